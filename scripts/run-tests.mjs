@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// The test command: type-check, build (integration tests spawn the built CLI), then vitest.
+// It prints a plain "N passed, N failed" closing line that CI and humans can grep, and
+// exits with vitest's own exit code.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, mkdirSync } from 'node:fs';
+
+const args = process.argv.slice(2);
+const projects = args.includes('--project') ? [args[args.indexOf('--project') + 1]] : ['unit', 'integration'];
+const run = (cmd, cmdArgs) => spawnSync(cmd, cmdArgs, { stdio: 'inherit', shell: false });
+
+for (const [cmd, cmdArgs] of [
+  ['npx', ['tsc', '--noEmit']],
+  ['npx', ['tsc', '-p', 'tsconfig.build.json']],
+]) {
+  const r = run(cmd, cmdArgs);
+  if (r.status !== 0) {
+    console.log('0 passed, 1 failed');
+    process.exit(r.status ?? 1);
+  }
+}
+mkdirSync('test-results', { recursive: true });
+const report = 'test-results/vitest.json';
+rmSync(report, { force: true });
+const vitestArgs = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+const r = run('npx', vitestArgs);
+let passed = 0;
+let failed = 0;
+try {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed = json.numPassedTests;
+  failed = json.numFailedTests + (json.numRuntimeErrorTestSuites ?? 0);
+} catch {
+  failed = r.status === 0 ? 0 : 1;
+}
+if (r.status !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(r.status ?? 1);
