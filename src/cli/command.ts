@@ -1,0 +1,38 @@
+/**
+ * Helpers to declare commands uniformly: every leaf command takes --json and --db, and its
+ * action receives a CliContext. Errors propagate to bin.ts, the only place that exits.
+ */
+import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
+import { CliContext, type Io } from './context.js';
+
+export function leaf(parent: Command<any, any, any>, name: string, description: string): Command {
+  return parent
+    .command(name)
+    .description(description)
+    .option('--json', 'print machine-readable JSON on stdout (progress as NDJSON on stderr)')
+    .option('--db <path>', 'database file (default .splinternet/observatory.duckdb, or $SPLINTERNET_DB)') as unknown as Command;
+}
+
+/** Build the context from a command's merged options. */
+export const ctxOf = (io: Io, opts: { json?: boolean; db?: string }) => new CliContext({ json: opts.json, db: opts.db }, io);
+
+/** Collect a repeatable option into an array. */
+export const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** Parse an integer option or fail with a usage error naming the flag. */
+export function intOption(flag: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n)) throw new InvalidArgumentError(`${flag} must be an integer, got "${v}"`);
+    return n;
+  };
+}
+
+/** A plain table for human output. */
+export function table(rows: Record<string, unknown>[], columns: string[]): string {
+  if (rows.length === 0) return '(none)\n';
+  const cells = rows.map((r) => columns.map((c) => String(r[c] ?? '')));
+  const widths = columns.map((c, i) => Math.min(60, Math.max(c.length, ...cells.map((row) => row[i]!.length))));
+  const fmt = (vals: string[]) => vals.map((v, i) => (v.length > widths[i]! ? v.slice(0, widths[i]! - 1) + '…' : v.padEnd(widths[i]!))).join('  ');
+  return [fmt(columns), fmt(widths.map((w) => '-'.repeat(w))), ...cells.map(fmt)].join('\n') + '\n';
+}

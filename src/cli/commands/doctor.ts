@@ -1,0 +1,55 @@
+/**
+ * `splinternet doctor`: is this machine ready? Node version, DuckDB, built-in json/parquet
+ * extensions (never installed over the network), the database's schema version, free disk.
+ */
+import { statfs } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Command } from '@commander-js/extra-typings';
+import { openStore } from '../../store/index.js';
+import { ctxOf, leaf } from '../command.js';
+import type { Io } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { existsSync } from 'node:fs';
+
+interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export function doctorCommand(program: Command, io: Io, setExit: (code: number) => void): void {
+  leaf(program, 'doctor', 'check Node, DuckDB, built-in extensions, schema version and disk').action(async (o: Record<string, unknown>) => {
+    const ctx = ctxOf(io, o);
+    const checks: Check[] = [];
+    const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
+    checks.push({ name: 'node', ok: major > 20 || (major === 20 && minor >= 19), detail: `v${process.versions.node} (need >= 20.19)` });
+    try {
+      const mem = await openStore(':memory:', { migrate: false });
+      const info = await mem.info();
+      await mem.close();
+      checks.push({ name: 'duckdb', ok: true, detail: info.engineVersion });
+      for (const ext of ['json', 'parquet']) {
+        const e = info.extensions.find((x) => x.name === ext);
+        checks.push({ name: `extension ${ext}`, ok: Boolean(e?.loaded), detail: e ? `built in, loaded=${e.loaded}` : 'missing (would need a network INSTALL)' });
+      }
+    } catch (e) {
+      checks.push({ name: 'duckdb', ok: false, detail: (e as Error).message });
+    }
+    if (existsSync(ctx.dbPath)) {
+      try {
+        const info = await ctx.op<{ schemaVersion: number }>('db.info', {});
+        checks.push({ name: 'database', ok: true, detail: `${ctx.dbPath}, schema version ${info.schemaVersion}` });
+      } catch (e) {
+        checks.push({ name: 'database', ok: false, detail: (e as Error).message });
+      }
+    } else checks.push({ name: 'database', ok: true, detail: `${ctx.dbPath} does not exist yet (created by db seed / serve)` });
+    let dir = dirname(ctx.dbPath);
+    while (!existsSync(dir)) dir = dirname(dir);
+    const fs = await statfs(dir);
+    const free = fs.bavail * fs.bsize;
+    checks.push({ name: 'disk', ok: free > 1e9, detail: `${(free / 1e9).toFixed(1)} GB free at ${dir}` });
+    const ok = checks.every((c) => c.ok);
+    if (!ok) setExit(EXIT.ERROR);
+    ctx.print({ ok, checks }, (r: { checks: Check[] }) => r.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name.padEnd(18)} ${c.detail}`).join('\n') + '\n');
+  });
+}

@@ -1,0 +1,158 @@
+/** `splinternet events list|show|add|edit|retract|history|import|export`. */
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Command } from '@commander-js/extra-typings';
+import { CATEGORIES, type LedgerEvent } from '../../ledger/index.js';
+import { AppError } from '../../shared/index.js';
+import { collect, ctxOf, intOption, leaf, table } from '../command.js';
+import type { Io } from '../context.js';
+
+async function readJsonFile(path: string): Promise<unknown> {
+  const text = path === '-' ? await readStdin() : await readFile(path, 'utf8').catch((e: Error) => {
+    throw new AppError('VALIDATION', `cannot read ${path}: ${e.message}`, { issues: [{ path: ['file'], message: e.message }] });
+  });
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new AppError('VALIDATION', `${path} is not valid JSON: ${(e as Error).message}`, { issues: [{ path: ['file'], message: 'malformed JSON' }] });
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const eventLine = (e: LedgerEvent) => ({ id: e.id, start: e.start, end: e.end ?? '', category: e.category, countries: e.countries.join(','), status: e.status, title: e.title });
+
+function showEvent(e: LedgerEvent & { links?: unknown[] }): string {
+  const lines = [
+    `${e.id}  (revision ${e.revision}, ${e.status})`,
+    e.title,
+    '',
+    e.summary,
+    '',
+    `category   ${e.category} / ${e.subtype}`,
+    `where      ${e.countries.join(', ')}${e.regions.length ? ` · ${e.regions.join(', ')}` : ''} (${e.scope})`,
+    `when       ${e.start} → ${e.end ?? 'ongoing'} (precision: ${e.date_precision})`,
+    `targets    ${e.targets.map((t) => `${t.name} [${t.kind}]`).join(', ') || '-'}`,
+    `actors     ${e.actors.map((a) => `${a.name} [${a.role}]`).join(', ') || '-'}`,
+    `confidence ${e.confidence}`,
+    'sources:',
+    ...e.sources.map((s, i) => `  [${i + 1}] ${s.title}, ${s.publisher}${s.published ? `, ${s.published}` : ''}\n      ${s.url}${s.locator ? `\n      ${s.locator}` : ''}`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export function eventsCommand(program: Command, io: Io): void {
+  const events = program.command('events').description('the ledger of internet controls: list, show, add, edit, retract, history, import, export');
+
+  leaf(events, 'list', 'list events (newest first) with filters')
+    .option('--country <cc>', 'ISO 3166-1 alpha-2, e.g. RU')
+    .option('--region <code>', 'ISO 3166-2, e.g. RU-MOW')
+    .option('--category <c>', `one of ${CATEGORIES.join(', ')}`)
+    .option('--subtype <s>', 'subtype within the category')
+    .option('--from <date>', 'events ending on or after this date')
+    .option('--to <date>', 'events starting on or before this date')
+    .option('-q, --q <text>', 'text search')
+    .option('--include-retracted', 'also list retracted events')
+    .option('--status <s>', 'only this status (active, draft, retracted, dismissed)')
+    .option('--limit <n>', 'page size (1-1000, default 50)', intOption('--limit'))
+    .option('--cursor <c>', 'next_cursor from a previous page')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const { json: _j, db: _d, includeRetracted, ...filters } = o;
+      const result = await ctx.op<{ items: LedgerEvent[]; next_cursor: string | null; total: number }>('events.list', { ...filters, include_retracted: includeRetracted });
+      ctx.print(result, (r: typeof result) => table(r.items.map(eventLine), ['id', 'start', 'end', 'category', 'countries', 'status', 'title']) + `${r.items.length} of ${r.total}${r.next_cursor ? ` · next: --cursor ${r.next_cursor}` : ''}\n`);
+    });
+
+  leaf(events, 'show', 'show one event with its sources')
+    .argument('<id>')
+    .action(async (id: string, o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      ctx.print(await ctx.op('events.show', { id }), showEvent);
+    });
+
+  leaf(events, 'add', 'add an event from a JSON file (or - for stdin)')
+    .requiredOption('--file <path>', 'event JSON with the ledger keys')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const e = await ctx.op<LedgerEvent>('events.add', { event: await readJsonFile(o.file as string) });
+      ctx.print(e, (x: LedgerEvent) => `created ${x.id} (revision ${x.revision})\n`);
+    });
+
+  leaf(events, 'edit', 'change fields of an event; refused if someone else changed it since --expect-revision')
+    .argument('<id>')
+    .option('--file <path>', 'JSON object of fields to change (or a whole event)')
+    .option('--set <field=json>', 'set one field, value as JSON or plain text (repeatable)', collect, [] as string[])
+    .option('--expect-revision <n>', 'the revision you edited (default: current)', intOption('--expect-revision'))
+    .option('--reason <text>', 'why (kept in the history)')
+    .action(async (id: string, o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const patch: Record<string, unknown> = o.file ? ((await readJsonFile(o.file as string)) as Record<string, unknown>) : {};
+      for (const kv of o.set as string[]) {
+        const eq = kv.indexOf('=');
+        if (eq < 1) throw new AppError('USAGE', `--set expects field=value, got "${kv}"`);
+        const raw = kv.slice(eq + 1);
+        let value: unknown = raw;
+        try {
+          value = JSON.parse(raw);
+        } catch {
+          /* plain text */
+        }
+        patch[kv.slice(0, eq)] = value;
+      }
+      if (Object.keys(patch).length === 0) throw new AppError('USAGE', 'nothing to change: give --file or --set');
+      const e = await ctx.op<LedgerEvent>('events.edit', { id, patch, expected_revision: o.expectRevision, reason: o.reason });
+      ctx.print(e, (x: LedgerEvent) => `updated ${x.id} to revision ${x.revision}\n`);
+    });
+
+  for (const [verb, action, help] of [
+    ['retract', 'retract', 'hide an event from default views (kept, with the reason)'],
+    ['restore', 'restore', 'bring a retracted or dismissed event back'],
+    ['confirm', 'confirm', 'confirm a draft event (e.g. from the detector)'],
+    ['dismiss', 'dismiss', 'dismiss a draft event'],
+  ] as const) {
+    leaf(events, verb, help)
+      .argument('<id>')
+      .requiredOption('--reason <text>', 'why (required, kept in the history)')
+      .option('--expect-revision <n>', 'the revision you saw', intOption('--expect-revision'))
+      .action(async (id: string, o: Record<string, unknown>) => {
+        const ctx = ctxOf(io, o);
+        const e = await ctx.op<LedgerEvent>('events.status', { id, action, reason: o.reason, expected_revision: o.expectRevision });
+        ctx.print(e, (x: LedgerEvent) => `${x.id} is now ${x.status} (revision ${x.revision})\n`);
+      });
+  }
+
+  leaf(events, 'history', 'the revisions of an event: who, when, why, and what changed')
+    .argument('<id>')
+    .action(async (id: string, o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const h = await ctx.op<{ items: { revision: number; action: string; actor: string; reason: string | null; at: string }[] }>('events.history', { id });
+      ctx.print(h, (r: typeof h) => table(r.items, ['revision', 'action', 'actor', 'at', 'reason']));
+    });
+
+  leaf(events, 'export', 'export events as csv, json, ndjson or parquet')
+    .requiredOption('--format <f>', 'csv | json | ndjson | parquet')
+    .option('--out <path>', 'write to a file (required for parquet); default stdout')
+    .option('--country <cc>')
+    .option('--region <code>')
+    .option('--category <c>')
+    .option('--subtype <s>')
+    .option('--from <date>')
+    .option('--to <date>')
+    .option('-q, --q <text>')
+    .option('--include-retracted')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const { json: _j, db: _d, format, out, includeRetracted, ...filters } = o;
+      if (format === 'parquet' && !out) throw new AppError('USAGE', 'parquet needs --out FILE');
+      const r = await ctx.op<{ format: string; body: string; encoding: 'utf8' | 'base64'; count: number }>('events.export', { ...filters, include_retracted: includeRetracted, format });
+      const bytes = Buffer.from(r.body, r.encoding);
+      if (out) {
+        await writeFile(out as string, bytes);
+        io.err.write(`wrote ${r.count} events to ${out as string}\n`);
+        if (ctx.globals.json) io.out.write(JSON.stringify({ file: out, count: r.count, format }) + '\n');
+      } else io.out.write(bytes);
+    });
+}

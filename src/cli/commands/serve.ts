@@ -1,0 +1,50 @@
+/**
+ * `splinternet serve`: open the database, advertise it in the lock file so CLI commands route
+ * through this process, and serve the API (and dashboard) on 127.0.0.1:8787 by default.
+ */
+import { existsSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import type { Command } from '@commander-js/extra-typings';
+import { createApp } from '../../server/app.js';
+import { newSecret, readLock, removeLock, writeLock } from '../../server/lockfile.js';
+import { AppError, packagePath, systemClock } from '../../shared/index.js';
+import { openStore } from '../../store/index.js';
+import { ctxOf, intOption, leaf } from '../command.js';
+import type { Io } from '../context.js';
+
+export function serveCommand(program: Command, io: Io): void {
+  leaf(program, 'serve', 'serve the API and dashboard (binds 127.0.0.1 unless --host says otherwise)')
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--port <port>', 'TCP port', intOption('--port'), 8787)
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const dbPath = ctx.dbPath;
+      const other = readLock(dbPath);
+      if (other) throw new AppError('STORE_LOCKED', `another server (pid ${other.pid}) already serves ${dbPath} at ${other.url}`);
+      const store = await openStore(dbPath);
+      const secret = newSecret();
+      const webRoot = packagePath('web', 'dist');
+      const app = createApp({ store, clock: systemClock, dbPath, opsSecret: secret, webRoot: existsSync(webRoot) ? webRoot : undefined });
+      const host = o.host as string;
+      const port = o.port as number;
+      await new Promise<void>((resolve, reject) => {
+        const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
+          const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
+          writeLock(dbPath, { pid: process.pid, url, secret, started_at: new Date().toISOString() });
+          if (ctx.globals.json) io.out.write(JSON.stringify({ url, db: dbPath, pid: process.pid }) + '\n');
+          else io.out.write(`Splinternet Observatory serving ${dbPath}\n  ${url}\n  API docs: ${url}/docs\n`);
+        });
+        server.on('error', (e: NodeJS.ErrnoException) => {
+          void store.close();
+          reject(new AppError('UNAVAILABLE', e.code === 'EADDRINUSE' ? `port ${port} on ${host} is in use; pick another with --port` : e.message, { cause: e }));
+        });
+        const stop = () => {
+          removeLock(dbPath);
+          server.close();
+          void store.close().then(resolve, resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}

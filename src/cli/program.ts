@@ -1,0 +1,36 @@
+/**
+ * The commander program. Every command lives in its own file under commands/ and receives the
+ * Io; nothing here exits the process (bin.ts does, once).
+ */
+import { Command } from '@commander-js/extra-typings';
+import { dbCommand } from './commands/db.js';
+import { doctorCommand } from './commands/doctor.js';
+import { eventsCommand } from './commands/events.js';
+import { indicatorsCommand } from './commands/indicators.js';
+import { serveCommand } from './commands/serve.js';
+import { tokensCommand } from './commands/tokens.js';
+import type { Io } from './context.js';
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('splinternet')
+    .description('Splinternet Observatory: record, measure and price state controls on the internet')
+    .version('0.1.0')
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
+    .exitOverride();
+  serveCommand(program, io);
+  eventsCommand(program, io);
+  indicatorsCommand(program, io);
+  tokensCommand(program, io);
+  dbCommand(program, io, setExit);
+  doctorCommand(program, io, setExit);
+  for (const c of program.commands) {
+    c.exitOverride();
+    c.configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });
+    for (const sub of c.commands) {
+      sub.exitOverride();
+      sub.configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });
+    }
+  }
+  return program as unknown as Command;
+}

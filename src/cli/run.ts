@@ -1,0 +1,34 @@
+/**
+ * Run the CLI with an Io and return the exit code: 0 ok, 1 error, 2 usage, 3 partial.
+ * Tests call this directly; bin.ts calls it and exits.
+ */
+import { CommanderError } from 'commander';
+import { isAppError, formatPath } from '../shared/index.js';
+import type { Io } from './context.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import { buildProgram } from './program.js';
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  let exit: number = EXIT.OK;
+  const program = buildProgram(io, (c) => {
+    exit = Math.max(exit, c);
+  });
+  const json = argv.includes('--json');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exit;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      if (e.code === 'commander.executeSubCommandAsync') return EXIT.OK;
+      return EXIT.USAGE;
+    }
+    if (isAppError(e)) {
+      if (json) io.out.write(JSON.stringify({ error: { code: e.code, message: e.message, errors: e.issues.map((i) => ({ path: formatPath(i.path), message: i.message })), ...e.details } }, null, 2) + '\n');
+      io.err.write(`error: ${e.message}\n`);
+      return exitCodeFor(e.code);
+    }
+    io.err.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT.ERROR;
+  }
+}

@@ -1,0 +1,2 @@
+/** Public surface of the geo floor: country and region codes, names, aliases. */
+export * from './codes.js';

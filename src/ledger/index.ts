@@ -1,0 +1,8 @@
+/** Public surface of the ledger: model, taxonomy, operations, tokens, seed, import, export. */
+export * from './taxonomy.js';
+export * from './model.js';
+export * from './service.js';
+export * from './tokens.js';
+export * from './indicators.js';
+export * from './export.js';
+export * from './seed.js';

@@ -1,0 +1,107 @@
+/**
+ * The event model, validated with zod at every edge (API body, CLI file, seed file, import).
+ * The JSON keys are a public contract (issue #2): id, title, summary, category, subtype,
+ * countries, regions, start, end, date_precision, scope, targets, actors, networks,
+ * people_affected, tags, confidence, status, sources, revision, created_at, updated_at.
+ */
+import { z } from 'zod';
+import { isCountryCode, isRegionCode, regionCountries } from '../geo/index.js';
+import { isValidPartialDate, partialDateStart, validationError, issuesFromZod } from '../shared/index.js';
+import { ACTOR_ROLES, CATEGORIES, CONFIDENCES, DATE_PRECISIONS, SCOPES, STATUSES, TARGET_KINDS, TAXONOMY, isSubtypeOf } from './taxonomy.js';
+
+export const EVENT_ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const partialDate = z.string().refine(isValidPartialDate, 'must be a date: YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time with offset');
+
+const url = z.string().refine((s) => {
+  if (/^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$/i.test(s)) return true;
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}, 'must be an absolute http(s) URL (or a urn:)');
+
+export const SourceSchema = z.object({
+  url,
+  title: z.string().min(1, 'a source needs a title'),
+  publisher: z.string().min(1, 'a source needs a publisher'),
+  published: partialDate.nullable().default(null),
+  archive_url: url.nullable().default(null),
+  locator: z.string().nullable().default(null),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+const countryCode = z.string().refine(isCountryCode, 'unknown ISO 3166-1 alpha-2 country code');
+const regionCode = z.string().refine(isRegionCode, 'unknown ISO 3166-2 region code');
+
+/** The fields a user supplies. Revision and timestamps are the ledger's own. */
+export const EventInputSchema = z
+  .object({
+    id: z.string().regex(EVENT_ID_RE, 'lowercase words joined by "-", e.g. ru-2018-telegram-block').max(120).optional(),
+    title: z.string().trim().min(3).max(300),
+    summary: z.string().trim().max(5000).default(''),
+    category: z.enum(CATEGORIES, { message: `must be one of: ${CATEGORIES.join(', ')}` }),
+    subtype: z.string().min(1),
+    countries: z.array(countryCode).min(1, 'at least one country'),
+    regions: z.array(regionCode).default([]),
+    start: partialDate,
+    end: partialDate.nullable().default(null),
+    date_precision: z.enum(DATE_PRECISIONS).default('day'),
+    scope: z.enum(SCOPES),
+    targets: z.array(z.object({ kind: z.enum(TARGET_KINDS), name: z.string().min(1) })).default([]),
+    actors: z.array(z.object({ role: z.enum(ACTOR_ROLES), name: z.string().min(1) })).default([]),
+    networks: z.array(z.string().regex(/^AS\d+$/, 'an ASN like AS12389')).default([]),
+    people_affected: z
+      .object({
+        estimate: z.number().int().nonnegative(),
+        unit: z.string().default('people'),
+        source_url: url.nullable().default(null),
+        note: z.string().nullable().default(null),
+      })
+      .nullable()
+      .default(null),
+    tags: z.array(z.string().min(1).max(60)).default([]),
+    confidence: z.enum(CONFIDENCES).default('medium'),
+    status: z.enum(['active', 'draft']).default('active'),
+    sources: z.array(SourceSchema).min(1, 'every event needs at least one source'),
+    notes: z.string().nullable().default(null),
+  })
+  .superRefine((e, ctx) => {
+    if (!isSubtypeOf(e.category, e.subtype)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subtype'],
+        message: `"${e.subtype}" is not a subtype of ${e.category}; valid: ${TAXONOMY[e.category].join(', ')}`,
+      });
+    }
+    if (e.end !== null && partialDateStart(e.end).getTime() < partialDateStart(e.start).getTime()) {
+      ctx.addIssue({ code: 'custom', path: ['end'], message: `end (${e.end}) is before start (${e.start})` });
+    }
+    e.regions.forEach((r, i) => {
+      if (isRegionCode(r) && !regionCountries(r).some((c) => e.countries.includes(c))) {
+        ctx.addIssue({ code: 'custom', path: ['regions', i], message: `${r} is not in any of the event's countries (${e.countries.join(', ')})` });
+      }
+    });
+  });
+
+export type EventInput = z.input<typeof EventInputSchema>;
+export type EventFields = z.output<typeof EventInputSchema>;
+
+/** An event as the API returns it. */
+export interface LedgerEvent extends Omit<EventFields, 'status' | 'id'> {
+  id: string;
+  status: (typeof STATUSES)[number];
+  revision: number;
+  created_at: string;
+  updated_at: string;
+  region_notes?: { code: string; equivalents: string[]; note: string }[];
+}
+
+/** Validate user input; throw a VALIDATION AppError naming every bad field. */
+export function parseEventInput(input: unknown, prefix = 'invalid event'): EventFields {
+  const r = EventInputSchema.safeParse(input);
+  if (!r.success) throw validationError(issuesFromZod(r.error), prefix);
+  return r.data;
+}

@@ -1,0 +1,209 @@
+/**
+ * Ledger operations: create, update, retract, read, list, history. Pure domain code: effects
+ * (store, clock) arrive as arguments. Every change writes an append-only revision holding the
+ * full previous state, in the same transaction as the change.
+ */
+import { getRegion } from '../geo/index.js';
+import { AppError, partialDateEnd, partialDateStart, type Clock } from '../shared/index.js';
+import type { EventLinkRecord, EventRecord, RevisionRecord, Store } from '../store/index.js';
+import { parseEventInput, type EventFields, type LedgerEvent } from './model.js';
+import { DEFAULT_VISIBLE, STATUSES, type Status } from './taxonomy.js';
+
+export interface LedgerDeps {
+  store: Store;
+  clock: Clock;
+}
+
+export interface WriteMeta {
+  actor: string;
+  reason?: string | null;
+  origin?: string;
+}
+
+export function slugify(text: string, max = 48): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s.slice(0, max).replace(/-+$/, '') || 'event';
+}
+
+/** A readable id: <countries>-<year>-<slug of title>. */
+export const deriveEventId = (f: Pick<EventFields, 'countries' | 'start' | 'title'>): string =>
+  `${f.countries.slice(0, 2).join('-').toLowerCase()}-${f.start.slice(0, 4)}-${slugify(f.title)}`;
+
+function regionNotes(regions: string[]): LedgerEvent['region_notes'] {
+  const notes = regions.flatMap((code) => {
+    const d = getRegion(code)?.disputed;
+    return d ? [{ code, equivalents: d.equivalents, note: d.note }] : [];
+  });
+  return notes.length ? notes : undefined;
+}
+
+/** Assemble the public event document from validated fields and ledger metadata. */
+export function buildEvent(f: EventFields, id: string, status: Status, revision: number, createdAt: string, updatedAt: string): LedgerEvent {
+  const notes = regionNotes(f.regions);
+  const { id: _ignored, status: _s, ...rest } = f;
+  return { id, ...rest, status, revision, created_at: createdAt, updated_at: updatedAt, ...(notes ? { region_notes: notes } : {}) };
+}
+
+export function toRecord(e: LedgerEvent, origin: string): EventRecord {
+  const search = [e.id, e.title, e.summary, e.subtype, ...e.tags, ...e.targets.map((t) => t.name), ...e.actors.map((a) => a.name)]
+    .join(' ')
+    .toLowerCase();
+  return {
+    id: e.id,
+    doc: e as unknown as Record<string, unknown>,
+    category: e.category,
+    subtype: e.subtype,
+    countries: e.countries,
+    regions: e.regions,
+    startAt: partialDateStart(e.start).toISOString(),
+    endAt: e.end === null ? null : partialDateEnd(e.end).toISOString(),
+    status: e.status,
+    revision: e.revision,
+    origin,
+    search,
+    updatedAt: e.updated_at,
+  };
+}
+
+const asEvent = (r: EventRecord): LedgerEvent => r.doc as unknown as LedgerEvent;
+
+function revision(e: LedgerEvent, action: string, meta: WriteMeta, previous: LedgerEvent | null): RevisionRecord {
+  return {
+    eventId: e.id,
+    revision: e.revision,
+    action,
+    actor: meta.actor,
+    reason: meta.reason ?? null,
+    at: e.updated_at,
+    previous: previous as unknown as Record<string, unknown> | null,
+    current: e as unknown as Record<string, unknown>,
+  };
+}
+
+/** Build (but do not write) a create; lets importers batch many creates into one transaction. */
+export function prepareCreate(deps: Pick<LedgerDeps, 'clock'>, input: unknown, meta: WriteMeta, links: EventLinkRecord[] = []) {
+  const f = parseEventInput(input);
+  const now = deps.clock.now().toISOString();
+  const e = buildEvent(f, f.id ?? deriveEventId(f), f.status, 1, now, now);
+  return { event: e, write: { record: toRecord(e, meta.origin ?? 'api'), revision: revision(e, 'create', meta, null), expectedRevision: null, links } };
+}
+
+export async function createEvent(deps: LedgerDeps, input: unknown, meta: WriteMeta): Promise<LedgerEvent> {
+  const { event, write } = prepareCreate(deps, input, meta);
+  await deps.store.ledger.writeEvents([write]);
+  return event;
+}
+
+export async function getEvent(deps: Pick<LedgerDeps, 'store'>, id: string): Promise<LedgerEvent> {
+  const r = await deps.store.ledger.getEvent(id);
+  if (!r) throw new AppError('NOT_FOUND', `no event with id "${id}"`, { details: { id } });
+  return asEvent(r);
+}
+
+/** Replace an event's fields (PUT semantics). `expectedRevision` is required: no blind writes. */
+export async function updateEvent(deps: LedgerDeps, id: string, input: unknown, expectedRevision: number, meta: WriteMeta): Promise<LedgerEvent> {
+  const cur = await getEvent(deps, id);
+  const f = parseEventInput({ ...(input as object), id });
+  const status: Status = cur.status === 'draft' && f.status === 'draft' ? 'draft' : cur.status === 'draft' ? 'active' : cur.status;
+  const e = buildEvent(f, id, status, cur.revision + 1, cur.created_at, deps.clock.now().toISOString());
+  const rec = await deps.store.ledger.getEvent(id);
+  await deps.store.ledger.writeEvents([{ record: toRecord(e, rec?.origin ?? 'api'), revision: revision(e, 'update', meta, cur), expectedRevision }]);
+  return e;
+}
+
+/** Change only the status (retract, restore, confirm, dismiss). A reason is required. */
+export async function setStatus(
+  deps: LedgerDeps,
+  id: string,
+  action: 'retract' | 'restore' | 'confirm' | 'dismiss',
+  meta: WriteMeta & { reason: string },
+  expectedRevision?: number,
+): Promise<LedgerEvent> {
+  if (!meta.reason || meta.reason.trim().length < 3) {
+    throw new AppError('VALIDATION', `${action} needs a reason (at least 3 characters)`, { issues: [{ path: ['reason'], message: 'required' }] });
+  }
+  const rec = await deps.store.ledger.getEvent(id);
+  if (!rec) throw new AppError('NOT_FOUND', `no event with id "${id}"`);
+  const cur = asEvent(rec);
+  const allowed: Record<typeof action, Status[]> = {
+    retract: ['active', 'draft'],
+    restore: ['retracted', 'dismissed'],
+    confirm: ['draft'],
+    dismiss: ['draft'],
+  };
+  if (!allowed[action].includes(cur.status)) {
+    throw new AppError('CONFLICT', `cannot ${action} event ${id}: its status is ${cur.status}`);
+  }
+  const next: Record<typeof action, Status> = { retract: 'retracted', restore: 'active', confirm: 'active', dismiss: 'dismissed' };
+  const e: LedgerEvent = { ...cur, status: next[action], revision: cur.revision + 1, updated_at: deps.clock.now().toISOString() };
+  await deps.store.ledger.writeEvents([
+    { record: toRecord(e, rec.origin), revision: revision(e, action, meta, cur), expectedRevision: expectedRevision ?? cur.revision },
+  ]);
+  return e;
+}
+
+export interface ListFilters {
+  country?: string;
+  region?: string;
+  category?: string;
+  subtype?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  include_retracted?: boolean;
+  status?: Status;
+  origin?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+const encodeCursor = (e: EventRecord) => Buffer.from(JSON.stringify([e.startAt, e.id])).toString('base64url');
+
+function decodeCursor(c: string): { startAt: string; id: string } {
+  try {
+    const [startAt, id] = JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as [string, string];
+    if (typeof startAt !== 'string' || typeof id !== 'string') throw new Error('shape');
+    return { startAt, id };
+  } catch {
+    throw new AppError('VALIDATION', 'cursor is not one this API issued', { issues: [{ path: ['cursor'], message: 'invalid cursor' }] });
+  }
+}
+
+export function statusesFor(f: Pick<ListFilters, 'include_retracted' | 'status'>): Status[] {
+  if (f.status) return [f.status];
+  return f.include_retracted ? [...STATUSES] : DEFAULT_VISIBLE;
+}
+
+export async function listEvents(deps: Pick<LedgerDeps, 'store'>, f: ListFilters): Promise<{ items: LedgerEvent[]; next_cursor: string | null; total: number }> {
+  const limit = Math.min(Math.max(f.limit ?? 50, 1), 1000);
+  const base = {
+    country: f.country,
+    region: f.region,
+    category: f.category,
+    subtype: f.subtype,
+    from: f.from ? partialDateStart(f.from).toISOString() : undefined,
+    to: f.to ? partialDateEnd(f.to).toISOString() : undefined,
+    q: f.q,
+    origin: f.origin,
+    statuses: statusesFor(f),
+  };
+  const rows = await deps.store.ledger.listEvents({ ...base, after: f.cursor ? decodeCursor(f.cursor) : undefined, limit: limit + 1 });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(asEvent),
+    next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
+    total: await deps.store.ledger.countEvents(base),
+  };
+}
+
+export async function eventHistory(deps: Pick<LedgerDeps, 'store'>, id: string) {
+  const revs = await deps.store.ledger.listRevisions(id);
+  if (revs.length === 0) throw new AppError('NOT_FOUND', `no event with id "${id}"`);
+  return revs.map((r) => ({ revision: r.revision, action: r.action, actor: r.actor, reason: r.reason, at: r.at, previous: r.previous, current: r.current }));
+}

@@ -1,0 +1,70 @@
+/**
+ * createApp(deps): the whole HTTP surface as a Hono app, testable with app.request() and no
+ * port. Errors become problem+json here and nowhere else.
+ */
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError, type ErrorCode } from '../shared/index.js';
+import { writeGuard } from './auth.js';
+import type { AppDeps } from './deps.js';
+import { newRouter } from './openapi.js';
+import { problemResponse } from './problem.js';
+import { docsRoutes } from './routes/docs.js';
+import { eventRoutes } from './routes/events.js';
+import { indicatorRoutes } from './routes/indicators.js';
+import { opsRoutes } from './routes/ops.js';
+import { exportRoutes } from './routes/export.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const HTTP_CODES: Record<number, ErrorCode> = { 415: 'VALIDATION', 400: 'VALIDATION', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE' };
+
+export function createApp(deps: AppDeps) {
+  const app = newRouter();
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', `the request body is over ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) {
+      const code = HTTP_CODES[err.status] ?? 'INTERNAL';
+      const msg =
+        err.status === 400 && /JSON/i.test(err.message)
+          ? `malformed JSON body: ${err.message}`
+          : err.status === 415
+            ? 'send the body as JSON with Content-Type: application/json'
+            : err.message;
+      return problemResponse(c, new AppError(code, msg || `HTTP ${err.status}`));
+    }
+    return problemResponse(c, err);
+  });
+  app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', `no route ${c.req.method} ${new URL(c.req.url).pathname}`)));
+
+  app.get('/healthz', async (c) => {
+    const info = await deps.store.info();
+    return c.json({ status: 'ok', store: info.kind, schema_version: info.schemaVersion });
+  });
+  app.use('/api/events', writeGuard(deps));
+  app.use('/api/events/*', writeGuard(deps));
+  app.route('/', eventRoutes(deps));
+  app.route('/', indicatorRoutes(deps));
+  app.route('/', exportRoutes(deps));
+  app.route('/', opsRoutes(deps));
+  app.route('/', docsRoutes());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Splinternet Observatory API',
+      version: '0.1.0',
+      description: 'Ledger of state internet controls, measurements, costs and registry analysis. Every figure carries its method, inputs and sources.',
+    },
+  });
+  return app;
+}

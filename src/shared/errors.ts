@@ -1,0 +1,69 @@
+/**
+ * The one operational error type. Every failure that should stop a command or a request is an
+ * AppError with a code; the CLI maps codes to exit codes once (src/cli/exit-codes.ts) and the
+ * server maps them to RFC 9457 problem+json once (src/server/problem.ts). Data failures (a bad
+ * line in an input file) are NOT thrown: they become reject rows, see each importer.
+ */
+export type ErrorCode =
+  | 'VALIDATION' // bad input from a user: a field, a parameter, a file's content
+  | 'USAGE' // a CLI usage mistake: unknown flag, missing argument
+  | 'UNAUTHORIZED' // no token
+  | 'FORBIDDEN' // wrong or revoked token
+  | 'NOT_FOUND'
+  | 'CONFLICT' // the thing already exists
+  | 'PRECONDITION_FAILED' // stale revision / If-Match mismatch
+  | 'PAYLOAD_TOO_LARGE'
+  | 'STORE_LOCKED' // another process holds the database file
+  | 'STORE' // the store failed
+  | 'INGEST_IO' // a file could not be read
+  | 'PARTIAL' // the work completed with rejects
+  | 'UNAVAILABLE'
+  | 'INTERNAL';
+
+/** One offending field: its path in the input (e.g. ["sources", 0, "url"]) and why. */
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface AppErrorOptions {
+  issues?: FieldIssue[];
+  cause?: unknown;
+  /** Extra machine-readable details, copied into problem+json and `--json` error output. */
+  details?: Record<string, unknown>;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[];
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = options.issues ?? [];
+    this.details = options.details ?? {};
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** Build a VALIDATION error whose message names every offending field. */
+export function validationError(issues: FieldIssue[], prefix = 'invalid input'): AppError {
+  const text = issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ');
+  return new AppError('VALIDATION', `${prefix}: ${text}`, { issues });
+}
+
+export function formatPath(path: (string | number)[]): string {
+  if (path.length === 0) return '(root)';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** Convert a zod error (duck-typed, so this floor does not import zod) into field issues. */
+export function issuesFromZod(err: { issues: { path: PropertyKey[]; message: string }[] }): FieldIssue[] {
+  return err.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    message: i.message,
+  }));
+}

@@ -1,0 +1,5 @@
+/** Public surface of the shared floor: errors, progress, paths, time. */
+export * from './errors.js';
+export * from './progress.js';
+export * from './paths.js';
+export * from './time.js';

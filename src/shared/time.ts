@@ -1,0 +1,49 @@
+/**
+ * Time is an effect too: code that stamps records takes a Clock so tests can fix "now".
+ * Ledger dates may be partial (year, month, day or a full date-time); helpers here order them.
+ */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
+
+/** ISO-8601 date (YYYY-MM-DD) or date-time with offset; month and year forms allowed. */
+export const PARTIAL_DATE_RE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/;
+
+/**
+ * The earliest instant a partial date may denote, for ordering and range filters:
+ * "2019" -> 2019-01-01T00:00:00Z, "2019-07" -> 2019-07-01T00:00:00Z.
+ */
+export function partialDateStart(value: string): Date {
+  if (/^\d{4}$/.test(value)) return new Date(`${value}-01-01T00:00:00Z`);
+  if (/^\d{4}-\d{2}$/.test(value)) return new Date(`${value}-01T00:00:00Z`);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
+  return new Date(value);
+}
+
+/** The last instant a partial date may denote: "2019" -> 2019-12-31T23:59:59.999Z. */
+export function partialDateEnd(value: string): Date {
+  if (/^\d{4}$/.test(value)) return new Date(`${value}-12-31T23:59:59.999Z`);
+  if (/^\d{4}-\d{2}$/.test(value)) {
+    const [y, m] = value.split('-').map(Number) as [number, number];
+    return new Date(Date.UTC(y, m, 0, 23, 59, 59, 999));
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T23:59:59.999Z`);
+  return new Date(value);
+}
+
+/** True when the string is a real calendar date in one of the accepted partial forms. */
+export function isValidPartialDate(value: string): boolean {
+  if (!PARTIAL_DATE_RE.test(value)) return false;
+  const d = partialDateStart(value);
+  if (Number.isNaN(d.getTime())) return false;
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) {
+    const [y, m, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const check = new Date(Date.UTC(y, m - 1, day));
+    return check.getUTCMonth() === m - 1 && check.getUTCDate() === day;
+  }
+  return true;
+}

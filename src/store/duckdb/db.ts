@@ -1,0 +1,158 @@
+/**
+ * A thin, typed wrapper over one DuckDB file. Why not use the connection directly: DuckDB lets
+ * one process hold the file, and inside that process we want (a) several read connections so
+ * concurrent HTTP requests run in parallel on DuckDB's threads, and (b) exactly one writer at a
+ * time, each write a single transaction, so a process killed mid-write leaves nothing half-done
+ * (DuckDB's WAL drops uncommitted work on reopen). All SQL is parameterised: values travel as
+ * `$1..$n` parameters, never spliced into the text.
+ */
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { AppError } from '../../shared/index.js';
+
+export type Param = string | number | boolean | null | bigint;
+export type Row = Record<string, unknown>;
+
+/** What a repository needs: read rows, run statements. Both the pool and a transaction offer it. */
+export interface Sql {
+  all<T extends Row = Row>(sql: string, params?: Param[]): Promise<T[]>;
+  run(sql: string, params?: Param[]): Promise<number>;
+}
+
+/** Normalise DuckDB's JS values: BIGINT -> number when safe, DATE/TIMESTAMP -> ISO string. */
+function normalise(value: unknown): unknown {
+  if (typeof value === 'bigint') {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
+  }
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(normalise);
+  if (value && typeof value === 'object' && value.constructor === Object) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
+  }
+  return value;
+}
+
+async function readAll<T extends Row>(conn: DuckDBConnection, sql: string, params: Param[]): Promise<T[]> {
+  const reader = await conn.runAndReadAll(sql, params as DuckDBValue[]);
+  return reader.getRowObjectsJS().map((r) => normalise(r) as T);
+}
+
+async function runOne(conn: DuckDBConnection, sql: string, params: Param[]): Promise<number> {
+  const result = await conn.run(sql, params as DuckDBValue[]);
+  return Number(result.rowsChanged);
+}
+
+const connSql = (conn: DuckDBConnection): Sql => ({
+  all: (sql, params = []) => readAll(conn, sql, params),
+  run: (sql, params = []) => runOne(conn, sql, params),
+});
+
+/** Recognise DuckDB's "file is locked by another process" error, for a clear message. */
+export function isLockError(e: unknown): boolean {
+  return e instanceof Error && /Could not set lock on file|Conflicting lock is held/i.test(e.message);
+}
+
+export class DuckDb implements Sql {
+  private readonly readers: DuckDBConnection[] = [];
+  private readonly idle: DuckDBConnection[] = [];
+  private readonly waiters: ((c: DuckDBConnection) => void)[] = [];
+  private writeChain: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+  ) {}
+
+  static async open(path: string, options: { readers?: number; readOnly?: boolean } = {}): Promise<DuckDb> {
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
+    } catch (e) {
+      if (isLockError(e)) {
+        const holder = /PID (\d+)/.exec((e as Error).message)?.[1];
+        throw new AppError(
+          'STORE_LOCKED',
+          `the database ${path} is held by another process${holder ? ` (pid ${holder})` : ''}. ` +
+            'Wait for it to finish, or run `splinternet serve` so that CLI commands go through the server.',
+          { cause: e },
+        );
+      }
+      throw new AppError('STORE', `cannot open the database ${path}: ${(e as Error).message}`, { cause: e });
+    }
+    const db = new DuckDb(path, instance, await instance.connect());
+    for (let i = 0; i < (options.readers ?? 4); i++) {
+      const c = await instance.connect();
+      db.readers.push(c);
+      db.idle.push(c);
+    }
+    return db;
+  }
+
+  private acquire(): Promise<DuckDBConnection> {
+    const c = this.idle.pop();
+    if (c) return Promise.resolve(c);
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private release(c: DuckDBConnection): void {
+    const next = this.waiters.shift();
+    if (next) next(c);
+    else this.idle.push(c);
+  }
+
+  private async withReader<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    if (this.closed) throw new AppError('STORE', 'the database is closed');
+    const c = await this.acquire();
+    try {
+      return await fn(c);
+    } finally {
+      this.release(c);
+    }
+  }
+
+  all<T extends Row = Row>(sql: string, params: Param[] = []): Promise<T[]> {
+    return this.withReader((c) => readAll<T>(c, sql, params));
+  }
+
+  /** A single auto-committed statement, serialised with the other writes. */
+  run(sql: string, params: Param[] = []): Promise<number> {
+    return this.serialise(() => runOne(this.writer, sql, params));
+  }
+
+  /** Run `fn` in one transaction on the single writer connection; roll back on any throw. */
+  tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    return this.serialise(async () => {
+      await this.writer.run('BEGIN TRANSACTION');
+      try {
+        const out = await fn(connSql(this.writer));
+        await this.writer.run('COMMIT');
+        return out;
+      } catch (e) {
+        await this.writer.run('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    });
+  }
+
+  /** Direct access to the writer for bulk paths (appenders, COPY); serialised like tx. */
+  withWriter<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.serialise(() => fn(this.writer));
+  }
+
+  private serialise<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new AppError('STORE', 'the database is closed'));
+    const next = this.writeChain.then(fn, fn);
+    this.writeChain = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.writeChain;
+    this.closed = true;
+    for (const c of this.readers) c.closeSync();
+    this.writer.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The DuckDB adapter: one file, opened by one process, migrated at open.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Store, StoreInfo } from '../types.js';
+import { DuckDb } from './db.js';
+import { duckLedgerRepo } from './ledger-repo.js';
+import { migrate, schemaVersion } from './migrate.js';
+import { duckTokenRepo } from './token-repo.js';
+import { duckTabular } from './tabular.js';
+
+export { DuckDb, isLockError, type Sql, type Param, type Row } from './db.js';
+
+export async function openDuckDbStore(path: string, options: { readOnly?: boolean; migrate?: boolean } = {}): Promise<Store> {
+  if (path !== ':memory:' && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
+  const db = await DuckDb.open(path, { readOnly: options.readOnly });
+  try {
+    if (options.migrate !== false && !options.readOnly) await migrate(db);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  return {
+    ledger: duckLedgerRepo(db),
+    tokens: duckTokenRepo(db),
+    tabular: duckTabular(db),
+    async info(): Promise<StoreInfo> {
+      const ext = await db.all<{ name: string; loaded: boolean; installed: boolean }>(
+        `SELECT extension_name AS name, loaded, installed FROM duckdb_extensions() WHERE extension_name IN ('json', 'parquet') ORDER BY 1`,
+      );
+      const ver = await db.all<{ v: string }>('SELECT version() AS v');
+      return { kind: 'duckdb', path, schemaVersion: await schemaVersion(db), extensions: ext, engineVersion: ver[0]?.v ?? '?' };
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,255 @@
+/**
+ * DuckDB implementation of LedgerRepo. The event document is stored whole (JSON) and a few of
+ * its fields are copied into columns for filtering. Writes check the expected revision inside
+ * the same transaction that writes, so two racing editors cannot both win.
+ */
+import { AppError } from '../../shared/index.js';
+import type {
+  EventLinkRecord,
+  EventQuery,
+  EventRecord,
+  EventWrite,
+  IndicatorSeriesRecord,
+  IndicatorValueRecord,
+  LedgerRepo,
+  RejectRecord,
+  RevisionRecord,
+} from '../types.js';
+import type { DuckDb, Param, Row, Sql } from './db.js';
+
+const EVENT_COLS = `id, doc::VARCHAR AS doc, category, subtype, countries, regions, start_at, end_at, status,
+  revision, origin, search, updated_at`;
+
+const parseJson = (v: unknown): Record<string, unknown> => (typeof v === 'string' ? JSON.parse(v) : (v as Record<string, unknown>));
+
+function toEvent(r: Row): EventRecord {
+  return {
+    id: r.id as string,
+    doc: parseJson(r.doc),
+    category: r.category as string,
+    subtype: r.subtype as string,
+    countries: r.countries as string[],
+    regions: r.regions as string[],
+    startAt: r.start_at as string,
+    endAt: (r.end_at as string | null) ?? null,
+    status: r.status as string,
+    revision: r.revision as number,
+    origin: r.origin as string,
+    search: r.search as string,
+    updatedAt: r.updated_at as string,
+  };
+}
+
+/** WHERE clause and parameters for an event query; `$n` placeholders numbered from 1. */
+function where(q: Omit<EventQuery, 'limit'>): { sql: string; params: Param[] } {
+  const parts: string[] = [];
+  const params: Param[] = [];
+  const p = (v: Param) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  parts.push(`status IN (SELECT unnest(json_transform(${p(JSON.stringify(q.statuses))}, '["VARCHAR"]')))`);
+  if (q.country) parts.push(`list_contains(countries, ${p(q.country)})`);
+  if (q.region) parts.push(`list_contains(regions, ${p(q.region)})`);
+  if (q.category) parts.push(`category = ${p(q.category)}`);
+  if (q.subtype) parts.push(`subtype = ${p(q.subtype)}`);
+  if (q.origin) parts.push(`origin = ${p(q.origin)}`);
+  if (q.from) parts.push(`coalesce(end_at, 'infinity'::TIMESTAMPTZ) >= ${p(q.from)}::TIMESTAMPTZ`);
+  if (q.to) parts.push(`start_at <= ${p(q.to)}::TIMESTAMPTZ`);
+  if (q.q) parts.push(`contains(search, ${p(q.q.toLowerCase())})`);
+  if (q.after) {
+    const s = p(q.after.startAt);
+    const i = p(q.after.id);
+    parts.push(`(start_at < ${s}::TIMESTAMPTZ OR (start_at = ${s}::TIMESTAMPTZ AND id > ${i}))`);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+async function writeOne(tx: Sql, w: EventWrite): Promise<void> {
+  const cur = await tx.all<{ revision: number }>('SELECT revision FROM events WHERE id = $1', [w.record.id]);
+  const current = cur[0]?.revision ?? null;
+  if (w.expectedRevision === null && current !== null) {
+    throw new AppError('CONFLICT', `event ${w.record.id} already exists (revision ${current})`, {
+      details: { id: w.record.id, revision: current },
+    });
+  }
+  if (w.expectedRevision !== null && current !== w.expectedRevision) {
+    throw new AppError(
+      current === null ? 'NOT_FOUND' : 'PRECONDITION_FAILED',
+      current === null
+        ? `event ${w.record.id} does not exist`
+        : `event ${w.record.id} is at revision ${current}, not ${w.expectedRevision}: reload it and apply your change again`,
+      { details: { id: w.record.id, current_revision: current, expected_revision: w.expectedRevision } },
+    );
+  }
+  const r = w.record;
+  const values: Param[] = [
+    r.id,
+    JSON.stringify(r.doc),
+    r.category,
+    r.subtype,
+    JSON.stringify(r.countries),
+    JSON.stringify(r.regions),
+    r.startAt,
+    r.endAt,
+    r.status,
+    r.revision,
+    r.origin,
+    r.search,
+    r.updatedAt,
+  ];
+  const cols = `$1, $2::JSON, $3, $4, json_transform($5, '["VARCHAR"]'), json_transform($6, '["VARCHAR"]'),
+    $7::TIMESTAMPTZ, $8::TIMESTAMPTZ, $9, $10, $11, $12, $13::TIMESTAMPTZ`;
+  if (current === null) await tx.run(`INSERT INTO events VALUES (${cols})`, values);
+  else {
+    await tx.run('DELETE FROM events WHERE id = $1', [r.id]);
+    await tx.run(`INSERT INTO events VALUES (${cols})`, values);
+  }
+  const v = w.revision;
+  await tx.run('INSERT INTO event_revisions VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMPTZ, $7::JSON, $8::JSON)', [
+    v.eventId,
+    v.revision,
+    v.action,
+    v.actor,
+    v.reason,
+    v.at,
+    v.previous === null ? null : JSON.stringify(v.previous),
+    JSON.stringify(v.current),
+  ]);
+  for (const l of w.links ?? []) await insertLink(tx, l);
+}
+
+const insertLink = (tx: Sql, l: EventLinkRecord) =>
+  tx.run('INSERT INTO event_links VALUES ($1, $2, $3, $4::JSON) ON CONFLICT DO NOTHING', [
+    l.eventId,
+    l.kind,
+    l.target,
+    l.doc === null ? null : JSON.stringify(l.doc),
+  ]);
+
+const toLink = (r: Row): EventLinkRecord => ({
+  eventId: r.event_id as string,
+  kind: r.kind as string,
+  target: r.target as string,
+  doc: r.doc === null ? null : parseJson(r.doc),
+});
+
+export function duckLedgerRepo(db: DuckDb): LedgerRepo {
+  return {
+    async getEvent(id) {
+      const rows = await db.all(`SELECT ${EVENT_COLS} FROM events WHERE id = $1`, [id]);
+      return rows[0] ? toEvent(rows[0]) : null;
+    },
+    async listEvents(q) {
+      const w = where(q);
+      const rows = await db.all(
+        `SELECT ${EVENT_COLS} FROM events WHERE ${w.sql} ORDER BY start_at DESC, id ASC LIMIT ${Math.max(1, Math.floor(q.limit))}`,
+        w.params,
+      );
+      return rows.map(toEvent);
+    },
+    async countEvents(q) {
+      const w = where(q);
+      const rows = await db.all<{ n: number }>(`SELECT count(*) AS n FROM events WHERE ${w.sql}`, w.params);
+      return rows[0]?.n ?? 0;
+    },
+    writeEvents: (writes) =>
+      db.tx(async (tx) => {
+        for (const w of writes) await writeOne(tx, w);
+      }),
+    async listRevisions(id) {
+      const rows = await db.all(
+        `SELECT event_id, revision, action, actor, reason, revised_at, previous::VARCHAR AS previous, current::VARCHAR AS current
+         FROM event_revisions WHERE event_id = $1 ORDER BY revision`,
+        [id],
+      );
+      return rows.map(
+        (r): RevisionRecord => ({
+          eventId: r.event_id as string,
+          revision: r.revision as number,
+          action: r.action as string,
+          actor: r.actor as string,
+          reason: (r.reason as string | null) ?? null,
+          at: r.revised_at as string,
+          previous: r.previous === null ? null : parseJson(r.previous),
+          current: parseJson(r.current),
+        }),
+      );
+    },
+    async listLinks(id) {
+      const rows = await db.all('SELECT event_id, kind, target, doc::VARCHAR AS doc FROM event_links WHERE event_id = $1 ORDER BY kind, target', [id]);
+      return rows.map(toLink);
+    },
+    async linksOfKind(kind) {
+      const rows = await db.all('SELECT event_id, kind, target, doc::VARCHAR AS doc FROM event_links WHERE kind = $1', [kind]);
+      return rows.map(toLink);
+    },
+    addLinks: (links) =>
+      db.tx(async (tx) => {
+        for (const l of links) await insertLink(tx, l);
+      }),
+    upsertIndicators: (series, values) =>
+      db.tx(async (tx) => {
+        for (const s of series) {
+          await tx.run('DELETE FROM indicator_series WHERE id = $1', [s.id]);
+          await tx.run('INSERT INTO indicator_series VALUES ($1, $2::JSON, $3, $4)', [s.id, JSON.stringify(s.doc), s.country, s.origin]);
+        }
+        for (const v of values) {
+          await tx.run(
+            `INSERT INTO indicator_values VALUES ($1, $2, $3, $4, $5::JSON)
+             ON CONFLICT (series_id, value_key) DO UPDATE SET period = excluded.period, value = excluded.value, doc = excluded.doc`,
+            [v.seriesId, v.valueKey, v.period, v.value, JSON.stringify(v.doc)],
+          );
+        }
+      }),
+    async listIndicatorSeries(f) {
+      const params: Param[] = [];
+      const conds: string[] = [];
+      if (f.country) conds.push(`country = $${params.push(f.country)}`);
+      if (f.id) conds.push(`id = $${params.push(f.id)}`);
+      const rows = await db.all(
+        `SELECT id, doc::VARCHAR AS doc, country, origin FROM indicator_series ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY id`,
+        params,
+      );
+      return rows.map((r) => ({ id: r.id as string, doc: parseJson(r.doc), country: (r.country as string | null) ?? null, origin: r.origin as string }));
+    },
+    async listIndicatorValues(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.all(
+        `SELECT series_id, value_key, period, value, doc::VARCHAR AS doc FROM indicator_values
+         WHERE series_id IN (SELECT unnest(json_transform($1, '["VARCHAR"]'))) ORDER BY series_id, period, value_key`,
+        [JSON.stringify(ids)],
+      );
+      return rows.map(
+        (r): IndicatorValueRecord => ({
+          seriesId: r.series_id as string,
+          valueKey: r.value_key as string,
+          period: r.period as string,
+          value: r.value as number,
+          doc: parseJson(r.doc),
+        }),
+      );
+    },
+    replaceRejects: (kind, file, rejects) =>
+      db.tx(async (tx) => {
+        await tx.run('DELETE FROM import_rejects WHERE import_kind = $1 AND source_file = $2', [kind, file]);
+        for (const r of rejects) {
+          await tx.run('INSERT INTO import_rejects VALUES ($1, $2, $3, $4, $5, now())', [kind, file, r.line, r.reason, r.raw]);
+        }
+      }),
+    async listRejects(kind, file) {
+      const rows = await db.all(
+        `SELECT import_kind, source_file, line, reason, raw FROM import_rejects WHERE import_kind = $1 ${file ? 'AND source_file = $2' : ''} ORDER BY source_file, line`,
+        file ? [kind, file] : [kind],
+      );
+      return rows.map((r): RejectRecord => ({
+        importKind: r.import_kind as string,
+        sourceFile: r.source_file as string,
+        line: r.line as number,
+        reason: r.reason as string,
+        raw: (r.raw as string | null) ?? null,
+      }));
+    },
+  };
+}
+

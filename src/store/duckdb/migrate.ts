@@ -1,0 +1,75 @@
+/**
+ * Numbered SQL migrations (src/store/migrations/NNN_name.sql), applied in order when a store
+ * opens and recorded in `schema_migrations` with a checksum. Each migration runs in its own
+ * transaction, so a crash mid-migration leaves the previous version intact.
+ * Number ranges per domain keep parallel work from colliding: 001-019 ledger/spine,
+ * 020-039 cost, 040-059 measure, 060-079 registry, 080-099 detect.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError, packagePath } from '../../shared/index.js';
+import type { DuckDb } from './db.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function loadMigrations(dir = packagePath('src', 'store', 'migrations')): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
+    .sort()
+    .map((f) => {
+      const sql = readFileSync(join(dir, f), 'utf8');
+      return {
+        version: Number(f.slice(0, 3)),
+        name: f.slice(4, -4),
+        sql,
+        checksum: createHash('sha256').update(sql).digest('hex').slice(0, 16),
+      };
+    });
+}
+
+/** Apply what is missing; return the schema version (highest applied migration). */
+export async function migrate(db: DuckDb, migrations = loadMigrations()): Promise<number> {
+  await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, checksum VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
+  const applied = new Map(
+    (await db.all<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')).map((r) => [
+      r.version,
+      r.checksum,
+    ]),
+  );
+  for (const m of migrations) {
+    const seen = applied.get(m.version);
+    if (seen !== undefined) {
+      if (seen !== m.checksum) {
+        throw new AppError('STORE', `migration ${m.version}_${m.name} changed after it was applied (checksum ${seen} != ${m.checksum})`);
+      }
+      continue;
+    }
+    await db.tx(async (tx) => {
+      for (const stmt of splitStatements(m.sql)) await tx.run(stmt);
+      await tx.run('INSERT INTO schema_migrations VALUES ($1, $2, $3, now())', [m.version, m.name, m.checksum]);
+    });
+  }
+  return schemaVersion(db);
+}
+
+export async function schemaVersion(db: DuckDb): Promise<number> {
+  const t = await db.all(`SELECT 1 FROM information_schema.tables WHERE table_name = 'schema_migrations'`);
+  if (t.length === 0) return 0;
+  const rows = await db.all<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+  return rows[0]?.v ?? 0;
+}
+
+/** Split on semicolons at line ends, dropping comment-only chunks. Migrations avoid ';' in strings. */
+export function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter((s) => s.length > 0);
+}
