@@ -20,9 +20,11 @@ export interface Io {
   err: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** Raise the process exit code (e.g. 3 when rows were rejected); the highest wins. */
+  setExit: (code: number) => void;
 }
 
-export const processIo = (): Io => ({ out: process.stdout, err: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
+export const processIo = (): Omit<Io, 'setExit'> => ({ out: process.stdout, err: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
 
 export class CliContext {
   constructor(

@@ -11,7 +11,7 @@ import { serveCommand } from './commands/serve.js';
 import { tokensCommand } from './commands/tokens.js';
 import type { Io } from './context.js';
 
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+export function buildProgram(io: Io): Command {
   const program = new Command('splinternet')
     .description('Splinternet Observatory: record, measure and price state controls on the internet')
     .version('0.1.0')
@@ -22,8 +22,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   eventsCommand(program, io);
   indicatorsCommand(program, io);
   tokensCommand(program, io);
-  dbCommand(program, io, setExit);
-  doctorCommand(program, io, setExit);
+  dbCommand(program, io);
+  doctorCommand(program, io);
   for (const c of program.commands) {
     c.exitOverride();
     c.configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });

@@ -8,11 +8,15 @@ import type { Io } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { buildProgram } from './program.js';
 
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export async function runCli(argv: string[], baseIo: Omit<Io, 'setExit'>): Promise<number> {
   let exit: number = EXIT.OK;
-  const program = buildProgram(io, (c) => {
-    exit = Math.max(exit, c);
-  });
+  const io: Io = {
+    ...baseIo,
+    setExit: (c) => {
+      exit = Math.max(exit, c);
+    },
+  };
+  const program = buildProgram(io);
   const json = argv.includes('--json');
   try {
     await program.parseAsync(argv, { from: 'user' });

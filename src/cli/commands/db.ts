@@ -4,7 +4,7 @@ import { ctxOf, leaf } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
-export function dbCommand(program: Command, io: Io, setExit: (code: number) => void): void {
+export function dbCommand(program: Command, io: Io): void {
   const db = program.command('db').description('create, migrate and seed the database');
   leaf(db, 'migrate', 'apply pending migrations').action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
@@ -17,7 +17,7 @@ export function dbCommand(program: Command, io: Io, setExit: (code: number) => v
       const ctx = ctxOf(io, o);
       const r = await ctx.op<Record<string, { rejects?: unknown[] } & Record<string, unknown>>>('db.seed', { data_dir: o.dataDir });
       const rejected = Object.values(r).some((part) => Array.isArray(part.rejects) && part.rejects.length > 0);
-      if (rejected) setExit(EXIT.PARTIAL);
+      if (rejected) io.setExit(EXIT.PARTIAL);
       ctx.print(r, (x: typeof r) =>
         Object.entries(x)
           .map(([k, v]) => `${k}: ${JSON.stringify(v, null, 1).replace(/\n\s*/g, ' ')}`)

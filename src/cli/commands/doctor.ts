@@ -17,7 +17,7 @@ interface Check {
   detail: string;
 }
 
-export function doctorCommand(program: Command, io: Io, setExit: (code: number) => void): void {
+export function doctorCommand(program: Command, io: Io): void {
   leaf(program, 'doctor', 'check Node, DuckDB, built-in extensions, schema version and disk').action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
     const checks: Check[] = [];
@@ -49,7 +49,7 @@ export function doctorCommand(program: Command, io: Io, setExit: (code: number) 
     const free = fs.bavail * fs.bsize;
     checks.push({ name: 'disk', ok: free > 1e9, detail: `${(free / 1e9).toFixed(1)} GB free at ${dir}` });
     const ok = checks.every((c) => c.ok);
-    if (!ok) setExit(EXIT.ERROR);
+    if (!ok) io.setExit(EXIT.ERROR);
     ctx.print({ ok, checks }, (r: { checks: Check[] }) => r.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name.padEnd(18)} ${c.detail}`).join('\n') + '\n');
   });
 }
