@@ -73,3 +73,39 @@ export const regionsOf = (country: string): Region[] =>
   [...regions.values()].filter((r) => r.country === country).sort((a, b) => a.code.localeCompare(b.code));
 
 export const allCountries = (): Country[] => [...countries.values()];
+
+/**
+ * Country names as other datasets spell them (Access Now STOP, Top10VPN), beyond ISO's own
+ * English short names. Somaliland is not an ISO country: it is coded under Somalia (SO) and
+ * callers record that choice.
+ */
+const NAME_ALIASES: Record<string, string> = {
+  'iran (islamic republic of)': 'IR',
+  iran: 'IR',
+  turkey: 'TR',
+  'north korea': 'KP',
+  'south korea': 'KR',
+  'congo (democratic republic of the)': 'CD',
+  'democratic republic of the congo': 'CD',
+  somaliland: 'SO',
+  'venezuela (bolivarian republic of)': 'VE',
+  venezuela: 'VE',
+  'united kingdom': 'GB',
+  laos: 'LA',
+  russia: 'RU',
+  'russian federation': 'RU',
+  china: 'CN',
+  syria: 'SY',
+  vietnam: 'VN',
+  tanzania: 'TZ',
+  palestine: 'PS',
+  'united states': 'US',
+};
+
+const byName = new Map([...countries.values()].map((c) => [c.name.toLowerCase(), c.alpha2]));
+
+/** ISO alpha-2 for a country name (ISO short name or a known alias), or undefined. */
+export function countryCodeByName(name: string): string | undefined {
+  const key = name.trim().toLowerCase();
+  return byName.get(key) ?? NAME_ALIASES[key];
+}

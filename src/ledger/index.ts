@@ -6,3 +6,5 @@ export * from './tokens.js';
 export * from './indicators.js';
 export * from './export.js';
 export * from './seed.js';
+export * from './upsert.js';
+export * from './stop/index.js';

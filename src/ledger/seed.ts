@@ -8,8 +8,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, isAppError, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { EventWrite, Store } from '../store/index.js';
-import { parseEventInput, type LedgerEvent } from './model.js';
-import { buildEvent, toRecord } from './service.js';
+import { parseEventInput } from './model.js';
+import { planUpsert } from './upsert.js';
 import { parseSeries, saveSeries, type IndicatorSeries } from './indicators.js';
 
 export interface SeedReport {
@@ -22,12 +22,6 @@ async function jsonFiles(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   return names.filter((n) => n.endsWith('.json')).sort().map((n) => join(dir, n));
 }
-
-/** The fields of an event that a seed file controls (everything but ledger metadata). */
-const content = (e: LedgerEvent) => {
-  const { revision: _r, created_at: _c, updated_at: _u, status: _s, ...rest } = e;
-  return JSON.stringify(rest);
-};
 
 export async function seedLedger(deps: { store: Store; clock: Clock; progress: ProgressReporter }, dataDir: string): Promise<SeedReport> {
   const report: SeedReport = {
@@ -46,21 +40,9 @@ export async function seedLedger(deps: { store: Store; clock: Clock; progress: P
       const f = parseEventInput(JSON.parse(await readFile(file, 'utf8')), `invalid event in ${file}`);
       const id = f.id ?? file.replace(/^.*\//, '').replace(/\.json$/, '');
       if (f.id && !file.endsWith(`/${f.id}.json`)) throw new AppError('VALIDATION', `${file}: id "${f.id}" does not match the file name`);
-      const cur = await deps.store.ledger.getEvent(id);
-      if (!cur) {
-        const e = buildEvent(f, id, f.status, 1, now, now);
-        writes.push({ record: toRecord(e, 'seed'), revision: { eventId: id, revision: 1, action: 'create', actor: 'seed', reason: `seeded from ${file.replace(/^.*\/data\//, 'data/')}`, at: now, previous: null, current: e as never }, expectedRevision: null });
-        report.events.created++;
-        continue;
-      }
-      const old = cur.doc as unknown as LedgerEvent;
-      const next = buildEvent(f, id, old.status, old.revision + 1, old.created_at, now);
-      if (content(next) === content(old)) report.events.unchanged++;
-      else if ((await deps.store.ledger.listRevisions(id)).some((r) => r.actor !== 'seed')) report.events.kept_user_edits++;
-      else {
-        writes.push({ record: toRecord(next, 'seed'), revision: { eventId: id, revision: next.revision, action: 'update', actor: 'seed', reason: 'seed file changed', at: now, previous: old as never, current: next as never }, expectedRevision: old.revision });
-        report.events.updated++;
-      }
+      const plan = await planUpsert(deps.store, f, id, { actor: 'seed', origin: 'seed', reason: `seeded from data/ledger/events/${id}.json`, now });
+      if (plan.write) writes.push(plan.write);
+      report.events[plan.outcome]++;
     } catch (e) {
       report.events.rejected++;
       report.rejects.push({ file, reason: isAppError(e) || e instanceof SyntaxError ? (e as Error).message : String(e) });

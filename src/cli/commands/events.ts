@@ -1,5 +1,6 @@
 /** `splinternet events list|show|add|edit|retract|history|import|export`. */
 import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { CATEGORIES, type LedgerEvent } from '../../ledger/index.js';
 import { AppError } from '../../shared/index.js';
@@ -132,6 +133,8 @@ export function eventsCommand(program: Command, io: Io): void {
       ctx.print(h, (r: typeof h) => table(r.items, ['revision', 'action', 'actor', 'at', 'reason']));
     });
 
+  eventsImportCommand(events, io);
+
   leaf(events, 'export', 'export events as csv, json, ndjson or parquet')
     .requiredOption('--format <f>', 'csv | json | ndjson | parquet')
     .option('--out <path>', 'write to a file (required for parquet); default stdout')
@@ -154,5 +157,26 @@ export function eventsCommand(program: Command, io: Io): void {
         io.err.write(`wrote ${r.count} events to ${out as string}\n`);
         if (ctx.globals.json) io.out.write(JSON.stringify({ file: out, count: r.count, format }) + '\n');
       } else io.out.write(bytes);
+    });
+}
+
+function eventsImportCommand(events: Command, io: Io): void {
+  leaf(events, 'import', 'import Access Now #KeepItOn STOP CSV (idempotent; exit 3 if rows were rejected)')
+    .argument('<file>', 'STOP CSV with its published columns')
+    .option('--format <f>', 'input format', 'stop')
+    .option('--snapshot <date>', 'snapshot date (default: from the file name)')
+    .action(async (file: string, o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<{ rows_read: number; rows_stored: number; rows_rejected: number; repeats_merged: number; events: Record<string, number>; rejects: { record: number; line: number; reason: string }[] }>('events.import', {
+        file: resolve(file),
+        format: o.format,
+        snapshot: o.snapshot,
+      });
+      if (r.rows_rejected > 0) io.setExit(3);
+      ctx.print(r, (x: typeof r) =>
+        `rows read ${x.rows_read} = stored ${x.rows_stored} + rejected ${x.rows_rejected} (repeats of ongoing events merged: ${x.repeats_merged})\n` +
+        `events: ${Object.entries(x.events).map(([k, v]) => `${k} ${v}`).join(', ')}\n` +
+        x.rejects.map((j) => `  rejected record ${j.record} (line ${j.line}): ${j.reason}\n`).join(''),
+      );
     });
 }

@@ -1,8 +1,11 @@
 /** Database ops: migrate, seed, info. The seed loads everything the repo ships under data/. */
 import { z } from 'zod';
-import { seedLedger } from '../../ledger/index.js';
+import { importStopFile, importTop10vpnFile, seedLedger } from '../../ledger/index.js';
 import { packagePath } from '../../shared/index.js';
 import { defineOp } from './types.js';
+
+const STOP_FILE = 'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv';
+const TOP10VPN_FILE = 'top10vpn_cost_of_shutdowns_2019-2025.csv';
 
 export const dbOps = [
   defineOp({
@@ -26,7 +29,9 @@ export const dbOps = [
     input: z.object({ data_dir: z.string().optional() }),
     run: async (ctx, { data_dir }) => {
       const ledger = await seedLedger(ctx, data_dir ?? packagePath('data', 'ledger'));
-      return { ledger };
+      const stop = await importStopFile(ctx, packagePath('data', 'events', STOP_FILE));
+      const top10vpn = await importTop10vpnFile(ctx, packagePath('data', 'events', TOP10VPN_FILE));
+      return { ledger, stop: { ...stop, linked: stop.linked }, top10vpn };
     },
   }),
 ];

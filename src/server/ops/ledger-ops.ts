@@ -14,6 +14,7 @@ import {
   setStatus,
   updateEvent,
   exportEvents,
+  importStopFile,
   listIndicators,
   CATEGORIES,
   STATUSES,
@@ -82,6 +83,13 @@ export const ledgerOps = [
     write: false,
     input: z.object({ id: z.string() }),
     run: async (ctx, { id }) => ({ items: await eventHistory(ctx, id), next_cursor: null }),
+  }),
+  defineOp({
+    name: 'events.import',
+    summary: 'Import Access Now #KeepItOn STOP CSV (idempotent; rejects reported with row numbers)',
+    write: true,
+    input: z.object({ file: z.string(), format: z.enum(['stop']).default('stop'), snapshot: z.string().optional() }),
+    run: (ctx, { file, snapshot }) => importStopFile(ctx, file, snapshot),
   }),
   defineOp({
     name: 'events.export',

@@ -127,6 +127,52 @@ const insertLink = (tx: Sql, l: EventLinkRecord) =>
     l.doc === null ? null : JSON.stringify(l.doc),
   ]);
 
+const BULK_MIN = 20;
+
+/**
+ * Many creates in three statements: rows travel as one JSON parameter that DuckDB unnests,
+ * instead of thousands of single-row INSERTs (the seed's STOP import: ~2,000 events).
+ */
+async function bulkCreate(tx: Sql, writes: EventWrite[]): Promise<void> {
+  const ids = JSON.stringify(writes.map((w) => w.record.id));
+  const taken = await tx.all<{ id: string; revision: number }>(
+    `SELECT id, revision FROM events WHERE id IN (SELECT unnest(json_transform($1, '["VARCHAR"]')))`,
+    [ids],
+  );
+  if (taken[0]) throw new AppError('CONFLICT', `event ${taken[0].id} already exists (revision ${taken[0].revision})`, { details: { id: taken[0].id } });
+  const events = writes.map(({ record: r }) => ({
+    id: r.id, doc: JSON.stringify(r.doc), category: r.category, subtype: r.subtype, countries: r.countries, regions: r.regions,
+    start_at: r.startAt, end_at: r.endAt, status: r.status, revision: r.revision, origin: r.origin, search: r.search, updated_at: r.updatedAt,
+  }));
+  await tx.run(
+    `INSERT INTO events SELECT id, doc::JSON, category, subtype, countries, regions, start_at::TIMESTAMPTZ, end_at::TIMESTAMPTZ,
+       status, revision, origin, search, updated_at::TIMESTAMPTZ
+     FROM (SELECT unnest(json_transform($1, '[{"id":"VARCHAR","doc":"VARCHAR","category":"VARCHAR","subtype":"VARCHAR",
+       "countries":["VARCHAR"],"regions":["VARCHAR"],"start_at":"VARCHAR","end_at":"VARCHAR","status":"VARCHAR","revision":"INTEGER",
+       "origin":"VARCHAR","search":"VARCHAR","updated_at":"VARCHAR"}]'), recursive := true))`,
+    [JSON.stringify(events)],
+  );
+  const revisions = writes.map(({ revision: v }) => ({
+    event_id: v.eventId, revision: v.revision, action: v.action, actor: v.actor, reason: v.reason, revised_at: v.at,
+    previous: v.previous === null ? null : JSON.stringify(v.previous), current: JSON.stringify(v.current),
+  }));
+  await tx.run(
+    `INSERT INTO event_revisions SELECT event_id, revision, action, actor, reason, revised_at::TIMESTAMPTZ, previous::JSON, current::JSON
+     FROM (SELECT unnest(json_transform($1, '[{"event_id":"VARCHAR","revision":"INTEGER","action":"VARCHAR","actor":"VARCHAR",
+       "reason":"VARCHAR","revised_at":"VARCHAR","previous":"VARCHAR","current":"VARCHAR"}]'), recursive := true))`,
+    [JSON.stringify(revisions)],
+  );
+  const links = writes.flatMap((w) => w.links ?? []).map((l) => ({ event_id: l.eventId, kind: l.kind, target: l.target, doc: l.doc === null ? null : JSON.stringify(l.doc) }));
+  if (links.length) {
+    await tx.run(
+      `INSERT INTO event_links SELECT DISTINCT event_id, kind, target, doc::JSON
+       FROM (SELECT unnest(json_transform($1, '[{"event_id":"VARCHAR","kind":"VARCHAR","target":"VARCHAR","doc":"VARCHAR"}]'), recursive := true))
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(links)],
+    );
+  }
+}
+
 const toLink = (r: Row): EventLinkRecord => ({
   eventId: r.event_id as string,
   kind: r.kind as string,
@@ -155,7 +201,9 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
     },
     writeEvents: (writes) =>
       db.tx(async (tx) => {
-        for (const w of writes) await writeOne(tx, w);
+        const creates = writes.filter((w) => w.expectedRevision === null);
+        if (creates.length >= BULK_MIN) await bulkCreate(tx, creates);
+        for (const w of creates.length >= BULK_MIN ? writes.filter((x) => x.expectedRevision !== null) : writes) await writeOne(tx, w);
       }),
     async listRevisions(id) {
       const rows = await db.all(

@@ -1,0 +1,72 @@
+/**
+ * Indicators derived from tabular sources: Access Now's yearly shutdown counts per country
+ * (from STOP rows: Access Now counts an ongoing shutdown once in each year it lasts, so we count
+ * rows per count_year, as their annual reports do), and Top10VPN's yearly cost per country.
+ */
+import { parse } from 'csv-parse/sync';
+import { countryCodeByName, getCountry } from '../../geo/index.js';
+import type { IndicatorSeries } from '../indicators.js';
+import { STOP_SHEET_URL } from './map.js';
+import type { StopRow } from './parse.js';
+
+export function accessNowCounts(rows: StopRow[], snapshot: string): IndicatorSeries[] {
+  const counts = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    if (!/^\d{4}$/.test(r.count_year)) continue;
+    for (const name of r.country.split(';').map((s) => s.trim())) {
+      const cc = countryCodeByName(name);
+      if (!cc) continue;
+      const perYear = counts.get(cc) ?? new Map<string, number>();
+      perYear.set(r.count_year, (perYear.get(r.count_year) ?? 0) + 1);
+      counts.set(cc, perYear);
+    }
+  }
+  return [...counts].map(([cc, perYear]) => ({
+    id: `accessnow-shutdowns-${cc.toLowerCase()}`,
+    title: `Internet shutdowns recorded by Access Now #KeepItOn: ${getCountry(cc)?.name ?? cc}`,
+    description: 'Rows of the STOP "Combined" sheet per count_year: an ongoing shutdown counts once in every year it lasts, as in Access Now\'s annual reports. Includes service-based blocks and throttling.',
+    unit: 'shutdowns',
+    country: cc,
+    values: [...perYear]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([year, n]) => ({
+        period: year,
+        value: n,
+        source: { url: STOP_SHEET_URL, title: '#KeepItOn STOP dataset, Combined 2016-2025 sheet', publisher: 'Access Now', published: snapshot, archive_url: null, locator: `rows with country ${cc} and count_year ${year}` },
+        note: null,
+      })),
+  }));
+}
+
+const TOP10VPN_URL = 'https://www.top10vpn.com/research/cost-of-internet-shutdowns/';
+
+export function top10vpnCosts(csv: string): { series: IndicatorSeries[]; rejects: { line: number; reason: string }[] } {
+  const records = parse(csv, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  const byCountry = new Map<string, IndicatorSeries>();
+  const rejects: { line: number; reason: string }[] = [];
+  records.forEach((r, i) => {
+    const line = i + 2;
+    const cc = (r.iso3 && getCountry(r.iso3)?.alpha2) || countryCodeByName(r.country ?? '');
+    const cost = Number(r.cost_usd);
+    if (!cc) return rejects.push({ line, reason: `country: "${r.country}" / iso3 "${r.iso3}" unknown` });
+    if (!/^\d{4}$/.test(r.year ?? '')) return rejects.push({ line, reason: `year: "${r.year}" is not a year` });
+    if (!Number.isFinite(cost) || r.cost_usd === '') return rejects.push({ line, reason: `cost_usd: "${r.cost_usd}" is not a number` });
+    const key = r.country === 'Somaliland' ? 'somaliland' : cc.toLowerCase();
+    const s = byCountry.get(key) ?? {
+      id: `top10vpn-cost-${key}`,
+      title: `Cost of internet shutdowns (Top10VPN): ${getCountry(cc)?.name ?? cc}`,
+      description: 'Top10VPN\'s yearly estimate (NetBlocks COST method), transcribed from the annual "Cost of Internet Shutdowns" reports.',
+      unit: 'USD',
+      country: cc,
+      values: [],
+    };
+    s.values.push({
+      period: r.year!,
+      value: cost,
+      source: { url: TOP10VPN_URL, title: `The Global Cost of Internet Shutdowns ${r.year}`, publisher: 'Top10VPN', published: r.year!, archive_url: null, locator: `table row ${r.country}` },
+      note: `duration ${r.duration_hours || '?'} h, ${r.users_affected || '?'} users affected${r.country === 'Somaliland' ? '; Somaliland coded under Somalia (SO)' : ''}`,
+    });
+    byCountry.set(key, s);
+  });
+  return { series: [...byCountry.values()], rejects };
+}

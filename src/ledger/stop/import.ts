@@ -1,0 +1,127 @@
+/**
+ * Import of Access Now #KeepItOn STOP data into the ledger. Idempotent: an event's id derives
+ * from its identity (stopEventKey), so a re-import updates or skips, never duplicates.
+ * Ongoing events repeat once per count_year: the repeats merge into one event (the latest
+ * year's row wins, every row is kept as a `stop_row` link). A STOP event that a hand-written
+ * seed event already describes is linked to it instead of duplicated. Counts reconcile:
+ * rows read = rows stored (as events, repeats or links) + rows rejected (kept with reasons).
+ */
+import { createHash } from 'node:crypto';
+import { isAppError, partialDateEnd, partialDateStart, type Clock, type ProgressReporter } from '../../shared/index.js';
+import type { EventLinkRecord, EventWrite, RejectRecord, Store } from '../../store/index.js';
+import type { LedgerEvent } from '../model.js';
+import { parseEventInput } from '../model.js';
+import { slugify } from '../service.js';
+import { planUpsert } from '../upsert.js';
+import { mapStopRow, stopEventKey } from './map.js';
+import type { StopRow } from './parse.js';
+
+export interface StopImportReport {
+  file: string;
+  rows_read: number;
+  rows_rejected: number;
+  rows_stored: number;
+  repeats_merged: number;
+  events: { distinct: number; created: number; updated: number; unchanged: number; kept_user_edits: number; linked_to_seed: number };
+  linked: { stop_event: string; ledger_event: string }[];
+  rejects: { record: number; line: number; reason: string }[];
+}
+
+const DAY = 86_400_000;
+
+/** Is this seed event the same thing as the STOP event? Same country, dates overlap ±3 days, same kind, shared target or region. */
+function sameAs(seed: LedgerEvent, stop: LedgerEvent): boolean {
+  if (!stop.countries.some((c) => seed.countries.includes(c))) return false;
+  if (seed.category !== stop.category) return false;
+  const s = partialDateStart(stop.start).getTime();
+  const lo = partialDateStart(seed.start).getTime() - 3 * DAY;
+  const hi = (seed.end ? partialDateEnd(seed.end) : partialDateEnd(seed.start)).getTime() + 3 * DAY;
+  if (s < lo || s > hi) return false;
+  const names = (e: LedgerEvent) => new Set(e.targets.map((t) => t.name.toLowerCase()));
+  const seedTargets = names(seed);
+  const sharedTarget = [...names(stop)].some((n) => seedTargets.has(n));
+  const sharedRegion = stop.regions.some((r) => seed.regions.includes(r));
+  return sharedTarget || sharedRegion || (seed.scope === 'national' && stop.scope === 'national' && seedTargets.size === 0);
+}
+
+export async function importStop(
+  deps: { store: Store; clock: Clock; progress: ProgressReporter },
+  rows: StopRow[],
+  file: string,
+  snapshot: string,
+): Promise<StopImportReport> {
+  const now = deps.clock.now().toISOString();
+  const report: StopImportReport = {
+    file,
+    rows_read: rows.length,
+    rows_rejected: 0,
+    rows_stored: 0,
+    repeats_merged: 0,
+    events: { distinct: 0, created: 0, updated: 0, unchanged: 0, kept_user_edits: 0, linked_to_seed: 0 },
+    linked: [],
+    rejects: [],
+  };
+  const rejects: RejectRecord[] = [];
+  const reject = (r: StopRow, reason: string) => {
+    report.rejects.push({ record: r._record, line: r._line, reason });
+    rejects.push({ importKind: 'stop', sourceFile: file, line: r._line, reason: `record ${r._record}: ${reason}`, raw: JSON.stringify(r).slice(0, 4000) });
+  };
+
+  // Group the yearly repeats. Two rows of the same count_year are never one event.
+  const groups = new Map<string, StopRow[]>();
+  for (const r of rows) {
+    const base = stopEventKey(r);
+    let n = 0;
+    while (groups.get(n ? `${base}#${n}` : base)?.some((x) => x.count_year === r.count_year)) n++;
+    const key = n ? `${base}#${n}` : base;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+
+  const seeds = (await deps.store.ledger.listEvents({ statuses: ['active', 'draft'], origin: 'seed', limit: 100_000 })).map((r) => r.doc as unknown as LedgerEvent);
+  const writes: EventWrite[] = [];
+  const links: EventLinkRecord[] = [];
+  deps.progress.start('import STOP', groups.size, 'events');
+  let done = 0;
+  for (const [key, group] of groups) {
+    deps.progress.update(++done, { rejected: report.rows_rejected });
+    const latest = [...group].sort((a, b) => b.count_year.localeCompare(a.count_year))[0]!;
+    const mapped = mapStopRow(latest, snapshot);
+    if ('reject' in mapped) {
+      for (const r of group) reject(r, mapped.reject);
+      report.rows_rejected += group.length;
+      continue;
+    }
+    let fields;
+    try {
+      fields = parseEventInput(mapped.fields, 'row does not make a valid event');
+    } catch (e) {
+      const reason = isAppError(e) ? e.message : String(e);
+      for (const r of group) reject(r, reason);
+      report.rows_rejected += group.length;
+      continue;
+    }
+    const hash = createHash('sha256').update(key).digest('hex').slice(0, 6);
+    const id = `stop-${mapped.countries[0]!.toLowerCase()}-${latest.start_date}-${slugify(latest.area_name || latest.shutdown_type, 32)}-${hash}`;
+    const rowLinks = (eventId: string) =>
+      group.map((r) => ({ eventId, kind: 'stop_row', target: `${snapshot}:${key}:${r.count_year}`, doc: { file, record: r._record, line: r._line, count_year: r.count_year, stop_event_id: id, source: 'Access Now #KeepItOn STOP' } }));
+    report.events.distinct++;
+    report.rows_stored += group.length;
+    report.repeats_merged += group.length - 1;
+    const asEvent = { ...fields, id, revision: 0, created_at: now, updated_at: now, status: 'active' } as LedgerEvent;
+    const seed = seeds.find((s) => sameAs(s, asEvent));
+    if (seed) {
+      report.events.linked_to_seed++;
+      report.linked.push({ stop_event: id, ledger_event: seed.id });
+      links.push(...rowLinks(seed.id));
+      continue;
+    }
+    const plan = await planUpsert(deps.store, fields, id, { actor: 'stop-import', origin: 'stop', reason: `imported from Access Now STOP (${snapshot} snapshot)`, now });
+    report.events[plan.outcome]++;
+    if (plan.write) writes.push({ ...plan.write, links: rowLinks(id) });
+  }
+  deps.progress.stop();
+  await deps.store.ledger.writeEvents(writes);
+  await deps.store.ledger.addLinks(links);
+  await deps.store.ledger.replaceRejects('stop', file, rejects);
+  return report;
+}

@@ -1,0 +1,46 @@
+/**
+ * File-level entry points: import a STOP CSV from disk (the snapshot date is read from the
+ * file name, e.g. ..._snapshot-2026-05-20.csv, or given), and load the derived indicators.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { AppError, type Clock, type ProgressReporter } from '../../shared/index.js';
+import type { Store } from '../../store/index.js';
+import { saveSeries } from '../indicators.js';
+import { accessNowCounts, top10vpnCosts } from './derive.js';
+import { importStop, type StopImportReport } from './import.js';
+import { parseStopCsv } from './parse.js';
+
+type Deps = { store: Store; clock: Clock; progress: ProgressReporter };
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    throw new AppError('INGEST_IO', `cannot read ${path}: ${(e as Error).message}`, { cause: e, issues: [{ path: ['file'], message: (e as Error).message }] });
+  }
+}
+
+export function snapshotOf(path: string, given?: string): string {
+  const m = /(\d{4}-\d{2}-\d{2})/.exec(basename(path));
+  const snap = given ?? m?.[1];
+  if (!snap || !/^\d{4}-\d{2}-\d{2}$/.test(snap)) {
+    throw new AppError('VALIDATION', `cannot tell the STOP snapshot date of ${basename(path)}: pass --snapshot YYYY-MM-DD`, { issues: [{ path: ['snapshot'], message: 'required' }] });
+  }
+  return snap;
+}
+
+export async function importStopFile(deps: Deps, path: string, snapshot?: string): Promise<StopImportReport & { indicators: number }> {
+  const snap = snapshotOf(path, snapshot);
+  const rows = parseStopCsv(await readText(path), basename(path));
+  const report = await importStop(deps, rows, basename(path), snap);
+  const series = accessNowCounts(rows, snap);
+  await saveSeries(deps.store, series, 'stop');
+  return { ...report, indicators: series.length };
+}
+
+export async function importTop10vpnFile(deps: Deps, path: string) {
+  const { series, rejects } = top10vpnCosts(await readText(path));
+  await saveSeries(deps.store, series, 'top10vpn');
+  return { file: basename(path), series: series.length, values: series.reduce((n, s) => n + s.values.length, 0), rejects };
+}

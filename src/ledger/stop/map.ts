@@ -1,0 +1,160 @@
+/**
+ * Mapping one STOP row to our taxonomy (documented in docs/design/002-stop-import.md).
+ *   shutdown_type × shutdown_extent -> category/subtype:
+ *     Shutdown (+Throttle) on the full network -> shutdown/{full|mobile|fixed} by affected_network
+ *     Shutdown (+Throttle) of services only    -> block/platform
+ *     Throttle on the full network             -> throttling/network
+ *     Throttle of services only                -> throttling/platform
+ *     Unknown                                  -> shutdown/other
+ *   geo_scope -> scope: one city = local, several cities of one region = regional, several
+ *     regions = national when area_name says so ("nationwide"), else regional; service-only -> platform.
+ * Returns a reject reason instead of throwing: a bad row is data, not an error.
+ */
+import { countryCodeByName } from '../../geo/index.js';
+import { isValidPartialDate } from '../../shared/index.js';
+import { slugify } from '../service.js';
+import type { StopRow } from './parse.js';
+
+export const STOP_SHEET_URL = 'https://docs.google.com/spreadsheets/d/1DvPAuHNLp5BXGb0nnZDGNoiIwEeu2ogdXEIDvT4Hyfk';
+
+/** Area names seen in STOP for Russia and China, mapped to ISO 3166-2 (others stay text). */
+const AREA_REGIONS: Record<string, string[]> = {
+  moscow: ['RU-MOW'],
+  'st. petersburg': ['RU-SPE'],
+  ingushetia: ['RU-IN'],
+  'republic of dagestan': ['RU-DA'],
+  'dagestan and ingushetia': ['RU-DA', 'RU-IN'],
+  tyva: ['RU-TY'],
+  'omsk oblast': ['RU-OMS'],
+  'lipetsk oblast': ['RU-LIP'],
+  'krasnoyarsk krai': ['RU-KYA'],
+  'ulyanovsk oblast': ['RU-ULY'],
+  vologograd: ['RU-VGG'],
+  baimak: ['RU-BA'],
+  'leningrad, novgorod, and pskov': ['RU-LEN', 'RU-NGR', 'RU-PSK'],
+  xinjiang: ['CN-XJ'],
+  tibet: ['CN-XZ'],
+};
+
+const PLATFORMS: [keyof StopRow, string][] = [
+  ['facebook_affected', 'Facebook'],
+  ['twitter_affected', 'Twitter'],
+  ['whatsapp_affected', 'WhatsApp'],
+  ['instagram_affected', 'Instagram'],
+  ['telegram_affected', 'Telegram'],
+];
+
+const yes = (v: string) => /^yes\b/i.test(v.trim());
+
+export interface MappedRow {
+  countries: string[];
+  fields: Record<string, unknown>;
+}
+
+function categoryOf(r: StopRow): { category: string; subtype: string } {
+  const type = r.shutdown_type.toLowerCase();
+  const full = /full network/i.test(r.shutdown_extent);
+  const net = r.affected_network.toLowerCase();
+  const netSubtype = net.includes('mobile') && net.includes('broadband') ? 'full' : net.includes('mobile') ? 'mobile' : net.includes('broadband') ? 'fixed' : 'other';
+  if (type === 'throttle') return { category: 'throttling', subtype: full ? 'network' : 'platform' };
+  if (type.includes('shutdown')) return full ? { category: 'shutdown', subtype: netSubtype } : { category: 'block', subtype: 'platform' };
+  return { category: 'shutdown', subtype: 'other' };
+}
+
+function scopeOf(r: StopRow, category: string): string {
+  if (category !== 'shutdown' && !/full network/i.test(r.shutdown_extent)) return 'platform';
+  if (/nationwide|national|entire country|whole country|across the country/i.test(r.area_name)) return 'national';
+  if (/one city/i.test(r.geo_scope)) return 'local';
+  return 'regional';
+}
+
+function urls(text: string): string[] {
+  return [...new Set((text.match(/https?:\/\/[^\s;,"<>]+/g) ?? []).map((u) => u.replace(/[).]+$/, '')))].filter((u) => {
+    try {
+      new URL(u);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Map a row, or say why it cannot be. `snapshot` is the STOP snapshot date (YYYY-MM-DD). */
+export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: string } {
+  const countries = r.country.split(';').map((n) => n.trim()).filter(Boolean);
+  const codes = countries.map((n) => countryCodeByName(n));
+  const unknown = countries.filter((_, i) => !codes[i]);
+  if (countries.length === 0) return { reject: 'country: empty' };
+  if (unknown.length) return { reject: `country: unknown name(s) ${unknown.map((u) => `"${u}"`).join(', ')}` };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(r.start_date) || !isValidPartialDate(r.start_date)) return { reject: `start_date: "${r.start_date}" is not a YYYY-MM-DD date` };
+  if (r.end_date && (!/^\d{4}-\d{2}-\d{2}$/.test(r.end_date) || !isValidPartialDate(r.end_date))) return { reject: `end_date: "${r.end_date}" is not a YYYY-MM-DD date` };
+  if (r.end_date && r.end_date < r.start_date) return { reject: `end_date: ${r.end_date} is before start_date ${r.start_date}` };
+  if (!/^\d{4}$/.test(r.count_year)) return { reject: `count_year: "${r.count_year}" is not a year` };
+  const cc = [...new Set(codes as string[])];
+  const { category, subtype } = categoryOf(r);
+  const area = r.area_name.replace(/\s+/g, ' ').trim();
+  const regions = (AREA_REGIONS[area.toLowerCase()] ?? []).filter((code) => cc.includes(code.slice(0, 2)));
+  const platforms = PLATFORMS.filter(([col]) => yes(r[col] as string)).map(([, name]) => name);
+  const others = r.other_affected.split(/[,;]| and /).map((s) => s.trim()).filter((s) => s && !/^(no|yes|unknown|n\/a)$/i.test(s));
+  const targets = [...platforms, ...others].map((name) => ({ kind: 'platform', name }));
+  if (yes(r.sms_affected)) targets.push({ kind: 'service', name: 'SMS' });
+  if (yes(r.phonecall_affected)) targets.push({ kind: 'service', name: 'Phone calls' });
+  const what = category === 'shutdown' ? `${subtype === 'full' ? 'Internet' : subtype === 'fixed' ? 'Broadband' : subtype === 'mobile' ? 'Mobile internet' : 'Network'} shutdown` : category === 'throttling' ? `Throttling${targets.length ? ` of ${targets.map((t) => t.name).join(', ')}` : ''}` : `Block of ${targets.map((t) => t.name).join(', ') || 'online services'}`;
+  const title = `${what} in ${area || r.country} (${r.country})`.slice(0, 300);
+  const actors = [
+    ...r.ordered_by.split(/[,;]/).map((s) => s.trim()).filter(Boolean).map((name) => ({ role: 'ordered_by', name })),
+    ...r.decision_maker.split(/[;]/).map((s) => s.trim()).filter(Boolean).map((name) => ({ role: 'ordered_by', name })),
+    ...r.telcos_involved.split(/[,;]/).map((s) => s.trim()).filter((s) => s && !/^(unknown|no|n\/a)$/i.test(s)).map((name) => ({ role: 'implemented_by', name })),
+  ];
+  const stopSource = {
+    url: STOP_SHEET_URL,
+    title: `#KeepItOn STOP dataset, Combined 2016-2025 sheet: ${r.country}, ${r.start_date}`,
+    publisher: 'Access Now',
+    published: snapshot,
+    archive_url: null,
+    locator: `count_year ${r.count_year}, record ${r._record} (line ${r._line}) of the ${snapshot} snapshot`,
+  };
+  const linked = urls(r.info_source_link).slice(0, 10).map((url) => ({ url, title: `Source cited by Access Now STOP (${r.info_source || 'info_source'})`, publisher: new URL(url).hostname, published: null, archive_url: null, locator: null }));
+  const anLink = urls(r.an_link).map((url) => ({ url, title: 'Access Now on this shutdown', publisher: 'Access Now', published: null, archive_url: null, locator: null }));
+  const notes = [
+    r.start_date_type === 'Estimated' ? 'Start date estimated by Access Now.' : '',
+    !r.end_date && r.shutdown_status === 'Ongoing' ? `Marked ongoing in the ${snapshot} STOP snapshot.` : '',
+    !r.end_date && r.shutdown_status !== 'Ongoing' ? `End date not recorded (shutdown_status "${r.shutdown_status || 'empty'}").` : '',
+    r.duration ? `STOP duration field: "${r.duration}" (free text, not trusted).` : '',
+    countries.includes('Somaliland') ? 'Somaliland is coded under Somalia (SO): it is not an ISO 3166-1 country.' : '',
+  ].filter(Boolean);
+  const tags = ['keepiton', ...(yes(r.election) ? ['election'] : []), ...(yes(r.violence) ? ['violence'] : []), ...(r.actual_cause ? [slugify(r.actual_cause, 40)] : []), ...(r.gov_justification ? [`justification-${slugify(r.gov_justification, 40)}`] : [])];
+  return {
+    countries: cc,
+    fields: {
+      title,
+      summary: (r.event || `${what} recorded by Access Now's #KeepItOn STOP in ${area || r.country}.`).replace(/\r\n/g, '\n').slice(0, 5000),
+      category,
+      subtype,
+      countries: cc,
+      regions,
+      start: r.start_date,
+      end: r.end_date || null,
+      date_precision: 'day',
+      scope: scopeOf(r, category),
+      targets,
+      actors,
+      networks: [],
+      people_affected: null,
+      tags: [...new Set(tags)],
+      confidence: r.start_date_type === 'Estimated' ? 'medium' : 'high',
+      status: 'active',
+      sources: [stopSource, ...anLink, ...linked],
+      notes: notes.join(' ') || null,
+    },
+  };
+}
+
+/**
+ * The identity of a STOP event across the yearly repeats of ongoing events: country, start
+ * date, type, network, extent and the normalised area ("National" == "Nationwide").
+ */
+export function stopEventKey(r: StopRow): string {
+  const area = r.area_name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().replace(/^national$/, 'nationwide');
+  return [r.country, r.start_date, r.shutdown_type, r.affected_network, r.shutdown_extent, area].join('|');
+}

@@ -1,0 +1,53 @@
+/**
+ * Reading Access Now's #KeepItOn STOP CSV (the "Combined" sheet, 47 published columns).
+ * Text cells hold line breaks, so records are split by a real CSV parser (RFC 4180), never by
+ * lines; each record keeps its record number and the physical line it starts on, so a reject
+ * can be found in the file.
+ */
+import { parse } from 'csv-parse/sync';
+import { AppError } from '../../shared/index.js';
+
+export const STOP_COLUMNS = [
+  'start_date_type', 'start_date', 'country', 'geo_scope', 'area_name', 'shutdown_type', 'affected_network', 'shutdown_extent',
+  'ordered_by', 'decision_maker', 'actual_cause', 'actual_cause_details', 'info_source', 'info_source_link', 'shutdown_status',
+  'end_date', 'duration', 'gov_justification', 'gov_just_details', 'gov_ack', 'legal_just', 'legal_method', 'gov_ack_source',
+  'gov_ack_quote', 'facebook_affected', 'twitter_affected', 'whatsapp_affected', 'instagram_affected', 'telegram_affected',
+  'other_affected', 'sms_affected', 'phonecall_affected', 'telcos_involved', 'telco_ack', 'telco_ack_source', 'telco_ack_quote',
+  'election', 'violence', 'hr_abuse_reported', 'users_targeted', 'users_target_detail', 'users_notified', 'econ_impact', 'event',
+  'an_link', 'region', 'count_year',
+] as const;
+
+export type StopColumn = (typeof STOP_COLUMNS)[number];
+export type StopRow = Record<StopColumn, string> & { _record: number; _line: number };
+
+/** The columns an import cannot do without. */
+export const REQUIRED_COLUMNS: StopColumn[] = ['start_date', 'country', 'shutdown_type', 'count_year'];
+
+export function parseStopCsv(text: string, file: string): StopRow[] {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, info: true, skip_empty_lines: true }) as never;
+  } catch (e) {
+    throw new AppError('VALIDATION', `${file}: not a readable CSV: ${(e as Error).message}`, { issues: [{ path: ['file'], message: (e as Error).message }] });
+  }
+  const header = records[0]?.record.map((h) => h.trim()) ?? [];
+  const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length) {
+    throw new AppError('VALIDATION', `${file}: not a STOP CSV: missing column(s) ${missing.join(', ')} in the header`, {
+      issues: missing.map((c) => ({ path: ['header', c], message: 'missing column' })),
+    });
+  }
+  const rows: StopRow[] = [];
+  let prevEnd = records[0]?.info.lines ?? 1;
+  records.slice(1).forEach((r, i) => {
+    const row = Object.fromEntries(STOP_COLUMNS.map((c) => [c, ''])) as unknown as StopRow;
+    header.forEach((h, j) => {
+      if ((STOP_COLUMNS as readonly string[]).includes(h)) (row as Record<string, string>)[h] = (r.record[j] ?? '').trim();
+    });
+    row._record = i + 1;
+    row._line = prevEnd + 1;
+    prevEnd = r.info.lines;
+    rows.push(row);
+  });
+  return rows;
+}

@@ -1,0 +1,53 @@
+/**
+ * Idempotent upserts for machine-fed events (seed files, STOP import, detectors). An event is
+ * created once; when its source changes it gets a new revision, but only if no human edited it
+ * since (a human's edit always wins over a re-import). Unchanged input writes nothing.
+ */
+import type { EventWrite, Store } from '../store/index.js';
+import type { EventFields, LedgerEvent } from './model.js';
+import { buildEvent, toRecord } from './service.js';
+
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'kept_user_edits';
+
+/** The fields of an event that an importer controls (everything but ledger metadata). */
+const content = (e: LedgerEvent) => {
+  const { revision: _r, created_at: _c, updated_at: _u, status: _s, ...rest } = e;
+  return JSON.stringify(rest);
+};
+
+export interface UpsertPlan {
+  outcome: UpsertOutcome;
+  write?: EventWrite;
+}
+
+/**
+ * Decide what to write for `f` (already validated) under `id`. `actor` names the importer
+ * ("seed", "stop-import"); `reason` goes into the revision.
+ */
+export async function planUpsert(store: Store, f: EventFields, id: string, meta: { actor: string; origin: string; reason: string; now: string }): Promise<UpsertPlan> {
+  const cur = await store.ledger.getEvent(id);
+  if (!cur) {
+    const e = buildEvent(f, id, f.status, 1, meta.now, meta.now);
+    return {
+      outcome: 'created',
+      write: {
+        record: toRecord(e, meta.origin),
+        revision: { eventId: id, revision: 1, action: 'create', actor: meta.actor, reason: meta.reason, at: meta.now, previous: null, current: e as never },
+        expectedRevision: null,
+      },
+    };
+  }
+  const old = cur.doc as unknown as LedgerEvent;
+  const next = buildEvent(f, id, old.status, old.revision + 1, old.created_at, meta.now);
+  if (content(next) === content(old)) return { outcome: 'unchanged' };
+  const revisions = await store.ledger.listRevisions(id);
+  if (revisions.some((r) => r.actor !== meta.actor)) return { outcome: 'kept_user_edits' };
+  return {
+    outcome: 'updated',
+    write: {
+      record: toRecord(next, cur.origin),
+      revision: { eventId: id, revision: next.revision, action: 'update', actor: meta.actor, reason: `${meta.reason} (source changed)`, at: meta.now, previous: old as never, current: next as never },
+      expectedRevision: old.revision,
+    },
+  };
+}
