@@ -3,7 +3,7 @@
  * Tests call this directly; bin.ts calls it and exits.
  */
 import { CommanderError } from 'commander';
-import { isAppError, formatPath } from '../shared/index.js';
+import { isAppError } from '../shared/index.js';
 import type { Io } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { buildProgram } from './program.js';
@@ -28,7 +28,7 @@ export async function runCli(argv: string[], baseIo: Omit<Io, 'setExit'>): Promi
       return EXIT.USAGE;
     }
     if (isAppError(e)) {
-      if (json) io.out.write(JSON.stringify({ error: { code: e.code, message: e.message, errors: e.issues.map((i) => ({ path: formatPath(i.path), message: i.message })), ...e.details } }, null, 2) + '\n');
+      if (json) io.out.write(JSON.stringify({ error: { code: e.code, message: e.message, errors: e.issues.map((i) => ({ path: i.path.join('.'), message: i.message })), ...e.details } }, null, 2) + '\n');
       io.err.write(`error: ${e.message}\n`);
       return exitCodeFor(e.code);
     }

@@ -70,3 +70,47 @@ export const sampleEvent = (over: Record<string, unknown> = {}) => ({
   sources: [{ url: 'https://example.org/source', title: 'Example', publisher: 'Example org', published: '2020-01-02' }],
   ...over,
 });
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { packagePath } from '../../src/shared/index.js';
+
+export const BIN = packagePath('dist', 'src', 'cli', 'bin.js');
+
+/** Run the built CLI in a child process (as a user would); resolves with code and output. */
+export function runBin(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+}
+
+/** Start `splinternet serve` on a free port; resolves once it prints its URL. */
+export function startServer(db: string): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json', '--db', db]);
+    let buf = '';
+    let errBuf = '';
+    child.stderr.on('data', (d: Buffer) => (errBuf += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const line = buf.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        const { url } = JSON.parse(line) as { url: string };
+        resolve({
+          url,
+          child,
+          stop: () =>
+            new Promise((res) => {
+              child.once('close', () => res());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('close', (code) => reject(new Error(`server exited ${code}: ${errBuf}`)));
+  });
+}

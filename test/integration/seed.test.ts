@@ -1,0 +1,85 @@
+/**
+ * The seeded ledger from the data the repo ships (data/ledger, data/events): acceptance
+ * checks of issue #2 on real data, run through the built CLI as a user would.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBin, tempDir } from '../helpers/index.js';
+
+const t = tempDir();
+const db = join(t.dir, 'seeded.duckdb');
+let firstSeed: { ledger: { events: Record<string, number> }; stop: Record<string, unknown> & { events: Record<string, number> } };
+
+beforeAll(async () => {
+  const r = await runBin(['db', 'seed', '--json', '--db', db]);
+  expect(r.err).not.toMatch(/internal error/);
+  firstSeed = JSON.parse(r.out);
+}, 120_000);
+afterAll(() => t.cleanup());
+
+const json = async (args: string[], code = 0) => {
+  const r = await runBin([...args, '--json', '--db', db]);
+  expect(r.code, r.err).toBe(code);
+  return JSON.parse(r.out);
+};
+
+describe('db seed', () => {
+  it('loads every hand-written event and reconciles the STOP rows', () => {
+    expect(firstSeed.ledger.events.files).toBeGreaterThanOrEqual(60);
+    expect(firstSeed.ledger.events.rejected).toBe(0);
+    const s = firstSeed.stop as unknown as { rows_read: number; rows_stored: number; rows_rejected: number; rejects: unknown[] };
+    expect(s.rows_read).toBe(2102);
+    expect(s.rows_stored + s.rows_rejected).toBe(s.rows_read);
+    expect(s.rejects).toHaveLength(s.rows_rejected);
+  });
+  it('links STOP rows to the hand-written events instead of duplicating them', async () => {
+    const tg = await json(['events', 'show', 'ru-2018-telegram-block']);
+    expect(tg.links.filter((l: { kind: string }) => l.kind === 'stop_row').length).toBeGreaterThanOrEqual(1);
+    const april = await json(['events', 'list', '--country', 'RU', '--category', 'block', '--from', '2018-04-01', '--to', '2018-04-30']);
+    const started = april.items.filter((e: { start: string }) => e.start.startsWith('2018-04')).map((e: { id: string }) => e.id);
+    expect(started).toContain('ru-2018-telegram-block');
+    expect(started.filter((id: string) => id.startsWith('stop-'))).toEqual([]);
+  });
+  it('a re-seed creates nothing', async () => {
+    // exit 3: the shipped STOP file has rows that are rejected (kept with reasons)
+    const again = await json(['db', 'seed'], 3);
+    expect(again.ledger.events.created).toBe(0);
+    expect(again.stop.events.created).toBe(0);
+    expect(again.stop.events.unchanged).toBe(firstSeed.stop.events.created);
+  });
+});
+
+describe('acceptance (issue #2)', () => {
+  it('RU blocks include the Telegram block with its sources, and the ledger holds the STOP events', async () => {
+    const r = await json(['events', 'list', '--country', 'RU', '--category', 'block', '--limit', '200']);
+    const tg = r.items.find((e: { id: string }) => e.id === 'ru-2018-telegram-block');
+    expect(tg.end).toBe('2020-06-18');
+    expect(tg.sources.length).toBeGreaterThanOrEqual(1);
+    const stop = await json(['events', 'list', '-q', 'keepiton', '--limit', '1']);
+    expect(stop.total).toBeGreaterThan(1800);
+  });
+  it('lists at least 15 Chinese events', async () => {
+    const r = await json(['events', 'list', '--country', 'CN', '--limit', '200']);
+    expect(r.items.length).toBeGreaterThanOrEqual(15);
+  });
+  it('shows the Telegram block history', async () => {
+    const h = await json(['events', 'history', 'ru-2018-telegram-block']);
+    expect(h.items[0]).toMatchObject({ revision: 1, action: 'create', actor: 'seed' });
+  });
+  it('keeps disagreeing indicator values side by side', async () => {
+    const r = await json(['indicators', 'list', '--country', 'RU']);
+    const all = r.items.flatMap((s: { values: { period: string; value: number; disputed: boolean }[] }) => s.values);
+    const v2019 = r.items
+      .filter((s: { id: string }) => /violence/.test(s.id))
+      .flatMap((s: { values: { period: string; value: number; disputed: boolean }[] }) => s.values.filter((v) => v.period === '2019'));
+    expect(v2019.map((v: { value: number }) => v.value).sort()).toEqual([53, 57]);
+    expect(v2019.every((v: { disputed: boolean }) => v.disputed)).toBe(true);
+    expect(all.length).toBeGreaterThan(10);
+    expect(r.items.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(['accessnow-shutdowns-ru', 'top10vpn-cost-ru']));
+  });
+  it('every event has at least one source', async () => {
+    const r = await json(['events', 'export', '--format', 'json']);
+    expect(r.items.length).toBeGreaterThan(1900);
+    expect(r.items.every((e: { sources: unknown[] }) => e.sources.length >= 1)).toBe(true);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * `splinternet serve` and the CLI on the same database (docs/design/001): while the server
+ * holds the file, CLI commands go through it; a token created by the CLI authorises API
+ * writes, and the same request without it gets 401.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBin, sampleEvent, startServer, tempDir } from '../helpers/index.js';
+
+const t = tempDir();
+const db = join(t.dir, 'served.duckdb');
+let server: Awaited<ReturnType<typeof startServer>>;
+
+beforeAll(async () => {
+  server = await startServer(db);
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+  t.cleanup();
+});
+
+describe('serve + CLI on one database', () => {
+  it('binds to 127.0.0.1 by default and answers /healthz', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(existsSync(`${db}.server.json`)).toBe(true);
+  });
+
+  it('CLI writes and reads go through the server (no lock error)', async () => {
+    const file = join(t.dir, 'ev.json');
+    writeFileSync(file, JSON.stringify(sampleEvent({ id: 'xx-2020-via-server' })));
+    const add = await runBin(['events', 'add', '--file', file, '--db', db, '--json']);
+    expect(add.code, add.err).toBe(0);
+    const show = await runBin(['events', 'history', 'xx-2020-via-server', '--db', db, '--json']);
+    expect(JSON.parse(show.out).items[0].actor).toBe('cli-via-server');
+    const bad = await runBin(['events', 'add', '--file', file, '--db', db]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/already exists/);
+  });
+
+  it('a CLI-created token can add an event over the API; without it: 401', async () => {
+    const tok = await runBin(['tokens', 'create', '--name', 'acceptance', '--db', db, '--json']);
+    expect(tok.code, tok.err).toBe(0);
+    const { token } = JSON.parse(tok.out);
+    const body = JSON.stringify(sampleEvent({ id: 'xx-2021-by-token' }));
+    const anon = await fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(anon.status).toBe(401);
+    const ok = await fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+    expect(ok.status).toBe(201);
+    const list = await runBin(['events', 'list', '--db', db, '--json']);
+    expect(JSON.parse(list.out).items.map((e: { id: string }) => e.id)).toContain('xx-2021-by-token');
+  });
+
+  it('invalid input through the server still exits 2 naming the field', async () => {
+    const file = join(t.dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(sampleEvent({ id: 'xx-2020-bad', countries: ['ZZ'] })));
+    const r = await runBin(['events', 'add', '--file', file, '--db', db, '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).error.errors[0].path).toBe('countries.0');
+  });
+});
