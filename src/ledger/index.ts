@@ -8,3 +8,4 @@ export * from './export.js';
 export * from './seed.js';
 export * from './upsert.js';
 export * from './stop/index.js';
+export * from './stats.js';

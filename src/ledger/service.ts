@@ -179,19 +179,22 @@ export function statusesFor(f: Pick<ListFilters, 'include_retracted' | 'status'>
   return f.include_retracted ? [...STATUSES] : DEFAULT_VISIBLE;
 }
 
+/** List filters as a store query (partial dates widened to instants; statuses resolved). */
+export const toEventQuery = (f: Omit<ListFilters, 'cursor' | 'limit'>) => ({
+  country: f.country,
+  region: f.region,
+  category: f.category,
+  subtype: f.subtype,
+  from: f.from ? partialDateStart(f.from).toISOString() : undefined,
+  to: f.to ? partialDateEnd(f.to).toISOString() : undefined,
+  q: f.q,
+  origin: f.origin,
+  statuses: statusesFor(f),
+});
+
 export async function listEvents(deps: Pick<LedgerDeps, 'store'>, f: ListFilters): Promise<{ items: LedgerEvent[]; next_cursor: string | null; total: number }> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 1000);
-  const base = {
-    country: f.country,
-    region: f.region,
-    category: f.category,
-    subtype: f.subtype,
-    from: f.from ? partialDateStart(f.from).toISOString() : undefined,
-    to: f.to ? partialDateEnd(f.to).toISOString() : undefined,
-    q: f.q,
-    origin: f.origin,
-    statuses: statusesFor(f),
-  };
+  const base = toEventQuery(f);
   const rows = await deps.store.ledger.listEvents({ ...base, after: f.cursor ? decodeCursor(f.cursor) : undefined, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

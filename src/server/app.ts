@@ -14,6 +14,8 @@ import { eventRoutes } from './routes/events.js';
 import { indicatorRoutes } from './routes/indicators.js';
 import { opsRoutes } from './routes/ops.js';
 import { exportRoutes } from './routes/export.js';
+import { staticWeb } from './static.js';
+import { statsRoutes } from './routes/stats.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -53,9 +55,12 @@ export function createApp(deps: AppDeps) {
   app.use('/api/events/*', writeGuard(deps));
   app.route('/', eventRoutes(deps));
   app.route('/', indicatorRoutes(deps));
+  app.route('/', statsRoutes(deps));
   app.route('/', exportRoutes(deps));
   app.route('/', opsRoutes(deps));
   app.route('/', docsRoutes());
+  // Last: the dashboard answers only what no route above did (and never /api, /docs).
+  if (deps.webRoot) app.use('*', staticWeb(deps.webRoot));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {

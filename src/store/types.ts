@@ -53,6 +53,14 @@ export interface EventQuery {
   limit: number;
 }
 
+/** How many events a country has in a category, by the year the event started. */
+export interface EventCountRecord {
+  country: string;
+  category: string;
+  year: number;
+  count: number;
+}
+
 /** One write of one event: the new state, its revision record, and the revision expected now. */
 export interface EventWrite {
   record: EventRecord;
@@ -89,6 +97,8 @@ export interface LedgerRepo {
   getEvent(id: string): Promise<EventRecord | null>;
   listEvents(query: EventQuery): Promise<EventRecord[]>;
   countEvents(query: Omit<EventQuery, 'after' | 'limit'>): Promise<number>;
+  /** Event counts per (country, category, start year) for the dashboard's maps and comparisons. */
+  countEventsBy(query: Omit<EventQuery, 'after' | 'limit'>): Promise<EventCountRecord[]>;
   /** All writes in one transaction. Throws AppError PRECONDITION_FAILED / CONFLICT on a stale write. */
   writeEvents(writes: EventWrite[]): Promise<void>;
   listRevisions(id: string): Promise<RevisionRecord[]>;

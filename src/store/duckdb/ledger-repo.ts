@@ -199,6 +199,20 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
       const rows = await db.all<{ n: number }>(`SELECT count(*) AS n FROM events WHERE ${w.sql}`, w.params);
       return rows[0]?.n ?? 0;
     },
+    async countEventsBy(q) {
+      const w = where(q);
+      // The year is read from the event's own start field (YYYY...), not from a time zone.
+      const rows = await db.all(
+        `SELECT country, category, CAST(left(doc->>'start', 4) AS INTEGER) AS year, count(*) AS n
+         FROM (SELECT unnest(countries) AS country, category, doc FROM events WHERE ${w.sql})
+         GROUP BY ALL ORDER BY country, category, year`,
+        w.params,
+      );
+      // With a country filter, an event's other countries are not part of the answer.
+      return rows
+        .map((r) => ({ country: r.country as string, category: r.category as string, year: Number(r.year), count: Number(r.n) }))
+        .filter((r) => !q.country || r.country === q.country);
+    },
     writeEvents: (writes) =>
       db.tx(async (tx) => {
         const creates = writes.filter((w) => w.expectedRevision === null);

@@ -1,0 +1,100 @@
+/**
+ * The dashboard's only door to data: our own HTTP API. Errors become ApiError with a message a
+ * reader can act on (the server's problem+json detail, or why the server could not be reached).
+ * Which endpoints exist is read once from /openapi.json, so a page whose API has not landed yet
+ * says so instead of firing a request that 404s.
+ */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly url: string,
+    readonly code?: string,
+    readonly fields: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined | (string | number)[]>;
+
+/** `/api/x` + query string, skipping empty values; arrays repeat the key. */
+export function apiUrl(path: string, q: Query = {}): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) {
+    if (v === null || v === undefined || v === '') continue;
+    if (Array.isArray(v)) v.forEach((x) => p.append(k, String(x)));
+    else p.set(k, String(v));
+  }
+  const qs = p.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+interface Problem {
+  title?: string;
+  detail?: string;
+  code?: string;
+  errors?: { path: string; message: string }[];
+}
+
+async function toError(res: Response, url: string): Promise<ApiError> {
+  let body: Problem = {};
+  try {
+    body = (await res.json()) as Problem;
+  } catch {
+    /* not JSON: fall back to the status line */
+  }
+  const fields = body.errors ?? [];
+  const detail = body.detail ?? body.title ?? `${res.status} ${res.statusText}`;
+  const extra = fields.length ? ` (${fields.map((f) => `${f.path || 'request'}: ${f.message}`).join('; ')})` : '';
+  return new ApiError(`${detail}${extra}`, res.status, url, body.code, fields);
+}
+
+/** GET JSON from our API; throws ApiError with a readable message. */
+export async function getJson<T>(path: string, q: Query = {}, signal?: AbortSignal): Promise<T> {
+  const url = apiUrl(path, q);
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { accept: 'application/json' }, signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(`Could not reach the Splinternet server (${(e as Error).message}). Is \`splinternet serve\` running?`, 0, url);
+  }
+  if (!res.ok) throw await toError(res, url);
+  return (await res.json()) as T;
+}
+
+/** Every page of a cursor-paginated list ({ items, next_cursor }), up to `max` items. */
+export async function getAll<T>(path: string, q: Query = {}, max = 5000, signal?: AbortSignal): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: T[]; next_cursor: string | null } = await getJson(path, { ...q, limit: 1000, cursor }, signal);
+    out.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor && out.length < max);
+  return out;
+}
+
+interface Spec {
+  paths?: Record<string, Record<string, { parameters?: { name: string; schema?: { enum?: string[] } }[] }>>;
+}
+
+let spec: Promise<Spec> | null = null;
+
+/** The running server's OpenAPI document (fetched once). */
+export function apiSpec(): Promise<Spec> {
+  spec ??= fetch('/openapi.json')
+    .then((r) => (r.ok ? (r.json() as Promise<Spec>) : {}))
+    .catch(() => ({}));
+  return spec;
+}
+
+/** Whether the server has this endpoint (OpenAPI path template, e.g. "/api/events/{id}/cost"). */
+export const hasApi = async (path: string): Promise<boolean> => Boolean((await apiSpec()).paths?.[path]);
+
+/** The allowed values of a GET query parameter, as documented (e.g. the ledger categories). */
+export async function paramEnum(path: string, name: string): Promise<string[]> {
+  const params = (await apiSpec()).paths?.[path]?.get?.parameters ?? [];
+  return params.find((p) => p.name === name)?.schema?.enum ?? [];
+}

@@ -1,0 +1,46 @@
+/**
+ * Small pieces several pages share: the ledger's categories (read from the API's own OpenAPI
+ * enum, so the dashboard never keeps a second copy), their colours, and links to event lists.
+ */
+import { paramEnum } from './api.js';
+import { append, h } from './dom.js';
+import { titleCase } from './format.js';
+
+const FALLBACK = ['shutdown', 'throttling', 'block', 'app_removal', 'content_takedown', 'law', 'surveillance', 'repression', 'election_technology', 'cooperation'];
+
+export async function categories(): Promise<string[]> {
+  const e = await paramEnum('/api/events', 'category');
+  return e.length ? e : FALLBACK;
+}
+
+/** Plot colour options that give each category the same colour on every chart. */
+export const categoryColor = (cats: string[]) => ({ type: 'categorical' as const, domain: cats, scheme: 'tableau10' as const, legend: true, tickFormat: titleCase });
+
+/** In-app link to the list of events behind a number. */
+export function eventsHref(f: { country?: string; category?: string; from?: string | number; to?: string | number; q?: string }): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') p.set(k, String(v));
+  return `/events?${p.toString()}`;
+}
+
+export const countLink = (n: number, f: Parameters<typeof eventsHref>[0]) => (n > 0 ? h('a', { href: eventsHref(f) }, String(n)) : '0');
+
+/** Page title and heading. */
+export function pageHead(root: HTMLElement, title: string, lede?: Node | string): void {
+  document.title = `${title} · Splinternet Observatory`;
+  append(root, [h('h1', null, title), lede ? h('p', { class: 'lede' }, lede) : null]);
+}
+
+/** Run `fn` over items with at most `n` in flight (keeps the server and the page responsive). */
+export async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  return out;
+}

@@ -1,0 +1,23 @@
+/** Number, money, date and interval formatting shared by every page (never prints NaN). */
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
+const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+
+export const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+export const num = (v: unknown): string => (isNum(v) ? plain.format(v) : '—');
+
+export const short = (v: unknown): string => (isNum(v) ? compact.format(v) : '—');
+
+/** 4.8e9 RUB -> "4.8B RUB". */
+export const money = (v: unknown, currency = ''): string => (isNum(v) ? `${compact.format(v)}${currency ? ' ' + currency : ''}` : '—');
+
+/** "4.8B RUB (90%: 3.9B–5.9B)". */
+export const interval = (median: unknown, low: unknown, high: unknown, currency = ''): string =>
+  `${money(median, currency)}${isNum(low) && isNum(high) ? ` (90%: ${short(low)}–${short(high)})` : ''}`;
+
+export const pct = (v: unknown, digits = 0): string => (isNum(v) ? `${(v * 100).toFixed(digits)}%` : '—');
+
+/** A date or partial date as given ("2018", "2018-04", "2018-04-16T..."). */
+export const day = (v: unknown): string => (typeof v === 'string' ? v.replace(/T(\d\d:\d\d).*$/, ' $1') : '—');
+
+export const titleCase = (s: string): string => s.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());

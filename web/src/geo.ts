@@ -1,0 +1,79 @@
+/**
+ * Geometry the build made from Natural Earth (scripts/build-geo.mjs): world countries with
+ * alpha-2 codes, Russia's 85 and China's 31 admin-1 units, and the disputed-area overlay.
+ * Fetched once per session as static files; projections live here so every map agrees.
+ */
+import { geoConicEqualArea, geoEqualEarth, type GeoProjection } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+
+export interface RegionProps {
+  code: string;
+  name: string;
+  name_local?: string;
+  wikidata?: string;
+  type?: string;
+  disputed?: boolean;
+  alias?: string;
+  note?: string;
+  context?: boolean;
+}
+export interface CountryProps {
+  cc: string | null;
+  name: string;
+}
+
+export type GeoFeature<P> = Feature<Geometry, P>;
+
+const cache = new Map<string, Promise<Topology>>();
+
+function topo(name: string): Promise<Topology> {
+  let p = cache.get(name);
+  if (!p) {
+    p = fetch(`/geo/${name}.json`).then((r) => {
+      if (!r.ok) throw new Error(`geometry /geo/${name}.json is missing (HTTP ${r.status}); run npm run build`);
+      return r.json() as Promise<Topology>;
+    });
+    p.catch(() => cache.delete(name));
+    cache.set(name, p);
+  }
+  return p;
+}
+
+const features = <P>(t: Topology, object: string): GeoFeature<P>[] =>
+  t.objects[object] ? (feature(t, t.objects[object] as GeometryCollection) as unknown as FeatureCollection<Geometry, P>).features : [];
+
+export async function worldCountries(): Promise<GeoFeature<CountryProps>[]> {
+  return features<CountryProps>(await topo('world'), 'countries');
+}
+
+/** Crimea (UA-43) and Sevastopol (UA-40), drawn over Russia on the world map. */
+export async function disputedAreas(): Promise<GeoFeature<RegionProps>[]> {
+  return features<RegionProps>(await topo('disputed'), 'disputed');
+}
+
+export const REGION_COUNTRIES = ['RU', 'CN'] as const;
+export type RegionCountry = (typeof REGION_COUNTRIES)[number];
+
+/** Admin-1 units, plus context features (CN: Taiwan, Hong Kong, Macao) flagged `context`. */
+export async function regionsOf(cc: RegionCountry): Promise<GeoFeature<RegionProps>[]> {
+  const t = await topo(cc.toLowerCase());
+  return [...features<RegionProps>(t, 'regions'), ...features<RegionProps>(t, 'context')];
+}
+
+let names: Promise<Record<string, string>> | null = null;
+
+/** ISO 3166-1 names by alpha-2 (built from the iso-3166 package). */
+export function countryNames(): Promise<Record<string, string>> {
+  names ??= fetch('/geo/countries.json').then((r) => (r.ok ? (r.json() as Promise<Record<string, string>>) : {}));
+  return names;
+}
+
+export function projectionFor(kind: 'world' | RegionCountry): GeoProjection {
+  if (kind === 'world') return geoEqualEarth();
+  // Conic equal-area along each country's latitudes, rotated to its central meridian, so
+  // Chukotka (split at ±180°) joins up and region areas compare fairly.
+  if (kind === 'RU') return geoConicEqualArea().rotate([-100, 0]).parallels([52, 72]);
+  return geoConicEqualArea().rotate([-105, 0]).parallels([25, 47]);
+}

@@ -1,0 +1,64 @@
+/**
+ * Event list (/events?country=&category=&from=&to=&q=): where every count on the dashboard
+ * links to. Filters map one to one onto GET /api/events; the CSV is the API's own export.
+ */
+import { apiUrl, getJson } from '../api.js';
+import { categories, pageHead } from '../common.js';
+import { h } from '../dom.js';
+import { day, titleCase } from '../format.js';
+import { navigate, type PageContext } from '../router.js';
+import type { LedgerEvent, Page } from '../types.js';
+import { empty, section } from '../ui/state.js';
+import { dataTable } from '../ui/table.js';
+
+const FILTERS = ['country', 'category', 'from', 'to', 'q'] as const;
+
+export default async function events({ root, query, signal }: PageContext): Promise<void> {
+  const f = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
+  const what = [f.country, f.category && titleCase(f.category), f.from && f.to && f.from === f.to ? f.from : [f.from, f.to].filter(Boolean).join('–'), f.q && `“${f.q}”`].filter(Boolean).join(' · ');
+  pageHead(root, `Ledger events${what ? `: ${what}` : ''}`, 'Each row opens the event with its sources and revision history.');
+  const cats = await categories();
+  const form = h(
+    'form',
+    { class: 'controls', 'aria-label': 'Event filters' },
+    h('label', null, 'Country (ISO alpha-2) ', h('input', { name: 'country', value: f.country, size: 4, maxlength: 2, pattern: '[A-Za-z]{2}' })),
+    h('label', null, 'Category ', h('select', { name: 'category' }, h('option', { value: '' }, 'All'), cats.map((c) => h('option', { value: c, selected: c === f.category }, titleCase(c))))),
+    h('label', null, 'From ', h('input', { name: 'from', value: f.from, size: 10, placeholder: 'YYYY[-MM[-DD]]' })),
+    h('label', null, 'To ', h('input', { name: 'to', value: f.to, size: 10, placeholder: 'YYYY[-MM[-DD]]' })),
+    h('label', null, 'Text ', h('input', { name: 'q', value: f.q, size: 16, type: 'search' })),
+    h('button', { type: 'submit' }, 'Filter'),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const p = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (String(v).trim()) p.set(k, String(v).trim());
+    navigate(`/events?${p.toString()}`);
+  });
+  const slot = h('div');
+  root.append(form, slot);
+  const q = { ...f, country: f.country.toUpperCase(), limit: 1000 };
+  await section(
+    slot,
+    'events',
+    () => getJson<Page<LedgerEvent>>('/api/events', q, signal),
+    (page) => {
+      if (page.items.length === 0) return empty('No events match these filters.');
+      return [
+        dataTable(
+          [
+            { key: 'start', label: 'Start', cell: (e) => day(e.start) },
+            { key: 'end', label: 'End', cell: (e) => day(e.end ?? 'ongoing / n.a.') },
+            { key: 'title', label: 'Event', cell: (e) => h('a', { href: `/events/${e.id}` }, e.title) },
+            { key: 'category', label: 'Category', cell: (e) => `${titleCase(e.category)} · ${e.subtype.replace(/_/g, ' ')}` },
+            { key: 'countries', label: 'Countries', cell: (e) => e.countries.join(', '), csv: (e) => e.countries.join(' ') },
+            { key: 'sources', label: 'Sources', numeric: true, cell: (e) => String(e.sources.length), csv: (e) => e.sources.map((s) => s.url).join(' ') },
+          ],
+          page.items,
+          { caption: `${page.total ?? page.items.length} events${page.next_cursor ? ' (first 1000 shown)' : ''}`, csvName: 'splinternet-events.csv' },
+        ),
+        h('p', { class: 'note' }, 'Full export with every field: ', h('a', { href: apiUrl('/api/export/events.csv', { ...f, country: q.country }), download: 'events.csv' }, 'events.csv'), ' · ', h('a', { href: apiUrl('/api/export/events.json', { ...f, country: q.country }), download: 'events.json' }, 'JSON')),
+      ];
+    },
+    signal,
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * World page (/): countries coloured by the number of ledger events (filter by category and
+ * start-year range) or by published shutdown cost; a click opens the country's profile.
+ * State lives in the query string (?category=&from=&to=&color=) so a view can be shared.
+ */
+import * as Plot from '@observablehq/plot';
+import { getJson } from '../api.js';
+import { categories, countLink, pageHead } from '../common.js';
+import { h } from '../dom.js';
+import { money, num, titleCase } from '../format.js';
+import { countryNames, disputedAreas, projectionFor, worldCountries } from '../geo.js';
+import { choropleth, hoverLine } from '../map.js';
+import { navigate, type PageContext } from '../router.js';
+import type { EventCounts, Indicator, Page } from '../types.js';
+import { figure } from '../ui/figure.js';
+import { errorBox, loading } from '../ui/state.js';
+import { dataTable } from '../ui/table.js';
+
+export const NO_DATA = '#e8e8e4';
+
+/** Published yearly cost series (USD), e.g. Top10VPN's; the per-day OZI estimates are not yearly totals. */
+const isYearlyCost = (s: Indicator) => /cost/i.test(s.id + s.title) && /USD/.test(s.unit) && !/per day/i.test(s.unit);
+
+export default async function world({ root, query, signal }: PageContext): Promise<void> {
+  pageHead(root, 'Internet controls by country', 'Every count links to the ledger events behind it. Click a country for its profile.');
+  const body = h('div', null, loading('the world map'));
+  root.append(body);
+  let data: [EventCounts, Page<Indicator>, Awaited<ReturnType<typeof worldCountries>>, Awaited<ReturnType<typeof disputedAreas>>, Record<string, string>, string[]];
+  try {
+    data = await Promise.all([
+      getJson<EventCounts>('/api/stats/events', {}, signal),
+      getJson<Page<Indicator>>('/api/indicators', {}, signal),
+      worldCountries(),
+      disputedAreas(),
+      countryNames(),
+      categories(),
+    ]);
+  } catch (e) {
+    if (!signal.aborted) body.replaceChildren(errorBox(e, 'the world map'));
+    return;
+  }
+  if (signal.aborted) return;
+  const [counts, indicators, countries, disputed, names, cats] = data;
+  const years = counts.items.map((c) => c.year);
+  const minYear = years.length ? Math.min(...years) : new Date().getFullYear();
+  const maxYear = years.length ? Math.max(...years) : new Date().getFullYear();
+  const costSeries = indicators.items.filter(isYearlyCost);
+
+  const state = {
+    category: query.get('category') ?? '',
+    from: Number(query.get('from') ?? minYear) || minYear,
+    to: Number(query.get('to') ?? maxYear) || maxYear,
+    color: query.get('color') === 'cost' ? 'cost' : 'events',
+  };
+
+  const yearOptions = (sel: number) =>
+    Array.from({ length: maxYear - minYear + 1 }, (_, i) => minYear + i).map((y) => h('option', { value: y, selected: y === sel }, String(y)));
+  const form = h(
+    'form',
+    { class: 'controls', 'aria-label': 'Map filters' },
+    h(
+      'label',
+      null,
+      'Category ',
+      h('select', { name: 'category' }, h('option', { value: '' }, 'All categories'), cats.map((c) => h('option', { value: c, selected: c === state.category }, titleCase(c)))),
+    ),
+    h('label', null, 'From ', h('select', { name: 'from' }, yearOptions(state.from))),
+    h('label', null, 'to ', h('select', { name: 'to' }, yearOptions(state.to))),
+    h(
+      'fieldset',
+      { class: 'toggle' },
+      h('legend', null, 'Colour by'),
+      h('label', null, h('input', { type: 'radio', name: 'color', value: 'events', checked: state.color === 'events' }), ' Number of events'),
+      h('label', null, h('input', { type: 'radio', name: 'color', value: 'cost', checked: state.color === 'cost' }), ' Estimated cost'),
+    ),
+  );
+  form.addEventListener('change', () => {
+    const f = new FormData(form);
+    const p = new URLSearchParams();
+    for (const k of ['category', 'from', 'to', 'color']) if (f.get(k)) p.set(k, String(f.get(k)));
+    navigate(`/?${p.toString()}`, true);
+  });
+
+  // Events per country under the filters.
+  const perCountry = new Map<string, number>();
+  for (const c of counts.items) {
+    if (state.category && c.category !== state.category) continue;
+    if (c.year < state.from || c.year > state.to) continue;
+    perCountry.set(c.country, (perCountry.get(c.country) ?? 0) + c.count);
+  }
+  // Published cost per country: the sum of yearly values in the year range (each series names its source).
+  const costOf = new Map<string, { usd: number; series: string[] }>();
+  for (const s of costSeries) {
+    if (!s.country) continue;
+    const inRange = s.values.filter((v) => Number(v.period.slice(0, 4)) >= state.from && Number(v.period.slice(0, 4)) <= state.to);
+    const sum = inRange.reduce((a, v) => a + v.value, 0);
+    if (sum <= 0) continue;
+    const cur = costOf.get(s.country) ?? { usd: 0, series: [] };
+    costOf.set(s.country, { usd: cur.usd + sum, series: [...cur.series, s.title] });
+  }
+
+  const byCost = state.color === 'cost';
+  const costs = [...costOf.values()].map((c) => c.usd);
+  const max = Math.max(1, ...(byCost ? costs : [...perCountry.values()]));
+  const colorOpts = byCost
+    ? { type: 'log' as const, scheme: 'purples' as const, domain: [Math.min(max, ...costs), max], label: 'Published shutdown cost (USD)' }
+    : { type: 'sqrt' as const, scheme: 'oranges' as const, domain: [0, max], label: `Ledger events${state.category ? ` (${titleCase(state.category)})` : ''}, ${state.from}–${state.to}` };
+  const scale = Plot.scale({ color: colorOpts });
+  const valueOf = (cc: string | null) => (cc ? (byCost ? costOf.get(cc)?.usd : perCountry.get(cc)) : undefined);
+  const tip = (cc: string | null, fallback: string) => {
+    const n = perCountry.get(cc ?? '') ?? 0;
+    const cost = costOf.get(cc ?? '');
+    const name = cc ? `${names[cc] ?? fallback} (${cc})` : `${fallback} (no ISO code)`;
+    return `${name}: ${n} event${n === 1 ? '' : 's'}${cost ? `; published cost ${money(cost.usd, 'USD')}` : byCost ? '; no published cost' : ''}`;
+  };
+  const hover = hoverLine('Hover over or focus a country to read its figures; click to open its profile.');
+  const map = choropleth({
+    features: countries,
+    projection: projectionFor('world'),
+    fitTo: { type: 'Sphere' },
+    width: 960,
+    height: 470,
+    label: `World map: ${colorOpts.label}. ${perCountry.size} countries have events.`,
+    key: (f) => f.properties.cc ?? f.properties.name,
+    fill: (f) => {
+      const v = valueOf(f.properties.cc);
+      return v === undefined || v <= 0 ? NO_DATA : String(scale.apply(v));
+    },
+    kind: (f) => ((valueOf(f.properties.cc) ?? 0) > 0 ? 'has-data' : 'nodata'),
+    title: (f) => tip(f.properties.cc, f.properties.name),
+    href: (f) => (f.properties.cc ? `/country/${f.properties.cc}` : null),
+    overlay: {
+      features: disputed,
+      key: (f) => f.properties.code,
+      title: (f) => `${f.properties.name} (${f.properties.code}, disputed). ${f.properties.note ?? ''} Its events count under the countries each event lists.`,
+      href: () => '/regions/RU',
+    },
+    onHover: hover.set,
+  });
+  map.dataset.map = 'world';
+
+  const rows = [...new Set([...perCountry.keys(), ...costOf.keys()])]
+    .map((cc) => ({ cc, name: names[cc] ?? cc, events: perCountry.get(cc) ?? 0, cost: costOf.get(cc)?.usd ?? null, series: costOf.get(cc)?.series.join('; ') ?? '' }))
+    .sort((a, b) => (byCost ? (b.cost ?? 0) - (a.cost ?? 0) : b.events - a.events) || a.cc.localeCompare(b.cc));
+  const table = dataTable(
+    [
+      { key: 'cc', label: 'Code', cell: (r) => h('a', { href: `/country/${r.cc}` }, r.cc) },
+      { key: 'name', label: 'Country' },
+      { key: 'events', label: 'Events', numeric: true, cell: (r) => countLink(r.events, { country: r.cc, category: state.category, from: state.from, to: state.to }) },
+      { key: 'cost', label: 'Published cost (USD)', numeric: true, cell: (r) => money(r.cost) },
+      { key: 'series', label: 'Cost source' },
+    ],
+    rows,
+    { caption: `Countries by ${byCost ? 'published cost' : 'event count'}, ${state.from}–${state.to}`, csvName: `splinternet-world-${state.from}-${state.to}.csv` },
+  );
+  const legend = Plot.legend({ color: colorOpts, width: 320 });
+  const costNote = costSeries.length
+    ? `Cost: the sum of the published yearly shutdown-cost series in the ledger (${[...new Set(costSeries.map((s) => s.title))].slice(0, 3).join('; ')}), in current USD, for the selected years; countries without a published figure are grey. Model estimates per event are on each event page and in the cost calculator.`
+    : 'No published yearly cost series is in the ledger yet, so no country is coloured by cost; model estimates per event are on each event page and in the cost calculator.';
+  const note = h(
+    'span',
+    null,
+    byCost ? costNote : `Counts: ledger events (status active) by the year they started, counted once in every country they list; ${num(counts.items.reduce((a, c) => a + c.count, 0))} country-event pairs in all.`,
+    ' Crimea and Sevastopol (hatched) are disputed: Natural Earth draws them inside Russia; ISO codes them UA-43 and UA-40. ',
+    h('a', { href: '/regions/RU' }, 'How we code them'),
+    '.',
+  );
+  body.replaceChildren(
+    form,
+    figure(h('div', null, legend, map, hover.el), table, { title: byCost ? 'Published shutdown cost by country' : 'Ledger events by country', label: map.getAttribute('aria-label') ?? '', note }),
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * History routing: every page has a real URL (/country/RU, /events/:id, /cost?...) that the
+ * server answers with the app. Same-origin link clicks are intercepted and rendered in place;
+ * a page receives an AbortSignal so a slow response never paints over the next page.
+ */
+export interface PageContext {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  root: HTMLElement;
+  signal: AbortSignal;
+}
+
+export type Page = (ctx: PageContext) => Promise<void> | void;
+
+interface Route {
+  re: RegExp;
+  keys: string[];
+  load: () => Promise<Page>;
+}
+
+const routes: Route[] = [];
+
+/** Register a route: '/country/:cc'. `load` may import the page lazily (code splitting). */
+export function route(pattern: string, load: () => Promise<Page>): void {
+  const keys: string[] = [];
+  const re = new RegExp(
+    '^' +
+      pattern.replace(/:([a-z_]+)/gi, (_m, k: string) => {
+        keys.push(k);
+        return '([^/]+)';
+      }) +
+      '/?$',
+  );
+  routes.push({ re, keys, load });
+}
+
+let current: AbortController | null = null;
+let notFound: Page = ({ root }) => {
+  root.textContent = 'No such page.';
+};
+
+export const setNotFound = (p: Page): void => {
+  notFound = p;
+};
+
+export async function render(root: HTMLElement): Promise<void> {
+  current?.abort();
+  const ctl = new AbortController();
+  current = ctl;
+  const url = new URL(location.href);
+  const match = routes.map((r) => ({ r, m: r.re.exec(url.pathname) })).find((x) => x.m);
+  const params: Record<string, string> = {};
+  match?.r.keys.forEach((k, i) => (params[k] = decodeURIComponent(match.m?.[i + 1] ?? '')));
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('header nav a')) {
+    const here = a.getAttribute('href') === url.pathname || (a.getAttribute('href') !== '/' && url.pathname.startsWith(a.getAttribute('href') ?? '~'));
+    if (here) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  root.setAttribute('aria-busy', 'true');
+  try {
+    const page = match ? await match.r.load() : notFound;
+    if (ctl.signal.aborted) return;
+    root.replaceChildren();
+    await page({ params, query: url.searchParams, root, signal: ctl.signal });
+  } finally {
+    if (current === ctl) root.setAttribute('aria-busy', 'false');
+  }
+}
+
+/** Navigate to a same-origin URL without reloading. */
+export function navigate(href: string, replace = false): void {
+  if (replace) history.replaceState(null, '', href);
+  else history.pushState(null, '', href);
+  const root = document.getElementById('main');
+  if (root) {
+    void render(root);
+    if (!replace) window.scrollTo(0, 0);
+  }
+}
+
+/** Intercept clicks on same-origin links (HTML and SVG <a>), and back/forward. */
+export function start(root: HTMLElement): void {
+  document.addEventListener('click', (e) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const a = (e.target as Element | null)?.closest('a');
+    const href = a?.getAttribute('href');
+    if (!a || !href || a.hasAttribute('download') || (a.getAttribute('target') ?? '_self') !== '_self') return;
+    const url = new URL(href, location.href);
+    if (url.origin !== location.origin || /^\/(api|docs|openapi\.json)/.test(url.pathname)) return;
+    e.preventDefault();
+    navigate(url.pathname + url.search + url.hash);
+  });
+  window.addEventListener('popstate', () => void render(root));
+  void render(root);
+}

@@ -1,0 +1,129 @@
+/**
+ * The API shapes the dashboard reads (issues #2–#7). Only what the pages use is typed; every
+ * other field is shown generically (the event page prints all of them).
+ */
+export interface Source {
+  url: string;
+  title: string;
+  publisher: string;
+  published: string | null;
+  archive_url: string | null;
+  locator: string | null;
+}
+
+export interface LedgerEvent {
+  id: string;
+  title: string;
+  summary: string;
+  category: string;
+  subtype: string;
+  countries: string[];
+  regions: string[];
+  start: string;
+  end: string | null;
+  date_precision: string;
+  scope: string;
+  targets: { kind: string; name: string }[];
+  actors: { role: string; name: string }[];
+  networks: string[];
+  people_affected: { estimate: number; unit: string; source_url: string | null; note: string | null } | null;
+  tags: string[];
+  confidence: string;
+  status: string;
+  sources: Source[];
+  notes?: string | null;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+  region_notes?: { code: string; equivalents: string[]; note: string }[];
+  links?: { eventId: string; kind: string; target: string; doc: Record<string, unknown> | null }[];
+  [k: string]: unknown;
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+  total?: number;
+}
+
+export interface EventCount {
+  country: string;
+  category: string;
+  year: number;
+  count: number;
+}
+export interface EventCounts {
+  items: EventCount[];
+  technical_categories: string[];
+}
+
+export interface Indicator {
+  id: string;
+  title: string;
+  description: string;
+  unit: string;
+  country: string | null;
+  values: { period: string; value: number; source: Source; note: string | null; disputed: boolean }[];
+}
+
+export interface Money {
+  median: number;
+  low: number;
+  high: number;
+  point: number;
+  rate?: number;
+  rate_date?: string;
+}
+
+export interface CostInput {
+  name: string;
+  value: unknown;
+  unit?: string;
+  source?: unknown;
+  year?: number | string;
+}
+
+export interface CostEstimate extends Money {
+  method: string;
+  method_version?: string;
+  currency: string;
+  usd?: Money;
+  regions?: ({ code: string; name?: string; currency?: string; usd?: Money } & Partial<Money>)[];
+  inputs?: CostInput[];
+  notes?: string[] | string;
+  proxy?: boolean;
+  [k: string]: unknown;
+}
+
+export interface CostResult {
+  scenario: Record<string, unknown>;
+  estimates: CostEstimate[];
+  spread?: unknown;
+}
+
+export interface RegionCost extends Money {
+  code: string;
+  name: string;
+  currency: string;
+  usd?: Money;
+}
+
+export interface RegionCosts {
+  items: RegionCost[];
+  method: string;
+  method_version?: string;
+  inputs?: CostInput[];
+  currency?: string;
+}
+
+export interface SpeedtestDay {
+  cc: string;
+  asn: string | number;
+  as_name: string | null;
+  day: string;
+  n: number;
+  share_throttled: number | null;
+  median_target_kbps: number | null;
+  median_control_kbps: number | null;
+  verdict: 'throttled' | 'not_throttled' | 'insufficient';
+}

@@ -1,0 +1,113 @@
+/**
+ * How a cost estimate is shown everywhere (event page, calculator): each method side by side
+ * with its median, 90% interval, point estimate, USD conversion (rate and its date), method
+ * version, and the inputs table with sources; then per-region breakdowns.
+ */
+import * as Plot from '@observablehq/plot';
+import { h } from '../dom.js';
+import { interval, isNum, money, num, short } from '../format.js';
+import type { CostEstimate, CostInput, CostResult } from '../types.js';
+import { figure } from './figure.js';
+import { dataTable } from './table.js';
+
+const sourceCell = (s: unknown) => {
+  if (!s) return '—';
+  if (typeof s === 'string') return /^https?:/.test(s) ? h('a', { href: s, rel: 'noopener', target: '_blank' }, s) : s;
+  const o = s as { url?: string; title?: string; publisher?: string; name?: string };
+  const label = o.title ?? o.name ?? o.publisher ?? o.url ?? JSON.stringify(s);
+  return o.url && /^https?:/.test(o.url) ? h('a', { href: o.url, rel: 'noopener', target: '_blank' }, label) : label;
+};
+
+const valueCell = (v: unknown) => (isNum(v) ? (Math.abs(v) >= 1e4 ? short(v) : String(Number(v.toPrecision(6)))) : typeof v === 'object' ? JSON.stringify(v) : String(v ?? '—'));
+
+export function inputsTable(inputs: CostInput[], caption: string, csvName: string): HTMLElement {
+  return dataTable(
+    [
+      { key: 'name', label: 'Input' },
+      { key: 'value', label: 'Value', numeric: true, cell: (r) => valueCell(r.value) },
+      { key: 'unit', label: 'Unit', cell: (r) => r.unit ?? '' },
+      { key: 'year', label: 'Year', cell: (r) => String(r.year ?? '') },
+      { key: 'source', label: 'Source', cell: (r) => sourceCell(r.source) },
+    ],
+    inputs,
+    { caption, csvName },
+  );
+}
+
+function estimateCard(e: CostEstimate): HTMLElement {
+  const notes = Array.isArray(e.notes) ? e.notes : e.notes ? [e.notes] : [];
+  return h(
+    'section',
+    { class: 'card estimate', 'data-method': e.method },
+    h('h3', null, e.method, e.method_version ? h('span', { class: 'note' }, ` v${e.method_version}`) : null, e.proxy ? h('span', { class: 'badge proxy' }, ' proxy') : null),
+    h('p', { class: 'big' }, money(e.median, e.currency)),
+    h(
+      'dl',
+      { class: 'kv' },
+      h('dt', null, '90% interval'),
+      h('dd', null, `${money(e.low, e.currency)} – ${money(e.high, e.currency)}`),
+      h('dt', null, 'Point estimate'),
+      h('dd', null, money(e.point, e.currency)),
+      e.usd ? [h('dt', null, 'In USD'), h('dd', null, interval(e.usd.median, e.usd.low, e.usd.high, 'USD'))] : null,
+      e.usd?.rate ? [h('dt', null, 'Exchange rate'), h('dd', null, `${num(e.usd.rate)} ${e.currency}/USD${e.usd.rate_date ? ` on ${e.usd.rate_date}` : ''}`)] : null,
+    ),
+    notes.length ? h('ul', { class: 'note' }, notes.map((n) => h('li', null, n))) : null,
+    e.inputs?.length ? h('details', null, h('summary', null, `Inputs (${e.inputs.length})`), inputsTable(e.inputs, `Inputs of ${e.method}`, `cost-inputs-${e.method}.csv`)) : null,
+  );
+}
+
+/** Methods side by side, a comparison chart with intervals, and region breakdowns. */
+export function costResultView(r: CostResult, title: string): HTMLElement {
+  const ests = r.estimates.filter((e) => isNum(e.median));
+  const usd = (e: CostEstimate) => e.usd ?? (e.currency === 'USD' ? e : undefined);
+  const rows = ests.map((e) => ({ method: e.method, median: usd(e)?.median, low: usd(e)?.low, high: usd(e)?.high, currency: e.currency, local_median: e.median, local_low: e.low, local_high: e.high }));
+  const withUsd = rows.filter((x) => isNum(x.median));
+  const chart = Plot.plot({
+    marginLeft: 130,
+    height: 40 + 36 * Math.max(1, withUsd.length),
+    x: { label: 'USD (median, 90% interval)', grid: true, tickFormat: '~s' },
+    y: { label: null },
+    marks: [Plot.ruleY(withUsd, { x1: 'low', x2: 'high', y: 'method', strokeWidth: 3, stroke: '#c9a27e' }), Plot.dot(withUsd, { x: 'median', y: 'method', fill: '#8a2c0d', r: 5, title: (d: (typeof rows)[number]) => `${d.method}: ${interval(d.median, d.low, d.high, 'USD')}` })],
+  });
+  const spread = withUsd.length > 1 ? Math.max(...withUsd.map((x) => x.median ?? 0)) / Math.max(1, Math.min(...withUsd.map((x) => x.median ?? 0))) : null;
+  const table = dataTable(
+    [
+      { key: 'method', label: 'Method' },
+      { key: 'local_median', label: 'Median', numeric: true, cell: (x) => money(x.local_median, x.currency) },
+      { key: 'local_low', label: '5%', numeric: true, cell: (x) => money(x.local_low, x.currency) },
+      { key: 'local_high', label: '95%', numeric: true, cell: (x) => money(x.local_high, x.currency) },
+      { key: 'median', label: 'Median USD', numeric: true, cell: (x) => money(x.median) },
+      { key: 'low', label: '5% USD', numeric: true, cell: (x) => money(x.low) },
+      { key: 'high', label: '95% USD', numeric: true, cell: (x) => money(x.high) },
+    ],
+    rows,
+    { caption: 'Estimates by method', csvName: 'cost-estimates.csv' },
+  );
+  const regionRows = ests.flatMap((e) => (e.regions ?? []).map((g) => ({ method: e.method, code: g.code, name: g.name ?? '', median: g.median, low: g.low, high: g.high, currency: g.currency ?? e.currency })));
+  return h(
+    'div',
+    { class: 'cost-result' },
+    h('div', { class: 'cards' }, ests.map(estimateCard)),
+    withUsd.length
+      ? figure(chart, table, {
+          title,
+          label: `Cost by method in USD: ${withUsd.map((x) => `${x.method} ${money(x.median, 'USD')}`).join(', ')}`,
+          note: spread && spread > 1 ? `Spread between methods: the highest median is ${spread.toFixed(1)}× the lowest. Each method's assumptions are in its inputs table.` : undefined,
+        })
+      : table,
+    regionRows.length
+      ? dataTable(
+          [
+            { key: 'method', label: 'Method' },
+            { key: 'code', label: 'Region' },
+            { key: 'name', label: 'Name' },
+            { key: 'median', label: 'Median', numeric: true, cell: (x) => money(x.median, x.currency) },
+            { key: 'low', label: '5%', numeric: true, cell: (x) => money(x.low, x.currency) },
+            { key: 'high', label: '95%', numeric: true, cell: (x) => money(x.high, x.currency) },
+          ],
+          regionRows,
+          { caption: 'Per-region breakdown', csvName: 'cost-regions.csv' },
+        )
+      : null,
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * A chart with its accessible label and a Chart/Table switch: the table (with CSV) holds the
+ * same numbers as the picture, for screen readers, copying and checking.
+ */
+import { h } from '../dom.js';
+
+export interface FigureOptions {
+  title: string;
+  /** What the chart shows, read by screen readers (aria-label of the chart). */
+  label: string;
+  /** Method, inputs, vintage and source of the figures. */
+  note?: Node | string;
+  id?: string;
+}
+
+export function figure(chart: Element, table: HTMLElement, o: FigureOptions): HTMLElement {
+  const chartBox = h('div', { class: 'chart', role: 'group', 'aria-label': o.label });
+  chartBox.append(chart);
+  const tableBox = h('div', { class: 'figure-table', hidden: true });
+  tableBox.append(table);
+  const tabChart = h('button', { type: 'button', class: 'tab', 'aria-pressed': 'true' }, 'Chart');
+  const tabTable = h('button', { type: 'button', class: 'tab', 'aria-pressed': 'false' }, 'Table');
+  const show = (t: boolean) => {
+    chartBox.hidden = t;
+    tableBox.hidden = !t;
+    tabChart.setAttribute('aria-pressed', String(!t));
+    tabTable.setAttribute('aria-pressed', String(t));
+  };
+  tabChart.addEventListener('click', () => show(false));
+  tabTable.addEventListener('click', () => show(true));
+  return h(
+    'figure',
+    { class: 'fig', id: o.id ?? null },
+    h('div', { class: 'fig-head' }, h('figcaption', null, o.title), h('div', { class: 'tabs', role: 'group', 'aria-label': `${o.title}: view` }, tabChart, tabTable)),
+    chartBox,
+    tableBox,
+    o.note ? h('p', { class: 'note' }, o.note) : null,
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * Data tables with a CSV download: every chart on the dashboard has one, so the numbers behind
+ * a picture can be read, copied and cited.
+ */
+import { h, type Child } from '../dom.js';
+
+export interface Column<T> {
+  key: string;
+  label: string;
+  /** Cell content (may be a link); defaults to row[key]. */
+  cell?: (row: T) => Child;
+  /** Raw value for CSV; defaults to row[key]. */
+  csv?: (row: T) => unknown;
+  numeric?: boolean;
+}
+
+const csvCell = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** RFC 4180 CSV of the rows. */
+export function toCsv<T>(columns: Column<T>[], rows: T[]): string {
+  const get = (c: Column<T>, r: T) => (c.csv ? c.csv(r) : (r as Record<string, unknown>)[c.key]);
+  return [columns.map((c) => csvCell(c.key)).join(','), ...rows.map((r) => columns.map((c) => csvCell(get(c, r))).join(','))].join('\r\n') + '\r\n';
+}
+
+/** A link that downloads `text` as a file (built on click, so large tables cost nothing up front). */
+export function downloadLink(label: string, filename: string, text: () => string, type = 'text/csv'): HTMLAnchorElement {
+  const a = h('a', { class: 'button download', href: '#', download: filename, role: 'button' }, label);
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    const url = URL.createObjectURL(new Blob([text()], { type }));
+    const tmp = h('a', { href: url, download: filename });
+    document.body.append(tmp);
+    tmp.click();
+    tmp.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  return a;
+}
+
+export function dataTable<T>(columns: Column<T>[], rows: T[], opts: { caption: string; csvName?: string; maxRows?: number }): HTMLElement {
+  const shown = opts.maxRows ? rows.slice(0, opts.maxRows) : rows;
+  const table = h(
+    'table',
+    { class: 'data' },
+    h('caption', null, opts.caption),
+    h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : null }, c.label)))),
+    h(
+      'tbody',
+      null,
+      shown.map((r) => h('tr', null, columns.map((c) => h('td', { class: c.numeric ? 'num' : null }, c.cell ? c.cell(r) : String((r as Record<string, unknown>)[c.key] ?? '—'))))),
+    ),
+  );
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h('div', { class: 'scroll' }, table),
+    h(
+      'p',
+      { class: 'table-foot' },
+      rows.length > shown.length ? `Showing ${shown.length} of ${rows.length} rows (the CSV has all). ` : `${rows.length} rows. `,
+      opts.csvName ? downloadLink('Download CSV', opts.csvName, () => toCsv(columns, rows)) : null,
+    ),
+  );
+}
