@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError, type ErrorCode } from '../shared/index.js';
 import { writeGuard } from './auth.js';
+import { responseCache } from './cache.js';
 import type { AppDeps } from './deps.js';
 import { newRouter } from './openapi.js';
 import { problemResponse } from './problem.js';
@@ -46,6 +47,8 @@ export function createApp(deps: AppDeps) {
     return problemResponse(c, err);
   });
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', `no route ${c.req.method} ${new URL(c.req.url).pathname}`)));
+
+  app.use('/api/*', responseCache(deps));
 
   app.get('/healthz', async (c) => {
     const info = await deps.store.info();

@@ -150,5 +150,10 @@ export interface Store {
   readonly tokens: TokenRepo;
   readonly tabular: TabularWriter;
   info(): Promise<StoreInfo>;
+  /**
+   * A number that changes whenever this process writes. Readers may cache anything derived
+   * from the store (e.g. HTTP responses) for as long as it stays the same.
+   */
+  dataVersion(): number;
   close(): Promise<void>;
 }

@@ -51,12 +51,17 @@ export function isLockError(e: unknown): boolean {
   return e instanceof Error && /Could not set lock on file|Conflicting lock is held/i.test(e.message);
 }
 
+const CACHE_MAX = 2000;
+
 export class DuckDb implements Sql {
   private readonly readers: DuckDBConnection[] = [];
   private readonly idle: DuckDBConnection[] = [];
   private readonly waiters: ((c: DuckDBConnection) => void)[] = [];
   private writeChain: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Bumped before and after every write: cached reads are valid only within one generation. */
+  private generation = 0;
+  private readonly cache = new Map<string, { gen: number; rows: Row[] }>();
 
   private constructor(
     readonly path: string,
@@ -115,6 +120,28 @@ export class DuckDb implements Sql {
     return this.withReader((c) => readAll<T>(c, sql, params));
   }
 
+  /** The current write generation (odd while a write is in flight). */
+  get version(): number {
+    return this.generation;
+  }
+
+  /**
+   * A read whose result is cached until the next write in this process. Safe because this
+   * process is the file's only writer (docs/design/001). Rows are returned as shared, frozen
+   * objects: callers must not mutate them.
+   */
+  async cachedAll<T extends Row = Row>(sql: string, params: Param[] = []): Promise<T[]> {
+    const key = `${sql}\u0000${JSON.stringify(params, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`;
+    const gen = this.generation;
+    const hit = this.cache.get(key);
+    if (hit && hit.gen === gen) return hit.rows as T[];
+    const rows = await this.all<T>(sql, params);
+    for (const r of rows) Object.freeze(r);
+    if (this.cache.size >= CACHE_MAX) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(key, { gen, rows });
+    return rows;
+  }
+
   /** A single auto-committed statement, serialised with the other writes. */
   run(sql: string, params: Param[] = []): Promise<number> {
     return this.serialise(() => runOne(this.writer, sql, params));
@@ -142,7 +169,15 @@ export class DuckDb implements Sql {
 
   private serialise<T>(fn: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new AppError('STORE', 'the database is closed'));
-    const next = this.writeChain.then(fn, fn);
+    const wrapped = async () => {
+      this.generation++;
+      try {
+        return await fn();
+      } finally {
+        this.generation++;
+      }
+    };
+    const next = this.writeChain.then(wrapped, wrapped);
     this.writeChain = next.catch(() => undefined);
     return next;
   }

@@ -26,12 +26,13 @@ export async function openDuckDbStore(path: string, options: { readOnly?: boolea
     tokens: duckTokenRepo(db),
     tabular: duckTabular(db),
     async info(): Promise<StoreInfo> {
-      const ext = await db.all<{ name: string; loaded: boolean; installed: boolean }>(
+      const ext = await db.cachedAll<{ name: string; loaded: boolean; installed: boolean }>(
         `SELECT extension_name AS name, loaded, installed FROM duckdb_extensions() WHERE extension_name IN ('json', 'parquet') ORDER BY 1`,
       );
-      const ver = await db.all<{ v: string }>('SELECT version() AS v');
+      const ver = await db.cachedAll<{ v: string }>('SELECT version() AS v');
       return { kind: 'duckdb', path, schemaVersion: await schemaVersion(db), extensions: ext, engineVersion: ver[0]?.v ?? '?' };
     },
+    dataVersion: () => db.version,
     close: () => db.close(),
   };
 }

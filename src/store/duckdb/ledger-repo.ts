@@ -183,12 +183,12 @@ const toLink = (r: Row): EventLinkRecord => ({
 export function duckLedgerRepo(db: DuckDb): LedgerRepo {
   return {
     async getEvent(id) {
-      const rows = await db.all(`SELECT ${EVENT_COLS} FROM events WHERE id = $1`, [id]);
+      const rows = await db.cachedAll(`SELECT ${EVENT_COLS} FROM events WHERE id = $1`, [id]);
       return rows[0] ? toEvent(rows[0]) : null;
     },
     async listEvents(q) {
       const w = where(q);
-      const rows = await db.all(
+      const rows = await db.cachedAll(
         `SELECT ${EVENT_COLS} FROM events WHERE ${w.sql} ORDER BY start_at DESC, id ASC LIMIT ${Math.max(1, Math.floor(q.limit))}`,
         w.params,
       );
@@ -196,7 +196,7 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
     },
     async countEvents(q) {
       const w = where(q);
-      const rows = await db.all<{ n: number }>(`SELECT count(*) AS n FROM events WHERE ${w.sql}`, w.params);
+      const rows = await db.cachedAll<{ n: number }>(`SELECT count(*) AS n FROM events WHERE ${w.sql}`, w.params);
       return rows[0]?.n ?? 0;
     },
     async countEventsBy(q) {
@@ -239,7 +239,7 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
       );
     },
     async listLinks(id) {
-      const rows = await db.all('SELECT event_id, kind, target, doc::VARCHAR AS doc FROM event_links WHERE event_id = $1 ORDER BY kind, target', [id]);
+      const rows = await db.cachedAll('SELECT event_id, kind, target, doc::VARCHAR AS doc FROM event_links WHERE event_id = $1 ORDER BY kind, target', [id]);
       return rows.map(toLink);
     },
     async linksOfKind(kind) {

@@ -60,9 +60,9 @@ export async function migrate(db: DuckDb, migrations = loadMigrations()): Promis
 }
 
 export async function schemaVersion(db: DuckDb): Promise<number> {
-  const t = await db.all(`SELECT 1 FROM information_schema.tables WHERE table_name = 'schema_migrations'`);
+  const t = await db.cachedAll(`SELECT 1 FROM information_schema.tables WHERE table_name = 'schema_migrations'`);
   if (t.length === 0) return 0;
-  const rows = await db.all<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+  const rows = await db.cachedAll<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
   return rows[0]?.v ?? 0;
 }
 
