@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock, isAppError } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+import { sampleEvent, tempStore } from '../../test/helpers/index.js';
+import { createEvent, deriveEventId, eventHistory, getEvent, listEvents, setStatus, updateEvent } from './service.js';
+
+let store: Store;
+let cleanup: () => Promise<void>;
+const clock = fixedClock('2026-02-03T04:05:06.000Z');
+const deps = () => ({ store, clock });
+const meta = { actor: 'tester' };
+
+beforeEach(async () => ({ store, cleanup } = await tempStore()));
+afterEach(() => cleanup());
+
+const code = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return 'ok';
+  } catch (e) {
+    if (isAppError(e)) return e.code;
+    throw e;
+  }
+};
+
+describe('ledger service', () => {
+  it('derives a readable id when none is given', async () => {
+    const { id: _omit, ...noId } = sampleEvent({ title: 'Roskomnadzor blocks Telegram', start: '2018-04-16' });
+    const e = await createEvent(deps(), noId, meta);
+    expect(e.id).toBe('ru-2018-roskomnadzor-blocks-telegram');
+    expect(deriveEventId({ countries: ['RU', 'CN'], start: '2019', title: 'Joint fund!' })).toBe('ru-cn-2019-joint-fund');
+  });
+  it('refuses a second create with the same id (CONFLICT) and keeps the first', async () => {
+    await createEvent(deps(), sampleEvent(), meta);
+    expect(await code(createEvent(deps(), sampleEvent({ title: 'Another title' }), meta))).toBe('CONFLICT');
+    expect((await getEvent(deps(), 'xx-2020-test-event')).title).toBe('A synthetic test event');
+  });
+  it('of two concurrent edits at the same revision exactly one wins; the other gets PRECONDITION_FAILED', async () => {
+    await createEvent(deps(), sampleEvent(), meta);
+    const results = await Promise.all(
+      ['first', 'second'].map((t) => code(updateEvent(deps(), 'xx-2020-test-event', sampleEvent({ title: `Edit ${t}` }), 1, meta))),
+    );
+    expect(results.sort()).toEqual(['PRECONDITION_FAILED', 'ok']);
+    const h = await eventHistory(deps(), 'xx-2020-test-event');
+    expect(h.map((r) => r.revision)).toEqual([1, 2]);
+  });
+  it('walks draft -> confirm, retract -> restore, each a revision with a reason', async () => {
+    await createEvent(deps(), sampleEvent({ status: 'draft' }), meta);
+    expect((await listEvents(deps(), {})).items).toHaveLength(0);
+    expect(await code(setStatus(deps(), 'xx-2020-test-event', 'confirm', { ...meta, reason: '' }))).toBe('VALIDATION');
+    await setStatus(deps(), 'xx-2020-test-event', 'confirm', { ...meta, reason: 'checked the measurements' });
+    expect((await listEvents(deps(), {})).items).toHaveLength(1);
+    await setStatus(deps(), 'xx-2020-test-event', 'retract', { ...meta, reason: 'duplicate' });
+    expect((await listEvents(deps(), {})).items).toHaveLength(0);
+    expect((await listEvents(deps(), { include_retracted: true })).items).toHaveLength(1);
+    expect(await code(setStatus(deps(), 'xx-2020-test-event', 'confirm', { ...meta, reason: 'not a draft' }))).toBe('CONFLICT');
+    await setStatus(deps(), 'xx-2020-test-event', 'restore', { ...meta, reason: 'not a duplicate after all' });
+    const h = await eventHistory(deps(), 'xx-2020-test-event');
+    expect(h.map((r) => `${r.action}:${(r.current as { status: string }).status}`)).toEqual(['create:draft', 'confirm:active', 'retract:retracted', 'restore:active']);
+    expect(h[2]!.previous).toMatchObject({ status: 'active', revision: 2 });
+  });
+  it('records the ambiguity of Crimea codes on the event', async () => {
+    const e = await createEvent(deps(), sampleEvent({ regions: ['UA-43'] }), meta);
+    expect(e.region_notes?.[0]).toMatchObject({ code: 'UA-43', equivalents: ['RU-CR'] });
+  });
+  it('rejects a cursor it did not issue', async () => {
+    expect(await code(listEvents(deps(), { cursor: 'garbage' }))).toBe('VALIDATION');
+  });
+});

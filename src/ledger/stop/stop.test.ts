@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock, silentProgress, packagePath } from '../../shared/index.js';
+import type { Store } from '../../store/index.js';
+import { tempStore } from '../../../test/helpers/index.js';
+import { accessNowCounts, top10vpnCosts } from './derive.js';
+import { importStop } from './import.js';
+import { mapStopRow, stopEventKey } from './map.js';
+import { parseStopCsv } from './parse.js';
+
+const fixture = (name: string) => readFileSync(packagePath('test', 'fixtures', 'stop', name), 'utf8');
+const real = () => parseStopCsv(fixture('real-sample.csv'), 'real-sample.csv');
+
+describe('parseStopCsv', () => {
+  it('keeps line breaks inside cells and counts records, not lines', () => {
+    const rows = real();
+    expect(rows).toHaveLength(10);
+    const multi = rows.filter((r) => r.event.includes('\n'));
+    expect(multi).toHaveLength(2);
+    // the record after a multi-line cell starts on a later physical line than its record number
+    expect(rows[rows.length - 1]!._line).toBeGreaterThan(rows.length + 1);
+  });
+  it('refuses a file without the STOP columns, naming them', () => {
+    expect(() => parseStopCsv('a,b\n1,2\n', 'x.csv')).toThrow(/missing column\(s\) start_date, country, shutdown_type, count_year/);
+  });
+});
+
+describe('mapStopRow', () => {
+  it('maps the Telegram block (service-based shutdown) to block/platform with Telegram as target', () => {
+    const tg = real().find((r) => r.start_date === '2018-04-13')!;
+    const m = mapStopRow(tg, '2026-05-20');
+    if ('reject' in m) throw new Error(m.reject);
+    expect(m.fields).toMatchObject({ category: 'block', subtype: 'platform', countries: ['RU'], scope: 'platform', end: null });
+    expect((m.fields.targets as { name: string }[]).map((t) => t.name)).toContain('Telegram');
+    expect((m.fields.sources as { publisher: string }[])[0]!.publisher).toBe('Access Now');
+  });
+  it('maps a regional mobile shutdown with its ISO region', () => {
+    const ing = real().find((r) => r.start_date === '2018-10-04')!;
+    const m = mapStopRow(ing, '2026-05-20');
+    if ('reject' in m) throw new Error(m.reject);
+    expect(m.fields).toMatchObject({ category: 'shutdown', subtype: 'mobile', regions: ['RU-IN'], end: '2018-10-17' });
+  });
+  it('maps multi-country rows to several countries', () => {
+    const row = real().find((r) => r.country.includes(';'))!;
+    const m = mapStopRow(row, '2026-05-20');
+    if ('reject' in m) throw new Error(m.reject);
+    expect((m.fields.countries as string[]).length).toBeGreaterThan(1);
+  });
+  it('rejects bad rows with a reason naming the field', () => {
+    const rows = parseStopCsv(fixture('synthetic-bad.csv'), 'bad.csv');
+    const reasons = rows.map((r) => {
+      const m = mapStopRow(r, '2026-05-20');
+      return 'reject' in m ? m.reject.split(':')[0] : 'ok';
+    });
+    expect(reasons).toEqual(['ok', 'country', 'start_date', 'end_date', 'ok']);
+  });
+  it('gives the yearly repeats of an ongoing event one key ("National" == "Nationwide")', () => {
+    const tw = real().filter((r) => r.start_date === '2021-03-10');
+    expect(tw.length).toBeGreaterThan(1);
+    expect(new Set(tw.map(stopEventKey)).size).toBe(1);
+  });
+});
+
+describe('importStop', () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ store, cleanup } = await tempStore()));
+  afterEach(() => cleanup());
+  const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+
+  it('merges repeats, reconciles counts, keeps rejects, and re-imports idempotently', async () => {
+    const rows = [...real(), ...parseStopCsv(fixture('synthetic-bad.csv'), 'bad.csv').map((r) => ({ ...r, _record: r._record + 100 }))];
+    const first = await importStop(deps(), rows, 'mixed.csv', '2026-05-20');
+    expect(first.rows_read).toBe(rows.length);
+    expect(first.rows_stored + first.rows_rejected).toBe(first.rows_read);
+    expect(first.rows_rejected).toBe(3);
+    expect(first.repeats_merged).toBeGreaterThanOrEqual(4);
+    expect(await store.ledger.listRejects('stop', 'mixed.csv')).toHaveLength(3);
+    const second = await importStop(deps(), rows, 'mixed.csv', '2026-05-20');
+    expect(second.events.created).toBe(0);
+    expect(second.events.unchanged).toBe(first.events.created);
+    expect(await store.ledger.countEvents({ statuses: ['active'] })).toBe(first.events.created);
+  });
+});
+
+describe('derived indicators', () => {
+  it('counts STOP rows per country and count_year', () => {
+    const ru = accessNowCounts(real(), '2026-05-20').find((s) => s.id === 'accessnow-shutdowns-ru')!;
+    expect(ru.values.find((v) => v.period === '2018')?.value).toBe(2);
+  });
+  it('reads Top10VPN costs and rejects non-numeric costs with the line', () => {
+    const csv = 'country,iso3,year,cost_usd,duration_hours,users_affected,source\nRussia,RUS,2021,2000000,10,5,top10vpn\nRussia,RUS,2022,n/a,1,1,top10vpn\n';
+    const r = top10vpnCosts(csv);
+    expect(r.series[0]).toMatchObject({ id: 'top10vpn-cost-ru', values: [{ period: '2021', value: 2000000 }] });
+    expect(r.rejects).toEqual([{ line: 3, reason: 'cost_usd: "n/a" is not a number' }]);
+  });
+});
