@@ -4,6 +4,7 @@
  */
 import { Command } from '@commander-js/extra-typings';
 import { dbCommand } from './commands/db.js';
+import { detectCommand } from './commands/detect.js';
 import { doctorCommand } from './commands/doctor.js';
 import { eventsCommand } from './commands/events.js';
 import { indicatorsCommand } from './commands/indicators.js';
@@ -23,6 +24,7 @@ export function buildProgram(io: Io): Command {
   indicatorsCommand(program, io);
   tokensCommand(program, io);
   dbCommand(program, io);
+  detectCommand(program, io);
   doctorCommand(program, io);
   for (const c of program.commands) {
     c.exitOverride();

@@ -145,10 +145,108 @@ export interface TabularWriter {
   toParquet(columns: { name: string; type: 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'BOOLEAN' | 'TIMESTAMPTZ' }[], rows: Record<string, unknown>[]): Promise<Buffer>;
 }
 
+/** A crowdsourced speed-test dataset: where it comes from and under which licence (detect). */
+export interface SpeedTestSourceRecord {
+  dataset: string;
+  name: string;
+  url: string | null;
+  licence: string;
+  attribution: string | null;
+  targetHost: string | null;
+  controlNote: string | null;
+  path: string;
+  importedAt: string;
+}
+
+/** One speed test as the dataset publishes it (column names verbatim from the source CSV). */
+export interface SpeedTestRecord {
+  line: number;
+  datetime_rounded: string;
+  anonymized_ip: string | null;
+  subnet: string | null;
+  asn: number | null;
+  as_country: string | null;
+  as_organization: string | null;
+  as_organization_iden: string | null;
+  version: string | null;
+  test_result: number;
+  control_result: number;
+  control_taco_result: number | null;
+}
+
+export interface SpeedTestFilter {
+  dataset?: string;
+  cc?: string;
+  asn?: number;
+  since?: string; // ISO instant, inclusive
+  until?: string; // ISO instant, exclusive
+}
+
+/** A speed test attributed to a country and a network, with its UTC day. */
+export interface SpeedTestPoint {
+  dataset: string;
+  as_country: string;
+  asn: number;
+  as_organization: string | null;
+  day: string; // YYYY-MM-DD (UTC)
+  test_result: number;
+  control_result: number;
+  control_taco_result: number | null;
+}
+
+/** Filters of the measurement-based detectors; probe_asn as OONI writes it ("AS12389"). */
+export interface MeasurementSeriesFilter {
+  cc?: string;
+  asn?: string;
+  target?: string;
+  since?: string; // ISO instant, inclusive
+  until?: string; // ISO instant, exclusive
+}
+
+/** One hour of one (probe_cc, probe_asn, target): valid measurements and blocked-score sums per layer. */
+export interface BlockHourRow {
+  probe_cc: string;
+  probe_asn: string;
+  target: string;
+  t: number; // epoch ms of the hour
+  n: number;
+  dns: number;
+  tcp: number;
+  tls: number;
+  http: number;
+  /** One measurement id of the hour with the highest score, as a witness. */
+  example: string | null;
+}
+
+/** Measurements of one (probe_cc, probe_asn) in one hour, whatever their verdict. */
+export interface VolumeHourRow {
+  probe_cc: string;
+  probe_asn: string;
+  t: number;
+  n: number;
+}
+
+export interface DetectRepo {
+  /** True when the measurement tables exist and hold rows. */
+  hasMeasurements(): Promise<boolean>;
+  /** Hourly blocked scores from the measurement verdicts, ordered by series then hour. */
+  blockHours(f: MeasurementSeriesFilter): Promise<BlockHourRow[]>;
+  /** Hourly measurement counts, ordered by (probe_cc, probe_asn, hour). */
+  volumeHours(f: MeasurementSeriesFilter): Promise<VolumeHourRow[]>;
+  upsertSpeedTestSource(s: SpeedTestSourceRecord): Promise<void>;
+  /** Replace one file's rows of one dataset in one transaction; returns how many were there before. */
+  replaceSpeedTestFile(dataset: string, sourceFile: string, rows: SpeedTestRecord[]): Promise<{ previous: number }>;
+  listSpeedTestSources(): Promise<SpeedTestSourceRecord[]>;
+  /** Tests that carry a country and an ASN, ordered by country, ASN, time. */
+  speedTestPoints(f: SpeedTestFilter): Promise<SpeedTestPoint[]>;
+  countSpeedTests(dataset?: string): Promise<{ total: number; unattributed: number }>;
+}
+
 export interface Store {
   readonly ledger: LedgerRepo;
   readonly tokens: TokenRepo;
   readonly tabular: TabularWriter;
+  readonly detect: DetectRepo;
   info(): Promise<StoreInfo>;
   /**
    * A number that changes whenever this process writes. Readers may cache anything derived

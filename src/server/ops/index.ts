@@ -3,13 +3,14 @@
  */
 import { AppError, issuesFromZod, validationError } from '../../shared/index.js';
 import { dbOps } from './db-ops.js';
+import { detectOps } from './detect-ops.js';
 import { ledgerOps } from './ledger-ops.js';
 import type { Op, OpContext } from './types.js';
 
 export type { Op, OpContext } from './types.js';
 export { defineOp } from './types.js';
 
-const all: Op[] = [...ledgerOps, ...dbOps] as unknown as Op[];
+const all: Op[] = [...ledgerOps, ...dbOps, ...detectOps] as unknown as Op[];
 
 export const OPS: ReadonlyMap<string, Op> = new Map(all.map((o) => [o.name, o]));
 

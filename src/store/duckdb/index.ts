@@ -9,6 +9,7 @@ import { duckLedgerRepo } from './ledger-repo.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { duckTokenRepo } from './token-repo.js';
 import { duckTabular } from './tabular.js';
+import { duckDetectRepo } from './detect-repo.js';
 
 export { DuckDb, isLockError, type Sql, type Param, type Row } from './db.js';
 
@@ -25,6 +26,7 @@ export async function openDuckDbStore(path: string, options: { readOnly?: boolea
     ledger: duckLedgerRepo(db),
     tokens: duckTokenRepo(db),
     tabular: duckTabular(db),
+    detect: duckDetectRepo(db),
     async info(): Promise<StoreInfo> {
       const ext = await db.cachedAll<{ name: string; loaded: boolean; installed: boolean }>(
         `SELECT extension_name AS name, loaded, installed FROM duckdb_extensions() WHERE extension_name IN ('json', 'parquet') ORDER BY 1`,

@@ -1,0 +1,95 @@
+/** `splinternet detect` and `splinternet speedtests import|summary`. */
+import type { Command } from '@commander-js/extra-typings';
+import type { DetectReport, SpeedTestImportReport, SpeedTestSummary } from '../../detect/index.js';
+import { AppError } from '../../shared/index.js';
+import { ctxOf, leaf, table } from '../command.js';
+import type { Io } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+
+function parseParams(raw: unknown): Record<string, Record<string, unknown>> | undefined {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    return JSON.parse(raw) as Record<string, Record<string, unknown>>;
+  } catch (e) {
+    throw new AppError('USAGE', `--params must be JSON like '{"block":{"edd":30}}': ${(e as Error).message}`);
+  }
+}
+
+function showImport(r: SpeedTestImportReport): string {
+  const lines = [
+    `dataset ${r.dataset}: ${r.source.name} (licence: ${r.source.licence})`,
+    `${r.files} files, ${r.lines_read} lines read = ${r.stored} stored + ${r.rejected} rejected${r.reconciled ? '' : '  (NOT reconciled)'}`,
+    `${r.unattributed} stored rows have no country or ASN; ${r.replaced} rows of earlier imports of these files were replaced`,
+    ...r.rejects.slice(0, 20).map((x) => `  reject ${x.file}:${x.line}  ${x.reason}`),
+  ];
+  if (r.rejects_total > 20) lines.push(`  ... ${r.rejects_total - 20} more (--json lists up to ${r.rejects.length})`);
+  return lines.join('\n') + '\n';
+}
+
+function showSummary(r: SpeedTestSummary): string {
+  return (
+    table(r.items as unknown as Record<string, unknown>[], ['cc', 'asn', 'as_name', 'day', 'n', 'share_throttled', 'median_target_kbps', 'median_control_kbps', 'verdict']) +
+    `method: ${r.method}\nsources: ${r.sources.map((s) => `${s.name} (${s.licence})`).join('; ') || '-'}\n`
+  );
+}
+
+function showDetect(r: DetectReport): string {
+  const out: string[] = [];
+  for (const d of r.items) {
+    out.push(`${d.id}  [${d.kind}, ${d.scope}]${d.draft ? `  ledger: ${d.draft.status}` : ''}`);
+    out.push(`  ${d.summary}`);
+    out.push(`  evidence: ${d.evidence_query.cli}`);
+  }
+  if (r.items.length === 0) out.push('no detections');
+  const throttled = r.series.filter((s) => s.kind === 'throttling' && s.figures.verdict === 'throttled');
+  if (throttled.length) {
+    out.push('', 'throttled networks:');
+    out.push(
+      table(
+        throttled.map((s) => ({ cc: s.probe_cc, asn: s.probe_asn, as_name: s.as_name, days: s.figures.days_throttled, share: s.figures.median_share_on_throttled_days, cap_kbps: s.figures.median_throttled_target_kbps, control_kbps: s.figures.median_throttled_control_kbps, when: s.figures.throttled_days })),
+        ['cc', 'asn', 'as_name', 'days', 'share', 'cap_kbps', 'control_kbps', 'when'],
+      ).trimEnd(),
+    );
+  }
+  const insufficient = r.series.filter((s) => s.status === 'insufficient');
+  out.push('', `${r.series.length} series judged, ${insufficient.length} with insufficient data${insufficient.length && insufficient.length <= 5 ? `: ${insufficient.map((s) => `${s.kind} ${s.probe_cc ?? ''} ${s.probe_asn ?? ''} ${s.target ?? ''}: ${s.reason}`).join('; ')}` : ''}`);
+  if (r.emitted) out.push(`drafts: ${r.emitted.created} created, ${r.emitted.existing} already in the ledger ${JSON.stringify(r.emitted.existing_by_status)}`);
+  return out.join('\n') + '\n';
+}
+
+export function detectCommand(program: Command, io: Io): void {
+  leaf(program, 'detect', 'detect block, throttling and shutdown onsets; --emit turns them into draft ledger events')
+    .option('--cc <cc>', 'country, ISO 3166-1 alpha-2 (e.g. RU)')
+    .option('--asn <asn>', 'one network (AS12389 or 12389): network-level detections, no corroboration needed')
+    .option('--target <t>', 'block detector: one target (domain or app)')
+    .option('--since <date>', 'from this date (YYYY-MM-DD) or ISO instant')
+    .option('--until <date>', 'up to and including this date')
+    .option('--kind <k>', 'block | throttling | shutdown (default: all three)')
+    .option('--emit', 'create a draft ledger event per detection (re-running creates none twice)')
+    .option('--params <json>', 'override detector parameters, e.g. \'{"block":{"edd":30,"minNetworks":3}}\'')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<DetectReport>('detect.run', { cc: o.cc, asn: o.asn, target: o.target, since: o.since, until: o.until, kind: o.kind, emit: Boolean(o.emit), params: parseParams(o.params) });
+      ctx.print(r, showDetect);
+    });
+
+  const st = program.command('speedtests').description('crowdsourced speed tests (target vs control): import and per-network throttling summary');
+  leaf(st, 'import', 'import a speed-test dataset: a folder of daily CSVs or one CSV (exit 3 when rows are rejected)')
+    .argument('<path>')
+    .action(async (path: string, o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<SpeedTestImportReport>('speedtests.import', { path });
+      if (r.rejected > 0) io.setExit(EXIT.PARTIAL);
+      ctx.print(r, showImport);
+    });
+  leaf(st, 'summary', 'throttling verdict per (country, network, day): share throttled, median speeds')
+    .option('--cc <cc>', 'country (e.g. RU)')
+    .option('--asn <asn>', 'network (AS12389 or 12389)')
+    .option('--since <date>', 'from this date')
+    .option('--until <date>', 'up to and including this date')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<SpeedTestSummary>('speedtests.summary', { cc: o.cc, asn: o.asn, since: o.since, until: o.until });
+      ctx.print(r, showSummary);
+    });
+}

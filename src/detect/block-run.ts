@@ -1,0 +1,170 @@
+/**
+ * The block detector run: hourly blocked scores per (probe_cc, probe_asn, target, layer) from
+ * the measurement verdicts -> CUSUM per series -> blocked intervals per network -> country
+ * detections corroborated by at least k networks (or one network's own, when asked with --asn).
+ */
+import type { BlockHourRow, MeasurementSeriesFilter, Store } from '../store/index.js';
+import { corroborate, type MemberInterval } from './corroborate.js';
+import { cusumColumns, DEFAULT_CUSUM_PARAMS, type CusumParams, type CusumResult } from './cusum.js';
+import { HOUR, detectionId, iso, type DataSource, type Detection, type SeriesReport } from './detection.js';
+import { round } from './stats.js';
+
+export const LAYERS = ['dns', 'tcp', 'tls', 'http'] as const;
+export type Layer = (typeof LAYERS)[number];
+
+export interface BlockRunParams extends CusumParams {
+  minNetworks: number;
+  windowHours: number;
+}
+
+export const DEFAULT_BLOCK_RUN_PARAMS: BlockRunParams = { ...DEFAULT_CUSUM_PARAMS, minNetworks: 2, windowHours: 48 };
+
+export const BLOCK_METHOD =
+  'Two-sided state-aware CUSUM over the hourly blocked score per (probe_cc, probe_asn, target, layer) from our verdicts (blocked 1, likely_blocked 0.7, ok/down 0); ' +
+  'mu0 0, mu1 0.7, h = edd x (mu1 - mu0) / 2, sums decay across gaps; a country detection needs k networks blocked at once (docs/design/030-detection.md).';
+
+export const OONI_SOURCE: DataSource = {
+  name: 'OONI measurements (web_connectivity and IM tests), verdicts by Splinternet Observatory',
+  url: 'https://explorer.ooni.org/',
+  licence: 'CC BY-NC-SA 4.0',
+  attribution: 'OONI, Open Observatory of Network Interference',
+};
+
+interface SeriesRun {
+  cc: string;
+  asn: string;
+  target: string;
+  layer: Layer;
+  result: CusumResult;
+  rows: BlockHourRow[];
+}
+
+/** Split rows (ordered by series, then hour) into (cc, asn, target) groups. */
+function* groups(rows: BlockHourRow[]): Generator<BlockHourRow[]> {
+  let from = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    const a = rows[from]!;
+    const b = rows[i];
+    if (!b || b.probe_cc !== a.probe_cc || b.probe_asn !== a.probe_asn || b.target !== a.target) {
+      yield rows.slice(from, i);
+      from = i;
+    }
+  }
+}
+
+function runGroup(g: BlockHourRow[], p: BlockRunParams): { runs: SeriesRun[]; reports: SeriesReport[] } {
+  const first = g[0]!;
+  const key = { probe_cc: first.probe_cc, probe_asn: first.probe_asn, target: first.target };
+  if (g.length < p.minHours) {
+    const reason = `${g.length} hour(s) with valid measurements, fewer than the ${p.minHours} the detector needs`;
+    return { runs: [], reports: [{ kind: 'block', ...key, layer: null, status: 'insufficient', reason, state: null, changes: [], figures: { hours: g.length, measurements: g.reduce((a, r) => a + r.n, 0) } }] };
+  }
+  const t = Float64Array.from(g, (r) => r.t);
+  const n = Float64Array.from(g, (r) => r.n);
+  const runs: SeriesRun[] = [];
+  const reports: SeriesReport[] = [];
+  for (const layer of LAYERS) {
+    const y = Float64Array.from(g, (r) => r[layer] / r.n);
+    if (!y.some((v) => v > 0)) continue;
+    const result = cusumColumns({ t, y, n, from: 0, to: g.length }, p);
+    runs.push({ cc: key.probe_cc, asn: key.probe_asn, target: key.target, layer, result, rows: g });
+    reports.push({
+      kind: 'block',
+      ...key,
+      layer,
+      status: 'ok',
+      reason: null,
+      state: result.state,
+      changes: result.changes.map((c) => ({ direction: c.direction, at: iso(c.t), alarm_at: iso(c.alarmAt), s_pos: round(c.sPos, 2), s_neg: round(c.sNeg, 2), h: c.h, hours: c.hours, measurements: c.measurements, mean_score: round(c.meanScore, 3), at_series_start: c.atSeriesStart })),
+      figures: { hours: result.observedHours, measurements: result.measurements },
+    });
+  }
+  if (runs.length === 0) {
+    reports.push({ kind: 'block', ...key, layer: null, status: 'ok', reason: null, state: 'ok', changes: [], figures: { hours: g.length, measurements: g.reduce((a, r) => a + r.n, 0), note: 'no blocked measurement on any layer' } });
+  }
+  return { runs, reports };
+}
+
+/** Blocked intervals of one series from its change points (onset -> next offset, or open). */
+function blockedIntervals(r: SeriesRun): (MemberInterval & { run: SeriesRun; censored: boolean })[] {
+  const out: (MemberInterval & { run: SeriesRun; censored: boolean })[] = [];
+  let open: { start: number; censored: boolean } | null = null;
+  for (const c of r.result.changes) {
+    if (c.to === 'blocked') open = { start: c.t, censored: c.atSeriesStart };
+    else if (open) {
+      out.push({ member: r.asn, start: open.start, end: c.t, run: r, censored: open.censored });
+      open = null;
+    }
+  }
+  if (open) out.push({ member: r.asn, start: open.start, end: null, run: r, censored: open.censored });
+  return out;
+}
+
+function detection(scope: Detection['scope'], cc: string, asn: string | null, target: string, layer: Layer, ep: { start: number; end: number | null; members: string[] }, ivs: ReturnType<typeof blockedIntervals>, dataUntil: number, censored: boolean): Omit<Detection, 'draft'> {
+  const inEp = (t: number) => t >= ep.start && (ep.end === null || t < ep.end);
+  const per = ep.members.map((m) => {
+    const iv = ivs.find((x) => x.member === m)!;
+    const hours = iv.run.rows.filter((r) => inEp(r.t));
+    const n = hours.reduce((a, r) => a + r.n, 0);
+    const score = hours.reduce((a, r) => a + r[layer], 0);
+    const onset = iv.run.result.changes.find((c) => c.t === iv.start);
+    return { asn: m, onset: iso(iv.start), alarm_at: onset ? iso(onset.alarmAt) : null, offset: iv.end === null ? null : iso(iv.end), measurements: n, mean_score: n ? round(score / n, 3) : null, example: hours.find((r) => r[layer] > 0)?.example ?? null };
+  });
+  const measurements = per.reduce((a, x) => a + x.measurements, 0);
+  const start = iso(ep.start);
+  const until = ep.end ?? dataUntil;
+  const params: Record<string, string> = { cc, target, since: start, until: iso(until) };
+  if (asn) params.asn = asn;
+  const base = { kind: 'block' as const, probe_cc: cc, probe_asn: asn, target, layer, start };
+  const qs = new URLSearchParams(params).toString();
+  return {
+    id: detectionId(base),
+    ...base,
+    scope,
+    networks: ep.members,
+    end: ep.end === null ? null : iso(ep.end),
+    start_censored: censored,
+    data_until: iso(dataUntil),
+    strength: { networks: ep.members.length, measurements, mean_score: measurements ? round(per.reduce((a, x) => a + (x.mean_score ?? 0) * x.measurements, 0) / measurements, 3) : null },
+    summary: `${target} blocked at the ${layer} layer on ${ep.members.length} network(s) in ${cc} from ${start.slice(0, 13)}h UTC${ep.end === null ? ' until the data ends' : ` to ${iso(ep.end).slice(0, 13)}h UTC`}, ${measurements} measurements`,
+    evidence_query: { api: `/api/measurements?${qs}`, cli: `splinternet measurements list --cc ${cc}${asn ? ` --asn ${asn}` : ''} --target ${target} --since ${params.since} --until ${params.until}`, params },
+    per_network: per,
+    method: BLOCK_METHOD,
+    sources: [OONI_SOURCE],
+  };
+}
+
+export async function runBlock(store: Store, f: MeasurementSeriesFilter, p: BlockRunParams = DEFAULT_BLOCK_RUN_PARAMS): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
+  const rows = await store.detect.blockHours(f);
+  if (rows.length === 0) {
+    const reason = (await store.detect.hasMeasurements()) ? 'no valid measurements match the filters' : 'no measurement verdicts in the store (run splinternet ingest PATH)';
+    return { detections: [], series: [{ kind: 'block', probe_cc: f.cc ?? null, probe_asn: f.asn ?? null, target: f.target ?? null, layer: null, status: 'insufficient', reason, state: null, changes: [], figures: {} }] };
+  }
+  const dataUntil = rows.reduce((a, r) => Math.max(a, r.t), 0) + HOUR;
+  const all: SeriesRun[] = [];
+  const series: SeriesReport[] = [];
+  for (const g of groups(rows)) {
+    const r = runGroup(g, p);
+    all.push(...r.runs);
+    series.push(...r.reports);
+  }
+  const detections: Omit<Detection, 'draft'>[] = [];
+  const byKey = new Map<string, SeriesRun[]>();
+  for (const r of all) {
+    const k = `${r.cc}\u0000${r.target}\u0000${r.layer}`;
+    byKey.set(k, [...(byKey.get(k) ?? []), r]);
+  }
+  for (const runs of byKey.values()) {
+    const { cc, target, layer } = runs[0]!;
+    const ivs = runs.flatMap(blockedIntervals);
+    if (f.asn) {
+      for (const iv of ivs) detections.push(detection('network', cc, iv.member, target, layer, { start: iv.start, end: iv.end, members: [iv.member] }, [iv], dataUntil, iv.censored));
+      continue;
+    }
+    for (const ep of corroborate(ivs, p.minNetworks, p.windowHours * HOUR)) {
+      const members = ivs.filter((iv) => ep.members.includes(iv.member) && iv.start <= (ep.end ?? Infinity) && (iv.end ?? Infinity) >= ep.start - p.windowHours * HOUR);
+      detections.push(detection('country', cc, null, target, layer, ep, members, dataUntil, members.some((m) => m.censored && m.start === ep.start)));
+    }
+  }
+  return { detections, series };
+}

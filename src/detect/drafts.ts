@@ -1,0 +1,95 @@
+/**
+ * Detections -> draft ledger events. A draft carries the series, the times, the figures and the
+ * evidence query (as an event link of kind 'measurement_query', plus the whole detection as a
+ * link of kind 'detection'), and waits for a human to confirm or dismiss it. Ids are the
+ * detections' deterministic ids, so re-running the detector on the same data finds its drafts
+ * and creates none; a dismissed draft is not proposed again.
+ */
+import { prepareCreate } from '../ledger/index.js';
+import type { Clock } from '../shared/index.js';
+import type { EventLinkRecord, EventWrite, Store } from '../store/index.js';
+import type { Detection } from './detection.js';
+
+export interface EmitReport {
+  created: number;
+  existing: number;
+  /** Existing events by status: draft, active (confirmed), dismissed, retracted. */
+  existing_by_status: Record<string, number>;
+  ids: string[];
+}
+
+const SUBTYPE: Record<Detection['kind'], (d: Omit<Detection, 'draft'>) => string> = {
+  block: (d) => (d.target && d.target.includes('.') ? 'website' : 'other'),
+  throttling: () => 'other',
+  shutdown: () => 'other',
+};
+
+const NOUN: Record<Detection['kind'], string> = { block: 'Blocking', throttling: 'Throttling', shutdown: 'Measurement-volume collapse (possible shutdown)' };
+
+export function draftInput(d: Omit<Detection, 'draft'>): Record<string, unknown> {
+  const where = d.probe_asn ? `${d.probe_asn} in ${d.probe_cc}` : `${d.networks.length} networks in ${d.probe_cc}`;
+  const what = d.target ? ` of ${d.target}${d.layer ? ` (${d.layer})` : ''}` : '';
+  return {
+    id: d.id,
+    title: `Detected: ${NOUN[d.kind]}${what} on ${where} from ${d.start.slice(0, d.kind === 'throttling' ? 10 : 13).replace('T', ' ')}${d.kind === 'throttling' ? '' : 'h UTC'}`,
+    summary: `${d.summary}. Proposed by the ${d.kind} detector (${d.scope} scope); a human must check the evidence and confirm or dismiss it.`,
+    category: d.kind,
+    subtype: SUBTYPE[d.kind](d),
+    countries: [d.probe_cc],
+    start: d.start,
+    end: d.end,
+    date_precision: d.kind === 'throttling' ? 'day' : 'hour',
+    scope: d.networks.length > 1 ? 'national' : 'isp',
+    targets: d.target ? [{ kind: 'domain', name: d.target }] : [],
+    networks: d.networks.filter((n) => /^AS\d+$/.test(n)),
+    tags: ['detected', `detector:${d.kind}`],
+    confidence: d.scope === 'country' ? 'medium' : 'low',
+    status: 'draft',
+    sources: d.sources.map((s) => ({
+      url: s.url ?? `urn:splinternet:dataset:${encodeURIComponent(s.name)}`,
+      title: s.name,
+      publisher: s.attribution ?? s.name,
+      published: null,
+      archive_url: null,
+      locator: `licence: ${s.licence}`,
+    })),
+    notes: `Method: ${d.method} Evidence: ${d.evidence_query.cli}`,
+  };
+}
+
+export function draftLinks(d: Omit<Detection, 'draft'>): EventLinkRecord[] {
+  return [
+    { eventId: d.id, kind: 'measurement_query', target: d.evidence_query.api, doc: d.evidence_query as unknown as Record<string, unknown> },
+    { eventId: d.id, kind: 'detection', target: d.id, doc: d as unknown as Record<string, unknown> },
+  ];
+}
+
+/** Attach the ledger status of each detection's event (if any). */
+export async function withDrafts(store: Store, ds: Omit<Detection, 'draft'>[]): Promise<Detection[]> {
+  return Promise.all(
+    ds.map(async (d) => {
+      const e = await store.ledger.getEvent(d.id);
+      return { ...d, draft: e ? { id: e.id, status: e.status, revision: e.revision } : null };
+    }),
+  );
+}
+
+/** Create drafts for detections that have no event yet, in one transaction. */
+export async function emitDrafts(deps: { store: Store; clock: Clock; actor: string }, ds: Omit<Detection, 'draft'>[]): Promise<EmitReport> {
+  const report: EmitReport = { created: 0, existing: 0, existing_by_status: {}, ids: [] };
+  const writes: EventWrite[] = [];
+  for (const d of ds) {
+    const cur = await deps.store.ledger.getEvent(d.id);
+    if (cur) {
+      report.existing++;
+      report.existing_by_status[cur.status] = (report.existing_by_status[cur.status] ?? 0) + 1;
+      continue;
+    }
+    const { write } = prepareCreate(deps, draftInput(d), { actor: deps.actor, origin: 'detect', reason: 'proposed by the detector' }, draftLinks(d));
+    writes.push(write);
+    report.created++;
+    report.ids.push(d.id);
+  }
+  if (writes.length) await deps.store.ledger.writeEvents(writes);
+  return report;
+}

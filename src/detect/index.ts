@@ -1,0 +1,18 @@
+/**
+ * Public surface of detection: block onsets (CUSUM), throttling (paired speed tests), shutdowns
+ * (measurement-volume collapse), corroboration across networks, and draft ledger events.
+ */
+export * from './detection.js';
+export * from './cusum.js';
+export * from './volume.js';
+export * from './corroborate.js';
+export * from './throttle.js';
+export { runThrottling, DEFAULT_THROTTLE_RUN_PARAMS, THROTTLE_METHOD, sourceOf, type ThrottleRunParams, type ThrottleFilter } from './throttle-run.js';
+export { runBlock, DEFAULT_BLOCK_RUN_PARAMS, BLOCK_METHOD, LAYERS, type BlockRunParams } from './block-run.js';
+export { runShutdown, DEFAULT_SHUTDOWN_RUN_PARAMS, SHUTDOWN_METHOD, type ShutdownRunParams } from './shutdown-run.js';
+export * from './drafts.js';
+export * from './run.js';
+export * from './speedtests/summary.js';
+export { importSpeedTests, parseSpeedTestFile, SPEEDTEST_IMPORT_KIND, type SpeedTestImportReport } from './speedtests/import.js';
+export * from './synthetic.js';
+export { median, wilsonLower, poissonCdf } from './stats.js';

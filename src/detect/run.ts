@@ -1,0 +1,117 @@
+/**
+ * `splinternet detect` and GET /api/detections: run the chosen detectors over the store with
+ * the same filters, attach each detection's ledger status, and (with emit) create the drafts.
+ */
+import { AppError, partialDateEnd, partialDateStart, type Clock, type ProgressReporter } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+import { BLOCK_METHOD, DEFAULT_BLOCK_RUN_PARAMS, runBlock, type BlockRunParams } from './block-run.js';
+import { DETECTION_KINDS, type Detection, type DetectionKind, type SeriesReport } from './detection.js';
+import { emitDrafts, withDrafts, type EmitReport } from './drafts.js';
+import { DEFAULT_SHUTDOWN_RUN_PARAMS, runShutdown, SHUTDOWN_METHOD, type ShutdownRunParams } from './shutdown-run.js';
+import { DEFAULT_THROTTLE_RUN_PARAMS, runThrottling, THROTTLE_METHOD, type ThrottleRunParams } from './throttle-run.js';
+
+export interface DetectQuery {
+  cc?: string;
+  /** "AS12389" or "12389". */
+  asn?: string;
+  target?: string;
+  /** Dates (YYYY[-MM[-DD]]) or ISO instants; until is inclusive of its day. */
+  since?: string;
+  until?: string;
+  kind?: DetectionKind;
+}
+
+export interface DetectParams {
+  block: BlockRunParams;
+  throttling: ThrottleRunParams;
+  shutdown: ShutdownRunParams;
+}
+
+export const DEFAULT_DETECT_PARAMS: DetectParams = { block: DEFAULT_BLOCK_RUN_PARAMS, throttling: DEFAULT_THROTTLE_RUN_PARAMS, shutdown: DEFAULT_SHUTDOWN_RUN_PARAMS };
+
+export interface DetectReport {
+  items: Detection[];
+  series: SeriesReport[];
+  emitted: EmitReport | null;
+  kinds: DetectionKind[];
+  query: DetectQuery;
+  params: DetectParams;
+  methods: Partial<Record<DetectionKind, string>>;
+}
+
+/** Merge user overrides (e.g. { block: { edd: 30 } }) over the defaults, refusing unknown keys. */
+export function resolveParams(over: Record<string, Record<string, unknown>> | undefined): DetectParams {
+  const out = structuredClone(DEFAULT_DETECT_PARAMS) as unknown as Record<string, Record<string, unknown>>;
+  for (const [kind, values] of Object.entries(over ?? {})) {
+    const base = out[kind];
+    if (!base) throw new AppError('VALIDATION', `unknown detector "${kind}" in params; valid: ${DETECTION_KINDS.join(', ')}`, { issues: [{ path: ['params', kind], message: 'unknown detector' }] });
+    for (const [k, v] of Object.entries(values)) {
+      if (!(k in base) || typeof v !== typeof base[k]) {
+        throw new AppError('VALIDATION', `params.${kind}.${k}: expected one of ${Object.keys(base).join(', ')} with the type of its default`, { issues: [{ path: ['params', kind, k], message: 'unknown parameter or wrong type' }] });
+      }
+      base[k] = v;
+    }
+  }
+  return out as unknown as DetectParams;
+}
+
+const METHODS: Record<DetectionKind, string> = { block: BLOCK_METHOD, throttling: THROTTLE_METHOD, shutdown: SHUTDOWN_METHOD };
+
+export function normaliseQuery(q: DetectQuery): { cc?: string; asnNumber?: number; asn?: string; target?: string; since?: string; until?: string } {
+  const asnDigits = q.asn?.replace(/^AS/i, '');
+  if (asnDigits !== undefined && !/^\d{1,10}$/.test(asnDigits)) {
+    throw new AppError('VALIDATION', `asn must look like AS12389 or 12389, got "${q.asn}"`, { issues: [{ path: ['asn'], message: 'not an ASN' }] });
+  }
+  const date = (name: 'since' | 'until', v: string | undefined, f: (s: string) => Date) => {
+    if (v === undefined) return undefined;
+    const d = f(v);
+    if (Number.isNaN(d.getTime())) throw new AppError('VALIDATION', `${name} must be a date (YYYY[-MM[-DD]]) or an ISO instant, got "${v}"`, { issues: [{ path: [name], message: 'not a date' }] });
+    return d.toISOString();
+  };
+  const untilEnd = date('until', q.until, partialDateEnd);
+  return {
+    cc: q.cc?.toUpperCase(),
+    asnNumber: asnDigits === undefined ? undefined : Number(asnDigits),
+    asn: asnDigits === undefined ? undefined : `AS${asnDigits}`,
+    target: q.target,
+    since: date('since', q.since, partialDateStart),
+    // until is inclusive of its day/hour: the filters take an exclusive bound just after it.
+    until: untilEnd === undefined ? undefined : new Date(Date.parse(untilEnd) + 1).toISOString(),
+  };
+}
+
+export async function detect(
+  deps: { store: Store; clock: Clock; progress: ProgressReporter; actor: string },
+  query: DetectQuery,
+  options: { emit?: boolean; params?: Record<string, Record<string, unknown>> } = {},
+): Promise<DetectReport> {
+  const params = resolveParams(options.params);
+  const q = normaliseQuery(query);
+  const kinds = query.kind ? [query.kind] : [...DETECTION_KINDS];
+  const found: Omit<Detection, 'draft'>[] = [];
+  const series: SeriesReport[] = [];
+  deps.progress.start('detect', kinds.length, 'detectors');
+  for (const [i, kind] of kinds.entries()) {
+    const r =
+      kind === 'throttling'
+        ? await runThrottling(deps.store, { cc: q.cc, asn: q.asnNumber, since: q.since, until: q.until }, params.throttling)
+        : kind === 'block'
+          ? await runBlock(deps.store, { cc: q.cc, asn: q.asn, target: q.target, since: q.since, until: q.until }, params.block)
+          : await runShutdown(deps.store, { cc: q.cc, asn: q.asn, since: q.since, until: q.until }, params.shutdown);
+    found.push(...r.detections);
+    series.push(...r.series);
+    deps.progress.update(i + 1, { detections: found.length });
+  }
+  deps.progress.stop();
+  found.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+  const emitted = options.emit ? await emitDrafts(deps, found) : null;
+  return {
+    items: await withDrafts(deps.store, found),
+    series,
+    emitted,
+    kinds,
+    query,
+    params,
+    methods: Object.fromEntries(kinds.map((k) => [k, METHODS[k]])),
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * The shutdown detector run: hourly measurement volume per (probe_cc, probe_asn) -> outages
+ * against the trailing baseline -> country detections when at least k networks collapse at
+ * once (or one network's own, when asked with --asn). Hours without any measurement count as
+ * zero up to the last hour any network in the query reported, so a silence at the end of the
+ * data is still seen.
+ */
+import type { MeasurementSeriesFilter, Store, VolumeHourRow } from '../store/index.js';
+import { OONI_SOURCE } from './block-run.js';
+import { corroborate } from './corroborate.js';
+import { HOUR, detectionId, iso, type Detection, type SeriesReport } from './detection.js';
+import { round } from './stats.js';
+import { DEFAULT_VOLUME_PARAMS, detectOutages, type Outage, type VolumeParams } from './volume.js';
+
+export interface ShutdownRunParams extends VolumeParams {
+  minNetworks: number;
+  windowHours: number;
+}
+
+export const DEFAULT_SHUTDOWN_RUN_PARAMS: ShutdownRunParams = { ...DEFAULT_VOLUME_PARAMS, minNetworks: 2, windowHours: 6 };
+
+export const SHUTDOWN_METHOD =
+  'Measurement volume per (probe_cc, probe_asn) per hour against the median of the same hour over a trailing 14-day window (IODA-style): warning below 80%, critical below 50%, ' +
+  'a run must also be unlikely as Poisson noise (p < 1e-6); severity = depth % x minutes (IODA alert area); a country detection needs k networks at once (docs/design/030-detection.md).';
+
+interface NetOutages {
+  asn: string;
+  outages: Outage[];
+}
+
+function denseSeries(rows: VolumeHourRow[], lastHour: number): { t0: number; counts: Uint32Array } {
+  const t0 = rows[0]!.t;
+  const counts = new Uint32Array(Math.round((lastHour - t0) / HOUR) + 1);
+  for (const r of rows) counts[Math.round((r.t - t0) / HOUR)] = r.n;
+  return { t0, counts };
+}
+
+function detection(scope: Detection['scope'], cc: string, asn: string | null, ep: { start: number; end: number | null; members: string[] }, nets: NetOutages[], dataUntil: number): Omit<Detection, 'draft'> {
+  const overlaps = (o: Outage) => o.start < (ep.end ?? Infinity) && (o.end ?? Infinity) > ep.start;
+  const per = ep.members.map((m) => {
+    const os = nets.find((n) => n.asn === m)!.outages.filter(overlaps);
+    return {
+      asn: m,
+      start: iso(Math.min(...os.map((o) => o.start))),
+      end: os.some((o) => o.end === null) ? null : iso(Math.max(...os.map((o) => o.end!))),
+      level: os.some((o) => o.level === 'critical') ? 'critical' : 'warning',
+      hours: os.reduce((a, o) => a + o.hours, 0),
+      severity: round(os.reduce((a, o) => a + o.severity, 0), 0),
+      max_depth_pct: round(Math.max(...os.map((o) => o.maxDepthPct)), 1),
+      expected: round(os.reduce((a, o) => a + o.expected, 0), 0),
+      observed: os.reduce((a, o) => a + o.observed, 0),
+    };
+  });
+  const start = iso(ep.start);
+  const params: Record<string, string> = { cc, since: start, until: iso(ep.end ?? dataUntil) };
+  if (asn) params.asn = asn;
+  const base = { kind: 'shutdown' as const, probe_cc: cc, probe_asn: asn, target: null, layer: null, start };
+  const severity = per.reduce((a, x) => a + (x.severity ?? 0), 0);
+  const level = per.some((x) => x.level === 'critical') ? 'critical' : 'warning';
+  return {
+    id: detectionId(base),
+    ...base,
+    scope,
+    networks: ep.members,
+    end: ep.end === null ? null : iso(ep.end),
+    start_censored: false,
+    data_until: iso(dataUntil),
+    strength: { level, severity, networks: ep.members.length, max_depth_pct: round(Math.max(...per.map((x) => x.max_depth_pct ?? 0)), 1), hours: Math.max(...per.map((x) => x.hours)) },
+    summary: `measurement volume collapsed (${level}) on ${ep.members.length} network(s) in ${cc} from ${start.slice(0, 13)}h UTC${ep.end === null ? ' until the data ends' : ` to ${iso(ep.end).slice(0, 13)}h UTC`}, severity ${severity}`,
+    evidence_query: { api: `/api/measurements/summary?${new URLSearchParams({ ...params, grain: 'hour' }).toString()}`, cli: `splinternet measurements summary --cc ${cc}${asn ? ` --asn ${asn}` : ''} --since ${params.since} --until ${params.until} --grain hour`, params },
+    per_network: per,
+    method: SHUTDOWN_METHOD,
+    sources: [OONI_SOURCE],
+  };
+}
+
+export async function runShutdown(store: Store, f: MeasurementSeriesFilter, p: ShutdownRunParams = DEFAULT_SHUTDOWN_RUN_PARAMS): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
+  const rows = await store.detect.volumeHours(f);
+  if (rows.length === 0) {
+    const reason = (await store.detect.hasMeasurements()) ? 'no measurements match the filters' : 'no measurements in the store (run splinternet ingest PATH)';
+    return { detections: [], series: [{ kind: 'shutdown', probe_cc: f.cc ?? null, probe_asn: f.asn ?? null, target: null, layer: null, status: 'insufficient', reason, state: null, changes: [], figures: {} }] };
+  }
+  const lastHour = f.until ? Math.min(Date.parse(f.until) - HOUR, rows.reduce((a, r) => Math.max(a, r.t), 0)) : rows.reduce((a, r) => Math.max(a, r.t), 0);
+  const dataUntil = lastHour + HOUR;
+  const byNet = new Map<string, VolumeHourRow[]>();
+  for (const r of rows) {
+    const k = `${r.probe_cc} ${r.probe_asn}`;
+    if (!byNet.has(k)) byNet.set(k, []);
+    byNet.get(k)!.push(r);
+  }
+  const series: SeriesReport[] = [];
+  const byCc = new Map<string, NetOutages[]>();
+  for (const g of byNet.values()) {
+    const { probe_cc: cc, probe_asn: asn } = g[0]!;
+    const r = detectOutages(denseSeries(g, lastHour), p);
+    const judged = r.judgedHours > 0;
+    series.push({
+      kind: 'shutdown',
+      probe_cc: cc,
+      probe_asn: asn,
+      target: null,
+      layer: null,
+      status: judged ? 'ok' : 'insufficient',
+      reason: judged ? null : `no hour had ${p.minHistoryHours} h of history with a median of at least ${p.minBaseline} measurements per hour`,
+      state: judged ? (r.outages.at(-1)?.end === null ? r.outages.at(-1)!.level : 'normal') : null,
+      changes: r.outages.map((o) => ({ start: iso(o.start), end: o.end === null ? null : iso(o.end), level: o.level, hours: o.hours, severity: round(o.severity, 0), max_depth_pct: round(o.maxDepthPct, 1), expected: round(o.expected, 0), observed: o.observed })),
+      figures: { judged_hours: r.judgedHours, unjudged_hours: r.unjudgedHours, median_baseline: r.medianBaseline },
+    });
+    if (r.outages.length) byCc.set(cc, [...(byCc.get(cc) ?? []), { asn, outages: r.outages }]);
+  }
+  const detections: Omit<Detection, 'draft'>[] = [];
+  for (const [cc, nets] of byCc) {
+    const ivs = nets.flatMap((n) => n.outages.map((o) => ({ member: n.asn, start: o.start, end: o.end })));
+    if (f.asn) {
+      for (const iv of ivs) detections.push(detection('network', cc, iv.member, { ...iv, members: [iv.member] }, nets, dataUntil));
+    } else {
+      for (const ep of corroborate(ivs, p.minNetworks, p.windowHours * HOUR)) detections.push(detection('country', cc, null, ep, nets, dataUntil));
+    }
+  }
+  return { detections, series };
+}

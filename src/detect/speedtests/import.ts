@@ -1,0 +1,167 @@
+/**
+ * `splinternet speedtests import PATH`: load a crowdsourced speed-test dataset (a folder of
+ * daily CSVs, or one CSV) into its own table, with the dataset's origin and licence. Each file
+ * is one transaction that replaces that file's earlier rows, so re-importing adds nothing.
+ * Nothing is lost silently: every line is stored or rejected with its number and reason, and
+ * the report reconciles lines read = stored + rejected.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { AppError, type Clock, type ProgressReporter } from '../../shared/index.js';
+import type { RejectRecord, SpeedTestRecord, SpeedTestSourceRecord, Store } from '../../store/index.js';
+import { sniffEncoding, splitCsvLine, utf8Lines } from './csv.js';
+import { indexHeader, parseRow } from './rows.js';
+
+export const SPEEDTEST_IMPORT_KIND = 'speedtests';
+const REJECTS_SHOWN = 200;
+
+export interface SpeedTestImportReport {
+  dataset: string;
+  source: { name: string; url: string | null; licence: string; attribution: string | null; target_host: string | null };
+  files: number;
+  lines_read: number;
+  stored: number;
+  rejected: number;
+  /** Stored rows without a country or an ASN: kept, but outside every per-network figure. */
+  unattributed: number;
+  /** Rows these files held before this import (a re-import replaces them). */
+  replaced: number;
+  reconciled: boolean;
+  rejects: { file: string; line: number; reason: string }[];
+  rejects_total: number;
+}
+
+/** The optional dataset.json beside the CSVs: who made the data, where, under which licence. */
+interface Manifest {
+  id?: string;
+  name?: string;
+  url?: string;
+  licence?: string;
+  attribution?: string;
+  target_host?: string;
+  control_note?: string;
+}
+
+// Licence headers we can recognise in a LICENSE file when a dataset ships no manifest.
+const LICENCE_HEADERS: [RegExp, string][] = [
+  [/^Attribution-NonCommercial-ShareAlike 4\.0 International/i, 'CC BY-NC-SA 4.0'],
+  [/^Attribution-ShareAlike 4\.0 International/i, 'CC BY-SA 4.0'],
+  [/^Attribution 4\.0 International/i, 'CC BY 4.0'],
+  [/^CC0 1\.0 Universal/i, 'CC0 1.0'],
+];
+
+function readSource(root: string, now: string): SpeedTestSourceRecord {
+  const manifestPath = join(root, 'dataset.json');
+  let m: Manifest = {};
+  if (existsSync(manifestPath)) {
+    try {
+      m = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+    } catch (e) {
+      throw new AppError('VALIDATION', `${manifestPath} is not valid JSON: ${(e as Error).message}`, { issues: [{ path: ['dataset.json'], message: 'malformed JSON' }] });
+    }
+  }
+  let licence = m.licence;
+  const licencePath = ['LICENSE', 'LICENSE.md', 'LICENCE'].map((f) => join(root, f)).find(existsSync);
+  if (!licence && licencePath) {
+    const first = readFileSync(licencePath, 'utf8').split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+    licence = LICENCE_HEADERS.find(([re]) => re.test(first))?.[1] ?? `see ${licencePath}`;
+  }
+  const id = (m.id ?? basename(root)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
+  return {
+    dataset: id,
+    name: m.name ?? basename(root),
+    url: m.url ?? null,
+    licence: licence ?? 'unknown (no licence file found)',
+    attribution: m.attribution ?? null,
+    targetHost: m.target_host ?? null,
+    controlNote: m.control_note ?? null,
+    path: root,
+    importedAt: now,
+  };
+}
+
+async function csvFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await csvFiles(p)));
+    else if (e.isFile() && e.name.toLowerCase().endsWith('.csv')) out.push(p);
+  }
+  return out.sort();
+}
+
+/** Parse one file; header-level failures reject the file at line 1, counting its data lines. */
+export function parseSpeedTestFile(buf: Uint8Array): { rows: SpeedTestRecord[]; rejects: { line: number; reason: string }[]; linesRead: number; rejected: number } {
+  const dataLines = (lines: number) => Math.max(0, lines - 1);
+  const enc = sniffEncoding(buf);
+  if (enc === 'utf-16le' || enc === 'utf-16be') {
+    const text = new TextDecoder(enc).decode(buf);
+    const n = dataLines(text.split('\n').filter((l) => l.trim()).length);
+    return { rows: [], rejects: [{ line: 1, reason: `unknown_encoding: ${enc} (expected UTF-8); all ${n} data lines rejected` }], linesRead: n, rejected: n };
+  }
+  const lines = [...utf8Lines(buf)].filter((l) => l.text === null || l.text.trim() !== '');
+  const head = lines[0];
+  if (!head) return { rows: [], rejects: [], linesRead: 0, rejected: 0 };
+  const n = lines.length - 1;
+  const header = head.text === null ? null : splitCsvLine(head.text);
+  if (header === null) return { rows: [], rejects: [{ line: head.line, reason: `unknown_encoding: the header is not valid UTF-8 CSV; all ${n} data lines rejected` }], linesRead: n, rejected: n };
+  const ix = indexHeader(header);
+  if ('missing' in ix) return { rows: [], rejects: [{ line: head.line, reason: `missing_columns: ${ix.missing.join(', ')}; all ${n} data lines rejected` }], linesRead: n, rejected: n };
+  const rows: SpeedTestRecord[] = [];
+  const rejects: { line: number; reason: string }[] = [];
+  for (const { line, text } of lines.slice(1)) {
+    if (text === null) {
+      rejects.push({ line, reason: 'unknown_encoding: the line is not valid UTF-8' });
+      continue;
+    }
+    const fields = splitCsvLine(text);
+    const r = fields === null ? { reason: 'malformed_csv: unbalanced quotes' } : parseRow(fields, header.length, ix.index, line);
+    if ('record' in r) rows.push(r.record);
+    else rejects.push({ line, reason: r.reason });
+  }
+  return { rows, rejects, linesRead: n, rejected: rejects.length };
+}
+
+export async function importSpeedTests(deps: { store: Store; clock: Clock; progress: ProgressReporter }, path: string): Promise<SpeedTestImportReport> {
+  const abs = resolve(path);
+  if (!existsSync(abs)) throw new AppError('VALIDATION', `no such file or directory: ${path}`, { issues: [{ path: ['path'], message: 'not found' }] });
+  const isDir = statSync(abs).isDirectory();
+  const root = isDir ? abs : dirname(abs);
+  const files = isDir ? await csvFiles(abs) : [abs];
+  if (files.length === 0) throw new AppError('VALIDATION', `${path} holds no .csv files`, { issues: [{ path: ['path'], message: 'no CSV files' }] });
+  const source = readSource(root, deps.clock.now().toISOString());
+  await deps.store.detect.upsertSpeedTestSource(source);
+  const report: SpeedTestImportReport = {
+    dataset: source.dataset,
+    source: { name: source.name, url: source.url, licence: source.licence, attribution: source.attribution, target_host: source.targetHost },
+    files: files.length,
+    lines_read: 0,
+    stored: 0,
+    rejected: 0,
+    unattributed: 0,
+    replaced: 0,
+    reconciled: false,
+    rejects: [],
+    rejects_total: 0,
+  };
+  deps.progress.start('speedtests import', files.length, 'files');
+  for (const [i, file] of files.entries()) {
+    const rel = relative(root, file) || basename(file);
+    const parsed = parseSpeedTestFile(await readFile(file));
+    const { previous } = await deps.store.detect.replaceSpeedTestFile(source.dataset, rel, parsed.rows);
+    const rejects: RejectRecord[] = parsed.rejects.map((r) => ({ importKind: SPEEDTEST_IMPORT_KIND, sourceFile: `${source.dataset}/${rel}`, line: r.line, reason: r.reason, raw: null }));
+    await deps.store.ledger.replaceRejects(SPEEDTEST_IMPORT_KIND, `${source.dataset}/${rel}`, rejects);
+    report.lines_read += parsed.linesRead;
+    report.stored += parsed.rows.length;
+    report.rejected += parsed.rejected;
+    report.unattributed += parsed.rows.filter((r) => r.asn === null || r.as_country === null).length;
+    report.replaced += previous;
+    report.rejects_total += parsed.rejects.length;
+    for (const r of parsed.rejects) if (report.rejects.length < REJECTS_SHOWN) report.rejects.push({ file: rel, line: r.line, reason: r.reason });
+    deps.progress.update(i + 1, { stored: report.stored, rejected: report.rejected });
+  }
+  deps.progress.stop();
+  report.reconciled = report.lines_read === report.stored + report.rejected;
+  return report;
+}

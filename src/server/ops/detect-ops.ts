@@ -1,0 +1,46 @@
+/**
+ * Detection ops: speed-test import and summary, and the detector run (with --emit, drafts).
+ * The CLI's `speedtests` and `detect` commands run these in-process or through the server.
+ */
+import { z } from 'zod';
+import { DETECTION_KINDS, detect, importSpeedTests, speedTestSummary } from '../../detect/index.js';
+import { defineOp } from './types.js';
+
+export const detectFilterSchema = z.object({
+  cc: z.string().regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2, e.g. RU').optional(),
+  asn: z.string().regex(/^(AS)?\d{1,10}$/i, 'an ASN like AS12389 or 12389').optional(),
+  since: z.string().optional(),
+  until: z.string().optional(),
+});
+
+export const detectQuerySchema = detectFilterSchema.extend({
+  target: z.string().min(1).optional(),
+  kind: z.enum(DETECTION_KINDS).optional(),
+});
+
+export const detectOps = [
+  defineOp({
+    name: 'speedtests.import',
+    summary: 'Import a crowdsourced speed-test dataset (folder of CSVs or one CSV) with its source and licence',
+    write: true,
+    input: z.object({ path: z.string().min(1) }),
+    run: (ctx, { path }) => importSpeedTests(ctx, path),
+  }),
+  defineOp({
+    name: 'speedtests.summary',
+    summary: 'Throttling verdict per (country, network, day) from the speed tests',
+    write: false,
+    input: detectFilterSchema,
+    run: (ctx, f) => speedTestSummary(ctx.store, f),
+  }),
+  defineOp({
+    name: 'detect.run',
+    summary: 'Run the block, throttling and shutdown detectors; with emit, create draft ledger events',
+    write: true,
+    input: detectQuerySchema.extend({
+      emit: z.boolean().default(false),
+      params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+    }),
+    run: (ctx, { emit, params, ...q }) => detect(ctx, q, { emit, params }),
+  }),
+];
