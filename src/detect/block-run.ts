@@ -14,10 +14,10 @@ export type Layer = (typeof LAYERS)[number];
 
 export interface BlockRunParams extends CusumParams {
   minNetworks: number;
-  windowHours: number;
+  corroborationHours: number;
 }
 
-export const DEFAULT_BLOCK_RUN_PARAMS: BlockRunParams = { ...DEFAULT_CUSUM_PARAMS, minNetworks: 2, windowHours: 48 };
+export const DEFAULT_BLOCK_RUN_PARAMS: BlockRunParams = { ...DEFAULT_CUSUM_PARAMS, minNetworks: 2, corroborationHours: 48 };
 
 export const BLOCK_METHOD =
   'Two-sided state-aware CUSUM over the hourly blocked score per (probe_cc, probe_asn, target, layer) from our verdicts (blocked 1, likely_blocked 0.7, ok/down 0); ' +
@@ -161,8 +161,8 @@ export async function runBlock(store: Store, f: MeasurementSeriesFilter, p: Bloc
       for (const iv of ivs) detections.push(detection('network', cc, iv.member, target, layer, { start: iv.start, end: iv.end, members: [iv.member] }, [iv], dataUntil, iv.censored));
       continue;
     }
-    for (const ep of corroborate(ivs, p.minNetworks, p.windowHours * HOUR)) {
-      const members = ivs.filter((iv) => ep.members.includes(iv.member) && iv.start <= (ep.end ?? Infinity) && (iv.end ?? Infinity) >= ep.start - p.windowHours * HOUR);
+    for (const ep of corroborate(ivs, p.minNetworks, p.corroborationHours * HOUR)) {
+      const members = ivs.filter((iv) => ep.members.includes(iv.member) && iv.start <= (ep.end ?? Infinity) && (iv.end ?? Infinity) >= ep.start - p.corroborationHours * HOUR);
       detections.push(detection('country', cc, null, target, layer, ep, members, dataUntil, members.some((m) => m.censored && m.start === ep.start)));
     }
   }

@@ -6,7 +6,7 @@
  * and creates none; a dismissed draft is not proposed again.
  */
 import { prepareCreate } from '../ledger/index.js';
-import type { Clock } from '../shared/index.js';
+import { isAppError, type Clock } from '../shared/index.js';
 import type { EventLinkRecord, EventWrite, Store } from '../store/index.js';
 import type { Detection } from './detection.js';
 
@@ -16,6 +16,8 @@ export interface EmitReport {
   /** Existing events by status: draft, active (confirmed), dismissed, retracted. */
   existing_by_status: Record<string, number>;
   ids: string[];
+  /** Detections the ledger cannot hold as events (e.g. a country code that is not ISO 3166-1). */
+  skipped: { id: string; reason: string }[];
 }
 
 const SUBTYPE: Record<Detection['kind'], (d: Omit<Detection, 'draft'>) => string> = {
@@ -36,8 +38,9 @@ export function draftInput(d: Omit<Detection, 'draft'>): Record<string, unknown>
     category: d.kind,
     subtype: SUBTYPE[d.kind](d),
     countries: [d.probe_cc],
-    start: d.start,
-    end: d.end,
+    // Daily detections carry days (end inclusive, as the ledger reads dates); hourly ones instants.
+    start: d.kind === 'throttling' ? d.start.slice(0, 10) : d.start,
+    end: d.end === null ? null : d.kind === 'throttling' ? new Date(Date.parse(d.end) - 1).toISOString().slice(0, 10) : d.end,
     date_precision: d.kind === 'throttling' ? 'day' : 'hour',
     scope: d.networks.length > 1 ? 'national' : 'isp',
     targets: d.target ? [{ kind: 'domain', name: d.target }] : [],
@@ -76,7 +79,7 @@ export async function withDrafts(store: Store, ds: Omit<Detection, 'draft'>[]): 
 
 /** Create drafts for detections that have no event yet, in one transaction. */
 export async function emitDrafts(deps: { store: Store; clock: Clock; actor: string }, ds: Omit<Detection, 'draft'>[]): Promise<EmitReport> {
-  const report: EmitReport = { created: 0, existing: 0, existing_by_status: {}, ids: [] };
+  const report: EmitReport = { created: 0, existing: 0, existing_by_status: {}, ids: [], skipped: [] };
   const writes: EventWrite[] = [];
   for (const d of ds) {
     const cur = await deps.store.ledger.getEvent(d.id);
@@ -85,8 +88,13 @@ export async function emitDrafts(deps: { store: Store; clock: Clock; actor: stri
       report.existing_by_status[cur.status] = (report.existing_by_status[cur.status] ?? 0) + 1;
       continue;
     }
-    const { write } = prepareCreate(deps, draftInput(d), { actor: deps.actor, origin: 'detect', reason: 'proposed by the detector' }, draftLinks(d));
-    writes.push(write);
+    try {
+      writes.push(prepareCreate(deps, draftInput(d), { actor: deps.actor, origin: 'detect', reason: 'proposed by the detector' }, draftLinks(d)).write);
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      report.skipped.push({ id: d.id, reason: e.message });
+      continue;
+    }
     report.created++;
     report.ids.push(d.id);
   }

@@ -14,10 +14,11 @@ import { DEFAULT_VOLUME_PARAMS, detectOutages, type Outage, type VolumeParams } 
 
 export interface ShutdownRunParams extends VolumeParams {
   minNetworks: number;
-  windowHours: number;
+  /** Hours apart two networks' outages may be and still corroborate each other. */
+  corroborationHours: number;
 }
 
-export const DEFAULT_SHUTDOWN_RUN_PARAMS: ShutdownRunParams = { ...DEFAULT_VOLUME_PARAMS, minNetworks: 2, windowHours: 6 };
+export const DEFAULT_SHUTDOWN_RUN_PARAMS: ShutdownRunParams = { ...DEFAULT_VOLUME_PARAMS, minNetworks: 2, corroborationHours: 6 };
 
 export const SHUTDOWN_METHOD =
   'Measurement volume per (probe_cc, probe_asn) per hour against the median of the same hour over a trailing 14-day window (IODA-style): warning below 80%, critical below 50%, ' +
@@ -114,7 +115,7 @@ export async function runShutdown(store: Store, f: MeasurementSeriesFilter, p: S
     if (f.asn) {
       for (const iv of ivs) detections.push(detection('network', cc, iv.member, { ...iv, members: [iv.member] }, nets, dataUntil));
     } else {
-      for (const ep of corroborate(ivs, p.minNetworks, p.windowHours * HOUR)) detections.push(detection('country', cc, null, ep, nets, dataUntil));
+      for (const ep of corroborate(ivs, p.minNetworks, p.corroborationHours * HOUR)) detections.push(detection('country', cc, null, ep, nets, dataUntil));
     }
   }
   return { detections, series };

@@ -13,10 +13,10 @@ export interface ThrottleRunParams extends ThrottleParams {
   /** Networks throttled at once for a country detection. */
   minNetworks: number;
   /** Days between two networks' throttled runs that still corroborate each other. */
-  windowDays: number;
+  corroborationDays: number;
 }
 
-export const DEFAULT_THROTTLE_RUN_PARAMS: ThrottleRunParams = { ...DEFAULT_THROTTLE_PARAMS, minNetworks: 2, windowDays: 1 };
+export const DEFAULT_THROTTLE_RUN_PARAMS: ThrottleRunParams = { ...DEFAULT_THROTTLE_PARAMS, minNetworks: 2, corroborationDays: 1 };
 
 export interface ThrottleFilter {
   cc?: string;
@@ -33,8 +33,12 @@ const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 export const sourceOf = (s: SpeedTestSourceRecord): DataSource => ({ name: s.name, url: s.url, licence: s.licence, attribution: s.attribution });
 
-/** Runs of throttled days of one network; a not_throttled day ends a run, insufficient days do not. */
-function throttledRuns(days: ThrottleDayDetail[], lastDay: string): { from: string; to: string; open: boolean }[] {
+/**
+ * Runs of throttled days of one network; a not_throttled day ends a run, insufficient days do
+ * not. A run is open (still throttled when the data ends) when no decided day follows it and it
+ * reaches to within `graceDays` of the last day of data.
+ */
+function throttledRuns(days: ThrottleDayDetail[], lastDay: string, graceDays: number): { from: string; to: string; open: boolean }[] {
   const runs: { from: string; to: string; open: boolean }[] = [];
   let cur: { from: string; to: string; open: boolean } | null = null;
   for (const d of days) {
@@ -46,7 +50,7 @@ function throttledRuns(days: ThrottleDayDetail[], lastDay: string): { from: stri
       cur = null;
     }
   }
-  if (cur) runs.push({ ...cur, open: cur.to === lastDay });
+  if (cur) runs.push({ ...cur, open: dayMs(lastDay) - dayMs(cur.to) <= graceDays * DAY });
   return runs;
 }
 
@@ -57,12 +61,12 @@ interface NetworkResult {
   tests: SpeedTestInput[];
 }
 
-function networkResult(days: ThrottleDayDetail[], tests: SpeedTestInput[], lastDay: string, p: ThrottleParams): NetworkResult {
+function networkResult(days: ThrottleDayDetail[], tests: SpeedTestInput[], lastDay: string, p: ThrottleRunParams): NetworkResult {
   const first = days[0]!;
   const throttledDays = days.filter((d) => d.verdict === 'throttled');
   const decided = days.filter((d) => d.verdict !== 'insufficient');
   const hit = tests.filter((t) => isThrottled(t, p));
-  const runs = throttledRuns(days, lastDay);
+  const runs = throttledRuns(days, lastDay, p.corroborationDays);
   const cap = median(hit.map((t) => t.test_result));
   const line = median(hit.map((t) => t.control_result));
   return {
@@ -199,7 +203,7 @@ export async function runThrottling(store: Store, f: ThrottleFilter, p: Throttle
     if (f.asn !== undefined) {
       for (const iv of intervals) detections.push(detectionFor('network', cc, iv.member, { start: iv.start, end: iv.end, members: [iv.member] }, nets, firstDay, lastDay, sources, target, p));
     } else {
-      for (const ep of corroborate(intervals, p.minNetworks, p.windowDays * DAY)) detections.push(detectionFor('country', cc, null, ep, nets, firstDay, lastDay, sources, target, p));
+      for (const ep of corroborate(intervals, p.minNetworks, p.corroborationDays * DAY)) detections.push(detectionFor('country', cc, null, ep, nets, firstDay, lastDay, sources, target, p));
     }
   }
   return { detections, series: results.map((r) => r.report) };

@@ -1,6 +1,7 @@
 /** Database ops: migrate, seed, info. The seed loads everything the repo ships under data/. */
 import { z } from 'zod';
 import { importStopFile, importTop10vpnFile, seedLedger } from '../../ledger/index.js';
+import { importSpeedTests } from '../../detect/index.js';
 import { packagePath } from '../../shared/index.js';
 import { defineOp } from './types.js';
 
@@ -31,7 +32,8 @@ export const dbOps = [
       const ledger = await seedLedger(ctx, data_dir ?? packagePath('data', 'ledger'));
       const stop = await importStopFile(ctx, packagePath('data', 'events', STOP_FILE));
       const top10vpn = await importTop10vpnFile(ctx, packagePath('data', 'events', TOP10VPN_FILE));
-      return { ledger, stop: { ...stop, linked: stop.linked }, top10vpn };
+      const speedtests = await importSpeedTests(ctx, packagePath('data', 'throttling', 'russia-twitter-throttle'));
+      return { ledger, stop: { ...stop, linked: stop.linked }, top10vpn, speedtests };
     },
   }),
 ];

@@ -1,0 +1,68 @@
+/**
+ * The block and shutdown runs on seeded synthetic series served by a stub store: country
+ * detections need k networks at once, --asn gives that network's own, and drafts are deterministic.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BlockHourRow, Store, VolumeHourRow } from '../store/index.js';
+import { runBlock, DEFAULT_BLOCK_RUN_PARAMS } from './block-run.js';
+import { draftInput } from './drafts.js';
+import { parseEventInput } from '../ledger/index.js';
+import { runShutdown } from './shutdown-run.js';
+import { blockSeries, DEFAULT_BLOCK_SPEC, volumeSeries } from './synthetic.js';
+
+const HOUR = 3_600_000;
+const t0 = DEFAULT_BLOCK_SPEC.t0;
+
+function stub(block: BlockHourRow[], volume: VolumeHourRow[]): Store {
+  return { detect: { blockHours: async () => block, volumeHours: async () => volume, hasMeasurements: async () => block.length + volume.length > 0 } } as unknown as Store;
+}
+
+/** Synthetic TLS-layer scores for one (XA, asn, example.org) series with flips at known hours. */
+function tlsRows(asn: string, seed: number, flips: number[]): BlockHourRow[] {
+  return blockSeries({ ...DEFAULT_BLOCK_SPEC, seed, flips }).map((h) => ({ probe_cc: 'AQ', probe_asn: asn, target: 'example.org', t: h.t, n: h.n, dns: 0, tcp: 0, tls: h.y * h.n, http: 0, example: `m-${asn}-${h.t}` }));
+}
+
+describe('block run', () => {
+  const rows = [...tlsRows('AS1', 1, [500]), ...tlsRows('AS2', 2, [503]), ...tlsRows('AS3', 3, [])];
+
+  it('corroborates an onset seen on two networks into one country detection at the tls layer', async () => {
+    const r = await runBlock(stub(rows, []), { cc: 'AQ' });
+    expect(r.detections).toHaveLength(1);
+    const d = r.detections[0]!;
+    expect(d).toMatchObject({ kind: 'block', scope: 'country', layer: 'tls', target: 'example.org', networks: ['AS1', 'AS2'], end: null });
+    expect(Math.abs(Date.parse(d.start) - (t0 + 500 * HOUR)) / HOUR).toBeLessThanOrEqual(2);
+    expect(r.series.find((s) => s.probe_asn === 'AS3')).toMatchObject({ status: 'ok', state: 'ok' });
+    // The draft is a valid ledger event.
+    expect(parseEventInput(draftInput(d))).toMatchObject({ status: 'draft', category: 'block', subtype: 'website', networks: ['AS1', 'AS2'] });
+  });
+
+  it('needs k networks: with k = 3 there is no country detection, with --asn there is a network one', async () => {
+    expect((await runBlock(stub(rows, []), { cc: 'AQ' }, { ...DEFAULT_BLOCK_RUN_PARAMS, minNetworks: 3 })).detections).toEqual([]);
+    const one = await runBlock(stub(rows.filter((x) => x.probe_asn === 'AS1'), []), { cc: 'AQ', asn: 'AS1' });
+    expect(one.detections.map((d) => [d.scope, d.probe_asn])).toEqual([['network', 'AS1']]);
+  });
+
+  it('reports short series as insufficient, and gives the same ids on every run', async () => {
+    const short = await runBlock(stub(tlsRows('AS9', 4, []).slice(0, 5), []), {});
+    expect(short.series[0]).toMatchObject({ status: 'insufficient' });
+    const a = await runBlock(stub(rows, []), { cc: 'AQ' });
+    const b = await runBlock(stub(rows, []), { cc: 'AQ' });
+    expect(a.detections.map((d) => d.id)).toEqual(b.detections.map((d) => d.id));
+    expect(a.detections[0]!.id).toMatch(/^det-block-aq-all-\d{10}-[0-9a-f]{8}$/);
+  });
+});
+
+describe('shutdown run', () => {
+  const vol = (asn: string, seed: number, outages: { start: number; hours: number; depth: number }[]): VolumeHourRow[] => {
+    const s = volumeSeries({ seed, t0, hours: 24 * 40, base: 30, diurnal: 0.3, outages });
+    return Array.from(s.counts, (n, i) => ({ probe_cc: 'AQ', probe_asn: asn, t: t0 + i * HOUR, n })).filter((r) => r.n > 0);
+  };
+
+  it('finds a shutdown on two networks at once (zero hours absent from the store count as zero)', async () => {
+    const outage = { start: 24 * 30, hours: 10, depth: 1 };
+    const r = await runShutdown(stub([], [...vol('AS1', 1, [outage]), ...vol('AS2', 2, [outage]), ...vol('AS3', 3, [])]), { cc: 'AQ' });
+    expect(r.detections).toHaveLength(1);
+    expect(r.detections[0]).toMatchObject({ kind: 'shutdown', scope: 'country', networks: ['AS1', 'AS2'], start: new Date(t0 + 24 * 30 * HOUR).toISOString() });
+    expect(r.detections[0]!.strength).toMatchObject({ level: 'critical', max_depth_pct: 100 });
+  });
+});
