@@ -5,6 +5,7 @@
 import type { Store } from '../store/index.js';
 import type { LedgerEvent } from './model.js';
 import { listEvents, type ListFilters } from './service.js';
+import { listIndicators } from './indicators.js';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'ndjson', 'parquet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -83,4 +84,24 @@ export async function exportEvents(
         all.map(flattenEvent),
       );
   }
+}
+
+export const INDICATOR_COLUMNS = ['series_id', 'title', 'unit', 'country', 'period', 'value', 'disputed', 'source_url', 'source_title', 'source_publisher', 'source_published', 'note'] as const;
+
+/** Indicator values, one row each, with the series and the value's own source. */
+export async function exportIndicators(deps: { store: Store }, filters: { country?: string; id?: string }, format: ExportFormat): Promise<string | Buffer> {
+  const { items } = await listIndicators(deps, filters);
+  if (format === 'json') return JSON.stringify({ items, next_cursor: null }, null, 1);
+  const rows = items.flatMap((s) =>
+    s.values.map((v) => {
+      const src = v.source as { url?: string; title?: string; publisher?: string; published?: string | null };
+      return {
+        series_id: s.id, title: s.title, unit: s.unit, country: s.country, period: v.period, value: v.value, disputed: v.disputed ? 'yes' : 'no',
+        source_url: src.url ?? null, source_title: src.title ?? null, source_publisher: src.publisher ?? null, source_published: src.published ?? null, note: v.note,
+      };
+    }),
+  );
+  if (format === 'ndjson') return toNdjson(rows);
+  if (format === 'csv') return toCsv(INDICATOR_COLUMNS, rows);
+  return deps.store.tabular.toParquet(INDICATOR_COLUMNS.map((name) => ({ name, type: name === 'value' ? 'DOUBLE' : 'VARCHAR' })), rows);
 }

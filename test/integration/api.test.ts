@@ -190,3 +190,17 @@ describe('exports', () => {
     db.closeSync();
   });
 });
+
+describe('indicator exports', () => {
+  it('exports values with their own sources, as CSV and Parquet', async () => {
+    const { saveSeries } = await import('../../src/ledger/index.js');
+    const src = (url: string) => ({ url, title: 't', publisher: 'p', published: null, archive_url: null, locator: null });
+    await saveSeries(store, [{ id: 'xx-cases', title: 'Synthetic cases', description: '', unit: 'cases', country: 'RU', values: [{ period: '2019', value: 53, source: src('https://a.example/'), note: null }, { period: '2019', value: 57, source: src('https://b.example/'), note: 'restated' }] }], 'test');
+    const csv = await (await app.request('/api/export/indicators.csv?id=xx-cases')).text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(1).map((l) => l.split(',').slice(4, 8).join(','))).toEqual(['2019,53,yes,https://a.example/', '2019,57,yes,https://b.example/']);
+    const pq = Buffer.from(await (await app.request('/api/export/indicators.parquet?country=RU')).arrayBuffer());
+    expect(pq.subarray(0, 4).toString()).toBe('PAR1');
+  });
+});

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { CATEGORIES, type LedgerEvent } from '../../ledger/index.js';
 import { AppError } from '../../shared/index.js';
-import { collect, ctxOf, intOption, leaf, table } from '../command.js';
+import { collect, ctxOf, examples, intOption, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
 
 async function readJsonFile(path: string): Promise<unknown> {
@@ -48,7 +48,13 @@ function showEvent(e: LedgerEvent & { links?: unknown[] }): string {
 export function eventsCommand(program: Command, io: Io): void {
   const events = program.command('events').description('the ledger of internet controls: list, show, add, edit, retract, history, import, export');
 
-  leaf(events, 'list', 'list events (newest first) with filters')
+  const list = leaf(events, 'list', 'list events (newest first) with filters');
+  examples(list, [
+    'splinternet events list --country RU --category block',
+    'splinternet events list --country CN --from 2019 --to 2021 --json',
+    'splinternet events list -q telegram --include-retracted',
+  ]);
+  list
     .option('--country <cc>', 'ISO 3166-1 alpha-2, e.g. RU')
     .option('--region <code>', 'ISO 3166-2, e.g. RU-MOW')
     .option('--category <c>', `one of ${CATEGORIES.join(', ')}`)
@@ -74,7 +80,9 @@ export function eventsCommand(program: Command, io: Io): void {
       ctx.print(await ctx.op('events.show', { id }), showEvent);
     });
 
-  leaf(events, 'add', 'add an event from a JSON file (or - for stdin)')
+  examples(leaf(events, 'add', 'add an event from a JSON file (or - for stdin)'), [
+    'splinternet events add --file data/ledger/events/ru-2018-telegram-block.json   # shape of an event file',
+  ])
     .requiredOption('--file <path>', 'event JSON with the ledger keys')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
@@ -82,7 +90,10 @@ export function eventsCommand(program: Command, io: Io): void {
       ctx.print(e, (x: LedgerEvent) => `created ${x.id} (revision ${x.revision})\n`);
     });
 
-  leaf(events, 'edit', 'change fields of an event; refused if someone else changed it since --expect-revision')
+  examples(leaf(events, 'edit', 'change fields of an event; refused if someone else changed it since --expect-revision'), [
+    'splinternet events edit ru-2018-telegram-block --set end=2020-06-18 --reason "Roskomnadzor lifted the block"',
+    'splinternet events edit ru-2018-telegram-block --set \'tags=["telegram","collateral"]\' --expect-revision 2',
+  ])
     .argument('<id>')
     .option('--file <path>', 'JSON object of fields to change (or a whole event)')
     .option('--set <field=json>', 'set one field, value as JSON or plain text (repeatable)', collect, [] as string[])

@@ -1,5 +1,7 @@
 /** `splinternet indicators list`: published series, every value with its source. */
+import { writeFile } from 'node:fs/promises';
 import type { Command } from '@commander-js/extra-typings';
+import { AppError } from '../../shared/index.js';
 import type { IndicatorView } from '../../ledger/index.js';
 import { ctxOf, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
@@ -24,5 +26,21 @@ export function indicatorsCommand(program: Command, io: Io): void {
           )
           .join('\n'),
       );
+    });
+  leaf(ind, 'export', 'export indicator values as csv, json, ndjson or parquet')
+    .requiredOption('--format <f>', 'csv | json | ndjson | parquet')
+    .option('--out <path>', 'write to a file (required for parquet); default stdout')
+    .option('--country <cc>', 'ISO 3166-1 alpha-2')
+    .option('--id <series>', 'one series')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      if (o.format === 'parquet' && !o.out) throw new AppError('USAGE', 'parquet needs --out FILE');
+      const r = await ctx.op<{ body: string; encoding: 'utf8' | 'base64' }>('indicators.export', { country: o.country, id: o.id, format: o.format });
+      const bytes = Buffer.from(r.body, r.encoding);
+      if (o.out) {
+        await writeFile(o.out as string, bytes);
+        if (ctx.globals.json) io.out.write(JSON.stringify({ file: o.out, format: o.format }) + '\n');
+        else io.err.write(`wrote ${o.out as string}\n`);
+      } else io.out.write(bytes);
     });
 }

@@ -14,6 +14,7 @@ import {
   setStatus,
   updateEvent,
   exportEvents,
+  exportIndicators,
   importStopFile,
   listIndicators,
   CATEGORIES,
@@ -100,6 +101,16 @@ export const ledgerOps = [
       const body = await exportEvents(ctx, filters, format);
       const count = (await listEvents(ctx, { ...filters, limit: 1 })).total;
       return typeof body === 'string' ? { format, body, encoding: 'utf8' as const, count } : { format, body: body.toString('base64'), encoding: 'base64' as const, count };
+    },
+  }),
+  defineOp({
+    name: 'indicators.export',
+    summary: 'Export indicator values (body is utf8 text, or base64 for parquet)',
+    write: false,
+    input: z.object({ country: z.string().toUpperCase().optional(), id: z.string().optional(), format: z.enum(EXPORT_FORMATS) }),
+    run: async (ctx, { format, ...filters }) => {
+      const body = await exportIndicators(ctx, filters, format);
+      return typeof body === 'string' ? { format, body, encoding: 'utf8' as const } : { format, body: body.toString('base64'), encoding: 'base64' as const };
     },
   }),
   defineOp({

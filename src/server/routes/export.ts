@@ -1,6 +1,7 @@
-/** GET /api/export/events.{csv,json,ndjson,parquet} with the list filters. */
+/** GET /api/export/events.{csv,json,ndjson,parquet} with the list filters, and indicators.{...}. */
 import { createRoute } from '@hono/zod-openapi';
-import { EVENT_COLUMNS, EXPORT_FORMATS, exportEvents, type ExportFormat } from '../../ledger/index.js';
+import { z } from 'zod';
+import { EVENT_COLUMNS, EXPORT_FORMATS, INDICATOR_COLUMNS, exportEvents, exportIndicators, type ExportFormat } from '../../ledger/index.js';
 import type { AppDeps } from '../deps.js';
 import { newRouter, problem } from '../openapi.js';
 import { EventQuerySchema, toListFilters } from './events.js';
@@ -27,6 +28,21 @@ export function exportRoutes(deps: AppDeps) {
       async (c) => {
         const body = await exportEvents(deps, toListFilters(c.req.valid('query')), format);
         return c.body(body as never, 200, { 'content-type': MEDIA[format], 'content-disposition': `attachment; filename="events.${format}"` });
+      },
+    );
+    r.openapi(
+      createRoute({
+        method: 'get',
+        path: `/api/export/indicators.${format}`,
+        tags: ['ledger'],
+        summary: `Export indicator values as ${format} (${format === 'json' ? 'series with values' : `one row per value: ${INDICATOR_COLUMNS.join(', ')}`})`,
+        request: { query: z.object({ country: z.string().regex(/^[A-Za-z]{2}$/).optional(), id: z.string().optional() }) },
+        responses: { 200: { description: 'The file', content: { [MEDIA[format]]: { schema: { type: 'string' } } } }, 400: problem('Bad filter'), 404: problem('No such series') },
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        const body = await exportIndicators(deps, { country: q.country?.toUpperCase(), id: q.id }, format);
+        return c.body(body as never, 200, { 'content-type': MEDIA[format], 'content-disposition': `attachment; filename="indicators.${format}"` });
       },
     );
   }
