@@ -8,6 +8,8 @@ import { detectCommand } from './commands/detect.js';
 import { doctorCommand } from './commands/doctor.js';
 import { eventsCommand } from './commands/events.js';
 import { indicatorsCommand } from './commands/indicators.js';
+import { ingestCommand } from './commands/ingest.js';
+import { measurementsCommand } from './commands/measurements.js';
 import { serveCommand } from './commands/serve.js';
 import { tokensCommand } from './commands/tokens.js';
 import type { Io } from './context.js';
@@ -23,6 +25,8 @@ export function buildProgram(io: Io): Command {
   eventsCommand(program, io);
   indicatorsCommand(program, io);
   tokensCommand(program, io);
+  ingestCommand(program, io);
+  measurementsCommand(program, io);
   dbCommand(program, io);
   detectCommand(program, io);
   doctorCommand(program, io);

@@ -14,6 +14,7 @@ import { detectRoutes } from './routes/detect.js';
 import { docsRoutes } from './routes/docs.js';
 import { eventRoutes } from './routes/events.js';
 import { indicatorRoutes } from './routes/indicators.js';
+import { measurementRoutes } from './routes/measurements.js';
 import { opsRoutes } from './routes/ops.js';
 import { exportRoutes } from './routes/export.js';
 import { staticWeb } from './static.js';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', detectRoutes(deps));
   app.route('/', indicatorRoutes(deps));
   app.route('/', statsRoutes(deps));
+  app.route('/', measurementRoutes(deps));
   app.route('/', exportRoutes(deps));
   app.route('/', opsRoutes(deps));
   app.route('/', docsRoutes());

@@ -131,6 +131,152 @@ export interface TokenRepo {
   touch(id: string, at: string): Promise<void>;
 }
 
+/** One measurement as stored (see src/measure/model.ts for the meaning of each field). */
+export interface MeasurementRecord {
+  id: string;
+  measurement_uid: string | null;
+  report_id: string | null;
+  input: string | null;
+  probe_cc: string;
+  probe_asn: string;
+  probe_network_name: string | null;
+  resolver_asn: string | null;
+  test_name: string;
+  test_version: string | null;
+  software_name: string | null;
+  software_version: string | null;
+  platform: string | null;
+  measurement_start_time: string;
+  target: string;
+  anomaly: boolean;
+  confirmed: boolean;
+  failure: boolean;
+  blocking_general: number;
+  blocking_type: string | null;
+  status: string;
+  layers: string[];
+  mechanism: string | null;
+  rules: string[];
+  evidence: unknown[];
+  file_id: string;
+  line: number;
+  byte_offset: number;
+  byte_length: number;
+}
+
+export interface MeasurementRejectRecord {
+  file_id: string;
+  path: string;
+  line: number;
+  byte_offset: number;
+  reason: string;
+  detail: string;
+  raw_prefix: string | null;
+}
+
+/** The ingest manifest: one row per file identity (path, size, mtime). */
+export interface IngestFileRecord {
+  file_id: string;
+  path: string;
+  size: number;
+  mtime_ms: number;
+  checksum: string | null;
+  status: string; // running | done | failed
+  lines_read: number;
+  stored: number;
+  duplicates: number;
+  rejected: number;
+  bytes_read: number;
+  started_at: string;
+  finished_at: string | null;
+  rules_version: string;
+}
+
+/** Filters shared by summary, list and export. Times are ISO instants or dates. */
+export interface MeasurementFilter {
+  probe_cc?: string;
+  probe_asn?: string;
+  test_name?: string;
+  target?: string;
+  since?: string;
+  until?: string;
+  status?: string;
+}
+
+export interface CellRecord {
+  grain: string;
+  bucket: string;
+  probe_cc: string;
+  probe_asn: string;
+  test_name: string;
+  target: string;
+  n: number;
+  ok: number;
+  blocked: number;
+  likely_blocked: number;
+  down: number;
+  invalid: number;
+  insufficient: number;
+  ok_count: number;
+  anomaly_count: number;
+  confirmed_count: number;
+  failure_count: number;
+  reports: number;
+  mechanisms: Record<string, number>;
+  examples: Record<string, string>;
+}
+
+export interface NetworkRecord {
+  probe_cc: string;
+  probe_asn: string;
+  names: string[];
+  measurements: number;
+  anomaly_count: number;
+  confirmed_count: number;
+  first: string;
+  last: string;
+}
+
+export interface FingerprintRecord {
+  source: string;
+  name: string;
+  kind: string;
+  scope: string | null;
+  location_found: string;
+  pattern_type: string;
+  pattern: string;
+  expected_countries: string[];
+}
+
+export interface FingerprintSourceRecord {
+  source: string;
+  file: string;
+  checksum: string;
+  count: number;
+  imported_at: string;
+}
+
+export interface MeasureRepo {
+  getFile(fileId: string): Promise<IngestFileRecord | null>;
+  listFiles(limit: number): Promise<IngestFileRecord[]>;
+  /** Insert or replace the manifest row (status running) and clear that file's old rejects. */
+  startFile(f: IngestFileRecord): Promise<void>;
+  finishFile(f: IngestFileRecord): Promise<void>;
+  /** One transaction: insert new measurements (existing ids are skipped), rejects, dirty cell keys. Returns rows inserted. */
+  writeBatch(rows: MeasurementRecord[], rejects: MeasurementRejectRecord[], now: string): Promise<number>;
+  /** Recompute the aggregation cells whose keys were touched since the last refresh. */
+  refreshCells(now: string): Promise<{ keys: number; cells: number }>;
+  cells(f: MeasurementFilter & { grain: 'day' | 'hour' }): Promise<CellRecord[]>;
+  list(f: MeasurementFilter & { limit: number; after?: { start: string; id: string } }): Promise<MeasurementRecord[]>;
+  get(id: string): Promise<(MeasurementRecord & { path: string | null; ingested_at: string }) | null>;
+  networks(f: { probe_cc?: string }): Promise<NetworkRecord[]>;
+  rejects(f: { file_id?: string; limit: number }): Promise<MeasurementRejectRecord[]>;
+  counts(): Promise<{ measurements: number; files: number; rejects: number; cells: number }>;
+  replaceFingerprints(source: FingerprintSourceRecord, items: FingerprintRecord[]): Promise<void>;
+  listFingerprints(): Promise<FingerprintRecord[]>;
+  fingerprintSources(): Promise<FingerprintSourceRecord[]>;
+}
+
 export interface StoreInfo {
   kind: 'duckdb' | 'clickhouse';
   path: string;
@@ -245,6 +391,7 @@ export interface DetectRepo {
 export interface Store {
   readonly ledger: LedgerRepo;
   readonly tokens: TokenRepo;
+  readonly measure: MeasureRepo;
   readonly tabular: TabularWriter;
   readonly detect: DetectRepo;
   info(): Promise<StoreInfo>;

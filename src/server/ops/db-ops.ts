@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { importStopFile, importTop10vpnFile, seedLedger } from '../../ledger/index.js';
 import { importSpeedTests } from '../../detect/index.js';
+import { seedMeasurements } from '../../measure/index.js';
 import { packagePath } from '../../shared/index.js';
 import { defineOp } from './types.js';
 
@@ -33,7 +34,8 @@ export const dbOps = [
       const stop = await importStopFile(ctx, packagePath('data', 'events', STOP_FILE));
       const top10vpn = await importTop10vpnFile(ctx, packagePath('data', 'events', TOP10VPN_FILE));
       const speedtests = await importSpeedTests(ctx, packagePath('data', 'throttling', 'russia-twitter-throttle'));
-      return { ledger, stop: { ...stop, linked: stop.linked }, top10vpn, speedtests };
+      const measurements = await seedMeasurements(ctx);
+      return { ledger, stop: { ...stop, linked: stop.linked }, top10vpn, speedtests, measurements };
     },
   }),
 ];

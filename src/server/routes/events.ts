@@ -4,6 +4,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { createEvent, eventHistory, getEvent, listEvents, setStatus, updateEvent, CATEGORIES, STATUSES } from '../../ledger/index.js';
+import { evidenceForLinks } from '../../measure/index.js';
 import { AppError } from '../../shared/index.js';
 import type { AppDeps } from '../deps.js';
 import { bearerSecurity, json, newRouter, problem } from '../openapi.js';
@@ -64,8 +65,10 @@ export function eventRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const e = await getEvent(deps, id);
       const links = await deps.store.ledger.listLinks(id);
+      // measurement evidence: the summary of each saved measurement query linked to the event
+      const evidence = await evidenceForLinks(deps, links);
       c.header('ETag', `"${e.revision}"`);
-      return c.json({ ...e, links }, 200);
+      return c.json({ ...e, links, ...(evidence.length ? { measurement_evidence: evidence } : {}) }, 200);
     },
   );
 

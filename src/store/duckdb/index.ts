@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import type { Store, StoreInfo } from '../types.js';
 import { DuckDb } from './db.js';
 import { duckLedgerRepo } from './ledger-repo.js';
+import { duckMeasureRepo } from './measure-repo.js';
 import { migrate, schemaVersion } from './migrate.js';
 import { duckTokenRepo } from './token-repo.js';
 import { duckTabular } from './tabular.js';
@@ -25,6 +26,7 @@ export async function openDuckDbStore(path: string, options: { readOnly?: boolea
   return {
     ledger: duckLedgerRepo(db),
     tokens: duckTokenRepo(db),
+    measure: duckMeasureRepo(db),
     tabular: duckTabular(db),
     detect: duckDetectRepo(db),
     async info(): Promise<StoreInfo> {

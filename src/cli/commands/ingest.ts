@@ -1,0 +1,73 @@
+/**
+ * `splinternet ingest PATH...`: OONI JSONL, JSONL.gz, bucket-layout directories, or `-` for
+ * stdin. Stdin is read here, in the CLI, and spooled to a file next to the database
+ * (<db dir>/spool/), so that the op (in-process or in a running server) reads a path like any
+ * other and `measurements show` can re-read the raw line later.
+ */
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Command } from '@commander-js/extra-typings';
+import type { IngestReport } from '../../measure/index.js';
+import { AppError } from '../../shared/index.js';
+import { collect, ctxOf, intOption, leaf } from '../command.js';
+import type { Io } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+
+async function spoolStdin(dbPath: string): Promise<string> {
+  const dir = join(dbPath === ':memory:' ? process.cwd() : dirname(dbPath), 'spool');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `stdin-${new Date().toISOString().replace(/[:.]/g, '')}-${process.pid}.jsonl`);
+  await pipeline(process.stdin, createWriteStream(file));
+  return file;
+}
+
+const upper = (v: string[]) => v.flatMap((x) => x.split(',')).map((x) => x.trim().toUpperCase()).filter(Boolean);
+
+function human(r: IngestReport): string {
+  const lines = [
+    `files: ${r.files.total} (${r.files.ingested} ingested, ${r.files.skipped_unchanged} unchanged since last ingest, ${r.files.skipped_by_path} skipped by path filters, ${r.files.failed} failed)`,
+    r.reconciliation,
+    `${r.bytes_read} bytes in ${r.elapsed_s} s: ${r.mb_per_s} MB/s, ${r.measurements_per_s} measurements/s, ${r.workers} worker(s); cells refreshed: ${r.cells.cells}`,
+    `rules ${r.rules_version}, fingerprints ${r.fingerprints_version}`,
+  ];
+  for (const j of r.rejects.slice(0, 20)) lines.push(`reject ${j.path}:${j.line} @${j.byte_offset} ${j.reason}: ${j.detail}`);
+  if (r.rejected > 20) lines.push(`… ${r.rejected - 20} more rejects: splinternet measurements files --rejects`);
+  return lines.join('\n') + '\n';
+}
+
+export function ingestCommand(program: Command, io: Io): void {
+  leaf(program, 'ingest', 'ingest OONI measurements: .jsonl, .jsonl.gz, bucket-layout directories (raw/YYYYMMDD/HH/CC/testname/), or - for stdin')
+    .argument('<paths...>')
+    .option('--workers <n>', 'worker threads (default: every core; 0 = in this thread)', intOption('--workers'))
+    .option('--since <date>', 'only measurements from this date/time (UTC); bucket paths outside are skipped unopened')
+    .option('--until <date>', 'only measurements up to this date/time (UTC, inclusive)')
+    .option('--cc <CC>', 'only these probe countries (repeatable or comma-separated)', collect, [] as string[])
+    .option('--test-name <name>', 'only these tests, e.g. web_connectivity (repeatable or comma-separated)', collect, [] as string[])
+    .option('--force', 're-read files the manifest says are already ingested (their rows come back as duplicates)')
+    .option('--max-line-mb <n>', 'reject lines longer than this (default 16)', intOption('--max-line-mb'))
+    .action(async (paths: string[], o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const resolved: string[] = [];
+      for (const p of paths) resolved.push(p === '-' ? await spoolStdin(ctx.dbPath) : resolve(p));
+      const time = (v: unknown, end: boolean) => {
+        if (typeof v !== 'string') return undefined;
+        if (!/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?Z?$/.test(v)) throw new AppError('VALIDATION', `${end ? '--until' : '--since'} must be YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS], got "${v}"`, { issues: [{ path: [end ? 'until' : 'since'], message: 'not a date' }] });
+        const d = v.replace('T', ' ').replace('Z', '');
+        return d.length === 10 ? `${d} ${end ? '23:59:59' : '00:00:00'}` : d.length === 16 ? `${d}:${end ? '59' : '00'}` : d;
+      };
+      const tests = (o.testName as string[]).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+      const r = await ctx.op<IngestReport>('measurements.ingest', {
+        paths: resolved,
+        workers: o.workers,
+        since: time(o.since, false),
+        until: time(o.until, true),
+        cc: upper(o.cc as string[]).length ? upper(o.cc as string[]) : undefined,
+        test_name: tests.length ? tests : undefined,
+        force: o.force === true ? true : undefined,
+        max_line_bytes: typeof o.maxLineMb === 'number' ? o.maxLineMb * 1024 * 1024 : undefined,
+      });
+      if (r.rejected > 0 || r.files.failed > 0) io.setExit(EXIT.PARTIAL);
+      ctx.print(r, human);
+    });
+}

@@ -1,0 +1,136 @@
+/**
+ * `splinternet measurements summary|list|show|networks|export|rules|files|link` and
+ * `splinternet fingerprints import|list`.
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from '@commander-js/extra-typings';
+import { AppError } from '../../shared/index.js';
+import { ctxOf, intOption, leaf, table } from '../command.js';
+import type { Io } from '../context.js';
+
+type Row = Record<string, unknown>;
+
+/** The shared filter flags of summary, list and export. */
+function filters(c: Command): Command {
+  return c
+    .option('--cc <CC>', 'probe country, e.g. RU')
+    .option('--asn <ASN>', 'probe network, e.g. AS12389')
+    .option('--test-name <name>', 'e.g. web_connectivity, telegram')
+    .option('--target <t>', 'domain (twitter.com) or app (telegram, signal, whatsapp, facebook_messenger, tor)')
+    .option('--since <date>', 'from this date (UTC)')
+    .option('--until <date>', 'up to this date (UTC, inclusive)') as unknown as Command;
+}
+
+const pick = (o: Row) => ({ cc: o.cc, asn: o.asn, test_name: o.testName, target: o.target, since: o.since, until: o.until });
+const fmtMech = (m: Record<string, number>) => Object.entries(m).map(([k, v]) => `${k}:${v}`).join(' ');
+
+export function measurementsCommand(program: Command, io: Io): void {
+  const m = program.command('measurements').description('query ingested OONI measurements: summary, list, show, networks, export, rules, files, link');
+
+  filters(leaf(m, 'summary', 'counts per cell (time bucket, probe_cc, probe_asn, test_name, target) and per target'))
+    .option('--grain <g>', 'day | hour', 'day')
+    .action(async (o: Row) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<{ totals: Row & { mechanisms: Record<string, number> }; by_target: (Row & { mechanisms: Record<string, number> })[]; cells: Row[]; data_vintage: Row; source: string }>('measurements.summary', { ...pick(o), grain: o.grain });
+      ctx.print(r, (x: typeof r) =>
+        table(x.by_target.map((t) => ({ ...t, mechanisms: fmtMech(t.mechanisms) })), ['probe_cc', 'test_name', 'target', 'networks', 'n', 'ok_count', 'anomaly_count', 'confirmed_count', 'failure_count', 'blocked', 'likely_blocked', 'down', 'mechanisms']) +
+        `${x.cells.length} cells, ${String(x.totals.n)} measurements, ${String(x.data_vintage.first_bucket ?? '-')} .. ${String(x.data_vintage.last_bucket ?? '-')}\nsource: ${x.source}\n`,
+      );
+    });
+
+  filters(leaf(m, 'list', 'one row per measurement, newest first'))
+    .option('--status <s>', 'ok | blocked | likely_blocked | down | invalid | insufficient')
+    .option('--limit <n>', 'rows (default 100, max 10000)', intOption('--limit'))
+    .option('--cursor <c>', 'next_cursor from a previous page')
+    .action(async (o: Row) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<{ items: Row[]; next_cursor: string | null }>('measurements.list', { ...pick(o), status: o.status, limit: o.limit, cursor: o.cursor });
+      ctx.print(r, (x: typeof r) => table(x.items.map((i) => ({ ...i, layers: (i.layers as string[]).join(','), flags: `${i.anomaly ? 'A' : '-'}${i.confirmed ? 'C' : '-'}${i.failure ? 'F' : '-'}` })), ['id', 'measurement_start_time', 'probe_cc', 'probe_asn', 'test_name', 'target', 'flags', 'status', 'layers', 'mechanism']) + (x.next_cursor ? `next: --cursor ${x.next_cursor}\n` : ''));
+    });
+
+  leaf(m, 'show', 'one measurement: OONI flags, our verdict with its evidence, and the raw measurement')
+    .argument('<id>')
+    .action(async (id: string, o: Row) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<Row & { evidence: Row[]; rules: string[]; layers: string[] }>('measurements.show', { id });
+      ctx.print(r, (x: typeof r) =>
+        [
+          `${String(x.id)}  ${String(x.test_name)} ${String(x.input ?? '')}`,
+          `${String(x.probe_cc)} ${String(x.probe_asn)} ${String(x.probe_network_name ?? '')} at ${String(x.measurement_start_time)} (report ${String(x.report_id ?? '-')})`,
+          `OONI flags: anomaly=${String(x.anomaly)} confirmed=${String(x.confirmed)} failure=${String(x.failure)} blocking_type=${String(x.blocking_type ?? '-')}`,
+          `verdict:    ${String(x.status)} layers=${x.layers.join(',') || '-'} mechanism=${String(x.mechanism ?? '-')}`,
+          `rules:      ${x.rules.join(', ')}`,
+          'evidence:',
+          ...x.evidence.map((e) => `  - ${JSON.stringify(e)}`),
+          `raw: ${x.raw ? `${JSON.stringify(x.raw).length} bytes from ${String(x.path)}:${String(x.line)} (use --json to see it)` : String(x.raw_error)}`,
+        ].join('\n') + '\n',
+      );
+    });
+
+  leaf(m, 'networks', 'networks (ASNs) seen, with names and counts')
+    .option('--cc <CC>', 'probe country')
+    .action(async (o: Row) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<{ items: Row[] }>('measurements.networks', { cc: o.cc });
+      ctx.print(r, (x: typeof r) => table(x.items.map((i) => ({ ...i, names: (i.names as string[]).join('; ') })), ['probe_cc', 'probe_asn', 'names', 'measurements', 'anomaly_count', 'confirmed_count', 'first', 'last']));
+    });
+
+  filters(leaf(m, 'export', 'export list rows as CSV or Parquet'))
+    .requiredOption('--format <f>', 'csv | parquet')
+    .option('--status <s>', 'only this status')
+    .option('--out <file>', 'write here (required for parquet); default stdout')
+    .action(async (o: Row) => {
+      const ctx = ctxOf(io, o);
+      if (o.format === 'parquet' && !o.out) throw new AppError('USAGE', 'parquet needs --out FILE');
+      const r = await ctx.op<{ body: string; encoding: 'utf8' | 'base64'; count: number }>('measurements.export', { ...pick(o), status: o.status, format: o.format });
+      const bytes = Buffer.from(r.body, r.encoding);
+      if (!o.out) return void io.out.write(bytes);
+      await writeFile(o.out as string, bytes);
+      io.err.write(`wrote ${r.count} measurements to ${o.out as string}\n`);
+      if (ctx.globals.json) io.out.write(JSON.stringify({ file: o.out, count: r.count, format: o.format }) + '\n');
+    });
+
+  leaf(m, 'rules', 'the verdict rules: id, version, layer, status, doc').action(async (o: Row) => {
+    const ctx = ctxOf(io, o);
+    const r = await ctx.op<{ rules_version: string; items: Row[] }>('measurements.rules', {});
+    ctx.print(r, (x: typeof r) => table(x.items, ['id', 'version', 'layer', 'status', 'doc']) + `rules version ${x.rules_version}\n`);
+  });
+
+  leaf(m, 'files', 'the ingest manifest (path, size, checksum, status, counts) and, with --rejects, the rejected lines')
+    .option('--rejects', 'also list rejects (file, line, byte offset, reason)')
+    .option('--file-id <id>', 'rejects of one file')
+    .option('--limit <n>', 'rows', intOption('--limit'))
+    .action(async (o: Row) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<{ files: Row[]; rejects?: Row[] }>('measurements.files', { limit: o.limit, rejects: o.rejects === true, file_id: o.fileId });
+      ctx.print(r, (x: typeof r) => table(x.files, ['file_id', 'status', 'lines_read', 'stored', 'duplicates', 'rejected', 'size', 'path']) + (x.rejects ? table(x.rejects, ['path', 'line', 'byte_offset', 'reason', 'detail']) : ''));
+    });
+
+  filters(leaf(m, 'link', 'attach a saved measurement query to a ledger event as evidence'))
+    .requiredOption('--event <id>', 'ledger event id')
+    .option('--label <text>', 'short label')
+    .option('--note <text>', 'what the evidence shows and its limits')
+    .action(async (o: Row) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<{ target: string }>('measurements.link', { ...pick(o), event_id: o.event, label: o.label, note: o.note });
+      ctx.print(r, (x: typeof r) => `linked ${String(o.event)} to measurements ?${x.target}\n`);
+    });
+
+  const fp = program.command('fingerprints').description('block-page fingerprint sets (OONI DNS/HTTP CSV, Censored Planet JSONL)');
+  leaf(fp, 'import', 'replace one fingerprint set from a newer file')
+    .argument('<file>')
+    .option('--source <name>', 'set name (default from the file name, e.g. ooni-http)')
+    .option('--kind <k>', 'for Censored Planet JSONL: cp_blockpage | cp_false_positive (default from the file name)')
+    .action(async (file: string, o: Row) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<{ source: string; count: number; rejects: unknown[] }>('fingerprints.import', { file: resolve(file), source: o.source, kind: o.kind });
+      if (r.rejects.length) io.setExit(3);
+      ctx.print(r, (x: typeof r) => `imported ${x.count} fingerprints into ${x.source}${x.rejects.length ? `, ${x.rejects.length} rejected` : ''}\n`);
+    });
+  leaf(fp, 'list', 'fingerprint sets in use').action(async (o: Row) => {
+    const ctx = ctxOf(io, o);
+    const r = await ctx.op<{ items: Row[] }>('fingerprints.list', {});
+    ctx.print(r, (x: typeof r) => table(x.items, ['source', 'count', 'file', 'checksum', 'imported_at']));
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * Matching block-page fingerprints against a measurement, the OONI way (docs/design/020 §3):
+ * DNS answers by equality; HTTP bodies by substring for every non-regexp row (fastpath ignores
+ * pattern_type for bodies) and by regex for regexp rows; headers by equality (`full`) or prefix
+ * on lower-cased names. Censored Planet's block-page and false-positive regexes run over the
+ * whole response text (headers + body), and only when a caller asks (they are ~1,000 regexes).
+ */
+import { createHash } from 'node:crypto';
+import { AhoCorasick } from './aho.js';
+import type { Fingerprint } from './load.js';
+
+export interface HttpResponseView {
+  body: string | null;
+  /** Header names lower-cased; one value per name (the first). */
+  headers: Record<string, string>;
+}
+
+export class FingerprintMatcher {
+  readonly version: string;
+  readonly count: number;
+  private readonly dns = new Map<string, Fingerprint[]>();
+  private readonly bodyLiterals: Fingerprint[] = [];
+  private readonly bodyAho: AhoCorasick;
+  private readonly bodyRegex: { fp: Fingerprint; re: RegExp }[] = [];
+  private readonly headers = new Map<string, Fingerprint[]>();
+  private readonly cp: { fp: Fingerprint; re: RegExp }[] = [];
+
+  constructor(fps: Fingerprint[]) {
+    this.count = fps.length;
+    const h = createHash('sha256');
+    for (const fp of fps) {
+      h.update(`${fp.source}\0${fp.name}\0${fp.pattern}\n`);
+      if (fp.kind === 'dns') {
+        const list = this.dns.get(fp.pattern) ?? [];
+        list.push(fp);
+        this.dns.set(fp.pattern, list);
+      } else if (fp.kind === 'http') {
+        if (fp.location_found === 'body') {
+          const re = fp.pattern_type === 'regexp' ? safeRegex(fp.pattern) : null;
+          if (re) this.bodyRegex.push({ fp, re });
+          else this.bodyLiterals.push(fp);
+        } else if (fp.location_found.startsWith('header.')) {
+          const name = fp.location_found.slice(7);
+          this.headers.set(name, [...(this.headers.get(name) ?? []), fp]);
+        }
+      } else {
+        const re = safeRegex(fp.pattern);
+        if (re) this.cp.push({ fp, re });
+      }
+    }
+    this.version = h.digest('hex').slice(0, 12);
+    this.bodyAho = new AhoCorasick(this.bodyLiterals.map((f) => f.pattern));
+  }
+
+  matchDns(answer: string): Fingerprint[] {
+    return this.dns.get(answer) ?? [];
+  }
+
+  /** OONI HTTP fingerprints (body and headers) that match this response. */
+  matchHttp(r: HttpResponseView): { fp: Fingerprint; where: string }[] {
+    const out: { fp: Fingerprint; where: string }[] = [];
+    if (r.body) {
+      for (const id of this.bodyAho.search(r.body)) out.push({ fp: this.bodyLiterals[id]!, where: 'body' });
+      for (const { fp, re } of this.bodyRegex) if (re.test(r.body)) out.push({ fp, where: 'body' });
+    }
+    for (const [name, fps] of this.headers) {
+      const v = r.headers[name];
+      if (v === undefined) continue;
+      for (const fp of fps) {
+        const hit = fp.pattern_type === 'full' ? v === fp.pattern : fp.pattern_type === 'prefix' ? v.startsWith(fp.pattern) : v.includes(fp.pattern);
+        if (hit) out.push({ fp, where: `header.${name}` });
+      }
+    }
+    return out;
+  }
+
+  /** Censored Planet signatures over headers + body: known false positives first, then block pages. */
+  matchCensoredPlanet(r: HttpResponseView): { falsePositives: Fingerprint[]; blockpages: Fingerprint[] } {
+    const text = Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`).join('\r\n') + '\r\n\r\n' + (r.body ?? '');
+    const falsePositives: Fingerprint[] = [];
+    const blockpages: Fingerprint[] = [];
+    for (const { fp, re } of this.cp) {
+      if (!re.test(text)) continue;
+      (fp.kind === 'cp_false_positive' ? falsePositives : blockpages).push(fp);
+    }
+    return { falsePositives, blockpages };
+  }
+}
+
+/** Python-flavoured regexes (DOTALL); a pattern JS cannot compile is skipped, not fatal. */
+function safeRegex(p: string): RegExp | null {
+  try {
+    return new RegExp(p, 's');
+  } catch {
+    return null;
+  }
+}
+
+/** OONI's rule: a match confirms blocking if the probe's country is expected, or the scope is national/ISP. */
+export function isConfirmingMatch(cc: string, fp: Fingerprint): boolean {
+  if (fp.scope === 'fp') return false;
+  return (cc !== 'ZZ' && fp.expected_countries.includes(cc)) || fp.scope === 'isp' || fp.scope === 'nat';
+}

@@ -1,0 +1,40 @@
+/**
+ * Worker-thread entry for ingest: compiles the fingerprint matcher once, then processes the
+ * files the main thread hands it, posting each batch of rows and waiting for the main thread
+ * (the only DuckDB writer) to say how many were new. See ingest.ts for the protocol.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { FingerprintMatcher, type Fingerprint } from './fingerprints/index.js';
+import type { MeasurementRow, Reject } from './model.js';
+import { processFile, type FileTask } from './reader/process-file.js';
+
+export type ToWorker = { type: 'file'; task: FileTask } | { type: 'ack'; seq: number; inserted: number };
+export type FromWorker =
+  | { type: 'batch'; seq: number; rows: MeasurementRow[]; rejects: Reject[]; bytes: number }
+  | { type: 'done'; result: Awaited<ReturnType<typeof processFile>> }
+  | { type: 'error'; message: string };
+
+const port = parentPort!;
+const matcher = new FingerprintMatcher((workerData as { fingerprints: Fingerprint[] }).fingerprints);
+const waiting = new Map<number, (n: number) => void>();
+let seq = 0;
+const post = (m: FromWorker) => port.postMessage(m);
+
+port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'ack') {
+    waiting.get(msg.seq)?.(msg.inserted);
+    waiting.delete(msg.seq);
+    return;
+  }
+  processFile(msg.task, matcher, {
+    batch: (rows, rejects, bytes) =>
+      new Promise<number>((resolve) => {
+        const s = ++seq;
+        waiting.set(s, resolve);
+        post({ type: 'batch', seq: s, rows, rejects, bytes });
+      }),
+  }).then(
+    (result) => post({ type: 'done', result }),
+    (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }),
+  );
+});

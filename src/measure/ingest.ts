@@ -1,0 +1,214 @@
+/**
+ * `ingest`: expand paths, skip files the manifest says are already done, fan the rest out to
+ * worker threads (one file per worker at a time), write their batches through the Store (the
+ * only writer), keep the manifest and the aggregation cells up to date, and return counts that
+ * reconcile: lines_read = stored + duplicates + rejected + filtered.
+ * Idempotence and kill -9 safety come from the measurement key (key.ts) being the primary key,
+ * each batch being one transaction, and a file only being marked done after its last batch.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Clock, ProgressReporter } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+import { currentFingerprints, FingerprintMatcher, type Fingerprint } from './fingerprints/index.js';
+import type { FromWorker, ToWorker } from './ingest-worker.js';
+import type { MeasurementRow, Reject } from './model.js';
+import { processFile, type FileResult, type FileTask } from './reader/process-file.js';
+import { expandPaths, type IngestFilters, type SourceFile } from './reader/sources.js';
+import { RULES_VERSION } from './verdict/index.js';
+
+export interface IngestInput extends IngestFilters {
+  paths: string[];
+  /** Worker threads; 0 = in this thread. Default: every core. */
+  workers?: number;
+  /** Re-read files the manifest says are done (their measurements come back as duplicates). */
+  force?: boolean;
+  max_line_bytes?: number;
+  batch_size?: number;
+}
+
+export interface FileReport {
+  path: string;
+  file_id: string;
+  status: 'done' | 'failed' | 'skipped_unchanged';
+  lines_read: number;
+  stored: number;
+  duplicates: number;
+  rejected: number;
+  filtered: number;
+  checksum: string | null;
+  error?: string | null;
+}
+
+export interface IngestReport {
+  files: { total: number; ingested: number; skipped_unchanged: number; skipped_by_path: number; failed: number };
+  lines_read: number;
+  stored: number;
+  duplicates: number;
+  rejected: number;
+  filtered: number;
+  bytes_read: number;
+  reconciled: boolean;
+  reconciliation: string;
+  per_file: FileReport[];
+  rejects: Reject[];
+  cells: { keys: number; cells: number };
+  elapsed_s: number;
+  mb_per_s: number;
+  measurements_per_s: number;
+  workers: number;
+  rules_version: string;
+  fingerprints_version: string;
+}
+
+export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+type Deps = { store: Store; clock: Clock; progress: ProgressReporter };
+
+const fileId = (f: SourceFile) => createHash('sha256').update(`${f.path}\0${f.size}\0${f.mtime_ms}`).digest('hex').slice(0, 16);
+
+/** The worker script next to this module: .js when built, .ts (through tsx) under the test runner. */
+function startWorker(fingerprints: Fingerprint[]): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./ingest-worker.js', import.meta.url), { workerData: { fingerprints } });
+  const entry = new URL('./ingest-worker.ts', import.meta.url).href;
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const boot = `const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${JSON.stringify(entry)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: { fingerprints } });
+}
+
+export async function ingest(deps: Deps, input: IngestInput): Promise<IngestReport> {
+  const t0 = performance.now();
+  const filters: IngestFilters = { since: input.since, until: input.until, cc: input.cc, test_name: input.test_name };
+  const fingerprints = await currentFingerprints(deps);
+  const matcher = new FingerprintMatcher(fingerprints);
+  const { files, skipped } = await expandPaths(input.paths, filters);
+  const report: IngestReport = {
+    files: { total: files.length, ingested: 0, skipped_unchanged: 0, skipped_by_path: skipped, failed: 0 },
+    lines_read: 0, stored: 0, duplicates: 0, rejected: 0, filtered: 0, bytes_read: 0, reconciled: true, reconciliation: '',
+    per_file: [], rejects: [], cells: { keys: 0, cells: 0 }, elapsed_s: 0, mb_per_s: 0, measurements_per_s: 0, workers: 0,
+    rules_version: RULES_VERSION, fingerprints_version: matcher.version,
+  };
+  const tasks: { file: SourceFile; task: FileTask }[] = [];
+  for (const file of files) {
+    const id = fileId(file);
+    const prev = await deps.store.measure.getFile(id);
+    if (prev?.status === 'done' && !input.force) {
+      report.files.skipped_unchanged++;
+      report.per_file.push({ path: file.path, file_id: id, status: 'skipped_unchanged', lines_read: 0, stored: 0, duplicates: 0, rejected: 0, filtered: 0, checksum: prev.checksum });
+      continue;
+    }
+    tasks.push({ file, task: { file_id: id, path: file.path, gz: file.gz, bucket_hour: file.bucket_hour, filters, max_line_bytes: input.max_line_bytes ?? DEFAULT_MAX_LINE_BYTES, batch_size: input.batch_size ?? 2000 } });
+  }
+
+  const totalBytes = tasks.reduce((s, t) => s + t.file.size, 0);
+  const progressBytes = new Map<string, number>();
+  let lastRefresh = performance.now();
+  let stored = 0;
+  const tick = () => {
+    const done = [...progressBytes.values()].reduce((a, b) => a + b, 0);
+    const secs = Math.max((performance.now() - t0) / 1000, 0.001);
+    deps.progress.update(done, { files_done: report.files.ingested + report.files.failed, measurements: stored, rejected: report.rejected, mb_per_s: Math.round(done / 1e6 / secs), msm_per_s: Math.round(stored / secs) });
+  };
+  deps.progress.start('ingest', totalBytes, 'bytes');
+  const writeBatch = async (task: FileTask, rows: MeasurementRow[], rejects: Reject[], bytes: number) => {
+    const inserted = await deps.store.measure.writeBatch(rows, rejects, deps.clock.now().toISOString());
+    stored += inserted;
+    report.rejected += rejects.length;
+    if (report.rejects.length < 200) report.rejects.push(...rejects.slice(0, 200 - report.rejects.length));
+    progressBytes.set(task.file_id, bytes);
+    tick();
+    return inserted;
+  };
+  const begin = (t: { file: SourceFile; task: FileTask }) =>
+    deps.store.measure.startFile({ file_id: t.task.file_id, path: t.file.path, size: t.file.size, mtime_ms: t.file.mtime_ms, checksum: null, status: 'running', lines_read: 0, stored: 0, duplicates: 0, rejected: 0, bytes_read: 0, started_at: deps.clock.now().toISOString(), finished_at: null, rules_version: RULES_VERSION });
+  const finish = async (t: { file: SourceFile; task: FileTask }, r: FileResult) => {
+    const status = r.error ? 'failed' : 'done';
+    await deps.store.measure.finishFile({ file_id: t.task.file_id, path: t.file.path, size: t.file.size, mtime_ms: t.file.mtime_ms, checksum: r.checksum, status, lines_read: r.lines_read, stored: r.stored, duplicates: r.duplicates, rejected: r.rejected, bytes_read: r.bytes_read, started_at: '', finished_at: deps.clock.now().toISOString(), rules_version: RULES_VERSION });
+    report.files[status === 'done' ? 'ingested' : 'failed']++;
+    for (const k of ['lines_read', 'stored', 'duplicates', 'filtered', 'bytes_read'] as const) report[k] += r[k];
+    report.per_file.push({ path: t.file.path, file_id: t.task.file_id, status, lines_read: r.lines_read, stored: r.stored, duplicates: r.duplicates, rejected: r.rejected, filtered: r.filtered, checksum: r.checksum, error: r.error });
+    progressBytes.set(t.task.file_id, t.file.size);
+    tick();
+    // keep cells fresh while a long ingest runs (at most every 5 s; the last refresh is at the end)
+    if (performance.now() - lastRefresh > 5000) {
+      lastRefresh = performance.now();
+      await deps.store.measure.refreshCells(deps.clock.now().toISOString());
+    }
+  };
+
+  const nWorkers = Math.min(input.workers ?? availableParallelism(), tasks.length);
+  report.workers = nWorkers;
+  if (nWorkers <= 0) {
+    for (const t of tasks) {
+      await begin(t);
+      await finish(t, await processFile(t.task, matcher, { batch: (rows, rejects, bytes) => writeBatch(t.task, rows, rejects, bytes) }));
+    }
+  } else {
+    const queue = [...tasks];
+    await Promise.all(Array.from({ length: nWorkers }, () => runWorker(fingerprints, queue, begin, finish, writeBatch)));
+  }
+  report.cells = await deps.store.measure.refreshCells(deps.clock.now().toISOString());
+  deps.progress.stop();
+  const sum = report.stored + report.duplicates + report.rejected + report.filtered;
+  report.reconciled = sum === report.lines_read;
+  report.reconciliation = `lines_read ${report.lines_read} ${report.reconciled ? '=' : '!='} stored ${report.stored} + duplicates ${report.duplicates} + rejected ${report.rejected} + filtered ${report.filtered}`;
+  report.elapsed_s = Math.round((performance.now() - t0)) / 1000;
+  report.mb_per_s = Math.round((report.bytes_read / 1e6 / Math.max(report.elapsed_s, 0.001)) * 10) / 10;
+  report.measurements_per_s = Math.round(report.lines_read / Math.max(report.elapsed_s, 0.001));
+  return report;
+}
+
+type Task = { file: SourceFile; task: FileTask };
+
+/** One worker thread draining the shared queue, one file at a time. */
+async function runWorker(
+  fingerprints: Fingerprint[],
+  queue: Task[],
+  begin: (t: Task) => Promise<void>,
+  finish: (t: Task, r: FileResult) => Promise<void>,
+  writeBatch: (task: FileTask, rows: MeasurementRow[], rejects: Reject[], bytes: number) => Promise<number>,
+): Promise<void> {
+  const w = startWorker(fingerprints);
+  try {
+    for (let t = queue.shift(); t; t = queue.shift()) {
+      const cur = t;
+      await begin(cur);
+      const result = await new Promise<FileResult>((resolve, reject) => {
+        const onMessage = (m: FromWorker) => {
+          if (m.type === 'batch') {
+            writeBatch(cur.task, m.rows, m.rejects, m.bytes).then(
+              (inserted) => w.postMessage({ type: 'ack', seq: m.seq, inserted } satisfies ToWorker),
+              (e: unknown) => {
+                cleanup();
+                reject(e instanceof Error ? e : new Error(String(e)));
+              },
+            );
+          } else if (m.type === 'done') {
+            cleanup();
+            resolve(m.result);
+          } else {
+            cleanup();
+            reject(new Error(`ingest worker failed on ${cur.file.path}: ${m.message}`));
+          }
+        };
+        const onError = (e: Error) => {
+          cleanup();
+          reject(e);
+        };
+        const cleanup = () => {
+          w.off('message', onMessage);
+          w.off('error', onError);
+        };
+        w.on('message', onMessage);
+        w.on('error', onError);
+        w.postMessage({ type: 'file', task: cur.task } satisfies ToWorker);
+      });
+      await finish(cur, result);
+    }
+  } finally {
+    await w.terminate();
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The stable measurement key. Raw OONI JSONL has no measurement_uid (the collector assigns it
+ * on upload and never writes it into the line), so we derive one:
+ *
+ *   id = <start YYYYMMDDHHMMSS>_<probe_cc>_<testname without underscores>_<16 hex>
+ *   16 hex = first 64 bits of sha256(report_id \0 test_name \0 input \0 measurement_start_time)
+ *
+ * report_id names one probe session, and within it a (test_name, input, start second) is one
+ * measurement, so the same measurement re-uploaded, re-packed or re-ingested always gets the
+ * same id. Without a report_id we hash the whole line instead (only byte-identical lines
+ * collide). The readable prefix sorts by time and mirrors OONI's uid shape, but it is ours:
+ * a measurement_uid present in the line is kept in its own column. See docs/design/020.
+ */
+import { createHash } from 'node:crypto';
+import type { Envelope } from './model.js';
+
+export function measurementId(e: Envelope, lineBytes: Buffer): string {
+  const h = createHash('sha256');
+  if (e.report_id) h.update(`${e.report_id}\0${e.test_name}\0${e.input ?? ''}\0${e.measurement_start_time}`);
+  else h.update(lineBytes);
+  const stamp = e.measurement_start_time.replace(/[-: ]/g, '');
+  return `${stamp}_${e.probe_cc}_${e.test_name.replace(/_/g, '')}_${h.digest('hex').slice(0, 16)}`;
+}

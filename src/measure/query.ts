@@ -1,0 +1,157 @@
+/**
+ * Reading measurements back: the cell summary ("is Telegram blocked on Rostelecom this week?"),
+ * the per-measurement list, one measurement with its raw JSON (re-read from its source file),
+ * networks per country, and the method/source note every figure carries.
+ */
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import { AppError, partialDateEnd, partialDateStart, isValidPartialDate } from '../shared/index.js';
+import type { CellRecord, MeasurementFilter, MeasurementRecord, Store } from '../store/index.js';
+import { STATUSES } from './model.js';
+import { RULES_VERSION } from './verdict/index.js';
+
+export interface QueryInput {
+  cc?: string;
+  asn?: string;
+  test_name?: string;
+  target?: string;
+  since?: string;
+  until?: string;
+  status?: string;
+}
+
+export const METHOD =
+  'OONI raw measurements, each scored by our per-layer rules (docs/design/020-measurement-pipeline.md) and by OONI fastpath-compatible flags; ' +
+  'cells count measurements per (time bucket, probe_cc, probe_asn, test_name, target). ok_count/anomaly_count/confirmed_count/failure_count are mutually exclusive as in OONI MAT.';
+export const SOURCE = 'OONI (Open Observatory of Network Interference) measurements, CC BY-NC-SA 4.0, https://ooni.org/data';
+
+const ts = (iso: Date) => iso.toISOString().replace('T', ' ').slice(0, 23);
+
+/** Validate and normalise filters: ASN as AS<n>, dates to inclusive UTC bounds. */
+export function toFilter(q: QueryInput): MeasurementFilter {
+  const issues: { path: string[]; message: string }[] = [];
+  for (const k of ['since', 'until'] as const) if (q[k] && !isValidPartialDate(q[k])) issues.push({ path: [k], message: 'a date YYYY[-MM[-DD]] or an ISO date-time' });
+  if (q.cc && !/^[A-Za-z]{2}$/.test(q.cc)) issues.push({ path: ['cc'], message: 'ISO 3166-1 alpha-2, e.g. RU' });
+  if (q.asn && !/^(AS)?\d+$/i.test(q.asn)) issues.push({ path: ['asn'], message: 'an AS number, e.g. AS12389' });
+  if (q.status && !(STATUSES as readonly string[]).includes(q.status)) issues.push({ path: ['status'], message: `one of ${STATUSES.join(', ')}` });
+  if (issues.length) throw new AppError('VALIDATION', `invalid filter: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues });
+  return {
+    probe_cc: q.cc?.toUpperCase(),
+    probe_asn: q.asn ? `AS${q.asn.replace(/^AS/i, '')}` : undefined,
+    test_name: q.test_name,
+    target: q.target?.toLowerCase().replace(/^www\./, ''),
+    since: q.since ? ts(partialDateStart(q.since)) : undefined,
+    until: q.until ? ts(partialDateEnd(q.until)) : undefined,
+    status: q.status,
+  };
+}
+
+const COUNT_KEYS = ['n', 'ok', 'blocked', 'likely_blocked', 'down', 'invalid', 'insufficient', 'ok_count', 'anomaly_count', 'confirmed_count', 'failure_count'] as const;
+type Counts = Record<(typeof COUNT_KEYS)[number], number> & { mechanisms: Record<string, number>; examples: Record<string, string> };
+
+function fold(cells: CellRecord[]): Counts {
+  const out = Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as unknown as Counts;
+  out.mechanisms = {};
+  out.examples = {};
+  for (const c of cells) {
+    for (const k of COUNT_KEYS) out[k] += c[k];
+    for (const [m, n] of Object.entries(c.mechanisms)) out.mechanisms[m] = (out.mechanisms[m] ?? 0) + n;
+    for (const [s, id] of Object.entries(c.examples)) out.examples[s] ??= id;
+  }
+  return out;
+}
+
+export async function measurementSummary(deps: { store: Store }, q: QueryInput & { grain?: 'day' | 'hour' }) {
+  const filter = toFilter(q);
+  const grain = q.grain ?? 'day';
+  const cells = await deps.store.measure.cells({ ...filter, grain });
+  const groups = new Map<string, CellRecord[]>();
+  for (const c of cells) {
+    const k = `${c.probe_cc}|${c.test_name}|${c.target}`;
+    groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  const byTarget = [...groups.values()].map((g) => ({ probe_cc: g[0]!.probe_cc, test_name: g[0]!.test_name, target: g[0]!.target, networks: new Set(g.map((c) => c.probe_asn)).size, ...fold(g) }));
+  byTarget.sort((a, b) => b.anomaly_count + b.confirmed_count - (a.anomaly_count + a.confirmed_count) || b.n - a.n || a.target.localeCompare(b.target));
+  const buckets = cells.map((c) => c.bucket).sort();
+  return {
+    filters: { ...filter, grain },
+    totals: fold(cells),
+    by_target: byTarget,
+    cells,
+    method: METHOD,
+    source: SOURCE,
+    data_vintage: { first_bucket: buckets[0] ?? null, last_bucket: buckets.at(-1) ?? null },
+    rules_version: RULES_VERSION,
+  };
+}
+
+/** The list row shape: exactly the issue's fields plus target and network name. */
+export const LIST_FIELDS = ['id', 'report_id', 'input', 'probe_cc', 'probe_asn', 'probe_network_name', 'test_name', 'target', 'measurement_start_time', 'anomaly', 'confirmed', 'failure', 'status', 'layers', 'mechanism', 'rules'] as const;
+
+export const listRow = (m: MeasurementRecord) => Object.fromEntries(LIST_FIELDS.map((k) => [k, m[k]])) as Pick<MeasurementRecord, (typeof LIST_FIELDS)[number]>;
+
+const encodeCursor = (m: MeasurementRecord) => Buffer.from(JSON.stringify([m.measurement_start_time, m.id])).toString('base64url');
+function decodeCursor(c: string): { start: string; id: string } {
+  try {
+    const [start, id] = JSON.parse(Buffer.from(c, 'base64url').toString()) as [string, string];
+    if (typeof start !== 'string' || typeof id !== 'string') throw new Error('shape');
+    return { start: start.replace('T', ' ').replace('Z', ''), id };
+  } catch {
+    throw new AppError('VALIDATION', 'cursor is not a next_cursor value from a previous page', { issues: [{ path: ['cursor'], message: 'invalid cursor' }] });
+  }
+}
+
+export async function listMeasurements(deps: { store: Store }, q: QueryInput & { limit?: number; cursor?: string }) {
+  const limit = q.limit ?? 100;
+  const rows = await deps.store.measure.list({ ...toFilter(q), limit: limit + 1, after: q.cursor ? decodeCursor(q.cursor) : undefined });
+  const page = rows.slice(0, limit);
+  return { items: page.map(listRow), next_cursor: rows.length > limit && page.length ? encodeCursor(page.at(-1)!) : null, source: SOURCE };
+}
+
+/** Read the raw line back: plain files by offset, gzip by streaming to the offset. */
+export async function readRawLine(path: string, offset: number, length: number): Promise<string> {
+  if (!path.endsWith('.gz')) {
+    const fh = await open(path, 'r');
+    try {
+      const buf = Buffer.alloc(length);
+      await fh.read(buf, 0, length, offset);
+      return buf.toString('utf8');
+    } finally {
+      await fh.close();
+    }
+  }
+  const parts: Buffer[] = [];
+  let pos = 0;
+  for await (const chunk of createReadStream(path).pipe(createGunzip()) as AsyncIterable<Buffer>) {
+    const end = pos + chunk.length;
+    if (end > offset) parts.push(chunk.subarray(Math.max(0, offset - pos), Math.min(chunk.length, offset + length - pos)));
+    pos = end;
+    if (pos >= offset + length) break;
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+export async function showMeasurement(deps: { store: Store }, id: string) {
+  const m = await deps.store.measure.get(id);
+  if (!m) throw new AppError('NOT_FOUND', `no measurement ${id}`);
+  let raw: unknown = null;
+  let raw_error: string | null = null;
+  if (!m.path) raw_error = 'the source file is not in the ingest manifest';
+  else {
+    try {
+      await stat(m.path);
+      const parsed = JSON.parse(await readRawLine(m.path, m.byte_offset, m.byte_length)) as Record<string, unknown>;
+      if (parsed.test_name !== m.test_name) throw new Error('the line at the recorded offset is another measurement (the file changed)');
+      raw = parsed;
+    } catch (e) {
+      raw_error = `raw measurement unavailable from ${m.path}: ${(e as Error).message}`;
+    }
+  }
+  return { ...m, raw, raw_error, source: SOURCE, rules_version: RULES_VERSION };
+}
+
+export async function listNetworks(deps: { store: Store }, q: { cc?: string }) {
+  const f = toFilter({ cc: q.cc });
+  return { items: await deps.store.measure.networks({ probe_cc: f.probe_cc }), source: SOURCE };
+}

@@ -1,0 +1,98 @@
+/**
+ * One raw JSONL line -> a measurement object, or a reject reason. Required fields are the ones
+ * without which we cannot place a measurement in a cell or score it: test_name,
+ * measurement_start_time (a parseable UTC time) and a test_keys key (null is allowed: it scores
+ * as invalid, like fastpath's accuracy 0). probe_cc / probe_asn / report_id may be missing: the
+ * row is kept (ZZ / AS0 / content-hash key) and scored invalid, as fastpath would discard it.
+ */
+import { isAscii } from 'node:buffer';
+import type { Envelope, RejectReason } from '../model.js';
+
+export type Json = Record<string, unknown>;
+
+export interface Parsed {
+  envelope: Envelope;
+  raw: Json;
+  testKeys: Json | null;
+}
+
+export type ParseResult = { ok: true; value: Parsed } | { ok: false; reason: RejectReason; detail: string };
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+
+/** Decode bytes to a string: ASCII lines (the vast majority) take the fast latin1 path. */
+export function decodeLine(bytes: Buffer): string {
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}
+
+/** OONI writes "YYYY-MM-DD HH:MM:SS" (UTC); the API and some fixtures use ISO with Z. */
+export function normaliseTime(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|\+00:00)?$/.exec(v);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m;
+  const t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  if (Number.isNaN(t) || Number(mo) > 12 || Number(d) > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return null;
+  return `${y}-${mo}-${d} ${h}:${mi}:${s}`;
+}
+
+export function normaliseAsn(v: unknown): string {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return `AS${v}`;
+  if (typeof v === 'string') {
+    const m = /^(?:AS)?(\d+)$/i.exec(v.trim());
+    if (m) return `AS${Number(m[1])}`;
+  }
+  return 'AS0';
+}
+
+export function normaliseCc(v: unknown): string {
+  return typeof v === 'string' && /^[A-Za-z]{2}$/.test(v) ? v.toUpperCase() : 'ZZ';
+}
+
+/** The input as one string: meek/legacy tests have a list; urlgetter may have none. */
+function inputOf(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map(String).join(' ');
+  return null;
+}
+
+export function parseMeasurement(text: string): ParseResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, reason: 'malformed_json', detail: (e as Error).message.slice(0, 200) };
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: 'not_an_object', detail: `a JSON ${Array.isArray(raw) ? 'array' : typeof raw}, not a measurement object` };
+  const m = raw as Json;
+  const missing = ['test_name', 'measurement_start_time', 'test_keys'].filter((k) => !(k in m));
+  if (missing.length) return { ok: false, reason: 'missing_field', detail: `missing ${missing.join(', ')}` };
+  if (typeof m.test_name !== 'string' || !/^[a-z0-9_]+$/.test(m.test_name)) return { ok: false, reason: 'bad_field', detail: 'test_name is not a snake_case string' };
+  const start = normaliseTime(m.measurement_start_time);
+  if (!start) return { ok: false, reason: 'bad_field', detail: `measurement_start_time ${JSON.stringify(m.measurement_start_time)?.slice(0, 40)} is not "YYYY-MM-DD HH:MM:SS"` };
+  const tk = m.test_keys;
+  if (tk !== null && (typeof tk !== 'object' || Array.isArray(tk))) return { ok: false, reason: 'bad_field', detail: 'test_keys is not an object' };
+  const ann = (m.annotations && typeof m.annotations === 'object' ? m.annotations : {}) as Json;
+  return {
+    ok: true,
+    value: {
+      raw: m,
+      testKeys: (tk as Json | null) ?? null,
+      envelope: {
+        measurement_uid: str(m.measurement_uid),
+        report_id: str(m.report_id) || null,
+        input: inputOf(m.input),
+        probe_cc: normaliseCc(m.probe_cc),
+        probe_asn: normaliseAsn(m.probe_asn),
+        probe_network_name: str(m.probe_network_name),
+        resolver_asn: m.resolver_asn === undefined || m.resolver_asn === null ? null : normaliseAsn(m.resolver_asn),
+        test_name: m.test_name,
+        test_version: str(m.test_version),
+        software_name: str(m.software_name),
+        software_version: str(m.software_version),
+        platform: str(ann.platform) ?? str(m.platform),
+        measurement_start_time: start,
+      },
+    },
+  };
+}

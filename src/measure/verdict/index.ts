@@ -1,0 +1,98 @@
+/**
+ * Score one parsed measurement: OONI-compatible flags (compat.ts) and our verdict (validity
+ * first, then the per-test rules). Pure: same input, same output, no I/O.
+ */
+import type { FingerprintMatcher } from '../fingerprints/matcher.js';
+import type { OoniFlags, Verdict } from '../model.js';
+import type { Parsed } from '../reader/parse.js';
+import { bootstrapVerdict, facebookMessengerVerdict, signalVerdict, telegramVerdict, torVerdict, whatsappVerdict } from './apps.js';
+import { VerdictBuilder } from './builder.js';
+import { cmpVersion, ooniFlags } from './compat.js';
+import { dnscheckVerdict, genericVerdict, middleboxVerdict, urlgetterVerdict } from './probes.js';
+import { asObj, asStr, httpResults } from './view.js';
+import { webConnectivityVerdict } from './web.js';
+
+export { RULES, RULES_VERSION, type Rule } from './rules.js';
+export { hostOf } from './view.js';
+
+export interface ScoreOptions {
+  /** The bucket hour the file was uploaded in (from the bucket path), for the wrong-date check. */
+  bucketHour?: string | null;
+}
+
+function validity(b: VerdictBuilder, p: Parsed, opts: ScoreOptions): boolean {
+  const e = p.envelope;
+  const tk = p.testKeys;
+  const fire = (rule: string, value?: string) => b.add(null, 'invalid', rule, null, value ? [{ rule: '', layer: 'validity', value }] : []);
+  if (!e.report_id) fire('validity.no_report_id');
+  if (e.probe_cc === 'ZZ' || e.probe_asn === 'AS0') fire('validity.unknown_network', `${e.probe_cc} ${e.probe_asn}`);
+  if (!tk) fire('validity.no_test_keys');
+  else {
+    const unknown = Object.entries(tk).find(([k, v]) => k.endsWith('failure') && typeof v === 'string' && v.startsWith('unknown_failure'));
+    if (unknown) fire('validity.unknown_failure', `${unknown[0]}: ${String(unknown[1]).slice(0, 80)}`);
+    if (httpResults(tk).some((r) => r.badBase64)) fire('validity.bad_body_encoding');
+  }
+  if (e.test_name === 'signal') {
+    const v = e.test_version ?? '0';
+    const t = e.measurement_start_time;
+    const engine = asStr(asObj(p.raw.annotations)?.engine_version);
+    if (v === '0.2.4' || (cmpVersion(v, '0.2.3') <= 0 && t >= '2023-11-07') || (cmpVersion(v, '0.2.2') < 0 && t >= '2022-10-19') || (engine && cmpVersion(engine, '3.17.2') < 0 && t >= '2023-05-02')) fire('validity.known_buggy_version', `signal ${v}`);
+  }
+  if (opts.bucketHour && isWrongDate(e.measurement_start_time, opts.bucketHour)) fire('validity.wrong_date', `start ${e.measurement_start_time}, bucket ${opts.bucketHour}`);
+  return b.findings.length === 0;
+}
+
+export function scoreMeasurement(p: Parsed, matcher: FingerprintMatcher, opts: ScoreOptions = {}): { flags: OoniFlags; verdict: Verdict } {
+  const engineVersion = asStr(asObj(p.raw.annotations)?.engine_version);
+  const flags = ooniFlags({ env: p.envelope, tk: p.testKeys, raw: p.raw, matcher, engineVersion });
+  if (opts.bucketHour && isWrongDate(p.envelope.measurement_start_time, opts.bucketHour)) flags.failure = true;
+  const b = new VerdictBuilder();
+  if (validity(b, p, opts) && p.testKeys) {
+    const tk = p.testKeys;
+    switch (p.envelope.test_name) {
+      case 'web_connectivity':
+        webConnectivityVerdict(b, p.envelope, tk, matcher);
+        break;
+      case 'telegram':
+        telegramVerdict(b, tk);
+        break;
+      case 'signal':
+        signalVerdict(b, tk);
+        break;
+      case 'whatsapp':
+        whatsappVerdict(b, tk);
+        break;
+      case 'facebook_messenger':
+        facebookMessengerVerdict(b, tk);
+        break;
+      case 'tor':
+        torVerdict(b, tk);
+        break;
+      case 'vanilla_tor':
+      case 'torsf':
+      case 'psiphon':
+        bootstrapVerdict(b, tk);
+        break;
+      case 'dnscheck':
+        dnscheckVerdict(b, p.envelope, tk, matcher);
+        break;
+      case 'urlgetter':
+        urlgetterVerdict(b, tk);
+        break;
+      case 'http_header_field_manipulation':
+      case 'http_invalid_request_line':
+        middleboxVerdict(b, p.envelope, flags.anomaly);
+        break;
+      default:
+        genericVerdict(b, tk);
+    }
+  }
+  return { flags, verdict: b.finish() };
+}
+
+/** Fastpath's date sanity: over 1 h after the upload hour ends (we allow 2 h from its start), or over a year before. */
+export function isWrongDate(start: string, bucketHour: string): boolean {
+  const bucket = Date.parse(`${bucketHour.replace(' ', 'T')}Z`);
+  const t = Date.parse(`${start.replace(' ', 'T')}Z`);
+  return t > bucket + 2 * 3600_000 || t < bucket - 366 * 86400_000;
+}

@@ -1,0 +1,100 @@
+/**
+ * The rule set as data: every rule our verdicts can fire, with an id, a version and one line of
+ * documentation. Stored with each measurement (`rules`), listed by `splinternet measurements
+ * rules` and GET /api/measurements/rules, explained in docs/design/020-measurement-pipeline.md.
+ * Bump a rule's version when its meaning changes; RULES_VERSION hashes the whole set.
+ */
+import { createHash } from 'node:crypto';
+import type { Layer, Status } from '../model.js';
+
+export interface Rule {
+  id: string;
+  version: number;
+  layer: Layer | 'app' | 'validity' | 'any';
+  status: Status | 'note';
+  doc: string;
+}
+
+const r = (id: string, layer: Rule['layer'], status: Rule['status'], doc: string, version = 1): Rule => ({ id, version, layer, status, doc });
+
+export const RULES: readonly Rule[] = [
+  r('validity.no_report_id', 'validity', 'invalid', 'No report_id: OONI fastpath discards it; kept, keyed by content hash, never counted as evidence.'),
+  r('validity.unknown_network', 'validity', 'invalid', 'probe_cc ZZ or probe_asn AS0: the network is unknown, so the measurement cannot speak for one.'),
+  r('validity.no_test_keys', 'validity', 'invalid', 'test_keys is null: nothing was measured.'),
+  r('validity.unknown_failure', 'validity', 'invalid', 'A *_failure key holds unknown_failure: the probe itself broke (fastpath: accuracy 0).'),
+  r('validity.known_buggy_version', 'validity', 'invalid', 'Signal test/engine versions with known false positives (CA rotation ooni/probe#2344, #2627).'),
+  r('validity.bad_body_encoding', 'validity', 'invalid', 'A response body claims base64 but is not: the measurement is corrupt.'),
+  r('validity.wrong_date', 'validity', 'invalid', 'Start time over 1 h after its bucket hour, or over a year before it (fastpath flag_measurements_with_wrong_date).'),
+  r('dns.blockpage_ip', 'dns', 'blocked', 'A DNS answer equals an OONI DNS fingerprint that confirms in this country (expected country, or scope nat/isp).'),
+  r('dns.bogon_not_in_ctrl', 'dns', 'blocked', 'A DNS answer is a bogon (private/reserved) address the control never returned: injected answer.'),
+  r('dns.bogon_in_ctrl', 'dns', 'down', 'The bogon answer is also what the control got: the site is misconfigured, not blocked.'),
+  r('dns.failure_ctrl_ok', 'dns', 'likely_blocked', 'The probe resolver failed (NXDOMAIN, refused, timeout) while the control resolved the name.'),
+  r('dns.failure_ctrl_failing', 'dns', 'down', 'The probe and the control both failed to resolve: the name is gone, not blocked.'),
+  r('dns.failure_no_ctrl', 'dns', 'insufficient', 'The probe resolver failed and there is no control to compare with.'),
+  r('dns.answer_matches_ctrl', 'dns', 'ok', 'At least one answer is an address the control also got.'),
+  r('dns.answer_asn_matches_ctrl', 'dns', 'ok', 'An answer is in an AS the control answers are in (same operator, other replica).'),
+  r('dns.answer_tls_consistent', 'dns', 'ok', 'CDN geo-DNS: the answer differs from the control but served a valid TLS certificate for the name.'),
+  r('dns.cdn_geo_http_consistent', 'dns', 'ok', 'CDN geo-DNS: the answer differs from the control but the page fetched from it matches the control page.'),
+  r('dns.answer_unmatched', 'dns', 'likely_blocked', 'Answers match neither control addresses nor ASNs and nothing downstream vouches for them.'),
+  r('dns.no_ctrl', 'dns', 'insufficient', 'Answers present but no control DNS result to compare with.'),
+  r('tcp.connect_ok', 'tcp', 'ok', 'At least one TCP connect to the site succeeded.'),
+  r('tcp.dns_untrusted', 'tcp', 'note', 'TCP failures are ignored: they were towards addresses from a DNS answer already judged interfered.'),
+  r('tcp.ipv6_broken_probe', 'tcp', 'note', 'IPv6 connects failed while IPv4 worked: the probe has no IPv6, not a block.'),
+  r('tcp.failure_ctrl_ok', 'tcp', 'likely_blocked', 'Every TCP connect failed while the control connected to the same address (reset, timeout, refused).'),
+  r('tcp.failure_ctrl_failing', 'tcp', 'down', 'TCP connects failed for the probe and for the control: the server is down.'),
+  r('tcp.failure_no_ctrl', 'tcp', 'insufficient', 'TCP connects failed and the control did not test these addresses.'),
+  r('tls.handshake_ok', 'tls', 'ok', 'A TLS handshake completed with a certificate valid for the name.'),
+  r('tls.failure_ctrl_ok', 'tls', 'likely_blocked', 'TLS failed after TCP connected (reset after ClientHello = SNI filtering, bad certificate = MITM, timeout) while the control completed it.'),
+  r('tls.failure_ctrl_failing', 'tls', 'down', 'TLS failed for the probe and the control: a server problem.'),
+  r('tls.failure_no_ctrl', 'tls', 'insufficient', 'TLS failed and there is no control TLS or HTTPS result.'),
+  r('http.blockpage_fingerprint', 'http', 'blocked', 'A response matches an OONI HTTP fingerprint (body substring/regex, Location/Server header) that confirms in this country.'),
+  r('http.blockpage_signature', 'http', 'blocked', 'A response that differs from the control matches a Censored Planet block-page signature.'),
+  r('http.known_false_positive', 'http', 'ok', 'A response matches a known false-positive signature (OONI scope fp, Censored Planet false positives, CDN captcha pages): not censorship.'),
+  r('http.failure_after_lower_layer', 'http', 'note', 'The HTTP failure is explained by the TCP or TLS failure below it (TLS interference is not an HTTP failure).'),
+  r('http.failure_ctrl_ok', 'http', 'likely_blocked', 'The HTTP exchange failed (reset after the request, timeout, EOF) while the control fetched the page.'),
+  r('http.failure_ctrl_failing', 'http', 'down', 'The HTTP exchange failed for the probe and the control: website down.'),
+  r('http.failure_no_ctrl', 'http', 'insufficient', 'The HTTP exchange failed and there is no control fetch.'),
+  r('http.matches_ctrl', 'http', 'ok', 'Same status class as the control, and body length ratio > 0.7 or same uncommon headers or a shared title word (ts-017).'),
+  r('http.diff_tls_authentic', 'http', 'ok', 'The page differs from the control but came over a TLS session valid for the name: geo/CDN variation, not a block page.'),
+  r('http.diff_ctrl_error', 'http', 'down', 'The control itself got a server error (5xx) or nothing: the probe\'s different page says nothing about blocking.'),
+  r('http.diff', 'http', 'likely_blocked', 'Over plain HTTP the page differs from the control (status, length, headers and title all differ): an unconfirmed block page.'),
+  r('http.no_ctrl', 'http', 'insufficient', 'A response came back but there is no control page to compare with.'),
+  r('wc.control_failure', 'any', 'insufficient', 'The web_connectivity control (test helper) failed: without it only determinate artefacts (fingerprints, bogons) count.'),
+  r('app.telegram_dcs_unreachable', 'app', 'likely_blocked', 'Telegram: every TCP connect to the data centres failed, or every HTTP POST to them failed.'),
+  r('app.telegram_web_blocked', 'app', 'likely_blocked', 'Telegram: web.telegram.org failed (telegram_web_status blocked).'),
+  r('app.telegram_ok', 'app', 'ok', 'Telegram: data centres and web reachable.'),
+  r('app.signal_blocked', 'app', 'likely_blocked', 'Signal: a backend endpoint failed (signal_backend_status blocked).'),
+  r('app.signal_ok', 'app', 'ok', 'Signal: backend reachable.'),
+  r('app.whatsapp_blocked', 'app', 'likely_blocked', 'WhatsApp: web.whatsapp.com or registration failed, or every endpoint connect failed.'),
+  r('app.whatsapp_ok', 'app', 'ok', 'WhatsApp: web, registration and at least one endpoint reachable.'),
+  r('app.fbm_dns_inconsistent', 'app', 'likely_blocked', 'Facebook Messenger: endpoint DNS answers are not in Facebook\'s AS (facebook_*_dns_consistent false).'),
+  r('app.fbm_unreachable', 'app', 'likely_blocked', 'Facebook Messenger: endpoints unreachable over TCP (facebook_*_reachable false or tcp_blocking).'),
+  r('app.fbm_ok', 'app', 'ok', 'Facebook Messenger: DNS consistent and endpoints reachable.'),
+  r('app.tor_targets_unreachable', 'app', 'likely_blocked', 'Tor: more than half of the directory authorities / bridges tested failed.'),
+  r('app.tor_ok', 'app', 'ok', 'Tor: at least half of the tested targets worked.'),
+  r('app.tor_bootstrap_failed', 'app', 'likely_blocked', 'vanilla_tor / torsf / psiphon: the tunnel did not bootstrap (failure set).'),
+  r('app.tor_bootstrap_ok', 'app', 'ok', 'vanilla_tor / torsf / psiphon: the tunnel bootstrapped.'),
+  r('dnscheck.answer_injected', 'dns', 'blocked', 'dnscheck: a lookup answer is a bogon or a confirming DNS fingerprint.'),
+  r('dnscheck.bootstrap_failed', 'dns', 'likely_blocked', 'dnscheck: the system resolver could not resolve the DoH/DoT server name while lookups are impossible.'),
+  r('dnscheck.all_lookups_failed', 'any', 'likely_blocked', 'dnscheck: every lookup through the tested resolver failed at TCP/TLS/QUIC after a working bootstrap.'),
+  r('dnscheck.lookup_ok', 'dns', 'ok', 'dnscheck: at least one lookup through the tested resolver returned answers.'),
+  r('dnscheck.no_lookups', 'any', 'insufficient', 'dnscheck: no lookup results.'),
+  r('urlgetter.ok', 'any', 'ok', 'urlgetter: the fetch succeeded.'),
+  r('urlgetter.mitm', 'tls', 'likely_blocked', 'urlgetter: TLS failed with a certificate error (ssl_*): a middlebox presented another certificate.'),
+  r('urlgetter.reset', 'any', 'likely_blocked', 'urlgetter: the connection was reset during TLS or HTTP (rare for real outages).'),
+  r('urlgetter.failure_no_ctrl', 'any', 'insufficient', 'urlgetter: timeouts, NXDOMAIN, refused: with no control these cannot tell down from blocked.'),
+  r('middlebox.header_tampering', 'http', 'likely_blocked', 'http_header_field_manipulation: the echoed headers differ from those sent (or the echo is malformed).'),
+  r('middlebox.request_line_tampering', 'http', 'likely_blocked', 'http_invalid_request_line: the echoed request line differs from the one sent.'),
+  r('middlebox.none', 'http', 'ok', 'Middlebox tests: what was sent came back unchanged.'),
+  r('generic.failure', 'any', 'insufficient', 'Another test reported a failure; we have no rule to tell down from blocked.'),
+  r('generic.ok', 'any', 'ok', 'Another test completed without failure.'),
+  r('insufficient.no_data', 'any', 'insufficient', 'Nothing in the measurement that a rule can judge.'),
+];
+
+export const RULE_IDS = new Set(RULES.map((x) => x.id));
+
+/** Hash of every rule id and version: stored with each ingest so re-scoring can be detected. */
+export const RULES_VERSION = createHash('sha256')
+  .update(RULES.map((x) => `${x.id}@${x.version}`).join('\n'))
+  .digest('hex')
+  .slice(0, 12);

@@ -1,0 +1,133 @@
+/**
+ * A typed view over the parts of test_keys the rules read (df-001 httpt, df-002 dnst, df-005
+ * tcpconnect, df-006 tlshandshake, plus web_connectivity's control). Anything missing or oddly
+ * shaped is simply absent: rules decide what absence means.
+ */
+import type { Json } from '../reader/parse.js';
+
+export interface DnsAnswer {
+  value: string;
+  type: string;
+  asn: number | null;
+  where: string;
+}
+export interface DnsQuery {
+  hostname: string | null;
+  engine: string | null;
+  failure: string | null;
+  answers: DnsAnswer[];
+  where: string;
+}
+export interface TcpResult {
+  ip: string;
+  port: number | null;
+  success: boolean;
+  failure: string | null;
+  where: string;
+}
+export interface TlsResult {
+  address: string | null;
+  serverName: string | null;
+  failure: string | null;
+  noTlsVerify: boolean;
+  where: string;
+}
+export interface HttpResult {
+  url: string | null;
+  failure: string | null;
+  status: number | null;
+  body: string | null;
+  /** the body was {format: base64} but not valid base64 */
+  badBase64: boolean;
+  headers: Record<string, string>;
+  where: string;
+}
+
+export const asObj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
+export const asArr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export const asStr = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+export function dnsQueries(tk: Json, key = 'queries'): DnsQuery[] {
+  return asArr(tk[key]).flatMap((q, i) => {
+    const o = asObj(q);
+    if (!o) return [];
+    const where = `test_keys.${key}[${i}]`;
+    const answers = asArr(o.answers).flatMap((a, j) => {
+      const ao = asObj(a);
+      if (!ao) return [];
+      const value = asStr(ao.ipv4) ?? asStr(ao.hostname) ?? asStr(ao.ipv6);
+      return value ? [{ value, type: asStr(ao.answer_type) ?? '', asn: typeof ao.asn === 'number' ? ao.asn : null, where: `${where}.answers[${j}]` }] : [];
+    });
+    return [{ hostname: asStr(o.hostname), engine: asStr(o.engine), failure: asStr(o.failure), answers, where }];
+  });
+}
+
+export function tcpResults(tk: Json): TcpResult[] {
+  return asArr(tk.tcp_connect).flatMap((t, i) => {
+    const o = asObj(t);
+    const st = asObj(o?.status);
+    if (!o || !st) return [];
+    const failure = asStr(st.failure);
+    return [{ ip: String(o.ip ?? ''), port: typeof o.port === 'number' ? o.port : null, success: st.success === true && !failure, failure, where: `test_keys.tcp_connect[${i}]` }];
+  });
+}
+
+export function tlsResults(tk: Json): TlsResult[] {
+  return asArr(tk.tls_handshakes).flatMap((t, i) => {
+    const o = asObj(t);
+    if (!o) return [];
+    return [{ address: asStr(o.address), serverName: asStr(o.server_name), failure: asStr(o.failure), noTlsVerify: o.no_tls_verify === true, where: `test_keys.tls_handshakes[${i}]` }];
+  });
+}
+
+/** Decode a df-001 body: a string, or {format: "base64", data}. */
+export function decodeBody(b: unknown): { body: string | null; bad: boolean } {
+  if (typeof b === 'string') return { body: b, bad: false };
+  const o = asObj(b);
+  if (o && o.format === 'base64' && typeof o.data === 'string') {
+    if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(o.data)) return { body: null, bad: true };
+    return { body: Buffer.from(o.data, 'base64').toString('utf8'), bad: false };
+  }
+  return { body: null, bad: false };
+}
+
+export function lowerHeaders(h: unknown, list?: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const o = asObj(h);
+  if (o) for (const [k, v] of Object.entries(o)) if (out[k.toLowerCase()] === undefined) out[k.toLowerCase()] = Array.isArray(v) ? String(v[0] ?? '') : String(v ?? '');
+  for (const pair of asArr(list)) {
+    if (Array.isArray(pair) && typeof pair[0] === 'string' && out[pair[0].toLowerCase()] === undefined) out[pair[0].toLowerCase()] = String(pair[1] ?? '');
+  }
+  return out;
+}
+
+/** HTTP transactions in the order stored (web_connectivity: newest first). */
+export function httpResults(tk: Json, key = 'requests'): HttpResult[] {
+  return asArr(tk[key]).flatMap((r, i) => {
+    const o = asObj(r);
+    if (!o) return [];
+    const resp = asObj(o.response);
+    const req = asObj(o.request);
+    const { body, bad } = decodeBody(resp?.body);
+    const code = resp?.code;
+    return [{
+      url: asStr(req?.url),
+      failure: asStr(o.failure),
+      status: typeof code === 'number' && code > 0 ? code : null,
+      body,
+      badBase64: bad,
+      headers: lowerHeaders(resp?.headers, resp?.headers_list),
+      where: `test_keys.${key}[${i}]`,
+    }];
+  });
+}
+
+export const hostOf = (url: string | null | undefined): string | null => {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase() || null;
+  } catch {
+    const m = /^(?:[a-z]+:\/\/)?([^/:?#\s]+)/i.exec(url);
+    return m ? m[1]!.toLowerCase() : null;
+  }
+};

@@ -1,0 +1,198 @@
+/**
+ * Our web_connectivity verdict, layer by layer (DNS -> TCP -> TLS -> HTTP), each layer judged
+ * against the test helper's control and against artefacts that need no control (block-page
+ * fingerprints, bogon answers). Departures from OONI's single `blocking` value are explained in
+ * docs/design/020-measurement-pipeline.md (TLS is its own layer; CDN geo-DNS and captcha pages
+ * are not blocks; a page over valid TLS is authentic).
+ */
+import { isConfirmingMatch, type FingerprintMatcher } from '../fingerprints/matcher.js';
+import type { Envelope, Evidence } from '../model.js';
+import type { Json } from '../reader/parse.js';
+import type { VerdictBuilder } from './builder.js';
+import { failureKind, ipOfEndpoint, isBogon, mechanismFor } from './failures.js';
+import { asArr, asObj, asStr, dnsQueries, hostOf, httpResults, tcpResults, tlsResults, type HttpResult } from './view.js';
+
+const isIp = (s: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(s) || s.includes(':');
+
+interface Control {
+  ok: boolean;
+  dnsFailure: string | null;
+  dnsAddrs: string[];
+  asns: Set<number>;
+  tcp: Map<string, boolean>;
+  tls: Map<string, boolean>;
+  http: { failure: string | null; status: number | null; bodyLength: number | null; title: string | null; headers: Record<string, string> } | null;
+}
+
+function control(tk: Json): Control {
+  const c = asObj(tk.control);
+  const dns = asObj(c?.dns);
+  const tcp = new Map<string, boolean>();
+  for (const [ep, v] of Object.entries(asObj(c?.tcp_connect) ?? {})) tcp.set(ep, asObj(v)?.status === true && !asObj(v)?.failure);
+  const tls = new Map<string, boolean>();
+  for (const [ep, v] of Object.entries(asObj(c?.tls_handshake) ?? {})) tls.set(ep, asObj(v)?.status === true || (asObj(v)?.failure === null && asObj(v)?.status !== false));
+  const asns = new Set<number>();
+  for (const v of Object.values(asObj(c?.ip_info) ?? {})) if (typeof asObj(v)?.asn === 'number') asns.add(asObj(v)!.asn as number);
+  const h = asObj(c?.http_request);
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(asObj(h?.headers) ?? {})) headers[k.toLowerCase()] = String(v);
+  return {
+    ok: !!c && Object.keys(c).length > 0 && !tk.control_failure,
+    dnsFailure: asStr(dns?.failure),
+    dnsAddrs: asArr(dns?.addrs).filter((a): a is string => typeof a === 'string'),
+    asns,
+    tcp,
+    tls,
+    http: h ? { failure: asStr(h.failure), status: typeof h.status_code === 'number' && h.status_code > 0 ? h.status_code : null, bodyLength: typeof h.body_length === 'number' && h.body_length >= 0 ? h.body_length : null, title: asStr(h.title), headers } : null,
+  };
+}
+
+const COMMON_HEADERS = new Set(['date', 'content-type', 'server', 'cache-control', 'vary', 'set-cookie', 'location', 'expires', 'x-powered-by', 'content-encoding', 'last-modified', 'accept-ranges', 'pragma', 'x-frame-options', 'etag', 'x-content-type-options', 'age', 'via', 'p3p', 'x-xss-protection', 'content-language', 'cf-ray', 'strict-transport-security', 'link', 'x-varnish', 'content-length', 'connection', 'transfer-encoding', 'keep-alive']);
+const titleOf = (body: string | null) => /<title[^>]*>([^<]*)<\/title>/i.exec(body ?? '')?.[1]?.trim() ?? null;
+
+/** ts-017's http-diff test, with the 2xx-status gate. */
+function matchesControl(r: HttpResult, c: NonNullable<Control['http']>): boolean {
+  if (r.status === null || c.status === null) return false;
+  if (Math.floor(r.status / 100) !== Math.floor(c.status / 100)) return false;
+  const len = r.body?.length ?? 0;
+  if (c.bodyLength !== null && Math.max(len, c.bodyLength) > 0 && Math.min(len, c.bodyLength) / Math.max(len, c.bodyLength) > 0.7) return true;
+  const uncommon = (h: Record<string, string>) => new Set(Object.keys(h).filter((k) => !COMMON_HEADERS.has(k)));
+  const a = uncommon(r.headers);
+  const b = uncommon(c.headers);
+  if (a.size > 0 && a.size === b.size && [...a].every((k) => b.has(k))) return true;
+  const words = (t: string | null) => new Set((t ?? '').split(/\s+/).filter((w) => w.length > 4).map((w) => w.toLowerCase()));
+  const tw = words(titleOf(r.body));
+  return [...words(c.title)].some((w) => tw.has(w));
+}
+
+const CAPTCHA = /cf-chl-|challenge-platform|Attention Required! \| Cloudflare|<title>Just a moment\.\.\.<\/title>|captcha-delivery\.com|_Incapsula_Resource/;
+
+export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Json, m: FingerprintMatcher): void {
+  const host = hostOf(env.input);
+  const https = (env.input ?? '').toLowerCase().startsWith('https:');
+  const ctrl = control(tk);
+  if (!ctrl.ok) b.add(null, 'insufficient', 'wc.control_failure', null, [{ rule: '', where: 'test_keys.control_failure', value: String(tk.control_failure ?? 'no control') }]);
+
+  // DNS
+  const queries = dnsQueries(tk).filter((q) => !host || !q.hostname || q.hostname.toLowerCase() === host);
+  const answers = queries.flatMap((q) => q.answers).filter((a) => isIp(a.value));
+  const tls = tlsResults(tk);
+  const tlsOkIps = new Set(tls.filter((t) => !t.failure && !t.noTlsVerify && t.address).map((t) => ipOfEndpoint(t.address!)));
+  const fpHits = queries.flatMap((q) => q.answers.flatMap((a) => m.matchDns(a.value).map((fp) => ({ a, fp }))));
+  const confirming = fpHits.filter((h) => isConfirmingMatch(env.probe_cc, h.fp));
+  const dnsFailure = asStr(tk.dns_experiment_failure) ?? (queries.length && queries.every((q) => q.failure) ? queries[0]!.failure : null);
+  let dnsPoisoned = false;
+  let dnsUnmatched: Evidence[] | null = null;
+  if (confirming.length) {
+    dnsPoisoned = true;
+    b.add('dns', 'blocked', 'dns.blockpage_ip', 'dns.injection.blockpage', confirming.map(({ a, fp }) => ({ rule: '', layer: 'dns', where: a.where, value: a.value, fingerprint: { source: fp.source, name: fp.name, scope: fp.scope, pattern: fp.pattern } })));
+  } else if (answers.some((a) => isBogon(a.value))) {
+    const bogons = answers.filter((a) => isBogon(a.value));
+    const inCtrl = bogons.every((a) => ctrl.dnsAddrs.includes(a.value));
+    dnsPoisoned = !inCtrl;
+    b.add('dns', inCtrl ? 'down' : 'blocked', inCtrl ? 'dns.bogon_in_ctrl' : 'dns.bogon_not_in_ctrl', inCtrl ? null : 'dns.injection.bogon', bogons.map((a) => ({ rule: '', layer: 'dns', where: a.where, value: a.value })));
+  } else if (dnsFailure) {
+    const ev = [{ rule: '', layer: 'dns' as const, where: 'test_keys.dns_experiment_failure', value: dnsFailure }];
+    if (!ctrl.ok) b.add('dns', 'insufficient', 'dns.failure_no_ctrl', mechanismFor('dns', dnsFailure), ev);
+    else if (!ctrl.dnsFailure && ctrl.dnsAddrs.length) {
+      dnsPoisoned = true;
+      b.add('dns', 'likely_blocked', 'dns.failure_ctrl_ok', mechanismFor('dns', dnsFailure), ev);
+    } else b.add('dns', 'down', 'dns.failure_ctrl_failing', null, [...ev, { rule: '', where: 'test_keys.control.dns.failure', value: String(ctrl.dnsFailure) }]);
+  } else if (answers.length) {
+    if (!ctrl.ok || (ctrl.dnsAddrs.length === 0 && !ctrl.dnsFailure)) b.add('dns', 'insufficient', 'dns.no_ctrl');
+    else if (answers.some((a) => ctrl.dnsAddrs.includes(a.value))) b.add('dns', 'ok', 'dns.answer_matches_ctrl');
+    else if (answers.some((a) => a.asn !== null && ctrl.asns.has(a.asn))) b.add('dns', 'ok', 'dns.answer_asn_matches_ctrl');
+    else if (answers.some((a) => tlsOkIps.has(a.value))) b.add('dns', 'ok', 'dns.answer_tls_consistent', null, [{ rule: '', layer: 'tls', value: [...tlsOkIps][0], note: 'valid certificate for the name on an unmatched answer' }]);
+    else dnsUnmatched = answers.slice(0, 4).map((a) => ({ rule: '', layer: 'dns' as const, where: a.where, value: a.value, note: `control answers: ${ctrl.dnsAddrs.slice(0, 4).join(', ')}` }));
+  }
+
+  // TCP
+  const tcp = tcpResults(tk);
+  const v4ok = tcp.some((t) => t.success && !t.ip.includes(':'));
+  const tcpFailed = tcp.length > 0 && !tcp.some((t) => t.success);
+  if (tcp.some((t) => t.success)) {
+    b.add('tcp', 'ok', 'tcp.connect_ok');
+    if (v4ok && tcp.some((t) => !t.success && t.ip.includes(':'))) b.add('tcp', 'note', 'tcp.ipv6_broken_probe');
+  } else if (tcpFailed) {
+    const ev = tcp.slice(0, 4).map((t) => ({ rule: '', layer: 'tcp' as const, where: t.where, value: `${t.ip}:${t.port ?? ''} ${t.failure ?? 'failed'}` }));
+    const f = tcp.find((t) => t.failure)?.failure ?? 'generic_timeout_error';
+    const ctrlStates = tcp.map((t) => ctrl.tcp.get(t.ip.includes(':') ? `[${t.ip}]:${t.port}` : `${t.ip}:${t.port}`)).filter((s): s is boolean => s !== undefined);
+    if (dnsPoisoned) b.add('tcp', 'note', 'tcp.dns_untrusted', null, ev);
+    else if (ctrlStates.some((s) => s)) b.add('tcp', 'likely_blocked', 'tcp.failure_ctrl_ok', mechanismFor('tcp', f), ev);
+    else if (ctrlStates.length) b.add('tcp', 'down', 'tcp.failure_ctrl_failing', null, ev);
+    else b.add('tcp', 'insufficient', 'tcp.failure_no_ctrl', mechanismFor('tcp', f), ev);
+  }
+
+  // TLS (only meaningful where TCP connected)
+  const tlsFailed = tls.length > 0 && !tls.some((t) => !t.failure);
+  if (tls.some((t) => !t.failure)) b.add('tls', 'ok', 'tls.handshake_ok');
+  else if (tlsFailed && !tcpFailed) {
+    const t0 = tls[0]!;
+    const ev = tls.slice(0, 3).map((t) => ({ rule: '', layer: 'tls' as const, where: t.where, value: `${t.address ?? ''} sni=${t.serverName ?? ''} ${t.failure}` }));
+    const ctrlTls = tls.map((t) => (t.address ? ctrl.tls.get(t.address) : undefined)).filter((s): s is boolean => s !== undefined);
+    const ctrlOk = ctrlTls.some((s) => s) || (https && ctrl.http?.status !== null && ctrl.http?.status !== undefined && !ctrl.http.failure);
+    if (dnsPoisoned) b.add('tls', 'note', 'tcp.dns_untrusted', null, ev);
+    else if (ctrlOk) b.add('tls', 'likely_blocked', 'tls.failure_ctrl_ok', mechanismFor('tls', t0.failure!), ev);
+    else if (ctrl.ok && (ctrlTls.length || ctrl.http?.failure)) b.add('tls', 'down', 'tls.failure_ctrl_failing', null, ev);
+    else b.add('tls', 'insufficient', 'tls.failure_no_ctrl', mechanismFor('tls', t0.failure!), ev);
+  }
+
+  // HTTP
+  const reqs = httpResults(tk);
+  const responses = reqs.filter((r) => r.status !== null || r.body);
+  let fpFalsePositive = false;
+  const httpHits = responses.flatMap((r) => m.matchHttp(r).map((h) => ({ ...h, r })));
+  const confirmingHttp = httpHits.filter((h) => isConfirmingMatch(env.probe_cc, h.fp));
+  const fpEvidence = (hits: typeof httpHits) => hits.slice(0, 3).map((h) => ({ rule: '', layer: 'http' as const, where: `${h.r.where}.response.${h.where === 'body' ? 'body' : `headers.${h.where.slice(7)}`}`, value: h.r.url ?? undefined, fingerprint: { source: h.fp.source, name: h.fp.name, scope: h.fp.scope, pattern: h.fp.pattern } }));
+  if (confirmingHttp.length) b.add('http', 'blocked', 'http.blockpage_fingerprint', 'http.blockpage', fpEvidence(confirmingHttp));
+  const fpScope = httpHits.filter((h) => h.fp.scope === 'fp');
+  const captcha = responses.find((r) => CAPTCHA.test(r.body ?? '') || r.headers['cf-mitigated'] === 'challenge');
+  if (!confirmingHttp.length && (fpScope.length || captcha)) {
+    fpFalsePositive = true;
+    b.add('http', 'ok', 'http.known_false_positive', null, captcha ? [{ rule: '', layer: 'http', where: captcha.where, value: 'CDN challenge/captcha page' }] : fpEvidence(fpScope));
+  }
+  const httpFailure = asStr(tk.http_experiment_failure) ?? (reqs[0]?.failure ?? null);
+  const final = reqs[0];
+  if (!confirmingHttp.length && !fpFalsePositive) {
+    if (httpFailure && !(final && final.status !== null)) {
+      const ev = [{ rule: '', layer: 'http' as const, where: 'test_keys.http_experiment_failure', value: httpFailure }];
+      const lowerFailed = tcpFailed || tlsFailed || (https && failureKind(httpFailure).startsWith('ssl'));
+      if (lowerFailed) {
+        b.add('http', 'note', 'http.failure_after_lower_layer', null, ev);
+        if (https && !tls.length && !tcpFailed) {
+          // older probes do not record tls_handshakes: an ssl_* or reset on an https URL is a TLS failure
+          const ctrlOk = ctrl.http?.status !== null && ctrl.http?.status !== undefined && !ctrl.http.failure;
+          if (dnsPoisoned) b.add('tls', 'note', 'tcp.dns_untrusted', null, ev);
+          else b.add('tls', ctrlOk ? 'likely_blocked' : ctrl.ok ? 'down' : 'insufficient', ctrlOk ? 'tls.failure_ctrl_ok' : ctrl.ok ? 'tls.failure_ctrl_failing' : 'tls.failure_no_ctrl', ctrlOk || !ctrl.ok ? mechanismFor('tls', httpFailure) : null, ev);
+        }
+      } else if (https && !tls.length && !tcpFailed && ['reset', 'eof', 'timeout'].includes(failureKind(httpFailure)) && tcp.some((t) => t.success)) {
+        // https with no recorded handshake: the failure happened during TLS (the request is inside TLS)
+        const ctrlOk = ctrl.http?.status !== null && ctrl.http?.status !== undefined && !ctrl.http.failure;
+        if (dnsPoisoned) b.add('tls', 'note', 'tcp.dns_untrusted', null, ev);
+        else b.add('tls', ctrlOk ? 'likely_blocked' : ctrl.ok ? 'down' : 'insufficient', ctrlOk ? 'tls.failure_ctrl_ok' : ctrl.ok ? 'tls.failure_ctrl_failing' : 'tls.failure_no_ctrl', ctrlOk || !ctrl.ok ? mechanismFor('tls', httpFailure) : null, ev);
+      } else if (dnsPoisoned) b.add('http', 'note', 'tcp.dns_untrusted', null, ev);
+      else if (!ctrl.ok || !ctrl.http) b.add('http', 'insufficient', 'http.failure_no_ctrl', mechanismFor('http', httpFailure), ev);
+      else if (ctrl.http.status !== null && !ctrl.http.failure) b.add('http', 'likely_blocked', 'http.failure_ctrl_ok', mechanismFor('http', httpFailure), ev);
+      else b.add('http', 'down', 'http.failure_ctrl_failing', null, ev);
+    } else if (final && final.status !== null) {
+      const finalHttps = (final.url ?? env.input ?? '').toLowerCase().startsWith('https:');
+      if (!ctrl.ok || !ctrl.http) b.add('http', 'insufficient', 'http.no_ctrl');
+      else if (matchesControl(final, ctrl.http)) b.add('http', 'ok', 'http.matches_ctrl');
+      else if (ctrl.http.failure || ctrl.http.status === null || ctrl.http.status >= 500) b.add('http', 'down', 'http.diff_ctrl_error', null, [{ rule: '', where: 'test_keys.control.http_request', value: `${ctrl.http.status ?? ''} ${ctrl.http.failure ?? ''}`.trim() }]);
+      else if (finalHttps && !dnsPoisoned) b.add('http', 'ok', 'http.diff_tls_authentic');
+      else {
+        const cp = m.matchCensoredPlanet(final);
+        const ev: Evidence[] = [{ rule: '', layer: 'http', where: final.where, value: `status ${final.status} vs control ${ctrl.http.status}, body ${final.body?.length ?? 0} vs ${ctrl.http.bodyLength ?? '?'} bytes` }];
+        if (cp.falsePositives.length) b.add('http', 'ok', 'http.known_false_positive', null, cp.falsePositives.slice(0, 2).map((fp) => ({ rule: '', layer: 'http', where: `${final.where}.response`, fingerprint: { source: fp.source, name: fp.name, scope: fp.scope, pattern: fp.pattern } })));
+        else if (cp.blockpages.length) b.add('http', 'blocked', 'http.blockpage_signature', 'http.blockpage', cp.blockpages.slice(0, 2).map((fp) => ({ rule: '', layer: 'http', where: `${final.where}.response`, fingerprint: { source: fp.source, name: fp.name, scope: fp.scope, pattern: fp.pattern } })));
+        else b.add('http', 'likely_blocked', 'http.diff', hostOf(final.url) !== host && final.url ? 'http.redirect' : 'http.blockpage', ev);
+      }
+    }
+  }
+
+  // DNS answers that matched nothing: judged by what they led to
+  if (dnsUnmatched) {
+    if (b.layerStatus('http') === 'ok' && !fpFalsePositive) b.add('dns', 'ok', 'dns.cdn_geo_http_consistent');
+    else b.add('dns', 'likely_blocked', 'dns.answer_unmatched', 'dns.injection.other', dnsUnmatched);
+  }
+}

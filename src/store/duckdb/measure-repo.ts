@@ -1,0 +1,190 @@
+/**
+ * DuckDB implementation of MeasureRepo. Bulk path: each batch of verdicts goes through an
+ * appender into a TEMP staging table and one INSERT OR IGNORE ... SELECT (the primary key on
+ * `id` makes re-ingest and kill -9 reruns idempotent), inside one transaction that also stores
+ * the batch's rejects and marks the aggregation cells it touched. Cells are recomputed from the
+ * measurements for those keys only (refreshCells), so an ingest never rescans other cells.
+ */
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type {
+  CellRecord,
+  FingerprintRecord,
+  FingerprintSourceRecord,
+  IngestFileRecord,
+  MeasureRepo,
+  MeasurementFilter,
+  MeasurementRecord,
+  MeasurementRejectRecord,
+  NetworkRecord,
+} from '../types.js';
+import type { DuckDb, Param, Row } from './db.js';
+import { cellsSql, MEASUREMENT_COLUMNS, MEASUREMENT_SELECT, STAGING_COLUMNS, STAGING_DDL } from './measure-sql.js';
+
+const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
+
+function appendRow(a: DuckDBAppender, r: MeasurementRecord, now: string): void {
+  for (const [name, type] of STAGING_COLUMNS) {
+    const v: unknown = name === 'ingested_at' ? now : name === 'evidence' ? JSON.stringify(r.evidence) : name === 'layers' || name === 'rules' ? (r[name] as string[]).join(',') : r[name as keyof MeasurementRecord];
+    if (v === null || v === undefined) a.appendNull();
+    else if (type === 'BOOLEAN') a.appendBoolean(Boolean(v));
+    else if (type === 'DOUBLE') a.appendDouble(Number(v));
+    else if (type === 'BIGINT') a.appendBigInt(BigInt(v as number));
+    else a.appendVarchar(String(v));
+  }
+  a.endRow();
+}
+
+async function inTx<T>(conn: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    const out = await fn();
+    await conn.run('COMMIT');
+    return out;
+  } catch (e) {
+    await conn.run('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+/** WHERE clause for MeasurementFilter over a table with the measurement columns. */
+function where(f: MeasurementFilter, timeCol: string, params: Param[]): string {
+  const p = (v: Param) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const parts = ['TRUE'];
+  if (f.probe_cc) parts.push(`probe_cc = ${p(f.probe_cc)}`);
+  if (f.probe_asn) parts.push(`probe_asn = ${p(f.probe_asn)}`);
+  if (f.test_name) parts.push(`test_name = ${p(f.test_name)}`);
+  if (f.target) parts.push(`target = ${p(f.target)}`);
+  if (f.since) parts.push(`${timeCol} >= ${p(f.since)}::TIMESTAMP`);
+  if (f.until) parts.push(`${timeCol} <= ${p(f.until)}::TIMESTAMP`);
+  if (f.status) parts.push(`status = ${p(f.status)}`);
+  return parts.join(' AND ');
+}
+
+const toMeasurement = (r: Row): MeasurementRecord & { path: string | null; ingested_at: string } => ({
+  ...(r as unknown as MeasurementRecord & { path: string | null; ingested_at: string }),
+  evidence: json(r.evidence) as unknown[],
+});
+
+const toCell = (r: Row): CellRecord => ({ ...(r as unknown as CellRecord), mechanisms: json(r.mechanisms) as Record<string, number>, examples: json(r.examples) as Record<string, string> });
+
+export function duckMeasureRepo(db: DuckDb): MeasureRepo {
+  let staged = false;
+  return {
+    async getFile(fileId) {
+      const rows = await db.all<IngestFileRecord & Row>('SELECT * FROM ingest_files WHERE file_id = $1', [fileId]);
+      return rows[0] ?? null;
+    },
+    listFiles: (limit) => db.all<IngestFileRecord & Row>('SELECT * FROM ingest_files ORDER BY started_at DESC, path LIMIT $1', [limit]),
+    startFile: (f) =>
+      db.tx(async (tx) => {
+        await tx.run('DELETE FROM ingest_files WHERE file_id = $1', [f.file_id]);
+        await tx.run('DELETE FROM measurement_rejects WHERE file_id = $1', [f.file_id]);
+        await tx.run('INSERT INTO ingest_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::TIMESTAMPTZ, $13::TIMESTAMPTZ, $14)', [
+          f.file_id, f.path, f.size, f.mtime_ms, f.checksum, f.status, f.lines_read, f.stored, f.duplicates, f.rejected, f.bytes_read, f.started_at, f.finished_at, f.rules_version,
+        ]);
+      }),
+    finishFile: (f) =>
+      db.run(
+        `UPDATE ingest_files SET checksum = $2, status = $3, lines_read = $4, stored = $5, duplicates = $6, rejected = $7, bytes_read = $8, finished_at = $9::TIMESTAMPTZ WHERE file_id = $1`,
+        [f.file_id, f.checksum, f.status, f.lines_read, f.stored, f.duplicates, f.rejected, f.bytes_read, f.finished_at],
+      ).then(() => undefined),
+    writeBatch: (rows, rejects, now) =>
+      db.withWriter((conn) =>
+        inTx(conn, async () => {
+          if (!staged) {
+            await conn.run(STAGING_DDL);
+            staged = true;
+          }
+          await conn.run('DELETE FROM measurement_staging');
+          const a = await conn.createAppender('measurement_staging', 'main', 'temp');
+          for (const r of rows) appendRow(a, r, now);
+          a.closeSync();
+          const res = await conn.run(`INSERT OR IGNORE INTO measurements SELECT ${MEASUREMENT_SELECT} FROM measurement_staging`);
+          await conn.run(`INSERT OR IGNORE INTO measurement_cells_dirty SELECT DISTINCT date_trunc('day', measurement_start_time::TIMESTAMP), probe_cc, probe_asn, test_name, target FROM measurement_staging`);
+          for (const j of rejects) {
+            await conn.run('INSERT OR REPLACE INTO measurement_rejects VALUES ($1, $2, $3, $4, $5, $6, $7)', [j.file_id, j.path, j.line, j.byte_offset, j.reason, j.detail, j.raw_prefix]);
+          }
+          await conn.run('DELETE FROM measurement_staging');
+          return Number(res.rowsChanged);
+        }),
+      ),
+    refreshCells: (now) =>
+      db.tx(async (tx) => {
+        const keys = (await tx.all<{ n: number }>('SELECT count(*) AS n FROM measurement_cells_dirty'))[0]?.n ?? 0;
+        if (!keys) return { keys: 0, cells: 0 };
+        await tx.run(`DELETE FROM measurement_cells c WHERE EXISTS (SELECT 1 FROM measurement_cells_dirty d WHERE d.probe_cc = c.probe_cc AND d.probe_asn = c.probe_asn
+          AND d.test_name = c.test_name AND d.target = c.target AND d.day = date_trunc('day', c.bucket))`);
+        const cells = await tx.run(cellsSql, [now]);
+        await tx.run('DELETE FROM measurement_cells_dirty');
+        return { keys, cells };
+      }),
+    async cells(f) {
+      const params: Param[] = [f.grain];
+      const rows = await db.all(
+        `SELECT grain, strftime(bucket, '%Y-%m-%dT%H:%M:%SZ') AS bucket, probe_cc, probe_asn, test_name, target, n, ok, blocked, likely_blocked, down, invalid, insufficient,
+           ok_count, anomaly_count, confirmed_count, failure_count, reports, mechanisms::VARCHAR AS mechanisms, examples::VARCHAR AS examples
+         FROM measurement_cells WHERE grain = $1 AND ${where({ ...f, status: undefined }, 'bucket', params)}
+         ORDER BY bucket, probe_cc, probe_asn, test_name, target LIMIT 100000`,
+        params,
+      );
+      return rows.map(toCell);
+    },
+    async list(f) {
+      const params: Param[] = [];
+      let w = where(f, 'measurement_start_time', params);
+      if (f.after) {
+        params.push(f.after.start, f.after.id);
+        w += ` AND (measurement_start_time < $${params.length - 1}::TIMESTAMP OR (measurement_start_time = $${params.length - 1}::TIMESTAMP AND id > $${params.length}))`;
+      }
+      params.push(f.limit);
+      const rows = await db.all(`SELECT ${MEASUREMENT_COLUMNS} FROM (SELECT * FROM measurements WHERE ${w} ORDER BY measurement_start_time DESC, id LIMIT $${params.length}) ORDER BY measurement_start_time DESC, id`, params);
+      return rows.map(toMeasurement);
+    },
+    async get(id) {
+      const rows = await db.all(`SELECT m.*, f.path FROM (SELECT ${MEASUREMENT_COLUMNS} FROM measurements WHERE id = $1) m LEFT JOIN ingest_files f USING (file_id)`, [id]);
+      return rows[0] ? toMeasurement(rows[0]) : null;
+    },
+    async networks(f) {
+      const params: Param[] = [];
+      const w = where({ probe_cc: f.probe_cc }, 'measurement_start_time', params);
+      return db.all<NetworkRecord & Row>(
+        `SELECT probe_cc, probe_asn, list_sort(list_distinct(list(probe_network_name) FILTER (WHERE probe_network_name IS NOT NULL))) AS names,
+           count(*) AS measurements, count(*) FILTER (WHERE anomaly AND NOT confirmed AND NOT failure) AS anomaly_count,
+           count(*) FILTER (WHERE confirmed AND NOT failure) AS confirmed_count,
+           strftime(min(measurement_start_time), '%Y-%m-%dT%H:%M:%SZ') AS first, strftime(max(measurement_start_time), '%Y-%m-%dT%H:%M:%SZ') AS last
+         FROM measurements WHERE ${w} GROUP BY probe_cc, probe_asn ORDER BY measurements DESC, probe_asn`,
+        params,
+      );
+    },
+    rejects: (f) =>
+      f.file_id
+        ? db.all<MeasurementRejectRecord & Row>('SELECT * FROM measurement_rejects WHERE file_id = $1 ORDER BY line LIMIT $2', [f.file_id, f.limit])
+        : db.all<MeasurementRejectRecord & Row>('SELECT * FROM measurement_rejects ORDER BY path, line LIMIT $1', [f.limit]),
+    async counts() {
+      const r = await db.all<{ measurements: number; files: number; rejects: number; cells: number }>(
+        `SELECT (SELECT count(*) FROM measurements) AS measurements, (SELECT count(*) FROM ingest_files) AS files,
+           (SELECT count(*) FROM measurement_rejects) AS rejects, (SELECT count(*) FROM measurement_cells) AS cells`,
+      );
+      return r[0]!;
+    },
+    replaceFingerprints: (source, items) =>
+      db.withWriter((conn) =>
+        inTx(conn, async () => {
+          await conn.run('DELETE FROM fingerprints WHERE source = $1', [source.source]);
+          await conn.run('DELETE FROM fingerprint_sources WHERE source = $1', [source.source]);
+          await conn.run('INSERT INTO fingerprint_sources VALUES ($1, $2, $3, $4, $5::TIMESTAMPTZ)', [source.source, source.file, source.checksum, source.count, source.imported_at]);
+          await conn.run(
+            `INSERT INTO fingerprints SELECT r.source, r.name, r.kind, r.scope, r.location_found, r.pattern_type, r.pattern, r.expected_countries, NULL
+             FROM (SELECT unnest(from_json($1::JSON, '[{"source":"VARCHAR","name":"VARCHAR","kind":"VARCHAR","scope":"VARCHAR","location_found":"VARCHAR","pattern_type":"VARCHAR","pattern":"VARCHAR","expected_countries":["VARCHAR"]}]')) AS r)`,
+            [JSON.stringify(items)],
+          );
+        }),
+      ),
+    listFingerprints: () =>
+      db.all<FingerprintRecord & Row>('SELECT source, name, kind, scope, location_found, pattern_type, pattern, expected_countries FROM fingerprints ORDER BY source, name'),
+    fingerprintSources: () => db.all<FingerprintSourceRecord & Row>('SELECT * FROM fingerprint_sources ORDER BY source'),
+  };
+}
