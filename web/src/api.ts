@@ -50,9 +50,28 @@ async function toError(res: Response, url: string): Promise<ApiError> {
   return new ApiError(`${detail}${extra}`, res.status, url, body.code, fields);
 }
 
+const early = new Map<string, Promise<unknown>>();
+
+/** Start a GET before the page that needs it has loaded its code (used for the first page). */
+export function prefetch(path: string, q: Query = {}): void {
+  const url = apiUrl(path, q);
+  const p = fetchJson(url);
+  p.catch(() => undefined); // the page's own getJson reports the error
+  early.set(url, p);
+}
+
 /** GET JSON from our API; throws ApiError with a readable message. */
 export async function getJson<T>(path: string, q: Query = {}, signal?: AbortSignal): Promise<T> {
   const url = apiUrl(path, q);
+  const hit = early.get(url);
+  if (hit) {
+    early.delete(url);
+    return hit as Promise<T>;
+  }
+  return fetchJson<T>(url, signal);
+}
+
+async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, { headers: { accept: 'application/json' }, signal });

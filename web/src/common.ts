@@ -44,3 +44,10 @@ export async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>
   await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
   return out;
 }
+
+/** Width for a full-width chart in the main column (Plot draws at a fixed width; CSS scales it down). */
+export function chartWidth(fraction = 1): number {
+  const main = document.getElementById('main');
+  const w = (main?.clientWidth ?? 1000) - 48;
+  return Math.max(320, Math.min(1180, Math.round(w * fraction)));
+}

@@ -3,7 +3,9 @@
  * the calculator's code) and the router start.
  */
 import './styles.css';
+import { apiSpec, prefetch } from './api.js';
 import { h } from './dom.js';
+import { countryNames, disputedAreas, worldCountries } from './geo.js';
 import { route, setNotFound, start } from './router.js';
 
 route('/', () => import('./pages/world.js').then((m) => m.default));
@@ -21,6 +23,15 @@ setNotFound(({ root }) => {
   document.title = 'Not found · Splinternet Observatory';
   root.append(h('h1', null, 'No such page'), h('p', null, 'This address is not a page of the dashboard. ', h('a', { href: '/' }, 'Go to the world map'), '.'));
 });
+
+// The world map is the landing page: fetch its data while its code loads.
+if (location.pathname === '/') {
+  prefetch('/api/stats/events');
+  void worldCountries().catch(() => undefined);
+  void disputedAreas().catch(() => undefined);
+  void countryNames();
+}
+void apiSpec();
 
 const root = document.getElementById('main');
 if (root) start(root);

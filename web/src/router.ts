@@ -83,7 +83,7 @@ export function start(root: HTMLElement): void {
   document.addEventListener('click', (e) => {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     const a = (e.target as Element | null)?.closest('a');
-    const href = a?.getAttribute('href');
+    const href = a?.getAttribute('href') ?? a?.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
     if (!a || !href || a.hasAttribute('download') || (a.getAttribute('target') ?? '_self') !== '_self') return;
     const url = new URL(href, location.href);
     if (url.origin !== location.origin || /^\/(api|docs|openapi\.json)/.test(url.pathname)) return;

@@ -1,7 +1,106 @@
-/** Placeholder while the page is written. */
+/**
+ * Cost calculator (/cost?country=RU&region=RU-MOW&type=full&hours=24&method=all): a scenario
+ * form whose state is the URL (so any result can be shared), and the cost engine's answer
+ * (GET /api/cost) with every method side by side, each with its interval and inputs table.
+ */
+import { apiUrl, getJson, hasApi, paramEnum } from '../api.js';
 import { pageHead } from '../common.js';
-import type { PageContext } from '../router.js';
+import { h, type Child } from '../dom.js';
+import { countryNames, regionsOf, REGION_COUNTRIES, type RegionCountry } from '../geo.js';
+import { navigate, type PageContext } from '../router.js';
+import type { CostResult } from '../types.js';
+import { costResultView } from '../ui/cost-view.js';
+import { empty, notAvailable, section } from '../ui/state.js';
 
-export default function page({ root }: PageContext): void {
-  pageHead(root, 'cost');
+const TYPES = ['full', 'mobile', 'fixed', 'platform', 'throttling', 'isp'];
+const METHODS = ['ozi-regional', 'deloitte-2016', 'brookings-2016', 'cost-escalated'];
+/** Query keys of a scenario, as GET /api/cost takes them (the CLI's flags in snake_case). */
+const KEYS = ['country', 'region', 'type', 'platform', 'severity', 'isp_share', 'hours', 'start', 'end', 'method', 'year', 'currency', 'draws', 'seed'] as const;
+
+const field = (label: string, input: HTMLElement, hint?: string): HTMLElement => h('label', null, label, ' ', input, hint ? h('small', { class: 'note' }, hint) : null);
+
+export default async function cost({ root, query, signal }: PageContext): Promise<void> {
+  pageHead(root, 'Cost calculator', 'What a shutdown, throttle or block costs, by every method we implement, with 90% intervals and the inputs behind each number. The address of this page is the scenario: share it.');
+  const [names, available] = await Promise.all([countryNames(), hasApi('/api/cost')]);
+  const documented = available ? await paramEnum('/api/cost', 'method') : [];
+  const methods = documented.length ? documented.filter((m) => m !== 'all') : METHODS;
+  const q = (k: string) => query.get(k) ?? '';
+  const country = (q('country') || 'RU').toUpperCase();
+  const chosen = new Set(query.getAll('region').flatMap((r) => r.split(',')).filter(Boolean));
+  const regionSelect = h('select', { name: 'region', multiple: true, size: 6, 'aria-describedby': 'region-hint' });
+  if ((REGION_COUNTRIES as readonly string[]).includes(country)) {
+    const shapes = await regionsOf(country as RegionCountry).catch(() => []);
+    for (const f of shapes.filter((x) => !x.properties.context).sort((a, b) => a.properties.name.localeCompare(b.properties.name))) {
+      regionSelect.append(h('option', { value: f.properties.code, selected: chosen.has(f.properties.code) || (f.properties.alias ? chosen.has(f.properties.alias) : false) }, `${f.properties.name} (${f.properties.code})`));
+    }
+  } else regionSelect.setAttribute('disabled', '');
+  const byHours = q('start') === '';
+  const form = h(
+    'form',
+    { class: 'controls scenario', 'aria-label': 'Scenario' },
+    field('Country', h('select', { name: 'country' }, Object.entries(names).sort((a, b) => a[1].localeCompare(b[1])).map(([c, n]) => h('option', { value: c, selected: c === country }, `${n} (${c})`)))),
+    h('label', null, 'Regions (optional) ', regionSelect, h('small', { id: 'region-hint', class: 'note' }, (REGION_COUNTRIES as readonly string[]).includes(country) ? 'Ctrl/⌘-click for several; none = the whole country' : 'Regional data exists for RU and CN')),
+    field('Type', h('select', { name: 'type' }, TYPES.map((t) => h('option', { value: t, selected: t === (q('type') || 'full') }, t)))),
+    field('Platform', h('input', { name: 'platform', value: q('platform'), size: 10, placeholder: 'e.g. Telegram' }), 'type platform'),
+    field('Severity', h('input', { name: 'severity', value: q('severity'), size: 4, inputmode: 'decimal', placeholder: '0–1' }), 'type throttling'),
+    field('ISP share', h('input', { name: 'isp_share', value: q('isp_share'), size: 4, inputmode: 'decimal', placeholder: '0–1' }), 'type isp'),
+    field('Hours', h('input', { name: 'hours', value: byHours ? q('hours') || '24' : '', size: 5, inputmode: 'decimal' }), 'or a start and end'),
+    field('Start', h('input', { name: 'start', value: q('start'), size: 16, placeholder: '2019-08-03T12:00+03:00' })),
+    field('End', h('input', { name: 'end', value: q('end'), size: 16, placeholder: 'YYYY-MM-DD[Thh:mm±hh:mm]' })),
+    field('Method', h('select', { name: 'method' }, h('option', { value: 'all', selected: (q('method') || 'all') === 'all' }, 'all, side by side'), methods.map((m) => h('option', { value: m, selected: m === q('method') }, m)))),
+    h(
+      'details',
+      null,
+      h('summary', null, 'Data year, currency, draws'),
+      field('Year of data', h('input', { name: 'year', value: q('year'), size: 5, placeholder: 'auto' })),
+      field('Currency', h('input', { name: 'currency', value: q('currency'), size: 4, placeholder: 'local' })),
+      field('Draws', h('input', { name: 'draws', value: q('draws'), size: 6, placeholder: '2000' })),
+      field('Seed', h('input', { name: 'seed', value: q('seed'), size: 6, placeholder: 'default' })),
+    ),
+    h('button', { type: 'submit', class: 'primary' }, 'Estimate'),
+  );
+  const toQuery = (): string => {
+    const p = new URLSearchParams();
+    const f = new FormData(form);
+    for (const k of KEYS) for (const v of f.getAll(k)) if (String(v).trim()) p.append(k, String(v).trim());
+    if (p.get('start') || p.get('end')) p.delete('hours');
+    return p.toString();
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    navigate(`/cost?${toQuery()}`);
+  });
+  // A new country changes the region list: reload the form for it (keeping the other fields).
+  form.querySelector('select[name=country]')?.addEventListener('change', () => {
+    const p = new URLSearchParams(toQuery());
+    p.delete('region');
+    navigate(`/cost?${p.toString()}`, true);
+  });
+  const result = h('div', { class: 'result', 'aria-live': 'polite' });
+  root.append(form, result);
+  if (!available) {
+    result.replaceChildren(notAvailable('Cost estimates', 'GET /api/cost (the cost engine)'));
+    return;
+  }
+  if (!query.get('country')) {
+    result.replaceChildren(empty('Choose a scenario and press Estimate. Example: a one-day full shutdown of Moscow.'), h('p', null, h('a', { href: '/cost?country=RU&region=RU-MOW&type=full&hours=24&method=all' }, 'Moscow, full shutdown, 24 hours, all methods')));
+    return;
+  }
+  const params: Record<string, string[]> = {};
+  for (const k of KEYS) {
+    const vs = query.getAll(k).filter(Boolean);
+    if (vs.length) params[k] = vs;
+  }
+  const share = location.href;
+  const copy = h('button', { type: 'button' }, 'Copy link');
+  copy.addEventListener('click', () => {
+    void navigator.clipboard?.writeText(share).then(
+      () => (copy.textContent = 'Copied'),
+      () => (copy.textContent = 'Select the link to copy it'),
+    );
+  });
+  const shareLine: Child = h('p', { class: 'note share' }, 'Shareable link to this scenario: ', h('a', { href: share }, share), ' ', copy, ' · API: ', h('a', { href: apiUrl('/api/cost', params) }, 'JSON'));
+  const slot = h('div');
+  result.replaceChildren(shareLine as Node, slot);
+  await section(slot, 'the estimate', () => getJson<CostResult>('/api/cost', params, signal), (r) => (r.estimates.length ? costResultView(r, 'Estimates by method (USD)') : empty('The cost engine returned no estimate for this scenario.')), signal);
 }

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { getAll, getJson } from '../api.js';
-import { categories, categoryColor, countLink, pageHead } from '../common.js';
+import { categories, categoryColor, chartWidth, countLink, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { day, titleCase } from '../format.js';
 import { countryNames } from '../geo.js';
@@ -24,6 +24,7 @@ function timeline(cc: string, events: LedgerEvent[], cats: string[]): HTMLElemen
   const rows = events.map((e) => ({ ...e, s: parseDate(e.start), e2: e.end ? parseDate(e.end) : null }));
   const present = cats.filter((c) => rows.some((r) => r.category === c));
   const chart = Plot.plot({
+    width: chartWidth(),
     marginLeft: 140,
     height: 50 + 34 * Math.max(1, present.length),
     x: { type: 'utc', label: 'Start (bars run to the end date)', grid: true },
@@ -54,6 +55,7 @@ function timeline(cc: string, events: LedgerEvent[], cats: string[]): HTMLElemen
 function indicatorFigure(s: Indicator): HTMLElement {
   const rows = s.values.map((v) => ({ ...v, year: parseDate(v.period), publisher: v.source.publisher }));
   const chart = Plot.plot({
+    width: chartWidth(0.5),
     height: 200,
     marginLeft: 60,
     x: { type: 'utc', label: null },
@@ -120,7 +122,7 @@ export default async function country({ root, params, signal }: PageContext): Pr
     slots.indicators,
     'the indicators',
     () => getJson<Page<Indicator>>('/api/indicators', { country: cc }, signal),
-    (r) => (r.items.length ? r.items.map(indicatorFigure) : empty(`No indicator series for ${name}.`)),
+    (r) => (r.items.length ? h('div', { class: 'grid2' }, r.items.map(indicatorFigure)) : empty(`No indicator series for ${name}.`)),
     signal,
   );
   void keyTargets(slots.measurements, cc, signal);

@@ -1,7 +1,158 @@
-/** Placeholder while the page is written. */
+/**
+ * Detections (/detections?cc=&kind=&since=&until=): what the detectors (issue #6) find in the
+ * stored measurements and speed tests: blocks, throttling and shutdowns, each with its summary,
+ * strength, networks, the ledger status of its draft, and a chart of its own evidence (drawn
+ * from the evidence query the detection carries). Every series judged is listed too, so
+ * "insufficient data" is never silent.
+ */
+import { getJson, hasApi } from '../api.js';
 import { pageHead } from '../common.js';
-import type { PageContext } from '../router.js';
+import { h } from '../dom.js';
+import { day } from '../format.js';
+import { navigate, type PageContext } from '../router.js';
+import type { SpeedtestDay } from '../types.js';
+import { cellsOf, heatmap, normalizeCell, type Summary } from '../ui/measure-view.js';
+import { empty, notAvailable, section } from '../ui/state.js';
+import { dataTable } from '../ui/table.js';
+import { throttlingFigure } from '../ui/throttling.js';
 
-export default function page({ root }: PageContext): void {
-  pageHead(root, 'detections');
+interface Detection {
+  id: string;
+  kind: string;
+  scope: string;
+  probe_cc: string;
+  probe_asn: string | null;
+  networks: string[];
+  target: string | null;
+  layer: string | null;
+  start: string;
+  end: string | null;
+  start_censored: boolean;
+  data_until: string;
+  strength: Record<string, number | string | null>;
+  summary: string;
+  evidence_query: { api: string; cli: string; params: Record<string, string> };
+  per_network: Record<string, unknown>[];
+  method: string;
+  sources: { name: string; url: string | null; licence: string }[];
+  draft: { id: string; status: string; revision: number } | null;
+}
+interface Series {
+  kind: string;
+  probe_cc: string | null;
+  probe_asn: string | null;
+  as_name?: string | null;
+  target: string | null;
+  status: string;
+  reason: string | null;
+  state: string | null;
+}
+interface DetectionList {
+  items: Detection[];
+  series: Series[];
+  methods: Record<string, string>;
+}
+
+/** The detection's own evidence, drawn the way the explorer or the throttling view draws it. */
+function evidenceChart(d: Detection, signal: AbortSignal): HTMLElement {
+  const slot = h('div');
+  const path = d.evidence_query.api.split('?')[0] ?? '';
+  const params = { ...Object.fromEntries(new URLSearchParams(d.evidence_query.api.split('?')[1] ?? '')), ...d.evidence_query.params };
+  if (path.startsWith('/api/speedtests/summary')) {
+    void section(slot, 'the speed tests', () => getJson<{ items: SpeedtestDay[] }>(path, params, signal), (r) => (r.items.length ? throttlingFigure(r.items, d.probe_cc) : empty('No speed tests behind this detection.')), signal);
+  } else if (path.startsWith('/api/measurements')) {
+    void section(slot, 'the measurements', () => getJson<Summary>('/api/measurements/summary', { grain: 'day', ...params }, signal), (r) => (cellsOf(r).length ? heatmap(cellsOf(r).map(normalizeCell), { title: `Evidence of ${d.id}`, csvName: `${d.id}.csv` }) : empty('No measurements behind this detection.')), signal);
+  } else {
+    slot.append(d.per_network.length ? dataTable(Object.keys(d.per_network[0] ?? {}).map((key) => ({ key, label: key, cell: (r: Record<string, unknown>) => String(r[key] ?? '—') })), d.per_network, { caption: 'Per network', csvName: `${d.id}-networks.csv` }) : empty('No evidence query.'));
+  }
+  return slot;
+}
+
+function card(d: Detection, signal: AbortSignal): HTMLElement {
+  const chart = h('details', { class: 'evidence' }, h('summary', null, 'Evidence chart'));
+  chart.addEventListener('toggle', () => {
+    if (chart.open && chart.children.length === 1) chart.append(evidenceChart(d, signal));
+  }, { once: false });
+  return h(
+    'section',
+    { class: 'card detection', 'data-kind': d.kind, id: d.id },
+    h('h3', null, `${d.kind} · ${d.probe_cc}${d.probe_asn ? ` ${d.probe_asn}` : ''}${d.target ? ` · ${d.target}` : ''}`),
+    h('p', null, d.summary),
+    h(
+      'dl',
+      { class: 'kv' },
+      h('dt', null, 'When'),
+      h('dd', null, `${day(d.start)}${d.start_censored ? ' (or earlier)' : ''} – ${d.end ? day(d.end) : `ongoing at ${day(d.data_until)}`}`),
+      h('dt', null, 'Scope'),
+      h('dd', null, `${d.scope}; networks: ${d.networks.join(', ') || '—'}${d.layer ? `; layer ${d.layer}` : ''}`),
+      h('dt', null, 'Strength'),
+      h('dd', null, Object.entries(d.strength).map(([k, v]) => `${k} ${v ?? '—'}`).join(' · ')),
+      h('dt', null, 'Ledger'),
+      h('dd', null, d.draft ? [h('a', { href: `/events/${d.draft.id}` }, d.draft.id), ` (${d.draft.status}, revision ${d.draft.revision})`] : 'no draft yet (splinternet detect --emit creates one)'),
+      h('dt', null, 'Evidence'),
+      h('dd', null, h('code', null, d.evidence_query.cli)),
+      h('dt', null, 'Method'),
+      h('dd', null, d.method),
+      h('dt', null, 'Sources'),
+      h('dd', null, d.sources.map((s) => `${s.name} (${s.licence})`).join('; ')),
+    ),
+    chart,
+  );
+}
+
+export default async function detections({ root, query, signal }: PageContext): Promise<void> {
+  pageHead(root, 'Detections', 'Blocks, throttling and shutdowns the detectors find in the data, each a draft for a human to confirm or dismiss.');
+  if (!(await hasApi('/api/detections'))) {
+    root.append(notAvailable('Detections', 'GET /api/detections (the detector)'));
+    return;
+  }
+  const f = { cc: query.get('cc') ?? '', kind: query.get('kind') ?? '', since: query.get('since') ?? '', until: query.get('until') ?? '' };
+  const form = h(
+    'form',
+    { class: 'controls', 'aria-label': 'Detection filters' },
+    h('label', null, 'Country ', h('input', { name: 'cc', value: f.cc, size: 3, maxlength: 2, placeholder: 'all' })),
+    h('label', null, 'Kind ', h('select', { name: 'kind' }, ['', 'block', 'throttling', 'shutdown'].map((k) => h('option', { value: k, selected: k === f.kind }, k || 'all')))),
+    h('label', null, 'Since ', h('input', { name: 'since', type: 'date', value: f.since })),
+    h('label', null, 'Until ', h('input', { name: 'until', type: 'date', value: f.until })),
+    h('button', { type: 'submit', class: 'primary' }, 'Detect'),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const p = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (String(v)) p.set(k, String(v));
+    navigate(`/detections?${p.toString()}`);
+  });
+  const slot = h('div');
+  root.append(form, slot);
+  await section(
+    slot,
+    'the detections',
+    () => getJson<DetectionList>('/api/detections', { ...f, cc: f.cc.toUpperCase() }, signal),
+    (r) => {
+      const insufficient = r.series.filter((s) => s.status === 'insufficient');
+      return [
+        r.items.length ? h('div', { class: 'detections' }, r.items.map((d) => card(d, signal))) : empty('No detections for these filters.'),
+        h(
+          'details',
+          null,
+          h('summary', null, `${r.series.length} series judged (${insufficient.length} with insufficient data)`),
+          dataTable(
+            [
+              { key: 'kind', label: 'Kind' },
+              { key: 'probe_cc', label: 'Country', cell: (s) => s.probe_cc ?? '—' },
+              { key: 'probe_asn', label: 'Network', cell: (s) => `${s.probe_asn ?? 'all'}${s.as_name ? ` ${s.as_name}` : ''}` },
+              { key: 'target', label: 'Target', cell: (s) => s.target ?? '—' },
+              { key: 'status', label: 'Judged' },
+              { key: 'state', label: 'State', cell: (s) => s.state ?? '—' },
+              { key: 'reason', label: 'Why not', cell: (s) => s.reason ?? '' },
+            ],
+            r.series,
+            { caption: 'Every series the detectors looked at', csvName: 'splinternet-detection-series.csv' },
+          ),
+        ),
+        h('p', { class: 'note' }, Object.entries(r.methods).map(([k, m]) => `${k}: ${m}`).join(' ')),
+      ];
+    },
+    signal,
+  );
 }

@@ -15,14 +15,27 @@ const FILTERS = ['country', 'category', 'from', 'to', 'q'] as const;
 
 export default async function events({ root, query, signal }: PageContext): Promise<void> {
   const f = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
-  const what = [f.country, f.category && titleCase(f.category), f.from && f.to && f.from === f.to ? f.from : [f.from, f.to].filter(Boolean).join('–'), f.q && `“${f.q}”`].filter(Boolean).join(' · ');
+  const what = [f.country, f.category && f.category.split(',').map(titleCase).join(' + '), f.from && f.to && f.from === f.to ? f.from : [f.from, f.to].filter(Boolean).join('–'), f.q && `“${f.q}”`].filter(Boolean).join(' · ');
   pageHead(root, `Ledger events${what ? `: ${what}` : ''}`, 'Each row opens the event with its sources and revision history.');
   const cats = await categories();
+  // "category=shutdown,block" (links from the comparison's groups): one request per category, merged.
+  const list = f.category.split(',').filter(Boolean);
   const form = h(
     'form',
     { class: 'controls', 'aria-label': 'Event filters' },
     h('label', null, 'Country (ISO alpha-2) ', h('input', { name: 'country', value: f.country, size: 4, maxlength: 2, pattern: '[A-Za-z]{2}' })),
-    h('label', null, 'Category ', h('select', { name: 'category' }, h('option', { value: '' }, 'All'), cats.map((c) => h('option', { value: c, selected: c === f.category }, titleCase(c))))),
+    h(
+      'label',
+      null,
+      'Category ',
+      h(
+        'select',
+        { name: 'category' },
+        h('option', { value: '' }, 'All'),
+        cats.map((c) => h('option', { value: c, selected: c === f.category }, titleCase(c))),
+        list.length > 1 ? h('option', { value: f.category, selected: true }, list.map(titleCase).join(' + ')) : null,
+      ),
+    ),
     h('label', null, 'From ', h('input', { name: 'from', value: f.from, size: 10, placeholder: 'YYYY[-MM[-DD]]' })),
     h('label', null, 'To ', h('input', { name: 'to', value: f.to, size: 10, placeholder: 'YYYY[-MM[-DD]]' })),
     h('label', null, 'Text ', h('input', { name: 'q', value: f.q, size: 16, type: 'search' })),
@@ -37,10 +50,16 @@ export default async function events({ root, query, signal }: PageContext): Prom
   const slot = h('div');
   root.append(form, slot);
   const q = { ...f, country: f.country.toUpperCase(), limit: 1000 };
+  const load = async (): Promise<Page<LedgerEvent>> => {
+    if (list.length < 2) return getJson<Page<LedgerEvent>>('/api/events', q, signal);
+    const pages = await Promise.all(list.map((category) => getJson<Page<LedgerEvent>>('/api/events', { ...q, category }, signal)));
+    const items = pages.flatMap((p) => p.items).sort((x, y) => y.start.localeCompare(x.start));
+    return { items, next_cursor: pages.some((p) => p.next_cursor) ? 'more' : null, total: pages.reduce((n, p) => n + (p.total ?? p.items.length), 0) };
+  };
   await section(
     slot,
     'events',
-    () => getJson<Page<LedgerEvent>>('/api/events', q, signal),
+    load,
     (page) => {
       if (page.items.length === 0) return empty('No events match these filters.');
       return [
@@ -56,7 +75,7 @@ export default async function events({ root, query, signal }: PageContext): Prom
           page.items,
           { caption: `${page.total ?? page.items.length} events${page.next_cursor ? ' (first 1000 shown)' : ''}`, csvName: 'splinternet-events.csv' },
         ),
-        h('p', { class: 'note' }, 'Full export with every field: ', h('a', { href: apiUrl('/api/export/events.csv', { ...f, country: q.country }), download: 'events.csv' }, 'events.csv'), ' · ', h('a', { href: apiUrl('/api/export/events.json', { ...f, country: q.country }), download: 'events.json' }, 'JSON')),
+        list.length > 1 ? null : h('p', { class: 'note' }, 'Full export with every field: ', h('a', { href: apiUrl('/api/export/events.csv', { ...f, country: q.country }), download: 'events.csv' }, 'events.csv'), ' · ', h('a', { href: apiUrl('/api/export/events.json', { ...f, country: q.country }), download: 'events.json' }, 'JSON')),
       ];
     },
     signal,

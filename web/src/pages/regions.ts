@@ -1,7 +1,136 @@
-/** Placeholder while the page is written. */
+/**
+ * Regions (/regions/RU, /regions/CN): Russia's 85 regions or China's 31 provinces coloured by
+ * the cost of a one-day shutdown (full or mobile, method selectable) from GET /api/cost/regions,
+ * with the 90% interval on hover and in the ranked table beside the map. Crimea and Sevastopol
+ * are drawn hatched with a note on their codes; Taiwan, Hong Kong and Macao are context only.
+ */
+import * as Plot from '@observablehq/plot';
+import { getJson, hasApi, paramEnum } from '../api.js';
 import { pageHead } from '../common.js';
-import type { PageContext } from '../router.js';
+import { h, replace } from '../dom.js';
+import { interval, money } from '../format.js';
+import { projectionFor, regionsOf, REGION_COUNTRIES, type GeoFeature, type RegionCountry, type RegionProps } from '../geo.js';
+import { choropleth, hoverLine } from '../map.js';
+import { navigate, type PageContext } from '../router.js';
+import type { RegionCost, RegionCosts } from '../types.js';
+import { inputsTable } from '../ui/cost-view.js';
+import { figure } from '../ui/figure.js';
+import { errorBox, loading, notAvailable } from '../ui/state.js';
+import { dataTable } from '../ui/table.js';
 
-export default function page({ root }: PageContext): void {
-  pageHead(root, 'regions');
+const METHODS = ['ozi-regional', 'deloitte-2016', 'brookings-2016', 'cost-escalated'];
+const NO_DATA = '#e8e8e4';
+
+const CRIMEA_NOTE =
+  'Crimea (UA-43) and Sevastopol (UA-40), hatched: annexed by Russia in 2014; ISO 3166-2 and the UN code them as parts of Ukraine, while Russian statistics list them as federal subjects (unofficial keys RU-CR, RU-SEV). They are drawn as the source draws them (Natural Earth’s de facto view) and counted among the 85 regions Russian data reports; the ledger accepts either code. This is a description of the data, not a position on sovereignty.';
+const CHINA_NOTE =
+  'Taiwan, Hong Kong and Macao (hatched grey) are not in the Natural Earth admin-1 source and have no GRP series in the NBS data; they are shown for context only. Aksai Chin is inside Xinjiang as in the source (de facto control); Arunachal Pradesh is not part of this map.';
+
+export default async function regions({ root, params, query, signal }: PageContext): Promise<void> {
+  const cc = (params.cc ?? 'RU').toUpperCase() as RegionCountry;
+  if (!REGION_COUNTRIES.includes(cc)) {
+    pageHead(root, `Regions: ${cc}`);
+    root.append(h('p', { class: 'state empty' }, 'Regional maps exist for Russia and China: ', h('a', { href: '/regions/RU' }, 'Russia'), ' · ', h('a', { href: '/regions/CN' }, 'China'), '.'));
+    return;
+  }
+  const unit = cc === 'RU' ? 'regions' : 'provinces';
+  pageHead(root, `${cc === 'RU' ? 'Russia' : 'China'}: what a one-day shutdown costs, by ${cc === 'RU' ? 'region' : 'province'}`, h('span', null, `Modelled cost of cutting the internet for 24 hours in each of the ${cc === 'RU' ? 85 : 31} ${unit}. `, h('a', { href: cc === 'RU' ? '/regions/CN' : '/regions/RU' }, cc === 'RU' ? 'China’s provinces' : 'Russia’s regions'), ' · ', h('a', { href: `/country/${cc}` }, 'country profile')));
+  const available = await hasApi('/api/cost/regions');
+  const documented = available ? await paramEnum('/api/cost/regions', 'method') : [];
+  const methods = documented.length ? documented : METHODS;
+  const state = { type: query.get('type') === 'mobile' ? 'mobile' : 'full', method: query.get('method') ?? methods[0] ?? 'ozi-regional', usd: query.get('currency') === 'USD' };
+  const form = h(
+    'form',
+    { class: 'controls', 'aria-label': 'Scenario' },
+    h('fieldset', { class: 'toggle' }, h('legend', null, 'Shutdown'), ...['full', 'mobile'].map((t) => h('label', null, h('input', { type: 'radio', name: 'type', value: t, checked: state.type === t }), t === 'full' ? ' Full' : ' Mobile only'))),
+    h('label', null, 'Method ', h('select', { name: 'method' }, methods.map((m) => h('option', { value: m, selected: m === state.method }, m)))),
+    h('fieldset', { class: 'toggle' }, h('legend', null, 'Currency'), h('label', null, h('input', { type: 'radio', name: 'currency', value: 'local', checked: !state.usd }), cc === 'RU' ? ' RUB' : ' CNY'), h('label', null, h('input', { type: 'radio', name: 'currency', value: 'USD', checked: state.usd }), ' USD')),
+  );
+  form.addEventListener('change', () => {
+    const f = new FormData(form);
+    navigate(`/regions/${cc}?type=${String(f.get('type'))}&method=${encodeURIComponent(String(f.get('method')))}&currency=${String(f.get('currency'))}`, true);
+  });
+  const body = h('div', null, loading('the regional map'));
+  root.append(form, body);
+
+  const [shapes, costs] = await Promise.all([
+    regionsOf(cc).catch((e: unknown) => e as Error),
+    available ? getJson<RegionCosts>('/api/cost/regions', { country: cc, type: state.type, hours: 24, method: state.method }, signal).catch((e: unknown) => e as Error) : null,
+  ]);
+  if (signal.aborted) return;
+  if (shapes instanceof Error) {
+    body.replaceChildren(errorBox(shapes, 'the region boundaries'));
+    return;
+  }
+  const byCode = new Map<string, RegionCost>();
+  if (costs && !(costs instanceof Error)) for (const r of costs.items) byCode.set(r.code, r);
+  const costOf = (f: GeoFeature<RegionProps>) => byCode.get(f.properties.code) ?? (f.properties.alias ? byCode.get(f.properties.alias) : undefined);
+  const amount = (r: RegionCost | undefined) => (r ? (state.usd ? r.usd : r) : undefined);
+  const currency = state.usd ? 'USD' : (costs && !(costs instanceof Error) ? (costs.items[0]?.currency ?? costs.currency) : undefined) ?? (cc === 'RU' ? 'RUB' : 'CNY');
+  const medians = shapes.map((f) => amount(costOf(f))?.median).filter((v): v is number => typeof v === 'number' && v > 0);
+  const colorOpts = { type: 'log' as const, scheme: 'reds' as const, domain: medians.length ? [Math.min(...medians), Math.max(...medians)] : [1, 10], label: `Median cost of a one-day ${state.type} shutdown (${currency})` };
+  const scale = Plot.scale({ color: colorOpts });
+  const tip = (f: GeoFeature<RegionProps>) => {
+    const p = f.properties;
+    const r = costOf(f);
+    const a = amount(r);
+    const head = `${p.name}${p.name_local ? ` (${p.name_local})` : ''}, ${p.code}${p.alias ? ` / ${p.alias}` : ''}`;
+    if (p.context) return `${head}: context only. ${p.note ?? ''}`;
+    return `${head}: ${a ? interval(a.median, a.low, a.high, currency) : 'no estimate'}${p.disputed ? ' — disputed, see the note' : ''}`;
+  };
+  const hover = hoverLine(`Hover over or focus a ${cc === 'RU' ? 'region' : 'province'} for its median and 90% interval.`);
+  const map = choropleth({
+    features: shapes,
+    projection: projectionFor(cc),
+    width: 800,
+    height: cc === 'RU' ? 460 : 620,
+    label: `Map of ${shapes.filter((f) => !f.properties.context).length} ${unit} of ${cc}${medians.length ? `, coloured by ${colorOpts.label}` : ' (no cost estimates available)'}.`,
+    key: (f) => f.properties.code,
+    fill: (f) => {
+      if (f.properties.context) return '#cfcfca';
+      const v = amount(costOf(f))?.median;
+      return typeof v === 'number' && v > 0 ? String(scale.apply(v)) : NO_DATA;
+    },
+    kind: (f) => (f.properties.disputed ? 'disputed' : f.properties.context ? 'context' : costOf(f) ? 'has-data' : 'nodata'),
+    title: tip,
+    onHover: hover.set,
+  });
+  map.dataset.map = `regions-${cc}`;
+
+  const rows = shapes
+    .filter((f) => !f.properties.context)
+    .map((f) => ({ code: f.properties.code, alias: f.properties.alias ?? '', name: f.properties.name, name_local: f.properties.name_local ?? '', disputed: Boolean(f.properties.disputed), ...(amount(costOf(f)) ?? {}) }))
+    .sort((x, y) => (y.median ?? -1) - (x.median ?? -1) || x.name.localeCompare(y.name));
+  const makeTable = () => dataTable(
+    [
+      { key: 'rank', label: '#', numeric: true, cell: (r) => (r.median !== undefined ? String(rows.indexOf(r) + 1) : '—'), csv: (r) => (r.median !== undefined ? rows.indexOf(r) + 1 : '') },
+      { key: 'name', label: cc === 'RU' ? 'Region' : 'Province', cell: (r) => [r.name, r.disputed ? h('span', { class: 'badge disputed', title: CRIMEA_NOTE }, ' disputed') : null] },
+      { key: 'code', label: 'Code', nowrap: true, cell: (r) => `${r.code}${r.alias ? ` / ${r.alias}` : ''}` },
+      { key: 'median', label: `Median (${currency})`, numeric: true, cell: (r) => money(r.median) },
+      { key: 'low', label: '5%', numeric: true, cell: (r) => money(r.low) },
+      { key: 'high', label: '95%', numeric: true, cell: (r) => money(r.high) },
+      { key: 'point', label: 'Point', numeric: true, cell: (r) => money(r.point) },
+    ],
+    rows,
+    { caption: `One-day ${state.type} shutdown cost by ${cc === 'RU' ? 'region' : 'province'}, ${state.method}, ranked`, csvName: `splinternet-${cc}-regions-${state.type}-${state.method}.csv` },
+  );
+  const status =
+    costs === null
+      ? notAvailable('Regional cost estimates', 'GET /api/cost/regions (the cost engine); the map shows the boundaries only')
+      : costs instanceof Error
+        ? errorBox(costs, `the ${state.method} estimates`)
+        : h('p', { class: 'note' }, `Method ${costs.method}${costs.method_version ? ` v${costs.method_version}` : ''}; ${costs.items.length} ${unit} estimated; amounts in ${currency} for 24 hours; 90% intervals from the engine's Monte Carlo draws. `, h('a', { href: `/cost?country=${cc}&type=${state.type}&hours=24&method=all` }, 'Compare methods in the calculator'), '.');
+  const legend = medians.length ? Plot.legend({ color: colorOpts, width: 320 }) : null;
+  replace(
+    body,
+    status,
+    h(
+      'div',
+      { class: 'map-with-table' },
+      figure(h('div', null, legend, map, hover.el), makeTable(), { title: `One-day ${state.type} shutdown cost`, label: map.getAttribute('aria-label') ?? '' }),
+      makeTable(),
+    ),
+    h('p', { class: 'note', id: 'disputed-note' }, cc === 'RU' ? CRIMEA_NOTE : CHINA_NOTE),
+    costs && !(costs instanceof Error) && costs.inputs?.length ? h('details', null, h('summary', null, `Inputs of ${costs.method} (${costs.inputs.length})`), inputsTable(costs.inputs, `Inputs of ${costs.method}`, `splinternet-${cc}-regions-inputs.csv`)) : null,
+  );
 }

@@ -1,7 +1,173 @@
-/** Placeholder while the page is written. */
-import { pageHead } from '../common.js';
-import type { PageContext } from '../router.js';
+/**
+ * Registry (/registry?snapshot=): Russia's blocking register. Growth over time (the ledger's
+ * registry indicator series), the blocked IPv4 space by organisation for a snapshot (today's
+ * routing), target versus collateral, the Telegram 2018 panel (decision 2-1779/2018), and a
+ * lookup of an address or domain. Reads GET /api/registry/* (issue #7) and /api/indicators.
+ */
+import * as Plot from '@observablehq/plot';
+import { getJson, hasApi } from '../api.js';
+import { chartWidth, pageHead } from '../common.js';
+import { h } from '../dom.js';
+import { num, pct, short } from '../format.js';
+import { navigate, type PageContext } from '../router.js';
+import type { Indicator, Page } from '../types.js';
+import { figure } from '../ui/figure.js';
+import { empty, notAvailable, section } from '../ui/state.js';
+import { dataTable } from '../ui/table.js';
 
-export default function page({ root }: PageContext): void {
-  pageHead(root, 'registry');
+interface Org {
+  org: string;
+  asns: number[];
+  blocked: number;
+  announced: number;
+  share_of_announced: number;
+}
+interface Summary {
+  snapshot: { id: string; dump_at: string; lower_bound: boolean; complete: boolean };
+  method: string;
+  ipv4: { distinct_addresses: number; listed_addresses: number; overlap_counted_twice: number };
+  entries: { total: number; decisions: number };
+  collateral: { rule: string; target: number; collateral: number };
+  snapshots: { id: string; dump_at: string; lower_bound: boolean; entries: number; ipv4_distinct: number }[];
+  as_data?: { version?: string; source?: string };
+}
+interface Asns {
+  organisations: Org[];
+  totals: { blocked: number; attributed: number; not_announced_today: number };
+  as_data?: { version?: string; source?: string; licence?: string };
+}
+interface Decision {
+  decision_number: string;
+  decision_bodies: string[];
+  decision_dates: string[];
+  snapshots: { snapshot: string; dump_at: string; lower_bound: boolean; entries: number; ipv4: { distinct_addresses: number }; collateral: { target: number; collateral: number }; organisations: { org: string; addresses: number }[] }[];
+}
+
+const TELEGRAM_DECISION = '2-1779/2018';
+
+function growth(series: Indicator[]): HTMLElement {
+  const rows = series.flatMap((s) => s.values.map((v) => ({ series: s.title, unit: s.unit, period: v.period, date: new Date(v.period.length === 4 ? `${v.period}-07-01` : v.period), value: v.value, source: v.source.publisher })));
+  const chart = Plot.plot({
+    width: chartWidth(),
+    height: 260,
+    marginLeft: 60,
+    x: { type: 'utc', label: null },
+    y: { grid: true, label: 'Records / addresses', tickFormat: '~s' },
+    color: { legend: true, label: 'Series' },
+    marks: [Plot.line(rows, { x: 'date', y: 'value', stroke: 'series' }), Plot.dot(rows, { x: 'date', y: 'value', fill: 'series', r: 3, title: (d: (typeof rows)[number]) => `${d.series}\n${d.period}: ${num(d.value)} ${d.unit} (${d.source})` })],
+  });
+  const table = dataTable(
+    [
+      { key: 'series', label: 'Series' },
+      { key: 'period', label: 'Period' },
+      { key: 'value', label: 'Value', numeric: true, cell: (d) => num(d.value) },
+      { key: 'unit', label: 'Unit' },
+      { key: 'source', label: 'Source' },
+    ],
+    rows,
+    { caption: 'Register size over time', csvName: 'splinternet-registry-growth.csv' },
+  );
+  return figure(chart, table, { title: 'Growth of the register', label: `Register growth: ${series.length} series, ${rows.length} values.`, note: 'From the ledger’s indicator series (each value with its source); snapshot figures below come from the imported dumps.' });
+}
+
+function orgFigure(a: Asns, snapshot: string): HTMLElement {
+  const rows = a.organisations.filter((o) => o.blocked > 0);
+  const chart = Plot.plot({
+    width: chartWidth(),
+    height: 40 + 24 * Math.max(1, rows.length),
+    marginLeft: 220,
+    x: { label: 'Blocked IPv4 addresses', grid: true, tickFormat: '~s' },
+    y: { label: null, domain: rows.map((r) => r.org) },
+    marks: [Plot.barX(rows, { y: 'org', x: 'blocked', fill: '#8a2c0d', title: (o: Org) => `${o.org}: ${num(o.blocked)} addresses blocked (${pct(o.share_of_announced, 1)} of its announced space); AS ${o.asns.join(', ')}` }), Plot.ruleX([0])],
+  });
+  const table = dataTable(
+    [
+      { key: 'org', label: 'Organisation' },
+      { key: 'asns', label: 'ASNs', cell: (o) => o.asns.map((x) => `AS${x}`).join(', '), csv: (o) => o.asns.join(' ') },
+      { key: 'blocked', label: 'Blocked addresses', numeric: true, cell: (o) => num(o.blocked) },
+      { key: 'announced', label: 'Announced today', numeric: true, cell: (o) => num(o.announced) },
+      { key: 'share_of_announced', label: 'Share blocked', numeric: true, cell: (o) => pct(o.share_of_announced, 1) },
+    ],
+    a.organisations,
+    { caption: `Blocked IPv4 space by organisation, snapshot ${snapshot}`, csvName: `splinternet-registry-orgs-${snapshot}.csv` },
+  );
+  return figure(chart, table, {
+    title: 'Whose networks the register blocks',
+    label: `Blocked addresses by organisation: ${rows.slice(0, 5).map((o) => `${o.org} ${short(o.blocked)}`).join(', ')}.`,
+    note: `Attributed with today’s routing (${a.as_data?.source ?? 'IP-to-ASN dataset'}${a.as_data?.version ? `, ${a.as_data.version}` : ''}), not the routing of the dump’s date; ${num(a.totals.not_announced_today)} addresses are not announced today.`,
+  });
+}
+
+function telegramPanel(d: Decision): HTMLElement {
+  const s = d.snapshots[0];
+  return h(
+    'section',
+    { class: 'card telegram-2018' },
+    h('h3', null, `Telegram, 2018: decision ${d.decision_number}`),
+    h('p', null, `${d.decision_bodies.join(', ')}, ${d.decision_dates.join(', ')}. `, h('a', { href: '/events/ru-2018-telegram-block' }, 'The ledger event')),
+    s
+      ? dataTable(
+          [
+            { key: 'snapshot', label: 'Snapshot', cell: (x) => `${x.snapshot}${x.lower_bound ? ' (lower bound)' : ''}` },
+            { key: 'entries', label: 'Entries', numeric: true },
+            { key: 'ipv4', label: 'Distinct IPv4', numeric: true, cell: (x) => num(x.ipv4.distinct_addresses), csv: (x) => x.ipv4.distinct_addresses },
+            { key: 'target', label: 'In Telegram’s own ranges', numeric: true, cell: (x) => num(x.collateral.target), csv: (x) => x.collateral.target },
+            { key: 'collateral', label: 'Collateral', numeric: true, cell: (x) => num(x.collateral.collateral), csv: (x) => x.collateral.collateral },
+            { key: 'orgs', label: 'Organisations hit', cell: (x) => x.organisations.slice(0, 5).map((o) => `${o.org} (${short(o.addresses)})`).join('; '), csv: (x) => x.organisations },
+          ],
+          d.snapshots,
+          { caption: 'The decision in each snapshot that lists it', csvName: 'splinternet-registry-telegram-2018.csv' },
+        )
+      : empty('No snapshot lists this decision.'),
+  );
+}
+
+export default async function registry({ root, query, signal }: PageContext): Promise<void> {
+  pageHead(root, 'Russia’s blocking register', 'What the register lists, how much address space it blocks, and whose networks that space belongs to.');
+  const growthSlot = h('div');
+  root.append(h('h2', null, 'Growth over time'), growthSlot);
+  void section(growthSlot, 'the register series', () => getJson<Page<Indicator>>('/api/indicators', { country: 'RU' }, signal), (r) => {
+    const series = r.items.filter((s) => /regist/i.test(s.id));
+    return series.length ? growth(series) : empty('No register series in the ledger yet.');
+  }, signal);
+  if (!(await hasApi('/api/registry/summary'))) {
+    root.append(notAvailable('Snapshot analysis', 'GET /api/registry/summary, /asns, /decisions and /lookup (the registry importer)'));
+    return;
+  }
+  const snapshot = query.get('snapshot') ?? undefined;
+  const sumSlot = h('div');
+  const orgSlot = h('div');
+  const tgSlot = h('div');
+  const lookupOut = h('div', { 'aria-live': 'polite' });
+  const lookup = h('form', { class: 'controls', 'aria-label': 'Look up an address or domain' }, h('label', null, 'Is it listed? ', h('input', { name: 'q', value: query.get('q') ?? '', placeholder: '149.154.167.99 or a domain', size: 24, required: true })), h('button', { type: 'submit' }, 'Look up'));
+  lookup.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const p = new URLSearchParams(location.search);
+    p.set('q', String(new FormData(lookup).get('q') ?? '').trim());
+    navigate(`/registry?${p.toString()}`, true);
+  });
+  root.append(h('h2', null, 'Snapshot'), sumSlot, orgSlot, h('h2', null, 'The Telegram block, 2018'), tgSlot, h('h2', null, 'Lookup'), lookup, lookupOut);
+  void section(sumSlot, 'the snapshot summary', () => getJson<Summary>('/api/registry/summary', { snapshot }, signal), (s) => {
+    const picker = h('select', { name: 'snapshot', 'aria-label': 'Snapshot' }, s.snapshots.map((x) => h('option', { value: x.id, selected: x.id === s.snapshot.id }, `${x.dump_at.slice(0, 10)} (${x.id})${x.lower_bound ? ', lower bound' : ''}`)));
+    picker.addEventListener('change', () => navigate(`/registry?snapshot=${encodeURIComponent(picker.value)}`, true));
+    return h(
+      'div',
+      null,
+      h('label', null, 'Snapshot ', picker),
+      h(
+        'div',
+        { class: 'cards' },
+        h('div', { class: 'card' }, h('div', { class: 'big' }, num(s.ipv4.distinct_addresses)), 'distinct IPv4 addresses blocked', s.snapshot.lower_bound ? h('div', { class: 'badge' }, 'lower bound: partial dump') : null),
+        h('div', { class: 'card' }, h('div', { class: 'big' }, num(s.entries.total)), `entries under ${num(s.entries.decisions)} decisions`),
+        h('div', { class: 'card' }, h('div', { class: 'big' }, num(s.collateral.collateral)), `addresses outside the decisions’ named targets (collateral); ${num(s.collateral.target)} inside`),
+      ),
+      h('p', { class: 'note' }, `Method: ${s.method} Collateral rule: ${s.collateral.rule}`),
+    );
+  }, signal);
+  void section(orgSlot, 'the organisations', () => getJson<Asns>('/api/registry/asns', { snapshot, top: 15 }, signal), (a) => (a.organisations.length ? orgFigure(a, snapshot ?? 'default') : empty('No blocked space attributed to any network.')), signal);
+  void section(tgSlot, 'decision 2-1779/2018', () => getJson<Decision>(`/api/registry/decisions/${encodeURIComponent(TELEGRAM_DECISION)}`, {}, signal), telegramPanel, signal);
+  const q = query.get('q');
+  if (q) {
+    void section(lookupOut, `the lookup of ${q}`, () => getJson<Record<string, unknown>>('/api/registry/lookup', { q }, signal), (r) => h('div', { class: 'card' }, h('p', { class: 'big' }, r.listed ? 'Listed' : 'Not listed in the imported snapshots'), h('pre', { class: 'raw' }, JSON.stringify({ since: r.since, decisions: r.decisions, as: r.as, note: r.note }, null, 2))), signal);
+  }
 }

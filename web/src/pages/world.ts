@@ -29,7 +29,8 @@ export default async function world({ root, query, signal }: PageContext): Promi
   try {
     data = await Promise.all([
       getJson<EventCounts>('/api/stats/events', {}, signal),
-      getJson<Page<Indicator>>('/api/indicators', {}, signal),
+      // Published cost series are only needed when colouring by cost (they are the larger payload).
+      query.get('color') === 'cost' ? getJson<Page<Indicator>>('/api/indicators', {}, signal) : Promise.resolve({ items: [], next_cursor: null }),
       worldCountries(),
       disputedAreas(),
       countryNames(),
@@ -147,8 +148,12 @@ export default async function world({ root, query, signal }: PageContext): Promi
       { key: 'cc', label: 'Code', cell: (r) => h('a', { href: `/country/${r.cc}` }, r.cc) },
       { key: 'name', label: 'Country' },
       { key: 'events', label: 'Events', numeric: true, cell: (r) => countLink(r.events, { country: r.cc, category: state.category, from: state.from, to: state.to }) },
-      { key: 'cost', label: 'Published cost (USD)', numeric: true, cell: (r) => money(r.cost) },
-      { key: 'series', label: 'Cost source' },
+      ...(byCost
+        ? [
+            { key: 'cost', label: 'Published cost (USD)', numeric: true, cell: (r: (typeof rows)[number]) => money(r.cost) },
+            { key: 'series', label: 'Cost source' },
+          ]
+        : []),
     ],
     rows,
     { caption: `Countries by ${byCost ? 'published cost' : 'event count'}, ${state.from}–${state.to}`, csvName: `splinternet-world-${state.from}-${state.to}.csv` },

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { ApiError, getJson, hasApi } from '../api.js';
-import { pool } from '../common.js';
+import { chartWidth, pool } from '../common.js';
 import { h } from '../dom.js';
 import { money } from '../format.js';
 import type { CostResult, LedgerEvent } from '../types.js';
@@ -54,6 +54,7 @@ export async function costByYear(slot: HTMLElement, cc: string, events: LedgerEv
   const out: Node[] = [];
   if (data.length) {
     const chart = Plot.plot({
+      width: chartWidth(),
       marginLeft: 60,
       height: 260,
       x: { label: null, axis: null },

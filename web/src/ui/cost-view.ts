@@ -4,6 +4,7 @@
  * version, and the inputs table with sources; then per-region breakdowns.
  */
 import * as Plot from '@observablehq/plot';
+import { chartWidth } from '../common.js';
 import { h } from '../dom.js';
 import { interval, isNum, money, num, short } from '../format.js';
 import type { CostEstimate, CostInput, CostResult } from '../types.js';
@@ -63,6 +64,7 @@ export function costResultView(r: CostResult, title: string): HTMLElement {
   const rows = ests.map((e) => ({ method: e.method, median: usd(e)?.median, low: usd(e)?.low, high: usd(e)?.high, currency: e.currency, local_median: e.median, local_low: e.low, local_high: e.high }));
   const withUsd = rows.filter((x) => isNum(x.median));
   const chart = Plot.plot({
+    width: chartWidth(),
     marginLeft: 130,
     height: 40 + 36 * Math.max(1, withUsd.length),
     x: { label: 'USD (median, 90% interval)', grid: true, tickFormat: '~s' },

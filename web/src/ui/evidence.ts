@@ -5,7 +5,7 @@
 import { getJson, hasApi } from '../api.js';
 import { h } from '../dom.js';
 import type { LedgerEvent } from '../types.js';
-import { heatmap, normalizeCell } from './measure-view.js';
+import { cellsOf, heatmap, normalizeCell, type Summary } from './measure-view.js';
 import { empty, notAvailable, section } from './state.js';
 
 type Q = Record<string, string>;
@@ -19,10 +19,11 @@ export function evidenceQueries(e: LedgerEvent): { query: Q; summary?: unknown }
     let q: Record<string, unknown> = {};
     if (typeof raw === 'string') q = Object.fromEntries(new URLSearchParams(raw.replace(/^[^?]*\?/, '')));
     else if (raw && typeof raw === 'object') q = raw as Record<string, unknown>;
-    const inner = (q.query ?? q) as Record<string, unknown>;
+    const inner = (typeof q.query === 'string' ? Object.fromEntries(new URLSearchParams(q.query)) : (q.query ?? q)) as Record<string, unknown>;
     const query: Q = {};
     for (const k of QUERY_KEYS) if (inner[k] !== undefined && inner[k] !== null) query[k === 'probe_cc' ? 'cc' : k === 'probe_asn' ? 'asn' : k] = String(inner[k]);
-    if (Object.keys(query).length) out.push({ query, summary: summary ?? q.summary });
+    const key = new URLSearchParams(query).toString();
+    if (key && !out.some((o) => new URLSearchParams(o.query).toString() === key)) out.push({ query, summary: summary ?? q.summary });
   };
   const ev = e.evidence as unknown;
   for (const x of Array.isArray(ev) ? ev : ev ? [ev] : []) add(x, (x as { summary?: unknown }).summary);
@@ -43,8 +44,8 @@ export async function evidenceView(e: LedgerEvent, signal: AbortSignal): Promise
     void section(
       slot,
       'the measurement evidence',
-      () => getJson<{ items: Record<string, unknown>[] }>('/api/measurements/summary', { grain: 'day', ...query }, signal),
-      (r) => (r.items.length ? heatmap(r.items.map(normalizeCell), { title: 'Measurements behind this event', csvName: `${e.id}-measurements.csv`, href: (c) => explorerHref({ ...query, target: c.target, since: c.day, until: c.day }) }) : empty('The saved query matches no measurements in this database.')),
+      () => getJson<Summary>('/api/measurements/summary', { grain: 'day', ...query }, signal),
+      (r) => (cellsOf(r).length ? heatmap(cellsOf(r).map(normalizeCell), { title: 'Measurements behind this event', csvName: `${e.id}-measurements.csv`, href: (c) => explorerHref({ ...query, target: c.target, since: c.day, until: c.day }) }) : empty('The saved query matches no measurements in this database.')),
       signal,
     );
   }

@@ -4,6 +4,8 @@
  */
 import { h } from '../dom.js';
 
+const XLINK = 'http://www.w3.org/1999/xlink';
+
 export interface FigureOptions {
   title: string;
   /** What the chart shows, read by screen readers (aria-label of the chart). */
@@ -16,6 +18,11 @@ export interface FigureOptions {
 export function figure(chart: Element, table: HTMLElement, o: FigureOptions): HTMLElement {
   const chartBox = h('div', { class: 'chart', role: 'group', 'aria-label': o.label });
   chartBox.append(chart);
+  // Plot writes links as xlink:href; plain href lets the router, tests and tools see them.
+  for (const a of chartBox.querySelectorAll('a')) {
+    const x = a.getAttributeNS(XLINK, 'href');
+    if (x && !a.hasAttributeNS(null, 'href')) a.setAttributeNS(null, 'href', x);
+  }
   const tableBox = h('div', { class: 'figure-table', hidden: true });
   tableBox.append(table);
   const tabChart = h('button', { type: 'button', class: 'tab', 'aria-pressed': 'true' }, 'Chart');

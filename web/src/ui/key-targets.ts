@@ -4,7 +4,7 @@
  */
 import { getJson, hasApi } from '../api.js';
 import { h } from '../dom.js';
-import { heatmap, normalizeCell } from './measure-view.js';
+import { cellsOf, heatmap, normalizeCell, type Summary } from './measure-view.js';
 import { empty, notAvailable, section } from './state.js';
 
 /** Service -> what identifies it in a cell's target or test name. */
@@ -28,9 +28,9 @@ export async function keyTargets(slot: HTMLElement, cc: string, signal: AbortSig
   await section(
     slot,
     'the measurement status',
-    () => getJson<{ items: Record<string, unknown>[] }>('/api/measurements/summary', { cc, grain: 'day' }, signal),
+    () => getJson<Summary>('/api/measurements/summary', { cc, grain: 'day' }, signal),
     (r) => {
-      const cells = r.items
+      const cells = cellsOf(r)
         .map(normalizeCell)
         .map((c) => ({ ...c, target: keyTargetOf(c.target, c.test_name) ?? '' }))
         .filter((c) => c.target);

@@ -4,6 +4,7 @@
  * counts may be nested or flat) so the page works with the pipeline's documented fields.
  */
 import * as Plot from '@observablehq/plot';
+import { chartWidth } from '../common.js';
 import { h } from '../dom.js';
 import { figure } from './figure.js';
 import { dataTable } from './table.js';
@@ -38,6 +39,20 @@ export interface Cell {
 }
 
 type Raw = Record<string, unknown>;
+
+/** GET /api/measurements/summary: cells per (bucket, probe_cc, probe_asn, test_name, target), totals, per-target rows, method and source. */
+export interface Summary {
+  cells?: Raw[];
+  items?: Raw[];
+  by_target?: Raw[];
+  totals?: Raw;
+  method?: string;
+  source?: string;
+  data_vintage?: { first_bucket: string | null; last_bucket: string | null };
+  rules_version?: string;
+}
+
+export const cellsOf = (s: Summary): Raw[] => s.cells ?? s.items ?? [];
 const obj = (v: unknown): Record<string, number> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, number>) : {});
 const str = (...vs: unknown[]): string => String(vs.find((v) => v !== undefined && v !== null && v !== '') ?? '');
 
@@ -55,13 +70,13 @@ export function normalizeCell(r: Raw): Cell {
     const v = ooniNested[f] ?? r[`${f}_count`] ?? (f !== 'ok' ? r[f] : undefined) ?? r[`ooni_${f}`];
     if (typeof v === 'number') ooni[f] = v;
   }
-  const total = Number(r.total ?? r.measurement_count ?? r.count ?? r.n ?? Object.values(counts).reduce((a, b) => a + b, 0)) || 0;
+  const total = Number(r.n ?? r.total ?? r.measurement_count ?? r.count ?? Object.values(counts).reduce((a, b) => a + b, 0)) || 0;
   const examplesRaw = (r.examples ?? r.example_ids ?? r.example_measurement_ids ?? {}) as Record<string, unknown>;
   const examples: Record<string, string> = {};
   for (const [k, v] of Object.entries(examplesRaw)) if (v) examples[k] = String(v);
   const status = STATUSES.find((s) => (counts[s] ?? 0) > 0) ?? (ooni.confirmed ? 'confirmed' : ooni.anomaly ? 'anomaly' : ooni.failure ? 'failure' : total ? 'ok' : 'insufficient');
   return {
-    day: str(r.day, r.period, r.bucket, r.hour, r.date, r.time).slice(0, 19),
+    day: str(r.bucket, r.day, r.period, r.hour, r.date).replace('T', ' ').slice(0, 19),
     cc: str(r.probe_cc, r.cc),
     asn: str(r.probe_asn, r.asn),
     test_name: str(r.test_name),
@@ -109,6 +124,7 @@ export function heatmap(cells: Cell[], o: { title: string; href?: (c: Cell) => s
   const targets = [...new Set(merged.map((c) => c.target))].sort();
   const statuses = [...new Set(merged.map((c) => c.status))];
   const chart = Plot.plot({
+    width: chartWidth(),
     marginLeft: Math.min(200, 12 + 7 * Math.max(...targets.map((t) => t.length), 4)),
     marginBottom: 50,
     height: 60 + 22 * Math.max(1, targets.length),

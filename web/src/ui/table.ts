@@ -12,6 +12,8 @@ export interface Column<T> {
   /** Raw value for CSV; defaults to row[key]. */
   csv?: (row: T) => unknown;
   numeric?: boolean;
+  /** Keep the cell on one line (codes, dates). */
+  nowrap?: boolean;
 }
 
 const csvCell = (v: unknown): string => {
@@ -51,7 +53,7 @@ export function dataTable<T>(columns: Column<T>[], rows: T[], opts: { caption: s
     h(
       'tbody',
       null,
-      shown.map((r) => h('tr', null, columns.map((c) => h('td', { class: c.numeric ? 'num' : null }, c.cell ? c.cell(r) : String((r as Record<string, unknown>)[c.key] ?? '—'))))),
+      shown.map((r) => h('tr', null, columns.map((c) => h('td', { class: c.numeric ? 'num' : c.nowrap ? 'nowrap' : null }, c.cell ? c.cell(r) : String((r as Record<string, unknown>)[c.key] ?? '—'))))),
     ),
   );
   return h(

@@ -4,6 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { getJson, hasApi } from '../api.js';
+import { chartWidth } from '../common.js';
 import { num, pct } from '../format.js';
 import type { SpeedtestDay } from '../types.js';
 import { figure } from './figure.js';
@@ -16,6 +17,7 @@ export function throttlingFigure(items: SpeedtestDay[], cc: string): HTMLElement
   const rows = items.map((d) => ({ ...d, as: asLabel(d) }));
   const nets = [...new Set(rows.map((r) => r.as))];
   const chart = Plot.plot({
+    width: chartWidth(),
     marginLeft: Math.min(240, 12 + 6.5 * Math.max(...nets.map((n) => n.length))),
     marginBottom: 50,
     height: 60 + 22 * Math.max(1, nets.length),

@@ -1,0 +1,209 @@
+/**
+ * The dashboard in a real browser (Debian Chromium via playwright-core) against a server seeded
+ * from the shipped data on a free loopback port. Every page is opened, asserted on real
+ * content, screenshotted into test-results/, and must log no console error and fail no request.
+ * Pages whose API has not landed must say so (asserted through the server's own OpenAPI).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shot, startHarness, visit, type Harness, type Visit } from './harness.js';
+
+let hx: Harness;
+const has = (p: string) => hx.apiPaths.has(p);
+
+beforeAll(async () => {
+  hx = await startHarness();
+});
+afterAll(async () => {
+  await hx?.stop();
+});
+
+/** No console errors, no failed requests, then a screenshot; closes the page. */
+async function clean(v: Visit, name: string): Promise<void> {
+  await shot(v, name);
+  expect(v.errors, `console errors on ${name}`).toEqual([]);
+  expect(v.failed, `failed requests on ${name}`).toEqual([]);
+  await v.page.close();
+}
+
+const unavailable = async (v: Visit) => v.page.locator('.state.unavailable').count();
+
+describe('world map', () => {
+  it('draws at least 150 countries, colours Russia, and opens its profile on click', async () => {
+    const v = await visit(hx, '/');
+    const paths = await v.page.locator('svg[data-map=world] path.area[data-code]').count();
+    const ru = v.page.locator('svg[data-map=world] path.area[data-code=RU]');
+    const fill = await ru.getAttribute('fill');
+    console.log(`world page first load: ${v.ms} ms (goal < 2000 ms), ${paths} country paths`);
+    expect(paths).toBeGreaterThanOrEqual(150);
+    expect(fill).toMatch(/^(#|rgb)/);
+    expect(fill).not.toBe('#e8e8e4');
+    expect(await v.page.locator('svg[data-map=world] .overlay path[data-code=UA-43]').count()).toBe(1);
+    await shot(v, 'world');
+    // Keyboard, as a screen-reader user would (the click target of a country spanning the
+    // antimeridian is not its bounding-box centre).
+    await v.page.locator('svg[data-map=world] a:has(> path[data-code=RU])').focus();
+    await v.page.keyboard.press('Enter');
+    await v.page.waitForURL(/\/country\/RU$/);
+    await v.page.waitForSelector('h1:has-text("Russian Federation")');
+    expect(v.errors).toEqual([]);
+    expect(v.failed).toEqual([]);
+    await v.page.close();
+  });
+
+  it('colours by published cost when toggled, and the table view lists countries with links', async () => {
+    const v = await visit(hx, '/?color=cost');
+    expect(await v.page.locator('input[name=color][value=cost]').isChecked()).toBe(true);
+    await v.page.getByRole('button', { name: 'Table' }).click();
+    const rows = v.page.locator('.figure-table table.data tbody tr');
+    expect(await rows.count()).toBeGreaterThan(10);
+    expect(await v.page.locator('.figure-table a[href="/country/RU"]').count()).toBe(1);
+    await clean(v, 'world-cost');
+  });
+
+  it('fits a 390 px phone without sideways scrolling', async () => {
+    const v = await visit(hx, '/', 390);
+    expect(await v.page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(391);
+    await clean(v, 'world');
+  });
+});
+
+describe('country profile', () => {
+  it('shows Russia’s timeline with linked events, indicators, and each section’s state', async () => {
+    const v = await visit(hx, '/country/RU');
+    expect(await v.page.locator('h1').textContent()).toContain('Russian Federation');
+    expect(await v.page.locator('.chart svg a[href="/events/ru-2018-telegram-block"]').count()).toBe(1);
+    expect(await v.page.locator('figure.fig figcaption', { hasText: 'violence' }).count()).toBeGreaterThan(0);
+    expect(await v.page.locator('[aria-label]').count()).toBeGreaterThan(5);
+    if (!has('/api/speedtests/summary')) expect(await unavailable(v)).toBeGreaterThan(0);
+    else expect(await v.page.locator('figcaption', { hasText: 'Throttling in RU' }).count()).toBe(1);
+    await clean(v, 'country-RU');
+  });
+
+  it('works at 390 px', async () => {
+    const v = await visit(hx, '/country/CN', 390);
+    expect(await v.page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(391);
+    await clean(v, 'country-CN');
+  });
+});
+
+describe('event page', () => {
+  it('shows every field, sources as links and the revision history', async () => {
+    const v = await visit(hx, '/events/ru-2018-telegram-block');
+    expect(await v.page.locator('h1').textContent()).toContain('Telegram');
+    for (const f of ['category', 'start', 'end', 'scope', 'targets', 'actors', 'confidence', 'revision']) {
+      expect(await v.page.locator(`dd[data-field=${f}]`).count(), f).toBe(1);
+    }
+    expect(await v.page.locator('ol.sources a[href^="http"]').count()).toBeGreaterThan(0);
+    expect(await v.page.locator('table.data caption', { hasText: 'Revisions' }).count()).toBe(1);
+    if (has('/api/events/{id}/cost')) expect(await v.page.locator('.estimate .big').count()).toBeGreaterThan(0);
+    else expect(await unavailable(v)).toBeGreaterThan(0);
+    await clean(v, 'event');
+  });
+
+  it('turns an API error into a readable message', async () => {
+    const v = await visit(hx, '/events/no-such-event');
+    const msg = await v.page.locator('.state.error').textContent();
+    expect(msg).toMatch(/no event with id "no-such-event"/);
+    expect(msg).toMatch(/HTTP 404/);
+    // The 404 is the point of this test: the browser logs it; nothing else may fail.
+    expect(v.failed.filter((f) => !f.includes('/api/events/no-such-event'))).toEqual([]);
+    expect(v.errors.filter((e) => !/404/.test(e))).toEqual([]);
+    await shot(v, 'error');
+    await v.page.close();
+  });
+});
+
+describe('China vs Russia', () => {
+  it('compares counts by category and year, technical share and cooperation, with links', async () => {
+    const v = await visit(hx, '/compare/CN-RU');
+    expect(await v.page.locator('.chart svg a[href^="/events?country=RU"]').count()).toBeGreaterThan(3);
+    expect(await v.page.locator('.chart svg a[href^="/events?country=CN"]').count()).toBeGreaterThan(3);
+    const coop = v.page.locator('table.data caption', { hasText: 'Cooperation events' }).locator('xpath=..').locator('tbody tr');
+    expect(await coop.count()).toBeGreaterThanOrEqual(5);
+    await clean(v, 'compare');
+  });
+
+  it('links a count to the list of its events', async () => {
+    const v = await visit(hx, '/events?country=RU&category=shutdown,throttling,block');
+    expect(await v.page.locator('table.data tbody tr').count()).toBeGreaterThan(5);
+    await clean(v, 'events-list');
+  });
+});
+
+describe('regions', () => {
+  it('draws Russia’s 85 regions with Crimea and Sevastopol distinct and noted', async () => {
+    const v = await visit(hx, '/regions/RU');
+    const regions = await v.page.locator('svg[data-map=regions-RU] .areas path.area[data-code]').count();
+    expect(regions).toBeGreaterThanOrEqual(85);
+    expect(await v.page.locator('path.area.disputed[data-code=UA-43]').count()).toBe(1);
+    expect(await v.page.locator('path.area.disputed[data-code=UA-40]').count()).toBe(1);
+    expect(await v.page.locator('#disputed-note').textContent()).toContain('RU-CR');
+    if (has('/api/cost/regions')) {
+      const moscow = await v.page.locator('path.area[data-code=RU-MOW] title').textContent();
+      expect(moscow).toMatch(/90%/);
+    } else expect(await unavailable(v)).toBe(1);
+    await clean(v, 'regions-RU');
+  });
+
+  it('draws China’s 31 provinces and Taiwan, Hong Kong, Macao as context only', async () => {
+    const v = await visit(hx, '/regions/CN');
+    expect(await v.page.locator('svg[data-map=regions-CN] path.area[data-code^="CN-"]:not(.context)').count()).toBe(31);
+    expect(await v.page.locator('svg[data-map=regions-CN] path.area.context').count()).toBe(3);
+    await clean(v, 'regions-CN');
+  });
+});
+
+describe('cost calculator', () => {
+  it('returns a figure for a one-day shutdown of Moscow, with a shareable URL', async () => {
+    const v = await visit(hx, '/cost?country=RU&region=RU-MOW&type=full&hours=24&method=all');
+    expect(await v.page.locator('select[name=region]').inputValue()).toBe('RU-MOW');
+    if (has('/api/cost')) {
+      const big = await v.page.locator('.estimate .big').first().textContent();
+      expect(big).toMatch(/\d/);
+      expect(await v.page.locator('.share a').getAttribute('href')).toContain('region=RU-MOW');
+    } else expect(await unavailable(v)).toBe(1);
+    await clean(v, 'cost');
+  });
+});
+
+describe('measurement explorer', () => {
+  it('shows the RU telegram anomaly when measurements exist, or says the pipeline is missing', async () => {
+    const v = await visit(hx, '/measurements?cc=RU');
+    if (has('/api/measurements/summary')) {
+      const cells = v.page.locator('svg.heatmap [aria-label^="telegram"]');
+      expect(await cells.count()).toBeGreaterThan(0);
+      const labels = await cells.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      expect(labels.some((l) => !/: ok$/.test(l))).toBe(true);
+    } else expect(await unavailable(v)).toBe(1);
+    await clean(v, 'measurements');
+  });
+});
+
+describe('registry and detections', () => {
+  it('renders the registry page', async () => {
+    const v = await visit(hx, '/registry');
+    expect(await v.page.locator('figcaption', { hasText: 'Growth of the register' }).count()).toBe(1);
+    if (!has('/api/registry/summary')) expect(await unavailable(v)).toBe(1);
+    await clean(v, 'registry');
+  });
+
+  it('renders the detections page', async () => {
+    const v = await visit(hx, '/detections');
+    if (!has('/api/detections')) expect(await unavailable(v)).toBe(1);
+    await clean(v, 'detections');
+  });
+});
+
+describe('bundle', () => {
+  it('keeps the JavaScript under 500 KB gzipped', () => {
+    const dir = join(process.cwd(), 'web/dist/assets');
+    const js = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    const raw = js.reduce((n, f) => n + readFileSync(join(dir, f)).length, 0);
+    const gz = js.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+    console.log(`JS bundle: ${js.length} files, ${(raw / 1024).toFixed(0)} KB raw, ${(gz / 1024).toFixed(0)} KB gzipped (limit 500 KB)`);
+    expect(gz).toBeLessThan(500 * 1024);
+  });
+});

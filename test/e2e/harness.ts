@@ -1,0 +1,109 @@
+/**
+ * Browser-test harness: builds the dashboard, seeds a temporary database from the shipped data,
+ * serves it on a free loopback port with the built CLI, and drives Debian's Chromium through
+ * playwright-core (never a downloaded browser). Each page visit records console errors and
+ * failed requests so a test can assert there were none.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { tempDir } from '../helpers/index.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const BIN = join(process.cwd(), 'dist/src/cli/bin.js');
+export const SHOTS = join(process.cwd(), 'test-results');
+
+export interface Harness {
+  base: string;
+  browser: Browser;
+  apiPaths: Set<string>;
+  stop: () => Promise<void>;
+}
+
+function run(cmd: string, args: string[], okCodes = [0]): string {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (!okCodes.includes(r.status ?? -1)) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
+  return r.stdout;
+}
+
+function startServer(db: string): Promise<{ proc: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 60_000);
+    proc.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{') && l.includes('"url"'));
+      if (line) {
+        clearTimeout(timer);
+        resolve({ proc, url: (JSON.parse(line) as { url: string }).url });
+      }
+    });
+    proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
+  });
+}
+
+export async function startHarness(): Promise<Harness> {
+  mkdirSync(SHOTS, { recursive: true });
+  if (!process.env.E2E_SKIP_BUILD) run('npm', ['run', 'build:web', '--silent']);
+  const t = tempDir('splinternet-e2e-');
+  const db = join(t.dir, 'e2e.duckdb');
+  run(process.execPath, [BIN, 'db', 'seed', '--db', db], [0, 3]); // 3 = some shipped rows rejected (listed, kept)
+  const { proc, url } = await startServer(db);
+  const spec = (await (await fetch(`${url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return {
+    base: url,
+    browser,
+    apiPaths: new Set(Object.keys(spec.paths)),
+    stop: async () => {
+      await browser.close();
+      await new Promise<void>((r) => {
+        proc.once('exit', () => r());
+        proc.kill('SIGTERM');
+      });
+      t.cleanup();
+    },
+  };
+}
+
+export interface Visit {
+  page: Page;
+  errors: string[];
+  failed: string[];
+  ms: number;
+}
+
+/** Wait until the router has rendered and no block is still loading. */
+export async function ready(page: Page, timeout = 60_000): Promise<void> {
+  // A string, not a function: the test program is type-checked without the DOM library.
+  await page.waitForFunction("document.querySelector('main')?.getAttribute('aria-busy') === 'false' && !document.querySelector('.state.loading')", null, { timeout });
+}
+
+/** Open a page at a viewport width and wait for it to settle, recording errors on the way. */
+export async function visit(h: Harness, path: string, width = 1280): Promise<Visit> {
+  const page = await h.browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  const failed: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  const t0 = Date.now();
+  await page.goto(h.base + path, { waitUntil: 'load' });
+  await ready(page);
+  return { page, errors, failed, ms: Date.now() - t0 };
+}
+
+export async function shot(v: Visit, name: string): Promise<void> {
+  const w = v.page.viewportSize()?.width ?? 0;
+  await v.page.screenshot({ path: join(SHOTS, `${name}-${w}.png`), fullPage: true });
+}
