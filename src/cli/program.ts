@@ -3,6 +3,7 @@
  * Io; nothing here exits the process (bin.ts does, once).
  */
 import { Command } from '@commander-js/extra-typings';
+import { dataCommand } from './commands/data.js';
 import { dbCommand } from './commands/db.js';
 import { detectCommand } from './commands/detect.js';
 import { doctorCommand } from './commands/doctor.js';
@@ -29,6 +30,7 @@ export function buildProgram(io: Io): Command {
   measurementsCommand(program, io);
   dbCommand(program, io);
   detectCommand(program, io);
+  dataCommand(program, io);
   doctorCommand(program, io);
   for (const c of program.commands) {
     c.exitOverride();

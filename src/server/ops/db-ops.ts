@@ -1,5 +1,6 @@
 /** Database ops: migrate, seed, info. The seed loads everything the repo ships under data/. */
 import { z } from 'zod';
+import { seedCostData } from '../../cost/index.js';
 import { importStopFile, importTop10vpnFile, seedLedger } from '../../ledger/index.js';
 import { importSpeedTests } from '../../detect/index.js';
 import { seedMeasurements } from '../../measure/index.js';
@@ -26,7 +27,7 @@ export const dbOps = [
   }),
   defineOp({
     name: 'db.seed',
-    summary: 'Load the shipped ledger, indicators and imports from data/',
+    summary: 'Load the shipped ledger, indicators, imports and economic data (data/costs) from data/',
     write: true,
     input: z.object({ data_dir: z.string().optional() }),
     run: async (ctx, { data_dir }) => {
@@ -35,7 +36,8 @@ export const dbOps = [
       const top10vpn = await importTop10vpnFile(ctx, packagePath('data', 'events', TOP10VPN_FILE));
       const speedtests = await importSpeedTests(ctx, packagePath('data', 'throttling', 'russia-twitter-throttle'));
       const measurements = await seedMeasurements(ctx);
-      return { ledger, stop: { ...stop, linked: stop.linked }, top10vpn, speedtests, measurements };
+      const costs = await seedCostData(ctx);
+      return { ledger, stop: { ...stop, linked: stop.linked }, top10vpn, speedtests, measurements, costs };
     },
   }),
 ];

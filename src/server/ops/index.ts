@@ -2,6 +2,7 @@
  * The registry of every op. Each domain contributes a list in its own file; add yours here.
  */
 import { AppError, issuesFromZod, validationError } from '../../shared/index.js';
+import { costOps } from './cost-ops.js';
 import { dbOps } from './db-ops.js';
 import { detectOps } from './detect-ops.js';
 import { ledgerOps } from './ledger-ops.js';
@@ -11,7 +12,7 @@ import type { Op, OpContext } from './types.js';
 export type { Op, OpContext } from './types.js';
 export { defineOp } from './types.js';
 
-const all: Op[] = [...ledgerOps, ...dbOps, ...detectOps, ...measureOps] as unknown as Op[];
+const all: Op[] = [...ledgerOps, ...dbOps, ...detectOps, ...measureOps, ...costOps] as unknown as Op[];
 
 export const OPS: ReadonlyMap<string, Op> = new Map(all.map((o) => [o.name, o]));
 

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Store, StoreInfo } from '../types.js';
 import { DuckDb } from './db.js';
+import { duckCostRepo } from './cost-repo.js';
 import { duckLedgerRepo } from './ledger-repo.js';
 import { duckMeasureRepo } from './measure-repo.js';
 import { migrate, schemaVersion } from './migrate.js';
@@ -27,6 +28,7 @@ export async function openDuckDbStore(path: string, options: { readOnly?: boolea
     ledger: duckLedgerRepo(db),
     tokens: duckTokenRepo(db),
     measure: duckMeasureRepo(db),
+    cost: duckCostRepo(db),
     tabular: duckTabular(db),
     detect: duckDetectRepo(db),
     async info(): Promise<StoreInfo> {

@@ -1,0 +1,33 @@
+/** `splinternet data import KIND FILE`: load a newer economic-data file without a code change. */
+import type { Command } from '@commander-js/extra-typings';
+import { IMPORT_KINDS, type ImportReport } from '../../cost/index.js';
+import { AppError } from '../../shared/index.js';
+import { ctxOf, intOption, leaf } from '../command.js';
+import type { Io } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+
+export function dataCommand(program: Command, io: Io): void {
+  const data = program.command('data').description('economic data for the cost engine (GDP, GRP, penetration, exchange rates)');
+  leaf(data, 'import', `load a file: ${IMPORT_KINDS.join(' | ')}`)
+    .argument('<kind>', IMPORT_KINDS.join(' | '))
+    .argument('<file>', 'CSV file in the same format as the shipped one (see data/costs/SOURCES.md)')
+    .option('--year <y>', 'year of a Rosstat table (default: a year in the file name)', intOption('--year'))
+    .option('--indicator <code>', 'World Bank indicator code for long-format files (e.g. NY.GDP.MKTP.CD)')
+    .option('--source <text>', 'citation stored with every value')
+    .option('--vintage <text>', 'vintage stored with every value (default: from the file, or its name)')
+    .action(async (kind: string, file: string, o: Record<string, unknown>) => {
+      if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
+        throw new AppError('VALIDATION', `kind: "${kind}" is not one of ${IMPORT_KINDS.join(', ')}`, { issues: [{ path: ['kind'], message: `one of ${IMPORT_KINDS.join(', ')}` }] });
+      }
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<ImportReport>('data.import', { kind, file, year: o.year, indicator: o.indicator, source: o.source, vintage: o.vintage });
+      if (r.rejects.length > 0) io.setExit(EXIT.PARTIAL);
+      ctx.print(r, (x: ImportReport) =>
+        x.unchanged
+          ? `${x.file}: unchanged since the last import (${x.values} values, ${x.rates} rates)\n`
+          : `${x.file}: stored ${x.values} values and ${x.rates} exchange rates (${x.vintage})\n` +
+            Object.entries(x.skipped).map(([k, n]) => `  skipped ${n}: ${k}\n`).join('') +
+            x.rejects.map((e) => `  rejected line ${e.line}: ${e.reason}\n`).join(''),
+      );
+    });
+}

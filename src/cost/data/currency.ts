@@ -1,0 +1,31 @@
+/**
+ * Which currency a country's "local currency units" (World Bank LCU, national statistics) are.
+ * The World Bank keys its exchange rates by country, not by currency, so we need this to label
+ * amounts and to accept `--currency CODE`. Countries missing here are labelled "LCU:<cc>" and
+ * can still be costed in local units and US dollars. Euro-area members: EUR.
+ */
+const TABLE =
+  'RU:RUB CN:CNY US:USD BY:BYN KZ:KZT UZ:UZS KG:KGS TJ:TJS TM:TMT AZ:AZN AM:AMD GE:GEL UA:UAH MD:MDL ' +
+  'IR:IRR IQ:IQD SY:SYP TR:TRY EG:EGP SD:SDG SS:SSP ET:ETB ER:ERN SO:SOS KE:KES UG:UGX TZ:TZS RW:RWF BI:BIF ' +
+  'CD:CDF CG:XAF CM:XAF TD:XAF CF:XAF GA:XAF GQ:XAF NG:NGN GH:GHS BJ:XOF BF:XOF CI:XOF ML:XOF NE:XOF SN:XOF TG:XOF GW:XOF ' +
+  'GN:GNF SL:SLE LR:LRD GM:GMD MR:MRU MA:MAD DZ:DZD TN:TND LY:LYD ZW:ZWL ZM:ZMW MW:MWK MZ:MZN AO:AOA ZA:ZAR NA:NAD ' +
+  'BW:BWP SZ:SZL LS:LSL MG:MGA MU:MUR IN:INR PK:PKR BD:BDT LK:LKR NP:NPR AF:AFN MM:MMK TH:THB LA:LAK KH:KHR VN:VND ' +
+  'MY:MYR SG:SGD ID:IDR PH:PHP KP:KPW KR:KRW JP:JPY MN:MNT HK:HKD MO:MOP TW:TWD SA:SAR AE:AED QA:QAR KW:KWD BH:BHD ' +
+  'OM:OMR YE:YER JO:JOD LB:LBP IL:ILS PS:ILS CU:CUP VE:VES NI:NIO HN:HNL GT:GTQ SV:USD EC:USD PA:PAB CO:COP PE:PEN ' +
+  'BO:BOB PY:PYG UY:UYU AR:ARS CL:CLP BR:BRL MX:MXN CA:CAD GB:GBP CH:CHF NO:NOK SE:SEK DK:DKK IS:ISK PL:PLN CZ:CZK ' +
+  'HU:HUF RO:RON BG:BGN RS:RSD BA:BAM MK:MKD AL:ALL ME:EUR XK:EUR AU:AUD NZ:NZD ' +
+  'AT:EUR BE:EUR CY:EUR DE:EUR EE:EUR ES:EUR FI:EUR FR:EUR GR:EUR HR:EUR IE:EUR IT:EUR LT:EUR LU:EUR LV:EUR MT:EUR ' +
+  'NL:EUR PT:EUR SI:EUR SK:EUR';
+
+const byCountry = new Map(TABLE.split(' ').map((p) => p.split(':') as [string, string]));
+
+/** ISO 4217 code of a country's local currency, or "LCU:<cc>" when we do not know it. */
+export const currencyOf = (country: string): string => byCountry.get(country) ?? `LCU:${country}`;
+
+/** Countries whose local currency is this code (e.g. EUR -> many); used to find its rate. */
+export function countriesOfCurrency(code: string): string[] {
+  if (code.startsWith('LCU:')) return [code.slice(4)];
+  return [...byCountry.entries()].filter(([, c]) => c === code).map(([cc]) => cc);
+}
+
+export const isKnownCurrency = (code: string): boolean => code === 'USD' || [...byCountry.values()].includes(code);

@@ -1,0 +1,86 @@
+/**
+ * Which exchange rate converts a segment of a scenario: the Bank of Russia's daily rate where
+ * the series covers the segment (the rate in force on each day, averaged over the segment's
+ * days; one day's rate for a span within a day), otherwise the World Bank's annual average
+ * for the segment's year. When neither exists the answer says why instead of guessing.
+ */
+import type { FxRateRecord } from '../../store/index.js';
+import type { CountryData } from './econ-data.js';
+
+export interface RateUse {
+  rate: number;
+  kind: 'daily' | 'daily-average' | 'annual';
+  /** The date (daily), the range of days (daily-average) or the year (annual). */
+  date: string;
+  source: string;
+  vintage: string;
+}
+
+export type RateResult = RateUse | { rate: null; reason: string };
+
+const DAY = 86_400_000;
+
+/** Index of the last daily rate on or before `day` (-1 if none). */
+function inForce(days: number[], day: number): number {
+  let lo = 0;
+  let hi = days.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! <= day) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+/** The CBR publishes on setting days; a gap longer than this means the series does not cover the date. */
+const MAX_GAP_DAYS = 10;
+
+function daily(data: CountryData, fromMs: number, toMs: number): RateUse | null {
+  const d = data.dailyDays;
+  if (d.length === 0) return null;
+  const first = Math.floor(fromMs / DAY);
+  const last = Math.max(first, Math.ceil(toMs / DAY) - 1);
+  if (first < d[0]! || last > d[d.length - 1]! + MAX_GAP_DAYS) return null;
+  let sum = 0;
+  let n = 0;
+  let used: FxRateRecord | undefined;
+  for (let day = first; day <= last; day++) {
+    const i = inForce(d, day);
+    if (i < 0 || day - d[i]! > MAX_GAP_DAYS) return null;
+    used = data.dailyRates[i]!;
+    sum += used.rate;
+    n++;
+  }
+  if (!used) return null;
+  const iso = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+  return {
+    rate: sum / n,
+    kind: n === 1 ? 'daily' : 'daily-average',
+    date: n === 1 ? used.period : `${iso(first)}/${iso(last)}`,
+    source: used.source,
+    vintage: used.vintage,
+  };
+}
+
+export function annualRate(data: CountryData, year: number): RateResult {
+  const a = data.annualRates.get(year);
+  if (a) return { rate: a.rate, kind: 'annual', date: String(year), source: a.source, vintage: a.vintage };
+  const years = [...data.annualRates.keys()].sort((x, y) => x - y);
+  const range = years.length ? `annual averages cover ${years[0]}–${years[years.length - 1]}` : 'no annual averages are loaded';
+  return { rate: null, reason: `no ${data.country} exchange rate for ${year}: ${range}` };
+}
+
+/** The rate for a dated segment [from, to), or the annual average of `year` when undated. */
+export function rateFor(data: CountryData, seg: { year: number; from: string | null; to: string | null }): RateResult {
+  if (seg.from && seg.to) {
+    const d = daily(data, Date.parse(seg.from), Date.parse(seg.to));
+    if (d) return d;
+  }
+  const a = annualRate(data, seg.year);
+  if (a.rate !== null || !seg.from || data.dailyDays.length === 0) return a;
+  const d = data.dailyRates;
+  return { rate: null, reason: `${a.reason}; the daily series covers ${d[0]!.period}–${d[d.length - 1]!.period}` };
+}

@@ -1,0 +1,128 @@
+/**
+ * Load economic-data files into the store: parse each with the parser for its kind, record
+ * every value with source, unit and vintage, keep rejects (line + reason) and report what was
+ * skipped on purpose. A file whose bytes were already loaded is not parsed again (the seed stays
+ * fast on re-runs). Importing a newer file replaces values key by key (indicator, region, year).
+ * All files of one call are written in one transaction.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, relative, resolve } from 'node:path';
+import { AppError, packageRoot, type Clock, type ProgressReporter } from '../../shared/index.js';
+import type { EconImportRecord, EconValueRecord, FxRateRecord, Store } from '../../store/index.js';
+import { invalidateEconData } from './econ-data.js';
+import { DEFAULT_SOURCES, SHIPPED, type ImportKind } from './manifest.js';
+import type { ParseOptions, ParseReject, Parsed } from './parse-common.js';
+import { parseCbrDaily, parseNbsGrp, parseRosstat } from './parse-regional.js';
+import { parseWorldBank } from './parse-worldbank.js';
+
+export interface ImportRequest {
+  kind: ImportKind;
+  file: string;
+  year?: number;
+  indicator?: string;
+  source?: string;
+  vintage?: string;
+}
+
+export interface ImportReport {
+  kind: ImportKind;
+  file: string;
+  unchanged: boolean;
+  values: number;
+  rates: number;
+  skipped: Record<string, number>;
+  checks: Record<string, unknown>;
+  source: string;
+  vintage: string;
+  rejects: (ParseReject & { file: string })[];
+}
+
+const PARSERS: Record<ImportKind, (text: string, o: ParseOptions) => Parsed> = {
+  worldbank: parseWorldBank,
+  owid: parseWorldBank,
+  'rosstat-grp': (t, o) => parseRosstat(t, o, ['GRP']),
+  'rosstat-regional': (t, o) => parseRosstat(t, o),
+  'nbs-grp': parseNbsGrp,
+  'cbr-usd-rub': parseCbrDaily,
+};
+
+/** How the file is named in the store: relative to the package when shipped, else absolute. */
+function storedName(path: string): string {
+  const abs = resolve(path);
+  const rel = relative(packageRoot(), abs);
+  return rel.startsWith('..') ? abs : rel;
+}
+
+interface Prepared {
+  report: ImportReport;
+  write?: { record: EconImportRecord; values: EconValueRecord[]; rates: FxRateRecord[] };
+  hadRejects: boolean;
+}
+
+async function prepare(deps: { store: Store; clock: Clock }, req: ImportRequest): Promise<Prepared> {
+  const bytes = await readFile(req.file).catch((e: Error) => {
+    throw new AppError('VALIDATION', `file: cannot read ${req.file}: ${e.message}`, { issues: [{ path: ['file'], message: e.message }] });
+  });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const file = storedName(req.file);
+  const fromName = /(?:^|[^\d])((?:19|20)\d\d)(?:[^\d]|$)/.exec(basename(req.file))?.[1];
+  const year = req.year ?? (req.kind.startsWith('rosstat') && fromName ? Number(fromName) : undefined);
+  const source = req.source ?? DEFAULT_SOURCES[req.kind];
+  const prior = await deps.store.cost.findImport(req.kind, file);
+  if (prior && prior.sha256 === sha256) {
+    return { report: { kind: req.kind, file, source, unchanged: true, values: prior.valuesStored, rates: prior.ratesStored, skipped: {}, checks: {}, vintage: prior.vintage, rejects: [] }, hadRejects: prior.rejected > 0 };
+  }
+  const fallbackVintage = `${basename(req.file)} (imported ${deps.clock.now().toISOString().slice(0, 10)})`;
+  const parsed = PARSERS[req.kind](bytes.toString('utf8'), { file, source, vintage: req.vintage ?? fallbackVintage, year, indicator: req.indicator });
+  const vintage = req.vintage ?? parsed.vintage ?? fallbackVintage;
+  for (const row of [...parsed.values, ...parsed.rates]) row.vintage = vintage;
+  const record: EconImportRecord = { kind: req.kind, file, sha256, valuesStored: parsed.values.length, ratesStored: parsed.rates.length, rejected: parsed.rejects.length, source, vintage, loadedAt: deps.clock.now().toISOString() };
+  return {
+    report: { kind: req.kind, file, source, unchanged: false, values: parsed.values.length, rates: parsed.rates.length, skipped: parsed.skipped, checks: parsed.checks, vintage, rejects: parsed.rejects.map((r) => ({ ...r, file })) },
+    write: { record, values: parsed.values, rates: parsed.rates },
+    hadRejects: (prior?.rejected ?? 0) > 0,
+  };
+}
+
+/** Import several files in one transaction; returns one report per file. */
+export async function importEconFiles(deps: { store: Store; clock: Clock }, reqs: ImportRequest[]): Promise<ImportReport[]> {
+  const prepared: Prepared[] = [];
+  for (const r of reqs) prepared.push(await prepare(deps, r));
+  const writes = prepared.flatMap((p) => (p.write ? [p.write] : []));
+  if (writes.length === 0) return prepared.map((p) => p.report);
+  await deps.store.cost.saveImports(writes);
+  for (const p of prepared) {
+    if (!p.write || (p.report.rejects.length === 0 && !p.hadRejects)) continue;
+    const kind = `cost:${p.report.kind}`;
+    await deps.store.ledger.replaceRejects(kind, p.report.file, p.report.rejects.map((r) => ({ importKind: kind, sourceFile: r.file, line: r.line, reason: r.reason, raw: r.raw })));
+  }
+  invalidateEconData(deps.store);
+  return prepared.map((p) => p.report);
+}
+
+export const importEconFile = async (deps: { store: Store; clock: Clock }, req: ImportRequest): Promise<ImportReport> => (await importEconFiles(deps, [req]))[0]!;
+
+export interface CostSeedReport {
+  files: Omit<ImportReport, 'rejects'>[];
+  values: number;
+  rates: number;
+  rejects: (ParseReject & { file: string })[];
+}
+
+/** Load every shipped file (data/costs); unchanged files are skipped by hash. */
+export async function seedCostData(deps: { store: Store; clock: Clock; progress: ProgressReporter }, root = packageRoot()): Promise<CostSeedReport> {
+  deps.progress.start('seed economic data', SHIPPED.length, 'files');
+  const reports = await importEconFiles(
+    deps,
+    SHIPPED.map((f) => ({ kind: f.kind, file: resolve(root, f.path), year: f.year, indicator: f.indicator, source: f.source, vintage: f.vintage })),
+  );
+  deps.progress.update(SHIPPED.length);
+  deps.progress.stop();
+  return {
+    files: reports.map(({ rejects: _r, ...rest }) => rest),
+    values: reports.reduce((n, r) => n + r.values, 0),
+    rates: reports.reduce((n, r) => n + r.rates, 0),
+    rejects: reports.flatMap((r) => r.rejects),
+  };
+}

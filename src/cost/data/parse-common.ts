@@ -1,0 +1,114 @@
+/**
+ * What every economic-data parser returns, and the small helpers they share. Parsers are pure
+ * (text in, rows out): rows that cannot be understood become rejects with their line number;
+ * rows that are deliberately not stored (aggregates, a missing value printed as "…") are
+ * counted by reason, so nothing is dropped silently.
+ */
+import type { EconValueRecord, FxRateRecord } from '../../store/index.js';
+
+export interface ParseReject {
+  line: number;
+  reason: string;
+  raw: string | null;
+}
+
+export interface Parsed {
+  values: EconValueRecord[];
+  rates: FxRateRecord[];
+  rejects: ParseReject[];
+  /** Rows or cells not stored on purpose, by reason (e.g. "aggregate: federal_district"). */
+  skipped: Record<string, number>;
+  /** Vintage found in the file itself (World Bank "Last Updated Date"), if any. */
+  vintage?: string;
+  /** Consistency checks worth reporting (e.g. sum of regions against the country row). */
+  checks: Record<string, unknown>;
+}
+
+export interface ParseOptions {
+  file: string; // as recorded in the store
+  source: string;
+  vintage: string;
+  year?: number;
+  indicator?: string;
+}
+
+export const emptyParsed = (): Parsed => ({ values: [], rates: [], rejects: [], skipped: {}, checks: {} });
+
+export const bump = (p: Parsed, reason: string, n = 1): void => {
+  p.skipped[reason] = (p.skipped[reason] ?? 0) + n;
+};
+
+/**
+ * CSV rows with their 1-based line numbers (BOM stripped, ragged rows allowed, RFC 4180 quotes).
+ * Hand-written because the files are small but many, and a general parser was ~10x slower.
+ */
+export function csvRows(text: string): { line: number; cells: string[] }[] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: { line: number; cells: string[] }[] = [];
+  let line = 1;
+  let i = 0;
+  const n = src.length;
+  while (i < n) {
+    const startLine = line;
+    const cells: string[] = [];
+    let cell = '';
+    for (;;) {
+      const ch = src[i];
+      if (ch === '"' && cell === '') {
+        i++;
+        for (;;) {
+          const q = src.indexOf('"', i);
+          if (q < 0) {
+            cell += src.slice(i);
+            i = n;
+            break;
+          }
+          cell += src.slice(i, q);
+          line += (src.slice(i, q).match(/\n/g) ?? []).length;
+          if (src[q + 1] === '"') {
+            cell += '"';
+            i = q + 2;
+          } else {
+            i = q + 1;
+            break;
+          }
+        }
+        continue;
+      }
+      if (ch === ',' ) {
+        cells.push(cell.trim());
+        cell = '';
+        i++;
+        continue;
+      }
+      if (ch === '\n' || ch === '\r' || ch === undefined) {
+        cells.push(cell.trim());
+        if (ch === '\r' && src[i + 1] === '\n') i++;
+        i++;
+        line++;
+        break;
+      }
+      let end = i;
+      while (end < n) {
+        const c = src.charCodeAt(end);
+        if (c === 44 || c === 10 || c === 13) break;
+        end++;
+      }
+      cell += src.slice(i, end);
+      i = end;
+    }
+    rows.push({ line: startLine, cells });
+  }
+  return rows;
+}
+
+/** Cells statistical offices print for "no value". */
+const MISSING = new Set(['', '…', '...', '-', '–', '—', 'x', 'n/a', 'NA', '..']);
+
+/** A number, null when the cell says "no value", NaN when it is neither (a reject). */
+export function numberCell(cell: string | undefined): number | null {
+  const c = (cell ?? '').trim();
+  if (MISSING.has(c)) return null;
+  const n = Number(c.replace(/\s/g, '').replace(',', '.'));
+  return Number.isFinite(n) ? n : Number.NaN;
+}

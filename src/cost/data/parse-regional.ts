@@ -1,0 +1,130 @@
+/**
+ * Regional statistics keyed by name: Rosstat yearbook tables (gross regional product, internet
+ * use, subscriptions; one year per file) and the NBS China "annual by province" GRP table (one
+ * column per year). Names map to ISO 3166-2 through the tested tables in src/geo; rows for the
+ * country, federal districts and the okrug-inclusive Tyumen/Arkhangelsk oblasts are skipped as
+ * aggregates (never double-counted), and the sum of the stored regions is checked against the
+ * country row when the table has one.
+ */
+import { matchRegionName, statsRegionsOf } from '../../geo/index.js';
+import { bump, csvRows, emptyParsed, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
+
+/** Unit and scale of a Rosstat column, from its name. */
+function rosstatColumn(col: string): { indicator: string; unit: string; scale: number } | null {
+  if (col === 'grp_mln_rub') return { indicator: 'GRP', unit: 'RUB', scale: 1e6 };
+  if (col === 'grp_per_capita_rub') return { indicator: 'GRP.PER_CAPITA', unit: 'RUB per person', scale: 1 };
+  if (col.endsWith('_pct')) return { indicator: `rosstat.${col}`, unit: '%', scale: 1 };
+  if (col.endsWith('_per100')) return { indicator: `rosstat.${col}`, unit: 'per 100 people', scale: 1 };
+  return null;
+}
+
+function regionCheck(p: Parsed, country: string, indicator: string, total: number | undefined): void {
+  const stored = p.values.filter((v) => v.indicator === indicator && v.geo !== country);
+  const expected = statsRegionsOf(country).map((r) => r.code);
+  const have = new Set(stored.map((v) => v.geo));
+  const additive = indicator === 'GRP';
+  const sum = stored.reduce((s, v) => s + v.value, 0);
+  p.checks[indicator] = {
+    regions: have.size,
+    missing_regions: expected.filter((c) => !have.has(c)),
+    ...(additive ? { sum_of_regions: sum } : {}),
+    ...(additive && total !== undefined ? { country_row: total, gap_pct: Number((((sum - total) / total) * 100).toFixed(3)) } : {}),
+  };
+}
+
+/**
+ * A Rosstat regional table: region_ru, numeric columns..., region_en[, footnote_flags].
+ * `only` restricts the columns stored (rosstat-grp stores GRP only).
+ */
+export function parseRosstat(text: string, o: ParseOptions, only?: string[]): Parsed {
+  const p = emptyParsed();
+  const rows = csvRows(text);
+  const head = rows[0]?.cells ?? [];
+  const ruCol = head.indexOf('region_ru');
+  const enCol = head.indexOf('region_en');
+  const cols = head.map((c, i) => ({ i, spec: rosstatColumn(c) })).filter((c) => c.spec && (!only || only.includes(c.spec.indicator)));
+  if (ruCol < 0 || cols.length === 0 || o.year === undefined) {
+    const why = o.year === undefined ? 'the year of the table is not known: pass --year' : `expected region_ru and value columns, got: ${head.join(',')}`;
+    p.rejects.push({ line: 1, reason: why, raw: head.join(',') });
+    return p;
+  }
+  const totals: Record<string, number> = {};
+  for (const r of rows.slice(1)) {
+    const name = r.cells[ruCol] ?? '';
+    if (!name) continue;
+    let m = matchRegionName('RU', name);
+    if (m.kind === 'unknown' && enCol >= 0) m = matchRegionName('RU', r.cells[enCol] ?? '');
+    if (m.kind === 'unknown') {
+      p.rejects.push({ line: r.line, reason: `unknown region name "${name}"`, raw: r.cells.join(',') });
+      continue;
+    }
+    for (const { i, spec } of cols) {
+      const n = numberCell(r.cells[i]);
+      if (Number.isNaN(n)) {
+        p.rejects.push({ line: r.line, reason: `not a number in ${head[i]}: "${r.cells[i]}"`, raw: r.cells.join(',') });
+        continue;
+      }
+      if (m.kind === 'aggregate') {
+        if (m.reason === 'country' && n !== null) totals[spec!.indicator] = n * spec!.scale;
+        bump(p, `aggregate row (${m.reason})`);
+        continue;
+      }
+      if (n === null) {
+        bump(p, 'missing value');
+        continue;
+      }
+      p.values.push({ indicator: spec!.indicator, country: 'RU', geo: m.code, year: o.year, value: n * spec!.scale, unit: spec!.unit, source: o.source, vintage: o.vintage, file: o.file });
+    }
+  }
+  for (const { spec } of cols) regionCheck(p, 'RU', spec!.indicator, totals[spec!.indicator]);
+  return p;
+}
+
+/** NBS "AnnualbyProvince": region (English name), then one column per year; 100 million yuan. */
+export function parseNbsGrp(text: string, o: ParseOptions): Parsed {
+  const p = emptyParsed();
+  const rows = csvRows(text);
+  const head = rows[0]?.cells ?? [];
+  const years = head.map((c, i) => ({ i, year: Number(c) })).filter((y) => Number.isInteger(y.year) && y.year > 1900);
+  if (years.length === 0) {
+    p.rejects.push({ line: 1, reason: `expected a region column and one column per year, got: ${head.join(',')}`, raw: head.join(',') });
+    return p;
+  }
+  for (const r of rows.slice(1)) {
+    const name = r.cells[0] ?? '';
+    if (!name) continue;
+    const m = matchRegionName('CN', name);
+    if (m.kind !== 'region') {
+      if (m.kind === 'aggregate') bump(p, 'aggregate row (total)');
+      else p.rejects.push({ line: r.line, reason: `unknown province name "${name}"`, raw: r.cells.join(',') });
+      continue;
+    }
+    for (const { i, year } of years) {
+      const n = numberCell(r.cells[i]);
+      if (n === null) bump(p, 'missing value');
+      else if (Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `not a number for ${year}: "${r.cells[i]}"`, raw: r.cells.join(',') });
+      else p.values.push({ indicator: 'GRP', country: 'CN', geo: m.code, year, value: n * 1e8, unit: 'CNY', source: o.source, vintage: o.vintage, file: o.file });
+    }
+  }
+  regionCheck(p, 'CN', 'GRP', undefined);
+  return p;
+}
+
+/** Bank of Russia daily USD/RUB: date (M/D/YYYY or YYYY-MM-DD), rate (RUB per USD). */
+export function parseCbrDaily(text: string, o: ParseOptions): Parsed {
+  const p = emptyParsed();
+  const rows = csvRows(text);
+  for (const r of rows.slice(1)) {
+    const [d = '', v] = r.cells;
+    if (!d) continue;
+    const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(d);
+    const iso = us ? `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}` : d;
+    const n = numberCell(v);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(new Date(iso).getTime()) || n === null || Number.isNaN(n) || n <= 0) {
+      p.rejects.push({ line: r.line, reason: 'expected date,rate with a positive rate', raw: r.cells.join(',') });
+      continue;
+    }
+    p.rates.push({ country: 'RU', currency: 'RUB', kind: 'daily', period: iso, rate: n, source: o.source, vintage: o.vintage, file: o.file });
+  }
+  return p;
+}

@@ -1,0 +1,95 @@
+/**
+ * World Bank indicator files, in the two shapes they circulate in:
+ * - the bulk "wide" download (API_<CODE>_DS2_en_csv_v2_*.csv: metadata lines, then Country
+ *   Name, Country Code, Indicator Name, Indicator Code, 1960 ... YYYY), indicator read from the file;
+ * - the "long" datasets/* repackaging (Country Name, Country Code, Year, Value), indicator given
+ *   by the caller (--indicator);
+ * plus Our World in Data's long files (Entity, Code, Year, <value column>).
+ * PA.NUS.FCRF (official exchange rate) goes to the rates table; everything else to values.
+ * Aggregates (World, income groups) have no ISO alpha-2 code and are skipped by reason.
+ */
+import { getCountry } from '../../geo/index.js';
+import type { EconValueRecord } from '../../store/index.js';
+import { currencyOf } from './currency.js';
+import { bump, csvRows, emptyParsed, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
+
+export const WB_UNITS: Record<string, string> = {
+  'NY.GDP.MKTP.CD': 'USD',
+  'NY.GDP.MKTP.CN': 'LCU',
+  'SP.POP.TOTL': 'people',
+  'IT.NET.USER.ZS': '% of population',
+  'IT.CEL.SETS.P2': 'per 100 people',
+  'IT.NET.BBND.P2': 'per 100 people',
+  'PA.NUS.FCRF': 'LCU per USD',
+};
+
+const OWID_COLUMNS: Record<string, string> = {
+  'Fixed broadband subscriptions (per 100 people)': 'IT.NET.BBND.P2',
+  'Mobile cellular subscriptions (per 100 people)': 'IT.CEL.SETS.P2',
+  'Individuals using the Internet (% of population)': 'IT.NET.USER.ZS',
+};
+
+function alpha2(code: string): string | undefined {
+  const c = getCountry(code);
+  return c && /^[A-Z]{3}$/.test(code) ? c.alpha2 : undefined;
+}
+
+function put(p: Parsed, o: ParseOptions, indicator: string, a3: string, year: number, value: number, unitHint?: string): void {
+  const cc = alpha2(a3);
+  if (!cc) return bump(p, 'no ISO 3166-1 alpha-2 code (aggregate or non-ISO economy)');
+  if (indicator === 'PA.NUS.FCRF') {
+    p.rates.push({ country: cc, currency: currencyOf(cc), kind: 'annual', period: String(year), rate: value, source: o.source, vintage: o.vintage, file: o.file });
+    return;
+  }
+  let unit = WB_UNITS[indicator] ?? unitHint ?? 'unknown';
+  if (unit === 'LCU') unit = currencyOf(cc);
+  const v: EconValueRecord = { indicator, country: cc, geo: cc, year, value, unit, source: o.source, vintage: o.vintage, file: o.file };
+  p.values.push(v);
+}
+
+export function parseWorldBank(text: string, o: ParseOptions): Parsed {
+  const p = emptyParsed();
+  const rows = csvRows(text);
+  const header = rows.find((r) => r.cells[0] === 'Country Name' || r.cells[0] === 'Entity');
+  const updated = rows.find((r) => r.cells[0] === 'Last Updated Date')?.cells[1];
+  if (updated) p.vintage = `World Bank WDI, last updated ${updated.replace(/\//g, '-')}`;
+  if (!header) {
+    p.rejects.push({ line: 1, reason: 'not a World Bank or OWID indicator file: no "Country Name" or "Entity" header', raw: rows[0]?.cells.join(',') ?? null });
+    return p;
+  }
+  const h = header.cells;
+  const wide = h[3] === 'Indicator Code';
+  const owid = h[0] === 'Entity';
+  for (const r of rows.filter((x) => x.line > header.line)) {
+    const c = r.cells;
+    if (c.length === 1 && c[0] === '') continue;
+    if (wide) {
+      const indicator = c[3] ?? '';
+      if (!indicator) {
+        p.rejects.push({ line: r.line, reason: 'no indicator code', raw: c.join(',') });
+        continue;
+      }
+      for (let i = 4; i < h.length; i++) {
+        const year = Number(h[i]);
+        if (!Number.isInteger(year)) continue;
+        const n = numberCell(c[i]);
+        if (n === null) continue;
+        if (Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `not a number in column ${h[i]}: "${c[i]}"`, raw: c.slice(0, 4).join(',') });
+        else put(p, o, indicator, c[1] ?? '', year, n, c[2]);
+      }
+      continue;
+    }
+    const indicator = owid ? (o.indicator ?? OWID_COLUMNS[h[3] ?? '']) : o.indicator;
+    if (!indicator) {
+      p.rejects.push({ line: r.line, reason: `a long-format file needs --indicator (e.g. NY.GDP.MKTP.CD); header: ${h.join(',')}`, raw: null });
+      return p;
+    }
+    const year = Number(c[2]);
+    const n = numberCell(c[3]);
+    if (!Number.isInteger(year) || Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `bad year or value`, raw: c.join(',') });
+    else if (n === null) bump(p, 'missing value');
+    else if (owid && !c[1]) bump(p, 'no ISO 3166-1 alpha-2 code (aggregate or non-ISO economy)');
+    else put(p, o, indicator, c[1] ?? '', year, n);
+  }
+  return p;
+}

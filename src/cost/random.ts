@@ -1,0 +1,91 @@
+/**
+ * Seeded randomness for the Monte Carlo: every estimate is reproducible from (seed, method).
+ * mulberry32 is small, fast and good enough for sampling parameter ranges (we need thousands
+ * of draws, not cryptographic quality). Each method gets its own stream derived from the seed
+ * and its id, so adding a method to a request does not change another method's numbers.
+ */
+
+export type Rng = () => number; // uniform in [0, 1)
+
+export function mulberry32(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** FNV-1a of a string mixed with a seed: the stream id for (seed, name). */
+export function streamSeed(seed: number, name: string): number {
+  let h = (0x811c9dc5 ^ (seed >>> 0)) >>> 0;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** A parameter's distribution over its documented range. */
+export type Dist =
+  | { kind: 'fixed'; value: number }
+  | { kind: 'triangular'; low: number; mode: number; high: number }
+  | { kind: 'uniform'; low: number; high: number }
+  | { kind: 'lognormal'; median: number; sigma: number };
+
+/** The point value of a distribution (its mode; the median for a log-normal). */
+export function pointOf(d: Dist): number {
+  switch (d.kind) {
+    case 'fixed':
+      return d.value;
+    case 'triangular':
+      return d.mode;
+    case 'uniform':
+      return (d.low + d.high) / 2;
+    case 'lognormal':
+      return d.median;
+  }
+}
+
+/** Inverse-CDF triangular sample (exact, one uniform per draw). */
+export function triangular(u: number, low: number, mode: number, high: number): number {
+  if (high <= low) return mode;
+  const c = (mode - low) / (high - low);
+  return u < c ? low + Math.sqrt(u * (high - low) * (mode - low)) : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
+}
+
+/** Standard normal by Box-Muller (two uniforms). */
+function normal(rng: Rng): number {
+  const u = 1 - rng();
+  const v = rng();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** Fill `out` with draws from `d`. */
+export function sample(d: Dist, rng: Rng, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++) {
+    switch (d.kind) {
+      case 'fixed':
+        out[i] = d.value;
+        break;
+      case 'triangular':
+        out[i] = triangular(rng(), d.low, d.mode, d.high);
+        break;
+      case 'uniform':
+        out[i] = d.low + rng() * (d.high - d.low);
+        break;
+      case 'lognormal':
+        out[i] = d.median * Math.exp(d.sigma * normal(rng));
+        break;
+    }
+  }
+}
+
+/** Quantile q in [0,1] of sorted values (linear interpolation between order statistics). */
+export function quantileSorted(sorted: Float64Array, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const pos = (n - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}

@@ -1,0 +1,127 @@
+/**
+ * A scenario's time span: `hours` alone, or start/end timestamps with a time zone. A span that
+ * crosses New Year is split into one segment per calendar year (in the scenario's time zone),
+ * because each year is costed with that year's data. Date-only values are whole days in the
+ * time zone: --start 2009-07-05 --end 2010-05-14 covers both days (end is inclusive).
+ * Bad input is a VALIDATION error naming the parameter and what is valid.
+ */
+import { AppError } from '../shared/index.js';
+
+export interface Segment {
+  /** Calendar year of the segment; null when the scenario gave hours without a date. */
+  year: number | null;
+  from: string | null;
+  to: string | null;
+  hours: number;
+}
+
+export interface Span {
+  dated: boolean;
+  start: string | null;
+  end: string | null;
+  tz: string;
+  hours: number;
+  segments: Segment[];
+}
+
+export interface SpanInput {
+  hours?: number;
+  start?: string;
+  end?: string;
+  tz?: string;
+}
+
+const HOUR = 3_600_000;
+const MAX_HOURS = 50 * 366 * 24;
+
+const bad = (param: string, message: string) => new AppError('VALIDATION', `${param}: ${message}`, { issues: [{ path: [param], message }] });
+
+function checkTz(tz: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return tz;
+  } catch {
+    throw bad('tz', `unknown time zone "${tz}"; use an IANA name such as UTC, Europe/Moscow or Asia/Urumqi`);
+  }
+}
+
+/** The wall-clock parts of an instant in a time zone. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function wallParts(ms: number, tz: string): number[] {
+  let f = formats.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formats.set(tz, f);
+  }
+  const parts = Object.fromEntries(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  return ['year', 'month', 'day', 'hour', 'minute', 'second'].map((k) => Number(parts[k]));
+}
+
+const offsetAt = (ms: number, tz: string): number => {
+  const [y, mo, d, h, mi, s] = wallParts(ms, tz) as [number, number, number, number, number, number];
+  return Date.UTC(y, mo - 1, d, h, mi, s) - Math.floor(ms / 1000) * 1000;
+};
+
+/** The instant at which the wall clock in `tz` shows the given local time. */
+export function zonedToUtc(y: number, mo: number, d: number, h: number, mi: number, s: number, tz: string): number {
+  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
+  const first = guess - offsetAt(guess, tz);
+  return guess - offsetAt(first, tz);
+}
+
+const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** Parse a timestamp; `endOfDay` makes a date-only value mean the end of that day. */
+export function parseInstant(param: string, value: string, tz: string, endOfDay: boolean): number {
+  const v = value.trim();
+  const local = LOCAL_RE.exec(v);
+  if (local) {
+    const [y, mo, d, h, mi, s] = local.slice(1).map((x) => (x === undefined ? 0 : Number(x))) as [number, number, number, number, number, number];
+    const check = new Date(Date.UTC(y, mo - 1, d));
+    if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) throw bad(param, `"${value}" is not a real date/time`);
+    const dateOnly = local[4] === undefined;
+    return dateOnly && endOfDay ? zonedToUtc(y, mo, d + 1, 0, 0, 0, tz) : zonedToUtc(y, mo, d, h, mi, s, tz);
+  }
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v)) {
+    const ms = Date.parse(v);
+    if (Number.isFinite(ms)) return ms;
+  }
+  throw bad(param, `"${value}" is not a timestamp; use YYYY-MM-DD, YYYY-MM-DDTHH:MM (in --tz) or an ISO date-time with offset (2019-08-03T12:00:00+03:00)`);
+}
+
+const yearAt = (ms: number, tz: string): number => wallParts(ms, tz)[0]!;
+
+/** Split [from, to) at New Year in `tz`. */
+function splitYears(from: number, to: number, tz: string): Segment[] {
+  const out: Segment[] = [];
+  let cur = from;
+  while (cur < to) {
+    const y = yearAt(cur, tz);
+    const next = Math.min(to, zonedToUtc(y + 1, 1, 1, 0, 0, 0, tz));
+    out.push({ year: y, from: new Date(cur).toISOString(), to: new Date(next).toISOString(), hours: (next - cur) / HOUR });
+    cur = next;
+  }
+  return out;
+}
+
+export function parseSpan(input: SpanInput): Span {
+  const tz = checkTz(input.tz ?? 'UTC');
+  const { hours, start, end } = input;
+  if (hours !== undefined && (!Number.isFinite(hours) || hours <= 0)) throw bad('hours', `must be a positive number of hours, got ${hours}`);
+  if (hours !== undefined && hours > MAX_HOURS) throw bad('hours', `must be at most ${MAX_HOURS} (50 years), got ${hours}`);
+  if (start === undefined) {
+    if (end !== undefined) throw bad('start', 'an --end needs a --start');
+    if (hours === undefined) throw bad('hours', 'give the duration: --hours H, or --start T --end T');
+    return { dated: false, start: null, end: null, tz, hours, segments: [{ year: null, from: null, to: null, hours }] };
+  }
+  if (end !== undefined && hours !== undefined) throw bad('hours', 'give either --hours or --end with --start, not both');
+  if (end === undefined && hours === undefined) throw bad('end', 'a --start needs an --end (or --hours)');
+  const from = parseInstant('start', start, tz, false);
+  const to = end !== undefined ? parseInstant('end', end, tz, true) : from + hours! * HOUR;
+  if (to <= from) throw bad('end', `the end (${end}) must be after the start (${start}); the duration would be ${((to - from) / HOUR).toFixed(1)} hours`);
+  if ((to - from) / HOUR > MAX_HOURS) throw bad('end', 'the span is over 50 years');
+  return { dated: true, start: new Date(from).toISOString(), end: new Date(to).toISOString(), tz, hours: (to - from) / HOUR, segments: splitYears(from, to, tz) };
+}
+
+/** Days in a calendar year (daily output = annual output / days in that year). */
+export const daysInYear = (y: number): number => (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 366 : 365);

@@ -1,0 +1,82 @@
+// Economic data: the seed loads data/costs (real data) into the store; `data import` loads a
+// newer file of the same format and replaces values key by key.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.js';
+import { cli, tempDir } from '../helpers/index.js';
+
+const t = tempDir('splinternet-cost-data-');
+const db = join(t.dir, 'c.duckdb');
+let seed: { costs: { files: { file: string; values: number; checks: Record<string, { regions: number; gap_pct?: number; missing_regions: string[] }> }[]; rejects: unknown[] } };
+
+beforeAll(async () => {
+  const r = await cli(['db', 'seed', '--db', db, '--json']);
+  expect(r.code, r.err).toBe(0);
+  seed = JSON.parse(r.out);
+});
+afterAll(() => t.cleanup());
+
+describe('seeded economic data', () => {
+  it('stores all 85 Russian regions once, summing exactly to the Russian Federation row for 2020', () => {
+    const grp2020 = seed.costs.files.find((f) => f.file.endsWith('rosstat_GRP_by_region_2020__yearbook2022_tbl12.19.csv'))!;
+    expect(grp2020.values).toBe(85);
+    expect(grp2020.checks.GRP).toMatchObject({ regions: 85, missing_regions: [], gap_pct: 0 });
+    const grp2021 = seed.costs.files.find((f) => f.file.endsWith('rosstat_GRP_by_region_2021__yearbook2023.csv'))!;
+    expect(Math.abs(grp2021.checks.GRP!.gap_pct!)).toBeLessThan(0.05);
+    expect(seed.costs.rejects).toEqual([]);
+  });
+
+  it('keeps source, unit and vintage on every value, and both kinds of USD/RUB rate', async () => {
+    const store = await openStore(db);
+    try {
+      const ru = await store.cost.values({ country: 'RU', indicators: ['GRP'] });
+      const moscow = ru.find((v) => v.geo === 'RU-MOW' && v.year === 2020)!;
+      expect(moscow).toMatchObject({ value: 19856674.5e6, unit: 'RUB', vintage: 'Russian Statistical Yearbook 2022' });
+      expect(moscow.source).toMatch(/Rosstat/);
+      expect(ru.filter((v) => v.year === 2020)).toHaveLength(85);
+      const rates = await store.cost.rates('RU');
+      expect(rates.find((r) => r.kind === 'daily' && r.period === '2020-12-22')?.rate).toBeGreaterThan(70);
+      expect(rates.find((r) => r.kind === 'annual' && r.period === '2024')?.rate).toBe(92.5524);
+      const cn = await store.cost.values({ country: 'CN', indicators: ['GRP'] });
+      expect(cn.find((v) => v.geo === 'CN-XJ' && v.year === 2009)?.value).toBe(4237.0e8);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('re-seeding skips unchanged files', async () => {
+    const r = await cli(['db', 'seed', '--db', db, '--json']);
+    expect(r.code, r.err).toBe(0);
+    const files = (JSON.parse(r.out) as { costs: { files: { unchanged: boolean }[] } }).costs.files;
+    expect(files.every((f) => f.unchanged)).toBe(true);
+  });
+
+  it('`data import` replaces values from a newer file of the same format, with its own vintage', async () => {
+    const src = readFileSync('data/costs/rosstat_GRP_by_region_2021__yearbook2023.csv', 'utf8');
+    const newer = join(t.dir, 'grp_2021_revised.csv');
+    writeFileSync(newer, src.replace('г. Москва,24', 'г. Москва,25'));
+    const r = await cli(['data', 'import', 'rosstat-grp', newer, '--year', '2021', '--vintage', 'revised test copy', '--db', db, '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ values: 85, vintage: 'revised test copy', unchanged: false });
+    const store = await openStore(db);
+    try {
+      const m = (await store.cost.values({ country: 'RU', indicators: ['GRP'] })).find((v) => v.geo === 'RU-MOW' && v.year === 2021)!;
+      expect(m.vintage).toBe('revised test copy');
+      expect(String(m.value)).toMatch(/^25/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('rejects unknown rows with exit 3 and an unknown kind with exit 2', async () => {
+    const bad = join(t.dir, 'bad_2021.csv');
+    writeFileSync(bad, 'region_ru,grp_mln_rub,grp_per_capita_rub,region_en\nАтлантида,5,1,Atlantis\n');
+    const r = await cli(['data', 'import', 'rosstat-grp', bad, '--db', db, '--json']);
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.out).rejects[0]).toMatchObject({ line: 2, reason: 'unknown region name "Атлантида"' });
+    const k = await cli(['data', 'import', 'imf', bad, '--db', db]);
+    expect(k.code).toBe(2);
+    expect(k.err).toMatch(/kind/);
+  });
+});
