@@ -275,6 +275,8 @@ export interface MeasureRepo {
   replaceFingerprints(source: FingerprintSourceRecord, items: FingerprintRecord[]): Promise<void>;
   listFingerprints(): Promise<FingerprintRecord[]>;
   fingerprintSources(): Promise<FingerprintSourceRecord[]>;
+}
+
 /** One economic value (GDP, GRP, population, penetration ...) with its provenance. */
 export interface EconValueRecord {
   indicator: string; // WB code (NY.GDP.MKTP.CD ...) or our own (GRP, rosstat.<column>)
