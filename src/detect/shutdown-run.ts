@@ -22,7 +22,7 @@ export const DEFAULT_SHUTDOWN_RUN_PARAMS: ShutdownRunParams = { ...DEFAULT_VOLUM
 
 export const SHUTDOWN_METHOD =
   'Measurement volume per (probe_cc, probe_asn) per hour against the median of the same hour over a trailing 14-day window (IODA-style): warning below 80%, critical below 50%, ' +
-  'a run must also be unlikely as Poisson noise (p < 1e-6); severity = depth % x minutes (IODA alert area); a country detection needs k networks at once (docs/design/030-detection.md).';
+  'a run must also be unlikely as Poisson noise (p < 1e-8); severity = depth % x minutes (IODA alert area); a country detection needs k networks at once (docs/design/030-detection.md).';
 
 interface NetOutages {
   asn: string;

@@ -33,7 +33,7 @@ export interface VolumeParams {
   minHours: number;
 }
 
-export const DEFAULT_VOLUME_PARAMS: VolumeParams = { windowHours: 336, warning: 0.8, critical: 0.5, minBaseline: 5, minHistoryHours: 72, alpha: 1e-6, baseline: 'hour_of_day', bridgeHours: 1, minHours: 2 };
+export const DEFAULT_VOLUME_PARAMS: VolumeParams = { windowHours: 336, warning: 0.8, critical: 0.5, minBaseline: 5, minHistoryHours: 72, alpha: 1e-8, baseline: 'hour_of_day', bridgeHours: 1, minHours: 2 };
 
 /** A dense hourly count series: counts[i] measurements in the hour starting at t0 + i hours. */
 export interface VolumeSeries {
@@ -105,7 +105,7 @@ function windows(p: VolumeParams): { at: (t: number) => SortedWindow; minHistory
   }
   const days = Math.max(1, Math.round(p.windowHours / 24));
   const ws = Array.from({ length: 24 }, () => new SortedWindow(days));
-  return { at: (t) => ws[new Date(t).getUTCHours()]!, minHistory: Math.max(1, Math.round(p.minHistoryHours / 24)) };
+  return { at: (t) => ws[Math.floor(t / HOUR) % 24]!, minHistory: Math.max(1, Math.round(p.minHistoryHours / 24)) };
 }
 
 interface Run {
