@@ -10,7 +10,7 @@ export function leaf(parent: Command<any, any, any>, name: string, description: 
     .command(name)
     .description(description)
     .option('--json', 'print machine-readable JSON on stdout (progress as NDJSON on stderr)')
-    .option('--db <path>', 'database file (default .splinternet/observatory.duckdb, or $SPLINTERNET_DB)') as unknown as Command;
+    .option('--db <path>', 'database file (default .splinternet/observatory.duckdb, or $SPLINTERNET_DB)');
 }
 
 /** Build the context from a command's merged options. */
@@ -31,7 +31,8 @@ export function intOption(flag: string) {
 /** A plain table for human output. */
 export function table(rows: Record<string, unknown>[], columns: string[]): string {
   if (rows.length === 0) return '(none)\n';
-  const cells = rows.map((r) => columns.map((c) => String(r[c] ?? '')));
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const cells = rows.map((r) => columns.map((c) => cell(r[c])));
   const widths = columns.map((c, i) => Math.min(60, Math.max(c.length, ...cells.map((row) => row[i]!.length))));
   const fmt = (vals: string[]) => vals.map((v, i) => (v.length > widths[i]! ? v.slice(0, widths[i]! - 1) + '…' : v.padEnd(widths[i]!))).join('  ');
   return [fmt(columns), fmt(widths.map((w) => '-'.repeat(w))), ...cells.map(fmt)].join('\n') + '\n';
@@ -39,5 +40,5 @@ export function table(rows: Record<string, unknown>[], columns: string[]): strin
 
 /** Append an "Examples:" block to a command's --help. */
 export function examples(cmd: Command, lines: string[]): Command {
-  return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`) as unknown as Command;
+  return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
 }

@@ -40,5 +40,5 @@ export function buildProgram(io: Io): Command {
       sub.configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });
     }
   }
-  return program as unknown as Command;
+  return program;
 }

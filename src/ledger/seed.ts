@@ -45,7 +45,7 @@ export async function seedLedger(deps: { store: Store; clock: Clock; progress: P
       report.events[plan.outcome]++;
     } catch (e) {
       report.events.rejected++;
-      report.rejects.push({ file, reason: isAppError(e) || e instanceof SyntaxError ? (e as Error).message : String(e) });
+      report.rejects.push({ file, reason: isAppError(e) || e instanceof SyntaxError ? (e).message : String(e) });
     }
   }
   await deps.store.ledger.writeEvents(writes);

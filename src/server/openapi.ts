@@ -10,7 +10,7 @@ import type { Env } from './deps.js';
 export const newRouter = () =>
   new OpenAPIHono<Env>({
     defaultHook: (result) => {
-      if (!result.success) throw validationError(issuesFromZod(result.error as never), 'invalid request');
+      if (!result.success) throw validationError(issuesFromZod(result.error), 'invalid request');
     },
   });
 

@@ -12,7 +12,7 @@ import { createToken, revokeToken } from '../../src/ledger/index.js';
 import type { Store } from '../../src/store/index.js';
 import { appWithToken, clock, sampleEvent, tempStore } from '../helpers/index.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 const jbody = async (r: Response | Promise<Response>): Promise<any> => (await r).json();
 
 let store: Store;

@@ -41,7 +41,7 @@ export function accessNowCounts(rows: StopRow[], snapshot: string): IndicatorSer
 const TOP10VPN_URL = 'https://www.top10vpn.com/research/cost-of-internet-shutdowns/';
 
 export function top10vpnCosts(csv: string): { series: IndicatorSeries[]; rejects: { line: number; reason: string }[] } {
-  const records = parse(csv, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  const records = parse<Record<string, string>>(csv, { columns: true, skip_empty_lines: true, bom: true });
   const byCountry = new Map<string, IndicatorSeries>();
   const rejects: { line: number; reason: string }[] = [];
   records.forEach((r, i) => {

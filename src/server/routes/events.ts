@@ -40,7 +40,7 @@ const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'pa
 
 /** The expected revision: If-Match: "3" (ETag form) or ?revision=3 or body.revision. */
 function expectedRevision(header: string | undefined, fallback: unknown): number {
-  const raw = header?.replace(/^W\//, '').replace(/"/g, '') ?? (fallback === undefined ? undefined : String(fallback));
+  const raw = header?.replace(/^W\//, '').replace(/"/g, '') ?? (typeof fallback === 'number' || typeof fallback === 'string' ? String(fallback) : undefined);
   if (raw === undefined) {
     throw new AppError('PRECONDITION_FAILED', 'updates need the revision you edited: send If-Match: "<revision>" (the ETag of GET /api/events/:id) or "revision" in the body', {
       issues: [{ path: ['If-Match'], message: 'required' }],

@@ -6,7 +6,7 @@
  * (DuckDB's WAL drops uncommitted work on reopen). All SQL is parameterised: values travel as
  * `$1..$n` parameters, never spliced into the text.
  */
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../../shared/index.js';
 
 export type Param = string | number | boolean | null | bigint;
@@ -32,12 +32,12 @@ function normalise(value: unknown): unknown {
 }
 
 async function readAll<T extends Row>(conn: DuckDBConnection, sql: string, params: Param[]): Promise<T[]> {
-  const reader = await conn.runAndReadAll(sql, params as DuckDBValue[]);
+  const reader = await conn.runAndReadAll(sql, params);
   return reader.getRowObjectsJS().map((r) => normalise(r) as T);
 }
 
 async function runOne(conn: DuckDBConnection, sql: string, params: Param[]): Promise<number> {
-  const result = await conn.run(sql, params as DuckDBValue[]);
+  const result = await conn.run(sql, params);
   return Number(result.rowsChanged);
 }
 

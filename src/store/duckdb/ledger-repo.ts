@@ -9,7 +9,6 @@ import type {
   EventQuery,
   EventRecord,
   EventWrite,
-  IndicatorSeriesRecord,
   IndicatorValueRecord,
   LedgerRepo,
   RejectRecord,
