@@ -77,6 +77,7 @@ describe('country profile', () => {
     expect(await v.page.locator('.chart svg a[href="/events/ru-2018-telegram-block"]').count()).toBe(1);
     expect(await v.page.locator('figure.fig figcaption', { hasText: 'violence' }).count()).toBeGreaterThan(0);
     expect(await v.page.locator('[aria-label]').count()).toBeGreaterThan(5);
+    if (has('/api/measurements/summary')) expect(await v.page.locator('figcaption', { hasText: 'Key services in RU' }).count()).toBe(1);
     if (!has('/api/speedtests/summary')) expect(await unavailable(v)).toBeGreaterThan(0);
     else expect(await v.page.locator('figcaption', { hasText: 'Throttling in RU' }).count()).toBe(1);
     await clean(v, 'country-RU');
@@ -100,6 +101,7 @@ describe('event page', () => {
     expect(await v.page.locator('table.data caption', { hasText: 'Revisions' }).count()).toBe(1);
     if (has('/api/events/{id}/cost')) expect(await v.page.locator('.estimate .big').count()).toBeGreaterThan(0);
     else expect(await unavailable(v)).toBeGreaterThan(0);
+    if (has('/api/measurements/summary')) expect(await v.page.locator('.heatmap [aria-label^="telegram"]').count()).toBeGreaterThan(0);
     await clean(v, 'event');
   });
 
@@ -173,12 +175,23 @@ describe('measurement explorer', () => {
   it('shows the RU telegram anomaly when measurements exist, or says the pipeline is missing', async () => {
     const v = await visit(hx, '/measurements?cc=RU');
     if (has('/api/measurements/summary')) {
-      const cells = v.page.locator('svg.heatmap [aria-label^="telegram"]');
+      const cells = v.page.locator('.heatmap [aria-label^="telegram"]');
       expect(await cells.count()).toBeGreaterThan(0);
       const labels = await cells.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
       expect(labels.some((l) => !/: ok$/.test(l))).toBe(true);
-    } else expect(await unavailable(v)).toBe(1);
-    await clean(v, 'measurements');
+      await shot(v, 'measurements');
+      // Click through: the cell's measurements, then one measurement's verdict and evidence.
+      await cells.first().click();
+      await v.page.waitForURL(/target=telegram/);
+      await v.page.waitForSelector('table.data a[href*="id="]');
+      await v.page.locator('table.data a[href*="id="]').first().click();
+      await v.page.waitForSelector('.measurement-detail h3:has-text("Verdict")');
+      expect(await v.page.locator('.measurement-detail').textContent()).toMatch(/likely_blocked|blocked|anomaly/);
+      await clean(v, 'measurement-detail');
+    } else {
+      expect(await unavailable(v)).toBe(1);
+      await clean(v, 'measurements');
+    }
   });
 });
 
@@ -192,7 +205,10 @@ describe('registry and detections', () => {
 
   it('renders the detections page', async () => {
     const v = await visit(hx, '/detections');
-    if (!has('/api/detections')) expect(await unavailable(v)).toBe(1);
+    if (has('/api/detections')) {
+      expect(await v.page.locator('.card.detection').count()).toBeGreaterThan(0);
+      expect(await v.page.locator('.card.detection figure.fig svg').count()).toBeGreaterThan(0);
+    } else expect(await unavailable(v)).toBe(1);
     await clean(v, 'detections');
   });
 });

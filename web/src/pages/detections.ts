@@ -5,13 +5,15 @@
  * from the evidence query the detection carries). Every series judged is listed too, so
  * "insufficient data" is never silent.
  */
+import * as Plot from '@observablehq/plot';
 import { getJson, hasApi } from '../api.js';
-import { pageHead } from '../common.js';
+import { chartWidth, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { day } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
 import type { SpeedtestDay } from '../types.js';
 import { cellsOf, heatmap, normalizeCell, type Summary } from '../ui/measure-view.js';
+import { figure } from '../ui/figure.js';
 import { empty, notAvailable, section } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 import { throttlingFigure } from '../ui/throttling.js';
@@ -53,6 +55,28 @@ interface DetectionList {
   methods: Record<string, string>;
 }
 
+/** The chart every detection shows at once: its per-network figure (throttled share, severity ...). */
+function perNetworkFigure(d: Detection): HTMLElement | null {
+  const rows = d.per_network;
+  const first = rows[0];
+  if (!first) return null;
+  const numeric = Object.keys(first).filter((k) => typeof first[k] === 'number');
+  const key = ['share_throttled', 'severity', 'share_blocked', 'depth'].find((k) => numeric.includes(k)) ?? numeric[0];
+  if (!key) return null;
+  const label = (r: Record<string, unknown>) => `${String(r.asn ?? r.probe_asn ?? '?')}${r.as_name ? ` ${String(r.as_name).slice(0, 26)}` : ''}`;
+  const top = [...rows].sort((a, b) => Number(b[key]) - Number(a[key])).slice(0, 15);
+  const chart = Plot.plot({
+    width: chartWidth(),
+    height: 40 + 20 * top.length,
+    marginLeft: 230,
+    x: { label: key.replace(/_/g, ' '), grid: true },
+    y: { label: null, domain: top.map(label) },
+    marks: [Plot.barX(top, { y: label, x: (r: Record<string, unknown>) => Number(r[key]), fill: '#8a2c0d', title: (r: Record<string, unknown>) => Object.entries(r).map(([k, v]) => `${k}: ${String(v)}`).join('\n') }), Plot.ruleX([0])],
+  });
+  const table = dataTable(Object.keys(first).map((k) => ({ key: k, label: k.replace(/_/g, ' '), numeric: typeof first[k] === 'number' })), rows, { caption: `Per network (${rows.length})`, csvName: `${d.id}-networks.csv` });
+  return figure(chart, table, { title: `${key.replace(/_/g, ' ')} by network (top ${top.length} of ${rows.length})`, label: `${d.kind} detection ${d.id}: ${key} per network; highest ${top.slice(0, 3).map((r) => `${label(r)} ${String(r[key])}`).join(', ')}.` });
+}
+
 /** The detection's own evidence, drawn the way the explorer or the throttling view draws it. */
 function evidenceChart(d: Detection, signal: AbortSignal): HTMLElement {
   const slot = h('div');
@@ -69,7 +93,7 @@ function evidenceChart(d: Detection, signal: AbortSignal): HTMLElement {
 }
 
 function card(d: Detection, signal: AbortSignal): HTMLElement {
-  const chart = h('details', { class: 'evidence' }, h('summary', null, 'Evidence chart'));
+  const chart = h('details', { class: 'evidence' }, h('summary', null, 'Evidence by day (the data behind the detection)'));
   chart.addEventListener('toggle', () => {
     if (chart.open && chart.children.length === 1) chart.append(evidenceChart(d, signal));
   }, { once: false });
@@ -96,6 +120,7 @@ function card(d: Detection, signal: AbortSignal): HTMLElement {
       h('dt', null, 'Sources'),
       h('dd', null, d.sources.map((s) => `${s.name} (${s.licence})`).join('; ')),
     ),
+    perNetworkFigure(d),
     chart,
   );
 }

@@ -29,7 +29,8 @@ function sourceItem(s: Source): HTMLElement {
   );
 }
 
-const KNOWN = new Set(['id', 'title', 'summary', 'sources', 'links', 'region_notes']);
+/** Shown in their own sections (title, sources, linked records, evidence), not in the field list. */
+const KNOWN = new Set(['id', 'title', 'summary', 'sources', 'links', 'region_notes', 'measurement_evidence', 'evidence']);
 
 function fieldValue(e: LedgerEvent, k: string): Child {
   const v = e[k];
@@ -51,7 +52,7 @@ function fieldValue(e: LedgerEvent, k: string): Child {
       return day(v ?? 'null (ongoing, one-off or unknown)');
     default:
       if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) return '—';
-      return Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      return Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
   }
 }
 

@@ -20,7 +20,7 @@ type Filters = Record<(typeof FILTERS)[number], string>;
 interface Network {
   probe_cc: string;
   probe_asn: string;
-  names: string[];
+  names: string[] | null;
   measurements: number;
 }
 interface ListRow {
@@ -106,7 +106,7 @@ export default async function measurements({ root, query, signal }: PageContext)
 
   void getJson<{ items: Network[] }>('/api/networks', { cc: f.cc }, signal)
     .then((r) => {
-      for (const n of r.items) asnSelect.append(h('option', { value: n.probe_asn, selected: n.probe_asn === f.asn || n.probe_asn === `AS${f.asn}` }, `${n.probe_asn}${n.names[0] ? ` ${n.names[0]}` : ''} (${num(n.measurements)})`));
+      for (const n of r.items) asnSelect.append(h('option', { value: n.probe_asn, selected: n.probe_asn === f.asn || n.probe_asn === `AS${f.asn}` }, `${n.probe_asn}${n.names?.[0] ? ` ${n.names[0]}` : ''} (${num(n.measurements)})`));
     })
     .catch(() => asnSelect.append(h('option', { value: f.asn, selected: true, disabled: !f.asn }, f.asn || 'network names unavailable')));
 

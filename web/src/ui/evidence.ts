@@ -3,7 +3,7 @@
  * links (issue #4), drawn as the explorer's heat map, with a link to open it in the explorer.
  */
 import { getJson, hasApi } from '../api.js';
-import { h } from '../dom.js';
+import { append, h } from '../dom.js';
 import type { LedgerEvent } from '../types.js';
 import { cellsOf, heatmap, normalizeCell, type Summary } from './measure-view.js';
 import { empty, notAvailable, section } from './state.js';
@@ -13,8 +13,8 @@ type Q = Record<string, string>;
 const QUERY_KEYS = ['probe_cc', 'cc', 'probe_asn', 'asn', 'test_name', 'target', 'since', 'until', 'grain'];
 
 /** Pull saved measurement queries out of an event (an `evidence` field, or measurement links). */
-export function evidenceQueries(e: LedgerEvent): { query: Q; summary?: unknown }[] {
-  const out: { query: Q; summary?: unknown }[] = [];
+export function evidenceQueries(e: LedgerEvent): { query: Q; summary?: unknown; label?: string; note?: string }[] {
+  const out: { query: Q; summary?: unknown; label?: string; note?: string }[] = [];
   const add = (raw: unknown, summary?: unknown) => {
     let q: Record<string, unknown> = {};
     if (typeof raw === 'string') q = Object.fromEntries(new URLSearchParams(raw.replace(/^[^?]*\?/, '')));
@@ -23,9 +23,10 @@ export function evidenceQueries(e: LedgerEvent): { query: Q; summary?: unknown }
     const query: Q = {};
     for (const k of QUERY_KEYS) if (inner[k] !== undefined && inner[k] !== null) query[k === 'probe_cc' ? 'cc' : k === 'probe_asn' ? 'asn' : k] = String(inner[k]);
     const key = new URLSearchParams(query).toString();
-    if (key && !out.some((o) => new URLSearchParams(o.query).toString() === key)) out.push({ query, summary: summary ?? q.summary });
+    const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+    if (key && !out.some((o) => new URLSearchParams(o.query).toString() === key)) out.push({ query, summary: summary ?? q.summary, label: text(q.label), note: text(q.note) });
   };
-  const ev = e.evidence as unknown;
+  const ev = (e.measurement_evidence ?? e.evidence) as unknown;
   for (const x of Array.isArray(ev) ? ev : ev ? [ev] : []) add(x, (x as { summary?: unknown }).summary);
   for (const l of e.links ?? []) if (/measurement/.test(l.kind)) add(l.doc ?? l.target, (l.doc as { summary?: unknown } | null)?.summary);
   return out;
@@ -38,9 +39,9 @@ export async function evidenceView(e: LedgerEvent, signal: AbortSignal): Promise
   if (queries.length === 0) return h('div', null, empty('No measurement evidence is linked to this event.'));
   if (!(await hasApi('/api/measurements/summary'))) return h('div', null, notAvailable('Measurement evidence', 'GET /api/measurements/summary (the measurement pipeline)'));
   const box = h('div');
-  for (const { query } of queries) {
+  for (const { query, label, note } of queries) {
     const slot = h('div');
-    box.append(h('p', null, 'Saved query: ', h('code', null, new URLSearchParams(query).toString()), ' · ', h('a', { href: explorerHref(query) }, 'open in the explorer')), slot);
+    append(box, [label ? h('h3', null, label) : null, note ? h('p', { class: 'note' }, note) : null, h('p', null, 'Saved query: ', h('code', null, new URLSearchParams(query).toString()), ' · ', h('a', { href: explorerHref(query) }, 'open in the explorer')), slot]);
     void section(
       slot,
       'the measurement evidence',

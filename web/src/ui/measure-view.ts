@@ -119,16 +119,18 @@ export function byTargetDay(cells: Cell[]): Cell[] {
 }
 
 /** The heat map with its table and CSV; `href` opens a cell (e.g. the explorer's measurement list). */
-export function heatmap(cells: Cell[], o: { title: string; href?: (c: Cell) => string; csvName: string; note?: string }): HTMLElement {
+export function heatmap(cells: Cell[], o: { title: string; href?: (c: Cell) => string; csvName: string; note?: string; targets?: string[] }): HTMLElement {
   const merged = byTargetDay(cells);
-  const targets = [...new Set(merged.map((c) => c.target))].sort();
+  const targets = o.targets ?? [...new Set(merged.map((c) => c.target))].sort();
+  const days = [...new Set(merged.map((c) => c.day))].sort();
+  const oneYear = days.length > 0 && days[0]?.slice(0, 4) === days.at(-1)?.slice(0, 4);
   const statuses = [...new Set(merged.map((c) => c.status))];
   const chart = Plot.plot({
     width: chartWidth(),
     marginLeft: Math.min(200, 12 + 7 * Math.max(...targets.map((t) => t.length), 4)),
     marginBottom: 50,
-    height: 60 + 22 * Math.max(1, targets.length),
-    x: { type: 'band', label: 'Day', tickRotate: -40, tickFormat: (d: string) => d.slice(5) },
+    height: 90 + 24 * Math.max(2, targets.length),
+    x: { type: 'band', domain: days, label: oneYear ? `Day (${days[0]?.slice(0, 4)})` : 'Day (days with measurements only)', tickRotate: -40, tickFormat: (d: string) => (oneYear ? d.slice(5) : d) },
     y: { label: null, domain: targets },
     color: { domain: statuses, range: statuses.map((s) => COLORS[s] ?? '#999'), legend: true, label: 'Most severe status' },
     marks: [

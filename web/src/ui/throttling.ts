@@ -11,11 +11,21 @@ import { figure } from './figure.js';
 import { empty, notAvailable, section } from './state.js';
 import { dataTable } from './table.js';
 
-const asLabel = (d: SpeedtestDay) => `AS${String(d.asn).replace(/^AS/i, '')}${d.as_name ? ` ${d.as_name}` : ''}`;
+const asLabel = (d: SpeedtestDay) => {
+  const name = d.as_name && d.as_name.length > 30 ? `${d.as_name.slice(0, 29)}…` : d.as_name;
+  return `AS${String(d.asn).replace(/^AS/i, '')}${name ? ` ${name}` : ''}`;
+};
+
+/** Networks drawn in the heat map: the most-tested ones (a country can have a thousand ASNs). */
+const TOP_NETWORKS = 25;
 
 export function throttlingFigure(items: SpeedtestDay[], cc: string): HTMLElement {
-  const rows = items.map((d) => ({ ...d, as: asLabel(d) }));
-  const nets = [...new Set(rows.map((r) => r.as))];
+  const all = items.map((d) => ({ ...d, as: asLabel(d) }));
+  const tests = new Map<string, number>();
+  for (const r of all) tests.set(r.as, (tests.get(r.as) ?? 0) + r.n);
+  const nets = [...tests.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP_NETWORKS).map(([n]) => n);
+  const shown = new Set(nets);
+  const rows = all.filter((r) => shown.has(r.as));
   const chart = Plot.plot({
     width: chartWidth(),
     marginLeft: Math.min(240, 12 + 6.5 * Math.max(...nets.map((n) => n.length))),
@@ -39,14 +49,15 @@ export function throttlingFigure(items: SpeedtestDay[], cc: string): HTMLElement
       { key: 'median_control_kbps', label: 'Control kbps', numeric: true, cell: (r) => num(r.median_control_kbps) },
       { key: 'verdict', label: 'Verdict' },
     ],
-    rows,
-    { caption: `Speed tests in ${cc} per network per day`, csvName: `splinternet-${cc}-throttling.csv` },
+    all,
+    { caption: `Speed tests in ${cc} per network per day (all ${tests.size} networks)`, csvName: `splinternet-${cc}-throttling.csv`, maxRows: 500 },
   );
-  const throttled = rows.filter((r) => r.verdict === 'throttled');
+  const throttled = all.filter((r) => r.verdict === 'throttled');
+  const throttledNets = new Set(throttled.map((r) => r.as));
   return figure(chart, table, {
     title: `Throttling in ${cc}: share of tests throttled, per network per day`,
-    label: `Heat map of ${nets.length} networks over ${new Set(rows.map((r) => r.day)).size} days; ${throttled.length} network-days judged throttled.`,
-    note: 'A test counts as throttled when the target is far slower than the control in the same test (thresholds in the detector’s design note). Grey: too few tests to judge.',
+    label: `Heat map of the ${nets.length} most-tested of ${tests.size} networks over ${new Set(rows.map((r) => r.day)).size} days; ${throttled.length} network-days on ${throttledNets.size} networks judged throttled.`,
+    note: `The ${nets.length} networks with the most tests are drawn (the table and CSV hold all ${tests.size}). A test counts as throttled when the target is far slower than the control in the same test (thresholds in the detector’s design note). Grey: too few tests to judge.`,
   });
 }
 
