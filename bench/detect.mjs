@@ -5,7 +5,11 @@
 // the count. Baseline in the same run: the same generation without detection; the ratio shows
 // what the detector adds. Then the k-of-networks corroboration per target, and the shutdown
 // detector over the 200 networks' hourly volume. Goal (issue 6): < 60 s and < 2 GB peak RSS.
-import { corroborate, cusumColumns, DEFAULT_CUSUM_PARAMS, detectOutages, rng, volumeSeries } from '../dist/src/detect/index.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { corroborate, cusumColumns, DEFAULT_CUSUM_PARAMS, detectOutages, rng, runBlock, volumeSeries } from '../dist/src/detect/index.js';
+import { openStore } from '../dist/src/store/index.js';
 
 const ASNS = Number(process.env.BENCH_ASNS ?? 200);
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 50);
@@ -97,6 +101,40 @@ for (let asn = 0; asn < ASNS; asn++) {
 }
 const vSec = Number(process.hrtime.bigint() - vStart) / 1e9;
 console.log(`shutdown detector: ${ASNS} networks x ${HOURS} h in ${vSec.toFixed(2)} s, outages found ${outages} (planted ${Math.ceil(ASNS / 10)})`);
+// Part 2: the store path. Measurements (one per cell) written through the measurement repo, then
+// the block detector as `splinternet detect --kind block` runs it: DuckDB aggregates the hourly
+// scores, the rows come to JS, CUSUM runs per series. Smaller, because it loads a database.
+const S_ASNS = Number(process.env.BENCH_STORE_ASNS ?? 10);
+const S_TARGETS = Number(process.env.BENCH_STORE_TARGETS ?? 5);
+const dir = mkdtempSync(join(tmpdir(), 'bench-detect-'));
+const store = await openStore(join(dir, 'bench.duckdb'));
+const loadStart = process.hrtime.bigint();
+let batch = [];
+let stored = 0;
+const flush = async () => {
+  stored += await store.measure.writeBatch(batch, [], new Date().toISOString());
+  batch = [];
+};
+for (let target = 0; target < S_TARGETS; target++) {
+  for (let asn = 0; asn < S_ASNS; asn++) {
+    fill(target * 100_003 + asn + 1);
+    for (let h = 0; h < HOURS; h++) {
+      const blocked = y[h] > 0.5;
+      const at = new Date(t[h] + 60_000).toISOString();
+      batch.push({ id: `b-${target}-${asn}-${h}`, measurement_uid: null, report_id: null, input: null, probe_cc: 'AQ', probe_asn: `AS${64496 + asn}`, probe_network_name: null, resolver_asn: null, test_name: 'web_connectivity', test_version: null, software_name: null, software_version: null, platform: null, measurement_start_time: at.replace('T', ' ').replace('Z', ''), target: `t${target}.example`, anomaly: blocked, confirmed: false, failure: false, blocking_general: blocked ? 1 : 0, blocking_type: null, status: blocked ? 'blocked' : 'ok', layers: blocked ? ['tls'] : [], mechanism: null, rules: [], evidence: [], file_id: 'bench', line: h, byte_offset: 0, byte_length: 0 });
+      if (batch.length >= 50_000) await flush();
+    }
+  }
+}
+await flush();
+const loadSec = Number(process.hrtime.bigint() - loadStart) / 1e9;
+const rssBefore = process.memoryUsage().rss;
+const qStart = process.hrtime.bigint();
+const blk = await runBlock(store, { cc: 'AQ' });
+const qSec = Number(process.hrtime.bigint() - qStart) / 1e9;
+console.log(`store path: ${fmt(stored)} measurements loaded in ${loadSec.toFixed(1)} s; detect --kind block over them: ${qSec.toFixed(1)} s (${fmt(Math.round(stored / qSec))} cells/s), ${blk.detections.length} country detections, ${blk.series.length} series; RSS now ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB (was ${(rssBefore / 1048576).toFixed(0)} MB)`);
+await store.close();
+rmSync(dir, { recursive: true, force: true });
 const rssMb = process.resourceUsage().maxRSS / 1024;
 console.log(`peak RSS: ${rssMb.toFixed(0)} MB`);
-console.log(JSON.stringify({ asns: ASNS, targets: TARGETS, cells: r.cells, baseline_s: r.gen, detect_s: r.det, wall_s: total, shutdown_s: vSec, peak_rss_mb: Math.round(rssMb), onsets_found: r.found, planted: r.truths }));
+console.log(JSON.stringify({ asns: ASNS, targets: TARGETS, cells: r.cells, baseline_s: r.gen, detect_s: r.det, wall_s: total, shutdown_s: vSec, store_cells: stored, store_load_s: loadSec, store_detect_s: qSec, peak_rss_mb: Math.round(rssMb), onsets_found: r.found, planted: r.truths }));

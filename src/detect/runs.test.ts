@@ -66,3 +66,17 @@ describe('shutdown run', () => {
     expect(r.detections[0]!.strength).toMatchObject({ level: 'critical', max_depth_pct: 100 });
   });
 });
+
+describe('drafts', () => {
+  it('skips (and reports) a detection the ledger cannot hold, instead of failing the whole emit', async () => {
+    const { emitDrafts } = await import('./drafts.js');
+    const rows = [...tlsRows('AS1', 1, [500]), ...tlsRows('AS2', 2, [503])].map((r) => ({ ...r, probe_cc: 'ZZ' }));
+    const r = await runBlock(stub(rows, []), {});
+    expect(r.detections).toHaveLength(1);
+    const written: unknown[] = [];
+    const store = { ledger: { getEvent: async () => null, writeEvents: async (w: unknown[]) => void written.push(...w) } } as unknown as Store;
+    const rep = await emitDrafts({ store, clock: { now: () => new Date('2026-01-01T00:00:00Z') }, actor: 'test' }, r.detections);
+    expect(rep).toMatchObject({ created: 0, skipped: [{ id: r.detections[0]!.id, reason: expect.stringMatching(/countries/) }] });
+    expect(written).toEqual([]);
+  });
+});
