@@ -11,6 +11,7 @@ import { eventsCommand } from './commands/events.js';
 import { indicatorsCommand } from './commands/indicators.js';
 import { ingestCommand } from './commands/ingest.js';
 import { measurementsCommand } from './commands/measurements.js';
+import { registryCommand } from './commands/registry.js';
 import { serveCommand } from './commands/serve.js';
 import { tokensCommand } from './commands/tokens.js';
 import type { Io } from './context.js';
@@ -25,6 +26,7 @@ export function buildProgram(io: Io): Command {
   serveCommand(program, io);
   eventsCommand(program, io);
   indicatorsCommand(program, io);
+  registryCommand(program, io);
   tokensCommand(program, io);
   ingestCommand(program, io);
   measurementsCommand(program, io);

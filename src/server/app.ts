@@ -19,6 +19,7 @@ import { opsRoutes } from './routes/ops.js';
 import { exportRoutes } from './routes/export.js';
 import { staticWeb } from './static.js';
 import { statsRoutes } from './routes/stats.js';
+import { registryRoutes } from './routes/registry.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', statsRoutes(deps));
   app.route('/', measurementRoutes(deps));
   app.route('/', exportRoutes(deps));
+  app.route('/', registryRoutes(deps));
   app.route('/', opsRoutes(deps));
   app.route('/', docsRoutes());
   // Last: the dashboard answers only what no route above did (and never /api, /docs).

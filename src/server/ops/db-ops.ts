@@ -4,6 +4,7 @@ import { seedCostData } from '../../cost/index.js';
 import { importStopFile, importTop10vpnFile, seedLedger } from '../../ledger/index.js';
 import { importSpeedTests } from '../../detect/index.js';
 import { seedMeasurements } from '../../measure/index.js';
+import { seedRegistry } from '../../registry/index.js';
 import { packagePath } from '../../shared/index.js';
 import { defineOp } from './types.js';
 
@@ -37,7 +38,8 @@ export const dbOps = [
       const speedtests = await importSpeedTests(ctx, packagePath('data', 'throttling', 'russia-twitter-throttle'));
       const measurements = await seedMeasurements(ctx);
       const costs = await seedCostData(ctx);
-      return { ledger, stop: { ...stop, linked: stop.linked }, top10vpn, speedtests, measurements, costs };
+      const registry = await seedRegistry(ctx, packagePath('data', 'registry'));
+      return { ledger, stop: { ...stop, linked: stop.linked }, top10vpn, speedtests, measurements, costs, registry };
     },
   }),
 ];

@@ -7,12 +7,13 @@ import { dbOps } from './db-ops.js';
 import { detectOps } from './detect-ops.js';
 import { ledgerOps } from './ledger-ops.js';
 import { measureOps } from './measure-ops.js';
+import { registryOps } from './registry-ops.js';
 import type { Op, OpContext } from './types.js';
 
 export type { Op, OpContext } from './types.js';
 export { defineOp } from './types.js';
 
-const all: Op[] = [...ledgerOps, ...dbOps, ...detectOps, ...measureOps, ...costOps] as unknown as Op[];
+const all: Op[] = [...ledgerOps, ...dbOps, ...detectOps, ...measureOps, ...costOps, ...registryOps] as unknown as Op[];
 
 export const OPS: ReadonlyMap<string, Op> = new Map(all.map((o) => [o.name, o]));
 

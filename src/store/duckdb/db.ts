@@ -142,6 +142,11 @@ export class DuckDb implements Sql {
     return rows;
   }
 
+  /** Read a result column by column (large analytical reads: no object per row, values as JS). */
+  columns(sql: string, params: Param[] = []): Promise<Record<string, unknown[]>> {
+    return this.withReader(async (c) => (await c.runAndReadAll(sql, params as DuckDBValue[])).getColumnsObjectJS() as Record<string, unknown[]>);
+  }
+
   /** A single auto-committed statement, serialised with the other writes. */
   run(sql: string, params: Param[] = []): Promise<number> {
     return this.serialise(() => runOne(this.writer, sql, params));

@@ -9,6 +9,7 @@ import { duckCostRepo } from './cost-repo.js';
 import { duckLedgerRepo } from './ledger-repo.js';
 import { duckMeasureRepo } from './measure-repo.js';
 import { migrate, schemaVersion } from './migrate.js';
+import { duckRegistryRepo } from './registry-repo.js';
 import { duckTokenRepo } from './token-repo.js';
 import { duckTabular } from './tabular.js';
 import { duckDetectRepo } from './detect-repo.js';
@@ -31,6 +32,7 @@ export async function openDuckDbStore(path: string, options: { readOnly?: boolea
     cost: duckCostRepo(db),
     tabular: duckTabular(db),
     detect: duckDetectRepo(db),
+    registry: duckRegistryRepo(db),
     async info(): Promise<StoreInfo> {
       const ext = await db.cachedAll<{ name: string; loaded: boolean; installed: boolean }>(
         `SELECT extension_name AS name, loaded, installed FROM duckdb_extensions() WHERE extension_name IN ('json', 'parquet') ORDER BY 1`,

@@ -255,13 +255,18 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
           await tx.run('DELETE FROM indicator_series WHERE id = $1', [s.id]);
           await tx.run('INSERT INTO indicator_series VALUES ($1, $2::JSON, $3, $4)', [s.id, JSON.stringify(s.doc), s.country, s.origin]);
         }
-        for (const v of values) {
-          await tx.run(
-            `INSERT INTO indicator_values VALUES ($1, $2, $3, $4, $5::JSON)
-             ON CONFLICT (series_id, value_key) DO UPDATE SET period = excluded.period, value = excluded.value, doc = excluded.doc`,
-            [v.seriesId, v.valueKey, v.period, v.value, JSON.stringify(v.doc)],
-          );
-        }
+        // One statement for all values (rows travel as one JSON parameter): a per-row upsert costs
+        // ~2.5 ms here, so the registry's daily series (~15,000 values) took 35 s. Last value per key wins.
+        const rows = [...new Map(values.map((v) => [`${v.seriesId}\u0000${v.valueKey}`, v])).values()].map((v) => ({
+          series_id: v.seriesId, value_key: v.valueKey, period: v.period, value: v.value, doc: JSON.stringify(v.doc),
+        }));
+        if (rows.length === 0) return;
+        await tx.run(
+          `INSERT INTO indicator_values SELECT series_id, value_key, period, value, doc::JSON
+           FROM (SELECT unnest(json_transform($1, '[{"series_id":"VARCHAR","value_key":"VARCHAR","period":"VARCHAR","value":"DOUBLE","doc":"VARCHAR"}]'), recursive := true))
+           ON CONFLICT (series_id, value_key) DO UPDATE SET period = excluded.period, value = excluded.value, doc = excluded.doc`,
+          [JSON.stringify(rows)],
+        );
       }),
     async listIndicatorSeries(f) {
       const params: Param[] = [];

@@ -1,0 +1,85 @@
+/**
+ * One record of a Zapret-Info dump: `ips;domain;urls;decision_body;decision_number;decision_date`.
+ * The format has no quoting rules, and a few URLs contain ';' (7-10 fields instead of 6). The
+ * first two fields are therefore taken from the left and the last three from the right; what
+ * is left in the middle is the URL list. `ips` and `urls` are lists joined with " | ".
+ * A line that cannot be a record becomes a reject with a reason code (never thrown).
+ */
+import { parseIp, type ParsedIp } from './addresses.js';
+
+export interface DumpRecord {
+  ips: string[];
+  parsed: ParsedIp[];
+  domain: string;
+  urls: string[];
+  decisionBody: string;
+  decisionNumber: string;
+  decisionDate: string;
+  /** How many ';' beyond the five separators were inside the URL field. */
+  straySemicolons: number;
+  /** The URL field was wrapped in double quotes (the dumps do this when a URL holds ';'). */
+  quotedUrls: boolean;
+}
+
+/** Reject reason codes (kept as data; see docs/design/040-registry-address-space.md). */
+export type RejectReason = 'too_few_fields' | 'bad_date' | 'bad_ip' | 'missing_decision' | 'empty_record' | 'bad_encoding';
+
+export type LineResult = { ok: true; record: DumpRecord } | { ok: false; reason: RejectReason; detail: string };
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date in YYYY-MM-DD. */
+export function isIsoDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.getUTCDate() === Number(m[3]);
+}
+
+const fail = (reason: RejectReason, detail: string): LineResult => ({ ok: false, reason, detail });
+
+/** Split a " | " list, trimming each item and dropping empty ones. */
+export const splitList = (field: string, sep: string): string[] => {
+  if (!field.trim()) return [];
+  return field
+    .split(sep)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+};
+
+export function parseDumpLine(line: string): LineResult {
+  if (line.includes('\uFFFD')) return fail('bad_encoding', 'a byte that is not windows-1251');
+  const i1 = line.indexOf(';');
+  const i2 = i1 < 0 ? -1 : line.indexOf(';', i1 + 1);
+  const j1 = line.lastIndexOf(';');
+  const j2 = j1 <= 0 ? -1 : line.lastIndexOf(';', j1 - 1);
+  const j3 = j2 <= 0 ? -1 : line.lastIndexOf(';', j2 - 1);
+  if (i2 < 0 || j3 < 0 || j3 < i2) {
+    const fields = line.split(';').length;
+    return fail('too_few_fields', `${fields} field${fields === 1 ? '' : 's'}, need 6`);
+  }
+  const decisionDate = line.slice(j1 + 1).trim();
+  if (!isIsoDate(decisionDate)) return fail('bad_date', `decision date "${decisionDate.slice(0, 40)}" is not YYYY-MM-DD`);
+  const decisionBody = line.slice(j3 + 1, j2).trim();
+  const decisionNumber = line.slice(j2 + 1, j1).trim();
+  if (!decisionBody || !decisionNumber) return fail('missing_decision', !decisionBody ? 'empty decision body' : 'empty decision number');
+  let urlField = line.slice(i2 + 1, j3).trim();
+  const quotedUrls = urlField.length >= 2 && urlField.startsWith('"') && urlField.endsWith('"');
+  if (quotedUrls) urlField = urlField.slice(1, -1);
+  const ips = splitList(line.slice(0, i1), '|');
+  const parsed: ParsedIp[] = [];
+  for (const token of ips) {
+    const p = parseIp(token);
+    if (!p) return fail('bad_ip', `"${token.slice(0, 60)}" is not an IPv4/IPv6 address or CIDR`);
+    parsed.push(p);
+  }
+  const domain = line.slice(i1 + 1, i2).trim();
+  const urls = splitList(urlField, ' | ');
+  if (ips.length === 0 && !domain && urls.length === 0) return fail('empty_record', 'no ips, domain or urls');
+  let semicolons = 0;
+  for (let k = i2 + 1; k < j3; k++) if (line.charCodeAt(k) === 59) semicolons++;
+  return {
+    ok: true,
+    record: { ips, parsed, domain, urls, decisionBody, decisionNumber, decisionDate, straySemicolons: semicolons, quotedUrls },
+  };
+}

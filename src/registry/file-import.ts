@@ -1,0 +1,154 @@
+/**
+ * Import one dump file (or dump part, or the derived CIDR file) into its snapshot: decode,
+ * parse every line, append entries and parsed ranges, keep rejects with their line numbers,
+ * and reconcile: lines = header + blank + stored + rejected.
+ */
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { AppError, type ProgressReporter } from '../shared/index.js';
+import type { RegistrySink, RegistrySnapshotRecord, Store } from '../store/index.js';
+import { parseIp } from './addresses.js';
+import { isIsoDate, parseDumpLine } from './dump-line.js';
+import { eachLine } from './lines.js';
+import type { PlannedFile, Provenance } from './plan.js';
+
+/** Bumped when parsing changes, so an unchanged file is re-imported after an upgrade. */
+export const PARSER_VERSION = 1;
+
+export interface LineReject {
+  line: number;
+  reason: string;
+  raw: string;
+}
+
+export interface FileReport {
+  file: string;
+  path: string;
+  format: string;
+  snapshot: string | null;
+  status: 'imported' | 'unchanged';
+  complete: boolean;
+  time_basis: string | null;
+  lines: number;
+  header_lines: number;
+  blank_lines: number;
+  stored: number;
+  rejected: number;
+  reconciled: boolean;
+  ipv4_tokens: number;
+  ipv6_tokens: number;
+  cidr_tokens: number;
+  host_bits_set: number;
+  stray_semicolon_rows: number;
+  quoted_url_rows: number;
+  sha256: string;
+  parser_version: number;
+  provenance: Provenance | null;
+}
+
+export function emptyReport(plan: PlannedFile): FileReport {
+  return {
+    file: plan.sourceFile, path: plan.path, format: plan.format, snapshot: plan.snapshotId, status: 'imported', complete: plan.complete, time_basis: plan.timeBasis,
+    lines: 0, header_lines: 0, blank_lines: 0, stored: 0, rejected: 0, reconciled: false,
+    ipv4_tokens: 0, ipv6_tokens: 0, cidr_tokens: 0, host_bits_set: 0, stray_semicolon_rows: 0, quoted_url_rows: 0,
+    sha256: plan.sha256, parser_version: PARSER_VERSION, provenance: plan.provenance,
+  };
+}
+
+function addRanges(sink: RegistrySink, report: FileReport, line: number, tokens: string[], parsed: NonNullable<ReturnType<typeof parseIp>>[]): void {
+  parsed.forEach((p, i) => {
+    if (p.family === 4) report.ipv4_tokens++;
+    else report.ipv6_tokens++;
+    if (p.prefix < (p.family === 4 ? 32 : 128)) report.cidr_tokens++;
+    if (p.hostBits) report.host_bits_set++;
+    sink.range({ line, family: p.family, first: p.first, last: p.last, prefix: p.prefix, token: tokens[i]! });
+  });
+}
+
+const reconcile = (r: FileReport) => {
+  r.reconciled = r.lines === r.header_lines + r.blank_lines + r.stored + r.rejected;
+};
+
+/** A cp1251 dump or dump part. */
+export async function importDumpFile(store: Store, plan: PlannedFile, snapshot: RegistrySnapshotRecord, at: string, progress: ProgressReporter, rejects: LineReject[]): Promise<FileReport> {
+  const report = emptyReport(plan);
+  return store.registry.writeFile(snapshot, plan.sourceFile, at, async (sink) => {
+    const { lines } = await eachLine(plan.path, 'windows-1251', (text, line) => {
+      if (line === 1 && plan.format === 'dump') {
+        report.header_lines++;
+        return;
+      }
+      if (text.trim() === '') {
+        report.blank_lines++;
+        return;
+      }
+      const r = parseDumpLine(text);
+      if (!r.ok) {
+        report.rejected++;
+        rejects.push({ line, reason: `${r.reason}: ${r.detail}`, raw: text.slice(0, 500) });
+        return;
+      }
+      const e = r.record;
+      if (e.straySemicolons > 0) report.stray_semicolon_rows++;
+      if (e.quotedUrls) report.quoted_url_rows++;
+      sink.entry({ line, ips: e.ips.join(' | '), domain: e.domain, urls: e.urls.join(' | '), decisionBody: e.decisionBody, decisionNumber: e.decisionNumber, decisionDate: e.decisionDate });
+      addRanges(sink, report, line, e.ips, e.parsed);
+      report.stored++;
+    }, (bytes) => progress.update(bytes, { stored: report.stored, rejected: report.rejected }));
+    report.lines = lines;
+    reconcile(report);
+    return { doc: { ...report }, result: report };
+  });
+}
+
+/** Read a small derived CSV (UTF-8, optionally gzipped) into rows keyed by header, with line numbers. */
+export async function readDerivedCsv(path: string): Promise<{ rows: { line: number; row: Record<string, string> }[]; lines: number; blank: number }> {
+  let raw: Buffer;
+  try {
+    raw = await readFile(path);
+  } catch (e) {
+    throw new AppError('INGEST_IO', `cannot read ${path}: ${(e as Error).message}`, { cause: e });
+  }
+  const text = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+  const records = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true, info: true, bom: true }) as { record: Record<string, string>; info: { lines: number } }[];
+  const all = text.split('\n');
+  if (text.endsWith('\n')) all.pop();
+  return { rows: records.map((r) => ({ line: r.info.lines, row: r.record })), lines: all.length, blank: all.filter((l) => l.trim() === '').length };
+}
+
+/** The derived file of CIDR records (cidr, num_addresses, decision_body, decision_number, decision_date, domain, record_line). */
+export async function importCidrFile(store: Store, plan: PlannedFile, snapshot: RegistrySnapshotRecord, at: string, rejects: LineReject[]): Promise<FileReport> {
+  const report = emptyReport(plan);
+  const { rows, lines, blank } = await readDerivedCsv(plan.path);
+  return store.registry.writeFile(snapshot, plan.sourceFile, at, async (sink) => {
+    report.lines = lines;
+    report.header_lines = 1;
+    const recordLines: Record<number, number> = {};
+    for (const { line, row } of rows) {
+      const cidr = (row.cidr ?? '').trim();
+      const p = parseIp(cidr);
+      const reason = !p
+        ? `bad_ip: "${cidr}" is not a CIDR`
+        : String(p.last - p.first + 1n) !== (row.num_addresses ?? '').trim()
+          ? `num_addresses_mismatch: ${cidr} has ${p.last - p.first + 1n} addresses, the row says ${row.num_addresses}`
+          : !isIsoDate((row.decision_date ?? '').trim())
+            ? `bad_date: "${row.decision_date}" is not YYYY-MM-DD`
+            : !row.decision_body?.trim() || !row.decision_number?.trim()
+              ? 'missing_decision: empty decision body or number'
+              : null;
+      if (reason || !p) {
+        report.rejected++;
+        rejects.push({ line, reason: reason ?? 'bad_ip', raw: Object.values(row).join(',').slice(0, 500) });
+        continue;
+      }
+      sink.entry({ line, ips: cidr, domain: (row.domain ?? '').trim(), urls: '', decisionBody: row.decision_body!.trim(), decisionNumber: row.decision_number!.trim(), decisionDate: row.decision_date!.trim() });
+      addRanges(sink, report, line, [cidr], [p]);
+      if (row.record_line) recordLines[line] = Number(row.record_line);
+      report.stored++;
+    }
+    report.blank_lines = blank;
+    reconcile(report);
+    return { doc: { ...report, dump_record_line_by_line: recordLines }, result: report };
+  });
+}

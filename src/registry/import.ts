@@ -1,0 +1,104 @@
+/**
+ * `registry import FILE...`: recognise every file (plan.ts), import each into its snapshot
+ * (idempotent: the same file of the same snapshot replaces itself; an unchanged file is
+ * skipped), keep rejects with their line numbers, then re-analyse the touched snapshots and
+ * publish their indicators and evidence links.
+ */
+import type { Clock, ProgressReporter } from '../shared/index.js';
+import type { RegistrySnapshotRecord, Store } from '../store/index.js';
+import { analyseSnapshot } from './analysis.js';
+import { ensureAsnTable } from './asn.js';
+import { importCidrFile, importDumpFile, PARSER_VERSION, type FileReport, type LineReject } from './file-import.js';
+import { planFiles, type PlannedFile } from './plan.js';
+import { snapshotFlags } from './snapshots.js';
+import { importDailyStats } from './stats-import.js';
+import { dailySeries, linkEvidence, publish, snapshotSeries, type LinkReport } from './timeline.js';
+
+export interface ImportOptions {
+  dumpTime?: string;
+  force?: boolean;
+}
+
+export interface ImportReport {
+  files: FileReport[];
+  snapshots: { id: string; kind: string; complete: boolean; lower_bound: boolean; entries: number; ipv4_distinct: number }[];
+  stored: number;
+  rejected: number;
+  reconciled: boolean;
+  rejects: { file: string; line: number; reason: string }[];
+  indicators: { series: number; values: number };
+  links: LinkReport[];
+}
+
+type Deps = { store: Store; clock: Clock; progress: ProgressReporter };
+
+export const REJECT_KIND = 'registry';
+const MAX_REPORTED_REJECTS = 200;
+
+async function unchanged(store: Store, plan: PlannedFile): Promise<FileReport | null> {
+  const prev = (await store.registry.listFiles(plan.snapshotId!)).find((f) => f.sourceFile === plan.sourceFile);
+  if (!prev || prev.doc.sha256 !== plan.sha256 || prev.doc.parser_version !== PARSER_VERSION) return null;
+  return { ...(prev.doc as unknown as FileReport), path: plan.path, status: 'unchanged' };
+}
+
+function snapshotRecord(plan: PlannedFile, at: string): RegistrySnapshotRecord {
+  return { id: plan.snapshotId!, dumpAt: plan.dumpAt!, timeBasis: plan.timeBasis!, kind: plan.format === 'cidr_derived' ? 'cidr_derived' : 'dump', complete: plan.complete, lowerBound: !plan.complete, doc: {}, updatedAt: at };
+}
+
+export async function importRegistry(deps: Deps, paths: string[], opts: ImportOptions = {}): Promise<ImportReport> {
+  const plans = await planFiles(paths, opts);
+  const at = deps.clock.now().toISOString();
+  const report: ImportReport = { files: [], snapshots: [], stored: 0, rejected: 0, reconciled: true, rejects: [], indicators: { series: 0, values: 0 }, links: [] };
+  const touched = new Set<string>();
+  const series = [];
+  for (const plan of plans) {
+    const rejects: LineReject[] = [];
+    const rejectKey = plan.snapshotId ? `${plan.snapshotId}/${plan.sourceFile}` : plan.sourceFile;
+    let file = !opts.force && plan.snapshotId ? await unchanged(deps.store, plan) : null;
+    if (!file) {
+      deps.progress.start(`import ${plan.sourceFile}`, undefined, 'bytes');
+      if (plan.format === 'daily_stats') {
+        file = await importDailyStats(deps.store, plan, rejects);
+        series.push(...dailySeries(await deps.store.registry.listDailyStats(), plan.sourceFile));
+      } else {
+        const snap = snapshotRecord(plan, at);
+        file = plan.format === 'cidr_derived' ? await importCidrFile(deps.store, plan, snap, at, rejects) : await importDumpFile(deps.store, plan, snap, at, deps.progress, rejects);
+        touched.add(snap.id);
+      }
+      deps.progress.stop();
+      await deps.store.ledger.replaceRejects(REJECT_KIND, rejectKey, rejects.map((r) => ({ importKind: REJECT_KIND, sourceFile: rejectKey, line: r.line, reason: r.reason, raw: r.raw })));
+    }
+    report.files.push(file);
+    report.stored += file.stored;
+    report.rejected += file.rejected;
+    report.reconciled &&= file.reconciled;
+    const listed = rejects.length ? rejects : file.rejected > 0 ? await deps.store.ledger.listRejects(REJECT_KIND, rejectKey) : [];
+    for (const r of listed.slice(0, Math.max(0, MAX_REPORTED_REJECTS - report.rejects.length))) report.rejects.push({ file: plan.sourceFile, line: r.line, reason: r.reason });
+  }
+  if (touched.size) await ensureAsnTable(deps);
+  for (const id of [...touched].sort()) {
+    const a = await refreshSnapshot(deps, id, at);
+    series.push(...snapshotSeries(a));
+    report.links.push(...(await linkEvidence(deps.store, a)));
+  }
+  const snapIds = new Set(plans.map((p) => p.snapshotId).filter((s): s is string => s !== null));
+  report.snapshots = (await deps.store.registry.listSnapshots())
+    .filter((s) => snapIds.has(s.id))
+    .map((s) => ({ id: s.id, kind: s.kind, complete: s.complete, lower_bound: s.lowerBound, entries: Number(s.doc.entries ?? 0), ipv4_distinct: Number(s.doc.ipv4_distinct ?? 0) }));
+  if (series.length) report.indicators = await publish(deps.store, series);
+  return report;
+}
+
+/** Recompute a snapshot's flags from all its files, analyse it, store the headline figures. */
+async function refreshSnapshot(deps: Deps, id: string, at: string) {
+  const snap = (await deps.store.registry.listSnapshots()).find((s) => s.id === id)!;
+  const files = await deps.store.registry.listFiles(id);
+  const updated = { ...snap, ...snapshotFlags(files), updatedAt: at };
+  await deps.store.registry.upsertSnapshot(updated);
+  const a = await analyseSnapshot(deps, updated);
+  await deps.store.registry.upsertSnapshot({
+    ...updated,
+    doc: { files: files.length, entries: a.entries.total, ipv4_distinct: a.ipv4.distinct_addresses, ipv4_listed: a.ipv4.listed_addresses, ipv6_tokens: a.ipv6.tokens, decisions: a.entries.decisions },
+  });
+  return a;
+}

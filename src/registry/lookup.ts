@@ -1,0 +1,81 @@
+/**
+ * `registry lookup IP|DOMAIN`: is it listed, under which decision, since when. An address
+ * matches every stored range containing it (a single address or a CIDR); a domain matches the
+ * domain field exactly or through a "*.parent" wildcard. "Since" is the earliest decision date
+ * and the first snapshot that lists it; the snapshots are partial, so absence proves nothing.
+ */
+import { AppError, type Clock } from '../shared/index.js';
+import type { RegistryMatchRecord, Store } from '../store/index.js';
+import { parseIp } from './addresses.js';
+import { loadAsTable, type AsTable } from './asn.js';
+import { splitList } from './dump-line.js';
+import { lookupKind } from './views.js';
+
+type Deps = { store: Store; clock: Clock };
+
+/** The AS announcing an IPv4 address today (binary search in the sorted, disjoint table). */
+export function asOf(t: AsTable, ip: number): { asn: number; org: string } | null {
+  let lo = 0;
+  let hi = t.first.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.last[mid]! < ip) lo = mid + 1;
+    else if (t.first[mid]! > ip) hi = mid - 1;
+    else return { asn: t.asn[mid]!, org: t.orgs.get(t.asn[mid]!) ?? '' };
+  }
+  return null;
+}
+
+function matchView(m: RegistryMatchRecord, lowerBound: boolean) {
+  const urls = splitList(m.urls, ' | ');
+  return {
+    snapshot: m.snapshotId, dump_at: m.dumpAt, snapshot_lower_bound: lowerBound,
+    decision_number: m.decisionNumber, decision_body: m.decisionBody, decision_date: m.decisionDate,
+    matched: m.token ?? m.domain, domain: m.domain, ips: splitList(m.ips, '|'), urls: urls.slice(0, 5), urls_total: urls.length,
+    source_file: m.sourceFile, line: m.line,
+  };
+}
+
+export async function registryLookup(deps: Deps, query: string) {
+  const q = query.trim();
+  const kind = lookupKind(q);
+  let matches: RegistryMatchRecord[];
+  let as: { asn: number; org: string; as_data: string } | null = null;
+  if (kind === 'ip') {
+    const p = parseIp(q);
+    if (!p) throw new AppError('VALIDATION', `"${q}" is not a valid IP address`, { issues: [{ path: ['q'], message: 'not an IPv4/IPv6 address' }] });
+    matches = await deps.store.registry.findAddress(p.family, p.first, 1000);
+    if (p.family === 4) {
+      const t = await loadAsTable(deps);
+      const hit = asOf(t, Number(p.first));
+      as = hit ? { ...hit, as_data: `${t.meta.package} ${t.meta.version}: ${t.meta.note}` } : null;
+    }
+  } else {
+    matches = await deps.store.registry.findDomain(q, 1000);
+  }
+  const snaps = new Map((await deps.store.registry.listSnapshots()).map((s) => [s.id, s]));
+  const decisions = new Map<string, { decision_number: string; decision_body: string; decision_date: string | null; snapshots: string[]; entries: number }>();
+  for (const m of matches) {
+    const d = decisions.get(m.decisionNumber) ?? { decision_number: m.decisionNumber, decision_body: m.decisionBody, decision_date: m.decisionDate, snapshots: [], entries: 0 };
+    if (!d.snapshots.includes(m.snapshotId)) d.snapshots.push(m.snapshotId);
+    d.entries++;
+    decisions.set(m.decisionNumber, d);
+  }
+  const dates = matches.map((m) => m.decisionDate).filter((d): d is string => d !== null).sort();
+  const first = matches[0];
+  const last = matches[matches.length - 1];
+  return {
+    query: q,
+    kind,
+    listed: matches.length > 0,
+    since: first
+      ? { decision_date: dates[0] ?? null, first_snapshot: first.snapshotId, first_snapshot_dump_at: first.dumpAt, last_snapshot: last!.snapshotId }
+      : null,
+    decisions: [...decisions.values()],
+    matches: matches.slice(0, 50).map((m) => matchView(m, snaps.get(m.snapshotId)?.lowerBound ?? true)),
+    matches_total: matches.length,
+    as,
+    snapshots_searched: [...snaps.values()].map((s) => ({ id: s.id, lower_bound: s.lowerBound })),
+    note: 'Searched the imported snapshots only; they are partial (lower bounds), so "not listed" means not listed in these files.',
+  };
+}

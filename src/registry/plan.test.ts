@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { packagePath } from '../shared/index.js';
+import { cp1251Decoder, eachLine, fileSha256 } from './lines.js';
+import { headerTime, planFiles, snapshotFromTime } from './plan.js';
+
+const data = (f: string) => packagePath('data', 'registry', f);
+
+describe('dump header and snapshot times', () => {
+  it('reads the Updated header', () => {
+    expect(headerTime('Updated: 2016-06-13 12:04:00 +0000')).toBe('2016-06-13T12:04:00Z');
+    expect(headerTime('Updated: 2018-05-05 16:25:00 +0300')).toBe('2018-05-05T13:25:00Z');
+    expect(headerTime('104.16.173.117;;;суд;2-1687/2013;2013-05-23')).toBeNull();
+  });
+  it('date-only and full snapshot ids', () => {
+    expect(snapshotFromTime('2020-02-16')).toEqual({ id: '2020-02-16', dumpAt: '2020-02-16T00:00:00.000Z' });
+    expect(snapshotFromTime('2018-05-05T13:25:00Z')?.id).toBe('2018-05-05T13:25:00Z');
+    expect(snapshotFromTime('yesterday')).toBeNull();
+  });
+});
+
+describe('cp1251 decoding and file reading', () => {
+  it('this Node decodes windows-1251 (full ICU)', () => {
+    expect(cp1251Decoder().decode(Uint8Array.from([0xd1, 0xf3, 0xe4]))).toBe('Суд');
+  });
+  it('reads a gzipped dump line by line with the sha256 of the original bytes', async () => {
+    const lines: string[] = [];
+    const r = await eachLine(data('zapret-info_dump-08_2020-02-16_part.cp1251.csv.gz'), 'windows-1251', (t) => lines.push(t));
+    expect(r.lines).toBe(5362);
+    expect(lines[0]).toContain('Генпрокуратура');
+    expect(await fileSha256(data('zapret-info_dump-08_2020-02-16_part.cp1251.csv.gz'))).toBe('b0dbc9a0e228ee6375bc0988624ef3f9289a64300fb3ed93764987c03c7d2a3d');
+  });
+  it('drops CR of CRLF files', async () => {
+    const lines: string[] = [];
+    await eachLine(data('zapret-info_dump_2018-05-05_TRUNCATED_cidr_entries_DERIVED.csv'), 'utf-8', (t) => lines.push(t));
+    expect(lines[0]!.endsWith('record_line')).toBe(true);
+    expect(readFileSync(data('zapret-info_dump_2018-05-05_TRUNCATED_cidr_entries_DERIVED.csv'), 'latin1')).toContain('\r\n');
+  });
+});
+
+describe('planFiles', () => {
+  it('recognises the shipped files and gives each its snapshot', async () => {
+    const p = await planFiles(
+      [
+        data('zapret-info_dump-08_2020-02-16_part.cp1251.csv.gz'),
+        data('zapret-info_dump_2016-06-13_first20000lines.cp1251.csv.gz'),
+        data('zapret-info_dump_2018-05-05_TRUNCATED_cidr_entries_DERIVED.csv'),
+        data('zapret-info_registry_daily_stats_2012-11_2016-06_DERIVED.csv'),
+      ],
+      {},
+    );
+    expect(p.map((f) => [f.sourceFile, f.format, f.snapshotId, f.timeBasis, f.complete])).toEqual([
+      ['zapret-info_dump-08_2020-02-16_part.cp1251.csv', 'dump_part', '2020-02-16', 'provenance', false],
+      ['zapret-info_dump_2016-06-13_first20000lines.cp1251.csv', 'dump', '2016-06-13T12:04:00Z', 'header', false],
+      ['zapret-info_dump_2018-05-05_TRUNCATED_cidr_entries_DERIVED.csv', 'cidr_derived', '2018-05-05T13:25:00Z', 'provenance', false],
+      ['zapret-info_registry_daily_stats_2012-11_2016-06_DERIVED.csv', 'daily_stats', null, null, true],
+    ]);
+  });
+  it('refuses a file that is not a registry file, naming it', async () => {
+    await expect(planFiles([packagePath('package.json')], {})).rejects.toThrow(/package\.json: not a registry file/);
+  });
+  it('refuses a bad --dump-time', async () => {
+    await expect(planFiles([], { dumpTime: 'soon' })).rejects.toThrow(/--dump-time "soon"/);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * Before anything is stored, each input file is recognised: its format (dump, dump part
+ * without header, the derived CIDR file, the derived daily series), its known provenance (by
+ * sha256, data/registry/provenance.json) and the snapshot it belongs to. The snapshot is the
+ * dump time; where the file does not carry an `Updated:` header, the time comes from, in order:
+ * --dump-time, the provenance, another part of the same batch that has a header, the date in
+ * the file name. A dump split into parts therefore lands in one snapshot.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AppError, packagePath } from '../shared/index.js';
+import { parseDumpLine } from './dump-line.js';
+import { fileSha256, firstLine } from './lines.js';
+
+export type FileFormat = 'dump' | 'dump_part' | 'cidr_derived' | 'daily_stats';
+
+export interface Provenance {
+  name: string;
+  format: string;
+  origin: string;
+  commit: string | null;
+  path: string;
+  blob: string | null;
+  dump_time: string | null;
+  complete: boolean;
+  note: string;
+}
+
+export interface PlannedFile {
+  path: string;
+  /** The key of the file inside its snapshot: its name without ".gz". */
+  sourceFile: string;
+  sha256: string;
+  format: FileFormat;
+  provenance: Provenance | null;
+  snapshotId: string | null;
+  dumpAt: string | null;
+  timeBasis: string | null;
+  complete: boolean;
+}
+
+const HEADER_RE = /^Updated:\s*(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)\s*([+-]\d{2}:?\d{2}|Z|UTC)?\s*$/;
+
+let known: Record<string, Provenance> | undefined;
+export function knownFiles(): Record<string, Provenance> {
+  known ??= (JSON.parse(readFileSync(packagePath('data', 'registry', 'provenance.json'), 'utf8')) as { files: Record<string, Provenance> }).files;
+  return known;
+}
+
+/** "Updated: 2016-06-13 12:04:00 +0000" -> "2016-06-13T12:04:00Z"; null when not a header. */
+export function headerTime(line: string): string | null {
+  const m = HEADER_RE.exec(line.trim());
+  if (!m) return null;
+  const zone = !m[3] || m[3] === 'Z' || m[3] === 'UTC' ? 'Z' : m[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const time = m[2]!.length === 5 ? `${m[2]}:00` : m[2]!;
+  const d = new Date(`${m[1]}T${time}${zone}`);
+  return Number.isNaN(d.getTime()) ? null : isoSeconds(d);
+}
+
+const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** A snapshot id from a time given as "YYYY-MM-DD" (date only) or a full ISO instant. */
+export function snapshotFromTime(value: string): { id: string; dumpAt: string } | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const d = new Date(`${value}T00:00:00Z`);
+    return Number.isNaN(d.getTime()) ? null : { id: value, dumpAt: d.toISOString() };
+  }
+  const d = new Date(value.replace(' ', 'T'));
+  return Number.isNaN(d.getTime()) || !/\d{2}:\d{2}/.test(value) ? null : { id: isoSeconds(d), dumpAt: d.toISOString() };
+}
+
+function sniff(first: string): FileFormat | null {
+  if (headerTime(first)) return 'dump';
+  if (/^cidr,num_addresses,/.test(first)) return 'cidr_derived';
+  if (/^day,commit,updated_header,/.test(first)) return 'daily_stats';
+  const asCp1251 = new TextDecoder('windows-1251').decode(Buffer.from(first, 'latin1'));
+  return parseDumpLine(asCp1251).ok ? 'dump_part' : null;
+}
+
+/** Recognise every file; throws VALIDATION naming the file when one cannot be placed. */
+export async function planFiles(paths: string[], opts: { dumpTime?: string }): Promise<PlannedFile[]> {
+  const option = opts.dumpTime === undefined ? null : snapshotFromTime(opts.dumpTime);
+  if (opts.dumpTime !== undefined && !option) {
+    throw new AppError('VALIDATION', `--dump-time "${opts.dumpTime}" is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM:SSZ)`, { issues: [{ path: ['dump_time'], message: 'not a date' }] });
+  }
+  const planned: PlannedFile[] = [];
+  for (const path of paths) {
+    const first = await firstLine(path);
+    const format = sniff(first);
+    const sourceFile = basename(path).replace(/\.gz$/, '');
+    if (!format) {
+      throw new AppError('VALIDATION', `${path}: not a registry file (expected a Zapret-Info dump starting "Updated: ...", a headerless dump part, the derived CIDR file or the derived daily series)`, {
+        issues: [{ path: ['files', sourceFile], message: 'unknown format' }],
+      });
+    }
+    const sha256 = await fileSha256(path);
+    const provenance = knownFiles()[sha256] ?? null;
+    const header = format === 'dump' ? headerTime(first) : null;
+    planned.push({ path, sourceFile, sha256, format, provenance, snapshotId: null, dumpAt: null, timeBasis: null, complete: provenance?.complete ?? format === 'dump' });
+    const p = planned[planned.length - 1]!;
+    if (header) Object.assign(p, { snapshotId: header, dumpAt: snapshotFromTime(header)!.dumpAt, timeBasis: 'header' });
+  }
+  const headers = [...new Set(planned.filter((p) => p.timeBasis === 'header').map((p) => p.snapshotId!))];
+  for (const p of planned) {
+    if (p.format === 'daily_stats' || p.snapshotId) continue;
+    const fromProvenance = p.provenance?.dump_time ? snapshotFromTime(p.provenance.dump_time) : null;
+    const fromName = /(\d{4}-\d{2}-\d{2})/.exec(p.sourceFile)?.[1];
+    const choice: [string, { id: string; dumpAt: string } | null][] = [
+      ['option', option],
+      ['provenance', fromProvenance],
+      ['batch', p.format === 'dump_part' && headers.length === 1 ? snapshotFromTime(headers[0]!) : null],
+      ['file_name', fromName ? snapshotFromTime(fromName) : null],
+    ];
+    const hit = choice.find(([, v]) => v !== null);
+    if (!hit) {
+      throw new AppError('VALIDATION', `${p.path}: no "Updated:" header and no date in its name; give the dump time with --dump-time`, {
+        issues: [{ path: ['dump_time'], message: `required for ${p.sourceFile}` }],
+      });
+    }
+    Object.assign(p, { snapshotId: hit[1]!.id, dumpAt: hit[1]!.dumpAt, timeBasis: hit[0] });
+  }
+  markCompleteParts(planned);
+  return planned;
+}
+
+/** Parts dump-00..dump-NN imported together, numbered without gaps and with a header on 00: complete. */
+function markCompleteParts(planned: PlannedFile[]): void {
+  const bySnapshot = new Map<string, PlannedFile[]>();
+  for (const p of planned) if (/dump-\d+/.test(p.sourceFile) && p.snapshotId) bySnapshot.set(p.snapshotId, [...(bySnapshot.get(p.snapshotId) ?? []), p]);
+  for (const parts of bySnapshot.values()) {
+    const nums = parts.map((p) => Number(/dump-(\d+)/.exec(p.sourceFile)![1])).sort((a, b) => a - b);
+    const contiguous = nums.every((n, i) => n === i);
+    const headed = parts.some((p) => /dump-0+(?!\d)/.test(p.sourceFile) && p.timeBasis === 'header');
+    for (const p of parts) p.complete = !p.provenance && contiguous && headed;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The IPv4-to-AS table behind the registry's "whose networks" view. The engine reads the CSV
+ * itself (read_csv, ~0.3 s for 412k rows) instead of a JS parse-and-insert loop.
+ */
+import type { RegistryRepo } from '../types.js';
+import type { DuckDb } from './db.js';
+
+type AsnMethods = Pick<RegistryRepo, 'asnMeta' | 'loadAsnCsv' | 'asnTable'>;
+
+export function asnMethods(db: DuckDb): AsnMethods {
+  return {
+    async asnMeta() {
+      const rows = await db.all<{ doc: string }>(`SELECT doc::VARCHAR AS doc FROM registry_asn_meta WHERE id = 'ipv4'`);
+      return rows[0] ? (JSON.parse(rows[0].doc) as Record<string, unknown>) : null;
+    },
+    loadAsnCsv: (path, meta, loadedAt) =>
+      db.tx(async (tx) => {
+        await tx.run('DELETE FROM registry_asn_ranges');
+        const n = await tx.run(
+          `INSERT INTO registry_asn_ranges SELECT first, last, asn, coalesce(org, '')
+           FROM read_csv($1, header = false, auto_detect = false, quote = '"', escape = '"',
+             columns = {'first': 'UBIGINT', 'last': 'UBIGINT', 'asn': 'UINTEGER', 'org': 'VARCHAR'})`,
+          [path],
+        );
+        await tx.run(`INSERT OR REPLACE INTO registry_asn_meta VALUES ('ipv4', $1::JSON, $2::TIMESTAMPTZ)`, [JSON.stringify({ ...meta, rows: n }), loadedAt]);
+        return n;
+      }),
+    async asnTable() {
+      const cols = await db.columns('SELECT first::UINTEGER AS first, last::UINTEGER AS last, asn FROM registry_asn_ranges ORDER BY first, last');
+      const orgs = await db.all<{ asn: number; org: string }>(
+        `SELECT asn, org FROM (SELECT asn, org, count(*) AS n FROM registry_asn_ranges GROUP BY ALL)
+         QUALIFY row_number() OVER (PARTITION BY asn ORDER BY n DESC, org) = 1`,
+      );
+      return {
+        first: Float64Array.from(cols.first as number[]),
+        last: Float64Array.from(cols.last as number[]),
+        asn: Uint32Array.from(cols.asn as number[]),
+        orgs: new Map(orgs.map((o) => [o.asn, o.org])),
+      };
+    },
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * DuckDB implementation of RegistryRepo. Files are written through appenders inside one
+ * transaction on the writer connection (a 1M-line dump is ~1M entry rows plus ~1M range rows;
+ * per-row INSERTs would take minutes). Large reads come back column-wise. Addresses are
+ * UHUGEINT so IPv4 and IPv6 share one column; IPv4 reads cast to UINTEGER (exact in JS).
+ */
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { RegistryDailyStatRecord, RegistryFileRecord, RegistryMatchRecord, RegistryRepo, RegistrySnapshotRecord } from '../types.js';
+import type { DuckDb, Param, Row } from './db.js';
+import { asnMethods } from './registry-asn.js';
+
+const parseJson = (v: unknown): Record<string, unknown> => (typeof v === 'string' ? JSON.parse(v) : (v as Record<string, unknown>));
+
+const SNAPSHOT_COLS = 'id, dump_at, time_basis, kind, complete, lower_bound, doc::VARCHAR AS doc, updated_at';
+
+const toSnapshot = (r: Row): RegistrySnapshotRecord => ({
+  id: r.id as string,
+  dumpAt: r.dump_at as string,
+  timeBasis: r.time_basis as string,
+  kind: r.kind as string,
+  complete: r.complete as boolean,
+  lowerBound: r.lower_bound as boolean,
+  doc: parseJson(r.doc),
+  updatedAt: r.updated_at as string,
+});
+
+const UPSERT_SNAPSHOT = `INSERT INTO registry_snapshots VALUES ($1, $2::TIMESTAMPTZ, $3, $4, $5, $6, $7::JSON, $8::TIMESTAMPTZ)
+  ON CONFLICT (id) DO UPDATE SET dump_at = excluded.dump_at, time_basis = excluded.time_basis, kind = excluded.kind,
+  complete = excluded.complete, lower_bound = excluded.lower_bound, doc = excluded.doc, updated_at = excluded.updated_at`;
+
+const snapshotParams = (s: RegistrySnapshotRecord): Param[] => [s.id, s.dumpAt, s.timeBasis, s.kind, s.complete, s.lowerBound, JSON.stringify(s.doc), s.updatedAt];
+
+const MATCH_COLS = `f.snapshot_id, s.dump_at, f.source_file, e.line, e.ips, e.domain, e.urls, e.decision_body, e.decision_number,
+  e.decision_date::VARCHAR AS decision_date`;
+const MATCH_FROM = `registry_entries e JOIN registry_files f ON f.id = e.file_id JOIN registry_snapshots s ON s.id = f.snapshot_id`;
+
+const toMatch = (r: Row): RegistryMatchRecord => ({
+  snapshotId: r.snapshot_id as string,
+  dumpAt: r.dump_at as string,
+  sourceFile: r.source_file as string,
+  line: r.line as number,
+  token: (r.token as string | undefined) ?? null,
+  ips: r.ips as string,
+  domain: r.domain as string,
+  urls: r.urls as string,
+  decisionBody: r.decision_body as string,
+  decisionNumber: r.decision_number as string,
+  decisionDate: (r.decision_date as string | null) ?? null,
+});
+
+/** Entries of one snapshot (optionally one decision), as a CTE named `e`. */
+function entriesCte(decision: string | undefined): string {
+  return `e AS (SELECT e.file_id, e.line, e.decision_number, e.decision_body, coalesce(e.decision_date::VARCHAR, '') AS decision_date
+    FROM registry_entries e JOIN registry_files f ON f.id = e.file_id
+    WHERE f.snapshot_id = $1 ${decision === undefined ? '' : 'AND e.decision_number = $2'})`;
+}
+
+async function readAll(conn: DuckDBConnection, sql: string, params: Param[] = []): Promise<Row[]> {
+  return (await conn.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJS() as Row[];
+}
+
+export function duckRegistryRepo(db: DuckDb): RegistryRepo {
+  return {
+    ...asnMethods(db),
+    writeFile: (snapshot, sourceFile, importedAt, fill) =>
+      db.withWriter(async (conn) => {
+        await conn.run('BEGIN TRANSACTION');
+        try {
+          await conn.run(UPSERT_SNAPSHOT, snapshotParams(snapshot) as DuckDBValue[]);
+          const old = await readAll(conn, 'SELECT id FROM registry_files WHERE snapshot_id = $1 AND source_file = $2', [snapshot.id, sourceFile]);
+          for (const o of old) {
+            for (const t of ['registry_entries', 'registry_ranges']) await conn.run(`DELETE FROM ${t} WHERE file_id = $1`, [o.id as number]);
+            await conn.run('DELETE FROM registry_files WHERE id = $1', [o.id as number]);
+          }
+          const id = Number((await readAll(conn, 'SELECT coalesce(max(id), 0) + 1 AS id FROM registry_files'))[0]!.id);
+          await conn.run(`INSERT INTO registry_files VALUES ($1, $2, $3, '{}', $4::TIMESTAMPTZ)`, [id, snapshot.id, sourceFile, importedAt]);
+          const ea = await conn.createAppender('registry_entries');
+          const ra = await conn.createAppender('registry_ranges');
+          let out: { doc: Record<string, unknown>; result: unknown };
+          try {
+            out = await fill({
+              entry(e) {
+                ea.appendInteger(id);
+                ea.appendInteger(e.line);
+                ea.appendVarchar(e.ips);
+                ea.appendVarchar(e.domain);
+                ea.appendVarchar(e.urls);
+                ea.appendVarchar(e.decisionBody);
+                ea.appendVarchar(e.decisionNumber);
+                if (e.decisionDate === null) ea.appendNull();
+                else ea.appendVarchar(e.decisionDate);
+                ea.endRow();
+              },
+              range(r) {
+                ra.appendInteger(id);
+                ra.appendInteger(r.line);
+                ra.appendUTinyInt(r.family);
+                ra.appendUHugeInt(r.first);
+                ra.appendUHugeInt(r.last);
+                ra.appendUTinyInt(r.prefix);
+                ra.appendVarchar(r.token);
+                ra.endRow();
+              },
+            });
+          } finally {
+            ea.closeSync();
+            ra.closeSync();
+          }
+          await conn.run('UPDATE registry_files SET doc = $1::JSON WHERE id = $2', [JSON.stringify(out.doc), id]);
+          await conn.run('COMMIT');
+          return out.result as never;
+        } catch (e) {
+          await conn.run('ROLLBACK').catch(() => undefined);
+          throw e;
+        }
+      }),
+    upsertSnapshot: async (s) => {
+      await db.run(UPSERT_SNAPSHOT, snapshotParams(s));
+    },
+    async listSnapshots() {
+      return (await db.all(`SELECT ${SNAPSHOT_COLS} FROM registry_snapshots ORDER BY dump_at, id`)).map(toSnapshot);
+    },
+    async listFiles(snapshotId) {
+      const rows = await db.all(
+        `SELECT id, snapshot_id, source_file, doc::VARCHAR AS doc, imported_at FROM registry_files ${snapshotId === undefined ? '' : 'WHERE snapshot_id = $1'} ORDER BY snapshot_id, source_file`,
+        snapshotId === undefined ? [] : [snapshotId],
+      );
+      return rows.map((r): RegistryFileRecord => ({ id: r.id as number, snapshotId: r.snapshot_id as string, sourceFile: r.source_file as string, doc: parseJson(r.doc), importedAt: r.imported_at as string }));
+    },
+    async ipv4Ranges(snapshotId, decision) {
+      const params: Param[] = decision === undefined ? [snapshotId] : [snapshotId, decision];
+      const keysCte = `${entriesCte(decision)},
+        k AS (SELECT decision_number, decision_body, decision_date, (row_number() OVER (ORDER BY decision_number, decision_body, decision_date) - 1)::INTEGER AS k
+              FROM (SELECT DISTINCT decision_number, decision_body, decision_date FROM e))`;
+      const keys = await db.all(`WITH ${keysCte} SELECT decision_number, decision_body, decision_date FROM k ORDER BY k`, params);
+      const cols = await db.columns(
+        `WITH ${keysCte}
+         SELECT r.first::UINTEGER AS first, r.last::UINTEGER AS last, k.k AS key
+         FROM registry_ranges r JOIN e ON e.file_id = r.file_id AND e.line = r.line
+         JOIN k ON k.decision_number = e.decision_number AND k.decision_body = e.decision_body AND k.decision_date = e.decision_date
+         WHERE r.family = 4 ORDER BY first, last`,
+        params,
+      );
+      return {
+        first: Float64Array.from(cols.first as number[]),
+        last: Float64Array.from(cols.last as number[]),
+        key: Int32Array.from(cols.key as number[]),
+        keys: keys.map((k) => ({ decisionNumber: k.decision_number as string, decisionBody: k.decision_body as string, decisionDate: (k.decision_date as string) || null })),
+      };
+    },
+    async ipv6Ranges(snapshotId, decision) {
+      const rows = await db.all(
+        `WITH ${entriesCte(decision)} SELECT r.first::VARCHAR AS first, r.last::VARCHAR AS last, e.decision_number
+         FROM registry_ranges r JOIN e ON e.file_id = r.file_id AND e.line = r.line WHERE r.family = 6 ORDER BY r.first, r.last`,
+        decision === undefined ? [snapshotId] : [snapshotId, decision],
+      );
+      return rows.map((r) => ({ first: BigInt(r.first as string), last: BigInt(r.last as string), decisionNumber: r.decision_number as string }));
+    },
+    async decisionCounts(snapshotId) {
+      const rows = await db.all(
+        `SELECT e.decision_number, e.decision_body, e.decision_date::VARCHAR AS decision_date, count(*) AS entries,
+           count(*) FILTER (WHERE e.domain <> '') AS with_domain, count(*) FILTER (WHERE e.urls <> '') AS with_urls,
+           count(*) FILTER (WHERE e.ips <> '') AS with_ips
+         FROM registry_entries e JOIN registry_files f ON f.id = e.file_id WHERE f.snapshot_id = $1
+         GROUP BY ALL ORDER BY entries DESC, e.decision_number`,
+        [snapshotId],
+      );
+      return rows.map((r) => ({
+        decisionNumber: r.decision_number as string,
+        decisionBody: r.decision_body as string,
+        decisionDate: (r.decision_date as string | null) ?? null,
+        entries: r.entries as number,
+        withDomain: r.with_domain as number,
+        withUrls: r.with_urls as number,
+        withIps: r.with_ips as number,
+      }));
+    },
+    async ipLiteralDomains(snapshotId) {
+      const rows = await db.all(
+        `SELECT DISTINCT e.domain, e.decision_number FROM registry_entries e JOIN registry_files f ON f.id = e.file_id
+         WHERE f.snapshot_id = $1 AND regexp_full_match(e.domain, '[0-9]{1,3}([.][0-9]{1,3}){3}') ORDER BY 1, 2`,
+        [snapshotId],
+      );
+      return rows.map((r) => ({ domain: r.domain as string, decisionNumber: r.decision_number as string }));
+    },
+    async findAddress(family, value, limit) {
+      const rows = await db.all(
+        `SELECT ${MATCH_COLS}, r.token FROM registry_ranges r JOIN ${MATCH_FROM} ON e.file_id = r.file_id AND e.line = r.line
+         WHERE r.family = $1 AND r.first <= $2::UHUGEINT AND r.last >= $2::UHUGEINT
+         ORDER BY s.dump_at, f.source_file, e.line LIMIT ${Math.max(1, Math.floor(limit))}`,
+        [family, value.toString()],
+      );
+      return rows.map(toMatch);
+    },
+    async findDomain(domain, limit) {
+      const parents = domain.split('.').map((_, i, parts) => `*.${parts.slice(i + 1).join('.')}`).filter((d) => d !== '*.');
+      const rows = await db.all(
+        `SELECT ${MATCH_COLS} FROM ${MATCH_FROM}
+         WHERE lower(e.domain) = $1 OR lower(e.domain) IN (SELECT unnest(json_transform($2, '["VARCHAR"]')))
+         ORDER BY s.dump_at, f.source_file, e.line LIMIT ${Math.max(1, Math.floor(limit))}`,
+        [domain.toLowerCase(), JSON.stringify(parents)],
+      );
+      return rows.map(toMatch);
+    },
+    async decisionEntries(decisionNumber, limit) {
+      const rows = await db.all(
+        `SELECT ${MATCH_COLS} FROM ${MATCH_FROM} WHERE e.decision_number = $1 ORDER BY s.dump_at, f.source_file, e.line LIMIT ${Math.max(1, Math.floor(limit))}`,
+        [decisionNumber],
+      );
+      return rows.map(toMatch);
+    },
+    replaceDailyStats: (sourceFile, rows) =>
+      db.tx(async (tx) => {
+        await tx.run('DELETE FROM registry_daily_stats WHERE source_file = $1', [sourceFile]);
+        if (rows.length === 0) return;
+        await tx.run(
+          `INSERT INTO registry_daily_stats SELECT $1, day::DATE, complete, records, doc::JSON
+           FROM (SELECT unnest(json_transform($2, '[{"day":"VARCHAR","complete":"BOOLEAN","records":"INTEGER","doc":"VARCHAR"}]'), recursive := true))`,
+          [sourceFile, JSON.stringify(rows.map((r) => ({ ...r, doc: JSON.stringify(r.doc) })))],
+        );
+      }),
+    async listDailyStats() {
+      const rows = await db.all(`SELECT day::VARCHAR AS day, complete, records, doc::VARCHAR AS doc FROM registry_daily_stats ORDER BY day, source_file`);
+      return rows.map((r): RegistryDailyStatRecord => ({ day: r.day as string, complete: r.complete as boolean, records: r.records as number, doc: parseJson(r.doc) }));
+    },
+  };
+}
