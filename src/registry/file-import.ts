@@ -111,7 +111,7 @@ export async function readDerivedCsv(path: string): Promise<{ rows: { line: numb
     throw new AppError('INGEST_IO', `cannot read ${path}: ${(e as Error).message}`, { cause: e });
   }
   const text = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-  const records = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true, info: true, bom: true }) as { record: Record<string, string>; info: { lines: number } }[];
+  const records: { record: Record<string, string>; info: { lines: number } }[] = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true, info: true, bom: true });
   const all = text.split('\n');
   if (text.endsWith('\n')) all.pop();
   return { rows: records.map((r) => ({ line: r.info.lines, row: r.record })), lines: all.length, blank: all.filter((l) => l.trim() === '').length };

@@ -140,7 +140,7 @@ export function unionByGroup(first: ArrayLike<number>, last: ArrayLike<number>, 
   for (let i = 0; i < group.length; i++) order[cursor[group[i]!]!++] = i;
   const out: IntervalSet[] = [];
   for (let g = 0; g < groups; g++) {
-    out.push(unionSorted(first, last, order.subarray(counts[g]!, counts[g + 1]!)));
+    out.push(unionSorted(first, last, order.subarray(counts[g], counts[g + 1])));
   }
   return out;
 }

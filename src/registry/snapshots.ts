@@ -30,10 +30,10 @@ export function snapshotView(s: RegistrySnapshotRecord, files: RegistryFileRecor
     ...(selectedBy ? { selected_by: selectedBy } : {}),
     files: files.map((f) => ({
       file: f.sourceFile,
-      format: String(f.doc.format ?? ''),
+      format: typeof f.doc.format === 'string' ? f.doc.format : '',
       stored: Number(f.doc.stored ?? 0),
       rejected: Number(f.doc.rejected ?? 0),
-      sha256: String(f.doc.sha256 ?? ''),
+      sha256: typeof f.doc.sha256 === 'string' ? f.doc.sha256 : '',
       provenance: (f.doc.provenance as Record<string, unknown> | null) ?? null,
     })),
   };

@@ -37,16 +37,17 @@ function series(id: string, title: string, unit: string, description: string, va
 /** Daily series from the derived stats (complete days only: truncated blobs are not totals). */
 export function dailySeries(rows: RegistryDailyStatRecord[], sourceFile: string): IndicatorSeries[] {
   const days = rows.filter((r) => r.complete);
+  const text = (v: unknown, fallback: string) => (typeof v === 'string' || typeof v === 'number' ? String(v) : fallback);
   const value = (r: RegistryDailyStatRecord, v: number): Value => ({
     period: r.day,
     value: v,
     source: {
-      url: `https://github.com/gsnw/z-i/commit/${String(r.doc.commit ?? '')}`,
-      title: `Zapret-Info dump.csv, ${String(r.doc.updated_header ?? r.day)}`,
+      url: `https://github.com/gsnw/z-i/commit/${text(r.doc.commit, '')}`,
+      title: `Zapret-Info dump.csv, ${text(r.doc.updated_header, r.day)}`,
       publisher: PUBLISHER,
       published: r.day,
       archive_url: null,
-      locator: `${sourceFile}, line ${String(r.doc.source_line ?? '?')}`,
+      locator: `${sourceFile}, line ${text(r.doc.source_line, '?')}`,
     },
     note: null,
   });

@@ -37,7 +37,7 @@ export async function registrySummary(deps: Deps, q: { snapshot?: string; top?: 
     id: s.id, dump_at: s.dumpAt, kind: s.kind, complete: s.complete, lower_bound: s.lowerBound,
     entries: Number(s.doc.entries ?? 0), ipv4_distinct: Number(s.doc.ipv4_distinct ?? 0),
   }));
-  const { asns, organisations, decisions, ...rest } = a;
+  const { asns: _asns, organisations, decisions, ...rest } = a;
   return {
     ...rest,
     top_decisions: decisions.slice(0, top),

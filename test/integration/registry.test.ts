@@ -16,12 +16,12 @@ const SHIPPED = [
   'zapret-info_registry_daily_stats_2012-11_2016-06_DERIVED.csv',
 ].map(data);
 
-const json = <T = any>(r: { out: string }) => JSON.parse(r.out) as T; // eslint-disable-line @typescript-eslint/no-explicit-any
+const json = <T = any>(r: { out: string }) => JSON.parse(r.out) as T;
 
 describe('registry import and analysis of the shipped files', () => {
   const t = tempDir();
   const db = join(t.dir, 'reg.duckdb');
-  let first: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  let first: any;
 
   beforeAll(async () => {
     writeFileSync(join(t.dir, 'ev.json'), JSON.stringify(sampleEvent({ id: 'ru-2018-telegram-block', start: '2018-04-16', title: 'Telegram blocked (test copy)' })));

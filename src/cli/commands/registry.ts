@@ -99,7 +99,7 @@ export function registryCommand(program: Command, io: Io): void {
       .option('--top <n>', 'rows per list', intOption('--top'))
       .action(async (o: Record<string, unknown>) => {
         const ctx = ctxOf(io, o);
-        ctx.print(await ctx.op(op, { snapshot: o.snapshot, top: o.top }), text as (r: never) => string);
+        ctx.print(await ctx.op(op, { snapshot: o.snapshot, top: o.top }), text);
       });
   }
 

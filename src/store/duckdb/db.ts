@@ -144,7 +144,7 @@ export class DuckDb implements Sql {
 
   /** Read a result column by column (large analytical reads: no object per row, values as JS). */
   columns(sql: string, params: Param[] = []): Promise<Record<string, unknown[]>> {
-    return this.withReader(async (c) => (await c.runAndReadAll(sql, params as DuckDBValue[])).getColumnsObjectJS() as Record<string, unknown[]>);
+    return this.withReader(async (c) => (await c.runAndReadAll(sql, params)).getColumnsObjectJS() as Record<string, unknown[]>);
   }
 
   /** A single auto-committed statement, serialised with the other writes. */

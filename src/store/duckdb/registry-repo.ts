@@ -4,7 +4,7 @@
  * per-row INSERTs would take minutes). Large reads come back column-wise. Addresses are
  * UHUGEINT so IPv4 and IPv6 share one column; IPv4 reads cast to UINTEGER (exact in JS).
  */
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RegistryDailyStatRecord, RegistryFileRecord, RegistryMatchRecord, RegistryRepo, RegistrySnapshotRecord } from '../types.js';
 import type { DuckDb, Param, Row } from './db.js';
 import { asnMethods } from './registry-asn.js';
@@ -56,7 +56,7 @@ function entriesCte(decision: string | undefined): string {
 }
 
 async function readAll(conn: DuckDBConnection, sql: string, params: Param[] = []): Promise<Row[]> {
-  return (await conn.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJS() as Row[];
+  return (await conn.runAndReadAll(sql, params)).getRowObjectsJS();
 }
 
 export function duckRegistryRepo(db: DuckDb): RegistryRepo {
@@ -66,7 +66,7 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
       db.withWriter(async (conn) => {
         await conn.run('BEGIN TRANSACTION');
         try {
-          await conn.run(UPSERT_SNAPSHOT, snapshotParams(snapshot) as DuckDBValue[]);
+          await conn.run(UPSERT_SNAPSHOT, snapshotParams(snapshot));
           const old = await readAll(conn, 'SELECT id FROM registry_files WHERE snapshot_id = $1 AND source_file = $2', [snapshot.id, sourceFile]);
           for (const o of old) {
             for (const t of ['registry_entries', 'registry_ranges']) await conn.run(`DELETE FROM ${t} WHERE file_id = $1`, [o.id as number]);
