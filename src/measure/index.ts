@@ -2,7 +2,7 @@
 export * from './model.js';
 export { ingest, DEFAULT_MAX_LINE_BYTES, type IngestInput, type IngestReport, type FileReport } from './ingest.js';
 export { scoreMeasurement, isWrongDate, RULES, RULES_VERSION, type Rule } from './verdict/index.js';
-export { ooniScores, ooniFlags } from './verdict/compat.js';
+export { ooniScores, ooniFlags, flagsFromScores, matClass } from './verdict/compat.js';
 export { parseMeasurement, decodeLine } from './reader/parse.js';
 export { measurementId } from './key.js';
 export { targetOf } from './target.js';

@@ -12,11 +12,14 @@ import { asArr, asObj, asStr, dnsQueries, hostOf, httpResults, tcpResults, tlsRe
 
 /** Where a urlgetter-shaped result (queries, tcp_connect, tls_handshakes, requests) first failed. */
 export function firstFailure(o: Json, hostFilter?: (h: string | null) => boolean): { layer: Layer; failure: string; where: string } | null {
-  const q = dnsQueries(o).filter((x) => !hostFilter || hostFilter(x.hostname)).find((x) => x.failure);
+  const queries = dnsQueries(o).filter((x) => !hostFilter || hostFilter(x.hostname));
+  const q = queries.find((x) => x.failure);
   if (q) return { layer: 'dns', failure: q.failure!, where: q.where };
-  const t = tcpResults(o).find((x) => x.failure);
-  const tcpOk = tcpResults(o).some((x) => x.success);
-  if (t && !tcpOk) return { layer: 'tcp', failure: t.failure!, where: t.where };
+  // TCP: failures towards the addresses of the hosts in question (or, unfiltered, when nothing connected)
+  const ips = new Set(queries.flatMap((x) => x.answers.map((a) => a.value)));
+  const tcp = tcpResults(o);
+  const t = hostFilter ? tcp.find((x) => x.failure && ips.has(x.ip)) : tcp.some((x) => x.success) ? undefined : tcp.find((x) => x.failure);
+  if (t) return { layer: 'tcp', failure: t.failure!, where: t.where };
   const h = tlsResults(o).find((x) => x.failure && (!hostFilter || hostFilter(x.serverName)));
   if (h) return { layer: 'tls', failure: h.failure!, where: h.where };
   const r = httpResults(o).find((x) => x.failure && (!hostFilter || hostFilter(hostOf(x.url))));

@@ -16,6 +16,13 @@ export interface Finding {
 }
 
 const SEVERITY: Record<Status, number> = { blocked: 5, likely_blocked: 4, down: 3, ok: 2, insufficient: 1, invalid: 6 };
+
+/**
+ * An `insufficient` finding that carries a mechanism is an unexplained failure (e.g. an HTTP
+ * reset with no control to compare): it outranks `ok` from the layers below it, because "TCP
+ * worked" does not mean "the site worked". Without a mechanism it is only a caveat.
+ */
+const rank = (f: { status: Status; mechanism: string | null }) => (f.status === 'insufficient' && f.mechanism ? 2.5 : SEVERITY[f.status]);
 const LAYER_ORDER: Record<string, number> = { dns: 0, tcp: 1, tls: 2, http: 3 };
 
 export class VerdictBuilder {
@@ -41,8 +48,8 @@ export class VerdictBuilder {
     const scored = this.findings.filter((f): f is Finding & { status: Status } => f.status !== 'note');
     if (scored.length === 0) this.add(null, 'insufficient', 'insufficient.no_data');
     const all = this.findings.filter((f): f is Finding & { status: Status } => f.status !== 'note');
-    const top = all.reduce((a, b) => (SEVERITY[b.status] > SEVERITY[a.status] ? b : a));
-    const winners = all.filter((f) => f.status === top.status).sort((a, b) => (LAYER_ORDER[a.layer ?? ''] ?? 9) - (LAYER_ORDER[b.layer ?? ''] ?? 9));
+    const top = all.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+    const winners = all.filter((f) => rank(f) === rank(top)).sort((a, b) => (LAYER_ORDER[a.layer ?? ''] ?? 9) - (LAYER_ORDER[b.layer ?? ''] ?? 9));
     const layers = top.status === 'ok' || top.status === 'insufficient' ? [] : [...new Set(winners.map((f) => f.layer).filter((l): l is Layer => l !== null))];
     const mechanism = top.status === 'ok' ? null : (winners.find((f) => f.mechanism)?.mechanism ?? null);
     return {

@@ -234,8 +234,9 @@ export function ooniScores(x: CompatInput): Scores {
       if (f) s.blocking_general = /timeout|refused/.test(f) ? 0.8 : 1;
       break;
     }
-    case 'dash':
     case 'ndt':
+      break; // fastpath leaves ndt unscored but not failed (explorer fixture 01201911098a…: scores {})
+    case 'dash':
     case 'http_requests':
     case 'meek_fronted_requests_test':
       if (typeof tk.failure === 'string' && tk.failure) s.accuracy = 0;
@@ -251,5 +252,16 @@ export function ooniScores(x: CompatInput): Scores {
 export function ooniFlags(x: CompatInput): OoniFlags {
   const s = ooniScores(x);
   if (!x.env.report_id || x.env.probe_cc === 'ZZ' || x.env.probe_asn === 'AS0') s.accuracy = 0;
-  return { anomaly: s.blocking_general > 0.5, confirmed: s.confirmed, failure: s.accuracy < 0.5, blocking_general: Math.round(s.blocking_general * 1e6) / 1e6, blocking_type: s.blocking_type };
+  return { ...flagsFromScores(s), blocking_type: s.blocking_type };
+}
+
+/** Fastpath's three flags from a scores object (also what OONI's API rows carry). */
+export function flagsFromScores(s: { blocking_general?: number; accuracy?: number; confirmed?: boolean }): Omit<OoniFlags, 'blocking_type'> {
+  const bg = s.blocking_general ?? 0;
+  return { anomaly: bg > 0.5, confirmed: s.confirmed === true, failure: (s.accuracy ?? 1) < 0.5, blocking_general: Math.round(bg * 1e6) / 1e6 };
+}
+
+/** OONI MAT's mutually exclusive class of one measurement. */
+export function matClass(f: { anomaly: boolean; confirmed: boolean; failure: boolean }): 'failure' | 'confirmed' | 'anomaly' | 'ok' {
+  return f.failure ? 'failure' : f.confirmed ? 'confirmed' : f.anomaly ? 'anomaly' : 'ok';
 }

@@ -85,7 +85,9 @@ export function decodeBody(b: unknown): { body: string | null; bad: boolean } {
   if (typeof b === 'string') return { body: b, bad: false };
   const o = asObj(b);
   if (o && o.format === 'base64' && typeof o.data === 'string') {
-    if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(o.data)) return { body: null, bad: true };
+    const data = o.data.replace(/\s+/g, '');
+    // strict, like Python's b64decode: alphabet, padding, length a multiple of 4
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 !== 0) return { body: null, bad: true };
     return { body: Buffer.from(o.data, 'base64').toString('utf8'), bad: false };
   }
   return { body: null, bad: false };

@@ -65,8 +65,6 @@ function matchesControl(r: HttpResult, c: NonNullable<Control['http']>): boolean
   return [...words(c.title)].some((w) => tw.has(w));
 }
 
-const CAPTCHA = /cf-chl-|challenge-platform|Attention Required! \| Cloudflare|<title>Just a moment\.\.\.<\/title>|captcha-delivery\.com|_Incapsula_Resource/;
-
 export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Json, m: FingerprintMatcher): void {
   const host = hostOf(env.input);
   const https = (env.input ?? '').toLowerCase().startsWith('https:');
@@ -140,20 +138,13 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
   // HTTP
   const reqs = httpResults(tk);
   const responses = reqs.filter((r) => r.status !== null || r.body);
-  let fpFalsePositive = false;
   const httpHits = responses.flatMap((r) => m.matchHttp(r).map((h) => ({ ...h, r })));
   const confirmingHttp = httpHits.filter((h) => isConfirmingMatch(env.probe_cc, h.fp));
   const fpEvidence = (hits: typeof httpHits) => hits.slice(0, 3).map((h) => ({ rule: '', layer: 'http' as const, where: `${h.r.where}.response.${h.where === 'body' ? 'body' : `headers.${h.where.slice(7)}`}`, value: h.r.url ?? undefined, fingerprint: { source: h.fp.source, name: h.fp.name, scope: h.fp.scope, pattern: h.fp.pattern } }));
   if (confirmingHttp.length) b.add('http', 'blocked', 'http.blockpage_fingerprint', 'http.blockpage', fpEvidence(confirmingHttp));
-  const fpScope = httpHits.filter((h) => h.fp.scope === 'fp');
-  const captcha = responses.find((r) => CAPTCHA.test(r.body ?? '') || r.headers['cf-mitigated'] === 'challenge');
-  if (!confirmingHttp.length && (fpScope.length || captcha)) {
-    fpFalsePositive = true;
-    b.add('http', 'ok', 'http.known_false_positive', null, captcha ? [{ rule: '', layer: 'http', where: captcha.where, value: 'CDN challenge/captcha page' }] : fpEvidence(fpScope));
-  }
   const httpFailure = asStr(tk.http_experiment_failure) ?? (reqs[0]?.failure ?? null);
   const final = reqs[0];
-  if (!confirmingHttp.length && !fpFalsePositive) {
+  if (!confirmingHttp.length) {
     if (httpFailure && !(final && final.status !== null)) {
       const ev = [{ rule: '', layer: 'http' as const, where: 'test_keys.http_experiment_failure', value: httpFailure }];
       const lowerFailed = tcpFailed || tlsFailed || (https && failureKind(httpFailure).startsWith('ssl'));
@@ -181,9 +172,11 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
       else if (ctrl.http.failure || ctrl.http.status === null || ctrl.http.status >= 500) b.add('http', 'down', 'http.diff_ctrl_error', null, [{ rule: '', where: 'test_keys.control.http_request', value: `${ctrl.http.status ?? ''} ${ctrl.http.failure ?? ''}`.trim() }]);
       else if (finalHttps && !dnsPoisoned) b.add('http', 'ok', 'http.diff_tls_authentic');
       else {
+        // a page unlike the control: known false positives (CDN captcha, OONI scope fp, Censored Planet) first, then block pages
         const cp = m.matchCensoredPlanet(final);
+        const falsePositives = [...httpHits.filter((h) => h.r === final && h.fp.scope === 'fp').map((h) => h.fp), ...cp.falsePositives];
         const ev: Evidence[] = [{ rule: '', layer: 'http', where: final.where, value: `status ${final.status} vs control ${ctrl.http.status}, body ${final.body?.length ?? 0} vs ${ctrl.http.bodyLength ?? '?'} bytes` }];
-        if (cp.falsePositives.length) b.add('http', 'ok', 'http.known_false_positive', null, cp.falsePositives.slice(0, 2).map((fp) => ({ rule: '', layer: 'http', where: `${final.where}.response`, fingerprint: { source: fp.source, name: fp.name, scope: fp.scope, pattern: fp.pattern } })));
+        if (falsePositives.length) b.add('http', 'ok', 'http.known_false_positive', null, falsePositives.slice(0, 2).map((fp) => ({ rule: '', layer: 'http', where: `${final.where}.response`, fingerprint: { source: fp.source, name: fp.name, scope: fp.scope, pattern: fp.pattern } })));
         else if (cp.blockpages.length) b.add('http', 'blocked', 'http.blockpage_signature', 'http.blockpage', cp.blockpages.slice(0, 2).map((fp) => ({ rule: '', layer: 'http', where: `${final.where}.response`, fingerprint: { source: fp.source, name: fp.name, scope: fp.scope, pattern: fp.pattern } })));
         else b.add('http', 'likely_blocked', 'http.diff', hostOf(final.url) !== host && final.url ? 'http.redirect' : 'http.blockpage', ev);
       }
@@ -192,7 +185,7 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
 
   // DNS answers that matched nothing: judged by what they led to
   if (dnsUnmatched) {
-    if (b.layerStatus('http') === 'ok' && !fpFalsePositive) b.add('dns', 'ok', 'dns.cdn_geo_http_consistent');
+    if (b.layerStatus('http') === 'ok') b.add('dns', 'ok', 'dns.cdn_geo_http_consistent');
     else b.add('dns', 'likely_blocked', 'dns.answer_unmatched', 'dns.injection.other', dnsUnmatched);
   }
 }
