@@ -10,9 +10,9 @@ import { processFile, type FileTask } from './reader/process-file.js';
 
 export type ToWorker = { type: 'file'; task: FileTask } | { type: 'ack'; seq: number; inserted: number };
 export type FromWorker =
-  | { type: 'batch'; seq: number; rows: MeasurementRow[]; rejects: Reject[]; bytes: number }
-  | { type: 'done'; result: Awaited<ReturnType<typeof processFile>> }
-  | { type: 'error'; message: string };
+  | { type: 'batch'; file_id: string; seq: number; rows: MeasurementRow[]; rejects: Reject[]; bytes: number }
+  | { type: 'done'; file_id: string; result: Awaited<ReturnType<typeof processFile>> }
+  | { type: 'error'; file_id: string; message: string };
 
 const port = parentPort!;
 const matcher = new FingerprintMatcher((workerData as { fingerprints: Fingerprint[] }).fingerprints);
@@ -31,10 +31,10 @@ port.on('message', (msg: ToWorker) => {
       new Promise<number>((resolve) => {
         const s = ++seq;
         waiting.set(s, resolve);
-        post({ type: 'batch', seq: s, rows, rejects, bytes });
+        post({ type: 'batch', file_id: msg.task.file_id, seq: s, rows, rejects, bytes });
       }),
   }).then(
-    (result) => post({ type: 'done', result }),
-    (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }),
+    (result) => post({ type: 'done', file_id: msg.task.file_id, result }),
+    (e: unknown) => post({ type: 'error', file_id: msg.task.file_id, message: e instanceof Error ? e.message : String(e) }),
   );
 });

@@ -12,10 +12,11 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Clock, ProgressReporter } from '../shared/index.js';
-import type { Store } from '../store/index.js';
+import type { IngestFileRecord, Store } from '../store/index.js';
 import { currentFingerprints, FingerprintMatcher, type Fingerprint } from './fingerprints/index.js';
 import type { FromWorker, ToWorker } from './ingest-worker.js';
 import type { MeasurementRow, Reject } from './model.js';
+import { GroupWriter } from './writer.js';
 import { processFile, type FileResult, type FileTask } from './reader/process-file.js';
 import { expandPaths, type IngestFilters, type SourceFile } from './reader/sources.js';
 import { RULES_VERSION } from './verdict/index.js';
@@ -113,8 +114,14 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     deps.progress.update(done, { files_done: report.files.ingested + report.files.failed, measurements: stored, rejected: report.rejected, mb_per_s: Math.round(done / 1e6 / secs), msm_per_s: Math.round(stored / secs) });
   };
   deps.progress.start('ingest', totalBytes, 'bytes');
+  const writer = new GroupWriter(deps.store.measure, () => deps.clock.now().toISOString());
+  const manifest = (t: Task, status: string, r: FileResult | null): IngestFileRecord => ({
+    file_id: t.task.file_id, path: t.file.path, size: t.file.size, mtime_ms: t.file.mtime_ms, checksum: r?.checksum ?? null, status,
+    lines_read: r?.lines_read ?? 0, stored: r?.stored ?? 0, duplicates: r?.duplicates ?? 0, rejected: r?.rejected ?? 0, bytes_read: r?.bytes_read ?? 0,
+    started_at: deps.clock.now().toISOString(), finished_at: r ? deps.clock.now().toISOString() : null, rules_version: RULES_VERSION,
+  });
   const writeBatch = async (task: FileTask, rows: MeasurementRow[], rejects: Reject[], bytes: number) => {
-    const inserted = await deps.store.measure.writeBatch(rows, rejects, deps.clock.now().toISOString());
+    const inserted = await writer.submit({ rows, rejects });
     stored += inserted;
     report.rejected += rejects.length;
     if (report.rejects.length < 200) report.rejects.push(...rejects.slice(0, 200 - report.rejects.length));
@@ -122,11 +129,12 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     tick();
     return inserted;
   };
-  const begin = (t: { file: SourceFile; task: FileTask }) =>
-    deps.store.measure.startFile({ file_id: t.task.file_id, path: t.file.path, size: t.file.size, mtime_ms: t.file.mtime_ms, checksum: null, status: 'running', lines_read: 0, stored: 0, duplicates: 0, rejected: 0, bytes_read: 0, started_at: deps.clock.now().toISOString(), finished_at: null, rules_version: RULES_VERSION });
-  const finish = async (t: { file: SourceFile; task: FileTask }, r: FileResult) => {
+  // the manifest row goes out with the file's first batch; finishing waits for the group commit
+  const manifestWrites: Promise<number>[] = [];
+  const begin = (t: Task) => void manifestWrites.push(writer.submit({ start: [manifest(t, 'running', null)] }, true));
+  const finish = async (t: Task, r: FileResult) => {
     const status = r.error ? 'failed' : 'done';
-    await deps.store.measure.finishFile({ file_id: t.task.file_id, path: t.file.path, size: t.file.size, mtime_ms: t.file.mtime_ms, checksum: r.checksum, status, lines_read: r.lines_read, stored: r.stored, duplicates: r.duplicates, rejected: r.rejected, bytes_read: r.bytes_read, started_at: '', finished_at: deps.clock.now().toISOString(), rules_version: RULES_VERSION });
+    manifestWrites.push(writer.submit({ finish: [manifest(t, status, r)] }, true));
     report.files[status === 'done' ? 'ingested' : 'failed']++;
     for (const k of ['lines_read', 'stored', 'duplicates', 'filtered', 'bytes_read'] as const) report[k] += r[k];
     report.per_file.push({ path: t.file.path, file_id: t.task.file_id, status, lines_read: r.lines_read, stored: r.stored, duplicates: r.duplicates, rejected: r.rejected, filtered: r.filtered, checksum: r.checksum, error: r.error });
@@ -135,21 +143,28 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     // keep cells fresh while a long ingest runs (at most every 5 s; the last refresh is at the end)
     if (performance.now() - lastRefresh > 5000) {
       lastRefresh = performance.now();
+      await writer.flush();
       await deps.store.measure.refreshCells(deps.clock.now().toISOString());
     }
   };
 
   const nWorkers = Math.min(input.workers ?? availableParallelism(), tasks.length);
   report.workers = nWorkers;
+  const queue = [...tasks];
   if (nWorkers <= 0) {
-    for (const t of tasks) {
-      await begin(t);
+    // in this thread: a few files at a time, so small files share commits
+    const one = async (t: Task) => {
+      begin(t);
       await finish(t, await processFile(t.task, matcher, { batch: (rows, rejects, bytes) => writeBatch(t.task, rows, rejects, bytes) }));
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, tasks.length) }, async () => {
+      for (let t = queue.shift(); t; t = queue.shift()) await one(t);
+    }));
   } else {
-    const queue = [...tasks];
     await Promise.all(Array.from({ length: nWorkers }, () => runWorker(fingerprints, queue, begin, finish, writeBatch)));
   }
+  await writer.flush();
+  await Promise.all(manifestWrites);
   report.cells = await deps.store.measure.refreshCells(deps.clock.now().toISOString());
   deps.progress.stop();
   const sum = report.stored + report.duplicates + report.rejected + report.filtered;
@@ -163,51 +178,56 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
 
 type Task = { file: SourceFile; task: FileTask };
 
-/** One worker thread draining the shared queue, one file at a time. */
+/** Files each worker (or the in-thread reader) works on at once, so small files share commits. */
+const FILES_IN_FLIGHT = 4;
+
+/** One worker thread draining the shared queue, FILES_IN_FLIGHT files at a time. */
 async function runWorker(
   fingerprints: Fingerprint[],
   queue: Task[],
-  begin: (t: Task) => Promise<void>,
+  begin: (t: Task) => void,
   finish: (t: Task, r: FileResult) => Promise<void>,
   writeBatch: (task: FileTask, rows: MeasurementRow[], rejects: Reject[], bytes: number) => Promise<number>,
 ): Promise<void> {
   const w = startWorker(fingerprints);
-  try {
-    for (let t = queue.shift(); t; t = queue.shift()) {
+  const pending = new Map<string, { t: Task; resolve: (r: FileResult) => void; reject: (e: Error) => void }>();
+  let failed: Error | null = null;
+  const failAll = (e: Error) => {
+    failed = e;
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  w.on('message', (m: FromWorker) => {
+    const p = pending.get(m.file_id);
+    if (!p) return;
+    if (m.type === 'batch') {
+      writeBatch(p.t.task, m.rows, m.rejects, m.bytes).then(
+        (inserted) => w.postMessage({ type: 'ack', seq: m.seq, inserted } satisfies ToWorker),
+        (e: unknown) => failAll(e instanceof Error ? e : new Error(String(e))),
+      );
+    } else if (m.type === 'done') {
+      pending.delete(m.file_id);
+      p.resolve(m.result);
+    } else {
+      pending.delete(m.file_id);
+      p.reject(new Error(`ingest worker failed on ${p.t.file.path}: ${m.message}`));
+    }
+  });
+  w.on('error', failAll);
+  const lane = async () => {
+    for (let t = queue.shift(); t && !failed; t = queue.shift()) {
       const cur = t;
-      await begin(cur);
+      begin(cur);
       const result = await new Promise<FileResult>((resolve, reject) => {
-        const onMessage = (m: FromWorker) => {
-          if (m.type === 'batch') {
-            writeBatch(cur.task, m.rows, m.rejects, m.bytes).then(
-              (inserted) => w.postMessage({ type: 'ack', seq: m.seq, inserted } satisfies ToWorker),
-              (e: unknown) => {
-                cleanup();
-                reject(e instanceof Error ? e : new Error(String(e)));
-              },
-            );
-          } else if (m.type === 'done') {
-            cleanup();
-            resolve(m.result);
-          } else {
-            cleanup();
-            reject(new Error(`ingest worker failed on ${cur.file.path}: ${m.message}`));
-          }
-        };
-        const onError = (e: Error) => {
-          cleanup();
-          reject(e);
-        };
-        const cleanup = () => {
-          w.off('message', onMessage);
-          w.off('error', onError);
-        };
-        w.on('message', onMessage);
-        w.on('error', onError);
+        pending.set(cur.task.file_id, { t: cur, resolve, reject });
         w.postMessage({ type: 'file', task: cur.task } satisfies ToWorker);
       });
       await finish(cur, result);
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: FILES_IN_FLIGHT }, lane));
+    if (failed) throw failed;
   } finally {
     await w.terminate();
   }

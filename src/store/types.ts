@@ -259,11 +259,12 @@ export interface FingerprintSourceRecord {
 export interface MeasureRepo {
   getFile(fileId: string): Promise<IngestFileRecord | null>;
   listFiles(limit: number): Promise<IngestFileRecord[]>;
-  /** Insert or replace the manifest row (status running) and clear that file's old rejects. */
-  startFile(f: IngestFileRecord): Promise<void>;
-  finishFile(f: IngestFileRecord): Promise<void>;
-  /** One transaction: insert new measurements (existing ids are skipped), rejects, dirty cell keys. Returns rows inserted. */
-  writeBatch(rows: MeasurementRecord[], rejects: MeasurementRejectRecord[], now: string): Promise<number>;
+  /**
+   * One transaction: manifest rows to (re)start (status running; their old rejects cleared), new
+   * measurements (ids already stored are skipped), rejects, dirty cell keys, manifest rows to
+   * finish. Returns the ids actually inserted.
+   */
+  writeBatch(b: { rows: MeasurementRecord[]; rejects: MeasurementRejectRecord[]; start: IngestFileRecord[]; finish: IngestFileRecord[] }, now: string): Promise<string[]>;
   /** Recompute the aggregation cells whose keys were touched since the last refresh. */
   refreshCells(now: string): Promise<{ keys: number; cells: number }>;
   cells(f: MeasurementFilter & { grain: 'day' | 'hour' }): Promise<CellRecord[]>;

@@ -4,7 +4,7 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { exportMeasurements, listMeasurements, listNetworks, measurementSummary, showMeasurement, RULES, RULES_VERSION, STATUSES } from '../../measure/index.js';
+import { exportMeasurements, listMeasurements, listNetworks, measurementSummary, showMeasurement, MEASUREMENT_EXPORT_FORMATS, RULES, RULES_VERSION, STATUSES } from '../../measure/index.js';
 import type { AppDeps } from '../deps.js';
 import { json, newRouter, problem } from '../openapi.js';
 
@@ -41,21 +41,23 @@ export function measurementRoutes(deps: AppDeps) {
     createRoute({ method: 'get', path: '/api/measurements/rules', tags: ['measurements'], summary: 'The verdict rules (id, version, layer, status, doc)', responses: { 200: json(Obj('Rules', 'rules_version and items'), 'Rules') } }),
     (c) => c.json({ rules_version: RULES_VERSION, items: RULES.map((x) => ({ ...x })) }, 200),
   );
-  r.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/measurements/export.{format}',
-      tags: ['measurements'],
-      summary: 'Export list rows as CSV or Parquet',
-      request: { params: z.object({ format: z.enum(['csv', 'parquet']).openapi({ param: { name: 'format', in: 'path' } }) }), query: ListQuery.omit({ limit: true, cursor: true }) },
-      responses: { 200: { description: 'The file' }, 400: problem('Bad filter') },
-    }),
-    async (c) => {
-      const { format } = c.req.valid('param');
-      const { body } = await exportMeasurements(deps, c.req.valid('query'), format);
-      return c.body(body as never, 200, { 'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.apache.parquet', 'content-disposition': `attachment; filename="measurements.${format}"` });
-    },
-  );
+  // literal paths (not export.{format}) so they win over /api/measurements/{id}
+  for (const format of MEASUREMENT_EXPORT_FORMATS) {
+    r.openapi(
+      createRoute({
+        method: 'get',
+        path: `/api/measurements/export.${format}`,
+        tags: ['measurements'],
+        summary: `Export list rows as ${format === 'csv' ? 'CSV' : 'Parquet'} (the list filters; up to 500,000 rows)`,
+        request: { query: ListQuery.omit({ limit: true, cursor: true }) },
+        responses: { 200: { description: 'The file' }, 400: problem('Bad filter') },
+      }),
+      async (c) => {
+        const { body } = await exportMeasurements(deps, c.req.valid('query'), format);
+        return c.body(body as never, 200, { 'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.apache.parquet', 'content-disposition': `attachment; filename="measurements.${format}"` });
+      },
+    );
+  }
   r.openapi(
     createRoute({ method: 'get', path: '/api/measurements/{id}', tags: ['measurements'], summary: 'One measurement: flags, verdict, evidence, raw', request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) }, responses: { 200: json(Measurement, 'The measurement'), 404: problem('No such measurement') } }),
     async (c) => c.json(await showMeasurement(deps, c.req.valid('param').id), 200),

@@ -78,37 +78,41 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
       return rows[0] ?? null;
     },
     listFiles: (limit) => db.all<IngestFileRecord & Row>('SELECT * FROM ingest_files ORDER BY started_at DESC, path LIMIT $1', [limit]),
-    startFile: (f) =>
-      db.tx(async (tx) => {
-        await tx.run('DELETE FROM ingest_files WHERE file_id = $1', [f.file_id]);
-        await tx.run('DELETE FROM measurement_rejects WHERE file_id = $1', [f.file_id]);
-        await tx.run('INSERT INTO ingest_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::TIMESTAMPTZ, $13::TIMESTAMPTZ, $14)', [
-          f.file_id, f.path, f.size, f.mtime_ms, f.checksum, f.status, f.lines_read, f.stored, f.duplicates, f.rejected, f.bytes_read, f.started_at, f.finished_at, f.rules_version,
-        ]);
-      }),
-    finishFile: (f) =>
-      db.run(
-        `UPDATE ingest_files SET checksum = $2, status = $3, lines_read = $4, stored = $5, duplicates = $6, rejected = $7, bytes_read = $8, finished_at = $9::TIMESTAMPTZ WHERE file_id = $1`,
-        [f.file_id, f.checksum, f.status, f.lines_read, f.stored, f.duplicates, f.rejected, f.bytes_read, f.finished_at],
-      ).then(() => undefined),
-    writeBatch: (rows, rejects, now) =>
+    writeBatch: (b, now) =>
       db.withWriter((conn) =>
         inTx(conn, async () => {
-          if (!staged) {
-            await conn.run(STAGING_DDL);
-            staged = true;
+          for (const f of b.start) {
+            await conn.run('DELETE FROM ingest_files WHERE file_id = $1', [f.file_id]);
+            await conn.run('DELETE FROM measurement_rejects WHERE file_id = $1', [f.file_id]);
+            await conn.run('INSERT INTO ingest_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::TIMESTAMPTZ, $13::TIMESTAMPTZ, $14)', [
+              f.file_id, f.path, f.size, f.mtime_ms, f.checksum, f.status, f.lines_read, f.stored, f.duplicates, f.rejected, f.bytes_read, f.started_at, f.finished_at, f.rules_version,
+            ]);
           }
-          await conn.run('DELETE FROM measurement_staging');
-          const a = await conn.createAppender('measurement_staging', 'main', 'temp');
-          for (const r of rows) appendRow(a, r, now);
-          a.closeSync();
-          const res = await conn.run(`INSERT OR IGNORE INTO measurements SELECT ${MEASUREMENT_SELECT} FROM measurement_staging`);
-          await conn.run(`INSERT OR IGNORE INTO measurement_cells_dirty SELECT DISTINCT date_trunc('day', measurement_start_time::TIMESTAMP), probe_cc, probe_asn, test_name, target FROM measurement_staging`);
-          for (const j of rejects) {
+          let ids: string[] = [];
+          if (b.rows.length) {
+            if (!staged) {
+              await conn.run(STAGING_DDL);
+              staged = true;
+            }
+            await conn.run('DELETE FROM measurement_staging');
+            const a = await conn.createAppender('measurement_staging', 'main', 'temp');
+            for (const r of b.rows) appendRow(a, r, now);
+            a.closeSync();
+            const res = await conn.runAndReadAll(`INSERT OR IGNORE INTO measurements SELECT ${MEASUREMENT_SELECT} FROM measurement_staging RETURNING id`);
+            ids = res.getRows().map((r) => String(r[0]));
+            await conn.run(`INSERT OR IGNORE INTO measurement_cells_dirty SELECT DISTINCT date_trunc('day', measurement_start_time::TIMESTAMP), probe_cc, probe_asn, test_name, target FROM measurement_staging`);
+            await conn.run('DELETE FROM measurement_staging');
+          }
+          for (const j of b.rejects) {
             await conn.run('INSERT OR REPLACE INTO measurement_rejects VALUES ($1, $2, $3, $4, $5, $6, $7)', [j.file_id, j.path, j.line, j.byte_offset, j.reason, j.detail, j.raw_prefix]);
           }
-          await conn.run('DELETE FROM measurement_staging');
-          return Number(res.rowsChanged);
+          for (const f of b.finish) {
+            await conn.run(
+              `UPDATE ingest_files SET checksum = $2, status = $3, lines_read = $4, stored = $5, duplicates = $6, rejected = $7, bytes_read = $8, finished_at = $9::TIMESTAMPTZ WHERE file_id = $1`,
+              [f.file_id, f.checksum, f.status, f.lines_read, f.stored, f.duplicates, f.rejected, f.bytes_read, f.finished_at],
+            );
+          }
+          return ids;
         }),
       ),
     refreshCells: (now) =>

@@ -1,0 +1,73 @@
+/**
+ * Group commit for ingest. DuckDB commits cost milliseconds each (WAL sync), and OONI's bucket
+ * layout means thousands of small hourly files, so batches, manifest starts and finishes from
+ * every file in flight are queued and written together: one transaction per group (up to
+ * `maxRows` rows). Each submitter learns which of *its* rows were new from the ids the insert
+ * returned, so per-file counts stay exact however batches are grouped.
+ */
+import type { IngestFileRecord, MeasureRepo } from '../store/index.js';
+import type { MeasurementRow, Reject } from './model.js';
+
+interface Item {
+  rows: MeasurementRow[];
+  rejects: Reject[];
+  start: IngestFileRecord[];
+  finish: IngestFileRecord[];
+  resolve: (inserted: number) => void;
+  reject: (e: unknown) => void;
+}
+
+export class GroupWriter {
+  private queue: Item[] = [];
+  private draining: Promise<void> | null = null;
+
+  constructor(
+    private readonly repo: MeasureRepo,
+    private readonly now: () => string,
+    private readonly maxRows = 20_000,
+  ) {}
+
+  /**
+   * Queue rows (and manifest changes); resolves with how many of these rows were new. A `lazy`
+   * part (a manifest start or finish) does not trigger a commit by itself: it rides along with
+   * the next rows, or with flush().
+   */
+  submit(part: { rows?: MeasurementRow[]; rejects?: Reject[]; start?: IngestFileRecord[]; finish?: IngestFileRecord[] }, lazy = false): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ rows: part.rows ?? [], rejects: part.rejects ?? [], start: part.start ?? [], finish: part.finish ?? [], resolve, reject });
+      if (!lazy) this.draining ??= this.drain().finally(() => (this.draining = null));
+    });
+  }
+
+  /** Write everything queued, lazy parts included. */
+  async flush(): Promise<void> {
+    while (this.queue.length || this.draining) {
+      this.draining ??= this.drain().finally(() => (this.draining = null));
+      await this.draining;
+    }
+  }
+
+  private async drain(): Promise<void> {
+    // let the current tick's submissions join the first group
+    await new Promise((r) => setImmediate(r));
+    while (this.queue.length) {
+      const group: Item[] = [];
+      let n = 0;
+      while (this.queue.length && (group.length === 0 || n + this.queue[0]!.rows.length <= this.maxRows)) {
+        const it = this.queue.shift()!;
+        n += it.rows.length;
+        group.push(it);
+      }
+      const seen = new Set<string>();
+      const own = group.map((it) => it.rows.filter((r) => !seen.has(r.id) && seen.add(r.id)));
+      try {
+        const inserted = new Set(
+          await this.repo.writeBatch({ rows: own.flat(), rejects: group.flatMap((it) => it.rejects), start: group.flatMap((it) => it.start), finish: group.flatMap((it) => it.finish) }, this.now()),
+        );
+        group.forEach((it, i) => it.resolve(own[i]!.filter((r) => inserted.has(r.id)).length));
+      } catch (e) {
+        for (const it of group) it.reject(e);
+      }
+    }
+  }
+}
