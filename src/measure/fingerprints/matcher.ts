@@ -56,8 +56,16 @@ export class FingerprintMatcher {
     return this.dns.get(answer) ?? [];
   }
 
-  /** OONI HTTP fingerprints (body and headers) that match this response. */
+  private readonly httpCache = new WeakMap<HttpResponseView, { fp: Fingerprint; where: string }[]>();
+
+  /** OONI HTTP fingerprints (body and headers) that match this response (computed once per response object). */
   matchHttp(r: HttpResponseView): { fp: Fingerprint; where: string }[] {
+    let out = this.httpCache.get(r);
+    if (!out) this.httpCache.set(r, (out = this.scanHttp(r)));
+    return out;
+  }
+
+  private scanHttp(r: HttpResponseView): { fp: Fingerprint; where: string }[] {
     const out: { fp: Fingerprint; where: string }[] = [];
     if (r.body) {
       for (const id of this.bodyAho.search(r.body)) out.push({ fp: this.bodyLiterals[id]!, where: 'body' });

@@ -103,8 +103,17 @@ export function lowerHeaders(h: unknown, list?: unknown): Record<string, string>
   return out;
 }
 
-/** HTTP transactions in the order stored (web_connectivity: newest first). */
+const httpCache = new WeakMap<Json, HttpResult[]>();
+
+/** HTTP transactions in the order stored (web_connectivity: newest first); decoded once per measurement. */
 export function httpResults(tk: Json, key = 'requests'): HttpResult[] {
+  if (key !== 'requests') return decodeHttp(tk, key);
+  let out = httpCache.get(tk);
+  if (!out) httpCache.set(tk, (out = decodeHttp(tk, key)));
+  return out;
+}
+
+function decodeHttp(tk: Json, key: string): HttpResult[] {
   return asArr(tk[key]).flatMap((r, i) => {
     const o = asObj(r);
     if (!o) return [];

@@ -1,0 +1,50 @@
+// `npm run bench:ingest`: our full OONI ingest (parse, verdict, store, aggregate) against DuckDB's
+// own read_json of the same files (every top-level field, test_keys as JSON) and a naive Node
+// loop (readline + JSON.parse), with 1 thread and with every core, on a seeded >= 1 GB corpus
+// built from the real measurements in data/ooni, as .jsonl and as .jsonl.gz. Each run is a fresh
+// process so peak RSS is its own. Env: BENCH_MB (default 1100), BENCH_PARTS (16), BENCH_SEED (42).
+import { execFileSync } from 'node:child_process';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { buildCorpus } from './ooni-corpus.mjs';
+
+const root = join(import.meta.dirname, '..');
+const dir = join(root, 'bench', 'corpus');
+const mb = Number(process.env.BENCH_MB ?? 1100);
+const cores = availableParallelism();
+const t0 = performance.now();
+const manifest = await buildCorpus({ root, dir, bytes: mb * 1e6, parts: Number(process.env.BENCH_PARTS ?? 16), seed: Number(process.env.BENCH_SEED ?? 42) });
+console.log(`corpus: ${manifest.lines} measurements, ${(manifest.bytes / 1e6).toFixed(0)} MB uncompressed in ${manifest.params.parts} parts (seed ${manifest.params.seed}); ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+console.log(`machine: ${cores} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+
+const child = (mode, sub, threads) =>
+  JSON.parse(execFileSync(process.execPath, [join(root, 'bench', 'ingest-child.mjs'), mode, join(dir, sub), String(threads), join(dir, `bench-${sub}-${threads}.duckdb`)], { cwd: root, maxBuffer: 1 << 20 }).toString().trim().split('\n').at(-1));
+
+const rows = [];
+const fmt = (x) => x.toFixed(1);
+for (const sub of ['jsonl', 'gz']) {
+  const naive = child('naive', sub, 1);
+  for (const threads of [...new Set([1, cores])]) {
+    const ours = child('ours', sub, threads);
+    const duck = child('duckdb', sub, threads);
+    if (ours.lines !== manifest.lines || duck.lines !== manifest.lines) console.log(`warning: line counts differ (ours ${ours.lines}, duckdb ${duck.lines}, corpus ${manifest.lines})`);
+    const data = manifest.bytes / 1e6; // uncompressed MB, the same data either way
+    rows.push({
+      input: sub === 'gz' ? '.jsonl.gz' : '.jsonl',
+      threads,
+      ours_mb_s: data / ours.seconds,
+      ours_msm_s: ours.msm_per_s,
+      ours_peak_rss_mb: ours.maxRssMb,
+      duckdb_mb_s: data / duck.seconds,
+      naive_mb_s: data / naive.seconds,
+      a_over_b: duck.seconds / ours.seconds,
+      a_over_c: naive.seconds / ours.seconds,
+      reconciled: ours.reconciled,
+    });
+  }
+}
+console.log('MB/s are of uncompressed data (the same measurements in both inputs); a = ours, b = DuckDB read_json, c = naive loop (1 thread)\n');
+console.log('| input | threads | ours MB/s | ours msm/s | ours peak RSS MB | DuckDB read_json MB/s | naive loop MB/s | a/b | a/c |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.input} | ${r.threads} | ${fmt(r.ours_mb_s)} | ${r.ours_msm_s.toFixed(0)} | ${r.ours_peak_rss_mb} | ${fmt(r.duckdb_mb_s)} | ${fmt(r.naive_mb_s)} | ${r.a_over_b.toFixed(2)} | ${r.a_over_c.toFixed(2)} |`);
+console.log(`\ngoals: a/b >= 1.0, a/c >= 5, peak RSS < 512 MB; all runs reconciled: ${rows.every((r) => r.reconciled)}`);
