@@ -6,7 +6,7 @@
  * whole response text (headers + body), and only when a caller asks (they are ~1,000 regexes).
  */
 import { createHash } from 'node:crypto';
-import { AhoCorasick } from './aho.js';
+import { requiredLiterals, SubstringIndex } from './substring-index.js';
 import type { Fingerprint } from './load.js';
 
 export interface HttpResponseView {
@@ -15,19 +15,56 @@ export interface HttpResponseView {
   headers: Record<string, string>;
 }
 
+/**
+ * Literal and regex fingerprints searched together: one SubstringIndex pass finds the literals
+ * and, for each regex, its longest required literal; a regex runs only when that anchor (and its
+ * other literals) are present. Regexes with no literal to require always run (there are few).
+ */
+class PatternSet {
+  private readonly index: SubstringIndex;
+  private readonly entries: { fp: Fingerprint; re: RegExp | null; needs: string[] }[] = [];
+  private readonly unanchored: { fp: Fingerprint; re: RegExp }[] = [];
+
+  constructor(items: { fp: Fingerprint; regex: boolean }[]) {
+    const anchors: string[] = [];
+    for (const { fp, regex } of items) {
+      const re = regex ? safeRegex(fp.pattern) : null;
+      if (regex && !re) continue;
+      const needs = re ? (requiredLiterals(fp.pattern) ?? []) : [];
+      if (re && needs.length === 0) {
+        this.unanchored.push({ fp, re });
+        continue;
+      }
+      this.entries.push({ fp, re, needs });
+      anchors.push(re ? needs.reduce((a, b) => (b.length > a.length ? b : a)) : fp.pattern);
+    }
+    this.index = new SubstringIndex(anchors);
+  }
+
+  match(text: string): Fingerprint[] {
+    const out: Fingerprint[] = [];
+    for (const id of this.index.search(text)) {
+      const e = this.entries[id]!;
+      if (!e.re || (e.needs.every((x) => text.includes(x)) && e.re.test(text))) out.push(e.fp);
+    }
+    for (const { fp, re } of this.unanchored) if (re.test(text)) out.push(fp);
+    return out;
+  }
+}
+
 export class FingerprintMatcher {
   readonly version: string;
   readonly count: number;
   private readonly dns = new Map<string, Fingerprint[]>();
-  private readonly bodyLiterals: Fingerprint[] = [];
-  private readonly bodyAho: AhoCorasick;
-  private readonly bodyRegex: { fp: Fingerprint; re: RegExp }[] = [];
+  private readonly body: PatternSet;
   private readonly headers = new Map<string, Fingerprint[]>();
-  private readonly cp: { fp: Fingerprint; re: RegExp }[] = [];
+  private readonly cp: PatternSet;
 
   constructor(fps: Fingerprint[]) {
     this.count = fps.length;
     const h = createHash('sha256');
+    const body: { fp: Fingerprint; regex: boolean }[] = [];
+    const cp: { fp: Fingerprint; regex: boolean }[] = [];
     for (const fp of fps) {
       h.update(`${fp.source}\0${fp.name}\0${fp.pattern}\n`);
       if (fp.kind === 'dns') {
@@ -35,21 +72,16 @@ export class FingerprintMatcher {
         list.push(fp);
         this.dns.set(fp.pattern, list);
       } else if (fp.kind === 'http') {
-        if (fp.location_found === 'body') {
-          const re = fp.pattern_type === 'regexp' ? safeRegex(fp.pattern) : null;
-          if (re) this.bodyRegex.push({ fp, re });
-          else this.bodyLiterals.push(fp);
-        } else if (fp.location_found.startsWith('header.')) {
+        if (fp.location_found === 'body') body.push({ fp, regex: fp.pattern_type === 'regexp' });
+        else if (fp.location_found.startsWith('header.')) {
           const name = fp.location_found.slice(7);
           this.headers.set(name, [...(this.headers.get(name) ?? []), fp]);
         }
-      } else {
-        const re = safeRegex(fp.pattern);
-        if (re) this.cp.push({ fp, re });
-      }
+      } else cp.push({ fp, regex: true });
     }
     this.version = h.digest('hex').slice(0, 12);
-    this.bodyAho = new AhoCorasick(this.bodyLiterals.map((f) => f.pattern));
+    this.body = new PatternSet(body);
+    this.cp = new PatternSet(cp);
   }
 
   matchDns(answer: string): Fingerprint[] {
@@ -67,10 +99,7 @@ export class FingerprintMatcher {
 
   private scanHttp(r: HttpResponseView): { fp: Fingerprint; where: string }[] {
     const out: { fp: Fingerprint; where: string }[] = [];
-    if (r.body) {
-      for (const id of this.bodyAho.search(r.body)) out.push({ fp: this.bodyLiterals[id]!, where: 'body' });
-      for (const { fp, re } of this.bodyRegex) if (re.test(r.body)) out.push({ fp, where: 'body' });
-    }
+    if (r.body) for (const fp of this.body.match(r.body)) out.push({ fp, where: 'body' });
     for (const [name, fps] of this.headers) {
       const v = r.headers[name];
       if (v === undefined) continue;
@@ -87,10 +116,7 @@ export class FingerprintMatcher {
     const text = Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`).join('\r\n') + '\r\n\r\n' + (r.body ?? '');
     const falsePositives: Fingerprint[] = [];
     const blockpages: Fingerprint[] = [];
-    for (const { fp, re } of this.cp) {
-      if (!re.test(text)) continue;
-      (fp.kind === 'cp_false_positive' ? falsePositives : blockpages).push(fp);
-    }
+    for (const fp of this.cp.match(text)) (fp.kind === 'cp_false_positive' ? falsePositives : blockpages).push(fp);
     return { falsePositives, blockpages };
   }
 }
