@@ -1,5 +1,6 @@
 // Ingest of the real OONI bucket-layout sample through the CLI: reconciled counts, idempotent
 // re-ingest, path filters, and the RU summary the acceptance asks for.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers/index.js';
@@ -61,5 +62,19 @@ describe('splinternet ingest (bucket-layout sample)', () => {
     const one = JSON.parse((await cli(['measurements', 'show', l.items[0].id, '--json', '--db', db])).out);
     expect(one.raw.report_id).toBe(one.report_id);
     expect(one.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('loads a newer fingerprint file without a code change', async () => {
+    const csv = readFileSync(join(import.meta.dirname, '../../data/ooni/fingerprints/fingerprints_dns.csv'), 'utf8');
+    const newer = join(t.dir, 'fingerprints_dns.csv');
+    const eol = csv.includes('\r\n') ? '\r\n' : '\n';
+    writeFileSync(newer, csv.trimEnd() + eol + 'synthetic.test_0,nat,,dns,full,192.0.2.77,5,ZZ,test,,SYNTHETIC row for the import test' + eol);
+    const r = await cli(['fingerprints', 'import', newer, '--json', '--db', db]);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ source: 'ooni-dns', count: 227 });
+    const list = JSON.parse((await cli(['fingerprints', 'list', '--json', '--db', db])).out);
+    expect(list.items.find((x: { source: string }) => x.source === 'ooni-dns').count).toBe(227);
+    const bad = await cli(['fingerprints', 'import', join(t.dir, 'nope.csv'), '--db', db]);
+    expect(bad.code).not.toBe(0);
   });
 });

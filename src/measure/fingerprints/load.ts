@@ -94,7 +94,7 @@ export function parseFingerprintFile(text: string, fileName: string, source: str
   } else {
     let rows: Record<string, unknown>[];
     try {
-      rows = parseCsv(text, { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, unknown>[];
+      rows = parseCsv(text, { columns: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: ['\r\n', '\n'] }) as Record<string, unknown>[];
     } catch (e) {
       throw new AppError('VALIDATION', `${fileName}: not a fingerprint CSV: ${(e as Error).message}`, { issues: [{ path: ['file'], message: 'malformed CSV' }] });
     }
