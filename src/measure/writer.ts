@@ -62,7 +62,7 @@ export class GroupWriter {
       const own = group.map((it) => it.rows.filter((r) => !seen.has(r.id) && seen.add(r.id)));
       try {
         const inserted = new Set(
-          await this.repo.writeBatch({ rows: own.flat(), rejects: group.flatMap((it) => it.rejects), start: group.flatMap((it) => it.start), finish: group.flatMap((it) => it.finish) }, this.now()),
+          await this.repo.writeGroup({ rows: own.flat(), rejects: group.flatMap((it) => it.rejects), start: group.flatMap((it) => it.start), finish: group.flatMap((it) => it.finish) }, this.now()),
         );
         group.forEach((it, i) => it.resolve(own[i]!.filter((r) => inserted.has(r.id)).length));
       } catch (e) {

@@ -264,7 +264,9 @@ export interface MeasureRepo {
    * measurements (ids already stored are skipped), rejects, dirty cell keys, manifest rows to
    * finish. Returns the ids actually inserted.
    */
-  writeBatch(b: { rows: MeasurementRecord[]; rejects: MeasurementRejectRecord[]; start: IngestFileRecord[]; finish: IngestFileRecord[] }, now: string): Promise<string[]>;
+  writeGroup(b: { rows: MeasurementRecord[]; rejects: MeasurementRejectRecord[]; start: IngestFileRecord[]; finish: IngestFileRecord[] }, now: string): Promise<string[]>;
+  /** writeGroup without manifest changes; returns how many rows were new (kept for callers of the first API). */
+  writeBatch(rows: MeasurementRecord[], rejects: MeasurementRejectRecord[], now: string): Promise<number>;
   /** Recompute the aggregation cells whose keys were touched since the last refresh. */
   refreshCells(now: string): Promise<{ keys: number; cells: number }>;
   cells(f: MeasurementFilter & { grain: 'day' | 'hour' }): Promise<CellRecord[]>;

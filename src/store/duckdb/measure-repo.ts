@@ -72,13 +72,14 @@ const toCell = (r: Row): CellRecord => ({ ...(r as unknown as CellRecord), mecha
 
 export function duckMeasureRepo(db: DuckDb): MeasureRepo {
   let staged = false;
-  return {
+  const repo: MeasureRepo = {
+    writeBatch: async (rows, rejects, now) => (await repo.writeGroup({ rows, rejects, start: [], finish: [] }, now)).length,
     async getFile(fileId) {
       const rows = await db.all<IngestFileRecord & Row>('SELECT * FROM ingest_files WHERE file_id = $1', [fileId]);
       return rows[0] ?? null;
     },
     listFiles: (limit) => db.all<IngestFileRecord & Row>('SELECT * FROM ingest_files ORDER BY started_at DESC, path LIMIT $1', [limit]),
-    writeBatch: (b, now) =>
+    writeGroup: (b, now) =>
       db.withWriter((conn) =>
         inTx(conn, async () => {
           for (const f of b.start) {
@@ -191,4 +192,5 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
       db.all<FingerprintRecord & Row>('SELECT source, name, kind, scope, location_found, pattern_type, pattern, expected_countries FROM fingerprints ORDER BY source, name'),
     fingerprintSources: () => db.all<FingerprintSourceRecord & Row>('SELECT * FROM fingerprint_sources ORDER BY source'),
   };
+  return repo;
 }
