@@ -5,9 +5,11 @@
 // the count. Baseline in the same run: the same generation without detection; the ratio shows
 // what the detector adds. Then the k-of-networks corroboration per target, and the shutdown
 // detector over the 200 networks' hourly volume. Goal (issue 6): < 60 s and < 2 GB peak RSS.
+import console from 'node:console';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import process from 'node:process';
 import { corroborate, cusumColumns, DEFAULT_CUSUM_PARAMS, detectOutages, rng, runBlock, volumeSeries } from '../dist/src/detect/index.js';
 import { openStore } from '../dist/src/store/index.js';
 

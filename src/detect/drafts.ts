@@ -62,8 +62,8 @@ export function draftInput(d: Omit<Detection, 'draft'>): Record<string, unknown>
 
 export function draftLinks(d: Omit<Detection, 'draft'>): EventLinkRecord[] {
   return [
-    { eventId: d.id, kind: 'measurement_query', target: d.evidence_query.api, doc: d.evidence_query as unknown as Record<string, unknown> },
-    { eventId: d.id, kind: 'detection', target: d.id, doc: d as unknown as Record<string, unknown> },
+    { eventId: d.id, kind: 'measurement_query', target: d.evidence_query.api, doc: d.evidence_query },
+    { eventId: d.id, kind: 'detection', target: d.id, doc: d },
   ];
 }
 

@@ -82,7 +82,7 @@ function networkResult(days: ThrottleDayDetail[], tests: SpeedTestInput[], lastD
       layer: null,
       status: decided.length ? 'ok' : 'insufficient',
       reason: decided.length ? null : `no day with at least ${p.minTests} speed tests whose control reached ${p.minControlKbps} kbps`,
-      state: decided.length ? (decided.at(-1)!.verdict as string) : null,
+      state: decided.length ? (decided.at(-1)!.verdict) : null,
       changes: verdictChanges(days) as unknown as Record<string, unknown>[],
       figures: {
         verdict: throttledDays.length ? 'throttled' : decided.length ? 'not_throttled' : 'insufficient',
