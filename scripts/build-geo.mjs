@@ -9,9 +9,12 @@
  * disputed areas, simplify, quantise, and fail loudly if a region goes missing.
  * See data/geo/SOURCES.md and docs/design/050-web-dashboard.md.
  */
+/* global console */
+import { Buffer } from 'node:buffer';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { iso31661 } from 'iso-3166';
 
