@@ -4,6 +4,20 @@ import { ctxOf, leaf } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
+/** One line per seed part: its top-level counts (and nested event counts), and its rejects. */
+function summarise(part: Record<string, unknown>): string {
+  const nums = (o: Record<string, unknown>, prefix = '') =>
+    Object.entries(o)
+      .filter(([, v]) => typeof v === 'number')
+      .map(([k, v]) => `${prefix}${k.replace(/_/g, ' ')} ${(v as number).toLocaleString('en')}`);
+  const nested = Object.entries(part)
+    .filter(([, v]) => v && typeof v === 'object' && !Array.isArray(v))
+    .flatMap(([k, v]) => nums(v as Record<string, unknown>, `${k}.`))
+    .slice(0, 8);
+  const rejects = Array.isArray(part.rejects) ? part.rejects.length : 0;
+  return [...nums(part), ...nested, `rejects ${rejects}`].join(', ');
+}
+
 export function dbCommand(program: Command, io: Io): void {
   const db = program.command('db').description('create, migrate and seed the database');
   leaf(db, 'migrate', 'apply pending migrations').action(async (o: Record<string, unknown>) => {
@@ -18,10 +32,6 @@ export function dbCommand(program: Command, io: Io): void {
       const r = await ctx.op<Record<string, { rejects?: unknown[] } & Record<string, unknown>>>('db.seed', { data_dir: o.dataDir });
       const rejected = Object.values(r).some((part) => Array.isArray(part.rejects) && part.rejects.length > 0);
       if (rejected) io.setExit(EXIT.PARTIAL);
-      ctx.print(r, (x: typeof r) =>
-        Object.entries(x)
-          .map(([k, v]) => `${k}: ${JSON.stringify(v, null, 1).replace(/\n\s*/g, ' ')}`)
-          .join('\n') + `\nseeded ${ctx.dbPath}\n`,
-      );
+      ctx.print(r, (x: typeof r) => Object.entries(x).map(([k, v]) => `${k.padEnd(13)} ${summarise(v)}`).join('\n') + `\nseeded ${ctx.dbPath} (details: --json)\n`);
     });
 }
