@@ -227,7 +227,8 @@ async function runWorker(
   };
   try {
     await Promise.all(Array.from({ length: FILES_IN_FLIGHT }, lane));
-    if (failed) throw failed;
+    const err = failed as Error | null;
+    if (err) throw err;
   } finally {
     await w.terminate();
   }

@@ -17,7 +17,7 @@ async function query(db: string, sql: string): Promise<Record<string, unknown>[]
   const inst = await DuckDBInstance.create(db);
   const c = await inst.connect();
   try {
-    return (await c.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+    return (await c.runAndReadAll(sql)).getRowObjectsJS();
   } finally {
     c.closeSync();
     inst.closeSync();

@@ -19,10 +19,12 @@ function filters(c: Command): Command {
     .option('--test-name <name>', 'e.g. web_connectivity, telegram')
     .option('--target <t>', 'domain (twitter.com) or app (telegram, signal, whatsapp, facebook_messenger, tor)')
     .option('--since <date>', 'from this date (UTC)')
-    .option('--until <date>', 'up to this date (UTC, inclusive)') as unknown as Command;
+    .option('--until <date>', 'up to this date (UTC, inclusive)');
 }
 
 const pick = (o: Row) => ({ cc: o.cc, asn: o.asn, test_name: o.testName, target: o.target, since: o.since, until: o.until });
+/** A field for human output: '-' for null, JSON for objects. */
+const f = (v: unknown): string => (v === null || v === undefined ? '-' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
 const fmtMech = (m: Record<string, number>) => Object.entries(m).map(([k, v]) => `${k}:${v}`).join(' ');
 
 export function measurementsCommand(program: Command, io: Io): void {
@@ -35,7 +37,7 @@ export function measurementsCommand(program: Command, io: Io): void {
       const r = await ctx.op<{ totals: Row & { mechanisms: Record<string, number> }; by_target: (Row & { mechanisms: Record<string, number> })[]; cells: Row[]; data_vintage: Row; source: string }>('measurements.summary', { ...pick(o), grain: o.grain });
       ctx.print(r, (x: typeof r) =>
         table(x.by_target.map((t) => ({ ...t, mechanisms: fmtMech(t.mechanisms) })), ['probe_cc', 'test_name', 'target', 'networks', 'n', 'ok_count', 'anomaly_count', 'confirmed_count', 'failure_count', 'blocked', 'likely_blocked', 'down', 'mechanisms']) +
-        `${x.cells.length} cells, ${String(x.totals.n)} measurements, ${String(x.data_vintage.first_bucket ?? '-')} .. ${String(x.data_vintage.last_bucket ?? '-')}\nsource: ${x.source}\n`,
+        `${x.cells.length} cells, ${String(x.totals.n)} measurements, ${f(x.data_vintage.first_bucket)} .. ${f(x.data_vintage.last_bucket)}\nsource: ${x.source}\n`,
       );
     });
 
@@ -56,14 +58,14 @@ export function measurementsCommand(program: Command, io: Io): void {
       const r = await ctx.op<Row & { evidence: Row[]; rules: string[]; layers: string[] }>('measurements.show', { id });
       ctx.print(r, (x: typeof r) =>
         [
-          `${String(x.id)}  ${String(x.test_name)} ${String(x.input ?? '')}`,
-          `${String(x.probe_cc)} ${String(x.probe_asn)} ${String(x.probe_network_name ?? '')} at ${String(x.measurement_start_time)} (report ${String(x.report_id ?? '-')})`,
-          `OONI flags: anomaly=${String(x.anomaly)} confirmed=${String(x.confirmed)} failure=${String(x.failure)} blocking_type=${String(x.blocking_type ?? '-')}`,
-          `verdict:    ${String(x.status)} layers=${x.layers.join(',') || '-'} mechanism=${String(x.mechanism ?? '-')}`,
+          `${f(x.id)}  ${f(x.test_name)} ${f(x.input)}`,
+          `${f(x.probe_cc)} ${f(x.probe_asn)} ${f(x.probe_network_name)} at ${f(x.measurement_start_time)} (report ${f(x.report_id)})`,
+          `OONI flags: anomaly=${f(x.anomaly)} confirmed=${f(x.confirmed)} failure=${f(x.failure)} blocking_type=${f(x.blocking_type)}`,
+          `verdict:    ${f(x.status)} layers=${x.layers.join(',') || '-'} mechanism=${f(x.mechanism)}`,
           `rules:      ${x.rules.join(', ')}`,
           'evidence:',
           ...x.evidence.map((e) => `  - ${JSON.stringify(e)}`),
-          `raw: ${x.raw ? `${JSON.stringify(x.raw).length} bytes from ${String(x.path)}:${String(x.line)} (use --json to see it)` : String(x.raw_error)}`,
+          `raw: ${x.raw ? `${JSON.stringify(x.raw).length} bytes from ${f(x.path)}:${f(x.line)} (use --json to see it)` : f(x.raw_error)}`,
         ].join('\n') + '\n',
       );
     });

@@ -9,6 +9,7 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError } from '../../shared/index.js';
+import { scalar } from '../verdict/view.js';
 
 export type FingerprintKind = 'dns' | 'http' | 'cp_blockpage' | 'cp_false_positive';
 
@@ -26,24 +27,24 @@ export interface Fingerprint {
 }
 
 const countries = (v: unknown): string[] =>
-  String(v ?? '')
+  scalar(v)
     .split(/[,\s]+/)
     .map((s) => s.trim().toUpperCase())
     .filter((s) => /^[A-Z]{2}$/.test(s) && s !== 'ZZ');
 
 function fromOoniRow(r: Record<string, unknown>, source: string): Fingerprint {
-  const loc = String(r.location_found ?? '').toLowerCase();
-  const type = String(r.pattern_type ?? 'contains');
-  if (!r.name || !r.pattern || !loc) throw new Error('needs name, location_found and pattern');
+  const loc = scalar(r.location_found).toLowerCase();
+  const type = scalar(r.pattern_type) || 'contains';
+  if (!scalar(r.name) || !scalar(r.pattern) || !loc) throw new Error('needs name, location_found and pattern');
   if (!['full', 'prefix', 'contains', 'regexp'].includes(type)) throw new Error(`unknown pattern_type ${type}`);
   return {
     source,
-    name: String(r.name),
+    name: scalar(r.name),
     kind: loc === 'dns' ? 'dns' : 'http',
-    scope: r.scope ? String(r.scope) : null,
+    scope: scalar(r.scope) || null,
     location_found: loc,
     pattern_type: type as Fingerprint['pattern_type'],
-    pattern: String(r.pattern),
+    pattern: scalar(r.pattern),
     expected_countries: countries(r.expected_countries),
   };
 }
@@ -94,7 +95,8 @@ export function parseFingerprintFile(text: string, fileName: string, source: str
   } else {
     let rows: Record<string, unknown>[];
     try {
-      rows = parseCsv(text, { columns: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: ['\r\n', '\n'] }) as Record<string, unknown>[];
+      const parsed: unknown = parseCsv(text, { columns: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: ['\r\n', '\n'] });
+      rows = parsed as Record<string, unknown>[];
     } catch (e) {
       throw new AppError('VALIDATION', `${fileName}: not a fingerprint CSV: ${(e as Error).message}`, { issues: [{ path: ['file'], message: 'malformed CSV' }] });
     }

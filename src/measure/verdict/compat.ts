@@ -160,7 +160,7 @@ function vanillaTor(s: Scores, tk: Json): void {
 function hhfm(s: Scores, tk: Json): void {
   const req = asObj(asArr(tk.requests)[0]);
   const body = asObj(req?.response)?.body;
-  let echoed: Json | null = null;
+  let echoed: Json | null;
   try {
     echoed = asObj(asObj(typeof body === 'string' ? JSON.parse(body) : null)?.headers_dict);
   } catch {

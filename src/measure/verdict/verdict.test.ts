@@ -117,7 +117,7 @@ describe('fastpath flag semantics on 1,080 real fastpath rows', () => {
   const rows = gz(join(FIX, 'fastpath_rows.jsonl.gz')).map((l) => JSON.parse(l) as { test_name: string; scores: Json; anomaly: string; confirmed: string; msm_failure: string });
   it('derives anomaly/confirmed/failure from scores exactly as fastpath stored them', () => {
     const bad = rows.filter((r) => {
-      const f = flagsFromScores(r.scores as never);
+      const f = flagsFromScores(r.scores);
       return f.anomaly !== (r.anomaly === 't') || f.confirmed !== (r.confirmed === 't') || f.failure !== (r.msm_failure === 't');
     });
     expect(rows).toHaveLength(1080);

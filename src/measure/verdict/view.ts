@@ -46,6 +46,8 @@ export interface HttpResult {
 export const asObj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
 export const asArr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const asStr = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+/** A scalar as text ('' for null, objects and arrays): for values read from untrusted JSON. */
+export const scalar = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : '');
 
 export function dnsQueries(tk: Json, key = 'queries'): DnsQuery[] {
   return asArr(tk[key]).flatMap((q, i) => {
@@ -68,7 +70,7 @@ export function tcpResults(tk: Json): TcpResult[] {
     const st = asObj(o?.status);
     if (!o || !st) return [];
     const failure = asStr(st.failure);
-    return [{ ip: String(o.ip ?? ''), port: typeof o.port === 'number' ? o.port : null, success: st.success === true && !failure, failure, where: `test_keys.tcp_connect[${i}]` }];
+    return [{ ip: scalar(o.ip), port: typeof o.port === 'number' ? o.port : null, success: st.success === true && !failure, failure, where: `test_keys.tcp_connect[${i}]` }];
   });
 }
 
@@ -96,9 +98,9 @@ export function decodeBody(b: unknown): { body: string | null; bad: boolean } {
 export function lowerHeaders(h: unknown, list?: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   const o = asObj(h);
-  if (o) for (const [k, v] of Object.entries(o)) if (out[k.toLowerCase()] === undefined) out[k.toLowerCase()] = Array.isArray(v) ? String(v[0] ?? '') : String(v ?? '');
+  if (o) for (const [k, v] of Object.entries(o)) if (out[k.toLowerCase()] === undefined) out[k.toLowerCase()] = scalar(Array.isArray(v) ? v[0] : v);
   for (const pair of asArr(list)) {
-    if (Array.isArray(pair) && typeof pair[0] === 'string' && out[pair[0].toLowerCase()] === undefined) out[pair[0].toLowerCase()] = String(pair[1] ?? '');
+    if (Array.isArray(pair) && typeof pair[0] === 'string' && out[pair[0].toLowerCase()] === undefined) out[pair[0].toLowerCase()] = scalar(pair[1]);
   }
   return out;
 }

@@ -10,7 +10,7 @@ import type { Envelope, Evidence } from '../model.js';
 import type { Json } from '../reader/parse.js';
 import type { VerdictBuilder } from './builder.js';
 import { failureKind, ipOfEndpoint, isBogon, mechanismFor } from './failures.js';
-import { asArr, asObj, asStr, dnsQueries, hostOf, httpResults, tcpResults, tlsResults, type HttpResult } from './view.js';
+import { asArr, asObj, asStr, scalar, dnsQueries, hostOf, httpResults, tcpResults, tlsResults, type HttpResult } from './view.js';
 
 const isIp = (s: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(s) || s.includes(':');
 
@@ -69,7 +69,7 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
   const host = hostOf(env.input);
   const https = (env.input ?? '').toLowerCase().startsWith('https:');
   const ctrl = control(tk);
-  if (!ctrl.ok) b.add(null, 'insufficient', 'wc.control_failure', null, [{ rule: '', where: 'test_keys.control_failure', value: String(tk.control_failure ?? 'no control') }]);
+  if (!ctrl.ok) b.add(null, 'insufficient', 'wc.control_failure', null, [{ rule: '', where: 'test_keys.control_failure', value: scalar(tk.control_failure) || 'no control' }]);
 
   // DNS
   const queries = dnsQueries(tk).filter((q) => !host || !q.hostname || q.hostname.toLowerCase() === host);

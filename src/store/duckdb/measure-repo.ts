@@ -24,12 +24,12 @@ const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown)
 
 function appendRow(a: DuckDBAppender, r: MeasurementRecord, now: string): void {
   for (const [name, type] of STAGING_COLUMNS) {
-    const v: unknown = name === 'ingested_at' ? now : name === 'evidence' ? JSON.stringify(r.evidence) : name === 'layers' || name === 'rules' ? (r[name] as string[]).join(',') : r[name as keyof MeasurementRecord];
+    const v: unknown = name === 'ingested_at' ? now : name === 'evidence' ? JSON.stringify(r.evidence) : name === 'layers' || name === 'rules' ? r[name].join(',') : r[name as keyof MeasurementRecord];
     if (v === null || v === undefined) a.appendNull();
     else if (type === 'BOOLEAN') a.appendBoolean(Boolean(v));
     else if (type === 'DOUBLE') a.appendDouble(Number(v));
     else if (type === 'BIGINT') a.appendBigInt(BigInt(v as number));
-    else a.appendVarchar(String(v));
+    else a.appendVarchar(typeof v === 'string' ? v : JSON.stringify(v));
   }
   a.endRow();
 }
