@@ -11,6 +11,11 @@ const threads = Number(threadsArg);
 const files = readdirSync(dir).filter((f) => /\.jsonl(\.gz)?$/.test(f)).sort().map((f) => join(dir, f));
 const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
 const rss = () => Math.round(process.resourceUsage().maxRSS / 1024);
+/** CPU seconds of this process, every thread included (workers, DuckDB's pool): robust to a loaded machine. */
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 async function ours() {
   const { openStore } = await import('../dist/src/store/index.js');
@@ -22,10 +27,12 @@ async function ours() {
   const deps = { store, clock: systemClock, progress: silentProgress };
   await importShippedFingerprints(deps);
   const t = performance.now();
+  const c = cpu();
   const r = await ingest(deps, { paths: [dir], workers: threads });
   const seconds = (performance.now() - t) / 1000;
+  const cpuSeconds = cpu() - c;
   await store.close();
-  return { seconds, lines: r.lines_read, stored: r.stored, rejected: r.rejected, reconciled: r.reconciled };
+  return { seconds, cpuSeconds, lines: r.lines_read, stored: r.stored, rejected: r.rejected, reconciled: r.reconciled };
 }
 
 // Every top-level field of the real measurements, with test_keys (and the other objects) as JSON.
@@ -45,13 +52,15 @@ async function duckdb() {
   const list = `[${files.map((f) => `'${f}'`).join(', ')}]`;
   const touch = Object.keys(COLUMNS).map((k) => `count("${k}")`).join(' + ');
   const t = performance.now();
+  const c0 = cpu();
   const r = await c.runAndReadAll(`SELECT count(*) AS n, ${touch} AS cells, sum(length(test_keys::VARCHAR)) AS tk FROM read_json(${list}, format = 'newline_delimited', maximum_object_size = 67108864, ignore_errors = false, columns = ${cols})`);
   const seconds = (performance.now() - t) / 1000;
-  return { seconds, lines: Number(r.getRowObjectsJS()[0].n) };
+  return { seconds, cpuSeconds: cpu() - c0, lines: Number(r.getRowObjectsJS()[0].n) };
 }
 
 async function naive() {
   const t = performance.now();
+  const c0 = cpu();
   let lines = 0;
   for (const f of files) {
     const input = f.endsWith('.gz') ? createReadStream(f).pipe(createGunzip()) : createReadStream(f);
@@ -61,7 +70,7 @@ async function naive() {
       lines++;
     }
   }
-  return { seconds: (performance.now() - t) / 1000, lines };
+  return { seconds: (performance.now() - t) / 1000, cpuSeconds: cpu() - c0, lines };
 }
 
 const run = { ours, duckdb, naive }[mode];

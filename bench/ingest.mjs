@@ -5,7 +5,7 @@
 // built from the real measurements in data/ooni, as .jsonl and as .jsonl.gz. Each run is a fresh
 // process so peak RSS is its own. Env: BENCH_MB (default 1100), BENCH_PARTS (16), BENCH_SEED (42).
 import { execFileSync } from 'node:child_process';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpus } from './ooni-corpus.mjs';
 
@@ -16,7 +16,7 @@ const cores = availableParallelism();
 const t0 = performance.now();
 const manifest = await buildCorpus({ root, dir, bytes: mb * 1e6, parts: Number(process.env.BENCH_PARTS ?? 16), seed: Number(process.env.BENCH_SEED ?? 42) });
 console.log(`corpus: ${manifest.lines} measurements, ${(manifest.bytes / 1e6).toFixed(0)} MB uncompressed in ${manifest.params.parts} parts (seed ${manifest.params.seed}); ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-console.log(`machine: ${cores} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+console.log(`machine: ${cores} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
 
 const child = (mode, sub, threads) =>
   JSON.parse(execFileSync(process.execPath, [join(root, 'bench', 'ingest-child.mjs'), mode, join(dir, sub), String(threads), join(dir, `bench-${sub}-${threads}.duckdb`)], { cwd: root, maxBuffer: 1 << 20 }).toString().trim().split('\n').at(-1));
@@ -40,6 +40,9 @@ for (const sub of ['jsonl', 'gz']) {
       naive_mb_s: data / naive.seconds,
       a_over_b: duck.seconds / ours.seconds,
       a_over_c: naive.seconds / ours.seconds,
+      ours_cpu_mb_s: data / ours.cpuSeconds,
+      duckdb_cpu_mb_s: data / duck.cpuSeconds,
+      naive_cpu_mb_s: data / naive.cpuSeconds,
       reconciled: ours.reconciled,
     });
   }
@@ -48,4 +51,8 @@ console.log('MB/s are of uncompressed data (the same measurements in both inputs
 console.log('| input | threads | ours MB/s | ours msm/s | ours peak RSS MB | DuckDB read_json MB/s | naive loop MB/s | a/b | a/c |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.input} | ${r.threads} | ${fmt(r.ours_mb_s)} | ${r.ours_msm_s.toFixed(0)} | ${r.ours_peak_rss_mb} | ${fmt(r.duckdb_mb_s)} | ${fmt(r.naive_mb_s)} | ${r.a_over_b.toFixed(2)} | ${r.a_over_c.toFixed(2)} |`);
-console.log(`\ngoals: a/b >= 1.0, a/c >= 5, peak RSS < 512 MB; all runs reconciled: ${rows.every((r) => r.reconciled)}`);
+console.log('\nthe same runs per CPU second (user + system, all threads): what each costs, whatever else loads the machine\n');
+console.log('| input | threads | ours MB per CPU s | DuckDB MB per CPU s | naive MB per CPU s | a/b (CPU) | a/c (CPU) |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.input} | ${r.threads} | ${fmt(r.ours_cpu_mb_s)} | ${fmt(r.duckdb_cpu_mb_s)} | ${fmt(r.naive_cpu_mb_s)} | ${(r.ours_cpu_mb_s / r.duckdb_cpu_mb_s).toFixed(2)} | ${(r.ours_cpu_mb_s / r.naive_cpu_mb_s).toFixed(2)} |`);
+console.log(`\ngoals: a/b >= 1.0, a/c >= 5, peak RSS < 512 MB; all runs reconciled: ${rows.every((r) => r.reconciled)}; load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);

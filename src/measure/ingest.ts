@@ -73,11 +73,13 @@ const fileId = (f: SourceFile) => createHash('sha256').update(`${f.path}\0${f.si
 
 /** The worker script next to this module: .js when built, .ts (through tsx) under the test runner. */
 function startWorker(fingerprints: Fingerprint[]): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./ingest-worker.js', import.meta.url), { workerData: { fingerprints } });
+  // a bounded heap keeps RSS flat: a worker holds one line (<= 16 MB parsed) and a few batches
+  const resourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./ingest-worker.js', import.meta.url), { workerData: { fingerprints }, resourceLimits });
   const entry = new URL('./ingest-worker.ts', import.meta.url).href;
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const boot = `const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${JSON.stringify(entry)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: { fingerprints } });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: { fingerprints }, resourceLimits });
 }
 
 export async function ingest(deps: Deps, input: IngestInput): Promise<IngestReport> {
@@ -101,7 +103,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
       report.per_file.push({ path: file.path, file_id: id, status: 'skipped_unchanged', lines_read: 0, stored: 0, duplicates: 0, rejected: 0, filtered: 0, checksum: prev.checksum });
       continue;
     }
-    tasks.push({ file, task: { file_id: id, path: file.path, gz: file.gz, bucket_hour: file.bucket_hour, filters, max_line_bytes: input.max_line_bytes ?? DEFAULT_MAX_LINE_BYTES, batch_size: input.batch_size ?? 2000 } });
+    tasks.push({ file, task: { file_id: id, path: file.path, gz: file.gz, bucket_hour: file.bucket_hour, filters, max_line_bytes: input.max_line_bytes ?? DEFAULT_MAX_LINE_BYTES, batch_size: input.batch_size ?? 1000 } });
   }
 
   const totalBytes = tasks.reduce((s, t) => s + t.file.size, 0);
@@ -157,8 +159,8 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
       begin(t);
       await finish(t, await processFile(t.task, matcher, { batch: (rows, rejects, bytes) => writeBatch(t.task, rows, rejects, bytes) }));
     };
-    await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, tasks.length) }, async () => {
-      for (let t = queue.shift(); t; t = queue.shift()) await one(t);
+    await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, tasks.length) }, async (_, k) => {
+      for (let t = nextFile(queue, k); t; t = nextFile(queue, k)) await one(t);
     }));
   } else {
     await Promise.all(Array.from({ length: nWorkers }, () => runWorker(fingerprints, queue, begin, finish, writeBatch)));
@@ -180,6 +182,15 @@ type Task = { file: SourceFile; task: FileTask };
 
 /** Files each worker (or the in-thread reader) works on at once, so small files share commits. */
 const FILES_IN_FLIGHT = 4;
+/** Only the first lane takes files above this size: big files one at a time keep memory flat. */
+const SMALL_FILE = 8_000_000;
+
+/** The next file for lane k: lane 0 takes the next file, the others only small ones. */
+function nextFile(queue: Task[], lane: number): Task | undefined {
+  if (lane === 0) return queue.shift();
+  const i = queue.findIndex((t) => t.file.size <= SMALL_FILE);
+  return i < 0 ? undefined : queue.splice(i, 1)[0];
+}
 
 /** One worker thread draining the shared queue, FILES_IN_FLIGHT files at a time. */
 async function runWorker(
@@ -214,8 +225,8 @@ async function runWorker(
     }
   });
   w.on('error', failAll);
-  const lane = async () => {
-    for (let t = queue.shift(); t && !failed; t = queue.shift()) {
+  const lane = async (_: unknown, k: number) => {
+    for (let t = nextFile(queue, k); t && !failed; t = nextFile(queue, k)) {
       const cur = t;
       begin(cur);
       const result = await new Promise<FileResult>((resolve, reject) => {

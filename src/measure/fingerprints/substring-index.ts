@@ -10,24 +10,37 @@ const MASK = (1 << BITS) - 1;
 
 const roll = (h: number, c: number) => ((h << 5) ^ c) & MASK;
 
+/** 4-grams so common in HTML that anchoring on them would verify candidates at every tag. */
+const COMMON = new Set(['http', 'ttp:', 'tp:/', 'p://', 'ttps', 'tps:', 'ps:/', 's://', 'www.', '.com', 'html', '<htm', '<tit', 'titl', 'itle', 'tle>', 'head', 'body', 'scri', 'crip', 'ript', 'meta', '<met', 'cont', 'onte', 'nten', 'tent', 'text', 'type', 'styl', 'tyle', 'clas', 'lass', 'href', 'src=', 'font', 'span', '<div', 'div>', 'inpu', 'form', 'name', 'valu', 'alue', 'widt', 'idth', 'heig', 'eigh', 'ight', 'olor', 'colo', 'ject', '</a>', '<a h', 'a hr', ' hre', 'ref=', '="ht', '"htt', 'the ', ' the', 'tion', 'ing ', ' and', 'and ']);
+
 export class SubstringIndex {
   private readonly table = new Uint8Array(1 << BITS);
-  private readonly byHash = new Map<number, number[]>();
+  /** hash of an anchor 4-gram -> [pattern id, offset of the anchor in the pattern] */
+  private readonly byHash = new Map<number, [number, number][]>();
   private readonly short: number[] = [];
 
   constructor(private readonly patterns: string[]) {
+    // anchor each pattern on its least shared, least common 4-gram, so a table hit is rare and
+    // leads to few candidates (anchoring on "http" would verify hundreds at every link)
+    const shared = new Map<string, number>();
+    for (const p of patterns) for (const g of new Set(grams(p))) shared.set(g, (shared.get(g) ?? 0) + 1);
     patterns.forEach((p, id) => {
-      if (p.length === 0) return;
       if (p.length < 4) {
-        this.short.push(id);
+        if (p.length) this.short.push(id);
         return;
       }
+      let best = 0;
+      let bestScore = Infinity;
+      grams(p).forEach((g, k) => {
+        const score = (shared.get(g) ?? 0) + (COMMON.has(g.toLowerCase()) ? 1000 : 0) + (/^[\s<>"'=/.]|[\s<>"'=/.]$/.test(g) ? 10 : 0);
+        if (score < bestScore) [best, bestScore] = [k, score];
+      });
       let h = 0;
-      for (let i = 0; i < 4; i++) h = roll(h, p.charCodeAt(i));
+      for (let i = best; i < best + 4; i++) h = roll(h, p.charCodeAt(i));
       this.table[h] = 1;
       const list = this.byHash.get(h);
-      if (list) list.push(id);
-      else this.byHash.set(h, [id]);
+      if (list) list.push([id, best]);
+      else this.byHash.set(h, [[id, best]]);
     });
   }
 
@@ -41,11 +54,13 @@ export class SubstringIndex {
     for (let i = 0; i < n; i++) {
       h = ((h << 5) ^ text.charCodeAt(i)) & MASK;
       if (table[h] === 0 || i < 3) continue;
-      for (const id of this.byHash.get(h) ?? []) if (!found.has(id) && text.startsWith(this.patterns[id]!, i - 3)) found.add(id);
+      for (const [id, k] of this.byHash.get(h) ?? []) if (i - 3 - k >= 0 && !found.has(id) && text.startsWith(this.patterns[id]!, i - 3 - k)) found.add(id);
     }
     return [...found];
   }
 }
+
+const grams = (p: string): string[] => Array.from({ length: Math.max(0, p.length - 3) }, (_, k) => p.slice(k, k + 4));
 
 /**
  * Literal fragments a regex cannot match without (for patterns that are literals joined by .*
