@@ -5,7 +5,7 @@
  */
 import type { BlockHourRow, MeasurementSeriesFilter, Store } from '../store/index.js';
 import { corroborate, type MemberInterval } from './corroborate.js';
-import { cusumColumns, DEFAULT_CUSUM_PARAMS, type CusumParams, type CusumResult } from './cusum.js';
+import { cusumColumns, DEFAULT_CUSUM_PARAMS, threshold, type CusumParams, type CusumResult } from './cusum.js';
 import { HOUR, detectionId, iso, type DataSource, type Detection, type SeriesReport } from './detection.js';
 import { round } from './stats.js';
 
@@ -134,29 +134,50 @@ function detection(scope: Detection['scope'], cc: string, asn: string | null, ta
   };
 }
 
+/**
+ * Hours a series needs with a score above mu0 + v/2 before the upward sum can pass h: each such
+ * hour adds at most 1 - mu0 - v/2, every other hour adds nothing. Series with fewer cannot alarm,
+ * so their hourly rows need not leave the store.
+ */
+export function minActiveHours(p: CusumParams): { above: number; minHours: number } {
+  const above = p.mu0 + (p.mu1 - p.mu0) / 2;
+  return { above, minHours: Math.floor(threshold(p) / (1 - above)) + 1 };
+}
+
 export async function runBlock(store: Store, f: MeasurementSeriesFilter, p: BlockRunParams = DEFAULT_BLOCK_RUN_PARAMS): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
-  const rows = await store.detect.blockHours(f);
-  if (rows.length === 0) {
+  const active = minActiveHours(p);
+  const all = await store.detect.blockSeries(f, active.above);
+  if (all.length === 0) {
     const reason = (await store.detect.hasMeasurements()) ? 'no valid measurements match the filters' : 'no measurement verdicts in the store (run splinternet ingest PATH)';
     return { detections: [], series: [{ kind: 'block', probe_cc: f.cc ?? null, probe_asn: f.asn ?? null, target: f.target ?? null, layer: null, status: 'insufficient', reason, state: null, changes: [], figures: {} }] };
   }
-  const dataUntil = rows.reduce((a, r) => Math.max(a, r.t), 0) + HOUR;
-  const all: SeriesRun[] = [];
   const series: SeriesReport[] = [];
+  for (const s of all.filter((x) => x.active_hours < active.minHours)) {
+    const key = { probe_cc: s.probe_cc, probe_asn: s.probe_asn, target: s.target };
+    const figures = { hours: s.hours, measurements: s.measurements, hours_above_midpoint: s.active_hours };
+    series.push(
+      s.hours < p.minHours
+        ? { kind: 'block', ...key, layer: null, status: 'insufficient', reason: `${s.hours} hour(s) with valid measurements, fewer than the ${p.minHours} the detector needs`, state: null, changes: [], figures }
+        : { kind: 'block', ...key, layer: null, status: 'ok', reason: null, state: 'ok', changes: [], figures: { ...figures, note: `fewer than ${active.minHours} hours scored above ${active.above}: no onset possible` } },
+    );
+  }
+  const rows = await store.detect.blockHours(f, active);
+  const dataUntil = all.reduce((a, r) => Math.max(a, r.last_t), 0) + HOUR;
+  const runs: SeriesRun[] = [];
   for (const g of groups(rows)) {
     const r = runGroup(g, p);
-    all.push(...r.runs);
+    runs.push(...r.runs);
     series.push(...r.reports);
   }
   const detections: Omit<Detection, 'draft'>[] = [];
   const byKey = new Map<string, SeriesRun[]>();
-  for (const r of all) {
+  for (const r of runs) {
     const k = `${r.cc}\u0000${r.target}\u0000${r.layer}`;
     byKey.set(k, [...(byKey.get(k) ?? []), r]);
   }
-  for (const runs of byKey.values()) {
-    const { cc, target, layer } = runs[0]!;
-    const ivs = runs.flatMap(blockedIntervals);
+  for (const list of byKey.values()) {
+    const { cc, target, layer } = list[0]!;
+    const ivs = list.flatMap(blockedIntervals);
     if (f.asn) {
       for (const iv of ivs) detections.push(detection('network', cc, iv.member, target, layer, { start: iv.start, end: iv.end, members: [iv.member] }, [iv], dataUntil, iv.censored));
       continue;

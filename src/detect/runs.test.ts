@@ -3,8 +3,8 @@
  * detections need k networks at once, --asn gives that network's own, and drafts are deterministic.
  */
 import { describe, expect, it } from 'vitest';
-import type { BlockHourRow, Store, VolumeHourRow } from '../store/index.js';
-import { runBlock, DEFAULT_BLOCK_RUN_PARAMS } from './block-run.js';
+import type { BlockHourRow, BlockSeriesRow, Store, VolumeHourRow } from '../store/index.js';
+import { runBlock, DEFAULT_BLOCK_RUN_PARAMS, minActiveHours } from './block-run.js';
 import { draftInput } from './drafts.js';
 import { parseEventInput } from '../ledger/index.js';
 import { runShutdown } from './shutdown-run.js';
@@ -13,8 +13,32 @@ import { blockSeries, DEFAULT_BLOCK_SPEC, volumeSeries } from './synthetic.js';
 const HOUR = 3_600_000;
 const t0 = DEFAULT_BLOCK_SPEC.t0;
 
+/** A store serving these rows, with the series totals and the active-series filter of the real one. */
 function stub(block: BlockHourRow[], volume: VolumeHourRow[]): Store {
-  return { detect: { blockHours: async () => block, volumeHours: async () => volume, hasMeasurements: async () => block.length + volume.length > 0 } } as unknown as Store;
+  const key = (r: BlockHourRow) => `${r.probe_cc} ${r.probe_asn} ${r.target}`;
+  const totals = (above: number): BlockSeriesRow[] => {
+    const m = new Map<string, BlockSeriesRow>();
+    for (const r of block) {
+      const s = m.get(key(r)) ?? { probe_cc: r.probe_cc, probe_asn: r.probe_asn, target: r.target, hours: 0, measurements: 0, active_hours: 0, last_t: 0 };
+      s.hours++;
+      s.measurements += r.n;
+      if (Math.max(r.dns, r.tcp, r.tls, r.http) / r.n > above) s.active_hours++;
+      s.last_t = Math.max(s.last_t, r.t);
+      m.set(key(r), s);
+    }
+    return [...m.values()];
+  };
+  return {
+    detect: {
+      blockSeries: async (_f: unknown, above: number) => totals(above),
+      blockHours: async (_f: unknown, a?: { above: number; minHours: number }) => {
+        const keep = new Set(totals(a?.above ?? 0).filter((s) => !a || s.active_hours >= a.minHours).map((s) => `${s.probe_cc} ${s.probe_asn} ${s.target}`));
+        return block.filter((r) => keep.has(key(r)));
+      },
+      volumeHours: async () => volume,
+      hasMeasurements: async () => block.length + volume.length > 0,
+    },
+  } as unknown as Store;
 }
 
 /** Synthetic TLS-layer scores for one (XA, asn, example.org) series with flips at known hours. */
@@ -40,6 +64,17 @@ describe('block run', () => {
     expect((await runBlock(stub(rows, []), { cc: 'AQ' }, { ...DEFAULT_BLOCK_RUN_PARAMS, minNetworks: 3 })).detections).toEqual([]);
     const one = await runBlock(stub(rows.filter((x) => x.probe_asn === 'AS1'), []), { cc: 'AQ', asn: 'AS1' });
     expect(one.detections.map((d) => [d.scope, d.probe_asn])).toEqual([['network', 'AS1']]);
+  });
+
+  it('keeps series that cannot alarm in the store (fewer than 11 hours above 0.35 with h = 7), still reporting them', async () => {
+    expect(minActiveHours(DEFAULT_BLOCK_RUN_PARAMS)).toEqual({ above: 0.35, minHours: 11 });
+    // Ten fully blocked hours cannot pass h = 7 (10 x 0.65 = 6.5): the cut-off loses no detection.
+    const ten = Array.from({ length: 30 }, (_, i) => ({ probe_cc: 'AQ', probe_asn: 'AS5', target: 'x.org', t: t0 + i * HOUR, n: 1, dns: i < 10 ? 1 : 0, tcp: 0, tls: 0, http: 0, example: null }));
+    const quiet = await runBlock(stub(ten, []), { asn: 'AS5' });
+    expect(quiet.detections).toEqual([]);
+    expect(quiet.series).toEqual([expect.objectContaining({ status: 'ok', state: 'ok', figures: expect.objectContaining({ hours_above_midpoint: 10, note: expect.stringMatching(/no onset possible/) }) })]);
+    const eleven = ten.map((r, i) => ({ ...r, dns: i < 11 ? 1 : 0 }));
+    expect((await runBlock(stub(eleven, []), { asn: 'AS5' })).detections).toHaveLength(1);
   });
 
   it('reports short series as insufficient, and gives the same ids on every run', async () => {

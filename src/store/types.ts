@@ -532,6 +532,17 @@ export interface BlockHourRow {
   example: string | null;
 }
 
+export interface BlockSeriesRow {
+  probe_cc: string;
+  probe_asn: string;
+  target: string;
+  hours: number;
+  measurements: number;
+  active_hours: number;
+  /** Epoch ms of the series' last observed hour. */
+  last_t: number;
+}
+
 /** Measurements of one (probe_cc, probe_asn) in one hour, whatever their verdict. */
 export interface VolumeHourRow {
   probe_cc: string;
@@ -543,8 +554,14 @@ export interface VolumeHourRow {
 export interface DetectRepo {
   /** True when the measurement tables exist and hold rows. */
   hasMeasurements(): Promise<boolean>;
-  /** Hourly blocked scores from the measurement verdicts, ordered by series then hour. */
-  blockHours(f: MeasurementSeriesFilter): Promise<BlockHourRow[]>;
+  /**
+   * Hourly blocked scores from the measurement verdicts, ordered by series then hour. With
+   * `minActiveHours`, only series with at least that many hours whose highest layer score per
+   * measurement exceeds `activeAbove` (the others cannot raise an alarm; see blockSeries).
+   */
+  blockHours(f: MeasurementSeriesFilter, active?: { above: number; minHours: number }): Promise<BlockHourRow[]>;
+  /** Per series: observed hours, measurements, and hours whose highest layer score exceeds `activeAbove`. */
+  blockSeries(f: MeasurementSeriesFilter, activeAbove: number): Promise<BlockSeriesRow[]>;
   /** Hourly measurement counts, ordered by (probe_cc, probe_asn, hour). */
   volumeHours(f: MeasurementSeriesFilter): Promise<VolumeHourRow[]>;
   upsertSpeedTestSource(s: SpeedTestSourceRecord): Promise<void>;
