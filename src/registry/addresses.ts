@@ -19,6 +19,12 @@ export interface ParsedIp {
 const CACHE_LIMIT = 200_000;
 const cache = new Map<string, ParsedIp | null>();
 
+/** The library's parsed octets as one number (base 256); no parsing happens here. */
+const octets = (a: Address4): number => {
+  const [o0, o1, o2, o3] = a.toArray() as [number, number, number, number];
+  return o0 * 16777216 + o1 * 65536 + o2 * 256 + o3;
+};
+
 function parse4(token: string): ParsedIp | null {
   let a: Address4;
   try {
@@ -27,11 +33,11 @@ function parse4(token: string): ParsedIp | null {
     return null;
   }
   if (a.subnetMask === 32) {
-    const v = a.bigInt();
+    const v = BigInt(octets(a));
     return { family: 4, first: v, last: v, prefix: 32, hostBits: false };
   }
-  const first = a.startAddress().bigInt();
-  return { family: 4, first, last: a.endAddress().bigInt(), prefix: a.subnetMask, hostBits: a.bigInt() !== first };
+  const first = octets(a.startAddress());
+  return { family: 4, first: BigInt(first), last: BigInt(octets(a.endAddress())), prefix: a.subnetMask, hostBits: octets(a) !== first };
 }
 
 function parse6(token: string): ParsedIp | null {
@@ -63,6 +69,12 @@ export const ipv4Number = (token: string): number | null => {
 
 /** Dotted-quad text of an IPv4 number (for output of ranges computed by the union). */
 export const ipv4Text = (n: number): string => Address4.fromBigInt(BigInt(n)).address;
+
+/** The register's way of writing a stored range: "a.b.c.d" or "a.b.c.d/nn" (IPv6 likewise). */
+export function rangeToken(family: 4 | 6, first: bigint, prefix: number): string {
+  const text = family === 4 ? Address4.fromBigInt(first).address : Address6.fromBigInt(first).correctForm();
+  return prefix === (family === 4 ? 32 : 128) ? text : `${text}/${prefix}`;
+}
 
 /** "a.b.c.d/nn" when [first, last] is one CIDR block, else "a.b.c.d-e.f.g.h". */
 export function rangeText(first: number, last: number): string {

@@ -171,9 +171,16 @@ function decisionRows(counts: Awaited<ReturnType<Store['registry']['decisionCoun
 }
 
 function largestRanges(cols: RegistryIpv4Columns, n: number): SnapshotAnalysis['largest_ranges'] {
-  const idx = Array.from({ length: cols.first.length }, (_, i) => i)
-    .sort((a, b) => cols.last[b]! - cols.first[b]! - (cols.last[a]! - cols.first[a]!) || cols.first[a]! - cols.first[b]!)
-    .slice(0, n);
+  // Top n by size in one pass (ties: lower address first, as the ranges arrive sorted by first).
+  const idx: number[] = [];
+  const width = (i: number) => cols.last[i]! - cols.first[i]!;
+  for (let i = 0; i < cols.first.length; i++) {
+    if (idx.length === n && width(i) <= width(idx[n - 1]!)) continue;
+    let k = idx.length < n ? idx.length : n - 1;
+    while (k > 0 && width(idx[k - 1]!) < width(i)) k--;
+    idx.splice(k, 0, i);
+    if (idx.length > n) idx.pop();
+  }
   return idx.map((i) => {
     const k = cols.keys[cols.key[i]!]!;
     return { range: rangeText(cols.first[i]!, cols.last[i]!), addresses: cols.last[i]! - cols.first[i]! + 1, decision_number: k.decisionNumber, decision_body: k.decisionBody, decision_date: k.decisionDate };

@@ -28,19 +28,27 @@ export type LineResult = { ok: true; record: DumpRecord } | { ok: false; reason:
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A real calendar date in YYYY-MM-DD. */
+const validDates = new Set<string>();
+
+/** A real calendar date in YYYY-MM-DD (valid ones memoised: a dump repeats a few thousand dates). */
 export function isIsoDate(s: string): boolean {
+  if (validDates.has(s)) return true;
   const m = DATE_RE.exec(s);
   if (!m) return false;
   const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.getUTCDate() === Number(m[3]);
+  const ok = !Number.isNaN(d.getTime()) && d.getUTCDate() === Number(m[3]);
+  if (ok && validDates.size < 100_000) validDates.add(s);
+  return ok;
 }
 
 const fail = (reason: RejectReason, detail: string): LineResult => ({ ok: false, reason, detail });
 
 /** Split a " | " list, trimming each item and dropping empty ones. */
 export const splitList = (field: string, sep: string): string[] => {
-  if (!field.trim()) return [];
+  if (!field.includes(sep)) {
+    const one = field.trim();
+    return one ? [one] : [];
+  }
   return field
     .split(sep)
     .map((s) => s.trim())

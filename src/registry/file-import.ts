@@ -56,13 +56,13 @@ export function emptyReport(plan: PlannedFile): FileReport {
   };
 }
 
-function addRanges(sink: RegistrySink, report: FileReport, line: number, tokens: string[], parsed: NonNullable<ReturnType<typeof parseIp>>[]): void {
-  parsed.forEach((p, i) => {
+function addRanges(sink: RegistrySink, report: FileReport, line: number, parsed: NonNullable<ReturnType<typeof parseIp>>[]): void {
+  parsed.forEach((p) => {
     if (p.family === 4) report.ipv4_tokens++;
     else report.ipv6_tokens++;
     if (p.prefix < (p.family === 4 ? 32 : 128)) report.cidr_tokens++;
     if (p.hostBits) report.host_bits_set++;
-    sink.range({ line, family: p.family, first: p.first, last: p.last, prefix: p.prefix, token: tokens[i]! });
+    sink.range({ line, family: p.family, first: p.first, last: p.last, prefix: p.prefix });
   });
 }
 
@@ -92,8 +92,8 @@ export async function importDumpFile(store: Store, plan: PlannedFile, snapshot: 
       const e = r.record;
       if (e.straySemicolons > 0) report.stray_semicolon_rows++;
       if (e.quotedUrls) report.quoted_url_rows++;
-      sink.entry({ line, ips: e.ips.join(' | '), domain: e.domain, urls: e.urls.join(' | '), decisionBody: e.decisionBody, decisionNumber: e.decisionNumber, decisionDate: e.decisionDate });
-      addRanges(sink, report, line, e.ips, e.parsed);
+      sink.entry({ line, ips: e.ips.length === 1 ? e.ips[0]! : e.ips.join(' | '), domain: e.domain, urls: e.urls.length === 1 ? e.urls[0]! : e.urls.join(' | '), decisionBody: e.decisionBody, decisionNumber: e.decisionNumber, decisionDate: e.decisionDate });
+      addRanges(sink, report, line, e.parsed);
       report.stored++;
     }, (bytes) => progress.update(bytes, { stored: report.stored, rejected: report.rejected }));
     report.lines = lines;
@@ -143,7 +143,7 @@ export async function importCidrFile(store: Store, plan: PlannedFile, snapshot: 
         continue;
       }
       sink.entry({ line, ips: cidr, domain: (row.domain ?? '').trim(), urls: '', decisionBody: row.decision_body!.trim(), decisionNumber: row.decision_number!.trim(), decisionDate: row.decision_date!.trim() });
-      addRanges(sink, report, line, [cidr], [p]);
+      addRanges(sink, report, line, [p]);
       if (row.record_line) recordLines[line] = Number(row.record_line);
       report.stored++;
     }

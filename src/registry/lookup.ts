@@ -6,7 +6,7 @@
  */
 import { AppError, type Clock } from '../shared/index.js';
 import type { RegistryMatchRecord, Store } from '../store/index.js';
-import { parseIp } from './addresses.js';
+import { parseIp, rangeToken } from './addresses.js';
 import { loadAsTable, type AsTable } from './asn.js';
 import { splitList } from './dump-line.js';
 import { lookupKind } from './views.js';
@@ -31,7 +31,7 @@ function matchView(m: RegistryMatchRecord, lowerBound: boolean) {
   return {
     snapshot: m.snapshotId, dump_at: m.dumpAt, snapshot_lower_bound: lowerBound,
     decision_number: m.decisionNumber, decision_body: m.decisionBody, decision_date: m.decisionDate,
-    matched: m.token ?? m.domain, domain: m.domain, ips: splitList(m.ips, '|'), urls: urls.slice(0, 5), urls_total: urls.length,
+    matched: m.range ? rangeToken(m.range.family, m.range.first, m.range.prefix) : m.domain, domain: m.domain, ips: splitList(m.ips, '|'), urls: urls.slice(0, 5), urls_total: urls.length,
     source_file: m.sourceFile, line: m.line,
   };
 }

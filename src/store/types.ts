@@ -368,7 +368,6 @@ export interface RegistryRangeRow {
   first: bigint;
   last: bigint;
   prefix: number;
-  token: string;
 }
 
 /** Receives the rows of one file while it is parsed (synchronous: rows go to an appender). */
@@ -406,7 +405,8 @@ export interface RegistryMatchRecord extends RegistryEntryRow {
   snapshotId: string;
   dumpAt: string;
   sourceFile: string;
-  token: string | null;
+  /** For an address lookup: the stored range that contains the address. */
+  range: { family: 4 | 6; first: bigint; prefix: number } | null;
 }
 
 export interface RegistryDailyStatRecord {

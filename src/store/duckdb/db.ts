@@ -72,7 +72,9 @@ export class DuckDb implements Sql {
   static async open(path: string, options: { readers?: number; readOnly?: boolean } = {}): Promise<DuckDb> {
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
+      // SPLINTERNET_DUCKDB_MEMORY_LIMIT (e.g. "512MB") caps DuckDB's buffer pool; DuckDB's default is 80% of RAM.
+      const limit = process.env.SPLINTERNET_DUCKDB_MEMORY_LIMIT;
+      instance = await DuckDBInstance.create(path, { ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}), ...(limit ? { memory_limit: limit } : {}) });
     } catch (e) {
       if (isLockError(e)) {
         const holder = /PID (\d+)/.exec((e as Error).message)?.[1];

@@ -1,13 +1,14 @@
 /**
- * DuckDB implementation of RegistryRepo. Files are written through appenders inside one
- * transaction on the writer connection (a 1M-line dump is ~1M entry rows plus ~1M range rows;
- * per-row INSERTs would take minutes). Large reads come back column-wise. Addresses are
+ * DuckDB implementation of RegistryRepo. Files are staged and bulk-loaded by the engine
+ * (registry-write.ts; a 1M-line dump is ~1M entry rows plus ~2M range rows, per-row INSERTs
+ * would take minutes). Large reads come back column-wise. Addresses are
  * UHUGEINT so IPv4 and IPv6 share one column; IPv4 reads cast to UINTEGER (exact in JS).
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RegistryDailyStatRecord, RegistryFileRecord, RegistryMatchRecord, RegistryRepo, RegistrySnapshotRecord } from '../types.js';
 import type { DuckDb, Param, Row } from './db.js';
 import { asnMethods } from './registry-asn.js';
+import { UPSERT_SNAPSHOT, snapshotParams } from './registry-sql.js';
+import { writeFile } from './registry-write.js';
 
 const parseJson = (v: unknown): Record<string, unknown> => (typeof v === 'string' ? JSON.parse(v) : (v as Record<string, unknown>));
 
@@ -24,12 +25,6 @@ const toSnapshot = (r: Row): RegistrySnapshotRecord => ({
   updatedAt: r.updated_at as string,
 });
 
-const UPSERT_SNAPSHOT = `INSERT INTO registry_snapshots VALUES ($1, $2::TIMESTAMPTZ, $3, $4, $5, $6, $7::JSON, $8::TIMESTAMPTZ)
-  ON CONFLICT (id) DO UPDATE SET dump_at = excluded.dump_at, time_basis = excluded.time_basis, kind = excluded.kind,
-  complete = excluded.complete, lower_bound = excluded.lower_bound, doc = excluded.doc, updated_at = excluded.updated_at`;
-
-const snapshotParams = (s: RegistrySnapshotRecord): Param[] => [s.id, s.dumpAt, s.timeBasis, s.kind, s.complete, s.lowerBound, JSON.stringify(s.doc), s.updatedAt];
-
 const MATCH_COLS = `f.snapshot_id, s.dump_at, f.source_file, e.line, e.ips, e.domain, e.urls, e.decision_body, e.decision_number,
   e.decision_date::VARCHAR AS decision_date`;
 const MATCH_FROM = `registry_entries e JOIN registry_files f ON f.id = e.file_id JOIN registry_snapshots s ON s.id = f.snapshot_id`;
@@ -39,7 +34,7 @@ const toMatch = (r: Row): RegistryMatchRecord => ({
   dumpAt: r.dump_at as string,
   sourceFile: r.source_file as string,
   line: r.line as number,
-  token: (r.token as string | undefined) ?? null,
+  range: r.family === undefined ? null : { family: r.family as 4 | 6, first: BigInt(r.first as string), prefix: r.prefix as number },
   ips: r.ips as string,
   domain: r.domain as string,
   urls: r.urls as string,
@@ -55,65 +50,10 @@ function entriesCte(decision: string | undefined): string {
     WHERE f.snapshot_id = $1 ${decision === undefined ? '' : 'AND e.decision_number = $2'})`;
 }
 
-async function readAll(conn: DuckDBConnection, sql: string, params: Param[] = []): Promise<Row[]> {
-  return (await conn.runAndReadAll(sql, params)).getRowObjectsJS();
-}
-
 export function duckRegistryRepo(db: DuckDb): RegistryRepo {
   return {
     ...asnMethods(db),
-    writeFile: (snapshot, sourceFile, importedAt, fill) =>
-      db.withWriter(async (conn) => {
-        await conn.run('BEGIN TRANSACTION');
-        try {
-          await conn.run(UPSERT_SNAPSHOT, snapshotParams(snapshot));
-          const old = await readAll(conn, 'SELECT id FROM registry_files WHERE snapshot_id = $1 AND source_file = $2', [snapshot.id, sourceFile]);
-          for (const o of old) {
-            for (const t of ['registry_entries', 'registry_ranges']) await conn.run(`DELETE FROM ${t} WHERE file_id = $1`, [o.id as number]);
-            await conn.run('DELETE FROM registry_files WHERE id = $1', [o.id as number]);
-          }
-          const id = Number((await readAll(conn, 'SELECT coalesce(max(id), 0) + 1 AS id FROM registry_files'))[0]!.id);
-          await conn.run(`INSERT INTO registry_files VALUES ($1, $2, $3, '{}', $4::TIMESTAMPTZ)`, [id, snapshot.id, sourceFile, importedAt]);
-          const ea = await conn.createAppender('registry_entries');
-          const ra = await conn.createAppender('registry_ranges');
-          let out: { doc: Record<string, unknown>; result: unknown };
-          try {
-            out = await fill({
-              entry(e) {
-                ea.appendInteger(id);
-                ea.appendInteger(e.line);
-                ea.appendVarchar(e.ips);
-                ea.appendVarchar(e.domain);
-                ea.appendVarchar(e.urls);
-                ea.appendVarchar(e.decisionBody);
-                ea.appendVarchar(e.decisionNumber);
-                if (e.decisionDate === null) ea.appendNull();
-                else ea.appendVarchar(e.decisionDate);
-                ea.endRow();
-              },
-              range(r) {
-                ra.appendInteger(id);
-                ra.appendInteger(r.line);
-                ra.appendUTinyInt(r.family);
-                ra.appendUHugeInt(r.first);
-                ra.appendUHugeInt(r.last);
-                ra.appendUTinyInt(r.prefix);
-                ra.appendVarchar(r.token);
-                ra.endRow();
-              },
-            });
-          } finally {
-            ea.closeSync();
-            ra.closeSync();
-          }
-          await conn.run('UPDATE registry_files SET doc = $1::JSON WHERE id = $2', [JSON.stringify(out.doc), id]);
-          await conn.run('COMMIT');
-          return out.result as never;
-        } catch (e) {
-          await conn.run('ROLLBACK').catch(() => undefined);
-          throw e;
-        }
-      }),
+    writeFile: writeFile(db),
     upsertSnapshot: async (s) => {
       await db.run(UPSERT_SNAPSHOT, snapshotParams(s));
     },
@@ -185,7 +125,7 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
     },
     async findAddress(family, value, limit) {
       const rows = await db.all(
-        `SELECT ${MATCH_COLS}, r.token FROM registry_ranges r JOIN ${MATCH_FROM} ON e.file_id = r.file_id AND e.line = r.line
+        `SELECT ${MATCH_COLS}, r.family, r.first::VARCHAR AS first, r.prefix FROM registry_ranges r JOIN ${MATCH_FROM} ON e.file_id = r.file_id AND e.line = r.line
          WHERE r.family = $1 AND r.first <= $2::UHUGEINT AND r.last >= $2::UHUGEINT
          ORDER BY s.dump_at, f.source_file, e.line LIMIT ${Math.max(1, Math.floor(limit))}`,
         [family, value.toString()],
