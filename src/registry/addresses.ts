@@ -79,6 +79,7 @@ export function rangeToken(family: 4 | 6, first: bigint, prefix: number): string
 /** "a.b.c.d/nn" when [first, last] is one CIDR block, else "a.b.c.d-e.f.g.h". */
 export function rangeText(first: number, last: number): string {
   const count = last - first + 1;
+  if (count === 1) return ipv4Text(first);
   const bits = Math.log2(count);
   if (Number.isInteger(bits) && first % count === 0) return `${ipv4Text(first)}/${32 - bits}`;
   return `${ipv4Text(first)}-${ipv4Text(last)}`;

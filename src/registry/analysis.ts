@@ -167,15 +167,16 @@ function decisionRows(counts: Awaited<ReturnType<Store['registry']['decisionCoun
     const r = rows.get(g.numbers[g.decOf[i]!]!);
     if (r) r.ipv4_listed += cols.last[i]! - cols.first[i]! + 1;
   }
+  for (const r of rows.values()) r.decision_dates.sort();
   return [...rows.values()].sort((a, b) => b.ipv4_distinct - a.ipv4_distinct || b.entries - a.entries || a.decision_number.localeCompare(b.decision_number));
 }
 
 function largestRanges(cols: RegistryIpv4Columns, n: number): SnapshotAnalysis['largest_ranges'] {
-  // Top n by size in one pass (ties: lower address first, as the ranges arrive sorted by first).
+  // Top n ranges (single addresses left out) by size in one pass; ties: lower address first.
   const idx: number[] = [];
   const width = (i: number) => cols.last[i]! - cols.first[i]!;
   for (let i = 0; i < cols.first.length; i++) {
-    if (idx.length === n && width(i) <= width(idx[n - 1]!)) continue;
+    if (width(i) === 0 || (idx.length === n && width(i) <= width(idx[n - 1]!))) continue;
     let k = idx.length < n ? idx.length : n - 1;
     while (k > 0 && width(idx[k - 1]!) < width(i)) k--;
     idx.splice(k, 0, i);
