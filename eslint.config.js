@@ -31,4 +31,12 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'performance', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'fetch', 'TextDecoder', 'TextEncoder', 'structuredClone', 'queueMicrotask'].map((g) => [g, 'readonly']),
+      ),
+    },
+  },
 );
