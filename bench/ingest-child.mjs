@@ -1,4 +1,3 @@
-/* global process, console, performance */
 // One timed run in a fresh process (so peak RSS is this run's): mode ours | duckdb | naive.
 // Prints one JSON line: { seconds, lines, bytes, maxRssMb, ... }.
 import { createReadStream, readdirSync, statSync, rmSync } from 'node:fs';

@@ -1,4 +1,3 @@
-/* global process, console, performance */
 // `npm run bench:ingest`: our full OONI ingest (parse, verdict, store, aggregate) against DuckDB's
 // own read_json of the same files (every top-level field, test_keys as JSON) and a naive Node
 // loop (readline + JSON.parse), with 1 thread and with every core, on a seeded >= 1 GB corpus

@@ -1,4 +1,3 @@
-/* global Buffer, structuredClone */
 // Seeded generator of a large OONI corpus from the 89 real measurements shipped in data/ooni:
 // each output line is a real measurement with a new report_id, another (probe_cc, probe_asn,
 // probe_network_name) taken from the real ones, a start time spread over January 2024 and, for

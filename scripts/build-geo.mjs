@@ -9,7 +9,6 @@
  * disputed areas, simplify, quantise, and fail loudly if a region goes missing.
  * See data/geo/SOURCES.md and docs/design/050-web-dashboard.md.
  */
-/* global console */
 import { Buffer } from 'node:buffer';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -25,7 +25,7 @@ rmSync(report, { force: true });
 const vitestArgs = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
 const r = run('npx', vitestArgs);
 let passed = 0;
-let failed = 0;
+let failed;
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed = json.numPassedTests;
