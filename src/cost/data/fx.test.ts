@@ -1,0 +1,33 @@
+// Exchange-rate choice. Rates are synthetic round numbers, placed on real CBR-style dates
+// (setting days with a weekend gap).
+import { describe, expect, it } from 'vitest';
+import { countryData } from '../testing.js';
+import { rateFor } from './fx.js';
+
+const data = countryData('RU', [], [
+  { kind: 'daily', period: '2020-12-18', rate: 73 },
+  { kind: 'daily', period: '2020-12-19', rate: 74 },
+  { kind: 'daily', period: '2020-12-22', rate: 75 },
+  { kind: 'annual', period: '2020', rate: 72.1 },
+  { kind: 'annual', period: '2024', rate: 92.55 },
+]);
+
+describe('rates', () => {
+  it('uses the daily rate in force on the day (the last setting day before a weekend)', () => {
+    expect(rateFor(data, { year: 2020, from: '2020-12-20T00:00:00Z', to: '2020-12-21T00:00:00Z' })).toMatchObject({ rate: 74, kind: 'daily', date: '2020-12-19' });
+  });
+
+  it('averages the daily rates over a multi-day span', () => {
+    // days 18, 19, 20, 21, 22: 73, 74, 74, 74, 75
+    const r = rateFor(data, { year: 2020, from: '2020-12-18T00:00:00Z', to: '2020-12-23T00:00:00Z' });
+    expect(r).toMatchObject({ kind: 'daily-average', date: '2020-12-18/2020-12-22' });
+    expect(r.rate).toBeCloseTo(74, 10);
+  });
+
+  it('falls back to the annual average outside the daily series, and says when there is none', () => {
+    expect(rateFor(data, { year: 2024, from: '2024-05-01T00:00:00Z', to: '2024-05-02T00:00:00Z' })).toMatchObject({ rate: 92.55, kind: 'annual', date: '2024' });
+    const none = rateFor(data, { year: 2025, from: '2025-05-01T00:00:00Z', to: '2025-05-02T00:00:00Z' });
+    expect(none.rate).toBeNull();
+    expect((none as { reason: string }).reason).toMatch(/no RU exchange rate for 2025: annual averages cover 2020–2024; the daily series covers 2020-12-18–2020-12-22/);
+  });
+});

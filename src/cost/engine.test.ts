@@ -1,0 +1,66 @@
+// The engine's currency handling and summaries, on a synthetic plan whose cost is known.
+import { describe, expect, it } from 'vitest';
+import { runEstimate } from './engine.js';
+import { oziRegional } from './ozi-regional/model.js';
+import { scenarioOf } from './testing.js';
+import type { Plan } from './types.js';
+
+/** Two segments of 100 and 300 local units × a factor drawn from triangular(0.5, 1, 1.5). */
+const plan = (native: 'local' | 'USD', evaluate?: Plan['evaluate']): Plan => ({
+  native,
+  regions: [],
+  params: [{ name: 'f', dist: { kind: 'triangular', low: 0.5, mode: 1, high: 1.5 }, unit: '', source: 'test' }],
+  inputs: [],
+  notes: [],
+  proxy: null,
+  segments: [
+    { period_year: 2019, data_year: 2019, from: '2019-12-31T00:00:00.000Z', to: '2020-01-01T00:00:00.000Z', hours: 24 },
+    { period_year: 2020, data_year: 2020, from: '2020-01-01T00:00:00.000Z', to: '2020-01-02T00:00:00.000Z', hours: 24 },
+  ],
+  evaluate:
+    evaluate ??
+    ((p, out) => {
+      out[0] = 100 * p[0]!;
+      out[1] = 300 * p[0]!;
+    }),
+});
+const rate = (r: number, date: string) => ({ rate: r, kind: 'daily' as const, date, source: 'test', vintage: 'test' });
+const rates = [{ local: rate(50, '2019-12-31') }, { local: rate(100, '2020-01-01') }];
+
+describe('runEstimate', () => {
+  it('converts each segment at its own rate; point = modes; interval brackets the median', () => {
+    const { scenario } = scenarioOf({ country: 'RU', type: 'full', hours: 48, draws: 4000 });
+    const e = runEstimate(oziRegional, plan('local'), scenario, rates);
+    expect(e.currency).toBe('RUB');
+    expect(e.point).toBe(400);
+    expect(e.usd).toMatchObject({ point: 5, rate: 80, rate_kind: 'per-segment average (see rates)' }); // 100/50 + 300/100 = 5 USD; 400/5 = 80
+    expect(e.low).toBeLessThan(e.median);
+    expect(e.high).toBeGreaterThan(e.median);
+    expect(Math.abs(e.median - 400)).toBeLessThan(15);
+    expect(e.rates.map((r) => r.rate)).toEqual([50, 100]);
+  });
+
+  it('converts a USD-native method to local currency and to a third currency', () => {
+    const { scenario } = scenarioOf({ country: 'RU', type: 'full', hours: 48 });
+    expect(runEstimate(oziRegional, plan('USD'), scenario, rates).point).toBe(100 * 50 + 300 * 100);
+    const cny = scenarioOf({ country: 'RU', type: 'full', hours: 48, currency: 'CNY' }).scenario;
+    const e = runEstimate(oziRegional, plan('USD'), cny, rates.map((r) => ({ ...r, other: rate(7, 'x') })));
+    expect([e.currency, e.point]).toEqual(['CNY', 400 * 7]);
+  });
+
+  it('says so when a rate is missing, instead of guessing', () => {
+    const { scenario } = scenarioOf({ country: 'RU', type: 'full', hours: 48 });
+    const e = runEstimate(oziRegional, plan('USD'), scenario, [{ local: { rate: null, reason: 'no RU exchange rate for 2025' } }, rates[1]!]);
+    expect(e.currency).toBe('USD');
+    expect(e.notes.join(' ')).toMatch(/no RUB amounts: no RU exchange rate for 2025/);
+    const l = runEstimate(oziRegional, plan('local'), scenario, [{ local: { rate: null, reason: 'no RU exchange rate for 2025' } }, rates[1]!]);
+    expect(l.usd).toBeNull();
+    expect(l.currency).toBe('RUB');
+  });
+
+  it('is reproducible by seed and never returns a non-finite number', () => {
+    const a = scenarioOf({ country: 'RU', type: 'full', hours: 48, seed: 9 }).scenario;
+    expect(runEstimate(oziRegional, plan('local'), a, rates)).toEqual(runEstimate(oziRegional, plan('local'), a, rates));
+    expect(() => runEstimate(oziRegional, plan('local', (_p, out) => out.fill(Number.NaN)), a, rates)).toThrow(/non-finite/);
+  });
+});

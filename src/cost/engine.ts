@@ -1,0 +1,192 @@
+/**
+ * The Monte Carlo engine: draws every parameter of a method's plan N times (seeded), prices
+ * each draw, converts each segment at its own exchange rate, and reports the median, the 90 %
+ * interval (5th–95th percentiles) and the point estimate (all parameters at their modes), in
+ * the requested currency and in US dollars, per region when the plan has regions.
+ * Non-finite numbers are a bug, never output: they raise an INTERNAL error.
+ */
+import { regionNames } from '../geo/index.js';
+import { AppError } from '../shared/index.js';
+import type { RateResult } from './data/fx.js';
+import { mulberry32, pointOf, quantileSorted, sample, streamSeed } from './random.js';
+import type { InputValue, MethodModel, Plan, Scenario } from './types.js';
+
+export interface Money {
+  median: number;
+  low: number;
+  high: number;
+  point: number;
+}
+
+export interface UsdBlock extends Money {
+  /** Local currency units per US dollar (the effective rate over the span when it has several). */
+  rate: number | null;
+  rate_date: string | null;
+  rate_kind: string | null;
+}
+
+export interface RegionEstimate extends Money {
+  code: string;
+  name: string;
+  usd: UsdBlock | null;
+}
+
+export interface RateLine {
+  period: string;
+  rate: number | null;
+  kind: string | null;
+  date: string | null;
+  source: string | null;
+  note?: string;
+}
+
+export interface Estimate extends Money {
+  method: string;
+  method_version: string;
+  title: string;
+  currency: string;
+  usd: UsdBlock | null;
+  regions: RegionEstimate[];
+  inputs: InputValue[];
+  years: number[];
+  data_vintage: string[];
+  proxy: string | null;
+  notes: string[];
+  rates: RateLine[];
+  draws: number;
+  seed: number;
+  interval: 0.9;
+}
+
+/** Per segment: the local-currency rate, and the rate of the requested currency if it is a third one. */
+export interface SegmentRates {
+  local: RateResult;
+  other?: RateResult;
+}
+
+const round = (x: number) => Math.round(x);
+
+function summarise(values: Float64Array, point: number): Money {
+  const s = values.slice().sort();
+  return { median: round(quantileSorted(s, 0.5)), low: round(quantileSorted(s, 0.05)), high: round(quantileSorted(s, 0.95)), point: round(point) };
+}
+
+function finite(m: Money, what: string): Money {
+  if (![m.median, m.low, m.high, m.point].every(Number.isFinite)) throw new AppError('INTERNAL', `${what}: the computation produced a non-finite number`);
+  return m;
+}
+
+export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates: SegmentRates[]): Estimate {
+  const N = scn.draws;
+  const S = plan.segments.length;
+  const R = Math.max(1, plan.regions.length);
+  const notes = [...plan.notes];
+  // Factors from native currency to the main currency and to USD, per segment (null: no rate).
+  const toLocal = rates.map((r) => (plan.native === 'local' ? 1 : r.local.rate));
+  const toUsd = rates.map((r) => (plan.native === 'USD' ? 1 : r.local.rate === null ? null : 1 / r.local.rate));
+  const third = scn.currency !== scn.local_currency && scn.currency !== 'USD';
+  let toMain = scn.currency === 'USD' ? toUsd : third ? toUsd.map((u, s) => (u === null || !rates[s]!.other?.rate ? null : u * rates[s]!.other!.rate!)) : toLocal;
+  let currency = scn.currency;
+  const usdOk = toUsd.every((x) => x !== null);
+  if (!toMain.every((x) => x !== null)) {
+    const reasons = rates.flatMap((r) => [r.local, r.other]).filter((r): r is { rate: null; reason: string } => !!r && r.rate === null);
+    currency = plan.native === 'USD' ? 'USD' : scn.local_currency;
+    toMain = plan.native === 'USD' ? toUsd : toLocal;
+    notes.push(`no ${scn.currency} amounts: ${[...new Set(reasons.map((r) => r.reason))].join('; ')}; amounts are in ${currency}, the method's own currency`);
+  }
+  if (!usdOk) notes.push(`no US-dollar amounts: ${[...new Set(rates.map((r) => (r.local.rate === null ? r.local.reason : '')).filter(Boolean))].join('; ')}`);
+  const localOk = toLocal.every((x) => x !== null);
+  const fm = toMain.map((x) => x ?? 0);
+  const fu = toUsd.map((x) => x ?? 0);
+  const fl = toLocal.map((x) => x ?? 0);
+
+  const rng = mulberry32(streamSeed(scn.seed, model.id));
+  const draws = plan.params.map((spec) => {
+    const a = new Float64Array(N);
+    sample(spec.dist, rng, a);
+    return a;
+  });
+  const p = new Float64Array(plan.params.length);
+  const out = new Float64Array(S * R);
+  const regMain = Array.from({ length: R }, () => new Float64Array(N));
+  const regUsd = Array.from({ length: R }, () => new Float64Array(N));
+  const totMain = new Float64Array(N);
+  const totUsd = new Float64Array(N);
+  for (let i = 0; i < N; i++) {
+    for (let j = 0; j < p.length; j++) p[j] = draws[j]![i]!;
+    plan.evaluate(p, out);
+    let tm = 0;
+    let tu = 0;
+    for (let r = 0; r < R; r++) {
+      let m = 0;
+      let u = 0;
+      for (let s = 0; s < S; s++) {
+        const v = out[s * R + r]!;
+        m += v * fm[s]!;
+        u += v * fu[s]!;
+      }
+      regMain[r]![i] = m;
+      regUsd[r]![i] = u;
+      tm += m;
+      tu += u;
+    }
+    totMain[i] = tm;
+    totUsd[i] = tu;
+  }
+  // The point estimate: every parameter at its mode; main, USD and local sums per region.
+  plan.params.forEach((spec, j) => (p[j] = pointOf(spec.dist)));
+  plan.evaluate(p, out);
+  const pt = Array.from({ length: R }, (_, r) => {
+    let m = 0;
+    let u = 0;
+    let l = 0;
+    for (let s = 0; s < S; s++) {
+      const v = out[s * R + r]!;
+      m += v * fm[s]!;
+      u += v * fu[s]!;
+      l += v * fl[s]!;
+    }
+    return { m, u, l };
+  });
+  const ptTotal = pt.reduce((a, b) => ({ m: a.m + b.m, u: a.u + b.u, l: a.l + b.l }), { m: 0, u: 0, l: 0 });
+
+  const rateLines: RateLine[] = plan.segments.map((seg, s) => {
+    const r = rates[s]!.local;
+    const period = seg.from ? `${seg.from.slice(0, 10)}/${seg.to!.slice(0, 10)}` : String(seg.data_year);
+    return r.rate === null ? { period, rate: null, kind: null, date: null, source: null, note: r.reason } : { period, rate: Number(r.rate.toFixed(4)), kind: r.kind, date: r.date, source: r.source };
+  });
+  const one = rateLines.length === 1 ? rateLines[0]! : null;
+  const usdBlock = (vals: Float64Array, point: { u: number; l: number }, what: string): UsdBlock | null => {
+    if (!usdOk) return null;
+    const eff = localOk && point.u !== 0 ? point.l / point.u : localOk ? (rateLines[0]?.rate ?? null) : null;
+    return {
+      ...finite(summarise(vals, point.u), what),
+      rate: eff === null || !Number.isFinite(eff) ? null : Number(eff.toFixed(4)),
+      rate_date: one ? one.date : `${(rateLines[0]?.date ?? '?').split('/')[0]} … ${(rateLines[rateLines.length - 1]?.date ?? '?').split('/').pop()}`,
+      rate_kind: one ? one.kind : 'per-segment average (see rates)',
+    };
+  };
+  return {
+    method: model.id,
+    method_version: model.version,
+    title: model.title,
+    currency,
+    ...finite(summarise(totMain, ptTotal.m), model.id),
+    usd: usdBlock(totUsd, ptTotal, `${model.id} USD`),
+    regions: plan.regions.map((code, r) => ({
+      code,
+      name: regionNames(code)?.en ?? code,
+      ...finite(summarise(regMain[r]!, pt[r]!.m), `${model.id} ${code}`),
+      usd: usdBlock(regUsd[r]!, pt[r]!, `${model.id} ${code} USD`),
+    })),
+    inputs: plan.inputs,
+    years: [...new Set(plan.segments.map((s) => s.data_year))],
+    data_vintage: [...new Set(plan.inputs.map((i) => i.vintage).filter((v): v is string => !!v))],
+    proxy: plan.proxy,
+    notes: [...new Set(notes)],
+    rates: rateLines,
+    draws: N,
+    seed: scn.seed,
+    interval: 0.9,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The shared shape of the country-level methods (Deloitte, Brookings, COST):
+ *   cost = GDP(year) / days(year) · hours/24 · factor(year) · a · w(type)
+ * in US dollars from World Bank GDP (current US$), where `factor` is the method's share of a
+ * day's output lost, `a` the affected regions' share of national output (1 for the whole
+ * country; Top10VPN scales regional shutdowns this way) and w the type weight. Each method
+ * supplies its factor for a segment's data year.
+ */
+import { ParamSet, nationalValue, paramInput, pickYear, recordInput, regionalShares, type PlanContext } from './method-kit.js';
+import { daysInYear } from './span.js';
+import { Unavailable, type InputValue, type Plan, type SegmentPlan } from './types.js';
+import { typeWeight, type MobilePreset } from './weights.js';
+
+export interface FactorKit {
+  ps: ParamSet;
+  inputs: InputValue[];
+  notes: string[];
+  ctx: PlanContext;
+}
+
+/** A method's factor for one data year: a function of the parameter draw. */
+export type FactorFor = (year: number, kit: FactorKit) => (p: Float64Array) => number;
+
+const GDP = 'NY.GDP.MKTP.CD';
+
+export function gdpPlan(ctx: PlanContext, opts: { preset: MobilePreset; factorFor: FactorFor; proxy?: (kit: FactorKit) => string | null; refuseRegions?: string }): Plan {
+  const { scenario: scn, data, span } = ctx;
+  const kit: FactorKit = { ps: new ParamSet(), inputs: [], notes: [], ctx };
+  const gdpYears = data.years(GDP, scn.country);
+  const segments: SegmentPlan[] = [];
+  const base: number[] = [];
+  const factors: ((p: Float64Array) => number)[] = [];
+  const shares: number[][] = [];
+  const R = Math.max(1, scn.regions.length);
+  for (const seg of span.segments) {
+    const picked = pickYear(seg, scn, gdpYears, 'GDP (current US$)');
+    if (!picked) throw new Unavailable('start', `no GDP (current US$) for ${scn.country} in ${seg.year} or before; data start in ${gdpYears[0]}`);
+    const y = picked.year;
+    if (picked.note) kit.notes.push(picked.note);
+    const gdp = nationalValue(data, GDP, y, 'GDP (current US$)');
+    kit.inputs.push(recordInput(`GDP ${scn.country}`, gdp.rec, gdp.note));
+    const days = daysInYear(y);
+    base.push((gdp.rec.value / days) * (seg.hours / 24));
+    factors.push(opts.factorFor(y, kit));
+    if (scn.regions.length) {
+      const sh = regionalShares(data, scn.regions, y);
+      if (sh.note) kit.notes.push(sh.note);
+      kit.inputs.push(...sh.inputs);
+      shares.push(sh.shares);
+    } else shares.push([1]);
+    segments.push({ period_year: seg.year, data_year: y, from: seg.from, to: seg.to, hours: seg.hours });
+  }
+  const weight = typeWeight(scn, data, segments[0]!.data_year, opts.preset, kit.ps, kit.inputs, kit.notes);
+  return {
+    native: 'USD',
+    regions: scn.regions,
+    params: kit.ps.specs,
+    inputs: [...kit.ps.specs.map(paramInput), ...dedupeInputs(kit.inputs)],
+    notes: [...new Set(kit.notes)],
+    proxy: opts.proxy?.(kit) ?? null,
+    segments,
+    evaluate(p, out) {
+      const w = weight(p);
+      for (let s = 0; s < base.length; s++) {
+        const f = base[s]! * factors[s]!(p) * w;
+        const sh = shares[s]!;
+        for (let r = 0; r < R; r++) out[s * R + r] = f * sh[r]!;
+      }
+    },
+  };
+}
+
+/** The same record cited by several segments appears once. */
+function dedupeInputs(inputs: InputValue[]): InputValue[] {
+  const seen = new Set<string>();
+  return inputs.filter((i) => {
+    const k = `${i.name}|${i.year}|${i.value}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * ozi-regional: the Internet Protection Society's regional model (Dec 2020), reconstructed and
+ * calibrated on its published Moscow and Altai figures (see params.ts and
+ * docs/design/010-ozi-regional-calibration.md). Prices connectivity shutdowns region by region
+ * in roubles from Rosstat GRP and regional internet penetration; a national figure is the sum
+ * of all 85 regions. It does not price platform blocks (OZI did not).
+ */
+import { ParamSet, nearestYear, paramInput, pickYear, recordInput, regionalOutput, type PlanContext } from '../method-kit.js';
+import { daysInYear } from '../span.js';
+import { Unavailable, type InputValue, type MethodModel, type Plan, type SegmentPlan } from '../types.js';
+import { typeWeight } from '../weights.js';
+import { BETA, CALIBRATION_DATA, EPSILON, PUBLISHED, REFERENCE_YEAR, VERSION, calibrationReport, kappa } from './params.js';
+
+const PEN = CALIBRATION_DATA.penetration_indicator;
+
+function plan({ scenario: scn, data, span }: PlanContext): Plan {
+  if (scn.platforms.length) throw new Unavailable('type', 'ozi-regional prices connectivity shutdowns, not platform blocks or throttles (OZI did not); use brookings-2016 or cost-escalated');
+  const grpYears = data.regionalYears('GRP');
+  if (grpYears.length === 0 || data.regionalYears(PEN).length === 0) {
+    throw new Unavailable('country', `ozi-regional needs regional GRP and regional internet penetration, which we hold for RU only (not ${scn.country})`);
+  }
+  const ps = new ParamSet();
+  const inputs: InputValue[] = [];
+  const notes: string[] = [];
+  const iBeta = ps.add('beta (penetration elasticity)', BETA, '', 'our assumption: the split between κ and penetration is not published; κ is re-fitted for every β');
+  const iEps = ps.add('epsilon (residual)', EPSILON, 'factor', 'our assumption: rounding of the published figures and GRP vintage');
+  const segments: SegmentPlan[] = [];
+  const base: number[][] = [];
+  let regions: string[] = scn.regions;
+  for (const seg of span.segments) {
+    const y = seg.year === null || scn.year !== null ? pickYear(seg, scn, grpYears, 'GRP', REFERENCE_YEAR)!.year : seg.year;
+    if (regions.length === 0) regions = data.regionsWith('GRP', nearestYear(grpYears, y)!);
+    const out = regionalOutput(data, regions, y);
+    if (out.note) notes.push(out.note);
+    if (seg.year === null) notes.push(`no date given: GRP of ${y}, the year the method is calibrated on`);
+    const days = daysInYear(y);
+    base.push(out.values.map((v) => (v / days) * (seg.hours / 24)));
+    segments.push({ period_year: seg.year, data_year: y, from: seg.from, to: seg.to, hours: seg.hours });
+    out.records.forEach((r) => inputs.push(recordInput(`GRP ${r.geo}`, r, out.note)));
+  }
+  const penYears = data.regionalYears(PEN);
+  const penYear = nearestYear(penYears, segments[0]!.data_year)!;
+  const pen = regions.map((r) => {
+    const rec = data.get(PEN, r, penYear) ?? data.get(PEN, r, penYears.find((y) => data.get(PEN, r, y)) ?? penYear);
+    if (!rec) throw new Unavailable('region', `no internet-penetration figure for ${r}`);
+    inputs.push(recordInput(`internet users 15–74 ${r}`, rec, rec.year !== segments[0]!.data_year ? `nearest year with regional penetration` : undefined));
+    return rec.value / 100;
+  });
+  const weight = typeWeight(scn, data, segments[0]!.data_year, 'ozi', ps, inputs, notes);
+  const logPen = pen.map(Math.log);
+  const R = regions.length;
+  inputs.unshift(...ps.specs.map(paramInput), { name: 'kappa at beta = 1 (calibrated)', value: Number(kappa(1).toFixed(5)), unit: 'share of daily GRP', source: PUBLISHED.source, year: CALIBRATION_DATA.grp_year, note: 'κ(β) is re-fitted on Moscow 4.8e9 RUB and Altai Republic 13.7e6 RUB per day for every β' });
+  return {
+    native: 'local',
+    regions,
+    params: ps.specs,
+    inputs,
+    notes: [...new Set(notes)],
+    proxy: null,
+    segments,
+    evaluate(p, out) {
+      const beta = p[iBeta]!;
+      const k = kappa(beta) * p[iEps]! * weight(p);
+      for (let r = 0; r < R; r++) {
+        const f = k * Math.exp(beta * logPen[r]!);
+        for (let s = 0; s < base.length; s++) out[s * R + r] = f * base[s]![r]!;
+      }
+    },
+  };
+}
+
+export const oziRegional: MethodModel = {
+  id: 'ozi-regional',
+  version: VERSION,
+  title: 'Internet Protection Society (OZI) regional model, 2020, calibrated',
+  summary: 'Regional daily loss = κ(β) · pen^β · GRP / days in year, in roubles, per region; national = sum of the 85 regions. Mobile-only = 0.5 × full (as OZI). Calibrated on OZI\'s Moscow (4.8 bn RUB/day) and Altai Republic (13.7 M RUB/day) figures.',
+  formula: 'cost = Σ_regions κ(β) · ε · pen_r^β · GRP_r(year) / days(year) · hours/24 · w(type)',
+  citation: [PUBLISHED.source, 'Rosstat, Russian Statistical Yearbooks 2022–2023 (GRP; internet use by region)'],
+  types: ['full', 'mobile', 'fixed', 'throttling', 'isp'],
+  referenceYear: REFERENCE_YEAR,
+  params: [
+    { name: 'beta', description: 'penetration elasticity (κ re-fitted for each β)', dist: BETA, source: 'our assumption' },
+    { name: 'epsilon', description: 'multiplicative residual', dist: EPSILON, source: 'our assumption' },
+    { name: 'mobile share', description: 'mobile-only cost as a share of full', dist: { kind: 'fixed', value: 0.5 }, source: 'OZI 2020' },
+  ],
+  calibration: calibrationReport(),
+  plan,
+};

@@ -1,0 +1,72 @@
+// Every bad-input rule of issue 3 (and a few more), each naming its parameter.
+import { describe, expect, it } from 'vitest';
+import { parseScenario, type ScenarioInput } from './scenario.js';
+
+const ok: ScenarioInput = { country: 'RU', type: 'full', hours: 24 };
+function fails(input: ScenarioInput): { path: string; message: string }[] {
+  try {
+    parseScenario(input);
+  } catch (e) {
+    expect((e as { code: string }).code).toBe('VALIDATION');
+    return (e as { issues: { path: string[]; message: string }[] }).issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  }
+  throw new Error('expected a validation error');
+}
+const param = (input: ScenarioInput) => fails(input).map((i) => i.path);
+
+describe('scenario validation', () => {
+  it('accepts a valid scenario with defaults', () => {
+    const { scenario } = parseScenario({ ...ok, regions: ['ru-mow', 'RU-CR'] });
+    expect(scenario).toMatchObject({ country: 'RU', regions: ['RU-MOW', 'UA-43'], currency: 'RUB', local_currency: 'RUB', draws: 2000, seed: 1, method_choice: 'all' });
+    expect(scenario.methods).toHaveLength(4);
+  });
+
+  it('unknown country', () => {
+    expect(fails({ ...ok, country: 'XX' })[0]).toMatchObject({ path: 'country', message: expect.stringMatching(/unknown ISO 3166-1/) });
+    expect(param({ ...ok, country: undefined })).toEqual(['country']);
+  });
+
+  it('unknown region, and a region outside the country, listing what is valid', () => {
+    const u = fails({ ...ok, regions: ['RU-XYZ'] })[0]!;
+    expect(u.path).toBe('region');
+    expect(u.message).toMatch(/valid for RU: 85 codes/);
+    const o = fails({ ...ok, regions: ['CN-XJ'] })[0]!;
+    expect(o.message).toMatch(/CN-XJ .* is in CN, not RU/);
+  });
+
+  it('negative duration, end before start', () => {
+    expect(param({ ...ok, hours: -1 })).toEqual(['hours']);
+    expect(param({ country: 'RU', type: 'full', start: '2020-01-02', end: '2020-01-01' })).toEqual(['end']);
+  });
+
+  it('severity outside [0,1], and missing where needed', () => {
+    expect(param({ country: 'RU', type: 'throttling', severity: 1.5, hours: 1 })).toEqual(['severity']);
+    expect(param({ country: 'RU', type: 'throttling', severity: -0.1, hours: 1 })).toEqual(['severity']);
+    expect(param({ country: 'RU', type: 'throttling', hours: 1 })).toEqual(['severity']);
+    expect(param({ ...ok, severity: 0.5 })).toEqual(['severity']);
+  });
+
+  it('isp share, platform and weights', () => {
+    expect(param({ country: 'RU', type: 'isp', hours: 1 })).toEqual(['isp_share']);
+    expect(param({ country: 'RU', type: 'isp', isp_share: 0, hours: 1 })).toEqual(['isp_share']);
+    expect(param({ country: 'RU', type: 'platform', hours: 1 })).toEqual(['platform']);
+    expect(fails({ country: 'RU', type: 'platform', platform: 'MySpace', hours: 1 })[0]!.message).toMatch(/known: .*telegram/);
+    expect(parseScenario({ country: 'RU', type: 'platform', platform: 'MySpace', platform_weight: 0.01, hours: 1 }).scenario.platforms).toEqual(['MySpace']);
+    expect(param({ country: 'RU', type: 'platform', platform: 'Telegram', platform_weight: 2, hours: 1 })).toEqual(['platform_weight']);
+    expect(param({ ...ok, platform: 'Telegram' })).toEqual(['platform']);
+    expect(param({ ...ok, mobile_share: 1.2 })).toEqual(['mobile_share']);
+  });
+
+  it('unknown type, method, currency; bad year, draws and seed', () => {
+    expect(fails({ ...ok, type: 'partial' })[0]!.message).toMatch(/one of full, mobile, fixed, platform, throttling, isp/);
+    expect(fails({ ...ok, method: 'netloss' })[0]!.message).toMatch(/one of ozi-regional, deloitte-2016, brookings-2016, cost-escalated, all/);
+    expect(param({ ...ok, currency: 'XYZ' })).toEqual(['currency']);
+    expect(param({ ...ok, year: 20.5 })).toEqual(['year']);
+    expect(param({ ...ok, draws: 10 })).toEqual(['draws']);
+    expect(param({ ...ok, seed: -1 })).toEqual(['seed']);
+  });
+
+  it('reports every problem at once', () => {
+    expect(param({ country: 'XX', type: 'nope', hours: -2 }).sort()).toEqual(['country', 'hours', 'type']);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * Turn a request (CLI flags, query string, JSON body, ledger event) into a validated scenario.
+ * Every rule of issue 3's "bad input" list is here: unknown country or region, a region outside
+ * the country, a bad duration, severity outside [0,1], an unknown method, currency or platform.
+ * All problems are collected and reported at once, each naming its parameter and what is valid.
+ */
+import { canonicalStatsRegion, getCountry, getRegion, isCountryCode, regionCountries, statsRegionsOf } from '../geo/index.js';
+import { validationError, type FieldIssue } from '../shared/index.js';
+import { currencyOf, isKnownCurrency } from './data/currency.js';
+import { PLATFORMS, findPlatform } from './platforms.js';
+import { parseSpan, type Span } from './span.js';
+import { METHOD_IDS, SCENARIO_TYPES, type MethodId, type Scenario, type ScenarioType } from './types.js';
+
+export interface ScenarioInput {
+  country?: string;
+  regions?: string[] | string;
+  type?: string;
+  platform?: string;
+  severity?: number;
+  isp_share?: number;
+  platform_weight?: number;
+  mobile_share?: number;
+  hours?: number;
+  start?: string;
+  end?: string;
+  tz?: string;
+  method?: string | string[];
+  year?: number;
+  currency?: string;
+  draws?: number;
+  seed?: number;
+}
+
+export const DEFAULT_DRAWS = 2000;
+export const DEFAULT_SEED = 1;
+export const MAX_DRAWS = 100_000;
+
+const inUnit = (v: number | undefined, lo: number, hiIncl: number, loIncl: boolean) => v === undefined || (Number.isFinite(v) && (loIncl ? v >= lo : v > lo) && v <= hiIncl);
+
+function validRegions(country: string): string {
+  const stats = statsRegionsOf(country).map((r) => r.code);
+  return stats.length ? `${stats.length} codes, e.g. ${stats.slice(0, 6).join(', ')} (list: splinternet cost regions --country ${country})` : `none with output data for ${country}`;
+}
+
+export function parseScenario(input: ScenarioInput): { scenario: Scenario; span: Span } {
+  const issues: FieldIssue[] = [];
+  const bad = (path: string, message: string) => issues.push({ path: [path], message });
+  const country = (input.country ?? '').trim().toUpperCase();
+  if (!country) bad('country', 'required: an ISO 3166-1 alpha-2 code such as RU or CN');
+  else if (!isCountryCode(country)) bad('country', `unknown ISO 3166-1 alpha-2 code "${input.country}"`);
+
+  const rawRegions = (Array.isArray(input.regions) ? input.regions : input.regions ? input.regions.split(',') : []).map((r) => r.trim().toUpperCase()).filter(Boolean);
+  const regions: string[] = [];
+  for (const r of rawRegions) {
+    const reg = getRegion(r);
+    if (!reg) bad('region', `unknown ISO 3166-2 code "${r}"${country ? `; valid for ${country}: ${validRegions(country)}` : ''}`);
+    else if (country && isCountryCode(country) && !regionCountries(r).includes(country)) bad('region', `${r} (${reg.name}) is in ${regionCountries(r).join('/')}, not ${country}; valid for ${country}: ${validRegions(country)}`);
+    else regions.push(canonicalStatsRegion(r) ?? r);
+  }
+
+  const type = (input.type ?? '') as ScenarioType;
+  if (!SCENARIO_TYPES.includes(type)) bad('type', `${input.type ? `"${input.type}" is not a type; ` : 'required; '}one of ${SCENARIO_TYPES.join(', ')}`);
+  const names = (input.platform ?? '').split(/[,+]/).map((x) => x.trim()).filter(Boolean);
+  const known = names.map((n) => findPlatform(n));
+  if (type === 'platform' && names.length === 0) bad('platform', `--type platform needs --platform NAME; known: ${PLATFORMS.map((p) => p.id).join(', ')} (or give --platform-weight)`);
+  if (names.length && type && !['platform', 'throttling'].includes(type)) bad('platform', 'applies only to --type platform or throttling');
+  names.forEach((n, i) => {
+    if (!known[i] && input.platform_weight === undefined) bad('platform', `no weight for "${n}"; known: ${PLATFORMS.map((p) => p.id).join(', ')}; or give --platform-weight W in (0,1]`);
+  });
+  if (type === 'throttling' && input.severity === undefined) bad('severity', '--type throttling needs --severity S in [0,1] (1 = unusable)');
+  if (!inUnit(input.severity, 0, 1, true)) bad('severity', `must be in [0,1], got ${input.severity}`);
+  if (input.severity !== undefined && type && type !== 'throttling') bad('severity', 'applies only to --type throttling');
+  if (type === 'isp' && input.isp_share === undefined) bad('isp_share', '--type isp needs --isp-share S in (0,1], the ISP\'s market share');
+  if (!inUnit(input.isp_share, 0, 1, false)) bad('isp_share', `must be in (0,1], got ${input.isp_share}`);
+  if (!inUnit(input.platform_weight, 0, 1, false)) bad('platform_weight', `must be in (0,1], got ${input.platform_weight}`);
+  if (!inUnit(input.mobile_share, 0, 1, true)) bad('mobile_share', `must be in [0,1], got ${input.mobile_share}`);
+
+  const rawMethods = (Array.isArray(input.method) ? input.method : input.method ? input.method.split(',') : []).map((m) => m.trim()).filter(Boolean);
+  const all = rawMethods.length === 0 || rawMethods.includes('all');
+  const methods: MethodId[] = all ? [...METHOD_IDS] : [];
+  for (const m of all ? [] : rawMethods) {
+    if ((METHOD_IDS as readonly string[]).includes(m)) methods.push(m as MethodId);
+    else bad('method', `"${m}" is not a method; one of ${METHOD_IDS.join(', ')}, all`);
+  }
+
+  if (input.year !== undefined && !(Number.isInteger(input.year) && input.year >= 1960 && input.year <= 2100)) bad('year', `must be a year like 2020, got ${input.year}`);
+  const local = country && isCountryCode(country) ? currencyOf(country) : 'LCU';
+  const currency = (input.currency ?? local).trim().toUpperCase();
+  if (currency !== 'LCU' && !isKnownCurrency(currency)) bad('currency', `unknown currency "${input.currency}"; use ${local}, USD, or another ISO 4217 code such as RUB or CNY`);
+  const draws = input.draws ?? DEFAULT_DRAWS;
+  if (!Number.isInteger(draws) || draws < 100 || draws > MAX_DRAWS) bad('draws', `must be an integer from 100 to ${MAX_DRAWS}, got ${input.draws}`);
+  const seed = input.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) bad('seed', `must be an integer from 0 to 4294967295, got ${input.seed}`);
+
+  let span: Span | undefined;
+  try {
+    span = parseSpan({ hours: input.hours, start: input.start, end: input.end, tz: input.tz });
+  } catch (e) {
+    issues.push(...((e as { issues?: FieldIssue[] }).issues ?? [{ path: ['hours'], message: String(e) }]));
+  }
+  if (issues.length) throw validationError(issues, 'invalid cost scenario');
+  return {
+    span: span!,
+    scenario: {
+      country,
+      regions: [...new Set(regions)],
+      type,
+      platforms: [...new Set(names.map((n, i) => known[i]?.id ?? n))],
+      severity: input.severity ?? null,
+      isp_share: input.isp_share ?? null,
+      platform_weight: input.platform_weight ?? null,
+      mobile_share: input.mobile_share ?? null,
+      start: span!.start,
+      end: span!.end,
+      tz: span!.tz,
+      hours: span!.hours,
+      year: input.year ?? null,
+      currency: currency === 'LCU' ? local : currency,
+      local_currency: local,
+      methods,
+      method_choice: all ? 'all' : 'explicit',
+      draws,
+      seed,
+    },
+  };
+}
+
+export const countryName = (cc: string): string => getCountry(cc)?.name ?? cc;

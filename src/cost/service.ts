@@ -1,0 +1,116 @@
+/**
+ * The cost engine's operations: price a scenario with one or several methods side by side,
+ * rank every region of a country (the OZI table), and price a ledger event. Methods that
+ * cannot price a scenario are listed under `skipped` with the reason when the caller asked for
+ * all methods, and are a 400 naming the parameter when the caller asked for that method.
+ */
+import { statsRegionsOf } from '../geo/index.js';
+import { getEvent } from '../ledger/index.js';
+import { AppError, validationError } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+import { countriesOfCurrency } from './data/currency.js';
+import { econData, type CountryData } from './data/econ-data.js';
+import { annualRate, rateFor, type RateResult } from './data/fx.js';
+import { runEstimate, type Estimate, type SegmentRates } from './engine.js';
+import { eventScenario, type EventOverrides, type Missing } from './event-scenario.js';
+import { getMethod } from './methods.js';
+import { parseScenario, type ScenarioInput } from './scenario.js';
+import type { Span } from './span.js';
+import { Unavailable, type Plan, type Scenario } from './types.js';
+
+export interface CostResult {
+  scenario: Record<string, unknown>;
+  estimates: Estimate[];
+  spread: { currency: string; methods: number; min_median: number; max_median: number; ratio: number | null } | null;
+  skipped: { method: string; parameter: string; reason: string }[];
+}
+
+function segmentRate(data: CountryData, seg: Plan['segments'][number]): RateResult {
+  return seg.from ? rateFor(data, { year: seg.period_year ?? seg.data_year, from: seg.from, to: seg.to }) : annualRate(data, seg.data_year);
+}
+
+async function ratesFor(store: Store, scn: Scenario, data: CountryData, plan: Plan): Promise<SegmentRates[]> {
+  const third = scn.currency !== scn.local_currency && scn.currency !== 'USD' ? countriesOfCurrency(scn.currency)[0] : undefined;
+  const other = third ? await econData(store, third) : undefined;
+  return plan.segments.map((seg) => ({ local: segmentRate(data, seg), ...(other ? { other: segmentRate(other, seg) } : {}) }));
+}
+
+export function scenarioJson(scn: Scenario, span: Span): Record<string, unknown> {
+  const { method_choice: _c, platforms, ...rest } = scn;
+  return { ...rest, platform: platforms.length ? platforms.join(', ') : null, periods: span.segments.map((s) => ({ year: s.year, from: s.from, to: s.to, hours: s.hours })) };
+}
+
+/** Price a parsed scenario with each of its methods. */
+export async function priceScenario(store: Store, scn: Scenario, span: Span): Promise<CostResult> {
+  const data = await econData(store, scn.country);
+  const estimates: Estimate[] = [];
+  const skipped: CostResult['skipped'] = [];
+  for (const id of scn.methods) {
+    const model = getMethod(id);
+    try {
+      if (!model.types.includes(scn.type)) throw new Unavailable('type', `${id} does not price --type ${scn.type}; it prices ${model.types.join(', ')}`);
+      const plan = model.plan({ scenario: scn, data, span });
+      estimates.push(runEstimate(model, plan, scn, await ratesFor(store, scn, data, plan)));
+    } catch (e) {
+      if (!(e instanceof Unavailable)) throw e;
+      if (scn.method_choice === 'explicit') throw validationError([{ path: [e.param], message: `${id}: ${e.message}` }], 'this scenario cannot be priced');
+      skipped.push({ method: id, parameter: e.param, reason: e.message });
+    }
+  }
+  if (estimates.length === 0) {
+    throw validationError(skipped.map((s) => ({ path: [s.parameter], message: `${s.method}: ${s.reason}` })), 'no method can price this scenario');
+  }
+  const same = estimates.filter((e) => e.currency === estimates[0]!.currency);
+  const medians = same.map((e) => e.median);
+  const spread = same.length > 1 ? { currency: same[0]!.currency, methods: same.length, min_median: Math.min(...medians), max_median: Math.max(...medians), ratio: Math.min(...medians) > 0 ? Number((Math.max(...medians) / Math.min(...medians)).toFixed(3)) : null } : null;
+  return { scenario: scenarioJson(scn, span), estimates, spread, skipped };
+}
+
+export async function estimateCost(deps: { store: Store }, input: ScenarioInput): Promise<CostResult> {
+  const { scenario, span } = parseScenario(input);
+  return priceScenario(deps.store, scenario, span);
+}
+
+export interface RegionsResult {
+  items: ({ code: string; name: string; currency: string } & Omit<Estimate['regions'][number], 'code' | 'name'>)[];
+  method: string;
+  method_version: string;
+  currency: string;
+  scenario: Record<string, unknown>;
+  total: { median: number; low: number; high: number; point: number };
+  inputs: Estimate['inputs'];
+  notes: string[];
+  rates: Estimate['rates'];
+}
+
+/** Every region of a country, ranked by median cost, highest first (the OZI table). */
+export async function costRegions(deps: { store: Store }, input: ScenarioInput): Promise<RegionsResult> {
+  if (input.regions && (Array.isArray(input.regions) ? input.regions.length : input.regions)) {
+    throw new AppError('VALIDATION', 'region: `cost regions` prices every region of the country; use `splinternet cost --region ...` for a subset', { issues: [{ path: ['region'], message: 'not accepted here' }] });
+  }
+  const method = Array.isArray(input.method) ? input.method[0] : input.method;
+  const country = (input.country ?? '').toUpperCase();
+  const chosen = method && method !== 'all' ? method : country === 'RU' ? 'ozi-regional' : 'brookings-2016';
+  const regions = chosen === 'ozi-regional' ? [] : statsRegionsOf(country).map((r) => r.code);
+  const res = await estimateCost(deps, { ...input, method: chosen, regions });
+  const e = res.estimates[0]!;
+  const items = [...e.regions].sort((a, b) => b.median - a.median || a.code.localeCompare(b.code)).map((r) => ({ code: r.code, name: r.name, median: r.median, low: r.low, high: r.high, point: r.point, currency: e.currency, usd: r.usd }));
+  return { items, method: e.method, method_version: e.method_version, currency: e.currency, scenario: res.scenario, total: { median: e.median, low: e.low, high: e.high, point: e.point }, inputs: e.inputs, notes: e.notes, rates: e.rates };
+}
+
+export interface EventCostResult extends Partial<CostResult> {
+  event: { id: string; title: string; category: string; subtype: string; countries: string[]; regions: string[]; start: string; end: string | null; status: string };
+  mapping: string[];
+  missing: Missing[];
+  estimates: Estimate[];
+}
+
+/** Price a ledger event (its country, regions, type and span), or say what is missing. */
+export async function costEvent(deps: { store: Store }, id: string, overrides: EventOverrides = {}): Promise<EventCostResult> {
+  const e = await getEvent(deps, id);
+  const { input, missing, mapping } = eventScenario(e, overrides);
+  const event = { id: e.id, title: e.title, category: e.category, subtype: e.subtype, countries: e.countries, regions: e.regions, start: e.start, end: e.end, status: e.status };
+  if (missing.length) return { event, mapping, missing, estimates: [] };
+  const res = await estimateCost(deps, input);
+  return { event, mapping, missing, ...res };
+}

@@ -1,0 +1,41 @@
+/**
+ * Helpers for the cost engine's unit tests: an in-memory CountryData built from a few records,
+ * and a scenario with defaults. Values passed in tests are hand-picked (synthetic) unless the
+ * test says they are copied from data/costs.
+ */
+import type { EconValueRecord, FxRateRecord } from '../store/index.js';
+import { CountryData } from './data/econ-data.js';
+import { pointOf } from './random.js';
+import { parseScenario, type ScenarioInput } from './scenario.js';
+import type { MethodModel, Plan } from './types.js';
+
+export type Rec = [indicator: string, geo: string, year: number, value: number];
+
+export function countryData(country: string, recs: Rec[], rates: Partial<FxRateRecord>[] = []): CountryData {
+  const values: EconValueRecord[] = recs.map(([indicator, geo, year, value]) => ({ indicator, country, geo, year, value, unit: indicator === 'GRP' ? 'LCU' : 'u', source: 'test', vintage: 'test', file: 'test' }));
+  const fx: FxRateRecord[] = rates.map((r) => ({ country, currency: 'RUB', kind: 'annual', period: '2020', rate: 1, source: 'test', vintage: 'test', file: 'test', ...r }));
+  return new CountryData(country, values, fx);
+}
+
+export const scenarioOf = (input: ScenarioInput) => parseScenario({ draws: 200, ...input });
+
+/** Evaluate a plan with every parameter at its mode (or at `values[name]`). */
+export function evalPlan(plan: Plan, values: Record<string, number> = {}): number[] {
+  const p = new Float64Array(plan.params.map((s) => values[s.name] ?? pointOf(s.dist)));
+  const out = new Float64Array(plan.segments.length * Math.max(1, plan.regions.length));
+  plan.evaluate(p, out);
+  return [...out];
+}
+
+/** A one-day full-shutdown plan on synthetic data: GDP of 1e9 USD a day, 40 % online. */
+export function oneDay(m: MethodModel, cc: string, year: number, extra: ScenarioInput = {}) {
+  const data = countryData(cc, [
+    ['NY.GDP.MKTP.CD', cc, year, year % 4 === 0 ? 366e9 : 365e9],
+    ['IT.NET.USER.ZS', cc, year, 40],
+    ['IT.CEL.SETS.P2', cc, year, 100],
+    ['IT.NET.BBND.P2', cc, year, 25],
+  ]);
+  const s = scenarioOf({ country: cc, type: 'full', start: `${year}-06-01`, hours: 24, ...extra });
+  const plan = m.plan({ ...s, data });
+  return { cost: evalPlan(plan)[0]!, plan };
+}

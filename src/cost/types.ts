@@ -1,0 +1,114 @@
+/**
+ * The cost engine's vocabulary: scenario types, method ids, the resolved scenario, the inputs
+ * every figure cites, and the contract between a method (which prices one segment of time)
+ * and the engine (which draws parameters, converts currencies and summarises).
+ */
+import type { Dist } from './random.js';
+
+export const SCENARIO_TYPES = ['full', 'mobile', 'fixed', 'platform', 'throttling', 'isp'] as const;
+export type ScenarioType = (typeof SCENARIO_TYPES)[number];
+
+export const METHOD_IDS = ['ozi-regional', 'deloitte-2016', 'brookings-2016', 'cost-escalated'] as const;
+export type MethodId = (typeof METHOD_IDS)[number];
+
+/** A validated scenario (see scenario.ts for the rules). */
+export interface Scenario {
+  country: string;
+  regions: string[];
+  type: ScenarioType;
+  /** Platform ids (several for a multi-platform block: weights add up). */
+  platforms: string[];
+  severity: number | null;
+  isp_share: number | null;
+  platform_weight: number | null;
+  mobile_share: number | null;
+  start: string | null;
+  end: string | null;
+  tz: string;
+  hours: number;
+  year: number | null;
+  currency: string;
+  local_currency: string;
+  methods: MethodId[];
+  /** 'explicit' when the caller named the method(s): then a method that cannot price the scenario is a 400. */
+  method_choice: 'explicit' | 'all';
+  draws: number;
+  seed: number;
+}
+
+/** One number an estimate used, with where it came from. */
+export interface InputValue {
+  name: string;
+  value: number | string;
+  unit: string;
+  source: string;
+  year: number | null;
+  geo?: string;
+  vintage?: string;
+  note?: string;
+  distribution?: string;
+}
+
+export interface ParamSpec {
+  name: string;
+  dist: Dist;
+  unit: string;
+  source: string;
+}
+
+/** One calendar-year piece of the span, with the data year the method priced it with. */
+export interface SegmentPlan {
+  period_year: number | null;
+  data_year: number;
+  from: string | null;
+  to: string | null;
+  hours: number;
+}
+
+export interface Plan {
+  /** The currency the method computes in: the country's local currency or US dollars. */
+  native: 'local' | 'USD';
+  /** Region breakdown (ISO 3166-2); empty for a national figure. */
+  regions: string[];
+  params: ParamSpec[];
+  inputs: InputValue[];
+  notes: string[];
+  /** Set when part of the method is a documented proxy (e.g. no BCG share for the country). */
+  proxy: string | null;
+  segments: SegmentPlan[];
+  /** out[s * R + r] = cost of segment s in region r (R = max(1, regions.length)), native currency. */
+  evaluate(p: Float64Array, out: Float64Array): void;
+}
+
+export interface MethodParamDoc {
+  name: string;
+  description: string;
+  dist: Dist;
+  source: string;
+}
+
+export interface MethodModel {
+  id: MethodId;
+  version: string;
+  title: string;
+  summary: string;
+  formula: string;
+  citation: string[];
+  types: readonly ScenarioType[];
+  /** Data year for scenarios given in hours without a date (e.g. the calibration year). */
+  referenceYear?: number;
+  params: MethodParamDoc[];
+  calibration?: Record<string, unknown>;
+  plan(ctx: import('./method-kit.js').PlanContext): Plan;
+}
+
+/** Thrown by a method that cannot price a scenario; names the parameter at fault. */
+export class Unavailable extends Error {
+  constructor(
+    readonly param: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'Unavailable';
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The share of a full shutdown's cost that a scenario type carries (cost-methods.md §3):
+ * full 1; mobile m and fixed 1 − m, with m = 0.5 (OZI's rule) or the mobile share of
+ * subscriptions (Brookings used World Bank mobile subscription data); a platform's weight from
+ * the table in platforms.ts (or the request); throttling severity s (× the platform weight when
+ * a platform is throttled); an ISP's market share.
+ */
+import type { CountryData } from './data/econ-data.js';
+import { nearestYear, type ParamSet } from './method-kit.js';
+import { findPlatform } from './platforms.js';
+import { Unavailable, type InputValue, type Scenario } from './types.js';
+
+export type MobilePreset = 'ozi' | 'subscriptions';
+
+const OZI_MOBILE = 'OZI 2020: a mobile-only shutdown costs half of a full one ($221 M of $442 M nationally, and in every regional figure)';
+
+/** Mobile share of subscriptions: mobile cellular / (mobile cellular + fixed broadband), per 100 people. */
+function subscriptionShare(data: CountryData, year: number, inputs: InputValue[], notes: string[]): number {
+  const pick = (ind: string) => {
+    const y = nearestYear(data.years(ind, data.country), year);
+    const rec = y === undefined ? undefined : data.get(ind, data.country, y);
+    if (!rec) throw new Unavailable('type', `no ${ind} data for ${data.country}: cannot split mobile from fixed`);
+    if (rec.year !== year) notes.push(`${ind} for ${year} not available; used ${rec.year}`);
+    inputs.push({ name: ind === 'IT.CEL.SETS.P2' ? 'mobile cellular subscriptions' : 'fixed broadband subscriptions', value: rec.value, unit: rec.unit, source: rec.source, year: rec.year, vintage: rec.vintage });
+    return rec.value;
+  };
+  const m = pick('IT.CEL.SETS.P2');
+  const f = pick('IT.NET.BBND.P2');
+  return m / (m + f);
+}
+
+/** Register the type's parameters and return w(p), the weight for a parameter draw. */
+export function typeWeight(scn: Scenario, data: CountryData, year: number, preset: MobilePreset, ps: ParamSet, inputs: InputValue[], notes: string[]): (p: Float64Array) => number {
+  /** One parameter per platform (their weights add up), or the request's weight for the set. */
+  const platformWeight = (): ((p: Float64Array) => number) => {
+    const label = scn.platforms.join(' + ');
+    if (scn.platform_weight !== null) {
+      const i = ps.add(`platform weight (${label})`, { kind: 'fixed', value: scn.platform_weight }, 'share of internet value', 'given in the request');
+      return (p) => p[i]!;
+    }
+    const idx = scn.platforms.map((name) => {
+      const t = findPlatform(name);
+      if (!t) throw new Unavailable('platform', `no weight for platform "${name}"; give --platform-weight`);
+      return ps.add(`platform weight (${t.id})`, { kind: 'triangular', low: t.low, mode: t.weight, high: t.high }, 'share of internet value', `${t.basis}. ${t.sources.join('; ')}`.trim());
+    });
+    return (p) => {
+      let w = 0;
+      for (const i of idx) w += p[i]!;
+      return Math.min(1, w);
+    };
+  };
+  switch (scn.type) {
+    case 'full':
+      return () => 1;
+    case 'mobile':
+    case 'fixed': {
+      let i: number;
+      if (scn.mobile_share !== null) i = ps.add('mobile share', { kind: 'fixed', value: scn.mobile_share }, 'share of full', 'given in the request');
+      else if (preset === 'ozi') i = ps.add('mobile share', { kind: 'fixed', value: 0.5 }, 'share of full', OZI_MOBILE);
+      else {
+        const s = subscriptionShare(data, year, inputs, notes);
+        i = ps.add('mobile share', { kind: 'triangular', low: 0.8 * s, mode: s, high: Math.min(1, 1.2 * s) }, 'share of full', 'mobile / (mobile + fixed broadband) subscriptions (Brookings weighted mobile shutdowns by mobile subscriptions; ±20 % our assumption)');
+      }
+      return scn.type === 'mobile' ? (p) => p[i]! : (p) => 1 - p[i]!;
+    }
+    case 'platform':
+      return platformWeight();
+    case 'throttling': {
+      const s = ps.add('throttling severity', { kind: 'fixed', value: scn.severity ?? 1 }, '0 = no effect, 1 = unusable', 'given in the request (Top10VPN counts unusable throttling as a shutdown)');
+      if (scn.platforms.length === 0) return (p) => p[s]!;
+      const w = platformWeight();
+      return (p) => p[s]! * w(p);
+    }
+    case 'isp': {
+      const i = ps.add('ISP market share', { kind: 'fixed', value: scn.isp_share ?? 0 }, 'share of subscribers', 'given in the request (Top10VPN scales single-ISP outages by market share)');
+      return (p) => p[i]!;
+    }
+  }
+}
