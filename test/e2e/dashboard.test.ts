@@ -198,8 +198,12 @@ describe('measurement explorer', () => {
 describe('registry and detections', () => {
   it('renders the registry page', async () => {
     const v = await visit(hx, '/registry');
-    expect(await v.page.locator('figcaption', { hasText: 'Growth of the register' }).count()).toBe(1);
-    if (!has('/api/registry/summary')) expect(await unavailable(v)).toBe(1);
+    expect(await v.page.locator('figcaption', { hasText: 'Register size' }).count()).toBe(1);
+    if (has('/api/registry/summary')) {
+      expect(await v.page.locator('.card .big').first().textContent()).toMatch(/\d/);
+      expect(await v.page.locator('figcaption', { hasText: 'Whose networks' }).count()).toBe(1);
+      expect(await v.page.locator('.telegram-2018 tbody tr').count()).toBeGreaterThan(0);
+    } else expect(await unavailable(v)).toBe(1);
     await clean(v, 'registry');
   });
 

@@ -45,16 +45,24 @@ interface Decision {
 
 const TELEGRAM_DECISION = '2-1779/2018';
 
-function growth(series: Indicator[]): HTMLElement {
-  const rows = series.flatMap((s) => s.values.map((v) => ({ series: s.title, unit: s.unit, period: v.period, date: new Date(v.period.length === 4 ? `${v.period}-07-01` : v.period), value: v.value, source: v.source.publisher })));
+/** One chart of indicator series over time: lines, or stacked areas for parts of a whole. */
+function seriesFigure(series: Indicator[], title: string, o: { stacked?: boolean; log?: boolean; csv: string }): HTMLElement {
+  const rows = series.flatMap((s) =>
+    s.values
+      .filter((v) => !o.log || v.value > 0)
+      .map((v) => ({ series: s.title.replace(/^Russia's blocking register: /, ''), unit: s.unit, period: v.period, date: new Date(v.period.length === 4 ? `${v.period}-07-01` : v.period), value: v.value, source: v.source.publisher })),
+  );
+  const tip = (d: (typeof rows)[number]) => `${d.series}\n${d.period}: ${num(d.value)} ${d.unit} (${d.source})`;
   const chart = Plot.plot({
     width: chartWidth(),
-    height: 260,
+    height: 280,
     marginLeft: 60,
     x: { type: 'utc', label: null },
-    y: { grid: true, label: 'Records / addresses', tickFormat: '~s' },
+    y: { grid: true, label: series[0]?.unit ?? '', tickFormat: '~s', ...(o.log ? { type: 'log' as const } : {}) },
     color: { legend: true, label: 'Series' },
-    marks: [Plot.line(rows, { x: 'date', y: 'value', stroke: 'series' }), Plot.dot(rows, { x: 'date', y: 'value', fill: 'series', r: 3, title: (d: (typeof rows)[number]) => `${d.series}\n${d.period}: ${num(d.value)} ${d.unit} (${d.source})` })],
+    marks: o.stacked
+      ? [Plot.areaY(rows, { x: 'date', y: 'value', fill: 'series', title: tip, curve: 'step-after' }), Plot.ruleY([0])]
+      : [Plot.line(rows, { x: 'date', y: 'value', stroke: 'series', curve: 'step-after' }), Plot.dot(rows.filter((_, i) => rows.length < 60 || i % 20 === 0), { x: 'date', y: 'value', fill: 'series', r: 2.5, title: tip })],
   });
   const table = dataTable(
     [
@@ -65,9 +73,22 @@ function growth(series: Indicator[]): HTMLElement {
       { key: 'source', label: 'Source' },
     ],
     rows,
-    { caption: 'Register size over time', csvName: 'splinternet-registry-growth.csv' },
+    { caption: title, csvName: o.csv, maxRows: 300 },
   );
-  return figure(chart, table, { title: 'Growth of the register', label: `Register growth: ${series.length} series, ${rows.length} values.`, note: 'From the ledger’s indicator series (each value with its source); snapshot figures below come from the imported dumps.' });
+  const last = series.map((s) => `${s.title} ${num(s.values.at(-1)?.value)} (${s.values.at(-1)?.period ?? '?'})`).slice(0, 4);
+  return figure(chart, table, { title, label: `${title}: ${series.length} series; latest ${last.join('; ')}.`, note: 'From the ledger’s indicator series (each value with its source); snapshot figures below come from the imported dumps, which are partial (lower bounds).' });
+}
+
+/** Growth over time: size, entries by decision body, blocked addresses. */
+function growth(series: Indicator[]): HTMLElement[] {
+  const byBody = series.filter((s) => /-records-/.test(s.id));
+  const size = series.filter((s) => !byBody.includes(s) && /record|domain/.test(s.unit));
+  const addresses = series.filter((s) => /address/.test(s.unit));
+  return [
+    size.length ? seriesFigure(size, 'Register size: records and domains', { csv: 'splinternet-registry-size.csv' }) : null,
+    byBody.length ? seriesFigure(byBody, 'Records by decision body', { stacked: true, csv: 'splinternet-registry-by-body.csv' }) : null,
+    addresses.length ? seriesFigure(addresses, 'IPv4 addresses listed and blocked (log scale)', { log: true, csv: 'splinternet-registry-addresses.csv' }) : null,
+  ].filter((x): x is HTMLElement => x !== null);
 }
 
 function orgFigure(a: Asns, snapshot: string): HTMLElement {
