@@ -2,7 +2,8 @@
  * Small pieces several pages share: the ledger's categories (read from the API's own OpenAPI
  * enum, so the dashboard never keeps a second copy), their colours, and links to event lists.
  */
-import { paramEnum } from './api.js';
+import { getJson, hasApi, paramEnum } from './api.js';
+import type { CostMethod } from './types.js';
 import { append, h } from './dom.js';
 import { titleCase } from './format.js';
 
@@ -50,4 +51,14 @@ export function chartWidth(fraction = 1): number {
   const main = document.getElementById('main');
   const w = (main?.clientWidth ?? 1000) - 48;
   return Math.max(320, Math.min(1180, Math.round(w * fraction)));
+}
+
+const FALLBACK_METHODS: CostMethod[] = ['ozi-regional', 'deloitte-2016', 'brookings-2016', 'cost-escalated'].map((id) => ({ id }));
+
+/** The cost engine's methods (GET /api/cost/methods), in its own order. */
+export async function costMethods(): Promise<CostMethod[]> {
+  if (!(await hasApi('/api/cost/methods'))) return FALLBACK_METHODS;
+  return getJson<{ items: CostMethod[] }>('/api/cost/methods')
+    .then((r) => (r.items.length ? r.items : FALLBACK_METHODS))
+    .catch(() => FALLBACK_METHODS);
 }

@@ -91,14 +91,30 @@ export interface CostEstimate extends Money {
   regions?: ({ code: string; name?: string; currency?: string; usd?: Money } & Partial<Money>)[];
   inputs?: CostInput[];
   notes?: string[] | string;
-  proxy?: boolean;
+  /** Set when a method used a documented proxy (e.g. internet penetration for a missing BCG share). */
+  proxy?: string | boolean | null;
+  years?: number[];
+  data_vintage?: string[];
   [k: string]: unknown;
 }
 
 export interface CostResult {
   scenario: Record<string, unknown>;
   estimates: CostEstimate[];
-  spread?: unknown;
+  spread?: { currency: string; methods: number; min_median: number; max_median: number; ratio: number | null } | null;
+  /** Methods that could not price the scenario, and why. */
+  skipped?: { method: string; parameter: string; reason: string }[];
+  /** Event costs: how the event became a scenario, and what it lacked. */
+  mapping?: string[];
+  missing?: { field: string; reason: string }[];
+}
+
+export interface CostMethod {
+  id: string;
+  version?: string;
+  title?: string;
+  summary?: string;
+  types?: string[];
 }
 
 export interface RegionCost extends Money {

@@ -3,8 +3,8 @@
  * form whose state is the URL (so any result can be shared), and the cost engine's answer
  * (GET /api/cost) with every method side by side, each with its interval and inputs table.
  */
-import { apiUrl, getJson, hasApi, paramEnum } from '../api.js';
-import { pageHead } from '../common.js';
+import { apiUrl, getJson, hasApi } from '../api.js';
+import { costMethods, pageHead } from '../common.js';
 import { h, type Child } from '../dom.js';
 import { countryNames, regionsOf, REGION_COUNTRIES, type RegionCountry } from '../geo.js';
 import { navigate, type PageContext } from '../router.js';
@@ -13,17 +13,14 @@ import { costResultView } from '../ui/cost-view.js';
 import { empty, notAvailable, section } from '../ui/state.js';
 
 const TYPES = ['full', 'mobile', 'fixed', 'platform', 'throttling', 'isp'];
-const METHODS = ['ozi-regional', 'deloitte-2016', 'brookings-2016', 'cost-escalated'];
 /** Query keys of a scenario, as GET /api/cost takes them (the CLI's flags in snake_case). */
-const KEYS = ['country', 'region', 'type', 'platform', 'severity', 'isp_share', 'hours', 'start', 'end', 'method', 'year', 'currency', 'draws', 'seed'] as const;
+const KEYS = ['country', 'region', 'type', 'platform', 'severity', 'isp_share', 'hours', 'start', 'end', 'tz', 'method', 'year', 'currency', 'draws', 'seed'] as const;
 
 const field = (label: string, input: HTMLElement, hint?: string): HTMLElement => h('label', null, label, ' ', input, hint ? h('small', { class: 'note' }, hint) : null);
 
 export default async function cost({ root, query, signal }: PageContext): Promise<void> {
   pageHead(root, 'Cost calculator', 'What a shutdown, throttle or block costs, by every method we implement, with 90% intervals and the inputs behind each number. The address of this page is the scenario: share it.');
-  const [names, available] = await Promise.all([countryNames(), hasApi('/api/cost')]);
-  const documented = available ? await paramEnum('/api/cost', 'method') : [];
-  const methods = documented.length ? documented.filter((m) => m !== 'all') : METHODS;
+  const [names, available, methods] = await Promise.all([countryNames(), hasApi('/api/cost'), costMethods()]);
   const q = (k: string) => query.get(k) ?? '';
   const country = (q('country') || 'RU').toUpperCase();
   const chosen = new Set(query.getAll('region').flatMap((r) => r.split(',')).filter(Boolean));
@@ -47,7 +44,8 @@ export default async function cost({ root, query, signal }: PageContext): Promis
     field('Hours', h('input', { name: 'hours', value: byHours ? q('hours') || '24' : '', size: 5, inputmode: 'decimal' }), 'or a start and end'),
     field('Start', h('input', { name: 'start', value: q('start'), size: 16, placeholder: '2019-08-03T12:00+03:00' })),
     field('End', h('input', { name: 'end', value: q('end'), size: 16, placeholder: 'YYYY-MM-DD[Thh:mm±hh:mm]' })),
-    field('Method', h('select', { name: 'method' }, h('option', { value: 'all', selected: (q('method') || 'all') === 'all' }, 'all, side by side'), methods.map((m) => h('option', { value: m, selected: m === q('method') }, m)))),
+    field('Time zone', h('input', { name: 'tz', value: q('tz'), size: 12, placeholder: 'UTC, Europe/Moscow' }), 'for local start/end'),
+    field('Method', h('select', { name: 'method' }, h('option', { value: 'all', selected: (q('method') || 'all') === 'all' }, 'all, side by side'), methods.map((m) => h('option', { value: m.id, selected: m.id === q('method'), title: m.summary ?? null }, m.title ? `${m.id}: ${m.title}` : m.id)))),
     h(
       'details',
       null,

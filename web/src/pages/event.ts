@@ -91,7 +91,7 @@ async function cost(e: LedgerEvent, technical: string[], signal: AbortSignal): P
   const slot = h('div');
   if (!technical.includes(e.category)) return h('div', null, empty(`No cost estimate: the cost engine prices shutdowns, throttling and blocks; this event is a ${e.category.replace(/_/g, ' ')}.`));
   if (!(await hasApi('/api/events/{id}/cost'))) return h('div', null, notAvailable('Cost estimate', 'GET /api/events/:id/cost (the cost engine)'));
-  void section(slot, 'the cost estimate', () => getJson<CostResult>(`/api/events/${encodeURIComponent(e.id)}/cost`, {}, signal), (r) => (r.estimates.length ? costResultView(r, 'Estimated cost of this event') : empty('The cost engine returned no estimate for this event.')), signal);
+  void section(slot, 'the cost estimate', () => getJson<CostResult>(`/api/events/${encodeURIComponent(e.id)}/cost`, {}, signal), (r) => (r.estimates.length || r.missing?.length ? costResultView(r, 'Estimated cost of this event') : empty('The cost engine returned no estimate for this event.')), signal);
   return slot;
 }
 

@@ -5,8 +5,8 @@
  * are drawn hatched with a note on their codes; Taiwan, Hong Kong and Macao are context only.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson, hasApi, paramEnum } from '../api.js';
-import { pageHead } from '../common.js';
+import { getJson, hasApi } from '../api.js';
+import { costMethods, pageHead } from '../common.js';
 import { h, replace } from '../dom.js';
 import { interval, money } from '../format.js';
 import { projectionFor, regionsOf, REGION_COUNTRIES, type GeoFeature, type RegionCountry, type RegionProps } from '../geo.js';
@@ -18,7 +18,6 @@ import { figure } from '../ui/figure.js';
 import { errorBox, loading, notAvailable } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 
-const METHODS = ['ozi-regional', 'deloitte-2016', 'brookings-2016', 'cost-escalated'];
 const NO_DATA = '#e8e8e4';
 
 const CRIMEA_NOTE =
@@ -35,15 +34,14 @@ export default async function regions({ root, params, query, signal }: PageConte
   }
   const unit = cc === 'RU' ? 'regions' : 'provinces';
   pageHead(root, `${cc === 'RU' ? 'Russia' : 'China'}: what a one-day shutdown costs, by ${cc === 'RU' ? 'region' : 'province'}`, h('span', null, `Modelled cost of cutting the internet for 24 hours in each of the ${cc === 'RU' ? 85 : 31} ${unit}. `, h('a', { href: cc === 'RU' ? '/regions/CN' : '/regions/RU' }, cc === 'RU' ? 'China’s provinces' : 'Russia’s regions'), ' · ', h('a', { href: `/country/${cc}` }, 'country profile')));
-  const available = await hasApi('/api/cost/regions');
-  const documented = available ? await paramEnum('/api/cost/regions', 'method') : [];
-  const methods = documented.length ? documented : METHODS;
-  const state = { type: query.get('type') === 'mobile' ? 'mobile' : 'full', method: query.get('method') ?? methods[0] ?? 'ozi-regional', usd: query.get('currency') === 'USD' };
+  const [available, methods] = await Promise.all([hasApi('/api/cost/regions'), costMethods()]);
+  // No method chosen: the engine's default for the country (ozi-regional for RU).
+  const state = { type: query.get('type') === 'mobile' ? 'mobile' : 'full', method: query.get('method') ?? '', usd: query.get('currency') === 'USD' };
   const form = h(
     'form',
     { class: 'controls', 'aria-label': 'Scenario' },
     h('fieldset', { class: 'toggle' }, h('legend', null, 'Shutdown'), ...['full', 'mobile'].map((t) => h('label', null, h('input', { type: 'radio', name: 'type', value: t, checked: state.type === t }), t === 'full' ? ' Full' : ' Mobile only'))),
-    h('label', null, 'Method ', h('select', { name: 'method' }, methods.map((m) => h('option', { value: m, selected: m === state.method }, m)))),
+    h('label', null, 'Method ', h('select', { name: 'method' }, h('option', { value: '', selected: state.method === '' }, 'engine default'), methods.map((m) => h('option', { value: m.id, selected: m.id === state.method, title: m.summary ?? null }, m.id)))),
     h('fieldset', { class: 'toggle' }, h('legend', null, 'Currency'), h('label', null, h('input', { type: 'radio', name: 'currency', value: 'local', checked: !state.usd }), cc === 'RU' ? ' RUB' : ' CNY'), h('label', null, h('input', { type: 'radio', name: 'currency', value: 'USD', checked: state.usd }), ' USD')),
   );
   form.addEventListener('change', () => {
@@ -55,13 +53,14 @@ export default async function regions({ root, params, query, signal }: PageConte
 
   const [shapes, costs] = await Promise.all([
     regionsOf(cc).catch((e: unknown) => e as Error),
-    available ? getJson<RegionCosts>('/api/cost/regions', { country: cc, type: state.type, hours: 24, method: state.method }, signal).catch((e: unknown) => e as Error) : null,
+    available ? getJson<RegionCosts>('/api/cost/regions', { country: cc, type: state.type, hours: 24, method: state.method || undefined }, signal).catch((e: unknown) => e as Error) : null,
   ]);
   if (signal.aborted) return;
   if (shapes instanceof Error) {
     body.replaceChildren(errorBox(shapes, 'the region boundaries'));
     return;
   }
+  const methodName = costs && !(costs instanceof Error) ? costs.method : state.method || 'default method';
   const byCode = new Map<string, RegionCost>();
   if (costs && !(costs instanceof Error)) for (const r of costs.items) byCode.set(r.code, r);
   const costOf = (f: GeoFeature<RegionProps>) => byCode.get(f.properties.code) ?? (f.properties.alias ? byCode.get(f.properties.alias) : undefined);
@@ -112,13 +111,13 @@ export default async function regions({ root, params, query, signal }: PageConte
       { key: 'point', label: 'Point', numeric: true, cell: (r) => money(r.point) },
     ],
     rows,
-    { caption: `One-day ${state.type} shutdown cost by ${cc === 'RU' ? 'region' : 'province'}, ${state.method}, ranked`, csvName: `splinternet-${cc}-regions-${state.type}-${state.method}.csv` },
+    { caption: `One-day ${state.type} shutdown cost by ${cc === 'RU' ? 'region' : 'province'}, ${methodName}, ranked`, csvName: `splinternet-${cc}-regions-${state.type}-${methodName}.csv` },
   );
   const status =
     costs === null
       ? notAvailable('Regional cost estimates', 'GET /api/cost/regions (the cost engine); the map shows the boundaries only')
       : costs instanceof Error
-        ? errorBox(costs, `the ${state.method} estimates`)
+        ? errorBox(costs, `the ${methodName} estimates`)
         : h('p', { class: 'note' }, `Method ${costs.method}${costs.method_version ? ` v${costs.method_version}` : ''}; ${costs.items.length} ${unit} estimated; amounts in ${currency} for 24 hours; 90% intervals from the engine's Monte Carlo draws. `, h('a', { href: `/cost?country=${cc}&type=${state.type}&hours=24&method=all` }, 'Compare methods in the calculator'), '.');
   const legend = medians.length ? Plot.legend({ color: colorOpts, width: 320 }) : null;
   replace(

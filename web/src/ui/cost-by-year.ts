@@ -29,7 +29,9 @@ export async function costByYear(slot: HTMLElement, cc: string, events: LedgerEv
   slot.replaceChildren(h('p', { class: 'state loading', role: 'status' }, `Pricing ${costable.length} events…`));
   const results = await pool(costable, 4, async (e) => {
     try {
-      return { e, r: await getJson<CostResult>(`/api/events/${encodeURIComponent(e.id)}/cost`, {}, signal), err: null };
+      const r = await getJson<CostResult>(`/api/events/${encodeURIComponent(e.id)}/cost`, {}, signal);
+      const lacks = r.missing?.map((m) => `${m.field}: ${m.reason}`).join('; ');
+      return { e, r, err: r.estimates.length ? null : (lacks ?? 'no method could price it') };
     } catch (err) {
       return { e, r: null, err: err instanceof ApiError ? err.message : String(err) };
     }

@@ -40,7 +40,7 @@ function estimateCard(e: CostEstimate): HTMLElement {
   return h(
     'section',
     { class: 'card estimate', 'data-method': e.method },
-    h('h3', null, e.method, e.method_version ? h('span', { class: 'note' }, ` v${e.method_version}`) : null, e.proxy ? h('span', { class: 'badge proxy' }, ' proxy') : null),
+    h('h3', null, e.method, e.method_version ? h('span', { class: 'note' }, ` v${e.method_version}`) : null, e.proxy ? h('span', { class: 'badge proxy', title: typeof e.proxy === 'string' ? e.proxy : 'a documented proxy input' }, ' proxy') : null),
     h('p', { class: 'big' }, money(e.median, e.currency)),
     h(
       'dl',
@@ -51,6 +51,9 @@ function estimateCard(e: CostEstimate): HTMLElement {
       h('dd', null, money(e.point, e.currency)),
       e.usd ? [h('dt', null, 'In USD'), h('dd', null, interval(e.usd.median, e.usd.low, e.usd.high, 'USD'))] : null,
       e.usd?.rate ? [h('dt', null, 'Exchange rate'), h('dd', null, `${num(e.usd.rate)} ${e.currency}/USD${e.usd.rate_date ? ` on ${e.usd.rate_date}` : ''}`)] : null,
+      e.years?.length ? [h('dt', null, 'Data years'), h('dd', null, e.years.join(', '))] : null,
+      e.data_vintage?.length ? [h('dt', null, 'Data vintage'), h('dd', null, e.data_vintage.join('; '))] : null,
+      typeof e.proxy === 'string' ? [h('dt', null, 'Proxy'), h('dd', null, e.proxy)] : null,
     ),
     notes.length ? h('ul', { class: 'note' }, notes.map((n) => h('li', null, n))) : null,
     e.inputs?.length ? h('details', null, h('summary', null, `Inputs (${e.inputs.length})`), inputsTable(e.inputs, `Inputs of ${e.method}`, `cost-inputs-${e.method}.csv`)) : null,
@@ -71,7 +74,7 @@ export function costResultView(r: CostResult, title: string): HTMLElement {
     y: { label: null },
     marks: [Plot.ruleY(withUsd, { x1: 'low', x2: 'high', y: 'method', strokeWidth: 3, stroke: '#c9a27e' }), Plot.dot(withUsd, { x: 'median', y: 'method', fill: '#8a2c0d', r: 5, title: (d: (typeof rows)[number]) => `${d.method}: ${interval(d.median, d.low, d.high, 'USD')}` })],
   });
-  const spread = withUsd.length > 1 ? Math.max(...withUsd.map((x) => x.median ?? 0)) / Math.max(1, Math.min(...withUsd.map((x) => x.median ?? 0))) : null;
+  const spread = r.spread?.ratio ?? (withUsd.length > 1 ? Math.max(...withUsd.map((x) => x.median ?? 0)) / Math.max(1, Math.min(...withUsd.map((x) => x.median ?? 0))) : null);
   const table = dataTable(
     [
       { key: 'method', label: 'Method' },
@@ -86,10 +89,14 @@ export function costResultView(r: CostResult, title: string): HTMLElement {
     { caption: 'Estimates by method', csvName: 'cost-estimates.csv' },
   );
   const regionRows = ests.flatMap((e) => (e.regions ?? []).map((g) => ({ method: e.method, code: g.code, name: g.name ?? '', median: g.median, low: g.low, high: g.high, currency: g.currency ?? e.currency })));
+  const skipped = r.skipped ?? [];
   return h(
     'div',
     { class: 'cost-result' },
+    r.mapping?.length ? h('p', { class: 'note' }, `Scenario from the event: ${r.mapping.join('; ')}.`) : null,
+    r.missing?.length ? h('div', { class: 'state empty' }, h('strong', null, 'What this event lacks for a full estimate: '), r.missing.map((m) => `${m.field}: ${m.reason}`).join('; ')) : null,
     h('div', { class: 'cards' }, ests.map(estimateCard)),
+    skipped.length ? h('p', { class: 'note' }, `Methods that cannot price this scenario: ${skipped.map((s) => `${s.method} (${s.parameter}: ${s.reason})`).join('; ')}.`) : null,
     withUsd.length
       ? figure(chart, table, {
           title,
