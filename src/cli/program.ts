@@ -3,6 +3,7 @@
  * Io; nothing here exits the process (bin.ts does, once).
  */
 import { Command } from '@commander-js/extra-typings';
+import { costCommand } from './commands/cost.js';
 import { dataCommand } from './commands/data.js';
 import { dbCommand } from './commands/db.js';
 import { detectCommand } from './commands/detect.js';
@@ -21,6 +22,8 @@ export function buildProgram(io: Io): Command {
     .description('Splinternet Observatory: record, measure and price state controls on the internet')
     .version('0.1.0')
     .showHelpAfterError('(add --help for usage)')
+    // Options after a subcommand's name belong to it (needed by `cost`, which has flags and subcommands).
+    .enablePositionalOptions()
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
     .exitOverride();
   serveCommand(program, io);
@@ -33,6 +36,7 @@ export function buildProgram(io: Io): Command {
   dbCommand(program, io);
   detectCommand(program, io);
   dataCommand(program, io);
+  costCommand(program, io);
   doctorCommand(program, io);
   for (const c of program.commands) {
     c.exitOverride();

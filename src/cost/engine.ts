@@ -85,7 +85,7 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
   const toLocal = rates.map((r) => (plan.native === 'local' ? 1 : r.local.rate));
   const toUsd = rates.map((r) => (plan.native === 'USD' ? 1 : r.local.rate === null ? null : 1 / r.local.rate));
   const third = scn.currency !== scn.local_currency && scn.currency !== 'USD';
-  let toMain = scn.currency === 'USD' ? toUsd : third ? toUsd.map((u, s) => (u === null || !rates[s]!.other?.rate ? null : u * rates[s]!.other!.rate!)) : toLocal;
+  let toMain = scn.currency === 'USD' ? toUsd : third ? toUsd.map((u, s) => (u === null || !rates[s]!.other?.rate ? null : u * rates[s]!.other.rate)) : toLocal;
   let currency = scn.currency;
   const usdOk = toUsd.every((x) => x !== null);
   if (!toMain.every((x) => x !== null)) {

@@ -8,3 +8,4 @@ export { PLATFORMS, findPlatform, type PlatformWeight } from './platforms.js';
 export { METHOD_IDS, SCENARIO_TYPES, type MethodId, type ScenarioType, type Scenario } from './types.js';
 export type { Estimate } from './engine.js';
 export { eventScenario, type EventOverrides, type Missing } from './event-scenario.js';
+export { ScenarioWireSchema, EventOverridesSchema, fromWire, type ScenarioWire } from './scenario-schema.js';

@@ -48,7 +48,7 @@ export async function priceScenario(store: Store, scn: Scenario, span: Span): Pr
   for (const id of scn.methods) {
     const model = getMethod(id);
     try {
-      if (!model.types.includes(scn.type)) throw new Unavailable('type', `${id} does not price --type ${scn.type}; it prices ${model.types.join(', ')}`);
+      if (!model.types.includes(scn.type)) throw new Unavailable('type', `does not price --type ${scn.type}; it prices ${model.types.join(', ')}`);
       const plan = model.plan({ scenario: scn, data, span });
       estimates.push(runEstimate(model, plan, scn, await ratesFor(store, scn, data, plan)));
     } catch (e) {

@@ -3,7 +3,7 @@
  * (`splinternet cost ...`), in-process or through the running server.
  */
 import { z } from 'zod';
-import { IMPORT_KINDS, importEconFile } from '../../cost/index.js';
+import { EventOverridesSchema, IMPORT_KINDS, ScenarioWireSchema, costEvent, costRegions, estimateCost, fromWire, importEconFile, methodInfo } from '../../cost/index.js';
 import { defineOp } from './types.js';
 
 export const costOps = [
@@ -20,5 +20,33 @@ export const costOps = [
       vintage: z.string().optional(),
     }),
     run: (ctx, input) => importEconFile(ctx, input),
+  }),
+  defineOp({
+    name: 'cost.estimate',
+    summary: 'Price a scenario with one or several methods side by side',
+    write: false,
+    input: ScenarioWireSchema.partial({ country: true, type: true }),
+    run: (ctx, input) => estimateCost(ctx, fromWire(input as never)),
+  }),
+  defineOp({
+    name: 'cost.regions',
+    summary: 'Every region of a country, ranked by the median cost of the scenario',
+    write: false,
+    input: ScenarioWireSchema.partial({ country: true, type: true }),
+    run: (ctx, input) => costRegions(ctx, fromWire(input as never)),
+  }),
+  defineOp({
+    name: 'cost.event',
+    summary: 'Price a ledger event (or say what it is missing)',
+    write: false,
+    input: EventOverridesSchema.extend({ id: z.string() }),
+    run: (ctx, { id, ...o }) => costEvent(ctx, id, { ...o, method: typeof o.method === 'string' ? o.method.split(',') : o.method }),
+  }),
+  defineOp({
+    name: 'cost.methods',
+    summary: 'The cost methods, their parameters and calibration',
+    write: false,
+    input: z.object({}),
+    run: () => Promise.resolve({ items: methodInfo() }),
   }),
 ];

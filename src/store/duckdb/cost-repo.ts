@@ -72,7 +72,7 @@ export function duckCostRepo(db: DuckDb): CostRepo {
           await conn.run('DELETE FROM fx_rates_stage');
           for (const { record: r } of batch) {
             const p: Param[] = [r.kind, r.file, r.sha256, r.valuesStored, r.ratesStored, r.rejected, r.source, r.vintage, r.loadedAt];
-            await conn.run('INSERT OR REPLACE INTO econ_imports VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::TIMESTAMPTZ)', p as never);
+            await conn.run('INSERT OR REPLACE INTO econ_imports VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::TIMESTAMPTZ)', p);
           }
           await conn.run('COMMIT');
         } catch (e) {

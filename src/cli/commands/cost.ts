@@ -1,0 +1,129 @@
+/**
+ * `splinternet cost ...` (price a scenario), `cost regions` (the OZI table: every region
+ * ranked), `cost event ID` (price a ledger event), `cost methods`. All run as ops, so they
+ * work in-process or through a running server. Numbers are passed through as given and
+ * validated once, in the cost engine, so messages name the parameter and what is valid.
+ */
+import type { Command } from '@commander-js/extra-typings';
+import type { CostResult, Estimate, EventCostResult, RegionsResult } from '../../cost/index.js';
+import { METHOD_IDS, SCENARIO_TYPES } from '../../cost/index.js';
+import { collect, ctxOf, leaf, table } from '../command.js';
+import type { Io } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
+const money = (x: number | null | undefined, cur: string) => (x === null || x === undefined ? '-' : `${compact.format(x)} ${cur}`);
+const num = (v: unknown) => (v === undefined ? undefined : Number(v));
+
+/** Flags shared by `cost` and `cost regions`. */
+function scenarioFlags(c: Command, regions: boolean): Command {
+  c.option('--country <cc>', 'ISO 3166-1 alpha-2, e.g. RU (required)')
+    .option('--type <t>', `${SCENARIO_TYPES.join(' | ')} (required)`)
+    .option('--platform <name>', 'platform(s) for --type platform/throttling, e.g. Telegram or "Facebook,Instagram"')
+    .option('--severity <s>', 'throttling severity in [0,1] (1 = unusable)')
+    .option('--isp-share <s>', 'market share of the ISP for --type isp, in (0,1]')
+    .option('--platform-weight <w>', 'override the platform weight table, in (0,1]')
+    .option('--mobile-share <m>', 'override the mobile share of a full shutdown, in [0,1]')
+    .option('--hours <h>', 'duration in hours')
+    .option('--start <t>', 'start: YYYY-MM-DD, YYYY-MM-DDTHH:MM (in --tz) or ISO with offset')
+    .option('--end <t>', 'end (a date-only end includes that day)')
+    .option('--tz <zone>', 'IANA time zone for local times and year boundaries (default UTC)')
+    .option('--method <m>', `${METHOD_IDS.join(' | ')} | all (repeatable)`, collect, [] as string[])
+    .option('--year <y>', 'data year for every segment')
+    .option('--currency <c>', 'RUB | USD | CNY | ... (default: the local currency)')
+    .option('--draws <n>', 'Monte Carlo draws (default 2000)')
+    .option('--seed <n>', 'random seed (default 1)');
+  if (regions) c.option('--region <code>', 'ISO 3166-2 region, e.g. RU-MOW (repeatable)', collect, [] as string[]);
+  return c;
+}
+
+function wire(o: Record<string, unknown>) {
+  const methods = o.method as string[];
+  return {
+    country: o.country,
+    region: o.region,
+    type: o.type,
+    platform: o.platform,
+    severity: num(o.severity),
+    isp_share: num(o.ispShare),
+    platform_weight: num(o.platformWeight),
+    mobile_share: num(o.mobileShare),
+    hours: num(o.hours),
+    start: o.start,
+    end: o.end,
+    tz: o.tz,
+    method: methods.length ? methods : undefined,
+    year: num(o.year),
+    currency: o.currency,
+    draws: num(o.draws),
+    seed: num(o.seed),
+  };
+}
+
+function estimateLines(e: Estimate): string {
+  const usd = e.usd ? `${money(e.usd.median, 'USD')} (rate ${e.usd.rate ?? '-'} ${e.currency}/USD, ${e.usd.rate_kind ?? ''} ${e.usd.rate_date ?? ''})` : 'no USD rate';
+  const lines = [`${e.method} ${e.method_version}: median ${money(e.median, e.currency)}, 90% interval ${money(e.low, e.currency)} – ${money(e.high, e.currency)}, point ${money(e.point, e.currency)}`, `  USD: ${usd}`, `  data years ${e.years.join(', ')}; ${e.inputs.length} inputs (--json lists them with sources)`];
+  if (e.proxy) lines.push(`  proxy: ${e.proxy}`);
+  for (const n of e.notes) lines.push(`  note: ${n}`);
+  if (e.regions.length) {
+    const top = [...e.regions].sort((a, b) => b.median - a.median).slice(0, 10);
+    lines.push(...table(top.map((r) => ({ region: r.code, name: r.name, median: money(r.median, e.currency), interval: `${money(r.low, e.currency)} – ${money(r.high, e.currency)}` })), ['region', 'name', 'median', 'interval']).trimEnd().split('\n').map((l) => `  ${l}`));
+    if (e.regions.length > 10) lines.push(`  … ${e.regions.length - 10} more regions (--json)`);
+  }
+  return lines.join('\n');
+}
+
+const resultText = (r: CostResult) =>
+  r.estimates.map(estimateLines).join('\n\n') +
+  '\n' +
+  (r.spread ? `\nspread: medians from ${money(r.spread.min_median, r.spread.currency)} to ${money(r.spread.max_median, r.spread.currency)} (×${r.spread.ratio ?? '-'} across ${r.spread.methods} methods)\n` : '') +
+  r.skipped.map((s) => `skipped ${s.method}: ${s.reason}\n`).join('');
+
+export function costCommand(program: Command, io: Io): void {
+  const cost = scenarioFlags(leaf(program, 'cost', 'what a shutdown, throttle or block costs: median, 90% interval, point, per method (subcommands: regions, event, methods)'), true);
+  // `cost` has flags of its own and subcommands with the same flags: options after a
+  // subcommand's name belong to the subcommand.
+  cost.enablePositionalOptions();
+  cost.action(async (o: Record<string, unknown>) => {
+    const ctx = ctxOf(io, o);
+    ctx.print(await ctx.op<CostResult>('cost.estimate', wire(o)), resultText);
+  });
+
+  scenarioFlags(leaf(cost, 'regions', 'every region of a country ranked by cost, highest first (the OZI table)'), false).action(async (o: Record<string, unknown>) => {
+    const ctx = ctxOf(io, o);
+    const r = await ctx.op<RegionsResult>('cost.regions', wire(o));
+    ctx.print(r, (x: RegionsResult) => {
+      const rows = x.items.map((i, n) => ({ rank: n + 1, code: i.code, name: i.name, median: money(i.median, i.currency), interval: `${money(i.low, i.currency)} – ${money(i.high, i.currency)}`, usd: money(i.usd?.median, 'USD') }));
+      return `${x.method} ${x.method_version}, ${x.items.length} regions; total ${money(x.total.median, x.currency)}\n` + table(rows, ['rank', 'code', 'name', 'median', 'interval', 'usd']) + x.notes.map((n) => `note: ${n}\n`).join('');
+    });
+  });
+
+  leaf(cost, 'event', 'price a ledger event (shutdown, throttling or block), or say what it is missing')
+    .argument('<id>', 'event id, e.g. ru-2018-telegram-block')
+    .option('--country <cc>', 'for an event listing several countries')
+    .option('--severity <s>', 'throttling severity in [0,1]')
+    .option('--isp-share <s>', 'ISP market share')
+    .option('--platform-weight <w>', 'weight for a platform not in the table')
+    .option('--end <t>', 'price an ongoing event up to this date')
+    .option('--method <m>', 'method(s)', collect, [] as string[])
+    .option('--currency <c>', 'currency of the amounts')
+    .option('--draws <n>', 'Monte Carlo draws')
+    .option('--seed <n>', 'random seed')
+    .action(async (id: string, o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const methods = o.method as string[];
+      const r = await ctx.op<EventCostResult>('cost.event', { id, country: o.country, severity: num(o.severity), isp_share: num(o.ispShare), platform_weight: num(o.platformWeight), end: o.end, method: methods.length ? methods : undefined, currency: o.currency, draws: num(o.draws), seed: num(o.seed) });
+      if (r.missing.length) io.setExit(EXIT.PARTIAL);
+      ctx.print(r, (x: EventCostResult) =>
+        `${x.event.id}: ${x.event.title} (${x.event.category}/${x.event.subtype}, ${x.event.start} → ${x.event.end ?? 'ongoing'})\n` +
+        x.mapping.map((m) => `mapping: ${m}\n`).join('') +
+        (x.missing.length ? x.missing.map((m) => `missing ${m.field}: ${m.reason}\n`).join('') : resultText(x as CostResult)),
+      );
+    });
+
+  leaf(cost, 'methods', 'the cost methods: formula, parameters, sources, calibration').action(async (o: Record<string, unknown>) => {
+    const ctx = ctxOf(io, o);
+    const r = await ctx.op<{ items: { id: string; version: string; title: string; formula: string; types: string[] }[] }>('cost.methods', {});
+    ctx.print(r, (x: typeof r) => x.items.map((m) => `${m.id} ${m.version}: ${m.title}\n  ${m.formula}\n  types: ${m.types.join(', ')}\n`).join(''));
+  });
+}

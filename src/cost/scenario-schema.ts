@@ -1,0 +1,53 @@
+/**
+ * The wire form of a cost scenario (CLI op input, API query and body), as a zod schema: types
+ * are checked here, meaning (ranges, codes, spans) in scenario.ts. Query strings arrive as
+ * text, so numbers are coerced; a list parameter (region, method) may repeat or use commas.
+ */
+import { z } from 'zod';
+import { METHOD_IDS, SCENARIO_TYPES } from './types.js';
+
+const list = z.union([z.string(), z.array(z.string())]);
+const num = z.coerce.number();
+
+export const ScenarioWireSchema = z.object({
+  country: z.string().describe('ISO 3166-1 alpha-2, e.g. RU'),
+  region: list.optional().describe('ISO 3166-2 region(s), e.g. RU-MOW; repeat or comma-separate'),
+  regions: list.optional().describe('alias of region'),
+  type: z.string().describe(`one of ${SCENARIO_TYPES.join(', ')}`),
+  platform: z.string().optional().describe('platform name(s) for type platform or throttling, e.g. Telegram or "Facebook,Instagram"'),
+  severity: num.optional().describe('throttling severity in [0,1] (1 = unusable)'),
+  isp_share: num.optional().describe('market share of the ISP for type isp, in (0,1]'),
+  platform_weight: num.optional().describe('override the platform weight table, in (0,1]'),
+  mobile_share: num.optional().describe('override the mobile share of a full shutdown, in [0,1]'),
+  hours: num.optional().describe('duration in hours (or give start and end)'),
+  start: z.string().optional().describe('YYYY-MM-DD, YYYY-MM-DDTHH:MM (in tz) or ISO date-time with offset'),
+  end: z.string().optional().describe('as start; a date-only end includes that day'),
+  tz: z.string().optional().describe('IANA time zone for local start/end and year boundaries (default UTC)'),
+  method: list.optional().describe(`${METHOD_IDS.join(', ')} or all (default: all that can price the scenario)`),
+  year: z.coerce.number().int().optional().describe('data year to use for every segment'),
+  currency: z.string().optional().describe('currency of the amounts: the local one (default), USD, or e.g. RUB, CNY'),
+  draws: z.coerce.number().int().optional().describe('Monte Carlo draws (default 2000, 100–100000)'),
+  seed: z.coerce.number().int().optional().describe('random seed (default 1)'),
+});
+export type ScenarioWire = z.output<typeof ScenarioWireSchema>;
+
+const asList = (v: string | string[] | undefined) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((x) => x.split(',')));
+
+/** Wire form to the engine's input. */
+export const fromWire = (w: ScenarioWire) => {
+  const { region, regions, method, ...rest } = w;
+  const r = [...(asList(region) ?? []), ...(asList(regions) ?? [])];
+  return { ...rest, regions: r, method: asList(method) };
+};
+
+export const EventOverridesSchema = z.object({
+  country: z.string().optional(),
+  severity: num.optional(),
+  isp_share: num.optional(),
+  platform_weight: num.optional(),
+  end: z.string().optional(),
+  method: list.optional(),
+  currency: z.string().optional(),
+  draws: z.coerce.number().int().optional(),
+  seed: z.coerce.number().int().optional(),
+});
