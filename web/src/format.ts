@@ -21,3 +21,17 @@ export const pct = (v: unknown, digits = 0): string => (isNum(v) ? `${(v * 100).
 export const day = (v: unknown): string => (typeof v === 'string' ? v.replace(/T(\d\d:\d\d).*$/, ' $1') : '—');
 
 export const titleCase = (s: string): string => s.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+/** Any value as display text: objects as JSON (never "[object Object]"), nullish as "—". */
+export function text(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v) ?? '—';
+}
+
+/** A form field's value as a trimmed string (a FormData entry may be a File). */
+export const formValue = (f: FormData, name: string): string => {
+  const v = f.get(name);
+  return typeof v === 'string' ? v.trim() : '';
+};

@@ -31,7 +31,7 @@ let patternSeq = 0;
 
 export function choropleth<P>(o: ChoroplethOptions<P>): SVGSVGElement {
   const fit = o.fitTo ?? ({ type: 'FeatureCollection', features: o.features } as GeoPermissibleObjects);
-  o.projection.fitSize([o.width, o.height], fit as never);
+  o.projection.fitSize([o.width, o.height], fit);
   const path = geoPath(o.projection);
   const hatch = `hatch-${++patternSeq}`;
   const svg = s('svg', {

@@ -5,7 +5,7 @@
  */
 import { apiUrl, getJson, hasApi } from '../api.js';
 import { costMethods, pageHead } from '../common.js';
-import { h, type Child } from '../dom.js';
+import { h } from '../dom.js';
 import { countryNames, regionsOf, REGION_COUNTRIES, type RegionCountry } from '../geo.js';
 import { navigate, type PageContext } from '../router.js';
 import type { CostResult } from '../types.js';
@@ -60,7 +60,7 @@ export default async function cost({ root, query, signal }: PageContext): Promis
   const toQuery = (): string => {
     const p = new URLSearchParams();
     const f = new FormData(form);
-    for (const k of KEYS) for (const v of f.getAll(k)) if (String(v).trim()) p.append(k, String(v).trim());
+    for (const k of KEYS) for (const v of f.getAll(k)) if (typeof v === 'string' && v.trim()) p.append(k, v.trim());
     if (p.get('start') || p.get('end')) p.delete('hours');
     return p.toString();
   };
@@ -97,8 +97,8 @@ export default async function cost({ root, query, signal }: PageContext): Promis
       () => (copy.textContent = 'Select the link to copy it'),
     );
   });
-  const shareLine: Child = h('p', { class: 'note share' }, 'Shareable link to this scenario: ', h('a', { href: share }, share), ' ', copy, ' · API: ', h('a', { href: apiUrl('/api/cost', params) }, 'JSON'));
+  const shareLine = h('p', { class: 'note share' }, 'Shareable link to this scenario: ', h('a', { href: share }, share), ' ', copy, ' · API: ', h('a', { href: apiUrl('/api/cost', params) }, 'JSON'));
   const slot = h('div');
-  result.replaceChildren(shareLine as Node, slot);
+  result.replaceChildren(shareLine, slot);
   await section(slot, 'the estimate', () => getJson<CostResult>('/api/cost', params, signal), (r) => (r.estimates.length ? costResultView(r, 'Estimates by method (USD)') : empty('The cost engine returned no estimate for this scenario.')), signal);
 }

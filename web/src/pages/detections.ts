@@ -9,7 +9,7 @@ import * as Plot from '@observablehq/plot';
 import { getJson, hasApi } from '../api.js';
 import { chartWidth, pageHead } from '../common.js';
 import { h } from '../dom.js';
-import { day } from '../format.js';
+import { day, text } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
 import type { SpeedtestDay } from '../types.js';
 import { cellsOf, heatmap, normalizeCell, type Summary } from '../ui/measure-view.js';
@@ -63,7 +63,7 @@ function perNetworkFigure(d: Detection): HTMLElement | null {
   const numeric = Object.keys(first).filter((k) => typeof first[k] === 'number');
   const key = ['share_throttled', 'severity', 'share_blocked', 'depth'].find((k) => numeric.includes(k)) ?? numeric[0];
   if (!key) return null;
-  const label = (r: Record<string, unknown>) => `${String(r.asn ?? r.probe_asn ?? '?')}${r.as_name ? ` ${String(r.as_name).slice(0, 26)}` : ''}`;
+  const label = (r: Record<string, unknown>) => `${text(r.asn ?? r.probe_asn ?? '?')}${r.as_name ? ` ${text(r.as_name).slice(0, 26)}` : ''}`;
   const top = [...rows].sort((a, b) => Number(b[key]) - Number(a[key])).slice(0, 15);
   const chart = Plot.plot({
     width: chartWidth(),
@@ -71,10 +71,10 @@ function perNetworkFigure(d: Detection): HTMLElement | null {
     marginLeft: 230,
     x: { label: key.replace(/_/g, ' '), grid: true },
     y: { label: null, domain: top.map(label) },
-    marks: [Plot.barX(top, { y: label, x: (r: Record<string, unknown>) => Number(r[key]), fill: '#8a2c0d', title: (r: Record<string, unknown>) => Object.entries(r).map(([k, v]) => `${k}: ${String(v)}`).join('\n') }), Plot.ruleX([0])],
+    marks: [Plot.barX(top, { y: label, x: (r: Record<string, unknown>) => Number(r[key]), fill: '#8a2c0d', title: (r: Record<string, unknown>) => Object.entries(r).map(([k, v]) => `${k}: ${text(v)}`).join('\n') }), Plot.ruleX([0])],
   });
   const table = dataTable(Object.keys(first).map((k) => ({ key: k, label: k.replace(/_/g, ' '), numeric: typeof first[k] === 'number' })), rows, { caption: `Per network (${rows.length})`, csvName: `${d.id}-networks.csv` });
-  return figure(chart, table, { title: `${key.replace(/_/g, ' ')} by network (top ${top.length} of ${rows.length})`, label: `${d.kind} detection ${d.id}: ${key} per network; highest ${top.slice(0, 3).map((r) => `${label(r)} ${String(r[key])}`).join(', ')}.` });
+  return figure(chart, table, { title: `${key.replace(/_/g, ' ')} by network (top ${top.length} of ${rows.length})`, label: `${d.kind} detection ${d.id}: ${key} per network; highest ${top.slice(0, 3).map((r) => `${label(r)} ${text(r[key])}`).join(', ')}.` });
 }
 
 /** The detection's own evidence, drawn the way the explorer or the throttling view draws it. */
@@ -87,7 +87,7 @@ function evidenceChart(d: Detection, signal: AbortSignal): HTMLElement {
   } else if (path.startsWith('/api/measurements')) {
     void section(slot, 'the measurements', () => getJson<Summary>('/api/measurements/summary', { grain: 'day', ...params }, signal), (r) => (cellsOf(r).length ? heatmap(cellsOf(r).map(normalizeCell), { title: `Evidence of ${d.id}`, csvName: `${d.id}.csv` }) : empty('No measurements behind this detection.')), signal);
   } else {
-    slot.append(d.per_network.length ? dataTable(Object.keys(d.per_network[0] ?? {}).map((key) => ({ key, label: key, cell: (r: Record<string, unknown>) => String(r[key] ?? '—') })), d.per_network, { caption: 'Per network', csvName: `${d.id}-networks.csv` }) : empty('No evidence query.'));
+    slot.append(d.per_network.length ? dataTable(Object.keys(d.per_network[0] ?? {}).map((key) => ({ key, label: key, cell: (r: Record<string, unknown>) => text(r[key]) })), d.per_network, { caption: 'Per network', csvName: `${d.id}-networks.csv` }) : empty('No evidence query.'));
   }
   return slot;
 }
@@ -144,7 +144,7 @@ export default async function detections({ root, query, signal }: PageContext): 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const p = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (String(v)) p.set(k, String(v));
+    for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v) p.set(k, v);
     navigate(`/detections?${p.toString()}`);
   });
   const slot = h('div');

@@ -6,7 +6,7 @@
 import { getJson, hasApi } from '../api.js';
 import { pageHead } from '../common.js';
 import { append, h, type Child } from '../dom.js';
-import { day, num, titleCase } from '../format.js';
+import { day, num, text, titleCase } from '../format.js';
 import type { PageContext } from '../router.js';
 import type { CostResult, EventCounts, LedgerEvent, Source } from '../types.js';
 import { costResultView } from '../ui/cost-view.js';
@@ -52,7 +52,7 @@ function fieldValue(e: LedgerEvent, k: string): Child {
       return day(v ?? 'null (ongoing, one-off or unknown)');
     default:
       if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) return '—';
-      return Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      return Array.isArray(v) ? v.map(text).join(', ') : text(v);
   }
 }
 

@@ -44,7 +44,7 @@ export default async function events({ root, query, signal }: PageContext): Prom
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const p = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (String(v).trim()) p.set(k, String(v).trim());
+    for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v.trim()) p.set(k, v.trim());
     navigate(`/events?${p.toString()}`);
   });
   const slot = h('div');

@@ -7,7 +7,7 @@
 import { getJson, hasApi } from '../api.js';
 import { pageHead } from '../common.js';
 import { h, replace } from '../dom.js';
-import { day, num } from '../format.js';
+import { day, formValue, num } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
 import { cellsOf, heatmap, normalizeCell, type Cell, type Summary } from '../ui/measure-view.js';
 import { measurementDetail } from '../ui/measurement-detail.js';
@@ -96,7 +96,7 @@ export default async function measurements({ root, query, signal }: PageContext)
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const p: Partial<Filters> = {};
-    for (const k of FILTERS) p[k] = String(new FormData(form).get(k) ?? '').trim();
+    for (const k of FILTERS) p[k] = formValue(new FormData(form), k);
     navigate(href(p));
   });
   const detail = h('div');

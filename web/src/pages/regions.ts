@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { getJson, hasApi } from '../api.js';
 import { costMethods, pageHead } from '../common.js';
 import { h, replace } from '../dom.js';
-import { interval, money } from '../format.js';
+import { formValue, interval, money } from '../format.js';
 import { projectionFor, regionsOf, REGION_COUNTRIES, type GeoFeature, type RegionCountry, type RegionProps } from '../geo.js';
 import { choropleth, hoverLine } from '../map.js';
 import { navigate, type PageContext } from '../router.js';
@@ -46,7 +46,7 @@ export default async function regions({ root, params, query, signal }: PageConte
   );
   form.addEventListener('change', () => {
     const f = new FormData(form);
-    navigate(`/regions/${cc}?type=${String(f.get('type'))}&method=${encodeURIComponent(String(f.get('method')))}&currency=${String(f.get('currency'))}`, true);
+    navigate(`/regions/${cc}?type=${formValue(f, 'type')}&method=${encodeURIComponent(formValue(f, 'method'))}&currency=${formValue(f, 'currency')}`, true);
   });
   const body = h('div', null, loading('the regional map'));
   root.append(form, body);

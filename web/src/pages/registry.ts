@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { getJson, hasApi } from '../api.js';
 import { chartWidth, pageHead } from '../common.js';
 import { h } from '../dom.js';
-import { num, pct, short } from '../format.js';
+import { formValue, num, pct, short } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
 import type { Indicator, Page } from '../types.js';
 import { figure } from '../ui/figure.js';
@@ -164,7 +164,7 @@ export default async function registry({ root, query, signal }: PageContext): Pr
   lookup.addEventListener('submit', (e) => {
     e.preventDefault();
     const p = new URLSearchParams(location.search);
-    p.set('q', String(new FormData(lookup).get('q') ?? '').trim());
+    p.set('q', formValue(new FormData(lookup), 'q'));
     navigate(`/registry?${p.toString()}`, true);
   });
   root.append(h('h2', null, 'Snapshot'), sumSlot, orgSlot, h('h2', null, 'The Telegram block, 2018'), tgSlot, h('h2', null, 'Lookup'), lookup, lookupOut);

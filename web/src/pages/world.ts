@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { getJson } from '../api.js';
 import { categories, countLink, pageHead } from '../common.js';
 import { h } from '../dom.js';
-import { money, num, titleCase } from '../format.js';
+import { formValue, money, num, titleCase } from '../format.js';
 import { countryNames, disputedAreas, projectionFor, worldCountries } from '../geo.js';
 import { choropleth, hoverLine } from '../map.js';
 import { navigate, type PageContext } from '../router.js';
@@ -78,7 +78,7 @@ export default async function world({ root, query, signal }: PageContext): Promi
   form.addEventListener('change', () => {
     const f = new FormData(form);
     const p = new URLSearchParams();
-    for (const k of ['category', 'from', 'to', 'color']) if (f.get(k)) p.set(k, String(f.get(k)));
+    for (const k of ['category', 'from', 'to', 'color']) if (formValue(f, k)) p.set(k, formValue(f, k));
     navigate(`/?${p.toString()}`, true);
   });
 

@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { chartWidth } from '../common.js';
 import { h } from '../dom.js';
-import { interval, isNum, money, num, short } from '../format.js';
+import { interval, isNum, money, num, short, text } from '../format.js';
 import type { CostEstimate, CostInput, CostResult } from '../types.js';
 import { figure } from './figure.js';
 import { dataTable } from './table.js';
@@ -19,7 +19,7 @@ const sourceCell = (s: unknown) => {
   return o.url && /^https?:/.test(o.url) ? h('a', { href: o.url, rel: 'noopener', target: '_blank' }, label) : label;
 };
 
-const valueCell = (v: unknown) => (isNum(v) ? (Math.abs(v) >= 1e4 ? short(v) : String(Number(v.toPrecision(6)))) : typeof v === 'object' ? JSON.stringify(v) : String(v ?? '—'));
+const valueCell = (v: unknown) => (isNum(v) ? (Math.abs(v) >= 1e4 ? short(v) : String(Number(v.toPrecision(6)))) : text(v));
 
 export function inputsTable(inputs: CostInput[], caption: string, csvName: string): HTMLElement {
   return dataTable(

@@ -7,6 +7,7 @@ import { append, h } from '../dom.js';
 import type { LedgerEvent } from '../types.js';
 import { cellsOf, heatmap, normalizeCell, type Summary } from './measure-view.js';
 import { empty, notAvailable, section } from './state.js';
+import { text } from '../format.js';
 
 type Q = Record<string, string>;
 
@@ -21,12 +22,12 @@ export function evidenceQueries(e: LedgerEvent): { query: Q; summary?: unknown; 
     else if (raw && typeof raw === 'object') q = raw as Record<string, unknown>;
     const inner = (typeof q.query === 'string' ? Object.fromEntries(new URLSearchParams(q.query)) : (q.query ?? q)) as Record<string, unknown>;
     const query: Q = {};
-    for (const k of QUERY_KEYS) if (inner[k] !== undefined && inner[k] !== null) query[k === 'probe_cc' ? 'cc' : k === 'probe_asn' ? 'asn' : k] = String(inner[k]);
+    for (const k of QUERY_KEYS) if (inner[k] !== undefined && inner[k] !== null) query[k === 'probe_cc' ? 'cc' : k === 'probe_asn' ? 'asn' : k] = text(inner[k]);
     const key = new URLSearchParams(query).toString();
-    const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-    if (key && !out.some((o) => new URLSearchParams(o.query).toString() === key)) out.push({ query, summary: summary ?? q.summary, label: text(q.label), note: text(q.note) });
+    const opt = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+    if (key && !out.some((o) => new URLSearchParams(o.query).toString() === key)) out.push({ query, summary: summary ?? q.summary, label: opt(q.label), note: opt(q.note) });
   };
-  const ev = (e.measurement_evidence ?? e.evidence) as unknown;
+  const ev = e.measurement_evidence ?? e.evidence;
   for (const x of Array.isArray(ev) ? ev : ev ? [ev] : []) add(x, (x as { summary?: unknown }).summary);
   for (const l of e.links ?? []) if (/measurement/.test(l.kind)) add(l.doc ?? l.target, (l.doc as { summary?: unknown } | null)?.summary);
   return out;

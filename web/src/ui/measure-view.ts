@@ -8,6 +8,7 @@ import { chartWidth } from '../common.js';
 import { h } from '../dom.js';
 import { figure } from './figure.js';
 import { dataTable } from './table.js';
+import { text } from '../format.js';
 
 /** Our verdict statuses, most severe first (a cell shows the most severe status it holds). */
 export const STATUSES = ['blocked', 'likely_blocked', 'down', 'invalid', 'insufficient', 'ok'] as const;
@@ -54,7 +55,10 @@ export interface Summary {
 
 export const cellsOf = (s: Summary): Raw[] => s.cells ?? s.items ?? [];
 const obj = (v: unknown): Record<string, number> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, number>) : {});
-const str = (...vs: unknown[]): string => String(vs.find((v) => v !== undefined && v !== null && v !== '') ?? '');
+const str = (...vs: unknown[]): string => {
+  const v = vs.find((x) => x !== undefined && x !== null && x !== '');
+  return v === undefined ? '' : text(v);
+};
 
 /** One summary row in our shape, whatever nesting the API uses for counts. */
 export function normalizeCell(r: Raw): Cell {
@@ -73,7 +77,7 @@ export function normalizeCell(r: Raw): Cell {
   const total = Number(r.n ?? r.total ?? r.measurement_count ?? r.count ?? Object.values(counts).reduce((a, b) => a + b, 0)) || 0;
   const examplesRaw = (r.examples ?? r.example_ids ?? r.example_measurement_ids ?? {}) as Record<string, unknown>;
   const examples: Record<string, string> = {};
-  for (const [k, v] of Object.entries(examplesRaw)) if (v) examples[k] = String(v);
+  for (const [k, v] of Object.entries(examplesRaw)) if (v) examples[k] = text(v);
   const status = STATUSES.find((s) => (counts[s] ?? 0) > 0) ?? (ooni.confirmed ? 'confirmed' : ooni.anomaly ? 'anomaly' : ooni.failure ? 'failure' : total ? 'ok' : 'insufficient');
   return {
     day: str(r.bucket, r.day, r.period, r.hour, r.date).replace('T', ' ').slice(0, 19),

@@ -4,12 +4,12 @@
  */
 import { getJson } from '../api.js';
 import { h } from '../dom.js';
-import { day } from '../format.js';
+import { day, text } from '../format.js';
 import { section } from './state.js';
 
 type Doc = Record<string, unknown>;
 
-const show = (v: unknown): string => (v === null || v === undefined ? '—' : Array.isArray(v) ? v.map(show).join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const show = (v: unknown): string => (Array.isArray(v) ? v.map(show).join(', ') : text(v));
 
 function kv(doc: Doc, keys?: string[]): HTMLElement {
   const ks = keys ?? Object.keys(doc).filter((k) => typeof doc[k] !== 'object' || doc[k] === null || Array.isArray(doc[k]));

@@ -3,6 +3,7 @@
  * a picture can be read, copied and cited.
  */
 import { h, type Child } from '../dom.js';
+import { text } from '../format.js';
 
 export interface Column<T> {
   key: string;
@@ -18,7 +19,7 @@ export interface Column<T> {
 
 const csvCell = (v: unknown): string => {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const s = text(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -53,7 +54,7 @@ export function dataTable<T>(columns: Column<T>[], rows: T[], opts: { caption: s
     h(
       'tbody',
       null,
-      shown.map((r) => h('tr', null, columns.map((c) => h('td', { class: c.numeric ? 'num' : c.nowrap ? 'nowrap' : null }, c.cell ? c.cell(r) : String((r as Record<string, unknown>)[c.key] ?? '—'))))),
+      shown.map((r) => h('tr', null, columns.map((c) => h('td', { class: c.numeric ? 'num' : c.nowrap ? 'nowrap' : null }, c.cell ? c.cell(r) : text((r as Record<string, unknown>)[c.key]))))),
     ),
   );
   return h(
