@@ -5,18 +5,9 @@
  * and its id, so adding a method to a request does not change another method's numbers.
  */
 
-export type Rng = () => number; // uniform in [0, 1)
+import { mulberry32, type Rng } from '../shared/index.js';
 
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng };
 
 /** FNV-1a of a string mixed with a seed: the stream id for (seed, name). */
 export function streamSeed(seed: number, name: string): number {

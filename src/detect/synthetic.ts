@@ -3,21 +3,13 @@
  * data rarely comes with labelled change points or outages; these do, and the same seed always
  * gives the same series. Synthetic by design: nothing here claims to look like a real network.
  */
+import { mulberry32 } from '../shared/index.js';
 import type { HourScore } from './cusum.js';
 
 const HOUR = 3_600_000;
 
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG; returns floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (src/shared/random.ts), under the name the detector tests use. */
+export const rng = mulberry32;
 
 /** A Poisson draw (Knuth for small means, a rounded normal above 60). */
 export function poisson(rand: () => number, lambda: number): number {

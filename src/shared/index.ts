@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './progress.js';
 export * from './paths.js';
 export * from './time.js';
+export * from './random.js';
