@@ -182,7 +182,10 @@ describe('cost calculator', () => {
     if (has('/api/cost')) {
       const big = await v.page.locator('.estimate .big').first().textContent();
       expect(big).toMatch(/\d/);
-      expect(await v.page.locator('.share a').getAttribute('href')).toContain('region=RU-MOW');
+      // The OZI-calibrated method puts a day of Moscow in the billions of roubles (chapter: 4.8 bn).
+      expect(await v.page.locator('.estimate[data-method=ozi-regional] .big').textContent()).toMatch(/^[\d.]+B RUB$/);
+      expect(await v.page.locator('.estimate').count()).toBeGreaterThanOrEqual(2);
+      expect(await v.page.locator('.share a').first().getAttribute('href')).toContain('region=RU-MOW');
     } else expect(await unavailable(v)).toBe(1);
     await clean(v, 'cost');
   });

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { getAll, getJson } from '../api.js';
 import { categories, categoryColor, chartWidth, countLink, pageHead } from '../common.js';
 import { h } from '../dom.js';
-import { day, titleCase } from '../format.js';
+import { day, short, titleCase } from '../format.js';
 import { countryNames } from '../geo.js';
 import type { PageContext } from '../router.js';
 import type { Indicator, LedgerEvent, Page } from '../types.js';
@@ -59,7 +59,7 @@ function indicatorFigure(s: Indicator): HTMLElement {
     height: 200,
     marginLeft: 60,
     x: { type: 'utc', label: null },
-    y: { label: s.unit, grid: true, zero: true, tickFormat: '~s' },
+    y: { label: s.unit, grid: true, zero: true, tickFormat: short },
     color: { legend: new Set(rows.map((r) => r.publisher)).size > 1, label: 'Source' },
     marks: [
       Plot.line(rows.filter((r) => !r.disputed), { x: 'year', y: 'value', stroke: '#999' }),

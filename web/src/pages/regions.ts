@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { getJson, hasApi } from '../api.js';
 import { costMethods, pageHead } from '../common.js';
 import { h, replace } from '../dom.js';
-import { formValue, interval, money } from '../format.js';
+import { formValue, interval, money, short } from '../format.js';
 import { projectionFor, regionsOf, REGION_COUNTRIES, type GeoFeature, type RegionCountry, type RegionProps } from '../geo.js';
 import { choropleth, hoverLine } from '../map.js';
 import { navigate, type PageContext } from '../router.js';
@@ -100,10 +100,15 @@ export default async function regions({ root, params, query, signal }: PageConte
     .filter((f) => !f.properties.context)
     .map((f) => ({ code: f.properties.code, alias: f.properties.alias ?? '', name: f.properties.name, name_local: f.properties.name_local ?? '', disputed: Boolean(f.properties.disputed), ...(amount(costOf(f)) ?? {}) }))
     .sort((x, y) => (y.median ?? -1) - (x.median ?? -1) || x.name.localeCompare(y.name));
-  const makeTable = () => dataTable(
+  type Row = (typeof rows)[number];
+  const rank = (r: Row) => (r.median !== undefined ? rows.indexOf(r) + 1 : '');
+  const disputedBadge = (r: Row) => (r.disputed ? h('span', { class: 'badge disputed', title: CRIMEA_NOTE }, ' disputed') : null);
+  const caption = `One-day ${state.type} shutdown cost by ${cc === 'RU' ? 'region' : 'province'}, ${methodName}, ranked`;
+  // The full table (Table view, CSV) and a narrower one beside the map with the same figures.
+  const fullTable = dataTable(
     [
-      { key: 'rank', label: '#', numeric: true, cell: (r) => (r.median !== undefined ? String(rows.indexOf(r) + 1) : '—'), csv: (r) => (r.median !== undefined ? rows.indexOf(r) + 1 : '') },
-      { key: 'name', label: cc === 'RU' ? 'Region' : 'Province', cell: (r) => [r.name, r.disputed ? h('span', { class: 'badge disputed', title: CRIMEA_NOTE }, ' disputed') : null] },
+      { key: 'rank', label: '#', numeric: true, cell: (r) => String(rank(r) || '—'), csv: rank },
+      { key: 'name', label: cc === 'RU' ? 'Region' : 'Province', cell: (r) => [r.name, disputedBadge(r)] },
       { key: 'code', label: 'Code', nowrap: true, cell: (r) => `${r.code}${r.alias ? ` / ${r.alias}` : ''}` },
       { key: 'median', label: `Median (${currency})`, numeric: true, cell: (r) => money(r.median) },
       { key: 'low', label: '5%', numeric: true, cell: (r) => money(r.low) },
@@ -111,7 +116,17 @@ export default async function regions({ root, params, query, signal }: PageConte
       { key: 'point', label: 'Point', numeric: true, cell: (r) => money(r.point) },
     ],
     rows,
-    { caption: `One-day ${state.type} shutdown cost by ${cc === 'RU' ? 'region' : 'province'}, ${methodName}, ranked`, csvName: `splinternet-${cc}-regions-${state.type}-${methodName}.csv` },
+    { caption, csvName: `splinternet-${cc}-regions-${state.type}-${methodName}.csv` },
+  );
+  const sideTable = dataTable(
+    [
+      { key: 'rank', label: '#', numeric: true, cell: (r) => String(rank(r) || '—') },
+      { key: 'name', label: cc === 'RU' ? 'Region' : 'Province', cell: (r) => [r.name, ' ', h('small', { class: 'note' }, r.code), disputedBadge(r)] },
+      { key: 'median', label: `Median (${currency})`, numeric: true, cell: (r) => money(r.median) },
+      { key: 'interval', label: '90% interval', numeric: true, cell: (r) => (r.low !== undefined ? `${money(r.low)}–${money(r.high)}` : '—') },
+    ],
+    rows,
+    { caption: `${caption} (CSV in the map's Table view)` },
   );
   const status =
     costs === null
@@ -119,15 +134,15 @@ export default async function regions({ root, params, query, signal }: PageConte
       : costs instanceof Error
         ? errorBox(costs, `the ${methodName} estimates`)
         : h('p', { class: 'note' }, `Method ${costs.method}${costs.method_version ? ` v${costs.method_version}` : ''}; ${costs.items.length} ${unit} estimated; amounts in ${currency} for 24 hours; 90% intervals from the engine's Monte Carlo draws. `, h('a', { href: `/cost?country=${cc}&type=${state.type}&hours=24&method=all` }, 'Compare methods in the calculator'), '.');
-  const legend = medians.length ? Plot.legend({ color: colorOpts, width: 320 }) : null;
+  const legend = medians.length ? Plot.legend({ color: { ...colorOpts, tickFormat: short, ticks: 4 }, width: 320 }) : null;
   replace(
     body,
     status,
     h(
       'div',
       { class: 'map-with-table' },
-      figure(h('div', null, legend, map, hover.el), makeTable(), { title: `One-day ${state.type} shutdown cost`, label: map.getAttribute('aria-label') ?? '' }),
-      makeTable(),
+      figure(h('div', null, legend, map, hover.el), fullTable, { title: `One-day ${state.type} shutdown cost`, label: map.getAttribute('aria-label') ?? '' }),
+      sideTable,
     ),
     h('p', { class: 'note', id: 'disputed-note' }, cc === 'RU' ? CRIMEA_NOTE : CHINA_NOTE),
     costs && !(costs instanceof Error) && costs.inputs?.length ? h('details', null, h('summary', null, `Inputs of ${costs.method} (${costs.inputs.length})`), inputsTable(costs.inputs, `Inputs of ${costs.method}`, `splinternet-${cc}-regions-inputs.csv`)) : null,

@@ -58,7 +58,7 @@ function seriesFigure(series: Indicator[], title: string, o: { stacked?: boolean
     height: 280,
     marginLeft: 60,
     x: { type: 'utc', label: null },
-    y: { grid: true, label: series[0]?.unit ?? '', tickFormat: '~s', ...(o.log ? { type: 'log' as const } : {}) },
+    y: { grid: true, label: series[0]?.unit ?? '', tickFormat: short, ...(o.log ? { type: 'log' as const } : {}) },
     color: { legend: true, label: 'Series' },
     marks: o.stacked
       ? [Plot.areaY(rows, { x: 'date', y: 'value', fill: 'series', title: tip, curve: 'step-after' }), Plot.ruleY([0])]
@@ -97,7 +97,7 @@ function orgFigure(a: Asns, snapshot: string): HTMLElement {
     width: chartWidth(),
     height: 40 + 24 * Math.max(1, rows.length),
     marginLeft: 220,
-    x: { label: 'Blocked IPv4 addresses', grid: true, tickFormat: '~s' },
+    x: { label: 'Blocked IPv4 addresses', grid: true, tickFormat: short },
     y: { label: null, domain: rows.map((r) => r.org) },
     marks: [Plot.barX(rows, { y: 'org', x: 'blocked', fill: '#8a2c0d', title: (o: Org) => `${o.org}: ${num(o.blocked)} addresses blocked (${pct(o.share_of_announced, 1)} of its announced space); AS ${o.asns.join(', ')}` }), Plot.ruleX([0])],
   });

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { ApiError, getJson, hasApi } from '../api.js';
 import { chartWidth, pool } from '../common.js';
 import { h } from '../dom.js';
-import { money } from '../format.js';
+import { money, short } from '../format.js';
 import type { CostResult, LedgerEvent } from '../types.js';
 import { figure } from './figure.js';
 import { empty, notAvailable } from './state.js';
@@ -61,7 +61,7 @@ export async function costByYear(slot: HTMLElement, cc: string, events: LedgerEv
       height: 260,
       x: { label: null, axis: null },
       fx: { label: 'Start year' },
-      y: { label: 'USD (sum of medians)', grid: true, tickFormat: '~s' },
+      y: { label: 'USD (sum of medians)', grid: true, tickFormat: short },
       color: { legend: true, label: 'Method' },
       marks: [
         Plot.barY(data, { fx: 'year', x: 'method', y: 'median', fill: 'method', title: (d: (typeof data)[number]) => `${d.year}, ${d.method}: ${money(d.median, 'USD')} over ${d.n} events (summed 90% bounds ${money(d.low)}–${money(d.high)})` }),

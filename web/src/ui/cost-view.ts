@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { chartWidth } from '../common.js';
 import { h } from '../dom.js';
-import { interval, isNum, money, num, short, text } from '../format.js';
+import { interval, isNum, money, short, text } from '../format.js';
 import type { CostEstimate, CostInput, CostResult } from '../types.js';
 import { figure } from './figure.js';
 import { dataTable } from './table.js';
@@ -50,7 +50,7 @@ function estimateCard(e: CostEstimate): HTMLElement {
       h('dt', null, 'Point estimate'),
       h('dd', null, money(e.point, e.currency)),
       e.usd ? [h('dt', null, 'In USD'), h('dd', null, interval(e.usd.median, e.usd.low, e.usd.high, 'USD'))] : null,
-      e.usd?.rate ? [h('dt', null, 'Exchange rate'), h('dd', null, `${num(e.usd.rate)} ${e.currency}/USD${e.usd.rate_date ? ` on ${e.usd.rate_date}` : ''}`)] : null,
+      e.usd?.rate ? [h('dt', null, 'Exchange rate'), h('dd', null, `${e.usd.rate.toFixed(e.usd.rate >= 100 ? 1 : 4)} ${e.currency}/USD${e.usd.rate_date ? ` on ${e.usd.rate_date}` : ''}`)] : null,
       e.years?.length ? [h('dt', null, 'Data years'), h('dd', null, e.years.join(', '))] : null,
       e.data_vintage?.length ? [h('dt', null, 'Data vintage'), h('dd', null, e.data_vintage.join('; '))] : null,
       typeof e.proxy === 'string' ? [h('dt', null, 'Proxy'), h('dd', null, e.proxy)] : null,
@@ -70,8 +70,8 @@ export function costResultView(r: CostResult, title: string): HTMLElement {
     width: chartWidth(),
     marginLeft: 130,
     height: 40 + 36 * Math.max(1, withUsd.length),
-    x: { label: 'USD (median, 90% interval)', grid: true, tickFormat: '~s' },
-    y: { label: null },
+    x: { label: 'USD (median, 90% interval)', grid: true, tickFormat: short },
+    y: { label: null, domain: withUsd.map((x) => x.method) },
     marks: [Plot.ruleY(withUsd, { x1: 'low', x2: 'high', y: 'method', strokeWidth: 3, stroke: '#c9a27e' }), Plot.dot(withUsd, { x: 'median', y: 'method', fill: '#8a2c0d', r: 5, title: (d: (typeof rows)[number]) => `${d.method}: ${interval(d.median, d.low, d.high, 'USD')}` })],
   });
   const spread = r.spread?.ratio ?? (withUsd.length > 1 ? Math.max(...withUsd.map((x) => x.median ?? 0)) / Math.max(1, Math.min(...withUsd.map((x) => x.median ?? 0))) : null);
