@@ -8,7 +8,7 @@
 import { regionNames } from '../geo/index.js';
 import { AppError } from '../shared/index.js';
 import type { RateResult } from './data/fx.js';
-import { mulberry32, pointOf, quantileSorted, sample, streamSeed } from './random.js';
+import { mulberry32, pointOf, quantilesInPlace, sample, streamSeed } from './random.js';
 import type { InputValue, MethodModel, Plan, Scenario } from './types.js';
 
 export interface Money {
@@ -66,9 +66,20 @@ export interface SegmentRates {
 
 const round = (x: number) => Math.round(x);
 
+/** Median, 5th and 95th percentiles (reorders `values`) and the point estimate, rounded to units. */
 function summarise(values: Float64Array, point: number): Money {
-  const s = values.slice().sort();
-  return { median: round(quantileSorted(s, 0.5)), low: round(quantileSorted(s, 0.05)), high: round(quantileSorted(s, 0.95)), point: round(point) };
+  const [low, median, high] = quantilesInPlace(values, [0.05, 0.5, 0.95]) as [number, number, number];
+  return { median: round(median), low: round(low), high: round(high), point: round(point) };
+}
+
+/**
+ * Scratch buffers reused across estimates (runEstimate is synchronous, so one set suffices):
+ * pricing the whole ledger allocates nothing per draw and little per estimate.
+ */
+const pool: Float64Array[] = [];
+function buffers(count: number, n: number): Float64Array[] {
+  for (let i = 0; i < count; i++) if (!pool[i] || pool[i]!.length < n) pool[i] = new Float64Array(n);
+  return pool.slice(0, count).map((b) => b.subarray(0, n));
 }
 
 function finite(m: Money, what: string): Money {
@@ -101,17 +112,15 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
   const fl = toLocal.map((x) => x ?? 0);
 
   const rng = mulberry32(streamSeed(scn.seed, model.id));
-  const draws = plan.params.map((spec) => {
-    const a = new Float64Array(N);
-    sample(spec.dist, rng, a);
-    return a;
-  });
-  const p = new Float64Array(plan.params.length);
+  const P = plan.params.length;
+  const bufs = buffers(P + 2 * R + 2, N);
+  const draws = bufs.slice(0, P);
+  plan.params.forEach((spec, j) => sample(spec.dist, rng, draws[j]!));
+  const p = new Float64Array(P);
   const out = new Float64Array(S * R);
-  const regMain = Array.from({ length: R }, () => new Float64Array(N));
-  const regUsd = Array.from({ length: R }, () => new Float64Array(N));
-  const totMain = new Float64Array(N);
-  const totUsd = new Float64Array(N);
+  const regMain = bufs.slice(P, P + R);
+  const regUsd = bufs.slice(P + R, P + 2 * R);
+  const [totMain, totUsd] = bufs.slice(P + 2 * R) as [Float64Array, Float64Array];
   for (let i = 0; i < N; i++) {
     for (let j = 0; j < p.length; j++) p[j] = draws[j]![i]!;
     plan.evaluate(p, out);
@@ -166,18 +175,21 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
       rate_kind: one ? one.kind : 'per-segment average (see rates)',
     };
   };
+  const total = finite(summarise(totMain, ptTotal.m), model.id);
+  const usdTotal = usdBlock(totUsd, ptTotal, `${model.id} USD`);
   return {
     method: model.id,
     method_version: model.version,
     title: model.title,
     currency,
-    ...finite(summarise(totMain, ptTotal.m), model.id),
-    usd: usdBlock(totUsd, ptTotal, `${model.id} USD`),
+    ...total,
+    usd: usdTotal,
     regions: plan.regions.map((code, r) => ({
       code,
       name: regionNames(code)?.en ?? code,
-      ...finite(summarise(regMain[r]!, pt[r]!.m), `${model.id} ${code}`),
-      usd: usdBlock(regUsd[r]!, pt[r]!, `${model.id} ${code} USD`),
+      // One region: its draws are the totals, already summarised above.
+      ...(R === 1 ? { median: total.median, low: total.low, high: total.high, point: total.point } : finite(summarise(regMain[r]!, pt[r]!.m), `${model.id} ${code}`)),
+      usd: R === 1 ? usdTotal : usdBlock(regUsd[r]!, pt[r]!, `${model.id} ${code} USD`),
     })),
     inputs: plan.inputs,
     years: [...new Set(plan.segments.map((s) => s.data_year))],

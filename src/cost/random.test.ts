@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, pointOf, quantileSorted, sample, streamSeed, triangular } from './random.js';
+import { mulberry32, pointOf, quantileSorted, quantilesInPlace, sample, streamSeed, triangular } from './random.js';
 
 describe('seeded sampling', () => {
   it('is reproducible for a seed and differs across seeds', () => {
@@ -42,5 +42,16 @@ describe('seeded sampling', () => {
     expect(quantileSorted(s, 0.5)).toBe(3);
     expect(quantileSorted(s, 0.05)).toBeCloseTo(1.2, 12);
     expect(quantileSorted(s, 1)).toBe(5);
+  });
+});
+
+describe('quantiles by selection', () => {
+  it('equals the sorted quantiles on random and tied data', () => {
+    const rng = mulberry32(11);
+    for (const n of [1, 2, 5, 101, 10000]) {
+      const a = new Float64Array(n).map(() => Math.round(rng() * 50));
+      const sorted = a.slice().sort();
+      expect(quantilesInPlace(a.slice(), [0.05, 0.5, 0.95])).toEqual([0.05, 0.5, 0.95].map((q) => quantileSorted(sorted, q)));
+    }
   });
 });

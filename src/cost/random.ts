@@ -51,23 +51,24 @@ function normal(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
-/** Fill `out` with draws from `d`. */
+/** Fill `out` with draws from `d` (one loop per kind: the switch stays out of the hot loop). */
 export function sample(d: Dist, rng: Rng, out: Float64Array): void {
-  for (let i = 0; i < out.length; i++) {
-    switch (d.kind) {
-      case 'fixed':
-        out[i] = d.value;
-        break;
-      case 'triangular':
-        out[i] = triangular(rng(), d.low, d.mode, d.high);
-        break;
-      case 'uniform':
-        out[i] = d.low + rng() * (d.high - d.low);
-        break;
-      case 'lognormal':
-        out[i] = d.median * Math.exp(d.sigma * normal(rng));
-        break;
+  const n = out.length;
+  switch (d.kind) {
+    case 'fixed':
+      out.fill(d.value);
+      return;
+    case 'triangular': {
+      const { low, mode, high } = d;
+      for (let i = 0; i < n; i++) out[i] = triangular(rng(), low, mode, high);
+      return;
     }
+    case 'uniform':
+      for (let i = 0; i < n; i++) out[i] = d.low + rng() * (d.high - d.low);
+      return;
+    case 'lognormal':
+      for (let i = 0; i < n; i++) out[i] = d.median * Math.exp(d.sigma * normal(rng));
+      return;
   }
 }
 
@@ -79,4 +80,58 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
   const lo = Math.floor(pos);
   const hi = Math.min(n - 1, lo + 1);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+/** Rearrange a[lo..hi] so that a[k] is the k-th smallest (Hoare selection, median of three). */
+function select(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    // median of three as the pivot
+    if (a[mid]! < a[lo]!) swap(a, mid, lo);
+    if (a[hi]! < a[lo]!) swap(a, hi, lo);
+    if (a[hi]! < a[mid]!) swap(a, hi, mid);
+    const pivot = a[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
+
+/**
+ * Quantiles (same interpolation as quantileSorted) without sorting: O(n) selections on `a`,
+ * which is reordered. qs must be ascending. Sorting 10,000 draws per estimate dominated the
+ * engine's time; selection is ~10x cheaper.
+ */
+export function quantilesInPlace(a: Float64Array, qs: number[]): number[] {
+  const n = a.length;
+  if (n === 0) return qs.map(() => Number.NaN);
+  let lo = 0;
+  return qs.map((q) => {
+    const pos = (n - 1) * q;
+    const k = Math.floor(pos);
+    select(a, k, lo, n - 1);
+    lo = k;
+    const x = a[k]!;
+    if (pos === k || k + 1 >= n) return x;
+    let next = a[k + 1]!;
+    for (let i = k + 2; i < n; i++) if (a[i]! < next) next = a[i]!;
+    return x + (next - x) * (pos - k);
+  });
 }

@@ -86,7 +86,7 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
   if (input.year !== undefined && !(Number.isInteger(input.year) && input.year >= 1960 && input.year <= 2100)) bad('year', `must be a year like 2020, got ${input.year}`);
   const local = country && isCountryCode(country) ? currencyOf(country) : 'LCU';
   const currency = (input.currency ?? local).trim().toUpperCase();
-  if (currency !== 'LCU' && !isKnownCurrency(currency)) bad('currency', `unknown currency "${input.currency}"; use ${local}, USD, or another ISO 4217 code such as RUB or CNY`);
+  if (currency !== 'LCU' && currency !== local && !isKnownCurrency(currency)) bad('currency', `unknown currency "${input.currency}"; use ${local}, USD, or another ISO 4217 code such as RUB or CNY`);
   const draws = input.draws ?? DEFAULT_DRAWS;
   if (!Number.isInteger(draws) || draws < 100 || draws > MAX_DRAWS) bad('draws', `must be an integer from 100 to ${MAX_DRAWS}, got ${input.draws}`);
   const seed = input.seed ?? DEFAULT_SEED;

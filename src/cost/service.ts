@@ -6,7 +6,7 @@
  */
 import { statsRegionsOf } from '../geo/index.js';
 import { getEvent } from '../ledger/index.js';
-import { AppError, validationError } from '../shared/index.js';
+import { AppError, isAppError, validationError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { countriesOfCurrency } from './data/currency.js';
 import { econData, type CountryData } from './data/econ-data.js';
@@ -53,12 +53,12 @@ export async function priceScenario(store: Store, scn: Scenario, span: Span): Pr
       estimates.push(runEstimate(model, plan, scn, await ratesFor(store, scn, data, plan)));
     } catch (e) {
       if (!(e instanceof Unavailable)) throw e;
-      if (scn.method_choice === 'explicit') throw validationError([{ path: [e.param], message: `${id}: ${e.message}` }], 'this scenario cannot be priced');
+      if (scn.method_choice === 'explicit') throw unpriceable(validationError([{ path: [e.param], message: `${id}: ${e.message}` }], 'this scenario cannot be priced'));
       skipped.push({ method: id, parameter: e.param, reason: e.message });
     }
   }
   if (estimates.length === 0) {
-    throw validationError(skipped.map((s) => ({ path: [s.parameter], message: `${s.method}: ${s.reason}` })), 'no method can price this scenario');
+    throw unpriceable(validationError(skipped.map((s) => ({ path: [s.parameter], message: `${s.method}: ${s.reason}` })), 'no method can price this scenario'));
   }
   const same = estimates.filter((e) => e.currency === estimates[0]!.currency);
   const medians = same.map((e) => e.median);
@@ -111,6 +111,17 @@ export async function costEvent(deps: { store: Store }, id: string, overrides: E
   const { input, missing, mapping } = eventScenario(e, overrides);
   const event = { id: e.id, title: e.title, category: e.category, subtype: e.subtype, countries: e.countries, regions: e.regions, start: e.start, end: e.end, status: e.status };
   if (missing.length) return { event, mapping, missing, estimates: [] };
-  const res = await estimateCost(deps, input);
-  return { event, mapping, missing, ...res };
+  try {
+    return { event, mapping, missing, ...(await estimateCost(deps, input)) };
+  } catch (e) {
+    // Data the scenario needs and the store lacks (e.g. regional output for the event's
+    // regions) is something the event is missing, not a bad request.
+    if (!isAppError(e) || e.details.unpriceable !== true) throw e;
+    return { event, mapping, missing: e.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })), estimates: [] };
+  }
+}
+
+/** Mark a 400 as "valid input, but the data or methods cannot price it" (vs malformed input). */
+function unpriceable(e: AppError): AppError {
+  return new AppError(e.code, e.message, { issues: e.issues, details: { ...e.details, unpriceable: true } });
 }

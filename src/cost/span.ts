@@ -36,9 +36,12 @@ const MAX_HOURS = 50 * 366 * 24;
 
 const bad = (param: string, message: string) => new AppError('VALIDATION', `${param}: ${message}`, { issues: [{ path: [param], message }] });
 
+const knownZones = new Set(['UTC']);
 function checkTz(tz: string): string {
+  if (knownZones.has(tz)) return tz;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    knownZones.add(tz);
     return tz;
   } catch {
     throw bad('tz', `unknown time zone "${tz}"; use an IANA name such as UTC, Europe/Moscow or Asia/Urumqi`);
