@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ready, shot, startHarness, visit, type Harness, type Visit } from './harness.js';
+import { ready, shot, slowApiReport, startHarness, visit, type Harness, type Visit } from './harness.js';
 
 let hx: Harness;
 const has = (p: string) => hx.apiPaths.has(p);
@@ -17,6 +17,7 @@ beforeAll(async () => {
   hx = await startHarness();
 });
 afterAll(async () => {
+  if (hx) console.log(await slowApiReport(hx.base, 100));
   await hx?.stop();
 });
 
@@ -100,10 +101,21 @@ describe('country profile', () => {
     await clean(v, 'country-RU');
   });
 
-  it('works at 390 px', async () => {
-    const v = await visit(hx, '/country/CN', 390);
-    expect(await v.page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(391);
-    await clean(v, 'country-CN');
+  it('every page fits 390 px without sideways scrolling', async () => {
+    for (const [path, name] of [
+      ['/country/CN', 'country-CN'],
+      ['/compare/CN-RU', 'compare'],
+      ['/regions/RU', 'regions-RU'],
+      ['/events/ru-2018-telegram-block', 'event'],
+      ['/cost?country=RU&region=RU-MOW&type=full&hours=24&method=all', 'cost'],
+      ['/measurements?cc=RU', 'measurements'],
+      ['/registry', 'registry'],
+      ['/detections', 'detections'],
+    ] as const) {
+      const v = await visit(hx, path, 390);
+      expect(await v.page.evaluate<number>('document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(391);
+      await clean(v, name);
+    }
   });
 });
 

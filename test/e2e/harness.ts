@@ -71,6 +71,32 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
+/** Every API call the pages made: path and time to the last byte (ms), for the latency report. */
+export const apiTimings: { url: string; ms: number }[] = [];
+
+/**
+ * Replays every distinct API call the pages made, one at a time from Node (median of 3, after
+ * the browser run warmed the server), and lists those over `limit` ms: the latency each call
+ * has on its own, without the page's parallel requests and Chromium competing for the CPU.
+ */
+export async function slowApiReport(base: string, limit = 100): Promise<string> {
+  const urls = [...new Set(apiTimings.map((t) => t.url))].sort();
+  const rows: [string, number][] = [];
+  for (const u of urls) {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      await (await fetch(base + u)).arrayBuffer();
+      times.push(performance.now() - t0);
+    }
+    rows.push([u, times.sort((a, b) => a - b)[1] ?? 0]);
+  }
+  const slow = rows.filter(([, ms]) => ms > limit).sort((a, b) => b[1] - a[1]);
+  const all = rows.map(([, ms]) => ms).sort((a, b) => a - b);
+  const p50 = all[Math.floor(all.length / 2)] ?? 0;
+  return `API calls made by the pages: ${urls.length} distinct, median ${p50.toFixed(0)} ms on their own, ${slow.length} over ${limit} ms${slow.map(([u, ms]) => `\n  ${ms.toFixed(0).padStart(6)} ms  ${u}`).join('')}`;
+}
+
 export interface Visit {
   page: Page;
   errors: string[];
@@ -96,6 +122,10 @@ export async function visit(h: Harness, path: string, width = 1280): Promise<Vis
   page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
   page.on('response', (r) => {
     if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('requestfinished', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/api/')) apiTimings.push({ url: u.pathname + u.search, ms: r.timing().responseEnd - r.timing().requestStart });
   });
   const t0 = Date.now();
   await page.goto(h.base + path, { waitUntil: 'load' });

@@ -7,6 +7,9 @@ import type { CostMethod } from './types.js';
 import { append, h } from './dom.js';
 import { titleCase } from './format.js';
 
+/** Categories the cost engine prices (it answers 400 for the others, so the pages do not ask). */
+export const COSTABLE = ['shutdown', 'throttling', 'block'];
+
 const FALLBACK = ['shutdown', 'throttling', 'block', 'app_removal', 'content_takedown', 'law', 'surveillance', 'repression', 'election_technology', 'cooperation'];
 
 export async function categories(): Promise<string[]> {

@@ -4,11 +4,11 @@
  * and inputs (for costable categories), and the measurement evidence when the event links it.
  */
 import { getJson, hasApi } from '../api.js';
-import { pageHead } from '../common.js';
+import { COSTABLE, pageHead } from '../common.js';
 import { append, h, type Child } from '../dom.js';
 import { day, num, text, titleCase } from '../format.js';
 import type { PageContext } from '../router.js';
-import type { CostResult, EventCounts, LedgerEvent, Source } from '../types.js';
+import type { CostResult, LedgerEvent, Source } from '../types.js';
 import { costResultView } from '../ui/cost-view.js';
 import { evidenceView } from '../ui/evidence.js';
 import { empty, errorBox, loading, notAvailable, section } from '../ui/state.js';
@@ -87,9 +87,9 @@ function revisions(id: string, signal: AbortSignal): HTMLElement {
   return slot;
 }
 
-async function cost(e: LedgerEvent, technical: string[], signal: AbortSignal): Promise<HTMLElement> {
+async function cost(e: LedgerEvent, signal: AbortSignal): Promise<HTMLElement> {
   const slot = h('div');
-  if (!technical.includes(e.category)) return h('div', null, empty(`No cost estimate: the cost engine prices shutdowns, throttling and blocks; this event is a ${e.category.replace(/_/g, ' ')}.`));
+  if (!COSTABLE.includes(e.category)) return h('div', null, empty(`No cost estimate: the cost engine prices shutdowns, throttling and blocks; this event is a ${e.category.replace(/_/g, ' ')}.`));
   if (!(await hasApi('/api/events/{id}/cost'))) return h('div', null, notAvailable('Cost estimate', 'GET /api/events/:id/cost (the cost engine)'));
   void section(slot, 'the cost estimate', () => getJson<CostResult>(`/api/events/${encodeURIComponent(e.id)}/cost`, {}, signal), (r) => (r.estimates.length || r.missing?.length ? costResultView(r, 'Estimated cost of this event') : empty('The cost engine returned no estimate for this event.')), signal);
   return slot;
@@ -100,14 +100,8 @@ export default async function eventPage({ root, params, signal }: PageContext): 
   const body = h('div', null, loading('the event'));
   root.append(body);
   let e: LedgerEvent;
-  let technical: string[];
   try {
-    [e, technical] = await Promise.all([
-      getJson<LedgerEvent>(`/api/events/${encodeURIComponent(id)}`, {}, signal),
-      getJson<EventCounts>('/api/stats/events', { country: 'ZZ' }, signal)
-        .then((c) => c.technical_categories)
-        .catch(() => ['shutdown', 'throttling', 'block']),
-    ]);
+    e = await getJson<LedgerEvent>(`/api/events/${encodeURIComponent(id)}`, {}, signal);
   } catch (err) {
     if (!signal.aborted) {
       document.title = 'Event not found · Splinternet Observatory';
@@ -144,6 +138,6 @@ export default async function eventPage({ root, params, signal }: PageContext): 
   const evidence = h('div');
   const costSlot = h('div', null, loading('the cost estimate'));
   root.append(h('h2', null, 'Cost'), costSlot, h('h2', null, 'Measurement evidence'), evidence, h('h2', null, 'Revision history'), revisions(e.id, signal));
-  void cost(e, technical, signal).then((el) => !signal.aborted && costSlot.replaceChildren(el));
+  void cost(e, signal).then((el) => !signal.aborted && costSlot.replaceChildren(el));
   void evidenceView(e, signal).then((el) => !signal.aborted && evidence.replaceChildren(el));
 }

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { ApiError, getJson, hasApi } from '../api.js';
-import { chartWidth, pool } from '../common.js';
+import { chartWidth, COSTABLE, pool } from '../common.js';
 import { h } from '../dom.js';
 import { money, short } from '../format.js';
 import type { CostResult, LedgerEvent } from '../types.js';
@@ -13,7 +13,6 @@ import { figure } from './figure.js';
 import { empty, notAvailable } from './state.js';
 import { dataTable } from './table.js';
 
-const COSTABLE = ['shutdown', 'throttling', 'block'];
 const MAX_EVENTS = 150;
 
 export async function costByYear(slot: HTMLElement, cc: string, events: LedgerEvent[], signal: AbortSignal): Promise<void> {
