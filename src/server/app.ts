@@ -28,15 +28,16 @@ const HTTP_CODES: Record<number, ErrorCode> = { 415: 'VALIDATION', 400: 'VALIDAT
 
 export function createApp(deps: AppDeps) {
   const app = newRouter();
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `the request body is over ${MAX_BODY_BYTES} bytes`);
-      },
-    }),
-  );
+  // First: cached GETs are answered before anything else runs (see cache.ts).
+  app.use('/api/*', responseCache(deps));
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', `the request body is over ${MAX_BODY_BYTES} bytes`);
+    },
+  });
+  // GET and HEAD carry no body; reading c.req.raw.body would build a full fetch Request per call.
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
   app.onError((err, c) => {
     if (err instanceof HTTPException) {
       const code = HTTP_CODES[err.status] ?? 'INTERNAL';
@@ -51,8 +52,6 @@ export function createApp(deps: AppDeps) {
     return problemResponse(c, err);
   });
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', `no route ${c.req.method} ${new URL(c.req.url).pathname}`)));
-
-  app.use('/api/*', responseCache(deps));
 
   app.get('/healthz', async (c) => {
     const info = await deps.store.info();

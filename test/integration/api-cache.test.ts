@@ -1,0 +1,125 @@
+/**
+ * The GET response cache (src/server/cache.ts) through app.request(): content-coding
+ * negotiated on Accept-Encoding (Vary), ETag / If-None-Match 304, invalidation by a write,
+ * the event's own revision ETag kept, and one query for a burst of concurrent misses.
+ * Events are synthetic (sampleEvent).
+ */
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '../../src/ledger/index.js';
+import { createApp } from '../../src/server/app.js';
+import type { Store } from '../../src/store/index.js';
+import { clock, sampleEvent, tempStore } from '../helpers/index.js';
+
+let store: Store;
+let cleanup: () => Promise<void>;
+let app: ReturnType<typeof createApp>;
+let token: string;
+let listCalls = 0;
+
+const post = (path: string, body: unknown) =>
+  app.request(path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const bytes = async (r: Response) => Buffer.from(await r.arrayBuffer());
+const json = async (r: Response): Promise<any> => r.json();
+
+beforeAll(async () => {
+  ({ store, cleanup } = await tempStore());
+  // Count list queries that reach the store (the cache sits in front of them).
+  const ledger = { ...store.ledger, listEvents: (...a: Parameters<Store['ledger']['listEvents']>) => (listCalls++, store.ledger.listEvents(...a)) };
+  app = createApp({ store: { ...store, ledger }, clock, dbPath: ':memory:' });
+  ({ token } = await createToken({ store, clock }, 'test'));
+  for (let i = 0; i < 12; i++) expect((await post('/api/events', sampleEvent({ id: `xx-20${10 + i}-cache-${i}`, start: `20${10 + i}-01-01` }))).status).toBe(201);
+});
+afterAll(() => cleanup());
+
+describe('content-coding', () => {
+  it('sends identity without Accept-Encoding, gzip or br when asked, same JSON, Vary on all', async () => {
+    const plain = await app.request('/api/events?country=RU');
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+    const raw = await bytes(plain);
+    expect(raw.byteLength).toBeGreaterThan(1024);
+    expect(Number(plain.headers.get('content-length'))).toBe(raw.byteLength);
+
+    const gz = await app.request('/api/events?country=RU', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gz.headers.get('vary')).toBe('Accept-Encoding');
+    expect(gz.headers.get('content-type')).toContain('application/json');
+    const gzBody = await bytes(gz);
+    expect(Number(gz.headers.get('content-length'))).toBe(gzBody.byteLength);
+    expect(gzBody.byteLength).toBeLessThan(raw.byteLength / 3);
+    expect(gunzipSync(gzBody).equals(raw)).toBe(true);
+
+    const br = await app.request('/api/events?country=RU', { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(brotliDecompressSync(await bytes(br)).equals(raw)).toBe(true);
+  });
+  it('leaves small bodies uncompressed', async () => {
+    const r = await app.request('/api/events?country=ZW', { headers: { 'accept-encoding': 'gzip' } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-encoding')).toBeNull();
+    expect((await json(r)).items).toEqual([]);
+  });
+  it('the first (uncached) response is negotiated like the cached ones', async () => {
+    const r = await app.request('/api/events?category=block&limit=40', { headers: { 'accept-encoding': 'gzip' } });
+    expect(r.headers.get('content-encoding')).toBe('gzip');
+    expect(JSON.parse(gunzipSync(await bytes(r)).toString()).items).toHaveLength(12);
+  });
+});
+
+describe('validators', () => {
+  it('answers a matching If-None-Match with 304 and no body, whatever the coding', async () => {
+    const first = await app.request('/api/events?country=RU');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const gz = await app.request('/api/events?country=RU', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('etag')).toBe(etag);
+    const again = await app.request('/api/events?country=RU', { headers: { 'if-none-match': etag, 'accept-encoding': 'gzip' } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(again.headers.get('vary')).toBe('Accept-Encoding');
+    expect((await bytes(again)).byteLength).toBe(0);
+    expect((await app.request('/api/events?country=RU', { headers: { 'if-none-match': 'W/"other"' } })).status).toBe(200);
+  });
+  it('a write changes the data: the old ETag gets 200 with the new list', async () => {
+    const before = await app.request('/api/events?country=RU');
+    const etag = before.headers.get('etag')!;
+    const n = (await json(before)).total as number;
+    expect((await post('/api/events', sampleEvent({ id: 'xx-2030-cache-new', start: '2030-01-01' }))).status).toBe(201);
+    const after = await app.request('/api/events?country=RU', { headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    const body = await json(after);
+    expect(body.total).toBe(n + 1);
+    expect(body.items[0].id).toBe('xx-2030-cache-new');
+  });
+  it("keeps an event's revision ETag (for If-Match) and never answers 304 on it", async () => {
+    const r = await app.request('/api/events/xx-2010-cache-0');
+    expect(r.headers.get('etag')).toBe('"1"');
+    const again = await app.request('/api/events/xx-2010-cache-0', { headers: { 'if-none-match': '"1"' } });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('etag')).toBe('"1"');
+    expect((await json(again)).id).toBe('xx-2010-cache-0');
+  });
+  it('does not cache errors', async () => {
+    const r = await app.request('/api/events?category=hacking', { headers: { 'accept-encoding': 'gzip' } });
+    expect(r.status).toBe(400);
+    expect(r.headers.get('content-encoding')).toBeNull();
+    expect(r.headers.get('content-type')).toContain('problem+json');
+  });
+});
+
+describe('single flight', () => {
+  it('a burst of concurrent misses on one URL runs the query once; all get the body', async () => {
+    const before = listCalls;
+    const rs = await Promise.all(Array.from({ length: 20 }, async (_, i) => app.request('/api/events?country=RU&limit=7', { headers: i % 2 ? { 'accept-encoding': 'gzip' } : {} })));
+    expect(listCalls - before).toBe(1);
+    for (const [i, r] of rs.entries()) {
+      expect(r.status).toBe(200);
+      const text = i % 2 ? gunzipSync(await bytes(r)).toString() : await r.text();
+      expect(JSON.parse(text).items).toHaveLength(7);
+    }
+  });
+});
