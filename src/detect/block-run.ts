@@ -115,7 +115,7 @@ function detection(scope: Detection['scope'], cc: string, asn: string | null, ta
   const until = ep.end ?? dataUntil;
   const params: Record<string, string> = { cc, target, since: start, until: iso(until) };
   if (asn) params.asn = asn;
-  const base = { kind: 'block' as const, probe_cc: cc, probe_asn: asn, target, layer, start };
+  const base = { kind: 'block' as const, input: 'ooni_verdicts' as const, probe_cc: cc, probe_asn: asn, target, layer, start };
   const qs = new URLSearchParams(params).toString();
   return {
     id: detectionId(base),

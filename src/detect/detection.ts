@@ -15,10 +15,18 @@ export interface DataSource {
   attribution?: string | null;
 }
 
+/**
+ * Where a detection's evidence comes from: OONI verdicts (block), OONI measurement volume
+ * (shutdown), crowdsourced speed tests or OONI network_events throughput (throttling).
+ */
+export const DETECTION_INPUTS = ['ooni_verdicts', 'ooni_volume', 'speedtests', 'ooni_network_events'] as const;
+export type DetectionInput = (typeof DETECTION_INPUTS)[number];
+
 export interface Detection {
   /** Deterministic: the same detection on the same data always has the same id (= its draft's id). */
   id: string;
   kind: DetectionKind;
+  input: DetectionInput;
   /** country: corroborated by at least k networks; network: one network (asked for with --asn). */
   scope: 'country' | 'network';
   probe_cc: string;
@@ -50,6 +58,8 @@ export interface Detection {
 
 export interface SeriesReport {
   kind: DetectionKind;
+  /** Set where a kind has several inputs (throttling). */
+  input?: DetectionInput;
   probe_cc: string | null;
   probe_asn: string | null;
   as_name?: string | null;
@@ -66,9 +76,11 @@ export interface SeriesReport {
 const hourStamp = (iso: string) => iso.slice(0, 13).replace(/[-T:]/g, '');
 
 /** A readable, deterministic id: det-<kind>-<cc>-<asn|all>-<yyyymmddhh>-<hash of the series>. */
-export function detectionId(d: Pick<Detection, 'kind' | 'probe_cc' | 'probe_asn' | 'target' | 'layer' | 'start'>): string {
+export function detectionId(d: Pick<Detection, 'kind' | 'probe_cc' | 'probe_asn' | 'target' | 'layer' | 'start'> & { input?: DetectionInput }): string {
+  // The first input of each kind keeps the ids drafts already carry; later inputs are hashed in.
+  const extra = d.input === 'ooni_network_events' ? [d.input] : [];
   const hash = createHash('sha256')
-    .update([d.kind, d.probe_cc, d.probe_asn ?? '', d.target ?? '', d.layer ?? '', d.start].join('\u0000'))
+    .update([d.kind, d.probe_cc, d.probe_asn ?? '', d.target ?? '', d.layer ?? '', d.start, ...extra].join('\u0000'))
     .digest('hex')
     .slice(0, 8);
   return `det-${d.kind}-${d.probe_cc.toLowerCase()}-${(d.probe_asn ?? 'all').toLowerCase()}-${hourStamp(d.start)}-${hash}`;

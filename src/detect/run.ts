@@ -8,7 +8,8 @@ import { BLOCK_METHOD, DEFAULT_BLOCK_RUN_PARAMS, runBlock, type BlockRunParams }
 import { DETECTION_KINDS, type Detection, type DetectionKind, type SeriesReport } from './detection.js';
 import { emitDrafts, withDrafts, type EmitReport } from './drafts.js';
 import { DEFAULT_SHUTDOWN_RUN_PARAMS, runShutdown, SHUTDOWN_METHOD, type ShutdownRunParams } from './shutdown-run.js';
-import { DEFAULT_THROTTLE_RUN_PARAMS, runThrottling, THROTTLE_METHOD, type ThrottleRunParams } from './throttle-run.js';
+import { OONI_THROTTLE_METHOD, runThrottling, type ThrottleInput } from './throttle-inputs.js';
+import { DEFAULT_THROTTLE_RUN_PARAMS, THROTTLE_METHOD, type ThrottleRunParams } from './throttle-run.js';
 
 export interface DetectQuery {
   cc?: string;
@@ -19,6 +20,8 @@ export interface DetectQuery {
   since?: string;
   until?: string;
   kind?: DetectionKind;
+  /** Throttling only: one input (speedtests | ooni_network_events); default both. */
+  input?: ThrottleInput;
 }
 
 export interface DetectParams {
@@ -55,7 +58,7 @@ export function resolveParams(over: Record<string, Record<string, unknown>> | un
   return out as unknown as DetectParams;
 }
 
-const METHODS: Record<DetectionKind, string> = { block: BLOCK_METHOD, throttling: THROTTLE_METHOD, shutdown: SHUTDOWN_METHOD };
+const METHODS: Record<DetectionKind, string> = { block: BLOCK_METHOD, throttling: `${THROTTLE_METHOD} OONI input: ${OONI_THROTTLE_METHOD}`, shutdown: SHUTDOWN_METHOD };
 
 export function normaliseQuery(q: DetectQuery): { cc?: string; asnNumber?: number; asn?: string; target?: string; since?: string; until?: string } {
   const asnDigits = q.asn?.replace(/^AS/i, '');
@@ -94,7 +97,7 @@ export async function detect(
   for (const [i, kind] of kinds.entries()) {
     const r =
       kind === 'throttling'
-        ? await runThrottling(deps.store, { cc: q.cc, asn: q.asnNumber, since: q.since, until: q.until }, params.throttling)
+        ? await runThrottling(deps.store, { cc: q.cc, asn: q.asnNumber, target: q.target, since: q.since, until: q.until, input: query.input }, params.throttling)
         : kind === 'block'
           ? await runBlock(deps.store, { cc: q.cc, asn: q.asn, target: q.target, since: q.since, until: q.until }, params.block)
           : await runShutdown(deps.store, { cc: q.cc, asn: q.asn, since: q.since, until: q.until }, params.shutdown);

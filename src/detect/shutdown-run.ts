@@ -55,7 +55,7 @@ function detection(scope: Detection['scope'], cc: string, asn: string | null, ep
   const start = iso(ep.start);
   const params: Record<string, string> = { cc, since: start, until: iso(ep.end ?? dataUntil) };
   if (asn) params.asn = asn;
-  const base = { kind: 'shutdown' as const, probe_cc: cc, probe_asn: asn, target: null, layer: null, start };
+  const base = { kind: 'shutdown' as const, input: 'ooni_volume' as const, probe_cc: cc, probe_asn: asn, target: null, layer: null, start };
   const severity = per.reduce((a, x) => a + (x.severity ?? 0), 0);
   const level = per.some((x) => x.level === 'critical') ? 'critical' : 'warning';
   return {

@@ -1,28 +1,44 @@
 /**
- * The throttling detector run: speed tests from the store -> per (country, network, day)
- * verdicts -> per-network runs of throttled days -> country episodes corroborated by at least
- * k networks (or, when one network is asked for, that network's own episodes).
+ * The throttling detector run, one judge for every input: paired tests (crowdsourced speed
+ * tests, or OONI measurements paired with their session's other targets) -> per (country,
+ * network[, target], day) verdicts -> per-network runs of throttled days -> country episodes
+ * corroborated by at least k networks (or, when one network is asked for, that network's own
+ * episodes). Each detection and series names its input.
  */
 import type { Store, SpeedTestSourceRecord } from '../store/index.js';
 import { corroborate, type MemberInterval } from './corroborate.js';
-import { DAY, detectionId, iso, type DataSource, type Detection, type SeriesReport } from './detection.js';
+import { DAY, detectionId, iso, type DataSource, type Detection, type DetectionInput, type SeriesReport } from './detection.js';
+import { DEFAULT_OONI_PAIR_PARAMS, type OoniPairParams } from './ooni-throughput.js';
 import { median, round } from './stats.js';
 import { DEFAULT_THROTTLE_PARAMS, isThrottled, throttleDays, verdictChanges, type SpeedTestInput, type ThrottleDayDetail, type ThrottleParams } from './throttle.js';
 
-export interface ThrottleRunParams extends ThrottleParams {
+export interface ThrottleRunParams extends ThrottleParams, OoniPairParams {
   /** Networks throttled at once for a country detection. */
   minNetworks: number;
   /** Days between two networks' throttled runs that still corroborate each other. */
   corroborationDays: number;
 }
 
-export const DEFAULT_THROTTLE_RUN_PARAMS: ThrottleRunParams = { ...DEFAULT_THROTTLE_PARAMS, minNetworks: 2, corroborationDays: 1 };
+export const DEFAULT_THROTTLE_RUN_PARAMS: ThrottleRunParams = { ...DEFAULT_THROTTLE_PARAMS, ...DEFAULT_OONI_PAIR_PARAMS, minNetworks: 2, corroborationDays: 1 };
 
 export interface ThrottleFilter {
   cc?: string;
   asn?: number;
   since?: string;
   until?: string;
+  /** OONI input only (a speed-test dataset has one target). */
+  target?: string;
+}
+
+/** What the judge needs to know about one input. */
+export interface ThrottleInputContext {
+  input: DetectionInput;
+  sources: DataSource[];
+  /** The dataset's target (speed tests); per-target inputs carry it on each test. */
+  target: string | null;
+  method: string;
+  /** The API path and CLI command that list the per-day cells behind a detection. */
+  evidence: (params: Record<string, string>) => { api: string; cli: string };
 }
 
 export const THROTTLE_METHOD =
@@ -61,7 +77,16 @@ interface NetworkResult {
   tests: SpeedTestInput[];
 }
 
-function networkResult(days: ThrottleDayDetail[], tests: SpeedTestInput[], lastDay: string, p: ThrottleRunParams): NetworkResult {
+const counted = (tests: SpeedTestInput[], p: ThrottleParams) => tests.filter((t) => t.control_result >= p.minControlKbps);
+const nums = (v: (number | null | undefined)[]) => v.filter((x): x is number => typeof x === 'number');
+
+/** Median TLS handshake of throttled tests and of their session controls (OONI input only). */
+function tlsFigures(hit: SpeedTestInput[]): Record<string, number | null> {
+  if (!hit.some((t) => t.tls_ms !== undefined)) return {};
+  return { median_throttled_tls_handshake_ms: round(median(nums(hit.map((t) => t.tls_ms)))), median_control_tls_handshake_ms: round(median(nums(hit.map((t) => t.control_tls_ms)))) };
+}
+
+function networkResult(days: ThrottleDayDetail[], tests: SpeedTestInput[], lastDay: string, p: ThrottleRunParams, ctx: ThrottleInputContext): NetworkResult {
   const first = days[0]!;
   const throttledDays = days.filter((d) => d.verdict === 'throttled');
   const decided = days.filter((d) => d.verdict !== 'insufficient');
@@ -69,19 +94,21 @@ function networkResult(days: ThrottleDayDetail[], tests: SpeedTestInput[], lastD
   const runs = throttledRuns(days, lastDay, p.corroborationDays);
   const cap = median(hit.map((t) => t.test_result));
   const line = median(hit.map((t) => t.control_result));
+  const unit = ctx.input === 'speedtests' ? 'speed tests' : 'OONI measurements paired with their session';
   return {
     runs,
     days,
     tests,
     report: {
       kind: 'throttling',
+      input: ctx.input,
       probe_cc: first.cc,
       probe_asn: first.asn,
       as_name: first.as_name,
-      target: null,
+      target: first.target ?? ctx.target,
       layer: null,
       status: decided.length ? 'ok' : 'insufficient',
-      reason: decided.length ? null : `no day with at least ${p.minTests} speed tests whose control reached ${p.minControlKbps} kbps`,
+      reason: decided.length ? null : `no day with at least ${p.minTests} ${unit} whose control reached ${p.minControlKbps} kbps`,
       state: decided.length ? (decided.at(-1)!.verdict) : null,
       changes: verdictChanges(days) as unknown as Record<string, unknown>[],
       figures: {
@@ -98,8 +125,9 @@ function networkResult(days: ThrottleDayDetail[], tests: SpeedTestInput[], lastD
         median_throttled_target_kbps: round(cap),
         median_throttled_control_kbps: round(line),
         slowdown_factor: cap && line ? round(line / cap) : null,
-        median_target_kbps: round(median(tests.filter((t) => t.control_result >= p.minControlKbps).map((t) => t.test_result))),
-        median_control_kbps: round(median(tests.filter((t) => t.control_result >= p.minControlKbps).map((t) => t.control_result))),
+        median_target_kbps: round(median(counted(tests, p).map((t) => t.test_result))),
+        median_control_kbps: round(median(counted(tests, p).map((t) => t.control_result))),
+        ...tlsFigures(hit),
       },
     },
   };
@@ -111,11 +139,10 @@ function detectionFor(
   asn: string | null,
   ep: { start: number; end: number | null; members: string[] },
   nets: Map<string, NetworkResult>,
-  firstDay: string,
-  lastDay: string,
-  sources: DataSource[],
+  span: { firstDay: string; lastDay: string },
   target: string | null,
   p: ThrottleParams,
+  ctx: ThrottleInputContext,
 ): Omit<Detection, 'draft'> {
   const startDay = iso(ep.start).slice(0, 10);
   const endDay = ep.end === null ? null : iso(ep.end - DAY).slice(0, 10);
@@ -124,13 +151,13 @@ function detectionFor(
     const n = nets.get(m)!;
     const ds = n.days.filter((d) => inEp(d.day));
     const hit = n.tests.filter((t) => inEp(t.day) && isThrottled(t, p));
-    const counted = ds.reduce((a, d) => a + d.n, 0);
+    const nCounted = ds.reduce((a, d) => a + d.n, 0);
     return {
       asn: m,
       as_name: n.report.as_name ?? null,
       days_throttled: ds.filter((d) => d.verdict === 'throttled').length,
       days_observed: ds.length,
-      share_throttled: counted ? round(hit.length / counted, 3) : null,
+      share_throttled: nCounted ? round(hit.length / nCounted, 3) : null,
       median_throttled_target_kbps: round(median(hit.map((t) => t.test_result))),
       median_throttled_control_kbps: round(median(hit.map((t) => t.control_result))),
     };
@@ -138,19 +165,20 @@ function detectionFor(
   const allHit = per.flatMap((x) => nets.get(x.asn)!.tests.filter((t) => inEp(t.day) && isThrottled(t, p)));
   const allCounted = per.reduce((a, x) => a + nets.get(x.asn)!.days.filter((d) => inEp(d.day)).reduce((b, d) => b + d.n, 0), 0);
   const start = iso(ep.start);
-  const params: Record<string, string> = { cc, since: startDay, until: iso((ep.end ?? dayMs(lastDay) + DAY)).slice(0, 10) };
+  const params: Record<string, string> = { cc, since: startDay, until: iso(ep.end ?? dayMs(span.lastDay) + DAY).slice(0, 10) };
   if (asn) params.asn = asn;
+  if (ctx.input !== 'speedtests' && target) params.target = target;
   const cap = median(allHit.map((t) => t.test_result));
   const line = median(allHit.map((t) => t.control_result));
-  const base = { kind: 'throttling' as const, probe_cc: cc, probe_asn: asn, target, layer: null, start };
+  const base = { kind: 'throttling' as const, input: ctx.input, probe_cc: cc, probe_asn: asn, target, layer: null, start };
   return {
     id: detectionId(base),
     ...base,
     scope,
     networks: ep.members,
     end: ep.end === null ? null : iso(ep.end),
-    start_censored: startDay === firstDay,
-    data_until: iso(dayMs(lastDay) + DAY),
+    start_censored: startDay === span.firstDay,
+    data_until: iso(dayMs(span.lastDay) + DAY),
     strength: {
       networks: ep.members.length,
       share_throttled: allCounted ? round(allHit.length / allCounted, 3) : null,
@@ -159,52 +187,69 @@ function detectionFor(
       median_throttled_target_kbps: round(cap),
       median_throttled_control_kbps: round(line),
       slowdown_factor: cap && line ? round(line / cap) : null,
+      ...tlsFigures(allHit),
     },
     summary:
-      `${target ?? 'the target'} throttled on ${ep.members.length} network(s) in ${cc} from ${startDay}${endDay ? ` to ${endDay}` : ` until the data ends (${lastDay})`}: ` +
-      `${allHit.length} of ${allCounted} counted tests throttled, median ${round(cap) ?? '?'} kbps against ${round(line) ?? '?'} kbps to the control`,
-    evidence_query: {
-      api: `/api/speedtests/summary?${new URLSearchParams(params).toString()}`,
-      cli: `splinternet speedtests summary --cc ${cc}${asn ? ` --asn ${asn}` : ''} --since ${params.since} --until ${params.until}`,
-      params,
-    },
+      `${target ?? 'the target'} throttled on ${ep.members.length} network(s) in ${cc} from ${startDay}${endDay ? ` to ${endDay}` : ` until the data ends (${span.lastDay})`} (${ctx.input}): ` +
+      `${allHit.length} of ${allCounted} counted ${ctx.input === 'speedtests' ? 'tests' : 'measurements'} throttled, median ${round(cap) ?? '?'} kbps against ${round(line) ?? '?'} kbps to the control`,
+    evidence_query: { ...ctx.evidence(params), params },
     per_network: per,
-    method: THROTTLE_METHOD,
-    sources,
+    method: ctx.method,
+    sources: ctx.sources,
   };
 }
 
-export async function runThrottling(store: Store, f: ThrottleFilter, p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
+/** Judge paired tests of one input: per-network series, then country (or network) detections. */
+export function judgeThrottling(points: SpeedTestInput[], ctx: ThrottleInputContext, f: ThrottleFilter, p: ThrottleRunParams): { detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] } {
+  const days = throttleDays(points, p);
+  const firstDay = days.reduce((a, d) => (d.day < a ? d.day : a), days[0]!.day);
+  const lastDay = days.reduce((a, d) => (d.day > a ? d.day : a), days[0]!.day);
+  const netKey = (cc: string, target: string | null | undefined, asn: string) => `${cc}\u0000${target ?? ''}\u0000${asn}`;
+  const byNet = new Map<string, { days: ThrottleDayDetail[]; tests: SpeedTestInput[] }>();
+  for (const d of days) {
+    const k = netKey(d.cc, d.target, d.asn);
+    if (!byNet.has(k)) byNet.set(k, { days: [], tests: [] });
+    byNet.get(k)!.days.push(d);
+  }
+  for (const t of points) byNet.get(netKey(t.as_country, t.target, `AS${t.asn}`))!.tests.push(t);
+  const results = [...byNet.values()].map((n) => networkResult(n.days, n.tests, lastDay, p, ctx));
+  const detections: Omit<Detection, 'draft'>[] = [];
+  const groups = new Map<string, NetworkResult[]>();
+  for (const r of results) {
+    const k = `${r.report.probe_cc}\u0000${r.report.target ?? ''}`;
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(r);
+  }
+  for (const group of groups.values()) {
+    const cc = group[0]!.report.probe_cc!;
+    const target = group[0]!.report.target;
+    const nets = new Map(group.map((r) => [r.report.probe_asn!, r]));
+    const intervals: MemberInterval[] = [...nets].flatMap(([asn, r]) => r.runs.map((run) => ({ member: asn, start: dayMs(run.from), end: run.open ? null : dayMs(run.to) + DAY })));
+    const span = { firstDay, lastDay };
+    if (f.asn !== undefined) {
+      for (const iv of intervals) detections.push(detectionFor('network', cc, iv.member, { start: iv.start, end: iv.end, members: [iv.member] }, nets, span, target, p, ctx));
+    } else {
+      for (const ep of corroborate(intervals, p.minNetworks, p.corroborationDays * DAY)) detections.push(detectionFor('country', cc, null, ep, nets, span, target, p, ctx));
+    }
+  }
+  return { detections, series: results.map((r) => r.report) };
+}
+
+const speedTestEvidence = (params: Record<string, string>) => ({
+  api: `/api/speedtests/summary?${new URLSearchParams(params).toString()}`,
+  cli: `splinternet speedtests summary --cc ${params.cc}${params.asn ? ` --asn ${params.asn}` : ''} --since ${params.since} --until ${params.until}`,
+});
+
+/** Input (a): crowdsourced speed tests from the store. */
+export async function runSpeedTests(store: Store, f: ThrottleFilter, p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
   const points = await store.detect.speedTestPoints(f);
   const sourceRecords = await store.detect.listSpeedTestSources();
   const used = new Set(points.map((x) => x.dataset));
   const srcs = sourceRecords.filter((s) => used.has(s.dataset));
-  const sources = srcs.map(sourceOf);
   const target = srcs.find((s) => s.targetHost)?.targetHost ?? null;
   if (points.length === 0) {
     const reason = sourceRecords.length ? 'no speed tests match the filters' : 'no speed tests in the store (run splinternet speedtests import PATH)';
-    return { detections: [], series: [{ kind: 'throttling', probe_cc: f.cc ?? null, probe_asn: f.asn ? `AS${f.asn}` : null, target, layer: null, status: 'insufficient', reason, state: null, changes: [], figures: {} }] };
+    return { detections: [], series: [{ kind: 'throttling', input: 'speedtests', probe_cc: f.cc ?? null, probe_asn: f.asn ? `AS${f.asn}` : null, target, layer: null, status: 'insufficient', reason, state: null, changes: [], figures: {} }] };
   }
-  const days = throttleDays(points, p);
-  const firstDay = days.reduce((a, d) => (d.day < a ? d.day : a), days[0]!.day);
-  const lastDay = days.reduce((a, d) => (d.day > a ? d.day : a), days[0]!.day);
-  const byNet = new Map<string, { days: ThrottleDayDetail[]; tests: SpeedTestInput[] }>();
-  for (const d of days) {
-    const k = `${d.cc} ${d.asn}`;
-    if (!byNet.has(k)) byNet.set(k, { days: [], tests: [] });
-    byNet.get(k)!.days.push(d);
-  }
-  for (const t of points) byNet.get(`${t.as_country} AS${t.asn}`)!.tests.push(t);
-  const results = [...byNet.values()].map((n) => networkResult(n.days, n.tests, lastDay, p));
-  const detections: Omit<Detection, 'draft'>[] = [];
-  for (const cc of [...new Set(results.map((r) => r.report.probe_cc!))]) {
-    const nets = new Map(results.filter((r) => r.report.probe_cc === cc).map((r) => [r.report.probe_asn!, r]));
-    const intervals: MemberInterval[] = [...nets].flatMap(([asn, r]) => r.runs.map((run) => ({ member: asn, start: dayMs(run.from), end: run.open ? null : dayMs(run.to) + DAY })));
-    if (f.asn !== undefined) {
-      for (const iv of intervals) detections.push(detectionFor('network', cc, iv.member, { start: iv.start, end: iv.end, members: [iv.member] }, nets, firstDay, lastDay, sources, target, p));
-    } else {
-      for (const ep of corroborate(intervals, p.minNetworks, p.corroborationDays * DAY)) detections.push(detectionFor('country', cc, null, ep, nets, firstDay, lastDay, sources, target, p));
-    }
-  }
-  return { detections, series: results.map((r) => r.report) };
+  return judgeThrottling(points, { input: 'speedtests', sources: srcs.map(sourceOf), target, method: THROTTLE_METHOD, evidence: speedTestEvidence }, f, p);
 }

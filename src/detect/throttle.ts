@@ -33,6 +33,11 @@ export interface SpeedTestInput {
   test_result: number;
   control_result: number;
   control_taco_result: number | null;
+  /** Per-target inputs (OONI measurements); speed-test datasets have one target and leave it out. */
+  target?: string | null;
+  /** OONI inputs: TLS handshake time of the measurement and the median of its session's controls (ms). */
+  tls_ms?: number | null;
+  control_tls_ms?: number | null;
 }
 
 /** One (country, network, day): the shape of `speedtests summary --json` items. */
@@ -51,6 +56,8 @@ export interface ThrottleDay {
 
 /** A day with the extra numbers the detector uses (not part of the summary shape). */
 export interface ThrottleDayDetail extends ThrottleDay {
+  /** The target of per-target inputs (null for a speed-test dataset). */
+  target: string | null;
   n_total: number;
   n_throttled: number;
   /** Throttled tests whose control domain containing the target's short-link string was slow too. */
@@ -79,7 +86,7 @@ export function verdictFor(n: number, k: number, p: ThrottleParams): ThrottleVer
 export function throttleDays(tests: Iterable<SpeedTestInput>, p: ThrottleParams = DEFAULT_THROTTLE_PARAMS): ThrottleDayDetail[] {
   const cells = new Map<string, SpeedTestInput[]>();
   for (const t of tests) {
-    const key = `${t.as_country}\u0000${String(t.asn).padStart(10, '0')}\u0000${t.day}`;
+    const key = `${t.as_country}\u0000${t.target ?? ''}\u0000${String(t.asn).padStart(10, '0')}\u0000${t.day}`;
     let list = cells.get(key);
     if (!list) cells.set(key, (list = []));
     list.push(t);
@@ -95,6 +102,7 @@ export function throttleDays(tests: Iterable<SpeedTestInput>, p: ThrottleParams 
       asn: asnLabel(first.asn),
       as_name: name,
       day: first.day,
+      target: first.target ?? null,
       n: counted.length,
       share_throttled: counted.length ? round(throttled.length / counted.length, 3) : null,
       median_target_kbps: round(median(counted.map((t) => t.test_result))),

@@ -11,3 +11,4 @@ export { measurementSummary, listMeasurements, showMeasurement, listNetworks, to
 export { exportMeasurements, MEASUREMENT_EXPORT_FORMATS, type MeasurementExportFormat } from './export.js';
 export { evidenceForLinks, linkMeasurementQuery, measurementQueryLink, MEASUREMENT_QUERY_KIND, type SavedQuery } from './evidence.js';
 export { seedMeasurements } from './seed.js';
+export * from './netevents/index.js';

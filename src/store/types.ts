@@ -3,6 +3,9 @@
  * types (never @duckdb/*), so a ClickHouse adapter can implement the same interface later.
  * Each domain owns one repository field; records are plain JSON-able objects.
  */
+import type { ThroughputRepo } from './throughput-types.js';
+
+export type * from './throughput-types.js';
 
 /** One event as stored: the full JSON document plus the columns used to filter it. */
 export interface EventRecord {
@@ -581,6 +584,7 @@ export interface Store {
   readonly tabular: TabularWriter;
   readonly detect: DetectRepo;
   readonly registry: RegistryRepo;
+  readonly throughput: ThroughputRepo;
   info(): Promise<StoreInfo>;
   /**
    * A number that changes whenever this process writes. Readers may cache anything derived

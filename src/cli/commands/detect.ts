@@ -1,6 +1,7 @@
-/** `splinternet detect` and `splinternet speedtests import|summary`. */
+/** `splinternet detect`, `splinternet speedtests import|summary` and `splinternet throughput extract|summary`. */
 import type { Command } from '@commander-js/extra-typings';
-import type { DetectReport, SpeedTestImportReport, SpeedTestSummary } from '../../detect/index.js';
+import type { DetectReport, SpeedTestImportReport, SpeedTestSummary, ThroughputSummary } from '../../detect/index.js';
+import type { ThroughputExtractReport } from '../../measure/index.js';
 import { AppError } from '../../shared/index.js';
 import { ctxOf, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
@@ -33,10 +34,30 @@ function showSummary(r: SpeedTestSummary): string {
   );
 }
 
+function showExtract(r: ThroughputExtractReport): string {
+  const bad = Object.entries(r.bad_by_reason).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+  const lines = [
+    `${r.files.total} file(s) read (${r.files.extracted} extracted, ${r.files.failed} failed), ${r.files.skipped_unchanged} already extracted and unchanged`,
+    r.reconciliation,
+    `bad network events: ${r.bad_events}${bad ? ` (${bad})` : ''}`,
+    ...r.rejects.slice(0, 20).map((j) => `  bad event ${j.path}:${j.line} network_events[${j.event_index}] ${j.operation ?? '-'} ${j.reason}: ${j.detail ?? ''}`),
+    ...r.per_file.filter((f) => f.error).map((f) => `  failed ${f.path}: ${f.error}`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function showThroughput(r: ThroughputSummary): string {
+  return (
+    table(r.items as unknown as Record<string, unknown>[], ['cc', 'asn', 'as_name', 'target', 'day', 'n', 'share_throttled', 'median_target_kbps', 'median_control_kbps', 'median_tls_handshake_ms', 'median_control_tls_handshake_ms', 'verdict']) +
+    `${r.measurements_with_network_events} measurements with network_events, ${r.paired} paired; left out: ${JSON.stringify(r.excluded)}; bad events: ${JSON.stringify(r.bad_events)}${r.files_not_extracted ? `; ${r.files_not_extracted} ingested file(s) not yet extracted` : ''}\n` +
+    `method: ${r.method}\nsources: ${r.sources.map((s) => `${s.name} (${s.licence})`).join('; ') || '-'}\n`
+  );
+}
+
 function showDetect(r: DetectReport): string {
   const out: string[] = [];
   for (const d of r.items) {
-    out.push(`${d.id}  [${d.kind}, ${d.scope}]${d.draft ? `  ledger: ${d.draft.status}` : ''}`);
+    out.push(`${d.id}  [${d.kind}, ${d.scope}, input ${d.input}]${d.draft ? `  ledger: ${d.draft.status}` : ''}`);
     out.push(`  ${d.summary}`);
     out.push(`  evidence: ${d.evidence_query.cli}`);
   }
@@ -46,8 +67,8 @@ function showDetect(r: DetectReport): string {
     out.push('', 'throttled networks:');
     out.push(
       table(
-        throttled.map((s) => ({ cc: s.probe_cc, asn: s.probe_asn, as_name: s.as_name, days: s.figures.days_throttled, share: s.figures.median_share_on_throttled_days, cap_kbps: s.figures.median_throttled_target_kbps, control_kbps: s.figures.median_throttled_control_kbps, when: s.figures.throttled_days })),
-        ['cc', 'asn', 'as_name', 'days', 'share', 'cap_kbps', 'control_kbps', 'when'],
+        throttled.map((s) => ({ input: s.input, cc: s.probe_cc, asn: s.probe_asn, as_name: s.as_name, target: s.target, days: s.figures.days_throttled, share: s.figures.median_share_on_throttled_days, cap_kbps: s.figures.median_throttled_target_kbps, control_kbps: s.figures.median_throttled_control_kbps, when: s.figures.throttled_days })),
+        ['input', 'cc', 'asn', 'as_name', 'target', 'days', 'share', 'cap_kbps', 'control_kbps', 'when'],
       ).trimEnd(),
     );
   }
@@ -61,7 +82,8 @@ export function detectCommand(program: Command, io: Io): void {
   leaf(program, 'detect', 'detect block, throttling and shutdown onsets; --emit turns them into draft ledger events')
     .option('--cc <cc>', 'country, ISO 3166-1 alpha-2 (e.g. RU)')
     .option('--asn <asn>', 'one network (AS12389 or 12389): network-level detections, no corroboration needed')
-    .option('--target <t>', 'block detector: one target (domain or app)')
+    .option('--target <t>', 'one target (domain or app): block detector and the OONI throttling input')
+    .option('--input <i>', 'throttling input: speedtests | ooni_network_events (default: both)')
     .option('--since <date>', 'from this date (YYYY-MM-DD) or ISO instant')
     .option('--until <date>', 'up to and including this date')
     .option('--kind <k>', 'block | throttling | shutdown (default: all three)')
@@ -69,7 +91,7 @@ export function detectCommand(program: Command, io: Io): void {
     .option('--params <json>', 'override detector parameters, e.g. \'{"block":{"edd":30,"minNetworks":3}}\'')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<DetectReport>('detect.run', { cc: o.cc, asn: o.asn, target: o.target, since: o.since, until: o.until, kind: o.kind, emit: Boolean(o.emit), params: parseParams(o.params) });
+      const r = await ctx.op<DetectReport>('detect.run', { cc: o.cc, asn: o.asn, target: o.target, since: o.since, until: o.until, kind: o.kind, input: o.input, emit: Boolean(o.emit), params: parseParams(o.params) });
       ctx.print(r, showDetect);
     });
 
@@ -91,5 +113,26 @@ export function detectCommand(program: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       const r = await ctx.op<SpeedTestSummary>('speedtests.summary', { cc: o.cc, asn: o.asn, since: o.since, until: o.until });
       ctx.print(r, showSummary);
+    });
+
+  const tp = program.command('throughput').description('OONI network_events: per-measurement throughput and TLS handshake time, and per-network throttling summary');
+  leaf(tp, 'extract', 'read test_keys.network_events of ingested files not yet read (exit 3 when bad events were found)')
+    .option('--force', 're-read every ingested file')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<ThroughputExtractReport>('throughput.extract', { force: Boolean(o.force) });
+      if (r.bad_events > 0 || r.files.failed > 0) io.setExit(EXIT.PARTIAL);
+      ctx.print(r, showExtract);
+    });
+  leaf(tp, 'summary', 'throttling verdict per (country, network, target, day) from OONI measurements paired within their session')
+    .option('--cc <cc>', 'country (e.g. RU)')
+    .option('--asn <asn>', 'network (AS12389 or 12389)')
+    .option('--target <t>', 'one target (e.g. abs.twimg.com)')
+    .option('--since <date>', 'from this date')
+    .option('--until <date>', 'up to and including this date')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<ThroughputSummary>('throughput.summary', { cc: o.cc, asn: o.asn, target: o.target, since: o.since, until: o.until });
+      ctx.print(r, showThroughput);
     });
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { seedCostData } from '../../cost/index.js';
 import { importStopFile, importTop10vpnFile, seedLedger } from '../../ledger/index.js';
 import { importSpeedTests } from '../../detect/index.js';
-import { seedMeasurements } from '../../measure/index.js';
+import { extractThroughput, seedMeasurements } from '../../measure/index.js';
 import { seedRegistry } from '../../registry/index.js';
 import { packagePath } from '../../shared/index.js';
 import { defineOp } from './types.js';
@@ -37,9 +37,11 @@ export const dbOps = [
       const top10vpn = await importTop10vpnFile(ctx, packagePath('data', 'events', TOP10VPN_FILE));
       const speedtests = await importSpeedTests(ctx, packagePath('data', 'throttling', 'russia-twitter-throttle'));
       const measurements = await seedMeasurements(ctx);
+      const t = await extractThroughput(ctx);
+      const throughput = { with_events: t.with_events, with_throughput: t.with_throughput, bad_events: t.bad_events, rejects: t.rejects.map((j) => ({ file: j.path, line: j.line, reason: `network_events[${j.event_index}] ${j.reason}: ${j.detail ?? ''}` })) };
       const costs = await seedCostData(ctx);
       const registry = await seedRegistry(ctx, packagePath('data', 'registry'));
-      return { ledger, stop: { ...stop, linked: stop.linked }, top10vpn, speedtests, measurements, costs, registry };
+      return { ledger, stop: { ...stop, linked: stop.linked }, top10vpn, speedtests, measurements, throughput, costs, registry };
     },
   }),
 ];

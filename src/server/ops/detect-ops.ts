@@ -1,9 +1,11 @@
 /**
- * Detection ops: speed-test import and summary, and the detector run (with --emit, drafts).
- * The CLI's `speedtests` and `detect` commands run these in-process or through the server.
+ * Detection ops: speed-test import and summary, OONI network_events throughput extraction and
+ * summary, and the detector run (with --emit, drafts). The CLI's `speedtests`, `throughput` and
+ * `detect` commands run these in-process or through the server.
  */
 import { z } from 'zod';
-import { DETECTION_KINDS, detect, importSpeedTests, speedTestSummary } from '../../detect/index.js';
+import { DETECTION_KINDS, THROTTLE_INPUTS, detect, importSpeedTests, speedTestSummary, throughputSummary } from '../../detect/index.js';
+import { extractThroughput } from '../../measure/index.js';
 import { defineOp } from './types.js';
 
 export const detectFilterSchema = z.object({
@@ -16,6 +18,7 @@ export const detectFilterSchema = z.object({
 export const detectQuerySchema = detectFilterSchema.extend({
   target: z.string().min(1).optional(),
   kind: z.enum(DETECTION_KINDS).optional(),
+  input: z.enum(THROTTLE_INPUTS).optional(),
 });
 
 export const detectOps = [
@@ -32,6 +35,20 @@ export const detectOps = [
     write: false,
     input: detectFilterSchema,
     run: (ctx, f) => speedTestSummary(ctx.store, f),
+  }),
+  defineOp({
+    name: 'throughput.extract',
+    summary: 'Read OONI test_keys.network_events of ingested files: per-measurement throughput and TLS handshake time (bad events counted)',
+    write: true,
+    input: z.object({ force: z.boolean().default(false) }),
+    run: (ctx, { force }) => extractThroughput(ctx, { force }),
+  }),
+  defineOp({
+    name: 'throughput.summary',
+    summary: 'Throttling verdict per (country, network, target, day) from OONI network_events throughput',
+    write: false,
+    input: detectFilterSchema.extend({ target: z.string().min(1).optional() }),
+    run: (ctx, f) => throughputSummary(ctx.store, f),
   }),
   defineOp({
     name: 'detect.run',

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
   exportMeasurements,
+  extractThroughput,
   importFingerprintFile,
   ingest,
   linkMeasurementQuery,
@@ -46,7 +47,12 @@ export const measureOps = [
       force: z.boolean().optional(),
       max_line_bytes: z.number().int().min(1024).optional(),
     }),
-    run: (ctx, input) => ingest(ctx, input),
+    // Then read the new files' network_events (throttling input b); its counts ride along.
+    run: async (ctx, input) => {
+      const r = await ingest(ctx, input);
+      const t = await extractThroughput(ctx);
+      return { ...r, throughput: { files: t.files, with_events: t.with_events, with_throughput: t.with_throughput, bad_events: t.bad_events, bad_by_reason: t.bad_by_reason, reconciliation: t.reconciliation } };
+    },
   }),
   defineOp({ name: 'measurements.summary', summary: 'Aggregated cells and per-target totals', write: false, input: measurementFiltersSchema.extend({ grain: z.enum(['day', 'hour']).optional() }), run: (ctx, q) => measurementSummary(ctx, q) }),
   defineOp({ name: 'measurements.list', summary: 'One row per measurement', write: false, input: listSchema, run: (ctx, q) => listMeasurements(ctx, q) }),

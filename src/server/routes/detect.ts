@@ -1,12 +1,13 @@
 /**
  * Detection API: GET /api/detections (the detectors over the store, same filters as the CLI),
- * GET /api/speedtests/summary (throttling per network and day), and the human review of drafts:
+ * GET /api/speedtests/summary (throttling per network and day), GET /api/throughput/summary
+ * (the same from OONI network_events, per target), and the human review of drafts:
  * POST /api/events/{id}/confirm and /dismiss (token and reason required; the write guard on
  * /api/events/* in app.ts checks the token before the body is read).
  */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { DETECTION_KINDS, detect, speedTestSummary } from '../../detect/index.js';
+import { DETECTION_INPUTS, DETECTION_KINDS, THROTTLE_INPUTS, detect, speedTestSummary, throughputSummary } from '../../detect/index.js';
 import { setStatus } from '../../ledger/index.js';
 import { silentProgress } from '../../shared/index.js';
 import type { AppDeps } from '../deps.js';
@@ -21,14 +22,16 @@ const Filters = z.object({
 });
 
 const DetectionsQuery = Filters.extend({
-  target: z.string().min(1).optional().openapi({ description: 'block detector: one target (domain or app)' }),
+  target: z.string().min(1).optional().openapi({ description: 'one target (domain or app): block detector and the OONI throttling input' }),
   kind: z.enum(DETECTION_KINDS).optional(),
+  input: z.enum(THROTTLE_INPUTS).optional().openapi({ description: 'throttling only: one input (default both)' }),
 });
 
 const DetectionSchema = z
   .object({
     id: z.string().openapi({ description: 'deterministic; also the id of its draft ledger event' }),
     kind: z.enum(DETECTION_KINDS),
+    input: z.enum(DETECTION_INPUTS).openapi({ description: 'the data the detection stands on: ooni_verdicts (block), ooni_volume (shutdown), speedtests or ooni_network_events (throttling)' }),
     scope: z.enum(['country', 'network']),
     probe_cc: z.string(),
     probe_asn: z.string().nullable(),
@@ -52,6 +55,7 @@ const DetectionSchema = z
 const SeriesSchema = z
   .object({
     kind: z.enum(DETECTION_KINDS),
+    input: z.enum(DETECTION_INPUTS).optional(),
     probe_cc: z.string().nullable(),
     probe_asn: z.string().nullable(),
     as_name: z.string().nullable().optional(),
@@ -99,6 +103,40 @@ const SpeedTestSummarySchema = z
   })
   .openapi('SpeedTestSummary');
 
+const ThroughputDaySchema = z
+  .object({
+    cc: z.string(),
+    asn: z.string().openapi({ example: 'AS8359' }),
+    as_name: z.string().nullable(),
+    target: z.string().openapi({ example: 'abs.twimg.com' }),
+    day: z.string(),
+    n: z.number().openapi({ description: 'measurements paired with their session whose control reached 1 Mbps' }),
+    share_throttled: z.number().nullable(),
+    median_target_kbps: z.number().nullable(),
+    median_control_kbps: z.number().nullable(),
+    verdict: z.enum(['throttled', 'not_throttled', 'insufficient']),
+    median_tls_handshake_ms: z.number().nullable(),
+    median_control_tls_handshake_ms: z.number().nullable(),
+  })
+  .openapi('ThroughputDay');
+
+const count = z.number().int();
+const ThroughputSummarySchema = z
+  .object({
+    items: z.array(ThroughputDaySchema),
+    input: z.literal('ooni_network_events'),
+    measurements_with_network_events: count,
+    paired: count,
+    excluded: z.object({ no_throughput: count, too_few_bytes: count, no_control: count, with_bad_events: count }).openapi({ description: 'measurements left out of the pairing, by reason' }),
+    bad_events: z.record(z.string(), count).openapi({ description: 'network events that could not be used, by reason (missing_num_bytes, negative_num_bytes, missing_t, non_monotonic_t, ...)' }),
+    files_not_extracted: count.openapi({ description: 'ingested files whose network_events were not read yet (splinternet throughput extract)' }),
+    method: z.string(),
+    params: z.record(z.string(), z.number()),
+    sources: z.array(z.object({ name: z.string(), url: z.string().nullable(), licence: z.string(), attribution: z.string().nullable().optional() })),
+    data_vintage: z.object({ first_day: z.string().nullable(), last_day: z.string().nullable() }),
+  })
+  .openapi('ThroughputSummary');
+
 const EventSchema = z.record(z.string(), z.unknown());
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'det-throttling-ru-all-2021031300-1a2b3c4d' }) });
 
@@ -131,6 +169,21 @@ export function detectRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const s = await speedTestSummary(deps.store, c.req.valid('query'));
+      return c.json({ ...s, params: s.params as unknown as Record<string, number> }, 200);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/throughput/summary',
+      tags: ['detect'],
+      summary: 'Throttling per (country, network, target, day) from OONI network_events throughput, each measurement paired with its session',
+      request: { query: Filters.extend({ target: z.string().min(1).optional().openapi({ description: 'one target, e.g. abs.twimg.com' }) }) },
+      responses: { 200: json(ThroughputSummarySchema, 'One item per (cc, asn, target, day), with what was left out and why'), 400: problem('Bad filter') },
+    }),
+    async (c) => {
+      const s = await throughputSummary(deps.store, c.req.valid('query'));
       return c.json({ ...s, params: s.params as unknown as Record<string, number> }, 200);
     },
   );

@@ -13,6 +13,7 @@ import { duckRegistryRepo } from './registry-repo.js';
 import { duckTokenRepo } from './token-repo.js';
 import { duckTabular } from './tabular.js';
 import { duckDetectRepo } from './detect-repo.js';
+import { duckThroughputRepo } from './throughput-repo.js';
 
 export { DuckDb, isLockError, type Sql, type Param, type Row } from './db.js';
 
@@ -33,6 +34,7 @@ export async function openDuckDbStore(path: string, options: { readOnly?: boolea
     tabular: duckTabular(db),
     detect: duckDetectRepo(db),
     registry: duckRegistryRepo(db),
+    throughput: duckThroughputRepo(db),
     async info(): Promise<StoreInfo> {
       const ext = await db.cachedAll<{ name: string; loaded: boolean; installed: boolean }>(
         `SELECT extension_name AS name, loaded, installed FROM duckdb_extensions() WHERE extension_name IN ('json', 'parquet') ORDER BY 1`,
