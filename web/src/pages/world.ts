@@ -97,7 +97,8 @@ export default async function world({ root, query, signal }: PageContext): Promi
     const sum = inRange.reduce((a, v) => a + v.value, 0);
     if (sum <= 0) continue;
     const cur = costOf.get(s.country) ?? { usd: 0, series: [] };
-    costOf.set(s.country, { usd: cur.usd + sum, series: [...cur.series, s.title] });
+    const publishers = [...new Set(inRange.map((v) => v.source.publisher))];
+    costOf.set(s.country, { usd: cur.usd + sum, series: [...cur.series, `${publishers.join(', ')} (${inRange.map((v) => v.period).join(', ')})`] });
   }
 
   const byCost = state.color === 'cost';
@@ -160,7 +161,7 @@ export default async function world({ root, query, signal }: PageContext): Promi
   );
   const legend = Plot.legend({ color: colorOpts, width: 320 });
   const costNote = costSeries.length
-    ? `Cost: the sum of the published yearly shutdown-cost series in the ledger (${[...new Set(costSeries.map((s) => s.title))].slice(0, 3).join('; ')}), in current USD, for the selected years; countries without a published figure are grey. Model estimates per event are on each event page and in the cost calculator.`
+    ? `Cost: the sum of the published yearly shutdown-cost figures in the ledger by ${[...new Set(costSeries.flatMap((s) => s.values.map((v) => v.source.publisher)))].join(', ')} (${(costSeries[0]?.description ?? '').replace(/\.$/, '')}), in current US dollars, over the selected years; countries without a published figure are grey. Model estimates per event are on each event page and in the cost calculator.`
     : 'No published yearly cost series is in the ledger yet, so no country is coloured by cost; model estimates per event are on each event page and in the cost calculator.';
   const note = h(
     'span',
