@@ -6,7 +6,7 @@ import { scenarioOf } from './testing.js';
 import type { Plan } from './types.js';
 
 /** Two segments of 100 and 300 local units × a factor drawn from triangular(0.5, 1, 1.5). */
-const plan = (native: 'local' | 'USD', evaluate?: Plan['evaluate']): Plan => ({
+const plan = (native: 'local' | 'USD', f: (p: Float64Array) => number = (p) => p[0]!): Plan => ({
   native,
   regions: [],
   params: [{ name: 'f', dist: { kind: 'triangular', low: 0.5, mode: 1, high: 1.5 }, unit: '', source: 'test' }],
@@ -17,12 +17,8 @@ const plan = (native: 'local' | 'USD', evaluate?: Plan['evaluate']): Plan => ({
     { period_year: 2019, data_year: 2019, from: '2019-12-31T00:00:00.000Z', to: '2020-01-01T00:00:00.000Z', hours: 24 },
     { period_year: 2020, data_year: 2020, from: '2020-01-01T00:00:00.000Z', to: '2020-01-02T00:00:00.000Z', hours: 24 },
   ],
-  evaluate:
-    evaluate ??
-    ((p, out) => {
-      out[0] = 100 * p[0]!;
-      out[1] = 300 * p[0]!;
-    }),
+  units: [{ key: `test ${f.toString()}`, fn: f }],
+  terms: { coef: [100, 300], unit: [0, 0] },
 });
 const rate = (r: number, date: string) => ({ rate: r, kind: 'daily' as const, date, source: 'test', vintage: 'test' });
 const rates = [{ local: rate(50, '2019-12-31') }, { local: rate(100, '2020-01-01') }];
@@ -61,6 +57,6 @@ describe('runEstimate', () => {
   it('is reproducible by seed and never returns a non-finite number', () => {
     const a = scenarioOf({ country: 'RU', type: 'full', hours: 48, seed: 9 }).scenario;
     expect(runEstimate(oziRegional, plan('local'), a, rates)).toEqual(runEstimate(oziRegional, plan('local'), a, rates));
-    expect(() => runEstimate(oziRegional, plan('local', (_p, out) => out.fill(Number.NaN)), a, rates)).toThrow(/non-finite/);
+    expect(() => runEstimate(oziRegional, plan('local', () => Number.NaN), a, rates)).toThrow(/non-finite/);
   });
 });

@@ -8,7 +8,8 @@
 import { regionNames } from '../geo/index.js';
 import { AppError } from '../shared/index.js';
 import type { RateResult } from './data/fx.js';
-import { mulberry32, pointOf, quantilesInPlace, sample, streamSeed } from './random.js';
+import { QS, evaluatePlan, unitValues } from './draws.js';
+import { pointOf, quantilesInPlace } from './random.js';
 import type { InputValue, MethodModel, Plan, Scenario } from './types.js';
 
 export interface Money {
@@ -68,8 +69,13 @@ const round = (x: number) => Math.round(x);
 
 /** Median, 5th and 95th percentiles (reorders `values`) and the point estimate, rounded to units. */
 function summarise(values: Float64Array, point: number): Money {
-  const [low, median, high] = quantilesInPlace(values, [0.05, 0.5, 0.95]) as [number, number, number];
+  const [low, median, high] = quantilesInPlace(values, [...QS]) as [number, number, number];
   return { median: round(median), low: round(low), high: round(high), point: round(point) };
+}
+
+/** c × quantiles of a unit (c ≥ 0 keeps their order), rounded to units. */
+function scaled(q: readonly [number, number, number], c: number, point: number): Money {
+  return { low: round(c * q[0]), median: round(c * q[1]), high: round(c * q[2]), point: round(point) };
 }
 
 /**
@@ -111,53 +117,55 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
   const fu = toUsd.map((x) => x ?? 0);
   const fl = toLocal.map((x) => x ?? 0);
 
-  const rng = mulberry32(streamSeed(scn.seed, model.id));
-  const P = plan.params.length;
-  const bufs = buffers(P + 2 * R + 2, N);
-  const draws = bufs.slice(0, P);
-  plan.params.forEach((spec, j) => sample(spec.dist, rng, draws[j]!));
-  const p = new Float64Array(P);
-  const out = new Float64Array(S * R);
-  const regMain = bufs.slice(P, P + R);
-  const regUsd = bufs.slice(P + R, P + 2 * R);
-  const [totMain, totUsd] = bufs.slice(P + 2 * R) as [Float64Array, Float64Array];
-  for (let i = 0; i < N; i++) {
-    for (let j = 0; j < p.length; j++) p[j] = draws[j]![i]!;
-    plan.evaluate(p, out);
-    let tm = 0;
-    let tu = 0;
-    for (let r = 0; r < R; r++) {
-      let m = 0;
-      let u = 0;
-      for (let s = 0; s < S; s++) {
-        const v = out[s * R + r]!;
-        m += v * fm[s]!;
-        u += v * fu[s]!;
-      }
-      regMain[r]![i] = m;
-      regUsd[r]![i] = u;
-      tm += m;
-      tu += u;
-    }
-    totMain[i] = tm;
-    totUsd[i] = tu;
-  }
-  // The point estimate: every parameter at its mode; main, USD and local sums per region.
-  plan.params.forEach((spec, j) => (p[j] = pointOf(spec.dist)));
-  plan.evaluate(p, out);
-  const pt = Array.from({ length: R }, (_, r) => {
+  const units = unitValues(`${model.id}@${model.version}`, model.id, scn.seed, N, plan);
+  const { coef, unit } = plan.terms;
+  // The point estimate: every parameter at its mode.
+  const pt = evaluatePlan(plan, new Float64Array(plan.params.map((s) => pointOf(s.dist))));
+  /** Money of the terms k in `ks` (one region, or all), in main currency and USD, and local at the point. */
+  const money = (ks: number[]) => {
     let m = 0;
     let u = 0;
     let l = 0;
-    for (let s = 0; s < S; s++) {
-      const v = out[s * R + r]!;
-      m += v * fm[s]!;
-      u += v * fu[s]!;
-      l += v * fl[s]!;
+    for (const k of ks) {
+      const s = Math.floor(k / R);
+      m += pt[k]! * fm[s]!;
+      u += pt[k]! * fu[s]!;
+      l += pt[k]! * fl[s]!;
     }
-    return { m, u, l };
-  });
-  const ptTotal = pt.reduce((a, b) => ({ m: a.m + b.m, u: a.u + b.u, l: a.l + b.l }), { m: 0, u: 0, l: 0 });
+    const point = { m, u, l };
+    const first = unit[ks[0]!]!;
+    if (ks.every((k) => unit[k] === first)) {
+      // One unit: the draws are c × unit, so the quantiles are c × the unit's quantiles.
+      let cm = 0;
+      let cu = 0;
+      for (const k of ks) {
+        cm += coef[k]! * fm[Math.floor(k / R)]!;
+        cu += coef[k]! * fu[Math.floor(k / R)]!;
+      }
+      const q = units[first]!.q;
+      return { main: scaled(q, cm, m), usd: scaled(q, cu, u), point };
+    }
+    // Several units: sum c × unit draw by draw, one pass per unit (terms grouped by unit).
+    const byUnit = new Map<number, [number, number]>();
+    for (const k of ks) {
+      const s = Math.floor(k / R);
+      const c = byUnit.get(unit[k]!) ?? [0, 0];
+      byUnit.set(unit[k]!, [c[0] + coef[k]! * fm[s]!, c[1] + coef[k]! * fu[s]!]);
+    }
+    const [tm, tu] = buffers(2, N) as [Float64Array, Float64Array];
+    tm.fill(0);
+    tu.fill(0);
+    for (const [x, [cm, cu]] of byUnit) {
+      const v = units[x]!.values();
+      for (let i = 0; i < N; i++) {
+        tm[i]! += cm * v[i]!;
+        tu[i]! += cu * v[i]!;
+      }
+    }
+    return { main: summarise(tm, m), usd: summarise(tu, u), point };
+  };
+  const all = Array.from({ length: S * R }, (_, k) => k);
+  const byRegion = R === 1 ? [] : Array.from({ length: R }, (_, r) => all.filter((k) => k % R === r));
 
   const rateLines: RateLine[] = plan.segments.map((seg, s) => {
     const r = rates[s]!.local;
@@ -165,18 +173,19 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
     return r.rate === null ? { period, rate: null, kind: null, date: null, source: null, note: r.reason } : { period, rate: Number(r.rate.toFixed(4)), kind: r.kind, date: r.date, source: r.source };
   });
   const one = rateLines.length === 1 ? rateLines[0]! : null;
-  const usdBlock = (vals: Float64Array, point: { u: number; l: number }, what: string): UsdBlock | null => {
+  const usdBlock = (usd: Money, point: { u: number; l: number }, what: string): UsdBlock | null => {
     if (!usdOk) return null;
     const eff = localOk && point.u !== 0 ? point.l / point.u : localOk ? (rateLines[0]?.rate ?? null) : null;
     return {
-      ...finite(summarise(vals, point.u), what),
+      ...finite(usd, what),
       rate: eff === null || !Number.isFinite(eff) ? null : Number(eff.toFixed(4)),
       rate_date: one ? one.date : `${(rateLines[0]?.date ?? '?').split('/')[0]} … ${(rateLines[rateLines.length - 1]?.date ?? '?').split('/').pop()}`,
       rate_kind: one ? one.kind : 'per-segment average (see rates)',
     };
   };
-  const total = finite(summarise(totMain, ptTotal.m), model.id);
-  const usdTotal = usdBlock(totUsd, ptTotal, `${model.id} USD`);
+  const tot = money(all);
+  const total = finite(tot.main, model.id);
+  const usdTotal = usdBlock(tot.usd, tot.point, `${model.id} USD`);
   return {
     method: model.id,
     method_version: model.version,
@@ -184,13 +193,11 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
     currency,
     ...total,
     usd: usdTotal,
-    regions: plan.regions.map((code, r) => ({
-      code,
-      name: regionNames(code)?.en ?? code,
+    regions: plan.regions.map((code, r) => {
       // One region: its draws are the totals, already summarised above.
-      ...(R === 1 ? { median: total.median, low: total.low, high: total.high, point: total.point } : finite(summarise(regMain[r]!, pt[r]!.m), `${model.id} ${code}`)),
-      usd: R === 1 ? usdTotal : usdBlock(regUsd[r]!, pt[r]!, `${model.id} ${code} USD`),
-    })),
+      const reg = R === 1 ? tot : money(byRegion[r]!);
+      return { code, name: regionNames(code)?.en ?? code, ...finite(reg.main, `${model.id} ${code}`), usd: R === 1 ? usdTotal : usdBlock(reg.usd, reg.point, `${model.id} ${code} USD`) };
+    }),
     inputs: plan.inputs,
     years: [...new Set(plan.segments.map((s) => s.data_year))],
     data_vintage: [...new Set(plan.inputs.map((i) => i.vintage).filter((v): v is string => !!v))],

@@ -8,7 +8,7 @@
  */
 import { ParamSet, nationalValue, paramInput, pickYear, recordInput, regionalShares, type PlanContext } from './method-kit.js';
 import { daysInYear } from './span.js';
-import { Unavailable, type InputValue, type Plan, type SegmentPlan } from './types.js';
+import { Unavailable, type InputValue, type Plan, type Factor, type SegmentPlan, type Unit } from './types.js';
 import { typeWeight, type MobilePreset } from './weights.js';
 
 export interface FactorKit {
@@ -18,8 +18,8 @@ export interface FactorKit {
   ctx: PlanContext;
 }
 
-/** A method's factor for one data year: a function of the parameter draw. */
-export type FactorFor = (year: number, kit: FactorKit) => (p: Float64Array) => number;
+/** A method's factor for one data year: a constant times a function of the parameter draw. */
+export type FactorFor = (year: number, kit: FactorKit) => Factor;
 
 const GDP = 'NY.GDP.MKTP.CD';
 
@@ -29,7 +29,7 @@ export function gdpPlan(ctx: PlanContext, opts: { preset: MobilePreset; factorFo
   const gdpYears = data.years(GDP, scn.country);
   const segments: SegmentPlan[] = [];
   const base: number[] = [];
-  const factors: ((p: Float64Array) => number)[] = [];
+  const factors: Factor[] = [];
   const shares: number[][] = [];
   const R = Math.max(1, scn.regions.length);
   for (const seg of span.segments) {
@@ -59,15 +59,31 @@ export function gdpPlan(ctx: PlanContext, opts: { preset: MobilePreset; factorFo
     notes: [...new Set(kit.notes)],
     proxy: opts.proxy?.(kit) ?? null,
     segments,
-    evaluate(p, out) {
-      const w = weight(p);
-      for (let s = 0; s < base.length; s++) {
-        const f = base[s]! * factors[s]!(p) * w;
-        const sh = shares[s]!;
-        for (let r = 0; r < R; r++) out[s * R + r] = f * sh[r]!;
-      }
-    },
+    ...segmentTerms(factors, weight, (s, r) => base[s]! * factors[s]!.c * shares[s]![r]!, R),
   };
+}
+
+/**
+ * Terms and units for per-segment factors × a weight: segments whose factors share a key share
+ * one unit (e.g. every year of a Deloitte span in the same tier), so their sum scales it.
+ */
+export function segmentTerms(factors: Factor[], weight: Unit, coef: (s: number, r: number) => number, R: number): Pick<Plan, 'terms' | 'units'> {
+  const units: Unit[] = [];
+  const index = new Map<string, number>();
+  const terms: Plan['terms'] = { coef: [], unit: [] };
+  factors.forEach(({ unit: f }, s) => {
+    const key = `${f.key}*${weight.key}`;
+    let u = index.get(key);
+    if (u === undefined) {
+      index.set(key, (u = units.length));
+      units.push({ key, fn: (p) => f.fn(p) * weight.fn(p) });
+    }
+    for (let r = 0; r < R; r++) {
+      terms.coef.push(coef(s, r));
+      terms.unit.push(u);
+    }
+  });
+  return { terms, units };
 }
 
 /** The same record cited by several segments appears once. */

@@ -5,7 +5,7 @@
  * all methods, and are a 400 naming the parameter when the caller asked for that method.
  */
 import { statsRegionsOf } from '../geo/index.js';
-import { getEvent } from '../ledger/index.js';
+import { getEvent, type LedgerEvent } from '../ledger/index.js';
 import { AppError, isAppError, validationError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { countriesOfCurrency } from './data/currency.js';
@@ -107,7 +107,11 @@ export interface EventCostResult extends Partial<CostResult> {
 
 /** Price a ledger event (its country, regions, type and span), or say what is missing. */
 export async function costEvent(deps: { store: Store }, id: string, overrides: EventOverrides = {}): Promise<EventCostResult> {
-  const e = await getEvent(deps, id);
+  return priceEvent(deps, await getEvent(deps, id), overrides);
+}
+
+/** Price an event already read from the ledger (bulk pricing reads a page of events at once). */
+export async function priceEvent(deps: { store: Store }, e: LedgerEvent, overrides: EventOverrides = {}): Promise<EventCostResult> {
   const { input, missing, mapping } = eventScenario(e, overrides);
   const event = { id: e.id, title: e.title, category: e.category, subtype: e.subtype, countries: e.countries, regions: e.regions, start: e.start, end: e.end, status: e.status };
   if (missing.length) return { event, mapping, missing, estimates: [] };

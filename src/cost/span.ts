@@ -51,6 +51,10 @@ function checkTz(tz: string): string {
 /** The wall-clock parts of an instant in a time zone. */
 const formats = new Map<string, Intl.DateTimeFormat>();
 function wallParts(ms: number, tz: string): number[] {
+  if (tz === 'UTC') {
+    const d = new Date(ms);
+    return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()];
+  }
   let f = formats.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });

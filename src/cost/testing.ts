@@ -5,6 +5,7 @@
  */
 import type { EconValueRecord, FxRateRecord } from '../store/index.js';
 import { CountryData } from './data/econ-data.js';
+import { evaluatePlan } from './draws.js';
 import { pointOf } from './random.js';
 import { parseScenario, type ScenarioInput } from './scenario.js';
 import type { MethodModel, Plan } from './types.js';
@@ -22,9 +23,7 @@ export const scenarioOf = (input: ScenarioInput) => parseScenario({ draws: 200, 
 /** Evaluate a plan with every parameter at its mode (or at `values[name]`). */
 export function evalPlan(plan: Plan, values: Record<string, number> = {}): number[] {
   const p = new Float64Array(plan.params.map((s) => values[s.name] ?? pointOf(s.dist)));
-  const out = new Float64Array(plan.segments.length * Math.max(1, plan.regions.length));
-  plan.evaluate(p, out);
-  return [...out];
+  return [...evaluatePlan(plan, p)];
 }
 
 /** A one-day full-shutdown plan on synthetic data: GDP of 1e9 USD a day, 40 % online. */

@@ -76,8 +76,31 @@ export interface Plan {
   /** Set when part of the method is a documented proxy (e.g. no BCG share for the country). */
   proxy: string | null;
   segments: SegmentPlan[];
-  /** out[s * R + r] = cost of segment s in region r (R = max(1, regions.length)), native currency. */
-  evaluate(p: Float64Array, out: Float64Array): void;
+  /**
+   * The cost of segment s in region r (R = max(1, regions.length)), in the native currency, for
+   * a parameter draw p: terms.coef[s·R + r] × units[terms.unit[s·R + r]].fn(p).
+   */
+  terms: { coef: number[]; unit: number[] };
+  units: Unit[];
+}
+
+/**
+ * A per-draw factor of a plan. `key` must name everything `fn` reads besides the draw itself
+ * (the parameter indices and any constant it closes over): units with the same key, method,
+ * seed and parameter specs share their memoised values (see draws.ts).
+ */
+export interface Unit {
+  key: string;
+  fn: (p: Float64Array) => number;
+}
+
+/**
+ * A constant times a unit. Methods keep constants (a share, a penetration) out of the unit so
+ * that segments and countries that differ only by constants share one unit and its draws.
+ */
+export interface Factor {
+  c: number;
+  unit: Unit;
 }
 
 export interface MethodParamDoc {

@@ -8,7 +8,7 @@
 import type { CountryData } from './data/econ-data.js';
 import { nearestYear, type ParamSet } from './method-kit.js';
 import { findPlatform } from './platforms.js';
-import { Unavailable, type InputValue, type Scenario } from './types.js';
+import { Unavailable, type InputValue, type Scenario, type Unit } from './types.js';
 
 export type MobilePreset = 'ozi' | 'subscriptions';
 
@@ -29,29 +29,32 @@ function subscriptionShare(data: CountryData, year: number, inputs: InputValue[]
   return m / (m + f);
 }
 
-/** Register the type's parameters and return w(p), the weight for a parameter draw. */
-export function typeWeight(scn: Scenario, data: CountryData, year: number, preset: MobilePreset, ps: ParamSet, inputs: InputValue[], notes: string[]): (p: Float64Array) => number {
+/** The weight p[i] of one parameter (its value lives in the parameter specs, part of the memo key). */
+const param = (i: number): Unit => ({ key: `p${i}`, fn: (p) => p[i]! });
+
+/** Register the type's parameters and return w(p), the weight for a parameter draw, as a unit. */
+export function typeWeight(scn: Scenario, data: CountryData, year: number, preset: MobilePreset, ps: ParamSet, inputs: InputValue[], notes: string[]): Unit {
   /** One parameter per platform (their weights add up), or the request's weight for the set. */
-  const platformWeight = (): ((p: Float64Array) => number) => {
+  const platformWeight = (): Unit => {
     const label = scn.platforms.join(' + ');
-    if (scn.platform_weight !== null) {
-      const i = ps.add(`platform weight (${label})`, { kind: 'fixed', value: scn.platform_weight }, 'share of internet value', 'given in the request');
-      return (p) => p[i]!;
-    }
+    if (scn.platform_weight !== null) return param(ps.add(`platform weight (${label})`, { kind: 'fixed', value: scn.platform_weight }, 'share of internet value', 'given in the request'));
     const idx = scn.platforms.map((name) => {
       const t = findPlatform(name);
       if (!t) throw new Unavailable('platform', `no weight for platform "${name}"; give --platform-weight`);
       return ps.add(`platform weight (${t.id})`, { kind: 'triangular', low: t.low, mode: t.weight, high: t.high }, 'share of internet value', `${t.basis}. ${t.sources.join('; ')}`.trim());
     });
-    return (p) => {
-      let w = 0;
-      for (const i of idx) w += p[i]!;
-      return Math.min(1, w);
+    return {
+      key: `min(1,${idx.map((i) => `p${i}`).join('+')})`,
+      fn: (p) => {
+        let w = 0;
+        for (const i of idx) w += p[i]!;
+        return Math.min(1, w);
+      },
     };
   };
   switch (scn.type) {
     case 'full':
-      return () => 1;
+      return { key: '1', fn: () => 1 };
     case 'mobile':
     case 'fixed': {
       let i: number;
@@ -61,19 +64,19 @@ export function typeWeight(scn: Scenario, data: CountryData, year: number, prese
         const s = subscriptionShare(data, year, inputs, notes);
         i = ps.add('mobile share', { kind: 'triangular', low: 0.8 * s, mode: s, high: Math.min(1, 1.2 * s) }, 'share of full', 'mobile / (mobile + fixed broadband) subscriptions (Brookings weighted mobile shutdowns by mobile subscriptions; ±20 % our assumption)');
       }
-      return scn.type === 'mobile' ? (p) => p[i]! : (p) => 1 - p[i]!;
+      const k = i;
+      return scn.type === 'mobile' ? param(k) : { key: `(1-p${k})`, fn: (p) => 1 - p[k]! };
     }
     case 'platform':
       return platformWeight();
     case 'throttling': {
       const s = ps.add('throttling severity', { kind: 'fixed', value: scn.severity ?? 1 }, '0 = no effect, 1 = unusable', 'given in the request (Top10VPN counts unusable throttling as a shutdown)');
-      if (scn.platforms.length === 0) return (p) => p[s]!;
+      if (scn.platforms.length === 0) return param(s);
       const w = platformWeight();
-      return (p) => p[s]! * w(p);
+      return { key: `p${s}*${w.key}`, fn: (p) => p[s]! * w.fn(p) };
     }
     case 'isp': {
-      const i = ps.add('ISP market share', { kind: 'fixed', value: scn.isp_share ?? 0 }, 'share of subscribers', 'given in the request (Top10VPN scales single-ISP outages by market share)');
-      return (p) => p[i]!;
+      return param(ps.add('ISP market share', { kind: 'fixed', value: scn.isp_share ?? 0 }, 'share of subscribers', 'given in the request (Top10VPN scales single-ISP outages by market share)'));
     }
   }
 }

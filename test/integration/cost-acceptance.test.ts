@@ -4,9 +4,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CostResult, EventCostResult, RegionsResult } from '../../src/cost/index.js';
-import { seedCostData } from '../../src/cost/index.js';
+import { clearDrawMemo, priceEvent, seedCostData } from '../../src/cost/index.js';
 import { CALIBRATION_DATA, PUBLISHED } from '../../src/cost/ozi-regional/params.js';
-import { seedLedger } from '../../src/ledger/index.js';
+import { listEvents, seedLedger } from '../../src/ledger/index.js';
 import { createApp } from '../../src/server/app.js';
 import { packagePath, silentProgress } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
@@ -178,6 +178,30 @@ describe('bad input and reproducibility', () => {
     expect(a.estimates[0]!.median).toBe(b.estimates[0]!.median);
     expect(c.estimates[0]!.median).not.toBe(a.estimates[0]!.median);
     expect(a.estimates[0]!.point).toBe(c.estimates[0]!.point);
+  });
+
+  it('every estimate of the curated ledger is the same whether the draw memo is cold or warm', async () => {
+    // The engine memoises draws and unit quantiles across estimates (draws.ts). Price every
+    // curated shutdown/throttling/block event (ongoing ones up to a fixed date, throttles at
+    // severity 0.5) twice: once clearing the memo before each event, once in reverse order on a
+    // warm memo. Any key that forgot a constant would give a different number.
+    const store = await openStore(db);
+    try {
+      const events = (await Promise.all(['shutdown', 'throttling', 'block'].map((category) => listEvents({ store }, { category, limit: 1000 })))).flatMap((p) => p.items);
+      const price = (e: (typeof events)[number]) => priceEvent({ store }, e, { draws: 2000, end: e.end ?? '2026-11-26', ...(e.category === 'throttling' ? { severity: 0.5 } : {}), method: 'all' });
+      const cold = [];
+      for (const e of events) {
+        clearDrawMemo();
+        cold.push(await price(e));
+      }
+      const warm = [];
+      for (const e of [...events].reverse()) warm.push(await price(e));
+      warm.reverse();
+      expect(cold.filter((r) => r.estimates.length).length).toBeGreaterThan(15);
+      expect(warm).toEqual(cold);
+    } finally {
+      await store.close();
+    }
   });
 });
 

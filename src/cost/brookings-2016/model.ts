@@ -5,7 +5,7 @@
  */
 import { gdpPlan, type FactorKit } from '../gdp-plan.js';
 import { nationalValue, recordInput } from '../method-kit.js';
-import type { MethodModel } from '../types.js';
+import type { Factor, MethodModel, Unit } from '../types.js';
 import { BCG_SHARES, G20, G20_AVERAGE, PROXY_K, SHARE_FACTOR, SOURCE, VERSION, shareFor } from './params.js';
 
 export interface ShareSource {
@@ -26,7 +26,7 @@ export function internetShare(country: string, year: number, kit: FactorKit): Sh
 }
 
 /** Register the share's parameter and return its per-draw value; shared with cost-escalated. */
-export function shareFactor(country: string, year: number, kit: FactorKit, escalate?: (year: number, kind: ShareSource['kind']) => ((p: Float64Array) => number) | null) {
+export function shareFactor(country: string, year: number, kit: FactorKit, escalate?: (year: number, kind: ShareSource['kind']) => Unit | null): { src: ShareSource; f: Factor } {
   const src = internetShare(country, year, kit);
   const name = src.kind === 'penetration-proxy' ? 'k (penetration proxy)' : 'share uncertainty factor';
   let i = kit.ps.specs.findIndex((s) => s.name === name);
@@ -34,8 +34,8 @@ export function shareFactor(country: string, year: number, kit: FactorKit, escal
   kit.inputs.push({ name: `internet-economy share ${year}${src.kind === 'penetration-proxy' ? ' (before × k)' : ''}`, value: Number(src.share.toPrecision(6)), unit: src.kind === 'penetration-proxy' ? 'internet users share' : 'share of GDP', source: src.kind === 'penetration-proxy' ? 'World Bank IT.NET.USER.ZS' : SOURCE, year, note: src.label });
   const esc = escalate?.(year, src.kind) ?? null;
   const k = i;
-  const base = src.share;
-  return { src, f: esc ? (p: Float64Array) => base * p[k]! * esc(p) : (p: Float64Array) => base * p[k]! };
+  const unit: Unit = esc ? { key: `p${k}*${esc.key}`, fn: (p) => p[k]! * esc.fn(p) } : { key: `p${k}`, fn: (p) => p[k]! };
+  return { src, f: { c: src.share, unit } };
 }
 
 export const brookings2016: MethodModel = {

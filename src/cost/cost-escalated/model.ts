@@ -28,7 +28,7 @@ export const costEscalated: MethodModel = {
           const n = y - BASE_YEAR;
           const k = i;
           kit.inputs.push({ name: `escalator years ${y}`, value: n, unit: 'years after 2016', source: SOURCE, year: y });
-          return (p) => (1 + p[k]!) ** n;
+          return { key: `(1+p${k})^${n}`, fn: (p) => (1 + p[k]!) ** n };
         });
         if (src.kind !== 'bcg') proxy = src.kind === 'penetration-proxy' ? `${src.label}; no escalator (COST's ICT-indicator formula is not public)` : src.label;
         return f;

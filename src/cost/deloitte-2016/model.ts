@@ -32,7 +32,7 @@ export const deloitte2016: MethodModel = {
         let i = idx.get(t.tier);
         if (i === undefined) idx.set(t.tier, (i = kit.ps.add(`tau (${t.tier} connectivity)`, shareDist(t), 'share of daily GDP', `${SOURCE}; ±40 % range our assumption`)));
         const k = i;
-        return (p) => p[k]!;
+        return { c: 1, unit: { key: `p${k}`, fn: (p) => p[k]! } };
       },
     });
   },

@@ -48,7 +48,6 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
   });
   const weight = typeWeight(scn, data, segments[0]!.data_year, 'ozi', ps, inputs, notes);
   const logPen = pen.map(Math.log);
-  const R = regions.length;
   inputs.unshift(...ps.specs.map(paramInput), { name: 'kappa at beta = 1 (calibrated)', value: Number(kappa(1).toFixed(5)), unit: 'share of daily GRP', source: PUBLISHED.source, year: CALIBRATION_DATA.grp_year, note: 'κ(β) is re-fitted on Moscow 4.8e9 RUB and Altai Republic 13.7e6 RUB per day for every β' });
   return {
     native: 'local',
@@ -58,14 +57,15 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
     notes: [...new Set(notes)],
     proxy: null,
     segments,
-    evaluate(p, out) {
-      const beta = p[iBeta]!;
-      const k = kappa(beta) * p[iEps]! * weight(p);
-      for (let r = 0; r < R; r++) {
-        const f = k * Math.exp(beta * logPen[r]!);
-        for (let s = 0; s < base.length; s++) out[s * R + r] = f * base[s]![r]!;
-      }
-    },
+    // One unit per region (its penetration): κ(β)·ε·w·pen_r^β; the coefficient is its daily GRP × hours.
+    units: logPen.map((lp) => ({
+      key: `kappa(p${iBeta})*p${iEps}*exp(p${iBeta}*${lp})*${weight.key}`,
+      fn: (p: Float64Array) => {
+        const beta = p[iBeta]!;
+        return kappa(beta) * p[iEps]! * weight.fn(p) * Math.exp(beta * lp);
+      },
+    })),
+    terms: { coef: base.flatMap((b) => b), unit: base.flatMap((b) => b.map((_, r) => r)) },
   };
 }
 

@@ -48,10 +48,14 @@ export const EPSILON: Dist = { kind: 'lognormal', median: 1, sigma: 0.05 };
 
 const implied = (rub: number, grp: number, pen: number, beta: number) => rub / (grp / CALIBRATION_DATA.days) / pen ** beta;
 
+// κ(β) = sqrt(c_m · pen_m^-β · c_a · pen_a^-β) = κ0 · exp(−β · (ln pen_m + ln pen_a) / 2), with c the
+// coefficient implied at β = 0: one exp per Monte Carlo draw instead of two powers and a root.
+const KAPPA0 = Math.sqrt(implied(PUBLISHED.moscow.rub, CALIBRATION_DATA.moscow.grp, 1, 0) * implied(PUBLISHED.altai.rub, CALIBRATION_DATA.altai.grp, 1, 0));
+const MEAN_LOG_PEN = (Math.log(CALIBRATION_DATA.moscow.pen) + Math.log(CALIBRATION_DATA.altai.pen)) / 2;
+
 /** κ(β): the geometric mean of the coefficients implied by the Moscow and Altai figures. */
 export function kappa(beta: number): number {
-  const { moscow: m, altai: a } = CALIBRATION_DATA;
-  return Math.sqrt(implied(PUBLISHED.moscow.rub, m.grp, m.pen, beta) * implied(PUBLISHED.altai.rub, a.grp, a.pen, beta));
+  return KAPPA0 * Math.exp(-beta * MEAN_LOG_PEN);
 }
 
 /** The fit as reported in the method metadata and the design doc. */
