@@ -13,7 +13,7 @@ import type { Op, OpContext } from './types.js';
 export type { Op, OpContext } from './types.js';
 export { defineOp } from './types.js';
 
-const all: Op[] = [...ledgerOps, ...dbOps, ...detectOps, ...measureOps, ...costOps, ...registryOps] as unknown as Op[];
+const all: Op[] = [...ledgerOps, ...dbOps, ...detectOps, ...measureOps, ...costOps, ...registryOps];
 
 export const OPS: ReadonlyMap<string, Op> = new Map(all.map((o) => [o.name, o]));
 
