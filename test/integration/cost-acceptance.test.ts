@@ -74,6 +74,8 @@ describe('calibration on OZI (Dec 2020)', () => {
     expect(gapFull).toBeLessThan(-0.25);
     expect(gapMobile).toBeCloseTo(gapFull, 2);
     expect(mobile.median / full.median).toBeCloseTo(0.5, 2);
+    // The published figure and the documented gap travel with the estimate.
+    expect(full.notes.join(' ')).toMatch(/sum of 85 regions\. OZI published \$442 M a day \(full\) and \$221 M \(mobile\).*25–40 % lower/);
   });
 });
 

@@ -46,6 +46,10 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
     inputs.push(recordInput(`internet users 15–74 ${r}`, rec, rec.year !== segments[0]!.data_year ? `nearest year with regional penetration` : undefined));
     return rec.value / 100;
   });
+  if (scn.regions.length === 0) {
+    const usd = (x: number) => `$${x / 1e6} M`;
+    notes.push(`national figure = the sum of ${regions.length} regions. OZI published ${usd(PUBLISHED.national_full_usd)} a day (full) and ${usd(PUBLISHED.national_mobile_usd)} (mobile) for Russia: about 11 % of a day's GDP, while its regional figures are 8–9 % of a day's GRP, so the sum of regions calibrated on Moscow and Altai lands 25–40 % lower (docs/design/010-ozi-regional-calibration.md)`);
+  }
   const weight = typeWeight(scn, data, segments[0]!.data_year, 'ozi', ps, inputs, notes);
   const logPen = pen.map(Math.log);
   inputs.unshift(...ps.specs.map(paramInput), { name: 'kappa at beta = 1 (calibrated)', value: Number(kappa(1).toFixed(5)), unit: 'share of daily GRP', source: PUBLISHED.source, year: CALIBRATION_DATA.grp_year, note: 'κ(β) is re-fitted on Moscow 4.8e9 RUB and Altai Republic 13.7e6 RUB per day for every β' });
