@@ -2,14 +2,17 @@
 // npm run bench:api — the API under load, on loopback only.
 // Seeds a temp database from the shipped data, starts `splinternet serve` as a child process,
 // and measures from this process:
-// 1. cold first calls: on the freshly started server, each heavy GET once (as curl would, no
-//    compression), then again (cached); baseline: the server's first GET /healthz;
+// 1. cold first calls: on a freshly started server (`serve --no-warm`), each heavy GET once (as
+//    curl would, no compression), then again (cached); baseline: the server's first GET
+//    /healthz; then the same calls on a server started with its warm-up (the default), once
+//    the warm-up has reported done;
 // 2. load: autocannon, 200 connections for 10 s per endpoint, each list/by-id endpoint both
 //    without and with `Accept-Encoding: gzip` (what browsers and curl --compressed send).
 //    Baseline in the same run: GET /healthz (no store query).
 // Goal (issue #2): p99 < 50 ms, no errors. Env: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_COLD_ONLY=1.
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
+import { get } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,28 +25,65 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
 spawnSync(process.execPath, [bin, 'db', 'seed', '--db', db], { stdio: 'ignore' });
-const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--json', '--db', db], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve) => server.stdout.on('data', (d) => resolve(JSON.parse(String(d).split('\n')[0]).url)));
+const start = async (extra = []) => {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--json', '--db', db, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // serve --json prints {"url": ...} once listening, then {"warm": {...}} once its warm-up is done.
+  const lines = [];
+  const seen = (key) =>
+    new Promise((resolve) => {
+      const look = () => {
+        const hit = lines.find((l) => key in l);
+        if (hit) resolve(hit[key]);
+        else child.stdout.once('data', (d) => (lines.push(...String(d).split('\n').filter(Boolean).map((l) => JSON.parse(l))), look()));
+      };
+      look();
+    });
+  const url = await seen('url');
+  return { child, url, warm: () => seen('warm') };
+};
+const stop = async (s) => {
+  s.child.kill('SIGTERM');
+  await new Promise((r) => s.child.on('exit', r));
+};
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), node ${process.version}; load average before: ${load()}`);
 
-// 1. Cold first calls, one at a time.
-const timed = async (path) => {
-  const t = performance.now();
-  const r = await fetch(url + path, { headers: { 'accept-encoding': 'identity' } });
-  const bytes = (await r.arrayBuffer()).byteLength;
-  return { ms: performance.now() - t, status: r.status, bytes };
+// 1. Cold first calls, one at a time (node:http: no client-side warm-up in the figures).
+const timed = (url) =>
+  new Promise((resolve, reject) => {
+    const t = performance.now();
+    get(url, { headers: { 'accept-encoding': 'identity' } }, (res) => {
+      let bytes = 0;
+      res.on('data', (d) => (bytes += d.length));
+      res.on('end', () => resolve({ ms: performance.now() - t, status: res.statusCode, bytes }));
+    }).on('error', reject);
+  });
+const COLD = ['/api/detections', '/api/registry/summary', '/api/speedtests/summary?cc=RU', '/api/cost/regions?country=RU&type=full&hours=24', '/api/indicators'];
+const coldRun = async (s) => {
+  const base = await timed(s.url + '/healthz');
+  const rows = [];
+  for (const path of COLD) {
+    const first = await timed(s.url + path);
+    const again = await timed(s.url + path);
+    rows.push({ path, ...first, again: again.ms });
+  }
+  return { base, rows };
 };
-const cold = [];
-const base = await timed('/healthz');
-for (const path of ['/api/detections', '/api/registry/summary', '/api/speedtests/summary?cc=RU', '/api/cost/regions?country=RU&type=full&hours=24', '/api/indicators']) {
-  const first = await timed(path);
-  const again = await timed(path);
-  cold.push({ path, ...first, again: again.ms });
+const noWarm = await start(['--no-warm']);
+const a = await coldRun(noWarm);
+await stop(noWarm);
+const server = await start();
+const t0 = performance.now();
+const warm = await server.warm();
+const warmWall = performance.now() - t0;
+const b = await coldRun(server);
+const url = server.url;
+console.log(`\ncold first calls, sequential, no compression; baseline: the server's first GET /healthz (${a.base.ms.toFixed(1)} ms without warm-up, ${b.base.ms.toFixed(1)} ms with)\n`);
+console.log(`with warm-up (default): ${warm.warmed.length} responses warmed ${(warmWall / 1000).toFixed(1)} s after the URL was printed (${warm.ms} ms in the server)\n`);
+console.log('| endpoint | status | bytes | first call ms (--no-warm) | ratio to /healthz | second call ms | first call ms after the warm-up |');
+console.log('|---|---|---|---|---|---|---|');
+for (const [i, c] of a.rows.entries()) {
+  console.log(`| GET ${c.path} | ${c.status} | ${c.bytes} | ${c.ms.toFixed(0)} | ${(c.ms / a.base.ms).toFixed(1)} | ${c.again.toFixed(1)} | ${b.rows[i].ms.toFixed(0)} |`);
 }
-console.log(`\ncold first calls on a fresh server (sequential, no compression); baseline: first GET /healthz ${base.ms.toFixed(1)} ms\n`);
-console.log('| endpoint | status | bytes | first call ms | ratio to /healthz | second call ms |');
-console.log('|---|---|---|---|---|---|');
-for (const c of cold) console.log(`| GET ${c.path} | ${c.status} | ${c.bytes} | ${c.ms.toFixed(0)} | ${(c.ms / base.ms).toFixed(1)} | ${c.again.toFixed(1)} |`);
 
 // 2. Load.
 const run = (path, headers) =>
@@ -65,8 +105,7 @@ for (const [name, path, headers] of plan) {
   const r = await run(path, headers);
   rows.push({ name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, total: r.requests.total, kb: r.throughput.average / Math.max(r.requests.average, 1) / 1024 });
 }
-server.kill('SIGTERM');
-await new Promise((r) => server.on('exit', r));
+await stop(server);
 rmSync(dir, { recursive: true, force: true });
 if (!rows.length) process.exit(0);
 

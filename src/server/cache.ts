@@ -41,6 +41,21 @@ const MAX_BODY = 8 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 96 * 1024 * 1024;
 const SKIP = /^\/api\/(_ops|export)\b/;
 
+/**
+ * The cache key: path and query without scheme and host (so an in-process warm-up and a
+ * client share entries), query parameters sorted by name (stable: repeated names keep order).
+ */
+export function cacheKey(url: string): string {
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  const rest = slash < 0 ? '/' : url.slice(slash);
+  const q = rest.indexOf('?');
+  if (q < 0) return rest;
+  const name = (p: string) => p.split('=', 1)[0]!;
+  const params = rest.slice(q + 1).split('&').filter(Boolean);
+  params.sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
+  return `${rest.slice(0, q)}?${params.join('&')}`;
+}
+
 export function responseCache(deps: AppDeps): MiddlewareHandler<Env> {
   const cache = new Map<string, Entry>();
   const inflight = new Map<string, Promise<Entry | null>>();
@@ -119,7 +134,7 @@ export function responseCache(deps: AppDeps): MiddlewareHandler<Env> {
     if (c.req.method !== 'GET' || SKIP.test(c.req.path)) return next();
     const version = deps.store.dataVersion();
     if (version % 2 === 1) return next(); // a write is in flight
-    const key = c.req.url;
+    const key = cacheKey(c.req.url);
     const hit = cache.get(key);
     if (hit && hit.version === version) {
       cache.delete(key);

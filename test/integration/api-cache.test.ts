@@ -1,13 +1,16 @@
 /**
  * The GET response cache (src/server/cache.ts) through app.request(): content-coding
  * negotiated on Accept-Encoding (Vary), ETag / If-None-Match 304, invalidation by a write,
- * the event's own revision ETag kept, and one query for a burst of concurrent misses.
+ * the event's own revision ETag kept, one query for a burst of concurrent misses, and the
+ * warm-up that `serve` runs after start.
  * Events are synthetic (sampleEvent).
  */
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../src/ledger/index.js';
 import { createApp } from '../../src/server/app.js';
+import { cacheKey } from '../../src/server/cache.js';
+import { warmCache } from '../../src/server/warm.js';
 import type { Store } from '../../src/store/index.js';
 import { clock, sampleEvent, tempStore } from '../helpers/index.js';
 
@@ -121,5 +124,33 @@ describe('single flight', () => {
       const text = i % 2 ? gunzipSync(await bytes(r)).toString() : await r.text();
       expect(JSON.parse(text).items).toHaveLength(7);
     }
+  });
+});
+
+describe('warm-up (serve)', () => {
+  it('keys ignore the host and the order of query parameters', () => {
+    expect(cacheKey('http://localhost/api/events?limit=3&country=RU')).toBe('/api/events?country=RU&limit=3');
+    expect(cacheKey('http://127.0.0.1:8787/api/events?country=RU&limit=3')).toBe('/api/events?country=RU&limit=3');
+    expect(cacheKey('http://h/api/cost?region=RU-MOW&country=RU&region=RU-AL')).toBe('/api/cost?country=RU&region=RU-MOW&region=RU-AL');
+    expect(cacheKey('http://h/api/x')).toBe('/api/x');
+  });
+  it('fills the cache so that a client request (other host, other order) runs no query', async () => {
+    const report = await warmCache(app, store, ['/api/events?country=RU&limit=3', '/api/events?category=hacking']);
+    expect(report.stopped).toBe('done');
+    expect(report.warmed).toEqual(['/api/events?country=RU&limit=3']);
+    const before = listCalls;
+    const r = await app.request('http://127.0.0.1:8787/api/events?limit=3&country=RU', { headers: { 'accept-encoding': 'br' } });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(brotliDecompressSync(await bytes(r)).toString()).items).toHaveLength(3);
+    expect(listCalls).toBe(before);
+  });
+  it('stops when aborted or when the data changes', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    expect((await warmCache(app, store, ['/api/events?limit=2'], ac.signal)).stopped).toBe('aborted');
+    let v = 0;
+    const changing = { dataVersion: () => (v += 2) };
+    const r = await warmCache(app, changing, ['/api/events?limit=2']);
+    expect(r).toMatchObject({ stopped: 'data changed', warmed: [] });
   });
 });

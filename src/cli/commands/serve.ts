@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import type { Command } from '@commander-js/extra-typings';
 import { createApp } from '../../server/app.js';
 import { newSecret, readLock, removeLock, writeLock } from '../../server/lockfile.js';
+import { warmCache } from '../../server/warm.js';
 import { AppError, packagePath, systemClock } from '../../shared/index.js';
 import { openStore } from '../../store/index.js';
 import { ctxOf, intOption, leaf } from '../command.js';
@@ -16,6 +17,7 @@ export function serveCommand(program: Command, io: Io): void {
   leaf(program, 'serve', 'serve the API and dashboard (binds 127.0.0.1 unless --host says otherwise)')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--port <port>', 'TCP port', intOption('--port'), 8787)
+    .option('--no-warm', "do not pre-compute the dashboard's heaviest responses after start")
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const dbPath = ctx.dbPath;
@@ -27,21 +29,32 @@ export function serveCommand(program: Command, io: Io): void {
       const app = createApp({ store, clock: systemClock, dbPath, opsSecret: secret, webRoot: existsSync(webRoot) ? webRoot : undefined });
       const host = o.host as string;
       const port = o.port as number;
+      const warming = new AbortController();
+      let warmed: Promise<unknown> = Promise.resolve();
       await new Promise<void>((resolve, reject) => {
         const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
           const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
           writeLock(dbPath, { pid: process.pid, url, secret, started_at: new Date().toISOString() });
           if (ctx.globals.json) io.out.write(JSON.stringify({ url, db: dbPath, pid: process.pid }) + '\n');
           else io.out.write(`Splinternet Observatory serving ${dbPath}\n  ${url}\n  API docs: ${url}/docs\n`);
+          if (o.warm !== false) {
+            warmed = warmCache(app, store, undefined, warming.signal).then((r) => {
+              if (r.stopped !== 'done') return;
+              if (ctx.globals.json) io.out.write(JSON.stringify({ warm: r }) + '\n');
+              else io.out.write(`  warmed ${r.warmed.length} dashboard responses in ${(r.ms / 1000).toFixed(1)} s (--no-warm skips this)\n`);
+            });
+          }
         });
         server.on('error', (e: NodeJS.ErrnoException) => {
           void store.close();
           reject(new AppError('UNAVAILABLE', e.code === 'EADDRINUSE' ? `port ${port} on ${host} is in use; pick another with --port` : e.message, { cause: e }));
         });
         const stop = () => {
+          warming.abort();
           removeLock(dbPath);
           server.close();
-          void store.close().then(resolve, resolve);
+          // The warm-up stops between two requests: let the one in flight finish before closing.
+          void warmed.then(() => store.close()).then(resolve, resolve);
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
