@@ -1,10 +1,9 @@
 #!/usr/bin/env node
-/* global process, console, performance, Buffer, URL */
 // bench:registry (issue 7). Builds a synthetic Zapret-Info dump of 1,000,000 entries, 50,000 of
 // them CIDRs, from the real shipped samples (seeded PRNG, so every run builds the same file),
 // then measures in one run: the import rate, the time to compute the address union and the AS
-// join, and peak RSS. Ratios are against baselines measured in the same run: decode-only for
-// the import, a plain typed-array sort of the same ranges for the union + AS join.
+// join, and peak RSS. Ratios are against baselines measured in the same run: decode-only and
+// DuckDB's read_csv of the same file for the import, a plain typed-array sort of the same ranges for the union + AS join.
 // Run: npm run bench:registry  (builds first; the corpus goes to bench/corpus/, gitignored)
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -91,18 +90,31 @@ if (!existsSync(corpus)) {
 const bytes = statSync(corpus).size;
 const lines = ENTRIES + 1;
 const sec = (t) => (performance.now() - t) / 1000;
-const cpuNow = () => {
+function cpuNow() {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
-};
+}
 const rss = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const load = [loadavg()[0]];
 
-// Baseline 1: decode + split only (the floor any importer pays).
+// Baseline 1: decode + split only (the floor any Node importer pays).
 let t = performance.now();
 let counted = 0;
 await eachLine(corpus, 'windows-1251', () => counted++);
 const decodeS = sec(t);
+
+// Baseline 2: DuckDB's CSV reader alone on the same lines (it reads no cp1251, so on a UTF-8 copy
+// of the corpus, made once), one VARCHAR column per line: the engine's own floor for this file.
+const utf8Copy = corpus.replace(/\.cp1251\.csv$/, '.utf8.csv');
+if (!existsSync(utf8Copy)) writeFileSync(utf8Copy, new TextDecoder('windows-1251').decode(readFileSync(corpus)));
+const { DuckDBInstance } = await import('@duckdb/node-api');
+const raw = await (await DuckDBInstance.create(':memory:', { memory_limit: process.env.SPLINTERNET_DUCKDB_MEMORY_LIMIT })).connect();
+t = performance.now();
+let c0 = cpuNow();
+const rawRows = Number((await raw.runAndReadAll(`SELECT count(*) FROM read_csv('${utf8Copy}', columns = {'text': 'VARCHAR'}, delim = chr(0), quote = '', escape = '', header = false, auto_detect = false)`)).getRowsJS()[0][0]);
+const readCsvS = sec(t);
+const readCsvCpu = cpuNow() - c0;
+raw.closeSync();
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-registry-'));
 const store = await openStore(join(dir, 'bench.duckdb'));
@@ -150,6 +162,7 @@ try {
     corpus: { lines, bytes, entries: ENTRIES, cidrs: CIDRS, seed: SEED },
     import: { seconds: +importS.toFixed(2), cpu_seconds: +importCpu.toFixed(2), lines_per_s: Math.round(lines / importS), lines_per_cpu_s: Math.round(lines / importCpu), mb_per_s: +(bytes / 1e6 / importS).toFixed(1), stored: rep.stored, rejected: rep.rejected, reconciled: rep.reconciled, ranges: cols.first.length },
     baseline_decode: { seconds: +decodeS.toFixed(2), lines_per_s: Math.round(counted / decodeS), ratio_import_over_decode: +(importS / decodeS).toFixed(1) },
+    baseline_duckdb_read_csv: { seconds: +readCsvS.toFixed(2), cpu_seconds: +readCsvCpu.toFixed(2), rows: rawRows, lines_per_s: Math.round(rawRows / readCsvS), ratio_import_over_read_csv: +(importS / readCsvS).toFixed(1), ratio_import_cpu_over_read_csv_cpu: +(importCpu / readCsvCpu).toFixed(1) },
     as_table_load_s: +asLoadS.toFixed(2),
     union_and_as_join: {
       end_to_end_s: +analyseS.toFixed(2),

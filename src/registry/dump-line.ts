@@ -55,7 +55,12 @@ export const splitList = (field: string, sep: string): string[] => {
     .filter((s) => s.length > 0);
 };
 
-export function parseDumpLine(line: string): LineResult {
+/** A record before its IP tokens are parsed (the bulk import leaves that to the store and the address library). */
+export type SplitRecord = Omit<DumpRecord, 'parsed'>;
+export type SplitResult = { ok: true; record: SplitRecord } | { ok: false; reason: RejectReason; detail: string };
+
+/** Every check but the addresses', in the reference order (bad_ip would come just before empty_record, which cannot co-occur with it). */
+export function splitDumpLine(line: string): SplitResult {
   if (line.includes('\uFFFD')) return fail('bad_encoding', 'a byte that is not windows-1251');
   const i1 = line.indexOf(';');
   const i2 = i1 < 0 ? -1 : line.indexOf(';', i1 + 1);
@@ -75,19 +80,28 @@ export function parseDumpLine(line: string): LineResult {
   const quotedUrls = urlField.length >= 2 && urlField.startsWith('"') && urlField.endsWith('"');
   if (quotedUrls) urlField = urlField.slice(1, -1);
   const ips = splitList(line.slice(0, i1), '|');
-  const parsed: ParsedIp[] = [];
-  for (const token of ips) {
-    const p = parseIp(token);
-    if (!p) return fail('bad_ip', `"${token.slice(0, 60)}" is not an IPv4/IPv6 address or CIDR`);
-    parsed.push(p);
-  }
   const domain = line.slice(i1 + 1, i2).trim();
   const urls = splitList(urlField, ' | ');
   if (ips.length === 0 && !domain && urls.length === 0) return fail('empty_record', 'no ips, domain or urls');
   let semicolons = 0;
   for (let k = i2 + 1; k < j3; k++) if (line.charCodeAt(k) === 59) semicolons++;
-  return {
-    ok: true,
-    record: { ips, parsed, domain, urls, decisionBody, decisionNumber, decisionDate, straySemicolons: semicolons, quotedUrls },
-  };
+  return { ok: true, record: { ips, domain, urls, decisionBody, decisionNumber, decisionDate, straySemicolons: semicolons, quotedUrls } };
+}
+
+/** The first IP token that is not an address, as the reject detail gives it; null when all are. */
+export const badIpDetail = (ips: string[], parse: (t: string) => unknown): string | null => {
+  const bad = ips.find((t) => !parse(t));
+  return bad === undefined ? null : `"${bad.slice(0, 60)}" is not an IPv4/IPv6 address or CIDR`;
+};
+
+export function parseDumpLine(line: string): LineResult {
+  const r = splitDumpLine(line);
+  if (!r.ok) return r;
+  const parsed: ParsedIp[] = [];
+  for (const token of r.record.ips) {
+    const p = parseIp(token);
+    if (!p) return fail('bad_ip', badIpDetail([token], parseIp)!);
+    parsed.push(p);
+  }
+  return { ok: true, record: { ...r.record, parsed } };
 }

@@ -1,15 +1,18 @@
 /**
  * Import one dump file (or dump part, or the derived CIDR file) into its snapshot: decode,
- * parse every line, append entries and parsed ranges, keep rejects with their line numbers,
+ * check every line, store entries and parsed ranges, keep rejects with their line numbers,
  * and reconcile: lines = header + blank + stored + rejected.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { AppError, type ProgressReporter } from '../shared/index.js';
 import type { RegistrySink, RegistrySnapshotRecord, Store } from '../store/index.js';
 import { parseIp } from './addresses.js';
-import { isIsoDate, parseDumpLine } from './dump-line.js';
+import { badIpDetail, isIsoDate } from './dump-line.js';
+import { stageDump } from './dump-stage.js';
 import { eachLine } from './lines.js';
 import type { PlannedFile, Provenance } from './plan.js';
 
@@ -70,36 +73,40 @@ const reconcile = (r: FileReport) => {
   r.reconciled = r.lines === r.header_lines + r.blank_lines + r.stored + r.rejected;
 };
 
-/** A cp1251 dump or dump part. */
+/** Rejects for lines the store found a non-address token in: the reference's detail, the raw line re-read from the file. */
+async function badIpRejects(path: string, bad: { line: number; ips: string }[]): Promise<LineReject[]> {
+  if (bad.length === 0) return [];
+  const raw = new Map(bad.map((b) => [b.line, '']));
+  await eachLine(path, 'windows-1251', (text, line) => {
+    if (raw.has(line)) raw.set(line, text.slice(0, 500));
+  });
+  return bad.map((b) => ({ line: b.line, reason: `bad_ip: ${badIpDetail(b.ips.split(' | '), parseIp) ?? 'not an address'}`, raw: raw.get(b.line) ?? '' }));
+}
+
+/** A cp1251 dump or dump part: checked and staged here (dump-stage.ts), loaded in bulk by the store. */
 export async function importDumpFile(store: Store, plan: PlannedFile, snapshot: RegistrySnapshotRecord, at: string, progress: ProgressReporter, rejects: LineReject[]): Promise<FileReport> {
   const report = emptyReport(plan);
-  return store.registry.writeFile(snapshot, plan.sourceFile, at, async (sink) => {
-    const { lines } = await eachLine(plan.path, 'windows-1251', (text, line) => {
-      if (line === 1 && plan.format === 'dump') {
-        report.header_lines++;
-        return;
-      }
-      if (text.trim() === '') {
-        report.blank_lines++;
-        return;
-      }
-      const r = parseDumpLine(text);
-      if (!r.ok) {
-        report.rejected++;
-        rejects.push({ line, reason: `${r.reason}: ${r.detail}`, raw: text.slice(0, 500) });
-        return;
-      }
-      const e = r.record;
-      if (e.straySemicolons > 0) report.stray_semicolon_rows++;
-      if (e.quotedUrls) report.quoted_url_rows++;
-      sink.entry({ line, ips: e.ips.length === 1 ? e.ips[0]! : e.ips.join(' | '), domain: e.domain, urls: e.urls.length === 1 ? e.urls[0]! : e.urls.join(' | '), decisionBody: e.decisionBody, decisionNumber: e.decisionNumber, decisionDate: e.decisionDate });
-      addRanges(sink, report, line, e.parsed);
-      report.stored++;
-    }, (bytes) => progress.update(bytes, { stored: report.stored, rejected: report.rejected }));
-    report.lines = lines;
-    reconcile(report);
-    return { doc: { ...report }, result: report };
-  });
+  const dir = await mkdtemp(join(tmpdir(), 'splinternet-registry-'));
+  try {
+    const path = join(dir, 'entries.csv');
+    const st = await stageDump(plan.path, path, plan.format === 'dump', (bytes) => progress.update(bytes, { rejected: report.rejected }));
+    return await store.registry.writeFile(snapshot, plan.sourceFile, at, async (sink) => {
+      const r = await sink.loadDumpRows({ path, parseToken: parseIp });
+      const bad = await badIpRejects(plan.path, r.badIps);
+      const dropped = new Set(bad.map((b) => b.line));
+      const kept = (lines: number[]) => lines.filter((l) => !dropped.has(l)).length;
+      const all = [...st.rejects, ...bad].sort((a, b) => a.line - b.line);
+      Object.assign(report, {
+        lines: st.lines, header_lines: st.header, blank_lines: st.blank, stored: r.stored, rejected: all.length,
+        ipv4_tokens: r.ipv4, ipv6_tokens: r.ipv6, cidr_tokens: r.cidr, host_bits_set: r.hostBits, stray_semicolon_rows: kept(st.stray), quoted_url_rows: kept(st.quoted),
+      });
+      rejects.push(...all);
+      reconcile(report);
+      return { doc: { ...report }, result: report };
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** Read a small derived CSV (UTF-8, optionally gzipped) into rows keyed by header, with line numbers. */

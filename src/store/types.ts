@@ -373,10 +373,31 @@ export interface RegistryRangeRow {
   prefix: number;
 }
 
-/** Receives the rows of one file while it is parsed (synchronous: rows go to an appender). */
+/**
+ * A dump the domain has checked line by line and staged for the engine: a CSV, ';'-separated,
+ * '"'-quoted, one row per candidate entry: `line;ips;domain;urls;decision_body;decision_number;decision_date`
+ * (ips and urls " | "-joined, every field trimmed). Tokens the engine does not convert itself go to `parseToken`.
+ */
+export interface RegistryDumpRows {
+  path: string;
+  parseToken(token: string): { family: 4 | 6; first: bigint; last: bigint; prefix: number; hostBits: boolean } | null;
+}
+
+export interface RegistryDumpLoad {
+  stored: number;
+  ipv4: number;
+  ipv6: number;
+  cidr: number;
+  hostBits: number;
+  /** Rows not stored because a token is not an address, with their ips list. */
+  badIps: { line: number; ips: string }[];
+}
+
+/** Receives the rows of one file: row by row (appenders), or a whole staged dump loaded by the engine. */
 export interface RegistrySink {
   entry(e: RegistryEntryRow): void;
   range(r: RegistryRangeRow): void;
+  loadDumpRows(d: RegistryDumpRows): Promise<RegistryDumpLoad>;
 }
 
 /** A snapshot's IPv4 ranges, column-wise, ordered by first then last; `key` indexes `keys`. */
