@@ -66,8 +66,15 @@ export async function listIndicators(deps: { store: Store }, f: { country?: stri
   const series = await deps.store.ledger.listIndicatorSeries(f);
   if (f.id && series.length === 0) throw new AppError('NOT_FOUND', `no indicator series "${f.id}"`);
   const values = await deps.store.ledger.listIndicatorValues(series.map((s) => s.id));
+  // One pass over the values (a filter per series was series x values: ~100 ms of the first call).
+  const bySeries = new Map<string, typeof values>();
+  for (const v of values) {
+    const list = bySeries.get(v.seriesId);
+    if (list) list.push(v);
+    else bySeries.set(v.seriesId, [v]);
+  }
   const items = series.map((s): IndicatorView => {
-    const mine = values.filter((v) => v.seriesId === s.id);
+    const mine = bySeries.get(s.id) ?? [];
     const distinct = new Map<string, Set<number>>();
     for (const v of mine) distinct.set(v.period, (distinct.get(v.period) ?? new Set()).add(v.value));
     const doc = s.doc as { title: string; description: string; unit: string };

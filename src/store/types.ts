@@ -532,6 +532,24 @@ export interface SpeedTestPoint {
   control_taco_result: number | null;
 }
 
+/** Speed tests aggregated per (country, network, UTC day): what the speed-test summary shows. */
+export interface SpeedTestDays {
+  days: {
+    as_country: string;
+    asn: number;
+    day: string; // YYYY-MM-DD (UTC)
+    /** First non-empty as_organization of the cell in time order; null if none. */
+    as_name: string | null;
+    /** Tests that count (control >= minControlKbps), and those of them throttled. */
+    n: number;
+    k: number;
+    median_target: number | null;
+    median_control: number | null;
+  }[];
+  /** Datasets the matching tests come from. */
+  datasets: string[];
+}
+
 /** Filters of the measurement-based detectors; probe_asn as OONI writes it ("AS12389"). */
 export interface MeasurementSeriesFilter {
   cc?: string;
@@ -594,6 +612,8 @@ export interface DetectRepo {
   listSpeedTestSources(): Promise<SpeedTestSourceRecord[]>;
   /** Tests that carry a country and an ASN, ordered by country, ASN, time. */
   speedTestPoints(f: SpeedTestFilter): Promise<SpeedTestPoint[]>;
+  /** Per (country, network, day), ordered so; the same counts and medians as src/detect/throttle.ts. */
+  speedTestDays(f: SpeedTestFilter, p: { minControlKbps: number; maxRatio: number }): Promise<SpeedTestDays>;
   countSpeedTests(dataset?: string): Promise<{ total: number; unattributed: number }>;
 }
 

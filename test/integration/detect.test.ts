@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_THROTTLE_PARAMS, normaliseQuery, speedTestSummary, summaryItem, throttleDays } from '../../src/detect/index.js';
 import { packagePath } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
 import { appWithToken, cli, tempDir } from '../helpers/index.js';
@@ -80,6 +81,26 @@ describe('throttling (acceptance)', () => {
     expect(day('2021-05-17').verdict).toBe('not_throttled');
     expect(r.sources[0]).toMatchObject({ licence: 'CC BY 4.0' });
     expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('the summary aggregated in the store equals the detector\'s per-day cells (throttleDays) exactly', async () => {
+    const store = await openStore(db);
+    try {
+      const filters = [{}, { cc: 'RU' }, { cc: 'RU', asn: 'AS12389' }, { cc: 'RU', since: '2021-03-10', until: '2021-03-20' }, { since: '2021-03-13T05:00:00Z', until: '2021-03-14T17:30:00Z' }];
+      const params = [DEFAULT_THROTTLE_PARAMS, { ...DEFAULT_THROTTLE_PARAMS, minControlKbps: 300, maxRatio: 0.5 }];
+      for (const f of filters) {
+        for (const p of params) {
+          const q = normaliseQuery(f);
+          const points = await store.detect.speedTestPoints({ cc: q.cc, asn: q.asnNumber, since: q.since, until: q.until });
+          const got = await speedTestSummary(store, f, p);
+          expect(got.items.length, JSON.stringify(f)).toBeGreaterThan(0);
+          expect(got.items, JSON.stringify({ f, p })).toEqual(throttleDays(points, p).map(summaryItem));
+          expect(got.sources.length).toBe(new Set(points.map((x) => x.dataset)).size);
+        }
+      }
+    } finally {
+      await store.close();
+    }
   });
 
   it('detect --kind throttling --cc RU: one country detection naming the throttled networks, days and speeds', async () => {

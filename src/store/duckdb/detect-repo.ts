@@ -8,6 +8,7 @@ import type { DuckDBAppender } from '@duckdb/node-api';
 import type { DetectRepo, SpeedTestPoint, SpeedTestRecord, SpeedTestSourceRecord } from '../types.js';
 import type { DuckDb, Param, Row } from './db.js';
 import { detectMeasureQueries } from './detect-measure.js';
+import { speedTestDays, speedWhere } from './speedtest-days.js';
 
 function appendText(a: DuckDBAppender, v: string | null): void {
   if (v === null) a.appendNull();
@@ -95,22 +96,18 @@ export function duckDetectRepo(db: DuckDb): DetectRepo {
 
     async speedTestPoints(f) {
       const params: Param[] = [];
-      const conds = ['as_country IS NOT NULL', 'asn IS NOT NULL'];
-      if (f.dataset) conds.push(`dataset = $${params.push(f.dataset)}`);
-      if (f.cc) conds.push(`as_country = $${params.push(f.cc)}`);
-      if (f.asn !== undefined) conds.push(`asn = $${params.push(f.asn)}`);
-      if (f.since) conds.push(`datetime_rounded >= $${params.push(f.since)}::TIMESTAMPTZ`);
-      if (f.until) conds.push(`datetime_rounded < $${params.push(f.until)}::TIMESTAMPTZ`);
       const rows = await db.all(
         `SELECT dataset, as_country, asn, as_organization,
            strftime(datetime_rounded AT TIME ZONE 'UTC', '%Y-%m-%d') AS day,
            test_result, control_result, control_taco_result
-         FROM speedtests WHERE ${conds.join(' AND ')}
+         FROM speedtests WHERE ${speedWhere(f, params)}
          ORDER BY as_country, asn, datetime_rounded, dataset, source_file, line`,
         params,
       );
       return rows as unknown as SpeedTestPoint[];
     },
+
+    speedTestDays: (f, p) => speedTestDays(db, f, p),
 
     async countSpeedTests(dataset) {
       const rows = await db.all<{ total: number; unattributed: number }>(
