@@ -3,9 +3,9 @@
  *
  * A plan prices segment s in region r as coef[s·R+r] × unit(p): a scenario constant (output,
  * hours, regional share) times a per-draw factor that depends only on the parameters (a share,
- * a weight, an escalator). Draws come from a stream seeded by (seed, method), so two estimates
- * with the same seed, method and parameter specs see identical draws (common random numbers),
- * and a unit with the same key has the same N values in both. We compute those values once and
+ * a weight, an escalator). Each parameter's draws come from its own stream seeded by (seed, method,
+ * parameter name), so two estimates that share a parameter see identical draws of it (common
+ * random numbers), and a unit with the same key has the same N values in both. We compute those values once and
  * keep them (bounded LRU), with their quantiles: events that differ only in duration or output
  * then cost a few multiplications. The arithmetic is identical whether the memo is cold or
  * warm (quantiles are always taken on the unit's values and scaled), so a result never depends
@@ -26,7 +26,12 @@ export interface UnitValues {
 
 class Lru<V> {
   private readonly m = new Map<string, V>();
-  constructor(private readonly max: number) {}
+  private used = 0;
+  /** `max` entries, or `max` units of `size` (e.g. bytes) when a size function is given. */
+  constructor(
+    private readonly max: number,
+    private readonly size: (v: V) => number = () => 1,
+  ) {}
   get(k: string): V | undefined {
     const v = this.m.get(k);
     if (v !== undefined) {
@@ -36,19 +41,30 @@ class Lru<V> {
     return v;
   }
   set(k: string, v: V): V {
+    const old = this.m.get(k);
+    if (old !== undefined) this.used -= this.size(old);
+    this.m.delete(k);
     this.m.set(k, v);
-    if (this.m.size > this.max) this.m.delete(this.m.keys().next().value!);
+    this.used += this.size(v);
+    while (this.used > this.max && this.m.size > 1) {
+      const [oldest, ov] = this.m.entries().next().value!;
+      this.m.delete(oldest);
+      this.used -= this.size(ov);
+    }
     return v;
   }
   clear(): void {
     this.m.clear();
+    this.used = 0;
   }
 }
 
-// 10,000 draws are 80 KB per array: the array memos stay under ~40 MB; quantiles are small, so
-// many more are kept (a ledger has a few thousand distinct units).
-const drawMemo = new Lru<Float64Array[]>(64);
-const valueMemo = new Lru<Float64Array>(384);
+// Arrays are bounded by bytes (10,000 draws are 80 KB per array): 32 MB of parameter draws and
+// 64 MB of unit values; quantiles are three numbers, so many more are kept (the seeded ledger
+// has ~700 distinct units).
+const MB = 1024 * 1024;
+const drawMemo = new Lru<Float64Array>(32 * MB, (a) => a.byteLength);
+const valueMemo = new Lru<Float64Array>(64 * MB, (a) => a.byteLength);
 const quantileMemo = new Lru<[number, number, number]>(50_000);
 let scratch = new Float64Array(0);
 
@@ -59,15 +75,18 @@ export function clearDrawMemo(): void {
   quantileMemo.clear();
 }
 
-const specsKey = (specs: ParamSpec[]) => JSON.stringify(specs.map((s) => s.dist));
 
-/** The parameter draws of a method for a seed: one array per parameter, N values each. */
-function paramDraws(methodId: string, seed: number, n: number, specs: ParamSpec[], key: string): Float64Array[] {
+/**
+ * The draws of one parameter: its own stream, seeded by (seed, method, parameter name), so a
+ * parameter's draws do not depend on which other parameters the plan has (and are shared by
+ * every plan of the method that has it).
+ */
+function paramDraw(methodId: string, seed: number, n: number, spec: ParamSpec): Float64Array {
+  const key = `${methodId}|${seed}|${n}|${spec.name}|${JSON.stringify(spec.dist)}`;
   const hit = drawMemo.get(key);
   if (hit) return hit;
-  const rng = mulberry32(streamSeed(seed, methodId));
-  const out = specs.map(() => new Float64Array(n));
-  specs.forEach((spec, j) => sample(spec.dist, rng, out[j]!));
+  const out = new Float64Array(n);
+  sample(spec.dist, mulberry32(streamSeed(seed, `${methodId}/${spec.name}`)), out);
   return drawMemo.set(key, out);
 }
 
@@ -79,21 +98,19 @@ export function quantiles(values: Float64Array): [number, number, number] {
   return quantilesInPlace(s, [...QS]) as [number, number, number];
 }
 
+const UNREAD = new Float64Array(0);
+
 /** The values (and quantiles) of each of the plan's units over N seeded draws. */
 export function unitValues(methodKey: string, methodId: string, seed: number, n: number, plan: Plan): UnitValues[] {
-  const base = `${methodKey}|${seed}|${n}|${specsKey(plan.params)}`;
   return plan.units.map((u) => {
-    const key = `${base}|${u.key}`;
+    // A unit's values depend on its function (key) and on the streams and ranges of the
+    // parameters it reads (each stream is named by the parameter), nothing else.
+    const key = `${methodKey}|${seed}|${n}|${u.key}|${JSON.stringify(u.reads.map((i) => [plan.params[i]!.name, plan.params[i]!.dist]))}`;
     const values = () => {
       const hit = valueMemo.get(key);
       if (hit) return hit;
-      const draws = paramDraws(methodId, seed, n, plan.params, base);
-      const p = new Float64Array(plan.params.length);
       const v = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < p.length; j++) p[j] = draws[j]![i]!;
-        v[i] = u.fn(p);
-      }
+      u.fill(plan.params.map((spec, i) => (u.reads.includes(i) ? paramDraw(methodId, seed, n, spec) : UNREAD)), v);
       return valueMemo.set(key, v);
     };
     const q = quantileMemo.get(key) ?? quantileMemo.set(key, quantiles(values()));

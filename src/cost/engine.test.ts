@@ -17,7 +17,7 @@ const plan = (native: 'local' | 'USD', f: (p: Float64Array) => number = (p) => p
     { period_year: 2019, data_year: 2019, from: '2019-12-31T00:00:00.000Z', to: '2020-01-01T00:00:00.000Z', hours: 24 },
     { period_year: 2020, data_year: 2020, from: '2020-01-01T00:00:00.000Z', to: '2020-01-02T00:00:00.000Z', hours: 24 },
   ],
-  units: [{ key: `test ${f.toString()}`, fn: f }],
+  units: [{ key: `test ${f.toString()}`, reads: [0], fn: f, fill: (d, out) => out.forEach((_, j) => (out[j] = f(Float64Array.of(d[0]![j]!)))) }],
   terms: { coef: [100, 300], unit: [0, 0] },
 });
 const rate = (r: number, date: string) => ({ rate: r, kind: 'daily' as const, date, source: 'test', vintage: 'test' });

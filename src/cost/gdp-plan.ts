@@ -9,6 +9,7 @@
 import { ParamSet, nationalValue, paramInput, pickYear, recordInput, regionalShares, type PlanContext } from './method-kit.js';
 import { daysInYear } from './span.js';
 import { Unavailable, type InputValue, type Plan, type Factor, type SegmentPlan, type Unit } from './types.js';
+import { times } from './unit.js';
 import { typeWeight, type MobilePreset } from './weights.js';
 
 export interface FactorKit {
@@ -72,11 +73,11 @@ export function segmentTerms(factors: Factor[], weight: Unit, coef: (s: number, 
   const index = new Map<string, number>();
   const terms: Plan['terms'] = { coef: [], unit: [] };
   factors.forEach(({ unit: f }, s) => {
-    const key = `${f.key}*${weight.key}`;
+    const key = times(f, weight).key;
     let u = index.get(key);
     if (u === undefined) {
       index.set(key, (u = units.length));
-      units.push({ key, fn: (p) => f.fn(p) * weight.fn(p) });
+      units.push(times(f, weight));
     }
     for (let r = 0; r < R; r++) {
       terms.coef.push(coef(s, r));

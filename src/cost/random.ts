@@ -1,8 +1,9 @@
 /**
  * Seeded randomness for the Monte Carlo: every estimate is reproducible from (seed, method).
  * mulberry32 is small, fast and good enough for sampling parameter ranges (we need thousands
- * of draws, not cryptographic quality). Each method gets its own stream derived from the seed
- * and its id, so adding a method to a request does not change another method's numbers.
+ * of draws, not cryptographic quality). Each parameter of each method gets its own stream
+ * derived from the seed, the method id and the parameter's name (draws.ts), so adding a method
+ * to a request, or a parameter to a plan, does not change other numbers.
  */
 
 import { mulberry32, type Rng } from '../shared/index.js';

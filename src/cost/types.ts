@@ -91,7 +91,12 @@ export interface Plan {
  */
 export interface Unit {
   key: string;
+  /** Indices of the parameters the unit reads (its memo key names their streams and ranges). */
+  reads: number[];
+  /** The unit for one parameter vector. */
   fn: (p: Float64Array) => number;
+  /** The unit for every draw: out[j] from draws[i][j] (one array per parameter); equals fn. */
+  fill: (draws: readonly Float64Array[], out: Float64Array) => void;
 }
 
 /**

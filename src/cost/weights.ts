@@ -9,6 +9,7 @@ import type { CountryData } from './data/econ-data.js';
 import { nearestYear, type ParamSet } from './method-kit.js';
 import { findPlatform } from './platforms.js';
 import { Unavailable, type InputValue, type Scenario, type Unit } from './types.js';
+import { cappedSum, one, oneMinus, param, times } from './unit.js';
 
 export type MobilePreset = 'ozi' | 'subscriptions';
 
@@ -29,9 +30,6 @@ function subscriptionShare(data: CountryData, year: number, inputs: InputValue[]
   return m / (m + f);
 }
 
-/** The weight p[i] of one parameter (its value lives in the parameter specs, part of the memo key). */
-const param = (i: number): Unit => ({ key: `p${i}`, fn: (p) => p[i]! });
-
 /** Register the type's parameters and return w(p), the weight for a parameter draw, as a unit. */
 export function typeWeight(scn: Scenario, data: CountryData, year: number, preset: MobilePreset, ps: ParamSet, inputs: InputValue[], notes: string[]): Unit {
   /** One parameter per platform (their weights add up), or the request's weight for the set. */
@@ -43,18 +41,11 @@ export function typeWeight(scn: Scenario, data: CountryData, year: number, prese
       if (!t) throw new Unavailable('platform', `no weight for platform "${name}"; give --platform-weight`);
       return ps.add(`platform weight (${t.id})`, { kind: 'triangular', low: t.low, mode: t.weight, high: t.high }, 'share of internet value', `${t.basis}. ${t.sources.join('; ')}`.trim());
     });
-    return {
-      key: `min(1,${idx.map((i) => `p${i}`).join('+')})`,
-      fn: (p) => {
-        let w = 0;
-        for (const i of idx) w += p[i]!;
-        return Math.min(1, w);
-      },
-    };
+    return cappedSum(idx);
   };
   switch (scn.type) {
     case 'full':
-      return { key: '1', fn: () => 1 };
+      return one;
     case 'mobile':
     case 'fixed': {
       let i: number;
@@ -64,16 +55,14 @@ export function typeWeight(scn: Scenario, data: CountryData, year: number, prese
         const s = subscriptionShare(data, year, inputs, notes);
         i = ps.add('mobile share', { kind: 'triangular', low: 0.8 * s, mode: s, high: Math.min(1, 1.2 * s) }, 'share of full', 'mobile / (mobile + fixed broadband) subscriptions (Brookings weighted mobile shutdowns by mobile subscriptions; ±20 % our assumption)');
       }
-      const k = i;
-      return scn.type === 'mobile' ? param(k) : { key: `(1-p${k})`, fn: (p) => 1 - p[k]! };
+      return scn.type === 'mobile' ? param(i) : oneMinus(i);
     }
     case 'platform':
       return platformWeight();
     case 'throttling': {
       const s = ps.add('throttling severity', { kind: 'fixed', value: scn.severity ?? 1 }, '0 = no effect, 1 = unusable', 'given in the request (Top10VPN counts unusable throttling as a shutdown)');
       if (scn.platforms.length === 0) return param(s);
-      const w = platformWeight();
-      return { key: `p${s}*${w.key}`, fn: (p) => p[s]! * w.fn(p) };
+      return times(param(s), platformWeight());
     }
     case 'isp': {
       return param(ps.add('ISP market share', { kind: 'fixed', value: scn.isp_share ?? 0 }, 'share of subscribers', 'given in the request (Top10VPN scales single-ISP outages by market share)'));

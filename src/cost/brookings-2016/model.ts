@@ -4,6 +4,7 @@
  * including platform blocks (w = the platform's weight).
  */
 import { gdpPlan, type FactorKit } from '../gdp-plan.js';
+import { param, times } from '../unit.js';
 import { nationalValue, recordInput } from '../method-kit.js';
 import type { Factor, MethodModel, Unit } from '../types.js';
 import { BCG_SHARES, G20, G20_AVERAGE, PROXY_K, SHARE_FACTOR, SOURCE, VERSION, shareFor } from './params.js';
@@ -34,8 +35,7 @@ export function shareFactor(country: string, year: number, kit: FactorKit, escal
   kit.inputs.push({ name: `internet-economy share ${year}${src.kind === 'penetration-proxy' ? ' (before × k)' : ''}`, value: Number(src.share.toPrecision(6)), unit: src.kind === 'penetration-proxy' ? 'internet users share' : 'share of GDP', source: src.kind === 'penetration-proxy' ? 'World Bank IT.NET.USER.ZS' : SOURCE, year, note: src.label });
   const esc = escalate?.(year, src.kind) ?? null;
   const k = i;
-  const unit: Unit = esc ? { key: `p${k}*${esc.key}`, fn: (p) => p[k]! * esc.fn(p) } : { key: `p${k}`, fn: (p) => p[k]! };
-  return { src, f: { c: src.share, unit } };
+  return { src, f: { c: src.share, unit: esc ? times(param(k), esc) : param(k) } };
 }
 
 export const brookings2016: MethodModel = {

@@ -4,6 +4,7 @@
  */
 import { shareFactor } from '../brookings-2016/model.js';
 import { gdpPlan } from '../gdp-plan.js';
+import { compound } from '../unit.js';
 import type { MethodModel } from '../types.js';
 import { BASE_YEAR, ESCALATOR, SOURCE, VERSION } from './params.js';
 
@@ -28,7 +29,7 @@ export const costEscalated: MethodModel = {
           const n = y - BASE_YEAR;
           const k = i;
           kit.inputs.push({ name: `escalator years ${y}`, value: n, unit: 'years after 2016', source: SOURCE, year: y });
-          return { key: `(1+p${k})^${n}`, fn: (p) => (1 + p[k]!) ** n };
+          return compound(k, n);
         });
         if (src.kind !== 'bcg') proxy = src.kind === 'penetration-proxy' ? `${src.label}; no escalator (COST's ICT-indicator formula is not public)` : src.label;
         return f;

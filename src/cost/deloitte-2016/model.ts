@@ -4,6 +4,7 @@
  * Deloitte did not price single-platform blocks.
  */
 import { gdpPlan } from '../gdp-plan.js';
+import { param } from '../unit.js';
 import { nationalValue, recordInput } from '../method-kit.js';
 import { Unavailable, type MethodModel } from '../types.js';
 import { SOURCE, THRESHOLD_SOURCE, TIERS, VERSION, shareDist, tierFor } from './params.js';
@@ -31,8 +32,7 @@ export const deloitte2016: MethodModel = {
         kit.inputs.push({ name: `connectivity tier ${year}`, value: t.tier, unit: 'tier', source: THRESHOLD_SOURCE, year, note: `${users.rec.value} % of people online` });
         let i = idx.get(t.tier);
         if (i === undefined) idx.set(t.tier, (i = kit.ps.add(`tau (${t.tier} connectivity)`, shareDist(t), 'share of daily GDP', `${SOURCE}; ±40 % range our assumption`)));
-        const k = i;
-        return { c: 1, unit: { key: `p${k}`, fn: (p) => p[k]! } };
+        return { c: 1, unit: param(i) };
       },
     });
   },

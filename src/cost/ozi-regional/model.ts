@@ -7,7 +7,8 @@
  */
 import { ParamSet, nearestYear, paramInput, pickYear, recordInput, regionalOutput, type PlanContext } from '../method-kit.js';
 import { daysInYear } from '../span.js';
-import { Unavailable, type InputValue, type MethodModel, type Plan, type SegmentPlan } from '../types.js';
+import { Unavailable, type InputValue, type MethodModel, type Plan, type SegmentPlan, type Unit } from '../types.js';
+import { times } from '../unit.js';
 import { typeWeight } from '../weights.js';
 import { BETA, CALIBRATION_DATA, EPSILON, PUBLISHED, REFERENCE_YEAR, VERSION, calibrationReport, kappa } from './params.js';
 
@@ -62,14 +63,22 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
     proxy: null,
     segments,
     // One unit per region (its penetration): κ(β)·ε·w·pen_r^β; the coefficient is its daily GRP × hours.
-    units: logPen.map((lp) => ({
-      key: `kappa(p${iBeta})*p${iEps}*exp(p${iBeta}*${lp})*${weight.key}`,
-      fn: (p: Float64Array) => {
-        const beta = p[iBeta]!;
-        return kappa(beta) * p[iEps]! * weight.fn(p) * Math.exp(beta * lp);
-      },
-    })),
+    units: logPen.map((lp) => times(calibrated(iBeta, iEps, lp), weight)),
     terms: { coef: base.flatMap((b) => b), unit: base.flatMap((b) => b.map((_, r) => r)) },
+  };
+}
+
+/** κ(β) · ε · pen^β for a region with log-penetration `lp` (β = p[b], ε = p[e]). */
+function calibrated(b: number, e: number, lp: number): Unit {
+  return {
+    key: `kappa(p${b})*p${e}*exp(p${b}*${lp})`,
+    reads: [b, e],
+    fn: (p) => kappa(p[b]!) * p[e]! * Math.exp(p[b]! * lp),
+    fill: (d, out) => {
+      const beta = d[b]!;
+      const eps = d[e]!;
+      for (let j = 0; j < out.length; j++) out[j] = kappa(beta[j]!) * eps[j]! * Math.exp(beta[j]! * lp);
+    },
   };
 }
 

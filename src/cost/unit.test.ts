@@ -1,0 +1,36 @@
+// Every unit constructor: the vectorised fill gives, draw by draw, what fn gives for that draw
+// (fn prices the point estimate, fill the Monte Carlo), and keys name what is computed.
+import { describe, expect, it } from 'vitest';
+import { cappedSum, compound, one, oneMinus, param, times } from './unit.js';
+import type { Unit } from './types.js';
+
+const N = 257;
+// Synthetic draws: three parameters with different ranges (including sums over 1).
+const draws = [0, 1, 2].map((i) => Float64Array.from({ length: N }, (_, j) => ((j * (7 + i)) % 101) / (60 + 20 * i)));
+
+function agree(u: Unit) {
+  const out = new Float64Array(N);
+  u.fill(draws, out);
+  for (let j = 0; j < N; j++) expect(out[j]).toBeCloseTo(u.fn(Float64Array.from(draws, (d) => d[j]!)), 12);
+  return out;
+}
+
+describe('units', () => {
+  it('fill agrees with fn for every constructor and for products of them', () => {
+    expect([...agree(one)].every((x) => x === 1)).toBe(true);
+    agree(param(1));
+    agree(oneMinus(2));
+    const capped = agree(cappedSum([0, 1, 2]));
+    expect(Math.max(...capped)).toBe(1); // some sums exceed 1 and are capped
+    agree(compound(0, 7));
+    agree(times(param(0), compound(1, 3), cappedSum([1, 2])));
+    agree(times(times(param(0), oneMinus(1)), times(param(2), compound(0, 2)))); // nested products
+  });
+
+  it('keys say what is computed; a product drops factors of one', () => {
+    expect(times(param(0), compound(1, 3)).key).toBe('p0*(1+p1)^3');
+    expect(times(one, param(2)).key).toBe('p2');
+    expect(compound(1, 3).key).not.toBe(compound(1, 4).key);
+    expect(cappedSum([2, 3]).key).toBe('min(1,p2+p3)');
+  });
+});
