@@ -4,7 +4,8 @@
  * before a person asks. The first call of /api/detections on a fresh server is otherwise
  * seconds of work on a busy machine (bench/RESULTS.md, bench:api). A request that arrives
  * while its URL is being warmed joins that computation (single flight in cache.ts).
- * Stops when the server closes or the data changes (a write makes the results stale anyway).
+ * Stops when the server closes or the data changes (a write makes the results stale anyway);
+ * keepWarm() warms again once writes have settled (an ingest or an edit emptied the cache).
  */
 import type { Store } from '../store/index.js';
 
@@ -48,4 +49,40 @@ export async function warmCache(app: Requester, store: Pick<Store, 'dataVersion'
     }
   }
   return report('done');
+}
+
+/**
+ * Warm now, and again whenever the data version has moved and then stayed still for one
+ * interval (so a burst of writes costs one warm-up, after it). One warm-up at a time.
+ * `idle()` resolves when no warm-up is running (serve waits for it before closing the store).
+ */
+export function keepWarm(
+  app: Requester,
+  store: Pick<Store, 'dataVersion'>,
+  opts: { signal: AbortSignal; everyMs?: number; paths?: readonly string[]; onWarm?: (r: WarmReport, nth: number) => void },
+): { idle: () => Promise<unknown> } {
+  let job: Promise<unknown> = Promise.resolve();
+  let running = false;
+  let warmedAt = -1;
+  let seen = store.dataVersion();
+  let nth = 0;
+  const run = () => {
+    running = true;
+    warmedAt = store.dataVersion();
+    job = warmCache(app, store, opts.paths, opts.signal).then((r) => {
+      running = false;
+      if (r.stopped === 'done') opts.onWarm?.(r, nth++);
+      else warmedAt = -1; // interrupted by a write: try again once it settles
+    });
+  };
+  run();
+  const timer = setInterval(() => {
+    const v = store.dataVersion();
+    const settled = v === seen;
+    seen = v;
+    if (!running && settled && v % 2 === 0 && v !== warmedAt && !opts.signal.aborted) run();
+  }, opts.everyMs ?? 2000);
+  timer.unref();
+  opts.signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+  return { idle: () => job };
 }

@@ -89,7 +89,7 @@ export function runBin(args: string[], env: Record<string, string> = {}): Promis
 }
 
 /** Start `splinternet serve` on a free port; resolves once it prints its URL. */
-export function startServer(db: string): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+export function startServer(db: string): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void>; output: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json', '--db', db]);
     let buf = '';
@@ -103,6 +103,7 @@ export function startServer(db: string): Promise<{ url: string; child: ChildProc
         resolve({
           url,
           child,
+          output: () => buf,
           stop: () =>
             new Promise((res) => {
               child.once('close', () => res());

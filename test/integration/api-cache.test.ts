@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../src/ledger/index.js';
 import { createApp } from '../../src/server/app.js';
 import { cacheKey } from '../../src/server/cache.js';
-import { warmCache } from '../../src/server/warm.js';
+import { keepWarm, warmCache } from '../../src/server/warm.js';
 import type { Store } from '../../src/store/index.js';
 import { clock, sampleEvent, tempStore } from '../helpers/index.js';
 
@@ -152,5 +152,25 @@ describe('warm-up (serve)', () => {
     const changing = { dataVersion: () => (v += 2) };
     const r = await warmCache(app, changing, ['/api/events?limit=2']);
     expect(r).toMatchObject({ stopped: 'data changed', warmed: [] });
+  });
+});
+
+describe('keepWarm', () => {
+  it('warms at start, again once a write has settled, and not while nothing changes', async () => {
+    let v = 0;
+    let requests = 0;
+    const fakeApp = { request: () => (requests++, new Response('{}', { status: 200 })) };
+    const reports: number[] = [];
+    const ac = new AbortController();
+    const w = keepWarm(fakeApp, { dataVersion: () => v }, { signal: ac.signal, everyMs: 5, paths: ['/api/a', '/api/b'], onWarm: (_r, nth) => reports.push(nth) });
+    while (reports.length < 1) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 60)); // a dozen intervals with no write: no new warm-up
+    expect(requests).toBe(2);
+    v = 2; // a write happened
+    while (reports.length < 2) await new Promise((r) => setTimeout(r, 5));
+    expect(reports).toEqual([0, 1]);
+    expect(requests).toBe(4);
+    ac.abort();
+    await w.idle();
   });
 });

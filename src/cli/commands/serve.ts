@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import type { Command } from '@commander-js/extra-typings';
 import { createApp } from '../../server/app.js';
 import { newSecret, readLock, removeLock, writeLock } from '../../server/lockfile.js';
-import { warmCache } from '../../server/warm.js';
+import { keepWarm } from '../../server/warm.js';
 import { AppError, packagePath, systemClock } from '../../shared/index.js';
 import { openStore } from '../../store/index.js';
 import { ctxOf, intOption, leaf } from '../command.js';
@@ -30,7 +30,7 @@ export function serveCommand(program: Command, io: Io): void {
       const host = o.host as string;
       const port = o.port as number;
       const warming = new AbortController();
-      let warmed: Promise<unknown> = Promise.resolve();
+      let warmer: { idle: () => Promise<unknown> } | undefined;
       await new Promise<void>((resolve, reject) => {
         const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
           const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
@@ -38,10 +38,12 @@ export function serveCommand(program: Command, io: Io): void {
           if (ctx.globals.json) io.out.write(JSON.stringify({ url, db: dbPath, pid: process.pid }) + '\n');
           else io.out.write(`Splinternet Observatory serving ${dbPath}\n  ${url}\n  API docs: ${url}/docs\n`);
           if (o.warm !== false) {
-            warmed = warmCache(app, store, undefined, warming.signal).then((r) => {
-              if (r.stopped !== 'done') return;
-              if (ctx.globals.json) io.out.write(JSON.stringify({ warm: r }) + '\n');
-              else io.out.write(`  warmed ${r.warmed.length} dashboard responses in ${(r.ms / 1000).toFixed(1)} s (--no-warm skips this)\n`);
+            warmer = keepWarm(app, store, {
+              signal: warming.signal,
+              onWarm: (r, nth) => {
+                if (ctx.globals.json) io.out.write(JSON.stringify({ warm: r }) + '\n');
+                else if (nth === 0) io.out.write(`  warmed ${r.warmed.length} dashboard responses in ${(r.ms / 1000).toFixed(1)} s (--no-warm skips this)\n`);
+              },
             });
           }
         });
@@ -54,7 +56,9 @@ export function serveCommand(program: Command, io: Io): void {
           removeLock(dbPath);
           server.close();
           // The warm-up stops between two requests: let the one in flight finish before closing.
-          void warmed.then(() => store.close()).then(resolve, resolve);
+          void Promise.resolve(warmer?.idle())
+            .then(() => store.close())
+            .then(resolve, resolve);
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
