@@ -1,102 +1,117 @@
 /**
- * First half of the bulk dump import: one pass over the decoded lines (eachLine, so encodings
- * and line numbers are exactly the reference's) that applies every rule of dump-line.ts except
- * address parsing and writes the candidate entries as a plain CSV for the store to load in bulk
- * (`line;ips;domain;urls;decision_body;decision_number;decision_date`). The store then converts
- * the IP tokens and rejects lines whose tokens are not addresses (file-import.ts).
+ * First half of the bulk dump import: one pass over the file's bytes that applies every rule of
+ * dump-line.ts except address parsing and stages the candidate entries for the store, which
+ * loads them with DuckDB's CSV reader (file-import.ts; docs/design/041-registry-bulk-import.md).
  *
- * Most lines need no work: with exactly five ';', no '"', no whitespace but spaces, no space next
- * to a ';' or at either end, and no "  |" / "|  ", every field is already trimmed and every
- * " | " list item non-empty, so the line itself, prefixed with its number, is the CSV row. Any
- * other line goes through splitDumpLine (the reference) and is written as quoted fields.
+ * Lines are cut and numbered exactly as eachLine does ('\n', a trailing CR dropped, a last line
+ * without '\n' kept) and decoded with the same cp1251 TextDecoder. Two files come out:
+ * - `verbatim`: every line of the dump in order, one row each, so the row number is the line
+ *   number. A line that is already its own entry (dump-bytes.ts; ~95 % of real lines) is
+ *   written as it is; every other line as the placeholder ";;;;;", which the store skips.
+ * - `general`: `line;ips;domain;...` with quoted fields, for the other lines that
+ *   splitDumpLine (the reference rules) accepts. Header, blank and rejected lines are counted.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import { isIsoDate, splitDumpLine } from './dump-line.js';
-import { eachLine } from './lines.js';
+import { splitDumpLine } from './dump-line.js';
+import { verbatimLine } from './dump-bytes.js';
+import { cp1251Decoder, rawChunks, readError } from './lines.js';
 
 export interface StageReport {
   lines: number;
   header: number;
   blank: number;
-  /** Rows written to the CSV (stored unless a token turns out not to be an address). */
-  candidates: number;
+  /** Rows staged in each file (stored unless a token turns out not to be an address). */
+  verbatim: number;
+  general: number;
   rejects: { line: number; reason: string; raw: string }[];
-  /** Lines (written) whose URL field held stray ';' or was quoted; the fast path has neither. */
+  /** Staged lines whose URL field held stray ';' or was quoted (never verbatim ones). */
   stray: number[];
   quoted: number[];
 }
 
-/** Anything that would need trimming, quoting or a closer look (\s is exactly what String.trim removes). */
-const NOT_VERBATIM = /[^\S ]|["\0\uFFFD]|^ | $| ;|; | {2}\||\| {2}/;
-/** An ips field the store can split on " | " as it is: tokens without spaces or '|'. */
-const PLAIN_LIST = /^[^ |]+(?: \| [^ |]+)*$/;
-const CHUNK = 1 << 20;
+const PLACEHOLDER = ';;;;;';
+const quote = (s: string) => (s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`);
 
-/** Whether the line, prefixed with its number, is already its CSV row (see the header). */
-function verbatim(text: string): boolean {
-  const i1 = text.indexOf(';');
-  if (i1 < 0) return false;
-  const i2 = text.indexOf(';', i1 + 1);
-  if (i2 < 0) return false;
-  const i3 = text.indexOf(';', i2 + 1);
-  if (i3 < 0) return false;
-  const i4 = text.indexOf(';', i3 + 1);
-  if (i4 < 0) return false;
-  const i5 = text.indexOf(';', i4 + 1);
-  if (i5 < 0 || text.indexOf(';', i5 + 1) >= 0) return false;
-  if (NOT_VERBATIM.test(text)) return false;
-  const ips = text.slice(0, i1);
-  if ((ips.includes(' ') || ips.includes('|')) && !PLAIN_LIST.test(ips)) return false;
-  // body and number non-empty, a real date, something listed: otherwise the reference decides.
-  return i4 > i3 + 1 && i5 > i4 + 1 && (i1 > 0 || i2 > i1 + 1 || i3 > i2 + 1) && isIsoDate(text.slice(i5 + 1));
+class Writer {
+  private pending: Promise<unknown> = Promise.resolve();
+  constructor(private readonly fh: FileHandle) {}
+  write(text: string): void {
+    if (text.length) this.pending = this.pending.then(() => this.fh.write(text));
+  }
+  async close(): Promise<void> {
+    try {
+      await this.pending;
+    } finally {
+      await this.fh.close();
+    }
+  }
 }
 
-const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+export async function stageDump(src: string, paths: { verbatim: string; general: string }, headerLine: boolean, onBytes?: (bytes: number) => void): Promise<StageReport> {
+  const r: StageReport = { lines: 0, header: 0, blank: 0, verbatim: 0, general: 0, rejects: [], stray: [], quoted: [] };
+  const decoder = cp1251Decoder();
+  const verbatim = new Writer(await open(paths.verbatim, 'w'));
+  const general = new Writer(await open(paths.general, 'w'));
+  let rest: Buffer = Buffer.alloc(0);
+  let bytes = 0;
+  const generalRows: string[] = [];
 
-export async function stageDump(src: string, dest: string, headerLine: boolean, onBytes?: (bytes: number) => void): Promise<StageReport> {
-  const r: StageReport = { lines: 0, header: 0, blank: 0, candidates: 0, rejects: [], stray: [], quoted: [] };
-  const out: FileHandle = await open(dest, 'w');
-  let buf: string[] = [];
-  let size = 0;
-  let pending: Promise<unknown> = Promise.resolve();
-  const push = (row: string) => {
-    buf.push(row);
-    size += row.length;
-    r.candidates++;
-    if (size >= CHUNK) {
-      const text = buf.join('');
-      buf = [];
-      size = 0;
-      pending = pending.then(() => out.write(text));
-    }
+  /** One line that is not verbatim: header, blank, reject, or a general row. */
+  const other = (text: string, line: number) => {
+    if (line === 1 && headerLine) return void r.header++;
+    if (text.trim() === '') return void r.blank++;
+    const s = splitDumpLine(text);
+    if (!s.ok) return void r.rejects.push({ line, reason: `${s.reason}: ${s.detail}`, raw: text.slice(0, 500) });
+    const e = s.record;
+    if (e.straySemicolons > 0) r.stray.push(line);
+    if (e.quotedUrls) r.quoted.push(line);
+    r.general++;
+    generalRows.push(`${line};${[e.ips.join(' | '), e.domain, e.urls.join(' | '), e.decisionBody, e.decisionNumber, e.decisionDate].map(quote).join(';')}\n`);
   };
+
+  /** Complete lines in b (it ends with '\n', or is the file's unterminated last line). */
+  const lines = (b: Buffer, final: boolean) => {
+    const text = decoder.decode(b);
+    const parts: string[] = [];
+    let seg = 0;
+    let start = 0;
+    while (start < b.length) {
+      let nl = b.indexOf(10, start);
+      if (nl < 0) nl = b.length; // only when final
+      const line = ++r.lines;
+      // A CR before '\n' rules the line out of the verbatim file (the CSV reader would see it), so CRLF dumps take the general path.
+      if (!(line === 1 && headerLine) && verbatimLine(b, start, nl)) r.verbatim++;
+      else {
+        other(text.slice(start, nl > start && b[nl - 1] === 13 ? nl - 1 : nl), line);
+        parts.push(text.slice(seg, start), PLACEHOLDER);
+        seg = nl;
+      }
+      start = nl + 1;
+    }
+    parts.push(text.slice(seg), final && !text.endsWith('\n') ? '\n' : '');
+    verbatim.write(parts.join(''));
+    if (generalRows.length) general.write(generalRows.splice(0).join(''));
+  };
+
   try {
-    const { lines } = await eachLine(src, 'windows-1251', (text, line) => {
-      if (line === 1 && headerLine) {
-        r.header++;
-        return;
+    try {
+      for await (const chunk of rawChunks(src)) {
+        bytes += chunk.length;
+        const last = chunk.lastIndexOf(10);
+        if (last < 0) rest = Buffer.concat([rest, chunk]);
+        else {
+          lines(rest.length ? Buffer.concat([rest, chunk.subarray(0, last + 1)]) : chunk.subarray(0, last + 1), false);
+          rest = Buffer.from(chunk.subarray(last + 1));
+        }
+        onBytes?.(bytes);
       }
-      if (verbatim(text)) return push(`${line};${text}\n`);
-      if (text.trim() === '') {
-        r.blank++;
-        return;
-      }
-      const s = splitDumpLine(text);
-      if (!s.ok) {
-        r.rejects.push({ line, reason: `${s.reason}: ${s.detail}`, raw: text.slice(0, 500) });
-        return;
-      }
-      const e = s.record;
-      if (e.straySemicolons > 0) r.stray.push(line);
-      if (e.quotedUrls) r.quoted.push(line);
-      push(`${line};${[e.ips.join(' | '), e.domain, e.urls.join(' | '), e.decisionBody, e.decisionNumber, e.decisionDate].map(quote).join(';')}\n`);
-    }, onBytes);
-    await pending;
-    if (buf.length) await out.write(buf.join(''));
-    r.lines = lines;
+    } catch (e) {
+      throw readError(src, e);
+    }
+    if (rest.length) lines(rest, true);
   } finally {
-    await pending.catch(() => undefined);
-    await out.close();
+    await verbatim.close();
+    await general.close();
   }
   return r;
 }

@@ -88,10 +88,10 @@ export async function importDumpFile(store: Store, plan: PlannedFile, snapshot: 
   const report = emptyReport(plan);
   const dir = await mkdtemp(join(tmpdir(), 'splinternet-registry-'));
   try {
-    const path = join(dir, 'entries.csv');
-    const st = await stageDump(plan.path, path, plan.format === 'dump', (bytes) => progress.update(bytes, { rejected: report.rejected }));
+    const paths = { verbatim: join(dir, 'verbatim.csv'), general: join(dir, 'general.csv') };
+    const st = await stageDump(plan.path, paths, plan.format === 'dump', (bytes) => progress.update(bytes));
     return await store.registry.writeFile(snapshot, plan.sourceFile, at, async (sink) => {
-      const r = await sink.loadDumpRows({ path, parseToken: parseIp });
+      const r = await sink.loadDumpRows({ verbatim: paths.verbatim, general: st.general ? paths.general : null, parseToken: parseIp });
       const bad = await badIpRejects(plan.path, r.badIps);
       const dropped = new Set(bad.map((b) => b.line));
       const kept = (lines: number[]) => lines.filter((l) => !dropped.has(l)).length;

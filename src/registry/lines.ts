@@ -57,13 +57,13 @@ export async function eachLine(path: string, encoding: TextEncoding, onLine: (te
 }
 
 /** File-system and gunzip failures (they carry a `code`) become INGEST_IO; others pass through. */
-function readError(path: string, e: unknown): unknown {
+export function readError(path: string, e: unknown): unknown {
   if (e instanceof AppError || typeof (e as NodeJS.ErrnoException).code !== 'string') return e;
   return new AppError('INGEST_IO', `cannot read ${path}: ${(e as Error).message}`, { cause: e });
 }
 
 /** The file's bytes, gunzipped when the name ends in .gz. */
-function rawChunks(path: string): AsyncIterable<Buffer> {
+export function rawChunks(path: string): AsyncIterable<Buffer> {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   if (!path.endsWith('.gz')) return file;
   const gunzip = createGunzip({ chunkSize: 1 << 20 });

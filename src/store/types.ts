@@ -374,12 +374,16 @@ export interface RegistryRangeRow {
 }
 
 /**
- * A dump the domain has checked line by line and staged for the engine: a CSV, ';'-separated,
- * '"'-quoted, one row per candidate entry: `line;ips;domain;urls;decision_body;decision_number;decision_date`
- * (ips and urls " | "-joined, every field trimmed). Tokens the engine does not convert itself go to `parseToken`.
+ * A dump the domain has checked line by line and staged for the engine (src/registry/dump-stage.ts),
+ * as ';'-separated UTF-8 CSV, every field trimmed, ips and urls " | "-joined:
+ * `verbatim` holds every line of the dump in order, one row each (`ips;domain;urls;decision_body;decision_number;decision_date`,
+ * no quoting; ";;;;;" where the line is not an entry), so its row number is the line number;
+ * `general` (or null when empty) holds `line;...` rows with '"'-quoted fields. Tokens the engine
+ * does not convert itself go to `parseToken`.
  */
 export interface RegistryDumpRows {
-  path: string;
+  verbatim: string;
+  general: string | null;
   parseToken(token: string): { family: 4 | 6; first: bigint; last: bigint; prefix: number; hostBits: boolean } | null;
 }
 

@@ -73,7 +73,7 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
         k AS (SELECT decision_number, decision_body, decision_date, (row_number() OVER (ORDER BY decision_number, decision_body, decision_date) - 1)::INTEGER AS k
               FROM (SELECT DISTINCT decision_number, decision_body, decision_date FROM e))`;
       const keys = await db.all(`WITH ${keysCte} SELECT decision_number, decision_body, decision_date FROM k ORDER BY k`, params);
-      const cols = await db.columns(
+      const cols = await db.numberColumns(
         `WITH ${keysCte}
          SELECT r.first::UINTEGER AS first, r.last::UINTEGER AS last, k.k AS key
          FROM registry_ranges r JOIN e ON e.file_id = r.file_id AND e.line = r.line
@@ -82,9 +82,9 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
         params,
       );
       return {
-        first: Float64Array.from(cols.first as number[]),
-        last: Float64Array.from(cols.last as number[]),
-        key: Int32Array.from(cols.key as number[]),
+        first: cols.first!,
+        last: cols.last!,
+        key: Int32Array.from(cols.key!),
         keys: keys.map((k) => ({ decisionNumber: k.decision_number as string, decisionBody: k.decision_body as string, decisionDate: (k.decision_date as string) || null })),
       };
     },
