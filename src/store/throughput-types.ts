@@ -77,6 +77,7 @@ export interface ThroughputRepo {
   points(f: Omit<MeasurementSeriesFilter, 'target'>): Promise<ThroughputPoint[]>;
   /** Bad events of the stored measurements matching the filter, by reason. */
   badEventCounts(f: MeasurementSeriesFilter): Promise<Record<string, number>>;
-  rejects(f: { limit: number }): Promise<(ThroughputRejectRecord & { measurement_id: string | null })[]>;
+  /** Stored bad events with their file's path; measurement_id is null when the line's measurement was stored from another file (a duplicate). */
+  rejects(f: { limit: number }): Promise<(ThroughputRejectRecord & { path: string | null; measurement_id: string | null })[]>;
   counts(): Promise<{ files: number; rows: number; with_throughput: number; bad_events: number; pending_files: number }>;
 }

@@ -5,6 +5,7 @@
  * SYNTHETIC fixture derived from a real one (test/fixtures/ooni-throttle-synthetic/SOURCES.md):
  * the shared corpus has no real measurement with network_events from a throttling episode.
  */
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/shared/index.js';
@@ -44,6 +45,31 @@ describe('throughput extraction (network_events)', () => {
       [12, 'negative_num_bytes'],
       [14, 'non_monotonic_t'],
     ]);
+  });
+
+  it('keeps the bad events: throughput rejects lists them with their measurement', async () => {
+    const r = await json(['throughput', 'rejects']);
+    expect(r.items.map((j: Json) => j.reason).sort()).toEqual(['missing_num_bytes', 'negative_num_bytes', 'non_monotonic_t']);
+    expect(r.items.every((j: Json) => typeof j.measurement_id === 'string')).toBe(true);
+    expect(r.counts).toMatchObject({ files: 1, rows: 1600, with_throughput: 1600, bad_events: 3, pending_files: 0 });
+  });
+
+  it('a source file that has gone is a failed file (exit 3), and the earlier extraction stays', async () => {
+    const other = tempDir();
+    try {
+      const copy = join(other.dir, 'copy.jsonl.gz');
+      copyFileSync(join(FIXTURE, 'measurements.jsonl.gz'), copy);
+      const odb = join(other.dir, 'other.duckdb');
+      expect((await cli(['ingest', copy, '--workers', '0', '--json', '--db', odb])).code).toBe(0);
+      rmSync(copy);
+      const r = await cli(['throughput', 'extract', '--force', '--json', '--db', odb]);
+      expect(r.code).toBe(3);
+      expect(JSON.parse(r.out)).toMatchObject({ files: { total: 1, extracted: 0, failed: 1 } });
+      const d = JSON.parse((await cli(['detect', '--kind', 'throttling', '--input', 'ooni_network_events', '--json', '--db', odb])).out) as Json;
+      expect(d.series.find((x: Json) => x.probe_asn === null).figures.measurements_with_network_events).toBe(1600);
+    } finally {
+      other.cleanup();
+    }
   });
 });
 

@@ -124,6 +124,13 @@ export function detectCommand(program: Command, io: Io): void {
       if (r.bad_events > 0 || r.files.failed > 0) io.setExit(EXIT.PARTIAL);
       ctx.print(r, showExtract);
     });
+  leaf(tp, 'rejects', 'bad network events kept by earlier extractions, with file, line and reason')
+    .option('--limit <n>', 'at most this many', '100')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<{ counts: Record<string, number>; items: Record<string, unknown>[] }>('throughput.rejects', { limit: Number(o.limit) });
+      ctx.print(r, (x: typeof r) => table(x.items, ['measurement_id', 'path', 'line', 'event_index', 'operation', 'reason', 'detail']) + `${JSON.stringify(x.counts)}\n`);
+    });
   leaf(tp, 'summary', 'throttling verdict per (country, network, target, day) from OONI measurements paired within their session')
     .option('--cc <cc>', 'country (e.g. RU)')
     .option('--asn <asn>', 'network (AS12389 or 12389)')

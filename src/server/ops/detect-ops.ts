@@ -44,6 +44,13 @@ export const detectOps = [
     run: (ctx, { force }) => extractThroughput(ctx, { force }),
   }),
   defineOp({
+    name: 'throughput.rejects',
+    summary: 'Stored bad network events (file, line, measurement, index in network_events, reason) and extraction counts',
+    write: false,
+    input: z.object({ limit: z.number().int().min(1).max(10000).default(100) }),
+    run: async (ctx, { limit }) => ({ counts: await ctx.store.throughput.counts(), items: await ctx.store.throughput.rejects({ limit }) }),
+  }),
+  defineOp({
     name: 'throughput.summary',
     summary: 'Throttling verdict per (country, network, target, day) from OONI network_events throughput',
     write: false,

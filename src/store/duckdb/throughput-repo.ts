@@ -110,8 +110,9 @@ export function duckThroughputRepo(db: DuckDb): ThroughputRepo {
     },
 
     async rejects({ limit }) {
-      return db.all<ThroughputRejectRecord & { measurement_id: string | null } & Record<string, unknown>>(
-        `SELECT j.*, m.id AS measurement_id FROM measurement_throughput_rejects j
+      return db.all<ThroughputRejectRecord & { path: string | null; measurement_id: string | null } & Record<string, unknown>>(
+        `SELECT j.*, f.path, m.id AS measurement_id FROM measurement_throughput_rejects j
+         LEFT JOIN ingest_files f ON f.file_id = j.file_id
          LEFT JOIN measurements m ON m.file_id = j.file_id AND m.line = j.line
          ORDER BY j.file_id, j.line, j.event_index LIMIT $1`,
         [limit],
