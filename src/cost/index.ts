@@ -10,3 +10,4 @@ export type { Estimate } from './engine.js';
 export { clearDrawMemo } from './draws.js';
 export { eventScenario, type EventOverrides, type Missing } from './event-scenario.js';
 export { ScenarioWireSchema, EventOverridesSchema, fromWire, type ScenarioWire } from './scenario-schema.js';
+export { LEDGER_COST_COLUMNS, LedgerCostQuerySchema, costLedger, exportLedgerCost, splitLedgerCostQuery, type LedgerCostQuery, type LedgerCostReport } from './ledger-cost.js';

@@ -10,6 +10,7 @@ import { responseCache } from './cache.js';
 import type { AppDeps } from './deps.js';
 import { newRouter } from './openapi.js';
 import { problemResponse } from './problem.js';
+import { costEventsRoutes } from './routes/cost-events.js';
 import { costRoutes } from './routes/cost.js';
 import { detectRoutes } from './routes/detect.js';
 import { docsRoutes } from './routes/docs.js';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/events', writeGuard(deps));
   app.use('/api/events/*', writeGuard(deps));
   app.route('/', costRoutes(deps));
+  app.route('/', costEventsRoutes(deps));
   app.route('/', eventRoutes(deps));
   app.route('/', detectRoutes(deps));
   app.route('/', indicatorRoutes(deps));

@@ -1,10 +1,11 @@
 // Issue 3 acceptance, on the shipped data (data/costs) and the shipped ledger (data/ledger):
 // calibration against OZI's published figures, the 85-region table, Xinjiang across years,
 // the Telegram block via the API, the ledger link's "missing", and bad input at the edges.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CostResult, EventCostResult, RegionsResult } from '../../src/cost/index.js';
-import { clearDrawMemo, priceEvent, seedCostData } from '../../src/cost/index.js';
+import { LEDGER_COST_COLUMNS, clearDrawMemo, priceEvent, seedCostData } from '../../src/cost/index.js';
 import { CALIBRATION_DATA, PUBLISHED } from '../../src/cost/ozi-regional/params.js';
 import { listEvents, seedLedger } from '../../src/ledger/index.js';
 import { createApp } from '../../src/server/app.js';
@@ -207,6 +208,40 @@ describe('bad input and reproducibility', () => {
   });
 });
 
+describe('cost events: the whole ledger priced at once', () => {
+  it('counts reconcile, unpriced events say what they miss (exit 3), rows match `cost event`', async () => {
+    const r = await run(['cost', 'events', '--country', 'RU', '--json']);
+    expect(r.code, r.err).toBe(3); // ongoing events and throttles without a severity are not priced
+    const x = r.json as { events_read: number; events_priced: number; events_not_priced: number; estimates: number; missing_by_field: Record<string, number>; items: Record<string, unknown>[] };
+    expect(x.events_read).toBeGreaterThan(10);
+    expect(x.events_priced + x.events_not_priced).toBe(x.events_read);
+    expect(x.items.length).toBe(x.estimates + x.events_not_priced);
+    expect(x.missing_by_field.end).toBeGreaterThan(0);
+    expect(x.items.filter((i) => i.missing !== null).every((i) => i.median === null && /^\w+: /.test(String(i.missing)))).toBe(true);
+    const tg = x.items.filter((i) => i.event_id === 'ru-2018-telegram-block');
+    expect(tg.map((i) => i.method).sort()).toEqual(['brookings-2016', 'cost-escalated']);
+    const one = (await run(['cost', 'event', 'ru-2018-telegram-block', '--json'])).json as EventCostResult;
+    expect(tg.find((i) => i.method === 'brookings-2016')!.median).toBe(one.estimates.find((e) => e.method === 'brookings-2016')!.median);
+  });
+
+  it('exports CSV and Parquet files; overrides price the rest; a bad override is exit 2 naming it', async () => {
+    const csv = join(t.dir, 'cost-events.csv');
+    const r = await run(['cost', 'events', '--end', '2026-11-26', '--severity', '0.5', '--format', 'csv', '--out', csv, '--json']);
+    expect(r.code, r.err).toBe(3); // blocks of targets without a weight, SMS shutdowns …
+    const summary = r.json as { rows: number; events_read: number; events_priced: number; events_not_priced: number; missing_by_field: Record<string, number> };
+    expect(summary.missing_by_field.end ?? 0).toBe(0);
+    expect(summary.missing_by_field.severity ?? 0).toBe(0);
+    const lines = (await readFile(csv, 'utf8')).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(LEDGER_COST_COLUMNS.join(','));
+    expect(lines.length - 1).toBe(summary.rows);
+    const pq = join(t.dir, 'cost-events.parquet');
+    expect((await run(['cost', 'events', '--category', 'shutdown', '--format', 'parquet', '--out', pq])).code).toBe(3);
+    expect((await readFile(pq)).subarray(0, 4).toString()).toBe('PAR1');
+    const bad = await run(['cost', 'events', '--severity', '2']);
+    expect([bad.code, /severity/.test(bad.err)]).toEqual([2, true]);
+  });
+});
+
 describe('HTTP API', () => {
   const withApp = async (fn: (app: ReturnType<typeof createApp>) => Promise<void>) => {
     const store = await openStore(db);
@@ -257,6 +292,19 @@ describe('HTTP API', () => {
       expect(((await r3.json()) as { detail: string }).detail).toMatch(/year/);
       const r4 = await app.request('/api/cost/regions?country=RU&type=full&hours=24&method=nope');
       expect(r4.status).toBe(400);
+    }));
+
+  it('GET /api/cost/events gives rows and counts as JSON, or CSV with format=csv', () =>
+    withApp(async (app) => {
+      const j = await app.request('/api/cost/events?country=CN&end=2026-11-26');
+      expect(j.status).toBe(200);
+      const body = (await j.json()) as { events_read: number; events_priced: number; events_not_priced: number; items: { event_id: string }[] };
+      expect(body.events_priced + body.events_not_priced).toBe(body.events_read);
+      expect(body.items.some((i) => i.event_id.startsWith('cn-'))).toBe(true);
+      const c = await app.request('/api/cost/events?country=CN&end=2026-11-26&format=csv');
+      expect([c.status, c.headers.get('content-type')]).toEqual([200, 'text/csv; charset=utf-8']);
+      expect((await c.text()).split('\r\n')[0]).toBe(LEDGER_COST_COLUMNS.join(','));
+      expect((await app.request('/api/cost/events?severity=-1')).status).toBe(400);
     }));
 
   it('documents each method in the OpenAPI and at /api/cost/methods', () =>

@@ -5,8 +5,10 @@
  * validated once, in the cost engine, so messages name the parameter and what is valid.
  */
 import type { Command } from '@commander-js/extra-typings';
-import type { CostResult, Estimate, EventCostResult, RegionsResult } from '../../cost/index.js';
+import { writeFile } from 'node:fs/promises';
+import type { CostResult, Estimate, EventCostResult, LedgerCostReport, RegionsResult } from '../../cost/index.js';
 import { METHOD_IDS, SCENARIO_TYPES } from '../../cost/index.js';
+import { AppError } from '../../shared/index.js';
 import { collect, ctxOf, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -121,9 +123,61 @@ export function costCommand(program: Command, io: Io): void {
       );
     });
 
+  costEventsCommand(cost, io);
+
   leaf(cost, 'methods', 'the cost methods: formula, parameters, sources, calibration').action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
     const r = await ctx.op<{ items: { id: string; version: string; title: string; formula: string; types: string[] }[] }>('cost.methods', {});
     ctx.print(r, (x: typeof r) => x.items.map((m) => `${m.id} ${m.version}: ${m.title}\n  ${m.formula}\n  types: ${m.types.join(', ')}\n`).join(''));
   });
+}
+
+type LedgerCostOut = Omit<LedgerCostReport, 'rows'> & { items?: LedgerCostReport['rows']; format?: string; rows?: number; body?: string; encoding?: 'utf8' | 'base64' };
+
+/** `cost events`: price every cost-bearing ledger event matching the filters (a table, or a file). */
+function costEventsCommand(cost: Command, io: Io): void {
+  leaf(cost, 'events', 'price every shutdown, throttling and block event matching the filters; export as csv, json, ndjson or parquet')
+    .option('--country <cc>', 'events of this country (ISO 3166-1 alpha-2)')
+    .option('--region <code>', 'events touching this ISO 3166-2 region')
+    .option('--category <c>', 'shutdown | throttling | block (default: all three)')
+    .option('--subtype <s>')
+    .option('--from <date>', 'events ending on or after')
+    .option('--to <date>', 'events starting on or before')
+    .option('-q, --q <text>', 'text search')
+    .option('--severity <s>', 'severity in [0,1] for throttling events (the ledger does not record it)')
+    .option('--end <t>', 'price ongoing events up to this date')
+    .option('--platform-weight <w>', 'weight for blocked targets not in the platform table')
+    .option('--method <m>', 'method(s)', collect, [] as string[])
+    .option('--currency <c>', 'currency of the amounts (default: each event\'s local currency)')
+    .option('--draws <n>', 'Monte Carlo draws per estimate (default 2000)')
+    .option('--seed <n>', 'random seed')
+    .option('--format <f>', 'csv | json | ndjson | parquet: write the rows instead of a summary')
+    .option('--out <path>', 'write to a file (required for parquet); default stdout')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const format = o.format as string | undefined;
+      if (format === 'parquet' && !o.out) throw new AppError('USAGE', 'parquet needs --out FILE');
+      if (o.out && !format) throw new AppError('USAGE', '--out needs --format csv|json|ndjson|parquet');
+      const methods = o.method as string[];
+      const input = { country: o.country, region: o.region, category: o.category, subtype: o.subtype, from: o.from, to: o.to, q: o.q, severity: num(o.severity), end: o.end, platform_weight: num(o.platformWeight), method: methods.length ? methods : undefined, currency: o.currency, draws: num(o.draws), seed: num(o.seed), format };
+      const r = await ctx.op<LedgerCostOut>('cost.events', input);
+      if (r.events_not_priced > 0) io.setExit(EXIT.PARTIAL);
+      const counts = `${r.events_read} events read: ${r.events_priced} priced (${r.estimates} estimates), ${r.events_not_priced} not priced${r.events_not_priced ? ` (missing ${Object.entries(r.missing_by_field).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`;
+      if (format && r.body !== undefined) {
+        const bytes = Buffer.from(r.body, r.encoding);
+        if (o.out) {
+          await writeFile(o.out as string, bytes);
+          io.err.write(`wrote ${r.rows ?? 0} rows to ${o.out as string}; ${counts}\n`);
+          if (ctx.globals.json) io.out.write(JSON.stringify({ file: o.out, format, rows: r.rows, events_read: r.events_read, events_priced: r.events_priced, events_not_priced: r.events_not_priced, estimates: r.estimates, missing_by_field: r.missing_by_field }) + '\n');
+        } else {
+          io.out.write(bytes);
+          io.err.write(`${counts}\n`);
+        }
+        return;
+      }
+      ctx.print(r, (x: LedgerCostOut) => {
+        const rows = (x.items ?? []).filter((i) => i.median !== null).map((i) => ({ event: i.event_id, method: i.method, median: money(i.median as number, String(i.currency)), usd: money(i.usd_median as number | null, 'USD'), start: i.start, end: i.end }));
+        return table(rows, ['event', 'method', 'median', 'usd', 'start', 'end']) + counts + '\n';
+      });
+    });
 }

@@ -3,7 +3,8 @@
  * (`splinternet cost ...`), in-process or through the running server.
  */
 import { z } from 'zod';
-import { EventOverridesSchema, IMPORT_KINDS, ScenarioWireSchema, costEvent, costRegions, estimateCost, fromWire, importEconFile, methodInfo } from '../../cost/index.js';
+import { EXPORT_FORMATS } from '../../ledger/index.js';
+import { EventOverridesSchema, IMPORT_KINDS, LedgerCostQuerySchema, costLedger, exportLedgerCost, splitLedgerCostQuery, ScenarioWireSchema, costEvent, costRegions, estimateCost, fromWire, importEconFile, methodInfo } from '../../cost/index.js';
 import { defineOp } from './types.js';
 
 export const costOps = [
@@ -41,6 +42,20 @@ export const costOps = [
     write: false,
     input: EventOverridesSchema.extend({ id: z.string() }),
     run: (ctx, { id, ...o }) => costEvent(ctx, id, { ...o, method: typeof o.method === 'string' ? o.method.split(',') : o.method }),
+  }),
+  defineOp({
+    name: 'cost.events',
+    summary: 'Price every shutdown, throttling and block event matching the filters (one row per estimate; unpriced events say what they miss)',
+    write: false,
+    input: LedgerCostQuerySchema.extend({ format: z.enum(EXPORT_FORMATS).optional() }),
+    run: async (ctx, { format, ...q }) => {
+      const { filters, overrides } = splitLedgerCostQuery(q);
+      const report = await costLedger(ctx, filters, overrides);
+      const { rows, ...counts } = report;
+      if (!format) return { ...counts, items: rows };
+      const body = await exportLedgerCost(ctx.store, report, format);
+      return { ...counts, format, rows: rows.length, ...(typeof body === 'string' ? { body, encoding: 'utf8' as const } : { body: body.toString('base64'), encoding: 'base64' as const }) };
+    },
   }),
   defineOp({
     name: 'cost.methods',

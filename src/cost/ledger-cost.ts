@@ -1,0 +1,141 @@
+/**
+ * The cost of many ledger events at once (`splinternet cost events`, GET /api/cost/events): every
+ * shutdown, throttling and block event matching the filters, priced with the same overrides,
+ * one row per (event, method) estimate and one row per event that cannot be priced, with what
+ * it is missing. Counts reconcile: events read = events priced + events not priced. A table
+ * for journalists and analysts, exported as CSV, JSON, NDJSON or Parquet like the ledger.
+ */
+import { TECHNICAL_CATEGORIES, listEvents, toCsv, toNdjson, type ExportFormat, type FlatValue, type LedgerEvent, type ListFilters } from '../ledger/index.js';
+import { isAppError, type ProgressReporter } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+import { z } from 'zod';
+import type { EventOverrides } from './event-scenario.js';
+import { MAX_DRAWS } from './scenario.js';
+import { EventOverridesSchema } from './scenario-schema.js';
+import { priceEvent, type EventCostResult } from './service.js';
+
+export const LEDGER_COST_COLUMNS = [
+  'event_id', 'title', 'category', 'subtype', 'country', 'regions', 'start', 'end', 'method', 'method_version', 'currency',
+  'median', 'low', 'high', 'point', 'usd_median', 'usd_low', 'usd_high', 'usd_rate', 'usd_rate_date', 'data_years', 'data_vintage', 'proxy', 'missing',
+] as const;
+type Row = Record<(typeof LEDGER_COST_COLUMNS)[number], FlatValue>;
+const NUMERIC = new Set<string>(['median', 'low', 'high', 'point', 'usd_median', 'usd_low', 'usd_high', 'usd_rate']);
+
+export type LedgerCostFilters = Pick<ListFilters, 'country' | 'region' | 'category' | 'subtype' | 'from' | 'to' | 'q'>;
+
+const unit = (lowOpen: boolean) => z.coerce.number().refine((x) => (lowOpen ? x > 0 : x >= 0) && x <= 1, `must be in ${lowOpen ? '(0,1]' : '[0,1]'}`);
+
+/**
+ * Filters (as the ledger's) and overrides (as `cost event`), validated at the edge: an override
+ * out of range is a 400 / exit 2 for the whole request, not a "missing" on every event.
+ */
+export const LedgerCostQuerySchema = EventOverridesSchema.omit({ country: true }).extend({
+  severity: unit(false).optional(),
+  isp_share: unit(true).optional(),
+  platform_weight: unit(true).optional(),
+  draws: z.coerce.number().int().min(100).max(MAX_DRAWS).optional(),
+  end: z.string().regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'a date YYYY-MM-DD or an ISO date-time').optional(),
+  country: z.string().regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2').optional(),
+  region: z.string().optional(),
+  category: z.enum(['shutdown', 'throttling', 'block']).optional(),
+  subtype: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  q: z.string().max(200).optional(),
+});
+export type LedgerCostQuery = z.output<typeof LedgerCostQuerySchema>;
+
+/** Split a validated query into ledger filters and pricing overrides. */
+export function splitLedgerCostQuery(q: LedgerCostQuery): { filters: LedgerCostFilters; overrides: EventOverrides } {
+  const { country, region, category, subtype, from, to, q: text, method, ...o } = q;
+  const filters = { country: country?.toUpperCase(), region: region?.toUpperCase(), category, subtype, from, to, q: text };
+  const methods = typeof method === 'string' ? method.split(',') : method;
+  return { filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)), overrides: { ...o, ...(methods ? { method: methods } : {}) } };
+}
+
+export interface LedgerCostReport {
+  filters: LedgerCostFilters;
+  overrides: EventOverrides;
+  events_read: number;
+  events_priced: number;
+  events_not_priced: number;
+  estimates: number;
+  /** Events not priced, by the field they miss (type, end, severity, country, platform_weight …). */
+  missing_by_field: Record<string, number>;
+  rows: Row[];
+}
+
+function rowsOf(e: LedgerEvent, r: EventCostResult): Row[] {
+  const base = { event_id: e.id, title: e.title, category: e.category, subtype: e.subtype, country: e.countries.join('; '), regions: e.regions.join('; '), start: e.start, end: e.end };
+  const none = { method: null, method_version: null, currency: null, median: null, low: null, high: null, point: null, usd_median: null, usd_low: null, usd_high: null, usd_rate: null, usd_rate_date: null, data_years: null, data_vintage: null, proxy: null };
+  if (r.estimates.length === 0) return [{ ...base, ...none, missing: r.missing.map((m) => `${m.field}: ${m.reason}`).join('; ') }];
+  return r.estimates.map((x) => ({
+    ...base,
+    method: x.method,
+    method_version: x.method_version,
+    currency: x.currency,
+    median: x.median,
+    low: x.low,
+    high: x.high,
+    point: x.point,
+    usd_median: x.usd?.median ?? null,
+    usd_low: x.usd?.low ?? null,
+    usd_high: x.usd?.high ?? null,
+    usd_rate: x.usd?.rate ?? null,
+    usd_rate_date: x.usd?.rate_date ?? null,
+    data_years: x.years.join('; '),
+    data_vintage: x.data_vintage.join('; '),
+    proxy: x.proxy,
+    missing: null,
+  }));
+}
+
+/** Price every cost-bearing event matching the filters. */
+export async function costLedger(deps: { store: Store; progress: ProgressReporter }, filters: LedgerCostFilters, overrides: EventOverrides): Promise<LedgerCostReport> {
+  const categories = filters.category ? [filters.category] : [...TECHNICAL_CATEGORIES];
+  const events: LedgerEvent[] = [];
+  for (const category of categories) {
+    let cursor: string | undefined;
+    do {
+      const page = await listEvents(deps, { ...filters, category, cursor, limit: 1000 });
+      events.push(...page.items);
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+  }
+  const report: LedgerCostReport = { filters, overrides, events_read: events.length, events_priced: 0, events_not_priced: 0, estimates: 0, missing_by_field: {}, rows: [] };
+  deps.progress.start('price events', events.length, 'events');
+  for (const [i, e] of events.entries()) {
+    const r = await priceEvent(deps, e, overrides).catch((err: unknown): EventCostResult => {
+      // The event's own fields cannot make a valid scenario (e.g. a region outside its country):
+      // that event is not priced, with the reason; the others still are.
+      if (!isAppError(err) || err.code !== 'VALIDATION') throw err;
+      const event = { id: e.id, title: e.title, category: e.category, subtype: e.subtype, countries: e.countries, regions: e.regions, start: e.start, end: e.end, status: e.status };
+      return { event, mapping: [], estimates: [], missing: (err.issues.length ? err.issues : [{ path: ['scenario'], message: err.message }]).map((i) => ({ field: i.path.join('.'), reason: i.message })) };
+    });
+    if (r.estimates.length) {
+      report.events_priced++;
+      report.estimates += r.estimates.length;
+    } else {
+      report.events_not_priced++;
+      for (const m of r.missing) report.missing_by_field[m.field] = (report.missing_by_field[m.field] ?? 0) + 1;
+    }
+    report.rows.push(...rowsOf(e, r));
+    if (i % 100 === 99 || i === events.length - 1) deps.progress.update(i + 1, { priced: report.events_priced, not_priced: report.events_not_priced });
+  }
+  deps.progress.stop();
+  return report;
+}
+
+/** The report's rows in an export format (JSON keeps the counts alongside the rows). */
+export async function exportLedgerCost(store: Store, report: LedgerCostReport, format: ExportFormat): Promise<string | Buffer> {
+  switch (format) {
+    case 'json':
+      return JSON.stringify({ ...report, items: report.rows, rows: undefined }, null, 1);
+    case 'ndjson':
+      return toNdjson(report.rows);
+    case 'csv':
+      return toCsv(LEDGER_COST_COLUMNS, report.rows);
+    case 'parquet':
+      return store.tabular.toParquet(LEDGER_COST_COLUMNS.map((name) => ({ name, type: NUMERIC.has(name) ? 'DOUBLE' : 'VARCHAR' })), report.rows);
+  }
+}
