@@ -4,14 +4,15 @@
  * loads them with DuckDB's CSV reader (file-import.ts; docs/design/041-registry-bulk-import.md).
  *
  * Lines are cut and numbered exactly as eachLine does ('\n', a trailing CR dropped, a last line
- * without '\n' kept) and decoded with the same cp1251 TextDecoder. Two files come out:
- * - `verbatim`: every line of the dump in order, one row each, so the row number is the line
- *   number. A line that is already its own entry (dump-bytes.ts; ~95 % of real lines) is
+ * without '\n' kept) and decoded with the same cp1251 TextDecoder. Two kinds of file come out:
+ * - `verbatim` parts (200k lines each): every line of the dump in order, one row each, so the
+ *   row number plus the part's first line is the line number. A line that is already its own entry (dump-bytes.ts; ~95 % of real lines) is
  *   written as it is; every other line as the placeholder ";;;;;", which the store skips.
  * - `general`: `line;ips;domain;...` with quoted fields, for the other lines that
  *   splitDumpLine (the reference rules) accepts. Header, blank and rejected lines are counted.
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
 import { splitDumpLine } from './dump-line.js';
 import { verbatimLine } from './dump-bytes.js';
 import { cp1251Decoder, rawChunks, readError } from './lines.js';
@@ -34,11 +35,14 @@ const quote = (s: string) => (s.includes('"') ? `"${s.replaceAll('"', '""')}"` :
 
 class Writer {
   private pending: Promise<unknown> = Promise.resolve();
+  private closed = false;
   constructor(private readonly fh: FileHandle) {}
   write(text: string): void {
     if (text.length) this.pending = this.pending.then(() => this.fh.write(text));
   }
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     try {
       await this.pending;
     } finally {
@@ -47,11 +51,35 @@ class Writer {
   }
 }
 
-export async function stageDump(src: string, paths: { verbatim: string; general: string }, headerLine: boolean, onBytes?: (bytes: number) => void): Promise<StageReport> {
+/** A staged file ready for the store: verbatim rows of lines firstLine.., or the general rows. */
+export interface StagedPart {
+  kind: 'verbatim' | 'general';
+  path: string;
+  firstLine: number;
+}
+
+/** Lines per verbatim part: the store loads one part while the next is being staged. */
+const PART_LINES = 200_000;
+
+/**
+ * Stage `src` into files under `dir`; `onPart` receives each verbatim part as soon as it is
+ * complete (so loading overlaps staging), then the general file if it has rows.
+ */
+export async function stageDump(src: string, dir: string, headerLine: boolean, onPart: (p: StagedPart) => void, onBytes?: (bytes: number) => void): Promise<StageReport> {
   const r: StageReport = { lines: 0, header: 0, blank: 0, verbatim: 0, general: 0, rejects: [], stray: [], quoted: [] };
   const decoder = cp1251Decoder();
-  const verbatim = new Writer(await open(paths.verbatim, 'w'));
-  const general = new Writer(await open(paths.general, 'w'));
+  let part = { kind: 'verbatim' as const, path: join(dir, 'verbatim-0.csv'), firstLine: 1 };
+  let verbatim = new Writer(await open(part.path, 'w'));
+  const generalPath = join(dir, 'general.csv');
+  const general = new Writer(await open(generalPath, 'w'));
+  /** Close the current part at a chunk boundary and hand it over. */
+  const rotate = async (last: boolean) => {
+    await verbatim.close();
+    if (r.lines >= part.firstLine) onPart(part);
+    if (last) return;
+    part = { kind: 'verbatim', path: join(dir, `verbatim-${r.lines}.csv`), firstLine: r.lines + 1 };
+    verbatim = new Writer(await open(part.path, 'w'));
+  };
   let rest: Buffer = Buffer.alloc(0);
   let bytes = 0;
   const generalRows: string[] = [];
@@ -102,6 +130,7 @@ export async function stageDump(src: string, paths: { verbatim: string; general:
         else {
           lines(rest.length ? Buffer.concat([rest, chunk.subarray(0, last + 1)]) : chunk.subarray(0, last + 1), false);
           rest = Buffer.from(chunk.subarray(last + 1));
+          if (r.lines - part.firstLine + 1 >= PART_LINES) await rotate(false);
         }
         onBytes?.(bytes);
       }
@@ -109,9 +138,12 @@ export async function stageDump(src: string, paths: { verbatim: string; general:
       throw readError(src, e);
     }
     if (rest.length) lines(rest, true);
-  } finally {
-    await verbatim.close();
+    await rotate(true);
     await general.close();
+    if (r.general) onPart({ kind: 'general', path: generalPath, firstLine: 0 });
+  } finally {
+    await verbatim.close().catch(() => undefined);
+    await general.close().catch(() => undefined);
   }
   return r;
 }

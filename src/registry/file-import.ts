@@ -12,7 +12,7 @@ import { AppError, type ProgressReporter } from '../shared/index.js';
 import type { RegistrySink, RegistrySnapshotRecord, Store } from '../store/index.js';
 import { parseIp } from './addresses.js';
 import { badIpDetail, isIsoDate } from './dump-line.js';
-import { stageDump } from './dump-stage.js';
+import { stageDump, type StagedPart } from './dump-stage.js';
 import { eachLine } from './lines.js';
 import type { PlannedFile, Provenance } from './plan.js';
 
@@ -83,15 +83,43 @@ async function badIpRejects(path: string, bad: { line: number; ips: string }[]):
   return bad.map((b) => ({ line: b.line, reason: `bad_ip: ${badIpDetail(b.ips.split(' | '), parseIp) ?? 'not an address'}`, raw: raw.get(b.line) ?? '' }));
 }
 
-/** A cp1251 dump or dump part: checked and staged here (dump-stage.ts), loaded in bulk by the store. */
+/** Parts handed from the stager to the store as they are finished (an async queue). */
+function channel<T>(): { push: (x: T) => void; end: (e?: unknown) => void; items: AsyncIterable<T> } {
+  const queue: T[] = [];
+  let wake: (() => void) | null = null;
+  let done = false;
+  let error: Error | null = null;
+  const poke = () => {
+    wake?.();
+    wake = null;
+  };
+  return {
+    push: (x) => void (queue.push(x), poke()),
+    end: (e) => void ((done = true), (error = e === undefined ? null : e instanceof Error ? e : new Error('staging failed', { cause: e })), poke()),
+    items: {
+      async *[Symbol.asyncIterator]() {
+        for (;;) {
+          if (queue.length) yield queue.shift()!;
+          else if (error) throw error;
+          else if (done) return;
+          else await new Promise<void>((r) => (wake = r));
+        }
+      },
+    },
+  };
+}
+
+/** A cp1251 dump or dump part: checked and staged here (dump-stage.ts), loaded in bulk by the store while staging goes on. */
 export async function importDumpFile(store: Store, plan: PlannedFile, snapshot: RegistrySnapshotRecord, at: string, progress: ProgressReporter, rejects: LineReject[]): Promise<FileReport> {
   const report = emptyReport(plan);
   const dir = await mkdtemp(join(tmpdir(), 'splinternet-registry-'));
+  const parts = channel<StagedPart>();
+  const staging = stageDump(plan.path, dir, plan.format === 'dump', parts.push, (bytes) => progress.update(bytes));
+  staging.then(() => parts.end(), (e: unknown) => parts.end(e));
   try {
-    const paths = { verbatim: join(dir, 'verbatim.csv'), general: join(dir, 'general.csv') };
-    const st = await stageDump(plan.path, paths, plan.format === 'dump', (bytes) => progress.update(bytes));
     return await store.registry.writeFile(snapshot, plan.sourceFile, at, async (sink) => {
-      const r = await sink.loadDumpRows({ verbatim: paths.verbatim, general: st.general ? paths.general : null, parseToken: parseIp });
+      const r = await sink.loadDumpRows({ parts: parts.items, parseToken: parseIp });
+      const st = await staging;
       const bad = await badIpRejects(plan.path, r.badIps);
       const dropped = new Set(bad.map((b) => b.line));
       const kept = (lines: number[]) => lines.filter((l) => !dropped.has(l)).length;
@@ -105,6 +133,7 @@ export async function importDumpFile(store: Store, plan: PlannedFile, snapshot: 
       return { doc: { ...report }, result: report };
     });
   } finally {
+    await staging.catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   }
 }

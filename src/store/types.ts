@@ -375,15 +375,15 @@ export interface RegistryRangeRow {
 
 /**
  * A dump the domain has checked line by line and staged for the engine (src/registry/dump-stage.ts),
- * as ';'-separated UTF-8 CSV, every field trimmed, ips and urls " | "-joined:
- * `verbatim` holds every line of the dump in order, one row each (`ips;domain;urls;decision_body;decision_number;decision_date`,
- * no quoting; ";;;;;" where the line is not an entry), so its row number is the line number;
- * `general` (or null when empty) holds `line;...` rows with '"'-quoted fields. Tokens the engine
- * does not convert itself go to `parseToken`.
+ * as ';'-separated UTF-8 CSV files, every field trimmed, ips and urls " | "-joined, handed over
+ * as they are finished (loading overlaps staging):
+ * `verbatim` parts hold consecutive lines from `firstLine` on, one row each (`ips;domain;urls;decision_body;decision_number;decision_date`,
+ * no quoting; ";;;;;" where the line is not an entry), so the row number gives the line number;
+ * the `general` file holds `line;...` rows with '"'-quoted fields. Tokens the engine does not
+ * convert itself go to `parseToken`.
  */
 export interface RegistryDumpRows {
-  verbatim: string;
-  general: string | null;
+  parts: AsyncIterable<{ kind: 'verbatim' | 'general'; path: string; firstLine: number }>;
   parseToken(token: string): { family: 4 | 6; first: bigint; last: bigint; prefix: number; hostBits: boolean } | null;
 }
 

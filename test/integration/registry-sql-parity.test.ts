@@ -4,6 +4,7 @@
 // SYNTHETIC quirk lines written here (whitespace of every kind, quotes, CR, stray ';', list
 // spacing, odd and bad tokens, every prefix length, random addresses).
 import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -131,6 +132,26 @@ describe('bulk dump import equals the reference parser, line by line', () => {
     expect(ref.ranges.some((r) => r.split(' ')[1] === '6')).toBe(true);
     expect(ref.entries.some((e) => e.includes('\r'))).toBe(true);
   });
+});
+
+describe('bulk dump import: a failure while staging leaves nothing', () => {
+  it('a truncated .gz dump (several parts staged, then a read error) stores no file and no row', async () => {
+    const lines = ['Updated: 2021-01-01 00:00:00 +0000', ...Array.from({ length: 450_000 }, (_, i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255};d${i}.example;;суд;2-${i}/2021;2021-01-01`)];
+    const gz = gzipSync(encodeCp1251(lines.join('\n')));
+    const path = join(t.dir, 'truncated.cp1251.csv.gz');
+    writeFileSync(path, gz);
+    const [plan] = await planFiles([path], { dumpTime: '2021-01-01' });
+    writeFileSync(path, gz.subarray(0, Math.floor(gz.length * 0.9))); // truncated after planning: staging fails mid-way
+    const store = await openStore(join(t.dir, 'truncated.duckdb'));
+    try {
+      const snap = { id: plan!.snapshotId!, dumpAt: plan!.dumpAt!, timeBasis: plan!.timeBasis!, kind: 'dump', complete: false, lowerBound: true, doc: {}, updatedAt: '2026-01-01T00:00:00Z' };
+      await expect(importDumpFile(store, plan!, snap, snap.updatedAt, silentProgress, [])).rejects.toMatchObject({ code: 'INGEST_IO' });
+      expect(await store.registry.listFiles()).toEqual([]);
+      expect((await store.registry.decisionCounts('2021-01-01T00:00:00Z')).length).toBe(0);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 });
 
 /** UTF-16 text to cp1251 bytes, through the decoder's own table (so the test needs no encoder package). */

@@ -16,13 +16,14 @@ const ENTRY_COLUMNS = `'ips': 'VARCHAR', 'domain': 'VARCHAR', 'urls': 'VARCHAR',
 const ENTRY_VALUES = `$2, line, coalesce(ips, ''), coalesce(domain, ''), coalesce(urls, ''), body, num, date`;
 
 /**
- * $1 = the verbatim file (every dump line in order, one row each; ";;;;;" where the line is not
- * an entry), $2 = file id. The row number is the line number: the reader preserves insertion
- * order and no row spans lines (no quoting, no CR; test/integration/registry-sql-parity.test.ts).
+ * $1 = a verbatim part (consecutive dump lines in order, one row each; ";;;;;" where the line is
+ * not an entry), $2 = file id, $3 = the line before the part's first. The row number is the
+ * line's place in the part: the reader preserves insertion order and no row spans lines (no
+ * quoting, no CR; test/integration/registry-sql-parity.test.ts, bench:registry's line check).
  */
 export const LOAD_VERBATIM = `INSERT INTO registry_entries
 SELECT ${ENTRY_VALUES} FROM (
-  SELECT row_number() OVER ()::INTEGER AS line, * FROM read_csv($1, columns = {${ENTRY_COLUMNS}},
+  SELECT ($3 + row_number() OVER ())::INTEGER AS line, * FROM read_csv($1, columns = {${ENTRY_COLUMNS}},
     delim = ';', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n', max_line_size = 8388608))
 WHERE body IS NOT NULL`;
 

@@ -27,8 +27,10 @@ async function slowTokens(conn: DuckDBConnection, d: RegistryDumpRows): Promise<
 
 export async function loadDumpRows(conn: DuckDBConnection, fileId: number, d: RegistryDumpRows): Promise<RegistryDumpLoad> {
   try {
-    await conn.run(LOAD_VERBATIM, [d.verbatim, fileId]);
-    if (d.general) await conn.run(LOAD_GENERAL, [d.general, fileId]);
+    for await (const part of d.parts) {
+      if (part.kind === 'verbatim') await conn.run(LOAD_VERBATIM, [part.path, fileId, part.firstLine - 1]);
+      else await conn.run(LOAD_GENERAL, [part.path, fileId]);
+    }
     await conn.run(TOKENS, [fileId]);
     const anyBad = await slowTokens(conn, d);
     await conn.run(INSERT_RANGES, [fileId]);
