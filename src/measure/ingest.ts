@@ -18,12 +18,19 @@ import type { FromWorker, ToWorker } from './ingest-worker.js';
 import type { MeasurementRow, Reject } from './model.js';
 import { GroupWriter } from './writer.js';
 import { processFile, type FileResult, type FileTask } from './reader/process-file.js';
+import { processFileFast } from './reader/fast-file.js';
 import { expandPaths, type IngestFilters, type SourceFile } from './reader/sources.js';
 import { RULES_VERSION } from './verdict/index.js';
 
 export interface IngestInput extends IngestFilters {
   paths: string[];
-  /** Worker threads; 0 = in this thread. Default: every core. */
+  /**
+   * 'duckdb' (default): DuckDB's JSON reader parses and projects, JavaScript scores the slim rows
+   * (reader/fast-file.ts), falling back line by line where it must. 'js': every line parsed in
+   * JavaScript worker threads (reader/process-file.ts).
+   */
+  engine?: 'duckdb' | 'js';
+  /** Threads: DuckDB's reader threads (engine duckdb) or worker threads (engine js; 0 = in this thread). Default: every core. */
   workers?: number;
   /** Re-read files the manifest says are done (their measurements come back as duplicates). */
   force?: boolean;
@@ -61,6 +68,9 @@ export interface IngestReport {
   mb_per_s: number;
   measurements_per_s: number;
   workers: number;
+  engine: 'duckdb' | 'js';
+  /** Engine duckdb: lines scored from DuckDB's projection, lines parsed whole, files where the DuckDB read stopped early (and why). */
+  fast: { projected: number; full: number; fallbacks: { path: string; reason: string }[] } | null;
   rules_version: string;
   fingerprints_version: string;
 }
@@ -91,7 +101,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   const report: IngestReport = {
     files: { total: files.length, ingested: 0, skipped_unchanged: 0, skipped_by_path: skipped, failed: 0 },
     lines_read: 0, stored: 0, duplicates: 0, rejected: 0, filtered: 0, bytes_read: 0, reconciled: true, reconciliation: '',
-    per_file: [], rejects: [], cells: { keys: 0, cells: 0 }, elapsed_s: 0, mb_per_s: 0, measurements_per_s: 0, workers: 0,
+    per_file: [], rejects: [], cells: { keys: 0, cells: 0 }, elapsed_s: 0, mb_per_s: 0, measurements_per_s: 0, workers: 0, engine: input.engine ?? 'duckdb', fast: null,
     rules_version: RULES_VERSION, fingerprints_version: matcher.version,
   };
   const tasks: { file: SourceFile; task: FileTask }[] = [];
@@ -150,10 +160,38 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     }
   };
 
-  const nWorkers = Math.min(input.workers ?? availableParallelism(), tasks.length);
-  report.workers = nWorkers;
   const queue = [...tasks];
-  if (nWorkers <= 0) {
+  if (report.engine === 'duckdb') {
+    const threads = Math.max(1, input.workers ?? availableParallelism());
+    report.workers = threads;
+    const fast = (report.fast = { projected: 0, full: 0, fallbacks: [] as { path: string; reason: string }[] });
+    const read = deps.store.measure.readProjected.bind(deps.store.measure);
+    const prev = input.workers !== undefined ? await deps.store.measure.readerThreads(threads) : null;
+    try {
+      // a file per DuckDB thread (gzip files decompress on one thread each), and one more so JavaScript always has rows to score
+      await Promise.all(Array.from({ length: Math.min(threads + 1, tasks.length) }, async () => {
+        for (let t = queue.shift(); t; t = queue.shift()) {
+          const cur = t;
+          begin(cur);
+          const sink = { batch: (rows: MeasurementRow[], rejects: Reject[], bytes: number) => writeBatch(cur.task, rows, rejects, bytes) };
+          if (cur.file.size < (cur.file.gz ? SMALL_FOR_DUCKDB / 5 : SMALL_FOR_DUCKDB)) {
+            // a DuckDB read costs a query (milliseconds): small files are parsed here instead
+            const r = await processFile(cur.task, matcher, sink);
+            fast.full += r.lines_read;
+            await finish(cur, r);
+            continue;
+          }
+          const r = await processFileFast(cur.task, matcher, sink, read);
+          fast.projected += r.fast.projected;
+          fast.full += r.fast.full;
+          if (r.fast.fallback) fast.fallbacks.push({ path: cur.file.path, reason: r.fast.fallback });
+          await finish(cur, r);
+        }
+      }));
+    } finally {
+      if (prev !== null) await deps.store.measure.readerThreads(prev);
+    }
+  } else if ((report.workers = Math.min(input.workers ?? availableParallelism(), tasks.length)) <= 0) {
     // in this thread: a few files at a time, so small files share commits
     const one = async (t: Task) => {
       begin(t);
@@ -163,7 +201,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
       for (let t = nextFile(queue, k); t; t = nextFile(queue, k)) await one(t);
     }));
   } else {
-    await Promise.all(Array.from({ length: nWorkers }, () => runWorker(fingerprints, queue, begin, finish, writeBatch)));
+    await Promise.all(Array.from({ length: report.workers }, () => runWorker(fingerprints, queue, begin, finish, writeBatch)));
   }
   await writer.flush();
   await Promise.all(manifestWrites);
@@ -180,6 +218,8 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
 
 type Task = { file: SourceFile; task: FileTask };
 
+/** Files below this size (uncompressed; a fifth of it for .gz) skip DuckDB: its per-query cost would outweigh parsing them in JavaScript. */
+const SMALL_FOR_DUCKDB = 1_000_000;
 /** Files each worker (or the in-thread reader) works on at once, so small files share commits. */
 const FILES_IN_FLIGHT = 4;
 /** Only the first lane takes files above this size: big files one at a time keep memory flat. */

@@ -259,7 +259,28 @@ export interface FingerprintSourceRecord {
   imported_at: string;
 }
 
+/**
+ * Which parts of a raw measurement to read (docs/design/020 §1, fast path): objects and lists
+ * of objects as nested specs, 'json' for a value kept whole, 'body' for the one string leaf
+ * (HTTP bodies) that travels beside the slim JSON instead of inside it.
+ */
+export type ProjectionSpec = { [key: string]: 'json' | 'body' | ProjectionSpec | [ProjectionSpec] };
+
+/** One projected measurement: the slim JSON (spec fields only, null where absent) and its bodies in list order. */
+export interface ProjectedRow {
+  slim: string;
+  bodies: (string | null)[] | null;
+}
+
 export interface MeasureRepo {
+  /**
+   * Read a JSONL(.gz) file with DuckDB's JSON reader, projected to `spec`, in file order, one
+   * chunk of rows at a time. Throws (mid-stream) on a line the reader rejects; the caller then
+   * goes on line by line. Stopping early (return()) cancels the read.
+   */
+  readProjected(path: string, spec: ProjectionSpec, opts: { maxObjectBytes: number }): AsyncIterable<ProjectedRow[]>;
+  /** Set DuckDB's thread count (for readProjected; it is process-wide) and return the previous one. */
+  readerThreads(n: number): Promise<number>;
   getFile(fileId: string): Promise<IngestFileRecord | null>;
   listFiles(limit: number): Promise<IngestFileRecord[]>;
   /**

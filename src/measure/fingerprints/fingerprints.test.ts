@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FingerprintMatcher, isConfirmingMatch, parseFingerprintFile, SHIPPED_FINGERPRINTS } from './index.js';
-import { requiredLiterals, SubstringIndex } from './substring-index.js';
+import { literalChain, matchesChain, requiredLiterals, SubstringIndex } from './substring-index.js';
 
 const DIR = join(import.meta.dirname, '../../../data/ooni/fingerprints');
 const load = (file: string, source: string) => parseFingerprintFile(readFileSync(join(DIR, file), 'utf8'), file, source);
@@ -38,6 +38,36 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals('a(b|c)d')).toBeNull();
     expect(requiredLiterals('x.y')).toBeNull();
     expect(requiredLiterals('\\d+')).toBeNull();
+    expect(requiredLiterals('{"msg":.*"id":')).toEqual(['{"msg":', '"id":']);
+    expect(requiredLiterals('a{2}')).toBeNull();
+  });
+
+  it('decides literal chains exactly as the regex does (every chain among the shipped regexes, random texts)', () => {
+    const regexes = [...load('fingerprints_http.csv', 'ooni-http').items.filter((f) => f.pattern_type === 'regexp'), ...load('censoredplanet_blockpage_signatures.jsonl', 'cp').items, ...load('censoredplanet_false_positive_signatures.jsonl', 'cp').items]
+      .map((f) => f.pattern)
+      .concat(['a.+b', '.+ab', 'ab.+', 'a.*?b.+?c', '{x}.*}']);
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    let chains = 0;
+    for (const p of regexes) {
+      const chain = literalChain(p);
+      let re: RegExp;
+      try {
+        re = new RegExp(p, 's');
+      } catch {
+        continue;
+      }
+      if (!chain) continue;
+      chains++;
+      const lits = chain.parts.map((x) => x.lit);
+      for (let t = 0; t < 20; t++) {
+        // the pattern's literals in random order and spacing, sometimes missing one
+        const bits = lits.filter(() => rnd() > 0.1).sort(() => rnd() - 0.5);
+        const text = bits.map((b) => 'x'.repeat(Math.floor(rnd() * 3)) + b).join('') + (rnd() > 0.5 ? 'y' : '');
+        expect(matchesChain(text, chain), `${p} on ${text}`).toBe(re.test(text));
+      }
+    }
+    expect(chains).toBeGreaterThan(100);
   });
 });
 

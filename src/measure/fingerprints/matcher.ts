@@ -6,7 +6,7 @@
  * whole response text (headers + body), and only when a caller asks (they are ~1,000 regexes).
  */
 import { createHash } from 'node:crypto';
-import { requiredLiterals, SubstringIndex } from './substring-index.js';
+import { literalChain, matchesChain, SubstringIndex, type LiteralChain } from './substring-index.js';
 import type { Fingerprint } from './load.js';
 
 export interface HttpResponseView {
@@ -17,12 +17,12 @@ export interface HttpResponseView {
 
 /**
  * Literal and regex fingerprints searched together: one SubstringIndex pass finds the literals
- * and, for each regex, its longest required literal; a regex runs only when that anchor (and its
- * other literals) are present. Regexes with no literal to require always run (there are few).
+ * and, for each regex that is a chain of literals (`A.*B`), its longest literal; the chain is
+ * then checked with indexOf only where that anchor is present. Other regexes always run (few).
  */
 class PatternSet {
   private readonly index: SubstringIndex;
-  private readonly entries: { fp: Fingerprint; re: RegExp | null; needs: string[] }[] = [];
+  private readonly entries: { fp: Fingerprint; chain: LiteralChain | null }[] = [];
   private readonly unanchored: { fp: Fingerprint; re: RegExp }[] = [];
 
   constructor(items: { fp: Fingerprint; regex: boolean }[]) {
@@ -30,13 +30,13 @@ class PatternSet {
     for (const { fp, regex } of items) {
       const re = regex ? safeRegex(fp.pattern) : null;
       if (regex && !re) continue;
-      const needs = re ? (requiredLiterals(fp.pattern) ?? []) : [];
-      if (re && needs.length === 0) {
+      const chain = re ? literalChain(fp.pattern) : null;
+      if (re && !chain) {
         this.unanchored.push({ fp, re });
         continue;
       }
-      this.entries.push({ fp, re, needs });
-      anchors.push(re ? needs.reduce((a, b) => (b.length > a.length ? b : a)) : fp.pattern);
+      this.entries.push({ fp, chain });
+      anchors.push(chain ? chain.parts.map((p) => p.lit).reduce((a, b) => (b.length > a.length ? b : a)) : fp.pattern);
     }
     this.index = new SubstringIndex(anchors);
   }
@@ -45,7 +45,8 @@ class PatternSet {
     const out: Fingerprint[] = [];
     for (const id of this.index.search(text)) {
       const e = this.entries[id]!;
-      if (!e.re || (e.needs.every((x) => text.includes(x)) && e.re.test(text))) out.push(e.fp);
+      // a literal chain is decided by indexOf (exactly what the regex would say, without backtracking)
+      if (!e.chain || matchesChain(text, e.chain)) out.push(e.fp);
     }
     for (const { fp, re } of this.unanchored) if (re.test(text)) out.push(fp);
     return out;

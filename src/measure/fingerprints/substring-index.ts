@@ -15,15 +15,25 @@ const COMMON = new Set(['http', 'ttp:', 'tp:/', 'p://', 'ttps', 'tps:', 'ps:/', 
 
 export class SubstringIndex {
   private readonly table = new Uint8Array(1 << BITS);
-  /** hash of an anchor 4-gram -> [pattern id, offset of the anchor in the pattern] */
-  private readonly byHash = new Map<number, [number, number][]>();
+  /** hash of an anchor 4-gram -> first candidate + 1 (0: none); candidates of one hash are contiguous */
+  private readonly first = new Int32Array(1 << BITS);
+  private readonly count = new Uint16Array(1 << BITS);
+  /** candidates: pattern id and offset of the anchor's last character in the pattern */
+  private readonly candId: Int32Array;
+  private readonly candEnd: Int32Array;
+  /** first character of each pattern, to reject most candidates without a string compare */
+  private readonly head: Int32Array;
   private readonly short: number[] = [];
+  /** per-search "already found" stamps (no allocation per search) */
+  private readonly seen: Int32Array;
+  private stamp = 0;
 
   constructor(private readonly patterns: string[]) {
     // anchor each pattern on its least shared, least common 4-gram, so a table hit is rare and
     // leads to few candidates (anchoring on "http" would verify hundreds at every link)
     const shared = new Map<string, number>();
     for (const p of patterns) for (const g of new Set(grams(p))) shared.set(g, (shared.get(g) ?? 0) + 1);
+    const byHash = new Map<number, [number, number][]>();
     patterns.forEach((p, id) => {
       if (p.length < 4) {
         if (p.length) this.short.push(id);
@@ -38,43 +48,112 @@ export class SubstringIndex {
       let h = 0;
       for (let i = best; i < best + 4; i++) h = roll(h, p.charCodeAt(i));
       this.table[h] = 1;
-      const list = this.byHash.get(h);
-      if (list) list.push([id, best]);
-      else this.byHash.set(h, [[id, best]]);
+      const list = byHash.get(h);
+      if (list) list.push([id, best + 3]);
+      else byHash.set(h, [[id, best + 3]]);
     });
+    const n = [...byHash.values()].reduce((a, l) => a + l.length, 0);
+    this.candId = new Int32Array(n);
+    this.candEnd = new Int32Array(n);
+    let at = 0;
+    for (const [h, list] of byHash) {
+      this.first[h] = at + 1;
+      this.count[h] = list.length;
+      for (const [id, end] of list) {
+        this.candId[at] = id;
+        this.candEnd[at++] = end;
+      }
+    }
+    this.head = Int32Array.from(patterns, (p) => (p.length ? p.charCodeAt(0) : -1));
+    this.seen = new Int32Array(patterns.length);
   }
 
   /** Ids of the patterns that occur in text (each once). */
   search(text: string): number[] {
-    const found = new Set<number>();
-    for (const id of this.short) if (text.includes(this.patterns[id]!)) found.add(id);
-    const table = this.table;
+    const found: number[] = [];
+    const stamp = ++this.stamp;
+    const seen = this.seen;
+    for (const id of this.short) if (text.includes(this.patterns[id]!)) found.push(id);
+    const { table, first, count, candId, candEnd, head, patterns } = this;
     let h = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       h = ((h << 5) ^ text.charCodeAt(i)) & MASK;
       if (table[h] === 0 || i < 3) continue;
-      for (const [id, k] of this.byHash.get(h) ?? []) if (i - 3 - k >= 0 && !found.has(id) && text.startsWith(this.patterns[id]!, i - 3 - k)) found.add(id);
+      for (let c = first[h]! - 1, e = c + count[h]!; c < e; c++) {
+        const id = candId[c]!;
+        const start = i - candEnd[c]!;
+        if (start >= 0 && seen[id] !== stamp && text.charCodeAt(start) === head[id] && text.startsWith(patterns[id]!, start)) {
+          seen[id] = stamp;
+          found.push(id);
+        }
+      }
     }
-    return [...found];
+    return found;
   }
 }
 
 const grams = (p: string): string[] => Array.from({ length: Math.max(0, p.length - 3) }, (_, k) => p.slice(k, k + 4));
 
+/** A regex that is only literals joined by `.*` / `.+` (lazy or not): each literal with the least gap before it. */
+export interface LiteralChain {
+  parts: { lit: string; gap: number }[];
+  /** least number of characters after the last literal */
+  tail: number;
+}
+
 /**
- * Literal fragments a regex cannot match without (for patterns that are literals joined by .*
- * or .+): checked with includes() before running the regex, which for `<meta name=.*twitter:card`
- * on a 500 KB page is the difference between microseconds and milliseconds. Null when the
- * pattern has other syntax (then the regex always runs).
+ * Parse a pattern as a literal chain (`<meta name=.*twitter:card`, `{"msg":.*"id":`), or null
+ * when it uses any other syntax. With the `s` flag such a regex matches exactly when each
+ * literal occurs, in order, at least its gap after the previous one, which chained indexOf
+ * calls decide (taking each literal's first fitting occurrence never loses a match).
+ */
+export function literalChain(pattern: string): LiteralChain | null {
+  const parts: { lit: string; gap: number }[] = [];
+  let lit = '';
+  let gap = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      const n = pattern[i + 1];
+      if (n === undefined || /[A-Za-z0-9]/.test(n)) return null;
+      lit += n;
+      i++;
+    } else if (c === '.') {
+      const q = pattern[i + 1];
+      if (q !== '*' && q !== '+') return null;
+      if (lit) parts.push({ lit, gap });
+      if (lit) gap = 0;
+      lit = '';
+      gap += q === '+' ? 1 : 0;
+      i += pattern[i + 2] === '?' ? 2 : 1;
+    } else if ('[]()?*+|^$'.includes(c)) return null;
+    else if (c === '{' && /^\{\d+(,\d*)?\}/.test(pattern.slice(i))) return null;
+    else lit += c;
+  }
+  if (lit) {
+    parts.push({ lit, gap });
+    gap = 0;
+  }
+  return parts.length ? { parts, tail: gap } : null;
+}
+
+/** Does text match the chain (see literalChain)? */
+export function matchesChain(text: string, chain: LiteralChain): boolean {
+  let pos = 0;
+  for (const { lit, gap } of chain.parts) {
+    const at = text.indexOf(lit, pos + gap);
+    if (at < 0) return false;
+    pos = at + lit.length;
+  }
+  return text.length - pos >= chain.tail;
+}
+
+/**
+ * Literal fragments a regex cannot match without (for literal chains, above): the longest one
+ * anchors the pattern in the SubstringIndex, so the pattern is only tried on pages that
+ * contain it. Null when the pattern has other syntax (then the regex always runs).
  */
 export function requiredLiterals(pattern: string): string[] | null {
-  const parts = pattern.split(/\.[*+]\??/);
-  const out: string[] = [];
-  for (const part of parts) {
-    const lit = part.replace(/\\([.\\/()[\]{}?*+|^$-])/g, '$1');
-    if (/(^|[^\\])[[\](){}?*+|^$]/.test(part) || /\\[a-zA-Z0-9]/.test(part) || /(^|[^\\])\.(?![*+])/.test(part)) return null;
-    if (lit) out.push(lit);
-  }
-  return out.length ? out : null;
+  return literalChain(pattern)?.parts.map((p) => p.lit) ?? null;
 }

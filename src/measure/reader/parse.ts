@@ -63,6 +63,11 @@ export function parseMeasurement(text: string): ParseResult {
   } catch (e) {
     return { ok: false, reason: 'malformed_json', detail: (e as Error).message.slice(0, 200) };
   }
+  return parseObject(raw);
+}
+
+/** The checks after JSON.parse: shared with the fast path, which parses a projection of the line instead. */
+export function parseObject(raw: unknown): ParseResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: 'not_an_object', detail: `a JSON ${Array.isArray(raw) ? 'array' : typeof raw}, not a measurement object` };
   const m = raw as Json;
   const missing = ['test_name', 'measurement_start_time', 'test_keys'].filter((k) => !(k in m));

@@ -6,7 +6,7 @@
  * (DuckDB's WAL drops uncommitted work on reopen). All SQL is parameterised: values travel as
  * `$1..$n` parameters, never spliced into the text.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { AppError } from '../../shared/index.js';
 
 export type Param = string | number | boolean | null | bigint;
@@ -207,6 +207,28 @@ export class DuckDb implements Sql {
       });
       return out;
     });
+  }
+
+  /**
+   * Stream a read on a connection of its own (bulk file reads must not hold a pooled reader for
+   * minutes): yields each result chunk as columns of DuckDB values; breaking out interrupts it.
+   */
+  async *stream(sql: string, params: Param[] = []): AsyncGenerator<DuckDBValue[][]> {
+    if (this.closed) throw new AppError('STORE', 'the database is closed');
+    const conn = await this.instance.connect();
+    let done = false;
+    try {
+      const result = await conn.stream(sql, params);
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        yield chunk.getColumns();
+      }
+      done = true;
+    } finally {
+      if (!done) conn.interrupt();
+      conn.closeSync();
+    }
   }
 
   /** A single auto-committed statement, serialised with the other writes. */

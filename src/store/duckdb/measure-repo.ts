@@ -18,6 +18,7 @@ import type {
   NetworkRecord,
 } from '../types.js';
 import type { DuckDb, Param, Row } from './db.js';
+import { readProjected } from './measure-projection.js';
 import { cellsSql, MEASUREMENT_COLUMNS, MEASUREMENT_SELECT, STAGING_COLUMNS, STAGING_DDL } from './measure-sql.js';
 
 const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
@@ -73,6 +74,12 @@ const toCell = (r: Row): CellRecord => ({ ...(r as unknown as CellRecord), mecha
 export function duckMeasureRepo(db: DuckDb): MeasureRepo {
   let staged = false;
   const repo: MeasureRepo = {
+    readProjected: (path, spec, opts) => readProjected(db, path, spec, opts),
+    async readerThreads(n) {
+      const prev = Number((await db.all<{ t: number }>("SELECT current_setting('threads')::INTEGER AS t"))[0]?.t ?? n);
+      await db.run(`SET threads = ${Math.max(1, Math.floor(n))}`);
+      return prev;
+    },
     writeBatch: async (rows, rejects, now) => (await repo.writeGroup({ rows, rejects, start: [], finish: [] }, now)).length,
     async getFile(fileId) {
       const rows = await db.all<IngestFileRecord & Row>('SELECT * FROM ingest_files WHERE file_id = $1', [fileId]);

@@ -1,0 +1,124 @@
+/**
+ * Per-file bookkeeping shared by both ingest paths (process-file.ts line by line in JavaScript,
+ * fast-file.ts with DuckDB's reader): one line -> a scored row or a reject, duplicate ids within
+ * a batch, batches handed to the sink with at most two in flight, and the counts that reconcile.
+ * Both paths score through here, so a line gets the same row or reject whichever path read it.
+ */
+import type { FingerprintMatcher } from '../fingerprints/matcher.js';
+import { measurementId } from '../key.js';
+import { zeroCounts, type IngestCounts, type MeasurementRow, type Reject, type RejectReason } from '../model.js';
+import { targetOf } from '../target.js';
+import { scoreMeasurement } from '../verdict/index.js';
+import { decodeLine, parseMeasurement, type ParseResult } from './parse.js';
+import type { IngestFilters } from './sources.js';
+
+export interface FileTask {
+  file_id: string;
+  path: string;
+  gz: boolean;
+  bucket_hour: string | null;
+  filters: IngestFilters;
+  max_line_bytes: number;
+  batch_size: number;
+}
+
+export interface BatchSink {
+  /** Store a batch; resolves with how many rows were new (the rest were already stored). */
+  batch(rows: MeasurementRow[], rejects: Reject[], bytesRead: number): Promise<number>;
+}
+
+export interface FileResult extends IngestCounts {
+  filtered: number;
+  checksum: string;
+  /** Set when the file could not be read to the end (truncated gzip, I/O error). */
+  error: string | null;
+}
+
+const PREFIX = 200;
+
+function passes(row: MeasurementRow, f: IngestFilters): boolean {
+  if (f.cc?.length && !f.cc.includes(row.probe_cc)) return false;
+  if (f.test_name?.length && !f.test_name.includes(row.test_name)) return false;
+  if (f.since && row.measurement_start_time < f.since) return false;
+  if (f.until && row.measurement_start_time > f.until) return false;
+  return true;
+}
+
+/** Blank lines (empty, or a few bytes of whitespace) are not measurements and are not counted. */
+export const isBlank = (bytes: Buffer): boolean => bytes.length === 0 || (bytes.length < 8 && bytes.toString('latin1').trim() === '');
+
+export class FileScorer {
+  readonly counts = { ...zeroCounts(), filtered: 0 };
+  private rows: MeasurementRow[] = [];
+  private rejects: Reject[] = [];
+  private ids = new Set<string>();
+  private readonly inflight: Promise<void>[] = [];
+
+  constructor(
+    private readonly task: FileTask,
+    private readonly matcher: FingerprintMatcher,
+    private readonly sink: BatchSink,
+  ) {}
+
+  get pending(): number {
+    return this.rows.length + this.rejects.length;
+  }
+
+  reject(line: number, offset: number, reason: RejectReason, detail: string, raw: string | null): void {
+    this.counts.rejected++;
+    this.rejects.push({ file_id: this.task.file_id, path: this.task.path, line, byte_offset: offset, reason, detail, raw_prefix: raw === null ? null : raw.slice(0, PREFIX) });
+  }
+
+  /** A whole line, parsed here (the line-by-line path, and the fast path's exceptions). */
+  line(bytes: Buffer, lineNo: number, offset: number): void {
+    if (isBlank(bytes)) return;
+    this.counts.lines_read++;
+    const text = decodeLine(bytes);
+    this.parsed(parseMeasurement(text), bytes, lineNo, offset, text);
+  }
+
+  /** A line already parsed (fully, or as the fast path's projection); `text` only for a reject's prefix. */
+  parsed(parsed: ParseResult, bytes: Buffer, lineNo: number, offset: number, text?: string): void {
+    if (!parsed.ok) return this.reject(lineNo, offset, parsed.reason, parsed.detail, text ?? decodeLine(bytes.subarray(0, PREFIX * 4)));
+    const { flags, verdict } = scoreMeasurement(parsed.value, this.matcher, { bucketHour: this.task.bucket_hour });
+    const env = parsed.value.envelope;
+    const row: MeasurementRow = { ...env, id: measurementId(env, bytes), target: targetOf(env), ...flags, ...verdict, file_id: this.task.file_id, line: lineNo, byte_offset: offset, byte_length: bytes.length };
+    if (!passes(row, this.task.filters)) {
+      this.counts.filtered++;
+      return;
+    }
+    if (this.ids.has(row.id)) {
+      this.counts.duplicates++;
+      return;
+    }
+    this.ids.add(row.id);
+    this.rows.push(row);
+  }
+
+  oversize(lineNo: number, offset: number, length: number): void {
+    this.counts.lines_read++;
+    this.reject(lineNo, offset, 'oversize_line', `line of ${length} bytes is over the ${this.task.max_line_bytes}-byte limit`, null);
+  }
+
+  /** Hand the batch to the sink; waits only when two batches are already in flight. */
+  async flush(bytesRead: number): Promise<void> {
+    if (!this.rows.length && !this.rejects.length) return;
+    const sent = this.rows.length;
+    this.inflight.push(
+      this.sink.batch(this.rows, this.rejects, bytesRead).then((inserted) => {
+        this.counts.stored += inserted;
+        this.counts.duplicates += sent - inserted;
+      }),
+    );
+    this.rows = [];
+    this.rejects = [];
+    this.ids = new Set();
+    if (this.inflight.length >= 2) await this.inflight.shift();
+  }
+
+  async finish(bytesRead: number, checksum: string, error: string | null): Promise<FileResult> {
+    await this.flush(bytesRead);
+    await Promise.all(this.inflight);
+    return { ...this.counts, bytes_read: bytesRead, checksum, error };
+  }
+}
