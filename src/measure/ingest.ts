@@ -101,7 +101,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   const report: IngestReport = {
     files: { total: files.length, ingested: 0, skipped_unchanged: 0, skipped_by_path: skipped, failed: 0 },
     lines_read: 0, stored: 0, duplicates: 0, rejected: 0, filtered: 0, bytes_read: 0, reconciled: true, reconciliation: '',
-    per_file: [], rejects: [], cells: { keys: 0, cells: 0 }, elapsed_s: 0, mb_per_s: 0, measurements_per_s: 0, workers: 0, engine: input.engine ?? 'duckdb', fast: null,
+    per_file: [], rejects: [], cells: { keys: 0, cells: 0 }, elapsed_s: 0, mb_per_s: 0, measurements_per_s: 0, workers: 0, engine: input.engine ?? 'js', fast: null,
     rules_version: RULES_VERSION, fingerprints_version: matcher.version,
   };
   const tasks: { file: SourceFile; task: FileTask }[] = [];
@@ -168,14 +168,19 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     const read = deps.store.measure.readProjected.bind(deps.store.measure);
     const prev = input.workers !== undefined ? await deps.store.measure.readerThreads(threads) : null;
     try {
-      // a file per DuckDB thread (gzip files decompress on one thread each), and one more so JavaScript always has rows to score
-      await Promise.all(Array.from({ length: Math.min(threads + 1, tasks.length) }, async () => {
-        for (let t = queue.shift(); t; t = queue.shift()) {
+      // One DuckDB read at a time (DuckDB reads a plain file on all its threads; see FAST_FILE for
+      // why memory needs this); files too small or too large for it are read line by line
+      // meanwhile on the other lane.
+      const fastFile = (f: SourceFile) => {
+        const plain = f.gz ? f.size * GZ_RATIO : f.size;
+        return plain >= FAST_FILE.min && plain <= FAST_FILE.max;
+      };
+      const lane = async (takesFast: boolean) => {
+        for (let t = takeFile(queue, takesFast, fastFile); t; t = takeFile(queue, takesFast, fastFile)) {
           const cur = t;
           begin(cur);
           const sink = { batch: (rows: MeasurementRow[], rejects: Reject[], bytes: number) => writeBatch(cur.task, rows, rejects, bytes) };
-          if (cur.file.size < (cur.file.gz ? SMALL_FOR_DUCKDB / 5 : SMALL_FOR_DUCKDB)) {
-            // a DuckDB read costs a query (milliseconds): small files are parsed here instead
+          if (!fastFile(cur.file)) {
             const r = await processFile(cur.task, matcher, sink);
             fast.full += r.lines_read;
             await finish(cur, r);
@@ -187,7 +192,8 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
           if (r.fast.fallback) fast.fallbacks.push({ path: cur.file.path, reason: r.fast.fallback });
           await finish(cur, r);
         }
-      }));
+      };
+      await Promise.all([lane(true), lane(false)]);
     } finally {
       if (prev !== null) await deps.store.measure.readerThreads(prev);
     }
@@ -218,8 +224,23 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
 
 type Task = { file: SourceFile; task: FileTask };
 
-/** Files below this size (uncompressed; a fifth of it for .gz) skip DuckDB: its per-query cost would outweigh parsing them in JavaScript. */
-const SMALL_FOR_DUCKDB = 1_000_000;
+/**
+ * Files that go through DuckDB's reader, by uncompressed size (estimated for .gz). Below: a
+ * DuckDB query costs milliseconds, more than parsing the file in JavaScript. Above: DuckDB 1.5
+ * keeps memory in proportion to the file while it streams results with large strings (measured
+ * ~0.5-0.7 MB per MB read, bench/RESULTS.md), so a big file would break the flat-memory goal;
+ * it is read line by line instead, at the slower pace but in constant memory.
+ */
+const FAST_FILE = { min: 1_000_000, max: 160_000_000 };
+/** A typical OONI .jsonl.gz inflates about 5-6 times. */
+const GZ_RATIO = 6;
+
+/** The next file for a lane: the fast lane takes any file, the other only files that do not go through DuckDB. */
+function takeFile(queue: Task[], takesFast: boolean, fastFile: (f: SourceFile) => boolean): Task | undefined {
+  if (takesFast) return queue.shift();
+  const i = queue.findIndex((t) => !fastFile(t.file));
+  return i < 0 ? undefined : queue.splice(i, 1)[0];
+}
 /** Files each worker (or the in-thread reader) works on at once, so small files share commits. */
 const FILES_IN_FLIGHT = 4;
 /** Only the first lane takes files above this size: big files one at a time keep memory flat. */

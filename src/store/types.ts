@@ -272,13 +272,19 @@ export interface ProjectedRow {
   bodies: (string | null)[] | null;
 }
 
+/** A chunk of projected rows, converted to JavaScript one row at a time (a chunk holds up to 2,048 measurements). */
+export interface ProjectedChunk {
+  readonly rowCount: number;
+  row(i: number): ProjectedRow;
+}
+
 export interface MeasureRepo {
   /**
    * Read a JSONL(.gz) file with DuckDB's JSON reader, projected to `spec`, in file order, one
    * chunk of rows at a time. Throws (mid-stream) on a line the reader rejects; the caller then
    * goes on line by line. Stopping early (return()) cancels the read.
    */
-  readProjected(path: string, spec: ProjectionSpec, opts: { maxObjectBytes: number }): AsyncIterable<ProjectedRow[]>;
+  readProjected(path: string, spec: ProjectionSpec, opts: { maxObjectBytes: number }): AsyncIterable<ProjectedChunk>;
   /** Set DuckDB's thread count (for readProjected; it is process-wide) and return the previous one. */
   readerThreads(n: number): Promise<number>;
   getFile(fileId: string): Promise<IngestFileRecord | null>;

@@ -3,7 +3,7 @@
 // real measurement we ship, and the same rejects, counts and checksum for files with bad lines,
 // where it falls back to reading line by line. Real lines from data/ooni and test/fixtures/ooni;
 // the bad lines are SYNTHETIC.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,8 @@ import { currentFingerprints, FingerprintMatcher } from '../../src/measure/finge
 import type { MeasurementRow, Reject } from '../../src/measure/model.js';
 import { processFileFast } from '../../src/measure/reader/fast-file.js';
 import { processFile, type FileTask } from '../../src/measure/reader/process-file.js';
-import { systemClock } from '../../src/shared/index.js';
+import { silentProgress, systemClock } from '../../src/shared/index.js';
+import { ingest } from '../../src/measure/index.js';
 import type { Store } from '../../src/store/index.js';
 import { tempDir, tempStore } from '../helpers/index.js';
 import { OONI_FIXTURES, realLines, variedLines } from '../helpers/ooni.js';
@@ -62,6 +63,30 @@ async function both(name: string, body: Buffer, maxLine = 16 << 20) {
   expect(counts).toEqual(js.result);
   return { stats, js };
 }
+
+describe('ingest --engine duckdb', () => {
+  it('stores the same measurements as --engine js, most of them read through DuckDB, and reruns skip the files', async () => {
+    const dir = join(t.dir, 'engine');
+    mkdirSync(dir);
+    const lines = shipped();
+    writeFileSync(join(dir, 'real.jsonl'), lines.join('\n') + '\n'); // 4 MB: big enough for DuckDB
+    const rows: Record<string, unknown>[][] = [];
+    for (const engine of ['duckdb', 'js'] as const) {
+      const s = await tempStore();
+      const deps = { store: s.store, clock: systemClock, progress: silentProgress };
+      const r = await ingest(deps, { paths: [dir], engine, workers: 1 });
+      expect(r.reconciled).toBe(true);
+      expect(r.lines_read).toBe(lines.length);
+      if (engine === 'duckdb') {
+        expect(r.fast!.projected).toBeGreaterThan(lines.length * 0.6);
+        expect((await ingest(deps, { paths: [dir], engine })).files.skipped_unchanged).toBe(1);
+      }
+      rows.push((await s.store.measure.list({ limit: 1000 })).map((x) => ({ ...x, ingested_at: null })));
+      await s.cleanup();
+    }
+    expect(rows[0]).toEqual(rows[1]);
+  });
+});
 
 describe('DuckDB fast path', () => {
   it('scores every shipped real measurement exactly as the line-by-line path, most from the projection', async () => {

@@ -39,7 +39,8 @@ function human(r: IngestReport): string {
 export function ingestCommand(program: Command, io: Io): void {
   leaf(program, 'ingest', 'ingest OONI measurements: .jsonl, .jsonl.gz, bucket-layout directories (raw/YYYYMMDD/HH/CC/testname/), or - for stdin')
     .argument('<paths...>')
-    .option('--workers <n>', 'worker threads (default: every core; 0 = in this thread)', intOption('--workers'))
+    .option('--workers <n>', 'threads (default: every core; 0 = in this thread): worker threads, or DuckDB reader threads with --engine duckdb', intOption('--workers'))
+    .option('--engine <engine>', 'js (default): every line parsed in JavaScript; duckdb: DuckDB reads each file and JavaScript scores a projection of it (docs/design/020)')
     .option('--since <date>', 'only measurements from this date/time (UTC); bucket paths outside are skipped unopened')
     .option('--until <date>', 'only measurements up to this date/time (UTC, inclusive)')
     .option('--cc <CC>', 'only these probe countries (repeatable or comma-separated)', collect, [] as string[])
@@ -60,6 +61,7 @@ export function ingestCommand(program: Command, io: Io): void {
       const r = await ctx.op<IngestReport>('measurements.ingest', {
         paths: resolved,
         workers: o.workers,
+        engine: o.engine,
         since: time(o.since, false),
         until: time(o.until, true),
         cc: upper(o.cc as string[]).length ? upper(o.cc as string[]) : undefined,

@@ -1,6 +1,6 @@
 /**
  * Which of ~1,300 block-page substrings occur in a response body, in one pass. A rolling hash of
- * the last four UTF-16 code units is looked up in a 1 Mbit table of pattern prefixes; only on a
+ * the last four UTF-16 code units is looked up in a 1 Mbit table of pattern anchors; only on a
  * hit (rare: about 0.1% of positions by chance) are the candidate patterns compared in place.
  * Measured here this is several times faster in V8 than an Aho-Corasick automaton with sparse
  * transitions, and it needs ~300 KB instead of tens of MB for a dense one.
@@ -14,7 +14,8 @@ const roll = (h: number, c: number) => ((h << 5) ^ c) & MASK;
 const COMMON = new Set(['http', 'ttp:', 'tp:/', 'p://', 'ttps', 'tps:', 'ps:/', 's://', 'www.', '.com', 'html', '<htm', '<tit', 'titl', 'itle', 'tle>', 'head', 'body', 'scri', 'crip', 'ript', 'meta', '<met', 'cont', 'onte', 'nten', 'tent', 'text', 'type', 'styl', 'tyle', 'clas', 'lass', 'href', 'src=', 'font', 'span', '<div', 'div>', 'inpu', 'form', 'name', 'valu', 'alue', 'widt', 'idth', 'heig', 'eigh', 'ight', 'olor', 'colo', 'ject', '</a>', '<a h', 'a hr', ' hre', 'ref=', '="ht', '"htt', 'the ', ' the', 'tion', 'ing ', ' and', 'and ']);
 
 export class SubstringIndex {
-  private readonly table = new Uint8Array(1 << BITS);
+  /** one bit per hash: 128 KB, small enough to stay in the CPU cache during the scan */
+  private readonly table = new Int32Array(1 << (BITS - 5));
   /** hash of an anchor 4-gram -> first candidate + 1 (0: none); candidates of one hash are contiguous */
   private readonly first = new Int32Array(1 << BITS);
   private readonly count = new Uint16Array(1 << BITS);
@@ -47,7 +48,7 @@ export class SubstringIndex {
       });
       let h = 0;
       for (let i = best; i < best + 4; i++) h = roll(h, p.charCodeAt(i));
-      this.table[h] = 1;
+      this.table[h >>> 5]! |= 1 << (h & 31);
       const list = byHash.get(h);
       if (list) list.push([id, best + 3]);
       else byHash.set(h, [[id, best + 3]]);
@@ -79,7 +80,7 @@ export class SubstringIndex {
     const n = text.length;
     for (let i = 0; i < n; i++) {
       h = ((h << 5) ^ text.charCodeAt(i)) & MASK;
-      if (table[h] === 0 || i < 3) continue;
+      if ((table[h >>> 5]! & (1 << (h & 31))) === 0 || i < 3) continue;
       for (let c = first[h]! - 1, e = c + count[h]!; c < e; c++) {
         const id = candId[c]!;
         const start = i - candEnd[c]!;

@@ -13,7 +13,7 @@
  * gives every reject its line, offset and reason. Single lines the projection cannot score
  * (projection.ts: fullLineNeeded) are parsed whole on the spot.
  */
-import type { ProjectedRow, ProjectionSpec } from '../../store/index.js';
+import type { ProjectedChunk, ProjectionSpec } from '../../store/index.js';
 import type { FingerprintMatcher } from '../fingerprints/matcher.js';
 import type { Json } from './parse.js';
 import { parseObject } from './parse.js';
@@ -21,7 +21,7 @@ import { FileScorer, isBlank, type BatchSink, type FileResult, type FileTask } f
 import { LineSource, type LineEvent } from './line-source.js';
 import { fullLineNeeded, MEASUREMENT_PROJECTION } from '../verdict/projection.js';
 
-export type ProjectedReader = (path: string, spec: ProjectionSpec, opts: { maxObjectBytes: number }) => AsyncIterable<ProjectedRow[]>;
+export type ProjectedReader = (path: string, spec: ProjectionSpec, opts: { maxObjectBytes: number }) => AsyncIterable<ProjectedChunk>;
 
 export interface FastFileStats {
   /** Lines scored from DuckDB's projection. */
@@ -82,7 +82,8 @@ export async function processFileFast(task: FileTask, matcher: FingerprintMatche
     outer: for (;;) {
       const chunk = await rows.next();
       if (chunk.done) break;
-      for (const row of chunk.value) {
+      for (let r = 0; r < chunk.value.rowCount; r++) {
+        const row = chunk.value.row(r);
         const next = await nextDataLine();
         if ('stop' in next) {
           stats.fallback = next.stop;

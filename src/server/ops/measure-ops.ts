@@ -40,6 +40,7 @@ export const measureOps = [
     input: z.object({
       paths: z.array(z.string()).min(1),
       workers: z.number().int().min(0).max(256).optional(),
+      engine: z.enum(['js', 'duckdb']).optional(),
       since: z.string().optional(),
       until: z.string().optional(),
       cc: z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO alpha-2, upper case')).optional(),

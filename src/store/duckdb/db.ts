@@ -6,7 +6,7 @@
  * (DuckDB's WAL drops uncommitted work on reopen). All SQL is parameterised: values travel as
  * `$1..$n` parameters, never spliced into the text.
  */
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
 import { AppError } from '../../shared/index.js';
 
 export type Param = string | number | boolean | null | bigint;
@@ -211,9 +211,9 @@ export class DuckDb implements Sql {
 
   /**
    * Stream a read on a connection of its own (bulk file reads must not hold a pooled reader for
-   * minutes): yields each result chunk as columns of DuckDB values; breaking out interrupts it.
+   * minutes): yields each result chunk (valid until the next one is asked for); breaking out interrupts it.
    */
-  async *stream(sql: string, params: Param[] = []): AsyncGenerator<DuckDBValue[][]> {
+  async *stream(sql: string, params: Param[] = []): AsyncGenerator<DuckDBDataChunk> {
     if (this.closed) throw new AppError('STORE', 'the database is closed');
     const conn = await this.instance.connect();
     let done = false;
@@ -222,7 +222,7 @@ export class DuckDb implements Sql {
       for (;;) {
         const chunk = await result.fetchChunk();
         if (!chunk || chunk.rowCount === 0) break;
-        yield chunk.getColumns();
+        yield chunk;
       }
       done = true;
     } finally {

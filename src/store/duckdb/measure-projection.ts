@@ -5,7 +5,7 @@
  * plain strings beside it. The SQL is generated from the spec, which lives next to the rules.
  */
 import { DuckDBListValue } from '@duckdb/node-api';
-import type { ProjectedRow, ProjectionSpec } from '../types.js';
+import type { ProjectedChunk, ProjectedRow, ProjectionSpec } from '../types.js';
 import type { DuckDb } from './db.js';
 
 type Node = ProjectionSpec[string];
@@ -64,11 +64,16 @@ export function projectionSql(spec: ProjectionSpec, maxObjectBytes: number): str
     FROM read_json($1, format = 'newline_delimited', ignore_errors = false, maximum_object_size = ${Math.floor(maxObjectBytes)}, columns = {${columns}})`;
 }
 
-export async function* readProjected(db: DuckDb, path: string, spec: ProjectionSpec, opts: { maxObjectBytes: number }): AsyncGenerator<ProjectedRow[]> {
-  for await (const [slim, bodies] of db.stream(projectionSql(spec, opts.maxObjectBytes), [path])) {
-    yield slim!.map((s, i) => {
-      const b = bodies![i];
-      return { slim: s as string, bodies: b instanceof DuckDBListValue ? (b.items as (string | null)[]) : null };
-    });
+export async function* readProjected(db: DuckDb, path: string, spec: ProjectionSpec, opts: { maxObjectBytes: number }): AsyncGenerator<ProjectedChunk> {
+  for await (const chunk of db.stream(projectionSql(spec, opts.maxObjectBytes), [path])) {
+    const slim = chunk.getColumnVector(0);
+    const bodies = chunk.getColumnVector(1);
+    yield {
+      rowCount: chunk.rowCount,
+      row: (i: number): ProjectedRow => {
+        const b = bodies.getItem(i);
+        return { slim: slim.getItem(i) as string, bodies: b instanceof DuckDBListValue ? (b.items as (string | null)[]) : null };
+      },
+    };
   }
 }
