@@ -27,7 +27,7 @@ async function ours() {
   await importShippedFingerprints(deps);
   const t = performance.now();
   const c = cpu();
-  const r = await ingest(deps, { paths: [dir], workers: threads, engine: process.env.BENCH_ENGINE ?? 'duckdb' });
+  const r = await ingest(deps, { paths: [dir], workers: threads, engine: process.env.BENCH_ENGINE ?? 'js' });
   const seconds = (performance.now() - t) / 1000;
   const cpuSeconds = cpu() - c;
   await store.close();

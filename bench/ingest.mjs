@@ -2,7 +2,9 @@
 // own read_json of the same files (every top-level field, test_keys as JSON) and a naive Node
 // loop (readline + JSON.parse), with 1 thread and with every core, on a seeded >= 1 GB corpus
 // built from the real measurements in data/ooni, as .jsonl and as .jsonl.gz. Each run is a fresh
-// process so peak RSS is its own. Env: BENCH_MB (default 1100), BENCH_PARTS (16), BENCH_SEED (42).
+// process so peak RSS is its own. "ours" runs with each ingest engine (js: every line parsed in
+// worker threads; duckdb: DuckDB's reader projects, JavaScript scores). Env: BENCH_MB (default
+// 1100), BENCH_PARTS (16), BENCH_SEED (42), BENCH_ENGINES (js,duckdb).
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -17,21 +19,24 @@ const manifest = await buildCorpus({ root, dir, bytes: mb * 1e6, parts: Number(p
 console.log(`corpus: ${manifest.lines} measurements, ${(manifest.bytes / 1e6).toFixed(0)} MB uncompressed in ${manifest.params.parts} parts (seed ${manifest.params.seed}); ready in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 console.log(`machine: ${cores} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
 
-const child = (mode, sub, threads) =>
-  JSON.parse(execFileSync(process.execPath, [join(root, 'bench', 'ingest-child.mjs'), mode, join(dir, sub), String(threads), join(dir, `bench-${sub}-${threads}.duckdb`)], { cwd: root, maxBuffer: 1 << 20 }).toString().trim().split('\n').at(-1));
+const child = (mode, sub, threads, engine = 'js') =>
+  JSON.parse(execFileSync(process.execPath, [join(root, 'bench', 'ingest-child.mjs'), mode, join(dir, sub), String(threads), join(dir, `bench-${sub}-${threads}.duckdb`)], { cwd: root, maxBuffer: 1 << 20, env: { ...process.env, BENCH_ENGINE: engine } }).toString().trim().split('\n').at(-1));
+const engines = (process.env.BENCH_ENGINES ?? 'js,duckdb').split(',');
 
 const rows = [];
 const fmt = (x) => x.toFixed(1);
 for (const sub of ['jsonl', 'gz']) {
   const naive = child('naive', sub, 1);
   for (const threads of [...new Set([1, cores])]) {
-    const ours = child('ours', sub, threads);
     const duck = child('duckdb', sub, threads);
+    for (const engine of engines) {
+    const ours = child('ours', sub, threads, engine);
     if (ours.lines !== manifest.lines || duck.lines !== manifest.lines) console.log(`warning: line counts differ (ours ${ours.lines}, duckdb ${duck.lines}, corpus ${manifest.lines})`);
     const data = manifest.bytes / 1e6; // uncompressed MB, the same data either way
     rows.push({
       input: sub === 'gz' ? '.jsonl.gz' : '.jsonl',
       threads,
+      engine,
       ours_mb_s: data / ours.seconds,
       ours_msm_s: ours.msm_per_s,
       ours_peak_rss_mb: ours.maxRssMb,
@@ -44,14 +49,15 @@ for (const sub of ['jsonl', 'gz']) {
       naive_cpu_mb_s: data / naive.cpuSeconds,
       reconciled: ours.reconciled,
     });
+    }
   }
 }
 console.log('MB/s are of uncompressed data (the same measurements in both inputs); a = ours, b = DuckDB read_json, c = naive loop (1 thread)\n');
-console.log('| input | threads | ours MB/s | ours msm/s | ours peak RSS MB | DuckDB read_json MB/s | naive loop MB/s | a/b | a/c |');
-console.log('|---|---|---|---|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.input} | ${r.threads} | ${fmt(r.ours_mb_s)} | ${r.ours_msm_s.toFixed(0)} | ${r.ours_peak_rss_mb} | ${fmt(r.duckdb_mb_s)} | ${fmt(r.naive_mb_s)} | ${r.a_over_b.toFixed(2)} | ${r.a_over_c.toFixed(2)} |`);
+console.log('| input | threads | engine | ours MB/s | ours msm/s | ours peak RSS MB | DuckDB read_json MB/s | naive loop MB/s | a/b | a/c |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.input} | ${r.threads} | ${r.engine} | ${fmt(r.ours_mb_s)} | ${r.ours_msm_s.toFixed(0)} | ${r.ours_peak_rss_mb} | ${fmt(r.duckdb_mb_s)} | ${fmt(r.naive_mb_s)} | ${r.a_over_b.toFixed(2)} | ${r.a_over_c.toFixed(2)} |`);
 console.log('\nthe same runs per CPU second (user + system, all threads): what each costs, whatever else loads the machine\n');
-console.log('| input | threads | ours MB per CPU s | DuckDB MB per CPU s | naive MB per CPU s | a/b (CPU) | a/c (CPU) |');
-console.log('|---|---|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.input} | ${r.threads} | ${fmt(r.ours_cpu_mb_s)} | ${fmt(r.duckdb_cpu_mb_s)} | ${fmt(r.naive_cpu_mb_s)} | ${(r.ours_cpu_mb_s / r.duckdb_cpu_mb_s).toFixed(2)} | ${(r.ours_cpu_mb_s / r.naive_cpu_mb_s).toFixed(2)} |`);
+console.log('| input | threads | engine | ours MB per CPU s | DuckDB MB per CPU s | naive MB per CPU s | a/b (CPU) | a/c (CPU) |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.input} | ${r.threads} | ${r.engine} | ${fmt(r.ours_cpu_mb_s)} | ${fmt(r.duckdb_cpu_mb_s)} | ${fmt(r.naive_cpu_mb_s)} | ${(r.ours_cpu_mb_s / r.duckdb_cpu_mb_s).toFixed(2)} | ${(r.ours_cpu_mb_s / r.naive_cpu_mb_s).toFixed(2)} |`);
 console.log(`\ngoals: a/b >= 1.0, a/c >= 5, peak RSS < 512 MB; all runs reconciled: ${rows.every((r) => r.reconciled)}; load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
