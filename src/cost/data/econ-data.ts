@@ -46,21 +46,34 @@ export class CountryData {
     return this.yearsOf.get(`${indicator}|${geo}`) ?? [];
   }
 
+  // The data never change after construction: answers to the two scans below are kept.
+  private readonly memo = new Map<string, string[] | number[]>();
+
   /** Years for which at least one region of the country has the indicator. */
   regionalYears(indicator: string): number[] {
+    const key = `years|${indicator}`;
+    const hit = this.memo.get(key) as number[] | undefined;
+    if (hit) return hit;
     const ys = new Set<number>();
     for (const [k, v] of this.yearsOf) if (k.startsWith(`${indicator}|`) && !k.endsWith(`|${this.country}`)) v.forEach((y) => ys.add(y));
-    return [...ys].sort((a, b) => a - b);
+    const out = [...ys].sort((a, b) => a - b);
+    this.memo.set(key, out);
+    return out;
   }
 
   /** Region codes with the indicator in a year. */
   regionsWith(indicator: string, year: number): string[] {
+    const key = `regions|${indicator}|${year}`;
+    const hit = this.memo.get(key) as string[] | undefined;
+    if (hit) return hit;
     const out: string[] = [];
     for (const [k] of this.yearsOf) {
       const [ind, geo] = k.split('|') as [string, string];
       if (ind === indicator && geo !== this.country && this.byKey.has(`${k}|${year}`)) out.push(geo);
     }
-    return out.sort();
+    out.sort();
+    this.memo.set(key, out);
+    return out;
   }
 }
 
