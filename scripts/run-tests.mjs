@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The test command: type-check, build (integration tests spawn the built CLI), then vitest.
+// The test command: type-check, lint (house rules: layering, type-aware checks), build
+// (integration tests spawn the built CLI), then vitest.
 // It prints a plain "N passed, N failed" closing line that CI and humans can grep, and
 // exits with vitest's own exit code.
 import { spawnSync } from 'node:child_process';
@@ -9,12 +10,11 @@ const args = process.argv.slice(2);
 const projects = args.includes('--project') ? [args[args.indexOf('--project') + 1]] : ['unit', 'integration'];
 const run = (cmd, cmdArgs) => spawnSync(cmd, cmdArgs, { stdio: 'inherit', shell: false });
 
-for (const [cmd, cmdArgs] of [
-  ['npx', ['tsc', '--noEmit']],
-  ['npx', ['tsc', '-p', 'tsconfig.build.json']],
-]) {
+const lint = projects.includes('e2e') ? [] : [['npx', ['eslint', 'src', 'test', 'bench', 'scripts', 'web/src']]];
+for (const [cmd, cmdArgs] of [['npx', ['tsc', '--noEmit']], ...lint, ['npx', ['tsc', '-p', 'tsconfig.build.json']]]) {
   const r = run(cmd, cmdArgs);
   if (r.status !== 0) {
+    console.log(`${cmd} ${cmdArgs[0]} failed`);
     console.log('0 passed, 1 failed');
     process.exit(r.status ?? 1);
   }
