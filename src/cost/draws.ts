@@ -91,7 +91,7 @@ function paramDraw(methodId: string, seed: number, n: number, spec: ParamSpec): 
 }
 
 /** 5th, 50th, 95th percentiles of `values` (left untouched). */
-export function quantiles(values: Float64Array): [number, number, number] {
+function quantiles(values: Float64Array): [number, number, number] {
   if (scratch.length < values.length) scratch = new Float64Array(values.length);
   const s = scratch.subarray(0, values.length);
   s.set(values);

@@ -68,16 +68,16 @@ export function gdpPlan(ctx: PlanContext, opts: { preset: MobilePreset; factorFo
  * Terms and units for per-segment factors × a weight: segments whose factors share a key share
  * one unit (e.g. every year of a Deloitte span in the same tier), so their sum scales it.
  */
-export function segmentTerms(factors: Factor[], weight: Unit, coef: (s: number, r: number) => number, R: number): Pick<Plan, 'terms' | 'units'> {
+function segmentTerms(factors: Factor[], weight: Unit, coef: (s: number, r: number) => number, R: number): Pick<Plan, 'terms' | 'units'> {
   const units: Unit[] = [];
   const index = new Map<string, number>();
   const terms: Plan['terms'] = { coef: [], unit: [] };
   factors.forEach(({ unit: f }, s) => {
-    const key = times(f, weight).key;
-    let u = index.get(key);
+    const product = times(f, weight);
+    let u = index.get(product.key);
     if (u === undefined) {
-      index.set(key, (u = units.length));
-      units.push(times(f, weight));
+      index.set(product.key, (u = units.length));
+      units.push(product);
     }
     for (let r = 0; r < R; r++) {
       terms.coef.push(coef(s, r));
