@@ -16,7 +16,8 @@ import { performance } from 'node:perf_hooks';
 
 const dist = new URL('../dist/src/', import.meta.url).pathname;
 const { openStore } = await import(join(dist, 'store/index.js'));
-const { clearDrawMemo, costRegions, estimateCost, priceEvent } = await import(join(dist, 'cost/index.js'));
+const { clearDrawMemo, costRegions, drawMemoStats, estimateCost, priceEvent } = await import(join(dist, 'cost/index.js'));
+const { econData, invalidateEconData } = await import(join(dist, 'cost/data/econ-data.js'));
 const { listEvents } = await import(join(dist, 'ledger/index.js'));
 const { createApp } = await import(join(dist, 'server/app.js'));
 
@@ -84,8 +85,16 @@ const runLedger = async (origin, { isolated = false } = {}) => {
   return { total: performance.now() - t0, cpu: (c.user + c.system) / 1000, events: events.length, estimates, priced, missing };
 };
 clearDrawMemo();
+const before = drawMemoStats();
 const cold = await runLedger(); // first pass: each country's data loaded from the store, memo empty
+const firstWork = Object.fromEntries(Object.entries(drawMemoStats()).map(([k, v]) => [k, v - before[k]]));
 const warm = await runLedger(); // second pass: data and memo warm
+// Part of the first pass: reading every event country's economic data from the store, alone.
+const countries = [...new Set((await listAll()).flatMap((e) => e.countries))];
+invalidateEconData(store);
+const tData = performance.now();
+for (const c of countries) await econData(store, c).catch(() => null);
+const dataMs = performance.now() - tData;
 const isolated = await runLedger(undefined, { isolated: true }); // memo cleared before every event
 const seedWarm = await runLedger('seed');
 
@@ -134,6 +143,7 @@ for (const [name, r] of [
   console.log(`| ${name}: ${r.events} events, ${r.priced} priced, ${r.estimates} estimates | ${f(r.total)} ms (CPU ${f(r.cpu)} ms) | ${f(r.total / Math.max(1, r.estimates))} ms | ${f(r.total / Math.max(1, r.estimates) / baseMs)} |`);
 }
 console.log(`| 85 Russian regions, one day, ozi-regional (${regions.items.length} items) | ${f(regionsMs)} ms | – | ${f(regionsMs / baseMs)} |`);
+console.log(`\nfirst pass, work the memo could not share: ${firstWork.param_draws} parameter draws, ${firstWork.unit_fills} unit fills, ${firstWork.unit_quantiles} unit percentiles; economic data of ${countries.length} countries read from the store alone: ${f(dataMs)} ms`);
 console.log(`\nevents not priced, by what they miss: whole ledger ${JSON.stringify(warm.missing)}; curated ${JSON.stringify(seedWarm.missing)}`);
 console.log('\n| API round trip (loopback, sequential) | median ms | ratio to /healthz |');
 console.log('|---|---|---|');

@@ -67,6 +67,12 @@ const drawMemo = new Lru<Float64Array>(32 * MB, (a) => a.byteLength);
 const valueMemo = new Lru<Float64Array>(64 * MB, (a) => a.byteLength);
 const quantileMemo = new Lru<[number, number, number]>(50_000);
 let scratch = new Float64Array(0);
+const stats = { param_draws: 0, unit_fills: 0, unit_quantiles: 0 };
+
+/** How much work the memo did not save, since the process started (bench:cost prints it). */
+export function drawMemoStats(): Readonly<typeof stats> {
+  return { ...stats };
+}
 
 /** Forget every memoised draw (tests use it to show results do not depend on the memo). */
 export function clearDrawMemo(): void {
@@ -85,6 +91,7 @@ function paramDraw(methodId: string, seed: number, n: number, spec: ParamSpec): 
   const key = `${methodId}|${seed}|${n}|${spec.name}|${JSON.stringify(spec.dist)}`;
   const hit = drawMemo.get(key);
   if (hit) return hit;
+  stats.param_draws++;
   const out = new Float64Array(n);
   sample(spec.dist, mulberry32(streamSeed(seed, `${methodId}/${spec.name}`)), out);
   return drawMemo.set(key, out);
@@ -92,6 +99,7 @@ function paramDraw(methodId: string, seed: number, n: number, spec: ParamSpec): 
 
 /** 5th, 50th, 95th percentiles of `values` (left untouched). */
 function quantiles(values: Float64Array): [number, number, number] {
+  stats.unit_quantiles++;
   if (scratch.length < values.length) scratch = new Float64Array(values.length);
   const s = scratch.subarray(0, values.length);
   s.set(values);
@@ -109,6 +117,7 @@ export function unitValues(methodKey: string, methodId: string, seed: number, n:
     const values = () => {
       const hit = valueMemo.get(key);
       if (hit) return hit;
+      stats.unit_fills++;
       const v = new Float64Array(n);
       u.fill(plan.params.map((spec, i) => (u.reads.includes(i) ? paramDraw(methodId, seed, n, spec) : UNREAD)), v);
       return valueMemo.set(key, v);

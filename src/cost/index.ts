@@ -7,7 +7,7 @@ export { METHODS, methodInfo, getMethod } from './methods.js';
 export { PLATFORMS, findPlatform, type PlatformWeight } from './platforms.js';
 export { METHOD_IDS, SCENARIO_TYPES, type MethodId, type ScenarioType, type Scenario } from './types.js';
 export type { Estimate } from './engine.js';
-export { clearDrawMemo } from './draws.js';
+export { clearDrawMemo, drawMemoStats } from './draws.js';
 export { eventScenario, type EventOverrides, type Missing } from './event-scenario.js';
 export { ScenarioWireSchema, EventOverridesSchema, fromWire, type ScenarioWire } from './scenario-schema.js';
 export { LEDGER_COST_COLUMNS, LedgerCostQuerySchema, costLedger, exportLedgerCost, splitLedgerCostQuery, type LedgerCostQuery, type LedgerCostReport } from './ledger-cost.js';
