@@ -242,8 +242,8 @@ const speedTestEvidence = (params: Record<string, string>) => ({
 
 /** Input (a): crowdsourced speed tests from the store. */
 export async function runSpeedTests(store: Store, f: ThrottleFilter, p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
-  const points = await store.detect.speedTestPoints(f);
-  const sourceRecords = await store.detect.listSpeedTestSources();
+  const points = await store.speedtests.points(f);
+  const sourceRecords = await store.speedtests.listSources();
   const used = new Set(points.map((x) => x.dataset));
   const srcs = sourceRecords.filter((s) => used.has(s.dataset));
   const target = srcs.find((s) => s.targetHost)?.targetHost ?? null;

@@ -166,7 +166,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     report.workers = threads;
     const fast = (report.fast = { projected: 0, full: 0, fallbacks: [] as { path: string; reason: string }[] });
     const read = deps.store.measure.readProjected.bind(deps.store.measure);
-    const prev = input.workers !== undefined ? await deps.store.measure.readerThreads(threads) : null;
+    const prev = input.workers !== undefined ? await deps.store.measure.readParallelism(threads) : null;
     try {
       // One DuckDB read at a time (DuckDB reads a plain file on all its threads; see FAST_FILE for
       // why memory needs this); files too small or too large for it are read line by line
@@ -195,7 +195,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
       };
       await Promise.all([lane(true), lane(false)]);
     } finally {
-      if (prev !== null) await deps.store.measure.readerThreads(prev);
+      if (prev !== null) await deps.store.measure.readParallelism(prev);
     }
   } else if ((report.workers = Math.min(input.workers ?? availableParallelism(), tasks.length)) <= 0) {
     // in this thread: a few files at a time, so small files share commits

@@ -49,7 +49,7 @@ describe('speedtests import', () => {
     const again = await json(['speedtests', 'import', DATA], 3);
     expect(again).toMatchObject({ stored: 40344, replaced: 40344, rejected: 1 });
     const store = await openStore(db);
-    expect((await store.detect.countSpeedTests()).total).toBe(40344);
+    expect((await store.speedtests.count()).total).toBe(40344);
     await store.close();
   });
 
@@ -91,7 +91,7 @@ describe('throttling (acceptance)', () => {
       for (const f of filters) {
         for (const p of params) {
           const q = normaliseQuery(f);
-          const points = await store.detect.speedTestPoints({ cc: q.cc, asn: q.asnNumber, since: q.since, until: q.until });
+          const points = await store.speedtests.points({ cc: q.cc, asn: q.asnNumber, since: q.since, until: q.until });
           const got = await speedTestSummary(store, f, p);
           expect(got.items.length, JSON.stringify(f)).toBeGreaterThan(0);
           expect(got.items, JSON.stringify({ f, p })).toEqual(throttleDays(points, p).map(summaryItem));

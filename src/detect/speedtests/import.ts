@@ -131,7 +131,7 @@ export async function importSpeedTests(deps: { store: Store; clock: Clock; progr
   const files = isDir ? await csvFiles(abs) : [abs];
   if (files.length === 0) throw new AppError('VALIDATION', `${path} holds no .csv files`, { issues: [{ path: ['path'], message: 'no CSV files' }] });
   const source = readSource(root, deps.clock.now().toISOString());
-  await deps.store.detect.upsertSpeedTestSource(source);
+  await deps.store.speedtests.upsertSource(source);
   const report: SpeedTestImportReport = {
     dataset: source.dataset,
     source: { name: source.name, url: source.url, licence: source.licence, attribution: source.attribution, target_host: source.targetHost },
@@ -149,7 +149,7 @@ export async function importSpeedTests(deps: { store: Store; clock: Clock; progr
   for (const [i, file] of files.entries()) {
     const rel = relative(root, file) || basename(file);
     const parsed = parseSpeedTestFile(await readFile(file));
-    const { previous } = await deps.store.detect.replaceSpeedTestFile(source.dataset, rel, parsed.rows);
+    const { previous } = await deps.store.speedtests.replaceFile(source.dataset, rel, parsed.rows);
     const rejects: RejectRecord[] = parsed.rejects.map((r) => ({ importKind: SPEEDTEST_IMPORT_KIND, sourceFile: `${source.dataset}/${rel}`, line: r.line, reason: r.reason, raw: null }));
     await deps.store.ledger.replaceRejects(SPEEDTEST_IMPORT_KIND, `${source.dataset}/${rel}`, rejects);
     report.lines_read += parsed.linesRead;

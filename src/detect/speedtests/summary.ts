@@ -21,7 +21,7 @@ export interface SpeedTestSummary {
 export async function speedTestSummary(store: Store, f: { cc?: string; asn?: string; since?: string; until?: string }, p: ThrottleParams = DEFAULT_THROTTLE_PARAMS): Promise<SpeedTestSummary> {
   const q = normaliseQuery(f);
   // Aggregated in the store (same arithmetic as throttleDays; the 40k tests never become JS objects).
-  const cells = await store.detect.speedTestDays({ cc: q.cc, asn: q.asnNumber, since: q.since, until: q.until }, p);
+  const cells = await store.speedtests.days({ cc: q.cc, asn: q.asnNumber, since: q.since, until: q.until }, p);
   const used = new Set(cells.datasets);
   const items: ThrottleDay[] = cells.days.map((d) => ({
     cc: d.as_country,
@@ -39,7 +39,7 @@ export async function speedTestSummary(store: Store, f: { cc?: string; asn?: str
     items,
     method: THROTTLE_METHOD,
     params: p,
-    sources: (await store.detect.listSpeedTestSources()).filter((s) => used.has(s.dataset)).map(sourceOf),
+    sources: (await store.speedtests.listSources()).filter((s) => used.has(s.dataset)).map(sourceOf),
     data_vintage: { first_day: days[0] ?? null, last_day: days.at(-1) ?? null },
   };
 }

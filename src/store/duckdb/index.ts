@@ -14,6 +14,7 @@ import { duckTokenRepo } from './token-repo.js';
 import { duckTabular } from './tabular.js';
 import { duckDetectRepo } from './detect-repo.js';
 import { duckThroughputRepo } from './throughput-repo.js';
+import { duckSpeedTestRepo } from './speedtest-repo.js';
 
 export { DuckDb, isLockError, type Sql, type Param, type Row } from './db.js';
 
@@ -33,6 +34,7 @@ export async function openDuckDbStore(path: string, options: { readOnly?: boolea
     cost: duckCostRepo(db),
     tabular: duckTabular(db),
     detect: duckDetectRepo(db),
+    speedtests: duckSpeedTestRepo(db),
     registry: duckRegistryRepo(db),
     throughput: duckThroughputRepo(db),
     async info(): Promise<StoreInfo> {

@@ -75,7 +75,7 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
   let staged = false;
   const repo: MeasureRepo = {
     readProjected: (path, spec, opts) => readProjected(db, path, spec, opts),
-    async readerThreads(n) {
+    async readParallelism(n) {
       const prev = Number((await db.all<{ t: number }>("SELECT current_setting('threads')::INTEGER AS t"))[0]?.t ?? n);
       await db.run(`SET threads = ${Math.max(1, Math.floor(n))}`);
       return prev;

@@ -1,8 +1,8 @@
 /**
- * Store shapes of the OONI network_events throughput table (src/measure/netevents, migration
- * 050): kept in their own file so parallel work on types.ts does not collide.
+ * Throughput figures extracted from OONI network_events (src/measure/netevents), one row per raw
+ * measurement line, with their rejects and the per-file extraction record.
  */
-import type { MeasurementSeriesFilter } from './types.js';
+import type { MeasurementSeriesFilter } from './detect.js';
 
 /** One raw line's throughput figures, keyed by the raw pointer (file_id, line). */
 export interface ThroughputRecord {

@@ -1,0 +1,50 @@
+/**
+ * Economic data as stored: values, exchange rates and the imports they came from.
+ */
+/** One economic value (GDP, GRP, population, penetration ...) with its provenance. */
+export interface EconValueRecord {
+  indicator: string; // WB code (NY.GDP.MKTP.CD ...) or our own (GRP, rosstat.<column>)
+  country: string; // reporting country, ISO 3166-1 alpha-2
+  geo: string; // the country itself or an ISO 3166-2 region
+  year: number;
+  value: number; // in `unit` (currency amounts in whole currency units, not millions)
+  unit: string;
+  source: string;
+  vintage: string;
+  file: string;
+}
+
+/** An exchange rate: local currency units per US dollar, daily (YYYY-MM-DD) or annual (YYYY). */
+export interface FxRateRecord {
+  country: string;
+  currency: string;
+  kind: 'daily' | 'annual';
+  period: string;
+  rate: number;
+  source: string;
+  vintage: string;
+  file: string;
+}
+
+export interface EconImportRecord {
+  kind: string;
+  file: string;
+  sha256: string;
+  valuesStored: number;
+  ratesStored: number;
+  rejected: number;
+  source: string;
+  vintage: string;
+  loadedAt: string;
+}
+
+export interface CostRepo {
+  /** Upsert files' values and rates and record the imports: bulk, all in one transaction. */
+  saveImports(batch: { record: EconImportRecord; values: EconValueRecord[]; rates: FxRateRecord[] }[]): Promise<void>;
+  findImport(kind: string, file: string): Promise<EconImportRecord | null>;
+  listImports(): Promise<EconImportRecord[]>;
+  /** All values reported by a country (its own and its regions'), optionally some indicators. */
+  values(query: { country: string; indicators?: string[] }): Promise<EconValueRecord[]>;
+  /** All exchange rates of a country's currency. */
+  rates(country: string): Promise<FxRateRecord[]>;
+}

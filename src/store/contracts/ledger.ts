@@ -1,0 +1,112 @@
+/**
+ * The ledger's storage contract: events with their revisions and links, indicator series, and the rejects of ledger imports. Writes of one call are atomic; a stale revision is refused.
+ */
+/** One event as stored: the full JSON document plus the columns used to filter it. */
+export interface EventRecord {
+  id: string;
+  doc: Record<string, unknown>;
+  category: string;
+  subtype: string;
+  countries: string[];
+  regions: string[];
+  startAt: string; // ISO instant, earliest the (partial) start date may denote
+  endAt: string | null;
+  status: string;
+  revision: number;
+  origin: string; // 'seed' | 'stop' | 'api' | 'cli' | 'detect'
+  search: string; // lower-cased text for q=
+  updatedAt: string;
+}
+
+export interface RevisionRecord {
+  eventId: string;
+  revision: number;
+  action: string; // create | update | retract | restore | confirm | dismiss
+  actor: string;
+  reason: string | null;
+  at: string;
+  previous: Record<string, unknown> | null;
+  current: Record<string, unknown>;
+}
+
+export interface EventLinkRecord {
+  eventId: string;
+  kind: string; // 'stop_row' | 'measurement_query' | 'registry_snapshot' | ...
+  target: string;
+  doc: Record<string, unknown> | null;
+}
+
+export interface EventQuery {
+  country?: string;
+  region?: string;
+  category?: string;
+  subtype?: string;
+  from?: string; // ISO instant: events ending on/after
+  to?: string; // ISO instant: events starting on/before
+  q?: string;
+  statuses: string[]; // which statuses to include
+  origin?: string;
+  after?: { startAt: string; id: string }; // keyset cursor (ordering: start_at DESC, id ASC)
+  limit: number;
+}
+
+/** How many events a country has in a category, by the year the event started. */
+export interface EventCountRecord {
+  country: string;
+  category: string;
+  year: number;
+  count: number;
+}
+
+/** One write of one event: the new state, its revision record, and the revision expected now. */
+export interface EventWrite {
+  record: EventRecord;
+  revision: RevisionRecord;
+  /** null = must not exist yet (create); a number = current revision must equal it. */
+  expectedRevision: number | null;
+  links?: EventLinkRecord[];
+}
+
+export interface IndicatorSeriesRecord {
+  id: string;
+  doc: Record<string, unknown>;
+  country: string | null;
+  origin: string;
+}
+
+export interface IndicatorValueRecord {
+  seriesId: string;
+  valueKey: string;
+  period: string;
+  value: number;
+  doc: Record<string, unknown>;
+}
+
+export interface RejectRecord {
+  importKind: string;
+  sourceFile: string;
+  line: number;
+  reason: string;
+  raw: string | null;
+}
+
+export interface LedgerRepo {
+  getEvent(id: string): Promise<EventRecord | null>;
+  listEvents(query: EventQuery): Promise<EventRecord[]>;
+  countEvents(query: Omit<EventQuery, 'after' | 'limit'>): Promise<number>;
+  /** Event counts per (country, category, start year) for the dashboard's maps and comparisons. */
+  countEventsBy(query: Omit<EventQuery, 'after' | 'limit'>): Promise<EventCountRecord[]>;
+  /** All writes in one transaction. Throws AppError PRECONDITION_FAILED / CONFLICT on a stale write. */
+  writeEvents(writes: EventWrite[]): Promise<void>;
+  listRevisions(id: string): Promise<RevisionRecord[]>;
+  listLinks(id: string): Promise<EventLinkRecord[]>;
+  /** Links of a kind across all events (e.g. which STOP rows are already imported). */
+  linksOfKind(kind: string): Promise<EventLinkRecord[]>;
+  addLinks(links: EventLinkRecord[]): Promise<void>;
+  upsertIndicators(series: IndicatorSeriesRecord[], values: IndicatorValueRecord[]): Promise<void>;
+  listIndicatorSeries(filter: { country?: string; id?: string }): Promise<IndicatorSeriesRecord[]>;
+  listIndicatorValues(seriesIds: string[]): Promise<IndicatorValueRecord[]>;
+  /** Replace the rejects of one import of one file (a re-import starts that file's list afresh). */
+  replaceRejects(importKind: string, sourceFile: string, rejects: RejectRecord[]): Promise<void>;
+  listRejects(importKind: string, sourceFile?: string): Promise<RejectRecord[]>;
+}

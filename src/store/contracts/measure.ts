@@ -1,0 +1,178 @@
+/**
+ * The measurement store's contract: OONI measurements with their verdicts, the ingest manifest and rejects, the aggregation cells, networks and fingerprints. Re-ingest never duplicates: a measurement id is stored once.
+ */
+/** One measurement as stored (see src/measure/model.ts for the meaning of each field). */
+export interface MeasurementRecord {
+  id: string;
+  measurement_uid: string | null;
+  report_id: string | null;
+  input: string | null;
+  probe_cc: string;
+  probe_asn: string;
+  probe_network_name: string | null;
+  resolver_asn: string | null;
+  test_name: string;
+  test_version: string | null;
+  software_name: string | null;
+  software_version: string | null;
+  platform: string | null;
+  measurement_start_time: string;
+  target: string;
+  anomaly: boolean;
+  confirmed: boolean;
+  failure: boolean;
+  blocking_general: number;
+  blocking_type: string | null;
+  status: string;
+  layers: string[];
+  mechanism: string | null;
+  rules: string[];
+  evidence: unknown[];
+  file_id: string;
+  line: number;
+  byte_offset: number;
+  byte_length: number;
+}
+
+export interface MeasurementRejectRecord {
+  file_id: string;
+  path: string;
+  line: number;
+  byte_offset: number;
+  reason: string;
+  detail: string;
+  raw_prefix: string | null;
+}
+
+/** The ingest manifest: one row per file identity (path, size, mtime). */
+export interface IngestFileRecord {
+  file_id: string;
+  path: string;
+  size: number;
+  mtime_ms: number;
+  checksum: string | null;
+  status: string; // running | done | failed
+  lines_read: number;
+  stored: number;
+  duplicates: number;
+  rejected: number;
+  bytes_read: number;
+  started_at: string;
+  finished_at: string | null;
+  rules_version: string;
+}
+
+/** Filters shared by summary, list and export. Times are ISO instants or dates. */
+export interface MeasurementFilter {
+  probe_cc?: string;
+  probe_asn?: string;
+  test_name?: string;
+  target?: string;
+  since?: string;
+  until?: string;
+  status?: string;
+}
+
+export interface CellRecord {
+  grain: string;
+  bucket: string;
+  probe_cc: string;
+  probe_asn: string;
+  test_name: string;
+  target: string;
+  n: number;
+  ok: number;
+  blocked: number;
+  likely_blocked: number;
+  down: number;
+  invalid: number;
+  insufficient: number;
+  ok_count: number;
+  anomaly_count: number;
+  confirmed_count: number;
+  failure_count: number;
+  reports: number;
+  mechanisms: Record<string, number>;
+  examples: Record<string, string>;
+}
+
+export interface NetworkRecord {
+  probe_cc: string;
+  probe_asn: string;
+  names: string[];
+  measurements: number;
+  anomaly_count: number;
+  confirmed_count: number;
+  first: string;
+  last: string;
+}
+
+export interface FingerprintRecord {
+  source: string;
+  name: string;
+  kind: string;
+  scope: string | null;
+  location_found: string;
+  pattern_type: string;
+  pattern: string;
+  expected_countries: string[];
+}
+
+export interface FingerprintSourceRecord {
+  source: string;
+  file: string;
+  checksum: string;
+  count: number;
+  imported_at: string;
+}
+
+/**
+ * Which parts of a raw measurement to read (docs/design/020 §1, fast path): objects and lists
+ * of objects as nested specs, 'json' for a value kept whole, 'body' for the one string leaf
+ * (HTTP bodies) that travels beside the slim JSON instead of inside it.
+ */
+export type ProjectionSpec = { [key: string]: 'json' | 'body' | ProjectionSpec | [ProjectionSpec] };
+
+/** One projected measurement: the slim JSON (spec fields only, null where absent) and its bodies in list order. */
+export interface ProjectedRow {
+  slim: string;
+  bodies: (string | null)[] | null;
+}
+
+/** A chunk of projected rows, converted to JavaScript one row at a time (a chunk holds up to 2,048 measurements). */
+export interface ProjectedChunk {
+  readonly rowCount: number;
+  row(i: number): ProjectedRow;
+}
+
+export interface MeasureRepo {
+  /**
+   * Read a JSONL(.gz) file projected to `spec`, in file order, one chunk of rows at a time.
+   * Throws (mid-stream) on a line it cannot read; the caller then goes on line by line.
+   * Stopping early (return()) cancels the read.
+   */
+  readProjected(path: string, spec: ProjectionSpec, opts: { maxObjectBytes: number }): AsyncIterable<ProjectedChunk>;
+  /** How many files' worth of parallel work readProjected may use (store-wide); returns the previous value. */
+  readParallelism(n: number): Promise<number>;
+  getFile(fileId: string): Promise<IngestFileRecord | null>;
+  listFiles(limit: number): Promise<IngestFileRecord[]>;
+  /**
+   * One transaction: manifest rows to (re)start (status running; their old rejects cleared), new
+   * measurements (ids already stored are skipped), rejects, dirty cell keys, manifest rows to
+   * finish. Returns the ids actually inserted.
+   */
+  writeGroup(b: { rows: MeasurementRecord[]; rejects: MeasurementRejectRecord[]; start: IngestFileRecord[]; finish: IngestFileRecord[] }, now: string): Promise<string[]>;
+  /** writeGroup without manifest changes; returns how many rows were new (kept for callers of the first API). */
+  writeBatch(rows: MeasurementRecord[], rejects: MeasurementRejectRecord[], now: string): Promise<number>;
+  /** Recompute the aggregation cells whose keys were touched since the last refresh. */
+  refreshCells(now: string): Promise<{ keys: number; cells: number }>;
+  cells(f: MeasurementFilter & { grain: 'day' | 'hour' }): Promise<CellRecord[]>;
+  list(f: MeasurementFilter & { limit: number; after?: { start: string; id: string } }): Promise<MeasurementRecord[]>;
+  get(id: string): Promise<(MeasurementRecord & { path: string | null; ingested_at: string }) | null>;
+  networks(f: { probe_cc?: string }): Promise<NetworkRecord[]>;
+  rejects(f: { file_id?: string; limit: number }): Promise<MeasurementRejectRecord[]>;
+  counts(): Promise<{ measurements: number; files: number; rejects: number; cells: number }>;
+  replaceFingerprints(source: FingerprintSourceRecord, items: FingerprintRecord[]): Promise<void>;
+  listFingerprints(): Promise<FingerprintRecord[]>;
+  fingerprintSources(): Promise<FingerprintSourceRecord[]>;
+}

@@ -1,0 +1,81 @@
+/**
+ * Crowdsourced speed tests as stored: datasets with their licence, and the tests of each file.
+ */
+/** A crowdsourced speed-test dataset: where it comes from and under which licence (detect). */
+export interface SpeedTestSourceRecord {
+  dataset: string;
+  name: string;
+  url: string | null;
+  licence: string;
+  attribution: string | null;
+  targetHost: string | null;
+  controlNote: string | null;
+  path: string;
+  importedAt: string;
+}
+
+/** One speed test as the dataset publishes it (column names verbatim from the source CSV). */
+export interface SpeedTestRecord {
+  line: number;
+  datetime_rounded: string;
+  anonymized_ip: string | null;
+  subnet: string | null;
+  asn: number | null;
+  as_country: string | null;
+  as_organization: string | null;
+  as_organization_iden: string | null;
+  version: string | null;
+  test_result: number;
+  control_result: number;
+  control_taco_result: number | null;
+}
+
+export interface SpeedTestFilter {
+  dataset?: string;
+  cc?: string;
+  asn?: number;
+  since?: string; // ISO instant, inclusive
+  until?: string; // ISO instant, exclusive
+}
+
+/** A speed test attributed to a country and a network, with its UTC day. */
+export interface SpeedTestPoint {
+  dataset: string;
+  as_country: string;
+  asn: number;
+  as_organization: string | null;
+  day: string; // YYYY-MM-DD (UTC)
+  test_result: number;
+  control_result: number;
+  control_taco_result: number | null;
+}
+
+/** Speed tests aggregated per (country, network, UTC day): what the speed-test summary shows. */
+export interface SpeedTestDays {
+  days: {
+    as_country: string;
+    asn: number;
+    day: string; // YYYY-MM-DD (UTC)
+    /** First non-empty as_organization of the cell in time order; null if none. */
+    as_name: string | null;
+    /** Tests that count (control >= minControlKbps), and those of them throttled. */
+    n: number;
+    k: number;
+    median_target: number | null;
+    median_control: number | null;
+  }[];
+  /** Datasets the matching tests come from. */
+  datasets: string[];
+}
+
+export interface SpeedTestRepo {
+  upsertSource(s: SpeedTestSourceRecord): Promise<void>;
+  /** Replace one file's rows of one dataset in one transaction; returns how many were there before. */
+  replaceFile(dataset: string, sourceFile: string, rows: SpeedTestRecord[]): Promise<{ previous: number }>;
+  listSources(): Promise<SpeedTestSourceRecord[]>;
+  /** Tests that carry a country and an ASN, ordered by country, ASN, time. */
+  points(f: SpeedTestFilter): Promise<SpeedTestPoint[]>;
+  /** Per (country, network, day), ordered so; the same counts and medians as src/detect/throttle.ts. */
+  days(f: SpeedTestFilter, p: { minControlKbps: number; maxRatio: number }): Promise<SpeedTestDays>;
+  count(dataset?: string): Promise<{ total: number; unattributed: number }>;
+}
