@@ -29,7 +29,13 @@ describe('runEstimate', () => {
     const e = runEstimate(oziRegional, plan('local'), scenario, rates);
     expect(e.currency).toBe('RUB');
     expect(e.point).toBe(400);
-    expect(e.usd).toMatchObject({ point: 5, rate: 80, rate_kind: 'per-segment average (see rates)' }); // 100/50 + 300/100 = 5 USD; 400/5 = 80
+    expect(e.usd).toMatchObject({ point: 5, rate: 80, rate_unit: 'RUB/USD', rate_date: '2019-12-31; 2020-01-01' }); // 100/50 + 300/100 = 5 USD; 400/5 = 80
+    expect(e.usd!.rate_kind).toMatch(/^effective over the periods/);
+    // each period with its own rate: 100 RUB at 50 = 2 USD, 300 RUB at 100 = 3 USD
+    expect(e.periods.map((p) => [p.point, p.usd?.point, p.usd?.rate])).toEqual([
+      [100, 2, 50],
+      [300, 3, 100],
+    ]);
     expect(e.low).toBeLessThan(e.median);
     expect(e.high).toBeGreaterThan(e.median);
     expect(Math.abs(e.median - 400)).toBeLessThan(15);
@@ -42,6 +48,15 @@ describe('runEstimate', () => {
     const cny = scenarioOf({ country: 'RU', type: 'full', hours: 48, currency: 'CNY' }).scenario;
     const e = runEstimate(oziRegional, plan('USD'), cny, rates.map((r) => ({ ...r, other: rate(7, 'x') })));
     expect([e.currency, e.point]).toEqual(['CNY', 400 * 7]);
+  });
+
+  it('a USD-native method without a local rate still says what its US dollars are (nothing converted), never null', () => {
+    const { scenario } = scenarioOf({ country: 'RU', type: 'full', hours: 48 });
+    const none = [{ local: { rate: null, reason: 'no RU exchange rate for 1990' } }, { local: { rate: null, reason: 'no RU exchange rate for 1991' } }];
+    const e = runEstimate(oziRegional, plan('USD'), scenario, none);
+    expect(e.currency).toBe('USD');
+    expect(e.usd).toMatchObject({ point: 400, rate: 1, rate_unit: 'USD/USD' });
+    expect(e.usd!.rate_kind).toMatch(/^none: computed in US dollars/);
   });
 
   it('says so when a rate is missing, instead of guessing', () => {

@@ -20,10 +20,16 @@ export interface Money {
 }
 
 export interface UsdBlock extends Money {
-  /** Local currency units per US dollar (the effective rate over the span when it has several). */
-  rate: number | null;
-  rate_date: string | null;
-  rate_kind: string | null;
+  /**
+   * Local currency units per US dollar: the rate of the one period, or the effective rate over
+   * several (local total / USD total at the point estimate). 1 with rate_kind 'none' when the
+   * method computes in US dollars and no local rate was needed (rate_unit says which).
+   */
+  rate: number;
+  rate_unit: string;
+  /** The date, day range or year of each period's rate ('; '-separated when there are several). */
+  rate_date: string;
+  rate_kind: string;
 }
 
 export interface RegionEstimate extends Money {
@@ -41,6 +47,15 @@ export interface RateLine {
   note?: string;
 }
 
+/** One calendar-year period of the span, priced with its own data year and exchange rate. */
+export interface PeriodEstimate extends Money {
+  period: string;
+  year: number | null;
+  data_year: number;
+  hours: number;
+  usd: (Money & { rate: number | null; rate_date: string | null }) | null;
+}
+
 export interface Estimate extends Money {
   method: string;
   method_version: string;
@@ -54,6 +69,7 @@ export interface Estimate extends Money {
   proxy: string | null;
   notes: string[];
   rates: RateLine[];
+  periods: PeriodEstimate[];
   draws: number;
   seed: number;
   interval: 0.9;
@@ -170,18 +186,21 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
   const rateLines: RateLine[] = plan.segments.map((seg, s) => {
     const r = rates[s]!.local;
     const period = seg.from ? `${seg.from.slice(0, 10)}/${seg.to!.slice(0, 10)}` : String(seg.data_year);
-    return r.rate === null ? { period, rate: null, kind: null, date: null, source: null, note: r.reason } : { period, rate: Number(r.rate.toFixed(4)), kind: r.kind, date: r.date, source: r.source };
+    return r.rate === null ? { period, rate: null, kind: null, date: null, source: null, note: r.reason } : { period, rate: Number(r.rate.toFixed(4)), kind: r.kind, date: r.date, source: r.source, ...(r.note ? { note: r.note } : {}) };
   });
+  for (const l of rateLines) if (l.kind === 'annual-latest' && l.note) notes.push(l.note);
   const one = rateLines.length === 1 ? rateLines[0]! : null;
+  const dates = [...new Set(rateLines.map((l) => l.date).filter((d): d is string => d !== null))].join('; ');
+  const pair = `${scn.local_currency}/USD`;
   const usdBlock = (usd: Money, point: { u: number; l: number }, what: string): UsdBlock | null => {
     if (!usdOk) return null;
-    const eff = localOk && point.u !== 0 ? point.l / point.u : localOk ? (rateLines[0]?.rate ?? null) : null;
-    return {
-      ...finite(usd, what),
-      rate: eff === null || !Number.isFinite(eff) ? null : Number(eff.toFixed(4)),
-      rate_date: one ? one.date : `${(rateLines[0]?.date ?? '?').split('/')[0]} … ${(rateLines[rateLines.length - 1]?.date ?? '?').split('/').pop()}`,
-      rate_kind: one ? one.kind : 'per-segment average (see rates)',
-    };
+    const m = finite(usd, what);
+    if (!localOk) {
+      // The method computed in US dollars and the local rate is missing: nothing was converted.
+      return { ...m, rate: 1, rate_unit: 'USD/USD', rate_date: plan.segments.map((x) => x.data_year).filter((y, i, a) => a.indexOf(y) === i).join('; '), rate_kind: 'none: computed in US dollars (World Bank GDP, current US$)' };
+    }
+    const eff = point.u !== 0 ? point.l / point.u : (rateLines[0]?.rate ?? 1);
+    return { ...m, rate: Number(eff.toFixed(4)), rate_unit: pair, rate_date: one ? one.date! : dates, rate_kind: one ? one.kind! : 'effective over the periods (each period converted at its own rate: see rates)' };
   };
   const tot = money(all);
   const total = finite(tot.main, model.id);
@@ -204,6 +223,11 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
     proxy: plan.proxy,
     notes: [...new Set(notes)],
     rates: rateLines,
+    periods: plan.segments.map((seg, s) => {
+      const p = S === 1 ? tot : money(all.filter((k) => Math.floor(k / R) === s));
+      const line = rateLines[s]!;
+      return { period: line.period, year: seg.period_year, data_year: seg.data_year, hours: seg.hours, ...finite(p.main, `${model.id} period ${line.period}`), usd: usdOk ? { ...finite(p.usd, `${model.id} period USD`), rate: line.rate ?? (localOk ? null : 1), rate_date: line.date ?? String(seg.data_year) } : null };
+    }),
     draws: N,
     seed: scn.seed,
     interval: 0.9,

@@ -70,7 +70,9 @@ export function eventScenario(e: LedgerEvent, o: EventOverrides = {}): { input: 
   if (o.platform_weight !== undefined) input.platform_weight = o.platform_weight;
   if (o.isp_share !== undefined) input.isp_share = o.isp_share;
 
-  const end = o.end ?? e.end;
+  // --end prices what is ongoing; an event that ended keeps its own end.
+  const end = e.end ?? o.end;
+  if (e.end === null && o.end !== undefined) mapping.push(`ongoing in the ledger: priced up to ${o.end} (--end)`);
   if (!end) missing.push({ field: 'end', reason: 'the event is ongoing in the ledger; pass --end DATE to price it up to a date' });
   else {
     const precise = (d: string) => /^\d{4}-\d{2}-\d{2}/.test(d);

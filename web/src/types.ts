@@ -72,6 +72,7 @@ export interface Money {
   high: number;
   point: number;
   rate?: number;
+  rate_unit?: string;
   rate_date?: string;
 }
 

@@ -24,10 +24,13 @@ describe('rates', () => {
     expect(r.rate).toBeCloseTo(74, 10);
   });
 
-  it('falls back to the annual average outside the daily series, and says when there is none', () => {
+  it('falls back to the annual average outside the daily series, carries the latest one forward (noted), and says when there is none', () => {
     expect(rateFor(data, { year: 2024, from: '2024-05-01T00:00:00Z', to: '2024-05-02T00:00:00Z' })).toMatchObject({ rate: 92.55, kind: 'annual', date: '2024' });
-    const none = rateFor(data, { year: 2025, from: '2025-05-01T00:00:00Z', to: '2025-05-02T00:00:00Z' });
+    const later = rateFor(data, { year: 2026, from: '2026-05-01T00:00:00Z', to: '2026-05-02T00:00:00Z' });
+    expect(later).toMatchObject({ rate: 92.55, kind: 'annual-latest', date: '2024' });
+    expect((later as { note: string }).note).toMatch(/no RU exchange rate for 2026; the 2024 annual average/);
+    const none = rateFor(data, { year: 2019, from: '2019-05-01T00:00:00Z', to: '2019-05-02T00:00:00Z' });
     expect(none.rate).toBeNull();
-    expect((none as { reason: string }).reason).toMatch(/no RU exchange rate for 2025: annual averages cover 2020–2024; the daily series covers 2020-12-18–2020-12-22/);
+    expect((none as { reason: string }).reason).toMatch(/no RU exchange rate for 2019: annual averages cover 2020–2024; the daily series covers 2020-12-18–2020-12-22/);
   });
 });

@@ -9,11 +9,13 @@ import type { CountryData } from './econ-data.js';
 
 export interface RateUse {
   rate: number;
-  kind: 'daily' | 'daily-average' | 'annual';
+  /** 'annual-latest': the period is after the last annual average, which is carried forward (noted). */
+  kind: 'daily' | 'daily-average' | 'annual' | 'annual-latest';
   /** The date (daily), the range of days (daily-average) or the year (annual). */
   date: string;
   source: string;
   vintage: string;
+  note?: string;
 }
 
 export type RateResult = RateUse | { rate: null; reason: string };
@@ -69,6 +71,12 @@ export function annualRate(data: CountryData, year: number): RateResult {
   const a = data.annualRates.get(year);
   if (a) return { rate: a.rate, kind: 'annual', date: String(year), source: a.source, vintage: a.vintage };
   const years = [...data.annualRates.keys()].sort((x, y) => x - y);
+  const last = years[years.length - 1];
+  if (last !== undefined && year > last) {
+    // As for GDP: a period after the data is converted at the latest year's average, said so.
+    const l = data.annualRates.get(last)!;
+    return { rate: l.rate, kind: 'annual-latest', date: String(last), source: l.source, vintage: l.vintage, note: `no ${data.country} exchange rate for ${year}; the ${last} annual average (latest available) is used` };
+  }
   const range = years.length ? `annual averages cover ${years[0]}–${years[years.length - 1]}` : 'no annual averages are loaded';
   return { rate: null, reason: `no ${data.country} exchange rate for ${year}: ${range}` };
 }

@@ -18,7 +18,11 @@ export const MAX_BATCH = 100;
 const METHOD_DOCS = METHODS.map((m) => `- **${m.id}** ${m.version}: ${m.summary} Formula: \`${m.formula}\`. Types: ${m.types.join(', ')}.`).join('\n');
 
 const Money = { median: z.number(), low: z.number(), high: z.number(), point: z.number() };
-const Usd = z.object({ ...Money, rate: z.number().nullable().describe('local currency units per US$'), rate_date: z.string().nullable(), rate_kind: z.string().nullable() }).nullable().openapi('CostUsd');
+const Usd = z
+  .object({ ...Money, rate: z.number().describe('local currency units per US$ (see rate_unit; 1 USD/USD when the method computed in US$ and nothing was converted)'), rate_unit: z.string(), rate_date: z.string().describe("the date, day range or year of each period's rate"), rate_kind: z.string() })
+  .nullable()
+  .openapi('CostUsd');
+const Period = z.object({ period: z.string(), year: z.number().nullable(), data_year: z.number(), hours: z.number(), ...Money, usd: z.object({ ...Money, rate: z.number().nullable(), rate_date: z.string().nullable() }).nullable() }).openapi('CostPeriod');
 const Input = z.object({ name: z.string(), value: z.union([z.number(), z.string()]), unit: z.string(), source: z.string(), year: z.number().nullable() }).passthrough().openapi('CostInput');
 const Estimate = z
   .object({
@@ -34,6 +38,7 @@ const Estimate = z
     proxy: z.string().nullable(),
     notes: z.array(z.string()),
     rates: z.array(z.record(z.string(), z.unknown())),
+    periods: z.array(Period).describe('one calendar-year period of the span each, priced with its data year and its own exchange rate'),
   })
   .passthrough()
   .openapi('CostEstimate');

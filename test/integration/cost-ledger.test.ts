@@ -1,0 +1,70 @@
+// Pricing STOP events the way a journalist sums them: real STOP rows (test/fixtures/stop/
+// cost-sample.csv: Iran 2019, Chad's ongoing shutdown, Ethiopia 2020, India 2022) imported into
+// a fresh ledger with the shipped economic data. `--end` prices only what is ongoing, every
+// USD figure names its rate and date, and each shutdown is counted once.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCostData } from '../../src/cost/index.js';
+import { importStopFile } from '../../src/ledger/index.js';
+import { packagePath, silentProgress } from '../../src/shared/index.js';
+import { openStore } from '../../src/store/index.js';
+import { cli, clock, tempDir } from '../helpers/index.js';
+
+const t = tempDir('splinternet-cost-ledger-');
+const db = join(t.dir, 'cost.duckdb');
+const run = async (args: string[]) => {
+  const r = await cli([...args, '--db', db]);
+  return { ...r, json: r.out ? (JSON.parse(r.out) as unknown) : null };
+};
+type Row = Record<string, string | number | null>;
+type Report = { items: Row[]; events_read: number; events_priced: number };
+const rows = async (args: string[]) => {
+  const r = await run(['cost', 'events', '--method', 'cost-escalated', '--format', 'json', ...args]);
+  expect([0, 3]).toContain(r.code);
+  return r.json as Report;
+};
+
+beforeAll(async () => {
+  const store = await openStore(db);
+  try {
+    const deps = { store, clock, progress: silentProgress };
+    await importStopFile(deps, packagePath('test', 'fixtures', 'stop', 'cost-sample.csv'), '2026-05-20');
+    await seedCostData(deps);
+  } finally {
+    await store.close();
+  }
+}, 120_000);
+afterAll(() => t.cleanup());
+
+describe('--end prices only what is ongoing', () => {
+  it("Iran's 16–23 November 2019 shutdown costs the same with and without --end; an ongoing event is priced to the --end date", async () => {
+    const without = await rows(['--country', 'IR']);
+    const withEnd = await rows(['--country', 'IR', '--end', '2026-11-26']);
+    const nov = (r: Report) => r.items.filter((i) => i.start === '2019-11-16');
+    expect(nov(without).length).toBeGreaterThan(0);
+    expect(nov(withEnd).map((i) => [i.end, i.usd_median])).toEqual(nov(without).map((i) => [i.end, i.usd_median]));
+    // the eight-day shutdown costs more than the one-day one
+    const june = withEnd.items.find((i) => i.start === '2019-06-26')!;
+    expect(Number(nov(withEnd)[0]!.usd_median)).toBeGreaterThan(5 * Number(june.usd_median));
+
+    const chad = await rows(['--country', 'TD', '--end', '2026-11-26']);
+    const ongoing = chad.items.find((i) => i.start === '2018-03-28')!;
+    expect(ongoing.end).toBeNull();
+    expect(ongoing.usd_median).toBeGreaterThan(0);
+    const one = (await run(['cost', 'event', String(ongoing.event_id), '--end', '2026-11-26', '--method', 'cost-escalated', '--json'])).json as { estimates: { periods: { year: number; hours: number }[] }[]; mapping: string[] };
+    const periods = one.estimates[0]!.periods;
+    expect(periods.map((p) => p.year)).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    expect(periods.reduce((s, p) => s + p.hours, 0) / 24).toBe((Date.parse('2026-11-27') - Date.parse('2018-03-28')) / 86_400_000);
+    expect(one.mapping.join(' ')).toMatch(/priced up to 2026-11-26/);
+  });
+
+  it('every USD figure names its rate and date, period by period, never null', async () => {
+    const r = await rows(['--end', '2026-11-26']);
+    const priced = r.items.filter((i) => i.usd_median !== null);
+    expect(priced.length).toBeGreaterThan(50);
+    for (const i of priced) {
+      expect(i.usd_rate, String(i.event_id)).not.toBeNull();
+      expect(String(i.usd_rate_date)).not.toMatch(/\?/);
+    }
+  });
+});
