@@ -3,7 +3,9 @@
  * from its identity (stopEventKey), so a re-import updates or skips, never duplicates.
  * Ongoing events repeat once per count_year: the repeats merge into one event (the latest
  * year's row wins, every row is kept as a `stop_row` link). A STOP event that a hand-written
- * seed event already describes is linked to it instead of duplicated. Counts reconcile:
+ * seed event already describes is linked to it instead of duplicated. Near-duplicate records
+ * (one shutdown listed twice, see duplicates.ts) become one event carrying both records as
+ * sources and links; an event an earlier import made of the duplicate is retracted. Counts reconcile:
  * rows read = rows stored (as events, repeats or links) + rows rejected (kept with reasons).
  */
 import { createHash } from 'node:crypto';
@@ -11,9 +13,10 @@ import { isAppError, partialDateEnd, partialDateStart, type Clock, type Progress
 import type { EventLinkRecord, EventWrite, RejectRecord, Store } from '../../store/index.js';
 import type { LedgerEvent } from '../model.js';
 import { parseEventInput } from '../model.js';
-import { slugify } from '../service.js';
+import { setStatus, slugify } from '../service.js';
 import { planUpsert } from '../upsert.js';
-import { mapStopRow, stopEventKey } from './map.js';
+import { findDuplicates } from './duplicates.js';
+import { mapStopRow, stopEventKey, type MappedRow } from './map.js';
 import type { StopRow } from './parse.js';
 
 export interface StopImportReport {
@@ -22,6 +25,9 @@ export interface StopImportReport {
   rows_rejected: number;
   rows_stored: number;
   repeats_merged: number;
+  /** Records of a shutdown STOP lists twice, folded into the event of the record kept. */
+  duplicates_merged: number;
+  duplicates: { kept: string; records: number[]; duplicate_records: number[] }[];
   events: { distinct: number; created: number; updated: number; unchanged: number; kept_user_edits: number; linked_to_seed: number };
   linked: { stop_event: string; ledger_event: string }[];
   rejects: { record: number; line: number; reason: string }[];
@@ -57,6 +63,8 @@ export async function importStop(
     rows_rejected: 0,
     rows_stored: 0,
     repeats_merged: 0,
+    duplicates_merged: 0,
+    duplicates: [],
     events: { distinct: 0, created: 0, updated: 0, unchanged: 0, kept_user_edits: 0, linked_to_seed: 0 },
     linked: [],
     rejects: [],
@@ -77,6 +85,11 @@ export async function importStop(
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
 
+  const dupOf = findDuplicates(groups);
+  const dupsOf = new Map<string, string[]>();
+  for (const [dup, kept] of dupOf) dupsOf.set(kept, [...(dupsOf.get(kept) ?? []), dup]);
+  const retire: { id: string; kept: string }[] = [];
+
   const seeds = (await deps.store.ledger.listEvents({ statuses: ['active', 'draft'], origin: 'seed', limit: 100_000 })).map((r) => r.doc as unknown as LedgerEvent);
   const writes: EventWrite[] = [];
   const links: EventLinkRecord[] = [];
@@ -84,29 +97,48 @@ export async function importStop(
   let done = 0;
   for (const [key, group] of groups) {
     deps.progress.update(++done, { rejected: report.rows_rejected });
+    if (dupOf.has(key)) continue; // stored with the group it duplicates
+    const dupKeys = dupsOf.get(key) ?? [];
+    const dupRows = dupKeys.flatMap((k) => groups.get(k)!);
+    const all = [...group, ...dupRows];
     const latest = [...group].sort((a, b) => b.count_year.localeCompare(a.count_year))[0]!;
     const mapped = mapStopRow(latest, snapshot);
     if ('reject' in mapped) {
-      for (const r of group) reject(r, mapped.reject);
-      report.rows_rejected += group.length;
+      for (const r of all) reject(r, mapped.reject);
+      report.rows_rejected += all.length;
       continue;
     }
+    if (dupRows.length) foldDuplicates(mapped, latest, dupRows, snapshot);
     let fields;
     try {
       fields = parseEventInput(mapped.fields, 'row does not make a valid event');
     } catch (e) {
       const reason = isAppError(e) ? e.message : String(e);
-      for (const r of group) reject(r, reason);
-      report.rows_rejected += group.length;
+      for (const r of all) reject(r, reason);
+      report.rows_rejected += all.length;
       continue;
     }
-    const hash = createHash('sha256').update(key).digest('hex').slice(0, 6);
-    const id = `stop-${mapped.countries[0]!.toLowerCase()}-${latest.start_date}-${slugify(latest.area_name || latest.shutdown_type, 32)}-${hash}`;
+    const id = eventId(key, latest, mapped);
     const rowLinks = (eventId: string) =>
-      group.map((r) => ({ eventId, kind: 'stop_row', target: `${snapshot}:${key}:${r.count_year}`, doc: { file, record: r._record, line: r._line, count_year: r.count_year, stop_event_id: id, source: 'Access Now #KeepItOn STOP' } }));
+      [...group.map((r) => ({ r, k: key })), ...dupKeys.flatMap((k) => groups.get(k)!.map((r) => ({ r, k })))].map(({ r, k }) => ({
+        eventId,
+        kind: 'stop_row',
+        target: `${snapshot}:${k}:${r.count_year}`,
+        doc: { file, record: r._record, line: r._line, count_year: r.count_year, stop_event_id: id, source: 'Access Now #KeepItOn STOP', ...(k !== key ? { duplicate_of_record: latest._record } : {}) },
+      }));
     report.events.distinct++;
-    report.rows_stored += group.length;
+    report.rows_stored += all.length;
     report.repeats_merged += group.length - 1;
+    if (dupKeys.length) {
+      report.duplicates_merged += dupKeys.length;
+      report.duplicates.push({ kept: id, records: group.map((r) => r._record), duplicate_records: dupRows.map((r) => r._record) });
+      for (const k of dupKeys) {
+        const rows = groups.get(k)!;
+        const l = [...rows].sort((a, b) => b.count_year.localeCompare(a.count_year))[0]!;
+        const m = mapStopRow(l, snapshot);
+        if (!('reject' in m)) retire.push({ id: eventId(k, l, m), kept: id });
+      }
+    }
     const asEvent = { ...fields, id, revision: 0, created_at: now, updated_at: now, status: 'active' } as LedgerEvent;
     const seed = seeds.find((s) => sameAs(s, asEvent));
     if (seed) {
@@ -123,5 +155,28 @@ export async function importStop(
   await deps.store.ledger.writeEvents(writes);
   await deps.store.ledger.addLinks(links);
   await deps.store.ledger.replaceRejects('stop', file, rejects);
+  // An earlier import (before the duplicate rule) may have made an event of a duplicate record.
+  for (const { id, kept } of retire) {
+    const rec = await deps.store.ledger.getEvent(id);
+    if (rec && (rec.status === 'active' || rec.status === 'draft')) {
+      await setStatus({ store: deps.store, clock: deps.clock }, id, 'retract', { actor: 'stop-import', reason: `duplicate STOP record of the shutdown in ${kept}: counted once there` });
+    }
+  }
   return report;
+}
+
+function eventId(key: string, latest: StopRow, mapped: MappedRow): string {
+  const hash = createHash('sha256').update(key).digest('hex').slice(0, 6);
+  return `stop-${mapped.countries[0]!.toLowerCase()}-${latest.start_date}-${slugify(latest.area_name || latest.shutdown_type, 32)}-${hash}`;
+}
+
+/** The kept record's event also cites the duplicate records, and says it counts them once. */
+function foldDuplicates(mapped: MappedRow, kept: StopRow, dups: StopRow[], snapshot: string): void {
+  const f = mapped.fields as { sources: Record<string, unknown>[]; notes: string | null; end: string | null };
+  const first = f.sources[0]!;
+  const extra = dups.map((d) => ({ ...first, title: `${String(first.title)} (duplicate record)`, locator: `count_year ${d.count_year}, record ${d._record} (line ${d._line}) of the ${snapshot} snapshot` }));
+  f.sources = [first, ...extra, ...f.sources.slice(1)];
+  const ends = dups.map((d) => `record ${d._record} ends ${d.end_date || 'open'}`).join('; ');
+  const note = `STOP lists this shutdown ${dups.length + 1} times (record ${kept._record} ends ${kept.end_date || 'open'}; ${ends}); counted once, with record ${kept._record}'s dates.`;
+  f.notes = f.notes ? `${f.notes} ${note}` : note;
 }

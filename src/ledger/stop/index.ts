@@ -4,3 +4,4 @@ export * from './map.js';
 export * from './import.js';
 export * from './derive.js';
 export * from './load.js';
+export * from './duplicates.js';

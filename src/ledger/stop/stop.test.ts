@@ -5,8 +5,9 @@ import type { Store } from '../../store/index.js';
 import { tempStore } from '../../../test/helpers/index.js';
 import { accessNowCounts, top10vpnCosts } from './derive.js';
 import { importStop } from './import.js';
+import { findDuplicates } from './duplicates.js';
 import { mapStopRow, stopEventKey } from './map.js';
-import { parseStopCsv } from './parse.js';
+import { parseStopCsv, type StopRow } from './parse.js';
 
 const fixture = (name: string) => readFileSync(packagePath('test', 'fixtures', 'stop', name), 'utf8');
 const real = () => parseStopCsv(fixture('real-sample.csv'), 'real-sample.csv');
@@ -80,6 +81,59 @@ describe('importStop', () => {
     expect(second.events.created).toBe(0);
     expect(second.events.unchanged).toBe(first.events.created);
     expect(await store.ledger.countEvents({ statuses: ['active'] })).toBe(first.events.created);
+  });
+});
+
+describe('near-duplicate records', () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ store, cleanup } = await tempStore()));
+  afterEach(() => cleanup());
+  const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  const sample = () => parseStopCsv(fixture('cost-sample.csv'), 'cost-sample.csv');
+
+  it("counts Iran's 16 November 2019 shutdown once (STOP lists it twice), citing both records; renewals stay separate", async () => {
+    const rows = sample();
+    expect(findDuplicates(new Map(rows.map((r) => [stopEventKey(r) + r._record, [r]])))).toBeDefined();
+    const r = await importStop(deps(), rows, 'cost-sample.csv', '2026-05-20');
+    expect(r.rows_stored + r.rows_rejected).toBe(r.rows_read);
+    const iran = r.duplicates.filter((d) => d.kept.startsWith('stop-ir-2019-11-16'));
+    expect(iran).toHaveLength(1);
+    const events = (await store.ledger.listEvents({ statuses: ['active'], limit: 10_000 })).map((x) => x.doc as { id: string; start: string; end: string | null; countries: string[]; sources: unknown[]; notes: string });
+    const nov = events.filter((e) => e.countries[0] === 'IR' && e.start === '2019-11-16');
+    expect(nov.map((e) => e.end)).toEqual(['2019-11-23']);
+    expect(nov[0]!.notes).toMatch(/STOP lists this shutdown 2 times/);
+    expect(JSON.stringify(nov[0]!.sources)).toMatch(/duplicate record/);
+    // India's 2022 rows hold 3-day orders renewed back to back (Srinagar): none is a duplicate
+    expect(r.duplicates.filter((d) => d.kept.startsWith('stop-in-'))).toEqual([]);
+  });
+
+  it('retracts an event an earlier import made of the duplicate record, and stays idempotent', async () => {
+    const rows = sample();
+    // Before the rule both records became events; with the first record's end moved away they still do.
+    const old = rows.map((x) => (x.country.startsWith('Iran') && x.end_date === '2019-11-23' ? { ...x, end_date: '2019-12-30' } : x));
+    expect((await importStop(deps(), old, 'cost-sample.csv', '2026-05-20')).duplicates.filter((d) => d.kept.startsWith('stop-ir'))).toEqual([]);
+    await importStop(deps(), rows, 'cost-sample.csv', '2026-05-20');
+    const again = await importStop(deps(), rows, 'cost-sample.csv', '2026-05-20');
+    expect(again.events.created + again.events.updated).toBe(0);
+    const all = (await store.ledger.listEvents({ statuses: ['active', 'retracted'], limit: 10_000 })).map((x) => ({ ...(x.doc as { start: string; countries: string[]; end: string }), status: x.status }));
+    const nov = all.filter((e) => e.countries[0] === 'IR' && e.start === '2019-11-16');
+    expect(nov.map((e) => [e.end, e.status]).sort()).toEqual([
+      ['2019-11-23', 'active'],
+      ['2019-11-24', 'retracted'],
+    ]);
+  });
+
+  it('the rule: same identity and start with ends ≤ 3 days apart, or ended spans overlapping ≥ 2 days and half the shorter', () => {
+    const base = sample().find((x) => x.country.startsWith('Iran') && x.end_date === '2019-11-23')!;
+    const g = (over: Partial<StopRow>, n: number): [string, StopRow[]] => [`k${n}`, [{ ...base, ...over, _record: n }]];
+    const dups = (...gs: [string, StopRow[]][]) => Object.fromEntries(findDuplicates(new Map(gs)));
+    expect(dups(g({}, 1), g({ end_date: '2019-11-27' }, 2))).toEqual({}); // ends 4 days apart
+    expect(dups(g({}, 1), g({ end_date: '2019-11-26' }, 2))).toEqual({ k2: 'k1' });
+    expect(dups(g({ start_date: '2019-11-18', end_date: '2019-11-21' }, 1), g({}, 2))).toEqual({ k2: 'k1' }); // nested
+    expect(dups(g({ end_date: '2019-11-18' }, 1), g({ start_date: '2019-11-18', end_date: '2019-11-20' }, 2))).toEqual({}); // a renewal
+    expect(dups(g({}, 1), g({ area_name: 'Tehran' }, 2))).toEqual({});
+    expect(dups(g({ end_date: '' }, 1), g({ start_date: '2019-11-20', end_date: '' }, 2))).toEqual({}); // open-ended, other start
   });
 });
 

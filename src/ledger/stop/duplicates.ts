@@ -1,0 +1,71 @@
+/**
+ * Near-duplicate STOP records: the sheet sometimes lists one shutdown twice (Iran, 16 November
+ * 2019, once ending on the 23rd and once on the 24th). Two record groups are the same shutdown
+ * when they have the same identity (country, type, network, extent, normalised area, affected
+ * services) and
+ *   - the same start date, with ends at most 3 days apart (or both still open), or
+ *   - both ended, and their day ranges overlap by at least 2 days and by at least half of the
+ *     shorter one.
+ * Renewals (a new order starting on the day the last one ended) overlap by one day only and stay
+ * separate shutdowns; so do open-ended records with different starts. The rule is documented in
+ * docs/design/002-stop-import.md.
+ */
+import type { StopRow } from './parse.js';
+
+const DAY = 86_400_000;
+const MAX_END_GAP_DAYS = 3;
+
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** What must match for two record groups to be one shutdown (dates aside). */
+export function stopIdentity(r: StopRow): string {
+  const area = norm(r.area_name).replace(/^national$/, 'nationwide');
+  const services = [r.facebook_affected, r.twitter_affected, r.whatsapp_affected, r.instagram_affected, r.telegram_affected, r.other_affected, r.sms_affected, r.phonecall_affected].map(norm).join(',');
+  return [r.country, r.shutdown_type, r.affected_network, r.shutdown_extent, area, services].join('|');
+}
+
+interface Span {
+  key: string;
+  start: number;
+  end: number | null;
+}
+
+const day = (d: string) => Date.parse(`${d}T00:00:00Z`);
+
+function same(a: Span, b: Span): boolean {
+  if (a.start === b.start) return (a.end === null && b.end === null) || (a.end !== null && b.end !== null && Math.abs(a.end - b.end) <= MAX_END_GAP_DAYS * DAY);
+  if (a.end === null || b.end === null) return false;
+  const overlap = (Math.min(a.end, b.end) - Math.max(a.start, b.start)) / DAY + 1;
+  const shorter = Math.min(a.end - a.start, b.end - b.start) / DAY + 1;
+  return overlap >= 2 && overlap >= shorter / 2;
+}
+
+/**
+ * For groups of records (key → rows, each group one event), the groups that duplicate another:
+ * duplicate key → kept key. The kept group is the one whose first record comes first in the
+ * file (its dates are the event's; the others are cited beside it).
+ */
+export function findDuplicates(groups: Map<string, StopRow[]>): Map<string, string> {
+  const byIdentity = new Map<string, (Span & { first: number })[]>();
+  for (const [key, rows] of groups) {
+    const latest = [...rows].sort((a, b) => b.count_year.localeCompare(a.count_year))[0]!;
+    const start = day(latest.start_date);
+    const end = latest.end_date ? day(latest.end_date) : null;
+    if (!Number.isFinite(start) || (end !== null && (!Number.isFinite(end) || end < start))) continue;
+    const id = stopIdentity(latest);
+    byIdentity.set(id, [...(byIdentity.get(id) ?? []), { key, start, end, first: Math.min(...rows.map((r) => r._record)) }]);
+  }
+  const out = new Map<string, string>();
+  for (const spans of byIdentity.values()) {
+    if (spans.length < 2) continue;
+    for (const a of spans) {
+      if (out.has(a.key)) continue;
+      // The group a duplicates: among those it matches, the best-ranked (kept) one.
+      const matches = spans.filter((b) => b !== a && !out.has(b.key) && same(a, b));
+      if (matches.length === 0) continue;
+      const best = [a, ...matches].sort((x, y) => x.first - y.first)[0]!;
+      for (const m of [a, ...matches]) if (m !== best) out.set(m.key, best.key);
+    }
+  }
+  return out;
+}
