@@ -49,6 +49,19 @@ export class CliContext {
     ) as Promise<T>;
   }
 
+  /**
+   * Run several ops on one store handle (opened once), or through the server when one holds
+   * the database; for commands that call an op many times, such as ingest-as-files-land.
+   */
+  async opSession<T>(fn: (op: <R>(name: string, input: unknown, progress?: ProgressReporter) => Promise<R>) => Promise<T>): Promise<T> {
+    const lock = readLock(this.dbPath);
+    if (lock) return fn(<R>(name: string, input: unknown, progress = this.progress()) => remoteOp(lock.url, lock.secret, name, input, progress) as Promise<R>);
+    return this.withStore((store) =>
+      fn(<R>(name: string, input: unknown, progress = this.progress()) =>
+        executeOp({ store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, dbPath: this.dbPath }, name, input) as Promise<R>),
+    );
+  }
+
   /** Open the store in-process (refusing if a server holds it) for commands that need the handle. */
   async withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
     if (readLock(this.dbPath)) {

@@ -12,6 +12,7 @@ import { eventsCommand } from './commands/events.js';
 import { indicatorsCommand } from './commands/indicators.js';
 import { ingestCommand } from './commands/ingest.js';
 import { measurementsCommand } from './commands/measurements.js';
+import { ooniCommand } from './commands/ooni.js';
 import { registryCommand } from './commands/registry.js';
 import { serveCommand } from './commands/serve.js';
 import { tokensCommand } from './commands/tokens.js';
@@ -33,6 +34,7 @@ export function buildProgram(io: Io): Command {
   tokensCommand(program, io);
   ingestCommand(program, io);
   measurementsCommand(program, io);
+  ooniCommand(program, io);
   dbCommand(program, io);
   detectCommand(program, io);
   dataCommand(program, io);

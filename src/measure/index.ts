@@ -12,3 +12,5 @@ export { exportMeasurements, MEASUREMENT_EXPORT_FORMATS, type MeasurementExportF
 export { evidenceForLinks, linkMeasurementQuery, measurementQueryLink, MEASUREMENT_QUERY_KIND, type SavedQuery } from './evidence.js';
 export { seedMeasurements } from './seed.js';
 export * from './netevents/index.js';
+export { syncOoni, type Bucket, type BucketObject, type SyncInput, type SyncReport } from './sync/sync.js';
+export { testDir } from './sync/plan.js';

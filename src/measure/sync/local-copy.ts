@@ -1,0 +1,134 @@
+/**
+ * The local side of `ooni sync`: a download goes to `<file>.part` (a name ingest never reads)
+ * and is renamed into place only once its length and checksum match the listing, so a partial
+ * or damaged transfer is never seen as a measurement file. A file already in place is complete
+ * when its size matches and either its MD5 equals a plain ETag or the sync log recorded it with
+ * the same ETag, size and mtime (multipart ETags are not an MD5 of the bytes).
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { appendFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+export interface BucketObject {
+  key: string;
+  size: number;
+  /** As listed, without quotes. */
+  etag: string;
+}
+
+/** One line of the sync log (`.ooni-sync.jsonl` in the destination): a file verified in place. */
+export interface SyncLogEntry {
+  key: string;
+  size: number;
+  etag: string;
+  mtime_ms: number;
+  /** False when the bytes are the bucket's but do not inflate (a corrupt .gz in the bucket). */
+  gzip_ok: boolean;
+}
+
+export const SYNC_LOG = '.ooni-sync.jsonl';
+
+/** A plain ETag is the MD5 of the body; multipart ETags ("…-N") are not. */
+export const plainMd5 = (etag: string): string | null => (/^[0-9a-f]{32}$/i.test(etag) ? etag.toLowerCase() : null);
+
+export async function readSyncLog(path: string): Promise<Map<string, SyncLogEntry>> {
+  const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return '';
+    throw e;
+  });
+  const out = new Map<string, SyncLogEntry>();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      const e = JSON.parse(line) as SyncLogEntry;
+      if (typeof e.key === 'string') out.set(e.key, e);
+    } catch {
+      // a run killed mid-append leaves a cut last line: that file is verified again
+    }
+  }
+  return out;
+}
+
+export const appendSyncLog = (path: string, e: SyncLogEntry) => appendFile(path, JSON.stringify(e) + '\n');
+
+/** A sink that hashes bytes and, for .gz, inflates them to check they are a whole gzip stream. */
+class Checker {
+  readonly md5 = createHash('md5');
+  bytes = 0;
+  private gunzip: ReturnType<typeof createGunzip> | null;
+  private gzipDone: Promise<boolean>;
+
+  constructor(gz: boolean) {
+    this.gunzip = gz ? createGunzip() : null;
+    const g = this.gunzip;
+    this.gzipDone = g
+      ? new Promise<boolean>((resolve) => {
+          g.on('error', () => resolve(false));
+          g.on('end', () => resolve(true));
+          g.resume();
+        })
+      : Promise.resolve(true);
+  }
+
+  async write(chunk: Uint8Array): Promise<void> {
+    this.md5.update(chunk);
+    this.bytes += chunk.length;
+    const g = this.gunzip;
+    if (g && !g.destroyed && !g.write(chunk)) await new Promise<void>((r) => (g.destroyed ? r() : g.once('drain', r).once('error', () => r())));
+  }
+
+  /** Whether the bytes inflate to the end (always true when not gzip). */
+  async end(): Promise<boolean> {
+    this.gunzip?.end();
+    return this.gzipDone;
+  }
+}
+
+/** What is at `path` for this object: complete (and whether it inflates) or missing/stale. */
+export async function localState(path: string, obj: BucketObject, log: Map<string, SyncLogEntry>): Promise<{ state: 'missing' } | { state: 'complete'; gzip_ok: boolean; entry: SyncLogEntry | null }> {
+  const s = await stat(path).catch(() => null);
+  if (!s?.isFile() || s.size !== obj.size) return { state: 'missing' };
+  const e = log.get(obj.key);
+  if (e && e.etag === obj.etag && e.size === obj.size && e.mtime_ms === Math.floor(s.mtimeMs)) return { state: 'complete', gzip_ok: e.gzip_ok, entry: null };
+  const md5 = plainMd5(obj.etag);
+  if (!md5) return { state: 'missing' };
+  const c = new Checker(path.endsWith('.gz'));
+  for await (const chunk of createReadStream(path)) await c.write(chunk as Buffer);
+  const gzip_ok = await c.end();
+  if (c.md5.digest('hex') !== md5) return { state: 'missing' };
+  return { state: 'complete', gzip_ok, entry: { key: obj.key, size: obj.size, etag: obj.etag, mtime_ms: Math.floor(s.mtimeMs), gzip_ok } };
+}
+
+/**
+ * Stream `body` to `<path>.part`, checking length and (plain ETag) MD5 on the way, then rename
+ * it into place. Throws when the transfer breaks or the bytes do not match; the .part is removed.
+ */
+export async function saveObject(body: AsyncIterable<Uint8Array>, path: string, obj: BucketObject, onBytes: (n: number) => void): Promise<SyncLogEntry> {
+  await mkdir(dirname(path), { recursive: true });
+  const part = `${path}.part`;
+  const c = new Checker(path.endsWith('.gz'));
+  try {
+    const check = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        onBytes(chunk.length);
+        c.write(chunk).then(() => cb(null, chunk), cb);
+      },
+    });
+    await pipeline(body, check, createWriteStream(part));
+    const gzip_ok = await c.end();
+    if (c.bytes !== obj.size) throw new Error(`transfer ended after ${c.bytes} of ${obj.size} bytes`);
+    const md5 = plainMd5(obj.etag);
+    const got = c.md5.digest('hex');
+    if (md5 && got !== md5) throw new Error(`MD5 ${got} does not match ETag ${obj.etag}`);
+    await rename(part, path);
+    const s = await stat(path);
+    return { key: obj.key, size: obj.size, etag: obj.etag, mtime_ms: Math.floor(s.mtimeMs), gzip_ok };
+  } catch (e) {
+    await rm(part, { force: true });
+    throw e;
+  }
+}
