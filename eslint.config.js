@@ -1,9 +1,9 @@
 // ESLint: typescript-eslint's type-checked rules, plus the house layering rules
-// (../shared/docs/architecture.md): domain folders never import HTTP, CLI or DuckDB packages.
+// (docs/architecture.md): domain folders never import HTTP, CLI or DuckDB packages.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const DOMAIN = ['src/ledger/**', 'src/cost/**', 'src/measure/**', 'src/detect/**', 'src/registry/**', 'src/geo/**', 'src/shared/**'];
+const DOMAIN = ['src/ledger/**', 'src/cost/**', 'src/measure/**', 'src/detect/**', 'src/registry/**', 'src/geo/**', 'src/op/**', 'src/shared/**'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'web/dist/**', 'node_modules/**', 'bench/corpus/**', 'tmp/**', 'test-results/**'] },
@@ -27,7 +27,7 @@ export default tseslint.config(
   {
     files: DOMAIN,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['hono', 'hono/*', '@hono/*', 'commander', '@commander-js/*', 'cli-progress', '@duckdb/*'], message: 'domain code stays free of HTTP, CLI and DuckDB (architecture.md)' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['hono', 'hono/*', '@hono/*', 'commander', '@commander-js/*', 'cli-progress', '@duckdb/*'], message: 'domain code stays free of HTTP, CLI and DuckDB (docs/architecture.md)' }] }],
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },

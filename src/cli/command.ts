@@ -1,20 +1,22 @@
 /**
- * Helpers to declare commands uniformly: every leaf command takes --json and --db, and its
+ * Helpers to declare commands uniformly: every leaf command takes the global options
+ * (context.ts GLOBAL_OPTIONS: --json, --db), and its
  * action receives a CliContext. Errors propagate to bin.ts, the only place that exits.
  */
 import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
-import { CliContext, type Io } from './context.js';
+import { CliContext, GLOBAL_OPTIONS, globalsOf, type Io } from './context.js';
 
 export function leaf(parent: Command<any, any, any>, name: string, description: string): Command {
-  return parent
-    .command(name)
-    .description(description)
-    .option('--json', 'print machine-readable JSON on stdout (progress as NDJSON on stderr)')
-    .option('--db <path>', 'database file (default .splinternet/observatory.duckdb, or $SPLINTERNET_DB)');
+  const cmd = parent.command(name).description(description) as Command;
+  for (const g of GLOBAL_OPTIONS) cmd.option(g.flags, g.description);
+  return cmd;
 }
 
 /** Build the context from a command's merged options. */
-export const ctxOf = (io: Io, opts: { json?: boolean; db?: string }) => new CliContext({ json: opts.json, db: opts.db }, io);
+export const ctxOf = (io: Io, opts: Record<string, unknown>) => new CliContext(globalsOf(opts), io);
+
+/** An option's value as a string, or undefined (commander hands options over untyped). */
+export const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
 
 /** Collect a repeatable option into an array. */
 export const collect = (v: string, prev: string[] = []) => [...prev, v];

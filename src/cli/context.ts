@@ -1,11 +1,12 @@
 /**
- * What every command shares: global flags (--db, --json), the output streams and how to run
- * an op: in-process when the database is free, through the server when `serve` holds it.
+ * What every command shares: the global options (declared once, in GLOBAL_OPTIONS), the output
+ * streams and how to run an op: in-process when the database is free, through the server when
+ * `serve` holds it. `run(op, input)` is typed by the op's schemas.
  */
 import { userInfo } from 'node:os';
-import { lockPath, readLock } from '../server/lockfile.js';
-import { executeOp } from '../server/ops/index.js';
-import { toProblem } from '../server/problem.js';
+import type { z } from 'zod';
+import { executeOp, lockPath, readLock, remoteOp, type Op } from '../op/index.js';
+import { findOp } from '../server/ops/index.js';
 import { AppError, systemClock, type ProgressReporter } from '../shared/index.js';
 import { defaultDbPath, openStore, type Store } from '../store/index.js';
 import { cliProgress_ } from './progress.js';
@@ -14,6 +15,15 @@ export interface Globals {
   db?: string;
   json?: boolean;
 }
+
+/** The options every leaf command takes; add a global option here and to Globals. */
+export const GLOBAL_OPTIONS: readonly { flags: string; description: string; key: keyof Globals }[] = [
+  { flags: '--json', description: 'print machine-readable JSON on stdout (progress as NDJSON on stderr)', key: 'json' },
+  { flags: '--db <path>', description: 'database file (default .splinternet/observatory.duckdb, or $SPLINTERNET_DB)', key: 'db' },
+];
+
+/** The global options out of a command's merged options. */
+export const globalsOf = (opts: Record<string, unknown>): Globals => Object.fromEntries(GLOBAL_OPTIONS.map((g) => [g.key, opts[g.key]]));
 
 export interface Io {
   out: NodeJS.WritableStream;
@@ -41,12 +51,16 @@ export class CliContext {
   }
 
   /** Run an op where the database is: via the server if one holds it, else in-process. */
-  async op<T = unknown>(name: string, input: unknown, progress: ProgressReporter = this.progress()): Promise<T> {
+  async run<I extends z.ZodType, O extends z.ZodType>(op: Op<I, O>, input: z.input<I>, progress: ProgressReporter = this.progress()): Promise<z.output<O>> {
     const lock = readLock(this.dbPath);
-    if (lock) return (await remoteOp(lock.url, lock.secret, name, input, progress)) as T;
-    return this.withStore((store) =>
-      executeOp({ store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, dbPath: this.dbPath }, name, input),
-    ) as Promise<T>;
+    // The server runs the same op (same schema, same code): its result has the output type.
+    if (lock) return (await remoteOp(lock.url, lock.secret, op.name, input, progress)) as z.output<O>;
+    return this.withStore((store) => executeOp({ store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, dbPath: this.dbPath }, op, input));
+  }
+
+  /** Run an op not yet declared in its domain, by name. */
+  async op<T = unknown>(name: string, input: unknown, progress: ProgressReporter = this.progress()): Promise<T> {
+    return (await this.run(findOp(name), input, progress)) as T;
   }
 
   /**
@@ -78,47 +92,4 @@ export class CliContext {
   print(result: unknown, human: (r: never) => string): void {
     this.io.out.write(this.globals.json ? JSON.stringify(result, null, 2) + '\n' : human(result as never));
   }
-}
-
-/** POST the op to the server and relay its NDJSON stream: progress events, then the result. */
-export async function remoteOp(baseUrl: string, secret: string, name: string, input: unknown, progress: ProgressReporter): Promise<unknown> {
-  let res: Response;
-  try {
-    res = await fetch(`${baseUrl}/api/_ops/${encodeURIComponent(name)}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
-    });
-  } catch (e) {
-    throw new AppError('UNAVAILABLE', `the server at ${baseUrl} holds the database but did not answer: ${(e as Error).message}`, { cause: e });
-  }
-  if (!res.ok || !res.body) {
-    const p = (await res.json().catch(() => ({}))) as { code?: string; detail?: string; errors?: { path: string; message: string }[] };
-    throw problemToError(p, `server answered ${res.status}`);
-  }
-  const decoder = new TextDecoder();
-  let buf = '';
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    buf += decoder.decode(chunk, { stream: true });
-    let nl: number;
-    while ((nl = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, nl);
-      buf = buf.slice(nl + 1);
-      if (!line.trim()) continue;
-      const msg = JSON.parse(line) as { type: string; phase?: string; label?: string; total?: number; unit?: string; done?: number; counters?: Record<string, number>; result?: unknown; problem?: ReturnType<typeof toProblem> };
-      if (msg.type === 'progress') {
-        if (msg.phase === 'start') progress.start(msg.label ?? '', msg.total, msg.unit);
-        else if (msg.phase === 'update') progress.update(msg.done ?? 0, msg.counters);
-        else progress.stop();
-      } else if (msg.type === 'result') return msg.result;
-      else if (msg.type === 'error') throw problemToError(msg.problem ?? {}, 'the server reported an error');
-    }
-  }
-  throw new AppError('UNAVAILABLE', 'the server closed the stream before sending a result');
-}
-
-function problemToError(p: { code?: string; detail?: string; errors?: { path: string; message: string }[] }, fallback: string): AppError {
-  return new AppError((p.code as never) ?? 'INTERNAL', p.detail ?? fallback, {
-    issues: (p.errors ?? []).map((e) => ({ path: e.path.split('.'), message: e.message })),
-  });
 }

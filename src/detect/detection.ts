@@ -4,16 +4,16 @@
  * in a silent "no event": each series says what it found, or that its data was insufficient.
  */
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 
 export const DETECTION_KINDS = ['block', 'throttling', 'shutdown'] as const;
 export type DetectionKind = (typeof DETECTION_KINDS)[number];
 
-export interface DataSource {
-  name: string;
-  url: string | null;
-  licence: string;
-  attribution?: string | null;
-}
+/** Where a figure's data comes from, with its licence. */
+export const DataSourceSchema = z
+  .object({ name: z.string(), url: z.string().nullable(), licence: z.string(), attribution: z.string().nullable().optional() })
+  .meta({ id: 'DataSource' });
+export type DataSource = z.infer<typeof DataSourceSchema>;
 
 /**
  * Where a detection's evidence comes from: OONI verdicts (block), OONI measurement volume
@@ -22,56 +22,54 @@ export interface DataSource {
 export const DETECTION_INPUTS = ['ooni_verdicts', 'ooni_volume', 'speedtests', 'ooni_network_events'] as const;
 export type DetectionInput = (typeof DETECTION_INPUTS)[number];
 
-export interface Detection {
-  /** Deterministic: the same detection on the same data always has the same id (= its draft's id). */
-  id: string;
-  kind: DetectionKind;
-  input: DetectionInput;
-  /** country: corroborated by at least k networks; network: one network (asked for with --asn). */
-  scope: 'country' | 'network';
-  probe_cc: string;
-  probe_asn: string | null;
-  networks: string[];
-  target: string | null;
-  layer: string | null;
-  /** ISO instant of the estimated onset. */
-  start: string;
-  /** ISO instant (exclusive) of the end, or null when the state lasts to the end of the data. */
-  end: string | null;
-  /** The onset is the first data point: the state may have begun earlier. */
-  start_censored: boolean;
-  /** The last instant of data the detector saw. */
-  data_until: string;
-  /** Kind-specific figures: how strong, how long, how many measurements. */
-  strength: Record<string, number | string | null>;
-  /** One line a human can check against the evidence query. */
-  summary: string;
-  /** What to run to see the measurements behind the detection. */
-  evidence_query: { api: string; cli: string; params: Record<string, string> };
-  /** Per-network figures behind a country detection. */
-  per_network: Record<string, unknown>[];
-  method: string;
-  sources: DataSource[];
-  /** The ledger event with this id, if one exists (draft, active after confirm, dismissed...). */
-  draft: { id: string; status: string; revision: number } | null;
-}
+const figures = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));
 
-export interface SeriesReport {
-  kind: DetectionKind;
-  /** Set where a kind has several inputs (throttling). */
-  input?: DetectionInput;
-  probe_cc: string | null;
-  probe_asn: string | null;
-  as_name?: string | null;
-  target: string | null;
-  layer: string | null;
-  /** ok: the detector judged the series; insufficient: too little data to say anything. */
-  status: 'ok' | 'insufficient';
-  reason: string | null;
-  state: string | null;
-  changes: Record<string, unknown>[];
-  figures: Record<string, number | string | null>;
-}
+export const DetectionSchema = z
+  .object({
+    id: z.string().meta({ description: 'deterministic: the same detection on the same data always has the same id (= its draft ledger event id)' }),
+    kind: z.enum(DETECTION_KINDS),
+    input: z.enum(DETECTION_INPUTS).meta({ description: 'the data the detection stands on: ooni_verdicts (block), ooni_volume (shutdown), speedtests or ooni_network_events (throttling)' }),
+    scope: z.enum(['country', 'network']).meta({ description: 'country: corroborated by at least k networks; network: one network (asked for with asn)' }),
+    probe_cc: z.string(),
+    probe_asn: z.string().nullable(),
+    networks: z.array(z.string()),
+    target: z.string().nullable(),
+    layer: z.string().nullable(),
+    start: z.string().meta({ description: 'ISO instant of the estimated onset' }),
+    end: z.string().nullable().meta({ description: 'ISO instant (exclusive) of the end; null = still in state when the data ends' }),
+    start_censored: z.boolean().meta({ description: 'the onset is the first data point: the state may have begun earlier' }),
+    data_until: z.string().meta({ description: 'the last instant of data the detector saw' }),
+    strength: figures.meta({ description: 'kind-specific figures: how strong, how long, how many measurements' }),
+    summary: z.string().meta({ description: 'one line a human can check against the evidence query' }),
+    evidence_query: z.object({ api: z.string(), cli: z.string(), params: z.record(z.string(), z.string()) }).meta({ description: 'what to run to see the measurements behind the detection' }),
+    per_network: z.array(z.record(z.string(), z.unknown())).meta({ description: 'per-network figures behind a country detection' }),
+    method: z.string(),
+    sources: z.array(DataSourceSchema),
+    draft: z
+      .object({ id: z.string(), status: z.string(), revision: z.number() })
+      .nullable()
+      .meta({ description: 'the ledger event with this id, if one exists (draft, active after confirm, dismissed...)' }),
+  })
+  .meta({ id: 'Detection' });
+export type Detection = z.infer<typeof DetectionSchema>;
+
+export const SeriesReportSchema = z
+  .object({
+    kind: z.enum(DETECTION_KINDS),
+    input: z.enum(DETECTION_INPUTS).optional().meta({ description: 'set where a kind has several inputs (throttling)' }),
+    probe_cc: z.string().nullable(),
+    probe_asn: z.string().nullable(),
+    as_name: z.string().nullable().optional(),
+    target: z.string().nullable(),
+    layer: z.string().nullable(),
+    status: z.enum(['ok', 'insufficient']).meta({ description: 'ok: the detector judged the series; insufficient: too little data to say anything' }),
+    reason: z.string().nullable(),
+    state: z.string().nullable(),
+    changes: z.array(z.record(z.string(), z.unknown())),
+    figures,
+  })
+  .meta({ id: 'DetectionSeries' });
+export type SeriesReport = z.infer<typeof SeriesReportSchema>;
 
 const hourStamp = (iso: string) => iso.slice(0, 13).replace(/[-T:]/g, '');
 

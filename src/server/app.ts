@@ -8,7 +8,9 @@ import { AppError, type ErrorCode } from '../shared/index.js';
 import { writeGuard } from './auth.js';
 import { responseCache } from './cache.js';
 import type { AppDeps } from './deps.js';
+import { mountOps } from './mount.js';
 import { newRouter } from './openapi.js';
+import { ALL_OPS } from './ops/index.js';
 import { problemResponse } from './problem.js';
 import { costEventsRoutes } from './routes/cost-events.js';
 import { costRoutes } from './routes/cost.js';
@@ -69,6 +71,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', measurementRoutes(deps));
   app.route('/', exportRoutes(deps));
   app.route('/', registryRoutes(deps));
+  mountOps(app, deps, ALL_OPS);
   app.route('/', opsRoutes(deps));
   app.route('/', docsRoutes());
   // Last: the dashboard answers only what no route above did (and never /api, /docs).

@@ -1,11 +1,15 @@
 /** `splinternet detect`, `splinternet speedtests import|summary` and `splinternet throughput extract|summary`. */
 import type { Command } from '@commander-js/extra-typings';
-import type { DetectReport, SpeedTestImportReport, SpeedTestSummary, ThroughputSummary } from '../../detect/index.js';
+import type { SpeedTestImportReport } from '../../detect/index.js';
+import { detectRun, speedtestsImport, speedtestsSummary, throughputExtract, throughputRejects, throughputSummaryOp } from '../../detect/ops.js';
+import type { OpInput, OpOutput } from '../../op/index.js';
 import type { ThroughputExtractReport } from '../../measure/index.js';
 import { AppError } from '../../shared/index.js';
-import { ctxOf, leaf, table } from '../command.js';
+import { ctxOf, leaf, str, table } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+
+type DetectInput = OpInput<typeof detectRun>;
 
 function parseParams(raw: unknown): Record<string, Record<string, unknown>> | undefined {
   if (typeof raw !== 'string') return undefined;
@@ -27,9 +31,9 @@ function showImport(r: SpeedTestImportReport): string {
   return lines.join('\n') + '\n';
 }
 
-function showSummary(r: SpeedTestSummary): string {
+function showSummary(r: OpOutput<typeof speedtestsSummary>): string {
   return (
-    table(r.items as unknown as Record<string, unknown>[], ['cc', 'asn', 'as_name', 'day', 'n', 'share_throttled', 'median_target_kbps', 'median_control_kbps', 'verdict']) +
+    table(r.items, ['cc', 'asn', 'as_name', 'day', 'n', 'share_throttled', 'median_target_kbps', 'median_control_kbps', 'verdict']) +
     `method: ${r.method}\nsources: ${r.sources.map((s) => `${s.name} (${s.licence})`).join('; ') || '-'}\n`
   );
 }
@@ -46,15 +50,15 @@ function showExtract(r: ThroughputExtractReport): string {
   return lines.join('\n') + '\n';
 }
 
-function showThroughput(r: ThroughputSummary): string {
+function showThroughput(r: OpOutput<typeof throughputSummaryOp>): string {
   return (
-    table(r.items as unknown as Record<string, unknown>[], ['cc', 'asn', 'as_name', 'target', 'day', 'n', 'share_throttled', 'median_target_kbps', 'median_control_kbps', 'median_tls_handshake_ms', 'median_control_tls_handshake_ms', 'verdict']) +
+    table(r.items, ['cc', 'asn', 'as_name', 'target', 'day', 'n', 'share_throttled', 'median_target_kbps', 'median_control_kbps', 'median_tls_handshake_ms', 'median_control_tls_handshake_ms', 'verdict']) +
     `${r.measurements_with_network_events} measurements with network_events, ${r.paired} paired; left out: ${JSON.stringify(r.excluded)}; bad events: ${JSON.stringify(r.bad_events)}${r.files_not_extracted ? `; ${r.files_not_extracted} ingested file(s) not yet extracted` : ''}\n` +
     `method: ${r.method}\nsources: ${r.sources.map((s) => `${s.name} (${s.licence})`).join('; ') || '-'}\n`
   );
 }
 
-function showDetect(r: DetectReport): string {
+function showDetect(r: OpOutput<typeof detectRun>): string {
   const out: string[] = [];
   for (const d of r.items) {
     out.push(`${d.id}  [${d.kind}, ${d.scope}, input ${d.input}]${d.draft ? `  ledger: ${d.draft.status}` : ''}`);
@@ -91,7 +95,7 @@ export function detectCommand(program: Command, io: Io): void {
     .option('--params <json>', 'override detector parameters, e.g. \'{"block":{"edd":30,"minNetworks":3}}\'')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<DetectReport>('detect.run', { cc: o.cc, asn: o.asn, target: o.target, since: o.since, until: o.until, kind: o.kind, input: o.input, emit: Boolean(o.emit), params: parseParams(o.params) });
+      const r = await ctx.run(detectRun, { cc: str(o.cc), asn: str(o.asn), target: str(o.target), since: str(o.since), until: str(o.until), kind: o.kind as DetectInput['kind'], input: o.input as DetectInput['input'], emit: Boolean(o.emit), params: parseParams(o.params) });
       ctx.print(r, showDetect);
     });
 
@@ -100,7 +104,7 @@ export function detectCommand(program: Command, io: Io): void {
     .argument('<path>')
     .action(async (path: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<SpeedTestImportReport>('speedtests.import', { path });
+      const r = await ctx.run(speedtestsImport, { path });
       if (r.rejected > 0) io.setExit(EXIT.PARTIAL);
       ctx.print(r, showImport);
     });
@@ -111,7 +115,7 @@ export function detectCommand(program: Command, io: Io): void {
     .option('--until <date>', 'up to and including this date')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<SpeedTestSummary>('speedtests.summary', { cc: o.cc, asn: o.asn, since: o.since, until: o.until });
+      const r = await ctx.run(speedtestsSummary, { cc: str(o.cc), asn: str(o.asn), since: str(o.since), until: str(o.until) });
       ctx.print(r, showSummary);
     });
 
@@ -120,7 +124,7 @@ export function detectCommand(program: Command, io: Io): void {
     .option('--force', 're-read every ingested file')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<ThroughputExtractReport>('throughput.extract', { force: Boolean(o.force) });
+      const r = await ctx.run(throughputExtract, { force: Boolean(o.force) });
       if (r.bad_events > 0 || r.files.failed > 0) io.setExit(EXIT.PARTIAL);
       ctx.print(r, showExtract);
     });
@@ -128,7 +132,7 @@ export function detectCommand(program: Command, io: Io): void {
     .option('--limit <n>', 'at most this many', '100')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<{ counts: Record<string, number>; items: Record<string, unknown>[] }>('throughput.rejects', { limit: Number(o.limit) });
+      const r = await ctx.run(throughputRejects, { limit: Number(o.limit) });
       ctx.print(r, (x: typeof r) => table(x.items, ['measurement_id', 'path', 'line', 'event_index', 'operation', 'reason', 'detail']) + `${JSON.stringify(x.counts)}\n`);
     });
   leaf(tp, 'summary', 'throttling verdict per (country, network, target, day) from OONI measurements paired within their session')
@@ -139,7 +143,7 @@ export function detectCommand(program: Command, io: Io): void {
     .option('--until <date>', 'up to and including this date')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<ThroughputSummary>('throughput.summary', { cc: o.cc, asn: o.asn, target: o.target, since: o.since, until: o.until });
+      const r = await ctx.run(throughputSummaryOp, { cc: str(o.cc), asn: str(o.asn), target: str(o.target), since: str(o.since), until: str(o.until) });
       ctx.print(r, showThroughput);
     });
 }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import type { Command } from '@commander-js/extra-typings';
 import { createApp } from '../../server/app.js';
-import { newSecret, readLock, removeLock, writeLock } from '../../server/lockfile.js';
+import { newSecret, readLock, removeLock, writeLock } from '../../op/index.js';
 import { keepWarm } from '../../server/warm.js';
 import { AppError, packagePath, systemClock } from '../../shared/index.js';
 import { openStore } from '../../store/index.js';

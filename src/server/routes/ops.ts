@@ -9,7 +9,8 @@ import { stream } from 'hono/streaming';
 import { eventProgress } from '../../shared/index.js';
 import { requireWriter } from '../auth.js';
 import type { AppDeps, Env } from '../deps.js';
-import { executeOp, findOp } from '../ops/index.js';
+import { executeOp, opStreamLine } from '../../op/index.js';
+import { findOp } from '../ops/index.js';
 import { toProblem } from '../problem.js';
 import { jsonBody } from '../validate.js';
 
@@ -21,13 +22,13 @@ export function opsRoutes(deps: AppDeps) {
     const input = await jsonBody(c);
     c.header('content-type', 'application/x-ndjson');
     return stream(c, async (s) => {
-      const write = (obj: unknown) => s.write(JSON.stringify(obj) + '\n');
+      const write = (obj: Parameters<typeof opStreamLine>[0]) => s.write(opStreamLine(obj));
       let chain = Promise.resolve();
       const progress = eventProgress((e) => {
         chain = chain.then(() => write(e).then(() => undefined));
       });
       try {
-        const result = await executeOp({ store: deps.store, clock: deps.clock, progress, actor, dbPath: deps.dbPath }, op.name, input);
+        const result = await executeOp({ store: deps.store, clock: deps.clock, progress, actor, dbPath: deps.dbPath }, op, input);
         await chain;
         await write({ type: 'result', result });
       } catch (e) {

@@ -1,0 +1,82 @@
+/**
+ * The published shapes of detection results: what GET /api/speedtests/summary,
+ * GET /api/throughput/summary and GET /api/detections answer (and the CLI prints with --json).
+ * The summary functions' return types are checked against these by src/detect/ops.ts.
+ */
+import { z } from 'zod';
+import { DETECTION_KINDS, DataSourceSchema, DetectionSchema, SeriesReportSchema } from './detection.js';
+
+const count = z.number().int();
+const verdict = z.enum(['throttled', 'not_throttled', 'insufficient']);
+const vintage = z.object({ first_day: z.string().nullable(), last_day: z.string().nullable() });
+const params = z.record(z.string(), z.number()).meta({ description: 'the thresholds the verdicts used' });
+
+export const ThrottleDaySchema = z
+  .object({
+    cc: z.string(),
+    asn: z.string().meta({ example: 'AS12389' }),
+    as_name: z.string().nullable(),
+    day: z.string().meta({ example: '2021-03-13' }),
+    n: z.number().meta({ description: 'tests that count (control reached 1 Mbps)' }),
+    share_throttled: z.number().nullable(),
+    median_target_kbps: z.number().nullable(),
+    median_control_kbps: z.number().nullable(),
+    verdict,
+  })
+  .meta({ id: 'ThrottleDay' });
+
+export const SpeedTestSummarySchema = z
+  .object({ items: z.array(ThrottleDaySchema), method: z.string(), params, sources: z.array(DataSourceSchema), data_vintage: vintage })
+  .meta({ id: 'SpeedTestSummary' });
+
+export const ThroughputDaySchema = ThrottleDaySchema.extend({
+  asn: z.string().meta({ example: 'AS8359' }),
+  target: z.string().meta({ example: 'abs.twimg.com' }),
+  n: z.number().meta({ description: 'measurements paired with their session whose control reached 1 Mbps' }),
+  median_tls_handshake_ms: z.number().nullable(),
+  median_control_tls_handshake_ms: z.number().nullable(),
+}).meta({ id: 'ThroughputDay' });
+
+export const ThroughputSummarySchema = z
+  .object({
+    items: z.array(ThroughputDaySchema),
+    input: z.literal('ooni_network_events'),
+    measurements_with_network_events: count,
+    paired: count,
+    excluded: z
+      .object({ no_throughput: count, too_few_bytes: count, no_control: count, with_bad_events: count })
+      .meta({ description: 'measurements left out of the pairing, by reason' }),
+    bad_events: z
+      .record(z.string(), count)
+      .meta({ description: 'network events that could not be used, by reason (missing_num_bytes, negative_num_bytes, missing_t, non_monotonic_t, ...)' }),
+    files_not_extracted: count.meta({ description: 'ingested files whose network_events were not read yet (splinternet throughput extract)' }),
+    method: z.string(),
+    params,
+    sources: z.array(DataSourceSchema),
+    data_vintage: vintage,
+  })
+  .meta({ id: 'ThroughputSummary' });
+
+export const DetectionListSchema = z
+  .object({
+    items: z.array(DetectionSchema),
+    series: z.array(SeriesReportSchema).meta({ description: 'every series looked at: what it found, or why its data was insufficient' }),
+    kinds: z.array(z.enum(DETECTION_KINDS)),
+    methods: z.record(z.string(), z.string()),
+    params: z.record(z.string(), z.record(z.string(), z.unknown())).meta({ description: 'the detector parameters used, per kind' }),
+  })
+  .meta({ id: 'DetectionList' });
+
+export const EmitReportSchema = z.object({
+  created: count,
+  existing: count,
+  existing_by_status: z.record(z.string(), count).meta({ description: 'existing events by status: draft, active (confirmed), dismissed, retracted' }),
+  ids: z.array(z.string()),
+  skipped: z.array(z.object({ id: z.string(), reason: z.string() })).meta({ description: 'detections the ledger cannot hold as events' }),
+});
+
+/** `splinternet detect --json`: the list plus what --emit did and the query as normalised. */
+export const DetectReportSchema = DetectionListSchema.extend({
+  emitted: EmitReportSchema.nullable(),
+  query: z.record(z.string(), z.unknown()),
+}).meta({ id: 'DetectReport' });

@@ -1,0 +1,81 @@
+/**
+ * An operation is the one contract of a unit of work: its name, input and output schemas, an
+ * optional HTTP binding, the token scope a remote caller needs, and the function. The CLI runs
+ * it in-process (or through a running server, see docs/design/001-store-concurrency.md), the
+ * server mounts it as an OpenAPI route, and the dashboard's types are generated from the
+ * OpenAPI document, so the four cannot drift. How to add one: docs/architecture.md.
+ *
+ * Guarantees:
+ * - the input is validated with the op's schema on every path (CLI, /api/_ops, HTTP route)
+ *   before `run` sees it; failures are VALIDATION AppErrors naming each field;
+ * - `run` returns the output schema's type (checked by the compiler); the output schema is
+ *   what OpenAPI publishes, so it must not transform (tests parse results with it).
+ */
+import type { z } from 'zod';
+import { issuesFromZod, validationError, type Clock, type ProgressReporter } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+
+export interface OpContext {
+  store: Store;
+  clock: Clock;
+  progress: ProgressReporter;
+  /** Who asks: "cli:<user>" in-process, "token:<id>" or "cli-via-server" remotely, "api" for anonymous reads. */
+  actor: string;
+  /** The database path, for ops that report it. */
+  dbPath: string;
+}
+
+/** Token scopes a remote caller may hold. */
+export type Scope = 'read' | 'write' | 'import' | 'admin';
+
+/**
+ * Where an op answers over HTTP. Path parameters use OpenAPI braces (`/api/events/{id}`) and
+ * must be keys of the input object; for GET the other keys come from the query string (coerced
+ * once, see server/mount.ts), otherwise from the JSON body.
+ */
+export interface HttpBinding {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  /** OpenAPI tag (defaults to the op name's first segment). */
+  tag?: string;
+  /** Response description in the OpenAPI document. */
+  description?: string;
+  /** Extra documented error statuses besides 400 (e.g. 404 for a path id). */
+  errors?: Partial<Record<401 | 403 | 404 | 409 | 412 | 413 | 503, string>>;
+}
+
+export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  /** `domain.verb`, e.g. `events.list`; also the /api/_ops/:name the CLI uses remotely. */
+  name: string;
+  summary: string;
+  /** Writes need a token when called over HTTP. */
+  write: boolean;
+  /** The token scope a remote caller needs (unset: a write needs any valid token, a read none). */
+  scope?: Scope;
+  input: I;
+  output: O;
+  http?: HttpBinding;
+  run(ctx: OpContext, input: z.output<I>): Promise<z.output<O>>;
+}
+
+/** Any op, for lists and registries (input and output erased). */
+ 
+export type AnyOp = Op<any, any>;
+
+export type OpInput<T extends AnyOp> = z.input<T['input']>;
+export type OpOutput<T extends AnyOp> = z.output<T['output']>;
+
+/** Declare an op; keeps `run`'s input and output tied to the schemas. */
+export const defineOp = <I extends z.ZodType, O extends z.ZodType>(op: Op<I, O>): Op<I, O> => op;
+
+/** Validate raw input against the op's schema (VALIDATION AppError naming each field). */
+export function parseInput<I extends z.ZodType>(op: Op<I, z.ZodType>, raw: unknown): z.output<I> {
+  const parsed = op.input.safeParse(raw ?? {});
+  if (!parsed.success) throw validationError(issuesFromZod(parsed.error), `invalid input for ${op.name}`);
+  return parsed.data;
+}
+
+/** Validate, then run. Every caller (CLI, ops endpoint, HTTP mount) goes through here. */
+export async function executeOp<I extends z.ZodType, O extends z.ZodType>(ctx: OpContext, op: Op<I, O>, raw: unknown): Promise<z.output<O>> {
+  return op.run(ctx, parseInput(op, raw));
+}

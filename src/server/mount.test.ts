@@ -1,0 +1,81 @@
+/**
+ * The generic HTTP mount: query strings coerced once by the schema's field types, path and
+ * body merged into one validated input, writes refused without a token; and the invariants
+ * every declared operation keeps (unique names, a real output schema when bound to HTTP).
+ */
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { check, defineOp, isReport, type AnyOp } from '../op/index.js';
+import { fixedClock } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+import type { AppDeps } from './deps.js';
+import { coercerFor, mountOps } from './mount.js';
+import { newRouter } from './openapi.js';
+import { ALL_OPS } from './ops/index.js';
+import { problemResponse } from './problem.js';
+
+const echo = defineOp({
+  name: 'test.echo',
+  summary: 'echo the coerced input',
+  write: false,
+  input: z.object({ id: z.string(), cc: check.countryCode.optional(), n: z.number().int().optional(), on: z.boolean().optional(), tags: z.array(z.string()).optional(), nums: z.array(z.number()).optional() }),
+  output: z.object({ input: z.record(z.string(), z.unknown()) }),
+  http: { method: 'get', path: '/api/test/{id}' },
+  run: async (_ctx, input) => ({ input }),
+});
+const write = defineOp({
+  name: 'test.write',
+  summary: 'a write',
+  write: true,
+  input: z.object({ id: z.string(), reason: z.string().min(3) }),
+  output: z.object({ id: z.string(), reason: z.string(), actor: z.string() }),
+  http: { method: 'post', path: '/api/test/{id}/note' },
+  run: async (ctx, { id, reason }) => ({ id, reason, actor: ctx.actor }),
+});
+
+function app() {
+  const deps: AppDeps = { store: { ledger: { getTokenByHash: async () => null } } as unknown as Store, clock: fixedClock('2026-01-01T00:00:00Z'), dbPath: ':memory:' };
+  const a = newRouter();
+  a.onError((e, c) => problemResponse(c, e));
+  mountOps(a, deps, [echo, write] as AnyOp[]);
+  return a;
+}
+
+describe('query-string coercion', () => {
+  it('booleans, numbers and lists by the field type; strings as given', () => {
+    expect(coercerFor(z.boolean().optional())(['yes'])).toBe(true);
+    expect(coercerFor(z.boolean().default(false))(['0'])).toBe(false);
+    expect(coercerFor(z.boolean())(['maybe'])).toBe('maybe');
+    expect(coercerFor(z.number().int().min(1).optional())(['25'])).toBe(25);
+    expect(coercerFor(z.number())([''])).toBe('');
+    expect(coercerFor(z.array(z.string()).optional())(['a,b', 'c'])).toEqual(['a', 'b', 'c']);
+    expect(coercerFor(z.array(z.number()))(['1,2'])).toEqual([1, 2]);
+    expect(coercerFor(z.string().optional())(['007'])).toBe('007');
+  });
+  it('over HTTP: one validated input from path and query, bad values named', async () => {
+    const ok = await app().request('/api/test/x1?cc=ru&n=3&on=true&tags=a,b&tags=c&nums=1,2&unknown=1');
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ input: { id: 'x1', cc: 'RU', n: 3, on: true, tags: ['a', 'b', 'c'], nums: [1, 2] } });
+    const bad = await app().request('/api/test/x1?n=three&cc=RUS');
+    expect(bad.status).toBe(400);
+    const p = (await bad.json()) as { errors: { path: string }[] };
+    expect(p.errors.map((e) => e.path).sort()).toEqual(['cc', 'n']);
+  });
+  it('writes need a token before the body is read', async () => {
+    const res = await app().request('/api/test/x1/note', { method: 'POST', body: 'not json' });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('declared operations', () => {
+  it('have unique names', () => {
+    const names = ALL_OPS.map((o) => o.name);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+  });
+  it('bound to HTTP, publish a real output schema (an object, never a bare record)', () => {
+    const bound = ALL_OPS.filter((o) => o.http);
+    expect(bound.filter((o) => isReport(o.output)).map((o) => o.name)).toEqual([]);
+    const bareRecord = bound.filter((o) => (o.output as unknown as { _zod: { def: { type: string } } })._zod.def.type === 'record');
+    expect(bareRecord.map((o) => o.name)).toEqual([]);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * HTTP from the operations: one function registers a route and its OpenAPI description for
+ * every op that has an HTTP binding. What this guarantees, once for all ops:
+ * - query strings are coerced by the input schema's field types, the same way everywhere:
+ *   booleans accept true/1/yes and false/0/no, numbers are decimal, list fields take repeated
+ *   parameters and comma-separated values; unknown parameters are ignored;
+ * - path parameters (`{id}`) and the JSON body (non-GET) are merged into the same input and
+ *   validated once by the op's schema (failures: 400 problem+json naming each field);
+ * - writes need a token before the body is read; reads run anonymously (actor "api");
+ * - the response is the op's result as JSON, described in OpenAPI by the op's output schema.
+ * Hand-written routes remain only where HTTP itself is the feature (routes/*.ts).
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { executeOp, type AnyOp, type HttpBinding } from '../op/index.js';
+import { AppError, silentProgress } from '../shared/index.js';
+import { requireWriter } from './auth.js';
+import type { AppDeps, Env } from './deps.js';
+import { ProblemSchema } from './openapi.js';
+import { jsonBody } from './validate.js';
+
+type Coerce = (values: string[]) => unknown;
+
+const TRUE = new Set(['true', '1', 'yes']);
+const FALSE = new Set(['false', '0', 'no']);
+
+type Def = { _zod: { def: { type: string; innerType?: Def; in?: Def; element?: Def } } };
+
+/** The schema under optional/nullable/default wrappers and preprocess pipes. */
+function unwrap(s: z.ZodType): Def {
+  let cur = s as unknown as Def;
+  for (;;) {
+    const def = cur._zod.def;
+    if (def.innerType) cur = def.innerType;
+    else if (def.type === 'pipe' && def.in) cur = def.in;
+    else return cur;
+  }
+}
+
+const scalar =
+  (type: string) =>
+  (v: string): unknown => {
+    if (type === 'boolean') return TRUE.has(v.toLowerCase()) ? true : FALSE.has(v.toLowerCase()) ? false : v;
+    if (type === 'number' || type === 'int') return v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
+    return v;
+  };
+
+/** How one query field turns its raw values into the schema's type. Decided once per op. */
+export function coercerFor(s: z.ZodType): Coerce {
+  const base = unwrap(s);
+  if (base._zod.def.type === 'array') {
+    const el = base._zod.def.element;
+    const each = scalar(el ? unwrap(el as unknown as z.ZodType)._zod.def.type : 'string');
+    return (values) => values.flatMap((v) => v.split(',')).filter((v) => v !== '').map(each);
+  }
+  const one = scalar(base._zod.def.type);
+  // A repeated scalar parameter: the last value wins.
+  return (values) => one(values[values.length - 1]!);
+}
+
+function objectShape(s: z.ZodType): Record<string, z.ZodType> {
+  const shape = (s as unknown as { shape?: Record<string, z.ZodType> }).shape;
+  if (!shape) throw new Error('an op with an HTTP binding needs an object input schema');
+  return shape;
+}
+
+/** Read the query string into the op's input, by the coercers. */
+function queryInput(url: string, coercers: Map<string, Coerce>): Record<string, unknown> {
+  const q = url.indexOf('?');
+  const out: Record<string, unknown> = {};
+  if (q < 0) return out;
+  const raw = new Map<string, string[]>();
+  for (const [k, v] of new URLSearchParams(url.slice(q + 1))) {
+    if (!coercers.has(k)) continue;
+    const list = raw.get(k);
+    if (list) list.push(v);
+    else raw.set(k, [v]);
+  }
+  for (const [k, vs] of raw) out[k] = coercers.get(k)!(vs);
+  return out;
+}
+
+function bodyObject(body: unknown): Record<string, unknown> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new AppError('VALIDATION', 'the request body must be a JSON object', { issues: [{ path: [], message: 'not an object' }] });
+  }
+  return { ...(body as Record<string, unknown>) };
+}
+
+const STATUS_TEXT = { 401: 'No token', 403: 'Token refused' } as const;
+
+function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys: string[], rest: Record<string, z.ZodType>): void {
+  const shape = objectShape(op.input);
+  const params = pathKeys.length ? z.object(Object.fromEntries(pathKeys.map((k) => [k, shape[k]!]))) : undefined;
+  const restSchema = z.object(rest);
+  const inQuery = http.method === 'get' || http.method === 'delete';
+  const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+  const errors: Record<string, ReturnType<typeof problem>> = { 400: problem('Invalid input (each field named)') };
+  if (op.write) Object.assign(errors, { 401: problem(STATUS_TEXT[401]), 403: problem(STATUS_TEXT[403]) });
+  for (const [code, text] of Object.entries(http.errors ?? {})) errors[code] = problem(text);
+  app.openAPIRegistry.registerPath({
+    method: http.method,
+    path: http.path,
+    tags: [http.tag ?? op.name.split('.')[0]!],
+    summary: op.summary,
+    operationId: op.name,
+    ...(op.write ? { security: [{ bearerAuth: [] }] } : {}),
+    request: {
+      ...(params ? { params } : {}),
+      ...(inQuery ? (Object.keys(rest).length ? { query: restSchema } : {}) : { body: { content: { 'application/json': { schema: restSchema } }, required: true } }),
+    },
+    responses: { 200: { description: http.description ?? op.summary, content: { 'application/json': { schema: op.output } } }, ...errors },
+  });
+}
+
+/** Register every op that has an HTTP binding on the app. */
+export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly AnyOp[]): void {
+  for (const op of ops) {
+    const http = op.http;
+    if (!http) continue;
+    const shape = objectShape(op.input);
+    const pathKeys = [...http.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+    for (const k of pathKeys) if (!(k in shape)) throw new Error(`${op.name}: path parameter {${k}} is not an input field`);
+    const rest = Object.fromEntries(Object.entries(shape).filter(([k]) => !pathKeys.includes(k)));
+    const inQuery = http.method === 'get' || http.method === 'delete';
+    const coercers = new Map(Object.entries(rest).map(([k, s]) => [k, coercerFor(s)]));
+    describe(app, op, http, pathKeys, rest);
+    const honoPath = http.path.replace(/\{(\w+)\}/g, ':$1');
+    app.on(http.method.toUpperCase(), honoPath, async (c: Context<Env>) => {
+      const actor = op.write ? (c.get('actor') ?? (await requireWriter(c, deps))) : 'api';
+      const input = inQuery ? queryInput(c.req.url, coercers) : bodyObject(await jsonBody(c));
+      for (const k of pathKeys) input[k] = c.req.param(k);
+      const result = await executeOp({ store: deps.store, clock: deps.clock, progress: silentProgress, actor, dbPath: deps.dbPath }, op, input);
+      return c.json(result as object, 200);
+    });
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * One contract per operation: for every operation that has both a CLI command and an HTTP
+ * route, `splinternet <command> --json` and the route answer the same document for the same
+ * input, and the op's output schema describes every field of it (nothing published is
+ * undeclared). The test walks the operation list: an op bound to HTTP must have samples here
+ * or be listed as HTTP-only with the reason. Data: `db seed` (the shipped datasets) plus the
+ * synthetic OONI network_events fixture (test/fixtures/ooni-throttle-synthetic/SOURCES.md).
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_OPS } from '../../src/server/ops/index.js';
+import { packagePath } from '../../src/shared/index.js';
+import { openStore } from '../../src/store/index.js';
+import { appWithToken, cli, runBin, tempDir } from '../helpers/index.js';
+
+type Input = Record<string, string | number | boolean>;
+interface Sample {
+  /** The CLI verb(s). */
+  cmd: string[];
+  /** Input keys given as positional arguments, in order (the rest become --flags). */
+  positional?: string[];
+  inputs: Input[];
+}
+
+const SAMPLES: Record<string, Sample> = {
+  'speedtests.summary': { cmd: ['speedtests', 'summary'], inputs: [{}, { cc: 'RU' }, { cc: 'ru', asn: '12389', since: '2021-03-10', until: '2021-03-20' }] },
+  'throughput.summary': { cmd: ['throughput', 'summary'], inputs: [{}, { cc: 'RU', since: '2021-03' }, { cc: 'ru', asn: 'AS8359', target: 'abs.twimg.com' }] },
+};
+
+/** Bound to HTTP with no CLI twin, and why. */
+const HTTP_ONLY: Record<string, string> = {
+  'detections.list': 'the read-only twin of `detect` (which may --emit drafts and also reports what it emitted)',
+};
+
+const t = tempDir();
+const db = join(t.dir, 'parity.duckdb');
+
+beforeAll(async () => {
+  const r = await runBin(['db', 'seed', '--json', '--db', db]);
+  expect([0, 3], r.err).toContain(r.code);
+  // Throughput pairs need whole sessions: the synthetic network_events fixture has them.
+  const i = await cli(['ingest', packagePath('test', 'fixtures', 'ooni-throttle-synthetic'), '--workers', '0', '--json', '--db', db]);
+  expect(i.code, i.err).toBe(0);
+}, 180_000);
+afterAll(() => t.cleanup());
+
+const argv = (s: Sample, input: Input): string[] => {
+  const pos = s.positional ?? [];
+  const flags = Object.entries(input)
+    .filter(([k]) => !pos.includes(k))
+    .flatMap(([k, v]) => {
+      const flag = `--${k.replace(/_/g, '-')}`;
+      return v === true ? [flag] : v === false ? [] : [flag, String(v)];
+    });
+  return [...s.cmd, ...pos.map((k) => String(input[k])), ...flags, '--json', '--db', db];
+};
+
+const url = (path: string, input: Input): string => {
+  const rest = { ...input };
+  const p = path.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = String(rest[k]);
+    delete rest[k];
+    return encodeURIComponent(v);
+  });
+  const q = new URLSearchParams(Object.entries(rest).map(([k, v]) => [k, String(v)])).toString();
+  return q ? `${p}?${q}` : p;
+};
+
+describe('every operation with a CLI command and an HTTP route', () => {
+  it('has samples here, or is HTTP-only for a stated reason', () => {
+    const bound = ALL_OPS.filter((o) => o.http && o.http.method === 'get').map((o) => o.name);
+    expect(bound.filter((n) => !(n in SAMPLES) && !(n in HTTP_ONLY))).toEqual([]);
+    expect(Object.keys(SAMPLES).filter((n) => !bound.includes(n))).toEqual([]);
+  });
+
+  it('answers the same document on both, all of it declared in the output schema', async () => {
+    const cliDocs = new Map<string, unknown>();
+    for (const [name, s] of Object.entries(SAMPLES)) {
+      for (const input of s.inputs) {
+        const r = await cli(argv(s, input));
+        expect(r.code, `${name} ${JSON.stringify(input)}: ${r.err}`).toBe(0);
+        cliDocs.set(`${name} ${JSON.stringify(input)}`, JSON.parse(r.out));
+      }
+    }
+    const store = await openStore(db);
+    try {
+      const { app } = await appWithToken(store, db);
+      for (const [name, s] of Object.entries(SAMPLES)) {
+        const op = ALL_OPS.find((o) => o.name === name)!;
+        for (const input of s.inputs) {
+          const key = `${name} ${JSON.stringify(input)}`;
+          const res = await app.request(url(op.http!.path, input));
+          expect(res.status, key).toBe(200);
+          const doc = (await res.json());
+          expect(doc, key).toEqual(cliDocs.get(key));
+          const items = (doc as { items?: unknown[] }).items;
+          if (items && Object.keys(input).length === 0) expect(items.length, `${key}: the sample data gives rows`).toBeGreaterThan(0);
+          expect(op.output.parse(doc), `${key}: fields missing from the output schema`).toEqual(doc);
+        }
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});
