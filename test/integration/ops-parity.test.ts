@@ -62,7 +62,7 @@ const url = (path: string, input: Input): string => {
     delete rest[k];
     return encodeURIComponent(v);
   });
-  const q = new URLSearchParams(Object.entries(rest).map(([k, v]) => [k, String(v)])).toString();
+  const q = new URLSearchParams(Object.entries(rest).map(([k, v]): [string, string] => [k, String(v)])).toString();
   return q ? `${p}?${q}` : p;
 };
 
