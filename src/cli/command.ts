@@ -16,7 +16,7 @@ export function leaf(parent: Command<any, any, any>, name: string, description: 
 export const ctxOf = (io: Io, opts: Record<string, unknown>) => new CliContext(globalsOf(opts), io);
 
 /** An option's value as a string, or undefined (commander hands options over untyped). */
-export const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
 /** Collect a repeatable option into an array. */
 export const collect = (v: string, prev: string[] = []) => [...prev, v];
