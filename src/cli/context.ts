@@ -72,7 +72,7 @@ export class CliContext {
     if (lock) return fn(<R>(name: string, input: unknown, progress = this.progress()) => remoteOp(lock.url, lock.secret, name, input, progress) as Promise<R>);
     return this.withStore((store) =>
       fn(<R>(name: string, input: unknown, progress = this.progress()) =>
-        executeOp({ store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, dbPath: this.dbPath }, name, input) as Promise<R>),
+        executeOp({ store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, dbPath: this.dbPath }, findOp(name), input) as Promise<R>),
     );
   }
 
