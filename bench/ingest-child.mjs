@@ -7,7 +7,7 @@ import { createGunzip } from 'node:zlib';
 
 const [mode, dir, threadsArg, dbPath] = process.argv.slice(2);
 const threads = Number(threadsArg);
-const files = readdirSync(dir).filter((f) => /\.jsonl(\.gz)?$/.test(f)).sort().map((f) => join(dir, f));
+const files = readdirSync(dir, { recursive: true }).filter((f) => /\.jsonl(\.gz)?$/.test(f)).sort().map((f) => join(dir, f));
 const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
 const rss = () => Math.round(process.resourceUsage().maxRSS / 1024);
 /** CPU seconds of this process, every thread included (workers, DuckDB's pool): robust to a loaded machine. */
@@ -31,7 +31,19 @@ async function ours() {
   const seconds = (performance.now() - t) / 1000;
   const cpuSeconds = cpu() - c;
   await store.close();
-  return { seconds, cpuSeconds, lines: r.lines_read, stored: r.stored, rejected: r.rejected, reconciled: r.reconciled };
+  return { seconds, cpuSeconds, lines: r.lines_read, stored: r.stored, rejected: r.rejected, reconciled: r.reconciled, distribution: await distribution() };
+}
+
+/** What the run stored: verdict classes and test names, counted in the database it wrote (after the timing). */
+async function distribution() {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const inst = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
+  const c = await inst.connect();
+  const count = async (col) => Object.fromEntries((await c.runAndReadAll(`SELECT ${col} AS k, count(*) AS n FROM measurements GROUP BY 1 ORDER BY 1`)).getRowObjectsJS().map((r) => [r.k, Number(r.n)]));
+  const out = { status: await count('status'), test_name: await count('test_name') };
+  c.closeSync();
+  inst.closeSync();
+  return out;
 }
 
 // Every top-level field of the real measurements, with test_keys (and the other objects) as JSON.

@@ -1,10 +1,16 @@
-// Seeded generator of a large OONI corpus from the 89 real measurements shipped in data/ooni:
-// each output line is a real measurement with a new report_id, another (probe_cc, probe_asn,
-// probe_network_name) taken from the real ones, a start time spread over January 2024 and, for
-// URL tests, an input from the real inputs. Writes the same lines as .jsonl and .jsonl.gz parts.
-// Deterministic for a given seed and size; reused when bench/corpus/manifest.json matches.
+// Seeded generator of a large OONI corpus from the 89 real measurements shipped in data/ooni,
+// laid out like OONI's bucket: each real measurement sits in raw/YYYYMMDD/HH/CC/testname/ for
+// the hour of its own measurement_start_time (so the wrong-date check passes as it does for
+// real uploads), and the corpus is copies of them drawn uniformly, each written to its
+// original's bucket file, so its verdict classes and test names keep the source's shares.
+// A copy differs from its original only where verdicts cannot look: a new report_id (or, with
+// no report_id, an annotation) so it is a distinct measurement, and a network (probe_asn,
+// probe_network_name) taken from real measurements of the same country. Start times, inputs
+// and test_keys are the original's. Writes `src/` (the 89 originals in that layout) and the
+// corpus as `jsonl/` and `gz/` trees. Deterministic for a seed and size; reused when
+// manifest.json matches.
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { createGzip, gunzipSync } from 'node:zlib';
 
@@ -15,55 +21,85 @@ const mulberry32 = (a) => () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-export async function buildCorpus({ root, dir, bytes, parts, seed }) {
+/** The bucket file of a measurement: the hour of its start time, its country and test. */
+export function bucketFile(m) {
+  const t = m.measurement_start_time;
+  const hour = `${t.slice(0, 4)}${t.slice(5, 7)}${t.slice(8, 10)}${t.slice(11, 13)}`;
+  const cc = typeof m.probe_cc === 'string' && /^[A-Z]{2}$/.test(m.probe_cc) ? m.probe_cc : 'ZZ';
+  const test = String(m.test_name).replace(/_/g, '');
+  return `raw/${hour.slice(0, 8)}/${hour.slice(8, 10)}/${cc}/${test}/${hour}_${cc}_${test}.n0.0.jsonl`;
+}
+
+
+export async function buildCorpus({ root, dir, bytes, seed }) {
   const manifestPath = join(dir, 'manifest.json');
-  const want = { seed, bytes, parts, version: 1 };
+  const want = { seed, bytes, version: 2 };
   if (existsSync(manifestPath)) {
     const have = JSON.parse(readFileSync(manifestPath, 'utf8'));
     if (JSON.stringify(have.params) === JSON.stringify(want)) return have;
   }
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'jsonl'), { recursive: true });
-  mkdirSync(join(dir, 'gz'), { recursive: true });
   const real = gunzipSync(readFileSync(join(root, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz'))).toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
-  const networks = real.filter((m) => typeof m.probe_cc === 'string' && m.probe_cc !== 'ZZ').map((m) => [m.probe_cc, m.probe_asn, m.probe_network_name ?? null]);
-  const inputs = real.filter((m) => m.test_name === 'web_connectivity' && typeof m.input === 'string').map((m) => m.input);
+  const networksOf = new Map();
+  for (const m of real) {
+    if (typeof m.probe_cc !== 'string' || m.probe_cc === 'ZZ' || !m.probe_asn || m.probe_asn === 'AS0') continue;
+    const list = networksOf.get(m.probe_cc) ?? [];
+    list.push([m.probe_asn, m.probe_network_name ?? null]);
+    networksOf.set(m.probe_cc, list);
+  }
+  // the source, as it would sit in the bucket
+  const srcGroups = new Map();
+  for (const m of real) {
+    const f = bucketFile(m);
+    srcGroups.set(f, [...(srcGroups.get(f) ?? []), JSON.stringify(m) + '\n']);
+  }
+  for (const [f, ls] of srcGroups) {
+    mkdirSync(dirname(join(dir, 'src', f)), { recursive: true });
+    writeFileSync(join(dir, 'src', f), ls.join(''));
+  }
+
+  // the corpus, streamed: one open .jsonl and .jsonl.gz per bucket file
   const rand = mulberry32(seed);
-  const pick = (a) => a[Math.floor(rand() * a.length)];
-  const t0 = Date.UTC(2024, 0, 1);
-  const perPart = Math.ceil(bytes / parts);
+  const outs = new Map();
+  const open = (f) => {
+    let o = outs.get(f);
+    if (!o) {
+      for (const d of ['jsonl', 'gz']) mkdirSync(dirname(join(dir, d, f)), { recursive: true });
+      const plain = createWriteStream(join(dir, 'jsonl', f));
+      const gz = createGzip({ level: 6 });
+      const gzOut = createWriteStream(join(dir, 'gz', `${f}.gz`));
+      gz.pipe(gzOut);
+      outs.set(f, (o = { plain, gz, gzOut }));
+    }
+    return o;
+  };
   let lines = 0;
   let total = 0;
-  for (let p = 0; p < parts; p++) {
-    const name = `2024010100_XX_mixed.n${p}.${'jsonl'}`;
-    const plain = createWriteStream(join(dir, 'jsonl', name));
-    const gz = createGzip({ level: 6 });
-    const gzOut = createWriteStream(join(dir, 'gz', `${name}.gz`));
-    gz.pipe(gzOut);
-    let written = 0;
-    while (written < perPart) {
-      const m = structuredClone(pick(real));
-      const [cc, asn, net] = pick(networks);
-      const start = new Date(t0 + Math.floor(rand() * 31 * 86400) * 1000).toISOString().replace('T', ' ').slice(0, 19);
-      m.report_id = `${start.replace(/[-: ]/g, '').slice(0, 8)}T000000Z_${m.test_name.replace(/_/g, '')}_${cc}_${String(asn).replace('AS', '')}_n1_${Math.floor(rand() * 2 ** 52).toString(36)}`;
-      m.probe_cc = cc;
+  while (total < bytes) {
+    const orig = real[Math.floor(rand() * real.length)];
+    const m = structuredClone(orig);
+    if (m.report_id) m.report_id = `${m.report_id}_c${lines.toString(36)}`;
+    else m.annotations = { ...(m.annotations ?? {}), bench_copy: lines.toString(36) };
+    const nets = networksOf.get(m.probe_cc);
+    if (nets && m.probe_asn !== 'AS0') {
+      const [asn, name] = nets[Math.floor(rand() * nets.length)];
       m.probe_asn = asn;
-      m.probe_network_name = net;
-      m.measurement_start_time = start;
-      delete m.measurement_uid;
-      if (m.test_name === 'web_connectivity' && rand() < 0.5) m.input = pick(inputs);
-      const line = Buffer.from(JSON.stringify(m) + '\n');
-      written += line.length;
-      lines++;
-      if (!plain.write(line)) await once(plain, 'drain');
-      if (!gz.write(line)) await once(gz, 'drain');
+      m.probe_network_name = name;
     }
-    total += written;
-    plain.end();
-    gz.end();
-    await Promise.all([once(plain, 'close'), once(gzOut, 'close')]);
+    delete m.measurement_uid;
+    const line = Buffer.from(JSON.stringify(m) + '\n');
+    const o = open(bucketFile(orig));
+    if (!o.plain.write(line)) await once(o.plain, 'drain');
+    if (!o.gz.write(line)) await once(o.gz, 'drain');
+    total += line.length;
+    lines++;
   }
-  const manifest = { params: want, lines, bytes: total, generated: new Date().toISOString() };
+  for (const o of outs.values()) {
+    o.plain.end();
+    o.gz.end();
+    await Promise.all([once(o.plain, 'close'), once(o.gzOut, 'close')]);
+  }
+  const manifest = { params: want, lines, bytes: total, files: outs.size, source: { lines: real.length, files: srcGroups.size }, generated: new Date().toISOString() };
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return manifest;
 }
