@@ -28,7 +28,7 @@ function validity(b: VerdictBuilder, p: Parsed, opts: ScoreOptions): boolean {
   if (e.probe_cc === 'ZZ' || e.probe_asn === 'AS0') fire('validity.unknown_network', `${e.probe_cc} ${e.probe_asn}`);
   if (!tk) fire('validity.no_test_keys');
   else {
-    const unknown = Object.entries(tk).find(([k, v]) => k.endsWith('failure') && typeof v === 'string' && v.startsWith('unknown_failure'));
+    const unknown = Object.entries(tk).find(([k, v]) => k.endsWith('failure') && typeof v === 'string' && v.startsWith('unknown_failure') && !v.includes('too many redirects'));
     if (unknown) fire('validity.unknown_failure', `${unknown[0]}: ${String(unknown[1]).slice(0, 80)}`);
     if (httpResults(tk).some((r) => r.badBase64)) fire('validity.bad_body_encoding');
   }

@@ -22,8 +22,8 @@ const TEST_KEYS: ProjectionSpec = {
   // web_connectivity
   blocking: J, accessible: J, control: J, control_failure: J, dns_experiment_failure: J, http_experiment_failure: J,
   queries: J, tcp_connect: J,
-  tls_handshakes: [{ address: J, server_name: J, failure: J, no_tls_verify: J }],
-  requests: [{ failure: J, request: { url: J, headers: J }, response: { code: J, headers: J, headers_list: J, body: 'body' } }],
+  tls_handshakes: [{ address: J, server_name: J, failure: J, no_tls_verify: J, tags: J }],
+  requests: [{ failure: J, tags: J, request: { url: J, headers: J }, response: { code: J, headers: J, headers_list: J, body_is_truncated: J, body: 'body' } }],
   // apps and circumvention
   telegram_web_status: J, telegram_web_failure: J, signal_backend_status: J, signal_backend_failure: J,
   targets: J, tor_log: J, tor_logs: J, tor_progress: J, failure: J, failed_operation: J, bootstrap_failure: J, connection: J,

@@ -1,9 +1,38 @@
 /**
  * A typed view over the parts of test_keys the rules read (df-001 httpt, df-002 dnst, df-005
  * tcpconnect, df-006 tlshandshake, plus web_connectivity's control). Anything missing or oddly
- * shaped is simply absent: rules decide what absence means.
+ * shaped is simply absent here: rules decide what absence means, and validity (fields.ts) turns
+ * a wrongly typed field into an `invalid` verdict before any rule reads it.
+ *
+ * web_connectivity >= 0.5 tags every observation: `depth=N` (the redirect hop it belongs to),
+ * `classic` (the path a browser would have taken: system resolver, its answers, the fetch), and
+ * `fetch_body=true|false` (whether the body was fetched over it). `Tagged` carries them; null
+ * where a probe wrote no tags (older versions: everything is one hop, all of it "classic").
  */
 import type { Json } from '../reader/parse.js';
+
+export interface Tagged {
+  /** Redirect hop (0 = the input URL); null when untagged. */
+  depth: number | null;
+  /** On the browser-like path (`classic` tag); true when untagged. */
+  classic: boolean;
+  /** `fetch_body` tag; null when absent. */
+  fetchBody: boolean | null;
+}
+
+/** Read a df-00x `tags` list. */
+export function tagsOf(v: unknown): Tagged {
+  const tags = Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [];
+  if (!tags.length) return { depth: null, classic: true, fetchBody: null };
+  let depth: number | null = null;
+  let fetchBody: boolean | null = null;
+  for (const t of tags) {
+    if (t.startsWith('depth=')) depth = Number.parseInt(t.slice(6), 10);
+    else if (t === 'fetch_body=true') fetchBody = true;
+    else if (t === 'fetch_body=false') fetchBody = false;
+  }
+  return { depth: depth !== null && Number.isFinite(depth) ? depth : null, classic: tags.includes('classic'), fetchBody };
+}
 
 export interface DnsAnswer {
   value: string;
@@ -11,29 +40,33 @@ export interface DnsAnswer {
   asn: number | null;
   where: string;
 }
-export interface DnsQuery {
+export interface DnsQuery extends Tagged {
   hostname: string | null;
   engine: string | null;
   failure: string | null;
   answers: DnsAnswer[];
   where: string;
 }
-export interface TcpResult {
+export interface TcpResult extends Tagged {
   ip: string;
   port: number | null;
   success: boolean;
   failure: string | null;
   where: string;
 }
-export interface TlsResult {
+export interface TlsResult extends Tagged {
   address: string | null;
   serverName: string | null;
   failure: string | null;
   noTlsVerify: boolean;
   where: string;
 }
-export interface HttpResult {
+export interface HttpResult extends Tagged {
   url: string | null;
+  /** response.body_is_truncated: the probe stopped reading at its size limit. */
+  truncated: boolean;
+  /** The Location header, decoded when the probe stored it as {format: base64} (non-UTF-8 bytes). */
+  location: string | null;
   failure: string | null;
   status: number | null;
   body: string | null;
@@ -60,7 +93,7 @@ export function dnsQueries(tk: Json, key = 'queries'): DnsQuery[] {
       const value = asStr(ao.ipv4) ?? asStr(ao.hostname) ?? asStr(ao.ipv6);
       return value ? [{ value, type: asStr(ao.answer_type) ?? '', asn: typeof ao.asn === 'number' ? ao.asn : null, where: `${where}.answers[${j}]` }] : [];
     });
-    return [{ hostname: asStr(o.hostname), engine: asStr(o.engine), failure: asStr(o.failure), answers, where }];
+    return [{ hostname: asStr(o.hostname), engine: asStr(o.engine), failure: asStr(o.failure), answers, where, ...tagsOf(o.tags) }];
   });
 }
 
@@ -70,7 +103,7 @@ export function tcpResults(tk: Json): TcpResult[] {
     const st = asObj(o?.status);
     if (!o || !st) return [];
     const failure = asStr(st.failure);
-    return [{ ip: scalar(o.ip), port: typeof o.port === 'number' ? o.port : null, success: st.success === true && !failure, failure, where: `test_keys.tcp_connect[${i}]` }];
+    return [{ ip: scalar(o.ip), port: typeof o.port === 'number' ? o.port : null, success: st.success === true && !failure, failure, where: `test_keys.tcp_connect[${i}]`, ...tagsOf(o.tags) }];
   });
 }
 
@@ -78,7 +111,7 @@ export function tlsResults(tk: Json): TlsResult[] {
   return asArr(tk.tls_handshakes).flatMap((t, i) => {
     const o = asObj(t);
     if (!o) return [];
-    return [{ address: asStr(o.address), serverName: asStr(o.server_name), failure: asStr(o.failure), noTlsVerify: o.no_tls_verify === true, where: `test_keys.tls_handshakes[${i}]` }];
+    return [{ address: asStr(o.address), serverName: asStr(o.server_name), failure: asStr(o.failure), noTlsVerify: o.no_tls_verify === true, where: `test_keys.tls_handshakes[${i}]`, ...tagsOf(o.tags) }];
   });
 }
 
@@ -105,6 +138,14 @@ export function lowerHeaders(h: unknown, list?: unknown): Record<string, string>
   return out;
 }
 
+function locationOf(h: unknown): string | null {
+  const o = asObj(h);
+  if (!o) return null;
+  const v = Object.entries(o).find(([k]) => k.toLowerCase() === 'location')?.[1];
+  const first = Array.isArray(v) ? (v as unknown[])[0] : v;
+  return typeof first === 'string' ? first : decodeBody(first).body;
+}
+
 const httpCache = new WeakMap<Json, HttpResult[]>();
 
 /** HTTP transactions in the order stored (web_connectivity: newest first); decoded once per measurement. */
@@ -125,12 +166,15 @@ function decodeHttp(tk: Json, key: string): HttpResult[] {
     const code = resp?.code;
     return [{
       url: asStr(req?.url),
+      truncated: resp?.body_is_truncated === true,
+      location: locationOf(resp?.headers),
       failure: asStr(o.failure),
       status: typeof code === 'number' && code > 0 ? code : null,
       body,
       badBase64: bad,
       headers: lowerHeaders(resp?.headers, resp?.headers_list),
       where: `test_keys.${key}[${i}]`,
+      ...tagsOf(o.tags),
     }];
   });
 }

@@ -3,14 +3,17 @@
  * against the test helper's control and against artefacts that need no control (block-page
  * fingerprints, bogon answers). Departures from OONI's single `blocking` value are explained in
  * docs/design/020-measurement-pipeline.md (TLS is its own layer; CDN geo-DNS and captcha pages
- * are not blocks; a page over valid TLS is authentic).
+ * are not blocks; a page over valid TLS is authentic) and in docs/design/021-whole-measurement-verdicts.md
+ * (every hop of the redirect chain, the browser-like path only, stalled transfers, the
+ * website's own redirect faults).
  */
 import { isConfirmingMatch, type FingerprintMatcher } from '../fingerprints/matcher.js';
 import type { Envelope, Evidence } from '../model.js';
 import type { Json } from '../reader/parse.js';
 import type { VerdictBuilder } from './builder.js';
 import { failureKind, ipOfEndpoint, isBogon, mechanismFor } from './failures.js';
-import { asArr, asObj, asStr, scalar, dnsQueries, hostOf, httpResults, tcpResults, tlsResults, type HttpResult } from './view.js';
+import { chainOf, judgeLaterHop } from './web-chain.js';
+import { asArr, asObj, asStr, scalar, hostOf, tlsResults, type HttpResult } from './view.js';
 
 const isIp = (s: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(s) || s.includes(':');
 
@@ -31,15 +34,22 @@ function control(tk: Json): Control {
   for (const [ep, v] of Object.entries(asObj(c?.tcp_connect) ?? {})) tcp.set(ep, asObj(v)?.status === true && !asObj(v)?.failure);
   const tls = new Map<string, boolean>();
   for (const [ep, v] of Object.entries(asObj(c?.tls_handshake) ?? {})) tls.set(ep, asObj(v)?.status === true || (asObj(v)?.failure === null && asObj(v)?.status !== false));
+  const dnsAddrs = asArr(dns?.addrs).filter((a): a is string => typeof a === 'string');
+  // ip_info also describes the probe's own answers (flag 1): only addresses the helper resolved
+  // itself (flag 2, or listed in control.dns when flags are absent) say which AS the site is in.
   const asns = new Set<number>();
-  for (const v of Object.values(asObj(c?.ip_info) ?? {})) if (typeof asObj(v)?.asn === 'number') asns.add(asObj(v)!.asn as number);
+  for (const [ip, v] of Object.entries(asObj(c?.ip_info) ?? {})) {
+    const o = asObj(v);
+    const flags = typeof o?.flags === 'number' ? o.flags : null;
+    if (typeof o?.asn === 'number' && o.asn > 0 && (flags === null ? dnsAddrs.includes(ip) : (flags & 2) !== 0 || dnsAddrs.includes(ip))) asns.add(o.asn);
+  }
   const h = asObj(c?.http_request);
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(asObj(h?.headers) ?? {})) headers[k.toLowerCase()] = String(v);
   return {
     ok: !!c && Object.keys(c).length > 0 && !tk.control_failure,
     dnsFailure: asStr(dns?.failure),
-    dnsAddrs: asArr(dns?.addrs).filter((a): a is string => typeof a === 'string'),
+    dnsAddrs,
     asns,
     tcp,
     tls,
@@ -71,10 +81,13 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
   const ctrl = control(tk);
   if (!ctrl.ok) b.add(null, 'insufficient', 'wc.control_failure', null, [{ rule: '', where: 'test_keys.control_failure', value: scalar(tk.control_failure) || 'no control' }]);
 
-  // DNS
-  const queries = dnsQueries(tk).filter((q) => !host || !q.hostname || q.hostname.toLowerCase() === host);
+  const chain = chainOf(tk, host);
+  const hop0 = chain.hops[0]!;
+
+  // DNS (first hop; later hops are judged with the chain below)
+  const queries = hop0.queries;
   const answers = queries.flatMap((q) => q.answers).filter((a) => isIp(a.value));
-  const tls = tlsResults(tk);
+  const tls = hop0.tls;
   const tlsOkIps = new Set(tls.filter((t) => !t.failure && !t.noTlsVerify && t.address).map((t) => ipOfEndpoint(t.address!)));
   const fpHits = queries.flatMap((q) => q.answers.flatMap((a) => m.matchDns(a.value).map((fp) => ({ a, fp }))));
   const confirming = fpHits.filter((h) => isConfirmingMatch(env.probe_cc, h.fp));
@@ -89,6 +102,10 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
     const inCtrl = bogons.every((a) => ctrl.dnsAddrs.includes(a.value));
     dnsPoisoned = !inCtrl;
     b.add('dns', inCtrl ? 'down' : 'blocked', inCtrl ? 'dns.bogon_in_ctrl' : 'dns.bogon_not_in_ctrl', inCtrl ? null : 'dns.injection.bogon', bogons.map((a) => ({ rule: '', layer: 'dns', where: a.where, value: a.value })));
+  } else if (answers.length && ctrl.ok && ctrl.dnsFailure && failureKind(ctrl.dnsFailure) === 'nxdomain') {
+    // "ghost" answers: the control (a resolver outside the network) says the name does not exist
+    dnsPoisoned = true;
+    b.add('dns', 'likely_blocked', 'dns.answer_ctrl_nxdomain', 'dns.injection.other', [...answers.slice(0, 2).map((a) => ({ rule: '', layer: 'dns' as const, where: a.where, value: a.value })), { rule: '', where: 'test_keys.control.dns.failure', value: ctrl.dnsFailure }]);
   } else if (dnsFailure) {
     const ev = [{ rule: '', layer: 'dns' as const, where: 'test_keys.dns_experiment_failure', value: dnsFailure }];
     if (!ctrl.ok) b.add('dns', 'insufficient', 'dns.failure_no_ctrl', mechanismFor('dns', dnsFailure), ev);
@@ -104,8 +121,14 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
     else dnsUnmatched = answers.slice(0, 4).map((a) => ({ rule: '', layer: 'dns' as const, where: a.where, value: a.value, note: `control answers: ${ctrl.dnsAddrs.slice(0, 4).join(', ')}` }));
   }
 
+  // Answers in neither the control's addresses nor its ASes: if they lead to a block page, DNS sent the user there.
+  const dnsDiffers = answers.length > 0 && ctrl.ok && ctrl.dnsAddrs.length > 0 && !answers.some((a) => ctrl.dnsAddrs.includes(a.value) || (a.asn !== null && ctrl.asns.has(a.asn)));
+  // Unmatched answers are suspect: what they lead to decides (end of this function), and the
+  // failures they lead to are the DNS layer's, not TCP's or TLS's.
+  const dnsSuspect = dnsPoisoned || dnsUnmatched !== null;
+
   // TCP
-  const tcp = tcpResults(tk);
+  const tcp = hop0.tcp;
   const v4ok = tcp.some((t) => t.success && !t.ip.includes(':'));
   const tcpFailed = tcp.length > 0 && !tcp.some((t) => t.success);
   if (tcp.some((t) => t.success)) {
@@ -115,7 +138,7 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
     const ev = tcp.slice(0, 4).map((t) => ({ rule: '', layer: 'tcp' as const, where: t.where, value: `${t.ip}:${t.port ?? ''} ${t.failure ?? 'failed'}` }));
     const f = tcp.find((t) => t.failure)?.failure ?? 'generic_timeout_error';
     const ctrlStates = tcp.map((t) => ctrl.tcp.get(t.ip.includes(':') ? `[${t.ip}]:${t.port}` : `${t.ip}:${t.port}`)).filter((s): s is boolean => s !== undefined);
-    if (dnsPoisoned) b.add('tcp', 'note', 'tcp.dns_untrusted', null, ev);
+    if (dnsSuspect) b.add('tcp', 'note', 'tcp.dns_untrusted', null, ev);
     else if (ctrlStates.some((s) => s)) b.add('tcp', 'likely_blocked', 'tcp.failure_ctrl_ok', mechanismFor('tcp', f), ev);
     else if (ctrlStates.length) b.add('tcp', 'down', 'tcp.failure_ctrl_failing', null, ev);
     else b.add('tcp', 'insufficient', 'tcp.failure_no_ctrl', mechanismFor('tcp', f), ev);
@@ -129,14 +152,18 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
     const ev = tls.slice(0, 3).map((t) => ({ rule: '', layer: 'tls' as const, where: t.where, value: `${t.address ?? ''} sni=${t.serverName ?? ''} ${t.failure}` }));
     const ctrlTls = tls.map((t) => (t.address ? ctrl.tls.get(t.address) : undefined)).filter((s): s is boolean => s !== undefined);
     const ctrlOk = ctrlTls.some((s) => s) || (https && ctrl.http?.status !== null && ctrl.http?.status !== undefined && !ctrl.http.failure);
-    if (dnsPoisoned) b.add('tls', 'note', 'tcp.dns_untrusted', null, ev);
-    else if (ctrlOk) b.add('tls', 'likely_blocked', 'tls.failure_ctrl_ok', mechanismFor('tls', t0.failure!), ev);
+    if (dnsSuspect) {
+      b.add('tls', 'note', 'tcp.dns_untrusted', null, ev);
+      // the same failure towards the control's own addresses is interference beyond DNS
+      const onCtrl = tlsResults(tk).filter((t) => chain.hasClassic && !t.classic && (t.depth ?? 0) === 0 && t.address && ctrl.dnsAddrs.includes(ipOfEndpoint(t.address)));
+      if (onCtrl.length && onCtrl.every((t) => t.failure) && onCtrl.some((t) => ctrl.tls.get(t.address!))) b.add('tls', 'likely_blocked', 'tls.failure_on_ctrl_addrs', mechanismFor('tls', onCtrl[0]!.failure!), onCtrl.slice(0, 2).map((t) => ({ rule: '', layer: 'tls' as const, where: t.where, value: `${t.address ?? ''} sni=${t.serverName ?? ''} ${t.failure}` })));
+    } else if (ctrlOk) b.add('tls', 'likely_blocked', 'tls.failure_ctrl_ok', mechanismFor('tls', t0.failure!), ev);
     else if (ctrl.ok && (ctrlTls.length || ctrl.http?.failure)) b.add('tls', 'down', 'tls.failure_ctrl_failing', null, ev);
     else b.add('tls', 'insufficient', 'tls.failure_no_ctrl', mechanismFor('tls', t0.failure!), ev);
   }
 
-  // HTTP
-  const reqs = httpResults(tk);
+  // HTTP: the browser-like path's fetches, the deepest hop first
+  const reqs = chain.requests;
   const responses = reqs.filter((r) => r.status !== null || r.body);
   const httpHits = responses.flatMap((r) => m.matchHttp(r).map((h) => ({ ...h, r })));
   const confirmingHttp = httpHits.filter((h) => isConfirmingMatch(env.probe_cc, h.fp));
@@ -144,10 +171,26 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
   if (confirmingHttp.length) b.add('http', 'blocked', 'http.blockpage_fingerprint', 'http.blockpage', fpEvidence(confirmingHttp));
   const httpFailure = asStr(tk.http_experiment_failure) ?? (reqs[0]?.failure ?? null);
   const final = reqs[0];
-  if (!confirmingHttp.length) {
-    if (httpFailure && !(final && final.status !== null)) {
+  const ctrlReached = !!ctrl.http && ctrl.http.status !== null && !ctrl.http.failure;
+  // A redirect (3xx) that ends the chain with a failure is not a page: the failure is what happened.
+  const responded = !!final && final.status !== null && !(isRedirect(final.status) && httpFailure);
+  const deepest = chain.hops.at(-1)!;
+  let brokeLater = false;
+  if (!confirmingHttp.length && chain.hops.length > 1 && !(final && final.depth === deepest.depth && responded)) {
+    if (dnsSuspect) b.add('http', 'note', 'tcp.dns_untrusted', null, [{ rule: '', where: 'test_keys.http_experiment_failure', value: httpFailure ?? '' }]);
+    else brokeLater = judgeLaterHop(b, deepest, httpFailure, { ok: ctrl.ok && !!ctrl.http, reachedPage: ctrl.ok && ctrlReached, failure: ctrl.http?.failure ?? null });
+  }
+  const redirectFault = httpFailure && isRedirect(final?.status) && !dnsSuspect ? redirectFaultOf(httpFailure, final!.location) : null;
+  if (redirectFault === 'http.redirect_to_bogon' && !confirmingHttp.length && !brokeLater) {
+    b.add('http', ctrlReached ? 'likely_blocked' : 'insufficient', 'http.redirect_to_bogon', 'http.redirect', [{ rule: '', layer: 'http', where: final!.where, value: `${final!.status} Location ${final!.location ?? ''}`, note: `control: ${ctrl.http?.status ?? ''} ${ctrl.http?.failure ?? ''}`.trim() }]);
+  } else if (redirectFault && !confirmingHttp.length && !brokeLater && (redirectFault === 'http.broken_redirect' || !ctrlReached)) {
+    // the website's own redirects: a Location that is not a URL, or a loop past the client's limit
+    b.add('http', 'down', redirectFault, null, [{ rule: '', layer: 'http', where: final!.where, value: `${final!.status} Location ${final!.location ?? '(none)'}: ${httpFailure}` }]);
+  } else if (!confirmingHttp.length && !brokeLater) {
+    if (httpFailure && !responded) {
       const ev = [{ rule: '', layer: 'http' as const, where: 'test_keys.http_experiment_failure', value: httpFailure }];
-      const lowerFailed = tcpFailed || tlsFailed || (https && failureKind(httpFailure).startsWith('ssl'));
+      const dnsFailed = !!dnsFailure && answers.length === 0;
+      const lowerFailed = dnsFailed || tcpFailed || tlsFailed || (https && failureKind(httpFailure).startsWith('ssl'));
       if (lowerFailed) {
         b.add('http', 'note', 'http.failure_after_lower_layer', null, ev);
         if (https && !tls.length && !tcpFailed) {
@@ -165,9 +208,17 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
       else if (!ctrl.ok || !ctrl.http) b.add('http', 'insufficient', 'http.failure_no_ctrl', mechanismFor('http', httpFailure), ev);
       else if (ctrl.http.status !== null && !ctrl.http.failure) b.add('http', 'likely_blocked', 'http.failure_ctrl_ok', mechanismFor('http', httpFailure), ev);
       else b.add('http', 'down', 'http.failure_ctrl_failing', null, ev);
-    } else if (final && final.status !== null) {
+    } else if (final && responded) {
       const finalHttps = (final.url ?? env.input ?? '').toLowerCase().startsWith('https:');
-      if (!ctrl.ok || !ctrl.http) b.add('http', 'insufficient', 'http.no_ctrl');
+      const ev: Evidence[] = [{ rule: '', layer: 'http', where: `${final.where}.failure`, value: `${final.failure ?? ''} after status ${final.status}, ${final.body?.length ?? 0} body bytes read (control: ${ctrl.http?.bodyLength ?? '?'})` }];
+      if (final.failure && !isRedirect(final.status)) {
+        // the response started, then the body stopped coming: a stalled (throttled) or cut transfer
+        const mech = failureKind(final.failure) === 'timeout' ? 'http.throttled' : mechanismFor('http', final.failure);
+        if (dnsSuspect) b.add('http', 'note', 'tcp.dns_untrusted', null, ev);
+        else if (!ctrl.ok || !ctrl.http) b.add('http', 'insufficient', 'http.failure_no_ctrl', mech, ev);
+        else if (ctrlReached) b.add('http', 'likely_blocked', 'http.body_failure_ctrl_ok', mech, ev);
+        else b.add('http', 'down', 'http.failure_ctrl_failing', null, ev);
+      } else if (!ctrl.ok || !ctrl.http) b.add('http', 'insufficient', 'http.no_ctrl');
       else if (matchesControl(final, ctrl.http)) b.add('http', 'ok', 'http.matches_ctrl');
       else if (ctrl.http.failure || ctrl.http.status === null || ctrl.http.status >= 500) b.add('http', 'down', 'http.diff_ctrl_error', null, [{ rule: '', where: 'test_keys.control.http_request', value: `${ctrl.http.status ?? ''} ${ctrl.http.failure ?? ''}`.trim() }]);
       else if (finalHttps && !dnsPoisoned) b.add('http', 'ok', 'http.diff_tls_authentic');
@@ -186,6 +237,25 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
   // DNS answers that matched nothing: judged by what they led to
   if (dnsUnmatched) {
     if (b.layerStatus('http') === 'ok') b.add('dns', 'ok', 'dns.cdn_geo_http_consistent');
+    else if (b.layerStatus('http') === 'blocked') b.add('dns', 'blocked', 'dns.answer_leads_to_blockpage', 'dns.injection.blockpage', dnsUnmatched);
     else b.add('dns', 'likely_blocked', 'dns.answer_unmatched', 'dns.injection.other', dnsUnmatched);
+  } else if (dnsDiffers && !dnsPoisoned && b.layerStatus('http') === 'blocked') {
+    b.add('dns', 'blocked', 'dns.answer_leads_to_blockpage', 'dns.injection.blockpage', answers.slice(0, 2).map((a) => ({ rule: '', layer: 'dns' as const, where: a.where, value: a.value, note: `control answers: ${ctrl.dnsAddrs.slice(0, 4).join(', ')}` })));
   }
+}
+
+const isRedirect = (status: number | null | undefined) => typeof status === 'number' && status >= 300 && status < 400;
+
+/**
+ * The website's own redirect faults, by the client's failure string. A broken Location towards a
+ * private address is a middlebox's captive/block portal (real: Check Point UserCheck at
+ * 192.168.22.1), not the website's fault.
+ */
+function redirectFaultOf(failure: string, location: string | null): 'http.broken_redirect' | 'http.too_many_redirects' | 'http.redirect_to_bogon' | null {
+  const f = failure.toLowerCase();
+  if (f.includes('too many redirects')) return 'http.too_many_redirects';
+  const target = /^[a-z][a-z0-9+.-]*:\/\/\[?([^/:?#\]]+)/i.exec(location ?? '')?.[1];
+  if (target && isBogon(target)) return 'http.redirect_to_bogon';
+  if (f.includes('invalid_redirect') || f.includes('redirect_location')) return 'http.broken_redirect';
+  return null;
 }
