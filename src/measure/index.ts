@@ -14,3 +14,4 @@ export { seedMeasurements } from './seed.js';
 export * from './netevents/index.js';
 export { syncOoni, type Bucket, type BucketObject, type SyncInput, type SyncReport } from './sync/sync.js';
 export { testDir } from './sync/plan.js';
+export { agreementFromFiles, agreementFromStore, agreementReport, AGREEMENT_METHOD, type AgreementRow } from './agreement.js';

@@ -22,6 +22,17 @@ export interface Evidence {
   value?: string;
   fingerprint?: { source: string; name: string; scope: string | null; pattern: string };
   note?: string;
+  /** The probe's own analysis (rule probe.analysis). */
+  probe?: ProbeAnalysis;
+}
+
+/** What the probe itself concluded (web_connectivity test_keys; the x_* bit sets from 0.5 on), verbatim. */
+export interface ProbeAnalysis {
+  blocking: string | false | null;
+  accessible: boolean | null;
+  x_blocking_flags: number | null;
+  x_dns_flags: number | null;
+  x_null_null_flags: number | null;
 }
 
 /** OONI fastpath-compatible scores and flags (anomaly = blocking_general > 0.5, failure = accuracy < 0.5). */

@@ -1,5 +1,5 @@
 /**
- * `splinternet measurements summary|list|show|networks|export|rules|files|link` and
+ * `splinternet measurements summary|list|show|networks|export|rules|agreement|files|link` and
  * `splinternet fingerprints import|list`.
  */
 import { writeFile } from 'node:fs/promises';
@@ -28,7 +28,7 @@ const f = (v: unknown): string => (v === null || v === undefined ? '-' : typeof 
 const fmtMech = (m: Record<string, number>) => Object.entries(m).map(([k, v]) => `${k}:${v}`).join(' ');
 
 export function measurementsCommand(program: Command, io: Io): void {
-  const m = program.command('measurements').description('query ingested OONI measurements: summary, list, show, networks, export, rules, files, link');
+  const m = program.command('measurements').description('query ingested OONI measurements: summary, list, show, networks, export, rules, agreement, files, link');
 
   filters(leaf(m, 'summary', 'counts per cell (time bucket, probe_cc, probe_asn, test_name, target) and per target'))
     .option('--grain <g>', 'day | hour', 'day')
@@ -98,6 +98,24 @@ export function measurementsCommand(program: Command, io: Io): void {
     const r = await ctx.op<{ rules_version: string; items: Row[] }>('measurements.rules', {});
     ctx.print(r, (x: typeof r) => table(x.items, ['id', 'version', 'layer', 'status', 'doc']) + `rules version ${x.rules_version}\n`);
   });
+
+  filters(leaf(m, 'agreement', 'our class vs the probe\'s own blocking/accessible and vs OONI\'s anomaly flag, with every disagreement\'s rules'))
+    .argument('[files...]', 'score these JSONL / JSONL.gz files in memory instead of reading the store')
+    .action(async (files: string[], o: Row) => {
+      const ctx = ctxOf(io, o);
+      type Side = { compared: number; agree: number; disagree: number; agree_pct: number | null };
+      const r = files.length
+        ? await ctx.op<{ measurements: number; with_probe_analysis: number; vs_probe: Side; vs_anomaly: Side; unexplained: number; disagreements: Row[]; rejects: Row[] }>('measurements.agreement_files', { paths: files.map((x) => resolve(x)) })
+        : await ctx.op<{ measurements: number; with_probe_analysis: number; vs_probe: Side; vs_anomaly: Side; unexplained: number; disagreements: Row[]; rejects?: Row[] }>('measurements.agreement', pick(o));
+      if (r.unexplained > 0 || (r.rejects?.length ?? 0) > 0) io.setExit(3);
+      ctx.print(r, (x: typeof r) =>
+        table(x.disagreements.map((d) => ({ ...d, deciding_rules: (d.deciding_rules as string[]).join(' '), overriding_rules: (d.overriding_rules as { id: string }[]).map((o2) => o2.id).join(' ') || (d.unexplained ? 'UNEXPLAINED' : '') })), ['id', 'test_name', 'input', 'with', 'ours', 'theirs', 'deciding_rules', 'overriding_rules']) +
+        `${x.measurements} measurements, ${x.with_probe_analysis} with the probe's own analysis\n` +
+        `vs probe blocking/accessible: ${x.vs_probe.agree}/${x.vs_probe.compared} agree (${f(x.vs_probe.agree_pct)}%)\n` +
+        `vs OONI anomaly flag:         ${x.vs_anomaly.agree}/${x.vs_anomaly.compared} agree (${f(x.vs_anomaly.agree_pct)}%)\n` +
+        `disagreements without an overriding rule: ${x.unexplained}\n`,
+      );
+    });
 
   leaf(m, 'files', 'the ingest manifest (path, size, checksum, status, counts) and, with --rejects, the rejected lines')
     .option('--rejects', 'also list rejects (file, line, byte offset, reason)')

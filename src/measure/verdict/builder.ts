@@ -44,6 +44,12 @@ export class VerdictBuilder {
     return this.findings.some((f) => f.rule === rule);
   }
 
+  /** The status finish() would give now (insufficient when nothing scored yet). */
+  status(): Status {
+    const all = this.findings.filter((f): f is Finding & { status: Status } => f.status !== 'note');
+    return all.length ? all.reduce((a, b) => (rank(b) > rank(a) ? b : a)).status : 'insufficient';
+  }
+
   finish(): Verdict {
     const scored = this.findings.filter((f): f is Finding & { status: Status } => f.status !== 'note');
     if (scored.length === 0) this.add(null, 'insufficient', 'insufficient.no_data');
@@ -57,7 +63,14 @@ export class VerdictBuilder {
       layers,
       mechanism,
       rules: [...new Set(this.findings.map((f) => f.rule))],
-      evidence: this.findings.flatMap((f) => f.evidence).slice(0, 20),
+      evidence: capEvidence(this.findings),
     };
   }
+}
+
+/** At most 20 evidence items, the probe's own analysis always kept (last). */
+function capEvidence(findings: Finding[]): Evidence[] {
+  const probe = findings.filter((f) => f.rule === 'probe.analysis').flatMap((f) => f.evidence);
+  const rest = findings.filter((f) => f.rule !== 'probe.analysis').flatMap((f) => f.evidence);
+  return [...rest.slice(0, 20 - probe.length), ...probe];
 }

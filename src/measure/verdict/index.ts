@@ -6,13 +6,15 @@ import type { FingerprintMatcher } from '../fingerprints/matcher.js';
 import type { OoniFlags, Verdict } from '../model.js';
 import type { Parsed } from '../reader/parse.js';
 import { bootstrapVerdict, facebookMessengerVerdict, signalVerdict, telegramVerdict, torVerdict, whatsappVerdict } from './apps.js';
+import { weighProbeAnalysis } from './agreement.js';
+import { badFields } from './fields.js';
 import { VerdictBuilder } from './builder.js';
 import { cmpVersion, ooniFlags } from './compat.js';
 import { dnscheckVerdict, genericVerdict, middleboxVerdict, urlgetterVerdict } from './probes.js';
 import { asObj, asStr, httpResults } from './view.js';
 import { webConnectivityVerdict } from './web.js';
 
-export { RULES, RULES_VERSION, type Rule } from './rules.js';
+export { RULES, RULE_BY_ID, RULES_VERSION, type Rule } from './rules.js';
 export { hostOf } from './view.js';
 
 export interface ScoreOptions {
@@ -31,6 +33,7 @@ function validity(b: VerdictBuilder, p: Parsed, opts: ScoreOptions): boolean {
     const unknown = Object.entries(tk).find(([k, v]) => k.endsWith('failure') && typeof v === 'string' && v.startsWith('unknown_failure') && !v.includes('too many redirects'));
     if (unknown) fire('validity.unknown_failure', `${unknown[0]}: ${String(unknown[1]).slice(0, 80)}`);
     if (httpResults(tk).some((r) => r.badBase64)) fire('validity.bad_body_encoding');
+    for (const f of badFields(e.test_name, tk, p.raw.input)) b.add(null, 'invalid', 'validity.bad_field', null, [{ rule: '', layer: 'validity', where: f.where, value: `expected ${f.expected}, got ${f.got}` }]);
   }
   if (e.test_name === 'signal') {
     const v = e.test_version ?? '0';
@@ -87,6 +90,7 @@ export function scoreMeasurement(p: Parsed, matcher: FingerprintMatcher, opts: S
         genericVerdict(b, tk);
     }
   }
+  if (p.testKeys && !b.has('validity.no_test_keys') && b.status() !== 'invalid') weighProbeAnalysis(b, p.envelope, p.testKeys, flags);
   return { flags, verdict: b.finish() };
 }
 

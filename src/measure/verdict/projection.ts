@@ -20,7 +20,7 @@ const J = 'json' as const;
 /** test_keys fields the rules read (web.ts, compat.ts, apps.ts, probes.ts, view.ts, index.ts). */
 const TEST_KEYS: ProjectionSpec = {
   // web_connectivity
-  blocking: J, accessible: J, control: J, control_failure: J, dns_experiment_failure: J, http_experiment_failure: J,
+  blocking: J, accessible: J, x_blocking_flags: J, x_dns_flags: J, x_null_null_flags: J, control: J, control_failure: J, dns_experiment_failure: J, http_experiment_failure: J,
   queries: J, tcp_connect: J,
   tls_handshakes: [{ address: J, server_name: J, failure: J, no_tls_verify: J, tags: J }],
   requests: [{ failure: J, tags: J, request: { url: J, headers: J }, response: { code: J, headers: J, headers_list: J, body_is_truncated: J, body: 'body' } }],

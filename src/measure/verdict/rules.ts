@@ -13,9 +13,14 @@ export interface Rule {
   layer: Layer | 'app' | 'validity' | 'any';
   status: Status | 'note';
   doc: string;
+  /**
+   * Why this rule may contradict OONI's `anomaly` flag (clear it with ok/down, or raise a
+   * block the flag missed). A verdict that contradicts the flag must carry such a rule.
+   */
+  overrides?: string;
 }
 
-const r = (id: string, layer: Rule['layer'], status: Rule['status'], doc: string, version = 1): Rule => ({ id, version, layer, status, doc });
+const r = (id: string, layer: Rule['layer'], status: Rule['status'], doc: string, version = 1, overrides?: string): Rule => ({ id, version, layer, status, doc, ...(overrides ? { overrides } : {}) });
 
 export const RULES: readonly Rule[] = [
   r('validity.no_report_id', 'validity', 'invalid', 'No report_id: OONI fastpath discards it; kept, keyed by content hash, never counted as evidence.'),
@@ -24,49 +29,50 @@ export const RULES: readonly Rule[] = [
   r('validity.unknown_failure', 'validity', 'invalid', 'A *_failure key holds unknown_failure: the probe itself broke (fastpath: accuracy 0). Not "stopped after too many redirects", which is the website\'s loop (http.too_many_redirects).', 2),
   r('validity.known_buggy_version', 'validity', 'invalid', 'Signal test/engine versions with known false positives (CA rotation ooni/probe#2344, #2627).'),
   r('validity.bad_body_encoding', 'validity', 'invalid', 'A response body claims base64 but is not: the measurement is corrupt.'),
+  r('validity.bad_field', 'validity', 'invalid', 'A field the rules read has the wrong type (a list where an object belongs, a number for a URL, ...); the evidence names the field by its path. web_connectivity needs its input URL.'),
   r('validity.wrong_date', 'validity', 'invalid', 'Start time over 1 h after its bucket hour, or over a year before it (fastpath flag_measurements_with_wrong_date).'),
-  r('dns.blockpage_ip', 'dns', 'blocked', 'A DNS answer equals an OONI DNS fingerprint that confirms in this country (expected country, or scope nat/isp).'),
-  r('dns.bogon_not_in_ctrl', 'dns', 'blocked', 'A DNS answer is a bogon (private/reserved) address the control never returned: injected answer.'),
-  r('dns.bogon_in_ctrl', 'dns', 'down', 'The bogon answer is also what the control got: the site is misconfigured, not blocked.'),
+  r('dns.blockpage_ip', 'dns', 'blocked', 'A DNS answer equals an OONI DNS fingerprint that confirms in this country (expected country, or scope nat/isp).', 1, 'A block-page fingerprint that confirms in this country is proof, whether or not the probe flagged the measurement.'),
+  r('dns.bogon_not_in_ctrl', 'dns', 'blocked', 'A DNS answer is a bogon (private/reserved) address the control never returned: injected answer.', 1, 'An injected private/reserved answer is interference even when the probe\'s heuristic accepted it.'),
+  r('dns.bogon_in_ctrl', 'dns', 'down', 'The bogon answer is also what the control got: the site is misconfigured, not blocked.', 1, 'The control failed the same way: the website is down, whatever the probe\'s blocking heuristic says.'),
   r('dns.failure_ctrl_ok', 'dns', 'likely_blocked', 'The probe resolver failed (NXDOMAIN, refused, timeout) while the control resolved the name.'),
-  r('dns.failure_ctrl_failing', 'dns', 'down', 'The probe and the control both failed to resolve: the name is gone, not blocked.'),
+  r('dns.failure_ctrl_failing', 'dns', 'down', 'The probe and the control both failed to resolve: the name is gone, not blocked.', 1, 'The control failed the same way: the website is down, whatever the probe\'s blocking heuristic says.'),
   r('dns.failure_no_ctrl', 'dns', 'insufficient', 'The probe resolver failed and there is no control to compare with.'),
   r('dns.answer_matches_ctrl', 'dns', 'ok', 'At least one answer is an address the control also got.'),
-  r('dns.answer_asn_matches_ctrl', 'dns', 'ok', 'An answer is in an AS the control answers are in (same operator, other replica); only addresses the test helper resolved itself count (ip_info also lists the probe\'s answers).', 2),
-  r('dns.answer_tls_consistent', 'dns', 'ok', 'CDN geo-DNS: the answer differs from the control but served a valid TLS certificate for the name.'),
-  r('dns.answer_ctrl_nxdomain', 'dns', 'likely_blocked', '"Ghost" answers: the probe\'s resolver returned addresses for a name the control resolver says does not exist (NXDOMAIN).'),
-  r('dns.answer_leads_to_blockpage', 'dns', 'blocked', 'Answers unlike the control\'s led to a page that is a known block page: the DNS answer is the redirect to it.'),
-  r('dns.cdn_geo_http_consistent', 'dns', 'ok', 'CDN geo-DNS: the answer differs from the control but the page fetched from it matches the control page.'),
+  r('dns.answer_asn_matches_ctrl', 'dns', 'ok', 'An answer is in an AS the control answers are in (same operator, other replica); only addresses the test helper resolved itself count (ip_info also lists the probe\'s answers).', 2, 'CDN geo-DNS: probes before 0.5 flag any answer unlike the control\'s; the same operator\'s AS is the site.'),
+  r('dns.answer_tls_consistent', 'dns', 'ok', 'CDN geo-DNS: the answer differs from the control but served a valid TLS certificate for the name.', 1, 'CDN geo-DNS or a transparent proxy: an address that completed TLS valid for the name serves the site.'),
+  r('dns.answer_ctrl_nxdomain', 'dns', 'likely_blocked', '"Ghost" answers: the probe\'s resolver returned addresses for a name the control resolver says does not exist (NXDOMAIN).', 1, 'Answers for a name that does not exist come from the resolver on the path; probes before 0.5 call it down.'),
+  r('dns.answer_leads_to_blockpage', 'dns', 'blocked', 'Answers unlike the control\'s led to a page that is a known block page: the DNS answer is the redirect to it.', 1, 'The answer led to a known block page: proof, whatever the flag.'),
+  r('dns.cdn_geo_http_consistent', 'dns', 'ok', 'CDN geo-DNS: the answer differs from the control but the page fetched from it matches the control page.', 1, 'CDN geo-DNS: the page from the unmatched answer is the control\'s page.'),
   r('dns.answer_unmatched', 'dns', 'likely_blocked', 'Answers match neither control addresses nor ASNs and nothing downstream vouches for them.'),
   r('dns.no_ctrl', 'dns', 'insufficient', 'Answers present but no control DNS result to compare with.'),
   r('tcp.connect_ok', 'tcp', 'ok', 'At least one TCP connect to the site succeeded.'),
   r('tcp.dns_untrusted', 'tcp', 'note', 'TCP/TLS/HTTP failures are ignored: they were towards addresses from a DNS answer judged interfered or unlike the control\'s (the DNS layer carries the verdict).', 2),
   r('tcp.ipv6_broken_probe', 'tcp', 'note', 'IPv6 connects failed while IPv4 worked: the probe has no IPv6, not a block.'),
   r('tcp.failure_ctrl_ok', 'tcp', 'likely_blocked', 'Every TCP connect failed while the control connected to the same address (reset, timeout, refused).'),
-  r('tcp.failure_ctrl_failing', 'tcp', 'down', 'TCP connects failed for the probe and for the control: the server is down.'),
+  r('tcp.failure_ctrl_failing', 'tcp', 'down', 'TCP connects failed for the probe and for the control: the server is down.', 1, 'The control failed the same way: the website is down, whatever the probe\'s blocking heuristic says.'),
   r('tcp.failure_no_ctrl', 'tcp', 'insufficient', 'TCP connects failed and the control did not test these addresses.'),
   r('tls.handshake_ok', 'tls', 'ok', 'A TLS handshake completed with a certificate valid for the name.'),
-  r('tls.failure_ctrl_ok', 'tls', 'likely_blocked', 'TLS failed after TCP connected (reset after ClientHello = SNI filtering, bad certificate = MITM, timeout) while the control completed it.'),
-  r('tls.failure_ctrl_failing', 'tls', 'down', 'TLS failed for the probe and the control: a server problem.'),
-  r('tls.failure_on_ctrl_addrs', 'tls', 'likely_blocked', 'Besides the DNS answers unlike the control\'s, TLS also failed towards the control\'s own addresses while the control completed it: interference beyond DNS.'),
+  r('tls.failure_ctrl_ok', 'tls', 'likely_blocked', 'TLS failed after TCP connected (reset after ClientHello = SNI filtering, bad certificate = MITM, timeout) while the control completed it.', 1, 'Probes before 0.5 do not count TLS failures as blocking; the control completed the handshake.'),
+  r('tls.failure_ctrl_failing', 'tls', 'down', 'TLS failed for the probe and the control: a server problem.', 1, 'The control failed the same way: the website is down, whatever the probe\'s blocking heuristic says.'),
+  r('tls.failure_on_ctrl_addrs', 'tls', 'likely_blocked', 'Besides the DNS answers unlike the control\'s, TLS also failed towards the control\'s own addresses while the control completed it: interference beyond DNS.', 1, 'TLS also failed towards the control\'s own addresses: interference the flag may have put at DNS only.'),
   r('tls.failure_no_ctrl', 'tls', 'insufficient', 'TLS failed and there is no control TLS or HTTPS result.'),
-  r('http.blockpage_fingerprint', 'http', 'blocked', 'A response matches an OONI HTTP fingerprint (body substring/regex, Location/Server header) that confirms in this country.'),
-  r('http.blockpage_signature', 'http', 'blocked', 'A response that differs from the control matches a Censored Planet block-page signature.'),
-  r('http.known_false_positive', 'http', 'ok', 'A response matches a known false-positive signature (OONI scope fp, Censored Planet false positives, CDN captcha pages): not censorship.'),
+  r('http.blockpage_fingerprint', 'http', 'blocked', 'A response matches an OONI HTTP fingerprint (body substring/regex, Location/Server header) that confirms in this country.', 1, 'A block-page fingerprint that confirms in this country is proof, whether or not the probe flagged the measurement.'),
+  r('http.blockpage_signature', 'http', 'blocked', 'A response that differs from the control matches a Censored Planet block-page signature.', 1, 'A Censored Planet block-page signature on a page unlike the control\'s: a block page the probe\'s heuristic missed.'),
+  r('http.known_false_positive', 'http', 'ok', 'A response matches a known false-positive signature (OONI scope fp, Censored Planet false positives, CDN captcha pages): not censorship.', 1, 'A known false-positive page (CDN CAPTCHA/challenge, OONI scope fp, Censored Planet false positive) differs from the control\'s page without being a block: OONI\'s http-diff counts it.'),
   r('http.failure_after_lower_layer', 'http', 'note', 'The HTTP failure is explained by the TCP or TLS failure below it (TLS interference is not an HTTP failure).'),
   r('http.failure_ctrl_ok', 'http', 'likely_blocked', 'The HTTP exchange failed (reset after the request, timeout, EOF) while the control fetched the page.'),
-  r('http.failure_ctrl_failing', 'http', 'down', 'The HTTP exchange failed for the probe and the control: website down.'),
+  r('http.failure_ctrl_failing', 'http', 'down', 'The HTTP exchange failed for the probe and the control: website down.', 1, 'The control failed the same way: the website is down, whatever the probe\'s blocking heuristic says.'),
   r('http.failure_no_ctrl', 'http', 'insufficient', 'The HTTP exchange failed and there is no control fetch.'),
-  r('http.body_failure_ctrl_ok', 'http', 'likely_blocked', 'The response started (status received), then the body stopped: a timeout (stalled, throttled transfer) or a cut while the control fetched the whole page.'),
-  r('http.broken_redirect', 'http', 'down', 'The site redirects to a Location that is not a usable URL: the website\'s own fault, whatever the path.'),
-  r('http.redirect_to_bogon', 'http', 'likely_blocked', 'A redirect to a private/reserved address (a filtering portal on the path, e.g. Check Point UserCheck) while the control fetched the page.'),
-  r('http.too_many_redirects', 'http', 'down', 'More than ten redirects, and the control reached no page either: the website loops.'),
-  r('redirect.failure_ctrl_ok', 'any', 'likely_blocked', 'A later hop of the redirect chain failed (its lookup, connect, TLS handshake or fetch; the layer says which) while the test helper followed the same chain to a page.'),
-  r('redirect.failure_ctrl_failing', 'any', 'down', 'A later hop of the redirect chain failed, and the test helper did not reach a page either.'),
+  r('http.body_failure_ctrl_ok', 'http', 'likely_blocked', 'The response started (status received), then the body stopped: a timeout (stalled, throttled transfer) or a cut while the control fetched the whole page.', 1, 'A transfer that stalls after the response began: probes before 0.5 may not flag it.'),
+  r('http.broken_redirect', 'http', 'down', 'The site redirects to a Location that is not a usable URL: the website\'s own fault, whatever the path.', 1, 'The website\'s own broken redirect fails every client: the probe calls it http-failure, it is down.'),
+  r('http.redirect_to_bogon', 'http', 'likely_blocked', 'A redirect to a private/reserved address (a filtering portal on the path, e.g. Check Point UserCheck) while the control fetched the page.', 1, 'A redirect to a private address is a portal on the path: interference the flag may miss.'),
+  r('http.too_many_redirects', 'http', 'down', 'More than ten redirects, and the control reached no page either: the website loops.', 1, 'A redirect loop fails every client: down, not blocked.'),
+  r('redirect.failure_ctrl_ok', 'any', 'likely_blocked', 'A later hop of the redirect chain failed (its lookup, connect, TLS handshake or fetch; the layer says which) while the test helper followed the same chain to a page.', 1, 'A later hop failed while the helper reached the page: probes before 0.5 judged the first hop only.'),
+  r('redirect.failure_ctrl_failing', 'any', 'down', 'A later hop of the redirect chain failed, and the test helper did not reach a page either.', 1, 'The control failed the same way: the website is down, whatever the probe\'s blocking heuristic says.'),
   r('redirect.failure_no_ctrl', 'any', 'insufficient', 'A later hop of the redirect chain failed and there is no control fetch.'),
   r('http.matches_ctrl', 'http', 'ok', 'Same status class as the control, and body length ratio > 0.7 or same uncommon headers or a shared title word (ts-017).'),
-  r('http.diff_tls_authentic', 'http', 'ok', 'The page differs from the control but came over a TLS session valid for the name: geo/CDN variation, not a block page.'),
-  r('http.diff_ctrl_error', 'http', 'down', 'The control itself got a server error (5xx) or nothing: the probe\'s different page says nothing about blocking.'),
+  r('http.diff_tls_authentic', 'http', 'ok', 'The page differs from the control but came over a TLS session valid for the name: geo/CDN variation, not a block page.', 1, 'A page over TLS valid for the name is the site\'s own (geo/CDN variation): OONI\'s http-diff compares it with the control\'s page.'),
+  r('http.diff_ctrl_error', 'http', 'down', 'The control itself got a server error (5xx) or nothing: the probe\'s different page says nothing about blocking.', 1, 'The control itself got an error page or nothing: a different page from the probe proves nothing.'),
   r('http.diff', 'http', 'likely_blocked', 'Over plain HTTP the page differs from the control (status, length, headers and title all differ): an unconfirmed block page.'),
   r('http.no_ctrl', 'http', 'insufficient', 'A response came back but there is no control page to compare with.'),
   r('wc.control_failure', 'any', 'insufficient', 'The web_connectivity control (test helper) failed: without it only determinate artefacts (fingerprints, bogons) count.'),
@@ -99,9 +105,13 @@ export const RULES: readonly Rule[] = [
   r('generic.failure', 'any', 'insufficient', 'Another test reported a failure; we have no rule to tell down from blocked.'),
   r('generic.ok', 'any', 'ok', 'Another test completed without failure.'),
   r('insufficient.no_data', 'any', 'insufficient', 'Nothing in the measurement that a rule can judge.'),
+  r('probe.analysis', 'any', 'note', 'The probe\'s own analysis (blocking, accessible, x_blocking_flags, x_dns_flags, x_null_null_flags) as written in test_keys; kept as evidence.'),
+  r('probe.blocking_unexplained', 'any', 'likely_blocked', 'web_connectivity >= 0.5: the probe names a blocking (its layer) that none of our rules explains away: its analysis counts.'),
+  r('agreement.unexplained', 'any', 'note', 'Our status contradicts OONI\'s anomaly flag and no fired rule says why: listed by `measurements agreement` for review.'),
 ];
 
 export const RULE_IDS = new Set(RULES.map((x) => x.id));
+export const RULE_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((x) => [x.id, x]));
 
 /** Hash of every rule id and version: stored with each ingest so re-scoring can be detected. */
 export const RULES_VERSION = createHash('sha256')

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import {
+  agreementFromFiles,
+  agreementFromStore,
   exportMeasurements,
   extractThroughput,
   importFingerprintFile,
@@ -70,6 +72,15 @@ export const measureOps = [
     },
   }),
   defineOp({ name: 'measurements.rules', summary: 'The verdict rule set', write: false, input: z.object({}), run: () => Promise.resolve({ rules_version: RULES_VERSION, items: RULES }) }),
+  defineOp({ name: 'measurements.agreement', summary: 'Our verdicts vs the probe\'s own analysis and OONI\'s anomaly flag, with every disagreement\'s rules', write: false, input: measurementFiltersSchema, run: (ctx, q) => agreementFromStore(ctx, q) }),
+  defineOp({
+    name: 'measurements.agreement_files',
+    summary: 'Agreement over JSONL / JSONL.gz files scored in memory (nothing stored)',
+    // reads files where the server runs: token-gated like ingest
+    write: true,
+    input: z.object({ paths: z.array(z.string()).min(1) }),
+    run: (ctx, { paths }) => agreementFromFiles(ctx, paths),
+  }),
   defineOp({
     name: 'measurements.files',
     summary: 'The ingest manifest and rejects',

@@ -1,0 +1,150 @@
+/**
+ * How often our verdict agrees with the probe's own analysis (`blocking`/`accessible`) and with
+ * OONI's `anomaly` flag, and, for every disagreement, the rules that decided our status and the
+ * rules that say why they depart (Rule.overrides). Reads stored measurements (the probe's
+ * analysis travels in the verdict's evidence, rule probe.analysis) or scores files in memory
+ * without storing them.
+ */
+import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import type { Store } from '../store/index.js';
+import type { Evidence, ProbeAnalysis } from './model.js';
+import { currentFingerprints, FingerprintMatcher } from './fingerprints/index.js';
+import { toFilter, SOURCE, type QueryInput } from './query.js';
+import { LineSplitter } from './reader/lines.js';
+import { decodeLine, parseMeasurement } from './reader/parse.js';
+import { contradictsAnomaly, ourClass, overridingRules, probeAnalysisOf, probeClass, type AgreementClass } from './verdict/agreement.js';
+import { scoreMeasurement, RULE_BY_ID, RULES_VERSION } from './verdict/index.js';
+import type { Clock } from '../shared/index.js';
+
+export interface AgreementRow {
+  id: string;
+  input: string | null;
+  test_name: string;
+  test_version: string | null;
+  status: string;
+  rules: string[];
+  anomaly: boolean;
+  failure: boolean;
+  probe: ProbeAnalysis | null;
+}
+
+export interface Disagreement {
+  id: string;
+  input: string | null;
+  test_name: string;
+  test_version: string | null;
+  with: 'probe' | 'anomaly';
+  ours: string;
+  theirs: string;
+  /** Fired rules whose status is our status: what decided it. */
+  deciding_rules: string[];
+  /** Fired rules that declare why they depart from the flag, with their reason. */
+  overriding_rules: { id: string; why: string }[];
+  unexplained: boolean;
+}
+
+type Matrix = Record<string, Record<string, number>>;
+const bump = (m: Matrix, a: string, b: string) => ((m[a] ??= {})[b] = (m[a][b] ?? 0) + 1);
+
+export const AGREEMENT_METHOD =
+  'Our class: ok = accessible, blocked|likely_blocked = blocked, down = down, invalid|insufficient = unknown. The probe\'s class: blocking named = blocked; blocking false with accessible true = accessible, with accessible false = down; otherwise unknown. OONI\'s anomaly flag (fastpath-compatible, anomaly = blocking_general > 0.5) is compared where fastpath would not mark the measurement failed: anomaly agrees with blocked, no anomaly with accessible or down. Unknown on either side is not compared.';
+
+export function agreementReport(rows: Iterable<AgreementRow>) {
+  let n = 0;
+  let withProbe = 0;
+  const probe = { compared: 0, agree: 0, matrix: {} as Matrix };
+  const anomaly = { compared: 0, agree: 0, matrix: {} as Matrix };
+  const disagreements: Disagreement[] = [];
+  for (const r of rows) {
+    n++;
+    if (r.probe) withProbe++;
+    const ours = ourClass(r.status);
+    const theirs = probeClass(r.probe);
+    const explain = (w: 'probe' | 'anomaly', t: string, dir: 'clears' | 'raises' | null): Disagreement => {
+      const overriding = dir ? overridingRules(r.rules, dir) : r.rules.filter((id) => RULE_BY_ID.get(id)?.overrides);
+      return {
+        id: r.id, input: r.input, test_name: r.test_name, test_version: r.test_version, with: w, ours: r.status, theirs: t,
+        deciding_rules: r.rules.filter((id) => RULE_BY_ID.get(id)?.status === r.status),
+        overriding_rules: overriding.map((id) => ({ id, why: RULE_BY_ID.get(id)!.overrides! })),
+        unexplained: r.rules.includes('agreement.unexplained') || overriding.length === 0,
+      };
+    };
+    if (r.probe) bump(probe.matrix, ours, theirs);
+    if (ours !== 'unknown' && theirs !== 'unknown') {
+      probe.compared++;
+      if (ours === theirs) probe.agree++;
+      else disagreements.push(explain('probe', `${theirs} (blocking=${String(r.probe?.blocking)}, accessible=${String(r.probe?.accessible)})`, dirOf(ours, theirs)));
+    }
+    if (!r.failure) bump(anomaly.matrix, ours, r.anomaly ? 'anomaly' : 'no_anomaly');
+    if (!r.failure && ours !== 'unknown') {
+      anomaly.compared++;
+      const dir = contradictsAnomaly(r.status, r);
+      if (!dir) anomaly.agree++;
+      else disagreements.push(explain('anomaly', r.anomaly ? 'anomaly' : 'no anomaly', dir));
+    }
+  }
+  const pct = (a: number, b: number) => (b ? Math.round((1000 * a) / b) / 10 : null);
+  return {
+    rules_version: RULES_VERSION,
+    method: AGREEMENT_METHOD,
+    measurements: n,
+    with_probe_analysis: withProbe,
+    vs_probe: { compared: probe.compared, agree: probe.agree, disagree: probe.compared - probe.agree, agree_pct: pct(probe.agree, probe.compared), matrix: probe.matrix },
+    vs_anomaly: { compared: anomaly.compared, agree: anomaly.agree, disagree: anomaly.compared - anomaly.agree, agree_pct: pct(anomaly.agree, anomaly.compared), matrix: anomaly.matrix },
+    unexplained: disagreements.filter((d) => d.unexplained).length,
+    disagreements,
+    source: SOURCE,
+  };
+}
+
+/** Direction of a probe disagreement, for the overriding rules: we clear the probe's block, or raise one it missed. */
+function dirOf(ours: AgreementClass, theirs: AgreementClass): 'clears' | 'raises' | null {
+  if (theirs === 'blocked') return 'clears';
+  if (ours === 'blocked') return 'raises';
+  return null;
+}
+
+const probeOf = (evidence: unknown[]): ProbeAnalysis | null => (evidence as Evidence[]).find((e) => e.rule === 'probe.analysis')?.probe ?? null;
+
+/** Agreement over stored measurements (filters as `measurements list`). */
+export async function agreementFromStore(deps: { store: Store }, q: QueryInput) {
+  const rows: AgreementRow[] = [];
+  let after: { start: string; id: string } | undefined;
+  for (;;) {
+    const page = await deps.store.measure.list({ ...toFilter(q), limit: 10_000, after });
+    for (const m of page) rows.push({ id: m.id, input: m.input, test_name: m.test_name, test_version: m.test_version, status: m.status, rules: m.rules, anomaly: m.anomaly, failure: m.failure, probe: probeOf(m.evidence) });
+    if (page.length < 10_000) break;
+    const last = page.at(-1)!;
+    after = { start: last.measurement_start_time, id: last.id };
+  }
+  return { from: 'store', ...agreementReport(rows) };
+}
+
+/** Agreement over JSONL / JSONL.gz files, scored in memory with the stored fingerprints; nothing is stored. */
+export async function agreementFromFiles(deps: { store: Store; clock: Clock }, paths: string[]) {
+  const matcher = new FingerprintMatcher(await currentFingerprints(deps));
+  const rows: AgreementRow[] = [];
+  const rejects: { path: string; line: number; byte_offset: number; reason: string }[] = [];
+  for (const path of paths) {
+    const lines: { bytes: Buffer; no: number; offset: number }[] = [];
+    const split = new LineSplitter(64 * 1024 * 1024, { line: (bytes, no, offset) => lines.push({ bytes: Buffer.from(bytes), no, offset }), oversize: (no, offset) => rejects.push({ path, line: no, byte_offset: offset, reason: 'oversize_line' }) });
+    const stream = path.endsWith('.gz') ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      split.push(chunk);
+      for (const l of lines.splice(0)) score(l, path);
+    }
+    split.end();
+    for (const l of lines.splice(0)) score(l, path);
+  }
+  function score(l: { bytes: Buffer; no: number; offset: number }, path: string) {
+    const text = decodeLine(l.bytes).trim();
+    if (!text) return;
+    const p = parseMeasurement(text);
+    if (!p.ok) return void rejects.push({ path, line: l.no, byte_offset: l.offset, reason: p.reason });
+    const { flags, verdict } = scoreMeasurement(p.value, matcher);
+    const e = p.value.envelope;
+    rows.push({ id: e.measurement_uid ?? e.report_id ?? `${path}:${l.no}`, input: e.input, test_name: e.test_name, test_version: e.test_version, status: verdict.status, rules: verdict.rules, anomaly: flags.anomaly, failure: flags.failure, probe: probeAnalysisOf(p.value.testKeys) });
+  }
+  return { from: 'files', files: paths.length, rejects, ...agreementReport(rows) };
+}

@@ -1,0 +1,114 @@
+// No silent contradiction with OONI's anomaly flag: on every shipped and fixture measurement, a
+// verdict that contradicts the flag names the rule that departs from it (Rule.overrides), and
+// the probe's own analysis is recorded and weighed. Synthetic variants are marked.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { agreementReport, type AgreementRow } from '../agreement.js';
+import { FingerprintMatcher, parseFingerprintFile, SHIPPED_FINGERPRINTS } from '../fingerprints/index.js';
+import { parseMeasurement, type Json } from '../reader/parse.js';
+import { contradictsAnomaly, overridingRules, probeAnalysisOf } from './agreement.js';
+import { scoreMeasurement } from './index.js';
+import { RULES } from './rules.js';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const matcher = new FingerprintMatcher(SHIPPED_FINGERPRINTS.flatMap((s) => parseFingerprintFile(readFileSync(join(ROOT, 'data/ooni/fingerprints', s.file), 'utf8'), s.file, s.source).items));
+const gz = (p: string) => gunzipSync(readFileSync(p)).toString('utf8').trim().split('\n');
+function* walk(dir: string): Generator<string> {
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) yield* walk(p);
+    else if (p.endsWith('.jsonl.gz')) yield p;
+  }
+}
+const SETS: Record<string, string[]> = {
+  shipped: gz(join(ROOT, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz')),
+  qa: gz(join(ROOT, 'test/fixtures/ooni-qa/measurements.jsonl.gz')),
+  explorer: gz(join(ROOT, 'test/fixtures/ooni/explorer/measurements.jsonl.gz')),
+  bucket_sample: [...walk(join(ROOT, 'test/fixtures/ooni/bucket-sample/raw'))].flatMap(gz),
+  throttle_synthetic: gz(join(ROOT, 'test/fixtures/ooni-throttle-synthetic/measurements.jsonl.gz')),
+};
+
+function score(line: string | Json) {
+  const p = parseMeasurement(typeof line === 'string' ? line : JSON.stringify(line));
+  if (!p.ok) return null;
+  return { ...scoreMeasurement(p.value, matcher), p: p.value };
+}
+
+describe('no silent contradiction with the anomaly flag', () => {
+  it.each(Object.keys(SETS))('%s: every contradiction names an overriding rule', (set) => {
+    const silent: string[] = [];
+    let scored = 0;
+    for (const l of SETS[set]!) {
+      const r = score(l);
+      if (!r) continue;
+      scored++;
+      const dir = contradictsAnomaly(r.verdict.status, r.flags);
+      if (r.verdict.rules.includes('agreement.unexplained') || (dir && overridingRules(r.verdict.rules, dir).length === 0)) silent.push(`${r.p.envelope.input ?? ''} ${r.verdict.status} anomaly=${String(r.flags.anomaly)} ${r.verdict.rules.join(' ')}`);
+    }
+    expect(scored).toBeGreaterThan(0);
+    expect(silent).toEqual([]);
+  });
+
+  it('every overriding rule says why and can be told apart from its doc', () => {
+    for (const r of RULES.filter((x) => x.overrides)) {
+      expect(r.overrides!.length).toBeGreaterThan(20);
+      expect(r.status).not.toBe('note');
+    }
+  });
+
+  it('SYNTHETIC: a contradiction no rule explains is flagged, not silent (pre-0.5 probe says http-diff, page matches)', () => {
+    const m = JSON.parse(SETS.shipped!.find((l) => l.includes('collegehumor.com'))!) as Json & { test_keys: Json };
+    const base = score(m)!;
+    expect(base.verdict.status).toBe('ok');
+    const r = score({ ...m, test_keys: { ...m.test_keys, blocking: 'http-diff', accessible: false } })!;
+    expect(r.flags.anomaly).toBe(true);
+    expect(r.verdict.status).toBe('ok');
+    expect(r.verdict.rules).toContain('agreement.unexplained');
+  });
+
+  it('SYNTHETIC: a >= 0.5 probe\'s blocking that no rule explains away counts (likely_blocked at its layer)', () => {
+    const m = JSON.parse(SETS.qa!.find((l) => l.includes('"qa-successWithHTTP"'))!) as Json & { test_keys: Json };
+    const r = score({ ...m, test_keys: { ...m.test_keys, blocking: 'dns', accessible: false, x_blocking_flags: 1 } })!;
+    expect(r.verdict).toMatchObject({ status: 'likely_blocked', layers: ['dns'] });
+    expect(r.verdict.rules).toContain('probe.blocking_unexplained');
+    expect(r.verdict.rules).not.toContain('agreement.unexplained');
+  });
+});
+
+describe("the probe's own analysis", () => {
+  it('is recorded in the evidence of every web_connectivity verdict that carries it', () => {
+    const r = score(SETS.qa!.find((l) => l.includes('"qa-throttlingWithHTTPS"'))!)!;
+    expect(r.verdict.evidence.find((e) => e.rule === 'probe.analysis')).toMatchObject({ rule: 'probe.analysis', probe: { blocking: 'http-failure', accessible: false, x_blocking_flags: 8, x_dns_flags: 0, x_null_null_flags: 0 } });
+  });
+  it('reads wrongly typed keys as absent', () => {
+    expect(probeAnalysisOf({ blocking: 3, accessible: 'yes', x_blocking_flags: 1.5 })).toEqual({ blocking: null, accessible: null, x_blocking_flags: null, x_dns_flags: null, x_null_null_flags: null });
+    expect(probeAnalysisOf({ requests: [] })).toBeNull();
+  });
+});
+
+describe('agreement report', () => {
+  const rows: AgreementRow[] = SETS.qa!.map((l) => {
+    const r = score(l)!;
+    return { id: r.p.envelope.report_id!, input: r.p.envelope.input, test_name: 'web_connectivity', test_version: r.p.envelope.test_version, status: r.verdict.status, rules: r.verdict.rules, anomaly: r.flags.anomaly, failure: r.flags.failure, probe: probeAnalysisOf(r.p.testKeys) };
+  });
+  const rep = agreementReport(rows);
+  it('counts reconcile and every disagreement carries its rules', () => {
+    expect(rep.measurements).toBe(50);
+    expect(rep.with_probe_analysis).toBe(50);
+    expect(rep.vs_probe.agree + rep.vs_probe.disagree).toBe(rep.vs_probe.compared);
+    expect(rep.disagreements.filter((d) => d.with === 'probe')).toHaveLength(rep.vs_probe.disagree);
+    expect(rep.disagreements.filter((d) => d.with === 'anomaly')).toHaveLength(rep.vs_anomaly.disagree);
+    for (const d of rep.disagreements) {
+      expect(d.deciding_rules.length).toBeGreaterThan(0);
+      expect(d.overriding_rules.length).toBeGreaterThan(0);
+    }
+    expect(rep.unexplained).toBe(0);
+  });
+  it('names the CAPTCHA page and the broken Location as the overrides on the QA scenarios', () => {
+    const ids = new Set(rep.disagreements.map((d) => `${d.id} ${d.overriding_rules.map((o) => o.id).join(',')}`));
+    expect(ids).toContain('qa-cloudflareCAPTCHAWithHTTP http.known_false_positive');
+    expect(ids).toContain('qa-redirectWithBrokenLocationForHTTP http.broken_redirect');
+  });
+});
