@@ -7,7 +7,7 @@ import { userInfo } from 'node:os';
 import type { z } from 'zod';
 import { executeOp, lockPath, readLock, remoteOp, type Op } from '../op/index.js';
 import { findOp } from '../server/ops/index.js';
-import { AppError, systemClock, type ProgressReporter } from '../shared/index.js';
+import { AppError, localGrant, systemClock, type ProgressReporter } from '../shared/index.js';
 import { defaultDbPath, openStore, type Store } from '../store/index.js';
 import { cliProgress_ } from './progress.js';
 
@@ -55,7 +55,7 @@ export class CliContext {
     const lock = readLock(this.dbPath);
     // The server runs the same op (same schema, same code): its result has the output type.
     if (lock) return (await remoteOp(lock.url, lock.secret, op.name, input, progress)) as z.output<O>;
-    return this.withStore((store) => executeOp({ store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, dbPath: this.dbPath }, op, input));
+    return this.withStore((store) => executeOp({ store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath }, op, input));
   }
 
   /** Run an op not yet declared in its domain, by name. */
@@ -72,7 +72,7 @@ export class CliContext {
     if (lock) return fn(<R>(name: string, input: unknown, progress = this.progress()) => remoteOp(lock.url, lock.secret, name, input, progress) as Promise<R>);
     return this.withStore((store) =>
       fn(<R>(name: string, input: unknown, progress = this.progress()) =>
-        executeOp({ store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, dbPath: this.dbPath }, findOp(name), input) as Promise<R>),
+        executeOp({ store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath }, findOp(name), input) as Promise<R>),
     );
   }
 

@@ -6,7 +6,7 @@
  * and creates none; a dismissed draft is not proposed again.
  */
 import { prepareCreate } from '../ledger/index.js';
-import { isAppError, type Clock } from '../shared/index.js';
+import { allSettledOrThrow, isAppError, type Clock } from '../shared/index.js';
 import type { EventLinkRecord, EventWrite, Store } from '../store/index.js';
 import type { Detection } from './detection.js';
 
@@ -69,7 +69,7 @@ export function draftLinks(d: Omit<Detection, 'draft'>): EventLinkRecord[] {
 
 /** Attach the ledger status of each detection's event (if any). */
 export async function withDrafts(store: Store, ds: Omit<Detection, 'draft'>[]): Promise<Detection[]> {
-  return Promise.all(
+  return allSettledOrThrow(
     ds.map(async (d) => {
       const e = await store.ledger.getEvent(d.id);
       return { ...d, draft: e ? { id: e.id, status: e.status, revision: e.revision } : null };

@@ -36,6 +36,7 @@ export const speedtestsImport = defineOp({
   summary: 'Import a crowdsourced speed-test dataset (folder of CSVs or one CSV) with its source and licence',
   write: true,
   scope: 'import',
+  files: (i) => [i.path],
   input: z.object({ path: z.string().min(1) }),
   output: report<SpeedTestImportReport>('files, lines read = stored + rejected, rejects with file and line'),
   run: (ctx, { path }) => importSpeedTests(ctx, path),

@@ -1,43 +1,83 @@
 /**
- * API tokens for writes. A token is shown once at creation and only its SHA-256 hash is stored.
+ * API tokens. A token is shown once at creation and only its SHA-256 hash is stored.
  * Format: spl_<id>_<secret>; the id locates the row, the hash of the whole token authenticates
  * it (compared in constant time).
+ * Scopes are defined in shared/access.ts. Every token records who created it and when; revocation records who and when.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { AppError, type Clock } from '../shared/index.js';
+import { AppError, SCOPES, type Clock, type Scope } from '../shared/index.js';
 import type { Store, TokenRecord } from '../store/index.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createToken(deps: { store: Store; clock: Clock }, name: string): Promise<{ token: string; record: Omit<TokenRecord, 'hash'> }> {
+/** Parse "read,write" / ["import"] into a sorted, de-duplicated scope list; VALIDATION on an unknown one. */
+export function parseScopes(input: string | readonly string[]): Scope[] {
+  const parts = (typeof input === 'string' ? input.split(',') : input).map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const bad = parts.filter((s) => !(SCOPES as readonly string[]).includes(s));
+  if (bad.length || parts.length === 0) {
+    throw new AppError('VALIDATION', `${bad.length ? `unknown scope ${bad.map((b) => `"${b}"`).join(', ')}` : 'give at least one scope'}: use ${SCOPES.join(', ')}`, {
+      issues: [{ path: ['scope'], message: `one or more of ${SCOPES.join(', ')}` }],
+    });
+  }
+  return SCOPES.filter((s) => parts.includes(s));
+}
+
+export type ShownToken = Omit<TokenRecord, 'hash'>;
+
+export async function createToken(
+  deps: { store: Store; clock: Clock },
+  name: string,
+  opts: { scopes: readonly string[]; createdBy: string },
+): Promise<{ token: string; record: ShownToken }> {
   if (!name.trim()) throw new AppError('VALIDATION', 'a token needs a name', { issues: [{ path: ['name'], message: 'required' }] });
+  const scopes = parseScopes(opts.scopes);
   const id = randomBytes(6).toString('hex');
   const token = `spl_${id}_${randomBytes(24).toString('base64url')}`;
-  const record: TokenRecord = { id, name: name.trim(), hash: hash(token), createdAt: deps.clock.now().toISOString(), revokedAt: null, lastUsedAt: null };
+  const record: TokenRecord = {
+    id,
+    name: name.trim(),
+    hash: hash(token),
+    scopes,
+    createdAt: deps.clock.now().toISOString(),
+    createdBy: opts.createdBy,
+    revokedAt: null,
+    revokedBy: null,
+    lastUsedAt: null,
+  };
   await deps.store.tokens.insert(record);
   const { hash: _h, ...shown } = record;
   return { token, record: shown };
 }
 
-/** Resolve a presented token: UNAUTHORIZED when absent, FORBIDDEN when wrong or revoked. */
+/** How often a token's last-used time is written at most (one write per token per interval). */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Resolve a presented token: UNAUTHORIZED when absent, FORBIDDEN when wrong or revoked.
+ * The last-used time is recorded in the background (never delays the request, never changes
+ * the store's data version) and at most once a minute per token.
+ */
 export async function verifyToken(deps: { store: Store; clock: Clock }, presented: string | undefined): Promise<TokenRecord> {
-  if (!presented) throw new AppError('UNAUTHORIZED', 'this request writes and needs a token: Authorization: Bearer <token> (create one with `splinternet tokens create`)');
+  if (!presented) throw new AppError('UNAUTHORIZED', 'this request needs a token: Authorization: Bearer <token> (create one with `splinternet tokens create --scope ...`)');
   const m = /^spl_([0-9a-f]{12})_[A-Za-z0-9_-]+$/.exec(presented);
   const rec = m?.[1] ? await deps.store.tokens.get(m[1]) : null;
   const ok = rec !== null && timingSafeEqual(Buffer.from(rec.hash, 'hex'), Buffer.from(hash(presented), 'hex'));
   if (!rec || !ok) throw new AppError('FORBIDDEN', 'the token is not valid');
   if (rec.revokedAt) throw new AppError('FORBIDDEN', `the token "${rec.name}" was revoked at ${rec.revokedAt}`);
-  await deps.store.tokens.touch(rec.id, deps.clock.now().toISOString());
+  const now = deps.clock.now();
+  if (!rec.lastUsedAt || now.getTime() - Date.parse(rec.lastUsedAt) >= TOUCH_EVERY_MS) {
+    void deps.store.tokens.touch(rec.id, now.toISOString()).catch(() => undefined);
+  }
   return rec;
 }
 
-export async function listTokens(deps: { store: Store }) {
+export async function listTokens(deps: { store: Store }): Promise<ShownToken[]> {
   return (await deps.store.tokens.list()).map(({ hash: _h, ...t }) => t);
 }
 
-export async function revokeToken(deps: { store: Store; clock: Clock }, id: string): Promise<void> {
+export async function revokeToken(deps: { store: Store; clock: Clock }, id: string, by: string): Promise<void> {
   const rec = await deps.store.tokens.get(id);
   if (!rec) throw new AppError('NOT_FOUND', `no token with id "${id}"`);
   if (rec.revokedAt) throw new AppError('CONFLICT', `token ${id} is already revoked`);
-  await deps.store.tokens.revoke(id, deps.clock.now().toISOString());
+  await deps.store.tokens.revoke(id, deps.clock.now().toISOString(), by);
 }

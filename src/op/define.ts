@@ -12,21 +12,23 @@
  *   what OpenAPI publishes, so it must not transform (tests parse results with it).
  */
 import type { z } from 'zod';
-import { issuesFromZod, validationError, type Clock, type ProgressReporter } from '../shared/index.js';
+import { assertFileAccess, assertScope, issuesFromZod, validationError, type Clock, type Grant, type ProgressReporter, type Scope } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 
 export interface OpContext {
   store: Store;
   clock: Clock;
   progress: ProgressReporter;
-  /** Who asks: "cli:<user>" in-process, "token:<id>" or "cli-via-server" remotely, "api" for anonymous reads. */
+  /** Who asks: "cli:<user>" in-process, "token:<id>:<name>" or "cli-via-server" remotely, "anonymous" for anonymous reads. */
   actor: string;
+  /** What the caller may do (scopes, the server folders it may read); executeOp checks it. */
+  grant: Grant;
   /** The database path, for ops that report it. */
   dbPath: string;
 }
 
-/** Token scopes a remote caller may hold. */
-export type Scope = 'read' | 'write' | 'import' | 'admin';
+/** Token scopes a remote caller may hold (defined with the access rules in shared/access.ts). */
+export type { Scope } from '../shared/index.js';
 
 /**
  * Where an op answers over HTTP. Path parameters use OpenAPI braces (`/api/events/{id}`) and
@@ -50,8 +52,10 @@ export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zod
   summary: string;
   /** Writes need a token when called over HTTP. */
   write: boolean;
-  /** The token scope a remote caller needs (unset: a write needs any valid token, a read none). */
+  /** The token scope a caller needs (unset: a write needs "write", a read is public); "read" marks a non-public read. */
   scope?: Scope;
+  /** The server files or folders the op reads for this input: each must lie inside the caller's import folders. */
+  files?: (input: z.output<I>) => readonly (string | undefined)[];
   input: I;
   output: O;
   http?: HttpBinding;
@@ -75,7 +79,27 @@ export function parseInput<I extends z.ZodType>(op: Op<I, z.ZodType>, raw: unkno
   return parsed.data;
 }
 
-/** Validate, then run. Every caller (CLI, ops endpoint, HTTP mount) goes through here. */
+/** The scope an op needs, or null when anyone may run it. */
+export const opScope = (op: Pick<AnyOp, 'write' | 'scope'>): Scope | null => op.scope ?? (op.write ? 'write' : null);
+
+/**
+ * The one place an op's access rules are enforced, whichever path called it: the grant must
+ * cover the op's scope, and every server file the op would read for `input` must lie inside
+ * the grant's folders. Checked before the op runs (so a refused request stores nothing).
+ */
+export function authorizeOp<I extends z.ZodType>(grant: Grant, op: Op<I, z.ZodType>, input?: z.output<I>): void {
+  const need = opScope(op);
+  if (need) assertScope(grant, need, `the operation ${op.name}`);
+  if (op.files && input !== undefined) {
+    const paths = op.files(input).filter((p): p is string => typeof p === 'string');
+    assertFileAccess(grant, paths, `the operation ${op.name}`);
+  }
+}
+
+/** Check access, validate, check file access, then run. Every caller (CLI, ops endpoint, HTTP mount) goes through here. */
 export async function executeOp<I extends z.ZodType, O extends z.ZodType>(ctx: OpContext, op: Op<I, O>, raw: unknown): Promise<z.output<O>> {
-  return op.run(ctx, parseInput(op, raw));
+  authorizeOp(ctx.grant, op);
+  const input = parseInput(op, raw);
+  authorizeOp(ctx.grant, op, input);
+  return op.run(ctx, input);
 }

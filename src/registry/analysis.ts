@@ -5,7 +5,7 @@
  * target versus collateral. Computed on demand from the stored ranges and cached per process
  * (keyed by the snapshot's update time and the AS dataset version).
  */
-import type { Clock } from '../shared/index.js';
+import { allSettledOrThrow, type Clock } from '../shared/index.js';
 import type { RegistryIpv4Columns, RegistrySnapshotRecord, Store } from '../store/index.js';
 import { rangeText } from './addresses.js';
 import { attribute, loadAsTable, type AsnMeta, type AsTable } from './asn.js';
@@ -96,7 +96,7 @@ function groups(cols: RegistryIpv4Columns) {
 }
 
 export async function analyseSnapshot(deps: { store: Store; clock: Clock }, snap: RegistrySnapshotRecord): Promise<SnapshotAnalysis> {
-  const [cols, v6, counts, literals, files, table] = await Promise.all([
+  const [cols, v6, counts, literals, files, table] = await allSettledOrThrow([
     deps.store.registry.ipv4Ranges(snap.id),
     deps.store.registry.ipv6Ranges(snap.id),
     deps.store.registry.decisionCounts(snap.id),

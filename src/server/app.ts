@@ -5,7 +5,9 @@
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError, type ErrorCode } from '../shared/index.js';
-import { writeGuard } from './auth.js';
+import { secureHeaders } from 'hono/secure-headers';
+import { apiGuard } from './auth.js';
+import { hostGuard, SECURE_HEADERS } from './hardening.js';
 import { responseCache } from './cache.js';
 import type { AppDeps } from './deps.js';
 import { mountOps } from './mount.js';
@@ -27,12 +29,17 @@ import { registryRoutes } from './routes/registry.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const HTTP_CODES: Record<number, ErrorCode> = { 415: 'VALIDATION', 400: 'VALIDATION', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE' };
+const HTTP_CODES: Record<number, ErrorCode> = { 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED', 400: 'VALIDATION', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE' };
 
 export function createApp(deps: AppDeps) {
   const app = newRouter();
-  // First: cached GETs are answered before anything else runs (see cache.ts).
+  // Security headers on every response (cached ones included), then the Host allow-list.
+  app.use('*', secureHeaders(SECURE_HEADERS));
+  app.use('*', hostGuard(deps));
+  // Cached GETs are answered before anything else runs (see cache.ts); GET routes are public.
   app.use('/api/*', responseCache(deps));
+  // Every non-GET under /api: token and scope (auth.ts), before any body is read.
+  app.use('/api/*', apiGuard(deps));
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -60,8 +67,6 @@ export function createApp(deps: AppDeps) {
     const info = await deps.store.info();
     return c.json({ status: 'ok', store: info.kind, schema_version: info.schemaVersion });
   });
-  app.use('/api/events', writeGuard(deps));
-  app.use('/api/events/*', writeGuard(deps));
   app.route('/', costRoutes(deps));
   app.route('/', costEventsRoutes(deps));
   app.route('/', eventRoutes(deps));

@@ -1,12 +1,26 @@
 /**
- * Write authorisation. Every write needs `Authorization: Bearer <token>`: an API token (stored
- * hashed, see ledger/tokens.ts) or, for /api/_ops only, the running server's local secret.
- * No token -> 401; a wrong or revoked token -> 403.
+ * Who is calling, and may they. One guard covers every non-GET request under /api, so a write
+ * route added anywhere is closed by default:
+ * - anonymous: 401, except the explicit allow-list ANONYMOUS_WRITES (POST /api/cost, a
+ *   read that takes a JSON body; bounded by its own work budget and rate limit);
+ * - a token (stored hashed, ledger/tokens.ts) or, for /api/_ops only, the running server's
+ *   local secret (full rights: the machine's own user). A wrong or revoked token: 403;
+ * - /api/_ops/:name: the op's declared scope (ops/types.ts opScope), checked before the body is
+ *   parsed, and again with its input by executeOp (import folders);
+ * - any other non-GET route: the "write" scope.
+ * Browsers are kept out of /api/_ops (JSON bodies only, and an Origin, when sent, must be this
+ * server's), so no web page can fire operations at a local server.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { verifyToken } from '../ledger/index.js';
+import { AppError, ANONYMOUS, assertScope, type Grant } from '../shared/index.js';
 import type { AppDeps, Env } from './deps.js';
+import { opScope } from '../op/index.js';
+import { findOp } from './ops/index.js';
+
+/** Non-GET requests that need no token. Everything else under /api needs one. */
+export const ANONYMOUS_WRITES: readonly { method: string; path: RegExp }[] = [{ method: 'POST', path: /^\/api\/cost\/?$/ }];
 
 export function bearer(c: Context): string | undefined {
   const h = c.req.header('authorization');
@@ -16,19 +30,55 @@ export function bearer(c: Context): string | undefined {
 
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-/** Resolve the writer's identity or throw 401/403. `allowSecret` admits the local CLI. */
-export async function requireWriter(c: Context<Env>, deps: AppDeps, allowSecret = false): Promise<string> {
+/**
+ * The caller's grant: anonymous when no token is presented; 403 for a wrong or revoked one.
+ * `allowSecret` admits the local CLI's per-run secret (full rights).
+ */
+export async function identify(c: Context<Env>, deps: AppDeps, allowSecret = false): Promise<Grant> {
   const presented = bearer(c);
-  if (allowSecret && presented && deps.opsSecret && sameSecret(presented, deps.opsSecret)) return 'cli-via-server';
+  if (!presented) return ANONYMOUS;
+  if (allowSecret && deps.opsSecret && sameSecret(presented, deps.opsSecret)) return { actor: 'cli-via-server', scopes: ['admin'], files: 'any' };
   const tok = await verifyToken(deps, presented);
-  return `token:${tok.id}:${tok.name}`;
+  return { actor: `token:${tok.id}:${tok.name}`, scopes: tok.scopes, files: deps.importDirs ?? [] };
 }
 
-/**
- * Middleware for write routes: non-GET requests must carry a valid token, checked before the
- * body is even parsed (so an anonymous write gets 401, not a validation error).
- */
-export const writeGuard = (deps: AppDeps): MiddlewareHandler<Env> => async (c, next) => {
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') c.set('actor', await requireWriter(c, deps));
-  await next();
-};
+const OPS_PATH = /^\/api\/_ops\/([^/]+)$/;
+
+function sameOrigin(c: Context): boolean {
+  const origin = c.req.header('origin');
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === new URL(c.req.url).host;
+  } catch {
+    return false;
+  }
+}
+
+/** The one guard for /api/*: sets c.var.grant and c.var.actor; refuses what the caller may not do. */
+export const apiGuard =
+  (deps: AppDeps): MiddlewareHandler<Env> =>
+  async (c, next) => {
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') {
+      c.set('grant', ANONYMOUS);
+      c.set('actor', ANONYMOUS.actor);
+      return next();
+    }
+    const path = c.req.path;
+    if (!sameOrigin(c)) throw new AppError('FORBIDDEN', `cross-origin ${method} refused: the Origin ${c.req.header('origin')} is not this server`);
+    const opMatch = OPS_PATH.exec(path);
+    const grant = await identify(c, deps, Boolean(opMatch));
+    c.set('grant', grant);
+    c.set('actor', grant.actor);
+    if (ANONYMOUS_WRITES.some((w) => w.method === method && w.path.test(path))) return next();
+    if (opMatch) {
+      const op = findOp(decodeURIComponent(opMatch[1]!));
+      assertScope(grant, opScope(op) ?? 'read', `the operation ${op.name}`);
+      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'operations take a JSON body: send Content-Type: application/json');
+      }
+    } else {
+      assertScope(grant, 'write', `${method} ${path}`);
+    }
+    return next();
+  };

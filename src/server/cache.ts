@@ -131,7 +131,8 @@ export function responseCache(deps: AppDeps): MiddlewareHandler<Env> {
   };
 
   return async (c, next) => {
-    if (c.req.method !== 'GET' || SKIP.test(c.req.path)) return next();
+    // Only anonymous reads are shared: a request with a token may see what others may not.
+    if (c.req.method !== 'GET' || SKIP.test(c.req.path) || c.req.header('authorization')) return next();
     const version = deps.store.dataVersion();
     if (version % 2 === 1) return next(); // a write is in flight
     const key = cacheKey(c.req.url);

@@ -1,5 +1,5 @@
 /** What the HTTP app needs from the outside: the store, a clock, and the ops secret. */
-import type { Clock } from '../shared/index.js';
+import type { Clock, Grant } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 
 export interface AppDeps {
@@ -10,6 +10,12 @@ export interface AppDeps {
   opsSecret?: string;
   /** Directory of the built dashboard (web/dist), served at / when it exists. */
   webRoot?: string;
+  /** Real paths of the folders API tokens with the import scope may import from (none: no server-side file reads over HTTP). */
+  importDirs?: readonly string[];
+  /** Host names this server answers to (Host header); absent: loopback names only. */
+  allowedHosts?: readonly string[];
+  /** Work budgets and rate limits (defaults in limits.ts). */
+  limits?: Partial<import('./limits.js').Limits>;
 }
 
-export type Env = { Variables: { actor: string } };
+export type Env = { Variables: { actor: string; grant: Grant } };

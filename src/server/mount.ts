@@ -6,16 +6,18 @@
  *   parameters and comma-separated values; unknown parameters are ignored;
  * - path parameters (`{id}`) and the JSON body (non-GET) are merged into the same input and
  *   validated once by the op's schema (failures: 400 problem+json naming each field);
- * - writes need a token before the body is read; reads run anonymously (actor "api");
+ * - writes need a token with the op's scope before the body is read (auth.ts apiGuard, then
+ *   executeOp); public reads run anonymously; a read that declares a scope resolves the caller's
+ *   token (such responses are never cached: the cache serves only requests without a token);
  * - the response is the op's result as JSON, described in OpenAPI by the op's output schema.
  * Hand-written routes remain only where HTTP itself is the feature (routes/*.ts).
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { executeOp, type AnyOp, type HttpBinding } from '../op/index.js';
+import { executeOp, opScope, type AnyOp, type HttpBinding } from '../op/index.js';
 import { AppError, silentProgress } from '../shared/index.js';
-import { requireWriter } from './auth.js';
+import { identify } from './auth.js';
 import type { AppDeps, Env } from './deps.js';
 import { ProblemSchema } from './openapi.js';
 import { jsonBody } from './validate.js';
@@ -128,10 +130,10 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
     describe(app, op, http, pathKeys, rest);
     const honoPath = http.path.replace(/\{(\w+)\}/g, ':$1');
     app.on(http.method.toUpperCase(), honoPath, async (c: Context<Env>) => {
-      const actor = op.write ? (c.get('actor') ?? (await requireWriter(c, deps))) : 'api';
+      const grant = http.method === 'get' && opScope(op) ? await identify(c, deps) : c.get('grant');
       const input = inQuery ? queryInput(c.req.url, coercers) : bodyObject(await jsonBody(c));
       for (const k of pathKeys) input[k] = c.req.param(k);
-      const result = await executeOp({ store: deps.store, clock: deps.clock, progress: silentProgress, actor, dbPath: deps.dbPath }, op, input);
+      const result = await executeOp({ store: deps.store, clock: deps.clock, progress: silentProgress, actor: grant.actor, grant, dbPath: deps.dbPath }, op, input);
       return c.json(result as object, 200);
     });
   }

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'CONFLICT' // the thing already exists
   | 'PRECONDITION_FAILED' // stale revision / If-Match mismatch
   | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE' // a body that is not the declared JSON
+  | 'RATE_LIMITED' // too many requests from one client
   | 'STORE_LOCKED' // another process holds the database file
   | 'STORE' // the store failed
   | 'INGEST_IO' // a file could not be read

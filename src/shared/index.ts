@@ -4,3 +4,6 @@ export * from './progress.js';
 export * from './paths.js';
 export * from './time.js';
 export * from './random.js';
+export * from './access.js';
+export * from './settle.js';
+export * from './excerpt.js';

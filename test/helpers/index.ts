@@ -33,9 +33,10 @@ export async function tempStore(): Promise<{ store: Store; path: string; cleanup
 
 export const clock = fixedClock('2026-01-02T03:04:05.000Z');
 
-export async function appWithToken(store: Store, dbPath = ':memory:') {
+/** An app and a token with `scopes` (default admin: tests of scope rules pass their own). */
+export async function appWithToken(store: Store, dbPath = ':memory:', scopes: string[] = ['admin']) {
   const app = createApp({ store, clock, dbPath });
-  const { token } = await createToken({ store, clock }, 'test');
+  const { token } = await createToken({ store, clock }, 'test', { scopes, createdBy: 'test' });
   return { app, token };
 }
 

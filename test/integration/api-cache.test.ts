@@ -30,7 +30,7 @@ beforeAll(async () => {
   // Count list queries that reach the store (the cache sits in front of them).
   const ledger = { ...store.ledger, listEvents: (...a: Parameters<Store['ledger']['listEvents']>) => (listCalls++, store.ledger.listEvents(...a)) };
   app = createApp({ store: { ...store, ledger }, clock, dbPath: ':memory:' });
-  ({ token } = await createToken({ store, clock }, 'test'));
+  ({ token } = await createToken({ store, clock }, 'test', { scopes: ['admin'], createdBy: 'test' }));
   for (let i = 0; i < 12; i++) expect((await post('/api/events', sampleEvent({ id: `xx-20${10 + i}-cache-${i}`, start: `20${10 + i}-01-01` }))).status).toBe(201);
 });
 afterAll(() => cleanup());

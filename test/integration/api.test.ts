@@ -87,9 +87,9 @@ describe('writes need a token', () => {
   it('401 without a token, 403 with a wrong one, 403 once revoked', async () => {
     expect((await post('/api/events', sampleEvent({ id: 'xx-2020-a' }), { 'content-type': 'application/json' })).status).toBe(401);
     expect((await post('/api/events', sampleEvent({ id: 'xx-2020-a' }), auth('spl_000000000000_wrong'))).status).toBe(403);
-    const t2 = await createToken({ store, clock }, 'to revoke');
+    const t2 = await createToken({ store, clock }, 'to revoke', { scopes: ['admin'], createdBy: 'test' });
     expect((await post('/api/events', sampleEvent({ id: 'xx-2020-b' }), auth(t2.token))).status).toBe(201);
-    await revokeToken({ store, clock }, t2.record.id);
+    await revokeToken({ store, clock }, t2.record.id, 'test');
     const r = await post('/api/events', sampleEvent({ id: 'xx-2020-c' }), auth(t2.token));
     expect(r.status).toBe(403);
     expect((await jbody(r)).detail).toMatch(/revoked/);

@@ -39,13 +39,17 @@ describe('serve + CLI on one database', () => {
     expect(bad.err).toMatch(/already exists/);
   });
 
-  it('a CLI-created token can add an event over the API; without it: 401', async () => {
-    const tok = await runBin(['tokens', 'create', '--name', 'acceptance', '--db', db, '--json']);
+  it('a CLI-created write token can add an event over the API; a read token: 403; without one: 401', async () => {
+    const reader = await runBin(['tokens', 'create', '--name', 'reader', '--db', db, '--json']);
+    expect(JSON.parse(reader.out).record.scopes).toEqual(['read']);
+    const tok = await runBin(['tokens', 'create', '--name', 'acceptance', '--scope', 'write', '--db', db, '--json']);
     expect(tok.code, tok.err).toBe(0);
     const { token } = JSON.parse(tok.out);
     const body = JSON.stringify(sampleEvent({ id: 'xx-2021-by-token' }));
     const anon = await fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(anon.status).toBe(401);
+    const read = await fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${JSON.parse(reader.out).token}` }, body });
+    expect(read.status).toBe(403);
     const ok = await fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
     expect(ok.status).toBe(201);
     const list = await runBin(['events', 'list', '--db', db, '--json']);

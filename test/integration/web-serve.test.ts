@@ -25,7 +25,7 @@ beforeAll(async () => {
   writeFileSync(join(web.dir, 'assets', 'main-abc123.js'), 'console.log(1)');
   writeFileSync(join(web.dir, 'secret.bin'), 'x');
   app = createApp({ store, clock, dbPath: ':memory:', webRoot: web.dir });
-  token = (await createToken({ store, clock }, 'test')).token;
+  token = (await createToken({ store, clock }, 'test', { scopes: ['admin'], createdBy: 'test' })).token;
 });
 afterAll(async () => {
   await cleanup();

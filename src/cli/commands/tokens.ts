@@ -1,23 +1,27 @@
-/** `splinternet tokens create|list|revoke`: API tokens for writes; only hashes are stored. */
+/** `splinternet tokens create|list|revoke`: scoped API tokens; only hashes are stored. */
 import type { Command } from '@commander-js/extra-typings';
-import { ctxOf, leaf, table } from '../command.js';
+import { SCOPES } from '../../shared/index.js';
+import { ctxOf, examples, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
 
 export function tokensCommand(program: Command, io: Io): void {
-  const tokens = program.command('tokens').description('API tokens for writes (shown once; stored hashed)');
-  leaf(tokens, 'create', 'create a token and print it once')
+  const tokens = program.command('tokens').description('scoped API tokens (shown once; stored hashed)');
+  const create = leaf(tokens, 'create', 'create a token and print it once')
     .requiredOption('--name <name>', 'who or what will use it')
+    .option('--scope <scopes>', `comma-separated: ${SCOPES.join(', ')} (read: non-public reads; write: ledger edits; import: server-side imports from --import-dir folders; admin: everything)`, 'read')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<{ token: string; record: { id: string; name: string } }>('tokens.create', { name: o.name });
-      ctx.print(r, (x: typeof r) => `${x.token}\n(token ${x.record.id} "${x.record.name}": store it now, it is not shown again)\n`);
+      const r = await ctx.op<{ token: string; record: { id: string; name: string; scopes: string[] } }>('tokens.create', { name: o.name, scopes: o.scope });
+      ctx.print(r, (x: typeof r) => `${x.token}\n(token ${x.record.id} "${x.record.name}", scopes ${x.record.scopes.join(',')}: store it now, it is not shown again)\n`);
     });
-  leaf(tokens, 'list', 'list tokens (ids, names, dates; never secrets)').action(async (o: Record<string, unknown>) => {
+  examples(create, ['splinternet tokens create --name newsroom-editor --scope write', 'splinternet tokens create --name nightly-import --scope import --json']);
+  leaf(tokens, 'list', 'list tokens: scopes, who created and revoked them, when (never secrets)').action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
     const r = await ctx.op<{ items: Record<string, unknown>[] }>('tokens.list', {});
-    ctx.print(r, (x: typeof r) => table(x.items, ['id', 'name', 'createdAt', 'revokedAt', 'lastUsedAt']));
+    const rows = r.items.map((t) => ({ ...t, scopes: (t.scopes as string[]).join(',') }));
+    ctx.print(r, () => table(rows, ['id', 'name', 'scopes', 'createdAt', 'createdBy', 'revokedAt', 'revokedBy', 'lastUsedAt']));
   });
-  leaf(tokens, 'revoke', 'revoke a token by id')
+  leaf(tokens, 'revoke', 'revoke a token by id (who and when are recorded)')
     .argument('<id>')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);

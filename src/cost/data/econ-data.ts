@@ -5,6 +5,7 @@
  * year and vintage into the estimate's `inputs`.
  */
 import type { EconValueRecord, FxRateRecord, Store } from '../../store/index.js';
+import { allSettledOrThrow } from '../../shared/index.js';
 
 export class CountryData {
   private readonly byKey = new Map<string, EconValueRecord>();
@@ -84,7 +85,7 @@ export function econData(store: Store, country: string): Promise<CountryData> {
   if (!m) cache.set(store, (m = new Map()));
   let p = m.get(country);
   if (!p) {
-    p = Promise.all([store.cost.values({ country }), store.cost.rates(country)]).then(([v, r]) => new CountryData(country, v, r));
+    p = allSettledOrThrow([store.cost.values({ country }), store.cost.rates(country)]).then(([v, r]) => new CountryData(country, v, r));
     p.catch(() => m.delete(country));
     m.set(country, p);
   }

@@ -5,6 +5,7 @@
  * Both paths score through here, so a line gets the same row or reject whichever path read it.
  */
 import type { FingerprintMatcher } from '../fingerprints/matcher.js';
+import { jsonExcerpt, lineDigest } from '../../shared/index.js';
 import { measurementId } from '../key.js';
 import { zeroCounts, type IngestCounts, type MeasurementRow, type Reject, type RejectReason } from '../model.js';
 import { targetOf } from '../target.js';
@@ -64,9 +65,14 @@ export class FileScorer {
     return this.rows.length + this.rejects.length;
   }
 
-  reject(line: number, offset: number, reason: RejectReason, detail: string, raw: string | null): void {
+  /** Keep a reject: its reason, the line's length and hash, and an excerpt only of a JSON-looking line (shared/excerpt.ts). */
+  reject(line: number, offset: number, reason: RejectReason, detail: string, raw: string | null, bytes?: Uint8Array): void {
     this.counts.rejected++;
-    this.rejects.push({ file_id: this.task.file_id, path: this.task.path, line, byte_offset: offset, reason, detail, raw_prefix: raw === null ? null : raw.slice(0, PREFIX) });
+    const excerpt = jsonExcerpt(raw, PREFIX);
+    // A parser's message quotes the line; a line that is not JSON keeps none of its text.
+    const said = raw !== null && excerpt === null ? 'the line is not a JSON object' : detail;
+    const full = bytes ? ` (line: ${lineDigest(bytes)})` : '';
+    this.rejects.push({ file_id: this.task.file_id, path: this.task.path, line, byte_offset: offset, reason, detail: said + full, raw_prefix: excerpt });
   }
 
   /** A whole line, parsed here (the line-by-line path, and the fast path's exceptions). */
@@ -79,7 +85,7 @@ export class FileScorer {
 
   /** A line already parsed (fully, or as the fast path's projection); `text` only for a reject's prefix. */
   parsed(parsed: ParseResult, bytes: Buffer, lineNo: number, offset: number, text?: string): void {
-    if (!parsed.ok) return this.reject(lineNo, offset, parsed.reason, parsed.detail, text ?? decodeLine(bytes.subarray(0, PREFIX * 4)));
+    if (!parsed.ok) return this.reject(lineNo, offset, parsed.reason, parsed.detail, text ?? decodeLine(bytes.subarray(0, PREFIX * 4)), bytes);
     const { flags, verdict } = scoreMeasurement(parsed.value, this.matcher, { bucketHour: this.task.bucket_hour });
     const env = parsed.value.envelope;
     const row: MeasurementRow = { ...env, id: measurementId(env, bytes), target: targetOf(env), ...flags, ...verdict, file_id: this.task.file_id, line: lineNo, byte_offset: offset, byte_length: bytes.length };

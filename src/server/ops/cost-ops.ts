@@ -12,6 +12,8 @@ export const costOps = [
     name: 'data.import',
     summary: 'Load an economic-data file (World Bank, OWID, Rosstat, NBS, Bank of Russia) into the store',
     write: true,
+    scope: 'import',
+    files: (i) => [i.file],
     input: z.object({
       kind: z.enum(IMPORT_KINDS),
       file: z.string().min(1),

@@ -16,6 +16,7 @@ export const dbOps = [
     name: 'db.info',
     summary: 'Store kind, path, schema version, extensions',
     write: false,
+    scope: 'read',
     input: z.object({}),
     run: (ctx) => ctx.store.info(),
   }),
@@ -23,6 +24,7 @@ export const dbOps = [
     name: 'db.migrate',
     summary: 'Apply pending migrations (also done at every open)',
     write: true,
+    scope: 'admin',
     input: z.object({}),
     run: async (ctx) => ({ schema_version: (await ctx.store.info()).schemaVersion }),
   }),
@@ -30,6 +32,8 @@ export const dbOps = [
     name: 'db.seed',
     summary: 'Load the shipped ledger, indicators, imports and economic data (data/costs) from data/',
     write: true,
+    scope: 'admin',
+    files: (i) => [i.data_dir],
     input: z.object({ data_dir: z.string().optional() }),
     run: async (ctx, { data_dir }) => {
       const ledger = await seedLedger(ctx, data_dir ?? packagePath('data', 'ledger'));

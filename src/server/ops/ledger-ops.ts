@@ -10,6 +10,7 @@ import {
   getEvent,
   listEvents,
   listTokens,
+  parseScopes,
   revokeToken,
   setStatus,
   updateEvent,
@@ -89,6 +90,8 @@ export const ledgerOps = [
     name: 'events.import',
     summary: 'Import Access Now #KeepItOn STOP CSV (idempotent; rejects reported with row numbers)',
     write: true,
+    scope: 'import',
+    files: (i) => [i.file],
     input: z.object({ file: z.string(), format: z.enum(['stop']).default('stop'), snapshot: z.string().optional() }),
     run: (ctx, { file, snapshot }) => importStopFile(ctx, file, snapshot),
   }),
@@ -122,25 +125,28 @@ export const ledgerOps = [
   }),
   defineOp({
     name: 'tokens.create',
-    summary: 'Create an API token (shown once)',
+    summary: 'Create an API token with its scopes (shown once)',
     write: true,
-    input: z.object({ name: z.string() }),
-    run: (ctx, { name }) => createToken(ctx, name),
+    scope: 'admin',
+    input: z.object({ name: z.string(), scopes: z.union([z.string(), z.array(z.string())]).default(['read']) }),
+    run: (ctx, { name, scopes }) => createToken(ctx, name, { scopes: parseScopes(scopes), createdBy: ctx.actor }),
   }),
   defineOp({
     name: 'tokens.list',
-    summary: 'List API tokens (never their secrets)',
+    summary: 'List API tokens with scopes, creator and revocation (never their secrets)',
     write: false,
+    scope: 'admin',
     input: z.object({}),
     run: async (ctx) => ({ items: await listTokens(ctx), next_cursor: null }),
   }),
   defineOp({
     name: 'tokens.revoke',
-    summary: 'Revoke an API token',
+    summary: 'Revoke an API token (who and when are recorded)',
     write: true,
+    scope: 'admin',
     input: z.object({ id: z.string() }),
     run: async (ctx, { id }) => {
-      await revokeToken(ctx, id);
+      await revokeToken(ctx, id, ctx.actor);
       return { id, revoked: true };
     },
   }),

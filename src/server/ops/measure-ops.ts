@@ -39,6 +39,8 @@ export const measureOps = [
     name: 'measurements.ingest',
     summary: 'Ingest OONI JSONL / JSONL.gz files or bucket-layout directories',
     write: true,
+    scope: 'import',
+    files: (i) => i.paths,
     input: z.object({
       paths: z.array(z.string()).min(1),
       workers: z.number().int().min(0).max(256).optional(),
@@ -83,6 +85,7 @@ export const measureOps = [
   }),
   defineOp({
     name: 'measurements.files',
+    scope: 'read',
     summary: 'The ingest manifest and rejects',
     write: false,
     input: z.object({ limit: z.number().int().min(1).max(10000).optional(), rejects: z.boolean().optional(), file_id: z.string().optional() }),
@@ -103,6 +106,8 @@ export const measureOps = [
     name: 'fingerprints.import',
     summary: 'Replace one fingerprint set from an OONI CSV/JSON or Censored Planet JSONL file',
     write: true,
+    scope: 'import',
+    files: (i) => [i.file],
     input: z.object({ file: z.string(), source: z.string().optional(), kind: z.enum(['cp_blockpage', 'cp_false_positive']).optional() }),
     run: (ctx, { file, source, kind }) => importFingerprintFile(ctx, file, { source, kind }),
   }),

@@ -17,6 +17,8 @@ export const registryOps = [
     name: 'registry.import',
     summary: 'Import Zapret-Info dumps, dump parts, the derived CIDR file or the daily series',
     write: true,
+    scope: 'import',
+    files: (i) => i.files,
     input: z.object({
       files: z.array(z.string().refine(isAbsolute, 'must be an absolute path')).min(1, 'give at least one file'),
       dump_time: z.string().optional(),

@@ -4,7 +4,7 @@
  * New operations use src/op's defineOp in their domain instead.
  */
 import type { z } from 'zod';
-import { report, type Op, type OpContext } from '../../op/index.js';
+import { report, type Op, type OpContext, type Scope } from '../../op/index.js';
 
 export type { OpContext } from '../../op/index.js';
 
@@ -12,6 +12,8 @@ interface LegacyOp<S extends z.ZodType, O> {
   name: string;
   summary: string;
   write: boolean;
+  scope?: Scope;
+  files?: (input: z.output<S>) => readonly (string | undefined)[];
   input: S;
   run(ctx: OpContext, input: z.output<S>): Promise<O>;
 }

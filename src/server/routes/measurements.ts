@@ -2,6 +2,7 @@
  * /api/measurements (summary, list, one, export, rules) and /api/networks. Field names are
  * OONI's (probe_cc, probe_asn, test_name, measurement_start_time) plus our verdict fields.
  */
+import { basename } from 'node:path';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { exportMeasurements, listMeasurements, listNetworks, measurementSummary, showMeasurement, MEASUREMENT_EXPORT_FORMATS, RULES, RULES_VERSION, STATUSES } from '../../measure/index.js';
@@ -26,6 +27,16 @@ const ListQuery = Filters.extend({
   limit: z.coerce.number().int().min(1).max(10000).optional(),
   cursor: z.string().optional(),
 });
+
+/**
+ * A measurement as the public API shows it: the source file by name only (its server path is
+ * an internal detail, and so is the path inside an unavailability message).
+ */
+function publicMeasurement<T extends { path: string | null; raw_error: string | null }>(m: T): Omit<T, 'path'> & { file: string | null } {
+  const { path, ...rest } = m;
+  const file = path ? basename(path) : null;
+  return { ...rest, file, raw_error: path && rest.raw_error ? rest.raw_error.split(path).join(file ?? '') : rest.raw_error };
+}
 
 export function measurementRoutes(deps: AppDeps) {
   const r = newRouter();
@@ -60,7 +71,7 @@ export function measurementRoutes(deps: AppDeps) {
   }
   r.openapi(
     createRoute({ method: 'get', path: '/api/measurements/{id}', tags: ['measurements'], summary: 'One measurement: flags, verdict, evidence, raw', request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) }, responses: { 200: json(Measurement, 'The measurement'), 404: problem('No such measurement') } }),
-    async (c) => c.json(await showMeasurement(deps, c.req.valid('param').id), 200),
+    async (c) => c.json(publicMeasurement(await showMeasurement(deps, c.req.valid('param').id)), 200),
   );
   r.openapi(
     createRoute({ method: 'get', path: '/api/networks', tags: ['measurements'], summary: 'Networks (ASNs) with names and measurement counts', request: { query: z.object({ cc: z.string().optional().openapi({ example: 'RU' }) }) }, responses: { 200: json(z.object({ items: z.array(Obj('Network', 'probe_cc, probe_asn, names, measurements, anomaly_count, confirmed_count, first, last')), source: z.string() }), 'Networks'), 400: problem('Bad cc') } }),

@@ -79,6 +79,9 @@ export class DuckDb implements Sql {
   private readonly waiters: ((c: DuckDBConnection) => void)[] = [];
   private writeChain: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Connections of stream() reads in flight (interrupted on close). */
+  private readonly streams = new Set<DuckDBConnection>();
+  private onDrained?: () => void;
   /** Bumped before and after every write: cached reads are valid only within one generation. */
   private generation = 0;
   private readonly cache = new Map<string, { gen: number; rows: Row[] }>();
@@ -126,6 +129,23 @@ export class DuckDb implements Sql {
     const next = this.waiters.shift();
     if (next) next(c);
     else this.idle.push(c);
+    if (this.idle.length === this.readers.length && this.streams.size === 0) this.onDrained?.();
+  }
+
+  /** Resolves when no read is in flight, or false after `ms`. */
+  private drained(ms: number): Promise<boolean> {
+    if (this.idle.length === this.readers.length && this.streams.size === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.onDrained = undefined;
+        resolve(false);
+      }, ms);
+      this.onDrained = () => {
+        clearTimeout(t);
+        this.onDrained = undefined;
+        resolve(true);
+      };
+    });
   }
 
   private async withReader<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -216,6 +236,7 @@ export class DuckDb implements Sql {
   async *stream(sql: string, params: Param[] = []): AsyncGenerator<DuckDBDataChunk> {
     if (this.closed) throw new AppError('STORE', 'the database is closed');
     const conn = await this.instance.connect();
+    this.streams.add(conn);
     let done = false;
     try {
       const result = await conn.stream(sql, params);
@@ -228,12 +249,23 @@ export class DuckDb implements Sql {
     } finally {
       if (!done) conn.interrupt();
       conn.closeSync();
+      this.streams.delete(conn);
+      if (this.idle.length === this.readers.length && this.streams.size === 0) this.onDrained?.();
     }
   }
 
   /** A single auto-committed statement, serialised with the other writes. */
   run(sql: string, params: Param[] = []): Promise<number> {
     return this.serialise(() => runOne(this.writer, sql, params));
+  }
+
+  /**
+   * A single auto-committed statement that changes no data a reader caches (token last-used
+   * times): serialised with the writes but leaves the generation alone, so cached responses
+   * stay valid.
+   */
+  runUnversioned(sql: string, params: Param[] = []): Promise<number> {
+    return this.serialise(() => runOne(this.writer, sql, params), false);
   }
 
   /** Run `fn` in one transaction on the single writer connection; roll back on any throw. */
@@ -256,14 +288,15 @@ export class DuckDb implements Sql {
     return this.serialise(() => fn(this.writer));
   }
 
-  private serialise<T>(fn: () => Promise<T>): Promise<T> {
+  private serialise<T>(fn: () => Promise<T>, versioned = true): Promise<T> {
     if (this.closed) return Promise.reject(new AppError('STORE', 'the database is closed'));
+    const step = versioned ? 1 : 0;
     const wrapped = async () => {
-      this.generation++;
+      this.generation += step;
       try {
         return await fn();
       } finally {
-        this.generation++;
+        this.generation += step;
       }
     };
     const next = this.writeChain.then(wrapped, wrapped);
@@ -271,10 +304,20 @@ export class DuckDb implements Sql {
     return next;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Close after the work in flight: new reads and writes are refused at once, queued writes
+   * finish, reads in flight are awaited (interrupted after `graceMs`, then awaited again), so no
+   * connection is closed under a running query (that used to leave a fanned-out read hanging).
+   */
+  async close(graceMs = 5_000): Promise<void> {
     if (this.closed) return;
-    await this.writeChain;
     this.closed = true;
+    await this.writeChain;
+    if (!(await this.drained(graceMs))) {
+      for (const c of this.readers) if (!this.idle.includes(c)) c.interrupt();
+      for (const c of this.streams) c.interrupt();
+      await this.drained(2_000);
+    }
     for (const c of this.readers) c.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();

@@ -1,0 +1,58 @@
+/**
+ * HTTP hardening that applies to every response: security headers with a Content-Security-Policy
+ * the dashboard and /docs run under (scripts only from this server, no inline script, no frames),
+ * and a Host allow-list (a DNS-rebinding page cannot reach a local server under its own name).
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { secureHeaders } from 'hono/secure-headers';
+import { AppError } from '../shared/index.js';
+import type { AppDeps, Env } from './deps.js';
+
+export const SECURE_HEADERS: Parameters<typeof secureHeaders>[0] = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    // Plot and Swagger UI set style attributes; no script is allowed inline.
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+  xFrameOptions: 'DENY',
+  referrerPolicy: 'no-referrer',
+  xContentTypeOptions: 'nosniff',
+  crossOriginResourcePolicy: 'same-origin',
+  crossOriginOpenerPolicy: 'same-origin',
+  // HSTS only means something over TLS, which this server does not terminate.
+  strictTransportSecurity: false,
+};
+
+export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** Host names a server bound to `host` answers to: loopback names, the bound address, and extras. */
+export function allowedHostsFor(host: string, extra: readonly string[] = []): string[] {
+  const bound = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  const wildcard = host === '0.0.0.0' || host === '::';
+  return [...new Set([...LOOPBACK_HOSTS, ...(wildcard ? [] : [bound.toLowerCase()]), ...extra.map((h) => h.toLowerCase())])];
+}
+
+/** Refuse a request whose Host is not one this server answers to (403 naming the allowed names). */
+export const hostGuard = (deps: AppDeps): MiddlewareHandler<Env> => {
+  const allowed = new Set(deps.allowedHosts ?? LOOPBACK_HOSTS);
+  return async (c, next) => {
+    let host: string;
+    try {
+      host = new URL(c.req.url).hostname.toLowerCase();
+    } catch {
+      throw new AppError('FORBIDDEN', 'the request has no valid Host header');
+    }
+    if (!allowed.has(host)) {
+      throw new AppError('FORBIDDEN', `this server does not answer to the Host "${host}"; it answers to ${[...allowed].join(', ')} (serve --allow-host NAME adds one)`);
+    }
+    await next();
+  };
+};

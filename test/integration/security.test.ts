@@ -1,0 +1,214 @@
+/**
+ * Access rules under the API, as an outside caller meets them: scopes per token, default deny
+ * for every non-GET, server file reads only inside --import-dir folders, no internals to
+ * anonymous readers, and the browser-facing hardening (headers, Host, Origin, JSON only).
+ */
+import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '../../src/ledger/index.js';
+import { createApp } from '../../src/server/app.js';
+import { OPS } from '../../src/server/ops/index.js';
+import { packagePath, realDirs } from '../../src/shared/index.js';
+import type { Store } from '../../src/store/index.js';
+import { clock, sampleEvent, tempDir, tempStore } from '../helpers/index.js';
+
+let store: Store;
+let cleanup: () => Promise<void>;
+let dirs: { dir: string; cleanup: () => void };
+let importDir: string;
+let app: ReturnType<typeof createApp>;
+const tok: Record<string, string> = {};
+
+const OONI = packagePath('test', 'fixtures', 'ooni', 'bucket-sample', 'raw', '20230530', '18', 'US', 'signal', '2023053018_US_signal.n0.0.jsonl.gz');
+
+beforeAll(async () => {
+  ({ store, cleanup } = await tempStore());
+  dirs = tempDir('splinternet-imports-');
+  importDir = join(dirs.dir, 'imports');
+  mkdirSync(importDir);
+  copyFileSync(OONI, join(importDir, 'signal.jsonl.gz'));
+  // A symlink inside the import folder that points outside it must not open a way out.
+  symlinkSync('/etc', join(importDir, 'etc-link'));
+  app = createApp({ store, clock, dbPath: '/secret/location/obs.duckdb', importDirs: realDirs([importDir]) });
+  for (const s of ['read', 'write', 'import', 'admin']) tok[s] = (await createToken({ store, clock }, `${s} token`, { scopes: [s], createdBy: 'test' })).token;
+});
+afterAll(async () => {
+  await cleanup();
+  dirs.cleanup();
+});
+
+const headers = (token?: string, extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra });
+const op = (name: string, body: unknown, token?: string, extra: Record<string, string> = {}) =>
+  app.request(`/api/_ops/${name}`, { method: 'POST', headers: headers(token, extra), body: JSON.stringify(body) });
+/** An op's NDJSON answer: HTTP status, and the final result or problem line. */
+async function opResult(res: Response): Promise<{ status: number; type?: string; result?: any; problem?: any }> {
+  if (res.status !== 200) return { status: res.status, problem: await res.json() };
+  const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { type: string; result?: unknown; problem?: unknown });
+  const last = lines.at(-1)!;
+  return { status: 200, type: last.type, result: last.result, problem: last.problem };
+}
+
+describe('scopes (read, write, import, admin)', () => {
+  it('a read token gets 403 on writes; a write token writes the ledger', async () => {
+    const r = await app.request('/api/events', { method: 'POST', headers: headers(tok.read), body: JSON.stringify(sampleEvent({ id: 'xx-2020-read' })) });
+    expect(r.status).toBe(403);
+    expect(((await r.json()) as { detail: string }).detail).toMatch(/"write" scope/);
+    expect((await op('events.add', { event: sampleEvent({ id: 'xx-2020-read2' }) }, tok.read)).status).toBe(403);
+    const w = await app.request('/api/events', { method: 'POST', headers: headers(tok.write), body: JSON.stringify(sampleEvent({ id: 'xx-2020-write' })) });
+    expect(w.status).toBe(201);
+  });
+
+  it('a write token gets 403 on tokens.create, imports and seed; admin may', async () => {
+    for (const [name, body] of [
+      ['tokens.create', { name: 'x', scopes: ['admin'] }],
+      ['tokens.revoke', { id: '000000000000' }],
+      ['tokens.list', {}],
+      ['db.seed', {}],
+      ['db.migrate', {}],
+      ['measurements.ingest', { paths: [join(importDir, 'signal.jsonl.gz')] }],
+      ['registry.import', { files: [join(importDir, 'signal.jsonl.gz')] }],
+      ['events.import', { file: join(importDir, 'signal.jsonl.gz') }],
+      ['data.import', { kind: 'worldbank', file: join(importDir, 'signal.jsonl.gz') }],
+      ['speedtests.import', { path: importDir }],
+      ['fingerprints.import', { file: join(importDir, 'signal.jsonl.gz') }],
+    ] as const) {
+      const r = await opResult(await op(name, body, tok.write));
+      expect([name, r.status]).toEqual([name, 403]);
+    }
+    const made = await opResult(await op('tokens.create', { name: 'made by admin', scopes: 'write,import' }, tok.admin));
+    expect(made.type).toBe('result');
+    expect(made.result.record).toMatchObject({ scopes: ['write', 'import'], createdBy: expect.stringMatching(/^token:[0-9a-f]{12}:admin token$/) });
+    const revoked = await opResult(await op('tokens.revoke', { id: made.result.record.id }, tok.admin));
+    expect(revoked.type).toBe('result');
+    const list = await opResult(await op('tokens.list', {}, tok.admin));
+    const row = (list.result.items as { id: string; revokedBy: string; revokedAt: string; hash?: string }[]).find((t) => t.id === made.result.record.id)!;
+    expect(row.revokedBy).toMatch(/^token:.*:admin token$/);
+    expect(row.revokedAt).toBeTruthy();
+    expect(row.hash).toBeUndefined();
+  });
+
+  it('an unknown scope is a 400 naming the valid ones', async () => {
+    const r = await opResult(await op('tokens.create', { name: 'x', scopes: ['root'] }, tok.admin));
+    expect(r.problem.detail).toMatch(/unknown scope "root".*read, write, import, admin/);
+  });
+
+  it('anonymous: 401 on every non-GET route and every op, except the allow-list (POST /api/cost)', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const writes = Object.entries(doc.paths).flatMap(([p, methods]) => Object.keys(methods).filter((m) => m !== 'get').map((m) => [m.toUpperCase(), p.replace(/\{[^}]+\}/g, 'x')] as const));
+    expect(writes.length).toBeGreaterThan(4);
+    for (const [method, path] of writes) {
+      const r = await app.request(path, { method, headers: headers(), body: '{}' });
+      if (method === 'POST' && path === '/api/cost') expect(r.status).toBe(400);
+      else expect([method, path, r.status]).toEqual([method, path, 401]);
+    }
+    // A route nobody declared yet is closed too (default deny), and so is every op.
+    expect((await app.request('/api/anything/new', { method: 'DELETE', headers: headers() })).status).toBe(401);
+    for (const name of OPS.keys()) expect([name, (await op(name, {})).status]).toEqual([name, 401]);
+  });
+});
+
+describe('server files over HTTP: only inside --import-dir', () => {
+  it('403 naming the allowed folders for /etc/passwd with an import token; nothing stored', async () => {
+    const r = await op('measurements.ingest', { paths: ['/etc/passwd'] }, tok.import);
+    expect(r.status).toBe(403);
+    const p = (await r.json()) as { detail: string; allowed_dirs: string[] };
+    expect(p.detail).toContain(realDirs([importDir])[0]);
+    expect(p.allowed_dirs).toEqual(realDirs([importDir]));
+    const files = await opResult(await op('measurements.files', { rejects: true }, tok.read));
+    expect(files.result.files).toEqual([]);
+    expect(files.result.rejects).toEqual([]);
+  });
+
+  it('a symlink inside the folder that leads out, or ../ in the path, is refused', async () => {
+    for (const p of [join(importDir, 'etc-link', 'passwd'), join(importDir, '..', '..', 'etc', 'passwd')]) {
+      expect((await op('measurements.ingest', { paths: [p] }, tok.import)).status).toBe(403);
+    }
+    for (const [name, body] of [
+      ['events.import', { file: '/etc/passwd' }],
+      ['registry.import', { files: ['/etc/passwd'] }],
+      ['speedtests.import', { path: '/etc' }],
+      ['data.import', { kind: 'worldbank', file: '/etc/passwd' }],
+      ['fingerprints.import', { file: '/etc/passwd' }],
+      ['db.seed', { data_dir: '/etc' }],
+    ] as const) {
+      expect([name, (await op(name, body, tok.admin)).status]).toEqual([name, 403]);
+    }
+  });
+
+  it('a file inside the folder imports; its rejects are listed only with a token', async () => {
+    const r = await opResult(await op('measurements.ingest', { paths: [join(importDir, 'signal.jsonl.gz')] }, tok.import));
+    expect(r.type).toBe('result');
+    expect(r.result.stored).toBeGreaterThan(0);
+    expect((await op('measurements.files', { rejects: true })).status).toBe(401);
+  });
+
+  it('a server without import folders refuses every server-side path over HTTP', async () => {
+    const closed = createApp({ store, clock, dbPath: ':memory:' });
+    const r = await closed.request('/api/_ops/measurements.ingest', { method: 'POST', headers: headers(tok.import), body: JSON.stringify({ paths: [OONI] }) });
+    expect(r.status).toBe(403);
+    expect(((await r.json()) as { detail: string }).detail).toMatch(/--import-dir/);
+  });
+});
+
+describe('anonymous reads do not leak internals', () => {
+  it('tokens.list and db.info need a token; GET /api/measurements/:id names the file, not its path', async () => {
+    expect((await op('tokens.list', {})).status).toBe(401);
+    expect((await op('db.info', {})).status).toBe(401);
+    const info = await opResult(await op('db.info', {}, tok.read));
+    expect(info.type).toBe('result');
+    const list = (await (await app.request('/api/measurements?limit=1')).json()) as { items: { id: string }[] };
+    const m = (await (await app.request(`/api/measurements/${list.items[0]!.id}`)).json()) as Record<string, unknown>;
+    expect(m.path).toBeUndefined();
+    expect(m.file).toBe('signal.jsonl.gz');
+    expect(JSON.stringify(m)).not.toContain(dirs.dir);
+  });
+});
+
+describe('browser-facing hardening', () => {
+  it('security headers with a CSP on pages and API answers', async () => {
+    for (const path of ['/docs', '/api/events?limit=1', '/healthz']) {
+      const r = await app.request(path);
+      expect(r.headers.get('content-security-policy')).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
+  it('an unknown Host is refused (DNS rebinding)', async () => {
+    const r = await app.request('http://evil.example/api/events');
+    expect(r.status).toBe(403);
+    expect((await app.request('http://127.0.0.1/healthz')).status).toBe(200);
+  });
+  it('/api/_ops takes JSON only and no cross-origin caller', async () => {
+    const plain = await app.request('/api/_ops/events.list', { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${tok.read}` }, body: '{}' });
+    expect(plain.status).toBe(415);
+    const cross = await op('events.list', {}, tok.read, { origin: 'https://evil.example' });
+    expect(cross.status).toBe(403);
+    const same = await op('events.list', {}, tok.read, { origin: 'http://localhost' });
+    expect(same.status).toBe(200);
+  });
+  it('using a token does not invalidate cached responses', async () => {
+    const before = store.dataVersion();
+    const fresh = (await createToken({ store, clock }, 'fresh', { scopes: ['read'], createdBy: 'test' })).token;
+    const mid = store.dataVersion();
+    expect(mid).toBeGreaterThan(before);
+    await op('events.list', {}, fresh);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(store.dataVersion()).toBe(mid);
+    const used = (await store.tokens.list()).find((t) => t.name === 'fresh')!;
+    expect(used.lastUsedAt).toBeTruthy();
+  });
+});
+
+describe('rejects keep a digest, and text only of JSON-looking lines', () => {
+  it('a text file inside the import folder stores no excerpt of its lines', async () => {
+    writeFileSync(join(importDir, 'notes.jsonl'), 'root:x:0:0:root:/root:/bin/bash\n{"broken json\n');
+    const r = await opResult(await op('measurements.ingest', { paths: [join(importDir, 'notes.jsonl')] }, tok.import));
+    expect(r.result.rejected).toBe(2);
+    const files = await opResult(await op('measurements.files', { rejects: true }, tok.read));
+    const rejects = (files.result.rejects as { path: string; raw_prefix: string | null; detail: string }[]).filter((x) => x.path.endsWith('notes.jsonl'));
+    expect(rejects.map((x) => x.raw_prefix)).toEqual([null, '{"broken json']);
+    expect(rejects[0]!.detail).toMatch(/not a JSON object \(line: 31 bytes, sha256 [0-9a-f]{64}/);
+    expect(JSON.stringify(rejects)).not.toContain('/bin/bash');
+  });
+});
