@@ -59,9 +59,10 @@ interface Conn {
   lastT: number | null;
   hsStart: number | null;
   handshakes: number[];
+  address: string | null;
 }
 
-const newConn = (): Conn => ({ reads: [], cumulative: [], connectT: null, lastT: null, hsStart: null, handshakes: [] });
+const newConn = (): Conn => ({ reads: [], cumulative: [], connectT: null, lastT: null, hsStart: null, handshakes: [], address: null });
 
 function median(v: number[]): number | null {
   if (!v.length) return null;
@@ -114,6 +115,13 @@ export function throughputOf(testKeys: unknown): MeasurementThroughput | null {
     flag(-1, null, 'not_a_list', `network_events is ${typeof events}, not a list`);
     return finish([], 0, bad, badEvents, testKeys);
   }
+  return finish(collect(events, flag), events.length, bad, badEvents, testKeys);
+}
+
+type Flag = (index: number, operation: string | null, reason: BadEventReason, detail: string) => void;
+
+/** Group events into connections and keep each one's usable byte events (bad ones go to `flag`). */
+function collect(events: unknown[], flag: Flag): Conn[] {
   const conns = new Map<string, Conn>();
   let seq = 0;
   events.forEach((raw, i) => {
@@ -146,8 +154,28 @@ export function throughputOf(testKeys: unknown): MeasurementThroughput | null {
       if (prev && n < prev.bytes) return flag(i, op, 'decreasing_cumulative', `cumulative ${n} after ${prev.bytes}`);
       c.cumulative.push({ bytes: n, t });
     }
+    if (!c.address && typeof raw.address === 'string') c.address = raw.address;
   });
-  return finish([...conns.values()], events.length, bad, badEvents, testKeys);
+  return [...conns.values()];
+}
+
+/** One connection's transfer: bytes received and, when it can be timed, its rate. */
+export interface ConnectionRate {
+  address: string | null;
+  bytes: number;
+  kbps: number | null;
+  ms: number | null;
+}
+
+/** Every connection of a measurement that received bytes, with its rate (same grouping and timing as throughputOf). */
+export function connectionRates(testKeys: unknown): ConnectionRate[] {
+  if (!isObj(testKeys) || !Array.isArray(testKeys.network_events)) return [];
+  return collect(testKeys.network_events, () => undefined).flatMap((c) => {
+    const bytes = Math.max(c.reads.reduce((a, r) => a + r.bytes, 0), c.cumulative.at(-1)?.bytes ?? 0);
+    if (bytes <= 0) return [];
+    const rate = rateOf(c);
+    return [{ address: c.address, bytes, kbps: rate ? round1(rate.kbps) : null, ms: rate ? round1(rate.ms) : null }];
+  });
 }
 
 /** Handshake times from test_keys.tls_handshakes when they carry t0 (web_connectivity >= 0.5). */

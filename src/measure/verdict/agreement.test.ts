@@ -25,6 +25,7 @@ function* walk(dir: string): Generator<string> {
 const SETS: Record<string, string[]> = {
   shipped: gz(join(ROOT, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz')),
   qa: gz(join(ROOT, 'test/fixtures/ooni-qa/measurements.jsonl.gz')),
+  qa_synthetic: gz(join(ROOT, 'test/fixtures/ooni-qa/synthetic.jsonl.gz')),
   explorer: gz(join(ROOT, 'test/fixtures/ooni/explorer/measurements.jsonl.gz')),
   bucket_sample: [...walk(join(ROOT, 'test/fixtures/ooni/bucket-sample/raw'))].flatMap(gz),
   throttle_synthetic: gz(join(ROOT, 'test/fixtures/ooni-throttle-synthetic/measurements.jsonl.gz')),

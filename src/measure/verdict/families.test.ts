@@ -22,7 +22,8 @@ interface Expected {
   mechanism: string | null;
 }
 
-const lines = gunzipSync(readFileSync(join(QA, 'measurements.jsonl.gz'))).toString('utf8').trim().split('\n');
+const read = (f: string) => gunzipSync(readFileSync(join(QA, f))).toString('utf8').trim().split('\n');
+const lines = [...read('measurements.jsonl.gz'), ...read('synthetic.jsonl.gz')];
 const byScenario = new Map(lines.map((l) => [(JSON.parse(l) as { report_id: string }).report_id.replace(/^qa-/, ''), l]));
 const expected = (JSON.parse(readFileSync(join(QA, 'expected.json'), 'utf8')) as { items: Expected[] }).items;
 
@@ -40,7 +41,7 @@ describe('every family of the brief has labelled fixtures', () => {
   });
 });
 
-describe('golden class and layer per QA scenario', () => {
+describe('golden class and layer per QA scenario and synthetic variant', () => {
   it.each(expected.map((e) => [e.family, e.scenario, e] as const))('%s: %s', (_f, scenario, e) => {
     const { verdict } = score(byScenario.get(scenario)!);
     expect({ status: verdict.status, layers: verdict.layers, mechanism: verdict.mechanism }).toEqual({ status: e.status, layers: e.layers, mechanism: e.mechanism });

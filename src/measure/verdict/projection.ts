@@ -23,6 +23,7 @@ const TEST_KEYS: ProjectionSpec = {
   blocking: J, accessible: J, x_blocking_flags: J, x_dns_flags: J, x_null_null_flags: J, control: J, control_failure: J, dns_experiment_failure: J, http_experiment_failure: J,
   queries: J, tcp_connect: J,
   tls_handshakes: [{ address: J, server_name: J, failure: J, no_tls_verify: J, tags: J }],
+  network_events: [{ operation: J, num_bytes: J, t: J, failure: J, transaction_id: J, address: J }],
   requests: [{ failure: J, tags: J, request: { url: J, headers: J }, response: { code: J, headers: J, headers_list: J, body_is_truncated: J, body: 'body' } }],
   // apps and circumvention
   telegram_web_status: J, telegram_web_failure: J, signal_backend_status: J, signal_backend_failure: J,

@@ -12,6 +12,7 @@ import type { Envelope, Evidence } from '../model.js';
 import type { Json } from '../reader/parse.js';
 import type { VerdictBuilder } from './builder.js';
 import { failureKind, ipOfEndpoint, isBogon, mechanismFor } from './failures.js';
+import { connectionRates } from '../netevents/throughput.js';
 import { chainOf, judgeLaterHop } from './web-chain.js';
 import { asArr, asObj, asStr, scalar, hostOf, tlsResults, type HttpResult } from './view.js';
 
@@ -234,6 +235,9 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
     }
   }
 
+  // Throughput: one transfer far slower than another of the same measurement
+  if (!dnsSuspect) judgeThroughput(b, tk);
+
   // DNS answers that matched nothing: judged by what they led to
   if (dnsUnmatched) {
     if (b.layerStatus('http') === 'ok') b.add('dns', 'ok', 'dns.cdn_geo_http_consistent');
@@ -242,6 +246,22 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
   } else if (dnsDiffers && !dnsPoisoned && b.layerStatus('http') === 'blocked') {
     b.add('dns', 'blocked', 'dns.answer_leads_to_blockpage', 'dns.injection.blockpage', answers.slice(0, 2).map((a) => ({ rule: '', layer: 'dns' as const, where: a.where, value: a.value, note: `control answers: ${ctrl.dnsAddrs.slice(0, 4).join(', ')}` })));
   }
+}
+
+/** Transfers long enough to time (as the throughput extractor's detector uses: 16 KB). */
+const MIN_TIMED_BYTES = 16_384;
+/** A transfer under a tenth of the fastest one's rate in the same measurement is throttled. */
+const THROTTLE_RATIO = 0.1;
+
+function judgeThroughput(b: VerdictBuilder, tk: Json): void {
+  const timed = connectionRates(tk).filter((c) => c.bytes >= MIN_TIMED_BYTES && c.kbps !== null);
+  if (timed.length < 2) return;
+  const fast = timed.reduce((a, c) => (c.kbps! > a.kbps! ? c : a));
+  const slow = timed.reduce((a, c) => (c.kbps! < a.kbps! ? c : a));
+  if (slow.kbps! >= fast.kbps! * THROTTLE_RATIO) return;
+  b.add('http', 'likely_blocked', 'http.throughput_low', 'http.throttled', [
+    { rule: '', layer: 'http', where: 'test_keys.network_events', value: `${slow.address ?? '?'}: ${slow.kbps} kbit/s over ${slow.bytes} bytes`, note: `fastest connection ${fast.address ?? '?'}: ${fast.kbps} kbit/s over ${fast.bytes} bytes` },
+  ]);
 }
 
 const isRedirect = (status: number | null | undefined) => typeof status === 'number' && status >= 300 && status < 400;
