@@ -78,8 +78,10 @@ export const measureOps = [
   defineOp({
     name: 'measurements.agreement_files',
     summary: 'Agreement over JSONL / JSONL.gz files scored in memory (nothing stored)',
-    // reads files where the server runs: token-gated like ingest
+    // reads files where the server runs: the import scope and the import folders, like ingest
     write: true,
+    scope: 'import',
+    files: (i) => i.paths,
     input: z.object({ paths: z.array(z.string()).min(1) }),
     run: (ctx, { paths }) => agreementFromFiles(ctx, paths),
   }),
