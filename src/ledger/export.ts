@@ -2,6 +2,7 @@
  * Exports of events and indicators as CSV, JSON, NDJSON and Parquet. CSV and Parquet are flat
  * (lists joined with "; ", sources as URLs); JSON and NDJSON carry the full documents.
  */
+import { toCsv } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import type { LedgerEvent } from './model.js';
 import { listEvents, type ListFilters } from './service.js';
@@ -44,17 +45,8 @@ export function flattenEvent(e: LedgerEvent): Record<(typeof EVENT_COLUMNS)[numb
   };
 }
 
-/** RFC 4180: quote fields holding a comma, quote, CR or LF; double inner quotes. */
-export function csvCell(v: FlatValue): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(columns: readonly string[], rows: Record<string, FlatValue>[]): string {
-  const lines = [columns.join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c] ?? null)).join(','))];
-  return lines.join('\r\n') + '\r\n';
-}
+/** CSV cells and files: the one writer (shared/csv.ts), formula-neutralised. */
+export { csvCell, toCsv } from '../shared/index.js';
 
 export const toNdjson = (docs: unknown[]): string => docs.map((d) => JSON.stringify(d)).join('\n') + (docs.length ? '\n' : '');
 

@@ -2,7 +2,7 @@
  * Measurement exports, OONI users' most requested feature: every list row matching the filters
  * as CSV (RFC 4180, lists joined with ";") or Parquet (written by the store's engine).
  */
-import { AppError } from '../shared/index.js';
+import { AppError, toCsv } from '../shared/index.js';
 import type { MeasurementRecord, Store } from '../store/index.js';
 import { LIST_FIELDS, listRow, toFilter, type QueryInput } from './query.js';
 
@@ -17,7 +17,6 @@ type Flat = string | number | boolean | null;
 const flat = (m: MeasurementRecord): Record<string, Flat> =>
   Object.fromEntries(Object.entries(listRow(m)).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : (v as Flat)]));
 
-const cell = (v: Flat) => (v === null ? '' : /[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
 
 async function allRows(store: Store, q: QueryInput): Promise<MeasurementRecord[]> {
   const filter = toFilter(q);
@@ -35,7 +34,7 @@ async function allRows(store: Store, q: QueryInput): Promise<MeasurementRecord[]
 
 export async function exportMeasurements(deps: { store: Store }, q: QueryInput, format: MeasurementExportFormat): Promise<{ body: string | Buffer; count: number }> {
   const rows = (await allRows(deps.store, q)).map(flat);
-  if (format === 'csv') return { body: [LIST_FIELDS.join(','), ...rows.map((r) => LIST_FIELDS.map((c) => cell(r[c] ?? null)).join(','))].join('\r\n') + '\r\n', count: rows.length };
+  if (format === 'csv') return { body: toCsv(LIST_FIELDS, rows), count: rows.length };
   const types: Record<string, 'VARCHAR' | 'BOOLEAN'> = { anomaly: 'BOOLEAN', confirmed: 'BOOLEAN', failure: 'BOOLEAN' };
   const body = await deps.store.tabular.toParquet(LIST_FIELDS.map((name) => ({ name, type: types[name] ?? 'VARCHAR' })), rows);
   return { body, count: rows.length };

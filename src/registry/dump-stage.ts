@@ -15,6 +15,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitDumpLine } from './dump-line.js';
 import { verbatimLine } from './dump-bytes.js';
+import { IMPORT_CAPS } from '../shared/index.js';
 import { cp1251Decoder, rawChunks, readError } from './lines.js';
 
 export interface StageReport {
@@ -31,6 +32,7 @@ export interface StageReport {
 }
 
 const PLACEHOLDER = ';;;;;';
+const MAX_LINE = IMPORT_CAPS.maxLineBytes;
 const quote = (s: string) => (s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`);
 
 class Writer {
@@ -82,6 +84,12 @@ export async function stageDump(src: string, dir: string, headerLine: boolean, o
   };
   let rest: Buffer = Buffer.alloc(0);
   let bytes = 0;
+  /** Bytes of an over-long line being skipped (its '\n' not seen yet); 0 when none. */
+  let skipping = 0;
+  /** A line over the cap: a reject with its length, a placeholder row in the verbatim file (line numbers stay aligned). */
+  const oversize = (line: number, length: number) => {
+    r.rejects.push({ line, reason: `oversize_line: ${length} bytes, over the ${MAX_LINE}-byte limit`, raw: '' });
+  };
   const generalRows: string[] = [];
 
   /** One line that is not verbatim: header, blank, reject, or a general row. */
@@ -107,8 +115,13 @@ export async function stageDump(src: string, dir: string, headerLine: boolean, o
       let nl = b.indexOf(10, start);
       if (nl < 0) nl = b.length; // only when final
       const line = ++r.lines;
+      if (nl - start > MAX_LINE) {
+        oversize(line, nl - start);
+        parts.push(text.slice(seg, start), PLACEHOLDER);
+        seg = nl;
+      }
       // A CR before '\n' rules the line out of the verbatim file (the CSV reader would see it), so CRLF dumps take the general path.
-      if (!(line === 1 && headerLine) && verbatimLine(b, start, nl)) r.verbatim++;
+      else if (!(line === 1 && headerLine) && verbatimLine(b, start, nl)) r.verbatim++;
       else {
         other(text.slice(start, nl > start && b[nl - 1] === 13 ? nl - 1 : nl), line);
         parts.push(text.slice(seg, start), PLACEHOLDER);
@@ -123,11 +136,29 @@ export async function stageDump(src: string, dir: string, headerLine: boolean, o
 
   try {
     try {
-      for await (const chunk of rawChunks(src)) {
-        bytes += chunk.length;
+      for await (const whole of rawChunks(src)) {
+        bytes += whole.length;
+        let chunk = whole;
+        if (skipping) {
+          const nl = chunk.indexOf(10);
+          if (nl < 0) {
+            skipping += chunk.length;
+            onBytes?.(bytes);
+            continue;
+          }
+          oversize(++r.lines, skipping + nl);
+          verbatim.write(`${PLACEHOLDER}\n`);
+          skipping = 0;
+          chunk = chunk.subarray(nl + 1);
+        }
         const last = chunk.lastIndexOf(10);
-        if (last < 0) rest = Buffer.concat([rest, chunk]);
-        else {
+        if (last < 0) {
+          // Never hold more than the cap of one line: past it, skip to the next '\n'.
+          if (rest.length + chunk.length > MAX_LINE) {
+            skipping = rest.length + chunk.length;
+            rest = Buffer.alloc(0);
+          } else rest = Buffer.concat([rest, chunk]);
+        } else {
           lines(rest.length ? Buffer.concat([rest, chunk.subarray(0, last + 1)]) : chunk.subarray(0, last + 1), false);
           rest = Buffer.from(chunk.subarray(last + 1));
           if (r.lines - part.firstLine + 1 >= PART_LINES) await rotate(false);
@@ -137,7 +168,10 @@ export async function stageDump(src: string, dir: string, headerLine: boolean, o
     } catch (e) {
       throw readError(src, e);
     }
-    if (rest.length) lines(rest, true);
+    if (skipping) {
+      oversize(++r.lines, skipping);
+      verbatim.write(`${PLACEHOLDER}\n`);
+    } else if (rest.length) lines(rest, true);
     await rotate(true);
     await general.close();
     if (r.general) onPart({ kind: 'general', path: generalPath, firstLine: 0 });

@@ -3,12 +3,11 @@
  * check every line, store entries and parsed ranges, keep rejects with their line numbers,
  * and reconcile: lines = header + blank + stored + rejected.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { AppError, type ProgressReporter } from '../shared/index.js';
+import { readTextStrict, type ProgressReporter } from '../shared/index.js';
 import type { RegistrySink, RegistrySnapshotRecord, Store } from '../store/index.js';
 import { parseIp } from './addresses.js';
 import { badIpDetail, isIsoDate } from './dump-line.js';
@@ -140,13 +139,7 @@ export async function importDumpFile(store: Store, plan: PlannedFile, snapshot: 
 
 /** Read a small derived CSV (UTF-8, optionally gzipped) into rows keyed by header, with line numbers. */
 export async function readDerivedCsv(path: string): Promise<{ rows: { line: number; row: Record<string, string> }[]; lines: number; blank: number }> {
-  let raw: Buffer;
-  try {
-    raw = await readFile(path);
-  } catch (e) {
-    throw new AppError('INGEST_IO', `cannot read ${path}: ${(e as Error).message}`, { cause: e });
-  }
-  const text = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+  const text = await readTextStrict(path);
   const records: { record: Record<string, string>; info: { lines: number } }[] = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true, info: true, bom: true });
   const all = text.split('\n');
   if (text.endsWith('\n')) all.pop();

@@ -6,10 +6,8 @@
  * their sha256, are those of the original file).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
-import { createGunzip } from 'node:zlib';
-import { AppError } from '../shared/index.js';
+import { AppError, cappedChunks, IMPORT_CAPS } from '../shared/index.js';
 
 export type TextEncoding = 'windows-1251' | 'utf-8';
 
@@ -27,7 +25,7 @@ export function cp1251Decoder(): TextDecoder {
  * "\r" is dropped). Returns the number of lines and bytes read. Throws INGEST_IO if unreadable.
  */
 export async function eachLine(path: string, encoding: TextEncoding, onLine: (text: string, line: number) => void, onBytes?: (bytes: number) => void): Promise<{ lines: number; bytes: number }> {
-  const decoder = encoding === 'utf-8' ? new TextDecoder('utf-8') : cp1251Decoder();
+  const decoder = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : cp1251Decoder();
   let rest = '';
   let line = 0;
   let bytes = 0;
@@ -46,6 +44,9 @@ export async function eachLine(path: string, encoding: TextEncoding, onLine: (te
         start = nl + 1;
       }
       rest = text.slice(start);
+      if (rest.length > IMPORT_CAPS.maxLineBytes) {
+        throw new AppError('VALIDATION', `${path}: line ${line + 1}: oversize_line: over ${IMPORT_CAPS.maxLineBytes} characters; nothing was stored`, { details: { reason: 'oversize_line', line: line + 1 } });
+      }
       onBytes?.(bytes);
     }
   } catch (e) {
@@ -62,13 +63,9 @@ export function readError(path: string, e: unknown): unknown {
   return new AppError('INGEST_IO', `cannot read ${path}: ${(e as Error).message}`, { cause: e });
 }
 
-/** The file's bytes, gunzipped when the name ends in .gz. */
+/** The file's bytes, gunzipped when the name ends in .gz, within the streaming import cap (shared/caps.ts). */
 export function rawChunks(path: string): AsyncIterable<Buffer> {
-  const file = createReadStream(path, { highWaterMark: 1 << 20 });
-  if (!path.endsWith('.gz')) return file;
-  const gunzip = createGunzip({ chunkSize: 1 << 20 });
-  file.on('error', (e) => gunzip.destroy(e));
-  return file.pipe(gunzip);
+  return cappedChunks(path, IMPORT_CAPS.maxStreamBytes);
 }
 
 /** The first line of a file (bytes as latin1, enough to tell the formats apart). */

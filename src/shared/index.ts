@@ -7,3 +7,5 @@ export * from './random.js';
 export * from './access.js';
 export * from './settle.js';
 export * from './excerpt.js';
+export * from './caps.js';
+export * from './csv.js';

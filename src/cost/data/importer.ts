@@ -6,9 +6,8 @@
  * All files of one call are written in one transaction.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename, relative, resolve } from 'node:path';
-import { AppError, packageRoot, type Clock, type ProgressReporter } from '../../shared/index.js';
+import { AppError, packageRoot, readCapped, type Clock, type ProgressReporter } from '../../shared/index.js';
 import type { EconImportRecord, EconValueRecord, FxRateRecord, Store } from '../../store/index.js';
 import { invalidateEconData } from './econ-data.js';
 import { DEFAULT_SOURCES, SHIPPED, type ImportKind } from './manifest.js';
@@ -61,7 +60,8 @@ interface Prepared {
 }
 
 async function prepare(deps: { store: Store; clock: Clock }, req: ImportRequest): Promise<Prepared> {
-  const bytes = await readFile(req.file).catch((e: Error) => {
+  const bytes = await readCapped(req.file).catch((e: Error) => {
+    if (e instanceof AppError) throw e;
     throw new AppError('VALIDATION', `file: cannot read ${req.file}: ${e.message}`, { issues: [{ path: ['file'], message: e.message }] });
   });
   const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -6,9 +6,9 @@
  * the report reconciles lines read = stored + rejected.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { AppError, type Clock, type ProgressReporter } from '../../shared/index.js';
+import { AppError, readCapped, type Clock, type ProgressReporter } from '../../shared/index.js';
 import type { RejectRecord, SpeedTestRecord, SpeedTestSourceRecord, Store } from '../../store/index.js';
 import { sniffEncoding, splitCsvLine, utf8Lines } from './csv.js';
 import { indexHeader, parseRow } from './rows.js';
@@ -148,7 +148,7 @@ export async function importSpeedTests(deps: { store: Store; clock: Clock; progr
   deps.progress.start('speedtests import', files.length, 'files');
   for (const [i, file] of files.entries()) {
     const rel = relative(root, file) || basename(file);
-    const parsed = parseSpeedTestFile(await readFile(file));
+    const parsed = parseSpeedTestFile(await readCapped(file));
     const { previous } = await deps.store.speedtests.replaceFile(source.dataset, rel, parsed.rows);
     const rejects: RejectRecord[] = parsed.rejects.map((r) => ({ importKind: SPEEDTEST_IMPORT_KIND, sourceFile: `${source.dataset}/${rel}`, line: r.line, reason: r.reason, raw: null }));
     await deps.store.ledger.replaceRejects(SPEEDTEST_IMPORT_KIND, `${source.dataset}/${rel}`, rejects);

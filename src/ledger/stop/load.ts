@@ -2,9 +2,8 @@
  * File-level entry points: import a STOP CSV from disk (the snapshot date is read from the
  * file name, e.g. ..._snapshot-2026-05-20.csv, or given), and load the derived indicators.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { AppError, type Clock, type ProgressReporter } from '../../shared/index.js';
+import { AppError, readTextStrict, type Clock, type ProgressReporter } from '../../shared/index.js';
 import type { Store } from '../../store/index.js';
 import { saveSeries } from '../indicators.js';
 import { accessNowCounts, top10vpnCosts } from './derive.js';
@@ -13,13 +12,8 @@ import { parseStopCsv } from './parse.js';
 
 type Deps = { store: Store; clock: Clock; progress: ProgressReporter };
 
-async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    throw new AppError('INGEST_IO', `cannot read ${path}: ${(e as Error).message}`, { cause: e, issues: [{ path: ['file'], message: (e as Error).message }] });
-  }
-}
+/** The file as UTF-8, within the import caps; bytes that are not UTF-8 are an error naming the line. */
+const readText = (path: string): Promise<string> => readTextStrict(path);
 
 export function snapshotOf(path: string, given?: string): string {
   const m = /(\d{4}-\d{2}-\d{2})/.exec(basename(path));

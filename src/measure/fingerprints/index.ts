@@ -4,9 +4,8 @@
  * imported by `db seed`, and on first use if the table is empty.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { AppError, packagePath, type Clock } from '../../shared/index.js';
+import { packagePath, readTextStrict, type Clock } from '../../shared/index.js';
 import type { Store } from '../../store/index.js';
 import { parseFingerprintFile, type Fingerprint } from './load.js';
 
@@ -35,9 +34,7 @@ export async function importFingerprintFile(
   path: string,
   opts: { source?: string; kind?: 'cp_blockpage' | 'cp_false_positive' } = {},
 ): Promise<ImportReport> {
-  const text = await readFile(path, 'utf8').catch((e: Error) => {
-    throw new AppError('INGEST_IO', `cannot read ${path}: ${e.message}`, { issues: [{ path: ['file'], message: e.message }] });
-  });
+  const text = await readTextStrict(path);
   const source = opts.source ?? SHIPPED_FINGERPRINTS.find((s) => s.file === basename(path))?.source ?? basename(path).replace(/\.[a-z.]+$/i, '');
   const { items, rejects } = parseFingerprintFile(text, basename(path), source, opts.kind);
   const checksum = createHash('sha256').update(text).digest('hex').slice(0, 16);

@@ -2,6 +2,7 @@
  * Data tables with a CSV download: every chart on the dashboard has one, so the numbers behind
  * a picture can be read, copied and cited.
  */
+import { toCsv as writeCsv } from '../../../src/shared/csv.js';
 import { h, type Child } from '../dom.js';
 import { text } from '../format.js';
 
@@ -17,16 +18,19 @@ export interface Column<T> {
   nowrap?: boolean;
 }
 
-const csvCell = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  const s = text(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** RFC 4180 CSV of the rows. */
+/** RFC 4180 CSV of the rows, through the observatory's one CSV writer (formula cells neutralised). */
 export function toCsv<T>(columns: Column<T>[], rows: T[]): string {
-  const get = (c: Column<T>, r: T) => (c.csv ? c.csv(r) : (r as Record<string, unknown>)[c.key]);
-  return [columns.map((c) => csvCell(c.key)).join(','), ...rows.map((r) => columns.map((c) => csvCell(get(c, r))).join(','))].join('\r\n') + '\r\n';
+  const byKey = new Map(columns.map((c) => [c.key, c]));
+  const get = (r: T, key: string) => {
+    const c = byKey.get(key)!;
+    const v = c.csv ? c.csv(r) : (r as Record<string, unknown>)[c.key];
+    return v === null || v === undefined ? null : typeof v === 'number' ? v : text(v);
+  };
+  return writeCsv(
+    columns.map((c) => c.key),
+    rows,
+    get,
+  );
 }
 
 /** A link that downloads `text` as a file (built on click, so large tables cost nothing up front). */
