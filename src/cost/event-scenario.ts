@@ -6,6 +6,7 @@
  */
 import type { LedgerEvent } from '../ledger/index.js';
 import { TECHNICAL_CATEGORIES } from '../ledger/index.js';
+import { statsRegionsOf } from '../geo/index.js';
 import { AppError, partialDateEnd, partialDateStart } from '../shared/index.js';
 import { findPlatform } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
@@ -40,14 +41,14 @@ export function eventScenario(e: LedgerEvent, o: EventOverrides = {}): { input: 
   if (!country) missing.push({ field: 'country', reason: `the event lists ${e.countries.join(', ')}; price one country at a time with --country` });
   const platforms = e.targets.filter((t) => ['platform', 'app', 'service', 'domain'].includes(t.kind)).map((t) => findPlatform(t.name)?.id).filter((x): x is string => !!x);
   const uniquePlatforms = [...new Set(platforms)];
-  const input: ScenarioInput = { country, regions: e.regions.filter((r) => !country || r.startsWith(`${country}-`) || r.startsWith('UA-')), method: o.method, currency: o.currency, draws: o.draws, seed: o.seed };
+  const input: ScenarioInput = { country, method: o.method, currency: o.currency, draws: o.draws, seed: o.seed };
+  whoWasCutOff(e, country, input, missing, mapping);
 
   if (e.category === 'shutdown') {
     const t = SHUTDOWN_TYPES[e.subtype];
     if (t) input.type = t;
     else if (e.subtype === 'curfew') missing.push({ field: 'hours', reason: 'a curfew shutdown repeats for part of each day and the ledger does not record how many hours; price it with splinternet cost --hours' });
     else missing.push({ field: 'type', reason: `shutdown subtype "${e.subtype}" has no cost model (full, mobile and fixed shutdowns do)` });
-    if (e.scope === 'local') mapping.push('the event is local (part of a region); it is priced as its whole region(s), an upper bound');
   } else if (e.category === 'throttling') {
     input.type = 'throttling';
     if (uniquePlatforms.length) input.platform = uniquePlatforms.join(',');
@@ -81,4 +82,32 @@ export function eventScenario(e: LedgerEvent, o: EventOverrides = {}): { input: 
     if (!precise(e.start) || !precise(end)) mapping.push(`dates known to the ${e.date_precision} only: priced from the earliest start (${input.start.slice(0, 10)}) to the latest end (${input.end.slice(0, 10)})`);
   }
   return { input, missing, mapping };
+}
+
+/**
+ * Who was cut off: regions priced by their output where we hold regional output (Russia, China)
+ * and the event names regions only; otherwise the geocoded population share of the country
+ * (a proxy for its share of output). A sub-national event whose area could not be geocoded is
+ * not priced as the whole country: it is missing its area, with the geocoder's reason.
+ */
+function whoWasCutOff(e: LedgerEvent, country: string | undefined, input: ScenarioInput, missing: Missing[], mapping: string[]): void {
+  const own = e.regions.filter((r) => !country || r.startsWith(`${country}-`) || r.startsWith('UA-'));
+  const withOutput = country ? new Set(statsRegionsOf(country).map((r) => r.code)) : new Set<string>();
+  const belowRegions = (e.places ?? []).some((p) => p.kind !== 'region');
+  if (own.length && own.every((r) => withOutput.has(r)) && !belowRegions) {
+    input.regions = own;
+    mapping.push(`priced as ${own.join(', ')} by regional output (GRP)`);
+    return;
+  }
+  const pop = e.population_affected;
+  if (e.scope === 'national' || e.scope === 'isp' || (e.scope === 'platform' && !(pop && pop.share < 1))) return;
+  if (!pop) {
+    missing.push({ field: 'area', reason: `the event is ${e.scope} and its area could not be geocoded (${e.geocode?.reason ?? 'not geocoded: run splinternet events geocode'}); price it with splinternet cost --affected-share S` });
+    return;
+  }
+  if (pop.share >= 1) return;
+  input.affected_share = pop.share;
+  input.affected_confidence = pop.confidence;
+  input.affected_basis = `${pop.estimate.toLocaleString('en-US')} people of ${pop.national_population.toLocaleString('en-US')} (${pop.year}): ${(e.places ?? []).map((p) => `${p.name} (${p.kind}, ${p.population.toLocaleString('en-US')})`).join(', ')}`;
+  mapping.push(`priced by who was cut off: ${(pop.share * 100).toPrecision(3)} % of ${country}'s population (${pop.method}; confidence ${pop.confidence})`);
 }

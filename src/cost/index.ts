@@ -11,3 +11,4 @@ export { clearDrawMemo, drawMemoStats } from './draws.js';
 export { eventScenario, type EventOverrides, type Missing } from './event-scenario.js';
 export { ScenarioWireSchema, EventOverridesSchema, fromWire, type ScenarioWire } from './scenario-schema.js';
 export { LEDGER_COST_COLUMNS, LedgerCostQuerySchema, costLedger, exportLedgerCost, splitLedgerCostQuery, type LedgerCostQuery, type LedgerCostReport } from './ledger-cost.js';
+export { compareTop10vpn, COMPARE_METHOD, type CompareReport, type CompareRow } from './compare.js';

@@ -20,6 +20,10 @@ export interface ScenarioInput {
   isp_share?: number;
   platform_weight?: number;
   mobile_share?: number;
+  /** Share of the country's population cut off (a proxy for its share of output), in (0,1]. */
+  affected_share?: number;
+  affected_confidence?: 'high' | 'medium' | 'low';
+  affected_basis?: string;
   hours?: number;
   start?: string;
   end?: string;
@@ -74,6 +78,9 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
   if (!inUnit(input.isp_share, 0, 1, false)) bad('isp_share', `must be in (0,1], got ${input.isp_share}`);
   if (!inUnit(input.platform_weight, 0, 1, false)) bad('platform_weight', `must be in (0,1], got ${input.platform_weight}`);
   if (!inUnit(input.mobile_share, 0, 1, true)) bad('mobile_share', `must be in [0,1], got ${input.mobile_share}`);
+  if (!inUnit(input.affected_share, 0, 1, false)) bad('affected_share', `must be in (0,1], got ${input.affected_share}`);
+  if (input.affected_share !== undefined && rawRegions.length) bad('affected_share', 'give regions (priced by their output) or an affected share, not both');
+  if (input.affected_confidence !== undefined && !['high', 'medium', 'low'].includes(input.affected_confidence)) bad('affected_confidence', 'one of high, medium, low');
 
   const rawMethods = (Array.isArray(input.method) ? input.method : input.method ? input.method.split(',') : []).map((m) => m.trim()).filter(Boolean);
   const all = rawMethods.length === 0 || rawMethods.includes('all');
@@ -110,6 +117,7 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
       isp_share: input.isp_share ?? null,
       platform_weight: input.platform_weight ?? null,
       mobile_share: input.mobile_share ?? null,
+      affected: input.affected_share === undefined || input.affected_share === 1 ? null : { share: input.affected_share, confidence: input.affected_confidence ?? 'medium', basis: input.affected_basis ?? 'given in the request' },
       start: span!.start,
       end: span!.end,
       tz: span!.tz,

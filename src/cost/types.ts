@@ -22,6 +22,8 @@ export interface Scenario {
   isp_share: number | null;
   platform_weight: number | null;
   mobile_share: number | null;
+  /** Share of the country cut off (population share of the geocoded area), with its confidence; null = the whole country or its regions. */
+  affected: { share: number; confidence: 'high' | 'medium' | 'low'; basis: string } | null;
   start: string | null;
   end: string | null;
   tz: string;

@@ -69,3 +69,21 @@ export function typeWeight(scn: Scenario, data: CountryData, year: number, prese
     }
   }
 }
+
+/** Uncertainty on a population share by the geocoder's confidence: the share ×/÷ this factor (triangular). */
+const SHARE_SPREAD = { high: 1.25, medium: 2, low: 3 } as const;
+
+/**
+ * The affected share of the economy as a unit: 1 for the whole country (or for regions priced by
+ * their output), else the population share of the area cut off, a documented proxy for its
+ * share of output, with its uncertainty (docs/design/012-who-was-cut-off.md).
+ */
+export function affectedWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[], notes: string[]): Unit {
+  if (!scn.affected) return one;
+  const { share, confidence, basis } = scn.affected;
+  const f = SHARE_SPREAD[confidence];
+  const i = ps.add('affected share', { kind: 'triangular', low: share / f, mode: share, high: Math.min(1, share * f) }, 'share of national output', `proxy: the population share of the area cut off (${basis}); geocoding confidence ${confidence}: ×/÷ ${f}`);
+  inputs.push({ name: 'population share cut off', value: Number(share.toPrecision(6)), unit: 'share of national population', source: basis, year: null, note: `proxy for the share of output; confidence ${confidence}` });
+  notes.push(`priced as ${(share * 100).toPrecision(3)} % of the country (population share of the area cut off, a proxy for its output; docs/design/012)`);
+  return param(i);
+}

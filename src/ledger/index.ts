@@ -9,3 +9,4 @@ export * from './seed.js';
 export * from './upsert.js';
 export * from './stop/index.js';
 export * from './stats.js';
+export * from './geocode.js';

@@ -2,7 +2,8 @@
  * The event model, validated with zod at every edge (API body, CLI file, seed file, import).
  * The JSON keys are a public contract (issue #2): id, title, summary, category, subtype,
  * countries, regions, start, end, date_precision, scope, targets, actors, networks,
- * people_affected, tags, confidence, status, sources, revision, created_at, updated_at.
+ * people_affected, tags, confidence, status, sources, revision, created_at, updated_at; and
+ * what the geocoder made of the area (places, population_affected, geocode: see src/geo/geocode.ts).
  */
 import { z } from 'zod';
 import { isCountryCode, isRegionCode, regionCountries } from '../geo/index.js';
@@ -36,6 +37,40 @@ export type Source = z.infer<typeof SourceSchema>;
 const countryCode = z.string().refine(isCountryCode, 'unknown ISO 3166-1 alpha-2 country code');
 const regionCode = z.string().refine(isRegionCode, 'unknown ISO 3166-2 region code');
 
+const confidence = z.enum(['high', 'medium', 'low']);
+
+/** A district or place below the event's regions, with its population and how it was estimated. */
+export const GeoPlaceSchema = z.object({
+  name: z.string().min(1),
+  kind: z.enum(['region', 'district', 'place']),
+  region: z.string().nullable().default(null),
+  region_name: z.string().nullable().default(null),
+  population: z.number().int().nonnegative(),
+  population_method: z.string(),
+  geonames_id: z.number().int().nullable().default(null),
+  confidence,
+});
+
+/** The population of the affected area: an estimate with its method, confidence and sources. */
+export const PopulationAffectedSchema = z.object({
+  estimate: z.number().int().nonnegative(),
+  share: z.number().min(0).max(1).describe('share of the national population'),
+  method: z.string(),
+  confidence,
+  national_population: z.number().nonnegative(),
+  year: z.number().int(),
+  sources: z.array(z.string()),
+  note: z.string().nullable().default(null),
+});
+
+/** What geocoding the area gave: ok, partial (some words unmatched), failed (with why), or national. */
+export const GeocodeSchema = z.object({
+  status: z.enum(['ok', 'partial', 'failed', 'national', 'manual']),
+  text: z.string(),
+  reason: z.string().nullable().default(null),
+  unmatched: z.array(z.string()).default([]),
+});
+
 /** The fields a user supplies. Revision and timestamps are the ledger's own. */
 export const EventInputSchema = z
   .object({
@@ -62,6 +97,9 @@ export const EventInputSchema = z
       })
       .nullable()
       .default(null),
+    places: z.array(GeoPlaceSchema).default([]),
+    population_affected: PopulationAffectedSchema.nullable().default(null),
+    geocode: GeocodeSchema.nullable().default(null),
     tags: z.array(z.string().min(1).max(60)).default([]),
     confidence: z.enum(CONFIDENCES).default('medium'),
     status: z.enum(['active', 'draft']).default('active'),

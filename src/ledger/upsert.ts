@@ -41,7 +41,8 @@ export async function planUpsert(store: Store, f: EventFields, id: string, meta:
   const next = buildEvent(f, id, old.status, old.revision + 1, old.created_at, meta.now);
   if (content(next) === content(old)) return { outcome: 'unchanged' };
   const revisions = await store.ledger.listRevisions(id);
-  if (revisions.some((r) => r.actor !== meta.actor)) return { outcome: 'kept_user_edits' };
+  // Geocoding revisions are machine-made too: a re-import may replace them (and geocodes again).
+  if (revisions.some((r) => r.actor !== meta.actor && r.actor !== 'geocoder')) return { outcome: 'kept_user_edits' };
   return {
     outcome: 'updated',
     write: {

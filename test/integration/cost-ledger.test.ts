@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCostData } from '../../src/cost/index.js';
-import { importStopFile } from '../../src/ledger/index.js';
+import { importStopFile, importTop10vpnFile } from '../../src/ledger/index.js';
 import { packagePath, silentProgress } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
 import { cli, clock, tempDir } from '../helpers/index.js';
@@ -30,6 +30,7 @@ beforeAll(async () => {
     const deps = { store, clock, progress: silentProgress };
     await importStopFile(deps, packagePath('test', 'fixtures', 'stop', 'cost-sample.csv'), '2026-05-20');
     await seedCostData(deps);
+    await importTop10vpnFile(deps, packagePath('data', 'events', 'top10vpn_cost_of_shutdowns_2019-2025.csv'));
   } finally {
     await store.close();
   }
@@ -66,5 +67,37 @@ describe('--end prices only what is ongoing', () => {
       expect(i.usd_rate, String(i.event_id)).not.toBeNull();
       expect(String(i.usd_rate_date)).not.toMatch(/\?/);
     }
+  });
+});
+
+describe('who was cut off', () => {
+  it('events geocode reports coverage by scope; at least 90 % of sub-national events have a region or place with a population, the rest listed with why', async () => {
+    const r = await run(['events', 'geocode', '--dry-run', '--json']);
+    const x = r.json as { by_scope: Record<string, { events: number; with_population: number }>; not_geocoded: { id: string; reason: string }[]; changed: number };
+    const sub = ['local', 'regional'].map((s) => x.by_scope[s] ?? { events: 0, with_population: 0 });
+    const events = sub.reduce((n, s) => n + s.events, 0);
+    expect(events).toBeGreaterThan(50);
+    expect(sub.reduce((n, s) => n + s.with_population, 0) / events).toBeGreaterThanOrEqual(0.9);
+    expect(x.not_geocoded.length).toBe(events - sub.reduce((n, s) => n + s.with_population, 0));
+    for (const n of x.not_geocoded) expect(n.reason).toBeTruthy();
+    expect(x.changed).toBe(0); // the import geocoded already
+    expect([0, 3]).toContain(r.code);
+  });
+
+  it("India 2022: priced by the districts cut off, within a factor of 3 of Top10VPN (cost compare), with hours, users and the events behind it", async () => {
+    const r = await run(['cost', 'compare', 'top10vpn', '--country', 'IN', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const x = r.json as { rows: { year: number; ours: Record<string, number>; theirs: number; ratio: number; their_hours: number; our_hours: number; our_users: number; events: { id: string }[]; cause: string | null }[]; summary: { both: number } };
+    const y2022 = x.rows.find((w) => w.year === 2022)!;
+    expect(y2022.theirs).toBe(184_300_000);
+    expect(y2022.ratio).toBeGreaterThan(1 / 3);
+    expect(y2022.ratio).toBeLessThan(3);
+    expect(Object.keys(y2022.ours).sort()).toEqual(['brookings-2016', 'cost-escalated', 'deloitte-2016']);
+    expect(y2022.their_hours).toBe(1461);
+    expect(y2022.our_hours).toBeGreaterThan(500);
+    expect(y2022.our_users).toBeGreaterThan(0);
+    expect(y2022.events.length).toBeGreaterThan(40);
+    // the whole-country pricing this replaces was ~$177 bn for India's 2022 events
+    expect(y2022.ours['cost-escalated']).toBeLessThan(2e9);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { writeFile } from 'node:fs/promises';
-import type { CostResult, Estimate, EventCostResult, LedgerCostReport, RegionsResult } from '../../cost/index.js';
+import type { CompareReport, CostResult, Estimate, EventCostResult, LedgerCostReport, RegionsResult } from '../../cost/index.js';
 import { METHOD_IDS, SCENARIO_TYPES } from '../../cost/index.js';
 import { AppError } from '../../shared/index.js';
 import { collect, ctxOf, leaf, table } from '../command.js';
@@ -26,6 +26,7 @@ function scenarioFlags(c: Command, regions: boolean): Command {
     .option('--isp-share <s>', 'market share of the ISP for --type isp, in (0,1]')
     .option('--platform-weight <w>', 'override the platform weight table, in (0,1]')
     .option('--mobile-share <m>', 'override the mobile share of a full shutdown, in [0,1]')
+    .option('--affected-share <s>', "share of the country's population cut off, in (0,1] (proxy for its share of output)")
     .option('--hours <h>', 'duration in hours')
     .option('--start <t>', 'start: YYYY-MM-DD, YYYY-MM-DDTHH:MM (in --tz) or ISO with offset')
     .option('--end <t>', 'end (a date-only end includes that day)')
@@ -50,6 +51,7 @@ function wire(o: Record<string, unknown>) {
     isp_share: num(o.ispShare),
     platform_weight: num(o.platformWeight),
     mobile_share: num(o.mobileShare),
+    affected_share: num(o.affectedShare),
     hours: num(o.hours),
     start: o.start,
     end: o.end,
@@ -124,6 +126,7 @@ export function costCommand(program: Command, io: Io): void {
     });
 
   costEventsCommand(cost, io);
+  costCompareCommand(cost, io);
 
   leaf(cost, 'methods', 'the cost methods: formula, parameters, sources, calibration').action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
@@ -178,6 +181,32 @@ function costEventsCommand(cost: Command, io: Io): void {
       ctx.print(r, (x: LedgerCostOut) => {
         const rows = (x.items ?? []).filter((i) => i.median !== null).map((i) => ({ event: i.event_id, method: i.method, median: money(i.median as number, String(i.currency)), usd: money(i.usd_median as number | null, 'USD'), start: i.start, end: i.end }));
         return table(rows, ['event', 'method', 'median', 'usd', 'start', 'end']) + counts + '\n';
+      });
+    });
+}
+
+const ratioText = (r: number | null) => (r === null ? '-' : r >= 1 ? `×${r.toPrecision(3)}` : `×1/${(1 / r).toPrecision(3)}`);
+
+/** `cost compare top10vpn`: our yearly totals beside Top10VPN's, country by country. */
+function costCompareCommand(cost: Command, io: Io): void {
+  leaf(cost, 'compare', "our yearly cost per country (each method) beside Top10VPN's: ratio, hours, users affected, events, cause")
+    .argument('<source>', 'top10vpn')
+    .option('--country <cc>', 'one country (ISO 3166-1 alpha-2)')
+    .option('--end <t>', 'price ongoing events up to this date (default: not priced, listed)')
+    .option('--severity <s>', 'severity in [0,1] for throttling events')
+    .option('--draws <n>', 'Monte Carlo draws')
+    .action(async (source: string, o: Record<string, unknown>) => {
+      if (source !== 'top10vpn') throw new AppError('VALIDATION', `source: "${source}" is not one we compare with; use top10vpn`, { issues: [{ path: ['source'], message: 'one of: top10vpn' }] });
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<CompareReport>('cost.compare', { source, country: o.country, end: o.end, severity: num(o.severity), draws: num(o.draws) });
+      ctx.print(r, (x: CompareReport) => {
+        const rows = x.rows.map((w) => ({ country: w.country, year: w.year, ours: money(w.ours[x.method], 'USD'), theirs: money(w.theirs, 'USD'), ratio: ratioText(w.ratio), 'hours ours/theirs': `${Math.round(w.our_hours)}/${w.their_hours ?? '-'}`, events: w.events.length, cause: w.cause ?? '' }));
+        const s = x.summary;
+        return (
+          table(rows, ['country', 'year', 'ours', 'theirs', 'ratio', 'hours ours/theirs', 'events', 'cause']) +
+          `${x.method}: ${s.both} country-years both have; within 3×: ${s.within_3x} (${(s.share_within_3x * 100).toFixed(1)} %), within 10×: ${s.within_10x} (${(s.share_within_10x * 100).toFixed(1)} %); ours only ${s.ours_only}, theirs only ${s.theirs_only}\n` +
+          x.notes.map((n) => `note: ${n}\n`).join('')
+        );
       });
     });
 }

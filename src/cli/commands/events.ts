@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
-import { CATEGORIES, type LedgerEvent } from '../../ledger/index.js';
+import { CATEGORIES, type GeocodeReport, type LedgerEvent } from '../../ledger/index.js';
 import { AppError } from '../../shared/index.js';
 import { collect, ctxOf, examples, intOption, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
@@ -189,5 +189,22 @@ function eventsImportCommand(events: Command, io: Io): void {
         `events: ${Object.entries(x.events).map(([k, v]) => `${k} ${v}`).join(', ')}\n` +
         x.rejects.map((j) => `  rejected record ${j.record} (line ${j.line}): ${j.reason}\n`).join(''),
       );
+    });
+
+  leaf(events, 'geocode', 'geocode every event\'s area: regions, districts and places with a population; coverage by scope (exit 3 if sub-national events stay without one)')
+    .option('--dry-run', 'report only; write nothing')
+    .option('--country <cc>', 'only events of this country')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<GeocodeReport>('events.geocode', { dry_run: o.dryRun === true, country: o.country });
+      if (r.not_geocoded.length) io.setExit(3);
+      ctx.print(r, (x: GeocodeReport) => {
+        const rows = Object.entries(x.by_scope).map(([scope, s]) => ({ scope, events: s.events, 'with region or place': s.geocoded, 'with population': s.with_population, coverage: `${(s.coverage * 100).toFixed(1)} %` }));
+        return (
+          `${x.events_read} events; ${x.dry_run ? 'would change' : 'changed'} ${x.changed}, unchanged ${x.unchanged}, geocoded by hand ${x.kept_manual}\n` +
+          table(rows, ['scope', 'events', 'with region or place', 'with population', 'coverage']) +
+          (x.not_geocoded.length ? `not geocoded (${x.not_geocoded.length} sub-national events):\n` + x.not_geocoded.map((n) => `  ${n.id} [${n.country}] "${n.area}": ${n.reason}\n`).join('') : '')
+        );
+      });
     });
 }

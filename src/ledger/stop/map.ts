@@ -12,6 +12,7 @@
  */
 import { countryCodeByName } from '../../geo/index.js';
 import { isValidPartialDate } from '../../shared/index.js';
+import { geocodeFields } from '../geocode.js';
 import { slugify } from '../service.js';
 import type { StopRow } from './parse.js';
 
@@ -93,7 +94,9 @@ export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: 
   const cc = [...new Set(codes as string[])];
   const { category, subtype } = categoryOf(r);
   const area = r.area_name.replace(/\s+/g, ' ').trim();
-  const regions = (AREA_REGIONS[area.toLowerCase()] ?? []).filter((code) => cc.includes(code.slice(0, 2)));
+  const scope = scopeOf(r, category);
+  const known = (AREA_REGIONS[area.toLowerCase()] ?? []).filter((code) => cc.includes(code.slice(0, 2)));
+  const geo = geocodeFields({ countries: cc, regions: known, scope, geocode: null }, area);
   const platforms = PLATFORMS.filter(([col]) => yes(r[col] as string)).map(([, name]) => name);
   const others = r.other_affected.split(/[,;]| and /).map((s) => s.trim()).filter((s) => s && !/^(no|yes|unknown|n\/a)$/i.test(s));
   const targets = [...platforms, ...others].map((name) => ({ kind: 'platform', name }));
@@ -132,11 +135,11 @@ export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: 
       category,
       subtype,
       countries: cc,
-      regions,
+      ...geo,
       start: r.start_date,
       end: r.end_date || null,
       date_precision: 'day',
-      scope: scopeOf(r, category),
+      scope,
       targets,
       actors,
       networks: [],

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../ledger/index.js';
-import { EventOverridesSchema, IMPORT_KINDS, LedgerCostQuerySchema, costLedger, exportLedgerCost, splitLedgerCostQuery, ScenarioWireSchema, costEvent, costRegions, estimateCost, fromWire, importEconFile, methodInfo } from '../../cost/index.js';
+import { compareTop10vpn, EventOverridesSchema, IMPORT_KINDS, LedgerCostQuerySchema, costLedger, exportLedgerCost, splitLedgerCostQuery, ScenarioWireSchema, costEvent, costRegions, estimateCost, fromWire, importEconFile, methodInfo } from '../../cost/index.js';
 import { defineOp } from './types.js';
 
 export const costOps = [
@@ -58,6 +58,19 @@ export const costOps = [
       const body = await exportLedgerCost(ctx.store, report, format);
       return { ...counts, format, rows: rows.length, ...(typeof body === 'string' ? { body, encoding: 'utf8' as const } : { body: body.toString('base64'), encoding: 'base64' as const }) };
     },
+  }),
+  defineOp({
+    name: 'cost.compare',
+    summary: "Our yearly cost per country (each method) beside Top10VPN's: ratio, hours and users affected, the events behind ours, the cause where we differ by more than 3×",
+    write: false,
+    input: z.object({
+      source: z.enum(['top10vpn']).default('top10vpn'),
+      country: z.string().regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2').toUpperCase().optional(),
+      end: LedgerCostQuerySchema.shape.end,
+      severity: LedgerCostQuerySchema.shape.severity,
+      draws: LedgerCostQuerySchema.shape.draws,
+    }),
+    run: (ctx, { country, end, severity, draws }) => compareTop10vpn(ctx, { country, overrides: Object.fromEntries(Object.entries({ end, severity, draws }).filter(([, v]) => v !== undefined)) }),
   }),
   defineOp({
     name: 'cost.methods',

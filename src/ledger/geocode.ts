@@ -1,0 +1,97 @@
+/**
+ * Geocoding ledger events: an event's area text (STOP's area_name, kept in `geocode.text`; for
+ * our own events, the names of their regions) becomes ISO 3166-2 regions, districts and places
+ * with populations, and the population of the affected area (src/geo/geocode.ts). `events
+ * geocode` runs it over the whole ledger and reports coverage by scope; what cannot be geocoded
+ * is listed with the reason. Writes are revisions like any edit, and never overwrite an event a
+ * person geocoded by hand (geocode.status "manual").
+ */
+import { geocodeArea, getRegion, regionNames } from '../geo/index.js';
+import type { ProgressReporter, Clock } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+import type { EventFields, LedgerEvent } from './model.js';
+import { parseEventInput } from './model.js';
+import { buildEvent, toRecord } from './service.js';
+import type { EventWrite } from '../store/index.js';
+
+export type GeoFields = Pick<EventFields, 'regions' | 'places' | 'population_affected' | 'geocode'>;
+
+const isoNames = (code: string): string[] => {
+  const r = getRegion(code);
+  const n = regionNames(code);
+  return [...new Set([r?.name, n?.en].filter((x): x is string => !!x))];
+};
+
+/** The geocoded fields of an event; `text` overrides the area text it carries. */
+export function geocodeFields(e: Pick<EventFields, 'countries' | 'regions' | 'geocode'> & { scope: string; title?: string }, text?: string): GeoFields {
+  // Events imported before geocoding carry their area only in the title ("… in Jhunjhunu, Rajasthan (India)").
+  const fromTitle = e.regions.length === 0 ? /^.+? in (.+) \([^()]+\)$/.exec(e.title ?? '')?.[1] : undefined;
+  const area = text ?? e.geocode?.text ?? fromTitle ?? e.regions.map((r) => isoNames(r)[0] ?? r).join(', ');
+  if (e.countries.length !== 1) {
+    return { regions: e.regions, places: [], population_affected: null, geocode: { status: 'failed', text: area, reason: `the event lists ${e.countries.length} countries; who was cut off is geocoded per country`, unmatched: [] } };
+  }
+  const cc = e.countries[0]!;
+  // A platform block names its area too: national unless the text names a part of the country.
+  const nationalText = !area.trim() || NATIONAL.test(area);
+  const scope = e.scope === 'platform' ? (nationalText ? 'national' : 'regional') : e.scope;
+  let r = geocodeArea(cc, area, scope, isoNames);
+  if (e.scope === 'platform' && !r.population_affected) r = geocodeArea(cc, area, 'national', isoNames);
+  const regions = [...new Set([...e.regions, ...r.regions.filter((x) => x.startsWith(`${cc}-`))])];
+  const status = scope === 'national' || (e.scope === 'platform' && r.population_affected?.share === 1) ? 'national' : !r.population_affected ? 'failed' : r.unmatched.length ? 'partial' : 'ok';
+  return { regions, places: r.places, population_affected: r.population_affected, geocode: { status, text: area, reason: r.reason, unmatched: r.unmatched } };
+}
+
+export interface GeocodeReport {
+  dry_run: boolean;
+  events_read: number;
+  changed: number;
+  unchanged: number;
+  kept_manual: number;
+  /** Per scope: events, with a region or a place with a population, coverage share. */
+  by_scope: Record<string, { events: number; geocoded: number; with_population: number; coverage: number }>;
+  /** Sub-national events without a region or place with a population, and why. */
+  not_geocoded: { id: string; country: string; area: string; reason: string }[];
+}
+
+const SUBNATIONAL = new Set(['local', 'regional']);
+const NATIONAL = /\b(national|nationwide|nation wide|countrywide|country-wide|entire country|whole country|across the country|all regions)\b/i;
+/** The actor of geocoding revisions: importers do not count them as a person's edits. */
+export const GEOCODER = 'geocoder';
+
+/** Geocode every active event (cost-bearing categories first); write changes unless dry-run. */
+export async function geocodeLedger(deps: { store: Store; clock: Clock; progress: ProgressReporter }, opts: { dryRun: boolean; country?: string }): Promise<GeocodeReport> {
+  const recs = await deps.store.ledger.listEvents({ statuses: ['active', 'draft'], limit: 1_000_000 });
+  const origin = new Map(recs.map((r) => [r.id, r.origin]));
+  const events = recs.map((r) => r.doc as unknown as LedgerEvent).filter((e) => !opts.country || e.countries.includes(opts.country));
+  const report: GeocodeReport = { dry_run: opts.dryRun, events_read: events.length, changed: 0, unchanged: 0, kept_manual: 0, by_scope: {}, not_geocoded: [] };
+  const now = deps.clock.now().toISOString();
+  deps.progress.start('geocode events', events.length, 'events');
+  const writes: EventWrite[] = [];
+  for (const [i, e] of events.entries()) {
+    const manual = e.geocode?.status === 'manual';
+    const g = manual ? { regions: e.regions, places: e.places, population_affected: e.population_affected, geocode: e.geocode } : geocodeFields(e);
+    const s = (report.by_scope[e.scope] ??= { events: 0, geocoded: 0, with_population: 0, coverage: 0 });
+    s.events++;
+    const hasPlacePop = g.places.some((p) => p.population > 0) || (g.population_affected?.estimate ?? 0) > 0;
+    if (g.regions.length || g.places.length) s.geocoded++;
+    if (hasPlacePop) s.with_population++;
+    if (SUBNATIONAL.has(e.scope) && !hasPlacePop) report.not_geocoded.push({ id: e.id, country: e.countries.join(', '), area: g.geocode?.text ?? '', reason: g.geocode?.reason ?? 'no population for the matched units' });
+    if (manual) report.kept_manual++;
+    else if (JSON.stringify([e.regions, e.places, e.population_affected, e.geocode]) === JSON.stringify([g.regions, g.places, g.population_affected, g.geocode])) report.unchanged++;
+    else {
+      report.changed++;
+      if (!opts.dryRun) {
+        const { id: _i, revision: _r, created_at: _c, updated_at: _u, status, region_notes: _n, ...rest } = e;
+        const fields = parseEventInput({ ...rest, ...g, status: status === 'draft' ? 'draft' : 'active' });
+        const next = buildEvent(fields, e.id, e.status, e.revision + 1, e.created_at, now);
+        const reason = 'geocoded the area: regions, places, population affected';
+        writes.push({ record: toRecord(next, origin.get(e.id) ?? 'api'), revision: { eventId: e.id, revision: next.revision, action: 'update', actor: GEOCODER, reason, at: now, previous: e as never, current: next as never }, expectedRevision: e.revision });
+      }
+    }
+    if (i % 200 === 199 || i === events.length - 1) deps.progress.update(i + 1, { changed: report.changed });
+  }
+  deps.progress.stop();
+  if (writes.length) await deps.store.ledger.writeEvents(writes);
+  for (const s of Object.values(report.by_scope)) s.coverage = s.events ? Number((s.with_population / s.events).toFixed(4)) : 0;
+  return report;
+}
