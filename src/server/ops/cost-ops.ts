@@ -3,6 +3,7 @@
  * (`splinternet cost ...`), in-process or through the running server.
  */
 import { z } from 'zod';
+import { check } from '../../op/index.js';
 import { EXPORT_FORMATS } from '../../ledger/index.js';
 import { compareTop10vpn, EventOverridesSchema, IMPORT_KINDS, LedgerCostQuerySchema, costLedger, exportLedgerCost, splitLedgerCostQuery, ScenarioWireSchema, costEvent, costRegions, estimateCost, fromWire, importEconFile, methodInfo } from '../../cost/index.js';
 import { defineOp } from './types.js';
@@ -65,7 +66,7 @@ export const costOps = [
     write: false,
     input: z.object({
       source: z.enum(['top10vpn']).default('top10vpn'),
-      country: z.string().regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2').toUpperCase().optional(),
+      country: check.countryCode.optional(),
       end: LedgerCostQuerySchema.shape.end,
       severity: LedgerCostQuerySchema.shape.severity,
       draws: LedgerCostQuerySchema.shape.draws,

@@ -3,6 +3,7 @@
  * in-process or through the server.
  */
 import { z } from 'zod';
+import { check } from '../../op/index.js';
 import {
   createEvent,
   createToken,
@@ -100,7 +101,7 @@ export const ledgerOps = [
     name: 'events.geocode',
     summary: 'Geocode every event\'s area to ISO 3166-2 regions, districts and places with a population; coverage by scope, what could not be geocoded and why',
     write: true,
-    input: z.object({ dry_run: z.boolean().default(false), country: z.string().regex(/^[A-Za-z]{2}$/).toUpperCase().optional() }),
+    input: z.object({ dry_run: z.boolean().default(false), country: check.countryCode.optional() }),
     run: (ctx, { dry_run, country }) => geocodeLedger(ctx, { dryRun: dry_run, country }),
   }),
   defineOp({
