@@ -8,8 +8,10 @@
  * so it is not used.
  */
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join, relative } from 'node:path';
 
 export interface S3DoubleOptions {
   bucket: string;
@@ -22,6 +24,8 @@ export interface S3Double {
   url: string;
   /** Keys whose next N GETs send headers and half the body, then reset the connection. */
   failMidDownload: Map<string, number>;
+  /** Keys whose GETs send headers and half the body, then hang until the server closes. */
+  stall: Set<string>;
   /** Keys served with a multipart-style ETag ("<hex>-2"), which is not the body's MD5. */
   multipartEtag: Set<string>;
   mode: 'ok' | 'access_denied' | 'not_xml';
@@ -41,7 +45,7 @@ function errorXml(res: ServerResponse, status: number, code: string, message: st
 
 export async function startS3Double(opts: S3DoubleOptions): Promise<S3Double> {
   const pageSize = opts.pageSize ?? 1000;
-  const state: Omit<S3Double, 'url' | 'close'> = { failMidDownload: new Map(), multipartEtag: new Set(), mode: 'ok', requests: [] };
+  const state: Omit<S3Double, 'url' | 'close'> = { failMidDownload: new Map(), stall: new Set(), multipartEtag: new Set(), mode: 'ok', requests: [] };
   const etag = (key: string, body: Buffer) => (state.multipartEtag.has(key) ? `"${md5(Buffer.from(md5(body), 'hex'))}-2"` : `"${md5(body)}"`);
 
   const list = (res: ServerResponse, q: Record<string, string>) => {
@@ -72,6 +76,11 @@ export async function startS3Double(opts: S3DoubleOptions): Promise<S3Double> {
     if (req.method === 'HEAD') {
       res.writeHead(200, headers);
       return res.end();
+    }
+    if (state.stall.has(key)) {
+      res.writeHead(200, headers);
+      res.write(body.subarray(0, Math.floor(body.length / 2)));
+      return;
     }
     const fails = state.failMidDownload.get(key) ?? 0;
     if (fails > 0) {
@@ -109,4 +118,14 @@ export async function startS3Double(opts: S3DoubleOptions): Promise<S3Double> {
       server.close(() => resolve());
     }),
   });
+}
+
+/** Every file under dir, recursively. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? listFiles(join(dir, n)) : [join(dir, n)]));
+}
+
+/** The files of a bucket-layout folder (optionally only under `prefix`) as S3 objects keyed by their path. */
+export function objectsFrom(root: string, prefix = ''): Map<string, Buffer> {
+  return new Map(listFiles(join(root, prefix)).map((f) => [relative(root, f).split('\\').join('/'), readFileSync(f)]));
 }

@@ -4,14 +4,14 @@
 // a SYNTHETIC corrupt .gz (a real file cut short) and a non-measurement key. Then: rerun after
 // the fault heals stores only what was missing, a third run transfers and stores nothing, a
 // damaged local copy is fetched again, a TTY shows the bar, and bucket errors exit 2.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { cli, tempDir } from '../helpers/index.js';
-import { startS3Double, type S3Double } from '../helpers/s3-double.js';
+import { listFiles, objectsFrom, startS3Double, type S3Double } from '../helpers/s3-double.js';
 
 const SAMPLE = join(import.meta.dirname, '../fixtures/ooni/bucket-sample');
 const CC = ['US', 'DE', 'ES', 'IR', 'TR'];
@@ -22,25 +22,20 @@ const MULTIPART = 'raw/20221110/10/US/whatsapp/2022111010_US_whatsapp.n0.0.jsonl
 const CORRUPT = 'raw/20221110/10/US/webconnectivity/2022111010_US_webconnectivity.n1.0.jsonl.gz';
 const NOT_MEASUREMENT = 'raw/20221110/10/US/webconnectivity/index.json';
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-}
-
 const lines = (b: Buffer) => gunzipSync(b).toString('utf8').trim().split('\n').length;
 
 describe('splinternet ooni sync (local S3 double)', () => {
   const t = tempDir();
   const db = join(t.dir, 'm.duckdb');
   const dest = join(t.dir, 'ooni');
-  const objects = new Map<string, Buffer>();
+  const objects = objectsFrom(SAMPLE);
   let s3: S3Double;
-  const sync = (...extra: string[]) => cli(['ooni', 'sync', '--since', '2022-11-10', '--until', '2022-11-10', '--cc', CC.join(','), '--bucket-url', s3.url, '--dest', dest, '--db', db, '--json', ...extra]);
+  const sync = (...extra: string[]) => cli(['ooni', 'sync', '--since', '2022-11-10', '--until', '2022-11-10', '--cc', CC.join(','), '--bucket-url', s3.url, '--dest', dest, '--db', db, '--json', '--workers', '0', ...extra]);
   const gets = () => s3.requests.filter((r) => r.method === 'GET' && r.path.includes('/raw/')).length;
   let realInWindow: string[] = [];
   let measurements = 0;
 
   beforeAll(async () => {
-    for (const f of files(SAMPLE)) objects.set(relative(SAMPLE, f).split('\\').join('/'), readFileSync(f));
     realInWindow = [...objects.keys()].filter(inWindow);
     measurements = realInWindow.reduce((s, k) => s + lines(objects.get(k)!), 0);
     const whole = objects.get('raw/20221110/10/US/webconnectivity/2022111010_US_webconnectivity.n0.0.jsonl.gz')!;
@@ -70,7 +65,7 @@ describe('splinternet ooni sync (local S3 double)', () => {
     expect(j.corrupt).toEqual([CORRUPT]);
     expect(j.bytes.downloaded).toBe(realInWindow.filter((k) => k !== BROKEN).reduce((s, k) => s + objects.get(k)!.length, 0));
     // the failed file left nothing under its name or as .part; the corrupt one is kept but not ingested
-    const local = files(dest).map((f) => relative(dest, f));
+    const local = listFiles(dest).map((f) => relative(dest, f));
     expect(local.some((f) => f.endsWith('.part'))).toBe(false);
     expect(existsSync(join(dest, BROKEN))).toBe(false);
     expect(readFileSync(join(dest, CORRUPT)).equals(objects.get(CORRUPT)!)).toBe(true);

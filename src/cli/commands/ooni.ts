@@ -44,6 +44,7 @@ export function ooniCommand(program: Command, io: Io): void {
     .option('--ingest', 'ingest each file as it lands (files already ingested are skipped)')
     .option('--bucket-url <url>', `bucket URL (default $SPLINTERNET_OONI_BUCKET_URL or ${OONI_BUCKET_URL}); http://HOST:PORT/BUCKET for local S3 servers`)
     .option('--concurrency <n>', 'downloads at once (default 4)', intOption('--concurrency'))
+    .option('--workers <n>', 'ingest threads per batch of landed files (default: every core; 0 = in this thread)', intOption('--workers'))
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const cc = list(o.cc as string[]).map((c) => c.toUpperCase());
@@ -55,9 +56,9 @@ export function ooniCommand(program: Command, io: Io): void {
       const url = (o.bucketUrl as string | undefined) ?? io.env.SPLINTERNET_OONI_BUCKET_URL ?? OONI_BUCKET_URL;
       const bucket = s3Bucket(url);
       const input = { since: hourOf('--since', o.since as string, false), until: hourOf('--until', o.until as string, true), cc: cc.length ? cc : undefined, test_name: list(o.test as string[]), dest, concurrency };
-      // ingest in this thread, one batch of landed files at a time, on one store handle
+      // one batch of landed files at a time, on one store handle
       const r = o.ingest === true
-        ? await ctx.opSession((op) => syncOoni({ bucket, progress: ctx.progress(), ingest: (paths) => op<IngestReport>('measurements.ingest', { paths, workers: 0 }, silentProgress) }, input))
+        ? await ctx.opSession((op) => syncOoni({ bucket, progress: ctx.progress(), ingest: (paths) => op<IngestReport>('measurements.ingest', { paths, workers: o.workers as number | undefined }, silentProgress) }, input))
         : await syncOoni({ bucket, progress: ctx.progress() }, input);
       if (r.files.failed || r.files.corrupt || (r.ingest && (r.ingest.rejected || r.ingest.files.failed))) io.setExit(EXIT.PARTIAL);
       ctx.print(r, human);
