@@ -5,6 +5,7 @@
  */
 import type { CostRepo } from './contracts/cost.js';
 import type { DetectRepo } from './contracts/detect.js';
+import type { ElectionsRepo } from './contracts/elections.js';
 import type { LedgerRepo } from './contracts/ledger.js';
 import type { MeasureRepo } from './contracts/measure.js';
 import type { RegistryRepo } from './contracts/registry.js';
@@ -14,6 +15,7 @@ import type { TokenRepo } from './contracts/tokens.js';
 
 export type * from './contracts/cost.js';
 export type * from './contracts/detect.js';
+export type * from './contracts/elections.js';
 export type * from './contracts/ledger.js';
 export type * from './contracts/measure.js';
 export type * from './contracts/registry.js';
@@ -49,6 +51,7 @@ export interface Store {
   readonly speedtests: SpeedTestRepo;
   readonly registry: RegistryRepo;
   readonly throughput: ThroughputRepo;
+  readonly elections: ElectionsRepo;
   info(): Promise<StoreInfo>;
   /**
    * A number that changes whenever this process writes. Readers may cache anything derived

@@ -15,6 +15,7 @@ import { duckTabular } from './tabular.js';
 import { duckDetectRepo } from './detect-repo.js';
 import { duckThroughputRepo } from './throughput-repo.js';
 import { duckSpeedTestRepo } from './speedtest-repo.js';
+import { duckElectionsRepo } from './elections-repo.js';
 
 export { DuckDb, isLockError, type Sql, type Param, type Row } from './db.js';
 
@@ -37,6 +38,7 @@ export async function openDuckDbStore(path: string, options: { readOnly?: boolea
     speedtests: duckSpeedTestRepo(db),
     registry: duckRegistryRepo(db),
     throughput: duckThroughputRepo(db),
+    elections: duckElectionsRepo(db),
     async info(): Promise<StoreInfo> {
       const ext = await db.cachedAll<{ name: string; loaded: boolean; installed: boolean }>(
         `SELECT extension_name AS name, loaded, installed FROM duckdb_extensions() WHERE extension_name IN ('json', 'parquet') ORDER BY 1`,

@@ -1,0 +1,64 @@
+/**
+ * The fingerprints as the CLI and API serve them: each result names its method, version,
+ * parameters (seed included), the stations it used and left out (flagged rows counted), the
+ * leader it measured, and the data it came from.
+ */
+import { histograms, heatmap, HISTOGRAM_VERSION } from './histograms.js';
+import { DEFAULT_INTEGERS, integerFingerprint, INTEGERS_VERSION, type IntegersParams } from './integers.js';
+import { filterOf, leaderOf, loadElection, sourceOf, type ElectionDeps } from './query.js';
+import { DEFAULT_SHPILKIN, shpilkinEstimate, SHPILKIN_VERSION, type ShpilkinParams } from './shpilkin.js';
+
+export interface FingerprintQuery {
+  id: string;
+  region?: string;
+  leader?: string;
+}
+
+async function inputs(deps: ElectionDeps, q: FingerprintQuery) {
+  const l = await loadElection(deps, q.id);
+  const leader = await leaderOf(deps, l, q.leader);
+  const arrays = await deps.store.elections.arrays(q.id, leader.idx, { ...filterOf({ region: q.region }), stations_only: true });
+  return { l, leader: { idx: leader.idx, label: leader.label, label_en: leader.label_en }, arrays };
+}
+
+const common = (x: Awaited<ReturnType<typeof inputs>>, q: FingerprintQuery) => ({
+  election: x.l.election,
+  filter: { region: q.region ?? null },
+  leader: x.leader,
+  stations_read: x.arrays.n,
+  source: sourceOf(x.l),
+});
+
+export const INTEGERS_METHOD =
+  'Kobak, Shpilkin & Pshenichnikov, "Integer percentages as electoral falsification fingerprints", Annals of Applied Statistics 10(1), 2016; procedure of dkobak/elections anomaly(): ' +
+  'stations with registered >= 100, ballots cast > 0, turnout and leader share <= 99 %; turnout = ballots issued / registered, leader share = leader votes / (valid + invalid); ' +
+  'a value is "integer" when within 0.05 points of an integer; expected counts from a seeded binomial Monte Carlo of the same stations; excess = observed - mean, sd = standard deviation over replicates.';
+
+export async function integersFor(deps: ElectionDeps, q: FingerprintQuery & Partial<Pick<IntegersParams, 'reps' | 'seed' | 'includeFlagged' | 'includeElectronic'>>) {
+  const x = await inputs(deps, q);
+  const params: IntegersParams = { ...DEFAULT_INTEGERS, ...Object.fromEntries(Object.entries({ reps: q.reps, seed: q.seed, includeFlagged: q.includeFlagged, includeElectronic: q.includeElectronic }).filter(([, v]) => v !== undefined)) };
+  return { method: 'integer-percentages', version: INTEGERS_VERSION, reference: INTEGERS_METHOD, params, ...common(x, q), result: integerFingerprint(x.arrays, params) };
+}
+
+export const SHPILKIN_METHOD =
+  "Shpilkin's turnout-binning estimate: 1-point turnout bins (ballots issued / registered); mode = bin with the most valid ballots (below 100 %); clean share = leader votes / valid ballots at stations below the mode bin's upper edge; " +
+  "above it, expected leader votes = other choices' votes x s / (1 - s); anomalous = leader votes - expected, summed. Electronic pseudo-stations left out unless asked.";
+
+export async function shpilkinFor(deps: ElectionDeps, q: FingerprintQuery & Partial<ShpilkinParams>) {
+  const x = await inputs(deps, q);
+  const params: ShpilkinParams = { ...DEFAULT_SHPILKIN, ...Object.fromEntries(Object.entries({ binWidth: q.binWidth, includeElectronic: q.includeElectronic, includeFlagged: q.includeFlagged }).filter(([, v]) => v !== undefined)) };
+  return { method: 'shpilkin-turnout-binning', version: SHPILKIN_VERSION, reference: SHPILKIN_METHOD, params, ...common(x, q), result: shpilkinEstimate(x.arrays, params) };
+}
+
+/** Everything the dashboard draws for one election: histograms, heat map, Shpilkin curve, integer excess. */
+export async function fingerprintsFor(deps: ElectionDeps, q: FingerprintQuery & { reps?: number; seed?: number }) {
+  const x = await inputs(deps, q);
+  const ip: IntegersParams = { ...DEFAULT_INTEGERS, reps: q.reps ?? DEFAULT_INTEGERS.reps, seed: q.seed ?? DEFAULT_INTEGERS.seed };
+  return {
+    ...common(x, q),
+    histograms: { method: 'histograms', version: HISTOGRAM_VERSION, ...histograms(x.arrays) },
+    heatmap: { method: 'turnout-x-leader-share (Klimek et al., PNAS 109(41), 2012)', version: HISTOGRAM_VERSION, ...heatmap(x.arrays) },
+    shpilkin: { method: 'shpilkin-turnout-binning', version: SHPILKIN_VERSION, reference: SHPILKIN_METHOD, params: DEFAULT_SHPILKIN, result: shpilkinEstimate(x.arrays) },
+    integers: ip.reps > 0 ? { method: 'integer-percentages', version: INTEGERS_VERSION, reference: INTEGERS_METHOD, params: ip, result: integerFingerprint(x.arrays, ip) } : null,
+  };
+}

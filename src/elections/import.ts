@@ -1,0 +1,148 @@
+/**
+ * `elections import`: each file is read whole (zipped or plain), recognised by its content
+ * (CEC protocol CSV, Meduza's single-mandate TSV, a DEG series script), turned into rows and
+ * rejects, and stored in one transaction that replaces what the same file stored before.
+ * Every file's report reconciles: lines read = rows stored + rows rejected.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { AppError, type Clock, type ProgressReporter } from '../shared/index.js';
+import type { ElectionChoiceRecord, ElectionFileData, ElectionRejectRecord, ElectionStationRecord, Store } from '../store/index.js';
+import { electionId, parseElectionId, TITLES, type ElectionKind, type ElectionReject, type StationRow } from './model.js';
+import { kindOf, yearOf } from './protocol.js';
+import { readProtocol } from './read-protocol.js';
+import { looksLikeMeduza, looksLikeScript, readDegSeries, readMeduza } from './read-moscow.js';
+import { textOf } from './text.js';
+
+export interface ImportContext {
+  store: Store;
+  clock: Clock;
+  progress: ProgressReporter;
+}
+
+export interface FileReport {
+  file: string;
+  format: 'protocol' | 'single_mandate' | 'deg_series';
+  election: string;
+  status: 'imported' | 'unchanged';
+  lines_read: number;
+  stored: number;
+  rejected: number;
+  flagged: number;
+  reconciled: boolean;
+  replaced_previous: number;
+  ignored_columns: string[];
+  derived_columns: string[];
+  rejects: ElectionReject[];
+}
+
+export interface ImportReport {
+  files: FileReport[];
+  stored: number;
+  rejected: number;
+  flagged: number;
+  reconciled: boolean;
+}
+
+const MAX_REJECTS_SHOWN = 20;
+
+function resolveElection(file: string, given: string | undefined, kind: ElectionKind): string {
+  if (given) {
+    if (!parseElectionId(given)) throw new AppError('USAGE', `--election must look like duma-2021, president-2018 or referendum-2020, got "${given}"`);
+    return given;
+  }
+  const year = yearOf(basename(file));
+  if (year === null) throw new AppError('USAGE', `${basename(file)}: cannot tell the election year from the file name; pass --election (e.g. ${kind}-2021)`);
+  return electionId(kind, year);
+}
+
+/** Choices of this file mapped onto the election's stored list (by header name; new names appended). */
+function mergeChoices(stored: ElectionChoiceRecord[], id: string, incoming: { name: string; label: string; label_en: string | null }[]): { choices: ElectionChoiceRecord[]; map: number[] } {
+  const choices = [...stored];
+  const map = incoming.map((c) => {
+    const at = choices.findIndex((s) => s.name === c.name);
+    if (at >= 0) return choices[at]!.idx;
+    choices.push({ election_id: id, idx: choices.length, name: c.name, label: c.label, label_en: c.label_en });
+    return choices.length - 1;
+  });
+  return { choices, map };
+}
+
+function stationRecord(r: StationRow, map: number[], width: number): ElectionStationRecord {
+  const votes = new Array<number>(width).fill(0);
+  r.votes.forEach((v, k) => (votes[map[k]!] = v));
+  return { line: r.line, region: r.region, region_code: r.region_code, oik: r.oik, tik: r.tik, uik: r.uik, kind: r.kind, electronic: r.electronic, ...r.counts, votes, flags: r.flags };
+}
+
+async function importOne(ctx: ImportContext, path: string, opts: { election?: string; force?: boolean }): Promise<FileReport> {
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (e) {
+    throw new AppError('INGEST_IO', `${path}: cannot read (${(e as Error).message})`, { cause: e });
+  }
+  const file = basename(path);
+  const checksum = createHash('sha256').update(buf).digest('hex');
+  let text: string;
+  try {
+    text = textOf(buf);
+  } catch (e) {
+    throw new AppError('VALIDATION', `${file}: ${(e as Error).message}`, { details: { file } });
+  }
+  const toRejects = (rs: ElectionReject[]): ElectionRejectRecord[] => rs.map((r) => ({ file: r.file, line: r.line, reason: r.reason, detail: r.detail }));
+  const base = { file, status: 'imported' as const, replaced_previous: 0, ignored_columns: [] as string[], derived_columns: [] as string[] };
+  let report: FileReport;
+  let data: ElectionFileData;
+
+  if (looksLikeScript(text) || looksLikeMeduza(text)) {
+    const id = resolveElection(path, opts.election, 'duma');
+    const p = parseElectionId(id)!;
+    const election = { id, kind: p.kind, year: p.year, title: TITLES[p.kind] };
+    if (looksLikeScript(text)) {
+      const r = readDegSeries(text, file);
+      report = { ...base, format: 'deg_series', election: id, lines_read: r.linesRead, stored: r.linesRead - r.rejects.length, rejected: r.rejects.length, flagged: 0, reconciled: true, rejects: r.rejects };
+      data = { election, choices: null, degBins: { series: r.kind, rows: r.rows }, rejects: toRejects(r.rejects) };
+    } else {
+      const r = readMeduza(text, file);
+      const flagged = r.rows.filter((x) => x.flags.length).length;
+      report = { ...base, format: 'single_mandate', election: id, lines_read: r.linesRead, stored: r.rows.length, rejected: r.rejects.length, flagged, reconciled: r.linesRead === r.rows.length + r.rejects.length, rejects: r.rejects };
+      data = { election, choices: null, districtResults: r.rows, rejects: toRejects(r.rejects) };
+    }
+  } else {
+    const r = readProtocol(text, file);
+    const id = resolveElection(path, opts.election, kindOf(r.header));
+    const p = parseElectionId(id)!;
+    const existing = await ctx.store.elections.get(id);
+    const { choices, map } = mergeChoices(existing?.choices.filter(() => true) ?? [], id, r.header.choices.map((c) => c.choice));
+    const derived = r.header.counts.valid === undefined ? ['valid = in_boxes - invalid (the protocol has no valid-ballots line)'] : [];
+    const stations = r.rows.map((row) => stationRecord(row, map, choices.length));
+    const flagged = stations.filter((s) => s.flags.length).length;
+    report = { ...base, format: 'protocol', election: id, lines_read: r.linesRead, stored: stations.length, rejected: r.rejects.length, flagged, reconciled: r.linesRead === stations.length + r.rejects.length, ignored_columns: r.header.ignored, derived_columns: derived, rejects: r.rejects };
+    data = { election: { id, kind: p.kind, year: p.year, title: TITLES[p.kind] }, choices, stations, rejects: toRejects(r.rejects) };
+  }
+
+  if (!opts.force && (await ctx.store.elections.fileChecksum(report.election, file)) === checksum) {
+    return { ...report, status: 'unchanged', rejects: report.rejects.slice(0, MAX_REJECTS_SHOWN) };
+  }
+  const { previous } = await ctx.store.elections.replaceFile(
+    { election_id: report.election, file, format: report.format, checksum, lines_read: report.lines_read, stored: report.stored, rejected: report.rejected, flagged: report.flagged, imported_at: ctx.clock.now().toISOString() },
+    data,
+  );
+  return { ...report, replaced_previous: previous, rejects: report.rejects.slice(0, MAX_REJECTS_SHOWN) };
+}
+
+export async function importElections(ctx: ImportContext, paths: string[], opts: { election?: string; force?: boolean } = {}): Promise<ImportReport> {
+  const files: FileReport[] = [];
+  ctx.progress.start('elections import', paths.length, 'files');
+  try {
+    for (const p of paths) {
+      files.push(await importOne(ctx, p, opts));
+      ctx.progress.update(files.length, { stored: files.reduce((a, f) => a + f.stored, 0), rejected: files.reduce((a, f) => a + f.rejected, 0) });
+    }
+  } finally {
+    ctx.progress.stop();
+  }
+  const sum = (k: 'stored' | 'rejected' | 'flagged') => files.reduce((a, f) => a + f[k], 0);
+  return { files, stored: sum('stored'), rejected: sum('rejected'), flagged: sum('flagged'), reconciled: files.every((f) => f.reconciled) };
+}

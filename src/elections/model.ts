@@ -1,0 +1,123 @@
+/**
+ * The election domain's shapes: one polling station's protocol as named columns, the flags a
+ * row earns when its counts do not add up, and how elections are named (`duma-2021`).
+ * Flagged rows are stored as read, never fixed: they may be the very evidence the
+ * fingerprints look for.
+ */
+
+/** Named protocol lines. Null where an election's protocol has no such line. */
+export const COUNT_COLUMNS = [
+  'registered',
+  'received',
+  'issued_early',
+  'issued_station',
+  'issued_outside',
+  'issued',
+  'cancelled',
+  'in_mobile',
+  'in_stationary',
+  'in_boxes',
+  'invalid',
+  'valid',
+  'lost',
+  'unaccounted',
+] as const;
+export type CountColumn = (typeof COUNT_COLUMNS)[number];
+export type Counts = Record<CountColumn, number | null>;
+
+/** What a stored row stands for: a polling station, a DEG pseudo-station, or a regional DEG total. */
+export type StationKind = 'station' | 'virtual' | 'aggregate';
+
+/** Reasons a row that reads is flagged (kept, never dropped). */
+export const FLAGS = {
+  turnout_over_100: 'ballots issued exceed registered voters',
+  valid_over_issued: 'valid ballots exceed ballots issued',
+  cast_over_issued: 'valid + invalid ballots exceed ballots issued',
+  choices_over_valid: 'votes for parties/candidates sum above valid ballots',
+  choices_under_valid: 'votes for parties/candidates sum below valid ballots',
+  boxes_ne_cast: 'ballots found in boxes differ from valid + invalid',
+  no_ballots: 'no ballots cast',
+} as const;
+export type Flag = keyof typeof FLAGS;
+
+export interface StationRow {
+  line: number;
+  region: string;
+  region_code: string | null;
+  oik: string | null;
+  tik: string | null;
+  uik: string | null;
+  kind: StationKind;
+  electronic: boolean;
+  counts: Counts;
+  /** Votes per choice, in the election's choice order. */
+  votes: number[];
+  flags: Flag[];
+}
+
+export interface ElectionChoice {
+  idx: number;
+  /** The header verbatim. */
+  name: string;
+  /** Short Russian label (legal prefixes and ballot number stripped). */
+  label: string;
+  /** English name where we know it. */
+  label_en: string | null;
+}
+
+export type ElectionKind = 'duma' | 'president' | 'referendum';
+
+export interface ElectionMeta {
+  id: string;
+  kind: ElectionKind;
+  year: number;
+  title: string;
+  choices: ElectionChoice[];
+}
+
+export interface ElectionReject {
+  file: string;
+  line: number;
+  reason: 'column_count' | 'not_a_count' | 'no_data' | 'duplicate_station' | 'unterminated_quote' | 'bad_record';
+  detail: string;
+}
+
+export const TITLES: Record<ElectionKind, string> = {
+  duma: 'State Duma election (party list)',
+  president: 'Presidential election',
+  referendum: 'All-Russian vote on constitutional amendments',
+};
+
+export const electionId = (kind: ElectionKind, year: number): string => `${kind}-${year}`;
+
+export function parseElectionId(id: string): { kind: ElectionKind; year: number } | null {
+  const m = /^(duma|president|referendum)-(\d{4})$/.exec(id);
+  return m ? { kind: m[1] as ElectionKind, year: Number(m[2]) } : null;
+}
+
+/** Ballots issued: the three issue lines where the protocol has them, else its single line. */
+export function issuedOf(c: Counts): number | null {
+  if (c.issued !== null) return c.issued;
+  if (c.issued_early === null && c.issued_station === null && c.issued_outside === null) return null;
+  return (c.issued_early ?? 0) + (c.issued_station ?? 0) + (c.issued_outside ?? 0);
+}
+
+/** Ballots cast: valid + invalid (the CEC's base for party and candidate percentages). */
+export const castOf = (c: Counts): number | null => (c.valid === null ? c.in_boxes : c.valid + (c.invalid ?? 0));
+
+/** The flags a read row earns. Pure: the same counts always give the same flags. */
+export function flagsOf(c: Counts, votes: number[]): Flag[] {
+  const f: Flag[] = [];
+  const issued = issuedOf(c);
+  const cast = castOf(c);
+  const sum = votes.reduce((a, b) => a + b, 0);
+  if (issued !== null && c.registered !== null && issued > c.registered) f.push('turnout_over_100');
+  if (issued !== null && c.valid !== null && c.valid > issued) f.push('valid_over_issued');
+  else if (issued !== null && cast !== null && cast > issued) f.push('cast_over_issued');
+  if (c.valid !== null && sum > c.valid) f.push('choices_over_valid');
+  if (c.valid !== null && sum < c.valid) f.push('choices_under_valid');
+  const boxes = c.in_boxes ?? (c.in_mobile === null && c.in_stationary === null ? null : (c.in_mobile ?? 0) + (c.in_stationary ?? 0));
+  if (boxes !== null && cast !== null && c.valid !== null && boxes !== cast) f.push('boxes_ne_cast');
+  if (cast === 0) f.push('no_ballots');
+  return f;
+}

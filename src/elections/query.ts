@@ -1,0 +1,62 @@
+/**
+ * Shared plumbing of the read side: find an election or fail with NOT_FOUND, turn a user's
+ * --region/--district into a store filter, pick the leader (the choice with the most votes
+ * unless one is named), and the source note every figure carries.
+ */
+import { AppError } from '../shared/index.js';
+import type { ElectionChoiceRecord, ElectionFileRecord, ElectionFilter, ElectionRecord, Store } from '../store/index.js';
+import { regionCode } from './region.js';
+
+export interface ElectionDeps {
+  store: Store;
+}
+
+export const DATA_CREDIT =
+  'CEC polling-station protocols scraped by Sergey Shpilkin (until 2021) and Ivan Shukshin (2024), from github.com/dkobak/elections (data/, commit 8003707); official results are not objects of copyright (Civil Code of the Russian Federation, art. 1259(6)).';
+
+export interface Loaded {
+  election: ElectionRecord;
+  choices: ElectionChoiceRecord[];
+  files: ElectionFileRecord[];
+}
+
+export async function loadElection(deps: ElectionDeps, id: string): Promise<Loaded> {
+  const e = await deps.store.elections.get(id);
+  if (!e) {
+    const known = (await deps.store.elections.list()).map((x) => x.id);
+    throw new AppError('NOT_FOUND', `no election "${id}" imported${known.length ? ` (imported: ${known.join(', ')})` : '; run `splinternet elections import FILE`'}`);
+  }
+  return e;
+}
+
+export function filterOf(q: { region?: string; district?: string }): ElectionFilter {
+  const f: ElectionFilter = {};
+  if (q.region) {
+    const code = regionCode(q.region);
+    if (code) f.region_code = code;
+    else f.region_name = q.region;
+  }
+  if (q.district) f.district = q.district.replace(/^\D*/, '') || q.district;
+  return f;
+}
+
+/** The leader: a named choice (index, or text found in its name/label/English label), else the most voted. */
+export async function leaderOf(deps: ElectionDeps, l: Loaded, named?: string): Promise<ElectionChoiceRecord> {
+  if (named !== undefined && named !== '') {
+    const low = named.toLowerCase();
+    const hit = /^\d+$/.test(named) ? l.choices.find((c) => c.idx === Number(named)) : l.choices.find((c) => [c.name, c.label, c.label_en ?? ''].some((s) => s.toLowerCase().includes(low)));
+    if (!hit) throw new AppError('VALIDATION', `no choice matching "${named}" in ${l.election.id} (choices: ${l.choices.map((c) => c.label_en ?? c.label).join(', ')})`, { issues: [{ path: ['leader'], message: 'no such choice' }] });
+    return hit;
+  }
+  const t = await deps.store.elections.totals(l.election.id, 'election', { stations_only: true });
+  const sums = l.choices.map((c) => t.reduce((a, r) => a + (r.votes[c.idx] ?? 0), 0));
+  const best = sums.indexOf(Math.max(...sums));
+  return l.choices[best]!;
+}
+
+export const sourceOf = (l: Loaded) => ({
+  files: l.files.map((f) => ({ file: f.file, format: f.format, sha256: f.checksum, imported_at: f.imported_at, lines_read: f.lines_read, stored: f.stored, rejected: f.rejected, flagged: f.flagged })),
+  credit: DATA_CREDIT,
+});
+
+export const pct = (num: number, den: number, dp = 2): number | null => (den > 0 ? Math.round((num / den) * 100 * 10 ** dp) / 10 ** dp : null);

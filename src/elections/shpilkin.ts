@@ -1,0 +1,111 @@
+/**
+ * Shpilkin's turnout-binning estimate. Stations are binned by turnout (ballots issued over
+ * registered voters, 1-point bins); the mode is the bin with the most valid ballots. Stations
+ * below the mode's upper edge are taken as "clean": the leader's share of their valid ballots
+ * is the clean share s. Above it, the other choices' votes are taken as genuine and the
+ * leader's expected votes as others × s / (1 − s); anomalous votes are the leader's votes
+ * above that expectation, summed over those stations. Electronic pseudo-stations are left out
+ * by default (their "registered" are DEG sign-ups, a different turnout).
+ */
+import type { ElectionArrays } from '../store/index.js';
+
+export const SHPILKIN_VERSION = '1.0.0';
+
+export interface ShpilkinParams {
+  binWidth: number;
+  includeElectronic: boolean;
+  includeFlagged: boolean;
+}
+
+export const DEFAULT_SHPILKIN: ShpilkinParams = { binWidth: 1, includeElectronic: false, includeFlagged: true };
+
+export interface ShpilkinBin {
+  turnout_from: number;
+  valid: number;
+  leader: number;
+  others: number;
+  leader_share: number | null;
+  expected_leader: number | null;
+}
+
+export interface ShpilkinResult {
+  stations_included: number;
+  excluded: { electronic: number; flagged: number; no_ballots: number; turnout_over_100: number };
+  flagged_included: number;
+  turnout_mode: { from: number; to: number; center: number };
+  clean_share: number;
+  clean_share_pct: number;
+  official_share_pct: number;
+  leader_votes: number;
+  anomalous_votes: number;
+  anomalous_share_of_leader_pct: number;
+  clean_turnout_pct: number;
+  official_turnout_pct: number;
+  bins: ShpilkinBin[];
+}
+
+export function shpilkinEstimate(a: ElectionArrays, p: ShpilkinParams = DEFAULT_SHPILKIN): ShpilkinResult {
+  const nb = Math.ceil(100 / p.binWidth);
+  const valid = new Float64Array(nb);
+  const leader = new Float64Array(nb);
+  const registered = new Float64Array(nb);
+  const issued = new Float64Array(nb);
+  const excluded = { electronic: 0, flagged: 0, no_ballots: 0, turnout_over_100: 0 };
+  let included = 0;
+  let flaggedIncluded = 0;
+  for (let i = 0; i < a.n; i++) {
+    if (!p.includeElectronic && a.electronic[i]) excluded.electronic++;
+    else if (!p.includeFlagged && a.flagged[i]) excluded.flagged++;
+    else if (!(a.registered[i]! > 0) || !(a.valid[i]! > 0)) excluded.no_ballots++;
+    else if (a.issued[i]! > a.registered[i]!) excluded.turnout_over_100++;
+    else {
+      const t = (100 * a.issued[i]!) / a.registered[i]!;
+      const b = Math.min(nb - 1, Math.floor(t / p.binWidth));
+      valid[b]! += a.valid[i]!;
+      leader[b]! += a.leader[i]!;
+      registered[b]! += a.registered[i]!;
+      issued[b]! += a.issued[i]!;
+      included++;
+      if (a.flagged[i]) flaggedIncluded++;
+    }
+  }
+  // The mode among bins below 100 % (the last bin collects exactly-100 % stations).
+  let mode = 0;
+  for (let b = 0; b < nb - 1; b++) if (valid[b]! > valid[mode]!) mode = b;
+  let cl = 0;
+  let cv = 0;
+  let creg = 0;
+  let ciss = 0;
+  for (let b = 0; b <= mode; b++) {
+    cl += leader[b]!;
+    cv += valid[b]!;
+    creg += registered[b]!;
+    ciss += issued[b]!;
+  }
+  const s = cv > 0 ? cl / cv : 0;
+  let anomalous = 0;
+  const bins: ShpilkinBin[] = [];
+  for (let b = 0; b < nb; b++) {
+    const others = valid[b]! - leader[b]!;
+    const expected = b > mode && s < 1 ? (others * s) / (1 - s) : null;
+    if (expected !== null) anomalous += leader[b]! - expected;
+    if (valid[b]! > 0) bins.push({ turnout_from: b * p.binWidth, valid: valid[b]!, leader: leader[b]!, others, leader_share: leader[b]! / valid[b]!, expected_leader: expected === null ? null : Math.round(expected) });
+  }
+  const sum = (x: Float64Array) => x.reduce((acc, v) => acc + v, 0);
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  return {
+    stations_included: included,
+    excluded,
+    flagged_included: flaggedIncluded,
+    turnout_mode: { from: mode * p.binWidth, to: (mode + 1) * p.binWidth, center: (mode + 0.5) * p.binWidth },
+    clean_share: s,
+    clean_share_pct: r2(100 * s),
+    official_share_pct: r2((100 * sum(leader)) / sum(valid)),
+    leader_votes: sum(leader),
+    anomalous_votes: Math.round(anomalous),
+    anomalous_share_of_leader_pct: r2((100 * anomalous) / sum(leader)),
+    clean_turnout_pct: r2(creg > 0 ? (100 * ciss) / creg : 0),
+    official_turnout_pct: r2((100 * sum(issued)) / sum(registered)),
+    bins,
+  };
+}

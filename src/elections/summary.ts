@@ -1,0 +1,75 @@
+/**
+ * Totals of an election, a region or a district, paper and electronic apart and together:
+ * registered voters, ballots issued and cast, turnout, and every party's or candidate's votes.
+ * Percentages follow the CEC: a choice's share is of ballots cast (valid + invalid), turnout
+ * is ballots issued over registered voters; the share of valid ballots is given beside it.
+ */
+import type { ElectionTotalsRow } from '../store/index.js';
+import { filterOf, loadElection, pct, sourceOf, type ElectionDeps, type Loaded } from './query.js';
+
+export interface Block {
+  stations: number;
+  flagged: number;
+  registered: number;
+  issued: number;
+  cast: number;
+  valid: number;
+  invalid: number;
+  turnout: number | null;
+  turnout_pct: number | null;
+  choices: { idx: number; label: string; label_en: string | null; votes: number; pct_of_cast: number | null; pct_of_valid: number | null }[];
+}
+
+function block(l: Loaded, rows: ElectionTotalsRow[]): Block {
+  const s = (k: 'stations' | 'flagged' | 'registered' | 'issued' | 'cast' | 'valid' | 'invalid') => rows.reduce((a, r) => a + Number(r[k]), 0);
+  const b = { stations: s('stations'), flagged: s('flagged'), registered: s('registered'), issued: s('issued'), cast: s('cast'), valid: s('valid'), invalid: s('invalid') };
+  return {
+    ...b,
+    turnout: b.registered > 0 ? b.issued / b.registered : null,
+    turnout_pct: pct(b.issued, b.registered),
+    choices: l.choices.map((c) => {
+      const votes = rows.reduce((a, r) => a + Number(r.votes[c.idx] ?? 0), 0);
+      return { idx: c.idx, label: c.label, label_en: c.label_en, votes, pct_of_cast: pct(votes, b.cast), pct_of_valid: pct(votes, b.valid) };
+    }),
+  };
+}
+
+const split = (l: Loaded, rows: ElectionTotalsRow[]) => ({
+  all: block(l, rows),
+  paper: block(l, rows.filter((r) => !r.electronic)),
+  electronic: block(l, rows.filter((r) => r.electronic)),
+});
+
+export async function electionSummary(deps: ElectionDeps, q: { id: string; region?: string; district?: string; by?: 'region' | 'district' }) {
+  const l = await loadElection(deps, q.id);
+  const f = filterOf(q);
+  const totals = await deps.store.elections.totals(q.id, 'election', f);
+  const groups = q.by ? await deps.store.elections.totals(q.id, q.by, f) : [];
+  const keyed = new Map<string, ElectionTotalsRow[]>();
+  for (const r of groups) {
+    const k = `${r.region}|${r.district ?? ''}`;
+    keyed.set(k, [...(keyed.get(k) ?? []), r]);
+  }
+  return {
+    election: l.election,
+    filter: { region: q.region ?? null, region_code: f.region_code ?? null, district: q.district ?? null, by: q.by ?? null },
+    method:
+      'Sums over stored polling-station rows (flagged rows included, counted in `flagged`). Turnout = ballots issued (early + in station + outside) / registered voters. ' +
+      'Shares: of ballots cast (valid + invalid), the base of the CEC\'s published percentages; pct_of_valid beside it. Electronic = DEG pseudo-stations (Moscow 5001-5015, "Дистанционное электронное голосование" commissions, regional DEG totals).',
+    totals: split(l, totals),
+    groups: [...keyed.values()].map((rows) => ({ region: rows[0]!.region, region_code: rows[0]!.region_code, district: rows[0]!.district, ...split(l, rows) })),
+    flags: await deps.store.elections.flagCounts(q.id),
+    rejects: await deps.store.elections.rejects(q.id, 20),
+    source: sourceOf(l),
+  };
+}
+
+export async function listElections(deps: ElectionDeps) {
+  const items = await deps.store.elections.list();
+  return { items: items.map((e) => ({ ...e, ledger_events: LEDGER_EVENTS[e.id] ?? [] })) };
+}
+
+/** Ledger events about an election's technology (shown on both sides). */
+export const LEDGER_EVENTS: Record<string, string[]> = {
+  'duma-2021': ['ru-2021-moscow-e-voting', 'ru-2021-kremlin-e-voting-2024-announcement'],
+};

@@ -1,0 +1,150 @@
+/**
+ * Elections (src/elections, migration 100): polling-station protocols as named
+ * columns with one row per station and choice for votes, the Moscow 2021 side tables, rejects
+ * and the files they came from. A file's rows are replaced in one transaction, so a re-import
+ * is idempotent and a killed import leaves the previous complete state.
+ */
+
+export interface ElectionRecord {
+  id: string;
+  kind: string;
+  year: number;
+  title: string;
+}
+
+export interface ElectionChoiceRecord {
+  election_id: string;
+  idx: number;
+  name: string;
+  label: string;
+  label_en: string | null;
+}
+
+/** One station's named counts (null where the protocol lacks the line) and its votes per choice. */
+export interface ElectionStationRecord {
+  line: number;
+  region: string;
+  region_code: string | null;
+  oik: string | null;
+  tik: string | null;
+  uik: string | null;
+  kind: string;
+  electronic: boolean;
+  registered: number | null;
+  received: number | null;
+  issued_early: number | null;
+  issued_station: number | null;
+  issued_outside: number | null;
+  issued: number | null;
+  cancelled: number | null;
+  in_mobile: number | null;
+  in_stationary: number | null;
+  in_boxes: number | null;
+  invalid: number | null;
+  valid: number | null;
+  lost: number | null;
+  unaccounted: number | null;
+  votes: number[];
+  flags: string[];
+}
+
+export interface ElectionRejectRecord {
+  file: string;
+  line: number;
+  reason: string;
+  detail: string;
+}
+
+export interface ElectionFileRecord {
+  election_id: string;
+  file: string;
+  format: string;
+  checksum: string;
+  lines_read: number;
+  stored: number;
+  rejected: number;
+  flagged: number;
+  imported_at: string;
+}
+
+export interface ElectionDistrictResultRecord {
+  line: number;
+  district: number;
+  candidate: string;
+  paper: number;
+  electronic: number;
+  total: number;
+  flags: string[];
+}
+
+export interface ElectionDegBinRecord {
+  district: number;
+  t: number;
+  choice: string;
+  votes: number;
+}
+
+/** What one file brings; exactly one of the row kinds is filled. */
+export interface ElectionFileData {
+  election: ElectionRecord;
+  choices: ElectionChoiceRecord[] | null;
+  stations?: ElectionStationRecord[];
+  districtResults?: ElectionDistrictResultRecord[];
+  degBins?: { series: string; rows: ElectionDegBinRecord[] };
+  rejects: ElectionRejectRecord[];
+}
+
+export interface ElectionFilter {
+  region_code?: string;
+  region_name?: string;
+  district?: string;
+  electronic?: boolean;
+  /** Leave out regional aggregates (not polling stations). */
+  stations_only?: boolean;
+  /** Leave out flagged rows. */
+  unflagged_only?: boolean;
+}
+
+/** Columns of an election's stations for the fingerprints (same order in every array). */
+export interface ElectionArrays {
+  n: number;
+  registered: Float64Array;
+  issued: Float64Array;
+  cast: Float64Array;
+  valid: Float64Array;
+  leader: Float64Array;
+  flagged: Uint8Array;
+  electronic: Uint8Array;
+  /** Index into regions. */
+  region: Uint16Array;
+  regions: string[];
+}
+
+/** Sums of one group (region, district or the whole election), paper and electronic apart. */
+export interface ElectionTotalsRow {
+  region: string | null;
+  region_code: string | null;
+  district: string | null;
+  electronic: boolean;
+  stations: number;
+  flagged: number;
+  registered: number;
+  issued: number;
+  cast: number;
+  valid: number;
+  invalid: number;
+  votes: number[];
+}
+
+export interface ElectionsRepo {
+  replaceFile(file: ElectionFileRecord, data: ElectionFileData): Promise<{ previous: number }>;
+  fileChecksum(election_id: string, file: string): Promise<string | null>;
+  list(): Promise<(ElectionRecord & { stations: number; files: number; rejected: number; flagged: number })[]>;
+  get(id: string): Promise<{ election: ElectionRecord; choices: ElectionChoiceRecord[]; files: ElectionFileRecord[] } | null>;
+  totals(id: string, by: 'election' | 'region' | 'district', f: ElectionFilter): Promise<ElectionTotalsRow[]>;
+  arrays(id: string, leaderIdx: number, f: ElectionFilter): Promise<ElectionArrays>;
+  flagCounts(id: string): Promise<Record<string, number>>;
+  rejects(id: string, limit: number): Promise<ElectionRejectRecord[]>;
+  districtResults(id: string): Promise<ElectionDistrictResultRecord[]>;
+  degBins(id: string, series: string): Promise<ElectionDegBinRecord[]>;
+}
