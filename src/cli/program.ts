@@ -8,6 +8,7 @@ import { dataCommand } from './commands/data.js';
 import { dbCommand } from './commands/db.js';
 import { detectCommand } from './commands/detect.js';
 import { doctorCommand } from './commands/doctor.js';
+import { electionsCommand } from './commands/elections.js';
 import { eventsCommand } from './commands/events.js';
 import { indicatorsCommand } from './commands/indicators.js';
 import { ingestCommand } from './commands/ingest.js';
@@ -31,6 +32,7 @@ export function buildProgram(io: Io): Command {
   eventsCommand(program, io);
   indicatorsCommand(program, io);
   registryCommand(program, io);
+  electionsCommand(program, io);
   tokensCommand(program, io);
   ingestCommand(program, io);
   measurementsCommand(program, io);

@@ -89,7 +89,7 @@ export function readDegSeries(text: string, file: string): { kind: 'party' | 'si
   const kind = Array.isArray(cands!.value) ? 'party' : 'single_mandate';
   const names = (district: string): string[] | null => {
     const v = kind === 'party' ? cands!.value : (cands!.value as Record<string, unknown>)[district];
-    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v) : null;
   };
   const rows: DegBinRow[] = [];
   const rejects: ElectionReject[] = [];

@@ -3,6 +3,7 @@
  * declared here. /api/_ops/:name finds them by name; mountOps gives the bound ones a route.
  */
 import { detectOps } from '../../detect/ops.js';
+import { electionsOps } from '../../elections/ops.js';
 import { AppError } from '../../shared/index.js';
 import type { AnyOp } from '../../op/index.js';
 import { costOps } from './cost-ops.js';
@@ -11,7 +12,7 @@ import { ledgerOps } from './ledger-ops.js';
 import { measureOps } from './measure-ops.js';
 import { registryOps } from './registry-ops.js';
 
-export const ALL_OPS: readonly AnyOp[] = [...ledgerOps, ...dbOps, ...detectOps, ...measureOps, ...costOps, ...registryOps];
+export const ALL_OPS: readonly AnyOp[] = [...ledgerOps, ...dbOps, ...detectOps, ...measureOps, ...costOps, ...registryOps, ...electionsOps];
 
 export const OPS: ReadonlyMap<string, AnyOp> = new Map(ALL_OPS.map((o) => [o.name, o]));
 

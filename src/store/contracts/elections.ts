@@ -1,7 +1,7 @@
 /**
- * Elections (src/elections, migration 100): polling-station protocols as named
- * columns with one row per station and choice for votes, the Moscow 2021 side tables, rejects
- * and the files they came from. A file's rows are replaced in one transaction, so a re-import
+ * Elections (src/elections, migration 100): polling-station protocols as named columns, one row
+ * per station with its votes per choice, the Moscow 2021 side tables, rejects and the files
+ * they came from. A file's rows are replaced in one transaction, so a re-import
  * is idempotent and a killed import leaves the previous complete state.
  */
 

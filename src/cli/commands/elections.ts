@@ -1,0 +1,148 @@
+/** `splinternet elections import|list|summary|electronic|integers|shpilkin`: polling-station results and their fingerprints. */
+import { resolve } from 'node:path';
+import type { Command } from '@commander-js/extra-typings';
+import type { Block, electionSummary, electronicComparison, ImportReport, integersFor, listElections, shpilkinFor } from '../../elections/index.js';
+import { electionsElectronic, electionsImport, electionsIntegers, electionsList, electionsShpilkin, electionsSummary } from '../../elections/ops.js';
+import { ctxOf, examples, intOption, leaf, str, table } from '../command.js';
+import type { Io } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+
+type Summary = Awaited<ReturnType<typeof electionSummary>>;
+type Electronic = Awaited<ReturnType<typeof electronicComparison>>;
+type Integers = Awaited<ReturnType<typeof integersFor>>;
+type Shpilkin = Awaited<ReturnType<typeof shpilkinFor>>;
+type List = Awaited<ReturnType<typeof listElections>>;
+
+const n = (x: number) => x.toLocaleString('en-US');
+const p2 = (x: number | null) => (x === null ? '-' : `${x.toFixed(2)}%`);
+
+function importText(r: ImportReport): string {
+  const files = table(
+    r.files.map((f) => ({ file: f.file, format: f.format, election: f.election, status: f.status, lines: n(f.lines_read), stored: n(f.stored), rejected: n(f.rejected), flagged: n(f.flagged), reconciled: f.reconciled ? 'yes' : 'NO' })),
+    ['file', 'format', 'election', 'status', 'lines', 'stored', 'rejected', 'flagged', 'reconciled'],
+  );
+  const rejects = r.files.flatMap((f) => f.rejects).map((x) => `  ${x.file}:${x.line} ${x.reason}: ${x.detail}`);
+  const derived = r.files.flatMap((f) => f.derived_columns.map((d) => `  ${f.file}: derived ${d}`));
+  return `${files}${rejects.length ? `rejects (first ${rejects.length}):\n${rejects.join('\n')}\n` : ''}${derived.length ? `${derived.join('\n')}\n` : ''}stored ${n(r.stored)}, rejected ${n(r.rejected)}, flagged (kept) ${n(r.flagged)}\n`;
+}
+
+function blockText(title: string, b: Block, top = 8): string {
+  if (b.stations === 0) return '';
+  const choices = [...b.choices].sort((x, y) => y.votes - x.votes).slice(0, top);
+  return (
+    `${title}: ${n(b.stations)} stations (${n(b.flagged)} flagged), registered ${n(b.registered)}, issued ${n(b.issued)}, cast ${n(b.cast)}, turnout ${p2(b.turnout_pct)}\n` +
+    table(choices.map((c) => ({ choice: c.label_en ?? c.label, votes: n(c.votes), of_cast: p2(c.pct_of_cast), of_valid: p2(c.pct_of_valid) })), ['choice', 'votes', 'of_cast', 'of_valid'])
+  );
+}
+
+function summaryText(s: Summary): string {
+  const head = `${s.election.id} · ${s.election.title}${s.filter.region ? ` · region ${s.filter.region}` : ''}${s.filter.district ? ` · district ${s.filter.district}` : ''}\n`;
+  const groups = s.groups.map((g) => `${g.region ?? ''}${g.district ? ` / ${g.district}` : ''}: turnout ${p2(g.all.turnout_pct)}, ${[...g.all.choices].sort((a, b) => b.votes - a.votes).slice(0, 3).map((c) => `${c.label_en ?? c.label} ${p2(c.pct_of_cast)}`).join(', ')}${g.electronic.stations ? ` (electronic ${n(g.electronic.cast)} ballots)` : ''}\n`);
+  return [head, blockText('all', s.totals.all), blockText('paper', s.totals.paper), blockText('electronic', s.totals.electronic), ...groups, `flags: ${JSON.stringify(s.flags)}\n`].join('\n');
+}
+
+function electronicText(e: Electronic): string {
+  const rows = e.districts.map((d) => ({
+    district: d.oik ?? '',
+    paper_leader: d.single_mandate?.paper_leader.name ?? d.party_list.paper?.leader.name ?? '',
+    electronic_leader: d.single_mandate?.electronic_leader.name ?? d.party_list.electronic?.leader.name ?? '',
+    winner: d.single_mandate?.winner.name ?? d.party_list.combined_leader.name,
+    margin: d.single_mandate ? n(d.single_mandate.margin_votes) : '',
+    changed: (d.single_mandate?.changed_by_deg ?? d.party_list.changed_by_deg) ? 'YES' : 'no',
+    list_paper: d.party_list.paper ? `${d.party_list.paper.leader.name} ${p2(d.party_list.paper.leader.pct)}` : '',
+    list_deg: d.party_list.electronic ? `${d.party_list.electronic.leader.name} ${p2(d.party_list.electronic.leader.pct)}` : '',
+  }));
+  const s = e.summary;
+  return `${e.election.id}${e.filter.region ? ` · ${e.filter.region}` : ''}: ${s.districts} districts with electronic votes; single-mandate winner changed by DEG in ${s.single_mandate_changed_by_deg} of ${s.with_single_mandate}; party-list leader changed in ${s.party_list_changed_by_deg}; DEG ballots issued ${n(s.electronic_ballots_issued)}\n${table(rows, ['district', 'paper_leader', 'electronic_leader', 'winner', 'margin', 'changed', 'list_paper', 'list_deg'])}\n${e.caveats.map((c) => `note: ${c}`).join('\n')}\n`;
+}
+
+function integersText(r: Integers): string {
+  const x = r.result;
+  const line = (name: string, e: typeof x.either) => `  ${name.padEnd(22)} observed ${n(e.observed)}, expected ${n(e.expected)}, excess ${n(e.excess)} ± ${e.sd} (99.9 % of chance below ${e.threshold})\n`;
+  return (
+    `${r.election.id} · integer percentages v${r.version} · leader ${r.leader.label_en ?? r.leader.label} · ${r.params.reps} replicates, seed ${r.params.seed}\n` +
+    `stations ${n(x.stations_included)} of ${n(r.stations_read)} (left out: ${Object.entries(x.excluded).map(([k, v]) => `${k} ${n(v)}`).join(', ')}; flagged rows included: ${x.flagged_included})\n` +
+    line('turnout or leader', x.either) + line('leader share', x.leader) + line('turnout', x.turnout) +
+    'regions with the largest excess:\n' +
+    table(x.by_region.slice(0, 10).map((g) => ({ region: g.region, stations: n(g.stations), observed: n(g.either.observed), excess: g.either.excess, sd: g.either.sd })), ['region', 'stations', 'observed', 'excess', 'sd'])
+  );
+}
+
+function shpilkinText(r: Shpilkin): string {
+  const x = r.result;
+  return (
+    `${r.election.id} · Shpilkin v${r.version} · leader ${r.leader.label_en ?? r.leader.label}\n` +
+    `turnout mode ${x.turnout_mode.from}-${x.turnout_mode.to} % (centre ${x.turnout_mode.center} %); clean share ${x.clean_share_pct} % (official ${x.official_share_pct} %)\n` +
+    `anomalous votes ${n(x.anomalous_votes)} of the leader's ${n(x.leader_votes)} (${x.anomalous_share_of_leader_pct} %); stations ${n(x.stations_included)} (left out: ${Object.entries(x.excluded).map(([k, v]) => `${k} ${n(v)}`).join(', ')})\n`
+  );
+}
+
+const listText = (l: List) => table(l.items.map((e) => ({ id: e.id, title: e.title, stations: n(e.stations), files: e.files, rejected: n(e.rejected), flagged: n(e.flagged) })), ['id', 'title', 'stations', 'files', 'rejected', 'flagged']);
+
+export function electionsCommand(program: Command, io: Io): void {
+  const el = program.command('elections').description('Polling-station election results: import, totals, paper vs electronic voting, fraud fingerprints');
+
+  const imp = leaf(el, 'import', 'import CEC protocol CSVs (zipped or plain), the Moscow 2021 single-mandate TSV and DEG series files');
+  examples(imp, ['splinternet elections import ../shared/data/elections/kobak-2021.csv.zip', 'splinternet elections import ../shared/data/elections/meduza-moscow-2021-single-mandate.tsv --election duma-2021']);
+  imp
+      .argument('<files...>')
+      .option('--election <id>', 'election id (duma-2021, president-2018, referendum-2020); default: kind from the columns, year from the file name')
+      .option('--force', 're-import files even when unchanged')
+      .action(async (files: string[], o: Record<string, unknown>) => {
+        const ctx = ctxOf(io, o);
+        const r = await ctx.run(electionsImport, { files: files.map((f) => resolve(f)), election: str(o.election), force: o.force === true ? true : undefined });
+        if (r.rejected > 0 || !r.reconciled) io.setExit(EXIT.PARTIAL);
+        ctx.print(r, importText);
+      });
+
+  leaf(el, 'list', 'imported elections').action(async (o: Record<string, unknown>) => {
+    const ctx = ctxOf(io, o);
+    ctx.print(await ctx.run(electionsList, {}), listText);
+  });
+
+  leaf(el, 'summary', 'totals of an election, region or district: paper, electronic, together')
+    .argument('<id>')
+    .option('--region <region>', 'region (English, Russian or ISO code: Moscow, "город Москва", RU-MOW)')
+    .option('--district <n>', 'single-mandate district number (ОИК), e.g. 196')
+    .option('--by <level>', 'also list each region or district (region|district)')
+    .action(async (id: string, o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      ctx.print(await ctx.run(electionsSummary, { id, region: str(o.region), district: str(o.district), by: o.by as 'region' | 'district' | undefined }), summaryText);
+    });
+
+  leaf(el, 'electronic', 'paper versus electronic (DEG) votes per district: leaders, winner, margins, changed winners')
+    .argument('<id>')
+    .option('--region <region>', 'region (Moscow, RU-MOW, ...)')
+    .option('--series', 'include the DEG ballots per 20-minute bin (JSON)')
+    .action(async (id: string, o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      ctx.print(await ctx.run(electionsElectronic, { id, region: str(o.region), series: o.series === true ? true : undefined }), electronicText);
+    });
+
+  leaf(el, 'integers', 'integer-percentage fingerprint: excess of stations at integer turnout or leader share (seeded Monte Carlo)')
+    .argument('<id>')
+    .option('--region <region>', 'one region only')
+    .option('--leader <choice>', 'party or candidate measured (default: the most voted)')
+    .option('--reps <n>', 'Monte Carlo replicates (default 1000)', intOption('--reps'))
+    .option('--seed <n>', 'random seed (default 42)', intOption('--seed'))
+    .option('--exclude-flagged', 'leave out rows whose counts do not add up')
+    .option('--exclude-electronic', 'leave out DEG pseudo-stations')
+    .action(async (id: string, o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const input = { id, region: str(o.region), leader: str(o.leader), reps: o.reps as number | undefined, seed: o.seed as number | undefined, includeFlagged: o.excludeFlagged === true ? false : undefined, includeElectronic: o.excludeElectronic === true ? false : undefined };
+      ctx.print(await ctx.run(electionsIntegers, input), integersText);
+    });
+
+  leaf(el, 'shpilkin', "Shpilkin's estimate: clean share at the turnout mode and anomalous votes")
+    .argument('<id>')
+    .option('--region <region>', 'one region only')
+    .option('--leader <choice>', 'party or candidate measured (default: the most voted)')
+    .option('--bin <points>', 'turnout bin width in points (default 1)', (v: string) => Number(v))
+    .option('--include-electronic', 'keep DEG pseudo-stations (left out by default)')
+    .option('--exclude-flagged', 'leave out rows whose counts do not add up')
+    .action(async (id: string, o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const input = { id, region: str(o.region), leader: str(o.leader), binWidth: o.bin as number | undefined, includeElectronic: o.includeElectronic === true ? true : undefined, includeFlagged: o.excludeFlagged === true ? false : undefined };
+      ctx.print(await ctx.run(electionsShpilkin, input), shpilkinText);
+    });
+}

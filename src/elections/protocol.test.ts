@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { packagePath } from '../shared/index.js';
+import { flagsOf, type Counts } from './model.js';
+import { choiceLabel, kindOf, mapHeader, missingColumns, yearOf } from './protocol.js';
+import { parseCount, readProtocol } from './read-protocol.js';
+import { splitCsv, textOf } from './text.js';
+
+const fixture = (f: string) => packagePath('test', 'fixtures', 'elections', f);
+
+describe('protocol header', () => {
+  it('maps the real 2021 header (Moscow cut) to named columns and 14 parties', () => {
+    const text = textOf(readFileSync(fixture('kobak-2021-moscow.csv.zip')));
+    const h = mapHeader(splitCsv(text.slice(0, text.indexOf('\n')))!);
+    expect(Object.keys(h.counts).sort()).toEqual(['cancelled', 'in_mobile', 'in_stationary', 'invalid', 'issued_early', 'issued_outside', 'issued_station', 'lost', 'received', 'registered', 'unaccounted', 'valid']);
+    expect(h.choices).toHaveLength(14);
+    expect(h.choices[4]!.choice).toMatchObject({ label: 'ЕДИНАЯ РОССИЯ', label_en: 'United Russia' });
+    expect(kindOf(h)).toBe('duma');
+    expect(missingColumns(h)).toEqual([]);
+  });
+
+  it('names the missing columns of an unknown header', () => {
+    const h = mapHeader(['region', 'tik', 'uik', 'Число избирателей, внесенных в список', 'ЕДИНАЯ РОССИЯ']);
+    expect(missingColumns(h).join('; ')).toMatch(/valid .*invalid .*issued/);
+  });
+
+  it('labels, kinds and years', () => {
+    expect(choiceLabel('12. Политическая партия "КОММУНИСТИЧЕСКАЯ ПАРТИЯ РОССИЙСКОЙ ФЕДЕРАЦИИ"')).toBe('КОММУНИСТИЧЕСКАЯ ПАРТИЯ РОССИЙСКОЙ ФЕДЕРАЦИИ');
+    expect(choiceLabel('14. ПАРТИЯ ПЕНСИОНЕРОВ')).toBe('ПАРТИЯ ПЕНСИОНЕРОВ');
+    expect(yearOf('kobak-2018.csv.zip')).toBe(2018);
+    expect(yearOf('results.csv')).toBeNull();
+    expect(kindOf(mapHeader(['region', 'ДА', 'НЕТ']))).toBe('referendum');
+  });
+
+  it('splits quoted CSV and reads counts strictly', () => {
+    expect(splitCsv('a,"b, c","d ""e"""')).toEqual(['a', 'b, c', 'd "e"']);
+    expect(splitCsv('a,"b')).toBeNull();
+    expect([parseCount('120'), parseCount('12.0'), parseCount('-3'), parseCount('5l0'), parseCount('')]).toEqual([120, 12, null, null, null]);
+  });
+});
+
+describe('rows that do not add up are kept and flagged', () => {
+  const base: Counts = { registered: 1000, received: 1000, issued_early: 0, issued_station: 500, issued_outside: 20, issued: null, cancelled: 480, in_mobile: 20, in_stationary: 500, in_boxes: null, invalid: 10, valid: 510, lost: 0, unaccounted: 0 };
+  it('flags each inconsistency by name', () => {
+    expect(flagsOf(base, [300, 210])).toEqual([]);
+    expect(flagsOf({ ...base, valid: 600, in_stationary: 590 }, [300, 300])).toEqual(['valid_over_issued']);
+    expect(flagsOf(base, [300, 300])).toEqual(['choices_over_valid']);
+    expect(flagsOf({ ...base, registered: 500 }, [300, 210])).toEqual(['turnout_over_100']);
+  });
+
+  it('reads the synthetic bad file: 4 stored (3 flagged), 4 rejected with line and reason', () => {
+    const r = readProtocol(readFileSync(fixture('synthetic-bad-2021.csv'), 'utf8'), 'synthetic-bad-2021.csv');
+    expect(r.linesRead).toBe(8);
+    expect(r.rows.map((x) => [x.line, x.flags])).toEqual([
+      [2, []],
+      [3, ['valid_over_issued']],
+      [4, ['choices_over_valid']],
+      [5, ['turnout_over_100']],
+    ]);
+    expect(r.rejects.map((x) => [x.line, x.reason])).toEqual([
+      [6, 'not_a_count'],
+      [7, 'column_count'],
+      [8, 'duplicate_station'],
+      [9, 'not_a_count'],
+    ]);
+    expect(r.rejects[0]!.detail).toContain('valid (column 15) = "5l0"');
+    expect(r.rejects.every((x) => x.file === 'synthetic-bad-2021.csv')).toBe(true);
+  });
+
+  it('marks Moscow DEG pseudo-stations 5001-5015 electronic', () => {
+    const r = readProtocol(textOf(readFileSync(fixture('kobak-2021-moscow.csv.zip'))), 'm');
+    const virtual = r.rows.filter((x) => x.electronic);
+    expect(r.rows).toHaveLength(3660);
+    expect(virtual.map((x) => x.uik)).toEqual(Array.from({ length: 15 }, (_, i) => `УИК №${5001 + i}`));
+    expect(virtual.every((x) => x.kind === 'virtual' && x.region_code === 'RU-MOW')).toBe(true);
+  });
+});

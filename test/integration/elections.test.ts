@@ -1,0 +1,155 @@
+// Elections end to end through the CLI and the API: import of the real fixtures (Moscow 2021,
+// a 2016 national cut, Moscow's single-mandate and DEG files), idempotent re-import, bad input,
+// totals, paper vs electronic, fingerprints; then the published figures on the full files in
+// ../shared/data/elections when they are there.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packagePath } from '../../src/shared/index.js';
+import { openStore } from '../../src/store/index.js';
+import { createApp } from '../../src/server/app.js';
+import { clock, cli, tempDir } from '../helpers/index.js';
+
+const fx = (f: string) => packagePath('test', 'fixtures', 'elections', f);
+const json = <T = any>(r: { out: string }) => JSON.parse(r.out) as T;
+
+describe('elections on the shipped fixtures', () => {
+  const t = tempDir();
+  const db = join(t.dir, 'el.duckdb');
+  let first: any;
+
+  beforeAll(async () => {
+    const r = await cli(['elections', 'import', fx('kobak-2021-moscow.csv.zip'), fx('meduza-moscow-2021-single-mandate.tsv'), fx('denull-moscow-2021-deg-single-mandate-20min.js'), fx('kobak-2016-every25th.csv.zip'), '--json', '--db', db]);
+    expect(r.code, r.err).toBe(0);
+    first = json(r);
+  });
+  afterAll(() => t.cleanup());
+
+  it('stores every row; read = stored + rejected in every file', () => {
+    expect(first.reconciled).toBe(true);
+    expect(first.files.map((f: any) => [f.file, f.election, f.lines_read, f.stored, f.rejected])).toEqual([
+      ['kobak-2021-moscow.csv.zip', 'duma-2021', 3660, 3660, 0],
+      ['meduza-moscow-2021-single-mandate.tsv', 'duma-2021', 171, 171, 0],
+      ['denull-moscow-2021-deg-single-mandate-20min.js', 'duma-2021', 2715, 2715, 0],
+      ['kobak-2016-every25th.csv.zip', 'duma-2016', 3875, 3875, 0],
+    ]);
+  });
+
+  it('re-import is idempotent: unchanged files are skipped, forced ones replace their rows', async () => {
+    const before = json(await cli(['elections', 'summary', 'duma-2021', '--json', '--db', db]));
+    const again = json(await cli(['elections', 'import', fx('kobak-2021-moscow.csv.zip'), '--json', '--db', db]));
+    expect(again.files[0].status).toBe('unchanged');
+    const forced = json(await cli(['elections', 'import', fx('kobak-2021-moscow.csv.zip'), '--force', '--json', '--db', db]));
+    expect(forced.files[0]).toMatchObject({ status: 'imported', stored: 3660, replaced_previous: 3660 });
+    const after = json(await cli(['elections', 'summary', 'duma-2021', '--json', '--db', db]));
+    expect(after.totals).toEqual(before.totals);
+  });
+
+  it('Moscow 2021 totals: party list shares and the DEG ballots', async () => {
+    const s = json(await cli(['elections', 'summary', 'duma-2021', '--region', 'Moscow', '--json', '--db', db]));
+    expect(s.totals.all).toMatchObject({ stations: 3660, registered: 7_770_014, cast: 3_845_170 });
+    const share = (label: string) => s.totals.all.choices.find((c: any) => c.label_en === label).pct_of_cast;
+    expect(share('United Russia')).toBeCloseTo(36.98, 1);
+    expect(share('Communist Party (KPRF)')).toBeCloseTo(22.66, 1);
+    expect(s.totals.electronic).toMatchObject({ stations: 15, issued: 1_943_590 });
+    // On paper the Communists led Moscow; the electronic votes put United Russia first.
+    const paperTop = [...s.totals.paper.choices].sort((a: any, b: any) => b.votes - a.votes)[0];
+    expect(paperTop.label_en).toBe('Communist Party (KPRF)');
+  });
+
+  it('paper vs electronic: 15 districts, leaders, winners, changed winners marked', async () => {
+    const r = await cli(['elections', 'electronic', 'duma-2021', '--region', 'Moscow', '--json', '--db', db]);
+    expect(r.code, r.err).toBe(0);
+    const e = json(r);
+    expect(e.districts).toHaveLength(15);
+    expect(e.districts.map((d: any) => d.district)).toEqual(Array.from({ length: 15 }, (_, i) => 196 + i));
+    const d196 = e.districts[0].single_mandate;
+    expect(d196.paper_leader.name).toBe('Рашкин Валерий Федорович');
+    expect(d196.winner.name).toBe('Баженов Тимофей Тимофеевич');
+    expect(d196.changed_by_deg).toBe(true);
+    expect(e.summary.single_mandate_changed_by_deg).toBe(e.districts.filter((d: any) => d.single_mandate.paper_leader.name !== d.single_mandate.winner.name).length);
+    expect(e.summary.electronic_ballots_issued).toBe(1_943_590);
+    expect(e.caveats.join(' ')).toMatch(/re-vote/);
+  });
+
+  it('fingerprints on the national cut name their parameters and account for every station', async () => {
+    const r = json(await cli(['elections', 'integers', 'duma-2016', '--reps', '200', '--json', '--db', db]));
+    expect(r).toMatchObject({ method: 'integer-percentages', params: { reps: 200, seed: 42, half: 0.05, minVoters: 100 }, leader: { label_en: 'United Russia' } });
+    const x = r.result;
+    expect(x.stations_included + Object.values<number>(x.excluded).reduce((a, b) => a + b, 0)).toBe(3875);
+    expect(x.either.observed).toBeGreaterThan(x.either.expected);
+    const s = json(await cli(['elections', 'shpilkin', 'duma-2016', '--json', '--db', db]));
+    expect(s.result.turnout_mode.from).toBeGreaterThan(25);
+    expect(s.result.clean_share_pct).toBeLessThan(s.result.official_share_pct);
+  });
+
+  it('bad input: unknown header exits 2 naming the missing columns; bad rows are rejects with file and line', async () => {
+    const u = await cli(['elections', 'import', fx('synthetic-unknown-header-2021.csv'), '--db', db]);
+    expect(u.code).toBe(2);
+    expect(u.err).toMatch(/synthetic-unknown-header-2021\.csv.*missing columns: .*valid/);
+    const b = await cli(['elections', 'import', fx('synthetic-bad-2021.csv'), '--election', 'duma-2021', '--json', '--db', db]);
+    expect(b.code).toBe(3);
+    const f = json(b).files[0];
+    expect(f).toMatchObject({ lines_read: 8, stored: 4, rejected: 4, flagged: 3, reconciled: true });
+    expect(f.rejects.map((x: any) => `${x.file}:${x.line} ${x.reason}`)).toEqual(['synthetic-bad-2021.csv:6 not_a_count', 'synthetic-bad-2021.csv:7 column_count', 'synthetic-bad-2021.csv:8 duplicate_station', 'synthetic-bad-2021.csv:9 not_a_count']);
+    const nf = await cli(['elections', 'summary', 'duma-1999', '--db', db]);
+    expect(nf.code).toBe(1);
+    expect(nf.err).toMatch(/no election "duma-1999"/);
+  });
+
+  it('serves /api/elections, summary, electronic and fingerprints', async () => {
+    const store = await openStore(db);
+    try {
+      const app = createApp({ store, clock, dbPath: db });
+      const list = (await (await app.request('/api/elections')).json()) as any;
+      expect(list.items.map((e: any) => e.id)).toEqual(['duma-2016', 'duma-2021']);
+      expect(list.items[1].ledger_events).toContain('ru-2021-moscow-e-voting');
+      const sum = (await (await app.request('/api/elections/duma-2021/summary?region=RU-MOW')).json()) as any;
+      expect(sum.totals.electronic.issued).toBe(1_943_590);
+      const el = (await (await app.request('/api/elections/duma-2021/electronic?region=Moscow&series=true')).json()) as any;
+      expect(el.districts[0].deg_series.t).toHaveLength(181);
+      const fp = (await (await app.request('/api/elections/duma-2021/fingerprints?reps=50')).json()) as any;
+      expect(fp.histograms.turnout).toHaveLength(1001);
+      expect(fp.heatmap.cells.length).toBeGreaterThan(100);
+      expect(fp.integers.params.reps).toBe(50);
+      expect((await app.request('/api/elections/duma-1999/summary')).status).toBe(404);
+      expect((await app.request('/api/elections/not-an-id/summary')).status).toBe(400);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+const SHARED = packagePath('..', 'shared', 'data', 'elections');
+const full = existsSync(join(SHARED, 'kobak-2021.csv.zip'));
+if (!full) console.log(`elections: published-figure checks skipped: ${SHARED} not found (full CEC files)`);
+
+describe.skipIf(!full)('published figures on the full files (../shared/data/elections)', () => {
+  const t = tempDir();
+  const db = join(t.dir, 'full.duckdb');
+  beforeAll(async () => {
+    const r = await cli(['elections', 'import', ...['kobak-2021.csv.zip', 'kobak-2016.csv.zip', 'kobak-2018.csv.zip'].map((f) => join(SHARED, f)), '--json', '--db', db]);
+    expect(r.code, r.err).toBe(0);
+  }, 300_000);
+  afterAll(() => t.cleanup());
+
+  it('2021: 96,325 stations, 109,204,662 registered, United Russia 49.82 %, turnout 51.72 %', async () => {
+    const s = json(await cli(['elections', 'summary', 'duma-2021', '--json', '--db', db]));
+    expect(s.totals.all).toMatchObject({ stations: 96_325, registered: 109_204_662, turnout_pct: 51.72 });
+    expect(s.totals.all.choices.find((c: any) => c.label_en === 'United Russia').pct_of_cast).toBe(49.82);
+  });
+
+  it('integer-percentage excess within two SD of the published 1,502 (2016) and 1,709 (2018)', async () => {
+    for (const [id, published] of [['duma-2016', 1502.4], ['president-2018', 1708.8]] as const) {
+      const r = json(await cli(['elections', 'integers', id, '--json', '--db', db]));
+      expect(Math.abs(r.result.either.excess - published), id).toBeLessThan(2 * r.result.either.sd);
+    }
+  }, 120_000);
+
+  it("Shpilkin 2016: clean share ~40.0 % at turnout mode ~36.5 %, ~12.6 M anomalous votes", async () => {
+    const s = json(await cli(['elections', 'shpilkin', 'duma-2016', '--json', '--db', db])).result;
+    expect(Math.abs(s.clean_share_pct - 40.0)).toBeLessThan(1);
+    expect(Math.abs(s.turnout_mode.center - 36.5)).toBeLessThan(1);
+    expect(Math.abs(s.anomalous_votes / 12.6e6 - 1)).toBeLessThan(0.1);
+  });
+});
