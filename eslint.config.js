@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint';
 const DOMAIN = ['src/ledger/**', 'src/cost/**', 'src/measure/**', 'src/detect/**', 'src/registry/**', 'src/geo/**', 'src/op/**', 'src/shared/**'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'web/dist/**', 'node_modules/**', 'bench/corpus/**', 'tmp/**', 'test-results/**'] },
+  // test/fixtures holds data (the DEG series are .js files), not code.
+  { ignores: ['dist/**', 'web/dist/**', 'node_modules/**', 'bench/corpus/**', 'tmp/**', 'test-results/**', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -47,12 +47,14 @@ function startServer(db: string): Promise<{ proc: ChildProcess; url: string }> {
   });
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `prepare` runs the built CLI against the seeded database before the server opens it (e.g. extra imports). */
+export async function startHarness(opts: { prepare?: (cli: (args: string[], okCodes?: number[]) => string, db: string) => void } = {}): Promise<Harness> {
   mkdirSync(SHOTS, { recursive: true });
   if (!process.env.E2E_SKIP_BUILD) run('npm', ['run', 'build:web', '--silent']);
   const t = tempDir('splinternet-e2e-');
   const db = join(t.dir, 'e2e.duckdb');
   run(process.execPath, [BIN, 'db', 'seed', '--db', db], [0, 3]); // 3 = some shipped rows rejected (listed, kept)
+  opts.prepare?.((args, okCodes) => run(process.execPath, [BIN, ...args, '--db', db], okCodes), db);
   const { proc, url } = await startServer(db);
   const spec = (await (await fetch(`${url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });

@@ -18,6 +18,8 @@ route('/cost', () => import('./pages/cost.js').then((m) => m.default));
 route('/measurements', () => import('./pages/measurements.js').then((m) => m.default));
 route('/detections', () => import('./pages/detections.js').then((m) => m.default));
 route('/registry', () => import('./pages/registry.js').then((m) => m.default));
+route('/elections', () => import('./pages/elections.js').then((m) => m.default));
+route('/elections/:id', () => import('./pages/election.js').then((m) => m.default));
 
 setNotFound(({ root }) => {
   document.title = 'Not found · Splinternet Observatory';

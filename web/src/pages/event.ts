@@ -95,6 +95,15 @@ async function cost(e: LedgerEvent, signal: AbortSignal): Promise<HTMLElement> {
   return slot;
 }
 
+/** Elections whose data this event is about (e.g. Moscow 2021's e-voting), linked both ways. */
+async function electionLinks(id: string, signal: AbortSignal): Promise<HTMLElement | null> {
+  if (!(await hasApi('/api/elections'))) return null;
+  const r = await getJson<{ items: { id: string; title: string; ledger_events: string[] }[] }>('/api/elections', {}, signal).catch(() => null);
+  const hits = r?.items.filter((x) => x.ledger_events.includes(id)) ?? [];
+  if (!hits.length) return null;
+  return h('p', null, h('strong', null, 'Election data: '), ...hits.flatMap((x, i) => [i ? ', ' : '', h('a', { href: `/elections/${x.id}` }, `${x.title} (${x.id}): paper vs electronic, fingerprints`)]));
+}
+
 export default async function eventPage({ root, params, signal }: PageContext): Promise<void> {
   const id = params.id ?? '';
   const body = h('div', null, loading('the event'));
@@ -135,6 +144,9 @@ export default async function eventPage({ root, params, signal }: PageContext): 
       ),
     );
   }
+  const elections = h('div', { class: 'election-links' });
+  root.append(elections);
+  void electionLinks(e.id, signal).then((el) => el && !signal.aborted && elections.replaceChildren(el));
   const evidence = h('div');
   const costSlot = h('div', null, loading('the cost estimate'));
   root.append(h('h2', null, 'Cost'), costSlot, h('h2', null, 'Measurement evidence'), evidence, h('h2', null, 'Revision history'), revisions(e.id, signal));

@@ -1,0 +1,74 @@
+/**
+ * Election pages in real Chromium against a server whose database holds the shipped election
+ * fixtures (Moscow 2021 with its DEG pseudo-stations, the single-mandate table, the DEG series,
+ * a 2016 national cut): the histograms' bars, the heat map, Shpilkin's curve, the integer test,
+ * the 15-district paper-vs-electronic table with changed winners, and the ledger link both ways.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packagePath } from '../../src/shared/index.js';
+import { shot, startHarness, visit, type Harness, type Visit } from './harness.js';
+
+const fx = (f: string) => packagePath('test', 'fixtures', 'elections', f);
+let hx: Harness;
+
+beforeAll(async () => {
+  hx = await startHarness({
+    prepare: (cli) => cli(['elections', 'import', fx('kobak-2021-moscow.csv.zip'), fx('meduza-moscow-2021-single-mandate.tsv'), fx('denull-moscow-2021-deg-single-mandate-20min.js'), fx('kobak-2016-every25th.csv.zip')]),
+  });
+});
+afterAll(async () => {
+  await hx?.stop();
+});
+
+async function clean(v: Visit, name: string): Promise<void> {
+  await shot(v, name);
+  expect(v.errors, `console errors on ${name}`).toEqual([]);
+  expect(v.failed, `failed requests on ${name}`).toEqual([]);
+  await v.page.close();
+}
+
+describe('elections pages', () => {
+  it('lists the imported elections with links and the ledger event', async () => {
+    const v = await visit(hx, '/elections');
+    const links = await v.page.locator('table.data a[href^="/elections/"]').allTextContents();
+    expect(links).toEqual(['duma-2016', 'duma-2021']);
+    expect(await v.page.locator('a[href="/events/ru-2021-moscow-e-voting"]').count()).toBe(1);
+    await clean(v, 'elections');
+  });
+
+  it('Moscow 2021: histograms with integer bars, heat map, Shpilkin curve, 15 districts with changed winners', async () => {
+    const v = await visit(hx, '/elections/duma-2021');
+    const p = v.page;
+    const turnoutBars = await p.locator('g.hist-turnout rect').count();
+    const integerBars = await p.locator('g.hist-turnout rect[fill="#c0392b"]').count();
+    console.log(`duma-2021 page: ${v.ms} ms; turnout bars ${turnoutBars} (integer ${integerBars})`);
+    expect(turnoutBars).toBeGreaterThan(300);
+    expect(integerBars).toBeGreaterThan(20);
+    expect(await p.locator('g.hist-leader rect').count()).toBeGreaterThan(300);
+    expect(await p.locator('g.heat-cell rect').count()).toBeGreaterThan(100);
+    expect(await p.locator('g.shpilkin-line path').count()).toBe(3);
+    // The district table: 15 rows, district 196's paper leader lost to the DEG-backed winner.
+    const rows = p.locator('.districts table.data tbody tr');
+    expect(await rows.count()).toBe(15);
+    const first = await rows.first().locator('td').allTextContents();
+    expect(first.slice(0, 4)).toEqual(['ОИК №196', 'Рашкин Валерий Федорович', 'Баженов Тимофей Тимофеевич', 'Баженов Тимофей Тимофеевич']);
+    const changed = await p.locator('.districts [data-changed="true"]').count();
+    expect(changed).toBeGreaterThanOrEqual(5);
+    expect(await p.locator('.districts .lede').textContent()).toContain(`changed by the electronic votes in ${changed} of 15`);
+    expect(await p.locator('a[href="/events/ru-2021-moscow-e-voting"]').count()).toBeGreaterThanOrEqual(1);
+    expect(await p.locator('main').textContent()).toContain('1,943,590 DEG ballots issued');
+    await clean(v, 'election-duma-2021');
+  });
+
+  it('the ledger’s Moscow 2021 DEG event links back to the election', async () => {
+    const v = await visit(hx, '/events/ru-2021-moscow-e-voting');
+    expect(await v.page.locator('.election-links a[href="/elections/duma-2021"]').count()).toBe(1);
+    await clean(v, 'event-moscow-e-voting');
+  });
+
+  it('an unknown election shows the server’s message', async () => {
+    const v = await visit(hx, '/elections/duma-1999');
+    expect(await v.page.locator('.state.error').first().textContent()).toContain('no election "duma-1999"');
+    await v.page.close();
+  });
+});
