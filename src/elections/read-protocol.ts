@@ -70,15 +70,12 @@ export function readProtocol(text: string, file: string): ProtocolFile {
       rejects.push({ file, line, reason: 'column_count', detail: `expected ${h.width} columns, got ${cells.length}` });
       continue;
     }
-    const counts = {} as Counts;
+    const counts = emptyCounts();
     let bad: string | null = null;
     let empty = 0;
     for (let k = 0; k < countIdx.length; k++) {
       const i = countIdx[k]!;
-      if (i < 0) {
-        counts[COUNT_COLUMNS[k]!] = null;
-        continue;
-      }
+      if (i < 0) continue;
       const v = cells[i]!;
       if (v === '') empty++;
       const n = parseCount(v);
@@ -117,6 +114,9 @@ export function readProtocol(text: string, file: string): ProtocolFile {
   }
   return { header: h, kind: kindOf(h), rows, rejects, linesRead };
 }
+
+/** All named counts null, in one fixed object shape (the per-row hot path stays monomorphic). */
+const emptyCounts = (): Counts => ({ registered: null, received: null, issued_early: null, issued_station: null, issued_outside: null, issued: null, cancelled: null, in_mobile: null, in_stationary: null, in_boxes: null, invalid: null, valid: null, lost: null, unaccounted: null });
 
 /** A non-negative integer count ("123", "123.0" from float exports); null otherwise. */
 export function parseCount(v: string): number | null {
