@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElectionArrays } from '../store/index.js';
-import { mulberry32 } from '../shared/random.js';
+import { mulberry32 } from '../shared/index.js';
 import { LogFactorials, nearInteger, windowProbability } from './binomial.js';
 import { DEFAULT_INTEGERS, integerFingerprint } from './integers.js';
 import { shpilkinEstimate } from './shpilkin.js';

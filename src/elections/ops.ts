@@ -25,6 +25,7 @@ export const electionsImport = defineOp({
   summary: 'Import CEC polling-station protocols (zipped or plain CSV), the Moscow 2021 single-mandate table and DEG series',
   write: true,
   scope: 'import',
+  files: (i) => i.files,
   input: z.object({
     files: z.array(z.string().refine(isAbsolute, 'must be an absolute path')).min(1, 'give at least one file'),
     election: id.optional(),

@@ -24,12 +24,16 @@ interface Sample {
 
 const SAMPLES: Record<string, Sample> = {
   'speedtests.summary': { cmd: ['speedtests', 'summary'], inputs: [{}, { cc: 'RU' }, { cc: 'ru', asn: '12389', since: '2021-03-10', until: '2021-03-20' }] },
+  'elections.list': { cmd: ['elections', 'list'], inputs: [{}] },
+  'elections.summary': { cmd: ['elections', 'summary'], positional: ['id'], inputs: [{ id: 'duma-2021' }, { id: 'duma-2021', region: 'Moscow', by: 'district' }] },
+  'elections.electronic': { cmd: ['elections', 'electronic'], positional: ['id'], inputs: [{ id: 'duma-2021', region: 'RU-MOW' }] },
   'throughput.summary': { cmd: ['throughput', 'summary'], inputs: [{}, { cc: 'RU', since: '2021-03' }, { cc: 'ru', asn: 'AS8359', target: 'abs.twimg.com' }] },
 };
 
 /** Bound to HTTP with no CLI twin, and why. */
 const HTTP_ONLY: Record<string, string> = {
   'detections.list': 'the read-only twin of `detect` (which may --emit drafts and also reports what it emitted)',
+  'elections.fingerprints': "the dashboard's bundle of the figures `elections integers` and `elections shpilkin` give one by one (plus the histograms and heat map it draws)",
 };
 
 const t = tempDir();
@@ -41,6 +45,9 @@ beforeAll(async () => {
   // Throughput pairs need whole sessions: the synthetic network_events fixture has them.
   const i = await cli(['ingest', packagePath('test', 'fixtures', 'ooni-throttle-synthetic'), '--workers', '0', '--json', '--db', db]);
   expect(i.code, i.err).toBe(0);
+  // Elections: the Moscow 2021 fixture and its single-mandate table (test/fixtures/elections/SOURCES.md).
+  const el = await cli(['elections', 'import', ...['kobak-2021-moscow.csv.zip', 'meduza-moscow-2021-single-mandate.tsv'].map((f) => packagePath('test', 'fixtures', 'elections', f)), '--json', '--db', db]);
+  expect(el.code, el.err).toBe(0);
 }, 180_000);
 afterAll(() => t.cleanup());
 
