@@ -108,8 +108,12 @@ export interface Visit {
 
 /** Wait until the router has rendered and no block is still loading. */
 export async function ready(page: Page, timeout = 60_000): Promise<void> {
-  // A string, not a function: the test program is type-checked without the DOM library.
-  await page.waitForFunction("document.querySelector('main')?.getAttribute('aria-busy') === 'false' && !document.querySelector('.state.loading')", null, { timeout });
+  // Polled from the test side: the page's CSP (script-src 'self', no eval) refuses the string
+  // predicates waitForFunction would evaluate in the page.
+  const main = page.locator('main[aria-busy="false"]');
+  await main.waitFor({ state: 'attached', timeout });
+  await page.locator('.state.loading').first().waitFor({ state: 'detached', timeout });
+  await main.waitFor({ state: 'attached', timeout });
 }
 
 /** Open a page at a viewport width and wait for it to settle, recording errors on the way. */
