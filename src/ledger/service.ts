@@ -4,7 +4,7 @@
  * full previous state, in the same transaction as the change.
  */
 import { getRegion } from '../geo/index.js';
-import { AppError, partialDateEnd, partialDateStart, type Clock } from '../shared/index.js';
+import { AppError, isValidPartialDate, partialDateEnd, partialDateStart, type Clock } from '../shared/index.js';
 import type { EventLinkRecord, EventRecord, RevisionRecord, Store } from '../store/index.js';
 import { parseEventInput, type EventFields, type LedgerEvent } from './model.js';
 import { DEFAULT_VISIBLE, STATUSES, type Status } from './taxonomy.js';
@@ -179,14 +179,20 @@ export function statusesFor(f: Pick<ListFilters, 'include_retracted' | 'status'>
   return f.include_retracted ? [...STATUSES] : DEFAULT_VISIBLE;
 }
 
+/** A date filter as given: YYYY[-MM[-DD]] or an ISO date-time with a real calendar date, else VALIDATION naming it. */
+function dateFilter(name: 'from' | 'to', value: string | undefined): string | undefined {
+  if (value === undefined || isValidPartialDate(value)) return value;
+  throw new AppError('VALIDATION', `${name}: "${value}" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time`, { issues: [{ path: [name], message: 'not a date' }] });
+}
+
 /** List filters as a store query (partial dates widened to instants; statuses resolved). */
 export const toEventQuery = (f: Omit<ListFilters, 'cursor' | 'limit'>) => ({
   country: f.country,
   region: f.region,
   category: f.category,
   subtype: f.subtype,
-  from: f.from ? partialDateStart(f.from).toISOString() : undefined,
-  to: f.to ? partialDateEnd(f.to).toISOString() : undefined,
+  from: dateFilter('from', f.from) ? partialDateStart(f.from!).toISOString() : undefined,
+  to: dateFilter('to', f.to) ? partialDateEnd(f.to!).toISOString() : undefined,
   q: f.q,
   origin: f.origin,
   statuses: statusesFor(f),

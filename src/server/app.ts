@@ -6,7 +6,9 @@ import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError, type ErrorCode } from '../shared/index.js';
 import { secureHeaders } from 'hono/secure-headers';
-import { apiGuard } from './auth.js';
+import { apiGuard, costBudget } from './auth.js';
+import { limitsOf } from './limits.js';
+import { heavyRateLimit } from './rate-limit.js';
 import { hostGuard, SECURE_HEADERS } from './hardening.js';
 import { responseCache } from './cache.js';
 import type { AppDeps } from './deps.js';
@@ -40,6 +42,10 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', responseCache(deps));
   // Every non-GET under /api: token and scope (auth.ts), before any body is read.
   app.use('/api/*', apiGuard(deps));
+  // Anonymous heavy requests: a per-client rate limit, and a cost-work budget before any work.
+  const limits = limitsOf(deps.limits);
+  app.use('/api/*', heavyRateLimit(limits));
+  app.use('/api/*', costBudget(deps, limits));
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {

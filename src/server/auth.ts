@@ -16,6 +16,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { verifyToken } from '../ledger/index.js';
 import { AppError, ANONYMOUS, assertScope, type Grant } from '../shared/index.js';
 import type { AppDeps, Env } from './deps.js';
+import { assertCostWork, type Limits } from './limits.js';
 import { opScope } from '../op/index.js';
 import { findOp } from './ops/index.js';
 
@@ -80,5 +81,23 @@ export const apiGuard =
     } else {
       assertScope(grant, 'write', `${method} ${path}`);
     }
+    return next();
+  };
+
+const COST_GET = /^\/api\/(cost(\/regions|\/events)?|events\/[^/]+\/cost)$/;
+
+/**
+ * The cost-work budget of GET cost routes (POST /api/cost checks its parsed scenarios itself):
+ * draws x regions asked for, against the anonymous or the token budget (a presented token must
+ * be valid to count).
+ */
+export const costBudget =
+  (deps: AppDeps, limits: Limits): MiddlewareHandler<Env> =>
+  async (c, next) => {
+    if (c.req.method !== 'GET' || !COST_GET.test(c.req.path)) return next();
+    const draws = Number(c.req.query('draws') ?? 0) || 0;
+    const regions = (c.req.queries('region') ?? []).concat(c.req.queries('regions') ?? []).flatMap((r) => r.split(',')).filter(Boolean).length;
+    const authenticated = bearer(c) ? (await identify(c, deps)).scopes.length > 0 : false;
+    assertCostWork(limits, authenticated, draws * Math.max(1, regions), draws);
     return next();
   };

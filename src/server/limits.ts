@@ -3,6 +3,8 @@
  * each): how much Monte Carlo work one request may ask for, how many heavy requests an anonymous
  * client may send, and the HTTP server's own timeouts and connection cap.
  */
+import { AppError } from '../shared/index.js';
+
 export interface Limits {
   /** Cost work units per request (scenarios x draws x regions priced, summed) for anonymous callers. */
   costWorkAnonymous: number;
@@ -38,3 +40,28 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 export const limitsOf = (over?: Partial<Limits>): Limits => ({ ...DEFAULT_LIMITS, ...over });
+
+/** Monte Carlo draws one scenario may ask for on GET cost routes without a token. */
+export const ANONYMOUS_MAX_DRAWS = 10_000;
+
+/**
+ * Refuse cost work over the caller's budget, before any is done: `work` is draws x regions
+ * summed over the scenarios of the request. 400 naming the figure and how to get more.
+ */
+export function assertCostWork(limits: Limits, authenticated: boolean, work: number, maxDraws: number): void {
+  const budget = authenticated ? limits.costWorkToken : limits.costWorkAnonymous;
+  if (!authenticated && maxDraws > ANONYMOUS_MAX_DRAWS) {
+    throw new AppError('VALIDATION', `draws: at most ${ANONYMOUS_MAX_DRAWS} per scenario without a token (asked ${maxDraws}); send a token (any scope) for up to 100000`, {
+      issues: [{ path: ['draws'], message: `at most ${ANONYMOUS_MAX_DRAWS} without a token` }],
+    });
+  }
+  if (work > budget) {
+    throw new AppError('VALIDATION', `this request asks for ${work} units of cost work (draws x regions, summed over scenarios); the limit is ${budget}${authenticated ? '' : ` without a token (${limits.costWorkToken} with one)`}`, {
+      issues: [{ path: ['draws'], message: `work over ${budget}` }],
+      details: { work, budget },
+    });
+  }
+}
+
+/** Paths whose anonymous requests are rate-limited per client: pricing and bulk exports. */
+export const HEAVY_PATHS = /^\/api\/(cost(\/|$)|export\/|events\/[^/]+\/cost$|measurements\/export\.)/;

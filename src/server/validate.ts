@@ -9,15 +9,45 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output
   return r.data;
 }
 
-/** Read a JSON body: malformed JSON is a 400 naming the problem, not a 500. */
+/** Whether `s` is valid UTF-16 (no lone surrogate); String.prototype.isWellFormed without needing the ES2024 lib. */
+const wellFormed = (s: string): boolean => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+
+/** The path of the first string (key or value) holding a lone UTF-16 surrogate, or null. */
+export function illFormedAt(v: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof v === 'string') return wellFormed(v) ? null : path;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const p = illFormedAt(v[i], [...path, i]);
+      if (p) return p;
+    }
+    return null;
+  }
+  if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      if (!wellFormed(k)) return [...path, k];
+      const p = illFormedAt(x, [...path, k]);
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
+/**
+ * Read a JSON body: malformed JSON is a 400 naming the problem, not a 500, and so is text that
+ * is not valid Unicode (a lone surrogate such as "\ud800" cannot be stored or exported).
+ */
 export async function jsonBody(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (!text.trim()) throw new AppError('VALIDATION', 'the request body is empty; send JSON', { issues: [{ path: [], message: 'empty body' }] });
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch (e) {
     throw new AppError('VALIDATION', `malformed JSON body: ${(e as Error).message}`, { issues: [{ path: [], message: 'malformed JSON' }] });
   }
+  const bad = illFormedAt(body);
+  if (bad) throw new AppError('VALIDATION', `${bad.join('.') || 'body'}: not valid Unicode text (a lone surrogate)`, { issues: [{ path: bad, message: 'lone surrogate' }] });
+  return body;
 }
 
 /** `true`/`1`/`yes` as booleans in query strings. */

@@ -212,3 +212,50 @@ describe('rejects keep a digest, and text only of JSON-looking lines', () => {
     expect(JSON.stringify(rejects)).not.toContain('/bin/bash');
   });
 });
+
+describe('bounded work for anonymous callers', () => {
+  it('POST /api/cost with 10 scenarios of 100,000 draws: 400 naming the budget without a token', async () => {
+    const scn = { country: 'RU', type: 'full', hours: 24, draws: 100_000 };
+    const body = JSON.stringify(Array.from({ length: 10 }, (_, i) => ({ ...scn, seed: i + 1 })));
+    const anon = await app.request('/api/cost', { method: 'POST', headers: headers(), body });
+    expect(anon.status).toBe(400);
+    expect(((await anon.json()) as { detail: string }).detail).toMatch(/at most 10000 per scenario without a token/);
+    const small = await app.request('/api/cost', { method: 'POST', headers: headers(), body: JSON.stringify(Array.from({ length: 101 }, () => ({ ...scn, draws: 2000 }))) });
+    expect(small.status).toBe(400);
+  });
+  it('GET cost routes cap draws without a token; a token lifts the cap; a bad token is refused', async () => {
+    expect((await app.request('/api/cost/events?draws=100000')).status).toBe(400);
+    expect((await app.request('/api/cost?country=RU&type=full&hours=24&draws=100000')).status).toBe(400);
+    expect((await app.request('/api/cost/events?draws=100000', { headers: { authorization: 'Bearer spl_000000000000_nope' } })).status).toBe(403);
+    expect((await app.request('/api/cost/events?draws=100000&country=ZZ', { headers: { authorization: `Bearer ${tok.read}` } })).status).not.toBe(400);
+  });
+  it('anonymous heavy requests over a socket are rate-limited per client (429), token holders are not', async () => {
+    const { serve } = await import('@hono/node-server');
+    const limited = createApp({ store, clock, dbPath: ':memory:', limits: { heavyPerWindow: 3, heavyWindowMs: 60_000 } });
+    const server = serve({ fetch: limited.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((r) => server.once('listening', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await fetch(`http://127.0.0.1:${port}/api/cost/methods?n=${i}`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      const withToken = await fetch(`http://127.0.0.1:${port}/api/cost/methods?n=9`, { headers: { authorization: `Bearer ${tok.read}` } });
+      expect(withToken.status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('dates and Unicode validated at the edge (400, not 500)', () => {
+  it('notadate, infinity, 2024-13-45 and a lone surrogate', async () => {
+    for (const q of ['from=notadate', 'from=infinity', 'to=-infinity', 'from=2024-13-45', 'to=2023-02-30']) {
+      const r = await app.request(`/api/events?${q}`);
+      expect([q, r.status]).toEqual([q, 400]);
+    }
+    const r = await app.request('/api/events', { method: 'POST', headers: headers(tok.write), body: '{"id":"xx-2020-sur","title":"bad \\ud800 title"}' });
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { detail: string }).detail).toMatch(/^title: not valid Unicode/);
+  });
+});

@@ -4,6 +4,7 @@
  * ledger event. Every estimate carries its method, inputs with sources, data vintage and the
  * exchange rate with its date. Bad input is a 400 naming the parameter and what is valid.
  */
+import { assertCostWork, limitsOf } from '../limits.js';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -110,6 +111,9 @@ export function costRoutes(deps: AppDeps) {
         }
       });
       if (issues.length) throw new AppError('VALIDATION', `invalid cost scenario: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues });
+      // The work asked for, refused before any is done when over the caller's budget.
+      const work = parsed.reduce((sum, p) => sum + p!.scenario.draws * Math.max(1, p!.scenario.regions.length), 0);
+      assertCostWork(limitsOf(deps.limits), c.get('grant').scopes.length > 0, work, Math.max(...parsed.map((p) => p!.scenario.draws)));
       const results = [];
       for (const p of parsed) results.push(await priceScenario(deps.store, p!.scenario, p!.span));
       return c.json(list ? { items: results } : results[0]!, 200);
