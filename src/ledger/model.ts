@@ -127,15 +127,22 @@ export const EventInputSchema = z
 export type EventInput = z.input<typeof EventInputSchema>;
 export type EventFields = z.output<typeof EventInputSchema>;
 
-/** An event as the API returns it. */
-export interface LedgerEvent extends Omit<EventFields, 'status' | 'id'> {
-  id: string;
-  status: (typeof STATUSES)[number];
-  revision: number;
-  created_at: string;
-  updated_at: string;
-  region_notes?: { code: string; equivalents: string[]; note: string }[];
-}
+/** An event as the ledger stores and returns it: the user's fields plus the ledger's own. */
+export const LedgerEventSchema = z
+  .object({
+    ...EventInputSchema.shape,
+    id: z.string(),
+    status: z.enum(STATUSES),
+    revision: z.number().int().meta({ description: 'starts at 1; every change adds one (the ETag of GET /api/events/{id})' }),
+    created_at: z.string(),
+    updated_at: z.string(),
+    region_notes: z
+      .array(z.object({ code: z.string(), equivalents: z.array(z.string()), note: z.string() }))
+      .optional()
+      .meta({ description: 'regions whose code has equivalents (e.g. disputed areas), with a note' }),
+  })
+  .meta({ id: 'Event' });
+export type LedgerEvent = z.output<typeof LedgerEventSchema>;
 
 /** Validate user input; throw a VALIDATION AppError naming every bad field. */
 export function parseEventInput(input: unknown, prefix = 'invalid event'): EventFields {

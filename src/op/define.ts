@@ -44,6 +44,11 @@ export interface HttpBinding {
   description?: string;
   /** Extra documented error statuses besides 400 (e.g. 404 for a path id). */
   errors?: Partial<Record<401 | 403 | 404 | 409 | 412 | 413 | 503, string>>;
+  /**
+   * Served by a hand-written route (server/routes) that runs this op and adds what HTTP itself
+   * needs (an ETag, say); the mount only documents it.
+   */
+  handwritten?: boolean;
 }
 
 export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {

@@ -18,15 +18,12 @@ import { ALL_OPS } from './ops/index.js';
 import { problemResponse } from './problem.js';
 import { costEventsRoutes } from './routes/cost-events.js';
 import { costRoutes } from './routes/cost.js';
-import { detectRoutes } from './routes/detect.js';
 import { docsRoutes } from './routes/docs.js';
 import { eventRoutes } from './routes/events.js';
-import { indicatorRoutes } from './routes/indicators.js';
 import { measurementRoutes } from './routes/measurements.js';
 import { opsRoutes } from './routes/ops.js';
 import { exportRoutes } from './routes/export.js';
 import { staticWeb } from './static.js';
-import { statsRoutes } from './routes/stats.js';
 import { registryRoutes } from './routes/registry.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -76,9 +73,6 @@ export function createApp(deps: AppDeps) {
   app.route('/', costRoutes(deps));
   app.route('/', costEventsRoutes(deps));
   app.route('/', eventRoutes(deps));
-  app.route('/', detectRoutes(deps));
-  app.route('/', indicatorRoutes(deps));
-  app.route('/', statsRoutes(deps));
   app.route('/', measurementRoutes(deps));
   app.route('/', exportRoutes(deps));
   app.route('/', registryRoutes(deps));

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { check, defineOp, isReport, type AnyOp } from '../op/index.js';
 import { fixedClock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
+import { apiGuard } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { coercerFor, mountOps } from './mount.js';
 import { newRouter } from './openapi.js';
@@ -37,6 +38,7 @@ function app() {
   const deps: AppDeps = { store: { ledger: { getTokenByHash: async () => null } } as unknown as Store, clock: fixedClock('2026-01-01T00:00:00Z'), dbPath: ':memory:' };
   const a = newRouter();
   a.onError((e, c) => problemResponse(c, e));
+  a.use('/api/*', apiGuard(deps));
   mountOps(a, deps, [echo, write] as AnyOp[]);
   return a;
 }

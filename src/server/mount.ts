@@ -16,7 +16,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { executeOp, opScope, type AnyOp, type HttpBinding } from '../op/index.js';
-import { AppError, silentProgress } from '../shared/index.js';
+import { AppError, issuesFromZod, silentProgress, validationError } from '../shared/index.js';
 import { identify } from './auth.js';
 import type { AppDeps, Env } from './deps.js';
 import { ProblemSchema } from './openapi.js';
@@ -65,6 +65,19 @@ function objectShape(s: z.ZodType): Record<string, z.ZodType> {
   const shape = (s as unknown as { shape?: Record<string, z.ZodType> }).shape;
   if (!shape) throw new Error('an op with an HTTP binding needs an object input schema');
   return shape;
+}
+
+/**
+ * The same coercion and validation for a hand-written route's query string (exports): a
+ * function from the request URL to the schema's output.
+ */
+export function queryParser<S extends z.ZodObject>(schema: S): (url: string) => z.output<S> {
+  const coercers = new Map(Object.entries(schema.shape as Record<string, z.ZodType>).map(([k, s]) => [k, coercerFor(s)]));
+  return (url) => {
+    const r = schema.safeParse(queryInput(url, coercers));
+    if (!r.success) throw validationError(issuesFromZod(r.error), 'invalid query parameter');
+    return r.data;
+  };
 }
 
 /** Read the query string into the op's input, by the coercers. */
@@ -128,6 +141,7 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
     const inQuery = http.method === 'get' || http.method === 'delete';
     const coercers = new Map(Object.entries(rest).map(([k, s]) => [k, coercerFor(s)]));
     describe(app, op, http, pathKeys, rest);
+    if (http.handwritten) continue;
     const honoPath = http.path.replace(/\{(\w+)\}/g, ':$1');
     app.on(http.method.toUpperCase(), honoPath, async (c: Context<Env>) => {
       const grant = http.method === 'get' && opScope(op) ? await identify(c, deps) : c.get('grant');

@@ -27,11 +27,17 @@ const SAMPLES: Record<string, Sample> = {
   'elections.list': { cmd: ['elections', 'list'], inputs: [{}] },
   'elections.summary': { cmd: ['elections', 'summary'], positional: ['id'], inputs: [{ id: 'duma-2021' }, { id: 'duma-2021', region: 'Moscow', by: 'district' }] },
   'elections.electronic': { cmd: ['elections', 'electronic'], positional: ['id'], inputs: [{ id: 'duma-2021', region: 'RU-MOW' }] },
+  'events.list': { cmd: ['events', 'list'], inputs: [{}, { country: 'ru', category: 'block', limit: 5 }, { country: 'CN', from: '2009', to: '2014', include_retracted: true }, { q: 'telegram' }] },
+  // With measurement evidence (the seed links a measurement query to the Telegram block), and without.
+  'events.show': { cmd: ['events', 'show'], positional: ['id'], inputs: [{ id: 'ru-2018-telegram-block' }, { id: 'cn-2009-xinjiang-shutdown' }, { id: 'cn-2010-google-exit' }] },
+  'events.history': { cmd: ['events', 'history'], positional: ['id'], inputs: [{ id: 'ru-2018-telegram-block' }] },
+  'indicators.list': { cmd: ['indicators', 'list'], inputs: [{}, { country: 'cn' }, { id: 'agora-criminal-cases-online-ru' }] },
   'throughput.summary': { cmd: ['throughput', 'summary'], inputs: [{}, { cc: 'RU', since: '2021-03' }, { cc: 'ru', asn: 'AS8359', target: 'abs.twimg.com' }] },
 };
 
 /** Bound to HTTP with no CLI twin, and why. */
 const HTTP_ONLY: Record<string, string> = {
+  'events.counts': 'the dashboard\'s per-country counts; the CLI lists events instead',
   'detections.list': 'the read-only twin of `detect` (which may --emit drafts and also reports what it emitted)',
   'elections.fingerprints': "the dashboard's bundle of the figures `elections integers` and `elections shpilkin` give one by one (plus the histograms and heat map it draws)",
 };
@@ -102,6 +108,7 @@ describe('every operation with a CLI command and an HTTP route', () => {
           expect(doc, key).toEqual(cliDocs.get(key));
           const items = (doc as { items?: unknown[] }).items;
           if (items && Object.keys(input).length === 0) expect(items.length, `${key}: the sample data gives rows`).toBeGreaterThan(0);
+          if (key.includes('ru-2018-telegram-block') && name === 'events.show') expect(doc, key).toHaveProperty('measurement_evidence');
           expect(op.output.parse(doc), `${key}: fields missing from the output schema`).toEqual(doc);
         }
       }

@@ -3,8 +3,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { CATEGORIES, type GeocodeReport, type LedgerEvent } from '../../ledger/index.js';
+import { eventsAdd, eventsEdit, eventsExport, eventsGeocode, eventsHistory, eventsImport, eventsList, eventsShow, eventsStatus } from '../../ledger/ops.js';
+import type { OpInput } from '../../op/index.js';
 import { AppError } from '../../shared/index.js';
-import { collect, ctxOf, examples, intOption, leaf, table } from '../command.js';
+import { collect, ctxOf, examples, intOption, leaf, str, table } from '../command.js';
 import type { Io } from '../context.js';
 
 async function readJsonFile(path: string): Promise<unknown> {
@@ -69,7 +71,7 @@ export function eventsCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const { json: _j, db: _d, includeRetracted, ...filters } = o;
-      const result = await ctx.op<{ items: LedgerEvent[]; next_cursor: string | null; total: number }>('events.list', { ...filters, include_retracted: includeRetracted });
+      const result = await ctx.run(eventsList, { ...(filters as OpInput<typeof eventsList>), include_retracted: includeRetracted === true ? true : undefined });
       ctx.print(result, (r: typeof result) => table(r.items.map(eventLine), ['id', 'start', 'end', 'category', 'countries', 'status', 'title']) + `${r.items.length} of ${r.total}${r.next_cursor ? ` · next: --cursor ${r.next_cursor}` : ''}\n`);
     });
 
@@ -77,7 +79,7 @@ export function eventsCommand(program: Command, io: Io): void {
     .argument('<id>')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      ctx.print(await ctx.op('events.show', { id }), showEvent);
+      ctx.print(await ctx.run(eventsShow, { id }), showEvent);
     });
 
   examples(leaf(events, 'add', 'add an event from a JSON file (or - for stdin)'), [
@@ -86,7 +88,7 @@ export function eventsCommand(program: Command, io: Io): void {
     .requiredOption('--file <path>', 'event JSON with the ledger keys')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const e = await ctx.op<LedgerEvent>('events.add', { event: await readJsonFile(o.file as string) });
+      const e = await ctx.run(eventsAdd, { event: await readJsonFile(o.file as string) });
       ctx.print(e, (x: LedgerEvent) => `created ${x.id} (revision ${x.revision})\n`);
     });
 
@@ -115,7 +117,7 @@ export function eventsCommand(program: Command, io: Io): void {
         patch[kv.slice(0, eq)] = value;
       }
       if (Object.keys(patch).length === 0) throw new AppError('USAGE', 'nothing to change: give --file or --set');
-      const e = await ctx.op<LedgerEvent>('events.edit', { id, patch, expected_revision: o.expectRevision, reason: o.reason });
+      const e = await ctx.run(eventsEdit, { id, patch, expected_revision: o.expectRevision as number | undefined, reason: str(o.reason) });
       ctx.print(e, (x: LedgerEvent) => `updated ${x.id} to revision ${x.revision}\n`);
     });
 
@@ -131,7 +133,7 @@ export function eventsCommand(program: Command, io: Io): void {
       .option('--expect-revision <n>', 'the revision you saw', intOption('--expect-revision'))
       .action(async (id: string, o: Record<string, unknown>) => {
         const ctx = ctxOf(io, o);
-        const e = await ctx.op<LedgerEvent>('events.status', { id, action, reason: o.reason, expected_revision: o.expectRevision });
+        const e = await ctx.run(eventsStatus, { id, action, reason: String(o.reason), expected_revision: o.expectRevision as number | undefined });
         ctx.print(e, (x: LedgerEvent) => `${x.id} is now ${x.status} (revision ${x.revision})\n`);
       });
   }
@@ -140,7 +142,7 @@ export function eventsCommand(program: Command, io: Io): void {
     .argument('<id>')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const h = await ctx.op<{ items: { revision: number; action: string; actor: string; reason: string | null; at: string }[] }>('events.history', { id });
+      const h = await ctx.run(eventsHistory, { id });
       ctx.print(h, (r: typeof h) => table(r.items, ['revision', 'action', 'actor', 'at', 'reason']));
     });
 
@@ -161,7 +163,7 @@ export function eventsCommand(program: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       const { json: _j, db: _d, format, out, includeRetracted, ...filters } = o;
       if (format === 'parquet' && !out) throw new AppError('USAGE', 'parquet needs --out FILE');
-      const r = await ctx.op<{ format: string; body: string; encoding: 'utf8' | 'base64'; count: number }>('events.export', { ...filters, include_retracted: includeRetracted, format });
+      const r = await ctx.run(eventsExport, { ...(filters as OpInput<typeof eventsList>), include_retracted: includeRetracted === true ? true : undefined, format: format as OpInput<typeof eventsExport>['format'] });
       const bytes = Buffer.from(r.body, r.encoding);
       if (out) {
         await writeFile(out as string, bytes);
@@ -178,10 +180,10 @@ function eventsImportCommand(events: Command, io: Io): void {
     .option('--snapshot <date>', 'snapshot date (default: from the file name)')
     .action(async (file: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<{ rows_read: number; rows_stored: number; rows_rejected: number; repeats_merged: number; events: Record<string, number>; rejects: { record: number; line: number; reason: string }[] }>('events.import', {
+      const r = await ctx.run(eventsImport, {
         file: resolve(file),
-        format: o.format,
-        snapshot: o.snapshot,
+        format: o.format as 'stop',
+        snapshot: str(o.snapshot),
       });
       if (r.rows_rejected > 0) io.setExit(3);
       ctx.print(r, (x: typeof r) =>
@@ -196,7 +198,7 @@ function eventsImportCommand(events: Command, io: Io): void {
     .option('--country <cc>', 'only events of this country')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<GeocodeReport>('events.geocode', { dry_run: o.dryRun === true, country: o.country });
+      const r = await ctx.run(eventsGeocode, { dry_run: o.dryRun === true, country: str(o.country) });
       if (r.not_geocoded.length) io.setExit(3);
       ctx.print(r, (x: GeocodeReport) => {
         const rows = Object.entries(x.by_scope).map(([scope, s]) => ({ scope, events: s.events, 'with region or place': s.geocoded, 'with population': s.with_population, coverage: `${(s.coverage * 100).toFixed(1)} %` }));

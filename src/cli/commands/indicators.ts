@@ -2,8 +2,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from '@commander-js/extra-typings';
 import { AppError } from '../../shared/index.js';
-import type { IndicatorView } from '../../ledger/index.js';
-import { ctxOf, leaf, table } from '../command.js';
+import { indicatorsExport, indicatorsList } from '../../ledger/ops.js';
+import type { OpInput } from '../../op/index.js';
+import { ctxOf, leaf, str, table } from '../command.js';
 import type { Io } from '../context.js';
 
 export function indicatorsCommand(program: Command, io: Io): void {
@@ -13,7 +14,7 @@ export function indicatorsCommand(program: Command, io: Io): void {
     .option('--id <series>', 'one series')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<{ items: IndicatorView[] }>('indicators.list', { country: o.country, id: o.id });
+      const r = await ctx.run(indicatorsList, { country: str(o.country), id: str(o.id) });
       ctx.print(r, (x: typeof r) =>
         x.items
           .map(
@@ -35,7 +36,7 @@ export function indicatorsCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       if (o.format === 'parquet' && !o.out) throw new AppError('USAGE', 'parquet needs --out FILE');
-      const r = await ctx.op<{ body: string; encoding: 'utf8' | 'base64' }>('indicators.export', { country: o.country, id: o.id, format: o.format });
+      const r = await ctx.run(indicatorsExport, { country: str(o.country), id: str(o.id), format: o.format as OpInput<typeof indicatorsExport>['format'] });
       const bytes = Buffer.from(r.body, r.encoding);
       if (o.out) {
         await writeFile(o.out as string, bytes);

@@ -1,5 +1,6 @@
 /** `splinternet tokens create|list|revoke`: scoped API tokens; only hashes are stored. */
 import type { Command } from '@commander-js/extra-typings';
+import { tokensCreate, tokensList, tokensRevoke } from '../../ledger/ops.js';
 import { SCOPES } from '../../shared/index.js';
 import { ctxOf, examples, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
@@ -11,13 +12,13 @@ export function tokensCommand(program: Command, io: Io): void {
     .option('--scope <scopes>', `comma-separated: ${SCOPES.join(', ')} (read: non-public reads; write: ledger edits; import: server-side imports from --import-dir folders; admin: everything)`, 'read')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<{ token: string; record: { id: string; name: string; scopes: string[] } }>('tokens.create', { name: o.name, scopes: o.scope });
+      const r = await ctx.run(tokensCreate, { name: String(o.name), scopes: String(o.scope) });
       ctx.print(r, (x: typeof r) => `${x.token}\n(token ${x.record.id} "${x.record.name}", scopes ${x.record.scopes.join(',')}: store it now, it is not shown again)\n`);
     });
   examples(create, ['splinternet tokens create --name newsroom-editor --scope write', 'splinternet tokens create --name nightly-import --scope import --json']);
   leaf(tokens, 'list', 'list tokens: scopes, who created and revoked them, when (never secrets)').action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
-    const r = await ctx.op<{ items: Record<string, unknown>[] }>('tokens.list', {});
+    const r = await ctx.run(tokensList, {});
     const rows = r.items.map((t) => ({ ...t, scopes: (t.scopes as string[]).join(',') }));
     ctx.print(r, () => table(rows, ['id', 'name', 'scopes', 'createdAt', 'createdBy', 'revokedAt', 'revokedBy', 'lastUsedAt']));
   });
@@ -25,7 +26,7 @@ export function tokensCommand(program: Command, io: Io): void {
     .argument('<id>')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op('tokens.revoke', { id });
+      const r = await ctx.run(tokensRevoke, { id });
       ctx.print(r, () => `revoked ${id}\n`);
     });
 }

@@ -4,11 +4,11 @@
  */
 import { detectOps } from '../../detect/ops.js';
 import { electionsOps } from '../../elections/ops.js';
+import { ledgerOps } from '../../ledger/ops.js';
 import { AppError } from '../../shared/index.js';
 import type { AnyOp } from '../../op/index.js';
 import { costOps } from './cost-ops.js';
 import { dbOps } from './db-ops.js';
-import { ledgerOps } from './ledger-ops.js';
 import { measureOps } from './measure-ops.js';
 import { registryOps } from './registry-ops.js';
 

@@ -1,0 +1,271 @@
+/**
+ * Ledger operations: events (list, show, history, counts, add, edit, status, import, export),
+ * indicators and API tokens. The CLI's `events`, `indicators` and `tokens` commands and the
+ * /api/events, /api/stats/events and /api/indicators reads are these ops; the event writes
+ * over HTTP (ETag, If-Match, Location) are routes/events.ts, which call the same domain code.
+ */
+import { z } from 'zod';
+import { evidenceForLinks } from '../measure/index.js';
+import { check, defineOp, report } from '../op/index.js';
+import { exportEvents, exportIndicators, EXPORT_FORMATS } from './export.js';
+import { geocodeLedger } from './geocode.js';
+import { listIndicators } from './indicators.js';
+import { LedgerEventSchema } from './model.js';
+import { createEvent, eventHistory, getEvent, listEvents, setStatus, updateEvent } from './service.js';
+import { countEvents } from './stats.js';
+import { importStopFile } from './stop/index.js';
+import { CATEGORIES, STATUSES } from './taxonomy.js';
+import { createToken, listTokens, parseScopes, revokeToken } from './tokens.js';
+
+/** The event list's filters (also the counts' and the export's). */
+export const EventFilters = z.object({
+  country: check.countryCode.optional(),
+  region: z.string().toUpperCase().optional().meta({ description: 'ISO 3166-2, e.g. RU-MOW' }),
+  category: z.enum(CATEGORIES).optional(),
+  subtype: z.string().optional(),
+  from: z.string().optional().meta({ description: 'events ending on or after (YYYY[-MM[-DD]])' }),
+  to: z.string().optional().meta({ description: 'events starting on or before' }),
+  q: z.string().max(200).optional().meta({ description: 'text search in title, summary, targets, actors, tags' }),
+  include_retracted: z.boolean().optional().meta({ description: 'also list retracted and dismissed events' }),
+  status: z.enum(STATUSES).optional(),
+  origin: z.string().optional().meta({ description: 'where the event came from (seed, stop, cli, api, detector)' }),
+});
+const Page = { cursor: check.cursor.optional(), limit: check.limit(1000).optional() };
+const eventId = z.string().min(1).meta({ description: 'event id', example: 'ru-2018-telegram-block' });
+
+const LinkSchema = z.object({ eventId: z.string(), kind: z.string(), target: z.string(), doc: z.record(z.string(), z.unknown()).nullable() }).meta({ id: 'EventLink' });
+const EvidenceSchema = z
+  .object({
+    query: z.string(),
+    label: z.string().nullable(),
+    note: z.string().nullable(),
+    filters: z.record(z.string(), z.unknown()),
+    totals: z.record(z.string(), z.unknown()),
+    by_target: z.array(z.record(z.string(), z.unknown())),
+    method: z.string(),
+    source: z.string(),
+    data_vintage: z.unknown(),
+    api: z.string(),
+  })
+  .meta({ id: 'MeasurementEvidence', description: 'the summary of a saved measurement query linked to the event' });
+
+export const EventListSchema = z.object({ items: z.array(LedgerEventSchema), next_cursor: z.string().nullable(), total: z.number().int() }).meta({ id: 'EventList' });
+export const EventDocumentSchema = LedgerEventSchema.extend({
+  links: z.array(LinkSchema),
+  measurement_evidence: z.array(EvidenceSchema).optional(),
+}).meta({ id: 'EventDocument' });
+
+const Revision = z.object({ revision: z.number().int(), action: z.string(), actor: z.string(), reason: z.string().nullable(), at: z.string(), previous: z.unknown(), current: z.unknown() }).meta({ id: 'EventRevision' });
+
+const ExportBody = z.object({ format: z.enum(EXPORT_FORMATS), body: z.string(), encoding: z.enum(['utf8', 'base64']) });
+
+export const eventsList = defineOp({
+  name: 'events.list',
+  summary: 'List events with filters and cursor pagination',
+  write: false,
+  input: EventFilters.extend(Page),
+  output: EventListSchema,
+  http: { method: 'get', path: '/api/events', tag: 'ledger', description: 'A page of events' },
+  run: (ctx, f) => listEvents(ctx, f),
+});
+
+export const eventsShow = defineOp({
+  name: 'events.show',
+  summary: 'One event with its links and the measurement evidence linked to it',
+  write: false,
+  input: z.object({ id: eventId }),
+  output: EventDocumentSchema,
+  http: { method: 'get', path: '/api/events/{id}', tag: 'ledger', description: 'The event; ETag is its revision', errors: { 404: 'No such event' }, handwritten: true },
+  run: async (ctx, { id }) => {
+    const e = await getEvent(ctx, id);
+    const links = await ctx.store.ledger.listLinks(id);
+    const evidence = await evidenceForLinks(ctx, links);
+    return { ...e, links, ...(evidence.length ? { measurement_evidence: evidence } : {}) };
+  },
+});
+
+export const eventsHistory = defineOp({
+  name: 'events.history',
+  summary: 'The revisions of an event, oldest first: who, when, why, and the fields before and after',
+  write: false,
+  input: z.object({ id: eventId }),
+  output: z.object({ items: z.array(Revision), next_cursor: z.null() }).meta({ id: 'EventHistory' }),
+  http: { method: 'get', path: '/api/events/{id}/revisions', tag: 'ledger', description: 'Revisions, oldest first', errors: { 404: 'No such event' } },
+  run: async (ctx, { id }) => ({ items: await eventHistory(ctx, id), next_cursor: null }),
+});
+
+export const eventsCounts = defineOp({
+  name: 'events.counts',
+  summary: 'Event counts per country, category and start year (an event in two countries counts once in each)',
+  write: false,
+  input: EventFilters,
+  output: z
+    .object({
+      items: z.array(z.object({ country: z.string(), category: z.string(), year: z.number(), count: z.number() })),
+      technical_categories: z.array(z.string()).meta({ description: 'categories counted as technical controls (the rest are legal, offline or cooperation)' }),
+      next_cursor: z.null(),
+    })
+    .meta({ id: 'EventCounts' }),
+  http: { method: 'get', path: '/api/stats/events', tag: 'ledger', description: 'Counts' },
+  run: (ctx, f) => countEvents(ctx, f),
+});
+
+export const eventsAdd = defineOp({
+  name: 'events.add',
+  summary: 'Create an event',
+  write: true,
+  scope: 'write',
+  input: z.object({ event: z.unknown() }),
+  output: LedgerEventSchema,
+  run: (ctx, { event }) => createEvent(ctx, event, { actor: ctx.actor, origin: 'cli' }),
+});
+
+export const eventsEdit = defineOp({
+  name: 'events.edit',
+  summary: 'Replace or patch an event at an expected revision',
+  write: true,
+  scope: 'write',
+  input: z.object({ id: eventId, patch: z.record(z.string(), z.unknown()), expected_revision: z.number().int().optional(), reason: z.string().optional() }),
+  output: LedgerEventSchema,
+  run: async (ctx, { id, patch, expected_revision, reason }) => {
+    const cur = await getEvent(ctx, id);
+    const { revision: _r, created_at: _c, updated_at: _u, region_notes: _n, ...fields } = cur;
+    return updateEvent(ctx, id, { ...fields, ...patch }, expected_revision ?? cur.revision, { actor: ctx.actor, reason: reason ?? null });
+  },
+});
+
+export const STATUS_ACTIONS = ['retract', 'restore', 'confirm', 'dismiss'] as const;
+
+export const eventsStatus = defineOp({
+  name: 'events.status',
+  summary: 'Retract, restore, confirm or dismiss an event (a reason is required)',
+  write: true,
+  scope: 'write',
+  input: z.object({ id: eventId, action: z.enum(STATUS_ACTIONS), reason: z.string(), expected_revision: z.number().int().optional() }),
+  output: LedgerEventSchema,
+  run: (ctx, { id, action, reason, expected_revision }) => setStatus(ctx, id, action, { actor: ctx.actor, reason }, expected_revision),
+});
+
+/** The human review of detection drafts over HTTP: confirm or dismiss, with a reason. */
+const review = (action: 'confirm' | 'dismiss') =>
+  defineOp({
+    name: `events.${action}`,
+    summary: action === 'confirm' ? 'Confirm a draft event: it becomes active and shows in default views (token and reason required)' : 'Dismiss a draft event (token and reason required)',
+    write: true,
+    scope: 'write',
+    input: z.object({ id: eventId, reason: z.string().min(3) }),
+    output: LedgerEventSchema,
+    http: { method: 'post', path: `/api/events/{id}/${action}`, tag: 'detect', description: action === 'confirm' ? 'Confirmed (status active)' : 'Dismissed', errors: { 404: 'No such event', 409: 'Not a draft' } },
+    run: (ctx, { id, reason }) => setStatus(ctx, id, action, { actor: ctx.actor, reason }),
+  });
+export const eventsConfirm = review('confirm');
+export const eventsDismiss = review('dismiss');
+
+export const eventsImport = defineOp({
+  name: 'events.import',
+  summary: 'Import Access Now #KeepItOn STOP CSV (idempotent; rejects reported with row numbers)',
+  write: true,
+  scope: 'import',
+  files: (i) => [i.file],
+  input: z.object({ file: z.string(), format: z.enum(['stop']).default('stop'), snapshot: z.string().optional() }),
+  output: report<Awaited<ReturnType<typeof importStopFile>>>('rows read = stored + rejected, events created/updated, rejects with record and line'),
+  run: (ctx, { file, snapshot }) => importStopFile(ctx, file, snapshot),
+});
+
+export const eventsGeocode = defineOp({
+  name: 'events.geocode',
+  summary: "Geocode every event's area to ISO 3166-2 regions, districts and places with a population; coverage by scope, what could not be geocoded and why",
+  write: true,
+  input: z.object({ dry_run: z.boolean().default(false), country: check.countryCode.optional() }),
+  output: report<Awaited<ReturnType<typeof geocodeLedger>>>('coverage by scope, and what could not be geocoded and why'),
+  run: (ctx, { dry_run, country }) => geocodeLedger(ctx, { dryRun: dry_run, country }),
+});
+
+export const eventsExport = defineOp({
+  name: 'events.export',
+  summary: 'Export events (body is utf8 text, or base64 for parquet)',
+  write: false,
+  input: EventFilters.extend({ format: z.enum(EXPORT_FORMATS) }),
+  output: ExportBody.extend({ count: z.number().int() }),
+  run: async (ctx, { format, ...filters }) => {
+    const body = await exportEvents(ctx, filters, format);
+    const count = (await listEvents(ctx, { ...filters, limit: 1 })).total;
+    return typeof body === 'string' ? { format, body, encoding: 'utf8' as const, count } : { format, body: body.toString('base64'), encoding: 'base64' as const, count };
+  },
+});
+
+export const IndicatorFilters = z.object({ country: check.countryCode.optional(), id: z.string().optional().meta({ description: 'one series' }) });
+
+export const indicatorsList = defineOp({
+  name: 'indicators.list',
+  summary: 'Indicator series (values that disagree across sources are all kept and flagged `disputed`)',
+  write: false,
+  input: IndicatorFilters,
+  output: z
+    .object({
+      items: z.array(
+        z
+          .object({
+            id: z.string(),
+            title: z.string(),
+            description: z.string(),
+            unit: z.string(),
+            country: z.string().nullable(),
+            origin: z.string(),
+            values: z.array(z.object({ period: z.string(), value: z.number(), source: z.unknown(), note: z.string().nullable(), disputed: z.boolean() })),
+          })
+          .meta({ id: 'IndicatorSeries' }),
+      ),
+      next_cursor: z.null(),
+    })
+    .meta({ id: 'IndicatorList' }),
+  http: { method: 'get', path: '/api/indicators', tag: 'ledger', description: 'Series with values', errors: { 404: 'No such series' } },
+  run: (ctx, f) => listIndicators(ctx, f),
+});
+
+export const indicatorsExport = defineOp({
+  name: 'indicators.export',
+  summary: 'Export indicator values (body is utf8 text, or base64 for parquet)',
+  write: false,
+  input: IndicatorFilters.extend({ format: z.enum(EXPORT_FORMATS) }),
+  output: ExportBody,
+  run: async (ctx, { format, ...filters }) => {
+    const body = await exportIndicators(ctx, filters, format);
+    return typeof body === 'string' ? { format, body, encoding: 'utf8' as const } : { format, body: body.toString('base64'), encoding: 'base64' as const };
+  },
+});
+
+export const tokensCreate = defineOp({
+  name: 'tokens.create',
+  summary: 'Create an API token with its scopes (shown once)',
+  write: true,
+  scope: 'admin',
+  input: z.object({ name: z.string(), scopes: z.union([z.string(), z.array(z.string())]).default(['read']) }),
+  output: report<Awaited<ReturnType<typeof createToken>>>('the token (shown once) and its record'),
+  run: (ctx, { name, scopes }) => createToken(ctx, name, { scopes: parseScopes(scopes), createdBy: ctx.actor }),
+});
+
+export const tokensList = defineOp({
+  name: 'tokens.list',
+  summary: 'List API tokens with scopes, creator and revocation (never their secrets)',
+  write: false,
+  scope: 'admin',
+  input: z.object({}),
+  output: report<{ items: Awaited<ReturnType<typeof listTokens>>; next_cursor: null }>('tokens: id, name, dates; never secrets'),
+  run: async (ctx) => ({ items: await listTokens(ctx), next_cursor: null }),
+});
+
+export const tokensRevoke = defineOp({
+  name: 'tokens.revoke',
+  summary: 'Revoke an API token (who and when are recorded)',
+  write: true,
+  scope: 'admin',
+  input: z.object({ id: z.string() }),
+  output: z.object({ id: z.string(), revoked: z.literal(true) }),
+  run: async (ctx, { id }) => {
+    await revokeToken(ctx, id, ctx.actor);
+    return { id, revoked: true as const };
+  },
+});
+
+export const ledgerOps = [eventsList, eventsShow, eventsHistory, eventsCounts, eventsAdd, eventsEdit, eventsStatus, eventsConfirm, eventsDismiss, eventsImport, eventsGeocode, eventsExport, indicatorsList, indicatorsExport, tokensCreate, tokensList, tokensRevoke];
