@@ -19,7 +19,7 @@ export function tokensCommand(program: Command, io: Io): void {
   leaf(tokens, 'list', 'list tokens: scopes, who created and revoked them, when (never secrets)').action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
     const r = await ctx.run(tokensList, {});
-    const rows = r.items.map((t) => ({ ...t, scopes: (t.scopes as string[]).join(',') }));
+    const rows = r.items.map((t) => ({ ...t, scopes: (t.scopes).join(',') }));
     ctx.print(r, () => table(rows, ['id', 'name', 'scopes', 'createdAt', 'createdBy', 'revokedAt', 'revokedBy', 'lastUsedAt']));
   });
   leaf(tokens, 'revoke', 'revoke a token by id (who and when are recorded)')
