@@ -69,10 +69,19 @@ function mergeChoices(stored: ElectionChoiceRecord[], id: string, incoming: { na
   return { choices, map };
 }
 
-function stationRecord(r: StationRow, map: number[], width: number): ElectionStationRecord {
-  const votes = new Array<number>(width).fill(0);
-  r.votes.forEach((v, k) => (votes[map[k]!] = v));
-  return { line: r.line, region: r.region, region_code: r.region_code, oik: r.oik, tik: r.tik, uik: r.uik, kind: r.kind, electronic: r.electronic, ...r.counts, votes, flags: r.flags };
+function stationRecord(r: StationRow, map: number[] | null, width: number): ElectionStationRecord {
+  let votes = r.votes;
+  if (map) {
+    votes = new Array<number>(width).fill(0);
+    for (let k = 0; k < r.votes.length; k++) votes[map[k]!] = r.votes[k]!;
+  }
+  const c = r.counts;
+  return {
+    line: r.line, region: r.region, region_code: r.region_code, oik: r.oik, tik: r.tik, uik: r.uik, kind: r.kind, electronic: r.electronic,
+    registered: c.registered, received: c.received, issued_early: c.issued_early, issued_station: c.issued_station, issued_outside: c.issued_outside, issued: c.issued,
+    cancelled: c.cancelled, in_mobile: c.in_mobile, in_stationary: c.in_stationary, in_boxes: c.in_boxes, invalid: c.invalid, valid: c.valid, lost: c.lost, unaccounted: c.unaccounted,
+    votes, flags: r.flags,
+  };
 }
 
 async function importOne(ctx: ImportContext, path: string, opts: { election?: string; force?: boolean }): Promise<FileReport> {
@@ -116,7 +125,9 @@ async function importOne(ctx: ImportContext, path: string, opts: { election?: st
     const existing = await ctx.store.elections.get(id);
     const { choices, map } = mergeChoices(existing?.choices.filter(() => true) ?? [], id, r.header.choices.map((c) => c.choice));
     const derived = r.header.counts.valid === undefined ? ['valid = in_boxes - invalid (the protocol has no valid-ballots line)'] : [];
-    const stations = r.rows.map((row) => stationRecord(row, map, choices.length));
+    // The file's choices in the stored order and complete: its vote lists are stored as read.
+    const identity = map.length === choices.length && map.every((m, k) => m === k);
+    const stations = r.rows.map((row) => stationRecord(row, identity ? null : map, choices.length));
     const flagged = stations.filter((s) => s.flags.length).length;
     report = { ...base, format: 'protocol', election: id, lines_read: r.linesRead, stored: stations.length, rejected: r.rejects.length, flagged, reconciled: r.linesRead === stations.length + r.rejects.length, ignored_columns: r.header.ignored, derived_columns: derived, rejects: r.rejects };
     data = { election: { id, kind: p.kind, year: p.year, title: TITLES[p.kind] }, choices, stations, rejects: toRejects(r.rejects) };

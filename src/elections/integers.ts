@@ -82,6 +82,45 @@ function stats(observed: number, draws: Float64Array, analytic: number, percenti
   return { observed, expected: r(mean), excess: r(observed - mean), sd: r(Math.sqrt(v / n)), threshold: r(q - mean), analytic_expected: r(analytic) };
 }
 
+/**
+ * The replicate loop on its own (own optimisation, own type feedback: a warm-up call of the
+ * caller with other sizes cannot leave it deoptimised). Writes counts per replicate into dl/dt/de.
+ */
+function simulate(o: { thA: Int32Array; thAB: Int32Array; thT: Int32Array; reg: Uint16Array; seed: number; dl: Float64Array; dt: Float64Array; de: Float64Array; regionDraws: Float64Array[] }): void {
+  const { thA, thAB, thT, reg, dl, dt, de, regionDraws } = o;
+  const n = thA.length;
+  const reps = dl.length;
+  const st = xorshift128(o.seed);
+  let x = st[0]! | 0;
+  let y = st[1]! | 0;
+  let z = st[2]! | 0;
+  let w = st[3]! | 0;
+  for (let r = 0; r < reps; r++) {
+    let cl = 0;
+    let ct = 0;
+    let ce = 0;
+    for (let j = 0; j < n; j++) {
+      const t = x ^ (x << 11);
+      x = y;
+      y = z;
+      z = w;
+      w = w ^ (w >>> 19) ^ (t ^ (t >>> 8));
+      const u = w ^ -2147483648; // uint32 order as int32 order
+      const L = u < thA[j]!;
+      const T = L ? u < thAB[j]! : u < thT[j]!;
+      if (L) cl++;
+      if (T) ct++;
+      if (L || T) {
+        ce++;
+        regionDraws[reg[j]!]![r]!++;
+      }
+    }
+    dl[r] = cl;
+    dt[r] = ct;
+    de[r] = ce;
+  }
+}
+
 export function integerFingerprint(a: ElectionArrays, p: IntegersParams = DEFAULT_INTEGERS): IntegersResult {
   const excluded = { small: 0, no_ballots: 0, above_max: 0, flagged: 0, electronic: 0 };
   const idx: number[] = [];
@@ -144,32 +183,7 @@ export function integerFingerprint(a: ElectionArrays, p: IntegersParams = DEFAUL
     const both = pl[j]! + (1 - pl[j]!) * pt[j]!;
     thT[j] = both >= 1 ? 2147483647 : scale(both);
   }
-  const st = xorshift128(p.seed);
-  let x = st[0]! | 0, y = st[1]! | 0, z = st[2]! | 0, w = st[3]! | 0;
-  for (let r = 0; r < p.reps; r++) {
-    let cl = 0;
-    let ct = 0;
-    let ce = 0;
-    for (let j = 0; j < n; j++) {
-      const t = x ^ (x << 11);
-      x = y;
-      y = z;
-      z = w;
-      w = w ^ (w >>> 19) ^ (t ^ (t >>> 8));
-      const u = w ^ -2147483648; // uint32 order as int32 order
-      const L = u < thA[j]!;
-      const T = L ? u < thAB[j]! : u < thT[j]!;
-      if (L) cl++;
-      if (T) ct++;
-      if (L || T) {
-        ce++;
-        regionDraws[reg[j]!]![r]!++;
-      }
-    }
-    dl[r] = cl;
-    dt[r] = ct;
-    de[r] = ce;
-  }
+  simulate({ thA, thAB, thT, reg, seed: p.seed, dl, dt, de, regionDraws });
   const analyticRegion = new Float64Array(a.regions.length);
   for (let j = 0; j < n; j++) analyticRegion[reg[j]!]! += 1 - (1 - pl[j]!) * (1 - pt[j]!);
   return {
