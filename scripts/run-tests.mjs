@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The test command: type-check, lint (house rules: layering, type-aware checks), build
+// The test command: formatter check (prettier, see .prettierignore), type-check, lint (house
+// rules: layering, type-aware checks), build
 // (integration tests spawn the built CLI), then vitest.
 // It prints a plain "N passed, N failed" closing line that CI and humans can grep, and
 // exits with vitest's own exit code.
@@ -11,7 +12,8 @@ const projects = args.includes('--project') ? [args[args.indexOf('--project') + 
 const run = (cmd, cmdArgs) => spawnSync(cmd, cmdArgs, { stdio: 'inherit', shell: false });
 
 const lint = projects.includes('e2e') ? [] : [['npx', ['eslint', 'src', 'test', 'bench', 'scripts', 'web/src']]];
-for (const [cmd, cmdArgs] of [['npx', ['tsc', '--noEmit']], ...lint, ['npx', ['tsc', '-p', 'tsconfig.build.json']]]) {
+const format = projects.includes('e2e') ? [] : [['npm', ['run', '-s', 'format:check']]];
+for (const [cmd, cmdArgs] of [...format, ['npx', ['tsc', '--noEmit']], ...lint, ['npx', ['tsc', '-p', 'tsconfig.build.json']]]) {
   const r = run(cmd, cmdArgs);
   if (r.status !== 0) {
     console.log(`${cmd} ${cmdArgs[0]} failed`);

@@ -33,7 +33,9 @@ export const EventFilters = z.object({
 const Page = { cursor: check.cursor.optional(), limit: check.limit(1000).optional() };
 const eventId = z.string().min(1).meta({ description: 'event id', example: 'ru-2018-telegram-block' });
 
-const LinkSchema = z.object({ eventId: z.string(), kind: z.string(), target: z.string(), doc: z.record(z.string(), z.unknown()).nullable() }).meta({ id: 'EventLink' });
+const LinkSchema = z
+  .object({ eventId: z.string(), kind: z.string(), target: z.string(), doc: z.record(z.string(), z.unknown()).nullable() })
+  .meta({ id: 'EventLink' });
 const EvidenceSchema = z
   .object({
     query: z.string(),
@@ -49,13 +51,25 @@ const EvidenceSchema = z
   })
   .meta({ id: 'MeasurementEvidence', description: 'the summary of a saved measurement query linked to the event' });
 
-export const EventListSchema = z.object({ items: z.array(LedgerEventSchema), next_cursor: z.string().nullable(), total: z.number().int() }).meta({ id: 'EventList' });
+export const EventListSchema = z
+  .object({ items: z.array(LedgerEventSchema), next_cursor: z.string().nullable(), total: z.number().int() })
+  .meta({ id: 'EventList' });
 export const EventDocumentSchema = LedgerEventSchema.extend({
   links: z.array(LinkSchema),
   measurement_evidence: z.array(EvidenceSchema).optional(),
 }).meta({ id: 'EventDocument' });
 
-const Revision = z.object({ revision: z.number().int(), action: z.string(), actor: z.string(), reason: z.string().nullable(), at: z.string(), previous: z.unknown(), current: z.unknown() }).meta({ id: 'EventRevision' });
+const Revision = z
+  .object({
+    revision: z.number().int(),
+    action: z.string(),
+    actor: z.string(),
+    reason: z.string().nullable(),
+    at: z.string(),
+    previous: z.unknown(),
+    current: z.unknown(),
+  })
+  .meta({ id: 'EventRevision' });
 
 const ExportBody = z.object({ format: z.enum(EXPORT_FORMATS), body: z.string(), encoding: z.enum(['utf8', 'base64']) });
 
@@ -75,7 +89,14 @@ export const eventsShow = defineOp({
   write: false,
   input: z.object({ id: eventId }),
   output: EventDocumentSchema,
-  http: { method: 'get', path: '/api/events/{id}', tag: 'ledger', description: 'The event; ETag is its revision', errors: { 404: 'No such event' }, handwritten: true },
+  http: {
+    method: 'get',
+    path: '/api/events/{id}',
+    tag: 'ledger',
+    description: 'The event; ETag is its revision',
+    errors: { 404: 'No such event' },
+    handwritten: true,
+  },
   run: async (ctx, { id }) => {
     const e = await getEvent(ctx, id);
     const links = await ctx.store.ledger.listLinks(id);
@@ -150,12 +171,21 @@ export const eventsStatus = defineOp({
 const review = (action: 'confirm' | 'dismiss') =>
   defineOp({
     name: `events.${action}`,
-    summary: action === 'confirm' ? 'Confirm a draft event: it becomes active and shows in default views (token and reason required)' : 'Dismiss a draft event (token and reason required)',
+    summary:
+      action === 'confirm'
+        ? 'Confirm a draft event: it becomes active and shows in default views (token and reason required)'
+        : 'Dismiss a draft event (token and reason required)',
     write: true,
     scope: 'write',
     input: z.object({ id: eventId, reason: z.string().min(3) }),
     output: LedgerEventSchema,
-    http: { method: 'post', path: `/api/events/{id}/${action}`, tag: 'detect', description: action === 'confirm' ? 'Confirmed (status active)' : 'Dismissed', errors: { 404: 'No such event', 409: 'Not a draft' } },
+    http: {
+      method: 'post',
+      path: `/api/events/{id}/${action}`,
+      tag: 'detect',
+      description: action === 'confirm' ? 'Confirmed (status active)' : 'Dismissed',
+      errors: { 404: 'No such event', 409: 'Not a draft' },
+    },
     run: (ctx, { id, reason }) => setStatus(ctx, id, action, { actor: ctx.actor, reason }),
   });
 export const eventsConfirm = review('confirm');
@@ -190,7 +220,9 @@ export const eventsExport = defineOp({
   run: async (ctx, { format, ...filters }) => {
     const body = await exportEvents(ctx, filters, format);
     const count = (await listEvents(ctx, { ...filters, limit: 1 })).total;
-    return typeof body === 'string' ? { format, body, encoding: 'utf8' as const, count } : { format, body: body.toString('base64'), encoding: 'base64' as const, count };
+    return typeof body === 'string'
+      ? { format, body, encoding: 'utf8' as const, count }
+      : { format, body: body.toString('base64'), encoding: 'base64' as const, count };
   },
 });
 
@@ -268,4 +300,22 @@ export const tokensRevoke = defineOp({
   },
 });
 
-export const ledgerOps = [eventsList, eventsShow, eventsHistory, eventsCounts, eventsAdd, eventsEdit, eventsStatus, eventsConfirm, eventsDismiss, eventsImport, eventsGeocode, eventsExport, indicatorsList, indicatorsExport, tokensCreate, tokensList, tokensRevoke];
+export const ledgerOps = [
+  eventsList,
+  eventsShow,
+  eventsHistory,
+  eventsCounts,
+  eventsAdd,
+  eventsEdit,
+  eventsStatus,
+  eventsConfirm,
+  eventsDismiss,
+  eventsImport,
+  eventsGeocode,
+  eventsExport,
+  indicatorsList,
+  indicatorsExport,
+  tokensCreate,
+  tokensList,
+  tokensRevoke,
+];

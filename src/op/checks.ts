@@ -35,8 +35,13 @@ export const until = z.string().meta({ description: 'up to and including this da
 export const dateRange = { since: since.optional(), until: until.optional() };
 
 /** A page size between 1 and `max`. */
-export const limit = (max: number) => z.number().int().min(1).max(max).meta({ description: `at most this many rows (1-${max})` });
+export const limit = (max: number) =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .meta({ description: `at most this many rows (1-${max})` });
 
 /** An opaque cursor from a previous page's next_cursor. */
 export const cursor = z.string().meta({ description: "the previous page's next_cursor" });
-

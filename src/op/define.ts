@@ -68,7 +68,7 @@ export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zod
 }
 
 /** Any op, for lists and registries (input and output erased). */
- 
+
 export type AnyOp = Op<any, any>;
 
 export type OpInput<T extends AnyOp> = z.input<T['input']>;

@@ -19,7 +19,14 @@ const echo = defineOp({
   name: 'test.echo',
   summary: 'echo the coerced input',
   write: false,
-  input: z.object({ id: z.string(), cc: check.countryCode.optional(), n: z.number().int().optional(), on: z.boolean().optional(), tags: z.array(z.string()).optional(), nums: z.array(z.number()).optional() }),
+  input: z.object({
+    id: z.string(),
+    cc: check.countryCode.optional(),
+    n: z.number().int().optional(),
+    on: z.boolean().optional(),
+    tags: z.array(z.string()).optional(),
+    nums: z.array(z.number()).optional(),
+  }),
   output: z.object({ input: z.record(z.string(), z.unknown()) }),
   http: { method: 'get', path: '/api/test/{id}' },
   run: async (_ctx, input) => ({ input }),
@@ -35,7 +42,11 @@ const write = defineOp({
 });
 
 function app() {
-  const deps: AppDeps = { store: { ledger: { getTokenByHash: async () => null } } as unknown as Store, clock: fixedClock('2026-01-01T00:00:00Z'), dbPath: ':memory:' };
+  const deps: AppDeps = {
+    store: { ledger: { getTokenByHash: async () => null } } as unknown as Store,
+    clock: fixedClock('2026-01-01T00:00:00Z'),
+    dbPath: ':memory:',
+  };
   const a = newRouter();
   a.onError((e, c) => problemResponse(c, e));
   a.use('/api/*', apiGuard(deps));

@@ -54,7 +54,11 @@ export function coercerFor(s: z.ZodType): Coerce {
   if (base._zod.def.type === 'array') {
     const el = base._zod.def.element;
     const each = scalar(el ? unwrap(el as unknown as z.ZodType)._zod.def.type : 'string');
-    return (values) => values.flatMap((v) => v.split(',')).filter((v) => v !== '').map(each);
+    return (values) =>
+      values
+        .flatMap((v) => v.split(','))
+        .filter((v) => v !== '')
+        .map(each);
   }
   const one = scalar(base._zod.def.type);
   // A repeated scalar parameter: the last value wins.
@@ -123,7 +127,11 @@ function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys:
     ...(op.write ? { security: [{ bearerAuth: [] }] } : {}),
     request: {
       ...(params ? { params } : {}),
-      ...(inQuery ? (Object.keys(rest).length ? { query: restSchema } : {}) : { body: { content: { 'application/json': { schema: restSchema } }, required: true } }),
+      ...(inQuery
+        ? Object.keys(rest).length
+          ? { query: restSchema }
+          : {}
+        : { body: { content: { 'application/json': { schema: restSchema } }, required: true } }),
     },
     responses: { 200: { description: http.description ?? op.summary, content: { 'application/json': { schema: op.output } } }, ...errors },
   });
@@ -147,7 +155,11 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
       const grant = http.method === 'get' && opScope(op) ? await identify(c, deps) : c.get('grant');
       const input = inQuery ? queryInput(c.req.url, coercers) : bodyObject(await jsonBody(c));
       for (const k of pathKeys) input[k] = c.req.param(k);
-      const result = await executeOp({ store: deps.store, clock: deps.clock, progress: silentProgress, actor: grant.actor, grant, dbPath: deps.dbPath }, op, input);
+      const result = await executeOp(
+        { store: deps.store, clock: deps.clock, progress: silentProgress, actor: grant.actor, grant, dbPath: deps.dbPath },
+        op,
+        input,
+      );
       return c.json(result as object, 200);
     });
   }

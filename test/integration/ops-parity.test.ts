@@ -25,11 +25,22 @@ interface Sample {
 const SAMPLES: Record<string, Sample> = {
   'speedtests.summary': { cmd: ['speedtests', 'summary'], inputs: [{}, { cc: 'RU' }, { cc: 'ru', asn: '12389', since: '2021-03-10', until: '2021-03-20' }] },
   'elections.list': { cmd: ['elections', 'list'], inputs: [{}] },
-  'elections.summary': { cmd: ['elections', 'summary'], positional: ['id'], inputs: [{ id: 'duma-2021' }, { id: 'duma-2021', region: 'Moscow', by: 'district' }] },
+  'elections.summary': {
+    cmd: ['elections', 'summary'],
+    positional: ['id'],
+    inputs: [{ id: 'duma-2021' }, { id: 'duma-2021', region: 'Moscow', by: 'district' }],
+  },
   'elections.electronic': { cmd: ['elections', 'electronic'], positional: ['id'], inputs: [{ id: 'duma-2021', region: 'RU-MOW' }] },
-  'events.list': { cmd: ['events', 'list'], inputs: [{}, { country: 'ru', category: 'block', limit: 5 }, { country: 'CN', from: '2009', to: '2014', include_retracted: true }, { q: 'telegram' }] },
+  'events.list': {
+    cmd: ['events', 'list'],
+    inputs: [{}, { country: 'ru', category: 'block', limit: 5 }, { country: 'CN', from: '2009', to: '2014', include_retracted: true }, { q: 'telegram' }],
+  },
   // With measurement evidence (the seed links a measurement query to the Telegram block), and without.
-  'events.show': { cmd: ['events', 'show'], positional: ['id'], inputs: [{ id: 'ru-2018-telegram-block' }, { id: 'cn-2009-xinjiang-shutdown' }, { id: 'cn-2010-google-exit' }] },
+  'events.show': {
+    cmd: ['events', 'show'],
+    positional: ['id'],
+    inputs: [{ id: 'ru-2018-telegram-block' }, { id: 'cn-2009-xinjiang-shutdown' }, { id: 'cn-2010-google-exit' }],
+  },
   'events.history': { cmd: ['events', 'history'], positional: ['id'], inputs: [{ id: 'ru-2018-telegram-block' }] },
   'indicators.list': { cmd: ['indicators', 'list'], inputs: [{}, { country: 'cn' }, { id: 'agora-criminal-cases-online-ru' }] },
   'throughput.summary': { cmd: ['throughput', 'summary'], inputs: [{}, { cc: 'RU', since: '2021-03' }, { cc: 'ru', asn: 'AS8359', target: 'abs.twimg.com' }] },
@@ -37,9 +48,10 @@ const SAMPLES: Record<string, Sample> = {
 
 /** Bound to HTTP with no CLI twin, and why. */
 const HTTP_ONLY: Record<string, string> = {
-  'events.counts': 'the dashboard\'s per-country counts; the CLI lists events instead',
+  'events.counts': "the dashboard's per-country counts; the CLI lists events instead",
   'detections.list': 'the read-only twin of `detect` (which may --emit drafts and also reports what it emitted)',
-  'elections.fingerprints': "the dashboard's bundle of the figures `elections integers` and `elections shpilkin` give one by one (plus the histograms and heat map it draws)",
+  'elections.fingerprints':
+    "the dashboard's bundle of the figures `elections integers` and `elections shpilkin` give one by one (plus the histograms and heat map it draws)",
 };
 
 const t = tempDir();
@@ -52,7 +64,14 @@ beforeAll(async () => {
   const i = await cli(['ingest', packagePath('test', 'fixtures', 'ooni-throttle-synthetic'), '--workers', '0', '--json', '--db', db]);
   expect(i.code, i.err).toBe(0);
   // Elections: the Moscow 2021 fixture and its single-mandate table (test/fixtures/elections/SOURCES.md).
-  const el = await cli(['elections', 'import', ...['kobak-2021-moscow.csv.zip', 'meduza-moscow-2021-single-mandate.tsv'].map((f) => packagePath('test', 'fixtures', 'elections', f)), '--json', '--db', db]);
+  const el = await cli([
+    'elections',
+    'import',
+    ...['kobak-2021-moscow.csv.zip', 'meduza-moscow-2021-single-mandate.tsv'].map((f) => packagePath('test', 'fixtures', 'elections', f)),
+    '--json',
+    '--db',
+    db,
+  ]);
   expect(el.code, el.err).toBe(0);
 }, 180_000);
 afterAll(() => t.cleanup());
@@ -104,7 +123,7 @@ describe('every operation with a CLI command and an HTTP route', () => {
           const key = `${name} ${JSON.stringify(input)}`;
           const res = await app.request(url(op.http!.path, input));
           expect(res.status, key).toBe(200);
-          const doc = (await res.json());
+          const doc = await res.json();
           expect(doc, key).toEqual(cliDocs.get(key));
           const items = (doc as { items?: unknown[] }).items;
           if (items && Object.keys(input).length === 0) expect(items.length, `${key}: the sample data gives rows`).toBeGreaterThan(0);
