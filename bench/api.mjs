@@ -9,7 +9,7 @@
 // 2. load: autocannon, 200 connections for 10 s per endpoint, each list/by-id endpoint both
 //    without and with `Accept-Encoding: gzip` (what browsers and curl --compressed send).
 //    Baseline in the same run: GET /healthz (no store query).
-// Goal (issue #2): p99 < 50 ms, no errors. Env: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_COLD_ONLY=1.
+// Goal: p99 < 50 ms, no errors. Env: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_COLD_ONLY=1.
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { get } from 'node:http';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:cost — the cost engine (issue 3). Seeds a temp database with `db seed` (the
+// npm run bench:cost — the cost engine. Seeds a temp database with `db seed` (the
 // shipped ledger incl. the STOP import, and data/costs), then in this process:
 //  1. prices every shutdown / throttling / block event with 10,000 draws each (ongoing events
 //     priced up to the bench date and throttles at severity 1, so every event is attempted);

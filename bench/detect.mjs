@@ -4,7 +4,7 @@
 // generated series by series into reused typed arrays (seeded), so memory stays flat whatever
 // the count. Baseline in the same run: the same generation without detection; the ratio shows
 // what the detector adds. Then the k-of-networks corroboration per target, and the shutdown
-// detector over the 200 networks' hourly volume. Goal (issue 6): < 60 s and < 2 GB peak RSS.
+// detector over the 200 networks' hourly volume. Goal: < 60 s and < 2 GB peak RSS.
 import console from 'node:console';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// bench:registry (issue 7). Builds a synthetic Zapret-Info dump of 1,000,000 entries, 50,000 of
+// bench:registry. Builds a synthetic Zapret-Info dump of 1,000,000 entries, 50,000 of
 // them CIDRs, from the real shipped samples (seeded PRNG, so every run builds the same file),
 // then measures in one run: the import rate, the time to compute the address union and the AS
 // join, and peak RSS. Ratios are against baselines measured in the same run: decode-only and

@@ -1,4 +1,4 @@
-// Every bad-input rule of issue 3 (and a few more), each naming its parameter.
+// Every bad-input rule of a scenario, each naming its parameter.
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type ScenarioInput } from './scenario.js';
 

@@ -1,6 +1,6 @@
 /**
  * Turn a request (CLI flags, query string, JSON body, ledger event) into a validated scenario.
- * Every rule of issue 3's "bad input" list is here: unknown country or region, a region outside
+ * Every bad-input rule of a scenario is here: unknown country or region, a region outside
  * the country, a bad duration, severity outside [0,1], an unknown method, currency or platform.
  * All problems are collected and reported at once, each naming its parameter and what is valid.
  */

@@ -117,7 +117,7 @@ export function throttleDays(tests: Iterable<SpeedTestInput>, p: ThrottleParams 
   });
 }
 
-/** The summary shape: exactly the keys of issue 6. */
+/** The summary shape: exactly the published keys (ThrottleDaySchema in detect/schemas.ts). */
 export const summaryItem = (d: ThrottleDay): ThrottleDay => ({
   cc: d.cc,
   asn: d.asn,

@@ -1,6 +1,6 @@
 /**
  * The event model, validated with zod at every edge (API body, CLI file, seed file, import).
- * The JSON keys are a public contract (issue #2): id, title, summary, category, subtype,
+ * The JSON keys are a public contract: id, title, summary, category, subtype,
  * countries, regions, start, end, date_precision, scope, targets, actors, networks,
  * people_affected, tags, confidence, status, sources, revision, created_at, updated_at; and
  * what the geocoder made of the area (places, population_affected, geocode: see src/geo/geocode.ts).

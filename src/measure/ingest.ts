@@ -25,9 +25,10 @@ import { RULES_VERSION } from './verdict/index.js';
 export interface IngestInput extends IngestFilters {
   paths: string[];
   /**
-   * 'duckdb' (default): DuckDB's JSON reader parses and projects, JavaScript scores the slim rows
-   * (reader/fast-file.ts), falling back line by line where it must. 'js': every line parsed in
-   * JavaScript worker threads (reader/process-file.ts).
+   * 'js' (default): every line parsed in JavaScript worker threads (reader/process-file.ts).
+   * 'duckdb': DuckDB's JSON reader parses and projects, JavaScript scores the slim rows
+   * (reader/fast-file.ts), falling back line by line where it must (docs/design/020-measurement-pipeline.md: why js
+   * stays the default).
    */
   engine?: 'duckdb' | 'js';
   /** Threads: DuckDB's reader threads (engine duckdb) or worker threads (engine js; 0 = in this thread). Default: every core. */

@@ -1,5 +1,5 @@
 /**
- * Public surface of the registry engine (issue 7): import Zapret-Info dumps of Russia's
+ * Public surface of the registry engine: import Zapret-Info dumps of Russia's
  * blocking register, count the blocked address space exactly, attribute it to ASes and
  * organisations, separate target from collateral, and publish it over time.
  */

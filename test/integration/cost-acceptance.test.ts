@@ -1,4 +1,4 @@
-// Issue 3 acceptance, on the shipped data (data/costs) and the shipped ledger (data/ledger):
+// Cost engine acceptance, on the shipped data (data/costs) and the shipped ledger (data/ledger):
 // calibration against OZI's published figures, the 85-region table, Xinjiang across years,
 // the Telegram block via the API, the ledger link's "missing", and bad input at the edges.
 import { readFile } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /**
- * Issue 6 acceptance on real data: the shipped Russia Twitter throttle speed tests
+ * Throttling detection acceptance on real data: the shipped Russia Twitter throttle speed tests
  * (data/throttling, CC BY 4.0) imported through the CLI, the throttling detector's per-network
  * verdicts, draft events that a rerun does not duplicate, and a confirmed draft in GET /api/events.
  */

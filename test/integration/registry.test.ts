@@ -1,4 +1,4 @@
-// Registry (issue 7) end to end: import the shipped files through the CLI, then the acceptance
+// Registry end to end: import the shipped files through the CLI, then the acceptance
 // commands (asns --top 10, lookup 149.154.167.99), idempotency, rejects, parts, API, indicators.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

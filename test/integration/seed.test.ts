@@ -1,6 +1,6 @@
 /**
  * The seeded ledger from the data the repo ships (data/ledger, data/events): acceptance
- * checks of issue #2 on real data, run through the built CLI as a user would.
+ * checks of the seeded ledger on real data, run through the built CLI as a user would.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +49,7 @@ describe('db seed', () => {
   });
 });
 
-describe('acceptance (issue #2)', () => {
+describe('acceptance: the seeded ledger', () => {
   it('RU blocks include the Telegram block with its sources, and the ledger holds the STOP events', async () => {
     const r = await json(['events', 'list', '--country', 'RU', '--category', 'block', '--limit', '200']);
     const tg = r.items.find((e: { id: string }) => e.id === 'ru-2018-telegram-block');

@@ -1,4 +1,4 @@
-/** `splinternet registry import|summary|asns|decision|lookup`: Russia's blocking register (issue 7). */
+/** `splinternet registry import|summary|asns|decision|lookup`: Russia's blocking register. */
 import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import type { ImportReport, registryAsns, registryDecision, registryLookup, registrySummary } from '../../registry/index.js';

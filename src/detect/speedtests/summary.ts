@@ -1,6 +1,6 @@
 /**
  * `splinternet speedtests summary` and GET /api/speedtests/summary: the throttling verdict per
- * (country, network, day). `items` has exactly the keys of issue 6; `method` and `sources` say
+ * (country, network, day). `items` has exactly the published summary keys (detect/schemas.ts); `method` and `sources` say
  * how the figures were made and from which data (with its licence).
  */
 import type { Store } from '../../store/index.js';

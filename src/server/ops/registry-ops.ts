@@ -1,5 +1,5 @@
 /**
- * Registry operations (issue 7) as ops: `splinternet registry ...` runs these in-process or
+ * Registry operations as ops: `splinternet registry ...` runs these in-process or
  * through a running server. File paths must be absolute (the CLI resolves them).
  */
 import { isAbsolute } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * /api/registry: Russia's blocking register (issue 7): a snapshot's summary, its ASes and
+ * /api/registry: Russia's blocking register: a snapshot's summary, its ASes and
  * organisations, one decision across snapshots, and a lookup of an address or domain.
  */
 import { createRoute } from '@hono/zod-openapi';

@@ -1,5 +1,5 @@
 /**
- * Detections (/detections?cc=&kind=&since=&until=): what the detectors (issue #6) find in the
+ * Detections (/detections?cc=&kind=&since=&until=): what the detectors (docs/design/030-detection.md) find in the
  * stored measurements and speed tests: blocks, throttling and shutdowns, each with its summary,
  * strength, networks, the ledger status of its draft, and a chart of its own evidence (drawn
  * from the evidence query the detection carries). Every series judged is listed too, so

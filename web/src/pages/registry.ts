@@ -2,7 +2,7 @@
  * Registry (/registry?snapshot=): Russia's blocking register. Growth over time (the ledger's
  * registry indicator series), the blocked IPv4 space by organisation for a snapshot (today's
  * routing), target versus collateral, the Telegram 2018 panel (decision 2-1779/2018), and a
- * lookup of an address or domain. Reads GET /api/registry/* (issue #7) and /api/indicators.
+ * lookup of an address or domain. Reads GET /api/registry/* and /api/indicators.
  */
 import * as Plot from '@observablehq/plot';
 import { getJson, hasApi } from '../api.js';

@@ -1,6 +1,6 @@
 /**
  * Measurement evidence of a ledger event: the saved query (cc, asn, target, time span) an event
- * links (issue #4), drawn as the explorer's heat map, with a link to open it in the explorer.
+ * links, drawn as the explorer's heat map, with a link to open it in the explorer.
  */
 import { getJson, hasApi } from '../api.js';
 import { append, h } from '../dom.js';

@@ -1,5 +1,5 @@
 /**
- * Measurement aggregates (GET /api/measurements/summary, issue #4) as a heat map of target ×
+ * Measurement aggregates (GET /api/measurements/summary) as a heat map of target ×
  * day coloured by the dominant verdict status. The cell shape is read tolerantly (status
  * counts may be nested or flat) so the page works with the pipeline's documented fields.
  */
@@ -165,6 +165,6 @@ export function heatmap(cells: Cell[], o: { title: string; href?: (c: Cell) => s
   return figure(chart, table, {
     title: o.title,
     label: `Heat map of ${targets.length} targets over ${new Set(merged.map((c) => c.day)).size} days; cells coloured by the most severe verdict status: ${statuses.join(', ')}.`,
-    note: o.note ?? 'Status is our per-layer verdict (issue #4), the most severe among the day’s measurements; OONI’s own flags are in the table.',
+    note: o.note ?? 'Status is our per-layer verdict (method: docs/design/020-measurement-pipeline.md), the most severe among the day’s measurements; OONI’s own flags are in the table.',
   });
 }

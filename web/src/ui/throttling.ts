@@ -1,6 +1,6 @@
 /**
  * Throttling view: the share of speed tests in which the target was far slower than the control,
- * per ASN per day (GET /api/speedtests/summary, issue #6), with the verdict and median speeds.
+ * per ASN per day (GET /api/speedtests/summary), with the verdict and median speeds.
  */
 import * as Plot from '@observablehq/plot';
 import { getJson, hasApi } from '../api.js';
