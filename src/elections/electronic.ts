@@ -34,9 +34,18 @@ function ranked(items: { name: string; votes: number }[], base: number): Standin
 
 function singleMandate(rows: ElectionDistrictResultRecord[]) {
   const sum = (k: 'paper' | 'electronic' | 'total') => rows.reduce((a, r) => a + r[k], 0);
-  const paper = ranked(rows.map((r) => ({ name: r.candidate, votes: r.paper })), sum('paper'));
-  const electronic = ranked(rows.map((r) => ({ name: r.candidate, votes: r.electronic })), sum('electronic'));
-  const total = ranked(rows.map((r) => ({ name: r.candidate, votes: r.total })), sum('total'));
+  const paper = ranked(
+    rows.map((r) => ({ name: r.candidate, votes: r.paper })),
+    sum('paper'),
+  );
+  const electronic = ranked(
+    rows.map((r) => ({ name: r.candidate, votes: r.electronic })),
+    sum('electronic'),
+  );
+  const total = ranked(
+    rows.map((r) => ({ name: r.candidate, votes: r.total })),
+    sum('total'),
+  );
   const winner = total[0]!;
   const paperOf = (name: string) => paper.find((p) => p.name === name)!;
   return {
@@ -51,15 +60,36 @@ function singleMandate(rows: ElectionDistrictResultRecord[]) {
     changed_by_deg: paper[0]!.name !== winner.name,
     ballots: { paper: sum('paper'), electronic: sum('electronic'), total: sum('total') },
     flagged_rows: rows.filter((r) => r.flags.length).length,
-    candidates: rows.map((r) => ({ candidate: r.candidate, paper: r.paper, electronic: r.electronic, total: r.total, paper_pct: pct(r.paper, sum('paper')), electronic_pct: pct(r.electronic, sum('electronic')), total_pct: pct(r.total, sum('total')) })).sort((a, b) => b.total - a.total),
+    candidates: rows
+      .map((r) => ({
+        candidate: r.candidate,
+        paper: r.paper,
+        electronic: r.electronic,
+        total: r.total,
+        paper_pct: pct(r.paper, sum('paper')),
+        electronic_pct: pct(r.electronic, sum('electronic')),
+        total_pct: pct(r.total, sum('total')),
+      }))
+      .sort((a, b) => b.total - a.total),
   };
 }
 
 function partyList(l: Loaded, paper: ElectionTotalsRow | undefined, electronic: ElectionTotalsRow | undefined) {
   const side = (r: ElectionTotalsRow | undefined) => {
     if (!r) return null;
-    const choices = ranked(l.choices.map((c) => ({ name: c.label_en ?? c.label, votes: Number(r.votes[c.idx] ?? 0) })), Number(r.cast));
-    return { stations: r.stations, registered: Number(r.registered), issued: Number(r.issued), cast: Number(r.cast), turnout_pct: pct(Number(r.issued), Number(r.registered)), leader: choices[0]!, choices };
+    const choices = ranked(
+      l.choices.map((c) => ({ name: c.label_en ?? c.label, votes: Number(r.votes[c.idx] ?? 0) })),
+      Number(r.cast),
+    );
+    return {
+      stations: r.stations,
+      registered: Number(r.registered),
+      issued: Number(r.issued),
+      cast: Number(r.cast),
+      turnout_pct: pct(Number(r.issued), Number(r.registered)),
+      leader: choices[0]!,
+      choices,
+    };
   };
   const p = side(paper);
   const e = side(electronic);
@@ -67,14 +97,23 @@ function partyList(l: Loaded, paper: ElectionTotalsRow | undefined, electronic: 
     l.choices.map((c) => ({ name: c.label_en ?? c.label, votes: Number(paper?.votes[c.idx] ?? 0) + Number(electronic?.votes[c.idx] ?? 0) })),
     Number(paper?.cast ?? 0) + Number(electronic?.cast ?? 0),
   );
-  return { paper: p, electronic: e, combined_leader: combined[0]!, electronic_share_of_cast_pct: pct(Number(electronic?.cast ?? 0), Number(paper?.cast ?? 0) + Number(electronic?.cast ?? 0)), changed_by_deg: p !== null && p.leader.name !== combined[0]!.name };
+  return {
+    paper: p,
+    electronic: e,
+    combined_leader: combined[0]!,
+    electronic_share_of_cast_pct: pct(Number(electronic?.cast ?? 0), Number(paper?.cast ?? 0) + Number(electronic?.cast ?? 0)),
+    changed_by_deg: p !== null && p.leader.name !== combined[0]!.name,
+  };
 }
 
 export async function electronicComparison(deps: ElectionDeps, q: { id: string; region?: string; series?: boolean }) {
   const l = await loadElection(deps, q.id);
   const f = filterOf({ region: q.region });
   const rows = await deps.store.elections.totals(q.id, 'district', f);
-  const byDistrict = new Map<string, { region: string | null; region_code: string | null; oik: string | null; paper?: ElectionTotalsRow; electronic?: ElectionTotalsRow }>();
+  const byDistrict = new Map<
+    string,
+    { region: string | null; region_code: string | null; oik: string | null; paper?: ElectionTotalsRow; electronic?: ElectionTotalsRow }
+  >();
   for (const r of rows) {
     const k = `${r.region}|${r.district}`;
     const d = byDistrict.get(k) ?? { region: r.region, region_code: r.region_code, oik: r.district };
@@ -91,7 +130,15 @@ export async function electronicComparison(deps: ElectionDeps, q: { id: string; 
     .map((d) => {
       const no = districtNo(d.oik);
       const sm = no !== null && smByNo.has(no) ? singleMandate(smByNo.get(no)!) : null;
-      return { district: no, oik: d.oik, region: d.region, region_code: d.region_code, single_mandate: sm, party_list: partyList(l, d.paper, d.electronic), deg_series: series?.get(no ?? -1) ?? null };
+      return {
+        district: no,
+        oik: d.oik,
+        region: d.region,
+        region_code: d.region_code,
+        single_mandate: sm,
+        party_list: partyList(l, d.paper, d.electronic),
+        deg_series: series?.get(no ?? -1) ?? null,
+      };
     })
     .sort((a, b) => (a.district ?? 0) - (b.district ?? 0));
   const unmatched = [...smByNo.keys()].filter((no) => !districts.some((d) => d.district === no));
@@ -129,6 +176,7 @@ async function degSeries(deps: ElectionDeps, id: string) {
     (d.candidates[b.choice] ??= [])[ti] = b.votes;
     d.total_ballots += b.votes;
   }
-  for (const d of out.values()) for (const k of Object.keys(d.candidates)) d.candidates[k] = Array.from({ length: d.t.length }, (_, i) => d.candidates[k]![i] ?? 0);
+  for (const d of out.values())
+    for (const k of Object.keys(d.candidates)) d.candidates[k] = Array.from({ length: d.t.length }, (_, i) => d.candidates[k]![i] ?? 0);
   return out;
 }

@@ -34,10 +34,27 @@ export const INTEGERS_METHOD =
   'stations with registered >= 100, ballots cast > 0, turnout and leader share <= 99 %; turnout = ballots issued / registered, leader share = leader votes / (valid + invalid); ' +
   'a value is "integer" when within 0.05 points of an integer; expected counts from a seeded binomial Monte Carlo of the same stations; excess = observed - mean, sd = standard deviation over replicates.';
 
-export async function integersFor(deps: ElectionDeps, q: FingerprintQuery & Partial<Pick<IntegersParams, 'reps' | 'seed' | 'includeFlagged' | 'includeElectronic'>>) {
+export async function integersFor(
+  deps: ElectionDeps,
+  q: FingerprintQuery & Partial<Pick<IntegersParams, 'reps' | 'seed' | 'includeFlagged' | 'includeElectronic'>>,
+) {
   const x = await inputs(deps, q);
-  const params: IntegersParams = { ...DEFAULT_INTEGERS, ...Object.fromEntries(Object.entries({ reps: q.reps, seed: q.seed, includeFlagged: q.includeFlagged, includeElectronic: q.includeElectronic }).filter(([, v]) => v !== undefined)) };
-  return { method: 'integer-percentages', version: INTEGERS_VERSION, reference: INTEGERS_METHOD, params, ...common(x, q), result: integerFingerprint(x.arrays, params) };
+  const params: IntegersParams = {
+    ...DEFAULT_INTEGERS,
+    ...Object.fromEntries(
+      Object.entries({ reps: q.reps, seed: q.seed, includeFlagged: q.includeFlagged, includeElectronic: q.includeElectronic }).filter(
+        ([, v]) => v !== undefined,
+      ),
+    ),
+  };
+  return {
+    method: 'integer-percentages',
+    version: INTEGERS_VERSION,
+    reference: INTEGERS_METHOD,
+    params,
+    ...common(x, q),
+    result: integerFingerprint(x.arrays, params),
+  };
 }
 
 export const SHPILKIN_METHOD =
@@ -46,8 +63,20 @@ export const SHPILKIN_METHOD =
 
 export async function shpilkinFor(deps: ElectionDeps, q: FingerprintQuery & Partial<ShpilkinParams>) {
   const x = await inputs(deps, q);
-  const params: ShpilkinParams = { ...DEFAULT_SHPILKIN, ...Object.fromEntries(Object.entries({ binWidth: q.binWidth, includeElectronic: q.includeElectronic, includeFlagged: q.includeFlagged }).filter(([, v]) => v !== undefined)) };
-  return { method: 'shpilkin-turnout-binning', version: SHPILKIN_VERSION, reference: SHPILKIN_METHOD, params, ...common(x, q), result: shpilkinEstimate(x.arrays, params) };
+  const params: ShpilkinParams = {
+    ...DEFAULT_SHPILKIN,
+    ...Object.fromEntries(
+      Object.entries({ binWidth: q.binWidth, includeElectronic: q.includeElectronic, includeFlagged: q.includeFlagged }).filter(([, v]) => v !== undefined),
+    ),
+  };
+  return {
+    method: 'shpilkin-turnout-binning',
+    version: SHPILKIN_VERSION,
+    reference: SHPILKIN_METHOD,
+    params,
+    ...common(x, q),
+    result: shpilkinEstimate(x.arrays, params),
+  };
 }
 
 /** Everything the dashboard draws for one election: histograms, heat map, Shpilkin curve, integer excess. */
@@ -58,7 +87,16 @@ export async function fingerprintsFor(deps: ElectionDeps, q: FingerprintQuery & 
     ...common(x, q),
     histograms: { method: 'histograms', version: HISTOGRAM_VERSION, ...histograms(x.arrays) },
     heatmap: { method: 'turnout-x-leader-share (Klimek et al., PNAS 109(41), 2012)', version: HISTOGRAM_VERSION, ...heatmap(x.arrays) },
-    shpilkin: { method: 'shpilkin-turnout-binning', version: SHPILKIN_VERSION, reference: SHPILKIN_METHOD, params: DEFAULT_SHPILKIN, result: shpilkinEstimate(x.arrays) },
-    integers: ip.reps > 0 ? { method: 'integer-percentages', version: INTEGERS_VERSION, reference: INTEGERS_METHOD, params: ip, result: integerFingerprint(x.arrays, ip) } : null,
+    shpilkin: {
+      method: 'shpilkin-turnout-binning',
+      version: SHPILKIN_VERSION,
+      reference: SHPILKIN_METHOD,
+      params: DEFAULT_SHPILKIN,
+      result: shpilkinEstimate(x.arrays),
+    },
+    integers:
+      ip.reps > 0
+        ? { method: 'integer-percentages', version: INTEGERS_VERSION, reference: INTEGERS_METHOD, params: ip, result: integerFingerprint(x.arrays, ip) }
+        : null,
   };
 }

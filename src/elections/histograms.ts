@@ -35,7 +35,15 @@ export function histograms(a: ElectionArrays, p: HistogramParams = DEFAULT_HISTO
     included++;
   }
   const centres = Array.from({ length: nb }, (_, b) => Math.round(b * p.binWidth * 1000) / 1000);
-  return { bin_width: p.binWidth, weight: p.weight, stations_included: included, left_out: outside, centres, turnout: Array.from(turnout), leader: Array.from(leader) };
+  return {
+    bin_width: p.binWidth,
+    weight: p.weight,
+    stations_included: included,
+    left_out: outside,
+    centres,
+    turnout: Array.from(turnout),
+    leader: Array.from(leader),
+  };
 }
 
 export function heatmap(a: ElectionArrays, binWidth = 1, includeElectronic = true) {

@@ -58,7 +58,11 @@ function resolveElection(file: string, given: string | undefined, kind: Election
 }
 
 /** Choices of this file mapped onto the election's stored list (by header name; new names appended). */
-function mergeChoices(stored: ElectionChoiceRecord[], id: string, incoming: { name: string; label: string; label_en: string | null }[]): { choices: ElectionChoiceRecord[]; map: number[] } {
+function mergeChoices(
+  stored: ElectionChoiceRecord[],
+  id: string,
+  incoming: { name: string; label: string; label_en: string | null }[],
+): { choices: ElectionChoiceRecord[]; map: number[] } {
   const choices = [...stored];
   const map = incoming.map((c) => {
     const at = choices.findIndex((s) => s.name === c.name);
@@ -77,10 +81,30 @@ function stationRecord(r: StationRow, map: number[] | null, width: number): Elec
   }
   const c = r.counts;
   return {
-    line: r.line, region: r.region, region_code: r.region_code, oik: r.oik, tik: r.tik, uik: r.uik, kind: r.kind, electronic: r.electronic,
-    registered: c.registered, received: c.received, issued_early: c.issued_early, issued_station: c.issued_station, issued_outside: c.issued_outside, issued: c.issued,
-    cancelled: c.cancelled, in_mobile: c.in_mobile, in_stationary: c.in_stationary, in_boxes: c.in_boxes, invalid: c.invalid, valid: c.valid, lost: c.lost, unaccounted: c.unaccounted,
-    votes, flags: r.flags,
+    line: r.line,
+    region: r.region,
+    region_code: r.region_code,
+    oik: r.oik,
+    tik: r.tik,
+    uik: r.uik,
+    kind: r.kind,
+    electronic: r.electronic,
+    registered: c.registered,
+    received: c.received,
+    issued_early: c.issued_early,
+    issued_station: c.issued_station,
+    issued_outside: c.issued_outside,
+    issued: c.issued,
+    cancelled: c.cancelled,
+    in_mobile: c.in_mobile,
+    in_stationary: c.in_stationary,
+    in_boxes: c.in_boxes,
+    invalid: c.invalid,
+    valid: c.valid,
+    lost: c.lost,
+    unaccounted: c.unaccounted,
+    votes,
+    flags: r.flags,
   };
 }
 
@@ -110,12 +134,32 @@ async function importOne(ctx: ImportContext, path: string, opts: { election?: st
     const election = { id, kind: p.kind, year: p.year, title: TITLES[p.kind] };
     if (looksLikeScript(text)) {
       const r = readDegSeries(text, file);
-      report = { ...base, format: 'deg_series', election: id, lines_read: r.linesRead, stored: r.linesRead - r.rejects.length, rejected: r.rejects.length, flagged: 0, reconciled: true, rejects: r.rejects };
+      report = {
+        ...base,
+        format: 'deg_series',
+        election: id,
+        lines_read: r.linesRead,
+        stored: r.linesRead - r.rejects.length,
+        rejected: r.rejects.length,
+        flagged: 0,
+        reconciled: true,
+        rejects: r.rejects,
+      };
       data = { election, choices: null, degBins: { series: r.kind, rows: r.rows }, rejects: toRejects(r.rejects) };
     } else {
       const r = readMeduza(text, file);
       const flagged = r.rows.filter((x) => x.flags.length).length;
-      report = { ...base, format: 'single_mandate', election: id, lines_read: r.linesRead, stored: r.rows.length, rejected: r.rejects.length, flagged, reconciled: r.linesRead === r.rows.length + r.rejects.length, rejects: r.rejects };
+      report = {
+        ...base,
+        format: 'single_mandate',
+        election: id,
+        lines_read: r.linesRead,
+        stored: r.rows.length,
+        rejected: r.rejects.length,
+        flagged,
+        reconciled: r.linesRead === r.rows.length + r.rejects.length,
+        rejects: r.rejects,
+      };
       data = { election, choices: null, districtResults: r.rows, rejects: toRejects(r.rejects) };
     }
   } else {
@@ -123,13 +167,29 @@ async function importOne(ctx: ImportContext, path: string, opts: { election?: st
     const id = resolveElection(path, opts.election, kindOf(r.header));
     const p = parseElectionId(id)!;
     const existing = await ctx.store.elections.get(id);
-    const { choices, map } = mergeChoices(existing?.choices.filter(() => true) ?? [], id, r.header.choices.map((c) => c.choice));
+    const { choices, map } = mergeChoices(
+      existing?.choices.filter(() => true) ?? [],
+      id,
+      r.header.choices.map((c) => c.choice),
+    );
     const derived = r.header.counts.valid === undefined ? ['valid = in_boxes - invalid (the protocol has no valid-ballots line)'] : [];
     // The file's choices in the stored order and complete: its vote lists are stored as read.
     const identity = map.length === choices.length && map.every((m, k) => m === k);
     const stations = r.rows.map((row) => stationRecord(row, identity ? null : map, choices.length));
     const flagged = stations.filter((s) => s.flags.length).length;
-    report = { ...base, format: 'protocol', election: id, lines_read: r.linesRead, stored: stations.length, rejected: r.rejects.length, flagged, reconciled: r.linesRead === stations.length + r.rejects.length, ignored_columns: r.header.ignored, derived_columns: derived, rejects: r.rejects };
+    report = {
+      ...base,
+      format: 'protocol',
+      election: id,
+      lines_read: r.linesRead,
+      stored: stations.length,
+      rejected: r.rejects.length,
+      flagged,
+      reconciled: r.linesRead === stations.length + r.rejects.length,
+      ignored_columns: r.header.ignored,
+      derived_columns: derived,
+      rejects: r.rejects,
+    };
     data = { election: { id, kind: p.kind, year: p.year, title: TITLES[p.kind] }, choices, stations, rejects: toRejects(r.rejects) };
   }
 
@@ -137,7 +197,17 @@ async function importOne(ctx: ImportContext, path: string, opts: { election?: st
     return { ...report, status: 'unchanged', rejects: report.rejects.slice(0, MAX_REJECTS_SHOWN) };
   }
   const { previous } = await ctx.store.elections.replaceFile(
-    { election_id: report.election, file, format: report.format, checksum, lines_read: report.lines_read, stored: report.stored, rejected: report.rejected, flagged: report.flagged, imported_at: ctx.clock.now().toISOString() },
+    {
+      election_id: report.election,
+      file,
+      format: report.format,
+      checksum,
+      lines_read: report.lines_read,
+      stored: report.stored,
+      rejected: report.rejected,
+      flagged: report.flagged,
+      imported_at: ctx.clock.now().toISOString(),
+    },
     data,
   );
   return { ...report, replaced_previous: previous, rejects: report.rejects.slice(0, MAX_REJECTS_SHOWN) };

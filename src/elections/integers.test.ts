@@ -8,7 +8,18 @@ import { shpilkinEstimate } from './shpilkin.js';
 /** Synthetic stations drawn from binomials: no integer excess by construction. */
 function synthetic(n: number, seed: number, stuffInteger = 0): ElectionArrays {
   const rand = mulberry32(seed);
-  const a: ElectionArrays = { n, registered: new Float64Array(n), issued: new Float64Array(n), cast: new Float64Array(n), valid: new Float64Array(n), leader: new Float64Array(n), flagged: new Uint8Array(n), electronic: new Uint8Array(n), region: new Uint16Array(n), regions: ['A', 'B'] };
+  const a: ElectionArrays = {
+    n,
+    registered: new Float64Array(n),
+    issued: new Float64Array(n),
+    cast: new Float64Array(n),
+    valid: new Float64Array(n),
+    leader: new Float64Array(n),
+    flagged: new Uint8Array(n),
+    electronic: new Uint8Array(n),
+    region: new Uint16Array(n),
+    regions: ['A', 'B'],
+  };
   for (let i = 0; i < n; i++) {
     const reg = 300 + Math.floor(rand() * 2500);
     let issued = 0;
@@ -31,9 +42,14 @@ function synthetic(n: number, seed: number, stuffInteger = 0): ElectionArrays {
 describe('binomial window probability', () => {
   it('matches a direct sum over every outcome', () => {
     const lf = new LogFactorials(5000);
-    for (const [n, p] of [[137, 0.41], [1800, 0.63], [4999, 0.05]] as const) {
+    for (const [n, p] of [
+      [137, 0.41],
+      [1800, 0.63],
+      [4999, 0.05],
+    ] as const) {
       let direct = 0;
-      for (let k = 0; k <= n; k++) if (nearInteger(k, n, 0.05)) direct += Math.exp(lf.at(n) - lf.at(k) - lf.at(n - k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
+      for (let k = 0; k <= n; k++)
+        if (nearInteger(k, n, 0.05)) direct += Math.exp(lf.at(n) - lf.at(k) - lf.at(n - k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
       expect(windowProbability(n, p, 0.05, lf)).toBeCloseTo(direct, 12);
     }
   });

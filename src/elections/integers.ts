@@ -26,7 +26,16 @@ export interface IntegersParams {
   percentile: number;
 }
 
-export const DEFAULT_INTEGERS: IntegersParams = { reps: 1000, seed: 42, half: 0.05, minVoters: 100, maxFraction: 0.99, includeFlagged: true, includeElectronic: true, percentile: 99.9 };
+export const DEFAULT_INTEGERS: IntegersParams = {
+  reps: 1000,
+  seed: 42,
+  half: 0.05,
+  minVoters: 100,
+  maxFraction: 0.99,
+  includeFlagged: true,
+  includeElectronic: true,
+  percentile: 99.9,
+};
 
 export interface Excess {
   observed: number;
@@ -86,7 +95,17 @@ function stats(observed: number, draws: Float64Array, analytic: number, percenti
  * The replicate loop on its own (own optimisation, own type feedback: a warm-up call of the
  * caller with other sizes cannot leave it deoptimised). Writes counts per replicate into dl/dt/de.
  */
-function simulate(o: { thA: Int32Array; thAB: Int32Array; thT: Int32Array; reg: Uint16Array; seed: number; dl: Float64Array; dt: Float64Array; de: Float64Array; regionDraws: Float64Array[] }): void {
+function simulate(o: {
+  thA: Int32Array;
+  thAB: Int32Array;
+  thT: Int32Array;
+  reg: Uint16Array;
+  seed: number;
+  dl: Float64Array;
+  dt: Float64Array;
+  de: Float64Array;
+  regionDraws: Float64Array[];
+}): void {
   const { thA, thAB, thT, reg, dl, dt, de, regionDraws } = o;
   const n = thA.length;
   const reps = dl.length;

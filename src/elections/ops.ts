@@ -11,7 +11,10 @@ import { fingerprintsFor, integersFor, shpilkinFor } from './fingerprints.js';
 import { importElections, type ImportReport } from './import.js';
 import { electionSummary, listElections } from './summary.js';
 
-const id = z.string().regex(/^(duma|president|referendum)-\d{4}$/, 'an election id such as duma-2021, president-2018 or referendum-2020').meta({ description: 'election id', example: 'duma-2021' });
+const id = z
+  .string()
+  .regex(/^(duma|president|referendum)-\d{4}$/, 'an election id such as duma-2021, president-2018 or referendum-2020')
+  .meta({ description: 'election id', example: 'duma-2021' });
 const region = z.string().min(1).max(200).optional().meta({ description: 'region: English, Russian or ISO 3166-2 (Moscow, город Москва, RU-MOW)' });
 const leader = z.string().min(1).max(200).optional().meta({ description: 'party or candidate measured (index or name; default the most voted)' });
 
@@ -40,7 +43,11 @@ export const electionsList = defineOp({
   summary: 'Imported elections with station, reject and flag counts and the ledger events about their technology',
   write: false,
   input: z.object({}),
-  output: z.object({ items: z.array(z.looseObject({ id: z.string(), title: z.string(), stations: z.number(), rejected: z.number(), flagged: z.number(), ledger_events: z.array(z.string()) })) }),
+  output: z.object({
+    items: z.array(
+      z.looseObject({ id: z.string(), title: z.string(), stations: z.number(), rejected: z.number(), flagged: z.number(), ledger_events: z.array(z.string()) }),
+    ),
+  }),
   http: { method: 'get', path: '/api/elections', tag: 'elections', description: 'Imported elections' },
   run: (ctx) => listElections(ctx),
 });
@@ -49,9 +56,27 @@ export const electionsSummary = defineOp({
   name: 'elections.summary',
   summary: 'Totals of an election, region or district: registered, issued, cast, turnout, votes and shares per choice; paper, electronic and together',
   write: false,
-  input: z.object({ id, region, district: z.string().min(1).max(50).optional().meta({ description: 'single-mandate district (ОИК) number' }), by: z.enum(['region', 'district']).optional() }),
-  output: z.looseObject({ election: Election, method: z.string(), totals: z.looseObject({ all: z.unknown(), paper: z.unknown(), electronic: z.unknown() }), groups: z.array(z.unknown()), flags: z.record(z.string(), z.number()), source: Source }),
-  http: { method: 'get', path: '/api/elections/{id}/summary', tag: 'elections', description: 'Totals {all, paper, electronic}, groups, flags, rejects, source', errors: NOT_FOUND },
+  input: z.object({
+    id,
+    region,
+    district: z.string().min(1).max(50).optional().meta({ description: 'single-mandate district (ОИК) number' }),
+    by: z.enum(['region', 'district']).optional(),
+  }),
+  output: z.looseObject({
+    election: Election,
+    method: z.string(),
+    totals: z.looseObject({ all: z.unknown(), paper: z.unknown(), electronic: z.unknown() }),
+    groups: z.array(z.unknown()),
+    flags: z.record(z.string(), z.number()),
+    source: Source,
+  }),
+  http: {
+    method: 'get',
+    path: '/api/elections/{id}/summary',
+    tag: 'elections',
+    description: 'Totals {all, paper, electronic}, groups, flags, rejects, source',
+    errors: NOT_FOUND,
+  },
   run: (ctx, q) => electionSummary(ctx, q),
 });
 
@@ -60,8 +85,21 @@ export const electionsElectronic = defineOp({
   summary: 'Paper versus electronic (DEG) per district: leaders, winner, margins, whether DEG changed the winner; DEG 20-minute series',
   write: false,
   input: z.object({ id, region, series: z.boolean().optional().meta({ description: 'include the DEG ballots per 20-minute bin' }) }),
-  output: z.looseObject({ election: Election, method: z.string(), caveats: z.array(z.string()), summary: z.looseObject({ districts: z.number() }), districts: z.array(z.looseObject({ district: z.number().nullable(), oik: z.string().nullable() })), source: Source }),
-  http: { method: 'get', path: '/api/elections/{id}/electronic', tag: 'elections', description: 'Per-district comparison with caveats and source', errors: NOT_FOUND },
+  output: z.looseObject({
+    election: Election,
+    method: z.string(),
+    caveats: z.array(z.string()),
+    summary: z.looseObject({ districts: z.number() }),
+    districts: z.array(z.looseObject({ district: z.number().nullable(), oik: z.string().nullable() })),
+    source: Source,
+  }),
+  http: {
+    method: 'get',
+    path: '/api/elections/{id}/electronic',
+    tag: 'elections',
+    description: 'Per-district comparison with caveats and source',
+    errors: NOT_FOUND,
+  },
   run: (ctx, q) => electronicComparison(ctx, q),
 });
 
@@ -69,9 +107,29 @@ export const electionsFingerprints = defineOp({
   name: 'elections.fingerprints',
   summary: 'Turnout and leader-share histograms (0.1 point), turnout x leader-share heat map, Shpilkin curve and estimate, integer-percentage excess',
   write: false,
-  input: z.object({ id, region, leader, reps: z.number().int().min(0).max(10_000).optional().meta({ description: 'Monte Carlo replicates (default 1000; 0 skips the integer test)' }), seed: z.number().int().optional() }),
-  output: z.looseObject({ election: Election, leader: z.looseObject({ label: z.string() }), histograms: z.unknown(), heatmap: z.unknown(), shpilkin: z.unknown(), integers: z.unknown(), source: Source }),
-  http: { method: 'get', path: '/api/elections/{id}/fingerprints', tag: 'elections', description: 'Each figure with its method, version and parameters', errors: NOT_FOUND },
+  input: z.object({
+    id,
+    region,
+    leader,
+    reps: z.number().int().min(0).max(10_000).optional().meta({ description: 'Monte Carlo replicates (default 1000; 0 skips the integer test)' }),
+    seed: z.number().int().optional(),
+  }),
+  output: z.looseObject({
+    election: Election,
+    leader: z.looseObject({ label: z.string() }),
+    histograms: z.unknown(),
+    heatmap: z.unknown(),
+    shpilkin: z.unknown(),
+    integers: z.unknown(),
+    source: Source,
+  }),
+  http: {
+    method: 'get',
+    path: '/api/elections/{id}/fingerprints',
+    tag: 'elections',
+    description: 'Each figure with its method, version and parameters',
+    errors: NOT_FOUND,
+  },
   run: (ctx, q) => fingerprintsFor(ctx, q),
 });
 
@@ -79,7 +137,15 @@ export const electionsIntegers = defineOp({
   name: 'elections.integers',
   summary: 'Integer-percentage fingerprint: excess of stations at integer turnout or leader share over a seeded binomial Monte Carlo',
   write: false,
-  input: z.object({ id, region, leader, reps: z.number().int().min(1).max(100_000).optional(), seed: z.number().int().optional(), includeFlagged: z.boolean().optional(), includeElectronic: z.boolean().optional() }),
+  input: z.object({
+    id,
+    region,
+    leader,
+    reps: z.number().int().min(1).max(100_000).optional(),
+    seed: z.number().int().optional(),
+    includeFlagged: z.boolean().optional(),
+    includeElectronic: z.boolean().optional(),
+  }),
   output: report<Awaited<ReturnType<typeof integersFor>>>('method, version, params, stations, excess per election and region'),
   run: (ctx, q) => integersFor(ctx, q),
 });
@@ -88,9 +154,24 @@ export const electionsShpilkin = defineOp({
   name: 'elections.shpilkin',
   summary: "Shpilkin's estimate: leader's clean share at the turnout mode and the anomalous votes above it",
   write: false,
-  input: z.object({ id, region, leader, binWidth: z.number().positive().max(10).optional(), includeElectronic: z.boolean().optional(), includeFlagged: z.boolean().optional() }),
+  input: z.object({
+    id,
+    region,
+    leader,
+    binWidth: z.number().positive().max(10).optional(),
+    includeElectronic: z.boolean().optional(),
+    includeFlagged: z.boolean().optional(),
+  }),
   output: report<Awaited<ReturnType<typeof shpilkinFor>>>('method, version, params, turnout mode, clean share, anomalous votes, bins'),
   run: (ctx, q) => shpilkinFor(ctx, q),
 });
 
-export const electionsOps = [electionsImport, electionsList, electionsSummary, electionsElectronic, electionsFingerprints, electionsIntegers, electionsShpilkin];
+export const electionsOps = [
+  electionsImport,
+  electionsList,
+  electionsSummary,
+  electionsElectronic,
+  electionsFingerprints,
+  electionsIntegers,
+  electionsShpilkin,
+];

@@ -12,7 +12,20 @@ describe('protocol header', () => {
   it('maps the real 2021 header (Moscow cut) to named columns and 14 parties', () => {
     const text = textOf(readFileSync(fixture('kobak-2021-moscow.csv.zip')));
     const h = mapHeader(splitCsv(text.slice(0, text.indexOf('\n')))!);
-    expect(Object.keys(h.counts).sort()).toEqual(['cancelled', 'in_mobile', 'in_stationary', 'invalid', 'issued_early', 'issued_outside', 'issued_station', 'lost', 'received', 'registered', 'unaccounted', 'valid']);
+    expect(Object.keys(h.counts).sort()).toEqual([
+      'cancelled',
+      'in_mobile',
+      'in_stationary',
+      'invalid',
+      'issued_early',
+      'issued_outside',
+      'issued_station',
+      'lost',
+      'received',
+      'registered',
+      'unaccounted',
+      'valid',
+    ]);
     expect(h.choices).toHaveLength(14);
     expect(h.choices[4]!.choice).toMatchObject({ label: 'ЕДИНАЯ РОССИЯ', label_en: 'United Russia' });
     expect(kindOf(h)).toBe('duma');
@@ -40,7 +53,22 @@ describe('protocol header', () => {
 });
 
 describe('rows that do not add up are kept and flagged', () => {
-  const base: Counts = { registered: 1000, received: 1000, issued_early: 0, issued_station: 500, issued_outside: 20, issued: null, cancelled: 480, in_mobile: 20, in_stationary: 500, in_boxes: null, invalid: 10, valid: 510, lost: 0, unaccounted: 0 };
+  const base: Counts = {
+    registered: 1000,
+    received: 1000,
+    issued_early: 0,
+    issued_station: 500,
+    issued_outside: 20,
+    issued: null,
+    cancelled: 480,
+    in_mobile: 20,
+    in_stationary: 500,
+    in_boxes: null,
+    invalid: 10,
+    valid: 510,
+    lost: 0,
+    unaccounted: 0,
+  };
   it('flags each inconsistency by name', () => {
     expect(flagsOf(base, [300, 210])).toEqual([]);
     expect(flagsOf({ ...base, valid: 600, in_stationary: 590 }, [300, 300])).toEqual(['valid_over_issued']);

@@ -24,7 +24,10 @@ export async function loadElection(deps: ElectionDeps, id: string): Promise<Load
   const e = await deps.store.elections.get(id);
   if (!e) {
     const known = (await deps.store.elections.list()).map((x) => x.id);
-    throw new AppError('NOT_FOUND', `no election "${id}" imported${known.length ? ` (imported: ${known.join(', ')})` : '; run `splinternet elections import FILE`'}`);
+    throw new AppError(
+      'NOT_FOUND',
+      `no election "${id}" imported${known.length ? ` (imported: ${known.join(', ')})` : '; run `splinternet elections import FILE`'}`,
+    );
   }
   return e;
 }
@@ -44,8 +47,15 @@ export function filterOf(q: { region?: string; district?: string }): ElectionFil
 export async function leaderOf(deps: ElectionDeps, l: Loaded, named?: string): Promise<ElectionChoiceRecord> {
   if (named !== undefined && named !== '') {
     const low = named.toLowerCase();
-    const hit = /^\d+$/.test(named) ? l.choices.find((c) => c.idx === Number(named)) : l.choices.find((c) => [c.name, c.label, c.label_en ?? ''].some((s) => s.toLowerCase().includes(low)));
-    if (!hit) throw new AppError('VALIDATION', `no choice matching "${named}" in ${l.election.id} (choices: ${l.choices.map((c) => c.label_en ?? c.label).join(', ')})`, { issues: [{ path: ['leader'], message: 'no such choice' }] });
+    const hit = /^\d+$/.test(named)
+      ? l.choices.find((c) => c.idx === Number(named))
+      : l.choices.find((c) => [c.name, c.label, c.label_en ?? ''].some((s) => s.toLowerCase().includes(low)));
+    if (!hit)
+      throw new AppError(
+        'VALIDATION',
+        `no choice matching "${named}" in ${l.election.id} (choices: ${l.choices.map((c) => c.label_en ?? c.label).join(', ')})`,
+        { issues: [{ path: ['leader'], message: 'no such choice' }] },
+      );
     return hit;
   }
   const t = await deps.store.elections.totals(l.election.id, 'election', { stations_only: true });
@@ -55,7 +65,16 @@ export async function leaderOf(deps: ElectionDeps, l: Loaded, named?: string): P
 }
 
 export const sourceOf = (l: Loaded) => ({
-  files: l.files.map((f) => ({ file: f.file, format: f.format, sha256: f.checksum, imported_at: f.imported_at, lines_read: f.lines_read, stored: f.stored, rejected: f.rejected, flagged: f.flagged })),
+  files: l.files.map((f) => ({
+    file: f.file,
+    format: f.format,
+    sha256: f.checksum,
+    imported_at: f.imported_at,
+    lines_read: f.lines_read,
+    stored: f.stored,
+    rejected: f.rejected,
+    flagged: f.flagged,
+  })),
   credit: DATA_CREDIT,
 });
 

@@ -33,7 +33,10 @@ export function readMeduza(text: string, file: string): { rows: DistrictResultRo
   const head = it.next();
   const header = head.done ? [] : head.value[1].split('\t').map((s) => s.trim());
   const missing = MEDUZA.filter((c) => !header.includes(c));
-  if (missing.length) throw new AppError('VALIDATION', `${file}: not a single-mandate results table we know; missing columns: ${missing.join(', ')}`, { details: { file, missing } });
+  if (missing.length)
+    throw new AppError('VALIDATION', `${file}: not a single-mandate results table we know; missing columns: ${missing.join(', ')}`, {
+      details: { file, missing },
+    });
   const at = Object.fromEntries(MEDUZA.map((c) => [c, header.indexOf(c)])) as Record<(typeof MEDUZA)[number], number>;
   const rows: DistrictResultRow[] = [];
   const rejects: ElectionReject[] = [];
@@ -47,7 +50,12 @@ export function readMeduza(text: string, file: string): { rows: DistrictResultRo
       continue;
     }
     const num = (c: (typeof MEDUZA)[number]) => (/^\d+$/.test(cells[at[c]]!.trim()) ? Number(cells[at[c]]!.trim()) : null);
-    const [paper, electronic, total, district] = [num('elections_inperson_count'), num('elections_electronic_count'), num('elections_total_count'), num('elections_aik')];
+    const [paper, electronic, total, district] = [
+      num('elections_inperson_count'),
+      num('elections_electronic_count'),
+      num('elections_total_count'),
+      num('elections_aik'),
+    ];
     const candidate = cells[at.elections_candidate]!.trim();
     if (paper === null || electronic === null || total === null || district === null || !candidate) {
       rejects.push({ file, line, reason: 'not_a_count', detail: 'candidate, paper, electronic, total and district must be present and non-negative integers' });
@@ -78,18 +86,23 @@ function declarations(text: string, file: string): Map<string, { value: unknown;
 }
 
 /** A DEG series file: bins per district; `candidates` is one list (party) or one per district. */
-export function readDegSeries(text: string, file: string): { kind: 'party' | 'single_mandate'; rows: DegBinRow[]; rejects: ElectionReject[]; linesRead: number } {
+export function readDegSeries(
+  text: string,
+  file: string,
+): { kind: 'party' | 'single_mandate'; rows: DegBinRow[]; rejects: ElectionReject[]; linesRead: number } {
   const decl = declarations(text, file);
   const cands = decl.get('candidates');
   const votes = decl.get('votes');
   const missing = [cands ? null : 'candidates', votes ? null : 'votes'].filter((x): x is string => x !== null);
   if (missing.length || typeof votes!.value !== 'object' || votes!.value === null) {
-    throw new AppError('VALIDATION', `${file}: not a DEG series we know; missing declarations: ${missing.join(', ') || 'votes (object)'}`, { details: { file, missing } });
+    throw new AppError('VALIDATION', `${file}: not a DEG series we know; missing declarations: ${missing.join(', ') || 'votes (object)'}`, {
+      details: { file, missing },
+    });
   }
   const kind = Array.isArray(cands!.value) ? 'party' : 'single_mandate';
   const names = (district: string): string[] | null => {
     const v = kind === 'party' ? cands!.value : (cands!.value as Record<string, unknown>)[district];
-    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v) : null;
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
   };
   const rows: DegBinRow[] = [];
   const rejects: ElectionReject[] = [];
@@ -126,4 +139,3 @@ export const looksLikeScript = (text: string): boolean => /^\s*(const|let|var)\s
 
 /** Is this a TSV whose header names Meduza's columns? */
 export const looksLikeMeduza = (text: string): boolean => text.slice(0, 400).includes('elections_candidate');
-

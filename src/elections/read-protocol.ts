@@ -93,7 +93,11 @@ export function readProtocol(text: string, file: string): ProtocolFile {
     const region = text_(cells, h.ids.region) ?? '';
     if (bad) {
       const allEmpty = empty === choiceIdx.length + countIdx.filter((i) => i >= 0).length;
-      rejects.push(allEmpty ? { file, line, reason: 'no_data', detail: `${region}: no results published for this station (all counts empty)` } : { file, line, reason: 'not_a_count', detail: `not a non-negative integer: ${bad}` });
+      rejects.push(
+        allEmpty
+          ? { file, line, reason: 'no_data', detail: `${region}: no results published for this station (all counts empty)` }
+          : { file, line, reason: 'not_a_count', detail: `not a non-negative integer: ${bad}` },
+      );
       continue;
     }
     const oik = text_(cells, h.ids.oik);
@@ -110,13 +114,40 @@ export function readProtocol(text: string, file: string): ProtocolFile {
     const kind = kindOfRow(region, tik, uik, regionalAggregate);
     let code = codes.get(region);
     if (code === undefined) codes.set(region, (code = regionCode(region)));
-    rows.push({ line, region, region_code: code, oik, tik: regionalAggregate ? DEG_TIK : tik, uik, kind, electronic: kind !== 'station', counts, votes, flags: flagsOf(counts, votes) });
+    rows.push({
+      line,
+      region,
+      region_code: code,
+      oik,
+      tik: regionalAggregate ? DEG_TIK : tik,
+      uik,
+      kind,
+      electronic: kind !== 'station',
+      counts,
+      votes,
+      flags: flagsOf(counts, votes),
+    });
   }
   return { header: h, kind: kindOf(h), rows, rejects, linesRead };
 }
 
 /** All named counts null, in one fixed object shape (the per-row hot path stays monomorphic). */
-const emptyCounts = (): Counts => ({ registered: null, received: null, issued_early: null, issued_station: null, issued_outside: null, issued: null, cancelled: null, in_mobile: null, in_stationary: null, in_boxes: null, invalid: null, valid: null, lost: null, unaccounted: null });
+const emptyCounts = (): Counts => ({
+  registered: null,
+  received: null,
+  issued_early: null,
+  issued_station: null,
+  issued_outside: null,
+  issued: null,
+  cancelled: null,
+  in_mobile: null,
+  in_stationary: null,
+  in_boxes: null,
+  invalid: null,
+  valid: null,
+  lost: null,
+  unaccounted: null,
+});
 
 /** A non-negative integer count ("123", "123.0" from float exports); null otherwise. */
 export function parseCount(v: string): number | null {

@@ -89,7 +89,15 @@ export function shpilkinEstimate(a: ElectionArrays, p: ShpilkinParams = DEFAULT_
     const others = valid[b]! - leader[b]!;
     const expected = b > mode && s < 1 ? (others * s) / (1 - s) : null;
     if (expected !== null) anomalous += leader[b]! - expected;
-    if (valid[b]! > 0) bins.push({ turnout_from: b * p.binWidth, valid: valid[b]!, leader: leader[b]!, others, leader_share: leader[b]! / valid[b]!, expected_leader: expected === null ? null : Math.round(expected) });
+    if (valid[b]! > 0)
+      bins.push({
+        turnout_from: b * p.binWidth,
+        valid: valid[b]!,
+        leader: leader[b]!,
+        others,
+        leader_share: leader[b]! / valid[b]!,
+        expected_leader: expected === null ? null : Math.round(expected),
+      });
   }
   const sum = (x: Float64Array) => x.reduce((acc, v) => acc + v, 0);
   const r2 = (x: number) => Math.round(x * 100) / 100;

@@ -22,7 +22,15 @@ export interface Block {
 
 function block(l: Loaded, rows: ElectionTotalsRow[]): Block {
   const s = (k: 'stations' | 'flagged' | 'registered' | 'issued' | 'cast' | 'valid' | 'invalid') => rows.reduce((a, r) => a + Number(r[k]), 0);
-  const b = { stations: s('stations'), flagged: s('flagged'), registered: s('registered'), issued: s('issued'), cast: s('cast'), valid: s('valid'), invalid: s('invalid') };
+  const b = {
+    stations: s('stations'),
+    flagged: s('flagged'),
+    registered: s('registered'),
+    issued: s('issued'),
+    cast: s('cast'),
+    valid: s('valid'),
+    invalid: s('invalid'),
+  };
   return {
     ...b,
     turnout: b.registered > 0 ? b.issued / b.registered : null,
@@ -36,8 +44,14 @@ function block(l: Loaded, rows: ElectionTotalsRow[]): Block {
 
 const split = (l: Loaded, rows: ElectionTotalsRow[]) => ({
   all: block(l, rows),
-  paper: block(l, rows.filter((r) => !r.electronic)),
-  electronic: block(l, rows.filter((r) => r.electronic)),
+  paper: block(
+    l,
+    rows.filter((r) => !r.electronic),
+  ),
+  electronic: block(
+    l,
+    rows.filter((r) => r.electronic),
+  ),
 });
 
 export async function electionSummary(deps: ElectionDeps, q: { id: string; region?: string; district?: string; by?: 'region' | 'district' }) {

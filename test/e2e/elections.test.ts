@@ -13,7 +13,15 @@ let hx: Harness;
 
 beforeAll(async () => {
   hx = await startHarness({
-    prepare: (cli) => cli(['elections', 'import', fx('kobak-2021-moscow.csv.zip'), fx('meduza-moscow-2021-single-mandate.tsv'), fx('denull-moscow-2021-deg-single-mandate-20min.js'), fx('kobak-2016-every25th.csv.zip')]),
+    prepare: (cli) =>
+      cli([
+        'elections',
+        'import',
+        fx('kobak-2021-moscow.csv.zip'),
+        fx('meduza-moscow-2021-single-mandate.tsv'),
+        fx('denull-moscow-2021-deg-single-mandate-20min.js'),
+        fx('kobak-2016-every25th.csv.zip'),
+      ]),
   });
 });
 afterAll(async () => {

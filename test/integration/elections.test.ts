@@ -19,7 +19,17 @@ describe('elections on the shipped fixtures', () => {
   let first: any;
 
   beforeAll(async () => {
-    const r = await cli(['elections', 'import', fx('kobak-2021-moscow.csv.zip'), fx('meduza-moscow-2021-single-mandate.tsv'), fx('denull-moscow-2021-deg-single-mandate-20min.js'), fx('kobak-2016-every25th.csv.zip'), '--json', '--db', db]);
+    const r = await cli([
+      'elections',
+      'import',
+      fx('kobak-2021-moscow.csv.zip'),
+      fx('meduza-moscow-2021-single-mandate.tsv'),
+      fx('denull-moscow-2021-deg-single-mandate-20min.js'),
+      fx('kobak-2016-every25th.csv.zip'),
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(r.code, r.err).toBe(0);
     first = json(r);
   });
@@ -67,14 +77,20 @@ describe('elections on the shipped fixtures', () => {
     expect(d196.paper_leader.name).toBe('Рашкин Валерий Федорович');
     expect(d196.winner.name).toBe('Баженов Тимофей Тимофеевич');
     expect(d196.changed_by_deg).toBe(true);
-    expect(e.summary.single_mandate_changed_by_deg).toBe(e.districts.filter((d: any) => d.single_mandate.paper_leader.name !== d.single_mandate.winner.name).length);
+    expect(e.summary.single_mandate_changed_by_deg).toBe(
+      e.districts.filter((d: any) => d.single_mandate.paper_leader.name !== d.single_mandate.winner.name).length,
+    );
     expect(e.summary.electronic_ballots_issued).toBe(1_943_590);
     expect(e.caveats.join(' ')).toMatch(/re-vote/);
   });
 
   it('fingerprints on the national cut name their parameters and account for every station', async () => {
     const r = json(await cli(['elections', 'integers', 'duma-2016', '--reps', '200', '--json', '--db', db]));
-    expect(r).toMatchObject({ method: 'integer-percentages', params: { reps: 200, seed: 42, half: 0.05, minVoters: 100 }, leader: { label_en: 'United Russia' } });
+    expect(r).toMatchObject({
+      method: 'integer-percentages',
+      params: { reps: 200, seed: 42, half: 0.05, minVoters: 100 },
+      leader: { label_en: 'United Russia' },
+    });
     const x = r.result;
     expect(x.stations_included + Object.values<number>(x.excluded).reduce((a, b) => a + b, 0)).toBe(3875);
     expect(x.either.observed).toBeGreaterThan(x.either.expected);
@@ -91,7 +107,12 @@ describe('elections on the shipped fixtures', () => {
     expect(b.code).toBe(3);
     const f = json(b).files[0];
     expect(f).toMatchObject({ lines_read: 8, stored: 4, rejected: 4, flagged: 3, reconciled: true });
-    expect(f.rejects.map((x: any) => `${x.file}:${x.line} ${x.reason}`)).toEqual(['synthetic-bad-2021.csv:6 not_a_count', 'synthetic-bad-2021.csv:7 column_count', 'synthetic-bad-2021.csv:8 duplicate_station', 'synthetic-bad-2021.csv:9 not_a_count']);
+    expect(f.rejects.map((x: any) => `${x.file}:${x.line} ${x.reason}`)).toEqual([
+      'synthetic-bad-2021.csv:6 not_a_count',
+      'synthetic-bad-2021.csv:7 column_count',
+      'synthetic-bad-2021.csv:8 duplicate_station',
+      'synthetic-bad-2021.csv:9 not_a_count',
+    ]);
     const nf = await cli(['elections', 'summary', 'duma-1999', '--db', db]);
     expect(nf.code).toBe(1);
     expect(nf.err).toMatch(/no election "duma-1999"/);
@@ -128,7 +149,14 @@ describe.skipIf(!full)('published figures on the full files (../shared/data/elec
   const t = tempDir();
   const db = join(t.dir, 'full.duckdb');
   beforeAll(async () => {
-    const r = await cli(['elections', 'import', ...['kobak-2021.csv.zip', 'kobak-2016.csv.zip', 'kobak-2018.csv.zip'].map((f) => join(SHARED, f)), '--json', '--db', db]);
+    const r = await cli([
+      'elections',
+      'import',
+      ...['kobak-2021.csv.zip', 'kobak-2016.csv.zip', 'kobak-2018.csv.zip'].map((f) => join(SHARED, f)),
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(r.code, r.err).toBe(0);
   }, 300_000);
   afterAll(() => t.cleanup());
@@ -140,13 +168,16 @@ describe.skipIf(!full)('published figures on the full files (../shared/data/elec
   });
 
   it('integer-percentage excess within two SD of the published 1,502 (2016) and 1,709 (2018)', async () => {
-    for (const [id, published] of [['duma-2016', 1502.4], ['president-2018', 1708.8]] as const) {
+    for (const [id, published] of [
+      ['duma-2016', 1502.4],
+      ['president-2018', 1708.8],
+    ] as const) {
       const r = json(await cli(['elections', 'integers', id, '--json', '--db', db]));
       expect(Math.abs(r.result.either.excess - published), id).toBeLessThan(2 * r.result.either.sd);
     }
   }, 120_000);
 
-  it("Shpilkin 2016: clean share ~40.0 % at turnout mode ~36.5 %, ~12.6 M anomalous votes", async () => {
+  it('Shpilkin 2016: clean share ~40.0 % at turnout mode ~36.5 %, ~12.6 M anomalous votes', async () => {
     const s = json(await cli(['elections', 'shpilkin', 'duma-2016', '--json', '--db', db])).result;
     expect(Math.abs(s.clean_share_pct - 40.0)).toBeLessThan(1);
     expect(Math.abs(s.turnout_mode.center - 36.5)).toBeLessThan(1);

@@ -18,7 +18,17 @@ const p2 = (x: number | null) => (x === null ? '-' : `${x.toFixed(2)}%`);
 
 function importText(r: ImportReport): string {
   const files = table(
-    r.files.map((f) => ({ file: f.file, format: f.format, election: f.election, status: f.status, lines: n(f.lines_read), stored: n(f.stored), rejected: n(f.rejected), flagged: n(f.flagged), reconciled: f.reconciled ? 'yes' : 'NO' })),
+    r.files.map((f) => ({
+      file: f.file,
+      format: f.format,
+      election: f.election,
+      status: f.status,
+      lines: n(f.lines_read),
+      stored: n(f.stored),
+      rejected: n(f.rejected),
+      flagged: n(f.flagged),
+      reconciled: f.reconciled ? 'yes' : 'NO',
+    })),
     ['file', 'format', 'election', 'status', 'lines', 'stored', 'rejected', 'flagged', 'reconciled'],
   );
   const rejects = r.files.flatMap((f) => f.rejects).map((x) => `  ${x.file}:${x.line} ${x.reason}: ${x.detail}`);
@@ -31,14 +41,31 @@ function blockText(title: string, b: Block, top = 8): string {
   const choices = [...b.choices].sort((x, y) => y.votes - x.votes).slice(0, top);
   return (
     `${title}: ${n(b.stations)} stations (${n(b.flagged)} flagged), registered ${n(b.registered)}, issued ${n(b.issued)}, cast ${n(b.cast)}, turnout ${p2(b.turnout_pct)}\n` +
-    table(choices.map((c) => ({ choice: c.label_en ?? c.label, votes: n(c.votes), of_cast: p2(c.pct_of_cast), of_valid: p2(c.pct_of_valid) })), ['choice', 'votes', 'of_cast', 'of_valid'])
+    table(
+      choices.map((c) => ({ choice: c.label_en ?? c.label, votes: n(c.votes), of_cast: p2(c.pct_of_cast), of_valid: p2(c.pct_of_valid) })),
+      ['choice', 'votes', 'of_cast', 'of_valid'],
+    )
   );
 }
 
 function summaryText(s: Summary): string {
   const head = `${s.election.id} · ${s.election.title}${s.filter.region ? ` · region ${s.filter.region}` : ''}${s.filter.district ? ` · district ${s.filter.district}` : ''}\n`;
-  const groups = s.groups.map((g) => `${g.region ?? ''}${g.district ? ` / ${g.district}` : ''}: turnout ${p2(g.all.turnout_pct)}, ${[...g.all.choices].sort((a, b) => b.votes - a.votes).slice(0, 3).map((c) => `${c.label_en ?? c.label} ${p2(c.pct_of_cast)}`).join(', ')}${g.electronic.stations ? ` (electronic ${n(g.electronic.cast)} ballots)` : ''}\n`);
-  return [head, blockText('all', s.totals.all), blockText('paper', s.totals.paper), blockText('electronic', s.totals.electronic), ...groups, `flags: ${JSON.stringify(s.flags)}\n`].join('\n');
+  const groups = s.groups.map(
+    (g) =>
+      `${g.region ?? ''}${g.district ? ` / ${g.district}` : ''}: turnout ${p2(g.all.turnout_pct)}, ${[...g.all.choices]
+        .sort((a, b) => b.votes - a.votes)
+        .slice(0, 3)
+        .map((c) => `${c.label_en ?? c.label} ${p2(c.pct_of_cast)}`)
+        .join(', ')}${g.electronic.stations ? ` (electronic ${n(g.electronic.cast)} ballots)` : ''}\n`,
+  );
+  return [
+    head,
+    blockText('all', s.totals.all),
+    blockText('paper', s.totals.paper),
+    blockText('electronic', s.totals.electronic),
+    ...groups,
+    `flags: ${JSON.stringify(s.flags)}\n`,
+  ].join('\n');
 }
 
 function electronicText(e: Electronic): string {
@@ -58,13 +85,23 @@ function electronicText(e: Electronic): string {
 
 function integersText(r: Integers): string {
   const x = r.result;
-  const line = (name: string, e: typeof x.either) => `  ${name.padEnd(22)} observed ${n(e.observed)}, expected ${n(e.expected)}, excess ${n(e.excess)} ± ${e.sd} (99.9 % of chance below ${e.threshold})\n`;
+  const line = (name: string, e: typeof x.either) =>
+    `  ${name.padEnd(22)} observed ${n(e.observed)}, expected ${n(e.expected)}, excess ${n(e.excess)} ± ${e.sd} (99.9 % of chance below ${e.threshold})\n`;
   return (
     `${r.election.id} · integer percentages v${r.version} · leader ${r.leader.label_en ?? r.leader.label} · ${r.params.reps} replicates, seed ${r.params.seed}\n` +
-    `stations ${n(x.stations_included)} of ${n(r.stations_read)} (left out: ${Object.entries(x.excluded).map(([k, v]) => `${k} ${n(v)}`).join(', ')}; flagged rows included: ${x.flagged_included})\n` +
-    line('turnout or leader', x.either) + line('leader share', x.leader) + line('turnout', x.turnout) +
+    `stations ${n(x.stations_included)} of ${n(r.stations_read)} (left out: ${Object.entries(x.excluded)
+      .map(([k, v]) => `${k} ${n(v)}`)
+      .join(', ')}; flagged rows included: ${x.flagged_included})\n` +
+    line('turnout or leader', x.either) +
+    line('leader share', x.leader) +
+    line('turnout', x.turnout) +
     'regions with the largest excess:\n' +
-    table(x.by_region.slice(0, 10).map((g) => ({ region: g.region, stations: n(g.stations), observed: n(g.either.observed), excess: g.either.excess, sd: g.either.sd })), ['region', 'stations', 'observed', 'excess', 'sd'])
+    table(
+      x.by_region
+        .slice(0, 10)
+        .map((g) => ({ region: g.region, stations: n(g.stations), observed: n(g.either.observed), excess: g.either.excess, sd: g.either.sd })),
+      ['region', 'stations', 'observed', 'excess', 'sd'],
+    )
   );
 }
 
@@ -73,27 +110,38 @@ function shpilkinText(r: Shpilkin): string {
   return (
     `${r.election.id} · Shpilkin v${r.version} · leader ${r.leader.label_en ?? r.leader.label}\n` +
     `turnout mode ${x.turnout_mode.from}-${x.turnout_mode.to} % (centre ${x.turnout_mode.center} %); clean share ${x.clean_share_pct} % (official ${x.official_share_pct} %)\n` +
-    `anomalous votes ${n(x.anomalous_votes)} of the leader's ${n(x.leader_votes)} (${x.anomalous_share_of_leader_pct} %); stations ${n(x.stations_included)} (left out: ${Object.entries(x.excluded).map(([k, v]) => `${k} ${n(v)}`).join(', ')})\n`
+    `anomalous votes ${n(x.anomalous_votes)} of the leader's ${n(x.leader_votes)} (${x.anomalous_share_of_leader_pct} %); stations ${n(x.stations_included)} (left out: ${Object.entries(
+      x.excluded,
+    )
+      .map(([k, v]) => `${k} ${n(v)}`)
+      .join(', ')})\n`
   );
 }
 
-const listText = (l: List) => table(l.items.map((e) => ({ id: e.id, title: e.title, stations: n(e.stations), files: e.files, rejected: n(e.rejected), flagged: n(e.flagged) })), ['id', 'title', 'stations', 'files', 'rejected', 'flagged']);
+const listText = (l: List) =>
+  table(
+    l.items.map((e) => ({ id: e.id, title: e.title, stations: n(e.stations), files: e.files, rejected: n(e.rejected), flagged: n(e.flagged) })),
+    ['id', 'title', 'stations', 'files', 'rejected', 'flagged'],
+  );
 
 export function electionsCommand(program: Command, io: Io): void {
   const el = program.command('elections').description('Polling-station election results: import, totals, paper vs electronic voting, fraud fingerprints');
 
   const imp = leaf(el, 'import', 'import CEC protocol CSVs (zipped or plain), the Moscow 2021 single-mandate TSV and DEG series files');
-  examples(imp, ['splinternet elections import ../shared/data/elections/kobak-2021.csv.zip', 'splinternet elections import ../shared/data/elections/meduza-moscow-2021-single-mandate.tsv --election duma-2021']);
+  examples(imp, [
+    'splinternet elections import ../shared/data/elections/kobak-2021.csv.zip',
+    'splinternet elections import ../shared/data/elections/meduza-moscow-2021-single-mandate.tsv --election duma-2021',
+  ]);
   imp
-      .argument('<files...>')
-      .option('--election <id>', 'election id (duma-2021, president-2018, referendum-2020); default: kind from the columns, year from the file name')
-      .option('--force', 're-import files even when unchanged')
-      .action(async (files: string[], o: Record<string, unknown>) => {
-        const ctx = ctxOf(io, o);
-        const r = await ctx.run(electionsImport, { files: files.map((f) => resolve(f)), election: str(o.election), force: o.force === true ? true : undefined });
-        if (r.rejected > 0 || !r.reconciled) io.setExit(EXIT.PARTIAL);
-        ctx.print(r, importText);
-      });
+    .argument('<files...>')
+    .option('--election <id>', 'election id (duma-2021, president-2018, referendum-2020); default: kind from the columns, year from the file name')
+    .option('--force', 're-import files even when unchanged')
+    .action(async (files: string[], o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.run(electionsImport, { files: files.map((f) => resolve(f)), election: str(o.election), force: o.force === true ? true : undefined });
+      if (r.rejected > 0 || !r.reconciled) io.setExit(EXIT.PARTIAL);
+      ctx.print(r, importText);
+    });
 
   leaf(el, 'list', 'imported elections').action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
@@ -107,7 +155,10 @@ export function electionsCommand(program: Command, io: Io): void {
     .option('--by <level>', 'also list each region or district (region|district)')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      ctx.print(await ctx.run(electionsSummary, { id, region: str(o.region), district: str(o.district), by: o.by as 'region' | 'district' | undefined }), summaryText);
+      ctx.print(
+        await ctx.run(electionsSummary, { id, region: str(o.region), district: str(o.district), by: o.by as 'region' | 'district' | undefined }),
+        summaryText,
+      );
     });
 
   leaf(el, 'electronic', 'paper versus electronic (DEG) votes per district: leaders, winner, margins, changed winners')
@@ -129,7 +180,15 @@ export function electionsCommand(program: Command, io: Io): void {
     .option('--exclude-electronic', 'leave out DEG pseudo-stations')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const input = { id, region: str(o.region), leader: str(o.leader), reps: o.reps as number | undefined, seed: o.seed as number | undefined, includeFlagged: o.excludeFlagged === true ? false : undefined, includeElectronic: o.excludeElectronic === true ? false : undefined };
+      const input = {
+        id,
+        region: str(o.region),
+        leader: str(o.leader),
+        reps: o.reps as number | undefined,
+        seed: o.seed as number | undefined,
+        includeFlagged: o.excludeFlagged === true ? false : undefined,
+        includeElectronic: o.excludeElectronic === true ? false : undefined,
+      };
       ctx.print(await ctx.run(electionsIntegers, input), integersText);
     });
 
@@ -142,7 +201,14 @@ export function electionsCommand(program: Command, io: Io): void {
     .option('--exclude-flagged', 'leave out rows whose counts do not add up')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const input = { id, region: str(o.region), leader: str(o.leader), binWidth: o.bin as number | undefined, includeElectronic: o.includeElectronic === true ? true : undefined, includeFlagged: o.excludeFlagged === true ? false : undefined };
+      const input = {
+        id,
+        region: str(o.region),
+        leader: str(o.leader),
+        binWidth: o.bin as number | undefined,
+        includeElectronic: o.includeElectronic === true ? true : undefined,
+        includeFlagged: o.excludeFlagged === true ? false : undefined,
+      };
       ctx.print(await ctx.run(electionsShpilkin, input), shpilkinText);
     });
 }

@@ -9,10 +9,33 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ElectionRecord, ElectionRejectRecord, ElectionFilter, ElectionStationRecord, ElectionsRepo, ElectionTotalsRow, ElectionFileData } from '../types.js';
+import type {
+  ElectionRecord,
+  ElectionRejectRecord,
+  ElectionFilter,
+  ElectionStationRecord,
+  ElectionsRepo,
+  ElectionTotalsRow,
+  ElectionFileData,
+} from '../types.js';
 import type { DuckDb, Param, Row } from './db.js';
 
-const COUNT_COLS = ['registered', 'received', 'issued_early', 'issued_station', 'issued_outside', 'issued', 'cancelled', 'in_mobile', 'in_stationary', 'in_boxes', 'invalid', 'valid', 'lost', 'unaccounted'] as const;
+const COUNT_COLS = [
+  'registered',
+  'received',
+  'issued_early',
+  'issued_station',
+  'issued_outside',
+  'issued',
+  'cancelled',
+  'in_mobile',
+  'in_stationary',
+  'in_boxes',
+  'invalid',
+  'valid',
+  'lost',
+  'unaccounted',
+] as const;
 const TABLES = ['election_stations', 'election_rejects', 'election_district_results', 'election_deg_bins', 'election_files'];
 const ISSUED = 'coalesce(issued, coalesce(issued_early, 0) + coalesce(issued_station, 0) + coalesce(issued_outside, 0))';
 const CAST = 'coalesce(valid, 0) + coalesce(invalid, 0)';
@@ -25,17 +48,27 @@ function stage(rows: ElectionStationRecord[]): string {
   const st = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    st[i] = `${r.line},${q(r.region)},${q(r.region_code)},${q(r.oik)},${q(r.tik)},${q(r.uik)},${r.kind},${r.electronic},${COUNT_COLS.map((c) => n(r[c])).join(',')},${q(r.flags.join(';'))},${r.votes.join(';')}`;
+    st[i] =
+      `${r.line},${q(r.region)},${q(r.region_code)},${q(r.oik)},${q(r.tik)},${q(r.uik)},${r.kind},${r.electronic},${COUNT_COLS.map((c) => n(r[c])).join(',')},${q(r.flags.join(';'))},${r.votes.join(';')}`;
   }
   return st.join('\n') + '\n';
 }
 
 /** Load a staged CSV into `table`, prefixing (election_id, file); `select` may convert columns. */
-async function loadCsv(conn: DuckDBConnection, table: string, keys: [string, string], text: string, columns: Record<string, string>, select = '*'): Promise<void> {
+async function loadCsv(
+  conn: DuckDBConnection,
+  table: string,
+  keys: [string, string],
+  text: string,
+  columns: Record<string, string>,
+  select = '*',
+): Promise<void> {
   const path = join(tmpdir(), `splinternet-${table}-${randomUUID()}.csv`);
   writeFileSync(path, text);
   try {
-    const cols = Object.entries(columns).map(([k, t]) => `'${k}': '${t}'`).join(', ');
+    const cols = Object.entries(columns)
+      .map(([k, t]) => `'${k}': '${t}'`)
+      .join(', ');
     await conn.run(
       `INSERT INTO ${table} SELECT $2, $3, ${select} FROM read_csv($1, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = {${cols}})`,
       [path, ...keys],
@@ -46,7 +79,14 @@ async function loadCsv(conn: DuckDBConnection, table: string, keys: [string, str
 }
 
 const STATION_COLUMNS: Record<string, string> = {
-  line: 'INTEGER', region: 'VARCHAR', region_code: 'VARCHAR', oik: 'VARCHAR', tik: 'VARCHAR', uik: 'VARCHAR', kind: 'VARCHAR', electronic: 'BOOLEAN',
+  line: 'INTEGER',
+  region: 'VARCHAR',
+  region_code: 'VARCHAR',
+  oik: 'VARCHAR',
+  tik: 'VARCHAR',
+  uik: 'VARCHAR',
+  kind: 'VARCHAR',
+  electronic: 'BOOLEAN',
   ...Object.fromEntries(COUNT_COLS.map((c) => [c, 'BIGINT'])),
   flags: 'VARCHAR',
   votes: 'VARCHAR',
@@ -84,26 +124,56 @@ export function duckElectionsRepo(db: DuckDb): ElectionsRepo {
       db.withWriter(async (conn) => {
         await conn.run('BEGIN TRANSACTION');
         try {
-          const prev = (await conn.runAndReadAll('SELECT stored FROM election_files WHERE election_id = $1 AND file = $2', [file.election_id, file.file])).getRowsJS();
+          const prev = (
+            await conn.runAndReadAll('SELECT stored FROM election_files WHERE election_id = $1 AND file = $2', [file.election_id, file.file])
+          ).getRowsJS();
           for (const t of TABLES) await conn.run(`DELETE FROM ${t} WHERE election_id = $1 AND file = $2`, [file.election_id, file.file]);
           const e = data.election;
           await conn.run('INSERT OR REPLACE INTO elections VALUES ($1, $2, $3, $4)', [e.id, e.kind, e.year, e.title]);
           if (data.choices) {
             await conn.run('DELETE FROM election_choices WHERE election_id = $1', [e.id]);
-            for (const c of data.choices) await conn.run('INSERT INTO election_choices VALUES ($1, $2, $3, $4, $5)', [e.id, c.idx, c.name, c.label, c.label_en]);
+            for (const c of data.choices)
+              await conn.run('INSERT INTO election_choices VALUES ($1, $2, $3, $4, $5)', [e.id, c.idx, c.name, c.label, c.label_en]);
           }
           if (data.stations?.length) {
             await loadCsv(conn, 'election_stations', [e.id, file.file], stage(data.stations), STATION_COLUMNS, STATION_SELECT);
           }
           for (const r of data.districtResults ?? []) {
-            await conn.run('INSERT INTO election_district_results VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [e.id, file.file, r.line, r.district, r.candidate, r.paper, r.electronic, r.total, r.flags.join(';')]);
+            await conn.run('INSERT INTO election_district_results VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
+              e.id,
+              file.file,
+              r.line,
+              r.district,
+              r.candidate,
+              r.paper,
+              r.electronic,
+              r.total,
+              r.flags.join(';'),
+            ]);
           }
           if (data.degBins?.rows.length) {
             const text = data.degBins.rows.map((r) => `${q(data.degBins!.series)},${r.district},${r.t},${q(r.choice)},${r.votes}`).join('\n') + '\n';
-            await loadCsv(conn, 'election_deg_bins', [e.id, file.file], text, { series: 'VARCHAR', district: 'INTEGER', t_ms: 'BIGINT', choice: 'VARCHAR', votes: 'BIGINT' });
+            await loadCsv(conn, 'election_deg_bins', [e.id, file.file], text, {
+              series: 'VARCHAR',
+              district: 'INTEGER',
+              t_ms: 'BIGINT',
+              choice: 'VARCHAR',
+              votes: 'BIGINT',
+            });
           }
-          for (const r of data.rejects) await conn.run('INSERT INTO election_rejects VALUES ($1, $2, $3, $4, $5)', [e.id, file.file, r.line, r.reason, r.detail]);
-          await conn.run('INSERT INTO election_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::TIMESTAMPTZ)', [file.election_id, file.file, file.format, file.checksum, file.lines_read, file.stored, file.rejected, file.flagged, file.imported_at]);
+          for (const r of data.rejects)
+            await conn.run('INSERT INTO election_rejects VALUES ($1, $2, $3, $4, $5)', [e.id, file.file, r.line, r.reason, r.detail]);
+          await conn.run('INSERT INTO election_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::TIMESTAMPTZ)', [
+            file.election_id,
+            file.file,
+            file.format,
+            file.checksum,
+            file.lines_read,
+            file.stored,
+            file.rejected,
+            file.flagged,
+            file.imported_at,
+          ]);
           await conn.run('COMMIT');
           return { previous: prev.length ? Number(prev[0]![0]) : 0 };
         } catch (err) {
@@ -130,8 +200,21 @@ export function duckElectionsRepo(db: DuckDb): ElectionsRepo {
     async get(id) {
       const e = await db.all<{ id: string; kind: string; year: number; title: string }>('SELECT * FROM elections WHERE id = $1', [id]);
       if (!e[0]) return null;
-      const choices = await db.all<{ election_id: string; idx: number; name: string; label: string; label_en: string | null }>('SELECT * FROM election_choices WHERE election_id = $1 ORDER BY idx', [id]);
-      const files = await db.all<{ election_id: string; file: string; format: string; checksum: string; lines_read: number; stored: number; rejected: number; flagged: number; imported_at: string }>(
+      const choices = await db.all<{ election_id: string; idx: number; name: string; label: string; label_en: string | null }>(
+        'SELECT * FROM election_choices WHERE election_id = $1 ORDER BY idx',
+        [id],
+      );
+      const files = await db.all<{
+        election_id: string;
+        file: string;
+        format: string;
+        checksum: string;
+        lines_read: number;
+        stored: number;
+        rejected: number;
+        flagged: number;
+        imported_at: string;
+      }>(
         `SELECT election_id, file, format, checksum, lines_read, stored, rejected, flagged, strftime(imported_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS imported_at FROM election_files WHERE election_id = $1 ORDER BY file`,
         [id],
       );
@@ -143,7 +226,8 @@ export function duckElectionsRepo(db: DuckDb): ElectionsRepo {
       const g = GROUP[by];
       const width = (await db.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM election_choices WHERE election_id = $1', [id]))[0]?.n ?? 0;
       // width is a count read from the store (an integer), never user text.
-      const votes = width > 0 ? `[${Array.from({ length: Math.trunc(width) }, (_, i) => `coalesce(sum(s.votes[${i + 1}]), 0)::BIGINT`).join(', ')}]` : '[]::BIGINT[]';
+      const votes =
+        width > 0 ? `[${Array.from({ length: Math.trunc(width) }, (_, i) => `coalesce(sum(s.votes[${i + 1}]), 0)::BIGINT`).join(', ')}]` : '[]::BIGINT[]';
       return db.all<ElectionTotalsRow & Row>(
         `SELECT ${g.sel}, s.electronic, count(*)::INTEGER AS stations, count(*) FILTER (WHERE s.flags <> '')::INTEGER AS flagged,
            coalesce(sum(s.registered), 0)::BIGINT AS registered, coalesce(sum(${ISSUED}), 0)::BIGINT AS issued,
@@ -188,7 +272,11 @@ export function duckElectionsRepo(db: DuckDb): ElectionsRepo {
       return Object.fromEntries(rows.map((r) => [r.flag, r.n]));
     },
 
-    rejects: (id, limit) => db.all<ElectionRejectRecord & Row>('SELECT file, line, reason, detail FROM election_rejects WHERE election_id = $1 ORDER BY file, line LIMIT $2', [id, limit]),
+    rejects: (id, limit) =>
+      db.all<ElectionRejectRecord & Row>('SELECT file, line, reason, detail FROM election_rejects WHERE election_id = $1 ORDER BY file, line LIMIT $2', [
+        id,
+        limit,
+      ]),
 
     async districtResults(id) {
       const rows = await db.all<{ line: number; district: number; candidate: string; paper: number; electronic: number; total: number; flags: string }>(

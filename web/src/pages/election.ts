@@ -15,40 +15,128 @@ import { figure } from '../ui/figure.js';
 import { empty, section } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 
-interface Choice { idx: number; label: string; label_en: string | null; votes: number; pct_of_cast: number | null }
-interface Block { stations: number; flagged: number; registered: number; issued: number; cast: number; turnout_pct: number | null; choices: Choice[] }
-interface Summary { election: { id: string; title: string; year: number }; method: string; totals: { all: Block; paper: Block; electronic: Block }; flags: Record<string, number>; source: { files: { file: string; sha256: string; imported_at: string }[]; credit: string } }
-interface Excess { observed: number; expected: number; excess: number; sd: number; threshold: number }
+interface Choice {
+  idx: number;
+  label: string;
+  label_en: string | null;
+  votes: number;
+  pct_of_cast: number | null;
+}
+interface Block {
+  stations: number;
+  flagged: number;
+  registered: number;
+  issued: number;
+  cast: number;
+  turnout_pct: number | null;
+  choices: Choice[];
+}
+interface Summary {
+  election: { id: string; title: string; year: number };
+  method: string;
+  totals: { all: Block; paper: Block; electronic: Block };
+  flags: Record<string, number>;
+  source: { files: { file: string; sha256: string; imported_at: string }[]; credit: string };
+}
+interface Excess {
+  observed: number;
+  expected: number;
+  excess: number;
+  sd: number;
+  threshold: number;
+}
 interface Fingerprints {
   leader: { label: string; label_en: string | null };
   stations_read: number;
   histograms: { bin_width: number; centres: number[]; turnout: number[]; leader: number[]; stations_included: number; version: string };
   heatmap: { cells: [number, number, number][]; bin_width: number; version: string };
-  shpilkin: { reference: string; version: string; result: { turnout_mode: { from: number; to: number; center: number }; clean_share_pct: number; official_share_pct: number; anomalous_votes: number; leader_votes: number; stations_included: number; bins: { turnout_from: number; valid: number; leader: number; others: number; expected_leader: number | null }[] } };
-  integers: { reference: string; version: string; params: { reps: number; seed: number }; result: { stations_included: number; flagged_included: number; either: Excess; leader: Excess; turnout: Excess; by_region: { region: string; stations: number; either: Excess }[] } } | null;
+  shpilkin: {
+    reference: string;
+    version: string;
+    result: {
+      turnout_mode: { from: number; to: number; center: number };
+      clean_share_pct: number;
+      official_share_pct: number;
+      anomalous_votes: number;
+      leader_votes: number;
+      stations_included: number;
+      bins: { turnout_from: number; valid: number; leader: number; others: number; expected_leader: number | null }[];
+    };
+  };
+  integers: {
+    reference: string;
+    version: string;
+    params: { reps: number; seed: number };
+    result: {
+      stations_included: number;
+      flagged_included: number;
+      either: Excess;
+      leader: Excess;
+      turnout: Excess;
+      by_region: { region: string; stations: number; either: Excess }[];
+    };
+  } | null;
 }
-interface Standing { name: string; votes: number; pct: number | null }
+interface Standing {
+  name: string;
+  votes: number;
+  pct: number | null;
+}
 interface District {
   district: number | null;
   oik: string | null;
   region: string | null;
-  single_mandate: { paper_leader: Standing; electronic_leader: Standing; winner: Standing; margin_votes: number; winner_paper_margin_votes: number; changed_by_deg: boolean } | null;
-  party_list: { paper: { leader: Standing } | null; electronic: { leader: Standing; cast: number } | null; combined_leader: Standing; changed_by_deg: boolean; electronic_share_of_cast_pct: number | null };
+  single_mandate: {
+    paper_leader: Standing;
+    electronic_leader: Standing;
+    winner: Standing;
+    margin_votes: number;
+    winner_paper_margin_votes: number;
+    changed_by_deg: boolean;
+  } | null;
+  party_list: {
+    paper: { leader: Standing } | null;
+    electronic: { leader: Standing; cast: number } | null;
+    combined_leader: Standing;
+    changed_by_deg: boolean;
+    electronic_share_of_cast_pct: number | null;
+  };
 }
-interface Electronic { summary: { districts: number; with_single_mandate: number; single_mandate_changed_by_deg: number; party_list_changed_by_deg: number; electronic_ballots_issued: number }; districts: District[]; caveats: string[]; method: string }
+interface Electronic {
+  summary: {
+    districts: number;
+    with_single_mandate: number;
+    single_mandate_changed_by_deg: number;
+    party_list_changed_by_deg: number;
+    electronic_ballots_issued: number;
+  };
+  districts: District[];
+  caveats: string[];
+  method: string;
+}
 
 const name = (c: { label: string; label_en: string | null }) => c.label_en ?? c.label;
 const p2 = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v.toFixed(2)}%`);
 
 function totals(s: Summary): HTMLElement {
   const rows = s.totals.all.choices
-    .map((c) => ({ choice: name(c), paper: s.totals.paper.choices[c.idx]?.pct_of_cast ?? null, electronic: s.totals.electronic.choices[c.idx]?.pct_of_cast ?? null, all: c.pct_of_cast, votes: c.votes }))
+    .map((c) => ({
+      choice: name(c),
+      paper: s.totals.paper.choices[c.idx]?.pct_of_cast ?? null,
+      electronic: s.totals.electronic.choices[c.idx]?.pct_of_cast ?? null,
+      all: c.pct_of_cast,
+      votes: c.votes,
+    }))
     .sort((a, b) => b.votes - a.votes);
   const b = s.totals;
   return h(
     'div',
     null,
-    h('p', { class: 'lede' }, `${num(b.all.stations)} stations (${num(b.electronic.stations)} electronic), ${num(b.all.registered)} registered voters, turnout ${p2(b.all.turnout_pct)} (paper ${p2(b.paper.turnout_pct)}, electronic ${p2(b.electronic.stations ? b.electronic.turnout_pct : null)}). ${num(b.all.flagged)} rows do not add up and are kept, flagged.`),
+    h(
+      'p',
+      { class: 'lede' },
+      `${num(b.all.stations)} stations (${num(b.electronic.stations)} electronic), ${num(b.all.registered)} registered voters, turnout ${p2(b.all.turnout_pct)} (paper ${p2(b.paper.turnout_pct)}, electronic ${p2(b.electronic.stations ? b.electronic.turnout_pct : null)}). ${num(b.all.flagged)} rows do not add up and are kept, flagged.`,
+    ),
     dataTable(
       [
         { key: 'choice', label: 'Party or candidate' },
@@ -66,7 +154,9 @@ function totals(s: Summary): HTMLElement {
 
 function histogram(f: Fingerprints, which: 'turnout' | 'leader', id: string): HTMLElement {
   const xs = f.histograms.centres;
-  const rows = xs.map((c, i) => ({ centre: c, stations: f.histograms[which][i] ?? 0, integer: Math.abs(c - Math.round(c)) < 1e-9 })).filter((r) => r.stations > 0);
+  const rows = xs
+    .map((c, i) => ({ centre: c, stations: f.histograms[which][i] ?? 0, integer: Math.abs(c - Math.round(c)) < 1e-9 }))
+    .filter((r) => r.stations > 0);
   const w = f.histograms.bin_width / 2;
   const label = which === 'turnout' ? 'Turnout (%)' : `${name(f.leader)} (%)`;
   const chart = Plot.plot({
@@ -76,7 +166,17 @@ function histogram(f: Fingerprints, which: 'turnout' | 'leader', id: string): HT
     x: { domain: [0, 100], label },
     y: { grid: true, label: 'Polling stations per 0.1-point bin' },
     color: { domain: [false, true], range: ['#9aa7b8', '#c0392b'], legend: true, tickFormat: (d: boolean) => (d ? 'integer percentage' : 'other') },
-    marks: [Plot.rectY(rows, { x1: (d) => d.centre - w, x2: (d) => d.centre + w, y: 'stations', fill: 'integer', title: (d) => `${d.centre.toFixed(1)} %: ${d.stations} stations`, className: `hist-${which}` }), Plot.ruleY([0])],
+    marks: [
+      Plot.rectY(rows, {
+        x1: (d) => d.centre - w,
+        x2: (d) => d.centre + w,
+        y: 'stations',
+        fill: 'integer',
+        title: (d) => `${d.centre.toFixed(1)} %: ${d.stations} stations`,
+        className: `hist-${which}`,
+      }),
+      Plot.ruleY([0]),
+    ],
   });
   const table = dataTable(
     [
@@ -103,7 +203,17 @@ function heat(f: Fingerprints, id: string): HTMLElement {
     x: { domain: [0, 100], label: 'Turnout (%)' },
     y: { domain: [0, 100], label: `${name(f.leader)} (%)` },
     color: { type: 'log', scheme: 'viridis', legend: true, label: 'Registered voters' },
-    marks: [Plot.rect(cells, { x1: 't', x2: (d) => d.t + bw, y1: 's', y2: (d) => d.s + bw, fill: 'v', title: (d) => `turnout ${d.t}-${d.t + bw} %, share ${d.s}-${d.s + bw} %: ${num(d.v)} voters`, className: 'heat-cell' })],
+    marks: [
+      Plot.rect(cells, {
+        x1: 't',
+        x2: (d) => d.t + bw,
+        y1: 's',
+        y2: (d) => d.s + bw,
+        fill: 'v',
+        title: (d) => `turnout ${d.t}-${d.t + bw} %, share ${d.s}-${d.s + bw} %: ${num(d.v)} voters`,
+        className: 'heat-cell',
+      }),
+    ],
   });
   const table = dataTable(
     [
@@ -135,7 +245,11 @@ function shpilkin(f: Fingerprints, id: string): HTMLElement {
     x: { domain: [0, 100], label: 'Turnout (%), 1-point bins' },
     y: { grid: true, label: 'Votes', tickFormat: short },
     color: { legend: true },
-    marks: [Plot.ruleX([r.turnout_mode.center], { stroke: '#888', strokeDasharray: '4,3' }), Plot.line(rows, { x: 'turnout', y: 'votes', stroke: 'series', className: 'shpilkin-line' }), Plot.ruleY([0])],
+    marks: [
+      Plot.ruleX([r.turnout_mode.center], { stroke: '#888', strokeDasharray: '4,3' }),
+      Plot.line(rows, { x: 'turnout', y: 'votes', stroke: 'series', className: 'shpilkin-line' }),
+      Plot.ruleY([0]),
+    ],
   });
   const table = dataTable(
     [
@@ -174,7 +288,10 @@ function integers(f: Fingerprints, id: string): HTMLElement {
         { key: 'threshold', label: '99.9 % of chance below', numeric: true },
       ],
       rows,
-      { caption: `Integer-percentage excess (${num(i.result.stations_included)} stations, ${i.params.reps} replicates, seed ${i.params.seed})`, csvName: `${id}-integers.csv` },
+      {
+        caption: `Integer-percentage excess (${num(i.result.stations_included)} stations, ${i.params.reps} replicates, seed ${i.params.seed})`,
+        csvName: `${id}-integers.csv`,
+      },
     ),
     dataTable(
       [
@@ -196,13 +313,43 @@ function districts(e: Electronic, id: string): HTMLElement {
   const table = dataTable(
     [
       { key: 'oik', label: 'District', nowrap: true },
-      { key: 'paper', label: 'Leader on paper', cell: (d) => d.single_mandate?.paper_leader.name ?? d.party_list.paper?.leader.name ?? '—', csv: (d) => d.single_mandate?.paper_leader.name ?? d.party_list.paper?.leader.name },
-      { key: 'electronic', label: 'Leader on DEG', cell: (d) => d.single_mandate?.electronic_leader.name ?? d.party_list.electronic?.leader.name ?? '—', csv: (d) => d.single_mandate?.electronic_leader.name ?? d.party_list.electronic?.leader.name },
-      { key: 'winner', label: 'Winner', cell: (d) => d.single_mandate?.winner.name ?? d.party_list.combined_leader.name, csv: (d) => d.single_mandate?.winner.name ?? d.party_list.combined_leader.name },
+      {
+        key: 'paper',
+        label: 'Leader on paper',
+        cell: (d) => d.single_mandate?.paper_leader.name ?? d.party_list.paper?.leader.name ?? '—',
+        csv: (d) => d.single_mandate?.paper_leader.name ?? d.party_list.paper?.leader.name,
+      },
+      {
+        key: 'electronic',
+        label: 'Leader on DEG',
+        cell: (d) => d.single_mandate?.electronic_leader.name ?? d.party_list.electronic?.leader.name ?? '—',
+        csv: (d) => d.single_mandate?.electronic_leader.name ?? d.party_list.electronic?.leader.name,
+      },
+      {
+        key: 'winner',
+        label: 'Winner',
+        cell: (d) => d.single_mandate?.winner.name ?? d.party_list.combined_leader.name,
+        csv: (d) => d.single_mandate?.winner.name ?? d.party_list.combined_leader.name,
+      },
       { key: 'margin', label: 'Winner’s margin', numeric: true, cell: (d) => num(d.single_mandate?.margin_votes), csv: (d) => d.single_mandate?.margin_votes },
-      { key: 'paper_margin', label: 'Winner on paper (±)', numeric: true, cell: (d) => num(d.single_mandate?.winner_paper_margin_votes), csv: (d) => d.single_mandate?.winner_paper_margin_votes },
-      { key: 'list', label: 'Party list: paper → DEG leader', cell: (d) => `${d.party_list.paper?.leader.name ?? '—'} → ${d.party_list.electronic?.leader.name ?? '—'}` },
-      { key: 'changed', label: 'DEG changed the winner', cell: (d) => (changed(d) ? h('strong', { class: 'changed', 'data-changed': 'true' }, 'Changed') : 'no'), csv: (d) => changed(d) },
+      {
+        key: 'paper_margin',
+        label: 'Winner on paper (±)',
+        numeric: true,
+        cell: (d) => num(d.single_mandate?.winner_paper_margin_votes),
+        csv: (d) => d.single_mandate?.winner_paper_margin_votes,
+      },
+      {
+        key: 'list',
+        label: 'Party list: paper → DEG leader',
+        cell: (d) => `${d.party_list.paper?.leader.name ?? '—'} → ${d.party_list.electronic?.leader.name ?? '—'}`,
+      },
+      {
+        key: 'changed',
+        label: 'DEG changed the winner',
+        cell: (d) => (changed(d) ? h('strong', { class: 'changed', 'data-changed': 'true' }, 'Changed') : 'no'),
+        csv: (d) => changed(d),
+      },
     ],
     rows,
     { caption: 'Paper versus electronic votes per district', csvName: `${id}-paper-vs-electronic.csv` },
@@ -210,7 +357,11 @@ function districts(e: Electronic, id: string): HTMLElement {
   return h(
     'div',
     { class: 'districts' },
-    h('p', { class: 'lede' }, `${s.districts} districts with electronic votes (${num(s.electronic_ballots_issued)} DEG ballots issued). Single-mandate winner changed by the electronic votes in ${s.single_mandate_changed_by_deg} of ${s.with_single_mandate}; party-list leader changed in ${s.party_list_changed_by_deg}.`),
+    h(
+      'p',
+      { class: 'lede' },
+      `${s.districts} districts with electronic votes (${num(s.electronic_ballots_issued)} DEG ballots issued). Single-mandate winner changed by the electronic votes in ${s.single_mandate_changed_by_deg} of ${s.with_single_mandate}; party-list leader changed in ${s.party_list_changed_by_deg}.`,
+    ),
     table,
     h('p', { class: 'note' }, e.method, ' ', ...e.caveats.map((c) => h('span', { class: 'caveat' }, ` ${c}`))),
   );
@@ -224,15 +375,40 @@ export default async function election({ root, params, signal }: PageContext): P
   const ledger = h('p');
   const fp = h('div');
   const el = h('div');
-  root.append(head, ledger, h('h2', null, 'Totals, paper and electronic'), tot, h('h2', null, 'Distributions and fingerprints'), fp, h('h2', null, 'Paper versus electronic voting'), el);
+  root.append(
+    head,
+    ledger,
+    h('h2', null, 'Totals, paper and electronic'),
+    tot,
+    h('h2', null, 'Distributions and fingerprints'),
+    fp,
+    h('h2', null, 'Paper versus electronic voting'),
+    el,
+  );
   void getJson<{ items: { id: string; ledger_events: string[] }[] }>('/api/elections', {}, signal).then((l) => {
     const ev = l.items.find((x) => x.id === id)?.ledger_events ?? [];
-    if (ev.length && !signal.aborted) ledger.replaceChildren('Ledger events about this election’s technology: ', ...ev.flatMap((x, i) => [i ? ', ' : '', h('a', { href: `/events/${x}` }, x)]));
+    if (ev.length && !signal.aborted)
+      ledger.replaceChildren('Ledger events about this election’s technology: ', ...ev.flatMap((x, i) => [i ? ', ' : '', h('a', { href: `/events/${x}` }, x)]));
   });
   const s = await section(tot, 'totals', () => getJson<Summary>(`/api/elections/${encodeURIComponent(id)}/summary`, {}, signal), totals, signal);
-  if (s) head.replaceChildren(h('p', { class: 'lede' }, `${s.election.title}, ${s.election.year}. Source: ${s.source.files.map((f) => f.file).join(', ')}. ${s.source.credit}`));
+  if (s)
+    head.replaceChildren(
+      h('p', { class: 'lede' }, `${s.election.title}, ${s.election.year}. Source: ${s.source.files.map((f) => f.file).join(', ')}. ${s.source.credit}`),
+    );
   await Promise.all([
-    section(fp, 'fingerprints', () => getJson<Fingerprints>(`/api/elections/${encodeURIComponent(id)}/fingerprints`, {}, signal), (f) => [histogram(f, 'turnout', id), histogram(f, 'leader', id), heat(f, id), shpilkin(f, id), h('h3', null, 'Integer percentages'), integers(f, id)], signal),
-    section(el, 'paper versus electronic', () => getJson<Electronic>(`/api/elections/${encodeURIComponent(id)}/electronic`, {}, signal), (e) => (e.districts.length ? districts(e, id) : empty('No electronic votes in this election’s data.')), signal),
+    section(
+      fp,
+      'fingerprints',
+      () => getJson<Fingerprints>(`/api/elections/${encodeURIComponent(id)}/fingerprints`, {}, signal),
+      (f) => [histogram(f, 'turnout', id), histogram(f, 'leader', id), heat(f, id), shpilkin(f, id), h('h3', null, 'Integer percentages'), integers(f, id)],
+      signal,
+    ),
+    section(
+      el,
+      'paper versus electronic',
+      () => getJson<Electronic>(`/api/elections/${encodeURIComponent(id)}/electronic`, {}, signal),
+      (e) => (e.districts.length ? districts(e, id) : empty('No electronic votes in this election’s data.')),
+      signal,
+    ),
   ]);
 }

@@ -49,12 +49,23 @@ export default async function elections({ root, signal }: PageContext): Promise<
               { key: 'stations', label: 'Stations', numeric: true, cell: (e) => num(e.stations) },
               { key: 'rejected', label: 'Rows rejected', numeric: true, cell: (e) => num(e.rejected) },
               { key: 'flagged', label: 'Rows flagged (kept)', numeric: true, cell: (e) => num(e.flagged) },
-              { key: 'ledger_events', label: 'Ledger events', cell: (e) => e.ledger_events.map((id) => h('a', { href: `/events/${id}`, class: 'tag' }, id)), csv: (e) => e.ledger_events.join(' ') },
+              {
+                key: 'ledger_events',
+                label: 'Ledger events',
+                cell: (e) => e.ledger_events.map((id) => h('a', { href: `/events/${id}`, class: 'tag' }, id)),
+                csv: (e) => e.ledger_events.join(' '),
+              },
             ],
             r.items,
             { caption: 'Imported elections', csvName: 'elections.csv' },
           ),
     signal,
   );
-  root.append(h('p', { class: 'note' }, 'Data: CEC polling-station protocols scraped by Sergey Shpilkin and Ivan Shukshin (github.com/dkobak/elections); Moscow 2021 single-mandate results transcribed by Meduza; DEG series by denull. Official results are not objects of copyright.'));
+  root.append(
+    h(
+      'p',
+      { class: 'note' },
+      'Data: CEC polling-station protocols scraped by Sergey Shpilkin and Ivan Shukshin (github.com/dkobak/elections); Moscow 2021 single-mandate results transcribed by Meduza; DEG series by denull. Official results are not objects of copyright.',
+    ),
+  );
 }
