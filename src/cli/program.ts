@@ -16,7 +16,9 @@ import { measurementsCommand } from './commands/measurements.js';
 import { ooniCommand } from './commands/ooni.js';
 import { registryCommand } from './commands/registry.js';
 import { serveCommand } from './commands/serve.js';
+import { signalsCommand } from './commands/signals.js';
 import { tokensCommand } from './commands/tokens.js';
+import { watchCommand } from './commands/watch.js';
 import type { Io } from './context.js';
 
 export function buildProgram(io: Io): Command {
@@ -39,6 +41,8 @@ export function buildProgram(io: Io): Command {
   ooniCommand(program, io);
   dbCommand(program, io);
   detectCommand(program, io);
+  signalsCommand(program, io);
+  watchCommand(program, io);
   dataCommand(program, io);
   costCommand(program, io);
   doctorCommand(program, io);

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
-export const DETECTION_KINDS = ['block', 'throttling', 'shutdown'] as const;
+export const DETECTION_KINDS = ['block', 'throttling', 'shutdown', 'outage'] as const;
 export type DetectionKind = (typeof DETECTION_KINDS)[number];
 
 /** Where a figure's data comes from, with its licence. */
@@ -17,9 +17,10 @@ export type DataSource = z.infer<typeof DataSourceSchema>;
 
 /**
  * Where a detection's evidence comes from: OONI verdicts (block), OONI measurement volume
- * (shutdown), crowdsourced speed tests or OONI network_events throughput (throttling).
+ * (shutdown), crowdsourced speed tests or OONI network_events throughput (throttling), outage
+ * signal series such as IODA's telescope and active probing (outage).
  */
-export const DETECTION_INPUTS = ['ooni_verdicts', 'ooni_volume', 'speedtests', 'ooni_network_events'] as const;
+export const DETECTION_INPUTS = ['ooni_verdicts', 'ooni_volume', 'speedtests', 'ooni_network_events', 'outage_signals'] as const;
 export type DetectionInput = (typeof DETECTION_INPUTS)[number];
 
 const figures = z.record(z.string(), z.union([z.number(), z.string(), z.null()]));

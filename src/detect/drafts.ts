@@ -24,9 +24,13 @@ const SUBTYPE: Record<Detection['kind'], (d: Omit<Detection, 'draft'>) => string
   block: (d) => (d.target && d.target.includes('.') ? 'website' : 'other'),
   throttling: () => 'other',
   shutdown: () => 'other',
+  outage: () => 'other',
 };
 
-const NOUN: Record<Detection['kind'], string> = { block: 'Blocking', throttling: 'Throttling', shutdown: 'Measurement-volume collapse (possible shutdown)' };
+/** The ledger category a detection proposes: outages are shutdowns (or large parts of one). */
+const CATEGORY: Record<Detection['kind'], string> = { block: 'block', throttling: 'throttling', shutdown: 'shutdown', outage: 'shutdown' };
+
+const NOUN: Record<Detection['kind'], string> = { block: 'Blocking', throttling: 'Throttling', shutdown: 'Measurement-volume collapse (possible shutdown)', outage: 'Outage in network signals (possible shutdown)' };
 
 export function draftInput(d: Omit<Detection, 'draft'>): Record<string, unknown> {
   const where = d.probe_asn ? `${d.probe_asn} in ${d.probe_cc}` : `${d.networks.length} networks in ${d.probe_cc}`;
@@ -35,7 +39,7 @@ export function draftInput(d: Omit<Detection, 'draft'>): Record<string, unknown>
     id: d.id,
     title: `Detected: ${NOUN[d.kind]}${what} on ${where} from ${d.start.slice(0, d.kind === 'throttling' ? 10 : 13).replace('T', ' ')}${d.kind === 'throttling' ? '' : 'h UTC'}`,
     summary: `${d.summary}. Proposed by the ${d.kind} detector (${d.scope} scope); a human must check the evidence and confirm or dismiss it.`,
-    category: d.kind,
+    category: CATEGORY[d.kind],
     subtype: SUBTYPE[d.kind](d),
     countries: [d.probe_cc],
     // Daily detections carry days (end inclusive, as the ledger reads dates); hourly ones instants.

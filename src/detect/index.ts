@@ -13,6 +13,8 @@ export { pairOoniTests, DEFAULT_OONI_PAIR_PARAMS, OONI_INPUT, SPEEDTEST_INPUT, t
 export { throughputSummary, type ThroughputSummary, type ThroughputDay } from './throughput-summary.js';
 export { runBlock, DEFAULT_BLOCK_RUN_PARAMS, BLOCK_METHOD, LAYERS, type BlockRunParams } from './block-run.js';
 export { runShutdown, DEFAULT_SHUTDOWN_RUN_PARAMS, SHUTDOWN_METHOD, type ShutdownRunParams } from './shutdown-run.js';
+export { runOutage, DEFAULT_OUTAGE_RUN_PARAMS, OUTAGE_METHOD, OUTAGE_SOURCES, type OutageRunParams } from './outage-run.js';
+export { judgeSeries, DEFAULT_OUTAGE_PARAMS, type OutageParams, type Episode, type JudgedSample, type Sample, type SeriesJudgement } from './outage.js';
 export * from './drafts.js';
 export * from './run.js';
 export * from './speedtests/summary.js';

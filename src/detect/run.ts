@@ -7,6 +7,7 @@ import type { Store } from '../store/index.js';
 import { BLOCK_METHOD, DEFAULT_BLOCK_RUN_PARAMS, runBlock, type BlockRunParams } from './block-run.js';
 import { DETECTION_KINDS, type Detection, type DetectionKind, type SeriesReport } from './detection.js';
 import { emitDrafts, withDrafts, type EmitReport } from './drafts.js';
+import { DEFAULT_OUTAGE_RUN_PARAMS, OUTAGE_METHOD, runOutage, type OutageRunParams } from './outage-run.js';
 import { DEFAULT_SHUTDOWN_RUN_PARAMS, runShutdown, SHUTDOWN_METHOD, type ShutdownRunParams } from './shutdown-run.js';
 import { OONI_THROTTLE_METHOD, runThrottling, type ThrottleInput } from './throttle-inputs.js';
 import { DEFAULT_THROTTLE_RUN_PARAMS, THROTTLE_METHOD, type ThrottleRunParams } from './throttle-run.js';
@@ -28,9 +29,10 @@ export interface DetectParams {
   block: BlockRunParams;
   throttling: ThrottleRunParams;
   shutdown: ShutdownRunParams;
+  outage: OutageRunParams;
 }
 
-export const DEFAULT_DETECT_PARAMS: DetectParams = { block: DEFAULT_BLOCK_RUN_PARAMS, throttling: DEFAULT_THROTTLE_RUN_PARAMS, shutdown: DEFAULT_SHUTDOWN_RUN_PARAMS };
+export const DEFAULT_DETECT_PARAMS: DetectParams = { block: DEFAULT_BLOCK_RUN_PARAMS, throttling: DEFAULT_THROTTLE_RUN_PARAMS, shutdown: DEFAULT_SHUTDOWN_RUN_PARAMS, outage: DEFAULT_OUTAGE_RUN_PARAMS };
 
 export interface DetectReport {
   items: Detection[];
@@ -58,7 +60,7 @@ export function resolveParams(over: Record<string, Record<string, unknown>> | un
   return out as unknown as DetectParams;
 }
 
-const METHODS: Record<DetectionKind, string> = { block: BLOCK_METHOD, throttling: `${THROTTLE_METHOD} OONI input: ${OONI_THROTTLE_METHOD}`, shutdown: SHUTDOWN_METHOD };
+const METHODS: Record<DetectionKind, string> = { block: BLOCK_METHOD, throttling: `${THROTTLE_METHOD} OONI input: ${OONI_THROTTLE_METHOD}`, shutdown: SHUTDOWN_METHOD, outage: OUTAGE_METHOD };
 
 export function normaliseQuery(q: DetectQuery): { cc?: string; asnNumber?: number; asn?: string; target?: string; since?: string; until?: string } {
   const asnDigits = q.asn?.replace(/^AS/i, '');
@@ -100,7 +102,9 @@ export async function detect(
         ? await runThrottling(deps.store, { cc: q.cc, asn: q.asnNumber, target: q.target, since: q.since, until: q.until, input: query.input }, params.throttling)
         : kind === 'block'
           ? await runBlock(deps.store, { cc: q.cc, asn: q.asn, target: q.target, since: q.since, until: q.until }, params.block)
-          : await runShutdown(deps.store, { cc: q.cc, asn: q.asn, since: q.since, until: q.until }, params.shutdown);
+          : kind === 'outage'
+            ? await runOutage(deps.store, { cc: q.cc, asn: q.asn, since: q.since, until: q.until }, params.outage)
+            : await runShutdown(deps.store, { cc: q.cc, asn: q.asn, since: q.since, until: q.until }, params.shutdown);
     found.push(...r.detections);
     series.push(...r.series);
     deps.progress.update(i + 1, { detections: found.length });

@@ -23,6 +23,7 @@ import { eventRoutes } from './routes/events.js';
 import { measurementRoutes } from './routes/measurements.js';
 import { opsRoutes } from './routes/ops.js';
 import { exportRoutes } from './routes/export.js';
+import { feedRoutes } from './routes/feeds.js';
 import { staticWeb } from './static.js';
 import { registryRoutes } from './routes/registry.js';
 
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', registryRoutes(deps));
   mountOps(app, deps, ALL_OPS);
   app.route('/', opsRoutes(deps));
+  app.route('/', feedRoutes(deps));
   app.route('/', docsRoutes());
   // Last: the dashboard answers only what no route above did (and never /api, /docs).
   if (deps.webRoot) app.use('*', staticWeb(deps.webRoot));

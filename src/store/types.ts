@@ -9,8 +9,10 @@ import type { ElectionsRepo } from './contracts/elections.js';
 import type { LedgerRepo } from './contracts/ledger.js';
 import type { MeasureRepo } from './contracts/measure.js';
 import type { RegistryRepo } from './contracts/registry.js';
+import type { SignalsRepo } from './contracts/signals.js';
 import type { SpeedTestRepo } from './contracts/speedtests.js';
 import type { ThroughputRepo } from './contracts/throughput.js';
+import type { WatchRepo } from './contracts/watch.js';
 import type { TokenRepo } from './contracts/tokens.js';
 
 export type * from './contracts/cost.js';
@@ -19,8 +21,10 @@ export type * from './contracts/elections.js';
 export type * from './contracts/ledger.js';
 export type * from './contracts/measure.js';
 export type * from './contracts/registry.js';
+export type * from './contracts/signals.js';
 export type * from './contracts/speedtests.js';
 export type * from './contracts/throughput.js';
+export type * from './contracts/watch.js';
 export type * from './contracts/tokens.js';
 
 /** Which store answers, and what it runs on (doctor, /healthz). */
@@ -52,6 +56,8 @@ export interface Store {
   readonly registry: RegistryRepo;
   readonly throughput: ThroughputRepo;
   readonly elections: ElectionsRepo;
+  readonly signals: SignalsRepo;
+  readonly watch: WatchRepo;
   info(): Promise<StoreInfo>;
   /**
    * A number that changes whenever this process writes. Readers may cache anything derived

@@ -83,14 +83,14 @@ function showDetect(r: OpOutput<typeof detectRun>): string {
 }
 
 export function detectCommand(program: Command, io: Io): void {
-  leaf(program, 'detect', 'detect block, throttling and shutdown onsets; --emit turns them into draft ledger events')
+  leaf(program, 'detect', 'detect block, throttling, shutdown and outage onsets; --emit turns them into draft ledger events')
     .option('--cc <cc>', 'country, ISO 3166-1 alpha-2 (e.g. RU)')
     .option('--asn <asn>', 'one network (AS12389 or 12389): network-level detections, no corroboration needed')
     .option('--target <t>', 'one target (domain or app): block detector and the OONI throttling input')
     .option('--input <i>', 'throttling input: speedtests | ooni_network_events (default: both)')
     .option('--since <date>', 'from this date (YYYY-MM-DD) or ISO instant')
     .option('--until <date>', 'up to and including this date')
-    .option('--kind <k>', 'block | throttling | shutdown (default: all three)')
+    .option('--kind <k>', 'block | throttling | shutdown | outage (default: all four)')
     .option('--emit', 'create a draft ledger event per detection (re-running creates none twice)')
     .option('--params <json>', 'override detector parameters, e.g. \'{"block":{"edd":30,"minNetworks":3}}\'')
     .action(async (o: Record<string, unknown>) => {

@@ -16,6 +16,8 @@ import { duckDetectRepo } from './detect-repo.js';
 import { duckThroughputRepo } from './throughput-repo.js';
 import { duckSpeedTestRepo } from './speedtest-repo.js';
 import { duckElectionsRepo } from './elections-repo.js';
+import { duckSignalsRepo } from './signals-repo.js';
+import { duckWatchRepo } from './watch-repo.js';
 
 export { DuckDb, isLockError, type Sql, type Param, type Row } from './db.js';
 
@@ -39,6 +41,8 @@ export async function openDuckDbStore(path: string, options: { readOnly?: boolea
     registry: duckRegistryRepo(db),
     throughput: duckThroughputRepo(db),
     elections: duckElectionsRepo(db),
+    signals: duckSignalsRepo(db),
+    watch: duckWatchRepo(db),
     async info(): Promise<StoreInfo> {
       const ext = await db.cachedAll<{ name: string; loaded: boolean; installed: boolean }>(
         `SELECT extension_name AS name, loaded, installed FROM duckdb_extensions() WHERE extension_name IN ('json', 'parquet') ORDER BY 1`,

@@ -1,0 +1,63 @@
+/** `splinternet signals import|list|rejects`: outage signal series (IODA-style) in the store. */
+import type { Command } from '@commander-js/extra-typings';
+import { signalsImport, signalsPoints, signalsRejects, signalsSeries, type SignalImportReport } from '../../signals/index.js';
+import { ctxOf, examples, leaf, table } from '../command.js';
+import type { Io } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+
+function showImport(r: SignalImportReport): string {
+  const lines = [
+    table(r.files as unknown as Record<string, unknown>[], ['path', 'format', 'status', 'records_read', 'stored', 'rejected', 'missing', 'out_of_order', 'replaced', 'overwritten']).trimEnd(),
+    `${r.records_read} records read = ${r.stored} stored + ${r.rejected} rejected${r.reconciled ? '' : '  (NOT reconciled)'}`,
+    ...r.files.filter((f) => f.error).map((f) => `  failed ${f.path}: ${f.error}`),
+    ...r.rejects.slice(0, 20).map((x) => `  reject ${x.file}:${x.line}  ${x.reason}`),
+  ];
+  if (r.rejects_total > 20) lines.push(`  ... ${r.rejects_total - 20} more (--json lists up to ${r.rejects.length}; \`signals rejects\` lists all)`);
+  return lines.join('\n') + '\n';
+}
+
+export function signalsCommand(program: Command, io: Io): void {
+  const sig = program.command('signals').description('outage signal series (IODA telescope, active probing, BGP; OONI counts): import and list');
+  const imp = leaf(sig, 'import', 'import signal files (CSV or JSON); idempotent; exit 3 when records were rejected');
+  examples(imp, ['splinternet signals import --cc IR ../shared/data/outages/ioda_AS44244_*.csv', 'splinternet signals import --source ooni_measurements --cc IR ooni_counts.csv']);
+  imp
+      .argument('<files...>')
+      .option('--source <name>', 'data source for records without one (e.g. ooni_measurements for OONI count exports)')
+      .option('--cc <cc>', 'country of entities without one (e.g. IR for an ASN series)')
+      .action(async (files: string[], o: Record<string, unknown>) => {
+        const ctx = ctxOf(io, o);
+        const r = await ctx.run(signalsImport, { paths: files, source: o.source as string | undefined, cc: typeof o.cc === 'string' ? o.cc.toUpperCase() : undefined });
+        if (r.files.some((f) => f.status === 'failed')) io.setExit(r.stored > 0 ? EXIT.PARTIAL : EXIT.ERROR);
+        else if (r.rejected > 0) io.setExit(EXIT.PARTIAL);
+        ctx.print(r, showImport);
+      });
+  leaf(sig, 'list', 'stored series per (source, entity) with points, missing samples and time span')
+    .option('--cc <cc>', 'country')
+    .option('--asn <asn>', 'network (AS44244 or 44244)')
+    .option('--source <name>', 'data source')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.run(signalsSeries, { cc: o.cc as string | undefined, asn: o.asn as string | undefined, source: o.source as string | undefined });
+      ctx.print(r, (x: typeof r) => table(x.items as unknown as Record<string, unknown>[], ['source', 'entity_type', 'entity_code', 'cc', 'entity_name', 'points', 'missing', 'first', 'last']));
+    });
+  leaf(sig, 'points', 'stored points of the matching series (evidence of outage detections), with file and line')
+    .option('--cc <cc>', 'country')
+    .option('--asn <asn>', 'network (AS44244 or 44244)')
+    .option('--source <name>', 'data source')
+    .option('--since <iso>', 'from this instant (ISO 8601)')
+    .option('--until <iso>', 'before this instant (ISO 8601)')
+    .option('--limit <n>', 'at most this many', '10000')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.run(signalsPoints, { cc: o.cc as string | undefined, asn: o.asn as string | undefined, source: o.source as string | undefined, since: o.since as string | undefined, until: o.until as string | undefined, limit: Number(o.limit) });
+      ctx.print(r, (x: typeof r) => table(x.items as unknown as Record<string, unknown>[], ['source', 'entity_code', 't', 'value', 'source_file', 'line']) + `${x.total} point(s)\n`);
+    });
+  leaf(sig, 'rejects', 'records rejected by earlier imports, with file, line and reason')
+    .option('--file <path>', 'one file (absolute path as imported)')
+    .option('--limit <n>', 'at most this many', '200')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.run(signalsRejects, { file: o.file as string | undefined, limit: Number(o.limit) });
+      ctx.print(r, (x: typeof r) => table(x.items as unknown as Record<string, unknown>[], ['sourceFile', 'line', 'reason']) + `${x.total} rejected record(s)\n`);
+    });
+}

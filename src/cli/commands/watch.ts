@@ -1,0 +1,106 @@
+/**
+ * `splinternet watch`: the long-lived job. Holds the database like `serve` (so feeds, the API
+ * and every CLI command keep working through it), runs a cycle every --every, pumps webhook
+ * deliveries beside the cycles, logs one line per cycle, and exits cleanly on SIGTERM.
+ * `splinternet hooks ...`: webhook subscriptions, deliveries, dead letters.
+ */
+import type { Command } from '@commander-js/extra-typings';
+import { userInfo } from 'node:os';
+import { AppError, systemClock } from '../../shared/index.js';
+import type { HookSubscriptionRecord } from '../../store/index.js';
+import { hooksAdd, hooksDeliver, hooksDeliveries, hooksList, hooksRemove, hooksReplay, httpSender, startWatch, watchStatusOp } from '../../watch/index.js';
+import { collect, ctxOf, examples, intOption, leaf, table } from '../command.js';
+import type { Io } from '../context.js';
+import { hostDatabase } from '../host.js';
+
+/** "15m", "5s", "2h", "90" (seconds) -> milliseconds. */
+export function parseEvery(v: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v.trim());
+  if (!m) throw new AppError('USAGE', `--every must look like 5s, 15m or 1h, got "${v}"`);
+  const n = Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+  if (n < 1000) throw new AppError('USAGE', '--every must be at least 1s');
+  return n;
+}
+
+const ccList = (xs: string[]) =>
+  xs.flatMap((x) => x.split(',')).map((c) => {
+    const u = c.trim().toUpperCase();
+    if (!/^[A-Z]{2}$/.test(u)) throw new AppError('USAGE', `--cc takes ISO 3166-1 alpha-2 codes, got "${c}"`);
+    return u;
+  });
+
+export function watchCommand(program: Command, io: Io): void {
+  const w = leaf(program, 'watch', 'watch for outages: every --every, ingest new signal files, detect, emit drafts, notify webhooks; feeds and API served meanwhile')
+    .option('--every <duration>', 'cycle period (5s, 15m, 1h)', '15m')
+    .option('--cc <cc>', 'countries to detect in (repeatable or comma-separated; default: all with signals)', collect, [] as string[])
+    .option('--signals-dir <dir>', 'folder where signal files (CSV/JSON) are dropped; each is imported once')
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--port <port>', 'TCP port for feeds, API and dashboard', intOption('--port'), 8787)
+    .option('--allow-host <name>', 'a Host name this server answers to besides loopback and --host (repeatable)', collect, [] as string[])
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const everyMs = parseEvery(o.every as string);
+      const cc = ccList(o.cc as string[]);
+      await hostDatabase(ctx, io, { host: o.host as string, port: o.port as number, importDirs: [], allowHosts: o.allowHost as string[] }, async ({ store, url }) => {
+        const log = (line: string, data: Record<string, unknown>) => io.out.write((ctx.globals.json ? JSON.stringify(data) : line) + '\n');
+        log(`${new Date().toISOString()} watch: every ${o.every as string}, ${cc.length ? cc.join(',') : 'all countries'}, signals from ${(o.signalsDir as string | undefined) ?? '(no folder)'}; feeds at ${url}/feeds/events.atom`, { url, every_ms: everyMs, cc, signals_dir: o.signalsDir ?? null, pid: process.pid });
+        return startWatch({ store, clock: systemClock, actor: `watch:${userInfo().username}`, send: httpSender, log }, { everyMs, cc, signalsDir: (o.signalsDir as string | undefined) ?? null, settleMs: 1000, origin: url });
+      });
+    });
+  examples(w, ['splinternet watch --every 15m --cc IR --signals-dir ./incoming', 'splinternet watch --every 5s --signals-dir /tmp/signals --port 8790']);
+
+  leaf(program, 'watch-status', 'the watch: last cycle, next cycle, inputs seen, deliveries by state')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.run(watchStatusOp, {});
+      ctx.print(r, (x: typeof r) => `last cycle: ${x.last_cycle ? `${x.last_cycle.id} (${x.last_cycle.status})` : 'none'}\nnext cycle: ${x.next_cycle ?? '-'}\ninputs seen: ${x.inputs_seen}\ndeliveries: ${JSON.stringify(x.deliveries)}\n`);
+    });
+
+  const hooks = program.command('hooks').description('webhooks: signed notices of new drafts and confirmed events (admin only)');
+  const add = leaf(hooks, 'add', 'register a webhook URL; prints its signing secret once');
+  examples(add, ['splinternet hooks add https://example.org/hook --cc RU --kind shutdown']);
+  add
+    .argument('<url>')
+    .option('--cc <cc>', 'only events in these countries (repeatable or comma-separated)', collect, [] as string[])
+    .option('--kind <kind>', 'only these ledger categories or detector kinds, e.g. shutdown, outage (repeatable)', collect, [] as string[])
+    .option('--notice <n>', 'draft | confirmed (repeatable; default both)', collect, [] as string[])
+    .action(async (url: string, o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.run(hooksAdd, { url, countries: ccList(o.cc as string[]), kinds: (o.kind as string[]).flatMap((k) => k.split(',')), notices: o.notice as ('draft' | 'confirmed')[] });
+      ctx.print(r, (x: HookSubscriptionRecord) => `${x.id} -> ${x.url}\n  countries: ${x.countries.join(',') || 'any'}; kinds: ${x.kinds.join(',') || 'any'}; notices: ${x.notices.join(',')}\n  secret (shown once; verify X-Splinternet-Signature with it): ${x.secret}\n`);
+    });
+  leaf(hooks, 'list', 'webhook subscriptions (secrets masked)')
+    .option('--all', 'include removed ones')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.run(hooksList, { all: Boolean(o.all) });
+      ctx.print(r, (x: typeof r) => table(x.items as unknown as Record<string, unknown>[], ['id', 'url', 'countries', 'kinds', 'notices', 'created_at', 'removed_at']));
+    });
+  leaf(hooks, 'remove', 'remove a webhook subscription')
+    .argument('<id>')
+    .action(async (id: string, o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      ctx.print(await ctx.run(hooksRemove, { id }), (x: { removed: string }) => `removed ${x.removed}\n`);
+    });
+  leaf(hooks, 'deliveries', 'deliveries, newest first (--status dead: the dead-letter list)')
+    .option('--status <s>', 'pending | delivered | dead')
+    .option('--limit <n>', 'at most this many', '100')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.run(hooksDeliveries, { status: o.status as 'pending' | 'delivered' | 'dead' | undefined, limit: Number(o.limit) });
+      ctx.print(r, (x: typeof r) => table(x.items as unknown as Record<string, unknown>[], ['id', 'subscription_id', 'event_id', 'notice', 'status', 'attempts', 'next_at', 'last_status', 'last_error']));
+    });
+  leaf(hooks, 'replay', 'put dead-lettered deliveries back in the queue (one id, or --all)')
+    .argument('[id]')
+    .option('--all', 'every dead delivery')
+    .action(async (id: string | undefined, o: Record<string, unknown>) => {
+      if (!id && !o.all) throw new AppError('USAGE', 'name a delivery id or pass --all');
+      const ctx = ctxOf(io, o);
+      ctx.print(await ctx.run(hooksReplay, { id }), (x: { replayed: string[] }) => `${x.replayed.length} delivery(ies) queued again\n`);
+    });
+  leaf(hooks, 'deliver', 'queue notices for new drafts and confirmed events and send what is due now (the watch does this by itself)')
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      ctx.print(await ctx.run(hooksDeliver, {}), (x: Record<string, number>) => `${x.enqueued} queued; ${x.delivered} delivered, ${x.retrying} to retry, ${x.dead} dead-lettered\n`);
+    });
+}

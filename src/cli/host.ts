@@ -1,0 +1,104 @@
+/**
+ * Hold the database for a long-lived process (`serve`, `watch`): open it, serve the API (and
+ * dashboard) on 127.0.0.1 by default with the server's hardening (Host allow-list, limits),
+ * advertise it in the lock file so CLI commands route through this process, and on
+ * SIGINT/SIGTERM stop what was attached, close the server and the store, and resolve (a clean
+ * exit; a hard stop after SHUTDOWN_MS if requests do not finish).
+ */
+import { existsSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { newSecret, readLock, removeLock, writeLock } from '../op/index.js';
+import { createApp } from '../server/app.js';
+import { allowedHostsFor, LOOPBACK_HOSTS } from '../server/hardening.js';
+import { limitsOf } from '../server/limits.js';
+import { AppError, packagePath, realDirs, systemClock } from '../shared/index.js';
+import { openStore, type Store } from '../store/index.js';
+import type { CliContext, Io } from './context.js';
+
+/** How long the process waits on SIGINT/SIGTERM for running work before it exits anyway. */
+const SHUTDOWN_MS = 10_000;
+
+export interface HostOptions {
+  host: string;
+  port: number;
+  /** Folders API tokens with the import scope may import from. */
+  importDirs: string[];
+  /** Host names answered besides loopback and --host. */
+  allowHosts: string[];
+}
+
+export interface Attached {
+  /** Called on SIGINT/SIGTERM before the store closes; resolves when the attached work is idle. */
+  stop(): Promise<unknown>;
+}
+
+export async function hostDatabase(ctx: CliContext, io: Io, o: HostOptions, attach: (x: { store: Store; app: ReturnType<typeof createApp>; url: string }) => Attached | Promise<Attached>): Promise<void> {
+  const dbPath = ctx.dbPath;
+  const other = readLock(dbPath);
+  if (other) throw new AppError('STORE_LOCKED', `another server (pid ${other.pid}) already serves ${dbPath} at ${other.url}`);
+  const missing = o.importDirs.filter((d) => !existsSync(d));
+  if (missing.length) throw new AppError('VALIDATION', `--import-dir: no such folder: ${missing.join(', ')}`, { issues: [{ path: ['import-dir'], message: 'must exist' }] });
+  const store = await openStore(dbPath);
+  const secret = newSecret();
+  const webRoot = packagePath('web', 'dist');
+  const limits = limitsOf();
+  const app = createApp({
+    store,
+    clock: systemClock,
+    dbPath,
+    opsSecret: secret,
+    webRoot: existsSync(webRoot) ? webRoot : undefined,
+    importDirs: realDirs(o.importDirs),
+    allowedHosts: allowedHostsFor(o.host, o.allowHosts),
+    limits,
+  });
+  if (!LOOPBACK_HOSTS.includes(o.host) && o.host !== '::1') {
+    io.err.write(
+      `warning: --host ${o.host} exposes the API beyond this machine. Reads are public; writes need scoped tokens. ` +
+        'Put TLS and a trusted reverse proxy in front, and name its Host with --allow-host.\n',
+    );
+  }
+  await new Promise<void>((resolve, reject) => {
+    let attached: Promise<Attached> | undefined;
+    const server = serve(
+      { fetch: app.fetch, hostname: o.host, port: o.port, serverOptions: { requestTimeout: limits.requestTimeoutMs, headersTimeout: limits.headersTimeoutMs, keepAliveTimeout: limits.keepAliveTimeoutMs } },
+      (info) => {
+        const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${info.port}`;
+        writeLock(dbPath, { pid: process.pid, url, secret, started_at: new Date().toISOString() });
+        attached = Promise.resolve(attach({ store, app, url }));
+        attached.catch((e: unknown) => {
+          stop();
+          reject(e instanceof Error ? e : new Error(String(e)));
+        });
+      },
+    );
+    // Beyond this many open sockets node refuses new ones (each keeps its own buffers).
+    (server as unknown as { maxConnections: number }).maxConnections = limits.maxConnections;
+    server.on('error', (e: NodeJS.ErrnoException) => {
+      void store.close();
+      reject(new AppError('UNAVAILABLE', e.code === 'EADDRINUSE' ? `port ${o.port} on ${o.host} is in use; pick another with --port` : e.message, { cause: e }));
+    });
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      removeLock(dbPath);
+      server.close();
+      (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      // A hard stop if the attached work or reads do not finish in time (the lock file is already gone).
+      setTimeout(() => {
+        io.err.write(`requests still running after ${SHUTDOWN_MS / 1000} s; stopping anyway\n`);
+        process.exit(1);
+      }, SHUTDOWN_MS).unref();
+      // store.close() waits for the reads in flight (interrupting them past its own timeout).
+      void Promise.resolve(attached?.then((a) => a.stop()).catch(() => undefined))
+        .then(() => store.close())
+        .then(
+          () => resolve(),
+          () => resolve(),
+        );
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

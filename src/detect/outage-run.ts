@@ -1,0 +1,196 @@
+/**
+ * The outage detector run: every stored signal series (source × entity) is judged on its own
+ * (outage.ts); episodes of one entity that overlap in time form one candidate outage. A
+ * candidate becomes a detection when a second signal of the same entity, or a second network
+ * of the same country, shows an overlapping episode, unless corroboration is switched off.
+ * Each detection states every signal's level during the outage (e.g. active probing holding at
+ * a fraction of its baseline), the samples and thresholds behind the onset, and its sources.
+ */
+import type { SignalFilter, SignalPointRecord, Store } from '../store/index.js';
+import { detectionId, type Detection, type SeriesReport } from './detection.js';
+import { DEFAULT_OUTAGE_PARAMS, judgeSeries, severityOf, type Episode, type OutageParams } from './outage.js';
+import { median } from './stats.js';
+
+export interface OutageRunParams extends OutageParams {
+  /** Require a second signal or a second network (true), or accept one signal's episode. */
+  corroborate: boolean;
+}
+
+export const DEFAULT_OUTAGE_RUN_PARAMS: OutageRunParams = { ...DEFAULT_OUTAGE_PARAMS, corroborate: true };
+
+export const OUTAGE_METHOD =
+  'Per signal series (IODA-style counts per time bin): each sample against the median of the same time of day (±30 min) over up to 7 previous days of normal samples, or of the trailing 3 h where no earlier day covers it; ' +
+  'low below 50% of that baseline (and Poisson-improbable for small counts); an episode is ≥3 low samples spanning ≥30 min, ended by 3 normal samples; missing samples are never low. ' +
+  'An outage needs overlapping episodes in two signals of the network or in two networks of the country (docs/design/070-outage-watch.md).';
+
+export const OUTAGE_SOURCES: Record<string, { name: string; url: string; licence: string; attribution: string }> = {
+  darknet: { name: 'IODA network telescope (UCSD-NT)', url: 'https://ioda.inetintel.cc.gatech.edu/', licence: 'IODA terms; data as republished by OONI under CC BY 3.0', attribution: 'IODA / CAIDA (Georgia Tech)' },
+  active_probing: { name: 'IODA active probing (responsive /24 blocks)', url: 'https://ioda.inetintel.cc.gatech.edu/', licence: 'IODA terms; data as republished by OONI under CC BY 3.0', attribution: 'IODA / CAIDA (Georgia Tech)' },
+  bgp: { name: 'IODA BGP (visible /24 prefixes)', url: 'https://ioda.inetintel.cc.gatech.edu/', licence: 'IODA terms', attribution: 'IODA / CAIDA (Georgia Tech)' },
+  ooni_measurements: { name: 'OONI measurement counts', url: 'https://explorer.ooni.org/', licence: 'CC BY-NC-SA 4.0', attribution: 'OONI' },
+};
+
+interface SignalEpisodes {
+  source: string;
+  entity: string;
+  cc: string | null;
+  episodes: Episode[];
+  points: SignalPointRecord[];
+}
+
+interface Candidate {
+  entity: string;
+  entityType: string;
+  cc: string | null;
+  start: number;
+  end: number | null;
+  members: { source: string; ep: Episode }[];
+}
+
+const t = (s: string) => Date.parse(s);
+const endOf = (e: Episode) => (e.recovery === null ? null : t(e.recovery));
+const overlaps = (aStart: number, aEnd: number | null, bStart: number, bEnd: number | null) => aStart < (bEnd ?? Infinity) && bStart < (aEnd ?? Infinity);
+
+/** Merge one entity's episodes (all signals) into overlapping clusters. */
+function clusters(entity: string, entityType: string, cc: string | null, sigs: SignalEpisodes[]): Candidate[] {
+  const eps = sigs.flatMap((s) => s.episodes.map((ep) => ({ source: s.source, ep }))).sort((a, b) => t(a.ep.onset) - t(b.ep.onset));
+  const out: Candidate[] = [];
+  for (const m of eps) {
+    const last = out[out.length - 1];
+    const s = t(m.ep.onset);
+    const e = endOf(m.ep);
+    if (last && overlaps(last.start, last.end, s, e)) {
+      last.members.push(m);
+      last.end = last.end === null || e === null ? null : Math.max(last.end, e);
+    } else out.push({ entity, entityType, cc, start: s, end: e, members: [m] });
+  }
+  return out;
+}
+
+/** A signal's level over the outage window: median value and median ratio to its baseline. */
+function levelDuring(s: SignalEpisodes, start: number, end: number | null) {
+  const inside = s.points.filter((p) => p.value !== null && t(p.t) >= start && (end === null || t(p.t) < end)).map((p) => p.value!);
+  return { samples: inside.length, median_value: median(inside) };
+}
+
+export async function runOutage(store: Store, q: { cc?: string; asn?: string; since?: string; until?: string }, params: OutageRunParams) {
+  const filter: SignalFilter = { cc: q.cc, since: q.since, until: q.until, ...(q.asn ? { entity_type: 'asn' as const, entity_code: q.asn } : {}) };
+  const points = await store.signals.points(filter);
+  const groups = new Map<string, SignalPointRecord[]>();
+  for (const p of points) {
+    const k = `${p.entity_type}\u0000${p.entity_code}\u0000${p.source}`;
+    const g = groups.get(k);
+    if (g) g.push(p);
+    else groups.set(k, [p]);
+  }
+  const series: SeriesReport[] = [];
+  const byEntity = new Map<string, SignalEpisodes[]>();
+  for (const [k, pts] of groups) {
+    const [etype, code, source] = k.split('\u0000') as [string, string, string];
+    const cc = pts.find((p) => p.cc)?.cc ?? (etype === 'country' ? code : null) ?? q.cc ?? null;
+    const j = judgeSeries(
+      pts.map((p) => ({ t: t(p.t), v: p.value })),
+      params,
+    );
+    const baselines = j.episodes.map((e) => e.median_baseline);
+    series.push({
+      kind: 'outage',
+      input: 'outage_signals',
+      probe_cc: cc,
+      probe_asn: etype === 'asn' ? code : null,
+      as_name: pts.find((p) => p.entity_name)?.entity_name ?? null,
+      target: source,
+      layer: etype,
+      status: j.judged > 0 ? 'ok' : 'insufficient',
+      reason: j.judged > 0 ? null : `no sample could be judged (${j.samples} samples, ${j.missing} missing; a baseline needs ${params.minSlotValues} same-slot values on earlier days or half of a ${params.trailingHours} h trailing window)`,
+      state: j.episodes.some((e) => e.recovery === null) ? 'down' : j.judged > 0 ? 'normal' : null,
+      changes: j.episodes.map((e) => ({ onset: e.onset, onset_after: e.onset_after, recovery: e.recovery, drop: e.drop, severity: e.severity, duration_min: e.duration_min })),
+      figures: { samples: j.samples, missing: j.missing, judged: j.judged, unjudged: j.unjudged, step_min: j.step_min, episodes: j.episodes.length, baseline_median_in_episodes: median(baselines) },
+    });
+    const ek = `${etype}\u0000${code}`;
+    const list = byEntity.get(ek) ?? [];
+    list.push({ source, entity: code, cc, episodes: j.episodes, points: pts });
+    byEntity.set(ek, list);
+  }
+
+  const candidates = [...byEntity.entries()].flatMap(([ek, sigs]) => {
+    const [etype, code] = ek.split('\u0000') as [string, string];
+    return clusters(code, etype, sigs.find((s) => s.cc)?.cc ?? null, sigs);
+  });
+  const dataUntil = points.length ? points.reduce((m, p) => (p.t > m ? p.t : m), points[0]!.t) : new Date(0).toISOString();
+  const detections: Omit<Detection, 'draft'>[] = [];
+  for (const c of candidates) {
+    const signals = [...new Set(c.members.map((m) => m.source))];
+    const otherNetworks = candidates.filter((o) => o !== c && o.cc !== null && o.cc === c.cc && overlaps(o.start, o.end, c.start, c.end)).map((o) => o.entity);
+    const corroboratedBy = signals.length >= 2 ? 'signals' : otherNetworks.length ? 'networks' : null;
+    if (params.corroborate && !corroboratedBy) {
+      const s = series.find((x) => x.target === c.members[0]!.source && (x.probe_asn ?? x.probe_cc) === c.entity);
+      if (s) s.figures.uncorroborated_episodes = Number(s.figures.uncorroborated_episodes ?? 0) + 1;
+      continue;
+    }
+    detections.push(detectionOf(c, signals, otherNetworks, corroboratedBy, byEntity.get(`${c.entityType}\u0000${c.entity}`)!, params, dataUntil, q));
+  }
+  return { detections, series };
+}
+
+function detectionOf(c: Candidate, signals: string[], otherNetworks: string[], corroboratedBy: string | null, sigs: SignalEpisodes[], params: OutageRunParams, dataUntil: string, q: { cc?: string }): Omit<Detection, 'draft'> {
+  const first = c.members[0]!.ep;
+  const cc = c.cc ?? q.cc ?? 'ZZ';
+  const start = first.onset;
+  const end = c.end === null ? null : new Date(c.end).toISOString();
+  const perSignal = sigs.map((s) => {
+    const eps = c.members.filter((m) => m.source === s.source).map((m) => m.ep);
+    const lvl = levelDuring(s, c.start, c.end);
+    const baseline = median(eps.map((e) => e.median_baseline)) ?? median(s.episodes.map((e) => e.median_baseline));
+    const base = s.points.filter((p) => p.value !== null && t(p.t) < c.start && t(p.t) >= c.start - 86_400_000).map((p) => p.value!);
+    const pre = median(base);
+    return {
+      source: s.source,
+      episodes: eps.map(({ samples, ...rest }) => ({ ...rest, samples })),
+      level_during_outage: {
+        samples: lvl.samples,
+        median_value: lvl.median_value,
+        median_value_24h_before: pre,
+        ratio_to_24h_before: pre && lvl.median_value !== null ? Math.round((lvl.median_value / pre) * 1000) / 1000 : null,
+        baseline_in_episodes: baseline,
+      },
+    };
+  });
+  const drop = Math.max(...c.members.map((m) => m.ep.drop));
+  const durationMin = ((c.end ?? t(dataUntil)) - c.start) / 60_000;
+  const levels = perSignal.map((s) => `${s.source} at ${s.level_during_outage.median_value ?? '?'} (${s.level_during_outage.ratio_to_24h_before === null ? '?' : Math.round(s.level_during_outage.ratio_to_24h_before * 100)}% of the 24 h before)`).join(', ');
+  const base = { kind: 'outage' as const, input: 'outage_signals' as const, probe_cc: cc, probe_asn: c.entityType === 'asn' ? c.entity : null, target: null, layer: null, start };
+  const params_: Record<string, string> = { since: new Date(c.start - 86_400_000).toISOString(), until: end ?? dataUntil };
+  if (c.entityType === 'asn') params_.asn = c.entity;
+  else params_.cc = cc;
+  return {
+    ...base,
+    id: detectionId(base),
+    scope: c.entityType === 'asn' ? 'network' : 'country',
+    networks: c.entityType === 'asn' ? [c.entity, ...otherNetworks] : otherNetworks,
+    start_censored: first.onset_after === null,
+    end,
+    data_until: dataUntil,
+    strength: {
+      drop,
+      severity: severityOf(drop),
+      signals: signals.join(','),
+      corroborated_by: corroboratedBy,
+      onset_after: first.onset_after,
+      onset_uncertainty_min: first.onset_uncertainty_min,
+      recovery_uncertainty_min: end === null ? null : Math.max(...c.members.map((m) => m.ep.recovery_uncertainty_min ?? 0)),
+      duration_h: Math.round((durationMin / 60) * 10) / 10,
+      drop_ratio_threshold: params.dropRatio,
+      min_duration_min: params.minDurationMin,
+    },
+    summary: `${c.entity}${c.cc ? ` (${c.cc})` : ''}: outage from ${start.slice(0, 16).replace('T', ' ')} UTC (onset after ${first.onset_after?.slice(11, 16) ?? '?'}, ±${first.onset_uncertainty_min ?? '?'} min)${end ? ` to ${end.slice(0, 16).replace('T', ' ')} UTC` : ', ongoing at the end of the data'}; ${signals.length} signal(s) down (${signals.join(', ')}), drop ${Math.round(drop * 100)}%; during it ${levels}`,
+    evidence_query: {
+      api: `/api/signals/points?${new URLSearchParams(params_).toString()}`,
+      cli: `splinternet signals points ${c.entityType === 'asn' ? `--asn ${c.entity}` : `--cc ${cc}`} --since ${params_.since} --until ${params_.until}`,
+      params: params_,
+    },
+    per_network: perSignal,
+    method: OUTAGE_METHOD,
+    sources: signals.map((s) => OUTAGE_SOURCES[s] ?? { name: s, url: null, licence: 'as stated by the importer of the signal file' }).map((s) => ({ name: s.name, url: s.url, licence: s.licence, attribution: 'attribution' in s ? s.attribution : null })),
+  };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { judgeSeries, type Sample } from './outage.js';
+import { syntheticSignal, SYNTHETIC_START } from './outage-synthetic.js';
+
+const STEP = 5;
+
+describe('outage detector on SYNTHETIC series', () => {
+  it('finds no outage on flat and diurnal series (three levels, gaps, 30 seeds each; bench/outage-figures.ts runs 300)', () => {
+    const falses: string[] = [];
+    for (let seed = 1; seed <= 30; seed++) {
+      for (const level of [20, 80, 400]) {
+        for (const diurnal of [0, 0.5]) {
+          const s = syntheticSignal({ seed: seed * 7 + level, level, stepMin: STEP, days: 6, diurnal, missing: 0.05 });
+          const j = judgeSeries(s);
+          if (j.episodes.length) falses.push(`seed ${seed} level ${level} diurnal ${diurnal}: ${j.episodes.map((e) => e.onset).join(',')}`);
+        }
+      }
+    }
+    expect(falses).toEqual([]);
+  });
+
+  it.each([20, 80, 400])('level %i per sample: the onset within two samples of the truth in at least 95 percent of seeded drops', (level) => {
+    let hit = 0;
+    const misses: string[] = [];
+    const N = 120;
+    for (let seed = 1; seed <= N; seed++) {
+      const at = Math.round((2.5 + (seed % 17) / 10) * 288); // onset on day 3-4, any time of day
+      // Drops keep 0-32% of the level, last 2-27 h, on flat and diurnal (±50%) series.
+      const s = syntheticSignal({ seed: seed * 13 + level, level, stepMin: STEP, days: 5, diurnal: seed % 2 ? 0.5 : 0, missing: 0.03, drop: { at, samples: 24 + (seed % 50) * 6, keep: (seed % 5) * 0.08 } });
+      const truth = SYNTHETIC_START + at * STEP * 60_000;
+      const j = judgeSeries(s);
+      if (j.episodes.some((e) => Math.abs(Date.parse(e.onset) - truth) <= 2 * STEP * 60_000)) hit++;
+      else misses.push(`seed ${seed}: truth ${new Date(truth).toISOString()}, got ${j.episodes.map((e) => e.onset).join(',') || 'none'}`);
+    }
+    expect(hit / N, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('never reads a gap as an outage, and a gap inside a drop widens the onset window', () => {
+    const s = syntheticSignal({ seed: 3, level: 80, stepMin: STEP, days: 4, diurnal: 0.3, missing: 0 });
+    const gapped: Sample[] = s.map((x, i) => (i >= 600 && i < 700 ? { t: x.t, v: null } : x));
+    expect(judgeSeries(gapped).episodes).toEqual([]);
+    // Truncated series: the last samples missing is not an outage either.
+    expect(judgeSeries(s.map((x, i) => (i > 900 ? { t: x.t, v: null } : x))).episodes).toEqual([]);
+    const drop = s.map((x, i) => (i >= 700 && i < 760 ? { t: x.t, v: 0 } : i >= 690 && i < 700 ? { t: x.t, v: null } : x));
+    const [ep] = judgeSeries(drop).episodes;
+    expect(ep?.onset).toBe(new Date(s[700]!.t).toISOString());
+    expect(ep?.onset_after).toBe(new Date(s[689]!.t).toISOString());
+    expect(ep?.onset_uncertainty_min).toBe(11 * STEP);
+    expect(ep?.recovery).toBe(new Date(s[760]!.t).toISOString());
+  });
+
+  it('a signal that never reaches zero still drops: 10% of its level is an outage; 70% is not', () => {
+    const base = { seed: 9, level: 200, stepMin: 10, days: 4, diurnal: 0.4, missing: 0 };
+    expect(judgeSeries(syntheticSignal({ ...base, drop: { at: 400, samples: 100, keep: 0.1 } })).episodes).toHaveLength(1);
+    expect(judgeSeries(syntheticSignal({ ...base, drop: { at: 400, samples: 100, keep: 0.7 } })).episodes).toEqual([]);
+  });
+
+  it('a long outage does not lower its own baseline (no false recovery after days)', () => {
+    const s = syntheticSignal({ seed: 5, level: 100, stepMin: STEP, days: 9, diurnal: 0.5, missing: 0, drop: { at: 2 * 288, samples: 5 * 288, keep: 0.05 } });
+    const eps = judgeSeries(s).episodes;
+    expect(eps).toHaveLength(1);
+    expect(eps[0]!.recovery).toBe(new Date(s[7 * 288]!.t).toISOString());
+  });
+});

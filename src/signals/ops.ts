@@ -1,0 +1,78 @@
+/**
+ * Outage-signal operations: import IODA-style series (scope import), list stored series and
+ * points (public reads, also GET /api/signals/series and /api/signals/points: the evidence
+ * behind outage detections), and the rejects of earlier imports.
+ */
+import { z } from 'zod';
+import { check, defineOp, report } from '../op/index.js';
+import type { RejectRecord, SignalFilter } from '../store/index.js';
+import { importSignals, SIGNALS_IMPORT_KIND, type SignalImportReport } from './import.js';
+
+const Filters = z.object({
+  cc: check.countryCode.optional(),
+  asn: check.asn.optional(),
+  source: z.string().max(64).optional().meta({ description: 'data source, e.g. darknet, active_probing, ooni_measurements' }),
+  since: z.iso.datetime({ offset: true }).optional().meta({ description: 'from this instant (inclusive)' }),
+  until: z.iso.datetime({ offset: true }).optional().meta({ description: 'before this instant (exclusive)' }),
+});
+
+const filterOf = (q: z.output<typeof Filters>): SignalFilter => ({
+  cc: q.cc,
+  source: q.source,
+  since: q.since,
+  until: q.until,
+  ...(q.asn ? { entity_type: 'asn' as const, entity_code: `AS${Number(q.asn.replace(/^AS/i, ''))}` } : {}),
+});
+
+const Point = z.object({ source: z.string(), entity_type: z.enum(['country', 'region', 'asn']), entity_code: z.string(), t: z.string(), value: z.number().nullable(), cc: z.string().nullable(), entity_name: z.string().nullable(), source_file: z.string(), line: z.number() });
+const File = z.object({ path: z.string(), checksum: z.string(), records_read: z.number(), stored: z.number(), rejected: z.number(), imported_at: z.string() });
+const Series = z.object({ source: z.string(), entity_type: z.enum(['country', 'region', 'asn']), entity_code: z.string(), cc: z.string().nullable(), entity_name: z.string().nullable(), points: z.number(), missing: z.number(), first: z.string(), last: z.string() });
+
+export const signalsImport = defineOp({
+  name: 'signals.import',
+  summary: 'Import outage signal series (IODA-style CSV or JSON; OONI counts with source): idempotent, rejects kept with line and reason',
+  write: true,
+  scope: 'import',
+  files: (i) => i.paths,
+  input: z.object({ paths: z.array(z.string().min(1)).min(1), source: z.string().min(1).max(64).optional(), cc: check.countryCode.optional() }),
+  output: report<SignalImportReport>('per file and in total: records read = stored + rejected, rejects with file and line'),
+  run: (ctx, { paths, source, cc }) => importSignals(ctx, paths, { source, cc }),
+});
+
+export const signalsSeries = defineOp({
+  name: 'signals.list',
+  summary: 'Stored signal series per (source, entity): points, missing samples, first and last time',
+  write: false,
+  input: Filters,
+  output: z.object({ items: z.array(Series), files: z.array(File) }),
+  http: { method: 'get', path: '/api/signals/series', tag: 'detect', description: 'Series and the files they came from' },
+  run: async (ctx, f) => ({ items: await ctx.store.signals.series(filterOf(f)), files: await ctx.store.signals.listFiles() }),
+});
+
+export const signalsPoints = defineOp({
+  name: 'signals.points',
+  summary: 'Stored signal points (value null = missing sample), each with the file and line it came from: the evidence behind outage detections',
+  write: false,
+  input: Filters.extend({ limit: check.limit(100_000).default(10_000) }),
+  output: z.object({ total: z.number(), items: z.array(Point) }),
+  http: { method: 'get', path: '/api/signals/points', tag: 'detect', description: 'Points ordered by series and time' },
+  run: async (ctx, f) => {
+    const items = await ctx.store.signals.points(filterOf(f));
+    return { total: items.length, items: items.slice(0, f.limit) };
+  },
+});
+
+export const signalsRejects = defineOp({
+  name: 'signals.rejects',
+  summary: 'Rejected signal records of earlier imports, with file, line and reason',
+  write: false,
+  scope: 'read',
+  input: z.object({ file: z.string().optional(), limit: check.limit(100_000).default(200) }),
+  output: report<{ total: number; items: RejectRecord[] }>('rejects with file, line and reason'),
+  run: async (ctx, { file, limit }) => {
+    const all = await ctx.store.ledger.listRejects(SIGNALS_IMPORT_KIND, file);
+    return { total: all.length, items: all.slice(0, limit) };
+  },
+});
+
+export const signalsOps = [signalsImport, signalsSeries, signalsPoints, signalsRejects];

@@ -1,0 +1,199 @@
+/**
+ * Signal files -> points and rejects. Accepts CSV (with a header naming the fields, or IODA's
+ * headerless `datasource,value,asn,as_name,timestamp`), a JSON array of records, NDJSON, and
+ * IODA's API answer (`{"data": [[{entityType, entityCode, datasource, from, step, values}]]}`).
+ * Every record is stored or rejected with its line (CSV, NDJSON) or record number (JSON) and a
+ * reason; duplicates of a point are rejected naming the line that holds it; missing values are
+ * kept as missing. Nothing here reads files or the clock: the caller passes text and "now".
+ */
+import type { SignalPointRecord } from '../store/index.js';
+import { entityOf, fieldOf, IODA_COLUMNS, textOf, timeOf, valueOf, type Field, type Raw } from './fields.js';
+
+export interface SignalReject {
+  line: number;
+  reason: string;
+  raw: string | null;
+}
+
+export interface ParsedSignals {
+  format: 'csv' | 'csv-ioda' | 'json' | 'ndjson' | 'ioda-api';
+  records_read: number;
+  points: SignalPointRecord[];
+  rejects: SignalReject[];
+  missing: number;
+  out_of_order: number;
+}
+
+export interface ParseOptions {
+  /** Stored as the point's source_file. */
+  file: string;
+  /** Data source name for records that carry none (e.g. OONI counts: "ooni_measurements"). */
+  source?: string;
+  /** Country of entities that carry none (e.g. an ASN series). */
+  cc?: string;
+  nowMs: number;
+  /** How far past "now" a timestamp may lie (clock skew, a bin in progress). */
+  futureToleranceMs?: number;
+}
+
+/** Split one CSV line (RFC 4180 quotes, no embedded newlines). */
+export function splitCsv(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (q) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') q = false;
+      else cur += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    }
+    else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+class Collector {
+  readonly points: SignalPointRecord[] = [];
+  readonly rejects: SignalReject[] = [];
+  missing = 0;
+  outOfOrder = 0;
+  read = 0;
+  private readonly seen = new Map<string, { line: number; value: number | null }>();
+  private readonly lastT = new Map<string, string>();
+  constructor(private readonly o: ParseOptions) {}
+
+  add(r: Raw, line: number, raw: string | null, where = `line ${line}`): void {
+    this.read++;
+    const reject = (reason: string): void => {
+      this.rejects.push({ line, reason: `${where}: ${reason}`, raw });
+    };
+    const source = textOf(r.source) ?? this.o.source ?? null;
+    if (!source) return reject('no data source: add a datasource column or pass --source');
+    if (!/^[a-z0-9][a-z0-9_.:-]{0,63}$/i.test(source)) return reject(`data source "${source}" must be letters, digits, _ . : - (at most 64)`);
+    const entity = entityOf(r, this.o.cc);
+    if (entity instanceof Error) return reject(entity.message);
+    const t = timeOf(r.timestamp, this.o.nowMs, this.o.futureToleranceMs ?? 10 * 60_000);
+    if (t instanceof Error) return reject(t.message);
+    const value = valueOf(r.value);
+    if (value instanceof Error) return reject(value.message);
+    const series = `${source}\u0000${entity.entity_type}\u0000${entity.entity_code}`;
+    const key = `${series}\u0000${t}`;
+    const prev = this.seen.get(key);
+    if (prev) {
+      reject(prev.value === value ? `duplicate of line ${prev.line} (same series and time)` : `conflicts with line ${prev.line} (same series and time, value ${prev.value} there, ${value} here): the first is kept`);
+      return;
+    }
+    this.seen.set(key, { line, value });
+    const last = this.lastT.get(series);
+    if (last !== undefined && t < last) this.outOfOrder++;
+    else this.lastT.set(series, t);
+    if (value === null) this.missing++;
+    this.points.push({ source, ...entity, t, value, entity_name: textOf(r.name), source_file: this.o.file, line });
+  }
+}
+
+function parseCsv(text: string, c: Collector): ParsedSignals['format'] {
+  const lines = text.split(/\r?\n/);
+  const first = splitCsv(lines[0] ?? '');
+  const named = first.map(fieldOf);
+  const hasHeader = named.filter(Boolean).length >= 2 && named.includes('timestamp');
+  const columns: (Field | undefined)[] = hasHeader ? named : IODA_COLUMNS;
+  for (let i = hasHeader ? 1 : 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    const cells = splitCsv(line);
+    if (cells.length !== columns.length) {
+      c.read++;
+      c.rejects.push({ line: i + 1, reason: `line ${i + 1}: ${cells.length} fields, expected ${columns.length}${hasHeader ? ' (as the header)' : ' (IODA: datasource,value,asn,as_name,timestamp)'}`, raw: line.slice(0, 500) });
+      continue;
+    }
+    const r: Raw = {};
+    columns.forEach((f, j) => {
+      if (f) r[f] = cells[j];
+    });
+    c.add(r, i + 1, line.slice(0, 500));
+  }
+  return hasHeader ? 'csv' : 'csv-ioda';
+}
+
+const rawOf = (o: Record<string, unknown>): Raw => {
+  const r: Raw = {};
+  for (const [k, v] of Object.entries(o)) {
+    const f = fieldOf(k);
+    if (f && r[f] === undefined) r[f] = v;
+  }
+  return r;
+};
+
+/** IODA API v2: series objects with from/step/values, possibly nested one level in arrays. */
+function parseIodaApi(doc: { data: unknown }, c: Collector): void {
+  const series = (Array.isArray(doc.data) ? doc.data : [doc.data]).flat(2) as Record<string, unknown>[];
+  series.forEach((s, si) => {
+    const values = Array.isArray(s.values) ? (s.values as unknown[]) : null;
+    const from = Number(s.from);
+    const step = Number(s.step);
+    const where = `data series ${si}`;
+    if (!values || !Number.isFinite(from) || !(step > 0)) {
+      c.read++;
+      c.rejects.push({ line: si + 1, reason: `${where}: needs values[], from (Unix seconds) and step (seconds > 0)`, raw: JSON.stringify(s).slice(0, 500) });
+      return;
+    }
+    const base: Raw = rawOf({ ...s, values: undefined, from: undefined });
+    const type = typeof s.entityType === 'string' ? s.entityType.toLowerCase() : '';
+    if (type) Object.assign(base, { entity_type: type, entity_code: s.entityCode });
+    values.forEach((v, vi) => c.add({ ...base, value: v, timestamp: String(from + vi * step) }, si + 1, null, `${where} values[${vi}]`));
+  });
+}
+
+export function parseSignals(text: string, o: ParseOptions): ParsedSignals {
+  const c = new Collector(o);
+  const body = text.replace(/^\uFEFF/, '');
+  const head = body.trimStart()[0];
+  let format: ParsedSignals['format'];
+  if (head === '[' || head === '{') {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(body);
+    } catch {
+      doc = undefined;
+    }
+    if (doc === undefined) {
+      format = 'ndjson';
+      body.split(/\r?\n/).forEach((line, i) => {
+        if (!line.trim()) return;
+        try {
+          const obj = JSON.parse(line) as unknown;
+          if (obj && typeof obj === 'object' && !Array.isArray(obj)) c.add(rawOf(obj as Record<string, unknown>), i + 1, line.slice(0, 500));
+          else throw new Error('not an object');
+        } catch (e) {
+          c.read++;
+          c.rejects.push({ line: i + 1, reason: `line ${i + 1}: not a JSON object (${(e as Error).message})`, raw: line.slice(0, 500) });
+        }
+      });
+    } else if (Array.isArray(doc)) {
+      format = 'json';
+      doc.forEach((obj, i) => {
+        if (obj && typeof obj === 'object' && !Array.isArray(obj)) c.add(rawOf(obj as Record<string, unknown>), i + 1, null, `record ${i + 1}`);
+        else {
+          c.read++;
+          c.rejects.push({ line: i + 1, reason: `record ${i + 1}: not an object`, raw: JSON.stringify(obj)?.slice(0, 500) ?? null });
+        }
+      });
+    } else if (doc && typeof doc === 'object' && 'data' in doc) {
+      format = 'ioda-api';
+      parseIodaApi(doc, c);
+    } else {
+      format = 'ndjson';
+      c.add(rawOf(doc as Record<string, unknown>), 1, body.slice(0, 500));
+    }
+  } else format = parseCsv(body, c);
+  return { format, records_read: c.read, points: c.points, rejects: c.rejects, missing: c.missing, out_of_order: c.outOfOrder };
+}

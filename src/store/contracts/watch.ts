@@ -1,0 +1,76 @@
+/**
+ * Store contract of the watch loop (migration 121): consumed inputs, cycles, webhook
+ * subscriptions and the delivery outbox. Everything the loop must not repeat after a restart
+ * lives here, keyed so that a second write of the same thing is a no-op.
+ */
+
+export interface WatchInputRecord {
+  kind: string;
+  key: string;
+  checksum: string;
+  seen_at: string;
+  cycle_id: string;
+  outcome: 'imported' | 'partial' | 'failed';
+  detail: string | null;
+}
+
+export interface WatchCycleRecord {
+  id: string;
+  started_at: string;
+  finished_at: string | null;
+  next_at: string | null;
+  /** interrupted: the process stopped mid-cycle (the next cycle completes its work). */
+  status: 'running' | 'done' | 'failed' | 'interrupted';
+  summary: Record<string, unknown> | null;
+}
+
+export interface HookSubscriptionRecord {
+  id: string;
+  url: string;
+  secret: string;
+  /** Countries (ISO 3166-1 alpha-2); empty = any. */
+  countries: string[];
+  /** Ledger categories (shutdown, block, ...) or detector kinds (outage, ...); empty = any. */
+  kinds: string[];
+  /** Which notices: 'draft' (detector proposals), 'confirmed' (events a person confirmed). */
+  notices: string[];
+  created_at: string;
+  created_by: string;
+  removed_at: string | null;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
+
+export interface HookDeliveryRecord {
+  id: string;
+  subscription_id: string;
+  event_id: string;
+  notice: string;
+  body: string;
+  status: DeliveryStatus;
+  attempts: number;
+  next_at: string;
+  last_error: string | null;
+  last_status: number | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface WatchRepo {
+  hasInput(kind: string, key: string, checksum: string): Promise<boolean>;
+  addInput(r: WatchInputRecord): Promise<void>;
+  listInputs(limit: number): Promise<WatchInputRecord[]>;
+  countInputs(): Promise<number>;
+  upsertCycle(c: WatchCycleRecord): Promise<void>;
+  lastCycles(limit: number): Promise<WatchCycleRecord[]>;
+  addSubscription(s: HookSubscriptionRecord): Promise<void>;
+  listSubscriptions(includeRemoved: boolean): Promise<HookSubscriptionRecord[]>;
+  removeSubscription(id: string, at: string): Promise<boolean>;
+  /** Insert deliveries that do not exist yet (same subscription, event and notice); returns how many were new. */
+  enqueue(ds: HookDeliveryRecord[]): Promise<number>;
+  /** Pending deliveries due at or before `now`, oldest first. */
+  due(now: string, limit: number): Promise<HookDeliveryRecord[]>;
+  updateDelivery(d: HookDeliveryRecord): Promise<void>;
+  listDeliveries(f: { status?: DeliveryStatus; subscription_id?: string; limit: number }): Promise<HookDeliveryRecord[]>;
+  getDelivery(id: string): Promise<HookDeliveryRecord | null>;
+}

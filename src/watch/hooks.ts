@@ -1,0 +1,214 @@
+/**
+ * Webhooks: subscriptions (URL + per-subscription secret, filtered by country, category or
+ * detector kind, and notice: draft or confirmed), an outbox of deliveries, and their delivery.
+ *
+ * Guarantees:
+ * - Deliveries go only to a subscription's registered URL (http or https), never elsewhere;
+ *   a removed subscription's pending deliveries are dead-lettered, not sent.
+ * - Each notice is enqueued once per subscription (the store's unique key), so a restarted
+ *   cycle cannot enqueue it twice; delivery is at-least-once and carries its id in
+ *   `X-Splinternet-Delivery` so a receiver can drop a repeat (a crash between the receiver's
+ *   200 and our bookkeeping is the only way one can happen).
+ * - Signature: `X-Splinternet-Signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>`
+ *   with `X-Splinternet-Timestamp` (Unix seconds): a receiver rejects stale timestamps, so a
+ *   captured delivery cannot be replayed later.
+ * - A failure (connection refused, timeout, non-2xx) is retried with exponential backoff; after
+ *   `maxAttempts` the delivery goes to the dead-letter list, from which it can be replayed.
+ * - Sending never blocks the caller's cycle: `deliverDue` is awaited only by whoever wants to.
+ */
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { AppError, type Clock } from '../shared/index.js';
+import type { EventRecord, HookDeliveryRecord, HookSubscriptionRecord, Store } from '../store/index.js';
+
+export const NOTICES = ['draft', 'confirmed'] as const;
+export type Notice = (typeof NOTICES)[number];
+
+export interface DeliveryPolicy {
+  maxAttempts: number;
+  /** First retry after this many ms; each next one waits twice as long, up to maxBackoffMs. */
+  backoffMs: number;
+  maxBackoffMs: number;
+  timeoutMs: number;
+  /** Deliveries in flight at once (a slow receiver holds one slot, not the queue). */
+  concurrency: number;
+}
+
+export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = { maxAttempts: 8, backoffMs: 30_000, maxBackoffMs: 3_600_000, timeoutMs: 10_000, concurrency: 4 };
+
+/** How a delivery is sent: injected, so the domain stays free of network code in tests. */
+export type Sender = (url: string, headers: Record<string, string>, body: string, timeoutMs: number) => Promise<{ status: number }>;
+
+export interface HookInput {
+  url: string;
+  countries?: string[];
+  kinds?: string[];
+  notices?: Notice[];
+}
+
+export function validateHookUrl(raw: string): string {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new AppError('VALIDATION', `"${raw}" is not a URL`, { issues: [{ path: ['url'], message: 'not a URL' }] });
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new AppError('VALIDATION', `webhook URLs must be http or https, got ${u.protocol}`, { issues: [{ path: ['url'], message: 'scheme' }] });
+  if (u.username || u.password) throw new AppError('VALIDATION', 'put no credentials in the webhook URL: deliveries are signed with the subscription secret', { issues: [{ path: ['url'], message: 'credentials' }] });
+  return u.toString();
+}
+
+export async function addHook(deps: { store: Store; clock: Clock; actor: string }, h: HookInput): Promise<HookSubscriptionRecord> {
+  const countries = (h.countries ?? []).map((c) => c.toUpperCase());
+  const bad = countries.find((c) => !/^[A-Z]{2}$/.test(c));
+  if (bad) throw new AppError('VALIDATION', `--cc must be ISO 3166-1 alpha-2 codes, got "${bad}"`, { issues: [{ path: ['countries'], message: 'not a country code' }] });
+  const kinds = (h.kinds ?? []).map((k) => k.toLowerCase());
+  const badKind = kinds.find((k) => !/^[a-z_]{2,32}$/.test(k));
+  if (badKind) throw new AppError('VALIDATION', `--kind must be a ledger category or detector kind (e.g. shutdown, outage), got "${badKind}"`, { issues: [{ path: ['kinds'], message: 'not a kind' }] });
+  const sub: HookSubscriptionRecord = {
+    id: `hook-${randomBytes(6).toString('hex')}`,
+    url: validateHookUrl(h.url),
+    secret: randomBytes(32).toString('hex'),
+    countries,
+    kinds,
+    notices: h.notices?.length ? [...new Set(h.notices)] : [...NOTICES],
+    created_at: deps.clock.now().toISOString(),
+    created_by: deps.actor,
+    removed_at: null,
+  };
+  await deps.store.watch.addSubscription(sub);
+  return sub;
+}
+
+/** The secret is shown once, when the subscription is made; lists show its first characters. */
+export const maskSecret = (s: HookSubscriptionRecord): HookSubscriptionRecord => ({ ...s, secret: `${s.secret.slice(0, 6)}…` });
+
+export function sign(secret: string, timestamp: number, body: string): string {
+  return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+/** For receivers (and tests): the signature matches and the timestamp is within `toleranceS`. */
+export function verifySignature(secret: string, headers: { timestamp?: string | null; signature?: string | null }, body: string, nowMs: number, toleranceS = 300): boolean {
+  const ts = Number(headers.timestamp);
+  if (!Number.isInteger(ts) || Math.abs(nowMs / 1000 - ts) > toleranceS || !headers.signature) return false;
+  const want = Buffer.from(sign(secret, ts, body));
+  const got = Buffer.from(headers.signature);
+  return want.length === got.length && timingSafeEqual(want, got);
+}
+
+const detectorOf = (e: EventRecord): string | null => {
+  const tags = Array.isArray(e.doc.tags) ? (e.doc.tags as unknown[]) : [];
+  const t = tags.find((x): x is string => typeof x === 'string' && x.startsWith('detector:'));
+  return t ? t.slice('detector:'.length) : null;
+};
+
+export function matches(s: HookSubscriptionRecord, e: EventRecord, notice: Notice): boolean {
+  if (!s.notices.includes(notice)) return false;
+  if (s.countries.length && !e.countries.some((c) => s.countries.includes(c))) return false;
+  const det = detectorOf(e);
+  if (s.kinds.length && !s.kinds.includes(e.category) && !(det && s.kinds.includes(det))) return false;
+  return true;
+}
+
+export function noticeBody(e: EventRecord, notice: Notice, deliveryId: string, origin: string | null): string {
+  const d = e.doc;
+  return JSON.stringify({
+    type: `event.${notice}`,
+    delivery_id: deliveryId,
+    event: { id: e.id, title: d.title ?? null, summary: d.summary ?? null, category: e.category, subtype: e.subtype, countries: e.countries, start: d.start ?? null, end: d.end ?? null, status: e.status, revision: e.revision, detector: detectorOf(e) },
+    links: origin ? { page: `${origin}/events/${encodeURIComponent(e.id)}`, api: `${origin}/api/events/${encodeURIComponent(e.id)}` } : null,
+  });
+}
+
+/**
+ * Enqueue a notice for every (subscription, event) that matches and has none yet: drafts
+ * (status draft) and confirmed events (status active), changed since the subscription was made.
+ */
+export async function enqueueNotices(deps: { store: Store; clock: Clock }, origin: string | null = null): Promise<{ enqueued: number }> {
+  const subs = await deps.store.watch.listSubscriptions(false);
+  if (!subs.length) return { enqueued: 0 };
+  const since = subs.reduce((m, s) => (s.created_at < m ? s.created_at : m), subs[0]!.created_at);
+  const events = (await deps.store.ledger.listEvents({ statuses: ['draft', 'active'], limit: 5000 })).filter((e) => e.updatedAt >= since);
+  const now = deps.clock.now().toISOString();
+  const out: HookDeliveryRecord[] = [];
+  for (const e of events) {
+    const notice: Notice = e.status === 'draft' ? 'draft' : 'confirmed';
+    for (const s of subs) {
+      if (e.updatedAt < s.created_at || !matches(s, e, notice)) continue;
+      const id = `dlv-${createHash('sha256').update(`${s.id}\u0000${e.id}\u0000${notice}`).digest('hex').slice(0, 20)}`;
+      out.push({ id, subscription_id: s.id, event_id: e.id, notice, body: noticeBody(e, notice, id, origin), status: 'pending', attempts: 0, next_at: now, last_error: null, last_status: null, created_at: now, delivered_at: null });
+    }
+  }
+  return { enqueued: out.length ? await deps.store.watch.enqueue(out) : 0 };
+}
+
+export interface DeliveryReport {
+  attempted: number;
+  delivered: number;
+  retrying: number;
+  dead: number;
+}
+
+export async function deliverDue(deps: { store: Store; clock: Clock; send: Sender }, policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY): Promise<DeliveryReport> {
+  const due = await deps.store.watch.due(deps.clock.now().toISOString(), 500);
+  const subs = new Map((await deps.store.watch.listSubscriptions(false)).map((s) => [s.id, s]));
+  const report: DeliveryReport = { attempted: 0, delivered: 0, retrying: 0, dead: 0 };
+  const one = async (d: HookDeliveryRecord) => {
+    const sub = subs.get(d.subscription_id);
+    if (!sub) {
+      await deps.store.watch.updateDelivery({ ...d, status: 'dead', last_error: 'subscription removed' });
+      report.dead++;
+      return;
+    }
+    report.attempted++;
+    const ts = Math.floor(deps.clock.now().getTime() / 1000);
+    const headers = { 'content-type': 'application/json', 'user-agent': 'splinternet-webhooks/1', 'x-splinternet-delivery': d.id, 'x-splinternet-timestamp': String(ts), 'x-splinternet-signature': sign(sub.secret, ts, d.body) };
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      status = (await deps.send(sub.url, headers, d.body, policy.timeoutMs)).status;
+      if (status < 200 || status > 299) error = `HTTP ${status}`;
+    } catch (e) {
+      error = (e as Error).message || String(e);
+    }
+    const attempts = d.attempts + 1;
+    const now = deps.clock.now();
+    if (error === null) {
+      await deps.store.watch.updateDelivery({ ...d, status: 'delivered', attempts, last_status: status, last_error: null, delivered_at: now.toISOString() });
+      report.delivered++;
+    } else if (attempts >= policy.maxAttempts) {
+      await deps.store.watch.updateDelivery({ ...d, status: 'dead', attempts, last_status: status, last_error: error });
+      report.dead++;
+    } else {
+      const wait = Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** (attempts - 1));
+      await deps.store.watch.updateDelivery({ ...d, attempts, last_status: status, last_error: error, next_at: new Date(now.getTime() + wait).toISOString() });
+      report.retrying++;
+    }
+  };
+  const queue = [...due];
+  await Promise.all(
+    Array.from({ length: Math.min(policy.concurrency, queue.length) }, async () => {
+      for (let d = queue.shift(); d; d = queue.shift()) await one(d);
+    }),
+  );
+  return report;
+}
+
+/** Put dead deliveries (one, or all) back in the queue, due now, with a fresh attempt count. */
+export async function replayDead(deps: { store: Store; clock: Clock }, id?: string): Promise<{ replayed: string[] }> {
+  const dead = id ? [await deps.store.watch.getDelivery(id)].filter((d): d is HookDeliveryRecord => d !== null) : await deps.store.watch.listDeliveries({ status: 'dead', limit: 10_000 });
+  if (id && !dead.length) throw new AppError('NOT_FOUND', `no delivery ${id}`);
+  const out: string[] = [];
+  for (const d of dead) {
+    if (d.status !== 'dead') throw new AppError('CONFLICT', `delivery ${d.id} is ${d.status}, not dead`);
+    await deps.store.watch.updateDelivery({ ...d, status: 'pending', attempts: 0, next_at: deps.clock.now().toISOString(), last_error: `replayed after: ${d.last_error ?? ''}` });
+    out.push(d.id);
+  }
+  return { replayed: out };
+}
+
+/** The default Sender: fetch with a timeout; redirects are not followed (the URL is the one registered). */
+export const httpSender: Sender = async (url, headers, body, timeoutMs) => {
+  const res = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+  await res.body?.cancel().catch(() => undefined);
+  return { status: res.status };
+};

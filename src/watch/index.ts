@@ -1,0 +1,7 @@
+/** Public surface of the watch: feeds, webhooks (subscriptions, signing, delivery) and the watch loop. */
+export * from './feeds.js';
+export * from './feed-data.js';
+export * from './hooks.js';
+export * from './cycle.js';
+export * from './loop.js';
+export { hooksAdd, hooksList, hooksRemove, hooksDeliveries, hooksReplay, hooksDeliver, watchStatusOp, watchOps } from './ops.js';

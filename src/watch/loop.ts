@@ -1,0 +1,77 @@
+/**
+ * The long-lived watch: a cycle every `everyMs` (never two at once; the next starts `everyMs`
+ * after the previous one started, or at once if it overran), and beside it a delivery pump that
+ * sends due webhook deliveries every second, so a slow or dead receiver never delays a cycle.
+ * stop() lets the cycle and the deliveries in flight finish, then resolves: a clean exit.
+ * A cycle found 'running' at start was cut short (kill -9): it is marked interrupted, and the
+ * first cycle redoes whatever it had not recorded.
+ */
+import type { Clock } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+import { cycleLine, runCycle, type CycleSummary, type WatchOptions } from './cycle.js';
+import { DEFAULT_DELIVERY_POLICY, deliverDue, type DeliveryPolicy, type DeliveryReport, type Sender } from './hooks.js';
+
+export interface WatchDeps {
+  store: Store;
+  clock: Clock;
+  actor: string;
+  send: Sender;
+  log: (line: string, data: Record<string, unknown>) => void;
+}
+
+export interface WatchHandle {
+  stop(): Promise<void>;
+  /** Resolves after the next cycle completes (tests and --once). */
+  nextCycle(): Promise<CycleSummary>;
+}
+
+export async function startWatch(deps: WatchDeps, o: WatchOptions, policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY, pumpMs = 1000): Promise<WatchHandle> {
+  for (const c of await deps.store.watch.lastCycles(5)) {
+    if (c.status === 'running') {
+      await deps.store.watch.upsertCycle({ ...c, status: 'interrupted', finished_at: deps.clock.now().toISOString() });
+      deps.log(`${deps.clock.now().toISOString()} watch: ${c.id} was interrupted; this start completes its work`, { interrupted: c.id });
+    }
+  }
+  let stopped = false;
+  let cycle: Promise<unknown> = Promise.resolve();
+  let pump: Promise<unknown> = Promise.resolve();
+  let pumping = false;
+  let timer: NodeJS.Timeout | undefined;
+  const waiters: ((s: CycleSummary) => void)[] = [];
+
+  const tick = () => {
+    if (stopped) return;
+    const started = Date.now();
+    cycle = runCycle(deps, o)
+      .then((s) => {
+        deps.log(cycleLine(s), { cycle: s });
+        waiters.splice(0).forEach((w) => w(s));
+      })
+      .catch((e: unknown) => deps.log(`${deps.clock.now().toISOString()} watch: cycle failed: ${(e as Error).message}`, { error: (e as Error).message }))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, Math.max(0, o.everyMs - (Date.now() - started)));
+      });
+  };
+  const deliver = setInterval(() => {
+    if (stopped || pumping) return;
+    pumping = true;
+    pump = deliverDue(deps, policy)
+      .then((r: DeliveryReport) => {
+        if (r.attempted || r.dead) deps.log(`${deps.clock.now().toISOString()} webhooks: ${r.delivered} delivered, ${r.retrying} to retry, ${r.dead} dead-lettered`, { deliveries: r });
+      })
+      .catch((e: unknown) => deps.log(`${deps.clock.now().toISOString()} webhooks: ${(e as Error).message}`, { error: (e as Error).message }))
+      .finally(() => {
+        pumping = false;
+      });
+  }, pumpMs);
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      clearInterval(deliver);
+      await Promise.allSettled([cycle, pump]);
+    },
+    nextCycle: () => new Promise((r) => waiters.push(r)),
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Watch operations: webhook subscriptions (scope admin: a subscription sends data to a URL of
+ * the caller's choosing), their deliveries and dead letters, one delivery pass, and the watch
+ * status the dashboard shows (GET /api/watch/status).
+ */
+import { z } from 'zod';
+import { check, defineOp, report } from '../op/index.js';
+import { AppError } from '../shared/index.js';
+import type { HookDeliveryRecord, HookSubscriptionRecord } from '../store/index.js';
+import { watchStatus, type WatchStatus } from './cycle.js';
+import { addHook, DEFAULT_DELIVERY_POLICY, deliverDue, enqueueNotices, httpSender, maskSecret, NOTICES, replayDead } from './hooks.js';
+
+export const hooksAdd = defineOp({
+  name: 'hooks.add',
+  summary: 'Register a webhook: URL, countries, categories or detector kinds, notices (draft, confirmed); returns the signing secret once',
+  write: true,
+  scope: 'admin',
+  input: z.object({
+    url: z.string().min(1).max(2000),
+    countries: z.array(check.countryCode).default([]),
+    kinds: z.array(z.string()).default([]),
+    notices: z.array(z.enum(NOTICES)).default([]),
+  }),
+  output: report<HookSubscriptionRecord>('the subscription with its secret (shown once)'),
+  run: (ctx, h) => addHook(ctx, h),
+});
+
+export const hooksList = defineOp({
+  name: 'hooks.list',
+  summary: 'Webhook subscriptions (secrets masked)',
+  write: false,
+  scope: 'admin',
+  input: z.object({ all: z.boolean().default(false) }),
+  output: report<{ items: HookSubscriptionRecord[] }>('subscriptions'),
+  run: async (ctx, { all }) => ({ items: (await ctx.store.watch.listSubscriptions(all)).map(maskSecret) }),
+});
+
+export const hooksRemove = defineOp({
+  name: 'hooks.remove',
+  summary: 'Remove a webhook subscription (its pending deliveries are dead-lettered, not sent)',
+  write: true,
+  scope: 'admin',
+  input: z.object({ id: z.string().min(1) }),
+  output: report<{ removed: string }>('the removed id'),
+  run: async (ctx, { id }) => {
+    if (!(await ctx.store.watch.removeSubscription(id, ctx.clock.now().toISOString()))) throw new AppError('NOT_FOUND', `no active subscription ${id}`);
+    return { removed: id };
+  },
+});
+
+export const hooksDeliveries = defineOp({
+  name: 'hooks.deliveries',
+  summary: 'Webhook deliveries, newest first; status dead = the dead-letter list',
+  write: false,
+  scope: 'admin',
+  input: z.object({ status: z.enum(['pending', 'delivered', 'dead']).optional(), subscription_id: z.string().optional(), limit: check.limit(10_000).default(100) }),
+  output: report<{ items: HookDeliveryRecord[] }>('deliveries'),
+  run: async (ctx, f) => ({ items: await ctx.store.watch.listDeliveries(f) }),
+});
+
+export const hooksReplay = defineOp({
+  name: 'hooks.replay',
+  summary: 'Put dead-lettered deliveries (one, or all) back in the queue',
+  write: true,
+  scope: 'admin',
+  input: z.object({ id: z.string().optional() }),
+  output: report<{ replayed: string[] }>('ids queued again'),
+  run: (ctx, { id }) => replayDead(ctx, id),
+});
+
+export const hooksDeliver = defineOp({
+  name: 'hooks.deliver',
+  summary: 'Queue notices for new drafts and confirmed events, and send the deliveries due now (one pass)',
+  write: true,
+  scope: 'admin',
+  input: z.object({ timeout_ms: z.number().int().min(100).max(60_000).default(10_000) }),
+  output: report<{ enqueued: number; attempted: number; delivered: number; retrying: number; dead: number }>('queued and sent'),
+  run: async (ctx, { timeout_ms }) => {
+    const q = await enqueueNotices(ctx);
+    const r = await deliverDue({ ...ctx, send: httpSender }, { ...DEFAULT_DELIVERY_POLICY, timeoutMs: timeout_ms });
+    return { ...q, ...r };
+  },
+});
+
+const Cycle = z.object({ id: z.string(), started_at: z.string(), finished_at: z.string().nullable(), next_at: z.string().nullable(), status: z.string(), summary: z.record(z.string(), z.unknown()).nullable() });
+
+export const watchStatusOp = defineOp({
+  name: 'watch.status',
+  summary: 'Watch status: last cycle, next cycle, inputs seen, deliveries by state',
+  write: false,
+  input: z.object({}),
+  output: z.object({
+    running: z.boolean(),
+    last_cycle: Cycle.nullable(),
+    next_cycle: z.string().nullable(),
+    inputs_seen: z.number(),
+    recent_inputs: z.array(z.object({ kind: z.string(), key: z.string(), checksum: z.string(), seen_at: z.string(), cycle_id: z.string(), outcome: z.string(), detail: z.string().nullable() })),
+    deliveries: z.object({ pending: z.number(), delivered: z.number(), dead: z.number() }),
+  }),
+  http: { method: 'get', path: '/api/watch/status', tag: 'watch', description: 'The watch loop as last recorded in the store' },
+  run: (ctx) => watchStatus(ctx.store),
+});
+
+export const watchOps = [hooksAdd, hooksList, hooksRemove, hooksDeliveries, hooksReplay, hooksDeliver, watchStatusOp];

@@ -1,0 +1,141 @@
+/**
+ * Outage signals on real data: IODA's telescope and active-probing series for IranCell
+ * (AS44244) around Iran's November 2019 blackout (test/fixtures/outages, CC BY 3.0), imported
+ * through the CLI, judged by the outage detector, and emitted as one draft that a rerun does
+ * not duplicate. Bad records (in a SYNTHETIC file written here) are rejected with line and reason.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, tempDir } from '../helpers/index.js';
+
+const t = tempDir();
+const db = join(t.dir, 'outage.duckdb');
+const IODA = join(import.meta.dirname, '../fixtures/outages/ioda_AS44244_IranCell_darknet_activeprobing_20191114-20191123_5min.csv');
+const OONI = join(import.meta.dirname, '../fixtures/outages/ooni_measurements_iran_by_probeasn_daily_20191110-20191123.csv');
+
+const json = async (args: string[], code = 0) => {
+  const r = await cli([...args, '--json', '--db', db]);
+  expect(r.code, r.err + r.out).toBe(code);
+  return JSON.parse(r.out) as Record<string, any>;
+};
+
+let imported: Record<string, any>;
+beforeAll(async () => {
+  imported = await json(['signals', 'import', '--cc', 'IR', IODA]);
+}, 120_000);
+afterAll(() => t.cleanup());
+
+describe('signals import', () => {
+  it('stores every record of the IODA file, missing values kept as missing', () => {
+    expect(imported.records_read).toBe(3996);
+    expect(imported.stored).toBe(3996);
+    expect(imported.rejected).toBe(0);
+    expect(imported.files[0].missing).toBe(127);
+    expect(imported.files[0].format).toBe('csv-ioda');
+  });
+
+  it('is idempotent: a second import of the same file adds nothing', async () => {
+    const again = await json(['signals', 'import', '--cc', 'IR', IODA]);
+    expect(again.files[0].status).toBe('unchanged');
+    const list = await json(['signals', 'list', '--asn', 'AS44244']);
+    expect(list.items.map((s: any) => [s.source, s.points, s.missing])).toEqual([
+      ['active_probing', 1332, 0],
+      ['darknet', 2664, 127],
+    ]);
+  });
+
+  it('imports OONI daily counts with --source; AS0 rows are rejected with their line', async () => {
+    const r = await json(['signals', 'import', '--source', 'ooni_measurements', '--cc', 'IR', OONI], 3);
+    expect(r.records_read).toBe(102);
+    expect(r.stored + r.rejected).toBe(102);
+    expect(r.rejects.map((x: any) => x.line)).toEqual([2, 36, 52, 63, 90]);
+    expect(r.rejects[0].reason).toMatch(/AS0 is not a network/);
+  });
+
+  it('rejects bad records by rule with line and reason (SYNTHETIC file), never crashing', async () => {
+    const bad = join(t.dir, 'bad-signals.csv');
+    writeFileSync(
+      bad,
+      [
+        'datasource,value,entity_type,entity_code,timestamp',
+        'bgp,10,asn,AS1,2020-01-01T00:00:00Z',
+        'bgp,11,asn,AS1,2020-01-01T00:05:00Z',
+        'bgp,11,asn,AS1,2020-01-01T00:05:00Z', // duplicate
+        'bgp,12,asn,AS1,2020-01-01T00:05:00Z', // conflicting duplicate
+        'bgp,-3,asn,AS1,2020-01-01T00:10:00Z', // negative
+        'bgp,abc,asn,AS1,2020-01-01T00:15:00Z', // not a number
+        'bgp,4,asn,AS1,2999-01-01T00:00:00Z', // future
+        'bgp,4,planet,X,2020-01-01T00:20:00Z', // bad entity type
+        'bgp,,asn,AS1,2020-01-01T00:25:00Z', // missing value: kept
+        'bgp,9,asn,AS1,2019-12-31T23:55:00Z', // out of order: kept
+        'bgp,9,asn,AS1',
+      ].join('\n'),
+    );
+    const r = await json(['signals', 'import', bad], 3);
+    expect(r.records_read).toBe(11);
+    expect(r.stored).toBe(4);
+    expect(r.files[0].missing).toBe(1);
+    expect(r.files[0].out_of_order).toBe(1);
+    const reasons = Object.fromEntries(r.rejects.map((x: any) => [x.line, x.reason]));
+    expect(reasons[4]).toMatch(/duplicate of line 3/);
+    expect(reasons[5]).toMatch(/conflicts with line 3/);
+    expect(reasons[6]).toMatch(/negative/);
+    expect(reasons[7]).toMatch(/not a number/);
+    expect(reasons[8]).toMatch(/future/);
+    expect(reasons[9]).toMatch(/entity_type "planet"/);
+    expect(reasons[12]).toMatch(/4 fields, expected 5/);
+    const stored = await json(['signals', 'rejects', '--file', bad]);
+    expect(stored.total).toBe(7);
+  });
+});
+
+describe('detect --kind outage on the November 2019 blackout', () => {
+  let det: Record<string, any>;
+  beforeAll(async () => {
+    det = await json(['detect', '--kind', 'outage', '--asn', 'AS44244']);
+  });
+
+  it('reports one outage with onset within an hour of 14:00 UTC on 16 November, both signals down', () => {
+    expect(det.items).toHaveLength(1);
+    const d = det.items[0];
+    expect(d.kind).toBe('outage');
+    expect(d.probe_cc).toBe('IR');
+    expect(Math.abs(Date.parse(d.start) - Date.parse('2019-11-16T14:00:00Z'))).toBeLessThanOrEqual(3_600_000);
+    expect(d.strength.signals.split(',').sort()).toEqual(['active_probing', 'darknet']);
+    expect(d.strength.corroborated_by).toBe('signals');
+    expect(d.strength.onset_uncertainty_min).toBe(5);
+  });
+
+  it('states the partial active-probing level during the blackout (never zero for long)', () => {
+    const ap = det.items[0].per_network.find((s: any) => s.source === 'active_probing');
+    expect(ap.level_during_outage.median_value).toBeGreaterThan(0);
+    expect(ap.level_during_outage.ratio_to_24h_before).toBeGreaterThan(0.4);
+    expect(ap.level_during_outage.ratio_to_24h_before).toBeLessThan(0.8);
+    expect(det.items[0].summary).toMatch(/active_probing at 5 \(\d+% of the 24 h before\)/);
+  });
+
+  it('lists the samples and thresholds behind the onset', () => {
+    const dn = det.items[0].per_network.find((s: any) => s.source === 'darknet');
+    const samples = dn.episodes[0].samples;
+    expect(samples.some((s: any) => s.low && s.t === det.items[0].start)).toBe(true);
+    expect(samples.some((s: any) => !s.low && s.baseline > 0)).toBe(true);
+    expect(det.items[0].strength.drop_ratio_threshold).toBe(0.5);
+  });
+
+  it('finds no outage in the two days before the cut', async () => {
+    const before = await json(['detect', '--kind', 'outage', '--asn', 'AS44244', '--until', '2019-11-16T13:59:59Z']);
+    expect(before.items).toEqual([]);
+    expect(before.series.every((s: any) => s.changes.length === 0)).toBe(true);
+  });
+
+  it('--emit creates one draft linked to its evidence; a rerun creates none', async () => {
+    const a = await json(['detect', '--kind', 'outage', '--asn', 'AS44244', '--emit']);
+    expect(a.emitted.created).toBe(1);
+    const b = await json(['detect', '--kind', 'outage', '--asn', 'AS44244', '--emit']);
+    expect(b.emitted.created).toBe(0);
+    expect(b.items[0].draft.status).toBe('draft');
+    const ev = await json(['events', 'show', a.items[0].id]);
+    expect(JSON.stringify(ev)).toMatch(/shutdown/);
+  });
+});
