@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { check, defineOp, report } from '../op/index.js';
 import { AppError } from '../shared/index.js';
 import type { HookDeliveryRecord, HookSubscriptionRecord } from '../store/index.js';
-import { watchStatus, type WatchStatus } from './cycle.js';
+import { watchStatus } from './cycle.js';
 import { addHook, DEFAULT_DELIVERY_POLICY, deliverDue, enqueueNotices, httpSender, maskSecret, NOTICES, replayDead } from './hooks.js';
 
 export const hooksAdd = defineOp({

@@ -38,7 +38,7 @@ export function signalsCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(signalsSeries, { cc: o.cc as string | undefined, asn: o.asn as string | undefined, source: o.source as string | undefined });
-      ctx.print(r, (x: typeof r) => table(x.items as unknown as Record<string, unknown>[], ['source', 'entity_type', 'entity_code', 'cc', 'entity_name', 'points', 'missing', 'first', 'last']));
+      ctx.print(r, (x: typeof r) => table(x.items, ['source', 'entity_type', 'entity_code', 'cc', 'entity_name', 'points', 'missing', 'first', 'last']));
     });
   leaf(sig, 'points', 'stored points of the matching series (evidence of outage detections), with file and line')
     .option('--cc <cc>', 'country')
@@ -50,7 +50,7 @@ export function signalsCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(signalsPoints, { cc: o.cc as string | undefined, asn: o.asn as string | undefined, source: o.source as string | undefined, since: o.since as string | undefined, until: o.until as string | undefined, limit: Number(o.limit) });
-      ctx.print(r, (x: typeof r) => table(x.items as unknown as Record<string, unknown>[], ['source', 'entity_code', 't', 'value', 'source_file', 'line']) + `${x.total} point(s)\n`);
+      ctx.print(r, (x: typeof r) => table(x.items, ['source', 'entity_code', 't', 'value', 'source_file', 'line']) + `${x.total} point(s)\n`);
     });
   leaf(sig, 'rejects', 'records rejected by earlier imports, with file, line and reason')
     .option('--file <path>', 'one file (absolute path as imported)')
