@@ -19,7 +19,15 @@ for (const level of [20, 80, 400]) {
   const errs: number[] = [];
   for (let seed = 1; seed <= 300; seed++) {
     const at = Math.round((2.5 + (seed % 17) / 10) * 288);
-    const s = syntheticSignal({ seed: seed * 13 + level, level, stepMin: STEP, days: 5, diurnal: seed % 2 ? 0.5 : 0, missing: 0.03, drop: { at, samples: 24 + (seed % 50) * 6, keep: (seed % 5) * 0.08 } });
+    const s = syntheticSignal({
+      seed: seed * 13 + level,
+      level,
+      stepMin: STEP,
+      days: 5,
+      diurnal: seed % 2 ? 0.5 : 0,
+      missing: 0.03,
+      drop: { at, samples: 24 + (seed % 50) * 6, keep: (seed % 5) * 0.08 },
+    });
     const truth = SYNTHETIC_START + at * STEP * 60_000;
     const eps = judgeSeries(s).episodes;
     n++;
@@ -29,9 +37,12 @@ for (const level of [20, 80, 400]) {
     if (best !== undefined && Math.abs(best) <= 2) hits++;
   }
   let fp = 0;
-  for (let seed = 1; seed <= 300; seed++) fp += judgeSeries(syntheticSignal({ seed: seed * 7 + level, level, stepMin: STEP, days: 6, diurnal: seed % 2 ? 0.5 : 0, missing: 0.05 })).episodes.length;
+  for (let seed = 1; seed <= 300; seed++)
+    fp += judgeSeries(syntheticSignal({ seed: seed * 7 + level, level, stepMin: STEP, days: 6, diurnal: seed % 2 ? 0.5 : 0, missing: 0.05 })).episodes.length;
   errs.sort((a, b) => a - b);
-  rows.push(`| ${level} | ${n} | ${found} | ${((100 * hits) / n).toFixed(1)} % | ${errs[Math.floor(errs.length / 2)]} | ${errs[Math.floor(errs.length * 0.95)]} | ${fp} in 300 × 6 days |`);
+  rows.push(
+    `| ${level} | ${n} | ${found} | ${((100 * hits) / n).toFixed(1)} % | ${errs[Math.floor(errs.length / 2)]} | ${errs[Math.floor(errs.length * 0.95)]} | ${fp} in 300 × 6 days |`,
+  );
 }
 console.log('| level | drops | found | onset within 2 samples | median onset error (samples) | 95th pct | false episodes on flat/diurnal |');
 console.log('|---|---|---|---|---|---|---|');
@@ -43,7 +54,22 @@ const series: Record<string, JudgedSample[]> = {};
 for (const source of ['darknet', 'active_probing']) {
   const pts = parsed.points.filter((p) => p.source === source).map((p) => ({ t: Date.parse(p.t), v: p.value }));
   const j = judgeSeries(pts);
-  for (const e of j.episodes) console.log(source, 'onset', e.onset, 'after', e.onset_after, 'recovery', e.recovery, 'drop', e.drop, 'median', e.median_value, 'baseline', e.median_baseline);
+  for (const e of j.episodes)
+    console.log(
+      source,
+      'onset',
+      e.onset,
+      'after',
+      e.onset_after,
+      'recovery',
+      e.recovery,
+      'drop',
+      e.drop,
+      'median',
+      e.median_value,
+      'baseline',
+      e.median_baseline,
+    );
   // Judged samples for the figure: re-judge and keep everything (the episodes list only evidence).
   series[source] = pts.map((p) => ({ t: new Date(p.t).toISOString(), value: p.v, baseline: null, baseline_kind: null, ratio: null, low: false }));
   const sample = j.episodes[0]?.samples ?? [];
@@ -61,7 +87,10 @@ const t1 = Date.parse('2019-11-23T15:00:00Z');
 const x = (t: number) => 50 + ((t - t0) / (t1 - t0)) * (W - 70);
 const y = (r: number) => H - 40 - Math.min(r, 1.6) * ((H - 70) / 1.6);
 const lines = Object.entries(series).map(([source, s], i) => {
-  const pre = s.filter((p) => p.value !== null && Date.parse(p.t) < Date.parse('2019-11-16T14:00:00Z')).map((p) => p.value!).sort((a, b) => a - b);
+  const pre = s
+    .filter((p) => p.value !== null && Date.parse(p.t) < Date.parse('2019-11-16T14:00:00Z'))
+    .map((p) => p.value!)
+    .sort((a, b) => a - b);
   const med = pre[Math.floor(pre.length / 2)]!;
   const segs: string[] = [];
   let cur: string[] = [];
@@ -75,7 +104,10 @@ const lines = Object.entries(series).map(([source, s], i) => {
   }
   if (cur.length) segs.push(cur.join(' '));
   const colour = i === 0 ? '#1f77b4' : '#d62728';
-  return segs.map((pts) => `<polyline fill="none" stroke="${colour}" stroke-width="1" points="${pts}"/>`).join('') + `<text x="${W - 260}" y="${20 + i * 16}" fill="${colour}" font-size="12">${source} / its median before 16 Nov 14:00 (${med})</text>`;
+  return (
+    segs.map((pts) => `<polyline fill="none" stroke="${colour}" stroke-width="1" points="${pts}"/>`).join('') +
+    `<text x="${W - 260}" y="${20 + i * 16}" fill="${colour}" font-size="12">${source} / its median before 16 Nov 14:00 (${med})</text>`
+  );
 });
 const onset = Date.parse('2019-11-16T14:25:00Z');
 const days = Array.from({ length: 10 }, (_, i) => Date.parse('2019-11-15T00:00:00Z') + i * 86_400_000).filter((d) => d < t1);

@@ -32,12 +32,18 @@ export interface Attached {
   stop(): Promise<unknown>;
 }
 
-export async function hostDatabase(ctx: CliContext, io: Io, o: HostOptions, attach: (x: { store: Store; app: ReturnType<typeof createApp>; url: string }) => Attached | Promise<Attached>): Promise<void> {
+export async function hostDatabase(
+  ctx: CliContext,
+  io: Io,
+  o: HostOptions,
+  attach: (x: { store: Store; app: ReturnType<typeof createApp>; url: string }) => Attached | Promise<Attached>,
+): Promise<void> {
   const dbPath = ctx.dbPath;
   const other = readLock(dbPath);
   if (other) throw new AppError('STORE_LOCKED', `another server (pid ${other.pid}) already serves ${dbPath} at ${other.url}`);
   const missing = o.importDirs.filter((d) => !existsSync(d));
-  if (missing.length) throw new AppError('VALIDATION', `--import-dir: no such folder: ${missing.join(', ')}`, { issues: [{ path: ['import-dir'], message: 'must exist' }] });
+  if (missing.length)
+    throw new AppError('VALIDATION', `--import-dir: no such folder: ${missing.join(', ')}`, { issues: [{ path: ['import-dir'], message: 'must exist' }] });
   const store = await openStore(dbPath);
   const secret = newSecret();
   const webRoot = packagePath('web', 'dist');
@@ -61,7 +67,12 @@ export async function hostDatabase(ctx: CliContext, io: Io, o: HostOptions, atta
   await new Promise<void>((resolve, reject) => {
     let attached: Promise<Attached> | undefined;
     const server = serve(
-      { fetch: app.fetch, hostname: o.host, port: o.port, serverOptions: { requestTimeout: limits.requestTimeoutMs, headersTimeout: limits.headersTimeoutMs, keepAliveTimeout: limits.keepAliveTimeoutMs } },
+      {
+        fetch: app.fetch,
+        hostname: o.host,
+        port: o.port,
+        serverOptions: { requestTimeout: limits.requestTimeoutMs, headersTimeout: limits.headersTimeoutMs, keepAliveTimeout: limits.keepAliveTimeoutMs },
+      },
       (info) => {
         const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${info.port}`;
         writeLock(dbPath, { pid: process.pid, url, secret, started_at: new Date().toISOString() });
@@ -76,7 +87,9 @@ export async function hostDatabase(ctx: CliContext, io: Io, o: HostOptions, atta
     (server as unknown as { maxConnections: number }).maxConnections = limits.maxConnections;
     server.on('error', (e: NodeJS.ErrnoException) => {
       void store.close();
-      reject(new AppError('UNAVAILABLE', e.code === 'EADDRINUSE' ? `port ${o.port} on ${o.host} is in use; pick another with --port` : e.message, { cause: e }));
+      reject(
+        new AppError('UNAVAILABLE', e.code === 'EADDRINUSE' ? `port ${o.port} on ${o.host} is in use; pick another with --port` : e.message, { cause: e }),
+      );
     });
     let stopping = false;
     const stop = () => {

@@ -30,7 +30,12 @@ const SUBTYPE: Record<Detection['kind'], (d: Omit<Detection, 'draft'>) => string
 /** The ledger category a detection proposes: outages are shutdowns (or large parts of one). */
 const CATEGORY: Record<Detection['kind'], string> = { block: 'block', throttling: 'throttling', shutdown: 'shutdown', outage: 'shutdown' };
 
-const NOUN: Record<Detection['kind'], string> = { block: 'Blocking', throttling: 'Throttling', shutdown: 'Measurement-volume collapse (possible shutdown)', outage: 'Outage in network signals (possible shutdown)' };
+const NOUN: Record<Detection['kind'], string> = {
+  block: 'Blocking',
+  throttling: 'Throttling',
+  shutdown: 'Measurement-volume collapse (possible shutdown)',
+  outage: 'Outage in network signals (possible shutdown)',
+};
 
 export function draftInput(d: Omit<Detection, 'draft'>): Record<string, unknown> {
   const where = d.probe_asn ? `${d.probe_asn} in ${d.probe_cc}` : `${d.networks.length} networks in ${d.probe_cc}`;

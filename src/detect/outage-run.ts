@@ -24,9 +24,24 @@ export const OUTAGE_METHOD =
   'An outage needs overlapping episodes in two signals of the network or in two networks of the country (docs/design/070-outage-watch.md).';
 
 export const OUTAGE_SOURCES: Record<string, { name: string; url: string; licence: string; attribution: string }> = {
-  darknet: { name: 'IODA network telescope (UCSD-NT)', url: 'https://ioda.inetintel.cc.gatech.edu/', licence: 'IODA terms; data as republished by OONI under CC BY 3.0', attribution: 'IODA / CAIDA (Georgia Tech)' },
-  active_probing: { name: 'IODA active probing (responsive /24 blocks)', url: 'https://ioda.inetintel.cc.gatech.edu/', licence: 'IODA terms; data as republished by OONI under CC BY 3.0', attribution: 'IODA / CAIDA (Georgia Tech)' },
-  bgp: { name: 'IODA BGP (visible /24 prefixes)', url: 'https://ioda.inetintel.cc.gatech.edu/', licence: 'IODA terms', attribution: 'IODA / CAIDA (Georgia Tech)' },
+  darknet: {
+    name: 'IODA network telescope (UCSD-NT)',
+    url: 'https://ioda.inetintel.cc.gatech.edu/',
+    licence: 'IODA terms; data as republished by OONI under CC BY 3.0',
+    attribution: 'IODA / CAIDA (Georgia Tech)',
+  },
+  active_probing: {
+    name: 'IODA active probing (responsive /24 blocks)',
+    url: 'https://ioda.inetintel.cc.gatech.edu/',
+    licence: 'IODA terms; data as republished by OONI under CC BY 3.0',
+    attribution: 'IODA / CAIDA (Georgia Tech)',
+  },
+  bgp: {
+    name: 'IODA BGP (visible /24 prefixes)',
+    url: 'https://ioda.inetintel.cc.gatech.edu/',
+    licence: 'IODA terms',
+    attribution: 'IODA / CAIDA (Georgia Tech)',
+  },
   ooni_measurements: { name: 'OONI measurement counts', url: 'https://explorer.ooni.org/', licence: 'CC BY-NC-SA 4.0', attribution: 'OONI' },
 };
 
@@ -102,10 +117,28 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
       target: source,
       layer: etype,
       status: j.judged > 0 ? 'ok' : 'insufficient',
-      reason: j.judged > 0 ? null : `no sample could be judged (${j.samples} samples, ${j.missing} missing; a baseline needs ${params.minSlotValues} same-slot values on earlier days or half of a ${params.trailingHours} h trailing window)`,
+      reason:
+        j.judged > 0
+          ? null
+          : `no sample could be judged (${j.samples} samples, ${j.missing} missing; a baseline needs ${params.minSlotValues} same-slot values on earlier days or half of a ${params.trailingHours} h trailing window)`,
       state: j.episodes.some((e) => e.recovery === null) ? 'down' : j.judged > 0 ? 'normal' : null,
-      changes: j.episodes.map((e) => ({ onset: e.onset, onset_after: e.onset_after, recovery: e.recovery, drop: e.drop, severity: e.severity, duration_min: e.duration_min })),
-      figures: { samples: j.samples, missing: j.missing, judged: j.judged, unjudged: j.unjudged, step_min: j.step_min, episodes: j.episodes.length, baseline_median_in_episodes: median(baselines) },
+      changes: j.episodes.map((e) => ({
+        onset: e.onset,
+        onset_after: e.onset_after,
+        recovery: e.recovery,
+        drop: e.drop,
+        severity: e.severity,
+        duration_min: e.duration_min,
+      })),
+      figures: {
+        samples: j.samples,
+        missing: j.missing,
+        judged: j.judged,
+        unjudged: j.unjudged,
+        step_min: j.step_min,
+        episodes: j.episodes.length,
+        baseline_median_in_episodes: median(baselines),
+      },
     });
     const ek = `${etype}\u0000${code}`;
     const list = byEntity.get(ek) ?? [];
@@ -133,7 +166,16 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
   return { detections, series };
 }
 
-function detectionOf(c: Candidate, signals: string[], otherNetworks: string[], corroboratedBy: string | null, sigs: SignalEpisodes[], params: OutageRunParams, dataUntil: string, q: { cc?: string }): Omit<Detection, 'draft'> {
+function detectionOf(
+  c: Candidate,
+  signals: string[],
+  otherNetworks: string[],
+  corroboratedBy: string | null,
+  sigs: SignalEpisodes[],
+  params: OutageRunParams,
+  dataUntil: string,
+  q: { cc?: string },
+): Omit<Detection, 'draft'> {
   const first = c.members[0]!.ep;
   const cc = c.cc ?? q.cc ?? 'ZZ';
   const start = first.onset;
@@ -158,8 +200,21 @@ function detectionOf(c: Candidate, signals: string[], otherNetworks: string[], c
   });
   const drop = Math.max(...c.members.map((m) => m.ep.drop));
   const durationMin = ((c.end ?? t(dataUntil)) - c.start) / 60_000;
-  const levels = perSignal.map((s) => `${s.source} at ${s.level_during_outage.median_value ?? '?'} (${s.level_during_outage.ratio_to_24h_before === null ? '?' : Math.round(s.level_during_outage.ratio_to_24h_before * 100)}% of the 24 h before)`).join(', ');
-  const base = { kind: 'outage' as const, input: 'outage_signals' as const, probe_cc: cc, probe_asn: c.entityType === 'asn' ? c.entity : null, target: null, layer: null, start };
+  const levels = perSignal
+    .map(
+      (s) =>
+        `${s.source} at ${s.level_during_outage.median_value ?? '?'} (${s.level_during_outage.ratio_to_24h_before === null ? '?' : Math.round(s.level_during_outage.ratio_to_24h_before * 100)}% of the 24 h before)`,
+    )
+    .join(', ');
+  const base = {
+    kind: 'outage' as const,
+    input: 'outage_signals' as const,
+    probe_cc: cc,
+    probe_asn: c.entityType === 'asn' ? c.entity : null,
+    target: null,
+    layer: null,
+    start,
+  };
   const params_: Record<string, string> = { since: new Date(c.start - 86_400_000).toISOString(), until: end ?? dataUntil };
   if (c.entityType === 'asn') params_.asn = c.entity;
   else params_.cc = cc;
@@ -191,6 +246,8 @@ function detectionOf(c: Candidate, signals: string[], otherNetworks: string[], c
     },
     per_network: perSignal,
     method: OUTAGE_METHOD,
-    sources: signals.map((s) => OUTAGE_SOURCES[s] ?? { name: s, url: null, licence: 'as stated by the importer of the signal file' }).map((s) => ({ name: s.name, url: s.url, licence: s.licence, attribution: 'attribution' in s ? s.attribution : null })),
+    sources: signals
+      .map((s) => OUTAGE_SOURCES[s] ?? { name: s, url: null, licence: 'as stated by the importer of the signal file' })
+      .map((s) => ({ name: s.name, url: s.url, licence: s.licence, attribution: 'attribution' in s ? s.attribution : null })),
   };
 }

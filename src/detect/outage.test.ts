@@ -26,7 +26,15 @@ describe('outage detector on SYNTHETIC series', () => {
     for (let seed = 1; seed <= N; seed++) {
       const at = Math.round((2.5 + (seed % 17) / 10) * 288); // onset on day 3-4, any time of day
       // Drops keep 0-32% of the level, last 2-27 h, on flat and diurnal (±50%) series.
-      const s = syntheticSignal({ seed: seed * 13 + level, level, stepMin: STEP, days: 5, diurnal: seed % 2 ? 0.5 : 0, missing: 0.03, drop: { at, samples: 24 + (seed % 50) * 6, keep: (seed % 5) * 0.08 } });
+      const s = syntheticSignal({
+        seed: seed * 13 + level,
+        level,
+        stepMin: STEP,
+        days: 5,
+        diurnal: seed % 2 ? 0.5 : 0,
+        missing: 0.03,
+        drop: { at, samples: 24 + (seed % 50) * 6, keep: (seed % 5) * 0.08 },
+      });
       const truth = SYNTHETIC_START + at * STEP * 60_000;
       const j = judgeSeries(s);
       if (j.episodes.some((e) => Math.abs(Date.parse(e.onset) - truth) <= 2 * STEP * 60_000)) hit++;

@@ -193,7 +193,14 @@ export function judgeSeries(input: Sample[], params: Partial<OutageParams> = {})
   const s = [...input].sort((a, b) => a.t - b.t);
   const present = s.filter((x) => x.v !== null);
   const step = medianStep(present.map((x) => x.t));
-  const out: SeriesJudgement = { step_min: step === null ? null : step / MIN, samples: s.length, missing: s.length - present.length, judged: 0, episodes: [], unjudged: 0 };
+  const out: SeriesJudgement = {
+    step_min: step === null ? null : step / MIN,
+    samples: s.length,
+    missing: s.length - present.length,
+    judged: 0,
+    episodes: [],
+    unjudged: 0,
+  };
   if (step === null) return out;
   const h = new History();
   const judged: JudgedSample[] = [];
@@ -212,7 +219,10 @@ export function judgeSeries(input: Sample[], params: Partial<OutageParams> = {})
     const lastIdx = run[run.length - 1]!;
     const inEpisode = judged.slice(firstIdx, lastIdx + 1);
     const ratios = inEpisode.filter((x) => x.ratio !== null).map((x) => x.ratio!);
-    const before = judged.slice(0, firstIdx).reverse().find((x) => x.value !== null);
+    const before = judged
+      .slice(0, firstIdx)
+      .reverse()
+      .find((x) => x.value !== null);
     const rec = endIdx === null ? null : judged[endIdx]!;
     const mr = median(ratios) ?? 0;
     out.episodes.push({
@@ -230,7 +240,10 @@ export function judgeSeries(input: Sample[], params: Partial<OutageParams> = {})
       median_baseline: median(inEpisode.filter((x) => x.baseline !== null).map((x) => x.baseline!)) ?? 0,
       drop: Math.round((1 - mr) * 1000) / 1000,
       severity: severityOf(1 - mr),
-      samples: [...judged.slice(Math.max(0, firstIdx - 6), firstIdx + 6), ...(rec ? judged.slice(Math.max(firstIdx + 6, lastIdx - 2), endIdx! + 3) : judged.slice(Math.max(firstIdx + 6, lastIdx - 2), lastIdx + 1))],
+      samples: [
+        ...judged.slice(Math.max(0, firstIdx - 6), firstIdx + 6),
+        ...(rec ? judged.slice(Math.max(firstIdx + 6, lastIdx - 2), endIdx! + 3) : judged.slice(Math.max(firstIdx + 6, lastIdx - 2), lastIdx + 1)),
+      ],
     });
   };
 
@@ -256,7 +269,15 @@ export function judgeSeries(input: Sample[], params: Partial<OutageParams> = {})
     out.judged++;
     // A run starts at a significant drop and goes on while samples stay below the ratio.
     const low = run.length || open ? isBelow(x.v, base.b, p) : isSignificant(x.v, base.b, p);
-    const idx = judged.push({ t: iso(x.t), value: x.v, baseline: Math.round(base.b * 100) / 100, baseline_kind: base.kind, ratio: Math.round((x.v / base.b) * 1000) / 1000, low }) - 1;
+    const idx =
+      judged.push({
+        t: iso(x.t),
+        value: x.v,
+        baseline: Math.round(base.b * 100) / 100,
+        baseline_kind: base.kind,
+        ratio: Math.round((x.v / base.b) * 1000) / 1000,
+        low,
+      }) - 1;
     if (low) {
       normalStreak = [];
       if (!run.length) {
@@ -267,7 +288,11 @@ export function judgeSeries(input: Sample[], params: Partial<OutageParams> = {})
       }
       run.push(idx);
       pendingNormal.push({ t: x.t, v: x.v });
-      if (!open && run.length - prefix >= p.minLowSamples && Date.parse(judged[idx]!.t) - Date.parse(judged[run[prefix]!]!.t) + step >= p.minDurationMin * MIN) {
+      if (
+        !open &&
+        run.length - prefix >= p.minLowSamples &&
+        Date.parse(judged[idx]!.t) - Date.parse(judged[run[prefix]!]!.t) + step >= p.minDurationMin * MIN
+      ) {
         open = true;
         pendingNormal = [];
       }

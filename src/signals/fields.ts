@@ -35,7 +35,8 @@ export interface Entity {
   cc: string | null;
 }
 
-const str = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : JSON.stringify(v));
+const str = (v: unknown): string =>
+  v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : JSON.stringify(v);
 
 function asn(v: string): string | Error {
   const m = /^(?:AS)?(\d{1,10})$/i.exec(v);
@@ -68,7 +69,9 @@ export function entityOf(r: Raw, defaultCc: string | undefined): Entity | Error 
   }
   if (type === 'region') {
     const c = code.toUpperCase();
-    return /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(c) ? { entity_type: 'region', entity_code: c, cc: c.slice(0, 2) } : new Error(`region "${code}" is not an ISO 3166-2 code like IR-07`);
+    return /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(c)
+      ? { entity_type: 'region', entity_code: c, cc: c.slice(0, 2) }
+      : new Error(`region "${code}" is not an ISO 3166-2 code like IR-07`);
   }
   return new Error(`entity_type "${type}" is not one of country, region, asn`);
 }
@@ -93,7 +96,15 @@ export function timeOf(v: unknown, nowMs: number, toleranceMs: number): string |
   else {
     const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(s);
     if (!m) return new Error(`timestamp "${s}" is not ISO 8601 or Unix seconds`);
-    const zone = m[3] ? (m[3].toUpperCase() === 'Z' ? 'Z' : m[3].length === 3 ? `${m[3]}:00` : m[3].includes(':') ? m[3] : `${m[3].slice(0, 3)}:${m[3].slice(3)}`) : 'Z';
+    const zone = m[3]
+      ? m[3].toUpperCase() === 'Z'
+        ? 'Z'
+        : m[3].length === 3
+          ? `${m[3]}:00`
+          : m[3].includes(':')
+            ? m[3]
+            : `${m[3].slice(0, 3)}:${m[3].slice(3)}`
+      : 'Z';
     ms = Date.parse(`${m[1]}T${m[2] ?? '00:00:00'}${zone}`);
   }
   if (!Number.isFinite(ms)) return new Error(`timestamp "${s}" is not a valid instant`);

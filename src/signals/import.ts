@@ -68,8 +68,25 @@ export function expandSignalPaths(paths: string[]): string[] {
   });
 }
 
-export async function importSignalFile(deps: { store: Store; clock: Clock }, path: string, o: SignalImportOptions = {}): Promise<{ file: SignalFileReport; rejects: { file: string; line: number; reason: string }[] }> {
-  const base: SignalFileReport = { path, format: null, status: 'failed', records_read: 0, stored: 0, rejected: 0, missing: 0, out_of_order: 0, replaced: 0, overwritten: 0, series: [], error: null };
+export async function importSignalFile(
+  deps: { store: Store; clock: Clock },
+  path: string,
+  o: SignalImportOptions = {},
+): Promise<{ file: SignalFileReport; rejects: { file: string; line: number; reason: string }[] }> {
+  const base: SignalFileReport = {
+    path,
+    format: null,
+    status: 'failed',
+    records_read: 0,
+    stored: 0,
+    rejected: 0,
+    missing: 0,
+    out_of_order: 0,
+    replaced: 0,
+    overwritten: 0,
+    series: [],
+    error: null,
+  };
   let bytes: Buffer;
   try {
     if (statSync(path).size > MAX_SIGNAL_FILE_BYTES) throw new Error(`larger than ${MAX_SIGNAL_FILE_BYTES / 1024 / 1024} MB`);
@@ -84,7 +101,10 @@ export async function importSignalFile(deps: { store: Store; clock: Clock }, pat
   }
   const parsed = parseSignals(bytes.toString('utf8'), { file: path, source: o.source, cc: o.cc, nowMs: deps.clock.now().getTime() });
   const now = deps.clock.now().toISOString();
-  const r = await deps.store.signals.replaceFile({ path, checksum, records_read: parsed.records_read, stored: parsed.points.length, rejected: parsed.rejects.length, imported_at: now }, parsed.points);
+  const r = await deps.store.signals.replaceFile(
+    { path, checksum, records_read: parsed.records_read, stored: parsed.points.length, rejected: parsed.rejects.length, imported_at: now },
+    parsed.points,
+  );
   await deps.store.ledger.replaceRejects(
     SIGNALS_IMPORT_KIND,
     path,
@@ -92,12 +112,28 @@ export async function importSignalFile(deps: { store: Store; clock: Clock }, pat
   );
   const series = [...new Set(parsed.points.map((p) => `${p.source} ${p.entity_code}`))].sort();
   return {
-    file: { ...base, format: parsed.format, status: 'imported', records_read: parsed.records_read, stored: parsed.points.length, rejected: parsed.rejects.length, missing: parsed.missing, out_of_order: parsed.out_of_order, replaced: r.previous, overwritten: r.overwritten, series },
+    file: {
+      ...base,
+      format: parsed.format,
+      status: 'imported',
+      records_read: parsed.records_read,
+      stored: parsed.points.length,
+      rejected: parsed.rejects.length,
+      missing: parsed.missing,
+      out_of_order: parsed.out_of_order,
+      replaced: r.previous,
+      overwritten: r.overwritten,
+      series,
+    },
     rejects: parsed.rejects.map((x) => ({ file: path, line: x.line, reason: x.reason })),
   };
 }
 
-export async function importSignals(deps: { store: Store; clock: Clock; progress: ProgressReporter }, paths: string[], o: SignalImportOptions = {}): Promise<SignalImportReport> {
+export async function importSignals(
+  deps: { store: Store; clock: Clock; progress: ProgressReporter },
+  paths: string[],
+  o: SignalImportOptions = {},
+): Promise<SignalImportReport> {
   if (paths.length === 0) throw new AppError('USAGE', 'name at least one signal file (CSV or JSON)');
   if (o.cc !== undefined && !/^[A-Z]{2}$/.test(o.cc)) throw new AppError('VALIDATION', `--cc must be an ISO 3166-1 alpha-2 code like IR, got "${o.cc}"`);
   const files = expandSignalPaths(paths);

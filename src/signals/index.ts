@@ -1,4 +1,13 @@
 /** Public surface of outage signals: parsing IODA-style series and importing them into the store. */
 export { parseSignals, splitCsv, type ParsedSignals, type ParseOptions, type SignalReject } from './parse.js';
-export { importSignals, importSignalFile, expandSignalPaths, SIGNALS_IMPORT_KIND, MAX_SIGNAL_FILE_BYTES, type SignalImportReport, type SignalFileReport, type SignalImportOptions } from './import.js';
+export {
+  importSignals,
+  importSignalFile,
+  expandSignalPaths,
+  SIGNALS_IMPORT_KIND,
+  MAX_SIGNAL_FILE_BYTES,
+  type SignalImportReport,
+  type SignalFileReport,
+  type SignalImportOptions,
+} from './import.js';
 export { signalsImport, signalsSeries, signalsPoints, signalsRejects, signalsOps } from './ops.js';

@@ -24,9 +24,29 @@ const filterOf = (q: z.output<typeof Filters>): SignalFilter => ({
   ...(q.asn ? { entity_type: 'asn' as const, entity_code: `AS${Number(q.asn.replace(/^AS/i, ''))}` } : {}),
 });
 
-const Point = z.object({ source: z.string(), entity_type: z.enum(['country', 'region', 'asn']), entity_code: z.string(), t: z.string(), value: z.number().nullable(), cc: z.string().nullable(), entity_name: z.string().nullable(), source_file: z.string(), line: z.number() });
+const Point = z.object({
+  source: z.string(),
+  entity_type: z.enum(['country', 'region', 'asn']),
+  entity_code: z.string(),
+  t: z.string(),
+  value: z.number().nullable(),
+  cc: z.string().nullable(),
+  entity_name: z.string().nullable(),
+  source_file: z.string(),
+  line: z.number(),
+});
 const File = z.object({ path: z.string(), checksum: z.string(), records_read: z.number(), stored: z.number(), rejected: z.number(), imported_at: z.string() });
-const Series = z.object({ source: z.string(), entity_type: z.enum(['country', 'region', 'asn']), entity_code: z.string(), cc: z.string().nullable(), entity_name: z.string().nullable(), points: z.number(), missing: z.number(), first: z.string(), last: z.string() });
+const Series = z.object({
+  source: z.string(),
+  entity_type: z.enum(['country', 'region', 'asn']),
+  entity_code: z.string(),
+  cc: z.string().nullable(),
+  entity_name: z.string().nullable(),
+  points: z.number(),
+  missing: z.number(),
+  first: z.string(),
+  last: z.string(),
+});
 
 export const signalsImport = defineOp({
   name: 'signals.import',

@@ -6,7 +6,22 @@ const o = { file: 'f', nowMs: NOW };
 
 describe('parseSignals (SYNTHETIC inputs in each accepted format)', () => {
   it("reads IODA's API answer: series with from/step/values, null values missing", () => {
-    const doc = { data: [[{ entityType: 'asn', entityCode: '44244', entityName: 'IranCell', datasource: 'ping-slash24', from: 1573776000, until: 1573777800, step: 600, values: [8, null, 7] }]] };
+    const doc = {
+      data: [
+        [
+          {
+            entityType: 'asn',
+            entityCode: '44244',
+            entityName: 'IranCell',
+            datasource: 'ping-slash24',
+            from: 1573776000,
+            until: 1573777800,
+            step: 600,
+            values: [8, null, 7],
+          },
+        ],
+      ],
+    };
     const r = parseSignals(JSON.stringify(doc), o);
     expect(r.format).toBe('ioda-api');
     expect(r.points.map((p) => [p.source, p.entity_code, p.t, p.value])).toEqual([
@@ -18,7 +33,13 @@ describe('parseSignals (SYNTHETIC inputs in each accepted format)', () => {
   });
 
   it('reads a JSON array of records and NDJSON, naming the record or line of each reject', () => {
-    const arr = parseSignals(JSON.stringify([{ source: 'bgp', cc: 'IR', value: 3, time: '2020-01-01T00:00:00Z' }, { source: 'bgp', value: 1, time: '2020-01-01' }]), o);
+    const arr = parseSignals(
+      JSON.stringify([
+        { source: 'bgp', cc: 'IR', value: 3, time: '2020-01-01T00:00:00Z' },
+        { source: 'bgp', value: 1, time: '2020-01-01' },
+      ]),
+      o,
+    );
     expect(arr.format).toBe('json');
     expect(arr.points[0]).toMatchObject({ entity_type: 'country', entity_code: 'IR', cc: 'IR' });
     expect(arr.rejects).toEqual([{ line: 2, reason: 'record 2: no entity: give entity_type and entity_code, or an asn, region or country column', raw: null }]);

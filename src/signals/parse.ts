@@ -53,8 +53,7 @@ export function splitCsv(line: string): string[] {
     else if (c === ',') {
       out.push(cur);
       cur = '';
-    }
-    else cur += c;
+    } else cur += c;
   }
   out.push(cur);
   return out;
@@ -88,7 +87,11 @@ class Collector {
     const key = `${series}\u0000${t}`;
     const prev = this.seen.get(key);
     if (prev) {
-      reject(prev.value === value ? `duplicate of line ${prev.line} (same series and time)` : `conflicts with line ${prev.line} (same series and time, value ${prev.value} there, ${value} here): the first is kept`);
+      reject(
+        prev.value === value
+          ? `duplicate of line ${prev.line} (same series and time)`
+          : `conflicts with line ${prev.line} (same series and time, value ${prev.value} there, ${value} here): the first is kept`,
+      );
       return;
     }
     this.seen.set(key, { line, value });
@@ -112,7 +115,11 @@ function parseCsv(text: string, c: Collector): ParsedSignals['format'] {
     const cells = splitCsv(line);
     if (cells.length !== columns.length) {
       c.read++;
-      c.rejects.push({ line: i + 1, reason: `line ${i + 1}: ${cells.length} fields, expected ${columns.length}${hasHeader ? ' (as the header)' : ' (IODA: datasource,value,asn,as_name,timestamp)'}`, raw: line.slice(0, 500) });
+      c.rejects.push({
+        line: i + 1,
+        reason: `line ${i + 1}: ${cells.length} fields, expected ${columns.length}${hasHeader ? ' (as the header)' : ' (IODA: datasource,value,asn,as_name,timestamp)'}`,
+        raw: line.slice(0, 500),
+      });
       continue;
     }
     const r: Raw = {};

@@ -53,13 +53,30 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
   const id = `cycle-${started.toISOString()}`;
   const base: WatchCycleRecord = { id, started_at: started.toISOString(), finished_at: null, next_at: null, status: 'running', summary: null };
   await deps.store.watch.upsertCycle(base);
-  const s: CycleSummary = { id, started_at: base.started_at, finished_at: '', next_at: '', inputs_new: 0, inputs_failed: 0, inputs_waiting: 0, points_stored: 0, rejected: 0, detections: 0, drafts_created: 0, notices_enqueued: 0, inputs_seen_total: 0, errors: [] };
+  const s: CycleSummary = {
+    id,
+    started_at: base.started_at,
+    finished_at: '',
+    next_at: '',
+    inputs_new: 0,
+    inputs_failed: 0,
+    inputs_waiting: 0,
+    points_stored: 0,
+    rejected: 0,
+    detections: 0,
+    drafts_created: 0,
+    notices_enqueued: 0,
+    inputs_seen_total: 0,
+    errors: [],
+  };
 
   if (o.signalsDir) {
     const dir = resolve(o.signalsDir);
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((n) => SIGNAL_FILE.test(n)).sort();
+      names = readdirSync(dir)
+        .filter((n) => SIGNAL_FILE.test(n))
+        .sort();
     } catch (e) {
       s.errors.push(`cannot read ${dir}: ${(e as Error).message}`);
     }
@@ -79,7 +96,15 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
         if (!ok) s.inputs_failed++;
         if (r.file.status === 'imported') s.points_stored += r.file.stored;
         s.rejected += r.file.rejected;
-        await deps.store.watch.addInput({ kind: SIGNALS_INPUT, key: path, checksum, seen_at: deps.clock.now().toISOString(), cycle_id: id, outcome: !ok ? 'failed' : r.file.rejected ? 'partial' : 'imported', detail: r.file.error ?? (r.file.rejected ? `${r.file.rejected} record(s) rejected` : null) });
+        await deps.store.watch.addInput({
+          kind: SIGNALS_INPUT,
+          key: path,
+          checksum,
+          seen_at: deps.clock.now().toISOString(),
+          cycle_id: id,
+          outcome: !ok ? 'failed' : r.file.rejected ? 'partial' : 'imported',
+          detail: r.file.error ?? (r.file.rejected ? `${r.file.rejected} record(s) rejected` : null),
+        });
       } catch (e) {
         s.inputs_failed++;
         s.errors.push(`${path}: ${(e as Error).message}`);
@@ -101,7 +126,13 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
   const finished = deps.clock.now();
   s.finished_at = finished.toISOString();
   s.next_at = new Date(started.getTime() + o.everyMs).toISOString();
-  await deps.store.watch.upsertCycle({ ...base, finished_at: s.finished_at, next_at: s.next_at, status: s.errors.length ? 'failed' : 'done', summary: s as unknown as Record<string, unknown> });
+  await deps.store.watch.upsertCycle({
+    ...base,
+    finished_at: s.finished_at,
+    next_at: s.next_at,
+    status: s.errors.length ? 'failed' : 'done',
+    summary: s as unknown as Record<string, unknown>,
+  });
   return s;
 }
 

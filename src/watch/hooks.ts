@@ -52,18 +52,28 @@ export function validateHookUrl(raw: string): string {
   } catch {
     throw new AppError('VALIDATION', `"${raw}" is not a URL`, { issues: [{ path: ['url'], message: 'not a URL' }] });
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new AppError('VALIDATION', `webhook URLs must be http or https, got ${u.protocol}`, { issues: [{ path: ['url'], message: 'scheme' }] });
-  if (u.username || u.password) throw new AppError('VALIDATION', 'put no credentials in the webhook URL: deliveries are signed with the subscription secret', { issues: [{ path: ['url'], message: 'credentials' }] });
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new AppError('VALIDATION', `webhook URLs must be http or https, got ${u.protocol}`, { issues: [{ path: ['url'], message: 'scheme' }] });
+  if (u.username || u.password)
+    throw new AppError('VALIDATION', 'put no credentials in the webhook URL: deliveries are signed with the subscription secret', {
+      issues: [{ path: ['url'], message: 'credentials' }],
+    });
   return u.toString();
 }
 
 export async function addHook(deps: { store: Store; clock: Clock; actor: string }, h: HookInput): Promise<HookSubscriptionRecord> {
   const countries = (h.countries ?? []).map((c) => c.toUpperCase());
   const bad = countries.find((c) => !/^[A-Z]{2}$/.test(c));
-  if (bad) throw new AppError('VALIDATION', `--cc must be ISO 3166-1 alpha-2 codes, got "${bad}"`, { issues: [{ path: ['countries'], message: 'not a country code' }] });
+  if (bad)
+    throw new AppError('VALIDATION', `--cc must be ISO 3166-1 alpha-2 codes, got "${bad}"`, {
+      issues: [{ path: ['countries'], message: 'not a country code' }],
+    });
   const kinds = (h.kinds ?? []).map((k) => k.toLowerCase());
   const badKind = kinds.find((k) => !/^[a-z_]{2,32}$/.test(k));
-  if (badKind) throw new AppError('VALIDATION', `--kind must be a ledger category or detector kind (e.g. shutdown, outage), got "${badKind}"`, { issues: [{ path: ['kinds'], message: 'not a kind' }] });
+  if (badKind)
+    throw new AppError('VALIDATION', `--kind must be a ledger category or detector kind (e.g. shutdown, outage), got "${badKind}"`, {
+      issues: [{ path: ['kinds'], message: 'not a kind' }],
+    });
   const sub: HookSubscriptionRecord = {
     id: `hook-${randomBytes(6).toString('hex')}`,
     url: validateHookUrl(h.url),
@@ -87,7 +97,13 @@ export function sign(secret: string, timestamp: number, body: string): string {
 }
 
 /** For receivers (and tests): the signature matches and the timestamp is within `toleranceS`. */
-export function verifySignature(secret: string, headers: { timestamp?: string | null; signature?: string | null }, body: string, nowMs: number, toleranceS = 300): boolean {
+export function verifySignature(
+  secret: string,
+  headers: { timestamp?: string | null; signature?: string | null },
+  body: string,
+  nowMs: number,
+  toleranceS = 300,
+): boolean {
   const ts = Number(headers.timestamp);
   if (!Number.isInteger(ts) || Math.abs(nowMs / 1000 - ts) > toleranceS || !headers.signature) return false;
   const want = Buffer.from(sign(secret, ts, body));
@@ -114,7 +130,19 @@ export function noticeBody(e: EventRecord, notice: Notice, deliveryId: string, o
   return JSON.stringify({
     type: `event.${notice}`,
     delivery_id: deliveryId,
-    event: { id: e.id, title: d.title ?? null, summary: d.summary ?? null, category: e.category, subtype: e.subtype, countries: e.countries, start: d.start ?? null, end: d.end ?? null, status: e.status, revision: e.revision, detector: detectorOf(e) },
+    event: {
+      id: e.id,
+      title: d.title ?? null,
+      summary: d.summary ?? null,
+      category: e.category,
+      subtype: e.subtype,
+      countries: e.countries,
+      start: d.start ?? null,
+      end: d.end ?? null,
+      status: e.status,
+      revision: e.revision,
+      detector: detectorOf(e),
+    },
     links: origin ? { page: `${origin}/events/${encodeURIComponent(e.id)}`, api: `${origin}/api/events/${encodeURIComponent(e.id)}` } : null,
   });
 }
@@ -135,7 +163,20 @@ export async function enqueueNotices(deps: { store: Store; clock: Clock }, origi
     for (const s of subs) {
       if (e.updatedAt < s.created_at || !matches(s, e, notice)) continue;
       const id = `dlv-${createHash('sha256').update(`${s.id}\u0000${e.id}\u0000${notice}`).digest('hex').slice(0, 20)}`;
-      out.push({ id, subscription_id: s.id, event_id: e.id, notice, body: noticeBody(e, notice, id, origin), status: 'pending', attempts: 0, next_at: now, last_error: null, last_status: null, created_at: now, delivered_at: null });
+      out.push({
+        id,
+        subscription_id: s.id,
+        event_id: e.id,
+        notice,
+        body: noticeBody(e, notice, id, origin),
+        status: 'pending',
+        attempts: 0,
+        next_at: now,
+        last_error: null,
+        last_status: null,
+        created_at: now,
+        delivered_at: null,
+      });
     }
   }
   return { enqueued: out.length ? await deps.store.watch.enqueue(out) : 0 };
@@ -148,7 +189,10 @@ export interface DeliveryReport {
   dead: number;
 }
 
-export async function deliverDue(deps: { store: Store; clock: Clock; send: Sender }, policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY): Promise<DeliveryReport> {
+export async function deliverDue(
+  deps: { store: Store; clock: Clock; send: Sender },
+  policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY,
+): Promise<DeliveryReport> {
   const due = await deps.store.watch.due(deps.clock.now().toISOString(), 500);
   const subs = new Map((await deps.store.watch.listSubscriptions(false)).map((s) => [s.id, s]));
   const report: DeliveryReport = { attempted: 0, delivered: 0, retrying: 0, dead: 0 };
@@ -161,7 +205,13 @@ export async function deliverDue(deps: { store: Store; clock: Clock; send: Sende
     }
     report.attempted++;
     const ts = Math.floor(deps.clock.now().getTime() / 1000);
-    const headers = { 'content-type': 'application/json', 'user-agent': 'splinternet-webhooks/1', 'x-splinternet-delivery': d.id, 'x-splinternet-timestamp': String(ts), 'x-splinternet-signature': sign(sub.secret, ts, d.body) };
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': 'splinternet-webhooks/1',
+      'x-splinternet-delivery': d.id,
+      'x-splinternet-timestamp': String(ts),
+      'x-splinternet-signature': sign(sub.secret, ts, d.body),
+    };
     let status: number | null = null;
     let error: string | null = null;
     try {
@@ -195,12 +245,20 @@ export async function deliverDue(deps: { store: Store; clock: Clock; send: Sende
 
 /** Put dead deliveries (one, or all) back in the queue, due now, with a fresh attempt count. */
 export async function replayDead(deps: { store: Store; clock: Clock }, id?: string): Promise<{ replayed: string[] }> {
-  const dead = id ? [await deps.store.watch.getDelivery(id)].filter((d): d is HookDeliveryRecord => d !== null) : await deps.store.watch.listDeliveries({ status: 'dead', limit: 10_000 });
+  const dead = id
+    ? [await deps.store.watch.getDelivery(id)].filter((d): d is HookDeliveryRecord => d !== null)
+    : await deps.store.watch.listDeliveries({ status: 'dead', limit: 10_000 });
   if (id && !dead.length) throw new AppError('NOT_FOUND', `no delivery ${id}`);
   const out: string[] = [];
   for (const d of dead) {
     if (d.status !== 'dead') throw new AppError('CONFLICT', `delivery ${d.id} is ${d.status}, not dead`);
-    await deps.store.watch.updateDelivery({ ...d, status: 'pending', attempts: 0, next_at: deps.clock.now().toISOString(), last_error: `replayed after: ${d.last_error ?? ''}` });
+    await deps.store.watch.updateDelivery({
+      ...d,
+      status: 'pending',
+      attempts: 0,
+      next_at: deps.clock.now().toISOString(),
+      last_error: `replayed after: ${d.last_error ?? ''}`,
+    });
     out.push(d.id);
   }
   return { replayed: out };

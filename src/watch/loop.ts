@@ -57,7 +57,8 @@ export async function startWatch(deps: WatchDeps, o: WatchOptions, policy: Deliv
     pumping = true;
     pump = deliverDue(deps, policy)
       .then((r: DeliveryReport) => {
-        if (r.attempted || r.dead) deps.log(`${deps.clock.now().toISOString()} webhooks: ${r.delivered} delivered, ${r.retrying} to retry, ${r.dead} dead-lettered`, { deliveries: r });
+        if (r.attempted || r.dead)
+          deps.log(`${deps.clock.now().toISOString()} webhooks: ${r.delivered} delivered, ${r.retrying} to retry, ${r.dead} dead-lettered`, { deliveries: r });
       })
       .catch((e: unknown) => deps.log(`${deps.clock.now().toISOString()} webhooks: ${(e as Error).message}`, { error: (e as Error).message }))
       .finally(() => {

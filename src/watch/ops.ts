@@ -53,7 +53,11 @@ export const hooksDeliveries = defineOp({
   summary: 'Webhook deliveries, newest first; status dead = the dead-letter list',
   write: false,
   scope: 'admin',
-  input: z.object({ status: z.enum(['pending', 'delivered', 'dead']).optional(), subscription_id: z.string().optional(), limit: check.limit(10_000).default(100) }),
+  input: z.object({
+    status: z.enum(['pending', 'delivered', 'dead']).optional(),
+    subscription_id: z.string().optional(),
+    limit: check.limit(10_000).default(100),
+  }),
   output: report<{ items: HookDeliveryRecord[] }>('deliveries'),
   run: async (ctx, f) => ({ items: await ctx.store.watch.listDeliveries(f) }),
 });
@@ -82,7 +86,14 @@ export const hooksDeliver = defineOp({
   },
 });
 
-const Cycle = z.object({ id: z.string(), started_at: z.string(), finished_at: z.string().nullable(), next_at: z.string().nullable(), status: z.string(), summary: z.record(z.string(), z.unknown()).nullable() });
+const Cycle = z.object({
+  id: z.string(),
+  started_at: z.string(),
+  finished_at: z.string().nullable(),
+  next_at: z.string().nullable(),
+  status: z.string(),
+  summary: z.record(z.string(), z.unknown()).nullable(),
+});
 
 export const watchStatusOp = defineOp({
   name: 'watch.status',
@@ -94,7 +105,17 @@ export const watchStatusOp = defineOp({
     last_cycle: Cycle.nullable(),
     next_cycle: z.string().nullable(),
     inputs_seen: z.number(),
-    recent_inputs: z.array(z.object({ kind: z.string(), key: z.string(), checksum: z.string(), seen_at: z.string(), cycle_id: z.string(), outcome: z.string(), detail: z.string().nullable() })),
+    recent_inputs: z.array(
+      z.object({
+        kind: z.string(),
+        key: z.string(),
+        checksum: z.string(),
+        seen_at: z.string(),
+        cycle_id: z.string(),
+        outcome: z.string(),
+        detail: z.string().nullable(),
+      }),
+    ),
     deliveries: z.object({ pending: z.number(), delivered: z.number(), dead: z.number() }),
   }),
   http: { method: 'get', path: '/api/watch/status', tag: 'watch', description: 'The watch loop as last recorded in the store' },

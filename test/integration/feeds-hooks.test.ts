@@ -126,10 +126,29 @@ describe('webhooks', () => {
     const distinct = new Set(ok.map((g) => g.headers['x-splinternet-delivery']));
     expect(distinct.size).toBe(1);
     const last = ok[ok.length - 1]!;
-    expect(verifySignature(hook.secret, { timestamp: last.headers['x-splinternet-timestamp'], signature: last.headers['x-splinternet-signature'] }, last.body, now)).toBe(true);
-    expect(verifySignature('not-the-secret', { timestamp: last.headers['x-splinternet-timestamp'], signature: last.headers['x-splinternet-signature'] }, last.body, now)).toBe(false);
-    expect(verifySignature(hook.secret, { timestamp: last.headers['x-splinternet-timestamp'], signature: last.headers['x-splinternet-signature'] }, last.body, now + 3_600_000)).toBe(false); // replayed an hour later
-    expect(JSON.parse(last.body)).toMatchObject({ type: 'event.confirmed', event: { id: eventId, category: 'shutdown', countries: ['IR'], detector: 'outage' } });
+    expect(
+      verifySignature(hook.secret, { timestamp: last.headers['x-splinternet-timestamp'], signature: last.headers['x-splinternet-signature'] }, last.body, now),
+    ).toBe(true);
+    expect(
+      verifySignature(
+        'not-the-secret',
+        { timestamp: last.headers['x-splinternet-timestamp'], signature: last.headers['x-splinternet-signature'] },
+        last.body,
+        now,
+      ),
+    ).toBe(false);
+    expect(
+      verifySignature(
+        hook.secret,
+        { timestamp: last.headers['x-splinternet-timestamp'], signature: last.headers['x-splinternet-signature'] },
+        last.body,
+        now + 3_600_000,
+      ),
+    ).toBe(false); // replayed an hour later
+    expect(JSON.parse(last.body)).toMatchObject({
+      type: 'event.confirmed',
+      event: { id: eventId, category: 'shutdown', countries: ['IR'], detector: 'outage' },
+    });
   });
 
   it('after repeated 500s a delivery is dead-lettered, listed, and lands when replayed', async () => {

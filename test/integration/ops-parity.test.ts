@@ -44,7 +44,13 @@ const SAMPLES: Record<string, Sample> = {
   'events.history': { cmd: ['events', 'history'], positional: ['id'], inputs: [{ id: 'ru-2018-telegram-block' }] },
   'indicators.list': { cmd: ['indicators', 'list'], inputs: [{}, { country: 'cn' }, { id: 'agora-criminal-cases-online-ru' }] },
   'signals.list': { cmd: ['signals', 'list'], inputs: [{}, { cc: 'IR' }, { asn: 'AS44244', source: 'darknet' }] },
-  'signals.points': { cmd: ['signals', 'points'], inputs: [{ asn: '44244', since: '2019-11-16T14:00:00Z', until: '2019-11-16T15:00:00Z' }, { cc: 'ir', source: 'active_probing', limit: 5 }] },
+  'signals.points': {
+    cmd: ['signals', 'points'],
+    inputs: [
+      { asn: '44244', since: '2019-11-16T14:00:00Z', until: '2019-11-16T15:00:00Z' },
+      { cc: 'ir', source: 'active_probing', limit: 5 },
+    ],
+  },
   'watch.status': { cmd: ['watch-status'], inputs: [{}] },
   'throughput.summary': { cmd: ['throughput', 'summary'], inputs: [{}, { cc: 'RU', since: '2021-03' }, { cc: 'ru', asn: 'AS8359', target: 'abs.twimg.com' }] },
 };
@@ -67,7 +73,16 @@ beforeAll(async () => {
   const i = await cli(['ingest', packagePath('test', 'fixtures', 'ooni-throttle-synthetic'), '--workers', '0', '--json', '--db', db]);
   expect(i.code, i.err).toBe(0);
   // Real outage signals (IODA via OONI, CC BY 3.0): the signals ops answer with data.
-  const s = await cli(['signals', 'import', '--cc', 'IR', join(import.meta.dirname, '../fixtures/outages/ioda_AS44244_IranCell_darknet_activeprobing_20191114-20191123_5min.csv'), '--json', '--db', db]);
+  const s = await cli([
+    'signals',
+    'import',
+    '--cc',
+    'IR',
+    join(import.meta.dirname, '../fixtures/outages/ioda_AS44244_IranCell_darknet_activeprobing_20191114-20191123_5min.csv'),
+    '--json',
+    '--db',
+    db,
+  ]);
   expect(s.code, s.err).toBe(0);
   // Elections: the Moscow 2021 fixture and its single-mandate table (test/fixtures/elections/SOURCES.md).
   const el = await cli([

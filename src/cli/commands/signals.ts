@@ -7,7 +7,18 @@ import { EXIT } from '../exit-codes.js';
 
 function showImport(r: SignalImportReport): string {
   const lines = [
-    table(r.files as unknown as Record<string, unknown>[], ['path', 'format', 'status', 'records_read', 'stored', 'rejected', 'missing', 'out_of_order', 'replaced', 'overwritten']).trimEnd(),
+    table(r.files as unknown as Record<string, unknown>[], [
+      'path',
+      'format',
+      'status',
+      'records_read',
+      'stored',
+      'rejected',
+      'missing',
+      'out_of_order',
+      'replaced',
+      'overwritten',
+    ]).trimEnd(),
     `${r.records_read} records read = ${r.stored} stored + ${r.rejected} rejected${r.reconciled ? '' : '  (NOT reconciled)'}`,
     ...r.files.filter((f) => f.error).map((f) => `  failed ${f.path}: ${f.error}`),
     ...r.rejects.slice(0, 20).map((x) => `  reject ${x.file}:${x.line}  ${x.reason}`),
@@ -19,18 +30,25 @@ function showImport(r: SignalImportReport): string {
 export function signalsCommand(program: Command, io: Io): void {
   const sig = program.command('signals').description('outage signal series (IODA telescope, active probing, BGP; OONI counts): import and list');
   const imp = leaf(sig, 'import', 'import signal files (CSV or JSON); idempotent; exit 3 when records were rejected');
-  examples(imp, ['splinternet signals import --cc IR ../shared/data/outages/ioda_AS44244_*.csv', 'splinternet signals import --source ooni_measurements --cc IR ooni_counts.csv']);
+  examples(imp, [
+    'splinternet signals import --cc IR ../shared/data/outages/ioda_AS44244_*.csv',
+    'splinternet signals import --source ooni_measurements --cc IR ooni_counts.csv',
+  ]);
   imp
-      .argument('<files...>')
-      .option('--source <name>', 'data source for records without one (e.g. ooni_measurements for OONI count exports)')
-      .option('--cc <cc>', 'country of entities without one (e.g. IR for an ASN series)')
-      .action(async (files: string[], o: Record<string, unknown>) => {
-        const ctx = ctxOf(io, o);
-        const r = await ctx.run(signalsImport, { paths: files, source: o.source as string | undefined, cc: typeof o.cc === 'string' ? o.cc.toUpperCase() : undefined });
-        if (r.files.some((f) => f.status === 'failed')) io.setExit(r.stored > 0 ? EXIT.PARTIAL : EXIT.ERROR);
-        else if (r.rejected > 0) io.setExit(EXIT.PARTIAL);
-        ctx.print(r, showImport);
+    .argument('<files...>')
+    .option('--source <name>', 'data source for records without one (e.g. ooni_measurements for OONI count exports)')
+    .option('--cc <cc>', 'country of entities without one (e.g. IR for an ASN series)')
+    .action(async (files: string[], o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.run(signalsImport, {
+        paths: files,
+        source: o.source as string | undefined,
+        cc: typeof o.cc === 'string' ? o.cc.toUpperCase() : undefined,
       });
+      if (r.files.some((f) => f.status === 'failed')) io.setExit(r.stored > 0 ? EXIT.PARTIAL : EXIT.ERROR);
+      else if (r.rejected > 0) io.setExit(EXIT.PARTIAL);
+      ctx.print(r, showImport);
+    });
   leaf(sig, 'list', 'stored series per (source, entity) with points, missing samples and time span')
     .option('--cc <cc>', 'country')
     .option('--asn <asn>', 'network (AS44244 or 44244)')
@@ -49,7 +67,14 @@ export function signalsCommand(program: Command, io: Io): void {
     .option('--limit <n>', 'at most this many', '10000')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(signalsPoints, { cc: o.cc as string | undefined, asn: o.asn as string | undefined, source: o.source as string | undefined, since: o.since as string | undefined, until: o.until as string | undefined, limit: Number(o.limit) });
+      const r = await ctx.run(signalsPoints, {
+        cc: o.cc as string | undefined,
+        asn: o.asn as string | undefined,
+        source: o.source as string | undefined,
+        since: o.since as string | undefined,
+        until: o.until as string | undefined,
+        limit: Number(o.limit),
+      });
       ctx.print(r, (x: typeof r) => table(x.items, ['source', 'entity_code', 't', 'value', 'source_file', 'line']) + `${x.total} point(s)\n`);
     });
   leaf(sig, 'rejects', 'records rejected by earlier imports, with file, line and reason')
@@ -58,6 +83,9 @@ export function signalsCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(signalsRejects, { file: o.file as string | undefined, limit: Number(o.limit) });
-      ctx.print(r, (x: typeof r) => table(x.items as unknown as Record<string, unknown>[], ['sourceFile', 'line', 'reason']) + `${x.total} rejected record(s)\n`);
+      ctx.print(
+        r,
+        (x: typeof r) => table(x.items as unknown as Record<string, unknown>[], ['sourceFile', 'line', 'reason']) + `${x.total} rejected record(s)\n`,
+      );
     });
 }

@@ -23,14 +23,20 @@ export function parseEvery(v: string): number {
 }
 
 const ccList = (xs: string[]) =>
-  xs.flatMap((x) => x.split(',')).map((c) => {
-    const u = c.trim().toUpperCase();
-    if (!/^[A-Z]{2}$/.test(u)) throw new AppError('USAGE', `--cc takes ISO 3166-1 alpha-2 codes, got "${c}"`);
-    return u;
-  });
+  xs
+    .flatMap((x) => x.split(','))
+    .map((c) => {
+      const u = c.trim().toUpperCase();
+      if (!/^[A-Z]{2}$/.test(u)) throw new AppError('USAGE', `--cc takes ISO 3166-1 alpha-2 codes, got "${c}"`);
+      return u;
+    });
 
 export function watchCommand(program: Command, io: Io): void {
-  const w = leaf(program, 'watch', 'watch for outages: every --every, ingest new signal files, detect, emit drafts, notify webhooks; feeds and API served meanwhile')
+  const w = leaf(
+    program,
+    'watch',
+    'watch for outages: every --every, ingest new signal files, detect, emit drafts, notify webhooks; feeds and API served meanwhile',
+  )
     .option('--every <duration>', 'cycle period (5s, 15m, 1h)', '15m')
     .option('--cc <cc>', 'countries to detect in (repeatable or comma-separated; default: all with signals)', collect, [] as string[])
     .option('--signals-dir <dir>', 'folder where signal files (CSV/JSON) are dropped; each is imported once')
@@ -41,20 +47,34 @@ export function watchCommand(program: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       const everyMs = parseEvery(o.every as string);
       const cc = ccList(o.cc as string[]);
-      await hostDatabase(ctx, io, { host: o.host as string, port: o.port as number, importDirs: [], allowHosts: o.allowHost as string[] }, async ({ store, url }) => {
-        const log = (line: string, data: Record<string, unknown>) => io.out.write((ctx.globals.json ? JSON.stringify(data) : line) + '\n');
-        log(`${new Date().toISOString()} watch: every ${o.every as string}, ${cc.length ? cc.join(',') : 'all countries'}, signals from ${(o.signalsDir as string | undefined) ?? '(no folder)'}; feeds at ${url}/feeds/events.atom`, { url, every_ms: everyMs, cc, signals_dir: o.signalsDir ?? null, pid: process.pid });
-        return startWatch({ store, clock: systemClock, actor: `watch:${userInfo().username}`, send: httpSender, log }, { everyMs, cc, signalsDir: (o.signalsDir as string | undefined) ?? null, settleMs: 1000, origin: url });
-      });
+      await hostDatabase(
+        ctx,
+        io,
+        { host: o.host as string, port: o.port as number, importDirs: [], allowHosts: o.allowHost as string[] },
+        async ({ store, url }) => {
+          const log = (line: string, data: Record<string, unknown>) => io.out.write((ctx.globals.json ? JSON.stringify(data) : line) + '\n');
+          log(
+            `${new Date().toISOString()} watch: every ${o.every as string}, ${cc.length ? cc.join(',') : 'all countries'}, signals from ${(o.signalsDir as string | undefined) ?? '(no folder)'}; feeds at ${url}/feeds/events.atom`,
+            { url, every_ms: everyMs, cc, signals_dir: o.signalsDir ?? null, pid: process.pid },
+          );
+          return startWatch(
+            { store, clock: systemClock, actor: `watch:${userInfo().username}`, send: httpSender, log },
+            { everyMs, cc, signalsDir: (o.signalsDir as string | undefined) ?? null, settleMs: 1000, origin: url },
+          );
+        },
+      );
     });
   examples(w, ['splinternet watch --every 15m --cc IR --signals-dir ./incoming', 'splinternet watch --every 5s --signals-dir /tmp/signals --port 8790']);
 
-  leaf(program, 'watch-status', 'the watch: last cycle, next cycle, inputs seen, deliveries by state')
-    .action(async (o: Record<string, unknown>) => {
-      const ctx = ctxOf(io, o);
-      const r = await ctx.run(watchStatusOp, {});
-      ctx.print(r, (x: typeof r) => `last cycle: ${x.last_cycle ? `${x.last_cycle.id} (${x.last_cycle.status})` : 'none'}\nnext cycle: ${x.next_cycle ?? '-'}\ninputs seen: ${x.inputs_seen}\ndeliveries: ${JSON.stringify(x.deliveries)}\n`);
-    });
+  leaf(program, 'watch-status', 'the watch: last cycle, next cycle, inputs seen, deliveries by state').action(async (o: Record<string, unknown>) => {
+    const ctx = ctxOf(io, o);
+    const r = await ctx.run(watchStatusOp, {});
+    ctx.print(
+      r,
+      (x: typeof r) =>
+        `last cycle: ${x.last_cycle ? `${x.last_cycle.id} (${x.last_cycle.status})` : 'none'}\nnext cycle: ${x.next_cycle ?? '-'}\ninputs seen: ${x.inputs_seen}\ndeliveries: ${JSON.stringify(x.deliveries)}\n`,
+    );
+  });
 
   const hooks = program.command('hooks').description('webhooks: signed notices of new drafts and confirmed events (admin only)');
   const add = leaf(hooks, 'add', 'register a webhook URL; prints its signing secret once');
@@ -66,15 +86,26 @@ export function watchCommand(program: Command, io: Io): void {
     .option('--notice <n>', 'draft | confirmed (repeatable; default both)', collect, [] as string[])
     .action(async (url: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(hooksAdd, { url, countries: ccList(o.cc as string[]), kinds: (o.kind as string[]).flatMap((k) => k.split(',')), notices: o.notice as ('draft' | 'confirmed')[] });
-      ctx.print(r, (x: HookSubscriptionRecord) => `${x.id} -> ${x.url}\n  countries: ${x.countries.join(',') || 'any'}; kinds: ${x.kinds.join(',') || 'any'}; notices: ${x.notices.join(',')}\n  secret (shown once; verify X-Splinternet-Signature with it): ${x.secret}\n`);
+      const r = await ctx.run(hooksAdd, {
+        url,
+        countries: ccList(o.cc as string[]),
+        kinds: (o.kind as string[]).flatMap((k) => k.split(',')),
+        notices: o.notice as ('draft' | 'confirmed')[],
+      });
+      ctx.print(
+        r,
+        (x: HookSubscriptionRecord) =>
+          `${x.id} -> ${x.url}\n  countries: ${x.countries.join(',') || 'any'}; kinds: ${x.kinds.join(',') || 'any'}; notices: ${x.notices.join(',')}\n  secret (shown once; verify X-Splinternet-Signature with it): ${x.secret}\n`,
+      );
     });
   leaf(hooks, 'list', 'webhook subscriptions (secrets masked)')
     .option('--all', 'include removed ones')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(hooksList, { all: Boolean(o.all) });
-      ctx.print(r, (x: typeof r) => table(x.items as unknown as Record<string, unknown>[], ['id', 'url', 'countries', 'kinds', 'notices', 'created_at', 'removed_at']));
+      ctx.print(r, (x: typeof r) =>
+        table(x.items as unknown as Record<string, unknown>[], ['id', 'url', 'countries', 'kinds', 'notices', 'created_at', 'removed_at']),
+      );
     });
   leaf(hooks, 'remove', 'remove a webhook subscription')
     .argument('<id>')
@@ -88,7 +119,19 @@ export function watchCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(hooksDeliveries, { status: o.status as 'pending' | 'delivered' | 'dead' | undefined, limit: Number(o.limit) });
-      ctx.print(r, (x: typeof r) => table(x.items as unknown as Record<string, unknown>[], ['id', 'subscription_id', 'event_id', 'notice', 'status', 'attempts', 'next_at', 'last_status', 'last_error']));
+      ctx.print(r, (x: typeof r) =>
+        table(x.items as unknown as Record<string, unknown>[], [
+          'id',
+          'subscription_id',
+          'event_id',
+          'notice',
+          'status',
+          'attempts',
+          'next_at',
+          'last_status',
+          'last_error',
+        ]),
+      );
     });
   leaf(hooks, 'replay', 'put dead-lettered deliveries back in the queue (one id, or --all)')
     .argument('[id]')
@@ -98,9 +141,13 @@ export function watchCommand(program: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       ctx.print(await ctx.run(hooksReplay, { id }), (x: { replayed: string[] }) => `${x.replayed.length} delivery(ies) queued again\n`);
     });
-  leaf(hooks, 'deliver', 'queue notices for new drafts and confirmed events and send what is due now (the watch does this by itself)')
-    .action(async (o: Record<string, unknown>) => {
+  leaf(hooks, 'deliver', 'queue notices for new drafts and confirmed events and send what is due now (the watch does this by itself)').action(
+    async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      ctx.print(await ctx.run(hooksDeliver, {}), (x: Record<string, number>) => `${x.enqueued} queued; ${x.delivered} delivered, ${x.retrying} to retry, ${x.dead} dead-lettered\n`);
-    });
+      ctx.print(
+        await ctx.run(hooksDeliver, {}),
+        (x: Record<string, number>) => `${x.enqueued} queued; ${x.delivered} delivered, ${x.retrying} to retry, ${x.dead} dead-lettered\n`,
+      );
+    },
+  );
 }

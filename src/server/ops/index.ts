@@ -14,7 +14,17 @@ import { dbOps } from './db-ops.js';
 import { measureOps } from './measure-ops.js';
 import { registryOps } from './registry-ops.js';
 
-export const ALL_OPS: readonly AnyOp[] = [...ledgerOps, ...dbOps, ...detectOps, ...measureOps, ...costOps, ...registryOps, ...electionsOps, ...signalsOps, ...watchOps];
+export const ALL_OPS: readonly AnyOp[] = [
+  ...ledgerOps,
+  ...dbOps,
+  ...detectOps,
+  ...measureOps,
+  ...costOps,
+  ...registryOps,
+  ...electionsOps,
+  ...signalsOps,
+  ...watchOps,
+];
 
 export const OPS: ReadonlyMap<string, AnyOp> = new Map(ALL_OPS.map((o) => [o.name, o]));
 

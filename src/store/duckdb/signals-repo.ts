@@ -48,7 +48,14 @@ export function duckSignalsRepo(db: DuckDb): SignalsRepo {
           overwritten += before[0]?.n ?? 0;
           await sql.run(`INSERT OR REPLACE INTO signal_points VALUES ${rows.join(', ')}`, params);
         }
-        await sql.run('INSERT OR REPLACE INTO signal_files VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMPTZ)', [file.path, file.checksum, file.records_read, file.stored, file.rejected, file.imported_at]);
+        await sql.run('INSERT OR REPLACE INTO signal_files VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMPTZ)', [
+          file.path,
+          file.checksum,
+          file.records_read,
+          file.stored,
+          file.rejected,
+          file.imported_at,
+        ]);
         return { previous, overwritten };
       }),
 

@@ -8,8 +8,17 @@ import type { DuckDb, Param, Row } from './db.js';
 
 const ts = (v: unknown): string | null => (typeof v === 'string' || typeof v === 'number' || v instanceof Date ? new Date(v).toISOString() : null);
 
-const delivery = (r: Row): HookDeliveryRecord => ({ ...(r as unknown as HookDeliveryRecord), next_at: ts(r.next_at)!, created_at: ts(r.created_at)!, delivered_at: ts(r.delivered_at) });
-const subscription = (r: Row): HookSubscriptionRecord => ({ ...(r as unknown as HookSubscriptionRecord), created_at: ts(r.created_at)!, removed_at: ts(r.removed_at) });
+const delivery = (r: Row): HookDeliveryRecord => ({
+  ...(r as unknown as HookDeliveryRecord),
+  next_at: ts(r.next_at)!,
+  created_at: ts(r.created_at)!,
+  delivered_at: ts(r.delivered_at),
+});
+const subscription = (r: Row): HookSubscriptionRecord => ({
+  ...(r as unknown as HookSubscriptionRecord),
+  created_at: ts(r.created_at)!,
+  removed_at: ts(r.removed_at),
+});
 const cycle = (r: Row): WatchCycleRecord => ({
   ...(r as unknown as WatchCycleRecord),
   started_at: ts(r.started_at)!,
@@ -19,13 +28,34 @@ const cycle = (r: Row): WatchCycleRecord => ({
 });
 
 export function duckWatchRepo(db: DuckDb): WatchRepo {
-  const deliveryParams = (d: HookDeliveryRecord): Param[] => [d.id, d.subscription_id, d.event_id, d.notice, d.body, d.status, d.attempts, d.next_at, d.last_error, d.last_status, d.created_at, d.delivered_at];
+  const deliveryParams = (d: HookDeliveryRecord): Param[] => [
+    d.id,
+    d.subscription_id,
+    d.event_id,
+    d.notice,
+    d.body,
+    d.status,
+    d.attempts,
+    d.next_at,
+    d.last_error,
+    d.last_status,
+    d.created_at,
+    d.delivered_at,
+  ];
   return {
     async hasInput(kind, key, checksum) {
       return (await db.all('SELECT 1 FROM watch_inputs WHERE kind = $1 AND key = $2 AND checksum = $3', [kind, key, checksum])).length > 0;
     },
     async addInput(r) {
-      await db.run('INSERT OR IGNORE INTO watch_inputs VALUES ($1, $2, $3, $4::TIMESTAMPTZ, $5, $6, $7)', [r.kind, r.key, r.checksum, r.seen_at, r.cycle_id, r.outcome, r.detail]);
+      await db.run('INSERT OR IGNORE INTO watch_inputs VALUES ($1, $2, $3, $4::TIMESTAMPTZ, $5, $6, $7)', [
+        r.kind,
+        r.key,
+        r.checksum,
+        r.seen_at,
+        r.cycle_id,
+        r.outcome,
+        r.detail,
+      ]);
     },
     async listInputs(limit) {
       const rows = await db.all('SELECT * FROM watch_inputs ORDER BY seen_at DESC, key LIMIT $1', [limit]);
@@ -35,24 +65,24 @@ export function duckWatchRepo(db: DuckDb): WatchRepo {
       return (await db.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM watch_inputs'))[0]?.n ?? 0;
     },
     async upsertCycle(c) {
-      await db.run('INSERT OR REPLACE INTO watch_cycles VALUES ($1, $2::TIMESTAMPTZ, $3::TIMESTAMPTZ, $4::TIMESTAMPTZ, $5, $6::JSON)', [c.id, c.started_at, c.finished_at, c.next_at, c.status, c.summary === null ? null : JSON.stringify(c.summary)]);
+      await db.run('INSERT OR REPLACE INTO watch_cycles VALUES ($1, $2::TIMESTAMPTZ, $3::TIMESTAMPTZ, $4::TIMESTAMPTZ, $5, $6::JSON)', [
+        c.id,
+        c.started_at,
+        c.finished_at,
+        c.next_at,
+        c.status,
+        c.summary === null ? null : JSON.stringify(c.summary),
+      ]);
     },
     async lastCycles(limit) {
       return (await db.all('SELECT * FROM watch_cycles ORDER BY started_at DESC LIMIT $1', [limit])).map(cycle);
     },
     async addSubscription(s) {
       // Lists travel as JSON text parameters and are cast in SQL.
-      await db.run('INSERT INTO hook_subscriptions VALUES ($1, $2, $3, $4::JSON::VARCHAR[], $5::JSON::VARCHAR[], $6::JSON::VARCHAR[], $7::TIMESTAMPTZ, $8, $9::TIMESTAMPTZ)', [
-        s.id,
-        s.url,
-        s.secret,
-        JSON.stringify(s.countries),
-        JSON.stringify(s.kinds),
-        JSON.stringify(s.notices),
-        s.created_at,
-        s.created_by,
-        s.removed_at,
-      ]);
+      await db.run(
+        'INSERT INTO hook_subscriptions VALUES ($1, $2, $3, $4::JSON::VARCHAR[], $5::JSON::VARCHAR[], $6::JSON::VARCHAR[], $7::TIMESTAMPTZ, $8, $9::TIMESTAMPTZ)',
+        [s.id, s.url, s.secret, JSON.stringify(s.countries), JSON.stringify(s.kinds), JSON.stringify(s.notices), s.created_at, s.created_by, s.removed_at],
+      );
     },
     async listSubscriptions(includeRemoved) {
       const rows = await db.all(`SELECT * FROM hook_subscriptions ${includeRemoved ? '' : 'WHERE removed_at IS NULL'} ORDER BY created_at, id`);
@@ -65,15 +95,23 @@ export function duckWatchRepo(db: DuckDb): WatchRepo {
       db.tx(async (sql) => {
         let n = 0;
         for (const d of ds) {
-          n += await sql.run('INSERT OR IGNORE INTO hook_deliveries VALUES ($1, $2, $3, $4, $5, $6, $7, $8::TIMESTAMPTZ, $9, $10, $11::TIMESTAMPTZ, $12::TIMESTAMPTZ)', deliveryParams(d));
+          n += await sql.run(
+            'INSERT OR IGNORE INTO hook_deliveries VALUES ($1, $2, $3, $4, $5, $6, $7, $8::TIMESTAMPTZ, $9, $10, $11::TIMESTAMPTZ, $12::TIMESTAMPTZ)',
+            deliveryParams(d),
+          );
         }
         return n;
       }),
     async due(now, limit) {
-      return (await db.all(`SELECT * FROM hook_deliveries WHERE status = 'pending' AND next_at <= $1::TIMESTAMPTZ ORDER BY next_at, id LIMIT $2`, [now, limit])).map(delivery);
+      return (
+        await db.all(`SELECT * FROM hook_deliveries WHERE status = 'pending' AND next_at <= $1::TIMESTAMPTZ ORDER BY next_at, id LIMIT $2`, [now, limit])
+      ).map(delivery);
     },
     async updateDelivery(d) {
-      await db.run('UPDATE hook_deliveries SET status = $2, attempts = $3, next_at = $4::TIMESTAMPTZ, last_error = $5, last_status = $6, delivered_at = $7::TIMESTAMPTZ WHERE id = $1', [d.id, d.status, d.attempts, d.next_at, d.last_error, d.last_status, d.delivered_at]);
+      await db.run(
+        'UPDATE hook_deliveries SET status = $2, attempts = $3, next_at = $4::TIMESTAMPTZ, last_error = $5, last_status = $6, delivered_at = $7::TIMESTAMPTZ WHERE id = $1',
+        [d.id, d.status, d.attempts, d.next_at, d.last_error, d.last_status, d.delivered_at],
+      );
     },
     async listDeliveries(f) {
       const params: Param[] = [];
@@ -81,7 +119,10 @@ export function duckWatchRepo(db: DuckDb): WatchRepo {
       if (f.status) conds.push(`status = $${params.push(f.status)}`);
       if (f.subscription_id) conds.push(`subscription_id = $${params.push(f.subscription_id)}`);
       params.push(f.limit);
-      const rows = await db.all(`SELECT * FROM hook_deliveries ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT $${params.length}`, params);
+      const rows = await db.all(
+        `SELECT * FROM hook_deliveries ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT $${params.length}`,
+        params,
+      );
       return rows.map(delivery);
     },
     async getDelivery(id) {
