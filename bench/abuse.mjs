@@ -21,7 +21,10 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-abuse-'));
 const db = join(dir, 'abuse.duckdb');
 const imports = join(dir, 'imports');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 const cli = (args) => {
   const r = spawnSync(process.execPath, [bin, ...args, '--db', db, '--json'], { encoding: 'utf8' });
   return { code: r.status, out: r.stdout ? JSON.parse(r.stdout) : null };
@@ -35,7 +38,9 @@ const importTok = cli(['tokens', 'create', '--name', 'bench-import', '--scope', 
 const writeTok = cli(['tokens', 'create', '--name', 'bench-write', '--scope', 'write']).out.token;
 
 async function start() {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--json', '--no-warm', '--db', db, '--import-dir', imports], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--json', '--no-warm', '--db', db, '--import-dir', imports], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(JSON.parse(String(d).split('\n')[0]).url)));
   return { child, url };
 }
@@ -46,10 +51,15 @@ const stop = async (s, signal = 'SIGTERM') => {
 const withTimeout = (p, ms) => Promise.race([p, new Promise((_, rej) => setTimeout(() => rej(new Error('timeout')), ms))]);
 const json = (token) => ({ 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) });
 const ingest = (url, token, folder = 'bucket') =>
-  fetch(`${url}/api/_ops/measurements.ingest`, { method: 'POST', headers: json(token), body: JSON.stringify({ paths: [join(imports, folder)] }) }).then(async (r) => {
-    const lines = (await r.text()).trim().split('\n').map((l) => JSON.parse(l));
-    return lines.at(-1);
-  });
+  fetch(`${url}/api/_ops/measurements.ingest`, { method: 'POST', headers: json(token), body: JSON.stringify({ paths: [join(imports, folder)] }) }).then(
+    async (r) => {
+      const lines = (await r.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      return lines.at(-1);
+    },
+  );
 
 let server = await start();
 const cannon = (path, conns) => autocannon({ url: `${server.url}${path}`, connections: conns, duration: seconds });
@@ -95,8 +105,12 @@ console.log(row('/api/events, under abuse', loaded.l));
 console.log(`\nheavy anonymous client: ${heavy.sent} POST /api/cost (10 scenarios x 10,000 draws each), answered ${JSON.stringify(heavy.statuses)}`);
 console.log(`import-token holder: ${importer.runs} imports of the bucket sample, ${JSON.stringify(importer.statuses)}`);
 const goal = (v, g) => (v < g ? `met (${v} < ${g})` : `missed by ${v - g} ms (${v} vs ${g})`);
-console.log(`goal healthz p99 < 50 ms: ${goal(loaded.h.latency.p99, 50)}; ratio to baseline ${(loaded.h.latency.p99 / Math.max(1, base.h.latency.p99)).toFixed(2)}`);
-console.log(`goal list p99 < 100 ms: ${goal(loaded.l.latency.p99, 100)}; ratio to baseline ${(loaded.l.latency.p99 / Math.max(1, base.l.latency.p99)).toFixed(2)}`);
+console.log(
+  `goal healthz p99 < 50 ms: ${goal(loaded.h.latency.p99, 50)}; ratio to baseline ${(loaded.h.latency.p99 / Math.max(1, base.h.latency.p99)).toFixed(2)}`,
+);
+console.log(
+  `goal list p99 < 100 ms: ${goal(loaded.l.latency.p99, 100)}; ratio to baseline ${(loaded.l.latency.p99 / Math.max(1, base.l.latency.p99)).toFixed(2)}`,
+);
 
 // 2. Bad inputs.
 const big = 'x'.repeat(2 * 1024 * 1024);
@@ -150,14 +164,22 @@ console.log(`goal no 500 and no hang: ${bad500.length === 0 ? 'met' : `missed: $
 const counts = async (url) => {
   const ev = await (await fetch(`${url}/api/events?limit=1&include_retracted=true`)).json();
   const res = await fetch(`${url}/api/_ops/measurements.files`, { method: 'POST', headers: json(importTok), body: JSON.stringify({ limit: 10000 }) });
-  const files = (await res.text()).trim().split('\n').map((l) => JSON.parse(l)).at(-1).result.files;
+  const files = (await res.text())
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+    .at(-1).result.files;
   return { events: ev.total, measurements: files.reduce((n, f) => n + f.stored, 0) };
 };
 // New files (not yet stored), so the import killed is really writing.
-for (const f of ['ooni-br-series', 'ooni-throughput', 'ooni-throttle-synthetic']) cpSync(join(root, 'test/fixtures', f), join(imports, 'late', f), { recursive: true });
+for (const f of ['ooni-br-series', 'ooni-throughput', 'ooni-throttle-synthetic'])
+  cpSync(join(root, 'test/fixtures', f), join(imports, 'late', f), { recursive: true });
 const before = await counts(server.url);
 let finished = false;
-const pending = ingest(server.url, importTok, 'late').then(() => (finished = true), () => null);
+const pending = ingest(server.url, importTok, 'late').then(
+  () => (finished = true),
+  () => null,
+);
 await new Promise((r) => setTimeout(r, Number(process.env.BENCH_KILL_MS ?? 400)));
 await stop(server, 'SIGKILL');
 await pending;
@@ -171,7 +193,9 @@ console.log(`| before the kill | ${before.events} | ${before.measurements} |`);
 console.log(`| after kill -9 mid-import and restart | ${afterKill.events} | ${afterKill.measurements} |`);
 console.log(`| after re-running the import | ${afterRerun.events} | ${afterRerun.measurements} |`);
 const r = rerun.result ?? {};
-console.log(`the kill landed ${finished ? 'AFTER the import finished (raise BENCH_KILL_MS lower)' : 'while the import was running'} (BENCH_KILL_MS=${process.env.BENCH_KILL_MS ?? 400})`);
+console.log(
+  `the kill landed ${finished ? 'AFTER the import finished (raise BENCH_KILL_MS lower)' : 'while the import was running'} (BENCH_KILL_MS=${process.env.BENCH_KILL_MS ?? 400})`,
+);
 console.log(`re-run import: ${rerun.type}; lines read ${r.lines_read} = stored ${r.stored} + duplicates ${r.duplicates} + rejected ${r.rejected}`);
 console.log(`second re-run: stored ${again.result?.stored} (goal 0: no duplicates)`);
 const reconciles = r.lines_read === r.stored + r.duplicates + r.rejected && afterRerun.measurements === afterKill.measurements + r.stored;
