@@ -17,6 +17,7 @@ import { newRouter } from './openapi.js';
 import { ALL_OPS } from './ops/index.js';
 import { problemResponse } from './problem.js';
 import { costEventsRoutes } from './routes/cost-events.js';
+import { costCompareRoutes } from './routes/cost-compare.js';
 import { costRoutes } from './routes/cost.js';
 import { docsRoutes } from './routes/docs.js';
 import { eventRoutes } from './routes/events.js';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/', costRoutes(deps));
   app.route('/', costEventsRoutes(deps));
+  app.route('/', costCompareRoutes(deps));
   app.route('/', eventRoutes(deps));
   app.route('/', measurementRoutes(deps));
   app.route('/', exportRoutes(deps));

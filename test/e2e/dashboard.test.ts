@@ -101,6 +101,29 @@ describe('country profile', () => {
     await clean(v, 'country-RU');
   });
 
+  it("India's cost by year is priced by who was cut off: 2022 below $2 billion, beside Top10VPN's figure", async () => {
+    const v = await visit(hx, '/country/IN');
+    const cell = v.page.locator('span[data-year="2022"][data-method="cost-escalated"]');
+    await cell.waitFor({ timeout: 120_000 });
+    const usd = Number(await cell.getAttribute('data-usd'));
+    console.log(`India 2022, cost-escalated, on the country page: $${(usd / 1e6).toFixed(1)} M`);
+    expect(usd).toBeGreaterThan(1e7);
+    expect(usd).toBeLessThan(2e9);
+    expect(await v.page.locator('figcaption', { hasText: 'beside Top10VPN' }).count()).toBe(1);
+    expect(await v.page.locator('table.data th', { hasText: 'Top10VPN (USD)' }).count()).toBe(1);
+    await clean(v, 'country-IN-cost');
+  });
+
+  it('the world map colours countries by our estimate', async () => {
+    const v = await visit(hx, '/?color=model');
+    await ready(v.page, 120_000);
+    const fill = await v.page.locator('svg[data-map=world] path.area[data-code=IN]').getAttribute('fill');
+    expect(fill).toMatch(/^(#|rgb)/);
+    expect(fill).not.toBe('#e8e8e4');
+    expect(await v.page.locator('table.data th', { hasText: 'Our estimate (USD)' }).count()).toBe(1);
+    await clean(v, 'world-model-cost');
+  });
+
   it('every page fits 390 px without sideways scrolling', async () => {
     for (const [path, name] of [
       ['/country/CN', 'country-CN'],

@@ -4,7 +4,7 @@
  * the key targets, model cost totals by year, and the speed-test throttling view.
  */
 import * as Plot from '@observablehq/plot';
-import { getAll, getJson } from '../api.js';
+import { getAll, getJson, hasApi } from '../api.js';
 import { categories, categoryColor, chartWidth, countLink, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { day, short, titleCase } from '../format.js';
@@ -12,6 +12,7 @@ import { countryNames } from '../geo.js';
 import type { PageContext } from '../router.js';
 import type { Indicator, LedgerEvent, Page } from '../types.js';
 import { costByYear } from '../ui/cost-by-year.js';
+import { costCompare } from '../ui/cost-compare.js';
 import { figure } from '../ui/figure.js';
 import { keyTargets } from '../ui/key-targets.js';
 import { empty, section } from '../ui/state.js';
@@ -127,5 +128,5 @@ export default async function country({ root, params, signal }: PageContext): Pr
   );
   void keyTargets(slots.measurements, cc, signal);
   void throttlingView(slots.throttling, cc, signal);
-  void events.then((evs) => costByYear(slots.cost, cc, evs ?? [], signal));
+  void hasApi('/api/cost/compare').then((yes) => (yes ? costCompare(slots.cost, cc, signal).catch((e: unknown) => slots.cost.replaceChildren(h('p', { class: 'state error' }, `Cost comparison failed: ${e instanceof Error ? e.message : String(e)}`))) : events.then((evs) => costByYear(slots.cost, cc, evs ?? [], signal))));
 }

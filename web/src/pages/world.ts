@@ -12,6 +12,7 @@ import { countryNames, disputedAreas, projectionFor, worldCountries } from '../g
 import { choropleth, hoverLine } from '../map.js';
 import { navigate, type PageContext } from '../router.js';
 import type { EventCounts, Indicator, Page } from '../types.js';
+import type { CompareReport } from '../ui/cost-compare.js';
 import { figure } from '../ui/figure.js';
 import { errorBox, loading } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
@@ -21,16 +22,34 @@ export const NO_DATA = '#e8e8e4';
 /** Published yearly cost series (USD), e.g. Top10VPN's; the per-day OZI estimates are not yearly totals. */
 const isYearlyCost = (s: Indicator) => /cost/i.test(s.id + s.title) && /USD/.test(s.unit) && !/per day/i.test(s.unit);
 
+/**
+ * Our yearly estimates (GET /api/cost/compare, method cost-escalated) in the shape of published
+ * cost series, so the map colours both the same way.
+ */
+async function modelCostSeries(signal: AbortSignal): Promise<Page<Indicator>> {
+  const r = await getJson<CompareReport>('/api/cost/compare', {}, signal);
+  const by = new Map<string, Indicator>();
+  for (const row of r.rows) {
+    const usd = row.ours[r.method];
+    if (usd === undefined) continue;
+    const s: Indicator = by.get(row.country) ?? { id: `model-cost-${row.country.toLowerCase()}`, title: `Our estimate of the cost of shutdowns: ${row.country}`, description: `Splinternet Observatory, ${r.method}: each event priced by who it cut off and for how long`, unit: 'USD', country: row.country, values: [] };
+    s.values.push({ period: String(row.year), value: usd, source: { url: '/api/cost/compare', title: 'cost compare', publisher: 'Splinternet Observatory', published: null, archive_url: null, locator: null }, note: null, disputed: false });
+    by.set(row.country, s);
+  }
+  return { items: [...by.values()], next_cursor: null };
+}
+
 export default async function world({ root, query, signal }: PageContext): Promise<void> {
   pageHead(root, 'Internet controls by country', 'Every count links to the ledger events behind it. Click a country for its profile.');
   const body = h('div', null, loading('the world map'));
   root.append(body);
+  const model = query.get('color') === 'model';
   let data: [EventCounts, Page<Indicator>, Awaited<ReturnType<typeof worldCountries>>, Awaited<ReturnType<typeof disputedAreas>>, Record<string, string>, string[]];
   try {
     data = await Promise.all([
       getJson<EventCounts>('/api/stats/events', {}, signal),
       // Published cost series are only needed when colouring by cost (they are the larger payload).
-      query.get('color') === 'cost' ? getJson<Page<Indicator>>('/api/indicators', {}, signal) : Promise.resolve({ items: [], next_cursor: null }),
+      query.get('color') === 'cost' ? getJson<Page<Indicator>>('/api/indicators', {}, signal) : model ? modelCostSeries(signal) : Promise.resolve({ items: [], next_cursor: null }),
       worldCountries(),
       disputedAreas(),
       countryNames(),
@@ -51,7 +70,7 @@ export default async function world({ root, query, signal }: PageContext): Promi
     category: query.get('category') ?? '',
     from: Number(query.get('from') ?? minYear) || minYear,
     to: Number(query.get('to') ?? maxYear) || maxYear,
-    color: query.get('color') === 'cost' ? 'cost' : 'events',
+    color: query.get('color') === 'cost' ? 'cost' : model ? 'model' : 'events',
   };
 
   const yearOptions = (sel: number) =>
@@ -72,7 +91,8 @@ export default async function world({ root, query, signal }: PageContext): Promi
       { class: 'toggle' },
       h('legend', null, 'Colour by'),
       h('label', null, h('input', { type: 'radio', name: 'color', value: 'events', checked: state.color === 'events' }), ' Number of events'),
-      h('label', null, h('input', { type: 'radio', name: 'color', value: 'cost', checked: state.color === 'cost' }), ' Estimated cost'),
+      h('label', null, h('input', { type: 'radio', name: 'color', value: 'cost', checked: state.color === 'cost' }), ' Published cost'),
+      h('label', null, h('input', { type: 'radio', name: 'color', value: 'model', checked: state.color === 'model' }), ' Our estimate'),
     ),
   );
   form.addEventListener('change', () => {
@@ -101,11 +121,11 @@ export default async function world({ root, query, signal }: PageContext): Promi
     costOf.set(s.country, { usd: cur.usd + sum, series: [...cur.series, `${publishers.join(', ')} (${inRange.map((v) => v.period).join(', ')})`] });
   }
 
-  const byCost = state.color === 'cost';
+  const byCost = state.color === 'cost' || state.color === 'model';
   const costs = [...costOf.values()].map((c) => c.usd);
   const max = Math.max(1, ...(byCost ? costs : [...perCountry.values()]));
   const colorOpts = byCost
-    ? { type: 'log' as const, scheme: 'purples' as const, domain: [Math.min(max, ...costs), max], label: 'Published shutdown cost (USD)' }
+    ? { type: 'log' as const, scheme: 'purples' as const, domain: [Math.min(max, ...costs), max], label: model ? 'Our estimate of the cost of shutdowns (USD, cost-escalated)' : 'Published shutdown cost (USD)' }
     : { type: 'sqrt' as const, scheme: 'oranges' as const, domain: [0, max], label: `Ledger events${state.category ? ` (${titleCase(state.category)})` : ''}, ${state.from}–${state.to}` };
   const scale = Plot.scale({ color: colorOpts });
   const valueOf = (cc: string | null) => (cc ? (byCost ? costOf.get(cc)?.usd : perCountry.get(cc)) : undefined);
@@ -113,7 +133,8 @@ export default async function world({ root, query, signal }: PageContext): Promi
     const n = perCountry.get(cc ?? '') ?? 0;
     const cost = costOf.get(cc ?? '');
     const name = cc ? `${names[cc] ?? fallback} (${cc})` : `${fallback} (no ISO code)`;
-    return `${name}: ${n} event${n === 1 ? '' : 's'}${cost ? `; published cost ${money(cost.usd, 'USD')}` : byCost ? '; no published cost' : ''}`;
+    const what = model ? 'our estimate' : 'published cost';
+    return `${name}: ${n} event${n === 1 ? '' : 's'}${cost ? `; ${what} ${money(cost.usd, 'USD')}` : byCost ? `; no ${what}` : ''}`;
   };
   const hover = hoverLine('Hover over or focus a country to read its figures; click to open its profile.');
   const map = choropleth({
@@ -151,16 +172,18 @@ export default async function world({ root, query, signal }: PageContext): Promi
       { key: 'events', label: 'Events', numeric: true, cell: (r) => countLink(r.events, { country: r.cc, category: state.category, from: state.from, to: state.to }) },
       ...(byCost
         ? [
-            { key: 'cost', label: 'Published cost (USD)', numeric: true, cell: (r: (typeof rows)[number]) => money(r.cost) },
+            { key: 'cost', label: model ? 'Our estimate (USD)' : 'Published cost (USD)', numeric: true, cell: (r: (typeof rows)[number]) => money(r.cost) },
             { key: 'series', label: 'Cost source' },
           ]
         : []),
     ],
     rows,
-    { caption: `Countries by ${byCost ? 'published cost' : 'event count'}, ${state.from}–${state.to}`, csvName: `splinternet-world-${state.from}-${state.to}.csv` },
+    { caption: `Countries by ${model ? 'our cost estimate' : byCost ? 'published cost' : 'event count'}, ${state.from}–${state.to}`, csvName: `splinternet-world-${state.from}-${state.to}.csv` },
   );
   const legend = Plot.legend({ color: colorOpts, width: 320 });
-  const costNote = costSeries.length
+  const costNote = model
+    ? 'Our estimate: every shutdown, throttling and block event priced by the share of the country it cut off (the population of its geocoded area; regional output for Russia and China) for the hours of each year, summed per country over the selected years (method cost-escalated, USD). Each country page sets it beside Top10VPN, year by year, with the cause where they differ.'
+    : costSeries.length
     ? `Cost: the sum of the published yearly shutdown-cost figures in the ledger by ${[...new Set(costSeries.flatMap((s) => s.values.map((v) => v.source.publisher)))].join(', ')} (${(costSeries[0]?.description ?? '').replace(/\.$/, '')}), in current US dollars, over the selected years; countries without a published figure are grey. Model estimates per event are on each event page and in the cost calculator.`
     : 'No published yearly cost series is in the ledger yet, so no country is coloured by cost; model estimates per event are on each event page and in the cost calculator.';
   const note = h(

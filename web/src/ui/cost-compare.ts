@@ -1,0 +1,85 @@
+/**
+ * A country's model cost per year beside Top10VPN's published figure (GET /api/cost/compare):
+ * each event priced by who it cut off and for how long, its hours counted in the year they fall
+ * in, summed per method; the ratio, hours and users on both sides, and the cause where the two
+ * differ by more than 3×.
+ */
+import * as Plot from '@observablehq/plot';
+import { getJson } from '../api.js';
+import { chartWidth } from '../common.js';
+import { h } from '../dom.js';
+import { money, num, short } from '../format.js';
+import { figure } from './figure.js';
+import { empty } from './state.js';
+import { dataTable } from './table.js';
+
+export interface CompareRow {
+  country: string;
+  year: number;
+  ours: Record<string, number>;
+  theirs: number | null;
+  ratio: number | null;
+  their_hours: number | null;
+  their_users: number | null;
+  our_hours: number;
+  our_users: number;
+  events: { id: string; title: string; hours: number; usd: number | null }[];
+  events_not_priced: { id: string; title: string; missing: string }[];
+  cause: string | null;
+}
+export interface CompareReport {
+  method: string;
+  source: { title: string; url: string };
+  rows: CompareRow[];
+  notes: string[];
+}
+
+const ratioText = (r: number | null) => (r === null ? '—' : r >= 1 ? `×${r.toPrecision(3)}` : `×1/${(1 / r).toPrecision(3)}`);
+
+export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSignal): Promise<void> {
+  slot.replaceChildren(h('p', { class: 'state loading', role: 'status' }, 'Pricing the events and comparing with Top10VPN…'));
+  const r = await getJson<CompareReport>('/api/cost/compare', { country: cc }, signal);
+  if (signal.aborted) return;
+  const rows = r.rows.filter((x) => x.country === cc);
+  if (!rows.length) {
+    slot.replaceChildren(empty('No priced events and no published cost for this country.'));
+    return;
+  }
+  const m = r.method;
+  const bars = rows.flatMap((x) => [
+    ...(x.ours[m] !== undefined ? [{ year: String(x.year), who: `ours (${m})`, usd: x.ours[m] }] : []),
+    ...(x.theirs !== null ? [{ year: String(x.year), who: 'Top10VPN', usd: x.theirs }] : []),
+  ]);
+  const chart = Plot.plot({
+    width: chartWidth(),
+    marginLeft: 60,
+    height: 260,
+    x: { label: null, axis: null },
+    fx: { label: 'Year' },
+    y: { label: 'USD', grid: true, tickFormat: short, type: 'log' },
+    color: { legend: true, label: 'Estimate' },
+    marks: [Plot.barY(bars, { fx: 'year', x: 'who', y: 'usd', fill: 'who', title: (d: (typeof bars)[number]) => `${d.year}, ${d.who}: ${money(d.usd, 'USD')}` })],
+  });
+  const methods = [...new Set(rows.flatMap((x) => Object.keys(x.ours)))].sort((a, b) => (a === m ? -1 : b === m ? 1 : a.localeCompare(b)));
+  const table = dataTable(
+    [
+      { key: 'year', label: 'Year', nowrap: true },
+      ...methods.map((k) => ({ key: `ours_${k}`, label: `Ours, ${k} (USD)`, numeric: true, cell: (x: CompareRow) => h('span', { 'data-year': String(x.year), 'data-method': k, 'data-usd': String(x.ours[k] ?? '') }, money(x.ours[k])), csv: (x: CompareRow) => x.ours[k] ?? null })),
+      { key: 'theirs', label: 'Top10VPN (USD)', numeric: true, cell: (x: CompareRow) => money(x.theirs) },
+      { key: 'ratio', label: 'Ours / theirs', numeric: true, cell: (x: CompareRow) => ratioText(x.ratio) },
+      { key: 'hours', label: 'Hours ours / theirs', numeric: true, cell: (x: CompareRow) => `${num(Math.round(x.our_hours))} / ${num(x.their_hours)}`, csv: (x: CompareRow) => `${Math.round(x.our_hours)}/${x.their_hours ?? ''}` },
+      { key: 'users', label: 'Users affected ours / theirs', numeric: true, cell: (x: CompareRow) => `${short(x.our_users)} / ${short(x.their_users)}`, csv: (x: CompareRow) => `${Math.round(x.our_users)}/${x.their_users ?? ''}` },
+      { key: 'events', label: 'Events', numeric: true, cell: (x: CompareRow) => h('a', { href: `/events?country=${cc}&from=${x.year}&to=${x.year}` }, `${x.events.length}${x.events_not_priced.length ? ` (+${x.events_not_priced.length} not priced)` : ''}`), csv: (x: CompareRow) => x.events.length },
+      { key: 'cause', label: 'Why they differ', cell: (x: CompareRow) => x.cause ?? '' },
+    ],
+    rows,
+    { caption: `Model cost of ${cc} shutdowns by year beside Top10VPN`, csvName: `splinternet-${cc}-cost-compare.csv` },
+  );
+  slot.replaceChildren(
+    figure(chart, table, {
+      title: 'Estimated cost of shutdowns by year, beside Top10VPN',
+      label: `Cost by year for ${cc}: ${rows.map((x) => `${x.year} ours ${money(x.ours[m], 'USD')}, Top10VPN ${money(x.theirs, 'USD')}`).join('; ')}`,
+      note: `Each event priced by the share of the country it cut off (the population of its geocoded area; regional output for Russia and China) for its own hours, which count in the year they fall in; totals add the events' medians. Top10VPN: ${r.source.title}. ${r.notes.join('; ')}.`,
+    }),
+  );
+}
