@@ -104,7 +104,7 @@ describe('country profile', () => {
   it("India's cost by year is priced by who was cut off: 2022 below $2 billion, beside Top10VPN's figure", async () => {
     const v = await visit(hx, '/country/IN');
     const cell = v.page.locator('span[data-year="2022"][data-method="cost-escalated"]');
-    await cell.waitFor({ timeout: 120_000 });
+    await cell.waitFor({ state: 'attached', timeout: 120_000 });
     const usd = Number(await cell.getAttribute('data-usd'));
     console.log(`India 2022, cost-escalated, on the country page: $${(usd / 1e6).toFixed(1)} M`);
     expect(usd).toBeGreaterThan(1e7);
