@@ -29,7 +29,14 @@ const Row = z
   })
   .openapi('CostCompareRow');
 const Report = z
-  .object({ source: z.object({ title: z.string(), url: z.string() }), method: z.string(), overrides: z.record(z.string(), z.unknown()), rows: z.array(Row), summary: z.record(z.string(), z.number()), notes: z.array(z.string()) })
+  .object({
+    source: z.object({ title: z.string(), url: z.string() }),
+    method: z.string(),
+    overrides: z.record(z.string(), z.unknown()),
+    rows: z.array(Row),
+    summary: z.record(z.string(), z.number()),
+    notes: z.array(z.string()),
+  })
   .openapi('CostCompare');
 
 export function costCompareRoutes(deps: AppDeps) {
@@ -40,16 +47,23 @@ export function costCompareRoutes(deps: AppDeps) {
       path: '/api/cost/compare',
       tags: ['cost'],
       summary: "Our yearly cost per country beside Top10VPN's, with the cause where they differ",
-      description: 'source: top10vpn. Throttling is priced at severity 1 unless `severity` is given (Top10VPN counts unusable throttling as a shutdown); ongoing events only with `end`.',
+      description:
+        'source: top10vpn. Throttling is priced at severity 1 unless `severity` is given (Top10VPN counts unusable throttling as a shutdown); ongoing events only with `end`.',
       request: {
         query: z.object({
           source: z.enum(['top10vpn']).default('top10vpn'),
           country: check.countryCode.optional(),
-          end: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date YYYY-MM-DD').optional(),
+          end: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}/, 'a date YYYY-MM-DD')
+            .optional(),
           severity: z.coerce.number().min(0).max(1).optional(),
         }),
       },
-      responses: { 200: { description: 'Rows per country and year, and a summary', content: { 'application/json': { schema: Report } } }, 400: problem('Bad parameter') },
+      responses: {
+        200: { description: 'Rows per country and year, and a summary', content: { 'application/json': { schema: Report } } },
+        400: problem('Bad parameter'),
+      },
     }),
     async (c) => {
       const { country, end, severity } = c.req.valid('query');

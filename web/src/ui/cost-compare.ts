@@ -58,18 +58,49 @@ export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSi
     fx: { label: 'Year' },
     y: { label: 'USD', grid: true, tickFormat: short, type: 'log' },
     color: { legend: true, label: 'Estimate' },
-    marks: [Plot.barY(bars, { fx: 'year', x: 'who', y: 'usd', fill: 'who', title: (d: (typeof bars)[number]) => `${d.year}, ${d.who}: ${money(d.usd, 'USD')}` })],
+    marks: [
+      Plot.barY(bars, { fx: 'year', x: 'who', y: 'usd', fill: 'who', title: (d: (typeof bars)[number]) => `${d.year}, ${d.who}: ${money(d.usd, 'USD')}` }),
+    ],
   });
   const methods = [...new Set(rows.flatMap((x) => Object.keys(x.ours)))].sort((a, b) => (a === m ? -1 : b === m ? 1 : a.localeCompare(b)));
   const table = dataTable(
     [
       { key: 'year', label: 'Year', nowrap: true },
-      ...methods.map((k) => ({ key: `ours_${k}`, label: `Ours, ${k} (USD)`, numeric: true, cell: (x: CompareRow) => h('span', { 'data-year': String(x.year), 'data-method': k, 'data-usd': String(x.ours[k] ?? '') }, money(x.ours[k])), csv: (x: CompareRow) => x.ours[k] ?? null })),
+      ...methods.map((k) => ({
+        key: `ours_${k}`,
+        label: `Ours, ${k} (USD)`,
+        numeric: true,
+        cell: (x: CompareRow) => h('span', { 'data-year': String(x.year), 'data-method': k, 'data-usd': String(x.ours[k] ?? '') }, money(x.ours[k])),
+        csv: (x: CompareRow) => x.ours[k] ?? null,
+      })),
       { key: 'theirs', label: 'Top10VPN (USD)', numeric: true, cell: (x: CompareRow) => money(x.theirs) },
       { key: 'ratio', label: 'Ours / theirs', numeric: true, cell: (x: CompareRow) => ratioText(x.ratio) },
-      { key: 'hours', label: 'Hours ours / theirs', numeric: true, cell: (x: CompareRow) => `${num(Math.round(x.our_hours))} / ${num(x.their_hours)}`, csv: (x: CompareRow) => `${Math.round(x.our_hours)}/${x.their_hours ?? ''}` },
-      { key: 'users', label: 'Users affected ours / theirs', numeric: true, cell: (x: CompareRow) => `${short(x.our_users)} / ${short(x.their_users)}`, csv: (x: CompareRow) => `${Math.round(x.our_users)}/${x.their_users ?? ''}` },
-      { key: 'events', label: 'Events', numeric: true, cell: (x: CompareRow) => h('a', { href: `/events?country=${cc}&from=${x.year}&to=${x.year}` }, `${x.events.length}${x.events_not_priced.length ? ` (+${x.events_not_priced.length} not priced)` : ''}`), csv: (x: CompareRow) => x.events.length },
+      {
+        key: 'hours',
+        label: 'Hours ours / theirs',
+        numeric: true,
+        cell: (x: CompareRow) => `${num(Math.round(x.our_hours))} / ${num(x.their_hours)}`,
+        csv: (x: CompareRow) => `${Math.round(x.our_hours)}/${x.their_hours ?? ''}`,
+      },
+      {
+        key: 'users',
+        label: 'Users affected ours / theirs',
+        numeric: true,
+        cell: (x: CompareRow) => `${short(x.our_users)} / ${short(x.their_users)}`,
+        csv: (x: CompareRow) => `${Math.round(x.our_users)}/${x.their_users ?? ''}`,
+      },
+      {
+        key: 'events',
+        label: 'Events',
+        numeric: true,
+        cell: (x: CompareRow) =>
+          h(
+            'a',
+            { href: `/events?country=${cc}&from=${x.year}&to=${x.year}` },
+            `${x.events.length}${x.events_not_priced.length ? ` (+${x.events_not_priced.length} not priced)` : ''}`,
+          ),
+        csv: (x: CompareRow) => x.events.length,
+      },
       { key: 'cause', label: 'Why they differ', cell: (x: CompareRow) => x.cause ?? '' },
     ],
     rows,
