@@ -85,7 +85,7 @@ export async function geocodeLedger(deps: { store: Store; clock: Clock; progress
         const fields = parseEventInput({ ...rest, ...g, status: status === 'draft' ? 'draft' : 'active' });
         const next = buildEvent(fields, e.id, e.status, e.revision + 1, e.created_at, now);
         const reason = 'geocoded the area: regions, places, population affected';
-        writes.push({ record: toRecord(next, origin.get(e.id) ?? 'api'), revision: { eventId: e.id, revision: next.revision, action: 'update', actor: GEOCODER, reason, at: now, previous: e as never, current: next as never }, expectedRevision: e.revision });
+        writes.push({ record: toRecord(next, origin.get(e.id) ?? 'api'), revision: { eventId: e.id, revision: next.revision, action: 'update', actor: GEOCODER, reason, at: now, previous: e, current: next }, expectedRevision: e.revision });
       }
     }
     if (i % 200 === 199 || i === events.length - 1) deps.progress.update(i + 1, { changed: report.changed });

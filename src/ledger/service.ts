@@ -55,7 +55,7 @@ export function toRecord(e: LedgerEvent, origin: string): EventRecord {
     .toLowerCase();
   return {
     id: e.id,
-    doc: e as unknown as Record<string, unknown>,
+    doc: e,
     category: e.category,
     subtype: e.subtype,
     countries: e.countries,
@@ -80,8 +80,8 @@ function revision(e: LedgerEvent, action: string, meta: WriteMeta, previous: Led
     actor: meta.actor,
     reason: meta.reason ?? null,
     at: e.updated_at,
-    previous: previous as unknown as Record<string, unknown> | null,
-    current: e as unknown as Record<string, unknown>,
+    previous: previous,
+    current: e,
   };
 }
 

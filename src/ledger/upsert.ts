@@ -32,7 +32,7 @@ export async function planUpsert(store: Store, f: EventFields, id: string, meta:
       outcome: 'created',
       write: {
         record: toRecord(e, meta.origin),
-        revision: { eventId: id, revision: 1, action: 'create', actor: meta.actor, reason: meta.reason, at: meta.now, previous: null, current: e as never },
+        revision: { eventId: id, revision: 1, action: 'create', actor: meta.actor, reason: meta.reason, at: meta.now, previous: null, current: e },
         expectedRevision: null,
       },
     };
@@ -47,7 +47,7 @@ export async function planUpsert(store: Store, f: EventFields, id: string, meta:
     outcome: 'updated',
     write: {
       record: toRecord(next, cur.origin),
-      revision: { eventId: id, revision: next.revision, action: 'update', actor: meta.actor, reason: `${meta.reason} (source changed)`, at: meta.now, previous: old as never, current: next as never },
+      revision: { eventId: id, revision: next.revision, action: 'update', actor: meta.actor, reason: `${meta.reason} (source changed)`, at: meta.now, previous: old, current: next },
       expectedRevision: old.revision,
     },
   };
