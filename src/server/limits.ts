@@ -28,7 +28,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   costWorkAnonymous: 200_000,
   costWorkToken: 4_000_000,
-  heavyPerWindow: 30,
+  heavyPerWindow: 600,
   heavyWindowMs: 60_000,
   costWorkers: 2,
   costQueue: 32,
