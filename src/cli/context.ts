@@ -8,18 +8,21 @@ import type { z } from 'zod';
 import { executeOp, lockPath, readLock, remoteOp, type Op } from '../op/index.js';
 import { findOp } from '../server/ops/index.js';
 import { AppError, localGrant, systemClock, type ProgressReporter } from '../shared/index.js';
-import { defaultDbPath, openStore, type Store } from '../store/index.js';
+import { defaultDbPath, openStore, parseStoreUrl, storeUrl, type Store } from '../store/index.js';
 import { cliProgress_ } from './progress.js';
 
 export interface Globals {
   db?: string;
   json?: boolean;
+  /** Store URL (clickhouse://...); the embedded --db file when absent. */
+  store?: string;
 }
 
 /** The options every leaf command takes; add a global option here and to Globals. */
 export const GLOBAL_OPTIONS: readonly { flags: string; description: string; key: keyof Globals }[] = [
   { flags: '--json', description: 'print machine-readable JSON on stdout (progress as NDJSON on stderr)', key: 'json' },
   { flags: '--db <path>', description: 'database file (default .splinternet/observatory.duckdb, or $SPLINTERNET_DB)', key: 'db' },
+  { flags: '--store <url>', description: 'where the growing data lives: clickhouse://HOST:PORT/DATABASE?cluster=NAME (or $SPLINTERNET_STORE); default the --db file', key: 'store' },
 ];
 
 /** The global options out of a command's merged options. */
@@ -44,6 +47,13 @@ export class CliContext {
 
   get dbPath(): string {
     return defaultDbPath(this.globals.db, this.io.env);
+  }
+
+  /** The store URL in force (flag, else SPLINTERNET_STORE), checked; undefined = embedded only. */
+  get storeUrl(): string | undefined {
+    const url = storeUrl(this.globals.store, this.io.env);
+    parseStoreUrl(url);
+    return url;
   }
 
   progress(): ProgressReporter {
@@ -81,7 +91,7 @@ export class CliContext {
     if (readLock(this.dbPath)) {
       throw new AppError('STORE_LOCKED', `a server holds ${this.dbPath} (see ${lockPath(this.dbPath)}); stop it first or use commands that go through it`);
     }
-    const store = await openStore(this.dbPath);
+    const store = await openStore(this.dbPath, { store: this.storeUrl });
     try {
       return await fn(store);
     } finally {

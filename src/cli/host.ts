@@ -44,7 +44,7 @@ export async function hostDatabase(
   const missing = o.importDirs.filter((d) => !existsSync(d));
   if (missing.length)
     throw new AppError('VALIDATION', `--import-dir: no such folder: ${missing.join(', ')}`, { issues: [{ path: ['import-dir'], message: 'must exist' }] });
-  const store = await openStore(dbPath);
+  const store = await openStore(dbPath, { store: ctx.storeUrl });
   const secret = newSecret();
   const webRoot = packagePath('web', 'dist');
   const limits = limitsOf();

@@ -3,6 +3,7 @@
  * Io; nothing here exits the process (bin.ts does, once).
  */
 import { Command } from '@commander-js/extra-typings';
+import { clickhouseCommand } from './commands/clickhouse.js';
 import { costCommand } from './commands/cost.js';
 import { dataCommand } from './commands/data.js';
 import { dbCommand } from './commands/db.js';
@@ -46,6 +47,7 @@ export function buildProgram(io: Io): Command {
   dataCommand(program, io);
   costCommand(program, io);
   doctorCommand(program, io);
+  clickhouseCommand(program, io);
   for (const c of program.commands) {
     c.exitOverride();
     c.configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });

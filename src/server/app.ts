@@ -70,7 +70,13 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', async (c) => {
     const info = await deps.store.info();
-    return c.json({ status: 'ok', store: info.kind, schema_version: info.schemaVersion });
+    return c.json({
+      status: info.shards && info.shards.answering < info.shards.total ? 'degraded' : 'ok',
+      store: info.kind,
+      schema_version: info.schemaVersion,
+      server_version: info.engineVersion,
+      ...(info.shards ? { shards: { total: info.shards.total, answering: info.shards.answering } } : {}),
+    });
   });
   app.route('/', costRoutes(deps));
   app.route('/', costEventsRoutes(deps));

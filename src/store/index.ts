@@ -1,3 +1,4 @@
 /** Public surface of the store floor: the interface and the adapters that implement it. */
 export type * from './types.js';
-export { openStore, defaultDbPath, type OpenStoreOptions } from './open.js';
+export { openStore, defaultDbPath, storeUrl, type OpenStoreOptions } from './open.js';
+export { parseStoreUrl, NATIVE_PORT_OFFSET, type StoreTarget, type ClickHouseTarget } from './clickhouse/index.js';

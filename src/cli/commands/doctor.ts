@@ -5,7 +5,7 @@
 import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
-import { openStore } from '../../store/index.js';
+import { openStore, type StoreInfo } from '../../store/index.js';
 import { ctxOf, leaf } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -43,6 +43,16 @@ export function doctorCommand(program: Command, io: Io): void {
         checks.push({ name: 'database', ok: false, detail: (e as Error).message });
       }
     } else checks.push({ name: 'database', ok: true, detail: `${ctx.dbPath} does not exist yet (created by db seed / serve)` });
+    if (ctx.storeUrl) {
+      try {
+        const info = await ctx.op<StoreInfo>('db.info', {});
+        const sh = info.shards;
+        checks.push({ name: 'store', ok: true, detail: `${info.kind} ${info.path}, server ${info.engineVersion}, schema version ${info.schemaVersion}` });
+        if (sh) checks.push({ name: 'shards', ok: sh.answering === sh.total, detail: `${sh.answering} of ${sh.total} answer (${sh.hosts.map((h) => `${h.shard}: ${h.host}:${h.port} ${h.ok ? 'ok' : 'DOWN'}`).join(', ')})` });
+      } catch (e) {
+        checks.push({ name: 'store', ok: false, detail: (e as Error).message });
+      }
+    } else checks.push({ name: 'store', ok: true, detail: 'duckdb (the --db file; --store or SPLINTERNET_STORE selects a ClickHouse cluster)' });
     let dir = dirname(ctx.dbPath);
     while (!existsSync(dir)) dir = dirname(dir);
     const fs = await statfs(dir);

@@ -1,0 +1,223 @@
+/**
+ * A local ClickHouse cluster for people and tests: N clickhouse-server processes on 127.0.0.1,
+ * each with its own config, users file, ports and data folder, and a `remote_servers` entry
+ * naming all of them (one shard each). `up` records exactly what it started (pid, config path)
+ * in DIR/cluster.json; `down` stops only those processes, after checking each pid still runs
+ * that config (a recycled pid is left alone).
+ *
+ * Ports: shard i (0-based) answers HTTP on base+i and the native protocol on base+i+877, the
+ * same offset as ClickHouse's defaults (8123/9000), which is how the store finds each shard's
+ * HTTP port from system.clusters.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, accessSync, constants, closeSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { delimiter, join, resolve } from 'node:path';
+import { AppError } from '../shared/index.js';
+import { NATIVE_PORT_OFFSET } from '../store/index.js';
+
+export interface ClusterState {
+  url: string;
+  cluster: string;
+  database: string;
+  dir: string;
+  binary: string;
+  startedAt: string;
+  servers: { shard: number; pid: number; httpPort: number; tcpPort: number; config: string; dataDir: string }[];
+}
+
+export const INSTALL_ADVICE =
+  'clickhouse-server is not installed. On Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y clickhouse-server clickhouse-client (or put clickhouse-server on PATH)';
+
+/** The clickhouse-server executable: PATH first, then the Debian location (/usr/sbin is often off a user's PATH). */
+export function findServerBinary(env: NodeJS.ProcessEnv = process.env): string | null {
+  const dirs = [...(env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/sbin', '/usr/bin', '/usr/local/bin', '/usr/local/sbin'];
+  for (const d of dirs) {
+    const p = join(d, 'clickhouse-server');
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch {
+      /* next */
+    }
+  }
+  return null;
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function serverConfig(dir: string, httpPort: number, tcpPort: number, interPort: number, cluster: string, shards: { tcpPort: number }[]): string {
+  const d = xml(dir);
+  const replicas = shards.map((s) => `<shard><replica><host>127.0.0.1</host><port>${s.tcpPort}</port></replica></shard>`).join('');
+  return `<?xml version="1.0"?>
+<!-- Written by splinternet clickhouse up: one local shard, loopback only. -->
+<yandex>
+  <logger><level>warning</level><log>${d}/log/server.log</log><errorlog>${d}/log/server.err.log</errorlog><size>20M</size><count>2</count></logger>
+  <http_port>${httpPort}</http_port>
+  <tcp_port>${tcpPort}</tcp_port>
+  <interserver_http_port>${interPort}</interserver_http_port>
+  <interserver_http_host>127.0.0.1</interserver_http_host>
+  <listen_host>127.0.0.1</listen_host>
+  <path>${d}/data/</path>
+  <tmp_path>${d}/tmp/</tmp_path>
+  <user_files_path>${d}/user_files/</user_files_path>
+  <format_schema_path>${d}/format_schemas/</format_schema_path>
+  <users_config>${d}/users.xml</users_config>
+  <default_profile>default</default_profile>
+  <default_database>default</default_database>
+  <timezone>UTC</timezone>
+  <mark_cache_size>268435456</mark_cache_size>
+  <uncompressed_cache_size>268435456</uncompressed_cache_size>
+  <max_concurrent_queries>64</max_concurrent_queries>
+  <remote_servers><${cluster}>${replicas}</${cluster}></remote_servers>
+</yandex>
+`;
+}
+
+const USERS = `<?xml version="1.0"?>
+<yandex>
+  <profiles><default><max_memory_usage>4000000000</max_memory_usage><max_threads>2</max_threads></default></profiles>
+  <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks><profile>default</profile><quota>default</quota></default></users>
+  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
+</yandex>
+`;
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((ok) => {
+    const s = createServer();
+    s.once('error', () => ok(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => ok(true)));
+  });
+}
+
+/** Whether `pid` is alive and still runs `config` (Linux: /proc; elsewhere: alive is enough). */
+export function runsConfig(pid: number, config: string): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(config);
+  } catch {
+    return !existsSync('/proc');
+  }
+}
+
+async function answers(httpPort: number): Promise<boolean> {
+  try {
+    const r = await fetch(`http://127.0.0.1:${httpPort}/ping`, { signal: AbortSignal.timeout(1000) });
+    return r.ok && (await r.text()).startsWith('Ok');
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const statePath = (dir: string) => join(dir, 'cluster.json');
+
+export function readState(dir: string): ClusterState | null {
+  const p = statePath(resolve(dir));
+  if (!existsSync(p)) return null;
+  return JSON.parse(readFileSync(p, 'utf8')) as ClusterState;
+}
+
+export interface UpOptions {
+  shards: number;
+  dir: string;
+  basePort: number;
+  cluster: string;
+  database: string;
+  env?: NodeJS.ProcessEnv;
+  /** How long to wait for every server to answer. */
+  timeoutMs?: number;
+}
+
+/** Start the cluster (or report the running one), wait until every shard answers, return its state. */
+export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyRunning: boolean }> {
+  const binary = findServerBinary(o.env);
+  if (!binary) throw new AppError('USAGE', INSTALL_ADVICE);
+  if (!Number.isInteger(o.shards) || o.shards < 1 || o.shards > 16) throw new AppError('USAGE', `--shards must be an integer from 1 to 16, got ${o.shards}`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(o.cluster)) throw new AppError('USAGE', `--cluster must be a plain name (letters, digits, _), got "${o.cluster}"`);
+  const dir = resolve(o.dir);
+  const prev = readState(dir);
+  if (prev) {
+    const alive = prev.servers.filter((s) => runsConfig(s.pid, s.config));
+    if (alive.length === prev.servers.length) return { ...prev, alreadyRunning: true };
+    if (alive.length > 0) throw new AppError('USAGE', `a cluster in ${dir} is partly running (${alive.length} of ${prev.servers.length}); run "splinternet clickhouse down --dir ${o.dir}" first`);
+  }
+  const ports = Array.from({ length: o.shards }, (_, i) => ({ http: o.basePort + i, tcp: o.basePort + i + NATIVE_PORT_OFFSET, inter: o.basePort + i + 2 * NATIVE_PORT_OFFSET }));
+  for (const p of ports) {
+    for (const port of [p.http, p.tcp, p.inter]) {
+      if (!(await portFree(port))) throw new AppError('USAGE', `port ${port} on 127.0.0.1 is in use; choose another --port (shard i uses PORT+i, PORT+i+${NATIVE_PORT_OFFSET}, PORT+i+${2 * NATIVE_PORT_OFFSET})`);
+    }
+  }
+  const servers: ClusterState['servers'] = [];
+  const stopStarted = () => {
+    for (const s of servers) if (runsConfig(s.pid, s.config)) process.kill(s.pid, 'SIGKILL');
+  };
+  try {
+    for (const [i, p] of ports.entries()) {
+      const sdir = join(dir, `shard${i + 1}`);
+      for (const sub of ['data', 'tmp', 'log', 'user_files', 'format_schemas']) mkdirSync(join(sdir, sub), { recursive: true });
+      const config = join(sdir, 'config.xml');
+      writeFileSync(config, serverConfig(sdir, p.http, p.tcp, p.inter, o.cluster, ports.map((q) => ({ tcpPort: q.tcp }))));
+      writeFileSync(join(sdir, 'users.xml'), USERS);
+      const log = openSync(join(sdir, 'log', 'stdout.log'), 'a');
+      const child = spawn(binary, [`--config-file=${config}`], { cwd: sdir, detached: true, stdio: ['ignore', log, log] });
+      closeSync(log);
+      child.unref();
+      if (child.pid === undefined) throw new AppError('STORE', `could not start ${binary} for shard ${i + 1}`);
+      servers.push({ shard: i + 1, pid: child.pid, httpPort: p.http, tcpPort: p.tcp, config, dataDir: join(sdir, 'data') });
+    }
+    const deadline = Date.now() + (o.timeoutMs ?? 60_000);
+    for (const s of servers) {
+      while (!(await answers(s.httpPort))) {
+        if (!runsConfig(s.pid, s.config)) throw new AppError('STORE', `shard ${s.shard} (clickhouse-server, pid ${s.pid}) exited at start; see ${join(dir, `shard${s.shard}`, 'log')}`);
+        if (Date.now() > deadline) throw new AppError('STORE', `shard ${s.shard} did not answer on 127.0.0.1:${s.httpPort} in time; see ${join(dir, `shard${s.shard}`, 'log')}`);
+        await sleep(200);
+      }
+    }
+  } catch (e) {
+    stopStarted();
+    throw e;
+  }
+  const state: ClusterState = {
+    url: `clickhouse://127.0.0.1:${o.basePort}/${o.database}?cluster=${o.cluster}`,
+    cluster: o.cluster,
+    database: o.database,
+    dir,
+    binary,
+    startedAt: new Date().toISOString(),
+    servers,
+  };
+  writeFileSync(statePath(dir), JSON.stringify(state, null, 2) + '\n');
+  return { ...state, alreadyRunning: false };
+}
+
+/** Stop the processes `up` started in `dir` (TERM, then KILL after the grace period); forget the state. */
+export async function clusterDown(dirArg: string, graceMs = 15_000): Promise<{ dir: string; stopped: number[]; notRunning: number[] }> {
+  const dir = resolve(dirArg);
+  const state = readState(dir);
+  if (!state) throw new AppError('USAGE', `no cluster started in ${dir} (no cluster.json); nothing to stop`);
+  const stopped: number[] = [];
+  const notRunning: number[] = [];
+  for (const s of state.servers) {
+    if (runsConfig(s.pid, s.config)) {
+      process.kill(s.pid, 'SIGTERM');
+      stopped.push(s.pid);
+    } else notRunning.push(s.pid);
+  }
+  const deadline = Date.now() + graceMs;
+  for (const s of state.servers) {
+    while (runsConfig(s.pid, s.config)) {
+      if (Date.now() > deadline) {
+        process.kill(s.pid, 'SIGKILL');
+        break;
+      }
+      await sleep(100);
+    }
+  }
+  rmSync(statePath(dir), { force: true });
+  return { dir, stopped, notRunning };
+}

@@ -1,0 +1,109 @@
+/**
+ * One open ClickHouse store: the node the URL names, one connection per shard of the cluster
+ * (found in system.clusters), and the few operations every repository shares. Opening checks
+ * the URL's parts in order (host:port answers, cluster exists, every shard answers) and names
+ * the part that is wrong, within the request timeout.
+ */
+import { AppError } from '../../shared/index.js';
+import { ChNode, NATIVE_PORT_OFFSET } from './client.js';
+import { ident, type Sql, sql } from './sql.js';
+import type { ClickHouseTarget } from './url.js';
+
+export interface ShardInfo {
+  shard: number;
+  host: string;
+  port: number;
+  node: ChNode;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class ChContext {
+  private constructor(
+    readonly target: ClickHouseTarget,
+    readonly node: ChNode,
+    readonly shards: ShardInfo[],
+    readonly version: string,
+  ) {}
+
+  static async open(t: ClickHouseTarget, timeoutMs = 4000): Promise<ChContext> {
+    const probe = new ChNode(t.host, t.port, t, undefined, timeoutMs);
+    let version: string;
+    try {
+      version = (await probe.all<{ v: string }>(sql`SELECT version() AS v`))[0]?.v ?? '?';
+    } catch (e) {
+      await probe.close();
+      const msg = ((e as AppError).cause as Error | undefined)?.message ?? (e as Error).message;
+      throw new AppError('USAGE', `store URL: host:port ${t.host}:${t.port} does not answer as a ClickHouse HTTP endpoint (${msg.split('\n')[0]})`, { cause: e });
+    }
+    const rows = await probe.all<{ shard_num: number; host_address: string; port: number }>(
+      sql`SELECT shard_num, host_address, port FROM system.clusters WHERE cluster = ${t.cluster} AND replica_num = 1 ORDER BY shard_num`,
+    );
+    if (!rows.length) {
+      const known = await probe.all<{ cluster: string }>(sql`SELECT DISTINCT cluster FROM system.clusters ORDER BY cluster`);
+      await probe.close();
+      throw new AppError('USAGE', `store URL: cluster "${t.cluster}" is not defined on ${t.host}:${t.port} (its remote_servers name: ${known.map((k) => k.cluster).join(', ') || 'none'})`);
+    }
+    if (t.shardHttp && t.shardHttp.length !== rows.length) {
+      await probe.close();
+      throw new AppError('USAGE', `store URL: shard_http lists ${t.shardHttp.length} endpoints but cluster "${t.cluster}" has ${rows.length} shards`);
+    }
+    const shards = rows.map((r, i): ShardInfo => {
+      const [h, p] = t.shardHttp ? [t.shardHttp[i]!.split(':')[0]!, Number(t.shardHttp[i]!.split(':')[1])] : [r.host_address, Number(r.port) - NATIVE_PORT_OFFSET];
+      return { shard: Number(r.shard_num), host: h, port: p, node: new ChNode(h, p, t, undefined, Math.max(timeoutMs, 30_000)) };
+    });
+    await probe.close();
+    const ctx = new ChContext(t, new ChNode(t.host, t.port, t, undefined, 300_000), shards, version);
+    const down = (await ctx.shardHealth()).filter((s) => !s.ok);
+    if (down.length) {
+      await ctx.close();
+      throw new AppError(
+        'USAGE',
+        `store URL: shard ${down.map((d) => `${d.shard} (${d.host}:${d.port})`).join(', ')} of cluster "${t.cluster}" does not answer over HTTP${t.shardHttp ? '' : ` (expected at the native port - ${NATIVE_PORT_OFFSET}; list them with &shard_http=HOST:PORT,...)`}`,
+      );
+    }
+    return ctx;
+  }
+
+  /** db.name of a Distributed table. */
+  table(name: string): Sql {
+    return sql`${ident(this.target.database)}.${ident(name)}`;
+  }
+
+  /** db.name_local: a shard's own table. */
+  local(name: string): Sql {
+    return sql`${ident(this.target.database)}.${ident(`${name}_local`)}`;
+  }
+
+  async shardHealth(): Promise<{ shard: number; host: string; port: number; ok: boolean; error?: string }[]> {
+    return Promise.all(this.shards.map(async (s) => ({ shard: s.shard, host: s.host, port: s.port, ...(await s.node.ping()) })));
+  }
+
+  /** Insert through the Distributed table, synchronously on every shard; a failure names the shards that do not answer. */
+  async insert(name: string, rows: readonly Record<string, unknown>[]): Promise<void> {
+    try {
+      await this.node.insert(`${this.target.database}.${name}`, rows);
+    } catch (e) {
+      const down = (await this.shardHealth()).filter((s) => !s.ok);
+      if (down.length) throw new AppError('STORE', `ClickHouse shard ${down.map((d) => `${d.shard} (${d.host}:${d.port})`).join(', ')} is down: ${rows.length} rows for ${name} were not stored`, { cause: e });
+      throw e;
+    }
+  }
+
+  /** Run a mutation (ALTER ... DELETE) on every shard's local table and wait until each is applied. */
+  async mutateEverywhere(q: Sql): Promise<void> {
+    for (const s of this.shards) await s.node.run(q);
+    for (const s of this.shards) {
+      for (let i = 0; ; i++) {
+        const r = await s.node.all<{ n: number }>(sql`SELECT count() AS n FROM system.mutations WHERE database = ${this.target.database} AND is_done = 0`);
+        if (!Number(r[0]?.n)) break;
+        if (i > 600) throw new AppError('STORE', `a delete on shard ${s.shard} (${s.host}:${s.port}) did not finish in 60 s`);
+        await sleep(100);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.node.close(), ...this.shards.map((s) => s.node.close())]);
+  }
+}

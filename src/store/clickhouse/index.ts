@@ -1,0 +1,69 @@
+/**
+ * The ClickHouse store: the data that grows (measurements, the ingest manifest and rejects,
+ * the detectors' hourly series, speed tests) on a sharded cluster; the ledger, tokens,
+ * indicators, economic data, fingerprints and everything else stay in the embedded store of
+ * this node (small, and they need transactions). docs/design/005-clickhouse-store.md says why.
+ */
+import type { Store, StoreInfo } from '../types.js';
+import { ChContext } from './context.js';
+import { chDetectRepo } from './detect-repo.js';
+import { chMeasureRepo } from './measure-repo.js';
+import { migrateShards, shardSchemaVersion } from './migrate.js';
+import { chSpeedTestRepo } from './speedtest-repo.js';
+import type { ClickHouseTarget } from './url.js';
+
+export { parseStoreUrl, type ClickHouseTarget, type StoreTarget } from './url.js';
+export { NATIVE_PORT_OFFSET } from './client.js';
+
+export async function openClickHouseStore(t: ClickHouseTarget, embedded: Store, options: { migrate?: boolean; readOnly?: boolean } = {}): Promise<Store> {
+  const ctx = await ChContext.open(t);
+  try {
+    if (options.migrate !== false && !options.readOnly) await migrateShards(ctx.shards.map((s) => s.node), t.database, t.cluster);
+  } catch (e) {
+    await ctx.close();
+    throw e;
+  }
+  let writes = 0;
+  const counted = <T extends object>(repo: T, methods: string[]): T =>
+    Object.fromEntries(
+      Object.entries(repo).map(([k, fn]) => [
+        k,
+        methods.includes(k)
+          ? async (...args: unknown[]) => {
+              try {
+                return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+              } finally {
+                writes++;
+              }
+            }
+          : fn,
+      ]),
+    ) as T;
+  return {
+    ledger: embedded.ledger,
+    tokens: embedded.tokens,
+    cost: embedded.cost,
+    tabular: embedded.tabular,
+    registry: embedded.registry,
+    throughput: embedded.throughput,
+    measure: counted(chMeasureRepo(ctx, embedded.measure), ['writeGroup', 'writeBatch']),
+    detect: chDetectRepo(ctx),
+    speedtests: counted(chSpeedTestRepo(ctx), ['upsertSource', 'replaceFile']),
+    async info(): Promise<StoreInfo> {
+      const health = await ctx.shardHealth();
+      return {
+        kind: 'clickhouse',
+        path: t.display,
+        schemaVersion: await shardSchemaVersion(ctx.shards.filter((_, i) => health[i]!.ok).map((s) => s.node), t.database),
+        extensions: [],
+        engineVersion: ctx.version,
+        shards: { total: health.length, answering: health.filter((h) => h.ok).length, hosts: health },
+      };
+    },
+    dataVersion: () => embedded.dataVersion() * 1_000_003 + writes,
+    async close() {
+      await ctx.close();
+      await embedded.close();
+    },
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * ClickHouse implementation of SpeedTestRepo. A re-import of a file deletes that file's rows on
+ * every shard (a mutation, waited for) and then inserts the new ones; reads use FINAL. The
+ * per-day counts and medians are computed here in the same arithmetic as src/detect/throttle.ts
+ * (medians as (a + b) / 2 of the sorted middle pair), from rows the cluster returns in
+ * (country, network, time, dataset, file, line) order.
+ */
+import type { SpeedTestDays, SpeedTestFilter, SpeedTestPoint, SpeedTestRepo, SpeedTestSourceRecord } from '../types.js';
+import type { ChContext } from './context.js';
+import { join, Sql, sql } from './sql.js';
+import { chTime, laterWins } from './time.js';
+
+function where(f: SpeedTestFilter): Sql {
+  const c: Sql[] = [new Sql('as_country IS NOT NULL AND asn IS NOT NULL')];
+  if (f.dataset) c.push(sql`dataset = ${f.dataset}`);
+  if (f.cc) c.push(sql`as_country = ${f.cc}`);
+  if (f.asn !== undefined) c.push(sql`asn = ${f.asn}`);
+  if (f.since) c.push(sql`datetime_rounded >= toDateTime(${chTime(f.since)}, 'UTC')`);
+  if (f.until) c.push(sql`datetime_rounded < toDateTime(${chTime(f.until)}, 'UTC')`);
+  return join(c, ' AND ');
+}
+
+const median = (xs: number[]): number | null => {
+  const n = xs.length;
+  if (!n) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+};
+
+const ORDER = new Sql('ORDER BY as_country, asn, datetime_rounded, dataset, source_file, line');
+const DAY = new Sql("formatDateTime(datetime_rounded, '%Y-%m-%d')");
+
+export function chSpeedTestRepo(ctx: ChContext): SpeedTestRepo {
+  const st = ctx.table('speedtests');
+  return {
+    async upsertSource(s) {
+      await ctx.insert('speedtest_sources', [
+        { dataset: s.dataset, name: s.name, url: s.url, licence: s.licence, attribution: s.attribution, target_host: s.targetHost, control_note: s.controlNote, path: s.path, imported_at: s.importedAt, ver: laterWins() },
+      ]);
+    },
+    async replaceFile(dataset, file, rows) {
+      const before = await ctx.node.all<{ n: number }>(sql`SELECT count() AS n FROM ${st} FINAL WHERE dataset = ${dataset} AND source_file = ${file}`);
+      const previous = Number(before[0]?.n ?? 0);
+      if (previous) await ctx.mutateEverywhere(sql`ALTER TABLE ${ctx.local('speedtests')} DELETE WHERE dataset = ${dataset} AND source_file = ${file}`);
+      const ver = laterWins();
+      for (let i = 0; i < rows.length; i += 50_000) {
+        await ctx.insert('speedtests', rows.slice(i, i + 50_000).map((r) => ({ ...r, dataset, source_file: file, datetime_rounded: chTime(r.datetime_rounded), ver })));
+      }
+      return { previous };
+    },
+    async listSources() {
+      const rows = await ctx.node.all<Record<string, string | null>>(sql`SELECT * FROM ${ctx.table('speedtest_sources')} FINAL ORDER BY dataset`);
+      return rows.map(
+        (r): SpeedTestSourceRecord => ({
+          dataset: r.dataset!,
+          name: r.name!,
+          url: r.url ?? null,
+          licence: r.licence!,
+          attribution: r.attribution ?? null,
+          targetHost: r.target_host ?? null,
+          controlNote: r.control_note ?? null,
+          path: r.path!,
+          importedAt: r.imported_at!,
+        }),
+      );
+    },
+    async points(f) {
+      return ctx.node.all<SpeedTestPoint>(sql`SELECT dataset, as_country, asn, as_organization, ${DAY} AS day, test_result, control_result, control_taco_result
+        FROM ${st} FINAL WHERE ${where(f)} ${ORDER}`);
+    },
+    async days(f, p) {
+      const rows = await ctx.node.all<{ as_country: string; asn: number; as_organization: string | null; day: string; test_result: number; control_result: number }>(
+        sql`SELECT as_country, asn, as_organization, ${DAY} AS day, test_result, control_result FROM ${st} FINAL WHERE ${where(f)} ${ORDER}`,
+      );
+      interface Cell { as_country: string; asn: number; day: string; name: string | null; n: number; k: number; tr: number[]; cr: number[] }
+      const cells = new Map<string, Cell>();
+      for (const r of rows) {
+        const key = `${r.as_country}|${r.asn}|${r.day}`;
+        let c = cells.get(key);
+        if (!c) cells.set(key, (c = { as_country: r.as_country, asn: Number(r.asn), day: r.day, name: null, n: 0, k: 0, tr: [], cr: [] }));
+        if (c.name === null && r.as_organization) c.name = r.as_organization;
+        if (r.control_result >= p.minControlKbps) {
+          c.n++;
+          if (r.test_result <= p.maxRatio * r.control_result) c.k++;
+          c.tr.push(r.test_result);
+          c.cr.push(r.control_result);
+        }
+      }
+      const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+      const days: SpeedTestDays['days'] = [...cells.values()]
+        .sort((x, y) => cmp(x.as_country, y.as_country) || x.asn - y.asn || cmp(x.day, y.day))
+        .map((c) => ({ as_country: c.as_country, asn: c.asn, day: c.day, as_name: c.name, n: c.n, k: c.k, median_target: median(c.tr), median_control: median(c.cr) }));
+      const ds = await ctx.node.all<{ dataset: string }>(sql`SELECT DISTINCT dataset FROM ${st} FINAL WHERE ${where(f)} ORDER BY dataset`);
+      return { days, datasets: ds.map((d) => d.dataset) };
+    },
+    async count(dataset) {
+      const r = await ctx.node.all<{ total: number; unattributed: number }>(
+        sql`SELECT count() AS total, countIf(as_country IS NULL OR asn IS NULL) AS unattributed FROM ${st} FINAL ${dataset ? sql`WHERE dataset = ${dataset}` : new Sql('')}`,
+      );
+      return { total: Number(r[0]?.total ?? 0), unattributed: Number(r[0]?.unattributed ?? 0) };
+    },
+  };
+}

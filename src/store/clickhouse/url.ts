@@ -1,0 +1,66 @@
+/**
+ * Which store to use: the embedded DuckDB file (default) or a ClickHouse cluster named by
+ * `clickhouse://[USER[:PASSWORD]@]HOST:PORT/DATABASE?cluster=NAME`. A malformed URL is refused
+ * here, naming the part that is wrong, before anything connects.
+ */
+import { AppError } from '../../shared/index.js';
+
+export interface ClickHouseTarget {
+  kind: 'clickhouse';
+  host: string;
+  /** HTTP port of the node the store talks to. */
+  port: number;
+  database: string;
+  cluster: string;
+  user: string;
+  password: string;
+  /** Optional shard HTTP endpoints ("host:port"), in shard order, when they do not follow the default port layout. */
+  shardHttp: string[] | null;
+  /** The URL without credentials (for doctor, logs, errors). */
+  display: string;
+}
+
+export type StoreTarget = { kind: 'duckdb' } | ClickHouseTarget;
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const bad = (part: string, detail: string) => new AppError('USAGE', `store URL: ${part} ${detail} (expected clickhouse://HOST:PORT/DATABASE?cluster=NAME)`);
+
+/** Parse --store / SPLINTERNET_STORE; undefined or "duckdb" means the embedded store. */
+export function parseStoreUrl(raw: string | undefined): StoreTarget {
+  if (raw === undefined || raw === '' || raw === 'duckdb') return { kind: 'duckdb' };
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(raw)?.[1];
+  if (!scheme) throw bad('scheme', `missing in "${raw}"`);
+  if (scheme.toLowerCase() !== 'clickhouse') throw bad('scheme', `"${scheme}" is not supported (only clickhouse:// or duckdb)`);
+  let u: URL;
+  try {
+    u = new URL(raw.replace(/^[^:]+:/, 'http:'));
+  } catch {
+    throw bad('URL', `"${raw}" cannot be parsed`);
+  }
+  if (!u.hostname) throw bad('host', 'is missing');
+  if (!u.port) throw bad('port', 'is missing (the HTTP port, e.g. 8123)');
+  const port = Number(u.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw bad('port', `"${u.port}" is not a port number`);
+  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  if (!database) throw bad('database', 'is missing (the path, e.g. /splinternet)');
+  if (!NAME.test(database)) throw bad('database', `"${database}" must be a plain name (letters, digits, _)`);
+  const cluster = u.searchParams.get('cluster');
+  if (!cluster) throw bad('cluster', 'is missing (?cluster=NAME, as in the servers\' remote_servers)');
+  if (!NAME.test(cluster)) throw bad('cluster', `"${cluster}" must be a plain name (letters, digits, _)`);
+  for (const k of u.searchParams.keys()) if (k !== 'cluster' && k !== 'shard_http') throw bad(`parameter "${k}"`, 'is unknown (known: cluster, shard_http)');
+  const sh = u.searchParams.get('shard_http');
+  const shardHttp = sh ? sh.split(',').map((s) => s.trim()) : null;
+  for (const s of shardHttp ?? []) if (!/^[^:\s]+:\d{1,5}$/.test(s)) throw bad('shard_http', `entry "${s}" is not HOST:PORT`);
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  return {
+    kind: 'clickhouse',
+    host,
+    port,
+    database,
+    cluster,
+    user: decodeURIComponent(u.username) || 'default',
+    password: decodeURIComponent(u.password),
+    shardHttp,
+    display: `clickhouse://${u.host}/${database}?cluster=${cluster}${sh ? `&shard_http=${sh}` : ''}`,
+  };
+}
