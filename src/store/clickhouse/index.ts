@@ -1,6 +1,6 @@
 /**
  * The ClickHouse store: the data that grows (measurements, the ingest manifest and rejects,
- * the detectors' hourly series, speed tests) on a sharded cluster; the ledger, tokens,
+ * the detectors' hourly series, network-event throughput, speed tests) on a sharded cluster; the ledger, tokens,
  * indicators, economic data, fingerprints and everything else stay in the embedded store of
  * this node (small, and they need transactions). docs/design/005-clickhouse-store.md says why.
  */
@@ -10,6 +10,7 @@ import { chDetectRepo } from './detect-repo.js';
 import { chMeasureRepo } from './measure-repo.js';
 import { migrateShards, shardSchemaVersion } from './migrate.js';
 import { chSpeedTestRepo } from './speedtest-repo.js';
+import { chThroughputRepo } from './throughput-repo.js';
 import type { ClickHouseTarget } from './url.js';
 
 export { parseStoreUrl, type ClickHouseTarget, type StoreTarget } from './url.js';
@@ -45,7 +46,7 @@ export async function openClickHouseStore(t: ClickHouseTarget, embedded: Store, 
     cost: embedded.cost,
     tabular: embedded.tabular,
     registry: embedded.registry,
-    throughput: embedded.throughput,
+    throughput: counted(chThroughputRepo(ctx), ['replaceFile']),
     measure: counted(chMeasureRepo(ctx, embedded.measure), ['writeGroup', 'writeBatch']),
     detect: chDetectRepo(ctx),
     speedtests: counted(chSpeedTestRepo(ctx), ['upsertSource', 'replaceFile']),

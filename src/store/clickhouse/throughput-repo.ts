@@ -1,0 +1,102 @@
+/**
+ * ClickHouse implementation of ThroughputRepo (migration 003). A re-extraction deletes the
+ * file's previous rows on every shard, inserts the new rows and bad events, and records the
+ * file last: a crash before that leaves the file pending, and the rerun replaces what was
+ * written. Joins with the measurements run on the initiating node over de-duplicated (FINAL)
+ * subqueries of both Distributed tables.
+ */
+import type { MeasurementSeriesFilter, ThroughputPendingFile, ThroughputPoint, ThroughputRejectRecord, ThroughputRepo } from '../types.js';
+import type { ChContext } from './context.js';
+import { inList, join, Sql, sql } from './sql.js';
+import { chTime, laterWins } from './time.js';
+
+function where(f: MeasurementSeriesFilter): Sql {
+  const c: Sql[] = [new Sql('1')];
+  if (f.cc) c.push(sql`probe_cc = ${f.cc}`);
+  if (f.asn) c.push(sql`probe_asn = ${f.asn}`);
+  if (f.target) c.push(sql`target = ${f.target}`);
+  if (f.since) c.push(sql`measurement_start_time >= toDateTime(${chTime(f.since)}, 'UTC')`);
+  if (f.until) c.push(sql`measurement_start_time < toDateTime(${chTime(f.until)}, 'UTC')`);
+  return join(c, ' AND ');
+}
+
+type Raw = Record<string, unknown>;
+
+export function chThroughputRepo(ctx: ChContext): ThroughputRepo {
+  const m = ctx.table('measurements');
+  const tp = ctx.table('measurement_throughput');
+  const rj = ctx.table('measurement_throughput_rejects');
+  const tf = ctx.table('measurement_throughput_files');
+
+  const state = async () => {
+    const [files, done] = await Promise.all([
+      ctx.node.all<{ file_id: string; path: string; checksum: string | null }>(sql`SELECT file_id, path, checksum FROM ${ctx.table('ingest_files')} FINAL WHERE status = 'done' ORDER BY path`),
+      ctx.node.all<{ file_id: string; checksum: string | null }>(sql`SELECT file_id, checksum FROM ${tf} FINAL`),
+    ]);
+    return { files, done: new Map(done.map((d) => [d.file_id, d.checksum])) };
+  };
+
+  return {
+    async pendingFiles(force) {
+      const { files, done } = await state();
+      return files
+        .filter((f) => force || !done.has(f.file_id) || done.get(f.file_id) !== f.checksum)
+        .map((f): ThroughputPendingFile => ({ file_id: f.file_id, path: f.path, checksum: f.checksum, extracted: done.has(f.file_id) }));
+    },
+
+    async replaceFile(file, rows, rejects) {
+      const had = await ctx.node.all<{ n: number }>(sql`SELECT count() AS n FROM ${tf} WHERE file_id = ${file.file_id}`);
+      if (Number(had[0]?.n)) {
+        for (const name of ['measurement_throughput', 'measurement_throughput_rejects']) await ctx.mutateEverywhere(sql`ALTER TABLE ${ctx.local(name)} DELETE WHERE file_id = ${file.file_id}`);
+      }
+      const ver = laterWins();
+      await ctx.insert('measurement_throughput', rows.map((r) => ({ ...r, ver })));
+      await ctx.insert('measurement_throughput_rejects', rejects.map((j) => ({ ...j, ver })));
+      await ctx.insert('measurement_throughput_files', [{ ...file, ver }]);
+    },
+
+    async points(f) {
+      const rows = await ctx.node.all<Raw>(sql`SELECT id, report_id, probe_cc, probe_asn, probe_network_name, target, test_name,
+          concat(replaceOne(toString(mst), ' ', 'T'), 'Z') AS measurement_start_time, formatDateTime(mst, '%Y-%m-%d') AS day,
+          throughput_kbps, transfer_bytes, tls_handshake_ms, bad_events
+        FROM (SELECT file_id, line, throughput_kbps, transfer_bytes, tls_handshake_ms, bad_events FROM ${tp} FINAL)
+        ALL INNER JOIN (SELECT id, report_id, probe_cc, probe_asn, probe_network_name, target, test_name, measurement_start_time AS mst, file_id, line FROM ${m} FINAL WHERE ${where(f)}) USING (file_id, line)
+        ORDER BY probe_cc, probe_asn, mst, id`);
+      return rows.map((r) => ({ ...r, bad_events: Number(r.bad_events) }) as unknown as ThroughputPoint);
+    },
+
+    async badEventCounts(f) {
+      const rows = await ctx.node.all<{ reason: string; n: number }>(sql`SELECT reason, count() AS n
+        FROM (SELECT file_id, line, reason FROM ${rj} FINAL)
+        ALL INNER JOIN (SELECT file_id, line FROM ${m} FINAL WHERE ${where(f)}) USING (file_id, line)
+        GROUP BY reason ORDER BY reason`);
+      return Object.fromEntries(rows.map((r) => [r.reason, Number(r.n)]));
+    },
+
+    async rejects({ limit }) {
+      const rows = await ctx.node.all<ThroughputRejectRecord>(
+        sql`SELECT file_id, line, event_index, operation, reason, detail FROM ${rj} FINAL ORDER BY file_id, line, event_index LIMIT ${limit}`,
+      );
+      if (!rows.length) return [];
+      const fileIds = [...new Set(rows.map((r) => r.file_id))];
+      const [paths, ids] = await Promise.all([
+        ctx.node.all<{ file_id: string; path: string }>(sql`SELECT file_id, path FROM ${ctx.table('ingest_files')} FINAL WHERE file_id IN ${inList(fileIds)}`),
+        ctx.node.all<{ file_id: string; line: number; id: string }>(sql`SELECT file_id, line, id FROM ${m} FINAL WHERE file_id IN ${inList(fileIds)}`),
+      ]);
+      const path = new Map(paths.map((p) => [p.file_id, p.path]));
+      const mid = new Map(ids.map((r) => [`${r.file_id}|${Number(r.line)}`, r.id]));
+      return rows.map((r) => ({ ...r, line: Number(r.line), event_index: Number(r.event_index), path: path.get(r.file_id) ?? null, measurement_id: mid.get(`${r.file_id}|${Number(r.line)}`) ?? null }));
+    },
+
+    async counts() {
+      const [c, { files, done }] = await Promise.all([
+        ctx.node.all<{ rows: number; with_throughput: number; bad_events: number }>(
+          sql`SELECT count() AS rows, countIf(throughput_kbps IS NOT NULL) AS with_throughput, sum(bad_events) AS bad_events FROM ${tp} FINAL`,
+        ),
+        state(),
+      ]);
+      const pending = files.filter((f) => !done.has(f.file_id) || done.get(f.file_id) !== f.checksum).length;
+      return { files: done.size, rows: Number(c[0]?.rows ?? 0), with_throughput: Number(c[0]?.with_throughput ?? 0), bad_events: Number(c[0]?.bad_events ?? 0), pending_files: pending };
+    },
+  };
+}
