@@ -151,7 +151,10 @@ export function chMeasureRepo(ctx: ChContext, embedded: MeasureRepo): MeasureRep
         const at = chTime(f.after.start);
         w = sql`${w} AND (measurement_start_time < toDateTime(${at}, 'UTC') OR (measurement_start_time = toDateTime(${at}, 'UTC') AND id > ${f.after.id}))`;
       }
-      const rows = await ctx.node.all<Raw>(sql`SELECT ${COLUMNS} FROM ${t('measurements')} FINAL WHERE ${w} ORDER BY measurement_start_time DESC, id LIMIT ${f.limit}`);
+      // The ISO text is aliased to the column's own name: filter and limit inside, format outside.
+      const rows = await ctx.node.all<Raw>(
+        sql`SELECT ${COLUMNS} FROM (SELECT * FROM ${t('measurements')} FINAL WHERE ${w} ORDER BY measurement_start_time DESC, id LIMIT ${f.limit}) ORDER BY measurement_start_time DESC, id`,
+      );
       return rows.map(toMeasurement);
     },
     async get(id) {
@@ -167,7 +170,7 @@ export function chMeasureRepo(ctx: ChContext, embedded: MeasureRepo): MeasureRep
           ${ISO('min(measurement_start_time)')} AS first, ${ISO('max(measurement_start_time)')} AS last
         FROM ${t('measurements')} FINAL WHERE ${where({ probe_cc: f.probe_cc }, new Sql('measurement_start_time'))}
         GROUP BY probe_cc, probe_asn ORDER BY measurements DESC, probe_asn`);
-      return rows.map((r) => ({ ...r, measurements: Number(r.measurements), anomaly_count: Number(r.anomaly_count), confirmed_count: Number(r.confirmed_count) }) as unknown as NetworkRecord);
+      return rows.map((r) => ({ ...r, names: (r.names as string[]).length ? r.names : null, measurements: Number(r.measurements), anomaly_count: Number(r.anomaly_count), confirmed_count: Number(r.confirmed_count) }) as unknown as NetworkRecord);
     },
     async rejects(f) {
       const cond: Value = f.file_id ?? null;
