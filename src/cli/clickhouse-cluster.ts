@@ -29,8 +29,17 @@ export interface ClusterState {
 export const INSTALL_ADVICE =
   'clickhouse-server is not installed. On Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y clickhouse-server clickhouse-client (or put clickhouse-server on PATH)';
 
-/** The clickhouse-server executable: PATH first, then the Debian location (/usr/sbin is often off a user's PATH). */
+/** The clickhouse-server executable: $SPLINTERNET_CLICKHOUSE_SERVER, else PATH, then the Debian location (/usr/sbin is often off a user's PATH). */
 export function findServerBinary(env: NodeJS.ProcessEnv = process.env): string | null {
+  const chosen = env.SPLINTERNET_CLICKHOUSE_SERVER;
+  if (chosen) {
+    try {
+      accessSync(chosen, constants.X_OK);
+      return chosen;
+    } catch {
+      return null;
+    }
+  }
   const dirs = [...(env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/sbin', '/usr/bin', '/usr/local/bin', '/usr/local/sbin'];
   for (const d of dirs) {
     const p = join(d, 'clickhouse-server');

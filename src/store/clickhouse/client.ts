@@ -21,6 +21,8 @@ const SETTINGS = {
 
 export class ChNode {
   readonly client: ClickHouseClient;
+  /** Turns a failure into the error the user sees (the store names shards that do not answer). */
+  explain: (e: AppError) => Promise<AppError> = (e) => Promise.resolve(e);
   constructor(
     readonly host: string,
     readonly port: number,
@@ -56,7 +58,7 @@ export class ChNode {
       const r = await this.client.query({ query: q.text, format: 'JSONEachRow' });
       return await r.json<T>();
     } catch (e) {
-      throw this.fail(e, q);
+      throw await this.explain(this.fail(e, q));
     }
   }
 
@@ -64,7 +66,7 @@ export class ChNode {
     try {
       await this.client.command({ query: q.text });
     } catch (e) {
-      throw this.fail(e, q);
+      throw await this.explain(this.fail(e, q));
     }
   }
 
@@ -73,7 +75,7 @@ export class ChNode {
     try {
       await this.client.insert({ table, values: rows as Record<string, unknown>[], format: 'JSONEachRow' });
     } catch (e) {
-      throw this.fail(e, `INSERT INTO ${table} (${rows.length} rows)`);
+      throw await this.explain(this.fail(e, `INSERT INTO ${table} (${rows.length} rows)`));
     }
   }
 

@@ -54,6 +54,11 @@ export class ChContext {
     });
     await probe.close();
     const ctx = new ChContext(t, new ChNode(t.host, t.port, t, undefined, 300_000), shards, version);
+    ctx.node.explain = async (err) => {
+      const down = (await ctx.shardHealth()).filter((s) => !s.ok);
+      if (!down.length) return err;
+      return new AppError('STORE', `ClickHouse shard ${down.map((d) => `${d.shard} (${d.host}:${d.port})`).join(', ')} does not answer; nothing of this request was recorded as done (${err.message})`, { cause: err });
+    };
     const down = (await ctx.shardHealth()).filter((s) => !s.ok);
     if (down.length) {
       await ctx.close();
@@ -79,15 +84,9 @@ export class ChContext {
     return Promise.all(this.shards.map(async (s) => ({ shard: s.shard, host: s.host, port: s.port, ...(await s.node.ping()) })));
   }
 
-  /** Insert through the Distributed table, synchronously on every shard; a failure names the shards that do not answer. */
-  async insert(name: string, rows: readonly Record<string, unknown>[]): Promise<void> {
-    try {
-      await this.node.insert(`${this.target.database}.${name}`, rows);
-    } catch (e) {
-      const down = (await this.shardHealth()).filter((s) => !s.ok);
-      if (down.length) throw new AppError('STORE', `ClickHouse shard ${down.map((d) => `${d.shard} (${d.host}:${d.port})`).join(', ')} is down: ${rows.length} rows for ${name} were not stored`, { cause: e });
-      throw e;
-    }
+  /** Insert through the Distributed table, synchronously on every shard (a failure names the shards that do not answer). */
+  insert(name: string, rows: readonly Record<string, unknown>[]): Promise<void> {
+    return this.node.insert(`${this.target.database}.${name}`, rows);
   }
 
   /** Run a mutation (ALTER ... DELETE) on every shard's local table and wait until each is applied. */

@@ -31,6 +31,9 @@ export function parseStoreUrl(raw: string | undefined): StoreTarget {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(raw)?.[1];
   if (!scheme) throw bad('scheme', `missing in "${raw}"`);
   if (scheme.toLowerCase() !== 'clickhouse') throw bad('scheme', `"${scheme}" is not supported (only clickhouse:// or duckdb)`);
+  const authority = /^[^:]+:\/\/([^/?#]*)/.exec(raw)?.[1] ?? '';
+  const rawPort = /:(\d+)$/.exec(authority)?.[1];
+  if (rawPort && Number(rawPort) > 65535) throw bad('port', `"${rawPort}" is not a port number`);
   let u: URL;
   try {
     u = new URL(raw.replace(/^[^:]+:/, 'http:'));

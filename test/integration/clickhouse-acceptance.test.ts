@@ -1,0 +1,163 @@
+/**
+ * The ClickHouse store end to end, through the built CLI, on a two-shard cluster this file
+ * starts itself (`splinternet clickhouse up --shards 2` in a temp folder, own ports) and stops
+ * at the end: same summary JSON and throttling detections as a fresh DuckDB file, rows on both
+ * shards, re-ingest stores nothing, a shard stopped mid-ingest fails naming it and the rerun is
+ * exact, kill -9 of the ingest and a rerun leaves each measurement once, `serve --store` answers
+ * from the cluster, bad store URLs exit 2 within 10 s. Skipped (with the reason) when
+ * clickhouse-server is not installed. Real data: test/fixtures/ooni/bucket-sample and the
+ * shipped speed-test dataset.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findServerBinary } from '../../src/cli/clickhouse-cluster.js';
+import { packagePath } from '../../src/shared/index.js';
+import { BIN, runBin, tempDir } from '../helpers/index.js';
+import { chQuery } from '../helpers/clickhouse.js';
+
+const BUCKET = packagePath('test', 'fixtures', 'ooni', 'bucket-sample');
+const SPEEDTESTS = packagePath('data', 'throttling', 'russia-twitter-throttle');
+const PORT = 18_410;
+const binary = findServerBinary();
+if (!binary) console.log('ClickHouse acceptance skipped: clickhouse-server is not installed (apt-get install clickhouse-server)');
+
+const json = (s: string) => JSON.parse(s) as Record<string, unknown>;
+/** Measurements in the fixture (distinct), from the DuckDB reference ingest of the first test. */
+let expected = 0;
+
+describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () => {
+  const t = tempDir('splinternet-ch-');
+  const dir = join(t.dir, 'cluster');
+  let url = '';
+  const shardUrl = (i: number) => `http://127.0.0.1:${PORT + i}`;
+  const count = async (i: number, db: string, table = 'measurements') => Number((await chQuery(shardUrl(i), `SELECT count() FROM ${db}.${table}_local FINAL`)).trim());
+  const withDb = (db: string) => url.replace('/splinternet?', `/${db}?`);
+  const up = async () => {
+    const r = await runBin(['clickhouse', 'up', '--shards', '2', '--dir', dir, '--port', String(PORT), '--json']);
+    expect(r.code, r.err).toBe(0);
+    return json(r.out);
+  };
+
+  beforeAll(async () => {
+    url = (await up()).url as string;
+  }, 180_000);
+  afterAll(async () => {
+    await runBin(['clickhouse', 'down', '--dir', dir]);
+    t.cleanup();
+  }, 180_000);
+
+  it('summary JSON equals DuckDB; both shards hold rows; a re-ingest stores nothing', { timeout: 400_000 }, async () => {
+    const u = withDb('acc');
+    const ddb = join(t.dir, 'ref.duckdb');
+    const cdb = join(t.dir, 'ledger.duckdb');
+    expect((await runBin(['db', 'migrate', '--store', u, '--db', cdb])).code).toBe(0);
+    const first = json((await runBin(['ingest', BUCKET, '--store', u, '--db', cdb, '--json'])).out);
+    const ref = await runBin(['ingest', BUCKET, '--db', ddb, '--json']);
+    expect(ref.code).toBe(0);
+    expected = json(ref.out).stored as number;
+    expect(first.stored).toBe(expected);
+    const a = await runBin(['measurements', 'summary', '--cc', 'RU', '--json', '--store', u, '--db', cdb]);
+    const b = await runBin(['measurements', 'summary', '--cc', 'RU', '--json', '--db', ddb]);
+    expect(a.code).toBe(0);
+    expect(json(a.out)).toEqual(json(b.out));
+    const perShard = [await count(0, 'acc'), await count(1, 'acc')];
+    expect(perShard.every((n) => n > 0)).toBe(true);
+    expect(perShard[0]! + perShard[1]!).toBe(first.stored);
+    const again = json((await runBin(['ingest', BUCKET, '--store', u, '--db', cdb, '--json', '--force'])).out);
+    expect(again.stored).toBe(0);
+    expect(again.duplicates).toBe(first.stored);
+    expect([await count(0, 'acc'), await count(1, 'acc')]).toEqual(perShard);
+
+    // speed tests + throttling detections: the same as DuckDB
+    // exit 3: the shipped dataset has lines without a country or network, kept as rejects
+    expect([0, 3]).toContain((await runBin(['speedtests', 'import', SPEEDTESTS, '--store', u, '--db', cdb])).code);
+    expect([0, 3]).toContain((await runBin(['speedtests', 'import', SPEEDTESTS, '--db', ddb])).code);
+    const da = await runBin(['detect', '--kind', 'throttling', '--cc', 'RU', '--json', '--store', u, '--db', cdb]);
+    const dd = await runBin(['detect', '--kind', 'throttling', '--cc', 'RU', '--json', '--db', ddb]);
+    expect(da.code, da.err).toBe(0);
+    expect(json(da.out)).toEqual(json(dd.out));
+    expect((json(da.out).items as unknown[]).length).toBeGreaterThan(0);
+
+    // doctor says which store, which server, how many shards
+    const doc = json((await runBin(['doctor', '--json', '--store', u, '--db', cdb])).out) as { checks: { name: string; ok: boolean; detail: string }[] };
+    expect(doc.checks.find((c) => c.name === 'shards')).toMatchObject({ ok: true, detail: expect.stringContaining('2 of 2') as unknown });
+    expect(doc.checks.find((c) => c.name === 'store')?.detail).toMatch(/clickhouse .* server 18|clickhouse .* server \d+/);
+  });
+
+  it('serve --store answers from the cluster (/healthz names the store and the shards)', async () => {
+    const u = withDb('acc');
+    const child = spawn(process.execPath, [BIN, 'serve', '--store', u, '--db', join(t.dir, 'serve.duckdb'), '--port', '18491', '--no-warm', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      await new Promise<void>((ok, fail) => {
+        child.stdout.on('data', (d: Buffer) => d.toString().includes('"url"') && ok());
+        child.on('exit', (c) => fail(new Error(`serve exited ${c}`)));
+      });
+      const h = (await (await fetch('http://127.0.0.1:18491/healthz')).json()) as Record<string, unknown>;
+      expect(h).toMatchObject({ status: 'ok', store: 'clickhouse', shards: { total: 2, answering: 2 } });
+      const s = (await (await fetch('http://127.0.0.1:18491/api/measurements/summary?cc=RU')).json()) as { totals: { n: number } };
+      expect(s.totals.n).toBeGreaterThan(0);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it('bad store URLs exit 2 within 10 s, naming the wrong part', async () => {
+    const cases: [string, RegExp][] = [
+      ['clickhouse://127.0.0.1/acc?cluster=splinternet', /port/],
+      ['postgres://127.0.0.1:5432/acc?cluster=x', /scheme/],
+      ['clickhouse://127.0.0.1:18123/acc', /cluster/],
+      [`clickhouse://127.0.0.1:${PORT}/acc?cluster=nosuch`, /cluster "nosuch" is not defined/],
+      ['clickhouse://127.0.0.1:1/acc?cluster=splinternet', /host:port 127\.0\.0\.1:1 does not answer/],
+    ];
+    for (const [u, why] of cases) {
+      const t0 = Date.now();
+      const r = await runBin(['measurements', 'summary', '--store', u, '--db', join(t.dir, 'bad.duckdb')]);
+      expect(r.code, u).toBe(2);
+      expect(r.err, u).toMatch(why);
+      expect(Date.now() - t0, u).toBeLessThan(10_000);
+    }
+  });
+
+  it('a shard stopped mid-ingest: the ingest fails naming it; after restart the rerun is exact', async () => {
+    const u = withDb('down');
+    const cdb = join(t.dir, 'down.duckdb');
+    const state = JSON.parse(readFileSync(join(dir, 'cluster.json'), 'utf8')) as { servers: { pid: number }[] };
+    const child = spawn(process.execPath, [BIN, 'ingest', BUCKET, '--store', u, '--db', cdb, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (err += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      // stop shard 2 once some files are done
+      if (/"files_done":[3-9]/.test(err) && state.servers[1]) {
+        process.kill(state.servers[1].pid, 'SIGKILL');
+        state.servers.length = 1;
+      }
+    });
+    const code = await new Promise<number | null>((ok) => child.on('close', ok));
+    expect(code).not.toBe(0);
+    expect(err).toMatch(/shard 2 \(127\.0\.0\.1:18411\)/);
+    await runBin(['clickhouse', 'down', '--dir', dir]);
+    await up();
+    const rerun = await runBin(['ingest', BUCKET, '--store', u, '--db', cdb, '--json']);
+    expect(rerun.code, rerun.err).toBe(0);
+    expect(json(rerun.out).reconciled).toBe(true);
+    const total = (await count(0, 'down')) + (await count(1, 'down'));
+    expect(total).toBe(expected);
+    expect(Number((await chQuery(shardUrl(0), 'SELECT count() FROM down.measurements')).trim())).toBe(expected);
+  });
+
+  it('kill -9 of the ingest: the rerun stores each measurement exactly once', async () => {
+    const u = withDb('killed');
+    const cdb = join(t.dir, 'killed.duckdb');
+    const child = spawn(process.execPath, [BIN, 'ingest', BUCKET, '--store', u, '--db', cdb, '--json'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child.stderr.on('data', (d: Buffer) => /"files_done":[2-9]/.test(d.toString()) && child.kill('SIGKILL'));
+    await new Promise((ok) => child.on('close', ok));
+    const rerun = await runBin(['ingest', BUCKET, '--store', u, '--db', cdb, '--json']);
+    expect(rerun.code, rerun.err).toBe(0);
+    // count() without FINAL: no copy of any measurement was left behind by the kill
+    const rows = Number((await chQuery(shardUrl(0), 'SELECT count() FROM killed.measurements')).trim());
+    expect(rows).toBe(expected);
+  });
+});
