@@ -37,7 +37,7 @@ export class ChNode {
       database,
       request_timeout: timeoutMs,
       compression: { request: false, response: false },
-      clickhouse_settings: SETTINGS as never,
+      clickhouse_settings: SETTINGS,
       keep_alive: { enabled: true },
       log: { level: ClickHouseLogLevel.ERROR },
     });

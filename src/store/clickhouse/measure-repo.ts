@@ -9,7 +9,7 @@
  * File reading (readProjected) and fingerprints stay with the embedded store.
  */
 import type { CellRecord, IngestFileRecord, MeasureRepo, MeasurementFilter, MeasurementRecord, MeasurementRejectRecord, NetworkRecord } from '../types.js';
-import { chTime, firstWins, isoZ, laterWins } from './time.js';
+import { chTime, firstWins, laterWins } from './time.js';
 import { inList, join, Sql, sql, type Value } from './sql.js';
 import type { ChContext } from './context.js';
 

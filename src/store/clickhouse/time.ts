@@ -18,9 +18,6 @@ export function chTime(s: string): string {
   return `${m[1]} ${hms}`;
 }
 
-/** A ClickHouse UTC DateTime as text -> ISO instant with Z. */
-export const isoZ = (s: string) => `${s.replace(' ', 'T')}Z`;
-
 /** Row versions: later writes win (ascending), or the first write wins (descending). */
 let seq = 0;
 export function laterWins(): number {
