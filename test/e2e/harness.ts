@@ -28,9 +28,12 @@ function run(cmd: string, args: string[], okCodes = [0]): string {
   return r.stdout;
 }
 
+/** E2E_STORE: a store URL (clickhouse://...) to seed and serve the dashboard from a cluster. */
+const STORE = process.env.E2E_STORE ? ['--store', process.env.E2E_STORE] : [];
+
 function startServer(db: string): Promise<{ proc: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0', '--host', '127.0.0.1', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [BIN, 'serve', '--db', db, ...STORE, '--port', '0', '--host', '127.0.0.1', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 60_000);
@@ -53,8 +56,8 @@ export async function startHarness(opts: { prepare?: (cli: (args: string[], okCo
   if (!process.env.E2E_SKIP_BUILD) run('npm', ['run', 'build:web', '--silent']);
   const t = tempDir('splinternet-e2e-');
   const db = join(t.dir, 'e2e.duckdb');
-  run(process.execPath, [BIN, 'db', 'seed', '--db', db], [0, 3]); // 3 = some shipped rows rejected (listed, kept)
-  opts.prepare?.((args, okCodes) => run(process.execPath, [BIN, ...args, '--db', db], okCodes), db);
+  run(process.execPath, [BIN, 'db', 'seed', '--db', db, ...STORE], [0, 3]); // 3 = some shipped rows rejected (listed, kept)
+  opts.prepare?.((args, okCodes) => run(process.execPath, [BIN, ...args, '--db', db, ...STORE], okCodes), db);
   const { proc, url } = await startServer(db);
   const spec = (await (await fetch(`${url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
