@@ -19,7 +19,8 @@ import { chQuery } from '../helpers/clickhouse.js';
 
 const BUCKET = packagePath('test', 'fixtures', 'ooni', 'bucket-sample');
 const SPEEDTESTS = packagePath('data', 'throttling', 'russia-twitter-throttle');
-const PORT = 18_410;
+/** HTTP port of shard 1: the first of 18410, 18430, ... whose three ports per shard are free (set by up()). */
+let PORT = 18_410;
 const binary = findServerBinary();
 if (!binary) console.log('ClickHouse acceptance skipped: clickhouse-server is not installed (apt-get install clickhouse-server)');
 
@@ -35,7 +36,11 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
   const count = async (i: number, db: string, table = 'measurements') => Number((await chQuery(shardUrl(i), `SELECT count() FROM ${db}.${table}_local FINAL`)).trim());
   const withDb = (db: string) => url.replace('/splinternet?', `/${db}?`);
   const up = async () => {
-    const r = await runBin(['clickhouse', 'up', '--shards', '2', '--dir', dir, '--port', String(PORT), '--json']);
+    let r = await runBin(['clickhouse', 'up', '--shards', '2', '--dir', dir, '--port', String(PORT), '--json']);
+    for (let i = 0; i < 5 && r.code === 2 && /is in use/.test(r.err); i++) {
+      PORT += 20;
+      r = await runBin(['clickhouse', 'up', '--shards', '2', '--dir', dir, '--port', String(PORT), '--json']);
+    }
     expect(r.code, r.err).toBe(0);
     return json(r.out);
   };
@@ -137,7 +142,7 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     });
     const code = await new Promise<number | null>((ok) => child.on('close', ok));
     expect(code).not.toBe(0);
-    expect(err).toMatch(/shard 2 \(127\.0\.0\.1:18411\)/);
+    expect(err).toContain(`shard 2 (127.0.0.1:${PORT + 1})`);
     await runBin(['clickhouse', 'down', '--dir', dir]);
     await up();
     const rerun = await runBin(['ingest', BUCKET, '--store', u, '--db', cdb, '--json']);
