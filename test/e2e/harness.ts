@@ -57,7 +57,7 @@ export async function startHarness(opts: { prepare?: (cli: (args: string[], okCo
   const t = tempDir('splinternet-e2e-');
   const db = join(t.dir, 'e2e.duckdb');
   run(process.execPath, [BIN, 'db', 'seed', '--db', db, ...STORE], [0, 3]); // 3 = some shipped rows rejected (listed, kept)
-  opts.prepare?.((args, okCodes) => run(process.execPath, [BIN, ...args, '--db', db, ...STORE], okCodes), db);
+  opts.prepare?.((args, okCodes) => run(process.execPath, [BIN, ...args, '--db', db], okCodes), db);
   const { proc, url } = await startServer(db);
   const spec = (await (await fetch(`${url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });

@@ -1,7 +1,7 @@
 /**
  * The ClickHouse store: the data that grows (measurements, the ingest manifest and rejects,
  * the detectors' hourly series, network-event throughput, speed tests) on a sharded cluster; the ledger, tokens,
- * indicators, economic data, fingerprints and everything else stay in the embedded store of
+ * indicators, economic data, elections, fingerprints, the registry and everything else stay in the embedded store of
  * this node (small, and they need transactions). docs/design/005-clickhouse-store.md says why.
  */
 import type { Store, StoreInfo } from '../types.js';
@@ -42,6 +42,7 @@ export async function openClickHouseStore(t: ClickHouseTarget, embedded: Store, 
     ) as T;
   return {
     ledger: embedded.ledger,
+    elections: embedded.elections,
     tokens: embedded.tokens,
     cost: embedded.cost,
     tabular: embedded.tabular,
