@@ -20,7 +20,11 @@ const manifest = await buildCorpus({ root, dir, bytes: mb * 1e6, parts: Number(p
 const data = join(dir, 'jsonl');
 const dataMb = manifest.bytes / 1e6;
 console.log(`corpus: ${manifest.lines} measurements, ${dataMb.toFixed(0)} MB uncompressed .jsonl (seed ${manifest.params.seed})`);
-console.log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, ${new Date().toISOString()}\n`);
+console.log(
+  `machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}, ${new Date().toISOString()}\n`,
+);
 
 const ticks = (pid) => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -30,7 +34,14 @@ const http = async (port, query) => {
   const r = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: query });
   return (await r.text()).trim();
 };
-const child = (dbPath, url) => JSON.parse(execFileSync(process.execPath, [join(root, 'bench', 'scale-child.mjs'), data, dbPath, url ?? ''], { cwd: root, maxBuffer: 1 << 24 }).toString().trim().split('\n').at(-1));
+const child = (dbPath, url) =>
+  JSON.parse(
+    execFileSync(process.execPath, [join(root, 'bench', 'scale-child.mjs'), data, dbPath, url ?? ''], { cwd: root, maxBuffer: 1 << 24 })
+      .toString()
+      .trim()
+      .split('\n')
+      .at(-1),
+  );
 
 const results = [];
 for (const s of stores) {
@@ -40,7 +51,20 @@ for (const s of stores) {
   const chDir = join(root, 'bench', `scale-${s}`);
   if (shards) {
     rmSync(chDir, { recursive: true, force: true });
-    cluster = JSON.parse(execFileSync(process.execPath, [bin, 'clickhouse', 'up', '--shards', String(shards), '--dir', chDir, '--port', String(18_600 + 10 * shards), '--json']).toString());
+    cluster = JSON.parse(
+      execFileSync(process.execPath, [
+        bin,
+        'clickhouse',
+        'up',
+        '--shards',
+        String(shards),
+        '--dir',
+        chDir,
+        '--port',
+        String(18_600 + 10 * shards),
+        '--json',
+      ]).toString(),
+    );
   }
   try {
     const before = cluster ? cluster.servers.map((x) => ticks(x.pid)) : [];
@@ -48,7 +72,14 @@ for (const s of stores) {
     const serverCpu = cluster ? cluster.servers.reduce((sum, x, i) => sum + ticks(x.pid) - before[i], 0) : 0;
     const perShard = [];
     for (const x of cluster?.servers ?? []) {
-      const [rows, bytes] = (await http(x.httpPort, "SELECT sum(rows), sum(bytes_on_disk) FROM system.parts WHERE active AND database = 'splinternet' AND table = 'measurements_local'")).split('\t').map(Number);
+      const [rows, bytes] = (
+        await http(
+          x.httpPort,
+          "SELECT sum(rows), sum(bytes_on_disk) FROM system.parts WHERE active AND database = 'splinternet' AND table = 'measurements_local'",
+        )
+      )
+        .split('\t')
+        .map(Number);
       perShard.push({ shard: x.shard, rows, bytes });
     }
     results.push({ store: s, shards, ...r, serverCpu, perShard });
@@ -65,14 +96,19 @@ console.log('|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   const perCpu = dataMb / (r.cpuSeconds + r.serverCpu);
   const basePerCpu = base ? dataMb / base.cpuSeconds : NaN;
-  console.log(`| ${r.store} | ${r.measurements} | ${r.reconciled} | ${f1(r.seconds)} | ${f1(dataMb / r.seconds)} | ${f1(dataMb / r.cpuSeconds)} | ${f1(perCpu)} | ${(perCpu / basePerCpu).toFixed(2)} |`);
+  console.log(
+    `| ${r.store} | ${r.measurements} | ${r.reconciled} | ${f1(r.seconds)} | ${f1(dataMb / r.seconds)} | ${f1(dataMb / r.cpuSeconds)} | ${f1(perCpu)} | ${(perCpu / basePerCpu).toFixed(2)} |`,
+  );
 }
 console.log('\nbalance: rows and bytes per shard (share of the total; goal within 10 % of an equal share)\n');
 console.log('| store | shard | rows | MB on disk | share of rows | off equal share |');
 console.log('|---|---|---|---|---|---|');
 for (const r of results.filter((x) => x.shards)) {
   const total = r.perShard.reduce((s, x) => s + x.rows, 0);
-  for (const x of r.perShard) console.log(`| ${r.store} | ${x.shard} | ${x.rows} | ${f1(x.bytes / 1e6)} | ${((100 * x.rows) / total).toFixed(1)} % | ${((100 * (x.rows * r.shards - total)) / total).toFixed(1)} % |`);
+  for (const x of r.perShard)
+    console.log(
+      `| ${r.store} | ${x.shard} | ${x.rows} | ${f1(x.bytes / 1e6)} | ${((100 * x.rows) / total).toFixed(1)} % | ${((100 * (x.rows * r.shards - total)) / total).toFixed(1)} % |`,
+    );
 }
 console.log(`\nqueries (${process.env.BENCH_ROUNDS ?? 20} rounds after one warm-up; ms)\n`);
 const names = Object.keys(results[0].queries);
@@ -81,5 +117,6 @@ console.log(`|---|${results.map(() => '---|---').join('|')}|`);
 for (const n of names) console.log(`| ${n} | ${results.map((r) => `${f1(r.queries[n].p50)} | ${f1(r.queries[n].p99)}`).join(' | ')} |`);
 if (base) {
   console.log('\np50 ratio against DuckDB (higher = slower)\n');
-  for (const r of results.filter((x) => x.shards)) console.log(`${r.store}: ${names.map((n) => `${n} ${(r.queries[n].p50 / base.queries[n].p50).toFixed(2)}`).join('; ')}`);
+  for (const r of results.filter((x) => x.shards))
+    console.log(`${r.store}: ${names.map((n) => `${n} ${(r.queries[n].p50 / base.queries[n].p50).toFixed(2)}`).join('; ')}`);
 }

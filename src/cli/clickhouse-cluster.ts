@@ -153,12 +153,24 @@ export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyR
   if (prev) {
     const alive = prev.servers.filter((s) => runsConfig(s.pid, s.config));
     if (alive.length === prev.servers.length) return { ...prev, alreadyRunning: true };
-    if (alive.length > 0) throw new AppError('USAGE', `a cluster in ${dir} is partly running (${alive.length} of ${prev.servers.length}); run "splinternet clickhouse down --dir ${o.dir}" first`);
+    if (alive.length > 0)
+      throw new AppError(
+        'USAGE',
+        `a cluster in ${dir} is partly running (${alive.length} of ${prev.servers.length}); run "splinternet clickhouse down --dir ${o.dir}" first`,
+      );
   }
-  const ports = Array.from({ length: o.shards }, (_, i) => ({ http: o.basePort + i, tcp: o.basePort + i + NATIVE_PORT_OFFSET, inter: o.basePort + i + 2 * NATIVE_PORT_OFFSET }));
+  const ports = Array.from({ length: o.shards }, (_, i) => ({
+    http: o.basePort + i,
+    tcp: o.basePort + i + NATIVE_PORT_OFFSET,
+    inter: o.basePort + i + 2 * NATIVE_PORT_OFFSET,
+  }));
   for (const p of ports) {
     for (const port of [p.http, p.tcp, p.inter]) {
-      if (!(await portFree(port))) throw new AppError('USAGE', `port ${port} on 127.0.0.1 is in use; choose another --port (shard i uses PORT+i, PORT+i+${NATIVE_PORT_OFFSET}, PORT+i+${2 * NATIVE_PORT_OFFSET})`);
+      if (!(await portFree(port)))
+        throw new AppError(
+          'USAGE',
+          `port ${port} on 127.0.0.1 is in use; choose another --port (shard i uses PORT+i, PORT+i+${NATIVE_PORT_OFFSET}, PORT+i+${2 * NATIVE_PORT_OFFSET})`,
+        );
     }
   }
   const servers: ClusterState['servers'] = [];
@@ -170,7 +182,17 @@ export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyR
       const sdir = join(dir, `shard${i + 1}`);
       for (const sub of ['data', 'tmp', 'log', 'user_files', 'format_schemas']) mkdirSync(join(sdir, sub), { recursive: true });
       const config = join(sdir, 'config.xml');
-      writeFileSync(config, serverConfig(sdir, p.http, p.tcp, p.inter, o.cluster, ports.map((q) => ({ tcpPort: q.tcp }))));
+      writeFileSync(
+        config,
+        serverConfig(
+          sdir,
+          p.http,
+          p.tcp,
+          p.inter,
+          o.cluster,
+          ports.map((q) => ({ tcpPort: q.tcp })),
+        ),
+      );
       writeFileSync(join(sdir, 'users.xml'), USERS);
       const log = openSync(join(sdir, 'log', 'stdout.log'), 'a');
       const child = spawn(binary, [`--config-file=${config}`], { cwd: sdir, detached: true, stdio: ['ignore', log, log] });
@@ -182,8 +204,10 @@ export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyR
     const deadline = Date.now() + (o.timeoutMs ?? 60_000);
     for (const s of servers) {
       while (!(await answers(s.httpPort))) {
-        if (!runsConfig(s.pid, s.config)) throw new AppError('STORE', `shard ${s.shard} (clickhouse-server, pid ${s.pid}) exited at start; see ${join(dir, `shard${s.shard}`, 'log')}`);
-        if (Date.now() > deadline) throw new AppError('STORE', `shard ${s.shard} did not answer on 127.0.0.1:${s.httpPort} in time; see ${join(dir, `shard${s.shard}`, 'log')}`);
+        if (!runsConfig(s.pid, s.config))
+          throw new AppError('STORE', `shard ${s.shard} (clickhouse-server, pid ${s.pid}) exited at start; see ${join(dir, `shard${s.shard}`, 'log')}`);
+        if (Date.now() > deadline)
+          throw new AppError('STORE', `shard ${s.shard} did not answer on 127.0.0.1:${s.httpPort} in time; see ${join(dir, `shard${s.shard}`, 'log')}`);
         await sleep(200);
       }
     }

@@ -33,7 +33,9 @@ const STORE = process.env.E2E_STORE ? ['--store', process.env.E2E_STORE] : [];
 
 function startServer(db: string): Promise<{ proc: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [BIN, 'serve', '--db', db, ...STORE, '--port', '0', '--host', '127.0.0.1', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [BIN, 'serve', '--db', db, ...STORE, '--port', '0', '--host', '127.0.0.1', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 60_000);

@@ -23,12 +23,19 @@ export function freshClickHouseUrl(tag: string): string {
 /** The HTTP endpoints of the shards (shard order), from system.clusters. */
 export async function shardEndpoints(url: string): Promise<{ host: string; port: number }[]> {
   const t = parseStoreUrl(url) as ClickHouseTarget;
-  const q = await chQuery(`http://${t.host}:${t.port}`, `SELECT host_address, port FROM system.clusters WHERE cluster = '${t.cluster}' AND replica_num = 1 ORDER BY shard_num FORMAT JSONEachRow`);
+  const q = await chQuery(
+    `http://${t.host}:${t.port}`,
+    `SELECT host_address, port FROM system.clusters WHERE cluster = '${t.cluster}' AND replica_num = 1 ORDER BY shard_num FORMAT JSONEachRow`,
+  );
   return q
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as { host_address: string; port: number })
-    .map((r, i) => (t.shardHttp ? { host: t.shardHttp[i]!.split(':')[0]!, port: Number(t.shardHttp[i]!.split(':')[1]) } : { host: r.host_address, port: Number(r.port) - 877 }));
+    .map((r, i) =>
+      t.shardHttp
+        ? { host: t.shardHttp[i]!.split(':')[0]!, port: Number(t.shardHttp[i]!.split(':')[1]) }
+        : { host: r.host_address, port: Number(r.port) - 877 },
+    );
 }
 
 export async function chQuery(base: string, query: string): Promise<string> {

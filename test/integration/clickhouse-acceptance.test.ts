@@ -33,7 +33,8 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
   const dir = join(t.dir, 'cluster');
   let url = '';
   const shardUrl = (i: number) => `http://127.0.0.1:${PORT + i}`;
-  const count = async (i: number, db: string, table = 'measurements') => Number((await chQuery(shardUrl(i), `SELECT count() FROM ${db}.${table}_local FINAL`)).trim());
+  const count = async (i: number, db: string, table = 'measurements') =>
+    Number((await chQuery(shardUrl(i), `SELECT count() FROM ${db}.${table}_local FINAL`)).trim());
   const withDb = (db: string) => url.replace('/splinternet?', `/${db}?`);
   const up = async () => {
     let r = await runBin(['clickhouse', 'up', '--shards', '2', '--dir', dir, '--port', String(PORT), '--json']);
@@ -93,7 +94,9 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
 
   it('serve --store answers from the cluster (/healthz names the store and the shards)', async () => {
     const u = withDb('acc');
-    const child = spawn(process.execPath, [BIN, 'serve', '--store', u, '--db', join(t.dir, 'serve.duckdb'), '--port', '18491', '--no-warm', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'serve', '--store', u, '--db', join(t.dir, 'serve.duckdb'), '--port', '18491', '--no-warm', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       await new Promise<void>((ok, fail) => {
         child.stdout.on('data', (d: Buffer) => d.toString().includes('"url"') && ok());

@@ -114,7 +114,22 @@ function contract(name: string, open: () => Promise<Store>, after?: (store: Stor
 
     it('speed-test re-import replaces the file (previous = what was there)', async () => {
       const before = await store.speedtests.count();
-      const rows = [{ line: 2, datetime_rounded: '2021-03-10T10:00:00Z', anonymized_ip: null, subnet: null, asn: 12389, as_country: 'RU', as_organization: 'Rostelecom', as_organization_iden: null, version: null, test_result: 100, control_result: 2000, control_taco_result: null }];
+      const rows = [
+        {
+          line: 2,
+          datetime_rounded: '2021-03-10T10:00:00Z',
+          anonymized_ip: null,
+          subnet: null,
+          asn: 12389,
+          as_country: 'RU',
+          as_organization: 'Rostelecom',
+          as_organization_iden: null,
+          version: null,
+          test_result: 100,
+          control_result: 2000,
+          control_taco_result: null,
+        },
+      ];
       expect((await store.speedtests.replaceFile('contract-synthetic', 'x.csv', rows)).previous).toBe(0);
       expect((await store.speedtests.replaceFile('contract-synthetic', 'x.csv', rows)).previous).toBe(1);
       expect((await store.speedtests.count()).total).toBe(before.total + 1);

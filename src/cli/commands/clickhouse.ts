@@ -18,11 +18,20 @@ export function clickhouseCommand(program: Command, io: Io): void {
     ['splinternet clickhouse up --shards 2', 'export SPLINTERNET_STORE=$(splinternet clickhouse up --shards 2 --json | jq -r .url)'],
   ).action(async (o: Record<string, unknown>) => {
     const ctx = new CliContext({ json: o.json as boolean | undefined }, io);
-    const s = await clusterUp({ shards: o.shards as number, dir: o.dir as string, basePort: o.port as number, cluster: o.cluster as string, database: o.database as string, env: io.env });
-    ctx.print(s, (r: typeof s) =>
-      `${r.alreadyRunning ? 'already running' : 'started'}: ${r.servers.length} shard(s) in ${r.dir}\n` +
-      r.servers.map((x) => `  shard ${x.shard}: pid ${x.pid}, http 127.0.0.1:${x.httpPort}, native ${x.tcpPort}`).join('\n') +
-      `\nstore URL: ${r.url}\n  use: --store '${r.url}'  (or export SPLINTERNET_STORE)\n  stop: splinternet clickhouse down --dir ${o.dir as string}\n`,
+    const s = await clusterUp({
+      shards: o.shards as number,
+      dir: o.dir as string,
+      basePort: o.port as number,
+      cluster: o.cluster as string,
+      database: o.database as string,
+      env: io.env,
+    });
+    ctx.print(
+      s,
+      (r: typeof s) =>
+        `${r.alreadyRunning ? 'already running' : 'started'}: ${r.servers.length} shard(s) in ${r.dir}\n` +
+        r.servers.map((x) => `  shard ${x.shard}: pid ${x.pid}, http 127.0.0.1:${x.httpPort}, native ${x.tcpPort}`).join('\n') +
+        `\nstore URL: ${r.url}\n  use: --store '${r.url}'  (or export SPLINTERNET_STORE)\n  stop: splinternet clickhouse down --dir ${o.dir as string}\n`,
     );
   });
   leaf(ch, 'down', 'stop exactly the servers `clickhouse up` started in --dir (data is kept)')
@@ -30,6 +39,9 @@ export function clickhouseCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = new CliContext({ json: o.json as boolean | undefined }, io);
       const r = await clusterDown(o.dir as string);
-      ctx.print(r, (x: typeof r) => `stopped ${x.stopped.length} server(s) in ${x.dir}${x.notRunning.length ? ` (${x.notRunning.length} had already exited)` : ''}\n`);
+      ctx.print(
+        r,
+        (x: typeof r) => `stopped ${x.stopped.length} server(s) in ${x.dir}${x.notRunning.length ? ` (${x.notRunning.length} had already exited)` : ''}\n`,
+      );
     });
 }

@@ -34,7 +34,9 @@ export class ChContext {
     } catch (e) {
       await probe.close();
       const msg = ((e as AppError).cause as Error | undefined)?.message ?? (e as Error).message;
-      throw new AppError('USAGE', `store URL: host:port ${t.host}:${t.port} does not answer as a ClickHouse HTTP endpoint (${msg.split('\n')[0]})`, { cause: e });
+      throw new AppError('USAGE', `store URL: host:port ${t.host}:${t.port} does not answer as a ClickHouse HTTP endpoint (${msg.split('\n')[0]})`, {
+        cause: e,
+      });
     }
     const rows = await probe.all<{ shard_num: number; host_address: string; port: number }>(
       sql`SELECT shard_num, host_address, port FROM system.clusters WHERE cluster = ${t.cluster} AND replica_num = 1 ORDER BY shard_num`,
@@ -42,14 +44,19 @@ export class ChContext {
     if (!rows.length) {
       const known = await probe.all<{ cluster: string }>(sql`SELECT DISTINCT cluster FROM system.clusters ORDER BY cluster`);
       await probe.close();
-      throw new AppError('USAGE', `store URL: cluster "${t.cluster}" is not defined on ${t.host}:${t.port} (its remote_servers name: ${known.map((k) => k.cluster).join(', ') || 'none'})`);
+      throw new AppError(
+        'USAGE',
+        `store URL: cluster "${t.cluster}" is not defined on ${t.host}:${t.port} (its remote_servers name: ${known.map((k) => k.cluster).join(', ') || 'none'})`,
+      );
     }
     if (t.shardHttp && t.shardHttp.length !== rows.length) {
       await probe.close();
       throw new AppError('USAGE', `store URL: shard_http lists ${t.shardHttp.length} endpoints but cluster "${t.cluster}" has ${rows.length} shards`);
     }
     const shards = rows.map((r, i): ShardInfo => {
-      const [h, p] = t.shardHttp ? [t.shardHttp[i]!.split(':')[0]!, Number(t.shardHttp[i]!.split(':')[1])] : [r.host_address, Number(r.port) - NATIVE_PORT_OFFSET];
+      const [h, p] = t.shardHttp
+        ? [t.shardHttp[i]!.split(':')[0]!, Number(t.shardHttp[i]!.split(':')[1])]
+        : [r.host_address, Number(r.port) - NATIVE_PORT_OFFSET];
       return { shard: Number(r.shard_num), host: h, port: p, node: new ChNode(h, p, t, undefined, Math.max(timeoutMs, 30_000)) };
     });
     await probe.close();
@@ -57,7 +64,11 @@ export class ChContext {
     ctx.node.explain = async (err) => {
       const down = (await ctx.shardHealth()).filter((s) => !s.ok);
       if (!down.length) return err;
-      return new AppError('STORE', `ClickHouse shard ${down.map((d) => `${d.shard} (${d.host}:${d.port})`).join(', ')} does not answer; nothing of this request was recorded as done (${err.message})`, { cause: err });
+      return new AppError(
+        'STORE',
+        `ClickHouse shard ${down.map((d) => `${d.shard} (${d.host}:${d.port})`).join(', ')} does not answer; nothing of this request was recorded as done (${err.message})`,
+        { cause: err },
+      );
     };
     const down = (await ctx.shardHealth()).filter((s) => !s.ok);
     if (down.length) {

@@ -28,7 +28,9 @@ const num = (r: Record<string, unknown>, keys: string[]) => {
 
 export function chDetectRepo(ctx: ChContext): DetectRepo {
   const m = ctx.table('measurements');
-  const hourly = (f: MeasurementSeriesFilter) => sql`SELECT probe_cc, probe_asn, target, toUInt64(toUnixTimestamp(toStartOfHour(measurement_start_time))) * 1000 AS t, count() AS n,
+  const hourly = (
+    f: MeasurementSeriesFilter,
+  ) => sql`SELECT probe_cc, probe_asn, target, toUInt64(toUnixTimestamp(toStartOfHour(measurement_start_time))) * 1000 AS t, count() AS n,
       ${layer('dns')} AS dns, ${layer('tcp')} AS tcp, ${layer('tls')} AS tls, ${layer('http')} AS http,
       argMax(id, multiIf(status = 'blocked', 2, status = 'likely_blocked', 1, 0)) AS example
     FROM ${m} FINAL WHERE status NOT IN ('invalid', 'insufficient') AND ${where(f)}
@@ -52,7 +54,9 @@ export function chDetectRepo(ctx: ChContext): DetectRepo {
       return rows.map((r) => num(r, ['hours', 'measurements', 'active_hours', 'last_t']) as unknown as BlockSeriesRow);
     },
     async volumeHours(f) {
-      const rows = await ctx.node.all<Record<string, unknown>>(sql`SELECT probe_cc, probe_asn, toUInt64(toUnixTimestamp(toStartOfHour(measurement_start_time))) * 1000 AS t, count() AS n
+      const rows = await ctx.node.all<
+        Record<string, unknown>
+      >(sql`SELECT probe_cc, probe_asn, toUInt64(toUnixTimestamp(toStartOfHour(measurement_start_time))) * 1000 AS t, count() AS n
         FROM ${m} FINAL WHERE ${where({ ...f, target: undefined })} GROUP BY probe_cc, probe_asn, t ORDER BY probe_cc, probe_asn, t`);
       return rows.map((r) => num(r, ['t', 'n']) as unknown as VolumeHourRow);
     },

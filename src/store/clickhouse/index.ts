@@ -19,7 +19,12 @@ export { NATIVE_PORT_OFFSET } from './client.js';
 export async function openClickHouseStore(t: ClickHouseTarget, embedded: Store, options: { migrate?: boolean; readOnly?: boolean } = {}): Promise<Store> {
   const ctx = await ChContext.open(t);
   try {
-    if (options.migrate !== false && !options.readOnly) await migrateShards(ctx.shards.map((s) => s.node), t.database, t.cluster);
+    if (options.migrate !== false && !options.readOnly)
+      await migrateShards(
+        ctx.shards.map((s) => s.node),
+        t.database,
+        t.cluster,
+      );
   } catch (e) {
     await ctx.close();
     throw e;
@@ -56,7 +61,10 @@ export async function openClickHouseStore(t: ClickHouseTarget, embedded: Store, 
       return {
         kind: 'clickhouse',
         path: t.display,
-        schemaVersion: await shardSchemaVersion(ctx.shards.filter((_, i) => health[i]!.ok).map((s) => s.node), t.database),
+        schemaVersion: await shardSchemaVersion(
+          ctx.shards.filter((_, i) => health[i]!.ok).map((s) => s.node),
+          t.database,
+        ),
         extensions: [],
         engineVersion: ctx.version,
         shards: { total: health.length, answering: health.filter((h) => h.ok).length, hosts: health },

@@ -58,7 +58,20 @@ function measurementRow(r: MeasurementRecord, ingestedAt: string, ver: number): 
   return { ...r, measurement_start_time: chTime(r.measurement_start_time), evidence: JSON.stringify(r.evidence), ingested_at: ingestedAt, ver };
 }
 
-const COUNT_KEYS = ['n', 'ok', 'blocked', 'likely_blocked', 'down', 'invalid', 'insufficient', 'ok_count', 'anomaly_count', 'confirmed_count', 'failure_count', 'reports'] as const;
+const COUNT_KEYS = [
+  'n',
+  'ok',
+  'blocked',
+  'likely_blocked',
+  'down',
+  'invalid',
+  'insufficient',
+  'ok_count',
+  'anomaly_count',
+  'confirmed_count',
+  'failure_count',
+  'reports',
+] as const;
 
 export function chMeasureRepo(ctx: ChContext, embedded: MeasureRepo): MeasureRepo {
   const t = (name: string) => ctx.table(name);
@@ -101,14 +114,24 @@ export function chMeasureRepo(ctx: ChContext, embedded: MeasureRepo): MeasureRep
         const seen = new Set<string>();
         const fresh = b.rows.filter((r) => !have.has(r.id) && !seen.has(r.id) && Boolean(seen.add(r.id)));
         const ver = firstWins();
-        await ctx.insert('measurements', fresh.map((r) => measurementRow(r, ingestedAt, ver)));
+        await ctx.insert(
+          'measurements',
+          fresh.map((r) => measurementRow(r, ingestedAt, ver)),
+        );
         inserted = fresh.map((r) => r.id);
       }
       if (b.rejects.length) {
         const ver = laterWins();
-        await ctx.insert('measurement_rejects', b.rejects.map((j) => ({ ...j, ver })));
+        await ctx.insert(
+          'measurement_rejects',
+          b.rejects.map((j) => ({ ...j, ver })),
+        );
       }
-      if (b.finish.length) await ctx.insert('ingest_files', b.finish.map((f) => fileRow({ ...f, started_at: startedAt.get(f.file_id) ?? f.started_at })));
+      if (b.finish.length)
+        await ctx.insert(
+          'ingest_files',
+          b.finish.map((f) => fileRow({ ...f, started_at: startedAt.get(f.file_id) ?? f.started_at })),
+        );
       return inserted;
     },
     writeBatch: async (rows, rejects, now) => (await repo.writeGroup({ rows, rejects, start: [], finish: [] }, now)).length,
@@ -170,7 +193,16 @@ export function chMeasureRepo(ctx: ChContext, embedded: MeasureRepo): MeasureRep
           ${ISO('min(measurement_start_time)')} AS first, ${ISO('max(measurement_start_time)')} AS last
         FROM ${t('measurements')} FINAL WHERE ${where({ probe_cc: f.probe_cc }, new Sql('measurement_start_time'))}
         GROUP BY probe_cc, probe_asn ORDER BY measurements DESC, probe_asn`);
-      return rows.map((r) => ({ ...r, names: (r.names as string[]).length ? r.names : null, measurements: Number(r.measurements), anomaly_count: Number(r.anomaly_count), confirmed_count: Number(r.confirmed_count) }) as unknown as NetworkRecord);
+      return rows.map(
+        (r) =>
+          ({
+            ...r,
+            names: (r.names as string[]).length ? r.names : null,
+            measurements: Number(r.measurements),
+            anomaly_count: Number(r.anomaly_count),
+            confirmed_count: Number(r.confirmed_count),
+          }) as unknown as NetworkRecord,
+      );
     },
     async rejects(f) {
       const cond: Value = f.file_id ?? null;

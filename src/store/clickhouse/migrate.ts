@@ -39,16 +39,32 @@ export function loadChMigrations(dir = packagePath('src', 'store', 'clickhouse',
 const fill = (stmt: string, db: string, cluster: string) => new Sql(stmt.replaceAll('{db}', ident(db).text).replaceAll('{cluster}', ident(cluster).text));
 
 /** Apply what each shard lacks; returns the schema version (the highest migration every shard has). */
-export async function migrateShards(shards: ChNode[], db: string, cluster: string, migrations = loadChMigrations()): Promise<{ version: number; applied: { shard: string; version: number }[] }> {
+export async function migrateShards(
+  shards: ChNode[],
+  db: string,
+  cluster: string,
+  migrations = loadChMigrations(),
+): Promise<{ version: number; applied: { shard: string; version: number }[] }> {
   const applied: { shard: string; version: number }[] = [];
   for (const node of shards) {
     await node.run(sql`CREATE DATABASE IF NOT EXISTS ${ident(db)}`);
-    await node.run(sql`CREATE TABLE IF NOT EXISTS ${ident(db)}.schema_migrations (version UInt32, name String, checksum String, applied_at DateTime('UTC')) ENGINE = MergeTree ORDER BY version`);
-    const have = new Map((await node.all<{ version: number; checksum: string }>(sql`SELECT version, checksum FROM ${ident(db)}.schema_migrations`)).map((r) => [Number(r.version), r.checksum]));
+    await node.run(
+      sql`CREATE TABLE IF NOT EXISTS ${ident(db)}.schema_migrations (version UInt32, name String, checksum String, applied_at DateTime('UTC')) ENGINE = MergeTree ORDER BY version`,
+    );
+    const have = new Map(
+      (await node.all<{ version: number; checksum: string }>(sql`SELECT version, checksum FROM ${ident(db)}.schema_migrations`)).map((r) => [
+        Number(r.version),
+        r.checksum,
+      ]),
+    );
     for (const m of migrations) {
       const prev = have.get(m.version);
       if (prev !== undefined) {
-        if (prev !== m.checksum) throw new AppError('STORE', `ClickHouse migration ${m.version}_${m.name} changed after it was applied on ${node.name} (checksum ${prev} != ${m.checksum}); add a new migration instead`);
+        if (prev !== m.checksum)
+          throw new AppError(
+            'STORE',
+            `ClickHouse migration ${m.version}_${m.name} changed after it was applied on ${node.name} (checksum ${prev} != ${m.checksum}); add a new migration instead`,
+          );
         continue;
       }
       for (const s of m.statements) await node.run(fill(s, db, cluster));

@@ -35,7 +35,18 @@ export function chSpeedTestRepo(ctx: ChContext): SpeedTestRepo {
   return {
     async upsertSource(s) {
       await ctx.insert('speedtest_sources', [
-        { dataset: s.dataset, name: s.name, url: s.url, licence: s.licence, attribution: s.attribution, target_host: s.targetHost, control_note: s.controlNote, path: s.path, imported_at: s.importedAt, ver: laterWins() },
+        {
+          dataset: s.dataset,
+          name: s.name,
+          url: s.url,
+          licence: s.licence,
+          attribution: s.attribution,
+          target_host: s.targetHost,
+          control_note: s.controlNote,
+          path: s.path,
+          imported_at: s.importedAt,
+          ver: laterWins(),
+        },
       ]);
     },
     async replaceFile(dataset, file, rows) {
@@ -44,35 +55,50 @@ export function chSpeedTestRepo(ctx: ChContext): SpeedTestRepo {
       if (previous) await ctx.mutateEverywhere(sql`ALTER TABLE ${ctx.local('speedtests')} DELETE WHERE dataset = ${dataset} AND source_file = ${file}`);
       const ver = laterWins();
       for (let i = 0; i < rows.length; i += 50_000) {
-        await ctx.insert('speedtests', rows.slice(i, i + 50_000).map((r) => ({ ...r, dataset, source_file: file, datetime_rounded: chTime(r.datetime_rounded), ver })));
+        await ctx.insert(
+          'speedtests',
+          rows.slice(i, i + 50_000).map((r) => ({ ...r, dataset, source_file: file, datetime_rounded: chTime(r.datetime_rounded), ver })),
+        );
       }
       return { previous };
     },
     async listSources() {
       const rows = await ctx.node.all<Record<string, string | null>>(sql`SELECT * FROM ${ctx.table('speedtest_sources')} FINAL ORDER BY dataset`);
-      return rows.map(
-        (r): SpeedTestSourceRecord => ({
-          dataset: r.dataset!,
-          name: r.name!,
-          url: r.url ?? null,
-          licence: r.licence!,
-          attribution: r.attribution ?? null,
-          targetHost: r.target_host ?? null,
-          controlNote: r.control_note ?? null,
-          path: r.path!,
-          importedAt: r.imported_at!,
-        }),
-      );
+      return rows.map((r): SpeedTestSourceRecord => ({
+        dataset: r.dataset!,
+        name: r.name!,
+        url: r.url ?? null,
+        licence: r.licence!,
+        attribution: r.attribution ?? null,
+        targetHost: r.target_host ?? null,
+        controlNote: r.control_note ?? null,
+        path: r.path!,
+        importedAt: r.imported_at!,
+      }));
     },
     async points(f) {
       return ctx.node.all<SpeedTestPoint>(sql`SELECT dataset, as_country, asn, as_organization, ${DAY} AS day, test_result, control_result, control_taco_result
         FROM ${st} FINAL WHERE ${where(f)} ${ORDER}`);
     },
     async days(f, p) {
-      const rows = await ctx.node.all<{ as_country: string; asn: number; as_organization: string | null; day: string; test_result: number; control_result: number }>(
-        sql`SELECT as_country, asn, as_organization, ${DAY} AS day, test_result, control_result FROM ${st} FINAL WHERE ${where(f)} ${ORDER}`,
-      );
-      interface Cell { as_country: string; asn: number; day: string; name: string | null; n: number; k: number; tr: number[]; cr: number[] }
+      const rows = await ctx.node.all<{
+        as_country: string;
+        asn: number;
+        as_organization: string | null;
+        day: string;
+        test_result: number;
+        control_result: number;
+      }>(sql`SELECT as_country, asn, as_organization, ${DAY} AS day, test_result, control_result FROM ${st} FINAL WHERE ${where(f)} ${ORDER}`);
+      interface Cell {
+        as_country: string;
+        asn: number;
+        day: string;
+        name: string | null;
+        n: number;
+        k: number;
+        tr: number[];
+        cr: number[];
+      }
       const cells = new Map<string, Cell>();
       for (const r of rows) {
         const key = `${r.as_country}|${r.asn}|${r.day}`;
@@ -89,7 +115,16 @@ export function chSpeedTestRepo(ctx: ChContext): SpeedTestRepo {
       const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
       const days: SpeedTestDays['days'] = [...cells.values()]
         .sort((x, y) => cmp(x.as_country, y.as_country) || x.asn - y.asn || cmp(x.day, y.day))
-        .map((c) => ({ as_country: c.as_country, asn: c.asn, day: c.day, as_name: c.name, n: c.n, k: c.k, median_target: median(c.tr), median_control: median(c.cr) }));
+        .map((c) => ({
+          as_country: c.as_country,
+          asn: c.asn,
+          day: c.day,
+          as_name: c.name,
+          n: c.n,
+          k: c.k,
+          median_target: median(c.tr),
+          median_control: median(c.cr),
+        }));
       const ds = await ctx.node.all<{ dataset: string }>(sql`SELECT DISTINCT dataset FROM ${st} FINAL WHERE ${where(f)} ORDER BY dataset`);
       return { days, datasets: ds.map((d) => d.dataset) };
     },

@@ -30,7 +30,9 @@ export function chThroughputRepo(ctx: ChContext): ThroughputRepo {
 
   const state = async () => {
     const [files, done] = await Promise.all([
-      ctx.node.all<{ file_id: string; path: string; checksum: string | null }>(sql`SELECT file_id, path, checksum FROM ${ctx.table('ingest_files')} FINAL WHERE status = 'done' ORDER BY path`),
+      ctx.node.all<{ file_id: string; path: string; checksum: string | null }>(
+        sql`SELECT file_id, path, checksum FROM ${ctx.table('ingest_files')} FINAL WHERE status = 'done' ORDER BY path`,
+      ),
       ctx.node.all<{ file_id: string; checksum: string | null }>(sql`SELECT file_id, checksum FROM ${tf} FINAL`),
     ]);
     return { files, done: new Map(done.map((d) => [d.file_id, d.checksum])) };
@@ -47,11 +49,18 @@ export function chThroughputRepo(ctx: ChContext): ThroughputRepo {
     async replaceFile(file, rows, rejects) {
       const had = await ctx.node.all<{ n: number }>(sql`SELECT count() AS n FROM ${tf} WHERE file_id = ${file.file_id}`);
       if (Number(had[0]?.n)) {
-        for (const name of ['measurement_throughput', 'measurement_throughput_rejects']) await ctx.mutateEverywhere(sql`ALTER TABLE ${ctx.local(name)} DELETE WHERE file_id = ${file.file_id}`);
+        for (const name of ['measurement_throughput', 'measurement_throughput_rejects'])
+          await ctx.mutateEverywhere(sql`ALTER TABLE ${ctx.local(name)} DELETE WHERE file_id = ${file.file_id}`);
       }
       const ver = laterWins();
-      await ctx.insert('measurement_throughput', rows.map((r) => ({ ...r, ver })));
-      await ctx.insert('measurement_throughput_rejects', rejects.map((j) => ({ ...j, ver })));
+      await ctx.insert(
+        'measurement_throughput',
+        rows.map((r) => ({ ...r, ver })),
+      );
+      await ctx.insert(
+        'measurement_throughput_rejects',
+        rejects.map((j) => ({ ...j, ver })),
+      );
       await ctx.insert('measurement_throughput_files', [{ ...file, ver }]);
     },
 
@@ -85,7 +94,13 @@ export function chThroughputRepo(ctx: ChContext): ThroughputRepo {
       ]);
       const path = new Map(paths.map((p) => [p.file_id, p.path]));
       const mid = new Map(ids.map((r) => [`${r.file_id}|${Number(r.line)}`, r.id]));
-      return rows.map((r) => ({ ...r, line: Number(r.line), event_index: Number(r.event_index), path: path.get(r.file_id) ?? null, measurement_id: mid.get(`${r.file_id}|${Number(r.line)}`) ?? null }));
+      return rows.map((r) => ({
+        ...r,
+        line: Number(r.line),
+        event_index: Number(r.event_index),
+        path: path.get(r.file_id) ?? null,
+        measurement_id: mid.get(`${r.file_id}|${Number(r.line)}`) ?? null,
+      }));
     },
 
     async counts() {
@@ -96,7 +111,13 @@ export function chThroughputRepo(ctx: ChContext): ThroughputRepo {
         state(),
       ]);
       const pending = files.filter((f) => !done.has(f.file_id) || done.get(f.file_id) !== f.checksum).length;
-      return { files: done.size, rows: Number(c[0]?.rows ?? 0), with_throughput: Number(c[0]?.with_throughput ?? 0), bad_events: Number(c[0]?.bad_events ?? 0), pending_files: pending };
+      return {
+        files: done.size,
+        rows: Number(c[0]?.rows ?? 0),
+        with_throughput: Number(c[0]?.with_throughput ?? 0),
+        bad_events: Number(c[0]?.bad_events ?? 0),
+        pending_files: pending,
+      };
     },
   };
 }

@@ -4,7 +4,15 @@ import { parseStoreUrl } from './url.js';
 describe('store URL', () => {
   it('reads host, HTTP port, database, cluster and credentials; shows no password', () => {
     const t = parseStoreUrl('clickhouse://reader:s3cret@127.0.0.1:8123/ooni?cluster=splinternet');
-    expect(t).toMatchObject({ kind: 'clickhouse', host: '127.0.0.1', port: 8123, database: 'ooni', cluster: 'splinternet', user: 'reader', password: 's3cret' });
+    expect(t).toMatchObject({
+      kind: 'clickhouse',
+      host: '127.0.0.1',
+      port: 8123,
+      database: 'ooni',
+      cluster: 'splinternet',
+      user: 'reader',
+      password: 's3cret',
+    });
     expect(t.kind === 'clickhouse' && t.display).toBe('clickhouse://127.0.0.1:8123/ooni?cluster=splinternet');
     expect(parseStoreUrl(undefined)).toEqual({ kind: 'duckdb' });
     expect(parseStoreUrl('duckdb')).toEqual({ kind: 'duckdb' });

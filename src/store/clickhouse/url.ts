@@ -48,7 +48,7 @@ export function parseStoreUrl(raw: string | undefined): StoreTarget {
   if (!database) throw bad('database', 'is missing (the path, e.g. /splinternet)');
   if (!NAME.test(database)) throw bad('database', `"${database}" must be a plain name (letters, digits, _)`);
   const cluster = u.searchParams.get('cluster');
-  if (!cluster) throw bad('cluster', 'is missing (?cluster=NAME, as in the servers\' remote_servers)');
+  if (!cluster) throw bad('cluster', "is missing (?cluster=NAME, as in the servers' remote_servers)");
   if (!NAME.test(cluster)) throw bad('cluster', `"${cluster}" must be a plain name (letters, digits, _)`);
   for (const k of u.searchParams.keys()) if (k !== 'cluster' && k !== 'shard_http') throw bad(`parameter "${k}"`, 'is unknown (known: cluster, shard_http)');
   const sh = u.searchParams.get('shard_http');
