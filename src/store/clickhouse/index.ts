@@ -48,6 +48,8 @@ export async function openClickHouseStore(t: ClickHouseTarget, embedded: Store, 
   return {
     ledger: embedded.ledger,
     elections: embedded.elections,
+    signals: embedded.signals,
+    watch: embedded.watch,
     tokens: embedded.tokens,
     cost: embedded.cost,
     tabular: embedded.tabular,
