@@ -1,4 +1,4 @@
--- Economic data for the cost engine (issue 3). Every value keeps its source, unit and vintage
+-- Economic data for the cost engine (docs/design/011-cost-engine.md). Every value keeps its source, unit and vintage
 -- and the file it came from; a re-import of a newer file replaces values key by key.
 -- geo is an ISO 3166-1 alpha-2 country or an ISO 3166-2 region; country is the reporting
 -- country (RU for Rosstat's Crimea rows keyed UA-43).

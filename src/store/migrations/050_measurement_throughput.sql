@@ -1,5 +1,5 @@
 -- Throughput and TLS handshake time per OONI measurement, derived from test_keys.network_events
--- (issue 6, throttling input b; src/measure/netevents). One row per raw line that carries a
+-- (throttling input b, docs/design/030-detection.md; src/measure/netevents). One row per raw line that carries a
 -- network_events key, keyed like the raw pointer of `measurements` (file_id, line), so rows join
 -- to the stored measurement and a re-extraction of a file replaces exactly its rows.
 CREATE TABLE measurement_throughput (

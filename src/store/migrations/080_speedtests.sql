@@ -1,4 +1,4 @@
--- Crowdsourced speed tests (issue 6, throttling detector input a). One row per test as the
+-- Crowdsourced speed tests (throttling detector input a, docs/design/030-detection.md). One row per test as the
 -- dataset publishes it; column names kept verbatim from the source CSV. Each dataset keeps its
 -- origin and licence in speedtest_sources, so every figure derived from it can cite them.
 CREATE TABLE speedtest_sources (
