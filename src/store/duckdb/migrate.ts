@@ -62,10 +62,7 @@ export async function migrate(db: DuckDb, migrations = loadMigrations()): Promis
   await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, checksum VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
   const applied = new Map(
-    (await db.all<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')).map((r) => [
-      r.version,
-      r.checksum,
-    ]),
+    (await db.all<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')).map((r) => [r.version, r.checksum]),
   );
   for (const m of migrations) {
     const seen = applied.get(m.version);
