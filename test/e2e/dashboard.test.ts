@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ready, shot, slowApiReport, startHarness, visit, type Harness, type Visit } from './harness.js';
+import { clean, ready, shot, slowApiReport, startHarness, visit, type Harness, type Visit } from './harness.js';
 
 let hx: Harness;
 const has = (p: string) => hx.apiPaths.has(p);
@@ -20,14 +20,6 @@ afterAll(async () => {
   if (hx) console.log(await slowApiReport(hx.base, 100));
   await hx?.stop();
 });
-
-/** No console errors, no failed requests, then a screenshot; closes the page. */
-async function clean(v: Visit, name: string): Promise<void> {
-  await shot(v, name);
-  expect(v.errors, `console errors on ${name}`).toEqual([]);
-  expect(v.failed, `failed requests on ${name}`).toEqual([]);
-  await v.page.close();
-}
 
 const unavailable = async (v: Visit) => v.page.locator('.state.unavailable').count();
 

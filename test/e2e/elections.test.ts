@@ -5,35 +5,17 @@
  * the 15-district paper-vs-electronic table with changed winners, and the ledger link both ways.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packagePath } from '../../src/shared/index.js';
-import { shot, startHarness, visit, type Harness, type Visit } from './harness.js';
+import { ELECTION_FIXTURES } from '../helpers/elections.js';
+import { clean, startHarness, visit, type Harness } from './harness.js';
 
-const fx = (f: string) => packagePath('test', 'fixtures', 'elections', f);
 let hx: Harness;
 
 beforeAll(async () => {
-  hx = await startHarness({
-    prepare: (cli) =>
-      cli([
-        'elections',
-        'import',
-        fx('kobak-2021-moscow.csv.zip'),
-        fx('meduza-moscow-2021-single-mandate.tsv'),
-        fx('denull-moscow-2021-deg-single-mandate-20min.js'),
-        fx('kobak-2016-every25th.csv.zip'),
-      ]),
-  });
+  hx = await startHarness({ prepare: (cli) => cli(['elections', 'import', ...ELECTION_FIXTURES]) });
 });
 afterAll(async () => {
   await hx?.stop();
 });
-
-async function clean(v: Visit, name: string): Promise<void> {
-  await shot(v, name);
-  expect(v.errors, `console errors on ${name}`).toEqual([]);
-  expect(v.failed, `failed requests on ${name}`).toEqual([]);
-  await v.page.close();
-}
 
 describe('elections pages', () => {
   it('lists the imported elections with links and the ledger event', async () => {

@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { tempDir } from '../helpers/index.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -147,4 +148,12 @@ export async function visit(h: Harness, path: string, width = 1280): Promise<Vis
 export async function shot(v: Visit, name: string): Promise<void> {
   const w = v.page.viewportSize()?.width ?? 0;
   await v.page.screenshot({ path: join(SHOTS, `${name}-${w}.png`), fullPage: true });
+}
+
+/** Screenshot, then require no console error and no failed request; closes the page. */
+export async function clean(v: Visit, name: string): Promise<void> {
+  await shot(v, name);
+  expect(v.errors, `console errors on ${name}`).toEqual([]);
+  expect(v.failed, `failed requests on ${name}`).toEqual([]);
+  await v.page.close();
 }
