@@ -8,8 +8,24 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from './shared/index.js';
 
-const FLOOR: Record<string, number> = { cli: 5, server: 4, cost: 3, detect: 3, registry: 3, elections: 3, watch: 3, signals: 2, measure: 2, ledger: 2, store: 1, geo: 1, op: 1, shared: 0 };
-const DOMAIN = ['ledger', 'cost', 'measure', 'detect', 'registry', 'elections', 'signals', 'watch', 'store', 'geo', 'op', 'shared'];
+const FLOOR: Record<string, number> = {
+  cli: 5,
+  server: 4,
+  cost: 3,
+  db: 3,
+  detect: 3,
+  registry: 3,
+  elections: 3,
+  watch: 3,
+  signals: 2,
+  measure: 2,
+  ledger: 2,
+  store: 1,
+  geo: 1,
+  op: 1,
+  shared: 0,
+};
+const DOMAIN = ['ledger', 'cost', 'db', 'measure', 'detect', 'registry', 'elections', 'signals', 'watch', 'store', 'geo', 'op', 'shared'];
 const FORBIDDEN_IN_DOMAIN = /from '(hono|hono\/.*|@hono\/.*|commander|@commander-js\/.*|cli-progress)'/;
 
 function files(dir: string): string[] {

@@ -49,6 +49,8 @@ export interface HttpBinding {
    * needs (an ETag, say); the mount only documents it.
    */
   handwritten?: boolean;
+  /** A path parameter that takes the rest of the path, "/" included (sent as is or as %2F). */
+  rest?: string;
 }
 
 export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {

@@ -26,7 +26,6 @@ import { opsRoutes } from './routes/ops.js';
 import { exportRoutes } from './routes/export.js';
 import { feedRoutes } from './routes/feeds.js';
 import { staticWeb } from './static.js';
-import { registryRoutes } from './routes/registry.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -84,7 +83,6 @@ export function createApp(deps: AppDeps) {
   app.route('/', eventRoutes(deps));
   app.route('/', measurementRoutes(deps));
   app.route('/', exportRoutes(deps));
-  app.route('/', registryRoutes(deps));
   mountOps(app, deps, ALL_OPS);
   app.route('/', opsRoutes(deps));
   app.route('/', feedRoutes(deps));

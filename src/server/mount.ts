@@ -145,12 +145,13 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
     const shape = objectShape(op.input);
     const pathKeys = [...http.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
     for (const k of pathKeys) if (!(k in shape)) throw new Error(`${op.name}: path parameter {${k}} is not an input field`);
+    if (http.rest && !pathKeys.includes(http.rest)) throw new Error(`${op.name}: rest parameter ${http.rest} is not in the path`);
     const rest = Object.fromEntries(Object.entries(shape).filter(([k]) => !pathKeys.includes(k)));
     const inQuery = http.method === 'get' || http.method === 'delete';
     const coercers = new Map(Object.entries(rest).map(([k, s]) => [k, coercerFor(s)]));
     describe(app, op, http, pathKeys, rest);
     if (http.handwritten) continue;
-    const honoPath = http.path.replace(/\{(\w+)\}/g, ':$1');
+    const honoPath = http.path.replace(/\{(\w+)\}/g, (_, k: string) => (k === http.rest ? `:${k}{.+}` : `:${k}`));
     app.on(http.method.toUpperCase(), honoPath, async (c: Context<Env>) => {
       const grant = http.method === 'get' && opScope(op) ? await identify(c, deps) : c.get('grant');
       const input = inQuery ? queryInput(c.req.url, coercers) : bodyObject(await jsonBody(c));

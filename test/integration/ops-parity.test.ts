@@ -51,6 +51,10 @@ const SAMPLES: Record<string, Sample> = {
       { cc: 'ir', source: 'active_probing', limit: 5 },
     ],
   },
+  'registry.summary': { cmd: ['registry', 'summary'], inputs: [{}, { snapshot: '2018-05-05', top: 3 }] },
+  'registry.asns': { cmd: ['registry', 'asns'], inputs: [{}, { top: 5 }] },
+  'registry.decision': { cmd: ['registry', 'decision'], positional: ['number'], inputs: [{ number: '2-1779/2018' }] },
+  'registry.lookup': { cmd: ['registry', 'lookup'], positional: ['q'], inputs: [{ q: '149.154.167.99' }, { q: 'telegram.org' }] },
   'watch.status': { cmd: ['watch-status'], inputs: [{}] },
   'throughput.summary': { cmd: ['throughput', 'summary'], inputs: [{}, { cc: 'RU', since: '2021-03' }, { cc: 'ru', asn: 'AS8359', target: 'abs.twimg.com' }] },
 };

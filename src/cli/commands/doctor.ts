@@ -5,7 +5,8 @@
 import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
-import { openStore, type StoreInfo } from '../../store/index.js';
+import { dbInfo } from '../../db/ops.js';
+import { openStore } from '../../store/index.js';
 import { ctxOf, leaf } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -30,14 +31,18 @@ export function doctorCommand(program: Command, io: Io): void {
       checks.push({ name: 'duckdb', ok: true, detail: info.engineVersion });
       for (const ext of ['json', 'parquet']) {
         const e = info.extensions.find((x) => x.name === ext);
-        checks.push({ name: `extension ${ext}`, ok: Boolean(e?.loaded), detail: e ? `built in, loaded=${e.loaded}` : 'missing (would need a network INSTALL)' });
+        checks.push({
+          name: `extension ${ext}`,
+          ok: Boolean(e?.loaded),
+          detail: e ? `built in, loaded=${e.loaded}` : 'missing (would need a network INSTALL)',
+        });
       }
     } catch (e) {
       checks.push({ name: 'duckdb', ok: false, detail: (e as Error).message });
     }
     if (existsSync(ctx.dbPath)) {
       try {
-        const info = await ctx.op<{ schemaVersion: number }>('db.info', {});
+        const info = await ctx.run(dbInfo, {});
         checks.push({ name: 'database', ok: true, detail: `${ctx.dbPath}, schema version ${info.schemaVersion}` });
       } catch (e) {
         checks.push({ name: 'database', ok: false, detail: (e as Error).message });
@@ -45,10 +50,15 @@ export function doctorCommand(program: Command, io: Io): void {
     } else checks.push({ name: 'database', ok: true, detail: `${ctx.dbPath} does not exist yet (created by db seed / serve)` });
     if (ctx.storeUrl) {
       try {
-        const info = await ctx.op<StoreInfo>('db.info', {});
+        const info = await ctx.run(dbInfo, {});
         const sh = info.shards;
         checks.push({ name: 'store', ok: true, detail: `${info.kind} ${info.path}, server ${info.engineVersion}, schema version ${info.schemaVersion}` });
-        if (sh) checks.push({ name: 'shards', ok: sh.answering === sh.total, detail: `${sh.answering} of ${sh.total} answer (${sh.hosts.map((h) => `${h.shard}: ${h.host}:${h.port} ${h.ok ? 'ok' : 'DOWN'}`).join(', ')})` });
+        if (sh)
+          checks.push({
+            name: 'shards',
+            ok: sh.answering === sh.total,
+            detail: `${sh.answering} of ${sh.total} answer (${sh.hosts.map((h) => `${h.shard}: ${h.host}:${h.port} ${h.ok ? 'ok' : 'DOWN'}`).join(', ')})`,
+          });
       } catch (e) {
         checks.push({ name: 'store', ok: false, detail: (e as Error).message });
       }

@@ -1,15 +1,18 @@
 /** `splinternet registry import|summary|asns|decision|lookup`: Russia's blocking register. */
 import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
-import type { ImportReport, registryAsns, registryDecision, registryLookup, registrySummary } from '../../registry/index.js';
+import type { z } from 'zod';
+import type { ImportReport } from '../../registry/index.js';
+import { registryAsnsOp, registryDecisionOp, registryImport, registryLookupOp, registrySummaryOp } from '../../registry/ops.js';
+import type { RegistryAsnsSchema, RegistryDecisionSchema, RegistryLookupSchema, RegistrySummarySchema } from '../../registry/schemas.js';
 import { ctxOf, intOption, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
-type Summary = Awaited<ReturnType<typeof registrySummary>>;
-type Asns = Awaited<ReturnType<typeof registryAsns>>;
-type Decision = Awaited<ReturnType<typeof registryDecision>>;
-type Lookup = Awaited<ReturnType<typeof registryLookup>>;
+type Summary = z.infer<typeof RegistrySummarySchema>;
+type Asns = z.infer<typeof RegistryAsnsSchema>;
+type Decision = z.infer<typeof RegistryDecisionSchema>;
+type Lookup = z.infer<typeof RegistryLookupSchema>;
 
 const n = (x: number) => x.toLocaleString('en-US');
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
@@ -19,10 +22,28 @@ const snapLine = (s: Summary['snapshot']) =>
 
 function importText(r: ImportReport): string {
   const files = table(
-    r.files.map((f) => ({ file: f.file, format: f.format, snapshot: f.snapshot ?? '-', status: f.status, lines: n(f.lines), stored: n(f.stored), rejected: n(f.rejected), reconciled: f.reconciled ? 'yes' : 'NO' })),
+    r.files.map((f) => ({
+      file: f.file,
+      format: f.format,
+      snapshot: f.snapshot ?? '-',
+      status: f.status,
+      lines: n(f.lines),
+      stored: n(f.stored),
+      rejected: n(f.rejected),
+      reconciled: f.reconciled ? 'yes' : 'NO',
+    })),
     ['file', 'format', 'snapshot', 'status', 'lines', 'stored', 'rejected', 'reconciled'],
   );
-  const snaps = table(r.snapshots.map((s) => ({ snapshot: s.id, kind: s.kind, complete: s.complete ? 'yes' : 'no (lower bound)', entries: n(s.entries), ipv4_distinct: n(s.ipv4_distinct) })), ['snapshot', 'kind', 'complete', 'entries', 'ipv4_distinct']);
+  const snaps = table(
+    r.snapshots.map((s) => ({
+      snapshot: s.id,
+      kind: s.kind,
+      complete: s.complete ? 'yes' : 'no (lower bound)',
+      entries: n(s.entries),
+      ipv4_distinct: n(s.ipv4_distinct),
+    })),
+    ['snapshot', 'kind', 'complete', 'entries', 'ipv4_distinct'],
+  );
   const rejects = r.rejects.length ? `rejects (first ${r.rejects.length}):\n${r.rejects.map((x) => `  ${x.file}:${x.line} ${x.reason}`).join('\n')}\n` : '';
   const links = r.links.map((l) => `evidence link ${l.event} -> ${l.snapshot}: ${l.linked ? 'linked' : `not linked (${l.reason})`}\n`).join('');
   return `${files}\n${snaps}${rejects}${links}stored ${n(r.stored)}, rejected ${n(r.rejected)}; indicators: ${r.indicators.series} series, ${r.indicators.values} values\n`;
@@ -35,15 +56,37 @@ function summaryText(s: Summary): string {
     `IPv4 distinct addresses blocked: ${n(s.ipv4.distinct_addresses)} (listed ${n(s.ipv4.listed_addresses)}; overlaps counted twice ${n(s.ipv4.overlap_counted_twice)}; ${n(s.ipv4.single_addresses)} single addresses, ${n(s.ipv4.ranges)} ranges)\n`,
     `IPv6: ${n(s.ipv6.tokens)} tokens, ${s.ipv6.distinct_addresses} distinct addresses (counted apart)\n`,
     `entries ${n(s.entries.total)} · decisions ${n(s.entries.decisions)} · with IPs ${n(s.entries.with_ips)} · with domain ${n(s.entries.with_domain)} · with URLs ${n(s.entries.with_urls)}\n\nby decision body:\n`,
-    table(s.by_body.map((b) => ({ body: b.decision_body, entries: n(b.entries), decisions: n(b.decisions), ipv4_distinct: n(b.ipv4_distinct) })), ['body', 'entries', 'decisions', 'ipv4_distinct']),
+    table(
+      s.by_body.map((b) => ({ body: b.decision_body, entries: n(b.entries), decisions: n(b.decisions), ipv4_distinct: n(b.ipv4_distinct) })),
+      ['body', 'entries', 'decisions', 'ipv4_distinct'],
+    ),
     '\ntop decisions:\n',
-    table(s.top_decisions.map((d) => ({ decision: d.decision_number, body: d.decision_bodies.join(', '), date: d.decision_dates.join(', '), entries: n(d.entries), ipv4_distinct: n(d.ipv4_distinct), ipv4_listed: n(d.ipv4_listed) })), ['decision', 'body', 'date', 'entries', 'ipv4_distinct', 'ipv4_listed']),
+    table(
+      s.top_decisions.map((d) => ({
+        decision: d.decision_number,
+        body: d.decision_bodies.join(', '),
+        date: d.decision_dates.join(', '),
+        entries: n(d.entries),
+        ipv4_distinct: n(d.ipv4_distinct),
+        ipv4_listed: n(d.ipv4_listed),
+      })),
+      ['decision', 'body', 'date', 'entries', 'ipv4_distinct', 'ipv4_listed'],
+    ),
     '\nlargest ranges:\n',
-    table(s.largest_ranges.map((r) => ({ range: r.range, addresses: n(r.addresses), decision: r.decision_number, body: r.decision_body })), ['range', 'addresses', 'decision', 'body']),
+    table(
+      s.largest_ranges.map((r) => ({ range: r.range, addresses: n(r.addresses), decision: r.decision_number, body: r.decision_body })),
+      ['range', 'addresses', 'decision', 'body'],
+    ),
     `\ntarget ${n(c.target)} · collateral ${n(c.collateral)} (of which not announced today ${n(c.collateral_not_announced_today)})\n`,
-    ...c.named_services.map((x) => `  ${x.service} (${x.decision_number}): ${n(x.decision_addresses)} addresses listed, ${n(x.target)} routed today by ${x.service}'s ASes, ${n(x.outside_service)} outside\n`),
+    ...c.named_services.map(
+      (x) =>
+        `  ${x.service} (${x.decision_number}): ${n(x.decision_addresses)} addresses listed, ${n(x.target)} routed today by ${x.service}'s ASes, ${n(x.outside_service)} outside\n`,
+    ),
     'collateral by organisation:\n',
-    table(c.collateral_by_org.map((o) => ({ organisation: o.org, asns: o.asns.map((a) => `AS${a}`).join(' '), addresses: n(o.addresses) })), ['organisation', 'asns', 'addresses']),
+    table(
+      c.collateral_by_org.map((o) => ({ organisation: o.org, asns: o.asns.map((a) => `AS${a}`).join(' '), addresses: n(o.addresses) })),
+      ['organisation', 'asns', 'addresses'],
+    ),
     `\nAS data: ${s.as_data.package} ${s.as_data.version}, ${s.as_data.note}. ${s.as_data.attribution}\n`,
   ].join('');
 }
@@ -52,28 +95,70 @@ function asnsText(a: Asns): string {
   return [
     snapLine(a.snapshot),
     `blocked ${n(a.totals.blocked)} · attributed to ${n(a.totals.asns)} ASes (${n(a.totals.organisations)} organisations) · not announced today ${n(a.totals.not_announced_today)}\n\norganisations:\n`,
-    table(a.organisations.map((o) => ({ organisation: o.org, asns: o.asns.map((x) => `AS${x}`).join(' '), blocked: n(o.blocked), announced: n(o.announced), share: pct(o.share_of_announced) })), ['organisation', 'asns', 'blocked', 'announced', 'share']),
+    table(
+      a.organisations.map((o) => ({
+        organisation: o.org,
+        asns: o.asns.map((x) => `AS${x}`).join(' '),
+        blocked: n(o.blocked),
+        announced: n(o.announced),
+        share: pct(o.share_of_announced),
+      })),
+      ['organisation', 'asns', 'blocked', 'announced', 'share'],
+    ),
     '\nautonomous systems:\n',
-    table(a.items.map((r) => ({ asn: `AS${r.asn}`, org: r.org, blocked: n(r.blocked), target: n(r.target), collateral: n(r.collateral), share: pct(r.share_of_announced) })), ['asn', 'org', 'blocked', 'target', 'collateral', 'share']),
+    table(
+      a.items.map((r) => ({
+        asn: `AS${r.asn}`,
+        org: r.org,
+        blocked: n(r.blocked),
+        target: n(r.target),
+        collateral: n(r.collateral),
+        share: pct(r.share_of_announced),
+      })),
+      ['asn', 'org', 'blocked', 'target', 'collateral', 'share'],
+    ),
     `\nAS data: ${a.as_data.package} ${a.as_data.version}, ${a.as_data.note}\n`,
   ].join('');
 }
 
 function decisionText(d: Decision): string {
   const head = `decision ${d.decision_number} · ${d.decision_bodies.join(', ')} · ${d.decision_dates.join(', ')}\n`;
-  return head + d.snapshots
-    .map((s) => `\nsnapshot ${s.snapshot}${s.lower_bound ? ' (lower bound)' : ''}: ${n(s.entries)} entries, ${n(s.ipv4.distinct_addresses)} distinct IPv4 (listed ${n(s.ipv4.listed_addresses)}), IPv6 ${s.ipv6.distinct_addresses}; target ${n(s.collateral.target)}, collateral ${n(s.collateral.collateral)}\n` +
-      table(s.organisations.map((o) => ({ organisation: o.org, asns: o.asns.map((x) => `AS${x}`).join(' '), addresses: n(o.addresses) })), ['organisation', 'asns', 'addresses']))
-    .join('');
+  return (
+    head +
+    d.snapshots
+      .map(
+        (s) =>
+          `\nsnapshot ${s.snapshot}${s.lower_bound ? ' (lower bound)' : ''}: ${n(s.entries)} entries, ${n(s.ipv4.distinct_addresses)} distinct IPv4 (listed ${n(s.ipv4.listed_addresses)}), IPv6 ${s.ipv6.distinct_addresses}; target ${n(s.collateral.target)}, collateral ${n(s.collateral.collateral)}\n` +
+          table(
+            s.organisations.map((o) => ({ organisation: o.org, asns: o.asns.map((x) => `AS${x}`).join(' '), addresses: n(o.addresses) })),
+            ['organisation', 'asns', 'addresses'],
+          ),
+      )
+      .join('')
+  );
 }
 
 function lookupText(l: Lookup): string {
   if (!l.listed) return `${l.query}: not listed in the imported snapshots (${l.snapshots_searched.map((s) => s.id).join(', ')}); they are partial.\n`;
   const since = l.since!;
-  return `${l.query}: LISTED since ${since.decision_date ?? '?'} (decision date); first seen in snapshot ${since.first_snapshot}, last in ${since.last_snapshot}\n` +
-    table(l.decisions.map((d) => ({ decision: d.decision_number, body: d.decision_body, date: d.decision_date ?? '', snapshots: d.snapshots.join(' '), entries: d.entries })), ['decision', 'body', 'date', 'snapshots', 'entries']) +
-    table(l.matches.map((m) => ({ matched: m.matched, snapshot: m.snapshot, file: `${m.source_file}:${m.line}`, domain: m.domain })), ['matched', 'snapshot', 'file', 'domain']) +
-    (l.as ? `announced today by AS${l.as.asn} ${l.as.org} (${l.as.as_data})\n` : '');
+  return (
+    `${l.query}: LISTED since ${since.decision_date ?? '?'} (decision date); first seen in snapshot ${since.first_snapshot}, last in ${since.last_snapshot}\n` +
+    table(
+      l.decisions.map((d) => ({
+        decision: d.decision_number,
+        body: d.decision_body,
+        date: d.decision_date ?? '',
+        snapshots: d.snapshots.join(' '),
+        entries: d.entries,
+      })),
+      ['decision', 'body', 'date', 'snapshots', 'entries'],
+    ) +
+    table(
+      l.matches.map((m) => ({ matched: m.matched, snapshot: m.snapshot, file: `${m.source_file}:${m.line}`, domain: m.domain })),
+      ['matched', 'snapshot', 'file', 'domain'],
+    ) +
+    (l.as ? `announced today by AS${l.as.asn} ${l.as.org} (${l.as.as_data})\n` : '')
+  );
 }
 
 export function registryCommand(program: Command, io: Io): void {
@@ -85,35 +170,44 @@ export function registryCommand(program: Command, io: Io): void {
     .option('--force', 're-import files even when unchanged')
     .action(async (files: string[], o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<ImportReport>('registry.import', { files: files.map((f) => resolve(f)), dump_time: o.dumpTime, force: o.force === true ? true : undefined });
+      const r = await ctx.run(registryImport, {
+        files: files.map((f) => resolve(f)),
+        dump_time: o.dumpTime as string | undefined,
+        force: o.force === true ? true : undefined,
+      });
       if (r.rejected > 0 || !r.reconciled) io.setExit(EXIT.PARTIAL);
       ctx.print(r, importText);
     });
 
-  for (const [name, op, text, desc] of [
-    ['summary', 'registry.summary', summaryText, 'distinct IPv4 blocked, per body and decision, largest ranges, IPv6, target vs collateral'],
-    ['asns', 'registry.asns', asnsText, "blocked addresses per AS and organisation (today's routing) and the share of each AS's space"],
-  ] as const) {
+  const snapshotLeaf = (name: string, desc: string) =>
     leaf(reg, name, desc)
       .option('--snapshot <date>', 'snapshot id or date (YYYY-MM-DD); default: latest complete, else the largest')
-      .option('--top <n>', 'rows per list', intOption('--top'))
-      .action(async (o: Record<string, unknown>) => {
-        const ctx = ctxOf(io, o);
-        ctx.print(await ctx.op(op, { snapshot: o.snapshot, top: o.top }), text);
-      });
-  }
+      .option('--top <n>', 'rows per list', intOption('--top'));
+  const snapshotQuery = (o: Record<string, unknown>) => ({ snapshot: o.snapshot as string | undefined, top: o.top as number | undefined });
+  snapshotLeaf('summary', 'distinct IPv4 blocked, per body and decision, largest ranges, IPv6, target vs collateral').action(
+    async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      ctx.print(await ctx.run(registrySummaryOp, snapshotQuery(o)), summaryText);
+    },
+  );
+  snapshotLeaf('asns', "blocked addresses per AS and organisation (today's routing) and the share of each AS's space").action(
+    async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      ctx.print(await ctx.run(registryAsnsOp, snapshotQuery(o)), asnsText);
+    },
+  );
 
   leaf(reg, 'decision', 'one decision across snapshots: entries, distinct IPv4, organisations hit')
     .argument('<number>')
     .action(async (number: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      ctx.print(await ctx.op('registry.decision', { number }), decisionText);
+      ctx.print(await ctx.run(registryDecisionOp, { number }), decisionText);
     });
 
   leaf(reg, 'lookup', 'is an IP address or domain listed, under which decision, since when')
     .argument('<query>')
     .action(async (query: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      ctx.print(await ctx.op('registry.lookup', { q: query }), lookupText);
+      ctx.print(await ctx.run(registryLookupOp, { q: query }), lookupText);
     });
 }
