@@ -71,6 +71,22 @@ export function isLockError(e: unknown): boolean {
   return e instanceof Error && /Could not set lock on file|Conflicting lock is held/i.test(e.message);
 }
 
+/** Recognise DuckDB's report of a damaged file: a block whose checksum fails, or an instance a fatal read invalidated. */
+export function isCorruptionError(e: unknown): boolean {
+  return e instanceof Error && /Corrupt database file|does not match stored checksum|database has been invalidated/i.test(e.message);
+}
+
+/** What a user can do about a corrupt file; shared by every error that reports one. */
+export const CORRUPT_ADVICE =
+  'Recover: stop every process using it, then restore a copy you trust over it, or rebuild a new file with `splinternet db seed` and re-run your imports';
+
+/** A corruption error names the file and the way out; any other error passes unchanged. */
+export function storeError(path: string, e: unknown): unknown {
+  if (!isCorruptionError(e)) return e;
+  const detail = (e as Error).message.replace(/^[A-Za-z ]*Error: /, '');
+  return new AppError('STORE', `the database ${path} is corrupt (${detail}). ${CORRUPT_ADVICE}.`, { cause: e, details: { corrupt: true } });
+}
+
 const CACHE_MAX = 2000;
 
 export class DuckDb implements Sql {
@@ -153,6 +169,8 @@ export class DuckDb implements Sql {
     const c = await this.acquire();
     try {
       return await fn(c);
+    } catch (e) {
+      throw storeError(this.path, e);
     } finally {
       this.release(c);
     }
@@ -246,6 +264,8 @@ export class DuckDb implements Sql {
         yield chunk;
       }
       done = true;
+    } catch (e) {
+      throw storeError(this.path, e);
     } finally {
       if (!done) conn.interrupt();
       conn.closeSync();
@@ -295,6 +315,8 @@ export class DuckDb implements Sql {
       this.generation += step;
       try {
         return await fn();
+      } catch (e) {
+        throw storeError(this.path, e);
       } finally {
         this.generation += step;
       }
