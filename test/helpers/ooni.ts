@@ -2,9 +2,10 @@
  * Real OONI lines for ingest tests, and SYNTHETIC variations of them: the same measurement with a
  * different report_id (and so a different key), to build corpora of any size from real content.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { FingerprintMatcher, parseFingerprintFile, SHIPPED_FINGERPRINTS, type Fingerprint } from '../../src/measure/fingerprints/index.js';
 
 export const OONI_FIXTURES = join(import.meta.dirname, '../fixtures/ooni');
 
@@ -27,3 +28,27 @@ export function writeJsonl(path: string, lines: string[], gz = false): string {
   writeFileSync(path, gz ? gzipSync(body) : body);
   return path;
 }
+
+const ROOT = join(import.meta.dirname, '../..');
+const gzLines = (p: string) => gunzipSync(readFileSync(p)).toString('utf8').trim().split('\n');
+function* jsonlGz(dir: string): Generator<string> {
+  for (const e of readdirSync(dir).sort()) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) yield* jsonlGz(p);
+    else if (p.endsWith('.jsonl.gz')) yield p;
+  }
+}
+
+/** Every shipped and fixture measurement set, by name, as JSON lines (the synthetic sets say so in their names). */
+export const fixtureSets = (): Record<string, string[]> => ({
+  shipped: gzLines(join(ROOT, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz')),
+  qa: gzLines(join(ROOT, 'test/fixtures/ooni-qa/measurements.jsonl.gz')),
+  qa_synthetic: gzLines(join(ROOT, 'test/fixtures/ooni-qa/synthetic.jsonl.gz')),
+  explorer: gzLines(join(OONI_FIXTURES, 'explorer/measurements.jsonl.gz')),
+  bucket_sample: [...jsonlGz(join(OONI_FIXTURES, 'bucket-sample/raw'))].flatMap(gzLines),
+  throttle_synthetic: gzLines(join(ROOT, 'test/fixtures/ooni-throttle-synthetic/measurements.jsonl.gz')),
+});
+
+/** The matcher over the shipped fingerprint files (what a fresh store imports). */
+export const shippedMatcher = (keep: (fp: Fingerprint) => boolean = () => true): FingerprintMatcher =>
+  new FingerprintMatcher(SHIPPED_FINGERPRINTS.flatMap((s) => parseFingerprintFile(readFileSync(join(ROOT, 'data/ooni/fingerprints', s.file), 'utf8'), s.file, s.source).items).filter(keep));

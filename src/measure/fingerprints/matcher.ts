@@ -11,6 +11,11 @@ import type { Fingerprint } from './load.js';
 
 export interface HttpResponseView {
   body: string | null;
+  /**
+   * A body kept only as facts (rescoring from the store): its body fingerprints and Censored
+   * Planet signatures are the ones it matched at ingest that are still in this set.
+   */
+  facts?: { fingerprints: readonly string[]; signatures: readonly string[] } | null;
   /** Header names lower-cased; one value per name (the first). */
   headers: Record<string, string>;
 }
@@ -60,6 +65,8 @@ export class FingerprintMatcher {
   private readonly body: PatternSet;
   private readonly headers = new Map<string, Fingerprint[]>();
   private readonly cp: PatternSet;
+  /** Body fingerprints and CP signatures by key, to answer for bodies kept as facts. */
+  private readonly byKey = new Map<string, Fingerprint>();
 
   constructor(fps: Fingerprint[]) {
     this.count = fps.length;
@@ -73,12 +80,18 @@ export class FingerprintMatcher {
         list.push(fp);
         this.dns.set(fp.pattern, list);
       } else if (fp.kind === 'http') {
-        if (fp.location_found === 'body') body.push({ fp, regex: fp.pattern_type === 'regexp' });
+        if (fp.location_found === 'body') {
+          body.push({ fp, regex: fp.pattern_type === 'regexp' });
+          this.byKey.set(fingerprintKey(fp), fp);
+        }
         else if (fp.location_found.startsWith('header.')) {
           const name = fp.location_found.slice(7);
           this.headers.set(name, [...(this.headers.get(name) ?? []), fp]);
         }
-      } else cp.push({ fp, regex: true });
+      } else {
+        cp.push({ fp, regex: true });
+        this.byKey.set(fingerprintKey(fp), fp);
+      }
     }
     this.version = h.digest('hex').slice(0, 12);
     this.body = new PatternSet(body);
@@ -101,6 +114,7 @@ export class FingerprintMatcher {
   private scanHttp(r: HttpResponseView): { fp: Fingerprint; where: string }[] {
     const out: { fp: Fingerprint; where: string }[] = [];
     if (r.body) for (const fp of this.body.match(r.body)) out.push({ fp, where: 'body' });
+    else if (r.facts) for (const fp of this.known(r.facts.fingerprints)) out.push({ fp, where: 'body' });
     for (const [name, fps] of this.headers) {
       const v = r.headers[name];
       if (v === undefined) continue;
@@ -112,15 +126,34 @@ export class FingerprintMatcher {
     return out;
   }
 
-  /** Censored Planet signatures over headers + body: known false positives first, then block pages. */
+  private readonly cpCache = new WeakMap<HttpResponseView, Fingerprint[]>();
+
+  /** Censored Planet signatures over headers + body: known false positives first, then block pages (computed once per response object). */
   matchCensoredPlanet(r: HttpResponseView): { falsePositives: Fingerprint[]; blockpages: Fingerprint[] } {
-    const text = Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`).join('\r\n') + '\r\n\r\n' + (r.body ?? '');
     const falsePositives: Fingerprint[] = [];
     const blockpages: Fingerprint[] = [];
-    for (const fp of this.cp.match(text)) (fp.kind === 'cp_false_positive' ? falsePositives : blockpages).push(fp);
+    for (const fp of this.signatures(r)) (fp.kind === 'cp_false_positive' ? falsePositives : blockpages).push(fp);
     return { falsePositives, blockpages };
   }
+
+  /** Every Censored Planet signature the response matches, in match order. */
+  signatures(r: HttpResponseView): Fingerprint[] {
+    let out = this.cpCache.get(r);
+    if (!out) {
+      if (r.facts && !r.body) out = this.known(r.facts.signatures);
+      else out = this.cp.match(Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`).join('\r\n') + '\r\n\r\n' + (r.body ?? ''));
+      this.cpCache.set(r, out);
+    }
+    return out;
+  }
+
+  private known(keys: readonly string[]): Fingerprint[] {
+    return keys.flatMap((k) => this.byKey.get(k) ?? []);
+  }
 }
+
+/** A fingerprint's identity across sets and versions of the matcher. */
+export const fingerprintKey = (fp: Pick<Fingerprint, 'source' | 'name'>): string => `${fp.source}/${fp.name}`;
 
 /** Python-flavoured regexes (DOTALL); a pattern JS cannot compile is skipped, not fatal. */
 function safeRegex(p: string): RegExp | null {

@@ -1,35 +1,16 @@
 // No silent contradiction with OONI's anomaly flag: on every shipped and fixture measurement, a
 // verdict that contradicts the flag names the rule that departs from it (Rule.overrides), and
 // the probe's own analysis is recorded and weighed. Synthetic variants are marked.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { fixtureSets, shippedMatcher } from '../../../test/helpers/ooni.js';
 import { agreementReport, type AgreementRow } from '../agreement.js';
-import { FingerprintMatcher, parseFingerprintFile, SHIPPED_FINGERPRINTS } from '../fingerprints/index.js';
 import { parseMeasurement, type Json } from '../reader/parse.js';
 import { contradictsAnomaly, overridingRules, probeAnalysisOf } from './agreement.js';
 import { scoreMeasurement } from './index.js';
 import { RULES } from './rules.js';
 
-const ROOT = join(import.meta.dirname, '../../..');
-const matcher = new FingerprintMatcher(SHIPPED_FINGERPRINTS.flatMap((s) => parseFingerprintFile(readFileSync(join(ROOT, 'data/ooni/fingerprints', s.file), 'utf8'), s.file, s.source).items));
-const gz = (p: string) => gunzipSync(readFileSync(p)).toString('utf8').trim().split('\n');
-function* walk(dir: string): Generator<string> {
-  for (const e of readdirSync(dir)) {
-    const p = join(dir, e);
-    if (statSync(p).isDirectory()) yield* walk(p);
-    else if (p.endsWith('.jsonl.gz')) yield p;
-  }
-}
-const SETS: Record<string, string[]> = {
-  shipped: gz(join(ROOT, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz')),
-  qa: gz(join(ROOT, 'test/fixtures/ooni-qa/measurements.jsonl.gz')),
-  qa_synthetic: gz(join(ROOT, 'test/fixtures/ooni-qa/synthetic.jsonl.gz')),
-  explorer: gz(join(ROOT, 'test/fixtures/ooni/explorer/measurements.jsonl.gz')),
-  bucket_sample: [...walk(join(ROOT, 'test/fixtures/ooni/bucket-sample/raw'))].flatMap(gz),
-  throttle_synthetic: gz(join(ROOT, 'test/fixtures/ooni-throttle-synthetic/measurements.jsonl.gz')),
-};
+const matcher = shippedMatcher();
+const SETS = fixtureSets();
 
 function score(line: string | Json) {
   const p = parseMeasurement(typeof line === 'string' ? line : JSON.stringify(line));

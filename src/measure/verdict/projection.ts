@@ -18,7 +18,7 @@ import type { ProjectionSpec } from '../../store/index.js';
 const J = 'json' as const;
 
 /** test_keys fields the rules read (web.ts, compat.ts, apps.ts, probes.ts, view.ts, index.ts). */
-const TEST_KEYS: ProjectionSpec = {
+export const TEST_KEYS: ProjectionSpec = {
   // web_connectivity
   blocking: J, accessible: J, x_blocking_flags: J, x_dns_flags: J, x_null_null_flags: J, control: J, control_failure: J, dns_experiment_failure: J, http_experiment_failure: J,
   queries: J, tcp_connect: J,

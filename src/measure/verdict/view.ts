@@ -61,7 +61,24 @@ export interface TlsResult extends Tagged {
   noTlsVerify: boolean;
   where: string;
 }
+/**
+ * What the rules know of a body too large to keep in the stored rule inputs (rule-inputs.ts):
+ * its length in UTF-16 code units (String#length of the decoded body), its <title>, and the
+ * OONI body fingerprints and Censored Planet signatures it matched when it was ingested, by key
+ * (`source/name`). Only the store's rule inputs produce it; a raw line never does.
+ */
+export class BodyFacts {
+  constructor(
+    readonly length: number,
+    readonly title: string | null,
+    readonly fingerprints: readonly string[],
+    readonly signatures: readonly string[],
+  ) {}
+}
+
 export interface HttpResult extends Tagged {
+  /** Position in the list the result was read from (test_keys.requests[index]). */
+  index: number;
   url: string | null;
   /** response.body_is_truncated: the probe stopped reading at its size limit. */
   truncated: boolean;
@@ -70,6 +87,10 @@ export interface HttpResult extends Tagged {
   failure: string | null;
   status: number | null;
   body: string | null;
+  /** Set instead of `body` when only the body's facts were kept (rescoring from the store). */
+  facts: BodyFacts | null;
+  /** body.length, or the kept facts' length; 0 without a body. */
+  bodyLength: number;
   /** the body was {format: base64} but not valid base64 */
   badBase64: boolean;
   headers: Record<string, string>;
@@ -162,15 +183,19 @@ function decodeHttp(tk: Json, key: string): HttpResult[] {
     if (!o) return [];
     const resp = asObj(o.response);
     const req = asObj(o.request);
+    const facts = resp?.body instanceof BodyFacts ? resp.body : null;
     const { body, bad } = decodeBody(resp?.body);
     const code = resp?.code;
     return [{
+      index: i,
       url: asStr(req?.url),
       truncated: resp?.body_is_truncated === true,
       location: locationOf(resp?.headers),
       failure: asStr(o.failure),
       status: typeof code === 'number' && code > 0 ? code : null,
       body,
+      facts,
+      bodyLength: body?.length ?? facts?.length ?? 0,
       badBase64: bad,
       headers: lowerHeaders(resp?.headers, resp?.headers_list),
       where: `test_keys.${key}[${i}]`,
@@ -178,6 +203,11 @@ function decodeHttp(tk: Json, key: string): HttpResult[] {
     }];
   });
 }
+
+const TITLE = /<title[^>]*>([^<]*)<\/title>/i;
+
+/** The page's <title> text (trimmed), from the body or its kept facts. */
+export const titleOf = (r: Pick<HttpResult, 'body' | 'facts'>): string | null => (r.facts ? r.facts.title : (TITLE.exec(r.body ?? '')?.[1]?.trim() ?? null));
 
 export const hostOf = (url: string | null | undefined): string | null => {
   if (!url) return null;

@@ -14,7 +14,7 @@ import type { VerdictBuilder } from './builder.js';
 import { failureKind, ipOfEndpoint, isBogon, mechanismFor } from './failures.js';
 import { connectionRates } from '../netevents/throughput.js';
 import { chainOf, judgeLaterHop } from './web-chain.js';
-import { asArr, asObj, asStr, scalar, hostOf, tlsResults, type HttpResult } from './view.js';
+import { asArr, asObj, asStr, scalar, hostOf, titleOf, tlsResults, type HttpResult } from './view.js';
 
 const isIp = (s: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(s) || s.includes(':');
 
@@ -59,20 +59,19 @@ function control(tk: Json): Control {
 }
 
 const COMMON_HEADERS = new Set(['date', 'content-type', 'server', 'cache-control', 'vary', 'set-cookie', 'location', 'expires', 'x-powered-by', 'content-encoding', 'last-modified', 'accept-ranges', 'pragma', 'x-frame-options', 'etag', 'x-content-type-options', 'age', 'via', 'p3p', 'x-xss-protection', 'content-language', 'cf-ray', 'strict-transport-security', 'link', 'x-varnish', 'content-length', 'connection', 'transfer-encoding', 'keep-alive']);
-const titleOf = (body: string | null) => /<title[^>]*>([^<]*)<\/title>/i.exec(body ?? '')?.[1]?.trim() ?? null;
 
 /** ts-017's http-diff test, with the 2xx-status gate. */
 function matchesControl(r: HttpResult, c: NonNullable<Control['http']>): boolean {
   if (r.status === null || c.status === null) return false;
   if (Math.floor(r.status / 100) !== Math.floor(c.status / 100)) return false;
-  const len = r.body?.length ?? 0;
+  const len = r.bodyLength;
   if (c.bodyLength !== null && Math.max(len, c.bodyLength) > 0 && Math.min(len, c.bodyLength) / Math.max(len, c.bodyLength) > 0.7) return true;
   const uncommon = (h: Record<string, string>) => new Set(Object.keys(h).filter((k) => !COMMON_HEADERS.has(k)));
   const a = uncommon(r.headers);
   const b = uncommon(c.headers);
   if (a.size > 0 && a.size === b.size && [...a].every((k) => b.has(k))) return true;
   const words = (t: string | null) => new Set((t ?? '').split(/\s+/).filter((w) => w.length > 4).map((w) => w.toLowerCase()));
-  const tw = words(titleOf(r.body));
+  const tw = words(titleOf(r));
   return [...words(c.title)].some((w) => tw.has(w));
 }
 
@@ -165,7 +164,7 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
 
   // HTTP: the browser-like path's fetches, the deepest hop first
   const reqs = chain.requests;
-  const responses = reqs.filter((r) => r.status !== null || r.body);
+  const responses = reqs.filter((r) => r.status !== null || r.bodyLength > 0);
   const httpHits = responses.flatMap((r) => m.matchHttp(r).map((h) => ({ ...h, r })));
   const confirmingHttp = httpHits.filter((h) => isConfirmingMatch(env.probe_cc, h.fp));
   const fpEvidence = (hits: typeof httpHits) => hits.slice(0, 3).map((h) => ({ rule: '', layer: 'http' as const, where: `${h.r.where}.response.${h.where === 'body' ? 'body' : `headers.${h.where.slice(7)}`}`, value: h.r.url ?? undefined, fingerprint: { source: h.fp.source, name: h.fp.name, scope: h.fp.scope, pattern: h.fp.pattern } }));
@@ -211,7 +210,7 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
       else b.add('http', 'down', 'http.failure_ctrl_failing', null, ev);
     } else if (final && responded) {
       const finalHttps = (final.url ?? env.input ?? '').toLowerCase().startsWith('https:');
-      const ev: Evidence[] = [{ rule: '', layer: 'http', where: `${final.where}.failure`, value: `${final.failure ?? ''} after status ${final.status}, ${final.body?.length ?? 0} body bytes read (control: ${ctrl.http?.bodyLength ?? '?'})` }];
+      const ev: Evidence[] = [{ rule: '', layer: 'http', where: `${final.where}.failure`, value: `${final.failure ?? ''} after status ${final.status}, ${final.bodyLength} body bytes read (control: ${ctrl.http?.bodyLength ?? '?'})` }];
       if (final.failure && !isRedirect(final.status)) {
         // the response started, then the body stopped coming: a stalled (throttled) or cut transfer
         const mech = failureKind(final.failure) === 'timeout' ? 'http.throttled' : mechanismFor('http', final.failure);
@@ -227,7 +226,7 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
         // a page unlike the control: known false positives (CDN captcha, OONI scope fp, Censored Planet) first, then block pages
         const cp = m.matchCensoredPlanet(final);
         const falsePositives = [...httpHits.filter((h) => h.r === final && h.fp.scope === 'fp').map((h) => h.fp), ...cp.falsePositives];
-        const ev: Evidence[] = [{ rule: '', layer: 'http', where: final.where, value: `status ${final.status} vs control ${ctrl.http.status}, body ${final.body?.length ?? 0} vs ${ctrl.http.bodyLength ?? '?'} bytes` }];
+        const ev: Evidence[] = [{ rule: '', layer: 'http', where: final.where, value: `status ${final.status} vs control ${ctrl.http.status}, body ${final.bodyLength} vs ${ctrl.http.bodyLength ?? '?'} bytes` }];
         if (falsePositives.length) b.add('http', 'ok', 'http.known_false_positive', null, falsePositives.slice(0, 2).map((fp) => ({ rule: '', layer: 'http', where: `${final.where}.response`, fingerprint: { source: fp.source, name: fp.name, scope: fp.scope, pattern: fp.pattern } })));
         else if (cp.blockpages.length) b.add('http', 'blocked', 'http.blockpage_signature', 'http.blockpage', cp.blockpages.slice(0, 2).map((fp) => ({ rule: '', layer: 'http', where: `${final.where}.response`, fingerprint: { source: fp.source, name: fp.name, scope: fp.scope, pattern: fp.pattern } })));
         else b.add('http', 'likely_blocked', 'http.diff', hostOf(final.url) !== host && final.url ? 'http.redirect' : 'http.blockpage', ev);
