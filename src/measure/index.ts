@@ -15,3 +15,4 @@ export * from './netevents/index.js';
 export { syncOoni, type Bucket, type BucketObject, type SyncInput, type SyncReport } from './sync/sync.js';
 export { testDir } from './sync/plan.js';
 export { agreementFromFiles, agreementFromStore, agreementReport, AGREEMENT_METHOD, type AgreementRow } from './agreement.js';
+export { rescoreMeasurements, type RescoreInput, type RescoreReport } from './rescore.js';

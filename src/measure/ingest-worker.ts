@@ -5,12 +5,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { FingerprintMatcher, type Fingerprint } from './fingerprints/index.js';
+import type { RuleInputsRecord } from '../store/index.js';
 import type { MeasurementRow, Reject } from './model.js';
 import { processFile, type FileTask } from './reader/process-file.js';
 
 export type ToWorker = { type: 'file'; task: FileTask } | { type: 'ack'; seq: number; inserted: number };
 export type FromWorker =
-  | { type: 'batch'; file_id: string; seq: number; rows: MeasurementRow[]; rejects: Reject[]; bytes: number }
+  | { type: 'batch'; file_id: string; seq: number; rows: MeasurementRow[]; rejects: Reject[]; bytes: number; inputs: RuleInputsRecord[] }
   | { type: 'done'; file_id: string; result: Awaited<ReturnType<typeof processFile>> }
   | { type: 'error'; file_id: string; message: string };
 
@@ -27,11 +28,11 @@ port.on('message', (msg: ToWorker) => {
     return;
   }
   processFile(msg.task, matcher, {
-    batch: (rows, rejects, bytes) =>
+    batch: (rows, rejects, bytes, inputs) =>
       new Promise<number>((resolve) => {
         const s = ++seq;
         waiting.set(s, resolve);
-        post({ type: 'batch', file_id: msg.task.file_id, seq: s, rows, rejects, bytes });
+        post({ type: 'batch', file_id: msg.task.file_id, seq: s, rows, rejects, bytes, inputs });
       }),
   }).then(
     (result) => post({ type: 'done', file_id: msg.task.file_id, result }),

@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Clock, ProgressReporter } from '../shared/index.js';
-import type { IngestFileRecord, Store } from '../store/index.js';
+import type { IngestFileRecord, RuleInputsRecord, Store } from '../store/index.js';
 import { currentFingerprints, FingerprintMatcher, type Fingerprint } from './fingerprints/index.js';
 import type { FromWorker, ToWorker } from './ingest-worker.js';
 import type { MeasurementRow, Reject } from './model.js';
@@ -133,8 +133,8 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     lines_read: r?.lines_read ?? 0, stored: r?.stored ?? 0, duplicates: r?.duplicates ?? 0, rejected: r?.rejected ?? 0, bytes_read: r?.bytes_read ?? 0,
     started_at: deps.clock.now().toISOString(), finished_at: r ? deps.clock.now().toISOString() : null, rules_version: RULES_VERSION,
   });
-  const writeBatch = async (task: FileTask, rows: MeasurementRow[], rejects: Reject[], bytes: number) => {
-    const inserted = await writer.submit({ rows, rejects });
+  const writeBatch = async (task: FileTask, rows: MeasurementRow[], rejects: Reject[], bytes: number, inputs: RuleInputsRecord[]) => {
+    const inserted = await writer.submit({ rows, rejects, inputs });
     stored += inserted;
     report.rejected += rejects.length;
     if (report.rejects.length < 200) report.rejects.push(...rejects.slice(0, 200 - report.rejects.length));
@@ -180,7 +180,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
         for (let t = takeFile(queue, takesFast, fastFile); t; t = takeFile(queue, takesFast, fastFile)) {
           const cur = t;
           begin(cur);
-          const sink = { batch: (rows: MeasurementRow[], rejects: Reject[], bytes: number) => writeBatch(cur.task, rows, rejects, bytes) };
+          const sink = { batch: (rows: MeasurementRow[], rejects: Reject[], bytes: number, inputs: RuleInputsRecord[]) => writeBatch(cur.task, rows, rejects, bytes, inputs) };
           if (!fastFile(cur.file)) {
             const r = await processFile(cur.task, matcher, sink);
             fast.full += r.lines_read;
@@ -202,7 +202,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     // in this thread: a few files at a time, so small files share commits
     const one = async (t: Task) => {
       begin(t);
-      await finish(t, await processFile(t.task, matcher, { batch: (rows, rejects, bytes) => writeBatch(t.task, rows, rejects, bytes) }));
+      await finish(t, await processFile(t.task, matcher, { batch: (rows, rejects, bytes, inputs) => writeBatch(t.task, rows, rejects, bytes, inputs) }));
     };
     await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, tasks.length) }, async (_, k) => {
       for (let t = nextFile(queue, k); t; t = nextFile(queue, k)) await one(t);
@@ -260,7 +260,7 @@ async function runWorker(
   queue: Task[],
   begin: (t: Task) => void,
   finish: (t: Task, r: FileResult) => Promise<void>,
-  writeBatch: (task: FileTask, rows: MeasurementRow[], rejects: Reject[], bytes: number) => Promise<number>,
+  writeBatch: (task: FileTask, rows: MeasurementRow[], rejects: Reject[], bytes: number, inputs: RuleInputsRecord[]) => Promise<number>,
 ): Promise<void> {
   const w = startWorker(fingerprints);
   const pending = new Map<string, { t: Task; resolve: (r: FileResult) => void; reject: (e: Error) => void }>();
@@ -274,7 +274,7 @@ async function runWorker(
     const p = pending.get(m.file_id);
     if (!p) return;
     if (m.type === 'batch') {
-      writeBatch(p.t.task, m.rows, m.rejects, m.bytes).then(
+      writeBatch(p.t.task, m.rows, m.rejects, m.bytes, m.inputs).then(
         (inserted) => w.postMessage({ type: 'ack', seq: m.seq, inserted } satisfies ToWorker),
         (e: unknown) => failAll(e instanceof Error ? e : new Error(String(e))),
       );

@@ -1,10 +1,11 @@
 /**
- * `splinternet measurements summary|list|show|networks|export|rules|agreement|files|link` and
+ * `splinternet measurements summary|list|show|networks|export|rules|agreement|rescore|files|link` and
  * `splinternet fingerprints import|list`.
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
+import type { RescoreReport } from '../../measure/index.js';
 import { AppError } from '../../shared/index.js';
 import { ctxOf, intOption, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
@@ -28,7 +29,7 @@ const f = (v: unknown): string => (v === null || v === undefined ? '-' : typeof 
 const fmtMech = (m: Record<string, number>) => Object.entries(m).map(([k, v]) => `${k}:${v}`).join(' ');
 
 export function measurementsCommand(program: Command, io: Io): void {
-  const m = program.command('measurements').description('query ingested OONI measurements: summary, list, show, networks, export, rules, agreement, files, link');
+  const m = program.command('measurements').description('query ingested OONI measurements: summary, list, show, networks, export, rules, agreement, rescore, files, link');
 
   filters(leaf(m, 'summary', 'counts per cell (time bucket, probe_cc, probe_asn, test_name, target) and per target'))
     .option('--grain <g>', 'day | hour', 'day')
@@ -114,6 +115,25 @@ export function measurementsCommand(program: Command, io: Io): void {
         `vs probe blocking/accessible: ${x.vs_probe.agree}/${x.vs_probe.compared} agree (${f(x.vs_probe.agree_pct)}%)\n` +
         `vs OONI anomaly flag:         ${x.vs_anomaly.agree}/${x.vs_anomaly.compared} agree (${f(x.vs_anomaly.agree_pct)}%)\n` +
         `disagreements without an overriding rule: ${x.unexplained}\n`,
+      );
+    });
+
+  filters(leaf(m, 'rescore', 're-judge stored measurements with the current rules and fingerprints, from their stored rule inputs (source files are not read)'))
+    .option('--batch-size <n>', 'measurements per transaction (default 2000)', intOption('--batch-size'))
+    .action(async (o: Row) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.op<RescoreReport>('measurements.rescore', { ...pick(o), batch_size: o.batchSize });
+      if (r.needs_reingest > 0 || r.unreadable > 0) io.setExit(3);
+      ctx.print(r, (x: typeof r) =>
+        [
+          `rules ${x.rules_version}, fingerprints ${x.fingerprints_version}`,
+          x.reconciliation,
+          `${x.changed} changed, ${x.unchanged} unchanged; aggregation cells rewritten: ${x.cells.cells}`,
+          ...x.transitions.map((t) => `  ${t.from} -> ${t.to}: ${t.n}`),
+          ...(x.changed ? [`  changed parts: ${Object.entries(x.changed_fields).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ')}`] : []),
+          ...(x.needs_reingest ? [`${x.needs_reingest} measurements were stored before rule inputs were kept: re-ingest their files with \`splinternet ingest --force FILE...\` to include them`] : []),
+          ...x.unreadable_examples.map((e) => `unreadable ${e.id}: ${e.reason}`),
+        ].join('\n') + '\n',
       );
     });
 

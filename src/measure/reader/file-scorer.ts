@@ -12,6 +12,9 @@ import { targetOf } from '../target.js';
 import { scoreMeasurement } from '../verdict/index.js';
 import { decodeLine, parseMeasurement, type ParseResult } from './parse.js';
 import type { IngestFilters } from './sources.js';
+import type { RuleInputsRecord } from '../../store/index.js';
+import { RULES_VERSION } from '../verdict/rules.js';
+import { ruleInputsOf } from '../verdict/rule-inputs.js';
 
 export interface FileTask {
   file_id: string;
@@ -24,8 +27,8 @@ export interface FileTask {
 }
 
 export interface BatchSink {
-  /** Store a batch; resolves with how many rows were new (the rest were already stored). */
-  batch(rows: MeasurementRow[], rejects: Reject[], bytesRead: number): Promise<number>;
+  /** Store a batch and the rows' rule inputs; resolves with how many rows were new (the rest were already stored). */
+  batch(rows: MeasurementRow[], rejects: Reject[], bytesRead: number, inputs: RuleInputsRecord[]): Promise<number>;
 }
 
 export interface FileResult extends IngestCounts {
@@ -52,6 +55,7 @@ export class FileScorer {
   readonly counts = { ...zeroCounts(), filtered: 0 };
   private rows: MeasurementRow[] = [];
   private rejects: Reject[] = [];
+  private inputs: RuleInputsRecord[] = [];
   private ids = new Set<string>();
   private readonly inflight: Promise<void>[] = [];
 
@@ -99,6 +103,7 @@ export class FileScorer {
     }
     this.ids.add(row.id);
     this.rows.push(row);
+    this.inputs.push({ id: row.id, rules_version: RULES_VERSION, inputs: ruleInputsOf(parsed.value, this.matcher, this.task.bucket_hour) });
   }
 
   oversize(lineNo: number, offset: number, length: number): void {
@@ -111,13 +116,14 @@ export class FileScorer {
     if (!this.rows.length && !this.rejects.length) return;
     const sent = this.rows.length;
     this.inflight.push(
-      this.sink.batch(this.rows, this.rejects, bytesRead).then((inserted) => {
+      this.sink.batch(this.rows, this.rejects, bytesRead, this.inputs).then((inserted) => {
         this.counts.stored += inserted;
         this.counts.duplicates += sent - inserted;
       }),
     );
     this.rows = [];
     this.rejects = [];
+    this.inputs = [];
     this.ids = new Set();
     if (this.inflight.length >= 2) await this.inflight.shift();
   }

@@ -15,6 +15,7 @@ import {
   listMeasurements,
   listNetworks,
   measurementSummary,
+  rescoreMeasurements,
   showMeasurement,
   MEASUREMENT_EXPORT_FORMATS,
   RULES,
@@ -74,6 +75,14 @@ export const measureOps = [
     },
   }),
   defineOp({ name: 'measurements.rules', summary: 'The verdict rule set', write: false, input: z.object({}), run: () => Promise.resolve({ rules_version: RULES_VERSION, items: RULES }) }),
+  defineOp({
+    name: 'measurements.rescore',
+    summary: 'Re-judge stored measurements with the current rules and fingerprints from their stored rule inputs (source files are not read)',
+    write: true,
+    scope: 'import',
+    input: measurementFiltersSchema.extend({ batch_size: z.number().int().min(1).max(100000).optional() }),
+    run: (ctx, q) => rescoreMeasurements(ctx, q),
+  }),
   defineOp({ name: 'measurements.agreement', summary: 'Our verdicts vs the probe\'s own analysis and OONI\'s anomaly flag, with every disagreement\'s rules', write: false, input: measurementFiltersSchema, run: (ctx, q) => agreementFromStore(ctx, q) }),
   defineOp({
     name: 'measurements.agreement_files',

@@ -145,6 +145,35 @@ export interface ProjectedChunk {
   row(i: number): ProjectedRow;
 }
 
+/** What the verdict rules read from one measurement (JSON text, src/measure/verdict/rule-inputs.ts) and the rule set its verdict came from. */
+export interface RuleInputsRecord {
+  id: string;
+  rules_version: string;
+  inputs: string;
+}
+
+/** The verdict columns and OONI flags of a measurement: what rescoring may change. */
+export type VerdictColumns = Pick<MeasurementRecord, 'status' | 'layers' | 'mechanism' | 'rules' | 'evidence' | 'anomaly' | 'confirmed' | 'failure' | 'blocking_general' | 'blocking_type'>;
+
+/** One stored measurement as rescoring reads it: its current verdict and its rule inputs. */
+export type RescoreRecord = VerdictColumns & { id: string; rules_version: string; inputs: string };
+
+/**
+ * Re-judging stored measurements from their rule inputs (`measurements rescore`). A store that
+ * keeps no rule inputs does not offer it (MeasureRepo.rescore absent).
+ */
+export interface RescoreRepo {
+  /** How many measurements match the filter, and how many of them have rule inputs. */
+  counts(f: MeasurementFilter): Promise<{ measurements: number; with_inputs: number }>;
+  /** The next page of matching measurements that have rule inputs, in id order after `after`. */
+  page(f: MeasurementFilter & { after: string | null; limit: number }): Promise<RescoreRecord[]>;
+  /**
+   * One transaction: the new verdicts of `changed`, the rule-set version of every id in `ids`,
+   * and the aggregation cells of the changed measurements recomputed. Returns the cells written.
+   */
+  apply(changed: (VerdictColumns & { id: string })[], ids: string[], rulesVersion: string, now: string): Promise<{ keys: number; cells: number }>;
+}
+
 export interface MeasureRepo {
   /**
    * Read a JSONL(.gz) file projected to `spec`, in file order, one chunk of rows at a time.
@@ -159,9 +188,10 @@ export interface MeasureRepo {
   /**
    * One transaction: manifest rows to (re)start (status running; their old rejects cleared), new
    * measurements (ids already stored are skipped), rejects, dirty cell keys, manifest rows to
-   * finish. Returns the ids actually inserted.
+   * finish, rule inputs (kept where a store keeps them; an id that has them keeps the first).
+   * Returns the ids actually inserted.
    */
-  writeGroup(b: { rows: MeasurementRecord[]; rejects: MeasurementRejectRecord[]; start: IngestFileRecord[]; finish: IngestFileRecord[] }, now: string): Promise<string[]>;
+  writeGroup(b: { rows: MeasurementRecord[]; rejects: MeasurementRejectRecord[]; start: IngestFileRecord[]; finish: IngestFileRecord[]; inputs?: RuleInputsRecord[] }, now: string): Promise<string[]>;
   /** writeGroup without manifest changes; returns how many rows were new (kept for callers of the first API). */
   writeBatch(rows: MeasurementRecord[], rejects: MeasurementRejectRecord[], now: string): Promise<number>;
   /** Recompute the aggregation cells whose keys were touched since the last refresh. */
@@ -175,4 +205,6 @@ export interface MeasureRepo {
   replaceFingerprints(source: FingerprintSourceRecord, items: FingerprintRecord[]): Promise<void>;
   listFingerprints(): Promise<FingerprintRecord[]>;
   fingerprintSources(): Promise<FingerprintSourceRecord[]>;
+  /** Present where the store keeps rule inputs (the embedded store). */
+  readonly rescore?: RescoreRepo;
 }

@@ -61,7 +61,7 @@ async function runOne(conn: DuckDBConnection, sql: string, params: Param[]): Pro
   return Number(result.rowsChanged);
 }
 
-const connSql = (conn: DuckDBConnection): Sql => ({
+export const connSql = (conn: DuckDBConnection): Sql => ({
   all: (sql, params = []) => readAll(conn, sql, params),
   run: (sql, params = []) => runOne(conn, sql, params),
 });

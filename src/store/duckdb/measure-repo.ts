@@ -5,21 +5,21 @@
  * the batch's rejects and marks the aggregation cells it touched. Cells are recomputed from the
  * measurements for those keys only (refreshCells), so an ingest never rescans other cells.
  */
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBAppender } from '@duckdb/node-api';
 import type {
   CellRecord,
   FingerprintRecord,
   FingerprintSourceRecord,
   IngestFileRecord,
   MeasureRepo,
-  MeasurementFilter,
   MeasurementRecord,
   MeasurementRejectRecord,
   NetworkRecord,
 } from '../types.js';
 import type { DuckDb, Param, Row } from './db.js';
 import { readProjected } from './measure-projection.js';
-import { cellsSql, MEASUREMENT_COLUMNS, MEASUREMENT_SELECT, STAGING_COLUMNS, STAGING_DDL } from './measure-sql.js';
+import { duckRescoreRepo } from './measure-rescore.js';
+import { inTx, MEASUREMENT_COLUMNS, MEASUREMENT_SELECT, refreshDirtyCells, STAGING_COLUMNS, STAGING_DDL, where } from './measure-sql.js';
 
 const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
 
@@ -33,35 +33,6 @@ function appendRow(a: DuckDBAppender, r: MeasurementRecord, now: string): void {
     else a.appendVarchar(typeof v === 'string' ? v : JSON.stringify(v));
   }
   a.endRow();
-}
-
-async function inTx<T>(conn: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
-  await conn.run('BEGIN TRANSACTION');
-  try {
-    const out = await fn();
-    await conn.run('COMMIT');
-    return out;
-  } catch (e) {
-    await conn.run('ROLLBACK').catch(() => undefined);
-    throw e;
-  }
-}
-
-/** WHERE clause for MeasurementFilter over a table with the measurement columns. */
-function where(f: MeasurementFilter, timeCol: string, params: Param[]): string {
-  const p = (v: Param) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  const parts = ['TRUE'];
-  if (f.probe_cc) parts.push(`probe_cc = ${p(f.probe_cc)}`);
-  if (f.probe_asn) parts.push(`probe_asn = ${p(f.probe_asn)}`);
-  if (f.test_name) parts.push(`test_name = ${p(f.test_name)}`);
-  if (f.target) parts.push(`target = ${p(f.target)}`);
-  if (f.since) parts.push(`${timeCol} >= ${p(f.since)}::TIMESTAMP`);
-  if (f.until) parts.push(`${timeCol} <= ${p(f.until)}::TIMESTAMP`);
-  if (f.status) parts.push(`status = ${p(f.status)}`);
-  return parts.join(' AND ');
 }
 
 const toMeasurement = (r: Row): MeasurementRecord & { path: string | null; ingested_at: string } => ({
@@ -111,6 +82,19 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
             await conn.run(`INSERT OR IGNORE INTO measurement_cells_dirty SELECT DISTINCT date_trunc('day', measurement_start_time::TIMESTAMP), probe_cc, probe_asn, test_name, target FROM measurement_staging`);
             await conn.run('DELETE FROM measurement_staging');
           }
+          if (b.inputs?.length) {
+            await conn.run('CREATE TEMP TABLE IF NOT EXISTS rule_inputs_staging (id VARCHAR, rules_version VARCHAR, inputs VARCHAR)');
+            const a = await conn.createAppender('rule_inputs_staging', 'main', 'temp');
+            for (const x of b.inputs) {
+              a.appendVarchar(x.id);
+              a.appendVarchar(x.rules_version);
+              a.appendVarchar(x.inputs);
+              a.endRow();
+            }
+            a.closeSync();
+            await conn.run('INSERT OR IGNORE INTO measurement_rule_inputs SELECT DISTINCT ON (id) id, rules_version, inputs FROM rule_inputs_staging');
+            await conn.run('DELETE FROM rule_inputs_staging');
+          }
           for (const j of b.rejects) {
             await conn.run('INSERT OR REPLACE INTO measurement_rejects VALUES ($1, $2, $3, $4, $5, $6, $7)', [j.file_id, j.path, j.line, j.byte_offset, j.reason, j.detail, j.raw_prefix]);
           }
@@ -123,16 +107,7 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
           return ids;
         }),
       ),
-    refreshCells: (now) =>
-      db.tx(async (tx) => {
-        const keys = (await tx.all<{ n: number }>('SELECT count(*) AS n FROM measurement_cells_dirty'))[0]?.n ?? 0;
-        if (!keys) return { keys: 0, cells: 0 };
-        await tx.run(`DELETE FROM measurement_cells c WHERE EXISTS (SELECT 1 FROM measurement_cells_dirty d WHERE d.probe_cc = c.probe_cc AND d.probe_asn = c.probe_asn
-          AND d.test_name = c.test_name AND d.target = c.target AND d.day = date_trunc('day', c.bucket))`);
-        const cells = await tx.run(cellsSql, [now]);
-        await tx.run('DELETE FROM measurement_cells_dirty');
-        return { keys, cells };
-      }),
+    refreshCells: (now) => db.tx((tx) => refreshDirtyCells(tx, now)),
     async cells(f) {
       const params: Param[] = [f.grain];
       const rows = await db.all(
@@ -198,6 +173,7 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
     listFingerprints: () =>
       db.all<FingerprintRecord & Row>('SELECT source, name, kind, scope, location_found, pattern_type, pattern, expected_countries FROM fingerprints ORDER BY source, name'),
     fingerprintSources: () => db.all<FingerprintSourceRecord & Row>('SELECT * FROM fingerprint_sources ORDER BY source'),
+    rescore: duckRescoreRepo(db),
   };
   return repo;
 }

@@ -1,3 +1,7 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { MeasurementFilter } from '../types.js';
+import type { Param, Sql } from './db.js';
+
 /**
  * SQL text of the measure repository that is long enough to deserve its own file: the staging
  * table the appender fills, the projection back to API shape, and the cell aggregation.
@@ -65,3 +69,43 @@ SELECT g.grain, g.bucket, g.probe_cc, g.probe_asn, g.test_name, g.target,
   coalesce(any_value(mech.mechanisms), '{}'::JSON), any_value(ex.examples), $1::TIMESTAMPTZ
 FROM g LEFT JOIN mech USING (${KEY}) LEFT JOIN ex USING (${KEY})
 GROUP BY g.grain, g.bucket, g.probe_cc, g.probe_asn, g.test_name, g.target`;
+
+/** Recompute every cell of the keys marked dirty, and clear the marks (inside the caller's transaction). */
+export async function refreshDirtyCells(tx: Sql, now: string): Promise<{ keys: number; cells: number }> {
+  const keys = Number((await tx.all<{ n: number | bigint }>('SELECT count(*) AS n FROM measurement_cells_dirty'))[0]?.n ?? 0);
+  if (!keys) return { keys: 0, cells: 0 };
+  await tx.run(`DELETE FROM measurement_cells c WHERE EXISTS (SELECT 1 FROM measurement_cells_dirty d WHERE d.probe_cc = c.probe_cc AND d.probe_asn = c.probe_asn
+    AND d.test_name = c.test_name AND d.target = c.target AND d.day = date_trunc('day', c.bucket))`);
+  const cells = await tx.run(cellsSql, [now]);
+  await tx.run('DELETE FROM measurement_cells_dirty');
+  return { keys, cells };
+}
+
+export async function inTx<T>(conn: DuckDBConnection, fn: () => Promise<T>): Promise<T> {
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    const out = await fn();
+    await conn.run('COMMIT');
+    return out;
+  } catch (e) {
+    await conn.run('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+/** WHERE clause for MeasurementFilter over a table with the measurement columns. */
+export function where(f: MeasurementFilter, timeCol: string, params: Param[]): string {
+  const p = (v: Param) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const parts = ['TRUE'];
+  if (f.probe_cc) parts.push(`probe_cc = ${p(f.probe_cc)}`);
+  if (f.probe_asn) parts.push(`probe_asn = ${p(f.probe_asn)}`);
+  if (f.test_name) parts.push(`test_name = ${p(f.test_name)}`);
+  if (f.target) parts.push(`target = ${p(f.target)}`);
+  if (f.since) parts.push(`${timeCol} >= ${p(f.since)}::TIMESTAMP`);
+  if (f.until) parts.push(`${timeCol} <= ${p(f.until)}::TIMESTAMP`);
+  if (f.status) parts.push(`status = ${p(f.status)}`);
+  return parts.join(' AND ');
+}
