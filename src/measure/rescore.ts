@@ -56,22 +56,37 @@ export async function rescoreMeasurements(deps: Deps, input: RescoreInput, score
   const repo = deps.store.measure.rescore;
   if (!repo) {
     const kind = (await deps.store.info()).kind;
-    throw new AppError('USAGE', `rescore is not supported on the ${kind} store: it keeps no rule inputs of the measurements; rescore on the embedded (DuckDB) store, or re-ingest the files`);
+    throw new AppError(
+      'USAGE',
+      `rescore is not supported on the ${kind} store: it keeps no rule inputs of the measurements; rescore on the embedded (DuckDB) store, or re-ingest the files`,
+    );
   }
   const filter = toFilter(input);
   const matcher = new FingerprintMatcher(await currentFingerprints(deps));
   const counts = await repo.counts(filter);
   const report: RescoreReport = {
-    rules_version: RULES_VERSION, fingerprints_version: matcher.version, measurements: counts.measurements, rescored: 0, changed: 0, unchanged: 0,
-    needs_reingest: counts.measurements - counts.with_inputs, unreadable: 0, unreadable_examples: [], transitions: [],
-    changed_fields: { status: 0, layers: 0, mechanism: 0, rules: 0, evidence: 0, flags: 0 }, previous_rules_versions: {}, cells: { keys: 0, cells: 0 },
-    reconciled: true, reconciliation: '', elapsed_s: 0,
+    rules_version: RULES_VERSION,
+    fingerprints_version: matcher.version,
+    measurements: counts.measurements,
+    rescored: 0,
+    changed: 0,
+    unchanged: 0,
+    needs_reingest: counts.measurements - counts.with_inputs,
+    unreadable: 0,
+    unreadable_examples: [],
+    transitions: [],
+    changed_fields: { status: 0, layers: 0, mechanism: 0, rules: 0, evidence: 0, flags: 0 },
+    previous_rules_versions: {},
+    cells: { keys: 0, cells: 0 },
+    reconciled: true,
+    reconciliation: '',
+    elapsed_s: 0,
   };
   const transitions = new Map<string, number>();
   const limit = input.batch_size ?? 2000;
   deps.progress.start('rescore', counts.with_inputs, 'measurements');
   let done = 0;
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page = await repo.page({ ...filter, after, limit });
     if (!page.length) break;
     after = page.at(-1)!.id;
@@ -96,7 +111,12 @@ export async function rescoreMeasurements(deps: Deps, input: RescoreInput, score
         mechanism: next.mechanism !== row.mechanism,
         rules: !same(next.rules, row.rules),
         evidence: JSON.stringify(next.evidence) !== JSON.stringify(row.evidence),
-        flags: next.anomaly !== row.anomaly || next.confirmed !== row.confirmed || next.failure !== row.failure || next.blocking_general !== row.blocking_general || next.blocking_type !== row.blocking_type,
+        flags:
+          next.anomaly !== row.anomaly ||
+          next.confirmed !== row.confirmed ||
+          next.failure !== row.failure ||
+          next.blocking_general !== row.blocking_general ||
+          next.blocking_type !== row.blocking_type,
       };
       if (!Object.values(diff).some(Boolean)) {
         report.unchanged++;
@@ -113,7 +133,9 @@ export async function rescoreMeasurements(deps: Deps, input: RescoreInput, score
     deps.progress.update(done, { changed: report.changed, unreadable: report.unreadable });
   }
   deps.progress.stop();
-  report.transitions = [...transitions].map(([k, n]) => ({ from: k.split('\0')[0]!, to: k.split('\0')[1]!, n })).sort((a, b) => b.n - a.n || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  report.transitions = [...transitions]
+    .map(([k, n]) => ({ from: k.split('\0')[0]!, to: k.split('\0')[1]!, n }))
+    .sort((a, b) => b.n - a.n || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
   const sum = report.rescored + report.needs_reingest + report.unreadable;
   report.reconciled = sum === report.measurements;
   report.reconciliation = `measurements ${report.measurements} ${report.reconciled ? '=' : '!='} rescored ${report.rescored} + needs_reingest ${report.needs_reingest} + unreadable ${report.unreadable}`;

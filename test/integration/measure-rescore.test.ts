@@ -13,7 +13,11 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { cli, clock, tempDir } from '../helpers/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const FILES = [join(ROOT, 'test/fixtures/ooni-qa/measurements.jsonl.gz'), join(ROOT, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz'), join(ROOT, 'test/fixtures/ooni/explorer/measurements.jsonl.gz')];
+const FILES = [
+  join(ROOT, 'test/fixtures/ooni-qa/measurements.jsonl.gz'),
+  join(ROOT, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz'),
+  join(ROOT, 'test/fixtures/ooni/explorer/measurements.jsonl.gz'),
+];
 
 describe('measurements rescore', () => {
   const t = tempDir();
@@ -25,7 +29,8 @@ describe('measurements rescore', () => {
     const rows = await store.measure.list({ limit: 100000 });
     const cells = await store.measure.cells({ grain: 'day' });
     const fromCells: Record<string, number> = {};
-    for (const c of cells) for (const s of ['ok', 'blocked', 'likely_blocked', 'down', 'invalid', 'insufficient'] as const) fromCells[s] = (fromCells[s] ?? 0) + c[s];
+    for (const c of cells)
+      for (const s of ['ok', 'blocked', 'likely_blocked', 'down', 'invalid', 'insufficient'] as const) fromCells[s] = (fromCells[s] ?? 0) + c[s];
     const fromRows: Record<string, number> = { ok: 0, blocked: 0, likely_blocked: 0, down: 0, invalid: 0, insufficient: 0 };
     for (const r of rows) fromRows[r.status]!++;
     return { byId: new Map(rows.map((r) => [r.id, r])), fromCells, fromRows };
@@ -88,7 +93,9 @@ describe('measurements rescore', () => {
     const after = await snapshot();
     expect(after.fromRows.down).toBe(before.fromRows.down! + ru.length);
     expect(after.fromCells).toEqual(after.fromRows);
-    expect([...after.byId.values()].filter((m) => m.probe_cc !== 'RU').map((m) => m.status)).toEqual([...before.byId.values()].filter((m) => m.probe_cc !== 'RU').map((m) => m.status));
+    expect([...after.byId.values()].filter((m) => m.probe_cc !== 'RU').map((m) => m.status)).toEqual(
+      [...before.byId.values()].filter((m) => m.probe_cc !== 'RU').map((m) => m.status),
+    );
     const back = await rescoreMeasurements(deps(), { cc: 'RU' });
     expect(back.transitions).toEqual([{ from: 'down', to: 'ok', n: ru.length }]);
     expect((await snapshot()).fromRows).toEqual(before.fromRows);

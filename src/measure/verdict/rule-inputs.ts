@@ -51,7 +51,10 @@ function storedBody(raw: unknown, r: HttpResult | undefined, matcher: Fingerprin
   if (!r || r.badBase64) return raw; // kept as written: validity judges it
   if (r.body === null) return null;
   if (keepWhole || r.body.length <= BODY_KEPT_CHARS) return r.body;
-  const fps = matcher.matchHttp(r).filter((h) => h.where === 'body').map((h) => fingerprintKey(h.fp));
+  const fps = matcher
+    .matchHttp(r)
+    .filter((h) => h.where === 'body')
+    .map((h) => fingerprintKey(h.fp));
   const sigs = signatures ? matcher.signatures(r).map(fingerprintKey) : [];
   return { $facts: [r.bodyLength, titleOf(r), fps, sigs] };
 }
@@ -93,12 +96,14 @@ export function readRuleInputs(text: string): StoredInputs {
     return { ok: false, reason: `stored rule inputs are not JSON: ${(e as Error).message.slice(0, 120)}` };
   }
   const d = asObj(doc);
-  if (!d || d.f !== RULE_INPUTS_FORMAT) return { ok: false, reason: `stored rule inputs have format ${JSON.stringify(d?.f)}, this version reads ${RULE_INPUTS_FORMAT}: re-ingest` };
+  if (!d || d.f !== RULE_INPUTS_FORMAT)
+    return { ok: false, reason: `stored rule inputs have format ${JSON.stringify(d?.f)}, this version reads ${RULE_INPUTS_FORMAT}: re-ingest` };
   const m = asObj(d.m);
   for (const req of asArr(asObj(m?.test_keys)?.requests)) {
     const resp = asObj(asObj(req)?.response);
     const f = asObj(resp?.body)?.$facts;
-    if (resp && Array.isArray(f)) resp.body = new BodyFacts(Number(f[0]), typeof f[1] === 'string' ? f[1] : null, asArr(f[2]).map(String), asArr(f[3]).map(String));
+    if (resp && Array.isArray(f))
+      resp.body = new BodyFacts(Number(f[0]), typeof f[1] === 'string' ? f[1] : null, asArr(f[2]).map(String), asArr(f[3]).map(String));
   }
   const parsed: ParseResult = parseObject(m);
   if (!parsed.ok) return { ok: false, reason: `stored rule inputs: ${parsed.detail}` };

@@ -12,8 +12,17 @@ const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown)
 
 /** Updated columns in appender order; lists comma-joined, evidence as JSON text. */
 const COLUMNS: [keyof VerdictColumns | 'id', 'VARCHAR' | 'BOOLEAN' | 'DOUBLE'][] = [
-  ['id', 'VARCHAR'], ['status', 'VARCHAR'], ['layers', 'VARCHAR'], ['mechanism', 'VARCHAR'], ['rules', 'VARCHAR'], ['evidence', 'VARCHAR'],
-  ['anomaly', 'BOOLEAN'], ['confirmed', 'BOOLEAN'], ['failure', 'BOOLEAN'], ['blocking_general', 'DOUBLE'], ['blocking_type', 'VARCHAR'],
+  ['id', 'VARCHAR'],
+  ['status', 'VARCHAR'],
+  ['layers', 'VARCHAR'],
+  ['mechanism', 'VARCHAR'],
+  ['rules', 'VARCHAR'],
+  ['evidence', 'VARCHAR'],
+  ['anomaly', 'BOOLEAN'],
+  ['confirmed', 'BOOLEAN'],
+  ['failure', 'BOOLEAN'],
+  ['blocking_general', 'DOUBLE'],
+  ['blocking_type', 'VARCHAR'],
 ];
 const split = (c: string) => `CASE WHEN s.${c} IS NULL OR s.${c} = '' THEN []::VARCHAR[] ELSE string_split(s.${c}, ',') END`;
 const SET = COLUMNS.filter(([n]) => n !== 'id')
@@ -73,7 +82,9 @@ export function duckRescoreRepo(db: DuckDb): RescoreRepo {
           await conn.run(`UPDATE measurements m SET ${SET} FROM verdict_staging s WHERE m.id = s.id`);
           await conn.run(`INSERT OR IGNORE INTO measurement_cells_dirty SELECT DISTINCT date_trunc('day', m.measurement_start_time), m.probe_cc, m.probe_asn, m.test_name, m.target
             FROM measurements m JOIN verdict_staging s ON s.id = m.id`);
-          await conn.run('UPDATE measurement_rule_inputs i SET rules_version = $1 FROM rescored_ids r WHERE i.id = r.id AND i.rules_version <> $1', [rulesVersion]);
+          await conn.run('UPDATE measurement_rule_inputs i SET rules_version = $1 FROM rescored_ids r WHERE i.id = r.id AND i.rules_version <> $1', [
+            rulesVersion,
+          ]);
           return refreshDirtyCells(connSql(conn), now);
         }),
       ),
