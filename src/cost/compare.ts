@@ -110,15 +110,17 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
     } else {
       const pop = e.population_affected?.estimate ?? 0;
       const main = r.estimates.find((x) => x.method === COMPARE_METHOD) ?? r.estimates[0]!;
+      // Hours actually cut: the span's hours × the share its schedule says was cut.
+      const active = (r.scenario?.active as { share: number } | null | undefined)?.share ?? 1;
       for (const est of r.estimates) {
         for (const p of est.periods) {
           if (p.year === null || !p.usd) continue;
           const rr = row(cc, p.year);
           rr.ours[est.method] = (rr.ours[est.method] ?? 0) + p.usd.median;
           if (est === main) {
-            rr.our_hours += p.hours;
+            rr.our_hours += p.hours * active;
             rr.our_users += pop * (await onlineShare(cc, p.year));
-            rr.events.push({ id: e.id, title: e.title, hours: Math.round(p.hours * 10) / 10, usd: p.usd.median });
+            rr.events.push({ id: e.id, title: e.title, hours: Math.round(p.hours * active * 10) / 10, usd: p.usd.median });
           }
         }
       }

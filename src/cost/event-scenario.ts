@@ -10,6 +10,8 @@ import { statsRegionsOf } from '../geo/index.js';
 import { AppError, partialDateEnd, partialDateStart } from '../shared/index.js';
 import { findPlatform } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
+import { scheduleOf } from './schedule.js';
+import { parseSpan } from './span.js';
 
 export interface Missing {
   field: string;
@@ -52,6 +54,8 @@ export function eventScenario(e: LedgerEvent, o: EventOverrides = {}): { input: 
   } else if (e.category === 'throttling') {
     input.type = 'throttling';
     if (uniquePlatforms.length) input.platform = uniquePlatforms.join(',');
+    // Throttling of services that are not named (or have no weight) is not the whole network's.
+    else if (e.subtype === 'platform' && o.platform_weight === undefined) missing.push({ field: 'platform_weight', reason: `throttling of services with no weight (${e.targets.map((t) => t.name).join(', ') || 'none named'}); pass --platform-weight W in (0,1]` });
     if (o.severity === undefined) missing.push({ field: 'severity', reason: 'the ledger does not record how badly traffic was slowed; pass --severity S in [0,1] (1 = unusable, which Top10VPN counts as a shutdown)' });
     else input.severity = o.severity;
   } else {
@@ -80,8 +84,29 @@ export function eventScenario(e: LedgerEvent, o: EventOverrides = {}): { input: 
     input.start = precise(e.start) ? e.start : partialDateStart(e.start).toISOString();
     input.end = precise(end) ? end : partialDateEnd(end).toISOString();
     if (!precise(e.start) || !precise(end)) mapping.push(`dates known to the ${e.date_precision} only: priced from the earliest start (${input.start.slice(0, 10)}) to the latest end (${input.end.slice(0, 10)})`);
+    if (e.end !== null) activeHours(e, input, mapping);
   }
   return { input, missing, mapping };
+}
+
+/**
+ * Hours actually cut within an ended event's dates, from the schedule its text states (a few
+ * hours a day, N occasions); the span stays whole when the text states none.
+ */
+function activeHours(e: LedgerEvent, input: ScenarioInput, mapping: string[]): void {
+  let spanHours: number;
+  try {
+    spanHours = parseSpan({ start: input.start, end: input.end }).hours;
+  } catch {
+    return; // a bad span is reported by parseScenario, naming the field
+  }
+  const s = scheduleOf(e.summary, spanHours, e.tags.includes('exam-cheating') || /\bexam/i.test(e.summary));
+  if (!s) return;
+  input.active_share = s.share;
+  input.active_low = s.low;
+  input.active_high = s.high;
+  input.active_basis = `${s.occasions} × ${s.hours_each} h of ${Math.round(s.span_hours)} h: ${s.basis}`;
+  mapping.push(`priced for ${Math.round(s.hours * 10) / 10} h of the ${Math.round(s.span_hours)} h between start and end (${s.basis})`);
 }
 
 /**

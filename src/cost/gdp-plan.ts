@@ -10,7 +10,7 @@ import { ParamSet, nationalValue, paramInput, pickYear, recordInput, regionalSha
 import { daysInYear } from './span.js';
 import { Unavailable, type InputValue, type Plan, type Factor, type SegmentPlan, type Unit } from './types.js';
 import { times } from './unit.js';
-import { affectedWeight, typeWeight, type MobilePreset } from './weights.js';
+import { activeWeight, affectedWeight, typeWeight, type MobilePreset } from './weights.js';
 
 export interface FactorKit {
   ps: ParamSet;
@@ -51,7 +51,7 @@ export function gdpPlan(ctx: PlanContext, opts: { preset: MobilePreset; factorFo
     } else shares.push([1]);
     segments.push({ period_year: seg.year, data_year: y, from: seg.from, to: seg.to, hours: seg.hours });
   }
-  const weight = times(typeWeight(scn, data, segments[0]!.data_year, opts.preset, kit.ps, kit.inputs, kit.notes), affectedWeight(scn, kit.ps, kit.inputs, kit.notes));
+  const weight = times(typeWeight(scn, data, segments[0]!.data_year, opts.preset, kit.ps, kit.inputs, kit.notes), affectedWeight(scn, kit.ps, kit.inputs, kit.notes), activeWeight(scn, kit.ps, kit.inputs, kit.notes));
   return {
     native: 'USD',
     regions: scn.regions,

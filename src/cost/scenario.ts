@@ -24,6 +24,11 @@ export interface ScenarioInput {
   affected_share?: number;
   affected_confidence?: 'high' | 'medium' | 'low';
   affected_basis?: string;
+  /** Share of the span the network was actually cut, in (0,1], with its range (default: the share itself). */
+  active_share?: number;
+  active_low?: number;
+  active_high?: number;
+  active_basis?: string;
   hours?: number;
   start?: string;
   end?: string;
@@ -80,6 +85,8 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
   if (!inUnit(input.mobile_share, 0, 1, true)) bad('mobile_share', `must be in [0,1], got ${input.mobile_share}`);
   if (!inUnit(input.affected_share, 0, 1, false)) bad('affected_share', `must be in (0,1], got ${input.affected_share}`);
   if (input.affected_share !== undefined && rawRegions.length) bad('affected_share', 'give regions (priced by their output) or an affected share, not both');
+  if (!inUnit(input.active_share, 0, 1, false)) bad('active_share', `must be in (0,1], got ${input.active_share}`);
+  else if (input.active_share !== undefined && !((input.active_low ?? input.active_share) <= input.active_share && input.active_share <= (input.active_high ?? input.active_share) && (input.active_low ?? 1) > 0 && (input.active_high ?? 0) <= 1)) bad('active_share', `its range must hold it within (0,1]: ${input.active_low} ≤ ${input.active_share} ≤ ${input.active_high}`);
   if (input.affected_confidence !== undefined && !['high', 'medium', 'low'].includes(input.affected_confidence)) bad('affected_confidence', 'one of high, medium, low');
 
   const rawMethods = (Array.isArray(input.method) ? input.method : input.method ? input.method.split(',') : []).map((m) => m.trim()).filter(Boolean);
@@ -118,6 +125,7 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
       platform_weight: input.platform_weight ?? null,
       mobile_share: input.mobile_share ?? null,
       affected: input.affected_share === undefined || input.affected_share === 1 ? null : { share: input.affected_share, confidence: input.affected_confidence ?? 'medium', basis: input.affected_basis ?? 'given in the request' },
+      active: input.active_share === undefined || input.active_share === 1 ? null : { share: input.active_share, low: input.active_low ?? input.active_share, high: input.active_high ?? input.active_share, basis: input.active_basis ?? 'given in the request' },
       start: span!.start,
       end: span!.end,
       tz: span!.tz,

@@ -70,6 +70,20 @@ export function typeWeight(scn: Scenario, data: CountryData, year: number, prese
   }
 }
 
+/**
+ * The share of the span the network was actually cut (a few hours a day over a date range), as a
+ * unit: 1 for the whole span, else a parameter over the schedule's range (src/cost/schedule.ts).
+ */
+export function activeWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[], notes: string[]): Unit {
+  if (!scn.active) return one;
+  const { share, low, high, basis } = scn.active;
+  const dist = low < high ? ({ kind: 'triangular', low, mode: share, high } as const) : ({ kind: 'fixed', value: share } as const);
+  const i = ps.add('active share of the span', dist, 'share of the span the network was cut', basis);
+  inputs.push({ name: 'active share of the span', value: Number(share.toPrecision(6)), unit: 'share of the hours between start and end', source: basis, year: null });
+  notes.push(`priced for ${(share * 100).toPrecision(3)} % of the span's hours: ${basis}`);
+  return param(i);
+}
+
 /** Uncertainty on a population share by the geocoder's confidence: the share ×/÷ this factor (triangular). */
 const SHARE_SPREAD = { high: 1.25, medium: 2, low: 3 } as const;
 

@@ -4,11 +4,8 @@
 // USD figure names its rate and date, and each shutdown is counted once.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCostData } from '../../src/cost/index.js';
-import { importStopFile, importTop10vpnFile } from '../../src/ledger/index.js';
-import { packagePath, silentProgress } from '../../src/shared/index.js';
-import { openStore } from '../../src/store/index.js';
-import { cli, clock, tempDir } from '../helpers/index.js';
+import { costLedgerDb } from '../helpers/cost-ledger.js';
+import { cli, tempDir } from '../helpers/index.js';
 
 const t = tempDir('splinternet-cost-ledger-');
 const db = join(t.dir, 'cost.duckdb');
@@ -24,17 +21,7 @@ const rows = async (args: string[]) => {
   return r.json as Report;
 };
 
-beforeAll(async () => {
-  const store = await openStore(db);
-  try {
-    const deps = { store, clock, progress: silentProgress };
-    await importStopFile(deps, packagePath('test', 'fixtures', 'stop', 'cost-sample.csv'), '2026-05-20');
-    await seedCostData(deps);
-    await importTop10vpnFile(deps, packagePath('data', 'events', 'top10vpn_cost_of_shutdowns_2019-2025.csv'));
-  } finally {
-    await store.close();
-  }
-}, 120_000);
+beforeAll(() => costLedgerDb(db, 'cost-sample.csv'), 120_000);
 afterAll(() => t.cleanup());
 
 describe('--end prices only what is ongoing', () => {

@@ -9,7 +9,7 @@ import { ParamSet, nearestYear, paramInput, pickYear, recordInput, regionalOutpu
 import { daysInYear } from '../span.js';
 import { Unavailable, type InputValue, type MethodModel, type Plan, type SegmentPlan, type Unit } from '../types.js';
 import { times } from '../unit.js';
-import { affectedWeight, typeWeight } from '../weights.js';
+import { activeWeight, affectedWeight, typeWeight } from '../weights.js';
 import { BETA, CALIBRATION_DATA, EPSILON, PUBLISHED, REFERENCE_YEAR, VERSION, calibrationReport, kappa } from './params.js';
 
 const PEN = CALIBRATION_DATA.penetration_indicator;
@@ -51,7 +51,7 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
     const usd = (x: number) => `$${x / 1e6} M`;
     notes.push(`national figure = the sum of ${regions.length} regions. OZI published ${usd(PUBLISHED.national_full_usd)} a day (full) and ${usd(PUBLISHED.national_mobile_usd)} (mobile) for Russia: about 11 % of a day's GDP, while its regional figures are 8–9 % of a day's GRP, so the sum of regions calibrated on Moscow and Altai lands 25–40 % lower (docs/design/010-ozi-regional-calibration.md)`);
   }
-  const weight = times(typeWeight(scn, data, segments[0]!.data_year, 'ozi', ps, inputs, notes), affectedWeight(scn, ps, inputs, notes));
+  const weight = times(typeWeight(scn, data, segments[0]!.data_year, 'ozi', ps, inputs, notes), affectedWeight(scn, ps, inputs, notes), activeWeight(scn, ps, inputs, notes));
   const logPen = pen.map(Math.log);
   inputs.unshift(...ps.specs.map(paramInput), { name: 'kappa at beta = 1 (calibrated)', value: Number(kappa(1).toFixed(5)), unit: 'share of daily GRP', source: PUBLISHED.source, year: CALIBRATION_DATA.grp_year, note: 'κ(β) is re-fitted on Moscow 4.8e9 RUB and Altai Republic 13.7e6 RUB per day for every β' });
   return {

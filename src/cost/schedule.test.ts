@@ -1,0 +1,87 @@
+// The schedule read from STOP's free text, on real records: exam shutdowns copied unchanged
+// into test/fixtures/stop/exam-shutdowns.csv (Access Now #KeepItOn STOP, 2026-05-20 snapshot;
+// see test/fixtures/stop/SOURCES.md), and short quotes of other records of the same snapshot.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { EXAM_HOURS, clockWindow, scheduleOf, statedHours } from './schedule.js';
+
+type StopRecord = Record<'country' | 'start_date' | 'event' | 'area_name' | 'shutdown_extent', string>;
+const rows = parse<StopRecord>(readFileSync(new URL('../../test/fixtures/stop/exam-shutdowns.csv', import.meta.url)), { columns: true });
+const row = (country: string, start: string) => rows.find((r) => r.country === country && r.start_date.startsWith(start))!;
+const days = (n: number) => n * 24;
+
+describe('clock windows', () => {
+  it('reads times with minutes or am/pm, across midnight, and not day ranges', () => {
+    expect(clockWindow('between 4:00am to 12:00pm local time')?.hours).toBe(8);
+    expect(clockWindow('between 20:15 to 21:30 local time (UTC-5)')?.hours).toBe(1.25);
+    expect(clockWindow('from 8-11am')?.hours).toBe(3);
+    expect(clockWindow('between 22:00 and 6:00')?.hours).toBe(8);
+    expect(clockWindow('from June 20 to 24, in a curfew-style shutdown')).toBeNull();
+  });
+});
+
+describe('schedules of real STOP records', () => {
+  it('Iraq, 2023-02-05 to 02-13: 9 times between 4:00am and 12:00pm is 72 of 216 hours', () => {
+    const r = row('Iraq', '2023-02-05');
+    const s = scheduleOf(r.event, days(9), true)!;
+    expect(s).toMatchObject({ occasions: 9, hours_each: 8, hours: 72 });
+    expect(s.share).toBeCloseTo(72 / 216, 6);
+    expect(s.low).toBe(s.high);
+  });
+
+  it('Iraq, 2023-06-01 to 07-17: 26 shutdowns with no hours stated take the exam hours of other records, with their range', () => {
+    const r = row('Iraq', '2023-06-01');
+    const s = scheduleOf(r.event, days(47), true)!;
+    expect(s.occasions).toBe(26);
+    expect(s.hours).toBeCloseTo(26 * EXAM_HOURS.mode, 6);
+    expect(s.low).toBeCloseTo((26 * EXAM_HOURS.low) / days(47), 6);
+    expect(s.high).toBeCloseTo((26 * EXAM_HOURS.high) / days(47), 6);
+  });
+
+  it('an exam shutdown with no schedule in its text is daily over its days (an upper bound), at the exam hours', () => {
+    const r = row('Algeria', '2020-09-12');
+    expect(r.event).toBe('');
+    const s = scheduleOf(r.event, days(6), true)!;
+    expect(s).toMatchObject({ occasions: 6, hours: 6 * EXAM_HOURS.mode });
+  });
+
+  it('one evening in Cuba (2023-05-06, "between 20:15 to 21:30") is 1.25 hours of its day', () => {
+    const s = scheduleOf(
+      'The internet was shutdown across Cuba between 20:15 to 21:30 local time (UTC-5) on May 6, coinciding with protests in Caimanera.',
+      days(1),
+      false,
+    )!;
+    expect(s.hours).toBe(1.25);
+  });
+
+  it('a daily curfew window in India (2022-01-03 to 01-05, "15:00 to 21:00 daily") is 18 of 72 hours', () => {
+    const s = scheduleOf('Mobile internet services were suspended daily from 15:00 to 21:00 in the district.', days(3), false)!;
+    expect(s).toMatchObject({ occasions: 3, hours_each: 6, hours: 18 });
+  });
+
+  it('text with no schedule leaves a non-exam span whole', () => {
+    expect(scheduleOf('Mobile internet was shut down in Kulsary amid protests.', days(5), false)).toBeNull();
+    expect(scheduleOf('The government shut down the internet for 5 hours everyday during the exam season', days(10), true)).toMatchObject({
+      occasions: 10,
+      hours: 50,
+    });
+  });
+});
+
+describe('EXAM_HOURS', () => {
+  it('is the 10th percentile, median and 90th percentile of the hours STOP states for exam shutdowns', () => {
+    const seen = new Set<string>();
+    const hours: number[] = [];
+    for (const r of rows) {
+      const k = [r.country, r.start_date, r.area_name, r.shutdown_extent].join('|');
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const h = statedHours(r.event);
+      if (h) hours.push(h.hours);
+    }
+    hours.sort((a, b) => a - b);
+    const q = (p: number) => hours[Math.round(p * (hours.length - 1))]!;
+    expect({ low: q(0.1), mode: q(0.5), high: q(0.9), n: hours.length }).toEqual({ ...EXAM_HOURS });
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * How many hours of an event's date range the network was actually cut. Many shutdowns are a
+ * few hours a day over a date range (exam shutdowns, curfew-style cuts), and Access Now's STOP
+ * records the range with the schedule in its free text ("shut down 26 times", "between 4:00am
+ * to 12:00pm", "for five hours", "daily"). Reading that text gives the active share of the span:
+ *   active hours = occasions × hours per occasion, capped at the span;
+ * hours per occasion from a stated clock window or duration, else (exam shutdowns only) from the
+ * hours STOP states for exam shutdowns elsewhere (EXAM_HOURS). Text that names no schedule
+ * leaves the span whole: the result is null, never a guess. The rules and their figures are in
+ * docs/design/013-hours-and-ends.md.
+ */
+
+export interface Schedule {
+  /** Share of the span the network was cut: most likely, and the range of its uncertainty. */
+  share: number;
+  low: number;
+  high: number;
+  /** Active hours (most likely) and the span they fall in. */
+  hours: number;
+  span_hours: number;
+  occasions: number;
+  hours_each: number;
+  /** What the schedule was read from, quoted. */
+  basis: string;
+}
+
+/**
+ * Hours per occasion of an exam shutdown whose text gives none: the 10th percentile, median and
+ * 90th percentile of the hours per occasion that STOP's exam-shutdown records state (clock
+ * windows or durations; 2016–2025 snapshot of 2026-05-20, n = 37; recomputed by
+ * schedule.test.ts from the records copied into test/fixtures/stop/exam-shutdowns.csv).
+ */
+export const EXAM_HOURS = { low: 1.25, mode: 3, high: 5.5, n: 37 } as const;
+
+const WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+};
+const num = (s: string): number => WORDS[s.toLowerCase()] ?? Number(s);
+const NUM = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)';
+
+const TIME = '(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?';
+const WINDOW = new RegExp(`\\b${TIME}\\s*(?:to|until|till|and|-|–)\\s*${TIME}(?![\\d/])`, 'gi');
+const FOR_HOURS = new RegExp(
+  `\\b(?:for|lasted|lasting|about|around|approximately|~)\\s*(?:about\\s+|around\\s+|~)?${NUM}(?:\\s*-\\s*|\\s+)(hours?|hrs?|minutes?|mins?)\\b`,
+  'i',
+);
+const N_HOUR = new RegExp(`\\b${NUM}[- ]hours?\\s+(?:shutdown|blackout|outage|disruption|period|window)`, 'i');
+const TIMES = new RegExp(`\\b${NUM}\\s+(?:separate\\s+|individual\\s+|different\\s+)?(times|occasions|instances|events|shutdowns|blackouts|rounds)\\b`, 'i');
+const TWICE = /\btwice\s+(?:a\s+day|daily|each\s+day|every\s+day|per\s+day)\b/i;
+const DAILY = /\b(daily|every\s?day|each\s+day|each\s+morning|every\s+morning|every\s+night|nightly|each\s+night|curfew[- ]style|curfew)\b/i;
+const EXAM = /\bexam/i;
+
+function clock(h: string, m: string | undefined, ampm: string | undefined): number | null {
+  let hour = Number(h);
+  const min = m ? Number(m) : 0;
+  if (hour > 24 || min > 59) return null;
+  const ap = ampm?.toLowerCase().replace(/\./g, '');
+  if (ap === 'pm' && hour < 12) hour += 12;
+  if (ap === 'am' && hour === 12) hour = 0;
+  return hour + min / 60;
+}
+
+/** The first clock window in the text ("4:00am to 12:00pm", "15:00 to 21:00"), in hours. */
+export function clockWindow(text: string): { hours: number; phrase: string } | null {
+  for (const m of text.matchAll(WINDOW)) {
+    const [phrase, h1, m1, ap1, h2, m2, ap2] = m;
+    // A time, not a day range ("Jun. 20 to 24"): the left side says so, or the right has minutes.
+    if (!(m1 || ap1 || m2 || ap2) || (!m1 && !ap1 && ap2 && Number(h1) > 12)) continue;
+    const b = clock(h2!, m2, ap2);
+    // "8-11am": an unmarked left side takes the right side's half of the day, or the other
+    // half when that would put it after the right side ("11-1pm").
+    let a = clock(h1!, m1, ap1 ?? ap2);
+    if (!ap1 && ap2 && a !== null && b !== null && a >= b) a = clock(h1!, m1, /^p/i.test(ap2) ? 'am' : 'pm');
+    if (a === null || b === null) continue;
+    const hours = b > a ? b - a : b + 24 - a;
+    if (hours > 0 && hours < 24) return { hours, phrase: phrase.trim() };
+  }
+  return null;
+}
+
+/** Hours of one occasion stated in the text: a clock window, else "for N hours" or "an N-hour shutdown". */
+export function statedHours(text: string): { hours: number; phrase: string } | null {
+  const w = clockWindow(text);
+  if (w) return w;
+  const f = FOR_HOURS.exec(text) ?? N_HOUR.exec(text);
+  if (!f) return null;
+  const n = num(f[1]!);
+  const hours = /^min/i.test(f[2] ?? 'hours') ? n / 60 : n;
+  return hours > 0 && hours < 24 ? { hours, phrase: f[0].trim() } : null;
+}
+
+function occasionsOf(text: string, days: number): { n: number; phrase: string } | null {
+  const t = TIMES.exec(text);
+  if (t && num(t[1]!) >= 1 && num(t[1]!) <= days * 3) return { n: num(t[1]!), phrase: t[0] };
+  const tw = TWICE.exec(text);
+  if (tw) return { n: 2 * days, phrase: tw[0] };
+  const d = DAILY.exec(text);
+  if (d) return { n: days, phrase: d[0] };
+  return null;
+}
+
+/**
+ * The schedule stated in an event's text over a span of `spanHours`, or null when the text
+ * states none (the span is then priced whole). `exam` marks an exam shutdown (STOP's cause).
+ */
+export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(text)): Schedule | null {
+  if (!(spanHours > 0)) return null;
+  const days = Math.max(1, Math.round(spanHours / 24));
+  const stated = statedHours(text);
+  const occ = occasionsOf(text, days);
+  let n: number;
+  let each: { mode: number; low: number; high: number };
+  const basis: string[] = [];
+  if (stated) {
+    each = { mode: stated.hours, low: stated.hours, high: stated.hours };
+    basis.push(`"${stated.phrase}" (${round(stated.hours)} h each)`);
+    if (occ) {
+      n = occ.n;
+      basis.push(`"${occ.phrase}" (${n} occasions)`);
+    } else if (days <= 2) {
+      n = 1;
+      basis.push('one occasion (the record spans at most two days)');
+    } else if (exam) {
+      n = days;
+      basis.push(`exam shutdown with no count: daily over ${days} days (an upper bound)`);
+    } else return null;
+  } else if (exam) {
+    each = { mode: EXAM_HOURS.mode, low: EXAM_HOURS.low, high: EXAM_HOURS.high };
+    n = occ?.n ?? days;
+    basis.push(occ ? `"${occ.phrase}" (${n} occasions)` : `exam shutdown with no count: daily over ${days} days (an upper bound)`);
+    basis.push(
+      `hours each not stated: ${EXAM_HOURS.mode} h (${EXAM_HOURS.low}–${EXAM_HOURS.high} h), the median (10th–90th percentile) of the hours STOP states for exam shutdowns (n = ${EXAM_HOURS.n})`,
+    );
+  } else return null;
+  const hours = Math.min(spanHours, n * each.mode);
+  if (hours >= spanHours) return null;
+  const share = hours / spanHours;
+  return {
+    share,
+    low: Math.min(1, (n * each.low) / spanHours),
+    high: Math.min(1, (n * each.high) / spanHours),
+    hours,
+    span_hours: spanHours,
+    occasions: n,
+    hours_each: each.mode,
+    basis: basis.join('; '),
+  };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
