@@ -155,7 +155,12 @@ export async function enqueueNotices(deps: { store: Store; clock: Clock }, origi
   const subs = await deps.store.watch.listSubscriptions(false);
   if (!subs.length) return { enqueued: 0 };
   const since = subs.reduce((m, s) => (s.created_at < m ? s.created_at : m), subs[0]!.created_at);
-  const events = (await deps.store.ledger.listEvents({ statuses: ['draft', 'active'], limit: 5000 })).filter((e) => e.updatedAt >= since);
+  // written at or after the oldest subscription (changedAfter is strict: one millisecond before)
+  const events = await deps.store.ledger.listChanged({
+    statuses: ['draft', 'active'],
+    changedAfter: new Date(Date.parse(since) - 1).toISOString(),
+    limit: 100_000,
+  });
   const now = deps.clock.now().toISOString();
   const out: HookDeliveryRecord[] = [];
   for (const e of events) {

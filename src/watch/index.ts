@@ -4,4 +4,5 @@ export * from './feed-data.js';
 export * from './hooks.js';
 export * from './cycle.js';
 export * from './loop.js';
-export { hooksAdd, hooksList, hooksRemove, hooksDeliveries, hooksReplay, hooksDeliver, watchStatusOp, watchOps } from './ops.js';
+export * from './whats-new.js';
+export { hooksAdd, hooksList, hooksRemove, hooksDeliveries, hooksReplay, hooksDeliver, watchStatusOp, watchNewOp, watchOps } from './ops.js';

@@ -25,13 +25,29 @@ export interface WatchHandle {
   nextCycle(): Promise<CycleSummary>;
 }
 
-export async function startWatch(deps: WatchDeps, o: WatchOptions, policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY, pumpMs = 1000): Promise<WatchHandle> {
+/** Cycles left 'running' by a process that died are marked interrupted (their work is redone, never doubled). */
+export async function markInterrupted(deps: Pick<WatchDeps, 'store' | 'clock' | 'log'>): Promise<void> {
   for (const c of await deps.store.watch.lastCycles(5)) {
     if (c.status === 'running') {
       await deps.store.watch.upsertCycle({ ...c, status: 'interrupted', finished_at: deps.clock.now().toISOString() });
       deps.log(`${deps.clock.now().toISOString()} watch: ${c.id} was interrupted; this start completes its work`, { interrupted: c.id });
     }
   }
+}
+
+/** One cycle and one delivery pass, for a scheduler outside (cron) or a one-off catch-up. */
+export async function watchOnce(
+  deps: WatchDeps,
+  o: WatchOptions,
+  policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY,
+): Promise<{ cycle: CycleSummary; deliveries: DeliveryReport }> {
+  await markInterrupted(deps);
+  const cycle = await runCycle(deps, o);
+  return { cycle, deliveries: await deliverDue(deps, policy) };
+}
+
+export async function startWatch(deps: WatchDeps, o: WatchOptions, policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY, pumpMs = 1000): Promise<WatchHandle> {
+  await markInterrupted(deps);
   let stopped = false;
   let cycle: Promise<unknown> = Promise.resolve();
   let pump: Promise<unknown> = Promise.resolve();

@@ -8,6 +8,7 @@ import { check, defineOp, report } from '../op/index.js';
 import { AppError } from '../shared/index.js';
 import type { HookDeliveryRecord, HookSubscriptionRecord } from '../store/index.js';
 import { watchStatus } from './cycle.js';
+import { whatsNew } from './whats-new.js';
 import { addHook, DEFAULT_DELIVERY_POLICY, deliverDue, enqueueNotices, httpSender, maskSecret, NOTICES, replayDead } from './hooks.js';
 
 export const hooksAdd = defineOp({
@@ -122,4 +123,41 @@ export const watchStatusOp = defineOp({
   run: (ctx) => watchStatus(ctx.store),
 });
 
-export const watchOps = [hooksAdd, hooksList, hooksRemove, hooksDeliveries, hooksReplay, hooksDeliver, watchStatusOp];
+const NewItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  category: z.string(),
+  subtype: z.string(),
+  countries: z.array(z.string()),
+  status: z.string(),
+  start: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  action: z.string().meta({ description: 'the ledger revision that made it new: create, confirm, update, restore, ...' }),
+  added: z.boolean().meta({ description: 'the event did not exist at `since`' }),
+});
+const NewList = z.object({ total: z.number().meta({ description: 'how many are new (items holds at most `limit`)' }), items: z.array(NewItem) });
+
+export const watchNewOp = defineOp({
+  name: 'watch.new',
+  summary: 'What is new since an instant: confirmed events and draft detections written after it, newest first, and the watermark to pass as since next time',
+  write: false,
+  input: z.object({
+    since: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .meta({ description: 'the watermark of the previous answer; without it, the latest `limit` of each list' }),
+    limit: check.limit(100).default(20),
+  }),
+  output: z.object({
+    since: z.string().nullable(),
+    watermark: z.string().nullable().meta({ description: 'newest write in the ledger: pass it as since next time' }),
+    limit: z.number(),
+    events: NewList,
+    drafts: NewList,
+  }),
+  http: { method: 'get', path: '/api/watch/new', tag: 'watch', description: 'Confirmed events and draft detections new since the reader last looked' },
+  run: (ctx, f) => whatsNew(ctx.store, f),
+});
+
+export const watchOps = [hooksAdd, hooksList, hooksRemove, hooksDeliveries, hooksReplay, hooksDeliver, watchStatusOp, watchNewOp];

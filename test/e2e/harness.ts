@@ -7,7 +7,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { tempDir } from '../helpers/index.js';
 
@@ -122,9 +122,12 @@ export async function ready(page: Page, timeout = 60_000): Promise<void> {
   await main.waitFor({ state: 'attached', timeout });
 }
 
-/** Open a page at a viewport width and wait for it to settle, recording errors on the way. */
-export async function visit(h: Harness, path: string, width = 1280): Promise<Visit> {
-  const page = await h.browser.newPage({ viewport: { width, height: 900 } });
+/**
+ * Open a page at a viewport width and wait for it to settle, recording errors on the way. In a
+ * given browser context (its viewport, shared localStorage) for tests of return visits.
+ */
+export async function visit(h: Harness, path: string, width = 1280, context?: BrowserContext): Promise<Visit> {
+  const page = context ? await context.newPage() : await h.browser.newPage({ viewport: { width, height: 900 } });
   const errors: string[] = [];
   const failed: string[] = [];
   page.on('console', (m) => {

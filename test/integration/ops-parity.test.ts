@@ -56,6 +56,7 @@ const SAMPLES: Record<string, Sample> = {
   'registry.decision': { cmd: ['registry', 'decision'], positional: ['number'], inputs: [{ number: '2-1779/2018' }] },
   'registry.lookup': { cmd: ['registry', 'lookup'], positional: ['q'], inputs: [{ q: '149.154.167.99' }, { q: 'telegram.org' }] },
   'watch.status': { cmd: ['watch-status'], inputs: [{}] },
+  'watch.new': { cmd: ['watch-new'], inputs: [{}, { since: '2020-01-01T00:00:00Z', limit: 3 }] },
   'throughput.summary': { cmd: ['throughput', 'summary'], inputs: [{}, { cc: 'RU', since: '2021-03' }, { cc: 'ru', asn: 'AS8359', target: 'abs.twimg.com' }] },
 };
 

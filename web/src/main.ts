@@ -19,6 +19,7 @@ route('/measurements', () => import('./pages/measurements.js').then((m) => m.def
 route('/detections', () => import('./pages/detections.js').then((m) => m.default));
 route('/registry', () => import('./pages/registry.js').then((m) => m.default));
 route('/elections', () => import('./pages/elections.js').then((m) => m.default));
+route('/watch', () => import('./pages/watch.js').then((m) => m.default));
 route('/elections/:id', () => import('./pages/election.js').then((m) => m.default));
 
 setNotFound(({ root }) => {

@@ -86,7 +86,7 @@ export function start(root: HTMLElement): void {
     const href = a?.getAttribute('href') ?? a?.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
     if (!a || !href || a.hasAttribute('download') || (a.getAttribute('target') ?? '_self') !== '_self') return;
     const url = new URL(href, location.href);
-    if (url.origin !== location.origin || /^\/(api|docs|openapi\.json)/.test(url.pathname)) return;
+    if (url.origin !== location.origin || /^\/(api|docs|openapi\.json|feeds)\//.test(url.pathname + '/')) return;
     e.preventDefault();
     navigate(url.pathname + url.search + url.hash);
   });

@@ -8,9 +8,23 @@ import type { Command } from '@commander-js/extra-typings';
 import { userInfo } from 'node:os';
 import { AppError, systemClock } from '../../shared/index.js';
 import type { HookSubscriptionRecord } from '../../store/index.js';
-import { hooksAdd, hooksDeliver, hooksDeliveries, hooksList, hooksRemove, hooksReplay, httpSender, startWatch, watchStatusOp } from '../../watch/index.js';
+import {
+  cycleLine,
+  hooksAdd,
+  hooksDeliver,
+  hooksDeliveries,
+  hooksList,
+  hooksRemove,
+  hooksReplay,
+  httpSender,
+  startWatch,
+  watchNewOp,
+  watchOnce,
+  watchStatusOp,
+} from '../../watch/index.js';
 import { collect, ctxOf, examples, intOption, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
+import { EXIT } from '../exit-codes.js';
 import { hostDatabase } from '../host.js';
 
 /** "15m", "5s", "2h", "90" (seconds) -> milliseconds. */
@@ -43,10 +57,27 @@ export function watchCommand(program: Command, io: Io): void {
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--port <port>', 'TCP port for feeds, API and dashboard', intOption('--port'), 8787)
     .option('--allow-host <name>', 'a Host name this server answers to besides loopback and --host (repeatable)', collect, [] as string[])
+    .option('--once', 'run one cycle and one delivery pass, print its summary and exit (3 when an input or step failed); no server')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const everyMs = parseEvery(o.every as string);
       const cc = ccList(o.cc as string[]);
+      const signalsDir = (o.signalsDir as string | undefined) ?? null;
+      if (o.once) {
+        const r = await ctx.withStore((store) =>
+          watchOnce(
+            { store, clock: systemClock, actor: `watch:${userInfo().username}`, send: httpSender, log: (line) => io.err.write(line + '\n') },
+            { everyMs, cc, signalsDir, settleMs: 1000, origin: null },
+          ),
+        );
+        if (r.cycle.errors.length || r.cycle.inputs_failed) io.setExit(EXIT.PARTIAL);
+        ctx.print(
+          r,
+          (x: typeof r) =>
+            `${cycleLine(x.cycle)}\nwebhooks: ${x.deliveries.delivered} delivered, ${x.deliveries.retrying} to retry, ${x.deliveries.dead} dead-lettered\n`,
+        );
+        return;
+      }
       await hostDatabase(
         ctx,
         io,
@@ -59,12 +90,16 @@ export function watchCommand(program: Command, io: Io): void {
           );
           return startWatch(
             { store, clock: systemClock, actor: `watch:${userInfo().username}`, send: httpSender, log },
-            { everyMs, cc, signalsDir: (o.signalsDir as string | undefined) ?? null, settleMs: 1000, origin: url },
+            { everyMs, cc, signalsDir, settleMs: 1000, origin: url },
           );
         },
       );
     });
-  examples(w, ['splinternet watch --every 15m --cc IR --signals-dir ./incoming', 'splinternet watch --every 5s --signals-dir /tmp/signals --port 8790']);
+  examples(w, [
+    'splinternet watch --every 15m --cc IR --signals-dir ./incoming',
+    'splinternet watch --once --signals-dir ./incoming --json',
+    'splinternet watch --every 5s --signals-dir /tmp/signals --port 8790',
+  ]);
 
   leaf(program, 'watch-status', 'the watch: last cycle, next cycle, inputs seen, deliveries by state').action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
@@ -75,6 +110,19 @@ export function watchCommand(program: Command, io: Io): void {
         `last cycle: ${x.last_cycle ? `${x.last_cycle.id} (${x.last_cycle.status})` : 'none'}\nnext cycle: ${x.next_cycle ?? '-'}\ninputs seen: ${x.inputs_seen}\ndeliveries: ${JSON.stringify(x.deliveries)}\n`,
     );
   });
+
+  const news = leaf(program, 'watch-new', 'confirmed events and draft detections written since an instant (the dashboard\'s "new since your last visit")')
+    .option('--since <instant>', 'ISO 8601 instant, e.g. the watermark of the previous answer (default: the latest --limit of each)')
+    .option('--limit <n>', 'at most this many of each list (1..100)', intOption('--limit'), 20)
+    .action(async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.run(watchNewOp, { since: o.since as string | undefined, limit: o.limit as number });
+      ctx.print(r, (x: typeof r) => {
+        const rows = (l: typeof x.events) => l.items.map((i) => `  ${i.updated_at}  ${i.action.padEnd(8)} ${i.id}  ${i.title}`).join('\n');
+        return `since ${x.since ?? '(first look)'}: ${x.events.total} confirmed event(s), ${x.drafts.total} draft detection(s); next time --since ${x.watermark ?? '-'}\nconfirmed events:\n${rows(x.events)}\ndraft detections:\n${rows(x.drafts)}\n`;
+      });
+    });
+  examples(news, ['splinternet watch-new --json', 'splinternet watch-new --since 2026-01-01T00:00:00Z --limit 50']);
 
   const hooks = program.command('hooks').description('webhooks: signed notices of new drafts and confirmed events (admin only)');
   const add = leaf(hooks, 'add', 'register a webhook URL; prints its signing secret once');

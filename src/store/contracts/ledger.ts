@@ -46,6 +46,8 @@ export interface EventQuery {
   q?: string;
   statuses: string[]; // which statuses to include
   origin?: string;
+  /** ISO instant: only events written (created or revised) strictly after it. */
+  changedAfter?: string;
   after?: { startAt: string; id: string }; // keyset cursor (ordering: start_at DESC, id ASC)
   limit: number;
 }
@@ -94,6 +96,8 @@ export interface LedgerRepo {
   getEvent(id: string): Promise<EventRecord | null>;
   listEvents(query: EventQuery): Promise<EventRecord[]>;
   countEvents(query: Omit<EventQuery, 'after' | 'limit'>): Promise<number>;
+  /** The most recently written events first (updated_at DESC, id ASC): what changed lately. */
+  listChanged(query: Omit<EventQuery, 'after'>): Promise<EventRecord[]>;
   /** Event counts per (country, category, start year) for the dashboard's maps and comparisons. */
   countEventsBy(query: Omit<EventQuery, 'after' | 'limit'>): Promise<EventCountRecord[]>;
   /** All writes in one transaction. Throws AppError PRECONDITION_FAILED / CONFLICT on a stale write. */

@@ -56,6 +56,7 @@ function where(q: Omit<EventQuery, 'limit'>): { sql: string; params: Param[] } {
   if (q.from) parts.push(`coalesce(end_at, 'infinity'::TIMESTAMPTZ) >= ${p(q.from)}::TIMESTAMPTZ`);
   if (q.to) parts.push(`start_at <= ${p(q.to)}::TIMESTAMPTZ`);
   if (q.q) parts.push(`contains(search, ${p(q.q.toLowerCase())})`);
+  if (q.changedAfter) parts.push(`updated_at > ${p(q.changedAfter)}::TIMESTAMPTZ`);
   if (q.after) {
     const s = p(q.after.startAt);
     const i = p(q.after.id);
@@ -189,6 +190,14 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
       const w = where(q);
       const rows = await db.cachedAll(
         `SELECT ${EVENT_COLS} FROM events WHERE ${w.sql} ORDER BY start_at DESC, id ASC LIMIT ${Math.max(1, Math.floor(q.limit))}`,
+        w.params,
+      );
+      return rows.map(toEvent);
+    },
+    async listChanged(q) {
+      const w = where(q);
+      const rows = await db.cachedAll(
+        `SELECT ${EVENT_COLS} FROM events WHERE ${w.sql} ORDER BY updated_at DESC, start_at DESC, id ASC LIMIT ${Math.max(1, Math.floor(q.limit))}`,
         w.params,
       );
       return rows.map(toEvent);

@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEvent, setStatus } from '../ledger/index.js';
+import { fixedClock } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+import { sampleEvent, tempStore } from '../../test/helpers/index.js';
+import { whatsNew } from './whats-new.js';
+
+// SYNTHETIC ledger entries (sampleEvent), written at chosen instants.
+let store: Store;
+let cleanup: () => Promise<void>;
+const at = (iso: string) => ({ store, clock: fixedClock(iso) });
+const meta = { actor: 'tester' };
+
+beforeEach(async () => ({ store, cleanup } = await tempStore()));
+afterEach(() => cleanup());
+
+describe('what is new since a watermark', () => {
+  it('first look: the latest of each list, newest first, with the newest write as watermark', async () => {
+    await createEvent(at('2026-01-01T00:00:00Z'), sampleEvent({ id: 'a-old', start: '2024-01-01' }), meta);
+    await createEvent(at('2026-01-02T00:00:00Z'), sampleEvent({ id: 'b-new', start: '2019-01-01' }), meta);
+    await createEvent(at('2026-01-03T00:00:00Z'), sampleEvent({ id: 'c-draft', status: 'draft' }), meta);
+    const r = await whatsNew(store, { limit: 1 });
+    expect(r.since).toBeNull();
+    expect(r.watermark).toBe('2026-01-03T00:00:00.000Z');
+    expect(r.events).toMatchObject({ total: 2, items: [{ id: 'b-new', action: 'create', added: true }] });
+    expect(r.drafts).toMatchObject({ total: 1, items: [{ id: 'c-draft', status: 'draft' }] });
+  });
+
+  it('lists exactly what was written after the watermark: added, confirmed; nothing twice', async () => {
+    await createEvent(at('2026-01-01T00:00:00Z'), sampleEvent({ id: 'seen' }), meta);
+    await createEvent(at('2026-01-01T00:00:00Z'), sampleEvent({ id: 'draft-seen', status: 'draft' }), meta);
+    const first = await whatsNew(store, { limit: 20 });
+    expect(first.watermark).toBe('2026-01-01T00:00:00.000Z');
+
+    await createEvent(at('2026-01-05T00:00:00Z'), sampleEvent({ id: 'added-later' }), meta);
+    await setStatus(at('2026-01-06T00:00:00Z'), 'draft-seen', 'confirm', { ...meta, reason: 'checked' });
+    const second = await whatsNew(store, { since: first.watermark!, limit: 20 });
+    expect(second.events.items.map((i) => [i.id, i.action, i.added])).toEqual([
+      ['draft-seen', 'confirm', false],
+      ['added-later', 'create', true],
+    ]);
+    expect(second.drafts).toEqual({ total: 0, items: [] });
+    expect(second.watermark).toBe('2026-01-06T00:00:00.000Z');
+
+    const third = await whatsNew(store, { since: second.watermark!, limit: 20 });
+    expect(third.events.total + third.drafts.total).toBe(0);
+    expect(third.watermark).toBe(second.watermark); // nothing newer: the watermark stays
+  });
+
+  it('an offset instant means the same moment', async () => {
+    await createEvent(at('2026-01-05T00:00:00Z'), sampleEvent({ id: 'x' }), meta);
+    expect((await whatsNew(store, { since: '2026-01-05T00:59:59+01:00', limit: 5 })).events.total).toBe(1);
+    expect((await whatsNew(store, { since: '2026-01-05T01:00:00+01:00', limit: 5 })).events.total).toBe(0);
+  });
+});

@@ -1,0 +1,246 @@
+/**
+ * Watch (/watch): the outage watch as the store last recorded it (last cycle, next cycle, inputs
+ * seen, errors, webhook deliveries) and what is new since this browser's last visit: confirmed
+ * events and draft detections written after the watermark the server gave on that visit (kept
+ * in localStorage, so the server's clock alone decides what is new). A first visit lists the
+ * latest items and says so. Reads GET /api/watch/status and GET /api/watch/new.
+ */
+import { getJson, hasApi } from '../api.js';
+import { pageHead } from '../common.js';
+import { h, type Child } from '../dom.js';
+import { day, num, titleCase } from '../format.js';
+import type { PageContext } from '../router.js';
+import { empty, notAvailable, section } from '../ui/state.js';
+import { dataTable } from '../ui/table.js';
+
+interface Cycle {
+  id: string;
+  started_at: string;
+  finished_at: string | null;
+  next_at: string | null;
+  status: string;
+  summary: Record<string, unknown> | null;
+}
+
+export interface WatchStatus {
+  running: boolean;
+  last_cycle: Cycle | null;
+  next_cycle: string | null;
+  inputs_seen: number;
+  recent_inputs: { kind: string; key: string; seen_at: string; outcome: string; detail: string | null }[];
+  deliveries: { pending: number; delivered: number; dead: number };
+}
+
+interface NewItem {
+  id: string;
+  title: string;
+  category: string;
+  countries: string[];
+  status: string;
+  updated_at: string;
+  action: string;
+  added: boolean;
+}
+
+interface NewList {
+  total: number;
+  items: NewItem[];
+}
+
+export interface WhatsNew {
+  since: string | null;
+  watermark: string | null;
+  limit: number;
+  events: NewList;
+  drafts: NewList;
+}
+
+/** Where this browser keeps the watermark of its last visit. */
+export const SEEN_KEY = 'splinternet.watch.seen';
+const LIMIT = 20;
+
+function readSeen(): string | null {
+  try {
+    const v = localStorage.getItem(SEEN_KEY);
+    return v && Number.isFinite(Date.parse(v)) ? v : null; // an unreadable value counts as no visit
+  } catch {
+    return null; // storage disabled: every visit is a first visit
+  }
+}
+
+function writeSeen(v: string): void {
+  try {
+    localStorage.setItem(SEEN_KEY, v);
+  } catch {
+    /* storage disabled or full: nothing to remember */
+  }
+}
+
+const summaryNum = (s: Record<string, unknown> | null, k: string): number | null => (typeof s?.[k] === 'number' ? s[k] : null);
+const summaryErrors = (s: Record<string, unknown> | null): string[] =>
+  Array.isArray(s?.errors) ? s.errors.filter((e): e is string => typeof e === 'string') : [];
+
+const kv = (rows: [string, string, Child][]) =>
+  h(
+    'dl',
+    { class: 'kv watch-status' },
+    rows.map(([key, label, value]) => [h('dt', null, label), h('dd', { 'data-k': key }, value)]),
+  );
+
+/** The cycle summary's counts, in the order and words the panel shows them. */
+const FIGURES = [
+  ['inputs_new', 'new input(s)'],
+  ['points_stored', 'signal points stored'],
+  ['rejected', 'rejected'],
+  ['detections', 'outage(s) detected'],
+  ['drafts_created', 'new draft(s)'],
+  ['notices_enqueued', 'webhook notice(s) queued'],
+] as const;
+
+function statusView(s: WatchStatus): Node[] {
+  const c = s.last_cycle;
+  if (!c) {
+    return [
+      empty(
+        'The watch has not run on this database yet: start it with `splinternet watch --every 15m --signals-dir ./incoming` (or one cycle: `watch --once`).',
+      ),
+      kv([
+        ['inputs-seen', 'Inputs seen', num(s.inputs_seen)],
+        [
+          'deliveries',
+          'Webhook deliveries',
+          `${num(s.deliveries.delivered)} delivered, ${num(s.deliveries.pending)} pending, ${num(s.deliveries.dead)} dead-lettered`,
+        ],
+      ]),
+    ];
+  }
+  const sum = c.summary;
+  const errors = summaryErrors(sum);
+  const figures = FIGURES.map(([k, label]) => [label, summaryNum(sum, k)] as const).filter(([, v]) => v !== null);
+  return [
+    kv([
+      ['last-cycle', 'Last cycle', `${day(c.started_at)} UTC, ${c.status}${c.finished_at ? ` (finished ${day(c.finished_at)})` : ''}`],
+      ['next-cycle', 'Next cycle', s.running ? 'after the one running now' : s.next_cycle ? `${day(s.next_cycle)} UTC (if the watch is running)` : '—'],
+      ['last-figures', 'In the last cycle', figures.map(([label, v]) => `${num(v)} ${label}`).join(', ') || '—'],
+      ['inputs-seen', 'Inputs seen', num(s.inputs_seen)],
+      [
+        'errors',
+        'Errors in the last cycle',
+        errors.length
+          ? h(
+              'ul',
+              { class: 'errors' },
+              errors.map((e) => h('li', null, e)),
+            )
+          : 'none',
+      ],
+      [
+        'deliveries',
+        'Webhook deliveries',
+        `${num(s.deliveries.delivered)} delivered, ${num(s.deliveries.pending)} pending, ${num(s.deliveries.dead)} dead-lettered`,
+      ],
+    ]),
+    s.recent_inputs.length
+      ? dataTable(
+          [
+            { key: 'seen_at', label: 'Seen', nowrap: true, cell: (i) => day(i.seen_at) },
+            { key: 'kind', label: 'Kind' },
+            { key: 'key', label: 'Input' },
+            { key: 'outcome', label: 'Outcome' },
+            { key: 'detail', label: 'Detail', cell: (i) => i.detail ?? '' },
+          ],
+          s.recent_inputs,
+          { caption: 'Latest inputs taken in', csvName: 'watch-inputs.csv' },
+        )
+      : empty('No input taken in yet.'),
+  ];
+}
+
+const DONE: Record<string, string> = {
+  create: 'added',
+  confirm: 'confirmed',
+  update: 'updated',
+  restore: 'restored',
+  retract: 'retracted',
+  dismiss: 'dismissed',
+};
+const happened = (i: NewItem) => (i.added ? 'added' : (DONE[i.action] ?? i.action));
+
+function newTable(list: NewList, caption: string, kind: string): Node {
+  if (list.items.length === 0) return empty(`No new ${kind}.`);
+  return dataTable(
+    [
+      { key: 'updated_at', label: 'Written', nowrap: true, cell: (i) => day(i.updated_at) },
+      { key: 'action', label: 'What happened', cell: happened, csv: happened },
+      { key: 'title', label: kind === 'events' ? 'Event' : 'Detection', cell: (i) => h('a', { href: `/events/${encodeURIComponent(i.id)}` }, i.title) },
+      { key: 'countries', label: 'Countries', cell: (i) => i.countries.join(', '), csv: (i) => i.countries.join(' ') },
+      { key: 'category', label: 'Category', cell: (i) => titleCase(i.category) },
+    ],
+    list.items,
+    { caption: `${caption}: ${num(list.total)}${list.total > list.items.length ? ` (newest ${list.items.length} shown)` : ''}`, csvName: `new-${kind}.csv` },
+  );
+}
+
+function newView(r: WhatsNew): Node[] {
+  const head = r.since
+    ? h(
+        'p',
+        { class: 'note', 'data-k': 'since' },
+        `Written since your last visit from this browser (server time ${day(r.since)} UTC): ${num(r.events.total)} confirmed event(s), ${num(r.drafts.total)} draft detection(s).`,
+      )
+    : h(
+        'p',
+        { class: 'note first-visit', 'data-k': 'since' },
+        `First visit from this browser: the latest ${r.limit} confirmed events and draft detections are shown. From your next visit, this lists only what was written after this one.`,
+      );
+  return [
+    head,
+    h('div', { class: 'new-events' }, newTable(r.events, r.since ? 'New confirmed events' : 'Latest confirmed events', 'events')),
+    h('div', { class: 'new-drafts' }, newTable(r.drafts, r.since ? 'New draft detections (unconfirmed)' : 'Latest draft detections (unconfirmed)', 'drafts')),
+  ];
+}
+
+export default async function watch({ root, signal }: PageContext): Promise<void> {
+  pageHead(
+    root,
+    'Watch',
+    'The outage watch takes in new signal files and OONI data on a schedule, runs the outage detector and proposes draft events. Here: its last cycle, and what is new since your last visit.',
+  );
+  if (!(await hasApi('/api/watch/status'))) {
+    root.append(notAvailable('The watch', '/api/watch/status'));
+    return;
+  }
+  const status = h('section', { class: 'watch-panel', 'aria-labelledby': 'watch-status-h' });
+  const news = h('section', { class: 'watch-new', 'aria-labelledby': 'watch-new-h' });
+  const statusSlot = h('div');
+  const newSlot = h('div');
+  status.append(h('h2', { id: 'watch-status-h' }, 'Watch status'), statusSlot);
+  news.append(h('h2', { id: 'watch-new-h' }, 'New since your last visit'), newSlot);
+  root.append(status, news);
+  const since = readSeen();
+  await Promise.all([
+    section(statusSlot, 'the watch status', () => getJson<WatchStatus>('/api/watch/status', {}, signal), statusView, signal),
+    section(
+      newSlot,
+      'what is new',
+      async () => {
+        const r = await getJson<WhatsNew>('/api/watch/new', { since, limit: LIMIT }, signal);
+        if (r.watermark) writeSeen(r.watermark);
+        return r;
+      },
+      newView,
+      signal,
+    ),
+  ]);
+  root.append(
+    h(
+      'p',
+      { class: 'note' },
+      'Follow the same lists as feeds: ',
+      h('a', { href: '/feeds/events.atom' }, 'confirmed events (Atom)'),
+      ', ',
+      h('a', { href: '/feeds/drafts.atom' }, 'draft detections (Atom)'),
+      ', or per country at /feeds/{CC}.atom. Your last visit is remembered in this browser only.',
+    ),
+  );
+}
