@@ -7,6 +7,7 @@
  * (ОИК №196 ... №210 in Moscow), which is unique nationwide.
  */
 import type { ElectionDistrictResultRecord, ElectionTotalsRow } from '../store/index.js';
+import { degSeries } from './deg-series.js';
 import { filterOf, loadElection, pct, sourceOf, type ElectionDeps, type Loaded } from './query.js';
 
 export const ELECTRONIC_VERSION = '1.0.0';
@@ -124,7 +125,6 @@ export async function electronicComparison(deps: ElectionDeps, q: { id: string; 
   const results = await deps.store.elections.districtResults(q.id);
   const smByNo = new Map<number, ElectionDistrictResultRecord[]>();
   for (const r of results) smByNo.set(r.district, [...(smByNo.get(r.district) ?? []), r]);
-  const series = q.series ? await degSeries(deps, q.id) : null;
   const districts = [...byDistrict.values()]
     .filter((d) => d.electronic || smByNo.has(districtNo(d.oik) ?? -1))
     .map((d) => {
@@ -137,10 +137,12 @@ export async function electronicComparison(deps: ElectionDeps, q: { id: string; 
         region_code: d.region_code,
         single_mandate: sm,
         party_list: partyList(l, d.paper, d.electronic),
-        deg_series: series?.get(no ?? -1) ?? null,
       };
     })
     .sort((a, b) => (a.district ?? 0) - (b.district ?? 0));
+  const numbers = districts.map((d) => d.district).filter((x): x is number => x !== null);
+  const finalElectronicCast = districts.reduce((a, d) => a + (d.party_list.electronic?.cast ?? 0), 0);
+  const series = await degSeries(deps, q.id, { districts: numbers, choices: l.choices, finalElectronicCast });
   const unmatched = [...smByNo.keys()].filter((no) => !districts.some((d) => d.district === no));
   return {
     election: l.election,
@@ -155,28 +157,12 @@ export async function electronicComparison(deps: ElectionDeps, q: { id: string; 
       with_single_mandate: districts.filter((d) => d.single_mandate).length,
       single_mandate_changed_by_deg: districts.filter((d) => d.single_mandate?.changed_by_deg).length,
       party_list_changed_by_deg: districts.filter((d) => d.party_list.changed_by_deg).length,
-      electronic_ballots_cast: districts.reduce((a, d) => a + (d.party_list.electronic?.cast ?? 0), 0),
+      electronic_ballots_cast: finalElectronicCast,
       electronic_ballots_issued: districts.reduce((a, d) => a + (d.party_list.electronic?.issued ?? 0), 0),
       single_mandate_districts_without_stations: unmatched,
     },
-    districts,
+    districts: districts.map((d) => ({ ...d, deg_series: q.series && d.district !== null ? (series.perDistrict.get(d.district) ?? null) : null })),
+    deg_timeline: series.timeline,
     source: sourceOf(l),
   };
-}
-
-/** DEG ballots per 20-minute bin, per district and candidate (single-mandate series). */
-async function degSeries(deps: ElectionDeps, id: string) {
-  const bins = await deps.store.elections.degBins(id, 'single_mandate');
-  const out = new Map<number, { t: number[]; candidates: Record<string, number[]>; total_ballots: number }>();
-  for (const b of bins) {
-    let d = out.get(b.district);
-    if (!d) out.set(b.district, (d = { t: [], candidates: {}, total_ballots: 0 }));
-    let ti = d.t.indexOf(b.t);
-    if (ti < 0) ti = d.t.push(b.t) - 1;
-    (d.candidates[b.choice] ??= [])[ti] = b.votes;
-    d.total_ballots += b.votes;
-  }
-  for (const d of out.values())
-    for (const k of Object.keys(d.candidates)) d.candidates[k] = Array.from({ length: d.t.length }, (_, i) => d.candidates[k]![i] ?? 0);
-  return out;
 }

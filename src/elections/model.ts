@@ -121,3 +121,30 @@ export function flagsOf(c: Counts, votes: number[]): Flag[] {
   if (cast === 0) f.push('no_ballots');
   return f;
 }
+
+/** One series (single-mandate or party list) of one district: bin starts and votes per choice. */
+export interface DistrictSeries {
+  t: number[];
+  votes: Record<string, number[]>;
+  total: number;
+}
+
+/** Votes per choice and in all, per bin, on one time axis (bin starts, epoch ms UTC). */
+export interface SeriesSum {
+  ballots: number[];
+  total: number;
+  choices: { name: string; label_en: string | null; votes: number[]; total: number }[];
+}
+
+/** The DEG decryption series summed over a set of districts (votes per bin, per choice). */
+export interface DegTimeline {
+  bin_minutes: number;
+  t: number[];
+  districts: number[];
+  single_mandate: SeriesSum | null;
+  party_list: SeriesSum | null;
+  /** Final electronic ballots cast in the same districts (station rows), to set against the bins. */
+  final_electronic_cast: number;
+  method: string;
+  credit: string;
+}

@@ -82,9 +82,9 @@ export const electionsSummary = defineOp({
 
 export const electionsElectronic = defineOp({
   name: 'elections.electronic',
-  summary: 'Paper versus electronic (DEG) per district: leaders, winner, margins, whether DEG changed the winner; DEG 20-minute series',
+  summary: 'Paper versus electronic (DEG) per district: leaders, winner, margins, whether DEG changed the winner; DEG votes per 20-minute bin',
   write: false,
-  input: z.object({ id, region, series: z.boolean().optional().meta({ description: 'include the DEG ballots per 20-minute bin' }) }),
+  input: z.object({ id, region, series: z.boolean().optional().meta({ description: 'also give each district its own DEG series per candidate and party' }) }),
   output: z.looseObject({
     election: Election,
     method: z.string(),
@@ -97,7 +97,7 @@ export const electionsElectronic = defineOp({
     method: 'get',
     path: '/api/elections/{id}/electronic',
     tag: 'elections',
-    description: 'Per-district comparison with caveats and source',
+    description: 'Per-district comparison, the DEG timeline (votes decrypted per 20-minute bin, summed over the districts), caveats and source',
     errors: NOT_FOUND,
   },
   run: (ctx, q) => electronicComparison(ctx, q),

@@ -47,6 +47,18 @@ describe('elections pages', () => {
     expect(await p.locator('.districts .lede').textContent()).toContain(`changed by the electronic votes in ${changed} of 15`);
     expect(await p.locator('a[href="/events/ru-2021-moscow-e-voting"]').count()).toBeGreaterThanOrEqual(1);
     expect(await p.locator('main').textContent()).toContain('1,943,590 DEG ballots issued');
+    // DEG timeline: party-list and single-mandate votes per 20-minute bin on a Moscow-time axis,
+    // every bin a vertex; each large party's share of every bin; the note states the re-vote gap.
+    const tl = p.locator('.deg-timeline');
+    expect(await tl.locator('g.deg-ballots path').count()).toBe(2);
+    const d = (await tl.locator('g.deg-ballots path').first().getAttribute('d')) ?? '';
+    expect(d.split('L').length).toBeGreaterThanOrEqual(181);
+    expect(await tl.locator('g.deg-share path').count()).toBe(7);
+    expect(await tl.locator('g[aria-label="x-axis label"]').first().textContent()).toContain('Moscow time (UTC+3), 20-minute bins');
+    const notes = await tl.locator('.note').allTextContents();
+    expect(notes[0]).toContain('2,105,472 party-list ballots and 2,003,956 single-mandate ballots decrypted in 182 bins');
+    expect(notes[0]).toContain('against 1,893,197 electronic party-list ballots in the final count: the bins include ballots that a later re-vote superseded');
+    expect(notes[1]).toContain('denull/elections-2021');
     await clean(v, 'election-duma-2021');
   });
 

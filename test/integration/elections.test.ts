@@ -134,7 +134,18 @@ describe('elections on the shipped fixtures', () => {
       const sum = (await (await app.request('/api/elections/duma-2021/summary?region=RU-MOW')).json()) as any;
       expect(sum.totals.electronic.issued).toBe(1_943_590);
       const el = (await (await app.request('/api/elections/duma-2021/electronic?region=Moscow&series=true')).json()) as any;
-      expect(el.districts[0].deg_series.t).toHaveLength(181);
+      expect(el.districts[0].deg_series.single_mandate.t).toHaveLength(181);
+      expect(el.districts[0].deg_series.party_list.total).toBe(136_354);
+      // The city-wide DEG timeline: every decrypted vote, re-votes included, against the final count.
+      const tl = el.deg_timeline;
+      expect(tl).toMatchObject({ bin_minutes: 20, final_electronic_cast: 1_893_197 });
+      expect(tl.districts).toHaveLength(15);
+      expect(tl.t[0]).toBe(Date.parse('2021-09-17T05:00:00Z'));
+      expect(tl.party_list.total).toBe(2_105_472);
+      expect(tl.single_mandate.total).toBe(2_003_956);
+      expect(tl.party_list.ballots.reduce((a: number, b: number) => a + b, 0)).toBe(2_105_472);
+      expect(tl.party_list.choices[0]).toMatchObject({ name: 'Единая Россия', label_en: 'United Russia' });
+      expect(tl.party_list.choices.every((c: any) => c.label_en !== null && c.votes.length === tl.t.length)).toBe(true);
       const fp = (await (await app.request('/api/elections/duma-2021/fingerprints?reps=50')).json()) as any;
       expect(fp.histograms.turnout).toHaveLength(1001);
       expect(fp.heatmap.cells.length).toBeGreaterThan(100);

@@ -80,7 +80,11 @@ function electronicText(e: Electronic): string {
     list_deg: d.party_list.electronic ? `${d.party_list.electronic.leader.name} ${p2(d.party_list.electronic.leader.pct)}` : '',
   }));
   const s = e.summary;
-  return `${e.election.id}${e.filter.region ? ` · ${e.filter.region}` : ''}: ${s.districts} districts with electronic votes; single-mandate winner changed by DEG in ${s.single_mandate_changed_by_deg} of ${s.with_single_mandate}; party-list leader changed in ${s.party_list_changed_by_deg}; DEG ballots issued ${n(s.electronic_ballots_issued)}\n${table(rows, ['district', 'paper_leader', 'electronic_leader', 'winner', 'margin', 'changed', 'list_paper', 'list_deg'])}\n${e.caveats.map((c) => `note: ${c}`).join('\n')}\n`;
+  const tl = e.deg_timeline;
+  const series = tl
+    ? `DEG series: ${[tl.party_list && `${n(tl.party_list.total)} party-list`, tl.single_mandate && `${n(tl.single_mandate.total)} single-mandate`].filter(Boolean).join(' and ')} votes decrypted in ${tl.t.length} bins of ${tl.bin_minutes} minutes (final electronic party-list ballots cast: ${n(tl.final_electronic_cast)}; the bins include superseded re-votes)\n`
+    : '';
+  return `${e.election.id}${e.filter.region ? ` · ${e.filter.region}` : ''}: ${s.districts} districts with electronic votes; single-mandate winner changed by DEG in ${s.single_mandate_changed_by_deg} of ${s.with_single_mandate}; party-list leader changed in ${s.party_list_changed_by_deg}; DEG ballots issued ${n(s.electronic_ballots_issued)}\n${series}${table(rows, ['district', 'paper_leader', 'electronic_leader', 'winner', 'margin', 'changed', 'list_paper', 'list_deg'])}\n${e.caveats.map((c) => `note: ${c}`).join('\n')}\n`;
 }
 
 function integersText(r: Integers): string {
@@ -164,7 +168,7 @@ export function electionsCommand(program: Command, io: Io): void {
   leaf(el, 'electronic', 'paper versus electronic (DEG) votes per district: leaders, winner, margins, changed winners')
     .argument('<id>')
     .option('--region <region>', 'region (Moscow, RU-MOW, ...)')
-    .option('--series', 'include the DEG ballots per 20-minute bin (JSON)')
+    .option('--series', 'also give each district its own DEG series per candidate and party (JSON)')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       ctx.print(await ctx.run(electionsElectronic, { id, region: str(o.region), series: o.series === true ? true : undefined }), electronicText);

@@ -3,7 +3,8 @@
  * histograms at 0.1-point resolution (integer percentages marked, where the spikes are), the
  * turnout × leader-share heat map, Shpilkin's curve and estimate, the integer-percentage
  * excess, and for elections with DEG the district table paper vs electronic with the winners
- * DEG changed marked. Reads GET /api/elections/:id/{summary,fingerprints,electronic}.
+ * DEG changed marked and the DEG votes per 20-minute bin. Reads
+ * GET /api/elections/:id/{summary,fingerprints,electronic}.
  */
 import * as Plot from '@observablehq/plot';
 import { getJson } from '../api.js';
@@ -11,6 +12,7 @@ import { chartWidth, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { num, short } from '../format.js';
 import type { PageContext } from '../router.js';
+import { degTimeline, type DegTimeline } from '../ui/deg-timeline.js';
 import { figure } from '../ui/figure.js';
 import { empty, section } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
@@ -111,6 +113,7 @@ interface Electronic {
     electronic_ballots_issued: number;
   };
   districts: District[];
+  deg_timeline: DegTimeline | null;
   caveats: string[];
   method: string;
 }
@@ -407,7 +410,10 @@ export default async function election({ root, params, signal }: PageContext): P
       el,
       'paper versus electronic',
       () => getJson<Electronic>(`/api/elections/${encodeURIComponent(id)}/electronic`, {}, signal),
-      (e) => (e.districts.length ? districts(e, id) : empty('No electronic votes in this election’s data.')),
+      (e) =>
+        e.districts.length
+          ? [districts(e, id), ...(e.deg_timeline ? [h('h3', null, 'Electronic votes over time'), degTimeline(e.deg_timeline, id)] : [])]
+          : empty('No electronic votes in this election’s data.'),
       signal,
     ),
   ]);
