@@ -7,11 +7,12 @@
  * hours, users affected and cost per user-hour that differs most. Nothing is fitted to their
  * figures: the comparison is a check, the numbers are the engine's.
  */
-import { TECHNICAL_CATEGORIES, listEvents, listIndicators, type LedgerEvent } from '../ledger/index.js';
+import { listIndicators } from '../ledger/index.js';
 import type { ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { econData } from './data/econ-data.js';
 import type { EventOverrides } from './event-scenario.js';
+import { technicalEvents, ledgerDurations } from './ledger-events.js';
 import { nearestYear } from './method-kit.js';
 import { priceEvent } from './service.js';
 
@@ -72,15 +73,8 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
   // Top10VPN counts throttling that makes the internet unusable as a shutdown: by default we price
   // throttles at severity 1 too, to compare like with like (--severity overrides).
   const overrides: EventOverrides = { severity: 1, ...(opts.overrides ?? {}) };
-  const events: LedgerEvent[] = [];
-  for (const category of TECHNICAL_CATEGORIES) {
-    let cursor: string | undefined;
-    do {
-      const page = await listEvents(deps, { country: opts.country, category, cursor, limit: 1000 });
-      events.push(...page.items.filter((e) => e.countries.length === 1));
-      cursor = page.next_cursor ?? undefined;
-    } while (cursor);
-  }
+  const events = (await technicalEvents(deps, opts.country ? { country: opts.country } : {})).filter((e) => e.countries.length === 1);
+  const durations = await ledgerDurations(deps);
   const rows = new Map<string, CompareRow>();
   const row = (country: string, year: number): CompareRow => {
     const k = `${country}|${year}`;
@@ -103,7 +97,7 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
   deps.progress.start('price events', events.length, 'events');
   for (const [i, e] of events.entries()) {
     const cc = e.countries[0]!;
-    const r = await priceEvent(deps, e, overrides).catch(() => null);
+    const r = await priceEvent(deps, e, overrides, durations).catch(() => null);
     if (!r || r.estimates.length === 0) {
       const y = Number(e.start.slice(0, 4));
       if (y >= 2019) row(cc, y).events_not_priced.push({ id: e.id, title: e.title, missing: (r?.missing ?? []).map((m) => m.field).join(', ') || 'error' });
@@ -169,7 +163,8 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
     notes: [
       "ours: the sum of each event's median (USD) over its periods in the year; an event spanning years counts in each year for its hours there",
       `throttling priced at severity ${overrides.severity} (Top10VPN counts unusable throttling as a shutdown)`,
-      'ongoing events are priced only with --end (STOP leaves many stale rows open); events not priced are listed with what they miss',
+      'events marked ongoing are priced only with --end (STOP leaves many stale rows open); an end STOP did not record is given the durations of the ended events of the same country and kind (median, quartiles); events not priced are listed with what they miss',
+      'hours: the hours a schedule in the record says were cut (N occasions × hours each), else the whole span',
       'our users affected: the population of the areas cut off × the share of people online (World Bank IT.NET.USER.ZS)',
       'Top10VPN figures as transcribed from their yearly reports (data/events/SOURCES.md); Somaliland is counted under SO',
     ],

@@ -11,6 +11,7 @@ import { AppError, partialDateEnd, partialDateStart } from '../shared/index.js';
 import { findPlatform } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
 import { scheduleOf } from './schedule.js';
+import { durationsFor, endNotRecorded, type DurationTable, type Durations } from './unknown-end.js';
 import { parseSpan } from './span.js';
 
 export interface Missing {
@@ -33,7 +34,7 @@ export interface EventOverrides {
 const SHUTDOWN_TYPES: Record<string, 'full' | 'mobile' | 'fixed'> = { full: 'full', mobile: 'mobile', mobile_data: 'mobile', fixed: 'fixed' };
 
 /** Map an event to scenario input; `missing` lists what stops it from being priced. */
-export function eventScenario(e: LedgerEvent, o: EventOverrides = {}): { input: ScenarioInput; missing: Missing[]; mapping: string[] } {
+export function eventScenario(e: LedgerEvent, o: EventOverrides = {}, durations?: DurationTable): { input: ScenarioInput; missing: Missing[]; mapping: string[] } {
   if (!(TECHNICAL_CATEGORIES as readonly string[]).includes(e.category)) {
     throw new AppError('VALIDATION', `id: event ${e.id} is a ${e.category} event; only ${TECHNICAL_CATEGORIES.join(', ')} events have a cost`, { issues: [{ path: ['id'], message: `category ${e.category} has no cost model` }] });
   }
@@ -75,7 +76,13 @@ export function eventScenario(e: LedgerEvent, o: EventOverrides = {}): { input: 
   if (o.platform_weight !== undefined) input.platform_weight = o.platform_weight;
   if (o.isp_share !== undefined) input.isp_share = o.isp_share;
 
-  // --end prices what is ongoing; an event that ended keeps its own end.
+  // --end prices what is ongoing; an event that ended keeps its own end; an end nobody recorded
+  // is given the durations of the events that did end (unknown-end.ts).
+  const imputed = endNotRecorded(e) && country && /^\d{4}-\d{2}-\d{2}/.test(e.start) ? (durations ? durationsFor(durations, e, country) : undefined) : undefined;
+  if (imputed) {
+    imputeEnd(e, imputed, input, mapping);
+    return { input, missing, mapping };
+  }
   const end = e.end ?? o.end;
   if (e.end === null && o.end !== undefined) mapping.push(`ongoing in the ledger: priced up to ${o.end} (--end)`);
   if (!end) missing.push({ field: 'end', reason: 'the event is ongoing in the ledger; pass --end DATE to price it up to a date' });
@@ -87,6 +94,21 @@ export function eventScenario(e: LedgerEvent, o: EventOverrides = {}): { input: 
     if (e.end !== null) activeHours(e, input, mapping);
   }
   return { input, missing, mapping };
+}
+
+/** Price an event with no recorded end up to the upper quartile of ended events, cut for median/q3 of it. */
+function imputeEnd(e: LedgerEvent, d: Durations, input: ScenarioInput, mapping: string[]): void {
+  const start = e.start.slice(0, 10);
+  input.start = /^\d{4}-\d{2}-\d{2}T/.test(e.start) ? e.start : start;
+  input.end = new Date(Date.parse(start) + (d.q3 - 1) * 86_400_000).toISOString().slice(0, 10);
+  const basis = `end not recorded: duration of the ${d.n} ended events of ${d.of} of the same kind, median ${d.median} d (quartiles ${d.q1}–${d.q3} d)`;
+  if (d.median < d.q3) {
+    input.active_share = d.median / d.q3;
+    input.active_low = d.q1 / d.q3;
+    input.active_high = 1;
+  }
+  input.active_basis = basis;
+  mapping.push(`priced from ${start} to ${input.end} (${d.q3} d, the upper quartile) for ${d.median} of those days (the median): ${basis}`);
 }
 
 /**

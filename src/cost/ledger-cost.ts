@@ -5,13 +5,14 @@
  * it is missing. Counts reconcile: events read = events priced + events not priced. A table
  * for journalists and analysts, exported as CSV, JSON, NDJSON or Parquet like the ledger.
  */
-import { TECHNICAL_CATEGORIES, listEvents, toCsv, toNdjson, type ExportFormat, type FlatValue, type LedgerEvent, type ListFilters } from '../ledger/index.js';
+import { toCsv, toNdjson, type ExportFormat, type FlatValue, type LedgerEvent, type ListFilters } from '../ledger/index.js';
 import { isAppError, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { z } from 'zod';
 import type { EventOverrides } from './event-scenario.js';
 import { MAX_DRAWS } from './scenario.js';
 import { EventOverridesSchema } from './scenario-schema.js';
+import { ledgerDurations, technicalEvents } from './ledger-events.js';
 import { priceEvent, type EventCostResult } from './service.js';
 
 export const LEDGER_COST_COLUMNS = [
@@ -92,20 +93,12 @@ function rowsOf(e: LedgerEvent, r: EventCostResult): Row[] {
 
 /** Price every cost-bearing event matching the filters. */
 export async function costLedger(deps: { store: Store; progress: ProgressReporter }, filters: LedgerCostFilters, overrides: EventOverrides): Promise<LedgerCostReport> {
-  const categories = filters.category ? [filters.category] : [...TECHNICAL_CATEGORIES];
-  const events: LedgerEvent[] = [];
-  for (const category of categories) {
-    let cursor: string | undefined;
-    do {
-      const page = await listEvents(deps, { ...filters, category, cursor, limit: 1000 });
-      events.push(...page.items);
-      cursor = page.next_cursor ?? undefined;
-    } while (cursor);
-  }
+  const events = await technicalEvents(deps, filters);
+  const durations = await ledgerDurations(deps);
   const report: LedgerCostReport = { filters, overrides, events_read: events.length, events_priced: 0, events_not_priced: 0, estimates: 0, missing_by_field: {}, rows: [] };
   deps.progress.start('price events', events.length, 'events');
   for (const [i, e] of events.entries()) {
-    const r = await priceEvent(deps, e, overrides).catch((err: unknown): EventCostResult => {
+    const r = await priceEvent(deps, e, overrides, durations).catch((err: unknown): EventCostResult => {
       // The event's own fields cannot make a valid scenario (e.g. a region outside its country):
       // that event is not priced, with the reason; the others still are.
       if (!isAppError(err) || err.code !== 'VALIDATION') throw err;

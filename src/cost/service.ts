@@ -13,9 +13,11 @@ import { econData, type CountryData } from './data/econ-data.js';
 import { annualRate, rateFor, type RateResult } from './data/fx.js';
 import { runEstimate, type Estimate, type SegmentRates } from './engine.js';
 import { eventScenario, type EventOverrides, type Missing } from './event-scenario.js';
+import { ledgerDurations } from './ledger-events.js';
 import { getMethod } from './methods.js';
 import { parseScenario, type ScenarioInput } from './scenario.js';
 import type { Span } from './span.js';
+import { endNotRecorded, type DurationTable } from './unknown-end.js';
 import { Unavailable, type Plan, type Scenario } from './types.js';
 
 export interface CostResult {
@@ -107,12 +109,13 @@ export interface EventCostResult extends Partial<CostResult> {
 
 /** Price a ledger event (its country, regions, type and span), or say what is missing. */
 export async function costEvent(deps: { store: Store }, id: string, overrides: EventOverrides = {}): Promise<EventCostResult> {
-  return priceEvent(deps, await getEvent(deps, id), overrides);
+  const e = await getEvent(deps, id);
+  return priceEvent(deps, e, overrides, endNotRecorded(e) ? await ledgerDurations(deps) : undefined);
 }
 
 /** Price an event already read from the ledger (bulk pricing reads a page of events at once). */
-export async function priceEvent(deps: { store: Store }, e: LedgerEvent, overrides: EventOverrides = {}): Promise<EventCostResult> {
-  const { input, missing, mapping } = eventScenario(e, overrides);
+export async function priceEvent(deps: { store: Store }, e: LedgerEvent, overrides: EventOverrides = {}, durations?: DurationTable): Promise<EventCostResult> {
+  const { input, missing, mapping } = eventScenario(e, overrides, durations);
   const event = { id: e.id, title: e.title, category: e.category, subtype: e.subtype, countries: e.countries, regions: e.regions, start: e.start, end: e.end, status: e.status };
   if (missing.length) return { event, mapping, missing, estimates: [] };
   try {

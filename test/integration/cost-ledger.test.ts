@@ -57,6 +57,24 @@ describe('--end prices only what is ongoing', () => {
   });
 });
 
+describe('an end nobody recorded', () => {
+  it('India, 21 April 2022 (STOP: no end, status Unknown): priced up to the upper quartile of the ended Indian shutdowns, for their median share of it; --end does not extend it', async () => {
+    const list = (await run(['events', 'list', '--country', 'IN', '--limit', '500', '--json'])).json as { items: { id: string; start: string; end: string | null }[] };
+    const id = list.items.find((e) => e.start === '2022-04-21' && e.end === null)!.id;
+    type One = { mapping: string[]; missing: unknown[]; scenario: { start: string; end: string; hours: number; active: { share: number; low: number; high: number } | null } };
+    const one = (await run(['cost', 'event', id, '--method', 'cost-escalated', '--json'])).json as One;
+    expect(one.missing).toEqual([]);
+    const m = /duration of the (\d+) ended events of IN of the same kind, median (\d+) d \(quartiles (\d+)–(\d+) d\)/.exec(one.mapping.join(' '))!;
+    expect(m).not.toBeNull();
+    const [n, median, q1, q3] = m.slice(1).map(Number) as [number, number, number, number];
+    expect(n).toBeGreaterThan(40);
+    expect(one.scenario.hours).toBe(q3 * 24);
+    if (median < q3) expect(one.scenario.active).toEqual({ share: median / q3, low: q1 / q3, high: 1, basis: expect.any(String) as string });
+    const withEnd = (await run(['cost', 'event', id, '--method', 'cost-escalated', '--end', '2026-11-26', '--json'])).json as One;
+    expect(withEnd.scenario.hours).toBe(one.scenario.hours);
+  });
+});
+
 describe('who was cut off', () => {
   it('events geocode reports coverage by scope; at least 90 % of sub-national events have a region or place with a population, the rest listed with why', async () => {
     const r = await run(['events', 'geocode', '--dry-run', '--json']);

@@ -16,6 +16,9 @@ import { geocodeFields } from '../geocode.js';
 import { slugify } from '../service.js';
 import type { StopRow } from './parse.js';
 
+/** The note of an event whose STOP record has no end date and is not marked ongoing. */
+export const STOP_END_NOT_RECORDED = 'End date not recorded';
+
 export const STOP_SHEET_URL = 'https://docs.google.com/spreadsheets/d/1DvPAuHNLp5BXGb0nnZDGNoiIwEeu2ogdXEIDvT4Hyfk';
 
 /** Area names seen in STOP for Russia and China, mapped to ISO 3166-2 (others stay text). */
@@ -122,7 +125,7 @@ export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: 
   const notes = [
     r.start_date_type === 'Estimated' ? 'Start date estimated by Access Now.' : '',
     !r.end_date && r.shutdown_status === 'Ongoing' ? `Marked ongoing in the ${snapshot} STOP snapshot.` : '',
-    !r.end_date && r.shutdown_status !== 'Ongoing' ? `End date not recorded (shutdown_status "${r.shutdown_status || 'empty'}").` : '',
+    !r.end_date && r.shutdown_status !== 'Ongoing' ? `${STOP_END_NOT_RECORDED} (shutdown_status "${r.shutdown_status || 'empty'}").` : '',
     r.duration ? `STOP duration field: "${r.duration}" (free text, not trusted).` : '',
     countries.includes('Somaliland') ? 'Somaliland is coded under Somalia (SO): it is not an ISO 3166-1 country.' : '',
   ].filter(Boolean);
