@@ -1,13 +1,14 @@
 /**
  * The ClickHouse store: the data that grows (measurements, the ingest manifest and rejects,
- * the detectors' hourly series, network-event throughput, speed tests) on a sharded cluster; the ledger, tokens,
- * indicators, economic data, elections, fingerprints, the registry and everything else stay in the embedded store of
- * this node (small, and they need transactions). docs/design/005-clickhouse-store.md says why.
+ * the detectors' hourly series, network-event throughput, speed tests, the register's snapshots, entries and ranges)
+ * on a sharded cluster; the ledger, tokens, indicators, economic data, elections, fingerprints, the register's daily
+ * series and AS table and everything else stay in the embedded store of this node (small, and they need transactions). docs/design/005-clickhouse-store.md says why.
  */
 import type { Store, StoreInfo } from '../types.js';
 import { ChContext } from './context.js';
 import { chDetectRepo } from './detect-repo.js';
 import { chMeasureRepo } from './measure-repo.js';
+import { chRegistryRepo } from './registry-repo.js';
 import { migrateShards, shardSchemaVersion } from './migrate.js';
 import { chSpeedTestRepo } from './speedtest-repo.js';
 import { chThroughputRepo } from './throughput-repo.js';
@@ -53,7 +54,7 @@ export async function openClickHouseStore(t: ClickHouseTarget, embedded: Store, 
     tokens: embedded.tokens,
     cost: embedded.cost,
     tabular: embedded.tabular,
-    registry: embedded.registry,
+    registry: { ...embedded.registry, ...counted(chRegistryRepo(ctx), ['writeFile', 'upsertSnapshot']) },
     throughput: counted(chThroughputRepo(ctx), ['replaceFile']),
     measure: counted(chMeasureRepo(ctx, embedded.measure), ['writeGroup', 'writeBatch']),
     detect: chDetectRepo(ctx),
