@@ -4,9 +4,10 @@
  * at the end: same summary JSON and throttling detections as a fresh DuckDB file, rows on both
  * shards, re-ingest stores nothing, a shard stopped mid-ingest fails naming it and the rerun is
  * exact, kill -9 of the ingest and a rerun leaves each measurement once, `serve --store` answers
- * from the cluster, bad store URLs exit 2 within 10 s. Skipped (with the reason) when
- * clickhouse-server is not installed. Real data: test/fixtures/ooni/bucket-sample and the
- * shipped speed-test dataset.
+ * from the cluster, bad store URLs exit 2 within 10 s, `registry import` and `registry summary`
+ * give DuckDB's figures. Skipped (with the reason) when clickhouse-server is not installed. Real
+ * data: test/fixtures/ooni/bucket-sample, the shipped speed-test dataset and the register samples
+ * in data/registry (see their SOURCES.md).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ import { chQuery } from '../helpers/clickhouse.js';
 
 const BUCKET = packagePath('test', 'fixtures', 'ooni', 'bucket-sample');
 const SPEEDTESTS = packagePath('data', 'throttling', 'russia-twitter-throttle');
+const REGISTRY_2018 = packagePath('data', 'registry', 'zapret-info_dump_2018-05-05_TRUNCATED_cidr_entries_DERIVED.csv');
+const REGISTRY_2016 = packagePath('data', 'registry', 'zapret-info_dump_2016-06-13_first20000lines.cp1251.csv.gz');
 /** HTTP port of shard 1: the first of 18410, 18430, ... whose three ports per shard are free (set by up()). */
 let PORT = 18_410;
 const binary = findServerBinary();
@@ -33,8 +36,10 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
   const dir = join(t.dir, 'cluster');
   let url = '';
   const shardUrl = (i: number) => `http://127.0.0.1:${PORT + i}`;
-  const count = async (i: number, db: string, table = 'measurements') =>
-    Number((await chQuery(shardUrl(i), `SELECT count() FROM ${db}.${table}_local FINAL`)).trim());
+  const count = async (i: number, db: string, table = 'measurements', final = 'FINAL') =>
+    Number((await chQuery(shardUrl(i), `SELECT count() FROM ${db}.${table}_local ${final}`)).trim());
+  /** Rows of a plain MergeTree table on shard i (every row, including any an unfinished import left). */
+  const rowsOn = (i: number, db: string, table: string) => count(i, db, table, '');
   const withDb = (db: string) => url.replace('/splinternet?', `/${db}?`);
   const up = async () => {
     let r = await runBin(['clickhouse', 'up', '--shards', '2', '--dir', dir, '--port', String(PORT), '--json']);
@@ -90,6 +95,34 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     const doc = json((await runBin(['doctor', '--json', '--store', u, '--db', cdb])).out) as { checks: { name: string; ok: boolean; detail: string }[] };
     expect(doc.checks.find((c) => c.name === 'shards')).toMatchObject({ ok: true, detail: expect.stringContaining('2 of 2') as unknown });
     expect(doc.checks.find((c) => c.name === 'store')?.detail).toMatch(/clickhouse .* server 18|clickhouse .* server \d+/);
+  });
+
+  it('registry import and summary on the cluster give the DuckDB figures (14,658,304 distinct in the 2018 CIDR entries)', { timeout: 300_000 }, async () => {
+    const u = withDb('reg');
+    const cdb = join(t.dir, 'reg-ledger.duckdb');
+    const ddb = join(t.dir, 'reg-ref.duckdb');
+    const strip = (s: string) => JSON.stringify(json(s), (k, v: unknown) => (['at', 'imported_at', 'updated_at', 'generated_at'].includes(k) ? undefined : v));
+    for (const f of [REGISTRY_2018, REGISTRY_2016]) {
+      const a = await runBin(['registry', 'import', f, '--store', u, '--db', cdb, '--json']);
+      const b = await runBin(['registry', 'import', f, '--db', ddb, '--json']);
+      expect(a.code, a.err).toBe(0);
+      expect(strip(a.out)).toBe(strip(b.out));
+    }
+    for (const snap of [[], ['--snapshot', '2016-06-13']]) {
+      const a = await runBin(['registry', 'summary', ...snap, '--store', u, '--db', cdb, '--json']);
+      const b = await runBin(['registry', 'summary', ...snap, '--db', ddb, '--json']);
+      expect(a.code, a.err).toBe(0);
+      expect(json(a.out)).toEqual(json(b.out));
+    }
+    const s2018 = json((await runBin(['registry', 'summary', '--snapshot', '2018-05-05', '--store', u, '--db', cdb, '--json'])).out) as {
+      ipv4: { distinct_addresses: number };
+    };
+    expect(s2018.ipv4.distinct_addresses).toBe(14_658_304);
+    const perShard = [await rowsOn(0, 'reg', 'registry_ranges'), await rowsOn(1, 'reg', 'registry_ranges')];
+    expect(perShard.every((n) => n > 0)).toBe(true);
+    // a re-import with --force replaces the file: the same rows, none left from the first import
+    expect((await runBin(['registry', 'import', REGISTRY_2016, '--force', '--store', u, '--db', cdb, '--json'])).code).toBe(0);
+    expect((await rowsOn(0, 'reg', 'registry_ranges')) + (await rowsOn(1, 'reg', 'registry_ranges'))).toBe(perShard[0]! + perShard[1]!);
   });
 
   it('serve --store answers from the cluster (/healthz names the store and the shards)', async () => {

@@ -3,13 +3,17 @@
  * the ClickHouse cluster when SPLINTERNET_TEST_CLICKHOUSE names one (skipped with the reason
  * otherwise). Real data: the OONI bucket sample (test/fixtures/ooni/bucket-sample, see its
  * SOURCES.md) goes in through the ingest domain code; the shipped speed-test dataset's first
- * month goes in through the speed-test importer. Then every adapter must give the same
- * answers: the DuckDB results are the reference the ClickHouse block compares with.
+ * month goes in through the speed-test importer; the blocking register's real samples (the
+ * 2018-05-05 CIDR entries and the 2020 dump part in data/registry, the quirk lines in
+ * test/fixtures/registry-quirks, see their SOURCES.md) through the registry importer. Then every
+ * adapter must give the same answers: the DuckDB results are the reference the ClickHouse block
+ * compares with.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSpeedTests } from '../../src/detect/index.js';
 import { extractThroughput, ingest, measurementSummary } from '../../src/measure/index.js';
+import { analyseSnapshot, importRegistry, intervals, registryDecision, registryLookup } from '../../src/registry/index.js';
 import { packagePath, silentProgress } from '../../src/shared/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { CLICKHOUSE_URL, dropDatabase, freshClickHouseUrl, localCount, shardEndpoints, SKIP_REASON } from '../helpers/clickhouse.js';
@@ -17,6 +21,12 @@ import { clock, tempDir } from '../helpers/index.js';
 
 const BUCKET = packagePath('test', 'fixtures', 'ooni', 'bucket-sample');
 const SPEEDTESTS = packagePath('data', 'throttling', 'russia-twitter-throttle');
+const REGISTRY = [
+  packagePath('data', 'registry', 'zapret-info_dump_2018-05-05_TRUNCATED_cidr_entries_DERIVED.csv'),
+  packagePath('data', 'registry', 'zapret-info_dump-08_2020-02-16_part.cp1251.csv.gz'),
+  packagePath('test', 'fixtures', 'registry-quirks', 'dump-2016-06-13-lines.cp1251.csv'),
+  packagePath('test', 'fixtures', 'registry-quirks', 'synthetic-bad-lines.cp1251.csv'),
+];
 
 interface Answers {
   counts: Awaited<ReturnType<Store['measure']['counts']>>;
@@ -29,15 +39,35 @@ interface Answers {
   speedDays: unknown;
   speedCount: unknown;
   throughput: unknown;
+  registry: unknown;
 }
 
-async function load(store: Store): Promise<{ first: Awaited<ReturnType<typeof ingest>>; again: Awaited<ReturnType<typeof ingest>> }> {
+type Loaded = {
+  first: Awaited<ReturnType<typeof ingest>>;
+  again: Awaited<ReturnType<typeof ingest>>;
+  registry: Awaited<ReturnType<typeof importRegistry>>;
+};
+
+async function load(store: Store): Promise<Loaded> {
   const deps = { store, clock, progress: silentProgress };
   const first = await ingest(deps, { paths: [BUCKET], workers: 2 });
   const again = await ingest(deps, { paths: [BUCKET], workers: 2, force: true });
   await extractThroughput(deps);
   await importSpeedTests(deps, SPEEDTESTS);
-  return { first, again };
+  const registry = await importRegistry(deps, REGISTRY);
+  return { first, again, registry };
+}
+
+/** Everything the registry views read, per snapshot (analysed directly: the views' cache is per process, not per store). */
+async function registryAnswers(store: Store) {
+  const deps = { store, clock };
+  const snaps = await store.registry.listSnapshots();
+  const out: Record<string, unknown> = { snapshots: snaps, files: (await store.registry.listFiles()).map((f) => ({ ...f, id: undefined })) };
+  for (const s of snaps) out[s.id] = await analyseSnapshot(deps, s);
+  for (const q of ['149.154.167.99', '2a02:6b8::2:242', '35.200.1.1', 'rutracker.org', 'sub.example.org'])
+    out[q] = await registryLookup(deps, q).catch((e: Error) => e.message);
+  out.decision = await registryDecision(deps, '2-1779/2018');
+  return out;
 }
 
 async function answers(store: Store): Promise<Answers> {
@@ -53,13 +83,14 @@ async function answers(store: Store): Promise<Answers> {
     speedDays: await store.speedtests.days({ cc: 'RU' }, { minControlKbps: 1000, maxRatio: 0.5 }),
     speedCount: await store.speedtests.count(),
     throughput: await store.throughput.points({ cc: 'RU' }),
+    registry: await registryAnswers(store),
   };
 }
 
 function contract(name: string, open: () => Promise<Store>, after?: (store: Store) => Promise<void>) {
   describe(`store contract: ${name}`, () => {
     let store: Store;
-    let loaded: Awaited<ReturnType<typeof load>>;
+    let loaded: Loaded;
     beforeAll(async () => {
       store = await open();
       loaded = await load(store);
@@ -137,6 +168,19 @@ function contract(name: string, open: () => Promise<Store>, after?: (store: Stor
       expect((await store.speedtests.count()).total).toBe(before.total);
     });
 
+    it('registry: 14,658,304 distinct IPv4 addresses in the 2018 CIDR entries; imports reconcile', async () => {
+      const r = loaded.registry;
+      expect(r.reconciled).toBe(true);
+      expect(r.snapshots.find((s) => s.kind === 'cidr_derived')?.ipv4_distinct).toBe(14_658_304);
+      const snap = (await store.registry.listSnapshots()).find((s) => s.kind === 'cidr_derived')!;
+      const cols = await store.registry.ipv4Ranges(snap.id);
+      expect(cols.first.length).toBe(74);
+      expect(intervals.size(intervals.unionSorted(cols.first, cols.last))).toBe(14_658_304);
+      expect(intervals.listedSize(cols.first, cols.last)).toBe(15_706_880);
+      const tg = await store.registry.ipv4Ranges(snap.id, '2-1779/2018');
+      expect(intervals.size(intervals.unionSorted(tg.first, tg.last))).toBe(9_472);
+    });
+
     if (name !== 'duckdb') {
       it('gives the same answers as the embedded store', async () => {
         const t = tempDir();
@@ -151,6 +195,65 @@ function contract(name: string, open: () => Promise<Store>, after?: (store: Stor
         }
       });
     }
+
+    it('registry: overlapping ranges of many entries are counted once (synthetic nested ranges)', async () => {
+      // Synthetic: 64 entries, each 10.0.0.0/8 or a block inside it, so the rows spread over every shard.
+      const snap = {
+        id: '2099-01-01',
+        dumpAt: '2099-01-01T00:00:00.000Z',
+        timeBasis: 'option',
+        kind: 'dump',
+        complete: true,
+        lowerBound: false,
+        doc: {},
+        updatedAt: clock.now().toISOString(),
+      };
+      await store.registry.writeFile(snap, 'synthetic-nested.csv', clock.now().toISOString(), async (sink) => {
+        for (let i = 0; i < 64; i++) {
+          const host = BigInt(32 - (8 + (i % 17)));
+          const base = (((10n << 24n) | (BigInt(i) << 16n)) >> host) << host;
+          sink.entry({
+            line: i + 1,
+            ips: `synthetic-${i}`,
+            domain: '',
+            urls: '',
+            decisionBody: 'synthetic',
+            decisionNumber: `n${i % 3}`,
+            decisionDate: '2099-01-01',
+          });
+          sink.range({ line: i + 1, family: 4, first: base, last: base + (1n << host) - 1n, prefix: 32 - Number(host) });
+        }
+        return { doc: { synthetic: true }, result: null };
+      });
+      const cols = await store.registry.ipv4Ranges(snap.id);
+      expect(cols.first.length).toBe(64);
+      expect(intervals.size(intervals.unionSorted(cols.first, cols.last))).toBe(2 ** 24);
+      expect(cols.keys.map((k) => k.decisionNumber)).toEqual(['n0', 'n1', 'n2']);
+    });
+
+    it('registry: a re-import replaces the file; a fill that throws leaves the previous rows', async () => {
+      const snap = (await store.registry.listSnapshots()).find((s) => s.id === '2099-01-01')!;
+      const before = await store.registry.ipv4Ranges(snap.id);
+      await expect(
+        store.registry.writeFile(snap, 'synthetic-nested.csv', clock.now().toISOString(), async (sink) => {
+          sink.entry({ line: 1, ips: '192.0.2.0/24', domain: '', urls: '', decisionBody: 'synthetic', decisionNumber: 'x', decisionDate: null });
+          sink.range({ line: 1, family: 4, first: 3221225984n, last: 3221226239n, prefix: 24 });
+          throw new Error('fill failed');
+        }),
+      ).rejects.toThrow('fill failed');
+      expect(await store.registry.ipv4Ranges(snap.id)).toEqual(before);
+      await store.registry.writeFile(snap, 'synthetic-nested.csv', clock.now().toISOString(), async (sink) => {
+        sink.entry({ line: 1, ips: '192.0.2.0/24', domain: 'example.org', urls: '', decisionBody: 'synthetic', decisionNumber: 'x', decisionDate: null });
+        sink.range({ line: 1, family: 4, first: 3221225984n, last: 3221226239n, prefix: 24 });
+        return { doc: { synthetic: true, again: true }, result: null };
+      });
+      const after = await store.registry.ipv4Ranges(snap.id);
+      expect([...after.first]).toEqual([3221225984]);
+      expect(after.keys).toEqual([{ decisionNumber: 'x', decisionBody: 'synthetic', decisionDate: null }]);
+      expect((await store.registry.listFiles(snap.id)).map((f) => f.doc)).toEqual([{ synthetic: true, again: true }]);
+      expect((await store.registry.findDomain('www.example.org', 10)).length).toBe(0);
+      expect((await store.registry.findAddress(4, 3221225985n, 10)).map((m) => [m.snapshotId, m.line, m.range?.prefix])).toEqual([['2099-01-01', 1, 24]]);
+    });
   });
 }
 

@@ -83,7 +83,7 @@ export class ChNode {
   async insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
     if (!rows.length) return;
     try {
-      await this.client.insert({ table, values: rows as Record<string, unknown>[], format: 'JSONEachRow' });
+      await this.client.insert({ table, values: rows, format: 'JSONEachRow' });
     } catch (e) {
       throw await this.explain(this.fail(e, `INSERT INTO ${table} (${rows.length} rows)`));
     }

@@ -45,8 +45,7 @@ export function chRegistryRepo(ctx: ChContext): ChRegistry {
   const entries = ctx.table('registry_entries');
   const ranges = ctx.table('registry_ranges');
 
-  const listSnapshots = async () =>
-    (await ctx.node.all<Record<string, unknown>>(sql`SELECT * FROM ${snapshots} FINAL ORDER BY dump_at, id`)).map(toSnapshot);
+  const listSnapshots = async () => (await ctx.node.all<Record<string, unknown>>(sql`SELECT * FROM ${snapshots} FINAL ORDER BY dump_at, id`)).map(toSnapshot);
 
   /** Committed files (of one snapshot), in (dump time, source file) order. */
   const committed = async (snapshotId?: string): Promise<Committed[]> => {
@@ -114,8 +113,16 @@ export function chRegistryRepo(ctx: ChContext): ChRegistry {
     async listFiles(snapshotId) {
       const fs = await committed(snapshotId);
       return fs
-        .map((f): RegistryFileRecord => ({ id: f.id, snapshotId: f.snapshotId, sourceFile: f.sourceFile, doc: JSON.parse(f.doc) as Record<string, unknown>, importedAt: f.importedAt }))
-        .sort((a, b) => (a.snapshotId < b.snapshotId ? -1 : a.snapshotId > b.snapshotId ? 1 : a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : 0));
+        .map((f): RegistryFileRecord => ({
+          id: f.id,
+          snapshotId: f.snapshotId,
+          sourceFile: f.sourceFile,
+          doc: JSON.parse(f.doc) as Record<string, unknown>,
+          importedAt: f.importedAt,
+        }))
+        .sort((a, b) =>
+          a.snapshotId < b.snapshotId ? -1 : a.snapshotId > b.snapshotId ? 1 : a.sourceFile < b.sourceFile ? -1 : a.sourceFile > b.sourceFile ? 1 : 0,
+        );
     },
     async ipv4Ranges(snapshotId, decision) {
       const fs = await committed(snapshotId);

@@ -134,7 +134,15 @@ async function loadDump(w: GenWriter, d: RegistryDumpRows): Promise<RegistryDump
       out.badIps.push({ line: c.line, ips: c.ips });
       continue;
     }
-    w.entry({ line: c.line, ips: c.ips, domain: c.domain, urls: c.urls, decisionBody: c.body, decisionNumber: c.num, decisionDate: c.date === '' ? null : c.date });
+    w.entry({
+      line: c.line,
+      ips: c.ips,
+      domain: c.domain,
+      urls: c.urls,
+      decisionBody: c.body,
+      decisionNumber: c.num,
+      decisionDate: c.date === '' ? null : c.date,
+    });
     out.stored++;
     for (const p of parsed) {
       const { family, first, last, prefix, hostBits } = p!;
@@ -174,11 +182,11 @@ export const chWriteFile =
         loadDumpRows: (d) => loadDump(w, d),
       });
       if (rowWise) await w.flush();
-      const others = await ctx.node.all<{ id: number }>(
-        sql`SELECT id FROM ${ctx.table('registry_files')} FINAL WHERE NOT (${key})`,
-      );
+      const others = await ctx.node.all<{ id: number }>(sql`SELECT id FROM ${ctx.table('registry_files')} FINAL WHERE NOT (${key})`);
       const id = Math.max(0, ...others.map((o) => Number(o.id))) + 1;
-      await ctx.insert('registry_files', [{ snapshot_id: snapshot.id, source_file: sourceFile, id, gen, doc: JSON.stringify(out.doc), imported_at: new Date(importedAt).toISOString() }]);
+      await ctx.insert('registry_files', [
+        { snapshot_id: snapshot.id, source_file: sourceFile, id, gen, doc: JSON.stringify(out.doc), imported_at: new Date(importedAt).toISOString() },
+      ]);
       await ctx.insert('registry_snapshots', [snapshotRow(snapshot)]);
     } catch (e) {
       await dropGenerations(ctx, [gen]).catch(() => undefined);
