@@ -1,41 +1,99 @@
 /**
- * Crash safety: `db seed` (thousands of events in transactions) is killed with SIGKILL at
- * several points. After each kill the database opens, holds only whole events (each with its
- * revisions, no orphan revision), and a rerun completes with every event exactly once.
+ * Crash safety, phase by phase: each writer is killed with SIGKILL while it is inside its write
+ * transaction. The built CLI runs with SPLINTERNET_TEST_PAUSE_IN_TX=<phase>, so the writer of
+ * that phase stops after writing its rows and before COMMIT and prints `in-tx <phase>`; the test
+ * kills it only once that line arrived, so every kill provably lands inside the transaction.
+ * After each kill the file reopens and every table is checked: nothing of the killed
+ * transaction is visible, no orphan or half-written row, counts reconcile. Reruns then complete
+ * and a second rerun adds nothing (no duplicates).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { BIN, runBin, tempDir } from '../helpers/index.js';
+import { packagePath } from '../../src/shared/index.js';
 
 const t = tempDir();
 const db = join(t.dir, 'killed.duckdb');
+const reference = join(t.dir, 'reference.duckdb');
+const BUCKET = packagePath('test', 'fixtures', 'ooni', 'bucket-sample');
 afterAll(() => t.cleanup());
 
-function seedAndKill(afterMs: number): Promise<void> {
+/** Run the CLI until the writer of `phase` reports it is inside its transaction, then kill -9. */
+function killInside(phase: string, args: string[]): Promise<{ marker: string | null; signal: NodeJS.Signals | null; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'db', 'seed', '--db', db], { stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
-    child.on('close', () => {
+    const child = spawn(process.execPath, [BIN, ...args, '--db', db], {
+      env: { ...process.env, SPLINTERNET_TEST_PAUSE_IN_TX: phase },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    let marker: string | null = null;
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      const line = err.split('\n').find((l) => l.startsWith(`in-tx ${phase.includes('#') ? phase : `${phase}#1`} `));
+      if (line && !marker) {
+        marker = line;
+        child.kill('SIGKILL');
+      }
+    });
+    // A writer that never reaches the phase must not hang the suite: it ends or is killed here.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    child.on('close', (_code, signal) => {
       clearTimeout(timer);
-      resolve();
+      resolve({ marker, signal, err });
     });
   });
 }
 
-async function invariants(): Promise<{ events: number; orphans: number; gaps: number; dupes: number }> {
-  const inst = await DuckDBInstance.create(db);
+interface Audit {
+  events: number;
+  stop_events: number;
+  revision_orphans: number;
+  revision_gaps: number;
+  link_orphans: number;
+  measurements: number;
+  measurement_orphans: number;
+  files_done_short: number;
+  files_unreconciled: number;
+  registry_files: number;
+  registry_files_unfinished: number;
+  registry_orphans: number;
+  tokens: number;
+  duplicate_keys: number;
+}
+
+/** Every table's invariants, read straight from the file (no application code in between). */
+async function audit(path = db): Promise<Audit> {
+  const inst = await DuckDBInstance.create(path);
   const c = await inst.connect();
   const q = async (sql: string) => Number((await c.runAndReadAll(sql)).getRowObjectsJS()[0]?.n ?? 0);
   try {
-    const hasTable = await q(`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'events'`);
-    if (!hasTable) return { events: 0, orphans: 0, gaps: 0, dupes: 0 };
     return {
       events: await q('SELECT count(*) AS n FROM events'),
-      orphans: await q('SELECT count(*) AS n FROM event_revisions r WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = r.event_id)'),
-      gaps: await q('SELECT count(*) AS n FROM events e WHERE e.revision <> (SELECT count(*) FROM event_revisions r WHERE r.event_id = e.id)'),
-      dupes: await q('SELECT count(*) - count(DISTINCT id) AS n FROM events'),
+      stop_events: await q("SELECT count(*) AS n FROM events WHERE id LIKE 'stop-%'"),
+      revision_orphans: await q('SELECT count(*) AS n FROM event_revisions r WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = r.event_id)'),
+      revision_gaps: await q('SELECT count(*) AS n FROM events e WHERE e.revision <> (SELECT count(*) FROM event_revisions r WHERE r.event_id = e.id)'),
+      link_orphans: await q('SELECT count(*) AS n FROM event_links l WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = l.event_id)'),
+      measurements: await q('SELECT count(*) AS n FROM measurements'),
+      // rows and their file's manifest row are written in one transaction
+      measurement_orphans: await q('SELECT count(*) AS n FROM measurements m WHERE NOT EXISTS (SELECT 1 FROM ingest_files f WHERE f.file_id = m.file_id)'),
+      // a file marked done has every row it counted as new
+      files_done_short: await q(
+        "SELECT count(*) AS n FROM ingest_files f WHERE f.status = 'done' AND f.stored > (SELECT count(*) FROM measurements m WHERE m.file_id = f.file_id)",
+      ),
+      files_unreconciled: await q("SELECT count(*) AS n FROM ingest_files f WHERE f.status = 'done' AND f.lines_read <> f.stored + f.duplicates + f.rejected"),
+      registry_files: await q('SELECT count(*) AS n FROM registry_files'),
+      // the file's summary document is the transaction's last write
+      registry_files_unfinished: await q("SELECT count(*) AS n FROM registry_files WHERE doc::VARCHAR = '{}'"),
+      registry_orphans: await q(
+        'SELECT (SELECT count(*) FROM registry_entries e WHERE NOT EXISTS (SELECT 1 FROM registry_files f WHERE f.id = e.file_id)) + (SELECT count(*) FROM registry_ranges r WHERE NOT EXISTS (SELECT 1 FROM registry_files f WHERE f.id = r.file_id)) AS n',
+      ),
+      tokens: await q('SELECT count(*) AS n FROM api_tokens'),
+      duplicate_keys: await q(
+        `SELECT (SELECT count(*) - count(DISTINCT id) FROM events) + (SELECT count(*) - count(DISTINCT id) FROM measurements)
+           + (SELECT count(*) - count(DISTINCT (snapshot_id, source_file)) FROM registry_files) + (SELECT count(*) - count(DISTINCT id) FROM api_tokens) AS n`,
+      ),
     };
   } finally {
     c.closeSync();
@@ -43,22 +101,84 @@ async function invariants(): Promise<{ events: number; orphans: number; gaps: nu
   }
 }
 
-describe('kill -9 during writes', () => {
-  it('leaves a consistent store at every kill point, and a rerun completes without duplicates', async () => {
-    const seen: number[] = [];
-    for (const ms of [700, 1800, 3500, 5000]) {
-      await seedAndKill(ms);
-      const inv = await invariants();
-      expect(inv, `after kill at ${ms} ms`).toMatchObject({ orphans: 0, gaps: 0, dupes: 0 });
-      seen.push(inv.events);
-    }
-    console.log(`events visible after each kill: ${seen.join(', ')}`);
-    const done = await runBin(['db', 'seed', '--json', '--db', db]);
-    expect([0, 3]).toContain(done.code);
-    const report = JSON.parse(done.out);
-    const final = await invariants();
-    expect(final).toMatchObject({ orphans: 0, gaps: 0, dupes: 0 });
-    expect(final.events).toBe(report.ledger.events.files + report.stop.events.distinct - report.stop.events.linked_to_seed);
-    expect(seen.every((n) => n <= final.events)).toBe(true);
-  }, 120_000);
+const CLEAN = {
+  revision_orphans: 0,
+  revision_gaps: 0,
+  link_orphans: 0,
+  measurement_orphans: 0,
+  files_done_short: 0,
+  files_unreconciled: 0,
+  registry_files_unfinished: 0,
+  registry_orphans: 0,
+  duplicate_keys: 0,
+};
+
+async function expectKilledInside(phase: string, args: string[], detail: RegExp): Promise<Audit> {
+  const r = await killInside(phase, args);
+  expect(r.marker, `${phase}: the writer never reported being inside its transaction; stderr: ${r.err.slice(-600)}`).not.toBeNull();
+  expect(r.marker).toMatch(detail);
+  expect(r.signal).toBe('SIGKILL');
+  const a = await audit();
+  expect(a, `after the kill inside ${phase}`).toMatchObject(CLEAN);
+  return a;
+}
+
+describe('kill -9 inside each write transaction', () => {
+  it('leaves every table consistent at each phase; reruns complete without duplicates', async () => {
+    // measurements ingest: killed inside the third batch; earlier batches are whole
+    const batch = await expectKilledInside('measure.batch#3', ['ingest', BUCKET, '--workers', '0'], /rows=\d+ new=\d+/);
+    expect(batch.measurements).toBeGreaterThan(0);
+
+    // ingest manifest: killed inside a transaction that marks files done
+    await expectKilledInside('measure.manifest#2', ['ingest', BUCKET, '--workers', '0'], /finished=\d+/);
+
+    // tokens
+    const tokens = await expectKilledInside('tokens', ['tokens', 'create', '--name', 'killed', '--scope', 'read'], /id=/);
+    expect(tokens.tokens).toBe(0);
+
+    // seed events: the ledger's own events, one transaction
+    const seedEvents = await expectKilledInside('ledger.events#1', ['db', 'seed'], /events=\d{2,}/);
+    expect(seedEvents.events).toBe(0);
+
+    // STOP: its ~1,860 events in one transaction, after the seed events committed
+    const stop = await expectKilledInside('ledger.events#2', ['db', 'seed'], /events=1\d{3}/);
+    expect(stop.events).toBeGreaterThan(0);
+    expect(stop.stop_events).toBe(0);
+
+    // registry import: killed inside its second file; the first one is whole
+    const reg = await expectKilledInside('registry.file#2', ['db', 'seed'], /file=zapret-info/);
+    expect(reg.registry_files).toBe(1);
+    expect(reg.stop_events).toBeGreaterThan(1000);
+
+    // reruns complete; the counts are those the inputs give (a clean ingest into another file
+    // for the measurements, the seed's own report for the events)
+    const seed = await runBin(['db', 'seed', '--json', '--db', db]);
+    expect([0, 3], seed.err).toContain(seed.code);
+    const report = JSON.parse(seed.out) as {
+      ledger: { events: { files: number; created: number } };
+      stop: { events: { distinct: number; linked_to_seed: number; created: number } };
+    };
+    const ingest = await runBin(['ingest', BUCKET, '--workers', '0', '--json', '--db', db]);
+    expect([0, 3], ingest.err).toContain(ingest.code);
+    expect(JSON.parse(ingest.out)).toMatchObject({ reconciled: true });
+    const token = await runBin(['tokens', 'create', '--name', 'after', '--scope', 'read', '--json', '--db', db]);
+    expect(token.code, token.err).toBe(0);
+    const ref = await runBin(['ingest', BUCKET, packagePath('data', 'ooni', 'measurements'), '--workers', '0', '--json', '--db', reference]);
+    expect([0, 3], ref.err).toContain(ref.code);
+
+    const done = await audit();
+    expect(done).toMatchObject(CLEAN);
+    expect(done).toMatchObject({
+      events: report.ledger.events.files + report.stop.events.distinct - report.stop.events.linked_to_seed,
+      measurements: (await audit(reference)).measurements,
+      registry_files: 3,
+      tokens: 1,
+    });
+    expect(done.stop_events).toBeGreaterThan(1000);
+
+    // a second ingest finds nothing new
+    const ingestAgain = JSON.parse((await runBin(['ingest', BUCKET, '--workers', '0', '--json', '--db', db])).out) as { stored: number };
+    expect(ingestAgain.stored).toBe(0);
+    expect(await audit()).toMatchObject({ ...CLEAN, events: done.events, measurements: done.measurements, registry_files: 3 });
+  }, 300_000);
 });

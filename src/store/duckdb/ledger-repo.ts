@@ -226,6 +226,7 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
         const creates = writes.filter((w) => w.expectedRevision === null);
         if (creates.length >= BULK_MIN) await bulkCreate(tx, creates);
         for (const w of creates.length >= BULK_MIN ? writes.filter((x) => x.expectedRevision !== null) : writes) await writeOne(tx, w);
+        await db.pauseInTx('ledger.events', `events=${writes.length}`);
       }),
     async listRevisions(id) {
       const rows = await db.all(

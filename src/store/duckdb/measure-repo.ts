@@ -104,6 +104,8 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
               [f.file_id, f.checksum, f.status, f.lines_read, f.stored, f.duplicates, f.rejected, f.bytes_read, f.finished_at],
             );
           }
+          if (b.rows.length) await db.pauseInTx('measure.batch', `rows=${b.rows.length} new=${ids.length}`);
+          if (b.finish.length) await db.pauseInTx('measure.manifest', `finished=${b.finish.length}`);
           return ids;
         }),
       ),

@@ -65,6 +65,7 @@ export const writeFile: (db: DuckDb) => RegistryRepo['writeFile'] = (db) => (sna
         }
       }
       await conn.run('UPDATE registry_files SET doc = $1::JSON WHERE id = $2', [JSON.stringify(out.doc), id]);
+      await db.pauseInTx('registry.file', `file=${sourceFile}`);
       await conn.run('COMMIT');
       return out.result;
     } catch (e) {

@@ -16,13 +16,15 @@ const toToken = (r: Row): TokenRecord => ({
 
 export function duckTokenRepo(db: DuckDb): TokenRepo {
   return {
-    insert: async (t) => {
-      await db.run(
-        `INSERT INTO api_tokens (id, name, hash, created_at, revoked_at, last_used_at, scopes, created_by)
-         VALUES ($1, $2, $3, $4::TIMESTAMPTZ, NULL, NULL, $5, $6)`,
-        [t.id, t.name, t.hash, t.createdAt, t.scopes.join(','), t.createdBy],
-      );
-    },
+    insert: (t) =>
+      db.tx(async (tx) => {
+        await tx.run(
+          `INSERT INTO api_tokens (id, name, hash, created_at, revoked_at, last_used_at, scopes, created_by)
+           VALUES ($1, $2, $3, $4::TIMESTAMPTZ, NULL, NULL, $5, $6)`,
+          [t.id, t.name, t.hash, t.createdAt, t.scopes.join(','), t.createdBy],
+        );
+        await db.pauseInTx('tokens', `id=${t.id}`);
+      }),
     get: async (id) => {
       const rows = await db.all('SELECT * FROM api_tokens WHERE id = $1', [id]);
       return rows[0] ? toToken(rows[0]) : null;
