@@ -20,8 +20,11 @@ import type { Span } from './span.js';
 import { endNotRecorded, type DurationTable } from './unknown-end.js';
 import { Unavailable, type Plan, type Scenario } from './types.js';
 
+/** The scenario as the results show it: validated, defaults filled in, with its periods. */
+export type ScenarioView = ReturnType<typeof scenarioJson>;
+
 export interface CostResult {
-  scenario: Record<string, unknown>;
+  scenario: ScenarioView;
   estimates: Estimate[];
   spread: { currency: string; methods: number; min_median: number; max_median: number; ratio: number | null } | null;
   skipped: { method: string; parameter: string; reason: string }[];
@@ -37,7 +40,7 @@ async function ratesFor(store: Store, scn: Scenario, data: CountryData, plan: Pl
   return plan.segments.map((seg) => ({ local: segmentRate(data, seg), ...(other ? { other: segmentRate(other, seg) } : {}) }));
 }
 
-export function scenarioJson(scn: Scenario, span: Span): Record<string, unknown> {
+export function scenarioJson(scn: Scenario, span: Span) {
   const { method_choice: _c, platforms, ...rest } = scn;
   return { ...rest, platform: platforms.length ? platforms.join(', ') : null, periods: span.segments.map((s) => ({ year: s.year, from: s.from, to: s.to, hours: s.hours })) };
 }
@@ -78,7 +81,7 @@ export interface RegionsResult {
   method: string;
   method_version: string;
   currency: string;
-  scenario: Record<string, unknown>;
+  scenario: ScenarioView;
   total: { median: number; low: number; high: number; point: number };
   inputs: Estimate['inputs'];
   notes: string[];

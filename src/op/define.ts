@@ -25,6 +25,11 @@ export interface OpContext {
   grant: Grant;
   /** The database path, for ops that report it. */
   dbPath: string;
+  /**
+   * The caller's budget for Monte Carlo work over HTTP: throws (400) when `work` (draws x
+   * regions, summed over a request) or `maxDraws` is over it. Absent in-process: no limit.
+   */
+  budget?: (work: number, maxDraws: number) => void;
 }
 
 /** Token scopes a remote caller may hold (defined with the access rules in shared/access.ts). */
@@ -42,6 +47,15 @@ export interface HttpBinding {
   tag?: string;
   /** Response description in the OpenAPI document. */
   description?: string;
+  /** Other content types a hand-written route answers with (files), besides JSON. */
+  media?: string[];
+  /** The operation's longer description in the OpenAPI document (Markdown). */
+  notes?: string;
+  /**
+   * Non-GET: the whole JSON body is the value of input key `key` (a body that may be a list);
+   * `schema` is how OpenAPI describes it when `run` checks the items itself.
+   */
+  body?: { key: string; schema: z.ZodType };
   /** Extra documented error statuses besides 400 (e.g. 404 for a path id). */
   errors?: Partial<Record<401 | 403 | 404 | 409 | 412 | 413 | 503, string>>;
   /**

@@ -16,9 +16,6 @@ import { mountOps } from './mount.js';
 import { newRouter } from './openapi.js';
 import { ALL_OPS } from './ops/index.js';
 import { problemResponse } from './problem.js';
-import { costEventsRoutes } from './routes/cost-events.js';
-import { costCompareRoutes } from './routes/cost-compare.js';
-import { costRoutes } from './routes/cost.js';
 import { docsRoutes } from './routes/docs.js';
 import { eventRoutes } from './routes/events.js';
 import { measurementRoutes } from './routes/measurements.js';
@@ -77,9 +74,6 @@ export function createApp(deps: AppDeps) {
       ...(info.shards ? { shards: { total: info.shards.total, answering: info.shards.answering } } : {}),
     });
   });
-  app.route('/', costRoutes(deps));
-  app.route('/', costEventsRoutes(deps));
-  app.route('/', costCompareRoutes(deps));
   app.route('/', eventRoutes(deps));
   app.route('/', measurementRoutes(deps));
   app.route('/', exportRoutes(deps));

@@ -21,13 +21,14 @@ import { identify } from './auth.js';
 import type { AppDeps, Env } from './deps.js';
 import { ProblemSchema } from './openapi.js';
 import { jsonBody } from './validate.js';
+import { assertCostWork, limitsOf } from './limits.js';
 
 type Coerce = (values: string[]) => unknown;
 
 const TRUE = new Set(['true', '1', 'yes']);
 const FALSE = new Set(['false', '0', 'no']);
 
-type Def = { _zod: { def: { type: string; innerType?: Def; in?: Def; element?: Def } } };
+type Def = { _zod: { def: { type: string; innerType?: Def; in?: Def; element?: Def; options?: Def[] } } };
 
 /** The schema under optional/nullable/default wrappers and preprocess pipes. */
 function unwrap(s: z.ZodType): Def {
@@ -50,7 +51,10 @@ const scalar =
 
 /** How one query field turns its raw values into the schema's type. Decided once per op. */
 export function coercerFor(s: z.ZodType): Coerce {
-  const base = unwrap(s);
+  let base = unwrap(s);
+  // "one or several" (a string or a list of them) reads as a list.
+  const list = base._zod.def.options?.map((o) => unwrap(o as unknown as z.ZodType)).find((o) => o._zod.def.type === 'array');
+  if (base._zod.def.type === 'union' && list) base = list;
   if (base._zod.def.type === 'array') {
     const el = base._zod.def.element;
     const each = scalar(el ? unwrap(el as unknown as z.ZodType)._zod.def.type : 'string');
@@ -123,6 +127,7 @@ function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys:
     path: http.path,
     tags: [http.tag ?? op.name.split('.')[0]!],
     summary: op.summary,
+    ...(http.notes ? { description: http.notes } : {}),
     operationId: op.name,
     ...(op.write ? { security: [{ bearerAuth: [] }] } : {}),
     request: {
@@ -131,18 +136,29 @@ function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys:
         ? Object.keys(rest).length
           ? { query: restSchema }
           : {}
-        : { body: { content: { 'application/json': { schema: restSchema } }, required: true } }),
+        : { body: { content: { 'application/json': { schema: http.body?.schema ?? restSchema } }, required: true } }),
     },
-    responses: { 200: { description: http.description ?? op.summary, content: { 'application/json': { schema: op.output } } }, ...errors },
+    responses: {
+      200: {
+        description: http.description ?? op.summary,
+        content: {
+          'application/json': { schema: op.output },
+          ...Object.fromEntries((http.media ?? []).map((m) => [m, { schema: { type: 'string' as const } }])),
+        },
+      },
+      ...errors,
+    },
   });
 }
 
 /** Register every op that has an HTTP binding on the app. */
 export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly AnyOp[]): void {
+  const limits = limitsOf(deps.limits);
   for (const op of ops) {
     const http = op.http;
     if (!http) continue;
     const shape = objectShape(op.input);
+    if (http.body && !(http.body.key in shape)) throw new Error(`${op.name}: body key ${http.body.key} is not an input field`);
     const pathKeys = [...http.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
     for (const k of pathKeys) if (!(k in shape)) throw new Error(`${op.name}: path parameter {${k}} is not an input field`);
     if (http.rest && !pathKeys.includes(http.rest)) throw new Error(`${op.name}: rest parameter ${http.rest} is not in the path`);
@@ -154,10 +170,18 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
     const honoPath = http.path.replace(/\{(\w+)\}/g, (_, k: string) => (k === http.rest ? `:${k}{.+}` : `:${k}`));
     app.on(http.method.toUpperCase(), honoPath, async (c: Context<Env>) => {
       const grant = http.method === 'get' && opScope(op) ? await identify(c, deps) : c.get('grant');
-      const input = inQuery ? queryInput(c.req.url, coercers) : bodyObject(await jsonBody(c));
+      const input = inQuery ? queryInput(c.req.url, coercers) : http.body ? { [http.body.key]: await jsonBody(c) } : bodyObject(await jsonBody(c));
       for (const k of pathKeys) input[k] = c.req.param(k);
       const result = await executeOp(
-        { store: deps.store, clock: deps.clock, progress: silentProgress, actor: grant.actor, grant, dbPath: deps.dbPath },
+        {
+          store: deps.store,
+          clock: deps.clock,
+          progress: silentProgress,
+          actor: grant.actor,
+          grant,
+          dbPath: deps.dbPath,
+          budget: (work, maxDraws) => assertCostWork(limits, grant.scopes.length > 0, work, maxDraws),
+        },
         op,
         input,
       );

@@ -6,8 +6,10 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { writeFile } from 'node:fs/promises';
-import type { CompareReport, CostResult, Estimate, EventCostResult, LedgerCostReport, RegionsResult } from '../../cost/index.js';
+import type { CompareReport, CostResult, Estimate, EventCostResult, RegionsResult } from '../../cost/index.js';
 import { METHOD_IDS, SCENARIO_TYPES } from '../../cost/index.js';
+import { costCompare, costEstimate, costEventOp, costEvents, costMethods, costRegionsOp } from '../../cost/ops.js';
+import type { OpInput, OpOutput } from '../../op/index.js';
 import { AppError } from '../../shared/index.js';
 import { collect, ctxOf, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
@@ -16,6 +18,7 @@ import { EXIT } from '../exit-codes.js';
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
 const money = (x: number | null | undefined, cur: string) => (x === null || x === undefined ? '-' : `${compact.format(x)} ${cur}`);
 const num = (v: unknown) => (v === undefined ? undefined : Number(v));
+const str = (v: unknown) => v as string | undefined;
 
 /** Flags shared by `cost` and `cost regions`. */
 function scenarioFlags(c: Command, regions: boolean): Command {
@@ -40,25 +43,25 @@ function scenarioFlags(c: Command, regions: boolean): Command {
   return c;
 }
 
-function wire(o: Record<string, unknown>) {
+function wire(o: Record<string, unknown>): OpInput<typeof costEstimate> {
   const methods = o.method as string[];
   return {
-    country: o.country,
-    region: o.region,
-    type: o.type,
-    platform: o.platform,
+    country: str(o.country),
+    region: o.region as string[] | undefined,
+    type: str(o.type),
+    platform: str(o.platform),
     severity: num(o.severity),
     isp_share: num(o.ispShare),
     platform_weight: num(o.platformWeight),
     mobile_share: num(o.mobileShare),
     affected_share: num(o.affectedShare),
     hours: num(o.hours),
-    start: o.start,
-    end: o.end,
-    tz: o.tz,
+    start: str(o.start),
+    end: str(o.end),
+    tz: str(o.tz),
     method: methods.length ? methods : undefined,
     year: num(o.year),
-    currency: o.currency,
+    currency: str(o.currency),
     draws: num(o.draws),
     seed: num(o.seed),
   };
@@ -66,12 +69,29 @@ function wire(o: Record<string, unknown>) {
 
 function estimateLines(e: Estimate): string {
   const usd = e.usd ? `${money(e.usd.median, 'USD')} (rate ${e.usd.rate} ${e.usd.rate_unit}, ${e.usd.rate_kind} ${e.usd.rate_date})` : 'no USD rate';
-  const lines = [`${e.method} ${e.method_version}: median ${money(e.median, e.currency)}, 90% interval ${money(e.low, e.currency)} – ${money(e.high, e.currency)}, point ${money(e.point, e.currency)}`, `  USD: ${usd}`, `  data years ${e.years.join(', ')}; ${e.inputs.length} inputs (--json lists them with sources)`];
+  const lines = [
+    `${e.method} ${e.method_version}: median ${money(e.median, e.currency)}, 90% interval ${money(e.low, e.currency)} – ${money(e.high, e.currency)}, point ${money(e.point, e.currency)}`,
+    `  USD: ${usd}`,
+    `  data years ${e.years.join(', ')}; ${e.inputs.length} inputs (--json lists them with sources)`,
+  ];
   if (e.proxy) lines.push(`  proxy: ${e.proxy}`);
   for (const n of e.notes) lines.push(`  note: ${n}`);
   if (e.regions.length) {
     const top = [...e.regions].sort((a, b) => b.median - a.median).slice(0, 10);
-    lines.push(...table(top.map((r) => ({ region: r.code, name: r.name, median: money(r.median, e.currency), interval: `${money(r.low, e.currency)} – ${money(r.high, e.currency)}` })), ['region', 'name', 'median', 'interval']).trimEnd().split('\n').map((l) => `  ${l}`));
+    lines.push(
+      ...table(
+        top.map((r) => ({
+          region: r.code,
+          name: r.name,
+          median: money(r.median, e.currency),
+          interval: `${money(r.low, e.currency)} – ${money(r.high, e.currency)}`,
+        })),
+        ['region', 'name', 'median', 'interval'],
+      )
+        .trimEnd()
+        .split('\n')
+        .map((l) => `  ${l}`),
+    );
     if (e.regions.length > 10) lines.push(`  … ${e.regions.length - 10} more regions (--json)`);
   }
   return lines.join('\n');
@@ -80,27 +100,45 @@ function estimateLines(e: Estimate): string {
 const resultText = (r: CostResult) =>
   r.estimates.map(estimateLines).join('\n\n') +
   '\n' +
-  (r.spread ? `\nspread: medians from ${money(r.spread.min_median, r.spread.currency)} to ${money(r.spread.max_median, r.spread.currency)} (×${r.spread.ratio ?? '-'} across ${r.spread.methods} methods)\n` : '') +
+  (r.spread
+    ? `\nspread: medians from ${money(r.spread.min_median, r.spread.currency)} to ${money(r.spread.max_median, r.spread.currency)} (×${r.spread.ratio ?? '-'} across ${r.spread.methods} methods)\n`
+    : '') +
   r.skipped.map((s) => `skipped ${s.method}: ${s.reason}\n`).join('');
 
 export function costCommand(program: Command, io: Io): void {
-  const cost = scenarioFlags(leaf(program, 'cost', 'what a shutdown, throttle or block costs: median, 90% interval, point, per method (subcommands: regions, event, methods)'), true);
+  const cost = scenarioFlags(
+    leaf(program, 'cost', 'what a shutdown, throttle or block costs: median, 90% interval, point, per method (subcommands: regions, event, methods)'),
+    true,
+  );
   // `cost` has flags of its own and subcommands with the same flags: options after a
   // subcommand's name belong to the subcommand.
   cost.enablePositionalOptions();
   cost.action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
-    ctx.print(await ctx.op<CostResult>('cost.estimate', wire(o)), resultText);
+    ctx.print(await ctx.run(costEstimate, wire(o)), resultText);
   });
 
-  scenarioFlags(leaf(cost, 'regions', 'every region of a country ranked by cost, highest first (the OZI table)'), false).action(async (o: Record<string, unknown>) => {
-    const ctx = ctxOf(io, o);
-    const r = await ctx.op<RegionsResult>('cost.regions', wire(o));
-    ctx.print(r, (x: RegionsResult) => {
-      const rows = x.items.map((i, n) => ({ rank: n + 1, code: i.code, name: i.name, median: money(i.median, i.currency), interval: `${money(i.low, i.currency)} – ${money(i.high, i.currency)}`, usd: money(i.usd?.median, 'USD') }));
-      return `${x.method} ${x.method_version}, ${x.items.length} regions; total ${money(x.total.median, x.currency)}\n` + table(rows, ['rank', 'code', 'name', 'median', 'interval', 'usd']) + x.notes.map((n) => `note: ${n}\n`).join('');
-    });
-  });
+  scenarioFlags(leaf(cost, 'regions', 'every region of a country ranked by cost, highest first (the OZI table)'), false).action(
+    async (o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.run(costRegionsOp, wire(o));
+      ctx.print(r, (x: RegionsResult) => {
+        const rows = x.items.map((i, n) => ({
+          rank: n + 1,
+          code: i.code,
+          name: i.name,
+          median: money(i.median, i.currency),
+          interval: `${money(i.low, i.currency)} – ${money(i.high, i.currency)}`,
+          usd: money(i.usd?.median, 'USD'),
+        }));
+        return (
+          `${x.method} ${x.method_version}, ${x.items.length} regions; total ${money(x.total.median, x.currency)}\n` +
+          table(rows, ['rank', 'code', 'name', 'median', 'interval', 'usd']) +
+          x.notes.map((n) => `note: ${n}\n`).join('')
+        );
+      });
+    },
+  );
 
   leaf(cost, 'event', 'price a ledger event (shutdown, throttling or block), or say what it is missing')
     .argument('<id>', 'event id, e.g. ru-2018-telegram-block')
@@ -116,12 +154,25 @@ export function costCommand(program: Command, io: Io): void {
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const methods = o.method as string[];
-      const r = await ctx.op<EventCostResult>('cost.event', { id, country: o.country, severity: num(o.severity), isp_share: num(o.ispShare), platform_weight: num(o.platformWeight), end: o.end, method: methods.length ? methods : undefined, currency: o.currency, draws: num(o.draws), seed: num(o.seed) });
+      const r = await ctx.run(costEventOp, {
+        id,
+        country: str(o.country),
+        severity: num(o.severity),
+        isp_share: num(o.ispShare),
+        platform_weight: num(o.platformWeight),
+        end: str(o.end),
+        method: methods.length ? methods : undefined,
+        currency: str(o.currency),
+        draws: num(o.draws),
+        seed: num(o.seed),
+      });
       if (r.missing.length) io.setExit(EXIT.PARTIAL);
-      ctx.print(r, (x: EventCostResult) =>
-        `${x.event.id}: ${x.event.title} (${x.event.category}/${x.event.subtype}, ${x.event.start} → ${x.event.end ?? 'ongoing'})\n` +
-        x.mapping.map((m) => `mapping: ${m}\n`).join('') +
-        (x.missing.length ? x.missing.map((m) => `missing ${m.field}: ${m.reason}\n`).join('') : resultText(x as CostResult)),
+      ctx.print(
+        r,
+        (x: EventCostResult) =>
+          `${x.event.id}: ${x.event.title} (${x.event.category}/${x.event.subtype}, ${x.event.start} → ${x.event.end ?? 'ongoing'})\n` +
+          x.mapping.map((m) => `mapping: ${m}\n`).join('') +
+          (x.missing.length ? x.missing.map((m) => `missing ${m.field}: ${m.reason}\n`).join('') : resultText(x as CostResult)),
       );
     });
 
@@ -130,12 +181,12 @@ export function costCommand(program: Command, io: Io): void {
 
   leaf(cost, 'methods', 'the cost methods: formula, parameters, sources, calibration').action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
-    const r = await ctx.op<{ items: { id: string; version: string; title: string; formula: string; types: string[] }[] }>('cost.methods', {});
+    const r = await ctx.run(costMethods, {});
     ctx.print(r, (x: typeof r) => x.items.map((m) => `${m.id} ${m.version}: ${m.title}\n  ${m.formula}\n  types: ${m.types.join(', ')}\n`).join(''));
   });
 }
 
-type LedgerCostOut = Omit<LedgerCostReport, 'rows'> & { items?: LedgerCostReport['rows']; format?: string; rows?: number; body?: string; encoding?: 'utf8' | 'base64' };
+type LedgerCostOut = OpOutput<typeof costEvents>;
 
 /** `cost events`: price every cost-bearing ledger event matching the filters (a table, or a file). */
 function costEventsCommand(cost: Command, io: Io): void {
@@ -151,7 +202,7 @@ function costEventsCommand(cost: Command, io: Io): void {
     .option('--end <t>', 'price ongoing events up to this date')
     .option('--platform-weight <w>', 'weight for blocked targets not in the platform table')
     .option('--method <m>', 'method(s)', collect, [] as string[])
-    .option('--currency <c>', 'currency of the amounts (default: each event\'s local currency)')
+    .option('--currency <c>', "currency of the amounts (default: each event's local currency)")
     .option('--draws <n>', 'Monte Carlo draws per estimate (default 2000)')
     .option('--seed <n>', 'random seed')
     .option('--format <f>', 'csv | json | ndjson | parquet: write the rows instead of a summary')
@@ -162,16 +213,50 @@ function costEventsCommand(cost: Command, io: Io): void {
       if (format === 'parquet' && !o.out) throw new AppError('USAGE', 'parquet needs --out FILE');
       if (o.out && !format) throw new AppError('USAGE', '--out needs --format csv|json|ndjson|parquet');
       const methods = o.method as string[];
-      const input = { country: o.country, region: o.region, category: o.category, subtype: o.subtype, from: o.from, to: o.to, q: o.q, severity: num(o.severity), end: o.end, platform_weight: num(o.platformWeight), method: methods.length ? methods : undefined, currency: o.currency, draws: num(o.draws), seed: num(o.seed), format };
-      const r = await ctx.op<LedgerCostOut>('cost.events', input);
+      const input = {
+        country: str(o.country),
+        region: str(o.region),
+        category: o.category as 'block' | undefined,
+        subtype: str(o.subtype),
+        from: str(o.from),
+        to: str(o.to),
+        q: str(o.q),
+        severity: num(o.severity),
+        end: str(o.end),
+        platform_weight: num(o.platformWeight),
+        method: methods.length ? methods : undefined,
+        currency: str(o.currency),
+        draws: num(o.draws),
+        seed: num(o.seed),
+        format: format as 'csv' | undefined,
+      };
+      const r = await ctx.run(costEvents, input);
       if (r.events_not_priced > 0) io.setExit(EXIT.PARTIAL);
-      const counts = `${r.events_read} events read: ${r.events_priced} priced (${r.estimates} estimates), ${r.events_not_priced} not priced${r.events_not_priced ? ` (missing ${Object.entries(r.missing_by_field).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`;
-      if (format && r.body !== undefined) {
+      const counts = `${r.events_read} events read: ${r.events_priced} priced (${r.estimates} estimates), ${r.events_not_priced} not priced${
+        r.events_not_priced
+          ? ` (missing ${Object.entries(r.missing_by_field)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')})`
+          : ''
+      }`;
+      if (format && 'body' in r) {
         const bytes = Buffer.from(r.body, r.encoding);
         if (o.out) {
           await writeFile(o.out as string, bytes);
           io.err.write(`wrote ${r.rows ?? 0} rows to ${o.out as string}; ${counts}\n`);
-          if (ctx.globals.json) io.out.write(JSON.stringify({ file: o.out, format, rows: r.rows, events_read: r.events_read, events_priced: r.events_priced, events_not_priced: r.events_not_priced, estimates: r.estimates, missing_by_field: r.missing_by_field }) + '\n');
+          if (ctx.globals.json)
+            io.out.write(
+              JSON.stringify({
+                file: o.out,
+                format,
+                rows: r.rows,
+                events_read: r.events_read,
+                events_priced: r.events_priced,
+                events_not_priced: r.events_not_priced,
+                estimates: r.estimates,
+                missing_by_field: r.missing_by_field,
+              }) + '\n',
+            );
         } else {
           io.out.write(bytes);
           io.err.write(`${counts}\n`);
@@ -179,7 +264,16 @@ function costEventsCommand(cost: Command, io: Io): void {
         return;
       }
       ctx.print(r, (x: LedgerCostOut) => {
-        const rows = (x.items ?? []).filter((i) => i.median !== null).map((i) => ({ event: i.event_id, method: i.method, median: money(i.median as number, String(i.currency)), usd: money(i.usd_median as number | null, 'USD'), start: i.start, end: i.end }));
+        const rows = ('items' in x ? x.items : [])
+          .filter((i) => i.median !== null)
+          .map((i) => ({
+            event: i.event_id,
+            method: i.method,
+            median: money(i.median as number, String(i.currency)),
+            usd: money(i.usd_median as number | null, 'USD'),
+            start: i.start,
+            end: i.end,
+          }));
         return table(rows, ['event', 'method', 'median', 'usd', 'start', 'end']) + counts + '\n';
       });
     });
@@ -196,11 +290,23 @@ function costCompareCommand(cost: Command, io: Io): void {
     .option('--severity <s>', 'severity in [0,1] for throttling events')
     .option('--draws <n>', 'Monte Carlo draws')
     .action(async (source: string, o: Record<string, unknown>) => {
-      if (source !== 'top10vpn') throw new AppError('VALIDATION', `source: "${source}" is not one we compare with; use top10vpn`, { issues: [{ path: ['source'], message: 'one of: top10vpn' }] });
+      if (source !== 'top10vpn')
+        throw new AppError('VALIDATION', `source: "${source}" is not one we compare with; use top10vpn`, {
+          issues: [{ path: ['source'], message: 'one of: top10vpn' }],
+        });
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<CompareReport>('cost.compare', { source, country: o.country, end: o.end, severity: num(o.severity), draws: num(o.draws) });
+      const r = await ctx.run(costCompare, { source, country: str(o.country), end: str(o.end), severity: num(o.severity), draws: num(o.draws) });
       ctx.print(r, (x: CompareReport) => {
-        const rows = x.rows.map((w) => ({ country: w.country, year: w.year, ours: money(w.ours[x.method], 'USD'), theirs: money(w.theirs, 'USD'), ratio: ratioText(w.ratio), 'hours ours/theirs': `${Math.round(w.our_hours)}/${w.their_hours ?? '-'}`, events: w.events.length, cause: w.cause ?? '' }));
+        const rows = x.rows.map((w) => ({
+          country: w.country,
+          year: w.year,
+          ours: money(w.ours[x.method], 'USD'),
+          theirs: money(w.theirs, 'USD'),
+          ratio: ratioText(w.ratio),
+          'hours ours/theirs': `${Math.round(w.our_hours)}/${w.their_hours ?? '-'}`,
+          events: w.events.length,
+          cause: w.cause ?? '',
+        }));
         const s = x.summary;
         return (
           table(rows, ['country', 'year', 'ours', 'theirs', 'ratio', 'hours ours/theirs', 'events', 'cause']) +

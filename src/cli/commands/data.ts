@@ -1,6 +1,7 @@
 /** `splinternet data import KIND FILE`: load a newer economic-data file without a code change. */
 import type { Command } from '@commander-js/extra-typings';
-import { IMPORT_KINDS, type ImportReport } from '../../cost/index.js';
+import { IMPORT_KINDS, type ImportKind, type ImportReport } from '../../cost/index.js';
+import { dataImport } from '../../cost/ops.js';
 import { AppError } from '../../shared/index.js';
 import { ctxOf, intOption, leaf } from '../command.js';
 import type { Io } from '../context.js';
@@ -17,16 +18,27 @@ export function dataCommand(program: Command, io: Io): void {
     .option('--vintage <text>', 'vintage stored with every value (default: from the file, or its name)')
     .action(async (kind: string, file: string, o: Record<string, unknown>) => {
       if (!(IMPORT_KINDS as readonly string[]).includes(kind)) {
-        throw new AppError('VALIDATION', `kind: "${kind}" is not one of ${IMPORT_KINDS.join(', ')}`, { issues: [{ path: ['kind'], message: `one of ${IMPORT_KINDS.join(', ')}` }] });
+        throw new AppError('VALIDATION', `kind: "${kind}" is not one of ${IMPORT_KINDS.join(', ')}`, {
+          issues: [{ path: ['kind'], message: `one of ${IMPORT_KINDS.join(', ')}` }],
+        });
       }
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<ImportReport>('data.import', { kind, file, year: o.year, indicator: o.indicator, source: o.source, vintage: o.vintage });
+      const r = await ctx.run(dataImport, {
+        kind: kind as ImportKind,
+        file,
+        year: o.year as number | undefined,
+        indicator: o.indicator as string | undefined,
+        source: o.source as string | undefined,
+        vintage: o.vintage as string | undefined,
+      });
       if (r.rejects.length > 0) io.setExit(EXIT.PARTIAL);
       ctx.print(r, (x: ImportReport) =>
         x.unchanged
           ? `${x.file}: unchanged since the last import (${x.values} values, ${x.rates} rates)\n`
           : `${x.file}: stored ${x.values} values and ${x.rates} exchange rates (${x.vintage})\n` +
-            Object.entries(x.skipped).map(([k, n]) => `  skipped ${n}: ${k}\n`).join('') +
+            Object.entries(x.skipped)
+              .map(([k, n]) => `  skipped ${n}: ${k}\n`)
+              .join('') +
             x.rejects.map((e) => `  rejected line ${e.line}: ${e.reason}\n`).join(''),
       );
     });

@@ -1,9 +1,13 @@
 /**
- * GET /api/export/events.{csv,json,ndjson,parquet} with the list filters, and indicators.{...}:
- * hand-written because the content type is the feature. The filters are the ops' own
- * (src/ledger/ops.ts), read from the query string the way every op route reads it.
+ * GET /api/export/events.{csv,json,ndjson,parquet} with the list filters, indicators.{...},
+ * and GET /api/cost/events (JSON, or the file with `format`): hand-written because the content
+ * type is the feature. The filters are the ops' own (src/ledger/ops.ts, src/cost/ops.ts), read
+ * from the query string the way every op route reads it, and the cost rows come from the op.
  */
 import { createRoute } from '@hono/zod-openapi';
+import { costEvents } from '../../cost/ops.js';
+import { executeOp } from '../../op/index.js';
+import { silentProgress } from '../../shared/index.js';
 import { EVENT_COLUMNS, EXPORT_FORMATS, INDICATOR_COLUMNS, exportEvents, exportIndicators, type ExportFormat } from '../../ledger/index.js';
 import { EventFilters, IndicatorFilters } from '../../ledger/ops.js';
 import type { AppDeps } from '../deps.js';
@@ -12,6 +16,7 @@ import { newRouter, problem } from '../openapi.js';
 
 const eventFilters = queryParser(EventFilters);
 const indicatorFilters = queryParser(IndicatorFilters);
+const costQuery = queryParser(costEvents.input);
 
 export const MEDIA: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -52,5 +57,16 @@ export function exportRoutes(deps: AppDeps) {
       },
     );
   }
+  // Documented by the op's binding (server/mount.ts); the file formats answer with the file.
+  r.get('/api/cost/events', async (c) => {
+    const grant = c.get('grant');
+    const input = costQuery(c.req.url);
+    const ctx = { store: deps.store, clock: deps.clock, progress: silentProgress, actor: grant.actor, grant, dbPath: deps.dbPath };
+    const result = await executeOp(ctx, costEvents, { ...input, format: input.format === 'json' ? undefined : input.format });
+    if (!('body' in result)) return c.json(result, 200);
+    const format = result.format as ExportFormat;
+    const body = result.encoding === 'base64' ? Buffer.from(result.body, 'base64') : result.body;
+    return c.body(body as never, 200, { 'content-type': MEDIA[format], 'content-disposition': `attachment; filename="cost-events.${format}"` });
+  });
   return r;
 }

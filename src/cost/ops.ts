@@ -1,0 +1,227 @@
+/**
+ * Cost operations: economic-data imports (`splinternet data import`), estimates of a scenario
+ * (`splinternet cost`, GET and POST /api/cost), the regional table, the cost of one ledger
+ * event or of all of them, the comparison with Top10VPN, and the methods. Every result is
+ * described by the schemas in schemas.ts and carries its method, inputs, sources and vintage.
+ */
+import { z } from 'zod';
+import { EXPORT_FORMATS } from '../ledger/index.js';
+import { check, defineOp, report } from '../op/index.js';
+import { AppError, isAppError, type FieldIssue } from '../shared/index.js';
+import { compareTop10vpn } from './compare.js';
+import { importEconFile, type ImportReport } from './data/importer.js';
+import { IMPORT_KINDS } from './data/manifest.js';
+import { costLedger, exportLedgerCost, LEDGER_COST_COLUMNS, LedgerCostQuerySchema, splitLedgerCostQuery } from './ledger-cost.js';
+import { METHODS, methodInfo } from './methods.js';
+import { parseScenario } from './scenario.js';
+import { EventOverridesSchema, fromWire, ScenarioWireSchema } from './scenario-schema.js';
+import {
+  CostBatchSchema,
+  CostCompareSchema,
+  CostMethodsSchema,
+  CostResultSchema,
+  EventCostSchema,
+  LedgerCostFileSchema,
+  LedgerCostSchema,
+  RegionsResultSchema,
+} from './schemas.js';
+import { costEvent, costRegions, estimateCost, priceScenario } from './service.js';
+
+export const MAX_BATCH = 100;
+
+const METHOD_DOCS = METHODS.map((m) => `- **${m.id}** ${m.version}: ${m.summary} Formula: \`${m.formula}\`. Types: ${m.types.join(', ')}.`).join('\n');
+
+const scenarioQuery = ScenarioWireSchema.partial({ country: true, type: true });
+const splitList = (m: string | string[] | undefined) => (typeof m === 'string' ? m.split(',') : m);
+
+export const dataImport = defineOp({
+  name: 'data.import',
+  summary: 'Load an economic-data file (World Bank, OWID, Rosstat, NBS, Bank of Russia) into the store',
+  write: true,
+  scope: 'import',
+  files: (i) => [i.file],
+  input: z.object({
+    kind: z.enum(IMPORT_KINDS),
+    file: z.string().min(1),
+    year: z.number().int().min(1900).max(2100).optional(),
+    indicator: z.string().optional(),
+    source: z.string().optional(),
+    vintage: z.string().optional(),
+  }),
+  output: report<ImportReport>('rows read = stored + rejected, rejects with line and reason'),
+  run: (ctx, input) => importEconFile(ctx, input),
+});
+
+export const costEstimate = defineOp({
+  name: 'cost.estimate',
+  summary: 'What a shutdown, throttle or block costs, by method (median, 90% interval, point)',
+  write: false,
+  input: scenarioQuery,
+  output: CostResultSchema,
+  http: {
+    method: 'get',
+    path: '/api/cost',
+    description: 'Estimates with inputs and sources',
+    notes: `Prices one scenario with every method that can (or those named in \`method\`), side by side with their spread. Amounts are in currency units (roubles, not millions); \`usd\` gives US dollars with the rate and its date.\n\nMethods:\n${METHOD_DOCS}`,
+  },
+  run: (ctx, input) => estimateCost(ctx, fromWire(input as z.output<typeof ScenarioWireSchema>)),
+});
+
+/** Validate every scenario of a batch, naming bad ones by index; then the work budget; then price. */
+async function priceBatch(ctx: Parameters<typeof costEstimate.run>[0], body: unknown) {
+  const list = Array.isArray(body);
+  const items: unknown[] = list ? body : [body];
+  if (items.length > MAX_BATCH)
+    throw new AppError('VALIDATION', `body: at most ${MAX_BATCH} scenarios per request, got ${items.length}`, {
+      issues: [{ path: [], message: `at most ${MAX_BATCH}` }],
+    });
+  if (items.length === 0)
+    throw new AppError('VALIDATION', 'body: an empty list; send a scenario or a list of 1 to 100', { issues: [{ path: [], message: 'empty list' }] });
+  const issues: FieldIssue[] = [];
+  const parsed = items.map((item, i) => {
+    const prefix = list ? [i] : [];
+    const w = ScenarioWireSchema.safeParse(item);
+    if (!w.success) {
+      issues.push(...w.error.issues.map((x) => ({ path: [...prefix, ...x.path.map((p) => (typeof p === 'number' ? p : String(p)))], message: x.message })));
+      return null;
+    }
+    try {
+      return parseScenario(fromWire(w.data));
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      issues.push(...e.issues.map((x) => ({ path: [...prefix, ...x.path], message: x.message })));
+      return null;
+    }
+  });
+  if (issues.length)
+    throw new AppError('VALIDATION', `invalid cost scenario: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues });
+  const ok = parsed.filter((p) => p !== null);
+  ctx.budget?.(
+    ok.reduce((sum, p) => sum + p.scenario.draws * Math.max(1, p.scenario.regions.length), 0),
+    Math.max(...ok.map((p) => p.scenario.draws)),
+  );
+  const results = [];
+  for (const p of ok) results.push(await priceScenario(ctx.store, p.scenario, p.span));
+  return list ? { items: results } : results[0]!;
+}
+
+export const costBatch = defineOp({
+  name: 'cost.batch',
+  summary: `Price a scenario, or a list of up to ${MAX_BATCH}`,
+  write: false,
+  input: z.object({
+    scenarios: z
+      .union([z.looseObject({}), z.array(z.looseObject({}))])
+      .meta({ description: `one scenario (the GET /api/cost parameters as JSON; region and method may be arrays) or a list of up to ${MAX_BATCH}` }),
+  }),
+  output: CostBatchSchema,
+  http: {
+    method: 'post',
+    path: '/api/cost',
+    body: { key: 'scenarios', schema: z.union([ScenarioWireSchema, z.array(ScenarioWireSchema).max(MAX_BATCH)]) },
+    description: 'One result, or items in request order',
+    notes: `Body: one scenario object (the query parameters as JSON; \`region\` and \`method\` may be arrays) or an array of them. A list answers \`{ items: [CostResult...] }\` in order; if any scenario is invalid the whole request is a 400 naming it by index.\n\nMethods:\n${METHOD_DOCS}`,
+    errors: { 413: 'Body over 1 MB' },
+  },
+  run: (ctx, { scenarios }) => priceBatch(ctx, scenarios),
+});
+
+export const costRegionsOp = defineOp({
+  name: 'cost.regions',
+  summary: 'Every region of a country ranked by the cost of a scenario, highest first (the OZI table)',
+  write: false,
+  input: scenarioQuery.omit({ region: true, regions: true }),
+  output: RegionsResultSchema,
+  http: {
+    method: 'get',
+    path: '/api/cost/regions',
+    description: 'Regions ranked by median',
+    notes: `Same parameters as GET /api/cost except \`region\`; one method (default ozi-regional for RU, brookings-2016 elsewhere). Each item has its own 90% interval.\n\nMethods:\n${METHOD_DOCS}`,
+  },
+  run: (ctx, input) => costRegions(ctx, fromWire(input as z.output<typeof ScenarioWireSchema>)),
+});
+
+export const costEventOp = defineOp({
+  name: 'cost.event',
+  summary: 'The cost of a ledger event (shutdown, throttling or block), or what it is missing',
+  write: false,
+  input: EventOverridesSchema.extend({ id: z.string().meta({ example: 'ru-2018-telegram-block' }) }),
+  output: EventCostSchema,
+  http: {
+    method: 'get',
+    path: '/api/events/{id}/cost',
+    tag: 'cost',
+    description: 'Estimates, or `missing` with how to supply it',
+    notes:
+      "Maps the event's country, regions, type and time span to a scenario. What the ledger does not record (a throttle's severity, the end of an ongoing block) is listed in `missing`; supply it as a query parameter.",
+    errors: { 404: 'No such event' },
+  },
+  run: (ctx, { id, ...o }) => costEvent(ctx, id, { ...o, method: splitList(o.method) }),
+});
+
+export const costEvents = defineOp({
+  name: 'cost.events',
+  summary: 'The cost of every shutdown, throttling and block event matching the filters (one row per estimate; unpriced events say what they miss)',
+  write: false,
+  input: LedgerCostQuerySchema.extend({ format: z.enum(EXPORT_FORMATS).optional() }),
+  output: z.union([LedgerCostSchema, LedgerCostFileSchema]),
+  // Served by routes/export.ts: with `format` the answer is the file itself.
+  http: {
+    method: 'get',
+    path: '/api/cost/events',
+    tag: 'cost',
+    handwritten: true,
+    description: 'Rows and counts (JSON), or the file with `format`',
+    notes: `Filters as GET /api/events (country, region, category, subtype, from, to, q); overrides as GET /api/events/{id}/cost (severity, end, platform_weight, method, currency, draws, seed). Rows: ${LEDGER_COST_COLUMNS.join(', ')}. An event that cannot be priced has one row with \`missing\` and no amounts. \`format\`: csv, ndjson or parquet for a download (json, the default, adds the counts).`,
+    media: ['text/csv', 'application/x-ndjson', 'application/vnd.apache.parquet'],
+  },
+  run: async (ctx, { format, ...q }) => {
+    const { filters, overrides } = splitLedgerCostQuery(q);
+    const r = await costLedger(ctx, filters, overrides);
+    const { rows, ...counts } = r;
+    if (!format) return { ...counts, items: rows };
+    const body = await exportLedgerCost(ctx.store, r, format);
+    return {
+      ...counts,
+      format,
+      rows: rows.length,
+      ...(typeof body === 'string' ? { body, encoding: 'utf8' as const } : { body: body.toString('base64'), encoding: 'base64' as const }),
+    };
+  },
+});
+
+export const costCompare = defineOp({
+  name: 'cost.compare',
+  summary:
+    "Our yearly cost per country (each method) beside Top10VPN's: ratio, hours and users affected, the events behind ours, the cause where we differ by more than 3×",
+  write: false,
+  input: z.object({
+    source: z.enum(['top10vpn']).default('top10vpn'),
+    country: check.countryCode.optional(),
+    end: LedgerCostQuerySchema.shape.end,
+    severity: LedgerCostQuerySchema.shape.severity,
+    draws: LedgerCostQuerySchema.shape.draws,
+  }),
+  output: CostCompareSchema,
+  http: {
+    method: 'get',
+    path: '/api/cost/compare',
+    description: 'Rows per country and year, and a summary',
+    notes:
+      'source: top10vpn. Throttling is priced at severity 1 unless `severity` is given (Top10VPN counts unusable throttling as a shutdown); ongoing events only with `end`.',
+  },
+  run: (ctx, { country, end, severity, draws }) =>
+    compareTop10vpn(ctx, { country, overrides: Object.fromEntries(Object.entries({ end, severity, draws }).filter(([, v]) => v !== undefined)) }),
+});
+
+export const costMethods = defineOp({
+  name: 'cost.methods',
+  summary: 'The cost methods: formula, parameters with distributions and sources, calibration',
+  write: false,
+  input: z.object({}),
+  output: CostMethodsSchema,
+  http: { method: 'get', path: '/api/cost/methods', description: 'Methods' },
+  run: () => Promise.resolve({ items: methodInfo() }),
+});
+
+export const costOps = [dataImport, costEstimate, costBatch, costRegionsOp, costEventOp, costEvents, costCompare, costMethods];

@@ -1,0 +1,265 @@
+/**
+ * The published shapes of cost results: what GET /api/cost, /api/cost/regions,
+ * /api/events/{id}/cost, /api/cost/events, /api/cost/compare and /api/cost/methods answer and
+ * `splinternet cost ... --json` prints. src/cost/ops.ts checks the engine's return types
+ * against these; the parity test parses real answers with them.
+ */
+import { z } from 'zod';
+import { LEDGER_COST_COLUMNS } from './ledger-cost.js';
+import { METHOD_IDS, SCENARIO_TYPES } from './types.js';
+
+const money = { median: z.number(), low: z.number(), high: z.number(), point: z.number() };
+const MoneySchema = z.object(money);
+const nullableNumber = z.number().nullable();
+
+export const UsdSchema = z
+  .object({
+    ...money,
+    rate: z.number().meta({ description: 'local currency units per US$ (see rate_unit; 1 USD/USD when the method computed in US$ and nothing was converted)' }),
+    rate_unit: z.string(),
+    rate_date: z.string().meta({ description: "the date, day range or year of each period's rate" }),
+    rate_kind: z.string(),
+  })
+  .meta({ id: 'CostUsd' });
+
+export const CostInputSchema = z
+  .object({
+    name: z.string(),
+    value: z.union([z.number(), z.string()]),
+    unit: z.string(),
+    source: z.string(),
+    year: nullableNumber,
+    geo: z.string().optional(),
+    vintage: z.string().optional(),
+    note: z.string().optional(),
+    distribution: z.string().optional(),
+  })
+  .meta({ id: 'CostInput', description: 'one number an estimate used, with its source' });
+
+const RateLineSchema = z.object({
+  period: z.string(),
+  rate: nullableNumber,
+  kind: z.string().nullable(),
+  date: z.string().nullable(),
+  source: z.string().nullable(),
+  note: z.string().optional(),
+});
+
+const PeriodSchema = z
+  .object({
+    period: z.string(),
+    year: nullableNumber,
+    data_year: z.number(),
+    hours: z.number(),
+    ...money,
+    usd: z.object({ ...money, rate: nullableNumber, rate_date: z.string().nullable() }).nullable(),
+  })
+  .meta({ id: 'CostPeriod' });
+
+export const EstimateSchema = z
+  .object({
+    method: z.string().meta({ description: METHOD_IDS.join(', ') }),
+    method_version: z.string(),
+    title: z.string(),
+    currency: z.string(),
+    ...money,
+    usd: UsdSchema.nullable(),
+    regions: z.array(z.object({ code: z.string(), name: z.string(), ...money, usd: UsdSchema.nullable() })),
+    inputs: z.array(CostInputSchema),
+    years: z.array(z.number()),
+    data_vintage: z.array(z.string()),
+    proxy: z.string().nullable(),
+    notes: z.array(z.string()),
+    rates: z.array(RateLineSchema),
+    periods: z.array(PeriodSchema).meta({ description: 'one calendar-year period of the span each, priced with its data year and its own exchange rate' }),
+    draws: z.number().int(),
+    seed: z.number().int(),
+    interval: z.literal(0.9),
+  })
+  .meta({ id: 'CostEstimate' });
+
+export const ScenarioViewSchema = z
+  .object({
+    country: z.string(),
+    regions: z.array(z.string()),
+    type: z.enum(SCENARIO_TYPES),
+    platform: z.string().nullable(),
+    severity: nullableNumber,
+    isp_share: nullableNumber,
+    platform_weight: nullableNumber,
+    mobile_share: nullableNumber,
+    affected: z.object({ share: z.number(), confidence: z.enum(['high', 'medium', 'low']), basis: z.string() }).nullable(),
+    start: z.string().nullable(),
+    end: z.string().nullable(),
+    tz: z.string(),
+    hours: z.number(),
+    year: nullableNumber,
+    currency: z.string(),
+    local_currency: z.string(),
+    methods: z.array(z.enum(METHOD_IDS)),
+    draws: z.number().int(),
+    seed: z.number().int(),
+    periods: z.array(z.object({ year: nullableNumber, from: z.string().nullable(), to: z.string().nullable(), hours: z.number() })),
+  })
+  .meta({ id: 'CostScenario', description: 'the scenario as validated (defaults filled in), with its calendar-year periods' });
+
+const costResultShape = {
+  scenario: ScenarioViewSchema,
+  estimates: z.array(EstimateSchema),
+  spread: z.object({ currency: z.string(), methods: z.number().int(), min_median: z.number(), max_median: z.number(), ratio: nullableNumber }).nullable(),
+  skipped: z.array(z.object({ method: z.string(), parameter: z.string(), reason: z.string() })),
+};
+
+export const CostResultSchema = z.object(costResultShape).meta({ id: 'CostResult' });
+
+export const CostBatchSchema = z.union([CostResultSchema, z.object({ items: z.array(CostResultSchema) })]).meta({ id: 'CostBatch' });
+
+export const RegionsResultSchema = z
+  .object({
+    items: z.array(z.object({ code: z.string(), name: z.string(), currency: z.string(), ...money, usd: UsdSchema.nullable() })),
+    method: z.string(),
+    method_version: z.string(),
+    currency: z.string(),
+    scenario: ScenarioViewSchema,
+    total: MoneySchema,
+    inputs: z.array(CostInputSchema),
+    notes: z.array(z.string()),
+    rates: z.array(RateLineSchema),
+  })
+  .meta({ id: 'CostRegions' });
+
+const MissingSchema = z.object({ field: z.string(), reason: z.string() });
+
+export const EventCostSchema = z
+  .object({
+    event: z.object({
+      id: z.string(),
+      title: z.string(),
+      category: z.string(),
+      subtype: z.string(),
+      countries: z.array(z.string()),
+      regions: z.array(z.string()),
+      start: z.string(),
+      end: z.string().nullable(),
+      status: z.string(),
+    }),
+    mapping: z.array(z.string()).meta({ description: 'how the event became a scenario' }),
+    missing: z.array(MissingSchema).meta({ description: 'what the ledger does not record and the scenario needs (supply it as a parameter)' }),
+    estimates: z.array(EstimateSchema),
+    scenario: costResultShape.scenario.optional(),
+    spread: costResultShape.spread.optional(),
+    skipped: costResultShape.skipped.optional(),
+  })
+  .meta({ id: 'EventCost' });
+
+const flat = z.union([z.string(), z.number()]).nullable();
+
+export const LedgerCostRowSchema = z
+  .object(Object.fromEntries(LEDGER_COST_COLUMNS.map((c) => [c, flat])) as Record<(typeof LEDGER_COST_COLUMNS)[number], typeof flat>)
+  .meta({ id: 'LedgerCostRow' });
+
+const OverridesSchema = z
+  .object({
+    country: z.string().optional(),
+    severity: z.number().optional(),
+    isp_share: z.number().optional(),
+    platform_weight: z.number().optional(),
+    end: z.string().optional(),
+    method: z.union([z.string(), z.array(z.string())]).optional(),
+    currency: z.string().optional(),
+    draws: z.number().int().optional(),
+    seed: z.number().int().optional(),
+  })
+  .meta({ id: 'CostOverrides', description: 'the pricing overrides applied to every event' });
+
+const ledgerCostCounts = {
+  filters: z.object({
+    country: z.string().optional(),
+    region: z.string().optional(),
+    category: z.string().optional(),
+    subtype: z.string().optional(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    q: z.string().optional(),
+  }),
+  overrides: OverridesSchema,
+  events_read: z.number().int(),
+  events_priced: z.number().int(),
+  events_not_priced: z.number().int(),
+  estimates: z.number().int(),
+  missing_by_field: z.record(z.string(), z.number()).meta({ description: 'events not priced, by the field they miss' }),
+};
+
+export const LedgerCostSchema = z.object({ ...ledgerCostCounts, items: z.array(LedgerCostRowSchema) }).meta({ id: 'LedgerCost' });
+
+/** The CLI's `cost events --format`: the counts and the file's body (utf8 text or base64). */
+export const LedgerCostFileSchema = z.object({
+  ...ledgerCostCounts,
+  format: z.string(),
+  rows: z.number().int(),
+  body: z.string(),
+  encoding: z.enum(['utf8', 'base64']),
+});
+
+export const CostCompareSchema = z
+  .object({
+    source: z.object({ title: z.string(), url: z.string() }),
+    method: z.string(),
+    overrides: OverridesSchema,
+    rows: z.array(
+      z
+        .object({
+          country: z.string(),
+          year: z.number(),
+          ours: z.record(z.string(), z.number()).meta({ description: "USD, sum of the events' medians in the year, per method" }),
+          theirs: nullableNumber,
+          ratio: nullableNumber,
+          within: z.enum(['3x', '10x', 'beyond 10x']).nullable(),
+          their_hours: nullableNumber,
+          their_users: nullableNumber,
+          our_hours: z.number(),
+          our_users: z.number(),
+          events: z.array(z.object({ id: z.string(), title: z.string(), hours: z.number(), usd: nullableNumber })),
+          events_not_priced: z.array(z.object({ id: z.string(), title: z.string(), missing: z.string() })),
+          cause: z.string().nullable(),
+        })
+        .meta({ id: 'CostCompareRow' }),
+    ),
+    summary: z.object({
+      both: z.number(),
+      within_3x: z.number(),
+      within_10x: z.number(),
+      share_within_3x: z.number(),
+      share_within_10x: z.number(),
+      ours_only: z.number(),
+      theirs_only: z.number(),
+    }),
+    notes: z.array(z.string()),
+  })
+  .meta({ id: 'CostCompare' });
+
+const DistSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fixed'), value: z.number() }),
+  z.object({ kind: z.literal('triangular'), low: z.number(), mode: z.number(), high: z.number() }),
+  z.object({ kind: z.literal('uniform'), low: z.number(), high: z.number() }),
+  z.object({ kind: z.literal('lognormal'), median: z.number(), sigma: z.number() }),
+]);
+
+export const CostMethodsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.enum(METHOD_IDS),
+        version: z.string(),
+        title: z.string(),
+        summary: z.string(),
+        formula: z.string(),
+        types: z.array(z.enum(SCENARIO_TYPES)).readonly(),
+        reference_year: nullableNumber,
+        params: z.array(z.object({ name: z.string(), description: z.string(), dist: DistSchema, source: z.string() })),
+        citation: z.array(z.string()),
+        calibration: z.record(z.string(), z.unknown()).optional().meta({ description: "the method's calibration against its published figures" }),
+      }),
+    ),
+  })
+  .meta({ id: 'CostMethods' });
