@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { LEDGER_COST_COLUMNS } from './ledger-cost.js';
+import type { ScenarioView } from './service.js';
 import { METHOD_IDS, SCENARIO_TYPES } from './types.js';
 
 const money = { median: z.number(), low: z.number(), high: z.number(), point: z.number() };
@@ -89,6 +90,10 @@ export const ScenarioViewSchema = z
     platform_weight: nullableNumber,
     mobile_share: nullableNumber,
     affected: z.object({ share: z.number(), confidence: z.enum(['high', 'medium', 'low']), basis: z.string() }).nullable(),
+    active: z
+      .object({ share: z.number(), low: z.number(), high: z.number(), basis: z.string() })
+      .nullable()
+      .meta({ description: 'share of the span the network was actually cut (a schedule of a few hours a day), with its range; null = the whole span' }),
     start: z.string().nullable(),
     end: z.string().nullable(),
     tz: z.string(),
@@ -102,6 +107,10 @@ export const ScenarioViewSchema = z
     periods: z.array(z.object({ year: nullableNumber, from: z.string().nullable(), to: z.string().nullable(), hours: z.number() })),
   })
   .meta({ id: 'CostScenario', description: 'the scenario as validated (defaults filled in), with its calendar-year periods' });
+
+/** A field added to the scenario view must be published too: this fails to compile otherwise. */
+const scenarioKeysMatch: [keyof ScenarioView] extends [keyof z.infer<typeof ScenarioViewSchema>] ? true : never = true;
+void scenarioKeysMatch;
 
 const costResultShape = {
   scenario: ScenarioViewSchema,
