@@ -1,6 +1,6 @@
 /**
- * One watch cycle: take in what is new (signal files dropped into the watched folder), run the
- * outage detector and emit its drafts, enqueue webhook notices, and record the cycle. Feeds need
+ * One watch cycle: take in what is new (OONI raw data synced from its bucket, when configured;
+ * signal files dropped into the watched folder), run the detectors and emit their drafts, enqueue webhook notices, and record the cycle. Feeds need
  * no step: they are rendered from the store on each request.
  *
  * Every step is idempotent and its progress is in the store, so a cycle killed anywhere is
@@ -16,6 +16,7 @@ import { importSignalFile } from '../signals/index.js';
 import { silentProgress, type Clock } from '../shared/index.js';
 import type { Store, WatchCycleRecord } from '../store/index.js';
 import { enqueueNotices } from './hooks.js';
+import { ooniStep, type OoniWatchOptions } from './ooni-step.js';
 
 export interface WatchOptions {
   everyMs: number;
@@ -26,6 +27,8 @@ export interface WatchOptions {
   settleMs: number;
   /** This server's origin for links in notices, when it serves HTTP. */
   origin: string | null;
+  /** OONI raw data to sync and ingest each cycle (then every detector runs, not only outage). */
+  ooni?: OoniWatchOptions | null;
 }
 
 export interface CycleSummary {
@@ -42,6 +45,10 @@ export interface CycleSummary {
   drafts_created: number;
   notices_enqueued: number;
   inputs_seen_total: number;
+  /** OONI upload hours synced this cycle (null: OONI not watched), files ingested, measurements stored. */
+  ooni_window: string | null;
+  ooni_files_new: number;
+  ooni_stored: number;
   errors: string[];
 }
 
@@ -67,8 +74,21 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
     drafts_created: 0,
     notices_enqueued: 0,
     inputs_seen_total: 0,
+    ooni_window: null,
+    ooni_files_new: 0,
+    ooni_stored: 0,
     errors: [],
   };
+
+  if (o.ooni) {
+    const r = await ooniStep(deps, o.ooni, o.cc, id);
+    s.ooni_window = r.window ? `${r.window.since}..${r.window.until}` : null;
+    s.ooni_files_new = r.files_new;
+    s.ooni_stored = r.stored;
+    s.rejected += r.rejected;
+    s.inputs_failed += r.files_failed;
+    s.errors.push(...r.errors);
+  }
 
   if (o.signalsDir) {
     const dir = resolve(o.signalsDir);
@@ -114,7 +134,7 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
 
   for (const cc of o.cc.length ? o.cc : [undefined]) {
     try {
-      const r = await detect({ ...deps, progress: silentProgress }, { kind: 'outage', cc }, { emit: true });
+      const r = await detect({ ...deps, progress: silentProgress }, { kind: o.ooni ? undefined : 'outage', cc }, { emit: true });
       s.detections += r.items.length;
       s.drafts_created += r.emitted?.created ?? 0;
     } catch (e) {
@@ -138,7 +158,7 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
 
 /** One line per cycle for the log. */
 export function cycleLine(s: CycleSummary): string {
-  return `${s.finished_at} watch ${s.id}: ${s.inputs_new} new input(s) (${s.inputs_failed} failed, ${s.inputs_waiting} settling), ${s.points_stored} points, ${s.rejected} rejected, ${s.detections} outage(s), ${s.drafts_created} new draft(s), ${s.notices_enqueued} notice(s) queued; next ${s.next_at}${s.errors.length ? `; errors: ${s.errors.join(' | ')}` : ''}`;
+  return `${s.finished_at} watch ${s.id}: ${s.inputs_new} new input(s) (${s.inputs_failed} failed, ${s.inputs_waiting} settling), ${s.points_stored} points, ${s.rejected} rejected, ${s.ooni_window ? `OONI ${s.ooni_window}: ${s.ooni_files_new} file(s), ${s.ooni_stored} measurement(s); ` : ''}${s.detections} detection(s), ${s.drafts_created} new draft(s), ${s.notices_enqueued} notice(s) queued; next ${s.next_at}${s.errors.length ? `; errors: ${s.errors.join(' | ')}` : ''}`;
 }
 
 export interface WatchStatus {

@@ -5,4 +5,5 @@ export * from './hooks.js';
 export * from './cycle.js';
 export * from './loop.js';
 export * from './whats-new.js';
+export * from './ooni-step.js';
 export { hooksAdd, hooksList, hooksRemove, hooksDeliveries, hooksReplay, hooksDeliver, watchStatusOp, watchNewOp, watchOps } from './ops.js';

@@ -86,8 +86,9 @@ describe('watch page', () => {
     expect(await field(v, 'last-cycle')).toBe(`${minute(once.cycle.started_at)} UTC, done (finished ${minute(once.cycle.finished_at)})`);
     expect(await field(v, 'next-cycle')).toBe(`${minute(once.cycle.next_at)} UTC (if the watch is running)`);
     expect(await field(v, 'last-figures')).toBe(
-      '1 new input(s), 3,996 signal points stored, 0 rejected, 1 outage(s) detected, 1 new draft(s), 0 webhook notice(s) queued',
+      '1 new input(s), 3,996 signal points stored, 0 rejected, 1 detection(s), 1 new draft(s), 0 webhook notice(s) queued',
     );
+    expect(await field(v, 'ooni-window')).toBe('not watched (start with --ooni-sync)');
     expect(await field(v, 'inputs-seen')).toBe('1');
     expect(await field(v, 'errors')).toBe('none');
     expect(await field(v, 'deliveries')).toBe('0 delivered, 0 pending, 0 dead-lettered');

@@ -54,7 +54,7 @@ describe('watch --every 5s', () => {
         .map((l) => `${l},IR`),
     ].join('\n');
     writeFileSync(join(inbox, 'ioda-as44244.csv'), csv);
-    await w.lines(/1 new input\(s\) \(0 failed, 0 settling\), 3996 points, 0 rejected, 1 outage\(s\), 1 new draft\(s\), 1 notice\(s\) queued/);
+    await w.lines(/1 new input\(s\) \(0 failed, 0 settling\), 3996 points, 0 rejected, 1 detection\(s\), 1 new draft\(s\), 1 notice\(s\) queued/);
     await w.lines(/webhooks: 1 delivered/);
     expect(receiver.got).toHaveLength(1);
     expect(JSON.parse(receiver.got[0]!.body)).toMatchObject({ type: 'event.draft', event: { category: 'shutdown', countries: ['IR'], detector: 'outage' } });

@@ -15,7 +15,7 @@ import { OONI_BUCKET_URL, s3Bucket } from '../ooni-bucket.js';
 const list = (v: string[]) => v.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
 
 /** YYYY-MM-DD or YYYY-MM-DDTHH (or with a space) to the first or last upload hour it covers. */
-function hourOf(flag: string, v: string, end: boolean): string {
+export function hourOf(flag: string, v: string, end: boolean): string {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}))?$/.exec(v.trim());
   if (!m) throw new AppError('VALIDATION', `${flag} must be YYYY-MM-DD or YYYY-MM-DDTHH (UTC upload hour), got "${v}"`, { issues: [{ path: [flag.slice(2)], message: 'not a date' }] });
   return `${m[1]}T${m[2] ?? (end ? '23' : '00')}`;

@@ -6,8 +6,12 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { userInfo } from 'node:os';
-import { AppError, systemClock } from '../../shared/index.js';
-import type { HookSubscriptionRecord } from '../../store/index.js';
+import { dirname, join, resolve } from 'node:path';
+import type { IngestReport } from '../../measure/index.js';
+import { executeOp } from '../../op/index.js';
+import { findOp } from '../../server/ops/index.js';
+import { AppError, localGrant, silentProgress, systemClock } from '../../shared/index.js';
+import type { HookSubscriptionRecord, Store } from '../../store/index.js';
 import {
   cycleLine,
   hooksAdd,
@@ -21,9 +25,12 @@ import {
   watchNewOp,
   watchOnce,
   watchStatusOp,
+  type OoniWatchOptions,
 } from '../../watch/index.js';
 import { collect, ctxOf, examples, intOption, leaf, table } from '../command.js';
-import type { Io } from '../context.js';
+import type { CliContext, Io } from '../context.js';
+import { OONI_BUCKET_URL, s3Bucket } from '../ooni-bucket.js';
+import { hourOf } from './ooni.js';
 import { EXIT } from '../exit-codes.js';
 import { hostDatabase } from '../host.js';
 
@@ -45,6 +52,41 @@ const ccList = (xs: string[]) =>
       return u;
     });
 
+/**
+ * The OONI step's effects from the --ooni-* options (null without --ooni-sync): the bucket, and
+ * ingest as the measurements.ingest operation on the watch's own store handle, in its thread.
+ */
+function ooniOptions(ctx: CliContext, io: Io, o: Record<string, unknown>, actor: string): ((store: Store) => OoniWatchOptions) | null {
+  if (o.ooniSync === undefined) return null;
+  const url = typeof o.ooniSync === 'string' ? o.ooniSync : (io.env.SPLINTERNET_OONI_BUCKET_URL ?? OONI_BUCKET_URL);
+  const overlap = o.ooniOverlap as number;
+  const maxHours = o.ooniMaxHours as number;
+  if (overlap < 0 || overlap > 72) throw new AppError('USAGE', `--ooni-overlap must be 0..72 hours, got ${overlap}`);
+  if (maxHours <= overlap + 1 || maxHours > 24 * 31)
+    throw new AppError('USAGE', `--ooni-max-hours must be more than --ooni-overlap + 1 and at most 744, got ${maxHours}`);
+  const bucket = s3Bucket(url);
+  const dest = typeof o.ooniDest === 'string' ? resolve(o.ooniDest) : join(ctx.dbPath === ':memory:' ? process.cwd() : dirname(resolve(ctx.dbPath)), 'ooni');
+  const firstSince = typeof o.ooniSince === 'string' ? hourOf('--ooni-since', o.ooniSince, false) : null;
+  const tests = (o.ooniTest as string[])
+    .flatMap((x) => x.split(','))
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const ingest = findOp('measurements.ingest');
+  return (store) => ({
+    bucket,
+    dest,
+    tests,
+    firstSince,
+    overlapHours: overlap,
+    maxHours,
+    ingest: (paths) =>
+      executeOp({ store, clock: systemClock, progress: silentProgress, actor, grant: localGrant(actor), dbPath: ctx.dbPath }, ingest, {
+        paths,
+        workers: 0,
+      }) as Promise<IngestReport>,
+  });
+}
+
 export function watchCommand(program: Command, io: Io): void {
   const w = leaf(
     program,
@@ -58,16 +100,32 @@ export function watchCommand(program: Command, io: Io): void {
     .option('--port <port>', 'TCP port for feeds, API and dashboard', intOption('--port'), 8787)
     .option('--allow-host <name>', 'a Host name this server answers to besides loopback and --host (repeatable)', collect, [] as string[])
     .option('--once', 'run one cycle and one delivery pass, print its summary and exit (3 when an input or step failed); no server')
+    .option(
+      '--ooni-sync [bucket-url]',
+      `each cycle, sync OONI raw data for --cc since where the last sync got to and ingest it (bucket as for ooni sync: default $SPLINTERNET_OONI_BUCKET_URL or ${OONI_BUCKET_URL})`,
+    )
+    .option('--ooni-test <name>', 'OONI tests to sync, e.g. web_connectivity (repeatable or comma-separated; default: all)', collect, [] as string[])
+    .option('--ooni-since <date>', 'first upload day or hour to sync when the watch has synced nothing yet (default: 24 h before the first cycle)')
+    .option('--ooni-dest <dir>', 'local folder for the raw/ tree (default: ooni/ next to the database)')
+    .option('--ooni-overlap <hours>', 'upload hours before the last synced one listed again each cycle (late uploads)', intOption('--ooni-overlap'), 2)
+    .option(
+      '--ooni-max-hours <hours>',
+      'at most this many upload hours per cycle (a watch that was down catches up window by window)',
+      intOption('--ooni-max-hours'),
+      24,
+    )
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const everyMs = parseEvery(o.every as string);
       const cc = ccList(o.cc as string[]);
       const signalsDir = (o.signalsDir as string | undefined) ?? null;
+      const actor = `watch:${userInfo().username}`;
+      const ooni = ooniOptions(ctx, io, o, actor);
       if (o.once) {
         const r = await ctx.withStore((store) =>
           watchOnce(
-            { store, clock: systemClock, actor: `watch:${userInfo().username}`, send: httpSender, log: (line) => io.err.write(line + '\n') },
-            { everyMs, cc, signalsDir, settleMs: 1000, origin: null },
+            { store, clock: systemClock, actor, send: httpSender, log: (line) => io.err.write(line + '\n') },
+            { everyMs, cc, signalsDir, settleMs: 1000, origin: null, ooni: ooni?.(store) ?? null },
           ),
         );
         if (r.cycle.errors.length || r.cycle.inputs_failed) io.setExit(EXIT.PARTIAL);
@@ -89,8 +147,8 @@ export function watchCommand(program: Command, io: Io): void {
             { url, every_ms: everyMs, cc, signals_dir: o.signalsDir ?? null, pid: process.pid },
           );
           return startWatch(
-            { store, clock: systemClock, actor: `watch:${userInfo().username}`, send: httpSender, log },
-            { everyMs, cc, signalsDir, settleMs: 1000, origin: url },
+            { store, clock: systemClock, actor, send: httpSender, log },
+            { everyMs, cc, signalsDir, settleMs: 1000, origin: url, ooni: ooni?.(store) ?? null },
           );
         },
       );

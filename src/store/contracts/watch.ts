@@ -61,6 +61,9 @@ export interface WatchRepo {
   addInput(r: WatchInputRecord): Promise<void>;
   listInputs(limit: number): Promise<WatchInputRecord[]>;
   countInputs(): Promise<number>;
+  /** A fetcher's position (migration 122): null when it never completed a window. */
+  getCursor(name: string): Promise<string | null>;
+  setCursor(name: string, value: string, at: string): Promise<void>;
   upsertCycle(c: WatchCycleRecord): Promise<void>;
   lastCycles(limit: number): Promise<WatchCycleRecord[]>;
   addSubscription(s: HookSubscriptionRecord): Promise<void>;

@@ -1,5 +1,5 @@
 /**
- * DuckDB implementation of WatchRepo (migration 121). Inserts that must happen once (consumed
+ * DuckDB implementation of WatchRepo (migrations 121, 122). Inserts that must happen once (consumed
  * inputs, deliveries) rely on primary/unique keys with INSERT OR IGNORE, so a cycle re-run
  * after a crash writes nothing twice.
  */
@@ -63,6 +63,12 @@ export function duckWatchRepo(db: DuckDb): WatchRepo {
     },
     async countInputs() {
       return (await db.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM watch_inputs'))[0]?.n ?? 0;
+    },
+    async getCursor(name) {
+      return (await db.all<{ value: string }>('SELECT value FROM watch_cursors WHERE name = $1', [name]))[0]?.value ?? null;
+    },
+    async setCursor(name, value, at) {
+      await db.run('INSERT OR REPLACE INTO watch_cursors VALUES ($1, $2, $3::TIMESTAMPTZ)', [name, value, at]);
     },
     async upsertCycle(c) {
       await db.run('INSERT OR REPLACE INTO watch_cycles VALUES ($1, $2::TIMESTAMPTZ, $3::TIMESTAMPTZ, $4::TIMESTAMPTZ, $5, $6::JSON)', [

@@ -92,9 +92,14 @@ const FIGURES = [
   ['inputs_new', 'new input(s)'],
   ['points_stored', 'signal points stored'],
   ['rejected', 'rejected'],
-  ['detections', 'outage(s) detected'],
+  ['detections', 'detection(s)'],
   ['drafts_created', 'new draft(s)'],
   ['notices_enqueued', 'webhook notice(s) queued'],
+] as const;
+/** Shown when the cycle synced OONI data (its summary names the window). */
+const OONI_FIGURES = [
+  ['ooni_files_new', 'OONI file(s) ingested'],
+  ['ooni_stored', 'OONI measurement(s) stored'],
 ] as const;
 
 function statusView(s: WatchStatus): Node[] {
@@ -116,12 +121,14 @@ function statusView(s: WatchStatus): Node[] {
   }
   const sum = c.summary;
   const errors = summaryErrors(sum);
-  const figures = FIGURES.map(([k, label]) => [label, summaryNum(sum, k)] as const).filter(([, v]) => v !== null);
+  const ooni = typeof sum?.ooni_window === 'string' ? sum.ooni_window : null;
+  const figures = [...FIGURES, ...(ooni ? OONI_FIGURES : [])].map(([k, label]) => [label, summaryNum(sum, k)] as const).filter(([, v]) => v !== null);
   return [
     kv([
       ['last-cycle', 'Last cycle', `${day(c.started_at)} UTC, ${c.status}${c.finished_at ? ` (finished ${day(c.finished_at)})` : ''}`],
       ['next-cycle', 'Next cycle', s.running ? 'after the one running now' : s.next_cycle ? `${day(s.next_cycle)} UTC (if the watch is running)` : '—'],
       ['last-figures', 'In the last cycle', figures.map(([label, v]) => `${num(v)} ${label}`).join(', ') || '—'],
+      ['ooni-window', 'OONI upload hours synced', ooni ? `${ooni.replace('..', ' to ')} UTC` : 'not watched (start with --ooni-sync)'],
       ['inputs-seen', 'Inputs seen', num(s.inputs_seen)],
       [
         'errors',

@@ -1,0 +1,90 @@
+/**
+ * `watch --once --ooni-sync` against the local S3 test double (test/helpers/s3-double.ts)
+ * holding the real bucket-layout fixtures (test/fixtures/ooni/bucket-sample, see its SOURCES):
+ * each cycle syncs the upload hours since the watch's cursor and ingests what lands. A transfer
+ * that keeps failing leaves the cursor where it was (exit 3); the next start fetches only that
+ * file; the one after moves on to the next window and fetches nothing. Every measurement of the
+ * window is stored once, and every file is one watch input.
+ */
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, tempDir } from '../helpers/index.js';
+import { objectsFrom, startS3Double, type S3Double } from '../helpers/s3-double.js';
+
+const SAMPLE = join(import.meta.dirname, '../fixtures/ooni/bucket-sample');
+const BROKEN = 'raw/20221110/11/US/dash/2022111011_US_dash.n0.0.jsonl.gz';
+const inWindow = (k: string) => /^raw\/20221110\/(09|1\d|2\d)\/(US|IR)\//.test(k) || /^raw\/20221111\/0[0-8]\/(US|IR)\//.test(k);
+const lines = (b: Buffer) => gunzipSync(b).toString('utf8').trim().split('\n').length;
+
+interface Once {
+  cycle: { ooni_window: string | null; ooni_files_new: number; ooni_stored: number; inputs_failed: number; errors: string[] };
+}
+
+describe('watch --once --ooni-sync (local S3 double)', () => {
+  const t = tempDir();
+  const db = join(t.dir, 'w.duckdb');
+  const dest = join(t.dir, 'ooni');
+  const objects = objectsFrom(SAMPLE);
+  let s3: S3Double;
+  const once = async () => {
+    const r = await cli([
+      'watch',
+      '--once',
+      '--ooni-sync',
+      s3.url,
+      '--ooni-since',
+      '2022-11-10T09',
+      '--ooni-dest',
+      dest,
+      '--cc',
+      'US,IR',
+      '--db',
+      db,
+      '--json',
+    ]);
+    return { code: r.code, err: r.err, j: JSON.parse(r.out) as Once };
+  };
+  const gets = () => s3.requests.filter((r) => r.method === 'GET' && r.path.includes('/raw/')).length;
+  const keys = [...objects.keys()].filter(inWindow);
+
+  beforeAll(async () => {
+    s3 = await startS3Double({ bucket: 'ooni-test', objects, pageSize: 3 });
+    s3.failMidDownload.set(BROKEN, 99);
+  });
+  afterAll(async () => {
+    await s3.close();
+    t.cleanup();
+  });
+
+  it('syncs and ingests the first window; a failed transfer keeps the cursor (exit 3)', async () => {
+    expect(keys).toHaveLength(8); // US and IR files of 10 November 2022, 10:00 and 11:00
+    const r = await once();
+    expect(r.code, r.err).toBe(3);
+    expect(r.j.cycle).toMatchObject({ ooni_window: '2022-11-10T09..2022-11-11T08', ooni_files_new: 7, inputs_failed: 0 });
+    expect(r.j.cycle.ooni_stored).toBe(keys.filter((k) => k !== BROKEN).reduce((s, k) => s + lines(objects.get(k)!), 0));
+    expect(r.j.cycle.errors).toEqual([expect.stringContaining(`ooni sync: ${BROKEN} failed after 3 attempt(s)`)]);
+  });
+
+  it('the next start retries the same window and takes in only the missing file', async () => {
+    s3.failMidDownload.delete(BROKEN);
+    const before = gets();
+    const r = await once();
+    expect(r.code, r.err).toBe(0);
+    expect(r.j.cycle).toMatchObject({ ooni_window: '2022-11-10T09..2022-11-11T08', ooni_files_new: 1, ooni_stored: lines(objects.get(BROKEN)!), errors: [] });
+    expect(gets() - before).toBe(1);
+  });
+
+  it('then moves on: the next window, nothing fetched, every measurement stored once', async () => {
+    const before = gets();
+    const r = await once();
+    expect(r.code, r.err).toBe(0);
+    expect(r.j.cycle).toMatchObject({ ooni_window: '2022-11-11T06..2022-11-12T05', ooni_files_new: 0, ooni_stored: 0, errors: [] });
+    expect(gets()).toBe(before);
+    const list = JSON.parse((await cli(['measurements', 'list', '--db', db, '--json', '--limit', '1000'])).out) as { items: unknown[] };
+    expect(list.items).toHaveLength(keys.reduce((s, k) => s + lines(objects.get(k)!), 0));
+    const status = JSON.parse((await cli(['watch-status', '--db', db, '--json'])).out) as { inputs_seen: number; recent_inputs: { kind: string }[] };
+    expect(status.inputs_seen).toBe(8);
+    expect(new Set(status.recent_inputs.map((i) => i.kind))).toEqual(new Set(['ooni_file']));
+  });
+});
