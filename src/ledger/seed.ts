@@ -2,12 +2,14 @@
  * The seed: loads the reviewable files in data/ledger (one JSON per event, one per indicator
  * series) into the store. Re-running is safe: an unchanged event is skipped, a changed seed
  * file updates its event with a revision only if no human edited it since, and every file
- * that fails validation is reported by name (nothing is skipped silently).
+ * that fails validation is reported by name (nothing is skipped silently). Events are geocoded
+ * on the way in (regions, places, population affected), as STOP records are at import.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, isAppError, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { EventWrite, Store } from '../store/index.js';
+import { geocodeFields } from './geocode.js';
 import { parseEventInput } from './model.js';
 import { planUpsert } from './upsert.js';
 import { parseSeries, saveSeries, type IndicatorSeries } from './indicators.js';
@@ -37,7 +39,10 @@ export async function seedLedger(deps: { store: Store; clock: Clock; progress: P
   for (const [i, file] of files.entries()) {
     deps.progress.update(i + 1);
     try {
-      const f = parseEventInput(JSON.parse(await readFile(file, 'utf8')), `invalid event in ${file}`);
+      const parsed = parseEventInput(JSON.parse(await readFile(file, 'utf8')), `invalid event in ${file}`);
+      // Geocoded as `events geocode` would, so a re-seed after it finds the event unchanged; a
+      // file that carries its own geocoding (e.g. "manual") keeps it.
+      const f = parsed.geocode ? parsed : { ...parsed, ...geocodeFields(parsed) };
       const id = f.id ?? file.replace(/^.*\//, '').replace(/\.json$/, '');
       if (f.id && !file.endsWith(`/${f.id}.json`)) throw new AppError('VALIDATION', `${file}: id "${f.id}" does not match the file name`);
       const plan = await planUpsert(deps.store, f, id, { actor: 'seed', origin: 'seed', reason: `seeded from data/ledger/events/${id}.json`, now });

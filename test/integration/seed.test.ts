@@ -44,8 +44,19 @@ describe('db seed', () => {
     // exit 3: the shipped STOP file has rows that are rejected (kept with reasons)
     const again = await json(['db', 'seed'], 3);
     expect(again.ledger.events.created).toBe(0);
+    expect(again.ledger.events.updated).toBe(0);
+    expect(again.ledger.events.unchanged).toBe(firstSeed.ledger.events.files);
     expect(again.stop.events.created).toBe(0);
     expect(again.stop.events.unchanged).toBe(firstSeed.stop.events.created);
+  });
+  it('geocodes the hand-written events as it loads them: events geocode then finds nothing to change', async () => {
+    const moscow = await json(['events', 'list', '--country', 'RU', '--region', 'RU-MOW', '--limit', '200']);
+    const written = moscow.items.filter((e: { id: string }) => !e.id.startsWith('stop-'));
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.every((e: { geocode: unknown }) => e.geocode !== null)).toBe(true);
+    const r = await runBin(['events', 'geocode', '--dry-run', '--json', '--db', db]);
+    expect([0, 3], r.err).toContain(r.code);
+    expect(JSON.parse(r.out).changed).toBe(0);
   });
 });
 
