@@ -15,7 +15,7 @@ export interface HttpResponseView {
    * A body kept only as facts (rescoring from the store): its body fingerprints and Censored
    * Planet signatures are the ones it matched at ingest that are still in this set.
    */
-  facts?: { fingerprints: readonly string[]; signatures: readonly string[] } | null;
+  facts?: { fingerprints: readonly string[]; signatures: readonly string[] | null } | null;
   /** Header names lower-cased; one value per name (the first). */
   headers: Record<string, string>;
 }
@@ -140,11 +140,16 @@ export class FingerprintMatcher {
   signatures(r: HttpResponseView): Fingerprint[] {
     let out = this.cpCache.get(r);
     if (!out) {
-      if (r.facts && !r.body) out = this.known(r.facts.signatures);
+      if (r.facts && !r.body) out = this.known(r.facts.signatures ?? []);
       else out = this.cp.match(Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`).join('\r\n') + '\r\n\r\n' + (r.body ?? ''));
       this.cpCache.set(r, out);
     }
     return out;
+  }
+
+  /** The signatures already searched for in this response object, if they were. */
+  signaturesIfSearched(r: HttpResponseView): Fingerprint[] | undefined {
+    return this.cpCache.get(r);
   }
 
   private known(keys: readonly string[]): Fingerprint[] {

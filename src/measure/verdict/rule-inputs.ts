@@ -3,13 +3,16 @@
  * already in the store without re-reading their files (`measurements rescore`). They are the
  * fields the rules read (the projection of projection.ts, absent fields left absent) with each
  * large HTTP body replaced by its facts (view.ts BodyFacts: length, title, the body
- * fingerprints and Censored Planet signatures it matched at ingest).
+ * fingerprints it matched at ingest, and the Censored Planet signatures it matched where the
+ * rules searched for them).
  *
  * Guarantees, held by rule-inputs.test.ts on every fixture measurement: scoring the read-back
  * inputs with the same rules and fingerprints gives the same flags and verdict as scoring the
  * raw line. What facts cannot give: a fingerprint added after ingest is not searched for in a
- * body over BODY_KEPT_CHARS (one removed since no longer matches); bodies up to that size,
- * where block pages are, are kept whole and searched again.
+ * body over BODY_KEPT_CHARS (one removed since no longer matches), and such a body's Censored
+ * Planet signatures are known only where the rules at ingest searched for them (a page unlike
+ * the control's; searching every large body would cost ingest a third more CPU); bodies up to
+ * that size, where block pages are, are kept whole and searched again.
  */
 import type { ProjectionSpec } from '../../store/index.js';
 import { fingerprintKey, type FingerprintMatcher } from '../fingerprints/matcher.js';
@@ -38,16 +41,42 @@ function project(v: unknown, spec: Node): unknown {
   return out;
 }
 
-/** test_keys as the rules read them: whole for the tests that enumerate their keys, else projected plus every top-level *failure key. */
+/** Received request lines longer than this are kept as their length (the rule compares them with the short lines sent). */
+const ECHO_KEPT_CHARS = 256;
+
+/**
+ * test_keys as the rules read them: whole for the tests that enumerate their keys, else
+ * projected plus every top-level *failure key, with two large values cut to what is read:
+ * - http_invalid_request_line `received`: an entry equal to the line sent, or short, is kept;
+ *   a long one becomes {$len} (it cannot equal the line sent, which is all the rule asks);
+ * - tor `targets`: per target its failure, its connect summary's failure and whether it has
+ *   TCP connects.
+ */
 function testKeysOf(testName: string, tk: Json): Json {
   if (FULL_LINE_TESTS.has(testName)) return { ...tk };
   const out = project(tk, TEST_KEYS) as Json;
   for (const k of Object.keys(tk)) if (k.endsWith('failure') && !Object.hasOwn(out, k)) out[k] = tk[k];
+  if (Array.isArray(out.received)) {
+    const sent = asArr(out.sent);
+    out.received = out.received.map((v: unknown, i) => (typeof v === 'string' && v.length > ECHO_KEPT_CHARS && v !== sent[i] ? { $len: v.length } : v));
+  }
+  const targets = testName === 'tor' ? asObj(out.targets) : null;
+  if (targets) {
+    out.targets = Object.fromEntries(
+      Object.entries(targets).map(([k, t]) => {
+        const o = asObj(t);
+        if (!o) return [k, t];
+        const connect = asObj(asObj(o.summary)?.connect);
+        const tcp = Array.isArray(o.tcp_connect) ? (o.tcp_connect.length ? [null] : []) : null;
+        return [k, { failure: o.failure, summary: connect ? { connect: { failure: connect.failure } } : null, tcp_connect: tcp }];
+      }),
+    );
+  }
   return out;
 }
 
 /** The stored form of one response body (see the header). */
-function storedBody(raw: unknown, r: HttpResult | undefined, matcher: FingerprintMatcher, keepWhole: boolean, signatures: boolean): unknown {
+function storedBody(raw: unknown, r: HttpResult | undefined, matcher: FingerprintMatcher, keepWhole: boolean): unknown {
   if (!r || r.badBase64) return raw; // kept as written: validity judges it
   if (r.body === null) return null;
   if (keepWhole || r.body.length <= BODY_KEPT_CHARS) return r.body;
@@ -55,7 +84,8 @@ function storedBody(raw: unknown, r: HttpResult | undefined, matcher: Fingerprin
     .matchHttp(r)
     .filter((h) => h.where === 'body')
     .map((h) => fingerprintKey(h.fp));
-  const sigs = signatures ? matcher.signatures(r).map(fingerprintKey) : [];
+  // the signatures the rules looked for at ingest (null: they did not look, and cannot have needed them)
+  const sigs = matcher.signaturesIfSearched(r)?.map(fingerprintKey) ?? null;
   return { $facts: [r.bodyLength, titleOf(r), fps, sigs] };
 }
 
@@ -71,12 +101,11 @@ export function ruleInputsOf(p: Parsed, matcher: FingerprintMatcher, bucketHour:
       if (reqs.length && Array.isArray(out.requests)) {
         const byIndex = new Map(httpResults(tk).map((r) => [r.index, r]));
         const keepWhole = BODY_CONTENT_TESTS.has(p.envelope.test_name);
-        const signatures = p.envelope.test_name === 'web_connectivity';
         out.requests = (out.requests as unknown[]).map((req, i) => {
           const o = asObj(req);
           const resp = asObj(o?.response);
           if (!o || !resp || !Object.hasOwn(resp, 'body')) return req;
-          return { ...o, response: { ...resp, body: storedBody(resp.body, byIndex.get(i), matcher, keepWhole, signatures) } };
+          return { ...o, response: { ...resp, body: storedBody(resp.body, byIndex.get(i), matcher, keepWhole) } };
         });
       }
       m.test_keys = out;

@@ -63,16 +63,17 @@ export interface TlsResult extends Tagged {
 }
 /**
  * What the rules know of a body too large to keep in the stored rule inputs (rule-inputs.ts):
- * its length in UTF-16 code units (String#length of the decoded body), its <title>, and the
- * OONI body fingerprints and Censored Planet signatures it matched when it was ingested, by key
- * (`source/name`). Only the store's rule inputs produce it; a raw line never does.
+ * its length in UTF-16 code units (String#length of the decoded body), its <title>, the OONI
+ * body fingerprints it matched when it was ingested, and the Censored Planet signatures it
+ * matched if the rules searched for them then (null: they did not), by key (`source/name`).
+ * Only the store's rule inputs produce it; a raw line never does.
  */
 export class BodyFacts {
   constructor(
     readonly length: number,
     readonly title: string | null,
     readonly fingerprints: readonly string[],
-    readonly signatures: readonly string[],
+    readonly signatures: readonly string[] | null,
   ) {}
 }
 
