@@ -5,8 +5,9 @@
  *
  * Guarantees:
  * - every matching measurement is accounted for: measurements = rescored + needs_reingest +
- *   unreadable (ingested before rule inputs were kept, or kept in a format this version does
- *   not read); none is skipped silently;
+ *   needs_source + unreadable (ingested before rule inputs were kept; rules that now ask a
+ *   large body something its kept facts do not hold; inputs in a format this version does not
+ *   read); none is skipped silently, and those keep their verdict;
  * - each page's new verdicts, its rule-set versions and the aggregation cells they touch are
  *   written in one transaction, so cells always agree with rows, and a run killed midway
  *   leaves a consistent store that a rerun completes;
@@ -15,6 +16,7 @@
 import { AppError, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { Store, VerdictColumns } from '../store/index.js';
 import { currentFingerprints, FingerprintMatcher } from './fingerprints/index.js';
+import { NotInFacts } from './fingerprints/matcher.js';
 import { toFilter, type QueryInput } from './query.js';
 import { RULES_VERSION, scoreMeasurement } from './verdict/index.js';
 import { readRuleInputs } from './verdict/rule-inputs.js';
@@ -31,9 +33,12 @@ export interface RescoreReport {
   unchanged: number;
   /** Stored before rule inputs were kept: re-ingest their files (`ingest --force`) to include them. */
   needs_reingest: number;
-  /** Rule inputs that could not be read, with the first reasons. */
+  /** The current rules ask a large body something its kept facts do not hold: re-ingest the files to re-judge them. */
+  needs_source: number;
+  /** Rule inputs that could not be read. */
   unreadable: number;
-  unreadable_examples: { id: string; reason: string }[];
+  /** The first measurements left as they were (needs_source, unreadable), with the reason. */
+  left_examples: { id: string; reason: string }[];
   /** Status changes, most frequent first. */
   transitions: { from: string; to: string; n: number }[];
   /** How many measurements changed in each part of the verdict (one measurement may count in several). */
@@ -72,8 +77,9 @@ export async function rescoreMeasurements(deps: Deps, input: RescoreInput, score
     changed: 0,
     unchanged: 0,
     needs_reingest: counts.measurements - counts.with_inputs,
+    needs_source: 0,
     unreadable: 0,
-    unreadable_examples: [],
+    left_examples: [],
     transitions: [],
     changed_fields: { status: 0, layers: 0, mechanism: 0, rules: 0, evidence: 0, flags: 0 },
     previous_rules_versions: {},
@@ -94,16 +100,27 @@ export async function rescoreMeasurements(deps: Deps, input: RescoreInput, score
     const read: string[] = [];
     for (const row of page) {
       done++;
+      const leave = (key: 'unreadable' | 'needs_source', reason: string) => {
+        report[key]++;
+        if (report.left_examples.length < 10) report.left_examples.push({ id: row.id, reason });
+      };
       const back = readRuleInputs(row.inputs);
       if (!back.ok) {
-        report.unreadable++;
-        if (report.unreadable_examples.length < 10) report.unreadable_examples.push({ id: row.id, reason: back.reason });
+        leave('unreadable', back.reason);
         continue;
       }
+      let scored: ReturnType<Scorer>;
+      try {
+        scored = score(back.parsed, matcher, { bucketHour: back.bucketHour });
+      } catch (e) {
+        if (!(e instanceof NotInFacts)) throw e;
+        leave('needs_source', `the rules need ${e.message}: re-ingest its file`);
+        continue;
+      }
+      const { flags, verdict } = scored;
       read.push(row.id);
       report.rescored++;
       report.previous_rules_versions[row.rules_version] = (report.previous_rules_versions[row.rules_version] ?? 0) + 1;
-      const { flags, verdict } = score(back.parsed, matcher, { bucketHour: back.bucketHour });
       const next: VerdictColumns & { id: string } = { id: row.id, ...verdict, ...flags };
       const diff = {
         status: next.status !== row.status,
@@ -130,15 +147,15 @@ export async function rescoreMeasurements(deps: Deps, input: RescoreInput, score
     const cells = await repo.apply(changed, read, RULES_VERSION, deps.clock.now().toISOString());
     report.cells.keys += cells.keys;
     report.cells.cells += cells.cells;
-    deps.progress.update(done, { changed: report.changed, unreadable: report.unreadable });
+    deps.progress.update(done, { changed: report.changed, left: report.needs_source + report.unreadable });
   }
   deps.progress.stop();
   report.transitions = [...transitions]
     .map(([k, n]) => ({ from: k.split('\0')[0]!, to: k.split('\0')[1]!, n }))
     .sort((a, b) => b.n - a.n || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
-  const sum = report.rescored + report.needs_reingest + report.unreadable;
+  const sum = report.rescored + report.needs_reingest + report.needs_source + report.unreadable;
   report.reconciled = sum === report.measurements;
-  report.reconciliation = `measurements ${report.measurements} ${report.reconciled ? '=' : '!='} rescored ${report.rescored} + needs_reingest ${report.needs_reingest} + unreadable ${report.unreadable}`;
+  report.reconciliation = `measurements ${report.measurements} ${report.reconciled ? '=' : '!='} rescored ${report.rescored} + needs_reingest ${report.needs_reingest} + needs_source ${report.needs_source} + unreadable ${report.unreadable}`;
   report.elapsed_s = Math.round(performance.now() - t0) / 1000;
   return report;
 }

@@ -123,7 +123,7 @@ export function measurementsCommand(program: Command, io: Io): void {
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.op<RescoreReport>('measurements.rescore', { ...pick(o), batch_size: o.batchSize });
-      if (r.needs_reingest > 0 || r.unreadable > 0) io.setExit(3);
+      if (r.needs_reingest > 0 || r.needs_source > 0 || r.unreadable > 0) io.setExit(3);
       ctx.print(r, (x: typeof r) =>
         [
           `rules ${x.rules_version}, fingerprints ${x.fingerprints_version}`,
@@ -132,7 +132,7 @@ export function measurementsCommand(program: Command, io: Io): void {
           ...x.transitions.map((t) => `  ${t.from} -> ${t.to}: ${t.n}`),
           ...(x.changed ? [`  changed parts: ${Object.entries(x.changed_fields).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ')}`] : []),
           ...(x.needs_reingest ? [`${x.needs_reingest} measurements were stored before rule inputs were kept: re-ingest their files with \`splinternet ingest --force FILE...\` to include them`] : []),
-          ...x.unreadable_examples.map((e) => `unreadable ${e.id}: ${e.reason}`),
+          ...x.left_examples.map((e) => `left as it was: ${e.id}: ${e.reason}`),
         ].join('\n') + '\n',
       );
     });

@@ -140,7 +140,10 @@ export class FingerprintMatcher {
   signatures(r: HttpResponseView): Fingerprint[] {
     let out = this.cpCache.get(r);
     if (!out) {
-      if (r.facts && !r.body) out = this.known(r.facts.signatures ?? []);
+      if (r.facts && !r.body) {
+        if (!r.facts.signatures) throw new NotInFacts('the Censored Planet signatures of a body kept only as facts, never searched at ingest');
+        out = this.known(r.facts.signatures);
+      }
       else out = this.cp.match(Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`).join('\r\n') + '\r\n\r\n' + (r.body ?? ''));
       this.cpCache.set(r, out);
     }
@@ -156,6 +159,9 @@ export class FingerprintMatcher {
     return keys.flatMap((k) => this.byKey.get(k) ?? []);
   }
 }
+
+/** A rule asked a body kept only as facts something the facts do not hold: the measurement needs its source line. */
+export class NotInFacts extends Error {}
 
 /** A fingerprint's identity across sets and versions of the matcher. */
 export const fingerprintKey = (fp: Pick<Fingerprint, 'source' | 'name'>): string => `${fp.source}/${fp.name}`;

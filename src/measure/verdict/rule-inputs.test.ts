@@ -2,7 +2,7 @@
 // fixture measurement, with the bodies over BODY_KEPT_CHARS kept only as facts.
 import { describe, expect, it } from 'vitest';
 import { fixtureSets, shippedMatcher } from '../../../test/helpers/ooni.js';
-import { FingerprintMatcher } from '../fingerprints/matcher.js';
+import { FingerprintMatcher, NotInFacts } from '../fingerprints/matcher.js';
 import { parseMeasurement, type Json } from '../reader/parse.js';
 import { scoreMeasurement } from './index.js';
 import { BODY_KEPT_CHARS, readRuleInputs, ruleInputsOf } from './rule-inputs.js';
@@ -43,6 +43,7 @@ describe('rule inputs', () => {
     const line = SETS.qa!.find((l) => l.includes('"qa-cloudflareCAPTCHAWithHTTP"'))!;
     const p = parse(line);
     const body = JSON.stringify(p.testKeys?.requests).length;
+    scoreMeasurement(p, matcher);
     const text = ruleInputsOf(p, matcher, null);
     expect(body).toBeGreaterThan(BODY_KEPT_CHARS);
     expect(text.length).toBeLessThan(line.length / 2);
@@ -61,6 +62,17 @@ describe('rule inputs', () => {
     expect(scoreMeasurement(back.parsed, cpOnly).verdict).toEqual(want);
     // a signature removed from the set since ingest no longer matches
     expect(scoreMeasurement(back.parsed, new FingerprintMatcher([])).verdict.rules).not.toContain('http.known_false_positive');
+  });
+
+  it('refuses to guess: a rule that now searches a large body the facts cannot answer for throws NotInFacts', () => {
+    // rutor.org (RU 2024): a confirmed OONI HTTP fingerprint decides it, so the Censored Planet signatures of its large page are never searched at ingest
+    const p = parse(SETS.bucket_sample!.find((l) => l.includes('rutor.org'))!);
+    expect(scoreMeasurement(p, matcher).verdict.rules).toContain('http.blockpage_fingerprint');
+    const text = ruleInputsOf(p, matcher, null);
+    expect(text).toContain('"$facts"');
+    const back = readRuleInputs(text);
+    if (!back.ok) throw new Error(back.reason);
+    expect(() => scoreMeasurement(back.parsed, shippedMatcher((fp) => fp.source !== 'ooni-http'))).toThrow(NotInFacts);
   });
 
   it('never takes facts from a raw line: a body object that claims them is dropped', () => {

@@ -89,7 +89,11 @@ function storedBody(raw: unknown, r: HttpResult | undefined, matcher: Fingerprin
   return { $facts: [r.bodyLength, titleOf(r), fps, sigs] };
 }
 
-/** The rule inputs of one scored measurement, as stored (JSON text). */
+/**
+ * The rule inputs of one measurement, as stored (JSON text). Call it after scoreMeasurement on
+ * the same Parsed with the same matcher: what the rules searched for then is what a large body's
+ * facts can answer.
+ */
 export function ruleInputsOf(p: Parsed, matcher: FingerprintMatcher, bucketHour: string | null): string {
   const m = project(p.raw, ENVELOPE) as Json;
   if (Object.hasOwn(p.raw, 'test_keys')) {
@@ -132,7 +136,7 @@ export function readRuleInputs(text: string): StoredInputs {
     const resp = asObj(asObj(req)?.response);
     const f = asObj(resp?.body)?.$facts;
     if (resp && Array.isArray(f))
-      resp.body = new BodyFacts(Number(f[0]), typeof f[1] === 'string' ? f[1] : null, asArr(f[2]).map(String), asArr(f[3]).map(String));
+      resp.body = new BodyFacts(Number(f[0]), typeof f[1] === 'string' ? f[1] : null, asArr(f[2]).map(String), Array.isArray(f[3]) ? f[3].map(String) : null);
   }
   const parsed: ParseResult = parseObject(m);
   if (!parsed.ok) return { ok: false, reason: `stored rule inputs: ${parsed.detail}` };

@@ -188,7 +188,8 @@ export interface MeasureRepo {
   /**
    * One transaction: manifest rows to (re)start (status running; their old rejects cleared), new
    * measurements (ids already stored are skipped), rejects, dirty cell keys, manifest rows to
-   * finish, rule inputs (kept where a store keeps them; an id that has them keeps the first).
+   * finish, rule inputs (kept where a store keeps them; a re-read replaces an id's inputs and
+   * keeps its rules_version, the version of its stored verdict).
    * Returns the ids actually inserted.
    */
   writeGroup(b: { rows: MeasurementRecord[]; rejects: MeasurementRejectRecord[]; start: IngestFileRecord[]; finish: IngestFileRecord[]; inputs?: RuleInputsRecord[] }, now: string): Promise<string[]>;

@@ -92,7 +92,9 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
               a.endRow();
             }
             a.closeSync();
-            await conn.run('INSERT OR IGNORE INTO measurement_rule_inputs SELECT DISTINCT ON (id) id, rules_version, inputs FROM rule_inputs_staging');
+            // a re-read refreshes the inputs; rules_version stays that of the stored verdict
+            await conn.run(`INSERT INTO measurement_rule_inputs SELECT DISTINCT ON (id) id, rules_version, inputs FROM rule_inputs_staging
+              ON CONFLICT (id) DO UPDATE SET inputs = excluded.inputs`);
             await conn.run('DELETE FROM rule_inputs_staging');
           }
           for (const j of b.rejects) {
