@@ -72,7 +72,12 @@ describe('rule inputs', () => {
     expect(text).toContain('"$facts"');
     const back = readRuleInputs(text);
     if (!back.ok) throw new Error(back.reason);
-    expect(() => scoreMeasurement(back.parsed, shippedMatcher((fp) => fp.source !== 'ooni-http'))).toThrow(NotInFacts);
+    expect(() =>
+      scoreMeasurement(
+        back.parsed,
+        shippedMatcher((fp) => fp.source !== 'ooni-http'),
+      ),
+    ).toThrow(NotInFacts);
   });
 
   it('never takes facts from a raw line: a body object that claims them is dropped', () => {
