@@ -5,7 +5,7 @@
  * shards, re-ingest stores nothing, a shard stopped mid-ingest fails naming it and the rerun is
  * exact, kill -9 of the ingest and a rerun leaves each measurement once, `serve --store` answers
  * from the cluster, bad store URLs exit 2 within 10 s, `registry import` and `registry summary`
- * give DuckDB's figures. Skipped (with the reason) when clickhouse-server is not installed. Real
+ * give DuckDB's figures, kill -9 of a speed-test re-import leaves the previous rows visible. Skipped (with the reason) when clickhouse-server is not installed. Real
  * data: test/fixtures/ooni/bucket-sample, the shipped speed-test dataset and the register samples
  * in data/registry (see their SOURCES.md).
  */
@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findServerBinary } from '../../src/cli/clickhouse-cluster.js';
 import { packagePath } from '../../src/shared/index.js';
+import { openStore } from '../../src/store/index.js';
 import { BIN, runBin, tempDir } from '../helpers/index.js';
 import { chQuery } from '../helpers/clickhouse.js';
 
@@ -200,5 +201,36 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     // count() without FINAL: no copy of any measurement was left behind by the kill
     const rows = Number((await chQuery(shardUrl(0), 'SELECT count() FROM killed.measurements')).trim());
     expect(rows).toBe(expected);
+  });
+
+  it('kill -9 of a speed-test re-import: the previous rows stay visible; the rerun replaces them without duplicates', { timeout: 400_000 }, async () => {
+    const u = withDb('stkill');
+    const cdb = join(t.dir, 'stkill.duckdb');
+    expect([0, 3]).toContain((await runBin(['speedtests', 'import', SPEEDTESTS, '--store', u, '--db', cdb])).code);
+    const visible = async () => {
+      const store = await openStore(cdb, { store: u });
+      try {
+        return await store.speedtests.count();
+      } finally {
+        await store.close();
+      }
+    };
+    const before = await visible();
+    expect(before.total).toBeGreaterThan(10_000);
+    const child = spawn(process.execPath, [BIN, 'speedtests', 'import', SPEEDTESTS, '--store', u, '--db', cdb, '--json'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let seen = '';
+    child.stderr.on('data', (d: Buffer) => {
+      seen += d.toString();
+      if (/"done":([3-9]|\d\d)/.test(seen)) child.kill('SIGKILL');
+    });
+    const signal = await new Promise((ok) => child.on('close', (_code, sig) => ok(sig)));
+    expect(signal).toBe('SIGKILL');
+    expect(await visible()).toEqual(before);
+    expect([0, 3]).toContain((await runBin(['speedtests', 'import', SPEEDTESTS, '--store', u, '--db', cdb])).code);
+    expect(await visible()).toEqual(before);
+    // every row left by the killed run is gone: the shards hold exactly the visible rows
+    expect((await rowsOn(0, 'stkill', 'speedtest_rows')) + (await rowsOn(1, 'stkill', 'speedtest_rows'))).toBe(before.total);
   });
 });

@@ -1,6 +1,9 @@
 /**
- * ClickHouse implementation of SpeedTestRepo. A re-import of a file deletes that file's rows on
- * every shard (a mutation, waited for) and then inserts the new ones; reads use FINAL. The
+ * ClickHouse implementation of SpeedTestRepo. A re-import of a file writes its rows under a new
+ * generation (migration 005), then the file's marker naming that generation, and only then
+ * deletes the replaced generation (a mutation on every shard, waited for): a re-import that
+ * fails or is killed leaves the previous version visible, and readers read only the latest
+ * committed generation of each file, so they never see a file half-written. The
  * per-day counts and medians are computed here in the same arithmetic as src/detect/throttle.ts
  * (medians as (a + b) / 2 of the sorted middle pair), from rows the cluster returns in
  * (country, network, time, dataset, file, line) order.
@@ -10,8 +13,12 @@ import type { ChContext } from './context.js';
 import { join, Sql, sql } from './sql.js';
 import { chTime, laterWins } from './time.js';
 
-function where(f: SpeedTestFilter): Sql {
-  const c: Sql[] = [new Sql('as_country IS NOT NULL AND asn IS NOT NULL')];
+/** Rows of committed generations only: each file's latest marker (markers of one file may sit on several shards). */
+const committed = (db: Sql) =>
+  sql`(dataset, source_file, gen) GLOBAL IN (SELECT dataset, source_file, max(gen) FROM ${db} GROUP BY dataset, source_file)`;
+
+function whereOf(f: SpeedTestFilter, visible: Sql): Sql {
+  const c: Sql[] = [visible, new Sql('as_country IS NOT NULL AND asn IS NOT NULL')];
   if (f.dataset) c.push(sql`dataset = ${f.dataset}`);
   if (f.cc) c.push(sql`as_country = ${f.cc}`);
   if (f.asn !== undefined) c.push(sql`asn = ${f.asn}`);
@@ -31,7 +38,9 @@ const ORDER = new Sql('ORDER BY as_country, asn, datetime_rounded, dataset, sour
 const DAY = new Sql("formatDateTime(datetime_rounded, '%Y-%m-%d')");
 
 export function chSpeedTestRepo(ctx: ChContext): SpeedTestRepo {
-  const st = ctx.table('speedtests');
+  const st = ctx.table('speedtest_rows');
+  const visible = committed(ctx.table('speedtest_files'));
+  const where = (f: SpeedTestFilter) => whereOf(f, visible);
   return {
     async upsertSource(s) {
       await ctx.insert('speedtest_sources', [
@@ -50,17 +59,19 @@ export function chSpeedTestRepo(ctx: ChContext): SpeedTestRepo {
       ]);
     },
     async replaceFile(dataset, file, rows) {
-      const before = await ctx.node.all<{ n: number }>(sql`SELECT count() AS n FROM ${st} FINAL WHERE dataset = ${dataset} AND source_file = ${file}`);
-      const previous = Number(before[0]?.n ?? 0);
-      if (previous) await ctx.mutateEverywhere(sql`ALTER TABLE ${ctx.local('speedtests')} DELETE WHERE dataset = ${dataset} AND source_file = ${file}`);
-      const ver = laterWins();
+      const key = sql`dataset = ${dataset} AND source_file = ${file}`;
+      const before = await ctx.node.all<{ n: number }>(sql`SELECT count() AS n FROM ${st} WHERE ${visible} AND ${key}`);
+      const gen = laterWins();
       for (let i = 0; i < rows.length; i += 50_000) {
         await ctx.insert(
-          'speedtests',
-          rows.slice(i, i + 50_000).map((r) => ({ ...r, dataset, source_file: file, datetime_rounded: chTime(r.datetime_rounded), ver })),
+          'speedtest_rows',
+          rows.slice(i, i + 50_000).map((r) => ({ ...r, dataset, source_file: file, gen, datetime_rounded: chTime(r.datetime_rounded) })),
         );
       }
-      return { previous };
+      await ctx.insert('speedtest_files', [{ dataset, source_file: file, gen }]);
+      const stale = await ctx.node.all<{ n: number }>(sql`SELECT count() AS n FROM ${st} WHERE ${key} AND gen != ${gen}`);
+      if (Number(stale[0]?.n)) await ctx.mutateEverywhere(sql`ALTER TABLE ${ctx.local('speedtest_rows')} DELETE WHERE ${key} AND gen != ${gen}`);
+      return { previous: Number(before[0]?.n ?? 0) };
     },
     async listSources() {
       const rows = await ctx.node.all<Record<string, string | null>>(sql`SELECT * FROM ${ctx.table('speedtest_sources')} FINAL ORDER BY dataset`);
@@ -78,7 +89,7 @@ export function chSpeedTestRepo(ctx: ChContext): SpeedTestRepo {
     },
     async points(f) {
       return ctx.node.all<SpeedTestPoint>(sql`SELECT dataset, as_country, asn, as_organization, ${DAY} AS day, test_result, control_result, control_taco_result
-        FROM ${st} FINAL WHERE ${where(f)} ${ORDER}`);
+        FROM ${st} WHERE ${where(f)} ${ORDER}`);
     },
     async days(f, p) {
       const rows = await ctx.node.all<{
@@ -88,7 +99,7 @@ export function chSpeedTestRepo(ctx: ChContext): SpeedTestRepo {
         day: string;
         test_result: number;
         control_result: number;
-      }>(sql`SELECT as_country, asn, as_organization, ${DAY} AS day, test_result, control_result FROM ${st} FINAL WHERE ${where(f)} ${ORDER}`);
+      }>(sql`SELECT as_country, asn, as_organization, ${DAY} AS day, test_result, control_result FROM ${st} WHERE ${where(f)} ${ORDER}`);
       interface Cell {
         as_country: string;
         asn: number;
@@ -125,12 +136,12 @@ export function chSpeedTestRepo(ctx: ChContext): SpeedTestRepo {
           median_target: median(c.tr),
           median_control: median(c.cr),
         }));
-      const ds = await ctx.node.all<{ dataset: string }>(sql`SELECT DISTINCT dataset FROM ${st} FINAL WHERE ${where(f)} ORDER BY dataset`);
+      const ds = await ctx.node.all<{ dataset: string }>(sql`SELECT DISTINCT dataset FROM ${st} WHERE ${where(f)} ORDER BY dataset`);
       return { days, datasets: ds.map((d) => d.dataset) };
     },
     async count(dataset) {
       const r = await ctx.node.all<{ total: number; unattributed: number }>(
-        sql`SELECT count() AS total, countIf(as_country IS NULL OR asn IS NULL) AS unattributed FROM ${st} FINAL ${dataset ? sql`WHERE dataset = ${dataset}` : new Sql('')}`,
+        sql`SELECT count() AS total, countIf(as_country IS NULL OR asn IS NULL) AS unattributed FROM ${st} WHERE ${visible} ${dataset ? sql`AND dataset = ${dataset}` : new Sql('')}`,
       );
       return { total: Number(r[0]?.total ?? 0), unattributed: Number(r[0]?.unattributed ?? 0) };
     },

@@ -1,9 +1,11 @@
 /**
- * ClickHouse implementation of ThroughputRepo (migration 003). A re-extraction deletes the
- * file's previous rows on every shard, inserts the new rows and bad events, and records the
- * file last: a crash before that leaves the file pending, and the rerun replaces what was
- * written. Joins with the measurements run on the initiating node over de-duplicated (FINAL)
- * subqueries of both Distributed tables.
+ * ClickHouse implementation of ThroughputRepo (migrations 003 and 005). An extraction writes the
+ * file's rows and bad events under a new generation, then the file's record (its `ver` is the
+ * generation), and only then deletes the replaced generation: a crash before the record leaves
+ * the previous version visible and the file pending, and the rerun replaces it. Readers read
+ * only the generation the file's record names; rows and records are both sharded by file_id, so
+ * each shard checks its own rows against its own records. Joins with the measurements run on the
+ * initiating node over de-duplicated (FINAL) subqueries of the Distributed tables.
  */
 import type { MeasurementSeriesFilter, ThroughputPendingFile, ThroughputPoint, ThroughputRejectRecord, ThroughputRepo } from '../types.js';
 import type { ChContext } from './context.js';
@@ -24,9 +26,11 @@ type Raw = Record<string, unknown>;
 
 export function chThroughputRepo(ctx: ChContext): ThroughputRepo {
   const m = ctx.table('measurements');
-  const tp = ctx.table('measurement_throughput');
-  const rj = ctx.table('measurement_throughput_rejects');
+  const tp = ctx.table('throughput_rows');
+  const rj = ctx.table('throughput_rejects');
   const tf = ctx.table('measurement_throughput_files');
+  /** Committed generations, checked on each shard against that shard's file records. */
+  const visible = sql`(file_id, gen) IN (SELECT file_id, ver FROM ${ctx.local('measurement_throughput_files')} FINAL)`;
 
   const state = async () => {
     const [files, done] = await Promise.all([
@@ -47,28 +51,29 @@ export function chThroughputRepo(ctx: ChContext): ThroughputRepo {
     },
 
     async replaceFile(file, rows, rejects) {
-      const had = await ctx.node.all<{ n: number }>(sql`SELECT count() AS n FROM ${tf} WHERE file_id = ${file.file_id}`);
-      if (Number(had[0]?.n)) {
-        for (const name of ['measurement_throughput', 'measurement_throughput_rejects'])
-          await ctx.mutateEverywhere(sql`ALTER TABLE ${ctx.local(name)} DELETE WHERE file_id = ${file.file_id}`);
-      }
-      const ver = laterWins();
+      const gen = laterWins();
       await ctx.insert(
-        'measurement_throughput',
-        rows.map((r) => ({ ...r, ver })),
+        'throughput_rows',
+        rows.map((r) => ({ ...r, gen })),
       );
       await ctx.insert(
-        'measurement_throughput_rejects',
-        rejects.map((j) => ({ ...j, ver })),
+        'throughput_rejects',
+        rejects.map((j) => ({ ...j, gen })),
       );
-      await ctx.insert('measurement_throughput_files', [{ ...file, ver }]);
+      await ctx.insert('measurement_throughput_files', [{ ...file, ver: gen }]);
+      const stale = await ctx.node.all<{ n: number }>(
+        sql`SELECT (SELECT count() FROM ${tp} WHERE file_id = ${file.file_id} AND gen != ${gen}) + (SELECT count() FROM ${rj} WHERE file_id = ${file.file_id} AND gen != ${gen}) AS n`,
+      );
+      if (Number(stale[0]?.n))
+        for (const name of ['throughput_rows', 'throughput_rejects'])
+          await ctx.mutateEverywhere(sql`ALTER TABLE ${ctx.local(name)} DELETE WHERE file_id = ${file.file_id} AND gen != ${gen}`);
     },
 
     async points(f) {
       const rows = await ctx.node.all<Raw>(sql`SELECT id, report_id, probe_cc, probe_asn, probe_network_name, target, test_name,
           concat(replaceOne(toString(mst), ' ', 'T'), 'Z') AS measurement_start_time, formatDateTime(mst, '%Y-%m-%d') AS day,
           throughput_kbps, transfer_bytes, tls_handshake_ms, bad_events
-        FROM (SELECT file_id, line, throughput_kbps, transfer_bytes, tls_handshake_ms, bad_events FROM ${tp} FINAL)
+        FROM (SELECT file_id, line, throughput_kbps, transfer_bytes, tls_handshake_ms, bad_events FROM ${tp} WHERE ${visible})
         ALL INNER JOIN (SELECT id, report_id, probe_cc, probe_asn, probe_network_name, target, test_name, measurement_start_time AS mst, file_id, line FROM ${m} FINAL WHERE ${where(f)}) USING (file_id, line)
         ORDER BY probe_cc, probe_asn, mst, id`);
       return rows.map((r) => ({ ...r, bad_events: Number(r.bad_events) }) as unknown as ThroughputPoint);
@@ -76,7 +81,7 @@ export function chThroughputRepo(ctx: ChContext): ThroughputRepo {
 
     async badEventCounts(f) {
       const rows = await ctx.node.all<{ reason: string; n: number }>(sql`SELECT reason, count() AS n
-        FROM (SELECT file_id, line, reason FROM ${rj} FINAL)
+        FROM (SELECT file_id, line, reason FROM ${rj} WHERE ${visible})
         ALL INNER JOIN (SELECT file_id, line FROM ${m} FINAL WHERE ${where(f)}) USING (file_id, line)
         GROUP BY reason ORDER BY reason`);
       return Object.fromEntries(rows.map((r) => [r.reason, Number(r.n)]));
@@ -84,7 +89,7 @@ export function chThroughputRepo(ctx: ChContext): ThroughputRepo {
 
     async rejects({ limit }) {
       const rows = await ctx.node.all<ThroughputRejectRecord>(
-        sql`SELECT file_id, line, event_index, operation, reason, detail FROM ${rj} FINAL ORDER BY file_id, line, event_index LIMIT ${limit}`,
+        sql`SELECT file_id, line, event_index, operation, reason, detail FROM ${rj} WHERE ${visible} ORDER BY file_id, line, event_index LIMIT ${limit}`,
       );
       if (!rows.length) return [];
       const fileIds = [...new Set(rows.map((r) => r.file_id))];
@@ -106,7 +111,7 @@ export function chThroughputRepo(ctx: ChContext): ThroughputRepo {
     async counts() {
       const [c, { files, done }] = await Promise.all([
         ctx.node.all<{ rows: number; with_throughput: number; bad_events: number }>(
-          sql`SELECT count() AS rows, countIf(throughput_kbps IS NOT NULL) AS with_throughput, sum(bad_events) AS bad_events FROM ${tp} FINAL`,
+          sql`SELECT count() AS rows, countIf(throughput_kbps IS NOT NULL) AS with_throughput, sum(bad_events) AS bad_events FROM ${tp} WHERE ${visible}`,
         ),
         state(),
       ]);
