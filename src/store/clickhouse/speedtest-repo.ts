@@ -14,8 +14,7 @@ import { join, Sql, sql } from './sql.js';
 import { chTime, laterWins } from './time.js';
 
 /** Rows of committed generations only: each file's latest marker (markers of one file may sit on several shards). */
-const committed = (db: Sql) =>
-  sql`(dataset, source_file, gen) GLOBAL IN (SELECT dataset, source_file, max(gen) FROM ${db} GROUP BY dataset, source_file)`;
+const committed = (db: Sql) => sql`(dataset, source_file, gen) GLOBAL IN (SELECT dataset, source_file, max(gen) FROM ${db} GROUP BY dataset, source_file)`;
 
 function whereOf(f: SpeedTestFilter, visible: Sql): Sql {
   const c: Sql[] = [visible, new Sql('as_country IS NOT NULL AND asn IS NOT NULL')];
