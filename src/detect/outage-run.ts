@@ -6,17 +6,44 @@
  * Each detection states every signal's level during the outage (e.g. active probing holding at
  * a fraction of its baseline), the samples and thresholds behind the onset, and its sources.
  */
+import { AppError } from '../shared/index.js';
 import type { SignalFilter, SignalPointRecord, Store } from '../store/index.js';
 import { detectionId, type Detection, type SeriesReport } from './detection.js';
 import { DEFAULT_OUTAGE_PARAMS, judgeSeries, severityOf, type Episode, type OutageParams } from './outage.js';
 import { median } from './stats.js';
 
+/** Thresholds that may differ per signal (data source): the rest of OutageParams is shared. */
+export type SignalThresholds = Partial<Pick<OutageParams, 'dropRatio' | 'poissonAlpha'>>;
+
 export interface OutageRunParams extends OutageParams {
   /** Require a second signal or a second network (true), or accept one signal's episode. */
   corroborate: boolean;
+  /** Per data source, e.g. { darknet: { dropRatio: 0.25 } }: overrides dropRatio / poissonAlpha for that signal. */
+  bySource: Record<string, SignalThresholds>;
 }
 
-export const DEFAULT_OUTAGE_RUN_PARAMS: OutageRunParams = { ...DEFAULT_OUTAGE_PARAMS, corroborate: true };
+export const DEFAULT_OUTAGE_RUN_PARAMS: OutageRunParams = { ...DEFAULT_OUTAGE_PARAMS, corroborate: true, bySource: {} };
+
+const THRESHOLD_RANGE: Record<keyof SignalThresholds, [number, number]> = { dropRatio: [0.01, 0.99], poissonAlpha: [1e-9, 0.5] };
+
+/** The parameters one signal is judged with; a VALIDATION error names a bad per-signal value. */
+export function paramsForSource(params: OutageRunParams, source: string): OutageRunParams {
+  const own = params.bySource[source];
+  if (!own) return params;
+  if (typeof own !== 'object' || Array.isArray(own)) throw badSource(source, null, 'expected an object like {"dropRatio":0.25,"poissonAlpha":0.01}');
+  for (const [k, v] of Object.entries(own)) {
+    const range = THRESHOLD_RANGE[k as keyof SignalThresholds];
+    if (!range) throw badSource(source, k, `unknown per-signal threshold; valid: ${Object.keys(THRESHOLD_RANGE).join(', ')}`);
+    if (typeof v !== 'number' || !(v >= range[0] && v <= range[1]))
+      throw badSource(source, k, `must be a number in [${range[0]}, ${range[1]}], got ${JSON.stringify(v)}`);
+  }
+  return { ...params, ...own };
+}
+
+const badSource = (source: string, key: string | null, message: string) =>
+  new AppError('VALIDATION', `params.outage.bySource.${source}${key ? `.${key}` : ''}: ${message}`, {
+    issues: [{ path: ['params', 'outage', 'bySource', source, ...(key ? [key] : [])], message }],
+  });
 
 export const OUTAGE_METHOD =
   'Per signal series (IODA-style counts per time bin): each sample against the median of the same time of day (±30 min) over up to 7 previous days of normal samples, or of the trailing 3 h where no earlier day covers it; ' +
@@ -88,7 +115,17 @@ function levelDuring(s: SignalEpisodes, start: number, end: number | null) {
   return { samples: inside.length, median_value: median(inside) };
 }
 
+/** Every per-signal threshold is valid (a VALIDATION error names the first bad one). */
+export function checkOutageRunParams(params: OutageRunParams): void {
+  if (params.bySource === null || typeof params.bySource !== 'object' || Array.isArray(params.bySource))
+    throw new AppError('VALIDATION', 'params.outage.bySource: expected an object of data sources, e.g. {"darknet":{"dropRatio":0.25}}', {
+      issues: [{ path: ['params', 'outage', 'bySource'], message: 'expected an object' }],
+    });
+  for (const source of Object.keys(params.bySource)) paramsForSource(params, source);
+}
+
 export async function runOutage(store: Store, q: { cc?: string; asn?: string; since?: string; until?: string }, params: OutageRunParams) {
+  checkOutageRunParams(params);
   const filter: SignalFilter = { cc: q.cc, since: q.since, until: q.until, ...(q.asn ? { entity_type: 'asn' as const, entity_code: q.asn } : {}) };
   const points = await store.signals.points(filter);
   const groups = new Map<string, SignalPointRecord[]>();
@@ -103,9 +140,10 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
   for (const [k, pts] of groups) {
     const [etype, code, source] = k.split('\u0000') as [string, string, string];
     const cc = pts.find((p) => p.cc)?.cc ?? (etype === 'country' ? code : null) ?? q.cc ?? null;
+    const own = paramsForSource(params, source);
     const j = judgeSeries(
       pts.map((p) => ({ t: t(p.t), v: p.value })),
-      params,
+      own,
     );
     const baselines = j.episodes.map((e) => e.median_baseline);
     series.push({
@@ -138,6 +176,8 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
         step_min: j.step_min,
         episodes: j.episodes.length,
         baseline_median_in_episodes: median(baselines),
+        drop_ratio: own.dropRatio,
+        poisson_alpha: own.poissonAlpha,
       },
     });
     const ek = `${etype}\u0000${code}`;
@@ -166,6 +206,12 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
   return { detections, series };
 }
 
+/** The drop ratio the signals down were judged with: one number, or per signal when they differ. */
+function dropThreshold(signals: string[], params: OutageRunParams): number | string {
+  const ratios = signals.map((s) => paramsForSource(params, s).dropRatio);
+  return new Set(ratios).size <= 1 ? (ratios[0] ?? params.dropRatio) : signals.map((s, i) => `${s} ${ratios[i]}`).join(', ');
+}
+
 function detectionOf(
   c: Candidate,
   signals: string[],
@@ -186,8 +232,10 @@ function detectionOf(
     const baseline = median(eps.map((e) => e.median_baseline)) ?? median(s.episodes.map((e) => e.median_baseline));
     const base = s.points.filter((p) => p.value !== null && t(p.t) < c.start && t(p.t) >= c.start - 86_400_000).map((p) => p.value!);
     const pre = median(base);
+    const own = paramsForSource(params, s.source);
     return {
       source: s.source,
+      thresholds: { drop_ratio: own.dropRatio, poisson_alpha: own.poissonAlpha },
       episodes: eps.map(({ samples, ...rest }) => ({ ...rest, samples })),
       level_during_outage: {
         samples: lvl.samples,
@@ -235,7 +283,7 @@ function detectionOf(
       onset_uncertainty_min: first.onset_uncertainty_min,
       recovery_uncertainty_min: end === null ? null : Math.max(...c.members.map((m) => m.ep.recovery_uncertainty_min ?? 0)),
       duration_h: Math.round((durationMin / 60) * 10) / 10,
-      drop_ratio_threshold: params.dropRatio,
+      drop_ratio_threshold: dropThreshold(signals, params),
       min_duration_min: params.minDurationMin,
     },
     summary: `${c.entity}${c.cc ? ` (${c.cc})` : ''}: outage from ${start.slice(0, 16).replace('T', ' ')} UTC (onset after ${first.onset_after?.slice(11, 16) ?? '?'}, ±${first.onset_uncertainty_min ?? '?'} min)${end ? ` to ${end.slice(0, 16).replace('T', ' ')} UTC` : ', ongoing at the end of the data'}; ${signals.length} signal(s) down (${signals.join(', ')}), drop ${Math.round(drop * 100)}%; during it ${levels}`,

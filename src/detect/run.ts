@@ -7,7 +7,7 @@ import type { Store } from '../store/index.js';
 import { BLOCK_METHOD, DEFAULT_BLOCK_RUN_PARAMS, runBlock, type BlockRunParams } from './block-run.js';
 import { DETECTION_KINDS, type Detection, type DetectionKind, type SeriesReport } from './detection.js';
 import { emitDrafts, withDrafts, type EmitReport } from './drafts.js';
-import { DEFAULT_OUTAGE_RUN_PARAMS, OUTAGE_METHOD, runOutage, type OutageRunParams } from './outage-run.js';
+import { checkOutageRunParams, DEFAULT_OUTAGE_RUN_PARAMS, OUTAGE_METHOD, runOutage, type OutageRunParams } from './outage-run.js';
 import { DEFAULT_SHUTDOWN_RUN_PARAMS, runShutdown, SHUTDOWN_METHOD, type ShutdownRunParams } from './shutdown-run.js';
 import { OONI_THROTTLE_METHOD, runThrottling, type ThrottleInput } from './throttle-inputs.js';
 import { DEFAULT_THROTTLE_RUN_PARAMS, THROTTLE_METHOD, type ThrottleRunParams } from './throttle-run.js';
@@ -57,7 +57,9 @@ export function resolveParams(over: Record<string, Record<string, unknown>> | un
       base[k] = v;
     }
   }
-  return out as unknown as DetectParams;
+  const params = out as unknown as DetectParams;
+  checkOutageRunParams(params.outage);
+  return params;
 }
 
 const METHODS: Record<DetectionKind, string> = { block: BLOCK_METHOD, throttling: `${THROTTLE_METHOD} OONI input: ${OONI_THROTTLE_METHOD}`, shutdown: SHUTDOWN_METHOD, outage: OUTAGE_METHOD };

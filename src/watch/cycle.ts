@@ -29,6 +29,8 @@ export interface WatchOptions {
   origin: string | null;
   /** OONI raw data to sync and ingest each cycle (then every detector runs, not only outage). */
   ooni?: OoniWatchOptions | null;
+  /** Detector parameter overrides, as `detect --params` (e.g. per-signal outage thresholds). */
+  params?: Record<string, Record<string, unknown>>;
 }
 
 export interface CycleSummary {
@@ -134,7 +136,7 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
 
   for (const cc of o.cc.length ? o.cc : [undefined]) {
     try {
-      const r = await detect({ ...deps, progress: silentProgress }, { kind: o.ooni ? undefined : 'outage', cc }, { emit: true });
+      const r = await detect({ ...deps, progress: silentProgress }, { kind: o.ooni ? undefined : 'outage', cc }, { emit: true, params: o.params });
       s.detections += r.items.length;
       s.drafts_created += r.emitted?.created ?? 0;
     } catch (e) {

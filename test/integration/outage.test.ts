@@ -123,6 +123,37 @@ describe('detect --kind outage on the November 2019 blackout', () => {
     expect(det.items[0].strength.drop_ratio_threshold).toBe(0.5);
   });
 
+  it('judges each signal with its own thresholds when told (params.outage.bySource), and says which', async () => {
+    const p = (o: unknown) => ['--params', JSON.stringify({ outage: o })];
+    const own = await json(['detect', '--kind', 'outage', '--asn', 'AS44244', ...p({ bySource: { active_probing: { dropRatio: 0.3 } } })]);
+    expect(own.items).toHaveLength(1);
+    const th = Object.fromEntries(own.items[0].per_network.map((s: any) => [s.source, s.thresholds]));
+    expect(th).toMatchObject({ active_probing: { drop_ratio: 0.3, poisson_alpha: 0.01 }, darknet: { drop_ratio: 0.5, poisson_alpha: 0.01 } });
+    expect(own.items[0].strength.drop_ratio_threshold).toMatch(/^(active_probing 0\.3, darknet 0\.5|darknet 0\.5, active_probing 0\.3)$/);
+    // Active probing falls to 0 of ~8 blocks: P(X <= 0 | 8) = e^-8 = 3.4e-4. A limit of 1e-9 makes
+    // that improbable-enough test fail, so only the telescope drops and nothing corroborates it.
+    const strict = { bySource: { active_probing: { poissonAlpha: 1e-9 } } };
+    const none = await json(['detect', '--kind', 'outage', '--asn', 'AS44244', ...p(strict)]);
+    expect(none.items).toEqual([]);
+    expect(none.series.find((s: any) => s.target === 'darknet').figures.uncorroborated_episodes).toBe(1);
+    expect(none.series.find((s: any) => s.target === 'active_probing').figures).toMatchObject({ episodes: 0, poisson_alpha: 1e-9 });
+    const alone = await json(['detect', '--kind', 'outage', '--asn', 'AS44244', ...p({ ...strict, corroborate: false })]);
+    expect(alone.items.map((d: any) => d.strength.signals)).toEqual(['darknet']);
+  });
+
+  it('refuses a bad per-signal threshold naming the field', async () => {
+    for (const [bad, field] of [
+      [{ bySource: { darknet: { dropRatio: 2 } } }, 'params.outage.bySource.darknet.dropRatio'],
+      [{ bySource: { darknet: { ratio: 0.2 } } }, 'params.outage.bySource.darknet.ratio'],
+      [{ bySource: { darknet: 0.2 } }, 'params.outage.bySource.darknet'],
+      [{ bySource: null }, 'params.outage.bySource'],
+    ] as const) {
+      const r = await cli(['detect', '--kind', 'outage', '--asn', 'AS44244', '--params', JSON.stringify({ outage: bad }), '--db', db]);
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toContain(`${field}:`);
+    }
+  });
+
   it('finds no outage in the two days before the cut', async () => {
     const before = await json(['detect', '--kind', 'outage', '--asn', 'AS44244', '--until', '2019-11-16T13:59:59Z']);
     expect(before.items).toEqual([]);
@@ -137,5 +168,15 @@ describe('detect --kind outage on the November 2019 blackout', () => {
     expect(b.items[0].draft.status).toBe('draft');
     const ev = await json(['events', 'show', a.items[0].id]);
     expect(JSON.stringify(ev)).toMatch(/shutdown/);
+  });
+
+  it('the watch takes the same per-signal thresholds (--params), and refuses bad ones before its first cycle', async () => {
+    const plain = await json(['watch', '--once']);
+    expect(plain.cycle).toMatchObject({ detections: 1, drafts_created: 0, errors: [] });
+    const strict = await json(['watch', '--once', '--params', JSON.stringify({ outage: { bySource: { active_probing: { poissonAlpha: 1e-9 } } } })]);
+    expect(strict.cycle).toMatchObject({ detections: 0, errors: [] });
+    const bad = await cli(['watch', '--once', '--params', '{"outage":{"bySource":{"darknet":{"dropRatio":5}}}}', '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('params.outage.bySource.darknet.dropRatio: must be a number in [0.01, 0.99], got 5');
   });
 });

@@ -11,7 +11,8 @@ import { EXIT } from '../exit-codes.js';
 
 type DetectInput = OpInput<typeof detectRun>;
 
-function parseParams(raw: unknown): Record<string, Record<string, unknown>> | undefined {
+/** --params JSON (detector parameter overrides); a USAGE error when it is not JSON. */
+export function parseParams(raw: unknown): Record<string, Record<string, unknown>> | undefined {
   if (typeof raw !== 'string') return undefined;
   try {
     return JSON.parse(raw) as Record<string, Record<string, unknown>>;

@@ -7,6 +7,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { resolveParams } from '../../detect/index.js';
 import type { IngestReport } from '../../measure/index.js';
 import { executeOp } from '../../op/index.js';
 import { findOp } from '../../server/ops/index.js';
@@ -30,6 +31,7 @@ import {
 import { collect, ctxOf, examples, intOption, leaf, table } from '../command.js';
 import type { CliContext, Io } from '../context.js';
 import { OONI_BUCKET_URL, s3Bucket } from '../ooni-bucket.js';
+import { parseParams } from './detect.js';
 import { hourOf } from './ooni.js';
 import { EXIT } from '../exit-codes.js';
 import { hostDatabase } from '../host.js';
@@ -99,6 +101,7 @@ export function watchCommand(program: Command, io: Io): void {
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--port <port>', 'TCP port for feeds, API and dashboard', intOption('--port'), 8787)
     .option('--allow-host <name>', 'a Host name this server answers to besides loopback and --host (repeatable)', collect, [] as string[])
+    .option('--params <json>', 'detector parameter overrides as for detect, e.g. \'{"outage":{"bySource":{"darknet":{"dropRatio":0.25}}}}\'')
     .option('--once', 'run one cycle and one delivery pass, print its summary and exit (3 when an input or step failed); no server')
     .option(
       '--ooni-sync [bucket-url]',
@@ -121,11 +124,13 @@ export function watchCommand(program: Command, io: Io): void {
       const signalsDir = (o.signalsDir as string | undefined) ?? null;
       const actor = `watch:${userInfo().username}`;
       const ooni = ooniOptions(ctx, io, o, actor);
+      const params = parseParams(o.params);
+      resolveParams(params); // a bad override fails now, not in every cycle
       if (o.once) {
         const r = await ctx.withStore((store) =>
           watchOnce(
             { store, clock: systemClock, actor, send: httpSender, log: (line) => io.err.write(line + '\n') },
-            { everyMs, cc, signalsDir, settleMs: 1000, origin: null, ooni: ooni?.(store) ?? null },
+            { everyMs, cc, signalsDir, settleMs: 1000, origin: null, ooni: ooni?.(store) ?? null, params },
           ),
         );
         if (r.cycle.errors.length || r.cycle.inputs_failed) io.setExit(EXIT.PARTIAL);
@@ -148,7 +153,7 @@ export function watchCommand(program: Command, io: Io): void {
           );
           return startWatch(
             { store, clock: systemClock, actor, send: httpSender, log },
-            { everyMs, cc, signalsDir, settleMs: 1000, origin: url, ooni: ooni?.(store) ?? null },
+            { everyMs, cc, signalsDir, settleMs: 1000, origin: url, ooni: ooni?.(store) ?? null, params },
           );
         },
       );
