@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError, type Clock, type ProgressReporter } from '../shared/index.js';
-import type { ElectionChoiceRecord, ElectionFileData, ElectionRejectRecord, ElectionStationRecord, Store } from '../store/index.js';
+import type { ElectionChoiceRecord, ElectionFileData, Store } from '../store/index.js';
 import { electionId, parseElectionId, TITLES, type ElectionKind, type ElectionReject, type StationRow } from './model.js';
 import { kindOf, yearOf } from './protocol.js';
 import { readProtocol } from './read-protocol.js';
@@ -73,39 +73,11 @@ function mergeChoices(
   return { choices, map };
 }
 
-function stationRecord(r: StationRow, map: number[] | null, width: number): ElectionStationRecord {
-  let votes = r.votes;
-  if (map) {
-    votes = new Array<number>(width).fill(0);
-    for (let k = 0; k < r.votes.length; k++) votes[map[k]!] = r.votes[k]!;
-  }
-  const c = r.counts;
-  return {
-    line: r.line,
-    region: r.region,
-    region_code: r.region_code,
-    oik: r.oik,
-    tik: r.tik,
-    uik: r.uik,
-    kind: r.kind,
-    electronic: r.electronic,
-    registered: c.registered,
-    received: c.received,
-    issued_early: c.issued_early,
-    issued_station: c.issued_station,
-    issued_outside: c.issued_outside,
-    issued: c.issued,
-    cancelled: c.cancelled,
-    in_mobile: c.in_mobile,
-    in_stationary: c.in_stationary,
-    in_boxes: c.in_boxes,
-    invalid: c.invalid,
-    valid: c.valid,
-    lost: c.lost,
-    unaccounted: c.unaccounted,
-    votes,
-    flags: r.flags,
-  };
+/** The row with its votes moved to the election's choice positions (`map[k]` for the file's k-th choice). */
+function remapped(r: StationRow, map: number[], width: number): StationRow {
+  const votes = new Array<number>(width).fill(0);
+  for (let k = 0; k < r.votes.length; k++) votes[map[k]!] = r.votes[k]!;
+  return { ...r, votes };
 }
 
 async function importOne(ctx: ImportContext, path: string, opts: { election?: string; force?: boolean }): Promise<FileReport> {
@@ -123,7 +95,6 @@ async function importOne(ctx: ImportContext, path: string, opts: { election?: st
   } catch (e) {
     throw new AppError('VALIDATION', `${file}: ${(e as Error).message}`, { details: { file } });
   }
-  const toRejects = (rs: ElectionReject[]): ElectionRejectRecord[] => rs.map((r) => ({ file: r.file, line: r.line, reason: r.reason, detail: r.detail }));
   const base = { file, status: 'imported' as const, replaced_previous: 0, ignored_columns: [] as string[], derived_columns: [] as string[] };
   let report: FileReport;
   let data: ElectionFileData;
@@ -145,7 +116,7 @@ async function importOne(ctx: ImportContext, path: string, opts: { election?: st
         reconciled: true,
         rejects: r.rejects,
       };
-      data = { election, choices: null, degBins: { series: r.kind, rows: r.rows }, rejects: toRejects(r.rejects) };
+      data = { election, choices: null, degBins: { series: r.kind, rows: r.rows }, rejects: r.rejects };
     } else {
       const r = readMeduza(text, file);
       const flagged = r.rows.filter((x) => x.flags.length).length;
@@ -160,7 +131,7 @@ async function importOne(ctx: ImportContext, path: string, opts: { election?: st
         reconciled: r.linesRead === r.rows.length + r.rejects.length,
         rejects: r.rejects,
       };
-      data = { election, choices: null, districtResults: r.rows, rejects: toRejects(r.rejects) };
+      data = { election, choices: null, districtResults: r.rows, rejects: r.rejects };
     }
   } else {
     const r = readProtocol(text, file);
@@ -175,7 +146,7 @@ async function importOne(ctx: ImportContext, path: string, opts: { election?: st
     const derived = r.header.counts.valid === undefined ? ['valid = in_boxes - invalid (the protocol has no valid-ballots line)'] : [];
     // The file's choices in the stored order and complete: its vote lists are stored as read.
     const identity = map.length === choices.length && map.every((m, k) => m === k);
-    const stations = r.rows.map((row) => stationRecord(row, identity ? null : map, choices.length));
+    const stations = identity ? r.rows : r.rows.map((row) => remapped(row, map, choices.length));
     const flagged = stations.filter((s) => s.flags.length).length;
     report = {
       ...base,
@@ -190,7 +161,7 @@ async function importOne(ctx: ImportContext, path: string, opts: { election?: st
       derived_columns: derived,
       rejects: r.rejects,
     };
-    data = { election: { id, kind: p.kind, year: p.year, title: TITLES[p.kind] }, choices, stations, rejects: toRejects(r.rejects) };
+    data = { election: { id, kind: p.kind, year: p.year, title: TITLES[p.kind] }, choices, stations, rejects: r.rejects };
   }
 
   if (!opts.force && (await ctx.store.elections.fileChecksum(report.election, file)) === checksum) {

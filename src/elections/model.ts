@@ -4,29 +4,19 @@
  * Flagged rows are stored as read, never fixed: they may be the very evidence the
  * fingerprints look for.
  */
+import {
+  ELECTION_COUNT_COLUMNS,
+  type ElectionCounts,
+  type ElectionRejectRecord,
+  type ElectionStationKind,
+  type ElectionStationRecord,
+} from '../store/contracts/elections.js';
 
-/** Named protocol lines. Null where an election's protocol has no such line. */
-export const COUNT_COLUMNS = [
-  'registered',
-  'received',
-  'issued_early',
-  'issued_station',
-  'issued_outside',
-  'issued',
-  'cancelled',
-  'in_mobile',
-  'in_stationary',
-  'in_boxes',
-  'invalid',
-  'valid',
-  'lost',
-  'unaccounted',
-] as const;
+/** Named protocol lines (declared once, with the stored row, in the store's contract). */
+export const COUNT_COLUMNS = ELECTION_COUNT_COLUMNS;
 export type CountColumn = (typeof COUNT_COLUMNS)[number];
-export type Counts = Record<CountColumn, number | null>;
-
-/** What a stored row stands for: a polling station, a DEG pseudo-station, or a regional DEG total. */
-export type StationKind = 'station' | 'virtual' | 'aggregate';
+export type Counts = ElectionCounts;
+export type StationKind = ElectionStationKind;
 
 /** Reasons a row that reads is flagged (kept, never dropped). */
 export const FLAGS = {
@@ -40,18 +30,8 @@ export const FLAGS = {
 } as const;
 export type Flag = keyof typeof FLAGS;
 
-export interface StationRow {
-  line: number;
-  region: string;
-  region_code: string | null;
-  oik: string | null;
-  tik: string | null;
-  uik: string | null;
-  kind: StationKind;
-  electronic: boolean;
-  counts: Counts;
-  /** Votes per choice, in the election's choice order. */
-  votes: number[];
+/** A station row as read: the stored shape, with the flags named by FLAGS. */
+export interface StationRow extends ElectionStationRecord {
   flags: Flag[];
 }
 
@@ -75,11 +55,9 @@ export interface ElectionMeta {
   choices: ElectionChoice[];
 }
 
-export interface ElectionReject {
-  file: string;
-  line: number;
+/** A line that could not be read, with the reasons the readers give. */
+export interface ElectionReject extends ElectionRejectRecord {
   reason: 'column_count' | 'not_a_count' | 'no_data' | 'duplicate_station' | 'unterminated_quote' | 'bad_record';
-  detail: string;
 }
 
 export const TITLES: Record<ElectionKind, string> = {

@@ -5,26 +5,9 @@
  * read become rejects with file, line and reason; rows whose parts do not add up are flagged.
  */
 import { AppError } from '../shared/index.js';
+import type { ElectionDegBinRecord as DegBinRow, ElectionDistrictResultRecord as DistrictResultRow } from '../store/index.js';
 import type { ElectionReject } from './model.js';
 import { lines } from './text.js';
-
-export interface DistrictResultRow {
-  line: number;
-  district: number;
-  candidate: string;
-  paper: number;
-  electronic: number;
-  total: number;
-  flags: string[];
-}
-
-export interface DegBinRow {
-  district: number;
-  /** Bin start, epoch milliseconds (UTC). */
-  t: number;
-  choice: string;
-  votes: number;
-}
 
 const MEDUZA = ['elections_candidate', 'elections_inperson_count', 'elections_electronic_count', 'elections_total_count', 'elections_aik'] as const;
 

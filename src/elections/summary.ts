@@ -4,33 +4,20 @@
  * Percentages follow the CEC: a choice's share is of ballots cast (valid + invalid), turnout
  * is ballots issued over registered voters; the share of valid ballots is given beside it.
  */
-import type { ElectionTotalsRow } from '../store/index.js';
+import type { ElectionSums, ElectionTotalsRow } from '../store/index.js';
 import { filterOf, loadElection, pct, sourceOf, type ElectionDeps, type Loaded } from './query.js';
 
-export interface Block {
-  stations: number;
-  flagged: number;
-  registered: number;
-  issued: number;
-  cast: number;
-  valid: number;
-  invalid: number;
+export interface Block extends ElectionSums {
   turnout: number | null;
   turnout_pct: number | null;
   choices: { idx: number; label: string; label_en: string | null; votes: number; pct_of_cast: number | null; pct_of_valid: number | null }[];
 }
 
+const SUMS: readonly (keyof ElectionSums)[] = ['stations', 'flagged', 'registered', 'issued', 'cast', 'valid', 'invalid'];
+
 function block(l: Loaded, rows: ElectionTotalsRow[]): Block {
-  const s = (k: 'stations' | 'flagged' | 'registered' | 'issued' | 'cast' | 'valid' | 'invalid') => rows.reduce((a, r) => a + Number(r[k]), 0);
-  const b = {
-    stations: s('stations'),
-    flagged: s('flagged'),
-    registered: s('registered'),
-    issued: s('issued'),
-    cast: s('cast'),
-    valid: s('valid'),
-    invalid: s('invalid'),
-  };
+  const b: ElectionSums = { stations: 0, flagged: 0, registered: 0, issued: 0, cast: 0, valid: 0, invalid: 0 };
+  for (const r of rows) for (const k of SUMS) b[k] += Number(r[k]);
   return {
     ...b,
     turnout: b.registered > 0 ? b.issued / b.registered : null,

@@ -20,31 +20,42 @@ export interface ElectionChoiceRecord {
   label_en: string | null;
 }
 
-/** One station's named counts (null where the protocol lacks the line) and its votes per choice. */
+/** The protocol's ballot-accounting lines, by name; null where an election's protocol lacks one. */
+export const ELECTION_COUNT_COLUMNS = [
+  'registered',
+  'received',
+  'issued_early',
+  'issued_station',
+  'issued_outside',
+  'issued',
+  'cancelled',
+  'in_mobile',
+  'in_stationary',
+  'in_boxes',
+  'invalid',
+  'valid',
+  'lost',
+  'unaccounted',
+] as const;
+export type ElectionCounts = Record<(typeof ELECTION_COUNT_COLUMNS)[number], number | null>;
+
+/** What a stored row stands for: a polling station, a DEG pseudo-station, or a regional DEG total. */
+export type ElectionStationKind = 'station' | 'virtual' | 'aggregate';
+
+/** One station's named counts and its votes per choice (in the election's choice order). */
 export interface ElectionStationRecord {
+  /** Line of the source file the row was read from. */
   line: number;
   region: string;
   region_code: string | null;
   oik: string | null;
   tik: string | null;
   uik: string | null;
-  kind: string;
+  kind: ElectionStationKind;
   electronic: boolean;
-  registered: number | null;
-  received: number | null;
-  issued_early: number | null;
-  issued_station: number | null;
-  issued_outside: number | null;
-  issued: number | null;
-  cancelled: number | null;
-  in_mobile: number | null;
-  in_stationary: number | null;
-  in_boxes: number | null;
-  invalid: number | null;
-  valid: number | null;
-  lost: number | null;
-  unaccounted: number | null;
+  counts: ElectionCounts;
   votes: number[];
+  /** Why the row does not add up (kept as read); empty when it does. */
   flags: string[];
 }
 
@@ -120,12 +131,8 @@ export interface ElectionArrays {
   regions: string[];
 }
 
-/** Sums of one group (region, district or the whole election), paper and electronic apart. */
-export interface ElectionTotalsRow {
-  region: string | null;
-  region_code: string | null;
-  district: string | null;
-  electronic: boolean;
+/** Station, ballot and voter sums of a set of rows (flagged rows included and counted). */
+export interface ElectionSums {
   stations: number;
   flagged: number;
   registered: number;
@@ -133,6 +140,14 @@ export interface ElectionTotalsRow {
   cast: number;
   valid: number;
   invalid: number;
+}
+
+/** Sums of one group (region, district or the whole election), paper and electronic apart. */
+export interface ElectionTotalsRow extends ElectionSums {
+  region: string | null;
+  region_code: string | null;
+  district: string | null;
+  electronic: boolean;
   votes: number[];
 }
 

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type {
+  ElectionChoiceRecord,
+  ElectionFileRecord,
   ElectionRecord,
   ElectionRejectRecord,
   ElectionFilter,
@@ -18,40 +20,26 @@ import type {
   ElectionTotalsRow,
   ElectionFileData,
 } from '../types.js';
+import { ELECTION_COUNT_COLUMNS as COUNT_COLS } from '../contracts/elections.js';
+import { CsvStage } from './csv-stage.js';
 import type { DuckDb, Param, Row } from './db.js';
 
-const COUNT_COLS = [
-  'registered',
-  'received',
-  'issued_early',
-  'issued_station',
-  'issued_outside',
-  'issued',
-  'cancelled',
-  'in_mobile',
-  'in_stationary',
-  'in_boxes',
-  'invalid',
-  'valid',
-  'lost',
-  'unaccounted',
-] as const;
 const TABLES = ['election_stations', 'election_rejects', 'election_district_results', 'election_deg_bins', 'election_files'];
 const ISSUED = 'coalesce(issued, coalesce(issued_early, 0) + coalesce(issued_station, 0) + coalesce(issued_outside, 0))';
 const CAST = 'coalesce(valid, 0) + coalesce(invalid, 0)';
 
 const q = (s: string | null): string => (s === null ? '' : `"${s.replace(/"/g, '""')}"`);
-const n = (x: number | null): string => (x === null ? '' : String(x));
 
-/** Stations as CSV text: text always quoted, NULL as an empty unquoted field, votes "1;2;3". */
-function stage(rows: ElectionStationRecord[]): string {
-  const st = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    st[i] =
-      `${r.line},${q(r.region)},${q(r.region_code)},${q(r.oik)},${q(r.tik)},${q(r.uik)},${r.kind},${r.electronic},${COUNT_COLS.map((c) => n(r[c])).join(',')},${q(r.flags.join(';'))},${r.votes.join(';')}`;
+/** Stations as CSV bytes: text quoted, NULL as an empty unquoted field, flags and votes ";"-joined. */
+function stage(rows: ElectionStationRecord[]): Buffer {
+  const out = new CsvStage();
+  for (const r of rows) {
+    out.int(r.line).text(r.region).text(r.region_code).text(r.oik).text(r.tik).text(r.uik).raw(r.kind).raw(String(r.electronic));
+    const c = r.counts;
+    for (const k of COUNT_COLS) out.int(c[k]);
+    out.text(r.flags.join(';')).ints(r.votes, ';').end();
   }
-  return st.join('\n') + '\n';
+  return out.bytes();
 }
 
 /** Load a staged CSV into `table`, prefixing (election_id, file); `select` may convert columns. */
@@ -59,7 +47,7 @@ async function loadCsv(
   conn: DuckDBConnection,
   table: string,
   keys: [string, string],
-  text: string,
+  text: string | Buffer,
   columns: Record<string, string>,
   select = '*',
 ): Promise<void> {
@@ -198,23 +186,10 @@ export function duckElectionsRepo(db: DuckDb): ElectionsRepo {
       ),
 
     async get(id) {
-      const e = await db.all<{ id: string; kind: string; year: number; title: string }>('SELECT * FROM elections WHERE id = $1', [id]);
+      const e = await db.all<ElectionRecord & Row>('SELECT * FROM elections WHERE id = $1', [id]);
       if (!e[0]) return null;
-      const choices = await db.all<{ election_id: string; idx: number; name: string; label: string; label_en: string | null }>(
-        'SELECT * FROM election_choices WHERE election_id = $1 ORDER BY idx',
-        [id],
-      );
-      const files = await db.all<{
-        election_id: string;
-        file: string;
-        format: string;
-        checksum: string;
-        lines_read: number;
-        stored: number;
-        rejected: number;
-        flagged: number;
-        imported_at: string;
-      }>(
+      const choices = await db.all<ElectionChoiceRecord & Row>('SELECT * FROM election_choices WHERE election_id = $1 ORDER BY idx', [id]);
+      const files = await db.all<ElectionFileRecord & Row>(
         `SELECT election_id, file, format, checksum, lines_read, stored, rejected, flagged, strftime(imported_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS imported_at FROM election_files WHERE election_id = $1 ORDER BY file`,
         [id],
       );
