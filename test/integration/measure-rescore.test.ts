@@ -132,6 +132,15 @@ describe('measurements rescore', () => {
     store = await openStore(db);
   });
 
+  it('on a store that keeps no rule inputs (ClickHouse) it refuses as a usage error naming the store', async () => {
+    const info = await store.info();
+    const bare: Store = { ...store, measure: { ...store.measure, rescore: undefined }, info: () => Promise.resolve({ ...info, kind: 'clickhouse' }) };
+    await expect(rescoreMeasurements({ ...deps(), store: bare }, {})).rejects.toMatchObject({
+      code: 'USAGE',
+      message: expect.stringContaining('not supported on the clickhouse store') as string,
+    });
+  });
+
   it('rejects a bad filter with the field named (exit 1 with a validation error)', async () => {
     const r = await cli(['measurements', 'rescore', '--cc', 'RUS', '--json', '--db', db]);
     expect(r.code).not.toBe(0);

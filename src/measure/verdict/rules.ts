@@ -22,6 +22,11 @@ export interface Rule {
 
 const r = (id: string, layer: Rule['layer'], status: Rule['status'], doc: string, version = 1, overrides?: string): Rule => ({ id, version, layer, status, doc, ...(overrides ? { overrides } : {}) });
 
+/** Why the "control failed too" rules may clear OONI's anomaly flag. */
+const CTRL_FAILED_TOO = 'The control failed the same way: the website is down, whatever the probe\'s blocking heuristic says.';
+/** Why a confirming block-page fingerprint may raise a block the flag missed. */
+const CONFIRMED_FINGERPRINT = 'A block-page fingerprint that confirms in this country is proof, whether or not the probe flagged the measurement.';
+
 export const RULES: readonly Rule[] = [
   r('validity.no_report_id', 'validity', 'invalid', 'No report_id: OONI fastpath discards it; kept, keyed by content hash, never counted as evidence.'),
   r('validity.unknown_network', 'validity', 'invalid', 'probe_cc ZZ or probe_asn AS0: the network is unknown, so the measurement cannot speak for one.'),
@@ -31,11 +36,11 @@ export const RULES: readonly Rule[] = [
   r('validity.bad_body_encoding', 'validity', 'invalid', 'A response body claims base64 but is not: the measurement is corrupt.'),
   r('validity.bad_field', 'validity', 'invalid', 'A field the rules read has the wrong type (a list where an object belongs, a number for a URL, ...); the evidence names the field by its path. web_connectivity needs its input URL.'),
   r('validity.wrong_date', 'validity', 'invalid', 'Start time over 1 h after its bucket hour, or over a year before it (fastpath flag_measurements_with_wrong_date).'),
-  r('dns.blockpage_ip', 'dns', 'blocked', 'A DNS answer equals an OONI DNS fingerprint that confirms in this country (expected country, or scope nat/isp).', 1, 'A block-page fingerprint that confirms in this country is proof, whether or not the probe flagged the measurement.'),
+  r('dns.blockpage_ip', 'dns', 'blocked', 'A DNS answer equals an OONI DNS fingerprint that confirms in this country (expected country, or scope nat/isp).', 1, CONFIRMED_FINGERPRINT),
   r('dns.bogon_not_in_ctrl', 'dns', 'blocked', 'A DNS answer is a bogon (private/reserved) address the control never returned: injected answer.', 1, 'An injected private/reserved answer is interference even when the probe\'s heuristic accepted it.'),
-  r('dns.bogon_in_ctrl', 'dns', 'down', 'The bogon answer is also what the control got: the site is misconfigured, not blocked.', 1, 'The control failed the same way: the website is down, whatever the probe\'s blocking heuristic says.'),
+  r('dns.bogon_in_ctrl', 'dns', 'down', 'The bogon answer is also what the control got: the site is misconfigured, not blocked.', 1, CTRL_FAILED_TOO),
   r('dns.failure_ctrl_ok', 'dns', 'likely_blocked', 'The probe resolver failed (NXDOMAIN, refused, timeout) while the control resolved the name.'),
-  r('dns.failure_ctrl_failing', 'dns', 'down', 'The probe and the control both failed to resolve: the name is gone, not blocked.', 1, 'The control failed the same way: the website is down, whatever the probe\'s blocking heuristic says.'),
+  r('dns.failure_ctrl_failing', 'dns', 'down', 'The probe and the control both failed to resolve: the name is gone, not blocked.', 1, CTRL_FAILED_TOO),
   r('dns.failure_no_ctrl', 'dns', 'insufficient', 'The probe resolver failed and there is no control to compare with.'),
   r('dns.answer_matches_ctrl', 'dns', 'ok', 'At least one answer is an address the control also got.'),
   r('dns.answer_asn_matches_ctrl', 'dns', 'ok', 'An answer is in an AS the control answers are in (same operator, other replica); only addresses the test helper resolved itself count (ip_info also lists the probe\'s answers).', 2, 'CDN geo-DNS: probes before 0.5 flag any answer unlike the control\'s; the same operator\'s AS is the site.'),
@@ -49,19 +54,19 @@ export const RULES: readonly Rule[] = [
   r('tcp.dns_untrusted', 'tcp', 'note', 'TCP/TLS/HTTP failures are ignored: they were towards addresses from a DNS answer judged interfered or unlike the control\'s (the DNS layer carries the verdict).', 2),
   r('tcp.ipv6_broken_probe', 'tcp', 'note', 'IPv6 connects failed while IPv4 worked: the probe has no IPv6, not a block.'),
   r('tcp.failure_ctrl_ok', 'tcp', 'likely_blocked', 'Every TCP connect failed while the control connected to the same address (reset, timeout, refused).'),
-  r('tcp.failure_ctrl_failing', 'tcp', 'down', 'TCP connects failed for the probe and for the control: the server is down.', 1, 'The control failed the same way: the website is down, whatever the probe\'s blocking heuristic says.'),
+  r('tcp.failure_ctrl_failing', 'tcp', 'down', 'TCP connects failed for the probe and for the control: the server is down.', 1, CTRL_FAILED_TOO),
   r('tcp.failure_no_ctrl', 'tcp', 'insufficient', 'TCP connects failed and the control did not test these addresses.'),
   r('tls.handshake_ok', 'tls', 'ok', 'A TLS handshake completed with a certificate valid for the name.'),
   r('tls.failure_ctrl_ok', 'tls', 'likely_blocked', 'TLS failed after TCP connected (reset after ClientHello = SNI filtering, bad certificate = MITM, timeout) while the control completed it.', 1, 'Probes before 0.5 do not count TLS failures as blocking; the control completed the handshake.'),
-  r('tls.failure_ctrl_failing', 'tls', 'down', 'TLS failed for the probe and the control: a server problem.', 1, 'The control failed the same way: the website is down, whatever the probe\'s blocking heuristic says.'),
+  r('tls.failure_ctrl_failing', 'tls', 'down', 'TLS failed for the probe and the control: a server problem.', 1, CTRL_FAILED_TOO),
   r('tls.failure_on_ctrl_addrs', 'tls', 'likely_blocked', 'Besides the DNS answers unlike the control\'s, TLS also failed towards the control\'s own addresses while the control completed it: interference beyond DNS.', 1, 'TLS also failed towards the control\'s own addresses: interference the flag may have put at DNS only.'),
   r('tls.failure_no_ctrl', 'tls', 'insufficient', 'TLS failed and there is no control TLS or HTTPS result.'),
-  r('http.blockpage_fingerprint', 'http', 'blocked', 'A response matches an OONI HTTP fingerprint (body substring/regex, Location/Server header) that confirms in this country.', 1, 'A block-page fingerprint that confirms in this country is proof, whether or not the probe flagged the measurement.'),
+  r('http.blockpage_fingerprint', 'http', 'blocked', 'A response matches an OONI HTTP fingerprint (body substring/regex, Location/Server header) that confirms in this country.', 1, CONFIRMED_FINGERPRINT),
   r('http.blockpage_signature', 'http', 'blocked', 'A response that differs from the control matches a Censored Planet block-page signature.', 1, 'A Censored Planet block-page signature on a page unlike the control\'s: a block page the probe\'s heuristic missed.'),
   r('http.known_false_positive', 'http', 'ok', 'A response matches a known false-positive signature (OONI scope fp, Censored Planet false positives, CDN captcha pages): not censorship.', 1, 'A known false-positive page (CDN CAPTCHA/challenge, OONI scope fp, Censored Planet false positive) differs from the control\'s page without being a block: OONI\'s http-diff counts it.'),
   r('http.failure_after_lower_layer', 'http', 'note', 'The HTTP failure is explained by the TCP or TLS failure below it (TLS interference is not an HTTP failure).'),
   r('http.failure_ctrl_ok', 'http', 'likely_blocked', 'The HTTP exchange failed (reset after the request, timeout, EOF) while the control fetched the page.'),
-  r('http.failure_ctrl_failing', 'http', 'down', 'The HTTP exchange failed for the probe and the control: website down.', 1, 'The control failed the same way: the website is down, whatever the probe\'s blocking heuristic says.'),
+  r('http.failure_ctrl_failing', 'http', 'down', 'The HTTP exchange failed for the probe and the control: website down.', 1, CTRL_FAILED_TOO),
   r('http.failure_no_ctrl', 'http', 'insufficient', 'The HTTP exchange failed and there is no control fetch.'),
   r('http.body_failure_ctrl_ok', 'http', 'likely_blocked', 'The response started (status received), then the body stopped: a timeout (stalled, throttled transfer) or a cut while the control fetched the whole page.', 1, 'A transfer that stalls after the response began: probes before 0.5 may not flag it.'),
   r('http.throughput_low', 'http', 'likely_blocked', 'network_events: a transfer of at least 16 KB ran under a tenth of the rate of another connection of the same measurement (same site, same seconds): throttled.', 1, 'Probes do not judge transfer speed: a throttled site still loads, so the anomaly flag misses it.'),
@@ -69,7 +74,7 @@ export const RULES: readonly Rule[] = [
   r('http.redirect_to_bogon', 'http', 'likely_blocked', 'A redirect to a private/reserved address (a filtering portal on the path, e.g. Check Point UserCheck) while the control fetched the page.', 1, 'A redirect to a private address is a portal on the path: interference the flag may miss.'),
   r('http.too_many_redirects', 'http', 'down', 'More than ten redirects, and the control reached no page either: the website loops.', 1, 'A redirect loop fails every client: down, not blocked.'),
   r('redirect.failure_ctrl_ok', 'any', 'likely_blocked', 'A later hop of the redirect chain failed (its lookup, connect, TLS handshake or fetch; the layer says which) while the test helper followed the same chain to a page.', 1, 'A later hop failed while the helper reached the page: probes before 0.5 judged the first hop only.'),
-  r('redirect.failure_ctrl_failing', 'any', 'down', 'A later hop of the redirect chain failed, and the test helper did not reach a page either.', 1, 'The control failed the same way: the website is down, whatever the probe\'s blocking heuristic says.'),
+  r('redirect.failure_ctrl_failing', 'any', 'down', 'A later hop of the redirect chain failed, and the test helper did not reach a page either.', 1, CTRL_FAILED_TOO),
   r('redirect.failure_no_ctrl', 'any', 'insufficient', 'A later hop of the redirect chain failed and there is no control fetch.'),
   r('http.matches_ctrl', 'http', 'ok', 'Same status class as the control, and body length ratio > 0.7 or same uncommon headers or a shared title word (ts-017).'),
   r('http.diff_tls_authentic', 'http', 'ok', 'The page differs from the control but came over a TLS session valid for the name: geo/CDN variation, not a block page.', 1, 'A page over TLS valid for the name is the site\'s own (geo/CDN variation): OONI\'s http-diff compares it with the control\'s page.'),
