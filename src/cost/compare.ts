@@ -8,43 +8,22 @@
  * figures: the comparison is a check, the numbers are the engine's.
  */
 import { listIndicators } from '../ledger/index.js';
+import type { z } from 'zod';
 import type { ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { econData } from './data/econ-data.js';
 import type { EventOverrides } from './event-scenario.js';
 import { technicalEvents, ledgerDurations } from './ledger-events.js';
 import { nearestYear } from './method-kit.js';
+import type { CostCompareSchema } from './schemas.js';
 import { priceEvent } from './service.js';
 
 export const COMPARE_METHOD = 'cost-escalated';
 
-export interface CompareRow {
-  country: string;
-  year: number;
-  /** Sum of the events' median USD per method (each event's periods in this year). */
-  ours: Record<string, number>;
-  theirs: number | null;
-  /** ours[cost-escalated] / theirs. */
-  ratio: number | null;
-  within: '3x' | '10x' | 'beyond 10x' | null;
-  their_hours: number | null;
-  their_users: number | null;
-  our_hours: number;
-  /** People in the areas cut off × the share of people online (World Bank IT.NET.USER.ZS), summed over events. */
-  our_users: number;
-  events: { id: string; title: string; hours: number; usd: number | null }[];
-  events_not_priced: { id: string; title: string; missing: string }[];
-  cause: string | null;
-}
-
-export interface CompareReport {
-  source: { title: string; url: string };
-  method: string;
-  overrides: EventOverrides;
-  rows: CompareRow[];
-  summary: { both: number; within_3x: number; within_10x: number; share_within_3x: number; share_within_10x: number; ours_only: number; theirs_only: number };
-  notes: string[];
-}
+/** The report's types are those of its published schema (schemas.ts), declared once. */
+export type CompareReport = z.infer<typeof CostCompareSchema>;
+export type CompareRow = CompareReport['rows'][number];
+type Cause = CompareRow['causes'][number];
 
 const TOP10VPN = { title: 'Top10VPN, The Global Cost of Internet Shutdowns (2019–2025 reports)', url: 'https://www.top10vpn.com/research/cost-of-internet-shutdowns/' };
 
@@ -54,19 +33,64 @@ function parseNote(note: string | null): { hours: number | null; users: number |
   return { hours: h ? Number(h[1]) : null, users: u ? Number(u[1]) : null };
 }
 
-function causeOf(r: CompareRow): string | null {
-  if (r.ratio === null || (r.ratio >= 1 / 3 && r.ratio <= 3)) return null;
-  const hi = r.ratio > 1 ? 'higher' : 'lower';
-  const factors: [string, number][] = [];
-  if (r.their_hours) factors.push([`hours: ours ${Math.round(r.our_hours)} h, theirs ${r.their_hours} h`, r.our_hours / r.their_hours]);
-  if (r.their_users) factors.push([`users affected: ours ${Math.round(r.our_users).toLocaleString('en-US')}, theirs ${r.their_users.toLocaleString('en-US')}`, r.our_users / r.their_users]);
-  const explained = factors.reduce((p, [, f]) => p * (f > 0 ? f : 1), 1);
-  factors.push([`cost per user-hour (economy, method, or events Top10VPN lacks or counts differently)`, r.ratio / (explained || 1)]);
-  const big = factors.filter(([, f]) => f > 0 && Math.abs(Math.log(f)) >= Math.log(2)).sort((a, b) => Math.abs(Math.log(b[1])) - Math.abs(Math.log(a[1])));
-  const named = (big.length ? big : factors.slice(-1)).map(([t, f]) => `${t} (×${f >= 1 ? f.toFixed(1) : `1/${(1 / f).toFixed(1)}`})`);
-  const lacks = r.events_not_priced.length ? `; ${r.events_not_priced.length} of our events not priced` : '';
-  return `ours ${hi} by ×${(r.ratio > 1 ? r.ratio : 1 / r.ratio).toFixed(1)}: ${named.join('; ')}${lacks}`;
+const times = (f: number) => (f >= 1 ? `×${f.toFixed(1)}` : `×1/${(1 / f).toFixed(1)}`);
+const big = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** What a row's events are, for naming the cause: platform blocks, and the events not priced by what they miss. */
+interface RowMix {
+  platform_hours: number;
+  missing: Record<string, number>;
 }
+
+/**
+ * Why ours and Top10VPN's differ by more than 3×, factor by factor: hours (events or hours one
+ * side counts and the other does not), users affected (who was cut off), and the price of a
+ * user-hour (what is left: the economy's value of an hour online, the method, platform weights).
+ * The product of the three factors is the ratio; the factors beyond 2× are named, largest first.
+ */
+function causesOf(r: CompareRow, mix: RowMix): Cause[] {
+  if (r.ratio === null || (r.ratio >= 1 / 3 && r.ratio <= 3)) return [];
+  const out: Cause[] = [];
+  const ours = r.ours[COMPARE_METHOD] ?? 0;
+  const notPriced = Object.entries(mix.missing)
+    .map(([f, n]) => `${n} missing ${f}`)
+    .join(', ');
+  let explained = 1;
+  if (r.their_hours && r.our_hours > 0) {
+    const f = r.our_hours / r.their_hours;
+    explained *= f;
+    const longest = r.events
+      .filter((e) => e.hours > 0)
+      .sort((a, b) => b.hours - a.hours)
+      .slice(0, 2)
+      .map((e) => `${e.title} (${big(e.hours)} h)`)
+      .join('; ');
+    const why =
+      f > 1
+        ? `we count hours Top10VPN does not (events it lacks, or a longer span); our longest: ${longest}`
+        : `Top10VPN counts hours we have no event or no end for${notPriced ? `; our events not priced: ${notPriced}` : ''}`;
+    out.push({ factor: 'hours', ours: Math.round(r.our_hours), theirs: r.their_hours, ratio: f, explanation: `hours: ours ${big(r.our_hours)} h, theirs ${big(r.their_hours)} h (${times(f)}): ${why}` });
+  }
+  if (r.their_users && r.our_users > 0) {
+    const f = r.our_users / r.their_users;
+    explained *= f;
+    const why = f > 1 ? 'we count more people online in the areas cut off (summed over events; Top10VPN counts each person once a year)' : 'Top10VPN counts more people cut off (e.g. a whole region where we count the district or town)';
+    out.push({ factor: 'users affected', ours: Math.round(r.our_users), theirs: r.their_users, ratio: f, explanation: `users affected: ours ${big(r.our_users)}, theirs ${big(r.their_users)} (${times(f)}): ${why}` });
+  }
+  const f = r.ratio / explained;
+  const perOurs = r.our_hours > 0 && r.our_users > 0 ? ours / (r.our_hours * r.our_users) : null;
+  const perTheirs = r.theirs && r.their_hours && r.their_users ? r.theirs / (r.their_hours * r.their_users) : null;
+  const platform = r.our_hours > 0 && mix.platform_hours / r.our_hours >= 0.5;
+  const why = platform
+    ? 'most of our hours are platform blocks, priced by our platform weight table (reach × non-substitutable share); COST does not publish its weights'
+    : 'the value of an hour online: for countries outside the G-20 our share of GDP is the Brookings penetration proxy, and COST\'s formula for them is not public';
+  out.push({ factor: 'price per user-hour', ours: perOurs, theirs: perTheirs, ratio: f, explanation: `price per user-hour ${times(f)}: ${why}` });
+  const named = out.filter((c) => Math.abs(Math.log(c.ratio)) >= Math.log(2)).sort((a, b) => Math.abs(Math.log(b.ratio)) - Math.abs(Math.log(a.ratio)));
+  return named.length ? named : out.slice(-1);
+}
+
+const causeText = (r: CompareRow, causes: Cause[]): string | null =>
+  causes.length && r.ratio !== null ? `ours ${r.ratio > 1 ? 'higher' : 'lower'} by ${times(r.ratio > 1 ? r.ratio : 1 / r.ratio).slice(1)}: ${causes.map((c) => c.explanation).join('; ')}` : null;
 
 /** Price the ledger and compare it with Top10VPN per country and year. */
 export async function compareTop10vpn(deps: { store: Store; progress: ProgressReporter }, opts: { country?: string; overrides?: EventOverrides }): Promise<CompareReport> {
@@ -76,10 +100,17 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
   const events = (await technicalEvents(deps, opts.country ? { country: opts.country } : {})).filter((e) => e.countries.length === 1);
   const durations = await ledgerDurations(deps);
   const rows = new Map<string, CompareRow>();
+  const mixes = new Map<string, RowMix>();
+  const mixOf = (cc: string, y: number): RowMix => {
+    const k = `${cc}|${y}`;
+    let m = mixes.get(k);
+    if (!m) mixes.set(k, (m = { platform_hours: 0, missing: {} }));
+    return m;
+  };
   const row = (country: string, year: number): CompareRow => {
     const k = `${country}|${year}`;
     let r = rows.get(k);
-    if (!r) rows.set(k, (r = { country, year, ours: {}, theirs: null, ratio: null, within: null, their_hours: null, their_users: null, our_hours: 0, our_users: 0, events: [], events_not_priced: [], cause: null }));
+    if (!r) rows.set(k, (r = { country, year, ours: {}, theirs: null, ratio: null, within: null, their_hours: null, their_users: null, our_hours: 0, our_users: 0, events: [], events_not_priced: [], cause: null, causes: [] }));
     return r;
   };
   const online = new Map<string, (y: number) => number>();
@@ -100,7 +131,12 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
     const r = await priceEvent(deps, e, overrides, durations).catch(() => null);
     if (!r || r.estimates.length === 0) {
       const y = Number(e.start.slice(0, 4));
-      if (y >= 2019) row(cc, y).events_not_priced.push({ id: e.id, title: e.title, missing: (r?.missing ?? []).map((m) => m.field).join(', ') || 'error' });
+      const missing = (r?.missing ?? []).map((m) => m.field).join(', ') || 'error';
+      if (y >= 2019) {
+        row(cc, y).events_not_priced.push({ id: e.id, title: e.title, missing });
+        const m = mixOf(cc, y);
+        m.missing[missing] = (m.missing[missing] ?? 0) + 1;
+      }
     } else {
       const pop = e.population_affected?.estimate ?? 0;
       const main = r.estimates.find((x) => x.method === COMPARE_METHOD) ?? r.estimates[0]!;
@@ -113,6 +149,7 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
           rr.ours[est.method] = (rr.ours[est.method] ?? 0) + p.usd.median;
           if (est === main) {
             rr.our_hours += p.hours * active;
+            if (e.category === 'block' || e.subtype === 'platform') mixOf(cc, p.year).platform_hours += p.hours * active;
             rr.our_users += pop * (await onlineShare(cc, p.year));
             rr.events.push({ id: e.id, title: e.title, hours: Math.round(p.hours * active * 10) / 10, usd: p.usd.median });
           }
@@ -141,7 +178,8 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
       r.within = r.ratio >= 1 / 3 && r.ratio <= 3 ? '3x' : r.ratio >= 0.1 && r.ratio <= 10 ? '10x' : 'beyond 10x';
     }
     r.events.sort((a, b) => (b.usd ?? 0) - (a.usd ?? 0));
-    r.cause = causeOf(r);
+    r.causes = causesOf(r, mixes.get(`${r.country}|${r.year}`) ?? { platform_hours: 0, missing: {} });
+    r.cause = causeText(r, r.causes);
   }
   const both = out.filter((r) => r.ratio !== null);
   const w3 = both.filter((r) => r.within === '3x').length;

@@ -230,7 +230,18 @@ export const CostCompareSchema = z
           our_users: z.number(),
           events: z.array(z.object({ id: z.string(), title: z.string(), hours: z.number(), usd: nullableNumber })),
           events_not_priced: z.array(z.object({ id: z.string(), title: z.string(), missing: z.string() })),
-          cause: z.string().nullable(),
+          cause: z.string().nullable().meta({ description: 'where ours and theirs differ by more than 3×: the causes below, in words' }),
+          causes: z
+            .array(
+              z.object({
+                factor: z.enum(['hours', 'users affected', 'price per user-hour']),
+                ours: nullableNumber,
+                theirs: nullableNumber,
+                ratio: z.number().meta({ description: 'ours / theirs for this factor; the factors multiply to the row ratio' }),
+                explanation: z.string(),
+              }),
+            )
+            .meta({ description: 'the factors beyond 2× (or the price per user-hour when none is), largest first; empty within 3×' }),
         })
         .meta({ id: 'CostCompareRow' }),
     ),

@@ -39,6 +39,11 @@ describe('db seed', () => {
     const started = april.items.filter((e: { start: string }) => e.start.startsWith('2018-04')).map((e: { id: string }) => e.id);
     expect(started).toContain('ru-2018-telegram-block');
     expect(started.filter((id: string) => id.startsWith('stop-'))).toEqual([]);
+    // STOP records YouTube's 2024 slowdown as a service shutdown, the ledger as throttling: one restriction
+    const yt = await json(['events', 'show', 'ru-2024-youtube-throttling']);
+    expect(yt.links.filter((l: { kind: string }) => l.kind === 'stop_row').length).toBeGreaterThanOrEqual(1);
+    const july = await json(['events', 'list', '--country', 'RU', '--from', '2024-07-11', '--to', '2024-07-11', '--limit', '100']);
+    expect(july.items.filter((e: { id: string; start: string }) => e.id.startsWith('stop-') && e.start === '2024-07-11')).toEqual([]);
   });
   it('a re-seed creates nothing', async () => {
     // exit 3: the shipped STOP file has rows that are rejected (kept with reasons)

@@ -38,7 +38,10 @@ const DAY = 86_400_000;
 /** Is this seed event the same thing as the STOP event? Same country, dates overlap ±3 days, same kind, shared target or region. */
 function sameAs(seed: LedgerEvent, stop: LedgerEvent): boolean {
   if (!stop.countries.some((c) => seed.countries.includes(c))) return false;
-  if (seed.category !== stop.category) return false;
+  // A platform blocked (STOP "Shutdown" of a service) or throttled is one restriction, however
+  // each source names it: those two categories match when they share a target (below).
+  const restriction = (c: string) => (c === 'block' || c === 'throttling' ? 'restriction' : c);
+  if (seed.category !== stop.category && !(restriction(seed.category) === 'restriction' && restriction(stop.category) === 'restriction' && stop.targets.length > 0)) return false;
   const s = partialDateStart(stop.start).getTime();
   const lo = partialDateStart(seed.start).getTime() - 3 * DAY;
   const hi = (seed.end ? partialDateEnd(seed.end) : partialDateEnd(seed.start)).getTime() + 3 * DAY;
@@ -145,6 +148,7 @@ export async function importStop(
       report.events.linked_to_seed++;
       report.linked.push({ stop_event: id, ledger_event: seed.id });
       links.push(...rowLinks(seed.id));
+      retire.push({ id, kept: seed.id });
       continue;
     }
     const plan = await planUpsert(deps.store, fields, id, { actor: 'stop-import', origin: 'stop', reason: `imported from Access Now STOP (${snapshot} snapshot)`, now });

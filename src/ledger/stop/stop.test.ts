@@ -134,6 +134,9 @@ describe('near-duplicate records', () => {
     expect(dups(g({ end_date: '2019-11-18' }, 1), g({ start_date: '2019-11-18', end_date: '2019-11-20' }, 2))).toEqual({}); // a renewal
     expect(dups(g({}, 1), g({ area_name: 'Tehran' }, 2))).toEqual({});
     expect(dups(g({ end_date: '' }, 1), g({ start_date: '2019-11-20', end_date: '' }, 2))).toEqual({}); // open-ended, other start
+    // "Nationwide" and "Entire country" name the same area (Nigeria's Twitter block is listed under both)
+    expect(dups(g({ area_name: 'Entire country' }, 1), g({ area_name: 'Nationwide' }, 2))).toEqual({ k2: 'k1' });
+    expect(dups(g({ area_name: 'National ' }, 1), g({ area_name: 'Nationwide (except Kurdistan)' }, 2))).toEqual({});
   });
 });
 
