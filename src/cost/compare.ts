@@ -11,7 +11,7 @@ import { listIndicators } from '../ledger/index.js';
 import type { z } from 'zod';
 import type { ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
-import { econData } from './data/econ-data.js';
+import { econData, type CountryData } from './data/econ-data.js';
 import type { EventOverrides } from './event-scenario.js';
 import { technicalEvents, ledgerDurations } from './ledger-events.js';
 import { nearestYear } from './method-kit.js';
@@ -40,6 +40,8 @@ const big = (n: number) => Math.round(n).toLocaleString('en-US');
 interface RowMix {
   platform_hours: number;
   missing: Record<string, number>;
+  /** People in each distinct area cut off in the year ("*" = the whole country): each person counted once. */
+  areas: Map<string, number>;
 }
 
 /**
@@ -74,7 +76,7 @@ function causesOf(r: CompareRow, mix: RowMix): Cause[] {
   if (r.their_users && r.our_users > 0) {
     const f = r.our_users / r.their_users;
     explained *= f;
-    const why = f > 1 ? 'we count more people online in the areas cut off (summed over events; Top10VPN counts each person once a year)' : 'Top10VPN counts more people cut off (e.g. a whole region where we count the district or town)';
+    const why = f > 1 ? 'we count more people online in the areas cut off (a wider area, or events Top10VPN lacks)' : 'Top10VPN counts more people cut off (a whole region where we count the district or town, or events we lack)';
     out.push({ factor: 'users affected', ours: Math.round(r.our_users), theirs: r.their_users, ratio: f, explanation: `users affected: ours ${big(r.our_users)}, theirs ${big(r.their_users)} (${times(f)}): ${why}` });
   }
   const f = r.ratio / explained;
@@ -104,7 +106,7 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
   const mixOf = (cc: string, y: number): RowMix => {
     const k = `${cc}|${y}`;
     let m = mixes.get(k);
-    if (!m) mixes.set(k, (m = { platform_hours: 0, missing: {} }));
+    if (!m) mixes.set(k, (m = { platform_hours: 0, missing: {}, areas: new Map() }));
     return m;
   };
   const row = (country: string, year: number): CompareRow => {
@@ -113,17 +115,13 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
     if (!r) rows.set(k, (r = { country, year, ours: {}, theirs: null, ratio: null, within: null, their_hours: null, their_users: null, our_hours: 0, our_users: 0, events: [], events_not_priced: [], cause: null, causes: [] }));
     return r;
   };
-  const online = new Map<string, (y: number) => number>();
-  const onlineShare = async (cc: string, y: number) => {
-    if (!online.has(cc)) {
-      const d = await econData(deps.store, cc);
-      const ys = d.years('IT.NET.USER.ZS', cc);
-      online.set(cc, (year) => {
-        const n = nearestYear(ys, year);
-        return n === undefined ? 1 : (d.get('IT.NET.USER.ZS', cc, n)?.value ?? 100) / 100;
-      });
-    }
-    return online.get(cc)!(y);
+  // World Bank figures of a country for the nearest year held: people online (IT.NET.USER.ZS, %), population.
+  const wb = new Map<string, CountryData>();
+  const nearest = async (cc: string, indicator: string, y: number): Promise<number | null> => {
+    if (!wb.has(cc)) wb.set(cc, await econData(deps.store, cc));
+    const d = wb.get(cc)!;
+    const n = nearestYear(d.years(indicator, cc), y);
+    return n === undefined ? null : (d.get(indicator, cc, n)?.value ?? null);
   };
   deps.progress.start('price events', events.length, 'events');
   for (const [i, e] of events.entries()) {
@@ -138,7 +136,9 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
         m.missing[missing] = (m.missing[missing] ?? 0) + 1;
       }
     } else {
-      const pop = e.population_affected?.estimate ?? 0;
+      // Who was cut off, as one area: the whole country, or the places (or text) the event names.
+      const whole = e.scope === 'national' || (e.population_affected?.share ?? 0) >= 1 || (!e.population_affected && e.scope !== 'local' && e.scope !== 'regional' && e.regions.length === 0);
+      const area = whole ? '*' : [...(e.places ?? []).map((p) => p.name)].sort().join('+') || e.regions.join('+') || (e.geocode?.text ?? e.id);
       const main = r.estimates.find((x) => x.method === COMPARE_METHOD) ?? r.estimates[0]!;
       // Hours actually cut: the span's hours × the share its schedule says was cut.
       const active = (r.scenario?.active as { share: number } | null | undefined)?.share ?? 1;
@@ -150,7 +150,9 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
           if (est === main) {
             rr.our_hours += p.hours * active;
             if (e.category === 'block' || e.subtype === 'platform') mixOf(cc, p.year).platform_hours += p.hours * active;
-            rr.our_users += pop * (await onlineShare(cc, p.year));
+            const m = mixOf(cc, p.year);
+            const people = whole ? ((await nearest(cc, 'SP.POP.TOTL', p.year)) ?? 0) : (e.population_affected?.estimate ?? 0);
+            m.areas.set(area, Math.max(m.areas.get(area) ?? 0, people));
             rr.events.push({ id: e.id, title: e.title, hours: Math.round(p.hours * active * 10) / 10, usd: p.usd.median });
           }
         }
@@ -172,13 +174,19 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
   }
   const out = [...rows.values()].filter((r) => r.theirs !== null || Object.keys(r.ours).length).sort((a, b) => a.country.localeCompare(b.country) || a.year - b.year);
   for (const r of out) {
+    const mix = mixes.get(`${r.country}|${r.year}`);
+    if (mix?.areas.size) {
+      const national = (await nearest(r.country, 'SP.POP.TOTL', r.year)) ?? Infinity;
+      const people = mix.areas.has('*') ? national : Math.min(national, [...mix.areas.values()].reduce((a, b) => a + b, 0));
+      r.our_users = Math.round(people * (((await nearest(r.country, 'IT.NET.USER.ZS', r.year)) ?? 100) / 100));
+    }
     const ours = r.ours[COMPARE_METHOD];
     if (r.theirs && ours) {
       r.ratio = Number((ours / r.theirs).toPrecision(4));
       r.within = r.ratio >= 1 / 3 && r.ratio <= 3 ? '3x' : r.ratio >= 0.1 && r.ratio <= 10 ? '10x' : 'beyond 10x';
     }
     r.events.sort((a, b) => (b.usd ?? 0) - (a.usd ?? 0));
-    r.causes = causesOf(r, mixes.get(`${r.country}|${r.year}`) ?? { platform_hours: 0, missing: {} });
+    r.causes = causesOf(r, mixes.get(`${r.country}|${r.year}`) ?? { platform_hours: 0, missing: {}, areas: new Map() });
     r.cause = causeText(r, r.causes);
   }
   const both = out.filter((r) => r.ratio !== null);
@@ -203,7 +211,7 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
       `throttling priced at severity ${overrides.severity} (Top10VPN counts unusable throttling as a shutdown)`,
       'events marked ongoing are priced only with --end (STOP leaves many stale rows open); an end STOP did not record is given the durations of the ended events of the same country and kind (median, quartiles); events not priced are listed with what they miss',
       'hours: the hours a schedule in the record says were cut (N occasions × hours each), else the whole span',
-      'our users affected: the population of the areas cut off × the share of people online (World Bank IT.NET.USER.ZS)',
+      'our users affected: the people of the distinct areas cut off in the year, each area once and at most the whole country, × the share of people online (World Bank SP.POP.TOTL, IT.NET.USER.ZS)',
       'Top10VPN figures as transcribed from their yearly reports (data/events/SOURCES.md); Somaliland is counted under SO',
     ],
   };
