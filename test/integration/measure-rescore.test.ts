@@ -109,6 +109,26 @@ describe('measurements rescore', () => {
     expect((await snapshot()).fromRows).toEqual(before.fromRows);
   });
 
+  it('a run that dies midway leaves rows and cells consistent (earlier pages kept, the failing page rolled back) and a rerun completes it', async () => {
+    const before = await snapshot();
+    let n = 0;
+    const dies: typeof scoreMeasurement = (p, m, o) => {
+      if (++n > 30) throw new Error('killed');
+      const s = scoreMeasurement(p, m, o);
+      return { ...s, verdict: { ...s.verdict, status: 'insufficient', rules: [...s.verdict.rules, 'test.double'] } };
+    };
+    await expect(rescoreMeasurements(deps(), { batch_size: 20 }, dies)).rejects.toThrow('killed');
+    const mid = await snapshot();
+    const moved = [...mid.byId.values()].filter((m) => m.rules.includes('test.double'));
+    expect(moved.length).toBe(20); // the first page only: the second died before its transaction committed
+    expect(mid.fromCells).toEqual(mid.fromRows);
+    const done = await rescoreMeasurements(deps(), {});
+    expect(done.changed).toBe(20);
+    const after = await snapshot();
+    expect(after.fromRows).toEqual(before.fromRows);
+    expect(after.fromCells).toEqual(after.fromRows);
+  });
+
   it('the CLI reports measurements stored without rule inputs as needing re-ingest (exit 3) until ingest --force fills them in', async () => {
     await store.close();
     const inst = await DuckDBInstance.create(db);
