@@ -31,7 +31,7 @@ export function intOption(flag: string) {
 }
 
 /** A plain table for human output. */
-export function table(rows: Record<string, unknown>[], columns: string[]): string {
+export function table(rows: readonly object[], columns: string[]): string {
   if (rows.length === 0) return '(none)\n';
   const cell = (v: unknown): string => {
     if (v === null || v === undefined) return '';
@@ -39,7 +39,7 @@ export function table(rows: Record<string, unknown>[], columns: string[]): strin
     if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return v.toString();
     return JSON.stringify(v) ?? '';
   };
-  const cells = rows.map((r) => columns.map((c) => cell(r[c])));
+  const cells = rows.map((r) => columns.map((c) => cell((r as Record<string, unknown>)[c])));
   const widths = columns.map((c, i) => Math.min(60, Math.max(c.length, ...cells.map((row) => row[i]!.length))));
   const fmt = (vals: string[]) => vals.map((v, i) => (v.length > widths[i]! ? v.slice(0, widths[i]! - 1) + '…' : v.padEnd(widths[i]!))).join('  ');
   return [fmt(columns), fmt(widths.map((w) => '-'.repeat(w))), ...cells.map(fmt)].join('\n') + '\n';

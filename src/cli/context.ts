@@ -6,7 +6,6 @@
 import { userInfo } from 'node:os';
 import type { z } from 'zod';
 import { executeOp, lockPath, readLock, remoteOp, type Op } from '../op/index.js';
-import { findOp } from '../server/ops/index.js';
 import { AppError, localGrant, systemClock, type ProgressReporter } from '../shared/index.js';
 import { defaultDbPath, openStore, parseStoreUrl, storeUrl, type Store } from '../store/index.js';
 import { cliProgress_ } from './progress.js';
@@ -39,6 +38,9 @@ export interface Io {
 
 export const processIo = (): Omit<Io, 'setExit'> => ({ out: process.stdout, err: process.stderr, env: process.env, isTTY: Boolean(process.stderr.isTTY) });
 
+/** Runs one op (typed by its schemas) on an open session. */
+export type OpRunner = <I extends z.ZodType, O extends z.ZodType>(op: Op<I, O>, input: z.input<I>, progress?: ProgressReporter) => Promise<z.output<O>>;
+
 export class CliContext {
   constructor(
     readonly globals: Globals,
@@ -68,21 +70,17 @@ export class CliContext {
     return this.withStore((store) => executeOp({ store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath }, op, input));
   }
 
-  /** Run an op not yet declared in its domain, by name. */
-  async op<T = unknown>(name: string, input: unknown, progress: ProgressReporter = this.progress()): Promise<T> {
-    return (await this.run(findOp(name), input, progress)) as T;
-  }
-
   /**
    * Run several ops on one store handle (opened once), or through the server when one holds
    * the database; for commands that call an op many times, such as ingest-as-files-land.
    */
-  async opSession<T>(fn: (op: <R>(name: string, input: unknown, progress?: ProgressReporter) => Promise<R>) => Promise<T>): Promise<T> {
+  async opSession<T>(fn: (run: OpRunner) => Promise<T>): Promise<T> {
     const lock = readLock(this.dbPath);
-    if (lock) return fn(<R>(name: string, input: unknown, progress = this.progress()) => remoteOp(lock.url, lock.secret, name, input, progress) as Promise<R>);
+    if (lock) return fn(async (op, input, progress = this.progress()) => (await remoteOp(lock.url, lock.secret, op.name, input, progress)) as z.output<typeof op.output>);
     return this.withStore((store) =>
-      fn(<R>(name: string, input: unknown, progress = this.progress()) =>
-        executeOp({ store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath }, findOp(name), input) as Promise<R>),
+      fn((op, input, progress = this.progress()) =>
+        executeOp({ store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath }, op, input),
+      ),
     );
   }
 

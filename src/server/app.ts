@@ -18,7 +18,6 @@ import { ALL_OPS } from './ops/index.js';
 import { problemResponse } from './problem.js';
 import { docsRoutes } from './routes/docs.js';
 import { eventRoutes } from './routes/events.js';
-import { measurementRoutes } from './routes/measurements.js';
 import { opsRoutes } from './routes/ops.js';
 import { exportRoutes } from './routes/export.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -75,7 +74,6 @@ export function createApp(deps: AppDeps) {
     });
   });
   app.route('/', eventRoutes(deps));
-  app.route('/', measurementRoutes(deps));
   app.route('/', exportRoutes(deps));
   mountOps(app, deps, ALL_OPS);
   app.route('/', opsRoutes(deps));

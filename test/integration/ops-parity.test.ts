@@ -77,6 +77,10 @@ const SAMPLES: Record<string, Sample> = {
   },
   'cost.compare': { cmd: ['cost', 'compare'], positional: ['source'], inputs: [{ source: 'top10vpn', country: 'IN' }] },
   'cost.methods': { cmd: ['cost', 'methods'], inputs: [{}] },
+  'measurements.summary': { cmd: ['measurements', 'summary'], inputs: [{}, { cc: 'ru', grain: 'hour' }, { asn: 'AS12389', test_name: 'telegram' }] },
+  'measurements.list': { cmd: ['measurements', 'list'], inputs: [{}, { cc: 'RU', status: 'blocked', limit: 3 }] },
+  'measurements.networks': { cmd: ['measurements', 'networks'], inputs: [{}, { cc: 'RU' }] },
+  'measurements.rules': { cmd: ['measurements', 'rules'], inputs: [{}] },
   'watch.status': { cmd: ['watch-status'], inputs: [{}] },
   'watch.new': { cmd: ['watch-new'], inputs: [{}, { since: '2020-01-01T00:00:00Z', limit: 3 }] },
   'throughput.summary': { cmd: ['throughput', 'summary'], inputs: [{}, { cc: 'RU', since: '2021-03' }, { cc: 'ru', asn: 'AS8359', target: 'abs.twimg.com' }] },
@@ -84,6 +88,7 @@ const SAMPLES: Record<string, Sample> = {
 
 /** Bound to HTTP with no CLI twin, and why. */
 const HTTP_ONLY: Record<string, string> = {
+  'measurements.get': 'the public view of `measurements show`: the source file by name, not its path on the server',
   'events.counts': "the dashboard's per-country counts; the CLI lists events instead",
   'detections.list': 'the read-only twin of `detect` (which may --emit drafts and also reports what it emitted)',
   'elections.fingerprints':

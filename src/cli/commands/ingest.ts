@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from '@commander-js/extra-typings';
 import type { IngestReport } from '../../measure/index.js';
+import { measurementsIngest } from '../../measure/ops.js';
 import { AppError } from '../../shared/index.js';
 import { collect, ctxOf, intOption, leaf } from '../command.js';
 import type { Io } from '../context.js';
@@ -58,10 +59,10 @@ export function ingestCommand(program: Command, io: Io): void {
         return d.length === 10 ? `${d} ${end ? '23:59:59' : '00:00:00'}` : d.length === 16 ? `${d}:${end ? '59' : '00'}` : d;
       };
       const tests = (o.testName as string[]).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
-      const r = await ctx.op<IngestReport>('measurements.ingest', {
+      const r = await ctx.run(measurementsIngest, {
         paths: resolved,
-        workers: o.workers,
-        engine: o.engine,
+        workers: o.workers as number | undefined,
+        engine: o.engine as 'js' | 'duckdb' | undefined,
         since: time(o.since, false),
         until: time(o.until, true),
         cc: upper(o.cc as string[]).length ? upper(o.cc as string[]) : undefined,

@@ -5,7 +5,21 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
-import type { RescoreReport } from '../../measure/index.js';
+import {
+  fingerprintsImport,
+  fingerprintsList,
+  measurementsAgreement,
+  measurementsAgreementFiles,
+  measurementsExport,
+  measurementsFiles,
+  measurementsLink,
+  measurementsList,
+  measurementsNetworks,
+  measurementsRescore,
+  measurementsRules,
+  measurementsShow,
+  measurementsSummary,
+} from '../../measure/ops.js';
 import { AppError } from '../../shared/index.js';
 import { ctxOf, intOption, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
@@ -23,7 +37,8 @@ function filters(c: Command): Command {
     .option('--until <date>', 'up to this date (UTC, inclusive)');
 }
 
-const pick = (o: Row) => ({ cc: o.cc, asn: o.asn, test_name: o.testName, target: o.target, since: o.since, until: o.until });
+const str = (v: unknown) => v as string | undefined;
+const pick = (o: Row) => ({ cc: str(o.cc), asn: str(o.asn), test_name: str(o.testName), target: str(o.target), since: str(o.since), until: str(o.until) });
 /** A field for human output: '-' for null, JSON for objects. */
 const f = (v: unknown): string => (v === null || v === undefined ? '-' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
 const fmtMech = (m: Record<string, number>) => Object.entries(m).map(([k, v]) => `${k}:${v}`).join(' ');
@@ -35,7 +50,7 @@ export function measurementsCommand(program: Command, io: Io): void {
     .option('--grain <g>', 'day | hour', 'day')
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<{ totals: Row & { mechanisms: Record<string, number> }; by_target: (Row & { mechanisms: Record<string, number> })[]; cells: Row[]; data_vintage: Row; source: string }>('measurements.summary', { ...pick(o), grain: o.grain });
+      const r = await ctx.run(measurementsSummary, { ...pick(o), grain: o.grain as 'day' | undefined });
       ctx.print(r, (x: typeof r) =>
         table(x.by_target.map((t) => ({ ...t, mechanisms: fmtMech(t.mechanisms) })), ['probe_cc', 'test_name', 'target', 'networks', 'n', 'ok_count', 'anomaly_count', 'confirmed_count', 'failure_count', 'blocked', 'likely_blocked', 'down', 'mechanisms']) +
         `${x.cells.length} cells, ${String(x.totals.n)} measurements, ${f(x.data_vintage.first_bucket)} .. ${f(x.data_vintage.last_bucket)}\nsource: ${x.source}\n`,
@@ -48,15 +63,15 @@ export function measurementsCommand(program: Command, io: Io): void {
     .option('--cursor <c>', 'next_cursor from a previous page')
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<{ items: Row[]; next_cursor: string | null }>('measurements.list', { ...pick(o), status: o.status, limit: o.limit, cursor: o.cursor });
-      ctx.print(r, (x: typeof r) => table(x.items.map((i) => ({ ...i, layers: (i.layers as string[]).join(','), flags: `${i.anomaly ? 'A' : '-'}${i.confirmed ? 'C' : '-'}${i.failure ? 'F' : '-'}` })), ['id', 'measurement_start_time', 'probe_cc', 'probe_asn', 'test_name', 'target', 'flags', 'status', 'layers', 'mechanism']) + (x.next_cursor ? `next: --cursor ${x.next_cursor}\n` : ''));
+      const r = await ctx.run(measurementsList, { ...pick(o), status: o.status as 'ok' | undefined, limit: o.limit as number | undefined, cursor: str(o.cursor) });
+      ctx.print(r, (x: typeof r) => table(x.items.map((i) => ({ ...i, layers: (i.layers).join(','), flags: `${i.anomaly ? 'A' : '-'}${i.confirmed ? 'C' : '-'}${i.failure ? 'F' : '-'}` })), ['id', 'measurement_start_time', 'probe_cc', 'probe_asn', 'test_name', 'target', 'flags', 'status', 'layers', 'mechanism']) + (x.next_cursor ? `next: --cursor ${x.next_cursor}\n` : ''));
     });
 
   leaf(m, 'show', 'one measurement: OONI flags, our verdict with its evidence, and the raw measurement')
     .argument('<id>')
     .action(async (id: string, o: Row) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<Row & { evidence: Row[]; rules: string[]; layers: string[] }>('measurements.show', { id });
+      const r = await ctx.run(measurementsShow, { id });
       ctx.print(r, (x: typeof r) =>
         [
           `${f(x.id)}  ${f(x.test_name)} ${f(x.input)}`,
@@ -75,8 +90,8 @@ export function measurementsCommand(program: Command, io: Io): void {
     .option('--cc <CC>', 'probe country')
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<{ items: Row[] }>('measurements.networks', { cc: o.cc });
-      ctx.print(r, (x: typeof r) => table(x.items.map((i) => ({ ...i, names: (i.names as string[]).join('; ') })), ['probe_cc', 'probe_asn', 'names', 'measurements', 'anomaly_count', 'confirmed_count', 'first', 'last']));
+      const r = await ctx.run(measurementsNetworks, { cc: str(o.cc) });
+      ctx.print(r, (x: typeof r) => table(x.items.map((i) => ({ ...i, names: (i.names ?? []).join('; ') })), ['probe_cc', 'probe_asn', 'names', 'measurements', 'anomaly_count', 'confirmed_count', 'first', 'last']));
     });
 
   filters(leaf(m, 'export', 'export list rows as CSV or Parquet'))
@@ -86,7 +101,7 @@ export function measurementsCommand(program: Command, io: Io): void {
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
       if (o.format === 'parquet' && !o.out) throw new AppError('USAGE', 'parquet needs --out FILE');
-      const r = await ctx.op<{ body: string; encoding: 'utf8' | 'base64'; count: number }>('measurements.export', { ...pick(o), status: o.status, format: o.format });
+      const r = await ctx.run(measurementsExport, { ...pick(o), status: o.status as 'ok' | undefined, format: o.format as 'csv' });
       const bytes = Buffer.from(r.body, r.encoding);
       if (!o.out) return void io.out.write(bytes);
       await writeFile(o.out as string, bytes);
@@ -96,7 +111,7 @@ export function measurementsCommand(program: Command, io: Io): void {
 
   leaf(m, 'rules', 'the verdict rules: id, version, layer, status, doc').action(async (o: Row) => {
     const ctx = ctxOf(io, o);
-    const r = await ctx.op<{ rules_version: string; items: Row[] }>('measurements.rules', {});
+    const r = await ctx.run(measurementsRules, {});
     ctx.print(r, (x: typeof r) => table(x.items, ['id', 'version', 'layer', 'status', 'doc']) + `rules version ${x.rules_version}\n`);
   });
 
@@ -104,13 +119,12 @@ export function measurementsCommand(program: Command, io: Io): void {
     .argument('[files...]', 'score these JSONL / JSONL.gz files in memory instead of reading the store')
     .action(async (files: string[], o: Row) => {
       const ctx = ctxOf(io, o);
-      type Side = { compared: number; agree: number; disagree: number; agree_pct: number | null };
       const r = files.length
-        ? await ctx.op<{ measurements: number; with_probe_analysis: number; vs_probe: Side; vs_anomaly: Side; unexplained: number; disagreements: Row[]; rejects: Row[] }>('measurements.agreement_files', { paths: files.map((x) => resolve(x)) })
-        : await ctx.op<{ measurements: number; with_probe_analysis: number; vs_probe: Side; vs_anomaly: Side; unexplained: number; disagreements: Row[]; rejects?: Row[] }>('measurements.agreement', pick(o));
-      if (r.unexplained > 0 || (r.rejects?.length ?? 0) > 0) io.setExit(3);
+        ? await ctx.run(measurementsAgreementFiles, { paths: files.map((x) => resolve(x)) })
+        : await ctx.run(measurementsAgreement, pick(o));
+      if (r.unexplained > 0 || ('rejects' in r && Array.isArray(r.rejects) && r.rejects.length > 0)) io.setExit(3);
       ctx.print(r, (x: typeof r) =>
-        table(x.disagreements.map((d) => ({ ...d, deciding_rules: (d.deciding_rules as string[]).join(' '), overriding_rules: (d.overriding_rules as { id: string }[]).map((o2) => o2.id).join(' ') || (d.unexplained ? 'UNEXPLAINED' : '') })), ['id', 'test_name', 'input', 'with', 'ours', 'theirs', 'deciding_rules', 'overriding_rules']) +
+        table(x.disagreements.map((d) => ({ ...d, deciding_rules: (d.deciding_rules).join(' '), overriding_rules: (d.overriding_rules as { id: string }[]).map((o2) => o2.id).join(' ') || (d.unexplained ? 'UNEXPLAINED' : '') })), ['id', 'test_name', 'input', 'with', 'ours', 'theirs', 'deciding_rules', 'overriding_rules']) +
         `${x.measurements} measurements, ${x.with_probe_analysis} with the probe's own analysis\n` +
         `vs probe blocking/accessible: ${x.vs_probe.agree}/${x.vs_probe.compared} agree (${f(x.vs_probe.agree_pct)}%)\n` +
         `vs OONI anomaly flag:         ${x.vs_anomaly.agree}/${x.vs_anomaly.compared} agree (${f(x.vs_anomaly.agree_pct)}%)\n` +
@@ -122,7 +136,7 @@ export function measurementsCommand(program: Command, io: Io): void {
     .option('--batch-size <n>', 'measurements per transaction (default 2000)', intOption('--batch-size'))
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<RescoreReport>('measurements.rescore', { ...pick(o), batch_size: o.batchSize });
+      const r = await ctx.run(measurementsRescore, { ...pick(o), batch_size: o.batchSize as number | undefined });
       if (r.needs_reingest > 0 || r.needs_source > 0 || r.unreadable > 0) io.setExit(3);
       ctx.print(r, (x: typeof r) =>
         [
@@ -143,7 +157,7 @@ export function measurementsCommand(program: Command, io: Io): void {
     .option('--limit <n>', 'rows', intOption('--limit'))
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<{ files: Row[]; rejects?: Row[] }>('measurements.files', { limit: o.limit, rejects: o.rejects === true, file_id: o.fileId });
+      const r = await ctx.run(measurementsFiles, { limit: o.limit as number | undefined, rejects: o.rejects === true, file_id: str(o.fileId) });
       ctx.print(r, (x: typeof r) => table(x.files, ['file_id', 'status', 'lines_read', 'stored', 'duplicates', 'rejected', 'size', 'path']) + (x.rejects ? table(x.rejects, ['path', 'line', 'byte_offset', 'reason', 'detail']) : ''));
     });
 
@@ -153,7 +167,7 @@ export function measurementsCommand(program: Command, io: Io): void {
     .option('--note <text>', 'what the evidence shows and its limits')
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<{ target: string }>('measurements.link', { ...pick(o), event_id: o.event, label: o.label, note: o.note });
+      const r = await ctx.run(measurementsLink, { ...pick(o), event_id: String(o.event), label: str(o.label), note: str(o.note) });
       ctx.print(r, (x: typeof r) => `linked ${String(o.event)} to measurements ?${x.target}\n`);
     });
 
@@ -164,13 +178,13 @@ export function measurementsCommand(program: Command, io: Io): void {
     .option('--kind <k>', 'for Censored Planet JSONL: cp_blockpage | cp_false_positive (default from the file name)')
     .action(async (file: string, o: Row) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.op<{ source: string; count: number; rejects: unknown[] }>('fingerprints.import', { file: resolve(file), source: o.source, kind: o.kind });
+      const r = await ctx.run(fingerprintsImport, { file: resolve(file), source: str(o.source), kind: o.kind as 'cp_blockpage' | undefined });
       if (r.rejects.length) io.setExit(3);
       ctx.print(r, (x: typeof r) => `imported ${x.count} fingerprints into ${x.source}${x.rejects.length ? `, ${x.rejects.length} rejected` : ''}\n`);
     });
   leaf(fp, 'list', 'fingerprint sets in use').action(async (o: Row) => {
     const ctx = ctxOf(io, o);
-    const r = await ctx.op<{ items: Row[] }>('fingerprints.list', {});
+    const r = await ctx.run(fingerprintsList, {});
     ctx.print(r, (x: typeof r) => table(x.items, ['source', 'count', 'file', 'checksum', 'imported_at']));
   });
 }

@@ -5,7 +5,8 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
-import { syncOoni, type IngestReport, type SyncReport } from '../../measure/index.js';
+import { syncOoni, type SyncReport } from '../../measure/index.js';
+import { measurementsIngest } from '../../measure/ops.js';
 import { AppError, silentProgress } from '../../shared/index.js';
 import { collect, ctxOf, examples, intOption, leaf } from '../command.js';
 import type { Io } from '../context.js';
@@ -58,7 +59,7 @@ export function ooniCommand(program: Command, io: Io): void {
       const input = { since: hourOf('--since', o.since as string, false), until: hourOf('--until', o.until as string, true), cc: cc.length ? cc : undefined, test_name: list(o.test as string[]), dest, concurrency };
       // one batch of landed files at a time, on one store handle
       const r = o.ingest === true
-        ? await ctx.opSession((op) => syncOoni({ bucket, progress: ctx.progress(), ingest: (paths) => op<IngestReport>('measurements.ingest', { paths, workers: o.workers as number | undefined }, silentProgress) }, input))
+        ? await ctx.opSession((run) => syncOoni({ bucket, progress: ctx.progress(), ingest: (paths) => run(measurementsIngest, { paths, workers: o.workers as number | undefined }, silentProgress) }, input))
         : await syncOoni({ bucket, progress: ctx.progress() }, input);
       if (r.files.failed || r.files.corrupt || (r.ingest && (r.ingest.rejected || r.ingest.files.failed))) io.setExit(EXIT.PARTIAL);
       ctx.print(r, human);

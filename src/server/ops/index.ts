@@ -1,18 +1,18 @@
 /**
- * Every operation the server knows: the domains' lists (src/<domain>/ops.ts) and those still
- * declared here. /api/_ops/:name finds them by name; mountOps gives the bound ones a route.
+ * Every operation the server knows: the domains' lists (src/<domain>/ops.ts).
+ * /api/_ops/:name finds them by name; mountOps gives the bound ones a route.
  */
 import { costOps } from '../../cost/ops.js';
 import { dbOps } from '../../db/ops.js';
 import { detectOps } from '../../detect/ops.js';
 import { electionsOps } from '../../elections/ops.js';
 import { ledgerOps } from '../../ledger/ops.js';
+import { measureOps } from '../../measure/ops.js';
 import { registryOps } from '../../registry/ops.js';
 import { AppError } from '../../shared/index.js';
 import { signalsOps } from '../../signals/ops.js';
 import { watchOps } from '../../watch/ops.js';
 import type { AnyOp } from '../../op/index.js';
-import { measureOps } from './measure-ops.js';
 
 export const ALL_OPS: readonly AnyOp[] = [
   ...ledgerOps,

@@ -1,11 +1,14 @@
 /**
  * GET /api/export/events.{csv,json,ndjson,parquet} with the list filters, indicators.{...},
- * and GET /api/cost/events (JSON, or the file with `format`): hand-written because the content
- * type is the feature. The filters are the ops' own (src/ledger/ops.ts, src/cost/ops.ts), read
- * from the query string the way every op route reads it, and the cost rows come from the op.
+ * /api/measurements/export.{csv,parquet}, and GET /api/cost/events (JSON, or the file with
+ * `format`): hand-written because the content type is the feature. The filters are the ops'
+ * own (src/ledger/ops.ts, src/measure/ops.ts, src/cost/ops.ts), read from the query string the
+ * way every op route reads it.
  */
 import { createRoute } from '@hono/zod-openapi';
 import { costEvents } from '../../cost/ops.js';
+import { exportMeasurements, MEASUREMENT_EXPORT_FORMATS } from '../../measure/index.js';
+import { MeasurementExportQuery } from '../../measure/ops.js';
 import { executeOp } from '../../op/index.js';
 import { silentProgress } from '../../shared/index.js';
 import { EVENT_COLUMNS, EXPORT_FORMATS, INDICATOR_COLUMNS, exportEvents, exportIndicators, type ExportFormat } from '../../ledger/index.js';
@@ -17,12 +20,14 @@ import { newRouter, problem } from '../openapi.js';
 const eventFilters = queryParser(EventFilters);
 const indicatorFilters = queryParser(IndicatorFilters);
 const costQuery = queryParser(costEvents.input);
+const measurementQuery = queryParser(MeasurementExportQuery);
+const PARQUET = 'application/vnd.apache.parquet';
 
 export const MEDIA: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json',
   ndjson: 'application/x-ndjson',
-  parquet: 'application/vnd.apache.parquet',
+  parquet: PARQUET,
 };
 
 export function exportRoutes(deps: AppDeps) {
@@ -54,6 +59,24 @@ export function exportRoutes(deps: AppDeps) {
       async (c) => {
         const body = await exportIndicators(deps, indicatorFilters(c.req.url), format);
         return c.body(body as never, 200, { 'content-type': MEDIA[format], 'content-disposition': `attachment; filename="indicators.${format}"` });
+      },
+    );
+  }
+  // Literal paths (not export.{format}), registered before /api/measurements/{id}.
+  for (const format of MEASUREMENT_EXPORT_FORMATS) {
+    const media = format === 'csv' ? MEDIA.csv : PARQUET;
+    r.openapi(
+      createRoute({
+        method: 'get',
+        path: `/api/measurements/export.${format}`,
+        tags: ['measurements'],
+        summary: `Export list rows as ${format === 'csv' ? 'CSV' : 'Parquet'} (the list filters; up to 500,000 rows)`,
+        request: { query: MeasurementExportQuery },
+        responses: { 200: { description: 'The file', content: { [media]: { schema: { type: 'string' } } } }, 400: problem('Bad filter') },
+      }),
+      async (c) => {
+        const { body } = await exportMeasurements(deps, measurementQuery(c.req.url), format);
+        return c.body(body as never, 200, { 'content-type': media, 'content-disposition': `attachment; filename="measurements.${format}"` });
       },
     );
   }

@@ -1,0 +1,252 @@
+/**
+ * Measurement operations: ingest, queries, exports, the rule set, rescoring, agreement with
+ * OONI's flags, the ingest manifest, evidence links and fingerprints. The CLI's `ingest`,
+ * `measurements` and `fingerprints` commands and GET /api/measurements*, /api/networks are
+ * these ops. Paths are absolute and read by the process that runs the op (the CLI spools
+ * stdin to a file first).
+ */
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { check, defineOp, report } from '../op/index.js';
+import { agreementFromFiles, agreementFromStore } from './agreement.js';
+import { linkMeasurementQuery } from './evidence.js';
+import { exportMeasurements, MEASUREMENT_EXPORT_FORMATS } from './export.js';
+import { importFingerprintFile } from './fingerprints/index.js';
+import { ingest } from './ingest.js';
+import { STATUSES } from './model.js';
+import { extractThroughput } from './netevents/index.js';
+import { listMeasurements, listNetworks, measurementSummary, showMeasurement } from './query.js';
+import { rescoreMeasurements } from './rescore.js';
+import { MeasurementDetailSchema, MeasurementListSchema, MeasurementSchema, MeasurementSummarySchema, NetworkListSchema, RulesSchema } from './schemas.js';
+import { RULES, RULES_VERSION } from './verdict/index.js';
+
+type Result<F extends (...a: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+
+/** The filters of summary, list, export, agreement, rescore and links. */
+export const MeasurementFilters = z.object({
+  cc: check.countryCode.optional().meta({ description: 'probe_cc, ISO 3166-1 alpha-2', example: 'RU' }),
+  asn: check.asn.optional().meta({ description: 'probe_asn', example: 'AS12389' }),
+  test_name: z.string().optional().meta({ example: 'telegram' }),
+  target: z.string().optional().meta({ description: 'domain or app (telegram, signal, whatsapp, facebook_messenger, tor)', example: 'telegram' }),
+  since: z.string().optional().meta({ description: 'YYYY[-MM[-DD]] or ISO date-time, UTC' }),
+  until: z.string().optional().meta({ description: 'inclusive' }),
+});
+
+const ListQuery = MeasurementFilters.extend({ status: z.enum(STATUSES).optional(), limit: check.limit(10000).optional(), cursor: check.cursor.optional() });
+
+/** The list filters the exports take (no paging). */
+export const MeasurementExportQuery = ListQuery.omit({ limit: true, cursor: true });
+
+const ingestThroughput = async (ctx: Parameters<typeof extractThroughput>[0]) => {
+  const t = await extractThroughput(ctx);
+  return {
+    files: t.files,
+    with_events: t.with_events,
+    with_throughput: t.with_throughput,
+    bad_events: t.bad_events,
+    bad_by_reason: t.bad_by_reason,
+    reconciliation: t.reconciliation,
+  };
+};
+
+export const measurementsIngest = defineOp({
+  name: 'measurements.ingest',
+  summary: 'Ingest OONI JSONL / JSONL.gz files or bucket-layout directories',
+  write: true,
+  scope: 'import',
+  files: (i) => i.paths,
+  input: z.object({
+    paths: z.array(z.string()).min(1),
+    workers: z.number().int().min(0).max(256).optional(),
+    engine: z.enum(['js', 'duckdb']).optional(),
+    since: z.string().optional(),
+    until: z.string().optional(),
+    cc: z.array(check.countryCode).optional(),
+    test_name: z.array(z.string()).optional(),
+    force: z.boolean().optional(),
+    max_line_bytes: z.number().int().min(1024).optional(),
+  }),
+  output: report<Result<typeof ingest> & { throughput: Result<typeof ingestThroughput> }>(
+    'files, lines read = stored + duplicates + rejected, rejects, and the network_events extraction that follows',
+  ),
+  // Then read the new files' network_events (throttling input b); its counts ride along.
+  run: async (ctx, input) => ({ ...(await ingest(ctx, input)), throughput: await ingestThroughput(ctx) }),
+});
+
+export const measurementsSummary = defineOp({
+  name: 'measurements.summary',
+  summary: 'Aggregated cells and per-target totals',
+  write: false,
+  input: MeasurementFilters.extend({ grain: z.enum(['day', 'hour']).optional() }),
+  output: MeasurementSummarySchema,
+  http: { method: 'get', path: '/api/measurements/summary', tag: 'measurements', description: 'Summary' },
+  run: (ctx, q) => measurementSummary(ctx, q),
+});
+
+export const measurementsList = defineOp({
+  name: 'measurements.list',
+  summary: 'One row per measurement, newest first',
+  write: false,
+  input: ListQuery,
+  output: MeasurementListSchema,
+  http: { method: 'get', path: '/api/measurements', tag: 'measurements', description: 'A page' },
+  run: (ctx, q) => listMeasurements(ctx, q),
+});
+
+export const measurementsRules = defineOp({
+  name: 'measurements.rules',
+  summary: 'The verdict rules (id, version, layer, status, doc)',
+  write: false,
+  input: z.object({}),
+  output: RulesSchema,
+  http: { method: 'get', path: '/api/measurements/rules', tag: 'measurements', description: 'Rules' },
+  run: () => Promise.resolve({ rules_version: RULES_VERSION, items: RULES.map((r) => ({ ...r })) }),
+});
+
+export const measurementsShow = defineOp({
+  name: 'measurements.show',
+  summary: 'One measurement: verdict, evidence and raw JSON (with the source file path on this machine)',
+  write: false,
+  input: z.object({ id: z.string() }),
+  output: MeasurementDetailSchema,
+  run: (ctx, { id }) => showMeasurement(ctx, id),
+});
+
+/**
+ * The public view of one measurement: the source file by name only (its server path is an
+ * internal detail, and so is the path inside an unavailability message).
+ */
+export const measurementsGet = defineOp({
+  name: 'measurements.get',
+  summary: 'One measurement: flags, verdict, evidence, raw',
+  write: false,
+  input: z.object({ id: z.string() }),
+  output: MeasurementSchema,
+  http: { method: 'get', path: '/api/measurements/{id}', tag: 'measurements', description: 'The measurement', errors: { 404: 'No such measurement' } },
+  run: async (ctx, { id }) => {
+    const { path, ...rest } = await showMeasurement(ctx, id);
+    const file = path ? basename(path) : null;
+    return { ...rest, file, raw_error: path && rest.raw_error ? rest.raw_error.split(path).join(file ?? '') : rest.raw_error };
+  },
+});
+
+export const measurementsNetworks = defineOp({
+  name: 'measurements.networks',
+  summary: 'Networks (ASNs) with names and measurement counts',
+  write: false,
+  input: z.object({ cc: check.countryCode.optional() }),
+  output: NetworkListSchema,
+  http: { method: 'get', path: '/api/networks', tag: 'measurements', description: 'Networks' },
+  run: (ctx, q) => listNetworks(ctx, q),
+});
+
+export const measurementsExport = defineOp({
+  name: 'measurements.export',
+  summary: 'Export list rows as CSV or Parquet (body utf8 or base64)',
+  write: false,
+  input: MeasurementExportQuery.extend({ format: z.enum(MEASUREMENT_EXPORT_FORMATS) }),
+  output: report<{ format: string; body: string; encoding: 'utf8' | 'base64'; count: number }>('the file (utf8 text or base64) and its row count'),
+  run: async (ctx, { format, ...q }) => {
+    const { body, count } = await exportMeasurements(ctx, q, format);
+    return typeof body === 'string'
+      ? { format, body, encoding: 'utf8' as const, count }
+      : { format, body: body.toString('base64'), encoding: 'base64' as const, count };
+  },
+});
+
+export const measurementsRescore = defineOp({
+  name: 'measurements.rescore',
+  summary: 'Re-judge stored measurements with the current rules and fingerprints from their stored rule inputs (source files are not read)',
+  write: true,
+  scope: 'import',
+  input: MeasurementFilters.extend({ batch_size: z.number().int().min(1).max(100000).optional() }),
+  output: report<Result<typeof rescoreMeasurements>>('measurements read = rescored + unchanged + needing re-ingest, verdict changes'),
+  run: (ctx, q) => rescoreMeasurements(ctx, q),
+});
+
+export const measurementsAgreement = defineOp({
+  name: 'measurements.agreement',
+  summary: "Our verdicts vs the probe's own analysis and OONI's anomaly flag, with every disagreement's rules",
+  write: false,
+  input: MeasurementFilters,
+  output: report<Result<typeof agreementFromStore>>('agreement counts and every disagreement with its rules'),
+  run: (ctx, q) => agreementFromStore(ctx, q),
+});
+
+export const measurementsAgreementFiles = defineOp({
+  name: 'measurements.agreement_files',
+  summary: 'Agreement over JSONL / JSONL.gz files scored in memory (nothing stored)',
+  // reads files where the server runs: the import scope and the import folders, like ingest
+  write: true,
+  scope: 'import',
+  files: (i) => i.paths,
+  input: z.object({ paths: z.array(z.string()).min(1) }),
+  output: report<Result<typeof agreementFromFiles>>('agreement counts and every disagreement with its rules'),
+  run: (ctx, { paths }) => agreementFromFiles(ctx, paths),
+});
+
+const manifest = async (ctx: Parameters<typeof measurementsList.run>[0], limit: number, rejects: boolean, file_id?: string) => ({
+  files: await ctx.store.measure.listFiles(limit),
+  rejects: rejects ? await ctx.store.measure.rejects({ file_id, limit }) : undefined,
+  counts: await ctx.store.measure.counts(),
+});
+
+export const measurementsFiles = defineOp({
+  name: 'measurements.files',
+  scope: 'read',
+  summary: 'The ingest manifest and rejects',
+  write: false,
+  input: z.object({ limit: check.limit(10000).optional(), rejects: z.boolean().optional(), file_id: z.string().optional() }),
+  output: report<Result<typeof manifest>>('ingested files, rejects with file, line and reason, counts'),
+  run: (ctx, { limit, rejects, file_id }) => manifest(ctx, limit ?? 100, rejects === true, file_id),
+});
+
+export const measurementsLink = defineOp({
+  name: 'measurements.link',
+  summary: 'Link a ledger event to a saved measurement query',
+  write: true,
+  input: MeasurementFilters.extend({ event_id: z.string(), label: z.string().optional(), note: z.string().optional() }),
+  output: report<Result<typeof linkMeasurementQuery>>('the evidence link'),
+  run: (ctx, { event_id, ...q }) => linkMeasurementQuery(ctx, event_id, q),
+});
+
+export const fingerprintsImport = defineOp({
+  name: 'fingerprints.import',
+  summary: 'Replace one fingerprint set from an OONI CSV/JSON or Censored Planet JSONL file',
+  write: true,
+  scope: 'import',
+  files: (i) => [i.file],
+  input: z.object({ file: z.string(), source: z.string().optional(), kind: z.enum(['cp_blockpage', 'cp_false_positive']).optional() }),
+  output: report<Result<typeof importFingerprintFile>>('the set replaced, fingerprints stored and rejects'),
+  run: (ctx, { file, source, kind }) => importFingerprintFile(ctx, file, { source, kind }),
+});
+
+const fingerprintSets = async (ctx: Parameters<typeof measurementsList.run>[0]) => ({ items: await ctx.store.measure.fingerprintSources() });
+
+export const fingerprintsList = defineOp({
+  name: 'fingerprints.list',
+  summary: 'Fingerprint sets in use',
+  write: false,
+  input: z.object({}),
+  output: report<Result<typeof fingerprintSets>>('fingerprint sets with source, kind and counts'),
+  run: (ctx) => fingerprintSets(ctx),
+});
+
+// The literal /api/measurements/* paths come before /api/measurements/{id}.
+export const measureOps = [
+  measurementsIngest,
+  measurementsSummary,
+  measurementsList,
+  measurementsRules,
+  measurementsShow,
+  measurementsGet,
+  measurementsNetworks,
+  measurementsExport,
+  measurementsRescore,
+  measurementsAgreement,
+  measurementsAgreementFiles,
+  measurementsFiles,
+  measurementsLink,
+  fingerprintsImport,
+  fingerprintsList,
+];
