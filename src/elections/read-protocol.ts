@@ -30,9 +30,9 @@ const uikNumber = (uik: string | null): number | null => {
 function kindOfRow(region: string, tik: string | null, uik: string | null, regionalAggregate: boolean): StationKind {
   if (regionalAggregate) return 'aggregate';
   if (tik === DEG_TIK) return 'virtual';
+  if (!region.includes('Москва')) return 'station';
   const n = uikNumber(uik);
-  if (/Москва/.test(region) && n !== null && n >= 5001 && n <= 5015) return 'virtual';
-  return 'station';
+  return n !== null && n >= 5001 && n <= 5015 ? 'virtual' : 'station';
 }
 
 export function readProtocol(text: string, file: string): ProtocolFile {
@@ -57,17 +57,33 @@ export function readProtocol(text: string, file: string): ProtocolFile {
   const seen = new Set<string>();
   const codes = new Map<string, string | null>();
   let linesRead = 0;
-  const text_ = (cells: string[], i: number | undefined) => (i === undefined ? null : (cells[i] ?? '').trim() || null);
-  for (const [line, raw] of it) {
-    if (raw === '') continue;
+  // Field i of a quote-free line spans [at[i], at[i + 1] - 1): cells are read in place, and only
+  // the identifying columns become strings. Lines with quotes go through splitCsv.
+  const at = new Int32Array(h.width + 2);
+  let raw = '';
+  let cells: string[] | null = null;
+  const cell = (i: number): string => (cells ? cells[i]! : raw.slice(at[i], at[i + 1]! - 1));
+  const text_ = (i: number | undefined) => (i === undefined ? null : cell(i).trim() || null);
+  const countAt = (i: number): number | null => (cells ? parseCount(cells[i]!) : parseCountIn(raw, at[i]!, at[i + 1]! - 1));
+  const isEmpty = (i: number): boolean => (cells ? cells[i] === '' : at[i + 1]! - 1 === at[i]!);
+  for (const [line, text] of it) {
+    if (text === '') continue;
     linesRead++;
-    const cells = splitCsv(raw);
-    if (!cells) {
-      rejects.push({ file, line, reason: 'unterminated_quote', detail: 'a quoted field is not closed on its line' });
-      continue;
+    raw = text;
+    let width: number;
+    if (raw.includes('"')) {
+      cells = splitCsv(raw);
+      if (!cells) {
+        rejects.push({ file, line, reason: 'unterminated_quote', detail: 'a quoted field is not closed on its line' });
+        continue;
+      }
+      width = cells.length;
+    } else {
+      cells = null;
+      width = fieldStarts(raw, at);
     }
-    if (cells.length !== h.width) {
-      rejects.push({ file, line, reason: 'column_count', detail: `expected ${h.width} columns, got ${cells.length}` });
+    if (width !== h.width) {
+      rejects.push({ file, line, reason: 'column_count', detail: `expected ${h.width} columns, got ${width}` });
       continue;
     }
     const counts = emptyCounts();
@@ -76,21 +92,20 @@ export function readProtocol(text: string, file: string): ProtocolFile {
     for (let k = 0; k < countIdx.length; k++) {
       const i = countIdx[k]!;
       if (i < 0) continue;
-      const v = cells[i]!;
-      if (v === '') empty++;
-      const n = parseCount(v);
-      if (n === null) bad ??= `${COUNT_COLUMNS[k]} (column ${i + 1}) = "${v}"`;
+      if (isEmpty(i)) empty++;
+      const n = countAt(i);
+      if (n === null) bad ??= `${COUNT_COLUMNS[k]} (column ${i + 1}) = "${cell(i)}"`;
       counts[COUNT_COLUMNS[k]!] = n;
     }
     const votes = new Array<number>(choiceIdx.length);
     for (let k = 0; k < choiceIdx.length; k++) {
-      const v = cells[choiceIdx[k]!]!;
-      if (v === '') empty++;
-      const n = parseCount(v);
-      if (n === null) bad ??= `"${h.choices[k]!.choice.label}" (column ${choiceIdx[k]! + 1}) = "${v}"`;
+      const i = choiceIdx[k]!;
+      if (isEmpty(i)) empty++;
+      const n = countAt(i);
+      if (n === null) bad ??= `"${h.choices[k]!.choice.label}" (column ${i + 1}) = "${cell(i)}"`;
       votes[k] = n ?? 0;
     }
-    const region = text_(cells, h.ids.region) ?? '';
+    const region = text_(h.ids.region) ?? '';
     if (bad) {
       const allEmpty = empty === choiceIdx.length + countIdx.filter((i) => i >= 0).length;
       rejects.push(
@@ -100,9 +115,9 @@ export function readProtocol(text: string, file: string): ProtocolFile {
       );
       continue;
     }
-    const oik = text_(cells, h.ids.oik);
-    const tik = text_(cells, h.ids.tik);
-    const uik = regionalAggregate ? 'ДЭГ' : text_(cells, h.ids.uik);
+    const oik = text_(h.ids.oik);
+    const tik = text_(h.ids.tik);
+    const uik = regionalAggregate ? 'ДЭГ' : text_(h.ids.uik);
     const key = `${region}|${oik ?? ''}|${tik ?? ''}|${uik ?? ''}`;
     if (seen.has(key)) {
       rejects.push({ file, line, reason: 'duplicate_station', detail: `station ${key} appears twice in this file` });
@@ -150,16 +165,43 @@ const emptyCounts = (): Counts => ({
 });
 
 /** A non-negative integer count ("123", "123.0" from float exports); null otherwise. */
-export function parseCount(v: string): number | null {
-  if (v.length === 0) return null;
+export const parseCount = (v: string): number | null => parseCountIn(v, 0, v.length);
+
+/** parseCount of s[from, to), read in place. */
+export function parseCountIn(s: string, from: number, to: number): number | null {
+  if (to <= from) return null;
   let n = 0;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i) - 48;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
     if (c < 0 || c > 9) {
-      if (v.charCodeAt(i) === 46 && /^\.0*$/.test(v.slice(i)) && i > 0) return n;
+      if (c === -2 && i > from) {
+        for (let j = i + 1; j < to; j++) if (s.charCodeAt(j) !== 48) return null;
+        return n;
+      }
       return null;
     }
     n = n * 10 + c;
   }
   return n <= Number.MAX_SAFE_INTEGER ? n : null;
+}
+
+/**
+ * Start offsets of the comma-separated fields of a quote-free line into `at` (as many as fit,
+ * then `at[k]` = one past the end for the last field stored), returning the number of fields.
+ */
+export function fieldStarts(line: string, at: Int32Array): number {
+  const cap = at.length - 1;
+  let k = 0;
+  at[0] = 0;
+  let from = 0;
+  for (;;) {
+    const c = line.indexOf(',', from);
+    if (c < 0) break;
+    k++;
+    if (k < cap) at[k] = c + 1;
+    from = c + 1;
+  }
+  const n = k + 1;
+  if (n < cap) at[n] = line.length + 1;
+  return n;
 }
