@@ -6,7 +6,8 @@
 import { gdpPlan, type FactorKit } from '../gdp-plan.js';
 import { param, times } from '../unit.js';
 import { nationalValue, recordInput } from '../method-kit.js';
-import type { Factor, MethodModel, Unit } from '../types.js';
+import type { PlanContext } from '../method-kit.js';
+import type { Factor, MethodModel, Plan, Unit } from '../types.js';
 import { BCG_SHARES, G20, G20_AVERAGE, PROXY_K, SHARE_FACTOR, SOURCE, VERSION, shareFor } from './params.js';
 
 export interface ShareSource {
@@ -38,6 +39,24 @@ export function shareFactor(country: string, year: number, kit: FactorKit, escal
   return { src, f: { c: src.share, unit: esc ? times(param(k), esc) : param(k) } };
 }
 
+/**
+ * The plan of a share-of-GDP method (Brookings, and COST's escalated Brookings): GDP × the
+ * internet-economy share of the year (escalated when `escalate` says so), labelled a proxy
+ * when the share is not BCG's own figure for the country.
+ */
+export function sharePlan(ctx: PlanContext, escalate?: (year: number, kind: ShareSource['kind'], kit: FactorKit) => Unit | null, proxyLabel: (src: ShareSource) => string = (src) => src.label): Plan {
+  let proxy: string | null = null;
+  return gdpPlan(ctx, {
+    preset: 'subscriptions',
+    factorFor(year, kit) {
+      const { src, f } = shareFactor(ctx.scenario.country, year, kit, escalate && ((y, kind) => escalate(y, kind, kit)));
+      if (src.kind !== 'bcg') proxy = proxyLabel(src);
+      return f;
+    },
+    proxy: () => proxy,
+  });
+}
+
 export const brookings2016: MethodModel = {
   id: 'brookings-2016',
   version: VERSION,
@@ -50,16 +69,5 @@ export const brookings2016: MethodModel = {
     { name: 'u', description: 'uncertainty factor on BCG shares', dist: SHARE_FACTOR, source: 'our assumption' },
     { name: 'k', description: 'penetration proxy coefficient (countries without BCG share)', dist: PROXY_K, source: 'fitted on BCG countries, 2010' },
   ],
-  plan(ctx) {
-    let proxy: string | null = null;
-    return gdpPlan(ctx, {
-      preset: 'subscriptions',
-      factorFor(year, kit) {
-        const { src, f } = shareFactor(ctx.scenario.country, year, kit);
-        if (src.kind !== 'bcg') proxy = src.label;
-        return f;
-      },
-      proxy: () => proxy,
-    });
-  },
+  plan: (ctx) => sharePlan(ctx),
 };

@@ -2,8 +2,7 @@
  * cost-escalated: Brookings with NetBlocks COST's escalator,
  *   s(year) = s_BCG(year) · (1 + g)^(year − 2016) for year > 2016 (G-20 shares only).
  */
-import { shareFactor } from '../brookings-2016/model.js';
-import { gdpPlan } from '../gdp-plan.js';
+import { sharePlan } from '../brookings-2016/model.js';
 import { compound } from '../unit.js';
 import type { MethodModel } from '../types.js';
 import { BASE_YEAR, ESCALATOR, SOURCE, VERSION } from './params.js';
@@ -17,24 +16,16 @@ export const costEscalated: MethodModel = {
   citation: [SOURCE, 'West (2016), Brookings; BCG (2012)'],
   types: ['full', 'mobile', 'fixed', 'platform', 'throttling', 'isp'],
   params: [{ name: 'g', description: 'annual escalator on G-20 shares after 2016', dist: ESCALATOR, source: `${SOURCE}; ±2 points our assumption` }],
-  plan(ctx) {
-    let proxy: string | null = null;
-    return gdpPlan(ctx, {
-      preset: 'subscriptions',
-      factorFor(year, kit) {
-        const { src, f } = shareFactor(ctx.scenario.country, year, kit, (y, kind) => {
-          if (kind === 'penetration-proxy' || y <= BASE_YEAR) return null;
-          let i = kit.ps.specs.findIndex((s) => s.name === 'escalator g');
-          if (i < 0) i = kit.ps.add('escalator g', ESCALATOR, 'per year', SOURCE);
-          const n = y - BASE_YEAR;
-          const k = i;
-          kit.inputs.push({ name: `escalator years ${y}`, value: n, unit: 'years after 2016', source: SOURCE, year: y });
-          return compound(k, n);
-        });
-        if (src.kind !== 'bcg') proxy = src.kind === 'penetration-proxy' ? `${src.label}; no escalator (COST's ICT-indicator formula is not public)` : src.label;
-        return f;
+  plan: (ctx) =>
+    sharePlan(
+      ctx,
+      (y, kind, kit) => {
+        if (kind === 'penetration-proxy' || y <= BASE_YEAR) return null;
+        let i = kit.ps.specs.findIndex((s) => s.name === 'escalator g');
+        if (i < 0) i = kit.ps.add('escalator g', ESCALATOR, 'per year', SOURCE);
+        kit.inputs.push({ name: `escalator years ${y}`, value: y - BASE_YEAR, unit: 'years after 2016', source: SOURCE, year: y });
+        return compound(i, y - BASE_YEAR);
       },
-      proxy: () => proxy,
-    });
-  },
+      (src) => (src.kind === 'penetration-proxy' ? `${src.label}; no escalator (COST's ICT-indicator formula is not public)` : src.label),
+    ),
 };
