@@ -161,6 +161,20 @@ describe('measurements rescore', () => {
     });
   });
 
+  it("rule inputs kept from the DuckDB engine's projection rescore to the same verdicts", async () => {
+    const t2 = tempDir();
+    const other = await openStore(join(t2.dir, 'd.duckdb'));
+    try {
+      const d = { store: other, clock, progress: silentProgress };
+      const r = await ingest(d, { paths: [FILES[1]!], engine: 'duckdb' });
+      expect(r.fast?.projected).toBeGreaterThan(50);
+      expect(await rescoreMeasurements(d, {})).toMatchObject({ rescored: r.stored, changed: 0, needs_reingest: 0, needs_source: 0 });
+    } finally {
+      await other.close();
+      t2.cleanup();
+    }
+  });
+
   it('rejects a bad filter with the field named (exit 1 with a validation error)', async () => {
     const r = await cli(['measurements', 'rescore', '--cc', 'RUS', '--json', '--db', db]);
     expect(r.code).not.toBe(0);
