@@ -6,11 +6,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { judgeSeries, type JudgedSample } from '../src/detect/outage.js';
-import { syntheticSignal, SYNTHETIC_START } from '../src/detect/outage-synthetic.js';
+import { SEEDED_STEP_MIN as STEP, seededDrop, seededQuiet } from '../src/detect/outage-synthetic.js';
 import { parseSignals } from '../src/signals/index.js';
 import { packagePath } from '../src/shared/index.js';
 
-const STEP = 5;
 const rows: string[] = [];
 for (const level of [20, 80, 400]) {
   let hits = 0;
@@ -18,18 +17,8 @@ for (const level of [20, 80, 400]) {
   let n = 0;
   const errs: number[] = [];
   for (let seed = 1; seed <= 300; seed++) {
-    const at = Math.round((2.5 + (seed % 17) / 10) * 288);
-    const s = syntheticSignal({
-      seed: seed * 13 + level,
-      level,
-      stepMin: STEP,
-      days: 5,
-      diurnal: seed % 2 ? 0.5 : 0,
-      missing: 0.03,
-      drop: { at, samples: 24 + (seed % 50) * 6, keep: (seed % 5) * 0.08 },
-    });
-    const truth = SYNTHETIC_START + at * STEP * 60_000;
-    const eps = judgeSeries(s).episodes;
+    const { samples, truth } = seededDrop(seed, level);
+    const eps = judgeSeries(samples).episodes;
     n++;
     if (eps.length) found++;
     const best = eps.map((e) => (Date.parse(e.onset) - truth) / (STEP * 60_000)).sort((a, b) => Math.abs(a) - Math.abs(b))[0];
@@ -37,8 +26,7 @@ for (const level of [20, 80, 400]) {
     if (best !== undefined && Math.abs(best) <= 2) hits++;
   }
   let fp = 0;
-  for (let seed = 1; seed <= 300; seed++)
-    fp += judgeSeries(syntheticSignal({ seed: seed * 7 + level, level, stepMin: STEP, days: 6, diurnal: seed % 2 ? 0.5 : 0, missing: 0.05 })).episodes.length;
+  for (let seed = 1; seed <= 300; seed++) fp += judgeSeries(seededQuiet(seed, level, seed % 2 ? 0.5 : 0)).episodes.length;
   errs.sort((a, b) => a - b);
   rows.push(
     `| ${level} | ${n} | ${found} | ${((100 * hits) / n).toFixed(1)} % | ${errs[Math.floor(errs.length / 2)]} | ${errs[Math.floor(errs.length * 0.95)]} | ${fp} in 300 × 6 days |`,

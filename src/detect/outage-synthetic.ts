@@ -43,3 +43,31 @@ export function syntheticSignal(o: SyntheticSignal): Sample[] {
   }
   return out;
 }
+
+/** Sample period (minutes) of the seeded cases: IODA's telescope bins. */
+export const SEEDED_STEP_MIN = 5;
+
+/**
+ * Seeded drop case `seed` of the accuracy study at a level: a 5-day series, flat (even seeds) or
+ * swinging ±50% over the day (odd seeds), 3% missing, with a drop on day 3-4 at any time of day
+ * that keeps 0-32% of the level for 2-27 h. The tests and bench/outage-figures.ts read the same
+ * cases; `truth` is the onset instant (ms).
+ */
+export function seededDrop(seed: number, level: number): { samples: Sample[]; truth: number } {
+  const perDay = (24 * 60) / SEEDED_STEP_MIN;
+  const at = Math.round((2.5 + (seed % 17) / 10) * perDay);
+  const samples = syntheticSignal({
+    seed: seed * 13 + level,
+    level,
+    stepMin: SEEDED_STEP_MIN,
+    days: 5,
+    diurnal: seed % 2 ? 0.5 : 0,
+    missing: 0.03,
+    drop: { at, samples: 24 + (seed % 50) * 6, keep: (seed % 5) * 0.08 },
+  });
+  return { samples, truth: SYNTHETIC_START + at * SEEDED_STEP_MIN * 60_000 };
+}
+
+/** Seeded quiet case: 6 days at a level, flat (diurnal 0) or with a diurnal swing, 5% missing, no drop. */
+export const seededQuiet = (seed: number, level: number, diurnal: number): Sample[] =>
+  syntheticSignal({ seed: seed * 7 + level, level, stepMin: SEEDED_STEP_MIN, days: 6, diurnal, missing: 0.05 });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeSeries, type Sample } from './outage.js';
-import { syntheticSignal, SYNTHETIC_START } from './outage-synthetic.js';
-
-const STEP = 5;
+import { SEEDED_STEP_MIN as STEP, seededDrop, seededQuiet, syntheticSignal } from './outage-synthetic.js';
 
 describe('outage detector on SYNTHETIC series', () => {
   it('finds no outage on flat and diurnal series (three levels, gaps, 30 seeds each; bench/outage-figures.ts runs 300)', () => {
@@ -10,8 +8,7 @@ describe('outage detector on SYNTHETIC series', () => {
     for (let seed = 1; seed <= 30; seed++) {
       for (const level of [20, 80, 400]) {
         for (const diurnal of [0, 0.5]) {
-          const s = syntheticSignal({ seed: seed * 7 + level, level, stepMin: STEP, days: 6, diurnal, missing: 0.05 });
-          const j = judgeSeries(s);
+          const j = judgeSeries(seededQuiet(seed, level, diurnal));
           if (j.episodes.length) falses.push(`seed ${seed} level ${level} diurnal ${diurnal}: ${j.episodes.map((e) => e.onset).join(',')}`);
         }
       }
@@ -24,19 +21,9 @@ describe('outage detector on SYNTHETIC series', () => {
     const misses: string[] = [];
     const N = 120;
     for (let seed = 1; seed <= N; seed++) {
-      const at = Math.round((2.5 + (seed % 17) / 10) * 288); // onset on day 3-4, any time of day
-      // Drops keep 0-32% of the level, last 2-27 h, on flat and diurnal (±50%) series.
-      const s = syntheticSignal({
-        seed: seed * 13 + level,
-        level,
-        stepMin: STEP,
-        days: 5,
-        diurnal: seed % 2 ? 0.5 : 0,
-        missing: 0.03,
-        drop: { at, samples: 24 + (seed % 50) * 6, keep: (seed % 5) * 0.08 },
-      });
-      const truth = SYNTHETIC_START + at * STEP * 60_000;
-      const j = judgeSeries(s);
+      // Onset on day 3-4 at any time of day; drops keep 0-32% of the level, last 2-27 h, on flat and diurnal (±50%) series.
+      const { samples, truth } = seededDrop(seed, level);
+      const j = judgeSeries(samples);
       if (j.episodes.some((e) => Math.abs(Date.parse(e.onset) - truth) <= 2 * STEP * 60_000)) hit++;
       else misses.push(`seed ${seed}: truth ${new Date(truth).toISOString()}, got ${j.episodes.map((e) => e.onset).join(',') || 'none'}`);
     }
