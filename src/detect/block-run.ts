@@ -4,18 +4,15 @@
  * detections corroborated by at least k networks (or one network's own, when asked with --asn).
  */
 import type { BlockHourRow, MeasurementSeriesFilter, Store } from '../store/index.js';
-import { corroborate, type MemberInterval } from './corroborate.js';
+import { corroborate, type CorroborationParams, type MemberInterval } from './corroborate.js';
 import { cusumColumns, DEFAULT_CUSUM_PARAMS, threshold, type CusumParams, type CusumResult } from './cusum.js';
-import { HOUR, detectionId, iso, type DataSource, type Detection, type SeriesReport } from './detection.js';
+import { HOUR, detectionFrame, iso, type DataSource, type Detection, type SeriesReport } from './detection.js';
 import { round } from './stats.js';
 
 export const LAYERS = ['dns', 'tcp', 'tls', 'http'] as const;
 export type Layer = (typeof LAYERS)[number];
 
-export interface BlockRunParams extends CusumParams {
-  minNetworks: number;
-  corroborationHours: number;
-}
+export type BlockRunParams = CusumParams & CorroborationParams;
 
 export const DEFAULT_BLOCK_RUN_PARAMS: BlockRunParams = { ...DEFAULT_CUSUM_PARAMS, minNetworks: 2, corroborationHours: 48 };
 
@@ -118,13 +115,7 @@ function detection(scope: Detection['scope'], cc: string, asn: string | null, ta
   const base = { kind: 'block' as const, input: 'ooni_verdicts' as const, probe_cc: cc, probe_asn: asn, target, layer, start };
   const qs = new URLSearchParams(params).toString();
   return {
-    id: detectionId(base),
-    ...base,
-    scope,
-    networks: ep.members,
-    end: ep.end === null ? null : iso(ep.end),
-    start_censored: censored,
-    data_until: iso(dataUntil),
+    ...detectionFrame(base, scope, ep, censored, dataUntil),
     strength: { networks: ep.members.length, measurements, mean_score: measurements ? round(per.reduce((a, x) => a + (x.mean_score ?? 0) * x.measurements, 0) / measurements, 3) : null },
     summary: `${target} blocked at the ${layer} layer on ${ep.members.length} network(s) in ${cc} from ${start.slice(0, 13)}h UTC${ep.end === null ? ' until the data ends' : ` to ${iso(ep.end).slice(0, 13)}h UTC`}, ${measurements} measurements`,
     evidence_query: { api: `/api/measurements?${qs}`, cli: `splinternet measurements list --cc ${cc}${asn ? ` --asn ${asn}` : ''} --target ${target} --since ${params.since} --until ${params.until}`, params },

@@ -7,6 +7,13 @@
  * and so do short flaps inside one episode.
  */
 
+/** A country detection: at least `minNetworks` networks in state at once, their intervals at most `corroborationHours` apart. */
+export interface CorroborationParams {
+  minNetworks: number;
+  /** Hours apart two networks' intervals may be and still corroborate each other. */
+  corroborationHours: number;
+}
+
 export interface MemberInterval {
   member: string;
   start: number;

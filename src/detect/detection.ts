@@ -87,5 +87,22 @@ export function detectionId(d: Pick<Detection, 'kind' | 'probe_cc' | 'probe_asn'
 
 export const isoDay = (t: number): string => new Date(t).toISOString().slice(0, 10);
 export const iso = (t: number): string => new Date(t).toISOString();
+
+type Identity = Pick<Detection, 'kind' | 'probe_cc' | 'probe_asn' | 'target' | 'layer' | 'start'> & { input: DetectionInput };
+
+/**
+ * The fields every corroborated detection shares: the deterministic id from its identity, the
+ * identity itself, and from its episode the networks, the end (null = still in state when the
+ * data ends) and the data horizon.
+ */
+export function detectionFrame<B extends Identity>(
+  base: B,
+  scope: Detection['scope'],
+  ep: { members: string[]; end: number | null },
+  startCensored: boolean,
+  dataUntil: number,
+): B & Pick<Detection, 'id' | 'scope' | 'networks' | 'end' | 'start_censored' | 'data_until'> {
+  return { id: detectionId(base), ...base, scope, networks: ep.members, end: ep.end === null ? null : iso(ep.end), start_censored: startCensored, data_until: iso(dataUntil) };
+}
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;

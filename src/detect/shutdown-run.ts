@@ -7,16 +7,12 @@
  */
 import type { MeasurementSeriesFilter, Store, VolumeHourRow } from '../store/index.js';
 import { OONI_SOURCE } from './block-run.js';
-import { corroborate } from './corroborate.js';
-import { HOUR, detectionId, iso, type Detection, type SeriesReport } from './detection.js';
+import { corroborate, type CorroborationParams } from './corroborate.js';
+import { HOUR, detectionFrame, iso, type Detection, type SeriesReport } from './detection.js';
 import { round } from './stats.js';
 import { DEFAULT_VOLUME_PARAMS, detectOutages, type Outage, type VolumeParams } from './volume.js';
 
-export interface ShutdownRunParams extends VolumeParams {
-  minNetworks: number;
-  /** Hours apart two networks' outages may be and still corroborate each other. */
-  corroborationHours: number;
-}
+export type ShutdownRunParams = VolumeParams & CorroborationParams;
 
 export const DEFAULT_SHUTDOWN_RUN_PARAMS: ShutdownRunParams = { ...DEFAULT_VOLUME_PARAMS, minNetworks: 2, corroborationHours: 6 };
 
@@ -59,13 +55,7 @@ function detection(scope: Detection['scope'], cc: string, asn: string | null, ep
   const severity = per.reduce((a, x) => a + (x.severity ?? 0), 0);
   const level = per.some((x) => x.level === 'critical') ? 'critical' : 'warning';
   return {
-    id: detectionId(base),
-    ...base,
-    scope,
-    networks: ep.members,
-    end: ep.end === null ? null : iso(ep.end),
-    start_censored: false,
-    data_until: iso(dataUntil),
+    ...detectionFrame(base, scope, ep, false, dataUntil),
     strength: { level, severity, networks: ep.members.length, max_depth_pct: round(Math.max(...per.map((x) => x.max_depth_pct ?? 0)), 1), hours: Math.max(...per.map((x) => x.hours)) },
     summary: `measurement volume collapsed (${level}) on ${ep.members.length} network(s) in ${cc} from ${start.slice(0, 13)}h UTC${ep.end === null ? ' until the data ends' : ` to ${iso(ep.end).slice(0, 13)}h UTC`}, severity ${severity}`,
     evidence_query: { api: `/api/measurements/summary?${new URLSearchParams({ ...params, grain: 'hour' }).toString()}`, cli: `splinternet measurements summary --cc ${cc}${asn ? ` --asn ${asn}` : ''} --since ${params.since} --until ${params.until} --grain hour`, params },

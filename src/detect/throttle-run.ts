@@ -7,7 +7,7 @@
  */
 import type { Store, SpeedTestSourceRecord } from '../store/index.js';
 import { corroborate, type MemberInterval } from './corroborate.js';
-import { DAY, detectionId, iso, type DataSource, type Detection, type DetectionInput, type SeriesReport } from './detection.js';
+import { DAY, detectionFrame, iso, type DataSource, type Detection, type DetectionInput, type SeriesReport } from './detection.js';
 import { DEFAULT_OONI_PAIR_PARAMS, type OoniPairParams } from './ooni-throughput.js';
 import { median, round } from './stats.js';
 import { DEFAULT_THROTTLE_PARAMS, isThrottled, throttleDays, verdictChanges, type SpeedTestInput, type ThrottleDayDetail, type ThrottleParams } from './throttle.js';
@@ -172,13 +172,7 @@ function detectionFor(
   const line = median(allHit.map((t) => t.control_result));
   const base = { kind: 'throttling' as const, input: ctx.input, probe_cc: cc, probe_asn: asn, target, layer: null, start };
   return {
-    id: detectionId(base),
-    ...base,
-    scope,
-    networks: ep.members,
-    end: ep.end === null ? null : iso(ep.end),
-    start_censored: startDay === span.firstDay,
-    data_until: iso(dayMs(span.lastDay) + DAY),
+    ...detectionFrame(base, scope, ep, startDay === span.firstDay, dayMs(span.lastDay) + DAY),
     strength: {
       networks: ep.members.length,
       share_throttled: allCounted ? round(allHit.length / allCounted, 3) : null,
