@@ -8,9 +8,8 @@ import type { Command } from '@commander-js/extra-typings';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { resolveParams } from '../../detect/index.js';
-import type { IngestReport } from '../../measure/index.js';
+import { measurementsIngest } from '../../measure/ops.js';
 import { executeOp } from '../../op/index.js';
-import { findOp } from '../../server/ops/index.js';
 import { AppError, localGrant, silentProgress, systemClock } from '../../shared/index.js';
 import type { HookSubscriptionRecord, Store } from '../../store/index.js';
 import {
@@ -73,7 +72,6 @@ function ooniOptions(ctx: CliContext, io: Io, o: Record<string, unknown>, actor:
     .flatMap((x) => x.split(','))
     .map((x) => x.trim())
     .filter(Boolean);
-  const ingest = findOp('measurements.ingest');
   return (store) => ({
     bucket,
     dest,
@@ -82,10 +80,10 @@ function ooniOptions(ctx: CliContext, io: Io, o: Record<string, unknown>, actor:
     overlapHours: overlap,
     maxHours,
     ingest: (paths) =>
-      executeOp({ store, clock: systemClock, progress: silentProgress, actor, grant: localGrant(actor), dbPath: ctx.dbPath }, ingest, {
+      executeOp({ store, clock: systemClock, progress: silentProgress, actor, grant: localGrant(actor), dbPath: ctx.dbPath }, measurementsIngest, {
         paths,
         workers: 0,
-      }) as Promise<IngestReport>,
+      }),
   });
 }
 
@@ -214,9 +212,7 @@ export function watchCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(hooksList, { all: Boolean(o.all) });
-      ctx.print(r, (x: typeof r) =>
-        table(x.items as unknown as Record<string, unknown>[], ['id', 'url', 'countries', 'kinds', 'notices', 'created_at', 'removed_at']),
-      );
+      ctx.print(r, (x: typeof r) => table(x.items, ['id', 'url', 'countries', 'kinds', 'notices', 'created_at', 'removed_at']));
     });
   leaf(hooks, 'remove', 'remove a webhook subscription')
     .argument('<id>')
@@ -231,17 +227,7 @@ export function watchCommand(program: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(hooksDeliveries, { status: o.status as 'pending' | 'delivered' | 'dead' | undefined, limit: Number(o.limit) });
       ctx.print(r, (x: typeof r) =>
-        table(x.items as unknown as Record<string, unknown>[], [
-          'id',
-          'subscription_id',
-          'event_id',
-          'notice',
-          'status',
-          'attempts',
-          'next_at',
-          'last_status',
-          'last_error',
-        ]),
+        table(x.items, ['id', 'subscription_id', 'event_id', 'notice', 'status', 'attempts', 'next_at', 'last_status', 'last_error']),
       );
     });
   leaf(hooks, 'replay', 'put dead-lettered deliveries back in the queue (one id, or --all)')
