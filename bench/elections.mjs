@@ -11,11 +11,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 
-process.env.SPLINTERNET_DUCKDB_MEMORY_LIMIT ??= '512MB';
-const root = new URL('..', import.meta.url).pathname;
-const dist = (p) => join(root, 'dist', 'src', p);
-const { openStore } = await import(dist('store/index.js'));
-const { systemClock, silentProgress } = await import(dist('shared/index.js'));
+import { dist, openStore, root, silentProgress, systemClock } from './lib.mjs';
+
 const { importElections } = await import(dist('elections/index.js'));
 const { textOf } = await import(dist('elections/text.js'));
 const { readProtocol } = await import(dist('elections/read-protocol.js'));

@@ -12,12 +12,8 @@ import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { Address4 } from 'ip-address';
 
-// DuckDB's buffer pool defaults to 80% of RAM; cap it (a documented knob, see db.ts) unless set.
-process.env.SPLINTERNET_DUCKDB_MEMORY_LIMIT ??= '512MB';
-const root = new URL('..', import.meta.url).pathname;
-const dist = (p) => join(root, 'dist', 'src', p);
-const { openStore } = await import(dist('store/index.js'));
-const { systemClock, silentProgress } = await import(dist('shared/index.js'));
+import { dist, openStore, root, silentProgress, systemClock } from './lib.mjs';
+
 const { planFiles } = await import(dist('registry/plan.js'));
 const { importDumpFile } = await import(dist('registry/file-import.js'));
 const { eachLine } = await import(dist('registry/lines.js'));

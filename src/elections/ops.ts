@@ -5,7 +5,7 @@
  */
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { defineOp, report } from '../op/index.js';
+import { defineOp, report, type HttpBinding } from '../op/index.js';
 import { electronicComparison } from './electronic.js';
 import { fingerprintsFor, integersFor, shpilkinFor } from './fingerprints.js';
 import { importElections, type ImportReport } from './import.js';
@@ -17,11 +17,26 @@ const id = z
   .meta({ description: 'election id', example: 'duma-2021' });
 const region = z.string().min(1).max(200).optional().meta({ description: 'region: English, Russian or ISO 3166-2 (Moscow, город Москва, RU-MOW)' });
 const leader = z.string().min(1).max(200).optional().meta({ description: 'party or candidate measured (index or name; default the most voted)' });
+/** What every fingerprint measures: an election, optionally one region, one leader. */
+const measured = { id, region, leader };
+const seed = z.number().int().optional().meta({ description: 'Monte Carlo seed (default 42)' });
+/** Which rows a fingerprint counts (each method states its defaults). */
+const rows = {
+  includeFlagged: z.boolean().optional().meta({ description: 'count rows whose counts do not add up' }),
+  includeElectronic: z.boolean().optional().meta({ description: 'count DEG pseudo-stations' }),
+};
 
 /** The top of every read: the election and the data it came from (the rest is described per op). */
 const Election = z.object({ id: z.string(), kind: z.string(), year: z.number(), title: z.string() });
 const Source = z.looseObject({ files: z.array(z.looseObject({ file: z.string(), sha256: z.string(), imported_at: z.string() })), credit: z.string() });
-const NOT_FOUND = { 404: 'Election not imported' } as const;
+/** A GET route under /api/elections/{id}/ that answers 404 for an election not imported. */
+const perElection = (tail: string, description: string): HttpBinding => ({
+  method: 'get',
+  path: `/api/elections/{id}/${tail}`,
+  tag: 'elections',
+  description,
+  errors: { 404: 'Election not imported' },
+});
 
 export const electionsImport = defineOp({
   name: 'elections.import',
@@ -70,13 +85,7 @@ export const electionsSummary = defineOp({
     flags: z.record(z.string(), z.number()),
     source: Source,
   }),
-  http: {
-    method: 'get',
-    path: '/api/elections/{id}/summary',
-    tag: 'elections',
-    description: 'Totals {all, paper, electronic}, groups, flags, rejects, source',
-    errors: NOT_FOUND,
-  },
+  http: perElection('summary', 'Totals {all, paper, electronic}, groups, flags, rejects, source'),
   run: (ctx, q) => electionSummary(ctx, q),
 });
 
@@ -93,13 +102,10 @@ export const electionsElectronic = defineOp({
     districts: z.array(z.looseObject({ district: z.number().nullable(), oik: z.string().nullable() })),
     source: Source,
   }),
-  http: {
-    method: 'get',
-    path: '/api/elections/{id}/electronic',
-    tag: 'elections',
-    description: 'Per-district comparison, the DEG timeline (votes decrypted per 20-minute bin, summed over the districts), caveats and source',
-    errors: NOT_FOUND,
-  },
+  http: perElection(
+    'electronic',
+    'Per-district comparison, the DEG timeline (votes decrypted per 20-minute bin, summed over the districts), caveats and source',
+  ),
   run: (ctx, q) => electronicComparison(ctx, q),
 });
 
@@ -108,11 +114,9 @@ export const electionsFingerprints = defineOp({
   summary: 'Turnout and leader-share histograms (0.1 point), turnout x leader-share heat map, Shpilkin curve and estimate, integer-percentage excess',
   write: false,
   input: z.object({
-    id,
-    region,
-    leader,
+    ...measured,
     reps: z.number().int().min(0).max(10_000).optional().meta({ description: 'Monte Carlo replicates (default 1000; 0 skips the integer test)' }),
-    seed: z.number().int().optional(),
+    seed,
   }),
   output: z.looseObject({
     election: Election,
@@ -123,13 +127,7 @@ export const electionsFingerprints = defineOp({
     integers: z.unknown(),
     source: Source,
   }),
-  http: {
-    method: 'get',
-    path: '/api/elections/{id}/fingerprints',
-    tag: 'elections',
-    description: 'Each figure with its method, version and parameters',
-    errors: NOT_FOUND,
-  },
+  http: perElection('fingerprints', 'Each figure with its method, version and parameters'),
   run: (ctx, q) => fingerprintsFor(ctx, q),
 });
 
@@ -137,15 +135,7 @@ export const electionsIntegers = defineOp({
   name: 'elections.integers',
   summary: 'Integer-percentage fingerprint: excess of stations at integer turnout or leader share over a seeded binomial Monte Carlo',
   write: false,
-  input: z.object({
-    id,
-    region,
-    leader,
-    reps: z.number().int().min(1).max(100_000).optional(),
-    seed: z.number().int().optional(),
-    includeFlagged: z.boolean().optional(),
-    includeElectronic: z.boolean().optional(),
-  }),
+  input: z.object({ ...measured, reps: z.number().int().min(1).max(100_000).optional(), seed, ...rows }),
   output: report<Awaited<ReturnType<typeof integersFor>>>('method, version, params, stations, excess per election and region'),
   run: (ctx, q) => integersFor(ctx, q),
 });
@@ -154,14 +144,7 @@ export const electionsShpilkin = defineOp({
   name: 'elections.shpilkin',
   summary: "Shpilkin's estimate: leader's clean share at the turnout mode and the anomalous votes above it",
   write: false,
-  input: z.object({
-    id,
-    region,
-    leader,
-    binWidth: z.number().positive().max(10).optional(),
-    includeElectronic: z.boolean().optional(),
-    includeFlagged: z.boolean().optional(),
-  }),
+  input: z.object({ ...measured, binWidth: z.number().positive().max(10).optional(), ...rows }),
   output: report<Awaited<ReturnType<typeof shpilkinFor>>>('method, version, params, turnout mode, clean share, anomalous votes, bins'),
   run: (ctx, q) => shpilkinFor(ctx, q),
 });

@@ -174,45 +174,41 @@ export function electionsCommand(program: Command, io: Io): void {
       ctx.print(await ctx.run(electionsElectronic, { id, region: str(o.region), series: o.series === true ? true : undefined }), electronicText);
     });
 
-  leaf(el, 'integers', 'integer-percentage fingerprint: excess of stations at integer turnout or leader share (seeded Monte Carlo)')
-    .argument('<id>')
-    .option('--region <region>', 'one region only')
-    .option('--leader <choice>', 'party or candidate measured (default: the most voted)')
+  /** A fingerprint command: the election, one region, the leader, and whether flagged rows count. */
+  const fingerprint = (name: string, description: string) =>
+    leaf(el, name, description)
+      .argument('<id>')
+      .option('--region <region>', 'one region only')
+      .option('--leader <choice>', 'party or candidate measured (default: the most voted)')
+      .option('--exclude-flagged', 'leave out rows whose counts do not add up');
+  const measured = (id: string, o: Record<string, unknown>) => ({
+    id,
+    region: str(o.region),
+    leader: str(o.leader),
+    includeFlagged: o.excludeFlagged === true ? false : undefined,
+  });
+
+  fingerprint('integers', 'integer-percentage fingerprint: excess of stations at integer turnout or leader share (seeded Monte Carlo)')
     .option('--reps <n>', 'Monte Carlo replicates (default 1000)', intOption('--reps'))
     .option('--seed <n>', 'random seed (default 42)', intOption('--seed'))
-    .option('--exclude-flagged', 'leave out rows whose counts do not add up')
     .option('--exclude-electronic', 'leave out DEG pseudo-stations')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const input = {
-        id,
-        region: str(o.region),
-        leader: str(o.leader),
+        ...measured(id, o),
         reps: o.reps as number | undefined,
         seed: o.seed as number | undefined,
-        includeFlagged: o.excludeFlagged === true ? false : undefined,
         includeElectronic: o.excludeElectronic === true ? false : undefined,
       };
       ctx.print(await ctx.run(electionsIntegers, input), integersText);
     });
 
-  leaf(el, 'shpilkin', "Shpilkin's estimate: clean share at the turnout mode and anomalous votes")
-    .argument('<id>')
-    .option('--region <region>', 'one region only')
-    .option('--leader <choice>', 'party or candidate measured (default: the most voted)')
+  fingerprint('shpilkin', "Shpilkin's estimate: clean share at the turnout mode and anomalous votes")
     .option('--bin <points>', 'turnout bin width in points (default 1)', (v: string) => Number(v))
     .option('--include-electronic', 'keep DEG pseudo-stations (left out by default)')
-    .option('--exclude-flagged', 'leave out rows whose counts do not add up')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const input = {
-        id,
-        region: str(o.region),
-        leader: str(o.leader),
-        binWidth: o.bin as number | undefined,
-        includeElectronic: o.includeElectronic === true ? true : undefined,
-        includeFlagged: o.excludeFlagged === true ? false : undefined,
-      };
+      const input = { ...measured(id, o), binWidth: o.bin as number | undefined, includeElectronic: o.includeElectronic === true ? true : undefined };
       ctx.print(await ctx.run(electionsShpilkin, input), shpilkinText);
     });
 }
