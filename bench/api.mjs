@@ -9,6 +9,8 @@
 // 2. load: autocannon, 200 connections for 10 s per endpoint, each list/by-id endpoint both
 //    without and with `Accept-Encoding: gzip` (what browsers and curl --compressed send).
 //    Baseline in the same run: GET /healthz (no store query).
+// 3. per-request work in-process: a cached and an uncached request and their parts (validation,
+//    the op, serialisation, ETag hash, gzip), each timed alone.
 // Goal: p99 < 50 ms, no errors. Env: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_COLD_ONLY=1.
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
@@ -106,7 +108,61 @@ for (const [name, path, headers] of plan) {
   rows.push({ name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, total: r.requests.total, kb: r.throughput.average / Math.max(r.requests.average, 1) / 1024 });
 }
 await stop(server);
+
+// 3. Per-request work, in this process (no sockets): what one request costs and where it goes.
+// The full request through createApp (middleware, router, response cache) is timed as a cache
+// hit (what the load above mostly measures) and as a miss (a token bypasses the cache); its
+// parts are timed alone: query coercion and validation, the op (store and domain), JSON
+// serialisation, the cache's ETag hash and gzip. The server writes no request log.
+const breakdown = async () => {
+  const imp = (p) => import(new URL(`../dist/src/${p}`, import.meta.url).href);
+  const [{ createApp }, { openStore }, { executeOp, parseInput }, { eventsList, eventsShow }, { localGrant, silentProgress, systemClock }, { queryParser }] = await Promise.all(
+    ['server/app.js', 'store/index.js', 'op/index.js', 'ledger/ops.js', 'shared/index.js', 'server/mount.js'].map(imp),
+  );
+  const { createHash } = await import('node:crypto');
+  const { gzipSync } = await import('node:zlib');
+  const store = await openStore(db);
+  const ctx = { store, clock: systemClock, progress: silentProgress, actor: 'bench', grant: localGrant('bench'), dbPath: db };
+  const app = createApp({ store, clock: systemClock, dbPath: db });
+  const token = (await executeOp(ctx, (await imp('ledger/ops.js')).tokensCreate, { name: 'bench', scopes: ['read'] })).token;
+  const time = async (n, fn) => {
+    for (let i = 0; i < Math.min(50, n); i++) await fn();
+    const t = performance.now();
+    for (let i = 0; i < n; i++) await fn();
+    return ((performance.now() - t) / n) * 1000; // µs per call
+  };
+  const cases = [
+    ['GET /api/events?country=RU (gzip)', '/api/events?country=RU', eventsList, (u) => queryParser(eventsList.input)(u)],
+    ['GET /api/events/:id (gzip)', '/api/events/ru-2018-telegram-block', eventsShow, () => ({ id: 'ru-2018-telegram-block' })],
+  ];
+  const out = [];
+  for (const [name, path, op, raw] of cases) {
+    const req = (headers) => app.request(path, { headers: { 'accept-encoding': 'gzip', ...headers } }).then((r) => r.arrayBuffer());
+    const n = path.includes('?') ? 300 : 1000;
+    const hit = await time(n, () => req({}));
+    const miss = await time(Math.round(n / 3), () => req({ authorization: `Bearer ${token}` }));
+    const input = raw(`http://x${path}`);
+    const validate = await time(n, () => parseInput(op, raw(`http://x${path}`)));
+    const run = await time(Math.round(n / 3), () => executeOp(ctx, op, input));
+    const result = await executeOp(ctx, op, input);
+    const json = JSON.stringify(result);
+    const serialise = await time(n, () => JSON.stringify(result));
+    const etag = await time(n, () => createHash('sha1').update(json).digest('base64url'));
+    const gzip = await time(Math.round(n / 3), () => gzipSync(json));
+    out.push({ name, bytes: Buffer.byteLength(json), hit, miss, validate, run, serialise, etag, gzip });
+  }
+  await store.close();
+  return out;
+};
+const parts = await breakdown();
 rmSync(dir, { recursive: true, force: true });
+console.log('\nper-request work, in-process (µs per request; share of an uncached request in brackets; no request log is written)\n');
+console.log('| request | JSON bytes | cached: whole request | uncached: whole request | validation (query coercion + schema) | op: store + domain | JSON.stringify | ETag sha1 | gzip |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+const pc = (x, of) => `${x.toFixed(0)} (${((x / of) * 100).toFixed(0)} %)`;
+for (const p of parts) {
+  console.log(`| ${p.name} | ${p.bytes} | ${p.hit.toFixed(0)} | ${p.miss.toFixed(0)} | ${pc(p.validate, p.miss)} | ${pc(p.run, p.miss)} | ${pc(p.serialise, p.miss)} | ${pc(p.etag, p.miss)} | ${pc(p.gzip, p.miss)} |`);
+}
 if (!rows.length) process.exit(0);
 
 console.log(`\nload: ${connections} connections x ${duration} s each, loopback; load average after: ${load()}\n`);

@@ -18,7 +18,7 @@ import { ALL_OPS } from './ops/index.js';
 import { problemResponse } from './problem.js';
 import { docsRoutes } from './routes/docs.js';
 import { eventRoutes } from './routes/events.js';
-import { opsRoutes } from './routes/ops.js';
+import { opsRoutes } from './ops/endpoint.js';
 import { exportRoutes } from './routes/export.js';
 import { feedRoutes } from './routes/feeds.js';
 import { staticWeb } from './static.js';

@@ -9,7 +9,7 @@ import { stream } from 'hono/streaming';
 import { eventProgress } from '../../shared/index.js';
 import type { AppDeps, Env } from '../deps.js';
 import { authorizeOp, executeOp, opStreamLine, parseInput } from '../../op/index.js';
-import { findOp } from '../ops/index.js';
+import { findOp } from './index.js';
 import { toProblem } from '../problem.js';
 import { jsonBody } from '../validate.js';
 
