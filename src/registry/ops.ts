@@ -13,13 +13,10 @@ import { RegistryAsnsSchema, RegistryDecisionSchema, RegistryLookupSchema, Regis
 import { registryAsns, registrySummary } from './views.js';
 
 const SnapshotQuery = z.object({
-  snapshot: z
-    .string()
-    .optional()
-    .meta({
-      description: 'snapshot id or date (YYYY-MM-DD); default: the latest complete snapshot, else the one with the most blocked IPv4 space',
-      example: '2018-05-05',
-    }),
+  snapshot: z.string().optional().meta({
+    description: 'snapshot id or date (YYYY-MM-DD); default: the latest complete snapshot, else the one with the most blocked IPv4 space',
+    example: '2018-05-05',
+  }),
   top: z.number().int().min(1).max(10_000).optional().meta({ description: 'rows per list (default 10 for summary, 20 for asns)' }),
 });
 
