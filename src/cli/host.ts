@@ -11,6 +11,8 @@ import { newSecret, readLock, removeLock, writeLock } from '../op/index.js';
 import { createApp } from '../server/app.js';
 import { allowedHostsFor, LOOPBACK_HOSTS } from '../server/hardening.js';
 import { limitsOf } from '../server/limits.js';
+import { CostPool } from '../server/cost-pool.js';
+import { setCostCompute } from '../cost/index.js';
 import { AppError, packagePath, realDirs, systemClock } from '../shared/index.js';
 import { openStore, type Store } from '../store/index.js';
 import type { CliContext, Io } from './context.js';
@@ -48,6 +50,9 @@ export async function hostDatabase(
   const secret = newSecret();
   const webRoot = packagePath('web', 'dist');
   const limits = limitsOf();
+  // Pricing runs in worker threads, so a long Monte Carlo never stalls other requests.
+  const pool = new CostPool({ size: limits.costWorkers, queue: limits.costQueue, timeoutMs: limits.costTimeoutMs });
+  setCostCompute(store, pool.run);
   const app = createApp({
     store,
     clock: systemClock,
@@ -86,7 +91,7 @@ export async function hostDatabase(
     // Beyond this many open sockets node refuses new ones (each keeps its own buffers).
     (server as unknown as { maxConnections: number }).maxConnections = limits.maxConnections;
     server.on('error', (e: NodeJS.ErrnoException) => {
-      void store.close();
+      void pool.close().then(() => store.close());
       reject(
         new AppError('UNAVAILABLE', e.code === 'EADDRINUSE' ? `port ${o.port} on ${o.host} is in use; pick another with --port` : e.message, { cause: e }),
       );
@@ -105,6 +110,7 @@ export async function hostDatabase(
       }, SHUTDOWN_MS).unref();
       // store.close() waits for the reads in flight (interrupting them past its own timeout).
       void Promise.resolve(attached?.then((a) => a.stop()).catch(() => undefined))
+        .then(() => pool.close())
         .then(() => store.close())
         .then(
           () => resolve(),

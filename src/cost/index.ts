@@ -2,6 +2,7 @@
 export { importEconFile, importEconFiles, seedCostData, type ImportReport, type ImportRequest, type CostSeedReport } from './data/importer.js';
 export { IMPORT_KINDS, SHIPPED, type ImportKind } from './data/manifest.js';
 export { estimateCost, costRegions, costEvent, priceEvent, type EventCostResult, priceScenario, scenarioJson, type CostResult, type RegionsResult } from './service.js';
+export { setCostCompute, countryRows, fromRows, runPriceJob, type CostCompute, type CountryRows, type PriceJob } from './compute.js';
 export { parseScenario, DEFAULT_DRAWS, DEFAULT_SEED, MAX_DRAWS, type ScenarioInput } from './scenario.js';
 export { METHODS, methodInfo, getMethod } from './methods.js';
 export { PLATFORMS, findPlatform, type PlatformWeight } from './platforms.js';

@@ -25,7 +25,7 @@ import {
   LedgerCostSchema,
   RegionsResultSchema,
 } from './schemas.js';
-import { costEvent, costRegions, estimateCost, priceScenario } from './service.js';
+import { costEvent, costRegions, estimateCost } from './service.js';
 
 export const MAX_BATCH = 100;
 
@@ -86,7 +86,8 @@ async function priceBatch(ctx: Parameters<typeof costEstimate.run>[0], body: unk
       return null;
     }
     try {
-      return parseScenario(fromWire(w.data));
+      const input = fromWire(w.data);
+      return { input, ...parseScenario(input) };
     } catch (e) {
       if (!isAppError(e)) throw e;
       issues.push(...e.issues.map((x) => ({ path: [...prefix, ...x.path], message: x.message })));
@@ -101,7 +102,7 @@ async function priceBatch(ctx: Parameters<typeof costEstimate.run>[0], body: unk
     Math.max(...ok.map((p) => p.scenario.draws)),
   );
   const results = [];
-  for (const p of ok) results.push(await priceScenario(ctx.store, p.scenario, p.span));
+  for (const p of ok) results.push(await estimateCost(ctx, p.input));
   return list ? { items: results } : results[0]!;
 }
 

@@ -18,6 +18,7 @@ import { getMethod } from './methods.js';
 import { parseScenario, type ScenarioInput } from './scenario.js';
 import type { Span } from './span.js';
 import { endNotRecorded, type DurationTable } from './unknown-end.js';
+import { costComputeOf } from './compute.js';
 import { Unavailable, type Plan, type Scenario } from './types.js';
 
 /** The scenario as the results show it: validated, defaults filled in, with its periods. */
@@ -34,9 +35,12 @@ function segmentRate(data: CountryData, seg: Plan['segments'][number]): RateResu
   return seg.from ? rateFor(data, { year: seg.period_year ?? seg.data_year, from: seg.from, to: seg.to }) : annualRate(data, seg.data_year);
 }
 
-async function ratesFor(store: Store, scn: Scenario, data: CountryData, plan: Plan): Promise<SegmentRates[]> {
-  const third = scn.currency !== scn.local_currency && scn.currency !== 'USD' ? countriesOfCurrency(scn.currency)[0] : undefined;
-  const other = third ? await econData(store, third) : undefined;
+/** The country whose rates convert to a third currency (neither local nor US$), if any. */
+function thirdCountry(scn: Scenario): string | undefined {
+  return scn.currency !== scn.local_currency && scn.currency !== 'USD' ? countriesOfCurrency(scn.currency)[0] : undefined;
+}
+
+function ratesFor(scn: Scenario, data: CountryData, other: CountryData | undefined, plan: Plan): SegmentRates[] {
   return plan.segments.map((seg) => ({ local: segmentRate(data, seg), ...(other ? { other: segmentRate(other, seg) } : {}) }));
 }
 
@@ -45,9 +49,22 @@ export function scenarioJson(scn: Scenario, span: Span) {
   return { ...rest, platform: platforms.length ? platforms.join(', ') : null, periods: span.segments.map((s) => ({ year: s.year, from: s.from, to: s.to, hours: s.hours })) };
 }
 
-/** Price a parsed scenario with each of its methods. */
-export async function priceScenario(store: Store, scn: Scenario, span: Span): Promise<CostResult> {
-  const data = await econData(store, scn.country);
+/** The economic data a scenario reads: its country's, and the third currency's country's. */
+export async function scenarioData(store: Store, scn: Scenario): Promise<CountryData[]> {
+  const third = thirdCountry(scn);
+  return Promise.all([econData(store, scn.country), ...(third ? [econData(store, third)] : [])]);
+}
+
+/**
+ * Price a parsed scenario with each of its methods, from data already read: synchronous and
+ * pure, so a worker thread computes exactly what the calling thread would.
+ */
+export function priceScenarioWith(scn: Scenario, span: Span, datasets: readonly CountryData[]): CostResult {
+  const find = (country: string) => datasets.find((d) => d.country === country);
+  const data = find(scn.country);
+  if (!data) throw new AppError('INTERNAL', `no economic data loaded for ${scn.country}`);
+  const third = thirdCountry(scn);
+  const other = third ? find(third) : undefined;
   const estimates: Estimate[] = [];
   const skipped: CostResult['skipped'] = [];
   for (const id of scn.methods) {
@@ -55,7 +72,7 @@ export async function priceScenario(store: Store, scn: Scenario, span: Span): Pr
     try {
       if (!model.types.includes(scn.type)) throw new Unavailable('type', `does not price --type ${scn.type}; it prices ${model.types.join(', ')}`);
       const plan = model.plan({ scenario: scn, data, span });
-      estimates.push(runEstimate(model, plan, scn, await ratesFor(store, scn, data, plan)));
+      estimates.push(runEstimate(model, plan, scn, ratesFor(scn, data, other, plan)));
     } catch (e) {
       if (!(e instanceof Unavailable)) throw e;
       if (scn.method_choice === 'explicit') throw unpriceable(validationError([{ path: [e.param], message: `${id}: ${e.message}` }], 'this scenario cannot be priced'));
@@ -71,9 +88,20 @@ export async function priceScenario(store: Store, scn: Scenario, span: Span): Pr
   return { scenario: scenarioJson(scn, span), estimates, spread, skipped };
 }
 
+/** Price a parsed scenario with each of its methods, in the calling thread. */
+export async function priceScenario(store: Store, scn: Scenario, span: Span): Promise<CostResult> {
+  return priceScenarioWith(scn, span, await scenarioData(store, scn));
+}
+
+/**
+ * Price a scenario: validated here (a bad one fails before any work), its data read here, the
+ * Monte Carlo run by the store's cost compute (a worker pool in the server) or in this thread.
+ */
 export async function estimateCost(deps: { store: Store }, input: ScenarioInput): Promise<CostResult> {
   const { scenario, span } = parseScenario(input);
-  return priceScenario(deps.store, scenario, span);
+  const data = await scenarioData(deps.store, scenario);
+  const compute = costComputeOf(deps.store);
+  return compute ? compute({ input, data }) : priceScenarioWith(scenario, span, data);
 }
 
 export interface RegionsResult {

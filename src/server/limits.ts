@@ -3,6 +3,7 @@
  * each): how much Monte Carlo work one request may ask for, how many heavy requests an anonymous
  * client may send, and the HTTP server's own timeouts and connection cap.
  */
+import { availableParallelism } from 'node:os';
 import { AppError } from '../shared/index.js';
 
 export interface Limits {
@@ -30,7 +31,8 @@ export const DEFAULT_LIMITS: Limits = {
   costWorkToken: 4_000_000,
   heavyPerWindow: 600,
   heavyWindowMs: 60_000,
-  costWorkers: 2,
+  // one core stays with the event loop (requests, /healthz) when the machine has more than one
+  costWorkers: Math.max(1, availableParallelism() - 1),
   costQueue: 32,
   costTimeoutMs: 20_000,
   requestTimeoutMs: 120_000,

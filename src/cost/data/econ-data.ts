@@ -17,8 +17,9 @@ export class CountryData {
 
   constructor(
     readonly country: string,
-    values: EconValueRecord[],
-    rates: FxRateRecord[],
+    /** The stored rows, kept as read: a worker thread rebuilds the same data from them. */
+    readonly values: readonly EconValueRecord[],
+    readonly rates: readonly FxRateRecord[],
   ) {
     for (const v of values) {
       this.byKey.set(`${v.indicator}|${v.geo}|${v.year}`, v);
