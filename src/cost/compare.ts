@@ -91,8 +91,18 @@ function causesOf(r: CompareRow, mix: RowMix): Cause[] {
   return named.length ? named : out.slice(-1);
 }
 
-const causeText = (r: CompareRow, causes: Cause[]): string | null =>
-  causes.length && r.ratio !== null ? `ours ${r.ratio > 1 ? 'higher' : 'lower'} by ${times(r.ratio > 1 ? r.ratio : 1 / r.ratio).slice(1)}: ${causes.map((c) => c.explanation).join('; ')}` : null;
+/** The causes in words; a year only Top10VPN prices says which of our events it has and what they miss. */
+function causeText(r: CompareRow, causes: Cause[], mix: RowMix | undefined): string | null {
+  if (causes.length && r.ratio !== null) return `ours ${r.ratio > 1 ? 'higher' : 'lower'} by ${times(r.ratio > 1 ? r.ratio : 1 / r.ratio).slice(1)}: ${causes.map((c) => c.explanation).join('; ')}`;
+  if (r.ratio === null && r.theirs !== null && r.events_not_priced.length) {
+    const missing = Object.entries(mix?.missing ?? {})
+      .map(([f, n]) => `${n} missing ${f}`)
+      .join(', ');
+    return `only Top10VPN prices this year: our ${r.events_not_priced.length} event(s) in it are not priced (${missing})`;
+  }
+  if (r.ratio === null && r.theirs !== null && !r.events.length) return 'only Top10VPN prices this year: our ledger has no event of this country in it (an event Top10VPN counts and we lack)';
+  return null;
+}
 
 /** Price the ledger and compare it with Top10VPN per country and year. */
 export async function compareTop10vpn(deps: { store: Store; progress: ProgressReporter }, opts: { country?: string; overrides?: EventOverrides }): Promise<CompareReport> {
@@ -187,7 +197,7 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
     }
     r.events.sort((a, b) => (b.usd ?? 0) - (a.usd ?? 0));
     r.causes = causesOf(r, mixes.get(`${r.country}|${r.year}`) ?? { platform_hours: 0, missing: {}, areas: new Map() });
-    r.cause = causeText(r, r.causes);
+    r.cause = causeText(r, r.causes, mixes.get(`${r.country}|${r.year}`));
   }
   const both = out.filter((r) => r.ratio !== null);
   const w3 = both.filter((r) => r.within === '3x').length;

@@ -23,6 +23,7 @@ type Compare = {
     country: string;
     year: number;
     ratio: number | null;
+    theirs: number | null;
     our_hours: number;
     their_hours: number | null;
     events: { id: string; hours: number }[];
@@ -53,5 +54,9 @@ describe('exam shutdowns are priced for the hours they lasted', () => {
     expect(y2023.our_hours).toBeLessThan(400);
     expect(y2023.our_hours).toBeGreaterThan(150);
     for (const r of c.rows.filter((x) => x.ratio !== null && (x.ratio > 3 || x.ratio < 1 / 3))) expect(r.cause).toBeTruthy();
+    // a year only Top10VPN prices says why we have no figure
+    const theirsOnly = c.rows.filter((x) => x.ratio === null && x.theirs !== null);
+    expect(theirsOnly.length).toBeGreaterThan(0);
+    for (const r of theirsOnly) expect(r.cause).toMatch(/^only Top10VPN prices this year/);
   });
 });
