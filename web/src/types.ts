@@ -1,7 +1,10 @@
 /**
- * The API shapes the dashboard reads (issues #2–#7). Only what the pages use is typed; every
- * other field is shown generically (the event page prints all of them).
+ * The API shapes the dashboard reads. Those generated from the server's /openapi.json come from
+ * web/src/api-types.ts (npm run gen:api-types); the rest are typed here by hand, only as far as
+ * the pages use them (the event page prints every field generically).
  */
+import type { components } from './api-types.js';
+
 export interface Source {
   url: string;
   title: string;
@@ -46,16 +49,9 @@ export interface Page<T> {
   total?: number;
 }
 
-export interface EventCount {
-  country: string;
-  category: string;
-  year: number;
-  count: number;
-}
-export interface EventCounts {
-  items: EventCount[];
-  technical_categories: string[];
-}
+/** Generated from /openapi.json (web/src/api-types.ts): the server's own schema. */
+export type EventCounts = components['schemas']['EventCounts'];
+export type EventCount = EventCounts['items'][number];
 
 export interface Indicator {
   id: string;

@@ -1,0 +1,4798 @@
+/**
+ * Generated from /openapi.json by `npm run gen:api-types` (openapi-typescript): do not edit.
+ * The response shapes are the operations' output schemas (src/<domain>/schemas.ts); a test
+ * fails when this file no longer matches the server.
+ */
+export interface paths {
+    "/api/cost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a shutdown, throttle or block costs, by method (median, 90% interval, point)
+         * @description Prices one scenario with every method that can (or those named in `method`), side by side with their spread. Amounts are in currency units (roubles, not millions); `usd` gives US dollars with the rate and its date.
+         *
+         *     Methods:
+         *     - **ozi-regional** 1.0.0: Regional daily loss = κ(β) · pen^β · GRP / days in year, in roubles, per region; national = sum of the 85 regions. Mobile-only = 0.5 × full (as OZI). Calibrated on OZI's Moscow (4.8 bn RUB/day) and Altai Republic (13.7 M RUB/day) figures. Formula: `cost = Σ_regions κ(β) · ε · pen_r^β · GRP_r(year) / days(year) · hours/24 · w(type)`. Types: full, mobile, fixed, throttling, isp.
+         *     - **deloitte-2016** 1.0.0: A full shutdown costs 1.9 % (high), 1.0 % (medium) or 0.4 % (low internet connectivity) of daily GDP; regional shutdowns scaled by the regions' share of output. Formula: `cost = GDP_USD(year) / days(year) · τ(tier(internet users %)) · hours/24 · a(regions) · w(type)`. Types: full, mobile, fixed, throttling, isp.
+         *     - **brookings-2016** 1.0.0: Daily GDP × BCG internet-economy share of GDP (interpolated 2010→2016); a G-20 average or an internet-penetration proxy where BCG has no figure (labelled). Mobile weighted by subscriptions, platforms by a documented weight table. Formula: `cost = GDP_USD(year) / days(year) · s_int(year) · u · hours/24 · a(regions) · w(type)`. Types: full, mobile, fixed, platform, throttling, isp.
+         *     - **cost-escalated** 1.0.0: Brookings/BCG internet-economy shares escalated by +10 % per year after 2016 for G-20 economies, as NetBlocks COST does since November 2021; other countries use the labelled penetration proxy without escalator. Formula: `cost = GDP_USD(year) / days(year) · s_int(year) · (1 + g)^max(0, year − 2016) · u · hours/24 · a(regions) · w(type)`. Types: full, mobile, fixed, platform, throttling, isp.
+         */
+        get: operations["cost.estimate"];
+        put?: never;
+        /**
+         * Price a scenario, or a list of up to 100
+         * @description Body: one scenario object (the query parameters as JSON; `region` and `method` may be arrays) or an array of them. A list answers `{ items: [CostResult...] }` in order; if any scenario is invalid the whole request is a 400 naming it by index.
+         *
+         *     Methods:
+         *     - **ozi-regional** 1.0.0: Regional daily loss = κ(β) · pen^β · GRP / days in year, in roubles, per region; national = sum of the 85 regions. Mobile-only = 0.5 × full (as OZI). Calibrated on OZI's Moscow (4.8 bn RUB/day) and Altai Republic (13.7 M RUB/day) figures. Formula: `cost = Σ_regions κ(β) · ε · pen_r^β · GRP_r(year) / days(year) · hours/24 · w(type)`. Types: full, mobile, fixed, throttling, isp.
+         *     - **deloitte-2016** 1.0.0: A full shutdown costs 1.9 % (high), 1.0 % (medium) or 0.4 % (low internet connectivity) of daily GDP; regional shutdowns scaled by the regions' share of output. Formula: `cost = GDP_USD(year) / days(year) · τ(tier(internet users %)) · hours/24 · a(regions) · w(type)`. Types: full, mobile, fixed, throttling, isp.
+         *     - **brookings-2016** 1.0.0: Daily GDP × BCG internet-economy share of GDP (interpolated 2010→2016); a G-20 average or an internet-penetration proxy where BCG has no figure (labelled). Mobile weighted by subscriptions, platforms by a documented weight table. Formula: `cost = GDP_USD(year) / days(year) · s_int(year) · u · hours/24 · a(regions) · w(type)`. Types: full, mobile, fixed, platform, throttling, isp.
+         *     - **cost-escalated** 1.0.0: Brookings/BCG internet-economy shares escalated by +10 % per year after 2016 for G-20 economies, as NetBlocks COST does since November 2021; other countries use the labelled penetration proxy without escalator. Formula: `cost = GDP_USD(year) / days(year) · s_int(year) · (1 + g)^max(0, year − 2016) · u · hours/24 · a(regions) · w(type)`. Types: full, mobile, fixed, platform, throttling, isp.
+         */
+        post: operations["cost.batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cost/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Our yearly cost per country (each method) beside Top10VPN's: ratio, hours and users affected, the events behind ours, the cause where we differ by more than 3×
+         * @description source: top10vpn. Throttling is priced at severity 1 unless `severity` is given (Top10VPN counts unusable throttling as a shutdown); ongoing events only with `end`.
+         */
+        get: operations["cost.compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cost/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cost of every shutdown, throttling and block event matching the filters (one row per estimate; unpriced events say what they miss)
+         * @description Filters as GET /api/events (country, region, category, subtype, from, to, q); overrides as GET /api/events/{id}/cost (severity, end, platform_weight, method, currency, draws, seed). Rows: event_id, title, category, subtype, country, regions, start, end, method, method_version, currency, median, low, high, point, usd_median, usd_low, usd_high, usd_rate, usd_rate_date, data_years, data_vintage, proxy, missing. An event that cannot be priced has one row with `missing` and no amounts. `format`: csv, ndjson or parquet for a download (json, the default, adds the counts).
+         */
+        get: operations["cost.events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cost/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cost methods: formula, parameters with distributions and sources, calibration */
+        get: operations["cost.methods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cost/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every region of a country ranked by the cost of a scenario, highest first (the OZI table)
+         * @description Same parameters as GET /api/cost except `region`; one method (default ozi-regional for RU, brookings-2016 elsewhere). Each item has its own 90% interval.
+         *
+         *     Methods:
+         *     - **ozi-regional** 1.0.0: Regional daily loss = κ(β) · pen^β · GRP / days in year, in roubles, per region; national = sum of the 85 regions. Mobile-only = 0.5 × full (as OZI). Calibrated on OZI's Moscow (4.8 bn RUB/day) and Altai Republic (13.7 M RUB/day) figures. Formula: `cost = Σ_regions κ(β) · ε · pen_r^β · GRP_r(year) / days(year) · hours/24 · w(type)`. Types: full, mobile, fixed, throttling, isp.
+         *     - **deloitte-2016** 1.0.0: A full shutdown costs 1.9 % (high), 1.0 % (medium) or 0.4 % (low internet connectivity) of daily GDP; regional shutdowns scaled by the regions' share of output. Formula: `cost = GDP_USD(year) / days(year) · τ(tier(internet users %)) · hours/24 · a(regions) · w(type)`. Types: full, mobile, fixed, throttling, isp.
+         *     - **brookings-2016** 1.0.0: Daily GDP × BCG internet-economy share of GDP (interpolated 2010→2016); a G-20 average or an internet-penetration proxy where BCG has no figure (labelled). Mobile weighted by subscriptions, platforms by a documented weight table. Formula: `cost = GDP_USD(year) / days(year) · s_int(year) · u · hours/24 · a(regions) · w(type)`. Types: full, mobile, fixed, platform, throttling, isp.
+         *     - **cost-escalated** 1.0.0: Brookings/BCG internet-economy shares escalated by +10 % per year after 2016 for G-20 economies, as NetBlocks COST does since November 2021; other countries use the labelled penetration proxy without escalator. Formula: `cost = GDP_USD(year) / days(year) · s_int(year) · (1 + g)^max(0, year − 2016) · u · hours/24 · a(regions) · w(type)`. Types: full, mobile, fixed, platform, throttling, isp.
+         */
+        get: operations["cost.regions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/detections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Run the detectors (block, throttling, shutdown) over the store; never creates drafts */
+        get: operations["detections.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Imported elections with station, reject and flag counts and the ledger events about their technology */
+        get: operations["elections.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elections/{id}/electronic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Paper versus electronic (DEG) per district: leaders, winner, margins, whether DEG changed the winner; DEG votes per 20-minute bin */
+        get: operations["elections.electronic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elections/{id}/fingerprints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Turnout and leader-share histograms (0.1 point), turnout x leader-share heat map, Shpilkin curve and estimate, integer-percentage excess */
+        get: operations["elections.fingerprints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elections/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals of an election, region or district: registered, issued, cast, turnout, votes and shares per choice; paper, electronic and together */
+        get: operations["elections.summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List events with filters and cursor pagination */
+        get: operations["events.list"];
+        put?: never;
+        /** Create an event (token required) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        actors?: {
+                            name: string;
+                            /** @enum {string} */
+                            role: "ordered_by" | "implemented_by" | "company" | "beneficiary" | "other";
+                        }[];
+                        /** @enum {string} */
+                        category: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+                        /**
+                         * @default medium
+                         * @enum {string}
+                         */
+                        confidence?: "high" | "medium" | "low";
+                        countries: string[];
+                        /**
+                         * @default day
+                         * @enum {string}
+                         */
+                        date_precision?: "hour" | "day" | "month" | "year";
+                        /** @default null */
+                        end?: string | null;
+                        /** @default null */
+                        geocode?: {
+                            /** @default null */
+                            reason?: string | null;
+                            /** @enum {string} */
+                            status: "ok" | "partial" | "failed" | "national" | "manual";
+                            text: string;
+                            /** @default [] */
+                            unmatched?: string[];
+                        } | null;
+                        id?: string;
+                        /** @default [] */
+                        networks?: string[];
+                        /** @default null */
+                        notes?: string | null;
+                        /** @default null */
+                        people_affected?: {
+                            estimate: number;
+                            /** @default null */
+                            note?: string | null;
+                            /** @default null */
+                            source_url?: string | null;
+                            /** @default people */
+                            unit?: string;
+                        } | null;
+                        /** @default [] */
+                        places?: {
+                            /** @enum {string} */
+                            confidence: "high" | "medium" | "low";
+                            /** @default null */
+                            geonames_id?: number | null;
+                            /** @enum {string} */
+                            kind: "region" | "district" | "place";
+                            name: string;
+                            population: number;
+                            population_method: string;
+                            /** @default null */
+                            region?: string | null;
+                            /** @default null */
+                            region_name?: string | null;
+                        }[];
+                        /** @default null */
+                        population_affected?: {
+                            /** @enum {string} */
+                            confidence: "high" | "medium" | "low";
+                            estimate: number;
+                            method: string;
+                            national_population: number;
+                            /** @default null */
+                            note?: string | null;
+                            /** @description share of the national population */
+                            share: number;
+                            sources: string[];
+                            year: number;
+                        } | null;
+                        /** @default [] */
+                        regions?: string[];
+                        /** @enum {string} */
+                        scope: "national" | "regional" | "local" | "isp" | "platform";
+                        sources: {
+                            /** @default null */
+                            archive_url?: string | null;
+                            /** @default null */
+                            locator?: string | null;
+                            /** @default null */
+                            published?: string | null;
+                            publisher: string;
+                            title: string;
+                            url: string;
+                        }[];
+                        start: string;
+                        /**
+                         * @default active
+                         * @enum {string}
+                         */
+                        status?: "active" | "draft";
+                        subtype: string;
+                        /** @default  */
+                        summary?: string;
+                        /** @default [] */
+                        tags?: string[];
+                        /** @default [] */
+                        targets?: {
+                            /** @enum {string} */
+                            kind: "service" | "platform" | "domain" | "app" | "protocol" | "ip_range" | "population";
+                            name: string;
+                        }[];
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Event"];
+                    };
+                };
+                /** @description Invalid event */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Bad token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Id taken */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body over 1 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event with its links and the measurement evidence linked to it */
+        get: operations["events.show"];
+        /** Replace an event (token and If-Match required) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        actors?: {
+                            name: string;
+                            /** @enum {string} */
+                            role: "ordered_by" | "implemented_by" | "company" | "beneficiary" | "other";
+                        }[];
+                        /** @enum {string} */
+                        category: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+                        /**
+                         * @default medium
+                         * @enum {string}
+                         */
+                        confidence?: "high" | "medium" | "low";
+                        countries: string[];
+                        /**
+                         * @default day
+                         * @enum {string}
+                         */
+                        date_precision?: "hour" | "day" | "month" | "year";
+                        /** @default null */
+                        end?: string | null;
+                        /** @default null */
+                        geocode?: {
+                            /** @default null */
+                            reason?: string | null;
+                            /** @enum {string} */
+                            status: "ok" | "partial" | "failed" | "national" | "manual";
+                            text: string;
+                            /** @default [] */
+                            unmatched?: string[];
+                        } | null;
+                        id?: string;
+                        /** @default [] */
+                        networks?: string[];
+                        /** @default null */
+                        notes?: string | null;
+                        /** @default null */
+                        people_affected?: {
+                            estimate: number;
+                            /** @default null */
+                            note?: string | null;
+                            /** @default null */
+                            source_url?: string | null;
+                            /** @default people */
+                            unit?: string;
+                        } | null;
+                        /** @default [] */
+                        places?: {
+                            /** @enum {string} */
+                            confidence: "high" | "medium" | "low";
+                            /** @default null */
+                            geonames_id?: number | null;
+                            /** @enum {string} */
+                            kind: "region" | "district" | "place";
+                            name: string;
+                            population: number;
+                            population_method: string;
+                            /** @default null */
+                            region?: string | null;
+                            /** @default null */
+                            region_name?: string | null;
+                        }[];
+                        /** @default null */
+                        population_affected?: {
+                            /** @enum {string} */
+                            confidence: "high" | "medium" | "low";
+                            estimate: number;
+                            method: string;
+                            national_population: number;
+                            /** @default null */
+                            note?: string | null;
+                            /** @description share of the national population */
+                            share: number;
+                            sources: string[];
+                            year: number;
+                        } | null;
+                        /** @default [] */
+                        regions?: string[];
+                        /** @enum {string} */
+                        scope: "national" | "regional" | "local" | "isp" | "platform";
+                        sources: {
+                            /** @default null */
+                            archive_url?: string | null;
+                            /** @default null */
+                            locator?: string | null;
+                            /** @default null */
+                            published?: string | null;
+                            publisher: string;
+                            title: string;
+                            url: string;
+                        }[];
+                        start: string;
+                        /**
+                         * @default active
+                         * @enum {string}
+                         */
+                        status?: "active" | "draft";
+                        subtype: string;
+                        /** @default  */
+                        summary?: string;
+                        /** @default [] */
+                        tags?: string[];
+                        /** @default [] */
+                        targets?: {
+                            /** @enum {string} */
+                            kind: "service" | "platform" | "domain" | "app" | "protocol" | "ip_range" | "population";
+                            name: string;
+                        }[];
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Event"];
+                    };
+                };
+                /** @description Invalid event */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Bad token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such event */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Stale revision */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a draft event: it becomes active and shows in default views (token and reason required) */
+        post: operations["events.confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/cost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cost of a ledger event (shutdown, throttling or block), or what it is missing
+         * @description Maps the event's country, regions, type and time span to a scenario. What the ledger does not record (a throttle's severity, the end of an ongoing block) is listed in `missing`; supply it as a query parameter.
+         */
+        get: operations["cost.event"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a draft event (token and reason required) */
+        post: operations["events.dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/retract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retract an event with a reason (token required) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Retracted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Event"];
+                    };
+                };
+                /** @description No reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Bad token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such event */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already retracted */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Stale revision */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The revisions of an event, oldest first: who, when, why, and the fields before and after */
+        get: operations["events.history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/events.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export events as csv (columns: id, title, summary, category, subtype, countries, regions, start, end, date_precision, scope, targets, actors, networks, people_affected, tags, confidence, status, sources, revision, created_at, updated_at) */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    country?: string;
+                    /** @description events ending on or after (YYYY[-MM[-DD]]) */
+                    from?: string;
+                    /** @description also list retracted and dismissed events */
+                    include_retracted?: boolean;
+                    /** @description where the event came from (seed, stop, cli, api, detector) */
+                    origin?: string;
+                    /** @description text search in title, summary, targets, actors, tags */
+                    q?: string;
+                    /** @description ISO 3166-2, e.g. RU-MOW */
+                    region?: string;
+                    status?: "active" | "draft" | "retracted" | "dismissed";
+                    subtype?: string;
+                    /** @description events starting on or before */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+                /** @description Bad filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/events.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export events as json (full documents) */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    country?: string;
+                    /** @description events ending on or after (YYYY[-MM[-DD]]) */
+                    from?: string;
+                    /** @description also list retracted and dismissed events */
+                    include_retracted?: boolean;
+                    /** @description where the event came from (seed, stop, cli, api, detector) */
+                    origin?: string;
+                    /** @description text search in title, summary, targets, actors, tags */
+                    q?: string;
+                    /** @description ISO 3166-2, e.g. RU-MOW */
+                    region?: string;
+                    status?: "active" | "draft" | "retracted" | "dismissed";
+                    subtype?: string;
+                    /** @description events starting on or before */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Bad filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/events.ndjson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export events as ndjson (full documents) */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    country?: string;
+                    /** @description events ending on or after (YYYY[-MM[-DD]]) */
+                    from?: string;
+                    /** @description also list retracted and dismissed events */
+                    include_retracted?: boolean;
+                    /** @description where the event came from (seed, stop, cli, api, detector) */
+                    origin?: string;
+                    /** @description text search in title, summary, targets, actors, tags */
+                    q?: string;
+                    /** @description ISO 3166-2, e.g. RU-MOW */
+                    region?: string;
+                    status?: "active" | "draft" | "retracted" | "dismissed";
+                    subtype?: string;
+                    /** @description events starting on or before */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ndjson": string;
+                    };
+                };
+                /** @description Bad filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/events.parquet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export events as parquet (columns: id, title, summary, category, subtype, countries, regions, start, end, date_precision, scope, targets, actors, networks, people_affected, tags, confidence, status, sources, revision, created_at, updated_at) */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    country?: string;
+                    /** @description events ending on or after (YYYY[-MM[-DD]]) */
+                    from?: string;
+                    /** @description also list retracted and dismissed events */
+                    include_retracted?: boolean;
+                    /** @description where the event came from (seed, stop, cli, api, detector) */
+                    origin?: string;
+                    /** @description text search in title, summary, targets, actors, tags */
+                    q?: string;
+                    /** @description ISO 3166-2, e.g. RU-MOW */
+                    region?: string;
+                    status?: "active" | "draft" | "retracted" | "dismissed";
+                    subtype?: string;
+                    /** @description events starting on or before */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.apache.parquet": string;
+                    };
+                };
+                /** @description Bad filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/indicators.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export indicator values as csv (one row per value: series_id, title, unit, country, period, value, disputed, source_url, source_title, source_publisher, source_published, note) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    country?: string;
+                    /** @description one series */
+                    id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+                /** @description Bad filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such series */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/indicators.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export indicator values as json (series with values) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    country?: string;
+                    /** @description one series */
+                    id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Bad filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such series */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/indicators.ndjson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export indicator values as ndjson (one row per value: series_id, title, unit, country, period, value, disputed, source_url, source_title, source_publisher, source_published, note) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    country?: string;
+                    /** @description one series */
+                    id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ndjson": string;
+                    };
+                };
+                /** @description Bad filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such series */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/indicators.parquet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export indicator values as parquet (one row per value: series_id, title, unit, country, period, value, disputed, source_url, source_title, source_publisher, source_published, note) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    country?: string;
+                    /** @description one series */
+                    id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.apache.parquet": string;
+                    };
+                };
+                /** @description Bad filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such series */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicator series (values that disagree across sources are all kept and flagged `disputed`) */
+        get: operations["indicators.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One row per measurement, newest first */
+        get: operations["measurements.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measurements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One measurement: flags, verdict, evidence, raw */
+        get: operations["measurements.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measurements/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export list rows as CSV (the list filters; up to 500,000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description probe_asn */
+                    asn?: string;
+                    /** @description probe_cc, ISO 3166-1 alpha-2 */
+                    cc?: string;
+                    /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                    since?: string;
+                    status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
+                    /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
+                    target?: string;
+                    test_name?: string;
+                    /** @description inclusive */
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+                /** @description Bad filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measurements/export.parquet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export list rows as Parquet (the list filters; up to 500,000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description probe_asn */
+                    asn?: string;
+                    /** @description probe_cc, ISO 3166-1 alpha-2 */
+                    cc?: string;
+                    /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                    since?: string;
+                    status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
+                    /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
+                    target?: string;
+                    test_name?: string;
+                    /** @description inclusive */
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.apache.parquet": string;
+                    };
+                };
+                /** @description Bad filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measurements/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The verdict rules (id, version, layer, status, doc) */
+        get: operations["measurements.rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measurements/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aggregated cells and per-target totals */
+        get: operations["measurements.summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/networks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Networks (ASNs) with names and measurement counts */
+        get: operations["measurements.networks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/asns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Blocked IPv4 addresses per AS and organisation (today's routing), and the share of each AS's announced space */
+        get: operations["registry.asns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/decisions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One decision across snapshots: entries, distinct IPv4, collateral, organisations hit */
+        get: operations["registry.decision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Is an IP address or domain listed, under which decision, since when */
+        get: operations["registry.lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Distinct IPv4 addresses blocked (exact union), per decision body and decision, largest ranges, IPv6, target vs collateral */
+        get: operations["registry.summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signals/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stored signal points (value null = missing sample), each with the file and line it came from: the evidence behind outage detections */
+        get: operations["signals.points"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signals/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stored signal series per (source, entity): points, missing samples, first and last time */
+        get: operations["signals.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/speedtests/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Throttling per (country, network, day) from crowdsourced speed tests */
+        get: operations["speedtests.summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Event counts per country, category and start year (an event in two countries counts once in each) */
+        get: operations["events.counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/throughput/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Throttling per (country, network, target, day) from OONI network_events throughput, each measurement paired with its session */
+        get: operations["throughput.summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/watch/new": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is new since an instant: confirmed events and draft detections written after it, newest first, and the watermark to pass as since next time */
+        get: operations["watch.new"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/watch/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Watch status: last cycle, next cycle, inputs seen, deliveries by state */
+        get: operations["watch.status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        CostBatch: components["schemas"]["CostResult"] | {
+            items: components["schemas"]["CostResult"][];
+        };
+        CostCompare: {
+            method: string;
+            notes: string[];
+            overrides: components["schemas"]["CostOverrides"];
+            rows: components["schemas"]["CostCompareRow"][];
+            source: {
+                title: string;
+                url: string;
+            };
+            summary: {
+                both: number;
+                ours_only: number;
+                share_within_3x: number;
+                share_within_10x: number;
+                theirs_only: number;
+                within_3x: number;
+                within_10x: number;
+            };
+        };
+        CostCompareRow: {
+            /** @description where ours and theirs differ by more than 3×: the causes below, in words */
+            cause: string | null;
+            /** @description the factors beyond 2× (or the price per user-hour when none is), largest first; empty within 3× */
+            causes: {
+                explanation: string;
+                /** @enum {string} */
+                factor: "hours" | "users affected" | "price per user-hour";
+                ours: number | null;
+                /** @description ours / theirs for this factor; the factors multiply to the row ratio */
+                ratio: number;
+                theirs: number | null;
+            }[];
+            country: string;
+            events: {
+                hours: number;
+                id: string;
+                title: string;
+                usd: number | null;
+            }[];
+            events_not_priced: {
+                id: string;
+                missing: string;
+                title: string;
+            }[];
+            our_hours: number;
+            our_users: number;
+            /** @description USD, sum of the events' medians in the year, per method */
+            ours: {
+                [key: string]: number;
+            };
+            ratio: number | null;
+            their_hours: number | null;
+            their_users: number | null;
+            theirs: number | null;
+            /** @enum {string|null} */
+            within: "3x" | "10x" | "beyond 10x" | null;
+            year: number;
+        };
+        CostEstimate: {
+            currency: string;
+            data_vintage: string[];
+            draws: number;
+            high: number;
+            inputs: components["schemas"]["CostInput"][];
+            /** @enum {number} */
+            interval: 0.9;
+            low: number;
+            median: number;
+            /** @description ozi-regional, deloitte-2016, brookings-2016, cost-escalated */
+            method: string;
+            method_version: string;
+            notes: string[];
+            /** @description one calendar-year period of the span each, priced with its data year and its own exchange rate */
+            periods: components["schemas"]["CostPeriod"][];
+            point: number;
+            proxy: string | null;
+            rates: {
+                date: string | null;
+                kind: string | null;
+                note?: string;
+                period: string;
+                rate: number | null;
+                source: string | null;
+            }[];
+            regions: {
+                code: string;
+                high: number;
+                low: number;
+                median: number;
+                name: string;
+                point: number;
+                usd: components["schemas"]["CostUsd"];
+            }[];
+            seed: number;
+            title: string;
+            usd: components["schemas"]["CostUsd"];
+            years: number[];
+        };
+        /** @description one number an estimate used, with its source */
+        CostInput: {
+            distribution?: string;
+            geo?: string;
+            name: string;
+            note?: string;
+            source: string;
+            unit: string;
+            value: number | string;
+            vintage?: string;
+            year: number | null;
+        };
+        CostMethods: {
+            items: {
+                /** @description the method's calibration against its published figures */
+                calibration?: {
+                    [key: string]: unknown;
+                };
+                citation: string[];
+                formula: string;
+                /** @enum {string} */
+                id: "ozi-regional" | "deloitte-2016" | "brookings-2016" | "cost-escalated";
+                params: {
+                    description: string;
+                    dist: {
+                        /** @enum {string} */
+                        kind: "fixed";
+                        value: number;
+                    } | {
+                        high: number;
+                        /** @enum {string} */
+                        kind: "triangular";
+                        low: number;
+                        mode: number;
+                    } | {
+                        high: number;
+                        /** @enum {string} */
+                        kind: "uniform";
+                        low: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "lognormal";
+                        median: number;
+                        sigma: number;
+                    };
+                    name: string;
+                    source: string;
+                }[];
+                reference_year: number | null;
+                summary: string;
+                title: string;
+                types: ("full" | "mobile" | "fixed" | "platform" | "throttling" | "isp")[];
+                version: string;
+            }[];
+        };
+        /** @description the pricing overrides applied to every event */
+        CostOverrides: {
+            country?: string;
+            currency?: string;
+            draws?: number;
+            end?: string;
+            isp_share?: number;
+            method?: string | string[];
+            platform_weight?: number;
+            seed?: number;
+            severity?: number;
+        };
+        CostPeriod: {
+            data_year: number;
+            high: number;
+            hours: number;
+            low: number;
+            median: number;
+            period: string;
+            point: number;
+            usd: {
+                high: number;
+                low: number;
+                median: number;
+                point: number;
+                rate: number | null;
+                rate_date: string | null;
+            } | null;
+            year: number | null;
+        };
+        CostRegions: {
+            currency: string;
+            inputs: components["schemas"]["CostInput"][];
+            items: {
+                code: string;
+                currency: string;
+                high: number;
+                low: number;
+                median: number;
+                name: string;
+                point: number;
+                usd: components["schemas"]["CostUsd"];
+            }[];
+            method: string;
+            method_version: string;
+            notes: string[];
+            rates: {
+                date: string | null;
+                kind: string | null;
+                note?: string;
+                period: string;
+                rate: number | null;
+                source: string | null;
+            }[];
+            scenario: components["schemas"]["CostScenario"];
+            total: {
+                high: number;
+                low: number;
+                median: number;
+                point: number;
+            };
+        };
+        CostResult: {
+            estimates: components["schemas"]["CostEstimate"][];
+            scenario: components["schemas"]["CostScenario"];
+            skipped: {
+                method: string;
+                parameter: string;
+                reason: string;
+            }[];
+            spread: {
+                currency: string;
+                max_median: number;
+                methods: number;
+                min_median: number;
+                ratio: number | null;
+            } | null;
+        };
+        /** @description the scenario as validated (defaults filled in), with its calendar-year periods */
+        CostScenario: {
+            /** @description share of the span the network was actually cut (a schedule of a few hours a day), with its range; null = the whole span */
+            active: {
+                basis: string;
+                high: number;
+                low: number;
+                share: number;
+            } | null;
+            affected: {
+                basis: string;
+                /** @enum {string} */
+                confidence: "high" | "medium" | "low";
+                share: number;
+            } | null;
+            country: string;
+            currency: string;
+            draws: number;
+            end: string | null;
+            hours: number;
+            isp_share: number | null;
+            local_currency: string;
+            methods: ("ozi-regional" | "deloitte-2016" | "brookings-2016" | "cost-escalated")[];
+            mobile_share: number | null;
+            periods: {
+                from: string | null;
+                hours: number;
+                to: string | null;
+                year: number | null;
+            }[];
+            platform: string | null;
+            platform_weight: number | null;
+            regions: string[];
+            seed: number;
+            severity: number | null;
+            start: string | null;
+            /** @enum {string} */
+            type: "full" | "mobile" | "fixed" | "platform" | "throttling" | "isp";
+            tz: string;
+            year: number | null;
+        };
+        CostUsd: {
+            high: number;
+            low: number;
+            median: number;
+            point: number;
+            /** @description local currency units per US$ (see rate_unit; 1 USD/USD when the method computed in US$ and nothing was converted) */
+            rate: number;
+            /** @description the date, day range or year of each period's rate */
+            rate_date: string;
+            rate_kind: string;
+            rate_unit: string;
+        } | null;
+        DataSource: {
+            attribution?: string | null;
+            licence: string;
+            name: string;
+            url: string | null;
+        };
+        Detection: {
+            /** @description the last instant of data the detector saw */
+            data_until: string;
+            /** @description the ledger event with this id, if one exists (draft, active after confirm, dismissed...) */
+            draft: {
+                id: string;
+                revision: number;
+                status: string;
+            } | null;
+            /** @description ISO instant (exclusive) of the end; null = still in state when the data ends */
+            end: string | null;
+            /** @description what to run to see the measurements behind the detection */
+            evidence_query: {
+                api: string;
+                cli: string;
+                params: {
+                    [key: string]: string;
+                };
+            };
+            /** @description deterministic: the same detection on the same data always has the same id (= its draft ledger event id) */
+            id: string;
+            /**
+             * @description the data the detection stands on: ooni_verdicts (block), ooni_volume (shutdown), speedtests or ooni_network_events (throttling)
+             * @enum {string}
+             */
+            input: "ooni_verdicts" | "ooni_volume" | "speedtests" | "ooni_network_events" | "outage_signals";
+            /** @enum {string} */
+            kind: "block" | "throttling" | "shutdown" | "outage";
+            layer: string | null;
+            method: string;
+            networks: string[];
+            /** @description per-network figures behind a country detection */
+            per_network: {
+                [key: string]: unknown;
+            }[];
+            probe_asn: string | null;
+            probe_cc: string;
+            /**
+             * @description country: corroborated by at least k networks; network: one network (asked for with asn)
+             * @enum {string}
+             */
+            scope: "country" | "network";
+            sources: components["schemas"]["DataSource"][];
+            /** @description ISO instant of the estimated onset */
+            start: string;
+            /** @description the onset is the first data point: the state may have begun earlier */
+            start_censored: boolean;
+            /** @description kind-specific figures: how strong, how long, how many measurements */
+            strength: {
+                [key: string]: number | string | null;
+            };
+            /** @description one line a human can check against the evidence query */
+            summary: string;
+            target: string | null;
+        };
+        DetectionList: {
+            items: components["schemas"]["Detection"][];
+            kinds: ("block" | "throttling" | "shutdown" | "outage")[];
+            methods: {
+                [key: string]: string;
+            };
+            /** @description the detector parameters used, per kind */
+            params: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description every series looked at: what it found, or why its data was insufficient */
+            series: components["schemas"]["DetectionSeries"][];
+        };
+        DetectionSeries: {
+            as_name?: string | null;
+            changes: {
+                [key: string]: unknown;
+            }[];
+            figures: {
+                [key: string]: number | string | null;
+            };
+            /**
+             * @description set where a kind has several inputs (throttling)
+             * @enum {string}
+             */
+            input?: "ooni_verdicts" | "ooni_volume" | "speedtests" | "ooni_network_events" | "outage_signals";
+            /** @enum {string} */
+            kind: "block" | "throttling" | "shutdown" | "outage";
+            layer: string | null;
+            probe_asn: string | null;
+            probe_cc: string | null;
+            reason: string | null;
+            state: string | null;
+            /**
+             * @description ok: the detector judged the series; insufficient: too little data to say anything
+             * @enum {string}
+             */
+            status: "ok" | "insufficient";
+            target: string | null;
+        };
+        Event: {
+            /** @default [] */
+            actors: {
+                name: string;
+                /** @enum {string} */
+                role: "ordered_by" | "implemented_by" | "company" | "beneficiary" | "other";
+            }[];
+            /** @enum {string} */
+            category: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+            /**
+             * @default medium
+             * @enum {string}
+             */
+            confidence: "high" | "medium" | "low";
+            countries: string[];
+            created_at: string;
+            /**
+             * @default day
+             * @enum {string}
+             */
+            date_precision: "hour" | "day" | "month" | "year";
+            /** @default null */
+            end: string | null;
+            /** @default null */
+            geocode: {
+                /** @default null */
+                reason: string | null;
+                /** @enum {string} */
+                status: "ok" | "partial" | "failed" | "national" | "manual";
+                text: string;
+                /** @default [] */
+                unmatched: string[];
+            } | null;
+            id: string;
+            /** @default [] */
+            networks: string[];
+            /** @default null */
+            notes: string | null;
+            /** @default null */
+            people_affected: {
+                estimate: number;
+                /** @default null */
+                note: string | null;
+                /** @default null */
+                source_url: string | null;
+                /** @default people */
+                unit: string;
+            } | null;
+            /** @default [] */
+            places: {
+                /** @enum {string} */
+                confidence: "high" | "medium" | "low";
+                /** @default null */
+                geonames_id: number | null;
+                /** @enum {string} */
+                kind: "region" | "district" | "place";
+                name: string;
+                population: number;
+                population_method: string;
+                /** @default null */
+                region: string | null;
+                /** @default null */
+                region_name: string | null;
+            }[];
+            /** @default null */
+            population_affected: {
+                /** @enum {string} */
+                confidence: "high" | "medium" | "low";
+                estimate: number;
+                method: string;
+                national_population: number;
+                /** @default null */
+                note: string | null;
+                /** @description share of the national population */
+                share: number;
+                sources: string[];
+                year: number;
+            } | null;
+            /** @description regions whose code has equivalents (e.g. disputed areas), with a note */
+            region_notes?: {
+                code: string;
+                equivalents: string[];
+                note: string;
+            }[];
+            /** @default [] */
+            regions: string[];
+            /** @description starts at 1; every change adds one (the ETag of GET /api/events/{id}) */
+            revision: number;
+            /** @enum {string} */
+            scope: "national" | "regional" | "local" | "isp" | "platform";
+            sources: {
+                /** @default null */
+                archive_url: string | null;
+                /** @default null */
+                locator: string | null;
+                /** @default null */
+                published: string | null;
+                publisher: string;
+                title: string;
+                url: string;
+            }[];
+            start: string;
+            /** @enum {string} */
+            status: "active" | "draft" | "retracted" | "dismissed";
+            subtype: string;
+            /** @default  */
+            summary: string;
+            /** @default [] */
+            tags: string[];
+            /** @default [] */
+            targets: {
+                /** @enum {string} */
+                kind: "service" | "platform" | "domain" | "app" | "protocol" | "ip_range" | "population";
+                name: string;
+            }[];
+            title: string;
+            updated_at: string;
+        };
+        EventCost: {
+            estimates: components["schemas"]["CostEstimate"][];
+            event: {
+                category: string;
+                countries: string[];
+                end: string | null;
+                id: string;
+                regions: string[];
+                start: string;
+                status: string;
+                subtype: string;
+                title: string;
+            };
+            /** @description how the event became a scenario */
+            mapping: string[];
+            /** @description what the ledger does not record and the scenario needs (supply it as a parameter) */
+            missing: {
+                field: string;
+                reason: string;
+            }[];
+            scenario?: components["schemas"]["CostScenario"];
+            skipped?: {
+                method: string;
+                parameter: string;
+                reason: string;
+            }[];
+            spread?: {
+                currency: string;
+                max_median: number;
+                methods: number;
+                min_median: number;
+                ratio: number | null;
+            } | null;
+        };
+        EventCounts: {
+            items: {
+                category: string;
+                count: number;
+                country: string;
+                year: number;
+            }[];
+            next_cursor: null;
+            /** @description categories counted as technical controls (the rest are legal, offline or cooperation) */
+            technical_categories: string[];
+        };
+        EventDocument: {
+            /** @default [] */
+            actors: {
+                name: string;
+                /** @enum {string} */
+                role: "ordered_by" | "implemented_by" | "company" | "beneficiary" | "other";
+            }[];
+            /** @enum {string} */
+            category: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+            /**
+             * @default medium
+             * @enum {string}
+             */
+            confidence: "high" | "medium" | "low";
+            countries: string[];
+            created_at: string;
+            /**
+             * @default day
+             * @enum {string}
+             */
+            date_precision: "hour" | "day" | "month" | "year";
+            /** @default null */
+            end: string | null;
+            /** @default null */
+            geocode: {
+                /** @default null */
+                reason: string | null;
+                /** @enum {string} */
+                status: "ok" | "partial" | "failed" | "national" | "manual";
+                text: string;
+                /** @default [] */
+                unmatched: string[];
+            } | null;
+            id: string;
+            links: components["schemas"]["EventLink"][];
+            measurement_evidence?: components["schemas"]["MeasurementEvidence"][];
+            /** @default [] */
+            networks: string[];
+            /** @default null */
+            notes: string | null;
+            /** @default null */
+            people_affected: {
+                estimate: number;
+                /** @default null */
+                note: string | null;
+                /** @default null */
+                source_url: string | null;
+                /** @default people */
+                unit: string;
+            } | null;
+            /** @default [] */
+            places: {
+                /** @enum {string} */
+                confidence: "high" | "medium" | "low";
+                /** @default null */
+                geonames_id: number | null;
+                /** @enum {string} */
+                kind: "region" | "district" | "place";
+                name: string;
+                population: number;
+                population_method: string;
+                /** @default null */
+                region: string | null;
+                /** @default null */
+                region_name: string | null;
+            }[];
+            /** @default null */
+            population_affected: {
+                /** @enum {string} */
+                confidence: "high" | "medium" | "low";
+                estimate: number;
+                method: string;
+                national_population: number;
+                /** @default null */
+                note: string | null;
+                /** @description share of the national population */
+                share: number;
+                sources: string[];
+                year: number;
+            } | null;
+            /** @description regions whose code has equivalents (e.g. disputed areas), with a note */
+            region_notes?: {
+                code: string;
+                equivalents: string[];
+                note: string;
+            }[];
+            /** @default [] */
+            regions: string[];
+            /** @description starts at 1; every change adds one (the ETag of GET /api/events/{id}) */
+            revision: number;
+            /** @enum {string} */
+            scope: "national" | "regional" | "local" | "isp" | "platform";
+            sources: {
+                /** @default null */
+                archive_url: string | null;
+                /** @default null */
+                locator: string | null;
+                /** @default null */
+                published: string | null;
+                publisher: string;
+                title: string;
+                url: string;
+            }[];
+            start: string;
+            /** @enum {string} */
+            status: "active" | "draft" | "retracted" | "dismissed";
+            subtype: string;
+            /** @default  */
+            summary: string;
+            /** @default [] */
+            tags: string[];
+            /** @default [] */
+            targets: {
+                /** @enum {string} */
+                kind: "service" | "platform" | "domain" | "app" | "protocol" | "ip_range" | "population";
+                name: string;
+            }[];
+            title: string;
+            updated_at: string;
+        };
+        EventHistory: {
+            items: components["schemas"]["EventRevision"][];
+            next_cursor: null;
+        };
+        EventLink: {
+            doc: {
+                [key: string]: unknown;
+            } | null;
+            eventId: string;
+            kind: string;
+            target: string;
+        };
+        EventList: {
+            items: components["schemas"]["Event"][];
+            next_cursor: string | null;
+            total: number;
+        };
+        EventRevision: {
+            action: string;
+            actor: string;
+            at: string;
+            current?: unknown;
+            previous?: unknown;
+            reason: string | null;
+            revision: number;
+        };
+        IndicatorList: {
+            items: components["schemas"]["IndicatorSeries"][];
+            next_cursor: null;
+        };
+        IndicatorSeries: {
+            country: string | null;
+            description: string;
+            id: string;
+            origin: string;
+            title: string;
+            unit: string;
+            values: {
+                disputed: boolean;
+                note: string | null;
+                period: string;
+                source?: unknown;
+                value: number;
+            }[];
+        };
+        LedgerCost: {
+            estimates: number;
+            events_not_priced: number;
+            events_priced: number;
+            events_read: number;
+            filters: {
+                category?: string;
+                country?: string;
+                from?: string;
+                q?: string;
+                region?: string;
+                subtype?: string;
+                to?: string;
+            };
+            items: components["schemas"]["LedgerCostRow"][];
+            /** @description events not priced, by the field they miss */
+            missing_by_field: {
+                [key: string]: number;
+            };
+            overrides: components["schemas"]["CostOverrides"];
+        };
+        LedgerCostRow: {
+            category: string | number | null;
+            country: string | number | null;
+            currency: string | number | null;
+            data_vintage: string | number | null;
+            data_years: string | number | null;
+            end: string | number | null;
+            event_id: string | number | null;
+            high: string | number | null;
+            low: string | number | null;
+            median: string | number | null;
+            method: string | number | null;
+            method_version: string | number | null;
+            missing: string | number | null;
+            point: string | number | null;
+            proxy: string | number | null;
+            regions: string | number | null;
+            start: string | number | null;
+            subtype: string | number | null;
+            title: string | number | null;
+            usd_high: string | number | null;
+            usd_low: string | number | null;
+            usd_median: string | number | null;
+            usd_rate: string | number | null;
+            usd_rate_date: string | number | null;
+        };
+        Measurement: {
+            anomaly: boolean;
+            blocking_general: number;
+            blocking_type: string | null;
+            byte_length: number;
+            byte_offset: number;
+            confirmed: boolean;
+            /** @description what each fired rule saw */
+            evidence: unknown[];
+            failure: boolean;
+            /** @description the source file name */
+            file: string | null;
+            file_id: string;
+            id: string;
+            ingested_at: string;
+            input: string | null;
+            /** @description the layers that failed: dns, tcp, tls, http */
+            layers: string[];
+            line: number;
+            measurement_start_time: string;
+            measurement_uid: string | null;
+            mechanism: string | null;
+            platform: string | null;
+            probe_asn: string;
+            probe_cc: string;
+            probe_network_name: string | null;
+            /** @description the OONI measurement, re-read from its source file (null when unavailable) */
+            raw?: unknown;
+            raw_error: string | null;
+            report_id: string | null;
+            resolver_asn: string | null;
+            /** @description the verdict rules that fired (GET /api/measurements/rules) */
+            rules: string[];
+            rules_version: string;
+            software_name: string | null;
+            software_version: string | null;
+            source: string;
+            /** @description blocked, likely_blocked, down, ok, invalid, insufficient */
+            status: string;
+            target: string;
+            test_name: string;
+            test_version: string | null;
+        };
+        MeasurementCell: {
+            anomaly_count: number;
+            blocked: number;
+            bucket: string;
+            confirmed_count: number;
+            down: number;
+            /** @description one measurement id per status */
+            examples: {
+                [key: string]: string;
+            };
+            failure_count: number;
+            grain: string;
+            insufficient: number;
+            invalid: number;
+            likely_blocked: number;
+            /** @description measurements per blocking mechanism */
+            mechanisms: {
+                [key: string]: number;
+            };
+            n: number;
+            ok: number;
+            /** @description OONI MAT classes: ok/anomaly/confirmed/failure are mutually exclusive */
+            ok_count: number;
+            probe_asn: string;
+            probe_cc: string;
+            reports: number;
+            target: string;
+            test_name: string;
+        };
+        /** @description the summary of a saved measurement query linked to the event */
+        MeasurementEvidence: {
+            api: string;
+            by_target: {
+                [key: string]: unknown;
+            }[];
+            data_vintage?: unknown;
+            filters: {
+                [key: string]: unknown;
+            };
+            label: string | null;
+            method: string;
+            note: string | null;
+            query: string;
+            source: string;
+            totals: {
+                [key: string]: unknown;
+            };
+        };
+        MeasurementList: {
+            items: components["schemas"]["MeasurementRow"][];
+            next_cursor: string | null;
+            source: string;
+        };
+        MeasurementRow: {
+            anomaly: boolean;
+            confirmed: boolean;
+            failure: boolean;
+            id: string;
+            input: string | null;
+            /** @description the layers that failed: dns, tcp, tls, http */
+            layers: string[];
+            measurement_start_time: string;
+            mechanism: string | null;
+            probe_asn: string;
+            probe_cc: string;
+            probe_network_name: string | null;
+            report_id: string | null;
+            /** @description the verdict rules that fired (GET /api/measurements/rules) */
+            rules: string[];
+            /** @description blocked, likely_blocked, down, ok, invalid, insufficient */
+            status: string;
+            target: string;
+            test_name: string;
+        };
+        MeasurementSummary: {
+            by_target: {
+                anomaly_count: number;
+                blocked: number;
+                confirmed_count: number;
+                down: number;
+                /** @description one measurement id per status */
+                examples: {
+                    [key: string]: string;
+                };
+                failure_count: number;
+                insufficient: number;
+                invalid: number;
+                likely_blocked: number;
+                /** @description measurements per blocking mechanism */
+                mechanisms: {
+                    [key: string]: number;
+                };
+                n: number;
+                networks: number;
+                ok: number;
+                /** @description OONI MAT classes: ok/anomaly/confirmed/failure are mutually exclusive */
+                ok_count: number;
+                probe_cc: string;
+                target: string;
+                test_name: string;
+            }[];
+            cells: components["schemas"]["MeasurementCell"][];
+            data_vintage: {
+                first_bucket: string | null;
+                last_bucket: string | null;
+            };
+            filters: {
+                /** @enum {string} */
+                grain: "day" | "hour";
+                probe_asn?: string;
+                probe_cc?: string;
+                since?: string;
+                status?: string;
+                target?: string;
+                test_name?: string;
+                until?: string;
+            };
+            method: string;
+            rules_version: string;
+            source: string;
+            totals: {
+                anomaly_count: number;
+                blocked: number;
+                confirmed_count: number;
+                down: number;
+                /** @description one measurement id per status */
+                examples: {
+                    [key: string]: string;
+                };
+                failure_count: number;
+                insufficient: number;
+                invalid: number;
+                likely_blocked: number;
+                /** @description measurements per blocking mechanism */
+                mechanisms: {
+                    [key: string]: number;
+                };
+                n: number;
+                ok: number;
+                /** @description OONI MAT classes: ok/anomaly/confirmed/failure are mutually exclusive */
+                ok_count: number;
+            };
+        };
+        Network: {
+            anomaly_count: number;
+            confirmed_count: number;
+            first: string;
+            last: string;
+            measurements: number;
+            /** @description probe_network_name values seen (null when no measurement named the network) */
+            names: string[] | null;
+            probe_asn: string;
+            probe_cc: string;
+        };
+        NetworkList: {
+            items: components["schemas"]["Network"][];
+            source: string;
+        };
+        Problem: {
+            code: string;
+            detail: string;
+            errors?: {
+                message: string;
+                path: string;
+                pointer: string;
+            }[];
+            status: number;
+            title: string;
+            type: string;
+        };
+        /** @description today's IP-to-AS table the attribution used (package, version, licence) */
+        RegistryAsData: {
+            attribution: string;
+            file: string;
+            licence: string;
+            note: string;
+            package: string;
+            rows?: number;
+            version: string;
+            vintage: string;
+        };
+        RegistryAsns: {
+            as_data: components["schemas"]["RegistryAsData"];
+            collateral_rule: string;
+            items: {
+                announced: number;
+                asn: number;
+                blocked: number;
+                collateral: number;
+                org: string;
+                share_of_announced: number;
+                target: number;
+            }[];
+            method: string;
+            organisations: {
+                announced: number;
+                /** @description AS numbers */
+                asns: number[];
+                blocked: number;
+                org: string;
+                share_of_announced: number;
+            }[];
+            snapshot: components["schemas"]["RegistrySnapshot"];
+            totals: {
+                asns: number;
+                attributed: number;
+                blocked: number;
+                not_announced_today: number;
+                organisations: number;
+            };
+        };
+        /** @description target versus collateral IPv4 addresses, collateral by organisation */
+        RegistryCollateral: {
+            collateral: number;
+            collateral_by_org: {
+                addresses: number;
+                /** @description AS numbers */
+                asns: number[];
+                org: string;
+            }[];
+            collateral_not_announced_today: number;
+            named_services: {
+                asn_org_mismatches: string[];
+                /** @description AS numbers */
+                asns: number[];
+                decision_addresses: number;
+                decision_number: string;
+                outside_service: number;
+                service: string;
+                target: number;
+            }[];
+            rule: string;
+            target: number;
+        };
+        RegistryDecision: {
+            as_data: components["schemas"]["RegistryAsData"];
+            decision_bodies: string[];
+            decision_dates: string[];
+            decision_number: string;
+            first_snapshot: string | null;
+            sample_entries: {
+                domain: string | null;
+                ips: string[];
+                line: number;
+                snapshot: string;
+                source_file: string;
+                urls: string[];
+            }[];
+            snapshots: {
+                collateral: components["schemas"]["RegistryCollateral"];
+                dump_at: string;
+                entries: number;
+                ipv4: {
+                    distinct_addresses: number;
+                    listed_addresses: number;
+                    tokens: number;
+                };
+                ipv6: {
+                    distinct_addresses: string;
+                };
+                lower_bound: boolean;
+                not_announced_today: number;
+                organisations: {
+                    addresses: number;
+                    /** @description AS numbers */
+                    asns: number[];
+                    org: string;
+                }[];
+                snapshot: string;
+                with_domain: number;
+                with_urls: number;
+            }[];
+        };
+        RegistryLookup: {
+            as: {
+                as_data: string;
+                asn: number;
+                org: string;
+            } | null;
+            decisions: {
+                decision_body: string;
+                decision_date: string | null;
+                decision_number: string;
+                entries: number;
+                snapshots: string[];
+            }[];
+            /** @enum {string} */
+            kind: "ip" | "domain";
+            listed: boolean;
+            matches: {
+                decision_body: string;
+                decision_date: string | null;
+                decision_number: string;
+                domain: string | null;
+                dump_at: string;
+                ips: string[];
+                line: number;
+                matched: string | null;
+                snapshot: string;
+                snapshot_lower_bound: boolean;
+                source_file: string;
+                urls: string[];
+                urls_total: number;
+            }[];
+            matches_total: number;
+            note: string;
+            query: string;
+            since: {
+                decision_date: string | null;
+                first_snapshot: string;
+                first_snapshot_dump_at: string;
+                last_snapshot: string;
+            } | null;
+            snapshots_searched: {
+                id: string;
+                lower_bound: boolean;
+            }[];
+        };
+        RegistrySnapshot: {
+            complete: boolean;
+            dump_at: string;
+            files: {
+                file: string;
+                format: string;
+                provenance: {
+                    [key: string]: unknown;
+                } | null;
+                rejected: number;
+                sha256: string;
+                stored: number;
+            }[];
+            id: string;
+            kind: string;
+            /** @description true: every figure of this snapshot is a lower bound (truncated, partial or derived files) */
+            lower_bound: boolean;
+            /** @description the rule that chose this snapshot */
+            selected_by?: string;
+            time_basis: string;
+        };
+        RegistrySummary: {
+            as_data: components["schemas"]["RegistryAsData"];
+            by_body: {
+                decision_body: string;
+                decisions: number;
+                entries: number;
+                ipv4_distinct: number;
+            }[];
+            collateral: components["schemas"]["RegistryCollateral"];
+            entries: {
+                decisions: number;
+                total: number;
+                with_domain: number;
+                with_ips: number;
+                with_urls: number;
+            };
+            /** @description where the snapshot series are published */
+            indicators: string;
+            ipv4: {
+                distinct_addresses: number;
+                listed_addresses: number;
+                overlap_counted_twice: number;
+                ranges: number;
+                single_addresses: number;
+                tokens: number;
+                union_intervals: number;
+            };
+            ipv6: {
+                /** @description decimal string (exceeds 2^53) */
+                distinct_addresses: string;
+                note: string;
+                tokens: number;
+            };
+            largest_ranges: {
+                addresses: number;
+                decision_body: string;
+                decision_date: string | null;
+                decision_number: string;
+                range: string;
+            }[];
+            method: string;
+            not_announced_today: number;
+            snapshot: components["schemas"]["RegistrySnapshot"];
+            snapshots: {
+                complete: boolean;
+                dump_at: string;
+                entries: number;
+                id: string;
+                ipv4_distinct: number;
+                kind: string;
+                lower_bound: boolean;
+            }[];
+            top_decisions: {
+                decision_bodies: string[];
+                decision_dates: string[];
+                decision_number: string;
+                entries: number;
+                ipv4_distinct: number;
+                ipv4_listed: number;
+            }[];
+            top_organisations: {
+                announced: number;
+                /** @description AS numbers */
+                asns: number[];
+                blocked: number;
+                org: string;
+                share_of_announced: number;
+            }[];
+        };
+        Rules: {
+            items: {
+                doc: string;
+                id: string;
+                /** @enum {string} */
+                layer: "dns" | "tcp" | "tls" | "http" | "app" | "validity" | "any";
+                /** @description why this rule may contradict OONI's anomaly flag */
+                overrides?: string;
+                /** @enum {string} */
+                status: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient" | "note";
+                version: number;
+            }[];
+            rules_version: string;
+        };
+        SpeedTestSummary: {
+            data_vintage: {
+                first_day: string | null;
+                last_day: string | null;
+            };
+            items: components["schemas"]["ThrottleDay"][];
+            method: string;
+            /** @description the thresholds the verdicts used */
+            params: {
+                [key: string]: number;
+            };
+            sources: components["schemas"]["DataSource"][];
+        };
+        ThrottleDay: {
+            as_name: string | null;
+            /** @example AS12389 */
+            asn: string;
+            cc: string;
+            /** @example 2021-03-13 */
+            day: string;
+            median_control_kbps: number | null;
+            median_target_kbps: number | null;
+            /** @description tests that count (control reached 1 Mbps) */
+            n: number;
+            share_throttled: number | null;
+            /** @enum {string} */
+            verdict: "throttled" | "not_throttled" | "insufficient";
+        };
+        ThroughputDay: {
+            as_name: string | null;
+            /** @example AS8359 */
+            asn: string;
+            cc: string;
+            /** @example 2021-03-13 */
+            day: string;
+            median_control_kbps: number | null;
+            median_control_tls_handshake_ms: number | null;
+            median_target_kbps: number | null;
+            median_tls_handshake_ms: number | null;
+            /** @description measurements paired with their session whose control reached 1 Mbps */
+            n: number;
+            share_throttled: number | null;
+            /** @example abs.twimg.com */
+            target: string;
+            /** @enum {string} */
+            verdict: "throttled" | "not_throttled" | "insufficient";
+        };
+        ThroughputSummary: {
+            /** @description network events that could not be used, by reason (missing_num_bytes, negative_num_bytes, missing_t, non_monotonic_t, ...) */
+            bad_events: {
+                [key: string]: number;
+            };
+            data_vintage: {
+                first_day: string | null;
+                last_day: string | null;
+            };
+            /** @description measurements left out of the pairing, by reason */
+            excluded: {
+                no_control: number;
+                no_throughput: number;
+                too_few_bytes: number;
+                with_bad_events: number;
+            };
+            /** @description ingested files whose network_events were not read yet (splinternet throughput extract) */
+            files_not_extracted: number;
+            /** @enum {string} */
+            input: "ooni_network_events";
+            items: components["schemas"]["ThroughputDay"][];
+            measurements_with_network_events: number;
+            method: string;
+            paired: number;
+            /** @description the thresholds the verdicts used */
+            params: {
+                [key: string]: number;
+            };
+            sources: components["schemas"]["DataSource"][];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    "cost.estimate": {
+        parameters: {
+            query?: {
+                /** @description share of the country's population cut off, in (0,1] (a proxy for its share of output); not with region */
+                affected_share?: number | null;
+                /** @description ISO 3166-1 alpha-2, e.g. RU */
+                country?: string;
+                /** @description currency of the amounts: the local one (default), USD, or e.g. RUB, CNY */
+                currency?: string;
+                /** @description Monte Carlo draws (default 2000, 100–100000) */
+                draws?: number | null;
+                /** @description as start; a date-only end includes that day */
+                end?: string;
+                /** @description duration in hours (or give start and end) */
+                hours?: number | null;
+                /** @description market share of the ISP for type isp, in (0,1] */
+                isp_share?: number | null;
+                /** @description ozi-regional, deloitte-2016, brookings-2016, cost-escalated or all (default: all that can price the scenario) */
+                method?: string | string[];
+                /** @description override the mobile share of a full shutdown, in [0,1] */
+                mobile_share?: number | null;
+                /** @description platform name(s) for type platform or throttling, e.g. Telegram or "Facebook,Instagram" */
+                platform?: string;
+                /** @description override the platform weight table, in (0,1] */
+                platform_weight?: number | null;
+                /** @description ISO 3166-2 region(s), e.g. RU-MOW; repeat or comma-separate */
+                region?: string | string[];
+                /** @description alias of region */
+                regions?: string | string[];
+                /** @description random seed (default 1) */
+                seed?: number | null;
+                /** @description throttling severity in [0,1] (1 = unusable) */
+                severity?: number | null;
+                /** @description YYYY-MM-DD, YYYY-MM-DDTHH:MM (in tz) or ISO date-time with offset */
+                start?: string;
+                /** @description one of full, mobile, fixed, platform, throttling, isp */
+                type?: string;
+                /** @description IANA time zone for local start/end and year boundaries (default UTC) */
+                tz?: string;
+                /** @description data year to use for every segment */
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Estimates with inputs and sources */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostResult"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cost.batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description share of the country's population cut off, in (0,1] (a proxy for its share of output); not with region */
+                    affected_share?: number | null;
+                    /** @description ISO 3166-1 alpha-2, e.g. RU */
+                    country: string;
+                    /** @description currency of the amounts: the local one (default), USD, or e.g. RUB, CNY */
+                    currency?: string;
+                    /** @description Monte Carlo draws (default 2000, 100–100000) */
+                    draws?: number | null;
+                    /** @description as start; a date-only end includes that day */
+                    end?: string;
+                    /** @description duration in hours (or give start and end) */
+                    hours?: number | null;
+                    /** @description market share of the ISP for type isp, in (0,1] */
+                    isp_share?: number | null;
+                    /** @description ozi-regional, deloitte-2016, brookings-2016, cost-escalated or all (default: all that can price the scenario) */
+                    method?: string | string[];
+                    /** @description override the mobile share of a full shutdown, in [0,1] */
+                    mobile_share?: number | null;
+                    /** @description platform name(s) for type platform or throttling, e.g. Telegram or "Facebook,Instagram" */
+                    platform?: string;
+                    /** @description override the platform weight table, in (0,1] */
+                    platform_weight?: number | null;
+                    /** @description ISO 3166-2 region(s), e.g. RU-MOW; repeat or comma-separate */
+                    region?: string | string[];
+                    /** @description alias of region */
+                    regions?: string | string[];
+                    /** @description random seed (default 1) */
+                    seed?: number | null;
+                    /** @description throttling severity in [0,1] (1 = unusable) */
+                    severity?: number | null;
+                    /** @description YYYY-MM-DD, YYYY-MM-DDTHH:MM (in tz) or ISO date-time with offset */
+                    start?: string;
+                    /** @description one of full, mobile, fixed, platform, throttling, isp */
+                    type: string;
+                    /** @description IANA time zone for local start/end and year boundaries (default UTC) */
+                    tz?: string;
+                    /** @description data year to use for every segment */
+                    year?: number | null;
+                } | {
+                    /** @description share of the country's population cut off, in (0,1] (a proxy for its share of output); not with region */
+                    affected_share?: number | null;
+                    /** @description ISO 3166-1 alpha-2, e.g. RU */
+                    country: string;
+                    /** @description currency of the amounts: the local one (default), USD, or e.g. RUB, CNY */
+                    currency?: string;
+                    /** @description Monte Carlo draws (default 2000, 100–100000) */
+                    draws?: number | null;
+                    /** @description as start; a date-only end includes that day */
+                    end?: string;
+                    /** @description duration in hours (or give start and end) */
+                    hours?: number | null;
+                    /** @description market share of the ISP for type isp, in (0,1] */
+                    isp_share?: number | null;
+                    /** @description ozi-regional, deloitte-2016, brookings-2016, cost-escalated or all (default: all that can price the scenario) */
+                    method?: string | string[];
+                    /** @description override the mobile share of a full shutdown, in [0,1] */
+                    mobile_share?: number | null;
+                    /** @description platform name(s) for type platform or throttling, e.g. Telegram or "Facebook,Instagram" */
+                    platform?: string;
+                    /** @description override the platform weight table, in (0,1] */
+                    platform_weight?: number | null;
+                    /** @description ISO 3166-2 region(s), e.g. RU-MOW; repeat or comma-separate */
+                    region?: string | string[];
+                    /** @description alias of region */
+                    regions?: string | string[];
+                    /** @description random seed (default 1) */
+                    seed?: number | null;
+                    /** @description throttling severity in [0,1] (1 = unusable) */
+                    severity?: number | null;
+                    /** @description YYYY-MM-DD, YYYY-MM-DDTHH:MM (in tz) or ISO date-time with offset */
+                    start?: string;
+                    /** @description one of full, mobile, fixed, platform, throttling, isp */
+                    type: string;
+                    /** @description IANA time zone for local start/end and year boundaries (default UTC) */
+                    tz?: string;
+                    /** @description data year to use for every segment */
+                    year?: number | null;
+                }[];
+            };
+        };
+        responses: {
+            /** @description One result, or items in request order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostBatch"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cost.compare": {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                country?: string;
+                draws?: number;
+                end?: string;
+                severity?: number | null;
+                source?: "top10vpn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rows per country and year, and a summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostCompare"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cost.events": {
+        parameters: {
+            query?: {
+                category?: "shutdown" | "throttling" | "block";
+                country?: string;
+                currency?: string;
+                draws?: number;
+                end?: string;
+                format?: "csv" | "json" | "ndjson" | "parquet";
+                from?: string;
+                isp_share?: number;
+                method?: string | string[];
+                platform_weight?: number;
+                q?: string;
+                region?: string;
+                seed?: number | null;
+                severity?: number | null;
+                subtype?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rows and counts (JSON), or the file with `format` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerCost"] | {
+                        body: string;
+                        /** @enum {string} */
+                        encoding: "utf8" | "base64";
+                        estimates: number;
+                        events_not_priced: number;
+                        events_priced: number;
+                        events_read: number;
+                        filters: {
+                            category?: string;
+                            country?: string;
+                            from?: string;
+                            q?: string;
+                            region?: string;
+                            subtype?: string;
+                            to?: string;
+                        };
+                        format: string;
+                        /** @description events not priced, by the field they miss */
+                        missing_by_field: {
+                            [key: string]: number;
+                        };
+                        overrides: components["schemas"]["CostOverrides"];
+                        rows: number;
+                    };
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cost.methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Methods */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostMethods"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cost.regions": {
+        parameters: {
+            query?: {
+                /** @description share of the country's population cut off, in (0,1] (a proxy for its share of output); not with region */
+                affected_share?: number | null;
+                /** @description ISO 3166-1 alpha-2, e.g. RU */
+                country?: string;
+                /** @description currency of the amounts: the local one (default), USD, or e.g. RUB, CNY */
+                currency?: string;
+                /** @description Monte Carlo draws (default 2000, 100–100000) */
+                draws?: number | null;
+                /** @description as start; a date-only end includes that day */
+                end?: string;
+                /** @description duration in hours (or give start and end) */
+                hours?: number | null;
+                /** @description market share of the ISP for type isp, in (0,1] */
+                isp_share?: number | null;
+                /** @description ozi-regional, deloitte-2016, brookings-2016, cost-escalated or all (default: all that can price the scenario) */
+                method?: string | string[];
+                /** @description override the mobile share of a full shutdown, in [0,1] */
+                mobile_share?: number | null;
+                /** @description platform name(s) for type platform or throttling, e.g. Telegram or "Facebook,Instagram" */
+                platform?: string;
+                /** @description override the platform weight table, in (0,1] */
+                platform_weight?: number | null;
+                /** @description random seed (default 1) */
+                seed?: number | null;
+                /** @description throttling severity in [0,1] (1 = unusable) */
+                severity?: number | null;
+                /** @description YYYY-MM-DD, YYYY-MM-DDTHH:MM (in tz) or ISO date-time with offset */
+                start?: string;
+                /** @description one of full, mobile, fixed, platform, throttling, isp */
+                type?: string;
+                /** @description IANA time zone for local start/end and year boundaries (default UTC) */
+                tz?: string;
+                /** @description data year to use for every segment */
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Regions ranked by median */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostRegions"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "detections.list": {
+        parameters: {
+            query?: {
+                /** @description one network: network-level detections (no corroboration needed) */
+                asn?: string;
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                cc?: string;
+                /** @description throttling only: one input (default both) */
+                input?: "speedtests" | "ooni_network_events";
+                kind?: "block" | "throttling" | "shutdown" | "outage";
+                /** @description from this date: YYYY[-MM[-DD]] or ISO instant */
+                since?: string;
+                /** @description one target (domain or app), e.g. abs.twimg.com */
+                target?: string;
+                /** @description up to and including this date: YYYY[-MM[-DD]] or ISO instant */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Detections, with the ledger status of their drafts, and every series judged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetectionList"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "elections.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Imported elections */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            flagged: number;
+                            id: string;
+                            ledger_events: string[];
+                            rejected: number;
+                            stations: number;
+                            title: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "elections.electronic": {
+        parameters: {
+            query?: {
+                /** @description region: English, Russian or ISO 3166-2 (Moscow, город Москва, RU-MOW) */
+                region?: string;
+                /** @description also give each district its own DEG series per candidate and party */
+                series?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description election id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per-district comparison, the DEG timeline (votes decrypted per 20-minute bin, summed over the districts), caveats and source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        caveats: string[];
+                        districts: ({
+                            district: number | null;
+                            oik: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        election: {
+                            id: string;
+                            kind: string;
+                            title: string;
+                            year: number;
+                        };
+                        method: string;
+                        source: {
+                            credit: string;
+                            files: ({
+                                file: string;
+                                imported_at: string;
+                                sha256: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        summary: {
+                            districts: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Election not imported */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "elections.fingerprints": {
+        parameters: {
+            query?: {
+                /** @description party or candidate measured (index or name; default the most voted) */
+                leader?: string;
+                /** @description region: English, Russian or ISO 3166-2 (Moscow, город Москва, RU-MOW) */
+                region?: string;
+                /** @description Monte Carlo replicates (default 1000; 0 skips the integer test) */
+                reps?: number;
+                /** @description Monte Carlo seed (default 42) */
+                seed?: number;
+            };
+            header?: never;
+            path: {
+                /** @description election id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each figure with its method, version and parameters */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        election: {
+                            id: string;
+                            kind: string;
+                            title: string;
+                            year: number;
+                        };
+                        heatmap?: unknown;
+                        histograms?: unknown;
+                        integers?: unknown;
+                        leader: {
+                            label: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        shpilkin?: unknown;
+                        source: {
+                            credit: string;
+                            files: ({
+                                file: string;
+                                imported_at: string;
+                                sha256: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Election not imported */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "elections.summary": {
+        parameters: {
+            query?: {
+                by?: "region" | "district";
+                /** @description single-mandate district (ОИК) number */
+                district?: string;
+                /** @description region: English, Russian or ISO 3166-2 (Moscow, город Москва, RU-MOW) */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                /** @description election id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Totals {all, paper, electronic}, groups, flags, rejects, source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        election: {
+                            id: string;
+                            kind: string;
+                            title: string;
+                            year: number;
+                        };
+                        flags: {
+                            [key: string]: number;
+                        };
+                        groups: unknown[];
+                        method: string;
+                        source: {
+                            credit: string;
+                            files: ({
+                                file: string;
+                                imported_at: string;
+                                sha256: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        totals: {
+                            all?: unknown;
+                            electronic?: unknown;
+                            paper?: unknown;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Election not imported */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events.list": {
+        parameters: {
+            query?: {
+                category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                country?: string;
+                /** @description the previous page's next_cursor */
+                cursor?: string;
+                /** @description events ending on or after (YYYY[-MM[-DD]]) */
+                from?: string;
+                /** @description also list retracted and dismissed events */
+                include_retracted?: boolean;
+                /** @description at most this many rows (1-1000) */
+                limit?: number;
+                /** @description where the event came from (seed, stop, cli, api, detector) */
+                origin?: string;
+                /** @description text search in title, summary, targets, actors, tags */
+                q?: string;
+                /** @description ISO 3166-2, e.g. RU-MOW */
+                region?: string;
+                status?: "active" | "draft" | "retracted" | "dismissed";
+                subtype?: string;
+                /** @description events starting on or before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events.show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description event id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event; ETag is its revision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDocument"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events.confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description event id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Confirmed (status active) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token refused */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "cost.event": {
+        parameters: {
+            query?: {
+                country?: string;
+                currency?: string;
+                draws?: number | null;
+                end?: string;
+                isp_share?: number | null;
+                method?: string | string[];
+                platform_weight?: number | null;
+                seed?: number | null;
+                severity?: number | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Estimates, or `missing` with how to supply it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventCost"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events.dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description event id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Dismissed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token refused */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events.history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description event id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revisions, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventHistory"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators.list": {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                country?: string;
+                /** @description one series */
+                id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Series with values */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorList"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such series */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements.list": {
+        parameters: {
+            query?: {
+                /** @description probe_asn */
+                asn?: string;
+                /** @description probe_cc, ISO 3166-1 alpha-2 */
+                cc?: string;
+                /** @description the previous page's next_cursor */
+                cursor?: string;
+                /** @description at most this many rows (1-10000) */
+                limit?: number;
+                /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                since?: string;
+                status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
+                /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
+                target?: string;
+                test_name?: string;
+                /** @description inclusive */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementList"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The measurement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Measurement"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such measurement */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements.rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rules"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements.summary": {
+        parameters: {
+            query?: {
+                /** @description probe_asn */
+                asn?: string;
+                /** @description probe_cc, ISO 3166-1 alpha-2 */
+                cc?: string;
+                grain?: "day" | "hour";
+                /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                since?: string;
+                /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
+                target?: string;
+                test_name?: string;
+                /** @description inclusive */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementSummary"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements.networks": {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                cc?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Networks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkList"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "registry.asns": {
+        parameters: {
+            query?: {
+                /** @description snapshot id or date (YYYY-MM-DD); default: the latest complete snapshot, else the one with the most blocked IPv4 space */
+                snapshot?: string;
+                /** @description rows per list (default 10 for summary, 20 for asns) */
+                top?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Organisations and ASes of one snapshot, largest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryAsns"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No snapshots imported */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "registry.decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description decision number; its "/" may be sent as is or as %2F */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One decision across snapshots: entries, distinct IPv4, collateral, organisations hit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryDecision"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Decision not in any snapshot */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "registry.lookup": {
+        parameters: {
+            query: {
+                /** @description one IPv4/IPv6 address or a domain */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Is an IP address or domain listed, under which decision, since when */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryLookup"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "registry.summary": {
+        parameters: {
+            query?: {
+                /** @description snapshot id or date (YYYY-MM-DD); default: the latest complete snapshot, else the one with the most blocked IPv4 space */
+                snapshot?: string;
+                /** @description rows per list (default 10 for summary, 20 for asns) */
+                top?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Summary of one snapshot (with its lower-bound flag), method and AS data vintage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrySummary"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No snapshots imported */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "signals.points": {
+        parameters: {
+            query?: {
+                /** @description autonomous system number, AS12389 or 12389 */
+                asn?: string;
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                cc?: string;
+                /** @description at most this many rows (1-100000) */
+                limit?: number;
+                /** @description from this instant (inclusive) */
+                since?: string;
+                /** @description data source, e.g. darknet, active_probing, ooni_measurements */
+                source?: string;
+                /** @description before this instant (exclusive) */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Points ordered by series and time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            cc: string | null;
+                            entity_code: string;
+                            entity_name: string | null;
+                            /** @enum {string} */
+                            entity_type: "country" | "region" | "asn";
+                            line: number;
+                            source: string;
+                            source_file: string;
+                            t: string;
+                            value: number | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "signals.list": {
+        parameters: {
+            query?: {
+                /** @description autonomous system number, AS12389 or 12389 */
+                asn?: string;
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                cc?: string;
+                /** @description from this instant (inclusive) */
+                since?: string;
+                /** @description data source, e.g. darknet, active_probing, ooni_measurements */
+                source?: string;
+                /** @description before this instant (exclusive) */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Series and the files they came from */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        files: {
+                            checksum: string;
+                            imported_at: string;
+                            path: string;
+                            records_read: number;
+                            rejected: number;
+                            stored: number;
+                        }[];
+                        items: {
+                            cc: string | null;
+                            entity_code: string;
+                            entity_name: string | null;
+                            /** @enum {string} */
+                            entity_type: "country" | "region" | "asn";
+                            first: string;
+                            last: string;
+                            missing: number;
+                            points: number;
+                            source: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "speedtests.summary": {
+        parameters: {
+            query?: {
+                /** @description one network: network-level detections (no corroboration needed) */
+                asn?: string;
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                cc?: string;
+                /** @description from this date: YYYY[-MM[-DD]] or ISO instant */
+                since?: string;
+                /** @description up to and including this date: YYYY[-MM[-DD]] or ISO instant */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One item per (cc, asn, day) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeedTestSummary"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events.counts": {
+        parameters: {
+            query?: {
+                category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                country?: string;
+                /** @description events ending on or after (YYYY[-MM[-DD]]) */
+                from?: string;
+                /** @description also list retracted and dismissed events */
+                include_retracted?: boolean;
+                /** @description where the event came from (seed, stop, cli, api, detector) */
+                origin?: string;
+                /** @description text search in title, summary, targets, actors, tags */
+                q?: string;
+                /** @description ISO 3166-2, e.g. RU-MOW */
+                region?: string;
+                status?: "active" | "draft" | "retracted" | "dismissed";
+                subtype?: string;
+                /** @description events starting on or before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventCounts"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "throughput.summary": {
+        parameters: {
+            query?: {
+                /** @description one network: network-level detections (no corroboration needed) */
+                asn?: string;
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                cc?: string;
+                /** @description from this date: YYYY[-MM[-DD]] or ISO instant */
+                since?: string;
+                /** @description one target (domain or app), e.g. abs.twimg.com */
+                target?: string;
+                /** @description up to and including this date: YYYY[-MM[-DD]] or ISO instant */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One item per (cc, asn, target, day), with what was left out and why */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThroughputSummary"];
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "watch.new": {
+        parameters: {
+            query?: {
+                /** @description at most this many rows (1-100) */
+                limit?: number;
+                /** @description the watermark of the previous answer; without it, the latest `limit` of each list */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Confirmed events and draft detections new since the reader last looked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        drafts: {
+                            items: {
+                                /** @description the ledger revision that made it new: create, confirm, update, restore, ... */
+                                action: string;
+                                /** @description the event did not exist at `since` */
+                                added: boolean;
+                                category: string;
+                                countries: string[];
+                                created_at: string;
+                                id: string;
+                                start: string;
+                                status: string;
+                                subtype: string;
+                                title: string;
+                                updated_at: string;
+                            }[];
+                            /** @description how many are new (items holds at most `limit`) */
+                            total: number;
+                        };
+                        events: {
+                            items: {
+                                /** @description the ledger revision that made it new: create, confirm, update, restore, ... */
+                                action: string;
+                                /** @description the event did not exist at `since` */
+                                added: boolean;
+                                category: string;
+                                countries: string[];
+                                created_at: string;
+                                id: string;
+                                start: string;
+                                status: string;
+                                subtype: string;
+                                title: string;
+                                updated_at: string;
+                            }[];
+                            /** @description how many are new (items holds at most `limit`) */
+                            total: number;
+                        };
+                        limit: number;
+                        since: string | null;
+                        /** @description newest write in the ledger: pass it as since next time */
+                        watermark: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "watch.status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The watch loop as last recorded in the store */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deliveries: {
+                            dead: number;
+                            delivered: number;
+                            pending: number;
+                        };
+                        inputs_seen: number;
+                        last_cycle: {
+                            finished_at: string | null;
+                            id: string;
+                            next_at: string | null;
+                            started_at: string;
+                            status: string;
+                            summary: {
+                                [key: string]: unknown;
+                            } | null;
+                        } | null;
+                        next_cycle: string | null;
+                        recent_inputs: {
+                            checksum: string;
+                            cycle_id: string;
+                            detail: string | null;
+                            key: string;
+                            kind: string;
+                            outcome: string;
+                            seen_at: string;
+                        }[];
+                        running: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
