@@ -4,14 +4,16 @@
  * only the ids not already stored (asked of the cluster in chunks), then the rejects, and only
  * then marks files done; every insert is synchronous on all shards (insert_distributed_sync),
  * so a file is never "done" before its rows are on their shards. Reads use FINAL, so a copy
- * left by a crash between the check and the insert is never counted twice. Aggregation cells
- * are computed at read time (GROUP BY over the shards) instead of being maintained.
+ * left by a crash between the check and the insert is never counted twice. Day cells come from
+ * the aggregates each shard maintains at insert (migration 006, day-cells.ts); hour cells are
+ * computed at read time (GROUP BY over the shards).
  * File reading (readProjected) and fingerprints stay with the embedded store.
  */
 import type { CellRecord, IngestFileRecord, MeasureRepo, MeasurementFilter, MeasurementRecord, MeasurementRejectRecord, NetworkRecord } from '../types.js';
 import { chTime, firstWins, laterWins } from './time.js';
 import { inList, join, Sql, sql, type Value } from './sql.js';
 import type { ChContext } from './context.js';
+import { dayCells } from './day-cells.js';
 
 /** Ids per existence check: keeps each query well under max_query_size. */
 const ID_CHUNK = 4000;
@@ -138,6 +140,7 @@ export function chMeasureRepo(ctx: ChContext, embedded: MeasureRepo): MeasureRep
     refreshCells: () => Promise.resolve({ keys: 0, cells: 0 }),
 
     async cells(f) {
+      if (f.grain === 'day') return dayCells(ctx, f);
       const grain = f.grain === 'hour' ? new Sql('toStartOfHour') : new Sql('toStartOfDay');
       const inner = sql`SELECT ${grain}(measurement_start_time) AS b, * FROM ${t('measurements')} FINAL WHERE ${where({ ...f, since: undefined, until: undefined, status: undefined }, new Sql('measurement_start_time'))}`;
       const outer = where({ since: f.since, until: f.until }, new Sql('b'));
