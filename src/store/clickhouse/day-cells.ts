@@ -33,10 +33,10 @@ export async function dayCells(ctx: ChContext, f: MeasurementFilter): Promise<Ce
   const t = ctx.table('cells_day');
   const w = where(f);
   const [parts, reports] = await Promise.all([
-    ctx.node.tuples<Part>(sql`SELECT ${BUCKET}, probe_cc, probe_asn, test_name, target, status, mechanism, has_mechanism, failure, confirmed, anomaly,
+    ctx.node.tuples<Part>(sql`SELECT ${BUCKET}, probe_cc, probe_asn, test_name, target, status, mech, has_mech, failure, confirmed, anomaly,
         countMerge(n) AS c, minMerge(example) AS ex
       FROM ${t} WHERE ${w}
-      GROUP BY ${new Sql(CELL)}, status, mechanism, has_mechanism, failure, confirmed, anomaly ORDER BY ${new Sql(CELL)}, status`),
+      GROUP BY ${new Sql(CELL)}, status, mech, has_mech, failure, confirmed, anomaly ORDER BY ${new Sql(CELL)}, status`),
     ctx.node.tuples<[string, string, string, string, string, string | number]>(
       sql`SELECT ${BUCKET}, probe_cc, probe_asn, test_name, target, uniqExactMerge(reports) FROM ${t} WHERE ${w} GROUP BY ${new Sql(CELL)}`,
     ),
