@@ -5,18 +5,10 @@
  */
 import type { BlockHourRow, BlockSeriesRow, DetectRepo, MeasurementSeriesFilter, VolumeHourRow } from '../types.js';
 import type { ChContext } from './context.js';
-import { join, Sql, sql } from './sql.js';
-import { chTime } from './time.js';
+import { Sql, sql } from './sql.js';
+import { seriesWhere } from './series-filter.js';
 
-function where(f: MeasurementSeriesFilter): Sql {
-  const c: Sql[] = [new Sql('1')];
-  if (f.cc) c.push(sql`probe_cc = ${f.cc}`);
-  if (f.asn) c.push(sql`probe_asn = ${f.asn}`);
-  if (f.target) c.push(sql`target = ${f.target}`);
-  if (f.since) c.push(sql`measurement_start_time >= toDateTime(${chTime(f.since)}, 'UTC')`);
-  if (f.until) c.push(sql`measurement_start_time < toDateTime(${chTime(f.until)}, 'UTC')`);
-  return join(c, ' AND ');
-}
+const where = seriesWhere;
 
 const score = new Sql("multiIf(status = 'blocked', 1.0, status = 'likely_blocked', 0.7, 0.0)");
 const layer = (l: string) => new Sql(`sum(if(has(layers, '${l}'), ${score.text}, 0.0))`);

@@ -91,14 +91,9 @@ export function chSpeedTestRepo(ctx: ChContext): SpeedTestRepo {
         FROM ${st} WHERE ${where(f)} ${ORDER}`);
     },
     async days(f, p) {
-      const rows = await ctx.node.all<{
-        as_country: string;
-        asn: number;
-        as_organization: string | null;
-        day: string;
-        test_result: number;
-        control_result: number;
-      }>(sql`SELECT as_country, asn, as_organization, ${DAY} AS day, test_result, control_result FROM ${st} WHERE ${where(f)} ${ORDER}`);
+      const rows = await ctx.node.all<Omit<SpeedTestPoint, 'dataset' | 'control_taco_result'>>(
+        sql`SELECT as_country, asn, as_organization, ${DAY} AS day, test_result, control_result FROM ${st} WHERE ${where(f)} ${ORDER}`,
+      );
       interface Cell {
         as_country: string;
         asn: number;

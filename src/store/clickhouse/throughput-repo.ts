@@ -7,20 +7,13 @@
  * each shard checks its own rows against its own records. Joins with the measurements run on the
  * initiating node over de-duplicated (FINAL) subqueries of the Distributed tables.
  */
-import type { MeasurementSeriesFilter, ThroughputPendingFile, ThroughputPoint, ThroughputRejectRecord, ThroughputRepo } from '../types.js';
+import type { ThroughputPendingFile, ThroughputPoint, ThroughputRejectRecord, ThroughputRepo } from '../types.js';
 import type { ChContext } from './context.js';
-import { inList, join, Sql, sql } from './sql.js';
-import { chTime, laterWins } from './time.js';
+import { inList, sql } from './sql.js';
+import { seriesWhere } from './series-filter.js';
+import { laterWins } from './time.js';
 
-function where(f: MeasurementSeriesFilter): Sql {
-  const c: Sql[] = [new Sql('1')];
-  if (f.cc) c.push(sql`probe_cc = ${f.cc}`);
-  if (f.asn) c.push(sql`probe_asn = ${f.asn}`);
-  if (f.target) c.push(sql`target = ${f.target}`);
-  if (f.since) c.push(sql`measurement_start_time >= toDateTime(${chTime(f.since)}, 'UTC')`);
-  if (f.until) c.push(sql`measurement_start_time < toDateTime(${chTime(f.until)}, 'UTC')`);
-  return join(c, ' AND ');
-}
+const where = seriesWhere;
 
 type Raw = Record<string, unknown>;
 

@@ -1,0 +1,18 @@
+/**
+ * The WHERE clause of a MeasurementSeriesFilter over the measurements table (country, network,
+ * target, start time), shared by the detectors' series and the throughput reads so both select
+ * the same measurements.
+ */
+import type { MeasurementSeriesFilter } from '../types.js';
+import { join, Sql, sql } from './sql.js';
+import { chTime } from './time.js';
+
+export function seriesWhere(f: MeasurementSeriesFilter): Sql {
+  const c: Sql[] = [new Sql('1')];
+  if (f.cc) c.push(sql`probe_cc = ${f.cc}`);
+  if (f.asn) c.push(sql`probe_asn = ${f.asn}`);
+  if (f.target) c.push(sql`target = ${f.target}`);
+  if (f.since) c.push(sql`measurement_start_time >= toDateTime(${chTime(f.since)}, 'UTC')`);
+  if (f.until) c.push(sql`measurement_start_time < toDateTime(${chTime(f.until)}, 'UTC')`);
+  return join(c, ' AND ');
+}
