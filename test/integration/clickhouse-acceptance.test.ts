@@ -56,9 +56,13 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     url = (await up()).url as string;
   }, 180_000);
   afterAll(async () => {
-    await runBin(['clickhouse', 'down', '--dir', dir]);
+    const t0 = Date.now();
+    const down = await runBin(['clickhouse', 'down', '--dir', dir]);
+    console.log(`clickhouse down: exit ${down.code} after ${Date.now() - t0} ms ${down.err}`);
+    const t1 = Date.now();
     t.cleanup();
-  }, 180_000);
+    console.log(`cleanup: ${Date.now() - t1} ms`);
+  }, 300_000);
 
   it('summary JSON equals DuckDB; both shards hold rows; a re-ingest stores nothing', { timeout: 400_000 }, async () => {
     const u = withDb('acc');
