@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { defineOp, report } from '../op/index.js';
-import type { StoreInfo } from '../store/index.js';
+import { AppError } from '../shared/index.js';
+import type { StoreInfo, TableCheck } from '../store/index.js';
 import { seedAll, type SeedReport } from './seed.js';
 
 export const dbInfo = defineOp({
@@ -41,4 +42,31 @@ export const dbSeed = defineOp({
   run: (ctx, { data_dir }) => seedAll(ctx, data_dir),
 });
 
-export const dbOps = [dbInfo, dbMigrate, dbSeed];
+export const dbVerify = defineOp({
+  name: 'db.verify',
+  summary: 'Read every row of every table; a table that cannot be read is named with the error',
+  write: false,
+  scope: 'admin',
+  input: z.object({}),
+  output: report<TableCheck[]>('per table: rows read, or the error (corrupt: damage to the file)'),
+  run: async (ctx) => {
+    if (!ctx.store.verify) throw new AppError('VALIDATION', 'this store cannot be read table by table from here (a server store checks its own data)');
+    return ctx.store.verify();
+  },
+});
+
+export const dbBackup = defineOp({
+  name: 'db.backup',
+  summary: 'A consistent copy of the whole database in a new file, taken between writes (also while serve runs)',
+  write: false,
+  scope: 'admin',
+  files: (i) => [i.file],
+  input: z.object({ file: z.string().min(1) }),
+  output: z.object({ path: z.string(), bytes: z.number().int(), tables: z.number().int() }),
+  run: async (ctx, { file }) => {
+    if (!ctx.store.backup) throw new AppError('VALIDATION', 'this store has no file to copy (back up a server store with its own tools)');
+    return ctx.store.backup(file);
+  },
+});
+
+export const dbOps = [dbInfo, dbMigrate, dbSeed, dbVerify, dbBackup];

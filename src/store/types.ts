@@ -39,6 +39,17 @@ export interface StoreInfo {
   shards?: { total: number; answering: number; hosts: { shard: number; host: string; port: number; ok: boolean; error?: string }[] };
 }
 
+/** One table read end to end by Store.verify(). */
+export interface TableCheck {
+  table: string;
+  /** Rows read; null when the table could not be read. */
+  rows: number | null;
+  ok: boolean;
+  error: string | null;
+  /** The failure is damage to the file (bad block checksum), not a query error. */
+  corrupt?: boolean;
+}
+
 /** File formats (Parquet) for exports of any domain. */
 export interface TabularWriter {
   /** Rows of scalar values, typed by the listed columns (in order), written as Parquet bytes. */
@@ -59,6 +70,10 @@ export interface Store {
   readonly signals: SignalsRepo;
   readonly watch: WatchRepo;
   info(): Promise<StoreInfo>;
+  /** Read every row of every table (embedded stores; a server store checks itself). */
+  verify?(): Promise<TableCheck[]>;
+  /** A consistent copy of the whole database in a new file `target`, taken between writes. */
+  backup?(target: string): Promise<{ path: string; bytes: number; tables: number }>;
   /**
    * A number that changes whenever this process writes. Readers may cache anything derived
    * from the store (e.g. HTTP responses) for as long as it stays the same.

@@ -1,6 +1,11 @@
-/** `splinternet db migrate|seed`. */
+/** `splinternet db migrate|seed|backup|restore`. */
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
-import { dbMigrate, dbSeed } from '../../db/ops.js';
+import { dbBackup, dbMigrate, dbSeed } from '../../db/ops.js';
+import { readLock } from '../../op/index.js';
+import { AppError } from '../../shared/index.js';
+import { openStore } from '../../store/index.js';
 import { ctxOf, leaf } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -41,5 +46,39 @@ export function dbCommand(program: Command, io: Io): void {
             .map(([k, v]) => `${k.padEnd(13)} ${summarise(v)}`)
             .join('\n') + `\nseeded ${ctx.dbPath} (details: --json)\n`,
       );
+    });
+  leaf(db, 'backup', 'copy the whole database into a new FILE, consistent even while `serve` runs (it takes the copy between writes)')
+    .argument('<file>', 'the new file (never overwritten)')
+    .action(async (file: string, o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.run(dbBackup, { file: resolve(file) });
+      ctx.print(r, (x: typeof r) => `backed up ${ctx.dbPath} to ${x.path}: ${x.tables} tables, ${(x.bytes / 1e6).toFixed(1)} MB\n`);
+    });
+  leaf(db, 'restore', 'replace the database with a backup FILE, after reading every row of it (refused while `serve` holds the database)')
+    .argument('<file>', 'a file made by `db backup`')
+    .action(async (file: string, o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const source = resolve(file);
+      if (!existsSync(source)) throw new AppError('VALIDATION', `${source}: no such file`, { issues: [{ path: ['file'], message: 'must exist' }] });
+      const lock = readLock(ctx.dbPath);
+      if (lock) throw new AppError('STORE_LOCKED', `the server (pid ${lock.pid}) at ${lock.url} holds ${ctx.dbPath}; stop it, then restore`);
+      const backup = await openStore(source, { readOnly: true });
+      let tables;
+      try {
+        tables = (await backup.verify?.()) ?? [];
+      } finally {
+        await backup.close();
+      }
+      const bad = tables.filter((t) => !t.ok);
+      if (bad.length)
+        throw new AppError('STORE', `${source} is not a sound backup: ${bad.map((t) => `${t.table}: ${t.error}`).join('; ')}; nothing was replaced`);
+      // copy beside the target, then rename over it: a crash leaves the old file or the new one
+      const tmp = `${ctx.dbPath}.restore-${process.pid}`;
+      copyFileSync(source, tmp);
+      rmSync(`${ctx.dbPath}.wal`, { force: true });
+      renameSync(tmp, ctx.dbPath);
+      const rows = tables.reduce((n, t) => n + (t.rows ?? 0), 0);
+      const r = { restored: source, to: ctx.dbPath, tables: tables.length, rows };
+      ctx.print(r, (x: typeof r) => `restored ${x.to} from ${x.restored}: ${x.tables} tables, ${x.rows.toLocaleString('en')} rows, every row read\n`);
     });
 }

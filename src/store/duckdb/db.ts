@@ -78,7 +78,7 @@ export function isCorruptionError(e: unknown): boolean {
 
 /** What a user can do about a corrupt file; shared by every error that reports one. */
 export const CORRUPT_ADVICE =
-  'Recover: stop every process using it, then restore a copy you trust over it, or rebuild a new file with `splinternet db seed` and re-run your imports';
+  'Recover: stop every process using it, then `splinternet db restore BACKUP` from a copy made by `splinternet db backup`, or rebuild a new file with `splinternet db seed` and re-run your imports; `splinternet doctor --deep` names every damaged table';
 
 /** A corruption error names the file and the way out; any other error passes unchanged. */
 export function storeError(path: string, e: unknown): unknown {

@@ -18,6 +18,7 @@ import { duckSpeedTestRepo } from './speedtest-repo.js';
 import { duckElectionsRepo } from './elections-repo.js';
 import { duckSignalsRepo } from './signals-repo.js';
 import { duckWatchRepo } from './watch-repo.js';
+import { backupTo, verifyTables } from './maintenance.js';
 
 export { DuckDb, isLockError, type Sql, type Param, type Row } from './db.js';
 
@@ -50,6 +51,8 @@ export async function openDuckDbStore(path: string, options: { readOnly?: boolea
       const ver = await db.cachedAll<{ v: string }>('SELECT version() AS v');
       return { kind: 'duckdb', path, schemaVersion: await schemaVersion(db), extensions: ext, engineVersion: ver[0]?.v ?? '?' };
     },
+    verify: () => verifyTables(db),
+    backup: (target) => backupTo(db, target),
     dataVersion: () => db.version,
     close: () => db.close(),
   };
