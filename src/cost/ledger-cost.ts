@@ -6,6 +6,7 @@
  * for journalists and analysts, exported as CSV, JSON, NDJSON or Parquet like the ledger.
  */
 import { toCsv, toNdjson, type ExportFormat, type FlatValue, type LedgerEvent, type ListFilters } from '../ledger/index.js';
+import { check } from '../op/index.js';
 import { isAppError, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { z } from 'zod';
@@ -36,7 +37,7 @@ export const LedgerCostQuerySchema = EventOverridesSchema.omit({ country: true }
   platform_weight: unit(true).optional(),
   draws: z.coerce.number().int().min(100).max(MAX_DRAWS).optional(),
   end: z.string().regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'a date YYYY-MM-DD or an ISO date-time').optional(),
-  country: z.string().regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2').optional(),
+  country: check.countryCode.optional(),
   region: z.string().optional(),
   category: z.enum(['shutdown', 'throttling', 'block']).optional(),
   subtype: z.string().optional(),

@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
+import { check } from '../op/index.js';
 import { AppError, partialDateEnd, partialDateStart, isValidPartialDate } from '../shared/index.js';
 import type { CellRecord, MeasurementFilter, MeasurementRecord, Store } from '../store/index.js';
 import { STATUSES } from './model.js';
@@ -32,7 +33,7 @@ const ts = (iso: Date) => iso.toISOString().replace('T', ' ').slice(0, 23);
 export function toFilter(q: QueryInput): MeasurementFilter {
   const issues: { path: string[]; message: string }[] = [];
   for (const k of ['since', 'until'] as const) if (q[k] && !isValidPartialDate(q[k])) issues.push({ path: [k], message: 'a date YYYY[-MM[-DD]] or an ISO date-time' });
-  if (q.cc && !/^[A-Za-z]{2}$/.test(q.cc)) issues.push({ path: ['cc'], message: 'ISO 3166-1 alpha-2, e.g. RU' });
+  if (q.cc && !check.countryCode.safeParse(q.cc).success) issues.push({ path: ['cc'], message: 'ISO 3166-1 alpha-2, e.g. RU' });
   if (q.asn && !/^(AS)?\d+$/i.test(q.asn)) issues.push({ path: ['asn'], message: 'an AS number, e.g. AS12389' });
   if (q.status && !(STATUSES as readonly string[]).includes(q.status)) issues.push({ path: ['status'], message: `one of ${STATUSES.join(', ')}` });
   if (issues.length) throw new AppError('VALIDATION', `invalid filter: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues });

@@ -3212,6 +3212,7 @@ export interface operations {
         parameters: {
             query?: {
                 category?: "shutdown" | "throttling" | "block";
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
                 country?: string;
                 currency?: string;
                 draws?: number;
