@@ -10,38 +10,17 @@ import { chartWidth, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { formValue, num, pct, short } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
+import type { components } from '../api-types.js';
 import type { Indicator, Page } from '../types.js';
 import { figure } from '../ui/figure.js';
 import { empty, notAvailable, section } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 
-interface Org {
-  org: string;
-  asns: number[];
-  blocked: number;
-  announced: number;
-  share_of_announced: number;
-}
-interface Summary {
-  snapshot: { id: string; dump_at: string; lower_bound: boolean; complete: boolean };
-  method: string;
-  ipv4: { distinct_addresses: number; listed_addresses: number; overlap_counted_twice: number };
-  entries: { total: number; decisions: number };
-  collateral: { rule: string; target: number; collateral: number };
-  snapshots: { id: string; dump_at: string; lower_bound: boolean; entries: number; ipv4_distinct: number }[];
-  as_data?: { version?: string; source?: string };
-}
-interface Asns {
-  organisations: Org[];
-  totals: { blocked: number; attributed: number; not_announced_today: number };
-  as_data?: { version?: string; source?: string; licence?: string };
-}
-interface Decision {
-  decision_number: string;
-  decision_bodies: string[];
-  decision_dates: string[];
-  snapshots: { snapshot: string; dump_at: string; lower_bound: boolean; entries: number; ipv4: { distinct_addresses: number }; collateral: { target: number; collateral: number }; organisations: { org: string; addresses: number }[] }[];
-}
+type Schemas = components['schemas'];
+type Org = Schemas['RegistryAsns']['organisations'][number];
+type Summary = Schemas['RegistrySummary'];
+type Asns = Schemas['RegistryAsns'];
+type Decision = Schemas['RegistryDecision'];
 
 const TELEGRAM_DECISION = '2-1779/2018';
 
@@ -115,7 +94,7 @@ function orgFigure(a: Asns, snapshot: string): HTMLElement {
   return figure(chart, table, {
     title: 'Whose networks the register blocks',
     label: `Blocked addresses by organisation: ${rows.slice(0, 5).map((o) => `${o.org} ${short(o.blocked)}`).join(', ')}.`,
-    note: `Attributed with today’s routing (${a.as_data?.source ?? 'IP-to-ASN dataset'}${a.as_data?.version ? `, ${a.as_data.version}` : ''}), not the routing of the dump’s date; ${num(a.totals.not_announced_today)} addresses are not announced today.`,
+    note: `Attributed with today’s routing (${a.as_data.package} ${a.as_data.version}, ${a.as_data.licence}), not the routing of the dump’s date; ${num(a.totals.not_announced_today)} addresses are not announced today.`,
   });
 }
 
