@@ -32,7 +32,8 @@ export function readMeduza(text: string, file: string): { rows: DistrictResultRo
       rejects.push({ file, line, reason: 'column_count', detail: `expected ${header.length} columns, got ${cells.length}` });
       continue;
     }
-    const num = (c: (typeof MEDUZA)[number]) => (/^\d+$/.test(cells[at[c]]!.trim()) ? Number(cells[at[c]]!.trim()) : null);
+    // at most 15 digits: every such count is an exact integer (longer ones are rejected, not rounded)
+    const num = (c: (typeof MEDUZA)[number]) => (/^\d{1,15}$/.test(cells[at[c]]!.trim()) ? Number(cells[at[c]]!.trim()) : null);
     const [paper, electronic, total, district] = [
       num('elections_inperson_count'),
       num('elections_electronic_count'),
