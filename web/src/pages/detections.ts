@@ -17,43 +17,10 @@ import { figure } from '../ui/figure.js';
 import { empty, notAvailable, section } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 import { throttlingFigure } from '../ui/throttling.js';
+import type { components } from '../api-types.js';
 
-interface Detection {
-  id: string;
-  kind: string;
-  scope: string;
-  probe_cc: string;
-  probe_asn: string | null;
-  networks: string[];
-  target: string | null;
-  layer: string | null;
-  start: string;
-  end: string | null;
-  start_censored: boolean;
-  data_until: string;
-  strength: Record<string, number | string | null>;
-  summary: string;
-  evidence_query: { api: string; cli: string; params: Record<string, string> };
-  per_network: Record<string, unknown>[];
-  method: string;
-  sources: { name: string; url: string | null; licence: string }[];
-  draft: { id: string; status: string; revision: number } | null;
-}
-interface Series {
-  kind: string;
-  probe_cc: string | null;
-  probe_asn: string | null;
-  as_name?: string | null;
-  target: string | null;
-  status: string;
-  reason: string | null;
-  state: string | null;
-}
-interface DetectionList {
-  items: Detection[];
-  series: Series[];
-  methods: Record<string, string>;
-}
+type Detection = components['schemas']['Detection'];
+type DetectionList = components['schemas']['DetectionList'];
 
 /** The chart every detection shows at once: its per-network figure (throttled share, severity ...). */
 function perNetworkFigure(d: Detection): HTMLElement | null {
