@@ -7,7 +7,7 @@ import { EXIT } from '../exit-codes.js';
 
 function showImport(r: SignalImportReport): string {
   const lines = [
-    table(r.files as unknown as Record<string, unknown>[], [
+    table(r.files, [
       'path',
       'format',
       'status',
@@ -85,7 +85,7 @@ export function signalsCommand(program: Command, io: Io): void {
       const r = await ctx.run(signalsRejects, { file: o.file as string | undefined, limit: Number(o.limit) });
       ctx.print(
         r,
-        (x: typeof r) => table(x.items as unknown as Record<string, unknown>[], ['sourceFile', 'line', 'reason']) + `${x.total} rejected record(s)\n`,
+        (x: typeof r) => table(x.items, ['sourceFile', 'line', 'reason']) + `${x.total} rejected record(s)\n`,
       );
     });
 }
