@@ -7,18 +7,7 @@ import { EXIT } from '../exit-codes.js';
 
 function showImport(r: SignalImportReport): string {
   const lines = [
-    table(r.files, [
-      'path',
-      'format',
-      'status',
-      'records_read',
-      'stored',
-      'rejected',
-      'missing',
-      'out_of_order',
-      'replaced',
-      'overwritten',
-    ]).trimEnd(),
+    table(r.files, ['path', 'format', 'status', 'records_read', 'stored', 'rejected', 'missing', 'out_of_order', 'replaced', 'overwritten']).trimEnd(),
     `${r.records_read} records read = ${r.stored} stored + ${r.rejected} rejected${r.reconciled ? '' : '  (NOT reconciled)'}`,
     ...r.files.filter((f) => f.error).map((f) => `  failed ${f.path}: ${f.error}`),
     ...r.rejects.slice(0, 20).map((x) => `  reject ${x.file}:${x.line}  ${x.reason}`),
@@ -83,9 +72,6 @@ export function signalsCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(signalsRejects, { file: o.file as string | undefined, limit: Number(o.limit) });
-      ctx.print(
-        r,
-        (x: typeof r) => table(x.items, ['sourceFile', 'line', 'reason']) + `${x.total} rejected record(s)\n`,
-      );
+      ctx.print(r, (x: typeof r) => table(x.items, ['sourceFile', 'line', 'reason']) + `${x.total} rejected record(s)\n`);
     });
 }
