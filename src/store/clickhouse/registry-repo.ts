@@ -7,6 +7,7 @@
  * over that one ordered stream, so ranges that overlap across shards are counted once.
  */
 import type { RegistryFileRecord, RegistryMatchRecord, RegistryRepo, RegistrySnapshotRecord } from '../types.js';
+import { toMatchRecord } from '../contracts/registry.js';
 import type { ChContext } from './context.js';
 import { inList, Sql, sql } from './sql.js';
 import { chWriteFile, snapshotRow } from './registry-write.js';
@@ -84,20 +85,8 @@ export function chRegistryRepo(ctx: ChContext): ChRegistry {
     );
     const out = rows.flatMap((r): RegistryMatchRecord[] => {
       const f = byGen.get(Number(r.gen))!;
-      const entry = {
-        snapshotId: f.snapshotId,
-        dumpAt: f.dumpAt,
-        sourceFile: f.sourceFile,
-        line: Number(r.line),
-        ips: r.ips as string,
-        domain: r.domain as string,
-        urls: r.urls as string,
-        decisionBody: r.decision_body as string,
-        decisionNumber: r.decision_number as string,
-        decisionDate: (r.decision_date as string | null) ?? null,
-      };
       // An address lookup gives one match per containing range, as a join of ranges with entries would.
-      return hits ? (hits.get(`${Number(r.gen)}|${Number(r.line)}`) ?? []).map((range) => ({ ...entry, range })) : [{ ...entry, range: null }];
+      return hits ? (hits.get(`${Number(r.gen)}|${Number(r.line)}`) ?? []).map((range) => toMatchRecord(r, f, range)) : [toMatchRecord(r, f, null)];
     });
     return out.slice(0, limitOf(limit));
   };

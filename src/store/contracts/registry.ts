@@ -103,6 +103,31 @@ export interface RegistryMatchRecord extends RegistryEntryRow {
   range: { family: 4 | 6; first: bigint; prefix: number } | null;
 }
 
+/**
+ * A match record from a row of stored entry columns (snake_case, as both adapters select them:
+ * line, ips, domain, urls, decision_body, decision_number, decision_date), where it came from,
+ * and the containing range of an address lookup (null otherwise).
+ */
+export function toMatchRecord(
+  r: Record<string, unknown>,
+  from: { snapshotId: string; dumpAt: string; sourceFile: string },
+  range: RegistryMatchRecord['range'],
+): RegistryMatchRecord {
+  return {
+    snapshotId: from.snapshotId,
+    dumpAt: from.dumpAt,
+    sourceFile: from.sourceFile,
+    line: Number(r.line),
+    range,
+    ips: r.ips as string,
+    domain: r.domain as string,
+    urls: r.urls as string,
+    decisionBody: r.decision_body as string,
+    decisionNumber: r.decision_number as string,
+    decisionDate: (r.decision_date as string | null) ?? null,
+  };
+}
+
 export interface RegistryDailyStatRecord {
   day: string;
   complete: boolean;

@@ -5,6 +5,7 @@
  * UHUGEINT so IPv4 and IPv6 share one column; IPv4 reads cast to UINTEGER (exact in JS).
  */
 import type { RegistryDailyStatRecord, RegistryFileRecord, RegistryMatchRecord, RegistryRepo, RegistrySnapshotRecord } from '../types.js';
+import { toMatchRecord } from '../contracts/registry.js';
 import type { DuckDb, Param, Row } from './db.js';
 import { asnMethods } from './registry-asn.js';
 import { UPSERT_SNAPSHOT, snapshotParams } from './registry-sql.js';
@@ -29,19 +30,12 @@ const MATCH_COLS = `f.snapshot_id, s.dump_at, f.source_file, e.line, e.ips, e.do
   e.decision_date::VARCHAR AS decision_date`;
 const MATCH_FROM = `registry_entries e JOIN registry_files f ON f.id = e.file_id JOIN registry_snapshots s ON s.id = f.snapshot_id`;
 
-const toMatch = (r: Row): RegistryMatchRecord => ({
-  snapshotId: r.snapshot_id as string,
-  dumpAt: r.dump_at as string,
-  sourceFile: r.source_file as string,
-  line: r.line as number,
-  range: r.family === undefined ? null : { family: r.family as 4 | 6, first: BigInt(r.first as string), prefix: r.prefix as number },
-  ips: r.ips as string,
-  domain: r.domain as string,
-  urls: r.urls as string,
-  decisionBody: r.decision_body as string,
-  decisionNumber: r.decision_number as string,
-  decisionDate: (r.decision_date as string | null) ?? null,
-});
+const toMatch = (r: Row): RegistryMatchRecord =>
+  toMatchRecord(
+    r,
+    { snapshotId: r.snapshot_id as string, dumpAt: r.dump_at as string, sourceFile: r.source_file as string },
+    r.family === undefined ? null : { family: r.family as 4 | 6, first: BigInt(r.first as string), prefix: r.prefix as number },
+  );
 
 /** Entries of one snapshot (optionally one decision), as a CTE named `e`. */
 function entriesCte(decision: string | undefined): string {
