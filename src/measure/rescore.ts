@@ -63,7 +63,7 @@ export async function rescoreMeasurements(deps: Deps, input: RescoreInput, score
     const kind = (await deps.store.info()).kind;
     throw new AppError(
       'USAGE',
-      `rescore is not supported on the ${kind} store: it keeps no rule inputs of the measurements; rescore on the embedded (DuckDB) store, or re-ingest the files`,
+      `rescore is not supported on the ${kind} store: it keeps no rule inputs of the measurements; rescore on the embedded (DuckDB) store, or ingest the files into a fresh database`,
     );
   }
   const filter = toFilter(input);

@@ -115,7 +115,7 @@ describe('splinternet ooni sync (local S3 double)', () => {
       out: sink(() => {}), err: Object.assign(sink((s) => (err += s)), { isTTY: true, columns: 200 }), env: process.env, isTTY: true,
     });
     expect(code).toBe(3);
-    expect(err).toMatch(/ooni sync \[.*\] \d+% \d+\/\d+ bytes/);
+    expect(err).toMatch(/ooni sync \[.*\] \d+% \d+\.\d+ kB\/\d+\.\d+ kB \| \d+(\.\d+)? [kM]?B\/s/); // under a real terminal: progress-tty.test.ts
     expect(err).toMatch(/files_done=\d+ files_total=5/);
   });
 

@@ -105,7 +105,6 @@ export async function syncOoni(deps: SyncDeps, input: SyncInput): Promise<SyncRe
   // 2. fetch what is missing; hand complete files to ingest as they land
   const logPath = join(input.dest, SYNC_LOG);
   const log = await readSyncLog(logPath);
-  const ing = startIngest(deps.ingest, r);
   let logWrites = Promise.resolve();
   const record = (e: Parameters<typeof appendSyncLog>[1]) => (logWrites = logWrites.then(() => appendSyncLog(logPath, e)));
   const totalBytes = wanted.reduce((s, o) => s + o.size, 0);
@@ -113,6 +112,8 @@ export async function syncOoni(deps: SyncDeps, input: SyncInput): Promise<SyncRe
   let filesDone = 0;
   const tick = () => deps.progress.update(doneBytes, { files_done: filesDone, files_total: wanted.length, downloaded: r.files.downloaded, unchanged: r.files.unchanged, corrupt: r.files.corrupt, failed: r.files.failed, stored: r.ingest?.stored ?? 0 });
   deps.progress.start('ooni sync', totalBytes, 'bytes');
+  // the bar's `stored` counter moves as each batch of landed files is ingested
+  const ing = startIngest(deps.ingest, r, tick);
   const attempts = Math.max(1, input.attempts ?? 3);
   const settle = (o: BucketObject, outcome: Outcome, path: string | null) => {
     r.files[outcome]++;
@@ -154,6 +155,7 @@ export async function syncOoni(deps: SyncDeps, input: SyncInput): Promise<SyncRe
   });
   await logWrites;
   await ing.done();
+  tick();
   deps.progress.stop();
 
   const f = r.files;
@@ -167,7 +169,7 @@ export async function syncOoni(deps: SyncDeps, input: SyncInput): Promise<SyncRe
 }
 
 /** Ingest files as they land: one batch at a time, each batch every file ready so far. */
-function startIngest(ingest: SyncDeps['ingest'], r: SyncReport) {
+function startIngest(ingest: SyncDeps['ingest'], r: SyncReport, onBatch: () => void) {
   if (!ingest) return { add: (_: string) => {}, done: () => Promise.resolve() };
   const acc = (r.ingest = { files: { total: 0, ingested: 0, skipped_unchanged: 0, failed: 0 }, lines_read: 0, stored: 0, duplicates: 0, rejected: 0, filtered: 0, reconciled: true as boolean, reconciliation: '' });
   const ready: string[] = [];
@@ -183,6 +185,7 @@ function startIngest(ingest: SyncDeps['ingest'], r: SyncReport) {
         acc.files.skipped_unchanged += rep.files.skipped_unchanged;
         acc.files.failed += rep.files.failed;
         for (const k of ['lines_read', 'stored', 'duplicates', 'rejected', 'filtered'] as const) acc[k] += rep[k];
+        onBatch();
       } catch (e) {
         error = e instanceof Error ? e : new Error(String(e));
       }
