@@ -28,7 +28,17 @@ export default tseslint.config(
   {
     files: DOMAIN,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['hono', 'hono/*', '@hono/*', 'commander', '@commander-js/*', 'cli-progress', '@duckdb/*'], message: 'domain code stays free of HTTP, CLI and DuckDB (docs/architecture.md)' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['hono', 'hono/*', '@hono/*', 'commander', '@commander-js/*', 'cli-progress', '@duckdb/*'],
+              message: 'domain code stays free of HTTP, CLI and DuckDB (docs/architecture.md)',
+            },
+          ],
+        },
+      ],
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
@@ -36,7 +46,23 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
       globals: Object.fromEntries(
-        ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'performance', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'fetch', 'TextDecoder', 'TextEncoder', 'structuredClone', 'queueMicrotask'].map((g) => [g, 'readonly']),
+        [
+          'process',
+          'console',
+          'Buffer',
+          'URL',
+          'URLSearchParams',
+          'performance',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'clearInterval',
+          'fetch',
+          'TextDecoder',
+          'TextEncoder',
+          'structuredClone',
+          'queueMicrotask',
+        ].map((g) => [g, 'readonly']),
       ),
     },
   },

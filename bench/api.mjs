@@ -24,7 +24,10 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
 const db = join(dir, 'bench.duckdb');
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 200);
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 spawnSync(process.execPath, [bin, 'db', 'seed', '--db', db], { stdio: 'ignore' });
 const start = async (extra = []) => {
@@ -36,7 +39,19 @@ const start = async (extra = []) => {
       const look = () => {
         const hit = lines.find((l) => key in l);
         if (hit) resolve(hit[key]);
-        else child.stdout.once('data', (d) => (lines.push(...String(d).split('\n').filter(Boolean).map((l) => JSON.parse(l))), look()));
+        else
+          child.stdout.once(
+            'data',
+            (d) => (
+              lines.push(
+                ...String(d)
+                  .split('\n')
+                  .filter(Boolean)
+                  .map((l) => JSON.parse(l)),
+              ),
+              look()
+            ),
+          );
       };
       look();
     });
@@ -59,7 +74,13 @@ const timed = (url) =>
       res.on('end', () => resolve({ ms: performance.now() - t, status: res.statusCode, bytes }));
     }).on('error', reject);
   });
-const COLD = ['/api/detections', '/api/registry/summary', '/api/speedtests/summary?cc=RU', '/api/cost/regions?country=RU&type=full&hours=24', '/api/indicators'];
+const COLD = [
+  '/api/detections',
+  '/api/registry/summary',
+  '/api/speedtests/summary?cc=RU',
+  '/api/cost/regions?country=RU&type=full&hours=24',
+  '/api/indicators',
+];
 const coldRun = async (s) => {
   const base = await timed(s.url + '/healthz');
   const rows = [];
@@ -79,19 +100,23 @@ const warm = await server.warm();
 const warmWall = performance.now() - t0;
 const b = await coldRun(server);
 const url = server.url;
-console.log(`\ncold first calls, sequential, no compression; baseline: the server's first GET /healthz (${a.base.ms.toFixed(1)} ms without warm-up, ${b.base.ms.toFixed(1)} ms with)\n`);
-console.log(`with warm-up (default): ${warm.warmed.length} responses warmed ${(warmWall / 1000).toFixed(1)} s after the URL was printed (${warm.ms} ms in the server)\n`);
+console.log(
+  `\ncold first calls, sequential, no compression; baseline: the server's first GET /healthz (${a.base.ms.toFixed(1)} ms without warm-up, ${b.base.ms.toFixed(1)} ms with)\n`,
+);
+console.log(
+  `with warm-up (default): ${warm.warmed.length} responses warmed ${(warmWall / 1000).toFixed(1)} s after the URL was printed (${warm.ms} ms in the server)\n`,
+);
 console.log('| endpoint | status | bytes | first call ms (--no-warm) | ratio to /healthz | second call ms | first call ms after the warm-up |');
 console.log('|---|---|---|---|---|---|---|');
 for (const [i, c] of a.rows.entries()) {
-  console.log(`| GET ${c.path} | ${c.status} | ${c.bytes} | ${c.ms.toFixed(0)} | ${(c.ms / a.base.ms).toFixed(1)} | ${c.again.toFixed(1)} | ${b.rows[i].ms.toFixed(0)} |`);
+  console.log(
+    `| GET ${c.path} | ${c.status} | ${c.bytes} | ${c.ms.toFixed(0)} | ${(c.ms / a.base.ms).toFixed(1)} | ${c.again.toFixed(1)} | ${b.rows[i].ms.toFixed(0)} |`,
+  );
 }
 
 // 2. Load.
 const run = (path, headers) =>
-  new Promise((resolve, reject) =>
-    autocannon({ url: url + path, connections, duration, headers }, (err, r) => (err ? reject(err) : resolve(r))),
-  );
+  new Promise((resolve, reject) => autocannon({ url: url + path, connections, duration, headers }, (err, r) => (err ? reject(err) : resolve(r))));
 const rows = [];
 const gzip = { 'accept-encoding': 'gzip' };
 const plan = process.env.BENCH_COLD_ONLY
@@ -105,7 +130,15 @@ const plan = process.env.BENCH_COLD_ONLY
     ];
 for (const [name, path, headers] of plan) {
   const r = await run(path, headers);
-  rows.push({ name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, total: r.requests.total, kb: r.throughput.average / Math.max(r.requests.average, 1) / 1024 });
+  rows.push({
+    name,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+    total: r.requests.total,
+    kb: r.throughput.average / Math.max(r.requests.average, 1) / 1024,
+  });
 }
 await stop(server);
 
@@ -116,9 +149,8 @@ await stop(server);
 // serialisation, the cache's ETag hash and gzip. The server writes no request log.
 const breakdown = async () => {
   const imp = (p) => import(new URL(`../dist/src/${p}`, import.meta.url).href);
-  const [{ createApp }, { openStore }, { executeOp, parseInput }, { eventsList, eventsShow }, { localGrant, silentProgress, systemClock }, { queryParser }] = await Promise.all(
-    ['server/app.js', 'store/index.js', 'op/index.js', 'ledger/ops.js', 'shared/index.js', 'server/mount.js'].map(imp),
-  );
+  const [{ createApp }, { openStore }, { executeOp, parseInput }, { eventsList, eventsShow }, { localGrant, silentProgress, systemClock }, { queryParser }] =
+    await Promise.all(['server/app.js', 'store/index.js', 'op/index.js', 'ledger/ops.js', 'shared/index.js', 'server/mount.js'].map(imp));
   const { createHash } = await import('node:crypto');
   const { gzipSync } = await import('node:zlib');
   const store = await openStore(db);
@@ -156,12 +188,18 @@ const breakdown = async () => {
 };
 const parts = await breakdown();
 rmSync(dir, { recursive: true, force: true });
-console.log('\nper-request work, in-process (µs per request; share of an uncached request in brackets; no request log is written;\nan uncached request carries a token and is sent uncompressed: gzip is paid once per data version, when the cache fills)\n');
-console.log('| request | JSON bytes | cached: whole request | uncached: whole request | validation (query coercion + schema) | op: store + domain | JSON.stringify | ETag sha1 | gzip (once per data version) |');
+console.log(
+  '\nper-request work, in-process (µs per request; share of an uncached request in brackets; no request log is written;\nan uncached request carries a token and is sent uncompressed: gzip is paid once per data version, when the cache fills)\n',
+);
+console.log(
+  '| request | JSON bytes | cached: whole request | uncached: whole request | validation (query coercion + schema) | op: store + domain | JSON.stringify | ETag sha1 | gzip (once per data version) |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|');
 const pc = (x, of) => `${x.toFixed(0)} (${((x / of) * 100).toFixed(0)} %)`;
 for (const p of parts) {
-  console.log(`| ${p.name} | ${p.bytes} | ${p.hit.toFixed(0)} | ${p.miss.toFixed(0)} | ${pc(p.validate, p.miss)} | ${pc(p.run, p.miss)} | ${pc(p.serialise, p.miss)} | ${pc(p.etag, p.miss)} | ${p.gzip.toFixed(0)} |`);
+  console.log(
+    `| ${p.name} | ${p.bytes} | ${p.hit.toFixed(0)} | ${p.miss.toFixed(0)} | ${pc(p.validate, p.miss)} | ${pc(p.run, p.miss)} | ${pc(p.serialise, p.miss)} | ${pc(p.etag, p.miss)} | ${p.gzip.toFixed(0)} |`,
+  );
 }
 if (!rows.length) process.exit(0);
 
@@ -169,8 +207,12 @@ console.log(`\nload: ${connections} connections x ${duration} s each, loopback; 
 console.log('| endpoint | req/s | ratio to baseline | p50 ms | p99 ms | errors+non2xx | requests | KB/response |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / rows[0].rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.total} | ${r.kb.toFixed(1)} |`);
+  console.log(
+    `| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / rows[0].rps).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.total} | ${r.kb.toFixed(1)} |`,
+  );
 }
 const judged = rows.slice(1);
 const worst = Math.max(...judged.map((r) => r.p99));
-console.log(`\ngoal p99 < 50 ms with no errors: ${worst < 50 && judged.every((r) => r.errors === 0) ? 'met' : 'NOT met'} (worst p99 ${worst} ms; baseline /healthz p99 ${rows[0].p99} ms)`);
+console.log(
+  `\ngoal p99 < 50 ms with no errors: ${worst < 50 && judged.every((r) => r.errors === 0) ? 'met' : 'NOT met'} (worst p99 ${worst} ms; baseline /healthz p99 ${rows[0].p99} ms)`,
+);

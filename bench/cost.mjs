@@ -130,7 +130,9 @@ await store.close();
 rmSync(dir, { recursive: true, force: true });
 
 const f = (x) => x.toFixed(1);
-console.log(`\nmachine: ${cpus().length} cores (${cpus()[0]?.model}), node ${process.version}, load average ${loadavg()[0].toFixed(1)}; ${DRAWS} draws per estimate\n`);
+console.log(
+  `\nmachine: ${cpus().length} cores (${cpus()[0]?.model}), node ${process.version}, load average ${loadavg()[0].toFixed(1)}; ${DRAWS} draws per estimate\n`,
+);
 console.log(`baseline: one national deloitte-2016 estimate: ${f(baseMs)} ms\n`);
 console.log('| work | time (wall, and CPU of this process) | per estimate | per estimate / baseline |');
 console.log('|---|---|---|---|');
@@ -140,12 +142,24 @@ for (const [name, r] of [
   ['whole seeded ledger, memo cleared before every event (no sharing between events)', isolated],
   ['curated ledger (data/ledger, origin seed), warm', seedWarm],
 ]) {
-  console.log(`| ${name}: ${r.events} events, ${r.priced} priced, ${r.estimates} estimates | ${f(r.total)} ms (CPU ${f(r.cpu)} ms) | ${f(r.total / Math.max(1, r.estimates))} ms | ${f(r.total / Math.max(1, r.estimates) / baseMs)} |`);
+  console.log(
+    `| ${name}: ${r.events} events, ${r.priced} priced, ${r.estimates} estimates | ${f(r.total)} ms (CPU ${f(r.cpu)} ms) | ${f(r.total / Math.max(1, r.estimates))} ms | ${f(r.total / Math.max(1, r.estimates) / baseMs)} |`,
+  );
 }
 console.log(`| 85 Russian regions, one day, ozi-regional (${regions.items.length} items) | ${f(regionsMs)} ms | – | ${f(regionsMs / baseMs)} |`);
-console.log(`\nfirst pass, work the memo could not share: ${firstWork.param_draws} parameter draws, ${firstWork.unit_fills} unit fills, ${firstWork.unit_quantiles} unit percentiles; economic data of ${countries.length} countries read from the store alone: ${f(dataMs)} ms`);
+console.log(
+  `\nfirst pass, work the memo could not share: ${firstWork.param_draws} parameter draws, ${firstWork.unit_fills} unit fills, ${firstWork.unit_quantiles} unit percentiles; economic data of ${countries.length} countries read from the store alone: ${f(dataMs)} ms`,
+);
 console.log(`\nevents not priced, by what they miss: whole ledger ${JSON.stringify(warm.missing)}; curated ${JSON.stringify(seedWarm.missing)}`);
 console.log('\n| API round trip (loopback, sequential) | median ms | ratio to /healthz |');
 console.log('|---|---|---|');
-for (const [name, ms] of [['GET /healthz (baseline)', healthMs], ['GET /api/cost Moscow, ozi-regional, cached', cachedMs], ['GET /api/cost Moscow, ozi-regional, uncached (new seed each time)', uncachedMs], ['GET /api/cost Moscow, all methods, uncached', uncachedAllMs]]) console.log(`| ${name} | ${f(ms)} | ${f(ms / healthMs)} |`);
-console.log(`\ngoals: ledger < 1 s: curated ${seedWarm.total < 1000 ? 'met' : 'NOT met'} (${f(seedWarm.total)} ms), whole ledger with STOP ${cold.total < 1000 ? 'met' : 'NOT met'} on the first pass (${f(cold.total)} ms), ${warm.total < 1000 ? 'met' : 'NOT met'} on the second (${f(warm.total)} ms); API < 5 ms median: ${uncachedMs < 5 ? 'met' : 'NOT met'} uncached (${f(uncachedMs)} ms), ${cachedMs < 5 ? 'met' : 'NOT met'} cached (${f(cachedMs)} ms)`);
+for (const [name, ms] of [
+  ['GET /healthz (baseline)', healthMs],
+  ['GET /api/cost Moscow, ozi-regional, cached', cachedMs],
+  ['GET /api/cost Moscow, ozi-regional, uncached (new seed each time)', uncachedMs],
+  ['GET /api/cost Moscow, all methods, uncached', uncachedAllMs],
+])
+  console.log(`| ${name} | ${f(ms)} | ${f(ms / healthMs)} |`);
+console.log(
+  `\ngoals: ledger < 1 s: curated ${seedWarm.total < 1000 ? 'met' : 'NOT met'} (${f(seedWarm.total)} ms), whole ledger with STOP ${cold.total < 1000 ? 'met' : 'NOT met'} on the first pass (${f(cold.total)} ms), ${warm.total < 1000 ? 'met' : 'NOT met'} on the second (${f(warm.total)} ms); API < 5 ms median: ${uncachedMs < 5 ? 'met' : 'NOT met'} uncached (${f(uncachedMs)} ms), ${cachedMs < 5 ? 'met' : 'NOT met'} cached (${f(cachedMs)} ms)`,
+);

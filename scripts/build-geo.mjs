@@ -98,7 +98,15 @@ function chinaContext() {
     .map((f) => ({
       type: 'Feature',
       id: want[Number(f.id)],
-      properties: { code: want[Number(f.id)], name: f.properties.name, context: true, note: 'Not in the Natural Earth admin-1 source (an admin-0 unit there); drawn from world-atlas for context. ISO 3166-2 lists it as CN-' + want[Number(f.id)].slice(3) + '.' },
+      properties: {
+        code: want[Number(f.id)],
+        name: f.properties.name,
+        context: true,
+        note:
+          'Not in the Natural Earth admin-1 source (an admin-0 unit there); drawn from world-atlas for context. ISO 3166-2 lists it as CN-' +
+          want[Number(f.id)].slice(3) +
+          '.',
+      },
       geometry: f.geometry,
     }));
 }
@@ -127,7 +135,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const out = i > 0 ? resolve(process.argv[i + 1]) : join(root, 'web/public/geo');
   const { sizes, total } = buildGeo(out);
   const limit = 1.5 * 1024 * 1024;
-  console.log(`geo: ${Object.entries(sizes).map(([n, s]) => `${n} ${(s / 1024).toFixed(0)} KB`).join(', ')}; total ${(total / 1024).toFixed(0)} KB -> ${out}`);
+  console.log(
+    `geo: ${Object.entries(sizes)
+      .map(([n, s]) => `${n} ${(s / 1024).toFixed(0)} KB`)
+      .join(', ')}; total ${(total / 1024).toFixed(0)} KB -> ${out}`,
+  );
   if (total > limit) {
     console.error(`geo: total ${total} bytes is over the 1.5 MB budget`);
     process.exit(1);

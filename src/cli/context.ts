@@ -21,7 +21,11 @@ export interface Globals {
 export const GLOBAL_OPTIONS: readonly { flags: string; description: string; key: keyof Globals }[] = [
   { flags: '--json', description: 'print machine-readable JSON on stdout (progress as NDJSON on stderr)', key: 'json' },
   { flags: '--db <path>', description: 'database file (default .splinternet/observatory.duckdb, or $SPLINTERNET_DB)', key: 'db' },
-  { flags: '--store <url>', description: 'where the growing data lives: clickhouse://HOST:PORT/DATABASE?cluster=NAME (or $SPLINTERNET_STORE); default the --db file', key: 'store' },
+  {
+    flags: '--store <url>',
+    description: 'where the growing data lives: clickhouse://HOST:PORT/DATABASE?cluster=NAME (or $SPLINTERNET_STORE); default the --db file',
+    key: 'store',
+  },
 ];
 
 /** The global options out of a command's merged options. */
@@ -67,7 +71,13 @@ export class CliContext {
     const lock = readLock(this.dbPath);
     // The server runs the same op (same schema, same code): its result has the output type.
     if (lock) return (await remoteOp(lock.url, lock.secret, op.name, input, progress)) as z.output<O>;
-    return this.withStore((store) => executeOp({ store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath }, op, input));
+    return this.withStore((store) =>
+      executeOp(
+        { store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath },
+        op,
+        input,
+      ),
+    );
   }
 
   /**
@@ -76,10 +86,17 @@ export class CliContext {
    */
   async opSession<T>(fn: (run: OpRunner) => Promise<T>): Promise<T> {
     const lock = readLock(this.dbPath);
-    if (lock) return fn(async (op, input, progress = this.progress()) => (await remoteOp(lock.url, lock.secret, op.name, input, progress)) as z.output<typeof op.output>);
+    if (lock)
+      return fn(
+        async (op, input, progress = this.progress()) => (await remoteOp(lock.url, lock.secret, op.name, input, progress)) as z.output<typeof op.output>,
+      );
     return this.withStore((store) =>
       fn((op, input, progress = this.progress()) =>
-        executeOp({ store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath }, op, input),
+        executeOp(
+          { store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath },
+          op,
+          input,
+        ),
       ),
     );
   }

@@ -18,7 +18,8 @@ export interface BucketLocation {
   forcePathStyle: boolean;
 }
 
-const bad = (url: string, reason: string) => new AppError('VALIDATION', `bucket URL ${url}: ${reason}`, { issues: [{ path: ['bucket_url'], message: reason }], details: { url, reason } });
+const bad = (url: string, reason: string) =>
+  new AppError('VALIDATION', `bucket URL ${url}: ${reason}`, { issues: [{ path: ['bucket_url'], message: reason }], details: { url, reason } });
 
 /**
  * https://BUCKET.s3[.-]REGION.amazonaws.com (virtual-hosted AWS), https://s3.REGION.amazonaws.com/BUCKET,
@@ -52,7 +53,8 @@ export function listingReason(e: unknown): string {
   if (status === 403 || err.name === 'AccessDenied') return `access denied (HTTP ${status ?? 403} ${err.name}: ${err.message})`;
   if (err.name === 'NoSuchBucket') return `no such bucket (HTTP ${status ?? 404}: ${err.message})`;
   const type = err.$response?.headers?.['content-type'];
-  if (status !== undefined && status >= 200 && status < 300) return `the answer is not an S3 listing (HTTP ${status}${type ? `, content-type ${type}` : ''}: ${err.message})`;
+  if (status !== undefined && status >= 200 && status < 300)
+    return `the answer is not an S3 listing (HTTP ${status}${type ? `, content-type ${type}` : ''}: ${err.message})`;
   if (status !== undefined) return `HTTP ${status} ${err.name}: ${err.message}`;
   return `${err.name}: ${err.message}`;
 }
@@ -82,12 +84,19 @@ export function s3Bucket(url: string): Bucket {
         out = await client.send(new ListObjectsV2Command({ Bucket: loc.bucket, Prefix: prefix, ContinuationToken: token }));
       } catch (e) {
         const reason = listingReason(e);
-        throw new AppError('VALIDATION', `cannot list ${where(prefix)}: ${reason}`, { issues: [{ path: ['bucket_url'], message: reason }], details: { url: where(prefix), reason }, cause: e });
+        throw new AppError('VALIDATION', `cannot list ${where(prefix)}: ${reason}`, {
+          issues: [{ path: ['bucket_url'], message: reason }],
+          details: { url: where(prefix), reason },
+          cause: e,
+        });
       }
       // an S3 listing always names its bucket; anything else (an HTML page, a JSON API) does not
       if (out.Name === undefined || out.IsTruncated === undefined) {
         const reason = 'the answer is not an S3 listing (no ListBucketResult)';
-        throw new AppError('VALIDATION', `cannot list ${where(prefix)}: ${reason}`, { issues: [{ path: ['bucket_url'], message: reason }], details: { url: where(prefix), reason } });
+        throw new AppError('VALIDATION', `cannot list ${where(prefix)}: ${reason}`, {
+          issues: [{ path: ['bucket_url'], message: reason }],
+          details: { url: where(prefix), reason },
+        });
       }
       const objects = (out.Contents ?? []).map((o) => ({ key: o.Key ?? '', size: o.Size ?? 0, etag: (o.ETag ?? '').replace(/"/g, '') }));
       return { objects, next: out.IsTruncated ? out.NextContinuationToken : undefined };

@@ -7,7 +7,11 @@ import type { ProgressEvent, ProgressReporter } from '../shared/index.js';
 import { eventProgress } from '../shared/index.js';
 
 const fmtCounters = (c?: Record<string, number>) =>
-  c ? Object.entries(c).map(([k, v]) => `${k}=${v}`).join(' ') : '';
+  c
+    ? Object.entries(c)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')
+    : '';
 
 /** Bytes in decimal units, as a person reads a transfer: 812 B, 46.2 kB, 1.3 MB, 2.04 GB. */
 function formatBytes(n: number): string {

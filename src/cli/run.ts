@@ -28,7 +28,14 @@ export async function runCli(argv: string[], baseIo: Omit<Io, 'setExit'>): Promi
       return EXIT.USAGE;
     }
     if (isAppError(e)) {
-      if (json) io.out.write(JSON.stringify({ error: { code: e.code, message: e.message, errors: e.issues.map((i) => ({ path: i.path.join('.'), message: i.message })), ...e.details } }, null, 2) + '\n');
+      if (json)
+        io.out.write(
+          JSON.stringify(
+            { error: { code: e.code, message: e.message, errors: e.issues.map((i) => ({ path: i.path.join('.'), message: i.message })), ...e.details } },
+            null,
+            2,
+          ) + '\n',
+        );
       io.err.write(`error: ${e.message}\n`);
       return exitCodeFor(e.code);
     }

@@ -25,7 +25,10 @@ export type CompareReport = z.infer<typeof CostCompareSchema>;
 export type CompareRow = CompareReport['rows'][number];
 type Cause = CompareRow['causes'][number];
 
-const TOP10VPN = { title: 'Top10VPN, The Global Cost of Internet Shutdowns (2019–2025 reports)', url: 'https://www.top10vpn.com/research/cost-of-internet-shutdowns/' };
+const TOP10VPN = {
+  title: 'Top10VPN, The Global Cost of Internet Shutdowns (2019–2025 reports)',
+  url: 'https://www.top10vpn.com/research/cost-of-internet-shutdowns/',
+};
 
 function parseNote(note: string | null): { hours: number | null; users: number | null } {
   const h = /duration ([\d.]+) h/.exec(note ?? '');
@@ -71,13 +74,28 @@ function causesOf(r: CompareRow, mix: RowMix): Cause[] {
       f > 1
         ? `we count hours Top10VPN does not (events it lacks, or a longer span); our longest: ${longest}`
         : `Top10VPN counts hours we have no event or no end for${notPriced ? `; our events not priced: ${notPriced}` : ''}`;
-    out.push({ factor: 'hours', ours: Math.round(r.our_hours), theirs: r.their_hours, ratio: f, explanation: `hours: ours ${big(r.our_hours)} h, theirs ${big(r.their_hours)} h (${times(f)}): ${why}` });
+    out.push({
+      factor: 'hours',
+      ours: Math.round(r.our_hours),
+      theirs: r.their_hours,
+      ratio: f,
+      explanation: `hours: ours ${big(r.our_hours)} h, theirs ${big(r.their_hours)} h (${times(f)}): ${why}`,
+    });
   }
   if (r.their_users && r.our_users > 0) {
     const f = r.our_users / r.their_users;
     explained *= f;
-    const why = f > 1 ? 'we count more people online in the areas cut off (a wider area, or events Top10VPN lacks)' : 'Top10VPN counts more people cut off (a whole region where we count the district or town, or events we lack)';
-    out.push({ factor: 'users affected', ours: Math.round(r.our_users), theirs: r.their_users, ratio: f, explanation: `users affected: ours ${big(r.our_users)}, theirs ${big(r.their_users)} (${times(f)}): ${why}` });
+    const why =
+      f > 1
+        ? 'we count more people online in the areas cut off (a wider area, or events Top10VPN lacks)'
+        : 'Top10VPN counts more people cut off (a whole region where we count the district or town, or events we lack)';
+    out.push({
+      factor: 'users affected',
+      ours: Math.round(r.our_users),
+      theirs: r.their_users,
+      ratio: f,
+      explanation: `users affected: ours ${big(r.our_users)}, theirs ${big(r.their_users)} (${times(f)}): ${why}`,
+    });
   }
   const f = r.ratio / explained;
   const perOurs = r.our_hours > 0 && r.our_users > 0 ? ours / (r.our_hours * r.our_users) : null;
@@ -85,7 +103,7 @@ function causesOf(r: CompareRow, mix: RowMix): Cause[] {
   const platform = r.our_hours > 0 && mix.platform_hours / r.our_hours >= 0.5;
   const why = platform
     ? 'most of our hours are platform blocks, priced by our platform weight table (reach × non-substitutable share); COST does not publish its weights'
-    : 'the value of an hour online: for countries outside the G-20 our share of GDP is the Brookings penetration proxy, and COST\'s formula for them is not public';
+    : "the value of an hour online: for countries outside the G-20 our share of GDP is the Brookings penetration proxy, and COST's formula for them is not public";
   out.push({ factor: 'price per user-hour', ours: perOurs, theirs: perTheirs, ratio: f, explanation: `price per user-hour ${times(f)}: ${why}` });
   const named = out.filter((c) => Math.abs(Math.log(c.ratio)) >= Math.log(2)).sort((a, b) => Math.abs(Math.log(b.ratio)) - Math.abs(Math.log(a.ratio)));
   return named.length ? named : out.slice(-1);
@@ -93,19 +111,24 @@ function causesOf(r: CompareRow, mix: RowMix): Cause[] {
 
 /** The causes in words; a year only Top10VPN prices says which of our events it has and what they miss. */
 function causeText(r: CompareRow, causes: Cause[], mix: RowMix | undefined): string | null {
-  if (causes.length && r.ratio !== null) return `ours ${r.ratio > 1 ? 'higher' : 'lower'} by ${times(r.ratio > 1 ? r.ratio : 1 / r.ratio).slice(1)}: ${causes.map((c) => c.explanation).join('; ')}`;
+  if (causes.length && r.ratio !== null)
+    return `ours ${r.ratio > 1 ? 'higher' : 'lower'} by ${times(r.ratio > 1 ? r.ratio : 1 / r.ratio).slice(1)}: ${causes.map((c) => c.explanation).join('; ')}`;
   if (r.ratio === null && r.theirs !== null && r.events_not_priced.length) {
     const missing = Object.entries(mix?.missing ?? {})
       .map(([f, n]) => `${n} missing ${f}`)
       .join(', ');
     return `only Top10VPN prices this year: our ${r.events_not_priced.length} event(s) in it are not priced (${missing})`;
   }
-  if (r.ratio === null && r.theirs !== null && !r.events.length) return 'only Top10VPN prices this year: our ledger has no event of this country in it (an event Top10VPN counts and we lack)';
+  if (r.ratio === null && r.theirs !== null && !r.events.length)
+    return 'only Top10VPN prices this year: our ledger has no event of this country in it (an event Top10VPN counts and we lack)';
   return null;
 }
 
 /** Price the ledger and compare it with Top10VPN per country and year. */
-export async function compareTop10vpn(deps: { store: Store; progress: ProgressReporter }, opts: { country?: string; overrides?: EventOverrides }): Promise<CompareReport> {
+export async function compareTop10vpn(
+  deps: { store: Store; progress: ProgressReporter },
+  opts: { country?: string; overrides?: EventOverrides },
+): Promise<CompareReport> {
   // Top10VPN counts throttling that makes the internet unusable as a shutdown: by default we price
   // throttles at severity 1 too, to compare like with like (--severity overrides).
   const overrides: EventOverrides = { severity: 1, ...(opts.overrides ?? {}) };
@@ -122,7 +145,26 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
   const row = (country: string, year: number): CompareRow => {
     const k = `${country}|${year}`;
     let r = rows.get(k);
-    if (!r) rows.set(k, (r = { country, year, ours: {}, theirs: null, ratio: null, within: null, their_hours: null, their_users: null, our_hours: 0, our_users: 0, events: [], events_not_priced: [], cause: null, causes: [] }));
+    if (!r)
+      rows.set(
+        k,
+        (r = {
+          country,
+          year,
+          ours: {},
+          theirs: null,
+          ratio: null,
+          within: null,
+          their_hours: null,
+          their_users: null,
+          our_hours: 0,
+          our_users: 0,
+          events: [],
+          events_not_priced: [],
+          cause: null,
+          causes: [],
+        }),
+      );
     return r;
   };
   // World Bank figures of a country for the nearest year held: people online (IT.NET.USER.ZS, %), population.
@@ -147,7 +189,10 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
       }
     } else {
       // Who was cut off, as one area: the whole country, or the places (or text) the event names.
-      const whole = e.scope === 'national' || (e.population_affected?.share ?? 0) >= 1 || (!e.population_affected && e.scope !== 'local' && e.scope !== 'regional' && e.regions.length === 0);
+      const whole =
+        e.scope === 'national' ||
+        (e.population_affected?.share ?? 0) >= 1 ||
+        (!e.population_affected && e.scope !== 'local' && e.scope !== 'regional' && e.regions.length === 0);
       const area = whole ? '*' : [...(e.places ?? []).map((p) => p.name)].sort().join('+') || e.regions.join('+') || (e.geocode?.text ?? e.id);
       const main = r.estimates.find((x) => x.method === COMPARE_METHOD) ?? r.estimates[0]!;
       // Hours actually cut: the span's hours × the share its schedule says was cut.
@@ -182,12 +227,19 @@ export async function compareTop10vpn(deps: { store: Store; progress: ProgressRe
       r.their_users = n.users === null ? r.their_users : (r.their_users ?? 0) + n.users;
     }
   }
-  const out = [...rows.values()].filter((r) => r.theirs !== null || Object.keys(r.ours).length).sort((a, b) => a.country.localeCompare(b.country) || a.year - b.year);
+  const out = [...rows.values()]
+    .filter((r) => r.theirs !== null || Object.keys(r.ours).length)
+    .sort((a, b) => a.country.localeCompare(b.country) || a.year - b.year);
   for (const r of out) {
     const mix = mixes.get(`${r.country}|${r.year}`);
     if (mix?.areas.size) {
       const national = (await nearest(r.country, 'SP.POP.TOTL', r.year)) ?? Infinity;
-      const people = mix.areas.has('*') ? national : Math.min(national, [...mix.areas.values()].reduce((a, b) => a + b, 0));
+      const people = mix.areas.has('*')
+        ? national
+        : Math.min(
+            national,
+            [...mix.areas.values()].reduce((a, b) => a + b, 0),
+          );
       r.our_users = Math.round(people * (((await nearest(r.country, 'IT.NET.USER.ZS', r.year)) ?? 100) / 100));
     }
     const ours = r.ours[COMPARE_METHOD];

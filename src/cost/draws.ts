@@ -81,7 +81,6 @@ export function clearDrawMemo(): void {
   quantileMemo.clear();
 }
 
-
 /**
  * The draws of one parameter: its own stream, seeded by (seed, method, parameter name), so a
  * parameter's draws do not depend on which other parameters the plan has (and are shared by
@@ -119,7 +118,10 @@ export function unitValues(methodKey: string, methodId: string, seed: number, n:
       if (hit) return hit;
       stats.unit_fills++;
       const v = new Float64Array(n);
-      u.fill(plan.params.map((spec, i) => (u.reads.includes(i) ? paramDraw(methodId, seed, n, spec) : UNREAD)), v);
+      u.fill(
+        plan.params.map((spec, i) => (u.reads.includes(i) ? paramDraw(methodId, seed, n, spec) : UNREAD)),
+        v,
+      );
       return valueMemo.set(key, v);
     };
     const q = quantileMemo.get(key) ?? quantileMemo.set(key, quantiles(values()));

@@ -46,7 +46,12 @@ describe('runEstimate', () => {
     const { scenario } = scenarioOf({ country: 'RU', type: 'full', hours: 48 });
     expect(runEstimate(oziRegional, plan('USD'), scenario, rates).point).toBe(100 * 50 + 300 * 100);
     const cny = scenarioOf({ country: 'RU', type: 'full', hours: 48, currency: 'CNY' }).scenario;
-    const e = runEstimate(oziRegional, plan('USD'), cny, rates.map((r) => ({ ...r, other: rate(7, 'x') })));
+    const e = runEstimate(
+      oziRegional,
+      plan('USD'),
+      cny,
+      rates.map((r) => ({ ...r, other: rate(7, 'x') })),
+    );
     expect([e.currency, e.point]).toEqual(['CNY', 400 * 7]);
   });
 
@@ -72,6 +77,13 @@ describe('runEstimate', () => {
   it('is reproducible by seed and never returns a non-finite number', () => {
     const a = scenarioOf({ country: 'RU', type: 'full', hours: 48, seed: 9 }).scenario;
     expect(runEstimate(oziRegional, plan('local'), a, rates)).toEqual(runEstimate(oziRegional, plan('local'), a, rates));
-    expect(() => runEstimate(oziRegional, plan('local', () => Number.NaN), a, rates)).toThrow(/non-finite/);
+    expect(() =>
+      runEstimate(
+        oziRegional,
+        plan('local', () => Number.NaN),
+        a,
+        rates,
+      ),
+    ).toThrow(/non-finite/);
   });
 });

@@ -186,7 +186,9 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
   const rateLines: RateLine[] = plan.segments.map((seg, s) => {
     const r = rates[s]!.local;
     const period = seg.from ? `${seg.from.slice(0, 10)}/${seg.to!.slice(0, 10)}` : String(seg.data_year);
-    return r.rate === null ? { period, rate: null, kind: null, date: null, source: null, note: r.reason } : { period, rate: Number(r.rate.toFixed(4)), kind: r.kind, date: r.date, source: r.source, ...(r.note ? { note: r.note } : {}) };
+    return r.rate === null
+      ? { period, rate: null, kind: null, date: null, source: null, note: r.reason }
+      : { period, rate: Number(r.rate.toFixed(4)), kind: r.kind, date: r.date, source: r.source, ...(r.note ? { note: r.note } : {}) };
   });
   for (const l of rateLines) if (l.kind === 'annual-latest' && l.note) notes.push(l.note);
   const one = rateLines.length === 1 ? rateLines[0]! : null;
@@ -197,10 +199,25 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
     const m = finite(usd, what);
     if (!localOk) {
       // The method computed in US dollars and the local rate is missing: nothing was converted.
-      return { ...m, rate: 1, rate_unit: 'USD/USD', rate_date: plan.segments.map((x) => x.data_year).filter((y, i, a) => a.indexOf(y) === i).join('; '), rate_kind: 'none: computed in US dollars (World Bank GDP, current US$)' };
+      return {
+        ...m,
+        rate: 1,
+        rate_unit: 'USD/USD',
+        rate_date: plan.segments
+          .map((x) => x.data_year)
+          .filter((y, i, a) => a.indexOf(y) === i)
+          .join('; '),
+        rate_kind: 'none: computed in US dollars (World Bank GDP, current US$)',
+      };
     }
     const eff = point.u !== 0 ? point.l / point.u : (rateLines[0]?.rate ?? 1);
-    return { ...m, rate: Number(eff.toFixed(4)), rate_unit: pair, rate_date: one ? one.date! : dates, rate_kind: one ? one.kind! : 'effective over the periods (each period converted at its own rate: see rates)' };
+    return {
+      ...m,
+      rate: Number(eff.toFixed(4)),
+      rate_unit: pair,
+      rate_date: one ? one.date! : dates,
+      rate_kind: one ? one.kind! : 'effective over the periods (each period converted at its own rate: see rates)',
+    };
   };
   const tot = money(all);
   const total = finite(tot.main, model.id);
@@ -215,7 +232,12 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
     regions: plan.regions.map((code, r) => {
       // One region: its draws are the totals, already summarised above.
       const reg = R === 1 ? tot : money(byRegion[r]!);
-      return { code, name: regionNames(code)?.en ?? code, ...finite(reg.main, `${model.id} ${code}`), usd: R === 1 ? usdTotal : usdBlock(reg.usd, reg.point, `${model.id} ${code} USD`) };
+      return {
+        code,
+        name: regionNames(code)?.en ?? code,
+        ...finite(reg.main, `${model.id} ${code}`),
+        usd: R === 1 ? usdTotal : usdBlock(reg.usd, reg.point, `${model.id} ${code} USD`),
+      };
     }),
     inputs: plan.inputs,
     years: [...new Set(plan.segments.map((s) => s.data_year))],
@@ -226,7 +248,16 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
     periods: plan.segments.map((seg, s) => {
       const p = S === 1 ? tot : money(all.filter((k) => Math.floor(k / R) === s));
       const line = rateLines[s]!;
-      return { period: line.period, year: seg.period_year, data_year: seg.data_year, hours: seg.hours, ...finite(p.main, `${model.id} period ${line.period}`), usd: usdOk ? { ...finite(p.usd, `${model.id} period USD`), rate: line.rate ?? (localOk ? null : 1), rate_date: line.date ?? String(seg.data_year) } : null };
+      return {
+        period: line.period,
+        year: seg.period_year,
+        data_year: seg.data_year,
+        hours: seg.hours,
+        ...finite(p.main, `${model.id} period ${line.period}`),
+        usd: usdOk
+          ? { ...finite(p.usd, `${model.id} period USD`), rate: line.rate ?? (localOk ? null : 1), rate_date: line.date ?? String(seg.data_year) }
+          : null,
+      };
     }),
     draws: N,
     seed: scn.seed,

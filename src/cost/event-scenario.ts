@@ -34,15 +34,24 @@ export interface EventOverrides {
 const SHUTDOWN_TYPES: Record<string, 'full' | 'mobile' | 'fixed'> = { full: 'full', mobile: 'mobile', mobile_data: 'mobile', fixed: 'fixed' };
 
 /** Map an event to scenario input; `missing` lists what stops it from being priced. */
-export function eventScenario(e: LedgerEvent, o: EventOverrides = {}, durations?: DurationTable): { input: ScenarioInput; missing: Missing[]; mapping: string[] } {
+export function eventScenario(
+  e: LedgerEvent,
+  o: EventOverrides = {},
+  durations?: DurationTable,
+): { input: ScenarioInput; missing: Missing[]; mapping: string[] } {
   if (!(TECHNICAL_CATEGORIES as readonly string[]).includes(e.category)) {
-    throw new AppError('VALIDATION', `id: event ${e.id} is a ${e.category} event; only ${TECHNICAL_CATEGORIES.join(', ')} events have a cost`, { issues: [{ path: ['id'], message: `category ${e.category} has no cost model` }] });
+    throw new AppError('VALIDATION', `id: event ${e.id} is a ${e.category} event; only ${TECHNICAL_CATEGORIES.join(', ')} events have a cost`, {
+      issues: [{ path: ['id'], message: `category ${e.category} has no cost model` }],
+    });
   }
   const missing: Missing[] = [];
   const mapping: string[] = [];
   const country = o.country ?? (e.countries.length === 1 ? e.countries[0] : undefined);
   if (!country) missing.push({ field: 'country', reason: `the event lists ${e.countries.join(', ')}; price one country at a time with --country` });
-  const platforms = e.targets.filter((t) => ['platform', 'app', 'service', 'domain'].includes(t.kind)).map((t) => findPlatform(t.name)?.id).filter((x): x is string => !!x);
+  const platforms = e.targets
+    .filter((t) => ['platform', 'app', 'service', 'domain'].includes(t.kind))
+    .map((t) => findPlatform(t.name)?.id)
+    .filter((x): x is string => !!x);
   const uniquePlatforms = [...new Set(platforms)];
   const input: ScenarioInput = { country, method: o.method, currency: o.currency, draws: o.draws, seed: o.seed };
   whoWasCutOff(e, country, input, missing, mapping);
@@ -50,14 +59,26 @@ export function eventScenario(e: LedgerEvent, o: EventOverrides = {}, durations?
   if (e.category === 'shutdown') {
     const t = SHUTDOWN_TYPES[e.subtype];
     if (t) input.type = t;
-    else if (e.subtype === 'curfew') missing.push({ field: 'hours', reason: 'a curfew shutdown repeats for part of each day and the ledger does not record how many hours; price it with splinternet cost --hours' });
+    else if (e.subtype === 'curfew')
+      missing.push({
+        field: 'hours',
+        reason: 'a curfew shutdown repeats for part of each day and the ledger does not record how many hours; price it with splinternet cost --hours',
+      });
     else missing.push({ field: 'type', reason: `shutdown subtype "${e.subtype}" has no cost model (full, mobile and fixed shutdowns do)` });
   } else if (e.category === 'throttling') {
     input.type = 'throttling';
     if (uniquePlatforms.length) input.platform = uniquePlatforms.join(',');
     // Throttling of services that are not named (or have no weight) is not the whole network's.
-    else if (e.subtype === 'platform' && o.platform_weight === undefined) missing.push({ field: 'platform_weight', reason: `throttling of services with no weight (${e.targets.map((t) => t.name).join(', ') || 'none named'}); pass --platform-weight W in (0,1]` });
-    if (o.severity === undefined) missing.push({ field: 'severity', reason: 'the ledger does not record how badly traffic was slowed; pass --severity S in [0,1] (1 = unusable, which Top10VPN counts as a shutdown)' });
+    else if (e.subtype === 'platform' && o.platform_weight === undefined)
+      missing.push({
+        field: 'platform_weight',
+        reason: `throttling of services with no weight (${e.targets.map((t) => t.name).join(', ') || 'none named'}); pass --platform-weight W in (0,1]`,
+      });
+    if (o.severity === undefined)
+      missing.push({
+        field: 'severity',
+        reason: 'the ledger does not record how badly traffic was slowed; pass --severity S in [0,1] (1 = unusable, which Top10VPN counts as a shutdown)',
+      });
     else input.severity = o.severity;
   } else {
     if (['platform', 'messaging', 'website', 'search'].includes(e.subtype) && uniquePlatforms.length) {
@@ -65,20 +86,28 @@ export function eventScenario(e: LedgerEvent, o: EventOverrides = {}, durations?
       input.platform = uniquePlatforms.join(',');
       mapping.push(`block of ${uniquePlatforms.join(', ')} priced as a platform outage (weights add up)`);
     } else if (['platform', 'messaging', 'website', 'search'].includes(e.subtype)) {
-      missing.push({ field: 'platform_weight', reason: `no weight for the targets (${e.targets.map((t) => t.name).join(', ')}); pass --platform-weight W in (0,1]` });
+      missing.push({
+        field: 'platform_weight',
+        reason: `no weight for the targets (${e.targets.map((t) => t.name).join(', ')}); pass --platform-weight W in (0,1]`,
+      });
       if (o.platform_weight !== undefined) {
         input.type = 'platform';
         input.platform = e.targets[0]?.name ?? 'target';
         missing.pop();
       }
-    } else missing.push({ field: 'type', reason: `block subtype "${e.subtype}" (VPNs, protocols, IP ranges) has no cost model: its collateral damage is not measured` });
+    } else
+      missing.push({
+        field: 'type',
+        reason: `block subtype "${e.subtype}" (VPNs, protocols, IP ranges) has no cost model: its collateral damage is not measured`,
+      });
   }
   if (o.platform_weight !== undefined) input.platform_weight = o.platform_weight;
   if (o.isp_share !== undefined) input.isp_share = o.isp_share;
 
   // --end prices what is ongoing; an event that ended keeps its own end; an end nobody recorded
   // is given the durations of the events that did end (unknown-end.ts).
-  const imputed = endNotRecorded(e) && country && /^\d{4}-\d{2}-\d{2}/.test(e.start) ? (durations ? durationsFor(durations, e, country) : undefined) : undefined;
+  const imputed =
+    endNotRecorded(e) && country && /^\d{4}-\d{2}-\d{2}/.test(e.start) ? (durations ? durationsFor(durations, e, country) : undefined) : undefined;
   if (imputed) {
     imputeEnd(e, imputed, input, mapping);
     return { input, missing, mapping };
@@ -90,7 +119,10 @@ export function eventScenario(e: LedgerEvent, o: EventOverrides = {}, durations?
     const precise = (d: string) => /^\d{4}-\d{2}-\d{2}/.test(d);
     input.start = precise(e.start) ? e.start : partialDateStart(e.start).toISOString();
     input.end = precise(end) ? end : partialDateEnd(end).toISOString();
-    if (!precise(e.start) || !precise(end)) mapping.push(`dates known to the ${e.date_precision} only: priced from the earliest start (${input.start.slice(0, 10)}) to the latest end (${input.end.slice(0, 10)})`);
+    if (!precise(e.start) || !precise(end))
+      mapping.push(
+        `dates known to the ${e.date_precision} only: priced from the earliest start (${input.start.slice(0, 10)}) to the latest end (${input.end.slice(0, 10)})`,
+      );
     if (e.end !== null) activeHours(e, input, mapping);
   }
   return { input, missing, mapping };
@@ -149,7 +181,10 @@ function whoWasCutOff(e: LedgerEvent, country: string | undefined, input: Scenar
   const pop = e.population_affected;
   if (e.scope === 'national' || e.scope === 'isp' || (e.scope === 'platform' && !(pop && pop.share < 1))) return;
   if (!pop) {
-    missing.push({ field: 'area', reason: `the event is ${e.scope} and its area could not be geocoded (${e.geocode?.reason ?? 'not geocoded: run splinternet events geocode'}); price it with splinternet cost --affected-share S` });
+    missing.push({
+      field: 'area',
+      reason: `the event is ${e.scope} and its area could not be geocoded (${e.geocode?.reason ?? 'not geocoded: run splinternet events geocode'}); price it with splinternet cost --affected-share S`,
+    });
     return;
   }
   if (pop.share >= 1) return;

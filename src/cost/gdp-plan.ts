@@ -24,7 +24,10 @@ export type FactorFor = (year: number, kit: FactorKit) => Factor;
 
 const GDP = 'NY.GDP.MKTP.CD';
 
-export function gdpPlan(ctx: PlanContext, opts: { preset: MobilePreset; factorFor: FactorFor; proxy?: (kit: FactorKit) => string | null; refuseRegions?: string }): Plan {
+export function gdpPlan(
+  ctx: PlanContext,
+  opts: { preset: MobilePreset; factorFor: FactorFor; proxy?: (kit: FactorKit) => string | null; refuseRegions?: string },
+): Plan {
   const { scenario: scn, data, span } = ctx;
   const kit: FactorKit = { ps: new ParamSet(), inputs: [], notes: [], ctx };
   const gdpYears = data.years(GDP, scn.country);
@@ -51,7 +54,11 @@ export function gdpPlan(ctx: PlanContext, opts: { preset: MobilePreset; factorFo
     } else shares.push([1]);
     segments.push({ period_year: seg.year, data_year: y, from: seg.from, to: seg.to, hours: seg.hours });
   }
-  const weight = times(typeWeight(scn, data, segments[0]!.data_year, opts.preset, kit.ps, kit.inputs, kit.notes), affectedWeight(scn, kit.ps, kit.inputs, kit.notes), activeWeight(scn, kit.ps, kit.inputs, kit.notes));
+  const weight = times(
+    typeWeight(scn, data, segments[0]!.data_year, opts.preset, kit.ps, kit.inputs, kit.notes),
+    affectedWeight(scn, kit.ps, kit.inputs, kit.notes),
+    activeWeight(scn, kit.ps, kit.inputs, kit.notes),
+  );
   return {
     native: 'USD',
     regions: scn.regions,

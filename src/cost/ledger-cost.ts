@@ -17,8 +17,30 @@ import { ledgerDurations, technicalEvents } from './ledger-events.js';
 import { priceEvent, type EventCostResult } from './service.js';
 
 export const LEDGER_COST_COLUMNS = [
-  'event_id', 'title', 'category', 'subtype', 'country', 'regions', 'start', 'end', 'method', 'method_version', 'currency',
-  'median', 'low', 'high', 'point', 'usd_median', 'usd_low', 'usd_high', 'usd_rate', 'usd_rate_date', 'data_years', 'data_vintage', 'proxy', 'missing',
+  'event_id',
+  'title',
+  'category',
+  'subtype',
+  'country',
+  'regions',
+  'start',
+  'end',
+  'method',
+  'method_version',
+  'currency',
+  'median',
+  'low',
+  'high',
+  'point',
+  'usd_median',
+  'usd_low',
+  'usd_high',
+  'usd_rate',
+  'usd_rate_date',
+  'data_years',
+  'data_vintage',
+  'proxy',
+  'missing',
 ] as const;
 type Row = Record<(typeof LEDGER_COST_COLUMNS)[number], FlatValue>;
 const NUMERIC = new Set<string>(['median', 'low', 'high', 'point', 'usd_median', 'usd_low', 'usd_high', 'usd_rate']);
@@ -36,7 +58,10 @@ export const LedgerCostQuerySchema = EventOverridesSchema.omit({ country: true }
   isp_share: unit(true).optional(),
   platform_weight: unit(true).optional(),
   draws: z.coerce.number().int().min(100).max(MAX_DRAWS).optional(),
-  end: z.string().regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'a date YYYY-MM-DD or an ISO date-time').optional(),
+  end: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'a date YYYY-MM-DD or an ISO date-time')
+    .optional(),
   country: check.countryCode.optional(),
   region: z.string().optional(),
   category: z.enum(['shutdown', 'throttling', 'block']).optional(),
@@ -52,7 +77,10 @@ export function splitLedgerCostQuery(q: LedgerCostQuery): { filters: LedgerCostF
   const { country, region, category, subtype, from, to, q: text, method, ...o } = q;
   const filters = { country: country?.toUpperCase(), region: region?.toUpperCase(), category, subtype, from, to, q: text };
   const methods = typeof method === 'string' ? method.split(',') : method;
-  return { filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)), overrides: { ...o, ...(methods ? { method: methods } : {}) } };
+  return {
+    filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)),
+    overrides: { ...o, ...(methods ? { method: methods } : {}) },
+  };
 }
 
 export interface LedgerCostReport {
@@ -68,8 +96,33 @@ export interface LedgerCostReport {
 }
 
 function rowsOf(e: LedgerEvent, r: EventCostResult): Row[] {
-  const base = { event_id: e.id, title: e.title, category: e.category, subtype: e.subtype, country: e.countries.join('; '), regions: e.regions.join('; '), start: e.start, end: e.end };
-  const none = { method: null, method_version: null, currency: null, median: null, low: null, high: null, point: null, usd_median: null, usd_low: null, usd_high: null, usd_rate: null, usd_rate_date: null, data_years: null, data_vintage: null, proxy: null };
+  const base = {
+    event_id: e.id,
+    title: e.title,
+    category: e.category,
+    subtype: e.subtype,
+    country: e.countries.join('; '),
+    regions: e.regions.join('; '),
+    start: e.start,
+    end: e.end,
+  };
+  const none = {
+    method: null,
+    method_version: null,
+    currency: null,
+    median: null,
+    low: null,
+    high: null,
+    point: null,
+    usd_median: null,
+    usd_low: null,
+    usd_high: null,
+    usd_rate: null,
+    usd_rate_date: null,
+    data_years: null,
+    data_vintage: null,
+    proxy: null,
+  };
   if (r.estimates.length === 0) return [{ ...base, ...none, missing: r.missing.map((m) => `${m.field}: ${m.reason}`).join('; ') }];
   return r.estimates.map((x) => ({
     ...base,
@@ -93,18 +146,46 @@ function rowsOf(e: LedgerEvent, r: EventCostResult): Row[] {
 }
 
 /** Price every cost-bearing event matching the filters. */
-export async function costLedger(deps: { store: Store; progress: ProgressReporter }, filters: LedgerCostFilters, overrides: EventOverrides): Promise<LedgerCostReport> {
+export async function costLedger(
+  deps: { store: Store; progress: ProgressReporter },
+  filters: LedgerCostFilters,
+  overrides: EventOverrides,
+): Promise<LedgerCostReport> {
   const events = await technicalEvents(deps, filters);
   const durations = await ledgerDurations(deps);
-  const report: LedgerCostReport = { filters, overrides, events_read: events.length, events_priced: 0, events_not_priced: 0, estimates: 0, missing_by_field: {}, rows: [] };
+  const report: LedgerCostReport = {
+    filters,
+    overrides,
+    events_read: events.length,
+    events_priced: 0,
+    events_not_priced: 0,
+    estimates: 0,
+    missing_by_field: {},
+    rows: [],
+  };
   deps.progress.start('price events', events.length, 'events');
   for (const [i, e] of events.entries()) {
     const r = await priceEvent(deps, e, overrides, durations).catch((err: unknown): EventCostResult => {
       // The event's own fields cannot make a valid scenario (e.g. a region outside its country):
       // that event is not priced, with the reason; the others still are.
       if (!isAppError(err) || err.code !== 'VALIDATION') throw err;
-      const event = { id: e.id, title: e.title, category: e.category, subtype: e.subtype, countries: e.countries, regions: e.regions, start: e.start, end: e.end, status: e.status };
-      return { event, mapping: [], estimates: [], missing: (err.issues.length ? err.issues : [{ path: ['scenario'], message: err.message }]).map((i) => ({ field: i.path.join('.'), reason: i.message })) };
+      const event = {
+        id: e.id,
+        title: e.title,
+        category: e.category,
+        subtype: e.subtype,
+        countries: e.countries,
+        regions: e.regions,
+        start: e.start,
+        end: e.end,
+        status: e.status,
+      };
+      return {
+        event,
+        mapping: [],
+        estimates: [],
+        missing: (err.issues.length ? err.issues : [{ path: ['scenario'], message: err.message }]).map((i) => ({ field: i.path.join('.'), reason: i.message })),
+      };
     });
     if (r.estimates.length) {
       report.events_priced++;
@@ -130,6 +211,9 @@ export async function exportLedgerCost(store: Store, report: LedgerCostReport, f
     case 'csv':
       return toCsv(LEDGER_COST_COLUMNS, report.rows);
     case 'parquet':
-      return store.tabular.toParquet(LEDGER_COST_COLUMNS.map((name) => ({ name, type: NUMERIC.has(name) ? 'DOUBLE' : 'VARCHAR' })), report.rows);
+      return store.tabular.toParquet(
+        LEDGER_COST_COLUMNS.map((name) => ({ name, type: NUMERIC.has(name) ? 'DOUBLE' : 'VARCHAR' })),
+        report.rows,
+      );
   }
 }

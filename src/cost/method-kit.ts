@@ -38,7 +38,14 @@ export const describeDist = (d: Dist): string => {
 };
 
 /** A parameter as an input line. */
-export const paramInput = (p: ParamSpec): InputValue => ({ name: p.name, value: pointOf(p.dist), unit: p.unit, source: p.source, year: null, distribution: describeDist(p.dist) });
+export const paramInput = (p: ParamSpec): InputValue => ({
+  name: p.name,
+  value: pointOf(p.dist),
+  unit: p.unit,
+  source: p.source,
+  year: null,
+  distribution: describeDist(p.dist),
+});
 
 export const recordInput = (name: string, r: EconValueRecord, note?: string): InputValue => ({
   name,
@@ -67,7 +74,8 @@ export function pickYear(seg: Segment, scn: Scenario, years: number[], what: str
   }
   const latest = years[years.length - 1]!;
   if (seg.year === null) {
-    if (referenceYear !== undefined && years.includes(referenceYear)) return { year: referenceYear, note: `no date given: ${what} of ${referenceYear}, the method's reference year` };
+    if (referenceYear !== undefined && years.includes(referenceYear))
+      return { year: referenceYear, note: `no date given: ${what} of ${referenceYear}, the method's reference year` };
     return { year: latest, note: `no date given: ${what} of ${latest}, the latest year with data` };
   }
   if (years.includes(seg.year)) return { year: seg.year };
@@ -99,7 +107,11 @@ export function nationalValue(data: CountryData, indicator: string, year: number
  * of the nearest published year carried by national nominal GDP in local currency
  * (WB NY.GDP.MKTP.CN), noted as an extrapolation.
  */
-export function regionalOutput(data: CountryData, regions: string[], year: number): { values: number[]; records: EconValueRecord[]; note?: string; baseYear: number } {
+export function regionalOutput(
+  data: CountryData,
+  regions: string[],
+  year: number,
+): { values: number[]; records: EconValueRecord[]; note?: string; baseYear: number } {
   const grpYears = data.regionalYears('GRP');
   if (grpYears.length === 0) throw new Unavailable('region', `no regional output (GRP) data for ${data.country}`);
   const pick = (y: number) =>
@@ -120,7 +132,12 @@ export function regionalOutput(data: CountryData, regions: string[], year: numbe
   const g1 = target === undefined ? undefined : data.get('NY.GDP.MKTP.CN', data.country, target);
   if (!g0 || !g1 || target === undefined) {
     if (base > year) throw new Unavailable('year', `no GRP for ${year} and no national GDP in local currency to carry ${base} GRP back to it`);
-    return { values: records.map((r) => r.value), records, baseYear: base, note: `no GRP for ${year}; used ${base} GRP unscaled (no national GDP in local currency for ${year})` };
+    return {
+      values: records.map((r) => r.value),
+      records,
+      baseYear: base,
+      note: `no GRP for ${year}; used ${base} GRP unscaled (no national GDP in local currency for ${year})`,
+    };
   }
   const f = g1.value / g0.value;
   const note = `no GRP for ${year}; ${base} GRP × ${f.toFixed(4)} (national nominal GDP ${target} / ${base}, World Bank NY.GDP.MKTP.CN)${target !== year ? `; ${target} is the latest GDP year` : ''}`;
@@ -140,6 +157,12 @@ export function regionalShares(data: CountryData, regions: string[], year: numbe
     inputs.push({ ...recordInput(`GRP ${r}`, rec), note: `share of the ${all.length}-region total ${(rec.value / total).toPrecision(4)}` });
     return rec.value / total;
   });
-  inputs.push({ name: `GRP, sum of ${all.length} regions`, value: total, unit: inputs[0]?.unit ?? '', source: 'sum of the regional rows above the aggregates (no okrug counted twice)', year: y });
+  inputs.push({
+    name: `GRP, sum of ${all.length} regions`,
+    value: total,
+    unit: inputs[0]?.unit ?? '',
+    source: 'sum of the regional rows above the aggregates (no okrug counted twice)',
+    year: y,
+  });
   return { shares, year: y, inputs, ...(y !== year ? { note: `regional shares from ${y} GRP (nearest year to ${year})` } : {}) };
 }

@@ -17,7 +17,15 @@ const param = (input: ScenarioInput) => fails(input).map((i) => i.path);
 describe('scenario validation', () => {
   it('accepts a valid scenario with defaults', () => {
     const { scenario } = parseScenario({ ...ok, regions: ['ru-mow', 'RU-CR'] });
-    expect(scenario).toMatchObject({ country: 'RU', regions: ['RU-MOW', 'UA-43'], currency: 'RUB', local_currency: 'RUB', draws: 2000, seed: 1, method_choice: 'all' });
+    expect(scenario).toMatchObject({
+      country: 'RU',
+      regions: ['RU-MOW', 'UA-43'],
+      currency: 'RUB',
+      local_currency: 'RUB',
+      draws: 2000,
+      seed: 1,
+      method_choice: 'all',
+    });
     expect(scenario.methods).toHaveLength(4);
   });
 

@@ -44,11 +44,14 @@ export const DEFAULT_DRAWS = 2000;
 export const DEFAULT_SEED = 1;
 export const MAX_DRAWS = 100_000;
 
-const inUnit = (v: number | undefined, lo: number, hiIncl: number, loIncl: boolean) => v === undefined || (Number.isFinite(v) && (loIncl ? v >= lo : v > lo) && v <= hiIncl);
+const inUnit = (v: number | undefined, lo: number, hiIncl: number, loIncl: boolean) =>
+  v === undefined || (Number.isFinite(v) && (loIncl ? v >= lo : v > lo) && v <= hiIncl);
 
 function validRegions(country: string): string {
   const stats = statsRegionsOf(country).map((r) => r.code);
-  return stats.length ? `${stats.length} codes, e.g. ${stats.slice(0, 6).join(', ')} (list: splinternet cost regions --country ${country})` : `none with output data for ${country}`;
+  return stats.length
+    ? `${stats.length} codes, e.g. ${stats.slice(0, 6).join(', ')} (list: splinternet cost regions --country ${country})`
+    : `none with output data for ${country}`;
 }
 
 export function parseScenario(input: ScenarioInput): { scenario: Scenario; span: Span } {
@@ -58,36 +61,54 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
   if (!country) bad('country', 'required: an ISO 3166-1 alpha-2 code such as RU or CN');
   else if (!isCountryCode(country)) bad('country', `unknown ISO 3166-1 alpha-2 code "${input.country}"`);
 
-  const rawRegions = (Array.isArray(input.regions) ? input.regions : input.regions ? input.regions.split(',') : []).map((r) => r.trim().toUpperCase()).filter(Boolean);
+  const rawRegions = (Array.isArray(input.regions) ? input.regions : input.regions ? input.regions.split(',') : [])
+    .map((r) => r.trim().toUpperCase())
+    .filter(Boolean);
   const regions: string[] = [];
   for (const r of rawRegions) {
     const reg = getRegion(r);
     if (!reg) bad('region', `unknown ISO 3166-2 code "${r}"${country ? `; valid for ${country}: ${validRegions(country)}` : ''}`);
-    else if (country && isCountryCode(country) && !regionCountries(r).includes(country)) bad('region', `${r} (${reg.name}) is in ${regionCountries(r).join('/')}, not ${country}; valid for ${country}: ${validRegions(country)}`);
+    else if (country && isCountryCode(country) && !regionCountries(r).includes(country))
+      bad('region', `${r} (${reg.name}) is in ${regionCountries(r).join('/')}, not ${country}; valid for ${country}: ${validRegions(country)}`);
     else regions.push(canonicalStatsRegion(r) ?? r);
   }
 
   const type = (input.type ?? '') as ScenarioType;
   if (!SCENARIO_TYPES.includes(type)) bad('type', `${input.type ? `"${input.type}" is not a type; ` : 'required; '}one of ${SCENARIO_TYPES.join(', ')}`);
-  const names = (input.platform ?? '').split(/[,+]/).map((x) => x.trim()).filter(Boolean);
+  const names = (input.platform ?? '')
+    .split(/[,+]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
   const known = names.map((n) => findPlatform(n));
-  if (type === 'platform' && names.length === 0) bad('platform', `--type platform needs --platform NAME; known: ${PLATFORMS.map((p) => p.id).join(', ')} (or give --platform-weight)`);
+  if (type === 'platform' && names.length === 0)
+    bad('platform', `--type platform needs --platform NAME; known: ${PLATFORMS.map((p) => p.id).join(', ')} (or give --platform-weight)`);
   if (names.length && type && !['platform', 'throttling'].includes(type)) bad('platform', 'applies only to --type platform or throttling');
   names.forEach((n, i) => {
-    if (!known[i] && input.platform_weight === undefined) bad('platform', `no weight for "${n}"; known: ${PLATFORMS.map((p) => p.id).join(', ')}; or give --platform-weight W in (0,1]`);
+    if (!known[i] && input.platform_weight === undefined)
+      bad('platform', `no weight for "${n}"; known: ${PLATFORMS.map((p) => p.id).join(', ')}; or give --platform-weight W in (0,1]`);
   });
   if (type === 'throttling' && input.severity === undefined) bad('severity', '--type throttling needs --severity S in [0,1] (1 = unusable)');
   if (!inUnit(input.severity, 0, 1, true)) bad('severity', `must be in [0,1], got ${input.severity}`);
   if (input.severity !== undefined && type && type !== 'throttling') bad('severity', 'applies only to --type throttling');
-  if (type === 'isp' && input.isp_share === undefined) bad('isp_share', '--type isp needs --isp-share S in (0,1], the ISP\'s market share');
+  if (type === 'isp' && input.isp_share === undefined) bad('isp_share', "--type isp needs --isp-share S in (0,1], the ISP's market share");
   if (!inUnit(input.isp_share, 0, 1, false)) bad('isp_share', `must be in (0,1], got ${input.isp_share}`);
   if (!inUnit(input.platform_weight, 0, 1, false)) bad('platform_weight', `must be in (0,1], got ${input.platform_weight}`);
   if (!inUnit(input.mobile_share, 0, 1, true)) bad('mobile_share', `must be in [0,1], got ${input.mobile_share}`);
   if (!inUnit(input.affected_share, 0, 1, false)) bad('affected_share', `must be in (0,1], got ${input.affected_share}`);
   if (input.affected_share !== undefined && rawRegions.length) bad('affected_share', 'give regions (priced by their output) or an affected share, not both');
   if (!inUnit(input.active_share, 0, 1, false)) bad('active_share', `must be in (0,1], got ${input.active_share}`);
-  else if (input.active_share !== undefined && !((input.active_low ?? input.active_share) <= input.active_share && input.active_share <= (input.active_high ?? input.active_share) && (input.active_low ?? 1) > 0 && (input.active_high ?? 0) <= 1)) bad('active_share', `its range must hold it within (0,1]: ${input.active_low} ≤ ${input.active_share} ≤ ${input.active_high}`);
-  if (input.affected_confidence !== undefined && !['high', 'medium', 'low'].includes(input.affected_confidence)) bad('affected_confidence', 'one of high, medium, low');
+  else if (
+    input.active_share !== undefined &&
+    !(
+      (input.active_low ?? input.active_share) <= input.active_share &&
+      input.active_share <= (input.active_high ?? input.active_share) &&
+      (input.active_low ?? 1) > 0 &&
+      (input.active_high ?? 0) <= 1
+    )
+  )
+    bad('active_share', `its range must hold it within (0,1]: ${input.active_low} ≤ ${input.active_share} ≤ ${input.active_high}`);
+  if (input.affected_confidence !== undefined && !['high', 'medium', 'low'].includes(input.affected_confidence))
+    bad('affected_confidence', 'one of high, medium, low');
 
   const rawMethods = (Array.isArray(input.method) ? input.method : input.method ? input.method.split(',') : []).map((m) => m.trim()).filter(Boolean);
   const all = rawMethods.length === 0 || rawMethods.includes('all');
@@ -97,10 +118,12 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
     else bad('method', `"${m}" is not a method; one of ${METHOD_IDS.join(', ')}, all`);
   }
 
-  if (input.year !== undefined && !(Number.isInteger(input.year) && input.year >= 1960 && input.year <= 2100)) bad('year', `must be a year like 2020, got ${input.year}`);
+  if (input.year !== undefined && !(Number.isInteger(input.year) && input.year >= 1960 && input.year <= 2100))
+    bad('year', `must be a year like 2020, got ${input.year}`);
   const local = country && isCountryCode(country) ? currencyOf(country) : 'LCU';
   const currency = (input.currency ?? local).trim().toUpperCase();
-  if (currency !== 'LCU' && currency !== local && !isKnownCurrency(currency)) bad('currency', `unknown currency "${input.currency}"; use ${local}, USD, or another ISO 4217 code such as RUB or CNY`);
+  if (currency !== 'LCU' && currency !== local && !isKnownCurrency(currency))
+    bad('currency', `unknown currency "${input.currency}"; use ${local}, USD, or another ISO 4217 code such as RUB or CNY`);
   const draws = input.draws ?? DEFAULT_DRAWS;
   if (!Number.isInteger(draws) || draws < 100 || draws > MAX_DRAWS) bad('draws', `must be an integer from 100 to ${MAX_DRAWS}, got ${input.draws}`);
   const seed = input.seed ?? DEFAULT_SEED;
@@ -124,8 +147,19 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
       isp_share: input.isp_share ?? null,
       platform_weight: input.platform_weight ?? null,
       mobile_share: input.mobile_share ?? null,
-      affected: input.affected_share === undefined || input.affected_share === 1 ? null : { share: input.affected_share, confidence: input.affected_confidence ?? 'medium', basis: input.affected_basis ?? 'given in the request' },
-      active: input.active_share === undefined || input.active_share === 1 ? null : { share: input.active_share, low: input.active_low ?? input.active_share, high: input.active_high ?? input.active_share, basis: input.active_basis ?? 'given in the request' },
+      affected:
+        input.affected_share === undefined || input.affected_share === 1
+          ? null
+          : { share: input.affected_share, confidence: input.affected_confidence ?? 'medium', basis: input.affected_basis ?? 'given in the request' },
+      active:
+        input.active_share === undefined || input.active_share === 1
+          ? null
+          : {
+              share: input.active_share,
+              low: input.active_low ?? input.active_share,
+              high: input.active_high ?? input.active_share,
+              basis: input.active_basis ?? 'given in the request',
+            },
       start: span!.start,
       end: span!.end,
       tz: span!.tz,

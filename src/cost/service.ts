@@ -46,7 +46,11 @@ function ratesFor(scn: Scenario, data: CountryData, other: CountryData | undefin
 
 export function scenarioJson(scn: Scenario, span: Span) {
   const { method_choice: _c, platforms, ...rest } = scn;
-  return { ...rest, platform: platforms.length ? platforms.join(', ') : null, periods: span.segments.map((s) => ({ year: s.year, from: s.from, to: s.to, hours: s.hours })) };
+  return {
+    ...rest,
+    platform: platforms.length ? platforms.join(', ') : null,
+    periods: span.segments.map((s) => ({ year: s.year, from: s.from, to: s.to, hours: s.hours })),
+  };
 }
 
 /** The economic data a scenario reads: its country's, and the third currency's country's. */
@@ -75,16 +79,31 @@ export function priceScenarioWith(scn: Scenario, span: Span, datasets: readonly 
       estimates.push(runEstimate(model, plan, scn, ratesFor(scn, data, other, plan)));
     } catch (e) {
       if (!(e instanceof Unavailable)) throw e;
-      if (scn.method_choice === 'explicit') throw unpriceable(validationError([{ path: [e.param], message: `${id}: ${e.message}` }], 'this scenario cannot be priced'));
+      if (scn.method_choice === 'explicit')
+        throw unpriceable(validationError([{ path: [e.param], message: `${id}: ${e.message}` }], 'this scenario cannot be priced'));
       skipped.push({ method: id, parameter: e.param, reason: e.message });
     }
   }
   if (estimates.length === 0) {
-    throw unpriceable(validationError(skipped.map((s) => ({ path: [s.parameter], message: `${s.method}: ${s.reason}` })), 'no method can price this scenario'));
+    throw unpriceable(
+      validationError(
+        skipped.map((s) => ({ path: [s.parameter], message: `${s.method}: ${s.reason}` })),
+        'no method can price this scenario',
+      ),
+    );
   }
   const same = estimates.filter((e) => e.currency === estimates[0]!.currency);
   const medians = same.map((e) => e.median);
-  const spread = same.length > 1 ? { currency: same[0]!.currency, methods: same.length, min_median: Math.min(...medians), max_median: Math.max(...medians), ratio: Math.min(...medians) > 0 ? Number((Math.max(...medians) / Math.min(...medians)).toFixed(3)) : null } : null;
+  const spread =
+    same.length > 1
+      ? {
+          currency: same[0]!.currency,
+          methods: same.length,
+          min_median: Math.min(...medians),
+          max_median: Math.max(...medians),
+          ratio: Math.min(...medians) > 0 ? Number((Math.max(...medians) / Math.min(...medians)).toFixed(3)) : null,
+        }
+      : null;
   return { scenario: scenarioJson(scn, span), estimates, spread, skipped };
 }
 
@@ -119,7 +138,9 @@ export interface RegionsResult {
 /** Every region of a country, ranked by median cost, highest first (the OZI table). */
 export async function costRegions(deps: { store: Store }, input: ScenarioInput): Promise<RegionsResult> {
   if (input.regions && (Array.isArray(input.regions) ? input.regions.length : input.regions)) {
-    throw new AppError('VALIDATION', 'region: `cost regions` prices every region of the country; use `splinternet cost --region ...` for a subset', { issues: [{ path: ['region'], message: 'not accepted here' }] });
+    throw new AppError('VALIDATION', 'region: `cost regions` prices every region of the country; use `splinternet cost --region ...` for a subset', {
+      issues: [{ path: ['region'], message: 'not accepted here' }],
+    });
   }
   const method = Array.isArray(input.method) ? input.method[0] : input.method;
   const country = (input.country ?? '').toUpperCase();
@@ -127,12 +148,34 @@ export async function costRegions(deps: { store: Store }, input: ScenarioInput):
   const regions = chosen === 'ozi-regional' ? [] : statsRegionsOf(country).map((r) => r.code);
   const res = await estimateCost(deps, { ...input, method: chosen, regions });
   const e = res.estimates[0]!;
-  const items = [...e.regions].sort((a, b) => b.median - a.median || a.code.localeCompare(b.code)).map((r) => ({ code: r.code, name: r.name, median: r.median, low: r.low, high: r.high, point: r.point, currency: e.currency, usd: r.usd }));
-  return { items, method: e.method, method_version: e.method_version, currency: e.currency, scenario: res.scenario, total: { median: e.median, low: e.low, high: e.high, point: e.point }, inputs: e.inputs, notes: e.notes, rates: e.rates };
+  const items = [...e.regions]
+    .sort((a, b) => b.median - a.median || a.code.localeCompare(b.code))
+    .map((r) => ({ code: r.code, name: r.name, median: r.median, low: r.low, high: r.high, point: r.point, currency: e.currency, usd: r.usd }));
+  return {
+    items,
+    method: e.method,
+    method_version: e.method_version,
+    currency: e.currency,
+    scenario: res.scenario,
+    total: { median: e.median, low: e.low, high: e.high, point: e.point },
+    inputs: e.inputs,
+    notes: e.notes,
+    rates: e.rates,
+  };
 }
 
 export interface EventCostResult extends Partial<CostResult> {
-  event: { id: string; title: string; category: string; subtype: string; countries: string[]; regions: string[]; start: string; end: string | null; status: string };
+  event: {
+    id: string;
+    title: string;
+    category: string;
+    subtype: string;
+    countries: string[];
+    regions: string[];
+    start: string;
+    end: string | null;
+    status: string;
+  };
   mapping: string[];
   missing: Missing[];
   estimates: Estimate[];
@@ -147,7 +190,17 @@ export async function costEvent(deps: { store: Store }, id: string, overrides: E
 /** Price an event already read from the ledger (bulk pricing reads a page of events at once). */
 export async function priceEvent(deps: { store: Store }, e: LedgerEvent, overrides: EventOverrides = {}, durations?: DurationTable): Promise<EventCostResult> {
   const { input, missing, mapping } = eventScenario(e, overrides, durations);
-  const event = { id: e.id, title: e.title, category: e.category, subtype: e.subtype, countries: e.countries, regions: e.regions, start: e.start, end: e.end, status: e.status };
+  const event = {
+    id: e.id,
+    title: e.title,
+    category: e.category,
+    subtype: e.subtype,
+    countries: e.countries,
+    regions: e.regions,
+    start: e.start,
+    end: e.end,
+    status: e.status,
+  };
   if (missing.length) return { event, mapping, missing, estimates: [] };
   try {
     return { event, mapping, missing, ...(await estimateCost(deps, input)) };

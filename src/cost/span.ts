@@ -57,7 +57,16 @@ function wallParts(ms: number, tz: string): number[] {
   }
   let f = formats.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formats.set(tz, f);
   }
   const parts = Object.fromEntries(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
@@ -127,7 +136,14 @@ export function parseSpan(input: SpanInput): Span {
   const to = end !== undefined ? parseInstant('end', end, tz, true) : from + hours! * HOUR;
   if (to <= from) throw bad('end', `the end (${end}) must be after the start (${start}); the duration would be ${((to - from) / HOUR).toFixed(1)} hours`);
   if ((to - from) / HOUR > MAX_HOURS) throw bad('end', 'the span is over 50 years');
-  return { dated: true, start: new Date(from).toISOString(), end: new Date(to).toISOString(), tz, hours: (to - from) / HOUR, segments: splitYears(from, to, tz) };
+  return {
+    dated: true,
+    start: new Date(from).toISOString(),
+    end: new Date(to).toISOString(),
+    tz,
+    hours: (to - from) / HOUR,
+    segments: splitYears(from, to, tz),
+  };
 }
 
 /** Days in a calendar year (daily output = annual output / days in that year). */

@@ -13,8 +13,28 @@ import type { MethodModel, Plan } from './types.js';
 export type Rec = [indicator: string, geo: string, year: number, value: number];
 
 export function countryData(country: string, recs: Rec[], rates: Partial<FxRateRecord>[] = []): CountryData {
-  const values: EconValueRecord[] = recs.map(([indicator, geo, year, value]) => ({ indicator, country, geo, year, value, unit: indicator === 'GRP' ? 'LCU' : 'u', source: 'test', vintage: 'test', file: 'test' }));
-  const fx: FxRateRecord[] = rates.map((r) => ({ country, currency: 'RUB', kind: 'annual', period: '2020', rate: 1, source: 'test', vintage: 'test', file: 'test', ...r }));
+  const values: EconValueRecord[] = recs.map(([indicator, geo, year, value]) => ({
+    indicator,
+    country,
+    geo,
+    year,
+    value,
+    unit: indicator === 'GRP' ? 'LCU' : 'u',
+    source: 'test',
+    vintage: 'test',
+    file: 'test',
+  }));
+  const fx: FxRateRecord[] = rates.map((r) => ({
+    country,
+    currency: 'RUB',
+    kind: 'annual',
+    period: '2020',
+    rate: 1,
+    source: 'test',
+    vintage: 'test',
+    file: 'test',
+    ...r,
+  }));
   return new CountryData(country, values, fx);
 }
 

@@ -22,7 +22,14 @@ function subscriptionShare(data: CountryData, year: number, inputs: InputValue[]
     const rec = y === undefined ? undefined : data.get(ind, data.country, y);
     if (!rec) throw new Unavailable('type', `no ${ind} data for ${data.country}: cannot split mobile from fixed`);
     if (rec.year !== year) notes.push(`${ind} for ${year} not available; used ${rec.year}`);
-    inputs.push({ name: ind === 'IT.CEL.SETS.P2' ? 'mobile cellular subscriptions' : 'fixed broadband subscriptions', value: rec.value, unit: rec.unit, source: rec.source, year: rec.year, vintage: rec.vintage });
+    inputs.push({
+      name: ind === 'IT.CEL.SETS.P2' ? 'mobile cellular subscriptions' : 'fixed broadband subscriptions',
+      value: rec.value,
+      unit: rec.unit,
+      source: rec.source,
+      year: rec.year,
+      vintage: rec.vintage,
+    });
     return rec.value;
   };
   const m = pick('IT.CEL.SETS.P2');
@@ -35,11 +42,17 @@ export function typeWeight(scn: Scenario, data: CountryData, year: number, prese
   /** One parameter per platform (their weights add up), or the request's weight for the set. */
   const platformWeight = (): Unit => {
     const label = scn.platforms.join(' + ');
-    if (scn.platform_weight !== null) return param(ps.add(`platform weight (${label})`, { kind: 'fixed', value: scn.platform_weight }, 'share of internet value', 'given in the request'));
+    if (scn.platform_weight !== null)
+      return param(ps.add(`platform weight (${label})`, { kind: 'fixed', value: scn.platform_weight }, 'share of internet value', 'given in the request'));
     const idx = scn.platforms.map((name) => {
       const t = findPlatform(name);
       if (!t) throw new Unavailable('platform', `no weight for platform "${name}"; give --platform-weight`);
-      return ps.add(`platform weight (${t.id})`, { kind: 'triangular', low: t.low, mode: t.weight, high: t.high }, 'share of internet value', `${t.basis}. ${t.sources.join('; ')}`.trim());
+      return ps.add(
+        `platform weight (${t.id})`,
+        { kind: 'triangular', low: t.low, mode: t.weight, high: t.high },
+        'share of internet value',
+        `${t.basis}. ${t.sources.join('; ')}`.trim(),
+      );
     });
     return cappedSum(idx);
   };
@@ -53,19 +66,36 @@ export function typeWeight(scn: Scenario, data: CountryData, year: number, prese
       else if (preset === 'ozi') i = ps.add('mobile share', { kind: 'fixed', value: 0.5 }, 'share of full', OZI_MOBILE);
       else {
         const s = subscriptionShare(data, year, inputs, notes);
-        i = ps.add('mobile share', { kind: 'triangular', low: 0.8 * s, mode: s, high: Math.min(1, 1.2 * s) }, 'share of full', 'mobile / (mobile + fixed broadband) subscriptions (Brookings weighted mobile shutdowns by mobile subscriptions; ±20 % our assumption)');
+        i = ps.add(
+          'mobile share',
+          { kind: 'triangular', low: 0.8 * s, mode: s, high: Math.min(1, 1.2 * s) },
+          'share of full',
+          'mobile / (mobile + fixed broadband) subscriptions (Brookings weighted mobile shutdowns by mobile subscriptions; ±20 % our assumption)',
+        );
       }
       return scn.type === 'mobile' ? param(i) : oneMinus(i);
     }
     case 'platform':
       return platformWeight();
     case 'throttling': {
-      const s = ps.add('throttling severity', { kind: 'fixed', value: scn.severity ?? 1 }, '0 = no effect, 1 = unusable', 'given in the request (Top10VPN counts unusable throttling as a shutdown)');
+      const s = ps.add(
+        'throttling severity',
+        { kind: 'fixed', value: scn.severity ?? 1 },
+        '0 = no effect, 1 = unusable',
+        'given in the request (Top10VPN counts unusable throttling as a shutdown)',
+      );
       if (scn.platforms.length === 0) return param(s);
       return times(param(s), platformWeight());
     }
     case 'isp': {
-      return param(ps.add('ISP market share', { kind: 'fixed', value: scn.isp_share ?? 0 }, 'share of subscribers', 'given in the request (Top10VPN scales single-ISP outages by market share)'));
+      return param(
+        ps.add(
+          'ISP market share',
+          { kind: 'fixed', value: scn.isp_share ?? 0 },
+          'share of subscribers',
+          'given in the request (Top10VPN scales single-ISP outages by market share)',
+        ),
+      );
     }
   }
 }
@@ -79,7 +109,13 @@ export function activeWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[], 
   const { share, low, high, basis } = scn.active;
   const dist = low < high ? ({ kind: 'triangular', low, mode: share, high } as const) : ({ kind: 'fixed', value: share } as const);
   const i = ps.add('active share of the span', dist, 'share of the span the network was cut', basis);
-  inputs.push({ name: 'active share of the span', value: Number(share.toPrecision(6)), unit: 'share of the hours between start and end', source: basis, year: null });
+  inputs.push({
+    name: 'active share of the span',
+    value: Number(share.toPrecision(6)),
+    unit: 'share of the hours between start and end',
+    source: basis,
+    year: null,
+  });
   notes.push(`priced for ${(share * 100).toPrecision(3)} % of the span's hours: ${basis}`);
   return param(i);
 }
@@ -96,8 +132,20 @@ export function affectedWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[]
   if (!scn.affected) return one;
   const { share, confidence, basis } = scn.affected;
   const f = SHARE_SPREAD[confidence];
-  const i = ps.add('affected share', { kind: 'triangular', low: share / f, mode: share, high: Math.min(1, share * f) }, 'share of national output', `proxy: the population share of the area cut off (${basis}); geocoding confidence ${confidence}: ×/÷ ${f}`);
-  inputs.push({ name: 'population share cut off', value: Number(share.toPrecision(6)), unit: 'share of national population', source: basis, year: null, note: `proxy for the share of output; confidence ${confidence}` });
+  const i = ps.add(
+    'affected share',
+    { kind: 'triangular', low: share / f, mode: share, high: Math.min(1, share * f) },
+    'share of national output',
+    `proxy: the population share of the area cut off (${basis}); geocoding confidence ${confidence}: ×/÷ ${f}`,
+  );
+  inputs.push({
+    name: 'population share cut off',
+    value: Number(share.toPrecision(6)),
+    unit: 'share of national population',
+    source: basis,
+    year: null,
+    note: `proxy for the share of output; confidence ${confidence}`,
+  });
   notes.push(`priced as ${(share * 100).toPrecision(3)} % of the country (population share of the area cut off, a proxy for its output; docs/design/012)`);
   return param(i);
 }

@@ -54,7 +54,21 @@ function runGroup(g: BlockHourRow[], p: BlockRunParams): { runs: SeriesRun[]; re
   const key = { probe_cc: first.probe_cc, probe_asn: first.probe_asn, target: first.target };
   if (g.length < p.minHours) {
     const reason = `${g.length} hour(s) with valid measurements, fewer than the ${p.minHours} the detector needs`;
-    return { runs: [], reports: [{ kind: 'block', ...key, layer: null, status: 'insufficient', reason, state: null, changes: [], figures: { hours: g.length, measurements: g.reduce((a, r) => a + r.n, 0) } }] };
+    return {
+      runs: [],
+      reports: [
+        {
+          kind: 'block',
+          ...key,
+          layer: null,
+          status: 'insufficient',
+          reason,
+          state: null,
+          changes: [],
+          figures: { hours: g.length, measurements: g.reduce((a, r) => a + r.n, 0) },
+        },
+      ],
+    };
   }
   const t = Float64Array.from(g, (r) => r.t);
   const n = Float64Array.from(g, (r) => r.n);
@@ -72,12 +86,32 @@ function runGroup(g: BlockHourRow[], p: BlockRunParams): { runs: SeriesRun[]; re
       status: 'ok',
       reason: null,
       state: result.state,
-      changes: result.changes.map((c) => ({ direction: c.direction, at: iso(c.t), alarm_at: iso(c.alarmAt), s_pos: round(c.sPos, 2), s_neg: round(c.sNeg, 2), h: c.h, hours: c.hours, measurements: c.measurements, mean_score: round(c.meanScore, 3), at_series_start: c.atSeriesStart })),
+      changes: result.changes.map((c) => ({
+        direction: c.direction,
+        at: iso(c.t),
+        alarm_at: iso(c.alarmAt),
+        s_pos: round(c.sPos, 2),
+        s_neg: round(c.sNeg, 2),
+        h: c.h,
+        hours: c.hours,
+        measurements: c.measurements,
+        mean_score: round(c.meanScore, 3),
+        at_series_start: c.atSeriesStart,
+      })),
       figures: { hours: result.observedHours, measurements: result.measurements },
     });
   }
   if (runs.length === 0) {
-    reports.push({ kind: 'block', ...key, layer: null, status: 'ok', reason: null, state: 'ok', changes: [], figures: { hours: g.length, measurements: g.reduce((a, r) => a + r.n, 0), note: 'no blocked measurement on any layer' } });
+    reports.push({
+      kind: 'block',
+      ...key,
+      layer: null,
+      status: 'ok',
+      reason: null,
+      state: 'ok',
+      changes: [],
+      figures: { hours: g.length, measurements: g.reduce((a, r) => a + r.n, 0), note: 'no blocked measurement on any layer' },
+    });
   }
   return { runs, reports };
 }
@@ -97,7 +131,17 @@ function blockedIntervals(r: SeriesRun): (MemberInterval & { run: SeriesRun; cen
   return out;
 }
 
-function detection(scope: Detection['scope'], cc: string, asn: string | null, target: string, layer: Layer, ep: { start: number; end: number | null; members: string[] }, ivs: ReturnType<typeof blockedIntervals>, dataUntil: number, censored: boolean): Omit<Detection, 'draft'> {
+function detection(
+  scope: Detection['scope'],
+  cc: string,
+  asn: string | null,
+  target: string,
+  layer: Layer,
+  ep: { start: number; end: number | null; members: string[] },
+  ivs: ReturnType<typeof blockedIntervals>,
+  dataUntil: number,
+  censored: boolean,
+): Omit<Detection, 'draft'> {
   const inEp = (t: number) => t >= ep.start && (ep.end === null || t < ep.end);
   const per = ep.members.map((m) => {
     const iv = ivs.find((x) => x.member === m)!;
@@ -105,7 +149,15 @@ function detection(scope: Detection['scope'], cc: string, asn: string | null, ta
     const n = hours.reduce((a, r) => a + r.n, 0);
     const score = hours.reduce((a, r) => a + r[layer], 0);
     const onset = iv.run.result.changes.find((c) => c.t === iv.start);
-    return { asn: m, onset: iso(iv.start), alarm_at: onset ? iso(onset.alarmAt) : null, offset: iv.end === null ? null : iso(iv.end), measurements: n, mean_score: n ? round(score / n, 3) : null, example: hours.find((r) => r[layer] > 0)?.example ?? null };
+    return {
+      asn: m,
+      onset: iso(iv.start),
+      alarm_at: onset ? iso(onset.alarmAt) : null,
+      offset: iv.end === null ? null : iso(iv.end),
+      measurements: n,
+      mean_score: n ? round(score / n, 3) : null,
+      example: hours.find((r) => r[layer] > 0)?.example ?? null,
+    };
   });
   const measurements = per.reduce((a, x) => a + x.measurements, 0);
   const start = iso(ep.start);
@@ -116,9 +168,17 @@ function detection(scope: Detection['scope'], cc: string, asn: string | null, ta
   const qs = new URLSearchParams(params).toString();
   return {
     ...detectionFrame(base, scope, ep, censored, dataUntil),
-    strength: { networks: ep.members.length, measurements, mean_score: measurements ? round(per.reduce((a, x) => a + (x.mean_score ?? 0) * x.measurements, 0) / measurements, 3) : null },
+    strength: {
+      networks: ep.members.length,
+      measurements,
+      mean_score: measurements ? round(per.reduce((a, x) => a + (x.mean_score ?? 0) * x.measurements, 0) / measurements, 3) : null,
+    },
     summary: `${target} blocked at the ${layer} layer on ${ep.members.length} network(s) in ${cc} from ${start.slice(0, 13)}h UTC${ep.end === null ? ' until the data ends' : ` to ${iso(ep.end).slice(0, 13)}h UTC`}, ${measurements} measurements`,
-    evidence_query: { api: `/api/measurements?${qs}`, cli: `splinternet measurements list --cc ${cc}${asn ? ` --asn ${asn}` : ''} --target ${target} --since ${params.since} --until ${params.until}`, params },
+    evidence_query: {
+      api: `/api/measurements?${qs}`,
+      cli: `splinternet measurements list --cc ${cc}${asn ? ` --asn ${asn}` : ''} --target ${target} --since ${params.since} --until ${params.until}`,
+      params,
+    },
     per_network: per,
     method: BLOCK_METHOD,
     sources: [OONI_SOURCE],
@@ -135,12 +195,34 @@ export function minActiveHours(p: CusumParams): { above: number; minHours: numbe
   return { above, minHours: Math.floor(threshold(p) / (1 - above)) + 1 };
 }
 
-export async function runBlock(store: Store, f: MeasurementSeriesFilter, p: BlockRunParams = DEFAULT_BLOCK_RUN_PARAMS): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
+export async function runBlock(
+  store: Store,
+  f: MeasurementSeriesFilter,
+  p: BlockRunParams = DEFAULT_BLOCK_RUN_PARAMS,
+): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
   const active = minActiveHours(p);
   const all = await store.detect.blockSeries(f, active.above);
   if (all.length === 0) {
-    const reason = (await store.detect.hasMeasurements()) ? 'no valid measurements match the filters' : 'no measurement verdicts in the store (run splinternet ingest PATH)';
-    return { detections: [], series: [{ kind: 'block', probe_cc: f.cc ?? null, probe_asn: f.asn ?? null, target: f.target ?? null, layer: null, status: 'insufficient', reason, state: null, changes: [], figures: {} }] };
+    const reason = (await store.detect.hasMeasurements())
+      ? 'no valid measurements match the filters'
+      : 'no measurement verdicts in the store (run splinternet ingest PATH)';
+    return {
+      detections: [],
+      series: [
+        {
+          kind: 'block',
+          probe_cc: f.cc ?? null,
+          probe_asn: f.asn ?? null,
+          target: f.target ?? null,
+          layer: null,
+          status: 'insufficient',
+          reason,
+          state: null,
+          changes: [],
+          figures: {},
+        },
+      ],
+    };
   }
   const series: SeriesReport[] = [];
   for (const s of all.filter((x) => x.active_hours < active.minHours)) {
@@ -148,8 +230,26 @@ export async function runBlock(store: Store, f: MeasurementSeriesFilter, p: Bloc
     const figures = { hours: s.hours, measurements: s.measurements, hours_above_midpoint: s.active_hours };
     series.push(
       s.hours < p.minHours
-        ? { kind: 'block', ...key, layer: null, status: 'insufficient', reason: `${s.hours} hour(s) with valid measurements, fewer than the ${p.minHours} the detector needs`, state: null, changes: [], figures }
-        : { kind: 'block', ...key, layer: null, status: 'ok', reason: null, state: 'ok', changes: [], figures: { ...figures, note: `fewer than ${active.minHours} hours scored above ${active.above}: no onset possible` } },
+        ? {
+            kind: 'block',
+            ...key,
+            layer: null,
+            status: 'insufficient',
+            reason: `${s.hours} hour(s) with valid measurements, fewer than the ${p.minHours} the detector needs`,
+            state: null,
+            changes: [],
+            figures,
+          }
+        : {
+            kind: 'block',
+            ...key,
+            layer: null,
+            status: 'ok',
+            reason: null,
+            state: 'ok',
+            changes: [],
+            figures: { ...figures, note: `fewer than ${active.minHours} hours scored above ${active.above}: no onset possible` },
+          },
     );
   }
   const rows = await store.detect.blockHours(f, active);
@@ -170,12 +270,29 @@ export async function runBlock(store: Store, f: MeasurementSeriesFilter, p: Bloc
     const { cc, target, layer } = list[0]!;
     const ivs = list.flatMap(blockedIntervals);
     if (f.asn) {
-      for (const iv of ivs) detections.push(detection('network', cc, iv.member, target, layer, { start: iv.start, end: iv.end, members: [iv.member] }, [iv], dataUntil, iv.censored));
+      for (const iv of ivs)
+        detections.push(
+          detection('network', cc, iv.member, target, layer, { start: iv.start, end: iv.end, members: [iv.member] }, [iv], dataUntil, iv.censored),
+        );
       continue;
     }
     for (const ep of corroborate(ivs, p.minNetworks, p.corroborationHours * HOUR)) {
-      const members = ivs.filter((iv) => ep.members.includes(iv.member) && iv.start <= (ep.end ?? Infinity) && (iv.end ?? Infinity) >= ep.start - p.corroborationHours * HOUR);
-      detections.push(detection('country', cc, null, target, layer, ep, members, dataUntil, members.some((m) => m.censored && m.start === ep.start)));
+      const members = ivs.filter(
+        (iv) => ep.members.includes(iv.member) && iv.start <= (ep.end ?? Infinity) && (iv.end ?? Infinity) >= ep.start - p.corroborationHours * HOUR,
+      );
+      detections.push(
+        detection(
+          'country',
+          cc,
+          null,
+          target,
+          layer,
+          ep,
+          members,
+          dataUntil,
+          members.some((m) => m.censored && m.start === ep.start),
+        ),
+      );
     }
   }
   return { detections, series };

@@ -27,7 +27,10 @@ describe('CUSUM block detector on seeded synthetic series', () => {
     const errors: number[] = [];
     for (let seed = 1; seed <= 30; seed++) {
       const r = cusum(blockSeries({ ...DEFAULT_BLOCK_SPEC, seed, flips }));
-      expect(r.changes.map((c) => c.direction), `seed ${seed}`).toEqual(['onset', 'offset', 'onset', 'offset']);
+      expect(
+        r.changes.map((c) => c.direction),
+        `seed ${seed}`,
+      ).toEqual(['onset', 'offset', 'onset', 'offset']);
       r.changes.forEach((c, i) => {
         errors.push(Math.abs(c.t - (t0 + flips[i]! * HOUR)) / HOUR);
         expect(c.alarmAt).toBeGreaterThanOrEqual(c.t);

@@ -29,7 +29,9 @@ export const DetectionSchema = z
   .object({
     id: z.string().meta({ description: 'deterministic: the same detection on the same data always has the same id (= its draft ledger event id)' }),
     kind: z.enum(DETECTION_KINDS),
-    input: z.enum(DETECTION_INPUTS).meta({ description: 'the data the detection stands on: ooni_verdicts (block), ooni_volume (shutdown), speedtests or ooni_network_events (throttling)' }),
+    input: z
+      .enum(DETECTION_INPUTS)
+      .meta({ description: 'the data the detection stands on: ooni_verdicts (block), ooni_volume (shutdown), speedtests or ooni_network_events (throttling)' }),
     scope: z.enum(['country', 'network']).meta({ description: 'country: corroborated by at least k networks; network: one network (asked for with asn)' }),
     probe_cc: z.string(),
     probe_asn: z.string().nullable(),
@@ -42,7 +44,9 @@ export const DetectionSchema = z
     data_until: z.string().meta({ description: 'the last instant of data the detector saw' }),
     strength: figures.meta({ description: 'kind-specific figures: how strong, how long, how many measurements' }),
     summary: z.string().meta({ description: 'one line a human can check against the evidence query' }),
-    evidence_query: z.object({ api: z.string(), cli: z.string(), params: z.record(z.string(), z.string()) }).meta({ description: 'what to run to see the measurements behind the detection' }),
+    evidence_query: z
+      .object({ api: z.string(), cli: z.string(), params: z.record(z.string(), z.string()) })
+      .meta({ description: 'what to run to see the measurements behind the detection' }),
     per_network: z.array(z.record(z.string(), z.unknown())).meta({ description: 'per-network figures behind a country detection' }),
     method: z.string(),
     sources: z.array(DataSourceSchema),
@@ -102,7 +106,15 @@ export function detectionFrame<B extends Identity>(
   startCensored: boolean,
   dataUntil: number,
 ): B & Pick<Detection, 'id' | 'scope' | 'networks' | 'end' | 'start_censored' | 'data_until'> {
-  return { id: detectionId(base), ...base, scope, networks: ep.members, end: ep.end === null ? null : iso(ep.end), start_censored: startCensored, data_until: iso(dataUntil) };
+  return {
+    id: detectionId(base),
+    ...base,
+    scope,
+    networks: ep.members,
+    end: ep.end === null ? null : iso(ep.end),
+    start_censored: startCensored,
+    data_until: iso(dataUntil),
+  };
 }
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;

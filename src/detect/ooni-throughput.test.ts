@@ -4,7 +4,13 @@ import { DEFAULT_OONI_PAIR_PARAMS as P, pairOoniTests } from './ooni-throughput.
 import { DEFAULT_THROTTLE_PARAMS, isThrottled, throttleDays } from './throttle.js';
 
 let n = 0;
-const pt = (report: string | null, target: string, kbps: number | null, bytes: number | null = 100_000, over: Partial<ThroughputPoint> = {}): ThroughputPoint => ({
+const pt = (
+  report: string | null,
+  target: string,
+  kbps: number | null,
+  bytes: number | null = 100_000,
+  over: Partial<ThroughputPoint> = {},
+): ThroughputPoint => ({
   id: `m${++n}`,
   report_id: report,
   probe_cc: 'XA',
@@ -23,7 +29,11 @@ const pt = (report: string | null, target: string, kbps: number | null, bytes: n
 
 describe('pairing OONI measurements with their session (synthetic points)', () => {
   it('takes the median of the other targets of the same report as the control', () => {
-    const { tests, excluded } = pairOoniTests([pt('r1', 'slow.example', 130), pt('r1', 'a.example', 6000), pt('r1', 'b.example', 8000), pt('r1', 'c.example', 100)], P, 'slow.example');
+    const { tests, excluded } = pairOoniTests(
+      [pt('r1', 'slow.example', 130), pt('r1', 'a.example', 6000), pt('r1', 'b.example', 8000), pt('r1', 'c.example', 100)],
+      P,
+      'slow.example',
+    );
     expect(tests).toHaveLength(1);
     // Others: 6000, 8000 and 100 kbps -> median 6000: one slow control does not hide the cap.
     expect(tests[0]).toMatchObject({ target: 'slow.example', test_result: 130, control_result: 6000, as_country: 'XA', asn: 64500, report_id: 'r1' });

@@ -32,7 +32,12 @@ export interface DetectParams {
   outage: OutageRunParams;
 }
 
-export const DEFAULT_DETECT_PARAMS: DetectParams = { block: DEFAULT_BLOCK_RUN_PARAMS, throttling: DEFAULT_THROTTLE_RUN_PARAMS, shutdown: DEFAULT_SHUTDOWN_RUN_PARAMS, outage: DEFAULT_OUTAGE_RUN_PARAMS };
+export const DEFAULT_DETECT_PARAMS: DetectParams = {
+  block: DEFAULT_BLOCK_RUN_PARAMS,
+  throttling: DEFAULT_THROTTLE_RUN_PARAMS,
+  shutdown: DEFAULT_SHUTDOWN_RUN_PARAMS,
+  outage: DEFAULT_OUTAGE_RUN_PARAMS,
+};
 
 export interface DetectReport {
   items: Detection[];
@@ -49,10 +54,15 @@ export function resolveParams(over: Record<string, Record<string, unknown>> | un
   const out = structuredClone(DEFAULT_DETECT_PARAMS) as unknown as Record<string, Record<string, unknown>>;
   for (const [kind, values] of Object.entries(over ?? {})) {
     const base = out[kind];
-    if (!base) throw new AppError('VALIDATION', `unknown detector "${kind}" in params; valid: ${DETECTION_KINDS.join(', ')}`, { issues: [{ path: ['params', kind], message: 'unknown detector' }] });
+    if (!base)
+      throw new AppError('VALIDATION', `unknown detector "${kind}" in params; valid: ${DETECTION_KINDS.join(', ')}`, {
+        issues: [{ path: ['params', kind], message: 'unknown detector' }],
+      });
     for (const [k, v] of Object.entries(values)) {
       if (!(k in base) || typeof v !== typeof base[k]) {
-        throw new AppError('VALIDATION', `params.${kind}.${k}: expected one of ${Object.keys(base).join(', ')} with the type of its default`, { issues: [{ path: ['params', kind, k], message: 'unknown parameter or wrong type' }] });
+        throw new AppError('VALIDATION', `params.${kind}.${k}: expected one of ${Object.keys(base).join(', ')} with the type of its default`, {
+          issues: [{ path: ['params', kind, k], message: 'unknown parameter or wrong type' }],
+        });
       }
       base[k] = v;
     }
@@ -62,7 +72,12 @@ export function resolveParams(over: Record<string, Record<string, unknown>> | un
   return params;
 }
 
-const METHODS: Record<DetectionKind, string> = { block: BLOCK_METHOD, throttling: `${THROTTLE_METHOD} OONI input: ${OONI_THROTTLE_METHOD}`, shutdown: SHUTDOWN_METHOD, outage: OUTAGE_METHOD };
+const METHODS: Record<DetectionKind, string> = {
+  block: BLOCK_METHOD,
+  throttling: `${THROTTLE_METHOD} OONI input: ${OONI_THROTTLE_METHOD}`,
+  shutdown: SHUTDOWN_METHOD,
+  outage: OUTAGE_METHOD,
+};
 
 export function normaliseQuery(q: DetectQuery): { cc?: string; asnNumber?: number; asn?: string; target?: string; since?: string; until?: string } {
   const asnDigits = q.asn?.replace(/^AS/i, '');
@@ -72,7 +87,10 @@ export function normaliseQuery(q: DetectQuery): { cc?: string; asnNumber?: numbe
   const date = (name: 'since' | 'until', v: string | undefined, f: (s: string) => Date) => {
     if (v === undefined) return undefined;
     const d = f(v);
-    if (Number.isNaN(d.getTime())) throw new AppError('VALIDATION', `${name} must be a date (YYYY[-MM[-DD]]) or an ISO instant, got "${v}"`, { issues: [{ path: [name], message: 'not a date' }] });
+    if (Number.isNaN(d.getTime()))
+      throw new AppError('VALIDATION', `${name} must be a date (YYYY[-MM[-DD]]) or an ISO instant, got "${v}"`, {
+        issues: [{ path: [name], message: 'not a date' }],
+      });
     return d.toISOString();
   };
   const untilEnd = date('until', q.until, partialDateEnd);
@@ -101,7 +119,11 @@ export async function detect(
   for (const [i, kind] of kinds.entries()) {
     const r =
       kind === 'throttling'
-        ? await runThrottling(deps.store, { cc: q.cc, asn: q.asnNumber, target: q.target, since: q.since, until: q.until, input: query.input }, params.throttling)
+        ? await runThrottling(
+            deps.store,
+            { cc: q.cc, asn: q.asnNumber, target: q.target, since: q.since, until: q.until, input: query.input },
+            params.throttling,
+          )
         : kind === 'block'
           ? await runBlock(deps.store, { cc: q.cc, asn: q.asn, target: q.target, since: q.since, until: q.until }, params.block)
           : kind === 'outage'

@@ -32,7 +32,11 @@ function stub(block: BlockHourRow[], volume: VolumeHourRow[]): Store {
     detect: {
       blockSeries: async (_f: unknown, above: number) => totals(above),
       blockHours: async (_f: unknown, a?: { above: number; minHours: number }) => {
-        const keep = new Set(totals(a?.above ?? 0).filter((s) => !a || s.active_hours >= a.minHours).map((s) => `${s.probe_cc} ${s.probe_asn} ${s.target}`));
+        const keep = new Set(
+          totals(a?.above ?? 0)
+            .filter((s) => !a || s.active_hours >= a.minHours)
+            .map((s) => `${s.probe_cc} ${s.probe_asn} ${s.target}`),
+        );
         return block.filter((r) => keep.has(key(r)));
       },
       volumeHours: async () => volume,
@@ -43,7 +47,18 @@ function stub(block: BlockHourRow[], volume: VolumeHourRow[]): Store {
 
 /** Synthetic TLS-layer scores for one (XA, asn, example.org) series with flips at known hours. */
 function tlsRows(asn: string, seed: number, flips: number[]): BlockHourRow[] {
-  return blockSeries({ ...DEFAULT_BLOCK_SPEC, seed, flips }).map((h) => ({ probe_cc: 'AQ', probe_asn: asn, target: 'example.org', t: h.t, n: h.n, dns: 0, tcp: 0, tls: h.y * h.n, http: 0, example: `m-${asn}-${h.t}` }));
+  return blockSeries({ ...DEFAULT_BLOCK_SPEC, seed, flips }).map((h) => ({
+    probe_cc: 'AQ',
+    probe_asn: asn,
+    target: 'example.org',
+    t: h.t,
+    n: h.n,
+    dns: 0,
+    tcp: 0,
+    tls: h.y * h.n,
+    http: 0,
+    example: `m-${asn}-${h.t}`,
+  }));
 }
 
 describe('block run', () => {
@@ -62,17 +77,40 @@ describe('block run', () => {
 
   it('needs k networks: with k = 3 there is no country detection, with --asn there is a network one', async () => {
     expect((await runBlock(stub(rows, []), { cc: 'AQ' }, { ...DEFAULT_BLOCK_RUN_PARAMS, minNetworks: 3 })).detections).toEqual([]);
-    const one = await runBlock(stub(rows.filter((x) => x.probe_asn === 'AS1'), []), { cc: 'AQ', asn: 'AS1' });
+    const one = await runBlock(
+      stub(
+        rows.filter((x) => x.probe_asn === 'AS1'),
+        [],
+      ),
+      { cc: 'AQ', asn: 'AS1' },
+    );
     expect(one.detections.map((d) => [d.scope, d.probe_asn])).toEqual([['network', 'AS1']]);
   });
 
   it('keeps series that cannot alarm in the store (fewer than 11 hours above 0.35 with h = 7), still reporting them', async () => {
     expect(minActiveHours(DEFAULT_BLOCK_RUN_PARAMS)).toEqual({ above: 0.35, minHours: 11 });
     // Ten fully blocked hours cannot pass h = 7 (10 x 0.65 = 6.5): the cut-off loses no detection.
-    const ten = Array.from({ length: 30 }, (_, i) => ({ probe_cc: 'AQ', probe_asn: 'AS5', target: 'x.org', t: t0 + i * HOUR, n: 1, dns: i < 10 ? 1 : 0, tcp: 0, tls: 0, http: 0, example: null }));
+    const ten = Array.from({ length: 30 }, (_, i) => ({
+      probe_cc: 'AQ',
+      probe_asn: 'AS5',
+      target: 'x.org',
+      t: t0 + i * HOUR,
+      n: 1,
+      dns: i < 10 ? 1 : 0,
+      tcp: 0,
+      tls: 0,
+      http: 0,
+      example: null,
+    }));
     const quiet = await runBlock(stub(ten, []), { asn: 'AS5' });
     expect(quiet.detections).toEqual([]);
-    expect(quiet.series).toEqual([expect.objectContaining({ status: 'ok', state: 'ok', figures: expect.objectContaining({ hours_above_midpoint: 10, note: expect.stringMatching(/no onset possible/) }) })]);
+    expect(quiet.series).toEqual([
+      expect.objectContaining({
+        status: 'ok',
+        state: 'ok',
+        figures: expect.objectContaining({ hours_above_midpoint: 10, note: expect.stringMatching(/no onset possible/) }),
+      }),
+    ]);
     const eleven = ten.map((r, i) => ({ ...r, dns: i < 11 ? 1 : 0 }));
     expect((await runBlock(stub(eleven, []), { asn: 'AS5' })).detections).toHaveLength(1);
   });

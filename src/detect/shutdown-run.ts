@@ -32,7 +32,14 @@ function denseSeries(rows: VolumeHourRow[], lastHour: number): { t0: number; cou
   return { t0, counts };
 }
 
-function detection(scope: Detection['scope'], cc: string, asn: string | null, ep: { start: number; end: number | null; members: string[] }, nets: NetOutages[], dataUntil: number): Omit<Detection, 'draft'> {
+function detection(
+  scope: Detection['scope'],
+  cc: string,
+  asn: string | null,
+  ep: { start: number; end: number | null; members: string[] },
+  nets: NetOutages[],
+  dataUntil: number,
+): Omit<Detection, 'draft'> {
   const overlaps = (o: Outage) => o.start < (ep.end ?? Infinity) && (o.end ?? Infinity) > ep.start;
   const per = ep.members.map((m) => {
     const os = nets.find((n) => n.asn === m)!.outages.filter(overlaps);
@@ -42,9 +49,15 @@ function detection(scope: Detection['scope'], cc: string, asn: string | null, ep
       end: os.some((o) => o.end === null) ? null : iso(Math.max(...os.map((o) => o.end!))),
       level: os.some((o) => o.level === 'critical') ? 'critical' : 'warning',
       hours: os.reduce((a, o) => a + o.hours, 0),
-      severity: round(os.reduce((a, o) => a + o.severity, 0), 0),
+      severity: round(
+        os.reduce((a, o) => a + o.severity, 0),
+        0,
+      ),
       max_depth_pct: round(Math.max(...os.map((o) => o.maxDepthPct)), 1),
-      expected: round(os.reduce((a, o) => a + o.expected, 0), 0),
+      expected: round(
+        os.reduce((a, o) => a + o.expected, 0),
+        0,
+      ),
       observed: os.reduce((a, o) => a + o.observed, 0),
     };
   });
@@ -56,22 +69,57 @@ function detection(scope: Detection['scope'], cc: string, asn: string | null, ep
   const level = per.some((x) => x.level === 'critical') ? 'critical' : 'warning';
   return {
     ...detectionFrame(base, scope, ep, false, dataUntil),
-    strength: { level, severity, networks: ep.members.length, max_depth_pct: round(Math.max(...per.map((x) => x.max_depth_pct ?? 0)), 1), hours: Math.max(...per.map((x) => x.hours)) },
+    strength: {
+      level,
+      severity,
+      networks: ep.members.length,
+      max_depth_pct: round(Math.max(...per.map((x) => x.max_depth_pct ?? 0)), 1),
+      hours: Math.max(...per.map((x) => x.hours)),
+    },
     summary: `measurement volume collapsed (${level}) on ${ep.members.length} network(s) in ${cc} from ${start.slice(0, 13)}h UTC${ep.end === null ? ' until the data ends' : ` to ${iso(ep.end).slice(0, 13)}h UTC`}, severity ${severity}`,
-    evidence_query: { api: `/api/measurements/summary?${new URLSearchParams({ ...params, grain: 'hour' }).toString()}`, cli: `splinternet measurements summary --cc ${cc}${asn ? ` --asn ${asn}` : ''} --since ${params.since} --until ${params.until} --grain hour`, params },
+    evidence_query: {
+      api: `/api/measurements/summary?${new URLSearchParams({ ...params, grain: 'hour' }).toString()}`,
+      cli: `splinternet measurements summary --cc ${cc}${asn ? ` --asn ${asn}` : ''} --since ${params.since} --until ${params.until} --grain hour`,
+      params,
+    },
     per_network: per,
     method: SHUTDOWN_METHOD,
     sources: [OONI_SOURCE],
   };
 }
 
-export async function runShutdown(store: Store, f: MeasurementSeriesFilter, p: ShutdownRunParams = DEFAULT_SHUTDOWN_RUN_PARAMS): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
+export async function runShutdown(
+  store: Store,
+  f: MeasurementSeriesFilter,
+  p: ShutdownRunParams = DEFAULT_SHUTDOWN_RUN_PARAMS,
+): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
   const rows = await store.detect.volumeHours(f);
   if (rows.length === 0) {
     const reason = (await store.detect.hasMeasurements()) ? 'no measurements match the filters' : 'no measurements in the store (run splinternet ingest PATH)';
-    return { detections: [], series: [{ kind: 'shutdown', probe_cc: f.cc ?? null, probe_asn: f.asn ?? null, target: null, layer: null, status: 'insufficient', reason, state: null, changes: [], figures: {} }] };
+    return {
+      detections: [],
+      series: [
+        {
+          kind: 'shutdown',
+          probe_cc: f.cc ?? null,
+          probe_asn: f.asn ?? null,
+          target: null,
+          layer: null,
+          status: 'insufficient',
+          reason,
+          state: null,
+          changes: [],
+          figures: {},
+        },
+      ],
+    };
   }
-  const lastHour = f.until ? Math.min(Date.parse(f.until) - HOUR, rows.reduce((a, r) => Math.max(a, r.t), 0)) : rows.reduce((a, r) => Math.max(a, r.t), 0);
+  const lastHour = f.until
+    ? Math.min(
+        Date.parse(f.until) - HOUR,
+        rows.reduce((a, r) => Math.max(a, r.t), 0),
+      )
+    : rows.reduce((a, r) => Math.max(a, r.t), 0);
   const dataUntil = lastHour + HOUR;
   const byNet = new Map<string, VolumeHourRow[]>();
   for (const r of rows) {
@@ -94,7 +142,16 @@ export async function runShutdown(store: Store, f: MeasurementSeriesFilter, p: S
       status: judged ? 'ok' : 'insufficient',
       reason: judged ? null : `no hour had ${p.minHistoryHours} h of history with a median of at least ${p.minBaseline} measurements per hour`,
       state: judged ? (r.outages.at(-1)?.end === null ? r.outages.at(-1)!.level : 'normal') : null,
-      changes: r.outages.map((o) => ({ start: iso(o.start), end: o.end === null ? null : iso(o.end), level: o.level, hours: o.hours, severity: round(o.severity, 0), max_depth_pct: round(o.maxDepthPct, 1), expected: round(o.expected, 0), observed: o.observed })),
+      changes: r.outages.map((o) => ({
+        start: iso(o.start),
+        end: o.end === null ? null : iso(o.end),
+        level: o.level,
+        hours: o.hours,
+        severity: round(o.severity, 0),
+        max_depth_pct: round(o.maxDepthPct, 1),
+        expected: round(o.expected, 0),
+        observed: o.observed,
+      })),
       figures: { judged_hours: r.judgedHours, unjudged_hours: r.unjudgedHours, median_baseline: r.medianBaseline },
     });
     if (r.outages.length) byCc.set(cc, [...(byCc.get(cc) ?? []), { asn, outages: r.outages }]);

@@ -35,22 +35,75 @@ const ooniEvidence = (params: Record<string, string>) => ({
 export async function runOoniThroughput(store: Store, f: ThrottleFilter, p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS): Promise<RunResult> {
   const points = await store.throughput.points({ cc: f.cc, asn: f.asn === undefined ? undefined : `AS${f.asn}`, since: f.since, until: f.until });
   const { tests, excluded } = pairOoniTests(points, p, f.target);
-  const bad = await store.throughput.badEventCounts({ cc: f.cc, asn: f.asn === undefined ? undefined : `AS${f.asn}`, target: f.target, since: f.since, until: f.until });
+  const bad = await store.throughput.badEventCounts({
+    cc: f.cc,
+    asn: f.asn === undefined ? undefined : `AS${f.asn}`,
+    target: f.target,
+    since: f.since,
+    until: f.until,
+  });
   const pending = (await store.throughput.counts()).pending_files;
   const inScope = f.target === undefined ? points.length : points.filter((x) => x.target === f.target).length;
-  const figures = { measurements_with_network_events: inScope, paired: tests.length, ...excluded, ...Object.fromEntries(Object.entries(bad).map(([k, v]) => [`bad_events_${k}`, v])), files_not_extracted: pending };
+  const figures = {
+    measurements_with_network_events: inScope,
+    paired: tests.length,
+    ...excluded,
+    ...Object.fromEntries(Object.entries(bad).map(([k, v]) => [`bad_events_${k}`, v])),
+    files_not_extracted: pending,
+  };
   if (tests.length === 0) {
-    const why = inScope === 0 ? 'no stored OONI measurement with network_events matches the filters' : `none of ${inScope} OONI measurements with network_events could be paired (${JSON.stringify(excluded)})`;
+    const why =
+      inScope === 0
+        ? 'no stored OONI measurement with network_events matches the filters'
+        : `none of ${inScope} OONI measurements with network_events could be paired (${JSON.stringify(excluded)})`;
     const reason = pending ? `${why}; ${pending} ingested file(s) not yet read for network_events (run splinternet throughput extract)` : why;
-    return { detections: [], series: [{ kind: 'throttling', input: OONI_INPUT, probe_cc: f.cc ?? null, probe_asn: f.asn === undefined ? null : `AS${f.asn}`, target: f.target ?? null, layer: null, status: 'insufficient', reason, state: null, changes: [], figures }] };
+    return {
+      detections: [],
+      series: [
+        {
+          kind: 'throttling',
+          input: OONI_INPUT,
+          probe_cc: f.cc ?? null,
+          probe_asn: f.asn === undefined ? null : `AS${f.asn}`,
+          target: f.target ?? null,
+          layer: null,
+          status: 'insufficient',
+          reason,
+          state: null,
+          changes: [],
+          figures,
+        },
+      ],
+    };
   }
-  const r = judgeThrottling(tests, { input: OONI_INPUT, sources: [OONI_THROUGHPUT_SOURCE], target: null, method: OONI_THROTTLE_METHOD, evidence: ooniEvidence }, f, p);
+  const r = judgeThrottling(
+    tests,
+    { input: OONI_INPUT, sources: [OONI_THROUGHPUT_SOURCE], target: null, method: OONI_THROTTLE_METHOD, evidence: ooniEvidence },
+    f,
+    p,
+  );
   // One line per run on what was left out and why, so nothing disappears silently.
-  r.series.push({ kind: 'throttling', input: OONI_INPUT, probe_cc: f.cc ?? null, probe_asn: f.asn === undefined ? null : `AS${f.asn}`, target: f.target ?? null, layer: null, status: 'ok', reason: null, state: null, changes: [], figures: { ...figures, note: 'inputs of the OONI throughput series: measurements paired, left out by reason, bad network events by reason' } });
+  r.series.push({
+    kind: 'throttling',
+    input: OONI_INPUT,
+    probe_cc: f.cc ?? null,
+    probe_asn: f.asn === undefined ? null : `AS${f.asn}`,
+    target: f.target ?? null,
+    layer: null,
+    status: 'ok',
+    reason: null,
+    state: null,
+    changes: [],
+    figures: { ...figures, note: 'inputs of the OONI throughput series: measurements paired, left out by reason, bad network events by reason' },
+  });
   return r;
 }
 
-export async function runThrottling(store: Store, f: ThrottleFilter & { input?: ThrottleInput }, p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS): Promise<RunResult> {
+export async function runThrottling(
+  store: Store,
+  f: ThrottleFilter & { input?: ThrottleInput },
+  p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS,
+): Promise<RunResult> {
   const out: RunResult = { detections: [], series: [] };
   for (const input of f.input ? [f.input] : THROTTLE_INPUTS) {
     const r = input === SPEEDTEST_INPUT ? await runSpeedTests(store, f, p) : await runOoniThroughput(store, f, p);

@@ -10,7 +10,15 @@ import { corroborate, type MemberInterval } from './corroborate.js';
 import { DAY, detectionFrame, iso, type DataSource, type Detection, type DetectionInput, type SeriesReport } from './detection.js';
 import { DEFAULT_OONI_PAIR_PARAMS, type OoniPairParams } from './ooni-throughput.js';
 import { median, round } from './stats.js';
-import { DEFAULT_THROTTLE_PARAMS, isThrottled, throttleDays, verdictChanges, type SpeedTestInput, type ThrottleDayDetail, type ThrottleParams } from './throttle.js';
+import {
+  DEFAULT_THROTTLE_PARAMS,
+  isThrottled,
+  throttleDays,
+  verdictChanges,
+  type SpeedTestInput,
+  type ThrottleDayDetail,
+  type ThrottleParams,
+} from './throttle.js';
 
 export interface ThrottleRunParams extends ThrottleParams, OoniPairParams {
   /** Networks throttled at once for a country detection. */
@@ -83,7 +91,10 @@ const nums = (v: (number | null | undefined)[]) => v.filter((x): x is number => 
 /** Median TLS handshake of throttled tests and of their session controls (OONI input only). */
 function tlsFigures(hit: SpeedTestInput[]): Record<string, number | null> {
   if (!hit.some((t) => t.tls_ms !== undefined)) return {};
-  return { median_throttled_tls_handshake_ms: round(median(nums(hit.map((t) => t.tls_ms)))), median_control_tls_handshake_ms: round(median(nums(hit.map((t) => t.control_tls_ms)))) };
+  return {
+    median_throttled_tls_handshake_ms: round(median(nums(hit.map((t) => t.tls_ms)))),
+    median_control_tls_handshake_ms: round(median(nums(hit.map((t) => t.control_tls_ms)))),
+  };
 }
 
 function networkResult(days: ThrottleDayDetail[], tests: SpeedTestInput[], lastDay: string, p: ThrottleRunParams, ctx: ThrottleInputContext): NetworkResult {
@@ -109,7 +120,7 @@ function networkResult(days: ThrottleDayDetail[], tests: SpeedTestInput[], lastD
       layer: null,
       status: decided.length ? 'ok' : 'insufficient',
       reason: decided.length ? null : `no day with at least ${p.minTests} ${unit} whose control reached ${p.minControlKbps} kbps`,
-      state: decided.length ? (decided.at(-1)!.verdict) : null,
+      state: decided.length ? decided.at(-1)!.verdict : null,
       changes: verdictChanges(days) as unknown as Record<string, unknown>[],
       figures: {
         verdict: throttledDays.length ? 'throttled' : decided.length ? 'not_throttled' : 'insufficient',
@@ -163,7 +174,15 @@ function detectionFor(
     };
   });
   const allHit = per.flatMap((x) => nets.get(x.asn)!.tests.filter((t) => inEp(t.day) && isThrottled(t, p)));
-  const allCounted = per.reduce((a, x) => a + nets.get(x.asn)!.days.filter((d) => inEp(d.day)).reduce((b, d) => b + d.n, 0), 0);
+  const allCounted = per.reduce(
+    (a, x) =>
+      a +
+      nets
+        .get(x.asn)!
+        .days.filter((d) => inEp(d.day))
+        .reduce((b, d) => b + d.n, 0),
+    0,
+  );
   const start = iso(ep.start);
   const params: Record<string, string> = { cc, since: startDay, until: iso(ep.end ?? dayMs(span.lastDay) + DAY).slice(0, 10) };
   if (asn) params.asn = asn;
@@ -194,7 +213,12 @@ function detectionFor(
 }
 
 /** Judge paired tests of one input: per-network series, then country (or network) detections. */
-export function judgeThrottling(points: SpeedTestInput[], ctx: ThrottleInputContext, f: ThrottleFilter, p: ThrottleRunParams): { detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] } {
+export function judgeThrottling(
+  points: SpeedTestInput[],
+  ctx: ThrottleInputContext,
+  f: ThrottleFilter,
+  p: ThrottleRunParams,
+): { detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] } {
   const days = throttleDays(points, p);
   const firstDay = days.reduce((a, d) => (d.day < a ? d.day : a), days[0]!.day);
   const lastDay = days.reduce((a, d) => (d.day > a ? d.day : a), days[0]!.day);
@@ -218,12 +242,16 @@ export function judgeThrottling(points: SpeedTestInput[], ctx: ThrottleInputCont
     const cc = group[0]!.report.probe_cc!;
     const target = group[0]!.report.target;
     const nets = new Map(group.map((r) => [r.report.probe_asn!, r]));
-    const intervals: MemberInterval[] = [...nets].flatMap(([asn, r]) => r.runs.map((run) => ({ member: asn, start: dayMs(run.from), end: run.open ? null : dayMs(run.to) + DAY })));
+    const intervals: MemberInterval[] = [...nets].flatMap(([asn, r]) =>
+      r.runs.map((run) => ({ member: asn, start: dayMs(run.from), end: run.open ? null : dayMs(run.to) + DAY })),
+    );
     const span = { firstDay, lastDay };
     if (f.asn !== undefined) {
-      for (const iv of intervals) detections.push(detectionFor('network', cc, iv.member, { start: iv.start, end: iv.end, members: [iv.member] }, nets, span, target, p, ctx));
+      for (const iv of intervals)
+        detections.push(detectionFor('network', cc, iv.member, { start: iv.start, end: iv.end, members: [iv.member] }, nets, span, target, p, ctx));
     } else {
-      for (const ep of corroborate(intervals, p.minNetworks, p.corroborationDays * DAY)) detections.push(detectionFor('country', cc, null, ep, nets, span, target, p, ctx));
+      for (const ep of corroborate(intervals, p.minNetworks, p.corroborationDays * DAY))
+        detections.push(detectionFor('country', cc, null, ep, nets, span, target, p, ctx));
     }
   }
   return { detections, series: results.map((r) => r.report) };
@@ -235,7 +263,11 @@ const speedTestEvidence = (params: Record<string, string>) => ({
 });
 
 /** Input (a): crowdsourced speed tests from the store. */
-export async function runSpeedTests(store: Store, f: ThrottleFilter, p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
+export async function runSpeedTests(
+  store: Store,
+  f: ThrottleFilter,
+  p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS,
+): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
   const points = await store.speedtests.points(f);
   const sourceRecords = await store.speedtests.listSources();
   const used = new Set(points.map((x) => x.dataset));
@@ -243,7 +275,24 @@ export async function runSpeedTests(store: Store, f: ThrottleFilter, p: Throttle
   const target = srcs.find((s) => s.targetHost)?.targetHost ?? null;
   if (points.length === 0) {
     const reason = sourceRecords.length ? 'no speed tests match the filters' : 'no speed tests in the store (run splinternet speedtests import PATH)';
-    return { detections: [], series: [{ kind: 'throttling', input: 'speedtests', probe_cc: f.cc ?? null, probe_asn: f.asn ? `AS${f.asn}` : null, target, layer: null, status: 'insufficient', reason, state: null, changes: [], figures: {} }] };
+    return {
+      detections: [],
+      series: [
+        {
+          kind: 'throttling',
+          input: 'speedtests',
+          probe_cc: f.cc ?? null,
+          probe_asn: f.asn ? `AS${f.asn}` : null,
+          target,
+          layer: null,
+          status: 'insufficient',
+          reason,
+          state: null,
+          changes: [],
+          figures: {},
+        },
+      ],
+    };
   }
   return judgeThrottling(points, { input: 'speedtests', sources: srcs.map(sourceOf), target, method: THROTTLE_METHOD, evidence: speedTestEvidence }, f, p);
 }

@@ -60,8 +60,26 @@ describe('throttling from paired speed tests (synthetic cells)', () => {
   });
 
   it('reports verdict changes, skipping insufficient days', () => {
-    const v = (day: string, verdict: 'throttled' | 'not_throttled' | 'insufficient') => ({ cc: 'XA', asn: 'AS1', as_name: null, day, n: 9, share_throttled: 0, median_target_kbps: 1, median_control_kbps: 1, verdict });
-    expect(verdictChanges([v('2021-01-01', 'not_throttled'), v('2021-01-02', 'insufficient'), v('2021-01-03', 'throttled'), v('2021-01-04', 'throttled'), v('2021-01-05', 'not_throttled')])).toEqual([
+    const v = (day: string, verdict: 'throttled' | 'not_throttled' | 'insufficient') => ({
+      cc: 'XA',
+      asn: 'AS1',
+      as_name: null,
+      day,
+      n: 9,
+      share_throttled: 0,
+      median_target_kbps: 1,
+      median_control_kbps: 1,
+      verdict,
+    });
+    expect(
+      verdictChanges([
+        v('2021-01-01', 'not_throttled'),
+        v('2021-01-02', 'insufficient'),
+        v('2021-01-03', 'throttled'),
+        v('2021-01-04', 'throttled'),
+        v('2021-01-05', 'not_throttled'),
+      ]),
+    ).toEqual([
       { day: '2021-01-03', from: 'not_throttled', to: 'throttled', previous_day: '2021-01-01' },
       { day: '2021-01-05', from: 'throttled', to: 'not_throttled', previous_day: '2021-01-04' },
     ]);

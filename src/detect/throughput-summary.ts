@@ -36,7 +36,11 @@ export interface ThroughputSummary {
 
 const nums = (v: (number | null | undefined)[]) => v.filter((x): x is number => typeof x === 'number');
 
-export async function throughputSummary(store: Store, f: { cc?: string; asn?: string; target?: string; since?: string; until?: string }, p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS): Promise<ThroughputSummary> {
+export async function throughputSummary(
+  store: Store,
+  f: { cc?: string; asn?: string; target?: string; since?: string; until?: string },
+  p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS,
+): Promise<ThroughputSummary> {
   const q = normaliseQuery(f);
   const points = await store.throughput.points({ cc: q.cc, asn: q.asn, since: q.since, until: q.until });
   const { tests, excluded } = pairOoniTests(points, p, q.target);

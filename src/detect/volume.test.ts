@@ -60,10 +60,18 @@ describe('empty stretches', () => {
   it('skipping empty hours once the windows are all zero gives exactly the hour-by-hour result', () => {
     // Sparse volume like a quiet network: busy weeks, months of nothing, busy again, with outages.
     for (let seed = 1; seed <= 6; seed++) {
-      const busy = (s: number) => Array.from(volumeSeries({ seed: seed * 10 + s, t0, hours: 24 * 30, base: 30, diurnal: 0.4, outages: [{ start: 400, hours: 10, depth: 1 }] }).counts);
+      const busy = (s: number) =>
+        Array.from(volumeSeries({ seed: seed * 10 + s, t0, hours: 24 * 30, base: 30, diurnal: 0.4, outages: [{ start: 400, hours: 10, depth: 1 }] }).counts);
       // Low volume (unjudged: baseline under minBaseline) then nothing: the windows fill with zeros.
       const low = (n: number) => Array.from({ length: n }, (_, h) => ((h * 7 + seed) % 11 === 0 ? 1 + (h % 3) : 0));
-      const counts = Uint32Array.from([...low(24 * 20), ...new Array<number>(24 * 100).fill(0), ...busy(1), ...low(24 * 10), ...new Array<number>(24 * 60).fill(0), ...busy(2)]);
+      const counts = Uint32Array.from([
+        ...low(24 * 20),
+        ...new Array<number>(24 * 100).fill(0),
+        ...busy(1),
+        ...low(24 * 10),
+        ...new Array<number>(24 * 60).fill(0),
+        ...busy(2),
+      ]);
       for (const baseline of ['hour_of_day', 'window'] as const) {
         const p = { ...DEFAULT_VOLUME_PARAMS, baseline };
         const fast = detectOutages({ t0, counts }, p);

@@ -33,7 +33,17 @@ export interface VolumeParams {
   minHours: number;
 }
 
-export const DEFAULT_VOLUME_PARAMS: VolumeParams = { windowHours: 336, warning: 0.8, critical: 0.5, minBaseline: 5, minHistoryHours: 72, alpha: 1e-8, baseline: 'hour_of_day', bridgeHours: 1, minHours: 2 };
+export const DEFAULT_VOLUME_PARAMS: VolumeParams = {
+  windowHours: 336,
+  warning: 0.8,
+  critical: 0.5,
+  minBaseline: 5,
+  minHistoryHours: 72,
+  alpha: 1e-8,
+  baseline: 'hour_of_day',
+  bridgeHours: 1,
+  minHours: 2,
+};
 
 /** A dense hourly count series: counts[i] measurements in the hour starting at t0 + i hours. */
 export interface VolumeSeries {

@@ -22,9 +22,7 @@ export interface Region {
   disputed?: { equivalents: string[]; note: string };
 }
 
-const countries = new Map<string, Country>(
-  iso31661.map((c) => [c.alpha2, { alpha2: c.alpha2, alpha3: c.alpha3, numeric: c.numeric, name: c.name }]),
-);
+const countries = new Map<string, Country>(iso31661.map((c) => [c.alpha2, { alpha2: c.alpha2, alpha3: c.alpha3, numeric: c.numeric, name: c.name }]));
 const byAlpha3 = new Map([...countries.values()].map((c) => [c.alpha3, c]));
 const byNumeric = new Map([...countries.values()].map((c) => [c.numeric, c]));
 
@@ -69,8 +67,7 @@ export function regionCountries(code: string): string[] {
 }
 
 /** All subdivisions of a country (top level and nested), sorted by code. */
-export const regionsOf = (country: string): Region[] =>
-  [...regions.values()].filter((r) => r.country === country).sort((a, b) => a.code.localeCompare(b.code));
+export const regionsOf = (country: string): Region[] => [...regions.values()].filter((r) => r.country === country).sort((a, b) => a.code.localeCompare(b.code));
 
 export const allCountries = (): Country[] => [...countries.values()];
 

@@ -134,7 +134,14 @@ export function countryIndex(cc: string, isoNames: (iso: string) => string[]): C
     for (const a of alts ? alts.split('|') : []) add(names, a, u);
   }
   const pop = x.population[cc];
-  const idx: CountryIndex = { country: cc, population: pop ? { year: pop[0], value: pop[1] } : null, placePop: x.country_place_pop[cc] ?? 0, admin1, admin2, names };
+  const idx: CountryIndex = {
+    country: cc,
+    population: pop ? { year: pop[0], value: pop[1] } : null,
+    placePop: x.country_place_pop[cc] ?? 0,
+    admin1,
+    admin2,
+    names,
+  };
   indexes.set(cc, idx);
   return idx;
 }

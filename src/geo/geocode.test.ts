@@ -41,7 +41,10 @@ describe('geocodeArea', () => {
   });
 
   it('what cannot be geocoded says why; national scope is the whole country', () => {
-    expect(geo('IN', 'A bunch of cell towers')).toMatchObject({ population_affected: null, reason: expect.stringMatching(/no region, district or place of IN matches/) as string });
+    expect(geo('IN', 'A bunch of cell towers')).toMatchObject({
+      population_affected: null,
+      reason: expect.stringMatching(/no region, district or place of IN matches/) as string,
+    });
     expect(geo('IN', '', 'national').population_affected).toMatchObject({ share: 1, method: expect.stringMatching(/national/) as string });
   });
 });

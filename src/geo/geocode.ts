@@ -91,7 +91,7 @@ function matchNames(idx: CountryIndex, text: string): { matches: Match[]; unmatc
   });
   const matches: Match[] = [];
   const unmatched: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let found: Match | null = null;
     for (let n = Math.min(MAX_WORDS, tokens.length - i); n >= 1 && !found; n--) {
       const words = tokens.slice(i, i + n).map((x) => x.t);
@@ -99,7 +99,11 @@ function matchNames(idx: CountryIndex, text: string): { matches: Match[]; unmatc
       const units = idx.names.get(words.join(' '));
       if (!units) continue;
       const next = tokens[i + n - 1]!.next ?? '';
-      const hint = /^(district|districts|zila|tehsil|tehsils|township|townships)$/.test(next) ? 'district' : /^(town|towns|city|village|villages)$/.test(next) ? 'place' : null;
+      const hint = /^(district|districts|zila|tehsil|tehsils|township|townships)$/.test(next)
+        ? 'district'
+        : /^(town|towns|city|village|villages)$/.test(next)
+          ? 'place'
+          : null;
       found = { words, units, hint };
     }
     if (found) {
@@ -154,7 +158,16 @@ export function geocodeArea(cc: string, text: string, scope: string, isoNames: (
   const nat = idx.population;
   const none = (reason: string, unmatched: string[] = []): GeocodeResult => ({ regions: [], places: [], population_affected: null, unmatched, reason });
   if (!nat) return none(`no national population for ${cc} in the World Bank file`);
-  const national = (): PopulationAffected => ({ estimate: nat.value, share: 1, method: 'national: the whole population', confidence: 'high', national_population: nat.value, year: nat.year, sources: ['World Bank SP.POP.TOTL'], note: null });
+  const national = (): PopulationAffected => ({
+    estimate: nat.value,
+    share: 1,
+    method: 'national: the whole population',
+    confidence: 'high',
+    national_population: nat.value,
+    year: nat.year,
+    sources: ['World Bank SP.POP.TOTL'],
+    note: null,
+  });
   if (scope === 'national' || scope === 'platform') return { regions: [], places: [], population_affected: national(), unmatched: [], reason: null };
   if (!text.trim()) return none('no area named');
   const aliased = (ALIASES[cc] ?? []).reduce((t, [re, to]) => t.replace(re, to), text.replace(/jammu\s*(&|and)\s*kashmir/gi, 'Jammu and Kashmir'));
@@ -172,12 +185,18 @@ export function geocodeArea(cc: string, text: string, scope: string, isoNames: (
   const seen = new Set<string>();
   const unique = chosen.filter((c) => !seen.has(keyOf(c.unit)) && seen.add(keyOf(c.unit)));
   // Context units (a region containing a chosen district or place; a district containing a chosen place) are not "affected".
-  const contains = (outer: Unit, inner: Unit) => outer !== inner && ((outer.kind === 'admin1' && inner.kind !== 'admin1' && inner.admin1 === outer.key) || (outer.kind === 'admin2' && inner.kind === 'place' && inner.admin2 === outer.key));
+  const contains = (outer: Unit, inner: Unit) =>
+    outer !== inner &&
+    ((outer.kind === 'admin1' && inner.kind !== 'admin1' && inner.admin1 === outer.key) ||
+      (outer.kind === 'admin2' && inner.kind === 'place' && inner.admin2 === outer.key));
   const affected = unique.filter((c) => !unique.some((o) => contains(c.unit, o.unit)));
 
   // "Barelly District, Uttar Pradesh": the district is not in the gazetteer, the state is. The
   // area is then a part of the state: as many mean districts as unmatched names, not the state.
-  const parts = aliased.split(/[,;/]|\band\b/i).map((p) => normName(p)).filter((p) => p.length && !isWeak(p));
+  const parts = aliased
+    .split(/[,;/]|\band\b/i)
+    .map((p) => normName(p))
+    .filter((p) => p.length && !isWeak(p));
   const unmatchedParts = parts.filter((p) => p.every((t) => unmatched.includes(t)));
   if (affected.length && affected.every((c) => c.unit.kind === 'admin1') && unmatchedParts.length) {
     const region = affected[0]!.unit as Admin1;
@@ -185,23 +204,81 @@ export function geocodeArea(cc: string, text: string, scope: string, isoNames: (
     const k = unmatchedParts.length;
     const districts = Math.max(1, region.districts);
     const pop = Math.round((admin1Pop(idx, region) * Math.min(k, districts)) / districts);
-    const places: GeoPlace[] = [{ name: unmatchedParts.map((p) => p.join(' ')).join(', '), kind: 'district', region: r.iso, region_name: r.name, population: pop, population_method: `${k} unmatched name(s) inside ${region.name}: ${Math.min(k, districts)} × its mean district (its population / ${districts} districts)`, geonames_id: null, confidence: 'low' }];
-    return { regions: r.iso ? [r.iso] : [], places, population_affected: { estimate: pop, share: pop / nat.value, method: places[0]!.population_method, confidence: 'low', national_population: nat.value, year: nat.year, sources: gazetteerSources(), note: `words not matched: ${unmatched.join(' ')}` }, unmatched, reason: null };
+    const places: GeoPlace[] = [
+      {
+        name: unmatchedParts.map((p) => p.join(' ')).join(', '),
+        kind: 'district',
+        region: r.iso,
+        region_name: r.name,
+        population: pop,
+        population_method: `${k} unmatched name(s) inside ${region.name}: ${Math.min(k, districts)} × its mean district (its population / ${districts} districts)`,
+        geonames_id: null,
+        confidence: 'low',
+      },
+    ];
+    return {
+      regions: r.iso ? [r.iso] : [],
+      places,
+      population_affected: {
+        estimate: pop,
+        share: pop / nat.value,
+        method: places[0]!.population_method,
+        confidence: 'low',
+        national_population: nat.value,
+        year: nat.year,
+        sources: gazetteerSources(),
+        note: `words not matched: ${unmatched.join(' ')}`,
+      },
+      unmatched,
+      reason: null,
+    };
   }
   const places: GeoPlace[] = affected.map(({ unit: u, confidence }) => {
     const r = regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1);
     const population = Math.round(u.kind === 'place' ? u.population : u.kind === 'admin2' ? districtPop(idx, u) : admin1Pop(idx, u));
-    const method = u.kind === 'place' ? 'GeoNames population of the place' : u.kind === 'admin2' ? `mean district: its region's population / ${idx.admin1.get(u.admin1)?.districts ?? '?'} districts` : "national population × the region's share of the population of the country's GeoNames places";
-    return { name: u.name, kind: kindOf(u), region: r.iso, region_name: r.name, population, population_method: method, geonames_id: u.kind === 'place' ? u.geonameid : null, confidence };
+    const method =
+      u.kind === 'place'
+        ? 'GeoNames population of the place'
+        : u.kind === 'admin2'
+          ? `mean district: its region's population / ${idx.admin1.get(u.admin1)?.districts ?? '?'} districts`
+          : "national population × the region's share of the population of the country's GeoNames places";
+    return {
+      name: u.name,
+      kind: kindOf(u),
+      region: r.iso,
+      region_name: r.name,
+      population,
+      population_method: method,
+      geonames_id: u.kind === 'place' ? u.geonameid : null,
+      confidence,
+    };
   });
   const regions = [...new Set(unique.map(({ unit: u }) => regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1).iso).filter((x): x is string => !!x))];
-  const total = Math.min(nat.value, places.reduce((s, p) => s + p.population, 0));
-  const confidence = places.reduce<Confidence>((c, p) => (RANK[p.confidence] < RANK[c] ? p.confidence : c), unmatched.length > places.length * 2 ? 'medium' : 'high');
+  const total = Math.min(
+    nat.value,
+    places.reduce((s, p) => s + p.population, 0),
+  );
+  const confidence = places.reduce<Confidence>(
+    (c, p) => (RANK[p.confidence] < RANK[c] ? p.confidence : c),
+    unmatched.length > places.length * 2 ? 'medium' : 'high',
+  );
   const methods = [...new Set(places.map((p) => p.kind))].join(' + ');
   return {
     regions,
     places,
-    population_affected: total > 0 ? { estimate: total, share: total / nat.value, method: `sum of ${places.length} ${methods} population(s) (see places)`, confidence, national_population: nat.value, year: nat.year, sources: gazetteerSources(), note: unmatched.length ? `words not matched: ${unmatched.join(' ')}` : null } : null,
+    population_affected:
+      total > 0
+        ? {
+            estimate: total,
+            share: total / nat.value,
+            method: `sum of ${places.length} ${methods} population(s) (see places)`,
+            confidence,
+            national_population: nat.value,
+            year: nat.year,
+            sources: gazetteerSources(),
+            note: unmatched.length ? `words not matched: ${unmatched.join(' ')}` : null,
+          }
+        : null,
     unmatched,
     reason: total > 0 ? null : 'the matched units have no population',
   };

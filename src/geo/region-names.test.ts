@@ -6,7 +6,9 @@ describe('Russian region table', () => {
   it('has 85 unique codes: the 83 ISO subjects plus Crimea and Sevastopol', () => {
     const codes = RU_REGIONS.map((r) => r.code);
     expect(new Set(codes).size).toBe(85);
-    const iso = regionsOf('RU').map((r) => r.code).filter((c) => !['RU-CR', 'RU-SEV'].includes(c));
+    const iso = regionsOf('RU')
+      .map((r) => r.code)
+      .filter((c) => !['RU-CR', 'RU-SEV'].includes(c));
     expect(iso).toHaveLength(83);
     expect([...codes].sort()).toEqual([...iso, 'UA-40', 'UA-43'].sort());
     for (const c of codes) expect(getRegion(c), c).toBeDefined();
@@ -27,7 +29,11 @@ describe('Russian region table', () => {
   });
 
   it('never maps the okrug-inclusive oblast rows to a subject (no double counting)', () => {
-    expect(matchRegionName('RU', 'Тюменская область')).toMatchObject({ kind: 'aggregate', reason: 'oblast_with_okrugs', includes: ['RU-TYU', 'RU-KHM', 'RU-YAN'] });
+    expect(matchRegionName('RU', 'Тюменская область')).toMatchObject({
+      kind: 'aggregate',
+      reason: 'oblast_with_okrugs',
+      includes: ['RU-TYU', 'RU-KHM', 'RU-YAN'],
+    });
     expect(matchRegionName('RU', 'Архангельская область')).toMatchObject({ kind: 'aggregate', includes: ['RU-ARK', 'RU-NEN'] });
     expect(matchRegionName('RU', 'Тюменская область без автономных округов')).toEqual({ kind: 'region', code: 'RU-TYU' });
     expect(matchRegionName('RU', 'Уральский федеральный округ')).toMatchObject({ kind: 'aggregate', reason: 'federal_district' });
@@ -36,7 +42,11 @@ describe('Russian region table', () => {
   });
 
   it('gives names in three languages for every code, and resolves RU-CR / RU-SEV', () => {
-    for (const r of RU_REGIONS) expect(Object.values(regionNames(r.code) ?? {}).every((n) => n.length > 0), r.code).toBe(true);
+    for (const r of RU_REGIONS)
+      expect(
+        Object.values(regionNames(r.code) ?? {}).every((n) => n.length > 0),
+        r.code,
+      ).toBe(true);
     expect(regionNames('RU-ALT')).toEqual({ en: 'Altai Krai', ru: 'Алтайский край', zh: '阿尔泰边疆区' });
     expect(regionNames('RU-CR')?.en).toBe('Crimea');
     expect(canonicalStatsRegion('RU-SEV')).toBe('UA-40');
@@ -46,7 +56,11 @@ describe('Russian region table', () => {
 
 describe('Chinese province table', () => {
   it('covers all 34 ISO codes; NBS tables cover the 31 mainland ones', () => {
-    expect(CN_PROVINCES.map((p) => p.code).sort()).toEqual(regionsOf('CN').map((r) => r.code).sort());
+    expect(CN_PROVINCES.map((p) => p.code).sort()).toEqual(
+      regionsOf('CN')
+        .map((r) => r.code)
+        .sort(),
+    );
     expect(statsRegionsOf('CN')).toHaveLength(31);
   });
 

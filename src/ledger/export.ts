@@ -14,8 +14,28 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type FlatValue = string | number | null;
 
 export const EVENT_COLUMNS = [
-  'id', 'title', 'summary', 'category', 'subtype', 'countries', 'regions', 'start', 'end', 'date_precision', 'scope',
-  'targets', 'actors', 'networks', 'people_affected', 'tags', 'confidence', 'status', 'sources', 'revision', 'created_at', 'updated_at',
+  'id',
+  'title',
+  'summary',
+  'category',
+  'subtype',
+  'countries',
+  'regions',
+  'start',
+  'end',
+  'date_precision',
+  'scope',
+  'targets',
+  'actors',
+  'networks',
+  'people_affected',
+  'tags',
+  'confidence',
+  'status',
+  'sources',
+  'revision',
+  'created_at',
+  'updated_at',
 ] as const;
 
 export function flattenEvent(e: LedgerEvent): Record<(typeof EVENT_COLUMNS)[number], FlatValue> {
@@ -51,11 +71,7 @@ export { csvCell, toCsv } from '../shared/index.js';
 export const toNdjson = (docs: unknown[]): string => docs.map((d) => JSON.stringify(d)).join('\n') + (docs.length ? '\n' : '');
 
 /** All events matching the filters, in the requested format (paged internally). */
-export async function exportEvents(
-  deps: { store: Store },
-  filters: Omit<ListFilters, 'cursor' | 'limit'>,
-  format: ExportFormat,
-): Promise<string | Buffer> {
+export async function exportEvents(deps: { store: Store }, filters: Omit<ListFilters, 'cursor' | 'limit'>, format: ExportFormat): Promise<string | Buffer> {
   const all: LedgerEvent[] = [];
   let cursor: string | undefined;
   do {
@@ -78,7 +94,20 @@ export async function exportEvents(
   }
 }
 
-export const INDICATOR_COLUMNS = ['series_id', 'title', 'unit', 'country', 'period', 'value', 'disputed', 'source_url', 'source_title', 'source_publisher', 'source_published', 'note'] as const;
+export const INDICATOR_COLUMNS = [
+  'series_id',
+  'title',
+  'unit',
+  'country',
+  'period',
+  'value',
+  'disputed',
+  'source_url',
+  'source_title',
+  'source_publisher',
+  'source_published',
+  'note',
+] as const;
 
 /** Indicator values, one row each, with the series and the value's own source. */
 export async function exportIndicators(deps: { store: Store }, filters: { country?: string; id?: string }, format: ExportFormat): Promise<string | Buffer> {
@@ -88,12 +117,25 @@ export async function exportIndicators(deps: { store: Store }, filters: { countr
     s.values.map((v) => {
       const src = v.source as { url?: string; title?: string; publisher?: string; published?: string | null };
       return {
-        series_id: s.id, title: s.title, unit: s.unit, country: s.country, period: v.period, value: v.value, disputed: v.disputed ? 'yes' : 'no',
-        source_url: src.url ?? null, source_title: src.title ?? null, source_publisher: src.publisher ?? null, source_published: src.published ?? null, note: v.note,
+        series_id: s.id,
+        title: s.title,
+        unit: s.unit,
+        country: s.country,
+        period: v.period,
+        value: v.value,
+        disputed: v.disputed ? 'yes' : 'no',
+        source_url: src.url ?? null,
+        source_title: src.title ?? null,
+        source_publisher: src.publisher ?? null,
+        source_published: src.published ?? null,
+        note: v.note,
       };
     }),
   );
   if (format === 'ndjson') return toNdjson(rows);
   if (format === 'csv') return toCsv(INDICATOR_COLUMNS, rows);
-  return deps.store.tabular.toParquet(INDICATOR_COLUMNS.map((name) => ({ name, type: name === 'value' ? 'DOUBLE' : 'VARCHAR' })), rows);
+  return deps.store.tabular.toParquet(
+    INDICATOR_COLUMNS.map((name) => ({ name, type: name === 'value' ? 'DOUBLE' : 'VARCHAR' })),
+    rows,
+  );
 }

@@ -28,7 +28,17 @@ export function geocodeFields(e: Pick<EventFields, 'countries' | 'regions' | 'ge
   const fromTitle = e.regions.length === 0 ? /^.+? in (.+) \([^()]+\)$/.exec(e.title ?? '')?.[1] : undefined;
   const area = text ?? e.geocode?.text ?? fromTitle ?? e.regions.map((r) => isoNames(r)[0] ?? r).join(', ');
   if (e.countries.length !== 1) {
-    return { regions: e.regions, places: [], population_affected: null, geocode: { status: 'failed', text: area, reason: `the event lists ${e.countries.length} countries; who was cut off is geocoded per country`, unmatched: [] } };
+    return {
+      regions: e.regions,
+      places: [],
+      population_affected: null,
+      geocode: {
+        status: 'failed',
+        text: area,
+        reason: `the event lists ${e.countries.length} countries; who was cut off is geocoded per country`,
+        unmatched: [],
+      },
+    };
   }
   const cc = e.countries[0]!;
   // A platform block names its area too: national unless the text names a part of the country.
@@ -37,7 +47,14 @@ export function geocodeFields(e: Pick<EventFields, 'countries' | 'regions' | 'ge
   let r = geocodeArea(cc, area, scope, isoNames);
   if (e.scope === 'platform' && !r.population_affected) r = geocodeArea(cc, area, 'national', isoNames);
   const regions = [...new Set([...e.regions, ...r.regions.filter((x) => x.startsWith(`${cc}-`))])];
-  const status = scope === 'national' || (e.scope === 'platform' && r.population_affected?.share === 1) ? 'national' : !r.population_affected ? 'failed' : r.unmatched.length ? 'partial' : 'ok';
+  const status =
+    scope === 'national' || (e.scope === 'platform' && r.population_affected?.share === 1)
+      ? 'national'
+      : !r.population_affected
+        ? 'failed'
+        : r.unmatched.length
+          ? 'partial'
+          : 'ok';
   return { regions, places: r.places, population_affected: r.population_affected, geocode: { status, text: area, reason: r.reason, unmatched: r.unmatched } };
 }
 
@@ -59,7 +76,10 @@ const NATIONAL = /\b(national|nationwide|nation wide|countrywide|country-wide|en
 export const GEOCODER = 'geocoder';
 
 /** Geocode every active event (cost-bearing categories first); write changes unless dry-run. */
-export async function geocodeLedger(deps: { store: Store; clock: Clock; progress: ProgressReporter }, opts: { dryRun: boolean; country?: string }): Promise<GeocodeReport> {
+export async function geocodeLedger(
+  deps: { store: Store; clock: Clock; progress: ProgressReporter },
+  opts: { dryRun: boolean; country?: string },
+): Promise<GeocodeReport> {
   const recs = await deps.store.ledger.listEvents({ statuses: ['active', 'draft'], limit: 1_000_000 });
   const origin = new Map(recs.map((r) => [r.id, r.origin]));
   const events = recs.map((r) => r.doc as unknown as LedgerEvent).filter((e) => !opts.country || e.countries.includes(opts.country));
@@ -75,9 +95,18 @@ export async function geocodeLedger(deps: { store: Store; clock: Clock; progress
     const hasPlacePop = g.places.some((p) => p.population > 0) || (g.population_affected?.estimate ?? 0) > 0;
     if (g.regions.length || g.places.length) s.geocoded++;
     if (hasPlacePop) s.with_population++;
-    if (SUBNATIONAL.has(e.scope) && !hasPlacePop) report.not_geocoded.push({ id: e.id, country: e.countries.join(', '), area: g.geocode?.text ?? '', reason: g.geocode?.reason ?? 'no population for the matched units' });
+    if (SUBNATIONAL.has(e.scope) && !hasPlacePop)
+      report.not_geocoded.push({
+        id: e.id,
+        country: e.countries.join(', '),
+        area: g.geocode?.text ?? '',
+        reason: g.geocode?.reason ?? 'no population for the matched units',
+      });
     if (manual) report.kept_manual++;
-    else if (JSON.stringify([e.regions, e.places, e.population_affected, e.geocode]) === JSON.stringify([g.regions, g.places, g.population_affected, g.geocode])) report.unchanged++;
+    else if (
+      JSON.stringify([e.regions, e.places, e.population_affected, e.geocode]) === JSON.stringify([g.regions, g.places, g.population_affected, g.geocode])
+    )
+      report.unchanged++;
     else {
       report.changed++;
       if (!opts.dryRun) {
@@ -85,7 +114,11 @@ export async function geocodeLedger(deps: { store: Store; clock: Clock; progress
         const fields = parseEventInput({ ...rest, ...g, status: status === 'draft' ? 'draft' : 'active' });
         const next = buildEvent(fields, e.id, e.status, e.revision + 1, e.created_at, now);
         const reason = 'geocoded the area: regions, places, population affected';
-        writes.push({ record: toRecord(next, origin.get(e.id) ?? 'api'), revision: { eventId: e.id, revision: next.revision, action: 'update', actor: GEOCODER, reason, at: now, previous: e, current: next }, expectedRevision: e.revision });
+        writes.push({
+          record: toRecord(next, origin.get(e.id) ?? 'api'),
+          revision: { eventId: e.id, revision: next.revision, action: 'update', actor: GEOCODER, reason, at: now, previous: e, current: next },
+          expectedRevision: e.revision,
+        });
       }
     }
     if (i % 200 === 199 || i === events.length - 1) deps.progress.update(i + 1, { changed: report.changed });

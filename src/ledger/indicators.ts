@@ -21,7 +21,11 @@ export const IndicatorSeriesSchema = z.object({
   title: z.string().min(3),
   description: z.string().default(''),
   unit: z.string().min(1),
-  country: z.string().regex(/^[A-Z]{2}$/).nullable().default(null),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable()
+    .default(null),
   values: z.array(IndicatorValueSchema).min(1),
 });
 export type IndicatorSeries = z.output<typeof IndicatorSeriesSchema>;

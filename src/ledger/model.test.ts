@@ -33,8 +33,7 @@ describe('event validation', () => {
     expect(fieldsOf(sampleEvent({ start: '2019-02-30' }))).toEqual(['start']);
   });
   it('requires at least one source', () => expect(fieldsOf(sampleEvent({ sources: [] }))).toEqual(['sources']));
-  it('names a bad source URL', () =>
-    expect(fieldsOf(sampleEvent({ sources: [{ url: 'not a url', title: 't', publisher: 'p' }] }))).toEqual(['sources.0.url']));
+  it('names a bad source URL', () => expect(fieldsOf(sampleEvent({ sources: [{ url: 'not a url', title: 't', publisher: 'p' }] }))).toEqual(['sources.0.url']));
   it('refuses an unknown category and a subtype outside its category', () => {
     expect(fieldsOf(sampleEvent({ category: 'hacking' }))).toContain('category');
     expect(fieldsOf(sampleEvent({ category: 'law', subtype: 'platform' }))).toEqual(['subtype']);

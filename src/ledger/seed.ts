@@ -22,7 +22,10 @@ export interface SeedReport {
 
 async function jsonFiles(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => n.endsWith('.json')).sort().map((n) => join(dir, n));
+  return names
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => join(dir, n));
 }
 
 export async function seedLedger(deps: { store: Store; clock: Clock; progress: ProgressReporter }, dataDir: string): Promise<SeedReport> {
@@ -50,7 +53,7 @@ export async function seedLedger(deps: { store: Store; clock: Clock; progress: P
       report.events[plan.outcome]++;
     } catch (e) {
       report.events.rejected++;
-      report.rejects.push({ file, reason: isAppError(e) || e instanceof SyntaxError ? (e).message : String(e) });
+      report.rejects.push({ file, reason: isAppError(e) || e instanceof SyntaxError ? e.message : String(e) });
     }
   }
   await deps.store.ledger.writeEvents(writes);

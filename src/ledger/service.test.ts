@@ -56,7 +56,12 @@ describe('ledger service', () => {
     expect(await code(setStatus(deps(), 'xx-2020-test-event', 'confirm', { ...meta, reason: 'not a draft' }))).toBe('CONFLICT');
     await setStatus(deps(), 'xx-2020-test-event', 'restore', { ...meta, reason: 'not a duplicate after all' });
     const h = await eventHistory(deps(), 'xx-2020-test-event');
-    expect(h.map((r) => `${r.action}:${(r.current as { status: string }).status}`)).toEqual(['create:draft', 'confirm:active', 'retract:retracted', 'restore:active']);
+    expect(h.map((r) => `${r.action}:${(r.current as { status: string }).status}`)).toEqual([
+      'create:draft',
+      'confirm:active',
+      'retract:retracted',
+      'restore:active',
+    ]);
     expect(h[2]!.previous).toMatchObject({ status: 'active', revision: 2 });
   });
   it('records the ambiguity of Crimea codes on the event', async () => {

@@ -50,9 +50,7 @@ export function buildEvent(f: EventFields, id: string, status: Status, revision:
 }
 
 export function toRecord(e: LedgerEvent, origin: string): EventRecord {
-  const search = [e.id, e.title, e.summary, e.subtype, ...e.tags, ...e.targets.map((t) => t.name), ...e.actors.map((a) => a.name)]
-    .join(' ')
-    .toLowerCase();
+  const search = [e.id, e.title, e.summary, e.subtype, ...e.tags, ...e.targets.map((t) => t.name), ...e.actors.map((a) => a.name)].join(' ').toLowerCase();
   return {
     id: e.id,
     doc: e,
@@ -182,7 +180,9 @@ export function statusesFor(f: Pick<ListFilters, 'include_retracted' | 'status'>
 /** A date filter as given: YYYY[-MM[-DD]] or an ISO date-time with a real calendar date, else VALIDATION naming it. */
 function dateFilter(name: 'from' | 'to', value: string | undefined): string | undefined {
   if (value === undefined || isValidPartialDate(value)) return value;
-  throw new AppError('VALIDATION', `${name}: "${value}" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time`, { issues: [{ path: [name], message: 'not a date' }] });
+  throw new AppError('VALIDATION', `${name}: "${value}" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time`, {
+    issues: [{ path: [name], message: 'not a date' }],
+  });
 }
 
 /** List filters as a store query (partial dates widened to instants; statuses resolved). */
@@ -198,7 +198,10 @@ export const toEventQuery = (f: Omit<ListFilters, 'cursor' | 'limit'>) => ({
   statuses: statusesFor(f),
 });
 
-export async function listEvents(deps: Pick<LedgerDeps, 'store'>, f: ListFilters): Promise<{ items: LedgerEvent[]; next_cursor: string | null; total: number }> {
+export async function listEvents(
+  deps: Pick<LedgerDeps, 'store'>,
+  f: ListFilters,
+): Promise<{ items: LedgerEvent[]; next_cursor: string | null; total: number }> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 1000);
   const base = toEventQuery(f);
   const rows = await deps.store.ledger.listEvents({ ...base, after: f.cursor ? decodeCursor(f.cursor) : undefined, limit: limit + 1 });

@@ -25,7 +25,18 @@ export const TAXONOMY = {
   surveillance: ['lawful_intercept', 'facial_recognition', 'biometrics', 'real_name', 'health_code', 'social_credit', 'data_retention', 'other'],
   repression: ['arrest', 'violence', 'prosecution', 'harassment', 'fine', 'other'],
   election_technology: ['e_voting', 'candidate_app_censorship', 'other'],
-  cooperation: ['research', 'investment', 'standards', 'satellite_navigation', 'space', 'norms_diplomacy', 'infrastructure', 'market_exit', 'vendor_dispute', 'other'],
+  cooperation: [
+    'research',
+    'investment',
+    'standards',
+    'satellite_navigation',
+    'space',
+    'norms_diplomacy',
+    'infrastructure',
+    'market_exit',
+    'vendor_dispute',
+    'other',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Category = keyof typeof TAXONOMY;

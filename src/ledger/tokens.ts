@@ -15,9 +15,13 @@ export function parseScopes(input: string | readonly string[]): Scope[] {
   const parts = (typeof input === 'string' ? input.split(',') : input).map((s) => s.trim().toLowerCase()).filter(Boolean);
   const bad = parts.filter((s) => !(SCOPES as readonly string[]).includes(s));
   if (bad.length || parts.length === 0) {
-    throw new AppError('VALIDATION', `${bad.length ? `unknown scope ${bad.map((b) => `"${b}"`).join(', ')}` : 'give at least one scope'}: use ${SCOPES.join(', ')}`, {
-      issues: [{ path: ['scope'], message: `one or more of ${SCOPES.join(', ')}` }],
-    });
+    throw new AppError(
+      'VALIDATION',
+      `${bad.length ? `unknown scope ${bad.map((b) => `"${b}"`).join(', ')}` : 'give at least one scope'}: use ${SCOPES.join(', ')}`,
+      {
+        issues: [{ path: ['scope'], message: `one or more of ${SCOPES.join(', ')}` }],
+      },
+    );
   }
   return SCOPES.filter((s) => parts.includes(s));
 }
@@ -58,7 +62,8 @@ const TOUCH_EVERY_MS = 60_000;
  * the store's data version) and at most once a minute per token.
  */
 export async function verifyToken(deps: { store: Store; clock: Clock }, presented: string | undefined): Promise<TokenRecord> {
-  if (!presented) throw new AppError('UNAUTHORIZED', 'this request needs a token: Authorization: Bearer <token> (create one with `splinternet tokens create --scope ...`)');
+  if (!presented)
+    throw new AppError('UNAUTHORIZED', 'this request needs a token: Authorization: Bearer <token> (create one with `splinternet tokens create --scope ...`)');
   const m = /^spl_([0-9a-f]{12})_[A-Za-z0-9_-]+$/.exec(presented);
   const rec = m?.[1] ? await deps.store.tokens.get(m[1]) : null;
   const ok = rec !== null && timingSafeEqual(Buffer.from(rec.hash, 'hex'), Buffer.from(hash(presented), 'hex'));

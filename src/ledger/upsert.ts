@@ -24,7 +24,12 @@ export interface UpsertPlan {
  * Decide what to write for `f` (already validated) under `id`. `actor` names the importer
  * ("seed", "stop-import"); `reason` goes into the revision.
  */
-export async function planUpsert(store: Store, f: EventFields, id: string, meta: { actor: string; origin: string; reason: string; now: string }): Promise<UpsertPlan> {
+export async function planUpsert(
+  store: Store,
+  f: EventFields,
+  id: string,
+  meta: { actor: string; origin: string; reason: string; now: string },
+): Promise<UpsertPlan> {
   const cur = await store.ledger.getEvent(id);
   if (!cur) {
     const e = buildEvent(f, id, f.status, 1, meta.now, meta.now);
@@ -47,7 +52,16 @@ export async function planUpsert(store: Store, f: EventFields, id: string, meta:
     outcome: 'updated',
     write: {
       record: toRecord(next, cur.origin),
-      revision: { eventId: id, revision: next.revision, action: 'update', actor: meta.actor, reason: `${meta.reason} (source changed)`, at: meta.now, previous: old, current: next },
+      revision: {
+        eventId: id,
+        revision: next.revision,
+        action: 'update',
+        actor: meta.actor,
+        reason: `${meta.reason} (source changed)`,
+        at: meta.now,
+        previous: old,
+        current: next,
+      },
       expectedRevision: old.revision,
     },
   };

@@ -48,7 +48,7 @@ type Matrix = Record<string, Record<string, number>>;
 const bump = (m: Matrix, a: string, b: string) => ((m[a] ??= {})[b] = (m[a][b] ?? 0) + 1);
 
 export const AGREEMENT_METHOD =
-  'Our class: ok = accessible, blocked|likely_blocked = blocked, down = down, invalid|insufficient = unknown. The probe\'s class: blocking named = blocked; blocking false with accessible true = accessible, with accessible false = down; otherwise unknown. OONI\'s anomaly flag (fastpath-compatible, anomaly = blocking_general > 0.5) is compared where fastpath would not mark the measurement failed: anomaly agrees with blocked, no anomaly with accessible or down. Unknown on either side is not compared.';
+  "Our class: ok = accessible, blocked|likely_blocked = blocked, down = down, invalid|insufficient = unknown. The probe's class: blocking named = blocked; blocking false with accessible true = accessible, with accessible false = down; otherwise unknown. OONI's anomaly flag (fastpath-compatible, anomaly = blocking_general > 0.5) is compared where fastpath would not mark the measurement failed: anomaly agrees with blocked, no anomaly with accessible or down. Unknown on either side is not compared.";
 
 export function agreementReport(rows: Iterable<AgreementRow>) {
   let n = 0;
@@ -64,7 +64,13 @@ export function agreementReport(rows: Iterable<AgreementRow>) {
     const explain = (w: 'probe' | 'anomaly', t: string, dir: 'clears' | 'raises' | null): Disagreement => {
       const overriding = dir ? overridingRules(r.rules, dir) : r.rules.filter((id) => RULE_BY_ID.get(id)?.overrides);
       return {
-        id: r.id, input: r.input, test_name: r.test_name, test_version: r.test_version, with: w, ours: r.status, theirs: t,
+        id: r.id,
+        input: r.input,
+        test_name: r.test_name,
+        test_version: r.test_version,
+        with: w,
+        ours: r.status,
+        theirs: t,
         deciding_rules: r.rules.filter((id) => RULE_BY_ID.get(id)?.status === r.status),
         overriding_rules: overriding.map((id) => ({ id, why: RULE_BY_ID.get(id)!.overrides! })),
         unexplained: r.rules.includes('agreement.unexplained') || overriding.length === 0,
@@ -74,7 +80,10 @@ export function agreementReport(rows: Iterable<AgreementRow>) {
     if (ours !== 'unknown' && theirs !== 'unknown') {
       probe.compared++;
       if (ours === theirs) probe.agree++;
-      else disagreements.push(explain('probe', `${theirs} (blocking=${String(r.probe?.blocking)}, accessible=${String(r.probe?.accessible)})`, dirOf(ours, theirs)));
+      else
+        disagreements.push(
+          explain('probe', `${theirs} (blocking=${String(r.probe?.blocking)}, accessible=${String(r.probe?.accessible)})`, dirOf(ours, theirs)),
+        );
     }
     if (!r.failure) bump(anomaly.matrix, ours, r.anomaly ? 'anomaly' : 'no_anomaly');
     if (!r.failure && ours !== 'unknown') {
@@ -90,8 +99,20 @@ export function agreementReport(rows: Iterable<AgreementRow>) {
     method: AGREEMENT_METHOD,
     measurements: n,
     with_probe_analysis: withProbe,
-    vs_probe: { compared: probe.compared, agree: probe.agree, disagree: probe.compared - probe.agree, agree_pct: pct(probe.agree, probe.compared), matrix: probe.matrix },
-    vs_anomaly: { compared: anomaly.compared, agree: anomaly.agree, disagree: anomaly.compared - anomaly.agree, agree_pct: pct(anomaly.agree, anomaly.compared), matrix: anomaly.matrix },
+    vs_probe: {
+      compared: probe.compared,
+      agree: probe.agree,
+      disagree: probe.compared - probe.agree,
+      agree_pct: pct(probe.agree, probe.compared),
+      matrix: probe.matrix,
+    },
+    vs_anomaly: {
+      compared: anomaly.compared,
+      agree: anomaly.agree,
+      disagree: anomaly.compared - anomaly.agree,
+      agree_pct: pct(anomaly.agree, anomaly.compared),
+      matrix: anomaly.matrix,
+    },
     unexplained: disagreements.filter((d) => d.unexplained).length,
     disagreements,
     source: SOURCE,
@@ -113,7 +134,18 @@ export async function agreementFromStore(deps: { store: Store }, q: QueryInput) 
   let after: { start: string; id: string } | undefined;
   for (;;) {
     const page = await deps.store.measure.list({ ...toFilter(q), limit: 10_000, after });
-    for (const m of page) rows.push({ id: m.id, input: m.input, test_name: m.test_name, test_version: m.test_version, status: m.status, rules: m.rules, anomaly: m.anomaly, failure: m.failure, probe: probeOf(m.evidence) });
+    for (const m of page)
+      rows.push({
+        id: m.id,
+        input: m.input,
+        test_name: m.test_name,
+        test_version: m.test_version,
+        status: m.status,
+        rules: m.rules,
+        anomaly: m.anomaly,
+        failure: m.failure,
+        probe: probeOf(m.evidence),
+      });
     if (page.length < 10_000) break;
     const last = page.at(-1)!;
     after = { start: last.measurement_start_time, id: last.id };
@@ -128,7 +160,10 @@ export async function agreementFromFiles(deps: { store: Store; clock: Clock }, p
   const rejects: { path: string; line: number; byte_offset: number; reason: string }[] = [];
   for (const path of paths) {
     const lines: { bytes: Buffer; no: number; offset: number }[] = [];
-    const split = new LineSplitter(64 * 1024 * 1024, { line: (bytes, no, offset) => lines.push({ bytes: Buffer.from(bytes), no, offset }), oversize: (no, offset) => rejects.push({ path, line: no, byte_offset: offset, reason: 'oversize_line' }) });
+    const split = new LineSplitter(64 * 1024 * 1024, {
+      line: (bytes, no, offset) => lines.push({ bytes: Buffer.from(bytes), no, offset }),
+      oversize: (no, offset) => rejects.push({ path, line: no, byte_offset: offset, reason: 'oversize_line' }),
+    });
     const stream = path.endsWith('.gz') ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       split.push(chunk);
@@ -144,7 +179,17 @@ export async function agreementFromFiles(deps: { store: Store; clock: Clock }, p
     if (!p.ok) return void rejects.push({ path, line: l.no, byte_offset: l.offset, reason: p.reason });
     const { flags, verdict } = scoreMeasurement(p.value, matcher);
     const e = p.value.envelope;
-    rows.push({ id: e.measurement_uid ?? e.report_id ?? `${path}:${l.no}`, input: e.input, test_name: e.test_name, test_version: e.test_version, status: verdict.status, rules: verdict.rules, anomaly: flags.anomaly, failure: flags.failure, probe: probeAnalysisOf(p.value.testKeys) });
+    rows.push({
+      id: e.measurement_uid ?? e.report_id ?? `${path}:${l.no}`,
+      input: e.input,
+      test_name: e.test_name,
+      test_version: e.test_version,
+      status: verdict.status,
+      rules: verdict.rules,
+      anomaly: flags.anomaly,
+      failure: flags.failure,
+      probe: probeAnalysisOf(p.value.testKeys),
+    });
   }
   return { from: 'files', files: paths.length, rejects, ...agreementReport(rows) };
 }

@@ -19,7 +19,10 @@ export interface SavedQuery extends QueryInput {
 export function measurementQueryLink(eventId: string, q: SavedQuery): EventLinkRecord {
   const keys = ['cc', 'asn', 'test_name', 'target', 'since', 'until'] as const;
   const parts = keys.filter((k) => q[k]).map((k) => `${k}=${encodeURIComponent(String(q[k]))}`);
-  if (!parts.length) throw new AppError('VALIDATION', 'a measurement query needs at least one of cc, asn, test_name, target, since, until', { issues: [{ path: ['query'], message: 'empty query' }] });
+  if (!parts.length)
+    throw new AppError('VALIDATION', 'a measurement query needs at least one of cc, asn, test_name, target, since, until', {
+      issues: [{ path: ['query'], message: 'empty query' }],
+    });
   return { eventId, kind: MEASUREMENT_QUERY_KIND, target: parts.join('&'), doc: { ...q } };
 }
 
@@ -36,7 +39,18 @@ export async function evidenceForLinks(deps: { store: Store }, links: EventLinkR
   for (const l of links.filter((x) => x.kind === MEASUREMENT_QUERY_KIND)) {
     const q = (l.doc ?? {}) as SavedQuery;
     const s = await measurementSummary(deps, { cc: q.cc, asn: q.asn, test_name: q.test_name, target: q.target, since: q.since, until: q.until });
-    out.push({ query: l.target, label: q.label ?? null, note: q.note ?? null, filters: s.filters, totals: s.totals, by_target: s.by_target, method: s.method, source: s.source, data_vintage: s.data_vintage, api: `/api/measurements/summary?${l.target}` });
+    out.push({
+      query: l.target,
+      label: q.label ?? null,
+      note: q.note ?? null,
+      filters: s.filters,
+      totals: s.totals,
+      by_target: s.by_target,
+      method: s.method,
+      source: s.source,
+      data_vintage: s.data_vintage,
+      api: `/api/measurements/summary?${l.target}`,
+    });
   }
   return out;
 }

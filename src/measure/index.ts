@@ -6,8 +6,28 @@ export { ooniScores, ooniFlags, flagsFromScores, matClass } from './verdict/comp
 export { parseMeasurement, decodeLine } from './reader/parse.js';
 export { measurementId } from './key.js';
 export { targetOf } from './target.js';
-export { FingerprintMatcher, isConfirmingMatch, parseFingerprintFile, importFingerprintFile, importShippedFingerprints, currentFingerprints, SHIPPED_FINGERPRINTS, type Fingerprint } from './fingerprints/index.js';
-export { measurementSummary, listMeasurements, showMeasurement, listNetworks, toFilter, readRawLine, LIST_FIELDS, METHOD, SOURCE, type QueryInput } from './query.js';
+export {
+  FingerprintMatcher,
+  isConfirmingMatch,
+  parseFingerprintFile,
+  importFingerprintFile,
+  importShippedFingerprints,
+  currentFingerprints,
+  SHIPPED_FINGERPRINTS,
+  type Fingerprint,
+} from './fingerprints/index.js';
+export {
+  measurementSummary,
+  listMeasurements,
+  showMeasurement,
+  listNetworks,
+  toFilter,
+  readRawLine,
+  LIST_FIELDS,
+  METHOD,
+  SOURCE,
+  type QueryInput,
+} from './query.js';
 export { exportMeasurements, MEASUREMENT_EXPORT_FORMATS, type MeasurementExportFormat } from './export.js';
 export { evidenceForLinks, linkMeasurementQuery, measurementQueryLink, MEASUREMENT_QUERY_KIND, type SavedQuery } from './evidence.js';
 export { seedMeasurements } from './seed.js';

@@ -88,7 +88,11 @@ function startWorker(fingerprints: Fingerprint[]): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 };
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./ingest-worker.js', import.meta.url), { workerData: { fingerprints }, resourceLimits });
   const entry = new URL('./ingest-worker.ts', import.meta.url).href;
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const boot = `const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${JSON.stringify(entry)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: { fingerprints }, resourceLimits });
 }
@@ -101,9 +105,25 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   const { files, skipped } = await expandPaths(input.paths, filters);
   const report: IngestReport = {
     files: { total: files.length, ingested: 0, skipped_unchanged: 0, skipped_by_path: skipped, failed: 0 },
-    lines_read: 0, stored: 0, duplicates: 0, rejected: 0, filtered: 0, bytes_read: 0, reconciled: true, reconciliation: '',
-    per_file: [], rejects: [], cells: { keys: 0, cells: 0 }, elapsed_s: 0, mb_per_s: 0, measurements_per_s: 0, workers: 0, engine: input.engine ?? 'js', fast: null,
-    rules_version: RULES_VERSION, fingerprints_version: matcher.version,
+    lines_read: 0,
+    stored: 0,
+    duplicates: 0,
+    rejected: 0,
+    filtered: 0,
+    bytes_read: 0,
+    reconciled: true,
+    reconciliation: '',
+    per_file: [],
+    rejects: [],
+    cells: { keys: 0, cells: 0 },
+    elapsed_s: 0,
+    mb_per_s: 0,
+    measurements_per_s: 0,
+    workers: 0,
+    engine: input.engine ?? 'js',
+    fast: null,
+    rules_version: RULES_VERSION,
+    fingerprints_version: matcher.version,
   };
   const tasks: { file: SourceFile; task: FileTask }[] = [];
   for (const file of files) {
@@ -111,10 +131,31 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     const prev = await deps.store.measure.getFile(id);
     if (prev?.status === 'done' && !input.force) {
       report.files.skipped_unchanged++;
-      report.per_file.push({ path: file.path, file_id: id, status: 'skipped_unchanged', lines_read: 0, stored: 0, duplicates: 0, rejected: 0, filtered: 0, checksum: prev.checksum });
+      report.per_file.push({
+        path: file.path,
+        file_id: id,
+        status: 'skipped_unchanged',
+        lines_read: 0,
+        stored: 0,
+        duplicates: 0,
+        rejected: 0,
+        filtered: 0,
+        checksum: prev.checksum,
+      });
       continue;
     }
-    tasks.push({ file, task: { file_id: id, path: file.path, gz: file.gz, bucket_hour: file.bucket_hour, filters, max_line_bytes: input.max_line_bytes ?? DEFAULT_MAX_LINE_BYTES, batch_size: input.batch_size ?? 1000 } });
+    tasks.push({
+      file,
+      task: {
+        file_id: id,
+        path: file.path,
+        gz: file.gz,
+        bucket_hour: file.bucket_hour,
+        filters,
+        max_line_bytes: input.max_line_bytes ?? DEFAULT_MAX_LINE_BYTES,
+        batch_size: input.batch_size ?? 1000,
+      },
+    });
   }
 
   const totalBytes = tasks.reduce((s, t) => s + t.file.size, 0);
@@ -124,14 +165,31 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   const tick = () => {
     const done = [...progressBytes.values()].reduce((a, b) => a + b, 0);
     const secs = Math.max((performance.now() - t0) / 1000, 0.001);
-    deps.progress.update(done, { files_done: report.files.ingested + report.files.failed, measurements: stored, rejected: report.rejected, mb_per_s: Math.round(done / 1e6 / secs), msm_per_s: Math.round(stored / secs) });
+    deps.progress.update(done, {
+      files_done: report.files.ingested + report.files.failed,
+      measurements: stored,
+      rejected: report.rejected,
+      mb_per_s: Math.round(done / 1e6 / secs),
+      msm_per_s: Math.round(stored / secs),
+    });
   };
   deps.progress.start('ingest', totalBytes, 'bytes');
   const writer = new GroupWriter(deps.store.measure, () => deps.clock.now().toISOString());
   const manifest = (t: Task, status: string, r: FileResult | null): IngestFileRecord => ({
-    file_id: t.task.file_id, path: t.file.path, size: t.file.size, mtime_ms: t.file.mtime_ms, checksum: r?.checksum ?? null, status,
-    lines_read: r?.lines_read ?? 0, stored: r?.stored ?? 0, duplicates: r?.duplicates ?? 0, rejected: r?.rejected ?? 0, bytes_read: r?.bytes_read ?? 0,
-    started_at: deps.clock.now().toISOString(), finished_at: r ? deps.clock.now().toISOString() : null, rules_version: RULES_VERSION,
+    file_id: t.task.file_id,
+    path: t.file.path,
+    size: t.file.size,
+    mtime_ms: t.file.mtime_ms,
+    checksum: r?.checksum ?? null,
+    status,
+    lines_read: r?.lines_read ?? 0,
+    stored: r?.stored ?? 0,
+    duplicates: r?.duplicates ?? 0,
+    rejected: r?.rejected ?? 0,
+    bytes_read: r?.bytes_read ?? 0,
+    started_at: deps.clock.now().toISOString(),
+    finished_at: r ? deps.clock.now().toISOString() : null,
+    rules_version: RULES_VERSION,
   });
   const writeBatch = async (task: FileTask, rows: MeasurementRow[], rejects: Reject[], bytes: number, inputs: RuleInputsRecord[]) => {
     const inserted = await writer.submit({ rows, rejects, inputs });
@@ -150,7 +208,18 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     manifestWrites.push(writer.submit({ finish: [manifest(t, status, r)] }, true));
     report.files[status === 'done' ? 'ingested' : 'failed']++;
     for (const k of ['lines_read', 'stored', 'duplicates', 'filtered', 'bytes_read'] as const) report[k] += r[k];
-    report.per_file.push({ path: t.file.path, file_id: t.task.file_id, status, lines_read: r.lines_read, stored: r.stored, duplicates: r.duplicates, rejected: r.rejected, filtered: r.filtered, checksum: r.checksum, error: r.error });
+    report.per_file.push({
+      path: t.file.path,
+      file_id: t.task.file_id,
+      status,
+      lines_read: r.lines_read,
+      stored: r.stored,
+      duplicates: r.duplicates,
+      rejected: r.rejected,
+      filtered: r.filtered,
+      checksum: r.checksum,
+      error: r.error,
+    });
     progressBytes.set(t.task.file_id, t.file.size);
     tick();
     // keep cells fresh while a long ingest runs (at most every 5 s; the last refresh is at the end)
@@ -180,7 +249,9 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
         for (let t = takeFile(queue, takesFast, fastFile); t; t = takeFile(queue, takesFast, fastFile)) {
           const cur = t;
           begin(cur);
-          const sink = { batch: (rows: MeasurementRow[], rejects: Reject[], bytes: number, inputs: RuleInputsRecord[]) => writeBatch(cur.task, rows, rejects, bytes, inputs) };
+          const sink = {
+            batch: (rows: MeasurementRow[], rejects: Reject[], bytes: number, inputs: RuleInputsRecord[]) => writeBatch(cur.task, rows, rejects, bytes, inputs),
+          };
           if (!fastFile(cur.file)) {
             const r = await processFile(cur.task, matcher, sink);
             fast.full += r.lines_read;
@@ -204,9 +275,11 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
       begin(t);
       await finish(t, await processFile(t.task, matcher, { batch: (rows, rejects, bytes, inputs) => writeBatch(t.task, rows, rejects, bytes, inputs) }));
     };
-    await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, tasks.length) }, async (_, k) => {
-      for (let t = nextFile(queue, k); t; t = nextFile(queue, k)) await one(t);
-    }));
+    await Promise.all(
+      Array.from({ length: Math.min(FILES_IN_FLIGHT, tasks.length) }, async (_, k) => {
+        for (let t = nextFile(queue, k); t; t = nextFile(queue, k)) await one(t);
+      }),
+    );
   } else {
     await Promise.all(Array.from({ length: report.workers }, () => runWorker(fingerprints, queue, begin, finish, writeBatch)));
   }
@@ -217,7 +290,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   const sum = report.stored + report.duplicates + report.rejected + report.filtered;
   report.reconciled = sum === report.lines_read;
   report.reconciliation = `lines_read ${report.lines_read} ${report.reconciled ? '=' : '!='} stored ${report.stored} + duplicates ${report.duplicates} + rejected ${report.rejected} + filtered ${report.filtered}`;
-  report.elapsed_s = Math.round((performance.now() - t0)) / 1000;
+  report.elapsed_s = Math.round(performance.now() - t0) / 1000;
   report.mb_per_s = Math.round((report.bytes_read / 1e6 / Math.max(report.elapsed_s, 0.001)) * 10) / 10;
   report.measurements_per_s = Math.round(report.lines_read / Math.max(report.elapsed_s, 0.001));
   return report;

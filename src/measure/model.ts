@@ -55,7 +55,19 @@ export interface Verdict {
 /** The envelope fields we keep per measurement (the raw line stays in its source file). */
 export type Envelope = Pick<
   MeasurementRecord,
-  'measurement_uid' | 'report_id' | 'input' | 'probe_cc' | 'probe_asn' | 'probe_network_name' | 'resolver_asn' | 'test_name' | 'test_version' | 'software_name' | 'software_version' | 'platform' | 'measurement_start_time'
+  | 'measurement_uid'
+  | 'report_id'
+  | 'input'
+  | 'probe_cc'
+  | 'probe_asn'
+  | 'probe_network_name'
+  | 'resolver_asn'
+  | 'test_name'
+  | 'test_version'
+  | 'software_name'
+  | 'software_version'
+  | 'platform'
+  | 'measurement_start_time'
 >;
 
 /** One stored measurement: envelope, target, flags, verdict and where its raw line lives (store shape, typed). */

@@ -32,7 +32,8 @@ const ts = (iso: Date) => iso.toISOString().replace('T', ' ').slice(0, 23);
 /** Validate and normalise filters: ASN as AS<n>, dates to inclusive UTC bounds. */
 export function toFilter(q: QueryInput): MeasurementFilter {
   const issues: { path: string[]; message: string }[] = [];
-  for (const k of ['since', 'until'] as const) if (q[k] && !isValidPartialDate(q[k])) issues.push({ path: [k], message: 'a date YYYY[-MM[-DD]] or an ISO date-time' });
+  for (const k of ['since', 'until'] as const)
+    if (q[k] && !isValidPartialDate(q[k])) issues.push({ path: [k], message: 'a date YYYY[-MM[-DD]] or an ISO date-time' });
   if (q.cc && !check.countryCode.safeParse(q.cc).success) issues.push({ path: ['cc'], message: 'ISO 3166-1 alpha-2, e.g. RU' });
   if (q.asn && !/^(AS)?\d+$/i.test(q.asn)) issues.push({ path: ['asn'], message: 'an AS number, e.g. AS12389' });
   if (q.status && !(STATUSES as readonly string[]).includes(q.status)) issues.push({ path: ['status'], message: `one of ${STATUSES.join(', ')}` });
@@ -48,7 +49,19 @@ export function toFilter(q: QueryInput): MeasurementFilter {
   };
 }
 
-const COUNT_KEYS = ['n', 'ok', 'blocked', 'likely_blocked', 'down', 'invalid', 'insufficient', 'ok_count', 'anomaly_count', 'confirmed_count', 'failure_count'] as const;
+const COUNT_KEYS = [
+  'n',
+  'ok',
+  'blocked',
+  'likely_blocked',
+  'down',
+  'invalid',
+  'insufficient',
+  'ok_count',
+  'anomaly_count',
+  'confirmed_count',
+  'failure_count',
+] as const;
 type Counts = Record<(typeof COUNT_KEYS)[number], number> & { mechanisms: Record<string, number>; examples: Record<string, string> };
 
 function fold(cells: CellRecord[]): Counts {
@@ -72,7 +85,13 @@ export async function measurementSummary(deps: { store: Store }, q: QueryInput &
     const k = `${c.probe_cc}|${c.test_name}|${c.target}`;
     groups.set(k, [...(groups.get(k) ?? []), c]);
   }
-  const byTarget = [...groups.values()].map((g) => ({ probe_cc: g[0]!.probe_cc, test_name: g[0]!.test_name, target: g[0]!.target, networks: new Set(g.map((c) => c.probe_asn)).size, ...fold(g) }));
+  const byTarget = [...groups.values()].map((g) => ({
+    probe_cc: g[0]!.probe_cc,
+    test_name: g[0]!.test_name,
+    target: g[0]!.target,
+    networks: new Set(g.map((c) => c.probe_asn)).size,
+    ...fold(g),
+  }));
   byTarget.sort((a, b) => b.anomaly_count + b.confirmed_count - (a.anomaly_count + a.confirmed_count) || b.n - a.n || a.target.localeCompare(b.target));
   const buckets = cells.map((c) => c.bucket).sort();
   return {
@@ -88,7 +107,24 @@ export async function measurementSummary(deps: { store: Store }, q: QueryInput &
 }
 
 /** The list row shape: exactly the issue's fields plus target and network name. */
-export const LIST_FIELDS = ['id', 'report_id', 'input', 'probe_cc', 'probe_asn', 'probe_network_name', 'test_name', 'target', 'measurement_start_time', 'anomaly', 'confirmed', 'failure', 'status', 'layers', 'mechanism', 'rules'] as const;
+export const LIST_FIELDS = [
+  'id',
+  'report_id',
+  'input',
+  'probe_cc',
+  'probe_asn',
+  'probe_network_name',
+  'test_name',
+  'target',
+  'measurement_start_time',
+  'anomaly',
+  'confirmed',
+  'failure',
+  'status',
+  'layers',
+  'mechanism',
+  'rules',
+] as const;
 
 export const listRow = (m: MeasurementRecord) => Object.fromEntries(LIST_FIELDS.map((k) => [k, m[k]])) as Pick<MeasurementRecord, (typeof LIST_FIELDS)[number]>;
 

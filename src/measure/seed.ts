@@ -40,7 +40,15 @@ export async function seedMeasurements(deps: { store: Store; clock: Clock; progr
   }
   return {
     fingerprints: fingerprints.map((f) => ({ source: f.source, count: f.count })),
-    measurements: { files: r.files.total, skipped_unchanged: r.files.skipped_unchanged, lines_read: r.lines_read, stored: r.stored, duplicates: r.duplicates, rejected: r.rejected, reconciled: r.reconciled },
+    measurements: {
+      files: r.files.total,
+      skipped_unchanged: r.files.skipped_unchanged,
+      lines_read: r.lines_read,
+      stored: r.stored,
+      duplicates: r.duplicates,
+      rejected: r.rejected,
+      reconciled: r.reconciled,
+    },
     links,
     rejects,
   };

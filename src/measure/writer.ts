@@ -33,9 +33,20 @@ export class GroupWriter {
    * part (a manifest start or finish) does not trigger a commit by itself: it rides along with
    * the next rows, or with flush().
    */
-  submit(part: { rows?: MeasurementRow[]; inputs?: RuleInputsRecord[]; rejects?: Reject[]; start?: IngestFileRecord[]; finish?: IngestFileRecord[] }, lazy = false): Promise<number> {
+  submit(
+    part: { rows?: MeasurementRow[]; inputs?: RuleInputsRecord[]; rejects?: Reject[]; start?: IngestFileRecord[]; finish?: IngestFileRecord[] },
+    lazy = false,
+  ): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ rows: part.rows ?? [], inputs: part.inputs ?? [], rejects: part.rejects ?? [], start: part.start ?? [], finish: part.finish ?? [], resolve, reject });
+      this.queue.push({
+        rows: part.rows ?? [],
+        inputs: part.inputs ?? [],
+        rejects: part.rejects ?? [],
+        start: part.start ?? [],
+        finish: part.finish ?? [],
+        resolve,
+        reject,
+      });
       if (!lazy) this.draining ??= this.drain().finally(() => (this.draining = null));
     });
   }
@@ -63,7 +74,16 @@ export class GroupWriter {
       const own = group.map((it) => it.rows.filter((r) => !seen.has(r.id) && seen.add(r.id)));
       try {
         const inserted = new Set(
-          await this.repo.writeGroup({ rows: own.flat(), inputs: group.flatMap((it) => it.inputs), rejects: group.flatMap((it) => it.rejects), start: group.flatMap((it) => it.start), finish: group.flatMap((it) => it.finish) }, this.now()),
+          await this.repo.writeGroup(
+            {
+              rows: own.flat(),
+              inputs: group.flatMap((it) => it.inputs),
+              rejects: group.flatMap((it) => it.rejects),
+              start: group.flatMap((it) => it.start),
+              finish: group.flatMap((it) => it.finish),
+            },
+            this.now(),
+          ),
         );
         group.forEach((it, i) => it.resolve(own[i]!.filter((r) => inserted.has(r.id)).length));
       } catch (e) {

@@ -43,7 +43,15 @@ export interface DecisionRow {
 export interface SnapshotAnalysis {
   snapshot: SnapshotView;
   method: string;
-  ipv4: { distinct_addresses: number; listed_addresses: number; overlap_counted_twice: number; tokens: number; single_addresses: number; ranges: number; union_intervals: number };
+  ipv4: {
+    distinct_addresses: number;
+    listed_addresses: number;
+    overlap_counted_twice: number;
+    tokens: number;
+    single_addresses: number;
+    ranges: number;
+    union_intervals: number;
+  };
   ipv6: { tokens: number; distinct_addresses: string; note: string };
   entries: { total: number; with_ips: number; with_domain: number; with_urls: number; decisions: number };
   by_body: { decision_body: string; entries: number; decisions: number; ipv4_distinct: number }[];
@@ -58,7 +66,7 @@ export interface SnapshotAnalysis {
 
 export const METHOD =
   'IPv4: every listed address and CIDR parsed with ip-address into an inclusive numeric range; ranges sorted and merged (overlapping, nested and adjacent ranges counted once); distinct = size of the union. ' +
-  'Per decision and per body: the same union over that group only. AS attribution: sweep of the union against today\'s IP-to-AS table.';
+  "Per decision and per body: the same union over that group only. AS attribution: sweep of the union against today's IP-to-AS table.";
 
 const share = (blocked: number, announced: number) => (announced > 0 ? Math.round((blocked / announced) * 1e6) / 1e6 : 0);
 
@@ -117,8 +125,20 @@ export async function analyseSnapshot(deps: { store: Store; clock: Clock }, snap
   return {
     snapshot: snapshotView(snap, files),
     method: METHOD,
-    ipv4: { distinct_addresses: size(all), listed_addresses: listed, overlap_counted_twice: listed - size(all), tokens: cols.first.length, single_addresses: singles, ranges: cols.first.length - singles, union_intervals: all.length },
-    ipv6: { tokens: v6.length, distinct_addresses: ipv6Distinct(v6).toString(), note: 'IPv6 is counted apart (a single /64 would dwarf all IPv4 space) and not attributed to ASes' },
+    ipv4: {
+      distinct_addresses: size(all),
+      listed_addresses: listed,
+      overlap_counted_twice: listed - size(all),
+      tokens: cols.first.length,
+      single_addresses: singles,
+      ranges: cols.first.length - singles,
+      union_intervals: all.length,
+    },
+    ipv6: {
+      tokens: v6.length,
+      distinct_addresses: ipv6Distinct(v6).toString(),
+      note: 'IPv6 is counted apart (a single /64 would dwarf all IPv4 space) and not attributed to ASes',
+    },
     entries: {
       total: counts.reduce((n, c) => n + c.entries, 0),
       with_ips: counts.reduce((n, c) => n + c.withIps, 0),
@@ -150,10 +170,22 @@ function bodyRows(counts: Awaited<ReturnType<Store['registry']['decisionCounts']
   return [...rows.values()].map((r) => ({ ...r, decisions: r.decisions.size })).sort((a, b) => b.ipv4_distinct - a.ipv4_distinct || b.entries - a.entries);
 }
 
-function decisionRows(counts: Awaited<ReturnType<Store['registry']['decisionCounts']>>, cols: RegistryIpv4Columns, g: ReturnType<typeof groups>, perDecision: IntervalSet[]): DecisionRow[] {
+function decisionRows(
+  counts: Awaited<ReturnType<Store['registry']['decisionCounts']>>,
+  cols: RegistryIpv4Columns,
+  g: ReturnType<typeof groups>,
+  perDecision: IntervalSet[],
+): DecisionRow[] {
   const rows = new Map<string, DecisionRow>();
   for (const c of counts) {
-    const r = rows.get(c.decisionNumber) ?? { decision_number: c.decisionNumber, decision_bodies: [], decision_dates: [], entries: 0, ipv4_distinct: 0, ipv4_listed: 0 };
+    const r = rows.get(c.decisionNumber) ?? {
+      decision_number: c.decisionNumber,
+      decision_bodies: [],
+      decision_dates: [],
+      entries: 0,
+      ipv4_distinct: 0,
+      ipv4_listed: 0,
+    };
     r.entries += c.entries;
     if (!r.decision_bodies.includes(c.decisionBody)) r.decision_bodies.push(c.decisionBody);
     if (c.decisionDate && !r.decision_dates.includes(c.decisionDate)) r.decision_dates.push(c.decisionDate);
@@ -184,7 +216,13 @@ function largestRanges(cols: RegistryIpv4Columns, n: number): SnapshotAnalysis['
   }
   return idx.map((i) => {
     const k = cols.keys[cols.key[i]!]!;
-    return { range: rangeText(cols.first[i]!, cols.last[i]!), addresses: cols.last[i]! - cols.first[i]! + 1, decision_number: k.decisionNumber, decision_body: k.decisionBody, decision_date: k.decisionDate };
+    return {
+      range: rangeText(cols.first[i]!, cols.last[i]!),
+      addresses: cols.last[i]! - cols.first[i]! + 1,
+      decision_number: k.decisionNumber,
+      decision_body: k.decisionBody,
+      decision_date: k.decisionDate,
+    };
   });
 }
 
@@ -194,7 +232,15 @@ function asnRows(all: IntervalSet, sets: ReturnType<typeof targetSets>, t: AsTab
   const collateral = attribute(sets.collateral, t).byAsn;
   const asns = [...blocked.byAsn].map(([asn, n]): AsnRow => {
     const announced = t.announced.get(asn) ?? 0;
-    return { asn, org: t.orgs.get(asn) ?? '', blocked: n, target: target.get(asn) ?? 0, collateral: collateral.get(asn) ?? 0, announced, share_of_announced: share(n, announced) };
+    return {
+      asn,
+      org: t.orgs.get(asn) ?? '',
+      blocked: n,
+      target: target.get(asn) ?? 0,
+      collateral: collateral.get(asn) ?? 0,
+      announced,
+      share_of_announced: share(n, announced),
+    };
   });
   asns.sort((a, b) => b.blocked - a.blocked || a.asn - b.asn);
   const organisations = byOrganisation(blocked.byAsn, t).map((o): OrgTotals => {

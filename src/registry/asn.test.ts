@@ -9,7 +9,11 @@ const table = clipTable(
   Float64Array.from([0, 100, 150, 300]),
   Float64Array.from([99, 199, 249, 399]),
   Uint32Array.from([1, 2, 3, 1]),
-  new Map([[1, 'Org One'], [2, 'Org Two'], [3, 'Org Three']]),
+  new Map([
+    [1, 'Org One'],
+    [2, 'Org Two'],
+    [3, 'Org Three'],
+  ]),
   meta,
 );
 
@@ -21,7 +25,14 @@ describe('AS attribution', () => {
   });
   it('splits a set across ASes and counts the unannounced rest', () => {
     // [50,120] -> AS1 50, AS2 21; [240,310] -> AS3 10, gap 250..299 = 50 unrouted, AS1 11; [500,509] unrouted
-    const r = attribute(union([[50, 120], [240, 310], [500, 509]]), table);
+    const r = attribute(
+      union([
+        [50, 120],
+        [240, 310],
+        [500, 509],
+      ]),
+      table,
+    );
     expect(Object.fromEntries(r.byAsn)).toEqual({ 1: 61, 2: 21, 3: 10 });
     expect(r.unrouted).toBe(60);
   });

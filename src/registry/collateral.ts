@@ -30,7 +30,7 @@ export function namedServices(): NamedService[] {
 }
 
 export const COLLATERAL_RULE =
-  'target = single addresses the register lists + domains written as IPv4 literals + (for a decision naming a service) its ranges routed today by that service\'s ASes; collateral = every other blocked IPv4 address, by the organisation announcing it today';
+  "target = single addresses the register lists + domains written as IPv4 literals + (for a decision naming a service) its ranges routed today by that service's ASes; collateral = every other blocked IPv4 address, by the organisation announcing it today";
 
 export interface OrgRow {
   org: string;
@@ -43,7 +43,15 @@ export interface CollateralView {
   target: number;
   collateral: number;
   collateral_not_announced_today: number;
-  named_services: { decision_number: string; service: string; asns: number[]; decision_addresses: number; target: number; outside_service: number; asn_org_mismatches: string[] }[];
+  named_services: {
+    decision_number: string;
+    service: string;
+    asns: number[];
+    decision_addresses: number;
+    target: number;
+    outside_service: number;
+    asn_org_mismatches: string[];
+  }[];
   collateral_by_org: OrgRow[];
 }
 
@@ -85,14 +93,25 @@ export function targetSets(input: CollateralInput): { target: IntervalSet; colla
     const inService = intersect(set, spaceOf(input.table, s.asns));
     target = merge(target, inService);
     const check = s.asns.map((a) => `AS${a}: ${input.table.orgs.get(a) ?? 'not in the AS table'}`).filter((c) => !c.includes(s.org_match));
-    named.push({ decision_number: s.decision_number, service: s.service, asns: s.asns, decision_addresses: size(set), target: size(inService), outside_service: size(set) - size(inService), asn_org_mismatches: check });
+    named.push({
+      decision_number: s.decision_number,
+      service: s.service,
+      asns: s.asns,
+      decision_addresses: size(set),
+      target: size(inService),
+      outside_service: size(set) - size(inService),
+      asn_org_mismatches: check,
+    });
   }
   return { target, collateral: subtract(input.all, target), named };
 }
 
 export type TargetSets = ReturnType<typeof targetSets>;
 
-export function collateralView(input: CollateralInput, sets: TargetSets = input.all.length ? targetSets(input) : { target: EMPTY, collateral: EMPTY, named: [] }): CollateralView {
+export function collateralView(
+  input: CollateralInput,
+  sets: TargetSets = input.all.length ? targetSets(input) : { target: EMPTY, collateral: EMPTY, named: [] },
+): CollateralView {
   const { target, collateral, named } = sets;
   const attributed = attribute(collateral, input.table);
   return {

@@ -52,7 +52,14 @@ export async function registryDecision(deps: Deps, number: string, top = 10) {
     decision_dates: dates,
     first_snapshot: perSnapshot[0]?.snapshot ?? null,
     snapshots: perSnapshot,
-    sample_entries: entries.slice(0, 20).map((e) => ({ snapshot: e.snapshotId, source_file: e.sourceFile, line: e.line, ips: splitList(e.ips, '|'), domain: e.domain, urls: splitList(e.urls, ' | ').slice(0, 3) })),
+    sample_entries: entries.slice(0, 20).map((e) => ({
+      snapshot: e.snapshotId,
+      source_file: e.sourceFile,
+      line: e.line,
+      ips: splitList(e.ips, '|'),
+      domain: e.domain,
+      urls: splitList(e.urls, ' | ').slice(0, 3),
+    })),
     as_data: table.meta,
   };
 }

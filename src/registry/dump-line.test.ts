@@ -32,7 +32,13 @@ describe('parseDumpLine on real lines', () => {
     expect(r.ips).toHaveLength(16);
     expect(r.domain).toBe('argo-casino.com');
     expect(r.urls).toEqual(['http://argo-casino.com/?a_aid=556d9bce9dfa8&amp;a_bid=11110002']);
-    expect(r).toMatchObject({ decisionBody: 'ФНС', decisionNumber: '2-6-27/2016-01-23-8-АИ', decisionDate: '2016-02-04', straySemicolons: 1, quotedUrls: true });
+    expect(r).toMatchObject({
+      decisionBody: 'ФНС',
+      decisionNumber: '2-6-27/2016-01-23-8-АИ',
+      decisionDate: '2016-02-04',
+      straySemicolons: 1,
+      quotedUrls: true,
+    });
     const ten = ok(y2020[4]!);
     expect(ten.straySemicolons).toBe(4);
     expect(ten.urls).toEqual(['https://www.yiflix.com/video-download/1bXjvp-FtLfOo7c/нвр_&#8243;правий_сектор&#8243;_друг_&#8243;малой&#8243;.html']);

@@ -67,7 +67,13 @@ const PART_LINES = 200_000;
  * Stage `src` into files under `dir`; `onPart` receives each verbatim part as soon as it is
  * complete (so loading overlaps staging), then the general file if it has rows.
  */
-export async function stageDump(src: string, dir: string, headerLine: boolean, onPart: (p: StagedPart) => void, onBytes?: (bytes: number) => void): Promise<StageReport> {
+export async function stageDump(
+  src: string,
+  dir: string,
+  headerLine: boolean,
+  onPart: (p: StagedPart) => void,
+  onBytes?: (bytes: number) => void,
+): Promise<StageReport> {
   const r: StageReport = { lines: 0, header: 0, blank: 0, verbatim: 0, general: 0, rejects: [], stray: [], quoted: [] };
   const decoder = cp1251Decoder();
   let part = { kind: 'verbatim' as const, path: join(dir, 'verbatim-0.csv'), firstLine: 1 };

@@ -51,10 +51,28 @@ export interface FileReport {
 
 export function emptyReport(plan: PlannedFile): FileReport {
   return {
-    file: plan.sourceFile, path: plan.path, format: plan.format, snapshot: plan.snapshotId, status: 'imported', complete: plan.complete, time_basis: plan.timeBasis,
-    lines: 0, header_lines: 0, blank_lines: 0, stored: 0, rejected: 0, reconciled: false,
-    ipv4_tokens: 0, ipv6_tokens: 0, cidr_tokens: 0, host_bits_set: 0, stray_semicolon_rows: 0, quoted_url_rows: 0,
-    sha256: plan.sha256, parser_version: PARSER_VERSION, provenance: plan.provenance,
+    file: plan.sourceFile,
+    path: plan.path,
+    format: plan.format,
+    snapshot: plan.snapshotId,
+    status: 'imported',
+    complete: plan.complete,
+    time_basis: plan.timeBasis,
+    lines: 0,
+    header_lines: 0,
+    blank_lines: 0,
+    stored: 0,
+    rejected: 0,
+    reconciled: false,
+    ipv4_tokens: 0,
+    ipv6_tokens: 0,
+    cidr_tokens: 0,
+    host_bits_set: 0,
+    stray_semicolon_rows: 0,
+    quoted_url_rows: 0,
+    sha256: plan.sha256,
+    parser_version: PARSER_VERSION,
+    provenance: plan.provenance,
   };
 }
 
@@ -109,12 +127,22 @@ function channel<T>(): { push: (x: T) => void; end: (e?: unknown) => void; items
 }
 
 /** A cp1251 dump or dump part: checked and staged here (dump-stage.ts), loaded in bulk by the store while staging goes on. */
-export async function importDumpFile(store: Store, plan: PlannedFile, snapshot: RegistrySnapshotRecord, at: string, progress: ProgressReporter, rejects: LineReject[]): Promise<FileReport> {
+export async function importDumpFile(
+  store: Store,
+  plan: PlannedFile,
+  snapshot: RegistrySnapshotRecord,
+  at: string,
+  progress: ProgressReporter,
+  rejects: LineReject[],
+): Promise<FileReport> {
   const report = emptyReport(plan);
   const dir = await mkdtemp(join(tmpdir(), 'splinternet-registry-'));
   const parts = channel<StagedPart>();
   const staging = stageDump(plan.path, dir, plan.format === 'dump', parts.push, (bytes) => progress.update(bytes));
-  staging.then(() => parts.end(), (e: unknown) => parts.end(e));
+  staging.then(
+    () => parts.end(),
+    (e: unknown) => parts.end(e),
+  );
   try {
     return await store.registry.writeFile(snapshot, plan.sourceFile, at, async (sink) => {
       const r = await sink.loadDumpRows({ parts: parts.items, parseToken: parseIp });
@@ -124,8 +152,17 @@ export async function importDumpFile(store: Store, plan: PlannedFile, snapshot: 
       const kept = (lines: number[]) => lines.filter((l) => !dropped.has(l)).length;
       const all = [...st.rejects, ...bad].sort((a, b) => a.line - b.line);
       Object.assign(report, {
-        lines: st.lines, header_lines: st.header, blank_lines: st.blank, stored: r.stored, rejected: all.length,
-        ipv4_tokens: r.ipv4, ipv6_tokens: r.ipv6, cidr_tokens: r.cidr, host_bits_set: r.hostBits, stray_semicolon_rows: kept(st.stray), quoted_url_rows: kept(st.quoted),
+        lines: st.lines,
+        header_lines: st.header,
+        blank_lines: st.blank,
+        stored: r.stored,
+        rejected: all.length,
+        ipv4_tokens: r.ipv4,
+        ipv6_tokens: r.ipv6,
+        cidr_tokens: r.cidr,
+        host_bits_set: r.hostBits,
+        stray_semicolon_rows: kept(st.stray),
+        quoted_url_rows: kept(st.quoted),
       });
       rejects.push(...all);
       reconcile(report);
@@ -140,14 +177,26 @@ export async function importDumpFile(store: Store, plan: PlannedFile, snapshot: 
 /** Read a small derived CSV (UTF-8, optionally gzipped) into rows keyed by header, with line numbers. */
 export async function readDerivedCsv(path: string): Promise<{ rows: { line: number; row: Record<string, string> }[]; lines: number; blank: number }> {
   const text = await readTextStrict(path);
-  const records: { record: Record<string, string>; info: { lines: number } }[] = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true, info: true, bom: true });
+  const records: { record: Record<string, string>; info: { lines: number } }[] = parse(text, {
+    columns: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+    bom: true,
+  });
   const all = text.split('\n');
   if (text.endsWith('\n')) all.pop();
   return { rows: records.map((r) => ({ line: r.info.lines, row: r.record })), lines: all.length, blank: all.filter((l) => l.trim() === '').length };
 }
 
 /** The derived file of CIDR records (cidr, num_addresses, decision_body, decision_number, decision_date, domain, record_line). */
-export async function importCidrFile(store: Store, plan: PlannedFile, snapshot: RegistrySnapshotRecord, at: string, rejects: LineReject[]): Promise<FileReport> {
+export async function importCidrFile(
+  store: Store,
+  plan: PlannedFile,
+  snapshot: RegistrySnapshotRecord,
+  at: string,
+  rejects: LineReject[],
+): Promise<FileReport> {
   const report = emptyReport(plan);
   const { rows, lines, blank } = await readDerivedCsv(plan.path);
   return store.registry.writeFile(snapshot, plan.sourceFile, at, async (sink) => {
@@ -171,7 +220,15 @@ export async function importCidrFile(store: Store, plan: PlannedFile, snapshot: 
         rejects.push({ line, reason: reason ?? 'bad_ip', raw: Object.values(row).join(',').slice(0, 500) });
         continue;
       }
-      sink.entry({ line, ips: cidr, domain: (row.domain ?? '').trim(), urls: '', decisionBody: row.decision_body!.trim(), decisionNumber: row.decision_number!.trim(), decisionDate: row.decision_date!.trim() });
+      sink.entry({
+        line,
+        ips: cidr,
+        domain: (row.domain ?? '').trim(),
+        urls: '',
+        decisionBody: row.decision_body!.trim(),
+        decisionNumber: row.decision_number!.trim(),
+        decisionDate: row.decision_date!.trim(),
+      });
       addRanges(sink, report, line, [p]);
       if (row.record_line) recordLines[line] = Number(row.record_line);
       report.stored++;

@@ -42,13 +42,31 @@ async function unchanged(store: Store, plan: PlannedFile): Promise<FileReport | 
 }
 
 function snapshotRecord(plan: PlannedFile, at: string): RegistrySnapshotRecord {
-  return { id: plan.snapshotId!, dumpAt: plan.dumpAt!, timeBasis: plan.timeBasis!, kind: plan.format === 'cidr_derived' ? 'cidr_derived' : 'dump', complete: plan.complete, lowerBound: !plan.complete, doc: {}, updatedAt: at };
+  return {
+    id: plan.snapshotId!,
+    dumpAt: plan.dumpAt!,
+    timeBasis: plan.timeBasis!,
+    kind: plan.format === 'cidr_derived' ? 'cidr_derived' : 'dump',
+    complete: plan.complete,
+    lowerBound: !plan.complete,
+    doc: {},
+    updatedAt: at,
+  };
 }
 
 export async function importRegistry(deps: Deps, paths: string[], opts: ImportOptions = {}): Promise<ImportReport> {
   const plans = await planFiles(paths, opts);
   const at = deps.clock.now().toISOString();
-  const report: ImportReport = { files: [], snapshots: [], stored: 0, rejected: 0, reconciled: true, rejects: [], indicators: { series: 0, values: 0 }, links: [] };
+  const report: ImportReport = {
+    files: [],
+    snapshots: [],
+    stored: 0,
+    rejected: 0,
+    reconciled: true,
+    rejects: [],
+    indicators: { series: 0, values: 0 },
+    links: [],
+  };
   const touched = new Set<string>();
   const series = [];
   for (const plan of plans) {
@@ -62,18 +80,26 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
         series.push(...dailySeries(await deps.store.registry.listDailyStats(), plan.sourceFile));
       } else {
         const snap = snapshotRecord(plan, at);
-        file = plan.format === 'cidr_derived' ? await importCidrFile(deps.store, plan, snap, at, rejects) : await importDumpFile(deps.store, plan, snap, at, deps.progress, rejects);
+        file =
+          plan.format === 'cidr_derived'
+            ? await importCidrFile(deps.store, plan, snap, at, rejects)
+            : await importDumpFile(deps.store, plan, snap, at, deps.progress, rejects);
         touched.add(snap.id);
       }
       deps.progress.stop();
-      await deps.store.ledger.replaceRejects(REJECT_KIND, rejectKey, rejects.map((r) => ({ importKind: REJECT_KIND, sourceFile: rejectKey, line: r.line, reason: r.reason, raw: r.raw })));
+      await deps.store.ledger.replaceRejects(
+        REJECT_KIND,
+        rejectKey,
+        rejects.map((r) => ({ importKind: REJECT_KIND, sourceFile: rejectKey, line: r.line, reason: r.reason, raw: r.raw })),
+      );
     }
     report.files.push(file);
     report.stored += file.stored;
     report.rejected += file.rejected;
     report.reconciled &&= file.reconciled;
     const listed = rejects.length ? rejects : file.rejected > 0 ? await deps.store.ledger.listRejects(REJECT_KIND, rejectKey) : [];
-    for (const r of listed.slice(0, Math.max(0, MAX_REPORTED_REJECTS - report.rejects.length))) report.rejects.push({ file: plan.sourceFile, line: r.line, reason: r.reason });
+    for (const r of listed.slice(0, Math.max(0, MAX_REPORTED_REJECTS - report.rejects.length)))
+      report.rejects.push({ file: plan.sourceFile, line: r.line, reason: r.reason });
   }
   if (touched.size) await ensureAsnTable(deps);
   for (const id of [...touched].sort()) {
@@ -84,7 +110,14 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
   const snapIds = new Set(plans.map((p) => p.snapshotId).filter((s): s is string => s !== null));
   report.snapshots = (await deps.store.registry.listSnapshots())
     .filter((s) => snapIds.has(s.id))
-    .map((s) => ({ id: s.id, kind: s.kind, complete: s.complete, lower_bound: s.lowerBound, entries: Number(s.doc.entries ?? 0), ipv4_distinct: Number(s.doc.ipv4_distinct ?? 0) }));
+    .map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      complete: s.complete,
+      lower_bound: s.lowerBound,
+      entries: Number(s.doc.entries ?? 0),
+      ipv4_distinct: Number(s.doc.ipv4_distinct ?? 0),
+    }));
   if (series.length) report.indicators = await publish(deps.store, series);
   return report;
 }
@@ -98,7 +131,14 @@ async function refreshSnapshot(deps: Deps, id: string, at: string) {
   const a = await analyseSnapshot(deps, updated);
   await deps.store.registry.upsertSnapshot({
     ...updated,
-    doc: { files: files.length, entries: a.entries.total, ipv4_distinct: a.ipv4.distinct_addresses, ipv4_listed: a.ipv4.listed_addresses, ipv6_tokens: a.ipv6.tokens, decisions: a.entries.decisions },
+    doc: {
+      files: files.length,
+      entries: a.entries.total,
+      ipv4_distinct: a.ipv4.distinct_addresses,
+      ipv4_listed: a.ipv4.listed_addresses,
+      ipv6_tokens: a.ipv6.tokens,
+      decisions: a.entries.decisions,
+    },
   });
   return a;
 }

@@ -16,7 +16,12 @@ export interface IntervalSet {
 export const EMPTY: IntervalSet = { first: new Float64Array(0), last: new Float64Array(0), length: 0 };
 
 /** Merge ranges given in ascending order of `first` (ties in any order) into a set. */
-export function unionSorted(first: ArrayLike<number>, last: ArrayLike<number>, index?: ArrayLike<number>, count = index ? index.length : first.length): IntervalSet {
+export function unionSorted(
+  first: ArrayLike<number>,
+  last: ArrayLike<number>,
+  index?: ArrayLike<number>,
+  count = index ? index.length : first.length,
+): IntervalSet {
   const outFirst = new Float64Array(count);
   const outLast = new Float64Array(count);
   let n = 0;

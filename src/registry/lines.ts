@@ -24,7 +24,12 @@ export function cp1251Decoder(): TextDecoder {
  * Call `onLine(text, lineNumber)` for each line (1-based, without the line end; a trailing
  * "\r" is dropped). Returns the number of lines and bytes read. Throws INGEST_IO if unreadable.
  */
-export async function eachLine(path: string, encoding: TextEncoding, onLine: (text: string, line: number) => void, onBytes?: (bytes: number) => void): Promise<{ lines: number; bytes: number }> {
+export async function eachLine(
+  path: string,
+  encoding: TextEncoding,
+  onLine: (text: string, line: number) => void,
+  onBytes?: (bytes: number) => void,
+): Promise<{ lines: number; bytes: number }> {
   const decoder = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : cp1251Decoder();
   let rest = '';
   let line = 0;
@@ -45,7 +50,9 @@ export async function eachLine(path: string, encoding: TextEncoding, onLine: (te
       }
       rest = text.slice(start);
       if (rest.length > IMPORT_CAPS.maxLineBytes) {
-        throw new AppError('VALIDATION', `${path}: line ${line + 1}: oversize_line: over ${IMPORT_CAPS.maxLineBytes} characters; nothing was stored`, { details: { reason: 'oversize_line', line: line + 1 } });
+        throw new AppError('VALIDATION', `${path}: line ${line + 1}: oversize_line: over ${IMPORT_CAPS.maxLineBytes} characters; nothing was stored`, {
+          details: { reason: 'oversize_line', line: line + 1 },
+        });
       }
       onBytes?.(bytes);
     }

@@ -29,10 +29,19 @@ export function asOf(t: AsTable, ip: number): { asn: number; org: string } | nul
 function matchView(m: RegistryMatchRecord, lowerBound: boolean) {
   const urls = splitList(m.urls, ' | ');
   return {
-    snapshot: m.snapshotId, dump_at: m.dumpAt, snapshot_lower_bound: lowerBound,
-    decision_number: m.decisionNumber, decision_body: m.decisionBody, decision_date: m.decisionDate,
-    matched: m.range ? rangeToken(m.range.family, m.range.first, m.range.prefix) : m.domain, domain: m.domain, ips: splitList(m.ips, '|'), urls: urls.slice(0, 5), urls_total: urls.length,
-    source_file: m.sourceFile, line: m.line,
+    snapshot: m.snapshotId,
+    dump_at: m.dumpAt,
+    snapshot_lower_bound: lowerBound,
+    decision_number: m.decisionNumber,
+    decision_body: m.decisionBody,
+    decision_date: m.decisionDate,
+    matched: m.range ? rangeToken(m.range.family, m.range.first, m.range.prefix) : m.domain,
+    domain: m.domain,
+    ips: splitList(m.ips, '|'),
+    urls: urls.slice(0, 5),
+    urls_total: urls.length,
+    source_file: m.sourceFile,
+    line: m.line,
   };
 }
 
@@ -56,12 +65,21 @@ export async function registryLookup(deps: Deps, query: string) {
   const snaps = new Map((await deps.store.registry.listSnapshots()).map((s) => [s.id, s]));
   const decisions = new Map<string, { decision_number: string; decision_body: string; decision_date: string | null; snapshots: string[]; entries: number }>();
   for (const m of matches) {
-    const d = decisions.get(m.decisionNumber) ?? { decision_number: m.decisionNumber, decision_body: m.decisionBody, decision_date: m.decisionDate, snapshots: [], entries: 0 };
+    const d = decisions.get(m.decisionNumber) ?? {
+      decision_number: m.decisionNumber,
+      decision_body: m.decisionBody,
+      decision_date: m.decisionDate,
+      snapshots: [],
+      entries: 0,
+    };
     if (!d.snapshots.includes(m.snapshotId)) d.snapshots.push(m.snapshotId);
     d.entries++;
     decisions.set(m.decisionNumber, d);
   }
-  const dates = matches.map((m) => m.decisionDate).filter((d): d is string => d !== null).sort();
+  const dates = matches
+    .map((m) => m.decisionDate)
+    .filter((d): d is string => d !== null)
+    .sort();
   const first = matches[0];
   const last = matches[matches.length - 1];
   return {

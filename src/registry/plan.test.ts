@@ -28,7 +28,9 @@ describe('cp1251 decoding and file reading', () => {
     const r = await eachLine(data('zapret-info_dump-08_2020-02-16_part.cp1251.csv.gz'), 'windows-1251', (t) => lines.push(t));
     expect(r.lines).toBe(5362);
     expect(lines[0]).toContain('Генпрокуратура');
-    expect(await fileSha256(data('zapret-info_dump-08_2020-02-16_part.cp1251.csv.gz'))).toBe('b0dbc9a0e228ee6375bc0988624ef3f9289a64300fb3ed93764987c03c7d2a3d');
+    expect(await fileSha256(data('zapret-info_dump-08_2020-02-16_part.cp1251.csv.gz'))).toBe(
+      'b0dbc9a0e228ee6375bc0988624ef3f9289a64300fb3ed93764987c03c7d2a3d',
+    );
   });
   it('drops CR of CRLF files', async () => {
     const lines: string[] = [];

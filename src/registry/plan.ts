@@ -81,7 +81,9 @@ function sniff(first: string): FileFormat | null {
 export async function planFiles(paths: string[], opts: { dumpTime?: string }): Promise<PlannedFile[]> {
   const option = opts.dumpTime === undefined ? null : snapshotFromTime(opts.dumpTime);
   if (opts.dumpTime !== undefined && !option) {
-    throw new AppError('VALIDATION', `--dump-time "${opts.dumpTime}" is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM:SSZ)`, { issues: [{ path: ['dump_time'], message: 'not a date' }] });
+    throw new AppError('VALIDATION', `--dump-time "${opts.dumpTime}" is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM:SSZ)`, {
+      issues: [{ path: ['dump_time'], message: 'not a date' }],
+    });
   }
   const planned: PlannedFile[] = [];
   for (const path of paths) {
@@ -89,14 +91,28 @@ export async function planFiles(paths: string[], opts: { dumpTime?: string }): P
     const format = sniff(first);
     const sourceFile = basename(path).replace(/\.gz$/, '');
     if (!format) {
-      throw new AppError('VALIDATION', `${path}: not a registry file (expected a Zapret-Info dump starting "Updated: ...", a headerless dump part, the derived CIDR file or the derived daily series)`, {
-        issues: [{ path: ['files', sourceFile], message: 'unknown format' }],
-      });
+      throw new AppError(
+        'VALIDATION',
+        `${path}: not a registry file (expected a Zapret-Info dump starting "Updated: ...", a headerless dump part, the derived CIDR file or the derived daily series)`,
+        {
+          issues: [{ path: ['files', sourceFile], message: 'unknown format' }],
+        },
+      );
     }
     const sha256 = await fileSha256(path);
     const provenance = knownFiles()[sha256] ?? null;
     const header = format === 'dump' ? headerTime(first) : null;
-    planned.push({ path, sourceFile, sha256, format, provenance, snapshotId: null, dumpAt: null, timeBasis: null, complete: provenance?.complete ?? format === 'dump' });
+    planned.push({
+      path,
+      sourceFile,
+      sha256,
+      format,
+      provenance,
+      snapshotId: null,
+      dumpAt: null,
+      timeBasis: null,
+      complete: provenance?.complete ?? format === 'dump',
+    });
     const p = planned[planned.length - 1]!;
     if (header) Object.assign(p, { snapshotId: header, dumpAt: snapshotFromTime(header)!.dumpAt, timeBasis: 'header' });
   }

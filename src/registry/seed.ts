@@ -10,7 +10,10 @@ import { ensureAsnTable } from './asn.js';
 import { importRegistry } from './import.js';
 
 export async function seedRegistry(deps: { store: Store; clock: Clock; progress: ProgressReporter }, dir: string) {
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => /\.csv(\.gz)?$/.test(f)).sort().map((f) => join(dir, f));
+  const files = (await readdir(dir).catch(() => [] as string[]))
+    .filter((f) => /\.csv(\.gz)?$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
   const as = await ensureAsnTable(deps);
   const r = await importRegistry(deps, files);
   return {

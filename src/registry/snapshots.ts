@@ -60,7 +60,9 @@ export async function selectSnapshot(store: Store, value?: string): Promise<Sele
     const exact = all.find((s) => s.id === value);
     if (exact) return { snapshot: exact, selectedBy: 'requested' };
     if (!/^\d{4}-\d{2}-\d{2}/.test(value)) {
-      throw new AppError('VALIDATION', `--snapshot "${value}" is not a date (YYYY-MM-DD) or snapshot id; available: ${ids}`, { issues: [{ path: ['snapshot'], message: `one of: ${ids}` }] });
+      throw new AppError('VALIDATION', `--snapshot "${value}" is not a date (YYYY-MM-DD) or snapshot id; available: ${ids}`, {
+        issues: [{ path: ['snapshot'], message: `one of: ${ids}` }],
+      });
     }
     const sameDay = all.filter((s) => s.id.startsWith(value.slice(0, 10)));
     const hit = sameDay[sameDay.length - 1];

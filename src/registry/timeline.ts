@@ -53,8 +53,20 @@ export function dailySeries(rows: RegistryDailyStatRecord[], sourceFile: string)
   });
   const col = (k: string) => days.map((r) => value(r, Number(r.doc[k] ?? 0)));
   const out = [
-    series('ru-registry-records', "Russia's blocking register: records", 'records', 'Records in the Zapret-Info dump (one per line), per day and per complete snapshot.', col('records')),
-    series('ru-registry-ip-tokens', "Russia's blocking register: IP addresses listed (not de-duplicated)", 'addresses', 'IP tokens listed per day; the same address listed twice counts twice; no CIDRs were listed before mid-2016.', col('ip_tokens')),
+    series(
+      'ru-registry-records',
+      "Russia's blocking register: records",
+      'records',
+      'Records in the Zapret-Info dump (one per line), per day and per complete snapshot.',
+      col('records'),
+    ),
+    series(
+      'ru-registry-ip-tokens',
+      "Russia's blocking register: IP addresses listed (not de-duplicated)",
+      'addresses',
+      'IP tokens listed per day; the same address listed twice counts twice; no CIDRs were listed before mid-2016.',
+      col('ip_tokens'),
+    ),
     series('ru-registry-domains', "Russia's blocking register: distinct domains", 'domains', 'Distinct domain field values per day.', col('distinct_domains')),
   ];
   const organs = new Set(days.flatMap((r) => Object.keys(r.doc).filter((k) => k.startsWith('organ_'))));
@@ -62,7 +74,15 @@ export function dailySeries(rows: RegistryDailyStatRecord[], sourceFile: string)
     const values = col(organ);
     if (values.every((v) => v.value === 0)) continue;
     const body = organ.slice('organ_'.length);
-    out.push(series(`ru-registry-records-${bodySlug(body)}`, `Russia's blocking register: records by ${body}`, 'records', `Records whose decision body is ${body}.`, values));
+    out.push(
+      series(
+        `ru-registry-records-${bodySlug(body)}`,
+        `Russia's blocking register: records by ${body}`,
+        'records',
+        `Records whose decision body is ${body}.`,
+        values,
+      ),
+    );
   }
   return out.filter((s) => s.values.length > 0);
 }
@@ -83,12 +103,34 @@ export function snapshotSeries(a: SnapshotAnalysis): IndicatorSeries[] {
   const note = s.lower_bound ? 'lower bound: the snapshot is truncated, partial or derived' : null;
   const v = (value: number): Value[] => [{ period, value, source, note }];
   const out = [
-    series('ru-registry-blocked-ipv4', "Russia's blocking register: distinct IPv4 addresses blocked", 'addresses', 'Exact union of listed IPv4 ranges and addresses (overlaps once), per snapshot.', v(a.ipv4.distinct_addresses)),
+    series(
+      'ru-registry-blocked-ipv4',
+      "Russia's blocking register: distinct IPv4 addresses blocked",
+      'addresses',
+      'Exact union of listed IPv4 ranges and addresses (overlaps once), per snapshot.',
+      v(a.ipv4.distinct_addresses),
+    ),
   ];
   if (s.complete) {
-    out.push(series('ru-registry-records', "Russia's blocking register: records", 'records', 'Records in the Zapret-Info dump (one per line), per day and per complete snapshot.', v(a.entries.total)));
+    out.push(
+      series(
+        'ru-registry-records',
+        "Russia's blocking register: records",
+        'records',
+        'Records in the Zapret-Info dump (one per line), per day and per complete snapshot.',
+        v(a.entries.total),
+      ),
+    );
     for (const b of a.by_body) {
-      out.push(series(`ru-registry-records-${bodySlug(b.decision_body)}`, `Russia's blocking register: records by ${b.decision_body}`, 'records', `Records whose decision body is ${b.decision_body}.`, v(b.entries)));
+      out.push(
+        series(
+          `ru-registry-records-${bodySlug(b.decision_body)}`,
+          `Russia's blocking register: records by ${b.decision_body}`,
+          'records',
+          `Records whose decision body is ${b.decision_body}.`,
+          v(b.entries),
+        ),
+      );
     }
   }
   return out;
@@ -133,13 +175,22 @@ export async function linkEvidence(store: Store, a: SnapshotAnalysis): Promise<L
       continue;
     }
     const doc = {
-      snapshot: a.snapshot.id, dump_at: a.snapshot.dump_at, lower_bound: a.snapshot.lower_bound,
-      decision_number: svc.decision_number, service: svc.service, service_asns: svc.asns,
-      ipv4_distinct_all: a.ipv4.distinct_addresses, decision_addresses: named.decision_addresses,
-      service_target: named.target, outside_service: named.outside_service,
-      target_all: a.collateral.target, collateral_all: a.collateral.collateral,
+      snapshot: a.snapshot.id,
+      dump_at: a.snapshot.dump_at,
+      lower_bound: a.snapshot.lower_bound,
+      decision_number: svc.decision_number,
+      service: svc.service,
+      service_asns: svc.asns,
+      ipv4_distinct_all: a.ipv4.distinct_addresses,
+      decision_addresses: named.decision_addresses,
+      service_target: named.target,
+      outside_service: named.outside_service,
+      target_all: a.collateral.target,
+      collateral_all: a.collateral.collateral,
       top_collateral_orgs: a.collateral.collateral_by_org.slice(0, 5),
-      method: a.method, collateral_rule: a.collateral.rule, as_data: `${a.as_data.package} ${a.as_data.version} (${a.as_data.note})`,
+      method: a.method,
+      collateral_rule: a.collateral.rule,
+      as_data: `${a.as_data.package} ${a.as_data.version} (${a.as_data.note})`,
       api: `/api/registry/summary?snapshot=${encodeURIComponent(a.snapshot.id)}`,
     };
     await store.ledger.addLinks([{ eventId: svc.ledger_event, kind: 'registry_snapshot', target: a.snapshot.id, doc }]);

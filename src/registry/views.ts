@@ -34,8 +34,13 @@ export async function registrySummary(deps: Deps, q: { snapshot?: string; top?: 
   const top = q.top ?? 10;
   const a = await selected(deps, q.snapshot);
   const snapshots = (await deps.store.registry.listSnapshots()).map((s) => ({
-    id: s.id, dump_at: s.dumpAt, kind: s.kind, complete: s.complete, lower_bound: s.lowerBound,
-    entries: Number(s.doc.entries ?? 0), ipv4_distinct: Number(s.doc.ipv4_distinct ?? 0),
+    id: s.id,
+    dump_at: s.dumpAt,
+    kind: s.kind,
+    complete: s.complete,
+    lower_bound: s.lowerBound,
+    entries: Number(s.doc.entries ?? 0),
+    ipv4_distinct: Number(s.doc.ipv4_distinct ?? 0),
   }));
   const { asns: _asns, organisations, decisions, ...rest } = a;
   return {
@@ -56,7 +61,13 @@ export async function registryAsns(deps: Deps, q: { snapshot?: string; top?: num
     snapshot: a.snapshot,
     method: a.method,
     as_data: a.as_data,
-    totals: { blocked: a.ipv4.distinct_addresses, attributed, not_announced_today: a.not_announced_today, asns: a.asns.length, organisations: a.organisations.length },
+    totals: {
+      blocked: a.ipv4.distinct_addresses,
+      attributed,
+      not_announced_today: a.not_announced_today,
+      asns: a.asns.length,
+      organisations: a.organisations.length,
+    },
     organisations: a.organisations.slice(0, top),
     items: a.asns.slice(0, top),
     collateral_rule: a.collateral.rule,
@@ -67,8 +78,11 @@ export async function registryAsns(deps: Deps, q: { snapshot?: string; top?: num
 export function lookupKind(q: string): 'ip' | 'domain' {
   const s = q.trim();
   if (!s || /\s/.test(s) || s.length > 253) {
-    throw new AppError('VALIDATION', `"${q}" is not an IP address or a domain`, { issues: [{ path: ['q'], message: 'an IPv4/IPv6 address or a domain name' }] });
+    throw new AppError('VALIDATION', `"${q}" is not an IP address or a domain`, {
+      issues: [{ path: ['q'], message: 'an IPv4/IPv6 address or a domain name' }],
+    });
   }
-  if (s.includes('/')) throw new AppError('VALIDATION', `"${q}": look up one address, not a range`, { issues: [{ path: ['q'], message: 'one address, e.g. 149.154.167.99' }] });
+  if (s.includes('/'))
+    throw new AppError('VALIDATION', `"${q}": look up one address, not a range`, { issues: [{ path: ['q'], message: 'one address, e.g. 149.154.167.99' }] });
   return /^[0-9.]+$/.test(s) || s.includes(':') ? 'ip' : 'domain';
 }

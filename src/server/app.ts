@@ -25,7 +25,15 @@ import { staticWeb } from './static.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const HTTP_CODES: Record<number, ErrorCode> = { 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED', 400: 'VALIDATION', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE' };
+const HTTP_CODES: Record<number, ErrorCode> = {
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  400: 'VALIDATION',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+};
 
 export function createApp(deps: AppDeps) {
   const app = newRouter();

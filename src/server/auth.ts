@@ -96,7 +96,10 @@ export const costBudget =
   async (c, next) => {
     if (c.req.method !== 'GET' || !COST_GET.test(c.req.path)) return next();
     const draws = Number(c.req.query('draws') ?? 0) || 0;
-    const regions = (c.req.queries('region') ?? []).concat(c.req.queries('regions') ?? []).flatMap((r) => r.split(',')).filter(Boolean).length;
+    const regions = (c.req.queries('region') ?? [])
+      .concat(c.req.queries('regions') ?? [])
+      .flatMap((r) => r.split(','))
+      .filter(Boolean).length;
     const authenticated = bearer(c) ? (await identify(c, deps)).scopes.length > 0 : false;
     assertCostWork(limits, authenticated, draws * Math.max(1, regions), draws);
     return next();

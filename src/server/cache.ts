@@ -51,7 +51,10 @@ export function cacheKey(url: string): string {
   const q = rest.indexOf('?');
   if (q < 0) return rest;
   const name = (p: string) => p.split('=', 1)[0]!;
-  const params = rest.slice(q + 1).split('&').filter(Boolean);
+  const params = rest
+    .slice(q + 1)
+    .split('&')
+    .filter(Boolean);
   params.sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
   return `${rest.slice(0, q)}?${params.join('&')}`;
 }

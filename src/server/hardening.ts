@@ -51,7 +51,10 @@ export const hostGuard = (deps: AppDeps): MiddlewareHandler<Env> => {
       throw new AppError('FORBIDDEN', 'the request has no valid Host header');
     }
     if (!allowed.has(host)) {
-      throw new AppError('FORBIDDEN', `this server does not answer to the Host "${host}"; it answers to ${[...allowed].join(', ')} (serve --allow-host NAME adds one)`);
+      throw new AppError(
+        'FORBIDDEN',
+        `this server does not answer to the Host "${host}"; it answers to ${[...allowed].join(', ')} (serve --allow-host NAME adds one)`,
+      );
     }
     await next();
   };

@@ -53,15 +53,23 @@ export const ANONYMOUS_MAX_DRAWS = 10_000;
 export function assertCostWork(limits: Limits, authenticated: boolean, work: number, maxDraws: number): void {
   const budget = authenticated ? limits.costWorkToken : limits.costWorkAnonymous;
   if (!authenticated && maxDraws > ANONYMOUS_MAX_DRAWS) {
-    throw new AppError('VALIDATION', `draws: at most ${ANONYMOUS_MAX_DRAWS} per scenario without a token (asked ${maxDraws}); send a token (any scope) for up to 100000`, {
-      issues: [{ path: ['draws'], message: `at most ${ANONYMOUS_MAX_DRAWS} without a token` }],
-    });
+    throw new AppError(
+      'VALIDATION',
+      `draws: at most ${ANONYMOUS_MAX_DRAWS} per scenario without a token (asked ${maxDraws}); send a token (any scope) for up to 100000`,
+      {
+        issues: [{ path: ['draws'], message: `at most ${ANONYMOUS_MAX_DRAWS} without a token` }],
+      },
+    );
   }
   if (work > budget) {
-    throw new AppError('VALIDATION', `this request asks for ${work} units of cost work (draws x regions, summed over scenarios); the limit is ${budget}${authenticated ? '' : ` without a token (${limits.costWorkToken} with one)`}`, {
-      issues: [{ path: ['draws'], message: `work over ${budget}` }],
-      details: { work, budget },
-    });
+    throw new AppError(
+      'VALIDATION',
+      `this request asks for ${work} units of cost work (draws x regions, summed over scenarios); the limit is ${budget}${authenticated ? '' : ` without a token (${limits.costWorkToken} with one)`}`,
+      {
+        issues: [{ path: ['draws'], message: `work over ${budget}` }],
+        details: { work, budget },
+      },
+    );
   }
 }
 

@@ -28,9 +28,13 @@ export function heavyRateLimit(limits: Limits): MiddlewareHandler<Env> {
     keyGenerator: (c) => clientAddress(c) ?? 'in-process',
     handler: (c) => {
       const reset = c.res.headers.get('ratelimit-reset') ?? String(Math.ceil(limits.heavyWindowMs / 1000));
-      throw new AppError('RATE_LIMITED', `too many heavy requests from this client without a token: at most ${limits.heavyPerWindow} per ${limits.heavyWindowMs / 1000} s; retry in ${reset} s, or send a token`, {
-        details: { retry_after_s: Number(reset) },
-      });
+      throw new AppError(
+        'RATE_LIMITED',
+        `too many heavy requests from this client without a token: at most ${limits.heavyPerWindow} per ${limits.heavyWindowMs / 1000} s; retry in ${reset} s, or send a token`,
+        {
+          details: { retry_after_s: Number(reset) },
+        },
+      );
     },
   });
   return (c, next) => {

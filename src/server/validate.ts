@@ -46,7 +46,10 @@ export async function jsonBody(c: Context): Promise<unknown> {
     throw new AppError('VALIDATION', `malformed JSON body: ${(e as Error).message}`, { issues: [{ path: [], message: 'malformed JSON' }] });
   }
   const bad = illFormedAt(body);
-  if (bad) throw new AppError('VALIDATION', `${bad.join('.') || 'body'}: not valid Unicode text (a lone surrogate)`, { issues: [{ path: bad, message: 'lone surrogate' }] });
+  if (bad)
+    throw new AppError('VALIDATION', `${bad.join('.') || 'body'}: not valid Unicode text (a lone surrogate)`, {
+      issues: [{ path: bad, message: 'lone surrogate' }],
+    });
   return body;
 }
 

@@ -29,7 +29,12 @@ export interface WarmReport {
 
 type Requester = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
 
-export async function warmCache(app: Requester, store: Pick<Store, 'dataVersion'>, paths: readonly string[] = WARM_PATHS, signal?: AbortSignal): Promise<WarmReport> {
+export async function warmCache(
+  app: Requester,
+  store: Pick<Store, 'dataVersion'>,
+  paths: readonly string[] = WARM_PATHS,
+  signal?: AbortSignal,
+): Promise<WarmReport> {
   const t0 = performance.now();
   const version = store.dataVersion();
   const warmed: string[] = [];

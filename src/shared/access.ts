@@ -38,9 +38,14 @@ export function scopeAllows(scopes: readonly string[], need: Scope): boolean {
 export function assertScope(grant: Grant, need: Scope, what: string): void {
   if (scopeAllows(grant.scopes, need)) return;
   if (grant.scopes.length === 0) {
-    throw new AppError('UNAUTHORIZED', `${what} needs a token with the "${need}" scope: Authorization: Bearer <token> (create one with \`splinternet tokens create --scope ${need}\`)`);
+    throw new AppError(
+      'UNAUTHORIZED',
+      `${what} needs a token with the "${need}" scope: Authorization: Bearer <token> (create one with \`splinternet tokens create --scope ${need}\`)`,
+    );
   }
-  throw new AppError('FORBIDDEN', `${what} needs the "${need}" scope; this token has ${grant.scopes.join(', ') || 'none'}`, { details: { required_scope: need } });
+  throw new AppError('FORBIDDEN', `${what} needs the "${need}" scope; this token has ${grant.scopes.join(', ') || 'none'}`, {
+    details: { required_scope: need },
+  });
 }
 
 /** The real path of `p`, or of its nearest existing ancestor joined with the rest (for paths not yet there). */

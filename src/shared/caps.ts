@@ -63,7 +63,7 @@ export async function readCapped(path: string, maxBytes: number = IMPORT_CAPS.ma
 /** Where the first byte that is not valid UTF-8 sits (byte offset and 1-based line), or null. */
 export function firstInvalidUtf8(b: Uint8Array): { offset: number; line: number } | null {
   let line = 1;
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!;
     if (c === 10) line++;
     const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
@@ -91,11 +91,15 @@ export function decodeStrict(bytes: Uint8Array, encoding: 'utf-8' | 'windows-125
   } catch (e) {
     const at = encoding === 'utf-8' ? firstInvalidUtf8(bytes) : null;
     const where = at ? ` at line ${at.line} (byte ${at.offset}: 0x${bytes[at.offset]!.toString(16).padStart(2, '0')})` : '';
-    throw new AppError('VALIDATION', `${path} is not valid ${encoding.toUpperCase()}${where}; it may be Windows-1252 or Latin-1: re-save it as UTF-8 (e.g. iconv -f cp1252 -t utf-8)`, {
-      issues: [{ path: ['file'], message: `not ${encoding}` }],
-      details: { reason: 'bad_encoding', encoding, ...(at ?? {}) },
-      cause: e,
-    });
+    throw new AppError(
+      'VALIDATION',
+      `${path} is not valid ${encoding.toUpperCase()}${where}; it may be Windows-1252 or Latin-1: re-save it as UTF-8 (e.g. iconv -f cp1252 -t utf-8)`,
+      {
+        issues: [{ path: ['file'], message: `not ${encoding}` }],
+        details: { reason: 'bad_encoding', encoding, ...(at ?? {}) },
+        cause: e,
+      },
+    );
   }
 }
 
@@ -114,14 +118,21 @@ export function firstLongLine(text: string, maxLineBytes: number = IMPORT_CAPS.m
 }
 
 /** Read, cap, decode strictly and check line lengths: the text of a whole-file import. */
-export async function readTextStrict(path: string, opts: { encoding?: 'utf-8' | 'windows-1251'; maxBytes?: number; maxLineBytes?: number } = {}): Promise<string> {
+export async function readTextStrict(
+  path: string,
+  opts: { encoding?: 'utf-8' | 'windows-1251'; maxBytes?: number; maxLineBytes?: number } = {},
+): Promise<string> {
   const text = decodeStrict(await readCapped(path, opts.maxBytes), opts.encoding ?? 'utf-8', path);
   const long = firstLongLine(text, opts.maxLineBytes);
   if (long) {
-    throw new AppError('VALIDATION', `${path}: line ${long.line}: oversize_line: ${long.length} characters, over the ${opts.maxLineBytes ?? IMPORT_CAPS.maxLineBytes} limit; nothing was stored`, {
-      issues: [{ path: ['file', long.line], message: 'line too long' }],
-      details: { reason: 'oversize_line', line: long.line },
-    });
+    throw new AppError(
+      'VALIDATION',
+      `${path}: line ${long.line}: oversize_line: ${long.length} characters, over the ${opts.maxLineBytes ?? IMPORT_CAPS.maxLineBytes} limit; nothing was stored`,
+      {
+        issues: [{ path: ['file', long.line], message: 'line too long' }],
+        details: { reason: 'oversize_line', line: long.line },
+      },
+    );
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

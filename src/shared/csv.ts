@@ -22,7 +22,11 @@ export function csvCell(v: CsvValue): string {
 }
 
 /** A header row and one row per record (CRLF line ends, a final CRLF). */
-export function toCsv<R>(columns: readonly string[], rows: readonly R[], get: (row: R, column: string) => CsvValue = (r, c) => (r as Record<string, CsvValue>)[c]): string {
+export function toCsv<R>(
+  columns: readonly string[],
+  rows: readonly R[],
+  get: (row: R, column: string) => CsvValue = (r, c) => (r as Record<string, CsvValue>)[c],
+): string {
   const lines = [columns.map(csvCell).join(','), ...rows.map((r) => columns.map((c) => csvCell(get(r, c))).join(','))];
   return lines.join('\r\n') + '\r\n';
 }

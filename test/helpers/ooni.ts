@@ -10,7 +10,11 @@ import { FingerprintMatcher, parseFingerprintFile, SHIPPED_FINGERPRINTS, type Fi
 export const OONI_FIXTURES = join(import.meta.dirname, '../fixtures/ooni');
 
 /** The 28 real Explorer-fixture measurements, one JSON line each. */
-export const realLines = (): string[] => gunzipSync(readFileSync(join(OONI_FIXTURES, 'explorer/measurements.jsonl.gz'))).toString('utf8').trim().split('\n');
+export const realLines = (): string[] =>
+  gunzipSync(readFileSync(join(OONI_FIXTURES, 'explorer/measurements.jsonl.gz')))
+    .toString('utf8')
+    .trim()
+    .split('\n');
 
 /** SYNTHETIC: `n` lines cycling over real lines under `maxBytes`, each with its own report_id. */
 export function variedLines(n: number, tag: string, maxBytes = 12_000): string[] {
@@ -51,4 +55,8 @@ export const fixtureSets = (): Record<string, string[]> => ({
 
 /** The matcher over the shipped fingerprint files (what a fresh store imports). */
 export const shippedMatcher = (keep: (fp: Fingerprint) => boolean = () => true): FingerprintMatcher =>
-  new FingerprintMatcher(SHIPPED_FINGERPRINTS.flatMap((s) => parseFingerprintFile(readFileSync(join(ROOT, 'data/ooni/fingerprints', s.file), 'utf8'), s.file, s.source).items).filter(keep));
+  new FingerprintMatcher(
+    SHIPPED_FINGERPRINTS.flatMap(
+      (s) => parseFingerprintFile(readFileSync(join(ROOT, 'data/ooni/fingerprints', s.file), 'utf8'), s.file, s.source).items,
+    ).filter(keep),
+  );

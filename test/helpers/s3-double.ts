@@ -57,7 +57,10 @@ export async function startS3Double(opts: S3DoubleOptions): Promise<S3Double> {
     const page = keys.slice(0, max);
     const truncated = keys.length > page.length;
     const contents = page
-      .map((k) => `<Contents><Key>${xmlEscape(k)}</Key><LastModified>${LAST_MODIFIED.toISOString()}</LastModified><ETag>${xmlEscape(etag(k, opts.objects.get(k)!))}</ETag><Size>${opts.objects.get(k)!.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`)
+      .map(
+        (k) =>
+          `<Contents><Key>${xmlEscape(k)}</Key><LastModified>${LAST_MODIFIED.toISOString()}</LastModified><ETag>${xmlEscape(etag(k, opts.objects.get(k)!))}</ETag><Size>${opts.objects.get(k)!.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`,
+      )
       .join('');
     const body =
       `<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${opts.bucket}</Name><Prefix>${xmlEscape(prefix)}</Prefix>` +
@@ -72,7 +75,13 @@ export async function startS3Double(opts: S3DoubleOptions): Promise<S3Double> {
   const get = (req: IncomingMessage, res: ServerResponse, key: string) => {
     const body = opts.objects.get(key);
     if (!body) return errorXml(res, 404, 'NoSuchKey', 'The specified key does not exist.', key);
-    const headers = { 'content-type': 'application/octet-stream', 'content-length': body.length, etag: etag(key, body), 'last-modified': LAST_MODIFIED.toUTCString(), 'accept-ranges': 'bytes' };
+    const headers = {
+      'content-type': 'application/octet-stream',
+      'content-length': body.length,
+      etag: etag(key, body),
+      'last-modified': LAST_MODIFIED.toUTCString(),
+      'accept-ranges': 'bytes',
+    };
     if (req.method === 'HEAD') {
       res.writeHead(200, headers);
       return res.end();
@@ -113,10 +122,11 @@ export async function startS3Double(opts: S3DoubleOptions): Promise<S3Double> {
   const { port } = server.address() as AddressInfo;
   return Object.assign(state, {
     url: `http://127.0.0.1:${port}/${opts.bucket}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   });
 }
 

@@ -31,7 +31,8 @@ beforeAll(async () => {
   const ledger = { ...store.ledger, listEvents: (...a: Parameters<Store['ledger']['listEvents']>) => (listCalls++, store.ledger.listEvents(...a)) };
   app = createApp({ store: { ...store, ledger }, clock, dbPath: ':memory:' });
   ({ token } = await createToken({ store, clock }, 'test', { scopes: ['admin'], createdBy: 'test' }));
-  for (let i = 0; i < 12; i++) expect((await post('/api/events', sampleEvent({ id: `xx-20${10 + i}-cache-${i}`, start: `20${10 + i}-01-01` }))).status).toBe(201);
+  for (let i = 0; i < 12; i++)
+    expect((await post('/api/events', sampleEvent({ id: `xx-20${10 + i}-cache-${i}`, start: `20${10 + i}-01-01` }))).status).toBe(201);
 });
 afterAll(() => cleanup());
 
@@ -117,7 +118,9 @@ describe('validators', () => {
 describe('single flight', () => {
   it('a burst of concurrent misses on one URL runs the query once; all get the body', async () => {
     const before = listCalls;
-    const rs = await Promise.all(Array.from({ length: 20 }, async (_, i) => app.request('/api/events?country=RU&limit=7', { headers: i % 2 ? { 'accept-encoding': 'gzip' } : {} })));
+    const rs = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => app.request('/api/events?country=RU&limit=7', { headers: i % 2 ? { 'accept-encoding': 'gzip' } : {} })),
+    );
     expect(listCalls - before).toBe(1);
     for (const [i, r] of rs.entries()) {
       expect(r.status).toBe(200);
@@ -162,7 +165,11 @@ describe('keepWarm', () => {
     const fakeApp = { request: () => (requests++, new Response('{}', { status: 200 })) };
     const reports: number[] = [];
     const ac = new AbortController();
-    const w = keepWarm(fakeApp, { dataVersion: () => v }, { signal: ac.signal, everyMs: 5, paths: ['/api/a', '/api/b'], onWarm: (_r, nth) => reports.push(nth) });
+    const w = keepWarm(
+      fakeApp,
+      { dataVersion: () => v },
+      { signal: ac.signal, everyMs: 5, paths: ['/api/a', '/api/b'], onWarm: (_r, nth) => reports.push(nth) },
+    );
     while (reports.length < 1) await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setTimeout(r, 60)); // a dozen intervals with no write: no new warm-up
     expect(requests).toBe(2);

@@ -12,7 +12,6 @@ import { createToken, revokeToken } from '../../src/ledger/index.js';
 import type { Store } from '../../src/store/index.js';
 import { appWithToken, clock, sampleEvent, tempStore } from '../helpers/index.js';
 
- 
 const jbody = async (r: Response | Promise<Response>): Promise<any> => (await r).json();
 
 let store: Store;
@@ -136,7 +135,11 @@ describe('updates, revisions, retraction', () => {
     const body = { ...sampleEvent({ id }), title: 'Edited title', reason: 'fix title' };
     const ok = await app.request(`/api/events/${id}`, { method: 'PUT', headers: { ...auth(), 'if-match': '"1"' }, body: JSON.stringify(body) });
     expect(ok.status).toBe(200);
-    const stale = await app.request(`/api/events/${id}`, { method: 'PUT', headers: { ...auth(), 'if-match': '"1"' }, body: JSON.stringify({ ...body, title: 'Lost update' }) });
+    const stale = await app.request(`/api/events/${id}`, {
+      method: 'PUT',
+      headers: { ...auth(), 'if-match': '"1"' },
+      body: JSON.stringify({ ...body, title: 'Lost update' }),
+    });
     expect(stale.status).toBe(412);
     expect((await jbody(app.request(`/api/events/${id}`))).title).toBe('Edited title');
     const noMatch = await app.request(`/api/events/${id}`, { method: 'PUT', headers: auth(), body: JSON.stringify(body) });
@@ -195,7 +198,23 @@ describe('indicator exports', () => {
   it('exports values with their own sources, as CSV and Parquet', async () => {
     const { saveSeries } = await import('../../src/ledger/index.js');
     const src = (url: string) => ({ url, title: 't', publisher: 'p', published: null, archive_url: null, locator: null });
-    await saveSeries(store, [{ id: 'xx-cases', title: 'Synthetic cases', description: '', unit: 'cases', country: 'RU', values: [{ period: '2019', value: 53, source: src('https://a.example/'), note: null }, { period: '2019', value: 57, source: src('https://b.example/'), note: 'restated' }] }], 'test');
+    await saveSeries(
+      store,
+      [
+        {
+          id: 'xx-cases',
+          title: 'Synthetic cases',
+          description: '',
+          unit: 'cases',
+          country: 'RU',
+          values: [
+            { period: '2019', value: 53, source: src('https://a.example/'), note: null },
+            { period: '2019', value: 57, source: src('https://b.example/'), note: 'restated' },
+          ],
+        },
+      ],
+      'test',
+    );
     const csv = await (await app.request('/api/export/indicators.csv?id=xx-cases')).text();
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(3);

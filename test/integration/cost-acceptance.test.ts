@@ -33,7 +33,22 @@ afterAll(() => t.cleanup());
 
 describe('calibration on OZI (Dec 2020)', () => {
   it('Moscow: one-day full shutdown within 10 % of 4.8e9 RUB', async () => {
-    const r = await run(['cost', '--country', 'RU', '--region', 'RU-MOW', '--type', 'full', '--hours', '24', '--method', 'ozi-regional', '--currency', 'RUB', '--json']);
+    const r = await run([
+      'cost',
+      '--country',
+      'RU',
+      '--region',
+      'RU-MOW',
+      '--type',
+      'full',
+      '--hours',
+      '24',
+      '--method',
+      'ozi-regional',
+      '--currency',
+      'RUB',
+      '--json',
+    ]);
     expect(r.code, r.err).toBe(0);
     const e = (r.json as CostResult).estimates[0]!;
     expect(e.currency).toBe('RUB');
@@ -65,8 +80,10 @@ describe('calibration on OZI (Dec 2020)', () => {
   });
 
   it('national full and mobile (sum of 85 regions) against the published $442 M and $221 M: 25–40 % lower, as documented', async () => {
-    const full = ((await run(['cost', '--country', 'RU', '--type', 'full', '--hours', '24', '--method', 'ozi-regional', '--json'])).json as CostResult).estimates[0]!;
-    const mobile = ((await run(['cost', '--country', 'RU', '--type', 'mobile', '--hours', '24', '--method', 'ozi-regional', '--json'])).json as CostResult).estimates[0]!;
+    const full = ((await run(['cost', '--country', 'RU', '--type', 'full', '--hours', '24', '--method', 'ozi-regional', '--json'])).json as CostResult)
+      .estimates[0]!;
+    const mobile = ((await run(['cost', '--country', 'RU', '--type', 'mobile', '--hours', '24', '--method', 'ozi-regional', '--json'])).json as CostResult)
+      .estimates[0]!;
     expect(full.regions).toHaveLength(85);
     expect(full.usd!.rate).toBeCloseTo(72.1049, 3); // WB annual average 2020, stated with the estimate
     const gapFull = full.usd!.median / PUBLISHED.national_full_usd - 1;
@@ -101,7 +118,22 @@ describe('the OZI table', () => {
 
 describe('Xinjiang 2009–2010', () => {
   it('gives at least two methods, each with inputs and an interval, using 2009 and 2010 data', async () => {
-    const r = await run(['cost', '--country', 'CN', '--region', 'CN-XJ', '--type', 'full', '--start', '2009-07-05', '--end', '2010-05-14', '--method', 'all', '--json']);
+    const r = await run([
+      'cost',
+      '--country',
+      'CN',
+      '--region',
+      'CN-XJ',
+      '--type',
+      'full',
+      '--start',
+      '2009-07-05',
+      '--end',
+      '2010-05-14',
+      '--method',
+      'all',
+      '--json',
+    ]);
     expect(r.code, r.err).toBe(0);
     const x = r.json as CostResult;
     expect(x.estimates.length).toBeGreaterThanOrEqual(2);
@@ -190,8 +222,11 @@ describe('bad input and reproducibility', () => {
     // warm memo. Any key that forgot a constant would give a different number.
     const store = await openStore(db);
     try {
-      const events = (await Promise.all(['shutdown', 'throttling', 'block'].map((category) => listEvents({ store }, { category, limit: 1000 })))).flatMap((p) => p.items);
-      const price = (e: (typeof events)[number]) => priceEvent({ store }, e, { draws: 2000, end: e.end ?? '2026-11-26', ...(e.category === 'throttling' ? { severity: 0.5 } : {}), method: 'all' });
+      const events = (await Promise.all(['shutdown', 'throttling', 'block'].map((category) => listEvents({ store }, { category, limit: 1000 })))).flatMap(
+        (p) => p.items,
+      );
+      const price = (e: (typeof events)[number]) =>
+        priceEvent({ store }, e, { draws: 2000, end: e.end ?? '2026-11-26', ...(e.category === 'throttling' ? { severity: 0.5 } : {}), method: 'all' });
       const cold = [];
       for (const e of events) {
         clearDrawMemo();
@@ -212,7 +247,14 @@ describe('cost events: the whole ledger priced at once', () => {
   it('counts reconcile, unpriced events say what they miss (exit 3), rows match `cost event`', async () => {
     const r = await run(['cost', 'events', '--country', 'RU', '--json']);
     expect(r.code, r.err).toBe(3); // ongoing events and throttles without a severity are not priced
-    const x = r.json as { events_read: number; events_priced: number; events_not_priced: number; estimates: number; missing_by_field: Record<string, number>; items: Record<string, unknown>[] };
+    const x = r.json as {
+      events_read: number;
+      events_priced: number;
+      events_not_priced: number;
+      estimates: number;
+      missing_by_field: Record<string, number>;
+      items: Record<string, unknown>[];
+    };
     expect(x.events_read).toBeGreaterThan(10);
     expect(x.events_priced + x.events_not_priced).toBe(x.events_read);
     expect(x.items.length).toBe(x.estimates + x.events_not_priced);
@@ -251,7 +293,8 @@ describe('HTTP API', () => {
       await store.close();
     }
   };
-  const post = (app: ReturnType<typeof createApp>, body: unknown) => app.request('/api/cost', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (app: ReturnType<typeof createApp>, body: unknown) =>
+    app.request('/api/cost', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   it('GET /api/cost takes the CLI parameters as query strings, regions repeated', () =>
     withApp(async (app) => {
@@ -274,10 +317,16 @@ describe('HTTP API', () => {
       expect(items[1]!.estimates.every((e) => e.currency === 'USD')).toBe(true);
       const one = await post(app, { country: 'RU', region: 'RU-AL', type: 'full', hours: 24, method: 'ozi-regional' });
       expect(((await one.json()) as CostResult).estimates).toHaveLength(1);
-      const bad = await post(app, [{ country: 'RU', type: 'full', hours: 24 }, { country: 'RU', type: 'isp', isp_share: 3, hours: 24 }]);
+      const bad = await post(app, [
+        { country: 'RU', type: 'full', hours: 24 },
+        { country: 'RU', type: 'isp', isp_share: 3, hours: 24 },
+      ]);
       expect(bad.status).toBe(400);
       expect(((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['1.isp_share']);
-      const many = await post(app, Array.from({ length: 101 }, () => ({ country: 'RU', type: 'full', hours: 1 })));
+      const many = await post(
+        app,
+        Array.from({ length: 101 }, () => ({ country: 'RU', type: 'full', hours: 1 })),
+      );
       expect(many.status).toBe(400);
     }));
 
@@ -312,7 +361,9 @@ describe('HTTP API', () => {
       const spec = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, { get?: { description?: string } }> };
       for (const m of ['ozi-regional', 'deloitte-2016', 'brookings-2016', 'cost-escalated']) expect(spec.paths['/api/cost']!.get!.description).toContain(m);
       expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/cost', '/api/cost/regions', '/api/cost/methods', '/api/events/{id}/cost']));
-      const methods = (await (await app.request('/api/cost/methods')).json()) as { items: { id: string; calibration?: { point: { moscow_residual_pct: number } } }[] };
+      const methods = (await (await app.request('/api/cost/methods')).json()) as {
+        items: { id: string; calibration?: { point: { moscow_residual_pct: number } } }[];
+      };
       expect(methods.items.find((m) => m.id === 'ozi-regional')!.calibration!.point.moscow_residual_pct).toBeCloseTo(3.0, 0);
     }));
 });

@@ -8,7 +8,12 @@ import { cli, tempDir } from '../helpers/index.js';
 
 const t = tempDir('splinternet-cost-data-');
 const db = join(t.dir, 'c.duckdb');
-let seed: { costs: { files: { file: string; values: number; checks: Record<string, { regions: number; gap_pct?: number; missing_regions: string[] }> }[]; rejects: unknown[] } };
+let seed: {
+  costs: {
+    files: { file: string; values: number; checks: Record<string, { regions: number; gap_pct?: number; missing_regions: string[] }> }[];
+    rejects: unknown[];
+  };
+};
 
 beforeAll(async () => {
   const r = await cli(['db', 'seed', '--db', db, '--json']);

@@ -39,7 +39,10 @@ describe('--end prices only what is ongoing', () => {
     const ongoing = chad.items.find((i) => i.start === '2018-03-28')!;
     expect(ongoing.end).toBeNull();
     expect(ongoing.usd_median).toBeGreaterThan(0);
-    const one = (await run(['cost', 'event', String(ongoing.event_id), '--end', '2026-11-26', '--method', 'cost-escalated', '--json'])).json as { estimates: { periods: { year: number; hours: number }[] }[]; mapping: string[] };
+    const one = (await run(['cost', 'event', String(ongoing.event_id), '--end', '2026-11-26', '--method', 'cost-escalated', '--json'])).json as {
+      estimates: { periods: { year: number; hours: number }[] }[];
+      mapping: string[];
+    };
     const periods = one.estimates[0]!.periods;
     expect(periods.map((p) => p.year)).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
     expect(periods.reduce((s, p) => s + p.hours, 0) / 24).toBe((Date.parse('2026-11-27') - Date.parse('2018-03-28')) / 86_400_000);
@@ -59,9 +62,15 @@ describe('--end prices only what is ongoing', () => {
 
 describe('an end nobody recorded', () => {
   it('India, 21 April 2022 (STOP: no end, status Unknown): priced up to the upper quartile of the ended Indian shutdowns, for their median share of it; --end does not extend it', async () => {
-    const list = (await run(['events', 'list', '--country', 'IN', '--limit', '500', '--json'])).json as { items: { id: string; start: string; end: string | null }[] };
+    const list = (await run(['events', 'list', '--country', 'IN', '--limit', '500', '--json'])).json as {
+      items: { id: string; start: string; end: string | null }[];
+    };
     const id = list.items.find((e) => e.start === '2022-04-21' && e.end === null)!.id;
-    type One = { mapping: string[]; missing: unknown[]; scenario: { start: string; end: string; hours: number; active: { share: number; low: number; high: number } | null } };
+    type One = {
+      mapping: string[];
+      missing: unknown[];
+      scenario: { start: string; end: string; hours: number; active: { share: number; low: number; high: number } | null };
+    };
     const one = (await run(['cost', 'event', id, '--method', 'cost-escalated', '--json'])).json as One;
     expect(one.missing).toEqual([]);
     const m = /duration of the (\d+) ended events of IN of the same kind, median (\d+) d \(quartiles (\d+)–(\d+) d\)/.exec(one.mapping.join(' '))!;
@@ -78,7 +87,11 @@ describe('an end nobody recorded', () => {
 describe('who was cut off', () => {
   it('events geocode reports coverage by scope; at least 90 % of sub-national events have a region or place with a population, the rest listed with why', async () => {
     const r = await run(['events', 'geocode', '--dry-run', '--json']);
-    const x = r.json as { by_scope: Record<string, { events: number; with_population: number }>; not_geocoded: { id: string; reason: string }[]; changed: number };
+    const x = r.json as {
+      by_scope: Record<string, { events: number; with_population: number }>;
+      not_geocoded: { id: string; reason: string }[];
+      changed: number;
+    };
     const sub = ['local', 'regional'].map((s) => x.by_scope[s] ?? { events: 0, with_population: 0 });
     const events = sub.reduce((n, s) => n + s.events, 0);
     expect(events).toBeGreaterThan(50);
@@ -89,10 +102,23 @@ describe('who was cut off', () => {
     expect([0, 3]).toContain(r.code);
   });
 
-  it("India 2022: priced by the districts cut off, within a factor of 3 of Top10VPN (cost compare), with hours, users and the events behind it", async () => {
+  it('India 2022: priced by the districts cut off, within a factor of 3 of Top10VPN (cost compare), with hours, users and the events behind it', async () => {
     const r = await run(['cost', 'compare', 'top10vpn', '--country', 'IN', '--json']);
     expect(r.code, r.err).toBe(0);
-    const x = r.json as { rows: { year: number; ours: Record<string, number>; theirs: number; ratio: number; their_hours: number; our_hours: number; our_users: number; events: { id: string }[]; cause: string | null }[]; summary: { both: number } };
+    const x = r.json as {
+      rows: {
+        year: number;
+        ours: Record<string, number>;
+        theirs: number;
+        ratio: number;
+        their_hours: number;
+        our_hours: number;
+        our_users: number;
+        events: { id: string }[];
+        cause: string | null;
+      }[];
+      summary: { both: number };
+    };
     const y2022 = x.rows.find((w) => w.year === 2022)!;
     expect(y2022.theirs).toBe(184_300_000);
     expect(y2022.ratio).toBeGreaterThan(1 / 3);

@@ -17,8 +17,21 @@ let token: string;
 beforeAll(async () => {
   ({ store, cleanup } = await tempStore());
   ({ app, token } = await appWithToken(store));
-  const event = sampleEvent({ id: 'ru-2020-formula-test', title: '=HYPERLINK("http://evil.example","click")', summary: '+cmd|calc!A0 synthetic', tags: ['@SUM(A1)'], category: 'shutdown', subtype: 'full', start: '2020-03-01', end: '2020-03-02' });
-  const r = await app.request('/api/events', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(event) });
+  const event = sampleEvent({
+    id: 'ru-2020-formula-test',
+    title: '=HYPERLINK("http://evil.example","click")',
+    summary: '+cmd|calc!A0 synthetic',
+    tags: ['@SUM(A1)'],
+    category: 'shutdown',
+    subtype: 'full',
+    start: '2020-03-01',
+    end: '2020-03-02',
+  });
+  const r = await app.request('/api/events', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(event),
+  });
   expect(r.status, await r.clone().text()).toBe(201);
 });
 afterAll(() => cleanup());

@@ -80,7 +80,15 @@ describe('block detector on the stored Brazil series', () => {
     const r = await json(['detect', '--kind', 'block', '--cc', 'BR']);
     expect(r.items).toHaveLength(1);
     const d = r.items[0];
-    expect(d).toMatchObject({ kind: 'block', scope: 'country', probe_cc: 'BR', target: 'www.womenonwaves.org', layer: 'http', networks: ['AS64496', 'AS64497'], end: null });
+    expect(d).toMatchObject({
+      kind: 'block',
+      scope: 'country',
+      probe_cc: 'BR',
+      target: 'www.womenonwaves.org',
+      layer: 'http',
+      networks: ['AS64496', 'AS64497'],
+      end: null,
+    });
     expect(d.start).toMatch(/^2019-03-0/);
     expect(d.strength.measurements).toBeGreaterThan(500);
     expect(d.evidence_query.api).toMatch(/^\/api\/measurements\?cc=BR&target=www.womenonwaves.org&since=2019-03-0/);
@@ -92,7 +100,13 @@ describe('block detector on the stored Brazil series', () => {
     expect(first.emitted.created).toBe(1);
     expect((await json(['detect', '--kind', 'block', '--cc', 'BR', '--emit'])).emitted.created).toBe(0);
     const ev = await json(['events', 'show', first.items[0].id]);
-    expect(ev).toMatchObject({ status: 'draft', category: 'block', subtype: 'website', networks: ['AS64496', 'AS64497'], targets: [{ kind: 'domain', name: 'www.womenonwaves.org' }] });
+    expect(ev).toMatchObject({
+      status: 'draft',
+      category: 'block',
+      subtype: 'website',
+      networks: ['AS64496', 'AS64497'],
+      targets: [{ kind: 'domain', name: 'www.womenonwaves.org' }],
+    });
     const one = await json(['detect', '--kind', 'block', '--cc', 'BR', '--asn', 'AS64496']);
     expect(one.items.map((x: { scope: string; probe_asn: string }) => [x.scope, x.probe_asn])).toEqual([['network', 'AS64496']]);
   });
@@ -115,6 +129,10 @@ describe('on real ingested OONI measurements (bucket sample)', () => {
     const out = JSON.parse(r.out);
     expect(out.items).toEqual([]);
     expect(out.series.length).toBeGreaterThan(10);
-    expect(out.series.filter((s: { kind: string; status: string }) => s.kind !== 'throttling').every((s: { status: string; reason: string | null }) => s.status === 'ok' || (s.status === 'insufficient' && s.reason))).toBe(true);
+    expect(
+      out.series
+        .filter((s: { kind: string; status: string }) => s.kind !== 'throttling')
+        .every((s: { status: string; reason: string | null }) => s.status === 'ok' || (s.status === 'insufficient' && s.reason)),
+    ).toBe(true);
   });
 });

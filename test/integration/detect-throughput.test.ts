@@ -78,7 +78,15 @@ describe('detect --kind throttling with the OONI input', () => {
     const r = await json(['detect', '--kind', 'throttling', '--cc', 'RU']);
     const ooni = r.items.filter((d: Json) => d.input === 'ooni_network_events');
     expect(ooni).toHaveLength(1);
-    expect(ooni[0]).toMatchObject({ kind: 'throttling', scope: 'country', target: 'abs.twimg.com', start: '2021-03-10T00:00:00.000Z', end: null, start_censored: false, networks: ['AS12389', 'AS31133', 'AS8359'] });
+    expect(ooni[0]).toMatchObject({
+      kind: 'throttling',
+      scope: 'country',
+      target: 'abs.twimg.com',
+      start: '2021-03-10T00:00:00.000Z',
+      end: null,
+      start_censored: false,
+      networks: ['AS12389', 'AS31133', 'AS8359'],
+    });
     expect(ooni[0].strength.slowdown_factor).toBeGreaterThan(10);
     expect(ooni[0].strength.median_throttled_target_kbps).toBeGreaterThan(100);
     expect(ooni[0].strength.median_throttled_target_kbps).toBeLessThan(160);
@@ -92,12 +100,18 @@ describe('detect --kind throttling with the OONI input', () => {
     for (const target of ['yandex.ru', 'vk.com', 'ru.wikipedia.org']) expect(series('AS8359', target).figures.verdict).toBe('not_throttled');
     // Nothing is silent: the speed-test input says it has no data, the OONI input what it left out.
     expect(r.series.find((s: Json) => s.input === 'speedtests')).toMatchObject({ status: 'insufficient' });
-    expect(r.series.find((s: Json) => s.input === 'ooni_network_events' && s.probe_asn === null).figures).toMatchObject({ measurements_with_network_events: 1600, paired: 1600, with_bad_events: 3 });
+    expect(r.series.find((s: Json) => s.input === 'ooni_network_events' && s.probe_asn === null).figures).toMatchObject({
+      measurements_with_network_events: 1600,
+      paired: 1600,
+      with_bad_events: 3,
+    });
   });
 
   it('--asn gives the network episode; --input speedtests leaves the OONI input out', async () => {
     const net = await json(['detect', '--kind', 'throttling', '--cc', 'RU', '--asn', 'AS12389', '--target', 'abs.twimg.com']);
-    expect(net.items.map((d: Json) => [d.scope, d.input, d.start, d.end])).toEqual([['network', 'ooni_network_events', '2021-03-10T00:00:00.000Z', '2021-03-17T00:00:00.000Z']]);
+    expect(net.items.map((d: Json) => [d.scope, d.input, d.start, d.end])).toEqual([
+      ['network', 'ooni_network_events', '2021-03-10T00:00:00.000Z', '2021-03-17T00:00:00.000Z'],
+    ]);
     const st = await json(['detect', '--kind', 'throttling', '--cc', 'RU', '--input', 'speedtests']);
     expect(st.series.every((s: Json) => s.input === 'speedtests')).toBe(true);
     const bad = await cli(['detect', '--kind', 'throttling', '--input', 'pigeons', '--json', '--db', db]);

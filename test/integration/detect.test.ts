@@ -74,7 +74,9 @@ describe('speedtests import', () => {
 describe('throttling (acceptance)', () => {
   it('summary: the exact item keys, per network and day', async () => {
     const r = await json(['speedtests', 'summary', '--cc', 'RU', '--asn', 'AS12389']);
-    expect(Object.keys(r.items[0]).sort()).toEqual(['as_name', 'asn', 'cc', 'day', 'median_control_kbps', 'median_target_kbps', 'n', 'share_throttled', 'verdict'].sort());
+    expect(Object.keys(r.items[0]).sort()).toEqual(
+      ['as_name', 'asn', 'cc', 'day', 'median_control_kbps', 'median_target_kbps', 'n', 'share_throttled', 'verdict'].sort(),
+    );
     const day = (d: string) => r.items.find((x: { day: string }) => x.day === d);
     expect(day('2021-03-15')).toMatchObject({ cc: 'RU', asn: 'AS12389', verdict: 'throttled' });
     expect(day('2021-03-15').median_target_kbps).toBeLessThan(day('2021-03-15').median_control_kbps);
@@ -83,10 +85,16 @@ describe('throttling (acceptance)', () => {
     expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
   });
 
-  it('the summary aggregated in the store equals the detector\'s per-day cells (throttleDays) exactly', async () => {
+  it("the summary aggregated in the store equals the detector's per-day cells (throttleDays) exactly", async () => {
     const store = await openStore(db);
     try {
-      const filters = [{}, { cc: 'RU' }, { cc: 'RU', asn: 'AS12389' }, { cc: 'RU', since: '2021-03-10', until: '2021-03-20' }, { since: '2021-03-13T05:00:00Z', until: '2021-03-14T17:30:00Z' }];
+      const filters = [
+        {},
+        { cc: 'RU' },
+        { cc: 'RU', asn: 'AS12389' },
+        { cc: 'RU', since: '2021-03-10', until: '2021-03-20' },
+        { since: '2021-03-13T05:00:00Z', until: '2021-03-14T17:30:00Z' },
+      ];
       const params = [DEFAULT_THROTTLE_PARAMS, { ...DEFAULT_THROTTLE_PARAMS, minControlKbps: 300, maxRatio: 0.5 }];
       for (const f of filters) {
         for (const p of params) {
@@ -107,7 +115,14 @@ describe('throttling (acceptance)', () => {
     const r = await json(['detect', '--kind', 'throttling', '--cc', 'RU']);
     expect(r.items).toHaveLength(1);
     const d = r.items[0];
-    expect(d).toMatchObject({ kind: 'throttling', scope: 'country', probe_cc: 'RU', start: '2021-03-13T00:00:00.000Z', start_censored: true, target: 'abs.twimg.com' });
+    expect(d).toMatchObject({
+      kind: 'throttling',
+      scope: 'country',
+      probe_cc: 'RU',
+      start: '2021-03-13T00:00:00.000Z',
+      start_censored: true,
+      target: 'abs.twimg.com',
+    });
     expect(d.networks).toEqual(expect.arrayContaining(['AS8359', 'AS12389', 'AS16345', 'AS25159', 'AS31213']));
     expect(d.strength.median_throttled_target_kbps).toBeLessThan(200);
     expect(d.strength.slowdown_factor).toBeGreaterThan(10);
@@ -145,10 +160,16 @@ describe('draft events', () => {
     await withApi(async (req, token) => {
       const list = async () => (await (await req('/api/events?category=throttling&limit=1000')).json()) as { items: { id: string }[] };
       expect((await list()).items.map((e) => e.id)).not.toContain(id);
-      expect((await req(`/api/events/${id}/confirm`, { method: 'POST', body: '{"reason":"checked"}', headers: { 'content-type': 'application/json' } })).status).toBe(401);
+      expect(
+        (await req(`/api/events/${id}/confirm`, { method: 'POST', body: '{"reason":"checked"}', headers: { 'content-type': 'application/json' } })).status,
+      ).toBe(401);
       const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
       expect((await req(`/api/events/${id}/confirm`, { method: 'POST', headers: auth, body: '{"reason":""}' })).status).toBe(400);
-      const ok = await req(`/api/events/${id}/confirm`, { method: 'POST', headers: auth, body: JSON.stringify({ reason: 'checked against the speed-test summary' }) });
+      const ok = await req(`/api/events/${id}/confirm`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ reason: 'checked against the speed-test summary' }),
+      });
       expect(ok.status).toBe(200);
       expect(await ok.json()).toMatchObject({ id, status: 'active', revision: 2 });
       expect((await list()).items.map((e) => e.id)).toContain(id);
@@ -185,7 +206,9 @@ describe('API', () => {
       expect((await req('/api/speedtests/summary?cc=Russia')).status).toBe(400);
       expect((await req('/api/detections?kind=nonsense')).status).toBe(400);
       const doc = (await (await req('/openapi.json')).json()) as { paths: Record<string, unknown> };
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/detections', '/api/speedtests/summary', '/api/events/{id}/confirm', '/api/events/{id}/dismiss']));
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining(['/api/detections', '/api/speedtests/summary', '/api/events/{id}/confirm', '/api/events/{id}/dismiss']),
+      );
     });
   });
 });

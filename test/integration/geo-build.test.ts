@@ -43,7 +43,11 @@ describe('build-geo', () => {
     const byId = new Map(read('ru.json').objects.regions!.geometries.map((x) => [x.id, x.properties]));
     expect(byId.get('UA-43')).toMatchObject({ disputed: true, alias: 'RU-CR' });
     expect(byId.get('UA-40')).toMatchObject({ disputed: true, alias: 'RU-SEV' });
-    expect(read('disputed.json').objects.disputed!.geometries.map((x) => x.id).sort()).toEqual(['UA-40', 'UA-43']);
+    expect(
+      read('disputed.json')
+        .objects.disputed!.geometries.map((x) => x.id)
+        .sort(),
+    ).toEqual(['UA-40', 'UA-43']);
   });
 
   it('keeps China’s 31 provinces and adds Taiwan, Hong Kong and Macao only as context', () => {

@@ -47,7 +47,11 @@ async function* bombBytes(header: string, mb: number) {
 describe('import caps', () => {
   it('a gzip that inflates to one 256 MB line: rejected (oversize_line), nothing of it stored, peak RSS < 512 MB', async () => {
     const bomb = join(t.dir, 'dump-2020-02-16.csv.gz');
-    await pipeline(bombBytes('Updated: 2020-02-16 10:00:00 +0000\n1.2.3.4;example.org;;Genprokuratura;27-31-2020/Id2971-20;2020-02-14\n', 256), createGzip({ level: 9 }), createWriteStream(bomb));
+    await pipeline(
+      bombBytes('Updated: 2020-02-16 10:00:00 +0000\n1.2.3.4;example.org;;Genprokuratura;27-31-2020/Id2971-20;2020-02-14\n', 256),
+      createGzip({ level: 9 }),
+      createWriteStream(bomb),
+    );
     expect(readFileSync(bomb).length).toBeLessThan(400 * 1024);
     const db = join(t.dir, 'bomb.duckdb');
     const r = await runMeasured(['registry', 'import', bomb, '--db', db, '--json']);
@@ -63,7 +67,11 @@ describe('import caps', () => {
     const real = readFileSync(packagePath('test', 'fixtures', 'stop', 'real-sample.csv'), 'utf8');
     const lines = real.split('\n');
     // Synthetic: one real row with its text re-encoded as Windows-1252 (an "é" as the single byte 0xE9).
-    const bad = Buffer.concat([Buffer.from(lines.slice(0, 2).join('\n') + '\n'), Buffer.from('Caf\xe9 row,', 'latin1'), Buffer.from(lines.slice(2).join('\n'))]);
+    const bad = Buffer.concat([
+      Buffer.from(lines.slice(0, 2).join('\n') + '\n'),
+      Buffer.from('Caf\xe9 row,', 'latin1'),
+      Buffer.from(lines.slice(2).join('\n')),
+    ]);
     const file = join(t.dir, 'stop_snapshot-2026-05-20.csv');
     writeFileSync(file, bad);
     const db = join(t.dir, 'cp1252.duckdb');

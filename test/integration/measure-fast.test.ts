@@ -36,13 +36,23 @@ function bucketLines(): string[] {
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.gz')) out.push(...gunzipSync(readFileSync(join(d, e.name))).toString('utf8').split('\n').filter((l) => l.trim()));
+      else if (e.name.endsWith('.gz'))
+        out.push(
+          ...gunzipSync(readFileSync(join(d, e.name)))
+            .toString('utf8')
+            .split('\n')
+            .filter((l) => l.trim()),
+        );
     }
   };
   walk(join(OONI_FIXTURES, 'bucket-sample'));
   return out;
 }
-const shipped = () => gunzipSync(readFileSync(join(import.meta.dirname, '../../data/ooni/measurements/ooni-real-measurements.jsonl.gz'))).toString('utf8').trim().split('\n');
+const shipped = () =>
+  gunzipSync(readFileSync(join(import.meta.dirname, '../../data/ooni/measurements/ooni-real-measurements.jsonl.gz')))
+    .toString('utf8')
+    .trim()
+    .split('\n');
 
 async function both(name: string, body: Buffer, maxLine = 16 << 20) {
   const path = join(t.dir, name);
@@ -101,7 +111,20 @@ describe('DuckDB fast path', () => {
 
   it('falls back line by line at a malformed line and keeps the same rejects, counts and checksum', async () => {
     const good = variedLines(12, 'fast');
-    const lines = [good[0]!, '', '   ', good[1]!, ' '.repeat(12), good[2]!, JSON.stringify({ test_name: 'telegram', test_keys: {} }), good[3]!, '{"test_name": "web_connectivity", "oops"', good[4]!, '[1, 2]', good[5]!];
+    const lines = [
+      good[0]!,
+      '',
+      '   ',
+      good[1]!,
+      ' '.repeat(12),
+      good[2]!,
+      JSON.stringify({ test_name: 'telegram', test_keys: {} }),
+      good[3]!,
+      '{"test_name": "web_connectivity", "oops"',
+      good[4]!,
+      '[1, 2]',
+      good[5]!,
+    ];
     const { stats } = await both('bad.jsonl', Buffer.from(lines.join('\n') + '\n'));
     // DuckDB fails on the buffer that holds the bad line, so here (one small buffer) nothing is projected
     expect(stats.fallback).toMatch(/DuckDB stopped|does not/);

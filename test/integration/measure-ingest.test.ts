@@ -49,7 +49,9 @@ describe('splinternet ingest (bucket-layout sample)', () => {
 
   it('path filters skip files without opening them', async () => {
     const db2 = join(t.dir, 'f.duckdb');
-    const r = JSON.parse((await cli(['ingest', SAMPLE, '--json', '--db', db2, '--cc', 'RU', '--test-name', 'telegram,web_connectivity', '--workers', '0'])).out);
+    const r = JSON.parse(
+      (await cli(['ingest', SAMPLE, '--json', '--db', db2, '--cc', 'RU', '--test-name', 'telegram,web_connectivity', '--workers', '0'])).out,
+    );
     expect(r.files.total).toBe(3); // RU telegram 2022, RU web_connectivity 2020-03 and 2020-10
     expect(r.stored).toBe(3);
     expect(r.files.skipped_by_path).toBeGreaterThan(10);
@@ -58,7 +60,23 @@ describe('splinternet ingest (bucket-layout sample)', () => {
   it('list and show return the issue fields, the evidence and the raw measurement', async () => {
     const l = JSON.parse((await cli(['measurements', 'list', '--cc', 'IR', '--status', 'blocked', '--json', '--db', db])).out);
     expect(l.items.length).toBeGreaterThanOrEqual(2);
-    for (const k of ['id', 'report_id', 'input', 'probe_cc', 'probe_asn', 'test_name', 'measurement_start_time', 'anomaly', 'confirmed', 'failure', 'status', 'layers', 'mechanism', 'rules']) expect(l.items[0]).toHaveProperty(k);
+    for (const k of [
+      'id',
+      'report_id',
+      'input',
+      'probe_cc',
+      'probe_asn',
+      'test_name',
+      'measurement_start_time',
+      'anomaly',
+      'confirmed',
+      'failure',
+      'status',
+      'layers',
+      'mechanism',
+      'rules',
+    ])
+      expect(l.items[0]).toHaveProperty(k);
     const one = JSON.parse((await cli(['measurements', 'show', l.items[0].id, '--json', '--db', db])).out);
     expect(one.raw.report_id).toBe(one.report_id);
     expect(one.evidence.length).toBeGreaterThan(0);

@@ -29,7 +29,14 @@ describe('rejects', () => {
     const dir = join(t.dir, 'bad');
     mkdirSync(dir);
     const good = variedLines(6, 'rej');
-    const lines = [good[0]!, '{"test_name": "web_connectivity", "oops"', good[1]!, JSON.stringify({ test_name: 'telegram', test_keys: {} }), 'x'.repeat(1_200_000), good[2]!];
+    const lines = [
+      good[0]!,
+      '{"test_name": "web_connectivity", "oops"',
+      good[1]!,
+      JSON.stringify({ test_name: 'telegram', test_keys: {} }),
+      'x'.repeat(1_200_000),
+      good[2]!,
+    ];
     writeJsonl(join(dir, 'mixed.jsonl'), lines);
     const gz = gzipSync(Buffer.from(good.slice(3).join('\n') + '\n'));
     writeFileSync(join(dir, 'cut.jsonl.gz'), gz.subarray(0, Math.floor(gz.length * 0.6)));
@@ -56,7 +63,8 @@ describe('kill -9 during ingest', () => {
     const dir = join(t.dir, 'corpus');
     mkdirSync(dir);
     const all = variedLines(1600, 'k');
-    for (let f = 0; f < 16; f++) writeJsonl(join(dir, `part-${String(f).padStart(2, '0')}.jsonl${f % 2 ? '.gz' : ''}`), all.slice(f * 100, f * 100 + 100), f % 2 === 1);
+    for (let f = 0; f < 16; f++)
+      writeJsonl(join(dir, `part-${String(f).padStart(2, '0')}.jsonl${f % 2 ? '.gz' : ''}`), all.slice(f * 100, f * 100 + 100), f % 2 === 1);
     const db = join(t.dir, 'kill.duckdb');
     // kill once some batches are committed (progress reports measurements stored)
     await new Promise<void>((resolve) => {
@@ -106,7 +114,10 @@ describe('stdin and incremental cells', () => {
     expect(ruAfter).toEqual(cellsA); // untouched, same updated_at
     expect(cellsB.filter((c) => c.probe_cc === 'US').length).toBeGreaterThan(0);
     // one more RU telegram measurement: only its day and hour cells change
-    const extra = JSON.stringify({ ...(JSON.parse(ru.find((l) => l.includes('"test_name":"telegram"'))!) as object), report_id: 'SYNTHETIC_second_RU_telegram_report' });
+    const extra = JSON.stringify({
+      ...(JSON.parse(ru.find((l) => l.includes('"test_name":"telegram"'))!) as object),
+      report_id: 'SYNTHETIC_second_RU_telegram_report',
+    });
     await cli(['ingest', writeJsonl(join(t.dir, 'extra.jsonl'), [extra]), '--json', '--db', db, '--workers', '0']);
     const cellsC = await query(db, `SELECT grain, bucket, probe_cc, probe_asn, test_name, target, n, updated_at FROM measurement_cells ORDER BY ALL`);
     const key = (c: Record<string, unknown>) => Object.values(c).map(String).join('|');

@@ -31,12 +31,32 @@ describe('ooni sync killed mid-transfer', () => {
   it('leaves the hanging file as .part only; a rerun completes with every measurement once', async () => {
     const others = [...objects.keys()].filter((k) => k !== STALLED);
     expect(others.length).toBe(3);
-    const args = ['ooni', 'sync', '--since', '2022-11-10T10', '--until', '2022-11-10T10', '--cc', 'US', '--bucket-url', s3.url, '--dest', dest, '--db', db, '--ingest', '--workers', '0', '--json'];
+    const args = [
+      'ooni',
+      'sync',
+      '--since',
+      '2022-11-10T10',
+      '--until',
+      '2022-11-10T10',
+      '--cc',
+      'US',
+      '--bucket-url',
+      s3.url,
+      '--dest',
+      dest,
+      '--db',
+      db,
+      '--ingest',
+      '--workers',
+      '0',
+      '--json',
+    ];
     const child = spawn(process.execPath, [BIN, ...args], { stdio: 'ignore' });
     const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
     // wait until the other files have landed and the hanging one is being written
     const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && !(others.every((k) => existsSync(join(dest, k))) && existsSync(join(dest, `${STALLED}.part`)))) await new Promise((r) => setTimeout(r, 100));
+    while (Date.now() < deadline && !(others.every((k) => existsSync(join(dest, k))) && existsSync(join(dest, `${STALLED}.part`))))
+      await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 1500)); // let ingest of the landed files run (or not): both must be safe
     child.kill('SIGKILL');
     await exited;

@@ -30,7 +30,27 @@ describe('splinternet ooni sync (local S3 double)', () => {
   const dest = join(t.dir, 'ooni');
   const objects = objectsFrom(SAMPLE);
   let s3: S3Double;
-  const sync = (...extra: string[]) => cli(['ooni', 'sync', '--since', '2022-11-10', '--until', '2022-11-10', '--cc', CC.join(','), '--bucket-url', s3.url, '--dest', dest, '--db', db, '--json', '--workers', '0', ...extra]);
+  const sync = (...extra: string[]) =>
+    cli([
+      'ooni',
+      'sync',
+      '--since',
+      '2022-11-10',
+      '--until',
+      '2022-11-10',
+      '--cc',
+      CC.join(','),
+      '--bucket-url',
+      s3.url,
+      '--dest',
+      dest,
+      '--db',
+      db,
+      '--json',
+      '--workers',
+      '0',
+      ...extra,
+    ]);
   const gets = () => s3.requests.filter((r) => r.method === 'GET' && r.path.includes('/raw/')).length;
   let realInWindow: string[] = [];
   let measurements = 0;
@@ -111,17 +131,44 @@ describe('splinternet ooni sync (local S3 double)', () => {
   it('shows a progress bar with bytes and files on a TTY', async () => {
     let err = '';
     const sink = (f: (s: string) => void) => new Writable({ write: (c: Buffer, _e, cb) => (f(c.toString()), cb()) });
-    const code = await runCli(['ooni', 'sync', '--since', '2022-11-10T10', '--until', '2022-11-10T10', '--cc', 'US', '--bucket-url', s3.url, '--dest', join(t.dir, 'tty')], {
-      out: sink(() => {}), err: Object.assign(sink((s) => (err += s)), { isTTY: true, columns: 200 }), env: process.env, isTTY: true,
-    });
+    const code = await runCli(
+      ['ooni', 'sync', '--since', '2022-11-10T10', '--until', '2022-11-10T10', '--cc', 'US', '--bucket-url', s3.url, '--dest', join(t.dir, 'tty')],
+      {
+        out: sink(() => {}),
+        err: Object.assign(
+          sink((s) => (err += s)),
+          { isTTY: true, columns: 200 },
+        ),
+        env: process.env,
+        isTTY: true,
+      },
+    );
     expect(code).toBe(3);
     expect(err).toMatch(/ooni sync \[.*\] \d+% \d+\.\d+ kB\/\d+\.\d+ kB \| \d+(\.\d+)? [kM]?B\/s/); // under a real terminal: progress-tty.test.ts
     expect(err).toMatch(/files_done=\d+ files_total=5/);
   });
 
   it('an unreachable bucket, access denied or a listing that is not S3 XML exits 2 with the URL and the reason', async () => {
-    const args = (url: string) => ['ooni', 'sync', '--since', '2022-11-10T10', '--until', '2022-11-10T10', '--cc', 'US', '--bucket-url', url, '--dest', join(t.dir, 'x'), '--db', db];
-    const cases: [S3Double['mode'], RegExp][] = [['access_denied', /access denied \(HTTP 403 AccessDenied/], ['not_xml', /not an S3 listing/]];
+    const args = (url: string) => [
+      'ooni',
+      'sync',
+      '--since',
+      '2022-11-10T10',
+      '--until',
+      '2022-11-10T10',
+      '--cc',
+      'US',
+      '--bucket-url',
+      url,
+      '--dest',
+      join(t.dir, 'x'),
+      '--db',
+      db,
+    ];
+    const cases: [S3Double['mode'], RegExp][] = [
+      ['access_denied', /access denied \(HTTP 403 AccessDenied/],
+      ['not_xml', /not an S3 listing/],
+    ];
     for (const [mode, reason] of cases) {
       s3.mode = mode;
       const r = await cli(args(s3.url));
@@ -132,7 +179,10 @@ describe('splinternet ooni sync (local S3 double)', () => {
     s3.mode = 'ok';
     const dead = await cli([...args('http://127.0.0.1:1/ooni-test'), '--json']);
     expect(dead.code).toBe(2);
-    expect(JSON.parse(dead.out).error).toMatchObject({ url: expect.stringContaining('http://127.0.0.1:1/ooni-test/'), reason: expect.stringMatching(/^unreachable \(ECONNREFUSED/) });
+    expect(JSON.parse(dead.out).error).toMatchObject({
+      url: expect.stringContaining('http://127.0.0.1:1/ooni-test/'),
+      reason: expect.stringMatching(/^unreachable \(ECONNREFUSED/),
+    });
     expect(existsSync(join(t.dir, 'x'))).toBe(false);
   });
 
@@ -143,6 +193,8 @@ describe('splinternet ooni sync (local S3 double)', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--cc must be ISO 3166-1 alpha-2 codes, got "USA"/);
     expect((await cli([...base, '--since', 'March', '--until', '2022-11-10'])).code).toBe(2);
-    expect((await cli([...base, '--since', '2022-11-10', '--until', '2022-11-10', '--bucket-url', 'ftp://x/y'])).err).toMatch(/scheme ftp: is not http or https/);
+    expect((await cli([...base, '--since', '2022-11-10', '--until', '2022-11-10', '--bucket-url', 'ftp://x/y'])).err).toMatch(
+      /scheme ftp: is not http or https/,
+    );
   });
 });

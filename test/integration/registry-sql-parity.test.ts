@@ -35,7 +35,12 @@ function syntheticLines(): string[] {
     ...edges.map((e) => ok(e)),
     ...odd.map((e) => ok(`1.1.1.1 | ${e}`)),
     ...bad.map((e) => ok(`1.1.1.1 | ${e} | 2.2.2.2`)),
-    ok('1.2.3.4|5.6.7.8'), ok('1.2.3.4 |5.6.7.8'), ok(' 1.2.3.4 | 5.6.7.8 '), ok('1.2.3.4  |  5.6.7.8'), ok('1.2.3.4 | | 5.6.7.8'), ok('1.2.3.4\t| 5.6.7.8'),
+    ok('1.2.3.4|5.6.7.8'),
+    ok('1.2.3.4 |5.6.7.8'),
+    ok(' 1.2.3.4 | 5.6.7.8 '),
+    ok('1.2.3.4  |  5.6.7.8'),
+    ok('1.2.3.4 | | 5.6.7.8'),
+    ok('1.2.3.4\t| 5.6.7.8'),
     ok('1.2.3.4', ' example.org ;http://a/ | http://b/;суд;2-1/2021;2021-01-01'),
     ok('1.2.3.4', 'example.org;http://a/  | http://b/;суд;2-1/2021;2021-01-01'),
     ok('1.2.3.4', 'example.org;http://a/ |  | http://b/;суд;2-1/2021;2021-01-01'),
@@ -54,9 +59,18 @@ function syntheticLines(): string[] {
     '',
     '   \t ',
     'a;b;c;d;e;f;g;h;i;j',
-    ok('1.2.3.4 | '), ok('1.2.3.4 || 5.6.7.8'), ok('1.2.3.4 | 5.6.7.8 |'), ok('|1.2.3.4'), ok('1.2.3.4', 'example.org;http://a/ |;суд;2-1/2021;2021-01-01'),
-    ok('1.2.3.4', 'example.org;;суд;2-1/2021;2021-1-01'), ok('1.2.3.4', 'example.org;;суд;2-1/2021;2021-01-01x'), ok('1.2.3.4', 'example.org;;суд;2-1/2021;2021/01/01'),
-    '1.2.3.4;;;;;', ';x;;a;b;2021-01-01', ';;u;a;b;2021-01-01', 'x;;;a;b;2021-01-01',
+    ok('1.2.3.4 | '),
+    ok('1.2.3.4 || 5.6.7.8'),
+    ok('1.2.3.4 | 5.6.7.8 |'),
+    ok('|1.2.3.4'),
+    ok('1.2.3.4', 'example.org;http://a/ |;суд;2-1/2021;2021-01-01'),
+    ok('1.2.3.4', 'example.org;;суд;2-1/2021;2021-1-01'),
+    ok('1.2.3.4', 'example.org;;суд;2-1/2021;2021-01-01x'),
+    ok('1.2.3.4', 'example.org;;суд;2-1/2021;2021/01/01'),
+    '1.2.3.4;;;;;',
+    ';x;;a;b;2021-01-01',
+    ';;u;a;b;2021-01-01',
+    'x;;;a;b;2021-01-01',
     ok('1.2.3.4', 'example.org;;суд;2-1/2021;2021-01-01\r'),
     ok('1.2.3.4', 'example.org;;суд;2-1/2021;2021-01-01'),
   ];
@@ -91,14 +105,25 @@ async function imported(path: string, name: string): Promise<Seen & { report: Re
   let report: Record<string, unknown>;
   try {
     const [plan] = await planFiles([path], { dumpTime: '2021-01-01' });
-    const snap = { id: plan!.snapshotId!, dumpAt: plan!.dumpAt!, timeBasis: plan!.timeBasis!, kind: 'dump', complete: false, lowerBound: true, doc: {}, updatedAt: '2026-01-01T00:00:00Z' };
+    const snap = {
+      id: plan!.snapshotId!,
+      dumpAt: plan!.dumpAt!,
+      timeBasis: plan!.timeBasis!,
+      kind: 'dump',
+      complete: false,
+      lowerBound: true,
+      doc: {},
+      updatedAt: '2026-01-01T00:00:00Z',
+    };
     report = { ...(await importDumpFile(store, plan!, snap, snap.updatedAt, silentProgress, rejects)) };
   } finally {
     await store.close();
   }
   const conn = await (await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' })).connect();
   const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowsJS().map((r) => r.map(String));
-  const entries = (await rows(`SELECT line, ips, domain, urls, decision_body, decision_number, decision_date::VARCHAR FROM registry_entries ORDER BY line`)).map((r) => r.join('\u241f'));
+  const entries = (
+    await rows(`SELECT line, ips, domain, urls, decision_body, decision_number, decision_date::VARCHAR FROM registry_entries ORDER BY line`)
+  ).map((r) => r.join('\u241f'));
   const ranges = (await rows(`SELECT line, family, first::VARCHAR, last::VARCHAR, prefix FROM registry_ranges`)).map((r) => r.join(' ')).sort();
   conn.closeSync();
   return { entries, ranges, rejects: rejects.map((r) => `${r.line} ${r.reason} | ${r.raw}`), report };
@@ -115,15 +140,19 @@ describe('bulk dump import equals the reference parser, line by line', () => {
     ['shipped-2016', packagePath('data', 'registry', 'zapret-info_dump_2016-06-13_first20000lines.cp1251.csv.gz'), true],
     ['shipped-2020', packagePath('data', 'registry', 'zapret-info_dump-08_2020-02-16_part.cp1251.csv.gz'), false],
   ];
-  it.each(cases)('%s', async (name, path, headerLine) => {
-    const [ref, got] = await Promise.all([reference(path, headerLine), imported(path, name)]);
-    expect(got.rejects).toEqual(ref.rejects);
-    expect(got.entries).toEqual(ref.entries);
-    expect(got.ranges).toEqual(ref.ranges);
-    expect(got.report.reconciled).toBe(true);
-    expect(got.report.stored).toBe(ref.entries.length);
-    expect(got.report.ipv4_tokens as number + (got.report.ipv6_tokens as number)).toBe(ref.ranges.length);
-  }, 60_000);
+  it.each(cases)(
+    '%s',
+    async (name, path, headerLine) => {
+      const [ref, got] = await Promise.all([reference(path, headerLine), imported(path, name)]);
+      expect(got.rejects).toEqual(ref.rejects);
+      expect(got.entries).toEqual(ref.entries);
+      expect(got.ranges).toEqual(ref.ranges);
+      expect(got.report.reconciled).toBe(true);
+      expect(got.report.stored).toBe(ref.entries.length);
+      expect((got.report.ipv4_tokens as number) + (got.report.ipv6_tokens as number)).toBe(ref.ranges.length);
+    },
+    60_000,
+  );
 
   it('the synthetic file reaches every path (rejects of each kind, odd tokens, CR, quotes)', async () => {
     const ref = await reference(synthetic, true);
@@ -136,7 +165,10 @@ describe('bulk dump import equals the reference parser, line by line', () => {
 
 describe('bulk dump import: a failure while staging leaves nothing', () => {
   it('a truncated .gz dump (several parts staged, then a read error) stores no file and no row', async () => {
-    const lines = ['Updated: 2021-01-01 00:00:00 +0000', ...Array.from({ length: 450_000 }, (_, i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255};d${i}.example;;суд;2-${i}/2021;2021-01-01`)];
+    const lines = [
+      'Updated: 2021-01-01 00:00:00 +0000',
+      ...Array.from({ length: 450_000 }, (_, i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255};d${i}.example;;суд;2-${i}/2021;2021-01-01`),
+    ];
     const gz = gzipSync(encodeCp1251(lines.join('\n')));
     const path = join(t.dir, 'truncated.cp1251.csv.gz');
     writeFileSync(path, gz);
@@ -144,7 +176,16 @@ describe('bulk dump import: a failure while staging leaves nothing', () => {
     writeFileSync(path, gz.subarray(0, Math.floor(gz.length * 0.9))); // truncated after planning: staging fails mid-way
     const store = await openStore(join(t.dir, 'truncated.duckdb'));
     try {
-      const snap = { id: plan!.snapshotId!, dumpAt: plan!.dumpAt!, timeBasis: plan!.timeBasis!, kind: 'dump', complete: false, lowerBound: true, doc: {}, updatedAt: '2026-01-01T00:00:00Z' };
+      const snap = {
+        id: plan!.snapshotId!,
+        dumpAt: plan!.dumpAt!,
+        timeBasis: plan!.timeBasis!,
+        kind: 'dump',
+        complete: false,
+        lowerBound: true,
+        doc: {},
+        updatedAt: '2026-01-01T00:00:00Z',
+      };
       await expect(importDumpFile(store, plan!, snap, snap.updatedAt, silentProgress, [])).rejects.toMatchObject({ code: 'INGEST_IO' });
       expect(await store.registry.listFiles()).toEqual([]);
       expect((await store.registry.decisionCounts('2021-01-01T00:00:00Z')).length).toBe(0);
@@ -158,9 +199,11 @@ describe('bulk dump import: a failure while staging leaves nothing', () => {
 function encodeCp1251(text: string): Buffer {
   const table = new TextDecoder('windows-1251').decode(new Uint8Array(256).map((_, i) => i));
   const byChar = new Map([...table].map((c, i) => [c, i]));
-  return Buffer.from([...text].map((c) => {
-    const b = byChar.get(c);
-    if (b === undefined) throw new Error(`not in cp1251: ${c}`);
-    return b;
-  }));
+  return Buffer.from(
+    [...text].map((c) => {
+      const b = byChar.get(c);
+      if (b === undefined) throw new Error(`not in cp1251: ${c}`);
+      return b;
+    }),
+  );
 }

@@ -24,7 +24,10 @@ describe('registry import and analysis of the shipped files', () => {
   let first: any;
 
   beforeAll(async () => {
-    writeFileSync(join(t.dir, 'ev.json'), JSON.stringify(sampleEvent({ id: 'ru-2018-telegram-block', start: '2018-04-16', title: 'Telegram blocked (test copy)' })));
+    writeFileSync(
+      join(t.dir, 'ev.json'),
+      JSON.stringify(sampleEvent({ id: 'ru-2018-telegram-block', start: '2018-04-16', title: 'Telegram blocked (test copy)' })),
+    );
     expect((await cli(['events', 'add', '--file', join(t.dir, 'ev.json'), '--db', db])).code).toBe(0);
     const r = await cli(['registry', 'import', ...SHIPPED, '--json', '--db', db]);
     expect(r.code, r.err).toBe(0);
@@ -99,7 +102,9 @@ describe('registry import and analysis of the shipped files', () => {
 
   it('decision NUMBER and the IPv6 count of the 2020 part', async () => {
     const d = json(await cli(['registry', 'decision', '27-31-2015/Ид4082-15', '--json', '--db', db]));
-    const bySnap = Object.fromEntries(d.snapshots.map((x: { snapshot: string; ipv4: { distinct_addresses: number } }) => [x.snapshot, x.ipv4.distinct_addresses]));
+    const bySnap = Object.fromEntries(
+      d.snapshots.map((x: { snapshot: string; ipv4: { distinct_addresses: number } }) => [x.snapshot, x.ipv4.distinct_addresses]),
+    );
     expect(bySnap['2018-05-05T13:25:00Z']).toBe(13_705_216);
     expect(d.first_snapshot).toBe('2016-06-13T12:04:00Z'); // the same decision already listed single addresses in 2016
     const s = json(await cli(['registry', 'summary', '--snapshot', '2020-02-16', '--json', '--db', db]));
@@ -159,7 +164,11 @@ describe('registry import: rejects, parts', () => {
     const rep = json(r);
     expect(rep.files[0]).toMatchObject({ lines: 9, header_lines: 1, blank_lines: 1, stored: 2, rejected: 5, reconciled: true });
     expect(rep.rejects.map((x: { line: number; reason: string }) => `${x.line} ${x.reason.split(':')[0]}`)).toEqual([
-      '4 bad_ip', '5 bad_date', '6 too_few_fields', '7 empty_record', '8 missing_decision',
+      '4 bad_ip',
+      '5 bad_date',
+      '6 too_few_fields',
+      '7 empty_record',
+      '8 missing_decision',
     ]);
     const s = json(await cli(['registry', 'summary', '--snapshot', '2021-01-01', '--json', '--db', db]));
     expect(s.ipv4.distinct_addresses).toBe(16_777_216 + 1); // 10/8 contains 10.1/16, plus 1.2.3.4

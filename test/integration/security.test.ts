@@ -38,13 +38,20 @@ afterAll(async () => {
   dirs.cleanup();
 });
 
-const headers = (token?: string, extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra });
+const headers = (token?: string, extra: Record<string, string> = {}) => ({
+  'content-type': 'application/json',
+  ...(token ? { authorization: `Bearer ${token}` } : {}),
+  ...extra,
+});
 const op = (name: string, body: unknown, token?: string, extra: Record<string, string> = {}) =>
   app.request(`/api/_ops/${name}`, { method: 'POST', headers: headers(token, extra), body: JSON.stringify(body) });
 /** An op's NDJSON answer: HTTP status, and the final result or problem line. */
 async function opResult(res: Response): Promise<{ status: number; type?: string; result?: any; problem?: any }> {
   if (res.status !== 200) return { status: res.status, problem: await res.json() };
-  const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { type: string; result?: unknown; problem?: unknown });
+  const lines = (await res.text())
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { type: string; result?: unknown; problem?: unknown });
   const last = lines.at(-1)!;
   return { status: 200, type: last.type, result: last.result, problem: last.problem };
 }
@@ -95,7 +102,11 @@ describe('scopes (read, write, import, admin)', () => {
 
   it('anonymous: 401 on every non-GET route and every op, except the allow-list (POST /api/cost)', async () => {
     const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
-    const writes = Object.entries(doc.paths).flatMap(([p, methods]) => Object.keys(methods).filter((m) => m !== 'get').map((m) => [m.toUpperCase(), p.replace(/\{[^}]+\}/g, 'x')] as const));
+    const writes = Object.entries(doc.paths).flatMap(([p, methods]) =>
+      Object.keys(methods)
+        .filter((m) => m !== 'get')
+        .map((m) => [m.toUpperCase(), p.replace(/\{[^}]+\}/g, 'x')] as const),
+    );
     expect(writes.length).toBeGreaterThan(4);
     for (const [method, path] of writes) {
       const r = await app.request(path, { method, headers: headers(), body: '{}' });
@@ -180,7 +191,11 @@ describe('browser-facing hardening', () => {
     expect((await app.request('http://127.0.0.1/healthz')).status).toBe(200);
   });
   it('/api/_ops takes JSON only and no cross-origin caller', async () => {
-    const plain = await app.request('/api/_ops/events.list', { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${tok.read}` }, body: '{}' });
+    const plain = await app.request('/api/_ops/events.list', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${tok.read}` },
+      body: '{}',
+    });
     expect(plain.status).toBe(415);
     const cross = await op('events.list', {}, tok.read, { origin: 'https://evil.example' });
     expect(cross.status).toBe(403);
@@ -220,7 +235,11 @@ describe('bounded work for anonymous callers', () => {
     const anon = await app.request('/api/cost', { method: 'POST', headers: headers(), body });
     expect(anon.status).toBe(400);
     expect(((await anon.json()) as { detail: string }).detail).toMatch(/at most 10000 per scenario without a token/);
-    const small = await app.request('/api/cost', { method: 'POST', headers: headers(), body: JSON.stringify(Array.from({ length: 101 }, () => ({ ...scn, draws: 2000 }))) });
+    const small = await app.request('/api/cost', {
+      method: 'POST',
+      headers: headers(),
+      body: JSON.stringify(Array.from({ length: 101 }, () => ({ ...scn, draws: 2000 }))),
+    });
     expect(small.status).toBe(400);
   });
   it('GET cost routes cap draws without a token; a token lifts the cap; a bad token is refused', async () => {
@@ -254,7 +273,11 @@ describe('dates and Unicode validated at the edge (400, not 500)', () => {
       const r = await app.request(`/api/events?${q}`);
       expect([q, r.status]).toEqual([q, 400]);
     }
-    const r = await app.request('/api/events', { method: 'POST', headers: headers(tok.write), body: JSON.stringify(sampleEvent({ id: 'xx-2020-sur', title: 'bad \ud800 title' })) });
+    const r = await app.request('/api/events', {
+      method: 'POST',
+      headers: headers(tok.write),
+      body: JSON.stringify(sampleEvent({ id: 'xx-2020-sur', title: 'bad \ud800 title' })),
+    });
     expect(r.status).toBe(400);
     expect(((await r.json()) as { detail: string }).detail).toMatch(/^title: not valid Unicode/);
   });

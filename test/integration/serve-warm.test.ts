@@ -21,7 +21,10 @@ afterAll(async () => {
 describe('serve warm-up', () => {
   it('prints {"warm": ...} once done, then serves the warmed list compressed with an ETag', async () => {
     while (!server.output().includes('"warm"')) await new Promise((r) => setTimeout(r, 100));
-    const line = server.output().split('\n').find((l) => l.includes('"warm"'))!;
+    const line = server
+      .output()
+      .split('\n')
+      .find((l) => l.includes('"warm"'))!;
     const { warm } = JSON.parse(line) as { warm: { warmed: string[]; stopped: string; ms: number } };
     expect(warm.stopped).toBe('done');
     expect(warm.warmed).toContain('/api/events?country=RU');

@@ -48,9 +48,17 @@ describe('serve + CLI on one database', () => {
     const body = JSON.stringify(sampleEvent({ id: 'xx-2021-by-token' }));
     const anon = await fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(anon.status).toBe(401);
-    const read = await fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${JSON.parse(reader.out).token}` }, body });
+    const read = await fetch(`${server.url}/api/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${JSON.parse(reader.out).token}` },
+      body,
+    });
     expect(read.status).toBe(403);
-    const ok = await fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+    const ok = await fetch(`${server.url}/api/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+    });
     expect(ok.status).toBe(201);
     const list = await runBin(['events', 'list', '--db', db, '--json']);
     expect(JSON.parse(list.out).items.map((e: { id: string }) => e.id)).toContain('xx-2021-by-token');

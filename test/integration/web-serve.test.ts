@@ -69,10 +69,17 @@ describe('static dashboard', () => {
 
 describe('GET /api/stats/events', () => {
   it('counts events per country, category and start year, an event once in each country', async () => {
-    const post = (body: unknown) => app.request('/api/events', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      app.request('/api/events', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await post(sampleEvent({ id: 'ru-2018-a', start: '2018-04-16' }))).status).toBe(201);
     expect((await post(sampleEvent({ id: 'ru-2018-b', start: '2018' }))).status).toBe(201);
-    expect((await post(sampleEvent({ id: 'ru-cn-2019-c', category: 'cooperation', subtype: 'research', countries: ['RU', 'CN'], start: '2019-05' }))).status).toBe(201);
+    expect(
+      (await post(sampleEvent({ id: 'ru-cn-2019-c', category: 'cooperation', subtype: 'research', countries: ['RU', 'CN'], start: '2019-05' }))).status,
+    ).toBe(201);
     const r = await app.request('/api/stats/events');
     expect(r.status).toBe(200);
     const body = (await r.json()) as { items: { country: string; category: string; year: number; count: number }[]; technical_categories: string[] };

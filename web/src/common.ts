@@ -10,7 +10,18 @@ import { titleCase } from './format.js';
 /** Categories the cost engine prices (it answers 400 for the others, so the pages do not ask). */
 export const COSTABLE = ['shutdown', 'throttling', 'block'];
 
-const FALLBACK = ['shutdown', 'throttling', 'block', 'app_removal', 'content_takedown', 'law', 'surveillance', 'repression', 'election_technology', 'cooperation'];
+const FALLBACK = [
+  'shutdown',
+  'throttling',
+  'block',
+  'app_removal',
+  'content_takedown',
+  'law',
+  'surveillance',
+  'repression',
+  'election_technology',
+  'cooperation',
+];
 
 export async function categories(): Promise<string[]> {
   const e = await paramEnum('/api/events', 'category');
@@ -18,7 +29,13 @@ export async function categories(): Promise<string[]> {
 }
 
 /** Plot colour options that give each category the same colour on every chart. */
-export const categoryColor = (cats: string[]) => ({ type: 'categorical' as const, domain: cats, scheme: 'tableau10' as const, legend: true, tickFormat: titleCase });
+export const categoryColor = (cats: string[]) => ({
+  type: 'categorical' as const,
+  domain: cats,
+  scheme: 'tableau10' as const,
+  legend: true,
+  tickFormat: titleCase,
+});
 
 /** In-app link to the list of events behind a number. */
 export function eventsHref(f: { country?: string; category?: string; from?: string | number; to?: string | number; q?: string }): string {

@@ -22,7 +22,12 @@ export interface ChoroplethOptions<P> {
   /** Extra class per feature: "disputed", "context", "nodata". */
   kind?: (f: GeoFeature<P>) => string | null;
   /** Drawn on top, hatched (e.g. Crimea over the world map's Russia). */
-  overlay?: { features: GeoFeature<RegionProps>[]; title: (f: GeoFeature<RegionProps>) => string; key: (f: GeoFeature<RegionProps>) => string; href?: (f: GeoFeature<RegionProps>) => string | null };
+  overlay?: {
+    features: GeoFeature<RegionProps>[];
+    title: (f: GeoFeature<RegionProps>) => string;
+    key: (f: GeoFeature<RegionProps>) => string;
+    href?: (f: GeoFeature<RegionProps>) => string | null;
+  };
   /** Called with the hovered/focused feature's text (or null) for a live info line. */
   onHover?: (text: string | null) => void;
 }

@@ -40,12 +40,17 @@ function showSummary(r: OpOutput<typeof speedtestsSummary>): string {
 }
 
 function showExtract(r: ThroughputExtractReport): string {
-  const bad = Object.entries(r.bad_by_reason).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+  const bad = Object.entries(r.bad_by_reason)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
   const lines = [
     `${r.files.total} file(s) read (${r.files.extracted} extracted, ${r.files.failed} failed), ${r.files.skipped_unchanged} already extracted and unchanged`,
     r.reconciliation,
     `bad network events: ${r.bad_events}${bad ? ` (${bad})` : ''}`,
-    ...r.rejects.slice(0, 20).map((j) => `  bad event ${j.path}:${j.line} network_events[${j.event_index}] ${j.operation ?? '-'} ${j.reason}: ${j.detail ?? ''}`),
+    ...r.rejects
+      .slice(0, 20)
+      .map((j) => `  bad event ${j.path}:${j.line} network_events[${j.event_index}] ${j.operation ?? '-'} ${j.reason}: ${j.detail ?? ''}`),
     ...r.per_file.filter((f) => f.error).map((f) => `  failed ${f.path}: ${f.error}`),
   ];
   return lines.join('\n') + '\n';
@@ -53,7 +58,20 @@ function showExtract(r: ThroughputExtractReport): string {
 
 function showThroughput(r: OpOutput<typeof throughputSummaryOp>): string {
   return (
-    table(r.items, ['cc', 'asn', 'as_name', 'target', 'day', 'n', 'share_throttled', 'median_target_kbps', 'median_control_kbps', 'median_tls_handshake_ms', 'median_control_tls_handshake_ms', 'verdict']) +
+    table(r.items, [
+      'cc',
+      'asn',
+      'as_name',
+      'target',
+      'day',
+      'n',
+      'share_throttled',
+      'median_target_kbps',
+      'median_control_kbps',
+      'median_tls_handshake_ms',
+      'median_control_tls_handshake_ms',
+      'verdict',
+    ]) +
     `${r.measurements_with_network_events} measurements with network_events, ${r.paired} paired; left out: ${JSON.stringify(r.excluded)}; bad events: ${JSON.stringify(r.bad_events)}${r.files_not_extracted ? `; ${r.files_not_extracted} ingested file(s) not yet extracted` : ''}\n` +
     `method: ${r.method}\nsources: ${r.sources.map((s) => `${s.name} (${s.licence})`).join('; ') || '-'}\n`
   );
@@ -72,13 +90,27 @@ function showDetect(r: OpOutput<typeof detectRun>): string {
     out.push('', 'throttled networks:');
     out.push(
       table(
-        throttled.map((s) => ({ input: s.input, cc: s.probe_cc, asn: s.probe_asn, as_name: s.as_name, target: s.target, days: s.figures.days_throttled, share: s.figures.median_share_on_throttled_days, cap_kbps: s.figures.median_throttled_target_kbps, control_kbps: s.figures.median_throttled_control_kbps, when: s.figures.throttled_days })),
+        throttled.map((s) => ({
+          input: s.input,
+          cc: s.probe_cc,
+          asn: s.probe_asn,
+          as_name: s.as_name,
+          target: s.target,
+          days: s.figures.days_throttled,
+          share: s.figures.median_share_on_throttled_days,
+          cap_kbps: s.figures.median_throttled_target_kbps,
+          control_kbps: s.figures.median_throttled_control_kbps,
+          when: s.figures.throttled_days,
+        })),
         ['input', 'cc', 'asn', 'as_name', 'target', 'days', 'share', 'cap_kbps', 'control_kbps', 'when'],
       ).trimEnd(),
     );
   }
   const insufficient = r.series.filter((s) => s.status === 'insufficient');
-  out.push('', `${r.series.length} series judged, ${insufficient.length} with insufficient data${insufficient.length && insufficient.length <= 5 ? `: ${insufficient.map((s) => `${s.kind} ${s.probe_cc ?? ''} ${s.probe_asn ?? ''} ${s.target ?? ''}: ${s.reason}`).join('; ')}` : ''}`);
+  out.push(
+    '',
+    `${r.series.length} series judged, ${insufficient.length} with insufficient data${insufficient.length && insufficient.length <= 5 ? `: ${insufficient.map((s) => `${s.kind} ${s.probe_cc ?? ''} ${s.probe_asn ?? ''} ${s.target ?? ''}: ${s.reason}`).join('; ')}` : ''}`,
+  );
   if (r.emitted) out.push(`drafts: ${r.emitted.created} created, ${r.emitted.existing} already in the ledger ${JSON.stringify(r.emitted.existing_by_status)}`);
   return out.join('\n') + '\n';
 }
@@ -96,7 +128,17 @@ export function detectCommand(program: Command, io: Io): void {
     .option('--params <json>', 'override detector parameters, e.g. \'{"block":{"edd":30,"minNetworks":3}}\'')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(detectRun, { cc: str(o.cc), asn: str(o.asn), target: str(o.target), since: str(o.since), until: str(o.until), kind: o.kind as DetectInput['kind'], input: o.input as DetectInput['input'], emit: Boolean(o.emit), params: parseParams(o.params) });
+      const r = await ctx.run(detectRun, {
+        cc: str(o.cc),
+        asn: str(o.asn),
+        target: str(o.target),
+        since: str(o.since),
+        until: str(o.until),
+        kind: o.kind as DetectInput['kind'],
+        input: o.input as DetectInput['input'],
+        emit: Boolean(o.emit),
+        params: parseParams(o.params),
+      });
       ctx.print(r, showDetect);
     });
 
@@ -120,7 +162,9 @@ export function detectCommand(program: Command, io: Io): void {
       ctx.print(r, showSummary);
     });
 
-  const tp = program.command('throughput').description('OONI network_events: per-measurement throughput and TLS handshake time, and per-network throttling summary');
+  const tp = program
+    .command('throughput')
+    .description('OONI network_events: per-measurement throughput and TLS handshake time, and per-network throttling summary');
   leaf(tp, 'extract', 'read test_keys.network_events of ingested files not yet read (exit 3 when bad events were found)')
     .option('--force', 're-read every ingested file')
     .action(async (o: Record<string, unknown>) => {
@@ -134,7 +178,10 @@ export function detectCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(throughputRejects, { limit: Number(o.limit) });
-      ctx.print(r, (x: typeof r) => table(x.items, ['measurement_id', 'path', 'line', 'event_index', 'operation', 'reason', 'detail']) + `${JSON.stringify(x.counts)}\n`);
+      ctx.print(
+        r,
+        (x: typeof r) => table(x.items, ['measurement_id', 'path', 'line', 'event_index', 'operation', 'reason', 'detail']) + `${JSON.stringify(x.counts)}\n`,
+      );
     });
   leaf(tp, 'summary', 'throttling verdict per (country, network, target, day) from OONI measurements paired within their session')
     .option('--cc <cc>', 'country (e.g. RU)')

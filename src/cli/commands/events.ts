@@ -10,9 +10,12 @@ import { collect, ctxOf, examples, intOption, leaf, str, table } from '../comman
 import type { Io } from '../context.js';
 
 async function readJsonFile(path: string): Promise<unknown> {
-  const text = path === '-' ? await readStdin() : await readFile(path, 'utf8').catch((e: Error) => {
-    throw new AppError('VALIDATION', `cannot read ${path}: ${e.message}`, { issues: [{ path: ['file'], message: e.message }] });
-  });
+  const text =
+    path === '-'
+      ? await readStdin()
+      : await readFile(path, 'utf8').catch((e: Error) => {
+          throw new AppError('VALIDATION', `cannot read ${path}: ${e.message}`, { issues: [{ path: ['file'], message: e.message }] });
+        });
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
@@ -26,7 +29,15 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const eventLine = (e: LedgerEvent) => ({ id: e.id, start: e.start, end: e.end ?? '', category: e.category, countries: e.countries.join(','), status: e.status, title: e.title });
+const eventLine = (e: LedgerEvent) => ({
+  id: e.id,
+  start: e.start,
+  end: e.end ?? '',
+  category: e.category,
+  countries: e.countries.join(','),
+  status: e.status,
+  title: e.title,
+});
 
 function showEvent(e: LedgerEvent & { links?: unknown[] }): string {
   const lines = [
@@ -42,7 +53,9 @@ function showEvent(e: LedgerEvent & { links?: unknown[] }): string {
     `actors     ${e.actors.map((a) => `${a.name} [${a.role}]`).join(', ') || '-'}`,
     `confidence ${e.confidence}`,
     'sources:',
-    ...e.sources.map((s, i) => `  [${i + 1}] ${s.title}, ${s.publisher}${s.published ? `, ${s.published}` : ''}\n      ${s.url}${s.locator ? `\n      ${s.locator}` : ''}`),
+    ...e.sources.map(
+      (s, i) => `  [${i + 1}] ${s.title}, ${s.publisher}${s.published ? `, ${s.published}` : ''}\n      ${s.url}${s.locator ? `\n      ${s.locator}` : ''}`,
+    ),
   ];
   return lines.join('\n') + '\n';
 }
@@ -72,7 +85,12 @@ export function eventsCommand(program: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       const { json: _j, db: _d, includeRetracted, ...filters } = o;
       const result = await ctx.run(eventsList, { ...(filters as OpInput<typeof eventsList>), include_retracted: includeRetracted === true ? true : undefined });
-      ctx.print(result, (r: typeof result) => table(r.items.map(eventLine), ['id', 'start', 'end', 'category', 'countries', 'status', 'title']) + `${r.items.length} of ${r.total}${r.next_cursor ? ` · next: --cursor ${r.next_cursor}` : ''}\n`);
+      ctx.print(
+        result,
+        (r: typeof result) =>
+          table(r.items.map(eventLine), ['id', 'start', 'end', 'category', 'countries', 'status', 'title']) +
+          `${r.items.length} of ${r.total}${r.next_cursor ? ` · next: --cursor ${r.next_cursor}` : ''}\n`,
+      );
     });
 
   leaf(events, 'show', 'show one event with its sources')
@@ -163,7 +181,11 @@ export function eventsCommand(program: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       const { json: _j, db: _d, format, out, includeRetracted, ...filters } = o;
       if (format === 'parquet' && !out) throw new AppError('USAGE', 'parquet needs --out FILE');
-      const r = await ctx.run(eventsExport, { ...(filters as OpInput<typeof eventsList>), include_retracted: includeRetracted === true ? true : undefined, format: format as OpInput<typeof eventsExport>['format'] });
+      const r = await ctx.run(eventsExport, {
+        ...(filters as OpInput<typeof eventsList>),
+        include_retracted: includeRetracted === true ? true : undefined,
+        format: format as OpInput<typeof eventsExport>['format'],
+      });
       const bytes = Buffer.from(r.body, r.encoding);
       if (out) {
         await writeFile(out as string, bytes);
@@ -186,14 +208,22 @@ function eventsImportCommand(events: Command, io: Io): void {
         snapshot: str(o.snapshot),
       });
       if (r.rows_rejected > 0) io.setExit(3);
-      ctx.print(r, (x: typeof r) =>
-        `rows read ${x.rows_read} = stored ${x.rows_stored} + rejected ${x.rows_rejected} (repeats of ongoing events merged: ${x.repeats_merged})\n` +
-        `events: ${Object.entries(x.events).map(([k, v]) => `${k} ${v}`).join(', ')}\n` +
-        x.rejects.map((j) => `  rejected record ${j.record} (line ${j.line}): ${j.reason}\n`).join(''),
+      ctx.print(
+        r,
+        (x: typeof r) =>
+          `rows read ${x.rows_read} = stored ${x.rows_stored} + rejected ${x.rows_rejected} (repeats of ongoing events merged: ${x.repeats_merged})\n` +
+          `events: ${Object.entries(x.events)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}\n` +
+          x.rejects.map((j) => `  rejected record ${j.record} (line ${j.line}): ${j.reason}\n`).join(''),
       );
     });
 
-  leaf(events, 'geocode', 'geocode every event\'s area: regions, districts and places with a population; coverage by scope (exit 3 if sub-national events stay without one)')
+  leaf(
+    events,
+    'geocode',
+    "geocode every event's area: regions, districts and places with a population; coverage by scope (exit 3 if sub-national events stay without one)",
+  )
     .option('--dry-run', 'report only; write nothing')
     .option('--country <cc>', 'only events of this country')
     .action(async (o: Record<string, unknown>) => {
@@ -201,11 +231,20 @@ function eventsImportCommand(events: Command, io: Io): void {
       const r = await ctx.run(eventsGeocode, { dry_run: o.dryRun === true, country: str(o.country) });
       if (r.not_geocoded.length) io.setExit(3);
       ctx.print(r, (x: GeocodeReport) => {
-        const rows = Object.entries(x.by_scope).map(([scope, s]) => ({ scope, events: s.events, 'with region or place': s.geocoded, 'with population': s.with_population, coverage: `${(s.coverage * 100).toFixed(1)} %` }));
+        const rows = Object.entries(x.by_scope).map(([scope, s]) => ({
+          scope,
+          events: s.events,
+          'with region or place': s.geocoded,
+          'with population': s.with_population,
+          coverage: `${(s.coverage * 100).toFixed(1)} %`,
+        }));
         return (
           `${x.events_read} events; ${x.dry_run ? 'would change' : 'changed'} ${x.changed}, unchanged ${x.unchanged}, geocoded by hand ${x.kept_manual}\n` +
           table(rows, ['scope', 'events', 'with region or place', 'with population', 'coverage']) +
-          (x.not_geocoded.length ? `not geocoded (${x.not_geocoded.length} sub-national events):\n` + x.not_geocoded.map((n) => `  ${n.id} [${n.country}] "${n.area}": ${n.reason}\n`).join('') : '')
+          (x.not_geocoded.length
+            ? `not geocoded (${x.not_geocoded.length} sub-national events):\n` +
+              x.not_geocoded.map((n) => `  ${n.id} [${n.country}] "${n.area}": ${n.reason}\n`).join('')
+            : '')
         );
       });
     });

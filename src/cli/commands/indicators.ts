@@ -21,7 +21,12 @@ export function indicatorsCommand(program: Command, io: Io): void {
             (s) =>
               `${s.id} (${s.unit}${s.country ? `, ${s.country}` : ''}): ${s.title}\n` +
               table(
-                s.values.map((v) => ({ period: v.period, value: v.value, disputed: v.disputed ? 'yes' : '', source: (v.source as { publisher?: string }).publisher ?? '' })),
+                s.values.map((v) => ({
+                  period: v.period,
+                  value: v.value,
+                  disputed: v.disputed ? 'yes' : '',
+                  source: (v.source as { publisher?: string }).publisher ?? '',
+                })),
                 ['period', 'value', 'disputed', 'source'],
               ),
           )

@@ -23,7 +23,11 @@ async function spoolStdin(dbPath: string): Promise<string> {
   return file;
 }
 
-const upper = (v: string[]) => v.flatMap((x) => x.split(',')).map((x) => x.trim().toUpperCase()).filter(Boolean);
+const upper = (v: string[]) =>
+  v
+    .flatMap((x) => x.split(','))
+    .map((x) => x.trim().toUpperCase())
+    .filter(Boolean);
 
 function human(r: IngestReport): string {
   const lines = [
@@ -40,8 +44,15 @@ function human(r: IngestReport): string {
 export function ingestCommand(program: Command, io: Io): void {
   leaf(program, 'ingest', 'ingest OONI measurements: .jsonl, .jsonl.gz, bucket-layout directories (raw/YYYYMMDD/HH/CC/testname/), or - for stdin')
     .argument('<paths...>')
-    .option('--workers <n>', 'threads (default: every core; 0 = in this thread): worker threads, or DuckDB reader threads with --engine duckdb', intOption('--workers'))
-    .option('--engine <engine>', 'js (default): every line parsed in JavaScript; duckdb: DuckDB reads each file and JavaScript scores a projection of it (docs/design/020)')
+    .option(
+      '--workers <n>',
+      'threads (default: every core; 0 = in this thread): worker threads, or DuckDB reader threads with --engine duckdb',
+      intOption('--workers'),
+    )
+    .option(
+      '--engine <engine>',
+      'js (default): every line parsed in JavaScript; duckdb: DuckDB reads each file and JavaScript scores a projection of it (docs/design/020)',
+    )
     .option('--since <date>', 'only measurements from this date/time (UTC); bucket paths outside are skipped unopened')
     .option('--until <date>', 'only measurements up to this date/time (UTC, inclusive)')
     .option('--cc <CC>', 'only these probe countries (repeatable or comma-separated)', collect, [] as string[])
@@ -54,11 +65,17 @@ export function ingestCommand(program: Command, io: Io): void {
       for (const p of paths) resolved.push(p === '-' ? await spoolStdin(ctx.dbPath) : resolve(p));
       const time = (v: unknown, end: boolean) => {
         if (typeof v !== 'string') return undefined;
-        if (!/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?Z?$/.test(v)) throw new AppError('VALIDATION', `${end ? '--until' : '--since'} must be YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS], got "${v}"`, { issues: [{ path: [end ? 'until' : 'since'], message: 'not a date' }] });
+        if (!/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?Z?$/.test(v))
+          throw new AppError('VALIDATION', `${end ? '--until' : '--since'} must be YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS], got "${v}"`, {
+            issues: [{ path: [end ? 'until' : 'since'], message: 'not a date' }],
+          });
         const d = v.replace('T', ' ').replace('Z', '');
         return d.length === 10 ? `${d} ${end ? '23:59:59' : '00:00:00'}` : d.length === 16 ? `${d}:${end ? '59' : '00'}` : d;
       };
-      const tests = (o.testName as string[]).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+      const tests = (o.testName as string[])
+        .flatMap((x) => x.split(','))
+        .map((x) => x.trim())
+        .filter(Boolean);
       const r = await ctx.run(measurementsIngest, {
         paths: resolved,
         workers: o.workers as number | undefined,

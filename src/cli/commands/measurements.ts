@@ -40,20 +40,45 @@ function filters(c: Command): Command {
 const str = (v: unknown) => v as string | undefined;
 const pick = (o: Row) => ({ cc: str(o.cc), asn: str(o.asn), test_name: str(o.testName), target: str(o.target), since: str(o.since), until: str(o.until) });
 /** A field for human output: '-' for null, JSON for objects. */
-const f = (v: unknown): string => (v === null || v === undefined ? '-' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
-const fmtMech = (m: Record<string, number>) => Object.entries(m).map(([k, v]) => `${k}:${v}`).join(' ');
+const f = (v: unknown): string =>
+  v === null || v === undefined ? '-' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+const fmtMech = (m: Record<string, number>) =>
+  Object.entries(m)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(' ');
 
 export function measurementsCommand(program: Command, io: Io): void {
-  const m = program.command('measurements').description('query ingested OONI measurements: summary, list, show, networks, export, rules, agreement, rescore, files, link');
+  const m = program
+    .command('measurements')
+    .description('query ingested OONI measurements: summary, list, show, networks, export, rules, agreement, rescore, files, link');
 
   filters(leaf(m, 'summary', 'counts per cell (time bucket, probe_cc, probe_asn, test_name, target) and per target'))
     .option('--grain <g>', 'day | hour', 'day')
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(measurementsSummary, { ...pick(o), grain: o.grain as 'day' | undefined });
-      ctx.print(r, (x: typeof r) =>
-        table(x.by_target.map((t) => ({ ...t, mechanisms: fmtMech(t.mechanisms) })), ['probe_cc', 'test_name', 'target', 'networks', 'n', 'ok_count', 'anomaly_count', 'confirmed_count', 'failure_count', 'blocked', 'likely_blocked', 'down', 'mechanisms']) +
-        `${x.cells.length} cells, ${String(x.totals.n)} measurements, ${f(x.data_vintage.first_bucket)} .. ${f(x.data_vintage.last_bucket)}\nsource: ${x.source}\n`,
+      ctx.print(
+        r,
+        (x: typeof r) =>
+          table(
+            x.by_target.map((t) => ({ ...t, mechanisms: fmtMech(t.mechanisms) })),
+            [
+              'probe_cc',
+              'test_name',
+              'target',
+              'networks',
+              'n',
+              'ok_count',
+              'anomaly_count',
+              'confirmed_count',
+              'failure_count',
+              'blocked',
+              'likely_blocked',
+              'down',
+              'mechanisms',
+            ],
+          ) +
+          `${x.cells.length} cells, ${String(x.totals.n)} measurements, ${f(x.data_vintage.first_bucket)} .. ${f(x.data_vintage.last_bucket)}\nsource: ${x.source}\n`,
       );
     });
 
@@ -63,8 +88,20 @@ export function measurementsCommand(program: Command, io: Io): void {
     .option('--cursor <c>', 'next_cursor from a previous page')
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(measurementsList, { ...pick(o), status: o.status as 'ok' | undefined, limit: o.limit as number | undefined, cursor: str(o.cursor) });
-      ctx.print(r, (x: typeof r) => table(x.items.map((i) => ({ ...i, layers: (i.layers).join(','), flags: `${i.anomaly ? 'A' : '-'}${i.confirmed ? 'C' : '-'}${i.failure ? 'F' : '-'}` })), ['id', 'measurement_start_time', 'probe_cc', 'probe_asn', 'test_name', 'target', 'flags', 'status', 'layers', 'mechanism']) + (x.next_cursor ? `next: --cursor ${x.next_cursor}\n` : ''));
+      const r = await ctx.run(measurementsList, {
+        ...pick(o),
+        status: o.status as 'ok' | undefined,
+        limit: o.limit as number | undefined,
+        cursor: str(o.cursor),
+      });
+      ctx.print(
+        r,
+        (x: typeof r) =>
+          table(
+            x.items.map((i) => ({ ...i, layers: i.layers.join(','), flags: `${i.anomaly ? 'A' : '-'}${i.confirmed ? 'C' : '-'}${i.failure ? 'F' : '-'}` })),
+            ['id', 'measurement_start_time', 'probe_cc', 'probe_asn', 'test_name', 'target', 'flags', 'status', 'layers', 'mechanism'],
+          ) + (x.next_cursor ? `next: --cursor ${x.next_cursor}\n` : ''),
+      );
     });
 
   leaf(m, 'show', 'one measurement: OONI flags, our verdict with its evidence, and the raw measurement')
@@ -72,17 +109,19 @@ export function measurementsCommand(program: Command, io: Io): void {
     .action(async (id: string, o: Row) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(measurementsShow, { id });
-      ctx.print(r, (x: typeof r) =>
-        [
-          `${f(x.id)}  ${f(x.test_name)} ${f(x.input)}`,
-          `${f(x.probe_cc)} ${f(x.probe_asn)} ${f(x.probe_network_name)} at ${f(x.measurement_start_time)} (report ${f(x.report_id)})`,
-          `OONI flags: anomaly=${f(x.anomaly)} confirmed=${f(x.confirmed)} failure=${f(x.failure)} blocking_type=${f(x.blocking_type)}`,
-          `verdict:    ${f(x.status)} layers=${x.layers.join(',') || '-'} mechanism=${f(x.mechanism)}`,
-          `rules:      ${x.rules.join(', ')}`,
-          'evidence:',
-          ...x.evidence.map((e) => `  - ${JSON.stringify(e)}`),
-          `raw: ${x.raw ? `${JSON.stringify(x.raw).length} bytes from ${f(x.path)}:${f(x.line)} (use --json to see it)` : f(x.raw_error)}`,
-        ].join('\n') + '\n',
+      ctx.print(
+        r,
+        (x: typeof r) =>
+          [
+            `${f(x.id)}  ${f(x.test_name)} ${f(x.input)}`,
+            `${f(x.probe_cc)} ${f(x.probe_asn)} ${f(x.probe_network_name)} at ${f(x.measurement_start_time)} (report ${f(x.report_id)})`,
+            `OONI flags: anomaly=${f(x.anomaly)} confirmed=${f(x.confirmed)} failure=${f(x.failure)} blocking_type=${f(x.blocking_type)}`,
+            `verdict:    ${f(x.status)} layers=${x.layers.join(',') || '-'} mechanism=${f(x.mechanism)}`,
+            `rules:      ${x.rules.join(', ')}`,
+            'evidence:',
+            ...x.evidence.map((e) => `  - ${JSON.stringify(e)}`),
+            `raw: ${x.raw ? `${JSON.stringify(x.raw).length} bytes from ${f(x.path)}:${f(x.line)} (use --json to see it)` : f(x.raw_error)}`,
+          ].join('\n') + '\n',
       );
     });
 
@@ -91,7 +130,12 @@ export function measurementsCommand(program: Command, io: Io): void {
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(measurementsNetworks, { cc: str(o.cc) });
-      ctx.print(r, (x: typeof r) => table(x.items.map((i) => ({ ...i, names: (i.names ?? []).join('; ') })), ['probe_cc', 'probe_asn', 'names', 'measurements', 'anomaly_count', 'confirmed_count', 'first', 'last']));
+      ctx.print(r, (x: typeof r) =>
+        table(
+          x.items.map((i) => ({ ...i, names: (i.names ?? []).join('; ') })),
+          ['probe_cc', 'probe_asn', 'names', 'measurements', 'anomaly_count', 'confirmed_count', 'first', 'last'],
+        ),
+      );
     });
 
   filters(leaf(m, 'export', 'export list rows as CSV or Parquet'))
@@ -115,7 +159,7 @@ export function measurementsCommand(program: Command, io: Io): void {
     ctx.print(r, (x: typeof r) => table(x.items, ['id', 'version', 'layer', 'status', 'doc']) + `rules version ${x.rules_version}\n`);
   });
 
-  filters(leaf(m, 'agreement', 'our class vs the probe\'s own blocking/accessible and vs OONI\'s anomaly flag, with every disagreement\'s rules'))
+  filters(leaf(m, 'agreement', "our class vs the probe's own blocking/accessible and vs OONI's anomaly flag, with every disagreement's rules"))
     .argument('[files...]', 'score these JSONL / JSONL.gz files in memory instead of reading the store')
     .action(async (files: string[], o: Row) => {
       const ctx = ctxOf(io, o);
@@ -123,12 +167,21 @@ export function measurementsCommand(program: Command, io: Io): void {
         ? await ctx.run(measurementsAgreementFiles, { paths: files.map((x) => resolve(x)) })
         : await ctx.run(measurementsAgreement, pick(o));
       if (r.unexplained > 0 || ('rejects' in r && Array.isArray(r.rejects) && r.rejects.length > 0)) io.setExit(3);
-      ctx.print(r, (x: typeof r) =>
-        table(x.disagreements.map((d) => ({ ...d, deciding_rules: (d.deciding_rules).join(' '), overriding_rules: (d.overriding_rules as { id: string }[]).map((o2) => o2.id).join(' ') || (d.unexplained ? 'UNEXPLAINED' : '') })), ['id', 'test_name', 'input', 'with', 'ours', 'theirs', 'deciding_rules', 'overriding_rules']) +
-        `${x.measurements} measurements, ${x.with_probe_analysis} with the probe's own analysis\n` +
-        `vs probe blocking/accessible: ${x.vs_probe.agree}/${x.vs_probe.compared} agree (${f(x.vs_probe.agree_pct)}%)\n` +
-        `vs OONI anomaly flag:         ${x.vs_anomaly.agree}/${x.vs_anomaly.compared} agree (${f(x.vs_anomaly.agree_pct)}%)\n` +
-        `disagreements without an overriding rule: ${x.unexplained}\n`,
+      ctx.print(
+        r,
+        (x: typeof r) =>
+          table(
+            x.disagreements.map((d) => ({
+              ...d,
+              deciding_rules: d.deciding_rules.join(' '),
+              overriding_rules: (d.overriding_rules as { id: string }[]).map((o2) => o2.id).join(' ') || (d.unexplained ? 'UNEXPLAINED' : ''),
+            })),
+            ['id', 'test_name', 'input', 'with', 'ours', 'theirs', 'deciding_rules', 'overriding_rules'],
+          ) +
+          `${x.measurements} measurements, ${x.with_probe_analysis} with the probe's own analysis\n` +
+          `vs probe blocking/accessible: ${x.vs_probe.agree}/${x.vs_probe.compared} agree (${f(x.vs_probe.agree_pct)}%)\n` +
+          `vs OONI anomaly flag:         ${x.vs_anomaly.agree}/${x.vs_anomaly.compared} agree (${f(x.vs_anomaly.agree_pct)}%)\n` +
+          `disagreements without an overriding rule: ${x.unexplained}\n`,
       );
     });
 
@@ -138,16 +191,29 @@ export function measurementsCommand(program: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(measurementsRescore, { ...pick(o), batch_size: o.batchSize as number | undefined });
       if (r.needs_reingest > 0 || r.needs_source > 0 || r.unreadable > 0) io.setExit(3);
-      ctx.print(r, (x: typeof r) =>
-        [
-          `rules ${x.rules_version}, fingerprints ${x.fingerprints_version}`,
-          x.reconciliation,
-          `${x.changed} changed, ${x.unchanged} unchanged; aggregation cells rewritten: ${x.cells.cells}`,
-          ...x.transitions.map((t) => `  ${t.from} -> ${t.to}: ${t.n}`),
-          ...(x.changed ? [`  changed parts: ${Object.entries(x.changed_fields).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ')}`] : []),
-          ...(x.needs_reingest ? [`${x.needs_reingest} measurements were stored before rule inputs were kept: re-ingest their files with \`splinternet ingest --force FILE...\` to include them`] : []),
-          ...x.left_examples.map((e) => `left as it was: ${e.id}: ${e.reason}`),
-        ].join('\n') + '\n',
+      ctx.print(
+        r,
+        (x: typeof r) =>
+          [
+            `rules ${x.rules_version}, fingerprints ${x.fingerprints_version}`,
+            x.reconciliation,
+            `${x.changed} changed, ${x.unchanged} unchanged; aggregation cells rewritten: ${x.cells.cells}`,
+            ...x.transitions.map((t) => `  ${t.from} -> ${t.to}: ${t.n}`),
+            ...(x.changed
+              ? [
+                  `  changed parts: ${Object.entries(x.changed_fields)
+                    .filter(([, n]) => n)
+                    .map(([k, n]) => `${k} ${n}`)
+                    .join(', ')}`,
+                ]
+              : []),
+            ...(x.needs_reingest
+              ? [
+                  `${x.needs_reingest} measurements were stored before rule inputs were kept: re-ingest their files with \`splinternet ingest --force FILE...\` to include them`,
+                ]
+              : []),
+            ...x.left_examples.map((e) => `left as it was: ${e.id}: ${e.reason}`),
+          ].join('\n') + '\n',
       );
     });
 
@@ -158,7 +224,12 @@ export function measurementsCommand(program: Command, io: Io): void {
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(measurementsFiles, { limit: o.limit as number | undefined, rejects: o.rejects === true, file_id: str(o.fileId) });
-      ctx.print(r, (x: typeof r) => table(x.files, ['file_id', 'status', 'lines_read', 'stored', 'duplicates', 'rejected', 'size', 'path']) + (x.rejects ? table(x.rejects, ['path', 'line', 'byte_offset', 'reason', 'detail']) : ''));
+      ctx.print(
+        r,
+        (x: typeof r) =>
+          table(x.files, ['file_id', 'status', 'lines_read', 'stored', 'duplicates', 'rejected', 'size', 'path']) +
+          (x.rejects ? table(x.rejects, ['path', 'line', 'byte_offset', 'reason', 'detail']) : ''),
+      );
     });
 
   filters(leaf(m, 'link', 'attach a saved measurement query to a ledger event as evidence'))

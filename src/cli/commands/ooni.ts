@@ -13,12 +13,19 @@ import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { OONI_BUCKET_URL, s3Bucket } from '../ooni-bucket.js';
 
-const list = (v: string[]) => v.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+const list = (v: string[]) =>
+  v
+    .flatMap((x) => x.split(','))
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** YYYY-MM-DD or YYYY-MM-DDTHH (or with a space) to the first or last upload hour it covers. */
 export function hourOf(flag: string, v: string, end: boolean): string {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}))?$/.exec(v.trim());
-  if (!m) throw new AppError('VALIDATION', `${flag} must be YYYY-MM-DD or YYYY-MM-DDTHH (UTC upload hour), got "${v}"`, { issues: [{ path: [flag.slice(2)], message: 'not a date' }] });
+  if (!m)
+    throw new AppError('VALIDATION', `${flag} must be YYYY-MM-DD or YYYY-MM-DDTHH (UTC upload hour), got "${v}"`, {
+      issues: [{ path: [flag.slice(2)], message: 'not a date' }],
+    });
   return `${m[1]}T${m[2] ?? (end ? '23' : '00')}`;
 }
 
@@ -36,7 +43,7 @@ function human(r: SyncReport): string {
 
 export function ooniCommand(program: Command, io: Io): void {
   const ooni = program.command('ooni').description("OONI's public data");
-  const sync = leaf(ooni, 'sync', "download OONI raw measurements (S3 layout raw/YYYYMMDD/HH/CC/testname/) for a window of upload hours; resumable")
+  const sync = leaf(ooni, 'sync', 'download OONI raw measurements (S3 layout raw/YYYYMMDD/HH/CC/testname/) for a window of upload hours; resumable')
     .requiredOption('--since <date>', 'first upload day or hour, UTC: YYYY-MM-DD or YYYY-MM-DDTHH')
     .requiredOption('--until <date>', 'last upload day or hour, inclusive')
     .option('--cc <CC>', 'probe countries (repeatable or comma-separated; default: all)', collect, [] as string[])
@@ -52,15 +59,33 @@ export function ooniCommand(program: Command, io: Io): void {
       const bad = cc.find((c) => !/^[A-Z]{2}$/.test(c));
       if (bad) throw new AppError('VALIDATION', `--cc must be ISO 3166-1 alpha-2 codes, got "${bad}"`, { issues: [{ path: ['cc'], message: bad }] });
       const concurrency = (o.concurrency as number | undefined) ?? 4;
-      if (concurrency < 1 || concurrency > 64) throw new AppError('VALIDATION', `--concurrency must be 1..64, got ${concurrency}`, { issues: [{ path: ['concurrency'], message: 'out of range' }] });
+      if (concurrency < 1 || concurrency > 64)
+        throw new AppError('VALIDATION', `--concurrency must be 1..64, got ${concurrency}`, { issues: [{ path: ['concurrency'], message: 'out of range' }] });
       const dest = typeof o.dest === 'string' ? resolve(o.dest) : join(ctx.dbPath === ':memory:' ? process.cwd() : dirname(resolve(ctx.dbPath)), 'ooni');
       const url = (o.bucketUrl as string | undefined) ?? io.env.SPLINTERNET_OONI_BUCKET_URL ?? OONI_BUCKET_URL;
       const bucket = s3Bucket(url);
-      const input = { since: hourOf('--since', o.since as string, false), until: hourOf('--until', o.until as string, true), cc: cc.length ? cc : undefined, test_name: list(o.test as string[]), dest, concurrency };
+      const input = {
+        since: hourOf('--since', o.since as string, false),
+        until: hourOf('--until', o.until as string, true),
+        cc: cc.length ? cc : undefined,
+        test_name: list(o.test as string[]),
+        dest,
+        concurrency,
+      };
       // one batch of landed files at a time, on one store handle
-      const r = o.ingest === true
-        ? await ctx.opSession((run) => syncOoni({ bucket, progress: ctx.progress(), ingest: (paths) => run(measurementsIngest, { paths, workers: o.workers as number | undefined }, silentProgress) }, input))
-        : await syncOoni({ bucket, progress: ctx.progress() }, input);
+      const r =
+        o.ingest === true
+          ? await ctx.opSession((run) =>
+              syncOoni(
+                {
+                  bucket,
+                  progress: ctx.progress(),
+                  ingest: (paths) => run(measurementsIngest, { paths, workers: o.workers as number | undefined }, silentProgress),
+                },
+                input,
+              ),
+            )
+          : await syncOoni({ bucket, progress: ctx.progress() }, input);
       if (r.files.failed || r.files.corrupt || (r.ingest && (r.ingest.rejected || r.ingest.files.failed))) io.setExit(EXIT.PARTIAL);
       ctx.print(r, human);
     });

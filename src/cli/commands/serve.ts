@@ -13,31 +13,42 @@ export function serveCommand(program: Command, io: Io): void {
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--port <port>', 'TCP port', intOption('--port'), 8787)
     .option('--no-warm', "do not pre-compute the dashboard's heaviest responses after start")
-    .option('--import-dir <dir>', 'a folder API tokens with the import scope may import from (repeatable; none: no server-side file reads over HTTP)', collect, [])
+    .option(
+      '--import-dir <dir>',
+      'a folder API tokens with the import scope may import from (repeatable; none: no server-side file reads over HTTP)',
+      collect,
+      [],
+    )
     .option('--allow-host <name>', 'a Host name this server answers to besides loopback and --host (repeatable)', collect, [])
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const warming = new AbortController();
-      await hostDatabase(ctx, io, { host: o.host as string, port: o.port as number, importDirs: o.importDir as string[], allowHosts: o.allowHost as string[] }, ({ store, app, url }) => {
-        if (ctx.globals.json) io.out.write(JSON.stringify({ url, db: ctx.dbPath, pid: process.pid }) + '\n');
-        else io.out.write(`Splinternet Observatory serving ${ctx.dbPath}\n  ${url}\n  API docs: ${url}/docs\n`);
-        const warmer =
-          o.warm === false
-            ? undefined
-            : keepWarm(app, store, {
-                signal: warming.signal,
-                onWarm: (r, nth) => {
-                  if (ctx.globals.json) io.out.write(JSON.stringify({ warm: r }) + '\n');
-                  else if (nth === 0) io.out.write(`  warmed ${r.warmed.length} dashboard responses in ${(r.ms / 1000).toFixed(1)} s (--no-warm skips this)\n`);
-                },
-              });
-        // The warm-up stops between two requests: let the one in flight finish before closing.
-        return {
-          stop: () => {
-            warming.abort();
-            return Promise.resolve(warmer?.idle());
-          },
-        };
-      });
+      await hostDatabase(
+        ctx,
+        io,
+        { host: o.host as string, port: o.port as number, importDirs: o.importDir as string[], allowHosts: o.allowHost as string[] },
+        ({ store, app, url }) => {
+          if (ctx.globals.json) io.out.write(JSON.stringify({ url, db: ctx.dbPath, pid: process.pid }) + '\n');
+          else io.out.write(`Splinternet Observatory serving ${ctx.dbPath}\n  ${url}\n  API docs: ${url}/docs\n`);
+          const warmer =
+            o.warm === false
+              ? undefined
+              : keepWarm(app, store, {
+                  signal: warming.signal,
+                  onWarm: (r, nth) => {
+                    if (ctx.globals.json) io.out.write(JSON.stringify({ warm: r }) + '\n');
+                    else if (nth === 0)
+                      io.out.write(`  warmed ${r.warmed.length} dashboard responses in ${(r.ms / 1000).toFixed(1)} s (--no-warm skips this)\n`);
+                  },
+                });
+          // The warm-up stops between two requests: let the one in flight finish before closing.
+          return {
+            stop: () => {
+              warming.abort();
+              return Promise.resolve(warmer?.idle());
+            },
+          };
+        },
+      );
     });
 }

@@ -9,17 +9,24 @@ export function tokensCommand(program: Command, io: Io): void {
   const tokens = program.command('tokens').description('scoped API tokens (shown once; stored hashed)');
   const create = leaf(tokens, 'create', 'create a token and print it once')
     .requiredOption('--name <name>', 'who or what will use it')
-    .option('--scope <scopes>', `comma-separated: ${SCOPES.join(', ')} (read: non-public reads; write: ledger edits; import: server-side imports from --import-dir folders; admin: everything)`, 'read')
+    .option(
+      '--scope <scopes>',
+      `comma-separated: ${SCOPES.join(', ')} (read: non-public reads; write: ledger edits; import: server-side imports from --import-dir folders; admin: everything)`,
+      'read',
+    )
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(tokensCreate, { name: String(o.name), scopes: String(o.scope) });
-      ctx.print(r, (x: typeof r) => `${x.token}\n(token ${x.record.id} "${x.record.name}", scopes ${x.record.scopes.join(',')}: store it now, it is not shown again)\n`);
+      ctx.print(
+        r,
+        (x: typeof r) => `${x.token}\n(token ${x.record.id} "${x.record.name}", scopes ${x.record.scopes.join(',')}: store it now, it is not shown again)\n`,
+      );
     });
   examples(create, ['splinternet tokens create --name newsroom-editor --scope write', 'splinternet tokens create --name nightly-import --scope import --json']);
   leaf(tokens, 'list', 'list tokens: scopes, who created and revoked them, when (never secrets)').action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
     const r = await ctx.run(tokensList, {});
-    const rows = r.items.map((t) => ({ ...t, scopes: (t.scopes).join(',') }));
+    const rows = r.items.map((t) => ({ ...t, scopes: t.scopes.join(',') }));
     ctx.print(r, () => table(rows, ['id', 'name', 'scopes', 'createdAt', 'createdBy', 'revokedAt', 'revokedBy', 'lastUsedAt']));
   });
   leaf(tokens, 'revoke', 'revoke a token by id (who and when are recorded)')

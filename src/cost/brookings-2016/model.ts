@@ -21,19 +21,36 @@ export interface ShareSource {
 export function internetShare(country: string, year: number, kit: FactorKit): ShareSource {
   const bcg = BCG_SHARES[country];
   if (bcg) return { share: shareFor(bcg, year), kind: 'bcg', label: `BCG internet-economy share of GDP, ${country}` };
-  if (G20.includes(country)) return { share: shareFor(G20_AVERAGE, year), kind: 'g20-average', label: 'proxy: BCG G-20 average internet-economy share (no country figure)' };
+  if (G20.includes(country))
+    return { share: shareFor(G20_AVERAGE, year), kind: 'g20-average', label: 'proxy: BCG G-20 average internet-economy share (no country figure)' };
   const users = nationalValue(kit.ctx.data, 'IT.NET.USER.ZS', year, 'internet users (% of population)');
   kit.inputs.push(recordInput(`internet users ${country}`, users.rec, users.note));
   return { share: users.rec.value / 100, kind: 'penetration-proxy', label: 'proxy: internet users share × k (no BCG figure; k fitted on the BCG countries)' };
 }
 
 /** Register the share's parameter and return its per-draw value; shared with cost-escalated. */
-export function shareFactor(country: string, year: number, kit: FactorKit, escalate?: (year: number, kind: ShareSource['kind']) => Unit | null): { src: ShareSource; f: Factor } {
+export function shareFactor(
+  country: string,
+  year: number,
+  kit: FactorKit,
+  escalate?: (year: number, kind: ShareSource['kind']) => Unit | null,
+): { src: ShareSource; f: Factor } {
   const src = internetShare(country, year, kit);
   const name = src.kind === 'penetration-proxy' ? 'k (penetration proxy)' : 'share uncertainty factor';
   let i = kit.ps.specs.findIndex((s) => s.name === name);
-  if (i < 0) i = src.kind === 'penetration-proxy' ? kit.ps.add(name, PROXY_K, 'share of GDP per unit of internet users share', 'median and range of s/users over the BCG countries, 2010 (params.ts)') : kit.ps.add(name, SHARE_FACTOR, 'factor', 'our assumption: ±25 % on BCG point values');
-  kit.inputs.push({ name: `internet-economy share ${year}${src.kind === 'penetration-proxy' ? ' (before × k)' : ''}`, value: Number(src.share.toPrecision(6)), unit: src.kind === 'penetration-proxy' ? 'internet users share' : 'share of GDP', source: src.kind === 'penetration-proxy' ? 'World Bank IT.NET.USER.ZS' : SOURCE, year, note: src.label });
+  if (i < 0)
+    i =
+      src.kind === 'penetration-proxy'
+        ? kit.ps.add(name, PROXY_K, 'share of GDP per unit of internet users share', 'median and range of s/users over the BCG countries, 2010 (params.ts)')
+        : kit.ps.add(name, SHARE_FACTOR, 'factor', 'our assumption: ±25 % on BCG point values');
+  kit.inputs.push({
+    name: `internet-economy share ${year}${src.kind === 'penetration-proxy' ? ' (before × k)' : ''}`,
+    value: Number(src.share.toPrecision(6)),
+    unit: src.kind === 'penetration-proxy' ? 'internet users share' : 'share of GDP',
+    source: src.kind === 'penetration-proxy' ? 'World Bank IT.NET.USER.ZS' : SOURCE,
+    year,
+    note: src.label,
+  });
   const esc = escalate?.(year, src.kind) ?? null;
   const k = i;
   return { src, f: { c: src.share, unit: esc ? times(param(k), esc) : param(k) } };
@@ -44,7 +61,11 @@ export function shareFactor(country: string, year: number, kit: FactorKit, escal
  * internet-economy share of the year (escalated when `escalate` says so), labelled a proxy
  * when the share is not BCG's own figure for the country.
  */
-export function sharePlan(ctx: PlanContext, escalate?: (year: number, kind: ShareSource['kind'], kit: FactorKit) => Unit | null, proxyLabel: (src: ShareSource) => string = (src) => src.label): Plan {
+export function sharePlan(
+  ctx: PlanContext,
+  escalate?: (year: number, kind: ShareSource['kind'], kit: FactorKit) => Unit | null,
+  proxyLabel: (src: ShareSource) => string = (src) => src.label,
+): Plan {
   let proxy: string | null = null;
   return gdpPlan(ctx, {
     preset: 'subscriptions',
@@ -61,7 +82,8 @@ export const brookings2016: MethodModel = {
   id: 'brookings-2016',
   version: VERSION,
   title: 'Brookings (West) 2016: GDP × internet-economy share',
-  summary: 'Daily GDP × BCG internet-economy share of GDP (interpolated 2010→2016); a G-20 average or an internet-penetration proxy where BCG has no figure (labelled). Mobile weighted by subscriptions, platforms by a documented weight table.',
+  summary:
+    'Daily GDP × BCG internet-economy share of GDP (interpolated 2010→2016); a G-20 average or an internet-penetration proxy where BCG has no figure (labelled). Mobile weighted by subscriptions, platforms by a documented weight table.',
   formula: 'cost = GDP_USD(year) / days(year) · s_int(year) · u · hours/24 · a(regions) · w(type)',
   citation: [SOURCE, 'World Bank WDI: NY.GDP.MKTP.CD, IT.CEL.SETS.P2, IT.NET.USER.ZS; OWID fixed broadband'],
   types: ['full', 'mobile', 'fixed', 'platform', 'throttling', 'isp'],

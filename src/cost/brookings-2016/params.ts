@@ -14,7 +14,8 @@ import type { Dist } from '../random.js';
 
 export const VERSION = '1.0.0';
 
-export const SOURCE = 'West, D. (2016), "Internet shutdowns cost countries $2.4 billion last year", Brookings; internet-economy shares from BCG (2012), "The Internet Economy in the G-20"';
+export const SOURCE =
+  'West, D. (2016), "Internet shutdowns cost countries $2.4 billion last year", Brookings; internet-economy shares from BCG (2012), "The Internet Economy in the G-20"';
 
 /** BCG internet-economy share of GDP: 2010 value and 2016 projection where published. */
 export const BCG_SHARES: Record<string, { 2010: number; 2016?: number }> = {

@@ -14,7 +14,7 @@ describe('cost-escalated', () => {
     expect(((1693114811200 / 365) * 0.028 * 1.1 ** 3) / 1e6).toBeCloseTo(172.9, 1);
   });
 
-  it('does not escalate the penetration proxy (COST\'s non-G-20 formula is not public)', () => {
+  it("does not escalate the penetration proxy (COST's non-G-20 formula is not public)", () => {
     const ke = day('KE', 2020);
     expect(ke.cost).toBeCloseTo(0.4 * 0.087 * 1e9, 0);
     expect(ke.plan.proxy).toMatch(/no escalator/);

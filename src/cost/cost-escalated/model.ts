@@ -11,7 +11,8 @@ export const costEscalated: MethodModel = {
   id: 'cost-escalated',
   version: VERSION,
   title: 'NetBlocks COST: Brookings shares with +10 %/year escalator',
-  summary: 'Brookings/BCG internet-economy shares escalated by +10 % per year after 2016 for G-20 economies, as NetBlocks COST does since November 2021; other countries use the labelled penetration proxy without escalator.',
+  summary:
+    'Brookings/BCG internet-economy shares escalated by +10 % per year after 2016 for G-20 economies, as NetBlocks COST does since November 2021; other countries use the labelled penetration proxy without escalator.',
   formula: 'cost = GDP_USD(year) / days(year) · s_int(year) · (1 + g)^max(0, year − 2016) · u · hours/24 · a(regions) · w(type)',
   citation: [SOURCE, 'West (2016), Brookings; BCG (2012)'],
   types: ['full', 'mobile', 'fixed', 'platform', 'throttling', 'isp'],

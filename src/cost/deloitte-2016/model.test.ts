@@ -25,7 +25,7 @@ describe('deloitte-2016', () => {
     expect([tierFor(70).tier, tierFor(69.9).tier, tierFor(30).tier, tierFor(29.9).tier]).toEqual(['high', 'medium', 'medium', 'low']);
   });
 
-  it('scales by hours, the regions\' share of output and the mobile share of subscriptions', () => {
+  it("scales by hours, the regions' share of output and the mobile share of subscriptions", () => {
     const s = scenarioOf({ country: 'RU', regions: ['RU-MOW'], type: 'full', hours: 12 });
     // 1e9 · 0.019 · 12/24 · 3/4
     expect(point(deloitte2016.plan({ ...s, data: usersData(80) }))[0]).toBeCloseTo(7.125e6, 0);

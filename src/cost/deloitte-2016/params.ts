@@ -11,7 +11,8 @@ import type { Dist } from '../random.js';
 
 export const VERSION = '1.0.0';
 
-export const SOURCE = 'Deloitte for the Global Network Initiative (2016), "The economic impact of disruptions to Internet connectivity", tiers of daily GDP lost';
+export const SOURCE =
+  'Deloitte for the Global Network Initiative (2016), "The economic impact of disruptions to Internet connectivity", tiers of daily GDP lost';
 
 export interface Tier {
   tier: 'high' | 'medium' | 'low';
@@ -27,7 +28,7 @@ export const TIERS: readonly Tier[] = [
   { tier: 'low', minUsersPct: 0, share: 0.004, perTenMillionUsd: 0.6e6 },
 ];
 
-export const THRESHOLD_SOURCE = 'our assumption: internet users ≥ 70 % high, ≥ 30 % medium, else low (Deloitte\'s cut-offs are not public)';
+export const THRESHOLD_SOURCE = "our assumption: internet users ≥ 70 % high, ≥ 30 % medium, else low (Deloitte's cut-offs are not public)";
 
 export const tierFor = (usersPct: number): Tier => TIERS.find((t) => usersPct >= t.minUsersPct)!;
 

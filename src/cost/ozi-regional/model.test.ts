@@ -28,7 +28,7 @@ describe('ozi-regional', () => {
     expect(kappa(b) * 0.979 ** b * (C.moscow.grp / 366)).toBeCloseTo(PUBLISHED.moscow.rub, -6);
   });
 
-  it('prices a one-day Moscow shutdown at κ(1)·pen·GRP/366, within 10 % of OZI\'s 4.8 bn RUB', () => {
+  it("prices a one-day Moscow shutdown at κ(1)·pen·GRP/366, within 10 % of OZI's 4.8 bn RUB", () => {
     const { scenario, span } = scenarioOf({ country: 'RU', regions: ['RU-MOW'], type: 'full', hours: 24 });
     const plan = oziRegional.plan({ scenario, data, span });
     const cost = at(plan, { 'beta (penetration elasticity)': 1, 'epsilon (residual)': 1 })[0]!;
@@ -46,7 +46,7 @@ describe('ozi-regional', () => {
     expect(at(oziRegional.plan({ ...thr, data }), {})[0]!).toBeCloseTo(f / 4, 3);
   });
 
-  it('splits a span at New Year and uses each year\'s GRP and day count', () => {
+  it("splits a span at New Year and uses each year's GRP and day count", () => {
     const { scenario, span } = scenarioOf({ country: 'RU', regions: ['RU-MOW'], type: 'full', start: '2020-12-31T12:00', end: '2021-01-01T12:00' });
     const plan = oziRegional.plan({ scenario, data, span });
     const out = at(plan, { 'beta (penetration elasticity)': 1, 'epsilon (residual)': 1 });

@@ -15,7 +15,11 @@ import { BETA, CALIBRATION_DATA, EPSILON, PUBLISHED, REFERENCE_YEAR, VERSION, ca
 const PEN = CALIBRATION_DATA.penetration_indicator;
 
 function plan({ scenario: scn, data, span }: PlanContext): Plan {
-  if (scn.platforms.length) throw new Unavailable('type', 'ozi-regional prices connectivity shutdowns, not platform blocks or throttles (OZI did not); use brookings-2016 or cost-escalated');
+  if (scn.platforms.length)
+    throw new Unavailable(
+      'type',
+      'ozi-regional prices connectivity shutdowns, not platform blocks or throttles (OZI did not); use brookings-2016 or cost-escalated',
+    );
   const grpYears = data.regionalYears('GRP');
   if (grpYears.length === 0 || data.regionalYears(PEN).length === 0) {
     throw new Unavailable('country', `ozi-regional needs regional GRP and regional internet penetration, which we hold for RU only (not ${scn.country})`);
@@ -23,7 +27,12 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
   const ps = new ParamSet();
   const inputs: InputValue[] = [];
   const notes: string[] = [];
-  const iBeta = ps.add('beta (penetration elasticity)', BETA, '', 'our assumption: the split between κ and penetration is not published; κ is re-fitted for every β');
+  const iBeta = ps.add(
+    'beta (penetration elasticity)',
+    BETA,
+    '',
+    'our assumption: the split between κ and penetration is not published; κ is re-fitted for every β',
+  );
   const iEps = ps.add('epsilon (residual)', EPSILON, 'factor', 'our assumption: rounding of the published figures and GRP vintage');
   const segments: SegmentPlan[] = [];
   const base: number[][] = [];
@@ -49,11 +58,24 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
   });
   if (scn.regions.length === 0) {
     const usd = (x: number) => `$${x / 1e6} M`;
-    notes.push(`national figure = the sum of ${regions.length} regions. OZI published ${usd(PUBLISHED.national_full_usd)} a day (full) and ${usd(PUBLISHED.national_mobile_usd)} (mobile) for Russia: about 11 % of a day's GDP, while its regional figures are 8–9 % of a day's GRP, so the sum of regions calibrated on Moscow and Altai lands 25–40 % lower (docs/design/010-ozi-regional-calibration.md)`);
+    notes.push(
+      `national figure = the sum of ${regions.length} regions. OZI published ${usd(PUBLISHED.national_full_usd)} a day (full) and ${usd(PUBLISHED.national_mobile_usd)} (mobile) for Russia: about 11 % of a day's GDP, while its regional figures are 8–9 % of a day's GRP, so the sum of regions calibrated on Moscow and Altai lands 25–40 % lower (docs/design/010-ozi-regional-calibration.md)`,
+    );
   }
-  const weight = times(typeWeight(scn, data, segments[0]!.data_year, 'ozi', ps, inputs, notes), affectedWeight(scn, ps, inputs, notes), activeWeight(scn, ps, inputs, notes));
+  const weight = times(
+    typeWeight(scn, data, segments[0]!.data_year, 'ozi', ps, inputs, notes),
+    affectedWeight(scn, ps, inputs, notes),
+    activeWeight(scn, ps, inputs, notes),
+  );
   const logPen = pen.map(Math.log);
-  inputs.unshift(...ps.specs.map(paramInput), { name: 'kappa at beta = 1 (calibrated)', value: Number(kappa(1).toFixed(5)), unit: 'share of daily GRP', source: PUBLISHED.source, year: CALIBRATION_DATA.grp_year, note: 'κ(β) is re-fitted on Moscow 4.8e9 RUB and Altai Republic 13.7e6 RUB per day for every β' });
+  inputs.unshift(...ps.specs.map(paramInput), {
+    name: 'kappa at beta = 1 (calibrated)',
+    value: Number(kappa(1).toFixed(5)),
+    unit: 'share of daily GRP',
+    source: PUBLISHED.source,
+    year: CALIBRATION_DATA.grp_year,
+    note: 'κ(β) is re-fitted on Moscow 4.8e9 RUB and Altai Republic 13.7e6 RUB per day for every β',
+  });
   return {
     native: 'local',
     regions,
@@ -86,7 +108,8 @@ export const oziRegional: MethodModel = {
   id: 'ozi-regional',
   version: VERSION,
   title: 'Internet Protection Society (OZI) regional model, 2020, calibrated',
-  summary: 'Regional daily loss = κ(β) · pen^β · GRP / days in year, in roubles, per region; national = sum of the 85 regions. Mobile-only = 0.5 × full (as OZI). Calibrated on OZI\'s Moscow (4.8 bn RUB/day) and Altai Republic (13.7 M RUB/day) figures.',
+  summary:
+    "Regional daily loss = κ(β) · pen^β · GRP / days in year, in roubles, per region; national = sum of the 85 regions. Mobile-only = 0.5 × full (as OZI). Calibrated on OZI's Moscow (4.8 bn RUB/day) and Altai Republic (13.7 M RUB/day) figures.",
   formula: 'cost = Σ_regions κ(β) · ε · pen_r^β · GRP_r(year) / days(year) · hours/24 · w(type)',
   citation: [PUBLISHED.source, 'Rosstat, Russian Statistical Yearbooks 2022–2023 (GRP; internet use by region)'],
   types: ['full', 'mobile', 'fixed', 'throttling', 'isp'],

@@ -18,7 +18,8 @@ import type { Dist } from '../random.js';
 export const VERSION = '1.0.0';
 
 export const PUBLISHED = {
-  source: 'Internet Protection Society (OZI), "Analysis of the cost of internet shutdowns in the regions of Russia", 22 Dec 2020, quoted in Sinkkonen & Lassila (founding chapter)',
+  source:
+    'Internet Protection Society (OZI), "Analysis of the cost of internet shutdowns in the regions of Russia", 22 Dec 2020, quoted in Sinkkonen & Lassila (founding chapter)',
   date: '2020-12-22',
   moscow: { code: 'RU-MOW', rub: 4.8e9, usd: 65e6 },
   altai: { code: 'RU-AL', rub: 13.7e6, usd: 185_000 },
@@ -65,14 +66,24 @@ export function calibrationReport() {
     const k = kappa(beta);
     const pm = k * m.pen ** beta * (m.grp / days);
     const pa = k * a.pen ** beta * (a.grp / days);
-    return { beta, kappa: Number(k.toFixed(5)), moscow_rub: Math.round(pm), moscow_residual_pct: Number(((pm / PUBLISHED.moscow.rub - 1) * 100).toFixed(2)), altai_rub: Math.round(pa), altai_residual_pct: Number(((pa / PUBLISHED.altai.rub - 1) * 100).toFixed(2)) };
+    return {
+      beta,
+      kappa: Number(k.toFixed(5)),
+      moscow_rub: Math.round(pm),
+      moscow_residual_pct: Number(((pm / PUBLISHED.moscow.rub - 1) * 100).toFixed(2)),
+      altai_rub: Math.round(pa),
+      altai_residual_pct: Number(((pa / PUBLISHED.altai.rub - 1) * 100).toFixed(2)),
+    };
   };
   // β at which both anchors are met exactly: (rm/ra) = (pen_m/pen_a)^β
   const exactBeta = Math.log(implied(PUBLISHED.moscow.rub, m.grp, 1, 0) / implied(PUBLISHED.altai.rub, a.grp, 1, 0)) / Math.log(m.pen / a.pen);
   return {
     anchors: { moscow_rub_per_day: PUBLISHED.moscow.rub, altai_rub_per_day: PUBLISHED.altai.rub, source: PUBLISHED.source },
     data: CALIBRATION_DATA,
-    share_of_daily_grp: { moscow: Number((PUBLISHED.moscow.rub / (m.grp / days)).toFixed(4)), altai: Number((PUBLISHED.altai.rub / (a.grp / days)).toFixed(4)) },
+    share_of_daily_grp: {
+      moscow: Number((PUBLISHED.moscow.rub / (m.grp / days)).toFixed(4)),
+      altai: Number((PUBLISHED.altai.rub / (a.grp / days)).toFixed(4)),
+    },
     fit: [0, 0.5, 1, 1.5, 2].map(at),
     exact_fit_beta: Number(exactBeta.toFixed(3)),
     point: at(1),

@@ -58,13 +58,19 @@ function readSource(root: string, now: string): SpeedTestSourceRecord {
     try {
       m = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
     } catch (e) {
-      throw new AppError('VALIDATION', `${manifestPath} is not valid JSON: ${(e as Error).message}`, { issues: [{ path: ['dataset.json'], message: 'malformed JSON' }] });
+      throw new AppError('VALIDATION', `${manifestPath} is not valid JSON: ${(e as Error).message}`, {
+        issues: [{ path: ['dataset.json'], message: 'malformed JSON' }],
+      });
     }
   }
   let licence = m.licence;
   const licencePath = ['LICENSE', 'LICENSE.md', 'LICENCE'].map((f) => join(root, f)).find(existsSync);
   if (!licence && licencePath) {
-    const first = readFileSync(licencePath, 'utf8').split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+    const first =
+      readFileSync(licencePath, 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => l.length > 0) ?? '';
     licence = LICENCE_HEADERS.find(([re]) => re.test(first))?.[1] ?? `see ${licencePath}`;
   }
   const id = (m.id ?? basename(root)).toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
@@ -92,7 +98,12 @@ async function csvFiles(dir: string): Promise<string[]> {
 }
 
 /** Parse one file; header-level failures reject the file at line 1, counting its data lines. */
-export function parseSpeedTestFile(buf: Uint8Array): { rows: SpeedTestRecord[]; rejects: { line: number; reason: string }[]; linesRead: number; rejected: number } {
+export function parseSpeedTestFile(buf: Uint8Array): {
+  rows: SpeedTestRecord[];
+  rejects: { line: number; reason: string }[];
+  linesRead: number;
+  rejected: number;
+} {
   const dataLines = (lines: number) => Math.max(0, lines - 1);
   const enc = sniffEncoding(buf);
   if (enc === 'utf-16le' || enc === 'utf-16be') {
@@ -105,9 +116,21 @@ export function parseSpeedTestFile(buf: Uint8Array): { rows: SpeedTestRecord[]; 
   if (!head) return { rows: [], rejects: [], linesRead: 0, rejected: 0 };
   const n = lines.length - 1;
   const header = head.text === null ? null : splitCsvLine(head.text);
-  if (header === null) return { rows: [], rejects: [{ line: head.line, reason: `unknown_encoding: the header is not valid UTF-8 CSV; all ${n} data lines rejected` }], linesRead: n, rejected: n };
+  if (header === null)
+    return {
+      rows: [],
+      rejects: [{ line: head.line, reason: `unknown_encoding: the header is not valid UTF-8 CSV; all ${n} data lines rejected` }],
+      linesRead: n,
+      rejected: n,
+    };
   const ix = indexHeader(header);
-  if ('missing' in ix) return { rows: [], rejects: [{ line: head.line, reason: `missing_columns: ${ix.missing.join(', ')}; all ${n} data lines rejected` }], linesRead: n, rejected: n };
+  if ('missing' in ix)
+    return {
+      rows: [],
+      rejects: [{ line: head.line, reason: `missing_columns: ${ix.missing.join(', ')}; all ${n} data lines rejected` }],
+      linesRead: n,
+      rejected: n,
+    };
   const rows: SpeedTestRecord[] = [];
   const rejects: { line: number; reason: string }[] = [];
   for (const { line, text } of lines.slice(1)) {
@@ -150,7 +173,13 @@ export async function importSpeedTests(deps: { store: Store; clock: Clock; progr
     const rel = relative(root, file) || basename(file);
     const parsed = parseSpeedTestFile(await readCapped(file));
     const { previous } = await deps.store.speedtests.replaceFile(source.dataset, rel, parsed.rows);
-    const rejects: RejectRecord[] = parsed.rejects.map((r) => ({ importKind: SPEEDTEST_IMPORT_KIND, sourceFile: `${source.dataset}/${rel}`, line: r.line, reason: r.reason, raw: null }));
+    const rejects: RejectRecord[] = parsed.rejects.map((r) => ({
+      importKind: SPEEDTEST_IMPORT_KIND,
+      sourceFile: `${source.dataset}/${rel}`,
+      line: r.line,
+      reason: r.reason,
+      raw: null,
+    }));
     await deps.store.ledger.replaceRejects(SPEEDTEST_IMPORT_KIND, `${source.dataset}/${rel}`, rejects);
     report.lines_read += parsed.linesRead;
     report.stored += parsed.rows.length;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { splitCsvLine, utf8Lines } from './csv.js';
 import { parseSpeedTestFile } from './import.js';
 
-const HEADER = 'datetime_rounded,anonymized_ip,subnet,asn,as_country,as_organization,as_organization_iden,version,test_result,control_result,control_taco_result';
+const HEADER =
+  'datetime_rounded,anonymized_ip,subnet,asn,as_country,as_organization,as_organization_iden,version,test_result,control_result,control_taco_result';
 const file = (...lines: string[]) => Buffer.from([HEADER, ...lines].join('\n') + '\n');
 
 describe('speed-test CSV rows (synthetic lines in the dataset format)', () => {
@@ -32,7 +33,14 @@ describe('speed-test CSV rows (synthetic lines in the dataset format)', () => {
     );
     expect(r.linesRead).toBe(5);
     expect(r.rows).toHaveLength(2);
-    expect(r.rows[0]).toMatchObject({ line: 2, asn: 64500, as_country: 'XA', as_organization: 'Org, Inc.', test_result: 104.36, datetime_rounded: '2021-03-13T00:00:00.000Z' });
+    expect(r.rows[0]).toMatchObject({
+      line: 2,
+      asn: 64500,
+      as_country: 'XA',
+      as_organization: 'Org, Inc.',
+      test_result: 104.36,
+      datetime_rounded: '2021-03-13T00:00:00.000Z',
+    });
     expect(r.rows[1]).toMatchObject({ line: 4, asn: null, as_country: null, control_taco_result: null });
     expect(r.rejects).toEqual([
       { line: 3, reason: 'non_numeric_speed: test_result="fast"' },
@@ -43,7 +51,9 @@ describe('speed-test CSV rows (synthetic lines in the dataset format)', () => {
   });
 
   it('rejects a file without a required column, and a UTF-16 file, counting every data line', () => {
-    const missing = parseSpeedTestFile(Buffer.from('datetime_rounded,asn,as_country,test_result\n2021-03-13 00:00:00 UTC,1,XA,5\n2021-03-13 00:00:00 UTC,1,XA,6\n'));
+    const missing = parseSpeedTestFile(
+      Buffer.from('datetime_rounded,asn,as_country,test_result\n2021-03-13 00:00:00 UTC,1,XA,5\n2021-03-13 00:00:00 UTC,1,XA,6\n'),
+    );
     expect(missing).toMatchObject({ linesRead: 2, rejected: 2, rows: [] });
     expect(missing.rejects[0]!.reason).toMatch(/^missing_columns: control_result/);
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER}\n2021-03-13 00:00:00 UTC,a,b,1,XA,o,i,4,1,2,3\n`, 'utf16le')]);

@@ -56,7 +56,8 @@ export function parseRow(fields: string[], width: number, ix: ColumnIndex, line:
   const speeds: Record<'test_result' | 'control_result', number> = { test_result: 0, control_result: 0 };
   for (const col of ['test_result', 'control_result'] as const) {
     const v = parseSpeed(cell(fields, ix[col]));
-    if (v === null) return { reason: `${/^-\d/.test(cell(fields, ix[col])) ? 'negative_speed' : 'non_numeric_speed'}: ${col}="${cell(fields, ix[col]).slice(0, 40)}"` };
+    if (v === null)
+      return { reason: `${/^-\d/.test(cell(fields, ix[col])) ? 'negative_speed' : 'non_numeric_speed'}: ${col}="${cell(fields, ix[col]).slice(0, 40)}"` };
     speeds[col] = v;
   }
   const tacoText = cell(fields, ix.control_taco_result);

@@ -18,7 +18,11 @@ export interface SpeedTestSummary {
   data_vintage: { first_day: string | null; last_day: string | null };
 }
 
-export async function speedTestSummary(store: Store, f: { cc?: string; asn?: string; since?: string; until?: string }, p: ThrottleParams = DEFAULT_THROTTLE_PARAMS): Promise<SpeedTestSummary> {
+export async function speedTestSummary(
+  store: Store,
+  f: { cc?: string; asn?: string; since?: string; until?: string },
+  p: ThrottleParams = DEFAULT_THROTTLE_PARAMS,
+): Promise<SpeedTestSummary> {
   const q = normaliseQuery(f);
   // Aggregated in the store (same arithmetic as throttleDays; the 40k tests never become JS objects).
   const cells = await store.speedtests.days({ cc: q.cc, asn: q.asnNumber, since: q.since, until: q.until }, p);

@@ -24,7 +24,8 @@ export function accessNowCounts(rows: StopRow[], snapshot: string): IndicatorSer
   return [...counts].map(([cc, perYear]) => ({
     id: `accessnow-shutdowns-${cc.toLowerCase()}`,
     title: `Internet shutdowns recorded by Access Now #KeepItOn: ${getCountry(cc)?.name ?? cc}`,
-    description: 'Rows of the STOP "Combined" sheet per count_year: an ongoing shutdown counts once in every year it lasts, as in Access Now\'s annual reports. Includes service-based blocks and throttling.',
+    description:
+      'Rows of the STOP "Combined" sheet per count_year: an ongoing shutdown counts once in every year it lasts, as in Access Now\'s annual reports. Includes service-based blocks and throttling.',
     unit: 'shutdowns',
     country: cc,
     values: [...perYear]
@@ -32,7 +33,14 @@ export function accessNowCounts(rows: StopRow[], snapshot: string): IndicatorSer
       .map(([year, n]) => ({
         period: year,
         value: n,
-        source: { url: STOP_SHEET_URL, title: '#KeepItOn STOP dataset, Combined 2016-2025 sheet', publisher: 'Access Now', published: snapshot, archive_url: null, locator: `rows with country ${cc} and count_year ${year}` },
+        source: {
+          url: STOP_SHEET_URL,
+          title: '#KeepItOn STOP dataset, Combined 2016-2025 sheet',
+          publisher: 'Access Now',
+          published: snapshot,
+          archive_url: null,
+          locator: `rows with country ${cc} and count_year ${year}`,
+        },
         note: null,
       })),
   }));
@@ -63,7 +71,14 @@ export function top10vpnCosts(csv: string): { series: IndicatorSeries[]; rejects
     s.values.push({
       period: r.year!,
       value: cost,
-      source: { url: TOP10VPN_URL, title: `The Global Cost of Internet Shutdowns ${r.year}`, publisher: 'Top10VPN', published: r.year!, archive_url: null, locator: `table row ${r.country}` },
+      source: {
+        url: TOP10VPN_URL,
+        title: `The Global Cost of Internet Shutdowns ${r.year}`,
+        publisher: 'Top10VPN',
+        published: r.year!,
+        archive_url: null,
+        locator: `table row ${r.country}`,
+      },
       note: `duration ${r.duration_hours || '?'} h, ${r.users_affected || '?'} users affected${r.country === 'Somaliland' ? '; Somaliland coded under Somalia (SO)' : ''}`,
     });
     byCountry.set(key, s);

@@ -15,14 +15,30 @@ import type { StopRow } from './parse.js';
 const DAY = 86_400_000;
 const MAX_END_GAP_DAYS = 3;
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 /** Area names that mean the whole country ("Nationwide", "National", "Entire country", ...). */
-const NATIONAL_AREA = /^(nationwide|national|nation wide|entire country|whole country|the whole country|countrywide|country wide|across the country|all regions)$/;
+const NATIONAL_AREA =
+  /^(nationwide|national|nation wide|entire country|whole country|the whole country|countrywide|country wide|across the country|all regions)$/;
 
 /** What must match for two record groups to be one shutdown (dates aside). */
 export function stopIdentity(r: StopRow): string {
   const area = NATIONAL_AREA.test(norm(r.area_name)) ? 'nationwide' : norm(r.area_name);
-  const services = [r.facebook_affected, r.twitter_affected, r.whatsapp_affected, r.instagram_affected, r.telegram_affected, r.other_affected, r.sms_affected, r.phonecall_affected].map(norm).join(',');
+  const services = [
+    r.facebook_affected,
+    r.twitter_affected,
+    r.whatsapp_affected,
+    r.instagram_affected,
+    r.telegram_affected,
+    r.other_affected,
+    r.sms_affected,
+    r.phonecall_affected,
+  ]
+    .map(norm)
+    .join(',');
   return [r.country, r.shutdown_type, r.affected_network, r.shutdown_extent, area, services].join('|');
 }
 

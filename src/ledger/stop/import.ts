@@ -41,7 +41,11 @@ function sameAs(seed: LedgerEvent, stop: LedgerEvent): boolean {
   // A platform blocked (STOP "Shutdown" of a service) or throttled is one restriction, however
   // each source names it: those two categories match when they share a target (below).
   const restriction = (c: string) => (c === 'block' || c === 'throttling' ? 'restriction' : c);
-  if (seed.category !== stop.category && !(restriction(seed.category) === 'restriction' && restriction(stop.category) === 'restriction' && stop.targets.length > 0)) return false;
+  if (
+    seed.category !== stop.category &&
+    !(restriction(seed.category) === 'restriction' && restriction(stop.category) === 'restriction' && stop.targets.length > 0)
+  )
+    return false;
   const s = partialDateStart(stop.start).getTime();
   const lo = partialDateStart(seed.start).getTime() - 3 * DAY;
   const hi = (seed.end ? partialDateEnd(seed.end) : partialDateEnd(seed.start)).getTime() + 3 * DAY;
@@ -93,7 +97,9 @@ export async function importStop(
   for (const [dup, kept] of dupOf) dupsOf.set(kept, [...(dupsOf.get(kept) ?? []), dup]);
   const retire: { id: string; kept: string }[] = [];
 
-  const seeds = (await deps.store.ledger.listEvents({ statuses: ['active', 'draft'], origin: 'seed', limit: 100_000 })).map((r) => r.doc as unknown as LedgerEvent);
+  const seeds = (await deps.store.ledger.listEvents({ statuses: ['active', 'draft'], origin: 'seed', limit: 100_000 })).map(
+    (r) => r.doc as unknown as LedgerEvent,
+  );
   const writes: EventWrite[] = [];
   const links: EventLinkRecord[] = [];
   deps.progress.start('import STOP', groups.size, 'events');
@@ -127,7 +133,15 @@ export async function importStop(
         eventId,
         kind: 'stop_row',
         target: `${snapshot}:${k}:${r.count_year}`,
-        doc: { file, record: r._record, line: r._line, count_year: r.count_year, stop_event_id: id, source: 'Access Now #KeepItOn STOP', ...(k !== key ? { duplicate_of_record: latest._record } : {}) },
+        doc: {
+          file,
+          record: r._record,
+          line: r._line,
+          count_year: r.count_year,
+          stop_event_id: id,
+          source: 'Access Now #KeepItOn STOP',
+          ...(k !== key ? { duplicate_of_record: latest._record } : {}),
+        },
       }));
     report.events.distinct++;
     report.rows_stored += all.length;
@@ -151,7 +165,12 @@ export async function importStop(
       retire.push({ id, kept: seed.id });
       continue;
     }
-    const plan = await planUpsert(deps.store, fields, id, { actor: 'stop-import', origin: 'stop', reason: `imported from Access Now STOP (${snapshot} snapshot)`, now });
+    const plan = await planUpsert(deps.store, fields, id, {
+      actor: 'stop-import',
+      origin: 'stop',
+      reason: `imported from Access Now STOP (${snapshot} snapshot)`,
+      now,
+    });
     report.events[plan.outcome]++;
     if (plan.write) writes.push({ ...plan.write, links: rowLinks(id) });
   }
@@ -163,7 +182,10 @@ export async function importStop(
   for (const { id, kept } of retire) {
     const rec = await deps.store.ledger.getEvent(id);
     if (rec && (rec.status === 'active' || rec.status === 'draft')) {
-      await setStatus({ store: deps.store, clock: deps.clock }, id, 'retract', { actor: 'stop-import', reason: `duplicate STOP record of the shutdown in ${kept}: counted once there` });
+      await setStatus({ store: deps.store, clock: deps.clock }, id, 'retract', {
+        actor: 'stop-import',
+        reason: `duplicate STOP record of the shutdown in ${kept}: counted once there`,
+      });
     }
   }
   return report;
@@ -178,7 +200,11 @@ function eventId(key: string, latest: StopRow, mapped: MappedRow): string {
 function foldDuplicates(mapped: MappedRow, kept: StopRow, dups: StopRow[], snapshot: string): void {
   const f = mapped.fields as { sources: Record<string, unknown>[]; notes: string | null; end: string | null };
   const first = f.sources[0]!;
-  const extra = dups.map((d) => ({ ...first, title: `${String(first.title)} (duplicate record)`, locator: `count_year ${d.count_year}, record ${d._record} (line ${d._line}) of the ${snapshot} snapshot` }));
+  const extra = dups.map((d) => ({
+    ...first,
+    title: `${String(first.title)} (duplicate record)`,
+    locator: `count_year ${d.count_year}, record ${d._record} (line ${d._line}) of the ${snapshot} snapshot`,
+  }));
   f.sources = [first, ...extra, ...f.sources.slice(1)];
   const ends = dups.map((d) => `record ${d._record} ends ${d.end_date || 'open'}`).join('; ');
   const note = `STOP lists this shutdown ${dups.length + 1} times (record ${kept._record} ends ${kept.end_date || 'open'}; ${ends}); counted once, with record ${kept._record}'s dates.`;

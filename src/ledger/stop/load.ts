@@ -19,7 +19,9 @@ export function snapshotOf(path: string, given?: string): string {
   const m = /(\d{4}-\d{2}-\d{2})/.exec(basename(path));
   const snap = given ?? m?.[1];
   if (!snap || !/^\d{4}-\d{2}-\d{2}$/.test(snap)) {
-    throw new AppError('VALIDATION', `cannot tell the STOP snapshot date of ${basename(path)}: pass --snapshot YYYY-MM-DD`, { issues: [{ path: ['snapshot'], message: 'required' }] });
+    throw new AppError('VALIDATION', `cannot tell the STOP snapshot date of ${basename(path)}: pass --snapshot YYYY-MM-DD`, {
+      issues: [{ path: ['snapshot'], message: 'required' }],
+    });
   }
   return snap;
 }

@@ -59,7 +59,8 @@ function categoryOf(r: StopRow): { category: string; subtype: string } {
   const type = r.shutdown_type.toLowerCase();
   const full = /full network/i.test(r.shutdown_extent);
   const net = r.affected_network.toLowerCase();
-  const netSubtype = net.includes('mobile') && net.includes('broadband') ? 'full' : net.includes('mobile') ? 'mobile' : net.includes('broadband') ? 'fixed' : 'other';
+  const netSubtype =
+    net.includes('mobile') && net.includes('broadband') ? 'full' : net.includes('mobile') ? 'mobile' : net.includes('broadband') ? 'fixed' : 'other';
   if (type === 'throttle') return { category: 'throttling', subtype: full ? 'network' : 'platform' };
   if (type.includes('shutdown')) return full ? { category: 'shutdown', subtype: netSubtype } : { category: 'block', subtype: 'platform' };
   return { category: 'shutdown', subtype: 'other' };
@@ -85,13 +86,18 @@ function urls(text: string): string[] {
 
 /** Map a row, or say why it cannot be. `snapshot` is the STOP snapshot date (YYYY-MM-DD). */
 export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: string } {
-  const countries = r.country.split(';').map((n) => n.trim()).filter(Boolean);
+  const countries = r.country
+    .split(';')
+    .map((n) => n.trim())
+    .filter(Boolean);
   const codes = countries.map((n) => countryCodeByName(n));
   const unknown = countries.filter((_, i) => !codes[i]);
   if (countries.length === 0) return { reject: 'country: empty' };
   if (unknown.length) return { reject: `country: unknown name(s) ${unknown.map((u) => `"${u}"`).join(', ')}` };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(r.start_date) || !isValidPartialDate(r.start_date)) return { reject: `start_date: "${r.start_date}" is not a YYYY-MM-DD date` };
-  if (r.end_date && (!/^\d{4}-\d{2}-\d{2}$/.test(r.end_date) || !isValidPartialDate(r.end_date))) return { reject: `end_date: "${r.end_date}" is not a YYYY-MM-DD date` };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(r.start_date) || !isValidPartialDate(r.start_date))
+    return { reject: `start_date: "${r.start_date}" is not a YYYY-MM-DD date` };
+  if (r.end_date && (!/^\d{4}-\d{2}-\d{2}$/.test(r.end_date) || !isValidPartialDate(r.end_date)))
+    return { reject: `end_date: "${r.end_date}" is not a YYYY-MM-DD date` };
   if (r.end_date && r.end_date < r.start_date) return { reject: `end_date: ${r.end_date} is before start_date ${r.start_date}` };
   if (!/^\d{4}$/.test(r.count_year)) return { reject: `count_year: "${r.count_year}" is not a year` };
   const cc = [...new Set(codes as string[])];
@@ -101,16 +107,36 @@ export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: 
   const known = (AREA_REGIONS[area.toLowerCase()] ?? []).filter((code) => cc.includes(code.slice(0, 2)));
   const geo = geocodeFields({ countries: cc, regions: known, scope, geocode: null }, area);
   const platforms = PLATFORMS.filter(([col]) => yes(r[col] as string)).map(([, name]) => name);
-  const others = r.other_affected.split(/[,;]| and /).map((s) => s.trim()).filter((s) => s && !/^(no|yes|unknown|n\/a)$/i.test(s));
+  const others = r.other_affected
+    .split(/[,;]| and /)
+    .map((s) => s.trim())
+    .filter((s) => s && !/^(no|yes|unknown|n\/a)$/i.test(s));
   const targets = [...platforms, ...others].map((name) => ({ kind: 'platform', name }));
   if (yes(r.sms_affected)) targets.push({ kind: 'service', name: 'SMS' });
   if (yes(r.phonecall_affected)) targets.push({ kind: 'service', name: 'Phone calls' });
-  const what = category === 'shutdown' ? `${subtype === 'full' ? 'Internet' : subtype === 'fixed' ? 'Broadband' : subtype === 'mobile' ? 'Mobile internet' : 'Network'} shutdown` : category === 'throttling' ? `Throttling${targets.length ? ` of ${targets.map((t) => t.name).join(', ')}` : ''}` : `Block of ${targets.map((t) => t.name).join(', ') || 'online services'}`;
+  const what =
+    category === 'shutdown'
+      ? `${subtype === 'full' ? 'Internet' : subtype === 'fixed' ? 'Broadband' : subtype === 'mobile' ? 'Mobile internet' : 'Network'} shutdown`
+      : category === 'throttling'
+        ? `Throttling${targets.length ? ` of ${targets.map((t) => t.name).join(', ')}` : ''}`
+        : `Block of ${targets.map((t) => t.name).join(', ') || 'online services'}`;
   const title = `${what} in ${area || r.country} (${r.country})`.slice(0, 300);
   const actors = [
-    ...r.ordered_by.split(/[,;]/).map((s) => s.trim()).filter(Boolean).map((name) => ({ role: 'ordered_by', name })),
-    ...r.decision_maker.split(/[;]/).map((s) => s.trim()).filter(Boolean).map((name) => ({ role: 'ordered_by', name })),
-    ...r.telcos_involved.split(/[,;]/).map((s) => s.trim()).filter((s) => s && !/^(unknown|no|n\/a)$/i.test(s)).map((name) => ({ role: 'implemented_by', name })),
+    ...r.ordered_by
+      .split(/[,;]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((name) => ({ role: 'ordered_by', name })),
+    ...r.decision_maker
+      .split(/[;]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((name) => ({ role: 'ordered_by', name })),
+    ...r.telcos_involved
+      .split(/[,;]/)
+      .map((s) => s.trim())
+      .filter((s) => s && !/^(unknown|no|n\/a)$/i.test(s))
+      .map((name) => ({ role: 'implemented_by', name })),
   ];
   const stopSource = {
     url: STOP_SHEET_URL,
@@ -120,8 +146,24 @@ export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: 
     archive_url: null,
     locator: `count_year ${r.count_year}, record ${r._record} (line ${r._line}) of the ${snapshot} snapshot`,
   };
-  const linked = urls(r.info_source_link).slice(0, 10).map((url) => ({ url, title: `Source cited by Access Now STOP (${r.info_source || 'info_source'})`, publisher: new URL(url).hostname, published: null, archive_url: null, locator: null }));
-  const anLink = urls(r.an_link).map((url) => ({ url, title: 'Access Now on this shutdown', publisher: 'Access Now', published: null, archive_url: null, locator: null }));
+  const linked = urls(r.info_source_link)
+    .slice(0, 10)
+    .map((url) => ({
+      url,
+      title: `Source cited by Access Now STOP (${r.info_source || 'info_source'})`,
+      publisher: new URL(url).hostname,
+      published: null,
+      archive_url: null,
+      locator: null,
+    }));
+  const anLink = urls(r.an_link).map((url) => ({
+    url,
+    title: 'Access Now on this shutdown',
+    publisher: 'Access Now',
+    published: null,
+    archive_url: null,
+    locator: null,
+  }));
   const notes = [
     r.start_date_type === 'Estimated' ? 'Start date estimated by Access Now.' : '',
     !r.end_date && r.shutdown_status === 'Ongoing' ? `Marked ongoing in the ${snapshot} STOP snapshot.` : '',
@@ -129,7 +171,13 @@ export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: 
     r.duration ? `STOP duration field: "${r.duration}" (free text, not trusted).` : '',
     countries.includes('Somaliland') ? 'Somaliland is coded under Somalia (SO): it is not an ISO 3166-1 country.' : '',
   ].filter(Boolean);
-  const tags = ['keepiton', ...(yes(r.election) ? ['election'] : []), ...(yes(r.violence) ? ['violence'] : []), ...(r.actual_cause ? [slugify(r.actual_cause, 40)] : []), ...(r.gov_justification ? [`justification-${slugify(r.gov_justification, 40)}`] : [])];
+  const tags = [
+    'keepiton',
+    ...(yes(r.election) ? ['election'] : []),
+    ...(yes(r.violence) ? ['violence'] : []),
+    ...(r.actual_cause ? [slugify(r.actual_cause, 40)] : []),
+    ...(r.gov_justification ? [`justification-${slugify(r.gov_justification, 40)}`] : []),
+  ];
   return {
     countries: cc,
     fields: {
@@ -161,6 +209,10 @@ export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: 
  * date, type, network, extent and the normalised area ("National" == "Nationwide").
  */
 export function stopEventKey(r: StopRow): string {
-  const area = r.area_name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().replace(/^national$/, 'nationwide');
+  const area = r.area_name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .replace(/^national$/, 'nationwide');
   return [r.country, r.start_date, r.shutdown_type, r.affected_network, r.shutdown_extent, area].join('|');
 }

@@ -99,7 +99,9 @@ describe('near-duplicate records', () => {
     expect(r.rows_stored + r.rows_rejected).toBe(r.rows_read);
     const iran = r.duplicates.filter((d) => d.kept.startsWith('stop-ir-2019-11-16'));
     expect(iran).toHaveLength(1);
-    const events = (await store.ledger.listEvents({ statuses: ['active'], limit: 10_000 })).map((x) => x.doc as { id: string; start: string; end: string | null; countries: string[]; sources: unknown[]; notes: string });
+    const events = (await store.ledger.listEvents({ statuses: ['active'], limit: 10_000 })).map(
+      (x) => x.doc as { id: string; start: string; end: string | null; countries: string[]; sources: unknown[]; notes: string },
+    );
     const nov = events.filter((e) => e.countries[0] === 'IR' && e.start === '2019-11-16');
     expect(nov.map((e) => e.end)).toEqual(['2019-11-23']);
     expect(nov[0]!.notes).toMatch(/STOP lists this shutdown 2 times/);
@@ -116,7 +118,10 @@ describe('near-duplicate records', () => {
     await importStop(deps(), rows, 'cost-sample.csv', '2026-05-20');
     const again = await importStop(deps(), rows, 'cost-sample.csv', '2026-05-20');
     expect(again.events.created + again.events.updated).toBe(0);
-    const all = (await store.ledger.listEvents({ statuses: ['active', 'retracted'], limit: 10_000 })).map((x) => ({ ...(x.doc as { start: string; countries: string[]; end: string }), status: x.status }));
+    const all = (await store.ledger.listEvents({ statuses: ['active', 'retracted'], limit: 10_000 })).map((x) => ({
+      ...(x.doc as { start: string; countries: string[]; end: string }),
+      status: x.status,
+    }));
     const nov = all.filter((e) => e.countries[0] === 'IR' && e.start === '2019-11-16');
     expect(nov.map((e) => [e.end, e.status]).sort()).toEqual([
       ['2019-11-23', 'active'],

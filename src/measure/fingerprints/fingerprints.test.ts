@@ -11,7 +11,9 @@ const load = (file: string, source: string) => parseFingerprintFile(readFileSync
 
 describe('SubstringIndex', () => {
   it('finds exactly what includes() finds, on the real OONI body patterns', () => {
-    const patterns = load('fingerprints_http.csv', 'ooni-http').items.filter((f) => f.location_found === 'body').map((f) => f.pattern);
+    const patterns = load('fingerprints_http.csv', 'ooni-http')
+      .items.filter((f) => f.location_found === 'body')
+      .map((f) => f.pattern);
     const idx = new SubstringIndex(patterns);
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
@@ -19,7 +21,10 @@ describe('SubstringIndex', () => {
       // random text with a few real patterns spliced in
       let text = Array.from({ length: 2000 }, () => String.fromCharCode(32 + Math.floor(rnd() * 90))).join('');
       for (let k = 0; k < 3; k++) text += patterns[Math.floor(rnd() * patterns.length)]! + 'x';
-      const expected = patterns.map((p, i) => (p && text.includes(p) ? i : -1)).filter((i) => i >= 0).sort((a, b) => a - b);
+      const expected = patterns
+        .map((p, i) => (p && text.includes(p) ? i : -1))
+        .filter((i) => i >= 0)
+        .sort((a, b) => a - b);
       expect(idx.search(text).sort((a, b) => a - b)).toEqual(expected);
     }
   });
@@ -43,7 +48,11 @@ describe('requiredLiterals', () => {
   });
 
   it('decides literal chains exactly as the regex does (every chain among the shipped regexes, random texts)', () => {
-    const regexes = [...load('fingerprints_http.csv', 'ooni-http').items.filter((f) => f.pattern_type === 'regexp'), ...load('censoredplanet_blockpage_signatures.jsonl', 'cp').items, ...load('censoredplanet_false_positive_signatures.jsonl', 'cp').items]
+    const regexes = [
+      ...load('fingerprints_http.csv', 'ooni-http').items.filter((f) => f.pattern_type === 'regexp'),
+      ...load('censoredplanet_blockpage_signatures.jsonl', 'cp').items,
+      ...load('censoredplanet_false_positive_signatures.jsonl', 'cp').items,
+    ]
       .map((f) => f.pattern)
       .concat(['a.+b', '.+ab', 'ab.+', 'a.*?b.+?c', '{x}.*}']);
     let seed = 11;

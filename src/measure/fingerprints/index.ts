@@ -38,11 +38,17 @@ export async function importFingerprintFile(
   const source = opts.source ?? SHIPPED_FINGERPRINTS.find((s) => s.file === basename(path))?.source ?? basename(path).replace(/\.[a-z.]+$/i, '');
   const { items, rejects } = parseFingerprintFile(text, basename(path), source, opts.kind);
   const checksum = createHash('sha256').update(text).digest('hex').slice(0, 16);
-  await deps.store.measure.replaceFingerprints({ source, file: basename(path), checksum, count: items.length, imported_at: deps.clock.now().toISOString() }, items);
+  await deps.store.measure.replaceFingerprints(
+    { source, file: basename(path), checksum, count: items.length, imported_at: deps.clock.now().toISOString() },
+    items,
+  );
   return { source, file: basename(path), count: items.length, checksum, rejects };
 }
 
-export async function importShippedFingerprints(deps: { store: Store; clock: Clock }, dir = packagePath('data', 'ooni', 'fingerprints')): Promise<ImportReport[]> {
+export async function importShippedFingerprints(
+  deps: { store: Store; clock: Clock },
+  dir = packagePath('data', 'ooni', 'fingerprints'),
+): Promise<ImportReport[]> {
   const out: ImportReport[] = [];
   for (const s of SHIPPED_FINGERPRINTS) out.push(await importFingerprintFile(deps, `${dir}/${s.file}`, { source: s.source }));
   return out;

@@ -87,7 +87,16 @@ export function parseFingerprintFile(text: string, fileName: string, source: str
         new RegExp(r.pattern, 's');
         const n = (seen.get(r.fingerprint) ?? 0) + 1;
         seen.set(r.fingerprint, n);
-        items.push({ source, name: n === 1 ? r.fingerprint : `${r.fingerprint}#${n}`, kind, scope: kind === 'cp_false_positive' ? 'fp' : null, location_found: 'response', pattern_type: 'regexp', pattern: r.pattern, expected_countries: [] });
+        items.push({
+          source,
+          name: n === 1 ? r.fingerprint : `${r.fingerprint}#${n}`,
+          kind,
+          scope: kind === 'cp_false_positive' ? 'fp' : null,
+          location_found: 'response',
+          pattern_type: 'regexp',
+          pattern: r.pattern,
+          expected_countries: [],
+        });
       } catch (e) {
         rejects.push({ line: i + 1, reason: (e as Error).message.slice(0, 200) });
       }
@@ -98,7 +107,9 @@ export function parseFingerprintFile(text: string, fileName: string, source: str
       const parsed: unknown = parseCsv(text, { columns: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: ['\r\n', '\n'] });
       rows = parsed as Record<string, unknown>[];
     } catch (e) {
-      throw new AppError('VALIDATION', `${fileName}: not a fingerprint CSV: ${(e as Error).message}`, { issues: [{ path: ['file'], message: 'malformed CSV' }] });
+      throw new AppError('VALIDATION', `${fileName}: not a fingerprint CSV: ${(e as Error).message}`, {
+        issues: [{ path: ['file'], message: 'malformed CSV' }],
+      });
     }
     rows.forEach((r, i) => {
       try {
@@ -108,6 +119,9 @@ export function parseFingerprintFile(text: string, fileName: string, source: str
       }
     });
   }
-  if (items.length === 0) throw new AppError('VALIDATION', `${fileName}: no fingerprints found (OONI CSV/JSON or Censored Planet JSONL expected)`, { issues: [{ path: ['file'], message: 'empty or unrecognised' }] });
+  if (items.length === 0)
+    throw new AppError('VALIDATION', `${fileName}: no fingerprints found (OONI CSV/JSON or Censored Planet JSONL expected)`, {
+      issues: [{ path: ['file'], message: 'empty or unrecognised' }],
+    });
   return { items, rejects };
 }

@@ -83,8 +83,7 @@ export class FingerprintMatcher {
         if (fp.location_found === 'body') {
           body.push({ fp, regex: fp.pattern_type === 'regexp' });
           this.byKey.set(fingerprintKey(fp), fp);
-        }
-        else if (fp.location_found.startsWith('header.')) {
+        } else if (fp.location_found.startsWith('header.')) {
           const name = fp.location_found.slice(7);
           this.headers.set(name, [...(this.headers.get(name) ?? []), fp]);
         }
@@ -143,8 +142,14 @@ export class FingerprintMatcher {
       if (r.facts && !r.body) {
         if (!r.facts.signatures) throw new NotInFacts('the Censored Planet signatures of a body kept only as facts, never searched at ingest');
         out = this.known(r.facts.signatures);
-      }
-      else out = this.cp.match(Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`).join('\r\n') + '\r\n\r\n' + (r.body ?? ''));
+      } else
+        out = this.cp.match(
+          Object.entries(r.headers)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join('\r\n') +
+            '\r\n\r\n' +
+            (r.body ?? ''),
+        );
       this.cpCache.set(r, out);
     }
     return out;

@@ -76,13 +76,32 @@ export async function extractThroughput(deps: Deps, opts: { force?: boolean } = 
   const all = (await deps.store.throughput.counts()).files;
   const report: ThroughputExtractReport = {
     files: { total: pending.length, extracted: 0, failed: 0, skipped_unchanged: opts.force ? 0 : all - pending.filter((p) => p.extracted).length },
-    lines_read: 0, unparsed: 0, without_events: 0, with_events: 0, with_throughput: 0, bad_events: 0,
+    lines_read: 0,
+    unparsed: 0,
+    without_events: 0,
+    with_events: 0,
+    with_throughput: 0,
+    bad_events: 0,
     bad_by_reason: Object.fromEntries(BAD_EVENT_REASONS.map((r) => [r, 0])) as Record<BadEventReason, number>,
-    reconciled: true, reconciliation: '', per_file: [], rejects: [], method: THROUGHPUT_EXTRACT_METHOD,
+    reconciled: true,
+    reconciliation: '',
+    per_file: [],
+    rejects: [],
+    method: THROUGHPUT_EXTRACT_METHOD,
   };
   deps.progress.start('throughput', pending.length, 'files');
   for (const [k, f] of pending.entries()) {
-    const fr: ThroughputFileReport = { path: f.path, file_id: f.file_id, status: 'done', lines_read: 0, unparsed: 0, with_events: 0, with_throughput: 0, bad_events: 0, error: null };
+    const fr: ThroughputFileReport = {
+      path: f.path,
+      file_id: f.file_id,
+      status: 'done',
+      lines_read: 0,
+      unparsed: 0,
+      with_events: 0,
+      with_throughput: 0,
+      bad_events: 0,
+      error: null,
+    };
     const rows: ThroughputRecord[] = [];
     const rejects: ThroughputRejectRecord[] = [];
     fr.error = await extractFile(f.path, f.file_id, (text, line) => {
@@ -96,7 +115,8 @@ export async function extractThroughput(deps: Deps, opts: { force?: boolean } = 
       const nBad = badTotal(t);
       fr.bad_events += nBad;
       for (const r of BAD_EVENT_REASONS) report.bad_by_reason[r] += t.bad[r];
-      for (const b of t.bad_events) rejects.push({ file_id: f.file_id, line, event_index: b.index, operation: b.operation, reason: b.reason, detail: b.detail });
+      for (const b of t.bad_events)
+        rejects.push({ file_id: f.file_id, line, event_index: b.index, operation: b.operation, reason: b.reason, detail: b.detail });
       const { bad: _b, bad_events: _e, ...figures } = t;
       rows.push({ file_id: f.file_id, line, ...figures, bad_events: nBad });
     });
@@ -105,7 +125,16 @@ export async function extractThroughput(deps: Deps, opts: { force?: boolean } = 
       report.files.failed++;
     } else {
       await deps.store.throughput.replaceFile(
-        { file_id: f.file_id, checksum: f.checksum, lines_read: fr.lines_read, unparsed: fr.unparsed, with_events: fr.with_events, with_throughput: fr.with_throughput, bad_events: fr.bad_events, extracted_at: deps.clock.now().toISOString() },
+        {
+          file_id: f.file_id,
+          checksum: f.checksum,
+          lines_read: fr.lines_read,
+          unparsed: fr.unparsed,
+          with_events: fr.with_events,
+          with_throughput: fr.with_throughput,
+          bad_events: fr.bad_events,
+          extracted_at: deps.clock.now().toISOString(),
+        },
         rows,
         rejects,
       );

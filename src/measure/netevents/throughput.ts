@@ -8,7 +8,15 @@
  * counted per reason and listed, never silently dropped. See docs/design/030-detection.md §2b.
  */
 
-export const BAD_EVENT_REASONS = ['not_a_list', 'not_an_object', 'missing_num_bytes', 'negative_num_bytes', 'missing_t', 'non_monotonic_t', 'decreasing_cumulative'] as const;
+export const BAD_EVENT_REASONS = [
+  'not_a_list',
+  'not_an_object',
+  'missing_num_bytes',
+  'negative_num_bytes',
+  'missing_t',
+  'non_monotonic_t',
+  'decreasing_cumulative',
+] as const;
 export type BadEventReason = (typeof BAD_EVENT_REASONS)[number];
 
 export interface BadEvent {
@@ -171,7 +179,10 @@ export interface ConnectionRate {
 export function connectionRates(testKeys: unknown): ConnectionRate[] {
   if (!isObj(testKeys) || !Array.isArray(testKeys.network_events)) return [];
   return collect(testKeys.network_events, () => undefined).flatMap((c) => {
-    const bytes = Math.max(c.reads.reduce((a, r) => a + r.bytes, 0), c.cumulative.at(-1)?.bytes ?? 0);
+    const bytes = Math.max(
+      c.reads.reduce((a, r) => a + r.bytes, 0),
+      c.cumulative.at(-1)?.bytes ?? 0,
+    );
     if (bytes <= 0) return [];
     const rate = rateOf(c);
     return [{ address: c.address, bytes, kbps: rate ? round1(rate.kbps) : null, ms: rate ? round1(rate.ms) : null }];

@@ -50,7 +50,12 @@ function withBodies(m: Json, bodies: readonly (string | null)[] | null): void {
   });
 }
 
-export async function processFileFast(task: FileTask, matcher: FingerprintMatcher, sink: BatchSink, read: ProjectedReader): Promise<FileResult & { fast: FastFileStats }> {
+export async function processFileFast(
+  task: FileTask,
+  matcher: FingerprintMatcher,
+  sink: BatchSink,
+  read: ProjectedReader,
+): Promise<FileResult & { fast: FastFileStats }> {
   const scorer = new FileScorer(task, matcher, sink);
   const source = new LineSource(task);
   const stats: FastFileStats = { projected: 0, full: 0, fallback: null };

@@ -92,7 +92,17 @@ export class FileScorer {
     if (!parsed.ok) return this.reject(lineNo, offset, parsed.reason, parsed.detail, text ?? decodeLine(bytes.subarray(0, PREFIX * 4)), bytes);
     const { flags, verdict } = scoreMeasurement(parsed.value, this.matcher, { bucketHour: this.task.bucket_hour });
     const env = parsed.value.envelope;
-    const row: MeasurementRow = { ...env, id: measurementId(env, bytes), target: targetOf(env), ...flags, ...verdict, file_id: this.task.file_id, line: lineNo, byte_offset: offset, byte_length: bytes.length };
+    const row: MeasurementRow = {
+      ...env,
+      id: measurementId(env, bytes),
+      target: targetOf(env),
+      ...flags,
+      ...verdict,
+      file_id: this.task.file_id,
+      line: lineNo,
+      byte_offset: offset,
+      byte_length: bytes.length,
+    };
     if (!passes(row, this.task.filters)) {
       this.counts.filtered++;
       return;

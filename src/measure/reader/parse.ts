@@ -68,13 +68,20 @@ export function parseMeasurement(text: string): ParseResult {
 
 /** The checks after JSON.parse: shared with the fast path, which parses a projection of the line instead. */
 export function parseObject(raw: unknown): ParseResult {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: 'not_an_object', detail: `a JSON ${Array.isArray(raw) ? 'array' : typeof raw}, not a measurement object` };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return { ok: false, reason: 'not_an_object', detail: `a JSON ${Array.isArray(raw) ? 'array' : typeof raw}, not a measurement object` };
   const m = raw as Json;
   const missing = ['test_name', 'measurement_start_time', 'test_keys'].filter((k) => !(k in m));
   if (missing.length) return { ok: false, reason: 'missing_field', detail: `missing ${missing.join(', ')}` };
-  if (typeof m.test_name !== 'string' || !/^[a-z0-9_]+$/.test(m.test_name)) return { ok: false, reason: 'bad_field', detail: 'test_name is not a snake_case string' };
+  if (typeof m.test_name !== 'string' || !/^[a-z0-9_]+$/.test(m.test_name))
+    return { ok: false, reason: 'bad_field', detail: 'test_name is not a snake_case string' };
   const start = normaliseTime(m.measurement_start_time);
-  if (!start) return { ok: false, reason: 'bad_field', detail: `measurement_start_time ${JSON.stringify(m.measurement_start_time)?.slice(0, 40)} is not "YYYY-MM-DD HH:MM:SS"` };
+  if (!start)
+    return {
+      ok: false,
+      reason: 'bad_field',
+      detail: `measurement_start_time ${JSON.stringify(m.measurement_start_time)?.slice(0, 40)} is not "YYYY-MM-DD HH:MM:SS"`,
+    };
   const tk = m.test_keys;
   if (tk !== null && (typeof tk !== 'object' || Array.isArray(tk))) return { ok: false, reason: 'bad_field', detail: 'test_keys is not an object' };
   const ann = (m.annotations && typeof m.annotations === 'object' ? m.annotations : {}) as Json;

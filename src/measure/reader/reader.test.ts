@@ -49,7 +49,11 @@ describe('parseMeasurement', () => {
   it('names what is wrong', () => {
     expect(parseMeasurement('{"a":')).toMatchObject({ ok: false, reason: 'malformed_json' });
     expect(parseMeasurement('[1]')).toMatchObject({ ok: false, reason: 'not_an_object' });
-    expect(parseMeasurement(JSON.stringify({ test_name: 'x' }))).toMatchObject({ ok: false, reason: 'missing_field', detail: 'missing measurement_start_time, test_keys' });
+    expect(parseMeasurement(JSON.stringify({ test_name: 'x' }))).toMatchObject({
+      ok: false,
+      reason: 'missing_field',
+      detail: 'missing measurement_start_time, test_keys',
+    });
     expect(parseMeasurement(JSON.stringify({ ...base, measurement_start_time: 'yesterday' }))).toMatchObject({ ok: false, reason: 'bad_field' });
     expect(parseMeasurement(JSON.stringify({ ...base, test_keys: [] }))).toMatchObject({ ok: false, reason: 'bad_field' });
     expect(parseMeasurement(JSON.stringify({ ...base, probe_cc: null }))).toMatchObject({ ok: true, value: { envelope: { probe_cc: 'ZZ' } } });
@@ -68,7 +72,12 @@ describe('parseMeasurement', () => {
 
 describe('bucket paths', () => {
   it('reads date, hour, country and test from raw/ paths and file names', () => {
-    expect(bucketParts('/x/raw/20200303/09/RU/webconnectivity/2020030309_RU_webconnectivity.n0.0.jsonl.gz')).toEqual({ date: '20200303', hour: '09', cc: 'RU', test: 'webconnectivity' });
+    expect(bucketParts('/x/raw/20200303/09/RU/webconnectivity/2020030309_RU_webconnectivity.n0.0.jsonl.gz')).toEqual({
+      date: '20200303',
+      hour: '09',
+      cc: 'RU',
+      test: 'webconnectivity',
+    });
     expect(bucketParts('/tmp/2024030100_AM_webconnectivity.n1.0.jsonl.gz')).toEqual({ date: '20240301', hour: '00', cc: 'AM', test: 'webconnectivity' });
     expect(bucketParts('/tmp/measurements.jsonl')).toEqual({});
   });

@@ -82,7 +82,13 @@ export async function expandPaths(paths: string[], filters: IngestFilters): Prom
       skipped++;
       return;
     }
-    files.push({ path, size, mtime_ms: Math.floor(mtime), gz: /\.gz$/i.test(path), bucket_hour: parts.date && parts.hour ? `${parts.date.slice(0, 4)}-${parts.date.slice(4, 6)}-${parts.date.slice(6, 8)} ${parts.hour}:00:00` : null });
+    files.push({
+      path,
+      size,
+      mtime_ms: Math.floor(mtime),
+      gz: /\.gz$/i.test(path),
+      bucket_hour: parts.date && parts.hour ? `${parts.date.slice(0, 4)}-${parts.date.slice(4, 6)}-${parts.date.slice(6, 8)} ${parts.hour}:00:00` : null,
+    });
   };
   const walk = async (dir: string): Promise<void> => {
     const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
@@ -100,7 +106,9 @@ export async function expandPaths(paths: string[], filters: IngestFilters): Prom
   for (const raw of paths) {
     const p = resolve(raw);
     const s = await stat(p).catch((e: NodeJS.ErrnoException) => {
-      throw new AppError('INGEST_IO', `cannot read ${raw}: ${e.code === 'ENOENT' ? 'no such file or directory' : e.message}`, { issues: [{ path: ['paths'], message: `${raw}: ${e.code ?? e.message}` }] });
+      throw new AppError('INGEST_IO', `cannot read ${raw}: ${e.code === 'ENOENT' ? 'no such file or directory' : e.message}`, {
+        issues: [{ path: ['paths'], message: `${raw}: ${e.code ?? e.message}` }],
+      });
     });
     if (s.isDirectory()) await walk(p);
     else add(p, s.size, s.mtimeMs);

@@ -89,7 +89,11 @@ class Checker {
 }
 
 /** What is at `path` for this object: complete (and whether it inflates) or missing/stale. */
-export async function localState(path: string, obj: BucketObject, log: Map<string, SyncLogEntry>): Promise<{ state: 'missing' } | { state: 'complete'; gzip_ok: boolean; entry: SyncLogEntry | null }> {
+export async function localState(
+  path: string,
+  obj: BucketObject,
+  log: Map<string, SyncLogEntry>,
+): Promise<{ state: 'missing' } | { state: 'complete'; gzip_ok: boolean; entry: SyncLogEntry | null }> {
   const s = await stat(path).catch(() => null);
   if (!s?.isFile() || s.size !== obj.size) return { state: 'missing' };
   const e = log.get(obj.key);

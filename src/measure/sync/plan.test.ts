@@ -6,7 +6,9 @@ describe('ooni sync plan', () => {
     expect(windowHours({ since: '2021-02-28T22', until: '2021-03-01T01' })).toEqual(['20210228/22', '20210228/23', '20210301/00', '20210301/01']);
   });
   it('one prefix per hour, country and bucket test folder; without a country, one per hour', () => {
-    expect(syncPrefixes({ since: '2021-03-01T00', until: '2021-03-01T00', cc: ['RU', 'RU', 'IR'], test_name: ['web_connectivity', 'webconnectivity'] })).toEqual(['raw/20210301/00/RU/webconnectivity/', 'raw/20210301/00/IR/webconnectivity/']);
+    expect(
+      syncPrefixes({ since: '2021-03-01T00', until: '2021-03-01T00', cc: ['RU', 'RU', 'IR'], test_name: ['web_connectivity', 'webconnectivity'] }),
+    ).toEqual(['raw/20210301/00/RU/webconnectivity/', 'raw/20210301/00/IR/webconnectivity/']);
     expect(syncPrefixes({ since: '2021-03-01T00', until: '2021-03-01T01' })).toEqual(['raw/20210301/00/', 'raw/20210301/01/']);
     expect(testDir('facebook_messenger')).toBe('facebookmessenger');
   });

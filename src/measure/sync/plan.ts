@@ -24,13 +24,23 @@ const MAX_HOURS = 100_000;
 
 /** Upload hours of the window, oldest first, as bucket path parts "YYYYMMDD/HH". */
 export function windowHours(w: SyncWindow): string[] {
-  for (const [field, v] of [['since', w.since], ['until', w.until]] as const) {
-    if (!HOUR.test(v) || Number.isNaN(Date.parse(`${v}:00:00Z`))) throw new AppError('VALIDATION', `--${field} must be a date (YYYY-MM-DD) or hour (YYYY-MM-DDTHH), got "${v}"`, { issues: [{ path: [field], message: 'not a date' }] });
+  for (const [field, v] of [
+    ['since', w.since],
+    ['until', w.until],
+  ] as const) {
+    if (!HOUR.test(v) || Number.isNaN(Date.parse(`${v}:00:00Z`)))
+      throw new AppError('VALIDATION', `--${field} must be a date (YYYY-MM-DD) or hour (YYYY-MM-DDTHH), got "${v}"`, {
+        issues: [{ path: [field], message: 'not a date' }],
+      });
   }
   const from = Date.parse(`${w.since}:00:00Z`);
   const to = Date.parse(`${w.until}:00:00Z`);
-  if (to < from) throw new AppError('VALIDATION', `--until (${w.until}) is before --since (${w.since})`, { issues: [{ path: ['until'], message: 'before since' }] });
-  if ((to - from) / 3600_000 + 1 > MAX_HOURS) throw new AppError('VALIDATION', `the window ${w.since} .. ${w.until} spans more than ${MAX_HOURS} hours; sync it in parts`, { issues: [{ path: ['until'], message: 'window too long' }] });
+  if (to < from)
+    throw new AppError('VALIDATION', `--until (${w.until}) is before --since (${w.since})`, { issues: [{ path: ['until'], message: 'before since' }] });
+  if ((to - from) / 3600_000 + 1 > MAX_HOURS)
+    throw new AppError('VALIDATION', `the window ${w.since} .. ${w.until} spans more than ${MAX_HOURS} hours; sync it in parts`, {
+      issues: [{ path: ['until'], message: 'window too long' }],
+    });
   const out: string[] = [];
   for (let t = from; t <= to; t += 3600_000) {
     const iso = new Date(t).toISOString();

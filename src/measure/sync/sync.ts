@@ -52,8 +52,13 @@ export interface SyncReport {
   corrupt: string[];
   ingest: null | {
     files: { total: number; ingested: number; skipped_unchanged: number; failed: number };
-    lines_read: number; stored: number; duplicates: number; rejected: number; filtered: number;
-    reconciled: boolean; reconciliation: string;
+    lines_read: number;
+    stored: number;
+    duplicates: number;
+    rejected: number;
+    filtered: number;
+    reconciled: boolean;
+    reconciliation: string;
   };
   elapsed_s: number;
 }
@@ -61,9 +66,11 @@ export interface SyncReport {
 /** Run `n` workers over `items` in order. */
 async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 export async function syncOoni(deps: SyncDeps, input: SyncInput): Promise<SyncReport> {
@@ -71,10 +78,19 @@ export async function syncOoni(deps: SyncDeps, input: SyncInput): Promise<SyncRe
   const window: SyncWindow = { since: input.since, until: input.until, cc: input.cc, test_name: input.test_name };
   const prefixes = syncPrefixes(window);
   const r: SyncReport = {
-    bucket_url: deps.bucket.url, dest: input.dest, window, prefixes: prefixes.length, list_requests: 0,
+    bucket_url: deps.bucket.url,
+    dest: input.dest,
+    window,
+    prefixes: prefixes.length,
+    list_requests: 0,
     files: { listed: 0, ignored: 0, downloaded: 0, unchanged: 0, corrupt: 0, failed: 0 },
     bytes: { listed: 0, downloaded: 0, unchanged: 0, corrupt: 0, failed: 0, transferred: 0 },
-    reconciled: false, reconciliation: '', failures: [], corrupt: [], ingest: null, elapsed_s: 0,
+    reconciled: false,
+    reconciliation: '',
+    failures: [],
+    corrupt: [],
+    ingest: null,
+    elapsed_s: 0,
   };
 
   // 1. list every prefix (a few at once), following continuation tokens
@@ -110,7 +126,16 @@ export async function syncOoni(deps: SyncDeps, input: SyncInput): Promise<SyncRe
   const totalBytes = wanted.reduce((s, o) => s + o.size, 0);
   let doneBytes = 0;
   let filesDone = 0;
-  const tick = () => deps.progress.update(doneBytes, { files_done: filesDone, files_total: wanted.length, downloaded: r.files.downloaded, unchanged: r.files.unchanged, corrupt: r.files.corrupt, failed: r.files.failed, stored: r.ingest?.stored ?? 0 });
+  const tick = () =>
+    deps.progress.update(doneBytes, {
+      files_done: filesDone,
+      files_total: wanted.length,
+      downloaded: r.files.downloaded,
+      unchanged: r.files.unchanged,
+      corrupt: r.files.corrupt,
+      failed: r.files.failed,
+      stored: r.ingest?.stored ?? 0,
+    });
   deps.progress.start('ooni sync', totalBytes, 'bytes');
   // the bar's `stored` counter moves as each batch of landed files is ingested
   const ing = startIngest(deps.ingest, r, tick);
@@ -171,7 +196,16 @@ export async function syncOoni(deps: SyncDeps, input: SyncInput): Promise<SyncRe
 /** Ingest files as they land: one batch at a time, each batch every file ready so far. */
 function startIngest(ingest: SyncDeps['ingest'], r: SyncReport, onBatch: () => void) {
   if (!ingest) return { add: (_: string) => {}, done: () => Promise.resolve() };
-  const acc = (r.ingest = { files: { total: 0, ingested: 0, skipped_unchanged: 0, failed: 0 }, lines_read: 0, stored: 0, duplicates: 0, rejected: 0, filtered: 0, reconciled: true as boolean, reconciliation: '' });
+  const acc = (r.ingest = {
+    files: { total: 0, ingested: 0, skipped_unchanged: 0, failed: 0 },
+    lines_read: 0,
+    stored: 0,
+    duplicates: 0,
+    rejected: 0,
+    filtered: 0,
+    reconciled: true as boolean,
+    reconciliation: '',
+  });
   const ready: string[] = [];
   let running: Promise<void> | null = null;
   let error: Error | null = null;

@@ -27,7 +27,8 @@ describe('no silent contradiction with the anomaly flag', () => {
       if (!r) continue;
       scored++;
       const dir = contradictsAnomaly(r.verdict.status, r.flags);
-      if (r.verdict.rules.includes('agreement.unexplained') || (dir && overridingRules(r.verdict.rules, dir).length === 0)) silent.push(`${r.p.envelope.input ?? ''} ${r.verdict.status} anomaly=${String(r.flags.anomaly)} ${r.verdict.rules.join(' ')}`);
+      if (r.verdict.rules.includes('agreement.unexplained') || (dir && overridingRules(r.verdict.rules, dir).length === 0))
+        silent.push(`${r.p.envelope.input ?? ''} ${r.verdict.status} anomaly=${String(r.flags.anomaly)} ${r.verdict.rules.join(' ')}`);
     }
     expect(scored).toBeGreaterThan(0);
     expect(silent).toEqual([]);
@@ -50,7 +51,7 @@ describe('no silent contradiction with the anomaly flag', () => {
     expect(r.verdict.rules).toContain('agreement.unexplained');
   });
 
-  it('SYNTHETIC: a >= 0.5 probe\'s blocking that no rule explains away counts (likely_blocked at its layer)', () => {
+  it("SYNTHETIC: a >= 0.5 probe's blocking that no rule explains away counts (likely_blocked at its layer)", () => {
     const m = JSON.parse(SETS.qa!.find((l) => l.includes('"qa-successWithHTTP"'))!) as Json & { test_keys: Json };
     const r = score({ ...m, test_keys: { ...m.test_keys, blocking: 'dns', accessible: false, x_blocking_flags: 1 } })!;
     expect(r.verdict).toMatchObject({ status: 'likely_blocked', layers: ['dns'] });
@@ -62,10 +63,19 @@ describe('no silent contradiction with the anomaly flag', () => {
 describe("the probe's own analysis", () => {
   it('is recorded in the evidence of every web_connectivity verdict that carries it', () => {
     const r = score(SETS.qa!.find((l) => l.includes('"qa-throttlingWithHTTPS"'))!)!;
-    expect(r.verdict.evidence.find((e) => e.rule === 'probe.analysis')).toMatchObject({ rule: 'probe.analysis', probe: { blocking: 'http-failure', accessible: false, x_blocking_flags: 8, x_dns_flags: 0, x_null_null_flags: 0 } });
+    expect(r.verdict.evidence.find((e) => e.rule === 'probe.analysis')).toMatchObject({
+      rule: 'probe.analysis',
+      probe: { blocking: 'http-failure', accessible: false, x_blocking_flags: 8, x_dns_flags: 0, x_null_null_flags: 0 },
+    });
   });
   it('reads wrongly typed keys as absent', () => {
-    expect(probeAnalysisOf({ blocking: 3, accessible: 'yes', x_blocking_flags: 1.5 })).toEqual({ blocking: null, accessible: null, x_blocking_flags: null, x_dns_flags: null, x_null_null_flags: null });
+    expect(probeAnalysisOf({ blocking: 3, accessible: 'yes', x_blocking_flags: 1.5 })).toEqual({
+      blocking: null,
+      accessible: null,
+      x_blocking_flags: null,
+      x_dns_flags: null,
+      x_null_null_flags: null,
+    });
     expect(probeAnalysisOf({ requests: [] })).toBeNull();
   });
 });
@@ -73,7 +83,17 @@ describe("the probe's own analysis", () => {
 describe('agreement report', () => {
   const rows: AgreementRow[] = SETS.qa!.map((l) => {
     const r = score(l)!;
-    return { id: r.p.envelope.report_id!, input: r.p.envelope.input, test_name: 'web_connectivity', test_version: r.p.envelope.test_version, status: r.verdict.status, rules: r.verdict.rules, anomaly: r.flags.anomaly, failure: r.flags.failure, probe: probeAnalysisOf(r.p.testKeys) };
+    return {
+      id: r.p.envelope.report_id!,
+      input: r.p.envelope.input,
+      test_name: 'web_connectivity',
+      test_version: r.p.envelope.test_version,
+      status: r.verdict.status,
+      rules: r.verdict.rules,
+      anomaly: r.flags.anomaly,
+      failure: r.flags.failure,
+      probe: probeAnalysisOf(r.p.testKeys),
+    };
   });
   const rep = agreementReport(rows);
   it('counts reconcile and every disagreement carries its rules', () => {

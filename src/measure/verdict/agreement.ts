@@ -19,7 +19,8 @@ const int = (v: unknown): number | null => (typeof v === 'number' && Number.isIn
 
 /** The probe's analysis keys, or null when the measurement carries none of them (null reads as absent, as in the fast path's projection). */
 export function probeAnalysisOf(tk: Json | null): ProbeAnalysis | null {
-  if (!tk || !['blocking', 'accessible', 'x_blocking_flags', 'x_dns_flags', 'x_null_null_flags'].some((k) => tk[k] !== null && tk[k] !== undefined)) return null;
+  if (!tk || !['blocking', 'accessible', 'x_blocking_flags', 'x_dns_flags', 'x_null_null_flags'].some((k) => tk[k] !== null && tk[k] !== undefined))
+    return null;
   const b = tk.blocking;
   return {
     blocking: typeof b === 'string' ? b : b === false ? false : null,
@@ -69,11 +70,30 @@ const PROBE_LAYER: Record<string, Layer> = { dns: 'dns', tcp_ip: 'tcp', 'http-fa
 /** Run after the per-test rules, before finish(). */
 export function weighProbeAnalysis(b: VerdictBuilder, env: Envelope, tk: Json, flags: OoniFlags): void {
   const p = probeAnalysisOf(tk);
-  if (p) b.add(null, 'note', 'probe.analysis', null, [{ rule: '', where: 'test_keys.blocking', value: `blocking=${String(p.blocking)} accessible=${String(p.accessible)}`, probe: p }]);
+  if (p)
+    b.add(null, 'note', 'probe.analysis', null, [
+      { rule: '', where: 'test_keys.blocking', value: `blocking=${String(p.blocking)} accessible=${String(p.accessible)}`, probe: p },
+    ]);
   const fired = () => b.findings.map((f) => f.rule);
-  if (env.test_name === 'web_connectivity' && p && typeof p.blocking === 'string' && cmpVersion(env.test_version ?? '0', '0.5.0') >= 0 && CLEARS.has(b.status()) && overridingRules(fired(), 'clears').length === 0) {
-    b.add(PROBE_LAYER[p.blocking] ?? null, 'likely_blocked', 'probe.blocking_unexplained', null, [{ rule: '', where: 'test_keys.x_blocking_flags', value: `blocking=${p.blocking} x_blocking_flags=${String(p.x_blocking_flags)} x_dns_flags=${String(p.x_dns_flags)}` }]);
+  if (
+    env.test_name === 'web_connectivity' &&
+    p &&
+    typeof p.blocking === 'string' &&
+    cmpVersion(env.test_version ?? '0', '0.5.0') >= 0 &&
+    CLEARS.has(b.status()) &&
+    overridingRules(fired(), 'clears').length === 0
+  ) {
+    b.add(PROBE_LAYER[p.blocking] ?? null, 'likely_blocked', 'probe.blocking_unexplained', null, [
+      {
+        rule: '',
+        where: 'test_keys.x_blocking_flags',
+        value: `blocking=${p.blocking} x_blocking_flags=${String(p.x_blocking_flags)} x_dns_flags=${String(p.x_dns_flags)}`,
+      },
+    ]);
   }
   const dir = contradictsAnomaly(b.status(), flags);
-  if (dir && overridingRules(fired(), dir).length === 0) b.add(null, 'note', 'agreement.unexplained', null, [{ rule: '', where: 'anomaly', value: `OONI anomaly=${String(flags.anomaly)} (blocking_type ${flags.blocking_type ?? 'none'}) vs our ${b.status()}` }]);
+  if (dir && overridingRules(fired(), dir).length === 0)
+    b.add(null, 'note', 'agreement.unexplained', null, [
+      { rule: '', where: 'anomaly', value: `OONI anomaly=${String(flags.anomaly)} (blocking_type ${flags.blocking_type ?? 'none'}) vs our ${b.status()}` },
+    ]);
 }

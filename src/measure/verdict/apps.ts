@@ -44,18 +44,35 @@ export function telegramVerdict(b: VerdictBuilder, tk: Json): void {
   if (tcpAllFailed || httpAllFailed) {
     const t = tcp.find((x) => x.failure);
     const r = dcReqs.find((x) => x.failure);
-    likely(b, 'app.telegram_dcs_unreachable', tcpAllFailed && t ? { layer: 'tcp', failure: t.failure!, where: t.where } : r ? { layer: 'http', failure: r.failure!, where: r.where } : null);
+    likely(
+      b,
+      'app.telegram_dcs_unreachable',
+      tcpAllFailed && t ? { layer: 'tcp', failure: t.failure!, where: t.where } : r ? { layer: 'http', failure: r.failure!, where: r.where } : null,
+    );
   }
   if (tk.telegram_web_status === 'blocked') {
     const f = firstFailure(tk, (h) => !h || h.includes('telegram.org'));
-    likely(b, 'app.telegram_web_blocked', f ?? (asStr(tk.telegram_web_failure) ? { layer: 'tls', failure: asStr(tk.telegram_web_failure)!, where: 'test_keys.telegram_web_failure' } : null), 'http');
+    likely(
+      b,
+      'app.telegram_web_blocked',
+      f ?? (asStr(tk.telegram_web_failure) ? { layer: 'tls', failure: asStr(tk.telegram_web_failure)!, where: 'test_keys.telegram_web_failure' } : null),
+      'http',
+    );
   }
   if (!tcpAllFailed && !httpAllFailed && tk.telegram_web_status !== 'blocked' && (tcp.length || dcReqs.length)) b.add(null, 'ok', 'app.telegram_ok');
 }
 
 export function signalVerdict(b: VerdictBuilder, tk: Json): void {
   if (tk.signal_backend_status === 'blocked') {
-    const f = firstFailure(tk) ?? (asStr(tk.signal_backend_failure) ? { layer: layerOfOperation(null, asStr(tk.signal_backend_failure)!), failure: asStr(tk.signal_backend_failure)!, where: 'test_keys.signal_backend_failure' } : null);
+    const f =
+      firstFailure(tk) ??
+      (asStr(tk.signal_backend_failure)
+        ? {
+            layer: layerOfOperation(null, asStr(tk.signal_backend_failure)!),
+            failure: asStr(tk.signal_backend_failure)!,
+            where: 'test_keys.signal_backend_failure',
+          }
+        : null);
     likely(b, 'app.signal_blocked', f);
   } else if (tk.signal_backend_status === 'ok') b.add(null, 'ok', 'app.signal_ok');
 }
@@ -65,8 +82,14 @@ export function whatsappVerdict(b: VerdictBuilder, tk: Json): void {
   const key = reqs.filter((r) => r.url === 'https://web.whatsapp.com/' || r.url === 'https://v.whatsapp.net/v2/register');
   const tcp = tcpResults(tk);
   const failedKey = key.find((r) => r.failure);
-  if (failedKey) likely(b, 'app.whatsapp_blocked', firstFailure(tk, (h) => !h || h === hostOf(failedKey.url)) ?? { layer: 'http', failure: failedKey.failure!, where: failedKey.where });
-  else if (tcp.length && !tcp.some((t) => t.success)) likely(b, 'app.whatsapp_blocked', { layer: 'tcp', failure: tcp[0]!.failure ?? 'generic_timeout_error', where: tcp[0]!.where });
+  if (failedKey)
+    likely(
+      b,
+      'app.whatsapp_blocked',
+      firstFailure(tk, (h) => !h || h === hostOf(failedKey.url)) ?? { layer: 'http', failure: failedKey.failure!, where: failedKey.where },
+    );
+  else if (tcp.length && !tcp.some((t) => t.success))
+    likely(b, 'app.whatsapp_blocked', { layer: 'tcp', failure: tcp[0]!.failure ?? 'generic_timeout_error', where: tcp[0]!.where });
   else if (key.length || tcp.length) b.add(null, 'ok', 'app.whatsapp_ok');
 }
 
@@ -74,10 +97,23 @@ export function facebookMessengerVerdict(b: VerdictBuilder, tk: Json): void {
   const entries = Object.entries(tk).map(([k, v]) => [k.replace(/-/g, '_'), v] as const);
   const dnsBad = entries.filter(([k, v]) => /_dns_consistent$/.test(k) && v === false).map(([k]) => k);
   const tcpBad = entries.filter(([k, v]) => (/_reachable$/.test(k) && v === false) || (k === 'facebook_tcp_blocking' && v === true)).map(([k]) => k);
-  if (dnsBad.length) b.add('dns', 'likely_blocked', 'app.fbm_dns_inconsistent', 'dns.injection.other', dnsBad.slice(0, 4).map((k) => ({ rule: '', layer: 'dns', where: `test_keys.${k}`, value: 'false' })));
+  if (dnsBad.length)
+    b.add(
+      'dns',
+      'likely_blocked',
+      'app.fbm_dns_inconsistent',
+      'dns.injection.other',
+      dnsBad.slice(0, 4).map((k) => ({ rule: '', layer: 'dns', where: `test_keys.${k}`, value: 'false' })),
+    );
   if (tcpBad.length) {
     const t = tcpResults(tk).find((x) => x.failure);
-    b.add('tcp', 'likely_blocked', 'app.fbm_unreachable', mechanismFor('tcp', t?.failure ?? 'generic_timeout_error'), tcpBad.slice(0, 4).map((k) => ({ rule: '', layer: 'tcp', where: `test_keys.${k}`, value: String(tk[k]) })));
+    b.add(
+      'tcp',
+      'likely_blocked',
+      'app.fbm_unreachable',
+      mechanismFor('tcp', t?.failure ?? 'generic_timeout_error'),
+      tcpBad.slice(0, 4).map((k) => ({ rule: '', layer: 'tcp', where: `test_keys.${k}`, value: String(tk[k]) })),
+    );
   }
   if (!dnsBad.length && !tcpBad.length && entries.some(([k]) => k.startsWith('facebook_'))) b.add(null, 'ok', 'app.fbm_ok');
 }
@@ -92,7 +128,9 @@ export function torVerdict(b: VerdictBuilder, tk: Json): void {
     const o = asObj(t)!;
     const conn = asObj(asObj(o.summary)?.connect)?.failure;
     const layer: Layer = conn || asArr(o.tcp_connect).length ? (conn ? 'tcp' : layerOfOperation(null, String(o.failure))) : 'tcp';
-    b.add(layer, 'likely_blocked', 'app.tor_targets_unreachable', mechanismFor(layer, String(o.failure)), [{ rule: '', layer, where: `test_keys.targets["${name}"]`, value: `${failed.length}/${failed.length + ok.length} targets failed (${String(o.failure)})` }]);
+    b.add(layer, 'likely_blocked', 'app.tor_targets_unreachable', mechanismFor(layer, String(o.failure)), [
+      { rule: '', layer, where: `test_keys.targets["${name}"]`, value: `${failed.length}/${failed.length + ok.length} targets failed (${String(o.failure)})` },
+    ]);
   } else b.add(null, 'ok', 'app.tor_ok', null, [{ rule: '', value: `${failed.length}/${failed.length + ok.length} targets failed` }]);
 }
 
@@ -100,6 +138,8 @@ export function bootstrapVerdict(b: VerdictBuilder, tk: Json): void {
   const f = asStr(tk.failure);
   if (f) {
     const layer: Layer = f.includes('timeout') ? 'tcp' : layerOfOperation(asStr(tk.failed_operation), f);
-    b.add(layer, 'likely_blocked', 'app.tor_bootstrap_failed', mechanismFor(layer, f), [{ rule: '', layer, where: 'test_keys.failure', value: `${f}${typeof tk.tor_progress === 'number' ? ` at ${tk.tor_progress}%` : ''}` }]);
+    b.add(layer, 'likely_blocked', 'app.tor_bootstrap_failed', mechanismFor(layer, f), [
+      { rule: '', layer, where: 'test_keys.failure', value: `${f}${typeof tk.tor_progress === 'number' ? ` at ${tk.tor_progress}%` : ''}` },
+    ]);
   } else b.add(null, 'ok', 'app.tor_bootstrap_ok');
 }

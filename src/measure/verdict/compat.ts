@@ -22,7 +22,16 @@ export interface Scores {
   blocking_type: string | null;
 }
 
-const init = (): Scores => ({ blocking_general: 0, blocking_country: 0, blocking_isp: 0, blocking_local: 0, blocking_global: 0, accuracy: 1, confirmed: false, blocking_type: null });
+const init = (): Scores => ({
+  blocking_general: 0,
+  blocking_country: 0,
+  blocking_isp: 0,
+  blocking_local: 0,
+  blocking_global: 0,
+  accuracy: 1,
+  confirmed: false,
+  blocking_type: null,
+});
 
 export interface CompatInput {
   env: Envelope;
@@ -82,7 +91,9 @@ function webConnectivity(s: Scores, x: CompatInput, tk: Json): void {
 
 function telegram(s: Scores, tk: Json): void {
   const tcp = tcpResults(tk);
-  const reqs = asArr(tk.requests).map(asObj).filter((r): r is Json => r !== null);
+  const reqs = asArr(tk.requests)
+    .map(asObj)
+    .filter((r): r is Json => r !== null);
   if (reqs.some((r) => !asStr(asObj(r.request)?.url))) {
     s.accuracy = 0;
     return;
@@ -97,7 +108,12 @@ function telegram(s: Scores, tk: Json): void {
 function signal(s: Scores, x: CompatInput, tk: Json): void {
   const v = x.env.test_version ?? '0';
   const t = x.env.measurement_start_time;
-  if (v === '0.2.4' || (cmpVersion(v, '0.2.3') <= 0 && t >= '2023-11-07') || (cmpVersion(v, '0.2.2') < 0 && t >= '2022-10-19') || (x.engineVersion && cmpVersion(x.engineVersion, '3.17.2') < 0 && t >= '2023-05-02')) {
+  if (
+    v === '0.2.4' ||
+    (cmpVersion(v, '0.2.3') <= 0 && t >= '2023-11-07') ||
+    (cmpVersion(v, '0.2.2') < 0 && t >= '2022-10-19') ||
+    (x.engineVersion && cmpVersion(x.engineVersion, '3.17.2') < 0 && t >= '2023-05-02')
+  ) {
     s.accuracy = 0;
     return;
   }
@@ -151,7 +167,10 @@ function tor(s: Scores, tk: Json): void {
 }
 
 function vanillaTor(s: Scores, tk: Json): void {
-  const logs = asArr(tk.tor_log ?? tk.tor_logs).map(String).join('\n') + (typeof tk.tor_log === 'string' ? tk.tor_log : '');
+  const logs =
+    asArr(tk.tor_log ?? tk.tor_logs)
+      .map(String)
+      .join('\n') + (typeof tk.tor_log === 'string' ? tk.tor_log : '');
   if (logs.includes('Bootstrapped 100%')) return;
   const progress = typeof tk.tor_progress === 'number' ? tk.tor_progress : 0;
   s.blocking_general = 1 - 0.004 * progress;

@@ -5,7 +5,19 @@
  */
 import type { Layer } from '../model.js';
 
-export type FailureKind = 'timeout' | 'reset' | 'refused' | 'unreachable' | 'nxdomain' | 'dns_refused' | 'eof' | 'ssl_hostname' | 'ssl_authority' | 'ssl_certificate' | 'ssl_other' | 'other';
+export type FailureKind =
+  | 'timeout'
+  | 'reset'
+  | 'refused'
+  | 'unreachable'
+  | 'nxdomain'
+  | 'dns_refused'
+  | 'eof'
+  | 'ssl_hostname'
+  | 'ssl_authority'
+  | 'ssl_certificate'
+  | 'ssl_other'
+  | 'other';
 
 export function failureKind(f: string): FailureKind {
   const s = f.toLowerCase();
@@ -54,8 +66,19 @@ export function layerOfOperation(op: string | null | undefined, failure: string)
 }
 
 const V4_BOGONS: [number, number][] = [
-  [0x00000000, 8], [0x0a000000, 8], [0x64400000, 10], [0x7f000000, 8], [0xa9fe0000, 16], [0xac100000, 12],
-  [0xc0000000, 24], [0xc0000200, 24], [0xc0a80000, 16], [0xc6120000, 15], [0xc6336400, 24], [0xcb007100, 24], [0xe0000000, 3],
+  [0x00000000, 8],
+  [0x0a000000, 8],
+  [0x64400000, 10],
+  [0x7f000000, 8],
+  [0xa9fe0000, 16],
+  [0xac100000, 12],
+  [0xc0000000, 24],
+  [0xc0000200, 24],
+  [0xc0a80000, 16],
+  [0xc6120000, 15],
+  [0xc6336400, 24],
+  [0xcb007100, 24],
+  [0xe0000000, 3],
 ];
 
 /** True for private, loopback, link-local, documentation, multicast and reserved addresses. */
@@ -67,7 +90,15 @@ export function isBogon(ip: string): boolean {
   }
   if (!ip.includes(':')) return false;
   const s = ip.toLowerCase();
-  return s === '::' || s === '::1' || /^f[cd]/.test(s) || /^fe[89ab]/.test(s) || /^ff/.test(s) || s.startsWith('2001:db8') || s.startsWith('::ffff:') && isBogon(s.slice(7));
+  return (
+    s === '::' ||
+    s === '::1' ||
+    /^f[cd]/.test(s) ||
+    /^fe[89ab]/.test(s) ||
+    /^ff/.test(s) ||
+    s.startsWith('2001:db8') ||
+    (s.startsWith('::ffff:') && isBogon(s.slice(7)))
+  );
 }
 
 /** "1.2.3.4:443" or "[2001:db8::1]:443" -> ip. */

@@ -11,12 +11,19 @@ import { badFields } from './fields.js';
 import { scoreMeasurement } from './index.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const matcher = new FingerprintMatcher(SHIPPED_FINGERPRINTS.flatMap((s) => parseFingerprintFile(readFileSync(join(ROOT, 'data/ooni/fingerprints', s.file), 'utf8'), s.file, s.source).items));
-const gz = (p: string) => gunzipSync(readFileSync(join(ROOT, p))).toString('utf8').trim().split('\n');
+const matcher = new FingerprintMatcher(
+  SHIPPED_FINGERPRINTS.flatMap((s) => parseFingerprintFile(readFileSync(join(ROOT, 'data/ooni/fingerprints', s.file), 'utf8'), s.file, s.source).items),
+);
+const gz = (p: string) =>
+  gunzipSync(readFileSync(join(ROOT, p)))
+    .toString('utf8')
+    .trim()
+    .split('\n');
 const qa = gz('test/fixtures/ooni-qa/measurements.jsonl.gz');
 const shipped = gz('data/ooni/measurements/ooni-real-measurements.jsonl.gz');
 const pick = (lines: string[], s: string) => JSON.parse(lines.find((l) => l.includes(s))!) as Json & { test_keys: Json };
-const ofTest = (t: string) => JSON.parse(shipped.find((l) => (JSON.parse(l) as Json).test_name === t && (JSON.parse(l) as Json).test_keys)!) as Json & { test_keys: Json };
+const ofTest = (t: string) =>
+  JSON.parse(shipped.find((l) => (JSON.parse(l) as Json).test_name === t && (JSON.parse(l) as Json).test_keys)!) as Json & { test_keys: Json };
 
 function score(m: Json) {
   const p = parseMeasurement(JSON.stringify(m));
@@ -34,17 +41,43 @@ function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[
   }
   return out;
 }
-const other = (v: unknown): unknown => (Array.isArray(v) ? 'a string' : typeof v === 'object' && v !== null ? [1, 2] : typeof v === 'string' ? 42 : typeof v === 'number' ? 'forty-two' : typeof v === 'boolean' ? { x: 1 } : ['list']);
+const other = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? 'a string'
+    : typeof v === 'object' && v !== null
+      ? [1, 2]
+      : typeof v === 'string'
+        ? 42
+        : typeof v === 'number'
+          ? 'forty-two'
+          : typeof v === 'boolean'
+            ? { x: 1 }
+            : ['list'];
 
 describe('wrongly typed fields', () => {
   it.each([
     ['requests is a string', 'qa-successWithHTTPS', (tk: Json) => (tk.requests = 'oops'), 'test_keys.requests'],
-    ['a response code is a string', 'qa-successWithHTTPS', (tk: Json) => (((tk.requests as Json[])[0]!.response as Json).code = '200'), 'test_keys.requests[0].response.code'],
+    [
+      'a response code is a string',
+      'qa-successWithHTTPS',
+      (tk: Json) => (((tk.requests as Json[])[0]!.response as Json).code = '200'),
+      'test_keys.requests[0].response.code',
+    ],
     ['control is a list', 'qa-successWithHTTPS', (tk: Json) => (tk.control = []), 'test_keys.control'],
     ['an answers list is an object', 'qa-successWithHTTPS', (tk: Json) => ((tk.queries as Json[])[2]!.answers = {}), 'test_keys.queries[2].answers'],
-    ['a tcp_connect status is a boolean', 'qa-tcpBlockingConnectTimeout', (tk: Json) => ((tk.tcp_connect as Json[])[0]!.status = true), 'test_keys.tcp_connect[0].status'],
+    [
+      'a tcp_connect status is a boolean',
+      'qa-tcpBlockingConnectTimeout',
+      (tk: Json) => ((tk.tcp_connect as Json[])[0]!.status = true),
+      'test_keys.tcp_connect[0].status',
+    ],
     ['blocking is a number', 'qa-successWithHTTP"', (tk: Json) => (tk.blocking = 1), 'test_keys.blocking'],
-    ['http_experiment_failure is an object', 'qa-httpBlockingConnectionReset', (tk: Json) => (tk.http_experiment_failure = { reset: true }), 'test_keys.http_experiment_failure'],
+    [
+      'http_experiment_failure is an object',
+      'qa-httpBlockingConnectionReset',
+      (tk: Json) => (tk.http_experiment_failure = { reset: true }),
+      'test_keys.http_experiment_failure',
+    ],
   ])('SYNTHETIC: %s -> invalid, naming the field', (_name, id, mutate, where) => {
     const m = pick(qa, id);
     mutate(m.test_keys);
@@ -64,13 +97,19 @@ describe('wrongly typed fields', () => {
 
   it('keeps every real measurement as it was (only the list-shaped tor targets of one fastpath test file are invalid)', () => {
     const bad = shipped.map((l) => JSON.parse(l) as Json).filter((m) => badFields(String(m.test_name), (m.test_keys ?? {}) as Json, m.input).length);
-    expect(bad.map((m) => `${String(m.test_name)} ${JSON.stringify(badFields(String(m.test_name), m.test_keys as Json, m.input))}`)).toEqual(['tor [{"where":"test_keys.targets","expected":"object","got":"list"}]']);
+    expect(bad.map((m) => `${String(m.test_name)} ${JSON.stringify(badFields(String(m.test_name), m.test_keys as Json, m.input))}`)).toEqual([
+      'tor [{"where":"test_keys.targets","expected":"object","got":"list"}]',
+    ]);
     expect(qa.filter((l) => badFields('web_connectivity', (JSON.parse(l) as { test_keys: Json }).test_keys, 'x').length)).toEqual([]);
   });
 });
 
 describe('never an exception', () => {
-  const subjects = [pick(qa, 'qa-redirectWithConsistentDNSAndThenConnectionResetForHTTP'), pick(qa, 'qa-throttlingWithHTTPS'), ...['telegram', 'whatsapp', 'signal', 'tor', 'dnscheck', 'urlgetter', 'facebook_messenger', 'http_header_field_manipulation'].map(ofTest)];
+  const subjects = [
+    pick(qa, 'qa-redirectWithConsistentDNSAndThenConnectionResetForHTTP'),
+    pick(qa, 'qa-throttlingWithHTTPS'),
+    ...['telegram', 'whatsapp', 'signal', 'tor', 'dnscheck', 'urlgetter', 'facebook_messenger', 'http_header_field_manipulation'].map(ofTest),
+  ];
   it.each(subjects.map((m) => [m.test_name as string, m] as const))('SYNTHETIC: %s with each test_keys value replaced by another type', (_t, m) => {
     let n = 0;
     for (const path of paths(m.test_keys)) {

@@ -14,20 +14,77 @@ type Kind = 'string' | 'number' | 'boolean' | 'object' | 'list' | 'string|boolea
 type Shape = Record<string, Kind>;
 
 const WEB: Shape = {
-  blocking: 'string|boolean', accessible: 'boolean', x_blocking_flags: 'number', x_dns_flags: 'number', x_null_null_flags: 'number',
-  control: 'object', 'control.dns': 'object', 'control.dns.addrs': 'list', 'control.dns.failure': 'string', 'control.tcp_connect': 'object', 'control.tls_handshake': 'object', 'control.ip_info': 'object',
-  'control.http_request': 'object', 'control.http_request.status_code': 'number', 'control.http_request.body_length': 'number', 'control.http_request.headers': 'object', 'control.http_request.failure': 'string', 'control.http_request.title': 'string',
-  queries: 'list', 'queries[]': 'object', 'queries[].hostname': 'string', 'queries[].failure': 'string', 'queries[].answers': 'list', 'queries[].answers[]': 'object', 'queries[].tags': 'list',
-  tcp_connect: 'list', 'tcp_connect[]': 'object', 'tcp_connect[].ip': 'string', 'tcp_connect[].port': 'number', 'tcp_connect[].status': 'object', 'tcp_connect[].status.success': 'boolean', 'tcp_connect[].status.failure': 'string', 'tcp_connect[].tags': 'list',
-  tls_handshakes: 'list', 'tls_handshakes[]': 'object', 'tls_handshakes[].address': 'string', 'tls_handshakes[].server_name': 'string', 'tls_handshakes[].failure': 'string', 'tls_handshakes[].tags': 'list',
-  requests: 'list', 'requests[]': 'object', 'requests[].failure': 'string', 'requests[].request': 'object', 'requests[].request.url': 'string', 'requests[].response': 'object', 'requests[].response.code': 'number', 'requests[].response.headers': 'object', 'requests[].response.headers_list': 'list', 'requests[].tags': 'list',
+  blocking: 'string|boolean',
+  accessible: 'boolean',
+  x_blocking_flags: 'number',
+  x_dns_flags: 'number',
+  x_null_null_flags: 'number',
+  control: 'object',
+  'control.dns': 'object',
+  'control.dns.addrs': 'list',
+  'control.dns.failure': 'string',
+  'control.tcp_connect': 'object',
+  'control.tls_handshake': 'object',
+  'control.ip_info': 'object',
+  'control.http_request': 'object',
+  'control.http_request.status_code': 'number',
+  'control.http_request.body_length': 'number',
+  'control.http_request.headers': 'object',
+  'control.http_request.failure': 'string',
+  'control.http_request.title': 'string',
+  queries: 'list',
+  'queries[]': 'object',
+  'queries[].hostname': 'string',
+  'queries[].failure': 'string',
+  'queries[].answers': 'list',
+  'queries[].answers[]': 'object',
+  'queries[].tags': 'list',
+  tcp_connect: 'list',
+  'tcp_connect[]': 'object',
+  'tcp_connect[].ip': 'string',
+  'tcp_connect[].port': 'number',
+  'tcp_connect[].status': 'object',
+  'tcp_connect[].status.success': 'boolean',
+  'tcp_connect[].status.failure': 'string',
+  'tcp_connect[].tags': 'list',
+  tls_handshakes: 'list',
+  'tls_handshakes[]': 'object',
+  'tls_handshakes[].address': 'string',
+  'tls_handshakes[].server_name': 'string',
+  'tls_handshakes[].failure': 'string',
+  'tls_handshakes[].tags': 'list',
+  requests: 'list',
+  'requests[]': 'object',
+  'requests[].failure': 'string',
+  'requests[].request': 'object',
+  'requests[].request.url': 'string',
+  'requests[].response': 'object',
+  'requests[].response.code': 'number',
+  'requests[].response.headers': 'object',
+  'requests[].response.headers_list': 'list',
+  'requests[].tags': 'list',
   network_events: 'list',
 };
 
 const SHAPES: Record<string, Shape> = {
   web_connectivity: WEB,
-  telegram: { requests: 'list', 'requests[]': 'object', 'requests[].request': 'object', tcp_connect: 'list', 'tcp_connect[]': 'object', 'tcp_connect[].status': 'object', telegram_web_status: 'string' },
-  whatsapp: { requests: 'list', 'requests[]': 'object', 'requests[].request': 'object', tcp_connect: 'list', 'tcp_connect[]': 'object', 'tcp_connect[].status': 'object' },
+  telegram: {
+    requests: 'list',
+    'requests[]': 'object',
+    'requests[].request': 'object',
+    tcp_connect: 'list',
+    'tcp_connect[]': 'object',
+    'tcp_connect[].status': 'object',
+    telegram_web_status: 'string',
+  },
+  whatsapp: {
+    requests: 'list',
+    'requests[]': 'object',
+    'requests[].request': 'object',
+    tcp_connect: 'list',
+    'tcp_connect[]': 'object',
+    'tcp_connect[].status': 'object',
+  },
   signal: { signal_backend_status: 'string' },
   tor: { targets: 'object' },
   dnscheck: { lookups: 'object' },
@@ -76,7 +133,9 @@ function check(tk: Json, path: string, kind: Kind, out: BadField[]): void {
 export function badFields(testName: string, tk: Json, input: unknown): BadField[] {
   const out: BadField[] = [];
   if (testName === 'web_connectivity' && typeof input !== 'string') out.push({ where: 'input', expected: 'string (the URL measured)', got: kindOf(input) });
-  for (const [k, v] of Object.entries(tk)) if (k.endsWith('_failure') && v !== null && v !== undefined && typeof v !== 'string') out.push({ where: `test_keys.${k}`, expected: 'string', got: kindOf(v) });
+  for (const [k, v] of Object.entries(tk))
+    if (k.endsWith('_failure') && v !== null && v !== undefined && typeof v !== 'string')
+      out.push({ where: `test_keys.${k}`, expected: 'string', got: kindOf(v) });
   for (const [path, kind] of Object.entries(SHAPES[testName] ?? {})) check(tk, path, kind, out);
   return out.slice(0, 3);
 }

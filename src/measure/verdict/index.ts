@@ -30,18 +30,28 @@ function validity(b: VerdictBuilder, p: Parsed, opts: ScoreOptions): boolean {
   if (e.probe_cc === 'ZZ' || e.probe_asn === 'AS0') fire('validity.unknown_network', `${e.probe_cc} ${e.probe_asn}`);
   if (!tk) fire('validity.no_test_keys');
   else {
-    const unknown = Object.entries(tk).find(([k, v]) => k.endsWith('failure') && typeof v === 'string' && v.startsWith('unknown_failure') && !v.includes('too many redirects'));
+    const unknown = Object.entries(tk).find(
+      ([k, v]) => k.endsWith('failure') && typeof v === 'string' && v.startsWith('unknown_failure') && !v.includes('too many redirects'),
+    );
     if (unknown) fire('validity.unknown_failure', `${unknown[0]}: ${String(unknown[1]).slice(0, 80)}`);
     if (httpResults(tk).some((r) => r.badBase64)) fire('validity.bad_body_encoding');
-    for (const f of badFields(e.test_name, tk, p.raw.input)) b.add(null, 'invalid', 'validity.bad_field', null, [{ rule: '', layer: 'validity', where: f.where, value: `expected ${f.expected}, got ${f.got}` }]);
+    for (const f of badFields(e.test_name, tk, p.raw.input))
+      b.add(null, 'invalid', 'validity.bad_field', null, [{ rule: '', layer: 'validity', where: f.where, value: `expected ${f.expected}, got ${f.got}` }]);
   }
   if (e.test_name === 'signal') {
     const v = e.test_version ?? '0';
     const t = e.measurement_start_time;
     const engine = asStr(asObj(p.raw.annotations)?.engine_version);
-    if (v === '0.2.4' || (cmpVersion(v, '0.2.3') <= 0 && t >= '2023-11-07') || (cmpVersion(v, '0.2.2') < 0 && t >= '2022-10-19') || (engine && cmpVersion(engine, '3.17.2') < 0 && t >= '2023-05-02')) fire('validity.known_buggy_version', `signal ${v}`);
+    if (
+      v === '0.2.4' ||
+      (cmpVersion(v, '0.2.3') <= 0 && t >= '2023-11-07') ||
+      (cmpVersion(v, '0.2.2') < 0 && t >= '2022-10-19') ||
+      (engine && cmpVersion(engine, '3.17.2') < 0 && t >= '2023-05-02')
+    )
+      fire('validity.known_buggy_version', `signal ${v}`);
   }
-  if (opts.bucketHour && isWrongDate(e.measurement_start_time, opts.bucketHour)) fire('validity.wrong_date', `start ${e.measurement_start_time}, bucket ${opts.bucketHour}`);
+  if (opts.bucketHour && isWrongDate(e.measurement_start_time, opts.bucketHour))
+    fire('validity.wrong_date', `start ${e.measurement_start_time}, bucket ${opts.bucketHour}`);
   return b.findings.length === 0;
 }
 

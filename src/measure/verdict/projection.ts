@@ -20,22 +20,56 @@ const J = 'json' as const;
 /** test_keys fields the rules read (web.ts, compat.ts, apps.ts, probes.ts, view.ts, index.ts). */
 export const TEST_KEYS: ProjectionSpec = {
   // web_connectivity
-  blocking: J, accessible: J, x_blocking_flags: J, x_dns_flags: J, x_null_null_flags: J, control: J, control_failure: J, dns_experiment_failure: J, http_experiment_failure: J,
-  queries: J, tcp_connect: J,
+  blocking: J,
+  accessible: J,
+  x_blocking_flags: J,
+  x_dns_flags: J,
+  x_null_null_flags: J,
+  control: J,
+  control_failure: J,
+  dns_experiment_failure: J,
+  http_experiment_failure: J,
+  queries: J,
+  tcp_connect: J,
   tls_handshakes: [{ address: J, server_name: J, failure: J, no_tls_verify: J, tags: J }],
   network_events: [{ operation: J, num_bytes: J, t: J, failure: J, transaction_id: J, address: J }],
   requests: [{ failure: J, tags: J, request: { url: J, headers: J }, response: { code: J, headers: J, headers_list: J, body_is_truncated: J, body: 'body' } }],
   // apps and circumvention
-  telegram_web_status: J, telegram_web_failure: J, signal_backend_status: J, signal_backend_failure: J,
-  targets: J, tor_log: J, tor_logs: J, tor_progress: J, failure: J, failed_operation: J, bootstrap_failure: J, connection: J,
+  telegram_web_status: J,
+  telegram_web_failure: J,
+  signal_backend_status: J,
+  signal_backend_failure: J,
+  targets: J,
+  tor_log: J,
+  tor_logs: J,
+  tor_progress: J,
+  failure: J,
+  failed_operation: J,
+  bootstrap_failure: J,
+  connection: J,
   // dnscheck, middleboxes
-  lookups: J, sent: J, received: J,
+  lookups: J,
+  sent: J,
+  received: J,
 };
 
 /** Envelope fields parse.ts reads, annotations' two, and test_keys. */
 export const MEASUREMENT_PROJECTION: ProjectionSpec = {
-  measurement_uid: J, report_id: J, input: J, probe_cc: J, probe_asn: J, probe_network_name: J, resolver_asn: J, test_name: J, test_version: J,
-  software_name: J, software_version: J, platform: J, measurement_start_time: J, annotations: { engine_version: J, platform: J }, test_keys: TEST_KEYS,
+  measurement_uid: J,
+  report_id: J,
+  input: J,
+  probe_cc: J,
+  probe_asn: J,
+  probe_network_name: J,
+  resolver_asn: J,
+  test_name: J,
+  test_version: J,
+  software_name: J,
+  software_version: J,
+  platform: J,
+  measurement_start_time: J,
+  annotations: { engine_version: J, platform: J },
+  test_keys: TEST_KEYS,
 };
 
 /** Tests whose rules enumerate test_keys (facebook_messenger's facebook_* keys), which a fixed projection cannot carry. */

@@ -5,7 +5,11 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { RULE_BY_ID, RULES, RULES_VERSION } from './rules.js';
 
-const hash = (rules: { id: string; version: number }[]) => createHash('sha256').update(rules.map((x) => `${x.id}@${x.version}`).join('\n')).digest('hex').slice(0, 12);
+const hash = (rules: { id: string; version: number }[]) =>
+  createHash('sha256')
+    .update(rules.map((x) => `${x.id}@${x.version}`).join('\n'))
+    .digest('hex')
+    .slice(0, 12);
 
 describe('rule set', () => {
   it('RULES_VERSION is the hash of every rule id and version, and changes when one rule changes', () => {
@@ -18,6 +22,17 @@ describe('rule set', () => {
     for (const r of RULES) expect(r.doc.length).toBeGreaterThan(20);
   });
   it('names the families of the whole-measurement verdict', () => {
-    for (const id of ['redirect.failure_ctrl_ok', 'http.body_failure_ctrl_ok', 'http.throughput_low', 'dns.answer_ctrl_nxdomain', 'http.broken_redirect', 'http.too_many_redirects', 'probe.analysis', 'agreement.unexplained', 'validity.bad_field']) expect(RULE_BY_ID.has(id)).toBe(true);
+    for (const id of [
+      'redirect.failure_ctrl_ok',
+      'http.body_failure_ctrl_ok',
+      'http.throughput_low',
+      'dns.answer_ctrl_nxdomain',
+      'http.broken_redirect',
+      'http.too_many_redirects',
+      'probe.analysis',
+      'agreement.unexplained',
+      'validity.bad_field',
+    ])
+      expect(RULE_BY_ID.has(id)).toBe(true);
   });
 });

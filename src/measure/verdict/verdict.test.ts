@@ -14,7 +14,9 @@ import { scoreMeasurement } from './index.js';
 const ROOT = join(import.meta.dirname, '../../..');
 const FIX = join(ROOT, 'test/fixtures/ooni');
 const gz = (p: string) => gunzipSync(readFileSync(p)).toString('utf8').trim().split('\n');
-const matcher = new FingerprintMatcher(SHIPPED_FINGERPRINTS.flatMap((s) => parseFingerprintFile(readFileSync(join(ROOT, 'data/ooni/fingerprints', s.file), 'utf8'), s.file, s.source).items));
+const matcher = new FingerprintMatcher(
+  SHIPPED_FINGERPRINTS.flatMap((s) => parseFingerprintFile(readFileSync(join(ROOT, 'data/ooni/fingerprints', s.file), 'utf8'), s.file, s.source).items),
+);
 const shipped = gz(join(ROOT, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz'));
 
 function score(line: string | Json) {
@@ -47,7 +49,9 @@ describe('acceptance cases', () => {
   });
 
   it('confirms the IR DNS injections to 10.10.34.36', () => {
-    const ir = shipped.map((l) => JSON.parse(l) as Json).filter((m) => m.probe_cc === 'IR' && m.test_name === 'web_connectivity' && JSON.stringify(m.test_keys).includes('10.10.34.36'));
+    const ir = shipped
+      .map((l) => JSON.parse(l) as Json)
+      .filter((m) => m.probe_cc === 'IR' && m.test_name === 'web_connectivity' && JSON.stringify(m.test_keys).includes('10.10.34.36'));
     expect(ir.length).toBe(2);
     for (const m of ir) {
       const r = score(m);
@@ -73,7 +77,11 @@ describe('acceptance cases', () => {
     const m = find((x) => x.probe_cc === 'IE' && String(x.input).includes('efindlove.com'));
     expect(score(m).verdict.status).toBe('likely_blocked'); // the real page differs from the control
     const tk = structuredClone(m.test_keys) as { requests: { response: { body: string; code: number } }[] };
-    tk.requests[0]!.response = { ...tk.requests[0]!.response, code: 403, body: '<html><head><title>Just a moment...</title></head><body><div id="cf-chl-widget"></div></body></html>' };
+    tk.requests[0]!.response = {
+      ...tk.requests[0]!.response,
+      code: 403,
+      body: '<html><head><title>Just a moment...</title></head><body><div id="cf-chl-widget"></div></body></html>',
+    };
     const r = score({ ...m, test_keys: tk });
     expect(r.verdict.status).toBe('ok');
     expect(r.verdict.rules).toContain('http.known_false_positive');
@@ -93,8 +101,16 @@ describe('acceptance cases', () => {
 });
 
 describe('agreement with OONI fastpath (Explorer fixtures)', () => {
-  const verdicts = new Map(readFileSync(join(FIX, 'explorer/_fastpath_verdicts.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Json).map((v) => [v.measurement_uid as string, v]));
-  const listed = (JSON.parse(readFileSync(join(FIX, 'explorer/disagreements.json'), 'utf8')) as { items: { measurement_uid: string }[] }).items.map((i) => i.measurement_uid).sort();
+  const verdicts = new Map(
+    readFileSync(join(FIX, 'explorer/_fastpath_verdicts.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Json)
+      .map((v) => [v.measurement_uid as string, v]),
+  );
+  const listed = (JSON.parse(readFileSync(join(FIX, 'explorer/disagreements.json'), 'utf8')) as { items: { measurement_uid: string }[] }).items
+    .map((i) => i.measurement_uid)
+    .sort();
   const rows = gz(join(FIX, 'explorer/measurements.jsonl.gz')).map((l) => {
     const r = score(l);
     const o = verdicts.get(r.env.measurement_uid!)!;
@@ -109,12 +125,19 @@ describe('agreement with OONI fastpath (Explorer fixtures)', () => {
   });
 
   it('lists and explains every disagreement in the fixture', () => {
-    expect(rows.filter((r) => !r.agree).map((r) => r.uid).sort()).toEqual(listed);
+    expect(
+      rows
+        .filter((r) => !r.agree)
+        .map((r) => r.uid)
+        .sort(),
+    ).toEqual(listed);
   });
 });
 
 describe('fastpath flag semantics on 1,080 real fastpath rows', () => {
-  const rows = gz(join(FIX, 'fastpath_rows.jsonl.gz')).map((l) => JSON.parse(l) as { test_name: string; scores: Json; anomaly: string; confirmed: string; msm_failure: string });
+  const rows = gz(join(FIX, 'fastpath_rows.jsonl.gz')).map(
+    (l) => JSON.parse(l) as { test_name: string; scores: Json; anomaly: string; confirmed: string; msm_failure: string },
+  );
   it('derives anomaly/confirmed/failure from scores exactly as fastpath stored them', () => {
     const bad = rows.filter((r) => {
       const f = flagsFromScores(r.scores);

@@ -102,7 +102,8 @@ export const asObj = (v: unknown): Json | null => (v && typeof v === 'object' &&
 export const asArr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const asStr = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 /** A scalar as text ('' for null, objects and arrays): for values read from untrusted JSON. */
-export const scalar = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : '');
+export const scalar = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : '';
 
 export function dnsQueries(tk: Json, key = 'queries'): DnsQuery[] {
   return asArr(tk[key]).flatMap((q, i) => {
@@ -125,7 +126,16 @@ export function tcpResults(tk: Json): TcpResult[] {
     const st = asObj(o?.status);
     if (!o || !st) return [];
     const failure = asStr(st.failure);
-    return [{ ip: scalar(o.ip), port: typeof o.port === 'number' ? o.port : null, success: st.success === true && !failure, failure, where: `test_keys.tcp_connect[${i}]`, ...tagsOf(o.tags) }];
+    return [
+      {
+        ip: scalar(o.ip),
+        port: typeof o.port === 'number' ? o.port : null,
+        success: st.success === true && !failure,
+        failure,
+        where: `test_keys.tcp_connect[${i}]`,
+        ...tagsOf(o.tags),
+      },
+    ];
   });
 }
 
@@ -133,7 +143,16 @@ export function tlsResults(tk: Json): TlsResult[] {
   return asArr(tk.tls_handshakes).flatMap((t, i) => {
     const o = asObj(t);
     if (!o) return [];
-    return [{ address: asStr(o.address), serverName: asStr(o.server_name), failure: asStr(o.failure), noTlsVerify: o.no_tls_verify === true, where: `test_keys.tls_handshakes[${i}]`, ...tagsOf(o.tags) }];
+    return [
+      {
+        address: asStr(o.address),
+        serverName: asStr(o.server_name),
+        failure: asStr(o.failure),
+        noTlsVerify: o.no_tls_verify === true,
+        where: `test_keys.tls_handshakes[${i}]`,
+        ...tagsOf(o.tags),
+      },
+    ];
   });
 }
 
@@ -187,21 +206,23 @@ function decodeHttp(tk: Json, key: string): HttpResult[] {
     const facts = resp?.body instanceof BodyFacts ? resp.body : null;
     const { body, bad } = decodeBody(resp?.body);
     const code = resp?.code;
-    return [{
-      index: i,
-      url: asStr(req?.url),
-      truncated: resp?.body_is_truncated === true,
-      location: locationOf(resp?.headers),
-      failure: asStr(o.failure),
-      status: typeof code === 'number' && code > 0 ? code : null,
-      body,
-      facts,
-      bodyLength: body?.length ?? facts?.length ?? 0,
-      badBase64: bad,
-      headers: lowerHeaders(resp?.headers, resp?.headers_list),
-      where: `test_keys.${key}[${i}]`,
-      ...tagsOf(o.tags),
-    }];
+    return [
+      {
+        index: i,
+        url: asStr(req?.url),
+        truncated: resp?.body_is_truncated === true,
+        location: locationOf(resp?.headers),
+        failure: asStr(o.failure),
+        status: typeof code === 'number' && code > 0 ? code : null,
+        body,
+        facts,
+        bodyLength: body?.length ?? facts?.length ?? 0,
+        badBase64: bad,
+        headers: lowerHeaders(resp?.headers, resp?.headers_list),
+        where: `test_keys.${key}[${i}]`,
+        ...tagsOf(o.tags),
+      },
+    ];
   });
 }
 

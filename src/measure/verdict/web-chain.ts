@@ -12,7 +12,18 @@
 import type { Json } from '../reader/parse.js';
 import type { VerdictBuilder } from './builder.js';
 import { failureKind, mechanismFor } from './failures.js';
-import { dnsQueries, hostOf, httpResults, tcpResults, tlsResults, type DnsQuery, type HttpResult, type Tagged, type TcpResult, type TlsResult } from './view.js';
+import {
+  dnsQueries,
+  hostOf,
+  httpResults,
+  tcpResults,
+  tlsResults,
+  type DnsQuery,
+  type HttpResult,
+  type Tagged,
+  type TcpResult,
+  type TlsResult,
+} from './view.js';
 
 export interface HopView {
   depth: number;
@@ -61,7 +72,14 @@ export function chainOf(tk: Json, inputHost: string | null): Chain {
     const hq = classicQueries(atDepth(queries, d), hasClassic);
     const req = atDepth(classic(reqs), d);
     const host = hq[0]?.hostname?.toLowerCase() ?? hostOf(req[0]?.url) ?? (d === 0 ? inputHost : null);
-    hops.push({ depth: d, host, queries: d === 0 && inputHost ? hq.filter((q) => !q.hostname || q.hostname.toLowerCase() === inputHost) : hq, tcp: atDepth(classic(tcp), d), tls: atDepth(classic(tls), d), requests: req });
+    hops.push({
+      depth: d,
+      host,
+      queries: d === 0 && inputHost ? hq.filter((q) => !q.hostname || q.hostname.toLowerCase() === inputHost) : hq,
+      tcp: atDepth(classic(tcp), d),
+      tls: atDepth(classic(tls), d),
+      requests: req,
+    });
   }
   const requests = classic(reqs).sort((a, b) => (b.depth ?? 0) - (a.depth ?? 0));
   return { tagged, hops, requests, hasClassic };
@@ -85,18 +103,31 @@ export function hopFailure(h: HopView, httpFailure: string | null): { layer: 'dn
   if (!req && httpFailure) {
     // nothing recorded past the lookup: place the chain's failure by its kind
     const k = failureKind(httpFailure);
-    return { layer: k === 'nxdomain' || k === 'dns_refused' ? 'dns' : k.startsWith('ssl') ? 'tls' : 'tcp', failure: httpFailure, where: 'test_keys.http_experiment_failure' };
+    return {
+      layer: k === 'nxdomain' || k === 'dns_refused' ? 'dns' : k.startsWith('ssl') ? 'tls' : 'tcp',
+      failure: httpFailure,
+      where: 'test_keys.http_experiment_failure',
+    };
   }
   return null;
 }
 
 /** Judge the hop where a redirect chain broke, against the test helper's own run of the chain. */
-export function judgeLaterHop(b: VerdictBuilder, h: HopView, httpFailure: string | null, ctrl: { ok: boolean; reachedPage: boolean; failure: string | null }): boolean {
+export function judgeLaterHop(
+  b: VerdictBuilder,
+  h: HopView,
+  httpFailure: string | null,
+  ctrl: { ok: boolean; reachedPage: boolean; failure: string | null },
+): boolean {
   const f = hopFailure(h, httpFailure);
   if (!f) return false;
   const ev = [{ rule: '', layer: f.layer, where: f.where, value: `hop ${h.depth} ${h.host ?? ''}: ${f.failure}`.trim() }];
   if (ctrl.reachedPage) b.add(f.layer, 'likely_blocked', 'redirect.failure_ctrl_ok', mechanismFor(f.layer, f.failure), ev);
-  else if (ctrl.ok) b.add(f.layer, 'down', 'redirect.failure_ctrl_failing', null, [...ev, { rule: '', where: 'test_keys.control.http_request.failure', value: ctrl.failure ?? 'no page' }]);
+  else if (ctrl.ok)
+    b.add(f.layer, 'down', 'redirect.failure_ctrl_failing', null, [
+      ...ev,
+      { rule: '', where: 'test_keys.control.http_request.failure', value: ctrl.failure ?? 'no page' },
+    ]);
   else b.add(f.layer, 'insufficient', 'redirect.failure_no_ctrl', mechanismFor(f.layer, f.failure), ev);
   return true;
 }

@@ -34,7 +34,8 @@ function control(tk: Json): Control {
   const tcp = new Map<string, boolean>();
   for (const [ep, v] of Object.entries(asObj(c?.tcp_connect) ?? {})) tcp.set(ep, asObj(v)?.status === true && !asObj(v)?.failure);
   const tls = new Map<string, boolean>();
-  for (const [ep, v] of Object.entries(asObj(c?.tls_handshake) ?? {})) tls.set(ep, asObj(v)?.status === true || (asObj(v)?.failure === null && asObj(v)?.status !== false));
+  for (const [ep, v] of Object.entries(asObj(c?.tls_handshake) ?? {}))
+    tls.set(ep, asObj(v)?.status === true || (asObj(v)?.failure === null && asObj(v)?.status !== false));
   const dnsAddrs = asArr(dns?.addrs).filter((a): a is string => typeof a === 'string');
   // ip_info also describes the probe's own answers (flag 1): only addresses the helper resolved
   // itself (flag 2, or listed in control.dns when flags are absent) say which AS the site is in.
@@ -54,11 +55,49 @@ function control(tk: Json): Control {
     asns,
     tcp,
     tls,
-    http: h ? { failure: asStr(h.failure), status: typeof h.status_code === 'number' && h.status_code > 0 ? h.status_code : null, bodyLength: typeof h.body_length === 'number' && h.body_length >= 0 ? h.body_length : null, title: asStr(h.title), headers } : null,
+    http: h
+      ? {
+          failure: asStr(h.failure),
+          status: typeof h.status_code === 'number' && h.status_code > 0 ? h.status_code : null,
+          bodyLength: typeof h.body_length === 'number' && h.body_length >= 0 ? h.body_length : null,
+          title: asStr(h.title),
+          headers,
+        }
+      : null,
   };
 }
 
-const COMMON_HEADERS = new Set(['date', 'content-type', 'server', 'cache-control', 'vary', 'set-cookie', 'location', 'expires', 'x-powered-by', 'content-encoding', 'last-modified', 'accept-ranges', 'pragma', 'x-frame-options', 'etag', 'x-content-type-options', 'age', 'via', 'p3p', 'x-xss-protection', 'content-language', 'cf-ray', 'strict-transport-security', 'link', 'x-varnish', 'content-length', 'connection', 'transfer-encoding', 'keep-alive']);
+const COMMON_HEADERS = new Set([
+  'date',
+  'content-type',
+  'server',
+  'cache-control',
+  'vary',
+  'set-cookie',
+  'location',
+  'expires',
+  'x-powered-by',
+  'content-encoding',
+  'last-modified',
+  'accept-ranges',
+  'pragma',
+  'x-frame-options',
+  'etag',
+  'x-content-type-options',
+  'age',
+  'via',
+  'p3p',
+  'x-xss-protection',
+  'content-language',
+  'cf-ray',
+  'strict-transport-security',
+  'link',
+  'x-varnish',
+  'content-length',
+  'connection',
+  'transfer-encoding',
+  'keep-alive',
+]);
 
 /** ts-017's http-diff test, with the 2xx-status gate. */
 function matchesControl(r: HttpResult, c: NonNullable<Control['http']>): boolean {
@@ -70,7 +109,13 @@ function matchesControl(r: HttpResult, c: NonNullable<Control['http']>): boolean
   const a = uncommon(r.headers);
   const b = uncommon(c.headers);
   if (a.size > 0 && a.size === b.size && [...a].every((k) => b.has(k))) return true;
-  const words = (t: string | null) => new Set((t ?? '').split(/\s+/).filter((w) => w.length > 4).map((w) => w.toLowerCase()));
+  const words = (t: string | null) =>
+    new Set(
+      (t ?? '')
+        .split(/\s+/)
+        .filter((w) => w.length > 4)
+        .map((w) => w.toLowerCase()),
+    );
   const tw = words(titleOf(r));
   return [...words(c.title)].some((w) => tw.has(w));
 }
@@ -79,7 +124,10 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
   const host = hostOf(env.input);
   const https = (env.input ?? '').toLowerCase().startsWith('https:');
   const ctrl = control(tk);
-  if (!ctrl.ok) b.add(null, 'insufficient', 'wc.control_failure', null, [{ rule: '', where: 'test_keys.control_failure', value: scalar(tk.control_failure) || 'no control' }]);
+  if (!ctrl.ok)
+    b.add(null, 'insufficient', 'wc.control_failure', null, [
+      { rule: '', where: 'test_keys.control_failure', value: scalar(tk.control_failure) || 'no control' },
+    ]);
 
   const chain = chainOf(tk, host);
   const hop0 = chain.hops[0]!;
@@ -96,33 +144,65 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
   let dnsUnmatched: Evidence[] | null = null;
   if (confirming.length) {
     dnsPoisoned = true;
-    b.add('dns', 'blocked', 'dns.blockpage_ip', 'dns.injection.blockpage', confirming.map(({ a, fp }) => ({ rule: '', layer: 'dns', where: a.where, value: a.value, fingerprint: { source: fp.source, name: fp.name, scope: fp.scope, pattern: fp.pattern } })));
+    b.add(
+      'dns',
+      'blocked',
+      'dns.blockpage_ip',
+      'dns.injection.blockpage',
+      confirming.map(({ a, fp }) => ({
+        rule: '',
+        layer: 'dns',
+        where: a.where,
+        value: a.value,
+        fingerprint: { source: fp.source, name: fp.name, scope: fp.scope, pattern: fp.pattern },
+      })),
+    );
   } else if (answers.some((a) => isBogon(a.value))) {
     const bogons = answers.filter((a) => isBogon(a.value));
     const inCtrl = bogons.every((a) => ctrl.dnsAddrs.includes(a.value));
     dnsPoisoned = !inCtrl;
-    b.add('dns', inCtrl ? 'down' : 'blocked', inCtrl ? 'dns.bogon_in_ctrl' : 'dns.bogon_not_in_ctrl', inCtrl ? null : 'dns.injection.bogon', bogons.map((a) => ({ rule: '', layer: 'dns', where: a.where, value: a.value })));
+    b.add(
+      'dns',
+      inCtrl ? 'down' : 'blocked',
+      inCtrl ? 'dns.bogon_in_ctrl' : 'dns.bogon_not_in_ctrl',
+      inCtrl ? null : 'dns.injection.bogon',
+      bogons.map((a) => ({ rule: '', layer: 'dns', where: a.where, value: a.value })),
+    );
   } else if (answers.length && ctrl.ok && ctrl.dnsFailure && failureKind(ctrl.dnsFailure) === 'nxdomain') {
     // "ghost" answers: the control (a resolver outside the network) says the name does not exist
     dnsPoisoned = true;
-    b.add('dns', 'likely_blocked', 'dns.answer_ctrl_nxdomain', 'dns.injection.other', [...answers.slice(0, 2).map((a) => ({ rule: '', layer: 'dns' as const, where: a.where, value: a.value })), { rule: '', where: 'test_keys.control.dns.failure', value: ctrl.dnsFailure }]);
+    b.add('dns', 'likely_blocked', 'dns.answer_ctrl_nxdomain', 'dns.injection.other', [
+      ...answers.slice(0, 2).map((a) => ({ rule: '', layer: 'dns' as const, where: a.where, value: a.value })),
+      { rule: '', where: 'test_keys.control.dns.failure', value: ctrl.dnsFailure },
+    ]);
   } else if (dnsFailure) {
     const ev = [{ rule: '', layer: 'dns' as const, where: 'test_keys.dns_experiment_failure', value: dnsFailure }];
     if (!ctrl.ok) b.add('dns', 'insufficient', 'dns.failure_no_ctrl', mechanismFor('dns', dnsFailure), ev);
     else if (!ctrl.dnsFailure && ctrl.dnsAddrs.length) {
       dnsPoisoned = true;
       b.add('dns', 'likely_blocked', 'dns.failure_ctrl_ok', mechanismFor('dns', dnsFailure), ev);
-    } else b.add('dns', 'down', 'dns.failure_ctrl_failing', null, [...ev, { rule: '', where: 'test_keys.control.dns.failure', value: String(ctrl.dnsFailure) }]);
+    } else
+      b.add('dns', 'down', 'dns.failure_ctrl_failing', null, [...ev, { rule: '', where: 'test_keys.control.dns.failure', value: String(ctrl.dnsFailure) }]);
   } else if (answers.length) {
     if (!ctrl.ok || (ctrl.dnsAddrs.length === 0 && !ctrl.dnsFailure)) b.add('dns', 'insufficient', 'dns.no_ctrl');
     else if (answers.some((a) => ctrl.dnsAddrs.includes(a.value))) b.add('dns', 'ok', 'dns.answer_matches_ctrl');
     else if (answers.some((a) => a.asn !== null && ctrl.asns.has(a.asn))) b.add('dns', 'ok', 'dns.answer_asn_matches_ctrl');
-    else if (answers.some((a) => tlsOkIps.has(a.value))) b.add('dns', 'ok', 'dns.answer_tls_consistent', null, [{ rule: '', layer: 'tls', value: [...tlsOkIps][0], note: 'valid certificate for the name on an unmatched answer' }]);
-    else dnsUnmatched = answers.slice(0, 4).map((a) => ({ rule: '', layer: 'dns' as const, where: a.where, value: a.value, note: `control answers: ${ctrl.dnsAddrs.slice(0, 4).join(', ')}` }));
+    else if (answers.some((a) => tlsOkIps.has(a.value)))
+      b.add('dns', 'ok', 'dns.answer_tls_consistent', null, [
+        { rule: '', layer: 'tls', value: [...tlsOkIps][0], note: 'valid certificate for the name on an unmatched answer' },
+      ]);
+    else
+      dnsUnmatched = answers
+        .slice(0, 4)
+        .map((a) => ({ rule: '', layer: 'dns' as const, where: a.where, value: a.value, note: `control answers: ${ctrl.dnsAddrs.slice(0, 4).join(', ')}` }));
   }
 
   // Answers in neither the control's addresses nor its ASes: if they lead to a block page, DNS sent the user there.
-  const dnsDiffers = answers.length > 0 && ctrl.ok && ctrl.dnsAddrs.length > 0 && !answers.some((a) => ctrl.dnsAddrs.includes(a.value) || (a.asn !== null && ctrl.asns.has(a.asn)));
+  const dnsDiffers =
+    answers.length > 0 &&
+    ctrl.ok &&
+    ctrl.dnsAddrs.length > 0 &&
+    !answers.some((a) => ctrl.dnsAddrs.includes(a.value) || (a.asn !== null && ctrl.asns.has(a.asn)));
   // Unmatched answers are suspect: what they lead to decides (end of this function), and the
   // failures they lead to are the DNS layer's, not TCP's or TLS's.
   const dnsSuspect = dnsPoisoned || dnsUnmatched !== null;
@@ -137,7 +217,9 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
   } else if (tcpFailed) {
     const ev = tcp.slice(0, 4).map((t) => ({ rule: '', layer: 'tcp' as const, where: t.where, value: `${t.ip}:${t.port ?? ''} ${t.failure ?? 'failed'}` }));
     const f = tcp.find((t) => t.failure)?.failure ?? 'generic_timeout_error';
-    const ctrlStates = tcp.map((t) => ctrl.tcp.get(t.ip.includes(':') ? `[${t.ip}]:${t.port}` : `${t.ip}:${t.port}`)).filter((s): s is boolean => s !== undefined);
+    const ctrlStates = tcp
+      .map((t) => ctrl.tcp.get(t.ip.includes(':') ? `[${t.ip}]:${t.port}` : `${t.ip}:${t.port}`))
+      .filter((s): s is boolean => s !== undefined);
     if (dnsSuspect) b.add('tcp', 'note', 'tcp.dns_untrusted', null, ev);
     else if (ctrlStates.some((s) => s)) b.add('tcp', 'likely_blocked', 'tcp.failure_ctrl_ok', mechanismFor('tcp', f), ev);
     else if (ctrlStates.length) b.add('tcp', 'down', 'tcp.failure_ctrl_failing', null, ev);
@@ -149,14 +231,27 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
   if (tls.some((t) => !t.failure)) b.add('tls', 'ok', 'tls.handshake_ok');
   else if (tlsFailed && !tcpFailed) {
     const t0 = tls[0]!;
-    const ev = tls.slice(0, 3).map((t) => ({ rule: '', layer: 'tls' as const, where: t.where, value: `${t.address ?? ''} sni=${t.serverName ?? ''} ${t.failure}` }));
+    const ev = tls
+      .slice(0, 3)
+      .map((t) => ({ rule: '', layer: 'tls' as const, where: t.where, value: `${t.address ?? ''} sni=${t.serverName ?? ''} ${t.failure}` }));
     const ctrlTls = tls.map((t) => (t.address ? ctrl.tls.get(t.address) : undefined)).filter((s): s is boolean => s !== undefined);
     const ctrlOk = ctrlTls.some((s) => s) || (https && ctrl.http?.status !== null && ctrl.http?.status !== undefined && !ctrl.http.failure);
     if (dnsSuspect) {
       b.add('tls', 'note', 'tcp.dns_untrusted', null, ev);
       // the same failure towards the control's own addresses is interference beyond DNS
-      const onCtrl = tlsResults(tk).filter((t) => chain.hasClassic && !t.classic && (t.depth ?? 0) === 0 && t.address && ctrl.dnsAddrs.includes(ipOfEndpoint(t.address)));
-      if (onCtrl.length && onCtrl.every((t) => t.failure) && onCtrl.some((t) => ctrl.tls.get(t.address!))) b.add('tls', 'likely_blocked', 'tls.failure_on_ctrl_addrs', mechanismFor('tls', onCtrl[0]!.failure!), onCtrl.slice(0, 2).map((t) => ({ rule: '', layer: 'tls' as const, where: t.where, value: `${t.address ?? ''} sni=${t.serverName ?? ''} ${t.failure}` })));
+      const onCtrl = tlsResults(tk).filter(
+        (t) => chain.hasClassic && !t.classic && (t.depth ?? 0) === 0 && t.address && ctrl.dnsAddrs.includes(ipOfEndpoint(t.address)),
+      );
+      if (onCtrl.length && onCtrl.every((t) => t.failure) && onCtrl.some((t) => ctrl.tls.get(t.address!)))
+        b.add(
+          'tls',
+          'likely_blocked',
+          'tls.failure_on_ctrl_addrs',
+          mechanismFor('tls', onCtrl[0]!.failure!),
+          onCtrl
+            .slice(0, 2)
+            .map((t) => ({ rule: '', layer: 'tls' as const, where: t.where, value: `${t.address ?? ''} sni=${t.serverName ?? ''} ${t.failure}` })),
+        );
     } else if (ctrlOk) b.add('tls', 'likely_blocked', 'tls.failure_ctrl_ok', mechanismFor('tls', t0.failure!), ev);
     else if (ctrl.ok && (ctrlTls.length || ctrl.http?.failure)) b.add('tls', 'down', 'tls.failure_ctrl_failing', null, ev);
     else b.add('tls', 'insufficient', 'tls.failure_no_ctrl', mechanismFor('tls', t0.failure!), ev);
@@ -167,9 +262,16 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
   const responses = reqs.filter((r) => r.status !== null || r.bodyLength > 0);
   const httpHits = responses.flatMap((r) => m.matchHttp(r).map((h) => ({ ...h, r })));
   const confirmingHttp = httpHits.filter((h) => isConfirmingMatch(env.probe_cc, h.fp));
-  const fpEvidence = (hits: typeof httpHits) => hits.slice(0, 3).map((h) => ({ rule: '', layer: 'http' as const, where: `${h.r.where}.response.${h.where === 'body' ? 'body' : `headers.${h.where.slice(7)}`}`, value: h.r.url ?? undefined, fingerprint: { source: h.fp.source, name: h.fp.name, scope: h.fp.scope, pattern: h.fp.pattern } }));
+  const fpEvidence = (hits: typeof httpHits) =>
+    hits.slice(0, 3).map((h) => ({
+      rule: '',
+      layer: 'http' as const,
+      where: `${h.r.where}.response.${h.where === 'body' ? 'body' : `headers.${h.where.slice(7)}`}`,
+      value: h.r.url ?? undefined,
+      fingerprint: { source: h.fp.source, name: h.fp.name, scope: h.fp.scope, pattern: h.fp.pattern },
+    }));
   if (confirmingHttp.length) b.add('http', 'blocked', 'http.blockpage_fingerprint', 'http.blockpage', fpEvidence(confirmingHttp));
-  const httpFailure = asStr(tk.http_experiment_failure) ?? (reqs[0]?.failure ?? null);
+  const httpFailure = asStr(tk.http_experiment_failure) ?? reqs[0]?.failure ?? null;
   const final = reqs[0];
   const ctrlReached = !!ctrl.http && ctrl.http.status !== null && !ctrl.http.failure;
   // A redirect (3xx) that ends the chain with a failure is not a page: the failure is what happened.
@@ -178,14 +280,29 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
   let brokeLater = false;
   if (!confirmingHttp.length && chain.hops.length > 1 && !(final && final.depth === deepest.depth && responded)) {
     if (dnsSuspect) b.add('http', 'note', 'tcp.dns_untrusted', null, [{ rule: '', where: 'test_keys.http_experiment_failure', value: httpFailure ?? '' }]);
-    else brokeLater = judgeLaterHop(b, deepest, httpFailure, { ok: ctrl.ok && !!ctrl.http, reachedPage: ctrl.ok && ctrlReached, failure: ctrl.http?.failure ?? null });
+    else
+      brokeLater = judgeLaterHop(b, deepest, httpFailure, {
+        ok: ctrl.ok && !!ctrl.http,
+        reachedPage: ctrl.ok && ctrlReached,
+        failure: ctrl.http?.failure ?? null,
+      });
   }
   const redirectFault = httpFailure && isRedirect(final?.status) && !dnsSuspect ? redirectFaultOf(httpFailure, final!.location) : null;
   if (redirectFault === 'http.redirect_to_bogon' && !confirmingHttp.length && !brokeLater) {
-    b.add('http', ctrlReached ? 'likely_blocked' : 'insufficient', 'http.redirect_to_bogon', 'http.redirect', [{ rule: '', layer: 'http', where: final!.where, value: `${final!.status} Location ${final!.location ?? ''}`, note: `control: ${ctrl.http?.status ?? ''} ${ctrl.http?.failure ?? ''}`.trim() }]);
+    b.add('http', ctrlReached ? 'likely_blocked' : 'insufficient', 'http.redirect_to_bogon', 'http.redirect', [
+      {
+        rule: '',
+        layer: 'http',
+        where: final!.where,
+        value: `${final!.status} Location ${final!.location ?? ''}`,
+        note: `control: ${ctrl.http?.status ?? ''} ${ctrl.http?.failure ?? ''}`.trim(),
+      },
+    ]);
   } else if (redirectFault && !confirmingHttp.length && !brokeLater && (redirectFault === 'http.broken_redirect' || !ctrlReached)) {
     // the website's own redirects: a Location that is not a URL, or a loop past the client's limit
-    b.add('http', 'down', redirectFault, null, [{ rule: '', layer: 'http', where: final!.where, value: `${final!.status} Location ${final!.location ?? '(none)'}: ${httpFailure}` }]);
+    b.add('http', 'down', redirectFault, null, [
+      { rule: '', layer: 'http', where: final!.where, value: `${final!.status} Location ${final!.location ?? '(none)'}: ${httpFailure}` },
+    ]);
   } else if (!confirmingHttp.length && !brokeLater) {
     if (httpFailure && !responded) {
       const ev = [{ rule: '', layer: 'http' as const, where: 'test_keys.http_experiment_failure', value: httpFailure }];
@@ -197,20 +314,41 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
           // older probes do not record tls_handshakes: an ssl_* or reset on an https URL is a TLS failure
           const ctrlOk = ctrl.http?.status !== null && ctrl.http?.status !== undefined && !ctrl.http.failure;
           if (dnsPoisoned) b.add('tls', 'note', 'tcp.dns_untrusted', null, ev);
-          else b.add('tls', ctrlOk ? 'likely_blocked' : ctrl.ok ? 'down' : 'insufficient', ctrlOk ? 'tls.failure_ctrl_ok' : ctrl.ok ? 'tls.failure_ctrl_failing' : 'tls.failure_no_ctrl', ctrlOk || !ctrl.ok ? mechanismFor('tls', httpFailure) : null, ev);
+          else
+            b.add(
+              'tls',
+              ctrlOk ? 'likely_blocked' : ctrl.ok ? 'down' : 'insufficient',
+              ctrlOk ? 'tls.failure_ctrl_ok' : ctrl.ok ? 'tls.failure_ctrl_failing' : 'tls.failure_no_ctrl',
+              ctrlOk || !ctrl.ok ? mechanismFor('tls', httpFailure) : null,
+              ev,
+            );
         }
       } else if (https && !tls.length && !tcpFailed && ['reset', 'eof', 'timeout'].includes(failureKind(httpFailure)) && tcp.some((t) => t.success)) {
         // https with no recorded handshake: the failure happened during TLS (the request is inside TLS)
         const ctrlOk = ctrl.http?.status !== null && ctrl.http?.status !== undefined && !ctrl.http.failure;
         if (dnsPoisoned) b.add('tls', 'note', 'tcp.dns_untrusted', null, ev);
-        else b.add('tls', ctrlOk ? 'likely_blocked' : ctrl.ok ? 'down' : 'insufficient', ctrlOk ? 'tls.failure_ctrl_ok' : ctrl.ok ? 'tls.failure_ctrl_failing' : 'tls.failure_no_ctrl', ctrlOk || !ctrl.ok ? mechanismFor('tls', httpFailure) : null, ev);
+        else
+          b.add(
+            'tls',
+            ctrlOk ? 'likely_blocked' : ctrl.ok ? 'down' : 'insufficient',
+            ctrlOk ? 'tls.failure_ctrl_ok' : ctrl.ok ? 'tls.failure_ctrl_failing' : 'tls.failure_no_ctrl',
+            ctrlOk || !ctrl.ok ? mechanismFor('tls', httpFailure) : null,
+            ev,
+          );
       } else if (dnsPoisoned) b.add('http', 'note', 'tcp.dns_untrusted', null, ev);
       else if (!ctrl.ok || !ctrl.http) b.add('http', 'insufficient', 'http.failure_no_ctrl', mechanismFor('http', httpFailure), ev);
       else if (ctrl.http.status !== null && !ctrl.http.failure) b.add('http', 'likely_blocked', 'http.failure_ctrl_ok', mechanismFor('http', httpFailure), ev);
       else b.add('http', 'down', 'http.failure_ctrl_failing', null, ev);
     } else if (final && responded) {
       const finalHttps = (final.url ?? env.input ?? '').toLowerCase().startsWith('https:');
-      const ev: Evidence[] = [{ rule: '', layer: 'http', where: `${final.where}.failure`, value: `${final.failure ?? ''} after status ${final.status}, ${final.bodyLength} body bytes read (control: ${ctrl.http?.bodyLength ?? '?'})` }];
+      const ev: Evidence[] = [
+        {
+          rule: '',
+          layer: 'http',
+          where: `${final.where}.failure`,
+          value: `${final.failure ?? ''} after status ${final.status}, ${final.bodyLength} body bytes read (control: ${ctrl.http?.bodyLength ?? '?'})`,
+        },
+      ];
       if (final.failure && !isRedirect(final.status)) {
         // the response started, then the body stopped coming: a stalled (throttled) or cut transfer
         const mech = failureKind(final.failure) === 'timeout' ? 'http.throttled' : mechanismFor('http', final.failure);
@@ -220,15 +358,49 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
         else b.add('http', 'down', 'http.failure_ctrl_failing', null, ev);
       } else if (!ctrl.ok || !ctrl.http) b.add('http', 'insufficient', 'http.no_ctrl');
       else if (matchesControl(final, ctrl.http)) b.add('http', 'ok', 'http.matches_ctrl');
-      else if (ctrl.http.failure || ctrl.http.status === null || ctrl.http.status >= 500) b.add('http', 'down', 'http.diff_ctrl_error', null, [{ rule: '', where: 'test_keys.control.http_request', value: `${ctrl.http.status ?? ''} ${ctrl.http.failure ?? ''}`.trim() }]);
+      else if (ctrl.http.failure || ctrl.http.status === null || ctrl.http.status >= 500)
+        b.add('http', 'down', 'http.diff_ctrl_error', null, [
+          { rule: '', where: 'test_keys.control.http_request', value: `${ctrl.http.status ?? ''} ${ctrl.http.failure ?? ''}`.trim() },
+        ]);
       else if (finalHttps && !dnsPoisoned) b.add('http', 'ok', 'http.diff_tls_authentic');
       else {
         // a page unlike the control: known false positives (CDN captcha, OONI scope fp, Censored Planet) first, then block pages
         const cp = m.matchCensoredPlanet(final);
         const falsePositives = [...httpHits.filter((h) => h.r === final && h.fp.scope === 'fp').map((h) => h.fp), ...cp.falsePositives];
-        const ev: Evidence[] = [{ rule: '', layer: 'http', where: final.where, value: `status ${final.status} vs control ${ctrl.http.status}, body ${final.bodyLength} vs ${ctrl.http.bodyLength ?? '?'} bytes` }];
-        if (falsePositives.length) b.add('http', 'ok', 'http.known_false_positive', null, falsePositives.slice(0, 2).map((fp) => ({ rule: '', layer: 'http', where: `${final.where}.response`, fingerprint: { source: fp.source, name: fp.name, scope: fp.scope, pattern: fp.pattern } })));
-        else if (cp.blockpages.length) b.add('http', 'blocked', 'http.blockpage_signature', 'http.blockpage', cp.blockpages.slice(0, 2).map((fp) => ({ rule: '', layer: 'http', where: `${final.where}.response`, fingerprint: { source: fp.source, name: fp.name, scope: fp.scope, pattern: fp.pattern } })));
+        const ev: Evidence[] = [
+          {
+            rule: '',
+            layer: 'http',
+            where: final.where,
+            value: `status ${final.status} vs control ${ctrl.http.status}, body ${final.bodyLength} vs ${ctrl.http.bodyLength ?? '?'} bytes`,
+          },
+        ];
+        if (falsePositives.length)
+          b.add(
+            'http',
+            'ok',
+            'http.known_false_positive',
+            null,
+            falsePositives.slice(0, 2).map((fp) => ({
+              rule: '',
+              layer: 'http',
+              where: `${final.where}.response`,
+              fingerprint: { source: fp.source, name: fp.name, scope: fp.scope, pattern: fp.pattern },
+            })),
+          );
+        else if (cp.blockpages.length)
+          b.add(
+            'http',
+            'blocked',
+            'http.blockpage_signature',
+            'http.blockpage',
+            cp.blockpages.slice(0, 2).map((fp) => ({
+              rule: '',
+              layer: 'http',
+              where: `${final.where}.response`,
+              fingerprint: { source: fp.source, name: fp.name, scope: fp.scope, pattern: fp.pattern },
+            })),
+          );
         else b.add('http', 'likely_blocked', 'http.diff', hostOf(final.url) !== host && final.url ? 'http.redirect' : 'http.blockpage', ev);
       }
     }
@@ -243,7 +415,15 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
     else if (b.layerStatus('http') === 'blocked') b.add('dns', 'blocked', 'dns.answer_leads_to_blockpage', 'dns.injection.blockpage', dnsUnmatched);
     else b.add('dns', 'likely_blocked', 'dns.answer_unmatched', 'dns.injection.other', dnsUnmatched);
   } else if (dnsDiffers && !dnsPoisoned && b.layerStatus('http') === 'blocked') {
-    b.add('dns', 'blocked', 'dns.answer_leads_to_blockpage', 'dns.injection.blockpage', answers.slice(0, 2).map((a) => ({ rule: '', layer: 'dns' as const, where: a.where, value: a.value, note: `control answers: ${ctrl.dnsAddrs.slice(0, 4).join(', ')}` })));
+    b.add(
+      'dns',
+      'blocked',
+      'dns.answer_leads_to_blockpage',
+      'dns.injection.blockpage',
+      answers
+        .slice(0, 2)
+        .map((a) => ({ rule: '', layer: 'dns' as const, where: a.where, value: a.value, note: `control answers: ${ctrl.dnsAddrs.slice(0, 4).join(', ')}` })),
+    );
   }
 }
 
@@ -259,7 +439,13 @@ function judgeThroughput(b: VerdictBuilder, tk: Json): void {
   const slow = timed.reduce((a, c) => (c.kbps! < a.kbps! ? c : a));
   if (slow.kbps! >= fast.kbps! * THROTTLE_RATIO) return;
   b.add('http', 'likely_blocked', 'http.throughput_low', 'http.throttled', [
-    { rule: '', layer: 'http', where: 'test_keys.network_events', value: `${slow.address ?? '?'}: ${slow.kbps} kbit/s over ${slow.bytes} bytes`, note: `fastest connection ${fast.address ?? '?'}: ${fast.kbps} kbit/s over ${fast.bytes} bytes` },
+    {
+      rule: '',
+      layer: 'http',
+      where: 'test_keys.network_events',
+      value: `${slow.address ?? '?'}: ${slow.kbps} kbit/s over ${slow.bytes} bytes`,
+      note: `fastest connection ${fast.address ?? '?'}: ${fast.kbps} kbit/s over ${fast.bytes} bytes`,
+    },
   ]);
 }
 

@@ -19,12 +19,17 @@ const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'pa
 function expectedRevision(header: string | undefined, fallback: unknown): number {
   const raw = header?.replace(/^W\//, '').replace(/"/g, '') ?? (typeof fallback === 'number' || typeof fallback === 'string' ? String(fallback) : undefined);
   if (raw === undefined) {
-    throw new AppError('PRECONDITION_FAILED', 'updates need the revision you edited: send If-Match: "<revision>" (the ETag of GET /api/events/:id) or "revision" in the body', {
-      issues: [{ path: ['If-Match'], message: 'required' }],
-    });
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      'updates need the revision you edited: send If-Match: "<revision>" (the ETag of GET /api/events/:id) or "revision" in the body',
+      {
+        issues: [{ path: ['If-Match'], message: 'required' }],
+      },
+    );
   }
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new AppError('VALIDATION', `If-Match must be a revision number, got "${raw}"`, { issues: [{ path: ['If-Match'], message: 'not a revision' }] });
+  if (!Number.isInteger(n) || n < 1)
+    throw new AppError('VALIDATION', `If-Match must be a revision number, got "${raw}"`, { issues: [{ path: ['If-Match'], message: 'not a revision' }] });
   return n;
 }
 
@@ -34,7 +39,11 @@ export function eventRoutes(deps: AppDeps) {
   // GET /api/events/{id}: the events.show op (documented by the mount), plus its revision as ETag.
   r.get('/api/events/:id', async (c) => {
     const grant = c.get('grant');
-    const doc = await executeOp({ store: deps.store, clock: deps.clock, progress: silentProgress, actor: grant.actor, grant, dbPath: deps.dbPath }, eventsShow, { id: c.req.param('id') });
+    const doc = await executeOp(
+      { store: deps.store, clock: deps.clock, progress: silentProgress, actor: grant.actor, grant, dbPath: deps.dbPath },
+      eventsShow,
+      { id: c.req.param('id') },
+    );
     c.header('ETag', `"${doc.revision}"`);
     return c.json(doc, 200);
   });
@@ -47,7 +56,14 @@ export function eventRoutes(deps: AppDeps) {
       summary: 'Create an event (token required)',
       security: bearerSecurity,
       request: { body: { content: { 'application/json': { schema: EventInputSchema } }, required: true } },
-      responses: { 201: json(LedgerEventSchema, 'Created'), 400: problem('Invalid event'), 401: problem('No token'), 403: problem('Bad token'), 409: problem('Id taken'), 413: problem('Body over 1 MB') },
+      responses: {
+        201: json(LedgerEventSchema, 'Created'),
+        400: problem('Invalid event'),
+        401: problem('No token'),
+        403: problem('Bad token'),
+        409: problem('Id taken'),
+        413: problem('Body over 1 MB'),
+      },
     }),
     async (c) => {
       const actor = c.get('actor');
@@ -66,7 +82,14 @@ export function eventRoutes(deps: AppDeps) {
       summary: 'Replace an event (token and If-Match required)',
       security: bearerSecurity,
       request: { params: idParam, body: { content: { 'application/json': { schema: EventInputSchema } }, required: true } },
-      responses: { 200: json(LedgerEventSchema, 'Updated'), 400: problem('Invalid event'), 401: problem('No token'), 403: problem('Bad token'), 404: problem('No such event'), 412: problem('Stale revision') },
+      responses: {
+        200: json(LedgerEventSchema, 'Updated'),
+        400: problem('Invalid event'),
+        401: problem('No token'),
+        403: problem('Bad token'),
+        404: problem('No such event'),
+        412: problem('Stale revision'),
+      },
     }),
     async (c) => {
       const actor = c.get('actor');
@@ -87,7 +110,15 @@ export function eventRoutes(deps: AppDeps) {
       summary: 'Retract an event with a reason (token required)',
       security: bearerSecurity,
       request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string() }) } }, required: true } },
-      responses: { 200: json(LedgerEventSchema, 'Retracted'), 400: problem('No reason'), 401: problem('No token'), 403: problem('Bad token'), 404: problem('No such event'), 409: problem('Already retracted'), 412: problem('Stale revision') },
+      responses: {
+        200: json(LedgerEventSchema, 'Retracted'),
+        400: problem('No reason'),
+        401: problem('No token'),
+        403: problem('Bad token'),
+        404: problem('No such event'),
+        409: problem('Already retracted'),
+        412: problem('Stale revision'),
+      },
     }),
     async (c) => {
       const actor = c.get('actor');

@@ -54,7 +54,11 @@ export function exportRoutes(deps: AppDeps) {
         tags: ['ledger'],
         summary: `Export indicator values as ${format} (${format === 'json' ? 'series with values' : `one row per value: ${INDICATOR_COLUMNS.join(', ')}`})`,
         request: { query: IndicatorFilters },
-        responses: { 200: { description: 'The file', content: { [MEDIA[format]]: { schema: { type: 'string' } } } }, 400: problem('Bad filter'), 404: problem('No such series') },
+        responses: {
+          200: { description: 'The file', content: { [MEDIA[format]]: { schema: { type: 'string' } } } },
+          400: problem('Bad filter'),
+          404: problem('No such series'),
+        },
       }),
       async (c) => {
         const body = await exportIndicators(deps, indicatorFilters(c.req.url), format);

@@ -153,7 +153,10 @@ export interface RuleInputsRecord {
 }
 
 /** The verdict columns and OONI flags of a measurement: what rescoring may change. */
-export type VerdictColumns = Pick<MeasurementRecord, 'status' | 'layers' | 'mechanism' | 'rules' | 'evidence' | 'anomaly' | 'confirmed' | 'failure' | 'blocking_general' | 'blocking_type'>;
+export type VerdictColumns = Pick<
+  MeasurementRecord,
+  'status' | 'layers' | 'mechanism' | 'rules' | 'evidence' | 'anomaly' | 'confirmed' | 'failure' | 'blocking_general' | 'blocking_type'
+>;
 
 /** One stored measurement as rescoring reads it: its current verdict and its rule inputs. */
 export type RescoreRecord = VerdictColumns & { id: string; rules_version: string; inputs: string };
@@ -192,7 +195,10 @@ export interface MeasureRepo {
    * keeps its rules_version, the version of its stored verdict).
    * Returns the ids actually inserted.
    */
-  writeGroup(b: { rows: MeasurementRecord[]; rejects: MeasurementRejectRecord[]; start: IngestFileRecord[]; finish: IngestFileRecord[]; inputs?: RuleInputsRecord[] }, now: string): Promise<string[]>;
+  writeGroup(
+    b: { rows: MeasurementRecord[]; rejects: MeasurementRejectRecord[]; start: IngestFileRecord[]; finish: IngestFileRecord[]; inputs?: RuleInputsRecord[] },
+    now: string,
+  ): Promise<string[]>;
   /** writeGroup without manifest changes; returns how many rows were new (kept for callers of the first API). */
   writeBatch(rows: MeasurementRecord[], rejects: MeasurementRejectRecord[], now: string): Promise<number>;
   /** Recompute the aggregation cells whose keys were touched since the last refresh. */

@@ -141,7 +141,12 @@ export interface RegistryRepo {
    * previous rows, stream the new ones through `fill`, store the file's doc. Nothing is kept
    * if `fill` throws.
    */
-  writeFile<T>(snapshot: RegistrySnapshotRecord, sourceFile: string, importedAt: string, fill: (sink: RegistrySink) => Promise<{ doc: Record<string, unknown>; result: T }>): Promise<T>;
+  writeFile<T>(
+    snapshot: RegistrySnapshotRecord,
+    sourceFile: string,
+    importedAt: string,
+    fill: (sink: RegistrySink) => Promise<{ doc: Record<string, unknown>; result: T }>,
+  ): Promise<T>;
   upsertSnapshot(s: RegistrySnapshotRecord): Promise<void>;
   listSnapshots(): Promise<RegistrySnapshotRecord[]>;
   listFiles(snapshotId?: string): Promise<RegistryFileRecord[]>;

@@ -44,8 +44,14 @@ export function duckCostRepo(db: DuckDb): CostRepo {
   return {
     saveImports: (batch) =>
       db.withWriter(async (conn) => {
-        const v = dedupe(batch.flatMap((b) => b.values), (x) => `${x.indicator}|${x.geo}|${x.year}`);
-        const f = dedupe(batch.flatMap((b) => b.rates), (x) => `${x.country}|${x.kind}|${x.period}`);
+        const v = dedupe(
+          batch.flatMap((b) => b.values),
+          (x) => `${x.indicator}|${x.geo}|${x.year}`,
+        );
+        const f = dedupe(
+          batch.flatMap((b) => b.rates),
+          (x) => `${x.country}|${x.kind}|${x.period}`,
+        );
         await conn.run('BEGIN TRANSACTION');
         try {
           await conn.run('DELETE FROM econ_values_stage');

@@ -4,16 +4,7 @@
  * the same transaction that writes, so two racing editors cannot both win.
  */
 import { AppError } from '../../shared/index.js';
-import type {
-  EventLinkRecord,
-  EventQuery,
-  EventRecord,
-  EventWrite,
-  IndicatorValueRecord,
-  LedgerRepo,
-  RejectRecord,
-  RevisionRecord,
-} from '../types.js';
+import type { EventLinkRecord, EventQuery, EventRecord, EventWrite, IndicatorValueRecord, LedgerRepo, RejectRecord, RevisionRecord } from '../types.js';
 import type { DuckDb, Param, Row, Sql } from './db.js';
 
 const EVENT_COLS = `id, doc::VARCHAR AS doc, category, subtype, countries, regions, start_at, end_at, status,
@@ -141,8 +132,19 @@ async function bulkCreate(tx: Sql, writes: EventWrite[]): Promise<void> {
   );
   if (taken[0]) throw new AppError('CONFLICT', `event ${taken[0].id} already exists (revision ${taken[0].revision})`, { details: { id: taken[0].id } });
   const events = writes.map(({ record: r }) => ({
-    id: r.id, doc: JSON.stringify(r.doc), category: r.category, subtype: r.subtype, countries: r.countries, regions: r.regions,
-    start_at: r.startAt, end_at: r.endAt, status: r.status, revision: r.revision, origin: r.origin, search: r.search, updated_at: r.updatedAt,
+    id: r.id,
+    doc: JSON.stringify(r.doc),
+    category: r.category,
+    subtype: r.subtype,
+    countries: r.countries,
+    regions: r.regions,
+    start_at: r.startAt,
+    end_at: r.endAt,
+    status: r.status,
+    revision: r.revision,
+    origin: r.origin,
+    search: r.search,
+    updated_at: r.updatedAt,
   }));
   await tx.run(
     `INSERT INTO events SELECT id, doc::JSON, category, subtype, countries, regions, start_at::TIMESTAMPTZ, end_at::TIMESTAMPTZ,
@@ -153,8 +155,14 @@ async function bulkCreate(tx: Sql, writes: EventWrite[]): Promise<void> {
     [JSON.stringify(events)],
   );
   const revisions = writes.map(({ revision: v }) => ({
-    event_id: v.eventId, revision: v.revision, action: v.action, actor: v.actor, reason: v.reason, revised_at: v.at,
-    previous: v.previous === null ? null : JSON.stringify(v.previous), current: JSON.stringify(v.current),
+    event_id: v.eventId,
+    revision: v.revision,
+    action: v.action,
+    actor: v.actor,
+    reason: v.reason,
+    revised_at: v.at,
+    previous: v.previous === null ? null : JSON.stringify(v.previous),
+    current: JSON.stringify(v.current),
   }));
   await tx.run(
     `INSERT INTO event_revisions SELECT event_id, revision, action, actor, reason, revised_at::TIMESTAMPTZ, previous::JSON, current::JSON
@@ -162,7 +170,9 @@ async function bulkCreate(tx: Sql, writes: EventWrite[]): Promise<void> {
        "reason":"VARCHAR","revised_at":"VARCHAR","previous":"VARCHAR","current":"VARCHAR"}]'), recursive := true))`,
     [JSON.stringify(revisions)],
   );
-  const links = writes.flatMap((w) => w.links ?? []).map((l) => ({ event_id: l.eventId, kind: l.kind, target: l.target, doc: l.doc === null ? null : JSON.stringify(l.doc) }));
+  const links = writes
+    .flatMap((w) => w.links ?? [])
+    .map((l) => ({ event_id: l.eventId, kind: l.kind, target: l.target, doc: l.doc === null ? null : JSON.stringify(l.doc) }));
   if (links.length) {
     await tx.run(
       `INSERT INTO event_links SELECT DISTINCT event_id, kind, target, doc::JSON
@@ -234,18 +244,16 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
          FROM event_revisions WHERE event_id = $1 ORDER BY revision`,
         [id],
       );
-      return rows.map(
-        (r): RevisionRecord => ({
-          eventId: r.event_id as string,
-          revision: r.revision as number,
-          action: r.action as string,
-          actor: r.actor as string,
-          reason: (r.reason as string | null) ?? null,
-          at: r.revised_at as string,
-          previous: r.previous === null ? null : parseJson(r.previous),
-          current: parseJson(r.current),
-        }),
-      );
+      return rows.map((r): RevisionRecord => ({
+        eventId: r.event_id as string,
+        revision: r.revision as number,
+        action: r.action as string,
+        actor: r.actor as string,
+        reason: (r.reason as string | null) ?? null,
+        at: r.revised_at as string,
+        previous: r.previous === null ? null : parseJson(r.previous),
+        current: parseJson(r.current),
+      }));
     },
     async listLinks(id) {
       const rows = await db.cachedAll('SELECT event_id, kind, target, doc::VARCHAR AS doc FROM event_links WHERE event_id = $1 ORDER BY kind, target', [id]);
@@ -268,7 +276,11 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
         // One statement for all values (rows travel as one JSON parameter): a per-row upsert costs
         // ~2.5 ms here, so the registry's daily series (~15,000 values) took 35 s. Last value per key wins.
         const rows = [...new Map(values.map((v) => [`${v.seriesId}\u0000${v.valueKey}`, v])).values()].map((v) => ({
-          series_id: v.seriesId, value_key: v.valueKey, period: v.period, value: v.value, doc: JSON.stringify(v.doc),
+          series_id: v.seriesId,
+          value_key: v.valueKey,
+          period: v.period,
+          value: v.value,
+          doc: JSON.stringify(v.doc),
         }));
         if (rows.length === 0) return;
         await tx.run(
@@ -296,15 +308,13 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
          WHERE series_id IN (SELECT unnest(json_transform($1, '["VARCHAR"]'))) ORDER BY series_id, period, value_key`,
         [JSON.stringify(ids)],
       );
-      return rows.map(
-        (r): IndicatorValueRecord => ({
-          seriesId: r.series_id as string,
-          valueKey: r.value_key as string,
-          period: r.period as string,
-          value: r.value as number,
-          doc: parseJson(r.doc),
-        }),
-      );
+      return rows.map((r): IndicatorValueRecord => ({
+        seriesId: r.series_id as string,
+        valueKey: r.value_key as string,
+        period: r.period as string,
+        value: r.value as number,
+        doc: parseJson(r.doc),
+      }));
     },
     replaceRejects: (kind, file, rejects) =>
       db.tx(async (tx) => {
@@ -328,4 +338,3 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
     },
   };
 }
-

@@ -21,7 +21,9 @@ function typeOf(n: Node): string {
   if (n === 'json') return 'JSON';
   if (n === 'body') return 'VARCHAR';
   if (Array.isArray(n)) return `${typeOf(n[0])}[]`;
-  return `STRUCT(${Object.entries(n).map(([k, v]) => `${checkKey(k)} ${typeOf(v)}`).join(', ')})`;
+  return `STRUCT(${Object.entries(n)
+    .map(([k, v]) => `${checkKey(k)} ${typeOf(v)}`)
+    .join(', ')})`;
 }
 
 const hasData = (n: Node): boolean => n === 'json' || (n !== 'body' && (Array.isArray(n) ? hasData(n[0]) : Object.values(n).some(hasData)));
@@ -31,7 +33,9 @@ function slimExpr(n: Node, ref: string, depth: number): string {
   if (n === 'json') return ref;
   if (Array.isArray(n)) return `list_transform(${ref}, lambda x${depth}: ${slimExpr(n[0], `x${depth}`, depth + 1)})`;
   if (n === 'body') throw new Error('unreachable');
-  const fields = Object.entries(n).filter(([, v]) => hasData(v)).map(([k, v]) => `${checkKey(k)}: ${slimExpr(v, `${ref}.${checkKey(k)}`, depth)}`);
+  const fields = Object.entries(n)
+    .filter(([, v]) => hasData(v))
+    .map(([k, v]) => `${checkKey(k)}: ${slimExpr(v, `${ref}.${checkKey(k)}`, depth)}`);
   return `CASE WHEN ${ref} IS NULL THEN NULL ELSE {${fields.join(', ')}} END`;
 }
 
@@ -58,8 +62,13 @@ function bodiesExpr(spec: ProjectionSpec): string {
 }
 
 export function projectionSql(spec: ProjectionSpec, maxObjectBytes: number): string {
-  const columns = Object.entries(spec).map(([k, v]) => `${checkKey(k).replace(/"/g, "'")}: '${typeOf(v)}'`).join(', ');
-  const top = Object.entries(spec).filter(([, v]) => hasData(v)).map(([k, v]) => `${checkKey(k)}: ${slimExpr(v, checkKey(k), 0)}`).join(', ');
+  const columns = Object.entries(spec)
+    .map(([k, v]) => `${checkKey(k).replace(/"/g, "'")}: '${typeOf(v)}'`)
+    .join(', ');
+  const top = Object.entries(spec)
+    .filter(([, v]) => hasData(v))
+    .map(([k, v]) => `${checkKey(k)}: ${slimExpr(v, checkKey(k), 0)}`)
+    .join(', ');
   return `SELECT to_json({${top}})::VARCHAR AS slim, ${bodiesExpr(spec)} AS bodies
     FROM read_json($1, format = 'newline_delimited', ignore_errors = false, maximum_object_size = ${Math.floor(maxObjectBytes)}, columns = {${columns}})`;
 }

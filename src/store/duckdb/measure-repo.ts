@@ -25,7 +25,14 @@ const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown)
 
 function appendRow(a: DuckDBAppender, r: MeasurementRecord, now: string): void {
   for (const [name, type] of STAGING_COLUMNS) {
-    const v: unknown = name === 'ingested_at' ? now : name === 'evidence' ? JSON.stringify(r.evidence) : name === 'layers' || name === 'rules' ? r[name].join(',') : r[name as keyof MeasurementRecord];
+    const v: unknown =
+      name === 'ingested_at'
+        ? now
+        : name === 'evidence'
+          ? JSON.stringify(r.evidence)
+          : name === 'layers' || name === 'rules'
+            ? r[name].join(',')
+            : r[name as keyof MeasurementRecord];
     if (v === null || v === undefined) a.appendNull();
     else if (type === 'BOOLEAN') a.appendBoolean(Boolean(v));
     else if (type === 'DOUBLE') a.appendDouble(Number(v));
@@ -40,7 +47,11 @@ const toMeasurement = (r: Row): MeasurementRecord & { path: string | null; inges
   evidence: json(r.evidence) as unknown[],
 });
 
-const toCell = (r: Row): CellRecord => ({ ...(r as unknown as CellRecord), mechanisms: json(r.mechanisms) as Record<string, number>, examples: json(r.examples) as Record<string, string> });
+const toCell = (r: Row): CellRecord => ({
+  ...(r as unknown as CellRecord),
+  mechanisms: json(r.mechanisms) as Record<string, number>,
+  examples: json(r.examples) as Record<string, string>,
+});
 
 export function duckMeasureRepo(db: DuckDb): MeasureRepo {
   let staged = false;
@@ -64,7 +75,20 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
             await conn.run('DELETE FROM ingest_files WHERE file_id = $1', [f.file_id]);
             await conn.run('DELETE FROM measurement_rejects WHERE file_id = $1', [f.file_id]);
             await conn.run('INSERT INTO ingest_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::TIMESTAMPTZ, $13::TIMESTAMPTZ, $14)', [
-              f.file_id, f.path, f.size, f.mtime_ms, f.checksum, f.status, f.lines_read, f.stored, f.duplicates, f.rejected, f.bytes_read, f.started_at, f.finished_at, f.rules_version,
+              f.file_id,
+              f.path,
+              f.size,
+              f.mtime_ms,
+              f.checksum,
+              f.status,
+              f.lines_read,
+              f.stored,
+              f.duplicates,
+              f.rejected,
+              f.bytes_read,
+              f.started_at,
+              f.finished_at,
+              f.rules_version,
             ]);
           }
           let ids: string[] = [];
@@ -79,7 +103,9 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
             a.closeSync();
             const res = await conn.runAndReadAll(`INSERT OR IGNORE INTO measurements SELECT ${MEASUREMENT_SELECT} FROM measurement_staging RETURNING id`);
             ids = res.getRows().map((r) => String(r[0]));
-            await conn.run(`INSERT OR IGNORE INTO measurement_cells_dirty SELECT DISTINCT date_trunc('day', measurement_start_time::TIMESTAMP), probe_cc, probe_asn, test_name, target FROM measurement_staging`);
+            await conn.run(
+              `INSERT OR IGNORE INTO measurement_cells_dirty SELECT DISTINCT date_trunc('day', measurement_start_time::TIMESTAMP), probe_cc, probe_asn, test_name, target FROM measurement_staging`,
+            );
             await conn.run('DELETE FROM measurement_staging');
           }
           if (b.inputs?.length) {
@@ -98,7 +124,15 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
             await conn.run('DELETE FROM rule_inputs_staging');
           }
           for (const j of b.rejects) {
-            await conn.run('INSERT OR REPLACE INTO measurement_rejects VALUES ($1, $2, $3, $4, $5, $6, $7)', [j.file_id, j.path, j.line, j.byte_offset, j.reason, j.detail, j.raw_prefix]);
+            await conn.run('INSERT OR REPLACE INTO measurement_rejects VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+              j.file_id,
+              j.path,
+              j.line,
+              j.byte_offset,
+              j.reason,
+              j.detail,
+              j.raw_prefix,
+            ]);
           }
           for (const f of b.finish) {
             await conn.run(
@@ -131,11 +165,17 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
         w += ` AND (measurement_start_time < $${params.length - 1}::TIMESTAMP OR (measurement_start_time = $${params.length - 1}::TIMESTAMP AND id > $${params.length}))`;
       }
       params.push(f.limit);
-      const rows = await db.all(`SELECT ${MEASUREMENT_COLUMNS} FROM (SELECT * FROM measurements WHERE ${w} ORDER BY measurement_start_time DESC, id LIMIT $${params.length}) ORDER BY measurement_start_time DESC, id`, params);
+      const rows = await db.all(
+        `SELECT ${MEASUREMENT_COLUMNS} FROM (SELECT * FROM measurements WHERE ${w} ORDER BY measurement_start_time DESC, id LIMIT $${params.length}) ORDER BY measurement_start_time DESC, id`,
+        params,
+      );
       return rows.map(toMeasurement);
     },
     async get(id) {
-      const rows = await db.all(`SELECT m.*, f.path FROM (SELECT ${MEASUREMENT_COLUMNS} FROM measurements WHERE id = $1) m LEFT JOIN ingest_files f USING (file_id)`, [id]);
+      const rows = await db.all(
+        `SELECT m.*, f.path FROM (SELECT ${MEASUREMENT_COLUMNS} FROM measurements WHERE id = $1) m LEFT JOIN ingest_files f USING (file_id)`,
+        [id],
+      );
       return rows[0] ? toMeasurement(rows[0]) : null;
     },
     async networks(f) {
@@ -166,7 +206,13 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
         inTx(conn, async () => {
           await conn.run('DELETE FROM fingerprints WHERE source = $1', [source.source]);
           await conn.run('DELETE FROM fingerprint_sources WHERE source = $1', [source.source]);
-          await conn.run('INSERT INTO fingerprint_sources VALUES ($1, $2, $3, $4, $5::TIMESTAMPTZ)', [source.source, source.file, source.checksum, source.count, source.imported_at]);
+          await conn.run('INSERT INTO fingerprint_sources VALUES ($1, $2, $3, $4, $5::TIMESTAMPTZ)', [
+            source.source,
+            source.file,
+            source.checksum,
+            source.count,
+            source.imported_at,
+          ]);
           await conn.run(
             `INSERT INTO fingerprints SELECT r.source, r.name, r.kind, r.scope, r.location_found, r.pattern_type, r.pattern, r.expected_countries, NULL
              FROM (SELECT unnest(from_json($1::JSON, '[{"source":"VARCHAR","name":"VARCHAR","kind":"VARCHAR","scope":"VARCHAR","location_found":"VARCHAR","pattern_type":"VARCHAR","pattern":"VARCHAR","expected_countries":["VARCHAR"]}]')) AS r)`,
@@ -175,7 +221,9 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
         }),
       ),
     listFingerprints: () =>
-      db.all<FingerprintRecord & Row>('SELECT source, name, kind, scope, location_found, pattern_type, pattern, expected_countries FROM fingerprints ORDER BY source, name'),
+      db.all<FingerprintRecord & Row>(
+        'SELECT source, name, kind, scope, location_found, pattern_type, pattern, expected_countries FROM fingerprints ORDER BY source, name',
+      ),
     fingerprintSources: () => db.all<FingerprintSourceRecord & Row>('SELECT * FROM fingerprint_sources ORDER BY source'),
     rescore: duckRescoreRepo(db),
   };

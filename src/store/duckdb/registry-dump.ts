@@ -8,7 +8,19 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RegistryDumpLoad, RegistryDumpRows } from '../types.js';
-import { BAD_IP_ENTRIES, DROP_LINES, DROP_TEMP, INSERT_RANGES, LOAD_GENERAL, LOAD_VERBATIM, NO_SLOW_TABLE, SLOW_TABLE, SLOW_TOKENS, TOKENS, TOTALS } from './registry-dump-sql.js';
+import {
+  BAD_IP_ENTRIES,
+  DROP_LINES,
+  DROP_TEMP,
+  INSERT_RANGES,
+  LOAD_GENERAL,
+  LOAD_VERBATIM,
+  NO_SLOW_TABLE,
+  SLOW_TABLE,
+  SLOW_TOKENS,
+  TOKENS,
+  TOTALS,
+} from './registry-dump-sql.js';
 
 /** Ask the address library about every token the engine left alone; one JSON parameter back. True when one is not an address. */
 async function slowTokens(conn: DuckDBConnection, d: RegistryDumpRows): Promise<boolean> {
@@ -19,7 +31,9 @@ async function slowTokens(conn: DuckDBConnection, d: RegistryDumpRows): Promise<
   }
   const rows = toks.map((tok) => {
     const p = d.parseToken(tok);
-    return p ? { tok, family: p.family, first: p.first.toString(), last: p.last.toString(), prefix: p.prefix, host_bits: p.hostBits } : { tok, family: null, first: null, last: null, prefix: null, host_bits: null };
+    return p
+      ? { tok, family: p.family, first: p.first.toString(), last: p.last.toString(), prefix: p.prefix, host_bits: p.hostBits }
+      : { tok, family: null, first: null, last: null, prefix: null, host_bits: null };
   });
   await conn.run(SLOW_TABLE, [JSON.stringify(rows)]);
   return rows.some((r) => r.family === null);
@@ -34,7 +48,9 @@ export async function loadDumpRows(conn: DuckDBConnection, fileId: number, d: Re
     await conn.run(TOKENS, [fileId]);
     const anyBad = await slowTokens(conn, d);
     await conn.run(INSERT_RANGES, [fileId]);
-    const badIps = !anyBad ? [] : (await conn.runAndReadAll(BAD_IP_ENTRIES, [fileId])).getRowsJS().map(([line, ips]) => ({ line: Number(line), ips: ips as string }));
+    const badIps = !anyBad
+      ? []
+      : (await conn.runAndReadAll(BAD_IP_ENTRIES, [fileId])).getRowsJS().map(([line, ips]) => ({ line: Number(line), ips: ips as string }));
     const dropped = JSON.stringify(badIps.map((b) => b.line));
     if (badIps.length) for (const sql of DROP_LINES) await conn.run(sql, [fileId, dropped]);
     const t = (await conn.runAndReadAll(TOTALS, [fileId, dropped])).getRowObjectsJS()[0]!;

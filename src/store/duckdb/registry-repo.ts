@@ -59,7 +59,13 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
         `SELECT id, snapshot_id, source_file, doc::VARCHAR AS doc, imported_at FROM registry_files ${snapshotId === undefined ? '' : 'WHERE snapshot_id = $1'} ORDER BY snapshot_id, source_file`,
         snapshotId === undefined ? [] : [snapshotId],
       );
-      return rows.map((r): RegistryFileRecord => ({ id: r.id as number, snapshotId: r.snapshot_id as string, sourceFile: r.source_file as string, doc: parseJson(r.doc), importedAt: r.imported_at as string }));
+      return rows.map((r): RegistryFileRecord => ({
+        id: r.id as number,
+        snapshotId: r.snapshot_id as string,
+        sourceFile: r.source_file as string,
+        doc: parseJson(r.doc),
+        importedAt: r.imported_at as string,
+      }));
     },
     async ipv4Ranges(snapshotId, decision) {
       const params: Param[] = decision === undefined ? [snapshotId] : [snapshotId, decision];
@@ -79,7 +85,11 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
         first: cols.first!,
         last: cols.last!,
         key: Int32Array.from(cols.key!),
-        keys: keys.map((k) => ({ decisionNumber: k.decision_number as string, decisionBody: k.decision_body as string, decisionDate: (k.decision_date as string) || null })),
+        keys: keys.map((k) => ({
+          decisionNumber: k.decision_number as string,
+          decisionBody: k.decision_body as string,
+          decisionDate: (k.decision_date as string) || null,
+        })),
       };
     },
     async ipv6Ranges(snapshotId, decision) {
@@ -127,7 +137,10 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
       return rows.map(toMatch);
     },
     async findDomain(domain, limit) {
-      const parents = domain.split('.').map((_, i, parts) => `*.${parts.slice(i + 1).join('.')}`).filter((d) => d !== '*.');
+      const parents = domain
+        .split('.')
+        .map((_, i, parts) => `*.${parts.slice(i + 1).join('.')}`)
+        .filter((d) => d !== '*.');
       const rows = await db.all(
         `SELECT ${MATCH_COLS} FROM ${MATCH_FROM}
          WHERE lower(e.domain) = $1 OR lower(e.domain) IN (SELECT unnest(json_transform($2, '["VARCHAR"]')))
@@ -155,7 +168,12 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
       }),
     async listDailyStats() {
       const rows = await db.all(`SELECT day::VARCHAR AS day, complete, records, doc::VARCHAR AS doc FROM registry_daily_stats ORDER BY day, source_file`);
-      return rows.map((r): RegistryDailyStatRecord => ({ day: r.day as string, complete: r.complete as boolean, records: r.records as number, doc: parseJson(r.doc) }));
+      return rows.map((r): RegistryDailyStatRecord => ({
+        day: r.day as string,
+        complete: r.complete as boolean,
+        records: r.records as number,
+        doc: parseJson(r.doc),
+      }));
     },
   };
 }

@@ -6,4 +6,13 @@ export const UPSERT_SNAPSHOT = `INSERT INTO registry_snapshots VALUES ($1, $2::T
   ON CONFLICT (id) DO UPDATE SET dump_at = excluded.dump_at, time_basis = excluded.time_basis, kind = excluded.kind,
   complete = excluded.complete, lower_bound = excluded.lower_bound, doc = excluded.doc, updated_at = excluded.updated_at`;
 
-export const snapshotParams = (s: RegistrySnapshotRecord): Param[] => [s.id, s.dumpAt, s.timeBasis, s.kind, s.complete, s.lowerBound, JSON.stringify(s.doc), s.updatedAt];
+export const snapshotParams = (s: RegistrySnapshotRecord): Param[] => [
+  s.id,
+  s.dumpAt,
+  s.timeBasis,
+  s.kind,
+  s.complete,
+  s.lowerBound,
+  JSON.stringify(s.doc),
+  s.updatedAt,
+];

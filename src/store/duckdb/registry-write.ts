@@ -14,7 +14,9 @@ export const writeFile: (db: DuckDb) => RegistryRepo['writeFile'] = (db) => (sna
     await conn.run('BEGIN TRANSACTION');
     try {
       await conn.run(UPSERT_SNAPSHOT, snapshotParams(snapshot));
-      const old = (await conn.runAndReadAll('SELECT id FROM registry_files WHERE snapshot_id = $1 AND source_file = $2', [snapshot.id, sourceFile])).getRowsJS();
+      const old = (
+        await conn.runAndReadAll('SELECT id FROM registry_files WHERE snapshot_id = $1 AND source_file = $2', [snapshot.id, sourceFile])
+      ).getRowsJS();
       for (const [oldId] of old) {
         const fileId = Number(oldId);
         await conn.run('DELETE FROM registry_entries WHERE file_id = $1', [fileId]);

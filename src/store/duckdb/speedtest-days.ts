@@ -20,8 +20,7 @@ export function speedWhere(f: SpeedTestFilter, params: Param[]): string {
   return conds.join(' AND ');
 }
 
-const median = (list: string) =>
-  `CASE WHEN n = 0 THEN NULL WHEN n % 2 = 1 THEN ${list}[n // 2 + 1] ELSE (${list}[n // 2] + ${list}[n // 2 + 1]) / 2 END`;
+const median = (list: string) => `CASE WHEN n = 0 THEN NULL WHEN n % 2 = 1 THEN ${list}[n // 2 + 1] ELSE (${list}[n // 2] + ${list}[n // 2 + 1]) / 2 END`;
 
 export async function speedTestDays(db: DuckDb, f: SpeedTestFilter, p: { minControlKbps: number; maxRatio: number }): Promise<SpeedTestDays> {
   const params: Param[] = [];

@@ -65,7 +65,14 @@ export function duckThroughputRepo(db: DuckDb): ThroughputRepo {
           a.flushSync();
           a.closeSync();
           for (const j of rejects) {
-            await conn.run('INSERT OR IGNORE INTO measurement_throughput_rejects VALUES ($1, $2, $3, $4, $5, $6)', [j.file_id, j.line, j.event_index, j.operation, j.reason, j.detail]);
+            await conn.run('INSERT OR IGNORE INTO measurement_throughput_rejects VALUES ($1, $2, $3, $4, $5, $6)', [
+              j.file_id,
+              j.line,
+              j.event_index,
+              j.operation,
+              j.reason,
+              j.detail,
+            ]);
           }
           await conn.run('INSERT INTO measurement_throughput_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8::TIMESTAMPTZ)', [
             file.file_id,

@@ -26,7 +26,12 @@ function yearChart(cc: string, name: string, rows: EventCount[], cats: string[],
     width: chartWidth(0.5),
     height: 260,
     marginLeft: 40,
-    x: { label: null, domain: Array.from({ length: years[1] - years[0] + 1 }, (_, i) => years[0] + i), tickFormat: (y: number) => (y % 5 === 0 ? String(y) : ''), tickRotate: 0 },
+    x: {
+      label: null,
+      domain: Array.from({ length: years[1] - years[0] + 1 }, (_, i) => years[0] + i),
+      tickFormat: (y: number) => (y % 5 === 0 ? String(y) : ''),
+      tickRotate: 0,
+    },
     y: { label: 'Events', grid: true },
     color: categoryColor(cats),
     marks: [
@@ -52,12 +57,19 @@ function shareGroups(rows: EventCount[], technical: string[]) {
 }
 
 export default async function compare({ root, params, signal }: PageContext): Promise<void> {
-  const pair = (params.pair ?? 'CN-RU').toUpperCase().split('-').filter((c) => /^[A-Z]{2}$/.test(c));
+  const pair = (params.pair ?? 'CN-RU')
+    .toUpperCase()
+    .split('-')
+    .filter((c) => /^[A-Z]{2}$/.test(c));
   const [a = 'CN', b = 'RU'] = pair;
   const names = await countryNames();
   const na = names[a] ?? a;
   const nb = names[b] ?? b;
-  pageHead(root, `${a === 'CN' ? 'China' : na} vs ${b === 'RU' ? 'Russia' : nb}`, 'Two profiles side by side, generated from the ledger. Every number opens the events behind it.');
+  pageHead(
+    root,
+    `${a === 'CN' ? 'China' : na} vs ${b === 'RU' ? 'Russia' : nb}`,
+    'Two profiles side by side, generated from the ledger. Every number opens the events behind it.',
+  );
   const body = h('div', null, loading('the comparison'));
   root.append(body);
   let ca: EventCounts, cb: EventCounts, coop: LedgerEvent[], cats: string[];
@@ -113,7 +125,13 @@ export default async function compare({ root, params, signal }: PageContext): Pr
   const shareData = groupRows.flatMap((g) => [
     { cc: g.cc, group: 'Technical (shutdowns, throttling, blocks)', n: g.tech, share: g.total ? g.tech / g.total : 0, cats: technical },
     { cc: g.cc, group: 'Legal or offline (laws, repression)', n: g.legal, share: g.total ? g.legal / g.total : 0, cats: LEGAL_OFFLINE },
-    { cc: g.cc, group: 'Other controls (surveillance, takedowns, app removals, election tech)', n: g.other, share: g.total ? g.other / g.total : 0, cats: cats.filter((c) => !technical.includes(c) && !LEGAL_OFFLINE.includes(c) && c !== 'cooperation') },
+    {
+      cc: g.cc,
+      group: 'Other controls (surveillance, takedowns, app removals, election tech)',
+      n: g.other,
+      share: g.total ? g.other / g.total : 0,
+      cats: cats.filter((c) => !technical.includes(c) && !LEGAL_OFFLINE.includes(c) && c !== 'cooperation'),
+    },
   ]);
   const shareChart = Plot.plot({
     width: chartWidth(),
@@ -123,15 +141,37 @@ export default async function compare({ root, params, signal }: PageContext): Pr
     y: { label: null },
     color: { legend: true, domain: shareData.slice(0, 3).map((d) => d.group), range: ['#b2182b', '#2166ac', '#bababa'] },
     marks: [
-      Plot.barX(shareData, Plot.stackX({ x: 'share', y: 'cc', fill: 'group', title: (d: (typeof shareData)[number]) => `${d.cc}: ${d.n} ${d.group} (${pct(d.share)})`, href: (d: (typeof shareData)[number]) => eventsHref({ country: d.cc, category: d.cats.join(',') }) })),
-      Plot.text(shareData.filter((d) => d.share > 0.08), Plot.stackX({ x: 'share', y: 'cc', text: (d: (typeof shareData)[number]) => pct(d.share), fill: 'white' })),
+      Plot.barX(
+        shareData,
+        Plot.stackX({
+          x: 'share',
+          y: 'cc',
+          fill: 'group',
+          title: (d: (typeof shareData)[number]) => `${d.cc}: ${d.n} ${d.group} (${pct(d.share)})`,
+          href: (d: (typeof shareData)[number]) => eventsHref({ country: d.cc, category: d.cats.join(',') }),
+        }),
+      ),
+      Plot.text(
+        shareData.filter((d) => d.share > 0.08),
+        Plot.stackX({ x: 'share', y: 'cc', text: (d: (typeof shareData)[number]) => pct(d.share), fill: 'white' }),
+      ),
     ],
   });
   const shareTable = dataTable(
     [
       { key: 'cc', label: 'Country', cell: (g) => h('a', { href: `/country/${g.cc}` }, g.name) },
-      { key: 'tech', label: 'Technical', numeric: true, cell: (g) => [countLink(g.tech, { country: g.cc, category: technical.join(',') }), ` (${pct(g.total ? g.tech / g.total : null)})`] },
-      { key: 'legal', label: 'Legal/offline', numeric: true, cell: (g) => [countLink(g.legal, { country: g.cc, category: LEGAL_OFFLINE.join(',') }), ` (${pct(g.total ? g.legal / g.total : null)})`] },
+      {
+        key: 'tech',
+        label: 'Technical',
+        numeric: true,
+        cell: (g) => [countLink(g.tech, { country: g.cc, category: technical.join(',') }), ` (${pct(g.total ? g.tech / g.total : null)})`],
+      },
+      {
+        key: 'legal',
+        label: 'Legal/offline',
+        numeric: true,
+        cell: (g) => [countLink(g.legal, { country: g.cc, category: LEGAL_OFFLINE.join(',') }), ` (${pct(g.total ? g.legal / g.total : null)})`],
+      },
       { key: 'other', label: 'Other controls', numeric: true, cell: (g) => String(g.other) },
       { key: 'total', label: 'All controls', numeric: true, cell: (g) => String(g.total) },
     ],
@@ -155,7 +195,16 @@ export default async function compare({ root, params, signal }: PageContext): Pr
     : empty(`No cooperation event lists both ${a} and ${b}.`);
 
   body.replaceChildren(
-    h('p', null, `${na}: `, countLink(totalOf(ca), { country: a }), ' events · ', `${nb}: `, countLink(totalOf(cb), { country: b }), ' events in the ledger (hand-curated records and imported Access Now #KeepItOn shutdowns, tagged "keepiton").'),
+    h(
+      'p',
+      null,
+      `${na}: `,
+      countLink(totalOf(ca), { country: a }),
+      ' events · ',
+      `${nb}: `,
+      countLink(totalOf(cb), { country: b }),
+      ' events in the ledger (hand-curated records and imported Access Now #KeepItOn shutdowns, tagged "keepiton").',
+    ),
     h('h2', null, 'Technical or legal control?'),
     figure(shareChart, shareTable, {
       title: 'Share of measures that are technical versus legal or offline',
@@ -163,7 +212,10 @@ export default async function compare({ root, params, signal }: PageContext): Pr
       note: `Technical = ${technical.join(', ')}; legal or offline = ${LEGAL_OFFLINE.join(', ')}; other controls = the remaining categories except cooperation. Shares of event counts, not of severity; a nationwide block counts once like a local shutdown, and the ledger records what is documented, so the shares describe the record as much as the practice.`,
     }),
     h('h2', null, 'Events by category and year'),
-    figure(charts, table, { title: `Ledger events per year by category: ${na} and ${nb}`, label: `Two stacked bar charts of events per start year, coloured by category, for ${na} (${totalOf(ca)} events) and ${nb} (${totalOf(cb)} events). Each bar segment links to its events.` }),
+    figure(charts, table, {
+      title: `Ledger events per year by category: ${na} and ${nb}`,
+      label: `Two stacked bar charts of events per start year, coloured by category, for ${na} (${totalOf(ca)} events) and ${nb} (${totalOf(cb)} events). Each bar segment links to its events.`,
+    }),
     h('h2', null, `Cooperation between ${a} and ${b}`),
     coopTable,
   );

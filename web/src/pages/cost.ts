@@ -14,30 +14,88 @@ import { empty, notAvailable, section } from '../ui/state.js';
 
 const TYPES = ['full', 'mobile', 'fixed', 'platform', 'throttling', 'isp'];
 /** Query keys of a scenario, as GET /api/cost takes them (the CLI's flags in snake_case). */
-const KEYS = ['country', 'region', 'type', 'platform', 'severity', 'isp_share', 'hours', 'start', 'end', 'tz', 'method', 'year', 'currency', 'draws', 'seed'] as const;
+const KEYS = [
+  'country',
+  'region',
+  'type',
+  'platform',
+  'severity',
+  'isp_share',
+  'hours',
+  'start',
+  'end',
+  'tz',
+  'method',
+  'year',
+  'currency',
+  'draws',
+  'seed',
+] as const;
 
-const field = (label: string, input: HTMLElement, hint?: string): HTMLElement => h('label', null, label, ' ', input, hint ? h('small', { class: 'note' }, hint) : null);
+const field = (label: string, input: HTMLElement, hint?: string): HTMLElement =>
+  h('label', null, label, ' ', input, hint ? h('small', { class: 'note' }, hint) : null);
 
 export default async function cost({ root, query, signal }: PageContext): Promise<void> {
-  pageHead(root, 'Cost calculator', 'What a shutdown, throttle or block costs, by every method we implement, with 90% intervals and the inputs behind each number. The address of this page is the scenario: share it.');
+  pageHead(
+    root,
+    'Cost calculator',
+    'What a shutdown, throttle or block costs, by every method we implement, with 90% intervals and the inputs behind each number. The address of this page is the scenario: share it.',
+  );
   const [names, available, methods] = await Promise.all([countryNames(), hasApi('/api/cost'), costMethods()]);
   const q = (k: string) => query.get(k) ?? '';
   const country = (q('country') || 'RU').toUpperCase();
-  const chosen = new Set(query.getAll('region').flatMap((r) => r.split(',')).filter(Boolean));
+  const chosen = new Set(
+    query
+      .getAll('region')
+      .flatMap((r) => r.split(','))
+      .filter(Boolean),
+  );
   const regionSelect = h('select', { name: 'region', multiple: true, size: 6, 'aria-describedby': 'region-hint' });
   if ((REGION_COUNTRIES as readonly string[]).includes(country)) {
     const shapes = await regionsOf(country as RegionCountry).catch(() => []);
     for (const f of shapes.filter((x) => !x.properties.context).sort((a, b) => a.properties.name.localeCompare(b.properties.name))) {
-      regionSelect.append(h('option', { value: f.properties.code, selected: chosen.has(f.properties.code) || (f.properties.alias ? chosen.has(f.properties.alias) : false) }, `${f.properties.name} (${f.properties.code})`));
+      regionSelect.append(
+        h(
+          'option',
+          { value: f.properties.code, selected: chosen.has(f.properties.code) || (f.properties.alias ? chosen.has(f.properties.alias) : false) },
+          `${f.properties.name} (${f.properties.code})`,
+        ),
+      );
     }
   } else regionSelect.setAttribute('disabled', '');
   const byHours = q('start') === '';
   const form = h(
     'form',
     { class: 'controls scenario', 'aria-label': 'Scenario' },
-    field('Country', h('select', { name: 'country' }, Object.entries(names).sort((a, b) => a[1].localeCompare(b[1])).map(([c, n]) => h('option', { value: c, selected: c === country }, `${n} (${c})`)))),
-    h('label', null, 'Regions (optional) ', regionSelect, h('small', { id: 'region-hint', class: 'note' }, (REGION_COUNTRIES as readonly string[]).includes(country) ? 'Ctrl/⌘-click for several; none = the whole country' : 'Regional data exists for RU and CN')),
-    field('Type', h('select', { name: 'type' }, TYPES.map((t) => h('option', { value: t, selected: t === (q('type') || 'full') }, t)))),
+    field(
+      'Country',
+      h(
+        'select',
+        { name: 'country' },
+        Object.entries(names)
+          .sort((a, b) => a[1].localeCompare(b[1]))
+          .map(([c, n]) => h('option', { value: c, selected: c === country }, `${n} (${c})`)),
+      ),
+    ),
+    h(
+      'label',
+      null,
+      'Regions (optional) ',
+      regionSelect,
+      h(
+        'small',
+        { id: 'region-hint', class: 'note' },
+        (REGION_COUNTRIES as readonly string[]).includes(country) ? 'Ctrl/⌘-click for several; none = the whole country' : 'Regional data exists for RU and CN',
+      ),
+    ),
+    field(
+      'Type',
+      h(
+        'select',
+        { name: 'type' },
+        TYPES.map((t) => h('option', { value: t, selected: t === (q('type') || 'full') }, t)),
+      ),
+    ),
     field('Platform', h('input', { name: 'platform', value: q('platform'), size: 10, placeholder: 'e.g. Telegram' }), 'type platform'),
     field('Severity', h('input', { name: 'severity', value: q('severity'), size: 4, inputmode: 'decimal', placeholder: '0–1' }), 'type throttling'),
     field('ISP share', h('input', { name: 'isp_share', value: q('isp_share'), size: 4, inputmode: 'decimal', placeholder: '0–1' }), 'type isp'),
@@ -45,7 +103,15 @@ export default async function cost({ root, query, signal }: PageContext): Promis
     field('Start', h('input', { name: 'start', value: q('start'), size: 16, placeholder: '2019-08-03T12:00+03:00' })),
     field('End', h('input', { name: 'end', value: q('end'), size: 16, placeholder: 'YYYY-MM-DD[Thh:mm±hh:mm]' })),
     field('Time zone', h('input', { name: 'tz', value: q('tz'), size: 12, placeholder: 'UTC, Europe/Moscow' }), 'for local start/end'),
-    field('Method', h('select', { name: 'method' }, h('option', { value: 'all', selected: (q('method') || 'all') === 'all' }, 'all, side by side'), methods.map((m) => h('option', { value: m.id, selected: m.id === q('method'), title: m.summary ?? null }, m.title ? `${m.id}: ${m.title}` : m.id)))),
+    field(
+      'Method',
+      h(
+        'select',
+        { name: 'method' },
+        h('option', { value: 'all', selected: (q('method') || 'all') === 'all' }, 'all, side by side'),
+        methods.map((m) => h('option', { value: m.id, selected: m.id === q('method'), title: m.summary ?? null }, m.title ? `${m.id}: ${m.title}` : m.id)),
+      ),
+    ),
     h(
       'details',
       null,
@@ -81,7 +147,10 @@ export default async function cost({ root, query, signal }: PageContext): Promis
     return;
   }
   if (!query.get('country')) {
-    result.replaceChildren(empty('Choose a scenario and press Estimate. Example: a one-day full shutdown of Moscow.'), h('p', null, h('a', { href: '/cost?country=RU&region=RU-MOW&type=full&hours=24&method=all' }, 'Moscow, full shutdown, 24 hours, all methods')));
+    result.replaceChildren(
+      empty('Choose a scenario and press Estimate. Example: a one-day full shutdown of Moscow.'),
+      h('p', null, h('a', { href: '/cost?country=RU&region=RU-MOW&type=full&hours=24&method=all' }, 'Moscow, full shutdown, 24 hours, all methods')),
+    );
     return;
   }
   const params: Record<string, string[]> = {};
@@ -97,8 +166,23 @@ export default async function cost({ root, query, signal }: PageContext): Promis
       () => (copy.textContent = 'Select the link to copy it'),
     );
   });
-  const shareLine = h('p', { class: 'note share' }, 'Shareable link to this scenario: ', h('a', { href: share }, share), ' ', copy, ' · API: ', h('a', { href: apiUrl('/api/cost', params) }, 'JSON'));
+  const shareLine = h(
+    'p',
+    { class: 'note share' },
+    'Shareable link to this scenario: ',
+    h('a', { href: share }, share),
+    ' ',
+    copy,
+    ' · API: ',
+    h('a', { href: apiUrl('/api/cost', params) }, 'JSON'),
+  );
   const slot = h('div');
   result.replaceChildren(shareLine, slot);
-  await section(slot, 'the estimate', () => getJson<CostResult>('/api/cost', params, signal), (r) => (r.estimates.length ? costResultView(r, 'Estimates by method (USD)') : empty('The cost engine returned no estimate for this scenario.')), signal);
+  await section(
+    slot,
+    'the estimate',
+    () => getJson<CostResult>('/api/cost', params, signal),
+    (r) => (r.estimates.length ? costResultView(r, 'Estimates by method (USD)') : empty('The cost engine returned no estimate for this scenario.')),
+    signal,
+  );
 }

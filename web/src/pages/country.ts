@@ -36,7 +36,16 @@ function timeline(cc: string, events: LedgerEvent[], cats: string[]): HTMLElemen
         rows.filter((r) => r.e2),
         { x1: 's', x2: 'e2', y: 'category', stroke: 'category', strokeOpacity: 0.35, strokeWidth: 6 },
       ),
-      Plot.dot(rows, { x: 's', y: 'category', fill: 'category', r: 5, stroke: '#fff', title: (r: (typeof rows)[number]) => `${r.title}\n${r.start}${r.end ? ` – ${r.end}` : ''}`, href: (r: (typeof rows)[number]) => `/events/${r.id}`, ariaLabel: (r: (typeof rows)[number]) => `${r.start}: ${r.title}` }),
+      Plot.dot(rows, {
+        x: 's',
+        y: 'category',
+        fill: 'category',
+        r: 5,
+        stroke: '#fff',
+        title: (r: (typeof rows)[number]) => `${r.title}\n${r.start}${r.end ? ` – ${r.end}` : ''}`,
+        href: (r: (typeof rows)[number]) => `/events/${r.id}`,
+        ariaLabel: (r: (typeof rows)[number]) => `${r.start}: ${r.title}`,
+      }),
     ],
   });
   const table = dataTable(
@@ -50,7 +59,11 @@ function timeline(cc: string, events: LedgerEvent[], cats: string[]): HTMLElemen
     { caption: `Ledger events listing ${cc}`, csvName: `splinternet-${cc}-events.csv` },
   );
   const counts = present.map((c) => `${titleCase(c)} ${rows.filter((r) => r.category === c).length}`).join(', ');
-  return figure(chart, table, { title: 'Timeline of events by category', label: `Timeline of ${events.length} ledger events in ${cc} by category: ${counts}. Each dot links to its event.`, note: 'Each dot is one event (click it for the record and its sources); a bar runs from start to end when the end is known.' });
+  return figure(chart, table, {
+    title: 'Timeline of events by category',
+    label: `Timeline of ${events.length} ledger events in ${cc} by category: ${counts}. Each dot links to its event.`,
+    note: 'Each dot is one event (click it for the record and its sources); a bar runs from start to end when the end is known.',
+  });
 }
 
 function indicatorFigure(s: Indicator): HTMLElement {
@@ -63,8 +76,19 @@ function indicatorFigure(s: Indicator): HTMLElement {
     y: { label: s.unit, grid: true, zero: true, tickFormat: short },
     color: { legend: new Set(rows.map((r) => r.publisher)).size > 1, label: 'Source' },
     marks: [
-      Plot.line(rows.filter((r) => !r.disputed), { x: 'year', y: 'value', stroke: '#999' }),
-      Plot.dot(rows, { x: 'year', y: 'value', fill: 'publisher', r: 4, symbol: (r: (typeof rows)[number]) => (r.disputed ? 'diamond' : 'circle'), title: (r: (typeof rows)[number]) => `${r.period}: ${r.value} ${s.unit}\n${r.source.title} (${r.source.publisher})${r.disputed ? '\nSources disagree for this period' : ''}` }),
+      Plot.line(
+        rows.filter((r) => !r.disputed),
+        { x: 'year', y: 'value', stroke: '#999' },
+      ),
+      Plot.dot(rows, {
+        x: 'year',
+        y: 'value',
+        fill: 'publisher',
+        r: 4,
+        symbol: (r: (typeof rows)[number]) => (r.disputed ? 'diamond' : 'circle'),
+        title: (r: (typeof rows)[number]) =>
+          `${r.period}: ${r.value} ${s.unit}\n${r.source.title} (${r.source.publisher})${r.disputed ? '\nSources disagree for this period' : ''}`,
+      }),
     ],
   });
   const table = dataTable(
@@ -72,13 +96,25 @@ function indicatorFigure(s: Indicator): HTMLElement {
       { key: 'period', label: 'Period' },
       { key: 'value', label: s.unit, numeric: true, cell: (v) => String(v.value) },
       { key: 'disputed', label: 'Sources disagree', cell: (v) => (v.disputed ? 'yes' : '') },
-      { key: 'source', label: 'Source', cell: (v) => (/^https?:/.test(v.source.url) ? h('a', { href: v.source.url, target: '_blank', rel: 'noopener' }, `${v.source.title} (${v.source.publisher})`) : `${v.source.title} (${v.source.publisher})`), csv: (v) => v.source.url },
+      {
+        key: 'source',
+        label: 'Source',
+        cell: (v) =>
+          /^https?:/.test(v.source.url)
+            ? h('a', { href: v.source.url, target: '_blank', rel: 'noopener' }, `${v.source.title} (${v.source.publisher})`)
+            : `${v.source.title} (${v.source.publisher})`,
+        csv: (v) => v.source.url,
+      },
       { key: 'note', label: 'Note', cell: (v) => v.note ?? '' },
     ],
     s.values,
     { caption: s.title, csvName: `${s.id}.csv` },
   );
-  return figure(chart, table, { title: s.title, label: `${s.title}: ${s.values.map((v) => `${v.period} ${v.value}`).join(', ')} (${s.unit}).`, note: s.description || undefined });
+  return figure(chart, table, {
+    title: s.title,
+    label: `${s.title}: ${s.values.map((v) => `${v.period} ${v.value}`).join(', ')} (${s.unit}).`,
+    note: s.description || undefined,
+  });
 }
 
 export default async function country({ root, params, signal }: PageContext): Promise<void> {
@@ -92,7 +128,9 @@ export default async function country({ root, params, signal }: PageContext): Pr
       'span',
       null,
       'Profile generated from the ledger, indicators, measurements and cost models. ',
-      ['RU', 'CN'].includes(cc) ? [h('a', { href: `/regions/${cc}` }, 'Regional shutdown costs'), ' · ', h('a', { href: '/compare/CN-RU' }, 'China vs Russia'), ' · '] : null,
+      ['RU', 'CN'].includes(cc)
+        ? [h('a', { href: `/regions/${cc}` }, 'Regional shutdown costs'), ' · ', h('a', { href: '/compare/CN-RU' }, 'China vs Russia'), ' · ']
+        : null,
       h('a', { href: `/events?country=${cc}` }, 'All events'),
       ' · ',
       h('a', { href: `/cost?country=${cc}&type=full&hours=24` }, 'Cost calculator'),
@@ -116,7 +154,20 @@ export default async function country({ root, params, signal }: PageContext): Pr
     slots.timeline,
     'the events',
     () => getAll<LedgerEvent>('/api/events', { country: cc }, 5000, signal),
-    (evs) => (evs.length ? [timeline(cc, evs, cats), h('p', { class: 'note' }, 'Counts by category: ', cats.filter((c) => evs.some((e) => e.category === c)).flatMap((c, i) => [i ? ' · ' : '', `${titleCase(c)} `, countLink(evs.filter((e) => e.category === c).length, { country: cc, category: c })]))] : empty(`The ledger has no events for ${name} yet.`)),
+    (evs) =>
+      evs.length
+        ? [
+            timeline(cc, evs, cats),
+            h(
+              'p',
+              { class: 'note' },
+              'Counts by category: ',
+              cats
+                .filter((c) => evs.some((e) => e.category === c))
+                .flatMap((c, i) => [i ? ' · ' : '', `${titleCase(c)} `, countLink(evs.filter((e) => e.category === c).length, { country: cc, category: c })]),
+            ),
+          ]
+        : empty(`The ledger has no events for ${name} yet.`),
     signal,
   );
   void section(
@@ -128,5 +179,11 @@ export default async function country({ root, params, signal }: PageContext): Pr
   );
   void keyTargets(slots.measurements, cc, signal);
   void throttlingView(slots.throttling, cc, signal);
-  void hasApi('/api/cost/compare').then((yes) => (yes ? costCompare(slots.cost, cc, signal).catch((e: unknown) => slots.cost.replaceChildren(h('p', { class: 'state error' }, `Cost comparison failed: ${e instanceof Error ? e.message : String(e)}`))) : events.then((evs) => costByYear(slots.cost, cc, evs ?? [], signal))));
+  void hasApi('/api/cost/compare').then((yes) =>
+    yes
+      ? costCompare(slots.cost, cc, signal).catch((e: unknown) =>
+          slots.cost.replaceChildren(h('p', { class: 'state error' }, `Cost comparison failed: ${e instanceof Error ? e.message : String(e)}`)),
+        )
+      : events.then((evs) => costByYear(slots.cost, cc, evs ?? [], signal)),
+  );
 }

@@ -38,10 +38,31 @@ function perNetworkFigure(d: Detection): HTMLElement | null {
     marginLeft: 230,
     x: { label: key.replace(/_/g, ' '), grid: true },
     y: { label: null, domain: top.map(label) },
-    marks: [Plot.barX(top, { y: label, x: (r: Record<string, unknown>) => Number(r[key]), fill: '#8a2c0d', title: (r: Record<string, unknown>) => Object.entries(r).map(([k, v]) => `${k}: ${text(v)}`).join('\n') }), Plot.ruleX([0])],
+    marks: [
+      Plot.barX(top, {
+        y: label,
+        x: (r: Record<string, unknown>) => Number(r[key]),
+        fill: '#8a2c0d',
+        title: (r: Record<string, unknown>) =>
+          Object.entries(r)
+            .map(([k, v]) => `${k}: ${text(v)}`)
+            .join('\n'),
+      }),
+      Plot.ruleX([0]),
+    ],
   });
-  const table = dataTable(Object.keys(first).map((k) => ({ key: k, label: k.replace(/_/g, ' '), numeric: typeof first[k] === 'number' })), rows, { caption: `Per network (${rows.length})`, csvName: `${d.id}-networks.csv` });
-  return figure(chart, table, { title: `${key.replace(/_/g, ' ')} by network (top ${top.length} of ${rows.length})`, label: `${d.kind} detection ${d.id}: ${key} per network; highest ${top.slice(0, 3).map((r) => `${label(r)} ${text(r[key])}`).join(', ')}.` });
+  const table = dataTable(
+    Object.keys(first).map((k) => ({ key: k, label: k.replace(/_/g, ' '), numeric: typeof first[k] === 'number' })),
+    rows,
+    { caption: `Per network (${rows.length})`, csvName: `${d.id}-networks.csv` },
+  );
+  return figure(chart, table, {
+    title: `${key.replace(/_/g, ' ')} by network (top ${top.length} of ${rows.length})`,
+    label: `${d.kind} detection ${d.id}: ${key} per network; highest ${top
+      .slice(0, 3)
+      .map((r) => `${label(r)} ${text(r[key])}`)
+      .join(', ')}.`,
+  });
 }
 
 /** The detection's own evidence, drawn the way the explorer or the throttling view draws it. */
@@ -50,20 +71,47 @@ function evidenceChart(d: Detection, signal: AbortSignal): HTMLElement {
   const path = d.evidence_query.api.split('?')[0] ?? '';
   const params = { ...Object.fromEntries(new URLSearchParams(d.evidence_query.api.split('?')[1] ?? '')), ...d.evidence_query.params };
   if (path.startsWith('/api/speedtests/summary')) {
-    void section(slot, 'the speed tests', () => getJson<{ items: SpeedtestDay[] }>(path, params, signal), (r) => (r.items.length ? throttlingFigure(r.items, d.probe_cc) : empty('No speed tests behind this detection.')), signal);
+    void section(
+      slot,
+      'the speed tests',
+      () => getJson<{ items: SpeedtestDay[] }>(path, params, signal),
+      (r) => (r.items.length ? throttlingFigure(r.items, d.probe_cc) : empty('No speed tests behind this detection.')),
+      signal,
+    );
   } else if (path.startsWith('/api/measurements')) {
-    void section(slot, 'the measurements', () => getJson<Summary>('/api/measurements/summary', { grain: 'day', ...params }, signal), (r) => (cellsOf(r).length ? heatmap(cellsOf(r).map(normalizeCell), { title: `Evidence of ${d.id}`, csvName: `${d.id}.csv` }) : empty('No measurements behind this detection.')), signal);
+    void section(
+      slot,
+      'the measurements',
+      () => getJson<Summary>('/api/measurements/summary', { grain: 'day', ...params }, signal),
+      (r) =>
+        cellsOf(r).length
+          ? heatmap(cellsOf(r).map(normalizeCell), { title: `Evidence of ${d.id}`, csvName: `${d.id}.csv` })
+          : empty('No measurements behind this detection.'),
+      signal,
+    );
   } else {
-    slot.append(d.per_network.length ? dataTable(Object.keys(d.per_network[0] ?? {}).map((key) => ({ key, label: key, cell: (r: Record<string, unknown>) => text(r[key]) })), d.per_network, { caption: 'Per network', csvName: `${d.id}-networks.csv` }) : empty('No evidence query.'));
+    slot.append(
+      d.per_network.length
+        ? dataTable(
+            Object.keys(d.per_network[0] ?? {}).map((key) => ({ key, label: key, cell: (r: Record<string, unknown>) => text(r[key]) })),
+            d.per_network,
+            { caption: 'Per network', csvName: `${d.id}-networks.csv` },
+          )
+        : empty('No evidence query.'),
+    );
   }
   return slot;
 }
 
 function card(d: Detection, signal: AbortSignal): HTMLElement {
   const chart = h('details', { class: 'evidence' }, h('summary', null, 'Evidence by day (the data behind the detection)'));
-  chart.addEventListener('toggle', () => {
-    if (chart.open && chart.children.length === 1) chart.append(evidenceChart(d, signal));
-  }, { once: false });
+  chart.addEventListener(
+    'toggle',
+    () => {
+      if (chart.open && chart.children.length === 1) chart.append(evidenceChart(d, signal));
+    },
+    { once: false },
+  );
   return h(
     'section',
     { class: 'card detection', 'data-kind': d.kind, id: d.id },
@@ -77,9 +125,21 @@ function card(d: Detection, signal: AbortSignal): HTMLElement {
       h('dt', null, 'Scope'),
       h('dd', null, `${d.scope}; networks: ${d.networks.join(', ') || '—'}${d.layer ? `; layer ${d.layer}` : ''}`),
       h('dt', null, 'Strength'),
-      h('dd', null, Object.entries(d.strength).map(([k, v]) => `${k} ${v ?? '—'}`).join(' · ')),
+      h(
+        'dd',
+        null,
+        Object.entries(d.strength)
+          .map(([k, v]) => `${k} ${v ?? '—'}`)
+          .join(' · '),
+      ),
       h('dt', null, 'Ledger'),
-      h('dd', null, d.draft ? [h('a', { href: `/events/${d.draft.id}` }, d.draft.id), ` (${d.draft.status}, revision ${d.draft.revision})`] : 'no draft yet (splinternet detect --emit creates one)'),
+      h(
+        'dd',
+        null,
+        d.draft
+          ? [h('a', { href: `/events/${d.draft.id}` }, d.draft.id), ` (${d.draft.status}, revision ${d.draft.revision})`]
+          : 'no draft yet (splinternet detect --emit creates one)',
+      ),
       h('dt', null, 'Evidence'),
       h('dd', null, h('code', null, d.evidence_query.cli)),
       h('dt', null, 'Method'),
@@ -103,7 +163,16 @@ export default async function detections({ root, query, signal }: PageContext): 
     'form',
     { class: 'controls', 'aria-label': 'Detection filters' },
     h('label', null, 'Country ', h('input', { name: 'cc', value: f.cc, size: 3, maxlength: 2, placeholder: 'all' })),
-    h('label', null, 'Kind ', h('select', { name: 'kind' }, ['', 'block', 'throttling', 'shutdown'].map((k) => h('option', { value: k, selected: k === f.kind }, k || 'all')))),
+    h(
+      'label',
+      null,
+      'Kind ',
+      h(
+        'select',
+        { name: 'kind' },
+        ['', 'block', 'throttling', 'shutdown'].map((k) => h('option', { value: k, selected: k === f.kind }, k || 'all')),
+      ),
+    ),
     h('label', null, 'Since ', h('input', { name: 'since', type: 'date', value: f.since })),
     h('label', null, 'Until ', h('input', { name: 'until', type: 'date', value: f.until })),
     h('button', { type: 'submit', class: 'primary' }, 'Detect'),
@@ -123,7 +192,13 @@ export default async function detections({ root, query, signal }: PageContext): 
     (r) => {
       const insufficient = r.series.filter((s) => s.status === 'insufficient');
       return [
-        r.items.length ? h('div', { class: 'detections' }, r.items.map((d) => card(d, signal))) : empty('No detections for these filters.'),
+        r.items.length
+          ? h(
+              'div',
+              { class: 'detections' },
+              r.items.map((d) => card(d, signal)),
+            )
+          : empty('No detections for these filters.'),
         h(
           'details',
           null,
@@ -142,7 +217,13 @@ export default async function detections({ root, query, signal }: PageContext): 
             { caption: 'Every series the detectors looked at', csvName: 'splinternet-detection-series.csv' },
           ),
         ),
-        h('p', { class: 'note' }, Object.entries(r.methods).map(([k, m]) => `${k}: ${m}`).join(' ')),
+        h(
+          'p',
+          { class: 'note' },
+          Object.entries(r.methods)
+            .map(([k, m]) => `${k}: ${m}`)
+            .join(' '),
+        ),
       ];
     },
     signal,

@@ -38,13 +38,24 @@ function fieldValue(e: LedgerEvent, k: string): Child {
     case 'countries':
       return e.countries.map((c, i) => [i ? ', ' : '', h('a', { href: `/country/${c}` }, c)]);
     case 'regions':
-      return e.regions.length ? e.regions.map((r, i) => [i ? ', ' : '', ['RU', 'CN'].includes(r.slice(0, 2)) || r.startsWith('UA-4') ? h('a', { href: `/regions/${r.startsWith('CN') ? 'CN' : 'RU'}` }, r) : r]) : 'none (national)';
+      return e.regions.length
+        ? e.regions.map((r, i) => [
+            i ? ', ' : '',
+            ['RU', 'CN'].includes(r.slice(0, 2)) || r.startsWith('UA-4') ? h('a', { href: `/regions/${r.startsWith('CN') ? 'CN' : 'RU'}` }, r) : r,
+          ])
+        : 'none (national)';
     case 'targets':
       return e.targets.map((t) => `${t.name} (${t.kind})`).join('; ') || '—';
     case 'actors':
       return e.actors.map((a) => `${a.name} (${a.role.replace(/_/g, ' ')})`).join('; ') || '—';
     case 'people_affected':
-      return e.people_affected ? [`${num(e.people_affected.estimate)} ${e.people_affected.unit}`, e.people_affected.note ? ` — ${e.people_affected.note}` : '', e.people_affected.source_url ? [' · ', link(e.people_affected.source_url, 'source')] : null] : '—';
+      return e.people_affected
+        ? [
+            `${num(e.people_affected.estimate)} ${e.people_affected.unit}`,
+            e.people_affected.note ? ` — ${e.people_affected.note}` : '',
+            e.people_affected.source_url ? [' · ', link(e.people_affected.source_url, 'source')] : null,
+          ]
+        : '—';
     case 'start':
     case 'end':
     case 'created_at':
@@ -61,7 +72,18 @@ function revisions(id: string, signal: AbortSignal): HTMLElement {
   void section(
     slot,
     'the revision history',
-    () => getJson<{ items: { revision: number; action: string; actor: string; reason: string | null; at: string; previous: Record<string, unknown> | null; current: Record<string, unknown> }[] }>(`/api/events/${encodeURIComponent(id)}/revisions`, {}, signal),
+    () =>
+      getJson<{
+        items: {
+          revision: number;
+          action: string;
+          actor: string;
+          reason: string | null;
+          at: string;
+          previous: Record<string, unknown> | null;
+          current: Record<string, unknown>;
+        }[];
+      }>(`/api/events/${encodeURIComponent(id)}/revisions`, {}, signal),
     (r) => {
       const changed = (x: (typeof r.items)[number]) =>
         x.previous
@@ -89,9 +111,23 @@ function revisions(id: string, signal: AbortSignal): HTMLElement {
 
 async function cost(e: LedgerEvent, signal: AbortSignal): Promise<HTMLElement> {
   const slot = h('div');
-  if (!COSTABLE.includes(e.category)) return h('div', null, empty(`No cost estimate: the cost engine prices shutdowns, throttling and blocks; this event is a ${e.category.replace(/_/g, ' ')}.`));
+  if (!COSTABLE.includes(e.category))
+    return h(
+      'div',
+      null,
+      empty(`No cost estimate: the cost engine prices shutdowns, throttling and blocks; this event is a ${e.category.replace(/_/g, ' ')}.`),
+    );
   if (!(await hasApi('/api/events/{id}/cost'))) return h('div', null, notAvailable('Cost estimate', 'GET /api/events/:id/cost (the cost engine)'));
-  void section(slot, 'the cost estimate', () => getJson<CostResult>(`/api/events/${encodeURIComponent(e.id)}/cost`, {}, signal), (r) => (r.estimates.length || r.missing?.length ? costResultView(r, 'Estimated cost of this event') : empty('The cost engine returned no estimate for this event.')), signal);
+  void section(
+    slot,
+    'the cost estimate',
+    () => getJson<CostResult>(`/api/events/${encodeURIComponent(e.id)}/cost`, {}, signal),
+    (r) =>
+      r.estimates.length || r.missing?.length
+        ? costResultView(r, 'Estimated cost of this event')
+        : empty('The cost engine returned no estimate for this event.'),
+    signal,
+  );
   return slot;
 }
 
@@ -101,7 +137,12 @@ async function electionLinks(id: string, signal: AbortSignal): Promise<HTMLEleme
   const r = await getJson<{ items: { id: string; title: string; ledger_events: string[] }[] }>('/api/elections', {}, signal).catch(() => null);
   const hits = r?.items.filter((x) => x.ledger_events.includes(id)) ?? [];
   if (!hits.length) return null;
-  return h('p', null, h('strong', null, 'Election data: '), ...hits.flatMap((x, i) => [i ? ', ' : '', h('a', { href: `/elections/${x.id}` }, `${x.title} (${x.id}): paper vs electronic, fingerprints`)]));
+  return h(
+    'p',
+    null,
+    h('strong', null, 'Election data: '),
+    ...hits.flatMap((x, i) => [i ? ', ' : '', h('a', { href: `/elections/${x.id}` }, `${x.title} (${x.id}): paper vs electronic, fingerprints`)]),
+  );
 }
 
 export default async function eventPage({ root, params, signal }: PageContext): Promise<void> {
@@ -123,10 +164,30 @@ export default async function eventPage({ root, params, signal }: PageContext): 
   pageHead(root, e.title, e.summary);
   const fields = Object.keys(e).filter((k) => !KNOWN.has(k));
   append(root, [
-    h('p', null, h('span', { class: 'badge' }, titleCase(e.category)), ' ', h('span', { class: 'badge' }, e.subtype.replace(/_/g, ' ')), ' ', h('span', { class: 'badge' }, `status: ${e.status}`), ' ', h('span', { class: 'badge' }, `confidence: ${e.confidence}`)),
+    h(
+      'p',
+      null,
+      h('span', { class: 'badge' }, titleCase(e.category)),
+      ' ',
+      h('span', { class: 'badge' }, e.subtype.replace(/_/g, ' ')),
+      ' ',
+      h('span', { class: 'badge' }, `status: ${e.status}`),
+      ' ',
+      h('span', { class: 'badge' }, `confidence: ${e.confidence}`),
+    ),
     h('h2', null, 'Record'),
-    h('dl', { class: 'kv event-fields' }, fields.map((k) => [h('dt', null, k), h('dd', { 'data-field': k }, fieldValue(e, k))])),
-    e.region_notes?.length ? h('div', { class: 'state unavailable', role: 'note' }, e.region_notes.map((n) => h('p', null, h('strong', null, `${n.code} (also ${n.equivalents.join(', ')}): `), n.note))) : null,
+    h(
+      'dl',
+      { class: 'kv event-fields' },
+      fields.map((k) => [h('dt', null, k), h('dd', { 'data-field': k }, fieldValue(e, k))]),
+    ),
+    e.region_notes?.length
+      ? h(
+          'div',
+          { class: 'state unavailable', role: 'note' },
+          e.region_notes.map((n) => h('p', null, h('strong', null, `${n.code} (also ${n.equivalents.join(', ')}): `), n.note)),
+        )
+      : null,
     h('h2', null, `Sources (${e.sources.length})`),
     h('ol', { class: 'sources' }, e.sources.map(sourceItem)),
   ]);

@@ -15,7 +15,14 @@ const FILTERS = ['country', 'category', 'from', 'to', 'q'] as const;
 
 export default async function events({ root, query, signal }: PageContext): Promise<void> {
   const f = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
-  const what = [f.country, f.category && f.category.split(',').map(titleCase).join(' + '), f.from && f.to && f.from === f.to ? f.from : [f.from, f.to].filter(Boolean).join('–'), f.q && `“${f.q}”`].filter(Boolean).join(' · ');
+  const what = [
+    f.country,
+    f.category && f.category.split(',').map(titleCase).join(' + '),
+    f.from && f.to && f.from === f.to ? f.from : [f.from, f.to].filter(Boolean).join('–'),
+    f.q && `“${f.q}”`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   pageHead(root, `Ledger events${what ? `: ${what}` : ''}`, 'Each row opens the event with its sources and revision history.');
   const cats = await categories();
   // "category=shutdown,block" (links from the comparison's groups): one request per category, merged.
@@ -75,7 +82,16 @@ export default async function events({ root, query, signal }: PageContext): Prom
           page.items,
           { caption: `${page.total ?? page.items.length} events${page.next_cursor ? ' (first 1000 shown)' : ''}`, csvName: 'splinternet-events.csv' },
         ),
-        list.length > 1 ? null : h('p', { class: 'note' }, 'Full export with every field: ', h('a', { href: apiUrl('/api/export/events.csv', { ...f, country: q.country }), download: 'events.csv' }, 'events.csv'), ' · ', h('a', { href: apiUrl('/api/export/events.json', { ...f, country: q.country }), download: 'events.json' }, 'JSON')),
+        list.length > 1
+          ? null
+          : h(
+              'p',
+              { class: 'note' },
+              'Full export with every field: ',
+              h('a', { href: apiUrl('/api/export/events.csv', { ...f, country: q.country }), download: 'events.csv' }, 'events.csv'),
+              ' · ',
+              h('a', { href: apiUrl('/api/export/events.json', { ...f, country: q.country }), download: 'events.json' }, 'JSON'),
+            ),
       ];
     },
     signal,

@@ -62,10 +62,18 @@ function listView(f: Filters, signal: AbortSignal): HTMLElement {
               { key: 'test_name', label: 'Test' },
               { key: 'status', label: 'Verdict', cell: (m) => h('span', { class: `badge status-${m.status}` }, m.status) },
               { key: 'mechanism', label: 'Mechanism', cell: (m) => m.mechanism ?? '—' },
-              { key: 'ooni', label: 'OONI flags', cell: (m) => [m.confirmed && 'confirmed', m.anomaly && 'anomaly', m.failure && 'failure'].filter(Boolean).join(', ') || 'ok', csv: (m) => JSON.stringify({ anomaly: m.anomaly, confirmed: m.confirmed, failure: m.failure }) },
+              {
+                key: 'ooni',
+                label: 'OONI flags',
+                cell: (m) => [m.confirmed && 'confirmed', m.anomaly && 'anomaly', m.failure && 'failure'].filter(Boolean).join(', ') || 'ok',
+                csv: (m) => JSON.stringify({ anomaly: m.anomaly, confirmed: m.confirmed, failure: m.failure }),
+              },
             ],
             r.items,
-            { caption: `Measurements${f.target ? ` of ${f.target}` : ''}${f.since ? ` from ${f.since}` : ''}${f.until && f.until !== f.since ? ` to ${f.until}` : ''}${r.next_cursor ? ' (first 200)' : ''}`, csvName: 'splinternet-measurements-list.csv' },
+            {
+              caption: `Measurements${f.target ? ` of ${f.target}` : ''}${f.since ? ` from ${f.since}` : ''}${f.until && f.until !== f.since ? ` to ${f.until}` : ''}${r.next_cursor ? ' (first 200)' : ''}`,
+              csvName: 'splinternet-measurements-list.csv',
+            },
           )
         : empty('No measurements in this cell.'),
     signal,
@@ -74,7 +82,11 @@ function listView(f: Filters, signal: AbortSignal): HTMLElement {
 }
 
 export default async function measurements({ root, query, signal }: PageContext): Promise<void> {
-  pageHead(root, 'Measurement explorer', 'OONI measurements with our per-layer verdicts. Pick a country and network; click a cell for its measurements, and a measurement for its verdict and evidence.');
+  pageHead(
+    root,
+    'Measurement explorer',
+    'OONI measurements with our per-layer verdicts. Pick a country and network; click a cell for its measurements, and a measurement for its verdict and evidence.',
+  );
   if (!(await hasApi('/api/measurements/summary'))) {
     root.append(notAvailable('Measurement explorer', 'GET /api/measurements/summary and /api/measurements (the measurement pipeline)'));
     return;
@@ -87,8 +99,20 @@ export default async function measurements({ root, query, signal }: PageContext)
     { class: 'controls', 'aria-label': 'Measurement filters' },
     h('label', null, 'Country ', h('input', { name: 'cc', value: f.cc, size: 3, maxlength: 2, required: true, pattern: '[A-Za-z]{2}' })),
     h('label', null, 'Network (ASN) ', asnSelect),
-    h('label', null, 'Test ', h('input', { name: 'test_name', value: f.test_name, size: 16, list: 'tests', placeholder: 'any' }), h('datalist', { id: 'tests' })),
-    h('label', null, 'Target ', h('input', { name: 'target', value: f.target, size: 16, list: 'targets', placeholder: 'domain or app' }), h('datalist', { id: 'targets' })),
+    h(
+      'label',
+      null,
+      'Test ',
+      h('input', { name: 'test_name', value: f.test_name, size: 16, list: 'tests', placeholder: 'any' }),
+      h('datalist', { id: 'tests' }),
+    ),
+    h(
+      'label',
+      null,
+      'Target ',
+      h('input', { name: 'target', value: f.target, size: 16, list: 'targets', placeholder: 'domain or app' }),
+      h('datalist', { id: 'targets' }),
+    ),
     h('label', null, 'Since ', h('input', { name: 'since', type: 'date', value: f.since.slice(0, 10) })),
     h('label', null, 'Until ', h('input', { name: 'until', type: 'date', value: f.until.slice(0, 10) })),
     h('button', { type: 'submit', class: 'primary' }, 'Show'),
@@ -106,7 +130,14 @@ export default async function measurements({ root, query, signal }: PageContext)
 
   void getJson<{ items: Network[] }>('/api/networks', { cc: f.cc }, signal)
     .then((r) => {
-      for (const n of r.items) asnSelect.append(h('option', { value: n.probe_asn, selected: n.probe_asn === f.asn || n.probe_asn === `AS${f.asn}` }, `${n.probe_asn}${n.names?.[0] ? ` ${n.names[0]}` : ''} (${num(n.measurements)})`));
+      for (const n of r.items)
+        asnSelect.append(
+          h(
+            'option',
+            { value: n.probe_asn, selected: n.probe_asn === f.asn || n.probe_asn === `AS${f.asn}` },
+            `${n.probe_asn}${n.names?.[0] ? ` ${n.names[0]}` : ''} (${num(n.measurements)})`,
+          ),
+        );
     })
     .catch(() => asnSelect.append(h('option', { value: f.asn, selected: true, disabled: !f.asn }, f.asn || 'network names unavailable')));
 
@@ -121,14 +152,29 @@ export default async function measurements({ root, query, signal }: PageContext)
     (r) => {
       const cells = cellsOf(r).map(normalizeCell);
       const tests = [...new Set(cells.map((c) => c.test_name))].sort();
-      replace(form.querySelector('#tests') ?? h('datalist'), tests.map((t) => h('option', { value: t })));
-      replace(form.querySelector('#targets') ?? h('datalist'), [...new Set(cells.map((c) => c.target))].sort().map((t) => h('option', { value: t })));
-      if (!cells.length) return empty(`No measurements match these filters${r.data_vintage?.first_bucket === null ? ' (the database holds none for them)' : ''}.`);
+      replace(
+        form.querySelector('#tests') ?? h('datalist'),
+        tests.map((t) => h('option', { value: t })),
+      );
+      replace(
+        form.querySelector('#targets') ?? h('datalist'),
+        [...new Set(cells.map((c) => c.target))].sort().map((t) => h('option', { value: t })),
+      );
+      if (!cells.length)
+        return empty(`No measurements match these filters${r.data_vintage?.first_bucket === null ? ' (the database holds none for them)' : ''}.`);
       const t = r.totals ?? {};
       const cellHref = (c: Cell) => href({ ...f, target: c.target, since: c.day, until: c.day, list: '1' });
       return [
-        h('p', null, `${num(t.n)} measurements · blocked ${num(t.blocked)} · likely blocked ${num(t.likely_blocked)} · down ${num(t.down)} · ok ${num(t.ok)} · OONI anomalies ${num(t.anomaly_count)}, confirmed ${num(t.confirmed_count)}`),
-        heatmap(cells, { title: `${f.cc}${f.asn ? ` ${f.asn}` : ''}: verdict status by target and day`, csvName: `splinternet-${f.cc}-target-day.csv`, href: cellHref }),
+        h(
+          'p',
+          null,
+          `${num(t.n)} measurements · blocked ${num(t.blocked)} · likely blocked ${num(t.likely_blocked)} · down ${num(t.down)} · ok ${num(t.ok)} · OONI anomalies ${num(t.anomaly_count)}, confirmed ${num(t.confirmed_count)}`,
+        ),
+        heatmap(cells, {
+          title: `${f.cc}${f.asn ? ` ${f.asn}` : ''}: verdict status by target and day`,
+          csvName: `splinternet-${f.cc}-target-day.csv`,
+          href: cellHref,
+        }),
         h(
           'p',
           { class: 'note' },

@@ -29,20 +29,64 @@ export default async function regions({ root, params, query, signal }: PageConte
   const cc = (params.cc ?? 'RU').toUpperCase() as RegionCountry;
   if (!REGION_COUNTRIES.includes(cc)) {
     pageHead(root, `Regions: ${cc}`);
-    root.append(h('p', { class: 'state empty' }, 'Regional maps exist for Russia and China: ', h('a', { href: '/regions/RU' }, 'Russia'), ' · ', h('a', { href: '/regions/CN' }, 'China'), '.'));
+    root.append(
+      h(
+        'p',
+        { class: 'state empty' },
+        'Regional maps exist for Russia and China: ',
+        h('a', { href: '/regions/RU' }, 'Russia'),
+        ' · ',
+        h('a', { href: '/regions/CN' }, 'China'),
+        '.',
+      ),
+    );
     return;
   }
   const unit = cc === 'RU' ? 'regions' : 'provinces';
-  pageHead(root, `${cc === 'RU' ? 'Russia' : 'China'}: what a one-day shutdown costs, by ${cc === 'RU' ? 'region' : 'province'}`, h('span', null, `Modelled cost of cutting the internet for 24 hours in each of the ${cc === 'RU' ? 85 : 31} ${unit}. `, h('a', { href: cc === 'RU' ? '/regions/CN' : '/regions/RU' }, cc === 'RU' ? 'China’s provinces' : 'Russia’s regions'), ' · ', h('a', { href: `/country/${cc}` }, 'country profile')));
+  pageHead(
+    root,
+    `${cc === 'RU' ? 'Russia' : 'China'}: what a one-day shutdown costs, by ${cc === 'RU' ? 'region' : 'province'}`,
+    h(
+      'span',
+      null,
+      `Modelled cost of cutting the internet for 24 hours in each of the ${cc === 'RU' ? 85 : 31} ${unit}. `,
+      h('a', { href: cc === 'RU' ? '/regions/CN' : '/regions/RU' }, cc === 'RU' ? 'China’s provinces' : 'Russia’s regions'),
+      ' · ',
+      h('a', { href: `/country/${cc}` }, 'country profile'),
+    ),
+  );
   const [available, methods] = await Promise.all([hasApi('/api/cost/regions'), costMethods()]);
   // No method chosen: the engine's default for the country (ozi-regional for RU).
   const state = { type: query.get('type') === 'mobile' ? 'mobile' : 'full', method: query.get('method') ?? '', usd: query.get('currency') === 'USD' };
   const form = h(
     'form',
     { class: 'controls', 'aria-label': 'Scenario' },
-    h('fieldset', { class: 'toggle' }, h('legend', null, 'Shutdown'), ...['full', 'mobile'].map((t) => h('label', null, h('input', { type: 'radio', name: 'type', value: t, checked: state.type === t }), t === 'full' ? ' Full' : ' Mobile only'))),
-    h('label', null, 'Method ', h('select', { name: 'method' }, h('option', { value: '', selected: state.method === '' }, 'engine default'), methods.map((m) => h('option', { value: m.id, selected: m.id === state.method, title: m.summary ?? null }, m.id)))),
-    h('fieldset', { class: 'toggle' }, h('legend', null, 'Currency'), h('label', null, h('input', { type: 'radio', name: 'currency', value: 'local', checked: !state.usd }), cc === 'RU' ? ' RUB' : ' CNY'), h('label', null, h('input', { type: 'radio', name: 'currency', value: 'USD', checked: state.usd }), ' USD')),
+    h(
+      'fieldset',
+      { class: 'toggle' },
+      h('legend', null, 'Shutdown'),
+      ...['full', 'mobile'].map((t) =>
+        h('label', null, h('input', { type: 'radio', name: 'type', value: t, checked: state.type === t }), t === 'full' ? ' Full' : ' Mobile only'),
+      ),
+    ),
+    h(
+      'label',
+      null,
+      'Method ',
+      h(
+        'select',
+        { name: 'method' },
+        h('option', { value: '', selected: state.method === '' }, 'engine default'),
+        methods.map((m) => h('option', { value: m.id, selected: m.id === state.method, title: m.summary ?? null }, m.id)),
+      ),
+    ),
+    h(
+      'fieldset',
+      { class: 'toggle' },
+      h('legend', null, 'Currency'),
+      h('label', null, h('input', { type: 'radio', name: 'currency', value: 'local', checked: !state.usd }), cc === 'RU' ? ' RUB' : ' CNY'),
+      h('label', null, h('input', { type: 'radio', name: 'currency', value: 'USD', checked: state.usd }), ' USD'),
+    ),
   );
   form.addEventListener('change', () => {
     const f = new FormData(form);
@@ -53,7 +97,11 @@ export default async function regions({ root, params, query, signal }: PageConte
 
   const [shapes, costs] = await Promise.all([
     regionsOf(cc).catch((e: unknown) => e as Error),
-    available ? getJson<RegionCosts>('/api/cost/regions', { country: cc, type: state.type, hours: 24, method: state.method || undefined }, signal).catch((e: unknown) => e as Error) : null,
+    available
+      ? getJson<RegionCosts>('/api/cost/regions', { country: cc, type: state.type, hours: 24, method: state.method || undefined }, signal).catch(
+          (e: unknown) => e as Error,
+        )
+      : null,
   ]);
   if (signal.aborted) return;
   if (shapes instanceof Error) {
@@ -65,9 +113,16 @@ export default async function regions({ root, params, query, signal }: PageConte
   if (costs && !(costs instanceof Error)) for (const r of costs.items) byCode.set(r.code, r);
   const costOf = (f: GeoFeature<RegionProps>) => byCode.get(f.properties.code) ?? (f.properties.alias ? byCode.get(f.properties.alias) : undefined);
   const amount = (r: RegionCost | undefined) => (r ? (state.usd ? r.usd : r) : undefined);
-  const currency = state.usd ? 'USD' : (costs && !(costs instanceof Error) ? (costs.items[0]?.currency ?? costs.currency) : undefined) ?? (cc === 'RU' ? 'RUB' : 'CNY');
+  const currency = state.usd
+    ? 'USD'
+    : ((costs && !(costs instanceof Error) ? (costs.items[0]?.currency ?? costs.currency) : undefined) ?? (cc === 'RU' ? 'RUB' : 'CNY'));
   const medians = shapes.map((f) => amount(costOf(f))?.median).filter((v): v is number => typeof v === 'number' && v > 0);
-  const colorOpts = { type: 'log' as const, scheme: 'reds' as const, domain: medians.length ? [Math.min(...medians), Math.max(...medians)] : [1, 10], label: `Median cost of a one-day ${state.type} shutdown (${currency})` };
+  const colorOpts = {
+    type: 'log' as const,
+    scheme: 'reds' as const,
+    domain: medians.length ? [Math.min(...medians), Math.max(...medians)] : [1, 10],
+    label: `Median cost of a one-day ${state.type} shutdown (${currency})`,
+  };
   const scale = Plot.scale({ color: colorOpts });
   const tip = (f: GeoFeature<RegionProps>) => {
     const p = f.properties;
@@ -98,7 +153,14 @@ export default async function regions({ root, params, query, signal }: PageConte
 
   const rows = shapes
     .filter((f) => !f.properties.context)
-    .map((f) => ({ code: f.properties.code, alias: f.properties.alias ?? '', name: f.properties.name, name_local: f.properties.name_local ?? '', disputed: Boolean(f.properties.disputed), ...(amount(costOf(f)) ?? {}) }))
+    .map((f) => ({
+      code: f.properties.code,
+      alias: f.properties.alias ?? '',
+      name: f.properties.name,
+      name_local: f.properties.name_local ?? '',
+      disputed: Boolean(f.properties.disputed),
+      ...(amount(costOf(f)) ?? {}),
+    }))
     .sort((x, y) => (y.median ?? -1) - (x.median ?? -1) || x.name.localeCompare(y.name));
   type Row = (typeof rows)[number];
   const rank = (r: Row) => (r.median !== undefined ? rows.indexOf(r) + 1 : '');
@@ -133,7 +195,13 @@ export default async function regions({ root, params, query, signal }: PageConte
       ? notAvailable('Regional cost estimates', 'GET /api/cost/regions (the cost engine); the map shows the boundaries only')
       : costs instanceof Error
         ? errorBox(costs, `the ${methodName} estimates`)
-        : h('p', { class: 'note' }, `Method ${costs.method}${costs.method_version ? ` v${costs.method_version}` : ''}; ${costs.items.length} ${unit} estimated; amounts in ${currency} for 24 hours; 90% intervals from the engine's Monte Carlo draws. `, h('a', { href: `/cost?country=${cc}&type=${state.type}&hours=24&method=all` }, 'Compare methods in the calculator'), '.');
+        : h(
+            'p',
+            { class: 'note' },
+            `Method ${costs.method}${costs.method_version ? ` v${costs.method_version}` : ''}; ${costs.items.length} ${unit} estimated; amounts in ${currency} for 24 hours; 90% intervals from the engine's Monte Carlo draws. `,
+            h('a', { href: `/cost?country=${cc}&type=${state.type}&hours=24&method=all` }, 'Compare methods in the calculator'),
+            '.',
+          );
   const legend = medians.length ? Plot.legend({ color: { ...colorOpts, tickFormat: short, ticks: 4 }, width: 320 }) : null;
   replace(
     body,
@@ -145,6 +213,13 @@ export default async function regions({ root, params, query, signal }: PageConte
       sideTable,
     ),
     h('p', { class: 'note', id: 'disputed-note' }, cc === 'RU' ? CRIMEA_NOTE : CHINA_NOTE),
-    costs && !(costs instanceof Error) && costs.inputs?.length ? h('details', null, h('summary', null, `Inputs of ${costs.method} (${costs.inputs.length})`), inputsTable(costs.inputs, `Inputs of ${costs.method}`, `splinternet-${cc}-regions-inputs.csv`)) : null,
+    costs && !(costs instanceof Error) && costs.inputs?.length
+      ? h(
+          'details',
+          null,
+          h('summary', null, `Inputs of ${costs.method} (${costs.inputs.length})`),
+          inputsTable(costs.inputs, `Inputs of ${costs.method}`, `splinternet-${cc}-regions-inputs.csv`),
+        )
+      : null,
   );
 }

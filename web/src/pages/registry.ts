@@ -29,7 +29,14 @@ function seriesFigure(series: Indicator[], title: string, o: { stacked?: boolean
   const rows = series.flatMap((s) =>
     s.values
       .filter((v) => !o.log || v.value > 0)
-      .map((v) => ({ series: s.title.replace(/^Russia's blocking register: /, ''), unit: s.unit, period: v.period, date: new Date(v.period.length === 4 ? `${v.period}-07-01` : v.period), value: v.value, source: v.source.publisher })),
+      .map((v) => ({
+        series: s.title.replace(/^Russia's blocking register: /, ''),
+        unit: s.unit,
+        period: v.period,
+        date: new Date(v.period.length === 4 ? `${v.period}-07-01` : v.period),
+        value: v.value,
+        source: v.source.publisher,
+      })),
   );
   const tip = (d: (typeof rows)[number]) => `${d.series}\n${d.period}: ${num(d.value)} ${d.unit} (${d.source})`;
   const chart = Plot.plot({
@@ -41,7 +48,13 @@ function seriesFigure(series: Indicator[], title: string, o: { stacked?: boolean
     color: { legend: true, label: 'Series' },
     marks: o.stacked
       ? [Plot.areaY(rows, { x: 'date', y: 'value', fill: 'series', title: tip, curve: 'step-after' }), Plot.ruleY([0])]
-      : [Plot.line(rows, { x: 'date', y: 'value', stroke: 'series', curve: 'step-after' }), Plot.dot(rows.filter((_, i) => rows.length < 60 || i % 20 === 0), { x: 'date', y: 'value', fill: 'series', r: 2.5, title: tip })],
+      : [
+          Plot.line(rows, { x: 'date', y: 'value', stroke: 'series', curve: 'step-after' }),
+          Plot.dot(
+            rows.filter((_, i) => rows.length < 60 || i % 20 === 0),
+            { x: 'date', y: 'value', fill: 'series', r: 2.5, title: tip },
+          ),
+        ],
   });
   const table = dataTable(
     [
@@ -55,7 +68,11 @@ function seriesFigure(series: Indicator[], title: string, o: { stacked?: boolean
     { caption: title, csvName: o.csv, maxRows: 300 },
   );
   const last = series.map((s) => `${s.title} ${num(s.values.at(-1)?.value)} (${s.values.at(-1)?.period ?? '?'})`).slice(0, 4);
-  return figure(chart, table, { title, label: `${title}: ${series.length} series; latest ${last.join('; ')}.`, note: 'From the ledger’s indicator series (each value with its source); snapshot figures below come from the imported dumps, which are partial (lower bounds).' });
+  return figure(chart, table, {
+    title,
+    label: `${title}: ${series.length} series; latest ${last.join('; ')}.`,
+    note: 'From the ledger’s indicator series (each value with its source); snapshot figures below come from the imported dumps, which are partial (lower bounds).',
+  });
 }
 
 /** Growth over time: size, entries by decision body, blocked addresses. */
@@ -66,7 +83,9 @@ function growth(series: Indicator[]): HTMLElement[] {
   return [
     size.length ? seriesFigure(size, 'Register size: records and domains', { csv: 'splinternet-registry-size.csv' }) : null,
     byBody.length ? seriesFigure(byBody, 'Records by decision body', { stacked: true, csv: 'splinternet-registry-by-body.csv' }) : null,
-    addresses.length ? seriesFigure(addresses, 'IPv4 addresses listed and blocked (log scale)', { log: true, csv: 'splinternet-registry-addresses.csv' }) : null,
+    addresses.length
+      ? seriesFigure(addresses, 'IPv4 addresses listed and blocked (log scale)', { log: true, csv: 'splinternet-registry-addresses.csv' })
+      : null,
   ].filter((x): x is HTMLElement => x !== null);
 }
 
@@ -78,7 +97,15 @@ function orgFigure(a: Asns, snapshot: string): HTMLElement {
     marginLeft: 220,
     x: { label: 'Blocked IPv4 addresses', grid: true, tickFormat: short },
     y: { label: null, domain: rows.map((r) => r.org) },
-    marks: [Plot.barX(rows, { y: 'org', x: 'blocked', fill: '#8a2c0d', title: (o: Org) => `${o.org}: ${num(o.blocked)} addresses blocked (${pct(o.share_of_announced, 1)} of its announced space); AS ${o.asns.join(', ')}` }), Plot.ruleX([0])],
+    marks: [
+      Plot.barX(rows, {
+        y: 'org',
+        x: 'blocked',
+        fill: '#8a2c0d',
+        title: (o: Org) => `${o.org}: ${num(o.blocked)} addresses blocked (${pct(o.share_of_announced, 1)} of its announced space); AS ${o.asns.join(', ')}`,
+      }),
+      Plot.ruleX([0]),
+    ],
   });
   const table = dataTable(
     [
@@ -93,7 +120,10 @@ function orgFigure(a: Asns, snapshot: string): HTMLElement {
   );
   return figure(chart, table, {
     title: 'Whose networks the register blocks',
-    label: `Blocked addresses by organisation: ${rows.slice(0, 5).map((o) => `${o.org} ${short(o.blocked)}`).join(', ')}.`,
+    label: `Blocked addresses by organisation: ${rows
+      .slice(0, 5)
+      .map((o) => `${o.org} ${short(o.blocked)}`)
+      .join(', ')}.`,
     note: `Attributed with today’s routing (${a.as_data.package} ${a.as_data.version}, ${a.as_data.licence}), not the routing of the dump’s date; ${num(a.totals.not_announced_today)} addresses are not announced today.`,
   });
 }
@@ -113,7 +143,16 @@ function telegramPanel(d: Decision): HTMLElement {
             { key: 'ipv4', label: 'Distinct IPv4', numeric: true, cell: (x) => num(x.ipv4.distinct_addresses), csv: (x) => x.ipv4.distinct_addresses },
             { key: 'target', label: 'In Telegram’s own ranges', numeric: true, cell: (x) => num(x.collateral.target), csv: (x) => x.collateral.target },
             { key: 'collateral', label: 'Collateral', numeric: true, cell: (x) => num(x.collateral.collateral), csv: (x) => x.collateral.collateral },
-            { key: 'orgs', label: 'Organisations hit', cell: (x) => x.organisations.slice(0, 5).map((o) => `${o.org} (${short(o.addresses)})`).join('; '), csv: (x) => x.organisations },
+            {
+              key: 'orgs',
+              label: 'Organisations hit',
+              cell: (x) =>
+                x.organisations
+                  .slice(0, 5)
+                  .map((o) => `${o.org} (${short(o.addresses)})`)
+                  .join('; '),
+              csv: (x) => x.organisations,
+            },
           ],
           d.snapshots,
           { caption: 'The decision in each snapshot that lists it', csvName: 'splinternet-registry-telegram-2018.csv' },
@@ -126,10 +165,16 @@ export default async function registry({ root, query, signal }: PageContext): Pr
   pageHead(root, 'Russia’s blocking register', 'What the register lists, how much address space it blocks, and whose networks that space belongs to.');
   const growthSlot = h('div');
   root.append(h('h2', null, 'Growth over time'), growthSlot);
-  void section(growthSlot, 'the register series', () => getJson<Page<Indicator>>('/api/indicators', { country: 'RU' }, signal), (r) => {
-    const series = r.items.filter((s) => /regist/i.test(s.id));
-    return series.length ? growth(series) : empty('No register series in the ledger yet.');
-  }, signal);
+  void section(
+    growthSlot,
+    'the register series',
+    () => getJson<Page<Indicator>>('/api/indicators', { country: 'RU' }, signal),
+    (r) => {
+      const series = r.items.filter((s) => /regist/i.test(s.id));
+      return series.length ? growth(series) : empty('No register series in the ledger yet.');
+    },
+    signal,
+  );
   if (!(await hasApi('/api/registry/summary'))) {
     root.append(notAvailable('Snapshot analysis', 'GET /api/registry/summary, /asns, /decisions and /lookup (the registry importer)'));
     return;
@@ -139,7 +184,17 @@ export default async function registry({ root, query, signal }: PageContext): Pr
   const orgSlot = h('div');
   const tgSlot = h('div');
   const lookupOut = h('div', { 'aria-live': 'polite' });
-  const lookup = h('form', { class: 'controls', 'aria-label': 'Look up an address or domain' }, h('label', null, 'Is it listed? ', h('input', { name: 'q', value: query.get('q') ?? '', placeholder: '149.154.167.99 or a domain', size: 24, required: true })), h('button', { type: 'submit' }, 'Look up'));
+  const lookup = h(
+    'form',
+    { class: 'controls', 'aria-label': 'Look up an address or domain' },
+    h(
+      'label',
+      null,
+      'Is it listed? ',
+      h('input', { name: 'q', value: query.get('q') ?? '', placeholder: '149.154.167.99 or a domain', size: 24, required: true }),
+    ),
+    h('button', { type: 'submit' }, 'Look up'),
+  );
   lookup.addEventListener('submit', (e) => {
     e.preventDefault();
     const p = new URLSearchParams(location.search);
@@ -147,27 +202,74 @@ export default async function registry({ root, query, signal }: PageContext): Pr
     navigate(`/registry?${p.toString()}`, true);
   });
   root.append(h('h2', null, 'Snapshot'), sumSlot, orgSlot, h('h2', null, 'The Telegram block, 2018'), tgSlot, h('h2', null, 'Lookup'), lookup, lookupOut);
-  void section(sumSlot, 'the snapshot summary', () => getJson<Summary>('/api/registry/summary', { snapshot }, signal), (s) => {
-    const picker = h('select', { name: 'snapshot', 'aria-label': 'Snapshot' }, s.snapshots.map((x) => h('option', { value: x.id, selected: x.id === s.snapshot.id }, `${x.dump_at.slice(0, 10)} (${x.id})${x.lower_bound ? ', lower bound' : ''}`)));
-    picker.addEventListener('change', () => navigate(`/registry?snapshot=${encodeURIComponent(picker.value)}`, true));
-    return h(
-      'div',
-      null,
-      h('label', null, 'Snapshot ', picker),
-      h(
+  void section(
+    sumSlot,
+    'the snapshot summary',
+    () => getJson<Summary>('/api/registry/summary', { snapshot }, signal),
+    (s) => {
+      const picker = h(
+        'select',
+        { name: 'snapshot', 'aria-label': 'Snapshot' },
+        s.snapshots.map((x) =>
+          h('option', { value: x.id, selected: x.id === s.snapshot.id }, `${x.dump_at.slice(0, 10)} (${x.id})${x.lower_bound ? ', lower bound' : ''}`),
+        ),
+      );
+      picker.addEventListener('change', () => navigate(`/registry?snapshot=${encodeURIComponent(picker.value)}`, true));
+      return h(
         'div',
-        { class: 'cards' },
-        h('div', { class: 'card' }, h('div', { class: 'big' }, num(s.ipv4.distinct_addresses)), 'distinct IPv4 addresses blocked', s.snapshot.lower_bound ? h('div', { class: 'badge' }, 'lower bound: partial dump') : null),
-        h('div', { class: 'card' }, h('div', { class: 'big' }, num(s.entries.total)), `entries under ${num(s.entries.decisions)} decisions`),
-        h('div', { class: 'card' }, h('div', { class: 'big' }, num(s.collateral.collateral)), `addresses outside the decisions’ named targets (collateral); ${num(s.collateral.target)} inside`),
-      ),
-      h('p', { class: 'note' }, `Method: ${s.method} Collateral rule: ${s.collateral.rule}`),
-    );
-  }, signal);
-  void section(orgSlot, 'the organisations', () => getJson<Asns>('/api/registry/asns', { snapshot, top: 15 }, signal), (a) => (a.organisations.length ? orgFigure(a, snapshot ?? 'default') : empty('No blocked space attributed to any network.')), signal);
-  void section(tgSlot, 'decision 2-1779/2018', () => getJson<Decision>(`/api/registry/decisions/${encodeURIComponent(TELEGRAM_DECISION)}`, {}, signal), telegramPanel, signal);
+        null,
+        h('label', null, 'Snapshot ', picker),
+        h(
+          'div',
+          { class: 'cards' },
+          h(
+            'div',
+            { class: 'card' },
+            h('div', { class: 'big' }, num(s.ipv4.distinct_addresses)),
+            'distinct IPv4 addresses blocked',
+            s.snapshot.lower_bound ? h('div', { class: 'badge' }, 'lower bound: partial dump') : null,
+          ),
+          h('div', { class: 'card' }, h('div', { class: 'big' }, num(s.entries.total)), `entries under ${num(s.entries.decisions)} decisions`),
+          h(
+            'div',
+            { class: 'card' },
+            h('div', { class: 'big' }, num(s.collateral.collateral)),
+            `addresses outside the decisions’ named targets (collateral); ${num(s.collateral.target)} inside`,
+          ),
+        ),
+        h('p', { class: 'note' }, `Method: ${s.method} Collateral rule: ${s.collateral.rule}`),
+      );
+    },
+    signal,
+  );
+  void section(
+    orgSlot,
+    'the organisations',
+    () => getJson<Asns>('/api/registry/asns', { snapshot, top: 15 }, signal),
+    (a) => (a.organisations.length ? orgFigure(a, snapshot ?? 'default') : empty('No blocked space attributed to any network.')),
+    signal,
+  );
+  void section(
+    tgSlot,
+    'decision 2-1779/2018',
+    () => getJson<Decision>(`/api/registry/decisions/${encodeURIComponent(TELEGRAM_DECISION)}`, {}, signal),
+    telegramPanel,
+    signal,
+  );
   const q = query.get('q');
   if (q) {
-    void section(lookupOut, `the lookup of ${q}`, () => getJson<Record<string, unknown>>('/api/registry/lookup', { q }, signal), (r) => h('div', { class: 'card' }, h('p', { class: 'big' }, r.listed ? 'Listed' : 'Not listed in the imported snapshots'), h('pre', { class: 'raw' }, JSON.stringify({ since: r.since, decisions: r.decisions, as: r.as, note: r.note }, null, 2))), signal);
+    void section(
+      lookupOut,
+      `the lookup of ${q}`,
+      () => getJson<Record<string, unknown>>('/api/registry/lookup', { q }, signal),
+      (r) =>
+        h(
+          'div',
+          { class: 'card' },
+          h('p', { class: 'big' }, r.listed ? 'Listed' : 'Not listed in the imported snapshots'),
+          h('pre', { class: 'raw' }, JSON.stringify({ since: r.since, decisions: r.decisions, as: r.as, note: r.note }, null, 2)),
+        ),
+      signal,
+    );
   }
 }

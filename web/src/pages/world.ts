@@ -32,8 +32,21 @@ async function modelCostSeries(signal: AbortSignal): Promise<Page<Indicator>> {
   for (const row of r.rows) {
     const usd = row.ours[r.method];
     if (usd === undefined) continue;
-    const s: Indicator = by.get(row.country) ?? { id: `model-cost-${row.country.toLowerCase()}`, title: `Our estimate of the cost of shutdowns: ${row.country}`, description: `Splinternet Observatory, ${r.method}: each event priced by who it cut off and for how long`, unit: 'USD', country: row.country, values: [] };
-    s.values.push({ period: String(row.year), value: usd, source: { url: '/api/cost/compare', title: 'cost compare', publisher: 'Splinternet Observatory', published: null, archive_url: null, locator: null }, note: null, disputed: false });
+    const s: Indicator = by.get(row.country) ?? {
+      id: `model-cost-${row.country.toLowerCase()}`,
+      title: `Our estimate of the cost of shutdowns: ${row.country}`,
+      description: `Splinternet Observatory, ${r.method}: each event priced by who it cut off and for how long`,
+      unit: 'USD',
+      country: row.country,
+      values: [],
+    };
+    s.values.push({
+      period: String(row.year),
+      value: usd,
+      source: { url: '/api/cost/compare', title: 'cost compare', publisher: 'Splinternet Observatory', published: null, archive_url: null, locator: null },
+      note: null,
+      disputed: false,
+    });
     by.set(row.country, s);
   }
   return { items: [...by.values()], next_cursor: null };
@@ -44,12 +57,23 @@ export default async function world({ root, query, signal }: PageContext): Promi
   const body = h('div', null, loading('the world map'));
   root.append(body);
   const model = query.get('color') === 'model';
-  let data: [EventCounts, Page<Indicator>, Awaited<ReturnType<typeof worldCountries>>, Awaited<ReturnType<typeof disputedAreas>>, Record<string, string>, string[]];
+  let data: [
+    EventCounts,
+    Page<Indicator>,
+    Awaited<ReturnType<typeof worldCountries>>,
+    Awaited<ReturnType<typeof disputedAreas>>,
+    Record<string, string>,
+    string[],
+  ];
   try {
     data = await Promise.all([
       getJson<EventCounts>('/api/stats/events', {}, signal),
       // Published cost series are only needed when colouring by cost (they are the larger payload).
-      query.get('color') === 'cost' ? getJson<Page<Indicator>>('/api/indicators', {}, signal) : model ? modelCostSeries(signal) : Promise.resolve({ items: [], next_cursor: null }),
+      query.get('color') === 'cost'
+        ? getJson<Page<Indicator>>('/api/indicators', {}, signal)
+        : model
+          ? modelCostSeries(signal)
+          : Promise.resolve({ items: [], next_cursor: null }),
       worldCountries(),
       disputedAreas(),
       countryNames(),
@@ -82,7 +106,12 @@ export default async function world({ root, query, signal }: PageContext): Promi
       'label',
       null,
       'Category ',
-      h('select', { name: 'category' }, h('option', { value: '' }, 'All categories'), cats.map((c) => h('option', { value: c, selected: c === state.category }, titleCase(c)))),
+      h(
+        'select',
+        { name: 'category' },
+        h('option', { value: '' }, 'All categories'),
+        cats.map((c) => h('option', { value: c, selected: c === state.category }, titleCase(c))),
+      ),
     ),
     h('label', null, 'From ', h('select', { name: 'from' }, yearOptions(state.from))),
     h('label', null, 'to ', h('select', { name: 'to' }, yearOptions(state.to))),
@@ -125,8 +154,18 @@ export default async function world({ root, query, signal }: PageContext): Promi
   const costs = [...costOf.values()].map((c) => c.usd);
   const max = Math.max(1, ...(byCost ? costs : [...perCountry.values()]));
   const colorOpts = byCost
-    ? { type: 'log' as const, scheme: 'purples' as const, domain: [Math.min(max, ...costs), max], label: model ? 'Our estimate of the cost of shutdowns (USD, cost-escalated)' : 'Published shutdown cost (USD)' }
-    : { type: 'sqrt' as const, scheme: 'oranges' as const, domain: [0, max], label: `Ledger events${state.category ? ` (${titleCase(state.category)})` : ''}, ${state.from}–${state.to}` };
+    ? {
+        type: 'log' as const,
+        scheme: 'purples' as const,
+        domain: [Math.min(max, ...costs), max],
+        label: model ? 'Our estimate of the cost of shutdowns (USD, cost-escalated)' : 'Published shutdown cost (USD)',
+      }
+    : {
+        type: 'sqrt' as const,
+        scheme: 'oranges' as const,
+        domain: [0, max],
+        label: `Ledger events${state.category ? ` (${titleCase(state.category)})` : ''}, ${state.from}–${state.to}`,
+      };
   const scale = Plot.scale({ color: colorOpts });
   const valueOf = (cc: string | null) => (cc ? (byCost ? costOf.get(cc)?.usd : perCountry.get(cc)) : undefined);
   const tip = (cc: string | null, fallback: string) => {
@@ -163,13 +202,24 @@ export default async function world({ root, query, signal }: PageContext): Promi
   map.dataset.map = 'world';
 
   const rows = [...new Set([...perCountry.keys(), ...costOf.keys()])]
-    .map((cc) => ({ cc, name: names[cc] ?? cc, events: perCountry.get(cc) ?? 0, cost: costOf.get(cc)?.usd ?? null, series: costOf.get(cc)?.series.join('; ') ?? '' }))
+    .map((cc) => ({
+      cc,
+      name: names[cc] ?? cc,
+      events: perCountry.get(cc) ?? 0,
+      cost: costOf.get(cc)?.usd ?? null,
+      series: costOf.get(cc)?.series.join('; ') ?? '',
+    }))
     .sort((a, b) => (byCost ? (b.cost ?? 0) - (a.cost ?? 0) : b.events - a.events) || a.cc.localeCompare(b.cc));
   const table = dataTable(
     [
       { key: 'cc', label: 'Code', cell: (r) => h('a', { href: `/country/${r.cc}` }, r.cc) },
       { key: 'name', label: 'Country' },
-      { key: 'events', label: 'Events', numeric: true, cell: (r) => countLink(r.events, { country: r.cc, category: state.category, from: state.from, to: state.to }) },
+      {
+        key: 'events',
+        label: 'Events',
+        numeric: true,
+        cell: (r) => countLink(r.events, { country: r.cc, category: state.category, from: state.from, to: state.to }),
+      },
       ...(byCost
         ? [
             { key: 'cost', label: model ? 'Our estimate (USD)' : 'Published cost (USD)', numeric: true, cell: (r: (typeof rows)[number]) => money(r.cost) },
@@ -178,24 +228,33 @@ export default async function world({ root, query, signal }: PageContext): Promi
         : []),
     ],
     rows,
-    { caption: `Countries by ${model ? 'our cost estimate' : byCost ? 'published cost' : 'event count'}, ${state.from}–${state.to}`, csvName: `splinternet-world-${state.from}-${state.to}.csv` },
+    {
+      caption: `Countries by ${model ? 'our cost estimate' : byCost ? 'published cost' : 'event count'}, ${state.from}–${state.to}`,
+      csvName: `splinternet-world-${state.from}-${state.to}.csv`,
+    },
   );
   const legend = Plot.legend({ color: colorOpts, width: 320 });
   const costNote = model
     ? 'Our estimate: every shutdown, throttling and block event priced by the share of the country it cut off (the population of its geocoded area; regional output for Russia and China) for the hours of each year, summed per country over the selected years (method cost-escalated, USD). Each country page sets it beside Top10VPN, year by year, with the cause where they differ.'
     : costSeries.length
-    ? `Cost: the sum of the published yearly shutdown-cost figures in the ledger by ${[...new Set(costSeries.flatMap((s) => s.values.map((v) => v.source.publisher)))].join(', ')} (${(costSeries[0]?.description ?? '').replace(/\.$/, '')}), in current US dollars, over the selected years; countries without a published figure are grey. Model estimates per event are on each event page and in the cost calculator.`
-    : 'No published yearly cost series is in the ledger yet, so no country is coloured by cost; model estimates per event are on each event page and in the cost calculator.';
+      ? `Cost: the sum of the published yearly shutdown-cost figures in the ledger by ${[...new Set(costSeries.flatMap((s) => s.values.map((v) => v.source.publisher)))].join(', ')} (${(costSeries[0]?.description ?? '').replace(/\.$/, '')}), in current US dollars, over the selected years; countries without a published figure are grey. Model estimates per event are on each event page and in the cost calculator.`
+      : 'No published yearly cost series is in the ledger yet, so no country is coloured by cost; model estimates per event are on each event page and in the cost calculator.';
   const note = h(
     'span',
     null,
-    byCost ? costNote : `Counts: ledger events (status active) by the year they started, counted once in every country they list; ${num(counts.items.reduce((a, c) => a + c.count, 0))} country-event pairs in all.`,
+    byCost
+      ? costNote
+      : `Counts: ledger events (status active) by the year they started, counted once in every country they list; ${num(counts.items.reduce((a, c) => a + c.count, 0))} country-event pairs in all.`,
     ' Crimea and Sevastopol (hatched) are disputed: Natural Earth draws them inside Russia; ISO codes them UA-43 and UA-40. ',
     h('a', { href: '/regions/RU' }, 'How we code them'),
     '.',
   );
   body.replaceChildren(
     form,
-    figure(h('div', null, legend, map, hover.el), table, { title: byCost ? 'Published shutdown cost by country' : 'Ledger events by country', label: map.getAttribute('aria-label') ?? '', note }),
+    figure(h('div', null, legend, map, hover.el), table, {
+      title: byCost ? 'Published shutdown cost by country' : 'Ledger events by country',
+      label: map.getAttribute('aria-label') ?? '',
+      note,
+    }),
   );
 }

@@ -63,7 +63,14 @@ export async function costByYear(slot: HTMLElement, cc: string, events: LedgerEv
       y: { label: 'USD (sum of medians)', grid: true, tickFormat: short },
       color: { legend: true, label: 'Method' },
       marks: [
-        Plot.barY(data, { fx: 'year', x: 'method', y: 'median', fill: 'method', title: (d: (typeof data)[number]) => `${d.year}, ${d.method}: ${money(d.median, 'USD')} over ${d.n} events (summed 90% bounds ${money(d.low)}–${money(d.high)})` }),
+        Plot.barY(data, {
+          fx: 'year',
+          x: 'method',
+          y: 'median',
+          fill: 'method',
+          title: (d: (typeof data)[number]) =>
+            `${d.year}, ${d.method}: ${money(d.median, 'USD')} over ${d.n} events (summed 90% bounds ${money(d.low)}–${money(d.high)})`,
+        }),
         Plot.ruleX(data, { fx: 'year', x: 'method', y1: 'low', y2: 'high', stroke: '#333' }),
       ],
     });

@@ -40,7 +40,13 @@ function estimateCard(e: CostEstimate): HTMLElement {
   return h(
     'section',
     { class: 'card estimate', 'data-method': e.method },
-    h('h3', null, e.method, e.method_version ? h('span', { class: 'note' }, ` v${e.method_version}`) : null, e.proxy ? h('span', { class: 'badge proxy', title: typeof e.proxy === 'string' ? e.proxy : 'a documented proxy input' }, ' proxy') : null),
+    h(
+      'h3',
+      null,
+      e.method,
+      e.method_version ? h('span', { class: 'note' }, ` v${e.method_version}`) : null,
+      e.proxy ? h('span', { class: 'badge proxy', title: typeof e.proxy === 'string' ? e.proxy : 'a documented proxy input' }, ' proxy') : null,
+    ),
     h('p', { class: 'big' }, money(e.median, e.currency)),
     h(
       'dl',
@@ -50,13 +56,30 @@ function estimateCard(e: CostEstimate): HTMLElement {
       h('dt', null, 'Point estimate'),
       h('dd', null, money(e.point, e.currency)),
       e.usd ? [h('dt', null, 'In USD'), h('dd', null, interval(e.usd.median, e.usd.low, e.usd.high, 'USD'))] : null,
-      e.usd?.rate ? [h('dt', null, 'Exchange rate'), h('dd', null, `${e.usd.rate.toFixed(e.usd.rate >= 100 ? 1 : 4)} ${e.usd.rate_unit ?? `${e.currency}/USD`}${e.usd.rate_date ? ` on ${e.usd.rate_date}` : ''}`)] : null,
+      e.usd?.rate
+        ? [
+            h('dt', null, 'Exchange rate'),
+            h(
+              'dd',
+              null,
+              `${e.usd.rate.toFixed(e.usd.rate >= 100 ? 1 : 4)} ${e.usd.rate_unit ?? `${e.currency}/USD`}${e.usd.rate_date ? ` on ${e.usd.rate_date}` : ''}`,
+            ),
+          ]
+        : null,
       e.years?.length ? [h('dt', null, 'Data years'), h('dd', null, e.years.join(', '))] : null,
       e.data_vintage?.length ? [h('dt', null, 'Data vintage'), h('dd', null, e.data_vintage.join('; '))] : null,
       typeof e.proxy === 'string' ? [h('dt', null, 'Proxy'), h('dd', null, e.proxy)] : null,
     ),
-    notes.length ? h('ul', { class: 'note' }, notes.map((n) => h('li', null, n))) : null,
-    e.inputs?.length ? h('details', null, h('summary', null, `Inputs (${e.inputs.length})`), inputsTable(e.inputs, `Inputs of ${e.method}`, `cost-inputs-${e.method}.csv`)) : null,
+    notes.length
+      ? h(
+          'ul',
+          { class: 'note' },
+          notes.map((n) => h('li', null, n)),
+        )
+      : null,
+    e.inputs?.length
+      ? h('details', null, h('summary', null, `Inputs (${e.inputs.length})`), inputsTable(e.inputs, `Inputs of ${e.method}`, `cost-inputs-${e.method}.csv`))
+      : null,
   );
 }
 
@@ -64,7 +87,16 @@ function estimateCard(e: CostEstimate): HTMLElement {
 export function costResultView(r: CostResult, title: string): HTMLElement {
   const ests = r.estimates.filter((e) => isNum(e.median));
   const usd = (e: CostEstimate) => e.usd ?? (e.currency === 'USD' ? e : undefined);
-  const rows = ests.map((e) => ({ method: e.method, median: usd(e)?.median, low: usd(e)?.low, high: usd(e)?.high, currency: e.currency, local_median: e.median, local_low: e.low, local_high: e.high }));
+  const rows = ests.map((e) => ({
+    method: e.method,
+    median: usd(e)?.median,
+    low: usd(e)?.low,
+    high: usd(e)?.high,
+    currency: e.currency,
+    local_median: e.median,
+    local_low: e.low,
+    local_high: e.high,
+  }));
   const withUsd = rows.filter((x) => isNum(x.median));
   const chart = Plot.plot({
     width: chartWidth(),
@@ -72,9 +104,20 @@ export function costResultView(r: CostResult, title: string): HTMLElement {
     height: 40 + 36 * Math.max(1, withUsd.length),
     x: { label: 'USD (median, 90% interval)', grid: true, tickFormat: short },
     y: { label: null, domain: withUsd.map((x) => x.method) },
-    marks: [Plot.ruleY(withUsd, { x1: 'low', x2: 'high', y: 'method', strokeWidth: 3, stroke: '#c9a27e' }), Plot.dot(withUsd, { x: 'median', y: 'method', fill: '#8a2c0d', r: 5, title: (d: (typeof rows)[number]) => `${d.method}: ${interval(d.median, d.low, d.high, 'USD')}` })],
+    marks: [
+      Plot.ruleY(withUsd, { x1: 'low', x2: 'high', y: 'method', strokeWidth: 3, stroke: '#c9a27e' }),
+      Plot.dot(withUsd, {
+        x: 'median',
+        y: 'method',
+        fill: '#8a2c0d',
+        r: 5,
+        title: (d: (typeof rows)[number]) => `${d.method}: ${interval(d.median, d.low, d.high, 'USD')}`,
+      }),
+    ],
   });
-  const spread = r.spread?.ratio ?? (withUsd.length > 1 ? Math.max(...withUsd.map((x) => x.median ?? 0)) / Math.max(1, Math.min(...withUsd.map((x) => x.median ?? 0))) : null);
+  const spread =
+    r.spread?.ratio ??
+    (withUsd.length > 1 ? Math.max(...withUsd.map((x) => x.median ?? 0)) / Math.max(1, Math.min(...withUsd.map((x) => x.median ?? 0))) : null);
   const table = dataTable(
     [
       { key: 'method', label: 'Method' },
@@ -88,20 +131,42 @@ export function costResultView(r: CostResult, title: string): HTMLElement {
     rows,
     { caption: 'Estimates by method', csvName: 'cost-estimates.csv' },
   );
-  const regionRows = ests.flatMap((e) => (e.regions ?? []).map((g) => ({ method: e.method, code: g.code, name: g.name ?? '', median: g.median, low: g.low, high: g.high, currency: g.currency ?? e.currency })));
+  const regionRows = ests.flatMap((e) =>
+    (e.regions ?? []).map((g) => ({
+      method: e.method,
+      code: g.code,
+      name: g.name ?? '',
+      median: g.median,
+      low: g.low,
+      high: g.high,
+      currency: g.currency ?? e.currency,
+    })),
+  );
   const skipped = r.skipped ?? [];
   return h(
     'div',
     { class: 'cost-result' },
     r.mapping?.length ? h('p', { class: 'note' }, `Scenario from the event: ${r.mapping.join('; ')}.`) : null,
-    r.missing?.length ? h('div', { class: 'state empty' }, h('strong', null, 'What this event lacks for a full estimate: '), r.missing.map((m) => `${m.field}: ${m.reason}`).join('; ')) : null,
+    r.missing?.length
+      ? h(
+          'div',
+          { class: 'state empty' },
+          h('strong', null, 'What this event lacks for a full estimate: '),
+          r.missing.map((m) => `${m.field}: ${m.reason}`).join('; '),
+        )
+      : null,
     h('div', { class: 'cards' }, ests.map(estimateCard)),
-    skipped.length ? h('p', { class: 'note' }, `Methods that cannot price this scenario: ${skipped.map((s) => `${s.method} (${s.parameter}: ${s.reason})`).join('; ')}.`) : null,
+    skipped.length
+      ? h('p', { class: 'note' }, `Methods that cannot price this scenario: ${skipped.map((s) => `${s.method} (${s.parameter}: ${s.reason})`).join('; ')}.`)
+      : null,
     withUsd.length
       ? figure(chart, table, {
           title,
           label: `Cost by method in USD: ${withUsd.map((x) => `${x.method} ${money(x.median, 'USD')}`).join(', ')}`,
-          note: spread && spread > 1 ? `Spread between methods: the highest median is ${spread.toFixed(1)}× the lowest. Each method's assumptions are in its inputs table.` : undefined,
+          note:
+            spread && spread > 1
+              ? `Spread between methods: the highest median is ${spread.toFixed(1)}× the lowest. Each method's assumptions are in its inputs table.`
+              : undefined,
         })
       : table,
     regionRows.length

@@ -22,10 +22,12 @@ export function evidenceQueries(e: LedgerEvent): { query: Q; summary?: unknown; 
     else if (raw && typeof raw === 'object') q = raw as Record<string, unknown>;
     const inner = (typeof q.query === 'string' ? Object.fromEntries(new URLSearchParams(q.query)) : (q.query ?? q)) as Record<string, unknown>;
     const query: Q = {};
-    for (const k of QUERY_KEYS) if (inner[k] !== undefined && inner[k] !== null) query[k === 'probe_cc' ? 'cc' : k === 'probe_asn' ? 'asn' : k] = text(inner[k]);
+    for (const k of QUERY_KEYS)
+      if (inner[k] !== undefined && inner[k] !== null) query[k === 'probe_cc' ? 'cc' : k === 'probe_asn' ? 'asn' : k] = text(inner[k]);
     const key = new URLSearchParams(query).toString();
     const opt = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-    if (key && !out.some((o) => new URLSearchParams(o.query).toString() === key)) out.push({ query, summary: summary ?? q.summary, label: opt(q.label), note: opt(q.note) });
+    if (key && !out.some((o) => new URLSearchParams(o.query).toString() === key))
+      out.push({ query, summary: summary ?? q.summary, label: opt(q.label), note: opt(q.note) });
   };
   const ev = e.measurement_evidence ?? e.evidence;
   for (const x of Array.isArray(ev) ? ev : ev ? [ev] : []) add(x, (x as { summary?: unknown }).summary);
@@ -38,16 +40,36 @@ const explorerHref = (q: Q) => `/measurements?${new URLSearchParams(q).toString(
 export async function evidenceView(e: LedgerEvent, signal: AbortSignal): Promise<HTMLElement> {
   const queries = evidenceQueries(e);
   if (queries.length === 0) return h('div', null, empty('No measurement evidence is linked to this event.'));
-  if (!(await hasApi('/api/measurements/summary'))) return h('div', null, notAvailable('Measurement evidence', 'GET /api/measurements/summary (the measurement pipeline)'));
+  if (!(await hasApi('/api/measurements/summary')))
+    return h('div', null, notAvailable('Measurement evidence', 'GET /api/measurements/summary (the measurement pipeline)'));
   const box = h('div');
   for (const { query, label, note } of queries) {
     const slot = h('div');
-    append(box, [label ? h('h3', null, label) : null, note ? h('p', { class: 'note' }, note) : null, h('p', null, 'Saved query: ', h('code', null, new URLSearchParams(query).toString()), ' · ', h('a', { href: explorerHref(query) }, 'open in the explorer')), slot]);
+    append(box, [
+      label ? h('h3', null, label) : null,
+      note ? h('p', { class: 'note' }, note) : null,
+      h(
+        'p',
+        null,
+        'Saved query: ',
+        h('code', null, new URLSearchParams(query).toString()),
+        ' · ',
+        h('a', { href: explorerHref(query) }, 'open in the explorer'),
+      ),
+      slot,
+    ]);
     void section(
       slot,
       'the measurement evidence',
       () => getJson<Summary>('/api/measurements/summary', { grain: 'day', ...query }, signal),
-      (r) => (cellsOf(r).length ? heatmap(cellsOf(r).map(normalizeCell), { title: 'Measurements behind this event', csvName: `${e.id}-measurements.csv`, href: (c) => explorerHref({ ...query, target: c.target, since: c.day, until: c.day }) }) : empty('The saved query matches no measurements in this database.')),
+      (r) =>
+        cellsOf(r).length
+          ? heatmap(cellsOf(r).map(normalizeCell), {
+              title: 'Measurements behind this event',
+              csvName: `${e.id}-measurements.csv`,
+              href: (c) => explorerHref({ ...query, target: c.target, since: c.day, until: c.day }),
+            })
+          : empty('The saved query matches no measurements in this database.'),
       signal,
     );
   }

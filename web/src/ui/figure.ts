@@ -38,7 +38,12 @@ export function figure(chart: Element, table: HTMLElement, o: FigureOptions): HT
   return h(
     'figure',
     { class: 'fig', id: o.id ?? null },
-    h('div', { class: 'fig-head' }, h('figcaption', null, o.title), h('div', { class: 'tabs', role: 'group', 'aria-label': `${o.title}: view` }, tabChart, tabTable)),
+    h(
+      'div',
+      { class: 'fig-head' },
+      h('figcaption', null, o.title),
+      h('div', { class: 'tabs', role: 'group', 'aria-label': `${o.title}: view` }, tabChart, tabTable),
+    ),
     chartBox,
     tableBox,
     o.note ? h('p', { class: 'note' }, o.note) : null,

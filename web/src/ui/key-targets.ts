@@ -36,7 +36,13 @@ export async function keyTargets(slot: HTMLElement, cc: string, signal: AbortSig
         .filter((c) => c.target);
       if (!cells.length) return empty(`No measurements of the key services in ${cc} in this database.`);
       return [
-        heatmap(cells, { targets: KEY_TARGETS.map(([name]) => name), note: 'Rows without cells: no measurement of that service in this database. Status is our per-layer verdict, the most severe of the day; OONI’s own flags are in the table.', title: `Key services in ${cc}: status by day`, csvName: `splinternet-${cc}-key-services.csv`, href: (c) => `/measurements?cc=${cc}&since=${c.day}&until=${c.day}` }),
+        heatmap(cells, {
+          targets: KEY_TARGETS.map(([name]) => name),
+          note: 'Rows without cells: no measurement of that service in this database. Status is our per-layer verdict, the most severe of the day; OONI’s own flags are in the table.',
+          title: `Key services in ${cc}: status by day`,
+          csvName: `splinternet-${cc}-key-services.csv`,
+          href: (c) => `/measurements?cc=${cc}&since=${c.day}&until=${c.day}`,
+        }),
         h('p', { class: 'note' }, h('a', { href: `/measurements?cc=${cc}` }, `Explore all ${cc} measurements`)),
       ];
     },

@@ -78,7 +78,9 @@ export function normalizeCell(r: Raw): Cell {
   const examplesRaw = (r.examples ?? r.example_ids ?? r.example_measurement_ids ?? {}) as Record<string, unknown>;
   const examples: Record<string, string> = {};
   for (const [k, v] of Object.entries(examplesRaw)) if (v) examples[k] = text(v);
-  const status = STATUSES.find((s) => (counts[s] ?? 0) > 0) ?? (ooni.confirmed ? 'confirmed' : ooni.anomaly ? 'anomaly' : ooni.failure ? 'failure' : total ? 'ok' : 'insufficient');
+  const status =
+    STATUSES.find((s) => (counts[s] ?? 0) > 0) ??
+    (ooni.confirmed ? 'confirmed' : ooni.anomaly ? 'anomaly' : ooni.failure ? 'failure' : total ? 'ok' : 'insufficient');
   return {
     day: str(r.bucket, r.day, r.period, r.hour, r.date).replace('T', ' ').slice(0, 19),
     cc: str(r.probe_cc, r.cc),
@@ -98,7 +100,13 @@ const cellTitle = (c: Cell) =>
   `${c.target} · ${c.day} · ${c.cc} ${c.asn} · ${c.test_name}\n${c.total} measurements; ${Object.entries(c.counts)
     .filter(([, n]) => n)
     .map(([s, n]) => `${s} ${n}`)
-    .join(', ')}${Object.keys(c.ooni).length ? `\nOONI: ${Object.entries(c.ooni).map(([s, n]) => `${s} ${n}`).join(', ')}` : ''}`;
+    .join(', ')}${
+    Object.keys(c.ooni).length
+      ? `\nOONI: ${Object.entries(c.ooni)
+          .map(([s, n]) => `${s} ${n}`)
+          .join(', ')}`
+      : ''
+  }`;
 
 /** Merge cells over ASNs and tests into one per (target, day); the most severe status wins. */
 export function byTargetDay(cells: Cell[]): Cell[] {
@@ -134,7 +142,13 @@ export function heatmap(cells: Cell[], o: { title: string; href?: (c: Cell) => s
     marginLeft: Math.min(200, 12 + 7 * Math.max(...targets.map((t) => t.length), 4)),
     marginBottom: 50,
     height: 90 + 24 * Math.max(2, targets.length),
-    x: { type: 'band', domain: days, label: oneYear ? `Day (${days[0]?.slice(0, 4)})` : 'Day (days with measurements only)', tickRotate: -40, tickFormat: (d: string) => (oneYear ? d.slice(5) : d) },
+    x: {
+      type: 'band',
+      domain: days,
+      label: oneYear ? `Day (${days[0]?.slice(0, 4)})` : 'Day (days with measurements only)',
+      tickRotate: -40,
+      tickFormat: (d: string) => (oneYear ? d.slice(5) : d),
+    },
     y: { label: null, domain: targets },
     color: { domain: statuses, range: statuses.map((s) => COLORS[s] ?? '#999'), legend: true, label: 'Most severe status' },
     marks: [
@@ -156,8 +170,22 @@ export function heatmap(cells: Cell[], o: { title: string; href?: (c: Cell) => s
       { key: 'target', label: 'Target', cell: (c) => (o.href ? h('a', { href: o.href(c) }, c.target) : c.target) },
       { key: 'status', label: 'Most severe status' },
       { key: 'total', label: 'Measurements', numeric: true },
-      ...STATUSES.map((s) => ({ key: s, label: s.replace('_', ' '), numeric: true, cell: (c: Cell) => String(c.counts[s] ?? 0), csv: (c: Cell) => c.counts[s] ?? 0 })),
-      { key: 'ooni', label: 'OONI flags', cell: (c) => Object.entries(c.ooni).map(([k, n]) => `${k} ${n}`).join(', '), csv: (c) => c.ooni },
+      ...STATUSES.map((s) => ({
+        key: s,
+        label: s.replace('_', ' '),
+        numeric: true,
+        cell: (c: Cell) => String(c.counts[s] ?? 0),
+        csv: (c: Cell) => c.counts[s] ?? 0,
+      })),
+      {
+        key: 'ooni',
+        label: 'OONI flags',
+        cell: (c) =>
+          Object.entries(c.ooni)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', '),
+        csv: (c) => c.ooni,
+      },
     ],
     merged.sort((a, b) => a.day.localeCompare(b.day) || a.target.localeCompare(b.target)),
     { caption: o.title, csvName: o.csvName },
@@ -165,6 +193,8 @@ export function heatmap(cells: Cell[], o: { title: string; href?: (c: Cell) => s
   return figure(chart, table, {
     title: o.title,
     label: `Heat map of ${targets.length} targets over ${new Set(merged.map((c) => c.day)).size} days; cells coloured by the most severe verdict status: ${statuses.join(', ')}.`,
-    note: o.note ?? 'Status is our per-layer verdict (method: docs/design/020-measurement-pipeline.md), the most severe among the day’s measurements; OONI’s own flags are in the table.',
+    note:
+      o.note ??
+      'Status is our per-layer verdict (method: docs/design/020-measurement-pipeline.md), the most severe among the day’s measurements; OONI’s own flags are in the table.',
   });
 }

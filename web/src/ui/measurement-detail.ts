@@ -13,7 +13,11 @@ const show = (v: unknown): string => (Array.isArray(v) ? v.map(show).join(', ') 
 
 function kv(doc: Doc, keys?: string[]): HTMLElement {
   const ks = keys ?? Object.keys(doc).filter((k) => typeof doc[k] !== 'object' || doc[k] === null || Array.isArray(doc[k]));
-  return h('dl', { class: 'kv' }, ks.filter((k) => k in doc).map((k) => [h('dt', null, k), h('dd', null, k.endsWith('_time') ? day(doc[k]) : show(doc[k]))]));
+  return h(
+    'dl',
+    { class: 'kv' },
+    ks.filter((k) => k in doc).map((k) => [h('dt', null, k), h('dd', null, k.endsWith('_time') ? day(doc[k]) : show(doc[k]))]),
+  );
 }
 
 export async function measurementDetail(slot: HTMLElement, id: string, signal: AbortSignal): Promise<void> {
@@ -31,9 +35,19 @@ export async function measurementDetail(slot: HTMLElement, id: string, signal: A
         h('h2', null, `Measurement ${id}`),
         kv(m),
         h('h3', null, 'Verdict'),
-        kv(verdict, ['status', 'layers', 'mechanism', 'rules', 'rules_version', 'anomaly', 'confirmed', 'failure'].filter((k) => k in verdict)),
+        kv(
+          verdict,
+          ['status', 'layers', 'mechanism', 'rules', 'rules_version', 'anomaly', 'confirmed', 'failure'].filter((k) => k in verdict),
+        ),
         evidence ? [h('h3', null, 'Evidence'), h('pre', { class: 'raw' }, JSON.stringify(evidence, null, 2))] : null,
-        raw ? h('details', null, h('summary', null, 'Raw measurement (OONI JSON, CC BY-NC-SA 4.0)'), h('pre', { class: 'raw' }, typeof raw === 'string' ? raw : JSON.stringify(raw, null, 2))) : null,
+        raw
+          ? h(
+              'details',
+              null,
+              h('summary', null, 'Raw measurement (OONI JSON, CC BY-NC-SA 4.0)'),
+              h('pre', { class: 'raw' }, typeof raw === 'string' ? raw : JSON.stringify(raw, null, 2)),
+            )
+          : null,
       );
     },
     signal,

@@ -27,7 +27,13 @@ export const notAvailable = (what: string, api: string) =>
  * Fill `slot` with a loading state, run `load`, then render its result (or an error box).
  * Aborted loads (the user left the page) render nothing.
  */
-export async function section<T>(slot: HTMLElement, what: string, load: () => Promise<T>, show: (v: T) => Node | (Node | null)[], signal?: AbortSignal): Promise<T | undefined> {
+export async function section<T>(
+  slot: HTMLElement,
+  what: string,
+  load: () => Promise<T>,
+  show: (v: T) => Node | (Node | null)[],
+  signal?: AbortSignal,
+): Promise<T | undefined> {
   slot.replaceChildren(loading(what));
   try {
     const v = await load();

@@ -54,11 +54,27 @@ export function dataTable<T>(columns: Column<T>[], rows: T[], opts: { caption: s
     'table',
     { class: 'data' },
     h('caption', null, opts.caption),
-    h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : null }, c.label)))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : null }, c.label)),
+      ),
+    ),
     h(
       'tbody',
       null,
-      shown.map((r) => h('tr', null, columns.map((c) => h('td', { class: c.numeric ? 'num' : c.nowrap ? 'nowrap' : null }, c.cell ? c.cell(r) : text((r as Record<string, unknown>)[c.key]))))),
+      shown.map((r) =>
+        h(
+          'tr',
+          null,
+          columns.map((c) =>
+            h('td', { class: c.numeric ? 'num' : c.nowrap ? 'nowrap' : null }, c.cell ? c.cell(r) : text((r as Record<string, unknown>)[c.key])),
+          ),
+        ),
+      ),
     ),
   );
   return h(

@@ -23,7 +23,10 @@ export function throttlingFigure(items: SpeedtestDay[], cc: string): HTMLElement
   const all = items.map((d) => ({ ...d, as: asLabel(d) }));
   const tests = new Map<string, number>();
   for (const r of all) tests.set(r.as, (tests.get(r.as) ?? 0) + r.n);
-  const nets = [...tests.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP_NETWORKS).map(([n]) => n);
+  const nets = [...tests.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, TOP_NETWORKS)
+    .map(([n]) => n);
   const shown = new Set(nets);
   const rows = all.filter((r) => shown.has(r.as));
   const chart = Plot.plot({
@@ -35,8 +38,21 @@ export function throttlingFigure(items: SpeedtestDay[], cc: string): HTMLElement
     y: { label: null, domain: nets },
     color: { type: 'linear', scheme: 'reds', domain: [0, 1], legend: true, label: 'Share of tests throttled', tickFormat: '.0%' },
     marks: [
-      Plot.cell(rows.filter((r) => r.verdict !== 'insufficient'), { x: 'day', y: 'as', fill: 'share_throttled', inset: 0.5, title: (r: (typeof rows)[number]) => `${r.as} ${r.day}: ${r.verdict}, ${pct(r.share_throttled)} of ${r.n} tests throttled; median ${num(r.median_target_kbps)} vs control ${num(r.median_control_kbps)} kbps` }),
-      Plot.cell(rows.filter((r) => r.verdict === 'insufficient'), { x: 'day', y: 'as', fill: '#e0e0d8', inset: 0.5, title: (r: (typeof rows)[number]) => `${r.as} ${r.day}: insufficient data (${r.n} tests)` }),
+      Plot.cell(
+        rows.filter((r) => r.verdict !== 'insufficient'),
+        {
+          x: 'day',
+          y: 'as',
+          fill: 'share_throttled',
+          inset: 0.5,
+          title: (r: (typeof rows)[number]) =>
+            `${r.as} ${r.day}: ${r.verdict}, ${pct(r.share_throttled)} of ${r.n} tests throttled; median ${num(r.median_target_kbps)} vs control ${num(r.median_control_kbps)} kbps`,
+        },
+      ),
+      Plot.cell(
+        rows.filter((r) => r.verdict === 'insufficient'),
+        { x: 'day', y: 'as', fill: '#e0e0d8', inset: 0.5, title: (r: (typeof rows)[number]) => `${r.as} ${r.day}: insufficient data (${r.n} tests)` },
+      ),
     ],
   });
   const table = dataTable(
@@ -66,5 +82,11 @@ export async function throttlingView(slot: HTMLElement, cc: string, signal: Abor
     slot.replaceChildren(notAvailable('Throttling view', 'GET /api/speedtests/summary (the detector)'));
     return;
   }
-  await section(slot, 'the speed-test summary', () => getJson<{ items: SpeedtestDay[] }>('/api/speedtests/summary', { cc }, signal), (r) => (r.items.length ? throttlingFigure(r.items, cc) : empty(`No speed tests for ${cc} in this database.`)), signal);
+  await section(
+    slot,
+    'the speed-test summary',
+    () => getJson<{ items: SpeedtestDay[] }>('/api/speedtests/summary', { cc }, signal),
+    (r) => (r.items.length ? throttlingFigure(r.items, cc) : empty(`No speed tests for ${cc} in this database.`)),
+    signal,
+  );
 }
