@@ -1,19 +1,18 @@
 /**
- * `elections import`: each file is read whole (zipped or plain), recognised by its content
- * (CEC protocol CSV, Meduza's single-mandate TSV, a DEG series script), turned into rows and
- * rejects, and stored in one transaction that replaces what the same file stored before.
- * Every file's report reconciles: lines read = rows stored + rows rejected.
+ * `elections import`: each file is read as a stream of lines within the import caps (zipped,
+ * gzipped or plain; source.ts), recognised by its first line (CEC protocol CSV, Meduza's
+ * single-mandate TSV, a DEG series script), turned into rows and rejects, and stored in one
+ * transaction that replaces what the same file stored before. Every file's report reconciles:
+ * lines read = rows stored + rows rejected (an oversize line or field is a reject).
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { ElectionChoiceRecord, ElectionFileData, Store } from '../store/index.js';
 import { electionId, parseElectionId, TITLES, type ElectionKind, type ElectionReject, type StationRow } from './model.js';
 import { kindOf, yearOf } from './protocol.js';
-import { readProtocol } from './read-protocol.js';
-import { looksLikeMeduza, looksLikeScript, readDegSeries, readMeduza } from './read-moscow.js';
-import { textOf } from './text.js';
+import { ProtocolReader } from './read-protocol.js';
+import { looksLikeMeduza, looksLikeScript, MeduzaReader, readDegSeries } from './read-moscow.js';
+import { ELECTION_CAPS, fileChecksum, sourceLines, type ElectionCaps, type SourceLine } from './source.js';
 
 export interface ImportContext {
   store: Store;
@@ -80,31 +79,62 @@ function remapped(r: StationRow, map: number[], width: number): StationRow {
   return { ...r, votes };
 }
 
-async function importOne(ctx: ImportContext, path: string, opts: { election?: string; force?: boolean }): Promise<FileReport> {
-  let buf: Buffer;
-  try {
-    buf = await readFile(path);
-  } catch (e) {
-    throw new AppError('INGEST_IO', `${path}: cannot read (${(e as Error).message})`, { cause: e });
+/** The DEG series script's whole text (a declaration's JSON spans lines); its lines are within the line cap. */
+async function scriptText(first: SourceLine, rest: AsyncGenerator<SourceLine>, file: string): Promise<string> {
+  const parts: string[] = [];
+  for (let l: SourceLine | undefined = first; l;) {
+    if (l.oversize !== undefined) {
+      throw new AppError('VALIDATION', `${file}: line ${l.line}: oversize_line: ${l.oversize} characters, over the line limit; nothing was stored`, {
+        issues: [{ path: ['file', l.line], message: 'oversize_line' }],
+        details: { file, reason: 'oversize_line', line: l.line },
+      });
+    }
+    parts.push(l.text);
+    const n = await rest.next();
+    l = n.done ? undefined : n.value;
   }
+  return parts.join('\n');
+}
+
+async function importOne(ctx: ImportContext, path: string, opts: ImportOptions): Promise<FileReport> {
+  const caps = opts.caps ?? ELECTION_CAPS;
   const file = basename(path);
-  const checksum = createHash('sha256').update(buf).digest('hex');
-  let text: string;
+  const checksum = await fileChecksum(path);
+  const src = sourceLines(path, caps);
   try {
-    text = textOf(buf);
-  } catch (e) {
-    throw new AppError('VALIDATION', `${file}: ${(e as Error).message}`, { details: { file } });
+    return await readAndStore(ctx, path, file, checksum, src, caps, opts);
+  } finally {
+    await src.return(undefined);
   }
+}
+
+async function readAndStore(
+  ctx: ImportContext,
+  path: string,
+  file: string,
+  checksum: string,
+  src: AsyncGenerator<SourceLine>,
+  caps: ElectionCaps,
+  opts: ImportOptions,
+): Promise<FileReport> {
+  const head = await src.next();
+  const first = head.done ? null : head.value;
+  if (first?.oversize !== undefined) {
+    throw new AppError('VALIDATION', `${file}: line 1: oversize_line: the header is ${first.oversize} characters, over the line limit; nothing was stored`, {
+      details: { file, reason: 'oversize_line', line: 1 },
+    });
+  }
+  const headText = first?.text ?? null;
   const base = { file, status: 'imported' as const, replaced_previous: 0, ignored_columns: [] as string[], derived_columns: [] as string[] };
   let report: FileReport;
   let data: ElectionFileData;
 
-  if (looksLikeScript(text) || looksLikeMeduza(text)) {
+  if (headText !== null && (looksLikeScript(headText) || looksLikeMeduza(headText))) {
     const id = resolveElection(path, opts.election, 'duma');
     const p = parseElectionId(id)!;
     const election = { id, kind: p.kind, year: p.year, title: TITLES[p.kind] };
-    if (looksLikeScript(text)) {
-      const r = readDegSeries(text, file);
+    if (looksLikeScript(headText)) {
+      const r = readDegSeries(await scriptText(first!, src, file), file, caps.maxFieldBytes);
       report = {
         ...base,
         format: 'deg_series',
@@ -118,7 +148,9 @@ async function importOne(ctx: ImportContext, path: string, opts: { election?: st
       };
       data = { election, choices: null, degBins: { series: r.kind, rows: r.rows }, rejects: r.rejects };
     } else {
-      const r = readMeduza(text, file);
+      const reader = new MeduzaReader(headText, file, caps.maxFieldBytes);
+      for await (const l of src) reader.push(l);
+      const r = reader.result();
       const flagged = r.rows.filter((x) => x.flags.length).length;
       report = {
         ...base,
@@ -134,7 +166,9 @@ async function importOne(ctx: ImportContext, path: string, opts: { election?: st
       data = { election, choices: null, districtResults: r.rows, rejects: r.rejects };
     }
   } else {
-    const r = readProtocol(text, file);
+    const reader = new ProtocolReader(headText, file, caps.maxFieldBytes);
+    for await (const l of src) reader.push(l);
+    const r = reader.result();
     const id = resolveElection(path, opts.election, kindOf(r.header));
     const p = parseElectionId(id)!;
     const existing = await ctx.store.elections.get(id);
@@ -184,7 +218,14 @@ async function importOne(ctx: ImportContext, path: string, opts: { election?: st
   return { ...report, replaced_previous: previous, rejects: report.rejects.slice(0, MAX_REJECTS_SHOWN) };
 }
 
-export async function importElections(ctx: ImportContext, paths: string[], opts: { election?: string; force?: boolean } = {}): Promise<ImportReport> {
+export interface ImportOptions {
+  election?: string;
+  force?: boolean;
+  /** Caps on each file (default ELECTION_CAPS). */
+  caps?: ElectionCaps;
+}
+
+export async function importElections(ctx: ImportContext, paths: string[], opts: ImportOptions = {}): Promise<ImportReport> {
   const files: FileReport[] = [];
   ctx.progress.start('elections import', paths.length, 'files');
   try {

@@ -57,7 +57,7 @@ export interface ElectionMeta {
 
 /** A line that could not be read, with the reasons the readers give. */
 export interface ElectionReject extends ElectionRejectRecord {
-  reason: 'column_count' | 'not_a_count' | 'no_data' | 'duplicate_station' | 'unterminated_quote' | 'bad_record';
+  reason: 'column_count' | 'not_a_count' | 'no_data' | 'duplicate_station' | 'unterminated_quote' | 'bad_record' | 'oversize_line' | 'oversize_field';
 }
 
 export const TITLES: Record<ElectionKind, string> = {

@@ -4,36 +4,55 @@
  * files declaring `candidates` and `votes`, read as JSON, never evaluated). Rows that do not
  * read become rejects with file, line and reason; rows whose parts do not add up are flagged.
  */
-import { AppError } from '../shared/index.js';
+import { AppError, IMPORT_CAPS } from '../shared/index.js';
 import type { ElectionDegBinRecord as DegBinRow, ElectionDistrictResultRecord as DistrictResultRow } from '../store/index.js';
 import type { ElectionReject } from './model.js';
-import { lines } from './text.js';
+import type { SourceLine } from './source.js';
+import { clip, lines, overField } from './text.js';
 
 const MEDUZA = ['elections_candidate', 'elections_inperson_count', 'elections_electronic_count', 'elections_total_count', 'elections_aik'] as const;
 
-export function readMeduza(text: string, file: string): { rows: DistrictResultRow[]; rejects: ElectionReject[]; linesRead: number } {
-  const it = lines(text);
-  const head = it.next();
-  const header = head.done ? [] : head.value[1].split('\t').map((s) => s.trim());
-  const missing = MEDUZA.filter((c) => !header.includes(c));
-  if (missing.length)
-    throw new AppError('VALIDATION', `${file}: not a single-mandate results table we know; missing columns: ${missing.join(', ')}`, {
-      details: { file, missing },
-    });
-  const at = Object.fromEntries(MEDUZA.map((c) => [c, header.indexOf(c)])) as Record<(typeof MEDUZA)[number], number>;
-  const rows: DistrictResultRow[] = [];
-  const rejects: ElectionReject[] = [];
-  let linesRead = 0;
-  for (const [line, raw] of it) {
-    if (raw.trim() === '') continue;
-    linesRead++;
-    const cells = raw.split('\t');
+type MeduzaColumn = (typeof MEDUZA)[number];
+
+/** Meduza's table fed line by line (`push`): rows, rejects with file and line, lines read. */
+export class MeduzaReader {
+  private readonly header: string[];
+  private readonly at: Record<MeduzaColumn, number>;
+  private readonly rows: DistrictResultRow[] = [];
+  private readonly rejects: ElectionReject[] = [];
+  private linesRead = 0;
+
+  /** Reads the header line; one without Meduza's columns is a VALIDATION error naming the file. */
+  constructor(
+    headerLine: string | null,
+    private readonly file: string,
+    private readonly maxFieldBytes: number = IMPORT_CAPS.maxFieldBytes,
+  ) {
+    this.header = headerLine === null ? [] : headerLine.split('\t').map((s) => s.trim());
+    const missing = MEDUZA.filter((c) => !this.header.includes(c));
+    if (missing.length)
+      throw new AppError('VALIDATION', `${file}: not a single-mandate results table we know; missing columns: ${missing.join(', ')}`, {
+        details: { file, missing },
+      });
+    this.at = Object.fromEntries(MEDUZA.map((c) => [c, this.header.indexOf(c)])) as Record<MeduzaColumn, number>;
+  }
+
+  push(l: SourceLine): void {
+    const { file, at, header } = this;
+    const line = l.line;
+    if (l.text !== undefined && l.text.trim() === '') return;
+    this.linesRead++;
+    if (l.oversize !== undefined) {
+      this.rejects.push({ file, line, reason: 'oversize_line', detail: `${l.oversize} characters, over the line limit; not read` });
+      return;
+    }
+    const cells = l.text.split('\t');
     if (cells.length !== header.length) {
-      rejects.push({ file, line, reason: 'column_count', detail: `expected ${header.length} columns, got ${cells.length}` });
-      continue;
+      this.rejects.push({ file, line, reason: 'column_count', detail: `expected ${header.length} columns, got ${cells.length}` });
+      return;
     }
     // at most 15 digits: every such count is an exact integer (longer ones are rejected, not rounded)
-    const num = (c: (typeof MEDUZA)[number]) => (/^\d{1,15}$/.test(cells[at[c]]!.trim()) ? Number(cells[at[c]]!.trim()) : null);
+    const num = (c: MeduzaColumn) => (/^\d{1,15}$/.test(cells[at[c]]!.trim()) ? Number(cells[at[c]]!.trim()) : null);
     const [paper, electronic, total, district] = [
       num('elections_inperson_count'),
       num('elections_electronic_count'),
@@ -42,12 +61,33 @@ export function readMeduza(text: string, file: string): { rows: DistrictResultRo
     ];
     const candidate = cells[at.elections_candidate]!.trim();
     if (paper === null || electronic === null || total === null || district === null || !candidate) {
-      rejects.push({ file, line, reason: 'not_a_count', detail: 'candidate, paper, electronic, total and district must be present and non-negative integers' });
-      continue;
+      this.rejects.push({
+        file,
+        line,
+        reason: 'not_a_count',
+        detail: 'candidate, paper, electronic, total and district must be present and non-negative integers',
+      });
+      return;
     }
-    rows.push({ line, district, candidate, paper, electronic, total, flags: paper + electronic === total ? [] : ['parts_ne_total'] });
+    if (overField(candidate, this.maxFieldBytes)) {
+      this.rejects.push({ file, line, reason: 'oversize_field', detail: `elections_candidate is over ${this.maxFieldBytes} bytes; not stored` });
+      return;
+    }
+    this.rows.push({ line, district, candidate, paper, electronic, total, flags: paper + electronic === total ? [] : ['parts_ne_total'] });
   }
-  return { rows, rejects, linesRead };
+
+  result(): { rows: DistrictResultRow[]; rejects: ElectionReject[]; linesRead: number } {
+    return { rows: this.rows, rejects: this.rejects, linesRead: this.linesRead };
+  }
+}
+
+/** A whole table's text (tests): the same reader, fed from memory. */
+export function readMeduza(text: string, file: string, maxFieldBytes?: number): { rows: DistrictResultRow[]; rejects: ElectionReject[]; linesRead: number } {
+  const it = lines(text);
+  const head = it.next();
+  const r = new MeduzaReader(head.done ? null : head.value[1], file, maxFieldBytes);
+  for (const [line, t] of it) r.push(t.length > IMPORT_CAPS.maxLineBytes ? { line, oversize: t.length } : { line, text: t });
+  return r.result();
 }
 
 /** `const name = <JSON>;` declarations of a script, with the line each starts on. */
@@ -73,6 +113,7 @@ function declarations(text: string, file: string): Map<string, { value: unknown;
 export function readDegSeries(
   text: string,
   file: string,
+  maxFieldBytes: number = IMPORT_CAPS.maxFieldBytes,
 ): { kind: 'party' | 'single_mandate'; rows: DegBinRow[]; rejects: ElectionReject[]; linesRead: number } {
   const decl = declarations(text, file);
   const cands = decl.get('candidates');
@@ -86,7 +127,7 @@ export function readDegSeries(
   const kind = Array.isArray(cands!.value) ? 'party' : 'single_mandate';
   const names = (district: string): string[] | null => {
     const v = kind === 'party' ? cands!.value : (cands!.value as Record<string, unknown>)[district];
-    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
+    return Array.isArray(v) && v.every((x) => typeof x === 'string' && !overField(x, maxFieldBytes)) ? v : null;
   };
   const rows: DegBinRow[] = [];
   const rejects: ElectionReject[] = [];
@@ -101,12 +142,17 @@ export function readDegSeries(
     const cn = names(district);
     if (!/^\d+$/.test(district) || !cn || !Array.isArray(bins)) {
       linesRead++;
-      rejects.push({ file, line, reason: 'bad_record', detail: `district "${district}": no candidate list or no bins` });
+      rejects.push({
+        file,
+        line,
+        reason: 'bad_record',
+        detail: `district "${clip(district)}": no candidate list (or a name over ${maxFieldBytes} bytes) or no bins`,
+      });
       continue;
     }
     bins.forEach((bin: unknown, i) => {
       linesRead++;
-      const ok = Array.isArray(bin) && bin.length === cn.length + 1 && bin.every((x) => Number.isInteger(x) && (x as number) >= 0);
+      const ok = Array.isArray(bin) && bin.length === cn.length + 1 && bin.every((x) => Number.isSafeInteger(x) && (x as number) >= 0);
       if (!ok) {
         rejects.push({ file, line, reason: 'bad_record', detail: `district ${district}, bin ${i + 1}: expected [epoch ms, ${cn.length} non-negative counts]` });
         return;

@@ -4,11 +4,12 @@
  * reject with file, line and reason; nothing else happens to it, so lines read = rows + rejects.
  * An unknown header is a usage error naming the missing columns (exit 2 at the CLI).
  */
-import { AppError } from '../shared/index.js';
+import { AppError, IMPORT_CAPS } from '../shared/index.js';
 import { COUNT_COLUMNS, flagsOf, type Counts, type ElectionReject, type StationKind, type StationRow } from './model.js';
 import { kindOf, mapHeader, missingColumns, type HeaderMap } from './protocol.js';
 import { regionCode } from './region.js';
-import { lines, splitCsv } from './text.js';
+import type { SourceLine } from './source.js';
+import { clip, lines, overField, splitCsv } from './text.js';
 
 /** The tik name of the six 2021 DEG regions' pseudo-commissions. */
 export const DEG_TIK = 'Дистанционное электронное голосование';
@@ -35,101 +36,134 @@ function kindOfRow(region: string, tik: string | null, uik: string | null, regio
   return n !== null && n >= 5001 && n <= 5015 ? 'virtual' : 'station';
 }
 
-export function readProtocol(text: string, file: string): ProtocolFile {
-  const it = lines(text);
-  const first = it.next();
-  const headerCells = first.done ? null : splitCsv(first.value[1]);
-  if (!headerCells) throw new AppError('VALIDATION', `${file}: line 1: empty file or unreadable header`, { details: { file, missing: ['header'] } });
-  const h = mapHeader(headerCells);
-  const missing = missingColumns(h);
-  if (missing.length) {
-    throw new AppError('VALIDATION', `${file}: not a CEC protocol we know; missing columns: ${missing.join('; ')}`, {
-      issues: missing.map((m) => ({ path: ['header', m], message: 'missing column' })),
-      details: { file, missing },
-    });
-  }
-  // A file without polling-station columns is a regional aggregate (2024's DEG table).
-  const regionalAggregate = h.ids.uik === undefined && h.ids.tik === undefined;
-  const countIdx = COUNT_COLUMNS.map((c) => h.counts[c] ?? -1);
-  const choiceIdx = h.choices.map((c) => c.index);
-  const rows: StationRow[] = [];
-  const rejects: ElectionReject[] = [];
-  const seen = new Set<string>();
-  const codes = new Map<string, string | null>();
-  let linesRead = 0;
+/** The reader of one protocol file, fed line by line (`push`), so a file is never held whole. */
+export class ProtocolReader {
+  readonly header: HeaderMap;
+  private readonly rows: StationRow[] = [];
+  private readonly rejects: ElectionReject[] = [];
+  private readonly seen = new Set<string>();
+  private readonly codes = new Map<string, string | null>();
+  private linesRead = 0;
+  private readonly regionalAggregate: boolean;
+  private readonly countIdx: number[];
+  private readonly choiceIdx: number[];
+  private readonly idIdx: (number | undefined)[];
   // Field i of a quote-free line spans [at[i], at[i + 1] - 1): cells are read in place, and only
   // the identifying columns become strings. Lines with quotes go through splitCsv.
-  const at = new Int32Array(h.width + 2);
-  let raw = '';
-  let cells: string[] | null = null;
-  const cell = (i: number): string => (cells ? cells[i]! : raw.slice(at[i], at[i + 1]! - 1));
-  const text_ = (i: number | undefined) => (i === undefined ? null : cell(i).trim() || null);
-  const countAt = (i: number): number | null => (cells ? parseCount(cells[i]!) : parseCountIn(raw, at[i]!, at[i + 1]! - 1));
-  const isEmpty = (i: number): boolean => (cells ? cells[i] === '' : at[i + 1]! - 1 === at[i]!);
-  for (const [line, text] of it) {
-    if (text === '') continue;
-    linesRead++;
-    raw = text;
+  private readonly at: Int32Array;
+  private raw = '';
+  private cells: string[] | null = null;
+
+  /** Reads the header line; an unknown or oversize header is a VALIDATION error naming the file. */
+  constructor(
+    headerLine: string | null,
+    private readonly file: string,
+    private readonly maxFieldBytes: number = IMPORT_CAPS.maxFieldBytes,
+  ) {
+    const headerCells = headerLine === null ? null : splitCsv(headerLine);
+    if (!headerCells) throw new AppError('VALIDATION', `${file}: line 1: empty file or unreadable header`, { details: { file, missing: ['header'] } });
+    const long = headerCells.findIndex((c) => overField(c, maxFieldBytes));
+    if (long >= 0) {
+      throw new AppError(
+        'VALIDATION',
+        `${file}: line 1: column ${long + 1} of the header is over ${maxFieldBytes} bytes (oversize_field); nothing was stored`,
+        {
+          issues: [{ path: ['header', long + 1], message: 'oversize_field' }],
+          details: { file, reason: 'oversize_field' },
+        },
+      );
+    }
+    const h = mapHeader(headerCells);
+    const missing = missingColumns(h);
+    if (missing.length) {
+      throw new AppError('VALIDATION', `${file}: not a CEC protocol we know; missing columns: ${missing.join('; ')}`, {
+        issues: missing.map((m) => ({ path: ['header', m], message: 'missing column' })),
+        details: { file, missing },
+      });
+    }
+    this.header = h;
+    // A file without polling-station columns is a regional aggregate (2024's DEG table).
+    this.regionalAggregate = h.ids.uik === undefined && h.ids.tik === undefined;
+    this.countIdx = COUNT_COLUMNS.map((c) => h.counts[c] ?? -1);
+    this.choiceIdx = h.choices.map((c) => c.index);
+    this.idIdx = [h.ids.region, h.ids.oik, h.ids.tik, h.ids.uik];
+    this.at = new Int32Array(h.width + 2);
+  }
+
+  private cell(i: number): string {
+    return this.cells ? this.cells[i]! : this.raw.slice(this.at[i], this.at[i + 1]! - 1);
+  }
+  private text(i: number | undefined): string | null {
+    return i === undefined ? null : this.cell(i).trim() || null;
+  }
+  private countAt(i: number): number | null {
+    return this.cells ? parseCount(this.cells[i]!) : parseCountIn(this.raw, this.at[i]!, this.at[i + 1]! - 1);
+  }
+  private isEmpty(i: number): boolean {
+    return this.cells ? this.cells[i] === '' : this.at[i + 1]! - 1 === this.at[i]!;
+  }
+  private reject(line: number, reason: ElectionReject['reason'], detail: string): void {
+    this.rejects.push({ file: this.file, line, reason, detail });
+  }
+
+  /** One line after the header: a row, a reject, or nothing (an empty line is not a line). */
+  push(l: SourceLine): void {
+    const { header: h, countIdx, choiceIdx, regionalAggregate } = this;
+    const line = l.line;
+    if (l.text === '') return;
+    this.linesRead++;
+    if (l.oversize !== undefined) return this.reject(line, 'oversize_line', `${l.oversize} characters, over the line limit; not read`);
+    this.raw = l.text;
     let width: number;
-    if (raw.includes('"')) {
-      cells = splitCsv(raw);
-      if (!cells) {
-        rejects.push({ file, line, reason: 'unterminated_quote', detail: 'a quoted field is not closed on its line' });
-        continue;
-      }
-      width = cells.length;
+    if (this.raw.includes('"')) {
+      this.cells = splitCsv(this.raw);
+      if (!this.cells) return this.reject(line, 'unterminated_quote', 'a quoted field is not closed on its line');
+      width = this.cells.length;
     } else {
-      cells = null;
-      width = fieldStarts(raw, at);
+      this.cells = null;
+      width = fieldStarts(this.raw, this.at);
     }
-    if (width !== h.width) {
-      rejects.push({ file, line, reason: 'column_count', detail: `expected ${h.width} columns, got ${width}` });
-      continue;
-    }
+    if (width !== h.width) return this.reject(line, 'column_count', `expected ${h.width} columns, got ${width}`);
     const counts = emptyCounts();
     let bad: string | null = null;
     let empty = 0;
     for (let k = 0; k < countIdx.length; k++) {
       const i = countIdx[k]!;
       if (i < 0) continue;
-      if (isEmpty(i)) empty++;
-      const n = countAt(i);
-      if (n === null) bad ??= `${COUNT_COLUMNS[k]} (column ${i + 1}) = "${cell(i)}"`;
+      if (this.isEmpty(i)) empty++;
+      const n = this.countAt(i);
+      if (n === null) bad ??= `${COUNT_COLUMNS[k]} (column ${i + 1}) = "${clip(this.cell(i))}"`;
       counts[COUNT_COLUMNS[k]!] = n;
     }
     const votes = new Array<number>(choiceIdx.length);
     for (let k = 0; k < choiceIdx.length; k++) {
       const i = choiceIdx[k]!;
-      if (isEmpty(i)) empty++;
-      const n = countAt(i);
-      if (n === null) bad ??= `"${h.choices[k]!.choice.label}" (column ${i + 1}) = "${cell(i)}"`;
+      if (this.isEmpty(i)) empty++;
+      const n = this.countAt(i);
+      if (n === null) bad ??= `"${clip(h.choices[k]!.choice.label)}" (column ${i + 1}) = "${clip(this.cell(i))}"`;
       votes[k] = n ?? 0;
     }
-    const region = text_(h.ids.region) ?? '';
+    const long = this.idIdx.find((i) => i !== undefined && overField(this.cell(i), this.maxFieldBytes));
+    if (long !== undefined) return this.reject(line, 'oversize_field', `column ${long + 1} is over ${this.maxFieldBytes} bytes; not stored`);
+    const region = this.text(h.ids.region) ?? '';
     if (bad) {
       const allEmpty = empty === choiceIdx.length + countIdx.filter((i) => i >= 0).length;
-      rejects.push(
-        allEmpty
-          ? { file, line, reason: 'no_data', detail: `${region}: no results published for this station (all counts empty)` }
-          : { file, line, reason: 'not_a_count', detail: `not a non-negative integer: ${bad}` },
-      );
-      continue;
+      return allEmpty
+        ? this.reject(line, 'no_data', `${clip(region)}: no results published for this station (all counts empty)`)
+        : this.reject(line, 'not_a_count', `not a non-negative integer: ${bad}`);
     }
-    const oik = text_(h.ids.oik);
-    const tik = text_(h.ids.tik);
-    const uik = regionalAggregate ? 'ДЭГ' : text_(h.ids.uik);
+    const oik = this.text(h.ids.oik);
+    const tik = this.text(h.ids.tik);
+    const uik = regionalAggregate ? 'ДЭГ' : this.text(h.ids.uik);
     const key = `${region}|${oik ?? ''}|${tik ?? ''}|${uik ?? ''}`;
-    if (seen.has(key)) {
-      rejects.push({ file, line, reason: 'duplicate_station', detail: `station ${key} appears twice in this file` });
-      continue;
-    }
-    seen.add(key);
+    if (this.seen.has(key)) return this.reject(line, 'duplicate_station', `station ${clip(key, 200)} appears twice in this file`);
+    this.seen.add(key);
     // The 2020 protocol has no valid-ballots line: valid = ballots in boxes - invalid (reported as derived).
     if (counts.valid === null && counts.in_boxes !== null) counts.valid = counts.in_boxes - (counts.invalid ?? 0);
     const kind = kindOfRow(region, tik, uik, regionalAggregate);
-    let code = codes.get(region);
-    if (code === undefined) codes.set(region, (code = regionCode(region)));
-    rows.push({
+    let code = this.codes.get(region);
+    if (code === undefined) this.codes.set(region, (code = regionCode(region)));
+    this.rows.push({
       line,
       region,
       region_code: code,
@@ -143,7 +177,19 @@ export function readProtocol(text: string, file: string): ProtocolFile {
       flags: flagsOf(counts, votes),
     });
   }
-  return { header: h, kind: kindOf(h), rows, rejects, linesRead };
+
+  result(): ProtocolFile {
+    return { header: this.header, kind: kindOf(this.header), rows: this.rows, rejects: this.rejects, linesRead: this.linesRead };
+  }
+}
+
+/** A whole protocol file's text (tests, benchmarks): the same reader, fed from memory. */
+export function readProtocol(text: string, file: string, maxFieldBytes?: number): ProtocolFile {
+  const it = lines(text);
+  const first = it.next();
+  const r = new ProtocolReader(first.done ? null : first.value[1], file, maxFieldBytes);
+  for (const [line, t] of it) r.push(t.length > IMPORT_CAPS.maxLineBytes ? { line, oversize: t.length } : { line, text: t });
+  return r.result();
 }
 
 /** All named counts null, in one fixed object shape (the per-row hot path stays monomorphic). */

@@ -1,9 +1,11 @@
 /**
- * Reading the input files' bytes: plain files, and zip archives with one member (the form the
- * scrapers publish), inflated with node:zlib. Also a CSV field splitter for one line: RFC 4180
+ * A file's bytes already in memory as text (tests and benchmarks; the importer streams through
+ * source.ts): plain, or a zip archive's first member (the form the scrapers publish), inflated
+ * within the election size cap. Also a CSV field splitter for one line: RFC 4180
  * quoting, with the quote-free fast path that nearly every station row takes.
  */
 import { inflateRawSync } from 'node:zlib';
+import { ELECTION_CAPS } from './source.js';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -30,7 +32,7 @@ export function unzipFirst(buf: Buffer): { name: string; data: Buffer } {
   const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
   const body = buf.subarray(start, start + compressed);
   if (method === 0) return { name, data: body };
-  if (method === 8) return { name, data: inflateRawSync(body) };
+  if (method === 8) return { name, data: inflateRawSync(body, { maxOutputLength: ELECTION_CAPS.maxBytes }) };
   throw new Error(`zip member ${name} uses compression method ${method}; only stored and deflate are read`);
 }
 
@@ -42,6 +44,12 @@ export function textOf(buf: Buffer): string {
   const s = data.toString('utf8');
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
+
+/** A field's UTF-8 size is over `max` (measured only when its length could be). */
+export const overField = (v: string, max: number): boolean => v.length * 3 > max && Buffer.byteLength(v) > max;
+
+/** At most `max` characters of `s` (an ellipsis marks the cut): what a reject quotes of a cell. */
+export const clip = (s: string, max = 40): string => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 /** Split one CSV line; null when a quoted field is not closed on the line. */
 export function splitCsv(line: string, sep = ','): string[] | null {

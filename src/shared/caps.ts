@@ -42,8 +42,8 @@ export function cappedChunks(path: string, maxBytes: number = IMPORT_CAPS.maxStr
   };
 }
 
-export const oversizeInput = (path: string, maxBytes: number) =>
-  new AppError('VALIDATION', `${path}: oversize_input: over ${maxBytes} bytes${path.endsWith('.gz') ? ' once decompressed' : ''}; nothing was stored`, {
+export const oversizeInput = (path: string, maxBytes: number, compressed = path.endsWith('.gz')) =>
+  new AppError('VALIDATION', `${path}: oversize_input: over ${maxBytes} bytes${compressed ? ' once decompressed' : ''}; nothing was stored`, {
     issues: [{ path: ['file'], message: `over ${maxBytes} bytes` }],
     details: { reason: 'oversize_input', limit_bytes: maxBytes },
   });

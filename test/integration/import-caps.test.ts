@@ -2,8 +2,10 @@
  * Import bombs and bad encodings, end to end through the built CLI in a child process (so the
  * peak memory measured is the importer's own): a gzip that inflates to one 256 MB line is
  * rejected with the reason and nothing of it stored, with peak RSS under 512 MB; a STOP CSV in
- * Windows-1252 is refused naming the encoding instead of being stored as mojibake.
- * The bomb and the cp1252 file are synthetic (no real file has these faults).
+ * Windows-1252 is refused naming the encoding instead of being stored as mojibake. The election
+ * importer streams its zip archives: one that inflates past 256 MB is refused, one holding a
+ * 200 MB line stores the real rows around it and rejects the line, both under 512 MB peak RSS.
+ * The bombs and the cp1252 file are synthetic (no real file has these faults).
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
@@ -11,8 +13,10 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textOf } from '../../src/elections/text.js';
 import { packagePath } from '../../src/shared/index.js';
 import { BIN, tempDir } from '../helpers/index.js';
+import { writeZip } from '../helpers/zip.js';
 
 let t: { dir: string; cleanup: () => void };
 beforeAll(() => {
@@ -78,5 +82,58 @@ describe('import caps', () => {
     const r = await runMeasured(['events', 'import', file, '--db', db, '--json']);
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/not valid UTF-8 at line 3 \(byte \d+: 0xe9\)/);
+  });
+
+  const protocolHead = (): string => {
+    // The real Moscow 2021 header and its first two stations, then the bomb.
+    const real = textOf(readFileSync(packagePath('test', 'fixtures', 'elections', 'kobak-2021-moscow.csv.zip')));
+    return real.split('\n').slice(0, 3).join('\n') + '\n';
+  };
+
+  it('an election zip that inflates past 256 MB is refused (oversize_input), nothing stored, peak RSS < 512 MB', async () => {
+    const bomb = join(t.dir, 'bomb-2021.csv.zip');
+    const row = Buffer.from(`${'1,'.repeat(500)}\n`);
+    await writeZip(
+      bomb,
+      'bomb.csv',
+      (function* () {
+        yield Buffer.from(protocolHead());
+        const block = Buffer.concat(Array.from({ length: 1024 }, () => row));
+        for (let i = 0; i < 300 * 1024 * 1024; i += block.length) yield block;
+      })(),
+    );
+    expect(readFileSync(bomb).length).toBeLessThan(2 * 1024 * 1024);
+    const db = join(t.dir, 'el-bomb.duckdb');
+    const r = await runMeasured(['elections', 'import', bomb, '--db', db, '--json']);
+    console.log(`election zip bomb (${readFileSync(bomb).length} bytes -> 300 MB): peak RSS ${r.peakMb.toFixed(0)} MB, exit ${r.code}`);
+    expect(r.peakMb, r.err).toBeLessThan(512);
+    expect(r.code, r.err).toBe(2);
+    expect(r.out).toMatch(/oversize_input: over 268435456 bytes once decompressed; nothing was stored/);
+    const list = await runMeasured(['elections', 'list', '--db', db, '--json']);
+    expect(JSON.parse(list.out).items).toEqual([]);
+  });
+
+  it('an election zip holding one 200 MB line: the line is a reject (oversize_line), the real rows stored, peak RSS < 512 MB', async () => {
+    const bomb = join(t.dir, 'line-2021.csv.zip');
+    const head = protocolHead();
+    const tail = head.split('\n')[1]!.replace('УИК №', 'УИК №9');
+    await writeZip(
+      bomb,
+      'line.csv',
+      (function* () {
+        yield Buffer.from(head);
+        const block = Buffer.alloc(1 << 20, 'a');
+        for (let i = 0; i < 200; i++) yield block;
+        yield Buffer.from(`\n${tail}\n`);
+      })(),
+    );
+    const db = join(t.dir, 'el-line.duckdb');
+    const r = await runMeasured(['elections', 'import', bomb, '--db', db, '--json']);
+    console.log(`election zip with a 200 MB line: peak RSS ${r.peakMb.toFixed(0)} MB, exit ${r.code}`);
+    expect(r.peakMb, r.err).toBeLessThan(512);
+    expect(r.code, r.err).toBe(3);
+    const report = JSON.parse(r.out) as { files: { lines_read: number; stored: number; rejected: number; rejects: { line: number; reason: string }[] }[] };
+    expect(report.files[0]).toMatchObject({ lines_read: 4, stored: 3, rejected: 1 });
+    expect(report.files[0]!.rejects[0]).toMatchObject({ line: 4, reason: 'oversize_line' });
   });
 });
