@@ -14,6 +14,7 @@ import type { Store } from '../store/index.js';
 import { econData, type CountryData } from './data/econ-data.js';
 import type { EventOverrides } from './event-scenario.js';
 import { technicalEvents, ledgerDurations } from './ledger-events.js';
+import { G20 } from './brookings-2016/params.js';
 import { nearestYear } from './method-kit.js';
 import type { CostCompareSchema } from './schemas.js';
 import { priceEvent } from './service.js';
@@ -103,7 +104,9 @@ function causesOf(r: CompareRow, mix: RowMix): Cause[] {
   const platform = r.our_hours > 0 && mix.platform_hours / r.our_hours >= 0.5;
   const why = platform
     ? 'most of our hours are platform blocks, priced by our platform weight table (reach × non-substitutable share); COST does not publish its weights'
-    : "the value of an hour online: for countries outside the G-20 our share of GDP is the Brookings penetration proxy, and COST's formula for them is not public";
+    : G20.includes(r.country)
+      ? "the value of an hour online: BCG's internet-economy share of GDP (or the G-20 average) with COST's +10 %/year escalator"
+      : "the value of an hour online: outside the G-20 our share of GDP is internet users × k, k calibrated on COST's two published day figures (Belarus 2020, Iran 2019), which themselves differ 3.7×; COST's formula for these countries is not public";
   out.push({ factor: 'price per user-hour', ours: perOurs, theirs: perTheirs, ratio: f, explanation: `price per user-hour ${times(f)}: ${why}` });
   const named = out.filter((c) => Math.abs(Math.log(c.ratio)) >= Math.log(2)).sort((a, b) => Math.abs(Math.log(b.ratio)) - Math.abs(Math.log(a.ratio)));
   return named.length ? named : out.slice(-1);

@@ -7,7 +7,7 @@
  */
 import type { CountryData } from './data/econ-data.js';
 import { nearestYear, type ParamSet } from './method-kit.js';
-import { findPlatform } from './platforms.js';
+import { findPlatform, platformWeightIn } from './platforms.js';
 import { Unavailable, type InputValue, type Scenario, type Unit } from './types.js';
 import { cappedSum, one, oneMinus, param, times } from './unit.js';
 
@@ -47,11 +47,12 @@ export function typeWeight(scn: Scenario, data: CountryData, year: number, prese
     const idx = scn.platforms.map((name) => {
       const t = findPlatform(name);
       if (!t) throw new Unavailable('platform', `no weight for platform "${name}"; give --platform-weight`);
+      const w = platformWeightIn(t, data.country);
       return ps.add(
         `platform weight (${t.id})`,
-        { kind: 'triangular', low: t.low, mode: t.weight, high: t.high },
+        { kind: 'triangular', low: w.low, mode: w.weight, high: w.high },
         'share of internet value',
-        `${t.basis}. ${t.sources.join('; ')}`.trim(),
+        `${w.basis}. ${w.sources.join('; ')}`.trim(),
       );
     });
     return cappedSum(idx);

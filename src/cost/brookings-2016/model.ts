@@ -7,8 +7,25 @@ import { gdpPlan, type FactorKit } from '../gdp-plan.js';
 import { param, times } from '../unit.js';
 import { nationalValue, recordInput } from '../method-kit.js';
 import type { PlanContext } from '../method-kit.js';
+import type { Dist } from '../random.js';
 import type { Factor, MethodModel, Plan, Unit } from '../types.js';
 import { BCG_SHARES, G20, G20_AVERAGE, PROXY_K, SHARE_FACTOR, SOURCE, VERSION, shareFor } from './params.js';
+
+/** The coefficient k of the penetration proxy s = k · users share, with where it comes from. */
+export interface ProxyCoefficient {
+  name: string;
+  dist: Dist;
+  source: string;
+  label: string;
+}
+
+/** Brookings' own reading: k fitted on the BCG countries (params.ts). */
+export const BCG_PROXY_K: ProxyCoefficient = {
+  name: 'k (penetration proxy)',
+  dist: PROXY_K,
+  source: 'median and range of s/users over the BCG countries, 2010 (params.ts)',
+  label: 'proxy: internet users share × k (no BCG figure; k fitted on the BCG countries)',
+};
 
 export interface ShareSource {
   /** Internet-economy share of GDP for the year, before the uncertainty factor. */
@@ -18,14 +35,14 @@ export interface ShareSource {
 }
 
 /** The internet-economy share of a country in a year, and where it comes from. */
-export function internetShare(country: string, year: number, kit: FactorKit): ShareSource {
+export function internetShare(country: string, year: number, kit: FactorKit, proxyK: ProxyCoefficient = BCG_PROXY_K): ShareSource {
   const bcg = BCG_SHARES[country];
   if (bcg) return { share: shareFor(bcg, year), kind: 'bcg', label: `BCG internet-economy share of GDP, ${country}` };
   if (G20.includes(country))
     return { share: shareFor(G20_AVERAGE, year), kind: 'g20-average', label: 'proxy: BCG G-20 average internet-economy share (no country figure)' };
   const users = nationalValue(kit.ctx.data, 'IT.NET.USER.ZS', year, 'internet users (% of population)');
   kit.inputs.push(recordInput(`internet users ${country}`, users.rec, users.note));
-  return { share: users.rec.value / 100, kind: 'penetration-proxy', label: 'proxy: internet users share × k (no BCG figure; k fitted on the BCG countries)' };
+  return { share: users.rec.value / 100, kind: 'penetration-proxy', label: proxyK.label };
 }
 
 /** Register the share's parameter and return its per-draw value; shared with cost-escalated. */
@@ -34,14 +51,15 @@ export function shareFactor(
   year: number,
   kit: FactorKit,
   escalate?: (year: number, kind: ShareSource['kind']) => Unit | null,
+  proxyK: ProxyCoefficient = BCG_PROXY_K,
 ): { src: ShareSource; f: Factor } {
-  const src = internetShare(country, year, kit);
-  const name = src.kind === 'penetration-proxy' ? 'k (penetration proxy)' : 'share uncertainty factor';
+  const src = internetShare(country, year, kit, proxyK);
+  const name = src.kind === 'penetration-proxy' ? proxyK.name : 'share uncertainty factor';
   let i = kit.ps.specs.findIndex((s) => s.name === name);
   if (i < 0)
     i =
       src.kind === 'penetration-proxy'
-        ? kit.ps.add(name, PROXY_K, 'share of GDP per unit of internet users share', 'median and range of s/users over the BCG countries, 2010 (params.ts)')
+        ? kit.ps.add(name, proxyK.dist, 'share of GDP per unit of internet users share', proxyK.source)
         : kit.ps.add(name, SHARE_FACTOR, 'factor', 'our assumption: ±25 % on BCG point values');
   kit.inputs.push({
     name: `internet-economy share ${year}${src.kind === 'penetration-proxy' ? ' (before × k)' : ''}`,
@@ -64,14 +82,14 @@ export function shareFactor(
 export function sharePlan(
   ctx: PlanContext,
   escalate?: (year: number, kind: ShareSource['kind'], kit: FactorKit) => Unit | null,
-  proxyLabel: (src: ShareSource) => string = (src) => src.label,
+  proxyK: ProxyCoefficient = BCG_PROXY_K,
 ): Plan {
   let proxy: string | null = null;
   return gdpPlan(ctx, {
     preset: 'subscriptions',
     factorFor(year, kit) {
-      const { src, f } = shareFactor(ctx.scenario.country, year, kit, escalate && ((y, kind) => escalate(y, kind, kit)));
-      if (src.kind !== 'bcg') proxy = proxyLabel(src);
+      const { src, f } = shareFactor(ctx.scenario.country, year, kit, escalate && ((y, kind) => escalate(y, kind, kit)), proxyK);
+      if (src.kind !== 'bcg') proxy = src.label;
       return f;
     },
     proxy: () => proxy,

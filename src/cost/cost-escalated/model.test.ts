@@ -1,10 +1,23 @@
 // cost-escalated on hand-computed cases (synthetic GDP of 1e9 USD a day, except the Russia
-// 2019 cross-check, which uses World Bank GDP copied from data/costs).
+// 2019 cross-check and the COST anchors, which use World Bank data copied from data/costs).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { packagePath } from '../../shared/index.js';
+import { parseWorldBank } from '../data/parse-worldbank.js';
+import { daysInYear } from '../span.js';
 import { oneDay } from '../testing.js';
 import { costEscalated } from './model.js';
+import { COST_ANCHORS, COST_PROXY_K } from './params.js';
 
 const day = (cc: string, year: number) => oneDay(costEscalated, cc, year);
+
+/** A World Bank value from a shipped file (data/costs). */
+function wb(file: string, indicator: string, cc: string, year: number): number {
+  const p = parseWorldBank(readFileSync(packagePath('data', 'costs', file), 'utf8'), { file, source: 'test', vintage: 'test', indicator });
+  const v = p.values.find((x) => x.country === cc && x.year === year && x.indicator === indicator);
+  if (!v) throw new Error(`${file}: no ${indicator} for ${cc} ${year}`);
+  return v.value;
+}
 
 describe('cost-escalated', () => {
   it('adds 10 % a year after 2016 to G-20 shares: Russia 2019 = 2.8 % × 1.1³ of daily GDP (≈ $173 M)', () => {
@@ -14,9 +27,27 @@ describe('cost-escalated', () => {
     expect(((1693114811200 / 365) * 0.028 * 1.1 ** 3) / 1e6).toBeCloseTo(172.9, 1);
   });
 
-  it("does not escalate the penetration proxy (COST's non-G-20 formula is not public)", () => {
+  it("prices countries outside the G-20 by internet users × k, k from COST's day figures, with no escalator", () => {
     const ke = day('KE', 2020);
-    expect(ke.cost).toBeCloseTo(0.4 * 0.087 * 1e9, 0);
-    expect(ke.plan.proxy).toMatch(/no escalator/);
+    expect(COST_PROXY_K.dist).toEqual({ kind: 'lognormal', median: 0.2069, sigma: 0.505 });
+    expect(ke.cost).toBeCloseTo(0.4 * 0.2069 * 1e9, 0);
+    expect(day('KE', 2024).cost).toBeCloseTo(0.4 * 0.2069 * 1e9, 0);
+    expect(ke.plan.proxy).toMatch(/k calibrated on COST's published day figures/);
+  });
+
+  it("recomputes each anchor's k from the shipped World Bank GDP and internet users of its year", () => {
+    for (const a of COST_ANCHORS) {
+      const gdp = wb('worldbank_gdp_current_usd__datasets-gdp.csv', 'NY.GDP.MKTP.CD', a.country, a.year);
+      const users = wb('worldbank_IT.NET.USER.ZS_internet_users_pct__plotly-figure-friday.csv', 'IT.NET.USER.ZS', a.country, a.year);
+      expect(a.usd_per_day / ((gdp / daysInYear(a.year)) * (users / 100)), a.what).toBeCloseTo(a.k, 4);
+    }
+  });
+
+  it("reproduces each anchor within the interval's spread: a day of Belarus 2020 and Iran 2019 at the median k is between ½ and 2× COST's figure", () => {
+    for (const a of COST_ANCHORS) {
+      const ratio = COST_PROXY_K.dist.kind === 'lognormal' ? COST_PROXY_K.dist.median / a.k : NaN;
+      expect(ratio, a.what).toBeGreaterThan(0.5);
+      expect(ratio, a.what).toBeLessThan(2);
+    }
   });
 });

@@ -5,18 +5,22 @@
 import { sharePlan } from '../brookings-2016/model.js';
 import { compound } from '../unit.js';
 import type { MethodModel } from '../types.js';
-import { BASE_YEAR, ESCALATOR, SOURCE, VERSION } from './params.js';
+import { BASE_YEAR, COST_PROXY_K, ESCALATOR, SOURCE, VERSION } from './params.js';
 
 export const costEscalated: MethodModel = {
   id: 'cost-escalated',
   version: VERSION,
   title: 'NetBlocks COST: Brookings shares with +10 %/year escalator',
   summary:
-    'Brookings/BCG internet-economy shares escalated by +10 % per year after 2016 for G-20 economies, as NetBlocks COST does since November 2021; other countries use the labelled penetration proxy without escalator.',
-  formula: 'cost = GDP_USD(year) / days(year) · s_int(year) · (1 + g)^max(0, year − 2016) · u · hours/24 · a(regions) · w(type)',
+    "Brookings/BCG internet-economy shares escalated by +10 % per year after 2016 for G-20 economies, as NetBlocks COST does since November 2021; other countries: internet users share × k, k calibrated on COST's published day figures for Belarus 2020 and Iran 2019 (labelled proxy, no escalator).",
+  formula:
+    'cost = GDP_USD(year) / days(year) · s(year) · hours/24 · a(regions) · w(type); G-20: s = s_BCG(year) · u · (1 + g)^max(0, year − 2016); elsewhere: s = k · internet users share(year)',
   citation: [SOURCE, 'West (2016), Brookings; BCG (2012)'],
   types: ['full', 'mobile', 'fixed', 'platform', 'throttling', 'isp'],
-  params: [{ name: 'g', description: 'annual escalator on G-20 shares after 2016', dist: ESCALATOR, source: `${SOURCE}; ±2 points our assumption` }],
+  params: [
+    { name: 'g', description: 'annual escalator on G-20 shares after 2016', dist: ESCALATOR, source: `${SOURCE}; ±2 points our assumption` },
+    { name: 'k', description: 'penetration proxy coefficient (countries outside the G-20)', dist: COST_PROXY_K.dist, source: COST_PROXY_K.source },
+  ],
   plan: (ctx) =>
     sharePlan(
       ctx,
@@ -27,6 +31,6 @@ export const costEscalated: MethodModel = {
         kit.inputs.push({ name: `escalator years ${y}`, value: y - BASE_YEAR, unit: 'years after 2016', source: SOURCE, year: y });
         return compound(i, y - BASE_YEAR);
       },
-      (src) => (src.kind === 'penetration-proxy' ? `${src.label}; no escalator (COST's ICT-indicator formula is not public)` : src.label),
+      COST_PROXY_K,
     ),
 };
