@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, issuesFromZod, validationError } from '../shared/index.js';
 import type { IndicatorSeriesRecord, IndicatorValueRecord, Store } from '../store/index.js';
-import { SourceSchema } from './model.js';
+import { SourceSchema, type Source } from './model.js';
 
 export const IndicatorValueSchema = z.object({
   period: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD'),
@@ -62,7 +62,7 @@ export interface IndicatorView {
   unit: string;
   country: string | null;
   origin: string;
-  values: { period: string; value: number; source: unknown; note: string | null; disputed: boolean }[];
+  values: { period: string; value: number; source: Source; note: string | null; disputed: boolean }[];
 }
 
 /** Series with values; values sharing a period with a different value are flagged `disputed`. */
@@ -91,7 +91,7 @@ export async function listIndicators(deps: { store: Store }, f: { country?: stri
       origin: s.origin,
       values: mine
         .map((v) => {
-          const d = v.doc as { source: unknown; note: string | null };
+          const d = v.doc as { source: Source; note: string | null };
           return { period: v.period, value: v.value, source: d.source, note: d.note, disputed: (distinct.get(v.period)?.size ?? 0) > 1 };
         })
         .sort((a, b) => a.period.localeCompare(b.period)),

@@ -10,7 +10,7 @@ import { check, defineOp, report } from '../op/index.js';
 import { exportEvents, exportIndicators, EXPORT_FORMATS } from './export.js';
 import { geocodeLedger } from './geocode.js';
 import { listIndicators } from './indicators.js';
-import { LedgerEventSchema } from './model.js';
+import { LedgerEventSchema, SourceSchema } from './model.js';
 import { createEvent, eventHistory, getEvent, listEvents, setStatus, updateEvent } from './service.js';
 import { countEvents } from './stats.js';
 import { importStopFile } from './stop/index.js';
@@ -66,8 +66,11 @@ const Revision = z
     actor: z.string(),
     reason: z.string().nullable(),
     at: z.string(),
-    previous: z.unknown(),
-    current: z.unknown(),
+    previous: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .meta({ description: 'the event as stored before this change, in the model of its day (null for the creation)' }),
+    current: z.record(z.string(), z.unknown()).meta({ description: 'the event as stored by this change' }),
   })
   .meta({ id: 'EventRevision' });
 
@@ -244,7 +247,7 @@ export const indicatorsList = defineOp({
             unit: z.string(),
             country: z.string().nullable(),
             origin: z.string(),
-            values: z.array(z.object({ period: z.string(), value: z.number(), source: z.unknown(), note: z.string().nullable(), disputed: z.boolean() })),
+            values: z.array(z.object({ period: z.string(), value: z.number(), source: SourceSchema, note: z.string().nullable(), disputed: z.boolean() })),
           })
           .meta({ id: 'IndicatorSeries' }),
       ),

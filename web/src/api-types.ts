@@ -2362,8 +2362,14 @@ export interface components {
             action: string;
             actor: string;
             at: string;
-            current?: unknown;
-            previous?: unknown;
+            /** @description the event as stored by this change */
+            current: {
+                [key: string]: unknown;
+            };
+            /** @description the event as stored before this change, in the model of its day (null for the creation) */
+            previous: {
+                [key: string]: unknown;
+            } | null;
             reason: string | null;
             revision: number;
         };
@@ -2382,7 +2388,17 @@ export interface components {
                 disputed: boolean;
                 note: string | null;
                 period: string;
-                source?: unknown;
+                source: {
+                    /** @default null */
+                    archive_url: string | null;
+                    /** @default null */
+                    locator: string | null;
+                    /** @default null */
+                    published: string | null;
+                    publisher: string;
+                    title: string;
+                    url: string;
+                };
                 value: number;
             }[];
         };

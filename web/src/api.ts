@@ -4,6 +4,36 @@
  * Which endpoints exist is read once from /openapi.json, so a page whose API has not landed yet
  * says so instead of firing a request that 404s.
  */
+import type { components } from './api-types.js';
+
+/**
+ * The response shapes the pages read, named. All are the server's own output schemas as
+ * generated into api-types.ts from /openapi.json (`npm run gen:api-types`); nothing here is
+ * written by hand, so a page cannot compile against a field the API does not publish.
+ */
+type Schemas = components['schemas'];
+/** One ledger event as the list and the cost views read it. */
+export type LedgerEvent = Schemas['Event'];
+export type EventList = Schemas['EventList'];
+/** GET /api/events/{id}: the event, its links and the measurements behind them. */
+export type EventDocument = Schemas['EventDocument'];
+export type EventHistory = Schemas['EventHistory'];
+export type Source = LedgerEvent['sources'][number];
+export type EventCounts = Schemas['EventCounts'];
+export type EventCount = EventCounts['items'][number];
+export type IndicatorList = Schemas['IndicatorList'];
+export type Indicator = Schemas['IndicatorSeries'];
+export type CostResult = Schemas['CostResult'];
+export type CostEstimate = Schemas['CostEstimate'];
+export type CostInput = Schemas['CostInput'];
+export type EventCost = Schemas['EventCost'];
+export type CostMethods = Schemas['CostMethods'];
+export type CostMethod = CostMethods['items'][number];
+export type RegionCosts = Schemas['CostRegions'];
+export type RegionCost = RegionCosts['items'][number];
+export type SpeedTestSummary = Schemas['SpeedTestSummary'];
+export type SpeedtestDay = SpeedTestSummary['items'][number];
+
 export class ApiError extends Error {
   constructor(
     message: string,

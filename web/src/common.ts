@@ -2,8 +2,7 @@
  * Small pieces several pages share: the ledger's categories (read from the API's own OpenAPI
  * enum, so the dashboard never keeps a second copy), their colours, and links to event lists.
  */
-import { getJson, hasApi, paramEnum } from './api.js';
-import type { CostMethod } from './types.js';
+import { type CostMethod, type CostMethods, getJson, hasApi, paramEnum } from './api.js';
 import { append, h } from './dom.js';
 import { titleCase } from './format.js';
 
@@ -73,12 +72,15 @@ export function chartWidth(fraction = 1): number {
   return Math.max(320, Math.min(1180, Math.round(w * fraction)));
 }
 
-const FALLBACK_METHODS: CostMethod[] = ['ozi-regional', 'deloitte-2016', 'brookings-2016', 'cost-escalated'].map((id) => ({ id }));
+/** A method as a picker shows it: the id always, its title and summary when the server gave them. */
+export type MethodChoice = Pick<CostMethod, 'id'> & Partial<Pick<CostMethod, 'title' | 'summary'>>;
+
+const FALLBACK_METHODS: MethodChoice[] = (['ozi-regional', 'deloitte-2016', 'brookings-2016', 'cost-escalated'] as const).map((id) => ({ id }));
 
 /** The cost engine's methods (GET /api/cost/methods), in its own order. */
-export async function costMethods(): Promise<CostMethod[]> {
+export async function costMethods(): Promise<MethodChoice[]> {
   if (!(await hasApi('/api/cost/methods'))) return FALLBACK_METHODS;
-  return getJson<{ items: CostMethod[] }>('/api/cost/methods')
+  return getJson<CostMethods>('/api/cost/methods')
     .then((r) => (r.items.length ? r.items : FALLBACK_METHODS))
     .catch(() => FALLBACK_METHODS);
 }

@@ -6,13 +6,12 @@
  * Every number links to the list of events behind it.
  */
 import * as Plot from '@observablehq/plot';
-import { getAll, getJson } from '../api.js';
+import { type EventCount, type EventCounts, getAll, getJson, type LedgerEvent } from '../api.js';
 import { categories, categoryColor, chartWidth, countLink, eventsHref, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { day, pct, titleCase } from '../format.js';
 import { countryNames } from '../geo.js';
 import type { PageContext } from '../router.js';
-import type { EventCount, EventCounts, LedgerEvent } from '../types.js';
 import { figure } from '../ui/figure.js';
 import { empty, errorBox, loading } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';

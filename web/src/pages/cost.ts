@@ -3,12 +3,11 @@
  * form whose state is the URL (so any result can be shared), and the cost engine's answer
  * (GET /api/cost) with every method side by side, each with its interval and inputs table.
  */
-import { apiUrl, getJson, hasApi } from '../api.js';
+import { apiUrl, type CostResult, getJson, hasApi } from '../api.js';
 import { costMethods, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { countryNames, regionsOf, REGION_COUNTRIES, type RegionCountry } from '../geo.js';
 import { navigate, type PageContext } from '../router.js';
-import type { CostResult } from '../types.js';
 import { costResultView } from '../ui/cost-view.js';
 import { empty, notAvailable, section } from '../ui/state.js';
 

@@ -4,13 +4,12 @@
  * the key targets, model cost totals by year, and the speed-test throttling view.
  */
 import * as Plot from '@observablehq/plot';
-import { getAll, getJson, hasApi } from '../api.js';
+import { getAll, getJson, hasApi, type Indicator, type IndicatorList, type LedgerEvent } from '../api.js';
 import { categories, categoryColor, chartWidth, countLink, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { day, short, titleCase } from '../format.js';
 import { countryNames } from '../geo.js';
 import type { PageContext } from '../router.js';
-import type { Indicator, LedgerEvent, Page } from '../types.js';
 import { costByYear } from '../ui/cost-by-year.js';
 import { costCompare } from '../ui/cost-compare.js';
 import { figure } from '../ui/figure.js';
@@ -173,7 +172,7 @@ export default async function country({ root, params, signal }: PageContext): Pr
   void section(
     slots.indicators,
     'the indicators',
-    () => getJson<Page<Indicator>>('/api/indicators', { country: cc }, signal),
+    () => getJson<IndicatorList>('/api/indicators', { country: cc }, signal),
     (r) => (r.items.length ? h('div', { class: 'grid2' }, r.items.map(indicatorFigure)) : empty(`No indicator series for ${name}.`)),
     signal,
   );

@@ -6,12 +6,11 @@
  * "insufficient data" is never silent.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson, hasApi } from '../api.js';
+import { getJson, hasApi, type SpeedtestDay } from '../api.js';
 import { chartWidth, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { day, text } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
-import type { SpeedtestDay } from '../types.js';
 import { cellsOf, heatmap, normalizeCell, type Summary } from '../ui/measure-view.js';
 import { figure } from '../ui/figure.js';
 import { empty, notAvailable, section } from '../ui/state.js';

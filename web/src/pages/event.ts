@@ -3,12 +3,11 @@
  * revision history (who, when, why, which fields changed), the cost estimate with interval
  * and inputs (for costable categories), and the measurement evidence when the event links it.
  */
-import { getJson, hasApi } from '../api.js';
+import { type EventCost, type EventDocument, type EventHistory, getJson, hasApi, type Source } from '../api.js';
 import { COSTABLE, pageHead } from '../common.js';
 import { append, h, type Child } from '../dom.js';
 import { day, num, text, titleCase } from '../format.js';
 import type { PageContext } from '../router.js';
-import type { CostResult, LedgerEvent, Source } from '../types.js';
 import { costResultView } from '../ui/cost-view.js';
 import { evidenceView } from '../ui/evidence.js';
 import { empty, errorBox, loading, notAvailable, section } from '../ui/state.js';
@@ -30,9 +29,9 @@ function sourceItem(s: Source): HTMLElement {
 }
 
 /** Shown in their own sections (title, sources, linked records, evidence), not in the field list. */
-const KNOWN = new Set(['id', 'title', 'summary', 'sources', 'links', 'region_notes', 'measurement_evidence', 'evidence']);
+const KNOWN = new Set<keyof EventDocument>(['id', 'title', 'summary', 'sources', 'links', 'region_notes', 'measurement_evidence']);
 
-function fieldValue(e: LedgerEvent, k: string): Child {
+function fieldValue(e: EventDocument, k: keyof EventDocument): Child {
   const v = e[k];
   switch (k) {
     case 'countries':
@@ -72,18 +71,7 @@ function revisions(id: string, signal: AbortSignal): HTMLElement {
   void section(
     slot,
     'the revision history',
-    () =>
-      getJson<{
-        items: {
-          revision: number;
-          action: string;
-          actor: string;
-          reason: string | null;
-          at: string;
-          previous: Record<string, unknown> | null;
-          current: Record<string, unknown>;
-        }[];
-      }>(`/api/events/${encodeURIComponent(id)}/revisions`, {}, signal),
+    () => getJson<EventHistory>(`/api/events/${encodeURIComponent(id)}/revisions`, {}, signal),
     (r) => {
       const changed = (x: (typeof r.items)[number]) =>
         x.previous
@@ -109,7 +97,7 @@ function revisions(id: string, signal: AbortSignal): HTMLElement {
   return slot;
 }
 
-async function cost(e: LedgerEvent, signal: AbortSignal): Promise<HTMLElement> {
+async function cost(e: EventDocument, signal: AbortSignal): Promise<HTMLElement> {
   const slot = h('div');
   if (!COSTABLE.includes(e.category))
     return h(
@@ -121,9 +109,9 @@ async function cost(e: LedgerEvent, signal: AbortSignal): Promise<HTMLElement> {
   void section(
     slot,
     'the cost estimate',
-    () => getJson<CostResult>(`/api/events/${encodeURIComponent(e.id)}/cost`, {}, signal),
+    () => getJson<EventCost>(`/api/events/${encodeURIComponent(e.id)}/cost`, {}, signal),
     (r) =>
-      r.estimates.length || r.missing?.length
+      r.estimates.length || r.missing.length
         ? costResultView(r, 'Estimated cost of this event')
         : empty('The cost engine returned no estimate for this event.'),
     signal,
@@ -149,9 +137,9 @@ export default async function eventPage({ root, params, signal }: PageContext): 
   const id = params.id ?? '';
   const body = h('div', null, loading('the event'));
   root.append(body);
-  let e: LedgerEvent;
+  let e: EventDocument;
   try {
-    e = await getJson<LedgerEvent>(`/api/events/${encodeURIComponent(id)}`, {}, signal);
+    e = await getJson<EventDocument>(`/api/events/${encodeURIComponent(id)}`, {}, signal);
   } catch (err) {
     if (!signal.aborted) {
       document.title = 'Event not found · Splinternet Observatory';
@@ -162,7 +150,7 @@ export default async function eventPage({ root, params, signal }: PageContext): 
   if (signal.aborted) return;
   body.remove();
   pageHead(root, e.title, e.summary);
-  const fields = Object.keys(e).filter((k) => !KNOWN.has(k));
+  const fields = (Object.keys(e) as (keyof EventDocument)[]).filter((k) => !KNOWN.has(k));
   append(root, [
     h(
       'p',
@@ -191,7 +179,7 @@ export default async function eventPage({ root, params, signal }: PageContext): 
     h('h2', null, `Sources (${e.sources.length})`),
     h('ol', { class: 'sources' }, e.sources.map(sourceItem)),
   ]);
-  if (e.links?.length) {
+  if (e.links.length) {
     root.append(
       h('h2', null, 'Linked records'),
       dataTable(

@@ -2,12 +2,11 @@
  * Event list (/events?country=&category=&from=&to=&q=): where every count on the dashboard
  * links to. Filters map one to one onto GET /api/events; the CSV is the API's own export.
  */
-import { apiUrl, getJson } from '../api.js';
+import { apiUrl, type EventList, getJson } from '../api.js';
 import { categories, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { day, titleCase } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
-import type { LedgerEvent, Page } from '../types.js';
 import { empty, section } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 
@@ -57,11 +56,11 @@ export default async function events({ root, query, signal }: PageContext): Prom
   const slot = h('div');
   root.append(form, slot);
   const q = { ...f, country: f.country.toUpperCase(), limit: 1000 };
-  const load = async (): Promise<Page<LedgerEvent>> => {
-    if (list.length < 2) return getJson<Page<LedgerEvent>>('/api/events', q, signal);
-    const pages = await Promise.all(list.map((category) => getJson<Page<LedgerEvent>>('/api/events', { ...q, category }, signal)));
+  const load = async (): Promise<EventList> => {
+    if (list.length < 2) return getJson<EventList>('/api/events', q, signal);
+    const pages = await Promise.all(list.map((category) => getJson<EventList>('/api/events', { ...q, category }, signal)));
     const items = pages.flatMap((p) => p.items).sort((x, y) => y.start.localeCompare(x.start));
-    return { items, next_cursor: pages.some((p) => p.next_cursor) ? 'more' : null, total: pages.reduce((n, p) => n + (p.total ?? p.items.length), 0) };
+    return { items, next_cursor: pages.some((p) => p.next_cursor) ? 'more' : null, total: pages.reduce((n, p) => n + p.total, 0) };
   };
   await section(
     slot,

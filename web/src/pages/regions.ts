@@ -5,14 +5,13 @@
  * are drawn hatched with a note on their codes; Taiwan, Hong Kong and Macao are context only.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson, hasApi } from '../api.js';
+import { getJson, hasApi, type RegionCost, type RegionCosts } from '../api.js';
 import { costMethods, pageHead } from '../common.js';
 import { h, replace } from '../dom.js';
 import { formValue, interval, money, short } from '../format.js';
 import { projectionFor, regionsOf, REGION_COUNTRIES, type GeoFeature, type RegionCountry, type RegionProps } from '../geo.js';
 import { choropleth, hoverLine } from '../map.js';
 import { navigate, type PageContext } from '../router.js';
-import type { RegionCost, RegionCosts } from '../types.js';
 import { inputsTable } from '../ui/cost-view.js';
 import { figure } from '../ui/figure.js';
 import { errorBox, loading, notAvailable } from '../ui/state.js';
@@ -112,7 +111,12 @@ export default async function regions({ root, params, query, signal }: PageConte
   const byCode = new Map<string, RegionCost>();
   if (costs && !(costs instanceof Error)) for (const r of costs.items) byCode.set(r.code, r);
   const costOf = (f: GeoFeature<RegionProps>) => byCode.get(f.properties.code) ?? (f.properties.alias ? byCode.get(f.properties.alias) : undefined);
-  const amount = (r: RegionCost | undefined) => (r ? (state.usd ? r.usd : r) : undefined);
+  /** A region's median, interval and point in the shown currency (undefined: not priced). */
+  const amount = (r: RegionCost | undefined): { median: number; low: number; high: number; point: number } | undefined => {
+    const m = r && (state.usd ? r.usd : r);
+    return m ? { median: m.median, low: m.low, high: m.high, point: m.point } : undefined;
+  };
+  const NOT_PRICED = { median: undefined, low: undefined, high: undefined, point: undefined };
   const currency = state.usd
     ? 'USD'
     : ((costs && !(costs instanceof Error) ? (costs.items[0]?.currency ?? costs.currency) : undefined) ?? (cc === 'RU' ? 'RUB' : 'CNY'));
@@ -159,7 +163,7 @@ export default async function regions({ root, params, query, signal }: PageConte
       name: f.properties.name,
       name_local: f.properties.name_local ?? '',
       disputed: Boolean(f.properties.disputed),
-      ...(amount(costOf(f)) ?? {}),
+      ...(amount(costOf(f)) ?? NOT_PRICED),
     }))
     .sort((x, y) => (y.median ?? -1) - (x.median ?? -1) || x.name.localeCompare(y.name));
   type Row = (typeof rows)[number];

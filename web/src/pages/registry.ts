@@ -5,13 +5,12 @@
  * lookup of an address or domain. Reads GET /api/registry/* and /api/indicators.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson, hasApi } from '../api.js';
+import { getJson, hasApi, type Indicator, type IndicatorList } from '../api.js';
 import { chartWidth, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { formValue, num, pct, short } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
 import type { components } from '../api-types.js';
-import type { Indicator, Page } from '../types.js';
 import { figure } from '../ui/figure.js';
 import { empty, notAvailable, section } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
@@ -168,7 +167,7 @@ export default async function registry({ root, query, signal }: PageContext): Pr
   void section(
     growthSlot,
     'the register series',
-    () => getJson<Page<Indicator>>('/api/indicators', { country: 'RU' }, signal),
+    () => getJson<IndicatorList>('/api/indicators', { country: 'RU' }, signal),
     (r) => {
       const series = r.items.filter((s) => /regist/i.test(s.id));
       return series.length ? growth(series) : empty('No register series in the ledger yet.');

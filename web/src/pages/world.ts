@@ -4,14 +4,13 @@
  * State lives in the query string (?category=&from=&to=&color=) so a view can be shared.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson } from '../api.js';
+import { type EventCounts, getJson, type Indicator, type IndicatorList } from '../api.js';
 import { categories, countLink, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { formValue, money, num, titleCase } from '../format.js';
 import { countryNames, disputedAreas, projectionFor, worldCountries } from '../geo.js';
 import { choropleth, hoverLine } from '../map.js';
 import { navigate, type PageContext } from '../router.js';
-import type { EventCounts, Indicator, Page } from '../types.js';
 import type { CompareReport } from '../ui/cost-compare.js';
 import { figure } from '../ui/figure.js';
 import { errorBox, loading } from '../ui/state.js';
@@ -26,7 +25,7 @@ const isYearlyCost = (s: Indicator) => /cost/i.test(s.id + s.title) && /USD/.tes
  * Our yearly estimates (GET /api/cost/compare, method cost-escalated) in the shape of published
  * cost series, so the map colours both the same way.
  */
-async function modelCostSeries(signal: AbortSignal): Promise<Page<Indicator>> {
+async function modelCostSeries(signal: AbortSignal): Promise<IndicatorList> {
   const r = await getJson<CompareReport>('/api/cost/compare', {}, signal);
   const by = new Map<string, Indicator>();
   for (const row of r.rows) {
@@ -38,6 +37,7 @@ async function modelCostSeries(signal: AbortSignal): Promise<Page<Indicator>> {
       description: `Splinternet Observatory, ${r.method}: each event priced by who it cut off and for how long`,
       unit: 'USD',
       country: row.country,
+      origin: 'model',
       values: [],
     };
     s.values.push({
@@ -59,7 +59,7 @@ export default async function world({ root, query, signal }: PageContext): Promi
   const model = query.get('color') === 'model';
   let data: [
     EventCounts,
-    Page<Indicator>,
+    IndicatorList,
     Awaited<ReturnType<typeof worldCountries>>,
     Awaited<ReturnType<typeof disputedAreas>>,
     Record<string, string>,
@@ -70,7 +70,7 @@ export default async function world({ root, query, signal }: PageContext): Promi
       getJson<EventCounts>('/api/stats/events', {}, signal),
       // Published cost series are only needed when colouring by cost (they are the larger payload).
       query.get('color') === 'cost'
-        ? getJson<Page<Indicator>>('/api/indicators', {}, signal)
+        ? getJson<IndicatorList>('/api/indicators', {}, signal)
         : model
           ? modelCostSeries(signal)
           : Promise.resolve({ items: [], next_cursor: null }),

@@ -4,11 +4,10 @@
  * Summing the events' 5% and 95% bounds overstates the spread of a total; the note says so.
  */
 import * as Plot from '@observablehq/plot';
-import { ApiError, getJson, hasApi } from '../api.js';
+import { ApiError, type EventCost, getJson, hasApi, type LedgerEvent } from '../api.js';
 import { chartWidth, COSTABLE, pool } from '../common.js';
 import { h } from '../dom.js';
 import { money, short } from '../format.js';
-import type { CostResult, LedgerEvent } from '../types.js';
 import { figure } from './figure.js';
 import { empty, notAvailable } from './state.js';
 import { dataTable } from './table.js';
@@ -28,9 +27,9 @@ export async function costByYear(slot: HTMLElement, cc: string, events: LedgerEv
   slot.replaceChildren(h('p', { class: 'state loading', role: 'status' }, `Pricing ${costable.length} events…`));
   const results = await pool(costable, 4, async (e) => {
     try {
-      const r = await getJson<CostResult>(`/api/events/${encodeURIComponent(e.id)}/cost`, {}, signal);
-      const lacks = r.missing?.map((m) => `${m.field}: ${m.reason}`).join('; ');
-      return { e, r, err: r.estimates.length ? null : (lacks ?? 'no method could price it') };
+      const r = await getJson<EventCost>(`/api/events/${encodeURIComponent(e.id)}/cost`, {}, signal);
+      const lacks = r.missing.map((m) => `${m.field}: ${m.reason}`).join('; ');
+      return { e, r, err: r.estimates.length ? null : lacks || 'no method could price it' };
     } catch (err) {
       return { e, r: null, err: err instanceof ApiError ? err.message : String(err) };
     }

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { chartWidth } from '../common.js';
 import { h } from '../dom.js';
 import { interval, isNum, money, short, text } from '../format.js';
-import type { CostEstimate, CostInput, CostResult } from '../types.js';
+import type { CostEstimate, CostInput, EventCost } from '../api.js';
 import { figure } from './figure.js';
 import { dataTable } from './table.js';
 
@@ -36,7 +36,7 @@ export function inputsTable(inputs: CostInput[], caption: string, csvName: strin
 }
 
 function estimateCard(e: CostEstimate): HTMLElement {
-  const notes = Array.isArray(e.notes) ? e.notes : e.notes ? [e.notes] : [];
+  const notes = e.notes;
   return h(
     'section',
     { class: 'card estimate', 'data-method': e.method },
@@ -45,7 +45,7 @@ function estimateCard(e: CostEstimate): HTMLElement {
       null,
       e.method,
       e.method_version ? h('span', { class: 'note' }, ` v${e.method_version}`) : null,
-      e.proxy ? h('span', { class: 'badge proxy', title: typeof e.proxy === 'string' ? e.proxy : 'a documented proxy input' }, ' proxy') : null,
+      e.proxy ? h('span', { class: 'badge proxy', title: e.proxy }, ' proxy') : null,
     ),
     h('p', { class: 'big' }, money(e.median, e.currency)),
     h(
@@ -68,7 +68,7 @@ function estimateCard(e: CostEstimate): HTMLElement {
         : null,
       e.years?.length ? [h('dt', null, 'Data years'), h('dd', null, e.years.join(', '))] : null,
       e.data_vintage?.length ? [h('dt', null, 'Data vintage'), h('dd', null, e.data_vintage.join('; '))] : null,
-      typeof e.proxy === 'string' ? [h('dt', null, 'Proxy'), h('dd', null, e.proxy)] : null,
+      e.proxy ? [h('dt', null, 'Proxy'), h('dd', null, e.proxy)] : null,
     ),
     notes.length
       ? h(
@@ -83,8 +83,11 @@ function estimateCard(e: CostEstimate): HTMLElement {
   );
 }
 
+/** What the view draws: a scenario's estimates (POST/GET /api/cost), or an event's, with how the event became a scenario. */
+export type CostView = Pick<EventCost, 'estimates' | 'spread' | 'skipped'> & Partial<Pick<EventCost, 'mapping' | 'missing'>>;
+
 /** Methods side by side, a comparison chart with intervals, and region breakdowns. */
-export function costResultView(r: CostResult, title: string): HTMLElement {
+export function costResultView(r: CostView, title: string): HTMLElement {
   const ests = r.estimates.filter((e) => isNum(e.median));
   const usd = (e: CostEstimate) => e.usd ?? (e.currency === 'USD' ? e : undefined);
   const rows = ests.map((e) => ({
@@ -135,11 +138,11 @@ export function costResultView(r: CostResult, title: string): HTMLElement {
     (e.regions ?? []).map((g) => ({
       method: e.method,
       code: g.code,
-      name: g.name ?? '',
+      name: g.name,
       median: g.median,
       low: g.low,
       high: g.high,
-      currency: g.currency ?? e.currency,
+      currency: e.currency,
     })),
   );
   const skipped = r.skipped ?? [];

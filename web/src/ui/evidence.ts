@@ -2,9 +2,8 @@
  * Measurement evidence of a ledger event: the saved query (cc, asn, target, time span) an event
  * links, drawn as the explorer's heat map, with a link to open it in the explorer.
  */
-import { getJson, hasApi } from '../api.js';
+import { type EventDocument, getJson, hasApi } from '../api.js';
 import { append, h } from '../dom.js';
-import type { LedgerEvent } from '../types.js';
 import { cellsOf, heatmap, normalizeCell, type Summary } from './measure-view.js';
 import { empty, notAvailable, section } from './state.js';
 import { text } from '../format.js';
@@ -13,10 +12,14 @@ type Q = Record<string, string>;
 
 const QUERY_KEYS = ['probe_cc', 'cc', 'probe_asn', 'asn', 'test_name', 'target', 'since', 'until', 'grain'];
 
-/** Pull saved measurement queries out of an event (an `evidence` field, or measurement links). */
-export function evidenceQueries(e: LedgerEvent): { query: Q; summary?: unknown; label?: string; note?: string }[] {
-  const out: { query: Q; summary?: unknown; label?: string; note?: string }[] = [];
-  const add = (raw: unknown, summary?: unknown) => {
+/**
+ * The saved measurement queries of an event: its `measurement_evidence` (one per measurement
+ * link, with the link's label and note), and any other measurement link the server did not
+ * summarise; each query once.
+ */
+export function evidenceQueries(e: EventDocument): { query: Q; label?: string; note?: string }[] {
+  const out: { query: Q; label?: string; note?: string }[] = [];
+  const add = (raw: unknown, label?: string | null, note?: string | null) => {
     let q: Record<string, unknown> = {};
     if (typeof raw === 'string') q = Object.fromEntries(new URLSearchParams(raw.replace(/^[^?]*\?/, '')));
     else if (raw && typeof raw === 'object') q = raw as Record<string, unknown>;
@@ -26,18 +29,16 @@ export function evidenceQueries(e: LedgerEvent): { query: Q; summary?: unknown; 
       if (inner[k] !== undefined && inner[k] !== null) query[k === 'probe_cc' ? 'cc' : k === 'probe_asn' ? 'asn' : k] = text(inner[k]);
     const key = new URLSearchParams(query).toString();
     const opt = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-    if (key && !out.some((o) => new URLSearchParams(o.query).toString() === key))
-      out.push({ query, summary: summary ?? q.summary, label: opt(q.label), note: opt(q.note) });
+    if (key && !out.some((o) => new URLSearchParams(o.query).toString() === key)) out.push({ query, label: opt(label ?? q.label), note: opt(note ?? q.note) });
   };
-  const ev = e.measurement_evidence ?? e.evidence;
-  for (const x of Array.isArray(ev) ? ev : ev ? [ev] : []) add(x, (x as { summary?: unknown }).summary);
-  for (const l of e.links ?? []) if (/measurement/.test(l.kind)) add(l.doc ?? l.target, (l.doc as { summary?: unknown } | null)?.summary);
+  for (const x of e.measurement_evidence ?? []) add(x.query, x.label, x.note);
+  for (const l of e.links) if (/measurement/.test(l.kind)) add(l.doc ?? l.target);
   return out;
 }
 
 const explorerHref = (q: Q) => `/measurements?${new URLSearchParams(q).toString()}`;
 
-export async function evidenceView(e: LedgerEvent, signal: AbortSignal): Promise<HTMLElement> {
+export async function evidenceView(e: EventDocument, signal: AbortSignal): Promise<HTMLElement> {
   const queries = evidenceQueries(e);
   if (queries.length === 0) return h('div', null, empty('No measurement evidence is linked to this event.'));
   if (!(await hasApi('/api/measurements/summary')))

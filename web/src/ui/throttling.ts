@@ -3,10 +3,9 @@
  * per ASN per day (GET /api/speedtests/summary), with the verdict and median speeds.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson, hasApi } from '../api.js';
+import { getJson, hasApi, type SpeedtestDay } from '../api.js';
 import { chartWidth } from '../common.js';
 import { num, pct } from '../format.js';
-import type { SpeedtestDay } from '../types.js';
 import { figure } from './figure.js';
 import { empty, notAvailable, section } from './state.js';
 import { dataTable } from './table.js';
