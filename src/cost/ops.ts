@@ -40,6 +40,7 @@ export const dataImport = defineOp({
   write: true,
   scope: 'import',
   files: (i) => [i.file],
+  upload: 'file',
   input: z.object({
     kind: z.enum(IMPORT_KINDS),
     file: z.string().min(1),

@@ -55,6 +55,7 @@ export const measurementsIngest = defineOp({
   write: true,
   scope: 'import',
   files: (i) => i.paths,
+  upload: 'paths',
   input: z.object({
     paths: z.array(z.string()).min(1),
     workers: z.number().int().min(0).max(256).optional(),
@@ -216,6 +217,7 @@ export const fingerprintsImport = defineOp({
   write: true,
   scope: 'import',
   files: (i) => [i.file],
+  upload: 'file',
   input: z.object({ file: z.string(), source: z.string().optional(), kind: z.enum(['cp_blockpage', 'cp_false_positive']).optional() }),
   output: report<Result<typeof importFingerprintFile>>('the set replaced, fingerprints stored and rejects'),
   run: (ctx, { file, source, kind }) => importFingerprintFile(ctx, file, { source, kind }),

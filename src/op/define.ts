@@ -77,6 +77,11 @@ export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zod
   scope?: Scope;
   /** The server files or folders the op reads for this input: each must lie inside the caller's import folders. */
   files?: (input: z.output<I>) => readonly (string | undefined)[];
+  /**
+   * The input key that takes the file when the op is sent an upload instead of a server path
+   * (POST /api/_uploads/{name}, server/routes/uploads.ts); unset: the op takes no uploads.
+   */
+  upload?: string;
   input: I;
   output: O;
   http?: HttpBinding;

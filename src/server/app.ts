@@ -21,6 +21,7 @@ import { eventRoutes } from './routes/events.js';
 import { opsRoutes } from './ops/endpoint.js';
 import { exportRoutes } from './routes/export.js';
 import { feedRoutes } from './routes/feeds.js';
+import { uploadRoutes, UPLOADS_PATH } from './routes/uploads.js';
 import { staticWeb } from './static.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -55,7 +56,8 @@ export function createApp(deps: AppDeps) {
     },
   });
   // GET and HEAD carry no body; reading c.req.raw.body would build a full fetch Request per call.
-  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
+  // Uploads stream their body to a file under their own limit (routes/uploads.ts).
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' || UPLOADS_PATH.test(c.req.path) ? next() : limit(c, next)));
   app.onError((err, c) => {
     if (err instanceof HTTPException) {
       const code = HTTP_CODES[err.status] ?? 'INTERNAL';
@@ -85,6 +87,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', exportRoutes(deps));
   mountOps(app, deps, ALL_OPS);
   app.route('/', opsRoutes(deps));
+  uploadRoutes(app, deps);
   app.route('/', feedRoutes(deps));
   app.route('/', docsRoutes());
   // Last: the dashboard answers only what no route above did (and never /api, /docs).

@@ -7,6 +7,7 @@
  *   local secret (full rights: the machine's own user). A wrong or revoked token: 403;
  * - /api/_ops/:name: the op's declared scope (ops/types.ts opScope), checked before the body is
  *   parsed, and again with its input by executeOp (import folders);
+ * - /api/_uploads/:name: the upload op's declared scope, a raw (application/octet-stream) body;
  * - any other non-GET route: the "write" scope.
  * Browsers are kept out of /api/_ops (JSON bodies only, and an Origin, when sent, must be this
  * server's), so no web page can fire operations at a local server.
@@ -19,6 +20,7 @@ import type { AppDeps, Env } from './deps.js';
 import { assertCostWork, type Limits } from './limits.js';
 import { opScope } from '../op/index.js';
 import { findOp } from './ops/index.js';
+import { UPLOAD_OPS, UPLOADS_PATH } from './routes/uploads.js';
 
 /** Non-GET requests that need no token. Everything else under /api needs one. */
 export const ANONYMOUS_WRITES: readonly { method: string; path: RegExp }[] = [{ method: 'POST', path: /^\/api\/cost\/?$/ }];
@@ -68,7 +70,8 @@ export const apiGuard =
     const path = c.req.path;
     if (!sameOrigin(c)) throw new AppError('FORBIDDEN', `cross-origin ${method} refused: the Origin ${c.req.header('origin')} is not this server`);
     const opMatch = OPS_PATH.exec(path);
-    const grant = await identify(c, deps, Boolean(opMatch));
+    const uploadMatch = UPLOADS_PATH.exec(path);
+    const grant = await identify(c, deps, Boolean(opMatch || uploadMatch));
     c.set('grant', grant);
     c.set('actor', grant.actor);
     if (ANONYMOUS_WRITES.some((w) => w.method === method && w.path.test(path))) return next();
@@ -77,6 +80,13 @@ export const apiGuard =
       assertScope(grant, opScope(op) ?? 'read', `the operation ${op.name}`);
       if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'operations take a JSON body: send Content-Type: application/json');
+      }
+    } else if (uploadMatch) {
+      // An unknown name needs the import scope too (then the route answers 404 naming the imports).
+      const op = UPLOAD_OPS.get(decodeURIComponent(uploadMatch[1]!));
+      assertScope(grant, op ? (opScope(op) ?? 'write') : 'import', `the upload import ${op?.name ?? uploadMatch[1]}`);
+      if (!/^application\/octet-stream\b/i.test(c.req.header('content-type') ?? '')) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'uploads take the file as the body: send Content-Type: application/octet-stream');
       }
     } else {
       assertScope(grant, 'write', `${method} ${path}`);

@@ -24,6 +24,8 @@ export interface Limits {
   headersTimeoutMs: number;
   keepAliveTimeoutMs: number;
   maxConnections: number;
+  /** Bytes of one uploaded file (POST /api/_uploads), as sent; the importers cap what it inflates to. */
+  maxUploadBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -39,6 +41,8 @@ export const DEFAULT_LIMITS: Limits = {
   headersTimeoutMs: 15_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 1024,
+  // the largest real import files (registry dumps, gzipped) are a few hundred MB
+  maxUploadBytes: 1024 * 1024 * 1024,
 };
 
 export const limitsOf = (over?: Partial<Limits>): Limits => ({ ...DEFAULT_LIMITS, ...over });

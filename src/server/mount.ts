@@ -89,7 +89,7 @@ export function queryParser<S extends z.ZodObject>(schema: S): (url: string) => 
 }
 
 /** Read the query string into the op's input, by the coercers. */
-function queryInput(url: string, coercers: Map<string, Coerce>): Record<string, unknown> {
+export function queryInput(url: string, coercers: Map<string, Coerce>): Record<string, unknown> {
   const q = url.indexOf('?');
   const out: Record<string, unknown> = {};
   if (q < 0) return out;

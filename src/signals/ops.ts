@@ -54,6 +54,7 @@ export const signalsImport = defineOp({
   write: true,
   scope: 'import',
   files: (i) => i.paths,
+  upload: 'paths',
   input: z.object({ paths: z.array(z.string().min(1)).min(1), source: z.string().min(1).max(64).optional(), cc: check.countryCode.optional() }),
   output: report<SignalImportReport>('per file and in total: records read = stored + rejected, rejects with file and line'),
   run: (ctx, { paths, source, cc }) => importSignals(ctx, paths, { source, cc }),

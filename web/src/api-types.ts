@@ -4,6 +4,26 @@
  * fails when this file no longer matches the server.
  */
 export interface paths {
+    "/api/_uploads/{op}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a file sent in the request body (no server path needed)
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, as for GET routes (for example `election=duma-2021&force=true`). The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @kobak-2021.csv.zip "http://127.0.0.1:8787/api/_uploads/elections.import?filename=kobak-2021.csv.zip"`
+         */
+        post: operations["uploads.import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cost": {
         parameters: {
             query?: never;
@@ -3000,6 +3020,99 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "uploads.import": {
+        parameters: {
+            query: {
+                /** @description the file name (dates and years are read from it) */
+                filename: string;
+            };
+            header?: never;
+            path: {
+                /** @description the import operation */
+                op: "events.import" | "speedtests.import" | "measurements.ingest" | "fingerprints.import" | "data.import" | "registry.import" | "elections.import" | "signals.import";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: {
+                            [key: string]: unknown;
+                        };
+                        upload: {
+                            bytes: number;
+                            filename: string;
+                            sha256: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input (each field named), an empty body, or a file the importer refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token refused or without the op’s scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such upload import */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the upload limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not application/octet-stream */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "cost.estimate": {
         parameters: {
             query?: {

@@ -1,0 +1,173 @@
+/**
+ * Imports by upload (POST /api/_uploads/{op}): the file is the request body, so a token holder
+ * imports without any server path. Real files (a Moscow 2021 protocol archive, an OONI hour of
+ * measurements) are stored with their counts reconciled; the token needs the op's scope; the
+ * upload limit, the importer's caps and the file-name rule answer with the status that says
+ * why, with nothing stored; and the server's upload folder is empty afterwards.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '../../src/ledger/index.js';
+import { createApp } from '../../src/server/app.js';
+import { packagePath } from '../../src/shared/index.js';
+import type { Store } from '../../src/store/index.js';
+import { clock, tempDir, tempStore } from '../helpers/index.js';
+
+const ZIP = packagePath('test', 'fixtures', 'elections', 'kobak-2021-moscow.csv.zip');
+const BAD = packagePath('test', 'fixtures', 'elections', 'synthetic-bad-2021.csv');
+const OONI = packagePath(
+  'test',
+  'fixtures',
+  'ooni',
+  'bucket-sample',
+  'raw',
+  '20231130',
+  '17',
+  'IT',
+  'webconnectivity',
+  '2023113017_IT_webconnectivity.n0.0.jsonl.gz',
+);
+
+let s: { store: Store; path: string; cleanup: () => Promise<void> };
+let app: ReturnType<typeof createApp>;
+let small: ReturnType<typeof createApp>;
+const uploads = tempDir('splinternet-uploads-test-');
+const tok: Record<string, string> = {};
+
+beforeAll(async () => {
+  s = await tempStore();
+  app = createApp({ store: s.store, clock, dbPath: s.path, uploadDir: uploads.dir });
+  small = createApp({ store: s.store, clock, dbPath: s.path, uploadDir: uploads.dir, limits: { maxUploadBytes: 100_000 } });
+  for (const scope of ['read', 'write', 'import', 'admin'])
+    tok[scope] = (await createToken({ store: s.store, clock }, scope, { scopes: [scope], createdBy: 'test' })).token;
+});
+afterAll(async () => {
+  await s.cleanup();
+  uploads.cleanup();
+});
+
+const send = (a: typeof app, op: string, query: string, body: Buffer | string, token?: string, type = 'application/octet-stream') =>
+  a.request(`/api/_uploads/${op}?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+
+const stations = async () => ((await (await app.request('/api/elections')).json()) as { items: { id: string; stations: number }[] }).items;
+
+describe('imports by upload', () => {
+  it('a real protocol archive: stored, read = stored + rejected, the upload named and hashed, no server path shown', async () => {
+    const bytes = readFileSync(ZIP);
+    const r = await send(app, 'elections.import', 'filename=kobak-2021-moscow.csv.zip', bytes, tok.import);
+    const text = await r.text();
+    expect(r.status, text).toBe(200);
+    const body = JSON.parse(text) as {
+      upload: { filename: string; bytes: number; sha256: string };
+      result: { reconciled: boolean; files: { file: string; lines_read: number; stored: number; rejected: number }[] };
+    };
+    expect(body.upload).toEqual({ filename: 'kobak-2021-moscow.csv.zip', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    expect(body.result.reconciled).toBe(true);
+    expect(body.result.files[0]).toMatchObject({ file: 'kobak-2021-moscow.csv.zip', lines_read: 3660, stored: 3660, rejected: 0 });
+    expect(text).not.toContain(uploads.dir);
+    expect(await stations()).toEqual([expect.objectContaining({ id: 'duma-2021', stations: 3660 })]);
+    expect(readdirSync(uploads.dir)).toEqual([]);
+    // The same file again: recognised by name and checksum, nothing stored twice.
+    const again = (await (await send(app, 'elections.import', 'filename=kobak-2021-moscow.csv.zip', bytes, tok.import)).json()) as {
+      result: { files: { status: string }[] };
+    };
+    expect(again.result.files[0]!.status).toBe('unchanged');
+  });
+
+  it("the op's other fields come from the query string; bad rows are rejects with their line", async () => {
+    const r = await send(app, 'elections.import', 'filename=bad.csv&election=duma-2021', readFileSync(BAD), tok.admin);
+    expect(r.status).toBe(200);
+    const f = (
+      (await r.json()) as { result: { files: { election: string; lines_read: number; stored: number; rejected: number; rejects: { line: number }[] }[] } }
+    ).result.files[0]!;
+    expect(f.election).toBe('duma-2021');
+    expect(f.rejected).toBeGreaterThan(0);
+    expect(f.stored + f.rejected).toBe(f.lines_read);
+    expect(f.rejects[0]!.line).toBeGreaterThan(1);
+  });
+
+  it("an OONI hour: ingested with its counts reconciled; the importer's line cap, set from the query, applies", async () => {
+    type Ingest = { lines_read: number; stored: number; duplicates: number; rejected: number; filtered: number; reconciled: boolean };
+    const ingest = async (query: string): Promise<{ text: string; res: Ingest }> => {
+      const r = await send(app, 'measurements.ingest', `filename=2023113017_IT_webconnectivity.n0.0.jsonl.gz${query}`, readFileSync(OONI), tok.import);
+      const text = await r.text();
+      expect(r.status, text).toBe(200);
+      return { text, res: (JSON.parse(text) as { result: Ingest }).result };
+    };
+    // Real web_connectivity lines are tens of KB: a 4 KB cap refuses each as oversize_line.
+    const capped = await ingest('&max_line_bytes=4096');
+    expect(capped.res).toMatchObject({ lines_read: 4, stored: 0, rejected: 4, reconciled: true });
+    expect(capped.text).toMatch(/oversize_line/);
+    const whole = await ingest('&force=true');
+    expect(whole.res).toMatchObject({ lines_read: 4, stored: 4, rejected: 0, reconciled: true });
+    expect(whole.res.stored + whole.res.duplicates + whole.res.rejected + whole.res.filtered).toBe(whole.res.lines_read);
+    expect(whole.text).not.toContain(uploads.dir);
+  });
+
+  it('scopes: anonymous 401, read and write tokens 403; an unknown import 404 naming the ones there are', async () => {
+    const bytes = readFileSync(BAD);
+    expect((await send(app, 'elections.import', 'filename=bad.csv', bytes)).status).toBe(401);
+    for (const t of [tok.read, tok.write]) {
+      const r = await send(app, 'elections.import', 'filename=bad.csv', bytes, t);
+      expect(r.status).toBe(403);
+      expect(((await r.json()) as { detail: string }).detail).toMatch(/needs the "import" scope/);
+    }
+    const r = await send(app, 'db.seed', 'filename=x.csv', bytes, tok.admin);
+    expect(r.status).toBe(404);
+    expect(((await r.json()) as { detail: string }).detail).toMatch(/uploads go to one of: .*elections\.import/);
+  });
+
+  it('the upload limit (413), a form or JSON body (415), a path as file name or no body (400): nothing stored', async () => {
+    const before = await stations();
+    const big = await send(small, 'elections.import', 'filename=kobak-2021-moscow.csv.zip', readFileSync(ZIP), tok.import);
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { detail: string }).detail).toMatch(/over 100000 bytes/);
+    // Sent without a length up front: stopped while streaming.
+    const stream = new ReadableStream({
+      start(c) {
+        for (let i = 0; i < 30; i++) c.enqueue(new Uint8Array(10_000));
+        c.close();
+      },
+    });
+    const chunked = await small.request('/api/_uploads/elections.import?filename=x-2021.csv', {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${tok.import}` },
+      body: stream,
+      duplex: 'half',
+    });
+    expect(chunked.status).toBe(413);
+    expect((await send(app, 'elections.import', 'filename=x.csv', 'a,b', tok.import, 'text/plain')).status).toBe(415);
+    expect((await send(app, 'elections.import', 'filename=x.csv', '{}', tok.import, 'application/json')).status).toBe(415);
+    for (const name of ['..%2F..%2Fetc%2Fpasswd', '.hidden', ''])
+      expect((await send(app, 'elections.import', `filename=${name}`, 'x', tok.import)).status).toBe(400);
+    expect((await send(app, 'elections.import', 'filename=x-2021.csv', '', tok.import)).status).toBe(400);
+    expect(await stations()).toEqual(before);
+    expect(readdirSync(uploads.dir)).toEqual([]);
+  });
+
+  it('is in the OpenAPI document with its body, scope and errors', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        {
+          post?: {
+            requestBody: { content: Record<string, unknown> };
+            responses: Record<string, unknown>;
+            parameters: { name: string; schema: { enum?: string[] } }[];
+          };
+        }
+      >;
+    };
+    const post = doc.paths['/api/_uploads/{op}']!.post!;
+    expect(Object.keys(post.requestBody.content)).toEqual(['application/octet-stream']);
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['200', '401', '403', '413', '415']));
+    expect(post.parameters.find((p) => p.name === 'op')!.schema.enum).toEqual(
+      expect.arrayContaining(['elections.import', 'registry.import', 'measurements.ingest', 'events.import']),
+    );
+  });
+});
