@@ -5,7 +5,10 @@
  * shards, re-ingest stores nothing, a shard stopped mid-ingest fails naming it and the rerun is
  * exact, kill -9 of the ingest and a rerun leaves each measurement once, `serve --store` answers
  * from the cluster, bad store URLs exit 2 within 10 s, `registry import` and `registry summary`
- * give DuckDB's figures, kill -9 of a speed-test re-import leaves the previous rows visible. Skipped (with the reason) when clickhouse-server is not installed. Real
+ * give DuckDB's figures, two ingests of the same files at once (and every row stored twice)
+ * leave the summaries equal to DuckDB's, kill -9 of a throughput re-extraction or of a speed-test
+ * re-import leaves the previous rows visible. Skipped (with the reason) when clickhouse-server is
+ * not installed. Real
  * data: test/fixtures/ooni/bucket-sample, the shipped speed-test dataset and the register samples
  * in data/registry (see their SOURCES.md).
  */
@@ -59,9 +62,10 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     const t0 = Date.now();
     const down = await runBin(['clickhouse', 'down', '--dir', dir]);
     console.log(`clickhouse down: exit ${down.code} after ${Date.now() - t0} ms ${down.err}`);
-    const t1 = Date.now();
-    t.cleanup();
-    console.log(`cleanup: ${Date.now() - t1} ms`);
+    // The servers' data folders hold some 10^5 small files (one or two per column, part and
+    // month): removing them took up to 150 s on a loaded machine, so a detached `rm` does it
+    // after the suite has ended.
+    spawn('rm', ['-rf', t.dir], { detached: true, stdio: 'ignore' }).unref();
   }, 300_000);
 
   it('summary JSON equals DuckDB; both shards hold rows; a re-ingest stores nothing', { timeout: 400_000 }, async () => {
@@ -205,6 +209,67 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     // count() without FINAL: no copy of any measurement was left behind by the kill
     const rows = Number((await chQuery(shardUrl(0), 'SELECT count() FROM killed.measurements')).trim());
     expect(rows).toBe(expected);
+  });
+
+  it('two ingests of the same files at once, then every row stored twice more: summaries equal DuckDB', { timeout: 400_000 }, async () => {
+    const u = withDb('race');
+    const ref = join(t.dir, 'ref.duckdb');
+    expect((await runBin(['db', 'migrate', '--store', u, '--db', join(t.dir, 'race-a.duckdb')])).code).toBe(0);
+    // two nodes (two embedded files) ingesting the same fixture: both may see an id as new and both insert it
+    const runs = await Promise.all(['race-a', 'race-b'].map((n) => runBin(['ingest', BUCKET, '--store', u, '--db', join(t.dir, `${n}.duckdb`), '--json'])));
+    for (const r of runs) expect(r.code, r.err).toBe(0);
+    const raw = async () => Number((await chQuery(shardUrl(0), 'SELECT count() FROM race.measurements')).trim());
+    console.log(`concurrent ingests stored ${runs.map((r) => json(r.out).stored as number).join(' + ')}; ${(await raw()) - expected} copies not yet merged`);
+    const same = async () => {
+      for (const cc of [['--cc', 'RU'], ['--cc', 'CN'], []]) {
+        const a = await runBin(['measurements', 'summary', ...cc, '--json', '--store', u, '--db', join(t.dir, 'race-a.duckdb')]);
+        const b = await runBin(['measurements', 'summary', ...cc, '--json', '--db', ref]);
+        expect(a.code, a.err).toBe(0);
+        expect(json(a.out), cc.join(' ')).toEqual(json(b.out));
+      }
+    };
+    await same();
+    // what two racing ingests leave at worst: a second copy of every measurement, inserted through the Distributed table
+    // (merges stopped meanwhile, so the count below sees every copy)
+    for (const i of [0, 1]) await chQuery(shardUrl(i), 'SYSTEM STOP MERGES race.measurements_local');
+    await chQuery(`${shardUrl(0)}/?insert_distributed_sync=1`, 'INSERT INTO race.measurements SELECT * FROM race.measurements FINAL');
+    expect(await raw()).toBeGreaterThanOrEqual(2 * expected);
+    await same();
+    for (const i of [0, 1]) await chQuery(shardUrl(i), 'SYSTEM START MERGES race.measurements_local');
+  });
+
+  it('kill -9 of a throughput re-extraction: the previous figures stay visible; the rerun leaves no extra rows', { timeout: 400_000 }, async () => {
+    const u = withDb('tpkill');
+    const cdb = join(t.dir, 'tpkill.duckdb');
+    // ingest extracts the network-event throughput of the files it stored
+    expect((await runBin(['ingest', BUCKET, '--store', u, '--db', cdb, '--json'])).code).toBe(0);
+    const visible = async () => {
+      const store = await openStore(cdb, { store: u });
+      try {
+        return { counts: await store.throughput.counts(), points: await store.throughput.points({}) };
+      } finally {
+        await store.close();
+      }
+    };
+    const before = await visible();
+    expect(before.counts.rows).toBeGreaterThan(0);
+    expect(before.points.length).toBeGreaterThan(0);
+    const child = spawn(process.execPath, [BIN, 'throughput', 'extract', '--force', '--store', u, '--db', cdb, '--json'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let seen = '';
+    child.stderr.on('data', (d: Buffer) => {
+      seen += d.toString();
+      if (/"done":([3-9]|\d\d)/.test(seen)) child.kill('SIGKILL');
+    });
+    const signal = await new Promise((ok) => child.on('close', (_code, sig) => ok(sig)));
+    expect(signal).toBe('SIGKILL');
+    expect(await visible()).toEqual(before);
+    const rerun = await runBin(['throughput', 'extract', '--force', '--store', u, '--db', cdb, '--json']);
+    expect(rerun.code, rerun.err).toBe(0);
+    expect(await visible()).toEqual(before);
+    // every row of the killed run's unfinished generation is gone: the shards hold exactly the visible rows
+    expect((await rowsOn(0, 'tpkill', 'throughput_rows')) + (await rowsOn(1, 'tpkill', 'throughput_rows'))).toBe(before.counts.rows);
   });
 
   it('kill -9 of a speed-test re-import: the previous rows stay visible; the rerun replaces them without duplicates', { timeout: 400_000 }, async () => {

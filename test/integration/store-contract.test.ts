@@ -32,6 +32,7 @@ interface Answers {
   counts: Awaited<ReturnType<Store['measure']['counts']>>;
   summary: unknown;
   hourCells: unknown;
+  dayCells: unknown;
   list: unknown;
   networks: unknown;
   blockSeries: unknown;
@@ -76,6 +77,7 @@ async function answers(store: Store): Promise<Answers> {
     counts: await store.measure.counts(),
     summary: await measurementSummary({ store }, { cc: 'RU' }),
     hourCells: await store.measure.cells({ grain: 'hour' }),
+    dayCells: await store.measure.cells({ grain: 'day' }),
     list: all.map((m) => [m.id, m.measurement_start_time, m.status, m.layers, m.evidence]),
     networks: await store.measure.networks({}),
     blockSeries: await store.detect.blockSeries({}, 0.5),

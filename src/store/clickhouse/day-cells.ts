@@ -1,9 +1,10 @@
 /**
- * Day cells read from the aggregates every shard maintains at insert (migration 006): partial
- * counts per (day, country, network, test, target, status, mechanism, flags), merged here into
- * the same CellRecord the read-time GROUP BY over the measurements gives (counts, mechanisms,
- * the smallest id per status, distinct reports). Only the small aggregate table is read, not
- * the measurements with FINAL.
+ * Day cells read from the aggregates every shard maintains at insert (migration 007): per (day,
+ * country, network, test, target, status, mechanism, flags) the exact set of measurement ids, so a
+ * measurement stored twice (two ingests at once) counts once. Each shard counts its own sets;
+ * the counts are added and folded here into the same CellRecord the read-time GROUP BY over the
+ * measurements gives (counts, mechanisms, the smallest id per status, distinct reports), in the
+ * same order. Only the small aggregate table is read, not the measurements with FINAL.
  */
 import type { CellRecord, MeasurementFilter } from '../types.js';
 import type { ChContext } from './context.js';
@@ -30,13 +31,17 @@ const BUCKET = new Sql(`concat(replaceOne(toString(day), ' ', 'T'), 'Z') AS buck
 type Part = [string, string, string, string, string, string, string, number, number, number, number, string | number, string];
 
 export async function dayCells(ctx: ChContext, f: MeasurementFilter): Promise<CellRecord[]> {
-  const t = ctx.table('cells_day');
+  const t = ctx.table('day_cells');
   const w = where(f);
   const [parts, reports] = await Promise.all([
+    // Each shard counts its own sets and returns numbers (no merge on the initiator): all copies of
+    // an id share a shard (sharding key cityHash64(id)), so the shards' counts add up exactly.
     ctx.node.tuples<Part>(sql`SELECT ${BUCKET}, probe_cc, probe_asn, test_name, target, status, mech, has_mech, failure, confirmed, anomaly,
-        countMerge(n) AS c, minMerge(example) AS ex
+        uniqExactMerge(ids) AS c, minMerge(example) AS ex
       FROM ${t} WHERE ${w}
-      GROUP BY ${new Sql(CELL)}, status, mech, has_mech, failure, confirmed, anomaly ORDER BY ${new Sql(CELL)}, status`),
+      GROUP BY ${new Sql(CELL)}, status, mech, has_mech, failure, confirmed, anomaly SETTINGS distributed_group_by_no_merge = 1`),
+    // A report's measurements sit on several shards: its sets are merged on the initiator.
+
     ctx.node.tuples<[string, string, string, string, string, string | number]>(
       sql`SELECT ${BUCKET}, probe_cc, probe_asn, test_name, target, uniqExactMerge(reports) FROM ${t} WHERE ${w} GROUP BY ${new Sql(CELL)}`,
     ),
@@ -48,7 +53,6 @@ export async function dayCells(ctx: ChContext, f: MeasurementFilter): Promise<Ce
     const k = key(p);
     let cell = cells.get(k);
     if (!cell) {
-      if (cells.size >= MAX_CELLS) continue;
       cell = {
         grain: 'day',
         bucket: p[0],
@@ -86,5 +90,10 @@ export async function dayCells(ctx: ChContext, f: MeasurementFilter): Promise<Ce
     const ex = cell.examples[status];
     if (ex === undefined || p[12] < ex) cell.examples[status] = p[12];
   }
-  return [...cells.values()];
+  return [...cells.values()].sort(byCell).slice(0, MAX_CELLS);
 }
+
+/** Byte order of the UTF-8 text, as ClickHouse's ORDER BY on String. */
+const text = (a: string, b: string) => (a === b ? 0 : Buffer.compare(Buffer.from(a), Buffer.from(b)));
+const byCell = (a: CellRecord, b: CellRecord) =>
+  text(a.bucket, b.bucket) || text(a.probe_cc, b.probe_cc) || text(a.probe_asn, b.probe_asn) || text(a.test_name, b.test_name) || text(a.target, b.target);

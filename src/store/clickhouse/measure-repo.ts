@@ -5,7 +5,7 @@
  * then marks files done; every insert is synchronous on all shards (insert_distributed_sync),
  * so a file is never "done" before its rows are on their shards. Reads use FINAL, so a copy
  * left by a crash between the check and the insert is never counted twice. Day cells come from
- * the aggregates each shard maintains at insert (migration 006, day-cells.ts); hour cells are
+ * the aggregates each shard maintains at insert (migration 007, day-cells.ts); hour cells are
  * computed at read time (GROUP BY over the shards).
  * File reading (readProjected) and fingerprints stay with the embedded store.
  */
