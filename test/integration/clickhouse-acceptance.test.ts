@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findServerBinary } from '../../src/cli/clickhouse-cluster.js';
 import { packagePath } from '../../src/shared/index.js';
-import { openStore } from '../../src/store/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
 import { BIN, runBin, tempDir } from '../helpers/index.js';
 import { chQuery } from '../helpers/clickhouse.js';
 
@@ -53,6 +53,26 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     }
     expect(r.code, r.err).toBe(0);
     return json(r.out);
+  };
+
+  /** Run the built CLI and SIGKILL it once its progress reports 3 steps done; the signal it ended with. */
+  const killMidway = (args: string[]) =>
+    new Promise<NodeJS.Signals | null>((ok) => {
+      const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let seen = '';
+      child.stderr.on('data', (d: Buffer) => {
+        seen += d.toString();
+        if (/"done":([3-9]|\d\d)/.test(seen)) child.kill('SIGKILL');
+      });
+      child.on('close', (_code, sig) => ok(sig));
+    });
+  const withStore = async <T>(db: string, store: string, read: (s: Store) => Promise<T>): Promise<T> => {
+    const s = await openStore(db, { store });
+    try {
+      return await read(s);
+    } finally {
+      await s.close();
+    }
   };
 
   beforeAll(async () => {
@@ -243,27 +263,11 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     const cdb = join(t.dir, 'tpkill.duckdb');
     // ingest extracts the network-event throughput of the files it stored
     expect((await runBin(['ingest', BUCKET, '--store', u, '--db', cdb, '--json'])).code).toBe(0);
-    const visible = async () => {
-      const store = await openStore(cdb, { store: u });
-      try {
-        return { counts: await store.throughput.counts(), points: await store.throughput.points({}) };
-      } finally {
-        await store.close();
-      }
-    };
+    const visible = () => withStore(cdb, u, async (store) => ({ counts: await store.throughput.counts(), points: await store.throughput.points({}) }));
     const before = await visible();
     expect(before.counts.rows).toBeGreaterThan(0);
     expect(before.points.length).toBeGreaterThan(0);
-    const child = spawn(process.execPath, [BIN, 'throughput', 'extract', '--force', '--store', u, '--db', cdb, '--json'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let seen = '';
-    child.stderr.on('data', (d: Buffer) => {
-      seen += d.toString();
-      if (/"done":([3-9]|\d\d)/.test(seen)) child.kill('SIGKILL');
-    });
-    const signal = await new Promise((ok) => child.on('close', (_code, sig) => ok(sig)));
-    expect(signal).toBe('SIGKILL');
+    expect(await killMidway(['throughput', 'extract', '--force', '--store', u, '--db', cdb, '--json'])).toBe('SIGKILL');
     expect(await visible()).toEqual(before);
     const rerun = await runBin(['throughput', 'extract', '--force', '--store', u, '--db', cdb, '--json']);
     expect(rerun.code, rerun.err).toBe(0);
@@ -276,26 +280,10 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     const u = withDb('stkill');
     const cdb = join(t.dir, 'stkill.duckdb');
     expect([0, 3]).toContain((await runBin(['speedtests', 'import', SPEEDTESTS, '--store', u, '--db', cdb])).code);
-    const visible = async () => {
-      const store = await openStore(cdb, { store: u });
-      try {
-        return await store.speedtests.count();
-      } finally {
-        await store.close();
-      }
-    };
+    const visible = () => withStore(cdb, u, (store) => store.speedtests.count());
     const before = await visible();
     expect(before.total).toBeGreaterThan(10_000);
-    const child = spawn(process.execPath, [BIN, 'speedtests', 'import', SPEEDTESTS, '--store', u, '--db', cdb, '--json'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let seen = '';
-    child.stderr.on('data', (d: Buffer) => {
-      seen += d.toString();
-      if (/"done":([3-9]|\d\d)/.test(seen)) child.kill('SIGKILL');
-    });
-    const signal = await new Promise((ok) => child.on('close', (_code, sig) => ok(sig)));
-    expect(signal).toBe('SIGKILL');
+    expect(await killMidway(['speedtests', 'import', SPEEDTESTS, '--store', u, '--db', cdb, '--json'])).toBe('SIGKILL');
     expect(await visible()).toEqual(before);
     expect([0, 3]).toContain((await runBin(['speedtests', 'import', SPEEDTESTS, '--store', u, '--db', cdb])).code);
     expect(await visible()).toEqual(before);
