@@ -281,7 +281,8 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
       }),
     );
   } else {
-    await Promise.all(Array.from({ length: report.workers }, () => runWorker(fingerprints, queue, begin, finish, writeBatch)));
+    const lanes = lanesPerWorker(report.workers);
+    await Promise.all(Array.from({ length: report.workers }, () => runWorker(fingerprints, queue, lanes, begin, finish, writeBatch)));
   }
   await writer.flush();
   await Promise.all(manifestWrites);
@@ -315,8 +316,15 @@ function takeFile(queue: Task[], takesFast: boolean, fastFile: (f: SourceFile) =
   const i = queue.findIndex((t) => !fastFile(t.file));
   return i < 0 ? undefined : queue.splice(i, 1)[0];
 }
-/** Files each worker (or the in-thread reader) works on at once, so small files share commits. */
-const FILES_IN_FLIGHT = 4;
+/**
+ * Files read at once, in total over the workers (each worker at least FILES_PER_WORKER): the
+ * batches of the small files in flight share one commit, and a DuckDB commit group costs
+ * milliseconds of CPU per statement whatever its size (8 in flight instead of 4 took the 83
+ * files of the bench corpus from ~55 commit groups to ~35 in one thread; bench/RESULTS.md).
+ */
+const FILES_IN_FLIGHT = 8;
+const FILES_PER_WORKER = 4;
+const lanesPerWorker = (workers: number) => Math.max(FILES_PER_WORKER, Math.ceil(FILES_IN_FLIGHT / Math.max(1, workers)));
 /** Only the first lane takes files above this size: big files one at a time keep memory flat. */
 const SMALL_FILE = 8_000_000;
 
@@ -327,10 +335,11 @@ function nextFile(queue: Task[], lane: number): Task | undefined {
   return i < 0 ? undefined : queue.splice(i, 1)[0];
 }
 
-/** One worker thread draining the shared queue, FILES_IN_FLIGHT files at a time. */
+/** One worker thread draining the shared queue, `lanes` files at a time. */
 async function runWorker(
   fingerprints: Fingerprint[],
   queue: Task[],
+  lanes: number,
   begin: (t: Task) => void,
   finish: (t: Task, r: FileResult) => Promise<void>,
   writeBatch: (task: FileTask, rows: MeasurementRow[], rejects: Reject[], bytes: number, inputs: RuleInputsRecord[]) => Promise<number>,
@@ -372,7 +381,7 @@ async function runWorker(
     }
   };
   try {
-    await Promise.all(Array.from({ length: FILES_IN_FLIGHT }, lane));
+    await Promise.all(Array.from({ length: lanes }, lane));
     const err = failed as Error | null;
     if (err) throw err;
   } finally {

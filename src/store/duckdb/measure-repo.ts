@@ -5,7 +5,7 @@
  * the batch's rejects and marks the aggregation cells it touched. Cells are recomputed from the
  * measurements for those keys only (refreshCells), so an ingest never rescans other cells.
  */
-import type { DuckDBAppender } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type {
   CellRecord,
   FingerprintRecord,
@@ -53,6 +53,38 @@ const toCell = (r: Row): CellRecord => ({
   examples: json(r.examples) as Record<string, string>,
 });
 
+const INPUTS_STAGING_DDL = 'CREATE TEMP TABLE IF NOT EXISTS rule_inputs_staging (id VARCHAR, rules_version VARCHAR, inputs VARCHAR)';
+/** Column types of the manifest, reject and finish rows, in their VALUES order. */
+const FILE_TYPES = 'VARCHAR VARCHAR BIGINT BIGINT VARCHAR VARCHAR BIGINT BIGINT BIGINT BIGINT BIGINT TIMESTAMPTZ TIMESTAMPTZ VARCHAR'.split(' ');
+const REJECT_TYPES = 'VARCHAR VARCHAR BIGINT BIGINT VARCHAR VARCHAR VARCHAR'.split(' ');
+const FINISH_TYPES = 'VARCHAR VARCHAR VARCHAR BIGINT BIGINT BIGINT BIGINT BIGINT TIMESTAMPTZ'.split(' ');
+/** Rows per multi-row INSERT (rejects can be thousands in a group of bad files). */
+const VALUES_PER_STATEMENT = 500;
+
+const placeholders = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
+
+/** Push one row's values as parameters and return its placeholders, each cast to its column type. */
+function typed(params: Param[], types: string[], values: Param[]): string {
+  return values
+    .map((v, i) => {
+      params.push(v);
+      return `$${params.length}::${types[i]}`;
+    })
+    .join(', ');
+}
+
+async function insertValues(conn: DuckDBConnection, head: string, types: string[], rows: Param[][]): Promise<void> {
+  const params: Param[] = [];
+  const values = rows.map((r) => `(${typed(params, types, r)})`);
+  await conn.run(`${head} ${values.join(', ')}`, params);
+}
+
+/** One entry per key, the last one given: the result of applying the entries one by one. */
+function lastPerKey<T>(items: T[], key: (x: T) => string): T[] {
+  if (items.length < 2) return items;
+  return [...new Map(items.map((x) => [key(x), x])).values()];
+}
+
 export function duckMeasureRepo(db: DuckDb): MeasureRepo {
   let staged = false;
   const repo: MeasureRepo = {
@@ -69,35 +101,46 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
     },
     listFiles: (limit) => db.all<IngestFileRecord & Row>('SELECT * FROM ingest_files ORDER BY started_at DESC, path LIMIT $1', [limit]),
     writeGroup: (b, now) =>
-      db.withWriter((conn) =>
-        inTx(conn, async () => {
-          for (const f of b.start) {
-            await conn.run('DELETE FROM ingest_files WHERE file_id = $1', [f.file_id]);
-            await conn.run('DELETE FROM measurement_rejects WHERE file_id = $1', [f.file_id]);
-            await conn.run('INSERT INTO ingest_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::TIMESTAMPTZ, $13::TIMESTAMPTZ, $14)', [
-              f.file_id,
-              f.path,
-              f.size,
-              f.mtime_ms,
-              f.checksum,
-              f.status,
-              f.lines_read,
-              f.stored,
-              f.duplicates,
-              f.rejected,
-              f.bytes_read,
-              f.started_at,
-              f.finished_at,
-              f.rules_version,
-            ]);
+      db.withWriter(async (conn) => {
+        // the staging tables live for the connection, created outside any transaction so a
+        // rolled-back group cannot take them away
+        if (!staged) {
+          await conn.run(STAGING_DDL);
+          await conn.run(INPUTS_STAGING_DDL);
+          staged = true;
+        }
+        return inTx(conn, async () => {
+          // set-based statements, a fixed number per group whatever the number of files: a
+          // DuckDB statement costs milliseconds of CPU, more than the rows of a small file
+          const start = lastPerKey(b.start, (f) => f.file_id);
+          if (start.length) {
+            const ids = start.map((f) => f.file_id);
+            await conn.run(`DELETE FROM ingest_files WHERE file_id IN (${placeholders(ids.length)})`, ids);
+            await conn.run(`DELETE FROM measurement_rejects WHERE file_id IN (${placeholders(ids.length)})`, ids);
+            await insertValues(
+              conn,
+              'INSERT INTO ingest_files VALUES',
+              FILE_TYPES,
+              start.map((f) => [
+                f.file_id,
+                f.path,
+                f.size,
+                f.mtime_ms,
+                f.checksum,
+                f.status,
+                f.lines_read,
+                f.stored,
+                f.duplicates,
+                f.rejected,
+                f.bytes_read,
+                f.started_at,
+                f.finished_at,
+                f.rules_version,
+              ]),
+            );
           }
           let ids: string[] = [];
           if (b.rows.length) {
-            if (!staged) {
-              await conn.run(STAGING_DDL);
-              staged = true;
-            }
-            await conn.run('DELETE FROM measurement_staging');
             const a = await conn.createAppender('measurement_staging', 'main', 'temp');
             for (const r of b.rows) appendRow(a, r, now);
             a.closeSync();
@@ -109,7 +152,6 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
             await conn.run('DELETE FROM measurement_staging');
           }
           if (b.inputs?.length) {
-            await conn.run('CREATE TEMP TABLE IF NOT EXISTS rule_inputs_staging (id VARCHAR, rules_version VARCHAR, inputs VARCHAR)');
             const a = await conn.createAppender('rule_inputs_staging', 'main', 'temp');
             for (const x of b.inputs) {
               a.appendVarchar(x.id);
@@ -123,28 +165,35 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
               ON CONFLICT (id) DO UPDATE SET inputs = excluded.inputs`);
             await conn.run('DELETE FROM rule_inputs_staging');
           }
-          for (const j of b.rejects) {
-            await conn.run('INSERT OR REPLACE INTO measurement_rejects VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-              j.file_id,
-              j.path,
-              j.line,
-              j.byte_offset,
-              j.reason,
-              j.detail,
-              j.raw_prefix,
-            ]);
+          const rejects = lastPerKey(b.rejects, (j) => `${j.file_id}\0${j.line}`);
+          for (let i = 0; i < rejects.length; i += VALUES_PER_STATEMENT) {
+            await insertValues(
+              conn,
+              'INSERT OR REPLACE INTO measurement_rejects VALUES',
+              REJECT_TYPES,
+              rejects.slice(i, i + VALUES_PER_STATEMENT).map((j) => [j.file_id, j.path, j.line, j.byte_offset, j.reason, j.detail, j.raw_prefix]),
+            );
           }
-          for (const f of b.finish) {
+          const finish = lastPerKey(b.finish, (f) => f.file_id);
+          if (finish.length) {
+            const params: Param[] = [];
+            const rows = finish.map(
+              (f) =>
+                `(${typed(params, FINISH_TYPES, [f.file_id, f.checksum, f.status, f.lines_read, f.stored, f.duplicates, f.rejected, f.bytes_read, f.finished_at])})`,
+            );
             await conn.run(
-              `UPDATE ingest_files SET checksum = $2, status = $3, lines_read = $4, stored = $5, duplicates = $6, rejected = $7, bytes_read = $8, finished_at = $9::TIMESTAMPTZ WHERE file_id = $1`,
-              [f.file_id, f.checksum, f.status, f.lines_read, f.stored, f.duplicates, f.rejected, f.bytes_read, f.finished_at],
+              `UPDATE ingest_files SET checksum = v.checksum, status = v.status, lines_read = v.lines_read, stored = v.stored, duplicates = v.duplicates, rejected = v.rejected,
+                 bytes_read = v.bytes_read, finished_at = v.finished_at
+               FROM (VALUES ${rows.join(', ')}) AS v(file_id, checksum, status, lines_read, stored, duplicates, rejected, bytes_read, finished_at)
+               WHERE ingest_files.file_id = v.file_id`,
+              params,
             );
           }
           if (b.rows.length) await db.pauseInTx('measure.batch', `rows=${b.rows.length} new=${ids.length}`);
           if (b.finish.length) await db.pauseInTx('measure.manifest', `finished=${b.finish.length}`);
           return ids;
-        }),
-      ),
+        });
+      }),
     refreshCells: (now) => db.tx((tx) => refreshDirtyCells(tx, now)),
     async cells(f) {
       const params: Param[] = [f.grain];
