@@ -27,10 +27,17 @@ export type CostResult = Schemas['CostResult'];
 export type CostEstimate = Schemas['CostEstimate'];
 export type CostInput = Schemas['CostInput'];
 export type EventCost = Schemas['EventCost'];
+export type CostCompare = Schemas['CostCompare'];
+export type CostCompareRow = Schemas['CostCompareRow'];
 export type CostMethods = Schemas['CostMethods'];
 export type CostMethod = CostMethods['items'][number];
 export type RegionCosts = Schemas['CostRegions'];
 export type RegionCost = RegionCosts['items'][number];
+export type Measurement = Schemas['Measurement'];
+export type MeasurementSummary = Schemas['MeasurementSummary'];
+export type MeasurementCell = Schemas['MeasurementCell'];
+export type MeasurementList = Schemas['MeasurementList'];
+export type NetworkList = Schemas['NetworkList'];
 export type SpeedTestSummary = Schemas['SpeedTestSummary'];
 export type SpeedtestDay = SpeedTestSummary['items'][number];
 

@@ -6,12 +6,12 @@
  * "insufficient data" is never silent.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson, hasApi, type SpeedtestDay } from '../api.js';
+import { getJson, hasApi, type MeasurementSummary, type SpeedtestDay } from '../api.js';
 import { chartWidth, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { day, text } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
-import { cellsOf, heatmap, normalizeCell, type Summary } from '../ui/measure-view.js';
+import { heatmap, normalizeCell } from '../ui/measure-view.js';
 import { figure } from '../ui/figure.js';
 import { empty, notAvailable, section } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
@@ -81,10 +81,10 @@ function evidenceChart(d: Detection, signal: AbortSignal): HTMLElement {
     void section(
       slot,
       'the measurements',
-      () => getJson<Summary>('/api/measurements/summary', { grain: 'day', ...params }, signal),
+      () => getJson<MeasurementSummary>('/api/measurements/summary', { grain: 'day', ...params }, signal),
       (r) =>
-        cellsOf(r).length
-          ? heatmap(cellsOf(r).map(normalizeCell), { title: `Evidence of ${d.id}`, csvName: `${d.id}.csv` })
+        r.cells.length
+          ? heatmap(r.cells.map(normalizeCell), { title: `Evidence of ${d.id}`, csvName: `${d.id}.csv` })
           : empty('No measurements behind this detection.'),
       signal,
     );

@@ -4,41 +4,18 @@
  * status, click-through to the measurements of a cell and to one measurement's verdict and
  * evidence (&id=), and a CSV of the current view. All of it is GET /api/measurements*.
  */
-import { getJson, hasApi } from '../api.js';
+import { getJson, hasApi, type MeasurementList, type MeasurementSummary, type NetworkList } from '../api.js';
 import { pageHead } from '../common.js';
 import { h, replace } from '../dom.js';
 import { day, formValue, num } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
-import { cellsOf, heatmap, normalizeCell, type Cell, type Summary } from '../ui/measure-view.js';
+import { heatmap, normalizeCell, type Cell } from '../ui/measure-view.js';
 import { measurementDetail } from '../ui/measurement-detail.js';
 import { empty, notAvailable, section } from '../ui/state.js';
 import { dataTable, downloadLink, toCsv } from '../ui/table.js';
 
 const FILTERS = ['cc', 'asn', 'test_name', 'target', 'since', 'until'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
-
-interface Network {
-  probe_cc: string;
-  probe_asn: string;
-  names: string[] | null;
-  measurements: number;
-}
-interface ListRow {
-  id: string;
-  input: string | null;
-  probe_cc: string;
-  probe_asn: string;
-  probe_network_name?: string | null;
-  test_name: string;
-  target: string;
-  measurement_start_time: string;
-  anomaly: boolean;
-  confirmed: boolean;
-  failure: boolean;
-  status: string;
-  layers: string[] | null;
-  mechanism: string | null;
-}
 
 const href = (f: Partial<Filters> & { id?: string; list?: string }) => {
   const p = new URLSearchParams();
@@ -51,7 +28,7 @@ function listView(f: Filters, signal: AbortSignal): HTMLElement {
   void section(
     slot,
     'the measurements',
-    () => getJson<{ items: ListRow[]; next_cursor: string | null }>('/api/measurements', { ...f, limit: 200 }, signal),
+    () => getJson<MeasurementList>('/api/measurements', { ...f, limit: 200 }, signal),
     (r) =>
       r.items.length
         ? dataTable(
@@ -128,7 +105,7 @@ export default async function measurements({ root, query, signal }: PageContext)
   const list = h('div');
   root.append(form, detail, overview, list);
 
-  void getJson<{ items: Network[] }>('/api/networks', { cc: f.cc }, signal)
+  void getJson<NetworkList>('/api/networks', { cc: f.cc }, signal)
     .then((r) => {
       for (const n of r.items)
         asnSelect.append(
@@ -148,9 +125,9 @@ export default async function measurements({ root, query, signal }: PageContext)
   await section(
     overview,
     'the measurement summary',
-    () => getJson<Summary>('/api/measurements/summary', { ...f, grain: 'day' }, signal),
+    () => getJson<MeasurementSummary>('/api/measurements/summary', { ...f, grain: 'day' }, signal),
     (r) => {
-      const cells = cellsOf(r).map(normalizeCell);
+      const cells = r.cells.map(normalizeCell);
       const tests = [...new Set(cells.map((c) => c.test_name))].sort();
       replace(
         form.querySelector('#tests') ?? h('datalist'),
@@ -161,8 +138,8 @@ export default async function measurements({ root, query, signal }: PageContext)
         [...new Set(cells.map((c) => c.target))].sort().map((t) => h('option', { value: t })),
       );
       if (!cells.length)
-        return empty(`No measurements match these filters${r.data_vintage?.first_bucket === null ? ' (the database holds none for them)' : ''}.`);
-      const t = r.totals ?? {};
+        return empty(`No measurements match these filters${r.data_vintage.first_bucket === null ? ' (the database holds none for them)' : ''}.`);
+      const t = r.totals;
       const cellHref = (c: Cell) => href({ ...f, target: c.target, since: c.day, until: c.day, list: '1' });
       return [
         h(
@@ -184,7 +161,7 @@ export default async function measurements({ root, query, signal }: PageContext)
               cells,
             ),
           ),
-          ` Method: ${r.method ?? 'our per-layer verdict rules'}${r.rules_version ? ` (rules ${r.rules_version})` : ''}. Source: ${r.source ?? 'OONI, CC BY-NC-SA 4.0'}. Data: ${r.data_vintage?.first_bucket ?? '?'} to ${r.data_vintage?.last_bucket ?? '?'}.`,
+          ` Method: ${r.method} (rules ${r.rules_version}). Source: ${r.source}. Data: ${r.data_vintage.first_bucket ?? '?'} to ${r.data_vintage.last_bucket ?? '?'}.`,
         ),
       ];
     },

@@ -20,6 +20,7 @@ type Org = Schemas['RegistryAsns']['organisations'][number];
 type Summary = Schemas['RegistrySummary'];
 type Asns = Schemas['RegistryAsns'];
 type Decision = Schemas['RegistryDecision'];
+type Lookup = Schemas['RegistryLookup'];
 
 const TELEGRAM_DECISION = '2-1779/2018';
 
@@ -260,7 +261,7 @@ export default async function registry({ root, query, signal }: PageContext): Pr
     void section(
       lookupOut,
       `the lookup of ${q}`,
-      () => getJson<Record<string, unknown>>('/api/registry/lookup', { q }, signal),
+      () => getJson<Lookup>('/api/registry/lookup', { q }, signal),
       (r) =>
         h(
           'div',

@@ -4,14 +4,13 @@
  * State lives in the query string (?category=&from=&to=&color=) so a view can be shared.
  */
 import * as Plot from '@observablehq/plot';
-import { type EventCounts, getJson, type Indicator, type IndicatorList } from '../api.js';
+import { type CostCompare, type EventCounts, getJson, type Indicator, type IndicatorList } from '../api.js';
 import { categories, countLink, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { formValue, money, num, titleCase } from '../format.js';
 import { countryNames, disputedAreas, projectionFor, worldCountries } from '../geo.js';
 import { choropleth, hoverLine } from '../map.js';
 import { navigate, type PageContext } from '../router.js';
-import type { CompareReport } from '../ui/cost-compare.js';
 import { figure } from '../ui/figure.js';
 import { errorBox, loading } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
@@ -26,7 +25,7 @@ const isYearlyCost = (s: Indicator) => /cost/i.test(s.id + s.title) && /USD/.tes
  * cost series, so the map colours both the same way.
  */
 async function modelCostSeries(signal: AbortSignal): Promise<IndicatorList> {
-  const r = await getJson<CompareReport>('/api/cost/compare', {}, signal);
+  const r = await getJson<CostCompare>('/api/cost/compare', {}, signal);
   const by = new Map<string, Indicator>();
   for (const row of r.rows) {
     const usd = row.ours[r.method];

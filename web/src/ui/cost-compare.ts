@@ -5,7 +5,7 @@
  * differ by more than 3×.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson } from '../api.js';
+import { getJson, type CostCompare, type CostCompareRow } from '../api.js';
 import { chartWidth } from '../common.js';
 import { h } from '../dom.js';
 import { money, num, short } from '../format.js';
@@ -13,32 +13,11 @@ import { figure } from './figure.js';
 import { empty } from './state.js';
 import { dataTable } from './table.js';
 
-export interface CompareRow {
-  country: string;
-  year: number;
-  ours: Record<string, number>;
-  theirs: number | null;
-  ratio: number | null;
-  their_hours: number | null;
-  their_users: number | null;
-  our_hours: number;
-  our_users: number;
-  events: { id: string; title: string; hours: number; usd: number | null }[];
-  events_not_priced: { id: string; title: string; missing: string }[];
-  cause: string | null;
-}
-export interface CompareReport {
-  method: string;
-  source: { title: string; url: string };
-  rows: CompareRow[];
-  notes: string[];
-}
-
 const ratioText = (r: number | null) => (r === null ? '—' : r >= 1 ? `×${r.toPrecision(3)}` : `×1/${(1 / r).toPrecision(3)}`);
 
 export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSignal): Promise<void> {
   slot.replaceChildren(h('p', { class: 'state loading', role: 'status' }, 'Pricing the events and comparing with Top10VPN…'));
-  const r = await getJson<CompareReport>('/api/cost/compare', { country: cc }, signal);
+  const r = await getJson<CostCompare>('/api/cost/compare', { country: cc }, signal);
   if (signal.aborted) return;
   const rows = r.rows.filter((x) => x.country === cc);
   if (!rows.length) {
@@ -70,38 +49,38 @@ export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSi
         key: `ours_${k}`,
         label: `Ours, ${k} (USD)`,
         numeric: true,
-        cell: (x: CompareRow) => h('span', { 'data-year': String(x.year), 'data-method': k, 'data-usd': String(x.ours[k] ?? '') }, money(x.ours[k])),
-        csv: (x: CompareRow) => x.ours[k] ?? null,
+        cell: (x: CostCompareRow) => h('span', { 'data-year': String(x.year), 'data-method': k, 'data-usd': String(x.ours[k] ?? '') }, money(x.ours[k])),
+        csv: (x: CostCompareRow) => x.ours[k] ?? null,
       })),
-      { key: 'theirs', label: 'Top10VPN (USD)', numeric: true, cell: (x: CompareRow) => money(x.theirs) },
-      { key: 'ratio', label: 'Ours / theirs', numeric: true, cell: (x: CompareRow) => ratioText(x.ratio) },
+      { key: 'theirs', label: 'Top10VPN (USD)', numeric: true, cell: (x: CostCompareRow) => money(x.theirs) },
+      { key: 'ratio', label: 'Ours / theirs', numeric: true, cell: (x: CostCompareRow) => ratioText(x.ratio) },
       {
         key: 'hours',
         label: 'Hours ours / theirs',
         numeric: true,
-        cell: (x: CompareRow) => `${num(Math.round(x.our_hours))} / ${num(x.their_hours)}`,
-        csv: (x: CompareRow) => `${Math.round(x.our_hours)}/${x.their_hours ?? ''}`,
+        cell: (x: CostCompareRow) => `${num(Math.round(x.our_hours))} / ${num(x.their_hours)}`,
+        csv: (x: CostCompareRow) => `${Math.round(x.our_hours)}/${x.their_hours ?? ''}`,
       },
       {
         key: 'users',
         label: 'Users affected ours / theirs',
         numeric: true,
-        cell: (x: CompareRow) => `${short(x.our_users)} / ${short(x.their_users)}`,
-        csv: (x: CompareRow) => `${Math.round(x.our_users)}/${x.their_users ?? ''}`,
+        cell: (x: CostCompareRow) => `${short(x.our_users)} / ${short(x.their_users)}`,
+        csv: (x: CostCompareRow) => `${Math.round(x.our_users)}/${x.their_users ?? ''}`,
       },
       {
         key: 'events',
         label: 'Events',
         numeric: true,
-        cell: (x: CompareRow) =>
+        cell: (x: CostCompareRow) =>
           h(
             'a',
             { href: `/events?country=${cc}&from=${x.year}&to=${x.year}` },
             `${x.events.length}${x.events_not_priced.length ? ` (+${x.events_not_priced.length} not priced)` : ''}`,
           ),
-        csv: (x: CompareRow) => x.events.length,
+        csv: (x: CostCompareRow) => x.events.length,
       },
-      { key: 'cause', label: 'Why they differ', cell: (x: CompareRow) => x.cause ?? '' },
+      { key: 'cause', label: 'Why they differ', cell: (x: CostCompareRow) => x.cause ?? '' },
     ],
     rows,
     { caption: `Model cost of ${cc} shutdowns by year beside Top10VPN`, csvName: `splinternet-${cc}-cost-compare.csv` },

@@ -2,9 +2,9 @@
  * Measurement evidence of a ledger event: the saved query (cc, asn, target, time span) an event
  * links, drawn as the explorer's heat map, with a link to open it in the explorer.
  */
-import { type EventDocument, getJson, hasApi } from '../api.js';
+import { type EventDocument, getJson, hasApi, type MeasurementSummary } from '../api.js';
 import { append, h } from '../dom.js';
-import { cellsOf, heatmap, normalizeCell, type Summary } from './measure-view.js';
+import { heatmap, normalizeCell } from './measure-view.js';
 import { empty, notAvailable, section } from './state.js';
 import { text } from '../format.js';
 
@@ -62,10 +62,10 @@ export async function evidenceView(e: EventDocument, signal: AbortSignal): Promi
     void section(
       slot,
       'the measurement evidence',
-      () => getJson<Summary>('/api/measurements/summary', { grain: 'day', ...query }, signal),
+      () => getJson<MeasurementSummary>('/api/measurements/summary', { grain: 'day', ...query }, signal),
       (r) =>
-        cellsOf(r).length
-          ? heatmap(cellsOf(r).map(normalizeCell), {
+        r.cells.length
+          ? heatmap(r.cells.map(normalizeCell), {
               title: 'Measurements behind this event',
               csvName: `${e.id}-measurements.csv`,
               href: (c) => explorerHref({ ...query, target: c.target, since: c.day, until: c.day }),

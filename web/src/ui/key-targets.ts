@@ -2,9 +2,9 @@
  * Measurement status over time for the services users ask about first (Telegram, WhatsApp,
  * Signal, Facebook, Twitter, YouTube, Tor), from the measurement pipeline's daily aggregates.
  */
-import { getJson, hasApi } from '../api.js';
+import { getJson, hasApi, type MeasurementSummary } from '../api.js';
 import { h } from '../dom.js';
-import { cellsOf, heatmap, normalizeCell, type Summary } from './measure-view.js';
+import { heatmap, normalizeCell } from './measure-view.js';
 import { empty, notAvailable, section } from './state.js';
 
 /** Service -> what identifies it in a cell's target or test name. */
@@ -28,9 +28,9 @@ export async function keyTargets(slot: HTMLElement, cc: string, signal: AbortSig
   await section(
     slot,
     'the measurement status',
-    () => getJson<Summary>('/api/measurements/summary', { cc, grain: 'day' }, signal),
+    () => getJson<MeasurementSummary>('/api/measurements/summary', { cc, grain: 'day' }, signal),
     (r) => {
-      const cells = cellsOf(r)
+      const cells = r.cells
         .map(normalizeCell)
         .map((c) => ({ ...c, target: keyTargetOf(c.target, c.test_name) ?? '' }))
         .filter((c) => c.target);

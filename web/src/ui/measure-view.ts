@@ -1,14 +1,13 @@
 /**
  * Measurement aggregates (GET /api/measurements/summary) as a heat map of target ×
- * day coloured by the dominant verdict status. The cell shape is read tolerantly (status
- * counts may be nested or flat) so the page works with the pipeline's documented fields.
+ * day coloured by the most severe verdict status of each cell.
  */
 import * as Plot from '@observablehq/plot';
 import { chartWidth } from '../common.js';
 import { h } from '../dom.js';
 import { figure } from './figure.js';
 import { dataTable } from './table.js';
-import { text } from '../format.js';
+import type { MeasurementCell } from '../api.js';
 
 /** Our verdict statuses, most severe first (a cell shows the most severe status it holds). */
 export const STATUSES = ['blocked', 'likely_blocked', 'down', 'invalid', 'insufficient', 'ok'] as const;
@@ -25,6 +24,7 @@ const COLORS: Record<string, string> = {
   failure: '#8c8c8c',
 };
 
+/** One heat-map cell: a summary cell of GET /api/measurements/summary, with its counts grouped. */
 export interface Cell {
   day: string;
   cc: string;
@@ -39,59 +39,26 @@ export interface Cell {
   status: string;
 }
 
-type Raw = Record<string, unknown>;
-
-/** GET /api/measurements/summary: cells per (bucket, probe_cc, probe_asn, test_name, target), totals, per-target rows, method and source. */
-export interface Summary {
-  cells?: Raw[];
-  items?: Raw[];
-  by_target?: Raw[];
-  totals?: Raw;
-  method?: string;
-  source?: string;
-  data_vintage?: { first_bucket: string | null; last_bucket: string | null };
-  rules_version?: string;
-}
-
-export const cellsOf = (s: Summary): Raw[] => s.cells ?? s.items ?? [];
-const obj = (v: unknown): Record<string, number> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, number>) : {});
-const str = (...vs: unknown[]): string => {
-  const v = vs.find((x) => x !== undefined && x !== null && x !== '');
-  return v === undefined ? '' : text(v);
-};
-
-/** One summary row in our shape, whatever nesting the API uses for counts. */
-export function normalizeCell(r: Raw): Cell {
-  const nested = obj(r.status_counts ?? r.counts ?? r.statuses ?? r.by_status);
-  const counts: Record<string, number> = {};
-  for (const s of STATUSES) {
-    const v = nested[s] ?? r[s] ?? r[`${s}_count`] ?? r[`n_${s}`];
-    if (typeof v === 'number') counts[s] = v;
-  }
-  const ooniNested = obj(r.ooni ?? r.ooni_counts ?? r.flags);
-  const ooni: Record<string, number> = {};
-  for (const f of OONI_FLAGS) {
-    const v = ooniNested[f] ?? r[`${f}_count`] ?? (f !== 'ok' ? r[f] : undefined) ?? r[`ooni_${f}`];
-    if (typeof v === 'number') ooni[f] = v;
-  }
-  const total = Number(r.n ?? r.total ?? r.measurement_count ?? r.count ?? Object.values(counts).reduce((a, b) => a + b, 0)) || 0;
-  const examplesRaw = (r.examples ?? r.example_ids ?? r.example_measurement_ids ?? {}) as Record<string, unknown>;
-  const examples: Record<string, string> = {};
-  for (const [k, v] of Object.entries(examplesRaw)) if (v) examples[k] = text(v);
+/** A summary cell's counts grouped by our verdict status and by OONI's flags; the status shown is the most severe present. */
+export function normalizeCell(r: MeasurementCell): Cell {
+  const counts: Cell['counts'] = {};
+  for (const s of STATUSES) if (r[s]) counts[s] = r[s];
+  const ooni: Cell['ooni'] = {};
+  for (const f of OONI_FLAGS) if (r[`${f}_count`]) ooni[f] = r[`${f}_count`];
   const status =
     STATUSES.find((s) => (counts[s] ?? 0) > 0) ??
-    (ooni.confirmed ? 'confirmed' : ooni.anomaly ? 'anomaly' : ooni.failure ? 'failure' : total ? 'ok' : 'insufficient');
+    (ooni.confirmed ? 'confirmed' : ooni.anomaly ? 'anomaly' : ooni.failure ? 'failure' : r.n ? 'ok' : 'insufficient');
   return {
-    day: str(r.bucket, r.day, r.period, r.hour, r.date).replace('T', ' ').slice(0, 19),
-    cc: str(r.probe_cc, r.cc),
-    asn: str(r.probe_asn, r.asn),
-    test_name: str(r.test_name),
-    target: str(r.target, r.input, r.domain, r.test_name),
-    total,
+    day: r.bucket.replace('T', ' ').slice(0, 19),
+    cc: r.probe_cc,
+    asn: r.probe_asn,
+    test_name: r.test_name,
+    target: r.target || r.test_name,
+    total: r.n,
     counts,
     ooni,
-    examples,
-    mechanisms: obj(r.mechanisms ?? r.mechanism_histogram),
+    examples: r.examples,
+    mechanisms: r.mechanisms,
     status,
   };
 }

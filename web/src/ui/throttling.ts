@@ -3,7 +3,7 @@
  * per ASN per day (GET /api/speedtests/summary), with the verdict and median speeds.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson, hasApi, type SpeedtestDay } from '../api.js';
+import { getJson, hasApi, type SpeedtestDay, type SpeedTestSummary } from '../api.js';
 import { chartWidth } from '../common.js';
 import { num, pct } from '../format.js';
 import { figure } from './figure.js';
@@ -84,7 +84,7 @@ export async function throttlingView(slot: HTMLElement, cc: string, signal: Abor
   await section(
     slot,
     'the speed-test summary',
-    () => getJson<{ items: SpeedtestDay[] }>('/api/speedtests/summary', { cc }, signal),
+    () => getJson<SpeedTestSummary>('/api/speedtests/summary', { cc }, signal),
     (r) => (r.items.length ? throttlingFigure(r.items, cc) : empty(`No speed tests for ${cc} in this database.`)),
     signal,
   );
