@@ -163,9 +163,13 @@ export function cycleLine(s: CycleSummary): string {
   return `${s.finished_at} watch ${s.id}: ${s.inputs_new} new input(s) (${s.inputs_failed} failed, ${s.inputs_waiting} settling), ${s.points_stored} points, ${s.rejected} rejected, ${s.ooni_window ? `OONI ${s.ooni_window}: ${s.ooni_files_new} file(s), ${s.ooni_stored} measurement(s); ` : ''}${s.detections} detection(s), ${s.drafts_created} new draft(s), ${s.notices_enqueued} notice(s) queued; next ${s.next_at}${s.errors.length ? `; errors: ${s.errors.join(' | ')}` : ''}`;
 }
 
+/** A cycle's summary as stored: cycles recorded before OONI was watched have no OONI fields. */
+export type StoredCycleSummary = Omit<CycleSummary, 'ooni_window' | 'ooni_files_new' | 'ooni_stored'> &
+  Partial<Pick<CycleSummary, 'ooni_window' | 'ooni_files_new' | 'ooni_stored'>>;
+
 export interface WatchStatus {
   running: boolean;
-  last_cycle: WatchCycleRecord | null;
+  last_cycle: (Omit<WatchCycleRecord, 'summary'> & { summary: StoredCycleSummary | null }) | null;
   next_cycle: string | null;
   inputs_seen: number;
   recent_inputs: Awaited<ReturnType<Store['watch']['listInputs']>>;
@@ -177,7 +181,7 @@ export async function watchStatus(store: Store): Promise<WatchStatus> {
   const count = async (status: 'pending' | 'delivered' | 'dead') => (await store.watch.listDeliveries({ status, limit: 100_000 })).length;
   return {
     running: last?.status === 'running',
-    last_cycle: last ?? null,
+    last_cycle: last ? { ...last, summary: last.summary as StoredCycleSummary | null } : null,
     next_cycle: last?.next_at ?? null,
     inputs_seen: await store.watch.countInputs(),
     recent_inputs: await store.watch.listInputs(20),

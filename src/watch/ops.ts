@@ -93,7 +93,32 @@ const Cycle = z.object({
   finished_at: z.string().nullable(),
   next_at: z.string().nullable(),
   status: z.string(),
-  summary: z.record(z.string(), z.unknown()).nullable(),
+  summary: z
+    .object({
+      id: z.string(),
+      started_at: z.string(),
+      finished_at: z.string(),
+      next_at: z.string(),
+      inputs_new: z.number(),
+      inputs_failed: z.number(),
+      inputs_waiting: z.number(),
+      points_stored: z.number(),
+      rejected: z.number(),
+      detections: z.number(),
+      drafts_created: z.number(),
+      notices_enqueued: z.number(),
+      inputs_seen_total: z.number(),
+      ooni_window: z
+        .string()
+        .nullable()
+        .optional()
+        .meta({ description: 'OONI upload hours synced (null: OONI not watched; absent in cycles recorded before OONI was watched)' }),
+      ooni_files_new: z.number().optional(),
+      ooni_stored: z.number().optional(),
+      errors: z.array(z.string()),
+    })
+    .nullable()
+    .meta({ description: "the finished cycle's counts (null while it runs)" }),
 });
 
 export const watchStatusOp = defineOp({

@@ -4896,8 +4896,26 @@ export interface operations {
                             next_at: string | null;
                             started_at: string;
                             status: string;
+                            /** @description the finished cycle's counts (null while it runs) */
                             summary: {
-                                [key: string]: unknown;
+                                detections: number;
+                                drafts_created: number;
+                                errors: string[];
+                                finished_at: string;
+                                id: string;
+                                inputs_failed: number;
+                                inputs_new: number;
+                                inputs_seen_total: number;
+                                inputs_waiting: number;
+                                next_at: string;
+                                notices_enqueued: number;
+                                ooni_files_new?: number;
+                                ooni_stored?: number;
+                                /** @description OONI upload hours synced (null: OONI not watched; absent in cycles recorded before OONI was watched) */
+                                ooni_window?: string | null;
+                                points_stored: number;
+                                rejected: number;
+                                started_at: string;
                             } | null;
                         } | null;
                         next_cycle: string | null;

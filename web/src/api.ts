@@ -4,7 +4,7 @@
  * Which endpoints exist is read once from /openapi.json, so a page whose API has not landed yet
  * says so instead of firing a request that 404s.
  */
-import type { components } from './api-types.js';
+import type { components, operations } from './api-types.js';
 
 /**
  * The response shapes the pages read, named. All are the server's own output schemas as
@@ -12,6 +12,8 @@ import type { components } from './api-types.js';
  * written by hand, so a page cannot compile against a field the API does not publish.
  */
 type Schemas = components['schemas'];
+/** The JSON an operation answers with (200), by operation name, for shapes the document does not name. */
+export type Answer<Op extends keyof operations> = operations[Op]['responses'] extends { 200: { content: { 'application/json': infer T } } } ? T : never;
 /** One ledger event as the list and the cost views read it. */
 export type LedgerEvent = Schemas['Event'];
 export type EventList = Schemas['EventList'];
@@ -40,6 +42,9 @@ export type MeasurementList = Schemas['MeasurementList'];
 export type NetworkList = Schemas['NetworkList'];
 export type SpeedTestSummary = Schemas['SpeedTestSummary'];
 export type SpeedtestDay = SpeedTestSummary['items'][number];
+export type WatchStatus = Answer<'watch.status'>;
+export type WhatsNew = Answer<'watch.new'>;
+export type ElectionList = Answer<'elections.list'>;
 
 export class ApiError extends Error {
   constructor(

@@ -3,25 +3,13 @@
  * each linking to its page, and the ledger events about election technology. Reads
  * GET /api/elections.
  */
-import { getJson, hasApi } from '../api.js';
+import { type ElectionList, getJson, hasApi } from '../api.js';
 import { pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { num } from '../format.js';
 import type { PageContext } from '../router.js';
 import { empty, notAvailable, section } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
-
-export interface ElectionItem {
-  id: string;
-  kind: string;
-  year: number;
-  title: string;
-  stations: number;
-  files: number;
-  rejected: number;
-  flagged: number;
-  ledger_events: string[];
-}
 
 export default async function elections({ root, signal }: PageContext): Promise<void> {
   pageHead(
@@ -38,7 +26,7 @@ export default async function elections({ root, signal }: PageContext): Promise<
   await section(
     slot,
     'elections',
-    () => getJson<{ items: ElectionItem[] }>('/api/elections', {}, signal),
+    () => getJson<ElectionList>('/api/elections', {}, signal),
     (r) =>
       r.items.length === 0
         ? empty('No election imported yet: run `splinternet elections import ../shared/data/elections/kobak-2021.csv.zip`.')

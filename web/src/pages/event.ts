@@ -3,7 +3,7 @@
  * revision history (who, when, why, which fields changed), the cost estimate with interval
  * and inputs (for costable categories), and the measurement evidence when the event links it.
  */
-import { type EventCost, type EventDocument, type EventHistory, getJson, hasApi, type Source } from '../api.js';
+import { type ElectionList, type EventCost, type EventDocument, type EventHistory, getJson, hasApi, type Source } from '../api.js';
 import { COSTABLE, pageHead } from '../common.js';
 import { append, h, type Child } from '../dom.js';
 import { day, num, text, titleCase } from '../format.js';
@@ -122,7 +122,7 @@ async function cost(e: EventDocument, signal: AbortSignal): Promise<HTMLElement>
 /** Elections whose data this event is about (e.g. Moscow 2021's e-voting), linked both ways. */
 async function electionLinks(id: string, signal: AbortSignal): Promise<HTMLElement | null> {
   if (!(await hasApi('/api/elections'))) return null;
-  const r = await getJson<{ items: { id: string; title: string; ledger_events: string[] }[] }>('/api/elections', {}, signal).catch(() => null);
+  const r = await getJson<ElectionList>('/api/elections', {}, signal).catch(() => null);
   const hits = r?.items.filter((x) => x.ledger_events.includes(id)) ?? [];
   if (!hits.length) return null;
   return h(

@@ -5,7 +5,7 @@
  * in localStorage, so the server's clock alone decides what is new). A first visit lists the
  * latest items and says so. Reads GET /api/watch/status and GET /api/watch/new.
  */
-import { getJson, hasApi } from '../api.js';
+import { getJson, hasApi, type WatchStatus, type WhatsNew } from '../api.js';
 import { pageHead } from '../common.js';
 import { h, type Child } from '../dom.js';
 import { day, num, titleCase } from '../format.js';
@@ -13,47 +13,9 @@ import type { PageContext } from '../router.js';
 import { empty, notAvailable, section } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 
-interface Cycle {
-  id: string;
-  started_at: string;
-  finished_at: string | null;
-  next_at: string | null;
-  status: string;
-  summary: Record<string, unknown> | null;
-}
-
-export interface WatchStatus {
-  running: boolean;
-  last_cycle: Cycle | null;
-  next_cycle: string | null;
-  inputs_seen: number;
-  recent_inputs: { kind: string; key: string; seen_at: string; outcome: string; detail: string | null }[];
-  deliveries: { pending: number; delivered: number; dead: number };
-}
-
-interface NewItem {
-  id: string;
-  title: string;
-  category: string;
-  countries: string[];
-  status: string;
-  updated_at: string;
-  action: string;
-  added: boolean;
-}
-
-interface NewList {
-  total: number;
-  items: NewItem[];
-}
-
-export interface WhatsNew {
-  since: string | null;
-  watermark: string | null;
-  limit: number;
-  events: NewList;
-  drafts: NewList;
-}
+type Cycle = NonNullable<WatchStatus['last_cycle']>;
+type NewList = WhatsNew['events'];
+type NewItem = NewList['items'][number];
 
 /** Where this browser keeps the watermark of its last visit. */
 export const SEEN_KEY = 'splinternet.watch.seen';
@@ -76,9 +38,9 @@ function writeSeen(v: string): void {
   }
 }
 
-const summaryNum = (s: Record<string, unknown> | null, k: string): number | null => (typeof s?.[k] === 'number' ? s[k] : null);
-const summaryErrors = (s: Record<string, unknown> | null): string[] =>
-  Array.isArray(s?.errors) ? s.errors.filter((e): e is string => typeof e === 'string') : [];
+type CycleSummary = NonNullable<Cycle['summary']>;
+const summaryNum = (s: CycleSummary | null, k: (typeof FIGURES | typeof OONI_FIGURES)[number][0]): number | null => s?.[k] ?? null;
+const summaryErrors = (s: CycleSummary | null): string[] => s?.errors ?? [];
 
 const kv = (rows: [string, string, Child][]) =>
   h(
