@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Clock, ProgressReporter } from '../shared/index.js';
 import type { IngestFileRecord, RuleInputsRecord, Store } from '../store/index.js';
-import { currentFingerprints, FingerprintMatcher, type Fingerprint } from './fingerprints/index.js';
+import { currentFingerprints, FingerprintMatcher, fingerprintsVersion, type Fingerprint } from './fingerprints/index.js';
 import type { FromWorker, ToWorker } from './ingest-worker.js';
 import type { MeasurementRow, Reject } from './model.js';
 import { GroupWriter } from './writer.js';
@@ -101,7 +101,9 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   const t0 = performance.now();
   const filters: IngestFilters = { since: input.since, until: input.until, cc: input.cc, test_name: input.test_name };
   const fingerprints = await currentFingerprints(deps);
-  const matcher = new FingerprintMatcher(fingerprints);
+  // built here only when this thread scores lines; worker threads build their own
+  let built: FingerprintMatcher | null = null;
+  const matcher = () => (built ??= new FingerprintMatcher(fingerprints));
   const { files, skipped } = await expandPaths(input.paths, filters);
   const report: IngestReport = {
     files: { total: files.length, ingested: 0, skipped_unchanged: 0, skipped_by_path: skipped, failed: 0 },
@@ -123,7 +125,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     engine: input.engine ?? 'js',
     fast: null,
     rules_version: RULES_VERSION,
-    fingerprints_version: matcher.version,
+    fingerprints_version: fingerprintsVersion(fingerprints),
   };
   const tasks: { file: SourceFile; task: FileTask }[] = [];
   for (const file of files) {
@@ -253,12 +255,12 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
             batch: (rows: MeasurementRow[], rejects: Reject[], bytes: number, inputs: RuleInputsRecord[]) => writeBatch(cur.task, rows, rejects, bytes, inputs),
           };
           if (!fastFile(cur.file)) {
-            const r = await processFile(cur.task, matcher, sink);
+            const r = await processFile(cur.task, matcher(), sink);
             fast.full += r.lines_read;
             await finish(cur, r);
             continue;
           }
-          const r = await processFileFast(cur.task, matcher, sink, read);
+          const r = await processFileFast(cur.task, matcher(), sink, read);
           fast.projected += r.fast.projected;
           fast.full += r.fast.full;
           if (r.fast.fallback) fast.fallbacks.push({ path: cur.file.path, reason: r.fast.fallback });
@@ -273,7 +275,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     // in this thread: a few files at a time, so small files share commits
     const one = async (t: Task) => {
       begin(t);
-      await finish(t, await processFile(t.task, matcher, { batch: (rows, rejects, bytes, inputs) => writeBatch(t.task, rows, rejects, bytes, inputs) }));
+      await finish(t, await processFile(t.task, matcher(), { batch: (rows, rejects, bytes, inputs) => writeBatch(t.task, rows, rejects, bytes, inputs) }));
     };
     await Promise.all(
       Array.from({ length: Math.min(FILES_IN_FLIGHT, tasks.length) }, async (_, k) => {

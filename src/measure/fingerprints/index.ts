@@ -9,7 +9,7 @@ import { packagePath, readTextStrict, type Clock } from '../../shared/index.js';
 import type { Store } from '../../store/index.js';
 import { parseFingerprintFile, type Fingerprint } from './load.js';
 
-export { FingerprintMatcher, isConfirmingMatch } from './matcher.js';
+export { FingerprintMatcher, fingerprintsVersion, isConfirmingMatch } from './matcher.js';
 export { parseFingerprintFile, type Fingerprint, type FingerprintKind } from './load.js';
 
 /** The shipped sets: OONI's DNS and HTTP lists, Censored Planet's block pages and false positives, our CDN challenge pages. */

@@ -70,11 +70,9 @@ export class FingerprintMatcher {
 
   constructor(fps: Fingerprint[]) {
     this.count = fps.length;
-    const h = createHash('sha256');
     const body: { fp: Fingerprint; regex: boolean }[] = [];
     const cp: { fp: Fingerprint; regex: boolean }[] = [];
     for (const fp of fps) {
-      h.update(`${fp.source}\0${fp.name}\0${fp.pattern}\n`);
       if (fp.kind === 'dns') {
         const list = this.dns.get(fp.pattern) ?? [];
         list.push(fp);
@@ -92,7 +90,7 @@ export class FingerprintMatcher {
         this.byKey.set(fingerprintKey(fp), fp);
       }
     }
-    this.version = h.digest('hex').slice(0, 12);
+    this.version = fingerprintsVersion(fps);
     this.body = new PatternSet(body);
     this.cp = new PatternSet(cp);
   }
@@ -163,6 +161,13 @@ export class FingerprintMatcher {
   private known(keys: readonly string[]): Fingerprint[] {
     return keys.flatMap((k) => this.byKey.get(k) ?? []);
   }
+}
+
+/** The version a matcher built from these fingerprints reports, without building it. */
+export function fingerprintsVersion(fps: readonly Fingerprint[]): string {
+  const h = createHash('sha256');
+  for (const fp of fps) h.update(`${fp.source}\0${fp.name}\0${fp.pattern}\n`);
+  return h.digest('hex').slice(0, 12);
 }
 
 /** A rule asked a body kept only as facts something the facts do not hold: the measurement needs its source line. */
