@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { EXAM_HOURS, clockWindow, scheduleOf, statedHours } from './schedule.js';
+import { EXAM_HOURS, clockWindow, scheduleOf, statedDuration, statedHours } from './schedule.js';
 
 type StopRecord = Record<'country' | 'start_date' | 'event' | 'area_name' | 'shutdown_extent', string>;
 const rows = parse<StopRecord>(readFileSync(new URL('../../test/fixtures/stop/exam-shutdowns.csv', import.meta.url)), { columns: true });
@@ -66,6 +66,36 @@ describe('schedules of real STOP records', () => {
       occasions: 10,
       hours: 50,
     });
+  });
+});
+
+describe('one continuous cut of a stated length (quotes of STOP records, 2026-05-20 snapshot)', () => {
+  it('reads "lasted approximately 34 hours", "lifted after 15 hours", "a 22-hour internet shutdown", "~35 hour", "over an hour"', () => {
+    expect(statedDuration('The partial shutdown lasted approximately 34 hours.')?.hours).toBe(34);
+    expect(statedDuration('The ban on social media services was lifted after 15 hours.')?.hours).toBe(15);
+    expect(statedDuration('coincided with a 22-hour internet shutdown')?.hours).toBe(22);
+    expect(statedDuration('The ~35 hour shutdown, affecting mobile and fixed-line')?.hours).toBe(35);
+    expect(statedDuration('disrupted the internet on YemenNet for over an hour')?.hours).toBe(1);
+    expect(statedDuration('YouTube was blocked for several hours on Nov. 23')).toBeNull();
+  });
+
+  it('Sri Lanka, 2022-04-02 to 04-03 (dates only, 48 h): "lifted after 15 hours" is 15 h, though the text says curfew', () => {
+    const s = scheduleOf(
+      'Due to mass protests and a curfew, the Telecommunications Regulatory Commission on the orders of the Ministry of Defense shut down social media services. The ban on social media services was lifted after 15 hours.',
+      days(2),
+      false,
+    )!;
+    expect(s).toMatchObject({ occasions: 1, hours: 15 });
+  });
+
+  it('India, Sirohi 2022-12-03 to 12-05 (72 h): "for 48 hours" is 48 h; "for another 48 hours" too', () => {
+    expect(scheduleOf('Internet services were suspended for 48 hours between Dec. 3 and Dec. 5 in Sirohi, Rajasthan.', days(3), false)?.hours).toBe(48);
+    expect(scheduleOf('were suspended in 7 districts across Haryana for another 48 hours until 23:59 on Feb. 19.', days(3), false)?.hours).toBe(48);
+  });
+
+  it('leaves the span whole when the stated length is not the whole cut: an extension, or dates far longer than it', () => {
+    expect(scheduleOf('The original shutdown was reportedly only ordered for 24 hours, but was extended into the following days.', days(6), false)).toBeNull();
+    expect(scheduleOf('Mobile internet was suspended in Udaipur, Rajasthan for 24 hours between Jun. 28 and Jun. 29.', days(6), false)).toBeNull();
   });
 });
 

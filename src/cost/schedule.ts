@@ -58,6 +58,15 @@ const FOR_HOURS = new RegExp(
   'i',
 );
 const N_HOUR = new RegExp(`\\b${NUM}[- ]hours?\\s+(?:shutdown|blackout|outage|disruption|period|window)`, 'i');
+/** A continuous cut's length as the text states it ("lasted approximately 34 hours", "a 22-hour internet shutdown", "lifted after 15 hours"). */
+const NUM_OR_AN = `${NUM.slice(0, -1)}|an|a)`;
+const LASTED = new RegExp(
+  `\\b(?:for|lasted|lasting|after)\\s+(?:(?:about|around|approximately|nearly|almost|over|another|more\\s+than|~)\\s*)*${NUM_OR_AN}(?:\\s*-\\s*|\\s+)(hours?|hrs?)\\b`,
+  'i',
+);
+const N_HOUR_LONG = new RegExp(`(?:^|[^\\w.])~?${NUM}[- ]hours?\\s+(?:[a-z]+\\s+){0,2}(?:shutdown|blackout|outage|disruption|ban)`, 'i');
+/** Words that say the stated length was not the whole cut. */
+const EXTENDED = /\b(extend|extension|prolong|renew|again)/i;
 const TIMES = new RegExp(`\\b${NUM}\\s+(?:separate\\s+|individual\\s+|different\\s+)?(times|occasions|instances|events|shutdowns|blackouts|rounds)\\b`, 'i');
 const TWICE = /\btwice\s+(?:a\s+day|daily|each\s+day|every\s+day|per\s+day)\b/i;
 const DAILY = /\b(daily|every\s?day|each\s+day|each\s+morning|every\s+morning|every\s+night|nightly|each\s+night|curfew[- ]style|curfew)\b/i;
@@ -102,6 +111,17 @@ export function statedHours(text: string): { hours: number; phrase: string } | n
   return hours > 0 && hours < 24 ? { hours, phrase: f[0].trim() } : null;
 }
 
+/**
+ * The length of one continuous cut stated in the text, in hours (any length; "an hour" is 1),
+ * or null. Used only where no schedule (occasions, clock window) is stated.
+ */
+export function statedDuration(text: string): { hours: number; phrase: string } | null {
+  const f = LASTED.exec(text) ?? N_HOUR_LONG.exec(text);
+  if (!f) return null;
+  const n = /^an?$/i.test(f[1]!) ? 1 : num(f[1]!);
+  return n > 0 ? { hours: n, phrase: f[0].replace(/^[^\w~]/, '').trim() } : null;
+}
+
 function occasionsOf(text: string, days: number): { n: number; phrase: string } | null {
   const t = TIMES.exec(text);
   if (t && num(t[1]!) >= 1 && num(t[1]!) <= days * 3) return { n: num(t[1]!), phrase: t[0] };
@@ -144,7 +164,16 @@ export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(tex
     basis.push(
       `hours each not stated: ${EXAM_HOURS.mode} h (${EXAM_HOURS.low}–${EXAM_HOURS.high} h), the median (10th–90th percentile) of the hours STOP states for exam shutdowns (n = ${EXAM_HOURS.n})`,
     );
-  } else return null;
+  } else {
+    // One continuous cut of a stated length, in a record whose dates could hold it and no more:
+    // at most two days of slack for dates recorded without times, no word of an extension, and
+    // no count of occasions over more than two days.
+    const d = occ && days > 2 ? null : statedDuration(text);
+    if (!d || d.hours >= spanHours || spanHours > d.hours + 48 || EXTENDED.test(text)) return null;
+    each = { mode: d.hours, low: d.hours, high: d.hours };
+    n = 1;
+    basis.push(`"${d.phrase}" (${round(d.hours)} h, one continuous cut; the record's dates span ${round(spanHours)} h)`);
+  }
   const hours = Math.min(spanHours, n * each.mode);
   if (hours >= spanHours) return null;
   const share = hours / spanHours;
