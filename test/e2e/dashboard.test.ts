@@ -106,6 +106,17 @@ describe('country profile', () => {
     await clean(v, 'country-IN-cost');
   });
 
+  it('a country-year beyond 3× of Top10VPN names why, factor by factor: Russia 2024, hours Top10VPN does not count', async () => {
+    const v = await visit(hx, '/country/RU');
+    const row = v.page.locator('tr', { has: v.page.locator('span[data-year="2024"][data-method="cost-escalated"]') });
+    const first = row.locator('ul.causes li').first();
+    await first.waitFor({ state: 'attached', timeout: 120_000 });
+    expect(await first.getAttribute('data-factor')).toBe('hours');
+    expect(Number(await first.getAttribute('data-ratio'))).toBeGreaterThan(3);
+    expect(await first.textContent()).toMatch(/^hours ×[\d.]+ \(ours [\d,]+ h, theirs [\d,]+ h\): we count hours Top10VPN does not/);
+    await clean(v, 'country-RU-causes');
+  });
+
   it('the world map colours countries by our estimate', async () => {
     const v = await visit(hx, '/?color=model');
     await ready(v.page, 120_000);

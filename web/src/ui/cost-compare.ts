@@ -15,6 +15,39 @@ import { dataTable } from './table.js';
 
 const ratioText = (r: number | null) => (r === null ? '—' : r >= 1 ? `×${r.toPrecision(3)}` : `×1/${(1 / r).toPrecision(3)}`);
 
+type Cause = CostCompareRow['causes'][number];
+
+/** Ours and theirs for one factor, in its unit. */
+function sides(c: Cause): string {
+  const f = (v: number | null) =>
+    v === null ? '—' : c.factor === 'hours' ? `${num(Math.round(v))} h` : c.factor === 'users affected' ? short(v) : `$${v.toPrecision(2)}`;
+  return `ours ${f(c.ours)}, theirs ${f(c.theirs)}${c.factor === 'price per user-hour' ? ' a user-hour' : ''}`;
+}
+
+/** The reading of a cause: its explanation after "factor: ours …, theirs … (×r): " or "factor ×r: ". */
+function reading(explanation: string): string {
+  const i = explanation.indexOf('): ');
+  return i >= 0 ? explanation.slice(i + 3) : explanation.slice(explanation.indexOf(': ') + 2);
+}
+
+/** Why a row differs, factor by factor (largest first): the factor, its ratio, both sides, and the reading. */
+function causesCell(x: CostCompareRow): HTMLElement | string {
+  if (!x.causes.length) return x.cause ?? '';
+  return h(
+    'ul',
+    { class: 'causes' },
+    ...x.causes.map((c) =>
+      h(
+        'li',
+        { 'data-factor': c.factor, 'data-ratio': String(c.ratio) },
+        h('strong', {}, `${c.factor} ${ratioText(c.ratio)}`),
+        ` (${sides(c)}): `,
+        reading(c.explanation),
+      ),
+    ),
+  );
+}
+
 export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSignal): Promise<void> {
   slot.replaceChildren(h('p', { class: 'state loading', role: 'status' }, 'Pricing the events and comparing with Top10VPN…'));
   const r = await getJson<CostCompare>('/api/cost/compare', { country: cc }, signal);
@@ -80,7 +113,12 @@ export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSi
           ),
         csv: (x: CostCompareRow) => x.events.length,
       },
-      { key: 'cause', label: 'Why they differ', cell: (x: CostCompareRow) => x.cause ?? '' },
+      {
+        key: 'cause',
+        label: 'Why they differ',
+        cell: causesCell,
+        csv: (x: CostCompareRow) => x.causes.map((c) => `${c.factor} ${ratioText(c.ratio)} (${sides(c)})`).join('; ') || (x.cause ?? ''),
+      },
     ],
     rows,
     { caption: `Model cost of ${cc} shutdowns by year beside Top10VPN`, csvName: `splinternet-${cc}-cost-compare.csv` },
