@@ -65,6 +65,7 @@ export function eventScenario(
         reason: 'a curfew shutdown repeats for part of each day and the ledger does not record how many hours; price it with splinternet cost --hours',
       });
     else missing.push({ field: 'type', reason: `shutdown subtype "${e.subtype}" has no cost model (full, mobile and fixed shutdowns do)` });
+    networksCutOff(e, input, missing, mapping, o);
   } else if (e.category === 'throttling') {
     input.type = 'throttling';
     if (uniquePlatforms.length) input.platform = uniquePlatforms.join(',');
@@ -126,6 +127,26 @@ export function eventScenario(
     if (e.end !== null) activeHours(e, input, mapping);
   }
   return { input, missing, mapping };
+}
+
+/**
+ * A shutdown nobody in government ordered (STOP: ordered_by "Non-government": a cyberattack, a
+ * strike on infrastructure) that names the networks it hit cut those networks, not the country,
+ * even where STOP files it as nationwide: a state can order every operator, an attacker reaches
+ * only its targets. It is an outage of those networks, priced by their share of subscribers
+ * (--isp-share), which the ledger does not hold. Events with a sub-national area keep it.
+ */
+function networksCutOff(e: LedgerEvent, input: ScenarioInput, missing: Missing[], mapping: string[], o: EventOverrides): void {
+  const nonState = e.actors.some((a) => a.role === 'ordered_by' && /^non-?government$/i.test(a.name));
+  const networks = e.actors.filter((a) => a.role === 'implemented_by').map((a) => a.name);
+  if (!nonState || !networks.length || e.scope !== 'national' || !input.type) return;
+  input.type = 'isp';
+  mapping.push(`not ordered by a government and names the networks it cut (${networks.join(', ')}): priced as an outage of those networks`);
+  if (o.isp_share === undefined)
+    missing.push({
+      field: 'isp_share',
+      reason: `not ordered by a government (STOP ordered_by: Non-government) and names the networks it cut (${networks.join(', ')}): an outage of those networks, not of the country; pass --isp-share S, their share of subscribers`,
+    });
 }
 
 /** Price an event with no recorded end up to the upper quartile of ended events, cut for median/q3 of it. */
