@@ -10,7 +10,7 @@ import { statsRegionsOf } from '../geo/index.js';
 import { AppError, partialDateEnd, partialDateStart } from '../shared/index.js';
 import { findPlatform } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
-import { scheduleOf } from './schedule.js';
+import { datesOnlyShare, scheduleOf } from './schedule.js';
 import { durationsFor, endNotRecorded, type DurationTable, type Durations } from './unknown-end.js';
 import { parseSpan } from './span.js';
 
@@ -30,6 +30,8 @@ export interface EventOverrides {
   draws?: number;
   seed?: number;
 }
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 const SHUTDOWN_TYPES: Record<string, 'full' | 'mobile' | 'fixed'> = { full: 'full', mobile: 'mobile', mobile_data: 'mobile', fixed: 'fixed' };
 
@@ -166,7 +168,8 @@ function imputeEnd(e: LedgerEvent, d: Durations, input: ScenarioInput, mapping: 
 
 /**
  * Hours actually cut within an ended event's dates, from the schedule its text states (a few
- * hours a day, N occasions); the span stays whole when the text states none.
+ * hours a day, N occasions); with none stated, a record of dates without times is priced for
+ * the length its dates give on average (schedule.ts, datesOnlyShare); timed spans stay whole.
  */
 function activeHours(e: LedgerEvent, input: ScenarioInput, mapping: string[]): void {
   let spanHours: number;
@@ -176,7 +179,16 @@ function activeHours(e: LedgerEvent, input: ScenarioInput, mapping: string[]): v
     return; // a bad span is reported by parseScenario, naming the field
   }
   const s = scheduleOf(e.summary, spanHours, e.tags.includes('exam-cheating') || /\bexam/i.test(e.summary));
-  if (!s) return;
+  if (!s) {
+    const d = e.date_precision === 'day' && DATE_ONLY.test(e.start) && DATE_ONLY.test(e.end ?? '') ? datesOnlyShare(spanHours) : null;
+    if (!d) return;
+    input.active_share = d.share;
+    input.active_low = d.low;
+    input.active_high = d.high;
+    input.active_basis = d.basis;
+    mapping.push(`priced for ${Math.round(d.hours * 10) / 10} h of the ${Math.round(spanHours)} h its dates span, on average (${d.basis})`);
+    return;
+  }
   input.active_share = s.share;
   input.active_low = s.low;
   input.active_high = s.high;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { EXAM_HOURS, clockWindow, scheduleOf, statedDuration, statedHours } from './schedule.js';
+import { EXAM_HOURS, clockWindow, datesOnlyShare, scheduleOf, statedDuration, statedHours } from './schedule.js';
 
 type StopRecord = Record<'country' | 'start_date' | 'event' | 'area_name' | 'shutdown_extent', string>;
 const rows = parse<StopRecord>(readFileSync(new URL('../../test/fixtures/stop/exam-shutdowns.csv', import.meta.url)), { columns: true });
@@ -96,6 +96,23 @@ describe('one continuous cut of a stated length (quotes of STOP records, 2026-05
   it('leaves the span whole when the stated length is not the whole cut: an extension, or dates far longer than it', () => {
     expect(scheduleOf('The original shutdown was reportedly only ordered for 24 hours, but was extended into the following days.', days(6), false)).toBeNull();
     expect(scheduleOf('Mobile internet was suspended in Udaipur, Rajasthan for 24 hours between Jun. 28 and Jun. 29.', days(6), false)).toBeNull();
+  });
+});
+
+describe('a cut recorded by its dates only', () => {
+  it('over n whole days lasts n − 1 days most likely, from n − 2 to n days; one day, 0–24 h, 8 h on average', () => {
+    expect(datesOnlyShare(days(8))).toMatchObject({ share: 7 / 8, low: 6 / 8, high: 1, hours: 7 * 24 });
+    expect(datesOnlyShare(days(2))).toMatchObject({ share: 1 / 2, high: 1, hours: 24 });
+    expect(datesOnlyShare(days(2))!.low).toBeLessThan(0.001);
+    const one = datesOnlyShare(days(1))!;
+    expect(one.hours).toBe(8);
+    expect(one.share).toBeLessThan(0.001);
+    expect(one.high).toBe(1);
+  });
+
+  it('is not applied to a span that is not whole days', () => {
+    expect(datesOnlyShare(30)).toBeNull();
+    expect(datesOnlyShare(0)).toBeNull();
   });
 });
 

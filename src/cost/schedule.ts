@@ -190,3 +190,31 @@ export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(tex
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/** The smallest share a range may start at: the engine's shares are in (0, 1]. */
+const TINY = 1e-4;
+
+/**
+ * Hours of a cut recorded by its dates only (no times) that states no schedule: it began at some
+ * time of its first day and ended at some time of its last, each equally likely within its day.
+ * Over n whole days its length is then (n − 1) days plus the difference of two uniform times of
+ * day: triangular from (n − 2) days to n days with its mode at n − 1 (for one day, from 0 to 24 h
+ * with its mode at 0: a third of the day on average). Pricing 00:00 of the first day to 24:00 of
+ * the last, the longest it could have lasted, over-counts short cuts most: a one-day record is
+ * 24 h priced, 8 h expected.
+ */
+export function datesOnlyShare(spanHours: number): Omit<Schedule, 'occasions' | 'hours_each'> | null {
+  const n = Math.round(spanHours / 24);
+  if (!(n >= 1) || Math.abs(spanHours - n * 24) > 1) return null;
+  const share = n === 1 ? TINY : (n - 1) / n;
+  const low = n === 1 ? TINY : Math.max(TINY, (n - 2) / n);
+  const mean = n === 1 ? 8 : (n - 1) * 24;
+  return {
+    share,
+    low,
+    high: 1,
+    hours: mean,
+    span_hours: spanHours,
+    basis: `dates only, no times: start and end each uniform within their day, so ${n === 1 ? 'one day is 0–24 h, 8 h on average' : `${n} days are ${n - 2}–${n} days, ${n - 1} most likely`}`,
+  };
+}
