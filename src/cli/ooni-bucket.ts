@@ -21,8 +21,23 @@ export interface BucketLocation {
 const bad = (url: string, reason: string) =>
   new AppError('VALIDATION', `bucket URL ${url}: ${reason}`, { issues: [{ path: ['bucket_url'], message: reason }], details: { url, reason } });
 
+/** Regions of OONI's public buckets, so `s3://NAME` needs no `?region=`. */
+const KNOWN_REGIONS: Record<string, string> = { 'ooni-data-eu-fra': 'eu-central-1', 'ooni-data': 'us-east-1' };
+
+/** s3://BUCKET[?region=R]: an AWS bucket by name (the form OONI's documentation uses), at its region. */
+function s3Url(url: string, u: URL): BucketLocation {
+  const bucket = u.hostname;
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw bad(url, 'expected s3://BUCKET (an S3 bucket name), e.g. s3://ooni-data-eu-fra');
+  if (u.pathname !== '' && u.pathname !== '/')
+    throw bad(url, `give the bucket only (s3://${bucket}); the raw/ prefix and the hours are chosen by --since/--until, --cc and --test`);
+  const region = u.searchParams.get('region') ?? KNOWN_REGIONS[bucket];
+  if (!region) throw bad(url, `the region of bucket ${bucket} is not known here: add it as s3://${bucket}?region=REGION (e.g. eu-central-1)`);
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw bad(url, `region "${region}" is not an AWS region name like eu-central-1`);
+  return { bucket, region, forcePathStyle: false };
+}
+
 /**
- * https://BUCKET.s3[.-]REGION.amazonaws.com (virtual-hosted AWS), https://s3.REGION.amazonaws.com/BUCKET,
+ * s3://BUCKET[?region=R] (AWS, by name), https://BUCKET.s3[.-]REGION.amazonaws.com (virtual-hosted AWS), https://s3.REGION.amazonaws.com/BUCKET,
  * or http(s)://HOST[:PORT]/BUCKET for any other S3-compatible server (path-style).
  */
 export function parseBucketUrl(url: string): BucketLocation {
@@ -32,7 +47,8 @@ export function parseBucketUrl(url: string): BucketLocation {
   } catch {
     throw bad(url, 'not a URL (expected https://BUCKET.s3.REGION.amazonaws.com or http://HOST:PORT/BUCKET)');
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw bad(url, `scheme ${u.protocol} is not http or https`);
+  if (u.protocol === 's3:') return s3Url(url, u);
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw bad(url, `scheme ${u.protocol} is not s3, http or https`);
   const segs = u.pathname.split('/').filter(Boolean);
   const virtual = /^(.+)\.s3(?:[.-]([a-z0-9-]+))?\.amazonaws\.com$/.exec(u.hostname);
   if (virtual && segs.length === 0) return { bucket: virtual[1]!, region: virtual[2] ?? 'us-east-1', forcePathStyle: false };

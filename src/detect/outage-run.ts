@@ -13,7 +13,16 @@ import { DEFAULT_OUTAGE_PARAMS, judgeSeries, severityOf, type Episode, type Outa
 import { median } from './stats.js';
 
 /** Thresholds that may differ per signal (data source): the rest of OutageParams is shared. */
-export type SignalThresholds = Partial<Pick<OutageParams, 'dropRatio' | 'poissonAlpha'>>;
+export type SignalThresholds = Partial<Pick<OutageParams, 'dropRatio' | 'poissonAlpha' | 'minBaseline'>>;
+
+/**
+ * Built-in thresholds of signals whose counts are not Poisson-like: OONI measurement counts
+ * depend on whether volunteers ran a probe, so a network with a handful of measurements a
+ * bin (AS12880 in Iran, November 2019: 13, 1, 17, 3, 1, 2, 1 a day) swings below half its
+ * baseline with no outage; below 20 measurements a bin its silence is not judged. A
+ * `bySource` override wins.
+ */
+export const SOURCE_THRESHOLDS: Record<string, SignalThresholds> = { ooni_measurements: { minBaseline: 20 } };
 
 export interface OutageRunParams extends OutageParams {
   /** Require a second signal or a second network (true), or accept one signal's episode. */
@@ -24,12 +33,13 @@ export interface OutageRunParams extends OutageParams {
 
 export const DEFAULT_OUTAGE_RUN_PARAMS: OutageRunParams = { ...DEFAULT_OUTAGE_PARAMS, corroborate: true, bySource: {} };
 
-const THRESHOLD_RANGE: Record<keyof SignalThresholds, [number, number]> = { dropRatio: [0.01, 0.99], poissonAlpha: [1e-9, 0.5] };
+const THRESHOLD_RANGE: Record<keyof SignalThresholds, [number, number]> = { dropRatio: [0.01, 0.99], poissonAlpha: [1e-9, 0.5], minBaseline: [0, 1e9] };
 
 /** The parameters one signal is judged with; a VALIDATION error names a bad per-signal value. */
 export function paramsForSource(params: OutageRunParams, source: string): OutageRunParams {
   const own = params.bySource[source];
-  if (!own) return params;
+  const builtIn = SOURCE_THRESHOLDS[source] ?? {};
+  if (!own) return { ...params, ...builtIn };
   if (typeof own !== 'object' || Array.isArray(own)) throw badSource(source, null, 'expected an object like {"dropRatio":0.25,"poissonAlpha":0.01}');
   for (const [k, v] of Object.entries(own)) {
     const range = THRESHOLD_RANGE[k as keyof SignalThresholds];
@@ -37,7 +47,7 @@ export function paramsForSource(params: OutageRunParams, source: string): Outage
     if (typeof v !== 'number' || !(v >= range[0] && v <= range[1]))
       throw badSource(source, k, `must be a number in [${range[0]}, ${range[1]}], got ${JSON.stringify(v)}`);
   }
-  return { ...params, ...own };
+  return { ...params, ...builtIn, ...own };
 }
 
 const badSource = (source: string, key: string | null, message: string) =>
@@ -178,6 +188,7 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
         baseline_median_in_episodes: median(baselines),
         drop_ratio: own.dropRatio,
         poisson_alpha: own.poissonAlpha,
+        min_baseline: own.minBaseline,
       },
     });
     const ek = `${etype}\u0000${code}`;
@@ -222,20 +233,32 @@ function detectionOf(
   dataUntil: string,
   q: { cc?: string },
 ): Omit<Detection, 'draft'> {
-  const first = c.members[0]!.ep;
+  // The onset: the earliest episode's, unless a finer signal (a smaller onset window) has its
+  // onset inside that episode's window; a daily count's episode starts at 00:00 of the day
+  // holding the cut, and defers to a 5-minute signal that places the cut within that day.
+  const byOnset = [...c.members].sort((x, y) => t(x.ep.onset) - t(y.ep.onset));
+  const window = (m: (typeof byOnset)[number]) => ({
+    lo: m.ep.onset_after === null ? -Infinity : t(m.ep.onset_after),
+    hi: t(m.ep.onset) + (m.ep.onset_uncertainty_min ?? 0) * 60_000,
+    width: m.ep.onset_uncertainty_min ?? Infinity,
+  });
+  const placedBetter = (x: (typeof byOnset)[number]) =>
+    byOnset.some((y) => y !== x && window(y).width < window(x).width && t(y.ep.onset) > window(x).lo && t(y.ep.onset) < window(x).hi);
+  const first = (byOnset.find((x) => !placedBetter(x)) ?? byOnset[0]!).ep;
+  const from = t(first.onset);
   const cc = c.cc ?? q.cc ?? 'ZZ';
   const start = first.onset;
   const end = c.end === null ? null : new Date(c.end).toISOString();
   const perSignal = sigs.map((s) => {
     const eps = c.members.filter((m) => m.source === s.source).map((m) => m.ep);
-    const lvl = levelDuring(s, c.start, c.end);
+    const lvl = levelDuring(s, from, c.end);
     const baseline = median(eps.map((e) => e.median_baseline)) ?? median(s.episodes.map((e) => e.median_baseline));
-    const base = s.points.filter((p) => p.value !== null && t(p.t) < c.start && t(p.t) >= c.start - 86_400_000).map((p) => p.value!);
+    const base = s.points.filter((p) => p.value !== null && t(p.t) < from && t(p.t) >= from - 86_400_000).map((p) => p.value!);
     const pre = median(base);
     const own = paramsForSource(params, s.source);
     return {
       source: s.source,
-      thresholds: { drop_ratio: own.dropRatio, poisson_alpha: own.poissonAlpha },
+      thresholds: { drop_ratio: own.dropRatio, poisson_alpha: own.poissonAlpha, min_baseline: own.minBaseline },
       episodes: eps.map(({ samples, ...rest }) => ({ ...rest, samples })),
       level_during_outage: {
         samples: lvl.samples,
@@ -247,7 +270,7 @@ function detectionOf(
     };
   });
   const drop = Math.max(...c.members.map((m) => m.ep.drop));
-  const durationMin = ((c.end ?? t(dataUntil)) - c.start) / 60_000;
+  const durationMin = ((c.end ?? t(dataUntil)) - from) / 60_000;
   const levels = perSignal
     .map(
       (s) =>
@@ -263,7 +286,7 @@ function detectionOf(
     layer: null,
     start,
   };
-  const params_: Record<string, string> = { since: new Date(c.start - 86_400_000).toISOString(), until: end ?? dataUntil };
+  const params_: Record<string, string> = { since: new Date(from - 86_400_000).toISOString(), until: end ?? dataUntil };
   if (c.entityType === 'asn') params_.asn = c.entity;
   else params_.cc = cc;
   return {

@@ -10,7 +10,8 @@
  *   day covers the slot, the median of a short trailing window. Only samples judged normal
  *   enter the history, so a long outage does not lower its own baseline.
  * - A missing sample is never low: a gap neither starts nor extends an episode, and a gap
- *   longer than `maxGapMin` ends a run (the onset window then spans the gap).
+ *   longer than `maxGapMin` (or than one step, for series binned coarser: hourly or daily
+ *   counts) ends a run (the onset window then spans the gap).
  * - Never-zero signals: a sample is low when it falls below `dropRatio` × baseline, whatever
  *   its floor; for small counts it must also be improbable under a Poisson law with the
  *   baseline as mean (P ≤ `poissonAlpha`), so a count of 5 against 8 is not an outage sample.
@@ -202,6 +203,8 @@ export function judgeSeries(input: Sample[], params: Partial<OutageParams> = {})
     unjudged: 0,
   };
   if (step === null) return out;
+  // A gap is time without samples beyond the series' own step: hourly or daily counts are not gaps.
+  const maxGap = Math.max(p.maxGapMin * MIN, step);
   const h = new History();
   const judged: JudgedSample[] = [];
   // Run state: indexes into `judged` of the pending/open run's low samples.
@@ -252,7 +255,7 @@ export function judgeSeries(input: Sample[], params: Partial<OutageParams> = {})
       judged.push({ t: iso(x.t), value: null, baseline: null, baseline_kind: null, ratio: null, low: false });
       continue;
     }
-    const gap = lastPresent !== null && x.t - lastPresent > p.maxGapMin * MIN;
+    const gap = lastPresent !== null && x.t - lastPresent > maxGap;
     lastPresent = x.t;
     if (gap && run.length && !open) {
       for (const q of pendingNormal) h.add(q.t, q.v);
@@ -282,7 +285,7 @@ export function judgeSeries(input: Sample[], params: Partial<OutageParams> = {})
       normalStreak = [];
       if (!run.length) {
         // The walk back places the onset; it does not count towards opening the episode.
-        const before = belowBefore(judged, idx, p.maxGapMin * MIN, p.dropRatio);
+        const before = belowBefore(judged, idx, maxGap, p.dropRatio);
         run.push(...before);
         prefix = before.length;
       }

@@ -11,3 +11,4 @@ export {
   type SignalImportOptions,
 } from './import.js';
 export { signalsImport, signalsSeries, signalsPoints, signalsRejects, signalsOps } from './ops.js';
+export { ooniCountPoints, OONI_COUNT_SOURCE, BIN_MS, type CountBin, type CountRow, type CountPointOptions } from './ooni-counts.js';

@@ -16,6 +16,7 @@ import { importSignalFile } from '../signals/index.js';
 import { silentProgress, type Clock } from '../shared/index.js';
 import type { Store, WatchCycleRecord } from '../store/index.js';
 import { enqueueNotices } from './hooks.js';
+import { ooniCountStep, type OoniCountOptions } from './ooni-counts.js';
 import { ooniStep, type OoniWatchOptions } from './ooni-step.js';
 
 export interface WatchOptions {
@@ -29,6 +30,8 @@ export interface WatchOptions {
   origin: string | null;
   /** OONI raw data to sync and ingest each cycle (then every detector runs, not only outage). */
   ooni?: OoniWatchOptions | null;
+  /** After an OONI sync: measurement counts per network written as the `ooni_measurements` signal (null: not). */
+  ooniCounts?: OoniCountOptions | null;
   /** Detector parameter overrides, as `detect --params` (e.g. per-signal outage thresholds). */
   params?: Record<string, Record<string, unknown>>;
 }
@@ -51,6 +54,9 @@ export interface CycleSummary {
   ooni_window: string | null;
   ooni_files_new: number;
   ooni_stored: number;
+  /** Points of the `ooni_measurements` signal written or confirmed this cycle (zeros among them). */
+  ooni_count_points: number;
+  ooni_count_zeros: number;
   errors: string[];
 }
 
@@ -79,6 +85,8 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
     ooni_window: null,
     ooni_files_new: 0,
     ooni_stored: 0,
+    ooni_count_points: 0,
+    ooni_count_zeros: 0,
     errors: [],
   };
 
@@ -90,6 +98,15 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
     s.rejected += r.rejected;
     s.inputs_failed += r.files_failed;
     s.errors.push(...r.errors);
+    if (r.window && o.ooniCounts) {
+      try {
+        const c = await ooniCountStep(deps, o.ooniCounts, o.cc, r.window);
+        s.ooni_count_points = c.points;
+        s.ooni_count_zeros = c.zeros;
+      } catch (e) {
+        s.errors.push(`ooni counts: ${(e as Error).message}`);
+      }
+    }
   }
 
   if (o.signalsDir) {
@@ -160,7 +177,7 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
 
 /** One line per cycle for the log. */
 export function cycleLine(s: CycleSummary): string {
-  return `${s.finished_at} watch ${s.id}: ${s.inputs_new} new input(s) (${s.inputs_failed} failed, ${s.inputs_waiting} settling), ${s.points_stored} points, ${s.rejected} rejected, ${s.ooni_window ? `OONI ${s.ooni_window}: ${s.ooni_files_new} file(s), ${s.ooni_stored} measurement(s); ` : ''}${s.detections} detection(s), ${s.drafts_created} new draft(s), ${s.notices_enqueued} notice(s) queued; next ${s.next_at}${s.errors.length ? `; errors: ${s.errors.join(' | ')}` : ''}`;
+  return `${s.finished_at} watch ${s.id}: ${s.inputs_new} new input(s) (${s.inputs_failed} failed, ${s.inputs_waiting} settling), ${s.points_stored} points, ${s.rejected} rejected, ${s.ooni_window ? `OONI ${s.ooni_window}: ${s.ooni_files_new} file(s), ${s.ooni_stored} measurement(s), ${s.ooni_count_points} count point(s); ` : ''}${s.detections} detection(s), ${s.drafts_created} new draft(s), ${s.notices_enqueued} notice(s) queued; next ${s.next_at}${s.errors.length ? `; errors: ${s.errors.join(' | ')}` : ''}`;
 }
 
 /** A cycle's summary as stored: cycles recorded before OONI was watched have no OONI fields. */

@@ -6,4 +6,5 @@ export * from './cycle.js';
 export * from './loop.js';
 export * from './whats-new.js';
 export * from './ooni-step.js';
+export * from './ooni-counts.js';
 export { hooksAdd, hooksList, hooksRemove, hooksDeliveries, hooksReplay, hooksDeliver, watchStatusOp, watchNewOp, watchOps } from './ops.js';

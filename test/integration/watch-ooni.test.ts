@@ -87,4 +87,27 @@ describe('watch --once --ooni-sync (local S3 double)', () => {
     expect(status.inputs_seen).toBe(8);
     expect(new Set(status.recent_inputs.map((i) => i.kind))).toEqual(new Set(['ooni_file']));
   });
+
+  it('writes the measurement counts per network and day as the ooni_measurements signal: the fixture counts, then 0 the day after', async () => {
+    // Expected from the fixture files themselves: measurements per (probe_cc, probe_asn, start day).
+    const want = new Map<string, number>();
+    for (const k of keys)
+      for (const l of gunzipSync(objects.get(k)!).toString('utf8').trim().split('\n')) {
+        const m = JSON.parse(l) as { probe_cc: string; probe_asn: string; measurement_start_time: string };
+        const key = `${m.probe_cc} ${m.probe_asn} ${m.measurement_start_time.slice(0, 10)}T00:00:00.000Z`;
+        want.set(key, (want.get(key) ?? 0) + 1);
+      }
+    // Each network measured on the 10th is silent on the 11th (the window synced through the 12th, 05:00): 0, not a gap.
+    for (const key of [...want.keys()]) want.set(key.replace('2022-11-10T', '2022-11-11T'), 0);
+    const r = await cli(['signals', 'points', '--source', 'ooni_measurements', '--db', db, '--json']);
+    const got = (JSON.parse(r.out) as { items: { cc: string; entity_code: string; t: string; value: number; source_file: string }[] }).items;
+    expect(new Map(got.map((p) => [`${p.cc} ${p.entity_code} ${p.t}`, p.value]))).toEqual(want);
+    for (const p of got) expect(p.source_file).toBe(`ooni-counts/day/${p.cc}/${p.t.slice(0, 10)}`);
+    // The next cycle (the next window) leaves these days as they were and adds the next day's zeros.
+    const again = await once();
+    expect(again.j.cycle).toMatchObject({ ooni_files_new: 0, errors: [] });
+    const after = JSON.parse((await cli(['signals', 'points', '--source', 'ooni_measurements', '--db', db, '--json'])).out) as { items: typeof got };
+    expect(after.items.filter((p) => p.t < '2022-11-12')).toEqual(got);
+    expect(new Set(after.items.filter((p) => p.t >= '2022-11-12').map((p) => p.value))).toEqual(new Set([0]));
+  });
 });

@@ -26,6 +26,8 @@ import {
   watchOnce,
   watchStatusOp,
   type OoniWatchOptions,
+  type OoniCountOptions,
+  DEFAULT_OONI_COUNTS,
 } from '../../watch/index.js';
 import { collect, ctxOf, examples, intOption, leaf, table } from '../command.js';
 import type { CliContext, Io } from '../context.js';
@@ -87,6 +89,13 @@ function ooniOptions(ctx: CliContext, io: Io, o: Record<string, unknown>, actor:
   });
 }
 
+/** --ooni-counts: the bin of the OONI count signal (day, hour) or off. */
+function ooniCountOptions(v: string, syncing: boolean): OoniCountOptions | null {
+  if (v !== 'day' && v !== 'hour' && v !== 'off') throw new AppError('USAGE', `--ooni-counts must be day, hour or off, got "${v}"`);
+  if (!syncing || v === 'off') return null;
+  return { ...DEFAULT_OONI_COUNTS, bin: v };
+}
+
 export function watchCommand(program: Command, io: Io): void {
   const w = leaf(
     program,
@@ -115,6 +124,11 @@ export function watchCommand(program: Command, io: Io): void {
       intOption('--ooni-max-hours'),
       24,
     )
+    .option(
+      '--ooni-counts <bin>',
+      'after each OONI sync, write measurement counts per network as the ooni_measurements outage signal, per day or hour (off: not)',
+      'day',
+    )
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const everyMs = parseEvery(o.every as string);
@@ -122,13 +136,14 @@ export function watchCommand(program: Command, io: Io): void {
       const signalsDir = (o.signalsDir as string | undefined) ?? null;
       const actor = `watch:${userInfo().username}`;
       const ooni = ooniOptions(ctx, io, o, actor);
+      const ooniCounts = ooniCountOptions(o.ooniCounts as string, Boolean(ooni));
       const params = parseParams(o.params);
       resolveParams(params); // a bad override fails now, not in every cycle
       if (o.once) {
         const r = await ctx.withStore((store) =>
           watchOnce(
             { store, clock: systemClock, actor, send: httpSender, log: (line) => io.err.write(line + '\n') },
-            { everyMs, cc, signalsDir, settleMs: 1000, origin: null, ooni: ooni?.(store) ?? null, params },
+            { everyMs, cc, signalsDir, settleMs: 1000, origin: null, ooni: ooni?.(store) ?? null, ooniCounts, params },
           ),
         );
         if (r.cycle.errors.length || r.cycle.inputs_failed) io.setExit(EXIT.PARTIAL);
@@ -151,7 +166,7 @@ export function watchCommand(program: Command, io: Io): void {
           );
           return startWatch(
             { store, clock: systemClock, actor, send: httpSender, log },
-            { everyMs, cc, signalsDir, settleMs: 1000, origin: url, ooni: ooni?.(store) ?? null, params },
+            { everyMs, cc, signalsDir, settleMs: 1000, origin: url, ooni: ooni?.(store) ?? null, ooniCounts, params },
           );
         },
       );

@@ -1,0 +1,42 @@
+/**
+ * The count conversion's rules on small synthetic rows (the real-data figures are in
+ * test/integration/ooni-count-signal.test.ts): hours sum into days, zeros only within the
+ * lookback, only whole bins inside the range, AS0 and bad codes dropped, ASN spellings merged.
+ */
+import { describe, expect, it } from 'vitest';
+import { ooniCountPoints, type CountRow } from './ooni-counts.js';
+
+const H = 3_600_000;
+const D = 24 * H;
+const T0 = Date.parse('2024-01-01T00:00:00Z');
+const row = (asn: string, t: number, n: number, cc = 'IR'): CountRow => ({ probe_cc: cc, probe_asn: asn, t, n });
+const values = (pts: ReturnType<typeof ooniCountPoints>, asn: string) => pts.filter((p) => p.entity_code === asn).map((p) => [p.t.slice(0, 13), p.value]);
+
+describe('ooniCountPoints (synthetic rows)', () => {
+  it('sums hours into days, merges ASN spellings, adds zeros within the lookback only', () => {
+    const rows = [row('AS1', T0 + 2 * H, 5), row('1', T0 + 20 * H, 7), row('as1', T0 + D, 3), row('AS0', T0, 9), row('AS2', T0, 1, 'Iran')];
+    const pts = ooniCountPoints(rows, { bin: 'day', since: T0, until: T0 + 5 * D, lookbackDays: 2, file: 'f' });
+    expect(values(pts, 'AS1')).toEqual([
+      ['2024-01-01T00', 12],
+      ['2024-01-02T00', 3],
+      ['2024-01-03T00', 0],
+      ['2024-01-04T00', 0],
+    ]);
+    expect(pts.map((p) => p.entity_code)).toEqual(['AS1', 'AS1', 'AS1', 'AS1']);
+    expect(pts.map((p) => p.line)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('only whole bins inside [since, until); rows before since only feed the lookback', () => {
+    const rows = [row('AS7', T0 - D + H, 4), row('AS7', T0 + 3 * H, 2)];
+    const pts = ooniCountPoints(rows, { bin: 'hour', since: T0 + 30 * 60_000, until: T0 + 5 * H + 10 * 60_000, lookbackDays: 1, file: 'f' });
+    expect(values(pts, 'AS7')).toEqual([
+      ['2024-01-01T01', 0], // 24 h after the last measurement: still within the day's lookback
+      ['2024-01-01T03', 2], // 02:00 is 25 h after it: no point
+      ['2024-01-01T04', 0],
+    ]);
+  });
+
+  it('a network never measured in range or lookback has no point at all', () => {
+    expect(ooniCountPoints([row('AS9', T0 - 10 * D, 50)], { bin: 'day', since: T0, until: T0 + 3 * D, lookbackDays: 7, file: 'f' })).toEqual([]);
+  });
+});
