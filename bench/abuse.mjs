@@ -50,6 +50,7 @@ const stop = async (s, signal = 'SIGTERM') => {
 };
 const withTimeout = (p, ms) => Promise.race([p, new Promise((_, rej) => setTimeout(() => rej(new Error('timeout')), ms))]);
 const json = (token) => ({ 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) });
+const upload = (token) => ({ 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` });
 const ingest = (url, token, folder = 'bucket') =>
   fetch(`${url}/api/_ops/measurements.ingest`, { method: 'POST', headers: json(token), body: JSON.stringify({ paths: [join(imports, folder)] }) }).then(
     async (r) => {
@@ -143,6 +144,17 @@ const BAD = [
   ['POST', '/api/_ops/no.such.op', json(writeTok), '{}'],
   ['DELETE', '/api/events/ru-2018-telegram-block', json()],
   ['PUT', '/api/anything', json(writeTok), '{}'],
+  // Uploads: no token, a form body, a path as file name, a zip that is not one, an op that takes no uploads.
+  ['POST', '/api/_uploads/elections.import?filename=x-2021.csv', { 'content-type': 'application/octet-stream' }, 'a,b'],
+  [
+    'POST',
+    '/api/_uploads/elections.import?filename=x-2021.csv',
+    { 'content-type': 'multipart/form-data; boundary=x', authorization: `Bearer ${importTok}` },
+    '--x--',
+  ],
+  ['POST', '/api/_uploads/elections.import?filename=..%2F..%2Fetc%2Fpasswd', upload(importTok), 'x'],
+  ['POST', '/api/_uploads/elections.import?filename=bomb-2021.csv.zip', upload(importTok), Buffer.from('PK\x03\x04 not a zip')],
+  ['POST', '/api/_uploads/db.seed?filename=x.csv', upload(importTok), 'x'],
 ];
 const answers = [];
 for (const [method, path, headers = {}, body] of BAD) {
