@@ -28,6 +28,22 @@ const REGISTRY = [
   packagePath('test', 'fixtures', 'registry-quirks', 'synthetic-bad-lines.cp1251.csv'),
 ];
 
+/** A synthetic speed test (one Rostelecom line), for the replace cases real files do not exercise. */
+const speedRow = (line: number) => ({
+  line,
+  datetime_rounded: '2021-03-10T10:00:00Z',
+  anonymized_ip: null,
+  subnet: null,
+  asn: 12389,
+  as_country: 'RU',
+  as_organization: 'Rostelecom',
+  as_organization_iden: null,
+  version: null,
+  test_result: 100,
+  control_result: 2000,
+  control_taco_result: null,
+});
+
 interface Answers {
   counts: Awaited<ReturnType<Store['measure']['counts']>>;
   summary: unknown;
@@ -147,22 +163,7 @@ function contract(name: string, open: () => Promise<Store>, after?: (store: Stor
 
     it('speed-test re-import replaces the file (previous = what was there)', async () => {
       const before = await store.speedtests.count();
-      const rows = [
-        {
-          line: 2,
-          datetime_rounded: '2021-03-10T10:00:00Z',
-          anonymized_ip: null,
-          subnet: null,
-          asn: 12389,
-          as_country: 'RU',
-          as_organization: 'Rostelecom',
-          as_organization_iden: null,
-          version: null,
-          test_result: 100,
-          control_result: 2000,
-          control_taco_result: null,
-        },
-      ];
+      const rows = [speedRow(2)];
       expect((await store.speedtests.replaceFile('contract-synthetic', 'x.csv', rows)).previous).toBe(0);
       expect((await store.speedtests.replaceFile('contract-synthetic', 'x.csv', rows)).previous).toBe(1);
       expect((await store.speedtests.count()).total).toBe(before.total + 1);
@@ -255,6 +256,56 @@ function contract(name: string, open: () => Promise<Store>, after?: (store: Stor
       expect((await store.registry.listFiles(snap.id)).map((f) => f.doc)).toEqual([{ synthetic: true, again: true }]);
       expect((await store.registry.findDomain('www.example.org', 10)).length).toBe(0);
       expect((await store.registry.findAddress(4, 3221225985n, 10)).map((m) => [m.snapshotId, m.line, m.range?.prefix])).toEqual([['2099-01-01', 1, 24]]);
+    });
+
+    // Last: it adds a throughput record the answers compared above do not have.
+    it('two re-imports of one file at once leave its rows visible once (speed tests, throughput, registry; synthetic rows)', async () => {
+      const st0 = (await store.speedtests.count()).total;
+      const tp0 = (await store.throughput.counts()).rows;
+      const stRows = [2, 3, 4].map(speedRow);
+      const file = {
+        file_id: 'contract-concurrent',
+        checksum: null,
+        lines_read: 3,
+        unparsed: 0,
+        with_events: 3,
+        with_throughput: 3,
+        bad_events: 0,
+        extracted_at: clock.now().toISOString(),
+      };
+      const tpRows = [1, 2, 3].map((line) => ({
+        file_id: file.file_id,
+        line,
+        n_events: 4,
+        n_read: 2,
+        bytes_read: 1000,
+        connections: 1,
+        throughput_kbps: 80,
+        throughput_method: 'reads',
+        transfer_bytes: 1000,
+        transfer_ms: 100,
+        tls_handshake_ms: 20,
+        tls_handshakes: 1,
+        bad_events: 0,
+      }));
+      const snap = (await store.registry.listSnapshots()).find((s) => s.id === '2099-01-01')!;
+      const ranges = await store.registry.ipv4Ranges(snap.id);
+      const registryImport = () =>
+        store.registry.writeFile(snap, 'synthetic-nested.csv', clock.now().toISOString(), async (sink) => {
+          sink.entry({ line: 1, ips: '192.0.2.0/24', domain: 'example.org', urls: '', decisionBody: 'synthetic', decisionNumber: 'x', decisionDate: null });
+          sink.range({ line: 1, family: 4, first: 3221225984n, last: 3221226239n, prefix: 24 });
+          return { doc: { synthetic: true, again: true }, result: null };
+        });
+      for (let round = 0; round < 3; round++) {
+        await Promise.all([1, 2].map(() => store.speedtests.replaceFile('contract-concurrent', 'y.csv', stRows)));
+        expect((await store.speedtests.count()).total, `speed tests, round ${round}`).toBe(st0 + 3);
+        await Promise.all([1, 2].map(() => store.throughput.replaceFile(file, tpRows, [])));
+        expect((await store.throughput.counts()).rows, `throughput, round ${round}`).toBe(tp0 + 3);
+        await Promise.all([1, 2].map(registryImport));
+        expect(await store.registry.ipv4Ranges(snap.id), `registry, round ${round}`).toEqual(ranges);
+      }
+      await store.speedtests.replaceFile('contract-concurrent', 'y.csv', []);
+      expect((await store.speedtests.count()).total).toBe(st0);
     });
   });
 }

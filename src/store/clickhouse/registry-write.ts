@@ -192,7 +192,8 @@ export const chWriteFile =
       await dropGenerations(ctx, [gen]).catch(() => undefined);
       throw e;
     }
-    const stale = await ctx.node.all<{ gen: number }>(sql`SELECT gen FROM ${ctx.table('registry_generations')} WHERE ${key} AND gen != ${gen}`);
+    // Only older generations (never visible again); a newer one may be another import of this file still writing.
+    const stale = await ctx.node.all<{ gen: number }>(sql`SELECT gen FROM ${ctx.table('registry_generations')} WHERE ${key} AND gen < ${gen}`);
     await dropGenerations(
       ctx,
       stale.map((s) => Number(s.gen)),

@@ -68,8 +68,10 @@ export function chSpeedTestRepo(ctx: ChContext): SpeedTestRepo {
         );
       }
       await ctx.insert('speedtest_files', [{ dataset, source_file: file, gen }]);
-      const stale = await ctx.node.all<{ n: number }>(sql`SELECT count() AS n FROM ${st} WHERE ${key} AND gen != ${gen}`);
-      if (Number(stale[0]?.n)) await ctx.mutateEverywhere(sql`ALTER TABLE ${ctx.local('speedtest_rows')} DELETE WHERE ${key} AND gen != ${gen}`);
+      // Only older generations: they can never be the file's latest marker again. A newer one may be
+      // another import of this file still writing, whose rows must stay.
+      const stale = await ctx.node.all<{ n: number }>(sql`SELECT count() AS n FROM ${st} WHERE ${key} AND gen < ${gen}`);
+      if (Number(stale[0]?.n)) await ctx.mutateEverywhere(sql`ALTER TABLE ${ctx.local('speedtest_rows')} DELETE WHERE ${key} AND gen < ${gen}`);
       return { previous: Number(before[0]?.n ?? 0) };
     },
     async listSources() {

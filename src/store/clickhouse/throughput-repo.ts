@@ -54,12 +54,13 @@ export function chThroughputRepo(ctx: ChContext): ThroughputRepo {
         rejects.map((j) => ({ ...j, gen })),
       );
       await ctx.insert('measurement_throughput_files', [{ ...file, ver: gen }]);
+      // Only older generations (never visible again); a newer one may be another extraction still writing.
       const stale = await ctx.node.all<{ n: number }>(
-        sql`SELECT (SELECT count() FROM ${tp} WHERE file_id = ${file.file_id} AND gen != ${gen}) + (SELECT count() FROM ${rj} WHERE file_id = ${file.file_id} AND gen != ${gen}) AS n`,
+        sql`SELECT (SELECT count() FROM ${tp} WHERE file_id = ${file.file_id} AND gen < ${gen}) + (SELECT count() FROM ${rj} WHERE file_id = ${file.file_id} AND gen < ${gen}) AS n`,
       );
       if (Number(stale[0]?.n))
         for (const name of ['throughput_rows', 'throughput_rejects'])
-          await ctx.mutateEverywhere(sql`ALTER TABLE ${ctx.local(name)} DELETE WHERE file_id = ${file.file_id} AND gen != ${gen}`);
+          await ctx.mutateEverywhere(sql`ALTER TABLE ${ctx.local(name)} DELETE WHERE file_id = ${file.file_id} AND gen < ${gen}`);
     },
 
     async points(f) {

@@ -18,8 +18,12 @@ export function chTime(s: string): string {
   return `${m[1]} ${hms}`;
 }
 
-/** Row versions: later writes win (ascending), or the first write wins (descending). */
-let seq = 0;
+/**
+ * Row versions: later writes win (ascending), or the first write wins (descending). Milliseconds
+ * times 1000 plus a counter that starts at a random point, so two processes writing in the same
+ * millisecond almost never draw the same version (generations of two imports stay apart).
+ */
+let seq = Math.floor(Math.random() * 1000);
 export function laterWins(): number {
   seq = (seq + 1) % 1000;
   return Date.now() * 1000 + seq;
