@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FingerprintMatcher, isConfirmingMatch, parseFingerprintFile, SHIPPED_FINGERPRINTS } from './index.js';
-import { literalChain, matchesChain, requiredLiterals, SubstringIndex } from './substring-index.js';
+import { guardLiteral, literalChain, matchesChain, requiredLiterals, SubstringIndex } from './substring-index.js';
 
 const DIR = join(import.meta.dirname, '../../../data/ooni/fingerprints');
 const load = (file: string, source: string) => parseFingerprintFile(readFileSync(join(DIR, file), 'utf8'), file, source);
@@ -77,6 +77,73 @@ describe('requiredLiterals', () => {
       }
     }
     expect(chains).toBeGreaterThan(100);
+  });
+});
+
+describe('guardLiteral', () => {
+  it('finds the longest literal a regex needs, leaving out optional characters, and none under a top-level alternation', () => {
+    expect(guardLiteral('You don.t have permission to access.*on this server\\.<P>')).toBe('t have permission to access');
+    expect(guardLiteral('Location: https://internetbaik\\.telkomsel\\.com/block?')).toBe('Location: https://internetbaik.telkomsel.com/bloc');
+    expect(guardLiteral('<html><body>Page moved permanently to (http|https)://www\\.greenpeace\\.org/usa/\\.</body></html>')).toBe(
+      '://www.greenpeace.org/usa/.</body></html>',
+    );
+    expect(guardLiteral('colou?r name')).toBe('r name');
+    expect(guardLiteral('ab+cdef{2,}gh')).toBe('cdef');
+    expect(guardLiteral('a[xyz]bcd\\dxy')).toBe('bcd');
+    expect(guardLiteral('cf-chl-|/cdn-cgi/challenge-platform/')).toBeNull();
+    expect(guardLiteral('(a|b)')).toBeNull();
+  });
+
+  it('never rules out a text the regex matches (every shipped regex that is not a literal chain)', () => {
+    const regexes = [
+      ...load('fingerprints_http.csv', 'ooni-http').items.filter((f) => f.pattern_type === 'regexp'),
+      ...load('censoredplanet_blockpage_signatures.jsonl', 'cp').items,
+      ...load('censoredplanet_false_positive_signatures.jsonl', 'cp').items,
+    ].map((f) => f.pattern);
+    // texts the regex matches: its own characters with escapes, classes, quantifiers and alternatives resolved simply
+    const sample = (p: string, pick: number) =>
+      p
+        .replace(/\((?:[^()|]*\|)*[^()]*\)/g, (g) => g.slice(1, -1).split('|')[pick % 2] ?? '')
+        .replace(/\[\^?[^\]]*\]/g, 'a')
+        .replace(/\\(.)/g, '$1')
+        .replace(/\.\*\??|\.\+\??/g, 'zz')
+        .replace(/[?*]/g, '');
+    let guarded = 0;
+    let matched = 0;
+    for (const p of regexes) {
+      if (literalChain(p)) continue;
+      const g = guardLiteral(p);
+      let re: RegExp;
+      try {
+        re = new RegExp(p, 's');
+      } catch {
+        continue;
+      }
+      if (!g) continue;
+      guarded++;
+      for (const text of [sample(p, 0), sample(p, 1), `x ${sample(p, 0)} y`, p]) {
+        if (!re.test(text)) continue;
+        matched++;
+        expect(text.includes(g), `${p} matches ${text} without ${g}`).toBe(true);
+      }
+    }
+    expect(guarded).toBeGreaterThan(15);
+    expect(matched).toBeGreaterThan(2 * guarded);
+  });
+
+  it('the matcher gives the same fingerprints, in the same order, with the guard as without', () => {
+    const fps = SHIPPED_FINGERPRINTS.flatMap((s) => load(s.file, s.source).items);
+    const m = new FingerprintMatcher(fps);
+    const body = "<html><h1>Forbidden</h1>You don't have permission to access /index.html on this server.<P></html>";
+    const hits = m.matchHttp({ body, headers: {} }).map((h) => h.fp.name);
+    expect(hits.length).toBeGreaterThan(0);
+    const naive = fps.filter(
+      (f) =>
+        f.kind === 'http' && f.location_found === 'body' && (f.pattern_type === 'regexp' ? new RegExp(f.pattern, 's').test(body) : body.includes(f.pattern)),
+    );
+    expect([...hits].sort()).toEqual(naive.map((f) => f.name).sort());
+    const sigs = m.signatures({ body, headers: { server: 'Apache' } }).map((f) => f.name);
+    expect(sigs.length).toBeGreaterThan(0);
   });
 });
 

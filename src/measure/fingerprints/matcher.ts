@@ -6,7 +6,7 @@
  * whole response text (headers + body), and only when a caller asks (they are ~1,000 regexes).
  */
 import { createHash } from 'node:crypto';
-import { literalChain, matchesChain, SubstringIndex, type LiteralChain } from './substring-index.js';
+import { guardLiteral, literalChain, matchesChain, SubstringIndex, type LiteralChain } from './substring-index.js';
 import type { Fingerprint } from './load.js';
 
 export interface HttpResponseView {
@@ -23,12 +23,16 @@ export interface HttpResponseView {
 /**
  * Literal and regex fingerprints searched together: one SubstringIndex pass finds the literals
  * and, for each regex that is a chain of literals (`A.*B`), its longest literal; the chain is
- * then checked with indexOf only where that anchor is present. Other regexes always run (few).
+ * then checked with indexOf only where that anchor is present. Other regexes run after, in
+ * their order; one with a literal it cannot match without (guardLiteral) only where the same
+ * pass found that literal.
  */
 class PatternSet {
   private readonly index: SubstringIndex;
-  private readonly entries: { fp: Fingerprint; chain: LiteralChain | null }[] = [];
-  private readonly unanchored: { fp: Fingerprint; re: RegExp }[] = [];
+  /** per anchor: a fingerprint (literal or chain), or the regex it guards (index into `other`) */
+  private readonly entries: ({ fp: Fingerprint; chain: LiteralChain | null } | { guards: number })[] = [];
+  private readonly other: { fp: Fingerprint; re: RegExp; guarded: boolean }[] = [];
+  private readonly hit: Uint8Array;
 
   constructor(items: { fp: Fingerprint; regex: boolean }[]) {
     const anchors: string[] = [];
@@ -37,23 +41,33 @@ class PatternSet {
       if (regex && !re) continue;
       const chain = re ? literalChain(fp.pattern) : null;
       if (re && !chain) {
-        this.unanchored.push({ fp, re });
+        const guard = guardLiteral(fp.pattern);
+        if (guard) {
+          this.entries.push({ guards: this.other.length });
+          anchors.push(guard);
+        }
+        this.other.push({ fp, re, guarded: guard !== null });
         continue;
       }
       this.entries.push({ fp, chain });
       anchors.push(chain ? chain.parts.map((p) => p.lit).reduce((a, b) => (b.length > a.length ? b : a)) : fp.pattern);
     }
     this.index = new SubstringIndex(anchors);
+    this.hit = new Uint8Array(this.other.length);
   }
 
   match(text: string): Fingerprint[] {
     const out: Fingerprint[] = [];
+    this.hit.fill(0);
     for (const id of this.index.search(text)) {
       const e = this.entries[id]!;
+      if ('guards' in e) this.hit[e.guards] = 1;
       // a literal chain is decided by indexOf (exactly what the regex would say, without backtracking)
-      if (!e.chain || matchesChain(text, e.chain)) out.push(e.fp);
+      else if (!e.chain || matchesChain(text, e.chain)) out.push(e.fp);
     }
-    for (const { fp, re } of this.unanchored) if (re.test(text)) out.push(fp);
+    this.other.forEach(({ fp, re, guarded }, i) => {
+      if ((!guarded || this.hit[i]) && re.test(text)) out.push(fp);
+    });
     return out;
   }
 }

@@ -224,3 +224,60 @@ export function matchesChain(text: string, chain: LiteralChain): boolean {
 export function requiredLiterals(pattern: string): string[] | null {
   return literalChain(pattern)?.parts.map((p) => p.lit) ?? null;
 }
+
+/**
+ * The longest run of plain characters a regex cannot match without, or null when there is
+ * none: a top-level alternation gives none; groups, classes, `.`, anchors and escapes other
+ * than escaped punctuation end a run; a character made optional (`?`, `*`, `{0,...}`) is left
+ * out, and one that may repeat (`+`, `{n,...}`) ends its run. The regex is then only worth
+ * running on a text that includes it (docs/design/020 §3: regexes that are not literal chains).
+ */
+export function guardLiteral(pattern: string): string | null {
+  let best = '';
+  let run = '';
+  let depth = 0;
+  const flush = () => {
+    if (run.length > best.length) best = run;
+    run = '';
+  };
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    const quant = /^(?:[*?]|\{0(?:,\d*)?\})/.exec(pattern.slice(i)) ?? null;
+    if (quant) {
+      run = run.slice(0, -1); // the atom before it is optional
+      flush();
+      i += quant[0].length - 1;
+      if (pattern[i + 1] === '?') i++;
+      continue;
+    }
+    const repeat = /^(?:\+|\{\d+(?:,\d*)?\})/.exec(pattern.slice(i));
+    if (repeat) {
+      flush();
+      i += repeat[0].length - 1;
+      if (pattern[i + 1] === '?') i++;
+      continue;
+    }
+    if (c === '\\') {
+      const n = pattern[i + 1];
+      if (n === undefined) return null;
+      i++;
+      if (depth === 0 && !/[A-Za-z0-9]/.test(n)) run += n;
+      else flush();
+    } else if (c === '[') {
+      flush();
+      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
+    } else if (c === '(') {
+      depth++;
+      flush();
+    } else if (c === ')') {
+      depth--;
+      flush();
+    } else if (c === '|') {
+      if (depth === 0) return null;
+      flush();
+    } else if (c === '.' || c === '^' || c === '$') flush();
+    else if (depth === 0) run += c;
+  }
+  flush();
+  return best || null;
+}
