@@ -7,9 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { AppError, type Clock, type ProgressReporter } from '../shared/index.js';
+import { AppError, decodeStrict, firstLongLine, IMPORT_CAPS, readCapped, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { parseSignals, type ParsedSignals } from './parse.js';
 
@@ -88,9 +87,13 @@ export async function importSignalFile(
     error: null,
   };
   let bytes: Buffer;
+  let text: string;
   try {
-    if (statSync(path).size > MAX_SIGNAL_FILE_BYTES) throw new Error(`larger than ${MAX_SIGNAL_FILE_BYTES / 1024 / 1024} MB`);
-    bytes = await readFile(path);
+    // Within the size cap (gunzipped when .gz), strict UTF-8, no line over the line cap.
+    bytes = await readCapped(path, MAX_SIGNAL_FILE_BYTES);
+    text = decodeStrict(bytes, 'utf-8', path);
+    const long = firstLongLine(text);
+    if (long) throw new Error(`line ${long.line}: oversize_line: ${long.length} characters, over the ${IMPORT_CAPS.maxLineBytes} limit; nothing was stored`);
   } catch (e) {
     return { file: { ...base, error: `cannot read: ${(e as Error).message}` }, rejects: [] };
   }
@@ -99,7 +102,7 @@ export async function importSignalFile(
   if (known && known.checksum === checksum) {
     return { file: { ...base, status: 'unchanged', records_read: known.records_read, stored: known.stored, rejected: known.rejected }, rejects: [] };
   }
-  const parsed = parseSignals(bytes.toString('utf8'), { file: path, source: o.source, cc: o.cc, nowMs: deps.clock.now().getTime() });
+  const parsed = parseSignals(text, { file: path, source: o.source, cc: o.cc, nowMs: deps.clock.now().getTime() });
   const now = deps.clock.now().toISOString();
   const r = await deps.store.signals.replaceFile(
     { path, checksum, records_read: parsed.records_read, stored: parsed.points.length, rejected: parsed.rejects.length, imported_at: now },

@@ -136,4 +136,23 @@ describe('import caps', () => {
     expect(report.files[0]).toMatchObject({ lines_read: 4, stored: 3, rejected: 1 });
     expect(report.files[0]!.rejects[0]).toMatchObject({ line: 4, reason: 'oversize_line' });
   });
+
+  it('a signal file in Windows-1252 fails naming the encoding and the line; nothing stored', async () => {
+    // Synthetic: the real IODA file's first lines with an entity name re-encoded as Windows-1252 ("Irancell é").
+    const real = readFileSync(
+      packagePath('test', 'fixtures', 'outages', 'ioda_AS44244_IranCell_darknet_activeprobing_20191114-20191123_5min.csv'),
+      'utf8',
+    ).split('\n');
+    const file = join(t.dir, 'ioda-cp1252.csv');
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from(real.slice(0, 3).join('\n') + '\n'), Buffer.from(real[3]!.replace('IranCell', 'IranCell \xe9'), 'latin1'), Buffer.from('\n')]),
+    );
+    const db = join(t.dir, 'signals.duckdb');
+    const r = await runMeasured(['signals', 'import', file, '--cc', 'IR', '--db', db, '--json']);
+    expect(r.code, r.err).not.toBe(0);
+    const report = JSON.parse(r.out) as { stored: number; files: { status: string; error: string }[] };
+    expect(report.files[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/is not valid UTF-8 at line 4/) });
+    expect(report.stored).toBe(0);
+  });
 });
