@@ -23,11 +23,11 @@ const districtNo = (oik: string | null): number | null => {
   return m ? Number(m[1]) : null;
 };
 
-interface Standing {
+type Standing = {
   name: string;
   votes: number;
   pct: number | null;
-}
+};
 
 function ranked(items: { name: string; votes: number }[], base: number): Standing[] {
   return [...items].sort((a, b) => b.votes - a.votes || a.name.localeCompare(b.name)).map((x) => ({ name: x.name, votes: x.votes, pct: pct(x.votes, base) }));

@@ -8,12 +8,12 @@ import type { ElectionArrays } from '../store/index.js';
 
 export const HISTOGRAM_VERSION = '1.0.0';
 
-export interface HistogramParams {
+export type HistogramParams = {
   binWidth: number;
   /** 'stations' counts stations; 'voters' weighs each by its registered voters. */
   weight: 'stations' | 'voters';
   includeElectronic: boolean;
-}
+};
 
 export const DEFAULT_HISTOGRAM: HistogramParams = { binWidth: 0.1, weight: 'stations', includeElectronic: true };
 

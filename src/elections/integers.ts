@@ -13,7 +13,7 @@ import { LogFactorials, nearInteger, windowProbability } from './binomial.js';
 
 export const INTEGERS_VERSION = '1.0.0';
 
-export interface IntegersParams {
+export type IntegersParams = {
   reps: number;
   seed: number;
   /** Half-width of the window around each integer, in percentage points. */
@@ -24,7 +24,7 @@ export interface IntegersParams {
   includeFlagged: boolean;
   includeElectronic: boolean;
   percentile: number;
-}
+};
 
 export const DEFAULT_INTEGERS: IntegersParams = {
   reps: 1000,
@@ -37,7 +37,7 @@ export const DEFAULT_INTEGERS: IntegersParams = {
   percentile: 99.9,
 };
 
-export interface Excess {
+export type Excess = {
   observed: number;
   expected: number;
   excess: number;
@@ -46,9 +46,9 @@ export interface Excess {
   threshold: number;
   /** Analytic mean (sum of window probabilities), a check on the simulation. */
   analytic_expected: number;
-}
+};
 
-export interface IntegersResult {
+export type IntegersResult = {
   stations_included: number;
   excluded: { small: number; no_ballots: number; above_max: number; flagged: number; electronic: number };
   flagged_included: number;
@@ -56,7 +56,7 @@ export interface IntegersResult {
   leader: Excess;
   turnout: Excess;
   by_region: { region: string; stations: number; either: Excess }[];
-}
+};
 
 /**
  * xorshift128 (Marsaglia), 32-bit outputs compared as integers against thresholds scaled to

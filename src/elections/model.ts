@@ -108,14 +108,14 @@ export interface DistrictSeries {
 }
 
 /** Votes per choice and in all, per bin, on one time axis (bin starts, epoch ms UTC). */
-export interface SeriesSum {
+export type SeriesSum = {
   ballots: number[];
   total: number;
   choices: { name: string; label_en: string | null; votes: number[]; total: number }[];
-}
+};
 
 /** The DEG decryption series summed over a set of districts (votes per bin, per choice). */
-export interface DegTimeline {
+export type DegTimeline = {
   bin_minutes: number;
   t: number[];
   districts: number[];
@@ -125,4 +125,4 @@ export interface DegTimeline {
   final_electronic_cast: number;
   method: string;
   credit: string;
-}
+};

@@ -9,6 +9,7 @@ import { defineOp, report, type HttpBinding } from '../op/index.js';
 import { electronicComparison } from './electronic.js';
 import { fingerprintsFor, integersFor, shpilkinFor } from './fingerprints.js';
 import { importElections, type ImportReport } from './import.js';
+import { ElectionElectronicSchema, ElectionFingerprintsSchema, ElectionSummarySchema } from './schemas.js';
 import { electionSummary, listElections } from './summary.js';
 
 const id = z
@@ -26,9 +27,6 @@ const rows = {
   includeElectronic: z.boolean().optional().meta({ description: 'count DEG pseudo-stations' }),
 };
 
-/** The top of every read: the election and the data it came from (the rest is described per op). */
-const Election = z.object({ id: z.string(), kind: z.string(), year: z.number(), title: z.string() });
-const Source = z.looseObject({ files: z.array(z.looseObject({ file: z.string(), sha256: z.string(), imported_at: z.string() })), credit: z.string() });
 /** A GET route under /api/elections/{id}/ that answers 404 for an election not imported. */
 const perElection = (tail: string, description: string): HttpBinding => ({
   method: 'get',
@@ -78,14 +76,7 @@ export const electionsSummary = defineOp({
     district: z.string().min(1).max(50).optional().meta({ description: 'single-mandate district (ОИК) number' }),
     by: z.enum(['region', 'district']).optional(),
   }),
-  output: z.looseObject({
-    election: Election,
-    method: z.string(),
-    totals: z.looseObject({ all: z.unknown(), paper: z.unknown(), electronic: z.unknown() }),
-    groups: z.array(z.unknown()),
-    flags: z.record(z.string(), z.number()),
-    source: Source,
-  }),
+  output: ElectionSummarySchema,
   http: perElection('summary', 'Totals {all, paper, electronic}, groups, flags, rejects, source'),
   run: (ctx, q) => electionSummary(ctx, q),
 });
@@ -95,14 +86,7 @@ export const electionsElectronic = defineOp({
   summary: 'Paper versus electronic (DEG) per district: leaders, winner, margins, whether DEG changed the winner; DEG votes per 20-minute bin',
   write: false,
   input: z.object({ id, region, series: z.boolean().optional().meta({ description: 'also give each district its own DEG series per candidate and party' }) }),
-  output: z.looseObject({
-    election: Election,
-    method: z.string(),
-    caveats: z.array(z.string()),
-    summary: z.looseObject({ districts: z.number() }),
-    districts: z.array(z.looseObject({ district: z.number().nullable(), oik: z.string().nullable() })),
-    source: Source,
-  }),
+  output: ElectionElectronicSchema,
   http: perElection(
     'electronic',
     'Per-district comparison, the DEG timeline (votes decrypted per 20-minute bin, summed over the districts), caveats and source',
@@ -119,15 +103,7 @@ export const electionsFingerprints = defineOp({
     reps: z.number().int().min(0).max(10_000).optional().meta({ description: 'Monte Carlo replicates (default 1000; 0 skips the integer test)' }),
     seed,
   }),
-  output: z.looseObject({
-    election: Election,
-    leader: z.looseObject({ label: z.string() }),
-    histograms: z.unknown(),
-    heatmap: z.unknown(),
-    shpilkin: z.unknown(),
-    integers: z.unknown(),
-    source: Source,
-  }),
+  output: ElectionFingerprintsSchema,
   http: perElection('fingerprints', 'Each figure with its method, version and parameters'),
   run: (ctx, q) => fingerprintsFor(ctx, q),
 });

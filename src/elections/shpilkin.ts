@@ -11,24 +11,24 @@ import type { ElectionArrays } from '../store/index.js';
 
 export const SHPILKIN_VERSION = '1.0.0';
 
-export interface ShpilkinParams {
+export type ShpilkinParams = {
   binWidth: number;
   includeElectronic: boolean;
   includeFlagged: boolean;
-}
+};
 
 export const DEFAULT_SHPILKIN: ShpilkinParams = { binWidth: 1, includeElectronic: false, includeFlagged: true };
 
-export interface ShpilkinBin {
+export type ShpilkinBin = {
   turnout_from: number;
   valid: number;
   leader: number;
   others: number;
   leader_share: number | null;
   expected_leader: number | null;
-}
+};
 
-export interface ShpilkinResult {
+export type ShpilkinResult = {
   stations_included: number;
   excluded: { electronic: number; flagged: number; no_ballots: number; turnout_over_100: number };
   flagged_included: number;
@@ -42,7 +42,7 @@ export interface ShpilkinResult {
   clean_turnout_pct: number;
   official_turnout_pct: number;
   bins: ShpilkinBin[];
-}
+};
 
 export function shpilkinEstimate(a: ElectionArrays, p: ShpilkinParams = DEFAULT_SHPILKIN): ShpilkinResult {
   const nb = Math.ceil(100 / p.binWidth);

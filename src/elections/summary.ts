@@ -7,11 +7,11 @@
 import type { ElectionSums, ElectionTotalsRow } from '../store/index.js';
 import { filterOf, loadElection, pct, sourceOf, type ElectionDeps, type Loaded } from './query.js';
 
-export interface Block extends ElectionSums {
+export type Block = ElectionSums & {
   turnout: number | null;
   turnout_pct: number | null;
   choices: { idx: number; label: string; label_en: string | null; votes: number; pct_of_cast: number | null; pct_of_valid: number | null }[];
-}
+};
 
 const SUMS: readonly (keyof ElectionSums)[] = ['stations', 'flagged', 'registered', 'issued', 'cast', 'valid', 'invalid'];
 

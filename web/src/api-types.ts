@@ -2078,6 +2078,369 @@ export interface components {
             status: "ok" | "insufficient";
             target: string | null;
         };
+        ElectionElectronic: {
+            caveats: string[];
+            /** @description the DEG decryption series summed over the districts (votes per bin, per choice) */
+            deg_timeline: {
+                bin_minutes: number;
+                credit: string;
+                districts: number[];
+                /** @description final electronic ballots cast in the same districts, to set against the bins */
+                final_electronic_cast: number;
+                method: string;
+                party_list: {
+                    ballots: number[];
+                    choices: {
+                        label_en: string | null;
+                        name: string;
+                        total: number;
+                        votes: number[];
+                    }[];
+                    total: number;
+                } | null;
+                single_mandate: {
+                    ballots: number[];
+                    choices: {
+                        label_en: string | null;
+                        name: string;
+                        total: number;
+                        votes: number[];
+                    }[];
+                    total: number;
+                } | null;
+                /** @description bin starts, epoch ms UTC */
+                t: number[];
+            } | null;
+            districts: ({
+                district: number | null;
+                oik: string | null;
+                party_list: {
+                    changed_by_deg: boolean;
+                    combined_leader: {
+                        name: string;
+                        pct: number | null;
+                        votes: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    electronic: ({
+                        cast: number;
+                        leader: {
+                            name: string;
+                            pct: number | null;
+                            votes: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    }) | null;
+                    electronic_share_of_cast_pct: number | null;
+                    paper: ({
+                        leader: {
+                            name: string;
+                            pct: number | null;
+                            votes: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    }) | null;
+                } & {
+                    [key: string]: unknown;
+                };
+                region: string | null;
+                single_mandate: ({
+                    changed_by_deg: boolean;
+                    electronic_leader: {
+                        name: string;
+                        pct: number | null;
+                        votes: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    margin_votes: number;
+                    paper_leader: {
+                        name: string;
+                        pct: number | null;
+                        votes: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    winner: {
+                        name: string;
+                        pct: number | null;
+                        votes: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    winner_paper_margin_votes: number;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+            } & {
+                [key: string]: unknown;
+            })[];
+            election: {
+                id: string;
+                kind: string;
+                title: string;
+                year: number;
+            };
+            method: string;
+            source: {
+                credit: string;
+                files: ({
+                    file: string;
+                    imported_at: string;
+                    sha256: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            };
+            summary: {
+                districts: number;
+                electronic_ballots_issued: number;
+                party_list_changed_by_deg: number;
+                single_mandate_changed_by_deg: number;
+                with_single_mandate: number;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        ElectionFingerprints: {
+            election: {
+                id: string;
+                kind: string;
+                title: string;
+                year: number;
+            };
+            heatmap: {
+                bin_width: number;
+                /** @description each [turnout bin, leader-share bin, stations] */
+                cells: number[][];
+                version: string;
+            } & {
+                [key: string]: unknown;
+            };
+            histograms: {
+                bin_width: number;
+                centres: number[];
+                leader: number[];
+                stations_included: number;
+                turnout: number[];
+                version: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description null when reps = 0 */
+            integers: ({
+                params: {
+                    reps: number;
+                    seed: number;
+                } & {
+                    [key: string]: unknown;
+                };
+                reference: string;
+                result: {
+                    by_region: ({
+                        either: {
+                            excess: number;
+                            expected: number;
+                            observed: number;
+                            sd: number;
+                            threshold: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        region: string;
+                        stations: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    either: {
+                        excess: number;
+                        expected: number;
+                        observed: number;
+                        sd: number;
+                        threshold: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    flagged_included: number;
+                    leader: {
+                        excess: number;
+                        expected: number;
+                        observed: number;
+                        sd: number;
+                        threshold: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    stations_included: number;
+                    turnout: {
+                        excess: number;
+                        expected: number;
+                        observed: number;
+                        sd: number;
+                        threshold: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                } & {
+                    [key: string]: unknown;
+                };
+                version: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            leader: {
+                label: string;
+                label_en: string | null;
+            } & {
+                [key: string]: unknown;
+            };
+            shpilkin: {
+                reference: string;
+                result: {
+                    anomalous_votes: number;
+                    bins: ({
+                        expected_leader: number | null;
+                        leader: number;
+                        others: number;
+                        turnout_from: number;
+                        valid: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    clean_share_pct: number;
+                    leader_votes: number;
+                    official_share_pct: number;
+                    stations_included: number;
+                    turnout_mode: {
+                        center: number;
+                        from: number;
+                        to: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                } & {
+                    [key: string]: unknown;
+                };
+                version: string;
+            } & {
+                [key: string]: unknown;
+            };
+            source: {
+                credit: string;
+                files: ({
+                    file: string;
+                    imported_at: string;
+                    sha256: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            };
+            stations_read: number;
+        } & {
+            [key: string]: unknown;
+        };
+        ElectionSummary: {
+            election: {
+                id: string;
+                kind: string;
+                title: string;
+                year: number;
+            };
+            flags: {
+                [key: string]: number;
+            };
+            /** @description the same totals per region or district (with `by`) */
+            groups: unknown[];
+            method: string;
+            source: {
+                credit: string;
+                files: ({
+                    file: string;
+                    imported_at: string;
+                    sha256: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            };
+            totals: {
+                all: {
+                    cast: number;
+                    choices: ({
+                        idx: number;
+                        label: string;
+                        label_en: string | null;
+                        pct_of_cast: number | null;
+                        votes: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    flagged: number;
+                    issued: number;
+                    registered: number;
+                    stations: number;
+                    turnout_pct: number | null;
+                } & {
+                    [key: string]: unknown;
+                };
+                electronic: {
+                    cast: number;
+                    choices: ({
+                        idx: number;
+                        label: string;
+                        label_en: string | null;
+                        pct_of_cast: number | null;
+                        votes: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    flagged: number;
+                    issued: number;
+                    registered: number;
+                    stations: number;
+                    turnout_pct: number | null;
+                } & {
+                    [key: string]: unknown;
+                };
+                paper: {
+                    cast: number;
+                    choices: ({
+                        idx: number;
+                        label: string;
+                        label_en: string | null;
+                        pct_of_cast: number | null;
+                        votes: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    flagged: number;
+                    issued: number;
+                    registered: number;
+                    stations: number;
+                    turnout_pct: number | null;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
         Event: {
             /** @default [] */
             actors: {
@@ -3610,41 +3973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        caveats: string[];
-                        districts: ({
-                            district: number | null;
-                            oik: string | null;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
-                        election: {
-                            id: string;
-                            kind: string;
-                            title: string;
-                            year: number;
-                        };
-                        method: string;
-                        source: {
-                            credit: string;
-                            files: ({
-                                file: string;
-                                imported_at: string;
-                                sha256: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        summary: {
-                            districts: number;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ElectionElectronic"];
                 };
             };
             /** @description Invalid input (each field named) */
@@ -3694,37 +4023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        election: {
-                            id: string;
-                            kind: string;
-                            title: string;
-                            year: number;
-                        };
-                        heatmap?: unknown;
-                        histograms?: unknown;
-                        integers?: unknown;
-                        leader: {
-                            label: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        shpilkin?: unknown;
-                        source: {
-                            credit: string;
-                            files: ({
-                                file: string;
-                                imported_at: string;
-                                sha256: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ElectionFingerprints"];
                 };
             };
             /** @description Invalid input (each field named) */
@@ -3771,40 +4070,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        election: {
-                            id: string;
-                            kind: string;
-                            title: string;
-                            year: number;
-                        };
-                        flags: {
-                            [key: string]: number;
-                        };
-                        groups: unknown[];
-                        method: string;
-                        source: {
-                            credit: string;
-                            files: ({
-                                file: string;
-                                imported_at: string;
-                                sha256: string;
-                            } & {
-                                [key: string]: unknown;
-                            })[];
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        totals: {
-                            all?: unknown;
-                            electronic?: unknown;
-                            paper?: unknown;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    } & {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ElectionSummary"];
                 };
             };
             /** @description Invalid input (each field named) */

@@ -45,6 +45,11 @@ export type SpeedtestDay = SpeedTestSummary['items'][number];
 export type WatchStatus = Answer<'watch.status'>;
 export type WhatsNew = Answer<'watch.new'>;
 export type ElectionList = Answer<'elections.list'>;
+export type ElectionSummary = Schemas['ElectionSummary'];
+export type ElectionFingerprints = Schemas['ElectionFingerprints'];
+export type ElectionElectronic = Schemas['ElectionElectronic'];
+export type DegTimeline = NonNullable<ElectionElectronic['deg_timeline']>;
+export type SeriesSum = NonNullable<DegTimeline['party_list']>;
 
 export class ApiError extends Error {
   constructor(

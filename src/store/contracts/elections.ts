@@ -5,12 +5,12 @@
  * is idempotent and a killed import leaves the previous complete state.
  */
 
-export interface ElectionRecord {
+export type ElectionRecord = {
   id: string;
   kind: string;
   year: number;
   title: string;
-}
+};
 
 export interface ElectionChoiceRecord {
   election_id: string;
@@ -132,7 +132,7 @@ export interface ElectionArrays {
 }
 
 /** Station, ballot and voter sums of a set of rows (flagged rows included and counted). */
-export interface ElectionSums {
+export type ElectionSums = {
   stations: number;
   flagged: number;
   registered: number;
@@ -140,7 +140,7 @@ export interface ElectionSums {
   cast: number;
   valid: number;
   invalid: number;
-}
+};
 
 /** Sums of one group (region, district or the whole election), paper and electronic apart. */
 export interface ElectionTotalsRow extends ElectionSums {

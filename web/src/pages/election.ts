@@ -7,116 +7,20 @@
  * GET /api/elections/:id/{summary,fingerprints,electronic}.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson } from '../api.js';
+import { type ElectionElectronic, type ElectionFingerprints, type ElectionSummary, getJson } from '../api.js';
 import { chartWidth, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { num, short } from '../format.js';
 import type { PageContext } from '../router.js';
-import { degTimeline, type DegTimeline } from '../ui/deg-timeline.js';
+import { degTimeline } from '../ui/deg-timeline.js';
 import { figure } from '../ui/figure.js';
 import { empty, section } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 
-interface Choice {
-  idx: number;
-  label: string;
-  label_en: string | null;
-  votes: number;
-  pct_of_cast: number | null;
-}
-interface Block {
-  stations: number;
-  flagged: number;
-  registered: number;
-  issued: number;
-  cast: number;
-  turnout_pct: number | null;
-  choices: Choice[];
-}
-interface Summary {
-  election: { id: string; title: string; year: number };
-  method: string;
-  totals: { all: Block; paper: Block; electronic: Block };
-  flags: Record<string, number>;
-  source: { files: { file: string; sha256: string; imported_at: string }[]; credit: string };
-}
-interface Excess {
-  observed: number;
-  expected: number;
-  excess: number;
-  sd: number;
-  threshold: number;
-}
-interface Fingerprints {
-  leader: { label: string; label_en: string | null };
-  stations_read: number;
-  histograms: { bin_width: number; centres: number[]; turnout: number[]; leader: number[]; stations_included: number; version: string };
-  heatmap: { cells: [number, number, number][]; bin_width: number; version: string };
-  shpilkin: {
-    reference: string;
-    version: string;
-    result: {
-      turnout_mode: { from: number; to: number; center: number };
-      clean_share_pct: number;
-      official_share_pct: number;
-      anomalous_votes: number;
-      leader_votes: number;
-      stations_included: number;
-      bins: { turnout_from: number; valid: number; leader: number; others: number; expected_leader: number | null }[];
-    };
-  };
-  integers: {
-    reference: string;
-    version: string;
-    params: { reps: number; seed: number };
-    result: {
-      stations_included: number;
-      flagged_included: number;
-      either: Excess;
-      leader: Excess;
-      turnout: Excess;
-      by_region: { region: string; stations: number; either: Excess }[];
-    };
-  } | null;
-}
-interface Standing {
-  name: string;
-  votes: number;
-  pct: number | null;
-}
-interface District {
-  district: number | null;
-  oik: string | null;
-  region: string | null;
-  single_mandate: {
-    paper_leader: Standing;
-    electronic_leader: Standing;
-    winner: Standing;
-    margin_votes: number;
-    winner_paper_margin_votes: number;
-    changed_by_deg: boolean;
-  } | null;
-  party_list: {
-    paper: { leader: Standing } | null;
-    electronic: { leader: Standing; cast: number } | null;
-    combined_leader: Standing;
-    changed_by_deg: boolean;
-    electronic_share_of_cast_pct: number | null;
-  };
-}
-interface Electronic {
-  summary: {
-    districts: number;
-    with_single_mandate: number;
-    single_mandate_changed_by_deg: number;
-    party_list_changed_by_deg: number;
-    electronic_ballots_issued: number;
-  };
-  districts: District[];
-  deg_timeline: DegTimeline | null;
-  caveats: string[];
-  method: string;
-}
+type Summary = ElectionSummary;
+type Fingerprints = ElectionFingerprints;
+type Electronic = ElectionElectronic;
+type District = Electronic['districts'][number];
 
 const name = (c: { label: string; label_en: string | null }) => c.label_en ?? c.label;
 const p2 = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v.toFixed(2)}%`);

@@ -5,14 +5,12 @@
  * electronic count, and where the series comes from.
  */
 import * as Plot from '@observablehq/plot';
-import type { DegTimeline, SeriesSum } from '../../../src/elections/model.js';
+import type { DegTimeline, SeriesSum } from '../api.js';
 import { chartWidth } from '../common.js';
 import { h } from '../dom.js';
 import { num } from '../format.js';
 import { figure } from './figure.js';
 import { dataTable } from './table.js';
-
-export type { DegTimeline };
 
 /** Moscow is UTC+3 all year since 2014: shifting by 3 h and drawing in UTC shows Moscow time. */
 const MSK = 3 * 3600_000;

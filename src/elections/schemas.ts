@@ -1,0 +1,151 @@
+/**
+ * What the election reads answer, as zod: the OpenAPI document and the dashboard's generated
+ * types come from here. Objects are open (`looseObject`): every field named here is published
+ * and typed, and a figure's further detail (parameters, exclusions) passes through as it is.
+ */
+import { z } from 'zod';
+
+/** The election and the files it was read from, at the top of every read. */
+export const ElectionRef = z.object({ id: z.string(), kind: z.string(), year: z.number(), title: z.string() });
+export const ElectionSource = z.looseObject({
+  files: z.array(z.looseObject({ file: z.string(), sha256: z.string(), imported_at: z.string() })),
+  credit: z.string(),
+});
+
+const Choice = z.looseObject({ idx: z.number(), label: z.string(), label_en: z.string().nullable(), votes: z.number(), pct_of_cast: z.number().nullable() });
+/** Totals of a set of stations: counts, turnout, votes and shares per choice. */
+const Block = z.looseObject({
+  stations: z.number(),
+  flagged: z.number(),
+  registered: z.number(),
+  issued: z.number(),
+  cast: z.number(),
+  turnout_pct: z.number().nullable(),
+  choices: z.array(Choice),
+});
+
+export const ElectionSummarySchema = z
+  .looseObject({
+    election: ElectionRef,
+    method: z.string(),
+    totals: z.looseObject({ all: Block, paper: Block, electronic: Block }),
+    groups: z.array(z.unknown()).meta({ description: 'the same totals per region or district (with `by`)' }),
+    flags: z.record(z.string(), z.number()),
+    source: ElectionSource,
+  })
+  .meta({ id: 'ElectionSummary' });
+
+const Excess = z.looseObject({ observed: z.number(), expected: z.number(), excess: z.number(), sd: z.number(), threshold: z.number() });
+
+export const ElectionFingerprintsSchema = z
+  .looseObject({
+    election: ElectionRef,
+    leader: z.looseObject({ label: z.string(), label_en: z.string().nullable() }),
+    stations_read: z.number(),
+    histograms: z.looseObject({
+      bin_width: z.number(),
+      centres: z.array(z.number()),
+      turnout: z.array(z.number()),
+      leader: z.array(z.number()),
+      stations_included: z.number(),
+      version: z.string(),
+    }),
+    heatmap: z.looseObject({
+      cells: z.array(z.array(z.number())).meta({ description: 'each [turnout bin, leader-share bin, stations]' }),
+      bin_width: z.number(),
+      version: z.string(),
+    }),
+    shpilkin: z.looseObject({
+      reference: z.string(),
+      version: z.string(),
+      result: z.looseObject({
+        turnout_mode: z.looseObject({ from: z.number(), to: z.number(), center: z.number() }),
+        clean_share_pct: z.number(),
+        official_share_pct: z.number(),
+        anomalous_votes: z.number(),
+        leader_votes: z.number(),
+        stations_included: z.number(),
+        bins: z.array(
+          z.looseObject({ turnout_from: z.number(), valid: z.number(), leader: z.number(), others: z.number(), expected_leader: z.number().nullable() }),
+        ),
+      }),
+    }),
+    integers: z
+      .looseObject({
+        reference: z.string(),
+        version: z.string(),
+        params: z.looseObject({ reps: z.number(), seed: z.number() }),
+        result: z.looseObject({
+          stations_included: z.number(),
+          flagged_included: z.number(),
+          either: Excess,
+          leader: Excess,
+          turnout: Excess,
+          by_region: z.array(z.looseObject({ region: z.string(), stations: z.number(), either: Excess })),
+        }),
+      })
+      .nullable()
+      .meta({ description: 'null when reps = 0' }),
+    source: ElectionSource,
+  })
+  .meta({ id: 'ElectionFingerprints' });
+
+const Standing = z.looseObject({ name: z.string(), votes: z.number(), pct: z.number().nullable() });
+const SeriesSum = z.object({
+  ballots: z.array(z.number()),
+  total: z.number(),
+  choices: z.array(z.object({ name: z.string(), label_en: z.string().nullable(), votes: z.array(z.number()), total: z.number() })),
+});
+const DegTimeline = z
+  .object({
+    bin_minutes: z.number(),
+    t: z.array(z.number()).meta({ description: 'bin starts, epoch ms UTC' }),
+    districts: z.array(z.number()),
+    single_mandate: SeriesSum.nullable(),
+    party_list: SeriesSum.nullable(),
+    final_electronic_cast: z.number().meta({ description: 'final electronic ballots cast in the same districts, to set against the bins' }),
+    method: z.string(),
+    credit: z.string(),
+  })
+  .meta({ description: 'the DEG decryption series summed over the districts (votes per bin, per choice)' });
+
+export const ElectionElectronicSchema = z
+  .looseObject({
+    election: ElectionRef,
+    method: z.string(),
+    caveats: z.array(z.string()),
+    summary: z.looseObject({
+      districts: z.number(),
+      with_single_mandate: z.number(),
+      single_mandate_changed_by_deg: z.number(),
+      party_list_changed_by_deg: z.number(),
+      electronic_ballots_issued: z.number(),
+    }),
+    districts: z.array(
+      z.looseObject({
+        district: z.number().nullable(),
+        oik: z.string().nullable(),
+        region: z.string().nullable(),
+        single_mandate: z
+          .looseObject({
+            paper_leader: Standing,
+            electronic_leader: Standing,
+            winner: Standing,
+            margin_votes: z.number(),
+            winner_paper_margin_votes: z.number(),
+            changed_by_deg: z.boolean(),
+          })
+          .nullable(),
+        party_list: z.looseObject({
+          paper: z.looseObject({ leader: Standing }).nullable(),
+          electronic: z.looseObject({ leader: Standing, cast: z.number() }).nullable(),
+          combined_leader: Standing,
+          changed_by_deg: z.boolean(),
+          electronic_share_of_cast_pct: z.number().nullable(),
+        }),
+      }),
+    ),
+    deg_timeline: DegTimeline.nullable(),
+    source: ElectionSource,
+  })
+  .meta({ id: 'ElectionElectronic' });
