@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
 import { createApp } from '../../src/server/app.js';
+import { electionsElectronic, electionsFingerprints, electionsSummary } from '../../src/elections/ops.js';
 import { ELECTION_FIXTURES, electionFixture as fx } from '../helpers/elections.js';
 import { clock, cli, tempDir } from '../helpers/index.js';
 
@@ -150,6 +151,15 @@ describe('elections on the shipped fixtures', () => {
       expect(fp.histograms.turnout).toHaveLength(1001);
       expect(fp.heatmap.cells.length).toBeGreaterThan(100);
       expect(fp.integers.params.reps).toBe(50);
+      // Every answer is what its published schema says (the dashboard's types come from it).
+      for (const [op, doc] of [
+        [electionsSummary, sum],
+        [electionsElectronic, el],
+        [electionsFingerprints, fp],
+      ] as const)
+        expect(op.output.parse(doc), `${op.name}: fields missing from the output schema`).toEqual(doc);
+      const noReps: unknown = await (await app.request('/api/elections/duma-2021/fingerprints?reps=0')).json();
+      expect(electionsFingerprints.output.parse(noReps)).toEqual(noReps);
       expect((await app.request('/api/elections/duma-1999/summary')).status).toBe(404);
       expect((await app.request('/api/elections/not-an-id/summary')).status).toBe(400);
     } finally {
