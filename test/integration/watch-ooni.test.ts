@@ -4,7 +4,8 @@
  * each cycle syncs the upload hours since the watch's cursor and ingests what lands. A transfer
  * that keeps failing leaves the cursor where it was (exit 3); the next start fetches only that
  * file; the one after moves on to the next window and fetches nothing. Every measurement of the
- * window is stored once, and every file is one watch input.
+ * window is stored once, and every file is one watch input. The counts of what was ingested
+ * become the ooni_measurements signal per network and day, zeros on the silent day after.
  */
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -109,5 +110,15 @@ describe('watch --once --ooni-sync (local S3 double)', () => {
     const after = JSON.parse((await cli(['signals', 'points', '--source', 'ooni_measurements', '--db', db, '--json'])).out) as { items: typeof got };
     expect(after.items.filter((p) => p.t < '2022-11-12')).toEqual(got);
     expect(new Set(after.items.filter((p) => p.t >= '2022-11-12').map((p) => p.value))).toEqual(new Set([0]));
+  });
+
+  it('refuses a bad --ooni-counts and an s3:// bucket of unknown region before any cycle (exit 2)', async () => {
+    const other = join(t.dir, 'usage.duckdb');
+    const counts = await cli(['watch', '--once', '--ooni-sync', s3.url, '--ooni-counts', 'week', '--db', other]);
+    expect(counts.code).toBe(2);
+    expect(counts.err).toContain('--ooni-counts must be day, hour or off, got "week"');
+    const bucket = await cli(['watch', '--once', '--ooni-sync', 's3://my-mirror', '--db', other]);
+    expect(bucket.code).toBe(2);
+    expect(bucket.err).toContain('add it as s3://my-mirror?region=REGION');
   });
 });
