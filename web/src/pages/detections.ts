@@ -6,7 +6,7 @@
  * "insufficient data" is never silent.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson, hasApi, type MeasurementSummary, type SpeedtestDay } from '../api.js';
+import { getJson, hasApi, type MeasurementSummary, type SpeedTestSummary } from '../api.js';
 import { chartWidth, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { day, text } from '../format.js';
@@ -73,7 +73,7 @@ function evidenceChart(d: Detection, signal: AbortSignal): HTMLElement {
     void section(
       slot,
       'the speed tests',
-      () => getJson<{ items: SpeedtestDay[] }>(path, params, signal),
+      () => getJson<SpeedTestSummary>(path, params, signal),
       (r) => (r.items.length ? throttlingFigure(r.items, d.probe_cc) : empty('No speed tests behind this detection.')),
       signal,
     );

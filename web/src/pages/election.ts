@@ -7,7 +7,7 @@
  * GET /api/elections/:id/{summary,fingerprints,electronic}.
  */
 import * as Plot from '@observablehq/plot';
-import { type ElectionElectronic, type ElectionFingerprints, type ElectionSummary, getJson } from '../api.js';
+import { type ElectionElectronic, type ElectionFingerprints, type ElectionList, type ElectionSummary, getJson } from '../api.js';
 import { chartWidth, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { num, short } from '../format.js';
@@ -292,7 +292,7 @@ export default async function election({ root, params, signal }: PageContext): P
     h('h2', null, 'Paper versus electronic voting'),
     el,
   );
-  void getJson<{ items: { id: string; ledger_events: string[] }[] }>('/api/elections', {}, signal).then((l) => {
+  void getJson<ElectionList>('/api/elections', {}, signal).then((l) => {
     const ev = l.items.find((x) => x.id === id)?.ledger_events ?? [];
     if (ev.length && !signal.aborted)
       ledger.replaceChildren('Ledger events about this election’s technology: ', ...ev.flatMap((x, i) => [i ? ', ' : '', h('a', { href: `/events/${x}` }, x)]));
