@@ -52,9 +52,9 @@ export async function ooniCountStep(
   if (until <= since) return r;
   r.bins = { since: new Date(since).toISOString(), until: new Date(until).toISOString() };
   const from = new Date(since - o.lookbackDays * DAY).toISOString();
-  const rows = (
-    await Promise.all((cc.length ? cc : [undefined]).map((c) => deps.store.detect.volumeHours({ cc: c, since: from, until: r.bins!.until })))
-  ).flat();
+  // One country at a time: no reads left running if one fails.
+  const rows = [];
+  for (const c of cc.length ? cc : [undefined]) rows.push(...(await deps.store.detect.volumeHours({ cc: c, since: from, until: r.bins.until })));
   const points = ooniCountPoints(
     rows.map((x) => ({ ...x, t: Number(x.t), n: Number(x.n) })),
     { bin: o.bin, since, until, lookbackDays: o.lookbackDays, file: '' },
