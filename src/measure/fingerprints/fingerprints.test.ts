@@ -9,6 +9,22 @@ import { guardLiteral, literalChain, matchesChain, requiredLiterals, SubstringIn
 const DIR = join(import.meta.dirname, '../../../data/ooni/fingerprints');
 const load = (file: string, source: string) => parseFingerprintFile(readFileSync(join(DIR, file), 'utf8'), file, source);
 
+/** Every shipped regex fingerprint (OONI HTTP, Censored Planet) that JavaScript compiles, plus `extra`. */
+function shippedRegexes(extra: string[] = []): { p: string; re: RegExp }[] {
+  const patterns = [
+    ...load('fingerprints_http.csv', 'ooni-http').items.filter((f) => f.pattern_type === 'regexp'),
+    ...load('censoredplanet_blockpage_signatures.jsonl', 'cp').items,
+    ...load('censoredplanet_false_positive_signatures.jsonl', 'cp').items,
+  ].map((f) => f.pattern);
+  return [...patterns, ...extra].flatMap((p) => {
+    try {
+      return [{ p, re: new RegExp(p, 's') }];
+    } catch {
+      return [];
+    }
+  });
+}
+
 describe('SubstringIndex', () => {
   it('finds exactly what includes() finds, on the real OONI body patterns', () => {
     const patterns = load('fingerprints_http.csv', 'ooni-http')
@@ -48,24 +64,12 @@ describe('requiredLiterals', () => {
   });
 
   it('decides literal chains exactly as the regex does (every chain among the shipped regexes, random texts)', () => {
-    const regexes = [
-      ...load('fingerprints_http.csv', 'ooni-http').items.filter((f) => f.pattern_type === 'regexp'),
-      ...load('censoredplanet_blockpage_signatures.jsonl', 'cp').items,
-      ...load('censoredplanet_false_positive_signatures.jsonl', 'cp').items,
-    ]
-      .map((f) => f.pattern)
-      .concat(['a.+b', '.+ab', 'ab.+', 'a.*?b.+?c', '{x}.*}']);
+    const regexes = shippedRegexes(['a.+b', '.+ab', 'ab.+', 'a.*?b.+?c', '{x}.*}']);
     let seed = 11;
     const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     let chains = 0;
-    for (const p of regexes) {
+    for (const { p, re } of regexes) {
       const chain = literalChain(p);
-      let re: RegExp;
-      try {
-        re = new RegExp(p, 's');
-      } catch {
-        continue;
-      }
       if (!chain) continue;
       chains++;
       const lits = chain.parts.map((x) => x.lit);
@@ -95,11 +99,7 @@ describe('guardLiteral', () => {
   });
 
   it('never rules out a text the regex matches (every shipped regex that is not a literal chain)', () => {
-    const regexes = [
-      ...load('fingerprints_http.csv', 'ooni-http').items.filter((f) => f.pattern_type === 'regexp'),
-      ...load('censoredplanet_blockpage_signatures.jsonl', 'cp').items,
-      ...load('censoredplanet_false_positive_signatures.jsonl', 'cp').items,
-    ].map((f) => f.pattern);
+    const regexes = shippedRegexes();
     // texts the regex matches: its own characters with escapes, classes, quantifiers and alternatives resolved simply
     const sample = (p: string, pick: number) =>
       p
@@ -110,15 +110,8 @@ describe('guardLiteral', () => {
         .replace(/[?*]/g, '');
     let guarded = 0;
     let matched = 0;
-    for (const p of regexes) {
-      if (literalChain(p)) continue;
-      const g = guardLiteral(p);
-      let re: RegExp;
-      try {
-        re = new RegExp(p, 's');
-      } catch {
-        continue;
-      }
+    for (const { p, re } of regexes) {
+      const g = literalChain(p) ? null : guardLiteral(p);
       if (!g) continue;
       guarded++;
       for (const text of [sample(p, 0), sample(p, 1), `x ${sample(p, 0)} y`, p]) {
