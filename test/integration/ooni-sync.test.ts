@@ -194,7 +194,7 @@ describe('splinternet ooni sync (local S3 double)', () => {
     expect(r.err).toMatch(/--cc must be ISO 3166-1 alpha-2 codes, got "USA"/);
     expect((await cli([...base, '--since', 'March', '--until', '2022-11-10'])).code).toBe(2);
     expect((await cli([...base, '--since', '2022-11-10', '--until', '2022-11-10', '--bucket-url', 'ftp://x/y'])).err).toMatch(
-      /scheme ftp: is not http or https/,
+      /scheme ftp: is not s3, http or https/,
     );
   });
 });
