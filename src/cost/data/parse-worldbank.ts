@@ -47,6 +47,14 @@ function put(p: Parsed, o: ParseOptions, indicator: string, a3: string, year: nu
   p.values.push(v);
 }
 
+/** A four-digit year in 1900-2100, or null: an empty cell is not year 0. */
+function yearOf(cell: string | undefined): number | null {
+  const t = (cell ?? '').trim();
+  if (!/^\d{4}$/.test(t)) return null;
+  const y = Number(t);
+  return y > 1900 && y <= 2100 ? y : null;
+}
+
 export function parseWorldBank(text: string, o: ParseOptions): Parsed {
   const p = emptyParsed();
   const rows = csvRows(text);
@@ -70,8 +78,8 @@ export function parseWorldBank(text: string, o: ParseOptions): Parsed {
         continue;
       }
       for (let i = 4; i < h.length; i++) {
-        const year = Number(h[i]);
-        if (!Number.isInteger(year)) continue;
+        const year = yearOf(h[i]);
+        if (year === null) continue;
         const n = numberCell(c[i]);
         if (n === null) continue;
         if (Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `not a number in column ${h[i]}: "${c[i]}"`, raw: c.slice(0, 4).join(',') });
@@ -84,9 +92,9 @@ export function parseWorldBank(text: string, o: ParseOptions): Parsed {
       p.rejects.push({ line: r.line, reason: `a long-format file needs --indicator (e.g. NY.GDP.MKTP.CD); header: ${h.join(',')}`, raw: null });
       return p;
     }
-    const year = Number(c[2]);
+    const year = yearOf(c[2]);
     const n = numberCell(c[3]);
-    if (!Number.isInteger(year) || Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `bad year or value`, raw: c.join(',') });
+    if (year === null || Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `bad year or value`, raw: c.join(',') });
     else if (n === null) bump(p, 'missing value');
     else if (owid && !c[1]) bump(p, 'no ISO 3166-1 alpha-2 code (aggregate or non-ISO economy)');
     else put(p, o, indicator, c[1] ?? '', year, n);

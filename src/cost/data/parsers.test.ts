@@ -14,6 +14,14 @@ describe('World Bank files', () => {
     expect(p.skipped).toEqual({ 'no ISO 3166-1 alpha-2 code (aggregate or non-ISO economy)': 1 });
   });
 
+  it('never reads an empty or malformed year cell as year 0 (synthetic rows)', () => {
+    const long = parseWorldBank('Country Name,Country Code,Year,Value\nChina,CHN,,1\nChina,CHN,20x1,2\nChina,CHN,2010,3\n', { ...o, indicator: 'SP.POP.TOTL' });
+    expect(long.values.map((v) => [v.year, v.value])).toEqual([[2010, 3]]);
+    expect(long.rejects.map((r) => r.line)).toEqual([2, 3]);
+    const wide = parseWorldBank('Country Name,Country Code,Indicator Name,Indicator Code,2019,,"2020\nChina,CHN,Population,SP.POP.TOTL,5,6,7\n', o);
+    expect(wide.values.every((v) => v.year > 1900)).toBe(true);
+  });
+
   it('needs --indicator for long files and says so', () => {
     const p = parseWorldBank('Country Name,Country Code,Year,Value\nChina,CHN,2010,1\n', o);
     expect(p.rejects[0]!.reason).toMatch(/--indicator/);
