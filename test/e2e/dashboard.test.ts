@@ -241,9 +241,13 @@ describe('measurement explorer', () => {
       // Click through: the cell's measurements, then one measurement's verdict and evidence.
       await cells.first().click();
       await v.page.waitForURL(/target=telegram/);
+      // Each click waits for the page it opened to settle: the router aborts the fetches of a
+      // page the user leaves, and an aborted request would be reported as a failed one.
+      await ready(v.page);
       await v.page.waitForSelector('table.data a[href*="id="]');
       await v.page.locator('table.data a[href*="id="]').first().click();
       await v.page.waitForSelector('.measurement-detail h3:has-text("Verdict")');
+      await ready(v.page);
       expect(await v.page.locator('.measurement-detail').textContent()).toMatch(/likely_blocked|blocked|anomaly/);
       await clean(v, 'measurement-detail');
     } else {
