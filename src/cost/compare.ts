@@ -7,17 +7,18 @@
  * hours, users affected and cost per user-hour that differs most. Nothing is fitted to their
  * figures: the comparison is a check, the numbers are the engine's.
  */
-import { listIndicators } from '../ledger/index.js';
+import { STOP_END_NOT_RECORDED, listIndicators, type LedgerEvent } from '../ledger/index.js';
 import type { z } from 'zod';
 import type { ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { econData, type CountryData } from './data/econ-data.js';
 import type { EventOverrides } from './event-scenario.js';
 import { technicalEvents, ledgerDurations } from './ledger-events.js';
+import { endNotRecorded } from './unknown-end.js';
 import { G20 } from './brookings-2016/params.js';
 import { nearestYear } from './method-kit.js';
 import type { CostCompareSchema } from './schemas.js';
-import { priceEvent } from './service.js';
+import { priceEvent, type EventCostResult } from './service.js';
 
 export const COMPARE_METHOD = 'cost-escalated';
 
@@ -127,6 +128,41 @@ function causeText(r: CompareRow, causes: Cause[], mix: RowMix | undefined): str
   return null;
 }
 
+/**
+ * The last year STOP's yearly accounting counts each event in: its Combined sheet repeats an
+ * ongoing shutdown once per count_year it lasts (Access Now's annual reports count it in each).
+ */
+async function lastCountYears(store: Store): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const l of await store.ledger.linksOfKind('stop_row')) {
+    const y = Number((l.doc as { count_year?: unknown } | null)?.count_year);
+    if (Number.isInteger(y) && y > (out.get(l.eventId) ?? 0)) out.set(l.eventId, y);
+  }
+  return out;
+}
+
+/**
+ * The pieces of an event the comparison prices. A network shutdown STOP marks ongoing lasted,
+ * by STOP's yearly accounting, through every year before the last count_year L (Access Now
+ * counted it again in L), and into L for a time nobody recorded: that piece is given the
+ * durations of the ended events of its country and kind (unknown-end.ts), like any unrecorded
+ * end. Top10VPN's yearly reports count a continuing network shutdown in every year it lasts
+ * (Tigray 2021: 8,864 h). Platform blocks and throttles marked ongoing stay whole, unpriced
+ * without --end: Top10VPN's rows do not carry long-standing blocks into later years (Russia
+ * 2023: 1,353 h although Facebook and Instagram stayed blocked all year).
+ */
+export function comparePieces(e: LedgerEvent, lastCountYear: number | undefined): LedgerEvent[] {
+  const first = Number(e.start.slice(0, 4));
+  if (e.category !== 'shutdown' || e.end !== null || endNotRecorded(e) || !lastCountYear || lastCountYear < first) return [e];
+  const unknown: LedgerEvent = { ...e, notes: [e.notes, STOP_END_NOT_RECORDED].filter(Boolean).join(' ') };
+  if (lastCountYear === first) return [unknown];
+  return [
+    // A timed end: the year's last second is a boundary of the accounting, not a date recorded without a time.
+    { ...e, end: `${lastCountYear - 1}-12-31T23:59:59Z` },
+    { ...unknown, start: `${lastCountYear}-01-01` },
+  ];
+}
+
 /** Price the ledger and compare it with Top10VPN per country and year. */
 export async function compareTop10vpn(
   deps: { store: Store; progress: ProgressReporter },
@@ -137,6 +173,7 @@ export async function compareTop10vpn(
   const overrides: EventOverrides = { severity: 1, ...(opts.overrides ?? {}) };
   const events = (await technicalEvents(deps, opts.country ? { country: opts.country } : {})).filter((e) => e.countries.length === 1);
   const durations = await ledgerDurations(deps);
+  const counted = overrides.end === undefined ? await lastCountYears(deps.store) : new Map<string, number>();
   const rows = new Map<string, CompareRow>();
   const mixes = new Map<string, RowMix>();
   const mixOf = (cc: string, y: number): RowMix => {
@@ -181,8 +218,14 @@ export async function compareTop10vpn(
   deps.progress.start('price events', events.length, 'events');
   for (const [i, e] of events.entries()) {
     const cc = e.countries[0]!;
-    const r = await priceEvent(deps, e, overrides, durations).catch(() => null);
-    if (!r || r.estimates.length === 0) {
+    const pieces = overrides.end === undefined ? comparePieces(e, counted.get(e.id)) : [e];
+    const priced: EventCostResult[] = [];
+    let r: EventCostResult | null = null;
+    for (const piece of pieces) {
+      r = await priceEvent(deps, piece, overrides, durations).catch(() => null);
+      if (r?.estimates.length) priced.push(r);
+    }
+    if (!priced.length) {
       const y = Number(e.start.slice(0, 4));
       const missing = (r?.missing ?? []).map((m) => m.field).join(', ') || 'error';
       if (y >= 2019) {
@@ -197,21 +240,25 @@ export async function compareTop10vpn(
         (e.population_affected?.share ?? 0) >= 1 ||
         (!e.population_affected && e.scope !== 'local' && e.scope !== 'regional' && e.regions.length === 0);
       const area = whole ? '*' : [...(e.places ?? []).map((p) => p.name)].sort().join('+') || e.regions.join('+') || (e.geocode?.text ?? e.id);
-      const main = r.estimates.find((x) => x.method === COMPARE_METHOD) ?? r.estimates[0]!;
-      // Hours actually cut: the span's hours × the share its schedule says was cut.
-      const active = (r.scenario?.active as { share: number } | null | undefined)?.share ?? 1;
-      for (const est of r.estimates) {
-        for (const p of est.periods) {
-          if (p.year === null || !p.usd) continue;
-          const rr = row(cc, p.year);
-          rr.ours[est.method] = (rr.ours[est.method] ?? 0) + p.usd.median;
-          if (est === main) {
-            rr.our_hours += p.hours * active;
-            if (e.category === 'block' || e.subtype === 'platform') mixOf(cc, p.year).platform_hours += p.hours * active;
-            const m = mixOf(cc, p.year);
-            const people = whole ? ((await nearest(cc, 'SP.POP.TOTL', p.year)) ?? 0) : (e.population_affected?.estimate ?? 0);
-            m.areas.set(area, Math.max(m.areas.get(area) ?? 0, people));
-            rr.events.push({ id: e.id, title: e.title, hours: Math.round(p.hours * active * 10) / 10, usd: p.usd.median });
+      for (const r of priced) {
+        const main = r.estimates.find((x) => x.method === COMPARE_METHOD) ?? r.estimates[0]!;
+        // Hours actually cut: the span's hours × the share its schedule says was cut, on average
+        // (the share is triangular(low, mode, high); a one-day record without times is 8 h of 24).
+        const a = r.scenario?.active as { share: number; low: number; high: number } | null | undefined;
+        const active = a ? (a.low + a.share + a.high) / 3 : 1;
+        for (const est of r.estimates) {
+          for (const p of est.periods) {
+            if (p.year === null || !p.usd) continue;
+            const rr = row(cc, p.year);
+            rr.ours[est.method] = (rr.ours[est.method] ?? 0) + p.usd.median;
+            if (est === main) {
+              rr.our_hours += p.hours * active;
+              if (e.category === 'block' || e.subtype === 'platform') mixOf(cc, p.year).platform_hours += p.hours * active;
+              const m = mixOf(cc, p.year);
+              const people = whole ? ((await nearest(cc, 'SP.POP.TOTL', p.year)) ?? 0) : (e.population_affected?.estimate ?? 0);
+              m.areas.set(area, Math.max(m.areas.get(area) ?? 0, people));
+              rr.events.push({ id: e.id, title: e.title, hours: Math.round(p.hours * active * 10) / 10, usd: p.usd.median });
+            }
           }
         }
       }
@@ -274,7 +321,10 @@ export async function compareTop10vpn(
     notes: [
       "ours: the sum of each event's median (USD) over its periods in the year; an event spanning years counts in each year for its hours there",
       `throttling priced at severity ${overrides.severity} (Top10VPN counts unusable throttling as a shutdown)`,
-      'events marked ongoing are priced only with --end (STOP leaves many stale rows open); an end STOP did not record is given the durations of the ended events of the same country and kind (median, quartiles); events not priced are listed with what they miss',
+      overrides.end === undefined
+        ? "a network shutdown STOP marks ongoing is priced by STOP's yearly accounting (its Combined sheet repeats an ongoing shutdown once per count_year): whole through the years before its last count_year, and into that year for the durations of the ended events of its country and kind; platform blocks and throttles marked ongoing are not priced without --end (Top10VPN does not carry long-standing blocks into later years)"
+        : `events marked ongoing are priced up to ${overrides.end} (--end)`,
+      'an end STOP did not record (not marked ongoing) is given the durations of the ended events of the same country and kind (median, quartiles); events not priced are listed with what they miss',
       'hours: the hours a schedule in the record says were cut (N occasions × hours each), or the length it states; else, for dates without times, the length the dates give on average (start and end uniform within their days); else the whole span',
       'a shutdown no government ordered that names the networks it hit is an outage of those networks: not priced without their share of subscribers (missing isp_share)',
       'our users affected: the people of the distinct areas cut off in the year, each area once and at most the whole country, × the share of people online (World Bank SP.POP.TOTL, IT.NET.USER.ZS)',

@@ -76,6 +76,10 @@ export const allCountries = (): Country[] => [...countries.values()];
  * English short names. Somaliland is not an ISO country: it is coded under Somalia (SO) and
  * callers record that choice.
  */
+/** Names coded under another country's code: the area they name is part of that country. */
+const CODED_UNDER_ANOTHER = new Set(['somaliland']);
+export const codedUnderAnother = (name: string): boolean => CODED_UNDER_ANOTHER.has(name.trim().toLowerCase());
+
 const NAME_ALIASES: Record<string, string> = {
   'iran (islamic republic of)': 'IR',
   iran: 'IR',

@@ -131,4 +131,25 @@ describe('who was cut off', () => {
     // the whole-country pricing this replaces was ~$177 bn for India's 2022 events
     expect(y2022.ours['cost-escalated']).toBeLessThan(2e9);
   });
+
+  it("an ongoing network shutdown is compared by STOP's yearly accounting: Tigray whole through 2024, into 2025 for an imputed time; an ongoing platform block is not priced", async () => {
+    type Cmp = { rows: { year: number; events: { id: string; hours: number }[]; events_not_priced: { id: string; missing: string }[] }[]; notes: string[] };
+    const et = (await run(['cost', 'compare', 'top10vpn', '--country', 'ET', '--json'])).json as Cmp;
+    // STOP repeats the Tigray shutdown of 2020-11-04 for count_year 2020 to 2025 (cost-sample.csv).
+    const tigray = (y: number) => et.rows.find((w) => w.year === y)?.events.filter((e) => e.id.includes('tigray')) ?? [];
+    for (const y of [2021, 2022, 2023])
+      expect(
+        tigray(y).reduce((s, e) => s + e.hours, 0),
+        String(y),
+      ).toBeCloseTo(8760, -1);
+    expect(tigray(2024).reduce((s, e) => s + e.hours, 0)).toBeCloseTo(8784, -1);
+    const last = tigray(2025).reduce((s, e) => s + e.hours, 0);
+    expect(last).toBeGreaterThan(0);
+    expect(last).toBeLessThan(8760 / 2); // an imputed duration of ended Ethiopian shutdowns, not the whole year
+    expect(et.notes.join(' ')).toMatch(/yearly accounting/);
+    // India's ban of TikTok and 57 other apps (2020-06-29, marked ongoing): not priced without --end.
+    const india = (await run(['cost', 'compare', 'top10vpn', '--country', 'IN', '--json'])).json as Cmp;
+    const tiktok = india.rows.flatMap((w) => [...w.events, ...w.events_not_priced]).filter((e) => e.id.startsWith('stop-in-2020-06-29'));
+    expect(tiktok.map((e) => ('missing' in e ? e.missing : 'priced'))).toEqual(['end']);
+  });
 });

@@ -6,11 +6,12 @@
  *     Throttle on the full network             -> throttling/network
  *     Throttle of services only                -> throttling/platform
  *     Unknown                                  -> shutdown/other
- *   geo_scope -> scope: one city = local, several cities of one region = regional, several
- *     regions = national when area_name says so ("nationwide"), else regional; service-only -> platform.
+ *   geo_scope -> scope: only one city = local, several cities of one region = regional, several
+ *     regions = regional; national whenever area_name names the whole country ("nationwide",
+ *     "Countrywide", the country's own name: namesWholeCountry); service-only -> platform.
  * Returns a reject reason instead of throwing: a bad row is data, not an error.
  */
-import { countryCodeByName } from '../../geo/index.js';
+import { codedUnderAnother, countryCodeByName } from '../../geo/index.js';
 import { isValidPartialDate } from '../../shared/index.js';
 import { geocodeFields } from '../geocode.js';
 import { slugify } from '../service.js';
@@ -66,10 +67,34 @@ function categoryOf(r: StopRow): { category: string; subtype: string } {
   return { category: 'shutdown', subtype: 'other' };
 }
 
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** Words STOP's area text uses for the whole country, spelling variants included ("Nation Wide", "Nationwde", "Near country-wide"). */
+const WHOLE_COUNTRY = /\b(nation ?wi?de|national(?! capital)|countr(y|ies) ?wide|entire country|whole country|across the country)\b/;
+
+/**
+ * Does STOP's area text name the whole country? By the words above, or by the country's own
+ * name ("Eswatini/Eswatini", "Entire South Sudan") in a record that says it reached more than
+ * one city: an area that is the country itself. A town sharing the country's name ("Djibouti")
+ * in a one-city record is not the country.
+ */
+export function namesWholeCountry(area: string, country: string, geoScope: string): boolean {
+  const a = norm(area);
+  if (WHOLE_COUNTRY.test(a)) return true;
+  if (/only affected one city/i.test(geoScope) || codedUnderAnother(country)) return false;
+  const c = norm(country.replace(/\(.*\)|,.*$/g, ''));
+  const rest = a.replace(/^(entire|all of|the whole of) /, '');
+  return c.length > 0 && (rest === c || rest === `${c} ${c}`);
+}
+
 function scopeOf(r: StopRow, category: string): string {
   if (category !== 'shutdown' && !/full network/i.test(r.shutdown_extent)) return 'platform';
-  if (/nationwide|national|entire country|whole country|across the country/i.test(r.area_name)) return 'national';
-  if (/one city/i.test(r.geo_scope)) return 'local';
+  if (namesWholeCountry(r.area_name, r.country, r.geo_scope)) return 'national';
+  if (/only affected one city/i.test(r.geo_scope)) return 'local';
   return 'regional';
 }
 
