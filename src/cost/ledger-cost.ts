@@ -14,7 +14,7 @@ import type { EventOverrides } from './event-scenario.js';
 import { MAX_DRAWS } from './scenario.js';
 import { EventOverridesSchema } from './scenario-schema.js';
 import { ledgerDurations, technicalEvents } from './ledger-events.js';
-import { priceEvent, type EventCostResult } from './service.js';
+import { eventRef, priceEvent, type EventCostResult } from './service.js';
 
 export const LEDGER_COST_COLUMNS = [
   'event_id',
@@ -169,19 +169,8 @@ export async function costLedger(
       // The event's own fields cannot make a valid scenario (e.g. a region outside its country):
       // that event is not priced, with the reason; the others still are.
       if (!isAppError(err) || err.code !== 'VALIDATION') throw err;
-      const event = {
-        id: e.id,
-        title: e.title,
-        category: e.category,
-        subtype: e.subtype,
-        countries: e.countries,
-        regions: e.regions,
-        start: e.start,
-        end: e.end,
-        status: e.status,
-      };
       return {
-        event,
+        event: eventRef(e),
         mapping: [],
         estimates: [],
         missing: (err.issues.length ? err.issues : [{ path: ['scenario'], message: err.message }]).map((i) => ({ field: i.path.join('.'), reason: i.message })),

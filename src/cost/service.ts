@@ -187,10 +187,9 @@ export async function costEvent(deps: { store: Store }, id: string, overrides: E
   return priceEvent(deps, e, overrides, endNotRecorded(e) ? await ledgerDurations(deps) : undefined);
 }
 
-/** Price an event already read from the ledger (bulk pricing reads a page of events at once). */
-export async function priceEvent(deps: { store: Store }, e: LedgerEvent, overrides: EventOverrides = {}, durations?: DurationTable): Promise<EventCostResult> {
-  const { input, missing, mapping } = eventScenario(e, overrides, durations);
-  const event = {
+/** The event fields a cost result names, beside its estimates. */
+export function eventRef(e: LedgerEvent): EventCostResult['event'] {
+  return {
     id: e.id,
     title: e.title,
     category: e.category,
@@ -201,6 +200,12 @@ export async function priceEvent(deps: { store: Store }, e: LedgerEvent, overrid
     end: e.end,
     status: e.status,
   };
+}
+
+/** Price an event already read from the ledger (bulk pricing reads a page of events at once). */
+export async function priceEvent(deps: { store: Store }, e: LedgerEvent, overrides: EventOverrides = {}, durations?: DurationTable): Promise<EventCostResult> {
+  const { input, missing, mapping } = eventScenario(e, overrides, durations);
+  const event = eventRef(e);
   if (missing.length) return { event, mapping, missing, estimates: [] };
   try {
     return { event, mapping, missing, ...(await estimateCost(deps, input)) };
