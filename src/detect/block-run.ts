@@ -6,7 +6,7 @@
 import type { BlockHourRow, MeasurementSeriesFilter, Store } from '../store/index.js';
 import { corroborate, type CorroborationParams, type MemberInterval } from './corroborate.js';
 import { cusumColumns, DEFAULT_CUSUM_PARAMS, threshold, type CusumParams, type CusumResult } from './cusum.js';
-import { HOUR, detectionFrame, iso, type DataSource, type Detection, type SeriesReport } from './detection.js';
+import { HOUR, detectionFrame, insufficientSeries, iso, type DataSource, type Detection, type SeriesReport } from './detection.js';
 import { round } from './stats.js';
 
 export const LAYERS = ['dns', 'tcp', 'tls', 'http'] as const;
@@ -56,18 +56,7 @@ function runGroup(g: BlockHourRow[], p: BlockRunParams): { runs: SeriesRun[]; re
     const reason = `${g.length} hour(s) with valid measurements, fewer than the ${p.minHours} the detector needs`;
     return {
       runs: [],
-      reports: [
-        {
-          kind: 'block',
-          ...key,
-          layer: null,
-          status: 'insufficient',
-          reason,
-          state: null,
-          changes: [],
-          figures: { hours: g.length, measurements: g.reduce((a, r) => a + r.n, 0) },
-        },
-      ],
+      reports: [insufficientSeries({ kind: 'block', ...key, figures: { hours: g.length, measurements: g.reduce((a, r) => a + r.n, 0) } }, reason)],
     };
   }
   const t = Float64Array.from(g, (r) => r.t);
@@ -208,20 +197,7 @@ export async function runBlock(
       : 'no measurement verdicts in the store (run splinternet ingest PATH)';
     return {
       detections: [],
-      series: [
-        {
-          kind: 'block',
-          probe_cc: f.cc ?? null,
-          probe_asn: f.asn ?? null,
-          target: f.target ?? null,
-          layer: null,
-          status: 'insufficient',
-          reason,
-          state: null,
-          changes: [],
-          figures: {},
-        },
-      ],
+      series: [insufficientSeries({ kind: 'block', probe_cc: f.cc ?? null, probe_asn: f.asn ?? null, target: f.target ?? null }, reason)],
     };
   }
   const series: SeriesReport[] = [];

@@ -76,6 +76,27 @@ export const SeriesReportSchema = z
   .meta({ id: 'DetectionSeries' });
 export type SeriesReport = z.infer<typeof SeriesReportSchema>;
 
+/** A series the detector could not judge: no state, no change, and the reason why. */
+export function insufficientSeries(
+  s: Pick<SeriesReport, 'kind' | 'probe_cc' | 'probe_asn' | 'target'> & Partial<Pick<SeriesReport, 'input' | 'figures'>>,
+  reason: string,
+): SeriesReport {
+  const { kind, input, probe_cc, probe_asn, target, figures } = s;
+  return {
+    kind,
+    ...(input ? { input } : {}),
+    probe_cc,
+    probe_asn,
+    target,
+    layer: null,
+    status: 'insufficient',
+    reason,
+    state: null,
+    changes: [],
+    figures: figures ?? {},
+  };
+}
+
 const hourStamp = (iso: string) => iso.slice(0, 13).replace(/[-T:]/g, '');
 
 /** A readable, deterministic id: det-<kind>-<cc>-<asn|all>-<yyyymmddhh>-<hash of the series>. */

@@ -8,7 +8,7 @@
 import type { MeasurementSeriesFilter, Store, VolumeHourRow } from '../store/index.js';
 import { OONI_SOURCE } from './block-run.js';
 import { corroborate, type CorroborationParams } from './corroborate.js';
-import { HOUR, detectionFrame, iso, type Detection, type SeriesReport } from './detection.js';
+import { HOUR, detectionFrame, insufficientSeries, iso, type Detection, type SeriesReport } from './detection.js';
 import { round } from './stats.js';
 import { DEFAULT_VOLUME_PARAMS, detectOutages, type Outage, type VolumeParams } from './volume.js';
 
@@ -98,20 +98,7 @@ export async function runShutdown(
     const reason = (await store.detect.hasMeasurements()) ? 'no measurements match the filters' : 'no measurements in the store (run splinternet ingest PATH)';
     return {
       detections: [],
-      series: [
-        {
-          kind: 'shutdown',
-          probe_cc: f.cc ?? null,
-          probe_asn: f.asn ?? null,
-          target: null,
-          layer: null,
-          status: 'insufficient',
-          reason,
-          state: null,
-          changes: [],
-          figures: {},
-        },
-      ],
+      series: [insufficientSeries({ kind: 'shutdown', probe_cc: f.cc ?? null, probe_asn: f.asn ?? null, target: null }, reason)],
     };
   }
   const lastHour = f.until

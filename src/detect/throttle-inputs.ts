@@ -4,7 +4,7 @@
  * reported under its own name, so a reader always knows which data a detection stands on.
  */
 import type { Store } from '../store/index.js';
-import type { DataSource, Detection, DetectionInput, SeriesReport } from './detection.js';
+import { insufficientSeries, type DataSource, type Detection, type DetectionInput, type SeriesReport } from './detection.js';
 import { OONI_INPUT, pairOoniTests, SPEEDTEST_INPUT } from './ooni-throughput.js';
 import { DEFAULT_THROTTLE_RUN_PARAMS, judgeThrottling, runSpeedTests, type ThrottleFilter, type ThrottleRunParams } from './throttle-run.js';
 
@@ -60,19 +60,17 @@ export async function runOoniThroughput(store: Store, f: ThrottleFilter, p: Thro
     return {
       detections: [],
       series: [
-        {
-          kind: 'throttling',
-          input: OONI_INPUT,
-          probe_cc: f.cc ?? null,
-          probe_asn: f.asn === undefined ? null : `AS${f.asn}`,
-          target: f.target ?? null,
-          layer: null,
-          status: 'insufficient',
+        insufficientSeries(
+          {
+            kind: 'throttling',
+            input: OONI_INPUT,
+            probe_cc: f.cc ?? null,
+            probe_asn: f.asn === undefined ? null : `AS${f.asn}`,
+            target: f.target ?? null,
+            figures,
+          },
           reason,
-          state: null,
-          changes: [],
-          figures,
-        },
+        ),
       ],
     };
   }

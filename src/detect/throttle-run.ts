@@ -7,7 +7,7 @@
  */
 import type { Store, SpeedTestSourceRecord } from '../store/index.js';
 import { corroborate, type MemberInterval } from './corroborate.js';
-import { DAY, detectionFrame, iso, type DataSource, type Detection, type DetectionInput, type SeriesReport } from './detection.js';
+import { DAY, detectionFrame, insufficientSeries, iso, type DataSource, type Detection, type DetectionInput, type SeriesReport } from './detection.js';
 import { DEFAULT_OONI_PAIR_PARAMS, type OoniPairParams } from './ooni-throughput.js';
 import { median, round } from './stats.js';
 import {
@@ -277,21 +277,7 @@ export async function runSpeedTests(
     const reason = sourceRecords.length ? 'no speed tests match the filters' : 'no speed tests in the store (run splinternet speedtests import PATH)';
     return {
       detections: [],
-      series: [
-        {
-          kind: 'throttling',
-          input: 'speedtests',
-          probe_cc: f.cc ?? null,
-          probe_asn: f.asn ? `AS${f.asn}` : null,
-          target,
-          layer: null,
-          status: 'insufficient',
-          reason,
-          state: null,
-          changes: [],
-          figures: {},
-        },
-      ],
+      series: [insufficientSeries({ kind: 'throttling', input: 'speedtests', probe_cc: f.cc ?? null, probe_asn: f.asn ? `AS${f.asn}` : null, target }, reason)],
     };
   }
   return judgeThrottling(points, { input: 'speedtests', sources: srcs.map(sourceOf), target, method: THROTTLE_METHOD, evidence: speedTestEvidence }, f, p);
