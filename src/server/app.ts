@@ -47,7 +47,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', apiGuard(deps));
   // Anonymous heavy requests: a per-client rate limit, and a cost-work budget before any work.
   const limits = limitsOf(deps.limits);
-  app.use('/api/*', heavyRateLimit(limits));
+  app.use('/api/*', heavyRateLimit(deps, limits));
   app.use('/api/*', costBudget(deps, limits));
   const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,

@@ -1,15 +1,17 @@
 /**
  * Per-client rate limit for anonymous heavy requests (cost pricing, exports), with the
- * maintained hono-rate-limiter (fixed window, in memory). Token holders are not limited here
- * (their work is bounded by the cost budget); requests that did not come over a socket
- * (in-process app.request, the warm-up) have no client to count and pass. Cached answers are
- * served before this runs and do not count.
+ * maintained hono-rate-limiter (fixed window, in memory). Holders of a valid token are not
+ * limited here (their work is bounded by the cost budget); any other Authorization header (Basic,
+ * a malformed bearer) counts as anonymous, and a wrong or revoked token is a 403 as everywhere.
+ * Requests that did not come over a socket (in-process app.request, the warm-up) have no client
+ * to count and pass. Cached answers are served before this runs and do not count.
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 import { AppError } from '../shared/index.js';
-import type { Env } from './deps.js';
+import { bearer, identify } from './auth.js';
+import type { AppDeps, Env } from './deps.js';
 import { HEAVY_PATHS, type Limits } from './limits.js';
 
 function clientAddress(c: Context): string | undefined {
@@ -20,7 +22,7 @@ function clientAddress(c: Context): string | undefined {
   }
 }
 
-export function heavyRateLimit(limits: Limits): MiddlewareHandler<Env> {
+export function heavyRateLimit(deps: AppDeps, limits: Limits): MiddlewareHandler<Env> {
   const limiter = rateLimiter<Env>({
     windowMs: limits.heavyWindowMs,
     limit: limits.heavyPerWindow,
@@ -37,8 +39,9 @@ export function heavyRateLimit(limits: Limits): MiddlewareHandler<Env> {
       );
     },
   });
-  return (c, next) => {
-    if (!HEAVY_PATHS.test(c.req.path) || c.req.header('authorization') || !clientAddress(c)) return next();
+  return async (c, next) => {
+    if (!HEAVY_PATHS.test(c.req.path) || !clientAddress(c)) return next();
+    if (bearer(c) && (await identify(c, deps)).scopes.length > 0) return next();
     return limiter(c, next);
   };
 }

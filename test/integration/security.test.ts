@@ -258,6 +258,11 @@ describe('bounded work for anonymous callers', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) statuses.push((await fetch(`http://127.0.0.1:${port}/api/cost/methods?n=${i}`)).status);
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      // Only a valid token lifts the limit: another Authorization header is still anonymous, a wrong token a 403.
+      const url = `http://127.0.0.1:${port}/api/export/events.csv?n=7`;
+      expect((await fetch(url, { headers: { authorization: 'Basic Zm9vOmJhcg==' } })).status).toBe(429);
+      expect((await fetch(url, { headers: { authorization: 'Bearer not-a-token at all' } })).status).toBe(429);
+      expect((await fetch(url, { headers: { authorization: 'Bearer spl_000000000000_nope' } })).status).toBe(403);
       const withToken = await fetch(`http://127.0.0.1:${port}/api/cost/methods?n=9`, { headers: { authorization: `Bearer ${tok.read}` } });
       expect(withToken.status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
