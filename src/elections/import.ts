@@ -8,11 +8,12 @@
 import { basename } from 'node:path';
 import { AppError, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { ElectionChoiceRecord, ElectionFileData, Store } from '../store/index.js';
-import { electionId, parseElectionId, TITLES, type ElectionKind, type ElectionReject, type StationRow } from './model.js';
+import { electionId, parseElectionId, stationKey, TITLES, type ElectionKind, type ElectionReject, type StationRow } from './model.js';
 import { kindOf, yearOf } from './protocol.js';
 import { ProtocolReader } from './read-protocol.js';
 import { looksLikeMeduza, looksLikeScript, MeduzaReader, readDegSeries } from './read-moscow.js';
 import { ELECTION_CAPS, fileChecksum, sourceLines, type ElectionCaps, type SourceLine } from './source.js';
+import { clip } from './text.js';
 
 export interface ImportContext {
   store: Store;
@@ -77,6 +78,30 @@ function remapped(r: StationRow, map: number[], width: number): StationRow {
   const votes = new Array<number>(width).fill(0);
   for (let k = 0; k < r.votes.length; k++) votes[map[k]!] = r.votes[k]!;
   return { ...r, votes };
+}
+
+/**
+ * A station is stored once per election: rows of this file whose station another file already
+ * stored (a regional cut beside the national file, one file under two names) are rejects naming
+ * that file, so totals never count a station twice, whichever file came first.
+ */
+async function withoutStoredStations(
+  store: Store,
+  id: string,
+  file: string,
+  rows: StationRow[],
+): Promise<{ rows: StationRow[]; duplicates: ElectionReject[] }> {
+  const taken = await store.elections.stationFiles(id, file);
+  if (!taken.size) return { rows, duplicates: [] };
+  const fresh: StationRow[] = [];
+  const duplicates: ElectionReject[] = [];
+  for (const row of rows) {
+    const key = stationKey(row);
+    const other = taken.get(key);
+    if (other === undefined) fresh.push(row);
+    else duplicates.push({ file, line: row.line, reason: 'duplicate_station', detail: `station ${clip(key, 200)} is already stored from ${other}` });
+  }
+  return { rows: fresh, duplicates };
 }
 
 /** The DEG series script's whole text (a declaration's JSON spans lines); its lines are within the line cap. */
@@ -171,6 +196,8 @@ async function readAndStore(
     const r = reader.result();
     const id = resolveElection(path, opts.election, kindOf(r.header));
     const p = parseElectionId(id)!;
+    const { rows, duplicates } = await withoutStoredStations(ctx.store, id, file, r.rows);
+    const rejects = duplicates.length ? [...r.rejects, ...duplicates].sort((a, b) => a.line - b.line) : r.rejects;
     const existing = await ctx.store.elections.get(id);
     const { choices, map } = mergeChoices(
       existing?.choices.filter(() => true) ?? [],
@@ -180,7 +207,7 @@ async function readAndStore(
     const derived = r.header.counts.valid === undefined ? ['valid = in_boxes - invalid (the protocol has no valid-ballots line)'] : [];
     // The file's choices in the stored order and complete: its vote lists are stored as read.
     const identity = map.length === choices.length && map.every((m, k) => m === k);
-    const stations = identity ? r.rows : r.rows.map((row) => remapped(row, map, choices.length));
+    const stations = identity ? rows : rows.map((row) => remapped(row, map, choices.length));
     const flagged = stations.filter((s) => s.flags.length).length;
     report = {
       ...base,
@@ -188,14 +215,14 @@ async function readAndStore(
       election: id,
       lines_read: r.linesRead,
       stored: stations.length,
-      rejected: r.rejects.length,
+      rejected: rejects.length,
       flagged,
-      reconciled: r.linesRead === stations.length + r.rejects.length,
+      reconciled: r.linesRead === stations.length + rejects.length,
       ignored_columns: r.header.ignored,
       derived_columns: derived,
-      rejects: r.rejects,
+      rejects,
     };
-    data = { election: { id, kind: p.kind, year: p.year, title: TITLES[p.kind] }, choices, stations, rejects: r.rejects };
+    data = { election: { id, kind: p.kind, year: p.year, title: TITLES[p.kind] }, choices, stations, rejects };
   }
 
   if (!opts.force && (await ctx.store.elections.fileChecksum(report.election, file)) === checksum) {

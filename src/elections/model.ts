@@ -66,6 +66,9 @@ export const TITLES: Record<ElectionKind, string> = {
   referendum: 'All-Russian vote on constitutional amendments',
 };
 
+/** One polling station within an election: region|oik|tik|uik, a missing part empty (the store's stationFiles key). */
+export const stationKey = (s: Pick<StationRow, 'region' | 'oik' | 'tik' | 'uik'>): string => [s.region, s.oik ?? '', s.tik ?? '', s.uik ?? ''].join('|');
+
 export const electionId = (kind: ElectionKind, year: number): string => `${kind}-${year}`;
 
 export function parseElectionId(id: string): { kind: ElectionKind; year: number } | null {

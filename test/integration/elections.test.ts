@@ -3,7 +3,7 @@
 // totals, paper vs electronic, fingerprints; the published 2021 totals on the full 2021 file
 // (shipped); then the published fingerprint figures on the full 2016 and 2018 files in
 // ../shared/data/elections when they are there.
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/shared/index.js';
@@ -44,6 +44,20 @@ describe('elections on the shipped fixtures', () => {
     expect(again.files[0].status).toBe('unchanged');
     const forced = json(await cli(['elections', 'import', fx('kobak-2021-moscow.csv.zip'), '--force', '--json', '--db', db]));
     expect(forced.files[0]).toMatchObject({ status: 'imported', stored: 3660, replaced_previous: 3660 });
+    const after = json(await cli(['elections', 'summary', 'duma-2021', '--json', '--db', db]));
+    expect(after.totals).toEqual(before.totals);
+  });
+
+  it('a station is stored once per election: the same stations from another file are rejects naming the file that has them', async () => {
+    const before = json(await cli(['elections', 'summary', 'duma-2021', '--json', '--db', db]));
+    const copy = join(t.dir, 'moscow-copy-2021.csv.zip');
+    copyFileSync(fx('kobak-2021-moscow.csv.zip'), copy);
+    const r = await cli(['elections', 'import', copy, '--json', '--db', db]);
+    expect(r.code, r.err).toBe(3);
+    const f = json(r).files[0];
+    expect(f).toMatchObject({ lines_read: 3660, stored: 0, rejected: 3660, reconciled: true });
+    expect(f.rejects[0]).toMatchObject({ file: 'moscow-copy-2021.csv.zip', reason: 'duplicate_station' });
+    expect(f.rejects[0].detail).toMatch(/^station город Москва\|.* is already stored from kobak-2021-moscow\.csv\.zip$/);
     const after = json(await cli(['elections', 'summary', 'duma-2021', '--json', '--db', db]));
     expect(after.totals).toEqual(before.totals);
   });

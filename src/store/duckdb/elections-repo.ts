@@ -175,6 +175,15 @@ export function duckElectionsRepo(db: DuckDb): ElectionsRepo {
       return r[0]?.checksum ?? null;
     },
 
+    async stationFiles(election_id, exceptFile) {
+      const rows = await db.all<{ k: string; file: string } & Row>(
+        `SELECT concat_ws('|', region, coalesce(oik, ''), coalesce(tik, ''), coalesce(uik, '')) AS k, file
+         FROM election_stations WHERE election_id = $1 AND file <> $2`,
+        [election_id, exceptFile],
+      );
+      return new Map(rows.map((r) => [r.k, r.file]));
+    },
+
     list: () =>
       db.all<ElectionRecord & { stations: number; files: number; rejected: number; flagged: number } & Row>(
         `SELECT e.id, e.kind, e.year, e.title,
