@@ -86,6 +86,12 @@ export async function withDrafts(store: Store, ds: Omit<Detection, 'draft'>[]): 
   );
 }
 
+/** Why a detection on a network of unknown country (ZZ: the data named none) cannot be a ledger event. */
+function unknownCountry(d: Omit<Detection, 'draft'>): string {
+  const who = d.networks.length ? d.networks.join(', ') : 'the series';
+  return `the country of ${who} is unknown (ZZ) and a ledger event needs one: give the data its country (signal files: a cc column, or signals import --cc CC) and detect again`;
+}
+
 /** Create drafts for detections that have no event yet, in one transaction. */
 export async function emitDrafts(deps: { store: Store; clock: Clock; actor: string }, ds: Omit<Detection, 'draft'>[]): Promise<EmitReport> {
   const report: EmitReport = { created: 0, existing: 0, existing_by_status: {}, ids: [], skipped: [] };
@@ -95,6 +101,10 @@ export async function emitDrafts(deps: { store: Store; clock: Clock; actor: stri
     if (cur) {
       report.existing++;
       report.existing_by_status[cur.status] = (report.existing_by_status[cur.status] ?? 0) + 1;
+      continue;
+    }
+    if (d.probe_cc === 'ZZ') {
+      report.skipped.push({ id: d.id, reason: unknownCountry(d) });
       continue;
     }
     try {

@@ -156,6 +156,8 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
       const r = await detect({ ...deps, progress: silentProgress }, { kind: o.ooni ? undefined : 'outage', cc }, { emit: true, params: o.params });
       s.detections += r.items.length;
       s.drafts_created += r.emitted?.created ?? 0;
+      // A detection the ledger cannot hold is an error of the cycle, never a silent zero.
+      for (const k of r.emitted?.skipped ?? []) s.errors.push(`draft ${k.id} not created: ${k.reason}`);
     } catch (e) {
       s.errors.push(`detect${cc ? ` ${cc}` : ''}: ${(e as Error).message}`);
     }

@@ -4,7 +4,7 @@
  * through the CLI, judged by the outage detector, and emitted as one draft that a rerun does
  * not duplicate. Bad records (in a SYNTHETIC file written here) are rejected with line and reason.
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers/index.js';
@@ -178,5 +178,24 @@ describe('detect --kind outage on the November 2019 blackout', () => {
     const bad = await cli(['watch', '--once', '--params', '{"outage":{"bySource":{"darknet":{"dropRatio":5}}}}', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('params.outage.bySource.darknet.dropRatio: must be a number in [0.01, 0.99], got 5');
+  });
+
+  it('IODA file without a country, as published, in a watched folder: the outage is found, and the draft it cannot be is an error naming why (exit 3), never a silent zero', async () => {
+    const inbox = join(t.dir, 'inbox');
+    mkdirSync(inbox);
+    copyFileSync(IODA, join(inbox, 'ioda.csv'));
+    const past = new Date(Date.now() - 60_000); // written a minute ago: settled
+    utimesSync(join(inbox, 'ioda.csv'), past, past);
+    const other = join(t.dir, 'no-country.duckdb');
+    const r = await cli(['watch', '--once', '--signals-dir', inbox, '--json', '--db', other]);
+    expect(r.code, r.err).toBe(3);
+    const { cycle } = JSON.parse(r.out) as { cycle: { detections: number; drafts_created: number; errors: string[] } };
+    expect(cycle).toMatchObject({ detections: 1, drafts_created: 0 });
+    expect(cycle.errors).toEqual([
+      expect.stringMatching(/^draft det-outage-zz-as44244-\S+ not created: the country of AS44244 is unknown \(ZZ\).*a cc column/),
+    ]);
+    const text = await cli(['detect', '--kind', 'outage', '--asn', 'AS44244', '--emit', '--db', other]);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toMatch(/drafts: 0 created.*\n {2}not created: det-outage-zz-as44244-\S+: the country of AS44244 is unknown/);
   });
 });
