@@ -8,7 +8,7 @@
  */
 import type { ElectionDistrictResultRecord, ElectionTotalsRow } from '../store/index.js';
 import { degSeries } from './deg-series.js';
-import { filterOf, loadElection, pct, sourceOf, type ElectionDeps, type Loaded } from './query.js';
+import { filterFor, loadElection, pct, sourceOf, type ElectionDeps, type Loaded } from './query.js';
 
 export const ELECTRONIC_VERSION = '1.0.0';
 
@@ -109,7 +109,7 @@ function partyList(l: Loaded, paper: ElectionTotalsRow | undefined, electronic: 
 
 export async function electronicComparison(deps: ElectionDeps, q: { id: string; region?: string; series?: boolean }) {
   const l = await loadElection(deps, q.id);
-  const f = filterOf({ region: q.region });
+  const f = await filterFor(deps, q.id, { region: q.region });
   const rows = await deps.store.elections.totals(q.id, 'district', f);
   const byDistrict = new Map<
     string,

@@ -5,7 +5,7 @@
  */
 import { histograms, heatmap, HISTOGRAM_VERSION } from './histograms.js';
 import { DEFAULT_INTEGERS, integerFingerprint, INTEGERS_VERSION, type IntegersParams } from './integers.js';
-import { filterOf, leaderOf, loadElection, sourceOf, type ElectionDeps } from './query.js';
+import { filterFor, leaderOf, loadElection, sourceOf, type ElectionDeps } from './query.js';
 import { DEFAULT_SHPILKIN, shpilkinEstimate, SHPILKIN_VERSION, type ShpilkinParams } from './shpilkin.js';
 
 export interface FingerprintQuery {
@@ -17,7 +17,7 @@ export interface FingerprintQuery {
 async function inputs(deps: ElectionDeps, q: FingerprintQuery) {
   const l = await loadElection(deps, q.id);
   const leader = await leaderOf(deps, l, q.leader);
-  const arrays = await deps.store.elections.arrays(q.id, leader.idx, { ...filterOf({ region: q.region }), stations_only: true });
+  const arrays = await deps.store.elections.arrays(q.id, leader.idx, { ...(await filterFor(deps, q.id, { region: q.region })), stations_only: true });
   return { l, leader: { idx: leader.idx, label: leader.label, label_en: leader.label_en }, arrays };
 }
 

@@ -32,7 +32,7 @@ export async function loadElection(deps: ElectionDeps, id: string): Promise<Load
   return e;
 }
 
-export function filterOf(q: { region?: string; district?: string }): ElectionFilter {
+function filterOf(q: { region?: string; district?: string }): ElectionFilter {
   const f: ElectionFilter = {};
   if (q.region) {
     const code = regionCode(q.region);
@@ -41,6 +41,23 @@ export function filterOf(q: { region?: string; district?: string }): ElectionFil
   }
   if (q.district) f.district = q.district.replace(/^\D*/, '') || q.district;
   return f;
+}
+
+/**
+ * The same filter, checked: a --region or --district that selects no row of the election is a
+ * VALIDATION error naming it, so a misspelt or unknown region never reads as an empty result.
+ */
+export async function filterFor(deps: ElectionDeps, id: string, q: { region?: string; district?: string }): Promise<ElectionFilter> {
+  const f = filterOf(q);
+  if (!q.region && !q.district) return f;
+  const rows = await deps.store.elections.totals(id, 'election', f);
+  if (rows.some((r) => Number(r.stations) > 0)) return f;
+  const asked = [q.region ? (['region', q.region] as const) : null, q.district ? (['district', q.district] as const) : null].filter((x) => x !== null);
+  throw new AppError(
+    'VALIDATION',
+    `no station of ${id} in ${asked.map(([k, v]) => `${k} "${v}"`).join(' and ')}: a region is the CEC's name, an English or Russian name or an ISO 3166-2 code (Moscow, город Москва, RU-MOW), a district its ОИК number; the regions are listed by \`splinternet elections summary ${id} --by region\` (GET /api/elections/${id}/summary?by=region)`,
+    { issues: asked.map(([k]) => ({ path: [k], message: 'selects no station of this election' })) },
+  );
 }
 
 /** The leader: a named choice (index, or text found in its name/label/English label), else the most voted. */

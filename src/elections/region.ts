@@ -10,6 +10,7 @@ const CEC_FIXES: [RegExp, string][] = [
   [/^город\s+/i, ''],
   [/\s+-\s+(Кузбасс|Чувашия)$/i, ''],
   [/^H/, 'Н'], // a Latin H in "Hижегородская" in some vintages
+  [/\s*\([^()]*\)$/, ''], // "Республика Татарстан (Татарстан)", "Республика Адыгея (Адыгея)"
 ];
 const OBLAST_PROPER: Record<string, string> = { 'RU-ARK': 'RU-ARK', 'RU-TYU': 'RU-TYU' };
 

@@ -5,7 +5,7 @@
  * is ballots issued over registered voters; the share of valid ballots is given beside it.
  */
 import type { ElectionSums, ElectionTotalsRow } from '../store/index.js';
-import { filterOf, loadElection, pct, sourceOf, type ElectionDeps, type Loaded } from './query.js';
+import { filterFor, loadElection, pct, sourceOf, type ElectionDeps, type Loaded } from './query.js';
 
 export type Block = ElectionSums & {
   turnout: number | null;
@@ -43,7 +43,7 @@ const split = (l: Loaded, rows: ElectionTotalsRow[]) => ({
 
 export async function electionSummary(deps: ElectionDeps, q: { id: string; region?: string; district?: string; by?: 'region' | 'district' }) {
   const l = await loadElection(deps, q.id);
-  const f = filterOf(q);
+  const f = await filterFor(deps, q.id, q);
   const totals = await deps.store.elections.totals(q.id, 'election', f);
   const groups = q.by ? await deps.store.elections.totals(q.id, q.by, f) : [];
   const keyed = new Map<string, ElectionTotalsRow[]>();

@@ -139,6 +139,28 @@ describe('elections on the shipped fixtures', () => {
     expect(nf.err).toMatch(/no election "duma-1999"/);
   });
 
+  it('a region or district that selects no station is an error naming it, never an empty answer', async () => {
+    for (const args of [
+      ['summary', 'duma-2021', '--region', 'Atlantis'],
+      ['summary', 'duma-2021', '--district', '9999'],
+      ['electronic', 'duma-2021', '--region', 'Atlantis'],
+      ['integers', 'duma-2016', '--region', 'Atlantis', '--reps', '10'],
+      ['shpilkin', 'duma-2016', '--region', 'Atlantis'],
+    ]) {
+      const r = await cli(['elections', ...args, '--db', db]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(new RegExp(`no station of ${args[1]} in (region "Atlantis"|district "9999"): .*--by region`));
+    }
+    const store = await openStore(db);
+    try {
+      const r = await createApp({ store, clock, dbPath: db }).request('/api/elections/duma-2021/fingerprints?region=Atlantis&reps=0');
+      expect(r.status).toBe(400);
+      expect(((await r.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['region']);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('serves /api/elections, summary, electronic and fingerprints', async () => {
     const store = await openStore(db);
     try {
@@ -212,6 +234,18 @@ describe('the published 2021 totals on the full 2021 file (shipped fixture)', ()
     const share = (label: string) => mow.totals.all.choices.find((c: any) => c.label_en === label);
     expect(share('United Russia')).toMatchObject({ votes: 1_421_415, pct_of_cast: 36.97 });
     expect(share('Communist Party (KPRF)')).toMatchObject({ votes: 871_599, pct_of_cast: 22.67 });
+  });
+
+  it('regions the CEC names with a parenthetical ("Республика Татарстан (Татарстан)") answer to their code and Russian name', async () => {
+    for (const [code, name, stations] of [
+      ['RU-TA', 'Республика Татарстан', 2823],
+      ['RU-AD', 'Республика Адыгея', 266],
+    ] as const) {
+      const byCode = json(await cli(['elections', 'summary', 'duma-2021', '--region', code, '--json', '--db', db]));
+      const byName = json(await cli(['elections', 'summary', 'duma-2021', '--region', name, '--json', '--db', db]));
+      expect(byCode.totals.all.stations, code).toBe(stations);
+      expect(byName.totals).toEqual(byCode.totals);
+    }
   });
 });
 
