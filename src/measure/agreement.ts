@@ -5,17 +5,28 @@
  * analysis travels in the verdict's evidence, rule probe.analysis) or scores files in memory
  * without storing them.
  */
-import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
 import type { Store } from '../store/index.js';
 import type { Evidence, ProbeAnalysis } from './model.js';
 import { currentFingerprints, FingerprintMatcher } from './fingerprints/index.js';
 import { toFilter, SOURCE, type QueryInput } from './query.js';
-import { LineSplitter } from './reader/lines.js';
+import { LineSource } from './reader/line-source.js';
+import { expandPaths } from './reader/sources.js';
 import { decodeLine, parseMeasurement } from './reader/parse.js';
 import { contradictsAnomaly, ourClass, overridingRules, probeAnalysisOf, probeClass, type AgreementClass } from './verdict/agreement.js';
 import { scoreMeasurement, RULE_BY_ID, RULES_VERSION } from './verdict/index.js';
 import type { Clock } from '../shared/index.js';
+
+/** Longest line scored; a longer one is a reject (oversize_line). */
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+/** A line of an input file that could not be scored: where, and why. */
+export interface AgreementReject {
+  path: string;
+  line: number;
+  byte_offset: number;
+  reason: string;
+  detail?: string;
+}
 
 export interface AgreementRow {
   id: string;
@@ -157,26 +168,28 @@ export async function agreementFromStore(deps: { store: Store }, q: QueryInput) 
 export async function agreementFromFiles(deps: { store: Store; clock: Clock }, paths: string[]) {
   const matcher = new FingerprintMatcher(await currentFingerprints(deps));
   const rows: AgreementRow[] = [];
-  const rejects: { path: string; line: number; byte_offset: number; reason: string }[] = [];
-  for (const path of paths) {
-    const lines: { bytes: Buffer; no: number; offset: number }[] = [];
-    const split = new LineSplitter(64 * 1024 * 1024, {
-      line: (bytes, no, offset) => lines.push({ bytes: Buffer.from(bytes), no, offset }),
-      oversize: (no, offset) => rejects.push({ path, line: no, byte_offset: offset, reason: 'oversize_line' }),
-    });
-    const stream = path.endsWith('.gz') ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      split.push(chunk);
-      for (const l of lines.splice(0)) score(l, path);
+  const rejects: AgreementReject[] = [];
+  // Paths as ingest takes them (a missing one is an error naming it; folders are walked for
+  // .jsonl/.jsonl.gz), read as ingest reads them: a truncated or corrupt gzip keeps the lines
+  // before the cut and counts the cut as one reject.
+  const { files } = await expandPaths(paths, {});
+  for (const file of files) {
+    const path = file.path;
+    const source = new LineSource({ path, gz: file.gz, max_line_bytes: MAX_LINE_BYTES });
+    let last = 0;
+    for (let l = await source.next(); l; l = await source.next()) {
+      last = l.lineNo;
+      if (l.bytes) score({ bytes: l.bytes, no: l.lineNo, offset: l.offset }, path);
+      else rejects.push({ path, line: l.lineNo, byte_offset: l.offset, reason: 'oversize_line' });
     }
-    split.end();
-    for (const l of lines.splice(0)) score(l, path);
+    const cut = source.failure();
+    if (cut) rejects.push({ path, line: cut.lineNo >= 0 ? cut.lineNo : last + 1, byte_offset: cut.offset, reason: cut.reason, detail: cut.detail });
   }
   function score(l: { bytes: Buffer; no: number; offset: number }, path: string) {
     const text = decodeLine(l.bytes).trim();
     if (!text) return;
     const p = parseMeasurement(text);
-    if (!p.ok) return void rejects.push({ path, line: l.no, byte_offset: l.offset, reason: p.reason });
+    if (!p.ok) return void rejects.push({ path, line: l.no, byte_offset: l.offset, reason: p.reason, detail: p.detail });
     const { flags, verdict } = scoreMeasurement(p.value, matcher);
     const e = p.value.envelope;
     rows.push({
@@ -191,5 +204,5 @@ export async function agreementFromFiles(deps: { store: Store; clock: Clock }, p
       probe: probeAnalysisOf(p.value.testKeys),
     });
   }
-  return { from: 'files', files: paths.length, rejects, ...agreementReport(rows) };
+  return { from: 'files', files: files.length, rejects, ...agreementReport(rows) };
 }

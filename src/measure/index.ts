@@ -34,5 +34,5 @@ export { seedMeasurements } from './seed.js';
 export * from './netevents/index.js';
 export { syncOoni, type Bucket, type BucketObject, type SyncInput, type SyncReport } from './sync/sync.js';
 export { testDir } from './sync/plan.js';
-export { agreementFromFiles, agreementFromStore, agreementReport, AGREEMENT_METHOD, type AgreementRow } from './agreement.js';
+export { agreementFromFiles, agreementFromStore, agreementReport, AGREEMENT_METHOD, type AgreementReject, type AgreementRow } from './agreement.js';
 export { rescoreMeasurements, type RescoreInput, type RescoreReport } from './rescore.js';

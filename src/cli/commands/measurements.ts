@@ -20,6 +20,7 @@ import {
   measurementsShow,
   measurementsSummary,
 } from '../../measure/ops.js';
+import type { AgreementReject } from '../../measure/index.js';
 import { AppError } from '../../shared/index.js';
 import { ctxOf, intOption, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
@@ -181,7 +182,12 @@ export function measurementsCommand(program: Command, io: Io): void {
           `${x.measurements} measurements, ${x.with_probe_analysis} with the probe's own analysis\n` +
           `vs probe blocking/accessible: ${x.vs_probe.agree}/${x.vs_probe.compared} agree (${f(x.vs_probe.agree_pct)}%)\n` +
           `vs OONI anomaly flag:         ${x.vs_anomaly.agree}/${x.vs_anomaly.compared} agree (${f(x.vs_anomaly.agree_pct)}%)\n` +
-          `disagreements without an overriding rule: ${x.unexplained}\n`,
+          `disagreements without an overriding rule: ${x.unexplained}\n` +
+          ('rejects' in x
+            ? (x.rejects as AgreementReject[])
+                .map((j) => `reject ${j.path}:${j.line} @${j.byte_offset} ${j.reason}${j.detail ? `: ${j.detail}` : ''}\n`)
+                .join('')
+            : ''),
       );
     });
 

@@ -69,7 +69,11 @@ export function parseMeasurement(text: string): ParseResult {
 /** The checks after JSON.parse: shared with the fast path, which parses a projection of the line instead. */
 export function parseObject(raw: unknown): ParseResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    return { ok: false, reason: 'not_an_object', detail: `a JSON ${Array.isArray(raw) ? 'array' : typeof raw}, not a measurement object` };
+    return {
+      ok: false,
+      reason: 'not_an_object',
+      detail: `a JSON ${raw === null ? 'null' : Array.isArray(raw) ? 'array' : typeof raw}, not a measurement object`,
+    };
   const m = raw as Json;
   const missing = ['test_name', 'measurement_start_time', 'test_keys'].filter((k) => !(k in m));
   if (missing.length) return { ok: false, reason: 'missing_field', detail: `missing ${missing.join(', ')}` };

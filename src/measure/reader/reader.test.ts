@@ -49,6 +49,7 @@ describe('parseMeasurement', () => {
   it('names what is wrong', () => {
     expect(parseMeasurement('{"a":')).toMatchObject({ ok: false, reason: 'malformed_json' });
     expect(parseMeasurement('[1]')).toMatchObject({ ok: false, reason: 'not_an_object' });
+    expect(parseMeasurement('null')).toMatchObject({ ok: false, reason: 'not_an_object', detail: 'a JSON null, not a measurement object' });
     expect(parseMeasurement(JSON.stringify({ test_name: 'x' }))).toMatchObject({
       ok: false,
       reason: 'missing_field',
