@@ -4,7 +4,7 @@
  * leader it measured, and the data it came from.
  */
 import { histograms, heatmap, HISTOGRAM_VERSION } from './histograms.js';
-import { DEFAULT_INTEGERS, integerFingerprint, INTEGERS_VERSION, type IntegersParams } from './integers.js';
+import { DEFAULT_INTEGERS, integerFingerprintInSteps, INTEGERS_VERSION, type IntegersParams } from './integers.js';
 import { filterFor, leaderOf, loadElection, sourceOf, type ElectionDeps } from './query.js';
 import { DEFAULT_SHPILKIN, shpilkinEstimate, SHPILKIN_VERSION, type ShpilkinParams } from './shpilkin.js';
 
@@ -20,6 +20,11 @@ async function inputs(deps: ElectionDeps, q: FingerprintQuery) {
   const arrays = await deps.store.elections.arrays(q.id, leader.idx, { ...(await filterFor(deps, q.id, { region: q.region })), stations_only: true });
   return { l, leader: { idx: leader.idx, label: leader.label, label_en: leader.label_en }, arrays };
 }
+
+/** The next turn of the event loop: other requests are answered between steps of a Monte Carlo. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const stepwise = (deps: ElectionDeps, x: Awaited<ReturnType<typeof inputs>>, p: IntegersParams) =>
+  integerFingerprintInSteps(x.arrays, p, deps.pause ?? nextTurn);
 
 const common = (x: Awaited<ReturnType<typeof inputs>>, q: FingerprintQuery) => ({
   election: x.l.election,
@@ -53,7 +58,7 @@ export async function integersFor(
     reference: INTEGERS_METHOD,
     params,
     ...common(x, q),
-    result: integerFingerprint(x.arrays, params),
+    result: await stepwise(deps, x, params),
   };
 }
 
@@ -96,7 +101,7 @@ export async function fingerprintsFor(deps: ElectionDeps, q: FingerprintQuery & 
     },
     integers:
       ip.reps > 0
-        ? { method: 'integer-percentages', version: INTEGERS_VERSION, reference: INTEGERS_METHOD, params: ip, result: integerFingerprint(x.arrays, ip) }
+        ? { method: 'integer-percentages', version: INTEGERS_VERSION, reference: INTEGERS_METHOD, params: ip, result: await stepwise(deps, x, ip) }
         : null,
   };
 }

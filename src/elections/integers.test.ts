@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ElectionArrays } from '../store/index.js';
 import { mulberry32 } from '../shared/index.js';
 import { LogFactorials, nearInteger, windowProbability } from './binomial.js';
-import { DEFAULT_INTEGERS, integerFingerprint } from './integers.js';
+import { DEFAULT_INTEGERS, integerFingerprint, integerFingerprintInSteps, STEP_DRAWS } from './integers.js';
 import { shpilkinEstimate } from './shpilkin.js';
 
 /** Synthetic stations drawn from binomials: no integer excess by construction. */
@@ -73,6 +73,18 @@ describe('integer-percentage fingerprint (synthetic stations)', () => {
     const p = { ...DEFAULT_INTEGERS, reps: 200 };
     expect(integerFingerprint(a, p)).toEqual(integerFingerprint(a, p));
     expect(integerFingerprint(a, { ...p, seed: 43 }).either.expected).not.toBe(integerFingerprint(a, p).either.expected);
+  });
+
+  it('in steps, pausing between them, gives the same figures from the same draws', async () => {
+    const a = synthetic(3000, 11, 200);
+    const p = { ...DEFAULT_INTEGERS, reps: 2000 };
+    let pauses = 0;
+    const stepped = await integerFingerprintInSteps(a, p, () => {
+      pauses++;
+      return Promise.resolve();
+    });
+    expect(pauses).toBeGreaterThanOrEqual(Math.ceil(p.reps / Math.floor(STEP_DRAWS / stepped.stations_included)) - 1);
+    expect(stepped).toEqual(integerFingerprint(a, p));
   });
 });
 

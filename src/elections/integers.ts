@@ -93,28 +93,32 @@ function stats(observed: number, draws: Float64Array, analytic: number, percenti
 
 /**
  * The replicate loop on its own (own optimisation, own type feedback: a warm-up call of the
- * caller with other sizes cannot leave it deoptimised). Writes counts per replicate into dl/dt/de.
+ * caller with other sizes cannot leave it deoptimised). Writes counts per replicate into dl/dt/de
+ * from replicate `next` up to `until`, and keeps the generator's state, so the loop can stop after
+ * any replicate and go on with the same draws.
  */
-function simulate(o: {
+interface Draws {
   thA: Int32Array;
   thAB: Int32Array;
   thT: Int32Array;
   reg: Uint16Array;
-  seed: number;
+  /** xorshift128 state (x, y, z, w) between steps. */
+  rng: Int32Array;
+  next: number;
   dl: Float64Array;
   dt: Float64Array;
   de: Float64Array;
   regionDraws: Float64Array[];
-}): void {
-  const { thA, thAB, thT, reg, dl, dt, de, regionDraws } = o;
+}
+
+function simulate(o: Draws, until: number): void {
+  const { thA, thAB, thT, reg, rng, dl, dt, de, regionDraws } = o;
   const n = thA.length;
-  const reps = dl.length;
-  const st = xorshift128(o.seed);
-  let x = st[0]! | 0;
-  let y = st[1]! | 0;
-  let z = st[2]! | 0;
-  let w = st[3]! | 0;
-  for (let r = 0; r < reps; r++) {
+  let x = rng[0]! | 0;
+  let y = rng[1]! | 0;
+  let z = rng[2]! | 0;
+  let w = rng[3]! | 0;
+  for (let r = o.next; r < until; r++) {
     let cl = 0;
     let ct = 0;
     let ce = 0;
@@ -138,9 +142,24 @@ function simulate(o: {
     dt[r] = ct;
     de[r] = ce;
   }
+  rng[0] = x;
+  rng[1] = y;
+  rng[2] = z;
+  rng[3] = w;
+  o.next = Math.max(o.next, until);
 }
 
-export function integerFingerprint(a: ElectionArrays, p: IntegersParams = DEFAULT_INTEGERS): IntegersResult {
+/** Stations whose window probabilities are computed between two pauses (a few tens of milliseconds). */
+const STEP_STATIONS = 2000;
+/** Station-draws of the replicate loop between two pauses (a few tens of milliseconds). */
+export const STEP_DRAWS = 2_000_000;
+
+/**
+ * The whole computation as steps: it yields after every STEP_STATIONS window probabilities and
+ * every STEP_DRAWS station-draws, and returns the result. Run to the end at once, or with a
+ * pause at each yield; the figures are the same (same seed, same draws).
+ */
+function* steps(a: ElectionArrays, p: IntegersParams): Generator<void, IntegersResult> {
   const excluded = { small: 0, no_ballots: 0, above_max: 0, flagged: 0, electronic: 0 };
   const idx: number[] = [];
   let maxN = 0;
@@ -183,6 +202,7 @@ export function integerFingerprint(a: ElectionArrays, p: IntegersParams = DEFAUL
     an.leader += pl[j]!;
     an.turnout += pt[j]!;
     an.either += 1 - (1 - pl[j]!) * (1 - pt[j]!);
+    if ((j + 1) % STEP_STATIONS === 0) yield;
   }
   const dl = new Float64Array(p.reps);
   const dt = new Float64Array(p.reps);
@@ -202,9 +222,14 @@ export function integerFingerprint(a: ElectionArrays, p: IntegersParams = DEFAUL
     const both = pl[j]! + (1 - pl[j]!) * pt[j]!;
     thT[j] = both >= 1 ? 2147483647 : scale(both);
   }
-  simulate({ thA, thAB, thT, reg, seed: p.seed, dl, dt, de, regionDraws });
+  const draws: Draws = { thA, thAB, thT, reg, rng: Int32Array.from(xorshift128(p.seed)), next: 0, dl, dt, de, regionDraws };
   const analyticRegion = new Float64Array(a.regions.length);
   for (let j = 0; j < n; j++) analyticRegion[reg[j]!]! += 1 - (1 - pl[j]!) * (1 - pt[j]!);
+  const step = Math.max(1, Math.floor(STEP_DRAWS / Math.max(1, n)));
+  for (let r = 0; r < p.reps; r += step) {
+    if (r > 0) yield;
+    simulate(draws, Math.min(p.reps, r + step));
+  }
   return {
     stations_included: n,
     excluded,
@@ -217,4 +242,25 @@ export function integerFingerprint(a: ElectionArrays, p: IntegersParams = DEFAUL
       .filter((x) => x.stations > 0)
       .sort((x, y) => y.either.excess - x.either.excess),
   };
+}
+
+export function integerFingerprint(a: ElectionArrays, p: IntegersParams = DEFAULT_INTEGERS): IntegersResult {
+  const it = steps(a, p);
+  for (;;) {
+    const s = it.next();
+    if (s.done) return s.value;
+  }
+}
+
+/**
+ * The same figures as integerFingerprint, with `pause()` awaited between steps of a few tens of
+ * milliseconds: a server answers other requests (/healthz) while the Monte Carlo runs.
+ */
+export async function integerFingerprintInSteps(a: ElectionArrays, p: IntegersParams, pause: () => Promise<void>): Promise<IntegersResult> {
+  const it = steps(a, p);
+  for (;;) {
+    const s = it.next();
+    if (s.done) return s.value;
+    await pause();
+  }
 }

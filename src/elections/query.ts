@@ -9,6 +9,8 @@ import { regionCode } from './region.js';
 
 export interface ElectionDeps {
   store: Store;
+  /** Awaited between steps of a Monte Carlo (default: the next turn of the event loop). */
+  pause?: () => Promise<void>;
 }
 
 export const DATA_CREDIT =

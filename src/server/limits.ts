@@ -77,5 +77,5 @@ export function assertCostWork(limits: Limits, authenticated: boolean, work: num
   }
 }
 
-/** Paths whose anonymous requests are rate-limited per client: pricing and bulk exports. */
-export const HEAVY_PATHS = /^\/api\/(cost(\/|$)|export\/|events\/[^/]+\/cost$|measurements\/export\.)/;
+/** Paths whose anonymous requests are rate-limited per client: pricing, bulk exports, election Monte Carlo. */
+export const HEAVY_PATHS = /^\/api\/(cost(\/|$)|export\/|events\/[^/]+\/cost$|measurements\/export\.|elections\/[^/]+\/fingerprints$)/;

@@ -10,6 +10,7 @@ import { packagePath } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
 import { createApp } from '../../src/server/app.js';
 import { electionsElectronic, electionsFingerprints, electionsSummary } from '../../src/elections/ops.js';
+import { integersFor } from '../../src/elections/fingerprints.js';
 import { ELECTION_FIXTURES, electionFixture as fx } from '../helpers/elections.js';
 import { clock, cli, tempDir } from '../helpers/index.js';
 
@@ -118,6 +119,23 @@ describe('elections on the shipped fixtures', () => {
     const s = json(await cli(['elections', 'shpilkin', 'duma-2016', '--json', '--db', db]));
     expect(s.result.turnout_mode.from).toBeGreaterThan(25);
     expect(s.result.clean_share_pct).toBeLessThan(s.result.official_share_pct);
+  });
+
+  it("the integer Monte Carlo pauses between steps (a server answers other requests meanwhile) and gives the CLI's figures", async () => {
+    const cliDoc = json(await cli(['elections', 'integers', 'duma-2016', '--reps', '1200', '--json', '--db', db]));
+    const store = await openStore(db);
+    try {
+      let pauses = 0;
+      const pause = () => {
+        pauses++;
+        return new Promise<void>((resolve) => setImmediate(resolve));
+      };
+      const r = await integersFor({ store, pause }, { id: 'duma-2016', reps: 1200 });
+      expect(pauses).toBeGreaterThan(0);
+      expect(JSON.parse(JSON.stringify(r.result))).toEqual(cliDoc.result);
+    } finally {
+      await store.close();
+    }
   });
 
   it('bad input: unknown header exits 2 naming the missing columns; bad rows are rejects with file and line', async () => {

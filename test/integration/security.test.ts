@@ -263,6 +263,8 @@ describe('bounded work for anonymous callers', () => {
       expect((await fetch(url, { headers: { authorization: 'Basic Zm9vOmJhcg==' } })).status).toBe(429);
       expect((await fetch(url, { headers: { authorization: 'Bearer not-a-token at all' } })).status).toBe(429);
       expect((await fetch(url, { headers: { authorization: 'Bearer spl_000000000000_nope' } })).status).toBe(403);
+      // The election fingerprints (a Monte Carlo per request) count as heavy too.
+      expect((await fetch(`http://127.0.0.1:${port}/api/elections/duma-2021/fingerprints?seed=5`)).status).toBe(429);
       const withToken = await fetch(`http://127.0.0.1:${port}/api/cost/methods?n=9`, { headers: { authorization: `Bearer ${tok.read}` } });
       expect(withToken.status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
