@@ -3,6 +3,7 @@
  * points (public reads, also GET /api/signals/series and /api/signals/points: the evidence
  * behind outage detections), and the rejects of earlier imports.
  */
+import { basename, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { check, defineOp, report } from '../op/index.js';
 import type { RejectRecord, SignalFilter } from '../store/index.js';
@@ -23,6 +24,9 @@ const filterOf = (q: z.output<typeof Filters>): SignalFilter => ({
   until: q.until,
   ...(q.asn ? { entity_type: 'asn' as const, entity_code: `AS${Number(q.asn.replace(/^AS/i, ''))}` } : {}),
 });
+
+/** A source file as the public reads name it: a path on the server by its file name (the server's folders stay private). */
+const publicName = (path: string): string => (isAbsolute(path) ? basename(path) : path);
 
 const Point = z.object({
   source: z.string(),
@@ -67,7 +71,10 @@ export const signalsSeries = defineOp({
   input: Filters,
   output: z.object({ items: z.array(Series), files: z.array(File) }),
   http: { method: 'get', path: '/api/signals/series', tag: 'detect', description: 'Series and the files they came from' },
-  run: async (ctx, f) => ({ items: await ctx.store.signals.series(filterOf(f)), files: await ctx.store.signals.listFiles() }),
+  run: async (ctx, f) => ({
+    items: await ctx.store.signals.series(filterOf(f)),
+    files: (await ctx.store.signals.listFiles()).map((file) => ({ ...file, path: publicName(file.path) })),
+  }),
 });
 
 export const signalsPoints = defineOp({
@@ -79,7 +86,7 @@ export const signalsPoints = defineOp({
   http: { method: 'get', path: '/api/signals/points', tag: 'detect', description: 'Points ordered by series and time' },
   run: async (ctx, f) => {
     const items = await ctx.store.signals.points(filterOf(f));
-    return { total: items.length, items: items.slice(0, f.limit) };
+    return { total: items.length, items: items.slice(0, f.limit).map((p) => ({ ...p, source_file: publicName(p.source_file) })) };
   },
 });
 

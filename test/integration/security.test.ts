@@ -20,6 +20,7 @@ let importDir: string;
 let app: ReturnType<typeof createApp>;
 const tok: Record<string, string> = {};
 
+const IODA = packagePath('test', 'fixtures', 'outages', 'ioda_AS44244_IranCell_darknet_activeprobing_20191114-20191123_5min.csv');
 const OONI = packagePath('test', 'fixtures', 'ooni', 'bucket-sample', 'raw', '20230530', '18', 'US', 'signal', '2023053018_US_signal.n0.0.jsonl.gz');
 
 beforeAll(async () => {
@@ -173,6 +174,16 @@ describe('anonymous reads do not leak internals', () => {
     expect(m.path).toBeUndefined();
     expect(m.file).toBe('signal.jsonl.gz');
     expect(JSON.stringify(m)).not.toContain(dirs.dir);
+  });
+  it('GET /api/signals/series and /api/signals/points name a signal file, not its path on the server', async () => {
+    copyFileSync(IODA, join(importDir, 'ioda.csv'));
+    const imported = await opResult(await op('signals.import', { paths: [join(importDir, 'ioda.csv')], cc: 'IR' }, tok.import));
+    expect(imported.type).toBe('result');
+    const series = (await (await app.request('/api/signals/series')).json()) as { files: { path: string }[] };
+    expect(series.files.map((f) => f.path)).toEqual(['ioda.csv']);
+    const points = (await (await app.request('/api/signals/points?limit=3')).json()) as { items: { source_file: string }[] };
+    expect(points.items.map((p) => p.source_file)).toEqual(['ioda.csv', 'ioda.csv', 'ioda.csv']);
+    expect(JSON.stringify([series, points])).not.toContain(dirs.dir);
   });
 });
 
