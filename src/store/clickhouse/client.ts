@@ -39,7 +39,9 @@ export class ChNode {
       compression: { request: false, response: false },
       clickhouse_settings: SETTINGS,
       keep_alive: { enabled: true },
-      log: { level: ClickHouseLogLevel.ERROR },
+      // Every failure reaches the user once, as the AppError below naming the host; the client's own
+      // log would print each again with its internals (request ids, settings, stack).
+      log: { level: ClickHouseLogLevel.OFF },
     });
   }
 

@@ -1,0 +1,46 @@
+/**
+ * A ClickHouse store URL whose host does not answer, tried through the built CLI on a machine
+ * with or without ClickHouse (nothing listens on the ports used, or a listener that never
+ * answers): exit 2 within 10 s and one error line naming the host:port and the reason, with
+ * none of the client library's internal log (request ids, settings, stack) on stderr.
+ */
+import { createServer, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBin, tempDir } from '../helpers/index.js';
+
+const t = tempDir();
+let silent: Server;
+beforeAll(async () => {
+  // accepts connections, never answers: a hung server
+  silent = createServer(() => undefined);
+  await new Promise<void>((ok) => silent.listen(0, '127.0.0.1', ok));
+});
+afterAll(async () => {
+  await new Promise((ok) => silent.close(ok));
+  t.cleanup();
+});
+
+describe('an unreachable ClickHouse store', () => {
+  it.each([
+    [
+      'refused',
+      () => 'clickhouse://127.0.0.1:1/acc?cluster=splinternet',
+      /host:port 127\.0\.0\.1:1 does not answer as a ClickHouse HTTP endpoint \(.*ECONNREFUSED/,
+    ],
+    [
+      'silent',
+      () => `clickhouse://127.0.0.1:${(silent.address() as AddressInfo).port}/acc?cluster=splinternet`,
+      /does not answer as a ClickHouse HTTP endpoint \(Timeout/,
+    ],
+  ])('%s: exit 2 within 10 s, one line naming host:port and why, no client log', async (_n, url, why) => {
+    const t0 = Date.now();
+    const r = await runBin(['measurements', 'summary', '--store', url(), '--db', join(t.dir, 'x.duckdb')]);
+    expect(r.code, r.err).toBe(2);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(r.err).toMatch(why);
+    expect(r.err).not.toMatch(/@clickhouse\/client|query_id|clickhouse_settings|\n\s+at /);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+});
