@@ -34,6 +34,17 @@ describe('readMeduza, property', () => {
     expect(r.rows.length).toBe(r.linesRead);
   });
 
+  it('a row that does not read names the column and the value', () => {
+    const bad = [...LINES];
+    bad[2] = bad[2]!.replace(/\t(\d+)\t/, '\tabc\t');
+    bad[3] = `\t${bad[3]!.split('\t').slice(1).join('\t')}`;
+    const r = readMeduza(bad.join('\n'), 'bad.tsv');
+    expect(r.rejects).toEqual([
+      { file: 'bad.tsv', line: 3, reason: 'not_a_count', detail: 'not a non-negative integer: elections_inperson_count (column 2) = "abc"' },
+      { file: 'bad.tsv', line: 4, reason: 'not_a_count', detail: 'elections_candidate (column 1) is empty' },
+    ]);
+  });
+
   it('never throws anything but a VALIDATION error on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (s) => judged(s)),

@@ -61,11 +61,16 @@ export class MeduzaReader {
     ];
     const candidate = cells[at.elections_candidate]!.trim();
     if (paper === null || electronic === null || total === null || district === null || !candidate) {
+      const counts = ['elections_inperson_count', 'elections_electronic_count', 'elections_total_count', 'elections_aik'] as const;
+      const bad = counts.find((c) => num(c) === null);
       this.rejects.push({
         file,
         line,
         reason: 'not_a_count',
-        detail: 'candidate, paper, electronic, total and district must be present and non-negative integers',
+        detail:
+          bad === undefined
+            ? `elections_candidate (column ${at.elections_candidate + 1}) is empty`
+            : `not a non-negative integer: ${bad} (column ${at[bad] + 1}) = "${clip(cells[at[bad]]!.trim())}"`,
       });
       return;
     }
