@@ -81,28 +81,33 @@ function remapped(r: StationRow, map: number[], width: number): StationRow {
 }
 
 /**
- * A station is stored once per election: rows of this file whose station another file already
- * stored (a regional cut beside the national file, one file under two names) are rejects naming
- * that file, so totals never count a station twice, whichever file came first.
+ * A station, and a candidate's result in a district, is stored by one file per election: rows whose
+ * key another file already stored (a regional cut beside the national file, one file under two
+ * names) are rejects naming that file, so no total counts them twice. Within a file the readers
+ * judge (a station twice is a reject; two namesake candidates in one district, as in Moscow's
+ * district 207 in 2021, are two results).
  */
-async function withoutStoredStations(
+async function withoutStored<R extends { line: number }>(
   store: Store,
   id: string,
   file: string,
-  rows: StationRow[],
-): Promise<{ rows: StationRow[]; duplicates: ElectionReject[] }> {
-  const taken = await store.elections.stationFiles(id, file);
-  if (!taken.size) return { rows, duplicates: [] };
-  const fresh: StationRow[] = [];
+  what: { table: 'stations' | 'district_results'; reason: ElectionReject['reason']; noun: string; key: (r: R) => string },
+  rows: R[],
+): Promise<{ rows: R[]; duplicates: ElectionReject[] }> {
+  const taken = await store.elections.keyFiles(id, what.table, file);
+  const fresh: R[] = [];
   const duplicates: ElectionReject[] = [];
   for (const row of rows) {
-    const key = stationKey(row);
+    const key = what.key(row);
     const other = taken.get(key);
     if (other === undefined) fresh.push(row);
-    else duplicates.push({ file, line: row.line, reason: 'duplicate_station', detail: `station ${clip(key, 200)} is already stored from ${other}` });
+    else duplicates.push({ file, line: row.line, reason: what.reason, detail: `${what.noun} ${clip(key, 200)} is already stored from ${other}` });
   }
   return { rows: fresh, duplicates };
 }
+
+const merged = (rejects: ElectionReject[], duplicates: ElectionReject[]) =>
+  duplicates.length ? [...rejects, ...duplicates].sort((a, b) => a.line - b.line) : rejects;
 
 /** The DEG series script's whole text (a declaration's JSON spans lines); its lines are within the line cap. */
 async function scriptText(first: SourceLine, rest: AsyncGenerator<SourceLine>, file: string): Promise<string> {
@@ -176,19 +181,27 @@ async function readAndStore(
       const reader = new MeduzaReader(headText, file, caps.maxFieldBytes);
       for await (const l of src) reader.push(l);
       const r = reader.result();
-      const flagged = r.rows.filter((x) => x.flags.length).length;
+      const { rows, duplicates } = await withoutStored(
+        ctx.store,
+        id,
+        file,
+        { table: 'district_results', reason: 'duplicate_result', noun: 'district result', key: (x) => `${x.district}|${x.candidate}` },
+        r.rows,
+      );
+      const rejects = merged(r.rejects, duplicates);
+      const flagged = rows.filter((x) => x.flags.length).length;
       report = {
         ...base,
         format: 'single_mandate',
         election: id,
         lines_read: r.linesRead,
-        stored: r.rows.length,
-        rejected: r.rejects.length,
+        stored: rows.length,
+        rejected: rejects.length,
         flagged,
-        reconciled: r.linesRead === r.rows.length + r.rejects.length,
-        rejects: r.rejects,
+        reconciled: r.linesRead === rows.length + rejects.length,
+        rejects,
       };
-      data = { election, choices: null, districtResults: r.rows, rejects: r.rejects };
+      data = { election, choices: null, districtResults: rows, rejects };
     }
   } else {
     const reader = new ProtocolReader(headText, file, caps.maxFieldBytes);
@@ -196,8 +209,14 @@ async function readAndStore(
     const r = reader.result();
     const id = resolveElection(path, opts.election, kindOf(r.header));
     const p = parseElectionId(id)!;
-    const { rows, duplicates } = await withoutStoredStations(ctx.store, id, file, r.rows);
-    const rejects = duplicates.length ? [...r.rejects, ...duplicates].sort((a, b) => a.line - b.line) : r.rejects;
+    const { rows, duplicates } = await withoutStored(
+      ctx.store,
+      id,
+      file,
+      { table: 'stations', reason: 'duplicate_station', noun: 'station', key: stationKey },
+      r.rows,
+    );
+    const rejects = merged(r.rejects, duplicates);
     const existing = await ctx.store.elections.get(id);
     const { choices, map } = mergeChoices(
       existing?.choices.filter(() => true) ?? [],

@@ -57,7 +57,16 @@ export interface ElectionMeta {
 
 /** A line that could not be read, with the reasons the readers give. */
 export interface ElectionReject extends ElectionRejectRecord {
-  reason: 'column_count' | 'not_a_count' | 'no_data' | 'duplicate_station' | 'unterminated_quote' | 'bad_record' | 'oversize_line' | 'oversize_field';
+  reason:
+    | 'column_count'
+    | 'not_a_count'
+    | 'no_data'
+    | 'duplicate_station'
+    | 'duplicate_result'
+    | 'unterminated_quote'
+    | 'bad_record'
+    | 'oversize_line'
+    | 'oversize_field';
 }
 
 export const TITLES: Record<ElectionKind, string> = {
@@ -66,7 +75,7 @@ export const TITLES: Record<ElectionKind, string> = {
   referendum: 'All-Russian vote on constitutional amendments',
 };
 
-/** One polling station within an election: region|oik|tik|uik, a missing part empty (the store's stationFiles key). */
+/** One polling station within an election: region|oik|tik|uik, a missing part empty (the store's keyFiles key for stations). */
 export const stationKey = (s: Pick<StationRow, 'region' | 'oik' | 'tik' | 'uik'>): string => [s.region, s.oik ?? '', s.tik ?? '', s.uik ?? ''].join('|');
 
 export const electionId = (kind: ElectionKind, year: number): string => `${kind}-${year}`;

@@ -61,6 +61,18 @@ describe('elections on the shipped fixtures', () => {
     expect(f.rejects[0].detail).toMatch(/^station город Москва\|.* is already stored from kobak-2021-moscow\.csv\.zip$/);
     const after = json(await cli(['elections', 'summary', 'duma-2021', '--json', '--db', db]));
     expect(after.totals).toEqual(before.totals);
+    // The same for the single-mandate results: twice the candidates made each winner his own runner-up (margin 0).
+    const electronic = () => cli(['elections', 'electronic', 'duma-2021', '--region', 'Moscow', '--json', '--db', db]).then((x) => json(x).districts);
+    const districts = await electronic();
+    const meduza = join(t.dir, 'meduza-copy-2021.tsv');
+    copyFileSync(fx('meduza-moscow-2021-single-mandate.tsv'), meduza);
+    const m = json(await cli(['elections', 'import', meduza, '--json', '--db', db])).files[0];
+    expect(m).toMatchObject({ lines_read: 171, stored: 0, rejected: 171, reconciled: true });
+    expect(m.rejects[0]).toMatchObject({
+      reason: 'duplicate_result',
+      detail: expect.stringMatching(/ is already stored from meduza-moscow-2021-single-mandate\.tsv$/),
+    });
+    expect(await electronic()).toEqual(districts);
   });
 
   it('Moscow 2021 totals: party list shares and the DEG ballots', async () => {

@@ -154,8 +154,11 @@ export interface ElectionTotalsRow extends ElectionSums {
 export interface ElectionsRepo {
   replaceFile(file: ElectionFileRecord, data: ElectionFileData): Promise<{ previous: number }>;
   fileChecksum(election_id: string, file: string): Promise<string | null>;
-  /** Which file stored each station of the election, leaving out `exceptFile`; key: region|oik|tik|uik (a missing part empty). */
-  stationFiles(election_id: string, exceptFile: string): Promise<Map<string, string>>;
+  /**
+   * Which file stored each station (key region|oik|tik|uik, a missing part empty) or each district
+   * result (key district|candidate) of the election, leaving out `exceptFile`.
+   */
+  keyFiles(election_id: string, what: 'stations' | 'district_results', exceptFile: string): Promise<Map<string, string>>;
   list(): Promise<(ElectionRecord & { stations: number; files: number; rejected: number; flagged: number })[]>;
   get(id: string): Promise<{ election: ElectionRecord; choices: ElectionChoiceRecord[]; files: ElectionFileRecord[] } | null>;
   totals(id: string, by: 'election' | 'region' | 'district', f: ElectionFilter): Promise<ElectionTotalsRow[]>;

@@ -175,12 +175,12 @@ export function duckElectionsRepo(db: DuckDb): ElectionsRepo {
       return r[0]?.checksum ?? null;
     },
 
-    async stationFiles(election_id, exceptFile) {
-      const rows = await db.all<{ k: string; file: string } & Row>(
-        `SELECT concat_ws('|', region, coalesce(oik, ''), coalesce(tik, ''), coalesce(uik, '')) AS k, file
-         FROM election_stations WHERE election_id = $1 AND file <> $2`,
-        [election_id, exceptFile],
-      );
+    async keyFiles(election_id, what, exceptFile) {
+      const sql =
+        what === 'stations'
+          ? `SELECT concat_ws('|', region, coalesce(oik, ''), coalesce(tik, ''), coalesce(uik, '')) AS k, file FROM election_stations`
+          : `SELECT concat_ws('|', district, candidate) AS k, file FROM election_district_results`;
+      const rows = await db.all<{ k: string; file: string } & Row>(`${sql} WHERE election_id = $1 AND file <> $2`, [election_id, exceptFile]);
       return new Map(rows.map((r) => [r.k, r.file]));
     },
 
