@@ -58,8 +58,7 @@ export class CliContext {
   /** The store URL in force (flag, else SPLINTERNET_STORE), checked; undefined = embedded only. */
   get storeUrl(): string | undefined {
     const url = storeUrl(this.globals.store, this.io.env);
-    parseStoreUrl(url);
-    return url;
+    return parseStoreUrl(url).kind === 'duckdb' ? undefined : url;
   }
 
   progress(): ProgressReporter {

@@ -37,6 +37,8 @@ export interface StoreInfo {
   engineVersion: string;
   /** Server stores: shards of the cluster and how many answered. */
   shards?: { total: number; answering: number; hosts: { shard: number; host: string; port: number; ok: boolean; error?: string }[] };
+  /** Server stores: the embedded file beside them (ledger, tokens, ...), with its own schema version. */
+  embedded?: { path: string; schemaVersion: number };
 }
 
 /** One table read end to end by Store.verify(). */

@@ -92,7 +92,10 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     const u = withDb('acc');
     const ddb = join(t.dir, 'ref.duckdb');
     const cdb = join(t.dir, 'ledger.duckdb');
-    expect((await runBin(['db', 'migrate', '--store', u, '--db', cdb])).code).toBe(0);
+    const migrated = await runBin(['db', 'migrate', '--store', u, '--db', cdb]);
+    expect(migrated.code, migrated.err).toBe(0);
+    // the cluster's schema version is not presented as the embedded file's
+    expect(migrated.out).toMatch(/^ClickHouse store: schema version \d+ on every shard; the --db file .*ledger\.duckdb is migrated too\n$/);
     const first = json((await runBin(['ingest', BUCKET, '--store', u, '--db', cdb, '--json'])).out);
     const ref = await runBin(['ingest', BUCKET, '--db', ddb, '--json']);
     expect(ref.code).toBe(0);
@@ -124,6 +127,9 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     const doc = json((await runBin(['doctor', '--json', '--store', u, '--db', cdb])).out) as { checks: { name: string; ok: boolean; detail: string }[] };
     expect(doc.checks.find((c) => c.name === 'shards')).toMatchObject({ ok: true, detail: expect.stringContaining('2 of 2') as unknown });
     expect(doc.checks.find((c) => c.name === 'store')?.detail).toMatch(/clickhouse .* server 18|clickhouse .* server \d+/);
+    // the database line is the embedded file's own schema version, as doctor says without the cluster
+    const alone = json((await runBin(['doctor', '--json', '--db', cdb])).out) as typeof doc;
+    expect(doc.checks.find((c) => c.name === 'database')?.detail).toBe(alone.checks.find((c) => c.name === 'database')?.detail);
   });
 
   it('registry import and summary on the cluster give the DuckDB figures (14,658,304 distinct in the 2018 CIDR entries)', { timeout: 300_000 }, async () => {

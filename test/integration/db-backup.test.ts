@@ -82,6 +82,10 @@ describe('db backup, db restore, doctor --deep', () => {
     const failed = doc.checks.filter((c) => !c.ok);
     expect(failed.map((c) => c.name)).toEqual(['tables', 'table registry_entries']);
     expect(failed[1]!.detail).toMatch(/^corrupt: .*db restore BACKUP/);
+    // the embedded store named explicitly (--store duckdb, or SPLINTERNET_STORE=duckdb) is the same store: read as deep
+    const named = await runBin(['doctor', '--deep', '--json', '--store', 'duckdb', '--db', bad]);
+    expect(named.code).toBe(1);
+    expect((JSON.parse(named.out) as typeof doc).checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['tables', 'table registry_entries']);
     const restore = await runBin(['db', 'restore', bad, '--db', join(t.dir, 'never.duckdb')]);
     expect(restore.code).toBe(1);
     expect(restore.err).toMatch(/is not a sound backup: registry_entries: .*nothing was replaced/);

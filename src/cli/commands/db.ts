@@ -29,7 +29,11 @@ export function dbCommand(program: Command, io: Io): void {
   leaf(db, 'migrate', 'apply pending migrations').action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
     const r = await ctx.run(dbMigrate, {});
-    ctx.print(r, (x: typeof r) => `schema version ${x.schema_version} at ${ctx.dbPath}\n`);
+    ctx.print(r, (x: typeof r) =>
+      ctx.storeUrl
+        ? `ClickHouse store: schema version ${x.schema_version} on every shard; the --db file ${ctx.dbPath} is migrated too\n`
+        : `schema version ${x.schema_version} at ${ctx.dbPath}\n`,
+    );
   });
   leaf(db, 'seed', 'load the shipped datasets (ledger events, indicators, STOP, economic data); safe to re-run')
     .option('--data-dir <dir>', 'ledger seed directory (default: the package data/ledger)')

@@ -45,7 +45,8 @@ export function doctorCommand(program: Command, io: Io): void {
       if (existsSync(ctx.dbPath)) {
         try {
           const info = await ctx.run(dbInfo, {});
-          checks.push({ name: 'database', ok: true, detail: `${ctx.dbPath}, schema version ${info.schemaVersion}` });
+          // with a server store, info describes the cluster; the file's own version is info.embedded
+          checks.push({ name: 'database', ok: true, detail: `${ctx.dbPath}, schema version ${(info.embedded ?? info).schemaVersion}` });
         } catch (e) {
           checks.push({ name: 'database', ok: false, detail: (e as Error).message });
         }

@@ -71,6 +71,7 @@ export async function openClickHouseStore(t: ClickHouseTarget, embedded: Store, 
         extensions: [],
         engineVersion: ctx.version,
         shards: { total: health.length, answering: health.filter((h) => h.ok).length, hosts: health },
+        embedded: await embedded.info().then((e) => ({ path: e.path, schemaVersion: e.schemaVersion })),
       };
     },
     dataVersion: () => embedded.dataVersion() * 1_000_003 + writes,
