@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { check } from '../op/index.js';
 import { AppError, issuesFromZod, validationError } from '../shared/index.js';
 import type { IndicatorSeriesRecord, IndicatorValueRecord, Store } from '../store/index.js';
 import { SourceSchema, type Source } from './model.js';
@@ -21,11 +22,7 @@ export const IndicatorSeriesSchema = z.object({
   title: z.string().min(3),
   description: z.string().default(''),
   unit: z.string().min(1),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .nullable()
-    .default(null),
+  country: check.knownCountryCode.nullable().default(null),
   values: z.array(IndicatorValueSchema).min(1),
 });
 export type IndicatorSeries = z.output<typeof IndicatorSeriesSchema>;

@@ -17,8 +17,6 @@ const files = (dir: string): string[] =>
 
 /** An input check of a country code: a zod two-letter pattern, or a hand-written rejection of one. */
 const COUNTRY_CHECK = /regex\(\/\^\[A-Z(a-z)?\]\{2\}|!\/\^\[A-Za-z\]\{2\}\$\/\.test\(/;
-/** Declared before the shared checks existed; each goes when its domain moves to src/<domain>/ops.ts. */
-const PENDING = new Set(['ledger/indicators.ts']);
 
 describe('shared checks', () => {
   it('country codes: two letters, upper-cased', () => {
@@ -43,7 +41,7 @@ describe('shared checks', () => {
     const src = packagePath('src');
     const again = files(src)
       .map((f) => relative(src, f))
-      .filter((f) => f !== 'op/checks.ts' && !PENDING.has(f))
+      .filter((f) => f !== 'op/checks.ts')
       .filter((f) => COUNTRY_CHECK.test(readFileSync(join(src, f), 'utf8')));
     expect(again).toEqual([]);
   });
