@@ -17,6 +17,8 @@
  * - Sending never blocks the caller's cycle: `deliverDue` is awaited only by whoever wants to.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { DETECTION_KINDS } from '../detect/index.js';
+import { CATEGORIES } from '../ledger/index.js';
 import { AppError, type Clock } from '../shared/index.js';
 import type { EventRecord, HookDeliveryRecord, HookSubscriptionRecord, Store } from '../store/index.js';
 
@@ -61,6 +63,9 @@ export function validateHookUrl(raw: string): string {
   return u.toString();
 }
 
+/** What a subscription can name: a ledger category, or the detector that proposed a draft. A kind nothing carries would never match. */
+const HOOK_KINDS: readonly string[] = [...new Set<string>([...CATEGORIES, ...DETECTION_KINDS])];
+
 export async function addHook(deps: { store: Store; clock: Clock; actor: string }, h: HookInput): Promise<HookSubscriptionRecord> {
   const countries = (h.countries ?? []).map((c) => c.toUpperCase());
   const bad = countries.find((c) => !/^[A-Z]{2}$/.test(c));
@@ -69,9 +74,9 @@ export async function addHook(deps: { store: Store; clock: Clock; actor: string 
       issues: [{ path: ['countries'], message: 'not a country code' }],
     });
   const kinds = (h.kinds ?? []).map((k) => k.toLowerCase());
-  const badKind = kinds.find((k) => !/^[a-z_]{2,32}$/.test(k));
+  const badKind = kinds.find((k) => !HOOK_KINDS.includes(k));
   if (badKind)
-    throw new AppError('VALIDATION', `--kind must be a ledger category or detector kind (e.g. shutdown, outage), got "${badKind}"`, {
+    throw new AppError('VALIDATION', `--kind must be a ledger category or detector kind (${HOOK_KINDS.join(', ')}), got "${badKind}"`, {
       issues: [{ path: ['kinds'], message: 'not a kind' }],
     });
   const sub: HookSubscriptionRecord = {

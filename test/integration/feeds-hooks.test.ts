@@ -180,6 +180,11 @@ describe('webhooks', () => {
     const r = await cli(['hooks', 'add', 'file:///etc/passwd', '--db', db]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/http or https/);
+    // a kind no event or detector carries would never match: refused, naming the known ones
+    const typo = await cli(['hooks', 'add', receiver.url, '--kind', 'shutdwon', '--db', db]);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toMatch(/--kind must be a ledger category or detector kind \(.*shutdown.*outage.*\), got "shutdwon"/);
+    expect((await cli(['hooks', 'add', receiver.url, '--kind', 'Outage', '--db', db])).code).toBe(0);
     const list = await json(['hooks', 'list']);
     expect(list.items.every((s: any) => s.secret.endsWith('…') && s.secret.length < 10)).toBe(true);
   });
