@@ -64,7 +64,11 @@ export const dbBackup = defineOp({
   input: z.object({ file: z.string().min(1) }),
   output: z.object({ path: z.string(), bytes: z.number().int(), tables: z.number().int() }),
   run: async (ctx, { file }) => {
-    if (!ctx.store.backup) throw new AppError('VALIDATION', 'this store has no file to copy (back up a server store with its own tools)');
+    if (!ctx.store.backup)
+      throw new AppError(
+        'VALIDATION',
+        "a ClickHouse store has no file to copy: back up its tables with ClickHouse's own tools, and the --db file (ledger, tokens, indicators, ...) with db backup without --store",
+      );
     return ctx.store.backup(file);
   },
 });

@@ -130,6 +130,11 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     // the database line is the embedded file's own schema version, as doctor says without the cluster
     const alone = json((await runBin(['doctor', '--json', '--db', cdb])).out) as typeof doc;
     expect(doc.checks.find((c) => c.name === 'database')?.detail).toBe(alone.checks.find((c) => c.name === 'database')?.detail);
+    // db backup: the cluster's tables are not a file; the message says how to back up the ledger file
+    const backup = await runBin(['db', 'backup', join(t.dir, 'acc-backup.duckdb'), '--store', u, '--db', cdb]);
+    expect(backup.code).toBe(2);
+    expect(backup.err).toContain('the --db file (ledger, tokens, indicators, ...) with db backup without --store');
+    expect((await runBin(['db', 'backup', join(t.dir, 'acc-backup.duckdb'), '--db', cdb])).code).toBe(0);
   });
 
   it('registry import and summary on the cluster give the DuckDB figures (14,658,304 distinct in the 2018 CIDR entries)', { timeout: 300_000 }, async () => {
