@@ -38,6 +38,8 @@ describe('signals import', () => {
   it('is idempotent: a second import of the same file adds nothing', async () => {
     const again = await json(['signals', 'import', '--cc', 'IR', IODA]);
     expect(again.files[0].status).toBe('unchanged');
+    const text = await cli(['signals', 'import', '--cc', 'IR', IODA, '--db', db]);
+    expect(text.out).toContain('1 file(s) unchanged since their import: their counts are from then, nothing was stored again');
     const list = await json(['signals', 'list', '--asn', 'AS44244']);
     expect(list.items.map((s: any) => [s.source, s.points, s.missing])).toEqual([
       ['active_probing', 1332, 0],

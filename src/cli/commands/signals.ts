@@ -9,6 +9,11 @@ function showImport(r: SignalImportReport): string {
   const lines = [
     table(r.files, ['path', 'format', 'status', 'records_read', 'stored', 'rejected', 'missing', 'out_of_order', 'replaced', 'overwritten']).trimEnd(),
     `${r.records_read} records read = ${r.stored} stored + ${r.rejected} rejected${r.reconciled ? '' : '  (NOT reconciled)'}`,
+    ...(r.files.some((f) => f.status === 'unchanged')
+      ? [
+          `  ${r.files.filter((f) => f.status === 'unchanged').length} file(s) unchanged since their import: their counts are from then, nothing was stored again`,
+        ]
+      : []),
     ...r.files.filter((f) => f.error).map((f) => `  failed ${f.path}: ${f.error}`),
     ...r.rejects.slice(0, 20).map((x) => `  reject ${x.file}:${x.line}  ${x.reason}`),
   ];
