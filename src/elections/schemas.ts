@@ -59,7 +59,12 @@ export const ElectionFingerprintsSchema = z
       reference: z.string(),
       version: z.string(),
       result: z.looseObject({
-        turnout_mode: z.looseObject({ from: z.number(), to: z.number(), center: z.number() }),
+        turnout_mode: z.looseObject({
+          from: z.number(),
+          to: z.number(),
+          center: z.number(),
+          basis: z.string().meta({ description: 'how the honest peak was chosen (cleanMode), or why the highest bin was taken' }),
+        }),
         clean_share_pct: z.number(),
         official_share_pct: z.number(),
         anomalous_votes: z.number(),

@@ -1,6 +1,8 @@
 /**
  * Shpilkin's turnout-binning estimate. Stations are binned by turnout (ballots issued over
- * registered voters, 1-point bins); the mode is the bin with the most valid ballots. Stations
+ * registered voters, 1-point bins); the mode is the honest peak of valid ballots by turnout
+ * (cleanMode: the first prominent peak from low turnout, not the highest bin, which is the
+ * fraud peak where most stations were moved to high turnout, as in 2020 and 2024). Stations
  * below the mode's upper edge are taken as "clean": the leader's share of their valid ballots
  * is the clean share s. Above it, the other choices' votes are taken as genuine and the
  * leader's expected votes as others × s / (1 − s); anomalous votes are the leader's votes
@@ -9,7 +11,7 @@
  */
 import type { ElectionArrays } from '../store/index.js';
 
-export const SHPILKIN_VERSION = '1.0.0';
+export const SHPILKIN_VERSION = '1.1.0';
 
 export type ShpilkinParams = {
   binWidth: number;
@@ -32,7 +34,7 @@ export type ShpilkinResult = {
   stations_included: number;
   excluded: { electronic: number; flagged: number; no_ballots: number; turnout_over_100: number };
   flagged_included: number;
-  turnout_mode: { from: number; to: number; center: number };
+  turnout_mode: { from: number; to: number; center: number; basis: string };
   clean_share: number;
   clean_share_pct: number;
   official_share_pct: number;
@@ -69,9 +71,7 @@ export function shpilkinEstimate(a: ElectionArrays, p: ShpilkinParams = DEFAULT_
       if (a.flagged[i]) flaggedIncluded++;
     }
   }
-  // The mode among bins below 100 % (the last bin collects exactly-100 % stations).
-  let mode = 0;
-  for (let b = 0; b < nb - 1; b++) if (valid[b]! > valid[mode]!) mode = b;
+  const { bin: mode, basis } = cleanMode(valid, p.binWidth);
   let cl = 0;
   let cv = 0;
   let creg = 0;
@@ -105,7 +105,7 @@ export function shpilkinEstimate(a: ElectionArrays, p: ShpilkinParams = DEFAULT_
     stations_included: included,
     excluded,
     flagged_included: flaggedIncluded,
-    turnout_mode: { from: mode * p.binWidth, to: (mode + 1) * p.binWidth, center: (mode + 0.5) * p.binWidth },
+    turnout_mode: { from: mode * p.binWidth, to: (mode + 1) * p.binWidth, center: (mode + 0.5) * p.binWidth, basis },
     clean_share: s,
     clean_share_pct: r2(100 * s),
     official_share_pct: r2((100 * sum(leader)) / sum(valid)),
@@ -115,5 +115,51 @@ export function shpilkinEstimate(a: ElectionArrays, p: ShpilkinParams = DEFAULT_
     clean_turnout_pct: r2(creg > 0 ? (100 * ciss) / creg : 0),
     official_turnout_pct: r2((100 * sum(issued)) / sum(registered)),
     bins,
+  };
+}
+
+/** How far the smoothed series must fall after a peak, as a share of it, for the peak to count. */
+const DIP = 0.1;
+/** A peak lower than this share of the highest smoothed bin is noise. */
+const MIN_HEIGHT = 0.2;
+
+/**
+ * The turnout mode of the honest stations, among the bins below 100 % (the last bin collects
+ * exactly-100 % stations). Valid ballots are smoothed over ±2 points of turnout; the first peak
+ * from low turnout that is at least a fifth of the highest smoothed bin and after which the
+ * series falls by a tenth before rising above it again is the honest peak, and its mode is the
+ * raw bin with the most valid ballots within ±2 points of it. Where no peak but the last one
+ * stands out (president 2024: the distribution rises with turnout to its highest bin), the
+ * highest bin is taken and the basis says that the estimate is then a lower bound.
+ */
+export function cleanMode(valid: Float64Array, binWidth: number): { bin: number; basis: string } {
+  const n = valid.length - 1;
+  const half = Math.max(1, Math.round(2 / binWidth));
+  const sm = new Float64Array(n);
+  for (let b = 0; b < n; b++) {
+    let sum = 0;
+    let k = 0;
+    for (let j = Math.max(0, b - half); j <= Math.min(n - 1, b + half); j++, k++) sum += valid[j]!;
+    sm[b] = sum / k;
+  }
+  const top = sm.reduce((a, v) => Math.max(a, v), 0);
+  const rawMax = (from: number, to: number) => {
+    let m = Math.max(0, from);
+    for (let b = m; b <= Math.min(n - 1, to); b++) if (valid[b]! > valid[m]!) m = b;
+    return m;
+  };
+  for (let b = 1; b < n - 1; b++) {
+    if (!(sm[b]! >= sm[b - 1]! && sm[b]! > sm[b + 1]! && sm[b]! >= MIN_HEIGHT * top)) continue;
+    let low = sm[b]!;
+    for (let j = b + 1; j < n && sm[j]! <= sm[b]!; j++) low = Math.min(low, sm[j]!);
+    if (low <= (1 - DIP) * sm[b]!)
+      return {
+        bin: rawMax(b - half, b + half),
+        basis: `the first peak from low turnout (valid ballots smoothed over ±${half * binWidth} points; at least ${MIN_HEIGHT * 100} % of the highest, falling by ${DIP * 100} % after it)`,
+      };
+  }
+  return {
+    bin: rawMax(0, n - 1),
+    basis: 'no peak stands out below the highest bin: the highest bin is taken, so the clean share is an upper bound and the anomalous votes a lower bound',
   };
 }

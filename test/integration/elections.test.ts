@@ -309,3 +309,21 @@ describe.skipIf(!full)('published fingerprint figures on the full 2016 and 2018 
     expect(Math.abs(s.anomalous_votes / 12.6e6 - 1)).toBeLessThan(0.1);
   });
 });
+
+describe("Shpilkin's honest peak on the 2020 referendum (a real national cut: every 25th station)", () => {
+  const t = tempDir();
+  const db = join(t.dir, 'el2020.duckdb');
+  afterAll(() => t.cleanup());
+
+  it('takes the peak at low turnout, not the higher fraud peak above 80 %', async () => {
+    const r = await cli(['elections', 'import', fx('kobak-2020-every25th.csv.zip'), '--json', '--db', db]);
+    expect(r.code, r.err).toBe(0);
+    expect(json(r).files[0]).toMatchObject({ election: 'referendum-2020', lines_read: 3871, stored: 3871, rejected: 0 });
+    const s = json(await cli(['elections', 'shpilkin', 'referendum-2020', '--json', '--db', db])).result;
+    // The highest bin of this cut is 81-82 %; the honest peak of the full table is at 43 %.
+    expect(s.turnout_mode.from).toBeGreaterThanOrEqual(40);
+    expect(s.turnout_mode.from).toBeLessThan(50);
+    expect(s.turnout_mode.basis).toMatch(/first peak from low turnout/);
+    expect(s.official_share_pct - s.clean_share_pct).toBeGreaterThan(5);
+  });
+});

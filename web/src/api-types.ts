@@ -2323,6 +2323,8 @@ export interface components {
                     official_share_pct: number;
                     stations_included: number;
                     turnout_mode: {
+                        /** @description how the honest peak was chosen (cleanMode), or why the highest bin was taken */
+                        basis: string;
                         center: number;
                         from: number;
                         to: number;
