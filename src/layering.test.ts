@@ -64,4 +64,9 @@ describe('layering', () => {
     const bad = all.filter(({ file, text }) => !file.startsWith('store/') && sql.test(text));
     expect(bad.map((b) => b.file)).toEqual([]);
   });
+
+  it('hand-written HTTP routes stay where HTTP itself is the feature: at most four files', () => {
+    const routes = readdirSync(packagePath('src', 'server', 'routes')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    expect(routes.sort()).toEqual(['docs.ts', 'events.ts', 'export.ts', 'uploads.ts']);
+  });
 });

@@ -19,8 +19,7 @@ import { problemResponse } from './problem.js';
 import { docsRoutes } from './routes/docs.js';
 import { eventRoutes } from './routes/events.js';
 import { opsRoutes } from './ops/endpoint.js';
-import { exportRoutes } from './routes/export.js';
-import { feedRoutes } from './routes/feeds.js';
+import { exportRoutes, feedRoutes } from './routes/export.js';
 import { uploadRoutes, UPLOADS_PATH } from './routes/uploads.js';
 import { staticWeb } from './static.js';
 

@@ -1,7 +1,9 @@
 /**
  * GET /api/export/events.{csv,json,ndjson,parquet} with the list filters, indicators.{...},
- * /api/measurements/export.{csv,parquet}, and GET /api/cost/events (JSON, or the file with
- * `format`): hand-written because the content type is the feature. The filters are the ops'
+ * /api/measurements/export.{csv,parquet}, GET /api/cost/events (JSON, or the file with
+ * `format`), and the feeds GET /feeds/{events,drafts}.{atom,json} and /feeds/{CC}/...: Atom and
+ * JSON Feed of confirmed events and, separately, of draft detections, rendered from the store on
+ * each call: hand-written because the content type is the feature. The filters are the ops'
  * own (src/ledger/ops.ts, src/measure/ops.ts, src/cost/ops.ts), read from the query string the
  * way every op route reads it.
  */
@@ -13,6 +15,8 @@ import { executeOp } from '../../op/index.js';
 import { silentProgress } from '../../shared/index.js';
 import { EVENT_COLUMNS, EXPORT_FORMATS, INDICATOR_COLUMNS, exportEvents, exportIndicators, type ExportFormat } from '../../ledger/index.js';
 import { EventFilters, IndicatorFilters } from '../../ledger/ops.js';
+import type { Context } from 'hono';
+import { renderFeed } from '../../watch/index.js';
 import type { AppDeps } from '../deps.js';
 import { queryParser } from '../mount.js';
 import { newRouter, problem } from '../openapi.js';
@@ -95,5 +99,18 @@ export function exportRoutes(deps: AppDeps) {
     const body = result.encoding === 'base64' ? Buffer.from(result.body, 'base64') : result.body;
     return c.body(body as never, 200, { 'content-type': MEDIA[format], 'content-disposition': `attachment; filename="cost-events.${format}"` });
   });
+  return r;
+}
+
+/** The feeds: public like the other reads. */
+export function feedRoutes(deps: AppDeps) {
+  const r = newRouter();
+  const handler = async (c: Context) => {
+    const url = new URL(c.req.url);
+    const f = await renderFeed(deps.store, url.pathname.replace(/^\/feeds\//, ''), url.origin, deps.clock.now().toISOString());
+    return c.body(f.body, 200, { 'content-type': f.contentType, 'cache-control': 'no-cache' });
+  };
+  r.get('/feeds/:name', handler);
+  r.get('/feeds/:cc/:name', handler);
   return r;
 }
