@@ -148,7 +148,8 @@ export function parseSpeedTestFile(buf: Uint8Array): {
 
 export async function importSpeedTests(deps: { store: Store; clock: Clock; progress: ProgressReporter }, path: string): Promise<SpeedTestImportReport> {
   const abs = resolve(path);
-  if (!existsSync(abs)) throw new AppError('VALIDATION', `no such file or directory: ${path}`, { issues: [{ path: ['path'], message: 'not found' }] });
+  // A path that is not there is an I/O error (exit 1), as for every other importer.
+  if (!existsSync(abs)) throw new AppError('INGEST_IO', `cannot read ${path}: no such file or directory`);
   const isDir = statSync(abs).isDirectory();
   const root = isDir ? abs : dirname(abs);
   const files = isDir ? await csvFiles(abs) : [abs];

@@ -27,8 +27,9 @@ export function snapshotOf(path: string, given?: string): string {
 }
 
 export async function importStopFile(deps: Deps, path: string, snapshot?: string): Promise<StopImportReport & { indicators: number }> {
+  const text = await readText(path); // a missing file is named before a missing snapshot date
   const snap = snapshotOf(path, snapshot);
-  const rows = parseStopCsv(await readText(path), basename(path));
+  const rows = parseStopCsv(text, basename(path));
   const report = await importStop(deps, rows, basename(path), snap);
   const series = accessNowCounts(rows, snap);
   await saveSeries(deps.store, series, 'stop');
