@@ -65,9 +65,10 @@ describe('speedtests import', () => {
     ]);
   });
 
-  it('refuses a path that does not exist (exit 2)', async () => {
+  it('refuses a path that does not exist (exit 1, as every importer)', async () => {
     const r = await cli(['speedtests', 'import', join(t.dir, 'nope'), '--db', db]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('nope: no such file or directory');
   });
 });
 
