@@ -4,7 +4,7 @@
  * answers): exit 2 within 10 s and one error line naming the host:port and the reason, with
  * none of the client library's internal log (request ids, settings, stack) on stderr.
  */
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,12 +12,19 @@ import { runBin, tempDir } from '../helpers/index.js';
 
 const t = tempDir();
 let silent: Server;
+const sockets = new Set<Socket>();
 beforeAll(async () => {
   // accepts connections, never answers: a hung server
-  silent = createServer(() => undefined);
+  silent = createServer((s) => {
+    sockets.add(s);
+    s.on('error', () => undefined);
+    s.on('close', () => sockets.delete(s));
+  });
   await new Promise<void>((ok) => silent.listen(0, '127.0.0.1', ok));
 });
 afterAll(async () => {
+  // close() waits for every open connection: the hung server ends its own first.
+  for (const s of sockets) s.destroy();
   await new Promise((ok) => silent.close(ok));
   t.cleanup();
 });
