@@ -220,14 +220,14 @@ export async function compareTop10vpn(
     const cc = e.countries[0]!;
     const pieces = overrides.end === undefined ? comparePieces(e, counted.get(e.id)) : [e];
     const priced: EventCostResult[] = [];
-    let r: EventCostResult | null = null;
+    let last: EventCostResult | null = null;
     for (const piece of pieces) {
-      r = await priceEvent(deps, piece, overrides, durations).catch(() => null);
-      if (r?.estimates.length) priced.push(r);
+      last = await priceEvent(deps, piece, overrides, durations).catch(() => null);
+      if (last?.estimates.length) priced.push(last);
     }
     if (!priced.length) {
       const y = Number(e.start.slice(0, 4));
-      const missing = (r?.missing ?? []).map((m) => m.field).join(', ') || 'error';
+      const missing = (last?.missing ?? []).map((m) => m.field).join(', ') || 'error';
       if (y >= 2019) {
         row(cc, y).events_not_priced.push({ id: e.id, title: e.title, missing });
         const m = mixOf(cc, y);

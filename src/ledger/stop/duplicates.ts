@@ -15,7 +15,8 @@ import type { StopRow } from './parse.js';
 const DAY = 86_400_000;
 const MAX_END_GAP_DAYS = 3;
 
-const norm = (s: string) =>
+/** Lower case, every run of other characters one space: how area and service texts compare. */
+export const norm = (s: string) =>
   s
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')

@@ -14,6 +14,7 @@
 import { codedUnderAnother, countryCodeByName } from '../../geo/index.js';
 import { isValidPartialDate } from '../../shared/index.js';
 import { geocodeFields } from '../geocode.js';
+import { norm } from './duplicates.js';
 import { slugify } from '../service.js';
 import type { StopRow } from './parse.js';
 
@@ -66,12 +67,6 @@ function categoryOf(r: StopRow): { category: string; subtype: string } {
   if (type.includes('shutdown')) return full ? { category: 'shutdown', subtype: netSubtype } : { category: 'block', subtype: 'platform' };
   return { category: 'shutdown', subtype: 'other' };
 }
-
-const norm = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 
 /** Words STOP's area text uses for the whole country, spelling variants included ("Nation Wide", "Nationwde", "Near country-wide"). */
 const WHOLE_COUNTRY = /\b(nation ?wi?de|national(?! capital)|countr(y|ies) ?wide|entire country|whole country|across the country)\b/;
