@@ -33,6 +33,7 @@ export { evidenceForLinks, linkMeasurementQuery, measurementQueryLink, MEASUREME
 export { seedMeasurements } from './seed.js';
 export * from './netevents/index.js';
 export { syncOoni, type Bucket, type BucketObject, type SyncInput, type SyncReport } from './sync/sync.js';
-export { testDir } from './sync/plan.js';
+export { checkWindow, isProbeCountry, testDir } from './sync/plan.js';
+export { OONI_TEST_NAMES, ooniTestName, ooniTestNameOf, parseTestNames } from './test-names.js';
 export { agreementFromFiles, agreementFromStore, agreementReport, AGREEMENT_METHOD, type AgreementReject, type AgreementRow } from './agreement.js';
 export { rescoreMeasurements, type RescoreInput, type RescoreReport } from './rescore.js';

@@ -17,6 +17,7 @@ import { STATUSES } from './model.js';
 import { extractThroughput } from './netevents/index.js';
 import { listMeasurements, listNetworks, measurementSummary, showMeasurement } from './query.js';
 import { rescoreMeasurements } from './rescore.js';
+import { ooniTestName } from './test-names.js';
 import { MeasurementDetailSchema, MeasurementListSchema, MeasurementSchema, MeasurementSummarySchema, NetworkListSchema, RulesSchema } from './schemas.js';
 import { RULES, RULES_VERSION } from './verdict/index.js';
 
@@ -26,7 +27,7 @@ type Result<F extends (...a: never[]) => Promise<unknown>> = Awaited<ReturnType<
 export const MeasurementFilters = z.object({
   cc: check.countryCode.optional().meta({ description: 'probe_cc, ISO 3166-1 alpha-2', example: 'RU' }),
   asn: check.asn.optional().meta({ description: 'probe_asn', example: 'AS12389' }),
-  test_name: z.string().optional().meta({ example: 'telegram' }),
+  test_name: ooniTestName.optional(),
   target: z.string().optional().meta({ description: 'domain or app (telegram, signal, whatsapp, facebook_messenger, tor)', example: 'telegram' }),
   since: z.string().optional().meta({ description: 'YYYY[-MM[-DD]] or ISO date-time, UTC' }),
   until: z.string().optional().meta({ description: 'inclusive' }),
@@ -63,7 +64,7 @@ export const measurementsIngest = defineOp({
     since: z.string().optional(),
     until: z.string().optional(),
     cc: z.array(check.countryCode).optional(),
-    test_name: z.array(z.string()).optional(),
+    test_name: z.array(ooniTestName).optional(),
     force: z.boolean().optional(),
     max_line_bytes: z.number().int().min(1024).optional(),
   }),

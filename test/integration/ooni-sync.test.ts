@@ -193,6 +193,26 @@ describe('splinternet ooni sync (local S3 double)', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--cc must be ISO 3166-1 alpha-2 codes, got "USA"/);
     expect((await cli([...base, '--since', 'March', '--until', '2022-11-10'])).code).toBe(2);
+    // values that look right but name nothing OONI has: refused before any listing
+    const listings = s3.requests.length;
+    const usage = async (extra: string[], ...says: (string | RegExp)[]) => {
+      const u = await cli([...base, '--since', '2022-11-10', '--until', '2022-11-10', ...extra]);
+      expect(u.code, extra.join(' ')).toBe(2);
+      for (const s of says) expect(u.err).toMatch(s);
+    };
+    await usage(['--test', 'nosuch_test'], '--test', '"nosuch_test" is not an OONI test name', /accepted: .*web_connectivity.*facebook_messenger/);
+    await usage(['--test', 'web_connectivity,telegrm'], '"telegrm"');
+    await usage(['--cc', 'XX'], /--cc must be ISO 3166-1 alpha-2 codes, got "XX"/);
+    await usage(['--since', '2022-02-30'], /--since is not a calendar date .* got "2022-02-30"/);
+    await usage(['--until', '2022-11-10T24'], /--until is not a calendar date .* got "2022-11-10T24"/);
+    await usage(['--concurrency', '0'], /--concurrency must be 1\.\.64/);
+    await usage(['--workers', '-1', '--ingest'], /--workers must be 0\.\.256/);
+    expect(s3.requests.length).toBe(listings);
+    // the bucket's own folder spelling names the same test
+    const folder = await cli([...base, '--since', '2022-11-10T10', '--until', '2022-11-10T10', '--cc', 'us', '--test', 'HttpInvalidRequestLine', '--json']);
+    expect(folder.code, folder.err).toBe(0);
+    expect(JSON.parse(folder.out).window).toMatchObject({ cc: ['US'], test_name: ['http_invalid_request_line'] });
+    expect(JSON.parse(folder.out).files.downloaded).toBe(1);
     expect((await cli([...base, '--since', '2022-11-10', '--until', '2022-11-10', '--bucket-url', 'ftp://x/y'])).err).toMatch(
       /scheme ftp: is not s3, http or https/,
     );

@@ -8,7 +8,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from '@commander-js/extra-typings';
-import type { IngestReport } from '../../measure/index.js';
+import { parseTestNames, type IngestReport } from '../../measure/index.js';
 import { measurementsIngest } from '../../measure/ops.js';
 import { AppError } from '../../shared/index.js';
 import { collect, ctxOf, intOption, leaf } from '../command.js';
@@ -72,10 +72,7 @@ export function ingestCommand(program: Command, io: Io): void {
         const d = v.replace('T', ' ').replace('Z', '');
         return d.length === 10 ? `${d} ${end ? '23:59:59' : '00:00:00'}` : d.length === 16 ? `${d}:${end ? '59' : '00'}` : d;
       };
-      const tests = (o.testName as string[])
-        .flatMap((x) => x.split(','))
-        .map((x) => x.trim())
-        .filter(Boolean);
+      const tests = parseTestNames('--test-name', o.testName as string[]);
       const r = await ctx.run(measurementsIngest, {
         paths: resolved,
         workers: o.workers as number | undefined,

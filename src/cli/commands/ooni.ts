@@ -5,7 +5,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
-import { syncOoni, type SyncReport } from '../../measure/index.js';
+import { checkWindow, syncOoni, type SyncReport } from '../../measure/index.js';
 import { measurementsIngest } from '../../measure/ops.js';
 import { AppError, silentProgress } from '../../shared/index.js';
 import { collect, ctxOf, examples, intOption, leaf } from '../command.js';
@@ -26,7 +26,14 @@ export function hourOf(flag: string, v: string, end: boolean): string {
     throw new AppError('VALIDATION', `${flag} must be YYYY-MM-DD or YYYY-MM-DDTHH (UTC upload hour), got "${v}"`, {
       issues: [{ path: [flag.slice(2)], message: 'not a date' }],
     });
-  return `${m[1]}T${m[2] ?? (end ? '23' : '00')}`;
+  const hour = `${m[1]}T${m[2] ?? (end ? '23' : '00')}`;
+  // a calendar hour: Date.parse would take 2021-02-30 as March 2nd
+  const t = Date.parse(`${hour}:00:00Z`);
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 13) !== hour)
+    throw new AppError('VALIDATION', `${flag} is not a calendar date or hour (00-23), got "${v}"`, {
+      issues: [{ path: [flag.slice(2)], message: 'not a date' }],
+    });
+  return hour;
 }
 
 function human(r: SyncReport): string {
@@ -55,20 +62,24 @@ export function ooniCommand(program: Command, io: Io): void {
     .option('--workers <n>', 'ingest threads per batch of landed files (default: every core; 0 = in this thread)', intOption('--workers'))
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const cc = list(o.cc as string[]).map((c) => c.toUpperCase());
-      const bad = cc.find((c) => !/^[A-Z]{2}$/.test(c));
-      if (bad) throw new AppError('VALIDATION', `--cc must be ISO 3166-1 alpha-2 codes, got "${bad}"`, { issues: [{ path: ['cc'], message: bad }] });
+      const cc = list(o.cc as string[]);
       const concurrency = (o.concurrency as number | undefined) ?? 4;
       if (concurrency < 1 || concurrency > 64)
         throw new AppError('VALIDATION', `--concurrency must be 1..64, got ${concurrency}`, { issues: [{ path: ['concurrency'], message: 'out of range' }] });
+      const workers = o.workers as number | undefined;
+      if (workers !== undefined && (workers < 0 || workers > 256))
+        throw new AppError('VALIDATION', `--workers must be 0..256, got ${workers}`, { issues: [{ path: ['workers'], message: 'out of range' }] });
       const dest = typeof o.dest === 'string' ? resolve(o.dest) : join(ctx.dbPath === ':memory:' ? process.cwd() : dirname(resolve(ctx.dbPath)), 'ooni');
       const url = (o.bucketUrl as string | undefined) ?? io.env.SPLINTERNET_OONI_BUCKET_URL ?? OONI_BUCKET_URL;
       const bucket = s3Bucket(url);
+      // checked before any request or store access: dates, countries and test names (exit 2 naming the option)
       const input = {
-        since: hourOf('--since', o.since as string, false),
-        until: hourOf('--until', o.until as string, true),
-        cc: cc.length ? cc : undefined,
-        test_name: list(o.test as string[]),
+        ...checkWindow({
+          since: hourOf('--since', o.since as string, false),
+          until: hourOf('--until', o.until as string, true),
+          cc,
+          test_name: list(o.test as string[]),
+        }),
         dest,
         concurrency,
       };
@@ -80,7 +91,7 @@ export function ooniCommand(program: Command, io: Io): void {
                 {
                   bucket,
                   progress: ctx.progress(),
-                  ingest: (paths) => run(measurementsIngest, { paths, workers: o.workers as number | undefined }, silentProgress),
+                  ingest: (paths) => run(measurementsIngest, { paths, workers }, silentProgress),
                 },
                 input,
               ),

@@ -8,6 +8,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { resolveParams } from '../../detect/index.js';
+import { parseTestNames } from '../../measure/index.js';
 import { measurementsIngest } from '../../measure/ops.js';
 import { executeOp } from '../../op/index.js';
 import { AppError, localGrant, silentProgress, systemClock } from '../../shared/index.js';
@@ -70,10 +71,7 @@ function ooniOptions(ctx: CliContext, io: Io, o: Record<string, unknown>, actor:
   const bucket = s3Bucket(url);
   const dest = typeof o.ooniDest === 'string' ? resolve(o.ooniDest) : join(ctx.dbPath === ':memory:' ? process.cwd() : dirname(resolve(ctx.dbPath)), 'ooni');
   const firstSince = typeof o.ooniSince === 'string' ? hourOf('--ooni-since', o.ooniSince, false) : null;
-  const tests = (o.ooniTest as string[])
-    .flatMap((x) => x.split(','))
-    .map((x) => x.trim())
-    .filter(Boolean);
+  const tests = parseTestNames('--ooni-test', o.ooniTest as string[]);
   return (store) => ({
     bucket,
     dest,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syncPrefixes, testDir, wantedKey, windowHours } from './plan.js';
+import { checkWindow, syncPrefixes, testDir, wantedKey, windowHours } from './plan.js';
 
 describe('ooni sync plan', () => {
   it('walks upload hours across a day boundary, inclusive', () => {
@@ -22,5 +22,16 @@ describe('ooni sync plan', () => {
     expect(() => windowHours({ since: '2021-03-02T00', until: '2021-03-01T00' })).toThrow(/--until .* is before --since/);
     expect(() => windowHours({ since: '2021-13-01T00', until: '2021-03-01T00' })).toThrow(/--since must be/);
     expect(() => windowHours({ since: '2000-01-01T00', until: '2030-01-01T00' })).toThrow(/more than 100000 hours/);
+    expect(() => windowHours({ since: '2021-02-29T00', until: '2021-03-01T00' })).toThrow(/--since must be .* got "2021-02-29T00"/);
+    expect(() => windowHours({ since: '2021-03-01T00', until: '2021-03-01T24' })).toThrow(/--until must be/);
+  });
+  it('checks countries and test names against what OONI reports, before any listing', () => {
+    const w = { since: '2021-03-01T00', until: '2021-03-01T00' };
+    expect(checkWindow({ ...w, cc: ['ru', 'XK', 'ZZ'], test_name: ['webconnectivity'] })).toMatchObject({
+      cc: ['RU', 'XK', 'ZZ'],
+      test_name: ['web_connectivity'],
+    });
+    expect(() => checkWindow({ ...w, cc: ['XX'] })).toThrow(/--cc must be ISO 3166-1 alpha-2 codes, got "XX"/);
+    expect(() => checkWindow({ ...w, test_name: ['nosuch_test'] })).toThrow(/--test: "nosuch_test" is not an OONI test name; accepted: web_connectivity/);
   });
 });

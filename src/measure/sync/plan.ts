@@ -4,7 +4,11 @@
  * of hours times a set of countries and tests is a set of key prefixes. The window is of upload
  * hours: a measurement may start up to a day before the hour it was uploaded in.
  */
+import { isCountryCode } from '../../geo/index.js';
 import { AppError } from '../../shared/index.js';
+import { parseTestNames, testDir } from '../test-names.js';
+
+export { testDir };
 
 export interface SyncWindow {
   /** First upload hour, "YYYY-MM-DDTHH" (UTC). */
@@ -15,12 +19,33 @@ export interface SyncWindow {
   test_name?: string[];
 }
 
-/** The bucket's folder name for a test: web_connectivity -> webconnectivity. */
-export const testDir = (name: string) => name.replace(/_/g, '').toLowerCase();
-
 const HOUR = /^\d{4}-\d{2}-\d{2}T\d{2}$/;
 /** At most ~11 years of hours per run: a typo in a year should not start a million listings. */
 const MAX_HOURS = 100_000;
+
+/** OONI's probe countries: ISO 3166-1 alpha-2, plus XK (Kosovo) and ZZ (unknown), as probe_cc carries them. */
+export const isProbeCountry = (cc: string): boolean => isCountryCode(cc) || cc === 'XK' || cc === 'ZZ';
+
+/**
+ * The window as the bucket names it, or a VALIDATION error naming the option and the value:
+ * hours that are real calendar hours, countries OONI can report, test names OONI has (the
+ * bucket folder spelling is taken for the test it names).
+ */
+export function checkWindow(w: SyncWindow): SyncWindow {
+  windowHours(w);
+  const cc = (w.cc ?? []).map((c) => c.trim().toUpperCase());
+  const bad = cc.find((c) => !isProbeCountry(c));
+  if (bad !== undefined)
+    throw new AppError(
+      'VALIDATION',
+      `--cc must be ISO 3166-1 alpha-2 codes, got "${bad}" (accepted: assigned codes such as RU, IR, CN, and XK, ZZ as OONI reports them)`,
+      {
+        issues: [{ path: ['cc'], message: `unknown country "${bad}"` }],
+      },
+    );
+  const test_name = parseTestNames('--test', w.test_name ?? []);
+  return { since: w.since, until: w.until, cc: cc.length ? [...new Set(cc)] : undefined, test_name };
+}
 
 /** Upload hours of the window, oldest first, as bucket path parts "YYYYMMDD/HH". */
 export function windowHours(w: SyncWindow): string[] {
@@ -28,8 +53,10 @@ export function windowHours(w: SyncWindow): string[] {
     ['since', w.since],
     ['until', w.until],
   ] as const) {
-    if (!HOUR.test(v) || Number.isNaN(Date.parse(`${v}:00:00Z`)))
-      throw new AppError('VALIDATION', `--${field} must be a date (YYYY-MM-DD) or hour (YYYY-MM-DDTHH), got "${v}"`, {
+    // a real hour: Date.parse takes 2021-02-30 as March 2nd, the round trip does not
+    const t = HOUR.test(v) ? Date.parse(`${v}:00:00Z`) : NaN;
+    if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 13) !== v)
+      throw new AppError('VALIDATION', `--${field} must be a date (YYYY-MM-DD) or hour (YYYY-MM-DDTHH, 00-23), got "${v}"`, {
         issues: [{ path: [field], message: 'not a date' }],
       });
   }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { ProgressReporter } from '../../shared/index.js';
 import type { IngestReport } from '../ingest.js';
 import { appendSyncLog, localState, readSyncLog, saveObject, SYNC_LOG, type BucketObject } from './local-copy.js';
-import { syncPrefixes, wantedKey, type SyncWindow } from './plan.js';
+import { checkWindow, syncPrefixes, wantedKey, type SyncWindow } from './plan.js';
 
 export type { BucketObject } from './local-copy.js';
 
@@ -75,7 +75,8 @@ async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>): P
 
 export async function syncOoni(deps: SyncDeps, input: SyncInput): Promise<SyncReport> {
   const t0 = performance.now();
-  const window: SyncWindow = { since: input.since, until: input.until, cc: input.cc, test_name: input.test_name };
+  // a window with an unknown test, country or hour is a VALIDATION error before any request
+  const window: SyncWindow = checkWindow({ since: input.since, until: input.until, cc: input.cc, test_name: input.test_name });
   const prefixes = syncPrefixes(window);
   const r: SyncReport = {
     bucket_url: deps.bucket.url,

@@ -1,0 +1,56 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MeasurementFilters } from './ops.js';
+import { OONI_TEST_NAMES, ooniTestNameOf, parseTestNames, testDir } from './test-names.js';
+
+const FIXTURES = join(import.meta.dirname, '../../test/fixtures');
+const here = (f: string) => readFileSync(join(import.meta.dirname, f), 'utf8');
+
+/** Every folder name under a raw/YYYYMMDD/HH/CC/ level of the bucket sample. */
+function bucketTestDirs(dir: string, depth = 0, out = new Set<string>()): Set<string> {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (!e.isDirectory()) continue;
+    if (depth === 4) out.add(e.name);
+    else bucketTestDirs(join(dir, e.name), depth + 1, out);
+  }
+  return out;
+}
+
+describe('OONI test names', () => {
+  it('knows every test the verdict and scoring code dispatch on', () => {
+    const cases = new Set([...`${here('verdict/index.ts')}${here('verdict/compat.ts')}`.matchAll(/case '([a-z_]+)':/g)].map((m) => m[1]!));
+    expect(cases.size).toBeGreaterThan(15);
+    for (const c of cases) expect(OONI_TEST_NAMES, c).toContain(c);
+  });
+  it('knows every test of the real fixture measurements and every folder of the real bucket sample', () => {
+    const names = new Set([...readFileSync(join(FIXTURES, 'ooni/golden.jsonl'), 'utf8').matchAll(/"test_name":"([a-z_]+)"/g)].map((m) => m[1]!));
+    expect(names.size).toBeGreaterThan(15);
+    for (const n of names) expect(OONI_TEST_NAMES, n).toContain(n);
+    for (const d of bucketTestDirs(join(FIXTURES, 'ooni/bucket-sample/raw'))) expect(ooniTestNameOf(d), d).not.toBeNull();
+  });
+  it('takes the bucket folder spelling, any case, or dashes for the test it names', () => {
+    expect(parseTestNames('--test', ['webconnectivity', 'FacebookMessenger', 'vanilla-tor', 'telegram', 'telegram'])).toEqual([
+      'web_connectivity',
+      'facebook_messenger',
+      'vanilla_tor',
+      'telegram',
+    ]);
+    expect(testDir('stun_reachability')).toBe('stunreachability');
+    expect(ooniTestNameOf('stunreachability')).toBe('stunreachability');
+  });
+  it('refuses an unknown name naming the option, the value and the accepted names', () => {
+    expect(() => parseTestNames('--test', ['web_connectivity', 'nosuch_test'])).toThrow(
+      /^--test: "nosuch_test" is not an OONI test name; accepted: web_connectivity, .*telegram/,
+    );
+    expect(() => parseTestNames('--ooni-test', ['web'])).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', issues: [{ path: ['ooni-test'], message: 'unknown test "web"' }] }),
+    );
+  });
+  it('the measurement filters take exact test names only, suggesting the stored spelling', () => {
+    expect(MeasurementFilters.safeParse({ test_name: 'web_connectivity' }).success).toBe(true);
+    const r = MeasurementFilters.safeParse({ test_name: 'webconnectivity' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]).toMatchObject({ path: ['test_name'], message: expect.stringMatching(/did you mean web_connectivity\?.*accepted: /) });
+  });
+});
