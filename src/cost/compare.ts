@@ -13,7 +13,7 @@ import type { ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { econData, type CountryData } from './data/econ-data.js';
 import type { EventOverrides } from './event-scenario.js';
-import { technicalEvents, ledgerDurations } from './ledger-events.js';
+import { technicalEvents, ledgerPriors } from './ledger-events.js';
 import { endNotRecorded } from './unknown-end.js';
 import { G20 } from './brookings-2016/params.js';
 import { nearestYear } from './method-kit.js';
@@ -147,12 +147,18 @@ async function lastCountYears(store: Store): Promise<Map<string, number>> {
  * counted it again in L), and into L for a time nobody recorded: that piece is given the
  * durations of the ended events of its country and kind (unknown-end.ts), like any unrecorded
  * end. Top10VPN's yearly reports count a continuing network shutdown in every year it lasts
- * (Tigray 2021: 8,864 h). Platform blocks and throttles marked ongoing stay whole, unpriced
- * without --end: Top10VPN's rows do not carry long-standing blocks into later years (Russia
- * 2023: 1,353 h although Facebook and Instagram stayed blocked all year).
+ * (Tigray 2021: 8,864 h). A block marked ongoing is priced to the end of the year it began and
+ * not after: Top10VPN's report of that year counts it to the year's end (Venezuela 2024:
+ * 3,480 h, X blocked from 9 August; Russia 2022: 7,032 h, Facebook and Instagram blocked from
+ * March), and its rows do not carry long-standing blocks into later years (Russia 2023:
+ * 1,353 h although Facebook and Instagram stayed blocked all year). A throttle marked ongoing
+ * stays unpriced without --end: Top10VPN does not count long-running throttling (Russia 2021:
+ * 6 h, Twitter throttled from March; Russia 2024: 84 h, YouTube throttled from August).
  */
 export function comparePieces(e: LedgerEvent, lastCountYear: number | undefined): LedgerEvent[] {
   const first = Number(e.start.slice(0, 4));
+  // A timed end: the year's last second is a boundary of the accounting, not a date recorded without a time.
+  if (e.category === 'block' && e.end === null && !endNotRecorded(e) && Number.isInteger(first)) return [{ ...e, end: `${first}-12-31T23:59:59Z` }];
   if (e.category !== 'shutdown' || e.end !== null || endNotRecorded(e) || !lastCountYear || lastCountYear < first) return [e];
   const unknown: LedgerEvent = { ...e, notes: [e.notes, STOP_END_NOT_RECORDED].filter(Boolean).join(' ') };
   if (lastCountYear === first) return [unknown];
@@ -172,7 +178,7 @@ export async function compareTop10vpn(
   // throttles at severity 1 too, to compare like with like (--severity overrides).
   const overrides: EventOverrides = { severity: 1, ...(opts.overrides ?? {}) };
   const events = (await technicalEvents(deps, opts.country ? { country: opts.country } : {})).filter((e) => e.countries.length === 1);
-  const durations = await ledgerDurations(deps);
+  const priors = await ledgerPriors(deps);
   const counted = overrides.end === undefined ? await lastCountYears(deps.store) : new Map<string, number>();
   const rows = new Map<string, CompareRow>();
   const mixes = new Map<string, RowMix>();
@@ -222,7 +228,7 @@ export async function compareTop10vpn(
     const priced: EventCostResult[] = [];
     let last: EventCostResult | null = null;
     for (const piece of pieces) {
-      last = await priceEvent(deps, piece, overrides, durations).catch(() => null);
+      last = await priceEvent(deps, piece, overrides, priors).catch(() => null);
       if (last?.estimates.length) priced.push(last);
     }
     if (!priced.length) {
@@ -241,6 +247,8 @@ export async function compareTop10vpn(
         (!e.population_affected && e.scope !== 'local' && e.scope !== 'regional' && e.regions.length === 0);
       const area = whole ? '*' : [...(e.places ?? []).map((p) => p.name)].sort().join('+') || e.regions.join('+') || (e.geocode?.text ?? e.id);
       for (const r of priced) {
+        // A share the ledger imputed (an area nobody placed, the networks an outage names) is its own area.
+        const imputed = e.population_affected ? undefined : (r.scenario?.affected as { share: number } | null | undefined)?.share;
         const main = r.estimates.find((x) => x.method === COMPARE_METHOD) ?? r.estimates[0]!;
         // Hours actually cut: the span's hours × the share its schedule says was cut, on average
         // (the share is triangular(low, mode, high); a one-day record without times is 8 h of 24).
@@ -255,8 +263,10 @@ export async function compareTop10vpn(
               rr.our_hours += p.hours * active;
               if (e.category === 'block' || e.subtype === 'platform') mixOf(cc, p.year).platform_hours += p.hours * active;
               const m = mixOf(cc, p.year);
-              const people = whole ? ((await nearest(cc, 'SP.POP.TOTL', p.year)) ?? 0) : (e.population_affected?.estimate ?? 0);
-              m.areas.set(area, Math.max(m.areas.get(area) ?? 0, people));
+              const national = (await nearest(cc, 'SP.POP.TOTL', p.year)) ?? 0;
+              const people = imputed !== undefined ? imputed * national : whole ? national : (e.population_affected?.estimate ?? 0);
+              const key = imputed !== undefined ? e.id : area;
+              m.areas.set(key, Math.max(m.areas.get(key) ?? 0, people));
               rr.events.push({ id: e.id, title: e.title, hours: Math.round(p.hours * active * 10) / 10, usd: p.usd.median });
             }
           }
@@ -322,11 +332,12 @@ export async function compareTop10vpn(
       "ours: the sum of each event's median (USD) over its periods in the year; an event spanning years counts in each year for its hours there",
       `throttling priced at severity ${overrides.severity} (Top10VPN counts unusable throttling as a shutdown)`,
       overrides.end === undefined
-        ? "a network shutdown STOP marks ongoing is priced by STOP's yearly accounting (its Combined sheet repeats an ongoing shutdown once per count_year): whole through the years before its last count_year, and into that year for the durations of the ended events of its country and kind; platform blocks and throttles marked ongoing are not priced without --end (Top10VPN does not carry long-standing blocks into later years)"
+        ? "a network shutdown STOP marks ongoing is priced by STOP's yearly accounting (its Combined sheet repeats an ongoing shutdown once per count_year): whole through the years before its last count_year, and into that year for the durations of the ended events of its country and kind; a block marked ongoing is priced to the end of the year it began, as Top10VPN's report of that year counts it, and not after (Top10VPN does not carry long-standing blocks into later years); a throttle marked ongoing is not priced without --end (Top10VPN does not count long-running throttling)"
         : `events marked ongoing are priced up to ${overrides.end} (--end)`,
       'an end STOP did not record (not marked ongoing) is given the durations of the ended events of the same country and kind (median, quartiles); events not priced are listed with what they miss',
       'hours: the hours a schedule in the record says were cut (N occasions × hours each), or the length it states; else, for dates without times, the length the dates give on average (start and end uniform within their days); else the whole span',
-      'a shutdown no government ordered that names the networks it hit is an outage of those networks: not priced without their share of subscribers (missing isp_share)',
+      'a shutdown no government ordered that names the networks it hit is an outage of those networks, priced by their share of subscribers: k named of the K networks the ledger names in the country, each taken as an equal share (a proxy, triangular(k/2K, k/K, min(1, 2k/K))); not priced where the ledger names no other network (missing isp_share)',
+      "a sub-national event whose area nobody placed is given the share of the country cut off by the placed events of its country and scope (median, quartiles), or the median of each country's where its country has fewer than five",
       'our users affected: the people of the distinct areas cut off in the year, each area once and at most the whole country, × the share of people online (World Bank SP.POP.TOTL, IT.NET.USER.ZS)',
       'Top10VPN figures as transcribed from their yearly reports (data/events/SOURCES.md); Somaliland is counted under SO',
     ],

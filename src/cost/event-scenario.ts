@@ -13,6 +13,7 @@ import type { ScenarioInput } from './scenario.js';
 import { datesOnlyShare, scheduleOf } from './schedule.js';
 import { durationsFor, endNotRecorded, type DurationTable, type Durations } from './unknown-end.js';
 import { parseSpan } from './span.js';
+import { networkShare, sharesFor, type NetworkTable, type ShareTable } from './unknown-area.js';
 
 export interface Missing {
   field: string;
@@ -31,6 +32,17 @@ export interface EventOverrides {
   seed?: number;
 }
 
+/**
+ * What the rest of the ledger says about what one event's record lacks: the durations of ended
+ * events (for an end nobody recorded) and the population shares of placed events (for an area
+ * nobody placed).
+ */
+export interface LedgerPriors {
+  durations?: DurationTable;
+  shares?: ShareTable;
+  networks?: NetworkTable;
+}
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 const SHUTDOWN_TYPES: Record<string, 'full' | 'mobile' | 'fixed'> = { full: 'full', mobile: 'mobile', mobile_data: 'mobile', fixed: 'fixed' };
@@ -39,7 +51,7 @@ const SHUTDOWN_TYPES: Record<string, 'full' | 'mobile' | 'fixed'> = { full: 'ful
 export function eventScenario(
   e: LedgerEvent,
   o: EventOverrides = {},
-  durations?: DurationTable,
+  priors: LedgerPriors = {},
 ): { input: ScenarioInput; missing: Missing[]; mapping: string[] } {
   if (!(TECHNICAL_CATEGORIES as readonly string[]).includes(e.category)) {
     throw new AppError('VALIDATION', `id: event ${e.id} is a ${e.category} event; only ${TECHNICAL_CATEGORIES.join(', ')} events have a cost`, {
@@ -56,7 +68,7 @@ export function eventScenario(
     .filter((x): x is string => !!x);
   const uniquePlatforms = [...new Set(platforms)];
   const input: ScenarioInput = { country, method: o.method, currency: o.currency, draws: o.draws, seed: o.seed };
-  whoWasCutOff(e, country, input, missing, mapping);
+  whoWasCutOff(e, country, input, missing, mapping, priors.shares);
 
   if (e.category === 'shutdown') {
     const t = SHUTDOWN_TYPES[e.subtype];
@@ -67,7 +79,7 @@ export function eventScenario(
         reason: 'a curfew shutdown repeats for part of each day and the ledger does not record how many hours; price it with splinternet cost --hours',
       });
     else missing.push({ field: 'type', reason: `shutdown subtype "${e.subtype}" has no cost model (full, mobile and fixed shutdowns do)` });
-    networksCutOff(e, input, missing, mapping, o);
+    networksCutOff(e, input, missing, mapping, o, priors.networks);
   } else if (e.category === 'throttling') {
     input.type = 'throttling';
     if (uniquePlatforms.length) input.platform = uniquePlatforms.join(',');
@@ -110,7 +122,11 @@ export function eventScenario(
   // --end prices what is ongoing; an event that ended keeps its own end; an end nobody recorded
   // is given the durations of the events that did end (unknown-end.ts).
   const imputed =
-    endNotRecorded(e) && country && /^\d{4}-\d{2}-\d{2}/.test(e.start) ? (durations ? durationsFor(durations, e, country) : undefined) : undefined;
+    endNotRecorded(e) && country && /^\d{4}-\d{2}-\d{2}/.test(e.start)
+      ? priors.durations
+        ? durationsFor(priors.durations, e, country)
+        : undefined
+      : undefined;
   if (imputed) {
     imputeEnd(e, imputed, input, mapping);
     return { input, missing, mapping };
@@ -136,12 +152,30 @@ export function eventScenario(
  * strike on infrastructure) that names the networks it hit cut those networks, not the country,
  * even where STOP files it as nationwide: a state can order every operator, an attacker reaches
  * only its targets. It is an outage of those networks, priced by their share of subscribers
- * (--isp-share), which the ledger does not hold. Events with a sub-national area keep it.
+ * (--isp-share), which the ledger does not hold. Without --isp-share their share is a proxy:
+ * the networks named among every network the ledger names in the country, each taken as an
+ * equal share of subscribers (unknown-area.ts, networkShare). Events with a sub-national area
+ * keep it.
  */
-function networksCutOff(e: LedgerEvent, input: ScenarioInput, missing: Missing[], mapping: string[], o: EventOverrides): void {
-  const nonState = e.actors.some((a) => a.role === 'ordered_by' && /^non-?government$/i.test(a.name));
+/** True when the event is an outage of the networks it names (see networksCutOff). */
+export const outageOfNetworks = (e: Pick<LedgerEvent, 'actors' | 'scope'>): boolean =>
+  e.scope === 'national' &&
+  e.actors.some((a) => a.role === 'ordered_by' && /^non-?government$/i.test(a.name)) &&
+  e.actors.some((a) => a.role === 'implemented_by');
+
+function networksCutOff(e: LedgerEvent, input: ScenarioInput, missing: Missing[], mapping: string[], o: EventOverrides, known: NetworkTable | undefined): void {
   const networks = e.actors.filter((a) => a.role === 'implemented_by').map((a) => a.name);
-  if (!nonState || !networks.length || e.scope !== 'national' || !input.type) return;
+  if (!outageOfNetworks(e) || !input.type) return;
+  const proxy = o.isp_share === undefined && known && input.country ? networkShare(known, input.country, networks) : undefined;
+  if (proxy) {
+    input.affected_share = proxy.share;
+    input.affected_low = proxy.low;
+    input.affected_high = proxy.high;
+    input.affected_confidence = 'low';
+    input.affected_basis = proxy.basis;
+    mapping.push(`not ordered by a government and names the networks it cut: priced as their share of subscribers, a proxy: ${proxy.basis}`);
+    return;
+  }
   input.type = 'isp';
   mapping.push(`not ordered by a government and names the networks it cut (${networks.join(', ')}): priced as an outage of those networks`);
   if (o.isp_share === undefined)
@@ -200,9 +234,17 @@ function activeHours(e: LedgerEvent, input: ScenarioInput, mapping: string[]): v
  * Who was cut off: regions priced by their output where we hold regional output (Russia, China)
  * and the event names regions only; otherwise the geocoded population share of the country
  * (a proxy for its share of output). A sub-national event whose area could not be geocoded is
- * not priced as the whole country: it is missing its area, with the geocoder's reason.
+ * not priced as the whole country: it is given the shares of the placed events of its country
+ * and scope (unknown-area.ts), or, with none, it is missing its area, with the geocoder's reason.
  */
-function whoWasCutOff(e: LedgerEvent, country: string | undefined, input: ScenarioInput, missing: Missing[], mapping: string[]): void {
+function whoWasCutOff(
+  e: LedgerEvent,
+  country: string | undefined,
+  input: ScenarioInput,
+  missing: Missing[],
+  mapping: string[],
+  shares: ShareTable | undefined,
+): void {
   const own = e.regions.filter((r) => !country || r.startsWith(`${country}-`) || r.startsWith('UA-'));
   const withOutput = country ? new Set(statsRegionsOf(country).map((r) => r.code)) : new Set<string>();
   const belowRegions = (e.places ?? []).some((p) => p.kind !== 'region');
@@ -213,6 +255,17 @@ function whoWasCutOff(e: LedgerEvent, country: string | undefined, input: Scenar
   }
   const pop = e.population_affected;
   if (e.scope === 'national' || e.scope === 'isp' || (e.scope === 'platform' && !(pop && pop.share < 1))) return;
+  const imputed = !pop && country && shares ? sharesFor(shares, e, country) : undefined;
+  if (imputed) {
+    const why = e.geocode?.reason ?? 'not geocoded';
+    input.affected_share = imputed.median;
+    input.affected_low = imputed.q1;
+    input.affected_high = imputed.q3;
+    input.affected_confidence = 'low';
+    input.affected_basis = `area not placed (${why}): share of the country cut off ${imputed.counted === 'events' ? `by the ${imputed.n} geocoded ${imputed.scope} events of ${imputed.of}` : `by the geocoded ${imputed.scope} events of ${imputed.n} countries (each country's median)`}, median ${pct(imputed.median)} (quartiles ${pct(imputed.q1)}–${pct(imputed.q3)})`;
+    mapping.push(`priced by who was cut off, imputed: ${input.affected_basis}`);
+    return;
+  }
   if (!pop) {
     missing.push({
       field: 'area',
@@ -226,3 +279,5 @@ function whoWasCutOff(e: LedgerEvent, country: string | undefined, input: Scenar
   input.affected_basis = `${pop.estimate.toLocaleString('en-US')} people of ${pop.national_population.toLocaleString('en-US')} (${pop.year}): ${(e.places ?? []).map((p) => `${p.name} (${p.kind}, ${p.population.toLocaleString('en-US')})`).join(', ')}`;
   mapping.push(`priced by who was cut off: ${(pop.share * 100).toPrecision(3)} % of ${country}'s population (${pop.method}; confidence ${pop.confidence})`);
 }
+
+const pct = (x: number) => `${(x * 100).toPrecision(2)} %`;

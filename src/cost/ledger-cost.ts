@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { EventOverrides } from './event-scenario.js';
 import { MAX_DRAWS } from './scenario.js';
 import { EventOverridesSchema } from './scenario-schema.js';
-import { ledgerDurations, technicalEvents } from './ledger-events.js';
+import { ledgerPriors, technicalEvents } from './ledger-events.js';
 import { eventRef, priceEvent, type EventCostResult } from './service.js';
 
 export const LEDGER_COST_COLUMNS = [
@@ -152,7 +152,7 @@ export async function costLedger(
   overrides: EventOverrides,
 ): Promise<LedgerCostReport> {
   const events = await technicalEvents(deps, filters);
-  const durations = await ledgerDurations(deps);
+  const priors = await ledgerPriors(deps);
   const report: LedgerCostReport = {
     filters,
     overrides,
@@ -165,7 +165,7 @@ export async function costLedger(
   };
   deps.progress.start('price events', events.length, 'events');
   for (const [i, e] of events.entries()) {
-    const r = await priceEvent(deps, e, overrides, durations).catch((err: unknown): EventCostResult => {
+    const r = await priceEvent(deps, e, overrides, priors).catch((err: unknown): EventCostResult => {
       // The event's own fields cannot make a valid scenario (e.g. a region outside its country):
       // that event is not priced, with the reason; the others still are.
       if (!isAppError(err) || err.code !== 'VALIDATION') throw err;

@@ -5,7 +5,9 @@
  */
 import { TECHNICAL_CATEGORIES, listEvents, type LedgerEvent, type ListFilters } from '../ledger/index.js';
 import type { Store } from '../store/index.js';
-import { durationTable, type DurationTable } from './unknown-end.js';
+import type { LedgerPriors } from './event-scenario.js';
+import { networkTable, shareTable } from './unknown-area.js';
+import { durationTable } from './unknown-end.js';
 
 export async function technicalEvents(deps: { store: Store }, filters: Omit<ListFilters, 'cursor' | 'limit'> = {}): Promise<LedgerEvent[]> {
   const categories = filters.category ? [filters.category] : [...TECHNICAL_CATEGORIES];
@@ -21,7 +23,12 @@ export async function technicalEvents(deps: { store: Store }, filters: Omit<List
   return events;
 }
 
-/** The durations of the whole ledger's ended events (see unknown-end.ts), whatever the filters. */
-export async function ledgerDurations(deps: { store: Store }): Promise<DurationTable> {
-  return durationTable(await technicalEvents(deps));
+/**
+ * What the whole ledger says about records that lack an end or a placed area, whatever the
+ * filters: the durations of its ended events (unknown-end.ts) and the population shares of its
+ * placed sub-national events (unknown-area.ts).
+ */
+export async function ledgerPriors(deps: { store: Store }): Promise<LedgerPriors> {
+  const events = await technicalEvents(deps);
+  return { durations: durationTable(events), shares: shareTable(events), networks: networkTable(events) };
 }

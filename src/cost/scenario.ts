@@ -23,6 +23,9 @@ export interface ScenarioInput {
   /** Share of the country's population cut off (a proxy for its share of output), in (0,1]. */
   affected_share?: number;
   affected_confidence?: 'high' | 'medium' | 'low';
+  /** The range of an imputed share (quartiles of placed events); default: the share ×/÷ a factor by confidence. */
+  affected_low?: number;
+  affected_high?: number;
   affected_basis?: string;
   /** Share of the span the network was actually cut, in (0,1], with its range (default: the share itself). */
   active_share?: number;
@@ -107,6 +110,17 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
     )
   )
     bad('active_share', `its range must hold it within (0,1]: ${input.active_low} ≤ ${input.active_share} ≤ ${input.active_high}`);
+  if (
+    input.affected_share !== undefined &&
+    (input.affected_low !== undefined || input.affected_high !== undefined) &&
+    !(
+      (input.affected_low ?? input.affected_share) <= input.affected_share &&
+      input.affected_share <= (input.affected_high ?? input.affected_share) &&
+      (input.affected_low ?? 1) > 0 &&
+      (input.affected_high ?? 0) <= 1
+    )
+  )
+    bad('affected_share', `its range must hold it within (0,1]: ${input.affected_low} ≤ ${input.affected_share} ≤ ${input.affected_high}`);
   if (input.affected_confidence !== undefined && !['high', 'medium', 'low'].includes(input.affected_confidence))
     bad('affected_confidence', 'one of high, medium, low');
 
@@ -150,7 +164,14 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
       affected:
         input.affected_share === undefined || input.affected_share === 1
           ? null
-          : { share: input.affected_share, confidence: input.affected_confidence ?? 'medium', basis: input.affected_basis ?? 'given in the request' },
+          : {
+              share: input.affected_share,
+              confidence: input.affected_confidence ?? 'medium',
+              basis: input.affected_basis ?? 'given in the request',
+              ...(input.affected_low !== undefined || input.affected_high !== undefined
+                ? { low: input.affected_low ?? input.affected_share, high: input.affected_high ?? input.affected_share }
+                : {}),
+            },
       active:
         input.active_share === undefined || input.active_share === 1
           ? null

@@ -89,7 +89,15 @@ export const ScenarioViewSchema = z
     isp_share: nullableNumber,
     platform_weight: nullableNumber,
     mobile_share: nullableNumber,
-    affected: z.object({ share: z.number(), confidence: z.enum(['high', 'medium', 'low']), basis: z.string() }).nullable(),
+    affected: z
+      .object({
+        share: z.number(),
+        confidence: z.enum(['high', 'medium', 'low']),
+        basis: z.string(),
+        low: z.number().optional().describe('low end of an imputed share (the lower quartile of placed events)'),
+        high: z.number().optional().describe('high end of an imputed share (the upper quartile of placed events)'),
+      })
+      .nullable(),
     active: z
       .object({ share: z.number(), low: z.number(), high: z.number(), basis: z.string() })
       .nullable()

@@ -12,12 +12,13 @@ import { countriesOfCurrency } from './data/currency.js';
 import { econData, type CountryData } from './data/econ-data.js';
 import { annualRate, rateFor, type RateResult } from './data/fx.js';
 import { runEstimate, type Estimate, type SegmentRates } from './engine.js';
-import { eventScenario, type EventOverrides, type Missing } from './event-scenario.js';
-import { ledgerDurations } from './ledger-events.js';
+import { eventScenario, outageOfNetworks, type EventOverrides, type LedgerPriors, type Missing } from './event-scenario.js';
+import { ledgerPriors } from './ledger-events.js';
 import { getMethod } from './methods.js';
 import { parseScenario, type ScenarioInput } from './scenario.js';
 import type { Span } from './span.js';
-import { endNotRecorded, type DurationTable } from './unknown-end.js';
+import { endNotRecorded } from './unknown-end.js';
+import { areaNotPlaced } from './unknown-area.js';
 import { costComputeOf } from './compute.js';
 import { Unavailable, type Plan, type Scenario } from './types.js';
 
@@ -184,7 +185,8 @@ export interface EventCostResult extends Partial<CostResult> {
 /** Price a ledger event (its country, regions, type and span), or say what is missing. */
 export async function costEvent(deps: { store: Store }, id: string, overrides: EventOverrides = {}): Promise<EventCostResult> {
   const e = await getEvent(deps, id);
-  return priceEvent(deps, e, overrides, endNotRecorded(e) ? await ledgerDurations(deps) : undefined);
+  const needsLedger = endNotRecorded(e) || areaNotPlaced(e) || (e.category === 'shutdown' && outageOfNetworks(e) && overrides.isp_share === undefined);
+  return priceEvent(deps, e, overrides, needsLedger ? await ledgerPriors(deps) : {});
 }
 
 /** The event fields a cost result names, beside its estimates. */
@@ -203,8 +205,8 @@ export function eventRef(e: LedgerEvent): EventCostResult['event'] {
 }
 
 /** Price an event already read from the ledger (bulk pricing reads a page of events at once). */
-export async function priceEvent(deps: { store: Store }, e: LedgerEvent, overrides: EventOverrides = {}, durations?: DurationTable): Promise<EventCostResult> {
-  const { input, missing, mapping } = eventScenario(e, overrides, durations);
+export async function priceEvent(deps: { store: Store }, e: LedgerEvent, overrides: EventOverrides = {}, priors: LedgerPriors = {}): Promise<EventCostResult> {
+  const { input, missing, mapping } = eventScenario(e, overrides, priors);
   const event = eventRef(e);
   if (missing.length) return { event, mapping, missing, estimates: [] };
   try {

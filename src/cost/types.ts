@@ -23,7 +23,7 @@ export interface Scenario {
   platform_weight: number | null;
   mobile_share: number | null;
   /** Share of the country cut off (population share of the geocoded area), with its confidence; null = the whole country or its regions. */
-  affected: { share: number; confidence: 'high' | 'medium' | 'low'; basis: string } | null;
+  affected: { share: number; confidence: 'high' | 'medium' | 'low'; basis: string; low?: number; high?: number } | null;
   /** Share of the span the network was actually cut (a schedule of a few hours a day), with its range; null = the whole span. */
   active: { share: number; low: number; high: number; basis: string } | null;
   start: string | null;

@@ -133,11 +133,16 @@ export function affectedWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[]
   if (!scn.affected) return one;
   const { share, confidence, basis } = scn.affected;
   const f = SHARE_SPREAD[confidence];
+  const ranged = scn.affected.low !== undefined && scn.affected.high !== undefined;
+  const low = ranged ? scn.affected.low! : share / f;
+  const high = ranged ? scn.affected.high! : Math.min(1, share * f);
   const i = ps.add(
     'affected share',
-    { kind: 'triangular', low: share / f, mode: share, high: Math.min(1, share * f) },
+    low < high ? { kind: 'triangular', low, mode: share, high } : { kind: 'fixed', value: share },
     'share of national output',
-    `proxy: the population share of the area cut off (${basis}); geocoding confidence ${confidence}: ×/÷ ${f}`,
+    ranged
+      ? `proxy: the population share of the area cut off, imputed (${basis}): triangular(${low.toPrecision(3)}, ${share.toPrecision(3)}, ${high.toPrecision(3)})`
+      : `proxy: the population share of the area cut off (${basis}); geocoding confidence ${confidence}: ×/÷ ${f}`,
   );
   inputs.push({
     name: 'population share cut off',

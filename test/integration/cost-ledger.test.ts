@@ -132,8 +132,11 @@ describe('who was cut off', () => {
     expect(y2022.ours['cost-escalated']).toBeLessThan(2e9);
   });
 
-  it("an ongoing network shutdown is compared by STOP's yearly accounting: Tigray whole through 2024, into 2025 for an imputed time; an ongoing platform block is not priced", async () => {
-    type Cmp = { rows: { year: number; events: { id: string; hours: number }[]; events_not_priced: { id: string; missing: string }[] }[]; notes: string[] };
+  it("an ongoing network shutdown is compared by STOP's yearly accounting: Tigray whole through 2024, into 2025 for an imputed time; an ongoing platform block to the end of its first year", async () => {
+    type Cmp = {
+      rows: { year: number; events: { id: string; hours: number; usd: number }[]; events_not_priced: { id: string; missing: string }[] }[];
+      notes: string[];
+    };
     const et = (await run(['cost', 'compare', 'top10vpn', '--country', 'ET', '--json'])).json as Cmp;
     // STOP repeats the Tigray shutdown of 2020-11-04 for count_year 2020 to 2025 (cost-sample.csv).
     const tigray = (y: number) => et.rows.find((w) => w.year === y)?.events.filter((e) => e.id.includes('tigray')) ?? [];
@@ -147,9 +150,13 @@ describe('who was cut off', () => {
     expect(last).toBeGreaterThan(0);
     expect(last).toBeLessThan(8760 / 2); // an imputed duration of ended Ethiopian shutdowns, not the whole year
     expect(et.notes.join(' ')).toMatch(/yearly accounting/);
-    // India's ban of TikTok and 57 other apps (2020-06-29, marked ongoing): not priced without --end.
+    // India's ban of TikTok and 57 other apps (2020-06-29, marked ongoing): priced from 29 June to
+    // 31 December 2020 (186 days), as Top10VPN's 2020 report counts it, and in no later year.
     const india = (await run(['cost', 'compare', 'top10vpn', '--country', 'IN', '--json'])).json as Cmp;
-    const tiktok = india.rows.flatMap((w) => [...w.events, ...w.events_not_priced]).filter((e) => e.id.startsWith('stop-in-2020-06-29'));
-    expect(tiktok.map((e) => ('missing' in e ? e.missing : 'priced'))).toEqual(['end']);
+    const tiktok = india.rows.flatMap((w) => w.events.filter((e) => e.id.startsWith('stop-in-2020-06-29')).map((e) => ({ year: w.year, ...e })));
+    expect(tiktok.map((e) => e.year)).toEqual([2020]);
+    expect(tiktok[0]!.hours).toBeCloseTo(186 * 24, -1);
+    expect(tiktok[0]!.usd).toBeGreaterThan(0);
+    expect(india.rows.flatMap((w) => w.events_not_priced).filter((e) => e.id.startsWith('stop-in-2020-06-29'))).toEqual([]);
   });
 });

@@ -1935,6 +1935,10 @@ export interface components {
                 basis: string;
                 /** @enum {string} */
                 confidence: "high" | "medium" | "low";
+                /** @description high end of an imputed share (the upper quartile of placed events) */
+                high?: number;
+                /** @description low end of an imputed share (the lower quartile of placed events) */
+                low?: number;
                 share: number;
             } | null;
             country: string;

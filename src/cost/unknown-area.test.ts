@@ -1,0 +1,103 @@
+// What a record lacks, given by the rest of the ledger: the share of a country cut off when
+// nobody placed the area, and the subscriber share of the networks an outage names. Real STOP
+// records of Sudan (test/fixtures/stop/sudan.csv; Access Now #KeepItOn STOP, 2026-05-20
+// snapshot), mapped by the STOP importer's own mapper. The placed events that make a share
+// table are SYNTHETIC (only the fields the rule reads).
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { LedgerEvent, StopRow } from '../ledger/index.js';
+import { mapStopRow } from '../ledger/stop/map.js';
+import { eventScenario } from './event-scenario.js';
+import { parseScenario } from './scenario.js';
+import { areaNotPlaced, networkShare, networkTable, shareTable, sharesFor } from './unknown-area.js';
+
+const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/sudan.csv', import.meta.url)), { columns: true });
+const sudan = rows.map((r, i) => {
+  const m = mapStopRow(r, '2026-05-20');
+  if ('reject' in m) throw new Error(m.reject);
+  return { id: `sd-${i}-${r.start_date}`, ...m.fields, regions: [], places: [], population_affected: null } as unknown as LedgerEvent;
+});
+const on = (start: string) => sudan.find((e) => e.start.startsWith(start))!;
+
+const placed = (cc: string, scope: 'local' | 'regional', shares: number[]) =>
+  shares.map((share) => ({ countries: [cc], scope, population_affected: { share } }) as unknown as LedgerEvent);
+
+describe('an area nobody placed', () => {
+  it("takes the quartiles of the country's placed events of the same scope, from five of them", () => {
+    const t = shareTable([...placed('SD', 'regional', [0.05, 0.1, 0.2, 0.3, 0.4]), ...placed('SD', 'local', [0.01])]);
+    expect(sharesFor(t, { scope: 'regional' }, 'SD')).toEqual({ n: 5, q1: 0.1, median: 0.2, q3: 0.3, of: 'SD', scope: 'regional', counted: 'events' });
+    expect(sharesFor(t, { scope: 'local' }, 'SD')).toBeUndefined();
+    expect(sharesFor(t, { scope: 'national' }, 'SD')).toBeUndefined();
+  });
+
+  it('falls back to the median of each country, so that a country of many district shutdowns counts once', () => {
+    const india = placed(
+      'IN',
+      'regional',
+      Array.from({ length: 300 }, () => 0.001),
+    );
+    const others = ['ET', 'IQ', 'MM', 'PK'].flatMap((cc, i) => placed(cc, 'regional', [0.1 * (i + 1)]));
+    const s = sharesFor(shareTable([...india, ...others]), { scope: 'regional' }, 'SY')!;
+    expect(s).toMatchObject({ n: 5, of: 'all countries', counted: 'countries', median: 0.2 });
+    expect(s.q1).toBe(0.1);
+  });
+
+  it('ignores national events and whole-country shares', () => {
+    const t = shareTable([
+      ...placed('SD', 'regional', [1, 1, 1, 1, 1]),
+      ...[0.3, 0.3, 0.3, 0.3, 0.3].map((share) => ({ countries: ['SD'], scope: 'national', population_affected: { share } }) as unknown as LedgerEvent),
+    ]);
+    expect(t.size).toBe(0);
+  });
+
+  it('Sudan 2021-11-17 (STOP: more than one state, no area) is priced by the shares of placed events, with their range', () => {
+    const e = on('2021-11-17');
+    expect(e.scope).toBe('regional');
+    expect(areaNotPlaced(e)).toBe(true);
+    expect(eventScenario(e).missing.map((m) => m.field)).toEqual(['area']);
+    const shares = shareTable(placed('SD', 'regional', [0.05, 0.1, 0.2, 0.3, 0.4]));
+    const s = eventScenario(e, {}, { shares });
+    expect(s.missing).toEqual([]);
+    expect(s.input).toMatchObject({ affected_share: 0.2, affected_low: 0.1, affected_high: 0.3, affected_confidence: 'low' });
+    expect(s.mapping.join(' ')).toMatch(/area not placed \(no area named\): share of the country cut off by the 5 geocoded regional events of SD/);
+    const scn = parseScenario(s.input).scenario;
+    expect(scn.affected).toMatchObject({ share: 0.2, low: 0.1, high: 0.3, confidence: 'low' });
+  });
+
+  it('a range that does not hold the share is refused, naming the field', () => {
+    expect(() => parseScenario({ country: 'SD', type: 'full', hours: 1, affected_share: 0.2, affected_low: 0.3, affected_high: 0.4 })).toThrow(
+      /affected_share/,
+    );
+  });
+});
+
+describe('the networks an outage names, among those the ledger names in the country', () => {
+  const table = networkTable(sudan);
+
+  it("reads STOP's telcos_involved cells once per network, whatever their spelling", () => {
+    // "MTN, Sudani (Sudatel), Zain", "Sudan: MTN", "Sudan: Canar"; the run-together
+    // "MTN Sudani (Sudatel) Zain Mobitel" and "Kanartel and Mobitel" are not networks of their own.
+    expect([...table.get('SD')!].sort()).toEqual(['canar', 'mtn', 'sudani', 'zain']);
+  });
+
+  it('Sudan 2024-02-02 (no government ordered it; MTN and Sudani) is 2 of 4 networks, an equal-share proxy with its range', () => {
+    const e = on('2024-02-02');
+    expect(eventScenario(e).missing.map((m) => m.field)).toEqual(['isp_share']);
+    const s = eventScenario(e, {}, { networks: table });
+    expect(s.missing).toEqual([]);
+    expect(s.input).toMatchObject({ type: 'full', affected_share: 0.5, affected_low: 0.25, affected_high: 1, affected_confidence: 'low' });
+    expect(s.mapping.join(' ')).toMatch(/2 of the 4 networks the ledger names in SD \(canar, mtn, sudani, zain\)/);
+    // A share given by the user wins over the proxy.
+    expect(eventScenario(e, { isp_share: 0.7 }, { networks: table }).input).toMatchObject({ type: 'isp', isp_share: 0.7 });
+  });
+
+  it('Sudan 2024-02-06 (Zain alone) is 1 of 4', () => {
+    expect(eventScenario(on('2024-02-06'), {}, { networks: table }).input.affected_share).toBe(0.25);
+  });
+
+  it('gives no proxy when the ledger knows no network beyond those named', () => {
+    expect(networkShare(table, 'SD', ['Sudan: MTN', 'Sudan: Sudani (Sudatel)', 'Sudan: Zain', 'Sudan: Canar'])).toBeUndefined();
+    expect(networkShare(table, 'TD', ['Chad: Sudatchad'])).toBeUndefined();
+  });
+});
