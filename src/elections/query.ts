@@ -5,7 +5,7 @@
  */
 import { AppError } from '../shared/index.js';
 import type { ElectionChoiceRecord, ElectionFileRecord, ElectionFilter, ElectionRecord, Store } from '../store/index.js';
-import { regionCode } from './region.js';
+import { resolveRegion } from './region-query.js';
 
 export interface ElectionDeps {
   store: Store;
@@ -37,7 +37,7 @@ export async function loadElection(deps: ElectionDeps, id: string): Promise<Load
 function filterOf(q: { region?: string; district?: string }): ElectionFilter {
   const f: ElectionFilter = {};
   if (q.region) {
-    const code = regionCode(q.region);
+    const code = resolveRegion(q.region);
     if (code) f.region_code = code;
     else f.region_name = q.region;
   }
@@ -57,7 +57,7 @@ export async function filterFor(deps: ElectionDeps, id: string, q: { region?: st
   const asked = [q.region ? (['region', q.region] as const) : null, q.district ? (['district', q.district] as const) : null].filter((x) => x !== null);
   throw new AppError(
     'VALIDATION',
-    `no station of ${id} in ${asked.map(([k, v]) => `${k} "${v}"`).join(' and ')}: a region is the CEC's name, an English or Russian name or an ISO 3166-2 code (Moscow, город Москва, RU-MOW), a district its ОИК number; the regions are listed by \`splinternet elections summary ${id} --by region\` (GET /api/elections/${id}/summary?by=region)`,
+    `no station of ${id} in ${asked.map(([k, v]) => `${k} "${v}"`).join(' and ')}: a region is the CEC's name, an English or Russian name, short or full, or an ISO 3166-2 code (Moscow, Moscow Oblast, Tatarstan, город Москва, RU-MOW), a district its ОИК number; the regions are listed by \`splinternet elections summary ${id} --by region\` (GET /api/elections/${id}/summary?by=region)`,
     { issues: asked.map(([k]) => ({ path: [k], message: 'selects no station of this election' })) },
   );
 }

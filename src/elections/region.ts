@@ -23,8 +23,3 @@ export function regionCode(name: string): string | null {
   if (/Севастополь/i.test(name)) return 'UA-40';
   return null;
 }
-
-/** A --region value to a code when it names one; otherwise the value itself (matched on the name). */
-export function regionQuery(q: string): { code: string | null; name: string } {
-  return { code: regionCode(q), name: q };
-}

@@ -277,6 +277,41 @@ describe('the published 2021 totals on the full 2021 file (shipped fixture)', ()
       expect(byName.totals).toEqual(byCode.totals);
     }
   });
+
+  it('short and designator-first/-last English names answer to the same stations as the code', async () => {
+    const summary = async (region: string) => {
+      const r = await cli(['elections', 'summary', 'duma-2021', '--region', region, '--json', '--db', db]);
+      expect(r.code, `${region}: ${r.err}`).toBe(0);
+      return json(r);
+    };
+    for (const [code, names] of [
+      ['RU-TA', ['Tatarstan', 'Republic of Tatarstan', 'Tatarstan Republic', 'Татарстан']],
+      ['RU-DA', ['Dagestan', 'Dagestan Republic']],
+      ['RU-BA', ['Bashkortostan', 'Bashkiria']],
+      ['RU-CE', ['Chechnya', 'Chechen Republic']],
+      ['RU-SA', ['Yakutia', 'Sakha']],
+      ['RU-MOS', ['Moscow Oblast', 'Moscow Region', 'Московская обл.']],
+      ['RU-MOW', ['Moscow', 'Moscow city', 'City of Moscow']],
+      ['RU-KDA', ['Krasnodar Krai', 'Krasnodar']],
+      ['RU-SVE', ['Sverdlovsk Oblast', 'Sverdlovsk']],
+      ['RU-SPE', ['St Petersburg', 'St. Petersburg']],
+    ] as const) {
+      const byCode = await summary(code);
+      expect(byCode.totals.all.stations, code).toBeGreaterThan(0);
+      for (const name of names) {
+        const s = await summary(name);
+        expect(s.filter.region_code, name).toBe(code);
+        expect(s.totals, name).toEqual(byCode.totals);
+      }
+    }
+    expect((await summary('Moscow Oblast')).totals.all.stations).not.toBe((await summary('Moscow')).totals.all.stations);
+    // a short name that fits two regions lists them and picks neither
+    const altai = await cli(['elections', 'summary', 'duma-2021', '--region', 'Altai', '--db', db]);
+    expect(altai.code).toBe(2);
+    expect(altai.err).toMatch(/--region "Altai" is ambiguous: .*Altai Republic \(RU-AL\).*Altai Krai \(RU-ALT\)/);
+    expect((await summary('Altai Krai')).filter.region_code).toBe('RU-ALT');
+    expect((await summary('Republic of Altai')).filter.region_code).toBe('RU-AL');
+  });
 });
 
 const SHARED = packagePath('..', 'shared', 'data', 'elections');

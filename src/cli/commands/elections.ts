@@ -49,7 +49,7 @@ function blockText(title: string, b: Block, top = 8): string {
 }
 
 function summaryText(s: Summary): string {
-  const head = `${s.election.id} · ${s.election.title}${s.filter.region ? ` · region ${s.filter.region}` : ''}${s.filter.district ? ` · district ${s.filter.district}` : ''}\n`;
+  const head = `${s.election.id} · ${s.election.title}${s.filter.region ? ` · region ${s.filter.region}${s.filter.region_code ? ` (${s.filter.region_code})` : ''}` : ''}${s.filter.district ? ` · district ${s.filter.district}` : ''}\n`;
   const groups = s.groups.map(
     (g) =>
       `${g.region ?? ''}${g.district ? ` / ${g.district}` : ''}: turnout ${p2(g.all.turnout_pct)}, ${[...g.all.choices]
@@ -154,7 +154,7 @@ export function electionsCommand(program: Command, io: Io): void {
 
   leaf(el, 'summary', 'totals of an election, region or district: paper, electronic, together')
     .argument('<id>')
-    .option('--region <region>', 'region (English, Russian or ISO code: Moscow, "город Москва", RU-MOW)')
+    .option('--region <region>', 'region: English or Russian, full or short, or ISO code (Moscow, "Moscow Oblast", Tatarstan, "город Москва", RU-MOW)')
     .option('--district <n>', 'single-mandate district number (ОИК), e.g. 196')
     .option('--by <level>', 'also list each region or district (region|district)')
     .action(async (id: string, o: Record<string, unknown>) => {
@@ -167,7 +167,7 @@ export function electionsCommand(program: Command, io: Io): void {
 
   leaf(el, 'electronic', 'paper versus electronic (DEG) votes per district: leaders, winner, margins, changed winners')
     .argument('<id>')
-    .option('--region <region>', 'region (Moscow, RU-MOW, ...)')
+    .option('--region <region>', 'region (Moscow, Tatarstan, "Moscow Oblast", RU-MOW, ...)')
     .option('--series', 'also give each district its own DEG series per candidate and party (JSON)')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
