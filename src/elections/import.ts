@@ -7,7 +7,7 @@
  */
 import { basename } from 'node:path';
 import { AppError, type Clock, type ProgressReporter } from '../shared/index.js';
-import type { ElectionChoiceRecord, ElectionFileData, Store } from '../store/index.js';
+import type { ElectionChoiceRecord, ElectionFileData, ElectionWriteView, Store } from '../store/index.js';
 import { electionId, parseElectionId, stationKey, TITLES, type ElectionKind, type ElectionReject, type StationRow } from './model.js';
 import { kindOf, yearOf } from './protocol.js';
 import { ProtocolReader } from './read-protocol.js';
@@ -88,13 +88,12 @@ function remapped(r: StationRow, map: number[], width: number): StationRow {
  * district 207 in 2021, are two results).
  */
 async function withoutStored<R extends { line: number }>(
-  store: Store,
-  id: string,
+  view: ElectionWriteView,
   file: string,
   what: { table: 'stations' | 'district_results'; reason: ElectionReject['reason']; noun: string; key: (r: R) => string },
   rows: R[],
 ): Promise<{ rows: R[]; duplicates: ElectionReject[] }> {
-  const taken = await store.elections.keyFiles(id, what.table, file);
+  const taken = await view.keyFiles(what.table);
   const fresh: R[] = [];
   const duplicates: ElectionReject[] = [];
   for (const row of rows) {
@@ -105,6 +104,16 @@ async function withoutStored<R extends { line: number }>(
   }
   return { rows: fresh, duplicates };
 }
+
+/** A report's counts: rows stored, rejected and flagged, and whether lines read = stored + rejected. */
+const counted = (linesRead: number, rows: { flags: readonly string[] }[], rejects: ElectionReject[]) => ({
+  lines_read: linesRead,
+  stored: rows.length,
+  rejected: rejects.length,
+  flagged: rows.filter((x) => x.flags.length).length,
+  reconciled: linesRead === rows.length + rejects.length,
+  rejects,
+});
 
 const merged = (rejects: ElectionReject[], duplicates: ElectionReject[]) =>
   duplicates.length ? [...rejects, ...duplicates].sort((a, b) => a.line - b.line) : rejects;
@@ -156,16 +165,18 @@ async function readAndStore(
   }
   const headText = first?.text ?? null;
   const base = { file, status: 'imported' as const, replaced_previous: 0, ignored_columns: [] as string[], derived_columns: [] as string[] };
-  let report: FileReport;
-  let data: ElectionFileData;
+  // What the file says is read first; what of it is stored is decided inside the write (plan),
+  // against the store as that transaction sees it.
+  let id: string;
+  let plan: (view: ElectionWriteView) => Promise<{ report: FileReport; data: ElectionFileData }>;
 
   if (headText !== null && (looksLikeScript(headText) || looksLikeMeduza(headText))) {
-    const id = resolveElection(path, opts.election, 'duma');
+    id = resolveElection(path, opts.election, 'duma');
     const p = parseElectionId(id)!;
     const election = { id, kind: p.kind, year: p.year, title: TITLES[p.kind] };
     if (looksLikeScript(headText)) {
       const r = readDegSeries(await scriptText(first!, src, file), file, caps.maxFieldBytes);
-      report = {
+      const report: FileReport = {
         ...base,
         format: 'deg_series',
         election: id,
@@ -176,79 +187,68 @@ async function readAndStore(
         reconciled: true,
         rejects: r.rejects,
       };
-      data = { election, choices: null, degBins: { series: r.kind, rows: r.rows }, rejects: r.rejects };
+      const data = { election, choices: null, degBins: { series: r.kind, rows: r.rows }, rejects: r.rejects };
+      plan = () => Promise.resolve({ report, data });
     } else {
       const reader = new MeduzaReader(headText, file, caps.maxFieldBytes);
       for await (const l of src) reader.push(l);
       const r = reader.result();
-      const { rows, duplicates } = await withoutStored(
-        ctx.store,
-        id,
-        file,
-        { table: 'district_results', reason: 'duplicate_result', noun: 'district result', key: (x) => `${x.district}|${x.candidate}` },
-        r.rows,
-      );
-      const rejects = merged(r.rejects, duplicates);
-      const flagged = rows.filter((x) => x.flags.length).length;
-      report = {
-        ...base,
-        format: 'single_mandate',
-        election: id,
-        lines_read: r.linesRead,
-        stored: rows.length,
-        rejected: rejects.length,
-        flagged,
-        reconciled: r.linesRead === rows.length + rejects.length,
-        rejects,
+      plan = async (view) => {
+        const { rows, duplicates } = await withoutStored(
+          view,
+          file,
+          { table: 'district_results', reason: 'duplicate_result', noun: 'district result', key: (x) => `${x.district}|${x.candidate}` },
+          r.rows,
+        );
+        const rejects = merged(r.rejects, duplicates);
+        const report: FileReport = {
+          ...base,
+          format: 'single_mandate',
+          election: id,
+          ...counted(r.linesRead, rows, rejects),
+        };
+        return { report, data: { election, choices: null, districtResults: rows, rejects } };
       };
-      data = { election, choices: null, districtResults: rows, rejects };
     }
   } else {
     const reader = new ProtocolReader(headText, file, caps.maxFieldBytes);
     for await (const l of src) reader.push(l);
     const r = reader.result();
-    const id = resolveElection(path, opts.election, kindOf(r.header));
-    const p = parseElectionId(id)!;
-    const { rows, duplicates } = await withoutStored(
-      ctx.store,
-      id,
-      file,
-      { table: 'stations', reason: 'duplicate_station', noun: 'station', key: stationKey },
-      r.rows,
-    );
-    const rejects = merged(r.rejects, duplicates);
-    const existing = await ctx.store.elections.get(id);
-    const { choices, map } = mergeChoices(
-      existing?.choices.filter(() => true) ?? [],
-      id,
-      r.header.choices.map((c) => c.choice),
-    );
-    const derived = r.header.counts.valid === undefined ? ['valid = in_boxes - invalid (the protocol has no valid-ballots line)'] : [];
-    // The file's choices in the stored order and complete: its vote lists are stored as read.
-    const identity = map.length === choices.length && map.every((m, k) => m === k);
-    const stations = identity ? rows : rows.map((row) => remapped(row, map, choices.length));
-    const flagged = stations.filter((s) => s.flags.length).length;
-    report = {
-      ...base,
-      format: 'protocol',
-      election: id,
-      lines_read: r.linesRead,
-      stored: stations.length,
-      rejected: rejects.length,
-      flagged,
-      reconciled: r.linesRead === stations.length + rejects.length,
-      ignored_columns: r.header.ignored,
-      derived_columns: derived,
-      rejects,
+    const eid = (id = resolveElection(path, opts.election, kindOf(r.header)));
+    const p = parseElectionId(eid)!;
+    plan = async (view) => {
+      const { rows, duplicates } = await withoutStored(
+        view,
+        file,
+        { table: 'stations', reason: 'duplicate_station', noun: 'station', key: stationKey },
+        r.rows,
+      );
+      const rejects = merged(r.rejects, duplicates);
+      const { choices, map } = mergeChoices(
+        await view.choices(),
+        eid,
+        r.header.choices.map((c) => c.choice),
+      );
+      const derived = r.header.counts.valid === undefined ? ['valid = in_boxes - invalid (the protocol has no valid-ballots line)'] : [];
+      // The file's choices in the stored order and complete: its vote lists are stored as read.
+      const identity = map.length === choices.length && map.every((m, k) => m === k);
+      const stations = identity ? rows : rows.map((row) => remapped(row, map, choices.length));
+      const report: FileReport = {
+        ...base,
+        format: 'protocol',
+        election: eid,
+        ...counted(r.linesRead, stations, rejects),
+        ignored_columns: r.header.ignored,
+        derived_columns: derived,
+      };
+      return { report, data: { election: { id: eid, kind: p.kind, year: p.year, title: TITLES[p.kind] }, choices, stations, rejects } };
     };
-    data = { election: { id, kind: p.kind, year: p.year, title: TITLES[p.kind] }, choices, stations, rejects };
   }
 
-  if (!opts.force && (await ctx.store.elections.fileChecksum(report.election, file)) === checksum) {
-    return { ...report, status: 'unchanged', rejects: report.rejects.slice(0, MAX_REJECTS_SHOWN) };
-  }
-  const { previous } = await ctx.store.elections.replaceFile(
-    {
+  const { result, previous } = await ctx.store.elections.writeFile(id, file, async (view) => {
+    const { report, data } = await plan(view);
+    if (!opts.force && (await view.fileChecksum()) === checksum) return { store: null, result: { ...report, status: 'unchanged' as const } };
+    const record = {
       election_id: report.election,
       file,
       format: report.format,
@@ -258,10 +258,10 @@ async function readAndStore(
       rejected: report.rejected,
       flagged: report.flagged,
       imported_at: ctx.clock.now().toISOString(),
-    },
-    data,
-  );
-  return { ...report, replaced_previous: previous, rejects: report.rejects.slice(0, MAX_REJECTS_SHOWN) };
+    };
+    return { store: { record, data }, result: report };
+  });
+  return { ...result, replaced_previous: previous, rejects: result.rejects.slice(0, MAX_REJECTS_SHOWN) };
 }
 
 export interface ImportOptions {

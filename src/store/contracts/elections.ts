@@ -151,14 +151,33 @@ export interface ElectionTotalsRow extends ElectionSums {
   votes: number[];
 }
 
-export interface ElectionsRepo {
-  replaceFile(file: ElectionFileRecord, data: ElectionFileData): Promise<{ previous: number }>;
-  fileChecksum(election_id: string, file: string): Promise<string | null>;
+/** What an import reads to decide a file's rows, as the store is inside the write that stores them. */
+export interface ElectionWriteView {
+  /** The checksum the file was last stored with, or null. */
+  fileChecksum(): Promise<string | null>;
   /**
-   * Which file stored each station (key region|oik|tik|uik, a missing part empty) or each district
-   * result (key district|candidate) of the election, leaving out `exceptFile`.
+   * Which other file stored each station (key region|oik|tik|uik, a missing part empty) or each
+   * district result (key district|candidate) of the election.
    */
-  keyFiles(election_id: string, what: 'stations' | 'district_results', exceptFile: string): Promise<Map<string, string>>;
+  keyFiles(what: 'stations' | 'district_results'): Promise<Map<string, string>>;
+  /** The election's stored choices, in idx order. */
+  choices(): Promise<ElectionChoiceRecord[]>;
+}
+
+/** What to store for a file (null: nothing, e.g. unchanged), and what the import reports. */
+export interface ElectionWritePlan<T> {
+  store: { record: ElectionFileRecord; data: ElectionFileData } | null;
+  result: T;
+}
+
+export interface ElectionsRepo {
+  /**
+   * Store one file of an election, replacing what the same file stored before. `plan` reads the
+   * store through `view` and decides the rows; its reads and the write are one transaction,
+   * serialised with every other write of this store, so two imports can never both find a
+   * station free and both store it.
+   */
+  writeFile<T>(election_id: string, file: string, plan: (view: ElectionWriteView) => Promise<ElectionWritePlan<T>>): Promise<{ result: T; previous: number }>;
   list(): Promise<(ElectionRecord & { stations: number; files: number; rejected: number; flagged: number })[]>;
   get(id: string): Promise<{ election: ElectionRecord; choices: ElectionChoiceRecord[]; files: ElectionFileRecord[] } | null>;
   totals(id: string, by: 'election' | 'region' | 'district', f: ElectionFilter): Promise<ElectionTotalsRow[]>;

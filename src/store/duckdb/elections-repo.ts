@@ -17,12 +17,13 @@ import type {
   ElectionFilter,
   ElectionStationRecord,
   ElectionsRepo,
+  ElectionWriteView,
   ElectionTotalsRow,
   ElectionFileData,
 } from '../types.js';
 import { ELECTION_COUNT_COLUMNS as COUNT_COLS } from '../contracts/elections.js';
 import { CsvStage } from './csv-stage.js';
-import type { DuckDb, Param, Row } from './db.js';
+import { connSql, type DuckDb, type Param, type Row } from './db.js';
 
 const TABLES = ['election_stations', 'election_rejects', 'election_district_results', 'election_deg_bins', 'election_files'];
 const ISSUED = 'coalesce(issued, coalesce(issued_early, 0) + coalesce(issued_station, 0) + coalesce(issued_outside, 0))';
@@ -106,83 +107,98 @@ const GROUP: Record<'election' | 'region' | 'district', { sel: string; by: strin
   district: { sel: 's.region AS region, any_value(s.region_code) AS region_code, s.oik AS district', by: 's.region, s.oik,' },
 };
 
+/** The reads of an import's plan, on the writer's connection inside its transaction. */
+function writeView(conn: DuckDBConnection, election_id: string, file: string): ElectionWriteView {
+  const sql = connSql(conn);
+  return {
+    async fileChecksum() {
+      const r = await sql.all<{ checksum: string }>('SELECT checksum FROM election_files WHERE election_id = $1 AND file = $2', [election_id, file]);
+      return r[0]?.checksum ?? null;
+    },
+    async keyFiles(what) {
+      const keys =
+        what === 'stations'
+          ? `SELECT concat_ws('|', region, coalesce(oik, ''), coalesce(tik, ''), coalesce(uik, '')) AS k, file FROM election_stations`
+          : `SELECT concat_ws('|', district, candidate) AS k, file FROM election_district_results`;
+      const rows = await sql.all<{ k: string; file: string }>(`${keys} WHERE election_id = $1 AND file <> $2`, [election_id, file]);
+      return new Map(rows.map((r) => [r.k, r.file]));
+    },
+    async choices() {
+      return sql.all<ElectionChoiceRecord & Row>('SELECT * FROM election_choices WHERE election_id = $1 ORDER BY idx', [election_id]);
+    },
+  };
+}
+
+/** Replace a file's rows inside the caller's transaction; the number of stations it stored before. */
+async function replaceIn(conn: DuckDBConnection, file: ElectionFileRecord, data: ElectionFileData): Promise<number> {
+  const prev = (await conn.runAndReadAll('SELECT stored FROM election_files WHERE election_id = $1 AND file = $2', [file.election_id, file.file])).getRowsJS();
+  for (const t of TABLES) await conn.run(`DELETE FROM ${t} WHERE election_id = $1 AND file = $2`, [file.election_id, file.file]);
+  const e = data.election;
+  await conn.run('INSERT OR REPLACE INTO elections VALUES ($1, $2, $3, $4)', [e.id, e.kind, e.year, e.title]);
+  if (data.choices) {
+    await conn.run('DELETE FROM election_choices WHERE election_id = $1', [e.id]);
+    for (const c of data.choices) await conn.run('INSERT INTO election_choices VALUES ($1, $2, $3, $4, $5)', [e.id, c.idx, c.name, c.label, c.label_en]);
+  }
+  if (data.stations?.length) {
+    await loadCsv(conn, 'election_stations', [e.id, file.file], stage(data.stations), STATION_COLUMNS, STATION_SELECT);
+  }
+  for (const r of data.districtResults ?? []) {
+    await conn.run('INSERT INTO election_district_results VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
+      e.id,
+      file.file,
+      r.line,
+      r.district,
+      r.candidate,
+      r.paper,
+      r.electronic,
+      r.total,
+      r.flags.join(';'),
+    ]);
+  }
+  if (data.degBins?.rows.length) {
+    const text = data.degBins.rows.map((r) => `${q(data.degBins!.series)},${r.district},${r.t},${q(r.choice)},${r.votes}`).join('\n') + '\n';
+    await loadCsv(conn, 'election_deg_bins', [e.id, file.file], text, {
+      series: 'VARCHAR',
+      district: 'INTEGER',
+      t_ms: 'BIGINT',
+      choice: 'VARCHAR',
+      votes: 'BIGINT',
+    });
+  }
+  for (const r of data.rejects) await conn.run('INSERT INTO election_rejects VALUES ($1, $2, $3, $4, $5)', [e.id, file.file, r.line, r.reason, r.detail]);
+  await conn.run('INSERT INTO election_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::TIMESTAMPTZ)', [
+    file.election_id,
+    file.file,
+    file.format,
+    file.checksum,
+    file.lines_read,
+    file.stored,
+    file.rejected,
+    file.flagged,
+    file.imported_at,
+  ]);
+  return prev.length ? Number(prev[0]![0]) : 0;
+}
+
 export function duckElectionsRepo(db: DuckDb): ElectionsRepo {
   return {
-    replaceFile: (file, data: ElectionFileData) =>
+    writeFile: (election_id, file, plan) =>
       db.withWriter(async (conn) => {
         await conn.run('BEGIN TRANSACTION');
         try {
-          const prev = (
-            await conn.runAndReadAll('SELECT stored FROM election_files WHERE election_id = $1 AND file = $2', [file.election_id, file.file])
-          ).getRowsJS();
-          for (const t of TABLES) await conn.run(`DELETE FROM ${t} WHERE election_id = $1 AND file = $2`, [file.election_id, file.file]);
-          const e = data.election;
-          await conn.run('INSERT OR REPLACE INTO elections VALUES ($1, $2, $3, $4)', [e.id, e.kind, e.year, e.title]);
-          if (data.choices) {
-            await conn.run('DELETE FROM election_choices WHERE election_id = $1', [e.id]);
-            for (const c of data.choices)
-              await conn.run('INSERT INTO election_choices VALUES ($1, $2, $3, $4, $5)', [e.id, c.idx, c.name, c.label, c.label_en]);
+          const p = await plan(writeView(conn, election_id, file));
+          if (!p.store) {
+            await conn.run('ROLLBACK');
+            return { result: p.result, previous: 0 };
           }
-          if (data.stations?.length) {
-            await loadCsv(conn, 'election_stations', [e.id, file.file], stage(data.stations), STATION_COLUMNS, STATION_SELECT);
-          }
-          for (const r of data.districtResults ?? []) {
-            await conn.run('INSERT INTO election_district_results VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
-              e.id,
-              file.file,
-              r.line,
-              r.district,
-              r.candidate,
-              r.paper,
-              r.electronic,
-              r.total,
-              r.flags.join(';'),
-            ]);
-          }
-          if (data.degBins?.rows.length) {
-            const text = data.degBins.rows.map((r) => `${q(data.degBins!.series)},${r.district},${r.t},${q(r.choice)},${r.votes}`).join('\n') + '\n';
-            await loadCsv(conn, 'election_deg_bins', [e.id, file.file], text, {
-              series: 'VARCHAR',
-              district: 'INTEGER',
-              t_ms: 'BIGINT',
-              choice: 'VARCHAR',
-              votes: 'BIGINT',
-            });
-          }
-          for (const r of data.rejects)
-            await conn.run('INSERT INTO election_rejects VALUES ($1, $2, $3, $4, $5)', [e.id, file.file, r.line, r.reason, r.detail]);
-          await conn.run('INSERT INTO election_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::TIMESTAMPTZ)', [
-            file.election_id,
-            file.file,
-            file.format,
-            file.checksum,
-            file.lines_read,
-            file.stored,
-            file.rejected,
-            file.flagged,
-            file.imported_at,
-          ]);
+          const previous = await replaceIn(conn, p.store.record, p.store.data);
           await conn.run('COMMIT');
-          return { previous: prev.length ? Number(prev[0]![0]) : 0 };
+          return { result: p.result, previous };
         } catch (err) {
           await conn.run('ROLLBACK').catch(() => undefined);
           throw err;
         }
       }),
-
-    async fileChecksum(election_id, file) {
-      const r = await db.all<{ checksum: string }>('SELECT checksum FROM election_files WHERE election_id = $1 AND file = $2', [election_id, file]);
-      return r[0]?.checksum ?? null;
-    },
-
-    async keyFiles(election_id, what, exceptFile) {
-      const sql =
-        what === 'stations'
-          ? `SELECT concat_ws('|', region, coalesce(oik, ''), coalesce(tik, ''), coalesce(uik, '')) AS k, file FROM election_stations`
-          : `SELECT concat_ws('|', district, candidate) AS k, file FROM election_district_results`;
-      const rows = await db.all<{ k: string; file: string } & Row>(`${sql} WHERE election_id = $1 AND file <> $2`, [election_id, exceptFile]);
-      return new Map(rows.map((r) => [r.k, r.file]));
-    },
 
     list: () =>
       db.all<ElectionRecord & { stations: number; files: number; rejected: number; flagged: number } & Row>(
