@@ -3,7 +3,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../helpers/index.js';
+import { createApp } from '../../src/server/app.js';
+import { openStore } from '../../src/store/index.js';
+import { clock, cli, tempDir } from '../helpers/index.js';
 
 const SAMPLE = join(import.meta.dirname, '../fixtures/ooni/bucket-sample');
 
@@ -55,6 +57,31 @@ describe('splinternet ingest (bucket-layout sample)', () => {
     expect(r.files.total).toBe(3); // RU telegram 2022, RU web_connectivity 2020-03 and 2020-10
     expect(r.stored).toBe(3);
     expect(r.files.skipped_by_path).toBeGreaterThan(10);
+  });
+
+  it('a test name OONI does not have is exit 2 naming the flag and the accepted names (ingest and every measurements filter); the bucket spelling names the test', async () => {
+    for (const args of [
+      ['ingest', SAMPLE, '--test-name', 'telegram,nosuch_test'],
+      ['measurements', 'summary', '--test-name', 'nosuch_test'],
+      ['measurements', 'list', '--test-name', 'nosuch_test'],
+      ['measurements', 'export', '--format', 'csv', '--test-name', 'nosuch_test'],
+      ['measurements', 'agreement', '--test-name', 'nosuch_test'],
+      ['measurements', 'rescore', '--test-name', 'nosuch_test'],
+    ]) {
+      const r = await cli([...args, '--db', db]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(/--test-name: "nosuch_test" is not an OONI test name; accepted: web_connectivity, .*telegram/);
+    }
+    const folder = JSON.parse((await cli(['measurements', 'summary', '--cc', 'RU', '--test-name', 'FacebookMessenger', '--json', '--db', db])).out);
+    expect(folder.totals.n).toBe(1);
+    const store = await openStore(db);
+    try {
+      const res = await createApp({ store, clock, dbPath: db }).request('/api/measurements?test_name=webconnectivity');
+      expect(res.status).toBe(400);
+      expect(await res.text()).toMatch(/did you mean web_connectivity\?/);
+    } finally {
+      await store.close();
+    }
   });
 
   it('list and show return the issue fields, the evidence and the raw measurement', async () => {

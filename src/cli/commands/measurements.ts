@@ -20,7 +20,7 @@ import {
   measurementsShow,
   measurementsSummary,
 } from '../../measure/ops.js';
-import type { AgreementReject } from '../../measure/index.js';
+import { parseTestNames, type AgreementReject } from '../../measure/index.js';
 import { AppError } from '../../shared/index.js';
 import { ctxOf, intOption, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
@@ -39,7 +39,15 @@ function filters(c: Command): Command {
 }
 
 const str = (v: unknown) => v as string | undefined;
-const pick = (o: Row) => ({ cc: str(o.cc), asn: str(o.asn), test_name: str(o.testName), target: str(o.target), since: str(o.since), until: str(o.until) });
+/** The filter flags as op input; --test-name takes the bucket spelling too (webconnectivity) and an unknown name is exit 2 naming the flag. */
+const pick = (o: Row) => ({
+  cc: str(o.cc),
+  asn: str(o.asn),
+  test_name: typeof o.testName === 'string' ? parseTestNames('--test-name', [o.testName])[0] : undefined,
+  target: str(o.target),
+  since: str(o.since),
+  until: str(o.until),
+});
 /** A field for human output: '-' for null, JSON for objects. */
 const f = (v: unknown): string =>
   v === null || v === undefined ? '-' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
