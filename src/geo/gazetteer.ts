@@ -60,19 +60,23 @@ export interface CountryIndex {
 
 /** Words that say what kind of unit a name is, or join names: dropped on both sides. */
 const GENERIC = new Set(
-  'province provinces provincia region regions regional state states oblast oblasts governorate governorates muhafazat division divisions district districts county counties prefecture department municipality autonomous republic of the and in city cities town towns township townships tehsil tehsils taluk village villages area areas zone zones territory union capital federal special administrative sector sectors parts part several various other others some major near around surrounding adjoining including except across all entire whole country countrywide nationwide national block blocks subdivision subdivisions circle circles mandal mandals locality localities neighbourhood neighborhood'.split(
+  'province provinces provincia region regions regional state states oblast oblasts governorate governorates muhafazat division divisions district districts county counties prefecture department municipality autonomous republic of the and in city cities town towns township townships tehsil tehsils taluk village villages area areas zone zones territory union capital federal special administrative sector sectors parts part several various other others some major near around surrounding adjoining including except across all entire whole country countrywide nationwide national block blocks subdivision subdivisions circle circles mandal mandals locality localities neighbourhood neighborhood agency agencies'.split(
     ' ',
   ),
 );
 /** Tokens that never make a name on their own (directions, numbers). */
 const WEAK = new Set('north south east west central northern southern eastern western upper lower new old greater'.split(' '));
 
-/** Lower-case ASCII words of a text, diacritics and punctuation dropped. */
+/** Latin letters that Unicode does not decompose into a base letter and a mark. */
+const LETTERS: Record<string, string> = { ə: 'e', ǝ: 'e', ı: 'i', ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
+
+/** Lower-case ASCII words of a text, diacritics and punctuation dropped ("Xankəndi" → xankendi). */
 export const words = (s: string): string[] =>
   s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/[əǝıłøđħßæœþð]/g, (c) => LETTERS[c]!)
     .replace(/['’`ʼ]/g, '')
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')
@@ -96,9 +100,12 @@ function load(): Extract {
 /** Where the gazetteer's figures come from (cited by every geocoded population). */
 export const gazetteerSources = (): string[] => load().about.sources;
 
+/** A region named only by directions ("North-West", "Upper East"): matched only as a region. */
+export const isDirectionName = (tokens: string[]): boolean => tokens.length >= 2 && tokens.every((t) => WEAK.has(t));
+
 function add(names: Map<string, Unit[]>, name: string, u: Unit): void {
   const k = nameKey(name);
-  if (!k || isWeak(k.split(' '))) return;
+  if (!k || (isWeak(k.split(' ')) && !(u.kind === 'admin1' && isDirectionName(k.split(' '))))) return;
   const list = names.get(k) ?? [];
   if (!list.includes(u)) list.push(u);
   names.set(k, list);
@@ -144,4 +151,26 @@ export function countryIndex(cc: string, isoNames: (iso: string) => string[]): C
   };
   indexes.set(cc, idx);
   return idx;
+}
+
+let lowerNames: { cc: string; names: string }[] | undefined;
+
+/**
+ * Countries other than `cc` with a region, district or place named `key` (a normalised name),
+ * e.g. Khorog is a town of Tajikistan: how a reader tells a wrong country from an unknown name.
+ */
+export function countriesNaming(cc: string, key: string): string[] {
+  const x = load();
+  lowerNames ??= [
+    ...x.admin1.map(([k, name]) => ({ cc: k.slice(0, 2), names: name.toLowerCase() })),
+    ...x.admin2.map(([k, name]) => ({ cc: k.slice(0, 2), names: name.toLowerCase() })),
+    ...x.places.map(([, name, ascii, alts, country]) => ({ cc: country, names: `${name}|${ascii}|${alts}`.toLowerCase() })),
+  ];
+  const first = key.split(' ')[0]!;
+  const found = new Set<string>();
+  for (const r of lowerNames) {
+    if (r.cc === cc || found.has(r.cc) || !r.names.includes(first)) continue;
+    if (r.names.split('|').some((n) => nameKey(n) === key)) found.add(r.cc);
+  }
+  return [...found].sort();
 }

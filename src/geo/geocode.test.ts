@@ -48,3 +48,98 @@ describe('geocodeArea', () => {
     expect(geo('IN', '', 'national').population_affected).toMatchObject({ share: 1, method: expect.stringMatching(/national/) as string });
   });
 });
+
+// Area texts of STOP events the matcher used to leave without a population (each quoted from
+// the shipped snapshot, data/events/accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv).
+describe('geocodeArea: names spelt otherwise', () => {
+  it('well-known alternative names and former units (alias table)', () => {
+    const snnpr = geo('ET', 'SNNPR', 'regional');
+    expect(snnpr.places.map((p) => p.name)).toEqual([
+      'Sidama Region',
+      "South West Ethiopia Peoples' Region",
+      'Central Ethiopia Regional State',
+      'South Ethiopia Regional State',
+    ]);
+    expect(snnpr.regions).toContain('ET-SI');
+    expect(geo('YE', 'Hodeidah').regions).toEqual(['YE-HU']);
+    expect(geo('YE', 'Hadhramout').regions).toEqual(['YE-HD']);
+    expect(geo('PK', 'Azad Jammu and Kashmir', 'regional').places.map((p) => [p.kind, p.name])).toEqual([['region', 'Azad Kashmir']]);
+    for (const fata of ['FATA', 'Federally Administered Tribal Area (FATA)']) {
+      const r = geo('PK', fata, 'regional');
+      expect(r.regions).toEqual(['PK-KP']);
+      expect(r.places.map((p) => p.kind)).toEqual(Array(7).fill('district'));
+      expect(r.unmatched).toEqual([]);
+    }
+  });
+
+  it('a near-miss (typo, transliteration) matches the one unit that close, with low confidence and what it said', () => {
+    const volgograd = geo('RU', 'Vologograd');
+    expect(volgograd.regions).toEqual(['RU-VGG']);
+    expect(volgograd.places[0]).toMatchObject({ confidence: 'low', near_match: { text: 'vologograd', name: 'volgograd', edits: 1 } });
+    expect(volgograd.population_affected!.confidence).toBe('low');
+    expect(geo('UA', 'Slovyansk').places[0]).toMatchObject({ kind: 'place', name: 'Sloviansk', region: 'UA-14', confidence: 'low' });
+    expect(geo('IR', 'Sistan and Baluchistan', 'regional').regions).toEqual(['IR-11']);
+    expect(geo('IN', 'Mehasana district', 'regional').places[0]).toMatchObject({ kind: 'district', region: 'IN-GJ', near_match: { name: 'mahesana' } });
+    const cox = geo('BD', 'Refugee Camps in Cox Bazar district and peninsula adjoining the Naf River');
+    expect(cox.places.map((p) => [p.kind, p.name, p.confidence])).toEqual([['district', "Cox's Bazar", 'low']]);
+  });
+
+  it('a near-miss counts only inside the regions and districts the text names exactly', () => {
+    const rajouri = geo('IN', 'Rajouri and Poonch Districts, Jammu & Kashmir', 'regional');
+    expect(rajouri.places.map((p) => p.name)).toContain('Rājauri');
+    expect(rajouri.regions).toEqual(['IN-JK']);
+    // Lakhinpur (Assam) and Shantipur (Nadia district) are near, but outside what these texts name.
+    expect(geo('IN', 'Lakhanpur and Bhindi Bridge areas, Kathua District, Jammu & Kashmir').regions).toEqual(['IN-JK']);
+    expect(geo('IN', 'Beldanga, Rejinagar and Shaktipur areas, Murshidabad, West Bengal').places.map((p) => p.name)).toEqual(['Beldānga']);
+  });
+
+  it("a possessive names the region the rest is in: Kachin's Indawgyi township is a district of Kachin", () => {
+    const r = geo('MM', "Kachin's Indawgyi township");
+    expect(r.regions).toEqual(['MM-11']);
+    expect(r.places[0]).toMatchObject({ kind: 'district', confidence: 'low', region: 'MM-11' });
+    expect(r.population_affected!.share).toBeLessThan(geo('MM', 'Kachin State', 'regional').population_affected!.share);
+    expect(geo('IN', "Odisha's Bhadrak district").unmatched).toEqual([]);
+    expect(geo('BD', "Cox's Bazar").places[0]).toMatchObject({ name: 'Cox’s Bāzār', confidence: 'high' }); // part of a name, not a possessive
+  });
+});
+
+describe('geocodeArea: units without a population, regions made of several units, what stays unknown', () => {
+  it('a unit GeoNames gives no population takes its district or region estimate, with a lower confidence, never zero', () => {
+    const panjgur = geo('PK', 'Panjgur, Balochistan');
+    expect(panjgur.places[0]).toMatchObject({
+      name: 'Panjgur',
+      confidence: 'medium',
+      population_method: expect.stringMatching(/no population: the mean district of Balochistan/) as string,
+    });
+    expect(panjgur.population_affected!.estimate).toBeGreaterThan(0);
+    const hays = geo('YE', 'Districts of Hays and Al-Khokha');
+    expect(hays.places).toHaveLength(2);
+    expect(hays.places.every((p) => p.population > 0 && p.region === 'YE-HU')).toBe(true);
+    // Wamena's province (Highland Papua, 2022) has no GeoNames population either: the country's mean district.
+    const wamena = geo('ID', 'Wamena');
+    expect(wamena.places[0]).toMatchObject({ confidence: 'low', population_method: expect.stringMatching(/country's mean district/) as string });
+    expect(wamena.population_affected!.share).toBeGreaterThan(0.0005);
+    expect(wamena.population_affected!.share).toBeLessThan(0.01);
+  });
+
+  it('regions known by one name for several units', () => {
+    for (const text of ['Anglophone region', 'Angolophone region']) expect(geo('CM', text, 'regional').regions).toEqual(['CM-NW', 'CM-SW']);
+    expect(geo('EG', 'Sinai peninsula', 'regional').places.map((p) => p.name)).toEqual(['North Sinai', 'South Sinai']);
+    const iraq = geo('IQ', 'Northern Iraq including Irbil', 'regional');
+    expect(iraq.places.map((p) => [p.kind, p.name])).toEqual([['region', 'Erbil']]);
+    expect(iraq.unmatched).toEqual(['northern', 'iraq']);
+  });
+
+  it('vague areas and a place of another country say so', () => {
+    for (const [cc, text] of [
+      ['CU', 'Most of the country'],
+      ['YE', 'Houthi-controlled areas'],
+      ['UA', 'Multiple Oblasts'],
+      ['UA', 'At least 15 Oblasts'],
+      ['KH', 'Areas near border with Thailand'],
+    ] as const) {
+      expect(geo(cc, text, 'regional')).toMatchObject({ population_affected: null, reason: expect.stringMatching(/^the area is not named/) as string });
+    }
+    expect(geo('TM', 'Khorog').reason).toMatch(/of that name is in TJ, not TM/);
+  });
+});

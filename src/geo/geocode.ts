@@ -16,8 +16,23 @@
  *    villages, so the sum of a district's places undercounts it).
  * Pure: reads the gazetteer, no store.
  */
-import { getRegion } from './codes.js';
-import { countryIndex, gazetteerSources, isWeak, normName, words, type Admin1, type Admin2, type CountryIndex, type Place, type Unit } from './gazetteer.js';
+import { applyAliases } from './area-aliases.js';
+import { allCountries, getRegion } from './codes.js';
+import {
+  countriesNaming,
+  countryIndex,
+  gazetteerSources,
+  isDirectionName,
+  isWeak,
+  normName,
+  words,
+  type Admin1,
+  type Admin2,
+  type CountryIndex,
+  type Place,
+  type Unit,
+} from './gazetteer.js';
+import { nearName, splitPossessives } from './near-names.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -31,6 +46,8 @@ export interface GeoPlace {
   population_method: string;
   geonames_id: number | null;
   confidence: Confidence;
+  /** Set when the text spells the name differently (a typo, a transliteration): what it said, the name matched, the edits between (a vowel for a vowel counts half). */
+  near_match?: { text: string; name: string; edits: number };
 }
 
 export interface PopulationAffected {
@@ -57,64 +74,109 @@ export interface GeocodeResult {
 
 const DISTRICT_FIRST = new Set(['IN']);
 
-/**
- * Names in STOP that no gazetteer entry carries, rewritten to the units they stand for (each
- * checked by hand against the events that use them; an upper bound where the area is part of
- * the units, e.g. the Kashmir Valley is 10 of Jammu and Kashmir's 20 districts).
- */
-const ALIASES: Record<string, [RegExp, string][]> = {
-  IN: [
-    [/(?<!jammu and\s*)\b(north|south|central)?\s*kashmir( valley)?\b/gi, ' Jammu and Kashmir '],
-    [/\bshopian\b/gi, ' Shupiyan '],
-    [/\bbarelly\b/gi, ' Bareilly '],
-    [/\bbisnupur\b/gi, ' Bishnupur '],
-  ],
-  IQ: [[/\bkurdistan( region)?\b/gi, ' Erbil, Duhok, Sulaymaniyah, Halabja ']],
-  SD: [[/\bdarfur( region)?\b/gi, ' North Darfur, South Darfur, West Darfur, Central Darfur, East Darfur ']],
-  ET: [[/\bSNNPR\b/g, ' Southern Nations, Nationalities, and Peoples Region ']],
-};
 const MAX_WORDS = 5;
 
 interface Match {
   words: string[];
   units: Unit[];
   hint: 'district' | 'place' | null;
+  /** A near-miss: the words differ from the name matched by `edits` edits. */
+  near?: { key: string; edits: number };
+  /** Position of its first word among the text's words. */
+  at: number;
 }
 
-/** Split the text into name matches, longest first from the left. */
-function matchNames(idx: CountryIndex, text: string): { matches: Match[]; unmatched: string[] } {
-  const raw = words(text);
-  // Kind hints: the generic word right after a name ("Jaipur District", "Chomu town").
-  const tokens: { t: string; next: string | null }[] = [];
-  raw.forEach((t, i) => {
-    if (normName(t).length) tokens.push({ t, next: raw[i + 1] ?? null });
-  });
+type Token = { t: string; next: string | null; at: number };
+type Word = { t: string; at: number };
+
+const hintOf = (next: string | null): Match['hint'] =>
+  /^(district|districts|zila|tehsil|tehsils|township|townships)$/.test(next ?? '')
+    ? 'district'
+    : /^(town|towns|city|village|villages)$/.test(next ?? '')
+      ? 'place'
+      : null;
+
+/** The exact name starting at `i`, longest first; a name of directions only ("north west") only as a region. */
+function exactAt(idx: CountryIndex, tokens: Token[], i: number): Match | null {
+  for (let n = Math.min(MAX_WORDS, tokens.length - i); n >= 1; n--) {
+    const words = tokens.slice(i, i + n).map((x) => x.t);
+    const direction = isDirectionName(words);
+    if (isWeak(words) && !direction) continue;
+    const units = idx.names.get(words.join(' '))?.filter((u) => !direction || u.kind === 'admin1');
+    if (units?.length) return { words, units, hint: hintOf(tokens[i + n - 1]!.next), at: tokens[i]!.at };
+  }
+  return null;
+}
+
+/** Near-misses inside a run of words no exact name matched, longest first from the left. */
+function nearInRun(idx: CountryIndex, run: Token[]): { matches: Match[]; unmatched: Word[] } {
   const matches: Match[] = [];
-  const unmatched: string[] = [];
-  for (let i = 0; i < tokens.length;) {
+  const unmatched: Word[] = [];
+  for (let i = 0; i < run.length;) {
     let found: Match | null = null;
-    for (let n = Math.min(MAX_WORDS, tokens.length - i); n >= 1 && !found; n--) {
-      const words = tokens.slice(i, i + n).map((x) => x.t);
-      if (isWeak(words)) continue;
-      const units = idx.names.get(words.join(' '));
-      if (!units) continue;
-      const next = tokens[i + n - 1]!.next ?? '';
-      const hint = /^(district|districts|zila|tehsil|tehsils|township|townships)$/.test(next)
-        ? 'district'
-        : /^(town|towns|city|village|villages)$/.test(next)
-          ? 'place'
-          : null;
-      found = { words, units, hint };
+    for (let n = Math.min(MAX_WORDS, run.length - i); n >= 1 && !found; n--) {
+      const near = nearName(
+        idx,
+        run.slice(i, i + n).map((x) => x.t),
+      );
+      if (near) found = { words: run.slice(i, i + n).map((x) => x.t), units: near.units, hint: hintOf(run[i + n - 1]!.next), near, at: run[i]!.at };
     }
     if (found) {
       matches.push(found);
       i += found.words.length;
-    } else {
-      unmatched.push(tokens[i]!.t);
-      i++;
-    }
+    } else unmatched.push(run[i++]!);
   }
   return { matches, unmatched };
+}
+
+/** Split the text into name matches, longest first from the left; near-misses only where no exact name matched. */
+function matchNames(idx: CountryIndex, text: string): { matches: Match[]; unmatched: Word[] } {
+  const raw = words(text);
+  // Kind hints: the generic word right after a name ("Jaipur District", "Chomu town").
+  const tokens: Token[] = [];
+  raw.forEach((t, i) => {
+    if (normName(t).length) tokens.push({ t, next: raw[i + 1] ?? null, at: tokens.length });
+  });
+  const matches: Match[] = [];
+  const unmatched: Word[] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    const r = nearInRun(idx, run);
+    matches.push(...r.matches);
+    unmatched.push(...r.unmatched);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length;) {
+    const found = exactAt(idx, tokens, i);
+    if (found) {
+      flush();
+      matches.push(found);
+      i += found.words.length;
+    } else run.push(tokens[i++]!);
+  }
+  flush();
+  return { matches, unmatched };
+}
+
+/**
+ * A near-miss (not a mere spacing difference) is kept only inside what the text names exactly: in
+ * a named region, and a place in a named district ("Beldanga, Rejinagar and Shaktipur areas,
+ * Murshidabad" is not Shantipur of Nadia district). Dropped ones go back to the unmatched words.
+ */
+function nearInContext(matches: Match[], unmatched: Word[]): { matches: Match[]; unmatched: string[] } {
+  const exact = matches.filter((m) => !m.near?.edits);
+  const regions = new Set(exact.flatMap((m) => m.units.filter((u) => u.kind === 'admin1').map((u) => u.key)));
+  const districts = new Set(exact.flatMap((m) => m.units.filter((u) => u.kind === 'admin2').map((u) => u.key)));
+  const inside = (u: Unit) =>
+    u.kind === 'admin1' || ((regions.size === 0 || regions.has(u.admin1)) && (u.kind !== 'place' || districts.size === 0 || districts.has(u.admin2)));
+  const kept: Match[] = [];
+  const missed = [...unmatched];
+  for (const m of matches) {
+    const units = m.near?.edits ? m.units.filter(inside) : m.units;
+    if (units.length) kept.push({ ...m, units });
+    else missed.push(...m.words.map((t, i) => ({ t, at: m.at + i })));
+  }
+  return { matches: kept, unmatched: missed.sort((a, b) => a.at - b.at).map((w) => w.t) };
 }
 
 const admin1Pop = (idx: CountryIndex, a: Admin1): number => (idx.population && idx.placePop ? (idx.population.value * a.placePop) / idx.placePop : 0);
@@ -130,8 +192,13 @@ function regionOf(idx: CountryIndex, key: string): { iso: string | null; name: s
   return { iso: a?.iso && getRegion(a.iso) ? a.iso : null, name: a?.name ?? null };
 }
 
-/** Pick the unit a match stands for, given the regions named in the text. */
+/** Pick the unit a match stands for, given the regions named in the text; a near-miss is never more than low. */
 function choose(cc: string, m: Match, context: Set<string>): { unit: Unit; confidence: Confidence } {
+  const c = pick(cc, m, context);
+  return m.near?.edits ? { ...c, confidence: 'low' } : c;
+}
+
+function pick(cc: string, m: Match, context: Set<string>): { unit: Unit; confidence: Confidence } {
   const inContext = (u: Unit) => context.size === 0 || (u.kind === 'admin1' ? context.has(u.key) : context.has(u.admin1));
   const pool = m.units.filter(inContext).length ? m.units.filter(inContext) : m.units;
   const a1 = pool.filter((u): u is Admin1 => u.kind === 'admin1');
@@ -147,6 +214,60 @@ function choose(cc: string, m: Match, context: Set<string>): { unit: Unit; confi
   }
   if (a2.length) return { unit: a2[0]!, confidence: confident(a2.length) };
   return { unit: a1[0]!, confidence: confident(a1.length) };
+}
+
+const STEP_DOWN: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
+const UNIT_METHOD: Record<Unit['kind'], string> = {
+  place: 'GeoNames population of the place',
+  admin2: '',
+  admin1: "national population × the region's share of the population of the country's GeoNames places",
+};
+
+/**
+ * A unit's population (unrounded) and how it was estimated. GeoNames gives some units none (Wamena, Panjgur,
+ * regions created after its places were coded): they take their region's mean district, or where
+ * the region has none either, the country's mean district (× the region's districts); never zero.
+ */
+function unitPopulation(idx: CountryIndex, u: Unit, confidence: Confidence): { population: number; method: string; confidence: Confidence } {
+  const own = u.kind === 'place' ? u.population : u.kind === 'admin2' ? districtPop(idx, u) : admin1Pop(idx, u);
+  if (own > 0 || !idx.population) {
+    const method =
+      u.kind === 'admin2' ? `mean district: its region's population / ${idx.admin1.get(u.admin1)?.districts ?? '?'} districts` : UNIT_METHOD[u.kind];
+    return { population: own, method, confidence };
+  }
+  const none = `GeoNames gives ${u.name} no population`;
+  const region = idx.admin1.get(u.kind === 'admin1' ? u.key : u.admin1);
+  const regionPop = region ? admin1Pop(idx, region) : 0;
+  if (u.kind !== 'admin1' && region && regionPop > 0) {
+    const n = Math.max(1, region.districts);
+    const method = `${none}: the mean district of ${region.name} (its population / ${n} districts)`;
+    return { population: regionPop / n, method, confidence: STEP_DOWN[confidence] };
+  }
+  const districts = idx.admin2.size || idx.admin1.size;
+  const k = u.kind === 'admin1' ? Math.max(1, u.districts) : 1;
+  const within = region && region !== u ? `, nor ${region.name}` : '';
+  const method = `${none}${within}: ${k} × the country's mean district (national population / ${districts} districts)`;
+  return { population: (idx.population.value * k) / districts, method, confidence: 'low' };
+}
+
+/** Words that describe an area without naming it ("most of the country", "multiple oblasts", "areas near the border"). */
+const VAGUE = new Set(
+  'most multiple several many various numerous least some part parts border borders bordering near along around across throughout crisis hit affected conflict major rural urban with that which by from to for on at over'.split(
+    ' ',
+  ),
+);
+let countryWords: Set<string> | undefined;
+
+/** Why nothing in the text matched: vague, a name of another country, or unknown. */
+function whyNoMatch(cc: string, text: string): string {
+  countryWords ??= new Set(allCountries().flatMap((c) => normName(c.name)));
+  const named = normName(text).filter((t) => !VAGUE.has(t) && !countryWords!.has(t) && !/^\d+$/.test(t));
+  if (named.length === 0 || /\w-(controlled|held)\b|\b(controlled|held) by\b/i.test(text)) {
+    return `the area is not named: "${text}" describes a part of the country without naming a region, district or place`;
+  }
+  const elsewhere = named.length <= 3 ? countriesNaming(cc, named.join(' ')) : [];
+  const also = elsewhere.length ? `; a region, district or place of that name is in ${elsewhere.join(', ')}, not ${cc}` : '';
+  return `no region, district or place of ${cc} matches "${text}"${also}`;
 }
 
 const kindOf = (u: Unit): GeoPlace['kind'] => (u.kind === 'admin1' ? 'region' : u.kind === 'admin2' ? 'district' : 'place');
@@ -170,9 +291,10 @@ export function geocodeArea(cc: string, text: string, scope: string, isoNames: (
   });
   if (scope === 'national' || scope === 'platform') return { regions: [], places: [], population_affected: national(), unmatched: [], reason: null };
   if (!text.trim()) return none('no area named');
-  const aliased = (ALIASES[cc] ?? []).reduce((t, [re, to]) => t.replace(re, to), text.replace(/jammu\s*(&|and)\s*kashmir/gi, 'Jammu and Kashmir'));
-  const { matches, unmatched } = matchNames(idx, aliased);
-  if (matches.length === 0) return none(`no region, district or place of ${cc} matches "${text}"`, unmatched);
+  const aliased = splitPossessives(idx, applyAliases(cc, text));
+  const found = matchNames(idx, aliased);
+  const { matches, unmatched } = nearInContext(found.matches, found.unmatched);
+  if (matches.length === 0) return none(whyNoMatch(cc, text), unmatched);
 
   // Regions named outright are the context for the rest.
   const context = new Set<string>();
@@ -182,8 +304,13 @@ export function geocodeArea(cc: string, text: string, scope: string, isoNames: (
   }
   const chosen = matches.map((m) => ({ m, ...choose(cc, m, context) }));
   const keyOf = (u: Unit) => (u.kind === 'place' ? `p${u.geonameid}` : u.key);
-  const seen = new Set<string>();
-  const unique = chosen.filter((c) => !seen.has(keyOf(c.unit)) && seen.add(keyOf(c.unit)));
+  // A unit named twice ("Debre Ziet or Bishoftu") keeps its surest match, in the place it first appears.
+  const surest = new Map<string, (typeof chosen)[number]>();
+  for (const c of chosen) {
+    const prev = surest.get(keyOf(c.unit));
+    if (!prev || RANK[c.confidence] > RANK[prev.confidence]) surest.set(keyOf(c.unit), c);
+  }
+  const unique = [...surest.values()];
   // Context units (a region containing a chosen district or place; a district containing a chosen place) are not "affected".
   const contains = (outer: Unit, inner: Unit) =>
     outer !== inner &&
@@ -203,7 +330,8 @@ export function geocodeArea(cc: string, text: string, scope: string, isoNames: (
     const r = regionOf(idx, region.key);
     const k = unmatchedParts.length;
     const districts = Math.max(1, region.districts);
-    const pop = Math.round((admin1Pop(idx, region) * Math.min(k, districts)) / districts);
+    const whole = unitPopulation(idx, region, 'low');
+    const pop = Math.round((whole.population * Math.min(k, districts)) / districts);
     const places: GeoPlace[] = [
       {
         name: unmatchedParts.map((p) => p.join(' ')).join(', '),
@@ -211,7 +339,7 @@ export function geocodeArea(cc: string, text: string, scope: string, isoNames: (
         region: r.iso,
         region_name: r.name,
         population: pop,
-        population_method: `${k} unmatched name(s) inside ${region.name}: ${Math.min(k, districts)} × its mean district (its population / ${districts} districts)`,
+        population_method: `${k} unmatched name(s) inside ${region.name}: ${Math.min(k, districts)} × its mean district (its population / ${districts} districts)${whole.method === UNIT_METHOD.admin1 ? '' : `; ${whole.method}`}`,
         geonames_id: null,
         confidence: 'low',
       },
@@ -233,25 +361,21 @@ export function geocodeArea(cc: string, text: string, scope: string, isoNames: (
       reason: null,
     };
   }
-  const places: GeoPlace[] = affected.map(({ unit: u, confidence }) => {
+  const places: GeoPlace[] = affected.map(({ m, unit: u, confidence: matched }) => {
     const r = regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1);
-    const population = Math.round(u.kind === 'place' ? u.population : u.kind === 'admin2' ? districtPop(idx, u) : admin1Pop(idx, u));
-    const method =
-      u.kind === 'place'
-        ? 'GeoNames population of the place'
-        : u.kind === 'admin2'
-          ? `mean district: its region's population / ${idx.admin1.get(u.admin1)?.districts ?? '?'} districts`
-          : "national population × the region's share of the population of the country's GeoNames places";
-    return {
+    const { population, method, confidence } = unitPopulation(idx, u, matched);
+    const place: GeoPlace = {
       name: u.name,
       kind: kindOf(u),
       region: r.iso,
       region_name: r.name,
-      population,
+      population: Math.round(population),
       population_method: method,
       geonames_id: u.kind === 'place' ? u.geonameid : null,
       confidence,
     };
+    if (m.near?.edits) place.near_match = { text: m.words.join(' '), name: m.near.key, edits: m.near.edits };
+    return place;
   });
   const regions = [...new Set(unique.map(({ unit: u }) => regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1).iso).filter((x): x is string => !!x))];
   const total = Math.min(

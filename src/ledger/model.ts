@@ -49,6 +49,12 @@ export const GeoPlaceSchema = z.object({
   population_method: z.string(),
   geonames_id: z.number().int().nullable().default(null),
   confidence,
+  near_match: z
+    .object({ text: z.string(), name: z.string(), edits: z.number().positive() })
+    .optional()
+    .describe(
+      'set when the area text spells the name differently (a typo or transliteration): what it said, the gazetteer name matched, the edits between (a vowel for a vowel counts half)',
+    ),
 });
 
 /** The population of the affected area: an estimate with its method, confidence and sources. */

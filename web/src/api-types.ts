@@ -304,6 +304,12 @@ export interface paths {
                             /** @enum {string} */
                             kind: "region" | "district" | "place";
                             name: string;
+                            /** @description set when the area text spells the name differently (a typo or transliteration): what it said, the gazetteer name matched, the edits between (a vowel for a vowel counts half) */
+                            near_match?: {
+                                edits: number;
+                                name: string;
+                                text: string;
+                            };
                             population: number;
                             population_method: string;
                             /** @default null */
@@ -501,6 +507,12 @@ export interface paths {
                             /** @enum {string} */
                             kind: "region" | "district" | "place";
                             name: string;
+                            /** @description set when the area text spells the name differently (a typo or transliteration): what it said, the gazetteer name matched, the edits between (a vowel for a vowel counts half) */
+                            near_match?: {
+                                edits: number;
+                                name: string;
+                                text: string;
+                            };
                             population: number;
                             population_method: string;
                             /** @default null */
@@ -2504,6 +2516,12 @@ export interface components {
                 /** @enum {string} */
                 kind: "region" | "district" | "place";
                 name: string;
+                /** @description set when the area text spells the name differently (a typo or transliteration): what it said, the gazetteer name matched, the edits between (a vowel for a vowel counts half) */
+                near_match?: {
+                    edits: number;
+                    name: string;
+                    text: string;
+                };
                 population: number;
                 population_method: string;
                 /** @default null */
@@ -2669,6 +2687,12 @@ export interface components {
                 /** @enum {string} */
                 kind: "region" | "district" | "place";
                 name: string;
+                /** @description set when the area text spells the name differently (a typo or transliteration): what it said, the gazetteer name matched, the edits between (a vowel for a vowel counts half) */
+                near_match?: {
+                    edits: number;
+                    name: string;
+                    text: string;
+                };
                 population: number;
                 population_method: string;
                 /** @default null */

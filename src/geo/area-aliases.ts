@@ -1,0 +1,74 @@
+/**
+ * Area names our gazetteer does not carry, rewritten to the units they stand for before names
+ * are matched. Each entry is a well-known alternative name (an English spelling, an
+ * abbreviation, a former unit that was split or merged, a region made of several units) with
+ * where the mapping comes from. Only unambiguous names are here: "northern Iraq" or
+ * "Houthi-controlled areas" name no fixed set of units and stay unmatched. Where the area is
+ * only part of the units, the mapping is an upper bound and says so.
+ */
+
+/** [pattern, replacement text] per country; the replacement is matched like any area text. */
+export const ALIASES: Record<string, [RegExp, string][]> = {
+  IN: [
+    // The Kashmir Valley: 10 of Jammu and Kashmir's 20 districts (an upper bound: the union territory).
+    [/(?<!jammu and\s*)\b(north|south|central)?\s*kashmir( valley)?\b/gi, ' Jammu and Kashmir '],
+    // Spellings of district names in Indian press and government orders.
+    [/\bshopian\b/gi, ' Shupiyan '],
+    [/\bbarelly\b/gi, ' Bareilly '],
+    [/\bbisnupur\b/gi, ' Bishnupur '],
+    // Mehsana: the district's official English spelling (Gujarat government); GeoNames has Mahesana.
+    [/\bmehsana\b/gi, ' Mahesana '],
+  ],
+  IQ: [
+    // The Kurdistan Region's four governorates (Kurdistan Regional Government; Halabja since 2014).
+    [/\bkurdistan( region)?\b/gi, ' Erbil, Duhok, Sulaymaniyah, Halabja '],
+    // Erbil: Irbil (common English spelling), Hawler/Hewlêr (Kurdish name).
+    [/\b(irbil|hawler|hewler|hewlêr)\b/gi, ' Erbil '],
+  ],
+  SD: [[/\bdarfur( region)?\b/gi, ' North Darfur, South Darfur, West Darfur, Central Darfur, East Darfur ']],
+  ET: [
+    // SNNPR (Southern Nations, Nationalities, and Peoples' Region) was split after GeoNames' units
+    // were drawn: Sidama Region (2020), South West Ethiopia Peoples' Region (2021), and the rest into
+    // Central Ethiopia and South Ethiopia (2023). Together they are its former territory.
+    [
+      /\bSNNPR?\b|\bsouthern nations,? nationalities,? and peoples['’]?( region| regional state)?/gi,
+      ' Sidama, South West Ethiopia Peoples, Central Ethiopia, South Ethiopia ',
+    ],
+  ],
+  YE: [
+    // Al Hudaydah: Hodeidah/Hodeida (the usual English spelling, UN and press).
+    [/\bhodeidah?\b/gi, ' Al Hudaydah '],
+    // Hadramawt: Hadhramout, Hadramout, Hadhramaut, Hadramaut (English spellings).
+    [/\bhadh?ram(aw|ou|au|a)t\b/gi, ' Hadramawt '],
+  ],
+  PK: [
+    // Azad Jammu and Kashmir (AJK): the territory's official name; GeoNames calls it Azad Kashmir.
+    [/\b(azad jammu and kashmir|azad kashmir|AJK)\b/gi, ' Azad Kashmir '],
+    // FATA: the seven tribal agencies, merged into Khyber Pakhtunkhwa as districts in 2018 (25th
+    // Amendment). The six frontier regions, a few per cent of FATA's people, are left out.
+    [
+      /\b(federally administered tribal areas?|FATA)\b/gi,
+      ' Bajaur Agency, Mohmand Agency, Khyber Agency, Orakzai Agency, Kurram District, North Waziristan District, South Waziristan Agency ',
+    ],
+  ],
+  CM: [
+    // The Anglophone regions (and STOP's "Angolophone"): North-West and South-West, the former
+    // British Southern Cameroons; "NOSO" is the French shorthand (Nord-Ouest/Sud-Ouest).
+    [/\bango?lophone( regions?| areas?| cameroon)?\b|\bNOSO\b/gi, ' North-West, South-West '],
+  ],
+  EG: [
+    // The Sinai Peninsula: the governorates of North Sinai and South Sinai (Egypt's administrative division).
+    [/(?<!(north|south)\s*)\bsinai( peninsula)?\b/gi, ' North Sinai, South Sinai '],
+  ],
+  AZ: [
+    // Nagorno-Karabakh (Artsakh, its Armenian name): the former autonomous oblast, divided in 1991
+    // into Khankendi city and the Khojaly, Khojavend and Shusha districts (Azerbaijani law of 26
+    // November 1991; a strip went to Tartar and Kalbajar). The 1994-2020 zone around it is not included.
+    [/\b(nagorno[- ]karabakh|artsakh)( region)?\b/gi, ' Xankendi, Khojaly, Khojavend, Shusha '],
+  ],
+};
+
+/** The text with the country's aliases applied ("Jammu & Kashmir" is spelt out everywhere). */
+export function applyAliases(cc: string, text: string): string {
+  return (ALIASES[cc] ?? []).reduce((t, [re, to]) => t.replace(re, to), text.replace(/jammu\s*(&|and)\s*kashmir/gi, 'Jammu and Kashmir'));
+}
