@@ -93,6 +93,12 @@ describe('geocodeArea: names spelt otherwise', () => {
     expect(geo('IN', 'Beldanga, Rejinagar and Shaktipur areas, Murshidabad, West Bengal').places.map((p) => p.name)).toEqual(['Beldānga']);
   });
 
+  it('a district is the context of a place named before it (or called a district), else listed itself', () => {
+    const kayin = geo('MM', 'Kawkareik, Kyainseikgyi townships, Kayin State', 'regional');
+    expect(kayin.places.map((p) => p.name)).toEqual(['Kawkareik District', 'Kyain Seikgyi Township']);
+    expect(geo('IN', 'Doda and Bhaderwah towns, Doda District, Jammu & Kashmir').places.map((p) => p.name)).toEqual(['Bhadarwāh']);
+  });
+
   it("a possessive names the region the rest is in: Kachin's Indawgyi township is a district of Kachin", () => {
     const r = geo('MM', "Kachin's Indawgyi township");
     expect(r.regions).toEqual(['MM-11']);

@@ -311,12 +311,24 @@ export function geocodeArea(cc: string, text: string, scope: string, isoNames: (
     if (!prev || RANK[c.confidence] > RANK[prev.confidence]) surest.set(keyOf(c.unit), c);
   }
   const unique = [...surest.values()];
-  // Context units (a region containing a chosen district or place; a district containing a chosen place) are not "affected".
-  const contains = (outer: Unit, inner: Unit) =>
-    outer !== inner &&
-    ((outer.kind === 'admin1' && inner.kind !== 'admin1' && inner.admin1 === outer.key) ||
-      (outer.kind === 'admin2' && inner.kind === 'place' && inner.admin2 === outer.key));
-  const affected = unique.filter((c) => !unique.some((o) => contains(c.unit, o.unit)));
+  // Context units (a region containing a chosen district or place; a district containing a chosen
+  // place, named after it or called a district: "Chomu town, Jaipur District") are not "affected".
+  // "Kawkareik, Kyainseikgyi townships": Kawkareik is a township too, not Kyainseikgyi's context.
+  type Chosen = (typeof unique)[number];
+  const lastAt = new Map<string, number>();
+  const calledDistrict = new Set<string>();
+  for (const c of chosen) {
+    lastAt.set(keyOf(c.unit), Math.max(c.m.at, lastAt.get(keyOf(c.unit)) ?? 0));
+    if (c.m.hint === 'district') calledDistrict.add(keyOf(c.unit));
+  }
+  const contains = (outer: Chosen, inner: Chosen) =>
+    outer.unit !== inner.unit &&
+    ((outer.unit.kind === 'admin1' && inner.unit.kind !== 'admin1' && inner.unit.admin1 === outer.unit.key) ||
+      (outer.unit.kind === 'admin2' &&
+        inner.unit.kind === 'place' &&
+        inner.unit.admin2 === outer.unit.key &&
+        (lastAt.get(keyOf(outer.unit))! > inner.m.at || calledDistrict.has(keyOf(outer.unit)))));
+  const affected = unique.filter((c) => !unique.some((o) => contains(c, o)));
 
   // "Barelly District, Uttar Pradesh": the district is not in the gazetteer, the state is. The
   // area is then a part of the state: as many mean districts as unmatched names, not the state.
