@@ -5,7 +5,7 @@
  */
 import { AppError } from '../shared/index.js';
 import type { ElectionChoiceRecord, ElectionFileRecord, ElectionFilter, ElectionRecord, Store } from '../store/index.js';
-import { resolveRegion } from './region-query.js';
+import { nearRegions, resolveRegion } from './region-query.js';
 
 export interface ElectionDeps {
   store: Store;
@@ -55,9 +55,10 @@ export async function filterFor(deps: ElectionDeps, id: string, q: { region?: st
   const rows = await deps.store.elections.totals(id, 'election', f);
   if (rows.some((r) => Number(r.stations) > 0)) return f;
   const asked = [q.region ? (['region', q.region] as const) : null, q.district ? (['district', q.district] as const) : null].filter((x) => x !== null);
+  const near = q.region && !f.region_code ? nearRegions(q.region) : [];
   throw new AppError(
     'VALIDATION',
-    `no station of ${id} in ${asked.map(([k, v]) => `${k} "${v}"`).join(' and ')}: a region is the CEC's name, an English or Russian name, short or full, or an ISO 3166-2 code (Moscow, Moscow Oblast, Tatarstan, город Москва, RU-MOW), a district its ОИК number; the regions are listed by \`splinternet elections summary ${id} --by region\` (GET /api/elections/${id}/summary?by=region)`,
+    `no station of ${id} in ${asked.map(([k, v]) => `${k} "${v}"`).join(' and ')}${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}: a region is the CEC's name, an English or Russian name, short or full, or an ISO 3166-2 code (Moscow, Moscow Oblast, Tatarstan, город Москва, RU-MOW), a district its ОИК number; the regions are listed by \`splinternet elections summary ${id} --by region\` (GET /api/elections/${id}/summary?by=region)`,
     { issues: asked.map(([k]) => ({ path: [k], message: 'selects no station of this election' })) },
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RU_REGIONS } from '../geo/index.js';
-import { resolveRegion } from './region-query.js';
+import { nearRegions, resolveRegion } from './region-query.js';
 
 describe('--region as people write it', () => {
   it('every region answers to its English name without the designator, and with the designator before or after or in English words (Region, Territory)', () => {
@@ -41,6 +41,17 @@ describe('--region as people write it', () => {
       ['Татарстан', 'RU-TA'],
       ['Московская обл.', 'RU-MOS'],
       ['tatarstan', 'RU-TA'],
+      // romanised Russian, in the spellings people use
+      ['Moskovskaya oblast', 'RU-MOS'],
+      ['Moskovskaja obl.', 'RU-MOS'],
+      ['gorod Moskva', 'RU-MOW'],
+      ['Respublika Tatarstan', 'RU-TA'],
+      ['Respublika Sakha (Yakutiya)', 'RU-SA'],
+      ['Permskiy kray', 'RU-PER'],
+      ['Permsky Krai', 'RU-PER'],
+      ['Khanty-Mansiyskiy avtonomnyy okrug', 'RU-KHM'],
+      ['Severnaya Osetiya - Alaniya', 'RU-SE'],
+      ['Sankt-Peterburg', 'RU-SPE'],
     ];
     for (const [q, code] of cases) expect(resolveRegion(q), q).toBe(code);
   });
@@ -54,7 +65,11 @@ describe('--region as people write it', () => {
     expect(resolveRegion('Altai Republic')).toBe('RU-AL');
     expect(resolveRegion('Altay Territory')).toBe('RU-ALT');
   });
-  it('a name of no region is left to the stored names (null)', () => {
+  it('a name of no region is left to the stored names (null); a typo gets the regions it is near', () => {
     expect(resolveRegion('Atlantis')).toBeNull();
+    expect(nearRegions('Atlantis')).toEqual([]);
+    expect(resolveRegion('Tatarstn')).toBeNull();
+    expect(nearRegions('Tatarstn')).toEqual(['Republic of Tatarstan (RU-TA)']);
+    expect(nearRegions('Sverdlovks Oblast')).toEqual(['Sverdlovsk Oblast (RU-SVE)']);
   });
 });

@@ -4,7 +4,8 @@
  * common short forms: the name without its designator ("Tatarstan", "Dagestan", "Moscow
  * Oblast" vs "Moscow city"), the designator before or after ("Republic of X", "X Republic",
  * "X Krai", "X Oblast", "X Region", "X Territory", "X Autonomous Okrug"), the usual English
- * short names (Chechnya, Yakutia, Bashkiria, Udmurtia, ...). A short form that fits several
+ * short names (Chechnya, Yakutia, Bashkiria, Udmurtia, ...), and Russian names in Latin letters
+ * however romanised ("Moskovskaya oblast", "Permskiy kray"). A short form that fits several
  * regions ("Altai": the republic and the krai) is a VALIDATION error listing the candidates,
  * never a silent pick; a designator in the query picks among them ("Altai Republic").
  */
@@ -14,35 +15,15 @@ import { regionCode } from './region.js';
 
 type Kind = 'republic' | 'oblast' | 'krai' | 'okrug' | 'city';
 
-/** Designator words and what they say about the region; "autonomous", "of", "the" say nothing. */
-const DESIGNATORS: Record<string, Kind | null> = {
-  republic: 'republic',
-  respublika: 'republic',
-  республика: 'republic',
-  oblast: 'oblast',
-  obl: 'oblast',
-  region: 'oblast',
-  область: 'oblast',
-  обл: 'oblast',
-  krai: 'krai',
-  kray: 'krai',
-  territory: 'krai',
-  край: 'krai',
-  okrug: 'okrug',
-  area: 'okrug',
-  ao: 'okrug',
-  округ: 'okrug',
-  city: 'city',
-  gorod: 'city',
-  город: 'city',
-  г: 'city',
-  autonomous: null,
-  автономный: null,
-  автономная: null,
-  federal: null,
-  of: null,
-  the: null,
-};
+/** Designator words (English, Russian, romanised Russian) and what they say about the region; "autonomous", "of", "the" say nothing. */
+const DESIGNATOR_WORDS: [Kind | null, string[]][] = [
+  ['republic', ['republic', 'respublika', 'республика', 'resp']],
+  ['oblast', ['oblast', 'obl', 'region', 'область', 'обл']],
+  ['krai', ['krai', 'kray', 'territory', 'край']],
+  ['okrug', ['okrug', 'area', 'ao', 'округ']],
+  ['city', ['city', 'gorod', 'город', 'г']],
+  [null, ['autonomous', 'автономный', 'автономная', 'avtonomny', 'avtonomnyy', 'avtonomnaya', 'federal', 'of', 'the']],
+];
 
 /** Short names in common English use that are not a table name minus its designator. */
 const SHORT_NAMES: Record<string, string[]> = {
@@ -69,21 +50,45 @@ const SHORT_NAMES: Record<string, string[]> = {
   'UA-43': ['Krym'],
 };
 
+/** Cyrillic letters romanised (BGN/PCGN, hard and soft signs dropped). */
+const ROMAN = 'a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya'.split(' ');
+const LATIN = new Map([...'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'].map((c, k) => [c, ROMAN[k] === '-' ? '' : ROMAN[k]!]));
+
+/**
+ * One spelling for the ways a Russian name is written in Latin letters: Cyrillic romanised, then
+ * kh/h, ts/tz/c, shch/sch/sh, y/i/j and doubled letters folded ("Moskovskaya", "Moskovskaja",
+ * "Московская" are one word; so are "Yakutiya" and "Yakutia", "Permskiy" and "Permsky").
+ */
+function fold(word: string): string {
+  return [...word]
+    .map((c) => LATIN.get(c) ?? c)
+    .join('')
+    .replace(/shch|sch/g, 'sh')
+    .replace(/kh/g, 'h')
+    .replace(/ts|tz/g, 'c')
+    .replace(/[yj]/g, 'i')
+    .replace(/['’ʹ]/g, '')
+    .replace(/(.)\1+/g, '$1');
+}
+
+const DESIGNATORS = new Map<string, Kind | null>(DESIGNATOR_WORDS.flatMap(([kind, ws]) => ws.map((w) => [fold(w), kind] as const)));
+
 const words = (s: string): string[] =>
   s
     .normalize('NFC')
     .toLowerCase()
-    .replace(/ё/g, 'е')
     .replace(/\bst\.?(?=\s)/g, 'saint')
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(/[^\p{L}\p{N}'’]+/u)
+    .filter(Boolean)
+    .map(fold)
     .filter(Boolean);
 
-/** The name without designators (its core) and the kind its designators say, if any. */
+/** The name without designators (its core, folded) and the kind its designators say, if any. */
 function parse(s: string): { core: string; kind: Kind | null } {
   let kind: Kind | null = null;
   const core: string[] = [];
   for (const w of words(s)) {
-    if (w in DESIGNATORS) kind = DESIGNATORS[w] ?? kind;
+    if (DESIGNATORS.has(w)) kind = DESIGNATORS.get(w) ?? kind;
     else core.push(w);
   }
   return { core: core.join(' '), kind };
@@ -113,11 +118,13 @@ function coreIndex(): Map<string, Candidate[]> {
   cores = new Map();
   for (const e of RU_REGIONS) {
     const c: Candidate = { code: e.code, en: e.en, kind: kindOf([e.ru, ...e.aliases]) };
-    // a parenthesised part is a name of its own too: "Республика Саха (Якутия)"
+    // a parenthesised or dash-separated part is a name of its own too: "Республика Саха
+    // (Якутия)", "Ханты-Мансийский автономный округ – Югра"
     const names = [e.en, e.ru, ...e.aliases, ...(SHORT_NAMES[e.code] ?? [])].flatMap((n) => [
       n,
       n.replace(/\s*\([^)]*\)/g, ''),
       ...(n.match(/(?<=\()[^)]+(?=\))/g) ?? []),
+      ...n.split(/\s+[-–—]\s+/),
     ]);
     for (const n of names) {
       const core = parse(n).core;
@@ -147,4 +154,27 @@ export function resolveRegion(q: string): string | null {
   throw new AppError('VALIDATION', `--region "${q}" is ambiguous: it may be ${list}; give the full name or the code`, {
     issues: [{ path: ['region'], message: `ambiguous: ${list}` }],
   });
+}
+
+/** Edit distance, stopping early once it exceeds `max`. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    if (Math.min(...cur) > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Regions whose name is a typo away from `q` ("Tatarstn", "Dagestn"), for the error that names no region: "English name (code)". */
+export function nearRegions(q: string): string[] {
+  const { core } = parse(q);
+  if (core.length < 4) return [];
+  const max = core.length < 8 ? 1 : 2;
+  const out = new Map<string, string>();
+  for (const [k, list] of coreIndex()) if (distance(core, k, max) <= max) for (const c of list) out.set(c.code, `${c.en} (${c.code})`);
+  return [...out.values()].slice(0, 5);
 }
