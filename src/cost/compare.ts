@@ -47,7 +47,15 @@ interface RowMix {
   missing: Record<string, number>;
   /** People in each distinct area cut off in the year ("*" = the whole country): each person counted once. */
   areas: Map<string, number>;
+  /** Events marked ongoing that were open in the year but that the comparison's accounting does not count in it. */
+  left_out?: string[];
 }
+
+/** The events marked ongoing a row leaves out, in words ("" when none). */
+const leftOut = (mix: RowMix | undefined): string =>
+  mix?.left_out?.length
+    ? `${mix.left_out.length} event(s) marked ongoing are open in this year but not counted in it (a block counts in the year it began, a network shutdown through the last year STOP counts it, a throttle only with --end): ${mix.left_out.slice(0, 3).join(', ')}${mix.left_out.length > 3 ? ', …' : ''}`
+    : '';
 
 /**
  * Why ours and Top10VPN's differ by more than 3×, factor by factor: hours (events or hours one
@@ -75,7 +83,7 @@ function causesOf(r: CompareRow, mix: RowMix): Cause[] {
     const why =
       f > 1
         ? `we count hours Top10VPN does not (events it lacks, or a longer span); our longest: ${longest}`
-        : `Top10VPN counts hours we have no event or no end for${notPriced ? `; our events not priced: ${notPriced}` : ''}`;
+        : `Top10VPN counts hours we have no event or no end for${notPriced ? `; our events not priced: ${notPriced}` : ''}${leftOut(mix) ? `; ${leftOut(mix)}` : ''}`;
     out.push({
       factor: 'hours',
       ours: Math.round(r.our_hours),
@@ -123,6 +131,7 @@ function causeText(r: CompareRow, causes: Cause[], mix: RowMix | undefined): str
       .join(', ');
     return `only Top10VPN prices this year: our ${r.events_not_priced.length} event(s) in it are not priced (${missing})`;
   }
+  if (r.ratio === null && r.theirs !== null && !r.events.length && leftOut(mix)) return `only Top10VPN prices this year: ${leftOut(mix)}`;
   if (r.ratio === null && r.theirs !== null && !r.events.length)
     return 'only Top10VPN prices this year: our ledger has no event of this country in it (an event Top10VPN counts and we lack)';
   return null;
@@ -182,6 +191,8 @@ export async function compareTop10vpn(
   const counted = overrides.end === undefined ? await lastCountYears(deps.store) : new Map<string, number>();
   const rows = new Map<string, CompareRow>();
   const mixes = new Map<string, RowMix>();
+  // Events marked ongoing, per country, with the first year the comparison no longer counts them in.
+  const ongoing = new Map<string, { id: string; from: number }[]>();
   const mixOf = (cc: string, y: number): RowMix => {
     const k = `${cc}|${y}`;
     let m = mixes.get(k);
@@ -230,6 +241,11 @@ export async function compareTop10vpn(
     for (const piece of pieces) {
       last = await priceEvent(deps, piece, overrides, priors).catch(() => null);
       if (last?.estimates.length) priced.push(last);
+    }
+    if (e.end === null && !endNotRecorded(e)) {
+      const years = priced.flatMap((r) => r.estimates.flatMap((x) => x.periods.map((p) => p.year ?? 0)));
+      const from = (years.length ? Math.max(...years) : Number(e.start.slice(0, 4))) + 1;
+      ongoing.set(cc, [...(ongoing.get(cc) ?? []), { id: e.id, from }]);
     }
     if (!priced.length) {
       const y = Number(e.start.slice(0, 4));
@@ -291,6 +307,8 @@ export async function compareTop10vpn(
     .filter((r) => r.theirs !== null || Object.keys(r.ours).length)
     .sort((a, b) => a.country.localeCompare(b.country) || a.year - b.year);
   for (const r of out) {
+    const left = (ongoing.get(r.country) ?? []).filter((o) => o.from <= r.year).map((o) => o.id);
+    if (left.length) mixOf(r.country, r.year).left_out = left;
     const mix = mixes.get(`${r.country}|${r.year}`);
     if (mix?.areas.size) {
       const national = (await nearest(r.country, 'SP.POP.TOTL', r.year)) ?? Infinity;

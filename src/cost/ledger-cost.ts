@@ -14,6 +14,7 @@ import type { EventOverrides } from './event-scenario.js';
 import { MAX_DRAWS } from './scenario.js';
 import { EventOverridesSchema } from './scenario-schema.js';
 import { ledgerPriors, technicalEvents } from './ledger-events.js';
+import { parseInstant } from './span.js';
 import { eventRef, priceEvent, type EventCostResult } from './service.js';
 
 export const LEDGER_COST_COLUMNS = [
@@ -47,6 +48,18 @@ const NUMERIC = new Set<string>(['median', 'low', 'high', 'point', 'usd_median',
 
 export type LedgerCostFilters = Pick<ListFilters, 'country' | 'region' | 'category' | 'subtype' | 'from' | 'to' | 'q'>;
 
+/**
+ * An --end that matches the pattern but names no real instant (2026-02-30, 25:00) is a usage
+ * error for the whole request, not a "missing end" on every ongoing event.
+ */
+const realEnd = (v: string, ctx: z.RefinementCtx) => {
+  try {
+    parseInstant('end', v, 'UTC', true);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: isAppError(err) ? (err.issues[0]?.message ?? err.message) : String(err) });
+  }
+};
+
 const unit = (lowOpen: boolean) => z.coerce.number().refine((x) => (lowOpen ? x > 0 : x >= 0) && x <= 1, `must be in ${lowOpen ? '(0,1]' : '[0,1]'}`);
 
 /**
@@ -61,6 +74,7 @@ export const LedgerCostQuerySchema = EventOverridesSchema.omit({ country: true }
   end: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'a date YYYY-MM-DD or an ISO date-time')
+    .superRefine(realEnd)
     .optional(),
   country: check.countryCode.optional(),
   region: z.string().optional(),

@@ -159,4 +159,16 @@ describe('who was cut off', () => {
     expect(tiktok[0]!.usd).toBeGreaterThan(0);
     expect(india.rows.flatMap((w) => w.events_not_priced).filter((e) => e.id.startsWith('stop-in-2020-06-29'))).toEqual([]);
   });
+
+  it('a year only Top10VPN prices names the events marked ongoing that the comparison leaves out of it, instead of saying the ledger has none', async () => {
+    type Cmp = { rows: { year: number; theirs: number | null; ratio: number | null; events: unknown[]; cause: string | null }[] };
+    // Chad's shutdown of 2018-03-28 is marked ongoing (cost-sample.csv); Top10VPN prices Chad in 2023.
+    const td = (await run(['cost', 'compare', 'top10vpn', '--country', 'TD', '--json'])).json as Cmp;
+    const y2023 = td.rows.find((r) => r.year === 2023)!;
+    expect(y2023.ratio).toBeNull();
+    expect(y2023.theirs).toBeGreaterThan(0);
+    expect(y2023.events).toEqual([]);
+    expect(y2023.cause).toMatch(/marked ongoing are open in this year but not counted in it .*stop-td-2018-03-28/);
+    expect(y2023.cause).not.toMatch(/no event/);
+  });
 });
