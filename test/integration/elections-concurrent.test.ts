@@ -1,6 +1,7 @@
 // Imports of overlapping election files at once (the real Moscow 2021 stations and
-// single-mandate results, each under two file names) store every station and every district
-// result once: the duplicate check and the insert are one write. Migration 102 turns copies an
+// single-mandate results, each under two file names; in one process, or two CLI processes through
+// the server that holds the database) store every station and every district result once: the
+// duplicate check and the insert are one write. Migration 102 turns copies an
 // older store holds (from imports that raced before) into rejects, so read = stored + rejected
 // holds. The rows of the older store are SYNTHETIC (five made-up stations).
 import { copyFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { openStore } from '../../src/store/index.js';
 import { DuckDb } from '../../src/store/duckdb/db.js';
 import { loadMigrations, migrate } from '../../src/store/duckdb/migrate.js';
 import { electionFixture as fx } from '../helpers/elections.js';
-import { clock, tempDir } from '../helpers/index.js';
+import { clock, runBin, startServer, tempDir } from '../helpers/index.js';
 
 const t = tempDir();
 afterAll(() => t.cleanup());
@@ -71,6 +72,27 @@ describe('concurrent election imports', () => {
       expect(rej!.n).toBe(3660);
     } finally {
       await raw.close();
+    }
+  });
+
+  it('two CLI processes importing at once through the server that holds the database store each station once', async () => {
+    const db = join(t.dir, 'served.duckdb');
+    const server = await startServer(db);
+    try {
+      const [a, b] = await Promise.all([
+        runBin(['elections', 'import', fx('kobak-2021-moscow.csv.zip'), '--json', '--db', db]),
+        runBin(['elections', 'import', copy('kobak-2021-moscow.csv.zip', 'moscow-served-2021.csv.zip'), '--json', '--db', db]),
+      ]);
+      const files = [a, b].map((r) => {
+        expect([0, 3], r.err).toContain(r.code);
+        return JSON.parse(r.out).files[0];
+      });
+      for (const f of files) expect(f.lines_read).toBe(f.stored + f.rejected);
+      expect(files.map((f) => f.stored).sort()).toEqual([0, 3660]);
+      const list = JSON.parse((await runBin(['elections', 'list', '--json', '--db', db])).out);
+      expect(list.items ?? list).toEqual([expect.objectContaining({ id: 'duma-2021', stations: 3660, files: 2, rejected: 3660 })]);
+    } finally {
+      await server.stop();
     }
   });
 
