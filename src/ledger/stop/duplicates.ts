@@ -25,9 +25,23 @@ export const norm = (s: string) =>
 const NATIONAL_AREA =
   /^(nationwide|national|nation wide|entire country|whole country|the whole country|countrywide|country wide|across the country|all regions)$/;
 
+/** Words that say what kind of area a name is, not which: "Saharanpur district, Uttar Pradesh state" is "Saharanpur (Uttar Pradesh)". */
+const AREA_DESIGNATORS = new Set(['and', 'in', 'of', 'the', 'district', 'districts', 'state', 'province', 'region', 'city', 'town', 'area', 'areas']);
+
+/**
+ * An area name as the set of its naming words, in any order ("Kherson, Melitopol" is
+ * "Melitopol, Kherson"); every name of the whole country is one area.
+ */
+export function areaIdentity(area: string): string {
+  const a = norm(area);
+  if (NATIONAL_AREA.test(a)) return 'nationwide';
+  const words = [...new Set(a.split(' ').filter((w) => w && !AREA_DESIGNATORS.has(w)))].sort();
+  return words.length ? words.join(' ') : a;
+}
+
 /** What must match for two record groups to be one shutdown (dates aside). */
 export function stopIdentity(r: StopRow): string {
-  const area = NATIONAL_AREA.test(norm(r.area_name)) ? 'nationwide' : norm(r.area_name);
+  const area = areaIdentity(r.area_name);
   const services = [
     r.facebook_affected,
     r.twitter_affected,
@@ -40,7 +54,10 @@ export function stopIdentity(r: StopRow): string {
   ]
     .map(norm)
     .join(',');
-  return [r.country, r.shutdown_type, r.affected_network, r.shutdown_extent, area, services].join('|');
+  // A shutdown of the full network cuts every service: the services a record also lists
+  // ("Full network, Service-based", social media) do not make it another shutdown.
+  const full = /full network/i.test(r.shutdown_extent);
+  return [r.country, r.shutdown_type, r.affected_network, full ? 'full network' : r.shutdown_extent, area, full ? '*' : services].join('|');
 }
 
 interface Span {

@@ -142,6 +142,26 @@ describe('near-duplicate records', () => {
     // "Nationwide" and "Entire country" name the same area (Nigeria's Twitter block is listed under both)
     expect(dups(g({ area_name: 'Entire country' }, 1), g({ area_name: 'Nationwide' }, 2))).toEqual({ k2: 'k1' });
     expect(dups(g({ area_name: 'National ' }, 1), g({ area_name: 'Nationwide (except Kurdistan)' }, 2))).toEqual({});
+    // an area is the set of its naming words: order and designators ("district", "state") aside
+    expect(dups(g({ area_name: 'Kherson, Melitopol' }, 1), g({ area_name: 'Melitopol, Kherson' }, 2))).toEqual({ k2: 'k1' });
+    expect(dups(g({ area_name: 'Kherson, Melitopol' }, 1), g({ area_name: 'Kherson' }, 2))).toEqual({});
+    // blocks of different services in the same window stay two restrictions
+    const block = { shutdown_extent: 'Service-based', facebook_affected: 'No', twitter_affected: 'No' };
+    expect(dups(g({ ...block, facebook_affected: 'Yes' }, 1), g({ ...block, twitter_affected: 'Yes' }, 2))).toEqual({});
+  });
+
+  it('one shutdown STOP lists with its area written two ways, or with the services it cut beside the full network, is counted once', async () => {
+    // near-duplicates.csv: records 111/112 (Saharanpur, May 2017) and 436/438 (Pulwama, February 2019)
+    const rows = parseStopCsv(fixture('near-duplicates.csv'), 'near-duplicates.csv');
+    const r = await importStop(deps(), rows, 'near-duplicates.csv', '2026-05-20');
+    expect(r.rows_stored).toBe(4);
+    expect(r.duplicates_merged).toBe(2);
+    const events = (await store.ledger.listEvents({ statuses: ['active'], limit: 100 })).map((x) => x.doc as { start: string; end: string | null; notes: string });
+    expect(events.map((e) => [e.start, e.end]).sort()).toEqual([
+      ['2017-05-24', '2017-06-03'],
+      ['2019-02-12', null],
+    ]);
+    for (const e of events) expect(e.notes).toMatch(/STOP lists this shutdown 2 times/);
   });
 });
 
