@@ -156,7 +156,9 @@ describe('near-duplicate records', () => {
     const r = await importStop(deps(), rows, 'near-duplicates.csv', '2026-05-20');
     expect(r.rows_stored).toBe(4);
     expect(r.duplicates_merged).toBe(2);
-    const events = (await store.ledger.listEvents({ statuses: ['active'], limit: 100 })).map((x) => x.doc as { start: string; end: string | null; notes: string });
+    const events = (await store.ledger.listEvents({ statuses: ['active'], limit: 100 })).map(
+      (x) => x.doc as { start: string; end: string | null; notes: string },
+    );
     expect(events.map((e) => [e.start, e.end]).sort()).toEqual([
       ['2017-05-24', '2017-06-03'],
       ['2019-02-12', null],
