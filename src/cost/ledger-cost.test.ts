@@ -16,3 +16,15 @@ describe('cost events --end', () => {
     }
   });
 });
+
+describe('cost events and compare --country', () => {
+  it('takes an assigned ISO 3166-1 code in either case, and refuses an unknown one instead of answering an empty table', () => {
+    expect(LedgerCostQuerySchema.parse({ country: 'in' }).country).toBe('IN');
+    for (const country of ['UK', 'ZZ', 'zz']) {
+      const r = LedgerCostQuerySchema.safeParse({ country });
+      expect(r.success, country).toBe(false);
+      expect(r.error?.issues[0]?.message).toMatch(/unknown ISO 3166-1/);
+    }
+    expect(LedgerCostQuerySchema.safeParse({ country: 'IND' }).error?.issues[0]?.message).toMatch(/alpha-2/);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../ledger/index.js';
-import { check, defineOp, report } from '../op/index.js';
+import { defineOp, report } from '../op/index.js';
 import { AppError, isAppError, type FieldIssue } from '../shared/index.js';
 import { compareTop10vpn } from './compare.js';
 import { importEconFile, type ImportReport } from './data/importer.js';
@@ -199,7 +199,7 @@ export const costCompare = defineOp({
   write: false,
   input: z.object({
     source: z.enum(['top10vpn']).default('top10vpn'),
-    country: check.countryCode.optional(),
+    country: LedgerCostQuerySchema.shape.country,
     end: LedgerCostQuerySchema.shape.end,
     severity: LedgerCostQuerySchema.shape.severity,
     draws: LedgerCostQuerySchema.shape.draws,
