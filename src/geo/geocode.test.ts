@@ -74,6 +74,30 @@ describe('geocodeArea: names spelt otherwise', () => {
     }
   });
 
+  it('English and former names of regions, North/Northern forms, zones known by one name', () => {
+    // Real STOP texts: "Oromia" is the region (ET-OR, GeoNames' Oromiya), not Amhara's Oromia Zone.
+    const oromia = geo('ET', 'Oromia region and Addis Ababa city', 'regional');
+    expect(oromia.regions).toEqual(['ET-OR', 'ET-AA']);
+    expect(oromia.places[0]).toMatchObject({ kind: 'region', name: 'Oromiya' });
+    expect(geo('SD', 'Darfur region', 'regional').places.map((p) => p.name)).toEqual([
+      'Northern Darfur',
+      'Southern Darfur',
+      'Western Darfur',
+      'Central Darfur',
+      'Eastern Darfur',
+    ]);
+    // Spellings as the press writes them (synthetic texts).
+    expect(geo('SD', 'South Kordofan', 'regional').places.map((p) => p.name)).toEqual(['Southern Kordofan']);
+    expect(geo('IN', 'Orissa', 'regional').regions).toEqual(['IN-OD']);
+    expect(geo('IN', 'J&K', 'regional').regions).toEqual(['IN-JK']);
+    expect(geo('MM', 'Arakan State', 'regional').regions).toEqual(['MM-16']);
+    expect(geo('UA', 'Donbas', 'regional').regions).toEqual(['UA-14', 'UA-09']);
+    expect(geo('CD', 'Kivu', 'regional').places.map((p) => p.name)).toEqual(['North Kivu', 'South Kivu']);
+    expect(geo('NG', 'South-East region', 'regional').regions).toEqual(['NG-AB', 'NG-AN', 'NG-EB', 'NG-EN', 'NG-IM']);
+    expect(geo('PK', 'KPK', 'regional').regions).toEqual(['PK-KP']);
+    expect(geo('BD', 'Chittagong Hill Tracts', 'regional').places.map((p) => p.kind)).toEqual(['district', 'district', 'district']);
+  });
+
   it('a near-miss (typo, transliteration) matches the one unit that close, with low confidence and what it said', () => {
     const volgograd = geo('RU', 'Vologograd');
     expect(volgograd.regions).toEqual(['RU-VGG']);
