@@ -53,6 +53,11 @@ describe('runEstimate', () => {
       rates.map((r) => ({ ...r, other: rate(7, 'x') })),
     );
     expect([e.currency, e.point]).toEqual(['CNY', 400 * 7]);
+    // the rate that made the CNY amounts is named, period by period, with its date and source
+    expect(e.notes.filter((n) => /^CNY amounts/.test(n))).toEqual([
+      'CNY amounts of 2019-12-31…: US dollars × 7 CNY/USD (daily, x; test)',
+      'CNY amounts of 2020-01-01…: US dollars × 7 CNY/USD (daily, x; test)',
+    ]);
   });
 
   it('a USD-native method without a local rate still says what its US dollars are (nothing converted), never null', () => {

@@ -127,6 +127,13 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
     toMain = plan.native === 'USD' ? toUsd : toLocal;
     notes.push(`no ${scn.currency} amounts: ${[...new Set(reasons.map((r) => r.reason))].join('; ')}; amounts are in ${currency}, the method's own currency`);
   }
+  // A third currency's amounts are US dollars converted period by period: each rate is named.
+  if (third && currency === scn.currency)
+    for (const [s, r] of rates.entries())
+      if (r.other?.rate)
+        notes.push(
+          `${scn.currency} amounts${S > 1 ? ` of ${plan.segments[s]!.from?.slice(0, 10) ?? plan.segments[s]!.data_year}…` : ''}: US dollars × ${Number(r.other.rate.toFixed(4))} ${scn.currency}/USD (${r.other.kind}, ${r.other.date}; ${r.other.source})`,
+        );
   if (!usdOk) notes.push(`no US-dollar amounts: ${[...new Set(rates.map((r) => (r.local.rate === null ? r.local.reason : '')).filter(Boolean))].join('; ')}`);
   const localOk = toLocal.every((x) => x !== null);
   const fm = toMain.map((x) => x ?? 0);

@@ -28,3 +28,12 @@ describe('cost events and compare --country', () => {
     expect(LedgerCostQuerySchema.safeParse({ country: 'IND' }).error?.issues[0]?.message).toMatch(/alpha-2/);
   });
 });
+
+describe('cost events --currency', () => {
+  it('refuses an unknown currency for the whole request instead of leaving every event unpriced', () => {
+    for (const currency of ['usd', 'EUR', 'RUB', 'LCU']) expect(LedgerCostQuerySchema.safeParse({ currency }).success, currency).toBe(true);
+    const r = LedgerCostQuerySchema.safeParse({ currency: 'xyz' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['currency']);
+  });
+});
