@@ -174,6 +174,7 @@ describe('geocodeArea: units without a population, regions made of several units
       ['UA', 'Multiple Oblasts'],
       ['UA', 'At least 15 Oblasts'],
       ['KH', 'Areas near border with Thailand'],
+      ['PK', 'Major cities in Pakitan'],
     ] as const) {
       expect(geo(cc, text, 'regional')).toMatchObject({ population_affected: null, reason: expect.stringMatching(/^the area is not named/) as string });
     }

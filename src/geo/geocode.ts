@@ -32,7 +32,7 @@ import {
   type Place,
   type Unit,
 } from './gazetteer.js';
-import { nearName, splitPossessives } from './near-names.js';
+import { editDistance, nearName, splitPossessives } from './near-names.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -90,7 +90,7 @@ type Token = { t: string; next: string | null; at: number };
 type Word = { t: string; at: number };
 
 const hintOf = (next: string | null): Match['hint'] =>
-  /^(district|districts|zila|tehsil|tehsils|township|townships)$/.test(next ?? '')
+  /^(district|districts|zila|tehsil|tehsils|township|townships|zone|zones)$/.test(next ?? '')
     ? 'district'
     : /^(town|towns|city|village|villages)$/.test(next ?? '')
       ? 'place'
@@ -261,7 +261,9 @@ let countryWords: Set<string> | undefined;
 /** Why nothing in the text matched: vague, a name of another country, or unknown. */
 function whyNoMatch(cc: string, text: string): string {
   countryWords ??= new Set(allCountries().flatMap((c) => normName(c.name)));
-  const named = normName(text).filter((t) => !VAGUE.has(t) && !countryWords!.has(t) && !/^\d+$/.test(t));
+  // A country's name, even misspelt ("Major cities in Pakitan"), names no part of it.
+  const isCountry = (t: string) => countryWords!.has(t) || (t.length >= 6 && [...countryWords!].some((c) => c[0] === t[0] && editDistance(t, c, 1) <= 1));
+  const named = normName(text).filter((t) => !VAGUE.has(t) && !isCountry(t) && !/^\d+$/.test(t));
   if (named.length === 0 || /\w-(controlled|held)\b|\b(controlled|held) by\b/i.test(text)) {
     return `the area is not named: "${text}" describes a part of the country without naming a region, district or place`;
   }
