@@ -71,4 +71,10 @@ describe('ledger service', () => {
   it('rejects a cursor it did not issue', async () => {
     expect(await code(listEvents(deps(), { cursor: 'garbage' }))).toBe('VALIDATION');
   });
+  it('rejects a date range that ends before it begins, naming to; a range within one day or year is fine', async () => {
+    const err = await listEvents(deps(), { from: '2022', to: '2021' }).catch((e: unknown) => e);
+    expect(isAppError(err) && err.code === 'VALIDATION' && err.issues[0]?.path).toEqual(['to']);
+    expect((await listEvents(deps(), { from: '2021-06-01', to: '2021-06-01' })).items).toEqual([]);
+    expect((await listEvents(deps(), { from: '2021', to: '2021-06' })).items).toEqual([]);
+  });
 });

@@ -185,18 +185,16 @@ function dateFilter(name: 'from' | 'to', value: string | undefined): string | un
   });
 }
 
-/** List filters as a store query (partial dates widened to instants; statuses resolved). */
-export const toEventQuery = (f: Omit<ListFilters, 'cursor' | 'limit'>) => ({
-  country: f.country,
-  region: f.region,
-  category: f.category,
-  subtype: f.subtype,
-  from: dateFilter('from', f.from) ? partialDateStart(f.from!).toISOString() : undefined,
-  to: dateFilter('to', f.to) ? partialDateEnd(f.to!).toISOString() : undefined,
-  q: f.q,
-  origin: f.origin,
-  statuses: statusesFor(f),
-});
+/** List filters as a store query (partial dates widened to instants; statuses resolved); a range that ends before it begins is VALIDATION. */
+export const toEventQuery = (f: Omit<ListFilters, 'cursor' | 'limit'>) => {
+  const from = dateFilter('from', f.from) ? partialDateStart(f.from!).toISOString() : undefined;
+  const to = dateFilter('to', f.to) ? partialDateEnd(f.to!).toISOString() : undefined;
+  if (from && to && to < from)
+    throw new AppError('VALIDATION', `to: "${f.to}" ends before from "${f.from}" begins`, {
+      issues: [{ path: ['to'], message: `ends before from (${f.from})` }],
+    });
+  return { country: f.country, region: f.region, category: f.category, subtype: f.subtype, from, to, q: f.q, origin: f.origin, statuses: statusesFor(f) };
+};
 
 export async function listEvents(
   deps: Pick<LedgerDeps, 'store'>,
