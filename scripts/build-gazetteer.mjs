@@ -124,7 +124,35 @@ function byName(name, cands) {
   // Transliterations differ in vowels (Kurdistan / Kordestān, Khartoum / Al Khurţūm): compare consonants.
   return cands.filter((s) => s.names.some((x) => skeleton(x).length > 2 && skeleton(x) === skeleton(name)));
 }
-const matched = { ne: 0, name: 0, english: 0, none: [] };
+// Units no name list matches, each checked by hand against ISO 3166-2: Ukraine's oblasts (ISO gives the
+// adjectival form: Sumska oblast is Sumy), Sudan's states (ISO's names are Arabic: Shamāl Dārfūr is
+// Northern Darfur; shamal/janub/gharb/sharq/wasat = north/south/west/east/central), and Ethiopia's
+// South West Ethiopia Peoples' Region (ISO: YeDebub M'irab Ītyop'iya Hizboch).
+const BY_HAND = {
+  'UA.01': 'UA-71',
+  'UA.03': 'UA-77',
+  'UA.17': 'UA-51',
+  'UA.18': 'UA-53',
+  'UA.21': 'UA-59',
+  'UA.23': 'UA-05',
+  'UA.25': 'UA-21',
+  'UA.26': 'UA-23',
+  'SD.36': 'SD-RS',
+  'SD.41': 'SD-NW',
+  'SD.42': 'SD-NB',
+  'SD.43': 'SD-NO',
+  'SD.47': 'SD-DW',
+  'SD.49': 'SD-DS',
+  'SD.50': 'SD-KS',
+  'SD.53': 'SD-NR',
+  'SD.55': 'SD-DN',
+  'SD.56': 'SD-KN',
+  'SD.60': 'SD-DE',
+  'SD.61': 'SD-DC',
+  'SD.62': 'SD-GK',
+  'ET.SW': 'ET-SW',
+};
+const matched = { ne: 0, name: 0, english: 0, by_hand: 0, none: [] };
 const top = (cc, xs) => xs.filter((s) => s.parent === cc || s.parent.length === 2);
 const admin1Count = new Map();
 for (const a of admin1) admin1Count.set(a.code.split('.')[0], (admin1Count.get(a.code.split('.')[0]) ?? 0) + 1);
@@ -185,6 +213,16 @@ for (const [code, rows] of claims) {
   byEnglish.add(rows[0]);
   matched.english++;
 }
+for (const r of a1rows) {
+  const code = BY_HAND[r[0]];
+  if (!code) continue;
+  if (!isoCodes.has(code) || (r[2] && r[2] !== code) || a1rows.some((x) => x !== r && x[2] === code))
+    throw new Error(`BY_HAND ${r[0]} ${code}: not a free ISO code`);
+  if (!r[2]) {
+    r[2] = code;
+    matched.by_hand++;
+  }
+}
 for (const r of a1rows) if (!r[2]) matched.none.push(`${r[0]} ${r[1]}`);
 // The English name of the unit's ISO code, where it differs from GeoNames' (Oromia for Oromiya): one more
 // name to match, kept only where it is a spelling of the unit's own name or found its code.
@@ -225,7 +263,13 @@ const out = {
     // Names only, to find ISO codes: not a source of any figure, so not in `sources` (cited by every population).
     iso_english_names: `npm country-region-data@${version('country-region-data')} (English names of ISO 3166-2 units; MIT)`,
     iso_english_names_distrusted: [...distrusted].sort(),
-    admin1_iso: { natural_earth: matched.ne, by_name: matched.name, by_english_name: matched.english, unmatched: matched.none.length },
+    admin1_iso: {
+      natural_earth: matched.ne,
+      by_name: matched.name,
+      by_english_name: matched.english,
+      by_hand: matched.by_hand,
+      unmatched: matched.none.length,
+    },
     min_population: MIN_POP,
     place_fields: ['geonameid', 'name', 'asciiname', 'alternate names (Latin, |)', 'country', 'admin1', 'admin2', 'population', 'feature code'],
   },
@@ -239,5 +283,5 @@ const target = join(root, 'data', 'geo', 'gazetteer.json.gz');
 const buf = gzipSync(JSON.stringify(out), { level: 9 });
 writeFileSync(target, buf);
 console.log(
-  `${target}: ${places.length} places, ${a1rows.length} admin-1 (ISO: ${matched.ne} Natural Earth, ${matched.name} by name, ${matched.english} by English name, ${matched.none.length} unmatched), ${a2rows.length} admin-2, ${(buf.length / 1e6).toFixed(2)} MB`,
+  `${target}: ${places.length} places, ${a1rows.length} admin-1 (ISO: ${matched.ne} Natural Earth, ${matched.name} by name, ${matched.english} by English name, ${matched.by_hand} by hand, ${matched.none.length} unmatched), ${a2rows.length} admin-2, ${(buf.length / 1e6).toFixed(2)} MB`,
 );

@@ -86,6 +86,9 @@ describe('geocodeArea: names spelt otherwise', () => {
       'Central Darfur',
       'Eastern Darfur',
     ]);
+    expect(geo('SD', 'Darfur region', 'regional').regions).toEqual(['SD-DN', 'SD-DS', 'SD-DW', 'SD-DC', 'SD-DE']);
+    // ISO names Ukraine's oblasts by adjective (Sumska oblast): Sumy is UA-59.
+    expect(geo('UA', 'Kherson, Kirovohrad, Lviv, Mykolaiv, Rivne, Sumy, and Ternopil Oblasts', 'regional').regions).toContain('UA-59');
     // Spellings as the press writes them (synthetic texts).
     expect(geo('SD', 'South Kordofan', 'regional').places.map((p) => p.name)).toEqual(['Southern Kordofan']);
     expect(geo('IN', 'Orissa', 'regional').regions).toEqual(['IN-OD']);
