@@ -39,6 +39,13 @@ describe('shutdowns no government ordered, on named networks', () => {
     expect(s.missing).toEqual([]);
   });
 
+  it('--end leaves an event that ended as it is, and says so', () => {
+    const e = event('Iran', '2019-11-16');
+    const s = eventScenario(e, { end: '2026-11-26' });
+    expect([s.input.start, s.input.end]).toEqual([eventScenario(e).input.start, eventScenario(e).input.end]);
+    expect(s.mapping[0]).toBe(`--end 2026-11-26 not applied: it prices only events marked ongoing, and this one ended ${e.end}`);
+  });
+
   it('an attack with a sub-national area (Gaza, 2023-10-26) keeps its area, not an ISP share', () => {
     const e = event('Palestine', '2023-10-26');
     expect(e.scope).not.toBe('national');

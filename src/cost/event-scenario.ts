@@ -127,6 +127,10 @@ export function eventScenario(
         ? durationsFor(priors.durations, e, country)
         : undefined
       : undefined;
+  if (o.end !== undefined && (e.end !== null || imputed))
+    mapping.push(
+      `--end ${o.end} not applied: it prices only events marked ongoing, and this one ${e.end !== null ? `ended ${e.end}` : 'has an end nobody recorded (imputed below)'}`,
+    );
   if (imputed) {
     imputeEnd(e, imputed, input, mapping);
     return { input, missing, mapping };
