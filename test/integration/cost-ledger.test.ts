@@ -160,6 +160,15 @@ describe('who was cut off', () => {
     expect(india.rows.flatMap((w) => w.events_not_priced).filter((e) => e.id.startsWith('stop-in-2020-06-29'))).toEqual([]);
   });
 
+  it('the table of cost compare prints our total by each method, Top10VPN, the ratio, hours and users on both sides', async () => {
+    const r = await cli(['cost', 'compare', 'top10vpn', '--country', 'IN', '--db', db]);
+    expect(r.code).toBe(0);
+    const [header, , ...lines] = r.out.split('\n');
+    for (const col of ['ours (cost-escalated)', 'deloitte-2016', 'brookings-2016', 'theirs', 'ratio', 'hours ours/theirs', 'users M ours/theirs', 'events'])
+      expect(header).toContain(col);
+    expect(lines.find((l) => l.startsWith('IN       2022'))).toMatch(/184M USD .* \d+\.\d\/\d+\.\d /);
+  });
+
   it('a year only Top10VPN prices names the events marked ongoing that the comparison leaves out of it, instead of saying the ledger has none', async () => {
     type Cmp = { rows: { year: number; theirs: number | null; ratio: number | null; events: unknown[]; cause: string | null }[] };
     // Chad's shutdown of 2018-03-28 is marked ongoing (cost-sample.csv); Top10VPN prices Chad in 2023.

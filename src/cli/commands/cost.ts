@@ -297,19 +297,24 @@ function costCompareCommand(cost: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(costCompare, { source, country: str(o.country), end: str(o.end), severity: num(o.severity), draws: num(o.draws) });
       ctx.print(r, (x: CompareReport) => {
+        // Our total by each method that priced something (the compared one first), and users beside hours.
+        const methods = [...new Set([x.method, ...x.rows.flatMap((w) => Object.keys(w.ours))])];
+        const label = (m: string) => (m === x.method ? `ours (${m})` : m);
+        const millions = (n: number | null) => (n === null ? '-' : (n / 1e6).toFixed(1));
         const rows = x.rows.map((w) => ({
           country: w.country,
           year: w.year,
-          ours: money(w.ours[x.method], 'USD'),
+          ...Object.fromEntries(methods.map((m) => [label(m), money(w.ours[m], 'USD')])),
           theirs: money(w.theirs, 'USD'),
           ratio: ratioText(w.ratio),
           'hours ours/theirs': `${Math.round(w.our_hours)}/${w.their_hours ?? '-'}`,
+          'users M ours/theirs': `${millions(w.our_users)}/${millions(w.their_users)}`,
           events: w.events.length,
           cause: w.cause ?? '',
         }));
         const s = x.summary;
         return (
-          table(rows, ['country', 'year', 'ours', 'theirs', 'ratio', 'hours ours/theirs', 'events', 'cause']) +
+          table(rows, ['country', 'year', ...methods.map(label), 'theirs', 'ratio', 'hours ours/theirs', 'users M ours/theirs', 'events', 'cause']) +
           `${x.method}: ${s.both} country-years both have; within 3×: ${s.within_3x} (${(s.share_within_3x * 100).toFixed(1)} %), within 10×: ${s.within_10x} (${(s.share_within_10x * 100).toFixed(1)} %); ours only ${s.ours_only}, theirs only ${s.theirs_only}\n` +
           x.notes.map((n) => `note: ${n}\n`).join('')
         );
