@@ -257,7 +257,7 @@ describe('bounded work for anonymous callers', () => {
     expect((await app.request('/api/cost/events?draws=100000')).status).toBe(400);
     expect((await app.request('/api/cost?country=RU&type=full&hours=24&draws=100000')).status).toBe(400);
     expect((await app.request('/api/cost/events?draws=100000', { headers: { authorization: 'Bearer spl_000000000000_nope' } })).status).toBe(403);
-    expect((await app.request('/api/cost/events?draws=100000&country=ZZ', { headers: { authorization: `Bearer ${tok.read}` } })).status).not.toBe(400);
+    expect((await app.request('/api/cost/events?draws=100000&country=AQ', { headers: { authorization: `Bearer ${tok.read}` } })).status).not.toBe(400);
   });
   it('anonymous heavy requests over a socket are rate-limited per client (429), token holders are not', async () => {
     const { serve } = await import('@hono/node-server');
