@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { oneDay } from './testing.js';
 import { brookings2016 } from './brookings-2016/model.js';
 import { PLATFORMS, findPlatform, platformWeightIn } from './platforms.js';
+import { mulberry32, quantileSorted, sample } from './random.js';
+import { weightDist } from './weights.js';
 
 const fb = findPlatform('Facebook')!;
 
@@ -45,5 +47,27 @@ describe('platform weights', () => {
     expect(ng / full).toBeCloseTo(0.07, 12);
     const ru = oneDay(brookings2016, 'RU', 2021, { type: 'platform', platform: 'Facebook' }).cost;
     expect(ru / oneDay(brookings2016, 'RU', 2021).cost).toBeCloseTo(0.009, 12);
+  });
+});
+
+describe('the distribution of a platform weight', () => {
+  const median = (w: { weight: number; low: number; high: number }) => {
+    const out = new Float64Array(20_000);
+    sample(weightDist(w), mulberry32(7), out);
+    return quantileSorted(out.sort(), 0.5);
+  };
+
+  it('has the stated weight as its median where the range spans orders of magnitude (worldwide reach)', () => {
+    for (const name of ['TikTok', 'Twitter', 'Facebook', 'Telegram']) {
+      const w = platformWeightIn(findPlatform(name)!, 'IN');
+      expect(weightDist(w).kind, name).toBe('lognormal');
+      // An arithmetic triangular over the same range put the median at 1.2× (Facebook) to 2.7× (Twitter) the weight.
+      expect(median(w) / w.weight, name).toBeGreaterThan(0.95);
+      expect(median(w) / w.weight, name).toBeLessThan(1.05);
+    }
+  });
+
+  it("keeps a narrow range (Russia's surveys) triangular", () => {
+    expect(weightDist(platformWeightIn(fb, 'RU'))).toEqual({ kind: 'triangular', low: 0.004, mode: 0.009, high: 0.02 });
   });
 });

@@ -10,6 +10,7 @@ import { nearestYear, type ParamSet } from './method-kit.js';
 import { findPlatform, platformWeightIn } from './platforms.js';
 import { Unavailable, type InputValue, type Scenario, type Unit } from './types.js';
 import { cappedSum, one, oneMinus, param, times } from './unit.js';
+import type { Dist } from './random.js';
 
 export type MobilePreset = 'ozi' | 'subscriptions';
 
@@ -37,6 +38,18 @@ function subscriptionShare(data: CountryData, year: number, inputs: InputValue[]
   return m / (m + f);
 }
 
+/**
+ * A platform weight's distribution. A range spanning more than a factor of 20 (the
+ * worldwide-reach rule: a tenth of the world's reach to four times it) is uncertain by a factor,
+ * not by an amount; an arithmetic triangular over it puts the median far above the stated weight
+ * (TikTok 2.6×, Twitter 2.7×, Facebook 1.2×). It is log-normal instead, with the stated weight as
+ * its median and a 90 % interval as wide, on the log scale, as the rule's range.
+ */
+export function weightDist(w: { weight: number; low: number; high: number }): Dist {
+  if (w.low > 0 && w.low * 20 < w.high) return { kind: 'lognormal', median: w.weight, sigma: Number((Math.log(w.high / w.low) / (2 * 1.645)).toFixed(4)) };
+  return { kind: 'triangular', low: w.low, mode: w.weight, high: w.high };
+}
+
 /** Register the type's parameters and return w(p), the weight for a parameter draw, as a unit. */
 export function typeWeight(scn: Scenario, data: CountryData, year: number, preset: MobilePreset, ps: ParamSet, inputs: InputValue[], notes: string[]): Unit {
   /** One parameter per platform (their weights add up), or the request's weight for the set. */
@@ -48,12 +61,7 @@ export function typeWeight(scn: Scenario, data: CountryData, year: number, prese
       const t = findPlatform(name);
       if (!t) throw new Unavailable('platform', `no weight for platform "${name}"; give --platform-weight`);
       const w = platformWeightIn(t, data.country);
-      return ps.add(
-        `platform weight (${t.id})`,
-        { kind: 'triangular', low: w.low, mode: w.weight, high: w.high },
-        'share of internet value',
-        `${w.basis}. ${w.sources.join('; ')}`.trim(),
-      );
+      return ps.add(`platform weight (${t.id})`, weightDist(w), 'share of internet value', `${w.basis}. ${w.sources.join('; ')}`.trim());
     });
     return cappedSum(idx);
   };
