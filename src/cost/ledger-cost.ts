@@ -28,6 +28,9 @@ export const LEDGER_COST_COLUMNS = [
   'regions',
   'start',
   'end',
+  // The span the price covers: an ongoing event's --end, an imputed end, or the event's own dates.
+  'priced_from',
+  'priced_to',
   'method',
   'method_version',
   'currency',
@@ -131,6 +134,8 @@ function rowsOf(e: LedgerEvent, r: EventCostResult): Row[] {
     end: e.end,
   };
   const none = {
+    priced_from: null,
+    priced_to: null,
     method: null,
     method_version: null,
     currency: null,
@@ -150,6 +155,8 @@ function rowsOf(e: LedgerEvent, r: EventCostResult): Row[] {
   if (r.estimates.length === 0) return [{ ...base, ...none, missing: r.missing.map((m) => `${m.field}: ${m.reason}`).join('; ') }];
   return r.estimates.map((x) => ({
     ...base,
+    priced_from: r.scenario?.start ?? null,
+    priced_to: r.scenario?.end ?? null,
     method: x.method,
     method_version: x.method_version,
     currency: x.currency,

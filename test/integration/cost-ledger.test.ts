@@ -39,6 +39,10 @@ describe('--end prices only what is ongoing', () => {
     const ongoing = chad.items.find((i) => i.start === '2018-03-28')!;
     expect(ongoing.end).toBeNull();
     expect(ongoing.usd_median).toBeGreaterThan(0);
+    // Each row says the span its price covers: an ongoing event up to the end of --end's day,
+    // an ended one its own dates (end day included).
+    expect([ongoing.priced_from, ongoing.priced_to]).toEqual(['2018-03-28T00:00:00.000Z', '2026-11-27T00:00:00.000Z']);
+    expect([nov(withEnd)[0]!.priced_from, nov(withEnd)[0]!.priced_to]).toEqual(['2019-11-16T00:00:00.000Z', '2019-11-24T00:00:00.000Z']);
     const one = (await run(['cost', 'event', String(ongoing.event_id), '--end', '2026-11-26', '--method', 'cost-escalated', '--json'])).json as {
       estimates: { periods: { year: number; hours: number }[] }[];
       mapping: string[];

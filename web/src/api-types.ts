@@ -89,7 +89,7 @@ export interface paths {
         };
         /**
          * The cost of every shutdown, throttling and block event matching the filters (one row per estimate; unpriced events say what they miss)
-         * @description Filters as GET /api/events (country, region, category, subtype, from, to, q); overrides as GET /api/events/{id}/cost (severity, end, platform_weight, method, currency, draws, seed). Rows: event_id, title, category, subtype, country, regions, start, end, method, method_version, currency, median, low, high, point, usd_median, usd_low, usd_high, usd_rate, usd_rate_date, data_years, data_vintage, proxy, missing. An event that cannot be priced has one row with `missing` and no amounts. `format`: csv, ndjson or parquet for a download (json, the default, adds the counts).
+         * @description Filters as GET /api/events (country, region, category, subtype, from, to, q); overrides as GET /api/events/{id}/cost (severity, end, platform_weight, method, currency, draws, seed). Rows: event_id, title, category, subtype, country, regions, start, end, priced_from, priced_to, method, method_version, currency, median, low, high, point, usd_median, usd_low, usd_high, usd_rate, usd_rate_date, data_years, data_vintage, proxy, missing. An event that cannot be priced has one row with `missing` and no amounts. `format`: csv, ndjson or parquet for a download (json, the default, adds the counts).
          */
         get: operations["cost.events"];
         put?: never;
@@ -2851,6 +2851,8 @@ export interface components {
             method_version: string | number | null;
             missing: string | number | null;
             point: string | number | null;
+            priced_from: string | number | null;
+            priced_to: string | number | null;
             proxy: string | number | null;
             regions: string | number | null;
             start: string | number | null;
