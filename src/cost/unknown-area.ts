@@ -12,6 +12,7 @@
  * "An area nobody placed").
  */
 import type { LedgerEvent } from '../ledger/index.js';
+import { quartilesOf } from './unknown-end.js';
 
 export const MIN_PLACED = 5;
 
@@ -38,11 +39,7 @@ const key = (cc: string, scope: string) => `${cc}|${scope}`;
 /** True when the event is sub-national and has no geocoded area to price. */
 export const areaNotPlaced = (e: Pick<LedgerEvent, 'scope' | 'population_affected'>): boolean => isSubNational(e.scope) && !e.population_affected;
 
-function quartiles(v: number[], of: string, scope: SubNational, counted: Shares['counted'] = 'events'): Shares {
-  const s = [...v].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.round(p * (s.length - 1))]!;
-  return { n: s.length, q1: q(0.25), median: q(0.5), q3: q(0.75), of, scope, counted };
-}
+const quartiles = (v: number[], of: string, scope: SubNational, counted: Shares['counted'] = 'events'): Shares => ({ ...quartilesOf(v), of, scope, counted });
 
 /** Population shares of the placed single-country sub-national events, per country and scope, and for all countries. */
 export function shareTable(events: readonly LedgerEvent[]): ShareTable {

@@ -39,11 +39,14 @@ function days(e: LedgerEvent): number | null {
   return d >= 1 ? d : null;
 }
 
-function quartiles(v: number[], of: string): Durations {
+/** Count, quartiles and median of a non-empty list (nearest rank), as the imputed inputs state them. */
+export function quartilesOf(v: readonly number[]): { n: number; q1: number; median: number; q3: number } {
   const s = [...v].sort((a, b) => a - b);
   const q = (p: number) => s[Math.round(p * (s.length - 1))]!;
-  return { n: s.length, q1: q(0.25), median: q(0.5), q3: q(0.75), of };
+  return { n: s.length, q1: q(0.25), median: q(0.5), q3: q(0.75) };
 }
+
+const quartiles = (v: number[], of: string): Durations => ({ ...quartilesOf(v), of });
 
 /** Durations of the ended single-country events, per country and kind, and for all countries. */
 export function durationTable(events: readonly LedgerEvent[]): DurationTable {
