@@ -5,7 +5,7 @@
  * the requested currency and in US dollars, per region when the plan has regions.
  * Non-finite numbers are a bug, never output: they raise an INTERNAL error.
  */
-import { regionNames } from '../geo/index.js';
+import { getRegion, regionNames } from '../geo/index.js';
 import { AppError } from '../shared/index.js';
 import type { RateResult } from './data/fx.js';
 import { QS, evaluatePlan, unitValues } from './draws.js';
@@ -241,7 +241,7 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
       const reg = R === 1 ? tot : money(byRegion[r]!);
       return {
         code,
-        name: regionNames(code)?.en ?? code,
+        name: regionNames(code)?.en ?? getRegion(code)?.name ?? code,
         ...finite(reg.main, `${model.id} ${code}`),
         usd: R === 1 ? usdTotal : usdBlock(reg.usd, reg.point, `${model.id} ${code} USD`),
       };

@@ -9,8 +9,8 @@
 import { ParamSet, nationalValue, paramInput, pickYear, recordInput, regionalShares, type PlanContext } from './method-kit.js';
 import { daysInYear } from './span.js';
 import { Unavailable, type InputValue, type Plan, type Factor, type SegmentPlan, type Unit } from './types.js';
-import { times } from './unit.js';
-import { activeWeight, affectedWeight, typeWeight, type MobilePreset } from './weights.js';
+import { one, times } from './unit.js';
+import { activeWeight, affectedWeight, populationProxyWeight, typeWeight, type MobilePreset } from './weights.js';
 
 export interface FactorKit {
   ps: ParamSet;
@@ -36,6 +36,7 @@ export function gdpPlan(
   const factors: Factor[] = [];
   const shares: number[][] = [];
   const R = Math.max(1, scn.regions.length);
+  let byPopulation: { combined: number; basis: string } | undefined;
   for (const seg of span.segments) {
     const picked = pickYear(seg, scn, gdpYears, 'GDP (current US$)');
     if (!picked) throw new Unavailable('start', `no GDP (current US$) for ${scn.country} in ${seg.year} or before; data start in ${gdpYears[0]}`);
@@ -49,6 +50,7 @@ export function gdpPlan(
     if (scn.regions.length) {
       const sh = regionalShares(data, scn.regions, y);
       if (sh.note) kit.notes.push(sh.note);
+      if (sh.proxy) byPopulation = sh.proxy;
       kit.inputs.push(...sh.inputs);
       shares.push(sh.shares);
     } else shares.push([1]);
@@ -58,14 +60,20 @@ export function gdpPlan(
     typeWeight(scn, data, segments[0]!.data_year, opts.preset, kit.ps, kit.inputs, kit.notes),
     affectedWeight(scn, kit.ps, kit.inputs, kit.notes),
     activeWeight(scn, kit.ps, kit.inputs, kit.notes),
+    byPopulation ? populationProxyWeight(byPopulation, kit.ps, kit.notes) : one,
   );
+  const proxies = [byPopulation ? `regions priced by population share (${byPopulation.basis})` : null, opts.proxy?.(kit) ?? null];
+  const proxy = proxies
+    .filter((p): p is string => !!p)
+    .map((p) => p.replace(/^proxy: /, ''))
+    .join('; ');
   return {
     native: 'USD',
     regions: scn.regions,
     params: kit.ps.specs,
     inputs: [...kit.ps.specs.map(paramInput), ...dedupeInputs(kit.inputs)],
     notes: [...new Set(kit.notes)],
-    proxy: opts.proxy?.(kit) ?? null,
+    proxy: proxy ? `proxy: ${proxy}` : null,
     segments,
     ...segmentTerms(factors, weight, (s, r) => base[s]! * factors[s]!.c * shares[s]![r]!, R),
   };

@@ -9,6 +9,7 @@ import type { Dist } from './random.js';
 import { pointOf } from './random.js';
 import type { Segment, Span } from './span.js';
 import { Unavailable, type InputValue, type ParamSpec, type Scenario } from './types.js';
+import { gazetteerSources, regionPopulations, regionsWithPopulation } from '../geo/index.js';
 
 export interface PlanContext {
   scenario: Scenario;
@@ -144,10 +145,23 @@ export function regionalOutput(
   return { values: records.map((r) => r.value * f), records, baseYear: base, note };
 }
 
-/** Each region's share of the national total of GRP, from the GRP year nearest to `year`. */
-export function regionalShares(data: CountryData, regions: string[], year: number): { shares: number[]; year: number; inputs: InputValue[]; note?: string } {
+export interface RegionalShares {
+  shares: number[];
+  year: number;
+  inputs: InputValue[];
+  note?: string;
+  /** Set when the shares are population shares standing in for output shares (no GRP data). */
+  proxy?: { combined: number; basis: string };
+}
+
+/**
+ * Each region's share of the national total of GRP, from the GRP year nearest to `year`; for a
+ * country without regional output data, each region's share of the national population (the
+ * geocoder's rule, docs/design/012), a documented proxy for its share of output.
+ */
+export function regionalShares(data: CountryData, regions: string[], year: number): RegionalShares {
   const y = nearestYear(data.regionalYears('GRP'), year);
-  if (y === undefined) throw new Unavailable('region', `no regional output (GRP) data for ${data.country}: regional shares cannot be computed`);
+  if (y === undefined) return populationShares(data.country, regions);
   const all = data.regionsWith('GRP', y);
   const total = all.reduce((s, r) => s + data.get('GRP', r, y)!.value, 0);
   const inputs: InputValue[] = [];
@@ -166,3 +180,34 @@ export function regionalShares(data: CountryData, regions: string[], year: numbe
   });
   return { shares, year: y, inputs, ...(y !== year ? { note: `regional shares from ${y} GRP (nearest year to ${year})` } : {}) };
 }
+
+/** Regions priced by their share of the national population (no regional output data). */
+function populationShares(country: string, regions: string[]): RegionalShares {
+  const pop = regionPopulations(country, regions);
+  if (pop.missing.length || pop.year === null || pop.national === null)
+    throw new Unavailable(
+      'region',
+      `no regional output (GRP) data for ${country}, and no population for ${pop.missing.join(', ')} to price by population share instead (regions with one: ${regionsWithPopulation(country).slice(0, 8).join(', ')}…)`,
+    );
+  const source = `population: ${POPULATION_RULE}; ${gazetteerSources().join('; ')}`;
+  const inputs: InputValue[] = pop.found.map((r) => ({
+    name: `population ${r.code}`,
+    value: Math.round(r.population),
+    unit: 'people',
+    source,
+    year: pop.year,
+    note: `${r.name}: share of the national population ${r.share.toPrecision(4)}, standing in for its share of output`,
+  }));
+  inputs.push({ name: `population ${country}`, value: pop.national, unit: 'people', source: 'World Bank SP.POP.TOTL', year: pop.year });
+  const combined = pop.found.reduce((s, r) => s + r.share, 0);
+  const basis = `${pop.found.map((r) => `${r.code} ${r.name}`).join(', ')}: ${Math.round(combined * pop.national).toLocaleString('en-US')} of ${pop.national.toLocaleString('en-US')} people (${pop.year})`;
+  return {
+    shares: pop.found.map((r) => r.share),
+    year: pop.year,
+    inputs,
+    note: `no regional output (GRP) data for ${country}: each region is priced by its share of the national population, a proxy for its share of output (docs/design/012)`,
+    proxy: { combined, basis },
+  };
+}
+
+const POPULATION_RULE = "the national population × the region's share of the population of the country's GeoNames places";

@@ -4,7 +4,7 @@
  * the country, a bad duration, severity outside [0,1], an unknown method, currency or platform.
  * All problems are collected and reported at once, each naming its parameter and what is valid.
  */
-import { canonicalStatsRegion, getCountry, getRegion, isCountryCode, regionCountries, statsRegionsOf } from '../geo/index.js';
+import { canonicalStatsRegion, getCountry, getRegion, isCountryCode, regionCountries, regionsWithPopulation, statsRegionsOf } from '../geo/index.js';
 import { validationError, type FieldIssue } from '../shared/index.js';
 import { currencyOf, isKnownCurrency } from './data/currency.js';
 import { PLATFORMS, findPlatform } from './platforms.js';
@@ -52,9 +52,11 @@ const inUnit = (v: number | undefined, lo: number, hiIncl: number, loIncl: boole
 
 function validRegions(country: string): string {
   const stats = statsRegionsOf(country).map((r) => r.code);
-  return stats.length
-    ? `${stats.length} codes, e.g. ${stats.slice(0, 6).join(', ')} (list: splinternet cost regions --country ${country})`
-    : `none with output data for ${country}`;
+  if (stats.length) return `${stats.length} codes, e.g. ${stats.slice(0, 6).join(', ')} (list: splinternet cost regions --country ${country})`;
+  const byPop = regionsWithPopulation(country);
+  return byPop.length
+    ? `${byPop.length} codes priced by population share, e.g. ${byPop.slice(0, 6).join(', ')} (list: splinternet cost regions --country ${country})`
+    : `none with output or population data for ${country}`;
 }
 
 export function parseScenario(input: ScenarioInput): { scenario: Scenario; span: Span } {

@@ -4,7 +4,7 @@
  * cannot price a scenario are listed under `skipped` with the reason when the caller asked for
  * all methods, and are a 400 naming the parameter when the caller asked for that method.
  */
-import { statsRegionsOf } from '../geo/index.js';
+import { isCountryCode, regionsWithPopulation, statsRegionsOf } from '../geo/index.js';
 import { getEvent, type LedgerEvent } from '../ledger/index.js';
 import { AppError, isAppError, validationError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
@@ -136,7 +136,10 @@ export interface RegionsResult {
   rates: Estimate['rates'];
 }
 
-/** Every region of a country, ranked by median cost, highest first (the OZI table). */
+/**
+ * Every region of a country, ranked by median cost, highest first (the OZI table): by regional
+ * output where we hold it (RU, CN), else by each region's population share.
+ */
 export async function costRegions(deps: { store: Store }, input: ScenarioInput): Promise<RegionsResult> {
   if (input.regions && (Array.isArray(input.regions) ? input.regions.length : input.regions)) {
     throw new AppError('VALIDATION', 'region: `cost regions` prices every region of the country; use `splinternet cost --region ...` for a subset', {
@@ -146,7 +149,9 @@ export async function costRegions(deps: { store: Store }, input: ScenarioInput):
   const method = Array.isArray(input.method) ? input.method[0] : input.method;
   const country = (input.country ?? '').toUpperCase();
   const chosen = method && method !== 'all' ? method : country === 'RU' ? 'ozi-regional' : 'brookings-2016';
-  const regions = chosen === 'ozi-regional' ? [] : statsRegionsOf(country).map((r) => r.code);
+  const withOutput = statsRegionsOf(country).map((r) => r.code);
+  // Without regional output data, every region with a population is priced by its population share.
+  const regions = chosen === 'ozi-regional' ? [] : withOutput.length ? withOutput : isCountryCode(country) ? regionsWithPopulation(country) : [];
   const res = await estimateCost(deps, { ...input, method: chosen, regions });
   const e = res.estimates[0]!;
   const items = [...e.regions]

@@ -1,8 +1,8 @@
 // The geocoder on real STOP area texts (copied from data/events, Access Now #KeepItOn STOP) and
 // the shipped gazetteer extract (data/geo/gazetteer.json.gz: GeoNames, CC BY 4.0).
 import { describe, expect, it } from 'vitest';
-import { getRegion } from './codes.js';
-import { geocodeArea } from './geocode.js';
+import { getRegion, regionsOf } from './codes.js';
+import { geocodeArea, regionPopulations } from './geocode.js';
 
 const iso = (c: string) => {
   const r = getRegion(c);
@@ -182,5 +182,26 @@ describe('geocodeArea: units without a population, regions made of several units
       expect(geo(cc, text, 'regional')).toMatchObject({ population_affected: null, reason: expect.stringMatching(/^the area is not named/) as string });
     }
     expect(geo('TM', 'Khorog').reason).toMatch(/of that name is in TJ, not TM/);
+  });
+});
+
+describe('regionPopulations: regions priced by population share', () => {
+  it("India's states and territories make up the country; a state's share follows its places", () => {
+    const all = regionPopulations(
+      'IN',
+      regionsOf('IN').map((r) => r.code),
+    );
+    expect(all.missing).toEqual([]);
+    expect(all.found.reduce((s, r) => s + r.share, 0)).toBeCloseTo(1, 9);
+    const share = (code: string) => all.found.find((r) => r.code === code)!.share;
+    expect(share('IN-UP')).toBeGreaterThan(share('IN-GA'));
+    expect(share('IN-JK')).toBeGreaterThan(0.001);
+    expect(share('IN-JK')).toBeLessThan(0.02);
+  });
+
+  it('a code no GeoNames admin-1 unit maps to is missing, not zero', () => {
+    const r = regionPopulations('FR', ['FR-01']);
+    expect(r.found).toEqual([]);
+    expect(r.missing).toEqual(['FR-01']);
   });
 });

@@ -17,7 +17,8 @@
  * Pure: reads the gazetteer, no store.
  */
 import { applyAliases } from './area-aliases.js';
-import { allCountries, getRegion } from './codes.js';
+import { allCountries, getRegion, regionsOf } from './codes.js';
+import { regionNames } from './region-names.js';
 import {
   countriesNaming,
   countryIndex,
@@ -178,6 +179,50 @@ function nearInContext(matches: Match[], unmatched: Word[]): { matches: Match[];
   }
   return { matches: kept, unmatched: missed.sort((a, b) => a.at - b.at).map((w) => w.t) };
 }
+
+/** The names an ISO 3166-2 region goes by (its ISO name and its English name), for matching. */
+export const isoNames = (code: string): string[] => {
+  const r = getRegion(code);
+  const n = regionNames(code);
+  return [...new Set([r?.name, n?.en].filter((x): x is string => !!x))];
+};
+
+export interface RegionPopulation {
+  code: string;
+  name: string;
+  population: number;
+  /** Share of the national population. */
+  share: number;
+}
+
+/**
+ * The population of ISO 3166-2 regions by the geocoder's rule for a region (the national
+ * population × the region's share of the population of the country's GeoNames places), with
+ * the regions that have none (no GeoNames admin-1 unit maps to them) listed apart.
+ */
+export function regionPopulations(
+  cc: string,
+  codes: readonly string[],
+): { found: RegionPopulation[]; missing: string[]; year: number | null; national: number | null } {
+  const idx = countryIndex(cc, isoNames);
+  const nat = idx.population;
+  const found: RegionPopulation[] = [];
+  const missing: string[] = [];
+  for (const code of codes) {
+    const units = [...idx.admin1.values()].filter((a) => a.iso === code);
+    const population = units.reduce((s, a) => s + admin1Pop(idx, a), 0);
+    if (!nat || population <= 0) missing.push(code);
+    else found.push({ code, name: getRegion(code)?.name ?? units[0]!.name, population, share: population / nat.value });
+  }
+  return { found, missing, year: nat?.year ?? null, national: nat?.value ?? null };
+}
+
+/** The ISO 3166-2 regions of a country that have a population by that rule. */
+export const regionsWithPopulation = (cc: string): string[] =>
+  regionPopulations(
+    cc,
+    regionsOf(cc).map((r) => r.code),
+  ).found.map((r) => r.code);
 
 const admin1Pop = (idx: CountryIndex, a: Admin1): number => (idx.population && idx.placePop ? (idx.population.value * a.placePop) / idx.placePop : 0);
 

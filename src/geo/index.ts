@@ -1,5 +1,15 @@
 /** Public surface of the geo floor: country and region codes, names (en/ru/zh), aliases. */
 export * from './codes.js';
 export * from './region-names.js';
-export { geocodeArea, type GeocodeResult, type GeoPlace, type PopulationAffected, type Confidence } from './geocode.js';
+export {
+  geocodeArea,
+  isoNames,
+  regionPopulations,
+  regionsWithPopulation,
+  type RegionPopulation,
+  type GeocodeResult,
+  type GeoPlace,
+  type PopulationAffected,
+  type Confidence,
+} from './geocode.js';
 export { gazetteerSources } from './gazetteer.js';

@@ -6,7 +6,7 @@
  * is listed with the reason. Writes are revisions like any edit, and never overwrite an event a
  * person geocoded by hand (geocode.status "manual").
  */
-import { geocodeArea, getRegion, regionNames } from '../geo/index.js';
+import { geocodeArea, isoNames } from '../geo/index.js';
 import type { ProgressReporter, Clock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import type { EventFields, LedgerEvent } from './model.js';
@@ -15,12 +15,6 @@ import { buildEvent, toRecord } from './service.js';
 import type { EventWrite } from '../store/index.js';
 
 export type GeoFields = Pick<EventFields, 'regions' | 'places' | 'population_affected' | 'geocode'>;
-
-const isoNames = (code: string): string[] => {
-  const r = getRegion(code);
-  const n = regionNames(code);
-  return [...new Set([r?.name, n?.en].filter((x): x is string => !!x))];
-};
 
 /** The geocoded fields of an event; `text` overrides the area text it carries. */
 export function geocodeFields(e: Pick<EventFields, 'countries' | 'regions' | 'geocode'> & { scope: string; title?: string }, text?: string): GeoFields {

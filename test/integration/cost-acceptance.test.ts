@@ -116,6 +116,40 @@ describe('the OZI table', () => {
   });
 });
 
+describe('regions of a country without regional output (population share)', () => {
+  it('prices Indian states by their population share, one table that sums to the country', async () => {
+    const nat = await run(['cost', '--country', 'IN', '--type', 'full', '--hours', '24', '--method', 'cost-escalated', '--json']);
+    const jk = await run(['cost', '--country', 'IN', '--region', 'IN-JK', '--type', 'full', '--hours', '24', '--method', 'cost-escalated', '--json']);
+    expect(jk.code, jk.err).toBe(0);
+    const n = (nat.json as CostResult).estimates[0]!;
+    const e = (jk.json as CostResult).estimates[0]!;
+    expect(e.proxy).toMatch(/regions priced by population share \(IN-JK Jammu/);
+    expect(e.inputs.find((i) => i.name === 'population IN-JK')?.source).toMatch(/GeoNames/);
+    expect(e.regions.map((r) => [r.code, r.name])).toEqual([['IN-JK', 'Jammu and Kashmīr']]);
+    // Jammu and Kashmir is well under 2 % of India's people: its day is under 2 % of India's.
+    expect(e.median / n.median).toBeGreaterThan(0.002);
+    expect(e.median / n.median).toBeLessThan(0.02);
+    expect(e.low).toBeLessThan(e.median);
+    expect(e.high).toBeGreaterThan(e.median);
+
+    const table = await run(['cost', 'regions', '--country', 'IN', '--type', 'full', '--hours', '24', '--json']);
+    expect(table.code, table.err).toBe(0);
+    const x = table.json as RegionsResult;
+    expect(x.items.length).toBeGreaterThanOrEqual(30);
+    expect(x.items.map((i) => i.code)).toContain('IN-UP');
+    const sum = x.items.reduce((s, i) => s + i.point, 0);
+    expect(sum / x.total.point).toBeCloseTo(1, 6);
+    expect(x.notes.join(' ')).toMatch(/population/);
+  });
+
+  it('a region the gazetteer has no population for is exit 2 naming it, never priced as the whole country', async () => {
+    // FR-01 (Ain) is a département: GeoNames holds it as an admin-2 unit, so no admin-1 population maps to it.
+    const r = await run(['cost', '--country', 'FR', '--region', 'FR-01', '--type', 'full', '--hours', '24', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no population for FR-01/);
+  });
+});
+
 describe('Xinjiang 2009–2010', () => {
   it('gives at least two methods, each with inputs and an interval, using 2009 and 2010 data', async () => {
     const r = await run([

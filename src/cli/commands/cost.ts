@@ -74,7 +74,7 @@ function estimateLines(e: Estimate): string {
     `  USD: ${usd}`,
     `  data years ${e.years.join(', ')}; ${e.inputs.length} inputs (--json lists them with sources)`,
   ];
-  if (e.proxy) lines.push(`  proxy: ${e.proxy}`);
+  if (e.proxy) lines.push(`  ${/^proxy:/.test(e.proxy) ? e.proxy : `proxy: ${e.proxy}`}`);
   for (const n of e.notes) lines.push(`  note: ${n}`);
   if (e.regions.length) {
     const top = [...e.regions].sort((a, b) => b.median - a.median).slice(0, 10);
