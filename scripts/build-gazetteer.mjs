@@ -127,7 +127,10 @@ function byName(name, cands) {
 // Units no name list matches, each checked by hand against ISO 3166-2: Ukraine's oblasts (ISO gives the
 // adjectival form: Sumska oblast is Sumy), Sudan's states (ISO's names are Arabic: Shamāl Dārfūr is
 // Northern Darfur; shamal/janub/gharb/sharq/wasat = north/south/west/east/central), and Ethiopia's
-// South West Ethiopia Peoples' Region (ISO: YeDebub M'irab Ītyop'iya Hizboch).
+// South West Ethiopia Peoples' Region (ISO: YeDebub M'irab Ītyop'iya Hizboch), Iran's Azerbaijans
+// and Khorasans (ISO: Āz̄ārbāyjān-e Shārqī/Ghārbī, Khorāsān-e Shomālī/Jonūbī/Raẕavī), Nigeria's FCT
+// (ISO: Abuja Federal Capital Territory) and France's regions GeoNames names in English (Corse,
+// Bretagne, Nouvelle-Aquitaine).
 const BY_HAND = {
   'UA.01': 'UA-71',
   'UA.03': 'UA-77',
@@ -151,6 +154,15 @@ const BY_HAND = {
   'SD.61': 'SD-DC',
   'SD.62': 'SD-GK',
   'ET.SW': 'ET-SW',
+  'IR.33': 'IR-03',
+  'IR.01': 'IR-04',
+  'IR.43': 'IR-28',
+  'IR.41': 'IR-29',
+  'IR.42': 'IR-09',
+  'NG.11': 'NG-FC',
+  'FR.94': 'FR-20R',
+  'FR.53': 'FR-BRE',
+  'FR.75': 'FR-NAQ',
 };
 const matched = { ne: 0, name: 0, english: 0, by_hand: 0, none: [] };
 const top = (cc, xs) => xs.filter((s) => s.parent === cc || s.parent.length === 2);
