@@ -1,14 +1,15 @@
 /**
- * The DuckDB adapter: one file, opened by one process, migrated at open.
+ * The DuckDB adapter: one file, opened by one process (every open in it shares one instance:
+ * shared.ts), migrated at open.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Store, StoreInfo } from '../types.js';
-import { DuckDb } from './db.js';
 import { duckCostRepo } from './cost-repo.js';
 import { duckLedgerRepo } from './ledger-repo.js';
 import { duckMeasureRepo } from './measure-repo.js';
-import { migrate, schemaVersion } from './migrate.js';
+import { schemaVersion } from './migrate.js';
+import { acquireDuckDb } from './shared.js';
 import { duckRegistryRepo } from './registry-repo.js';
 import { duckTokenRepo } from './token-repo.js';
 import { duckTabular } from './tabular.js';
@@ -24,13 +25,7 @@ export { DuckDb, isLockError, type Sql, type Param, type Row } from './db.js';
 
 export async function openDuckDbStore(path: string, options: { readOnly?: boolean; migrate?: boolean } = {}): Promise<Store> {
   if (path !== ':memory:' && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
-  const db = await DuckDb.open(path, { readOnly: options.readOnly });
-  try {
-    if (options.migrate !== false && !options.readOnly) await migrate(db);
-  } catch (e) {
-    await db.close();
-    throw e;
-  }
+  const { db, release } = await acquireDuckDb(path, options);
   return {
     ledger: duckLedgerRepo(db),
     tokens: duckTokenRepo(db),
@@ -54,6 +49,6 @@ export async function openDuckDbStore(path: string, options: { readOnly?: boolea
     verify: () => verifyTables(db),
     backup: (target) => backupTo(db, target),
     dataVersion: () => db.version,
-    close: () => db.close(),
+    close: release,
   };
 }
