@@ -7,11 +7,10 @@
  * transaction is visible, no orphan or half-written row, counts reconcile. Reruns then complete
  * and a second rerun adds nothing (no duplicates).
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { BIN, runBin, tempDir } from '../helpers/index.js';
+import { runBin, tempDir } from '../helpers/index.js';
+import { killInside, readFile } from '../helpers/kill.js';
 import { packagePath } from '../../src/shared/index.js';
 
 const t = tempDir();
@@ -19,32 +18,6 @@ const db = join(t.dir, 'killed.duckdb');
 const reference = join(t.dir, 'reference.duckdb');
 const BUCKET = packagePath('test', 'fixtures', 'ooni', 'bucket-sample');
 afterAll(() => t.cleanup());
-
-/** Run the CLI until the writer of `phase` reports it is inside its transaction, then kill -9. */
-function killInside(phase: string, args: string[]): Promise<{ marker: string | null; signal: NodeJS.Signals | null; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args, '--db', db], {
-      env: { ...process.env, SPLINTERNET_TEST_PAUSE_IN_TX: phase },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    let marker: string | null = null;
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      const line = err.split('\n').find((l) => l.startsWith(`in-tx ${phase.includes('#') ? phase : `${phase}#1`} `));
-      if (line && !marker) {
-        marker = line;
-        child.kill('SIGKILL');
-      }
-    });
-    // A writer that never reaches the phase must not hang the suite: it ends or is killed here.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-    child.on('close', (_code, signal) => {
-      clearTimeout(timer);
-      resolve({ marker, signal, err });
-    });
-  });
-}
 
 interface Audit {
   events: number;
@@ -64,41 +37,33 @@ interface Audit {
 }
 
 /** Every table's invariants, read straight from the file (no application code in between). */
-async function audit(path = db): Promise<Audit> {
-  const inst = await DuckDBInstance.create(path);
-  const c = await inst.connect();
-  const q = async (sql: string) => Number((await c.runAndReadAll(sql)).getRowObjectsJS()[0]?.n ?? 0);
-  try {
-    return {
-      events: await q('SELECT count(*) AS n FROM events'),
-      stop_events: await q("SELECT count(*) AS n FROM events WHERE id LIKE 'stop-%'"),
-      revision_orphans: await q('SELECT count(*) AS n FROM event_revisions r WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = r.event_id)'),
-      revision_gaps: await q('SELECT count(*) AS n FROM events e WHERE e.revision <> (SELECT count(*) FROM event_revisions r WHERE r.event_id = e.id)'),
-      link_orphans: await q('SELECT count(*) AS n FROM event_links l WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = l.event_id)'),
-      measurements: await q('SELECT count(*) AS n FROM measurements'),
-      // rows and their file's manifest row are written in one transaction
-      measurement_orphans: await q('SELECT count(*) AS n FROM measurements m WHERE NOT EXISTS (SELECT 1 FROM ingest_files f WHERE f.file_id = m.file_id)'),
-      // a file marked done has every row it counted as new
-      files_done_short: await q(
-        "SELECT count(*) AS n FROM ingest_files f WHERE f.status = 'done' AND f.stored > (SELECT count(*) FROM measurements m WHERE m.file_id = f.file_id)",
-      ),
-      files_unreconciled: await q("SELECT count(*) AS n FROM ingest_files f WHERE f.status = 'done' AND f.lines_read <> f.stored + f.duplicates + f.rejected"),
-      registry_files: await q('SELECT count(*) AS n FROM registry_files'),
-      // the file's summary document is the transaction's last write
-      registry_files_unfinished: await q("SELECT count(*) AS n FROM registry_files WHERE doc::VARCHAR = '{}'"),
-      registry_orphans: await q(
-        'SELECT (SELECT count(*) FROM registry_entries e WHERE NOT EXISTS (SELECT 1 FROM registry_files f WHERE f.id = e.file_id)) + (SELECT count(*) FROM registry_ranges r WHERE NOT EXISTS (SELECT 1 FROM registry_files f WHERE f.id = r.file_id)) AS n',
-      ),
-      tokens: await q('SELECT count(*) AS n FROM api_tokens'),
-      duplicate_keys: await q(
-        `SELECT (SELECT count(*) - count(DISTINCT id) FROM events) + (SELECT count(*) - count(DISTINCT id) FROM measurements)
+function audit(path = db): Promise<Audit> {
+  return readFile(path, async (q) => ({
+    events: await q('SELECT count(*) AS n FROM events'),
+    stop_events: await q("SELECT count(*) AS n FROM events WHERE id LIKE 'stop-%'"),
+    revision_orphans: await q('SELECT count(*) AS n FROM event_revisions r WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = r.event_id)'),
+    revision_gaps: await q('SELECT count(*) AS n FROM events e WHERE e.revision <> (SELECT count(*) FROM event_revisions r WHERE r.event_id = e.id)'),
+    link_orphans: await q('SELECT count(*) AS n FROM event_links l WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = l.event_id)'),
+    measurements: await q('SELECT count(*) AS n FROM measurements'),
+    // rows and their file's manifest row are written in one transaction
+    measurement_orphans: await q('SELECT count(*) AS n FROM measurements m WHERE NOT EXISTS (SELECT 1 FROM ingest_files f WHERE f.file_id = m.file_id)'),
+    // a file marked done has every row it counted as new
+    files_done_short: await q(
+      "SELECT count(*) AS n FROM ingest_files f WHERE f.status = 'done' AND f.stored > (SELECT count(*) FROM measurements m WHERE m.file_id = f.file_id)",
+    ),
+    files_unreconciled: await q("SELECT count(*) AS n FROM ingest_files f WHERE f.status = 'done' AND f.lines_read <> f.stored + f.duplicates + f.rejected"),
+    registry_files: await q('SELECT count(*) AS n FROM registry_files'),
+    // the file's summary document is the transaction's last write
+    registry_files_unfinished: await q("SELECT count(*) AS n FROM registry_files WHERE doc::VARCHAR = '{}'"),
+    registry_orphans: await q(
+      'SELECT (SELECT count(*) FROM registry_entries e WHERE NOT EXISTS (SELECT 1 FROM registry_files f WHERE f.id = e.file_id)) + (SELECT count(*) FROM registry_ranges r WHERE NOT EXISTS (SELECT 1 FROM registry_files f WHERE f.id = r.file_id)) AS n',
+    ),
+    tokens: await q('SELECT count(*) AS n FROM api_tokens'),
+    duplicate_keys: await q(
+      `SELECT (SELECT count(*) - count(DISTINCT id) FROM events) + (SELECT count(*) - count(DISTINCT id) FROM measurements)
            + (SELECT count(*) - count(DISTINCT (snapshot_id, source_file)) FROM registry_files) + (SELECT count(*) - count(DISTINCT id) FROM api_tokens) AS n`,
-      ),
-    };
-  } finally {
-    c.closeSync();
-    inst.closeSync();
-  }
+    ),
+  }));
 }
 
 const CLEAN = {
@@ -114,7 +79,7 @@ const CLEAN = {
 };
 
 async function expectKilledInside(phase: string, args: string[], detail: RegExp): Promise<Audit> {
-  const r = await killInside(phase, args);
+  const r = await killInside(phase, [...args, '--db', db]);
   expect(r.marker, `${phase}: the writer never reported being inside its transaction; stderr: ${r.err.slice(-600)}`).not.toBeNull();
   expect(r.marker).toMatch(detail);
   expect(r.signal).toBe('SIGKILL');

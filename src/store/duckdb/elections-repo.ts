@@ -192,6 +192,7 @@ export function duckElectionsRepo(db: DuckDb): ElectionsRepo {
             return { result: p.result, previous: 0 };
           }
           const previous = await replaceIn(conn, p.store.record, p.store.data);
+          await db.pauseInTx('elections.file', `file=${file}`);
           await conn.run('COMMIT');
           return { result: p.result, previous };
         } catch (err) {

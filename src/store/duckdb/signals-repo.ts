@@ -56,6 +56,7 @@ export function duckSignalsRepo(db: DuckDb): SignalsRepo {
           file.rejected,
           file.imported_at,
         ]);
+        await db.pauseInTx('signals.file', `file=${file.path} points=${points.length}`);
         return { previous, overwritten };
       }),
 

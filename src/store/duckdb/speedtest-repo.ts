@@ -80,6 +80,7 @@ export function duckSpeedTestRepo(db: DuckDb): SpeedTestRepo {
           for (const r of rows) appendRow(appender, dataset, file, r);
           appender.flushSync();
           appender.closeSync();
+          await db.pauseInTx('speedtests.file', `file=${file} rows=${rows.length}`);
           await conn.run('COMMIT');
           return { previous };
         } catch (e) {

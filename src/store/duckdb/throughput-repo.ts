@@ -84,6 +84,7 @@ export function duckThroughputRepo(db: DuckDb): ThroughputRepo {
             file.bad_events,
             file.extracted_at,
           ]);
+          await db.pauseInTx('throughput.file', `file=${file.file_id} rows=${rows.length}`);
           await conn.run('COMMIT');
         } catch (e) {
           await conn.run('ROLLBACK').catch(() => undefined);
