@@ -25,6 +25,8 @@ export async function runCli(argv: string[], baseIo: Omit<Io, 'setExit'>): Promi
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
       if (e.code === 'commander.executeSubCommandAsync') return EXIT.OK;
+      // commander has written its message to stderr; with --json the error is on stdout as for every other error
+      if (json) io.out.write(JSON.stringify({ error: { code: 'USAGE', message: e.message.replace(/^error: /, ''), errors: [] } }, null, 2) + '\n');
       return EXIT.USAGE;
     }
     if (isAppError(e)) {

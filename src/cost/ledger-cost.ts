@@ -6,7 +6,6 @@
  * for journalists and analysts, exported as CSV, JSON, NDJSON or Parquet like the ledger.
  */
 import { toCsv, toNdjson, type ExportFormat, type FlatValue, type LedgerEvent, type ListFilters } from '../ledger/index.js';
-import { isCountryCode } from '../geo/index.js';
 import { check } from '../op/index.js';
 import { isAppError, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
@@ -88,13 +87,12 @@ export const LedgerCostQuerySchema = EventOverridesSchema.omit({ country: true }
     .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'a date YYYY-MM-DD or an ISO date-time')
     .superRefine(realEnd)
     .optional(),
-  // An unknown code would match nothing and answer an empty table: it is a usage error instead.
-  country: check.countryCode.refine(isCountryCode, 'unknown ISO 3166-1 alpha-2 country code (e.g. GB, not UK)').optional(),
-  region: z.string().optional(),
+  country: check.countryCode.optional(),
+  region: check.regionCode.optional(),
   category: z.enum(['shutdown', 'throttling', 'block']).optional(),
   subtype: z.string().optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
+  from: check.partialDate.optional(),
+  to: check.partialDate.optional(),
   q: z.string().max(200).optional(),
 });
 export type LedgerCostQuery = z.output<typeof LedgerCostQuerySchema>;

@@ -4,10 +4,11 @@
  * text, so numbers are coerced; a list parameter (region, method) may repeat or use commas.
  */
 import { z } from 'zod';
+import { check } from '../op/index.js';
 import { METHOD_IDS, SCENARIO_TYPES } from './types.js';
 
 const list = z.union([z.string(), z.array(z.string())]);
-const num = z.coerce.number();
+const num = z.coerce.number({ error: 'must be a number' });
 
 export const ScenarioWireSchema = z.object({
   country: z.string().describe('ISO 3166-1 alpha-2, e.g. RU'),
@@ -42,7 +43,7 @@ export const fromWire = (w: ScenarioWire) => {
 };
 
 export const EventOverridesSchema = z.object({
-  country: z.string().optional(),
+  country: check.countryCode.optional().meta({ description: "which of the event's countries to price (ISO 3166-1 alpha-2)" }),
   severity: num.optional(),
   isp_share: num.optional(),
   platform_weight: num.optional(),

@@ -5,6 +5,7 @@
  * All problems are collected and reported at once, each naming its parameter and what is valid.
  */
 import { canonicalStatsRegion, getCountry, getRegion, isCountryCode, regionCountries, regionsWithPopulation, statsRegionsOf } from '../geo/index.js';
+import { check } from '../op/index.js';
 import { validationError, type FieldIssue } from '../shared/index.js';
 import { currencyOf, isKnownCurrency } from './data/currency.js';
 import { PLATFORMS, findPlatform } from './platforms.js';
@@ -64,7 +65,7 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
   const bad = (path: string, message: string) => issues.push({ path: [path], message });
   const country = (input.country ?? '').trim().toUpperCase();
   if (!country) bad('country', 'required: an ISO 3166-1 alpha-2 code such as RU or CN');
-  else if (!isCountryCode(country)) bad('country', `unknown ISO 3166-1 alpha-2 code "${input.country}"`);
+  else if (!isCountryCode(country)) bad('country', check.countryProblem(input.country ?? '') ?? `unknown ISO 3166-1 alpha-2 country code "${input.country}"`);
 
   const rawRegions = (Array.isArray(input.regions) ? input.regions : input.regions ? input.regions.split(',') : [])
     .map((r) => r.trim().toUpperCase())

@@ -18,7 +18,7 @@ import { throughputSummary } from './throughput-summary.js';
 
 /** Country, network and date range: the filters every detection view takes. */
 export const DetectFilters = z.object({
-  cc: check.countryCode.optional(),
+  cc: check.probeCountryCode.optional(),
   asn: check.asn.optional().meta({ description: 'one network: network-level detections (no corroboration needed)' }),
   ...check.dateRange,
 });

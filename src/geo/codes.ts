@@ -55,6 +55,30 @@ export const getCountry = (code: string): Country | undefined =>
 
 export const isCountryCode = (code: string): boolean => /^[A-Z]{2}$/.test(code) && countries.has(code);
 
+/**
+ * Codes OONI carries in probe_cc beyond ISO 3166-1's assigned ones: ZZ when the probe's country
+ * is unknown (OONI's measurement spec), XK for Kosovo (user-assigned, as IP geolocation reports it).
+ */
+export const PROBE_ONLY_COUNTRY_CODES: readonly string[] = ['XK', 'ZZ'];
+
+/** A country as OONI measurements (and the detectors fed by them) carry it: assigned ISO codes, XK and ZZ. */
+export const isProbeCountryCode = (code: string): boolean => isCountryCode(code) || PROBE_ONLY_COUNTRY_CODES.includes(code);
+
+/**
+ * Codes people type for a country that ISO 3166-1 spells otherwise: reserved or EU-usage
+ * codes (UK, EL), and any alpha-3, numeric code or name `getCountry`/`countryCodeByName` knows.
+ */
+const CODE_MISTAKES: Record<string, string> = { UK: 'GB', EL: 'GR' };
+
+/** The assigned alpha-2 code a mistyped country most likely meant, or undefined. */
+export function countryCodeHint(value: string): string | undefined {
+  const v = value.trim();
+  const up = v.toUpperCase();
+  if (CODE_MISTAKES[up]) return CODE_MISTAKES[up];
+  if (up.length === 2) return undefined;
+  return getCountry(up)?.alpha2 ?? countryCodeByName(v);
+}
+
 export const getRegion = (code: string): Region | undefined => regions.get(code);
 
 export const isRegionCode = (code: string): boolean => regions.has(code);

@@ -20,11 +20,11 @@ import { createToken, listTokens, parseScopes, revokeToken } from './tokens.js';
 /** The event list's filters (also the counts' and the export's). */
 export const EventFilters = z.object({
   country: check.countryCode.optional(),
-  region: z.string().toUpperCase().optional().meta({ description: 'ISO 3166-2, e.g. RU-MOW' }),
+  region: check.regionCode.optional(),
   category: z.enum(CATEGORIES).optional(),
   subtype: z.string().optional(),
-  from: z.string().optional().meta({ description: 'events ending on or after (YYYY[-MM[-DD]])' }),
-  to: z.string().optional().meta({ description: 'events starting on or before' }),
+  from: check.partialDate.optional().meta({ description: 'events ending on or after (YYYY[-MM[-DD]])' }),
+  to: check.partialDate.optional().meta({ description: 'events starting on or before' }),
   q: z.string().max(200).optional().meta({ description: 'text search in title, summary, targets, actors, tags' }),
   include_retracted: z.boolean().optional().meta({ description: 'also list retracted and dismissed events' }),
   status: z.enum(STATUSES).optional(),

@@ -25,12 +25,12 @@ type Result<F extends (...a: never[]) => Promise<unknown>> = Awaited<ReturnType<
 
 /** The filters of summary, list, export, agreement, rescore and links. */
 export const MeasurementFilters = z.object({
-  cc: check.countryCode.optional().meta({ description: 'probe_cc, ISO 3166-1 alpha-2', example: 'RU' }),
+  cc: check.probeCountryCode.optional().meta({ description: 'probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them', example: 'RU' }),
   asn: check.asn.optional().meta({ description: 'probe_asn', example: 'AS12389' }),
   test_name: ooniTestName.optional(),
   target: z.string().optional().meta({ description: 'domain or app (telegram, signal, whatsapp, facebook_messenger, tor)', example: 'telegram' }),
-  since: z.string().optional().meta({ description: 'YYYY[-MM[-DD]] or ISO date-time, UTC' }),
-  until: z.string().optional().meta({ description: 'inclusive' }),
+  since: check.since.optional().meta({ description: 'YYYY[-MM[-DD]] or ISO date-time, UTC' }),
+  until: check.until.optional().meta({ description: 'inclusive' }),
 });
 
 const ListQuery = MeasurementFilters.extend({ status: z.enum(STATUSES).optional(), limit: check.limit(10000).optional(), cursor: check.cursor.optional() });
@@ -61,9 +61,9 @@ export const measurementsIngest = defineOp({
     paths: z.array(z.string()).min(1),
     workers: z.number().int().min(0).max(256).optional(),
     engine: z.enum(['js', 'duckdb']).optional(),
-    since: z.string().optional(),
-    until: z.string().optional(),
-    cc: z.array(check.countryCode).optional(),
+    since: check.utcTime.optional().meta({ description: 'only measurements from this date or UTC time (YYYY-MM-DD[ HH:MM[:SS]])' }),
+    until: check.utcTime.optional().meta({ description: 'only measurements up to this date or UTC time, inclusive' }),
+    cc: z.array(check.probeCountryCode).optional(),
     test_name: z.array(ooniTestName).optional(),
     force: z.boolean().optional(),
     max_line_bytes: z.number().int().min(1024).optional(),
@@ -72,7 +72,10 @@ export const measurementsIngest = defineOp({
     'files, lines read = stored + duplicates + rejected, rejects, and the network_events extraction that follows',
   ),
   // Then read the new files' network_events (throttling input b); its counts ride along.
-  run: async (ctx, input) => ({ ...(await ingest(ctx, input)), throughput: await ingestThroughput(ctx) }),
+  run: async (ctx, input) => ({
+    ...(await ingest(ctx, { ...input, since: check.utcBound(input.since, false), until: check.utcBound(input.until, true) })),
+    throughput: await ingestThroughput(ctx),
+  }),
 });
 
 export const measurementsSummary = defineOp({
@@ -136,7 +139,7 @@ export const measurementsNetworks = defineOp({
   name: 'measurements.networks',
   summary: 'Networks (ASNs) with names and measurement counts',
   write: false,
-  input: z.object({ cc: check.countryCode.optional() }),
+  input: z.object({ cc: check.probeCountryCode.optional() }),
   output: NetworkListSchema,
   http: { method: 'get', path: '/api/networks', tag: 'measurements', description: 'Networks' },
   run: (ctx, q) => listNetworks(ctx, q),

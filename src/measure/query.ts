@@ -34,7 +34,8 @@ export function toFilter(q: QueryInput): MeasurementFilter {
   const issues: { path: string[]; message: string }[] = [];
   for (const k of ['since', 'until'] as const)
     if (q[k] && !isValidPartialDate(q[k])) issues.push({ path: [k], message: 'a date YYYY[-MM[-DD]] or an ISO date-time' });
-  if (q.cc && !check.countryCode.safeParse(q.cc).success) issues.push({ path: ['cc'], message: 'ISO 3166-1 alpha-2, e.g. RU' });
+  const ccProblem = q.cc ? check.countryProblem(q.cc, true) : null;
+  if (ccProblem) issues.push({ path: ['cc'], message: ccProblem });
   if (q.asn && !/^(AS)?\d+$/i.test(q.asn)) issues.push({ path: ['asn'], message: 'an AS number, e.g. AS12389' });
   if (q.status && !(STATUSES as readonly string[]).includes(q.status)) issues.push({ path: ['status'], message: `one of ${STATUSES.join(', ')}` });
   if (issues.length) throw new AppError('VALIDATION', `invalid filter: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues });

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../shared/index.js';
-import { asn, countryCode, limit, partialDate } from './checks.js';
+import { asn, countryCode, countryProblem, instant, limit, partialDate, probeCountryCode, rangeIssues, regionCode } from './checks.js';
 
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => {
@@ -21,8 +21,37 @@ const COUNTRY_CHECK = /regex\(\/\^\[A-Z(a-z)?\]\{2\}|!\/\^\[A-Za-z\]\{2\}\$\/\.t
 describe('shared checks', () => {
   it('country codes: two letters, upper-cased', () => {
     expect(countryCode.parse('ru')).toBe('RU');
-    expect(countryCode.safeParse('RUS').success).toBe(false);
-    expect(countryCode.safeParse('R1').error?.issues[0]?.message).toBe('ISO 3166-1 alpha-2, e.g. RU');
+    expect(countryCode.parse(' gb ')).toBe('GB');
+    expect(countryCode.safeParse('R1').error?.issues[0]?.message).toBe('"R1" is not an ISO 3166-1 alpha-2 country code: two letters, e.g. RU');
+  });
+  it('an unassigned country code is an error with the value, and the code meant for the usual mistakes', () => {
+    const message = (v: string, probe = false) => (probe ? probeCountryCode : countryCode).safeParse(v).error?.issues[0]?.message;
+    expect(message('UK')).toBe('unknown ISO 3166-1 alpha-2 country code "UK"; did you mean GB (United Kingdom of Great Britain and Northern Ireland)?');
+    expect(message('el')).toMatch(/"el"; did you mean GR \(Greece\)/);
+    expect(message('RUS')).toMatch(/"RUS" is not an ISO 3166-1 alpha-2 country code.*did you mean RU/);
+    expect(message('Russia')).toMatch(/did you mean RU/);
+    expect(message('QQ')).toBe('unknown ISO 3166-1 alpha-2 country code "QQ"');
+    expect(message('AQ')).toBeUndefined(); // assigned, even with no events
+    // OONI's own codes: only where the filter applies to OONI data
+    expect(message('ZZ')).toMatch(/XK and ZZ are taken only where the filter applies to OONI data/);
+    expect(message('XK')).toMatch(/unknown ISO 3166-1/);
+    expect(probeCountryCode.parse('zz')).toBe('ZZ');
+    expect(probeCountryCode.parse('XK')).toBe('XK');
+    expect(message('UK', true)).toMatch(/did you mean GB/);
+    expect(countryProblem('QQ', true)).toBe('unknown ISO 3166-1 alpha-2 country code "QQ"');
+  });
+  it('regions are ISO 3166-2 codes we know', () => {
+    expect(regionCode.parse('ru-mow')).toBe('RU-MOW');
+    expect(regionCode.parse('RU-CR')).toBe('RU-CR');
+    expect(regionCode.safeParse('XX-YY').error?.issues[0]?.message).toMatch(/unknown ISO 3166-2 region code "XX-YY"/);
+  });
+  it('instants and ranges', () => {
+    expect(instant.safeParse('2024-01-31T00:00:00Z').success).toBe(true);
+    for (const bad of ['2024-01-31', 'yesterday', '2021-02-30T00:00:00Z']) expect(instant.safeParse(bad).success).toBe(false);
+    expect(rangeIssues({ since: '2022', until: '2020' })).toEqual([{ path: ['until'], message: '"2020" ends before since "2022" begins' }]);
+    expect(rangeIssues({ from: '2021-03', to: '2021-03-01' })).toEqual([]); // the same month: overlaps
+    expect(rangeIssues({ from: '2021-03-02', to: '2021-03-01' })).toHaveLength(1);
+    expect(rangeIssues({ since: 'bad', until: '2020' })).toEqual([]); // a bad date is the date check's to report
   });
   it('ASNs with or without the AS prefix', () => {
     for (const ok of ['AS12389', 'as12389', '12389']) expect(asn.safeParse(ok).success).toBe(true);
@@ -36,6 +65,8 @@ describe('shared checks', () => {
     expect(limit(100).safeParse(100).success).toBe(true);
     expect(limit(100).safeParse(101).success).toBe(false);
     expect(limit(100).safeParse(1.5).success).toBe(false);
+    for (const bad of [0, -1, 101, 1.5, 'abc', Number.NaN])
+      expect(limit(100).safeParse(bad).error?.issues[0]?.message).toBe('must be a whole number from 1 to 100');
   });
   it('the country-code pattern is written once (src/op/checks.ts)', () => {
     const src = packagePath('src');

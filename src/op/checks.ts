@@ -5,15 +5,59 @@
  * (src/op/checks.test.ts fails when a country-code pattern is written anywhere else.)
  */
 import { z } from 'zod';
-import { isCountryCode } from '../geo/index.js';
-import { isValidPartialDate } from '../shared/index.js';
+import { countryCodeHint, getCountry, isCountryCode, isProbeCountryCode, isRegionCode } from '../geo/index.js';
+import { isValidPartialDate, partialDateEnd, partialDateStart, type FieldIssue } from '../shared/index.js';
 
-/** A filter's country: two letters, upper-cased (unknown but well-formed codes just match nothing). */
-export const countryCode = z
+/**
+ * Why `value` is not a country code this filter takes, or null when it is one. Two letters,
+ * any case, assigned in ISO 3166-1; with `probe`, also OONI's XK (Kosovo) and ZZ (unknown).
+ * An unassigned code is an error, never an empty answer: the message says what was typed and,
+ * for the usual mistakes (UK, EL, an alpha-3 code or a name), the code that was meant.
+ */
+export function countryProblem(value: string, probe = false): string | null {
+  const up = value.trim().toUpperCase();
+  const hint = countryCodeHint(value);
+  const meant = hint ? `; did you mean ${hint} (${getCountry(hint)?.name ?? hint})?` : '';
+  if (!/^[A-Z]{2}$/.test(up)) return `"${value}" is not an ISO 3166-1 alpha-2 country code: two letters, e.g. RU${meant}`;
+  if (probe ? isProbeCountryCode(up) : isCountryCode(up)) return null;
+  const where = probe ? '' : up === 'XK' || up === 'ZZ' ? '; XK and ZZ are taken only where the filter applies to OONI data' : '';
+  return `unknown ISO 3166-1 alpha-2 country code "${value}"${meant}${where}`;
+}
+
+const country = (probe: boolean, description: string) =>
+  z
+    .string()
+    .superRefine((v, ctx) => {
+      const problem = countryProblem(v, probe);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: v });
+    })
+    .trim()
+    .toUpperCase()
+    .meta({ description, example: 'RU' });
+
+/** A filter's country: an assigned ISO 3166-1 alpha-2 code, any case (an unassigned one is a VALIDATION error). */
+export const countryCode = country(false, 'ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400)');
+
+/** A filter over OONI data (probe_cc) and what is detected from it: also XK (Kosovo) and ZZ (unknown), as OONI reports them. */
+export const probeCountryCode = country(
+  true,
+  'ISO 3166-1 alpha-2 country code (case-insensitive), or XK (Kosovo) and ZZ (unknown) as OONI probe_cc carries them',
+);
+
+/** A filter's region: an ISO 3166-2 code we know (RU-MOW; also RU-CR/RU-SEV, see geo), any case; an unknown one is a VALIDATION error. */
+export const regionCode = z
   .string()
-  .regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2, e.g. RU')
+  .trim()
   .toUpperCase()
-  .meta({ description: 'ISO 3166-1 alpha-2 country code (case-insensitive)', example: 'RU' });
+  .superRefine((v, ctx) => {
+    if (!isRegionCode(v))
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown ISO 3166-2 region code "${v}" (e.g. RU-MOW; splinternet cost regions --country RU lists a country's)`,
+        input: v,
+      });
+  })
+  .meta({ description: 'ISO 3166-2, e.g. RU-MOW', example: 'RU-MOW' });
 
 /** A stored country: an assigned ISO 3166-1 alpha-2 code, upper case. */
 export const knownCountryCode = z.string().refine(isCountryCode, 'unknown ISO 3166-1 alpha-2 country code');
@@ -24,24 +68,87 @@ export const asn = z
   .regex(/^([Aa][Ss])?\d{1,10}$/, 'an ASN like AS12389 or 12389')
   .meta({ description: 'autonomous system number, AS12389 or 12389', example: 'AS12389' });
 
-/** YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time with offset (a real calendar date). */
-export const partialDate = z.string().refine(isValidPartialDate, 'must be a date: YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time with offset');
+const notADate = (v: string) => `"${v}" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time with offset`;
+
+/** YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time with offset (a real calendar date: not 2021-02-30). */
+export const partialDate = z.string().superRefine((v, ctx) => {
+  if (!isValidPartialDate(v)) ctx.addIssue({ code: 'custom', message: notADate(v), input: v });
+});
+
+/** An ISO 8601 instant with offset (2024-01-31T00:00:00Z), a real calendar date. */
+export const instant = z.string().superRefine((v, ctx) => {
+  if (!/T/.test(v) || !isValidPartialDate(v))
+    ctx.addIssue({ code: 'custom', message: `"${v}" is not an instant: use an ISO date-time with offset, e.g. 2024-01-31T00:00:00Z`, input: v });
+});
 
 /** A range's lower bound (inclusive); `until` includes its whole day/month/year. */
-export const since = z.string().meta({ description: 'from this date: YYYY[-MM[-DD]] or ISO instant' });
-export const until = z.string().meta({ description: 'up to and including this date: YYYY[-MM[-DD]] or ISO instant' });
+export const since = partialDate.meta({ description: 'from this date: YYYY[-MM[-DD]] or ISO instant' });
+export const until = partialDate.meta({ description: 'up to and including this date: YYYY[-MM[-DD]] or ISO instant' });
 
 /** The range filters most listings take. */
 export const dateRange = { since: since.optional(), until: until.optional() };
 
-/** A page size between 1 and `max`. */
-export const limit = (max: number) =>
-  z
-    .number()
-    .int()
-    .min(1)
-    .max(max)
+/** The input keys that make a date range, start then end. */
+export const RANGE_KEYS = [
+  ['since', 'until'],
+  ['from', 'to'],
+] as const;
+
+/**
+ * A range that ends before it begins, as field issues on its end (every op's input is checked
+ * by executeOp, so no listing answers such a range with an empty page). Partial dates compare
+ * by the first and last instant they denote ("2021" ends at 2021-12-31T23:59:59.999Z).
+ */
+export function rangeIssues(input: unknown): FieldIssue[] {
+  if (input === null || typeof input !== 'object') return [];
+  const o = input as Record<string, unknown>;
+  const issues: FieldIssue[] = [];
+  for (const [a, b] of RANGE_KEYS) {
+    const from = o[a];
+    const to = o[b];
+    if (typeof from !== 'string' || typeof to !== 'string') continue;
+    const start = boundInstant(from, false);
+    const end = boundInstant(to, true);
+    if (start !== null && end !== null && end < start) issues.push({ path: [b], message: `"${to}" ends before ${a} "${from}" begins` });
+  }
+  return issues;
+}
+
+/** A range bound as epoch ms: a partial date or instant, or a UTC "YYYY-MM-DD HH:MM[:SS]" time; null when it is neither. */
+function boundInstant(v: string, end: boolean): number | null {
+  if (isValidPartialDate(v)) return (end ? partialDateEnd(v) : partialDateStart(v)).getTime();
+  if (!UTC_TIME.test(v) || !isValidPartialDate(v.slice(0, 10))) return null;
+  return Date.parse(`${v.replace(' ', 'T').replace(/Z$/, '')}Z`);
+}
+
+const UTC_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?Z?$/;
+
+/**
+ * A date or a UTC time, YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS] (T and a final Z allowed): the
+ * bound forms of an ingest window, turned into inclusive "YYYY-MM-DD HH:MM:SS" by `utcBound`.
+ */
+export const utcTime = z.string().superRefine((v, ctx) => {
+  if (!(/^\d{4}-\d{2}-\d{2}$/.test(v) || UTC_TIME.test(v)) || !isValidPartialDate(v.slice(0, 10)))
+    ctx.addIssue({ code: 'custom', message: `"${v}" is not a date: use YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS] (UTC)`, input: v });
+});
+
+/** A utcTime as an inclusive "YYYY-MM-DD HH:MM:SS" bound: a day starts at 00:00:00 and ends at 23:59:59. */
+export function utcBound(v: string | undefined, end: boolean): string | undefined {
+  if (v === undefined) return undefined;
+  const d = v.replace('T', ' ').replace('Z', '');
+  return d.length === 10 ? `${d} ${end ? '23:59:59' : '00:00:00'}` : d.length === 16 ? `${d}:${end ? '59' : '00'}` : d;
+}
+
+/** A page size between 1 and `max`; anything else (0, -1, 1.5, "abc", too many) is a VALIDATION error saying the bounds. */
+export const limit = (max: number) => {
+  const bounds = `must be a whole number from 1 to ${max}`;
+  return z
+    .number({ error: bounds })
+    .int(bounds)
+    .min(1, bounds)
+    .max(max, bounds)
     .meta({ description: `at most this many rows (1-${max})` });
+};
 
 /** An opaque cursor from a previous page's next_cursor. */
 export const cursor = z.string().meta({ description: "the previous page's next_cursor" });

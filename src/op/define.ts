@@ -8,12 +8,15 @@
  * Guarantees:
  * - the input is validated with the op's schema on every path (CLI, /api/_ops, HTTP route)
  *   before `run` sees it; failures are VALIDATION AppErrors naming each field;
+ * - a date range in the input (since/until, from/to) that ends before it begins is such an
+ *   error too, for every op (checks.ts rangeIssues), never an empty answer;
  * - `run` returns the output schema's type (checked by the compiler); the output schema is
  *   what OpenAPI publishes, so it must not transform (tests parse results with it).
  */
 import type { z } from 'zod';
 import { assertFileAccess, assertScope, issuesFromZod, validationError, type Clock, type Grant, type ProgressReporter, type Scope } from '../shared/index.js';
 import type { Store } from '../store/index.js';
+import { rangeIssues } from './checks.js';
 
 export interface OpContext {
   store: Store;
@@ -98,10 +101,12 @@ export type OpOutput<T extends AnyOp> = z.output<T['output']>;
 /** Declare an op; keeps `run`'s input and output tied to the schemas. */
 export const defineOp = <I extends z.ZodType, O extends z.ZodType>(op: Op<I, O>): Op<I, O> => op;
 
-/** Validate raw input against the op's schema (VALIDATION AppError naming each field). */
+/** Validate raw input against the op's schema and its date ranges' order (VALIDATION AppError naming each field). */
 export function parseInput<I extends z.ZodType>(op: Op<I, z.ZodType>, raw: unknown): z.output<I> {
   const parsed = op.input.safeParse(raw ?? {});
   if (!parsed.success) throw validationError(issuesFromZod(parsed.error), `invalid input for ${op.name}`);
+  const reversed = rangeIssues(parsed.data);
+  if (reversed.length) throw validationError(reversed, `invalid input for ${op.name}`);
   return parsed.data;
 }
 

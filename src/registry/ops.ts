@@ -5,7 +5,7 @@
  */
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { defineOp, report } from '../op/index.js';
+import { check, defineOp, report } from '../op/index.js';
 import { registryDecision } from './decision.js';
 import { importRegistry, type ImportReport } from './import.js';
 import { registryLookup } from './lookup.js';
@@ -17,7 +17,7 @@ const SnapshotQuery = z.object({
     description: 'snapshot id or date (YYYY-MM-DD); default: the latest complete snapshot, else the one with the most blocked IPv4 space',
     example: '2018-05-05',
   }),
-  top: z.number().int().min(1).max(10_000).optional().meta({ description: 'rows per list (default 10 for summary, 20 for asns)' }),
+  top: check.limit(10_000).optional().meta({ description: 'rows per list (default 10 for summary, 20 for asns)' }),
 });
 
 const noSnapshots = { 404: 'No snapshots imported' } as const;

@@ -10,12 +10,13 @@
  *   executeOp); public reads run anonymously; a read that declares a scope resolves the caller's
  *   token (such responses are never cached: the cache serves only requests without a token);
  * - the response is the op's result as JSON, described in OpenAPI by the op's output schema.
- * Hand-written routes remain only where HTTP itself is the feature (routes/*.ts).
+ * Hand-written routes remain only where HTTP itself is the feature (routes/*.ts); their query
+ * strings go through queryParser, which checks values and date ranges as executeOp does.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { executeOp, opScope, type AnyOp, type HttpBinding } from '../op/index.js';
+import { check, executeOp, opScope, type AnyOp, type HttpBinding } from '../op/index.js';
 import { AppError, issuesFromZod, silentProgress, validationError } from '../shared/index.js';
 import { identify } from './auth.js';
 import type { AppDeps, Env } from './deps.js';
@@ -79,11 +80,15 @@ function objectShape(s: z.ZodType): Record<string, z.ZodType> {
  * The same coercion and validation for a hand-written route's query string (exports): a
  * function from the request URL to the schema's output.
  */
-export function queryParser<S extends z.ZodObject>(schema: S): (url: string) => z.output<S> {
+export function queryParser<S extends z.ZodObject>(schema: S, opName?: string): (url: string) => z.output<S> {
   const coercers = new Map(Object.entries(schema.shape as Record<string, z.ZodType>).map(([k, s]) => [k, coercerFor(s)]));
+  // worded as executeOp words it for the op the route stands for, so the CLI twin's message is the same
+  const prefix = opName ? `invalid input for ${opName}` : 'invalid query parameter';
   return (url) => {
     const r = schema.safeParse(queryInput(url, coercers));
-    if (!r.success) throw validationError(issuesFromZod(r.error), 'invalid query parameter');
+    if (!r.success) throw validationError(issuesFromZod(r.error), prefix);
+    const reversed = check.rangeIssues(r.data);
+    if (reversed.length) throw validationError(reversed, prefix);
     return r.data;
   };
 }

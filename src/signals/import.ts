@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError, decodeStrict, firstLongLine, IMPORT_CAPS, readCapped, type Clock, type ProgressReporter } from '../shared/index.js';
+import { check } from '../op/index.js';
 import type { Store } from '../store/index.js';
 import { parseSignals, type ParsedSignals } from './parse.js';
 
@@ -138,7 +139,8 @@ export async function importSignals(
   o: SignalImportOptions = {},
 ): Promise<SignalImportReport> {
   if (paths.length === 0) throw new AppError('USAGE', 'name at least one signal file (CSV or JSON)');
-  if (o.cc !== undefined && !/^[A-Z]{2}$/.test(o.cc)) throw new AppError('VALIDATION', `--cc must be an ISO 3166-1 alpha-2 code like IR, got "${o.cc}"`);
+  const ccProblem = o.cc === undefined ? null : check.countryProblem(o.cc, true);
+  if (ccProblem) throw new AppError('VALIDATION', `--cc: ${ccProblem}`, { issues: [{ path: ['cc'], message: ccProblem }] });
   const files = expandSignalPaths(paths);
   const report: SignalImportReport = { files: [], records_read: 0, stored: 0, rejected: 0, reconciled: true, rejects: [], rejects_total: 0 };
   deps.progress.start('signals import', files.length, 'files');

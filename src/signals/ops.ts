@@ -10,11 +10,11 @@ import type { RejectRecord, SignalFilter } from '../store/index.js';
 import { importSignals, SIGNALS_IMPORT_KIND, type SignalImportReport } from './import.js';
 
 const Filters = z.object({
-  cc: check.countryCode.optional(),
+  cc: check.probeCountryCode.optional(),
   asn: check.asn.optional(),
   source: z.string().max(64).optional().meta({ description: 'data source, e.g. darknet, active_probing, ooni_measurements' }),
-  since: z.iso.datetime({ offset: true }).optional().meta({ description: 'from this instant (inclusive)' }),
-  until: z.iso.datetime({ offset: true }).optional().meta({ description: 'before this instant (exclusive)' }),
+  since: check.instant.optional().meta({ description: 'from this instant (inclusive)' }),
+  until: check.instant.optional().meta({ description: 'before this instant (exclusive)' }),
 });
 
 const filterOf = (q: z.output<typeof Filters>): SignalFilter => ({
@@ -59,7 +59,7 @@ export const signalsImport = defineOp({
   scope: 'import',
   files: (i) => i.paths,
   upload: 'paths',
-  input: z.object({ paths: z.array(z.string().min(1)).min(1), source: z.string().min(1).max(64).optional(), cc: check.countryCode.optional() }),
+  input: z.object({ paths: z.array(z.string().min(1)).min(1), source: z.string().min(1).max(64).optional(), cc: check.probeCountryCode.optional() }),
   output: report<SignalImportReport>('per file and in total: records read = stored + rejected, rejects with file and line'),
   run: (ctx, { paths, source, cc }) => importSignals(ctx, paths, { source, cc }),
 });

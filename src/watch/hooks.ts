@@ -19,6 +19,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DETECTION_KINDS } from '../detect/index.js';
 import { CATEGORIES } from '../ledger/index.js';
+import { check } from '../op/index.js';
 import { AppError, type Clock } from '../shared/index.js';
 import type { EventRecord, HookDeliveryRecord, HookSubscriptionRecord, Store } from '../store/index.js';
 
@@ -67,12 +68,9 @@ export function validateHookUrl(raw: string): string {
 const HOOK_KINDS: readonly string[] = [...new Set<string>([...CATEGORIES, ...DETECTION_KINDS])];
 
 export async function addHook(deps: { store: Store; clock: Clock; actor: string }, h: HookInput): Promise<HookSubscriptionRecord> {
-  const countries = (h.countries ?? []).map((c) => c.toUpperCase());
-  const bad = countries.find((c) => !/^[A-Z]{2}$/.test(c));
-  if (bad)
-    throw new AppError('VALIDATION', `--cc must be ISO 3166-1 alpha-2 codes, got "${bad}"`, {
-      issues: [{ path: ['countries'], message: 'not a country code' }],
-    });
+  const countries = (h.countries ?? []).map((c) => c.trim().toUpperCase());
+  const problem = (h.countries ?? []).map((c) => check.countryProblem(c)).find((p) => p !== null);
+  if (problem) throw new AppError('VALIDATION', `--cc: ${problem}`, { issues: [{ path: ['countries'], message: problem }] });
   const kinds = (h.kinds ?? []).map((k) => k.toLowerCase());
   const badKind = kinds.find((k) => !HOOK_KINDS.includes(k));
   if (badKind)

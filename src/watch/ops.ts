@@ -168,10 +168,7 @@ export const watchNewOp = defineOp({
   summary: 'What is new since an instant: confirmed events and draft detections written after it, newest first, and the watermark to pass as since next time',
   write: false,
   input: z.object({
-    since: z.iso
-      .datetime({ offset: true })
-      .optional()
-      .meta({ description: 'the watermark of the previous answer; without it, the latest `limit` of each list' }),
+    since: check.instant.optional().meta({ description: 'the watermark of the previous answer; without it, the latest `limit` of each list' }),
     limit: check.limit(100).default(20),
   }),
   output: z.object({

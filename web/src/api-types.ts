@@ -815,7 +815,7 @@ export interface paths {
             parameters: {
                 query?: {
                     category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
                     country?: string;
                     /** @description events ending on or after (YYYY[-MM[-DD]]) */
                     from?: string;
@@ -878,7 +878,7 @@ export interface paths {
             parameters: {
                 query?: {
                     category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
                     country?: string;
                     /** @description events ending on or after (YYYY[-MM[-DD]]) */
                     from?: string;
@@ -941,7 +941,7 @@ export interface paths {
             parameters: {
                 query?: {
                     category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
                     country?: string;
                     /** @description events ending on or after (YYYY[-MM[-DD]]) */
                     from?: string;
@@ -1004,7 +1004,7 @@ export interface paths {
             parameters: {
                 query?: {
                     category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
                     country?: string;
                     /** @description events ending on or after (YYYY[-MM[-DD]]) */
                     from?: string;
@@ -1066,7 +1066,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
                     country?: string;
                     /** @description one series */
                     id?: string;
@@ -1125,7 +1125,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
                     country?: string;
                     /** @description one series */
                     id?: string;
@@ -1184,7 +1184,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
                     country?: string;
                     /** @description one series */
                     id?: string;
@@ -1243,7 +1243,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
                     country?: string;
                     /** @description one series */
                     id?: string;
@@ -1355,7 +1355,7 @@ export interface paths {
                 query?: {
                     /** @description probe_asn */
                     asn?: string;
-                    /** @description probe_cc, ISO 3166-1 alpha-2 */
+                    /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
                     cc?: string;
                     /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
                     since?: string;
@@ -1413,7 +1413,7 @@ export interface paths {
                 query?: {
                     /** @description probe_asn */
                     asn?: string;
-                    /** @description probe_cc, ISO 3166-1 alpha-2 */
+                    /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
                     cc?: string;
                     /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
                     since?: string;
@@ -3699,7 +3699,7 @@ export interface operations {
     "cost.compare": {
         parameters: {
             query?: {
-                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
                 country?: string;
                 draws?: number;
                 end?: string;
@@ -3736,7 +3736,7 @@ export interface operations {
         parameters: {
             query?: {
                 category?: "shutdown" | "throttling" | "block";
-                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
                 country?: string;
                 currency?: string;
                 draws?: number;
@@ -3747,6 +3747,7 @@ export interface operations {
                 method?: string | string[];
                 platform_weight?: number;
                 q?: string;
+                /** @description ISO 3166-2, e.g. RU-MOW */
                 region?: string;
                 seed?: number | null;
                 severity?: number | null;
@@ -3904,7 +3905,7 @@ export interface operations {
             query?: {
                 /** @description one network: network-level detections (no corroboration needed) */
                 asn?: string;
-                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive), or XK (Kosovo) and ZZ (unknown) as OONI probe_cc carries them */
                 cc?: string;
                 /** @description throttling only: one input (default both) */
                 input?: "speedtests" | "ooni_network_events";
@@ -4129,7 +4130,7 @@ export interface operations {
         parameters: {
             query?: {
                 category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
-                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
                 country?: string;
                 /** @description the previous page's next_cursor */
                 cursor?: string;
@@ -4459,7 +4460,7 @@ export interface operations {
     "indicators.list": {
         parameters: {
             query?: {
-                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
                 country?: string;
                 /** @description one series */
                 id?: string;
@@ -4504,7 +4505,7 @@ export interface operations {
             query?: {
                 /** @description probe_asn */
                 asn?: string;
-                /** @description probe_cc, ISO 3166-1 alpha-2 */
+                /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
                 cc?: string;
                 /** @description the previous page's next_cursor */
                 cursor?: string;
@@ -4619,7 +4620,7 @@ export interface operations {
             query?: {
                 /** @description probe_asn */
                 asn?: string;
-                /** @description probe_cc, ISO 3166-1 alpha-2 */
+                /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
                 cc?: string;
                 grain?: "day" | "hour";
                 /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
@@ -4659,7 +4660,7 @@ export interface operations {
     "measurements.networks": {
         parameters: {
             query?: {
-                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive), or XK (Kosovo) and ZZ (unknown) as OONI probe_cc carries them */
                 cc?: string;
             };
             header?: never;
@@ -4852,7 +4853,7 @@ export interface operations {
             query?: {
                 /** @description autonomous system number, AS12389 or 12389 */
                 asn?: string;
-                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive), or XK (Kosovo) and ZZ (unknown) as OONI probe_cc carries them */
                 cc?: string;
                 /** @description at most this many rows (1-100000) */
                 limit?: number;
@@ -4908,7 +4909,7 @@ export interface operations {
             query?: {
                 /** @description autonomous system number, AS12389 or 12389 */
                 asn?: string;
-                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive), or XK (Kosovo) and ZZ (unknown) as OONI probe_cc carries them */
                 cc?: string;
                 /** @description from this instant (inclusive) */
                 since?: string;
@@ -4969,7 +4970,7 @@ export interface operations {
             query?: {
                 /** @description one network: network-level detections (no corroboration needed) */
                 asn?: string;
-                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive), or XK (Kosovo) and ZZ (unknown) as OONI probe_cc carries them */
                 cc?: string;
                 /** @description from this date: YYYY[-MM[-DD]] or ISO instant */
                 since?: string;
@@ -5006,7 +5007,7 @@ export interface operations {
         parameters: {
             query?: {
                 category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
-                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
                 country?: string;
                 /** @description events ending on or after (YYYY[-MM[-DD]]) */
                 from?: string;
@@ -5054,7 +5055,7 @@ export interface operations {
             query?: {
                 /** @description one network: network-level detections (no corroboration needed) */
                 asn?: string;
-                /** @description ISO 3166-1 alpha-2 country code (case-insensitive) */
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive), or XK (Kosovo) and ZZ (unknown) as OONI probe_cc carries them */
                 cc?: string;
                 /** @description from this date: YYYY[-MM[-DD]] or ISO instant */
                 since?: string;

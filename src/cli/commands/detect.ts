@@ -5,7 +5,7 @@ import { detectRun, speedtestsImport, speedtestsSummary, throughputExtract, thro
 import type { OpInput, OpOutput } from '../../op/index.js';
 import type { ThroughputExtractReport } from '../../measure/index.js';
 import { AppError } from '../../shared/index.js';
-import { ctxOf, leaf, str, table } from '../command.js';
+import { ctxOf, intOption, leaf, str, table } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -177,10 +177,10 @@ export function detectCommand(program: Command, io: Io): void {
       ctx.print(r, showExtract);
     });
   leaf(tp, 'rejects', 'bad network events kept by earlier extractions, with file, line and reason')
-    .option('--limit <n>', 'at most this many', '100')
+    .option('--limit <n>', 'at most this many', intOption('--limit'), 100)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(throughputRejects, { limit: Number(o.limit) });
+      const r = await ctx.run(throughputRejects, { limit: o.limit as number });
       ctx.print(
         r,
         (x: typeof r) => table(x.items, ['measurement_id', 'path', 'line', 'event_index', 'operation', 'reason', 'detail']) + `${JSON.stringify(x.counts)}\n`,

@@ -10,7 +10,6 @@ import { pipeline } from 'node:stream/promises';
 import type { Command } from '@commander-js/extra-typings';
 import { parseTestNames, type IngestReport } from '../../measure/index.js';
 import { measurementsIngest } from '../../measure/ops.js';
-import { AppError } from '../../shared/index.js';
 import { collect, ctxOf, intOption, leaf } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -63,22 +62,13 @@ export function ingestCommand(program: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       const resolved: string[] = [];
       for (const p of paths) resolved.push(p === '-' ? await spoolStdin(ctx.dbPath) : resolve(p));
-      const time = (v: unknown, end: boolean) => {
-        if (typeof v !== 'string') return undefined;
-        if (!/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?Z?$/.test(v))
-          throw new AppError('VALIDATION', `${end ? '--until' : '--since'} must be YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS], got "${v}"`, {
-            issues: [{ path: [end ? 'until' : 'since'], message: 'not a date' }],
-          });
-        const d = v.replace('T', ' ').replace('Z', '');
-        return d.length === 10 ? `${d} ${end ? '23:59:59' : '00:00:00'}` : d.length === 16 ? `${d}:${end ? '59' : '00'}` : d;
-      };
       const tests = parseTestNames('--test-name', o.testName as string[]);
       const r = await ctx.run(measurementsIngest, {
         paths: resolved,
         workers: o.workers as number | undefined,
         engine: o.engine as 'js' | 'duckdb' | undefined,
-        since: time(o.since, false),
-        until: time(o.until, true),
+        since: o.since as string | undefined,
+        until: o.until as string | undefined,
         cc: upper(o.cc as string[]).length ? upper(o.cc as string[]) : undefined,
         test_name: tests.length ? tests : undefined,
         force: o.force === true ? true : undefined,

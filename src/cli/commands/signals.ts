@@ -1,7 +1,7 @@
 /** `splinternet signals import|list|rejects`: outage signal series (IODA-style) in the store. */
 import type { Command } from '@commander-js/extra-typings';
 import { signalsImport, signalsPoints, signalsRejects, signalsSeries, type SignalImportReport } from '../../signals/index.js';
-import { ctxOf, examples, leaf, table } from '../command.js';
+import { ctxOf, examples, intOption, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -58,7 +58,7 @@ export function signalsCommand(program: Command, io: Io): void {
     .option('--source <name>', 'data source')
     .option('--since <iso>', 'from this instant (ISO 8601)')
     .option('--until <iso>', 'before this instant (ISO 8601)')
-    .option('--limit <n>', 'at most this many', '10000')
+    .option('--limit <n>', 'at most this many', intOption('--limit'), 10000)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(signalsPoints, {
@@ -67,16 +67,16 @@ export function signalsCommand(program: Command, io: Io): void {
         source: o.source as string | undefined,
         since: o.since as string | undefined,
         until: o.until as string | undefined,
-        limit: Number(o.limit),
+        limit: o.limit as number,
       });
       ctx.print(r, (x: typeof r) => table(x.items, ['source', 'entity_code', 't', 'value', 'source_file', 'line']) + `${x.total} point(s)\n`);
     });
   leaf(sig, 'rejects', 'records rejected by earlier imports, with file, line and reason')
     .option('--file <path>', 'one file (absolute path as imported)')
-    .option('--limit <n>', 'at most this many', '200')
+    .option('--limit <n>', 'at most this many', intOption('--limit'), 200)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(signalsRejects, { file: o.file as string | undefined, limit: Number(o.limit) });
+      const r = await ctx.run(signalsRejects, { file: o.file as string | undefined, limit: o.limit as number });
       ctx.print(r, (x: typeof r) => table(x.items, ['sourceFile', 'line', 'reason']) + `${x.total} rejected record(s)\n`);
     });
 }

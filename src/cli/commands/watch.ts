@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { resolveParams } from '../../detect/index.js';
 import { parseTestNames } from '../../measure/index.js';
 import { measurementsIngest } from '../../measure/ops.js';
-import { executeOp } from '../../op/index.js';
+import { check, executeOp } from '../../op/index.js';
 import { AppError, localGrant, silentProgress, systemClock } from '../../shared/index.js';
 import type { HookSubscriptionRecord, Store } from '../../store/index.js';
 import {
@@ -51,9 +51,9 @@ const ccList = (xs: string[]) =>
   xs
     .flatMap((x) => x.split(','))
     .map((c) => {
-      const u = c.trim().toUpperCase();
-      if (!/^[A-Z]{2}$/.test(u)) throw new AppError('USAGE', `--cc takes ISO 3166-1 alpha-2 codes, got "${c}"`);
-      return u;
+      const problem = check.countryProblem(c, true);
+      if (problem) throw new AppError('USAGE', `--cc: ${problem}`, { issues: [{ path: ['cc'], message: problem }] });
+      return c.trim().toUpperCase();
     });
 
 /**
@@ -235,10 +235,10 @@ export function watchCommand(program: Command, io: Io): void {
     });
   leaf(hooks, 'deliveries', 'deliveries, newest first (--status dead: the dead-letter list)')
     .option('--status <s>', 'pending | delivered | dead')
-    .option('--limit <n>', 'at most this many', '100')
+    .option('--limit <n>', 'at most this many', intOption('--limit'), 100)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(hooksDeliveries, { status: o.status as 'pending' | 'delivered' | 'dead' | undefined, limit: Number(o.limit) });
+      const r = await ctx.run(hooksDeliveries, { status: o.status as 'pending' | 'delivered' | 'dead' | undefined, limit: o.limit as number });
       ctx.print(r, (x: typeof r) =>
         table(x.items, ['id', 'subscription_id', 'event_id', 'notice', 'status', 'attempts', 'next_at', 'last_status', 'last_error']),
       );

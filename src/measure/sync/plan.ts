@@ -4,7 +4,8 @@
  * of hours times a set of countries and tests is a set of key prefixes. The window is of upload
  * hours: a measurement may start up to a day before the hour it was uploaded in.
  */
-import { isCountryCode } from '../../geo/index.js';
+import { isProbeCountryCode } from '../../geo/index.js';
+import { check } from '../../op/index.js';
 import { AppError } from '../../shared/index.js';
 import { parseTestNames, testDir } from '../test-names.js';
 
@@ -24,7 +25,7 @@ const HOUR = /^\d{4}-\d{2}-\d{2}T\d{2}$/;
 const MAX_HOURS = 100_000;
 
 /** OONI's probe countries: ISO 3166-1 alpha-2, plus XK (Kosovo) and ZZ (unknown), as probe_cc carries them. */
-export const isProbeCountry = (cc: string): boolean => isCountryCode(cc) || cc === 'XK' || cc === 'ZZ';
+export const isProbeCountry = isProbeCountryCode;
 
 /**
  * The window as the bucket names it, or a VALIDATION error naming the option and the value:
@@ -38,9 +39,9 @@ export function checkWindow(w: SyncWindow): SyncWindow {
   if (bad !== undefined)
     throw new AppError(
       'VALIDATION',
-      `--cc must be ISO 3166-1 alpha-2 codes, got "${bad}" (accepted: assigned codes such as RU, IR, CN, and XK, ZZ as OONI reports them)`,
+      `--cc must be ISO 3166-1 alpha-2 codes, got "${bad}" (accepted: assigned codes such as RU, IR, CN, and XK, ZZ as OONI reports them): ${check.countryProblem(bad, true)}`,
       {
-        issues: [{ path: ['cc'], message: `unknown country "${bad}"` }],
+        issues: [{ path: ['cc'], message: check.countryProblem(bad, true) ?? `unknown country "${bad}"` }],
       },
     );
   const test_name = parseTestNames('--test', w.test_name ?? []);

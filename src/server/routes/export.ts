@@ -21,10 +21,10 @@ import type { AppDeps } from '../deps.js';
 import { queryParser } from '../mount.js';
 import { newRouter, problem } from '../openapi.js';
 
-const eventFilters = queryParser(EventFilters);
-const indicatorFilters = queryParser(IndicatorFilters);
-const costQuery = queryParser(costEvents.input);
-const measurementQuery = queryParser(MeasurementExportQuery);
+const eventFilters = queryParser(EventFilters, 'events.export');
+const indicatorFilters = queryParser(IndicatorFilters, 'indicators.export');
+const costQuery = queryParser(costEvents.input, costEvents.name);
+const measurementQuery = queryParser(MeasurementExportQuery, 'measurements.export');
 const PARQUET = 'application/vnd.apache.parquet';
 
 export const MEDIA: Record<ExportFormat, string> = {
