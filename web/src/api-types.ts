@@ -4295,6 +4295,7 @@ export interface operations {
     "cost.event": {
         parameters: {
             query?: {
+                /** @description which of the event's countries to price (ISO 3166-1 alpha-2) */
                 country?: string;
                 currency?: string;
                 draws?: number | null;
