@@ -89,10 +89,10 @@ export function runBin(args: string[], env: Record<string, string> = {}): Promis
   });
 }
 
-/** Start `splinternet serve` on a free port; resolves once it prints its URL. */
-export function startServer(db: string): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void>; output: () => string }> {
+/** Start `splinternet serve` on a free port (with `extra` options, such as --store); resolves once it prints its URL. */
+export function startServer(db: string, extra: string[] = []): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void>; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json', '--db', db]);
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json', '--db', db, ...extra]);
     let buf = '';
     let errBuf = '';
     child.stderr.on('data', (d: Buffer) => (errBuf += d.toString()));

@@ -60,7 +60,7 @@ describe('measurements rescore', () => {
     expect(blockedByFp.length).toBeGreaterThan(0);
     // OONI's HTTP fingerprints withdrawn: block pages they confirmed are no longer proof
     const [src] = (await store.measure.fingerprintSources()).filter((s) => s.source === 'ooni-http');
-    await store.measure.replaceFingerprints({ ...src!, count: 0, checksum: 'empty' }, []);
+    await store.measure.replaceFingerprints([{ source: { ...src!, count: 0, checksum: 'empty' }, items: [] }]);
     const r = await rescoreMeasurements(deps(), { batch_size: 25 });
     expect(r.transitions.find((x) => x.from === 'blocked')?.n).toBeGreaterThan(0);
     const after = await snapshot();

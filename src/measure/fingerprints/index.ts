@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { packagePath, readTextStrict, type Clock } from '../../shared/index.js';
-import type { Store } from '../../store/index.js';
+import type { FingerprintSet, Store } from '../../store/index.js';
 import { parseFingerprintFile, type Fingerprint } from './load.js';
 
 export { FingerprintMatcher, fingerprintsVersion, isConfirmingMatch } from './matcher.js';
@@ -29,33 +29,46 @@ export interface ImportReport {
   rejects: { line: number; reason: string }[];
 }
 
-export async function importFingerprintFile(
-  deps: { store: Store; clock: Clock },
+type Deps = { store: Store; clock: Clock };
+
+/** A file read and parsed into the set it replaces (nothing written yet). */
+async function readSet(
+  deps: Deps,
   path: string,
-  opts: { source?: string; kind?: 'cp_blockpage' | 'cp_false_positive' } = {},
-): Promise<ImportReport> {
+  opts: { source?: string; kind?: 'cp_blockpage' | 'cp_false_positive' },
+): Promise<{ set: FingerprintSet; report: ImportReport }> {
   const text = await readTextStrict(path);
   const source = opts.source ?? SHIPPED_FINGERPRINTS.find((s) => s.file === basename(path))?.source ?? basename(path).replace(/\.[a-z.]+$/i, '');
   const { items, rejects } = parseFingerprintFile(text, basename(path), source, opts.kind);
   const checksum = createHash('sha256').update(text).digest('hex').slice(0, 16);
-  await deps.store.measure.replaceFingerprints(
-    { source, file: basename(path), checksum, count: items.length, imported_at: deps.clock.now().toISOString() },
-    items,
-  );
-  return { source, file: basename(path), count: items.length, checksum, rejects };
+  return {
+    set: { source: { source, file: basename(path), checksum, count: items.length, imported_at: deps.clock.now().toISOString() }, items },
+    report: { source, file: basename(path), count: items.length, checksum, rejects },
+  };
 }
 
-export async function importShippedFingerprints(
-  deps: { store: Store; clock: Clock },
-  dir = packagePath('data', 'ooni', 'fingerprints'),
-): Promise<ImportReport[]> {
-  const out: ImportReport[] = [];
-  for (const s of SHIPPED_FINGERPRINTS) out.push(await importFingerprintFile(deps, `${dir}/${s.file}`, { source: s.source }));
-  return out;
+export async function importFingerprintFile(
+  deps: Deps,
+  path: string,
+  opts: { source?: string; kind?: 'cp_blockpage' | 'cp_false_positive' } = {},
+): Promise<ImportReport> {
+  const { set, report } = await readSet(deps, path, opts);
+  await deps.store.measure.replaceFingerprints([set]);
+  return report;
 }
 
-/** The current fingerprint set; imports the shipped files first if the store has none. */
-export async function currentFingerprints(deps: { store: Store; clock: Clock }): Promise<Fingerprint[]> {
+/** Every shipped set, replaced in one write: a reader sees the previous sets or all the new ones. */
+export async function importShippedFingerprints(deps: Deps, dir = packagePath('data', 'ooni', 'fingerprints')): Promise<ImportReport[]> {
+  const read = await Promise.all(SHIPPED_FINGERPRINTS.map((s) => readSet(deps, `${dir}/${s.file}`, { source: s.source })));
+  await deps.store.measure.replaceFingerprints(read.map((r) => r.set));
+  return read.map((r) => r.report);
+}
+
+/**
+ * The current fingerprint set; imports the shipped files first if the store has none. Callers at
+ * once on an empty store each import them (the same rows) and each get the whole set.
+ */
+export async function currentFingerprints(deps: Deps): Promise<Fingerprint[]> {
   let rows = await deps.store.measure.listFingerprints();
   if (rows.length === 0) {
     await importShippedFingerprints(deps);

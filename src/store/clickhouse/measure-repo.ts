@@ -226,7 +226,7 @@ export function chMeasureRepo(ctx: ChContext, embedded: MeasureRepo): MeasureRep
       ]);
       return { measurements: Number(m[0]?.n ?? 0), files: Number(fl[0]?.n ?? 0), rejects: Number(rj[0]?.n ?? 0), cells: Number(m[0]?.cells ?? 0) };
     },
-    replaceFingerprints: (source, items) => embedded.replaceFingerprints(source, items),
+    replaceFingerprints: (sets) => embedded.replaceFingerprints(sets),
     listFingerprints: () => embedded.listFingerprints(),
     fingerprintSources: () => embedded.fingerprintSources(),
   };

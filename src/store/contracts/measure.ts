@@ -126,6 +126,12 @@ export interface FingerprintSourceRecord {
   imported_at: string;
 }
 
+/** One source's fingerprints, as replaced together. */
+export interface FingerprintSet {
+  source: FingerprintSourceRecord;
+  items: FingerprintRecord[];
+}
+
 /**
  * Which parts of a raw measurement to read (docs/design/020 §1, fast path): objects and lists
  * of objects as nested specs, 'json' for a value kept whole, 'body' for the one string leaf
@@ -209,7 +215,8 @@ export interface MeasureRepo {
   networks(f: { probe_cc?: string }): Promise<NetworkRecord[]>;
   rejects(f: { file_id?: string; limit: number }): Promise<MeasurementRejectRecord[]>;
   counts(): Promise<{ measurements: number; files: number; rejects: number; cells: number }>;
-  replaceFingerprints(source: FingerprintSourceRecord, items: FingerprintRecord[]): Promise<void>;
+  /** Replace each named source's set, all in one write: a reader sees every set before or every set after. */
+  replaceFingerprints(sets: FingerprintSet[]): Promise<void>;
   listFingerprints(): Promise<FingerprintRecord[]>;
   fingerprintSources(): Promise<FingerprintSourceRecord[]>;
   /** Present where the store keeps rule inputs (the embedded store). */

@@ -250,23 +250,25 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
       );
       return r[0]!;
     },
-    replaceFingerprints: (source, items) =>
+    replaceFingerprints: (sets) =>
       db.withWriter((conn) =>
         inTx(conn, async () => {
-          await conn.run('DELETE FROM fingerprints WHERE source = $1', [source.source]);
-          await conn.run('DELETE FROM fingerprint_sources WHERE source = $1', [source.source]);
-          await conn.run('INSERT INTO fingerprint_sources VALUES ($1, $2, $3, $4, $5::TIMESTAMPTZ)', [
-            source.source,
-            source.file,
-            source.checksum,
-            source.count,
-            source.imported_at,
-          ]);
-          await conn.run(
-            `INSERT INTO fingerprints SELECT r.source, r.name, r.kind, r.scope, r.location_found, r.pattern_type, r.pattern, r.expected_countries, NULL
-             FROM (SELECT unnest(from_json($1::JSON, '[{"source":"VARCHAR","name":"VARCHAR","kind":"VARCHAR","scope":"VARCHAR","location_found":"VARCHAR","pattern_type":"VARCHAR","pattern":"VARCHAR","expected_countries":["VARCHAR"]}]')) AS r)`,
-            [JSON.stringify(items)],
-          );
+          for (const { source, items } of sets) {
+            await conn.run('DELETE FROM fingerprints WHERE source = $1', [source.source]);
+            await conn.run('DELETE FROM fingerprint_sources WHERE source = $1', [source.source]);
+            await conn.run('INSERT INTO fingerprint_sources VALUES ($1, $2, $3, $4, $5::TIMESTAMPTZ)', [
+              source.source,
+              source.file,
+              source.checksum,
+              source.count,
+              source.imported_at,
+            ]);
+            await conn.run(
+              `INSERT INTO fingerprints SELECT r.source, r.name, r.kind, r.scope, r.location_found, r.pattern_type, r.pattern, r.expected_countries, NULL
+               FROM (SELECT unnest(from_json($1::JSON, '[{"source":"VARCHAR","name":"VARCHAR","kind":"VARCHAR","scope":"VARCHAR","location_found":"VARCHAR","pattern_type":"VARCHAR","pattern":"VARCHAR","expected_countries":["VARCHAR"]}]')) AS r)`,
+              [JSON.stringify(items)],
+            );
+          }
         }),
       ),
     listFingerprints: () =>
