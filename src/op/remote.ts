@@ -37,9 +37,24 @@ export async function remoteOp(baseUrl: string, secret: string, name: string, in
     const p = (await res.json().catch(() => ({}))) as WireProblem;
     throw problemToError(p, `server answered ${res.status}`);
   }
+  try {
+    return await relay(res.body, progress);
+  } catch (e) {
+    if (e instanceof AppError || e instanceof SyntaxError) throw e;
+    // the connection dropped mid-answer (the server was stopped or killed)
+    throw new AppError(
+      'UNAVAILABLE',
+      `the server at ${baseUrl} stopped answering while it ran ${name} (${(e as Error).message}); each of its writes is whole or absent, and an import run again completes what is missing`,
+      { cause: e },
+    );
+  }
+}
+
+/** Read the NDJSON stream: relay progress, return the result, throw the error it reports. */
+async function relay(body: AsyncIterable<Uint8Array>, progress: ProgressReporter): Promise<unknown> {
   const decoder = new TextDecoder();
   let buf = '';
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+  for await (const chunk of body) {
     buf += decoder.decode(chunk, { stream: true });
     let nl: number;
     while ((nl = buf.indexOf('\n')) >= 0) {

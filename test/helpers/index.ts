@@ -89,10 +89,14 @@ export function runBin(args: string[], env: Record<string, string> = {}): Promis
   });
 }
 
-/** Start `splinternet serve` on a free port (with `extra` options, such as --store); resolves once it prints its URL. */
-export function startServer(db: string, extra: string[] = []): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void>; output: () => string }> {
+/** Start `splinternet serve` on a free port (with `extra` options, such as --store, and `env`); resolves once it prints its URL. */
+export function startServer(
+  db: string,
+  extra: string[] = [],
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void>; output: () => string; errors: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json', '--db', db, ...extra]);
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json', '--db', db, ...extra], { env: { ...process.env, ...env } });
     let buf = '';
     let errBuf = '';
     child.stderr.on('data', (d: Buffer) => (errBuf += d.toString()));
@@ -105,6 +109,7 @@ export function startServer(db: string, extra: string[] = []): Promise<{ url: st
           url,
           child,
           output: () => buf,
+          errors: () => errBuf,
           stop: () =>
             new Promise((res) => {
               child.once('close', () => res());

@@ -3,8 +3,9 @@
  * stops at once with exit 1 and an error naming the file and the pid that holds it (no crash, no
  * wait), and the first completes. With `serve` holding the file, CLI ingests of overlapping
  * folders and a ledger import run at once through it: every measurement is stored once and the
- * summary equals one sequential ingest's. Real data: the OONI bucket sample and STOP rows (see
- * their SOURCES.md).
+ * summary equals one sequential ingest's. A server killed with kill -9 inside an ingest it runs
+ * for the CLI: the CLI says the server stopped (exit 1), and a rerun without it completes the
+ * store. Real data: the OONI bucket sample and STOP rows (see their SOURCES.md).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -80,5 +81,32 @@ describe('writers at once on one DuckDB file', () => {
     const s = await stored(db);
     expect(s).toMatchObject({ rows: (await stored(ref)).rows, distinct: s.rows, unreconciled: 0 });
     expect(s.events).toBeGreaterThan(5);
+  });
+
+  it('serve killed with kill -9 inside an ingest it runs for the CLI: the CLI says so (exit 1); a rerun without it completes the store', async () => {
+    const ref = join(t.dir, 'whole.duckdb');
+    expect((await runBin(['ingest', BUCKET, '--workers', '0', '--json', '--db', ref])).code).toBe(0);
+    const db = join(t.dir, 'server-killed.duckdb');
+    const srv = await startServer(db, [], { SPLINTERNET_TEST_PAUSE_IN_TX: 'measure.batch#3' });
+    const client = runBin(['ingest', BUCKET, '--workers', '0', '--json', '--db', db]);
+    const deadline = Date.now() + 60_000;
+    while (!/in-tx measure\.batch#3 /.test(srv.errors()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(srv.errors()).toMatch(/in-tx measure\.batch#3 /);
+    const gone = new Promise((ok) => srv.child.once('close', ok));
+    srv.child.kill('SIGKILL');
+    await gone;
+    const c = await client;
+    expect(c.code).toBe(1);
+    expect(c.err).toContain(`the server at ${srv.url} stopped answering while it ran measurements.ingest`);
+    expect(c.err).not.toMatch(/internal error| {4}at /);
+    const killed = await stored(db);
+    expect(killed.rows).toBeGreaterThan(0);
+    // the dead server's lock file is stale: the rerun opens the file itself
+    const rerun = await runBin(['ingest', BUCKET, '--workers', '0', '--json', '--db', db]);
+    expect(rerun.code, rerun.err.slice(-600)).toBe(0);
+    // it stores what the killed run had not committed (files it had finished are skipped unread)
+    const whole = await stored(ref);
+    expect(JSON.parse(rerun.out)).toMatchObject({ reconciled: true, stored: whole.rows - killed.rows });
+    expect(await stored(db)).toMatchObject({ ...whole, unreconciled: 0 });
   });
 });
