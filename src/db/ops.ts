@@ -3,9 +3,11 @@
  * reads. CLI-only (no HTTP binding); through a running server they go by /api/_ops/:name
  * with an admin token (read scope for db.info).
  */
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { defineOp, report } from '../op/index.js';
-import { AppError } from '../shared/index.js';
+import { AppError, fileError } from '../shared/index.js';
 import type { StoreInfo, TableCheck } from '../store/index.js';
 import { seedAll, type SeedReport } from './seed.js';
 
@@ -69,6 +71,9 @@ export const dbBackup = defineOp({
         'VALIDATION',
         "a ClickHouse store has no file to copy: back up its tables with ClickHouse's own tools, and the --db file (ledger, tokens, indicators, ...) with db backup without --store",
       );
+    // the copy's folder must exist and be one: said as for any output file, not as a store failure
+    const dir = statSync(dirname(resolve(file)), { throwIfNoEntry: false });
+    if (!dir?.isDirectory()) throw fileError(file, Object.assign(new Error('ENOENT'), { code: dir ? 'ENOTDIR' : 'ENOENT' }), 'file', 'write');
     return ctx.store.backup(file);
   },
 });

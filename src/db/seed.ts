@@ -9,7 +9,8 @@ import { importSpeedTests } from '../detect/index.js';
 import { importStopFile, importTop10vpnFile, seedLedger } from '../ledger/index.js';
 import { extractThroughput, seedMeasurements } from '../measure/index.js';
 import { seedRegistry } from '../registry/index.js';
-import { packagePath, type Clock, type ProgressReporter } from '../shared/index.js';
+import { statSync } from 'node:fs';
+import { AppError, fileError, packagePath, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 
 const STOP_FILE = 'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv';
@@ -18,6 +19,19 @@ const TOP10VPN_FILE = 'top10vpn_cost_of_shutdowns_2019-2025.csv';
 type Deps = { store: Store; clock: Clock; progress: ProgressReporter; actor: string };
 
 export async function seedAll(ctx: Deps, dataDir?: string) {
+  // a --data-dir that is not a folder is an error, not a seed of nothing
+  if (dataDir !== undefined) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(dataDir).isDirectory();
+    } catch (e) {
+      throw fileError(dataDir, e, 'data_dir');
+    }
+    if (!isDir)
+      throw new AppError('VALIDATION', `--data-dir ${dataDir} is a file; name the folder of ledger event files`, {
+        issues: [{ path: ['data_dir'], message: 'not a folder' }],
+      });
+  }
   const ledger = await seedLedger(ctx, dataDir ?? packagePath('data', 'ledger'));
   const stop = await importStopFile(ctx, packagePath('data', 'events', STOP_FILE));
   const top10vpn = await importTop10vpnFile(ctx, packagePath('data', 'events', TOP10VPN_FILE));

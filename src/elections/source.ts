@@ -12,7 +12,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { createInflateRaw } from 'node:zlib';
-import { AppError, cappedChunks, firstInvalidUtf8, IMPORT_CAPS, oversizeInput } from '../shared/index.js';
+import { AppError, fileError, cappedChunks, firstInvalidUtf8, IMPORT_CAPS, oversizeInput } from '../shared/index.js';
 
 export interface ElectionCaps {
   /** Decompressed bytes of one file. */
@@ -126,8 +126,7 @@ function notUtf8(path: string, line: number, cause: unknown): AppError {
 
 /** File-system and zlib failures become INGEST_IO naming the file; AppErrors pass through. */
 function ioError(path: string, e: unknown): unknown {
-  if (e instanceof AppError) return e;
-  return new AppError('INGEST_IO', `${basename(path)}: cannot read (${(e as Error).message})`, { cause: e });
+  return fileError(path, e, 'files');
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { TextDecoder } from 'node:util';
-import { AppError, cappedChunks, IMPORT_CAPS } from '../shared/index.js';
+import { AppError, fileError, cappedChunks, IMPORT_CAPS } from '../shared/index.js';
 
 export type TextEncoding = 'windows-1251' | 'utf-8';
 
@@ -67,7 +67,7 @@ export async function eachLine(
 /** File-system and gunzip failures (they carry a `code`) become INGEST_IO; others pass through. */
 export function readError(path: string, e: unknown): unknown {
   if (e instanceof AppError || typeof (e as NodeJS.ErrnoException).code !== 'string') return e;
-  return new AppError('INGEST_IO', `cannot read ${path}: ${(e as Error).message}`, { cause: e });
+  return fileError(path, e, 'files');
 }
 
 /** The file's bytes, gunzipped when the name ends in .gz, within the streaming import cap (shared/caps.ts). */

@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { createGunzip } from 'node:zlib';
-import { AppError } from './errors.js';
+import { AppError, fileError } from './errors.js';
 
 export const IMPORT_CAPS = {
   /** Whole files read into memory (ledger CSVs, economic data, fingerprints, derived CSVs), decompressed: 30x the largest real one (STOP, 2 MB). */
@@ -54,8 +54,7 @@ export async function readCapped(path: string, maxBytes: number = IMPORT_CAPS.ma
   try {
     for await (const chunk of cappedChunks(path, maxBytes)) parts.push(chunk);
   } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('INGEST_IO', `cannot read ${path}: ${(e as Error).message}`, { cause: e });
+    throw fileError(path, e);
   }
   return Buffer.concat(parts);
 }

@@ -17,7 +17,7 @@ export type ErrorCode =
   | 'RATE_LIMITED' // too many requests from one client
   | 'STORE_LOCKED' // another process holds the database file
   | 'STORE' // the store failed
-  | 'INGEST_IO' // a file could not be read
+  | 'INGEST_IO' // a file could not be read (or an output file written)
   | 'PARTIAL' // the work completed with rejects
   | 'UNAVAILABLE'
   | 'INTERNAL';
@@ -55,6 +55,27 @@ export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 export function validationError(issues: FieldIssue[], prefix = 'invalid input'): AppError {
   const text = issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ');
   return new AppError('VALIDATION', `${prefix}: ${text}`, { issues });
+}
+
+/** What an errno means, in words a user can act on. */
+const ERRNO_WORDS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'it is a directory; name a file',
+  ENOTDIR: 'a folder on the path is a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EEXIST: 'it exists already',
+};
+
+/**
+ * A file that could not be read (or written) as INGEST_IO naming the path, the input field it
+ * came from, and why in plain words (exit 1, HTTP 400). An AppError passes through unchanged.
+ */
+export function fileError(path: string, e: unknown, field = 'file', verb: 'read' | 'write' = 'read'): AppError {
+  if (e instanceof AppError) return e;
+  const errno = (e as { code?: unknown }).code;
+  const why = (typeof errno === 'string' && ERRNO_WORDS[errno]) || (e instanceof Error ? e.message : String(e));
+  return new AppError('INGEST_IO', `cannot ${verb} ${path}: ${why}`, { cause: e, issues: [{ path: [field], message: why }] });
 }
 
 export function formatPath(path: (string | number)[]): string {

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AppError, decodeStrict, firstLongLine, IMPORT_CAPS, readCapped, type Clock, type ProgressReporter } from '../shared/index.js';
+import { AppError, fileError, decodeStrict, firstLongLine, IMPORT_CAPS, readCapped, type Clock, type ProgressReporter } from '../shared/index.js';
 import { check } from '../op/index.js';
 import type { Store } from '../store/index.js';
 import { parseSignals, type ParsedSignals } from './parse.js';
@@ -50,21 +50,27 @@ export interface SignalImportOptions {
   cc?: string;
 }
 
-/** Files named on the command line; a folder stands for its *.csv, *.json and *.ndjson files. */
+/** Files named on the command line; a folder stands for its *.csv, *.json and *.ndjson files (VALIDATION when it has none). */
 export function expandSignalPaths(paths: string[]): string[] {
   return paths.flatMap((p) => {
     const abs = resolve(p);
     let st;
     try {
       st = statSync(abs);
-    } catch {
-      throw new AppError('INGEST_IO', `no such file: ${p}`);
+    } catch (e) {
+      throw fileError(p, e, 'paths');
     }
     if (!st.isDirectory()) return [abs];
-    return readdirSync(abs)
+    const files = readdirSync(abs)
       .filter((n) => /\.(csv|json|ndjson|jsonl)$/i.test(n))
       .sort()
       .map((n) => join(abs, n));
+    // a folder that holds nothing to import is a mistake to say, not an import of nothing
+    if (files.length === 0)
+      throw new AppError('VALIDATION', `${p} holds no signal files (.csv, .json, .ndjson, .jsonl)`, {
+        issues: [{ path: ['paths'], message: 'no signal files' }],
+      });
+    return files;
   });
 }
 
@@ -98,6 +104,8 @@ export async function importSignalFile(
   } catch (e) {
     return { file: { ...base, error: `cannot read: ${(e as Error).message}` }, rejects: [] };
   }
+  // an empty file is a failed file (said, not imported as nothing); a watched folder retries it
+  if (text.trim() === '') return { file: { ...base, error: 'empty file: no header and no records' }, rejects: [] };
   const checksum = createHash('sha256').update(bytes).update(JSON.stringify(o)).digest('hex');
   const known = await deps.store.signals.getFile(path);
   if (known && known.checksum === checksum) {

@@ -10,7 +10,7 @@ import type { CompareReport, CostResult, Estimate, EventCostResult, RegionsResul
 import { METHOD_IDS, SCENARIO_TYPES } from '../../cost/index.js';
 import { costCompare, costEstimate, costEventOp, costEvents, costMethods, costRegionsOp } from '../../cost/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
-import { AppError } from '../../shared/index.js';
+import { AppError, fileError } from '../../shared/index.js';
 import { collect, ctxOf, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -242,7 +242,9 @@ function costEventsCommand(cost: Command, io: Io): void {
       if (format && 'body' in r) {
         const bytes = Buffer.from(r.body, r.encoding);
         if (o.out) {
-          await writeFile(o.out as string, bytes);
+          await writeFile(o.out as string, bytes).catch((e: unknown) => {
+            throw fileError(o.out as string, e, 'out', 'write');
+          });
           io.err.write(`wrote ${r.rows ?? 0} rows to ${o.out as string}; ${counts}\n`);
           if (ctx.globals.json)
             io.out.write(

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { dbBackup, dbMigrate, dbSeed } from '../../db/ops.js';
 import { readLock } from '../../op/index.js';
-import { AppError } from '../../shared/index.js';
+import { AppError, fileError } from '../../shared/index.js';
 import { openStore } from '../../store/index.js';
 import { ctxOf, leaf } from '../command.js';
 import type { Io } from '../context.js';
@@ -63,7 +63,7 @@ export function dbCommand(program: Command, io: Io): void {
     .action(async (file: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const source = resolve(file);
-      if (!existsSync(source)) throw new AppError('VALIDATION', `${source}: no such file`, { issues: [{ path: ['file'], message: 'must exist' }] });
+      if (!existsSync(source)) throw fileError(source, Object.assign(new Error('ENOENT'), { code: 'ENOENT' }));
       const lock = readLock(ctx.dbPath);
       if (lock) throw new AppError('STORE_LOCKED', `the server (pid ${lock.pid}) at ${lock.url} holds ${ctx.dbPath}; stop it, then restore`);
       const backup = await openStore(source, { readOnly: true });

@@ -151,7 +151,8 @@ export function detectCommand(program: Command, io: Io): void {
     .action(async (path: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(speedtestsImport, { path });
-      if (r.rejected > 0) io.setExit(EXIT.PARTIAL);
+      // rejects_total also counts file-level rejects (an empty file, a header with missing columns)
+      if (r.rejected > 0 || r.rejects_total > 0) io.setExit(EXIT.PARTIAL);
       ctx.print(r, showImport);
     });
   leaf(st, 'summary', 'throttling verdict per (country, network, day): share throttled, median speeds')

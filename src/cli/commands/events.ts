@@ -5,7 +5,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { CATEGORIES, type GeocodeReport, type LedgerEvent } from '../../ledger/index.js';
 import { eventsAdd, eventsEdit, eventsExport, eventsGeocode, eventsHistory, eventsImport, eventsList, eventsShow, eventsStatus } from '../../ledger/ops.js';
 import type { OpInput } from '../../op/index.js';
-import { AppError } from '../../shared/index.js';
+import { AppError, fileError } from '../../shared/index.js';
 import { collect, ctxOf, examples, intOption, leaf, str, table } from '../command.js';
 import type { Io } from '../context.js';
 
@@ -13,8 +13,8 @@ async function readJsonFile(path: string): Promise<unknown> {
   const text =
     path === '-'
       ? await readStdin()
-      : await readFile(path, 'utf8').catch((e: Error) => {
-          throw new AppError('VALIDATION', `cannot read ${path}: ${e.message}`, { issues: [{ path: ['file'], message: e.message }] });
+      : await readFile(path, 'utf8').catch((e: unknown) => {
+          throw fileError(path, e);
         });
   try {
     return JSON.parse(text) as unknown;
@@ -188,7 +188,9 @@ export function eventsCommand(program: Command, io: Io): void {
       });
       const bytes = Buffer.from(r.body, r.encoding);
       if (out) {
-        await writeFile(out as string, bytes);
+        await writeFile(out as string, bytes).catch((e: unknown) => {
+          throw fileError(out as string, e, 'out', 'write');
+        });
         io.err.write(`wrote ${r.count} events to ${out as string}\n`);
         if (ctx.globals.json) io.out.write(JSON.stringify({ file: out, count: r.count, format }) + '\n');
       } else io.out.write(bytes);

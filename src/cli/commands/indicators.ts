@@ -1,7 +1,7 @@
 /** `splinternet indicators list`: published series, every value with its source. */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from '@commander-js/extra-typings';
-import { AppError } from '../../shared/index.js';
+import { AppError, fileError } from '../../shared/index.js';
 import { indicatorsExport, indicatorsList } from '../../ledger/ops.js';
 import type { OpInput } from '../../op/index.js';
 import { ctxOf, leaf, str, table } from '../command.js';
@@ -44,7 +44,9 @@ export function indicatorsCommand(program: Command, io: Io): void {
       const r = await ctx.run(indicatorsExport, { country: str(o.country), id: str(o.id), format: o.format as OpInput<typeof indicatorsExport>['format'] });
       const bytes = Buffer.from(r.body, r.encoding);
       if (o.out) {
-        await writeFile(o.out as string, bytes);
+        await writeFile(o.out as string, bytes).catch((e: unknown) => {
+          throw fileError(o.out as string, e, 'out', 'write');
+        });
         if (ctx.globals.json) io.out.write(JSON.stringify({ file: o.out, format: o.format }) + '\n');
         else io.err.write(`wrote ${o.out as string}\n`);
       } else io.out.write(bytes);

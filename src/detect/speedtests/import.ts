@@ -113,7 +113,7 @@ export function parseSpeedTestFile(buf: Uint8Array): {
   }
   const lines = [...utf8Lines(buf)].filter((l) => l.text === null || l.text.trim() !== '');
   const head = lines[0];
-  if (!head) return { rows: [], rejects: [], linesRead: 0, rejected: 0 };
+  if (!head) return { rows: [], rejects: [{ line: 1, reason: 'empty_file: no header and no rows; all 0 data lines rejected' }], linesRead: 0, rejected: 0 };
   const n = lines.length - 1;
   const header = head.text === null ? null : splitCsvLine(head.text);
   if (header === null)

@@ -6,7 +6,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { AppError } from '../../shared/index.js';
+import { fileError } from '../../shared/index.js';
 
 export interface IngestFilters {
   /** "YYYY-MM-DD HH:MM:SS" inclusive bounds, UTC */
@@ -106,9 +106,7 @@ export async function expandPaths(paths: string[], filters: IngestFilters): Prom
   for (const raw of paths) {
     const p = resolve(raw);
     const s = await stat(p).catch((e: NodeJS.ErrnoException) => {
-      throw new AppError('INGEST_IO', `cannot read ${raw}: ${e.code === 'ENOENT' ? 'no such file or directory' : e.message}`, {
-        issues: [{ path: ['paths'], message: `${raw}: ${e.code ?? e.message}` }],
-      });
+      throw fileError(raw, e, 'paths');
     });
     if (s.isDirectory()) await walk(p);
     else add(p, s.size, s.mtimeMs);
