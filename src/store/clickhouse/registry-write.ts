@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import type { RegistryDumpLoad, RegistryDumpRows, RegistryEntryRow, RegistryRangeRow, RegistryRepo, RegistrySnapshotRecord } from '../types.js';
 import type { ChContext } from './context.js';
+import { pauseAt } from '../pause.js';
 import { inList, sql } from './sql.js';
 import { laterWins } from './time.js';
 
@@ -182,6 +183,7 @@ export const chWriteFile =
         loadDumpRows: (d) => loadDump(w, d),
       });
       if (rowWise) await w.flush();
+      await pauseAt('registry.file', `file=${sourceFile} gen=${gen}`);
       const others = await ctx.node.all<{ id: number }>(sql`SELECT id FROM ${ctx.table('registry_files')} FINAL WHERE NOT (${key})`);
       const id = Math.max(0, ...others.map((o) => Number(o.id))) + 1;
       await ctx.insert('registry_files', [

@@ -8,6 +8,7 @@
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
 import { AppError } from '../../shared/index.js';
+import { pauseAt } from '../pause.js';
 
 export type Param = string | number | boolean | null | bigint;
 export type Row = Record<string, unknown>;
@@ -98,8 +99,6 @@ export class DuckDb implements Sql {
   /** Connections of stream() reads in flight (interrupted on close). */
   private readonly streams = new Set<DuckDBConnection>();
   private onDrained?: () => void;
-  /** How many transactions of each phase this process has reached (for pauseInTx). */
-  private readonly phases = new Map<string, number>();
   /** Bumped before and after every write: cached reads are valid only within one generation. */
   private generation = 0;
   private readonly cache = new Map<string, { gen: number; rows: Row[] }>();
@@ -305,22 +304,9 @@ export class DuckDb implements Sql {
     });
   }
 
-  /**
-   * Crash-test hook, inert unless SPLINTERNET_TEST_PAUSE_IN_TX is set. A writer calls it inside
-   * its transaction, after its rows are written and before COMMIT. When the variable names this
-   * phase (`phase`, or `phase#n` for the n-th such transaction in this process) it prints
-   * `in-tx phase#n detail` on stderr and waits up to two minutes, so a test can kill the
-   * process at a point that is provably inside the transaction.
-   */
-  async pauseInTx(phase: string, detail = ''): Promise<void> {
-    const want = process.env.SPLINTERNET_TEST_PAUSE_IN_TX;
-    if (!want) return;
-    const n = (this.phases.get(phase) ?? 0) + 1;
-    this.phases.set(phase, n);
-    const [name, nth = '1'] = want.split('#');
-    if (name !== phase || Number(nth) !== n) return;
-    process.stderr.write(`in-tx ${phase}#${n} ${detail}\n`);
-    await new Promise((r) => setTimeout(r, 120_000));
+  /** Crash-test hook (../pause.ts): a writer calls it inside its transaction, after its rows and before COMMIT. */
+  pauseInTx(phase: string, detail = ''): Promise<void> {
+    return pauseAt(phase, detail);
   }
 
   /** Direct access to the writer for bulk paths (appenders, COPY); serialised like tx. */
