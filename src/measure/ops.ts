@@ -8,6 +8,7 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { check, defineOp, report } from '../op/index.js';
+import { AppError } from '../shared/index.js';
 import { agreementFromFiles, agreementFromStore } from './agreement.js';
 import { linkMeasurementQuery } from './evidence.js';
 import { exportMeasurements, MEASUREMENT_EXPORT_FORMATS } from './export.js';
@@ -190,7 +191,14 @@ export const measurementsAgreementFiles = defineOp({
   run: (ctx, { paths }) => agreementFromFiles(ctx, paths),
 });
 
-const manifest = async (ctx: Parameters<typeof measurementsList.run>[0], limit: number, rejects: boolean, file_id?: string) => ({
+const manifest = async (ctx: Parameters<typeof measurementsList.run>[0], limit: number, rejects: boolean, file_id?: string) => {
+  // an id no ingest gave is NOT_FOUND naming it, not an empty list of its rejects
+  if (file_id !== undefined && !(await ctx.store.measure.getFile(file_id)))
+    throw new AppError('NOT_FOUND', `no ingested file with id "${file_id}" (measurements files lists them)`, { details: { file_id } });
+  return manifestOf(ctx, limit, rejects, file_id);
+};
+
+const manifestOf = async (ctx: Parameters<typeof measurementsList.run>[0], limit: number, rejects: boolean, file_id?: string) => ({
   files: await ctx.store.measure.listFiles(limit),
   rejects: rejects ? await ctx.store.measure.rejects({ file_id, limit }) : undefined,
   counts: await ctx.store.measure.counts(),

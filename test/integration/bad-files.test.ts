@@ -99,6 +99,12 @@ describe('bad files: one answer per kind of mistake', () => {
     }
   });
 
+  it("an ingested file's id that no ingest gave: exit 1 naming it, not an empty list of its rejects", async () => {
+    const r = await run(['measurements', 'files', '--rejects', '--file-id', 'nope']);
+    expect(r.code, r.err).toBe(1);
+    expect(r.doc.error).toMatchObject({ code: 'NOT_FOUND', message: 'no ingested file with id "nope" (measurements files lists them)' });
+  });
+
   it('an output file that cannot be written: exit 1 naming it', async () => {
     const out = join(t.dir, 'nope', 'x.csv');
     for (const argv of [
