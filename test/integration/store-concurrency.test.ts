@@ -46,6 +46,7 @@ describe('writers at once on one DuckDB file', () => {
     expect(second.err).toContain(db);
     expect(second.err).toMatch(new RegExp(`held by another process \\(pid ${first.pid}\\)`));
     expect(second.err).toMatch(/splinternet serve/);
+    expect(JSON.parse(second.out)).toMatchObject({ error: { code: 'STORE_LOCKED', path: db, holder_pid: first.pid } });
     expect(await firstDone).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ reconciled: true });
     const s = await stored(db);
@@ -99,6 +100,7 @@ describe('writers at once on one DuckDB file', () => {
     expect(c.code).toBe(1);
     expect(c.err).toContain(`the server at ${srv.url} stopped answering while it ran measurements.ingest`);
     expect(c.err).not.toMatch(/internal error| {4}at /);
+    expect(JSON.parse(c.out)).toMatchObject({ error: { code: 'UNAVAILABLE' } });
     const killed = await stored(db);
     expect(killed.rows).toBeGreaterThan(0);
     // the dead server's lock file is stale: the rerun opens the file itself

@@ -122,7 +122,7 @@ export class DuckDb implements Sql {
           'STORE_LOCKED',
           `the database ${path} is held by another process${holder ? ` (pid ${holder})` : ''}. ` +
             'Wait for it to finish, or run `splinternet serve` so that CLI commands go through the server.',
-          { cause: e },
+          { cause: e, details: { path, ...(holder ? { holder_pid: Number(holder) } : {}) } },
         );
       }
       throw new AppError('STORE', `cannot open the database ${path}: ${(e as Error).message}`, { cause: e });
