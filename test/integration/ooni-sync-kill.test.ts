@@ -1,12 +1,15 @@
 // `ooni sync --ingest` (the built CLI) killed with SIGKILL while one transfer hangs mid-body and
 // the others have landed: the partial file exists only as .part (never under its name, never
 // ingested); a rerun fetches just that file and the store ends with every measurement once.
+// Killed again inside its ingest's write (the second batch's transaction, before COMMIT): the rerun
+// downloads nothing and stores what that transaction had not committed, each measurement once.
 // Served by the S3 test double (test/helpers/s3-double.ts) from the real bucket-layout fixtures.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cli, tempDir } from '../helpers/index.js';
+import { killInside } from '../helpers/kill.js';
 import { objectsFrom, startS3Double, type S3Double } from '../helpers/s3-double.js';
 
 const SAMPLE = join(import.meta.dirname, '../fixtures/ooni/bucket-sample');
@@ -75,5 +78,42 @@ describe('ooni sync killed mid-transfer', () => {
     const again = JSON.parse((await cli(args)).out);
     expect(again.files.downloaded).toBe(0);
     expect(again.ingest.stored).toBe(0);
+  });
+
+  it('killed inside its ingest transaction: the rerun downloads nothing and stores each measurement once', async () => {
+    s3.stall.clear();
+    const db2 = join(t.dir, 'k2.duckdb');
+    const dest2 = join(t.dir, 'ooni2');
+    const args = [
+      'ooni',
+      'sync',
+      '--since',
+      '2022-11-10T10',
+      '--until',
+      '2022-11-10T10',
+      '--cc',
+      'US',
+      '--bucket-url',
+      s3.url,
+      '--dest',
+      dest2,
+      '--db',
+      db2,
+      '--ingest',
+      '--workers',
+      '0',
+      '--json',
+    ];
+    const k = await killInside('measure.batch#2', args);
+    expect(k.marker, k.err.slice(-600)).toMatch(/rows=\d+ new=\d+/);
+    expect(k.signal).toBe('SIGKILL');
+    const before = JSON.parse((await cli(['measurements', 'list', '--db', db2, '--json'])).out);
+    expect(before.items.length).toBe(1); // the first batch committed, the second did not
+    const r = JSON.parse((await cli(args)).out);
+    expect(r.files).toMatchObject({ listed: 4, downloaded: 0, unchanged: 4, failed: 0 });
+    expect(r.ingest).toMatchObject({ reconciled: true, stored: 3 });
+    const list = JSON.parse((await cli(['measurements', 'list', '--db', db2, '--json'])).out);
+    expect(new Set(list.items.map((i: { id: string }) => i.id)).size).toBe(4);
+    expect(list.items.length).toBe(4);
   });
 });
