@@ -41,6 +41,11 @@ export async function runCli(argv: string[], baseIo: Omit<Io, 'setExit'>): Promi
       io.err.write(`error: ${e.message}\n`);
       return exitCodeFor(e.code);
     }
+    // a fault of ours: still a JSON error on stdout with --json, the stack on stderr
+    if (json)
+      io.out.write(
+        JSON.stringify({ error: { code: 'INTERNAL', message: `internal error: ${e instanceof Error ? e.message : String(e)}`, errors: [] } }, null, 2) + '\n',
+      );
     io.err.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT.ERROR;
   }

@@ -1,6 +1,6 @@
 /**
  * One answer for every bad input, whichever way it arrives. The test walks the operation list:
- * every op whose input has a country, date, range, region or page-size field is sent bad values
+ * every op whose input has a country, ASN, date, range, region or page-size field is sent bad values
  * through its CLI command (`--json`) and over HTTP (its route, or POST /api/_ops/:name), and
  * both must refuse: exit 2 with the error as JSON on stdout, and 400 problem+json, each naming
  * the field (the same message word for word when the value reached the op's schema). It also
@@ -106,6 +106,7 @@ function badInputs(op: AnyOp): { input: Input; field: string; value: string }[] 
   for (const k of keys.filter((k) => PAGES.includes(k)))
     for (const v of ['0', '-1', '1.5', 'abc', '100000000']) out.push({ input: { [k]: v }, field: k, value: v });
   if (regionChecked(op)) out.push({ input: { region: 'XX-YY' }, field: 'region', value: 'XX-YY' });
+  if (keys.includes('asn')) for (const v of ['ASX', '12389a', 'AS']) out.push({ input: { asn: v }, field: 'asn', value: v });
   return out;
 }
 
