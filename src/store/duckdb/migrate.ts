@@ -75,6 +75,7 @@ export async function migrate(db: DuckDb, migrations = loadMigrations()): Promis
     await db.tx(async (tx) => {
       for (const stmt of splitStatements(m.sql)) await tx.run(stmt);
       await tx.run('INSERT INTO schema_migrations VALUES ($1, $2, $3, now())', [m.version, m.name, m.checksum]);
+      await db.pauseInTx('migrate', `version=${m.version}`);
     });
   }
   return schemaVersion(db);
