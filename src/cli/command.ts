@@ -21,14 +21,18 @@ export const str = (v: unknown): string | undefined => (typeof v === 'string' ? 
 /** Collect a repeatable option into an array. */
 export const collect = (v: string, prev: string[] = []) => [...prev, v];
 
-/** Parse an integer option or fail with a usage error naming the flag. */
-export function intOption(flag: string) {
+/** Parse an integer option (within [min, max] when given) or fail with a usage error naming the flag. */
+export function intOption(flag: string, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
   return (v: string): number => {
     const n = Number(v);
     if (!Number.isInteger(n)) throw new InvalidArgumentError(`${flag} must be an integer, got "${v}"`);
+    if (n < min || n > max) throw new InvalidArgumentError(`${flag} must be from ${min} to ${max}, got ${n}`);
     return n;
   };
 }
+
+/** A TCP port option: 0 (any free port) to 65535. */
+export const portOption = (flag = '--port') => intOption(flag, 0, 65535);
 
 /** A plain table for human output. */
 export function table(rows: readonly object[], columns: string[]): string {

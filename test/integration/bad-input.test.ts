@@ -179,6 +179,17 @@ describe('bad input: the same refusal from the CLI and over HTTP', () => {
       }
   });
 
+  it('options only the CLI has: a port out of range is a usage error, as JSON with --json (not an internal error)', async () => {
+    for (const argv of [
+      ['serve', '--port', '99999'],
+      ['watch', '--once', '--port', '-1'],
+    ]) {
+      const r = await cli([...argv, '--json', '--db', db]);
+      expect(r.code, r.err).toBe(2);
+      expect(JSON.parse(r.out), argv.join(' ')).toMatchObject({ error: { code: 'USAGE', message: expect.stringMatching(/--port must be from 0 to 65535/) } });
+    }
+  });
+
   it('refuses each bad value on both paths, naming the field', async () => {
     const store = await openStore(':memory:');
     const { app, token } = await appWithToken(store);

@@ -1,7 +1,7 @@
 /** `splinternet clickhouse up|down`: a local ClickHouse cluster on 127.0.0.1 (see ../clickhouse-cluster.ts). */
 import type { Command } from '@commander-js/extra-typings';
 import { clusterDown, clusterUp } from '../clickhouse-cluster.js';
-import { examples, intOption, leaf } from '../command.js';
+import { examples, intOption, leaf, portOption } from '../command.js';
 import { CliContext, type Io } from '../context.js';
 
 const DEFAULT_DIR = '.splinternet/clickhouse';
@@ -12,7 +12,7 @@ export function clickhouseCommand(program: Command, io: Io): void {
     leaf(ch, 'up', 'write configs, start N clickhouse-server processes on 127.0.0.1, wait until they answer, print the store URL')
       .option('--shards <n>', 'number of shards (one server each)', intOption('--shards'), 2)
       .option('--dir <dir>', 'folder for configs, data and logs', DEFAULT_DIR)
-      .option('--port <port>', `HTTP port of shard 1 (shard i: PORT+i-1; native protocol +877)`, intOption('--port'), 18123)
+      .option('--port <port>', `HTTP port of shard 1 (shard i: PORT+i-1; native protocol +877)`, portOption(), 18123)
       .option('--cluster <name>', 'cluster name in remote_servers', 'splinternet')
       .option('--database <name>', 'database name in the printed URL', 'splinternet'),
     ['splinternet clickhouse up --shards 2', 'export SPLINTERNET_STORE=$(splinternet clickhouse up --shards 2 --json | jq -r .url)'],

@@ -4,14 +4,14 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { keepWarm } from '../../server/warm.js';
-import { collect, ctxOf, intOption, leaf } from '../command.js';
+import { collect, ctxOf, leaf, portOption } from '../command.js';
 import type { Io } from '../context.js';
 import { hostDatabase } from '../host.js';
 
 export function serveCommand(program: Command, io: Io): void {
   leaf(program, 'serve', 'serve the API and dashboard (binds 127.0.0.1 unless --host says otherwise)')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
-    .option('--port <port>', 'TCP port', intOption('--port'), 8787)
+    .option('--port <port>', 'TCP port', portOption(), 8787)
     .option('--no-warm', "do not pre-compute the dashboard's heaviest responses after start")
     .option(
       '--import-dir <dir>',

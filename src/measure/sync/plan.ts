@@ -36,14 +36,15 @@ export function checkWindow(w: SyncWindow): SyncWindow {
   windowHours(w);
   const cc = (w.cc ?? []).map((c) => c.trim().toUpperCase());
   const bad = cc.find((c) => !isProbeCountry(c));
-  if (bad !== undefined)
+  if (bad !== undefined) {
+    const problem = check.countryProblem(bad, true) ?? `unknown country "${bad}"`;
+    const meant = /did you mean \w+/.exec(problem)?.[0];
     throw new AppError(
       'VALIDATION',
-      `--cc must be ISO 3166-1 alpha-2 codes, got "${bad}" (accepted: assigned codes such as RU, IR, CN, and XK, ZZ as OONI reports them): ${check.countryProblem(bad, true)}`,
-      {
-        issues: [{ path: ['cc'], message: check.countryProblem(bad, true) ?? `unknown country "${bad}"` }],
-      },
+      `--cc must be ISO 3166-1 alpha-2 codes, got "${bad}"${meant ? ` (${meant}?)` : ''}; accepted: assigned codes such as RU, IR, CN, and XK, ZZ as OONI reports them`,
+      { issues: [{ path: ['cc'], message: problem }] },
     );
+  }
   const test_name = parseTestNames('--test', w.test_name ?? []);
   return { since: w.since, until: w.until, cc: cc.length ? [...new Set(cc)] : undefined, test_name };
 }
