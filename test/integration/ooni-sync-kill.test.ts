@@ -31,29 +31,32 @@ describe('ooni sync killed mid-transfer', () => {
     t.cleanup();
   });
 
+  /** `ooni sync --ingest` of the one US hour the double serves, into `dest` and the database `path`. */
+  const syncArgs = (to: string, path: string) => [
+    'ooni',
+    'sync',
+    '--since',
+    '2022-11-10T10',
+    '--until',
+    '2022-11-10T10',
+    '--cc',
+    'US',
+    '--bucket-url',
+    s3.url,
+    '--dest',
+    to,
+    '--db',
+    path,
+    '--ingest',
+    '--workers',
+    '0',
+    '--json',
+  ];
+
   it('leaves the hanging file as .part only; a rerun completes with every measurement once', async () => {
     const others = [...objects.keys()].filter((k) => k !== STALLED);
     expect(others.length).toBe(3);
-    const args = [
-      'ooni',
-      'sync',
-      '--since',
-      '2022-11-10T10',
-      '--until',
-      '2022-11-10T10',
-      '--cc',
-      'US',
-      '--bucket-url',
-      s3.url,
-      '--dest',
-      dest,
-      '--db',
-      db,
-      '--ingest',
-      '--workers',
-      '0',
-      '--json',
-    ];
+    const args = syncArgs(dest, db);
     const child = spawn(process.execPath, [BIN, ...args], { stdio: 'ignore' });
     const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
     // wait until the other files have landed and the hanging one is being written
@@ -84,26 +87,7 @@ describe('ooni sync killed mid-transfer', () => {
     s3.stall.clear();
     const db2 = join(t.dir, 'k2.duckdb');
     const dest2 = join(t.dir, 'ooni2');
-    const args = [
-      'ooni',
-      'sync',
-      '--since',
-      '2022-11-10T10',
-      '--until',
-      '2022-11-10T10',
-      '--cc',
-      'US',
-      '--bucket-url',
-      s3.url,
-      '--dest',
-      dest2,
-      '--db',
-      db2,
-      '--ingest',
-      '--workers',
-      '0',
-      '--json',
-    ];
+    const args = syncArgs(dest2, db2);
     const k = await killInside('measure.batch#2', args);
     expect(k.marker, k.err.slice(-600)).toMatch(/rows=\d+ new=\d+/);
     expect(k.signal).toBe('SIGKILL');
