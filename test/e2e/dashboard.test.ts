@@ -171,6 +171,16 @@ describe('event page', () => {
     await shot(v, 'error');
     await v.page.close();
   });
+
+  it("says which code was meant when the reader filters by one that is not a country's (UK)", async () => {
+    const v = await visit(hx, '/events?country=UK');
+    const msg = await v.page.locator('.state.error').textContent();
+    expect(msg).toMatch(/unknown ISO 3166-1 alpha-2 country code "UK"; did you mean GB/);
+    expect(msg).toMatch(/HTTP 400/);
+    expect(v.failed.filter((f) => !f.includes('country=UK'))).toEqual([]);
+    expect(v.errors.filter((e) => !/400/.test(e))).toEqual([]);
+    await v.page.close();
+  });
 });
 
 describe('China vs Russia', () => {
