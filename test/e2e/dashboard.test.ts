@@ -237,6 +237,20 @@ describe('cost calculator', () => {
     } else expect(await unavailable(v)).toBe(1);
     await clean(v, 'cost');
   });
+
+  it('offers India’s states, priced by their population share and named as a proxy', async () => {
+    const v = await visit(hx, '/cost?country=IN&region=IN-JK&type=full&hours=24&method=cost-escalated');
+    if (has('/api/cost') && has('/api/cost/regions')) {
+      expect(await v.page.locator('select[name=region] option').count()).toBeGreaterThanOrEqual(30);
+      expect(await v.page.locator('select[name=region]').inputValue()).toBe('IN-JK');
+      expect(await v.page.locator('#region-hint').textContent()).toMatch(/population share/);
+      expect(await v.page.locator('.estimate[data-method=cost-escalated] .badge.proxy').getAttribute('title')).toMatch(
+        /regions priced by population share \(IN-JK/,
+      );
+      expect(await v.page.locator('.estimate[data-method=cost-escalated] .big').textContent()).toMatch(/INR$/);
+    } else expect(await unavailable(v)).toBe(1);
+    await clean(v, 'cost-IN');
+  });
 });
 
 describe('measurement explorer', () => {

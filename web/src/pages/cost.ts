@@ -3,7 +3,7 @@
  * form whose state is the URL (so any result can be shared), and the cost engine's answer
  * (GET /api/cost) with every method side by side, each with its interval and inputs table.
  */
-import { apiUrl, type CostResult, getJson, hasApi } from '../api.js';
+import { apiUrl, type CostResult, getJson, hasApi, type RegionCosts } from '../api.js';
 import { costMethods, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { countryNames, regionsOf, REGION_COUNTRIES, type RegionCountry } from '../geo.js';
@@ -61,7 +61,22 @@ export default async function cost({ root, query, signal }: PageContext): Promis
         ),
       );
     }
-  } else regionSelect.setAttribute('disabled', '');
+  } else {
+    // Elsewhere the engine prices a region by its population share: the regions it can price
+    // are those of its ranked table (GET /api/cost/regions), read once with few draws.
+    const table = await getJson<RegionCosts>('/api/cost/regions', { country, type: 'full', hours: '24', method: 'brookings-2016', draws: '100' }, signal).catch(
+      () => null,
+    );
+    for (const r of [...(table?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name)))
+      regionSelect.append(h('option', { value: r.code, selected: chosen.has(r.code) }, `${r.name} (${r.code})`));
+    if (!table?.items.length) regionSelect.setAttribute('disabled', '');
+  }
+  const byOutput = (REGION_COUNTRIES as readonly string[]).includes(country);
+  const regionHint = byOutput
+    ? 'Ctrl/⌘-click for several; none = the whole country (priced by regional output)'
+    : regionSelect.hasAttribute('disabled')
+      ? `No regional data for ${country}`
+      : "Ctrl/⌘-click for several; none = the whole country (no regional output data: priced by each region's population share, a proxy)";
   const byHours = q('start') === '';
   const form = h(
     'form',
@@ -76,17 +91,7 @@ export default async function cost({ root, query, signal }: PageContext): Promis
           .map(([c, n]) => h('option', { value: c, selected: c === country }, `${n} (${c})`)),
       ),
     ),
-    h(
-      'label',
-      null,
-      'Regions (optional) ',
-      regionSelect,
-      h(
-        'small',
-        { id: 'region-hint', class: 'note' },
-        (REGION_COUNTRIES as readonly string[]).includes(country) ? 'Ctrl/⌘-click for several; none = the whole country' : 'Regional data exists for RU and CN',
-      ),
-    ),
+    h('label', null, 'Regions (optional) ', regionSelect, h('small', { id: 'region-hint', class: 'note' }, regionHint)),
     field(
       'Type',
       h(
