@@ -6,7 +6,8 @@
  * what the geocoder made of the area (places, population_affected, geocode: see src/geo/geocode.ts).
  */
 import { z } from 'zod';
-import { isCountryCode, isRegionCode, regionCountries } from '../geo/index.js';
+import { isRegionCode, regionCountries } from '../geo/index.js';
+import { check } from '../op/index.js';
 import { isValidPartialDate, partialDateStart, validationError, issuesFromZod } from '../shared/index.js';
 import { ACTOR_ROLES, CATEGORIES, CONFIDENCES, DATE_PRECISIONS, SCOPES, STATUSES, TARGET_KINDS, TAXONOMY, isSubtypeOf } from './taxonomy.js';
 
@@ -34,7 +35,7 @@ export const SourceSchema = z.object({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
-const countryCode = z.string().refine(isCountryCode, 'unknown ISO 3166-1 alpha-2 country code');
+const countryCode = check.knownCountryCode;
 const regionCode = z.string().refine(isRegionCode, 'unknown ISO 3166-2 region code');
 
 const confidence = z.enum(['high', 'medium', 'low']);

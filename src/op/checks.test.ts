@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../shared/index.js';
-import { asn, countryCode, countryProblem, instant, limit, partialDate, probeCountryCode, rangeIssues, regionCode } from './checks.js';
+import { asn, countryCode, countryProblem, knownCountryCode, instant, limit, partialDate, probeCountryCode, rangeIssues, regionCode } from './checks.js';
 
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => {
@@ -39,6 +39,11 @@ describe('shared checks', () => {
     expect(probeCountryCode.parse('XK')).toBe('XK');
     expect(message('UK', true)).toMatch(/did you mean GB/);
     expect(countryProblem('QQ', true)).toBe('unknown ISO 3166-1 alpha-2 country code "QQ"');
+  });
+  it("a stored country (an event's countries) is an assigned code in upper case, refused with the same hint", () => {
+    expect(knownCountryCode.safeParse('GB').success).toBe(true);
+    expect(knownCountryCode.safeParse('UK').error?.issues[0]?.message).toMatch(/"UK"; did you mean GB/);
+    expect(knownCountryCode.safeParse('gb').error?.issues[0]?.message).toBe('"gb" must be upper case (GB)');
   });
   it('regions are ISO 3166-2 codes we know', () => {
     expect(regionCode.parse('ru-mow')).toBe('RU-MOW');

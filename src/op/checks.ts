@@ -59,8 +59,12 @@ export const regionCode = z
   })
   .meta({ description: 'ISO 3166-2, e.g. RU-MOW', example: 'RU-MOW' });
 
-/** A stored country: an assigned ISO 3166-1 alpha-2 code, upper case. */
-export const knownCountryCode = z.string().refine(isCountryCode, 'unknown ISO 3166-1 alpha-2 country code');
+/** A stored country: an assigned ISO 3166-1 alpha-2 code, upper case (the message names the value and the code meant). */
+export const knownCountryCode = z.string().superRefine((v, ctx) => {
+  if (isCountryCode(v)) return;
+  const problem = countryProblem(v) ?? `"${v}" must be upper case (${v.trim().toUpperCase()})`;
+  ctx.addIssue({ code: 'custom', message: problem, input: v });
+});
 
 /** A network: AS12389 or 12389 (kept as given; domains normalise). */
 export const asn = z
