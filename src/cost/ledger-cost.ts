@@ -74,7 +74,12 @@ export const LedgerCostQuerySchema = EventOverridesSchema.omit({ country: true }
   severity: unit(false).optional(),
   isp_share: unit(true).optional(),
   platform_weight: unit(true).optional(),
-  draws: z.coerce.number().int().min(100).max(MAX_DRAWS).optional(),
+  draws: z.coerce
+    .number({ error: `must be a whole number from 100 to ${MAX_DRAWS}` })
+    .int(`must be a whole number from 100 to ${MAX_DRAWS}`)
+    .min(100, `must be a whole number from 100 to ${MAX_DRAWS}`)
+    .max(MAX_DRAWS, `must be a whole number from 100 to ${MAX_DRAWS}`)
+    .optional(),
   currency: z
     .string()
     .refine(

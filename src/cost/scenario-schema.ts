@@ -9,6 +9,7 @@ import { METHOD_IDS, SCENARIO_TYPES } from './types.js';
 
 const list = z.union([z.string(), z.array(z.string())]);
 const num = z.coerce.number({ error: 'must be a number' });
+const whole = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number');
 
 export const ScenarioWireSchema = z.object({
   country: z.string().describe('ISO 3166-1 alpha-2, e.g. RU'),
@@ -26,10 +27,10 @@ export const ScenarioWireSchema = z.object({
   end: z.string().optional().describe('as start; a date-only end includes that day'),
   tz: z.string().optional().describe('IANA time zone for local start/end and year boundaries (default UTC)'),
   method: list.optional().describe(`${METHOD_IDS.join(', ')} or all (default: all that can price the scenario)`),
-  year: z.coerce.number().int().optional().describe('data year to use for every segment'),
+  year: whole.optional().describe('data year to use for every segment'),
   currency: z.string().optional().describe('currency of the amounts: the local one (default), USD, or e.g. RUB, CNY'),
-  draws: z.coerce.number().int().optional().describe('Monte Carlo draws (default 2000, 100–100000)'),
-  seed: z.coerce.number().int().optional().describe('random seed (default 1)'),
+  draws: whole.optional().describe('Monte Carlo draws (default 2000, 100–100000)'),
+  seed: whole.optional().describe('random seed (default 1)'),
 });
 export type ScenarioWire = z.output<typeof ScenarioWireSchema>;
 
@@ -50,6 +51,6 @@ export const EventOverridesSchema = z.object({
   end: z.string().optional(),
   method: list.optional(),
   currency: z.string().optional(),
-  draws: z.coerce.number().int().optional(),
-  seed: z.coerce.number().int().optional(),
+  draws: whole.optional(),
+  seed: whole.optional(),
 });

@@ -60,7 +60,10 @@ describe('shared checks', () => {
   });
   it('ASNs with or without the AS prefix', () => {
     for (const ok of ['AS12389', 'as12389', '12389']) expect(asn.safeParse(ok).success).toBe(true);
-    for (const bad of ['AS', 'ASX1', '12389a', '']) expect(asn.safeParse(bad).success).toBe(false);
+    for (const bad of ['AS', 'ASX1', '12389a', '', 'AS4294967296']) expect(asn.safeParse(bad).success).toBe(false);
+    expect(asn.safeParse('AS4294967295').success).toBe(true);
+    expect(asn.safeParse('ASX').error?.issues.map((i) => i.message)).toEqual(['an ASN like AS12389 or 12389']);
+    expect(asn.safeParse('AS9999999999').error?.issues.map((i) => i.message)).toEqual(['an ASN is at most 4294967295 (32 bits)']);
   });
   it('partial dates are real calendar dates', () => {
     for (const ok of ['2019', '2019-07', '2019-07-31', '2019-07-31T10:00Z'.replace('Z', ':00Z')]) expect(partialDate.safeParse(ok).success).toBe(true);

@@ -70,6 +70,8 @@ export const knownCountryCode = z.string().superRefine((v, ctx) => {
 export const asn = z
   .string()
   .regex(/^([Aa][Ss])?\d{1,10}$/, 'an ASN like AS12389 or 12389')
+  // a 32-bit number (RFC 6793): AS4294967296 names no network
+  .refine((v) => !(Number(v.replace(/^as/i, '')) > 4_294_967_295), 'an ASN is at most 4294967295 (32 bits)')
   .meta({ description: 'autonomous system number, AS12389 or 12389', example: 'AS12389' });
 
 const notADate = (v: string) => `"${v}" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time with offset`;

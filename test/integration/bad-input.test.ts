@@ -106,7 +106,7 @@ function badInputs(op: AnyOp): { input: Input; field: string; value: string }[] 
   for (const k of keys.filter((k) => PAGES.includes(k)))
     for (const v of ['0', '-1', '1.5', 'abc', '100000000']) out.push({ input: { [k]: v }, field: k, value: v });
   if (regionChecked(op)) out.push({ input: { region: 'XX-YY' }, field: 'region', value: 'XX-YY' });
-  if (keys.includes('asn')) for (const v of ['ASX', '12389a', 'AS']) out.push({ input: { asn: v }, field: 'asn', value: v });
+  if (keys.includes('asn')) for (const v of ['ASX', '12389a', 'AS', 'AS9999999999']) out.push({ input: { asn: v }, field: 'asn', value: v });
   return out;
 }
 
