@@ -19,7 +19,14 @@ async function readJsonFile(path: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new AppError('VALIDATION', `${path} is not valid JSON: ${(e as Error).message}`, { issues: [{ path: ['file'], message: 'malformed JSON' }] });
+    // the parser counts characters; a reader needs the line
+    const pos = /at position (\d+)/.exec((e as Error).message)?.[1];
+    const line = pos === undefined ? undefined : text.slice(0, Number(pos)).split('\n').length;
+    const where = line === undefined ? '' : `line ${line}: `;
+    throw new AppError('VALIDATION', `${path}: ${where}not valid JSON: ${(e as Error).message}`, {
+      issues: [{ path: ['file'], message: `${where}malformed JSON` }],
+      details: line === undefined ? {} : { line },
+    });
   }
 }
 
