@@ -57,6 +57,7 @@ export type LedgerCostFilters = Pick<ListFilters, 'country' | 'region' | 'catego
  * error for the whole request, not a "missing end" on every ongoing event.
  */
 const realEnd = (v: string, ctx: z.RefinementCtx) => {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(v)) return; // the pattern's message says it
   try {
     parseInstant('end', v, 'UTC', true);
   } catch (err) {

@@ -147,7 +147,15 @@ export const costEventOp = defineOp({
   name: 'cost.event',
   summary: 'The cost of a ledger event (shutdown, throttling or block), or what it is missing',
   write: false,
-  input: EventOverridesSchema.extend({ id: z.string().meta({ example: 'ru-2018-telegram-block' }) }),
+  // the overrides checked as `cost events` checks them: a bad one is refused even where it would not apply
+  input: EventOverridesSchema.extend({
+    severity: LedgerCostQuerySchema.shape.severity,
+    isp_share: LedgerCostQuerySchema.shape.isp_share,
+    platform_weight: LedgerCostQuerySchema.shape.platform_weight,
+    end: LedgerCostQuerySchema.shape.end,
+    draws: LedgerCostQuerySchema.shape.draws,
+    id: z.string().meta({ example: 'ru-2018-telegram-block' }),
+  }),
   output: EventCostSchema,
   http: {
     method: 'get',

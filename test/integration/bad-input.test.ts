@@ -1,6 +1,6 @@
 /**
  * One answer for every bad input, whichever way it arrives. The test walks the operation list:
- * every op whose input has a country, ASN, date, range, region or page-size field is sent bad values
+ * every op whose input has a country, ASN, date, range, region, page-size or cost-override field is sent bad values
  * through its CLI command (`--json`) and over HTTP (its route, or POST /api/_ops/:name), and
  * both must refuse: exit 2 with the error as JSON on stdout, and 400 problem+json, each naming
  * the field (the same message word for word when the value reached the op's schema). It also
@@ -106,6 +106,13 @@ function badInputs(op: AnyOp): { input: Input; field: string; value: string }[] 
   for (const k of keys.filter((k) => PAGES.includes(k)))
     for (const v of ['0', '-1', '1.5', 'abc', '100000000']) out.push({ input: { [k]: v }, field: k, value: v });
   if (regionChecked(op)) out.push({ input: { region: 'XX-YY' }, field: 'region', value: 'XX-YY' });
+  // a ledger event's cost overrides: refused even where they would not apply (an ended event's end);
+  // the scenario ops' own inputs are parseScenario's, tested in src/cost/scenario.test.ts
+  if (['cost.event', 'cost.events', 'cost.compare'].includes(op.name)) {
+    if (keys.includes('severity')) for (const v of ['2', '-1']) out.push({ input: { severity: v }, field: 'severity', value: v });
+    if (keys.includes('end')) for (const v of ['yesterday', '2021-02-30']) out.push({ input: { end: v }, field: 'end', value: v });
+    if (keys.includes('draws')) for (const v of ['50', 'abc']) out.push({ input: { draws: v }, field: 'draws', value: v });
+  }
   if (keys.includes('asn')) for (const v of ['ASX', '12389a', 'AS', 'AS9999999999']) out.push({ input: { asn: v }, field: 'asn', value: v });
   return out;
 }

@@ -4298,11 +4298,11 @@ export interface operations {
                 /** @description which of the event's countries to price (ISO 3166-1 alpha-2) */
                 country?: string;
                 currency?: string;
-                draws?: number | null;
+                draws?: number;
                 end?: string;
-                isp_share?: number | null;
+                isp_share?: number;
                 method?: string | string[];
-                platform_weight?: number | null;
+                platform_weight?: number;
                 seed?: number | null;
                 severity?: number | null;
             };
