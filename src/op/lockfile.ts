@@ -31,7 +31,8 @@ export function removeLock(dbPath: string, pid = process.pid): void {
   if (cur && cur.pid === pid) rmSync(lockPath(dbPath), { force: true });
 }
 
-const alive = (pid: number): boolean => {
+/** Whether process `pid` runs on this host (EPERM: it runs, as another user). */
+export const processAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
@@ -44,7 +45,7 @@ const alive = (pid: number): boolean => {
 export function readLock(dbPath: string): ServerLock | null {
   try {
     const lock = JSON.parse(readFileSync(lockPath(dbPath), 'utf8')) as ServerLock;
-    return alive(lock.pid) ? lock : null;
+    return processAlive(lock.pid) ? lock : null;
   } catch {
     return null;
   }

@@ -4,7 +4,7 @@
  * Path-style addressing only, anonymous, bound to 127.0.0.1 on a free port. It holds objects in
  * memory and can inject the faults a real bucket shows: listings cut into pages (continuation
  * tokens), a body that dies mid-transfer, multipart-style ETags, access denied, a listing that
- * is not XML. s3rver (the usual choice) is unmaintained since 2021 with vulnerable dependencies,
+ * is not XML, and a scripted answer per GET (a test decides when each transfer goes on or dies). s3rver (the usual choice) is unmaintained since 2021 with vulnerable dependencies,
  * so it is not used.
  */
 import { createHash } from 'node:crypto';
@@ -28,6 +28,8 @@ export interface S3Double {
   stall: Set<string>;
   /** Keys served with a multipart-style ETag ("<hex>-2"), which is not the body's MD5. */
   multipartEtag: Set<string>;
+  /** Per key, how the next GETs answer (one entry each, in order): headers are sent, the entry sends the body or not. */
+  script: Map<string, ((res: ServerResponse, body: Buffer) => void)[]>;
   mode: 'ok' | 'access_denied' | 'not_xml';
   requests: { method: string; path: string; query: Record<string, string> }[];
   close: () => Promise<void>;
@@ -45,7 +47,14 @@ function errorXml(res: ServerResponse, status: number, code: string, message: st
 
 export async function startS3Double(opts: S3DoubleOptions): Promise<S3Double> {
   const pageSize = opts.pageSize ?? 1000;
-  const state: Omit<S3Double, 'url' | 'close'> = { failMidDownload: new Map(), stall: new Set(), multipartEtag: new Set(), mode: 'ok', requests: [] };
+  const state: Omit<S3Double, 'url' | 'close'> = {
+    failMidDownload: new Map(),
+    stall: new Set(),
+    multipartEtag: new Set(),
+    script: new Map(),
+    mode: 'ok',
+    requests: [],
+  };
   const etag = (key: string, body: Buffer) => (state.multipartEtag.has(key) ? `"${md5(Buffer.from(md5(body), 'hex'))}-2"` : `"${md5(body)}"`);
 
   const list = (res: ServerResponse, q: Record<string, string>) => {
@@ -85,6 +94,12 @@ export async function startS3Double(opts: S3DoubleOptions): Promise<S3Double> {
     if (req.method === 'HEAD') {
       res.writeHead(200, headers);
       return res.end();
+    }
+    const scripted = state.script.get(key)?.shift();
+    if (scripted) {
+      res.writeHead(200, headers);
+      res.flushHeaders();
+      return scripted(res, body);
     }
     if (state.stall.has(key)) {
       res.writeHead(200, headers);

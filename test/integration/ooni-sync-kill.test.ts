@@ -1,12 +1,13 @@
 // `ooni sync --ingest` (the built CLI) killed with SIGKILL while one transfer hangs mid-body and
-// the others have landed: the partial file exists only as .part (never under its name, never
-// ingested); a rerun fetches just that file and the store ends with every measurement once.
+// the others have landed: the partial file exists only as its run's temporary .part file (never
+// under its name, never ingested); a rerun fetches just that file, removes the dead run's
+// temporary file, and the store ends with every measurement once.
 // Killed again inside its ingest's write (the second batch's transaction, before COMMIT): the rerun
 // downloads nothing and stores what that transaction had not committed, each measurement once.
 // Served by the S3 test double (test/helpers/s3-double.ts) from the real bucket-layout fixtures.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cli, tempDir } from '../helpers/index.js';
 import { killInside } from '../helpers/kill.js';
@@ -15,6 +16,12 @@ import { objectsFrom, startS3Double, type S3Double } from '../helpers/s3-double.
 const SAMPLE = join(import.meta.dirname, '../fixtures/ooni/bucket-sample');
 const PREFIX = 'raw/20221110/10/US/';
 const STALLED = 'raw/20221110/10/US/telegram/2022111010_US_telegram.n0.0.jsonl.gz';
+
+/** The temporary files of `key` under `dest` (`<file>.<host>.<pid>.<random>.part`). */
+const partsOf = (dest: string, key: string) => {
+  const dir = join(dest, dirname(key));
+  return existsSync(dir) ? readdirSync(dir).filter((n) => n.startsWith(`${basename(key)}.`) && n.endsWith('.part')) : [];
+};
 
 describe('ooni sync killed mid-transfer', () => {
   const t = tempDir();
@@ -53,7 +60,7 @@ describe('ooni sync killed mid-transfer', () => {
     '--json',
   ];
 
-  it('leaves the hanging file as .part only; a rerun completes with every measurement once', async () => {
+  it('leaves the hanging file as a temporary .part only; a rerun completes with every measurement once', async () => {
     const others = [...objects.keys()].filter((k) => k !== STALLED);
     expect(others.length).toBe(3);
     const args = syncArgs(dest, db);
@@ -61,12 +68,12 @@ describe('ooni sync killed mid-transfer', () => {
     const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
     // wait until the other files have landed and the hanging one is being written
     const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && !(others.every((k) => existsSync(join(dest, k))) && existsSync(join(dest, `${STALLED}.part`))))
+    while (Date.now() < deadline && !(others.every((k) => existsSync(join(dest, k))) && partsOf(dest, STALLED).length > 0))
       await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 1500)); // let ingest of the landed files run (or not): both must be safe
     child.kill('SIGKILL');
     await exited;
-    expect(existsSync(join(dest, `${STALLED}.part`))).toBe(true);
+    expect(partsOf(dest, STALLED)).toEqual([expect.stringMatching(new RegExp(`\\.${child.pid}\\.[0-9a-f]{8}\\.part$`))]);
     expect(existsSync(join(dest, STALLED))).toBe(false);
 
     s3.stall.clear();
@@ -74,6 +81,7 @@ describe('ooni sync killed mid-transfer', () => {
     const j = JSON.parse(r.out);
     expect(j.files).toMatchObject({ listed: 4, downloaded: 1, unchanged: 3, failed: 0 });
     expect(readFileSync(join(dest, STALLED)).equals(objects.get(STALLED)!)).toBe(true);
+    expect(partsOf(dest, STALLED)).toEqual([]); // the killed run's temporary file is gone
     expect(j.ingest.reconciled).toBe(true);
     const list = JSON.parse((await cli(['measurements', 'list', '--db', db, '--json'])).out);
     expect(list.items.length).toBe(4); // one line per fixture file, each stored once

@@ -1,17 +1,21 @@
 /**
- * The local side of `ooni sync`: a download goes to `<file>.part` (a name ingest never reads)
- * and is renamed into place only once its length and checksum match the listing, so a partial
- * or damaged transfer is never seen as a measurement file. A file already in place is complete
- * when its size matches and either its MD5 equals a plain ETag or the sync log recorded it with
- * the same ETag, size and mtime (multipart ETags are not an MD5 of the bytes).
+ * The local side of `ooni sync`: a download goes to a temporary file of its own,
+ * `<file>.<host>.<pid>.<random>.part` (a name ingest never reads and no other run writes), and
+ * is renamed into place only once its length and checksum match the listing, so a partial or
+ * damaged transfer is never seen as a measurement file, also when several runs share a
+ * destination: each rename puts a whole, verified file in place in one step. A file already in
+ * place is complete when its size matches and either its MD5 equals a plain ETag or the sync
+ * log recorded it with the same ETag, size and mtime (multipart ETags are not an MD5 of the bytes).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { appendFile, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { appendFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { processAlive } from '../../op/index.js';
 
 export interface BucketObject {
   key: string;
@@ -31,6 +35,31 @@ export interface SyncLogEntry {
 }
 
 export const SYNC_LOG = '.ooni-sync.jsonl';
+
+const HOST = hostname().replace(/[^A-Za-z0-9-]/g, '_') || 'host';
+const TEMP = /^(.+)\.([A-Za-z0-9_-]+)\.(\d+)\.[0-9a-f]{8}\.part$/;
+
+/** The temporary name a transfer of `path` by process `pid` on this host writes to. */
+export const tempPath = (path: string, pid = process.pid): string => `${path}.${HOST}.${pid}.${randomBytes(4).toString('hex')}.part`;
+
+/**
+ * Remove from `dir` the temporary files of runs on this host that no longer run (killed
+ * mid-transfer), and `<file>.part` names an older version wrote. Temporary files of live
+ * processes, and of other hosts sharing the folder, are left alone.
+ */
+export async function removeStaleTemps(dir: string): Promise<number> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const n of names) {
+    const m = TEMP.exec(n);
+    const stale = m ? m[2] === HOST && Number(m[3]) !== process.pid && !processAlive(Number(m[3])) : /\.jsonl(\.gz)?\.part$/.test(n);
+    if (stale) {
+      await rm(join(dir, n), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
 
 /** A plain ETag is the MD5 of the body; multipart ETags ("…-N") are not. */
 export const plainMd5 = (etag: string): string | null => (/^[0-9a-f]{32}$/i.test(etag) ? etag.toLowerCase() : null);
@@ -108,12 +137,15 @@ export async function localState(
 }
 
 /**
- * Stream `body` to `<path>.part`, checking length and (plain ETag) MD5 on the way, then rename
- * it into place. Throws when the transfer breaks or the bytes do not match; the .part is removed.
+ * Stream `body` to a temporary file of this transfer only (`tempPath`), checking length and
+ * (plain ETag) MD5 on the way, then rename it into place. Throws when the transfer breaks or
+ * the bytes do not match; the temporary file is removed. The returned entry describes the
+ * bytes this transfer wrote (their mtime is taken before the rename: a later rename by another
+ * run puts its own verified bytes in place, and a mismatching mtime makes the next run check).
  */
 export async function saveObject(body: AsyncIterable<Uint8Array>, path: string, obj: BucketObject, onBytes: (n: number) => void): Promise<SyncLogEntry> {
   await mkdir(dirname(path), { recursive: true });
-  const part = `${path}.part`;
+  const part = tempPath(path);
   const c = new Checker(path.endsWith('.gz'));
   try {
     const check = new Transform({
@@ -128,8 +160,8 @@ export async function saveObject(body: AsyncIterable<Uint8Array>, path: string, 
     const md5 = plainMd5(obj.etag);
     const got = c.md5.digest('hex');
     if (md5 && got !== md5) throw new Error(`MD5 ${got} does not match ETag ${obj.etag}`);
+    const s = await stat(part);
     await rename(part, path);
-    const s = await stat(path);
     return { key: obj.key, size: obj.size, etag: obj.etag, mtime_ms: Math.floor(s.mtimeMs), gzip_ok };
   } catch (e) {
     await rm(part, { force: true });

@@ -4,12 +4,14 @@
  * ingest as it lands. The bucket is an effect (an S3 adapter in the CLI, a test double in
  * tests). Counts reconcile: files listed = ignored + downloaded + unchanged + corrupt + failed.
  * A failed transfer leaves no file; a corrupt .gz (bytes as the bucket has them, not a whole
- * gzip stream) is kept but never ingested; a rerun fetches only what is missing.
+ * gzip stream) is kept but never ingested; a rerun fetches only what is missing. Runs that
+ * share a destination each write their own temporary files, so one run's failure never
+ * damages a file another run put in place.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ProgressReporter } from '../../shared/index.js';
 import type { IngestReport } from '../ingest.js';
-import { appendSyncLog, localState, readSyncLog, saveObject, SYNC_LOG, type BucketObject } from './local-copy.js';
+import { appendSyncLog, localState, readSyncLog, removeStaleTemps, saveObject, SYNC_LOG, type BucketObject } from './local-copy.js';
 import { checkWindow, syncPrefixes, wantedKey, type SyncWindow } from './plan.js';
 
 export type { BucketObject } from './local-copy.js';
@@ -121,6 +123,8 @@ export async function syncOoni(deps: SyncDeps, input: SyncInput): Promise<SyncRe
 
   // 2. fetch what is missing; hand complete files to ingest as they land
   const logPath = join(input.dest, SYNC_LOG);
+  // temporary files of killed runs in the folders this window writes to
+  for (const dir of new Set(wanted.map((o) => dirname(join(input.dest, ...o.key.split('/')))))) await removeStaleTemps(dir);
   const log = await readSyncLog(logPath);
   let logWrites = Promise.resolve();
   const record = (e: Parameters<typeof appendSyncLog>[1]) => (logWrites = logWrites.then(() => appendSyncLog(logPath, e)));
