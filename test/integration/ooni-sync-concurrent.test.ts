@@ -1,12 +1,13 @@
 // Two `ooni sync` runs into one --dest at once, fetching the same file, served by the S3 test
 // double (test/helpers/s3-double.ts) from a real bucket-layout fixture with a scripted order:
-// run A has written half the file when run B starts it; A then completes, and B's transfer
-// dies (and so do its retries). The file in place must hold the bucket's bytes, the sync log
-// must describe it, a third run must find it complete without fetching it, and no temporary
-// file may be left. A temporary file of a run that no longer exists is removed by the next run.
+// run A has written half the file when run B starts it; A then completes (and ingests it), and
+// B's transfer dies (and so do its retries). The file in place, and what A ingested, must be the
+// bucket's bytes, the sync log must describe it, a third run must find it complete without
+// fetching it, and no temporary file may be left. A temporary file of a run that no longer exists is removed by the next run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempPath } from '../../src/measure/sync/local-copy.js';
 import { cli, tempDir } from '../helpers/index.js';
@@ -22,6 +23,7 @@ describe('two ooni sync runs into one --dest', () => {
   const objects = objectsFrom(SAMPLE, dirname(KEY));
   const body = objects.get(KEY)!;
   const half = Math.floor(body.length / 2);
+  const lines = gunzipSync(body).toString('utf8').trim().split('\n').length;
   let s3: S3Double;
   beforeAll(async () => {
     s3 = await startS3Double({ bucket: 'ooni-two', objects });
@@ -33,7 +35,7 @@ describe('two ooni sync runs into one --dest', () => {
 
   /** One hour, one country, one test: the one file the double serves. */
   const WINDOW = 'ooni sync --since 2022-11-10T10 --until 2022-11-10T10 --cc US --test telegram'.split(' ');
-  const run = (db: string) => cli([...WINDOW, '--bucket-url', s3.url, '--dest', dest, '--db', join(t.dir, db), '--json']);
+  const run = (db: string, ...extra: string[]) => cli([...WINDOW, '--bucket-url', s3.url, '--dest', dest, '--db', join(t.dir, db), '--json', ...extra]);
   /** The temporary files beside the file, and their sizes. */
   const temps = () => (existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.part')) : []);
   const tempSizes = () => temps().map((n) => statSync(join(dir, n)).size);
@@ -61,7 +63,7 @@ describe('two ooni sync runs into one --dest', () => {
       dieMidBody,
       dieMidBody,
     ]);
-    const a = run('a.duckdb');
+    const a = run('a.duckdb', '--ingest', '--workers', '0');
     await until('run A to write half the file', () => finishA !== undefined && tempSizes().includes(half));
     const b = run('b.duckdb');
     await until('run B to open its temporary file', () => killB !== undefined && tempSizes().includes(0));
@@ -72,6 +74,8 @@ describe('two ooni sync runs into one --dest', () => {
 
     expect(ra.code, ra.err).toBe(0);
     expect(JSON.parse(ra.out).files).toMatchObject({ listed: 1, downloaded: 1, failed: 0 });
+    // what run A ingested as it landed is the whole file
+    expect(JSON.parse(ra.out).ingest).toMatchObject({ lines_read: lines, stored: lines, rejected: 0, reconciled: true });
     expect(rb.code, rb.err).toBe(3);
     expect(JSON.parse(rb.out).files).toMatchObject({ listed: 1, downloaded: 0, failed: 1 });
     const kept = readFileSync(join(dest, KEY));
