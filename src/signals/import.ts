@@ -78,7 +78,12 @@ export async function importSignalFile(
   deps: { store: Store; clock: Clock },
   path: string,
   o: SignalImportOptions = {},
-): Promise<{ file: SignalFileReport; rejects: { file: string; line: number; reason: string }[] }> {
+): Promise<{
+  file: SignalFileReport;
+  rejects: { file: string; line: number; reason: string }[];
+  /** Series (`source entity_code`) whose points name no country: a country filter never selects them. */
+  without_country: string[];
+}> {
   const base: SignalFileReport = {
     path,
     format: null,
@@ -102,14 +107,18 @@ export async function importSignalFile(
     const long = firstLongLine(text);
     if (long) throw new Error(`line ${long.line}: oversize_line: ${long.length} characters, over the ${IMPORT_CAPS.maxLineBytes} limit; nothing was stored`);
   } catch (e) {
-    return { file: { ...base, error: `cannot read: ${(e as Error).message}` }, rejects: [] };
+    return { file: { ...base, error: `cannot read: ${(e as Error).message}` }, rejects: [], without_country: [] };
   }
   // an empty file is a failed file (said, not imported as nothing); a watched folder retries it
-  if (text.trim() === '') return { file: { ...base, error: 'empty file: no header and no records' }, rejects: [] };
+  if (text.trim() === '') return { file: { ...base, error: 'empty file: no header and no records' }, rejects: [], without_country: [] };
   const checksum = createHash('sha256').update(bytes).update(JSON.stringify(o)).digest('hex');
   const known = await deps.store.signals.getFile(path);
   if (known && known.checksum === checksum) {
-    return { file: { ...base, status: 'unchanged', records_read: known.records_read, stored: known.stored, rejected: known.rejected }, rejects: [] };
+    return {
+      file: { ...base, status: 'unchanged', records_read: known.records_read, stored: known.stored, rejected: known.rejected },
+      rejects: [],
+      without_country: [],
+    };
   }
   const parsed = parseSignals(text, { file: path, source: o.source, cc: o.cc, nowMs: deps.clock.now().getTime() });
   const now = deps.clock.now().toISOString();
@@ -123,6 +132,7 @@ export async function importSignalFile(
     parsed.rejects.map((x) => ({ importKind: SIGNALS_IMPORT_KIND, sourceFile: path, line: x.line, reason: x.reason, raw: x.raw })),
   );
   const series = [...new Set(parsed.points.map((p) => `${p.source} ${p.entity_code}`))].sort();
+  const without_country = [...new Set(parsed.points.filter((p) => !p.cc || p.cc === 'ZZ').map((p) => `${p.source} ${p.entity_code}`))].sort();
   return {
     file: {
       ...base,
@@ -138,6 +148,7 @@ export async function importSignalFile(
       series,
     },
     rejects: parsed.rejects.map((x) => ({ file: path, line: x.line, reason: x.reason })),
+    without_country,
   };
 }
 

@@ -135,6 +135,11 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
         if (!ok) s.inputs_failed++;
         if (r.file.status === 'imported') s.points_stored += r.file.stored;
         s.rejected += r.file.rejected;
+        // a country filter never selects a series without a country: stored, never judged, so said
+        if (o.cc.length && r.without_country.length)
+          s.errors.push(
+            `${path}: ${r.without_country.length} series without a country (${r.without_country.join(', ')}) are outside --cc ${o.cc.join(',')} and never judged: give the file a cc column (or a header naming one)`,
+          );
         await deps.store.watch.addInput({
           kind: SIGNALS_INPUT,
           key: path,

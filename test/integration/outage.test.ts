@@ -200,4 +200,21 @@ describe('detect --kind outage on the November 2019 blackout', () => {
     expect(text.code, text.err).toBe(0);
     expect(text.out).toMatch(/drafts: 0 created.*\n {2}not created: det-outage-zz-as44244-\S+: the country of AS44244 is unknown/);
   });
+
+  it('the same file in a folder watched with --cc: its series are outside the filter, and the cycle says so (exit 3), never a silent zero', async () => {
+    const inbox = join(t.dir, 'inbox-cc');
+    mkdirSync(inbox);
+    copyFileSync(IODA, join(inbox, 'ioda.csv'));
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(inbox, 'ioda.csv'), past, past);
+    const r = await cli(['watch', '--once', '--signals-dir', inbox, '--cc', 'IR', '--json', '--db', join(t.dir, 'no-country-cc.duckdb')]);
+    expect(r.code, r.err).toBe(3);
+    const { cycle } = JSON.parse(r.out) as { cycle: { detections: number; points_stored: number; errors: string[] } };
+    expect(cycle).toMatchObject({ detections: 0, points_stored: 3996 });
+    expect(cycle.errors).toEqual([
+      expect.stringMatching(
+        /ioda\.csv: 2 series without a country \(active_probing AS44244, darknet AS44244\) are outside --cc IR and never judged: give the file a cc column/,
+      ),
+    ]);
+  });
 });
