@@ -10,6 +10,7 @@
  */
 import { getCountry } from '../../geo/index.js';
 import type { EconValueRecord } from '../../store/index.js';
+import { validationError } from '../../shared/index.js';
 import { currencyOf } from './currency.js';
 import { bump, csvRows, emptyParsed, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
 
@@ -68,6 +69,12 @@ export function parseWorldBank(text: string, o: ParseOptions): Parsed {
   const h = header.cells;
   const wide = h[3] === 'Indicator Code';
   const owid = h[0] === 'Entity';
+  // Which indicator a long file holds is not in the file: without it nothing can be stored, so
+  // it is a usage error before any line is read, not one reject standing for the whole file.
+  if (!wide && !(owid ? (o.indicator ?? OWID_COLUMNS[h[3] ?? '']) : o.indicator))
+    throw validationError([
+      { path: ['indicator'], message: `${o.file} is a long-format file (${h.join(', ')}) that does not say its indicator: give --indicator, e.g. NY.GDP.MKTP.CD` },
+    ]);
   for (const r of rows.filter((x) => x.line > header.line)) {
     const c = r.cells;
     if (c.length === 1 && c[0] === '') continue;
@@ -87,11 +94,7 @@ export function parseWorldBank(text: string, o: ParseOptions): Parsed {
       }
       continue;
     }
-    const indicator = owid ? (o.indicator ?? OWID_COLUMNS[h[3] ?? '']) : o.indicator;
-    if (!indicator) {
-      p.rejects.push({ line: r.line, reason: `a long-format file needs --indicator (e.g. NY.GDP.MKTP.CD); header: ${h.join(',')}`, raw: null });
-      return p;
-    }
+    const indicator = (owid ? (o.indicator ?? OWID_COLUMNS[h[3] ?? '']) : o.indicator)!;
     const year = yearOf(c[2]);
     const n = numberCell(c[3]);
     if (year === null || Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `bad year or value`, raw: c.join(',') });

@@ -22,9 +22,14 @@ describe('World Bank files', () => {
     expect(wide.values.every((v) => v.year > 1900)).toBe(true);
   });
 
-  it('needs --indicator for long files and says so', () => {
-    const p = parseWorldBank('Country Name,Country Code,Year,Value\nChina,CHN,2010,1\n', o);
-    expect(p.rejects[0]!.reason).toMatch(/--indicator/);
+  it('needs --indicator for long files: a VALIDATION error naming it and the file, before any line', () => {
+    let err: unknown;
+    try {
+      parseWorldBank('Country Name,Country Code,Year,Value\nChina,CHN,2010,1\nIndia,IND,2010,2\n', o);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['indicator'], message: expect.stringMatching(/test\.csv .*--indicator/) }] });
   });
 
   it('reads the wide bulk format, its vintage, and sends PA.NUS.FCRF to rates', () => {
