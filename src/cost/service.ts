@@ -4,7 +4,7 @@
  * cannot price a scenario are listed under `skipped` with the reason when the caller asked for
  * all methods, and are a 400 naming the parameter when the caller asked for that method.
  */
-import { isCountryCode, regionsWithPopulation, statsRegionsOf } from '../geo/index.js';
+import { isCountryCode, regionPopulations, regionsOf, regionsWithPopulation, statsRegionsOf } from '../geo/index.js';
 import { getEvent, type LedgerEvent } from '../ledger/index.js';
 import { AppError, isAppError, validationError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
@@ -154,6 +154,7 @@ export async function costRegions(deps: { store: Store }, input: ScenarioInput):
   const regions = chosen === 'ozi-regional' ? [] : withOutput.length ? withOutput : isCountryCode(country) ? regionsWithPopulation(country) : [];
   const res = await estimateCost(deps, { ...input, method: chosen, regions });
   const e = res.estimates[0]!;
+  const coverage = withOutput.length || chosen === 'ozi-regional' ? null : populationCoverage(country, regions);
   const items = [...e.regions]
     .sort((a, b) => b.median - a.median || a.code.localeCompare(b.code))
     .map((r) => ({ code: r.code, name: r.name, median: r.median, low: r.low, high: r.high, point: r.point, currency: e.currency, usd: r.usd }));
@@ -165,9 +166,18 @@ export async function costRegions(deps: { store: Store }, input: ScenarioInput):
     scenario: res.scenario,
     total: { median: e.median, low: e.low, high: e.high, point: e.point },
     inputs: e.inputs,
-    notes: e.notes,
+    notes: coverage ? [...e.notes, coverage] : e.notes,
     rates: e.rates,
   };
+}
+
+/** What a table of regions priced by population share leaves out, in words (null when nothing). */
+function populationCoverage(country: string, listed: string[]): string | null {
+  const all = regionsOf(country).length;
+  const { found } = regionPopulations(country, listed);
+  const share = found.reduce((s, r) => s + r.share, 0);
+  if (listed.length === all && share >= 0.999) return null;
+  return `${listed.length} of the ${all} ISO 3166-2 regions of ${country} have a population in the gazetteer (a GeoNames admin-1 unit mapped to their code); they hold ${(share * 100).toFixed(1)} % of its people. The others are not listed, and the total is the listed regions', not the country's`;
 }
 
 export interface EventCostResult extends Partial<CostResult> {
