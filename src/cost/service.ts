@@ -152,6 +152,16 @@ export async function costRegions(deps: { store: Store }, input: ScenarioInput):
   const withOutput = statsRegionsOf(country).map((r) => r.code);
   // Without regional output data, every region with a population is priced by its population share.
   const regions = chosen === 'ozi-regional' ? [] : withOutput.length ? withOutput : isCountryCode(country) ? regionsWithPopulation(country) : [];
+  if (chosen !== 'ozi-regional' && regions.length === 0 && isCountryCode(country))
+    throw validationError(
+      [
+        {
+          path: ['country'],
+          message: `no region of ${country} has regional output data or a population in the gazetteer: there is nothing to rank (price the whole country with splinternet cost)`,
+        },
+      ],
+      'cannot rank regions',
+    );
   const res = await estimateCost(deps, { ...input, method: chosen, regions });
   const e = res.estimates[0]!;
   const coverage = withOutput.length || chosen === 'ozi-regional' ? null : populationCoverage(country, regions);
@@ -177,7 +187,10 @@ function populationCoverage(country: string, listed: string[]): string | null {
   const { found } = regionPopulations(country, listed);
   const share = found.reduce((s, r) => s + r.share, 0);
   if (listed.length === all && share >= 0.999) return null;
-  return `${listed.length} of the ${all} ISO 3166-2 regions of ${country} have a population in the gazetteer (a GeoNames admin-1 unit mapped to their code); they hold ${(share * 100).toFixed(1)} % of its people. The others are not listed, and the total is the listed regions', not the country's`;
+  const pct = `${(share * 100).toFixed(1)} %`;
+  return listed.length < all
+    ? `${listed.length} of the ${all} ISO 3166-2 regions of ${country} have a population in the gazetteer (a GeoNames admin-1 unit mapped to their code); they hold ${pct} of its people. The others are not listed, and the total is the listed regions', not the country's`
+    : `the ${all} ISO 3166-2 regions of ${country} hold ${pct} of its people by the gazetteer (the rest live in GeoNames units with no ISO code); the total is the regions', not the country's`;
 }
 
 export interface EventCostResult extends Partial<CostResult> {

@@ -140,6 +140,15 @@ describe('regions of a country without regional output (population share)', () =
     const sum = x.items.reduce((s, i) => s + i.point, 0);
     expect(sum / x.total.point).toBeCloseTo(1, 6);
     expect(x.notes.join(' ')).toMatch(/population/);
+    // Every Indian region has a population: no note about regions left out.
+    expect(x.notes.join(' ')).not.toMatch(/are not listed/);
+  });
+
+  it('a country none of whose regions has a population is exit 2, not a national total dressed as a table', async () => {
+    // No GeoNames admin-1 unit of Denmark is mapped to an ISO 3166-2 code.
+    const r = await run(['cost', 'regions', '--country', 'DK', '--type', 'full', '--hours', '24', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/nothing to rank/);
   });
 
   it('a region the gazetteer has no population for is exit 2 naming it, never priced as the whole country', async () => {
