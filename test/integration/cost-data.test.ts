@@ -75,6 +75,32 @@ describe('seeded economic data', () => {
     }
   });
 
+  it('the same bytes imported as another indicator are a new import that supersedes the first', async () => {
+    // Rows copied from the shipped World Bank GDP file (real data), under a name of their own.
+    const rows = readFileSync('data/costs/worldbank_gdp_current_usd__datasets-gdp.csv', 'utf8').split('\n').slice(0, 30).join('\n');
+    const f = join(t.dir, 'wb_long_copy.csv');
+    writeFileSync(f, rows);
+    const imp = (...extra: string[]) => cli(['data', 'import', 'worldbank', f, ...extra, '--db', db, '--json']);
+    const none = await imp();
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/--indicator/);
+    const first = await imp('--indicator', 'TEST.A');
+    expect(first.code, first.err).toBe(0);
+    expect(JSON.parse(first.out)).toMatchObject({ unchanged: false });
+    const n = (JSON.parse(first.out) as { values: number }).values;
+    expect(n).toBeGreaterThan(0);
+    expect(JSON.parse((await imp('--indicator', 'TEST.A')).out)).toMatchObject({ unchanged: true });
+    const again = await imp('--indicator', 'TEST.B');
+    expect(JSON.parse(again.out)).toMatchObject({ unchanged: false, values: n });
+    const store = await openStore(db);
+    try {
+      const af = await store.cost.values({ country: 'AF', indicators: ['TEST.A', 'TEST.B'] });
+      expect(new Set(af.map((v) => v.indicator))).toEqual(new Set(['TEST.B']));
+    } finally {
+      await store.close();
+    }
+  });
+
   it('rejects unknown rows with exit 3 and an unknown kind with exit 2', async () => {
     const bad = join(t.dir, 'bad_2021.csv');
     writeFileSync(bad, 'region_ru,grp_mln_rub,grp_per_capita_rub,region_en\nАтлантида,5,1,Atlantis\n');

@@ -1,8 +1,8 @@
 /**
  * Load economic-data files into the store: parse each with the parser for its kind, record
  * every value with source, unit and vintage, keep rejects (line + reason) and report what was
- * skipped on purpose. A file whose bytes were already loaded is not parsed again (the seed stays
- * fast on re-runs). Importing a newer file replaces values key by key (indicator, region, year).
+ * skipped on purpose. A file whose bytes were already loaded as the same indicator and year is
+ * not parsed again (the seed stays fast on re-runs). Importing a newer file replaces values key by key (indicator, region, year).
  * All files of one call are written in one transaction.
  */
 import { createHash } from 'node:crypto';
@@ -70,14 +70,27 @@ async function prepare(deps: { store: Store; clock: Clock }, req: ImportRequest)
   const year = req.year ?? (req.kind.startsWith('rosstat') && fromName ? Number(fromName) : undefined);
   const source = req.source ?? DEFAULT_SOURCES[req.kind];
   const prior = await deps.store.cost.findImport(req.kind, file);
-  if (prior && prior.sha256 === sha256) {
+  // The same bytes asked to be stored as another indicator or year are a new import.
+  const options = JSON.stringify({ indicator: req.indicator ?? null, year: year ?? null });
+  if (prior && prior.sha256 === sha256 && (prior.options === options || !prior.options)) {
     return { report: { kind: req.kind, file, source, unchanged: true, values: prior.valuesStored, rates: prior.ratesStored, skipped: {}, checks: {}, vintage: prior.vintage, rejects: [] }, hadRejects: prior.rejected > 0 };
   }
   const fallbackVintage = `${basename(req.file)} (imported ${deps.clock.now().toISOString().slice(0, 10)})`;
   const parsed = PARSERS[req.kind](bytes.toString('utf8'), { file, source, vintage: req.vintage ?? fallbackVintage, year, indicator: req.indicator });
   const vintage = req.vintage ?? parsed.vintage ?? fallbackVintage;
   for (const row of [...parsed.values, ...parsed.rates]) row.vintage = vintage;
-  const record: EconImportRecord = { kind: req.kind, file, sha256, valuesStored: parsed.values.length, ratesStored: parsed.rates.length, rejected: parsed.rejects.length, source, vintage, loadedAt: deps.clock.now().toISOString() };
+  const record: EconImportRecord = {
+    kind: req.kind,
+    file,
+    sha256,
+    valuesStored: parsed.values.length,
+    ratesStored: parsed.rates.length,
+    rejected: parsed.rejects.length,
+    source,
+    vintage,
+    loadedAt: deps.clock.now().toISOString(),
+    options,
+  };
   return {
     report: { kind: req.kind, file, source, unchanged: false, values: parsed.values.length, rates: parsed.rates.length, skipped: parsed.skipped, checks: parsed.checks, vintage, rejects: parsed.rejects.map((r) => ({ ...r, file })) },
     write: { record, values: parsed.values, rates: parsed.rates },

@@ -36,6 +36,8 @@ export interface EconImportRecord {
   source: string;
   vintage: string;
   loadedAt: string;
+  /** What the bytes were imported as (JSON of --indicator and --year); '' for imports recorded before it was kept. */
+  options?: string;
 }
 
 export interface CostRepo {

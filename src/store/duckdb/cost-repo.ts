@@ -38,6 +38,7 @@ const toImport = (r: Row): EconImportRecord => ({
   source: r.source as string,
   vintage: r.vintage as string,
   loadedAt: r.loaded_at as string,
+  options: (r.options as string | null) ?? '',
 });
 
 export function duckCostRepo(db: DuckDb): CostRepo {
@@ -67,6 +68,11 @@ export function duckCostRepo(db: DuckDb): CostRepo {
             a.appendDouble(x.rate);
             for (const s of [x.source, x.vintage, x.file]) a.appendVarchar(s);
           });
+          // A file imported again supersedes what it gave before (it may have been stored as another indicator).
+          for (const { record: r } of batch) {
+            await conn.run('DELETE FROM econ_values WHERE file = $1', [r.file]);
+            await conn.run('DELETE FROM fx_rates WHERE file = $1', [r.file]);
+          }
           // Delete-then-insert is faster than INSERT OR REPLACE when most keys are new (the seed).
           await conn.run(`DELETE FROM econ_values e USING econ_values_stage s
             WHERE e.indicator = s.indicator AND e.geo = s.geo AND e.year = s.year`);
@@ -77,8 +83,11 @@ export function duckCostRepo(db: DuckDb): CostRepo {
           await conn.run('DELETE FROM econ_values_stage');
           await conn.run('DELETE FROM fx_rates_stage');
           for (const { record: r } of batch) {
-            const p: Param[] = [r.kind, r.file, r.sha256, r.valuesStored, r.ratesStored, r.rejected, r.source, r.vintage, r.loadedAt];
-            await conn.run('INSERT OR REPLACE INTO econ_imports VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::TIMESTAMPTZ)', p);
+            const p: Param[] = [r.kind, r.file, r.sha256, r.valuesStored, r.ratesStored, r.rejected, r.source, r.vintage, r.loadedAt, r.options ?? ''];
+            await conn.run(
+              'INSERT OR REPLACE INTO econ_imports (kind, file, sha256, values_stored, rates_stored, rejected, source, vintage, loaded_at, options) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::TIMESTAMPTZ, $10)',
+              p,
+            );
           }
           await conn.run('COMMIT');
         } catch (e) {
