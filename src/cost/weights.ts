@@ -167,14 +167,15 @@ export function affectedWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[]
 /**
  * Regions priced by their population share (no regional output data): their output share is
  * taken as the population share ×/÷ the medium-confidence spread, triangular, as for a geocoded
- * area. Regions that make up the whole country carry no such spread (their shares sum to 1).
+ * area, and never above the whole country. Regions that make up the whole country carry no such
+ * spread (their shares sum to 1).
  */
 export function populationProxyWeight(p: { combined: number; basis: string }, ps: ParamSet, notes: string[]): Unit {
   if (p.combined >= 0.999) return one;
   const f = SHARE_SPREAD.medium;
   const i = ps.add(
     "regions' output share ÷ population share",
-    { kind: 'triangular', low: 1 / f, mode: 1, high: f },
+    { kind: 'triangular', low: 1 / f, mode: 1, high: Math.min(f, 1 / p.combined) },
     'ratio',
     `proxy: a region's share of output taken as its share of the population (${p.basis}), ×/÷ ${f}`,
   );

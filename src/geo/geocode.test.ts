@@ -199,6 +199,19 @@ describe('regionPopulations: regions priced by population share', () => {
     expect(share('IN-JK')).toBeLessThan(0.02);
   });
 
+  it('the regions of countries with shutdowns on record cover their people (admin-1 units mapped to ISO by hand)', () => {
+    for (const cc of ['SY', 'BY', 'YE', 'KZ', 'UZ', 'SA', 'TD', 'JO', 'KH', 'EG', 'SO', 'CD', 'MZ', 'IN', 'IR', 'NG']) {
+      const r = regionPopulations(
+        cc,
+        regionsOf(cc).map((x) => x.code),
+      );
+      expect(
+        r.found.reduce((s, x) => s + x.share, 0),
+        cc,
+      ).toBeGreaterThan(0.985);
+    }
+  });
+
   it('a code no GeoNames admin-1 unit maps to is missing, not zero', () => {
     const r = regionPopulations('FR', ['FR-01']);
     expect(r.found).toEqual([]);

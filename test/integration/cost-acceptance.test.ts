@@ -123,7 +123,13 @@ describe('regions of a country without regional output (population share)', () =
     expect(jk.code, jk.err).toBe(0);
     const n = (nat.json as CostResult).estimates[0]!;
     const e = (jk.json as CostResult).estimates[0]!;
-    expect(e.proxy).toMatch(/regions priced by population share \(IN-JK Jammu/);
+    expect(e.proxy).toMatch(/^proxy: regions priced by population share \(IN-JK Jammu/);
+    // Two proxies (regions, and the G-20 average share) under one label.
+    expect(e.proxy).toMatch(/; BCG G-20 average/);
+    expect(e.proxy).not.toMatch(/proxy:.*proxy:/);
+    const text = await cli(['cost', '--country', 'IN', '--region', 'IN-JK', '--type', 'full', '--hours', '24', '--method', 'cost-escalated', '--db', db]);
+    expect(text.out).toMatch(/\n {2}proxy: regions priced by population share/);
+    expect(text.out).not.toMatch(/proxy: proxy:/);
     expect(e.inputs.find((i) => i.name === 'population IN-JK')?.source).toMatch(/GeoNames/);
     expect(e.regions.map((r) => [r.code, r.name])).toEqual([['IN-JK', 'Jammu and Kashmīr']]);
     // Jammu and Kashmir is well under 2 % of India's people: its day is under 2 % of India's.
@@ -142,6 +148,15 @@ describe('regions of a country without regional output (population share)', () =
     expect(x.notes.join(' ')).toMatch(/population/);
     // Every Indian region has a population: no note about regions left out.
     expect(x.notes.join(' ')).not.toMatch(/are not listed/);
+  });
+
+  it('a table that leaves regions out says which share of the people it holds', async () => {
+    // Germany: 10 of its 16 Länder have a GeoNames admin-1 unit mapped to their code.
+    const r = await run(['cost', 'regions', '--country', 'DE', '--type', 'full', '--hours', '24', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const x = r.json as RegionsResult;
+    expect(x.items).toHaveLength(10);
+    expect(x.notes.join(' ')).toMatch(/10 of the 16 ISO 3166-2 regions of DE .* hold [\d.]+ % of its people\. The others are not listed/);
   });
 
   it('a country none of whose regions has a population is exit 2, not a national total dressed as a table', async () => {

@@ -71,7 +71,8 @@ export function parseWorldBank(text: string, o: ParseOptions): Parsed {
   const owid = h[0] === 'Entity';
   // Which indicator a long file holds is not in the file: without it nothing can be stored, so
   // it is a usage error before any line is read, not one reject standing for the whole file.
-  if (!wide && !(owid ? (o.indicator ?? OWID_COLUMNS[h[3] ?? '']) : o.indicator))
+  const longIndicator = wide ? undefined : owid ? (o.indicator ?? OWID_COLUMNS[h[3] ?? '']) : o.indicator;
+  if (!wide && !longIndicator)
     throw validationError([
       { path: ['indicator'], message: `${o.file} is a long-format file (${h.join(', ')}) that does not say its indicator: give --indicator, e.g. NY.GDP.MKTP.CD` },
     ]);
@@ -94,7 +95,7 @@ export function parseWorldBank(text: string, o: ParseOptions): Parsed {
       }
       continue;
     }
-    const indicator = (owid ? (o.indicator ?? OWID_COLUMNS[h[3] ?? '']) : o.indicator)!;
+    const indicator = longIndicator!;
     const year = yearOf(c[2]);
     const n = numberCell(c[3]);
     if (year === null || Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `bad year or value`, raw: c.join(',') });
