@@ -9,8 +9,8 @@
  * The local CLI (in-process, or through the server with the lock file's secret) has `admin`
  * and may read any file the machine's user can.
  */
-import { realpathSync } from 'node:fs';
-import { dirname, basename, join, resolve, sep } from 'node:path';
+import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 import { AppError } from './errors.js';
 
 export const SCOPES = ['read', 'write', 'import', 'admin'] as const;
@@ -48,19 +48,49 @@ export function assertScope(grant: Grant, need: Scope, what: string): void {
   });
 }
 
-/** The real path of `p`, or of its nearest existing ancestor joined with the rest (for paths not yet there). */
-function realish(p: string): string {
-  const abs = resolve(p);
+/**
+ * The path the operating system opens for `p`: each segment taken in turn from the real path of
+ * the segments before it, so a `..` after a symlink leaves the link's target (as the kernel does),
+ * not the folder that holds the link, and a link whose target does not exist yet (a file the op
+ * would create through it) counts as its target. Segments that do not exist are joined as written.
+ */
+function realish(p: string, depth = 0): string {
+  const abs = isAbsolute(p) ? p : join(process.cwd(), p);
+  let cur = realpathSync('/');
+  let missing = false;
+  for (const seg of abs.split(sep)) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      cur = dirname(cur);
+      continue;
+    }
+    const next = join(cur, seg);
+    if (missing) {
+      cur = next;
+      continue;
+    }
+    try {
+      cur = realpathSync(next);
+    } catch {
+      // Not there (yet), or a link to nothing: the OS cannot go through it, but would create its target.
+      missing = true;
+      const link = depth < 40 ? danglingTarget(next) : undefined;
+      cur = link === undefined ? next : realish(isAbsolute(link) ? link : join(cur, link), depth + 1);
+    }
+  }
+  return cur;
+}
+
+function danglingTarget(p: string): string | undefined {
   try {
-    return realpathSync(abs);
+    return lstatSync(p).isSymbolicLink() ? readlinkSync(p) : undefined;
   } catch {
-    const parent = dirname(abs);
-    return parent === abs ? abs : join(realish(parent), basename(abs));
+    return undefined;
   }
 }
 
 /** Folders as the real paths a check compares against (symlinks resolved). */
-export const realDirs = (dirs: readonly string[]): string[] => dirs.map(realish);
+export const realDirs = (dirs: readonly string[]): string[] => dirs.map((d) => realish(d));
 
 /**
  * FORBIDDEN unless every path resolves (after symlinks) inside one of the grant's folders.
@@ -69,6 +99,12 @@ export const realDirs = (dirs: readonly string[]): string[] => dirs.map(realish)
 export function assertFileAccess(grant: Grant, paths: readonly string[], what: string): void {
   if (grant.files === 'any' || paths.length === 0) return;
   const dirs = grant.files;
+  const nul = paths.find((p) => p.includes('\0'));
+  if (nul !== undefined) {
+    throw new AppError('VALIDATION', `${what}: a file path holds a NUL byte: ${JSON.stringify(nul)}`, {
+      issues: [{ path: [], message: 'NUL byte in a file path' }],
+    });
+  }
   const outside = paths.filter((p) => {
     const real = realish(p);
     return !dirs.some((d) => real === d || real.startsWith(d.endsWith(sep) ? d : d + sep));

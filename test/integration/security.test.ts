@@ -31,6 +31,7 @@ beforeAll(async () => {
   copyFileSync(OONI, join(importDir, 'signal.jsonl.gz'));
   // A symlink inside the import folder that points outside it must not open a way out.
   symlinkSync('/etc', join(importDir, 'etc-link'));
+  symlinkSync(join(dirs.dir, 'backup-outside.duckdb'), join(importDir, 'to-tmp'));
   app = createApp({ store, clock, dbPath: '/secret/location/obs.duckdb', importDirs: realDirs([importDir]) });
   for (const s of ['read', 'write', 'import', 'admin']) tok[s] = (await createToken({ store, clock }, `${s} token`, { scopes: [s], createdBy: 'test' })).token;
 });
@@ -133,8 +134,21 @@ describe('server files over HTTP: only inside --import-dir', () => {
   });
 
   it('a symlink inside the folder that leads out, or ../ in the path, is refused', async () => {
-    for (const p of [join(importDir, 'etc-link', 'passwd'), join(importDir, '..', '..', 'etc', 'passwd')]) {
+    // Written lexically `etc-link/../etc/passwd` stays in the folder; opened, `..` leaves /etc, the link's target.
+    const viaLink = `${importDir}/etc-link/../etc/passwd`;
+    for (const p of [join(importDir, 'etc-link', 'passwd'), join(importDir, '..', '..', 'etc', 'passwd'), viaLink]) {
       expect((await op('measurements.ingest', { paths: [p] }, tok.import)).status).toBe(403);
+    }
+    for (const [name, body] of [
+      ['events.import', { file: viaLink, snapshot: '2024-01-01' }],
+      ['registry.import', { files: [viaLink] }],
+      ['fingerprints.import', { file: viaLink }],
+      ['elections.import', { files: [viaLink] }],
+      ['data.import', { kind: 'worldbank', file: viaLink }],
+      // a link to a file not there yet: the backup would be written through it, outside the folder
+      ['db.backup', { file: join(importDir, 'to-tmp') }],
+    ] as const) {
+      expect([name, (await op(name, body, tok.admin)).status]).toEqual([name, 403]);
     }
     for (const [name, body] of [
       ['events.import', { file: '/etc/passwd' }],
