@@ -3,6 +3,7 @@
  * count export (`count`, `test_day`, `probe_asn`) and plain names. Each value is checked here and
  * either becomes part of a point or a reason the record is rejected.
  */
+import { countryCodeHint, isCountryCode, isProbeCountryCode } from '../geo/index.js';
 import type { SignalEntityType } from '../store/index.js';
 
 export type Field = 'source' | 'value' | 'entity_type' | 'entity_code' | 'asn' | 'cc' | 'region' | 'name' | 'timestamp';
@@ -45,10 +46,21 @@ function asn(v: string): string | Error {
   return `AS${Number(m[1])}`;
 }
 
+/** Why a country code is refused, with the assigned code it most likely meant; undefined if it is one. */
+function countryProblem(code: string, allowed: (c: string) => boolean): string | undefined {
+  if (allowed(code)) return undefined;
+  const hint = countryCodeHint(code);
+  return `country "${code}" is not an assigned ISO 3166-1 alpha-2 code${hint ? ` (did you mean ${hint}?)` : ''}`;
+}
+
+/** A network's country may be any code OONI writes in probe_cc (XK, ZZ); a country entity is a country (XK included). */
+const isEntityCountry = (c: string): boolean => isCountryCode(c) || c === 'XK';
+
 /** The entity a record is about; explicit entity_type/code win over asn, region, country. */
 export function entityOf(r: Raw, defaultCc: string | undefined): Entity | Error {
   const cc0 = str(r.cc).toUpperCase();
-  if (cc0 && !/^[A-Z]{2}$/.test(cc0)) return new Error(`country "${cc0}" is not an ISO 3166-1 alpha-2 code`);
+  const ccProblem = cc0 ? countryProblem(cc0, isProbeCountryCode) : undefined;
+  if (ccProblem) return new Error(ccProblem);
   const cc = cc0 || defaultCc || null;
   let type = str(r.entity_type).toLowerCase();
   let code = str(r.entity_code);
@@ -65,13 +77,16 @@ export function entityOf(r: Raw, defaultCc: string | undefined): Entity | Error 
   }
   if (type === 'country') {
     const c = code.toUpperCase();
-    return /^[A-Z]{2}$/.test(c) ? { entity_type: 'country', entity_code: c, cc: c } : new Error(`country "${code}" is not an ISO 3166-1 alpha-2 code`);
+    const problem = countryProblem(c, isEntityCountry);
+    return problem ? new Error(problem) : { entity_type: 'country', entity_code: c, cc: c };
   }
   if (type === 'region') {
     const c = code.toUpperCase();
-    return /^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(c)
+    // Subdivision codes are renumbered over time (old series keep old codes): only the country part is checked against ISO.
+    if (!/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(c)) return new Error(`region "${code}" is not an ISO 3166-2 code like IR-07`);
+    return isEntityCountry(c.slice(0, 2))
       ? { entity_type: 'region', entity_code: c, cc: c.slice(0, 2) }
-      : new Error(`region "${code}" is not an ISO 3166-2 code like IR-07`);
+      : new Error(`region "${code}": "${c.slice(0, 2)}" is not an assigned ISO 3166-1 alpha-2 code`);
   }
   return new Error(`entity_type "${type}" is not one of country, region, asn`);
 }
@@ -81,7 +96,8 @@ export function valueOf(v: unknown): number | null | Error {
   if (v === null || v === undefined) return null;
   const s = str(v);
   if (s === '' || /^(null|na|nan|none)$/i.test(s)) return null;
-  const n = Number(s);
+  // Decimal notation only: Number() would also read "0x10" as 16 and "0b1" as 1.
+  const n = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(s) ? Number(s) : NaN;
   if (!Number.isFinite(n)) return new Error(`value "${s}" is not a number`);
   if (n < 0) return new Error(`value ${n} is negative (a count cannot be)`);
   return n;
@@ -106,6 +122,11 @@ export function timeOf(v: unknown, nowMs: number, toleranceMs: number): string |
             : `${m[3].slice(0, 3)}:${m[3].slice(3)}`
       : 'Z';
     ms = Date.parse(`${m[1]}T${m[2] ?? '00:00:00'}${zone}`);
+    // Date.parse rolls 2019-02-30 over to 2019-03-02; a day the month does not have is refused.
+    const [y, mo, d] = m[1]!.split('-').map(Number) as [number, number, number];
+    const day = new Date(Date.UTC(y, mo - 1, d));
+    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d)
+      return new Error(`timestamp "${s}": ${m[1]} is not a calendar date`);
   }
   if (!Number.isFinite(ms)) return new Error(`timestamp "${s}" is not a valid instant`);
   if (ms > nowMs + toleranceMs) return new Error(`timestamp ${new Date(ms).toISOString()} is in the future`);

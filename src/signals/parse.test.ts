@@ -53,4 +53,40 @@ describe('parseSignals (SYNTHETIC inputs in each accepted format)', () => {
     const r = parseSignals('"count","test_day","probe_asn"\n94,"2019-11-10 00:00:00",44244\n', { ...o, source: 'ooni_measurements', cc: 'IR' });
     expect(r.points[0]).toMatchObject({ source: 'ooni_measurements', entity_code: 'AS44244', cc: 'IR', t: '2019-11-10T00:00:00.000Z', value: 94, line: 2 });
   });
+
+  it('rejects a day the month does not have, a count not in decimal notation and a country ISO does not assign, naming the line', () => {
+    const csv = [
+      'datasource,value,asn,cc,timestamp',
+      'darknet,5,AS1,IR,2019-02-30 07:10:00',
+      'darknet,0x10,AS1,IR,2019-11-14 06:55:00',
+      'darknet,5,AS1,XX,2019-11-14 07:25:00',
+      'darknet,5,AS1,UK,2019-11-14 07:30:00',
+      'darknet,1e3,AS1,ir,2019-11-14 07:35:00',
+      'darknet,.5,AS1,XK,2019-02-28 23:55:00',
+    ].join('\n');
+    const r = parseSignals(csv, o);
+    expect(r.rejects.map((x) => x.reason)).toEqual([
+      'line 2: timestamp "2019-02-30 07:10:00": 2019-02-30 is not a calendar date',
+      'line 3: value "0x10" is not a number',
+      'line 4: country "XX" is not an assigned ISO 3166-1 alpha-2 code',
+      'line 5: country "UK" is not an assigned ISO 3166-1 alpha-2 code (did you mean GB?)',
+    ]);
+    expect(r.points.map((p) => [p.line, p.value, p.cc, p.t])).toEqual([
+      [6, 1000, 'IR', '2019-11-14T07:35:00.000Z'],
+      [7, 0.5, 'XK', '2019-02-28T23:55:00.000Z'],
+    ]);
+    expect(r.records_read).toBe(r.points.length + r.rejects.length);
+  });
+
+  it('rejects a country or region entity whose country ISO does not assign', () => {
+    const r = parseSignals(
+      'source,entity_type,entity_code,value,time\nbgp,country,QQ,1,2020-01-01\nbgp,region,QQ-01,1,2020-01-01\nbgp,region,IR-07,1,2020-01-01\n',
+      o,
+    );
+    expect(r.rejects.map((x) => x.reason)).toEqual([
+      'line 2: country "QQ" is not an assigned ISO 3166-1 alpha-2 code',
+      'line 3: region "QQ-01": "QQ" is not an assigned ISO 3166-1 alpha-2 code',
+    ]);
+    expect(r.points).toHaveLength(1);
+  });
 });
