@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { AppError, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { ElectionChoiceRecord, ElectionFileData, ElectionWriteView, Store } from '../store/index.js';
 import { electionId, parseElectionId, stationKey, TITLES, type ElectionKind, type ElectionReject, type StationRow } from './model.js';
-import { kindOf, yearOf } from './protocol.js';
+import { yearOf } from './protocol.js';
 import { ProtocolReader } from './read-protocol.js';
 import { looksLikeMeduza, looksLikeScript, MeduzaReader, readDegSeries } from './read-moscow.js';
 import { ELECTION_CAPS, fileChecksum, sourceLines, type ElectionCaps, type SourceLine } from './source.js';
@@ -211,10 +211,10 @@ async function readAndStore(
       };
     }
   } else {
-    const reader = new ProtocolReader(headText, file, caps.maxFieldBytes);
+    const reader = new ProtocolReader(headText, file, caps.maxFieldBytes, (kind) => resolveElection(path, opts.election, kind));
+    const eid = (id = reader.election!);
     for await (const l of src) reader.push(l);
     const r = reader.result();
-    const eid = (id = resolveElection(path, opts.election, kindOf(r.header)));
     const p = parseElectionId(eid)!;
     plan = async (view) => {
       const { rows, duplicates } = await withoutStored(

@@ -95,11 +95,28 @@ describe('rows that do not add up are kept and flagged', () => {
     expect(r.rejects.every((x) => x.file === 'synthetic-bad-2021.csv')).toBe(true);
   });
 
-  it('marks Moscow DEG pseudo-stations 5001-5015 electronic', () => {
-    const r = readProtocol(textOf(readFileSync(fixture('kobak-2021-moscow.csv.zip'))), 'm');
+  it('marks Moscow DEG pseudo-stations 5001-5015 electronic in the 2021 Duma election', () => {
+    const r = readProtocol(textOf(readFileSync(fixture('kobak-2021-moscow.csv.zip'))), 'm', undefined, 'duma-2021');
     const virtual = r.rows.filter((x) => x.electronic);
     expect(r.rows).toHaveLength(3660);
     expect(virtual.map((x) => x.uik)).toEqual(Array.from({ length: 15 }, (_, i) => `УИК №${5001 + i}`));
     expect(virtual.every((x) => x.kind === 'virtual' && x.region_code === 'RU-MOW')).toBe(true);
+  });
+
+  it('keeps Moscow stations numbered 5011-5015 on paper in an election without DEG stations (2020 referendum, real rows)', () => {
+    const text = readFileSync(fixture('kobak-2020-moscow-3tik.csv'), 'utf8');
+    const r = readProtocol(text, 'kobak-2020-moscow-3tik.csv', undefined, 'referendum-2020');
+    expect(r.rows).toHaveLength(73);
+    const fifty = r.rows.filter((x) => /№50(0[1-9]|1[0-5])$/.test(x.uik ?? ''));
+    expect(fifty.map((x) => [x.uik, x.counts.registered])).toEqual([
+      ['УИК №5011', 1043],
+      ['УИК №5012', 520],
+      ['УИК №5013', 570],
+      ['УИК №5014', 1215],
+      ['УИК №5015', 1265],
+    ]);
+    expect(r.rows.filter((x) => x.electronic || x.kind !== 'station')).toEqual([]);
+    // Told nothing about the election, the reader marks no Moscow station electronic either.
+    expect(readProtocol(text, 'f').rows.some((x) => x.electronic)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  * An unknown header is a usage error naming the missing columns (exit 2 at the CLI).
  */
 import { AppError, IMPORT_CAPS } from '../shared/index.js';
-import { COUNT_COLUMNS, flagsOf, type Counts, type ElectionReject, type StationKind, type StationRow } from './model.js';
+import { COUNT_COLUMNS, flagsOf, type Counts, type ElectionKind, type ElectionReject, type StationKind, type StationRow } from './model.js';
 import { kindOf, mapHeader, missingColumns, type HeaderMap } from './protocol.js';
 import { regionCode } from './region.js';
 import type { SourceLine } from './source.js';
@@ -27,13 +27,26 @@ const uikNumber = (uik: string | null): number | null => {
   return m ? Number(m[1]) : null;
 };
 
-/** Moscow's 2021 DEG results sit in virtual stations 5001-5015; other DEG regions use DEG_TIK. */
-function kindOfRow(region: string, tik: string | null, uik: string | null, regionalAggregate: boolean): StationKind {
+/**
+ * Elections in which Moscow published its DEG results as virtual stations, and their numbers.
+ * Only there are those numbers electronic: in 2020 Moscow's УИК №5011-5015 are paper stations of
+ * 520-1,265 voters in ordinary district commissions.
+ */
+export const MOSCOW_DEG_STATIONS: Readonly<Record<string, readonly [number, number]>> = { 'duma-2021': [5001, 5015] };
+
+/** DEG rows: a regional aggregate, a DEG_TIK commission, or Moscow's virtual stations where that election had them. */
+function kindOfRow(
+  region: string,
+  tik: string | null,
+  uik: string | null,
+  regionalAggregate: boolean,
+  moscowDeg: readonly [number, number] | undefined,
+): StationKind {
   if (regionalAggregate) return 'aggregate';
   if (tik === DEG_TIK) return 'virtual';
-  if (!region.includes('Москва')) return 'station';
+  if (!moscowDeg || !region.includes('Москва')) return 'station';
   const n = uikNumber(uik);
-  return n !== null && n >= 5001 && n <= 5015 ? 'virtual' : 'station';
+  return n !== null && n >= moscowDeg[0] && n <= moscowDeg[1] ? 'virtual' : 'station';
 }
 
 /** The reader of one protocol file, fed line by line (`push`), so a file is never held whole. */
@@ -51,14 +64,21 @@ export class ProtocolReader {
   // Field i of a quote-free line spans [at[i], at[i + 1] - 1): cells are read in place, and only
   // the identifying columns become strings. Lines with quotes go through splitCsv.
   private readonly at: Int32Array;
+  /** The election the rows belong to (decides which stations are DEG), null when not told. */
+  readonly election: string | null;
+  private readonly moscowDeg: readonly [number, number] | undefined;
   private raw = '';
   private cells: string[] | null = null;
 
-  /** Reads the header line; an unknown or oversize header is a VALIDATION error naming the file. */
+  /**
+   * Reads the header line; an unknown or oversize header is a VALIDATION error naming the file.
+   * `election` is the election id, or a function of the header's kind that gives it.
+   */
   constructor(
     headerLine: string | null,
     private readonly file: string,
     private readonly maxFieldBytes: number = IMPORT_CAPS.maxFieldBytes,
+    election: string | ((kind: ElectionKind) => string) | null = null,
   ) {
     const headerCells = headerLine === null ? null : splitCsv(headerLine);
     if (!headerCells) throw new AppError('VALIDATION', `${file}: line 1: empty file or unreadable header`, { details: { file, missing: ['header'] } });
@@ -88,6 +108,8 @@ export class ProtocolReader {
     this.choiceIdx = h.choices.map((c) => c.index);
     this.idIdx = [h.ids.region, h.ids.oik, h.ids.tik, h.ids.uik];
     this.at = new Int32Array(h.width + 2);
+    this.election = typeof election === 'function' ? election(kindOf(h)) : election;
+    this.moscowDeg = this.election === null ? undefined : MOSCOW_DEG_STATIONS[this.election];
   }
 
   private cell(i: number): string {
@@ -160,7 +182,7 @@ export class ProtocolReader {
     this.seen.add(key);
     // The 2020 protocol has no valid-ballots line: valid = ballots in boxes - invalid (reported as derived).
     if (counts.valid === null && counts.in_boxes !== null) counts.valid = counts.in_boxes - (counts.invalid ?? 0);
-    const kind = kindOfRow(region, tik, uik, regionalAggregate);
+    const kind = kindOfRow(region, tik, uik, regionalAggregate, this.moscowDeg);
     let code = this.codes.get(region);
     if (code === undefined) this.codes.set(region, (code = regionCode(region)));
     this.rows.push({
@@ -184,10 +206,10 @@ export class ProtocolReader {
 }
 
 /** A whole protocol file's text (tests, benchmarks): the same reader, fed from memory. */
-export function readProtocol(text: string, file: string, maxFieldBytes?: number): ProtocolFile {
+export function readProtocol(text: string, file: string, maxFieldBytes?: number, election: string | null = null): ProtocolFile {
   const it = lines(text);
   const first = it.next();
-  const r = new ProtocolReader(first.done ? null : first.value[1], file, maxFieldBytes);
+  const r = new ProtocolReader(first.done ? null : first.value[1], file, maxFieldBytes, election);
   for (const [line, t] of it) r.push(t.length > IMPORT_CAPS.maxLineBytes ? { line, oversize: t.length } : { line, text: t });
   return r.result();
 }
