@@ -19,7 +19,7 @@ import { AppError, ANONYMOUS, assertScope, type Grant } from '../shared/index.js
 import type { AppDeps, Env } from './deps.js';
 import { assertCostWork, type Limits } from './limits.js';
 import { opScope } from '../op/index.js';
-import { findOp } from './ops/index.js';
+import { findOp, OPS } from './ops/index.js';
 import { UPLOAD_OPS, UPLOADS_PATH } from './routes/uploads.js';
 
 /** Non-GET requests that need no token. Everything else under /api needs one. */
@@ -46,6 +46,15 @@ export async function identify(c: Context<Env>, deps: AppDeps, allowSecret = fal
 }
 
 const OPS_PATH = /^\/api\/_ops\/([^/]+)$/;
+
+/** A path segment decoded; a malformed escape (`%ZZ`) stays as sent, so it names no op (404, not 500). */
+function pathName(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 function sameOrigin(c: Context): boolean {
   const origin = c.req.header('origin');
@@ -76,14 +85,17 @@ export const apiGuard =
     c.set('actor', grant.actor);
     if (ANONYMOUS_WRITES.some((w) => w.method === method && w.path.test(path))) return next();
     if (opMatch) {
-      const op = findOp(decodeURIComponent(opMatch[1]!));
-      assertScope(grant, opScope(op) ?? 'read', `the operation ${op.name}`);
+      // An unknown name needs a token too (then the route answers 404 naming it).
+      const name = pathName(opMatch[1]!);
+      const op = OPS.get(name);
+      assertScope(grant, (op && opScope(op)) ?? 'read', `the operation ${name}`);
+      if (!op) findOp(name);
       if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'operations take a JSON body: send Content-Type: application/json');
       }
     } else if (uploadMatch) {
       // An unknown name needs the import scope too (then the route answers 404 naming the imports).
-      const op = UPLOAD_OPS.get(decodeURIComponent(uploadMatch[1]!));
+      const op = UPLOAD_OPS.get(pathName(uploadMatch[1]!));
       assertScope(grant, op ? (opScope(op) ?? 'write') : 'import', `the upload import ${op?.name ?? uploadMatch[1]}`);
       if (!/^application\/octet-stream\b/i.test(c.req.header('content-type') ?? '')) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'uploads take the file as the body: send Content-Type: application/octet-stream');

@@ -118,6 +118,14 @@ describe('scopes (read, write, import, admin)', () => {
     // A route nobody declared yet is closed too (default deny), and so is every op.
     expect((await app.request('/api/anything/new', { method: 'DELETE', headers: headers() })).status).toBe(401);
     for (const name of OPS.keys()) expect([name, (await op(name, {})).status]).toEqual([name, 401]);
+    // An op or upload name nobody declared, or one with a malformed escape: 401 without a token, 404 with one (never 500).
+    for (const name of ['no.such', '%ZZ', '%E0%A4%A']) {
+      expect([name, (await op(name, {})).status]).toEqual([name, 401]);
+      expect([name, (await op(name, {}, tok.read)).status]).toEqual([name, 404]);
+      const up = (token?: string) =>
+        app.request(`/api/_uploads/${name}`, { method: 'POST', headers: { ...headers(token), 'content-type': 'application/octet-stream' }, body: 'x' });
+      expect([name, (await up()).status, (await up(tok.import)).status]).toEqual([name, 401, 404]);
+    }
   });
 });
 
