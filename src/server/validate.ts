@@ -12,9 +12,21 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output
 /** Whether `s` is valid UTF-16 (no lone surrogate); String.prototype.isWellFormed without needing the ES2024 lib. */
 const wellFormed = (s: string): boolean => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
 
-/** The path of the first string (key or value) holding a lone UTF-16 surrogate, or null. */
+/** How deep a request body may nest: every body the API takes nests a few levels; a walk deeper than this is refused. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * The path of the first string (key or value) holding a lone UTF-16 surrogate, or null. A body
+ * nested deeper than MAX_JSON_DEPTH is a VALIDATION error (it used to overflow the stack: a 500).
+ */
 export function illFormedAt(v: unknown, path: (string | number)[] = []): (string | number)[] | null {
   if (typeof v === 'string') return wellFormed(v) ? null : path;
+  if (!v || typeof v !== 'object') return null;
+  if (path.length >= MAX_JSON_DEPTH) {
+    throw new AppError('VALIDATION', `the request body nests deeper than ${MAX_JSON_DEPTH} levels (at ${path.slice(0, 8).join('.')}...)`, {
+      issues: [{ path: path.slice(0, 8), message: `nested deeper than ${MAX_JSON_DEPTH} levels` }],
+    });
+  }
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const p = illFormedAt(v[i], [...path, i]);
@@ -22,12 +34,10 @@ export function illFormedAt(v: unknown, path: (string | number)[] = []): (string
     }
     return null;
   }
-  if (v && typeof v === 'object') {
-    for (const [k, x] of Object.entries(v)) {
-      if (!wellFormed(k)) return [...path, k];
-      const p = illFormedAt(x, [...path, k]);
-      if (p) return p;
-    }
+  for (const [k, x] of Object.entries(v)) {
+    if (!wellFormed(k)) return [...path, k];
+    const p = illFormedAt(x, [...path, k]);
+    if (p) return p;
   }
   return null;
 }
