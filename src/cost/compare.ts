@@ -354,6 +354,7 @@ export async function compareTop10vpn(
         : `events marked ongoing are priced up to ${overrides.end} (--end)`,
       'an end STOP did not record (not marked ongoing) is given the durations of the ended events of the same country and kind (median, quartiles); events not priced are listed with what they miss',
       'hours: the hours a schedule in the record says were cut (N occasions × hours each), or the length it states; else, for dates without times, the length the dates give on average (start and end uniform within their days); else the whole span',
+      'a block of several platforms whose record says some were lifted before the rest prices each platform for the share of the span it was blocked',
       'a shutdown no government ordered that names the networks it hit is an outage of those networks, priced by their share of subscribers: k named of the K networks the ledger names in the country, each taken as an equal share (a proxy, triangular(k/2K, k/K, min(1, 2k/K))); not priced where the ledger names no other network (missing isp_share)',
       "a sub-national event whose area nobody placed is given the share of the country cut off by the placed events of its country and scope (median, quartiles), or the median of each country's where its country has fewer than five",
       'our users affected: the people of the distinct areas cut off in the year, each area once and at most the whole country, × the share of people online (World Bank SP.POP.TOTL, IT.NET.USER.ZS)',

@@ -10,6 +10,7 @@ import { statsRegionsOf } from '../geo/index.js';
 import { AppError, partialDateEnd, partialDateStart } from '../shared/index.js';
 import { findPlatform } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
+import { platformPhases } from './phases.js';
 import { datesOnlyShare, scheduleOf } from './schedule.js';
 import { durationsFor, endNotRecorded, type DurationTable, type Durations } from './unknown-end.js';
 import { parseSpan } from './span.js';
@@ -133,6 +134,7 @@ export function eventScenario(
     );
   if (imputed) {
     imputeEnd(e, imputed, input, mapping);
+    platformSteps(e, input, mapping);
     return { input, missing, mapping };
   }
   const end = e.end ?? o.end;
@@ -147,8 +149,26 @@ export function eventScenario(
         `dates known to the ${e.date_precision} only: priced from the earliest start (${input.start.slice(0, 10)}) to the latest end (${input.end.slice(0, 10)})`,
       );
     if (e.end !== null) activeHours(e, input, mapping);
+    platformSteps(e, input, mapping);
   }
   return { input, missing, mapping };
+}
+
+/**
+ * A block of several platforms whose record says some were lifted before the rest ("Some
+ * platforms were restored by Feb 10. Facebook remained blocked.") prices each platform for the
+ * share of the priced span it was blocked (phases.ts). A weight given in the request prices the
+ * set as one and is left alone.
+ */
+function platformSteps(e: LedgerEvent, input: ScenarioInput, mapping: string[]): void {
+  if (!input.platform || input.platform_weight !== undefined || !input.start || !input.end) return;
+  const start = DATE_ONLY.test(input.start) ? `${input.start}T00:00:00Z` : input.start;
+  // A date-only end includes its day.
+  const end = DATE_ONLY.test(input.end) ? new Date(Date.parse(`${input.end}T00:00:00Z`) + 86_400_000).toISOString() : input.end;
+  const p = platformPhases(e.summary, input.platform.split(','), start, end);
+  if (!p) return;
+  input.platform_phases = p;
+  mapping.push(`platforms lifted at different times: ${p.basis}`);
 }
 
 /**

@@ -33,6 +33,8 @@ export interface ScenarioInput {
   active_low?: number;
   active_high?: number;
   active_basis?: string;
+  /** Share of the span each platform was blocked, in (0,1], where the record says some were lifted before the rest (phases.ts). */
+  platform_phases?: { shares: Record<string, number>; basis: string };
   hours?: number;
   start?: string;
   end?: string;
@@ -124,6 +126,9 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
     )
   )
     bad('affected_share', `its range must hold it within (0,1]: ${input.affected_low} ≤ ${input.affected_share} ≤ ${input.affected_high}`);
+  for (const [id, s] of Object.entries(input.platform_phases?.shares ?? {}))
+    if (!inUnit(s, 0, 1, false) || !names.some((n, i) => (known[i]?.id ?? n) === id))
+      bad('platform_phases', `share of the span ${id} was blocked must be in (0,1] and name a platform of the scenario, got ${s}`);
   if (input.affected_confidence !== undefined && !['high', 'medium', 'low'].includes(input.affected_confidence))
     bad('affected_confidence', 'one of high, medium, low');
 
@@ -184,6 +189,7 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
               high: input.active_high ?? input.active_share,
               basis: input.active_basis ?? 'given in the request',
             },
+      platform_phases: input.platform_phases && Object.keys(input.platform_phases.shares).length ? input.platform_phases : null,
       start: span!.start,
       end: span!.end,
       tz: span!.tz,

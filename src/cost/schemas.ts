@@ -102,6 +102,13 @@ export const ScenarioViewSchema = z
       .object({ share: z.number(), low: z.number(), high: z.number(), basis: z.string() })
       .nullable()
       .meta({ description: 'share of the span the network was actually cut (a schedule of a few hours a day), with its range; null = the whole span' }),
+    platform_phases: z
+      .object({ shares: z.record(z.string(), z.number()), basis: z.string() })
+      .nullable()
+      .meta({
+        description:
+          'share of the span each platform of a block was blocked, where the record says some were lifted before the rest (platforms not listed: the whole span); null = every platform the whole span',
+      }),
     start: z.string().nullable(),
     end: z.string().nullable(),
     tz: z.string(),

@@ -26,6 +26,8 @@ export interface Scenario {
   affected: { share: number; confidence: 'high' | 'medium' | 'low'; basis: string; low?: number; high?: number } | null;
   /** Share of the span the network was actually cut (a schedule of a few hours a day), with its range; null = the whole span. */
   active: { share: number; low: number; high: number; basis: string } | null;
+  /** Share of the span each platform of a block was blocked, where platforms were lifted at different times; null = every platform the whole span. */
+  platform_phases: { shares: Record<string, number>; basis: string } | null;
   start: string | null;
   end: string | null;
   tz: string;

@@ -24,6 +24,9 @@ describe('units', () => {
     expect(Math.max(...capped)).toBe(1); // some sums exceed 1 and are capped
     agree(compound(0, 7));
     agree(times(param(0), compound(1, 3), cappedSum([1, 2])));
+    const weighted = agree(cappedSum([0, 1, 2], [1, 0.25, 0.5]));
+    expect(Math.max(...weighted)).toBeLessThanOrEqual(1);
+    expect(weighted[5]).toBeCloseTo(Math.min(1, draws[0]![5]! + 0.25 * draws[1]![5]! + 0.5 * draws[2]![5]!), 12);
     agree(times(times(param(0), oneMinus(1)), times(param(2), compound(0, 2)))); // nested products
   });
 
@@ -32,5 +35,6 @@ describe('units', () => {
     expect(times(one, param(2)).key).toBe('p2');
     expect(compound(1, 3).key).not.toBe(compound(1, 4).key);
     expect(cappedSum([2, 3]).key).toBe('min(1,p2+p3)');
+    expect(cappedSum([2, 3], [1, 0.5]).key).toBe('min(1,p2+0.5*p3)');
   });
 });

@@ -26,24 +26,31 @@ export const oneMinus = (i: number): Unit => ({
   },
 });
 
-/** min(1, Σ p_i): weights that add up, capped at the whole. */
-export const cappedSum = (idx: number[]): Unit => ({
-  key: `min(1,${idx.map((i) => `p${i}`).join('+')})`,
-  reads: idx,
-  fn: (p) => {
-    let w = 0;
-    for (const i of idx) w += p[i]!;
-    return Math.min(1, w);
-  },
-  fill: (d, out) => {
-    out.fill(0);
-    for (const i of idx) {
-      const x = d[i]!;
-      for (let j = 0; j < out.length; j++) out[j]! += x[j]!;
-    }
-    for (let j = 0; j < out.length; j++) if (out[j]! > 1) out[j] = 1;
-  },
-});
+/**
+ * min(1, Σ c_i · p_i): weights that add up, capped at the whole; c_i (default 1) is a fixed
+ * coefficient of each (the share of the span a platform was blocked).
+ */
+export const cappedSum = (idx: number[], coef: readonly number[] = idx.map(() => 1)): Unit => {
+  const c = idx.map((_, k) => coef[k] ?? 1);
+  return {
+    key: `min(1,${idx.map((i, k) => (c[k] === 1 ? `p${i}` : `${c[k]}*p${i}`)).join('+')})`,
+    reads: idx,
+    fn: (p) => {
+      let w = 0;
+      idx.forEach((i, k) => (w += c[k]! * p[i]!));
+      return Math.min(1, w);
+    },
+    fill: (d, out) => {
+      out.fill(0);
+      idx.forEach((i, k) => {
+        const x = d[i]!;
+        const ck = c[k]!;
+        for (let j = 0; j < out.length; j++) out[j]! += ck * x[j]!;
+      });
+      for (let j = 0; j < out.length; j++) if (out[j]! > 1) out[j] = 1;
+    },
+  };
+};
 
 /** x^n for a whole n ≥ 0 by repeated squaring (cheaper than Math.pow in the draw loop). */
 function powInt(x: number, n: number): number {

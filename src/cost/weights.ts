@@ -57,13 +57,26 @@ export function typeWeight(scn: Scenario, data: CountryData, year: number, prese
     const label = scn.platforms.join(' + ');
     if (scn.platform_weight !== null)
       return param(ps.add(`platform weight (${label})`, { kind: 'fixed', value: scn.platform_weight }, 'share of internet value', 'given in the request'));
+    const phases = scn.platform_phases;
     const idx = scn.platforms.map((name) => {
       const t = findPlatform(name);
       if (!t) throw new Unavailable('platform', `no weight for platform "${name}"; give --platform-weight`);
       const w = platformWeightIn(t, data.country);
       return ps.add(`platform weight (${t.id})`, weightDist(w), 'share of internet value', `${w.basis}. ${w.sources.join('; ')}`.trim());
     });
-    return cappedSum(idx);
+    // A platform lifted before the rest is priced for the share of the span it was blocked: the
+    // cost is linear in weight × hours, so scaling its weight is exact.
+    const coef = scn.platforms.map((name) => phases?.shares[findPlatform(name)?.id ?? name] ?? 1);
+    if (phases && coef.some((c) => c < 1)) {
+      inputs.push({
+        name: 'share of the span each platform was blocked',
+        value: scn.platforms.map((n, k) => `${findPlatform(n)?.id ?? n} ${Math.round(coef[k]! * 1000) / 10} %`).join(', '),
+        unit: 'share of the span',
+        source: phases.basis,
+        year: null,
+      });
+    }
+    return cappedSum(idx, coef);
   };
   switch (scn.type) {
     case 'full':

@@ -1969,6 +1969,13 @@ export interface components {
                 year: number | null;
             }[];
             platform: string | null;
+            /** @description share of the span each platform of a block was blocked, where the record says some were lifted before the rest (platforms not listed: the whole span); null = every platform the whole span */
+            platform_phases: {
+                basis: string;
+                shares: {
+                    [key: string]: number;
+                };
+            } | null;
             platform_weight: number | null;
             regions: string[];
             seed: number;

@@ -105,7 +105,8 @@ export default async function measurements({ root, query, signal }: PageContext)
   const list = h('div');
   root.append(form, detail, overview, list);
 
-  void getJson<NetworkList>('/api/networks', { cc: f.cc }, signal)
+  // The page is busy until the network list is filled: a click before then would abort it.
+  const networks = getJson<NetworkList>('/api/networks', { cc: f.cc }, signal)
     .then((r) => {
       for (const n of r.items)
         asnSelect.append(
@@ -119,7 +120,7 @@ export default async function measurements({ root, query, signal }: PageContext)
     .catch(() => asnSelect.append(h('option', { value: f.asn, selected: true, disabled: !f.asn }, f.asn || 'network names unavailable')));
 
   const id = query.get('id');
-  if (id) void measurementDetail(detail, id, signal);
+  const shown = id ? measurementDetail(detail, id, signal) : undefined;
   if (query.get('list') || id) list.append(h('h2', null, 'Measurements'), listView(f, signal));
 
   await section(
@@ -167,4 +168,5 @@ export default async function measurements({ root, query, signal }: PageContext)
     },
     signal,
   );
+  await Promise.all([networks, shown]);
 }
