@@ -134,10 +134,23 @@ export function checkOutageRunParams(params: OutageRunParams): void {
   for (const source of Object.keys(params.bySource)) paramsForSource(params, source);
 }
 
+/**
+ * Where the points of a run start: `historyDays` + 1 days before `since`, so a window that opens
+ * inside an outage still has the days before it as the baseline (otherwise the outage would be
+ * its own history and read as normal), and the onset is the same as on the whole series.
+ */
+export function historyFrom(since: string | undefined, params: Pick<OutageParams, 'historyDays'>): string | undefined {
+  return since === undefined ? undefined : new Date(Date.parse(since) - (params.historyDays + 1) * 86_400_000).toISOString();
+}
+
 export async function runOutage(store: Store, q: { cc?: string; asn?: string; since?: string; until?: string }, params: OutageRunParams) {
   checkOutageRunParams(params);
-  const filter: SignalFilter = { cc: q.cc, since: q.since, until: q.until, ...(q.asn ? { entity_type: 'asn' as const, entity_code: q.asn } : {}) };
+  const from = historyFrom(q.since, params);
+  const filter: SignalFilter = { cc: q.cc, since: from, until: q.until, ...(q.asn ? { entity_type: 'asn' as const, entity_code: q.asn } : {}) };
   const points = await store.signals.points(filter);
+  // Episodes that ended before the window are history, not findings.
+  const sinceMs = q.since === undefined ? -Infinity : Date.parse(q.since);
+  const inWindow = (e: { recovery: string | null }) => e.recovery === null || t(e.recovery) >= sinceMs;
   const groups = new Map<string, SignalPointRecord[]>();
   for (const p of points) {
     const k = `${p.entity_type}\u0000${p.entity_code}\u0000${p.source}`;
@@ -151,10 +164,13 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
     const [etype, code, source] = k.split('\u0000') as [string, string, string];
     const cc = pts.find((p) => p.cc)?.cc ?? (etype === 'country' ? code : null) ?? q.cc ?? null;
     const own = paramsForSource(params, source);
-    const j = judgeSeries(
+    const judged = judgeSeries(
       pts.map((p) => ({ t: t(p.t), v: p.value })),
       own,
     );
+    // The report lists this window's episodes; corroboration below sees them all (an outage running
+    // into the window stays corroborated by a signal that recovered before it).
+    const j = { ...judged, episodes: judged.episodes.filter(inWindow) };
     const baselines = j.episodes.map((e) => e.median_baseline);
     series.push({
       kind: 'outage',
@@ -189,11 +205,12 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
         drop_ratio: own.dropRatio,
         poisson_alpha: own.poissonAlpha,
         min_baseline: own.minBaseline,
+        ...(from === undefined ? {} : { history_from: from }),
       },
     });
     const ek = `${etype}\u0000${code}`;
     const list = byEntity.get(ek) ?? [];
-    list.push({ source, entity: code, cc, episodes: j.episodes, points: pts });
+    list.push({ source, entity: code, cc, episodes: judged.episodes, points: pts });
     byEntity.set(ek, list);
   }
 
@@ -201,9 +218,11 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
     const [etype, code] = ek.split('\u0000') as [string, string];
     return clusters(code, etype, sigs.find((s) => s.cc)?.cc ?? null, sigs);
   });
+  const inWindowCandidate = (c: Candidate) => c.end === null || c.end >= sinceMs;
   const dataUntil = points.length ? points.reduce((m, p) => (p.t > m ? p.t : m), points[0]!.t) : new Date(0).toISOString();
   const detections: Omit<Detection, 'draft'>[] = [];
   for (const c of candidates) {
+    if (!inWindowCandidate(c)) continue;
     const signals = [...new Set(c.members.map((m) => m.source))];
     const otherNetworks = candidates.filter((o) => o !== c && o.cc !== null && o.cc === c.cc && overlaps(o.start, o.end, c.start, c.end)).map((o) => o.entity);
     const corroboratedBy = signals.length >= 2 ? 'signals' : otherNetworks.length ? 'networks' : null;

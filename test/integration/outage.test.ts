@@ -162,6 +162,24 @@ describe('detect --kind outage on the November 2019 blackout', () => {
     expect(before.series.every((s: any) => s.changes.length === 0)).toBe(true);
   });
 
+  it('a window that opens inside the blackout reports the same outage (same onset, same draft id), judged against the days before it', async () => {
+    for (const since of ['2019-11-16T15:00:00Z', '2019-11-18T00:00:00Z', '2019-11-21T00:00:00Z']) {
+      const w = await json(['detect', '--kind', 'outage', '--asn', 'AS44244', '--since', since]);
+      expect(
+        w.items.map((d: any) => [d.id, d.start]),
+        since,
+      ).toEqual([[det.items[0].id, det.items[0].start]]);
+      // corroborated by active probing, whose own episode ended on the 16th, before these windows
+      expect(w.items[0].strength.signals.split(',').sort(), since).toEqual(['active_probing', 'darknet']);
+      const dn = w.series.find((s: any) => s.target === 'darknet');
+      expect(dn.state, since).toBe('down');
+      expect(dn.figures.history_from, since).toBe(new Date(Date.parse(since) - 8 * 86_400_000).toISOString());
+    }
+    // active probing's episode (16 Nov 15:00-18:00) is not a change of a window that opens after it
+    const late = await json(['detect', '--kind', 'outage', '--asn', 'AS44244', '--since', '2019-11-18T00:00:00Z']);
+    expect(late.series.find((s: any) => s.target === 'active_probing').changes).toEqual([]);
+  });
+
   it('--emit creates one draft linked to its evidence; a rerun creates none', async () => {
     const a = await json(['detect', '--kind', 'outage', '--asn', 'AS44244', '--emit']);
     expect(a.emitted.created).toBe(1);
