@@ -12,6 +12,7 @@ import { filterFor, loadElection, pct, sourceOf, type ElectionDeps, type Loaded 
 
 export const ELECTRONIC_VERSION = '1.0.0';
 
+/** The caveats a comparison states, each only where it applies: DEG at all, the 20-minute series, Meduza's table. */
 export const DEG_CAVEATS = [
   'DEG ballots cannot be observed independently: the count is what the DEG system reports.',
   'The 20-minute DEG series counts every ballot decrypted, including ballots later superseded by a re-vote (about 2.00 million against about 1.82 million final single-mandate ballots in Moscow): bins sum above the final electronic totals.',
@@ -143,7 +144,17 @@ export async function electronicComparison(deps: ElectionDeps, q: { id: string; 
   const numbers = districts.map((d) => d.district).filter((x): x is number => x !== null);
   const finalElectronicCast = districts.reduce((a, d) => a + (d.party_list.electronic?.cast ?? 0), 0);
   const series = await degSeries(deps, q.id, { districts: numbers, choices: l.choices, finalElectronicCast });
-  const unmatched = [...smByNo.keys()].filter((no) => !districts.some((d) => d.district === no));
+  // A district result is unmatched when no station of the election is in its district; asked for
+  // one region, districts with stations in another region are not this region's to report.
+  const stationDistricts = new Set((q.region ? await deps.store.elections.totals(q.id, 'district', {}) : rows).map((r) => districtNo(r.district)));
+  const unmatched = [...smByNo.keys()].filter((no) => !stationDistricts.has(no));
+  const caveats = [
+    ...(districts.some((d) => d.party_list.electronic)
+      ? [DEG_CAVEATS[0]!]
+      : [`No electronic (DEG) votes in the imported data of ${q.id}${q.region ? ` for region "${q.region}"` : ''}: nothing to compare.`]),
+    ...(series.timeline ? [DEG_CAVEATS[1]!] : []),
+    ...(districts.some((d) => d.single_mandate) ? [DEG_CAVEATS[2]!] : []),
+  ];
   return {
     election: l.election,
     filter: { region: q.region ?? null, region_code: f.region_code ?? null },
@@ -151,7 +162,7 @@ export async function electronicComparison(deps: ElectionDeps, q: { id: string; 
     method:
       'Per district: party-list votes of paper stations against the DEG pseudo-station(s) of the same district (shares of ballots cast); single-mandate candidates from the district results table (paper, electronic, total). ' +
       '"changed_by_deg": the leader on paper is not the winner once electronic votes are added.',
-    caveats: DEG_CAVEATS,
+    caveats,
     summary: {
       districts: districts.length,
       with_single_mandate: districts.filter((d) => d.single_mandate).length,

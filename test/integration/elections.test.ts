@@ -116,6 +116,10 @@ describe('elections on the shipped fixtures', () => {
     );
     expect(e.summary.electronic_ballots_issued).toBe(1_943_590);
     expect(e.caveats.join(' ')).toMatch(/re-vote/);
+    // an election without DEG says so instead of stating Moscow's caveats over an empty table
+    const none = json(await cli(['elections', 'electronic', 'duma-2016', '--json', '--db', db]));
+    expect(none.districts).toEqual([]);
+    expect(none.caveats).toEqual(['No electronic (DEG) votes in the imported data of duma-2016: nothing to compare.']);
   });
 
   it('fingerprints on the national cut name their parameters and account for every station', async () => {
@@ -312,6 +316,26 @@ describe('the published 2021 totals on the full 2021 file (shipped fixture)', ()
     expect((await summary('Altai Krai')).filter.region_code).toBe('RU-ALT');
     expect((await summary('Republic of Altai')).filter.region_code).toBe('RU-AL');
   });
+  it('paper vs electronic outside Moscow: Kursk lists its own 2 DEG districts, no Moscow district as unmatched, and only the caveats that apply', async () => {
+    const m = await cli(['elections', 'import', fx('meduza-moscow-2021-single-mandate.tsv'), '--json', '--db', db]);
+    expect(m.code, m.err).toBe(0);
+    const r = await cli(['elections', 'electronic', 'duma-2021', '--region', 'Kursk', '--json', '--db', db]);
+    expect(r.code, r.err).toBe(0);
+    const e = json(r);
+    expect(e.districts.map((d: any) => [d.oik, d.single_mandate])).toEqual([
+      ['ОИК №109', null],
+      ['ОИК №110', null],
+    ]);
+    expect(e.summary).toMatchObject({ districts: 2, with_single_mandate: 0, electronic_ballots_issued: 47_500, single_mandate_districts_without_stations: [] });
+    // no DEG series and no single-mandate table for Kursk: their caveats are not stated
+    expect(e.caveats).toEqual(['DEG ballots cannot be observed independently: the count is what the DEG system reports.']);
+    const text = await cli(['elections', 'electronic', 'duma-2021', '--region', 'Kursk', '--db', db]);
+    expect(text.out).toMatch(/^duma-2021 · Kursk: 2 districts with electronic votes; no single-mandate results imported for them;/);
+    // Moscow's districts have stations here: none is unmatched, and the table's caveat is stated
+    const mow = json(await cli(['elections', 'electronic', 'duma-2021', '--region', 'Moscow', '--json', '--db', db]));
+    expect(mow.summary).toMatchObject({ districts: 15, with_single_mandate: 15, single_mandate_districts_without_stations: [] });
+    expect(mow.caveats.join(' ')).toMatch(/Meduza/);
+  });
 });
 
 const SHARED = packagePath('..', 'shared', 'data', 'elections');
@@ -360,5 +384,8 @@ describe("Shpilkin's honest peak on the 2020 referendum (a real national cut: ev
     expect(s.turnout_mode.from).toBeLessThan(50);
     expect(s.turnout_mode.basis).toMatch(/first peak from low turnout/);
     expect(s.official_share_pct - s.clean_share_pct).toBeGreaterThan(5);
+    // the text says how the mode was chosen (a lower bound where no honest peak stands out)
+    const text = await cli(['elections', 'shpilkin', 'referendum-2020', '--db', db]);
+    expect(text.out).toMatch(/\nmode: the first peak from low turnout/);
   });
 });

@@ -70,7 +70,8 @@ function summaryText(s: Summary): string {
 
 function electronicText(e: Electronic): string {
   const rows = e.districts.map((d) => ({
-    district: d.oik ?? '',
+    // Regional DEG totals (2024) have no district: the row is the region.
+    district: d.oik ?? d.region ?? '',
     paper_leader: d.single_mandate?.paper_leader.name ?? d.party_list.paper?.leader.name ?? '',
     electronic_leader: d.single_mandate?.electronic_leader.name ?? d.party_list.electronic?.leader.name ?? '',
     winner: d.single_mandate?.winner.name ?? d.party_list.combined_leader.name,
@@ -84,7 +85,12 @@ function electronicText(e: Electronic): string {
   const series = tl
     ? `DEG series: ${[tl.party_list && `${n(tl.party_list.total)} party-list`, tl.single_mandate && `${n(tl.single_mandate.total)} single-mandate`].filter(Boolean).join(' and ')} votes decrypted in ${tl.t.length} bins of ${tl.bin_minutes} minutes (final electronic party-list ballots cast: ${n(tl.final_electronic_cast)}; the bins include superseded re-votes)\n`
     : '';
-  return `${e.election.id}${e.filter.region ? ` · ${e.filter.region}` : ''}: ${s.districts} districts with electronic votes; single-mandate winner changed by DEG in ${s.single_mandate_changed_by_deg} of ${s.with_single_mandate}; party-list leader changed in ${s.party_list_changed_by_deg}; DEG ballots issued ${n(s.electronic_ballots_issued)}\n${series}${table(rows, ['district', 'paper_leader', 'electronic_leader', 'winner', 'margin', 'changed', 'list_paper', 'list_deg'])}\n${e.caveats.map((c) => `note: ${c}`).join('\n')}\n`;
+  const units = e.districts.length > 0 && e.districts.every((d) => d.oik === null) ? 'regions' : 'districts';
+  const single = s.with_single_mandate
+    ? `single-mandate winner changed by DEG in ${s.single_mandate_changed_by_deg} of ${s.with_single_mandate}`
+    : 'no single-mandate results imported for them';
+  const list = e.election.kind === 'duma' ? 'party-list leader' : 'leader';
+  return `${e.election.id}${e.filter.region ? ` · ${e.filter.region}` : ''}: ${s.districts} ${units} with electronic votes; ${single}; ${list} changed in ${s.party_list_changed_by_deg}; DEG ballots issued ${n(s.electronic_ballots_issued)}\n${series}${table(rows, ['district', 'paper_leader', 'electronic_leader', 'winner', 'margin', 'changed', 'list_paper', 'list_deg'])}\n${e.caveats.map((c) => `note: ${c}`).join('\n')}\n`;
 }
 
 function integersText(r: Integers): string {
@@ -114,6 +120,7 @@ function shpilkinText(r: Shpilkin): string {
   return (
     `${r.election.id} · Shpilkin v${r.version} · leader ${r.leader.label_en ?? r.leader.label}\n` +
     `turnout mode ${x.turnout_mode.from}-${x.turnout_mode.to} % (centre ${x.turnout_mode.center} %); clean share ${x.clean_share_pct} % (official ${x.official_share_pct} %)\n` +
+    `mode: ${x.turnout_mode.basis}\n` +
     `anomalous votes ${n(x.anomalous_votes)} of the leader's ${n(x.leader_votes)} (${x.anomalous_share_of_leader_pct} %); stations ${n(x.stations_included)} (left out: ${Object.entries(
       x.excluded,
     )
