@@ -4,6 +4,7 @@
  * full previous state, in the same transaction as the change.
  */
 import { getRegion } from '../geo/index.js';
+import { check } from '../op/index.js';
 import { AppError, isValidPartialDate, partialDateEnd, partialDateStart, type Clock } from '../shared/index.js';
 import type { EventLinkRecord, EventRecord, RevisionRecord, Store } from '../store/index.js';
 import { parseEventInput, type EventFields, type LedgerEvent } from './model.js';
@@ -160,17 +161,7 @@ export interface ListFilters {
   limit?: number;
 }
 
-const encodeCursor = (e: EventRecord) => Buffer.from(JSON.stringify([e.startAt, e.id])).toString('base64url');
-
-function decodeCursor(c: string): { startAt: string; id: string } {
-  try {
-    const [startAt, id] = JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as [string, string];
-    if (typeof startAt !== 'string' || typeof id !== 'string') throw new Error('shape');
-    return { startAt, id };
-  } catch {
-    throw new AppError('VALIDATION', 'cursor is not one this API issued', { issues: [{ path: ['cursor'], message: 'invalid cursor' }] });
-  }
-}
+const afterEvent = ({ key, id }: { key: string; id: string }) => ({ startAt: key, id });
 
 export function statusesFor(f: Pick<ListFilters, 'include_retracted' | 'status'>): Status[] {
   if (f.status) return [f.status];
@@ -202,12 +193,12 @@ export async function listEvents(
 ): Promise<{ items: LedgerEvent[]; next_cursor: string | null; total: number }> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 1000);
   const base = toEventQuery(f);
-  const rows = await deps.store.ledger.listEvents({ ...base, after: f.cursor ? decodeCursor(f.cursor) : undefined, limit: limit + 1 });
+  const rows = await deps.store.ledger.listEvents({ ...base, after: f.cursor ? afterEvent(check.decodeCursor(f.cursor)) : undefined, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     items: page.map(asEvent),
-    next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
+    next_cursor: rows.length > limit && last ? check.encodeCursor(last.startAt, last.id) : null,
     total: await deps.store.ledger.countEvents(base),
   };
 }

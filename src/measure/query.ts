@@ -129,22 +129,22 @@ export const LIST_FIELDS = [
 
 export const listRow = (m: MeasurementRecord) => Object.fromEntries(LIST_FIELDS.map((k) => [k, m[k]])) as Pick<MeasurementRecord, (typeof LIST_FIELDS)[number]>;
 
-const encodeCursor = (m: MeasurementRecord) => Buffer.from(JSON.stringify([m.measurement_start_time, m.id])).toString('base64url');
-function decodeCursor(c: string): { start: string; id: string } {
-  try {
-    const [start, id] = JSON.parse(Buffer.from(c, 'base64url').toString()) as [string, string];
-    if (typeof start !== 'string' || typeof id !== 'string') throw new Error('shape');
-    return { start: start.replace('T', ' ').replace('Z', ''), id };
-  } catch {
-    throw new AppError('VALIDATION', 'cursor is not a next_cursor value from a previous page', { issues: [{ path: ['cursor'], message: 'invalid cursor' }] });
-  }
-}
+/** The store's key for a page boundary (the cursor carries the ISO time as sent). */
+const afterMeasurement = ({ key, id }: { key: string; id: string }) => ({ start: key.replace('T', ' ').replace('Z', ''), id });
 
 export async function listMeasurements(deps: { store: Store }, q: QueryInput & { limit?: number; cursor?: string }) {
   const limit = q.limit ?? 100;
-  const rows = await deps.store.measure.list({ ...toFilter(q), limit: limit + 1, after: q.cursor ? decodeCursor(q.cursor) : undefined });
+  const rows = await deps.store.measure.list({
+    ...toFilter(q),
+    limit: limit + 1,
+    after: q.cursor ? afterMeasurement(check.decodeCursor(q.cursor)) : undefined,
+  });
   const page = rows.slice(0, limit);
-  return { items: page.map(listRow), next_cursor: rows.length > limit && page.length ? encodeCursor(page.at(-1)!) : null, source: SOURCE };
+  return {
+    items: page.map(listRow),
+    next_cursor: rows.length > limit && page.length ? check.encodeCursor(page.at(-1)!.measurement_start_time, page.at(-1)!.id) : null,
+    source: SOURCE,
+  };
 }
 
 /** Read the raw line back: plain files by offset, gzip by streaming to the offset. */

@@ -7,7 +7,20 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../shared/index.js';
-import { asn, countryCode, countryProblem, knownCountryCode, instant, limit, partialDate, probeCountryCode, rangeIssues, regionCode } from './checks.js';
+import {
+  asn,
+  countryCode,
+  countryProblem,
+  decodeCursor,
+  encodeCursor,
+  knownCountryCode,
+  instant,
+  limit,
+  partialDate,
+  probeCountryCode,
+  rangeIssues,
+  regionCode,
+} from './checks.js';
 
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => {
@@ -76,6 +89,19 @@ describe('shared checks', () => {
     for (const bad of [0, -1, 101, 1.5, 'abc', Number.NaN])
       expect(limit(100).safeParse(bad).error?.issues[0]?.message).toBe('must be a whole number from 1 to 100');
   });
+  it('page cursors: what a page issues reads back; anything else is refused in the same words for every list', () => {
+    expect(decodeCursor(encodeCursor('2024-03-01T00:00:00Z', 'ru-2024-x'))).toEqual({ key: '2024-03-01T00:00:00Z', id: 'ru-2024-x' });
+    const forged = [
+      'garbage',
+      '',
+      Buffer.from('[1,2]').toString('base64url'),
+      Buffer.from('"x"').toString('base64url'),
+      Buffer.from('["a"]').toString('base64url'),
+      Buffer.from('null').toString('base64url'),
+    ];
+    for (const c of forged) expect(() => decodeCursor(c), c).toThrow(/^cursor: not a next_cursor value from a previous page$/);
+  });
+
   it('the country-code pattern is written once (src/op/checks.ts)', () => {
     const src = packagePath('src');
     const again = files(src)

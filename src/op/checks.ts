@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { countryCodeHint, getCountry, isCountryCode, isProbeCountryCode, isRegionCode } from '../geo/index.js';
-import { isValidPartialDate, partialDateEnd, partialDateStart, type FieldIssue } from '../shared/index.js';
+import { AppError, isValidPartialDate, partialDateEnd, partialDateStart, type FieldIssue } from '../shared/index.js';
 
 /**
  * Why `value` is not a country code this filter takes, or null when it is one. Two letters,
@@ -158,3 +158,17 @@ export const limit = (max: number) => {
 
 /** An opaque cursor from a previous page's next_cursor. */
 export const cursor = z.string().meta({ description: "the previous page's next_cursor" });
+
+/** A page's next_cursor: the sort key and id of its last row, opaque to callers. */
+export const encodeCursor = (key: string, id: string): string => Buffer.from(JSON.stringify([key, id])).toString('base64url');
+
+/** The sort key and id a next_cursor carries; anything this API did not issue is a VALIDATION error naming `cursor`. */
+export function decodeCursor(value: string): { key: string; id: string } {
+  try {
+    const [key, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof key === 'string' && typeof id === 'string') return { key, id };
+  } catch {
+    // not base64url JSON: refused below
+  }
+  throw new AppError('VALIDATION', 'cursor: not a next_cursor value from a previous page', { issues: [{ path: ['cursor'], message: 'invalid cursor' }] });
+}
