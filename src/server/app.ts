@@ -13,7 +13,7 @@ import { hostGuard, SECURE_HEADERS } from './hardening.js';
 import { responseCache } from './cache.js';
 import type { AppDeps } from './deps.js';
 import { mountOps } from './mount.js';
-import { newRouter } from './openapi.js';
+import { documentAccess, newRouter } from './openapi.js';
 import { ALL_OPS } from './ops/index.js';
 import { problemResponse } from './problem.js';
 import { docsRoutes } from './routes/docs.js';
@@ -92,6 +92,7 @@ export function createApp(deps: AppDeps) {
   // Last: the dashboard answers only what no route above did (and never /api, /docs).
   if (deps.webRoot) app.use('*', staticWeb(deps.webRoot));
 
+  documentAccess(app);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -17,7 +17,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { verifyToken } from '../ledger/index.js';
 import { AppError, ANONYMOUS, assertScope, type Grant } from '../shared/index.js';
 import type { AppDeps, Env } from './deps.js';
-import { assertCostWork, type Limits } from './limits.js';
+import { assertCostWork, PRICED_PATHS, type Limits } from './limits.js';
 import { opScope } from '../op/index.js';
 import { findOp, OPS } from './ops/index.js';
 import { UPLOAD_OPS, UPLOADS_PATH } from './routes/uploads.js';
@@ -106,8 +106,6 @@ export const apiGuard =
     return next();
   };
 
-const COST_GET = /^\/api\/(cost(\/regions|\/events)?|events\/[^/]+\/cost)$/;
-
 /**
  * The cost-work budget of GET cost routes (POST /api/cost checks its parsed scenarios itself):
  * draws x regions asked for, against the anonymous or the token budget (a presented token must
@@ -116,7 +114,7 @@ const COST_GET = /^\/api\/(cost(\/regions|\/events)?|events\/[^/]+\/cost)$/;
 export const costBudget =
   (deps: AppDeps, limits: Limits): MiddlewareHandler<Env> =>
   async (c, next) => {
-    if (c.req.method !== 'GET' || !COST_GET.test(c.req.path)) return next();
+    if (c.req.method !== 'GET' || !PRICED_PATHS.test(c.req.path)) return next();
     const draws = Number(c.req.query('draws') ?? 0) || 0;
     const regions = (c.req.queries('region') ?? [])
       .concat(c.req.queries('regions') ?? [])

@@ -79,3 +79,6 @@ export function assertCostWork(limits: Limits, authenticated: boolean, work: num
 
 /** Paths whose anonymous requests are rate-limited per client: pricing, bulk exports, election Monte Carlo. */
 export const HEAVY_PATHS = /^\/api\/(cost(\/|$)|export\/|events\/[^/]+\/cost$|measurements\/export\.|elections\/[^/]+\/fingerprints$)/;
+
+/** Paths that price scenarios (Monte Carlo in the cost pool, 503 when it is full or a job runs too long). */
+export const PRICED_PATHS = /^\/api\/(cost(\/regions|\/events)?|events\/[^/]+\/cost)$/;

@@ -5,6 +5,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { issuesFromZod, validationError } from '../shared/index.js';
 import type { Env } from './deps.js';
+import { HEAVY_PATHS, PRICED_PATHS } from './limits.js';
 
 /** An OpenAPIHono whose request validation failures become our 400 problem+json. */
 export const newRouter = () =>
@@ -15,13 +16,18 @@ export const newRouter = () =>
   });
 
 export const ProblemSchema = z
-  .object({
+  .looseObject({
     type: z.string(),
     title: z.string(),
     status: z.number(),
     detail: z.string(),
     code: z.string(),
+    instance: z.string().optional().meta({ description: 'the request path' }),
     errors: z.array(z.object({ path: z.string(), pointer: z.string(), message: z.string() })).optional(),
+  })
+  .meta({
+    description:
+      'RFC 9457 problem; some codes add details: allowed_dirs (FORBIDDEN file access), required_scope (FORBIDDEN scope), retry_after_s (RATE_LIMITED), limit_bytes, id',
   })
   .openapi('Problem');
 
@@ -30,3 +36,21 @@ export const problem = (description: string) => ({ content: { 'application/probl
 export const json = <S extends z.ZodType>(schema: S, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 export const bearerSecurity = [{ bearerAuth: [] }];
+
+/**
+ * What every documented route says about access and limits, decided here once: a route that
+ * declares no security is public (`security: []`), or, where a token lifts the anonymous limits
+ * (pricing budget, per-client rate), optionally authenticated; a route the per-client limit covers
+ * says 429, and one that prices scenarios says 503 (the cost pool full, or a job over its time).
+ */
+export function documentAccess(app: OpenAPIHono<Env>): void {
+  for (const d of app.openAPIRegistry.definitions) {
+    if (d.type !== 'route') continue;
+    const path = d.route.path.replace(/\{[^}]+\}/g, 'x');
+    const heavy = HEAVY_PATHS.test(path);
+    const responses = d.route.responses as Record<string, unknown>;
+    if (heavy) responses[429] ??= problem('Too many heavy requests from this client without a token (retry_after_s says when)');
+    if (PRICED_PATHS.test(path)) responses[503] ??= problem('Pricing is busy or took too long (retry later, or ask for less work)');
+    d.route.security ??= heavy ? [{}, ...bearerSecurity] : [];
+  }
+}

@@ -239,191 +239,7 @@ export interface paths {
         get: operations["events.list"];
         put?: never;
         /** Create an event (token required) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @default [] */
-                        actors?: {
-                            name: string;
-                            /** @enum {string} */
-                            role: "ordered_by" | "implemented_by" | "company" | "beneficiary" | "other";
-                        }[];
-                        /** @enum {string} */
-                        category: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
-                        /**
-                         * @default medium
-                         * @enum {string}
-                         */
-                        confidence?: "high" | "medium" | "low";
-                        countries: string[];
-                        /**
-                         * @default day
-                         * @enum {string}
-                         */
-                        date_precision?: "hour" | "day" | "month" | "year";
-                        /** @default null */
-                        end?: string | null;
-                        /** @default null */
-                        geocode?: {
-                            /** @default null */
-                            reason?: string | null;
-                            /** @enum {string} */
-                            status: "ok" | "partial" | "failed" | "national" | "manual";
-                            text: string;
-                            /** @default [] */
-                            unmatched?: string[];
-                        } | null;
-                        id?: string;
-                        /** @default [] */
-                        networks?: string[];
-                        /** @default null */
-                        notes?: string | null;
-                        /** @default null */
-                        people_affected?: {
-                            estimate: number;
-                            /** @default null */
-                            note?: string | null;
-                            /** @default null */
-                            source_url?: string | null;
-                            /** @default people */
-                            unit?: string;
-                        } | null;
-                        /** @default [] */
-                        places?: {
-                            /** @enum {string} */
-                            confidence: "high" | "medium" | "low";
-                            /** @default null */
-                            geonames_id?: number | null;
-                            /** @enum {string} */
-                            kind: "region" | "district" | "place";
-                            name: string;
-                            /** @description set when the area text spells the name differently (a typo or transliteration): what it said, the gazetteer name matched, the edits between (a vowel for a vowel counts half) */
-                            near_match?: {
-                                edits: number;
-                                name: string;
-                                text: string;
-                            };
-                            population: number;
-                            population_method: string;
-                            /** @default null */
-                            region?: string | null;
-                            /** @default null */
-                            region_name?: string | null;
-                        }[];
-                        /** @default null */
-                        population_affected?: {
-                            /** @enum {string} */
-                            confidence: "high" | "medium" | "low";
-                            estimate: number;
-                            method: string;
-                            national_population: number;
-                            /** @default null */
-                            note?: string | null;
-                            /** @description share of the national population */
-                            share: number;
-                            sources: string[];
-                            year: number;
-                        } | null;
-                        /** @default [] */
-                        regions?: string[];
-                        /** @enum {string} */
-                        scope: "national" | "regional" | "local" | "isp" | "platform";
-                        sources: {
-                            /** @default null */
-                            archive_url?: string | null;
-                            /** @default null */
-                            locator?: string | null;
-                            /** @default null */
-                            published?: string | null;
-                            publisher: string;
-                            title: string;
-                            url: string;
-                        }[];
-                        start: string;
-                        /**
-                         * @default active
-                         * @enum {string}
-                         */
-                        status?: "active" | "draft";
-                        subtype: string;
-                        /** @default  */
-                        summary?: string;
-                        /** @default [] */
-                        tags?: string[];
-                        /** @default [] */
-                        targets?: {
-                            /** @enum {string} */
-                            kind: "service" | "platform" | "domain" | "app" | "protocol" | "ip_range" | "population";
-                            name: string;
-                        }[];
-                        title: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Event"];
-                    };
-                };
-                /** @description Invalid event */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Bad token */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Id taken */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Body over 1 MB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["events.add"];
         delete?: never;
         options?: never;
         head?: never;
@@ -440,193 +256,7 @@ export interface paths {
         /** One event with its links and the measurement evidence linked to it */
         get: operations["events.show"];
         /** Replace an event (token and If-Match required) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @default [] */
-                        actors?: {
-                            name: string;
-                            /** @enum {string} */
-                            role: "ordered_by" | "implemented_by" | "company" | "beneficiary" | "other";
-                        }[];
-                        /** @enum {string} */
-                        category: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
-                        /**
-                         * @default medium
-                         * @enum {string}
-                         */
-                        confidence?: "high" | "medium" | "low";
-                        countries: string[];
-                        /**
-                         * @default day
-                         * @enum {string}
-                         */
-                        date_precision?: "hour" | "day" | "month" | "year";
-                        /** @default null */
-                        end?: string | null;
-                        /** @default null */
-                        geocode?: {
-                            /** @default null */
-                            reason?: string | null;
-                            /** @enum {string} */
-                            status: "ok" | "partial" | "failed" | "national" | "manual";
-                            text: string;
-                            /** @default [] */
-                            unmatched?: string[];
-                        } | null;
-                        id?: string;
-                        /** @default [] */
-                        networks?: string[];
-                        /** @default null */
-                        notes?: string | null;
-                        /** @default null */
-                        people_affected?: {
-                            estimate: number;
-                            /** @default null */
-                            note?: string | null;
-                            /** @default null */
-                            source_url?: string | null;
-                            /** @default people */
-                            unit?: string;
-                        } | null;
-                        /** @default [] */
-                        places?: {
-                            /** @enum {string} */
-                            confidence: "high" | "medium" | "low";
-                            /** @default null */
-                            geonames_id?: number | null;
-                            /** @enum {string} */
-                            kind: "region" | "district" | "place";
-                            name: string;
-                            /** @description set when the area text spells the name differently (a typo or transliteration): what it said, the gazetteer name matched, the edits between (a vowel for a vowel counts half) */
-                            near_match?: {
-                                edits: number;
-                                name: string;
-                                text: string;
-                            };
-                            population: number;
-                            population_method: string;
-                            /** @default null */
-                            region?: string | null;
-                            /** @default null */
-                            region_name?: string | null;
-                        }[];
-                        /** @default null */
-                        population_affected?: {
-                            /** @enum {string} */
-                            confidence: "high" | "medium" | "low";
-                            estimate: number;
-                            method: string;
-                            national_population: number;
-                            /** @default null */
-                            note?: string | null;
-                            /** @description share of the national population */
-                            share: number;
-                            sources: string[];
-                            year: number;
-                        } | null;
-                        /** @default [] */
-                        regions?: string[];
-                        /** @enum {string} */
-                        scope: "national" | "regional" | "local" | "isp" | "platform";
-                        sources: {
-                            /** @default null */
-                            archive_url?: string | null;
-                            /** @default null */
-                            locator?: string | null;
-                            /** @default null */
-                            published?: string | null;
-                            publisher: string;
-                            title: string;
-                            url: string;
-                        }[];
-                        start: string;
-                        /**
-                         * @default active
-                         * @enum {string}
-                         */
-                        status?: "active" | "draft";
-                        subtype: string;
-                        /** @default  */
-                        summary?: string;
-                        /** @default [] */
-                        tags?: string[];
-                        /** @default [] */
-                        targets?: {
-                            /** @enum {string} */
-                            kind: "service" | "platform" | "domain" | "app" | "protocol" | "ip_range" | "population";
-                            name: string;
-                        }[];
-                        title: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Updated */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Event"];
-                    };
-                };
-                /** @description Invalid event */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Bad token */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Stale revision */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["events.edit"];
         post?: never;
         delete?: never;
         options?: never;
@@ -698,88 +328,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Retract an event with a reason (token required) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Retracted */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Event"];
-                    };
-                };
-                /** @description No reason */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Bad token */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Already retracted */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Stale revision */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["events.retract"];
         delete?: never;
         options?: never;
         head?: never;
@@ -811,53 +360,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export events as csv (columns: id, title, summary, category, subtype, countries, regions, start, end, date_precision, scope, targets, actors, networks, people_affected, tags, confidence, status, sources, revision, created_at, updated_at) */
-        get: {
-            parameters: {
-                query?: {
-                    category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
-                    country?: string;
-                    /** @description events ending on or after (YYYY[-MM[-DD]]) */
-                    from?: string;
-                    /** @description also list retracted and dismissed events */
-                    include_retracted?: boolean;
-                    /** @description where the event came from (seed, stop, cli, api, detector) */
-                    origin?: string;
-                    /** @description text search in title, summary, targets, actors, tags */
-                    q?: string;
-                    /** @description ISO 3166-2, e.g. RU-MOW */
-                    region?: string;
-                    status?: "active" | "draft" | "retracted" | "dismissed";
-                    subtype?: string;
-                    /** @description events starting on or before */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv; charset=utf-8": string;
-                    };
-                };
-                /** @description Bad filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["events.export.csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -874,53 +377,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export events as json (full documents) */
-        get: {
-            parameters: {
-                query?: {
-                    category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
-                    country?: string;
-                    /** @description events ending on or after (YYYY[-MM[-DD]]) */
-                    from?: string;
-                    /** @description also list retracted and dismissed events */
-                    include_retracted?: boolean;
-                    /** @description where the event came from (seed, stop, cli, api, detector) */
-                    origin?: string;
-                    /** @description text search in title, summary, targets, actors, tags */
-                    q?: string;
-                    /** @description ISO 3166-2, e.g. RU-MOW */
-                    region?: string;
-                    status?: "active" | "draft" | "retracted" | "dismissed";
-                    subtype?: string;
-                    /** @description events starting on or before */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Bad filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["events.export.json"];
         put?: never;
         post?: never;
         delete?: never;
@@ -937,53 +394,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export events as ndjson (full documents) */
-        get: {
-            parameters: {
-                query?: {
-                    category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
-                    country?: string;
-                    /** @description events ending on or after (YYYY[-MM[-DD]]) */
-                    from?: string;
-                    /** @description also list retracted and dismissed events */
-                    include_retracted?: boolean;
-                    /** @description where the event came from (seed, stop, cli, api, detector) */
-                    origin?: string;
-                    /** @description text search in title, summary, targets, actors, tags */
-                    q?: string;
-                    /** @description ISO 3166-2, e.g. RU-MOW */
-                    region?: string;
-                    status?: "active" | "draft" | "retracted" | "dismissed";
-                    subtype?: string;
-                    /** @description events starting on or before */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/x-ndjson": string;
-                    };
-                };
-                /** @description Bad filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["events.export.ndjson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1000,53 +411,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export events as parquet (columns: id, title, summary, category, subtype, countries, regions, start, end, date_precision, scope, targets, actors, networks, people_affected, tags, confidence, status, sources, revision, created_at, updated_at) */
-        get: {
-            parameters: {
-                query?: {
-                    category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
-                    country?: string;
-                    /** @description events ending on or after (YYYY[-MM[-DD]]) */
-                    from?: string;
-                    /** @description also list retracted and dismissed events */
-                    include_retracted?: boolean;
-                    /** @description where the event came from (seed, stop, cli, api, detector) */
-                    origin?: string;
-                    /** @description text search in title, summary, targets, actors, tags */
-                    q?: string;
-                    /** @description ISO 3166-2, e.g. RU-MOW */
-                    region?: string;
-                    status?: "active" | "draft" | "retracted" | "dismissed";
-                    subtype?: string;
-                    /** @description events starting on or before */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.apache.parquet": string;
-                    };
-                };
-                /** @description Bad filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["events.export.parquet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1063,49 +428,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export indicator values as csv (one row per value: series_id, title, unit, country, period, value, disputed, source_url, source_title, source_publisher, source_published, note) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
-                    country?: string;
-                    /** @description one series */
-                    id?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv; charset=utf-8": string;
-                    };
-                };
-                /** @description Bad filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such series */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["indicators.export.csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1122,49 +445,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export indicator values as json (series with values) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
-                    country?: string;
-                    /** @description one series */
-                    id?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Bad filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such series */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["indicators.export.json"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1181,49 +462,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export indicator values as ndjson (one row per value: series_id, title, unit, country, period, value, disputed, source_url, source_title, source_publisher, source_published, note) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
-                    country?: string;
-                    /** @description one series */
-                    id?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/x-ndjson": string;
-                    };
-                };
-                /** @description Bad filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such series */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["indicators.export.ndjson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1240,49 +479,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export indicator values as parquet (one row per value: series_id, title, unit, country, period, value, disputed, source_url, source_title, source_publisher, source_published, note) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
-                    country?: string;
-                    /** @description one series */
-                    id?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.apache.parquet": string;
-                    };
-                };
-                /** @description Bad filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such series */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["indicators.export.parquet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1350,48 +547,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export list rows as CSV (the list filters; up to 500,000 rows) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description probe_asn */
-                    asn?: string;
-                    /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
-                    cc?: string;
-                    /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
-                    since?: string;
-                    status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
-                    /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
-                    target?: string;
-                    test_name?: string;
-                    /** @description inclusive */
-                    until?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv; charset=utf-8": string;
-                    };
-                };
-                /** @description Bad filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["measurements.export.csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1408,48 +564,7 @@ export interface paths {
             cookie?: never;
         };
         /** Export list rows as Parquet (the list filters; up to 500,000 rows) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description probe_asn */
-                    asn?: string;
-                    /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
-                    cc?: string;
-                    /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
-                    since?: string;
-                    status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
-                    /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
-                    target?: string;
-                    test_name?: string;
-                    /** @description inclusive */
-                    until?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.apache.parquet": string;
-                    };
-                };
-                /** @description Bad filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["measurements.export.parquet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3072,6 +2187,7 @@ export interface components {
             items: components["schemas"]["Network"][];
             source: string;
         };
+        /** @description RFC 9457 problem; some codes add details: allowed_dirs (FORBIDDEN file access), required_scope (FORBIDDEN scope), retry_after_s (RATE_LIMITED), limit_bytes, id */
         Problem: {
             code: string;
             detail: string;
@@ -3080,9 +2196,13 @@ export interface components {
                 path: string;
                 pointer: string;
             }[];
+            /** @description the request path */
+            instance?: string;
             status: number;
             title: string;
             type: string;
+        } & {
+            [key: string]: unknown;
         };
         /** @description today's IP-to-AS table the attribution used (package, version, licence) */
         RegistryAsData: {
@@ -3581,6 +2701,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Pricing is busy or took too long (retry later, or ask for less work) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "cost.batch": {
@@ -3701,6 +2839,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Pricing is busy or took too long (retry later, or ask for less work) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "cost.compare": {
@@ -3730,6 +2886,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3812,6 +2977,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Pricing is busy or took too long (retry later, or ask for less work) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "cost.methods": {
@@ -3834,6 +3017,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3898,6 +3090,24 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Pricing is busy or took too long (retry later, or ask for less work) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4084,6 +3294,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "elections.summary": {
@@ -4184,6 +3403,191 @@ export interface operations {
             };
         };
     };
+    "events.add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    actors?: {
+                        name: string;
+                        /** @enum {string} */
+                        role: "ordered_by" | "implemented_by" | "company" | "beneficiary" | "other";
+                    }[];
+                    /** @enum {string} */
+                    category: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+                    /**
+                     * @default medium
+                     * @enum {string}
+                     */
+                    confidence?: "high" | "medium" | "low";
+                    countries: string[];
+                    /**
+                     * @default day
+                     * @enum {string}
+                     */
+                    date_precision?: "hour" | "day" | "month" | "year";
+                    /** @default null */
+                    end?: string | null;
+                    /** @default null */
+                    geocode?: {
+                        /** @default null */
+                        reason?: string | null;
+                        /** @enum {string} */
+                        status: "ok" | "partial" | "failed" | "national" | "manual";
+                        text: string;
+                        /** @default [] */
+                        unmatched?: string[];
+                    } | null;
+                    id?: string;
+                    /** @default [] */
+                    networks?: string[];
+                    /** @default null */
+                    notes?: string | null;
+                    /** @default null */
+                    people_affected?: {
+                        estimate: number;
+                        /** @default null */
+                        note?: string | null;
+                        /** @default null */
+                        source_url?: string | null;
+                        /** @default people */
+                        unit?: string;
+                    } | null;
+                    /** @default [] */
+                    places?: {
+                        /** @enum {string} */
+                        confidence: "high" | "medium" | "low";
+                        /** @default null */
+                        geonames_id?: number | null;
+                        /** @enum {string} */
+                        kind: "region" | "district" | "place";
+                        name: string;
+                        /** @description set when the area text spells the name differently (a typo or transliteration): what it said, the gazetteer name matched, the edits between (a vowel for a vowel counts half) */
+                        near_match?: {
+                            edits: number;
+                            name: string;
+                            text: string;
+                        };
+                        population: number;
+                        population_method: string;
+                        /** @default null */
+                        region?: string | null;
+                        /** @default null */
+                        region_name?: string | null;
+                    }[];
+                    /** @default null */
+                    population_affected?: {
+                        /** @enum {string} */
+                        confidence: "high" | "medium" | "low";
+                        estimate: number;
+                        method: string;
+                        national_population: number;
+                        /** @default null */
+                        note?: string | null;
+                        /** @description share of the national population */
+                        share: number;
+                        sources: string[];
+                        year: number;
+                    } | null;
+                    /** @default [] */
+                    regions?: string[];
+                    /** @enum {string} */
+                    scope: "national" | "regional" | "local" | "isp" | "platform";
+                    sources: {
+                        /** @default null */
+                        archive_url?: string | null;
+                        /** @default null */
+                        locator?: string | null;
+                        /** @default null */
+                        published?: string | null;
+                        publisher: string;
+                        title: string;
+                        url: string;
+                    }[];
+                    start: string;
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "active" | "draft";
+                    subtype: string;
+                    /** @default  */
+                    summary?: string;
+                    /** @default [] */
+                    tags?: string[];
+                    /** @default [] */
+                    targets?: {
+                        /** @enum {string} */
+                        kind: "service" | "platform" | "domain" | "app" | "protocol" | "ip_range" | "population";
+                        name: string;
+                    }[];
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description Invalid event */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Id taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "events.show": {
         parameters: {
             query?: never;
@@ -4216,6 +3620,193 @@ export interface operations {
             };
             /** @description No such event */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events.edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    actors?: {
+                        name: string;
+                        /** @enum {string} */
+                        role: "ordered_by" | "implemented_by" | "company" | "beneficiary" | "other";
+                    }[];
+                    /** @enum {string} */
+                    category: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+                    /**
+                     * @default medium
+                     * @enum {string}
+                     */
+                    confidence?: "high" | "medium" | "low";
+                    countries: string[];
+                    /**
+                     * @default day
+                     * @enum {string}
+                     */
+                    date_precision?: "hour" | "day" | "month" | "year";
+                    /** @default null */
+                    end?: string | null;
+                    /** @default null */
+                    geocode?: {
+                        /** @default null */
+                        reason?: string | null;
+                        /** @enum {string} */
+                        status: "ok" | "partial" | "failed" | "national" | "manual";
+                        text: string;
+                        /** @default [] */
+                        unmatched?: string[];
+                    } | null;
+                    id?: string;
+                    /** @default [] */
+                    networks?: string[];
+                    /** @default null */
+                    notes?: string | null;
+                    /** @default null */
+                    people_affected?: {
+                        estimate: number;
+                        /** @default null */
+                        note?: string | null;
+                        /** @default null */
+                        source_url?: string | null;
+                        /** @default people */
+                        unit?: string;
+                    } | null;
+                    /** @default [] */
+                    places?: {
+                        /** @enum {string} */
+                        confidence: "high" | "medium" | "low";
+                        /** @default null */
+                        geonames_id?: number | null;
+                        /** @enum {string} */
+                        kind: "region" | "district" | "place";
+                        name: string;
+                        /** @description set when the area text spells the name differently (a typo or transliteration): what it said, the gazetteer name matched, the edits between (a vowel for a vowel counts half) */
+                        near_match?: {
+                            edits: number;
+                            name: string;
+                            text: string;
+                        };
+                        population: number;
+                        population_method: string;
+                        /** @default null */
+                        region?: string | null;
+                        /** @default null */
+                        region_name?: string | null;
+                    }[];
+                    /** @default null */
+                    population_affected?: {
+                        /** @enum {string} */
+                        confidence: "high" | "medium" | "low";
+                        estimate: number;
+                        method: string;
+                        national_population: number;
+                        /** @default null */
+                        note?: string | null;
+                        /** @description share of the national population */
+                        share: number;
+                        sources: string[];
+                        year: number;
+                    } | null;
+                    /** @default [] */
+                    regions?: string[];
+                    /** @enum {string} */
+                    scope: "national" | "regional" | "local" | "isp" | "platform";
+                    sources: {
+                        /** @default null */
+                        archive_url?: string | null;
+                        /** @default null */
+                        locator?: string | null;
+                        /** @default null */
+                        published?: string | null;
+                        publisher: string;
+                        title: string;
+                        url: string;
+                    }[];
+                    start: string;
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "active" | "draft";
+                    subtype: string;
+                    /** @default  */
+                    summary?: string;
+                    /** @default [] */
+                    tags?: string[];
+                    /** @default [] */
+                    targets?: {
+                        /** @enum {string} */
+                        kind: "service" | "platform" | "domain" | "app" | "protocol" | "ip_range" | "population";
+                        name: string;
+                    }[];
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description Invalid event */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale revision */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4348,6 +3939,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Pricing is busy or took too long (retry later, or ask for less work) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "events.dismiss": {
@@ -4424,6 +4033,88 @@ export interface operations {
             };
         };
     };
+    "events.retract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Retracted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description No reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already retracted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "events.history": {
         parameters: {
             query?: never;
@@ -4456,6 +4147,438 @@ export interface operations {
             };
             /** @description No such event */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events.export.csv": {
+        parameters: {
+            query?: {
+                category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
+                country?: string;
+                /** @description events ending on or after (YYYY[-MM[-DD]]) */
+                from?: string;
+                /** @description also list retracted and dismissed events */
+                include_retracted?: boolean;
+                /** @description where the event came from (seed, stop, cli, api, detector) */
+                origin?: string;
+                /** @description text search in title, summary, targets, actors, tags */
+                q?: string;
+                /** @description ISO 3166-2, e.g. RU-MOW */
+                region?: string;
+                status?: "active" | "draft" | "retracted" | "dismissed";
+                subtype?: string;
+                /** @description events starting on or before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events.export.json": {
+        parameters: {
+            query?: {
+                category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
+                country?: string;
+                /** @description events ending on or after (YYYY[-MM[-DD]]) */
+                from?: string;
+                /** @description also list retracted and dismissed events */
+                include_retracted?: boolean;
+                /** @description where the event came from (seed, stop, cli, api, detector) */
+                origin?: string;
+                /** @description text search in title, summary, targets, actors, tags */
+                q?: string;
+                /** @description ISO 3166-2, e.g. RU-MOW */
+                region?: string;
+                status?: "active" | "draft" | "retracted" | "dismissed";
+                subtype?: string;
+                /** @description events starting on or before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events.export.ndjson": {
+        parameters: {
+            query?: {
+                category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
+                country?: string;
+                /** @description events ending on or after (YYYY[-MM[-DD]]) */
+                from?: string;
+                /** @description also list retracted and dismissed events */
+                include_retracted?: boolean;
+                /** @description where the event came from (seed, stop, cli, api, detector) */
+                origin?: string;
+                /** @description text search in title, summary, targets, actors, tags */
+                q?: string;
+                /** @description ISO 3166-2, e.g. RU-MOW */
+                region?: string;
+                status?: "active" | "draft" | "retracted" | "dismissed";
+                subtype?: string;
+                /** @description events starting on or before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events.export.parquet": {
+        parameters: {
+            query?: {
+                category?: "shutdown" | "throttling" | "block" | "app_removal" | "content_takedown" | "law" | "surveillance" | "repression" | "election_technology" | "cooperation";
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
+                country?: string;
+                /** @description events ending on or after (YYYY[-MM[-DD]]) */
+                from?: string;
+                /** @description also list retracted and dismissed events */
+                include_retracted?: boolean;
+                /** @description where the event came from (seed, stop, cli, api, detector) */
+                origin?: string;
+                /** @description text search in title, summary, targets, actors, tags */
+                q?: string;
+                /** @description ISO 3166-2, e.g. RU-MOW */
+                region?: string;
+                status?: "active" | "draft" | "retracted" | "dismissed";
+                subtype?: string;
+                /** @description events starting on or before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.apache.parquet": string;
+                };
+            };
+            /** @description Bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators.export.csv": {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
+                country?: string;
+                /** @description one series */
+                id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such series */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators.export.json": {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
+                country?: string;
+                /** @description one series */
+                id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such series */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators.export.ndjson": {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
+                country?: string;
+                /** @description one series */
+                id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such series */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators.export.parquet": {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
+                country?: string;
+                /** @description one series */
+                id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.apache.parquet": string;
+                };
+            };
+            /** @description Bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such series */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4585,6 +4708,108 @@ export interface operations {
             };
             /** @description No such measurement */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements.export.csv": {
+        parameters: {
+            query?: {
+                /** @description probe_asn */
+                asn?: string;
+                /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
+                cc?: string;
+                /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                since?: string;
+                status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
+                /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
+                target?: string;
+                test_name?: string;
+                /** @description inclusive */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements.export.parquet": {
+        parameters: {
+            query?: {
+                /** @description probe_asn */
+                asn?: string;
+                /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
+                cc?: string;
+                /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                since?: string;
+                status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
+                /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
+                target?: string;
+                test_name?: string;
+                /** @description inclusive */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.apache.parquet": string;
+                };
+            };
+            /** @description Bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -52,6 +52,7 @@ export function eventRoutes(deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/events',
+      operationId: 'events.add',
       tags: ['ledger'],
       summary: 'Create an event (token required)',
       security: bearerSecurity,
@@ -78,6 +79,7 @@ export function eventRoutes(deps: AppDeps) {
     createRoute({
       method: 'put',
       path: '/api/events/{id}',
+      operationId: 'events.edit',
       tags: ['ledger'],
       summary: 'Replace an event (token and If-Match required)',
       security: bearerSecurity,
@@ -106,6 +108,7 @@ export function eventRoutes(deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/api/events/{id}/retract',
+      operationId: 'events.retract',
       tags: ['ledger'],
       summary: 'Retract an event with a reason (token required)',
       security: bearerSecurity,

@@ -41,6 +41,7 @@ export function exportRoutes(deps: AppDeps) {
       createRoute({
         method: 'get',
         path: `/api/export/events.${format}`,
+        operationId: `events.export.${format}`,
         tags: ['ledger'],
         summary: `Export events as ${format} (${format === 'csv' || format === 'parquet' ? `columns: ${EVENT_COLUMNS.join(', ')}` : 'full documents'})`,
         request: { query: EventFilters },
@@ -55,6 +56,7 @@ export function exportRoutes(deps: AppDeps) {
       createRoute({
         method: 'get',
         path: `/api/export/indicators.${format}`,
+        operationId: `indicators.export.${format}`,
         tags: ['ledger'],
         summary: `Export indicator values as ${format} (${format === 'json' ? 'series with values' : `one row per value: ${INDICATOR_COLUMNS.join(', ')}`})`,
         request: { query: IndicatorFilters },
@@ -77,6 +79,7 @@ export function exportRoutes(deps: AppDeps) {
       createRoute({
         method: 'get',
         path: `/api/measurements/export.${format}`,
+        operationId: `measurements.export.${format}`,
         tags: ['measurements'],
         summary: `Export list rows as ${format === 'csv' ? 'CSV' : 'Parquet'} (the list filters; up to 500,000 rows)`,
         request: { query: MeasurementExportQuery },

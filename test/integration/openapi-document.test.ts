@@ -1,0 +1,98 @@
+/**
+ * /openapi.json as a client generator or an API consumer reads it: valid OpenAPI 3.1 by a
+ * maintained validator (Redocly's, with the rules that matter to generated clients: unique
+ * operation ids on every operation, path parameters declared, every operation answering 2xx and
+ * 4xx, security said on every operation), operation ids that are the operations' names, and
+ * the limits a caller meets (429 per-client, 503 pricing busy) documented exactly where the
+ * server answers them.
+ */
+import { createConfig, lintFromString } from '@redocly/openapi-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.js';
+import { ALL_OPS } from '../../src/server/ops/index.js';
+import type { Store } from '../../src/store/index.js';
+import { clock, tempStore } from '../helpers/index.js';
+
+type Operation = { operationId?: string; responses: Record<string, unknown>; security?: unknown[] };
+type Doc = { paths: Record<string, Record<string, Operation>> };
+
+let store: Store;
+let cleanup: () => Promise<void>;
+let doc: Doc;
+
+beforeAll(async () => {
+  ({ store, cleanup } = await tempStore());
+  doc = (await (await createApp({ store, clock, dbPath: ':memory:' }).request('/openapi.json')).json()) as Doc;
+});
+afterAll(async () => cleanup());
+
+const operations = () => Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+
+const RULES = [
+  'operation-operationId',
+  'operation-operationId-unique',
+  'operation-operationId-url-safe',
+  'path-parameters-defined',
+  'no-unresolved-refs',
+  'operation-2xx-response',
+  'operation-4xx-response',
+  'no-identical-paths',
+  'no-ambiguous-paths',
+  'operation-parameters-unique',
+  'no-path-trailing-slash',
+  'security-defined',
+];
+
+describe('/openapi.json', () => {
+  it('is valid OpenAPI 3.1 with the rules generated clients rely on (Redocly)', async () => {
+    const config = await createConfig({ extends: ['spec'], rules: Object.fromEntries(RULES.map((r) => [r, 'error'])) });
+    const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: '/openapi.json', config });
+    expect(problems.map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? '?'}`)).toEqual([]);
+  });
+
+  it('names each operation bound to HTTP by its operation name (the CLI and /api/_ops use the same)', () => {
+    const ids = new Map(operations().map(({ path, method, op }) => [`${method.toUpperCase()} ${path}`, op.operationId]));
+    for (const o of ALL_OPS.filter((x) => x.http)) expect(ids.get(`${o.http!.method.toUpperCase()} ${o.http!.path}`), o.name).toBe(o.name);
+  });
+
+  it('says 429 exactly where an anonymous client is rate-limited, and what needs a token', async () => {
+    const { serve } = await import('@hono/node-server');
+    // No heavy request allowed: every limited route answers 429 at once.
+    const app = createApp({ store, clock, dbPath: ':memory:', limits: { heavyPerWindow: 0, heavyWindowMs: 60_000 } });
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise((r) => server.once('listening', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      for (const { path, method, op } of operations().filter((o) => o.method === 'get' || o.path === '/api/cost')) {
+        const url = `http://127.0.0.1:${port}${path.replace(/\{[^}]+\}/g, 'x')}`;
+        const res = await fetch(url, {
+          method: method.toUpperCase(),
+          headers: { 'content-type': 'application/json' },
+          body: method === 'get' ? undefined : '[]',
+        });
+        await res.arrayBuffer();
+        const documented = '429' in op.responses;
+        expect([method, path, res.status === 429], 'answers 429 without documenting it, or documents it and never answers it').toEqual([
+          method,
+          path,
+          documented,
+        ]);
+        // A limited route takes an optional token (it lifts the limit); other public routes need none.
+        expect([method, path, op.security]).toEqual([method, path, documented ? [{}, { bearerAuth: [] }] : []]);
+      }
+    } finally {
+      server.close();
+    }
+  });
+
+  it('says 503 on every route that prices scenarios, and the Problem document names its extra fields', () => {
+    const priced = operations()
+      .filter(({ op }) => '503' in op.responses)
+      .map(({ method, path }) => `${method.toUpperCase()} ${path}`);
+    expect(priced.sort()).toEqual(['GET /api/cost', 'GET /api/cost/events', 'GET /api/cost/regions', 'GET /api/events/{id}/cost', 'POST /api/cost']);
+    const problem = (doc as unknown as { components: { schemas: { Problem: { properties: object; additionalProperties?: unknown } } } }).components.schemas
+      .Problem;
+    expect(Object.keys(problem.properties)).toContain('instance');
+    expect(problem.additionalProperties).toBeDefined();
+  });
+});
