@@ -121,3 +121,11 @@ export function startServer(
     child.once('close', (code) => reject(new Error(`server exited ${code}: ${errBuf}`)));
   });
 }
+
+/** Serve an app on 127.0.0.1 over a real socket (what per-client limits need); `close` stops it. */
+export async function listenLocal(app: { fetch: (req: Request) => Response | Promise<Response> }): Promise<{ base: string; close: () => void }> {
+  const { serve } = await import('@hono/node-server');
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise((r) => server.once('listening', r));
+  return { base: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() };
+}

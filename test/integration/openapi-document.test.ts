@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { ALL_OPS } from '../../src/server/ops/index.js';
 import type { Store } from '../../src/store/index.js';
-import { clock, tempStore } from '../helpers/index.js';
+import { clock, listenLocal, tempStore } from '../helpers/index.js';
 
 type Operation = { operationId?: string; responses: Record<string, unknown>; security?: unknown[] };
 type Doc = { paths: Record<string, Record<string, Operation>> };
@@ -56,15 +56,11 @@ describe('/openapi.json', () => {
   });
 
   it('says 429 exactly where an anonymous client is rate-limited, and what needs a token', async () => {
-    const { serve } = await import('@hono/node-server');
     // No heavy request allowed: every limited route answers 429 at once.
-    const app = createApp({ store, clock, dbPath: ':memory:', limits: { heavyPerWindow: 0, heavyWindowMs: 60_000 } });
-    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise((r) => server.once('listening', r));
-    const port = (server.address() as { port: number }).port;
+    const { base, close } = await listenLocal(createApp({ store, clock, dbPath: ':memory:', limits: { heavyPerWindow: 0, heavyWindowMs: 60_000 } }));
     try {
       for (const { path, method, op } of operations().filter((o) => o.method === 'get' || o.path === '/api/cost')) {
-        const url = `http://127.0.0.1:${port}${path.replace(/\{[^}]+\}/g, 'x')}`;
+        const url = `${base}${path.replace(/\{[^}]+\}/g, 'x')}`;
         const res = await fetch(url, {
           method: method.toUpperCase(),
           headers: { 'content-type': 'application/json' },
@@ -81,7 +77,7 @@ describe('/openapi.json', () => {
         expect([method, path, op.security]).toEqual([method, path, documented ? [{}, { bearerAuth: [] }] : []]);
       }
     } finally {
-      server.close();
+      close();
     }
   });
 

@@ -11,7 +11,7 @@ import { createApp } from '../../src/server/app.js';
 import { OPS } from '../../src/server/ops/index.js';
 import { packagePath, realDirs } from '../../src/shared/index.js';
 import type { Store } from '../../src/store/index.js';
-import { clock, sampleEvent, tempDir, tempStore } from '../helpers/index.js';
+import { clock, listenLocal, sampleEvent, tempDir, tempStore } from '../helpers/index.js';
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -282,27 +282,23 @@ describe('bounded work for anonymous callers', () => {
     expect((await app.request('/api/cost/events?draws=100000&country=AQ', { headers: { authorization: `Bearer ${tok.read}` } })).status).not.toBe(400);
   });
   it('anonymous heavy requests over a socket are rate-limited per client (429), token holders are not', async () => {
-    const { serve } = await import('@hono/node-server');
-    const limited = createApp({ store, clock, dbPath: ':memory:', limits: { heavyPerWindow: 3, heavyWindowMs: 60_000 } });
-    const server = serve({ fetch: limited.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise((r) => server.once('listening', r));
-    const port = (server.address() as { port: number }).port;
+    const { base, close } = await listenLocal(createApp({ store, clock, dbPath: ':memory:', limits: { heavyPerWindow: 3, heavyWindowMs: 60_000 } }));
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push((await fetch(`http://127.0.0.1:${port}/api/cost/methods?n=${i}`)).status);
+      for (let i = 0; i < 5; i++) statuses.push((await fetch(`${base}/api/cost/methods?n=${i}`)).status);
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
       // Only a valid token lifts the limit: another Authorization header is still anonymous, a wrong token a 403.
-      const url = `http://127.0.0.1:${port}/api/export/events.csv?n=7`;
+      const url = `${base}/api/export/events.csv?n=7`;
       expect((await fetch(url, { headers: { authorization: 'Basic Zm9vOmJhcg==' } })).status).toBe(429);
       expect((await fetch(url, { headers: { authorization: 'Bearer not-a-token at all' } })).status).toBe(429);
       expect((await fetch(url, { headers: { authorization: 'Bearer spl_000000000000_nope' } })).status).toBe(403);
       // The election fingerprints (a Monte Carlo per request) count as heavy too.
-      expect((await fetch(`http://127.0.0.1:${port}/api/elections/duma-2021/fingerprints?seed=5`)).status).toBe(429);
-      const withToken = await fetch(`http://127.0.0.1:${port}/api/cost/methods?n=9`, { headers: { authorization: `Bearer ${tok.read}` } });
+      expect((await fetch(`${base}/api/elections/duma-2021/fingerprints?seed=5`)).status).toBe(429);
+      const withToken = await fetch(`${base}/api/cost/methods?n=9`, { headers: { authorization: `Bearer ${tok.read}` } });
       expect(withToken.status).toBe(200);
-      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
     } finally {
-      server.close();
+      close();
     }
   });
 });
