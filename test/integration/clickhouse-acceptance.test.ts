@@ -13,6 +13,7 @@
  * in data/registry (see their SOURCES.md).
  */
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,6 +199,23 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
       expect(r.code, u).toBe(2);
       expect(r.err, u).toMatch(why);
       expect(Date.now() - t0, u).toBeLessThan(10_000);
+    }
+  });
+
+  it('a shard that accepts connections and never answers: exit 2 within 10 s naming the shard', async () => {
+    // shard 2's HTTP endpoint is a listener that never answers (a stopped server): no 30 s wait
+    const silent = createServer((s) => s.on('error', () => undefined));
+    await new Promise<void>((ok) => silent.listen(0, '127.0.0.1', ok));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const u = `${withDb('acc')}&shard_http=127.0.0.1:${PORT},127.0.0.1:${port}`;
+      const t0 = Date.now();
+      const r = await runBin(['measurements', 'summary', '--store', u, '--db', join(t.dir, 'bad.duckdb'), '--json']);
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toContain(`shard 2 (127.0.0.1:${port}: no answer within 4 s)`);
+      expect(Date.now() - t0).toBeLessThan(10_000);
+    } finally {
+      silent.close();
     }
   });
 

@@ -12,6 +12,9 @@ import type { ClickHouseTarget } from './url.js';
 /** ClickHouse's default ports: 9000 (native) = 8123 (HTTP) + 877; the local cluster keeps that offset. */
 export const NATIVE_PORT_OFFSET = 877;
 
+/** How long a shard may take to answer /ping before it counts as not answering (opening a store stays under 10 s). */
+export const PING_TIMEOUT_MS = 4000;
+
 /** Settings sent with every request; all exist on 18.16 and on current releases. */
 const SETTINGS = {
   output_format_json_quote_64bit_integers: 0,
@@ -91,9 +94,10 @@ export class ChNode {
     }
   }
 
-  async ping(): Promise<{ ok: boolean; error?: string }> {
+  /** Whether the node answers /ping within timeoutMs (a server that accepts and never answers is down, not waited for). */
+  async ping(timeoutMs = PING_TIMEOUT_MS): Promise<{ ok: boolean; error?: string }> {
     try {
-      const r = await this.client.ping();
+      const r = await this.client.ping({ select: false, abort_signal: AbortSignal.timeout(timeoutMs) });
       return r.success ? { ok: true } : { ok: false, error: (r.error as Error | undefined)?.message ?? 'no answer' };
     } catch (e) {
       return { ok: false, error: (e as Error).message };

@@ -5,7 +5,7 @@
  * the part that is wrong, within the request timeout.
  */
 import { AppError } from '../../shared/index.js';
-import { ChNode, NATIVE_PORT_OFFSET } from './client.js';
+import { ChNode, NATIVE_PORT_OFFSET, PING_TIMEOUT_MS } from './client.js';
 import { ident, type Sql, sql } from './sql.js';
 import type { ClickHouseTarget } from './url.js';
 
@@ -17,6 +17,10 @@ export interface ShardInfo {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Why a shard's /ping failed, in one short phrase. */
+const whyDown = (error: string | undefined): string =>
+  /abort|timeout/i.test(error ?? '') ? `no answer within ${PING_TIMEOUT_MS / 1000} s` : (error ?? 'no answer').split('\n')[0]!;
 
 export class ChContext {
   private constructor(
@@ -75,7 +79,7 @@ export class ChContext {
       await ctx.close();
       throw new AppError(
         'USAGE',
-        `store URL: shard ${down.map((d) => `${d.shard} (${d.host}:${d.port})`).join(', ')} of cluster "${t.cluster}" does not answer over HTTP${t.shardHttp ? '' : ` (expected at the native port - ${NATIVE_PORT_OFFSET}; list them with &shard_http=HOST:PORT,...)`}`,
+        `store URL: shard ${down.map((d) => `${d.shard} (${d.host}:${d.port}: ${whyDown(d.error)})`).join(', ')} of cluster "${t.cluster}" does not answer over HTTP${t.shardHttp ? '' : ` (expected at the native port - ${NATIVE_PORT_OFFSET}; list them with &shard_http=HOST:PORT,...)`}`,
       );
     }
     return ctx;
