@@ -11,6 +11,15 @@ import { badFields } from './fields.js';
 import { VerdictBuilder } from './builder.js';
 import { cmpVersion, ooniFlags } from './compat.js';
 import { dnscheckVerdict, genericVerdict, middleboxVerdict, urlgetterVerdict } from './probes.js';
+import {
+  browserWebVerdict,
+  dnsConsistencyVerdict,
+  echcheckVerdict,
+  FAILURE_KEY_TESTS,
+  meekVerdict,
+  riseupvpnVerdict,
+  sniBlockingVerdict,
+} from './experiments.js';
 import { asObj, asStr, httpResults } from './view.js';
 import { webConnectivityVerdict } from './web.js';
 
@@ -96,8 +105,27 @@ export function scoreMeasurement(p: Parsed, matcher: FingerprintMatcher, opts: S
       case 'http_invalid_request_line':
         middleboxVerdict(b, p.envelope, flags.anomaly);
         break;
+      case 'browser_web':
+        browserWebVerdict(b, tk);
+        break;
+      case 'riseupvpn':
+        riseupvpnVerdict(b, tk);
+        break;
+      case 'sni_blocking':
+        sniBlockingVerdict(b, tk);
+        break;
+      case 'echcheck':
+        echcheckVerdict(b, tk);
+        break;
+      case 'dns_consistency':
+        dnsConsistencyVerdict(b, tk);
+        break;
+      case 'meek_fronted_requests_test':
+        if (!meekVerdict(b, tk)) genericVerdict(b, tk);
+        break;
       default:
-        genericVerdict(b, tk);
+        if (FAILURE_KEY_TESTS.has(p.envelope.test_name)) genericVerdict(b, tk);
+        else b.add(null, 'insufficient', 'generic.no_rule', null, [{ rule: '', where: 'test_name', value: p.envelope.test_name }]);
     }
   }
   if (p.testKeys && !b.has('validity.no_test_keys') && b.status() !== 'invalid') weighProbeAnalysis(b, p.envelope, p.testKeys, flags);

@@ -17,7 +17,7 @@ import type { ProjectionSpec } from '../../store/index.js';
 
 const J = 'json' as const;
 
-/** test_keys fields the rules read (web.ts, compat.ts, apps.ts, probes.ts, view.ts, index.ts). */
+/** test_keys fields the rules read (web.ts, compat.ts, apps.ts, probes.ts, experiments.ts, view.ts, index.ts). */
 export const TEST_KEYS: ProjectionSpec = {
   // web_connectivity
   blocking: J,
@@ -31,7 +31,7 @@ export const TEST_KEYS: ProjectionSpec = {
   http_experiment_failure: J,
   queries: J,
   tcp_connect: J,
-  tls_handshakes: [{ address: J, server_name: J, failure: J, no_tls_verify: J, tags: J }],
+  tls_handshakes: [{ address: J, server_name: J, failure: J, no_tls_verify: J, tags: J, echconfig: J }],
   network_events: [{ operation: J, num_bytes: J, t: J, failure: J, transaction_id: J, address: J }],
   requests: [{ failure: J, tags: J, request: { url: J, headers: J }, response: { code: J, headers: J, headers_list: J, body_is_truncated: J, body: 'body' } }],
   // apps and circumvention
@@ -51,6 +51,15 @@ export const TEST_KEYS: ProjectionSpec = {
   lookups: J,
   sent: J,
   received: J,
+  // tests with outcome keys of their own (experiments.ts)
+  result: J,
+  api_status: J,
+  ca_cert_status: J,
+  failing_gateways: J,
+  target: J,
+  success: J,
+  inconsistent: J,
+  failed: J,
 };
 
 /** Envelope fields parse.ts reads, annotations' two, and test_keys. */

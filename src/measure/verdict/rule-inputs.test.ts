@@ -91,4 +91,17 @@ describe('rule inputs', () => {
     expect(readRuleInputs('{"f":0,"m":{}}')).toMatchObject({ ok: false, reason: expect.stringContaining('re-ingest') as string });
     expect(readRuleInputs('{')).toMatchObject({ ok: false, reason: expect.stringContaining('not JSON') as string });
   });
+
+  it('reads format-1 inputs only of tests whose rules read no key format 2 added', () => {
+    const format1 = (test: string) => {
+      const line = SETS.shipped!.find((l) => (JSON.parse(l) as { test_name: string }).test_name === test)!;
+      const doc = JSON.parse(ruleInputsOf(parse(line), matcher, null)) as { f: number };
+      return JSON.stringify({ ...doc, f: 1 });
+    };
+    expect(readRuleInputs(format1('web_connectivity')).ok).toBe(true);
+    expect(readRuleInputs(format1('telegram')).ok).toBe(true);
+    // format 1 dropped browser_web's `result`: rescoring it would read a page that loaded as no data
+    expect(readRuleInputs(format1('browser_web'))).toMatchObject({ ok: false, reason: expect.stringContaining('re-ingest') as string });
+    expect(readRuleInputs(format1('sni_blocking')).ok).toBe(false);
+  });
 });

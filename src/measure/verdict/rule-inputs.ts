@@ -21,7 +21,14 @@ import { FULL_LINE_TESTS, MEASUREMENT_PROJECTION, TEST_KEYS } from './projection
 import { asArr, asObj, BodyFacts, httpResults, titleOf, type HttpResult } from './view.js';
 
 /** Stored-format version: bump when the layout below changes (old rows then need re-ingest). */
-export const RULE_INPUTS_FORMAT = 1;
+export const RULE_INPUTS_FORMAT = 2;
+/**
+ * Format 2 keeps the outcome keys of the tests in experiments.ts (browser_web `result`, ...),
+ * which format 1 dropped; format-1 inputs of the other tests hold every key their rules read
+ * and are read as they are.
+ */
+const FORMAT_2_TESTS = new Set(['browser_web', 'riseupvpn', 'sni_blocking', 'echcheck', 'meek_fronted_requests_test', 'dns_consistency']);
+const readable = (f: unknown, testName: unknown) => f === RULE_INPUTS_FORMAT || (f === 1 && typeof testName === 'string' && !FORMAT_2_TESTS.has(testName));
 /** Bodies up to this many characters are kept whole; longer ones as facts. */
 export const BODY_KEPT_CHARS = 8192;
 /** Tests whose rules read the body's content itself (the echoed request of the middlebox tests): bodies kept whole. */
@@ -129,9 +136,9 @@ export function readRuleInputs(text: string): StoredInputs {
     return { ok: false, reason: `stored rule inputs are not JSON: ${(e as Error).message.slice(0, 120)}` };
   }
   const d = asObj(doc);
-  if (!d || d.f !== RULE_INPUTS_FORMAT)
+  const m = asObj(d?.m);
+  if (!d || !readable(d.f, m?.test_name))
     return { ok: false, reason: `stored rule inputs have format ${JSON.stringify(d?.f)}, this version reads ${RULE_INPUTS_FORMAT}: re-ingest` };
-  const m = asObj(d.m);
   for (const req of asArr(asObj(m?.test_keys)?.requests)) {
     const resp = asObj(asObj(req)?.response);
     const f = asObj(resp?.body)?.$facts;
