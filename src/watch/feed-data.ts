@@ -3,24 +3,30 @@
  * confirmed events, draft for detections), all countries or one, each with its links (where
  * its evidence query lives).
  */
+import { countryCodeHint, isCountryCode } from '../geo/index.js';
 import { AppError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { atomFeed, jsonFeed, type FeedEntry, type FeedKind, type FeedSpec } from './feeds.js';
 
 export const FEED_SIZE = 50;
-const SCAN = 1000;
 
 /** Parse a feed path after /feeds/: events.atom, drafts.json, IR.atom, IR/drafts.json. */
 export function parseFeedPath(rest: string): { kind: FeedKind; cc: string | null; ext: 'atom' | 'json' } {
   const m = /^(?:(events|drafts)|([A-Za-z]{2})(\/drafts)?)\.(atom|json)$/.exec(rest);
   if (!m) throw new AppError('NOT_FOUND', `no feed "${rest}"; feeds: events.atom, drafts.atom, {CC}.atom, {CC}/drafts.atom (and .json twins)`);
   const kind: FeedKind = m[1] === 'drafts' || m[3] ? 'drafts' : 'events';
-  return { kind, cc: m[2]?.toUpperCase() ?? null, ext: m[4] as 'atom' | 'json' };
+  const cc = m[2]?.toUpperCase() ?? null;
+  // Events carry assigned ISO 3166-1 codes only: a feed for any other code would be empty forever.
+  if (cc !== null && !isCountryCode(cc)) {
+    const hint = countryCodeHint(cc);
+    throw new AppError('NOT_FOUND', `no feed "${rest}": ${cc} is not an assigned ISO 3166-1 alpha-2 country code${hint ? ` (did you mean ${hint}?)` : ''}`);
+  }
+  return { kind, cc, ext: m[4] as 'atom' | 'json' };
 }
 
+/** The FEED_SIZE most recently written events of the feed, whatever their start dates and however many the ledger holds. */
 export async function feedEntries(store: Store, kind: FeedKind, cc: string | null): Promise<FeedEntry[]> {
-  const events = await store.ledger.listEvents({ statuses: [kind === 'events' ? 'active' : 'draft'], ...(cc ? { country: cc } : {}), limit: SCAN });
-  const recent = [...events].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id)).slice(0, FEED_SIZE);
+  const recent = await store.ledger.listChanged({ statuses: [kind === 'events' ? 'active' : 'draft'], ...(cc ? { country: cc } : {}), limit: FEED_SIZE });
   return Promise.all(recent.map(async (event) => ({ event, links: await store.ledger.listLinks(event.id) })));
 }
 

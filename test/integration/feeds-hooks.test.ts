@@ -14,6 +14,7 @@ import { createApp } from '../../src/server/app.js';
 import { systemClock, type Clock } from '../../src/shared/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { deliverDue, enqueueNotices, httpSender, verifySignature, type DeliveryPolicy } from '../../src/watch/index.js';
+import { prepareCreate } from '../../src/ledger/service.js';
 import { cli, sampleEvent, tempDir } from '../helpers/index.js';
 import { Receiver } from '../helpers/receiver.js';
 
@@ -84,6 +85,14 @@ describe('feeds', () => {
       const all = parseAtomFeed(await (await app.request('http://127.0.0.1:8787/feeds/events.atom')).text());
       expect(all.entries?.some((e) => e.id === `urn:splinternet:event:${eventId}`)).toBe(true);
       expect((await app.request('http://127.0.0.1:8787/feeds/nope.atom')).status).toBe(404);
+      // a country with no event is a valid empty feed; a code that is no country is a 404 naming it
+      const fr = parseAtomFeed(await (await app.request('http://127.0.0.1:8787/feeds/FR.atom')).text());
+      expect([fr.id, fr.entries ?? []]).toEqual(['urn:splinternet:feed:events:FR', []]);
+      for (const bad of ['XX.atom', 'UK/drafts.json']) {
+        const r = await app.request(`http://127.0.0.1:8787/feeds/${bad}`);
+        expect(r.status, bad).toBe(404);
+        expect(((await r.json()) as { detail: string }).detail, bad).toMatch(/is not an assigned ISO 3166-1 alpha-2 country code/);
+      }
 
       // The evidence link answers with the points behind the detection.
       const ev = hrefs.find((h) => h.includes('/api/signals/points?'))!;
@@ -91,6 +100,44 @@ describe('feeds', () => {
       expect(pts.total).toBeGreaterThan(1000);
       expect(pts.items[0]!.line).toBeGreaterThan(0);
     });
+  });
+});
+
+describe('feeds over a ledger of more than a thousand events', () => {
+  const db2 = join(t.dir, 'feeds-many.duckdb');
+  const run = async (args: string[]) => {
+    const r = await cli([...args, '--json', '--db', db2]);
+    expect(r.code, r.err + r.out).toBe(0);
+    return JSON.parse(r.out) as Record<string, any>;
+  };
+
+  it('an event confirmed last is the first entry of /feeds/events.atom, however old its start beside 1,200 later ones', async () => {
+    // SYNTHETIC ledger entries: 1,200 active events starting after the 2019 outage, written earlier than its confirmation.
+    const store = await openStore(db2);
+    try {
+      const at: Clock = { now: () => new Date('2026-01-01T00:00:00Z') };
+      const writes = Array.from({ length: 1200 }, (_, i) => {
+        const start = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+        return prepareCreate({ clock: at }, sampleEvent({ id: `ru-synthetic-${i}`, start }), { actor: 'test', origin: 'test' }).write;
+      });
+      await store.ledger.writeEvents(writes);
+    } finally {
+      await store.close();
+    }
+    await run(['signals', 'import', '--cc', 'IR', IODA]);
+    const id = (await run(['detect', '--kind', 'outage', '--asn', 'AS44244', '--emit'])).items[0].id as string;
+    await run(['events', 'confirm', id, '--reason', 'IODA signals and the OONI report agree']);
+    const s = await openStore(db2);
+    try {
+      const app = createApp({ store: s, clock: systemClock, dbPath: db2 });
+      const all = parseAtomFeed(await (await app.request('http://127.0.0.1:8787/feeds/events.atom')).text());
+      expect(all.entries).toHaveLength(50);
+      expect(all.entries?.[0]?.id).toBe(`urn:splinternet:event:${id}`);
+      const ir = parseAtomFeed(await (await app.request('http://127.0.0.1:8787/feeds/IR.atom')).text());
+      expect(ir.entries?.map((e) => e.id)).toEqual([`urn:splinternet:event:${id}`]);
+    } finally {
+      await s.close();
+    }
   });
 });
 
