@@ -73,6 +73,16 @@ describe('acceptance cases', () => {
     expect(r.verdict.rules).toContain('http.failure_ctrl_failing');
   });
 
+  it('judges TCP by the connects the fetch went over (real: IT 2023 http://dns.google, port 80 timing out for probe and control, 443 probes fine)', () => {
+    const m = find((x) => x.input === 'http://dns.google');
+    expect(score(m).verdict).toMatchObject({ status: 'down', layers: ['tcp'] });
+    expect(score(m).verdict.rules).toContain('tcp.failure_ctrl_failing');
+    // SYNTHETIC: the control reached port 80: the same failures are the probe's network
+    const ctrl = (m.test_keys as Json).control as { tcp_connect: Record<string, { status: boolean; failure: string | null }> };
+    for (const k of Object.keys(ctrl.tcp_connect)) if (k.endsWith(':80')) ctrl.tcp_connect[k] = { status: true, failure: null };
+    expect(score(m).verdict).toMatchObject({ status: 'likely_blocked', layers: ['tcp'], mechanism: 'tcp.timeout' });
+  });
+
   it('SYNTHETIC: a Cloudflare challenge page instead of the site is a known false positive, not blocked', () => {
     const m = find((x) => x.probe_cc === 'IE' && String(x.input).includes('efindlove.com'));
     expect(score(m).verdict.status).toBe('likely_blocked'); // the real page differs from the control

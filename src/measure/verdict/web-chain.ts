@@ -86,7 +86,7 @@ export function chainOf(tk: Json, inputHost: string | null): Chain {
 }
 
 /** The observations a fetch went over (fetch_body=true) when marked, else all of them. */
-const onPath = <T extends Tagged>(xs: T[]) => (xs.some((x) => x.fetchBody !== null) ? xs.filter((x) => x.fetchBody === true) : xs);
+export const onPath = <T extends Tagged>(xs: T[]) => (xs.some((x) => x.fetchBody !== null) ? xs.filter((x) => x.fetchBody === true) : xs);
 
 /** Where a later hop failed: the first layer of that hop with no success. */
 export function hopFailure(h: HopView, httpFailure: string | null): { layer: 'dns' | 'tcp' | 'tls' | 'http'; failure: string; where: string } | null {

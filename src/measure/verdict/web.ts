@@ -13,7 +13,7 @@ import type { Json } from '../reader/parse.js';
 import type { VerdictBuilder } from './builder.js';
 import { failureKind, ipOfEndpoint, isBogon, mechanismFor } from './failures.js';
 import { connectionRates } from '../netevents/throughput.js';
-import { chainOf, judgeLaterHop } from './web-chain.js';
+import { chainOf, judgeLaterHop, onPath } from './web-chain.js';
 import { asArr, asObj, asStr, scalar, hostOf, titleOf, tlsResults, type HttpResult } from './view.js';
 
 const isIp = (s: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(s) || s.includes(':');
@@ -207,8 +207,8 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
   // failures they lead to are the DNS layer's, not TCP's or TLS's.
   const dnsSuspect = dnsPoisoned || dnsUnmatched !== null;
 
-  // TCP
-  const tcp = hop0.tcp;
+  // TCP: the connects the fetch went over (a 443 probe of an http:// URL says nothing about port 80)
+  const tcp = onPath(hop0.tcp);
   const v4ok = tcp.some((t) => t.success && !t.ip.includes(':'));
   const tcpFailed = tcp.length > 0 && !tcp.some((t) => t.success);
   if (tcp.some((t) => t.success)) {
