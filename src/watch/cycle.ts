@@ -135,6 +135,14 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
         if (!ok) s.inputs_failed++;
         if (r.file.status === 'imported') s.points_stored += r.file.stored;
         s.rejected += r.file.rejected;
+        // every input that failed or lost records is named in the cycle's errors, with its first line and reason
+        if (!ok) s.errors.push(`${path}: ${r.file.error ?? 'not imported'}`);
+        else if (r.file.rejected) {
+          const first = r.rejects[0];
+          s.errors.push(
+            `${path}: ${r.file.rejected} record(s) rejected${first ? ` (first ${first.reason})` : ''}; all: splinternet signals rejects --file ${path}`,
+          );
+        }
         // a country filter never selects a series without a country: stored, never judged, so said
         if (o.cc.length && r.without_country.length)
           s.errors.push(

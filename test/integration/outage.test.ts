@@ -4,7 +4,7 @@
  * through the CLI, judged by the outage detector, and emitted as one draft that a rerun does
  * not duplicate. Bad records (in a SYNTHETIC file written here) are rejected with line and reason.
  */
-import { copyFileSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers/index.js';
@@ -234,5 +234,35 @@ describe('detect --kind outage on the November 2019 blackout', () => {
         /ioda\.csv: 2 series without a country \(active_probing AS44244, darknet AS44244\) are outside --cc IR and never judged: give the file a cc column/,
       ),
     ]);
+  });
+
+  it('a watched folder with malformed files beside a good one: the good one is judged and drafted, each bad one is named in the cycle errors with its reason and line (exit 3); a second cycle repeats nothing', async () => {
+    const inbox = join(t.dir, 'inbox-mixed');
+    mkdirSync(inbox);
+    // the real IODA series with a header and a cc column; the other three files are SYNTHETIC
+    const rows = readFileSync(IODA, 'utf8').split(/\r?\n/).filter(Boolean);
+    writeFileSync(join(inbox, 'a-ioda.csv'), ['datasource,value,asn,as_name,timestamp,cc', ...rows.map((l) => `${l},IR`)].join('\n'));
+    writeFileSync(join(inbox, 'b-latin1.csv'), Buffer.from('datasource,value,asn,timestamp\nbgp,1,AS1,2019-11-16 \xe9\n', 'latin1'));
+    writeFileSync(join(inbox, 'c-empty.csv'), '');
+    writeFileSync(join(inbox, 'd-two-columns.csv'), 'hello,world\n1,2\n');
+    const past = new Date(Date.now() - 60_000);
+    for (const f of ['a-ioda.csv', 'b-latin1.csv', 'c-empty.csv', 'd-two-columns.csv']) utimesSync(join(inbox, f), past, past);
+    const other = join(t.dir, 'mixed.duckdb');
+    const r = await cli(['watch', '--once', '--signals-dir', inbox, '--json', '--db', other]);
+    expect(r.code, r.err).toBe(3);
+    const { cycle } = JSON.parse(r.out) as {
+      cycle: { inputs_new: number; inputs_failed: number; detections: number; drafts_created: number; rejected: number; errors: string[] };
+    };
+    expect(cycle).toMatchObject({ inputs_new: 4, inputs_failed: 2, detections: 1, drafts_created: 1, rejected: 2 });
+    expect(cycle.errors).toEqual([
+      expect.stringMatching(/b-latin1\.csv: cannot read: .*line 2/),
+      expect.stringMatching(/c-empty\.csv: empty file/),
+      expect.stringMatching(
+        /d-two-columns\.csv: 2 record\(s\) rejected \(first line 1: 2 fields, expected 5 .*\); all: splinternet signals rejects --file .*d-two-columns\.csv$/,
+      ),
+    ]);
+    const again = await cli(['watch', '--once', '--signals-dir', inbox, '--json', '--db', other]);
+    expect(again.code, again.err).toBe(0);
+    expect(JSON.parse(again.out).cycle).toMatchObject({ inputs_new: 0, drafts_created: 0, errors: [] });
   });
 });
