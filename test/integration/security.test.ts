@@ -275,6 +275,17 @@ describe('bounded work for anonymous callers', () => {
     });
     expect(small.status).toBe(400);
   });
+  it('a token meets the same cost-work budget through /api/_ops as on POST /api/cost', async () => {
+    const small = createApp({ store, clock, dbPath: ':memory:', limits: { costWorkToken: 1000 } });
+    const scenario = { country: 'RU', type: 'full', start: '2024-01-01', hours: 6, draws: 2000 };
+    const viaRoute = await small.request('/api/cost', { method: 'POST', headers: headers(tok.read), body: JSON.stringify([scenario]) });
+    expect(viaRoute.status).toBe(400);
+    const viaOps = await opResult(
+      await small.request('/api/_ops/cost.batch', { method: 'POST', headers: headers(tok.read), body: JSON.stringify({ scenarios: [scenario] }) }),
+    );
+    expect([viaOps.type, viaOps.problem?.detail]).toEqual(['error', expect.stringMatching(/2000 units of cost work.*the limit is 1000/)]);
+  });
+
   it('GET cost routes cap draws without a token; a token lifts the cap; a bad token is refused', async () => {
     expect((await app.request('/api/cost/events?draws=100000')).status).toBe(400);
     expect((await app.request('/api/cost?country=RU&type=full&hours=24&draws=100000')).status).toBe(400);

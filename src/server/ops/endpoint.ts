@@ -12,9 +12,11 @@ import { authorizeOp, executeOp, opStreamLine, parseInput } from '../../op/index
 import { findOp } from './index.js';
 import { toProblem } from '../problem.js';
 import { jsonBody } from '../validate.js';
+import { assertCostWork, limitsOf } from '../limits.js';
 
 export function opsRoutes(deps: AppDeps) {
   const r = new Hono<Env>();
+  const limits = limitsOf(deps.limits);
   r.post('/api/_ops/:name', async (c) => {
     const op = findOp(c.req.param('name'));
     const grant = c.get('grant');
@@ -29,7 +31,9 @@ export function opsRoutes(deps: AppDeps) {
         chain = chain.then(() => write(e).then(() => undefined));
       });
       try {
-        const result = await executeOp({ store: deps.store, clock: deps.clock, progress, actor: grant.actor, grant, dbPath: deps.dbPath }, op, input);
+        // An API token meets the work budget it meets on the mounted routes; the local CLI's secret (the machine's user) none.
+        const budget = grant.files === 'any' ? undefined : (work: number, maxDraws: number) => assertCostWork(limits, true, work, maxDraws);
+        const result = await executeOp({ store: deps.store, clock: deps.clock, progress, actor: grant.actor, grant, dbPath: deps.dbPath, budget }, op, input);
         await chain;
         await write({ type: 'result', result });
       } catch (e) {
