@@ -34,6 +34,30 @@ export async function loadElection(deps: ElectionDeps, id: string): Promise<Load
   return e;
 }
 
+/** Names for the regions without an ISO 3166-2 code, each a pattern over the stored name. */
+const CODELESS_REGIONS: { names: RegExp; stored: RegExp }[] = [
+  { names: /^(baikonur|baykonur|байконур|город байконур|baikonur city)$/, stored: /байконур/i },
+  {
+    names: /^(abroad|outside russia|voters abroad|foreign territory|зарубежная территория|территория за пределами рф|за рубежом)$/,
+    stored: /зарубежн|за пределами/i,
+  },
+];
+
+/** The stored name of a code-less region the user named: its name in any vintage (without the CEC's number), or an alias. */
+async function codelessRegion(deps: ElectionDeps, id: string, asked: string): Promise<string | null> {
+  const bare = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/^\d+\s+/, '')
+      .replace(/\s*\([^)]*\)\s*$/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const want = bare(asked);
+  const alias = CODELESS_REGIONS.find((r) => r.names.test(want));
+  const names = (await deps.store.elections.totals(id, 'region', {})).filter((r) => r.region_code === null && r.region !== null).map((r) => r.region!);
+  return names.find((n) => bare(n) === want || (alias !== undefined && alias.stored.test(n))) ?? null;
+}
+
 function filterOf(q: { region?: string; district?: string }): ElectionFilter {
   const f: ElectionFilter = {};
   if (q.region) {
@@ -54,6 +78,12 @@ export async function filterFor(deps: ElectionDeps, id: string, q: { region?: st
   if (!q.region && !q.district) return f;
   const rows = await deps.store.elections.totals(id, 'election', f);
   if (rows.some((r) => Number(r.stations) > 0)) return f;
+  // Regions with no ISO code (Baikonur, voters abroad) are spelt differently in each vintage:
+  // "98 Город Байконур (Республика Казахстан)", "Зарубежная территория", "Территория за пределами РФ".
+  if (f.region_name !== undefined) {
+    const stored = await codelessRegion(deps, id, f.region_name);
+    if (stored) return { ...f, region_name: stored };
+  }
   const asked = [q.region ? (['region', q.region] as const) : null, q.district ? (['district', q.district] as const) : null].filter((x) => x !== null);
   const near = q.region && !f.region_code ? nearRegions(q.region) : [];
   throw new AppError(

@@ -388,4 +388,20 @@ describe("Shpilkin's honest peak on the 2020 referendum (a real national cut: ev
     const text = await cli(['elections', 'shpilkin', 'referendum-2020', '--db', db]);
     expect(text.out).toMatch(/\nmode: the first peak from low turnout/);
   });
+
+  it('a region without an ISO code answers to its name in any vintage and to an alias: voters abroad', async () => {
+    const own = join(t.dir, 'el2020-abroad.duckdb');
+    expect((await cli(['elections', 'import', fx('kobak-2020-every25th.csv.zip'), '--db', own])).code).toBe(0);
+    const stations = async (region: string) => {
+      const r = await cli(['elections', 'summary', 'referendum-2020', '--region', region, '--json', '--db', own]);
+      expect(r.code, `${region}: ${r.err}`).toBe(0);
+      return json(r).totals.all.stations as number;
+    };
+    // stored as "Территория за пределами РФ"; 2018 wrote "99 Территория за пределами РФ", 2011 "Зарубежная территория"
+    for (const name of ['Территория за пределами РФ', '99 Территория за пределами РФ', 'Зарубежная территория', 'abroad', 'Abroad'])
+      expect(await stations(name), name).toBe(10);
+    const none = await cli(['elections', 'summary', 'referendum-2020', '--region', 'Baikonur', '--db', own]);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/no station of referendum-2020 in region "Baikonur"/);
+  });
 });
