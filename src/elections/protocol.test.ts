@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../shared/index.js';
 import { flagsOf, type Counts } from './model.js';
-import { choiceLabel, kindOf, mapHeader, missingColumns, yearOf } from './protocol.js';
+import { choiceEnglish, choiceLabel, kindOf, mapHeader, missingColumns, yearOf } from './protocol.js';
 import { parseCount, readProtocol } from './read-protocol.js';
 import { splitCsv, textOf } from './text.js';
 
@@ -118,5 +118,32 @@ describe('rows that do not add up are kept and flagged', () => {
     expect(r.rows.filter((x) => x.electronic || x.kind !== 'station')).toEqual([]);
     // Told nothing about the election, the reader marks no Moscow station electronic either.
     expect(readProtocol(text, 'f').rows.some((x) => x.electronic)).toBe(false);
+  });
+
+  it('names every candidate of the presidential ballots 2012, 2018 and 2024 in English (header cells as the CEC files spell them)', () => {
+    const names = [
+      ...[
+        'Жириновский Владимир Вольфович',
+        'Зюганов Геннадий Андреевич',
+        'Миронов Сергей Михайлович',
+        'Прохоров Михаил Дмитриевич',
+        'Путин Владимир Владимирович',
+      ],
+      ...[
+        'Бабурин Сергей Николаевич',
+        'Грудинин Павел Николаевич',
+        'Собчак Ксения Анатольевна',
+        'Сурайкин Максим Александрович',
+        'Титов Борис Юрьевич',
+        'Явлинский Григорий Алексеевич',
+      ],
+      ...['Даванков Владислав Андреевич', 'Слуцкий Леонид Эдуардович', 'Харитонов Николай Михайлович'],
+    ];
+    expect(names.filter((n) => choiceEnglish(choiceLabel(n)) === null)).toEqual([]);
+    expect(['Бабурин Сергей Николаевич', 'Сурайкин Максим Александрович', 'Титов Борис Юрьевич'].map((n) => choiceEnglish(n))).toEqual([
+      'Sergey Baburin',
+      'Maxim Suraykin',
+      'Boris Titov',
+    ]);
   });
 });

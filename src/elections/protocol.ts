@@ -71,6 +71,9 @@ const EN: [RegExp, string][] = [
   [/^Даванков /, 'Vladislav Davankov'],
   [/^Слуцкий /, 'Leonid Slutsky'],
   [/^Харитонов /, 'Nikolay Kharitonov'],
+  [/^Бабурин /, 'Sergey Baburin'],
+  [/^Сурайкин /, 'Maxim Suraykin'],
+  [/^Титов /, 'Boris Titov'],
   [/^ДА$/, 'Yes'],
   [/^НЕТ$/, 'No'],
 ];
