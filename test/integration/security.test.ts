@@ -129,6 +129,52 @@ describe('scopes (read, write, import, admin)', () => {
   });
 });
 
+/** The scope each op needs beyond read, as docs/design/080-security.md's table says; an op needing more than read that is missing here fails the walk below. */
+const NEEDS: Record<string, 'read' | 'write' | 'import' | 'admin'> = Object.fromEntries([
+  ...['tokens.create', 'tokens.list', 'tokens.revoke', 'db.migrate', 'db.seed', 'db.verify', 'db.backup'].map((n) => [n, 'admin']),
+  ...['hooks.add', 'hooks.list', 'hooks.remove', 'hooks.deliveries', 'hooks.replay', 'hooks.deliver'].map((n) => [n, 'admin']),
+  ...['events.import', 'speedtests.import', 'throughput.extract', 'measurements.ingest', 'measurements.rescore', 'measurements.agreement_files'].map((n) => [
+    n,
+    'import',
+  ]),
+  ...['fingerprints.import', 'data.import', 'registry.import', 'elections.import', 'signals.import'].map((n) => [n, 'import']),
+  ...['events.add', 'events.edit', 'events.status', 'events.confirm', 'events.dismiss', 'events.geocode', 'detect.run', 'measurements.link'].map((n) => [
+    n,
+    'write',
+  ]),
+]);
+
+describe('every op against every scope', () => {
+  it('each token gets 403 exactly where the scope table says, through /api/_ops (nothing runs: the body is not an object)', async () => {
+    const order = ['read', 'write', 'import', 'admin'] as const;
+    for (const name of OPS.keys()) {
+      const need = NEEDS[name] ?? 'read';
+      for (const scope of order) {
+        const allowed = scope === 'admin' || scope === need || need === 'read';
+        const r = await app.request(`/api/_ops/${name}`, { method: 'POST', headers: headers(tok[scope]), body: '[]' });
+        expect([name, scope, r.status]).toEqual([name, scope, allowed ? 400 : 403]);
+      }
+    }
+  });
+
+  it('each non-GET route of /openapi.json: write for the ledger, import for uploads, none for POST /api/cost', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods).filter((m) => m !== 'get')) {
+        const need = path === '/api/cost' ? null : path.startsWith('/api/_uploads/') ? 'import' : 'write';
+        for (const scope of ['read', 'write', 'import', 'admin'] as const) {
+          const upload = path.startsWith('/api/_uploads/');
+          const url = upload ? '/api/_uploads/registry.import' : path.replace(/\{[^}]+\}/g, 'xx-2020-nope');
+          const h = headers(tok[scope], upload ? { 'content-type': 'application/octet-stream' } : {});
+          const r = await app.request(url, { method: method.toUpperCase(), headers: h, body: upload ? '' : '[]' });
+          const refused = need !== null && scope !== 'admin' && scope !== need;
+          expect([method, path, scope, r.status === 403]).toEqual([method, path, scope, refused]);
+        }
+      }
+    }
+  });
+});
+
 describe('server files over HTTP: only inside --import-dir', () => {
   it('403 naming the allowed folders for /etc/passwd with an import token; nothing stored', async () => {
     const r = await op('measurements.ingest', { paths: ['/etc/passwd'] }, tok.import);
