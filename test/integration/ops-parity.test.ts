@@ -189,4 +189,31 @@ describe('every operation with a CLI command and an HTTP route', () => {
       await store.close();
     }
   });
+
+  it('pages alike: the next_cursor of one page gives the same next page on both', async () => {
+    const store = await openStore(db);
+    try {
+      const { app } = await appWithToken(store, db);
+      for (const [name, input] of [
+        ['events.list', { country: 'RU', limit: 4 }],
+        ['measurements.list', { limit: 3 }],
+      ] as const) {
+        const s = SAMPLES[name]!;
+        const path = ALL_OPS.find((o) => o.name === name)!.http!.path;
+        let cursor: string | null = null;
+        for (let page = 0; page < 3; page++) {
+          const paged: Input = cursor ? { ...input, cursor } : { ...input };
+          const viaHttp = (await (await app.request(url(path, paged))).json()) as { items: { id: string }[]; next_cursor: string | null };
+          const r = await cli(argv(s, paged));
+          expect(r.code, r.err).toBe(0);
+          expect(JSON.parse(r.out), `${name} page ${page}`).toEqual(viaHttp);
+          expect(viaHttp.items.length, `${name} page ${page}`).toBe(input.limit);
+          cursor = viaHttp.next_cursor;
+          expect(cursor, `${name} page ${page}`).toBeTruthy();
+        }
+      }
+    } finally {
+      await store.close();
+    }
+  });
 });
