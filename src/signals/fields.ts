@@ -3,7 +3,7 @@
  * count export (`count`, `test_day`, `probe_asn`) and plain names. Each value is checked here and
  * either becomes part of a point or a reason the record is rejected.
  */
-import { countryCodeHint, isCountryCode, isProbeCountryCode } from '../geo/index.js';
+import { check } from '../op/index.js';
 import type { SignalEntityType } from '../store/index.js';
 
 export type Field = 'source' | 'value' | 'entity_type' | 'entity_code' | 'asn' | 'cc' | 'region' | 'name' | 'timestamp';
@@ -46,20 +46,11 @@ function asn(v: string): string | Error {
   return `AS${Number(m[1])}`;
 }
 
-/** Why a country code is refused, with the assigned code it most likely meant; undefined if it is one. */
-function countryProblem(code: string, allowed: (c: string) => boolean): string | undefined {
-  if (allowed(code)) return undefined;
-  const hint = countryCodeHint(code);
-  return `country "${code}" is not an assigned ISO 3166-1 alpha-2 code${hint ? ` (did you mean ${hint}?)` : ''}`;
-}
-
-/** A network's country may be any code OONI writes in probe_cc (XK, ZZ); a country entity is a country (XK included). */
-const isEntityCountry = (c: string): boolean => isCountryCode(c) || c === 'XK';
-
 /** The entity a record is about; explicit entity_type/code win over asn, region, country. */
 export function entityOf(r: Raw, defaultCc: string | undefined): Entity | Error {
   const cc0 = str(r.cc).toUpperCase();
-  const ccProblem = cc0 ? countryProblem(cc0, isProbeCountryCode) : undefined;
+  // a network's country is as OONI writes probe_cc: assigned codes, XK and ZZ
+  const ccProblem = cc0 ? check.countryProblem(cc0, true) : null;
   if (ccProblem) return new Error(ccProblem);
   const cc = cc0 || defaultCc || null;
   let type = str(r.entity_type).toLowerCase();
@@ -77,16 +68,15 @@ export function entityOf(r: Raw, defaultCc: string | undefined): Entity | Error 
   }
   if (type === 'country') {
     const c = code.toUpperCase();
-    const problem = countryProblem(c, isEntityCountry);
+    const problem = c === 'ZZ' ? 'ZZ (unknown country) is not a country to watch' : check.countryProblem(c, true);
     return problem ? new Error(problem) : { entity_type: 'country', entity_code: c, cc: c };
   }
   if (type === 'region') {
     const c = code.toUpperCase();
     // Subdivision codes are renumbered over time (old series keep old codes): only the country part is checked against ISO.
     if (!/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(c)) return new Error(`region "${code}" is not an ISO 3166-2 code like IR-07`);
-    return isEntityCountry(c.slice(0, 2))
-      ? { entity_type: 'region', entity_code: c, cc: c.slice(0, 2) }
-      : new Error(`region "${code}": "${c.slice(0, 2)}" is not an assigned ISO 3166-1 alpha-2 code`);
+    const problem = check.countryProblem(c.slice(0, 2));
+    return problem ? new Error(`region "${code}": ${problem}`) : { entity_type: 'region', entity_code: c, cc: c.slice(0, 2) };
   }
   return new Error(`entity_type "${type}" is not one of country, region, asn`);
 }

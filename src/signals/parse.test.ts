@@ -68,8 +68,8 @@ describe('parseSignals (SYNTHETIC inputs in each accepted format)', () => {
     expect(r.rejects.map((x) => x.reason)).toEqual([
       'line 2: timestamp "2019-02-30 07:10:00": 2019-02-30 is not a calendar date',
       'line 3: value "0x10" is not a number',
-      'line 4: country "XX" is not an assigned ISO 3166-1 alpha-2 code',
-      'line 5: country "UK" is not an assigned ISO 3166-1 alpha-2 code (did you mean GB?)',
+      'line 4: unknown ISO 3166-1 alpha-2 country code "XX"',
+      'line 5: unknown ISO 3166-1 alpha-2 country code "UK"; did you mean GB (United Kingdom of Great Britain and Northern Ireland)?',
     ]);
     expect(r.points.map((p) => [p.line, p.value, p.cc, p.t])).toEqual([
       [6, 1000, 'IR', '2019-11-14T07:35:00.000Z'],
@@ -84,8 +84,8 @@ describe('parseSignals (SYNTHETIC inputs in each accepted format)', () => {
       o,
     );
     expect(r.rejects.map((x) => x.reason)).toEqual([
-      'line 2: country "QQ" is not an assigned ISO 3166-1 alpha-2 code',
-      'line 3: region "QQ-01": "QQ" is not an assigned ISO 3166-1 alpha-2 code',
+      'line 2: unknown ISO 3166-1 alpha-2 country code "QQ"',
+      'line 3: region "QQ-01": unknown ISO 3166-1 alpha-2 country code "QQ"',
     ]);
     expect(r.points).toHaveLength(1);
   });

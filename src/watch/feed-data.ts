@@ -3,7 +3,7 @@
  * confirmed events, draft for detections), all countries or one, each with its links (where
  * its evidence query lives).
  */
-import { countryCodeHint, isCountryCode } from '../geo/index.js';
+import { check } from '../op/index.js';
 import { AppError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { atomFeed, jsonFeed, type FeedEntry, type FeedKind, type FeedSpec } from './feeds.js';
@@ -17,10 +17,8 @@ export function parseFeedPath(rest: string): { kind: FeedKind; cc: string | null
   const kind: FeedKind = m[1] === 'drafts' || m[3] ? 'drafts' : 'events';
   const cc = m[2]?.toUpperCase() ?? null;
   // Events carry assigned ISO 3166-1 codes only: a feed for any other code would be empty forever.
-  if (cc !== null && !isCountryCode(cc)) {
-    const hint = countryCodeHint(cc);
-    throw new AppError('NOT_FOUND', `no feed "${rest}": ${cc} is not an assigned ISO 3166-1 alpha-2 country code${hint ? ` (did you mean ${hint}?)` : ''}`);
-  }
+  const problem = cc === null ? null : check.countryProblem(cc);
+  if (problem) throw new AppError('NOT_FOUND', `no feed "${rest}": ${problem}`);
   return { kind, cc, ext: m[4] as 'atom' | 'json' };
 }
 

@@ -91,7 +91,7 @@ describe('feeds', () => {
       for (const bad of ['XX.atom', 'UK/drafts.json']) {
         const r = await app.request(`http://127.0.0.1:8787/feeds/${bad}`);
         expect(r.status, bad).toBe(404);
-        expect(((await r.json()) as { detail: string }).detail, bad).toMatch(/is not an assigned ISO 3166-1 alpha-2 country code/);
+        expect(((await r.json()) as { detail: string }).detail, bad).toMatch(/^no feed "[^"]+": unknown ISO 3166-1 alpha-2 country code/);
       }
 
       // The evidence link answers with the points behind the detection.
