@@ -7,6 +7,7 @@
  * synthetic OONI network_events fixture (test/fixtures/ooni-throttle-synthetic/SOURCES.md).
  */
 import { join } from 'node:path';
+import ajv2020 from '@redocly/ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_OPS } from '../../src/server/ops/index.js';
 import { packagePath } from '../../src/shared/index.js';
@@ -151,6 +152,21 @@ const url = (path: string, input: Input): string => {
   return q ? `${p}?${q}` : p;
 };
 
+/** A validator per path for the 200 JSON answer /openapi.json describes (JSON Schema 2020-12, its components resolved). */
+async function documentSchemas(app: { request: (url: string) => Response | Promise<Response> }) {
+  const doc = (await (await app.request('/openapi.json')).json()) as {
+    paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> } }>;
+    components: unknown;
+  };
+  const ajv = new ajv2020.default({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addSchema({ $id: 'openapi', components: doc.components });
+  return (path: string) => {
+    const schema = doc.paths[path]?.get?.responses['200']?.content?.['application/json']?.schema;
+    if (!schema) throw new Error(`/openapi.json describes no JSON answer for GET ${path}`);
+    return ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/')) as object);
+  };
+}
+
 describe('every operation with a CLI command and an HTTP route', () => {
   it('has samples here, or is HTTP-only for a stated reason', () => {
     const bound = ALL_OPS.filter((o) => o.http && o.http.method === 'get').map((o) => o.name);
@@ -171,8 +187,10 @@ describe('every operation with a CLI command and an HTTP route', () => {
     const store = await openStore(db);
     try {
       const { app } = await appWithToken(store, db);
+      const published = await documentSchemas(app);
       for (const [name, s] of Object.entries(SAMPLES)) {
         const op = ALL_OPS.find((o) => o.name === name)!;
+        const described = published(op.http!.path);
         for (const input of s.inputs) {
           const key = `${name} ${JSON.stringify(input)}`;
           const res = await app.request(url(op.http!.path, input));
@@ -183,6 +201,8 @@ describe('every operation with a CLI command and an HTTP route', () => {
           if (items && Object.keys(input).length === 0) expect(items.length, `${key}: the sample data gives rows`).toBeGreaterThan(0);
           if (key.includes('ru-2018-telegram-block') && name === 'events.show') expect(doc, key).toHaveProperty('measurement_evidence');
           expect(op.output.parse(doc), `${key}: fields missing from the output schema`).toEqual(doc);
+          // and what /openapi.json promises (the JSON Schema clients and the dashboard's types are made from)
+          expect(described(doc) ? [] : described.errors, `${key}: not what /openapi.json describes`).toEqual([]);
         }
       }
     } finally {
