@@ -9,7 +9,10 @@
  * adapter must give the same answers: the DuckDB results are the reference the ClickHouse block
  * compares with.
  */
+import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSpeedTests } from '../../src/detect/index.js';
 import { extractThroughput, ingest, measurementSummary } from '../../src/measure/index.js';
@@ -307,7 +310,41 @@ function contract(name: string, open: () => Promise<Store>, after?: (store: Stor
       await store.speedtests.replaceFile('contract-concurrent', 'y.csv', []);
       expect((await store.speedtests.count()).total).toBe(st0);
     });
+
+    it('lists rejected lines with file, line and reason, all files and one file (SYNTHETIC bad lines around a real one)', async () => {
+      const t = tempDir();
+      try {
+        const real = (await readBucketLine()).trim();
+        const bad = JSON.parse(real) as Record<string, unknown>;
+        delete bad.test_name;
+        // twelve files, so that on a cluster the rejects sit on more than one shard (sharded by file)
+        const paths = Array.from({ length: 12 }, (_, i) => join(t.dir, `bad-lines-${i}.jsonl`));
+        for (const p of paths) writeFileSync(p, [real, '{not json', JSON.stringify(bad), '[]'].join('\n') + '\n');
+        const r = await ingest({ store, clock, progress: silentProgress }, { paths, workers: 0 });
+        expect(r).toMatchObject({ stored: 0, duplicates: 12, rejected: 36, reconciled: true });
+        const all = await store.measure.rejects({ limit: 1000 });
+        for (const path of paths) {
+          const mine = all.filter((x) => x.path === path);
+          expect(mine.map((x) => [Number(x.line), x.reason])).toEqual([
+            [2, 'malformed_json'],
+            [3, 'missing_field'],
+            [4, 'not_an_object'],
+          ]);
+          expect(await store.measure.rejects({ file_id: mine[0]!.file_id, limit: 100 })).toEqual(mine);
+        }
+      } finally {
+        t.cleanup();
+      }
+    });
   });
+}
+
+/** One real measurement line of the bucket sample (already stored by load()). */
+async function readBucketLine(): Promise<string> {
+  const file = join(BUCKET, 'raw/20221110/10/US/telegram/2022111010_US_telegram.n0.0.jsonl.gz');
+  return gunzipSync(await readFile(file))
+    .toString('utf8')
+    .split('\n')[0]!;
 }
 
 contract('duckdb', async () => openStore(':memory:'));

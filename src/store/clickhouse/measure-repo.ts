@@ -209,12 +209,15 @@ export function chMeasureRepo(ctx: ChContext, embedded: MeasureRepo): MeasureRep
     },
     async rejects(f) {
       const cond: Value = f.file_id ?? null;
+      // `ver` is selected (and dropped below) because 18.16 loses the version column of a FINAL
+      // read through a Distributed table that has ORDER BY or LIMIT and no WHERE unless the
+      // query names it ("Cannot find column ver in source stream").
       const rows = await ctx.node.all<Raw>(
         cond === null
-          ? sql`SELECT file_id, path, line, byte_offset, reason, detail, raw_prefix FROM ${t('measurement_rejects')} FINAL ORDER BY path, line LIMIT ${f.limit}`
-          : sql`SELECT file_id, path, line, byte_offset, reason, detail, raw_prefix FROM ${t('measurement_rejects')} FINAL WHERE file_id = ${cond} ORDER BY line LIMIT ${f.limit}`,
+          ? sql`SELECT file_id, path, line, byte_offset, reason, detail, raw_prefix, ver FROM ${t('measurement_rejects')} FINAL ORDER BY path, line LIMIT ${f.limit}`
+          : sql`SELECT file_id, path, line, byte_offset, reason, detail, raw_prefix, ver FROM ${t('measurement_rejects')} FINAL WHERE file_id = ${cond} ORDER BY line LIMIT ${f.limit}`,
       );
-      return rows as unknown as MeasurementRejectRecord[];
+      return rows.map(({ ver: _ver, ...r }) => r) as unknown as MeasurementRejectRecord[];
     },
     async counts() {
       const [m, fl, rj] = await Promise.all([
