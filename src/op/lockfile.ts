@@ -2,9 +2,13 @@
  * While `splinternet serve` holds a database, it advertises itself in <db>.server.json (mode
  * 0600): its pid, URL and a per-run secret. CLI commands find it there and send their ops to
  * the server instead of failing on DuckDB's file lock. See docs/design/001-store-concurrency.md.
+ * The file is trusted only as this user wrote it: a regular file owned by this user and private
+ * to it. In a folder others can write to, a planted lock (or a symlink in its place) would
+ * otherwise send this user's commands to another user's server, and a symlink planted at the
+ * temporary name would receive the secret.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 export interface ServerLock {
   pid: number;
@@ -21,7 +25,10 @@ export function newSecret(): string {
 
 export function writeLock(dbPath: string, lock: ServerLock): void {
   const tmp = `${lockPath(dbPath)}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(lock), { mode: 0o600 });
+  // Whatever sits at the temporary name (a stale file, a planted symlink) is removed, not written through;
+  // 'wx' refuses to open anything that appears there meanwhile.
+  rmSync(tmp, { force: true });
+  writeFileSync(tmp, JSON.stringify(lock), { mode: 0o600, flag: 'wx' });
   chmodSync(tmp, 0o600);
   renameSync(tmp, lockPath(dbPath));
 }
@@ -44,9 +51,17 @@ export const processAlive = (pid: number): boolean => {
 /** The lock of a live server, or null (a stale lock from a killed server is ignored). */
 export function readLock(dbPath: string): ServerLock | null {
   try {
+    if (!ownPrivateFile(lockPath(dbPath))) return null;
     const lock = JSON.parse(readFileSync(lockPath(dbPath), 'utf8')) as ServerLock;
     return processAlive(lock.pid) ? lock : null;
   } catch {
     return null;
   }
+}
+
+/** A regular file (not a symlink) owned by this user, with no access for group or others. */
+function ownPrivateFile(path: string): boolean {
+  const st = lstatSync(path);
+  const uid = process.getuid?.();
+  return st.isFile() && (uid === undefined || (st.uid === uid && (st.mode & 0o077) === 0));
 }
