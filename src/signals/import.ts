@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { AppError, fileError, decodeStrict, firstLongLine, IMPORT_CAPS, readCapped, type Clock, type ProgressReporter } from '../shared/index.js';
 import { check } from '../op/index.js';
 import type { Store } from '../store/index.js';
+import { absentZeros, type CountBin } from './ooni-counts.js';
 import { parseSignals, type ParsedSignals } from './parse.js';
 
 export const SIGNALS_IMPORT_KIND = 'signals';
@@ -33,6 +34,8 @@ export interface SignalFileReport {
   overwritten: number;
   series: string[];
   error: string | null;
+  /** Zeros added for bins an OONI count export leaves out (`ooniCounts`): records read + zeros added = stored + rejected. */
+  zeros_added: number;
 }
 
 export interface SignalImportReport {
@@ -40,6 +43,7 @@ export interface SignalImportReport {
   records_read: number;
   stored: number;
   rejected: number;
+  zeros_added: number;
   reconciled: boolean;
   rejects: { file: string; line: number; reason: string }[];
   rejects_total: number;
@@ -48,6 +52,8 @@ export interface SignalImportReport {
 export interface SignalImportOptions {
   source?: string;
   cc?: string;
+  /** The file is OONI measurement counts at this grain: a network's silent bins become 0 (absentZeros). */
+  ooniCounts?: CountBin;
 }
 
 /** Files named on the command line; a folder stands for its *.csv, *.json and *.ndjson files (VALIDATION when it has none). */
@@ -97,6 +103,7 @@ export async function importSignalFile(
     overwritten: 0,
     series: [],
     error: null,
+    zeros_added: 0,
   };
   let bytes: Buffer;
   let text: string;
@@ -115,16 +122,25 @@ export async function importSignalFile(
   const known = await deps.store.signals.getFile(path);
   if (known && known.checksum === checksum) {
     return {
-      file: { ...base, status: 'unchanged', records_read: known.records_read, stored: known.stored, rejected: known.rejected },
+      file: {
+        ...base,
+        status: 'unchanged',
+        records_read: known.records_read,
+        stored: known.stored,
+        rejected: known.rejected,
+        zeros_added: known.stored + known.rejected - known.records_read,
+      },
       rejects: [],
       without_country: [],
     };
   }
   const parsed = parseSignals(text, { file: path, source: o.source, cc: o.cc, nowMs: deps.clock.now().getTime() });
+  const zeros = o.ooniCounts ? absentZeros(parsed.points, o.ooniCounts) : [];
+  const points = zeros.length ? [...parsed.points, ...zeros] : parsed.points;
   const now = deps.clock.now().toISOString();
   const r = await deps.store.signals.replaceFile(
-    { path, checksum, records_read: parsed.records_read, stored: parsed.points.length, rejected: parsed.rejects.length, imported_at: now },
-    parsed.points,
+    { path, checksum, records_read: parsed.records_read, stored: points.length, rejected: parsed.rejects.length, imported_at: now },
+    points,
   );
   await deps.store.ledger.replaceRejects(
     SIGNALS_IMPORT_KIND,
@@ -139,13 +155,14 @@ export async function importSignalFile(
       format: parsed.format,
       status: 'imported',
       records_read: parsed.records_read,
-      stored: parsed.points.length,
+      stored: points.length,
       rejected: parsed.rejects.length,
       missing: parsed.missing,
       out_of_order: parsed.out_of_order,
       replaced: r.previous,
       overwritten: r.overwritten,
       series,
+      zeros_added: zeros.length,
     },
     rejects: parsed.rejects.map((x) => ({ file: path, line: x.line, reason: x.reason })),
     without_country,
@@ -161,7 +178,7 @@ export async function importSignals(
   const ccProblem = o.cc === undefined ? null : check.countryProblem(o.cc, true);
   if (ccProblem) throw new AppError('VALIDATION', `--cc: ${ccProblem}`, { issues: [{ path: ['cc'], message: ccProblem }] });
   const files = expandSignalPaths(paths);
-  const report: SignalImportReport = { files: [], records_read: 0, stored: 0, rejected: 0, reconciled: true, rejects: [], rejects_total: 0 };
+  const report: SignalImportReport = { files: [], records_read: 0, stored: 0, rejected: 0, zeros_added: 0, reconciled: true, rejects: [], rejects_total: 0 };
   deps.progress.start('signals import', files.length, 'files');
   for (const [i, path] of files.entries()) {
     const { file, rejects } = await importSignalFile(deps, path, o);
@@ -169,11 +186,12 @@ export async function importSignals(
     report.records_read += file.records_read;
     report.stored += file.stored;
     report.rejected += file.rejected;
+    report.zeros_added += file.zeros_added;
     report.rejects_total += rejects.length;
     report.rejects.push(...rejects.slice(0, Math.max(0, REJECTS_SHOWN - report.rejects.length)));
     deps.progress.update(i + 1, { stored: report.stored, rejected: report.rejected });
   }
   deps.progress.stop();
-  report.reconciled = report.files.every((f) => f.records_read === f.stored + f.rejected);
+  report.reconciled = report.files.every((f) => f.records_read + f.zeros_added === f.stored + f.rejected);
   return report;
 }

@@ -4,7 +4,8 @@
  * lookback, only whole bins inside the range, AS0 and bad codes dropped, ASN spellings merged.
  */
 import { describe, expect, it } from 'vitest';
-import { ooniCountPoints, type CountRow } from './ooni-counts.js';
+import { absentZeros, ooniCountPoints, type CountRow } from './ooni-counts.js';
+import type { SignalPointRecord } from '../store/index.js';
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -38,5 +39,30 @@ describe('ooniCountPoints (synthetic rows)', () => {
 
   it('a network never measured in range or lookback has no point at all', () => {
     expect(ooniCountPoints([row('AS9', T0 - 10 * D, 50)], { bin: 'day', since: T0, until: T0 + 3 * D, lookbackDays: 7, file: 'f' })).toEqual([]);
+  });
+});
+
+describe('absentZeros (synthetic points of a count file)', () => {
+  const pt = (asn: string, day: number, value: number | null, cc: string | null = 'IR', line = day + 2): SignalPointRecord => ({
+    source: 'ooni_measurements',
+    entity_type: 'asn',
+    entity_code: asn,
+    t: new Date(T0 + day * D).toISOString(),
+    value,
+    cc,
+    entity_name: null,
+    source_file: 'f.csv',
+    line,
+  });
+  it("adds a 0 only where the file has no point, within the lookback, over the file's days; never for a series without a country", () => {
+    // AS1 measured on days 0 and 1, missing (null) on day 2, silent after; AS2 only on day 5; AS3 has no country
+    const pts = [pt('AS1', 0, 10), pt('AS1', 1, 12), pt('AS1', 2, null), pt('AS2', 5, 4), pt('AS3', 0, 8, null)];
+    const z = absentZeros(pts, 'day', 3);
+    expect(z.map((p) => [p.entity_code, p.t.slice(0, 10), p.value, p.line, p.source, p.cc])).toEqual([
+      ['AS1', '2024-01-04', 0, 0, 'ooni_measurements', 'IR'],
+      ['AS1', '2024-01-05', 0, 0, 'ooni_measurements', 'IR'],
+    ]);
+    // the missing sample of day 2 stays missing; nothing after day 5, the file's last day
+    expect(absentZeros([], 'day')).toEqual([]);
   });
 });

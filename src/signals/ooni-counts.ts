@@ -79,3 +79,33 @@ export function ooniCountPoints(rows: readonly CountRow[], o: CountPointOptions)
   }
   return points;
 }
+
+/**
+ * The zeros a count file leaves out: for each network series (with a country) among `points`, a 0
+ * at every bin of the file's span (its first to its last bin) that has no point while the network
+ * was measured in the `lookbackDays` before it, by the same rule as ooniCountPoints. Points the
+ * file has (counts, zeros, missing samples) are never replaced. The zeros carry `line` 0: no line
+ * of the file holds them.
+ */
+export function absentZeros(points: readonly SignalPointRecord[], bin: CountBin, lookbackDays = 7): SignalPointRecord[] {
+  const step = BIN_MS[bin];
+  const bySeries = new Map<string, SignalPointRecord[]>();
+  for (const p of points) {
+    if (p.entity_type !== 'asn' || !p.cc) continue;
+    const k = `${p.source}\u0000${p.entity_code}`;
+    (bySeries.get(k) ?? bySeries.set(k, []).get(k)!).push(p);
+  }
+  if (bySeries.size === 0) return [];
+  const times = points.map((p) => Date.parse(p.t));
+  const since = Math.floor(Math.min(...times) / step) * step;
+  const until = (Math.floor(Math.max(...times) / step) + 1) * step;
+  const out: SignalPointRecord[] = [];
+  for (const pts of bySeries.values()) {
+    const have = new Set(pts.map((p) => Math.floor(Date.parse(p.t) / step) * step));
+    const rows = pts.filter((p) => p.value !== null).map((p) => ({ probe_cc: p.cc!, probe_asn: p.entity_code, t: Date.parse(p.t), n: p.value! }));
+    const first = pts[0]!;
+    for (const z of ooniCountPoints(rows, { bin, since, until, lookbackDays, file: first.source_file }))
+      if (!have.has(Date.parse(z.t))) out.push({ ...z, source: first.source, entity_name: first.entity_name, line: 0 });
+  }
+  return out;
+}

@@ -59,9 +59,19 @@ export const signalsImport = defineOp({
   scope: 'import',
   files: (i) => i.paths,
   upload: 'paths',
-  input: z.object({ paths: z.array(z.string().min(1)).min(1), source: z.string().min(1).max(64).optional(), cc: check.probeCountryCode.optional() }),
-  output: report<SignalImportReport>('per file and in total: records read = stored + rejected, rejects with file and line'),
-  run: (ctx, { paths, source, cc }) => importSignals(ctx, paths, { source, cc }),
+  input: z.object({
+    paths: z.array(z.string().min(1)).min(1),
+    source: z.string().min(1).max(64).optional(),
+    cc: check.probeCountryCode.optional(),
+    ooni_counts: z
+      .enum(['day', 'hour'])
+      .optional()
+      .meta({
+        description: "the files are OONI measurement counts per network at this grain: a network's silent bins (measured in the 7 days before) are stored as 0",
+      }),
+  }),
+  output: report<SignalImportReport>('per file and in total: records read + zeros added = stored + rejected, rejects with file and line'),
+  run: (ctx, { paths, source, cc, ooni_counts }) => importSignals(ctx, paths, { source, cc, ...(ooni_counts ? { ooniCounts: ooni_counts } : {}) }),
 });
 
 export const signalsSeries = defineOp({

@@ -8,12 +8,13 @@
  * place the onset at the cut), and nothing in the days before.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detect } from '../../src/detect/index.js';
 import { importSignalFile, ooniCountPoints, parseSignals } from '../../src/signals/index.js';
 import { packagePath, silentProgress } from '../../src/shared/index.js';
 import type { SignalPointRecord, Store } from '../../src/store/index.js';
-import { clock, tempStore } from '../helpers/index.js';
+import { cli, clock, tempDir, tempStore } from '../helpers/index.js';
 
 const fixture = (f: string) => packagePath('test', 'fixtures', 'outages', f);
 const OONI = fixture('ooni_measurements_iran_by_probeasn_daily_20191110-20191123.csv');
@@ -120,5 +121,43 @@ describe('OONI counts as an outage signal (real, Iran, November 2019)', () => {
       { params: { outage: { bySource: { ooni_measurements: { minBaseline: 1 } } } } },
     );
     expect((bare.items as unknown as { probe_asn: string }[]).map((i) => i.probe_asn)).toContain('AS12880');
+  });
+
+  it('signals import --ooni-counts day gives the same series from the export file at the CLI, and the same three outages', async () => {
+    const dir = tempDir();
+    const db = join(dir.dir, 'counts.duckdb');
+    try {
+      const r = await cli(['signals', 'import', '--source', 'ooni_measurements', '--cc', 'IR', '--ooni-counts', 'day', OONI, '--json', '--db', db]);
+      expect(r.code, r.err).toBe(3); // the AS0 rows are rejects
+      const rep = JSON.parse(r.out) as { records_read: number; zeros_added: number; stored: number; rejected: number; reconciled: boolean };
+      const want = converted();
+      expect(rep).toMatchObject({
+        records_read: 102,
+        rejected: 5,
+        stored: want.length,
+        zeros_added: want.filter((p) => p.value === 0).length,
+        reconciled: true,
+      });
+      const pts = JSON.parse((await cli(['signals', 'points', '--asn', 'AS44244', '--limit', '100', '--json', '--db', db])).out) as {
+        items: { t: string; value: number; line: number }[];
+      };
+      expect(pts.items.map((p) => [p.t.slice(0, 10), p.value, p.line > 0])).toEqual(
+        want.filter((p) => p.entity_code === 'AS44244').map((p) => [p.t.slice(0, 10), p.value, p.value !== 0]),
+      );
+      const d = JSON.parse((await cli(['detect', '--kind', 'outage', '--cc', 'IR', '--json', '--db', db])).out) as {
+        items: { probe_asn: string; start: string }[];
+      };
+      expect(d.items.map((i) => [i.probe_asn, i.start.slice(0, 10)])).toEqual([
+        ['AS31549', '2019-11-14'],
+        ['AS197207', '2019-11-15'],
+        ['AS44244', '2019-11-16'],
+      ]);
+      // without the option the export's silent days are gaps, and a gap is never an outage
+      const plain = join(dir.dir, 'plain.duckdb');
+      await cli(['signals', 'import', '--source', 'ooni_measurements', '--cc', 'IR', OONI, '--db', plain]);
+      expect(JSON.parse((await cli(['detect', '--kind', 'outage', '--cc', 'IR', '--json', '--db', plain])).out).items).toEqual([]);
+    } finally {
+      dir.cleanup();
+    }
   });
 });

@@ -1,5 +1,5 @@
 /** `splinternet signals import|list|rejects`: outage signal series (IODA-style) in the store. */
-import type { Command } from '@commander-js/extra-typings';
+import { Option, type Command } from '@commander-js/extra-typings';
 import { signalsImport, signalsPoints, signalsRejects, signalsSeries, type SignalImportReport } from '../../signals/index.js';
 import { ctxOf, examples, intOption, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
@@ -8,7 +8,7 @@ import { EXIT } from '../exit-codes.js';
 function showImport(r: SignalImportReport): string {
   const lines = [
     table(r.files, ['path', 'format', 'status', 'records_read', 'stored', 'rejected', 'missing', 'out_of_order', 'replaced', 'overwritten']).trimEnd(),
-    `${r.records_read} records read = ${r.stored} stored + ${r.rejected} rejected${r.reconciled ? '' : '  (NOT reconciled)'}`,
+    `${r.records_read} records read${r.zeros_added ? ` + ${r.zeros_added} zeros added (silent bins of measured networks)` : ''} = ${r.stored} stored + ${r.rejected} rejected${r.reconciled ? '' : '  (NOT reconciled)'}`,
     ...(r.files.some((f) => f.status === 'unchanged')
       ? [
           `  ${r.files.filter((f) => f.status === 'unchanged').length} file(s) unchanged since their import: their counts are from then, nothing was stored again`,
@@ -26,18 +26,25 @@ export function signalsCommand(program: Command, io: Io): void {
   const imp = leaf(sig, 'import', 'import signal files (CSV or JSON); idempotent; exit 3 when records were rejected');
   examples(imp, [
     'splinternet signals import --cc IR ../shared/data/outages/ioda_AS44244_*.csv',
-    'splinternet signals import --source ooni_measurements --cc IR ooni_counts.csv',
+    'splinternet signals import --source ooni_measurements --cc IR --ooni-counts day ../shared/data/outages/ooni_measurements_iran_by_probeasn_daily_*.csv',
   ]);
   imp
     .argument('<files...>')
     .option('--source <name>', 'data source for records without one (e.g. ooni_measurements for OONI count exports)')
     .option('--cc <cc>', 'country of entities without one (e.g. IR for an ASN series)')
+    .addOption(
+      new Option(
+        '--ooni-counts <bin>',
+        "the files are OONI counts per network and day (or hour): a network's silent bins (measured in the 7 days before) are stored as 0",
+      ).choices(['day', 'hour']),
+    )
     .action(async (files: string[], o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(signalsImport, {
         paths: files,
         source: o.source as string | undefined,
         cc: typeof o.cc === 'string' ? o.cc.toUpperCase() : undefined,
+        ooni_counts: o.ooniCounts as 'day' | 'hour' | undefined,
       });
       if (r.files.some((f) => f.status === 'failed')) io.setExit(r.stored > 0 ? EXIT.PARTIAL : EXIT.ERROR);
       else if (r.rejected > 0) io.setExit(EXIT.PARTIAL);
