@@ -5,13 +5,18 @@
  * the 15-district paper-vs-electronic table with changed winners, and the ledger link both ways.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ELECTION_FIXTURES } from '../helpers/elections.js';
+import { ELECTION_FIXTURES, electionFixture } from '../helpers/elections.js';
 import { clean, startHarness, visit, type Harness } from './harness.js';
 
 let hx: Harness;
 
 beforeAll(async () => {
-  hx = await startHarness({ prepare: (cli) => cli(['elections', 'import', ...ELECTION_FIXTURES]) });
+  hx = await startHarness({
+    prepare: (cli) => {
+      cli(['elections', 'import', ...ELECTION_FIXTURES]);
+      cli(['elections', 'import', electionFixture('kobak-2024-electronic-voting.csv')]);
+    },
+  });
 });
 afterAll(async () => {
   await hx?.stop();
@@ -21,7 +26,7 @@ describe('elections pages', () => {
   it('lists the imported elections with links and the ledger event', async () => {
     const v = await visit(hx, '/elections');
     const links = await v.page.locator('table.data a[href^="/elections/"]').allTextContents();
-    expect(links).toEqual(['duma-2016', 'duma-2021']);
+    expect(links).toEqual(['duma-2016', 'duma-2021', 'president-2024']);
     expect(await v.page.locator('a[href="/events/ru-2021-moscow-e-voting"]').count()).toBe(1);
     await clean(v, 'elections');
   });
@@ -60,6 +65,20 @@ describe('elections pages', () => {
     expect(notes[0]).toContain('against 1,893,197 electronic party-list ballots in the final count: the bins include ballots that a later re-vote superseded');
     expect(notes[1]).toContain('denull/elections-2021');
     await clean(v, 'election-duma-2021');
+  });
+
+  it('president 2024: the DEG table is per region, each row named by its region (the 2024 DEG file, real)', async () => {
+    const v = await visit(hx, '/elections/president-2024');
+    const rows = v.page.locator('.districts table.data tbody tr');
+    expect(await rows.count()).toBe(29);
+    const names = await rows.locator('td:first-child').allTextContents();
+    expect(names).toContain('город Москва');
+    expect(names.every((n) => n.trim() !== '' && n !== '—')).toBe(true);
+    const lede = (await v.page.locator('.districts .lede').textContent()) ?? '';
+    expect(lede).toMatch(
+      /^29 regions with electronic votes \(8,165,524 DEG ballots issued\)\. No single-mandate results imported for them; leader changed in 0\./,
+    );
+    await clean(v, 'election-president-2024');
   });
 
   it('the ledger’s Moscow 2021 DEG event links back to the election', async () => {

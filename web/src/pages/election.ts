@@ -219,7 +219,8 @@ function districts(e: Electronic, id: string): HTMLElement {
   const changed = (d: District) => d.single_mandate?.changed_by_deg ?? d.party_list.changed_by_deg;
   const table = dataTable(
     [
-      { key: 'oik', label: 'District', nowrap: true },
+      // 2024's DEG is published per region, with no district: the row is the region.
+      { key: 'oik', label: 'District', nowrap: true, cell: (d) => d.oik ?? d.region ?? '—', csv: (d) => d.oik ?? d.region },
       {
         key: 'paper',
         label: 'Leader on paper',
@@ -267,7 +268,11 @@ function districts(e: Electronic, id: string): HTMLElement {
     h(
       'p',
       { class: 'lede' },
-      `${s.districts} districts with electronic votes (${num(s.electronic_ballots_issued)} DEG ballots issued). Single-mandate winner changed by the electronic votes in ${s.single_mandate_changed_by_deg} of ${s.with_single_mandate}; party-list leader changed in ${s.party_list_changed_by_deg}.`,
+      `${s.districts} ${rows.every((d) => d.oik === null) ? 'regions' : 'districts'} with electronic votes (${num(s.electronic_ballots_issued)} DEG ballots issued). ${
+        s.with_single_mandate
+          ? `Single-mandate winner changed by the electronic votes in ${s.single_mandate_changed_by_deg} of ${s.with_single_mandate}; party-list leader changed in ${s.party_list_changed_by_deg}.`
+          : `No single-mandate results imported for them; ${e.election.kind === 'duma' ? 'party-list leader' : 'leader'} changed in ${s.party_list_changed_by_deg}.`
+      }`,
     ),
     table,
     h('p', { class: 'note' }, e.method, ' ', ...e.caveats.map((c) => h('span', { class: 'caveat' }, ` ${c}`))),
