@@ -11,7 +11,7 @@ import { currentFingerprints, FingerprintMatcher } from './fingerprints/index.js
 import { toFilter, SOURCE, type QueryInput } from './query.js';
 import { LineSource } from './reader/line-source.js';
 import { expandPaths } from './reader/sources.js';
-import { decodeLine, parseMeasurement } from './reader/parse.js';
+import { decodeLine, isTooDeep, parseMeasurement, tooDeepDetail } from './reader/parse.js';
 import { contradictsAnomaly, ourClass, overridingRules, probeAnalysisOf, probeClass, type AgreementClass } from './verdict/agreement.js';
 import { scoreMeasurement, RULE_BY_ID, RULES_VERSION } from './verdict/index.js';
 import type { Clock } from '../shared/index.js';
@@ -190,7 +190,14 @@ export async function agreementFromFiles(deps: { store: Store; clock: Clock }, p
     if (!text) return;
     const p = parseMeasurement(text);
     if (!p.ok) return void rejects.push({ path, line: l.no, byte_offset: l.offset, reason: p.reason, detail: p.detail });
-    const { flags, verdict } = scoreMeasurement(p.value, matcher);
+    let scored: ReturnType<typeof scoreMeasurement>;
+    try {
+      scored = scoreMeasurement(p.value, matcher);
+    } catch (e) {
+      if (!isTooDeep(e)) throw e;
+      return void rejects.push({ path, line: l.no, byte_offset: l.offset, reason: 'too_deep', detail: tooDeepDetail(p.value.raw) });
+    }
+    const { flags, verdict } = scored;
     const e = p.value.envelope;
     rows.push({
       id: e.measurement_uid ?? e.report_id ?? `${path}:${l.no}`,

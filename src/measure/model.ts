@@ -73,7 +73,16 @@ export type Envelope = Pick<
 /** One stored measurement: envelope, target, flags, verdict and where its raw line lives (store shape, typed). */
 export type MeasurementRow = Omit<MeasurementRecord, 'status' | 'layers' | 'evidence'> & OoniFlags & Verdict;
 
-export const REJECT_REASONS = ['malformed_json', 'not_an_object', 'oversize_line', 'missing_field', 'bad_field', 'truncated_gzip', 'io_error'] as const;
+export const REJECT_REASONS = [
+  'malformed_json',
+  'not_an_object',
+  'oversize_line',
+  'missing_field',
+  'bad_field',
+  'too_deep',
+  'truncated_gzip',
+  'io_error',
+] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export interface Reject {

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, cli, runBin, tempDir } from '../helpers/index.js';
-import { realLines, variedLines, writeJsonl } from '../helpers/ooni.js';
+import { fixtureSets, realLines, variedLines, writeJsonl } from '../helpers/ooni.js';
 
 const t = tempDir();
 afterAll(() => t.cleanup());
@@ -56,6 +56,38 @@ describe('rejects', () => {
     const kept = await cli(['measurements', 'files', '--rejects', '--json', '--db', db]);
     expect(JSON.parse(kept.out).rejects).toHaveLength(4);
   });
+
+  it.each(['js', 'duckdb'])(
+    '--engine %s: a measurement nested 100,000 levels deep is a too_deep reject naming its line, not a failed ingest (SYNTHETIC deep values in real lines)',
+    async (engine) => {
+      const shipped = fixtureSets().shipped!;
+      const deep = (test: string, key: string, open: string, inner: string, close: string, tag: string) => {
+        const m = JSON.parse(shipped.find((l) => (JSON.parse(l) as { test_name: string }).test_name === test)!) as Record<string, unknown>;
+        m.report_id = `${String(m.report_id)}_${tag}`;
+        (m.test_keys as Record<string, unknown>)[key] = '__DEEP__';
+        // written as text: JSON.stringify itself cannot nest this deep
+        return JSON.stringify(m).replace('"__DEEP__"', open.repeat(100_000) + inner + close.repeat(100_000));
+      };
+      const good = variedLines(2, `deep${engine}`);
+      // facebook_messenger's whole test_keys and web_connectivity's control are kept in the rule inputs
+      const lines = [
+        good[0]!,
+        deep('facebook_messenger', 'x_deep', '[', '', ']', 'deep1'),
+        deep('web_connectivity', 'control', '{"a":', '1', '}', 'deep2'),
+        good[1]!,
+      ];
+      const file = writeJsonl(join(t.dir, `deep-${engine}.jsonl`), lines);
+      const r = await runBin(['ingest', file, '--json', '--db', join(t.dir, `deep-${engine}.duckdb`), '--engine', engine, '--workers', '1']);
+      expect(r.code, r.err).toBe(3);
+      const rep = JSON.parse(r.out);
+      expect(rep).toMatchObject({ stored: 2, rejected: 2, reconciled: true });
+      expect(rep.rejects.map((j: { line: number; reason: string }) => [j.line, j.reason])).toEqual([
+        [2, 'too_deep'],
+        [3, 'too_deep'],
+      ]);
+      expect(rep.rejects[0].detail).toContain('levels deep');
+    },
+  );
 });
 
 describe('kill -9 during ingest', () => {

@@ -10,7 +10,7 @@ import { measurementId } from '../key.js';
 import { zeroCounts, type IngestCounts, type MeasurementRow, type Reject, type RejectReason } from '../model.js';
 import { targetOf } from '../target.js';
 import { scoreMeasurement } from '../verdict/index.js';
-import { decodeLine, parseMeasurement, type ParseResult } from './parse.js';
+import { decodeLine, isTooDeep, parseMeasurement, tooDeepDetail, type ParseResult } from './parse.js';
 import type { IngestFilters } from './sources.js';
 import type { RuleInputsRecord } from '../../store/index.js';
 import { RULES_VERSION } from '../verdict/rules.js';
@@ -89,8 +89,19 @@ export class FileScorer {
 
   /** A line already parsed (fully, or as the fast path's projection); `text` only for a reject's prefix. */
   parsed(parsed: ParseResult, bytes: Buffer, lineNo: number, offset: number, text?: string): void {
-    if (!parsed.ok) return this.reject(lineNo, offset, parsed.reason, parsed.detail, text ?? decodeLine(bytes.subarray(0, PREFIX * 4)), bytes);
-    const { flags, verdict } = scoreMeasurement(parsed.value, this.matcher, { bucketHour: this.task.bucket_hour });
+    const prefix = () => text ?? decodeLine(bytes.subarray(0, PREFIX * 4));
+    if (!parsed.ok) return this.reject(lineNo, offset, parsed.reason, parsed.detail, prefix(), bytes);
+    const deep = (e: unknown) => {
+      if (!isTooDeep(e)) throw e;
+      this.reject(lineNo, offset, 'too_deep', tooDeepDetail(parsed.value.raw), prefix(), bytes);
+    };
+    let scored: ReturnType<typeof scoreMeasurement>;
+    try {
+      scored = scoreMeasurement(parsed.value, this.matcher, { bucketHour: this.task.bucket_hour });
+    } catch (e) {
+      return deep(e);
+    }
+    const { flags, verdict } = scored;
     const env = parsed.value.envelope;
     const row: MeasurementRow = {
       ...env,
@@ -111,9 +122,15 @@ export class FileScorer {
       this.counts.duplicates++;
       return;
     }
+    let inputs: string;
+    try {
+      inputs = ruleInputsOf(parsed.value, this.matcher, this.task.bucket_hour);
+    } catch (e) {
+      return deep(e);
+    }
     this.ids.add(row.id);
     this.rows.push(row);
-    this.inputs.push({ id: row.id, rules_version: RULES_VERSION, inputs: ruleInputsOf(parsed.value, this.matcher, this.task.bucket_hour) });
+    this.inputs.push({ id: row.id, rules_version: RULES_VERSION, inputs });
   }
 
   oversize(lineNo: number, offset: number, length: number): void {

@@ -112,3 +112,23 @@ export function parseObject(raw: unknown): ParseResult {
     },
   };
 }
+
+/**
+ * A measurement nested so deep that judging it overflows the stack (JSON.parse reads any depth;
+ * the rules and the stored rule inputs walk values recursively). Such a line is a reject
+ * (`too_deep`), never a failed ingest; real OONI measurements nest a dozen levels.
+ */
+export const isTooDeep = (e: unknown): boolean => e instanceof RangeError && /call stack/i.test(e.message);
+
+/** The deepest nesting in a value, counted without recursion, for a too_deep reject's detail. */
+export function tooDeepDetail(v: unknown): string {
+  let max = 0;
+  const stack: [unknown, number][] = [[v, 1]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (x === null || typeof x !== 'object') continue;
+    if (d > max) max = d;
+    for (const y of Array.isArray(x) ? x : Object.values(x as Record<string, unknown>)) stack.push([y, d + 1]);
+  }
+  return `nested ${max} levels deep: too deep to judge (real measurements nest about a dozen)`;
+}
