@@ -62,7 +62,7 @@ describe('parseSignals (SYNTHETIC inputs in each accepted format)', () => {
       'darknet,5,AS1,XX,2019-11-14 07:25:00',
       'darknet,5,AS1,UK,2019-11-14 07:30:00',
       'darknet,1e3,AS1,ir,2019-11-14 07:35:00',
-      'darknet,.5,AS1,XK,2019-02-28 23:55:00',
+      'darknet,.5,AS2,XK,2019-02-28 23:55:00',
     ].join('\n');
     const r = parseSignals(csv, o);
     expect(r.rejects.map((x) => x.reason)).toEqual([
@@ -88,5 +88,20 @@ describe('parseSignals (SYNTHETIC inputs in each accepted format)', () => {
       'line 3: region "QQ-01": unknown ISO 3166-1 alpha-2 country code "QQ"',
     ]);
     expect(r.points).toHaveLength(1);
+  });
+
+  it('gives a series one country: a record naming another country for the same network is a reject naming the first line', () => {
+    const r = parseSignals(
+      'datasource,value,asn,cc,timestamp\ndarknet,5,AS1,IR,2019-11-14 07:00\ndarknet,6,AS1,TR,2019-11-14 07:05\ndarknet,7,AS1,,2019-11-14 07:10\n',
+      {
+        ...o,
+        cc: 'IR',
+      },
+    );
+    expect(r.rejects.map((x) => x.reason)).toEqual(['line 3: AS1 is in IR on line 2 and in TR here: a series has one country (the first is kept)']);
+    expect(r.points.map((p) => [p.line, p.cc])).toEqual([
+      [2, 'IR'],
+      [4, 'IR'],
+    ]);
   });
 });

@@ -67,6 +67,8 @@ class Collector {
   read = 0;
   private readonly seen = new Map<string, { line: number; value: number | null }>();
   private readonly lastT = new Map<string, string>();
+  /** The country a series' first record gave, and its line: a series has one country. */
+  private readonly seriesCc = new Map<string, { cc: string; line: number }>();
   constructor(private readonly o: ParseOptions) {}
 
   add(r: Raw, line: number, raw: string | null, where = `line ${line}`): void {
@@ -84,6 +86,12 @@ class Collector {
     const value = valueOf(r.value);
     if (value instanceof Error) return reject(value.message);
     const series = `${source}\u0000${entity.entity_type}\u0000${entity.entity_code}`;
+    if (entity.cc !== null) {
+      const first = this.seriesCc.get(series);
+      if (first && first.cc !== entity.cc)
+        return reject(`${entity.entity_code} is in ${first.cc} on line ${first.line} and in ${entity.cc} here: a series has one country (the first is kept)`);
+      if (!first) this.seriesCc.set(series, { cc: entity.cc, line });
+    }
     const key = `${series}\u0000${t}`;
     const prev = this.seen.get(key);
     if (prev) {
