@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { evidenceForLinks } from '../measure/index.js';
 import { check, defineOp, report } from '../op/index.js';
+import { partialDateEnd } from '../shared/index.js';
 import { exportEvents, exportIndicators, EXPORT_FORMATS } from './export.js';
 import { geocodeLedger } from './geocode.js';
 import { listIndicators } from './indicators.js';
@@ -276,9 +277,14 @@ export const tokensCreate = defineOp({
   summary: 'Create an API token with its scopes (shown once)',
   write: true,
   scope: 'admin',
-  input: z.object({ name: z.string(), scopes: z.union([z.string(), z.array(z.string())]).default(['read']) }),
+  input: z.object({
+    name: z.string(),
+    scopes: z.union([z.string(), z.array(z.string())]).default(['read']),
+    expires: check.partialDate.optional().meta({ description: 'refused after this: a date (valid through its last instant, UTC) or an ISO instant' }),
+  }),
   output: report<Awaited<ReturnType<typeof createToken>>>('the token (shown once) and its record'),
-  run: (ctx, { name, scopes }) => createToken(ctx, name, { scopes: parseScopes(scopes), createdBy: ctx.actor }),
+  run: (ctx, { name, scopes, expires }) =>
+    createToken(ctx, name, { scopes: parseScopes(scopes), createdBy: ctx.actor, expiresAt: expires ? partialDateEnd(expires).toISOString() : null }),
 });
 
 export const tokensList = defineOp({

@@ -3,6 +3,7 @@
  * Format: spl_<id>_<secret>; the id locates the row, the hash of the whole token authenticates
  * it (compared in constant time).
  * Scopes are defined in shared/access.ts. Every token records who created it and when; revocation records who and when.
+ * A token may end (expiresAt): after that instant it is refused as a revoked one is.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError, SCOPES, type Clock, type Scope } from '../shared/index.js';
@@ -31,10 +32,14 @@ export type ShownToken = Omit<TokenRecord, 'hash'>;
 export async function createToken(
   deps: { store: Store; clock: Clock },
   name: string,
-  opts: { scopes: readonly string[]; createdBy: string },
+  opts: { scopes: readonly string[]; createdBy: string; expiresAt?: string | null },
 ): Promise<{ token: string; record: ShownToken }> {
   if (!name.trim()) throw new AppError('VALIDATION', 'a token needs a name', { issues: [{ path: ['name'], message: 'required' }] });
   const scopes = parseScopes(opts.scopes);
+  const now = deps.clock.now();
+  if (opts.expiresAt && !(Date.parse(opts.expiresAt) > now.getTime())) {
+    throw new AppError('VALIDATION', `expires: ${opts.expiresAt} is not in the future`, { issues: [{ path: ['expires'], message: 'not in the future' }] });
+  }
   const id = randomBytes(6).toString('hex');
   const token = `spl_${id}_${randomBytes(24).toString('base64url')}`;
   const record: TokenRecord = {
@@ -42,11 +47,12 @@ export async function createToken(
     name: name.trim(),
     hash: hash(token),
     scopes,
-    createdAt: deps.clock.now().toISOString(),
+    createdAt: now.toISOString(),
     createdBy: opts.createdBy,
     revokedAt: null,
     revokedBy: null,
     lastUsedAt: null,
+    expiresAt: opts.expiresAt ? new Date(opts.expiresAt).toISOString() : null,
   };
   await deps.store.tokens.insert(record);
   const { hash: _h, ...shown } = record;
@@ -57,7 +63,7 @@ export async function createToken(
 const TOUCH_EVERY_MS = 60_000;
 
 /**
- * Resolve a presented token: UNAUTHORIZED when absent, FORBIDDEN when wrong or revoked.
+ * Resolve a presented token: UNAUTHORIZED when absent, FORBIDDEN when wrong, revoked or expired.
  * The last-used time is recorded in the background (never delays the request, never changes
  * the store's data version) and at most once a minute per token.
  */
@@ -70,6 +76,7 @@ export async function verifyToken(deps: { store: Store; clock: Clock }, presente
   if (!rec || !ok) throw new AppError('FORBIDDEN', 'the token is not valid');
   if (rec.revokedAt) throw new AppError('FORBIDDEN', `the token "${rec.name}" was revoked at ${rec.revokedAt}`);
   const now = deps.clock.now();
+  if (rec.expiresAt && now.getTime() > Date.parse(rec.expiresAt)) throw new AppError('FORBIDDEN', `the token "${rec.name}" expired at ${rec.expiresAt}`);
   if (!rec.lastUsedAt || now.getTime() - Date.parse(rec.lastUsedAt) >= TOUCH_EVERY_MS) {
     void deps.store.tokens.touch(rec.id, now.toISOString()).catch(() => undefined);
   }

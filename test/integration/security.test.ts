@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../src/ledger/index.js';
 import { createApp } from '../../src/server/app.js';
 import { OPS } from '../../src/server/ops/index.js';
-import { packagePath, realDirs } from '../../src/shared/index.js';
+import { fixedClock, packagePath, realDirs } from '../../src/shared/index.js';
 import type { Store } from '../../src/store/index.js';
 import { clock, listenLocal, sampleEvent, tempDir, tempStore } from '../helpers/index.js';
 
@@ -95,6 +95,28 @@ describe('scopes (read, write, import, admin)', () => {
     expect(row.revokedBy).toMatch(/^token:.*:admin token$/);
     expect(row.revokedAt).toBeTruthy();
     expect(row.hash).toBeUndefined();
+  });
+
+  it('a token with an end is refused after it (403 naming when), and an end that is past or no date is refused', async () => {
+    const made = await opResult(await op('tokens.create', { name: 'reviewer', scopes: 'write', expires: '2026-01-31' }, tok.admin));
+    expect(made.result.record.expiresAt).toBe('2026-01-31T23:59:59.999Z');
+    const write = (at: string) =>
+      createApp({ store, clock: fixedClock(at), dbPath: ':memory:' }).request('/api/events', {
+        method: 'POST',
+        headers: headers(made.result.token as string),
+        body: JSON.stringify(sampleEvent({ id: `xx-2020-exp${at.slice(5, 7)}` })),
+      });
+    expect((await write('2026-01-31T23:59:59.000Z')).status).toBe(201);
+    const late = await write('2026-02-01T00:00:00.000Z');
+    expect([late.status, ((await late.json()) as { detail: string }).detail]).toEqual([403, 'the token "reviewer" expired at 2026-01-31T23:59:59.999Z']);
+    for (const expires of ['2025-12-31', 'next week']) {
+      const r = await opResult(await op('tokens.create', { name: 'x', expires }, tok.admin));
+      expect([expires, r.problem?.code, r.problem?.errors?.[0]?.path]).toEqual([expires, 'VALIDATION', 'expires']);
+    }
+    const list = await opResult(await op('tokens.list', {}, tok.admin));
+    expect((list.result.items as { id: string; expiresAt: string | null }[]).find((t) => t.id === made.result.record.id)?.expiresAt).toBe(
+      '2026-01-31T23:59:59.999Z',
+    );
   });
 
   it('an unknown scope is a 400 naming the valid ones', async () => {

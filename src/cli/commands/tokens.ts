@@ -2,7 +2,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { tokensCreate, tokensList, tokensRevoke } from '../../ledger/ops.js';
 import { SCOPES } from '../../shared/index.js';
-import { ctxOf, examples, leaf, table } from '../command.js';
+import { ctxOf, examples, leaf, str, table } from '../command.js';
 import type { Io } from '../context.js';
 
 export function tokensCommand(program: Command, io: Io): void {
@@ -14,20 +14,26 @@ export function tokensCommand(program: Command, io: Io): void {
       `comma-separated: ${SCOPES.join(', ')} (read: non-public reads; write: ledger edits; import: server-side imports from --import-dir folders; admin: everything)`,
       'read',
     )
+    .option('--expires <date>', 'refused after this: YYYY[-MM[-DD]] (through its end, UTC) or an ISO instant (default: no end)')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(tokensCreate, { name: String(o.name), scopes: String(o.scope) });
+      const r = await ctx.run(tokensCreate, { name: String(o.name), scopes: String(o.scope), expires: str(o.expires) });
       ctx.print(
         r,
-        (x: typeof r) => `${x.token}\n(token ${x.record.id} "${x.record.name}", scopes ${x.record.scopes.join(',')}: store it now, it is not shown again)\n`,
+        (x: typeof r) =>
+          `${x.token}\n(token ${x.record.id} "${x.record.name}", scopes ${x.record.scopes.join(',')}${x.record.expiresAt ? `, until ${x.record.expiresAt}` : ''}: store it now, it is not shown again)\n`,
       );
     });
-  examples(create, ['splinternet tokens create --name newsroom-editor --scope write', 'splinternet tokens create --name nightly-import --scope import --json']);
+  examples(create, [
+    'splinternet tokens create --name newsroom-editor --scope write',
+    'splinternet tokens create --name nightly-import --scope import --json',
+    'splinternet tokens create --name reviewer --expires 2027-01-31',
+  ]);
   leaf(tokens, 'list', 'list tokens: scopes, who created and revoked them, when (never secrets)').action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
     const r = await ctx.run(tokensList, {});
     const rows = r.items.map((t) => ({ ...t, scopes: t.scopes.join(',') }));
-    ctx.print(r, () => table(rows, ['id', 'name', 'scopes', 'createdAt', 'createdBy', 'revokedAt', 'revokedBy', 'lastUsedAt']));
+    ctx.print(r, () => table(rows, ['id', 'name', 'scopes', 'createdAt', 'createdBy', 'expiresAt', 'revokedAt', 'revokedBy', 'lastUsedAt']));
   });
   leaf(tokens, 'revoke', 'revoke a token by id (who and when are recorded)')
     .argument('<id>')

@@ -13,6 +13,8 @@ export interface TokenRecord {
   revokedAt: string | null;
   revokedBy: string | null;
   lastUsedAt: string | null;
+  /** After this instant the token is refused; null: no end. */
+  expiresAt: string | null;
 }
 
 export interface TokenRepo {

@@ -34,6 +34,7 @@ const token = (id: string): TokenRecord => ({
   revokedAt: null,
   revokedBy: null,
   lastUsedAt: null,
+  expiresAt: null,
 });
 
 /** Whether another process can open the file for writing now (DuckDB's lock is per process). */

@@ -12,6 +12,7 @@ const toToken = (r: Row): TokenRecord => ({
   revokedAt: (r.revoked_at as string | null) ?? null,
   revokedBy: (r.revoked_by as string | null) ?? null,
   lastUsedAt: (r.last_used_at as string | null) ?? null,
+  expiresAt: (r.expires_at as string | null) ?? null,
 });
 
 export function duckTokenRepo(db: DuckDb): TokenRepo {
@@ -19,9 +20,9 @@ export function duckTokenRepo(db: DuckDb): TokenRepo {
     insert: (t) =>
       db.tx(async (tx) => {
         await tx.run(
-          `INSERT INTO api_tokens (id, name, hash, created_at, revoked_at, last_used_at, scopes, created_by)
-           VALUES ($1, $2, $3, $4::TIMESTAMPTZ, NULL, NULL, $5, $6)`,
-          [t.id, t.name, t.hash, t.createdAt, t.scopes.join(','), t.createdBy],
+          `INSERT INTO api_tokens (id, name, hash, created_at, revoked_at, last_used_at, scopes, created_by, expires_at)
+           VALUES ($1, $2, $3, $4::TIMESTAMPTZ, NULL, NULL, $5, $6, $7::TIMESTAMPTZ)`,
+          [t.id, t.name, t.hash, t.createdAt, t.scopes.join(','), t.createdBy, t.expiresAt],
         );
         await db.pauseInTx('tokens', `id=${t.id}`);
       }),
