@@ -86,6 +86,20 @@ describe('SYNTHETIC variants (one key of a real measurement changed)', () => {
   });
 });
 
+describe('every shipped and fixture verdict that claims interference or an outage says where', () => {
+  it.each(Object.keys(fixtureSets()))('%s: blocked, likely_blocked and down name their layers; blocked and likely_blocked their mechanism', (set) => {
+    const missing: string[] = [];
+    for (const l of fixtureSets()[set]!) {
+      const p = parseMeasurement(l);
+      if (!p.ok) continue;
+      const { verdict: v } = scoreMeasurement(p.value, matcher);
+      if (!['blocked', 'likely_blocked', 'down'].includes(v.status)) continue;
+      if (!v.layers.length || (v.status !== 'down' && !v.mechanism)) missing.push(`${p.value.envelope.test_name} ${v.status} ${v.rules.join(',')}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('no shipped or fixture measurement is ok by default', () => {
   it.each(Object.keys(fixtureSets()))('%s: generic.ok only for tests whose one outcome key is failure', (set) => {
     for (const l of fixtureSets()[set]!) {

@@ -91,7 +91,7 @@ export function meekVerdict(b: VerdictBuilder, tk: Json): boolean {
   const reqs = asArr(tk.requests).map(asObj);
   const answered = reqs.findIndex((r) => typeof asObj(r?.response)?.code === 'number' && (asObj(r?.response)?.code as number) > 0);
   if (!f && answered >= 0)
-    b.add(null, 'down', 'meek.front_rejected', null, [at(`test_keys.requests[${answered}].response.code`, asObj(reqs[answered]?.response)?.code)]);
+    b.add('http', 'down', 'meek.front_rejected', null, [at(`test_keys.requests[${answered}].response.code`, asObj(reqs[answered]?.response)?.code)]);
   else b.add(f?.layer ?? null, 'insufficient', 'meek.request_failed', null, f ? [at(f.where, f.failure, f.layer)] : []);
   return true;
 }

@@ -362,9 +362,10 @@ export const RULES: readonly Rule[] = [
   r('meek.ok', 'any', 'ok', 'meek_fronted_requests_test: the fronted request reached the meek server (success true).'),
   r(
     'meek.front_rejected',
-    'any',
+    'http',
     'down',
-    'meek_fronted_requests_test: the CDN answered but not as the meek server (success false with an HTTP status): the fronted domain no longer works, for everyone.',
+    'meek_fronted_requests_test: the CDN answered but not as the meek server (success false with an HTTP status): the fronted domain no longer works, for everyone. Layer http (version 2: version 1 named none).',
+    2,
   ),
   r(
     'meek.request_failed',
