@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { AppError, fileError, decodeStrict, firstLongLine, IMPORT_CAPS, readCapped, type Clock, type ProgressReporter } from '../shared/index.js';
 import { check } from '../op/index.js';
 import type { Store } from '../store/index.js';
-import { absentZeros, type CountBin } from './ooni-counts.js';
+import { absentZeros, OONI_COUNT_SOURCE, type CountBin } from './ooni-counts.js';
 import { parseSignals, type ParsedSignals } from './parse.js';
 
 export const SIGNALS_IMPORT_KIND = 'signals';
@@ -52,8 +52,12 @@ export interface SignalImportReport {
 export interface SignalImportOptions {
   source?: string;
   cc?: string;
-  /** The file is OONI measurement counts at this grain: a network's silent bins become 0 (absentZeros). */
-  ooniCounts?: CountBin;
+  /**
+   * The file is OONI measurement counts at this grain: a network's silent bins become 0 (absentZeros).
+   * `auto`: only when every record is of source ooni_measurements, at the day grain when every
+   * timestamp is a midnight UTC, else the hour (what a watched folder uses).
+   */
+  ooniCounts?: CountBin | 'auto';
 }
 
 /** Files named on the command line; a folder stands for its *.csv, *.json and *.ndjson files (VALIDATION when it has none). */
@@ -135,7 +139,8 @@ export async function importSignalFile(
     };
   }
   const parsed = parseSignals(text, { file: path, source: o.source, cc: o.cc, nowMs: deps.clock.now().getTime() });
-  const zeros = o.ooniCounts ? absentZeros(parsed.points, o.ooniCounts) : [];
+  const bin = o.ooniCounts === 'auto' ? countGrain(parsed.points) : o.ooniCounts;
+  const zeros = bin ? absentZeros(parsed.points, bin) : [];
   const points = zeros.length ? [...parsed.points, ...zeros] : parsed.points;
   const now = deps.clock.now().toISOString();
   const r = await deps.store.signals.replaceFile(
@@ -167,6 +172,12 @@ export async function importSignalFile(
     rejects: parsed.rejects.map((x) => ({ file: path, line: x.line, reason: x.reason })),
     without_country,
   };
+}
+
+/** The grain of a file of OONI counts (day when every stamp is a UTC midnight), or undefined when not every point is an OONI count. */
+function countGrain(points: readonly { source: string; t: string }[]): CountBin | undefined {
+  if (points.length === 0 || points.some((p) => p.source !== OONI_COUNT_SOURCE)) return undefined;
+  return points.every((p) => p.t.endsWith('T00:00:00.000Z')) ? 'day' : 'hour';
 }
 
 export async function importSignals(

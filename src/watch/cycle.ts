@@ -129,7 +129,8 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
         }
         const checksum = createHash('sha256').update(readFileSync(path)).digest('hex');
         if (await deps.store.watch.hasInput(SIGNALS_INPUT, path, checksum)) continue;
-        const r = await importSignalFile(deps, path);
+        // a file of OONI counts gets its silent bins as zeros, as the watch's own OONI counts do
+        const r = await importSignalFile(deps, path, { ooniCounts: 'auto' });
         const ok = r.file.status !== 'failed';
         s.inputs_new++;
         if (!ok) s.inputs_failed++;

@@ -265,4 +265,19 @@ describe('detect --kind outage on the November 2019 blackout', () => {
     expect(again.code, again.err).toBe(0);
     expect(JSON.parse(again.out).cycle).toMatchObject({ inputs_new: 0, drafts_created: 0, errors: [] });
   });
+
+  it("OONI's count export dropped into a watched folder: its silent days become zeros as the watch's own counts do, and the three networks cut off are drafted", async () => {
+    const inbox = join(t.dir, 'inbox-ooni');
+    mkdirSync(inbox);
+    // the real export with a source and a country column added to each row
+    const [, ...rows] = readFileSync(OONI, 'utf8').trim().split(/\r?\n/);
+    writeFileSync(join(inbox, 'ooni-iran.csv'), ['source,count,test_day,probe_asn,cc', ...rows.map((l) => `ooni_measurements,${l},IR`)].join('\n'));
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(inbox, 'ooni-iran.csv'), past, past);
+    const r = await cli(['watch', '--once', '--signals-dir', inbox, '--json', '--db', join(t.dir, 'ooni-watch.duckdb')]);
+    expect(r.code, r.err).toBe(3); // OONI's AS0 rows are rejects, and the cycle says so
+    const { cycle } = JSON.parse(r.out) as { cycle: { detections: number; drafts_created: number; points_stored: number; rejected: number; errors: string[] } };
+    expect(cycle).toMatchObject({ detections: 3, drafts_created: 3, points_stored: 277, rejected: 5 });
+    expect(cycle.errors).toEqual([expect.stringMatching(/ooni-iran\.csv: 5 record\(s\) rejected \(first line 2: AS0 is not a network/)]);
+  });
 });
