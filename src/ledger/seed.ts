@@ -20,10 +20,12 @@ export interface SeedReport {
   rejects: { file: string; reason: string }[];
 }
 
+/** The folder's *.json regular files (a symlink is skipped: it could lead out of an import folder). */
 async function jsonFiles(dir: string): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  return names
-    .filter((n) => n.endsWith('.json'))
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((d) => d.isFile() && d.name.endsWith('.json'))
+    .map((d) => d.name)
     .sort()
     .map((n) => join(dir, n));
 }

@@ -10,8 +10,10 @@ import { ensureAsnTable } from './asn.js';
 import { importRegistry } from './import.js';
 
 export async function seedRegistry(deps: { store: Store; clock: Clock; progress: ProgressReporter }, dir: string) {
-  const files = (await readdir(dir).catch(() => [] as string[]))
-    .filter((f) => /\.csv(\.gz)?$/.test(f))
+  // regular files only: a symlink is skipped (it could lead out of an import folder)
+  const files = (await readdir(dir, { withFileTypes: true }).catch(() => []))
+    .filter((d) => d.isFile() && /\.csv(\.gz)?$/.test(d.name))
+    .map((d) => d.name)
     .sort()
     .map((f) => join(dir, f));
   const as = await ensureAsnTable(deps);

@@ -60,7 +60,10 @@ export interface SignalImportOptions {
   ooniCounts?: CountBin | 'auto';
 }
 
-/** Files named on the command line; a folder stands for its *.csv, *.json and *.ndjson files (VALIDATION when it has none). */
+/**
+ * Files named on the command line; a folder stands for its *.csv, *.json and *.ndjson files (VALIDATION when it has none),
+ * regular files only: a symlink in the folder is skipped, so a link in an import folder does not lead out of it.
+ */
 export function expandSignalPaths(paths: string[]): string[] {
   return paths.flatMap((p) => {
     const abs = resolve(p);
@@ -71,8 +74,9 @@ export function expandSignalPaths(paths: string[]): string[] {
       throw fileError(p, e, 'paths');
     }
     if (!st.isDirectory()) return [abs];
-    const files = readdirSync(abs)
-      .filter((n) => /\.(csv|json|ndjson|jsonl)$/i.test(n))
+    const files = readdirSync(abs, { withFileTypes: true })
+      .filter((d) => d.isFile() && /\.(csv|json|ndjson|jsonl)$/i.test(d.name))
+      .map((d) => d.name)
       .sort()
       .map((n) => join(abs, n));
     // a folder that holds nothing to import is a mistake to say, not an import of nothing

@@ -32,6 +32,7 @@ beforeAll(async () => {
   // A symlink inside the import folder that points outside it must not open a way out.
   symlinkSync('/etc', join(importDir, 'etc-link'));
   symlinkSync(join(dirs.dir, 'backup-outside.duckdb'), join(importDir, 'to-tmp'));
+  symlinkSync('/etc/passwd', join(importDir, 'passwd.csv'));
   app = createApp({ store, clock, dbPath: '/secret/location/obs.duckdb', importDirs: realDirs([importDir]) });
   for (const s of ['read', 'write', 'import', 'admin']) tok[s] = (await createToken({ store, clock }, `${s} token`, { scopes: [s], createdBy: 'test' })).token;
 });
@@ -236,6 +237,15 @@ describe('server files over HTTP: only inside --import-dir', () => {
     ] as const) {
       expect([name, (await op(name, body, tok.admin)).status]).toEqual([name, 403]);
     }
+  });
+
+  it('a folder walk takes regular files only: a symlinked file in the folder is not read (signals, speed tests)', async () => {
+    const signals = await opResult(await op('signals.import', { paths: [importDir] }, tok.import));
+    expect(JSON.stringify(signals)).not.toContain('passwd.csv');
+    expect(signals.problem?.detail).toMatch(/holds no signal files/);
+    const rejects = await opResult(await op('signals.rejects', {}, tok.read));
+    expect(JSON.stringify(rejects.result)).not.toMatch(/root:/);
+    expect(JSON.stringify(await opResult(await op('speedtests.import', { path: importDir }, tok.import)))).not.toContain('passwd.csv');
   });
 
   it('a file inside the folder imports; its rejects are listed only with a token', async () => {
