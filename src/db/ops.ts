@@ -4,7 +4,7 @@
  * with an admin token (read scope for db.info).
  */
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { defineOp, report } from '../op/index.js';
 import { AppError, fileError } from '../shared/index.js';
@@ -36,7 +36,8 @@ export const dbSeed = defineOp({
   summary: 'Load the shipped ledger, indicators, imports and economic data (data/costs) from data/',
   write: true,
   scope: 'admin',
-  files: (i) => [i.data_dir],
+  // the folder and the two it reads (a symlinked events/ or indicators/ must not lead out of an import folder)
+  files: (i) => (i.data_dir === undefined ? [] : [i.data_dir, join(i.data_dir, 'events'), join(i.data_dir, 'indicators')]),
   input: z.object({ data_dir: z.string().optional() }),
   output: report<SeedReport>(
     'per part (ledger, stop, top10vpn, speedtests, measurements, throughput, costs, registry): read, stored, rejected and its rejects',

@@ -239,10 +239,16 @@ describe('server files over HTTP: only inside --import-dir', () => {
     }
   });
 
-  it('a folder walk takes regular files only: a symlinked file in the folder is not read (signals, speed tests)', async () => {
+  it('a folder walk takes regular files only: a symlinked file in the folder is not read (signals, speed tests), nor a symlinked folder db seed reads', async () => {
     const signals = await opResult(await op('signals.import', { paths: [importDir] }, tok.import));
     expect(JSON.stringify(signals)).not.toContain('passwd.csv');
     expect(signals.problem?.detail).toMatch(/holds no signal files/);
+    // db seed reads the data folder's events/ and indicators/: a symlinked one is outside the folder
+    const seedDir = join(importDir, 'seed-data');
+    mkdirSync(seedDir);
+    symlinkSync('/etc', join(seedDir, 'events'));
+    const seed = await op('db.seed', { data_dir: seedDir }, tok.admin);
+    expect([seed.status, ((await seed.json()) as { detail: string }).detail]).toEqual([403, expect.stringContaining('seed-data/events')]);
     const rejects = await opResult(await op('signals.rejects', {}, tok.read));
     expect(JSON.stringify(rejects.result)).not.toMatch(/root:/);
     expect(JSON.stringify(await opResult(await op('speedtests.import', { path: importDir }, tok.import)))).not.toContain('passwd.csv');
