@@ -52,3 +52,26 @@ describe('shutdowns no government ordered, on named networks', () => {
     expect(eventScenario(e).input.type).toBe('full');
   });
 });
+
+// A real record of two countries whose end STOP did not record (shutdown_status "Unknown"):
+// test/fixtures/stop/multi-country-unknown-end.csv (Access Now #KeepItOn STOP, 2026-05-20).
+describe('an end nobody recorded, on a record of two countries', () => {
+  const r = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/multi-country-unknown-end.csv', import.meta.url)), { columns: true })[0]!;
+  const m = mapStopRow(r, '2026-05-20');
+  if ('reject' in m) throw new Error(m.reject);
+  const e = { id: 'test-tachileik', ...m.fields, regions: [], places: [], population_affected: null } as unknown as LedgerEvent;
+
+  it('is not called ongoing, and --end does not price it to a date', () => {
+    expect(e.countries).toEqual(['LA', 'MM']);
+    expect(e.end).toBeNull();
+    const s = eventScenario(e);
+    const end = s.missing.find((x) => x.field === 'end')!;
+    expect(end.reason).not.toMatch(/ongoing in the ledger/);
+    expect(end.reason).toMatch(/no end/);
+    expect(end.reason).toMatch(/--country/);
+    const withEnd = eventScenario(e, { end: '2026-11-26' });
+    expect(withEnd.input.end).toBeUndefined();
+    expect(withEnd.missing.map((x) => x.field)).toContain('end');
+    expect(withEnd.mapping.join(' ')).toMatch(/--end 2026-11-26 not applied/);
+  });
+});

@@ -122,19 +122,30 @@ export function eventScenario(
 
   // --end prices what is ongoing; an event that ended keeps its own end; an end nobody recorded
   // is given the durations of the events that did end (unknown-end.ts).
+  const unrecorded = e.end === null && endNotRecorded(e);
   const imputed =
-    endNotRecorded(e) && country && /^\d{4}-\d{2}-\d{2}/.test(e.start)
+    unrecorded && country && /^\d{4}-\d{2}-\d{2}/.test(e.start)
       ? priors.durations
         ? durationsFor(priors.durations, e, country)
         : undefined
       : undefined;
-  if (o.end !== undefined && (e.end !== null || imputed))
+  if (o.end !== undefined && (e.end !== null || unrecorded))
     mapping.push(
-      `--end ${o.end} not applied: it prices only events marked ongoing, and this one ${e.end !== null ? `ended ${e.end}` : 'has an end nobody recorded (imputed below)'}`,
+      `--end ${o.end} not applied: it prices only events marked ongoing, and this one ${e.end !== null ? `ended ${e.end}` : `has an end nobody recorded${imputed ? ' (imputed below)' : ''}`}`,
     );
   if (imputed) {
     imputeEnd(e, imputed, input, mapping);
     platformSteps(e, input, mapping);
+    return { input, missing, mapping };
+  }
+  // An end nobody recorded is never priced as ongoing: without a duration to give it, it is not priced.
+  if (unrecorded) {
+    missing.push({
+      field: 'end',
+      reason: country
+        ? `the ledger records no end (not marked ongoing) and no ended events of its kind give it a duration`
+        : `the ledger records no end (not marked ongoing); its duration is given from the ended events of one country: price it with --country (${e.countries.join(' or ')})`,
+    });
     return { input, missing, mapping };
   }
   const end = e.end ?? o.end;
