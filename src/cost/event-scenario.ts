@@ -124,11 +124,7 @@ export function eventScenario(
   // is given the durations of the events that did end (unknown-end.ts).
   const unrecorded = e.end === null && endNotRecorded(e);
   const imputed =
-    unrecorded && country && /^\d{4}-\d{2}-\d{2}/.test(e.start)
-      ? priors.durations
-        ? durationsFor(priors.durations, e, country)
-        : undefined
-      : undefined;
+    unrecorded && country && /^\d{4}-\d{2}-\d{2}/.test(e.start) ? (priors.durations ? durationsFor(priors.durations, e, country) : undefined) : undefined;
   if (o.end !== undefined && (e.end !== null || unrecorded))
     mapping.push(
       `--end ${o.end} not applied: it prices only events marked ongoing, and this one ${e.end !== null ? `ended ${e.end}` : `has an end nobody recorded${imputed ? ' (imputed below)' : ''}`}`,

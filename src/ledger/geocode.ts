@@ -22,6 +22,9 @@ export function geocodeFields(e: Pick<EventFields, 'countries' | 'regions' | 'ge
   const fromTitle = e.regions.length === 0 ? /^.+? in (.+) \([^()]+\)$/.exec(e.title ?? '')?.[1] : undefined;
   const area = text ?? e.geocode?.text ?? fromTitle ?? e.regions.map((r) => isoNames(r)[0] ?? r).join(', ');
   if (e.countries.length !== 1) {
+    // A share of the people cut off is one country's: such an event's area is not placed, and the
+    // reason names the listed countries the text does name a place in.
+    const within = e.countries.filter((cc) => area.trim() && geocodeArea(cc, area, 'local', isoNames).population_affected);
     return {
       regions: e.regions,
       places: [],
@@ -29,7 +32,7 @@ export function geocodeFields(e: Pick<EventFields, 'countries' | 'regions' | 'ge
       geocode: {
         status: 'failed',
         text: area,
-        reason: `the event lists ${e.countries.length} countries; who was cut off is geocoded per country`,
+        reason: `the event lists ${e.countries.length} countries (${e.countries.join(', ')}) and a share of the people cut off is one country's, so its area is not placed${within.length ? ` (the area names a place in ${within.join(', ')})` : ''}; cost it with --country`,
         unmatched: [],
       },
     };
