@@ -33,4 +33,12 @@ describe('rates', () => {
     expect(none.rate).toBeNull();
     expect((none as { reason: string }).reason).toMatch(/no RU exchange rate for 2019: annual averages cover 2020–2024; the daily series covers 2020-12-18–2020-12-22/);
   });
+
+  it('does not carry an annual average forward more than five years (a series that stopped, e.g. TMT in 2001, before the 2009 redenomination)', () => {
+    const tm = countryData('TM', [], [{ kind: 'annual', period: '2001', rate: 5200 }]);
+    expect(rateFor(tm, { year: 2006, from: null, to: null })).toMatchObject({ rate: 5200, kind: 'annual-latest', date: '2001' });
+    const r = rateFor(tm, { year: 2022, from: '2022-04-10T00:00:00Z', to: '2022-04-13T00:00:00Z' });
+    expect(r.rate).toBeNull();
+    expect((r as { reason: string }).reason).toMatch(/no TM exchange rate for 2022: annual averages cover 2001–2001 \(the 2001 average is more than 5 years older/);
+  });
 });

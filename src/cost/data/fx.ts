@@ -72,14 +72,24 @@ export function annualRate(data: CountryData, year: number): RateResult {
   if (a) return { rate: a.rate, kind: 'annual', date: String(year), source: a.source, vintage: a.vintage };
   const years = [...data.annualRates.keys()].sort((x, y) => x - y);
   const last = years[years.length - 1];
-  if (last !== undefined && year > last) {
+  if (last !== undefined && year > last && year - last <= MAX_CARRY_YEARS) {
     // As for GDP: a period after the data is converted at the latest year's average, said so.
     const l = data.annualRates.get(last)!;
     return { rate: l.rate, kind: 'annual-latest', date: String(last), source: l.source, vintage: l.vintage, note: `no ${data.country} exchange rate for ${year}; the ${last} annual average (latest available) is used` };
   }
   const range = years.length ? `annual averages cover ${years[0]}–${years[years.length - 1]}` : 'no annual averages are loaded';
-  return { rate: null, reason: `no ${data.country} exchange rate for ${year}: ${range}` };
+  const stale = last !== undefined && year > last ? ` (the ${last} average is more than ${MAX_CARRY_YEARS} years older: currencies are revalued and redenominated, so it is not carried forward)` : '';
+  return { rate: null, reason: `no ${data.country} exchange rate for ${year}: ${range}${stale}` };
 }
+
+/**
+ * How many years past its latest annual average a rate is carried forward. Beyond that the
+ * series has stopped (Cuba's ends in 1974, Turkmenistan's in 2001, before the manat was
+ * redenominated 5,000:1 in 2009) and converting at it gives local amounts off by orders of
+ * magnitude; such a period has no local-currency rate, and methods computed in US dollars
+ * report US dollars.
+ */
+export const MAX_CARRY_YEARS = 5;
 
 /** The rate for a dated segment [from, to), or the annual average of `year` when undated. */
 export function rateFor(data: CountryData, seg: { year: number; from: string | null; to: string | null }): RateResult {
