@@ -63,12 +63,9 @@ export const signalsImport = defineOp({
     paths: z.array(z.string().min(1)).min(1),
     source: z.string().min(1).max(64).optional(),
     cc: check.probeCountryCode.optional(),
-    ooni_counts: z
-      .enum(['day', 'hour'])
-      .optional()
-      .meta({
-        description: "the files are OONI measurement counts per network at this grain: a network's silent bins (measured in the 7 days before) are stored as 0",
-      }),
+    ooni_counts: z.enum(['day', 'hour']).optional().meta({
+      description: "the files are OONI measurement counts per network at this grain: a network's silent bins (measured in the 7 days before) are stored as 0",
+    }),
   }),
   output: report<SignalImportReport>('per file and in total: records read + zeros added = stored + rejected, rejects with file and line'),
   run: (ctx, { paths, source, cc, ooni_counts }) => importSignals(ctx, paths, { source, cc, ...(ooni_counts ? { ooniCounts: ooni_counts } : {}) }),
