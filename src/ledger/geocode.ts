@@ -64,7 +64,7 @@ export interface GeocodeReport {
   /** Per scope: events, with a region or a place with a population, coverage share. */
   by_scope: Record<string, { events: number; geocoded: number; with_population: number; coverage: number }>;
   /** Sub-national events without a region or place with a population, and why. */
-  not_geocoded: { id: string; country: string; area: string; reason: string }[];
+  not_geocoded: { id: string; country: string; scope: string; area: string; reason: string }[];
 }
 
 const SUBNATIONAL = new Set(['local', 'regional']);
@@ -96,6 +96,7 @@ export async function geocodeLedger(
       report.not_geocoded.push({
         id: e.id,
         country: e.countries.join(', '),
+        scope: e.scope,
         area: g.geocode?.text ?? '',
         reason: g.geocode?.reason ?? 'no population for the matched units',
       });

@@ -5,7 +5,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { costLedgerDb } from '../helpers/cost-ledger.js';
-import { cli, tempDir } from '../helpers/index.js';
+import { cli, clock, tempDir } from '../helpers/index.js';
+import { geocodeLedger, importStopFile } from '../../src/ledger/index.js';
+import { packagePath, silentProgress } from '../../src/shared/index.js';
+import { openStore } from '../../src/store/index.js';
 
 const t = tempDir('splinternet-cost-ledger-');
 const db = join(t.dir, 'cost.duckdb');
@@ -93,7 +96,7 @@ describe('who was cut off', () => {
     const r = await run(['events', 'geocode', '--dry-run', '--json']);
     const x = r.json as {
       by_scope: Record<string, { events: number; with_population: number }>;
-      not_geocoded: { id: string; reason: string }[];
+      not_geocoded: { id: string; scope: string; reason: string }[];
       changed: number;
     };
     const sub = ['local', 'regional'].map((s) => x.by_scope[s] ?? { events: 0, with_population: 0 });
@@ -102,6 +105,9 @@ describe('who was cut off', () => {
     expect(sub.reduce((n, s) => n + s.with_population, 0) / events).toBeGreaterThanOrEqual(0.9);
     expect(x.not_geocoded.length).toBe(events - sub.reduce((n, s) => n + s.with_population, 0));
     for (const n of x.not_geocoded) expect(n.reason).toBeTruthy();
+    // Each listed event names its scope, and the list per scope is what by_scope leaves uncovered.
+    for (const s of ['local', 'regional'])
+      expect(x.not_geocoded.filter((n) => n.scope === s).length).toBe((x.by_scope[s]?.events ?? 0) - (x.by_scope[s]?.with_population ?? 0));
     expect(x.changed).toBe(0); // the import geocoded already
     expect([0, 3]).toContain(r.code);
   });
@@ -183,5 +189,22 @@ describe('who was cut off', () => {
     expect(y2023.events).toEqual([]);
     expect(y2023.cause).toMatch(/marked ongoing are open in this year but not counted in it .*stop-td-2018-03-28/);
     expect(y2023.cause).not.toMatch(/no event/);
+  });
+});
+
+describe('events geocode names the scope of what it could not place', () => {
+  it('the record of two countries (Tachileik township; Laos, Myanmar) is listed as local, with why', async () => {
+    const store = await openStore(join(t.dir, 'two-countries.duckdb'));
+    try {
+      const deps = { store, clock, progress: silentProgress };
+      await importStopFile(deps, packagePath('test', 'fixtures', 'stop', 'multi-country-unknown-end.csv'), '2026-05-20');
+      const r = await geocodeLedger(deps, { dryRun: true });
+      expect(r.not_geocoded).toHaveLength(1);
+      expect(r.not_geocoded[0]).toMatchObject({ country: 'LA, MM', scope: 'local' });
+      expect(r.not_geocoded[0]!.reason).toMatch(/names a place in MM/);
+      expect(r.by_scope.local).toMatchObject({ events: 1, with_population: 0 });
+    } finally {
+      await store.close();
+    }
   });
 });

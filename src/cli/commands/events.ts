@@ -252,7 +252,7 @@ function eventsImportCommand(events: Command, io: Io): void {
           table(rows, ['scope', 'events', 'with region or place', 'with population', 'coverage']) +
           (x.not_geocoded.length
             ? `not geocoded (${x.not_geocoded.length} sub-national events):\n` +
-              x.not_geocoded.map((n) => `  ${n.id} [${n.country}] "${n.area}": ${n.reason}\n`).join('')
+              x.not_geocoded.map((n) => `  ${n.id} [${n.country}, ${n.scope}] "${n.area}": ${n.reason}\n`).join('')
             : '')
         );
       });
