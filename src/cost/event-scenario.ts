@@ -169,10 +169,13 @@ export function eventScenario(
  */
 function platformSteps(e: LedgerEvent, input: ScenarioInput, mapping: string[]): void {
   if (!input.platform || input.platform_weight !== undefined || !input.start || !input.end) return;
-  const start = DATE_ONLY.test(input.start) ? `${input.start}T00:00:00Z` : input.start;
-  // A date-only end includes its day.
-  const end = DATE_ONLY.test(input.end) ? new Date(Date.parse(`${input.end}T00:00:00Z`) + 86_400_000).toISOString() : input.end;
-  const p = platformPhases(e.summary, input.platform.split(','), start, end);
+  let span: ReturnType<typeof parseSpan>;
+  try {
+    span = parseSpan({ start: input.start, end: input.end });
+  } catch {
+    return; // a bad span is reported by parseScenario, naming the field
+  }
+  const p = span.start && span.end ? platformPhases(e.summary, input.platform.split(','), span.start, span.end) : null;
   if (!p) return;
   input.platform_phases = p;
   mapping.push(`platforms lifted at different times: ${p.basis}`);

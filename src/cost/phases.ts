@@ -124,7 +124,7 @@ export function platformPhases(text: string, platforms: readonly string[], start
     if (t !== null) for (const id of platforms) if (!remaining.has(id)) lifted.set(id, shareUntil(t));
     quotes.unshift(others[0].trim());
   } else {
-    const rest = REST_REMAINED.test(text);
+    const rest = REST_REMAINED.exec(text);
     for (const m of text.matchAll(NAMED_LIFTED)) {
       const subject = subjectOf(m[1] ?? '');
       const ids = named(subject, platforms).filter((id) => !remaining.has(id));
@@ -135,7 +135,7 @@ export function platformPhases(text: string, platforms: readonly string[], start
     }
     // Only the platforms the text says were lifted move; the others keep the whole span, so a
     // named lifting needs no "the rest remained" (it only confirms it).
-    if (rest) quotes.push(REST_REMAINED.exec(text)![0]);
+    if (rest) quotes.push(rest[0]);
   }
 
   const shares: Record<string, number> = {};
