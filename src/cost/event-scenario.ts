@@ -11,6 +11,7 @@ import { AppError, partialDateEnd, partialDateStart } from '../shared/index.js';
 import { findPlatform } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
 import { platformPhases } from './phases.js';
+import { readShutdownText } from './record-text.js';
 import { datesOnlyShare, scheduleOf } from './schedule.js';
 import { durationsFor, endNotRecorded, type DurationTable, type Durations } from './unknown-end.js';
 import { parseSpan } from './span.js';
@@ -71,7 +72,29 @@ export function eventScenario(
   const input: ScenarioInput = { country, method: o.method, currency: o.currency, draws: o.draws, seed: o.seed };
   whoWasCutOff(e, country, input, missing, mapping, priors.shares);
 
-  if (e.category === 'shutdown') {
+  const reading =
+    e.category === 'shutdown'
+      ? readShutdownText(
+          e.summary,
+          e.targets.map((t) => t.name),
+        )
+      : null;
+  if (reading?.kind === 'services-only' && uniquePlatforms.length) {
+    input.type = 'platform';
+    input.platform = uniquePlatforms.join(',');
+    mapping.push(
+      `filed as a ${e.subtype} shutdown, but its text describes blocks of services and no cut of a network ("${reading.quote}"): priced as a block of ${uniquePlatforms.join(', ')} (weights add up)`,
+    );
+    if (/throttl/i.test(e.summary ?? '')) mapping.push('the throttling its text also describes is not priced: how badly traffic was slowed is not recorded');
+  } else if (reading?.kind === 'satellite-ban') {
+    input.type = 'isp';
+    mapping.push(`filed as a ${e.subtype} shutdown, but its text describes a ban on using ${reading.service} and no cut of a network ("${reading.quote}")`);
+    if (o.isp_share === undefined)
+      missing.push({
+        field: 'isp_share',
+        reason: `a ban on using ${reading.service}, not a cut of the country's networks: it reaches that service's users only; pass --isp-share S, their share of subscribers`,
+      });
+  } else if (e.category === 'shutdown') {
     const t = SHUTDOWN_TYPES[e.subtype];
     if (t) input.type = t;
     else if (e.subtype === 'curfew')

@@ -140,9 +140,11 @@ export function platformPhases(text: string, platforms: readonly string[], start
 
   const shares: Record<string, number> = {};
   for (const [id, s] of [...lifted, ...remaining]) if (s < 1) shares[id] = Math.max(s, 1e-4);
-  // A step needs a platform lifted within the span and one still blocked after it.
+  // A step needs a platform lifted within the span and one still blocked after it: liftings that
+  // give every platform one date ("all were restored on Feb 10") are no step.
   const steps = Object.keys(shares).filter((id) => lifted.has(id));
-  if (!steps.length || steps.length === platforms.length) return null;
+  const all = platforms.map((id) => shares[id] ?? 1);
+  if (!steps.length || Math.max(...all) - Math.min(...all) < 1e-9) return null;
   const list = platforms.map((id) => `${id} ${Math.round((shares[id] ?? 1) * 1000) / 10} %`).join(', ');
   return { shares, basis: `share of the span each platform was blocked, as the record states: ${list} ("${quotes.join('"; "')}")` };
 }

@@ -1,0 +1,90 @@
+// What a shutdown record's own text says was cut, read from real STOP records
+// (test/fixtures/stop/record-text.csv; Access Now #KeepItOn STOP, 2026-05-20 snapshot) mapped by
+// the STOP importer's own mapper. The one-line texts in the last block are SYNTHETIC, labelled.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { LedgerEvent, StopRow } from '../ledger/index.js';
+import { mapStopRow } from '../ledger/stop/map.js';
+import { eventScenario } from './event-scenario.js';
+import { networkCutPhrase, readShutdownText } from './record-text.js';
+
+const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/record-text.csv', import.meta.url)), { columns: true });
+const record = (country: string, start: string): LedgerEvent => {
+  const i = rows.findIndex((r) => r.country.startsWith(country) && r.start_date === start);
+  const m = mapStopRow(rows[i]!, '2026-05-20');
+  if ('reject' in m) throw new Error(m.reject);
+  return { id: `rt-${i}`, ...m.fields, regions: [], places: [], population_affected: null } as unknown as LedgerEvent;
+};
+
+describe('records filed as network shutdowns whose text describes no cut of a network (real STOP records)', () => {
+  it('Togo 2025: platforms blocked and lifted in steps, throttling unpriced: a block of the platforms, not the country offline', () => {
+    const e = record('Togo', '2025-06-26');
+    expect(e.category).toBe('shutdown');
+    const { input, missing, mapping } = eventScenario(e);
+    expect(missing).toEqual([]);
+    expect(input.type).toBe('platform');
+    expect(input.platform).toBe('facebook,telegram,signal,youtube');
+    expect(mapping.join(' ')).toMatch(/no cut of a network \("Facebook, Telegram, Signal, YouTube, and DuckDuckGo were blocked in Togo/);
+    expect(mapping.join(' ')).toMatch(/throttling its text also describes is not priced/);
+    // "access to YouTube and Signal was unblocked by Jul. 27": 31 of the 92 days.
+    expect(input.platform_phases?.shares.youtube).toBeCloseTo(31 / 92, 6);
+    expect(input.platform_phases?.shares.signal).toBeCloseTo(31 / 92, 6);
+  });
+
+  it('Benin 2019: "Benin Shuts Down Social Media Access" is a block of the platforms STOP marks', () => {
+    const { input } = eventScenario(record('Benin', '2019-04-27'));
+    expect(input.type).toBe('platform');
+    expect(input.platform).toMatch(/^facebook,twitter,whatsapp,instagram/);
+  });
+
+  it('Iran 2025: a ban on using Starlink is not the country cut off; its users’ share is missing', () => {
+    const { input, missing, mapping } = eventScenario(record('Iran', '2025-06-30'), { end: '2026-11-26' });
+    expect(input.type).toBe('isp');
+    expect(missing.map((m) => m.field)).toEqual(['isp_share']);
+    expect(missing[0]!.reason).toMatch(/ban on using Starlink/);
+    expect(mapping[0]).toMatch(/"Iranian authorities banned the use of Starlink on Jun\. 30/);
+    // --isp-share prices it.
+    expect(eventScenario(record('Iran', '2025-06-30'), { end: '2026-11-26', isp_share: 0.001 }).missing).toEqual([]);
+  });
+
+  it('Myanmar 2025 (Man San, Namtu): the TNLA restricting the use of Starlink is a satellite ban too', () => {
+    expect(readShutdownText(record('Myanmar', '2025-10-15').summary, ['Starlink'])?.kind).toBe('satellite-ban');
+  });
+
+  it.each([
+    ['Myanmar', '2025-07-24'],
+    ['Tanzania', '2025-10-29'],
+    ['Bangladesh', '2024-08-04'],
+    ['Burkina', '2022-01-10'],
+    ['Mozambique', '2024-10-26'],
+    ['Kazakhstan', '2022-01-04'],
+    ['Guinea-Bissau', '2025-11-27'],
+    ['Iran', '2017-12-30'],
+    ['Belarus', '2020-08-09'],
+  ])('%s %s names a cut of a network (or has no text of its own) and keeps its filing', (country, start) => {
+    const e = record(country, start);
+    expect(
+      readShutdownText(
+        e.summary,
+        e.targets.map((t) => t.name),
+      ),
+    ).toBeNull();
+    expect(['full', 'mobile', 'fixed']).toContain(eventScenario(e, { end: '2026-11-26' }).input.type);
+  });
+});
+
+describe('networkCutPhrase (SYNTHETIC one-line texts)', () => {
+  it.each([
+    ['Mobile internet was cut in the capital.', true],
+    ['Authorities blocked mobile internet across the region.', true],
+    ['A brief complete shutdown followed.', true],
+    ['Platforms were blocked, as well as a reported shutdown on Nov. 26 in Astana.', true],
+    ['Services were restored the next day after the blackout.', true],
+    ['Facebook and WhatsApp were blocked from Jun. 3.', false],
+    ['TikTok was banned for a year.', false],
+    ['The government prohibited SMS services as well as Mobile Internet for two days.', true],
+  ])('%s -> %s', (text, cut) => {
+    expect(networkCutPhrase(text) !== null).toBe(cut);
+  });
+});
