@@ -67,7 +67,7 @@ export function validateHookUrl(raw: string): string {
 /** What a subscription can name: a ledger category, or the detector that proposed a draft. A kind nothing carries would never match. */
 const HOOK_KINDS: readonly string[] = [...new Set<string>([...CATEGORIES, ...DETECTION_KINDS])];
 
-export async function addHook(deps: { store: Store; clock: Clock; actor: string }, h: HookInput): Promise<HookSubscriptionRecord> {
+export async function addHook(deps: { store: Store; clock: Clock; actor: string }, h: HookInput): Promise<HookSubscriptionRecord & { secret: string }> {
   const countries = (h.countries ?? []).map((c) => c.trim().toUpperCase());
   const problem = (h.countries ?? []).map((c) => check.countryProblem(c)).find((p) => p !== null);
   if (problem) throw new AppError('VALIDATION', `--cc: ${problem}`, { issues: [{ path: ['countries'], message: problem }] });
@@ -77,7 +77,7 @@ export async function addHook(deps: { store: Store; clock: Clock; actor: string 
     throw new AppError('VALIDATION', `--kind must be a ledger category or detector kind (${HOOK_KINDS.join(', ')}), got "${badKind}"`, {
       issues: [{ path: ['kinds'], message: 'not a kind' }],
     });
-  const sub: HookSubscriptionRecord = {
+  const sub: HookSubscriptionRecord & { secret: string } = {
     id: `hook-${randomBytes(6).toString('hex')}`,
     url: validateHookUrl(h.url),
     secret: randomBytes(32).toString('hex'),
@@ -92,8 +92,20 @@ export async function addHook(deps: { store: Store; clock: Clock; actor: string 
   return sub;
 }
 
-/** The secret is shown once, when the subscription is made; lists show its first characters. */
-export const maskSecret = (s: HookSubscriptionRecord): HookSubscriptionRecord => ({ ...s, secret: `${s.secret.slice(0, 6)}…` });
+/** A subscription as lists show it: no part of the secret, only a fingerprint a receiver can compare. */
+export type ListedHook = Omit<HookSubscriptionRecord, 'secret' | 'secret_problem'> & {
+  /** First 12 hex digits of SHA-256(secret): `printf %s "$SECRET" | sha256sum` tells which secret it is. */
+  secret_sha256: string | null;
+  /** Why the stored secret cannot be used (its key file is missing or holds another key); null when it can. */
+  secret_problem: string | null;
+};
+
+/** The secret is shown once, when the subscription is made; lists never show it, nor any part of it. */
+export const listedHook = ({ secret, secret_problem, ...rest }: HookSubscriptionRecord): ListedHook => ({
+  ...rest,
+  secret_sha256: secret === null ? null : createHash('sha256').update(secret).digest('hex').slice(0, 12),
+  secret_problem: secret_problem ?? null,
+});
 
 export function sign(secret: string, timestamp: number, body: string): string {
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
@@ -213,20 +225,23 @@ export async function deliverDue(
     }
     report.attempted++;
     const ts = Math.floor(deps.clock.now().getTime() / 1000);
-    const headers = {
-      'content-type': 'application/json',
-      'user-agent': 'splinternet-webhooks/1',
-      'x-splinternet-delivery': d.id,
-      'x-splinternet-timestamp': String(ts),
-      'x-splinternet-signature': sign(sub.secret, ts, d.body),
-    };
     let status: number | null = null;
-    let error: string | null = null;
-    try {
-      status = (await deps.send(sub.url, headers, d.body, policy.timeoutMs)).status;
-      if (status < 200 || status > 299) error = `HTTP ${status}`;
-    } catch (e) {
-      error = (e as Error).message || String(e);
+    // A secret that cannot be opened is never replaced by another: nothing unsigned is sent.
+    let error: string | null = sub.secret === null ? `not sent: ${sub.secret_problem ?? 'the secret cannot be read'}` : null;
+    if (sub.secret !== null) {
+      const headers = {
+        'content-type': 'application/json',
+        'user-agent': 'splinternet-webhooks/1',
+        'x-splinternet-delivery': d.id,
+        'x-splinternet-timestamp': String(ts),
+        'x-splinternet-signature': sign(sub.secret, ts, d.body),
+      };
+      try {
+        status = (await deps.send(sub.url, headers, d.body, policy.timeoutMs)).status;
+        if (status < 200 || status > 299) error = `HTTP ${status}`;
+      } catch (e) {
+        error = (e as Error).message || String(e);
+      }
     }
     const attempts = d.attempts + 1;
     const now = deps.clock.now();

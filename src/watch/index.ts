@@ -7,4 +7,4 @@ export * from './loop.js';
 export * from './whats-new.js';
 export * from './ooni-step.js';
 export * from './ooni-counts.js';
-export { hooksAdd, hooksList, hooksRemove, hooksDeliveries, hooksReplay, hooksDeliver, watchStatusOp, watchNewOp, watchOps } from './ops.js';
+export { hooksAdd, hooksList, hooksRotateKey, hooksRemove, hooksDeliveries, hooksReplay, hooksDeliver, watchStatusOp, watchNewOp, watchOps } from './ops.js';

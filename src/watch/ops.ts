@@ -9,7 +9,7 @@ import { AppError } from '../shared/index.js';
 import type { HookDeliveryRecord, HookSubscriptionRecord } from '../store/index.js';
 import { watchStatus } from './cycle.js';
 import { whatsNew } from './whats-new.js';
-import { addHook, DEFAULT_DELIVERY_POLICY, deliverDue, enqueueNotices, httpSender, maskSecret, NOTICES, replayDead } from './hooks.js';
+import { addHook, DEFAULT_DELIVERY_POLICY, deliverDue, enqueueNotices, httpSender, listedHook, NOTICES, replayDead, type ListedHook } from './hooks.js';
 
 export const hooksAdd = defineOp({
   name: 'hooks.add',
@@ -22,18 +22,28 @@ export const hooksAdd = defineOp({
     kinds: z.array(z.string()).default([]),
     notices: z.array(z.enum(NOTICES)).default([]),
   }),
-  output: report<HookSubscriptionRecord>('the subscription with its secret (shown once)'),
+  output: report<HookSubscriptionRecord & { secret: string }>('the subscription with its secret (shown once)'),
   run: (ctx, h) => addHook(ctx, h),
 });
 
 export const hooksList = defineOp({
   name: 'hooks.list',
-  summary: 'Webhook subscriptions (secrets masked)',
+  summary: 'Webhook subscriptions (never their secrets: a fingerprint, secret_sha256)',
   write: false,
   scope: 'admin',
   input: z.object({ all: z.boolean().default(false) }),
-  output: report<{ items: HookSubscriptionRecord[] }>('subscriptions'),
-  run: async (ctx, { all }) => ({ items: (await ctx.store.watch.listSubscriptions(all)).map(maskSecret) }),
+  output: report<{ items: ListedHook[] }>('subscriptions'),
+  run: async (ctx, { all }) => ({ items: (await ctx.store.watch.listSubscriptions(all)).map(listedHook) }),
+});
+
+export const hooksRotateKey = defineOp({
+  name: 'hooks.rotate-key',
+  summary: 'Seal every webhook secret under a new key (the key file beside the database); the secrets themselves do not change',
+  write: true,
+  scope: 'admin',
+  input: z.object({}),
+  output: report<{ key_id: string; key_file: string | null; resealed: number; unreadable: string[] }>('the new key id and how many secrets it seals'),
+  run: (ctx) => ctx.store.watch.rotateSecretKey(),
 });
 
 export const hooksRemove = defineOp({
@@ -182,4 +192,4 @@ export const watchNewOp = defineOp({
   run: (ctx, f) => whatsNew(ctx.store, f),
 });
 
-export const watchOps = [hooksAdd, hooksList, hooksRemove, hooksDeliveries, hooksReplay, hooksDeliver, watchStatusOp, watchNewOp];
+export const watchOps = [hooksAdd, hooksList, hooksRotateKey, hooksRemove, hooksDeliveries, hooksReplay, hooksDeliver, watchStatusOp, watchNewOp];

@@ -21,6 +21,7 @@ import {
   hooksList,
   hooksRemove,
   hooksReplay,
+  hooksRotateKey,
   httpSender,
   startWatch,
   watchNewOp,
@@ -220,13 +221,27 @@ export function watchCommand(program: Command, io: Io): void {
           `${x.id} -> ${x.url}\n  countries: ${x.countries.join(',') || 'any'}; kinds: ${x.kinds.join(',') || 'any'}; notices: ${x.notices.join(',')}\n  secret (shown once; verify X-Splinternet-Signature with it): ${x.secret}\n`,
       );
     });
-  leaf(hooks, 'list', 'webhook subscriptions (secrets masked)')
+  leaf(hooks, 'list', 'webhook subscriptions (never their secrets: secret_sha256 is a fingerprint)')
     .option('--all', 'include removed ones')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(hooksList, { all: Boolean(o.all) });
-      ctx.print(r, (x: typeof r) => table(x.items, ['id', 'url', 'countries', 'kinds', 'notices', 'created_at', 'removed_at']));
+      ctx.print(r, (x: typeof r) => {
+        const problems = x.items.filter((i) => i.secret_problem).map((i) => `${i.id}: ${i.secret_problem}\n`);
+        return table(x.items, ['id', 'url', 'countries', 'kinds', 'notices', 'secret_sha256', 'created_at', 'removed_at']) + problems.join('');
+      });
     });
+  const rotate = leaf(hooks, 'rotate-key', 'seal every webhook secret under a new key in <db>.key (the secrets receivers hold do not change)');
+  examples(rotate, ['splinternet hooks rotate-key --json']);
+  rotate.action(async (o: Record<string, unknown>) => {
+    const ctx = ctxOf(io, o);
+    ctx.print(
+      await ctx.run(hooksRotateKey, {}),
+      (x: { key_id: string; key_file: string | null; resealed: number; unreadable: string[] }) =>
+        `${x.resealed} secret(s) sealed under key ${x.key_id} (${x.key_file ?? 'memory'})\n` +
+        (x.unreadable.length ? `could not be opened, left as they were (remove and add them again): ${x.unreadable.join(', ')}\n` : ''),
+    );
+  });
   leaf(hooks, 'remove', 'remove a webhook subscription')
     .argument('<id>')
     .action(async (id: string, o: Record<string, unknown>) => {

@@ -27,7 +27,12 @@ export interface WatchCycleRecord {
 export interface HookSubscriptionRecord {
   id: string;
   url: string;
-  secret: string;
+  /**
+   * The signing secret, in clear: the store seals it at rest (a key file beside the database)
+   * and opens it when read. null when it cannot be opened; `secret_problem` then says why.
+   */
+  secret: string | null;
+  secret_problem?: string | null;
   /** Countries (ISO 3166-1 alpha-2); empty = any. */
   countries: string[];
   /** Ledger categories (shutdown, block, ...) or detector kinds (outage, ...); empty = any. */
@@ -69,6 +74,11 @@ export interface WatchRepo {
   addSubscription(s: HookSubscriptionRecord): Promise<void>;
   listSubscriptions(includeRemoved: boolean): Promise<HookSubscriptionRecord[]>;
   removeSubscription(id: string, at: string): Promise<boolean>;
+  /**
+   * A new key for the sealed secrets: every secret is sealed again under it and the old keys are
+   * dropped. Secrets that could not be opened are left as they were and listed.
+   */
+  rotateSecretKey(): Promise<{ key_id: string; key_file: string | null; resealed: number; unreadable: string[] }>;
   /** Insert deliveries that do not exist yet (same subscription, event and notice); returns how many were new. */
   enqueue(ds: HookDeliveryRecord[]): Promise<number>;
   /** Pending deliveries due at or before `now`, oldest first. */

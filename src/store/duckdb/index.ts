@@ -18,7 +18,8 @@ import { duckThroughputRepo } from './throughput-repo.js';
 import { duckSpeedTestRepo } from './speedtest-repo.js';
 import { duckElectionsRepo } from './elections-repo.js';
 import { duckSignalsRepo } from './signals-repo.js';
-import { duckWatchRepo } from './watch-repo.js';
+import { duckWatchRepo, sealClearSecrets } from './watch-repo.js';
+import { secretBox } from './secret-box.js';
 import { backupTo, verifyTables } from './maintenance.js';
 
 export { DuckDb, isLockError, type Sql, type Param, type Row } from './db.js';
@@ -26,6 +27,15 @@ export { DuckDb, isLockError, type Sql, type Param, type Row } from './db.js';
 export async function openDuckDbStore(path: string, options: { readOnly?: boolean; migrate?: boolean } = {}): Promise<Store> {
   if (path !== ':memory:' && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
   const { db, release } = await acquireDuckDb(path, options);
+  const box = secretBox(path);
+  if (!options.readOnly) {
+    try {
+      await sealClearSecrets(db, box);
+    } catch (e) {
+      await release();
+      throw e;
+    }
+  }
   return {
     ledger: duckLedgerRepo(db),
     tokens: duckTokenRepo(db),
@@ -38,7 +48,7 @@ export async function openDuckDbStore(path: string, options: { readOnly?: boolea
     throughput: duckThroughputRepo(db),
     elections: duckElectionsRepo(db),
     signals: duckSignalsRepo(db),
-    watch: duckWatchRepo(db),
+    watch: duckWatchRepo(db, box),
     async info(): Promise<StoreInfo> {
       const ext = await db.cachedAll<{ name: string; loaded: boolean; installed: boolean }>(
         `SELECT extension_name AS name, loaded, installed FROM duckdb_extensions() WHERE extension_name IN ('json', 'parquet') ORDER BY 1`,

@@ -1,10 +1,13 @@
 /**
  * DuckDB implementation of WatchRepo (migrations 121, 122). Inserts that must happen once (consumed
  * inputs, deliveries) rely on primary/unique keys with INSERT OR IGNORE, so a cycle re-run
- * after a crash writes nothing twice.
+ * after a crash writes nothing twice. Subscription secrets are written sealed (secret-box.ts)
+ * and opened when read; a store written before sealing has its clear secrets sealed when it is
+ * next opened for writing (`sealClearSecrets`).
  */
 import type { HookDeliveryRecord, HookSubscriptionRecord, WatchCycleRecord, WatchInputRecord, WatchRepo } from '../types.js';
 import type { DuckDb, Param, Row } from './db.js';
+import type { SecretBox } from './secret-box.js';
 
 const ts = (v: unknown): string | null => (typeof v === 'string' || typeof v === 'number' || v instanceof Date ? new Date(v).toISOString() : null);
 
@@ -14,11 +17,16 @@ const delivery = (r: Row): HookDeliveryRecord => ({
   created_at: ts(r.created_at)!,
   delivered_at: ts(r.delivered_at),
 });
-const subscription = (r: Row): HookSubscriptionRecord => ({
-  ...(r as unknown as HookSubscriptionRecord),
-  created_at: ts(r.created_at)!,
-  removed_at: ts(r.removed_at),
-});
+const subscription = (r: Row, box: SecretBox): HookSubscriptionRecord => {
+  const opened = box.open(String(r.secret), String(r.id));
+  return {
+    ...(r as unknown as HookSubscriptionRecord),
+    secret: opened.secret,
+    secret_problem: opened.problem,
+    created_at: ts(r.created_at)!,
+    removed_at: ts(r.removed_at),
+  };
+};
 const cycle = (r: Row): WatchCycleRecord => ({
   ...(r as unknown as WatchCycleRecord),
   started_at: ts(r.started_at)!,
@@ -27,7 +35,23 @@ const cycle = (r: Row): WatchCycleRecord => ({
   summary: typeof r.summary === 'string' ? (JSON.parse(r.summary) as Record<string, unknown>) : null,
 });
 
-export function duckWatchRepo(db: DuckDb): WatchRepo {
+/**
+ * Seal every secret still stored in clear (a store from before sealing); returns how many.
+ * Run when the store opens for writing, after migrations; a store without the table is left alone.
+ */
+export async function sealClearSecrets(db: DuckDb, box: SecretBox): Promise<number> {
+  const has = await db.all(`SELECT 1 FROM information_schema.tables WHERE table_name = 'hook_subscriptions'`);
+  if (!has.length) return 0;
+  const rows = await db.all<{ id: string; secret: string }>(`SELECT id, secret FROM hook_subscriptions WHERE secret NOT LIKE 'enc1.%'`);
+  if (!rows.length) return 0;
+  await db.tx(async (sql) => {
+    for (const r of rows) await sql.run('UPDATE hook_subscriptions SET secret = $2 WHERE id = $1', [r.id, box.seal(r.secret, r.id)]);
+  });
+  await db.run('CHECKPOINT');
+  return rows.length;
+}
+
+export function duckWatchRepo(db: DuckDb, box: SecretBox): WatchRepo {
   const deliveryParams = (d: HookDeliveryRecord): Param[] => [
     d.id,
     d.subscription_id,
@@ -87,15 +111,44 @@ export function duckWatchRepo(db: DuckDb): WatchRepo {
       // Lists travel as JSON text parameters and are cast in SQL.
       await db.run(
         'INSERT INTO hook_subscriptions VALUES ($1, $2, $3, $4::JSON::VARCHAR[], $5::JSON::VARCHAR[], $6::JSON::VARCHAR[], $7::TIMESTAMPTZ, $8, $9::TIMESTAMPTZ)',
-        [s.id, s.url, s.secret, JSON.stringify(s.countries), JSON.stringify(s.kinds), JSON.stringify(s.notices), s.created_at, s.created_by, s.removed_at],
+        [
+          s.id,
+          s.url,
+          box.seal(s.secret ?? '', s.id),
+          JSON.stringify(s.countries),
+          JSON.stringify(s.kinds),
+          JSON.stringify(s.notices),
+          s.created_at,
+          s.created_by,
+          s.removed_at,
+        ],
       );
     },
     async listSubscriptions(includeRemoved) {
       const rows = await db.all(`SELECT * FROM hook_subscriptions ${includeRemoved ? '' : 'WHERE removed_at IS NULL'} ORDER BY created_at, id`);
-      return rows.map(subscription);
+      return rows.map((r) => subscription(r, box));
     },
     async removeSubscription(id, at) {
       return (await db.run('UPDATE hook_subscriptions SET removed_at = $2::TIMESTAMPTZ WHERE id = $1 AND removed_at IS NULL', [id, at])) > 0;
+    },
+    async rotateSecretKey() {
+      const key_id = box.addKey();
+      const rows = await db.all<{ id: string; secret: string }>('SELECT id, secret FROM hook_subscriptions ORDER BY id');
+      const unreadable: string[] = [];
+      let resealed = 0;
+      await db.tx(async (sql) => {
+        for (const r of rows) {
+          const opened = box.open(r.secret, r.id);
+          if (opened.secret === null) {
+            unreadable.push(r.id);
+            continue;
+          }
+          await sql.run('UPDATE hook_subscriptions SET secret = $2 WHERE id = $1', [r.id, box.seal(opened.secret, r.id)]);
+          resealed++;
+        }
+      });
+      box.dropOldKeys();
+      return { key_id, key_file: box.keyPath, resealed, unreadable };
     },
     enqueue: (ds) =>
       db.tx(async (sql) => {
