@@ -3,10 +3,15 @@
 // snapshot), mapped by the STOP importer's own mapper.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerEvent, StopRow } from '../ledger/index.js';
+import { importStop, parseStopCsv } from '../ledger/index.js';
 import { mapStopRow } from '../ledger/stop/map.js';
-import { eventScenario } from './event-scenario.js';
+import { fixedClock, silentProgress } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+import { tempStore } from '../../test/helpers/index.js';
+import { eventScenario, textsOf } from './event-scenario.js';
+import { ledgerPriors, recordTexts } from './ledger-events.js';
 
 const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/non-government.csv', import.meta.url)), { columns: true });
 const event = (country: string, start: string): LedgerEvent => {
@@ -73,5 +78,63 @@ describe('an end nobody recorded, on a record of two countries', () => {
     expect(withEnd.input.end).toBeUndefined();
     expect(withEnd.missing.map((x) => x.field)).toContain('end');
     expect(withEnd.mapping.join(' ')).toMatch(/--end 2026-11-26 not applied/);
+  });
+});
+
+// STOP repeats an ongoing event once per count_year and rewrites its text; the event's summary is
+// the latest text. Real records: test/fixtures/stop/platform-steps.csv (Uganda's block from
+// 2021-01-12, count_year 2021 and 2025) and exam-shutdowns.csv (Access Now #KeepItOn STOP,
+// 2026-05-20 snapshot).
+describe("the texts of an event's records", () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ store, cleanup } = await tempStore()));
+  afterEach(() => cleanup());
+  const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/stop/${name}`, import.meta.url), 'utf8');
+  const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+
+  it('Uganda 2021: the 2021 record\'s "Some platforms were restored by Feb 10" is read, not the summary\'s vaguer "restored in 2021"', async () => {
+    const deps = { store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress };
+    await importStop(deps, parseStopCsv(fixture('platform-steps.csv'), 'platform-steps.csv'), 'platform-steps.csv', '2026-05-20');
+    const rec = (await store.ledger.listEvents({ statuses: ['active'], country: 'UG', limit: 10 }))[0]!;
+    const e = { ...(rec.doc as unknown as LedgerEvent), regions: [], places: [], population_affected: null };
+    expect(e.summary).toMatch(/Other platforms were restored in 2021/);
+    // The summary alone: the others are lifted at the end of 2021, no step within it.
+    expect(eventScenario(e, { end: '2021-12-31' }).input.platform_phases).toBeUndefined();
+    for (const priors of [{ texts: await recordTexts({ store }, e.id) }, await ledgerPriors({ store })]) {
+      const { input } = eventScenario(e, { end: '2021-12-31' }, priors);
+      expect(input.platform_phases?.shares.facebook).toBeUndefined();
+      expect(input.platform_phases?.shares.twitter).toBeCloseTo(days('2021-01-12', '2021-02-10') / days('2021-01-12', '2022-01-01'), 6);
+      expect(input.platform_phases?.basis).toMatch(/"Some platforms were restored by Feb 10"/);
+    }
+  });
+
+  it('reads a summary no record holds (hand-written or edited) first, then the records earliest first', () => {
+    const texts = new Map([['ev', ['2021 text', '2025 text']]]);
+    expect(textsOf({ id: 'ev', summary: '2025 text' }, texts)).toEqual(['2021 text', '2025 text']);
+    expect(textsOf({ id: 'ev', summary: 'edited by hand' }, texts)).toEqual(['edited by hand', '2021 text', '2025 text']);
+    expect(textsOf({ id: 'other', summary: '' }, texts)).toEqual(['']);
+  });
+
+  it("hours a record states win over an exam shutdown's default hours read from a vaguer text (later text SYNTHETIC)", () => {
+    const r = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/exam-shutdowns.csv', import.meta.url)), { columns: true }).find(
+      (x) => x.country === 'Sudan' && x.start_date === '2021-06-19',
+    )!;
+    const m = mapStopRow(r, '2026-05-20');
+    if ('reject' in m) throw new Error(m.reject);
+    // SYNTHETIC: a later record of the same event whose text states no hours.
+    const later = 'The Sudanese Ministry of Education ordered shutdowns of mobile services during the national school exams.';
+    const e = { id: 'test-sd-exams', ...m.fields, summary: later, regions: [], places: [], population_affected: null } as unknown as LedgerEvent;
+    const vague = eventScenario(e).input.active_basis!;
+    expect(vague).toMatch(/hours each not stated/);
+    // Whichever record comes first: a text that states hours is read before the exam default.
+    for (const texts of [
+      [r.event.trim(), later],
+      [later, r.event.trim()],
+    ]) {
+      const read = eventScenario(e, {}, { texts: new Map([[e.id, texts]]) }).input;
+      expect(read.active_basis).toMatch(/"8am to 11am" \(3 h each\)/);
+      expect(read.active_share).toBeCloseTo((15 * 3) / (15 * 24), 6);
+    }
   });
 });

@@ -12,7 +12,7 @@ import { findPlatform } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
 import { platformPhases } from './phases.js';
 import { readShutdownText } from './record-text.js';
-import { datesOnlyShare, scheduleOf } from './schedule.js';
+import { datesOnlyShare, scheduleOf, statedHours } from './schedule.js';
 import { durationsFor, endNotRecorded, type DurationTable, type Durations } from './unknown-end.js';
 import { parseSpan } from './span.js';
 import { networkShare, sharesFor, type NetworkTable, type ShareTable } from './unknown-area.js';
@@ -37,12 +37,28 @@ export interface EventOverrides {
 /**
  * What the rest of the ledger says about what one event's record lacks: the durations of ended
  * events (for an end nobody recorded) and the population shares of placed events (for an area
- * nobody placed).
+ * nobody placed); and what each event's source records say (`texts`: event id → the texts of
+ * its STOP records, earliest first, as stopRecordTexts gives them).
  */
 export interface LedgerPriors {
   durations?: DurationTable;
   shares?: ShareTable;
   networks?: NetworkTable;
+  texts?: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * The texts the schedule and platform-step readers read, in the order they read them: the
+ * event's summary first when no source record holds it (a hand-written or edited summary), then
+ * the text of each of its STOP records, earliest count_year first. STOP rewrites an ongoing
+ * event's text each year and the summary is the latest one, which can be vaguer than an earlier
+ * record ("Other platforms were restored in 2021" where the 2021 record said "by Feb 10").
+ */
+export function textsOf(e: Pick<LedgerEvent, 'id' | 'summary'>, texts?: LedgerPriors['texts']): string[] {
+  const records = texts?.get(e.id) ?? [];
+  const summary = e.summary.trim();
+  const out = [...(summary && !records.includes(summary) ? [summary] : []), ...records];
+  return out.length ? out : [e.summary];
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -154,7 +170,7 @@ export function eventScenario(
     );
   if (imputed) {
     imputeEnd(e, imputed, input, mapping);
-    platformSteps(e, input, mapping);
+    platformSteps(textsOf(e, priors.texts), input, mapping);
     return { input, missing, mapping };
   }
   // An end nobody recorded is never priced as ongoing: without a duration to give it, it is not priced.
@@ -178,8 +194,8 @@ export function eventScenario(
       mapping.push(
         `dates known to the ${e.date_precision} only: priced from the earliest start (${input.start.slice(0, 10)}) to the latest end (${input.end.slice(0, 10)})`,
       );
-    if (e.end !== null) activeHours(e, input, mapping);
-    platformSteps(e, input, mapping);
+    if (e.end !== null) activeHours(e, textsOf(e, priors.texts), input, mapping);
+    platformSteps(textsOf(e, priors.texts), input, mapping);
   }
   return { input, missing, mapping };
 }
@@ -187,10 +203,11 @@ export function eventScenario(
 /**
  * A block of several platforms whose record says some were lifted before the rest ("Some
  * platforms were restored by Feb 10. Facebook remained blocked.") prices each platform for the
- * share of the priced span it was blocked (phases.ts). A weight given in the request prices the
- * set as one and is left alone.
+ * share of the priced span it was blocked (phases.ts), as the first of the event's texts that
+ * states a step gives it (textsOf). A weight given in the request prices the set as one and is
+ * left alone.
  */
-function platformSteps(e: LedgerEvent, input: ScenarioInput, mapping: string[]): void {
+function platformSteps(texts: readonly string[], input: ScenarioInput, mapping: string[]): void {
   if (!input.platform || input.platform_weight !== undefined || !input.start || !input.end) return;
   let span: ReturnType<typeof parseSpan>;
   try {
@@ -198,7 +215,8 @@ function platformSteps(e: LedgerEvent, input: ScenarioInput, mapping: string[]):
   } catch {
     return; // a bad span is reported by parseScenario, naming the field
   }
-  const p = span.start && span.end ? platformPhases(e.summary, input.platform.split(','), span.start, span.end) : null;
+  let p: ReturnType<typeof platformPhases> = null;
+  for (const text of texts) if (!p && span.start && span.end) p = platformPhases(text, input.platform.split(','), span.start, span.end);
   if (!p) return;
   input.platform_phases = p;
   mapping.push(`platforms lifted at different times: ${p.basis}`);
@@ -261,15 +279,19 @@ function imputeEnd(e: LedgerEvent, d: Durations, input: ScenarioInput, mapping: 
  * Hours actually cut within an ended event's dates, from the schedule its text states (a few
  * hours a day, N occasions); with none stated, a record of dates without times is priced for
  * the length its dates give on average (schedule.ts, datesOnlyShare); timed spans stay whole.
+ * Of the event's texts (textsOf), the first that states hours or a schedule by itself wins;
+ * failing that, the first that gives one as an exam shutdown (the exam default hours).
  */
-function activeHours(e: LedgerEvent, input: ScenarioInput, mapping: string[]): void {
+function activeHours(e: LedgerEvent, texts: readonly string[], input: ScenarioInput, mapping: string[]): void {
   let spanHours: number;
   try {
     spanHours = parseSpan({ start: input.start, end: input.end }).hours;
   } catch {
     return; // a bad span is reported by parseScenario, naming the field
   }
-  const s = scheduleOf(e.summary, spanHours, e.tags.includes('exam-cheating') || /\bexam/i.test(e.summary));
+  const exam = e.tags.includes('exam-cheating') || texts.some((t) => /\bexam/i.test(t));
+  const reads = texts.map((t) => ({ s: scheduleOf(t, spanHours, exam), states: statedHours(t) !== null || scheduleOf(t, spanHours, false) !== null }));
+  const s = (reads.find((r) => r.s && r.states) ?? reads.find((r) => r.s))?.s ?? null;
   if (!s) {
     const d = e.date_precision === 'day' && DATE_ONLY.test(e.start) && DATE_ONLY.test(e.end ?? '') ? datesOnlyShare(spanHours) : null;
     if (!d) return;

@@ -3,7 +3,7 @@
  * by page: what bulk pricing, the comparison with Top10VPN and the durations of ended events
  * are computed from.
  */
-import { TECHNICAL_CATEGORIES, listEvents, type LedgerEvent, type ListFilters } from '../ledger/index.js';
+import { TECHNICAL_CATEGORIES, listEvents, stopRecordTexts, type LedgerEvent, type ListFilters } from '../ledger/index.js';
 import type { Store } from '../store/index.js';
 import type { LedgerPriors } from './event-scenario.js';
 import { networkTable, shareTable } from './unknown-area.js';
@@ -26,9 +26,14 @@ export async function technicalEvents(deps: { store: Store }, filters: Omit<List
 /**
  * What the whole ledger says about records that lack an end or a placed area, whatever the
  * filters: the durations of its ended events (unknown-end.ts) and the population shares of its
- * placed sub-national events (unknown-area.ts).
+ * placed sub-national events (unknown-area.ts); and the texts of every event's STOP records.
  */
 export async function ledgerPriors(deps: { store: Store }): Promise<LedgerPriors> {
   const events = await technicalEvents(deps);
-  return { durations: durationTable(events), shares: shareTable(events), networks: networkTable(events) };
+  return { durations: durationTable(events), shares: shareTable(events), networks: networkTable(events), texts: await recordTexts(deps) };
+}
+
+/** Event id → the texts of its STOP records, earliest first (stopRecordTexts). */
+export async function recordTexts(deps: { store: Store }, id?: string): Promise<Map<string, string[]>> {
+  return stopRecordTexts(id === undefined ? await deps.store.ledger.linksOfKind('stop_row') : await deps.store.ledger.listLinks(id));
 }

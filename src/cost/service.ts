@@ -13,7 +13,7 @@ import { econData, type CountryData } from './data/econ-data.js';
 import { annualRate, rateFor, type RateResult } from './data/fx.js';
 import { runEstimate, type Estimate, type SegmentRates } from './engine.js';
 import { eventScenario, outageOfNetworks, type EventOverrides, type LedgerPriors, type Missing } from './event-scenario.js';
-import { ledgerPriors } from './ledger-events.js';
+import { ledgerPriors, recordTexts } from './ledger-events.js';
 import { getMethod } from './methods.js';
 import { parseScenario, type ScenarioInput } from './scenario.js';
 import type { Span } from './span.js';
@@ -214,7 +214,7 @@ export interface EventCostResult extends Partial<CostResult> {
 export async function costEvent(deps: { store: Store }, id: string, overrides: EventOverrides = {}): Promise<EventCostResult> {
   const e = await getEvent(deps, id);
   const needsLedger = endNotRecorded(e) || areaNotPlaced(e) || (e.category === 'shutdown' && outageOfNetworks(e) && overrides.isp_share === undefined);
-  return priceEvent(deps, e, overrides, needsLedger ? await ledgerPriors(deps) : {});
+  return priceEvent(deps, e, overrides, needsLedger ? await ledgerPriors(deps) : { texts: await recordTexts(deps, e.id) });
 }
 
 /** The event fields a cost result names, beside its estimates. */

@@ -2,7 +2,7 @@
  * Import of Access Now #KeepItOn STOP data into the ledger. Idempotent: an event's id derives
  * from its identity (stopEventKey), so a re-import updates or skips, never duplicates.
  * Ongoing events repeat once per count_year: the repeats merge into one event (the latest
- * year's row wins, every row is kept as a `stop_row` link). A STOP event that a hand-written
+ * year's row gives the fields, every row is kept as a `stop_row` link with its own text). A STOP event that a hand-written
  * seed event already describes is linked to it instead of duplicated. Near-duplicate records
  * (one shutdown listed twice, see duplicates.ts) become one event carrying both records as
  * sources and links; an event an earlier import made of the duplicate is retracted. Counts reconcile:
@@ -16,7 +16,7 @@ import { parseEventInput } from '../model.js';
 import { setStatus, slugify } from '../service.js';
 import { planUpsert } from '../upsert.js';
 import { findDuplicates } from './duplicates.js';
-import { mapStopRow, stopEventKey, type MappedRow } from './map.js';
+import { mapStopRow, recordText, stopEventKey, type MappedRow } from './map.js';
 import type { StopRow } from './parse.js';
 
 export interface StopImportReport {
@@ -141,6 +141,9 @@ export async function importStop(
           stop_event_id: id,
           source: 'Access Now #KeepItOn STOP',
           ...(k !== key ? { duplicate_of_record: latest._record } : {}),
+          // The record's own text: the event's summary is the latest record's, and what an
+          // earlier record said (a platform restored early) is read from here (record-texts.ts).
+          ...(recordText(r) ? { text: recordText(r) } : {}),
         },
       }));
     report.events.distinct++;
@@ -172,11 +175,14 @@ export async function importStop(
       now,
     });
     report.events[plan.outcome]++;
-    if (plan.write) writes.push({ ...plan.write, links: rowLinks(id) });
+    if (plan.write) writes.push(plan.write);
+    links.push(...rowLinks(id));
   }
   deps.progress.stop();
   await deps.store.ledger.writeEvents(writes);
-  await deps.store.ledger.addLinks(links);
+  // Every record's link is written again: a link stored by an earlier import takes the doc this
+  // import gives it (the record's text, its line), whether or not its event changed.
+  await deps.store.ledger.putLinks(links);
   await deps.store.ledger.replaceRejects('stop', file, rejects);
   // An earlier import (before the duplicate rule) may have made an event of a duplicate record.
   for (const { id, kept } of retire) {

@@ -5,3 +5,4 @@ export * from './import.js';
 export * from './derive.js';
 export * from './load.js';
 export * from './duplicates.js';
+export * from './record-texts.js';

@@ -104,6 +104,12 @@ function urls(text: string): string[] {
   });
 }
 
+/** A record's own text (its `event` cell) as an event summary holds it, or null when the cell is empty. */
+export function recordText(r: StopRow): string | null {
+  const t = r.event.replace(/\r\n/g, '\n').slice(0, 5000).trim();
+  return t || null;
+}
+
 /** Map a row, or say why it cannot be. `snapshot` is the STOP snapshot date (YYYY-MM-DD). */
 export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: string } {
   const countries = r.country
@@ -202,7 +208,7 @@ export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: 
     countries: cc,
     fields: {
       title,
-      summary: (r.event || `${what} recorded by Access Now's #KeepItOn STOP in ${area || r.country}.`).replace(/\r\n/g, '\n').slice(0, 5000),
+      summary: recordText(r) ?? `${what} recorded by Access Now's #KeepItOn STOP in ${area || r.country}.`,
       category,
       subtype,
       countries: cc,

@@ -8,6 +8,7 @@ import { importStop } from './import.js';
 import { findDuplicates } from './duplicates.js';
 import { mapStopRow, stopEventKey } from './map.js';
 import { parseStopCsv, type StopRow } from './parse.js';
+import { stopRecordTexts } from './record-texts.js';
 
 const fixture = (name: string) => readFileSync(packagePath('test', 'fixtures', 'stop', name), 'utf8');
 const real = () => parseStopCsv(fixture('real-sample.csv'), 'real-sample.csv');
@@ -81,6 +82,56 @@ describe('importStop', () => {
     expect(second.events.created).toBe(0);
     expect(second.events.unchanged).toBe(first.events.created);
     expect(await store.ledger.countEvents({ statuses: ['active'] })).toBe(first.events.created);
+  });
+});
+
+describe("each record's text", () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ store, cleanup } = await tempStore()));
+  afterEach(() => cleanup());
+  const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  // Uganda's block from 2021-01-12: count_year 2021 and 2025, one event; the summary is the 2025 text.
+  const rows = () => parseStopCsv(fixture('platform-steps.csv'), 'platform-steps.csv');
+  const uganda = async () => (await store.ledger.linksOfKind('stop_row')).filter((l) => l.eventId.startsWith('stop-ug-2021-01-12'));
+
+  it('is kept on its stop_row link, and read back earliest count_year first', async () => {
+    await importStop(deps(), rows(), 'platform-steps.csv', '2026-05-20');
+    const links = await uganda();
+    expect(links).toHaveLength(2);
+    const id = links[0]!.eventId;
+    const texts = stopRecordTexts(await store.ledger.listLinks(id)).get(id)!;
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toMatch(
+      /^Facebook and many other social media platforms were shutdown on Jan 12.*Some platforms were restored by Feb 10\. Facebook remained blocked\.$/,
+    );
+    expect(texts[1]).toMatch(/Other platforms were restored in 2021\./);
+    // The event's displayed summary stays the latest record's text.
+    expect((await store.ledger.getEvent(id))!.doc.summary).toBe(texts[1]);
+  });
+
+  it('is added by a re-import to links an earlier import stored without it, whether or not the event changed', async () => {
+    const first = await importStop(deps(), rows(), 'platform-steps.csv', '2026-05-20');
+    const bare = (await store.ledger.linksOfKind('stop_row')).map((l) => {
+      const { text: _t, ...doc } = l.doc as Record<string, unknown>;
+      return { ...l, doc };
+    });
+    await store.ledger.putLinks(bare);
+    expect((await uganda()).map((l) => (l.doc as { text?: string }).text)).toEqual([undefined, undefined]);
+    const again = await importStop(deps(), rows(), 'platform-steps.csv', '2026-05-20');
+    expect(again.events.unchanged).toBe(first.events.created);
+    expect((await uganda()).every((l) => typeof (l.doc as { text?: unknown }).text === 'string')).toBe(true);
+  });
+
+  it('orders by count_year then record, keeps each text once, and skips links without text', () => {
+    const link = (count_year: string, record: number, text?: string) => ({
+      eventId: 'e',
+      kind: 'stop_row',
+      target: `${count_year}:${record}`,
+      doc: { count_year, record, ...(text === undefined ? {} : { text }) },
+    });
+    const t = stopRecordTexts([link('2025', 1803, 'later'), link('2021', 816, 'earlier'), link('2022', 1004, 'later'), link('2023', 1210)]);
+    expect(t.get('e')).toEqual(['earlier', 'later']);
   });
 });
 

@@ -106,7 +106,10 @@ export interface LedgerRepo {
   listLinks(id: string): Promise<EventLinkRecord[]>;
   /** Links of a kind across all events (e.g. which STOP rows are already imported). */
   linksOfKind(kind: string): Promise<EventLinkRecord[]>;
+  /** Adds links; a link already stored (same event, kind and target) is left as it is. */
   addLinks(links: EventLinkRecord[]): Promise<void>;
+  /** Adds links; a link already stored takes the doc given here (an import refreshing what it keeps beside each link). */
+  putLinks(links: EventLinkRecord[]): Promise<void>;
   upsertIndicators(series: IndicatorSeriesRecord[], values: IndicatorValueRecord[]): Promise<void>;
   listIndicatorSeries(filter: { country?: string; id?: string }): Promise<IndicatorSeriesRecord[]>;
   listIndicatorValues(seriesIds: string[]): Promise<IndicatorValueRecord[]>;

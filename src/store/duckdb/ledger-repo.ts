@@ -267,6 +267,23 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
       db.tx(async (tx) => {
         for (const l of links) await insertLink(tx, l);
       }),
+    async putLinks(links) {
+      // One statement for all links (rows travel as one JSON parameter); the last doc given for a
+      // link wins, as an upsert may not touch one row twice.
+      const rows = [...new Map(links.map((l) => [`${l.eventId}\u0000${l.kind}\u0000${l.target}`, l])).values()].map((l) => ({
+        event_id: l.eventId,
+        kind: l.kind,
+        target: l.target,
+        doc: l.doc === null ? null : JSON.stringify(l.doc),
+      }));
+      if (!rows.length) return;
+      await db.run(
+        `INSERT INTO event_links SELECT event_id, kind, target, doc::JSON
+         FROM (SELECT unnest(json_transform($1, '[{"event_id":"VARCHAR","kind":"VARCHAR","target":"VARCHAR","doc":"VARCHAR"}]'), recursive := true))
+         ON CONFLICT (event_id, kind, target) DO UPDATE SET doc = excluded.doc`,
+        [JSON.stringify(rows)],
+      );
+    },
     upsertIndicators: (series, values) =>
       db.tx(async (tx) => {
         for (const s of series) {
