@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clean, ready, shot, slowApiReport, startHarness, visit, type Harness, type Visit } from './harness.js';
+import { clean, ready, shot, slowApiReport, SHOTS, startHarness, visit, type Harness, type Visit } from './harness.js';
 
 let hx: Harness;
 const has = (p: string) => hx.apiPaths.has(p);
@@ -300,6 +300,34 @@ describe('registry and detections', () => {
       expect(await v.page.locator('.card.detection figure.fig svg').count()).toBeGreaterThan(0);
     } else expect(await unavailable(v)).toBe(1);
     await clean(v, 'detections');
+  });
+});
+
+describe('API docs', () => {
+  it('lists every operation of /openapi.json at /docs, with no console error and no failed request', async () => {
+    const spec = (await (await fetch(`${hx.base}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const methods = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);
+    const operations = Object.values(spec.paths).flatMap((item) => Object.keys(item).filter((m) => methods.has(m))).length;
+    const page = await hx.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    const failed: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`);
+    });
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${hx.base}/docs`, { waitUntil: 'load' });
+    await page.locator('.opblock').first().waitFor({ timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    expect(operations).toBeGreaterThan(40);
+    expect(await page.locator('.opblock').count()).toBe(operations);
+    await page.screenshot({ path: join(SHOTS, 'docs-1280.png') });
+    expect(errors, 'console errors on /docs').toEqual([]);
+    expect(failed, 'failed requests on /docs').toEqual([]);
+    await page.close();
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * /openapi.json and /docs: the OpenAPI document and a Swagger UI page served from the local
- * swagger-ui-dist package (never a CDN).
+ * swagger-ui-dist package (never a CDN). The page names an empty icon, as the dashboard does, so a
+ * browser does not ask for /favicon.ico (a 404 and a console error on every load).
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -13,6 +14,7 @@ const uiDir = dirname(require.resolve('swagger-ui-dist/package.json'));
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Splinternet Observatory API</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
 <body><div id="ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
