@@ -9,7 +9,7 @@ import type { Store } from '../store/index.js';
 import type { Evidence, ProbeAnalysis } from './model.js';
 import { currentFingerprints, FingerprintMatcher } from './fingerprints/index.js';
 import { toFilter, SOURCE, type QueryInput } from './query.js';
-import { LineSource } from './reader/line-source.js';
+import { RecordSource } from './reader/records.js';
 import { expandPaths } from './reader/sources.js';
 import { decodeLine, isTooDeep, parseMeasurement, tooDeepDetail } from './reader/parse.js';
 import { contradictsAnomaly, ourClass, overridingRules, probeAnalysisOf, probeClass, type AgreementClass } from './verdict/agreement.js';
@@ -164,7 +164,7 @@ export async function agreementFromStore(deps: { store: Store }, q: QueryInput) 
   return { from: 'store', ...agreementReport(rows) };
 }
 
-/** Agreement over JSONL / JSONL.gz files, scored in memory with the stored fingerprints; nothing is stored. */
+/** Agreement over measurement files (JSONL, or JSON documents and arrays: reader/records.ts), scored in memory with the stored fingerprints; nothing is stored. */
 export async function agreementFromFiles(deps: { store: Store; clock: Clock }, paths: string[]) {
   const matcher = new FingerprintMatcher(await currentFingerprints(deps));
   const rows: AgreementRow[] = [];
@@ -175,11 +175,12 @@ export async function agreementFromFiles(deps: { store: Store; clock: Clock }, p
   const { files } = await expandPaths(paths, {});
   for (const file of files) {
     const path = file.path;
-    const source = new LineSource({ path, gz: file.gz, max_line_bytes: MAX_LINE_BYTES });
+    const source = new RecordSource({ path, gz: file.gz, max_line_bytes: MAX_LINE_BYTES });
     let last = 0;
     for (let l = await source.next(); l; l = await source.next()) {
       last = l.lineNo;
-      if (l.bytes) score({ bytes: l.bytes, no: l.lineNo, offset: l.offset }, path);
+      if (l.unsupported !== undefined) rejects.push({ path, line: l.lineNo, byte_offset: l.offset, reason: 'unsupported_format', detail: l.unsupported });
+      else if (l.bytes) score({ bytes: l.bytes, no: l.lineNo, offset: l.offset }, path);
       else rejects.push({ path, line: l.lineNo, byte_offset: l.offset, reason: 'oversize_line' });
     }
     const cut = source.failure();

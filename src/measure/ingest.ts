@@ -50,6 +50,8 @@ export interface FileReport {
   filtered: number;
   checksum: string | null;
   error?: string | null;
+  /** How the file held its measurements: jsonl (one per line), json (documents or an array), yaml (a legacy report, not read: one reject). */
+  format?: 'jsonl' | 'json' | 'yaml';
 }
 
 export interface IngestReport {
@@ -221,6 +223,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
       filtered: r.filtered,
       checksum: r.checksum,
       error: r.error,
+      format: r.format,
     });
     progressBytes.set(t.task.file_id, t.file.size);
     tick();

@@ -82,6 +82,7 @@ export const REJECT_REASONS = [
   'too_deep',
   'truncated_gzip',
   'io_error',
+  'unsupported_format',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 

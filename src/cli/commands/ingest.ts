@@ -35,13 +35,21 @@ function human(r: IngestReport): string {
     `${r.bytes_read} bytes in ${r.elapsed_s} s: ${r.mb_per_s} MB/s, ${r.measurements_per_s} measurements/s, ${r.workers} worker(s); cells refreshed: ${r.cells.cells}`,
     `rules ${r.rules_version}, fingerprints ${r.fingerprints_version}`,
   ];
+  const json = r.per_file.filter((f) => f.format === 'json').length;
+  const yaml = r.per_file.filter((f) => f.format === 'yaml').length;
+  if (json) lines.push(`${json} file(s) read as JSON documents or arrays (each measurement is a record; its line is where it starts)`);
+  if (yaml) lines.push(`${yaml} file(s) are legacy YAML reports: not supported, one reject each (see below)`);
   for (const j of r.rejects.slice(0, 20)) lines.push(`reject ${j.path}:${j.line} @${j.byte_offset} ${j.reason}: ${j.detail}`);
   if (r.rejected > 20) lines.push(`… ${r.rejected - 20} more rejects: splinternet measurements files --rejects`);
   return lines.join('\n') + '\n';
 }
 
 export function ingestCommand(program: Command, io: Io): void {
-  leaf(program, 'ingest', 'ingest OONI measurements: .jsonl, .jsonl.gz, bucket-layout directories (raw/YYYYMMDD/HH/CC/testname/), or - for stdin')
+  leaf(
+    program,
+    'ingest',
+    'ingest OONI measurements: .jsonl, .jsonl.gz, JSON documents or arrays of measurements (.json, .json.gz), bucket-layout directories (raw/YYYYMMDD/HH/CC/testname/), or - for stdin',
+  )
     .argument('<paths...>')
     .option(
       '--workers <n>',

@@ -11,14 +11,17 @@
  * oversize line, a line that does not start with `{`, a pair that does not check out — the
  * DuckDB read is stopped and the rest of the file is read line by line in JavaScript, which
  * gives every reject its line, offset and reason. Single lines the projection cannot score
- * (projection.ts: fullLineNeeded) are parsed whole on the spot.
+ * (projection.ts: fullLineNeeded) are parsed whole on the spot. A file that is not JSONL
+ * (records.ts: pretty-printed documents, an array, a YAML report) is read in JavaScript whole.
  */
 import type { ProjectedChunk, ProjectionSpec } from '../../store/index.js';
 import type { FingerprintMatcher } from '../fingerprints/matcher.js';
 import type { Json } from './parse.js';
 import { parseObject } from './parse.js';
 import { FileScorer, isBlank, type BatchSink, type FileResult, type FileTask } from './file-scorer.js';
-import { LineSource, type LineEvent } from './line-source.js';
+import type { LineEvent } from './line-source.js';
+import { scoreRecords } from './process-file.js';
+import { RecordSource } from './records.js';
 import { fullLineNeeded, MEASUREMENT_PROJECTION } from '../verdict/projection.js';
 
 export type ProjectedReader = (path: string, spec: ProjectionSpec, opts: { maxObjectBytes: number }) => AsyncIterable<ProjectedChunk>;
@@ -57,8 +60,14 @@ export async function processFileFast(
   read: ProjectedReader,
 ): Promise<FileResult & { fast: FastFileStats }> {
   const scorer = new FileScorer(task, matcher, sink);
-  const source = new LineSource(task);
+  const source = new RecordSource(task);
   const stats: FastFileStats = { projected: 0, full: 0, fallback: null };
+  const format = await source.format();
+  if (format !== 'jsonl') {
+    // DuckDB reads newline-delimited JSON only here: a JSON document or array, or a YAML report, is read in JavaScript
+    const r = await scoreRecords(scorer, source, task);
+    return { ...r, fast: { ...stats, full: r.lines_read, fallback: `the file is ${format === 'json' ? 'JSON documents, not JSONL' : 'a YAML report'}` } };
+  }
   const full = (ev: LineEvent) => {
     stats.full++;
     if (ev.bytes) scorer.line(ev.bytes, ev.lineNo, ev.offset);
@@ -127,5 +136,5 @@ export async function processFileFast(
     scorer.counts.lines_read++;
     scorer.reject(cut.lineNo >= 0 ? cut.lineNo : scorer.counts.lines_read, cut.offset, cut.reason, cut.detail, null);
   }
-  return { ...(await scorer.finish(source.rawBytes, source.checksum(), cut?.error ?? null)), fast: stats };
+  return { ...(await scorer.finish(source.rawBytes, source.checksum(), cut?.error ?? null, format)), fast: stats };
 }

@@ -15,6 +15,7 @@ import type { IngestFilters } from './sources.js';
 import type { RuleInputsRecord } from '../../store/index.js';
 import { RULES_VERSION } from '../verdict/rules.js';
 import { ruleInputsOf } from '../verdict/rule-inputs.js';
+import type { FileFormat, RecordEvent } from './records.js';
 
 export interface FileTask {
   file_id: string;
@@ -36,6 +37,8 @@ export interface FileResult extends IngestCounts {
   checksum: string;
   /** Set when the file could not be read to the end (truncated gzip, I/O error). */
   error: string | null;
+  /** How the file held its measurements (records.ts): one per line, JSON documents or an array, or a YAML report (not read). */
+  format: FileFormat;
 }
 
 const PREFIX = 200;
@@ -58,6 +61,8 @@ export class FileScorer {
   private inputs: RuleInputsRecord[] = [];
   private ids = new Set<string>();
   private readonly inflight: Promise<void>[] = [];
+  /** The record being scored, when it came from a JSON file: where it sits and its length in the file. */
+  private at: { where: string; length: number } | null = null;
 
   constructor(
     private readonly task: FileTask,
@@ -74,9 +79,37 @@ export class FileScorer {
     this.counts.rejected++;
     const excerpt = jsonExcerpt(raw, PREFIX);
     // A parser's message quotes the line; a line that is not JSON keeps none of its text.
-    const said = raw !== null && excerpt === null ? 'the line is not a JSON object' : detail;
-    const full = bytes ? ` (line: ${lineDigest(bytes)})` : '';
-    this.rejects.push({ file_id: this.task.file_id, path: this.task.path, line, byte_offset: offset, reason, detail: said + full, raw_prefix: excerpt });
+    const said = raw !== null && excerpt === null ? `the ${this.at ? 'text' : 'line'} is not a JSON object` : detail;
+    const full = bytes ? ` (${this.at ? 'record' : 'line'}: ${lineDigest(bytes)})` : '';
+    const where = this.at ? `${this.at.where}: ` : '';
+    this.rejects.push({
+      file_id: this.task.file_id,
+      path: this.task.path,
+      line,
+      byte_offset: offset,
+      reason,
+      detail: where + said + full,
+      raw_prefix: excerpt,
+    });
+  }
+
+  /**
+   * One record of a file (records.ts): a JSONL line, a measurement of a JSON document or array
+   * (stored with its first line and its byte span in the file), an oversize one, or the single
+   * event of a file in a format that is not read, which counts as one rejected record.
+   */
+  record(ev: RecordEvent): void {
+    if (ev.unsupported !== undefined) {
+      this.counts.lines_read++;
+      return this.reject(ev.lineNo, ev.offset, 'unsupported_format', ev.unsupported, null);
+    }
+    this.at = ev.where === undefined ? null : { where: ev.where, length: ev.length };
+    try {
+      if (ev.bytes) this.line(ev.bytes, ev.lineNo, ev.offset);
+      else this.oversize(ev.lineNo, ev.offset, ev.length);
+    } finally {
+      this.at = null;
+    }
   }
 
   /** A whole line, parsed here (the line-by-line path, and the fast path's exceptions). */
@@ -112,7 +145,7 @@ export class FileScorer {
       file_id: this.task.file_id,
       line: lineNo,
       byte_offset: offset,
-      byte_length: bytes.length,
+      byte_length: this.at?.length ?? bytes.length,
     };
     if (!passes(row, this.task.filters)) {
       this.counts.filtered++;
@@ -135,7 +168,7 @@ export class FileScorer {
 
   oversize(lineNo: number, offset: number, length: number): void {
     this.counts.lines_read++;
-    this.reject(lineNo, offset, 'oversize_line', `line of ${length} bytes is over the ${this.task.max_line_bytes}-byte limit`, null);
+    this.reject(lineNo, offset, 'oversize_line', `${this.at ? 'record' : 'line'} of ${length} bytes is over the ${this.task.max_line_bytes}-byte limit`, null);
   }
 
   /** Hand the batch to the sink; waits only when two batches are already in flight. */
@@ -155,9 +188,9 @@ export class FileScorer {
     if (this.inflight.length >= 2) await this.inflight.shift();
   }
 
-  async finish(bytesRead: number, checksum: string, error: string | null): Promise<FileResult> {
+  async finish(bytesRead: number, checksum: string, error: string | null, format: FileFormat): Promise<FileResult> {
     await this.flush(bytesRead);
     await Promise.all(this.inflight);
-    return { ...this.counts, bytes_read: bytesRead, checksum, error };
+    return { ...this.counts, bytes_read: bytesRead, checksum, error, format };
   }
 }

@@ -25,7 +25,8 @@ export interface SourceFile {
   bucket_hour: string | null;
 }
 
-const MEASUREMENT_FILE = /\.(jsonl|json)(\.gz)?$/i;
+/** Files a folder walk takes: JSON(L) measurements, and legacy YAML reports so that each is reported (records.ts), not passed over. */
+const MEASUREMENT_FILE = /\.(jsonl|json|yamloo|yaml|yml)(\.gz)?$/i;
 const testKey = (t: string) => t.replace(/_/g, '').toLowerCase();
 
 export interface PathParts {
