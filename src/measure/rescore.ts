@@ -14,7 +14,7 @@
  * - idempotent: a second run with the same rules and fingerprints changes nothing.
  */
 import { AppError, type Clock, type ProgressReporter } from '../shared/index.js';
-import type { Store, VerdictColumns } from '../store/index.js';
+import type { MeasurementFilter, Store, VerdictColumns } from '../store/index.js';
 import { currentFingerprints, FingerprintMatcher } from './fingerprints/index.js';
 import { NotInFacts } from './fingerprints/matcher.js';
 import { toFilter, type QueryInput } from './query.js';
@@ -52,21 +52,46 @@ export interface RescoreReport {
 }
 
 type Deps = { store: Store; clock: Clock; progress: ProgressReporter };
+
+/** The manifest rows read to count the files judged with other rules (the newest first). */
+const MANIFEST_READ = 10_000;
+
+/**
+ * The error for a store that cannot rescore (the ClickHouse store, docs/design/005): it says why,
+ * that nothing changed, what the filters match, how many ingested files were judged with other
+ * rules, and the commands that judge them with the current rules (a fresh database, the files
+ * ingested again). Exit 2 (USAGE).
+ */
+async function notOnThisStore(store: Store, filter: MeasurementFilter): Promise<AppError> {
+  const info = await store.info();
+  const matching = (await store.measure.cells({ ...filter, grain: 'day' })).reduce((n, c) => n + c.n, 0);
+  const files = (await store.measure.counts()).files;
+  const read = await store.measure.listFiles(MANIFEST_READ);
+  const other = read.filter((f) => f.rules_version !== RULES_VERSION).length;
+  const of = files > read.length ? ` (of the ${read.length} newest)` : '';
+  const fresh = info.path.replace(/^(clickhouse:\/\/[^/]+\/)([A-Za-z0-9_]+)/, `$1$2_r${RULES_VERSION.slice(0, 8)}`);
+  const steps = [
+    `splinternet db migrate --store '${fresh}'`,
+    `splinternet ingest PATHS... --store '${fresh}'   (the paths: splinternet measurements files --store '${info.path}')`,
+    `then use --store '${fresh}' (or SPLINTERNET_STORE)`,
+  ];
+  return new AppError(
+    'USAGE',
+    `measurements rescore is not supported on the ${info.kind} store ${info.path}: it keeps no rule inputs, and its day cells count each measurement under the verdict it was stored with, which ClickHouse cannot move to a new verdict without a moment where summaries miss it (docs/design/005-clickhouse-store.md); nothing was changed. ` +
+      `${matching} stored measurement(s) match the filters; ${files} file(s) ingested, ${other}${of} judged with rules other than the current ${RULES_VERSION}. ` +
+      `To judge them with the current rules, ingest the files again into a fresh database: ${steps.join('; ')}. Or rescore an embedded store (--db without --store).`,
+    { details: { store: info.kind, url: info.path, measurements: matching, files, files_other_rules: other, rules_version: RULES_VERSION, steps } },
+  );
+}
 type Scorer = typeof scoreMeasurement;
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export async function rescoreMeasurements(deps: Deps, input: RescoreInput, score: Scorer = scoreMeasurement): Promise<RescoreReport> {
   const t0 = performance.now();
-  const repo = deps.store.measure.rescore;
-  if (!repo) {
-    const kind = (await deps.store.info()).kind;
-    throw new AppError(
-      'USAGE',
-      `rescore is not supported on the ${kind} store: it keeps no rule inputs of the measurements; rescore on the embedded (DuckDB) store, or ingest the files into a fresh database`,
-    );
-  }
   const filter = toFilter(input);
+  const repo = deps.store.measure.rescore;
+  if (!repo) throw await notOnThisStore(deps.store, filter);
   const matcher = new FingerprintMatcher(await currentFingerprints(deps));
   const counts = await repo.counts(filter);
   const report: RescoreReport = {
