@@ -30,6 +30,13 @@ export type RecordEvent = LineEvent & {
 };
 
 const NL = Buffer.from('\n');
+
+/** Is the quote at `q` escaped (an odd run of backslashes before it)? A JSON string never spans lines. */
+function escapedAt(b: Buffer, q: number): boolean {
+  let n = 0;
+  for (let k = q - 1; k >= 0 && b[k] === 92; k--) n++;
+  return n % 2 === 1;
+}
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10;
 
 /** What the first non-blank line says about the file. */
@@ -78,7 +85,6 @@ export class RecordSource {
   private arrayLine = 0;
   private index = 0;
   private inString = false;
-  private escaped = false;
   private rec: Open | null = null;
   private done = false;
   /** The byte offset just after the last line scanned. */
@@ -189,14 +195,15 @@ export class RecordSource {
       const r = this.rec;
       if (r) {
         if (this.inString) {
-          if (this.escaped) this.escaped = false;
-          else if (c === 92) this.escaped = true;
-          else if (c === 34) {
-            this.inString = false;
-            if (r.bare && r.depth === 0) {
-              this.keep(b.subarray(segStart, i + 1));
-              this.emit(ev.offset + i + 1);
-            }
+          // jump to the closing quote: most bytes of a measurement are inside strings
+          let q = b.indexOf(34, i);
+          while (q >= 0 && escapedAt(b, q)) q = b.indexOf(34, q + 1);
+          if (q < 0) break; // runs past the line: not valid JSON, kept for the parser to reject
+          i = q;
+          this.inString = false;
+          if (r.bare && r.depth === 0) {
+            this.keep(b.subarray(segStart, i + 1));
+            this.emit(ev.offset + i + 1);
           }
           continue;
         }
