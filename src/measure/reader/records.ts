@@ -122,8 +122,8 @@ export class RecordSource {
 
   /** The next record, or null at the end of the file. */
   async next(): Promise<RecordEvent | null> {
-    const fmt = await this.format();
-    if (fmt === 'jsonl') return this.peeked.shift() ?? (await this.lines.next());
+    const fmt = this.fmt ?? (await this.format());
+    if (fmt === 'jsonl') return this.peeked.length ? this.peeked.shift()! : this.lines.next();
     if (fmt === 'yaml') return this.yaml();
     while (!this.out.length) {
       if (this.done) return null;
@@ -185,7 +185,7 @@ export class RecordSource {
       if (this.rec) {
         this.rec.oversize = true;
         this.rec.parts = [];
-      } else this.out.push({ ...ev, where: 'a line outside any JSON value' });
+      } else this.out.push({ ...ev, where: 'a line between JSON values' });
       return;
     }
     const b = ev.bytes;
