@@ -127,4 +127,12 @@ describe('RecordSource', () => {
       expect(events[0]!.unsupported).toContain('jsonl/<test_name>/<CC>/<YYYYMMDD>/');
     }
   });
+
+  it('a YAML file that is no ooniprobe report (SYNTHETIC, as a folder walk may meet one) is not called one', async () => {
+    const { format, events } = await read(write('compose.yml', 'services:\n  db:\n    image: x\n'));
+    expect(format).toBe('yaml');
+    expect(events.map((e) => [e.lineNo, e.unsupported])).toEqual([
+      [1, 'a YAML file, not an ooniprobe report (its first document has no report_id, test_name or probe_cc): not read, nothing in this file was stored'],
+    ]);
+  });
 });

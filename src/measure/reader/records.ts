@@ -53,7 +53,9 @@ export function yamlDetail(header: string[]): string {
   const field = (k: string) =>
     header.map((l) => new RegExp(`^${k}:\\s*(.+?)\\s*$`).exec(l)?.[1]).find((v) => v !== undefined && v !== 'null' && v !== '~' && v !== "''");
   const known = [['report_id'], ['test_name'], ['probe_cc']].map(([k]) => [k, field(k!)] as const).filter(([, v]) => v);
-  const about = known.length ? ` (${known.map(([k, v]) => `${k} ${v}`).join(', ')})` : '';
+  if (!known.length)
+    return 'a YAML file, not an ooniprobe report (its first document has no report_id, test_name or probe_cc): not read, nothing in this file was stored';
+  const about = ` (${known.map(([k, v]) => `${k} ${v}`).join(', ')})`;
   return (
     `a legacy ooniprobe YAML report${about}: YAML reports (.yamloo, ooniprobe before 2016) are not supported and nothing in this file was stored; ` +
     `OONI publishes these measurements converted to JSON: take them as JSONL from its bucket (s3://ooni-data-eu-fra, jsonl/<test_name>/<CC>/<YYYYMMDD>/) ` +
