@@ -3,7 +3,8 @@
  * gzipped or plain; source.ts), recognised by its first line (CEC protocol CSV, Meduza's
  * single-mandate TSV, a DEG series script), turned into rows and rejects, and stored in one
  * transaction that replaces what the same file stored before. Every file's report reconciles:
- * lines read = rows stored + rows rejected (an oversize line or field is a reject).
+ * lines read = rows stored + rows rejected (an oversize line or field is a reject). Progress is in
+ * files, and within a protocol file (the national tables are ~100,000 lines) its lines read so far.
  */
 import { basename } from 'node:path';
 import { AppError, type Clock, type ProgressReporter } from '../shared/index.js';
@@ -46,6 +47,8 @@ export interface ImportReport {
 }
 
 const MAX_REJECTS_SHOWN = 20;
+/** A protocol file reports its lines read every this many lines (`lines`, beside the files done). */
+const PROGRESS_EVERY_LINES = 10_000;
 
 function resolveElection(file: string, given: string | undefined, kind: ElectionKind): string {
   if (given) {
@@ -135,13 +138,13 @@ async function scriptText(first: SourceLine, rest: AsyncGenerator<SourceLine>, f
   return parts.join('\n');
 }
 
-async function importOne(ctx: ImportContext, path: string, opts: ImportOptions): Promise<FileReport> {
+async function importOne(ctx: ImportContext, path: string, opts: ImportOptions, tick: (lines: number) => void): Promise<FileReport> {
   const caps = opts.caps ?? ELECTION_CAPS;
   const file = basename(path);
   const checksum = await fileChecksum(path);
   const src = sourceLines(path, caps);
   try {
-    return await readAndStore(ctx, path, file, checksum, src, caps, opts);
+    return await readAndStore(ctx, path, file, checksum, src, caps, opts, tick);
   } finally {
     await src.return(undefined);
   }
@@ -155,6 +158,7 @@ async function readAndStore(
   src: AsyncGenerator<SourceLine>,
   caps: ElectionCaps,
   opts: ImportOptions,
+  tick: (lines: number) => void,
 ): Promise<FileReport> {
   const head = await src.next();
   const first = head.done ? null : head.value;
@@ -213,7 +217,11 @@ async function readAndStore(
   } else {
     const reader = new ProtocolReader(headText, file, caps.maxFieldBytes, (kind) => resolveElection(path, opts.election, kind));
     const eid = (id = reader.election!);
-    for await (const l of src) reader.push(l);
+    let n = 0;
+    for await (const l of src) {
+      reader.push(l);
+      if (++n % PROGRESS_EVERY_LINES === 0) tick(n);
+    }
     const r = reader.result();
     const p = parseElectionId(eid)!;
     plan = async (view) => {
@@ -273,11 +281,14 @@ export interface ImportOptions {
 
 export async function importElections(ctx: ImportContext, paths: string[], opts: ImportOptions = {}): Promise<ImportReport> {
   const files: FileReport[] = [];
+  const sums = () => ({ stored: files.reduce((a, f) => a + f.stored, 0), rejected: files.reduce((a, f) => a + f.rejected, 0) });
   ctx.progress.start('elections import', paths.length, 'files');
   try {
     for (const p of paths) {
-      files.push(await importOne(ctx, p, opts));
-      ctx.progress.update(files.length, { stored: files.reduce((a, f) => a + f.stored, 0), rejected: files.reduce((a, f) => a + f.rejected, 0) });
+      const done = files.length;
+      const tick = (lines: number) => ctx.progress.update(done, { ...sums(), lines });
+      files.push(await importOne(ctx, p, opts, tick));
+      ctx.progress.update(files.length, sums());
     }
   } finally {
     ctx.progress.stop();
