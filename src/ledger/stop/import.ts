@@ -15,6 +15,7 @@ import type { LedgerEvent } from '../model.js';
 import { parseEventInput } from '../model.js';
 import { setStatus, slugify } from '../service.js';
 import { planUpsert } from '../upsert.js';
+import { findContained } from './contained.js';
 import { findDuplicates } from './duplicates.js';
 import { mapStopRow, recordText, stopEventKey, type MappedRow } from './map.js';
 import type { StopRow } from './parse.js';
@@ -27,7 +28,8 @@ export interface StopImportReport {
   repeats_merged: number;
   /** Records of a shutdown STOP lists twice, folded into the event of the record kept. */
   duplicates_merged: number;
-  duplicates: { kept: string; records: number[]; duplicate_records: number[] }[];
+  /** `rule`: "near-duplicate" (duplicates.ts) or "contained" (the same shutdown recorded for a whole region: contained.ts). */
+  duplicates: { kept: string; records: number[]; duplicate_records: number[]; rule: 'near-duplicate' | 'contained' }[];
   events: { distinct: number; created: number; updated: number; unchanged: number; kept_user_edits: number; linked_to_seed: number };
   linked: { stop_event: string; ledger_event: string }[];
   rejects: { record: number; line: number; reason: string }[];
@@ -92,7 +94,12 @@ export async function importStop(
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
 
+  const latestOf = (rows: StopRow[]) => [...rows].sort((a, b) => b.count_year.localeCompare(a.count_year))[0]!;
+  const mappedOf = new Map([...groups].map(([key, rows]) => [key, mapStopRow(latestOf(rows), snapshot)] as const));
   const dupOf = findDuplicates(groups);
+  const placed = new Map([...mappedOf].filter((x): x is [string, MappedRow] => !('reject' in x[1])));
+  const contained = findContained(placed, new Set([...dupOf.keys(), ...dupOf.values()]));
+  for (const [outer, inner] of contained) dupOf.set(outer, inner);
   const dupsOf = new Map<string, string[]>();
   for (const [dup, kept] of dupOf) dupsOf.set(kept, [...(dupsOf.get(kept) ?? []), dup]);
   const retire: { id: string; kept: string }[] = [];
@@ -110,14 +117,15 @@ export async function importStop(
     const dupKeys = dupsOf.get(key) ?? [];
     const dupRows = dupKeys.flatMap((k) => groups.get(k)!);
     const all = [...group, ...dupRows];
-    const latest = [...group].sort((a, b) => b.count_year.localeCompare(a.count_year))[0]!;
-    const mapped = mapStopRow(latest, snapshot);
+    const latest = latestOf(group);
+    const mapped = mappedOf.get(key)!;
     if ('reject' in mapped) {
       for (const r of all) reject(r, mapped.reject);
       report.rows_rejected += all.length;
       continue;
     }
     if (dupRows.length) foldDuplicates(mapped, latest, dupRows, snapshot);
+    for (const k of dupKeys.filter((k) => contained.has(k))) foldContained(mapped, latest, latestOf(groups.get(k)!));
     let fields;
     try {
       fields = parseEventInput(mapped.fields, 'row does not make a valid event');
@@ -151,12 +159,19 @@ export async function importStop(
     report.repeats_merged += group.length - 1;
     if (dupKeys.length) {
       report.duplicates_merged += dupKeys.length;
-      report.duplicates.push({ kept: id, records: group.map((r) => r._record), duplicate_records: dupRows.map((r) => r._record) });
+      for (const rule of ['near-duplicate', 'contained'] as const) {
+        const keys = dupKeys.filter((k) => contained.has(k) === (rule === 'contained'));
+        if (keys.length)
+          report.duplicates.push({
+            kept: id,
+            records: group.map((r) => r._record),
+            duplicate_records: keys.flatMap((k) => groups.get(k)!.map((r) => r._record)),
+            rule,
+          });
+      }
       for (const k of dupKeys) {
-        const rows = groups.get(k)!;
-        const l = [...rows].sort((a, b) => b.count_year.localeCompare(a.count_year))[0]!;
-        const m = mapStopRow(l, snapshot);
-        if (!('reject' in m)) retire.push({ id: eventId(k, l, m), kept: id });
+        const m = mappedOf.get(k)!;
+        if (!('reject' in m)) retire.push({ id: eventId(k, latestOf(groups.get(k)!), m), kept: id });
       }
     }
     const asEvent = { ...fields, id, revision: 0, created_at: now, updated_at: now, status: 'active' } as LedgerEvent;
@@ -200,6 +215,13 @@ export async function importStop(
 function eventId(key: string, latest: StopRow, mapped: MappedRow): string {
   const hash = createHash('sha256').update(key).digest('hex').slice(0, 6);
   return `stop-${mapped.countries[0]!.toLowerCase()}-${latest.start_date}-${slugify(latest.area_name || latest.shutdown_type, 32)}-${hash}`;
+}
+
+/** The kept record's event says the other record is the same shutdown recorded for a whole region. */
+function foldContained(mapped: MappedRow, kept: StopRow, outer: StopRow): void {
+  const f = mapped.fields as { notes: string | null };
+  const note = `Record ${outer._record} records this shutdown for the whole of ${outer.area_name.trim()} (${outer.start_date} to ${outer.end_date}), citing the same source; counted once, for record ${kept._record}'s area.`;
+  f.notes = f.notes ? `${f.notes} ${note}` : note;
 }
 
 /** The kept record's event also cites the duplicate records, and says it counts them once. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, silentProgress, packagePath } from '../../shared/index.js';
 import type { Store } from '../../store/index.js';
+import type { LedgerEvent } from '../model.js';
 import { tempStore } from '../../../test/helpers/index.js';
 import { accessNowCounts, top10vpnCosts } from './derive.js';
 import { importStop } from './import.js';
@@ -215,6 +216,47 @@ describe('near-duplicate records', () => {
       ['2019-02-12', null],
     ]);
     for (const e of events) expect(e.notes).toMatch(/STOP lists this shutdown 2 times/);
+  });
+});
+
+describe('one shutdown recorded at two scales (real records: test/fixtures/stop/contained.csv)', () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ store, cleanup } = await tempStore()));
+  afterEach(() => cleanup());
+  const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  const rows = () => parseStopCsv(fixture('contained.csv'), 'contained.csv');
+
+  it('Ethiopia 2020: "Oromia" is folded into the three Wellega zones it was reported for; separate orders stay apart', async () => {
+    const r = await importStop(deps(), rows(), 'contained.csv', '2026-05-20');
+    expect(r.duplicates).toEqual([
+      { kept: expect.stringMatching(/^stop-et-2020-01-03-kellem-wellega/), records: [1], duplicate_records: [2], rule: 'contained' },
+    ]);
+    expect(r.rows_stored).toBe(6);
+    expect(r.events.created).toBe(5);
+    const et = (await store.ledger.listEvents({ statuses: ['active'], country: 'ET', limit: 10 })).map((x) => x.doc as unknown as LedgerEvent);
+    expect(et).toHaveLength(1);
+    expect(et[0]!.start).toBe('2020-01-03');
+    expect(et[0]!.notes).toMatch(/whole of Oromia \(2020-01-08 to 2020-03-31\), citing the same source; counted once/);
+    const links = await store.ledger.listLinks(et[0]!.id);
+    expect(links.map((l) => (l.doc as { duplicate_of_record?: number }).duplicate_of_record)).toEqual([undefined, 1]);
+    // Kashmir Valley 2 and 3 September 2021 (orders 41 and 42), Iraq nationwide and Kurdistan: two events each.
+    expect(await store.ledger.countEvents({ statuses: ['active'], country: 'IN' })).toBe(2);
+    expect(await store.ledger.countEvents({ statuses: ['active'], country: 'IQ' })).toBe(2);
+  });
+
+  it('retracts the event an earlier import made of the outer record, and stays idempotent', async () => {
+    const oromia = rows().filter((x) => x._record !== 1);
+    await importStop(deps(), oromia, 'contained.csv', '2026-05-20');
+    expect(await store.ledger.countEvents({ statuses: ['active'], country: 'ET' })).toBe(1);
+    await importStop(deps(), rows(), 'contained.csv', '2026-05-20');
+    const et = await store.ledger.listEvents({ statuses: ['active', 'retracted'], country: 'ET', limit: 10 });
+    expect(et.map((x) => [x.id.slice(0, 25), x.status]).sort()).toEqual([
+      ['stop-et-2020-01-03-kellem', 'active'],
+      ['stop-et-2020-01-08-oromia', 'retracted'],
+    ]);
+    const again = await importStop(deps(), rows(), 'contained.csv', '2026-05-20');
+    expect(again.events.created + again.events.updated).toBe(0);
   });
 });
 
