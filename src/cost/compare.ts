@@ -13,6 +13,7 @@ import type { ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { econData, type CountryData } from './data/econ-data.js';
 import type { EventOverrides } from './event-scenario.js';
+import { DEFAULT_DRAWS } from './scenario.js';
 import { technicalEvents, ledgerPriors } from './ledger-events.js';
 import { endNotRecorded } from './unknown-end.js';
 import { G20 } from './brookings-2016/params.js';
@@ -180,7 +181,7 @@ export function comparePieces(e: LedgerEvent, lastCountYear: number | undefined)
 
 /** Price the ledger and compare it with Top10VPN per country and year. */
 export async function compareTop10vpn(
-  deps: { store: Store; progress: ProgressReporter },
+  deps: { store: Store; progress: ProgressReporter; ledgerBudget?: (scenarios: number, draws: number) => void },
   opts: { country?: string; overrides?: EventOverrides },
 ): Promise<CompareReport> {
   // Top10VPN counts throttling that makes the internet unusable as a shutdown: by default we price
@@ -189,6 +190,12 @@ export async function compareTop10vpn(
   const events = (await technicalEvents(deps, opts.country ? { country: opts.country } : {})).filter((e) => e.countries.length === 1);
   const priors = await ledgerPriors(deps);
   const counted = overrides.end === undefined ? await lastCountYears(deps.store) : new Map<string, number>();
+  const piecesOf = (e: LedgerEvent) => (overrides.end === undefined ? comparePieces(e, counted.get(e.id)) : [e]);
+  // Each piece (an event's part in one counted year) is one scenario: the request's work, refused before any is priced.
+  deps.ledgerBudget?.(
+    events.reduce((sum, e) => sum + piecesOf(e).length, 0),
+    overrides.draws ?? DEFAULT_DRAWS,
+  );
   const rows = new Map<string, CompareRow>();
   const mixes = new Map<string, RowMix>();
   // Events marked ongoing, per country, with the first year the comparison no longer counts them in.
@@ -235,7 +242,7 @@ export async function compareTop10vpn(
   deps.progress.start('price events', events.length, 'events');
   for (const [i, e] of events.entries()) {
     const cc = e.countries[0]!;
-    const pieces = overrides.end === undefined ? comparePieces(e, counted.get(e.id)) : [e];
+    const pieces = piecesOf(e);
     const priced: EventCostResult[] = [];
     let last: EventCostResult | null = null;
     for (const piece of pieces) {

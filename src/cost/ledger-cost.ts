@@ -11,7 +11,7 @@ import { isAppError, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { z } from 'zod';
 import type { EventOverrides } from './event-scenario.js';
-import { MAX_DRAWS } from './scenario.js';
+import { DEFAULT_DRAWS, MAX_DRAWS } from './scenario.js';
 import { EventOverridesSchema } from './scenario-schema.js';
 import { ledgerPriors, technicalEvents } from './ledger-events.js';
 import { parseInstant } from './span.js';
@@ -182,11 +182,13 @@ function rowsOf(e: LedgerEvent, r: EventCostResult): Row[] {
 
 /** Price every cost-bearing event matching the filters. */
 export async function costLedger(
-  deps: { store: Store; progress: ProgressReporter },
+  deps: { store: Store; progress: ProgressReporter; ledgerBudget?: (scenarios: number, draws: number) => void },
   filters: LedgerCostFilters,
   overrides: EventOverrides,
 ): Promise<LedgerCostReport> {
   const events = await technicalEvents(deps, filters);
+  // Every event read is priced with the same draws: the whole request's work, refused before any of it.
+  deps.ledgerBudget?.(events.length, overrides.draws ?? DEFAULT_DRAWS);
   const priors = await ledgerPriors(deps);
   const report: LedgerCostReport = {
     filters,

@@ -33,6 +33,12 @@ export interface OpContext {
    * regions, summed over a request) or `maxDraws` is over it. Absent in-process: no limit.
    */
   budget?: (work: number, maxDraws: number) => void;
+  /**
+   * The caller's budget for pricing many ledger events in one request (cost.events, cost.compare
+   * over HTTP): throws (400) when `scenarios` x `draws` is over it, before any is priced.
+   * Absent in-process: no limit.
+   */
+  ledgerBudget?: (scenarios: number, draws: number) => void;
 }
 
 /** Token scopes a remote caller may hold (defined with the access rules in shared/access.ts). */

@@ -4,6 +4,7 @@
  * client may send, and the HTTP server's own timeouts and connection cap.
  */
 import { availableParallelism } from 'node:os';
+import { DEFAULT_DRAWS } from '../cost/index.js';
 import { AppError } from '../shared/index.js';
 
 export interface Limits {
@@ -11,6 +12,12 @@ export interface Limits {
   costWorkAnonymous: number;
   /** The same for callers with a token (any scope). */
   costWorkToken: number;
+  /**
+   * Ledger pricing per request (GET /api/cost/events, /api/cost/compare): events priced x draws.
+   * Anonymous callers also always get the ledger at the default draws (what the dashboard asks).
+   */
+  ledgerWorkAnonymous: number;
+  ledgerWorkToken: number;
   /** Heavy requests (cost pricing, exports) one anonymous client may send per window. */
   heavyPerWindow: number;
   heavyWindowMs: number;
@@ -31,6 +38,8 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   costWorkAnonymous: 200_000,
   costWorkToken: 4_000_000,
+  ledgerWorkAnonymous: 4_000_000,
+  ledgerWorkToken: 20_000_000,
   heavyPerWindow: 600,
   heavyWindowMs: 60_000,
   // one core stays with the event loop (requests, /healthz) when the machine has more than one
@@ -77,8 +86,44 @@ export function assertCostWork(limits: Limits, authenticated: boolean, work: num
   }
 }
 
-/** Paths whose anonymous requests are rate-limited per client: pricing, bulk exports, election Monte Carlo. */
-export const HEAVY_PATHS = /^\/api\/(cost(\/|$)|export\/|events\/[^/]+\/cost$|measurements\/export\.|elections\/[^/]+\/fingerprints$)/;
+const n = (x: number) => x.toLocaleString('en-US');
+
+/**
+ * Refuse ledger pricing over the caller's budget, before any event is priced: `scenarios`
+ * (events, or their yearly pieces) x `draws`. Without a token the ledger at the default draws
+ * is always allowed, whatever its size (the dashboard's world map prices all of it), and more
+ * draws only up to the budget. 400 naming the figures, the draws that would fit, and the ways out.
+ */
+export function assertLedgerWork(limits: Limits, authenticated: boolean, scenarios: number, draws: number): void {
+  if (!authenticated && draws > ANONYMOUS_MAX_DRAWS) {
+    throw new AppError('VALIDATION', `draws: at most ${ANONYMOUS_MAX_DRAWS} per event without a token (asked ${draws}); send a token (any scope) for more`, {
+      issues: [{ path: ['draws'], message: `at most ${ANONYMOUS_MAX_DRAWS} without a token` }],
+    });
+  }
+  const work = scenarios * draws;
+  const budget = authenticated ? limits.ledgerWorkToken : Math.max(limits.ledgerWorkAnonymous, scenarios * DEFAULT_DRAWS);
+  if (work <= budget) return;
+  const fits = Math.floor(budget / Math.max(1, scenarios));
+  const fewer = fits >= 100 ? `ask draws=${fits} or fewer, ` : '';
+  const token = authenticated ? '' : `, or send a token (any scope; its limit is ${n(limits.ledgerWorkToken)})`;
+  throw new AppError(
+    'VALIDATION',
+    `this request prices ${n(scenarios)} events x ${n(draws)} draws = ${n(work)} event-draws; the limit is ${n(budget)}${authenticated ? '' : ' without a token'}: ${fewer}narrow it to fewer events (country, from, to, category)${token}`,
+    {
+      issues: [{ path: ['draws'], message: `${n(scenarios)} events x ${n(draws)} draws is over ${n(budget)}` }],
+      details: { scenarios, draws, work, budget, draws_that_fit: fits },
+    },
+  );
+}
+
+/**
+ * Paths whose anonymous requests are rate-limited per client: pricing, bulk exports, election
+ * Monte Carlo, and the summaries computed per request that take seconds uncached on the seeded
+ * database (detections, speed-test and registry summaries, indicators, event stats). Cached
+ * answers never reach the limit, so only a request the cache cannot answer counts.
+ */
+export const HEAVY_PATHS =
+  /^\/api\/(cost(\/|$)|export\/|events\/[^/]+\/cost$|measurements\/export\.|elections\/[^/]+\/fingerprints$|detections$|speedtests\/summary$|registry\/summary$|indicators$|stats\/events$)/;
 
 /** Paths that price scenarios (Monte Carlo in the cost pool, 503 when it is full or a job runs too long). */
-export const PRICED_PATHS = /^\/api\/(cost(\/regions|\/events)?|events\/[^/]+\/cost)$/;
+export const PRICED_PATHS = /^\/api\/(cost(\/regions|\/events|\/compare)?|events\/[^/]+\/cost)$/;

@@ -16,13 +16,13 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { check, executeOp, opScope, type AnyOp, type HttpBinding } from '../op/index.js';
-import { AppError, issuesFromZod, silentProgress, validationError } from '../shared/index.js';
+import { check, executeOp, opScope, type AnyOp, type HttpBinding, type OpContext } from '../op/index.js';
+import { AppError, issuesFromZod, silentProgress, validationError, type Grant } from '../shared/index.js';
 import { identify } from './auth.js';
 import type { AppDeps, Env } from './deps.js';
 import { ProblemSchema } from './openapi.js';
 import { jsonBody } from './validate.js';
-import { assertCostWork, limitsOf } from './limits.js';
+import { assertCostWork, assertLedgerWork, limitsOf, PRICED_PATHS, type Limits } from './limits.js';
 
 type Coerce = (values: string[]) => unknown;
 
@@ -94,6 +94,21 @@ export function queryParser<S extends z.ZodObject>(schema: S, opName?: string): 
 }
 
 /** Read the query string into the op's input, by the coercers. */
+/** What an op run for an HTTP request gets: the caller's grant and its Monte Carlo budgets (a token lifts them). */
+export function httpOpContext(deps: AppDeps, limits: Limits, grant: Grant): OpContext {
+  const authenticated = grant.scopes.length > 0;
+  return {
+    store: deps.store,
+    clock: deps.clock,
+    progress: silentProgress,
+    actor: grant.actor,
+    grant,
+    dbPath: deps.dbPath,
+    budget: (work, maxDraws) => assertCostWork(limits, authenticated, work, maxDraws),
+    ledgerBudget: (scenarios, draws) => assertLedgerWork(limits, authenticated, scenarios, draws),
+  };
+}
+
 export function queryInput(url: string, coercers: Map<string, Coerce>): Record<string, unknown> {
   const q = url.indexOf('?');
   const out: Record<string, unknown> = {};
@@ -174,22 +189,11 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
     if (http.handwritten) continue;
     const honoPath = http.path.replace(/\{(\w+)\}/g, (_, k: string) => (k === http.rest ? `:${k}{.+}` : `:${k}`));
     app.on(http.method.toUpperCase(), honoPath, async (c: Context<Env>) => {
-      const grant = http.method === 'get' && opScope(op) ? await identify(c, deps) : c.get('grant');
+      // A GET that prices is public, but a token presented with it lifts the work budget: it is identified.
+      const grant = http.method === 'get' && (opScope(op) || PRICED_PATHS.test(c.req.path)) ? await identify(c, deps) : c.get('grant');
       const input = inQuery ? queryInput(c.req.url, coercers) : http.body ? { [http.body.key]: await jsonBody(c) } : bodyObject(await jsonBody(c));
       for (const k of pathKeys) input[k] = c.req.param(k);
-      const result = await executeOp(
-        {
-          store: deps.store,
-          clock: deps.clock,
-          progress: silentProgress,
-          actor: grant.actor,
-          grant,
-          dbPath: deps.dbPath,
-          budget: (work, maxDraws) => assertCostWork(limits, grant.scopes.length > 0, work, maxDraws),
-        },
-        op,
-        input,
-      );
+      const result = await executeOp(httpOpContext(deps, limits, grant), op, input);
       return c.json(result as object, 200);
     });
   }

@@ -85,7 +85,14 @@ describe('/openapi.json', () => {
     const priced = operations()
       .filter(({ op }) => '503' in op.responses)
       .map(({ method, path }) => `${method.toUpperCase()} ${path}`);
-    expect(priced.sort()).toEqual(['GET /api/cost', 'GET /api/cost/events', 'GET /api/cost/regions', 'GET /api/events/{id}/cost', 'POST /api/cost']);
+    expect(priced.sort()).toEqual([
+      'GET /api/cost',
+      'GET /api/cost/compare',
+      'GET /api/cost/events',
+      'GET /api/cost/regions',
+      'GET /api/events/{id}/cost',
+      'POST /api/cost',
+    ]);
     const problem = (doc as unknown as { components: { schemas: { Problem: { properties: object; additionalProperties?: unknown } } } }).components.schemas
       .Problem;
     expect(Object.keys(problem.properties)).toContain('instance');

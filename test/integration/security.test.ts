@@ -376,6 +376,23 @@ describe('bounded work for anonymous callers', () => {
     expect((await app.request('/api/cost/events?draws=100000', { headers: { authorization: 'Bearer spl_000000000000_nope' } })).status).toBe(403);
     expect((await app.request('/api/cost/events?draws=100000&country=AQ', { headers: { authorization: `Bearer ${tok.read}` } })).status).not.toBe(400);
   });
+  it('summaries computed per request are heavy too: a query string the cache has not seen counts (it took 5-9 s on the seeded database)', async () => {
+    const { base, close } = await listenLocal(createApp({ store, clock, dbPath: ':memory:', limits: { heavyPerWindow: 3, heavyWindowMs: 60_000 } }));
+    try {
+      const statuses: number[] = [];
+      // an unknown parameter is ignored by the op but makes a new cache key: it used to be answered every time
+      for (let i = 0; i < 4; i++) statuses.push((await fetch(`${base}/api/detections?bust=${i}`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      for (const path of ['/api/speedtests/summary?bust=9', '/api/registry/summary?bust=9', '/api/indicators?bust=9', '/api/stats/events?bust=9']) {
+        const res = await fetch(`${base}${path}`);
+        expect([path, res.status, res.headers.get('content-type')]).toEqual([path, 429, 'application/problem+json']);
+      }
+      expect((await fetch(`${base}/api/events?bust=9`)).status).toBe(200); // a plain list is not heavy
+      expect((await fetch(`${base}/api/detections?bust=9`, { headers: { authorization: `Bearer ${tok.read}` } })).status).toBe(200);
+    } finally {
+      close();
+    }
+  });
   it('anonymous heavy requests over a socket are rate-limited per client (429), token holders are not', async () => {
     const { base, close } = await listenLocal(createApp({ store, clock, dbPath: ':memory:', limits: { heavyPerWindow: 3, heavyWindowMs: 60_000 } }));
     try {

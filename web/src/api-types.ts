@@ -2902,6 +2902,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Pricing is busy or took too long (retry later, or ask for less work) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "cost.events": {
@@ -3151,6 +3160,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4629,6 +4647,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "measurements.list": {
@@ -5079,6 +5106,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "signals.points": {
@@ -5234,6 +5270,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "events.counts": {
@@ -5274,6 +5319,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,7 +12,7 @@ import { authorizeOp, executeOp, opStreamLine, parseInput } from '../../op/index
 import { findOp } from './index.js';
 import { toProblem } from '../problem.js';
 import { jsonBody } from '../validate.js';
-import { assertCostWork, limitsOf } from '../limits.js';
+import { assertCostWork, assertLedgerWork, limitsOf } from '../limits.js';
 
 export function opsRoutes(deps: AppDeps) {
   const r = new Hono<Env>();
@@ -32,8 +32,14 @@ export function opsRoutes(deps: AppDeps) {
       });
       try {
         // An API token meets the work budget it meets on the mounted routes; the local CLI's secret (the machine's user) none.
-        const budget = grant.files === 'any' ? undefined : (work: number, maxDraws: number) => assertCostWork(limits, true, work, maxDraws);
-        const result = await executeOp({ store: deps.store, clock: deps.clock, progress, actor: grant.actor, grant, dbPath: deps.dbPath, budget }, op, input);
+        const local = grant.files === 'any';
+        const budget = local ? undefined : (work: number, maxDraws: number) => assertCostWork(limits, true, work, maxDraws);
+        const ledgerBudget = local ? undefined : (scenarios: number, draws: number) => assertLedgerWork(limits, true, scenarios, draws);
+        const result = await executeOp(
+          { store: deps.store, clock: deps.clock, progress, actor: grant.actor, grant, dbPath: deps.dbPath, budget, ledgerBudget },
+          op,
+          input,
+        );
         await chain;
         await write({ type: 'result', result });
       } catch (e) {

@@ -12,13 +12,14 @@ import { costEvents } from '../../cost/ops.js';
 import { exportMeasurements, MEASUREMENT_EXPORT_FORMATS } from '../../measure/index.js';
 import { MeasurementExportQuery } from '../../measure/ops.js';
 import { executeOp } from '../../op/index.js';
-import { silentProgress } from '../../shared/index.js';
 import { EVENT_COLUMNS, EXPORT_FORMATS, INDICATOR_COLUMNS, exportEvents, exportIndicators, type ExportFormat } from '../../ledger/index.js';
 import { EventFilters, IndicatorFilters } from '../../ledger/ops.js';
 import type { Context } from 'hono';
 import { renderFeed } from '../../watch/index.js';
 import type { AppDeps } from '../deps.js';
-import { queryParser } from '../mount.js';
+import { httpOpContext, queryParser } from '../mount.js';
+import { identify } from '../auth.js';
+import { limitsOf } from '../limits.js';
 import { newRouter, problem } from '../openapi.js';
 
 const eventFilters = queryParser(EventFilters, 'events.export');
@@ -92,10 +93,11 @@ export function exportRoutes(deps: AppDeps) {
     );
   }
   // Documented by the op's binding (server/mount.ts); the file formats answer with the file.
+  const limits = limitsOf(deps.limits);
   r.get('/api/cost/events', async (c) => {
-    const grant = c.get('grant');
+    // Public, but a token presented with it is identified (a bad one is a 403): it lifts the work budget.
+    const ctx = httpOpContext(deps, limits, await identify(c, deps));
     const input = costQuery(c.req.url);
-    const ctx = { store: deps.store, clock: deps.clock, progress: silentProgress, actor: grant.actor, grant, dbPath: deps.dbPath };
     const result = await executeOp(ctx, costEvents, { ...input, format: input.format === 'json' ? undefined : input.format });
     if (!('body' in result)) return c.json(result, 200);
     const format = result.format as ExportFormat;
