@@ -190,6 +190,17 @@ describe('who was cut off', () => {
     expect(y2023.cause).toMatch(/marked ongoing are open in this year but not counted in it .*stop-td-2018-03-28/);
     expect(y2023.cause).not.toMatch(/no event/);
   });
+
+  it('a comparison with no country-year on both sides gives no share (null), not a share of 0; the text says so too', async () => {
+    type Sum = { summary: { both: number; within_3x: number; share_within_3x: number | null; share_within_10x: number | null } };
+    const se = (await run(['cost', 'compare', 'top10vpn', '--country', 'SE', '--json'])).json as Sum;
+    expect(se.summary).toMatchObject({ both: 0, within_3x: 0, share_within_3x: null, share_within_10x: null });
+    const text = await cli(['cost', 'compare', 'top10vpn', '--country', 'SE', '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/0 country-years both have; within 3×: 0, within 10×: 0;/);
+    const india = (await run(['cost', 'compare', 'top10vpn', '--country', 'IN', '--json'])).json as Sum;
+    expect(india.summary.share_within_3x).toBeGreaterThan(0);
+  });
 });
 
 describe('events geocode names the scope of what it could not place', () => {

@@ -830,8 +830,10 @@ export interface components {
             summary: {
                 both: number;
                 ours_only: number;
-                share_within_3x: number;
-                share_within_10x: number;
+                /** @description within_3x / both; null when no country-year is in both */
+                share_within_3x: number | null;
+                /** @description within_10x / both; null when no country-year is in both */
+                share_within_10x: number | null;
                 theirs_only: number;
                 within_3x: number;
                 within_10x: number;

@@ -19,6 +19,7 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSig
 const money = (x: number | null | undefined, cur: string) => (x === null || x === undefined ? '-' : `${compact.format(x)} ${cur}`);
 const num = (v: unknown) => (v === undefined ? undefined : Number(v));
 const str = (v: unknown) => v as string | undefined;
+const pctOf = (share: number | null) => (share === null ? '' : ` (${(share * 100).toFixed(1)} %)`);
 
 /** Flags shared by `cost` and `cost regions`. */
 function scenarioFlags(c: Command, regions: boolean): Command {
@@ -317,7 +318,7 @@ function costCompareCommand(cost: Command, io: Io): void {
         const s = x.summary;
         return (
           table(rows, ['country', 'year', ...methods.map(label), 'theirs', 'ratio', 'hours ours/theirs', 'users M ours/theirs', 'events', 'cause']) +
-          `${x.method}: ${s.both} country-years both have; within 3×: ${s.within_3x} (${(s.share_within_3x * 100).toFixed(1)} %), within 10×: ${s.within_10x} (${(s.share_within_10x * 100).toFixed(1)} %); ours only ${s.ours_only}, theirs only ${s.theirs_only}\n` +
+          `${x.method}: ${s.both} country-years both have; within 3×: ${s.within_3x}${pctOf(s.share_within_3x)}, within 10×: ${s.within_10x}${pctOf(s.share_within_10x)}; ours only ${s.ours_only}, theirs only ${s.theirs_only}\n` +
           x.notes.map((n) => `note: ${n}\n`).join('')
         );
       });
