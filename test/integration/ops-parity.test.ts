@@ -127,7 +127,7 @@ beforeAll(async () => {
     db,
   ]);
   expect(el.code, el.err).toBe(0);
-}, 180_000);
+}, 600_000); // seeding the whole ledger takes 25 s alone and minutes on a shared, loaded machine
 afterAll(() => t.cleanup());
 
 const argv = (s: Sample, input: Input): string[] => {
