@@ -88,10 +88,12 @@ export function eventScenario(
   const input: ScenarioInput = { country, method: o.method, currency: o.currency, draws: o.draws, seed: o.seed };
   whoWasCutOff(e, country, input, missing, mapping, priors.shares);
 
+  // Every text of the event's records, read once for what was cut, the hours and the steps.
+  const texts = textsOf(e, priors.texts);
   const reading =
     e.category === 'shutdown'
       ? readShutdownText(
-          e.summary,
+          texts,
           e.targets.map((t) => t.name),
         )
       : null;
@@ -101,7 +103,8 @@ export function eventScenario(
     mapping.push(
       `filed as a ${e.subtype} shutdown, but its text describes blocks of services and no cut of a network ("${reading.quote}"): priced as a block of ${uniquePlatforms.join(', ')} (weights add up)`,
     );
-    if (/throttl/i.test(e.summary ?? '')) mapping.push('the throttling its text also describes is not priced: how badly traffic was slowed is not recorded');
+    if (texts.some((t) => /throttl/i.test(t)))
+      mapping.push('the throttling its text also describes is not priced: how badly traffic was slowed is not recorded');
   } else if (reading?.kind === 'satellite-ban') {
     input.type = 'isp';
     mapping.push(`filed as a ${e.subtype} shutdown, but its text describes a ban on using ${reading.service} and no cut of a network ("${reading.quote}")`);
@@ -170,7 +173,7 @@ export function eventScenario(
     );
   if (imputed) {
     imputeEnd(e, imputed, input, mapping);
-    platformSteps(textsOf(e, priors.texts), input, mapping);
+    platformSteps(texts, input, mapping);
     return { input, missing, mapping };
   }
   // An end nobody recorded is never priced as ongoing: without a duration to give it, it is not priced.
@@ -194,8 +197,8 @@ export function eventScenario(
       mapping.push(
         `dates known to the ${e.date_precision} only: priced from the earliest start (${input.start.slice(0, 10)}) to the latest end (${input.end.slice(0, 10)})`,
       );
-    if (e.end !== null) activeHours(e, textsOf(e, priors.texts), input, mapping);
-    platformSteps(textsOf(e, priors.texts), input, mapping);
+    if (e.end !== null) activeHours(e, texts, input, mapping);
+    platformSteps(texts, input, mapping);
   }
   return { input, missing, mapping };
 }

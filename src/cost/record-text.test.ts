@@ -49,7 +49,7 @@ describe('records filed as network shutdowns whose text describes no cut of a ne
   });
 
   it('Myanmar 2025 (Man San, Namtu): the TNLA restricting the use of Starlink is a satellite ban too', () => {
-    expect(readShutdownText(record('Myanmar', '2025-10-15').summary, ['Starlink'])?.kind).toBe('satellite-ban');
+    expect(readShutdownText([record('Myanmar', '2025-10-15').summary], ['Starlink'])?.kind).toBe('satellite-ban');
   });
 
   it.each([
@@ -66,11 +66,61 @@ describe('records filed as network shutdowns whose text describes no cut of a ne
     const e = record(country, start);
     expect(
       readShutdownText(
-        e.summary,
+        [e.summary],
         e.targets.map((t) => t.name),
       ),
     ).toBeNull();
     expect(['full', 'mobile', 'fixed']).toContain(eventScenario(e, { end: '2026-11-26' }).input.type);
+  });
+});
+
+// STOP repeats an ongoing event once per count_year and rewrites its text; the event's summary is
+// the latest text and each record's own text is passed in `priors.texts` (earliest first). The
+// Togo and Iran records are real; each repeated record's text set beside them is SYNTHETIC.
+describe("an event whose records' texts disagree: every text is read, as the schedule readers read them", () => {
+  const togo = record('Togo', '2025-06-26');
+  const iran = record('Iran', '2025-06-30');
+  const withTexts = (e: LedgerEvent, texts: string[]) => ({ texts: new Map([[e.id, texts]]) });
+
+  it('a repeated record whose text describes a cut of the network keeps the shutdown filing, whatever the summary says', () => {
+    // SYNTHETIC: a later record of the same event describing a network cut.
+    const cut = 'Internet access was cut off across Togo on Jun. 28 as the protests spread.';
+    for (const texts of [
+      [togo.summary, cut],
+      [cut, togo.summary],
+    ]) {
+      const { input, mapping } = eventScenario(togo, {}, withTexts(togo, texts));
+      expect(input.type).toBe('full');
+      expect(input.platform).toBeUndefined();
+      expect(mapping.join(' ')).not.toMatch(/no cut of a network/);
+    }
+    expect(readShutdownText([togo.summary, cut], ['Facebook'])).toBeNull();
+  });
+
+  it("an earlier record's text is read beside a summary that says less: its quote and the throttling it describes", () => {
+    // SYNTHETIC: the latest record's text (the summary), which names no throttling.
+    const later = { ...togo, summary: 'Telegram and Facebook remained blocked in Togo until Sep. 25.' };
+    const { input, mapping } = eventScenario(later, {}, withTexts(later, [togo.summary, later.summary]));
+    expect(input.type).toBe('platform');
+    expect(mapping.join(' ')).toMatch(/no cut of a network \("Facebook, Telegram, Signal, YouTube, and DuckDuckGo were blocked in Togo/);
+    expect(mapping.join(' ')).toMatch(/throttling its text also describes is not priced/);
+  });
+
+  it('a ban on using Starlink is not read as such when a repeated record states a cut of the network in its first sentence', () => {
+    // SYNTHETIC: a later record of the same event whose first sentence describes a network cut.
+    const cut = 'Iranian authorities shut down mobile internet across the country on Jan. 8.';
+    const { input, missing } = eventScenario(iran, { end: '2026-11-26' }, withTexts(iran, [iran.summary, cut]));
+    expect(input.type).toBe('full');
+    expect(missing).toEqual([]);
+    expect(readShutdownText([iran.summary, cut], ['Starlink'])).toBeNull();
+  });
+
+  it("reads past texts of no record's own (the import's placeholder) and texts that name nothing blocked", () => {
+    const placeholder = "Internet shutdown recorded by Access Now's #KeepItOn STOP in Nationwide.";
+    const neutral = 'Protests continued in Lomé.'; // SYNTHETIC
+    expect(readShutdownText([placeholder, neutral, togo.summary], ['Facebook'])?.kind).toBe('services-only');
+    expect(readShutdownText([placeholder, neutral], ['Facebook'])).toBeNull();
+    expect(readShutdownText([], ['Facebook'])).toBeNull();
   });
 });
 

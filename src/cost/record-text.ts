@@ -14,6 +14,11 @@
  * blackout as such ("a reported shutdown on Nov. 26 in Astana", "a brief complete shutdown").
  * A record with no text of its own, or any doubt, keeps its filing. The records it changes on
  * the shipped ledger are listed in docs/design/014-price-of-an-hour.md (Decision 9).
+ *
+ * An event STOP repeats once per count_year has one text per record, and they can disagree. All
+ * of them are read (the same texts, in the same order, as the schedule and platform-step
+ * readers: event-scenario.ts, textsOf): one that describes a cut of a network keeps the filing,
+ * whichever record it comes from and whatever the others say.
  */
 
 /** Words for the means of being online. */
@@ -53,27 +58,37 @@ export function networkCutPhrase(text: string): string | null {
 }
 
 export type RecordReading =
-  /** The text describes blocks of services and names no cut of a network. */
+  /** The texts describe blocks of services and none names a cut of a network. */
   | { kind: 'services-only'; quote: string }
-  /** The text describes a ban on using a satellite service (Starlink) and names no cut of a network. */
+  /** The texts describe a ban on using a satellite service (Starlink) and none names a cut of a network in its first sentence. */
   | { kind: 'satellite-ban'; service: string; quote: string };
 
+/** A text of the record's own: not empty and not the placeholder our import writes for none. */
+const ownText = (t: string | null | undefined): string | null => {
+  const text = (t ?? '').trim();
+  return text && !NO_TEXT.test(text) ? text : null;
+};
+
 /**
- * Read a shutdown record's text: null when it names a network cut, has no text of its own, or
- * names no blocked service (it keeps its filing); otherwise what it says was cut. `targets` are
- * the services the record names.
+ * Read what an event's records say was cut, from every text of them (`texts`: the summary and
+ * each record's text, as textsOf gives them; texts of no record's own are passed over): null
+ * when any text names a network cut, or none names a blocked service (the record keeps its
+ * filing); otherwise what they say was cut, quoted from the first text that says it. `targets`
+ * are the services the record names.
  */
-export function readShutdownText(summary: string | null | undefined, targets: readonly string[]): RecordReading | null {
-  const text = (summary ?? '').trim();
-  if (!text || NO_TEXT.test(text) || !BLOCKING.test(text)) return null;
-  // A ban on a satellite service is read from the sentence that states it: the rest of such a
-  // record tells of other shutdowns ("users continued to use Starlink during the full shutdown").
+export function readShutdownText(texts: readonly (string | null | undefined)[], targets: readonly string[]): RecordReading | null {
+  const own = texts.map(ownText).filter((t): t is string => t !== null);
+  // A ban on a satellite service is read from the sentence that states it, the first: the rest
+  // of such a record tells of other shutdowns ("users continued to use Starlink during the full
+  // shutdown"). A first sentence naming a network cut, in any text, keeps the filing.
   if (targets.length > 0 && targets.every((t) => SATELLITE.test(t))) {
-    const first = sentences(text)[0] ?? '';
-    if (BLOCKING.test(first) && SATELLITE.test(first) && networkCutPhrase(first) === null)
-      return { kind: 'satellite-ban', service: targets.join(', '), quote: quoted(first) };
-    return null;
+    const firsts = own.map((t) => sentences(t)[0] ?? '');
+    if (firsts.some((f) => networkCutPhrase(f) !== null)) return null;
+    const ban = firsts.find((f) => BLOCKING.test(f) && SATELLITE.test(f));
+    return ban === undefined ? null : { kind: 'satellite-ban', service: targets.join(', '), quote: quoted(ban) };
   }
-  if (networkCutPhrase(text) !== null) return null;
-  return { kind: 'services-only', quote: quoted(sentences(text).find((x) => BLOCKING.test(x)) ?? text) };
+  if (own.some((t) => networkCutPhrase(t) !== null)) return null;
+  const blocking = own.find((t) => BLOCKING.test(t));
+  if (blocking === undefined) return null;
+  return { kind: 'services-only', quote: quoted(sentences(blocking).find((x) => BLOCKING.test(x)) ?? blocking) };
 }
