@@ -66,13 +66,28 @@ describe('query-string coercion', () => {
     expect(coercerFor(z.string().optional())(['007'])).toBe('007');
   });
   it('over HTTP: one validated input from path and query, bad values named', async () => {
-    const ok = await app().request('/api/test/x1?cc=ru&n=3&on=true&tags=a,b&tags=c&nums=1,2&unknown=1');
+    const ok = await app().request('/api/test/x1?cc=ru&n=3&on=true&tags=a,b&tags=c&nums=1,2');
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ input: { id: 'x1', cc: 'RU', n: 3, on: true, tags: ['a', 'b', 'c'], nums: [1, 2] } });
     const bad = await app().request('/api/test/x1?n=three&cc=RUS');
     expect(bad.status).toBe(400);
     const p = (await bad.json()) as { errors: { path: string }[] };
     expect(p.errors.map((e) => e.path).sort()).toEqual(['cc', 'n']);
+  });
+  it('a parameter the op does not take is refused, not ignored: named, with the nearest name and every accepted one', async () => {
+    const res = await app().request('/api/test/x1?cc=RU&tgas=a&zzz=1&id=x2');
+    expect(res.status).toBe(400);
+    const p = (await res.json()) as { detail: string; errors: { path: string; message: string }[]; unknown: string[]; accepted: string[] };
+    expect(p.detail).toBe('unknown query parameters "tgas" (did you mean tags?), "zzz", "id" for test.echo; it takes cc, n, on, tags, nums');
+    expect(p.errors).toEqual([
+      { path: 'tgas', pointer: '/tgas', message: 'unknown query parameter; did you mean tags?' },
+      { path: 'zzz', pointer: '/zzz', message: 'unknown query parameter' },
+      { path: 'id', pointer: '/id', message: 'unknown query parameter' },
+    ]);
+    expect([p.unknown, p.accepted]).toEqual([
+      ['tgas', 'zzz', 'id'],
+      ['cc', 'n', 'on', 'tags', 'nums'],
+    ]);
   });
   it('writes need a token before the body is read', async () => {
     const res = await app().request('/api/test/x1/note', { method: 'POST', body: 'not json' });

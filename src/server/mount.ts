@@ -3,7 +3,10 @@
  * every op that has an HTTP binding. What this guarantees, once for all ops:
  * - query strings are coerced by the input schema's field types, the same way everywhere:
  *   booleans accept true/1/yes and false/0/no, numbers are decimal, list fields take repeated
- *   parameters and comma-separated values; unknown parameters are ignored;
+ *   parameters and comma-separated values;
+ * - a query parameter the route does not take is refused (400 naming it, the nearest accepted
+ *   name and every accepted one; unknown-params.ts): the names taken are the input schema's
+ *   keys less the path parameters (GET, DELETE); a route whose input is the JSON body takes none;
  * - path parameters (`{id}`) and the JSON body (non-GET) are merged into the same input and
  *   validated once by the op's schema (failures: 400 problem+json naming each field);
  * - writes need a token with the op's scope before the body is read (auth.ts apiGuard, then
@@ -21,6 +24,7 @@ import { AppError, issuesFromZod, silentProgress, validationError, type Grant } 
 import { identify } from './auth.js';
 import type { AppDeps, Env } from './deps.js';
 import { ProblemSchema } from './openapi.js';
+import { refuseUnknownParams } from './unknown-params.js';
 import { jsonBody } from './validate.js';
 import { assertCostWork, assertLedgerWork, limitsOf, PRICED_PATHS, type Limits } from './limits.js';
 
@@ -80,12 +84,12 @@ function objectShape(s: z.ZodType): Record<string, z.ZodType> {
  * The same coercion and validation for a hand-written route's query string (exports): a
  * function from the request URL to the schema's output.
  */
-export function queryParser<S extends z.ZodObject>(schema: S, opName?: string): (url: string) => z.output<S> {
+export function queryParser<S extends z.ZodObject>(schema: S, opName: string): (url: string) => z.output<S> {
   const coercers = new Map(Object.entries(schema.shape as Record<string, z.ZodType>).map(([k, s]) => [k, coercerFor(s)]));
   // worded as executeOp words it for the op the route stands for, so the CLI twin's message is the same
-  const prefix = opName ? `invalid input for ${opName}` : 'invalid query parameter';
+  const prefix = `invalid input for ${opName}`;
   return (url) => {
-    const r = schema.safeParse(queryInput(url, coercers));
+    const r = schema.safeParse(queryInput(url, coercers, opName));
     if (!r.success) throw validationError(issuesFromZod(r.error), prefix);
     const reversed = check.rangeIssues(r.data);
     if (reversed.length) throw validationError(reversed, prefix);
@@ -93,7 +97,6 @@ export function queryParser<S extends z.ZodObject>(schema: S, opName?: string): 
   };
 }
 
-/** Read the query string into the op's input, by the coercers. */
 /** What an op run for an HTTP request gets: the caller's grant and its Monte Carlo budgets (a token lifts them). */
 export function httpOpContext(deps: AppDeps, limits: Limits, grant: Grant): OpContext {
   const authenticated = grant.scopes.length > 0;
@@ -109,7 +112,12 @@ export function httpOpContext(deps: AppDeps, limits: Limits, grant: Grant): OpCo
   };
 }
 
-export function queryInput(url: string, coercers: Map<string, Coerce>): Record<string, unknown> {
+/**
+ * Read the query string into the op's input, by the coercers: the names the route takes are the
+ * coercers' keys and `extra` (read by the route itself); any other name is refused, naming `what`.
+ */
+export function queryInput(url: string, coercers: Map<string, Coerce>, what: string, extra: readonly string[] = []): Record<string, unknown> {
+  refuseUnknownParams(url, [...extra, ...coercers.keys()], what);
   const q = url.indexOf('?');
   const out: Record<string, unknown> = {};
   if (q < 0) return out;
@@ -191,7 +199,9 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
     app.on(http.method.toUpperCase(), honoPath, async (c: Context<Env>) => {
       // A GET that prices is public, but a token presented with it lifts the work budget: it is identified.
       const grant = http.method === 'get' && (opScope(op) || PRICED_PATHS.test(c.req.path)) ? await identify(c, deps) : c.get('grant');
-      const input = inQuery ? queryInput(c.req.url, coercers) : http.body ? { [http.body.key]: await jsonBody(c) } : bodyObject(await jsonBody(c));
+      // Read from the query (GET, DELETE) or the body; a body route takes no query parameter.
+      const query = queryInput(c.req.url, inQuery ? coercers : new Map(), op.name);
+      const input = inQuery ? query : http.body ? { [http.body.key]: await jsonBody(c) } : bodyObject(await jsonBody(c));
       for (const k of pathKeys) input[k] = c.req.param(k);
       const result = await executeOp(httpOpContext(deps, limits, grant), op, input);
       return c.json(result as object, 200);

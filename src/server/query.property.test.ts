@@ -17,7 +17,7 @@ afterAll(() => t.cleanup());
 
 const ROUTES: [string, string[]][] = [
   ['/api/events', ['from', 'to', 'country', 'category', 'q', 'limit', 'cursor', 'include_retracted']],
-  ['/api/measurements', ['since', 'until', 'probe_cc', 'probe_asn', 'limit', 'cursor']],
+  ['/api/measurements', ['since', 'until', 'cc', 'asn', 'limit', 'cursor']],
   ['/api/stats/events', ['country', 'from', 'to', 'q']],
   ['/api/cost', ['country', 'type', 'hours', 'draws', 'seed', 'start', 'end', 'region']],
 ];

@@ -1,13 +1,6 @@
-/** Validation helpers for routes: zod at the edge, failures as VALIDATION AppErrors. */
+/** Request bodies at the edge: JSON read once, malformed or ill-formed text refused as a VALIDATION AppError. */
 import type { Context } from 'hono';
-import type { z } from 'zod';
-import { AppError, issuesFromZod, validationError } from '../shared/index.js';
-
-export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  const r = schema.safeParse(c.req.query());
-  if (!r.success) throw validationError(issuesFromZod(r.error), 'invalid query parameter');
-  return r.data;
-}
+import { AppError } from '../shared/index.js';
 
 /** Whether `s` is valid UTF-16 (no lone surrogate); String.prototype.isWellFormed without needing the ES2024 lib. */
 const wellFormed = (s: string): boolean => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
@@ -62,6 +55,3 @@ export async function jsonBody(c: Context): Promise<unknown> {
     });
   return body;
 }
-
-/** `true`/`1`/`yes` as booleans in query strings. */
-export const boolParam = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : ['1', 'true', 'yes'].includes(v.toLowerCase()));

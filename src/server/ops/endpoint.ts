@@ -11,6 +11,7 @@ import type { AppDeps, Env } from '../deps.js';
 import { authorizeOp, executeOp, opStreamLine, parseInput } from '../../op/index.js';
 import { findOp } from './index.js';
 import { toProblem } from '../problem.js';
+import { refuseUnknownParams } from '../unknown-params.js';
 import { jsonBody } from '../validate.js';
 import { assertCostWork, assertLedgerWork, limitsOf } from '../limits.js';
 
@@ -20,6 +21,8 @@ export function opsRoutes(deps: AppDeps) {
   r.post('/api/_ops/:name', async (c) => {
     const op = findOp(c.req.param('name'));
     const grant = c.get('grant');
+    // The input is the body; a query parameter here would be ignored, so it is refused.
+    refuseUnknownParams(c.req.url, [], op.name);
     const input = await jsonBody(c);
     // Refused file access is a 403 before the stream starts (executeOp checks again).
     authorizeOp(grant, op, parseInput(op, input));

@@ -1,6 +1,7 @@
 /**
  * Where HTTP itself is the feature of the ledger: read one event with its revision as ETag,
- * create (Location, ETag), replace (If-Match / expected revision) and retract. The list,
+ * create (Location, ETag), replace (If-Match / expected revision) and retract; none takes a
+ * query parameter (one sent is refused, as on every API route). The list,
  * history, counts and review reads and writes are operations (src/ledger/ops.ts).
  */
 import { createRoute } from '@hono/zod-openapi';
@@ -11,11 +12,12 @@ import { executeOp } from '../../op/index.js';
 import { AppError, silentProgress } from '../../shared/index.js';
 import type { AppDeps } from '../deps.js';
 import { bearerSecurity, json, newRouter, problem } from '../openapi.js';
+import { refuseUnknownParams, takesNoQuery } from '../unknown-params.js';
 import { jsonBody } from '../validate.js';
 
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'ru-2018-telegram-block' }) });
 
-/** The expected revision: If-Match: "3" (ETag form) or ?revision=3 or body.revision. */
+/** The expected revision: If-Match: "3" (ETag form) or body.revision. */
 function expectedRevision(header: string | undefined, fallback: unknown): number {
   const raw = header?.replace(/^W\//, '').replace(/"/g, '') ?? (typeof fallback === 'number' || typeof fallback === 'string' ? String(fallback) : undefined);
   if (raw === undefined) {
@@ -38,6 +40,7 @@ export function eventRoutes(deps: AppDeps) {
 
   // GET /api/events/{id}: the events.show op (documented by the mount), plus its revision as ETag.
   r.get('/api/events/:id', async (c) => {
+    refuseUnknownParams(c.req.url, [], eventsShow.name);
     const grant = c.get('grant');
     const doc = await executeOp(
       { store: deps.store, clock: deps.clock, progress: silentProgress, actor: grant.actor, grant, dbPath: deps.dbPath },
@@ -53,6 +56,7 @@ export function eventRoutes(deps: AppDeps) {
       method: 'post',
       path: '/api/events',
       operationId: 'events.add',
+      middleware: [takesNoQuery('events.add')] as const,
       tags: ['ledger'],
       summary: 'Create an event (token required)',
       security: bearerSecurity,
@@ -80,6 +84,7 @@ export function eventRoutes(deps: AppDeps) {
       method: 'put',
       path: '/api/events/{id}',
       operationId: 'events.edit',
+      middleware: [takesNoQuery('events.edit')] as const,
       tags: ['ledger'],
       summary: 'Replace an event (token and If-Match required)',
       security: bearerSecurity,
@@ -109,6 +114,7 @@ export function eventRoutes(deps: AppDeps) {
       method: 'post',
       path: '/api/events/{id}/retract',
       operationId: 'events.retract',
+      middleware: [takesNoQuery('events.retract')] as const,
       tags: ['ledger'],
       summary: 'Retract an event with a reason (token required)',
       security: bearerSecurity,

@@ -80,7 +80,7 @@ function uploadInput(op: AnyOp, url: string): { input: Record<string, unknown>; 
   const coercers = new Map(Object.entries(shape).map(([k, s]) => [k, coercerFor(s)]));
   coercers.delete(key);
   const list = Array.isArray(coercerFor(shape[key]!)(['a,b']));
-  return { input: queryInput(url, coercers), list };
+  return { input: queryInput(url, coercers, op.name, ['filename']), list };
 }
 
 export function uploadRoutes(app: OpenAPIHono<Env>, deps: AppDeps): void {
@@ -94,10 +94,10 @@ export function uploadRoutes(app: OpenAPIHono<Env>, deps: AppDeps): void {
   app.post('/api/_uploads/:name', async (c) => {
     const op = uploadOp(c.req.param('name'));
     const grant = c.get('grant');
+    const { input, list } = uploadInput(op, c.req.url);
     const filename = safeName(c.req.query('filename'));
     const declared = Number(c.req.header('content-length') ?? NaN);
     if (declared > limits.maxUploadBytes) throw tooLarge(limits.maxUploadBytes);
-    const { input, list } = uploadInput(op, c.req.url);
     await mkdir(base, { recursive: true, mode: 0o700 });
     const dir = await mkdtemp(join(base, 'upload-'));
     try {

@@ -1,0 +1,139 @@
+/**
+ * Unknown query parameters: which accepted name a mistyped one was meant as, the refusal's
+ * wording and fields, and a walk of the OpenAPI document so that every route, a new one
+ * included, is held to it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appWithToken, tempStore } from '../../test/helpers/index.js';
+import { isAppError } from '../shared/index.js';
+import { ALL_OPS } from './ops/index.js';
+import { nearestNames, osaDistance, queryNames, refuseUnknownParams } from './unknown-params.js';
+
+const EVENTS = ['country', 'region', 'category', 'subtype', 'from', 'to', 'q', 'include_retracted', 'status', 'origin', 'cursor', 'limit'];
+const MEASUREMENTS = ['cc', 'asn', 'test_name', 'target', 'since', 'until', 'status', 'limit', 'cursor'];
+
+describe('nearestNames', () => {
+  it('typos, another case, a dash, a prefix', () => {
+    expect(osaDistance('contry', 'country', 2)).toBe(1);
+    expect(osaDistance('catgeory', 'category', 2)).toBe(1); // a swap of neighbours is one edit
+    expect(osaDistance('abcdefgh', 'zz', 2)).toBe(3);
+    expect(nearestNames('contry', EVENTS)).toEqual(['country']);
+    expect(nearestNames('catgeory', EVENTS)).toEqual(['category']);
+    expect(nearestNames('Country', EVENTS)).toEqual(['country']);
+    expect(nearestNames('include-retracted', EVENTS)).toEqual(['include_retracted']);
+    expect(nearestNames('include', EVENTS)).toEqual(['include_retracted']);
+    expect(nearestNames('limt', EVENTS)).toEqual(['limit']);
+    expect(nearestNames('test', MEASUREMENTS)).toEqual(['test_name']);
+  });
+  it("another route's name for the same filter", () => {
+    expect(nearestNames('country', MEASUREMENTS)).toEqual(['cc']);
+    expect(nearestNames('cc', EVENTS)).toEqual(['country']);
+    expect(nearestNames('probe_cc', MEASUREMENTS)).toEqual(['cc']);
+    expect(nearestNames('since', EVENTS)).toEqual(['from']);
+    expect(nearestNames('until', EVENTS)).toEqual(['to']);
+    expect(nearestNames('from', MEASUREMENTS)).toEqual(['since']);
+  });
+  it('nothing for a name close to none', () => {
+    expect(nearestNames('bust', EVENTS)).toEqual([]);
+    expect(nearestNames('_', EVENTS)).toEqual([]);
+    expect(nearestNames('format', [])).toEqual([]);
+  });
+});
+
+describe('refuseUnknownParams', () => {
+  const refusal = (url: string, accepted: string[]) => {
+    try {
+      refuseUnknownParams(url, accepted, 'events.list');
+    } catch (e) {
+      if (isAppError(e)) return e;
+      throw e;
+    }
+    return null;
+  };
+  it('accepted names, repeated or empty, pass', () => {
+    expect(refusal('/api/events?country=RU&country=CN&q=', EVENTS)).toBeNull();
+    expect(refusal('/api/events', EVENTS)).toBeNull();
+    expect(refusal('/api/events?', [])).toBeNull();
+  });
+  it('each unknown name once, in the order sent; percent-escaped names read decoded', () => {
+    expect(queryNames('/x?b=1&a=2&b=3&%63ontry=RU')).toEqual(['b', 'a', 'contry']);
+    const e = refusal('/api/events?contry=RU&limit=5&contry=CN&bust=1', EVENTS)!;
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toBe(`unknown query parameters "contry" (did you mean country?), "bust" for events.list; it takes ${EVENTS.join(', ')}`);
+    expect(e.issues).toEqual([
+      { path: ['contry'], message: 'unknown query parameter; did you mean country?' },
+      { path: ['bust'], message: 'unknown query parameter' },
+    ]);
+    expect(e.details).toEqual({ unknown: ['contry', 'bust'], accepted: EVENTS });
+  });
+  it('a route that takes none says so', () => {
+    expect(refusal('/api/events?format=csv', [])!.message).toBe('unknown query parameter "format" for events.list; it takes no query parameters');
+  });
+});
+
+describe('every documented API operation refuses a parameter it does not take', () => {
+  let t: Awaited<ReturnType<typeof tempStore>>;
+  let app: Awaited<ReturnType<typeof appWithToken>>['app'];
+  let token: string;
+  beforeAll(async () => {
+    t = await tempStore();
+    ({ app, token } = await appWithToken(t.store, t.path));
+  });
+  afterAll(() => t.cleanup());
+
+  type Param = { name: string; in: string; schema?: { enum?: string[] } };
+  type Doc = { paths: Record<string, Record<string, { operationId: string; parameters?: Param[] }>> };
+  interface Refusal {
+    code: string;
+    detail: string;
+    errors: { path: string }[];
+    unknown: string[];
+    accepted: string[];
+  }
+
+  it('walks /openapi.json: each method and path under /api answers 400 naming the parameter, and takes what the document lists', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as Doc;
+    const seen: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/api/')) continue;
+      for (const [method, op] of Object.entries(methods)) {
+        const params = op.parameters ?? [];
+        // a path parameter that names something (the op of an upload) takes a real name; the rest any text
+        const url = path.replace(/\{(\w+)\}/g, (_, k: string) => params.find((p) => p.name === k)?.schema?.enum?.[0] ?? (k === 'name' ? 'events.list' : 'x'));
+        const res = await app.request(`${url}?zz_unknown=1`, {
+          method: method.toUpperCase(),
+          headers: { authorization: `Bearer ${token}`, 'content-type': path.startsWith('/api/_uploads/') ? 'application/octet-stream' : 'application/json' },
+          ...(method === 'get' ? {} : { body: '{}' }),
+        });
+        const p = (await res.json()) as Refusal;
+        seen.push(op.operationId);
+        expect([op.operationId, res.status, p.code, p.unknown, p.errors.map((e) => e.path)]).toEqual([
+          op.operationId,
+          400,
+          'VALIDATION',
+          ['zz_unknown'],
+          ['zz_unknown'],
+        ]);
+        const documented = params.filter((x) => x.in === 'query').map((x) => x.name);
+        // an upload also takes its op's input fields (the document says so in words)
+        if (path.startsWith('/api/_uploads/')) expect(p.accepted).toEqual(expect.arrayContaining(documented));
+        else expect([op.operationId, [...p.accepted].sort()]).toEqual([op.operationId, documented.sort()]);
+      }
+    }
+    // every op bound to HTTP was walked, the hand-written routes (exports, events.add/edit/retract) too
+    for (const op of ALL_OPS) if (op.http) expect(seen).toContain(op.name);
+    expect(seen).toEqual(
+      expect.arrayContaining(['events.add', 'events.edit', 'events.retract', 'events.export.csv', 'measurements.export.parquet', 'uploads.import']),
+    );
+  });
+
+  it('a mistyped filter is refused with the name meant, where it used to answer for every country', async () => {
+    const res = await app.request('/api/events?contry=RU');
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    const p = (await res.json()) as Refusal;
+    expect(p.detail).toMatch(/^unknown query parameter "contry" \(did you mean country\?\) for events\.list; it takes country, region, category, /);
+    const cc = (await (await app.request('/api/measurements?country=RU')).json()) as Refusal;
+    expect(cc.detail).toMatch(/"country" \(did you mean cc\?\) for measurements\.list/);
+  });
+});

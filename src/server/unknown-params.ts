@@ -1,0 +1,119 @@
+/**
+ * Query parameters a route does not take are refused, never ignored: a mistyped filter
+ * (`contry=RU`) would otherwise answer for every country, a wrong number with no warning. The
+ * names a route takes are read from its operation's input schema (mount.ts), the schema the
+ * OpenAPI document describes, so the refusal, the route and the document cannot disagree.
+ *
+ * Guarantees: every unknown name is listed (in the order sent, each once) with a 400 VALIDATION
+ * error whose issues name each one; the message and the problem's `accepted` field list every
+ * name the route takes; a name close to an accepted one (a typo, another case, a prefix, or the
+ * name another route gives the same filter: country/cc, from/since, to/until) gets
+ * "did you mean ...?".
+ */
+import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../shared/index.js';
+
+/** Names other routes give the same filter (the measurement routes say cc, the ledger says country). */
+const ALIASES: Record<string, readonly string[]> = {
+  country: ['cc'],
+  cc: ['country'],
+  probe_cc: ['cc', 'country'],
+  probe_asn: ['asn'],
+  network: ['asn'],
+  from: ['since', 'start'],
+  since: ['from', 'start'],
+  start: ['from', 'since'],
+  to: ['until', 'end'],
+  until: ['to', 'end'],
+  end: ['to', 'until'],
+  page: ['cursor'],
+  offset: ['cursor'],
+  size: ['limit'],
+  per_page: ['limit'],
+  page_size: ['limit'],
+  search: ['q'],
+  query: ['q'],
+};
+
+/** Optimal string alignment distance (insert, delete, substitute, swap neighbours), or limit + 1 once over `limit`. */
+export function osaDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur.push(d);
+    }
+    if (Math.min(...cur) > limit) return limit + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * The accepted names `name` was probably meant as, best first (empty when none is close): the
+ * same name in another case or with '-' for '_', then the closest by edit distance (at most 1
+ * for names up to 4 letters, 2 from 5, and fewer than the shorter name's letters), an accepted
+ * name it begins (3 letters or more), then
+ * another route's name for the same filter.
+ */
+export function nearestNames(name: string, accepted: readonly string[]): string[] {
+  const n = name.toLowerCase().replace(/-/g, '_');
+  const same = accepted.filter((a) => a.toLowerCase() === n);
+  if (same.length) return same;
+  const limit = n.length <= 4 ? 1 : 2;
+  let best = limit + 1;
+  let near: string[] = [];
+  for (const a of accepted) {
+    const d = osaDistance(n, a.toLowerCase(), limit);
+    if (d >= Math.min(n.length, a.length)) continue; // every letter changed: "_" is not a typo of "q"
+    if (d < best) [best, near] = [d, [a]];
+    else if (d === best && d <= limit) near.push(a);
+  }
+  if (near.length) return near;
+  if (n.length >= 3) {
+    const prefix = accepted.filter((a) => a.toLowerCase().startsWith(n));
+    if (prefix.length) return prefix;
+  }
+  return (ALIASES[n] ?? []).filter((a) => accepted.includes(a));
+}
+
+/** The query parameter names of `url`, each once, in the order first sent. */
+export function queryNames(url: string): string[] {
+  const q = url.indexOf('?');
+  if (q < 0) return [];
+  return [...new Set([...new URLSearchParams(url.slice(q + 1)).keys()])];
+}
+
+const quoted = (s: string) => JSON.stringify(s);
+
+/**
+ * Throws a 400 VALIDATION error when `url` carries a query parameter not in `accepted`;
+ * `what` names the operation (`events.list`) in the message.
+ */
+export function refuseUnknownParams(url: string, accepted: readonly string[], what: string): void {
+  const unknown = queryNames(url).filter((k) => !accepted.includes(k));
+  if (!unknown.length) return;
+  const hint = (k: string) => {
+    const near = nearestNames(k, accepted);
+    return near.length ? `did you mean ${near.join(' or ')}?` : '';
+  };
+  const takes = accepted.length ? `it takes ${accepted.join(', ')}` : 'it takes no query parameters';
+  const named = unknown.map((k) => `${quoted(k)}${hint(k) ? ` (${hint(k)})` : ''}`).join(', ');
+  throw new AppError('VALIDATION', `unknown query parameter${unknown.length > 1 ? 's' : ''} ${named} for ${what}; ${takes}`, {
+    issues: unknown.map((k) => ({ path: [k], message: ['unknown query parameter', hint(k)].filter(Boolean).join('; ') })),
+    details: { unknown, accepted: [...accepted] },
+  });
+}
+
+/** Route middleware for a route whose input is its path and body: any query parameter is refused, before the body is read. */
+export const takesNoQuery =
+  (what: string): MiddlewareHandler =>
+  async (c, next) => {
+    refuseUnknownParams(c.req.url, [], what);
+    await next();
+  };
