@@ -151,11 +151,17 @@ export const eventsEdit = defineOp({
   write: true,
   scope: 'write',
   input: z.object({ id: eventId, patch: z.record(z.string(), z.unknown()), expected_revision: z.number().int().optional(), reason: z.string().optional() }),
-  output: LedgerEventSchema,
+  output: LedgerEventSchema.extend({
+    changed: z.boolean().meta({ description: 'false when every field already had the value given: no revision was added' }),
+  }),
   run: async (ctx, { id, patch, expected_revision, reason }) => {
     const cur = await getEvent(ctx, id);
     const { revision: _r, created_at: _c, updated_at: _u, region_notes: _n, ...fields } = cur;
-    return updateEvent(ctx, id, { ...fields, ...patch }, expected_revision ?? cur.revision, { actor: ctx.actor, reason: reason ?? null });
+    const { event, changed } = await updateEvent(ctx, id, { ...fields, ...patch }, expected_revision ?? cur.revision, {
+      actor: ctx.actor,
+      reason: reason ?? null,
+    });
+    return { ...event, changed };
   },
 });
 

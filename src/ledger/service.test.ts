@@ -44,6 +44,19 @@ describe('ledger service', () => {
     const h = await eventHistory(deps(), 'xx-2020-test-event');
     expect(h.map((r) => r.revision)).toEqual([1, 2]);
   });
+  it('an update that changes nothing adds no revision and says so; a stale one is still refused', async () => {
+    const created = await createEvent(deps(), sampleEvent(), meta);
+    const same = await updateEvent(deps(), created.id, sampleEvent(), 1, { ...meta, reason: 'no change' });
+    expect(same).toEqual({ event: created, changed: false });
+    // key order and an absent optional key do not make a change
+    const { regions: _r, ...reordered } = Object.fromEntries(Object.entries(sampleEvent()).reverse()) as Record<string, unknown>;
+    expect((await updateEvent(deps(), created.id, { ...reordered, regions: [] }, 1, meta)).changed).toBe(false);
+    expect((await eventHistory(deps(), created.id)).map((r) => r.action)).toEqual(['create']);
+    const moved = await updateEvent(deps(), created.id, sampleEvent({ end: '2020-02-01' }), 1, meta);
+    expect([moved.changed, moved.event.revision]).toEqual([true, 2]);
+    expect(await code(updateEvent(deps(), created.id, sampleEvent({ end: '2020-02-01' }), 1, meta))).toBe('PRECONDITION_FAILED');
+    expect((await eventHistory(deps(), created.id)).map((r) => r.action)).toEqual(['create', 'update']);
+  });
   it('walks draft -> confirm, retract -> restore, each a revision with a reason', async () => {
     await createEvent(deps(), sampleEvent({ status: 'draft' }), meta);
     expect((await listEvents(deps(), {})).items).toHaveLength(0);

@@ -104,15 +104,43 @@ export async function getEvent(deps: Pick<LedgerDeps, 'store'>, id: string): Pro
   return asEvent(r);
 }
 
-/** Replace an event's fields (PUT semantics). `expectedRevision` is required: no blind writes. */
-export async function updateEvent(deps: LedgerDeps, id: string, input: unknown, expectedRevision: number, meta: WriteMeta): Promise<LedgerEvent> {
+/** A value as JSON with object keys sorted and undefined members left out: equal texts, equal documents. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : canonical(x))).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** Whether two versions of an event say the same thing (their revision number and update time aside). */
+export function sameContent(a: LedgerEvent, b: LedgerEvent): boolean {
+  const strip = ({ revision: _r, updated_at: _u, ...rest }: LedgerEvent) => rest;
+  return canonical(strip(a)) === canonical(strip(b));
+}
+
+/**
+ * Replace an event's fields (PUT semantics). `expectedRevision` is required: no blind writes.
+ * An update that leaves the document as it is writes nothing: no revision, the current event
+ * back with `changed: false` (a stale `expectedRevision` is still refused, by the store).
+ */
+export async function updateEvent(
+  deps: LedgerDeps,
+  id: string,
+  input: unknown,
+  expectedRevision: number,
+  meta: WriteMeta,
+): Promise<{ event: LedgerEvent; changed: boolean }> {
   const cur = await getEvent(deps, id);
   const f = parseEventInput({ ...(input as object), id });
   const status: Status = cur.status === 'draft' && f.status === 'draft' ? 'draft' : cur.status === 'draft' ? 'active' : cur.status;
   const e = buildEvent(f, id, status, cur.revision + 1, cur.created_at, deps.clock.now().toISOString());
+  if (expectedRevision === cur.revision && sameContent(e, cur)) return { event: cur, changed: false };
   const rec = await deps.store.ledger.getEvent(id);
   await deps.store.ledger.writeEvents([{ record: toRecord(e, rec?.origin ?? 'api'), revision: revision(e, 'update', meta, cur), expectedRevision }]);
-  return e;
+  return { event: e, changed: true };
 }
 
 /** Change only the status (retract, restore, confirm, dismiss). A reason is required. */

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { CATEGORIES, type GeocodeReport, type LedgerEvent } from '../../ledger/index.js';
 import { eventsAdd, eventsEdit, eventsExport, eventsGeocode, eventsHistory, eventsImport, eventsList, eventsShow, eventsStatus } from '../../ledger/ops.js';
-import type { OpInput } from '../../op/index.js';
+import type { OpInput, OpOutput } from '../../op/index.js';
 import { AppError, fileError } from '../../shared/index.js';
 import { collect, ctxOf, examples, intOption, leaf, str, table } from '../command.js';
 import type { Io } from '../context.js';
@@ -143,7 +143,9 @@ export function eventsCommand(program: Command, io: Io): void {
       }
       if (Object.keys(patch).length === 0) throw new AppError('USAGE', 'nothing to change: give --file or --set');
       const e = await ctx.run(eventsEdit, { id, patch, expected_revision: o.expectRevision as number | undefined, reason: str(o.reason) });
-      ctx.print(e, (x: LedgerEvent) => `updated ${x.id} to revision ${x.revision}\n`);
+      ctx.print(e, (x: OpOutput<typeof eventsEdit>) =>
+        x.changed ? `updated ${x.id} to revision ${x.revision}\n` : `unchanged: ${x.id} already has these values (revision ${x.revision}); no revision added\n`,
+      );
     });
 
   for (const [verb, action, help] of [

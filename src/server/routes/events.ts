@@ -103,7 +103,8 @@ export function eventRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const body = (await jsonBody(c)) as Record<string, unknown>;
       const expected = expectedRevision(c.req.header('if-match'), body?.revision);
-      const e = await updateEvent(deps, id, body, expected, { actor, reason: typeof body?.reason === 'string' ? body.reason : null });
+      // A body that changes nothing adds no revision: the current event comes back, its ETag unchanged.
+      const { event: e } = await updateEvent(deps, id, body, expected, { actor, reason: typeof body?.reason === 'string' ? body.reason : null });
       c.header('ETag', `"${e.revision}"`);
       return c.json(e, 200);
     },
