@@ -194,10 +194,11 @@ export async function importStop(
     links.push(...rowLinks(id));
   }
   deps.progress.stop();
-  await deps.store.ledger.writeEvents(writes);
-  // Every record's link is written again: a link stored by an earlier import takes the doc this
-  // import gives it (the record's text, its line), whether or not its event changed.
-  await deps.store.ledger.putLinks(links);
+  // The events and every record's link in one transaction: a failure or a kill leaves neither,
+  // never events without their rows. Each link is written again: a link stored by an earlier
+  // import takes the doc this import gives it (the record's text, its line), whether or not its
+  // event changed.
+  await deps.store.ledger.writeEvents(writes, links);
   await deps.store.ledger.replaceRejects('stop', file, rejects);
   // An earlier import (before the duplicate rule) may have made an event of a duplicate record.
   for (const { id, kept } of retire) {

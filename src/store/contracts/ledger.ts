@@ -100,8 +100,12 @@ export interface LedgerRepo {
   listChanged(query: Omit<EventQuery, 'after'>): Promise<EventRecord[]>;
   /** Event counts per (country, category, start year) for the dashboard's maps and comparisons. */
   countEventsBy(query: Omit<EventQuery, 'after' | 'limit'>): Promise<EventCountRecord[]>;
-  /** All writes in one transaction. Throws AppError PRECONDITION_FAILED / CONFLICT on a stale write. */
-  writeEvents(writes: EventWrite[]): Promise<void>;
+  /**
+   * All writes in one transaction, and `links` stored in the same one (a link already stored
+   * takes the doc given, as putLinks): a failure or a kill anywhere leaves none of them. Throws
+   * AppError PRECONDITION_FAILED / CONFLICT on a stale write.
+   */
+  writeEvents(writes: EventWrite[], links?: EventLinkRecord[]): Promise<void>;
   listRevisions(id: string): Promise<RevisionRecord[]>;
   listLinks(id: string): Promise<EventLinkRecord[]>;
   /** Links of a kind across all events (e.g. which STOP rows are already imported). */

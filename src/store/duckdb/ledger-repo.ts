@@ -118,6 +118,26 @@ const insertLink = (tx: Sql, l: EventLinkRecord) =>
     l.doc === null ? null : JSON.stringify(l.doc),
   ]);
 
+/**
+ * Store links in one statement (rows travel as one JSON parameter); a link already stored takes
+ * the doc given here, and the last doc given for a link wins, as an upsert may not touch one row twice.
+ */
+async function upsertLinks(sql: Sql, links: EventLinkRecord[]): Promise<void> {
+  const rows = [...new Map(links.map((l) => [`${l.eventId}\u0000${l.kind}\u0000${l.target}`, l])).values()].map((l) => ({
+    event_id: l.eventId,
+    kind: l.kind,
+    target: l.target,
+    doc: l.doc === null ? null : JSON.stringify(l.doc),
+  }));
+  if (!rows.length) return;
+  await sql.run(
+    `INSERT INTO event_links SELECT event_id, kind, target, doc::JSON
+     FROM (SELECT unnest(json_transform($1, '[{"event_id":"VARCHAR","kind":"VARCHAR","target":"VARCHAR","doc":"VARCHAR"}]'), recursive := true))
+     ON CONFLICT (event_id, kind, target) DO UPDATE SET doc = excluded.doc`,
+    [JSON.stringify(rows)],
+  );
+}
+
 const BULK_MIN = 20;
 
 /**
@@ -231,12 +251,13 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
         .map((r) => ({ country: r.country as string, category: r.category as string, year: Number(r.year), count: Number(r.n) }))
         .filter((r) => !q.country || r.country === q.country);
     },
-    writeEvents: (writes) =>
+    writeEvents: (writes, links = []) =>
       db.tx(async (tx) => {
         const creates = writes.filter((w) => w.expectedRevision === null);
         if (creates.length >= BULK_MIN) await bulkCreate(tx, creates);
         for (const w of creates.length >= BULK_MIN ? writes.filter((x) => x.expectedRevision !== null) : writes) await writeOne(tx, w);
-        await db.pauseInTx('ledger.events', `events=${writes.length}`);
+        await upsertLinks(tx, links);
+        await db.pauseInTx('ledger.events', `events=${writes.length} links=${links.length}`);
       }),
     async listRevisions(id) {
       const rows = await db.all(
@@ -267,23 +288,7 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
       db.tx(async (tx) => {
         for (const l of links) await insertLink(tx, l);
       }),
-    async putLinks(links) {
-      // One statement for all links (rows travel as one JSON parameter); the last doc given for a
-      // link wins, as an upsert may not touch one row twice.
-      const rows = [...new Map(links.map((l) => [`${l.eventId}\u0000${l.kind}\u0000${l.target}`, l])).values()].map((l) => ({
-        event_id: l.eventId,
-        kind: l.kind,
-        target: l.target,
-        doc: l.doc === null ? null : JSON.stringify(l.doc),
-      }));
-      if (!rows.length) return;
-      await db.run(
-        `INSERT INTO event_links SELECT event_id, kind, target, doc::JSON
-         FROM (SELECT unnest(json_transform($1, '[{"event_id":"VARCHAR","kind":"VARCHAR","target":"VARCHAR","doc":"VARCHAR"}]'), recursive := true))
-         ON CONFLICT (event_id, kind, target) DO UPDATE SET doc = excluded.doc`,
-        [JSON.stringify(rows)],
-      );
-    },
+    putLinks: (links) => upsertLinks(db, links),
     upsertIndicators: (series, values) =>
       db.tx(async (tx) => {
         for (const s of series) {
