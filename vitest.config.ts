@@ -1,23 +1,44 @@
 // Test projects: unit tests sit beside the code, integration tests drive the CLI and server
 // against a real DuckDB file, e2e tests drive a real Chromium (run by `npm run test:e2e`).
+// Unit and integration files run two at a time: most integration time is spent waiting on
+// child processes (the built CLI, servers, ClickHouse), and each file works in its own temporary
+// folder and database. The files that measure their own speed against the machine (worker-pool
+// latency) run afterwards, one at a time, so another file cannot slow them.
 import { defineConfig } from 'vitest/config';
+
+/** Integration files whose assertions compare wall-clock times measured on this machine. */
+const TIMED = ['test/integration/cost-workers.test.ts'];
 
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 30_000, maxWorkers: 2 } },
       {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          exclude: TIMED,
+          globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'integration-timed',
+          include: TIMED,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
       {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -1,26 +1,44 @@
 #!/usr/bin/env node
-// The test command: formatter check (prettier, see .prettierignore), type-check, lint (house
-// rules: layering, type-aware checks), build
-// (integration tests spawn the built CLI), then vitest.
+// The test command: formatter check (prettier, see .prettierignore), then type-check and lint
+// (house rules: layering, type-aware checks) side by side, build (integration tests spawn the
+// built CLI), then vitest. The browser run (`--project e2e`) only builds: the unit run checks
+// types, format and lint of the same tree.
 // It prints a plain "N passed, N failed" closing line that CI and humans can grep, and
 // exits with vitest's own exit code.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, mkdirSync } from 'node:fs';
 
 const args = process.argv.slice(2);
-const projects = args.includes('--project') ? [args[args.indexOf('--project') + 1]] : ['unit', 'integration'];
+const projects = args.includes('--project') ? [args[args.indexOf('--project') + 1]] : ['unit', 'integration', 'integration-timed'];
 const run = (cmd, cmdArgs) => spawnSync(cmd, cmdArgs, { stdio: 'inherit', shell: false });
 
-const lint = projects.includes('e2e') ? [] : [['npx', ['eslint', 'src', 'test', 'bench', 'scripts', 'web/src']]];
-const format = projects.includes('e2e') ? [] : [['npm', ['run', '-s', 'format:check']]];
-for (const [cmd, cmdArgs] of [...format, ['npx', ['tsc', '--noEmit']], ...lint, ['npx', ['tsc', '-p', 'tsconfig.build.json']]]) {
-  const r = run(cmd, cmdArgs);
-  if (r.status !== 0) {
-    console.log(`${cmd} ${cmdArgs[0]} failed`);
-    console.log('0 passed, 1 failed');
-    process.exit(r.status ?? 1);
-  }
+/** Runs a command with its output held back, printed whole when it ends (so two can run at once). */
+const quiet = (cmd, cmdArgs) =>
+  new Promise((resolve) => {
+    const p = spawn(cmd, cmdArgs, { stdio: ['ignore', 'pipe', 'pipe'], shell: false });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (out += d));
+    p.on('close', (status) => {
+      process.stdout.write(out);
+      resolve({ cmd, cmdArgs, status });
+    });
+  });
+
+const fail = ({ cmd, cmdArgs, status }) => {
+  console.log(`${cmd} ${cmdArgs[0]} failed`);
+  console.log('0 passed, 1 failed');
+  process.exit(status ?? 1);
+};
+
+if (!projects.includes('e2e')) {
+  const format = run('npm', ['run', '-s', 'format:check']);
+  if (format.status !== 0) fail({ cmd: 'npm', cmdArgs: ['format:check'], status: format.status });
+  const checks = await Promise.all([quiet('npx', ['tsc', '--noEmit']), quiet('npx', ['eslint', 'src', 'test', 'bench', 'scripts', 'web/src'])]);
+  for (const c of checks) if (c.status !== 0) fail(c);
 }
+const build = run('npx', ['tsc', '-p', 'tsconfig.build.json']);
+if (build.status !== 0) fail({ cmd: 'npx', cmdArgs: ['tsc'], status: build.status });
 mkdirSync('test-results', { recursive: true });
 const report = 'test-results/vitest.json';
 rmSync(report, { force: true });

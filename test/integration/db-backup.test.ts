@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { corruptCopy } from '../helpers/corrupt.js';
 import { runBin, startServer, tempDir } from '../helpers/index.js';
+import { copySeeded } from '../helpers/seeded.js';
 
 const t = tempDir();
 const db = join(t.dir, 'live.duckdb');
@@ -32,8 +33,7 @@ async function counts(path: string): Promise<Record<string, number>> {
 }
 
 beforeAll(async () => {
-  const seed = await runBin(['db', 'seed', '--json', '--db', db]);
-  expect([0, 3], seed.err).toContain(seed.code);
+  await copySeeded(db);
 });
 
 describe('db backup, db restore, doctor --deep', () => {

@@ -1,0 +1,23 @@
+/**
+ * Once per integration run, before any file: a folder for the ledger seeded from the shipped
+ * data. The first file that needs a seeded ledger seeds it there (test/helpers/seeded.ts) and
+ * every other file copies it, so a run seeds at most once and a run of files that need no
+ * seeded ledger seeds nothing. The folder is removed when the run ends.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The folder the run's seeded ledger is made in (test/helpers/seeded.ts). */
+    seededDir: string;
+  }
+}
+
+export default function setup(project: TestProject): () => void {
+  const dir = mkdtempSync(join(tmpdir(), 'splinternet-seeded-'));
+  project.provide('seededDir', dir);
+  return () => rmSync(dir, { recursive: true, force: true });
+}
