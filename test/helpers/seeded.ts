@@ -11,7 +11,8 @@ import { basename, dirname, join } from 'node:path';
 import { inject } from 'vitest';
 import { runBin } from './index.js';
 
-const WAIT_MS = 600_000;
+/** How long a hook that copies the seeded ledger may take: it may be the one seeding (25 s alone, minutes on a loaded machine) or wait for it. */
+export const SEED_WAIT_MS = 600_000;
 
 async function seedInto(db: string): Promise<string> {
   const r = await runBin(['db', 'seed', '--json', '--db', db]);
@@ -47,10 +48,10 @@ export async function copySeeded(to: string): Promise<string> {
       throw e;
     }
   } else {
-    const until = Date.now() + WAIT_MS;
+    const until = Date.now() + SEED_WAIT_MS;
     while (!existsSync(done)) {
       if (existsSync(failed)) throw new Error(`seeding the shared ledger failed: ${readFileSync(failed, 'utf8')}`);
-      if (Date.now() > until) throw new Error(`the shared ledger in ${dir} was not seeded within ${WAIT_MS / 1000} s`);
+      if (Date.now() > until) throw new Error(`the shared ledger in ${dir} was not seeded within ${SEED_WAIT_MS / 1000} s`);
       await new Promise((r) => setTimeout(r, 500));
     }
   }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corruptCopy } from '../helpers/corrupt.js';
 import { BIN, tempDir } from '../helpers/index.js';
-import { copySeeded } from '../helpers/seeded.js';
+import { copySeeded, SEED_WAIT_MS } from '../helpers/seeded.js';
 
 const t = tempDir();
 const seeded = join(t.dir, 'seeded.duckdb');
@@ -38,7 +38,7 @@ function runWithLimit(args: string[]): Promise<{ code: number | null; signal: No
 
 beforeAll(async () => {
   await copySeeded(seeded);
-});
+}, SEED_WAIT_MS);
 
 const cases = [
   { name: 'registry summary, entries damaged', tables: ['registry_entries'], args: ['registry', 'summary', '--json'] },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { cli, tempDir } from '../helpers/index.js';
-import { copySeeded } from '../helpers/seeded.js';
+import { copySeeded, SEED_WAIT_MS } from '../helpers/seeded.js';
 
 const t = tempDir('splinternet-cost-data-');
 const db = join(t.dir, 'c.duckdb');
@@ -18,7 +18,7 @@ let seed: {
 
 beforeAll(async () => {
   seed = JSON.parse(await copySeeded(db)) as typeof seed;
-});
+}, SEED_WAIT_MS);
 afterAll(() => t.cleanup());
 
 describe('seeded economic data', () => {

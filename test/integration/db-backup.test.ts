@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { corruptCopy } from '../helpers/corrupt.js';
 import { runBin, startServer, tempDir } from '../helpers/index.js';
-import { copySeeded } from '../helpers/seeded.js';
+import { copySeeded, SEED_WAIT_MS } from '../helpers/seeded.js';
 
 const t = tempDir();
 const db = join(t.dir, 'live.duckdb');
@@ -34,7 +34,7 @@ async function counts(path: string): Promise<Record<string, number>> {
 
 beforeAll(async () => {
   await copySeeded(db);
-});
+}, SEED_WAIT_MS);
 
 describe('db backup, db restore, doctor --deep', () => {
   it('backs up a served database while writes go on, and restores it with every row', async () => {

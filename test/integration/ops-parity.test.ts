@@ -13,7 +13,7 @@ import { ALL_OPS } from '../../src/server/ops/index.js';
 import { packagePath } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
 import { appWithToken, cli, tempDir } from '../helpers/index.js';
-import { copySeeded } from '../helpers/seeded.js';
+import { copySeeded, SEED_WAIT_MS } from '../helpers/seeded.js';
 
 type Input = Record<string, string | number | boolean>;
 interface Sample {
@@ -127,7 +127,7 @@ beforeAll(async () => {
     db,
   ]);
   expect(el.code, el.err).toBe(0);
-}, 300_000); // the imports below take seconds alone and minutes on a shared, loaded machine
+}, SEED_WAIT_MS + 300_000); // the seeded copy may wait for the run's seeding; the imports take seconds alone, minutes on a loaded machine
 afterAll(() => t.cleanup());
 
 const argv = (s: Sample, input: Input): string[] => {
