@@ -1,16 +1,29 @@
 /**
  * Unknown query parameters: which accepted name a mistyped one was meant as, the refusal's
- * wording and fields, and a walk of the OpenAPI document so that every route, a new one
- * included, is held to it.
+ * wording and fields, a walk of the OpenAPI document so that every route, a new one
+ * included, is held to it, and every URL with a query string in README.md and docs/ sent to
+ * the app, so that no example shows a parameter the route refuses.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appWithToken, tempStore } from '../../test/helpers/index.js';
-import { isAppError } from '../shared/index.js';
+import { isAppError, packagePath } from '../shared/index.js';
 import { ALL_OPS } from './ops/index.js';
 import { nearestNames, osaDistance, queryNames, refuseUnknownParams } from './unknown-params.js';
 
 const EVENTS = ['country', 'region', 'category', 'subtype', 'from', 'to', 'q', 'include_retracted', 'status', 'origin', 'cursor', 'limit'];
 const MEASUREMENTS = ['cc', 'asn', 'test_name', 'target', 'since', 'until', 'status', 'limit', 'cursor'];
+
+// One app on an empty store for the routes below (an admin token: every route is open to it).
+let t: Awaited<ReturnType<typeof tempStore>>;
+let app: Awaited<ReturnType<typeof appWithToken>>['app'];
+let token: string;
+beforeAll(async () => {
+  t = await tempStore();
+  ({ app, token } = await appWithToken(t.store, t.path));
+});
+afterAll(() => t.cleanup());
 
 describe('nearestNames', () => {
   it('typos, another case, a dash, a prefix', () => {
@@ -72,15 +85,6 @@ describe('refuseUnknownParams', () => {
 });
 
 describe('every documented API operation refuses a parameter it does not take', () => {
-  let t: Awaited<ReturnType<typeof tempStore>>;
-  let app: Awaited<ReturnType<typeof appWithToken>>['app'];
-  let token: string;
-  beforeAll(async () => {
-    t = await tempStore();
-    ({ app, token } = await appWithToken(t.store, t.path));
-  });
-  afterAll(() => t.cleanup());
-
   type Param = { name: string; in: string; schema?: { enum?: string[] } };
   type Doc = { paths: Record<string, Record<string, { operationId: string; parameters?: Param[] }>> };
   interface Refusal {
@@ -135,5 +139,82 @@ describe('every documented API operation refuses a parameter it does not take', 
     expect(p.detail).toMatch(/^unknown query parameter "contry" \(did you mean country\?\) for events\.list; it takes country, region, category, /);
     const cc = (await (await app.request('/api/measurements?country=RU')).json()) as Refusal;
     expect(cc.detail).toMatch(/"country" \(did you mean cc\?\) for measurements\.list/);
+  });
+});
+
+/** README.md and every Markdown file under docs/, as paths relative to the package. */
+function docFiles(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : []));
+  return [packagePath('README.md'), ...walk(packagePath('docs'))].map((f) => relative(packagePath(), f));
+}
+
+/**
+ * The URLs under /api or /feeds with a query string in `text`: a path ends at a space, quote,
+ * backtick, bracket or table bar, `{a,b}` stands for each of a and b, and `...`/`…` (the rest of
+ * the list) is dropped.
+ */
+function exampleUrls(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\/(?:api|feeds)\/(?:\{[\w,]+\}|[^\s`'"()<>|?{])*\?(?:\\\||[^\s`'"()<>|])*/g)) {
+    const url = m[0]
+      .replace(/\\\|/g, '|')
+      .replace(/(\.\.\.|…)/g, '')
+      .replace(/[.,:;]+$/, '')
+      .replace(/&+$/, '');
+    const expand = (u: string): string[] => {
+      const alt = /\{(\w+(?:,\w+)+)\}/.exec(u);
+      return alt ? alt[1]!.split(',').flatMap((a) => expand(u.replace(alt[0], a))) : [u];
+    };
+    out.push(...expand(url));
+  }
+  return out;
+}
+
+describe('the HTTP examples in README.md and docs/', () => {
+  /** Examples the docs show being refused, with the names refused. */
+  const REFUSED: Record<string, string[]> = { '/api/events?contry=RU': ['contry'], '/api/detections?bust=N': ['bust'] };
+
+  it('extracts URLs as written in Markdown', () => {
+    const text = '`GET /api/cost/regions?...` · `GET /api/export/events.{csv,json}?country=RU` | `/api/x?a=&format=csv\\|ndjson` (`/feeds/a.atom?b=1`).';
+    expect(exampleUrls(text)).toEqual([
+      '/api/cost/regions?',
+      '/api/export/events.csv?country=RU',
+      '/api/export/events.json?country=RU',
+      '/api/x?a=&format=csv|ndjson',
+      '/feeds/a.atom?b=1',
+    ]);
+  });
+
+  it('every URL with a query string matches a route that takes each name it sends', async () => {
+    const seen = new Map<string, string>();
+    for (const file of docFiles()) {
+      readFileSync(packagePath(file), 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          for (const url of exampleUrls(line)) if (!seen.has(url)) seen.set(url, `${file}:${i + 1}`);
+        });
+    }
+    // Not a vacuous pass: there were 37 when this was written.
+    expect(seen.size).toBeGreaterThan(30);
+    const wrong: string[] = [];
+    for (const [raw, where] of seen) {
+      // A path parameter (`:id`, `{id}`, `ID`) is any value: the names are checked before the id is looked up.
+      // an upload's op placeholder (`{op}`) is a real upload op: the names are checked after the op is found
+      const url = raw.replace(/^\/api\/_uploads\/\{\w+\}/, '/api/_uploads/events.import').replace(/\/(:\w+|\{\w+\}|ID)(?=[/?])/g, '/x');
+      // Uploads are POSTs; their query names are checked before the body is read (an empty one is refused after).
+      const upload = url.startsWith('/api/_uploads/');
+      const res = await app.request(
+        url,
+        upload ? { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' } } : {},
+      );
+      const p = (await res.json().catch(() => ({}))) as { detail?: string; unknown?: string[] };
+      const unknown = p.unknown ?? [];
+      if (/^no route /.test(p.detail ?? '')) wrong.push(`${where} ${raw}: ${p.detail}`);
+      else if (JSON.stringify(unknown) !== JSON.stringify(REFUSED[raw] ?? [])) wrong.push(`${where} ${raw}: ${res.status} ${p.detail ?? ''}`);
+    }
+    expect(wrong).toEqual([]);
+    // the examples of a refusal are still in the docs
+    for (const url of Object.keys(REFUSED)) expect([url, seen.has(url)]).toEqual([url, true]);
   });
 });
