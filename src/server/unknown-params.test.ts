@@ -142,6 +142,27 @@ describe('every documented API operation refuses a parameter it does not take', 
   });
 });
 
+describe('the feeds (outside /api) refuse query parameters the same way', () => {
+  it('each feed form: 400 problem+json naming the parameter; without one, the feed', async () => {
+    for (const path of ['/feeds/events.atom', '/feeds/drafts.json', '/feeds/RU.atom', '/feeds/RU/drafts.json']) {
+      const res = await app.request(`${path}?utm_source=reader&since=2024`);
+      const p = (await res.json()) as { code: string; detail: string; unknown: string[]; accepted: string[] };
+      expect([path, res.status, res.headers.get('content-type'), p.code, p.unknown, p.accepted]).toEqual([
+        path,
+        400,
+        'application/problem+json',
+        'VALIDATION',
+        ['utm_source', 'since'],
+        [],
+      ]);
+      expect(p.detail).toBe(`unknown query parameters "utm_source", "since" for feed ${path.slice('/feeds/'.length)}; it takes no query parameters`);
+      expect((await app.request(path)).status).toBe(200);
+    }
+    // the path is still judged after the query: a feed that does not exist is a 404 without one
+    expect((await app.request('/feeds/XX.atom')).status).toBe(404);
+  });
+});
+
 /** README.md and every Markdown file under docs/, as paths relative to the package. */
 function docFiles(): string[] {
   const walk = (dir: string): string[] =>

@@ -3,7 +3,8 @@
  * /api/measurements/export.{csv,parquet}, GET /api/cost/events (JSON, or the file with
  * `format`), and the feeds GET /feeds/{events,drafts}.{atom,json} and /feeds/{CC}/...: Atom and
  * JSON Feed of confirmed events and, separately, of draft detections, rendered from the store on
- * each call: hand-written because the content type is the feature. The filters are the ops'
+ * each call (a query parameter on a feed is refused): hand-written because the content type is
+ * the feature. The filters are the ops'
  * own (src/ledger/ops.ts, src/measure/ops.ts, src/cost/ops.ts), read from the query string the
  * way every op route reads it.
  */
@@ -21,6 +22,7 @@ import { httpOpContext, queryParser } from '../mount.js';
 import { identify } from '../auth.js';
 import { limitsOf } from '../limits.js';
 import { newRouter, problem } from '../openapi.js';
+import { refuseUnknownParams } from '../unknown-params.js';
 
 const eventFilters = queryParser(EventFilters, 'events.export');
 const indicatorFilters = queryParser(IndicatorFilters, 'indicators.export');
@@ -107,12 +109,17 @@ export function exportRoutes(deps: AppDeps) {
   return r;
 }
 
-/** The feeds: public like the other reads. */
+/**
+ * The feeds: public like the other reads. A feed is named by its path alone: any query parameter
+ * is refused (400 naming it, as on every API route) before the store is read.
+ */
 export function feedRoutes(deps: AppDeps) {
   const r = newRouter();
   const handler = async (c: Context) => {
     const url = new URL(c.req.url);
-    const f = await renderFeed(deps.store, url.pathname.replace(/^\/feeds\//, ''), url.origin, deps.clock.now().toISOString());
+    const name = url.pathname.replace(/^\/feeds\//, '');
+    refuseUnknownParams(c.req.url, [], `feed ${name}`);
+    const f = await renderFeed(deps.store, name, url.origin, deps.clock.now().toISOString());
     return c.body(f.body, 200, { 'content-type': f.contentType, 'cache-control': 'no-cache' });
   };
   r.get('/feeds/:name', handler);
