@@ -4,12 +4,16 @@
  * limited here (their work is bounded by the cost budget); any other Authorization header (Basic,
  * a malformed bearer) counts as anonymous, and a wrong or revoked token is a 403 as everywhere.
  * Requests that did not come over a socket (in-process app.request, the warm-up) have no client
- * to count and pass. Cached answers are served before this runs and do not count.
+ * to count and pass. Cached answers are served before this runs and do not count. A request the
+ * route refuses as invalid input (400 VALIDATION: an unknown or mistyped parameter, a bad value,
+ * a range or a pricing budget over its limit; each refused before the work) is counted while it
+ * runs and given back when answered, so a typo does not use up a client's budget; once a client
+ * is over its limit, every heavy request is a 429, a malformed one included.
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
-import { AppError } from '../shared/index.js';
+import { AppError, isAppError } from '../shared/index.js';
 import { bearer, identify } from './auth.js';
 import type { AppDeps, Env } from './deps.js';
 import { HEAVY_PATHS, type Limits } from './limits.js';
@@ -28,6 +32,9 @@ export function heavyRateLimit(deps: AppDeps, limits: Limits): MiddlewareHandler
     limit: limits.heavyPerWindow,
     standardHeaders: 'draft-6',
     keyGenerator: (c) => clientAddress(c) ?? 'in-process',
+    // Errors reach here as responses (app.onError); `c.error` is the error behind one.
+    skipFailedRequests: true,
+    requestWasSuccessful: (c) => !(isAppError(c.error) && c.error.code === 'VALIDATION'),
     handler: (c) => {
       const reset = c.res.headers.get('ratelimit-reset') ?? String(Math.ceil(limits.heavyWindowMs / 1000));
       throw new AppError(

@@ -398,6 +398,33 @@ describe('bounded work for anonymous callers', () => {
       close();
     }
   });
+  it('a heavy request refused as invalid (a typo, a bad value, a budget over the limit) does not use up the per-client limit', async () => {
+    const { base, close } = await listenLocal(createApp({ store, clock, dbPath: ':memory:', limits: { heavyPerWindow: 3, heavyWindowMs: 60_000 } }));
+    try {
+      const refused: [string, number, string][] = [];
+      for (const path of [
+        '/api/detections?contry=RU', // an unknown parameter
+        '/api/stats/events?from=2009&catgeory=block',
+        '/api/export/events.csv?country=UK', // a bad value
+        '/api/speedtests/summary?since=2022&until=2020', // a range that ends before it begins
+        '/api/cost/events?draws=100000', // over the anonymous draws cap, refused before any pricing
+      ]) {
+        for (let i = 0; i < 2; i++) {
+          const res = await fetch(`${base}${path}`);
+          refused.push([path, res.status, ((await res.json()) as { code: string }).code]);
+        }
+      }
+      expect(refused.filter(([, status, code]) => status !== 400 || code !== 'VALIDATION')).toEqual([]);
+      // ten refusals later, the whole budget is still there: three heavy answers, then 429
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await fetch(`${base}/api/stats/events?from=201${i}`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      // over the limit, a request is refused by the limit (429) before its parameters are read
+      expect((await fetch(`${base}/api/detections?contry=RU`)).status).toBe(429);
+    } finally {
+      close();
+    }
+  });
   it('anonymous heavy requests over a socket are rate-limited per client (429), token holders are not', async () => {
     const { base, close } = await listenLocal(createApp({ store, clock, dbPath: ':memory:', limits: { heavyPerWindow: 3, heavyWindowMs: 60_000 } }));
     try {
