@@ -4,11 +4,10 @@
  * included, is held to it, and every URL with a query string in README.md and docs/ sent to
  * the app, so that no example shows a parameter the route refuses.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docExamples, exampleUrls } from '../../test/helpers/doc-examples.js';
 import { appWithToken, tempStore } from '../../test/helpers/index.js';
-import { isAppError, packagePath } from '../shared/index.js';
+import { isAppError } from '../shared/index.js';
 import { ALL_OPS } from './ops/index.js';
 import { nearestNames, osaDistance, queryNames, refuseUnknownParams } from './unknown-params.js';
 
@@ -163,35 +162,6 @@ describe('the feeds (outside /api) refuse query parameters the same way', () => 
   });
 });
 
-/** README.md and every Markdown file under docs/, as paths relative to the package. */
-function docFiles(): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : []));
-  return [packagePath('README.md'), ...walk(packagePath('docs'))].map((f) => relative(packagePath(), f));
-}
-
-/**
- * The URLs under /api or /feeds with a query string in `text`: a path ends at a space, quote,
- * backtick, bracket or table bar, `{a,b}` stands for each of a and b, and `...`/`…` (the rest of
- * the list) is dropped.
- */
-function exampleUrls(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/\/(?:api|feeds)\/(?:\{[\w,]+\}|[^\s`'"()<>|?{])*\?(?:\\\||[^\s`'"()<>|])*/g)) {
-    const url = m[0]
-      .replace(/\\\|/g, '|')
-      .replace(/(\.\.\.|…)/g, '')
-      .replace(/[.,:;]+$/, '')
-      .replace(/&+$/, '');
-    const expand = (u: string): string[] => {
-      const alt = /\{(\w+(?:,\w+)+)\}/.exec(u);
-      return alt ? alt[1]!.split(',').flatMap((a) => expand(u.replace(alt[0], a))) : [u];
-    };
-    out.push(...expand(url));
-  }
-  return out;
-}
-
 describe('the HTTP examples in README.md and docs/', () => {
   /** Examples the docs show being refused, with the names refused. */
   const REFUSED: Record<string, string[]> = { '/api/events?contry=RU': ['contry'], '/api/detections?bust=N': ['bust'] };
@@ -208,14 +178,7 @@ describe('the HTTP examples in README.md and docs/', () => {
   });
 
   it('every URL with a query string matches a route that takes each name it sends', async () => {
-    const seen = new Map<string, string>();
-    for (const file of docFiles()) {
-      readFileSync(packagePath(file), 'utf8')
-        .split('\n')
-        .forEach((line, i) => {
-          for (const url of exampleUrls(line)) if (!seen.has(url)) seen.set(url, `${file}:${i + 1}`);
-        });
-    }
+    const seen = docExamples();
     // Not a vacuous pass: there were 37 when this was written.
     expect(seen.size).toBeGreaterThan(30);
     const wrong: string[] = [];
