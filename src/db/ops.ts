@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { defineOp, report } from '../op/index.js';
 import { AppError, fileError } from '../shared/index.js';
 import type { StoreInfo, TableCheck } from '../store/index.js';
+import { derivedChecks, type DerivedCheck } from './derived.js';
 import { seedAll, type SeedReport } from './seed.js';
 
 export const dbInfo = defineOp({
@@ -19,6 +20,16 @@ export const dbInfo = defineOp({
   input: z.object({}),
   output: report<StoreInfo>('store kind, path, engine and schema version, extensions, shards'),
   run: (ctx) => ctx.store.info(),
+});
+
+export const dbDerived = defineOp({
+  name: 'db.derived',
+  summary: 'Per derived dataset: made by the current code, or stale with the command that refreshes it',
+  write: false,
+  scope: 'read',
+  input: z.object({}),
+  output: report<DerivedCheck[]>('per dataset: current, stale (with the commands that refresh it), empty or unchecked'),
+  run: (ctx) => derivedChecks(ctx.store),
 });
 
 export const dbMigrate = defineOp({
@@ -79,4 +90,4 @@ export const dbBackup = defineOp({
   },
 });
 
-export const dbOps = [dbInfo, dbMigrate, dbSeed, dbVerify, dbBackup];
+export const dbOps = [dbInfo, dbDerived, dbMigrate, dbSeed, dbVerify, dbBackup];

@@ -1,11 +1,15 @@
 /**
  * `splinternet doctor`: is this machine ready? Node version, DuckDB, built-in json/parquet
- * extensions (never installed over the network), the database's schema version, free disk.
+ * extensions (never installed over the network), the database's schema version, free disk;
+ * and is the store's derived data made by the current code (src/db/derived.ts): a stale
+ * dataset is named with the command that refreshes it, a warning (exit 0) unless --strict
+ * (exit 3); a failed check is exit 1.
  */
 import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
-import { dbInfo, dbVerify } from '../../db/ops.js';
+import type { DerivedCheck } from '../../db/derived.js';
+import { dbDerived, dbInfo, dbVerify } from '../../db/ops.js';
 import { CORRUPT_ADVICE, openStore } from '../../store/index.js';
 import { ctxOf, leaf } from '../command.js';
 import type { Io } from '../context.js';
@@ -19,8 +23,13 @@ interface Check {
 }
 
 export function doctorCommand(program: Command, io: Io): void {
-  leaf(program, 'doctor', 'check Node, DuckDB, built-in extensions, schema version and disk (--deep: read every row of every table)')
+  leaf(
+    program,
+    'doctor',
+    'check Node, DuckDB, built-in extensions, schema version, disk, and whether derived data is current (--deep: read every row of every table)',
+  )
     .option('--deep', 'read every row of every table: says "corrupt" with recovery advice when a data block is damaged')
+    .option('--strict', 'exit 3 when derived data was made by earlier code (without it, stale data is a warning: exit 0)')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const checks: Check[] = [];
@@ -87,16 +96,33 @@ export function doctorCommand(program: Command, io: Io): void {
           checks.push({ name: 'tables', ok: false, detail: (e as Error).message });
         }
       }
+      let derived: DerivedCheck[] = [];
+      if (existsSync(ctx.dbPath) || ctx.storeUrl) {
+        try {
+          derived = await ctx.run(dbDerived, {});
+        } catch (e) {
+          checks.push({ name: 'derived data', ok: false, detail: (e as Error).message });
+        }
+      }
       let dir = dirname(ctx.dbPath);
       while (!existsSync(dir)) dir = dirname(dir);
       const fs = await statfs(dir);
       const free = fs.bavail * fs.bsize;
       checks.push({ name: 'disk', ok: free > 1e9, detail: `${(free / 1e9).toFixed(1)} GB free at ${dir}` });
       const ok = checks.every((c) => c.ok);
+      const current = derived.every((d) => d.status !== 'stale');
       if (!ok) io.setExit(EXIT.ERROR);
+      if (!current && o.strict) io.setExit(EXIT.PARTIAL);
+      const label = { current: 'ok   ', stale: 'stale', empty: 'ok   ', unchecked: '?    ' } as const;
       ctx.print(
-        { ok, checks },
-        (r: { checks: Check[] }) => r.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name.padEnd(18)} ${c.detail}`).join('\n') + '\n',
+        { ok, current, checks, derived },
+        (r: { checks: Check[]; derived: DerivedCheck[] }) =>
+          [
+            ...r.checks.map((c) => `${c.ok ? 'ok   ' : 'FAIL '} ${c.name.padEnd(23)} ${c.detail}`),
+            ...r.derived.map(
+              (d) => `${label[d.status]} ${d.dataset.padEnd(23)} ${d.detail}${d.commands ? `: run ${d.commands.map((c) => `\`${c}\``).join(', then ')}` : ''}`,
+            ),
+          ].join('\n') + '\n',
       );
     });
 }

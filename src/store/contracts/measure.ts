@@ -174,6 +174,11 @@ export type RescoreRecord = VerdictColumns & { id: string; rules_version: string
 export interface RescoreRepo {
   /** How many measurements match the filter, and how many of them have rule inputs. */
   counts(f: MeasurementFilter): Promise<{ measurements: number; with_inputs: number }>;
+  /**
+   * Every stored measurement counted once, by the rule set its verdict was computed with (null:
+   * no rule inputs kept, ingested before they were) and the path of the file it came from.
+   */
+  versions(): Promise<{ rules_version: string | null; path: string | null; n: number }[]>;
   /** The next page of matching measurements that have rule inputs, in id order after `after`. */
   page(f: MeasurementFilter & { after: string | null; limit: number }): Promise<RescoreRecord[]>;
   /**

@@ -39,6 +39,13 @@ export function duckRescoreRepo(db: DuckDb): RescoreRepo {
       );
       return { measurements: Number(r[0]?.measurements ?? 0), with_inputs: Number(r[0]?.with_inputs ?? 0) };
     },
+    async versions() {
+      const rows = await db.all<{ rules_version: string | null; path: string | null; n: number }>(
+        `SELECT i.rules_version, f.path, count(*) AS n FROM measurements m LEFT JOIN measurement_rule_inputs i USING (id) LEFT JOIN ingest_files f USING (file_id)
+         GROUP BY ALL ORDER BY n DESC, f.path`,
+      );
+      return rows.map((r) => ({ rules_version: r.rules_version, path: r.path, n: Number(r.n) }));
+    },
     async page(f) {
       const params: Param[] = [];
       let w = where(f, 'm.measurement_start_time', params);

@@ -1,0 +1,129 @@
+/**
+ * Whether the store's derived data was made by the code now running (`splinternet doctor`).
+ * Some changes to how data is derived reach a store only when a command is run again on it:
+ * STOP record texts are kept on `stop_row` links only by an import made since they were kept
+ * (`events import`), a measurement's verdict is that of the rule set it was judged with
+ * (`measurements rescore`; `ingest --force` for measurements stored before rule inputs were
+ * kept). A store built earlier would otherwise give other numbers than a fresh one, silently.
+ *
+ * Each check reads the data itself (no stamp to trust) and says, per dataset: current, stale
+ * (with the figures and the exact command that refreshes it), or empty. Nothing is written.
+ * docs/design/090-operations.md records the rules and what they find on real stores.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES_VERSION } from '../measure/index.js';
+import { packagePath } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+
+export interface DerivedCheck {
+  /** The derived dataset checked. */
+  dataset: 'ledger links' | 'measurement verdicts' | 'measurement rule inputs';
+  /** current: made by this code; stale: made by earlier code (run `command`); empty: nothing stored; unchecked: this store cannot say. */
+  status: 'current' | 'stale' | 'empty' | 'unchecked';
+  detail: string;
+  /** What refreshes a stale dataset, one shell command per line (absent unless stale). */
+  commands?: string[];
+}
+
+const n = (x: number) => x.toLocaleString('en');
+/** A path as one shell word (quoted when it holds a space or a shell character). */
+const shellWord = (p: string) => (/^[\w./@%+=:,-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`);
+
+/** A STOP file named on its links, as the user would pass it: the shipped copy when it is the shipped file, else its name. */
+function stopPath(file: string): string {
+  const shipped = packagePath('data', 'events', file);
+  return existsSync(shipped) ? join('data', 'events', file) : file;
+}
+
+/**
+ * STOP record texts. An import made since texts were kept writes, on every link of the file it
+ * reads, the record's text when the record has one; STOP leaves some records' text empty (455
+ * of 2,099 links of the 2026-05-20 snapshot), so a link without text alone says nothing. A
+ * file none of whose links carries a text was imported before texts were kept.
+ */
+async function stopTexts(store: Store): Promise<DerivedCheck> {
+  const links = await store.ledger.linksOfKind('stop_row');
+  if (links.length === 0) return { dataset: 'ledger links', status: 'empty', detail: 'no STOP records imported' };
+  const byFile = new Map<string, { links: number; texts: number; events: Set<string> }>();
+  for (const l of links) {
+    const doc = (l.doc ?? {}) as { file?: unknown; text?: unknown };
+    const file = typeof doc.file === 'string' ? doc.file : '(file not recorded)';
+    const f = byFile.get(file) ?? { links: 0, texts: 0, events: new Set<string>() };
+    f.links++;
+    if (typeof doc.text === 'string' && doc.text.trim()) f.texts++;
+    f.events.add(l.eventId);
+    byFile.set(file, f);
+  }
+  const stale = [...byFile].filter(([, f]) => f.texts === 0);
+  if (stale.length === 0) {
+    const texts = [...byFile.values()].reduce((s, f) => s + f.texts, 0);
+    return {
+      dataset: 'ledger links',
+      status: 'current',
+      detail: `${n(links.length)} STOP records from ${byFile.size} file(s), record texts kept (${n(texts)} with a text; STOP leaves the others empty)`,
+    };
+  }
+  const events = new Set(stale.flatMap(([, f]) => [...f.events]));
+  return {
+    dataset: 'ledger links',
+    status: 'stale',
+    detail:
+      `${n(events.size)} STOP events without record texts (${n(stale.reduce((s, [, f]) => s + f.links, 0))} records of ${stale.map(([file]) => file).join(', ')}, ` +
+      'imported before texts were kept): cost readings miss what earlier records say (hours stated, platforms restored)',
+    commands: stale.map(([file]) => `splinternet events import ${stopPath(file)}`),
+  };
+}
+
+/** Measurement verdicts: the rule set each was judged with, and those stored before rule inputs were kept. */
+async function verdicts(store: Store): Promise<DerivedCheck[]> {
+  const rescore = store.measure.rescore;
+  if (!rescore)
+    return [
+      {
+        dataset: 'measurement verdicts',
+        status: 'unchecked',
+        detail: 'this store keeps no rule inputs (ClickHouse): `measurements rescore` says which files were judged with other rules',
+      },
+    ];
+  const rows = await rescore.versions();
+  const total = rows.reduce((s, r) => s + r.n, 0);
+  if (total === 0)
+    return [
+      { dataset: 'measurement verdicts', status: 'empty', detail: 'no measurements stored' },
+      { dataset: 'measurement rule inputs', status: 'empty', detail: 'no measurements stored' },
+    ];
+  const other = rows.filter((r) => r.rules_version !== null && r.rules_version !== RULES_VERSION);
+  const without = rows.filter((r) => r.rules_version === null);
+  const sum = (rs: typeof rows) => rs.reduce((s, r) => s + r.n, 0);
+  const byVersion = new Map<string, number>();
+  for (const r of other) byVersion.set(r.rules_version!, (byVersion.get(r.rules_version!) ?? 0) + r.n);
+  const out: DerivedCheck[] = [
+    other.length === 0
+      ? { dataset: 'measurement verdicts', status: 'current', detail: `${n(total - sum(without))} of ${n(total)} judged with rules ${RULES_VERSION}` }
+      : {
+          dataset: 'measurement verdicts',
+          status: 'stale',
+          detail: `${n(sum(other))} of ${n(total)} judged with other rules (${[...byVersion].map(([v, c]) => `${v}: ${n(c)}`).join(', ')}; current ${RULES_VERSION})`,
+          commands: ['splinternet measurements rescore'],
+        },
+  ];
+  const paths = [...new Set(without.map((r) => r.path ?? '(file not recorded)'))];
+  out.push(
+    without.length === 0
+      ? { dataset: 'measurement rule inputs', status: 'current', detail: `kept for all ${n(total)} (rescore can re-judge every one)` }
+      : {
+          dataset: 'measurement rule inputs',
+          status: 'stale',
+          detail: `${n(sum(without))} of ${n(total)} stored before rule inputs were kept: rescore cannot re-judge them, their files must be read again (${paths.length} file(s))`,
+          // a re-read keeps the verdict it finds stored; rescore then judges it with the current rules
+          commands: [`splinternet ingest --force ${paths.map(shellWord).join(' ')}`, 'splinternet measurements rescore'],
+        },
+  );
+  return out;
+}
+
+/** Every derived dataset's state, in a fixed order. */
+export async function derivedChecks(store: Store): Promise<DerivedCheck[]> {
+  return [await stopTexts(store), ...(await verdicts(store))];
+}
