@@ -4,7 +4,9 @@
  * STOP record texts are kept on `stop_row` links only by an import made since they were kept
  * (`events import`), a measurement's verdict is that of the rule set it was judged with
  * (`measurements rescore`; `ingest --force` for measurements stored before rule inputs were
- * kept). A store built earlier would otherwise give other numbers than a fresh one, silently.
+ * kept), an election choice's English name is read from the protocol header on import
+ * (`elections import --force`). A store built earlier would otherwise give other numbers and
+ * names than a fresh one, silently.
  *
  * Each check reads the data itself (no stamp to trust) and says, per dataset: current, stale
  * (with the figures and the exact command that refreshes it), or empty. Nothing is written.
@@ -12,13 +14,14 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { choiceEnglish } from '../elections/index.js';
 import { RULES_VERSION } from '../measure/index.js';
 import { packagePath } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 
 export interface DerivedCheck {
   /** The derived dataset checked. */
-  dataset: 'ledger links' | 'measurement verdicts' | 'measurement rule inputs';
+  dataset: 'ledger links' | 'measurement verdicts' | 'measurement rule inputs' | 'election choices';
   /** current: made by this code; stale: made by earlier code (run `command`); empty: nothing stored; unchecked: this store cannot say. */
   status: 'current' | 'stale' | 'empty' | 'unchecked';
   detail: string;
@@ -27,6 +30,7 @@ export interface DerivedCheck {
 }
 
 const n = (x: number) => x.toLocaleString('en');
+const plural = (x: number, noun: string) => `${n(x)} ${noun}${x === 1 ? '' : 's'}`;
 /** A path as one shell word (quoted when it holds a space or a shell character). */
 const shellWord = (p: string) => (/^[\w./@%+=:,-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`);
 
@@ -123,7 +127,40 @@ async function verdicts(store: Store): Promise<DerivedCheck[]> {
   return out;
 }
 
+/** Election choices stored without the English name this code reads from their label (added to the parser since they were imported). */
+async function electionNames(store: Store): Promise<DerivedCheck> {
+  const list = await store.elections.list();
+  if (list.length === 0) return { dataset: 'election choices', status: 'empty', detail: 'no elections imported' };
+  let choices = 0;
+  const stale: { id: string; names: string[]; files: string[] }[] = [];
+  for (const e of list) {
+    const got = await store.elections.get(e.id);
+    if (!got) continue;
+    choices += got.choices.length;
+    const names = got.choices.filter((c) => c.label_en === null && choiceEnglish(c.label) !== null).map((c) => choiceEnglish(c.label)!);
+    // a protocol file's header gives the choices (the DEG and district files carry none)
+    if (names.length) stale.push({ id: e.id, names, files: got.files.filter((f) => f.format === 'protocol').map((f) => f.file) });
+  }
+  if (stale.length === 0)
+    return {
+      dataset: 'election choices',
+      status: 'current',
+      detail: `${n(choices)} choices of ${n(list.length)} election(s), every English name this code gives stored`,
+    };
+  return {
+    dataset: 'election choices',
+    status: 'stale',
+    detail:
+      `${plural(
+        stale.reduce((s, x) => s + x.names.length, 0),
+        'choice',
+      )} without the English name this code gives (${stale.map((x) => `${x.id}: ${x.names.join(', ')}`).join('; ')}), ` +
+      'imported before it was added: import the files again from where they are (stored by name only)',
+    commands: stale.map((x) => `splinternet elections import --force ${x.files.map(shellWord).join(' ')}`),
+  };
+}
+
 /** Every derived dataset's state, in a fixed order. */
 export async function derivedChecks(store: Store): Promise<DerivedCheck[]> {
-  return [await stopTexts(store), ...(await verdicts(store))];
+  return [await stopTexts(store), ...(await verdicts(store)), await electionNames(store)];
 }

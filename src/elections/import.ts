@@ -60,7 +60,11 @@ function resolveElection(file: string, given: string | undefined, kind: Election
   return electionId(kind, year);
 }
 
-/** Choices of this file mapped onto the election's stored list (by header name; new names appended). */
+/**
+ * Choices of this file mapped onto the election's stored list (by header name; new names
+ * appended). A stored choice the file names again takes the labels this code reads from it, so
+ * a re-import refreshes a name an earlier version could not translate (label_en null).
+ */
 function mergeChoices(
   stored: ElectionChoiceRecord[],
   id: string,
@@ -69,7 +73,11 @@ function mergeChoices(
   const choices = [...stored];
   const map = incoming.map((c) => {
     const at = choices.findIndex((s) => s.name === c.name);
-    if (at >= 0) return choices[at]!.idx;
+    if (at >= 0) {
+      const was = choices[at]!;
+      choices[at] = { ...was, label: c.label, label_en: c.label_en ?? was.label_en };
+      return was.idx;
+    }
     choices.push({ election_id: id, idx: choices.length, name: c.name, label: c.label, label_en: c.label_en });
     return choices.length - 1;
   });

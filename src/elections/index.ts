@@ -5,3 +5,4 @@ export { electionSummary, listElections, LEDGER_EVENTS, type Block } from './sum
 export { electronicComparison, DEG_CAVEATS } from './electronic.js';
 export { fingerprintsFor, integersFor, shpilkinFor } from './fingerprints.js';
 export { DATA_CREDIT } from './query.js';
+export { choiceEnglish } from './protocol.js';
