@@ -1,7 +1,7 @@
 /**
  * Database operations: `splinternet db migrate|seed` and the store description `doctor`
  * reads. CLI-only (no HTTP binding); through a running server they go by /api/_ops/:name
- * with an admin token (read scope for db.info).
+ * with an admin token (read scope for db.info; db.derived is admin: its commands name server paths).
  */
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -26,7 +26,8 @@ export const dbDerived = defineOp({
   name: 'db.derived',
   summary: 'Per derived dataset: made by the current code, or stale with the command that refreshes it',
   write: false,
-  scope: 'read',
+  // admin: the refresh commands name the server's measurement files and folders
+  scope: 'admin',
   input: z.object({}),
   output: report<DerivedCheck[]>('per dataset: current, stale (with the commands that refresh it), empty or unchecked'),
   run: (ctx) => derivedChecks(ctx.store),

@@ -154,7 +154,7 @@ describe('scopes (read, write, import, admin)', () => {
 
 /** The scope each op needs beyond read, as docs/design/080-security.md's table says; an op needing more than read that is missing here fails the walk below. */
 const NEEDS: Record<string, 'read' | 'write' | 'import' | 'admin'> = Object.fromEntries([
-  ...['tokens.create', 'tokens.list', 'tokens.revoke', 'db.migrate', 'db.seed', 'db.verify', 'db.backup'].map((n) => [n, 'admin']),
+  ...['tokens.create', 'tokens.list', 'tokens.revoke', 'db.migrate', 'db.seed', 'db.verify', 'db.backup', 'db.derived'].map((n) => [n, 'admin']),
   ...['hooks.add', 'hooks.list', 'hooks.rotate-key', 'hooks.remove', 'hooks.deliveries', 'hooks.replay', 'hooks.deliver'].map((n) => [n, 'admin']),
   ...['events.import', 'speedtests.import', 'throughput.extract', 'measurements.ingest', 'measurements.rescore', 'measurements.agreement_files'].map((n) => [
     n,
