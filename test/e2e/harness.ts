@@ -5,11 +5,12 @@
  * failed requests so a test can assert there were none.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { tempDir } from '../helpers/index.js';
+import { copyDuckDb } from '../helpers/seeded.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -53,21 +54,16 @@ function startServer(db: string): Promise<{ proc: ChildProcess; url: string }> {
   });
 }
 
-/** Copies a closed DuckDB database with its companion files (`<db>.wal`, `<db>.key`, ...) under a new name. */
-function copySeeded(from: string, to: string): void {
-  if (!existsSync(from)) throw new Error(`the seeded e2e database ${from} is missing (global-setup.ts makes it)`);
-  const name = basename(from);
-  for (const f of readdirSync(dirname(from))) if (f.startsWith(name)) copyFileSync(join(dirname(from), f), to + f.slice(name.length));
-}
-
 /** `prepare` runs the built CLI against the seeded database before the server opens it (e.g. extra imports). */
 export async function startHarness(opts: { prepare?: (cli: (args: string[], okCodes?: number[]) => string, db: string) => void } = {}): Promise<Harness> {
   mkdirSync(SHOTS, { recursive: true });
   const t = tempDir('splinternet-e2e-');
   const db = join(t.dir, 'e2e.duckdb');
   const seeded = inject('e2eSeeded');
-  if (seeded) copySeeded(seeded, db);
-  else run(process.execPath, [BIN, 'db', 'seed', '--db', db, ...STORE], [0, 3]); // 3 = some shipped rows rejected (listed, kept)
+  if (seeded) {
+    if (!existsSync(seeded)) throw new Error(`the seeded e2e database ${seeded} is missing (global-setup.ts makes it)`);
+    copyDuckDb(seeded, db);
+  } else run(process.execPath, [BIN, 'db', 'seed', '--db', db, ...STORE], [0, 3]); // 3 = some shipped rows rejected (listed, kept)
   opts.prepare?.((args, okCodes) => run(process.execPath, [BIN, ...args, '--db', db], okCodes), db);
   const { proc, url } = await startServer(db);
   const spec = (await (await fetch(`${url}/openapi.json`)).json()) as { paths: Record<string, unknown> };

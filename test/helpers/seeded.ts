@@ -21,7 +21,8 @@ async function seedInto(db: string): Promise<string> {
   return r.out;
 }
 
-function copyDb(from: string, to: string): void {
+/** Copies a closed DuckDB database to `to` with its companion files (`<db>.wal`, `<db>.key`, ...). */
+export function copyDuckDb(from: string, to: string): void {
   const name = basename(from);
   for (const f of readdirSync(dirname(from))) if (f.startsWith(name)) copyFileSync(join(dirname(from), f), to + f.slice(name.length));
 }
@@ -55,6 +56,6 @@ export async function copySeeded(to: string): Promise<string> {
       await new Promise((r) => setTimeout(r, 500));
     }
   }
-  copyDb(db, to);
+  copyDuckDb(db, to);
   return readFileSync(done, 'utf8');
 }
