@@ -139,14 +139,23 @@ export async function localState(
 /**
  * Stream `body` to a temporary file of this transfer only (`tempPath`), checking length and
  * (plain ETag) MD5 on the way, then rename it into place. Throws when the transfer breaks or
- * the bytes do not match; the temporary file is removed. The returned entry describes the
+ * the bytes do not match; the temporary file is removed. Its name is added to `temps`, so the
+ * caller can make sure, once every transfer has settled, that none is left. The returned entry describes the
  * bytes this transfer wrote (their mtime is taken before the rename: a later rename by another
  * run puts its own verified bytes in place, and a mismatching mtime makes the next run check).
  */
-export async function saveObject(body: AsyncIterable<Uint8Array>, path: string, obj: BucketObject, onBytes: (n: number) => void): Promise<SyncLogEntry> {
+export async function saveObject(
+  body: AsyncIterable<Uint8Array>,
+  path: string,
+  obj: BucketObject,
+  onBytes: (n: number) => void,
+  temps?: Set<string>,
+): Promise<SyncLogEntry> {
   await mkdir(dirname(path), { recursive: true });
   const part = tempPath(path);
+  temps?.add(part);
   const c = new Checker(path.endsWith('.gz'));
+  const out = createWriteStream(part);
   try {
     const check = new Transform({
       transform(chunk: Buffer, _enc, cb) {
@@ -154,7 +163,7 @@ export async function saveObject(body: AsyncIterable<Uint8Array>, path: string, 
         c.write(chunk).then(() => cb(null, chunk), cb);
       },
     });
-    await pipeline(body, check, createWriteStream(part));
+    await pipeline(body, check, out);
     const gzip_ok = await c.end();
     if (c.bytes !== obj.size) throw new Error(`transfer ended after ${c.bytes} of ${obj.size} bytes`);
     const md5 = plainMd5(obj.etag);
@@ -164,7 +173,15 @@ export async function saveObject(body: AsyncIterable<Uint8Array>, path: string, 
     await rename(part, path);
     return { key: obj.key, size: obj.size, etag: obj.etag, mtime_ms: Math.floor(s.mtimeMs), gzip_ok };
   } catch (e) {
+    // the file is removed once its stream has closed, so no late open or write brings it back
+    if (!out.closed) await new Promise<void>((res) => (out.destroy(), out.once('close', () => res())));
     await rm(part, { force: true });
     throw e;
   }
+}
+
+/** Remove the temporary files a run created (`saveObject`'s `temps`), once all its transfers have settled. */
+export async function removeTemps(temps: Set<string>): Promise<void> {
+  for (const t of temps) await rm(t, { force: true });
+  temps.clear();
 }

@@ -11,7 +11,7 @@
 import { dirname, join } from 'node:path';
 import type { ProgressReporter } from '../../shared/index.js';
 import type { IngestReport } from '../ingest.js';
-import { appendSyncLog, localState, readSyncLog, removeStaleTemps, saveObject, SYNC_LOG, type BucketObject } from './local-copy.js';
+import { appendSyncLog, localState, readSyncLog, removeStaleTemps, removeTemps, saveObject, SYNC_LOG, type BucketObject } from './local-copy.js';
 import { checkWindow, syncPrefixes, wantedKey, type SyncWindow } from './plan.js';
 
 export type { BucketObject } from './local-copy.js';
@@ -145,6 +145,7 @@ export async function syncOoni(deps: SyncDeps, input: SyncInput): Promise<SyncRe
   // the bar's `stored` counter moves as each batch of landed files is ingested
   const ing = startIngest(deps.ingest, r, tick);
   const attempts = Math.max(1, input.attempts ?? 3);
+  const temps = new Set<string>();
   const settle = (o: BucketObject, outcome: Outcome, path: string | null) => {
     r.files[outcome]++;
     r.bytes[outcome] += o.size;
@@ -166,12 +167,18 @@ export async function syncOoni(deps: SyncDeps, input: SyncInput): Promise<SyncRe
       let got = 0;
       try {
         const body = await deps.bucket.get(o.key);
-        const entry = await saveObject(body, path, o, (n) => {
-          got += n;
-          r.bytes.transferred += n;
-          doneBytes += n;
-          tick();
-        });
+        const entry = await saveObject(
+          body,
+          path,
+          o,
+          (n) => {
+            got += n;
+            r.bytes.transferred += n;
+            doneBytes += n;
+            tick();
+          },
+          temps,
+        );
         await record(entry);
         return settle(o, entry.gzip_ok ? 'downloaded' : 'corrupt', entry.gzip_ok ? path : null);
       } catch (e) {
@@ -184,6 +191,8 @@ export async function syncOoni(deps: SyncDeps, input: SyncInput): Promise<SyncRe
     settle(o, 'failed', null);
   });
   await logWrites;
+  // every transfer has settled: no temporary file of this run outlives it
+  await removeTemps(temps);
   await ing.done();
   tick();
   deps.progress.stop();
