@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../measure/index.js';
+import { geocodeFields, type LedgerEvent } from '../ledger/index.js';
 import type { EventLinkRecord, Store } from '../store/index.js';
-import { derivedChecks } from './derived.js';
+import { derivedChecks as checksOf } from './derived.js';
+
+const clock = { now: () => new Date('2026-12-04T00:00:00Z') };
+const derivedChecks = (store: Store) => checksOf(store, clock);
 
 type Versions = { rules_version: string | null; path: string | null; n: number }[];
 
 type Choice = { label: string; label_en: string | null };
 
-function storeWith(links: EventLinkRecord[], versions: Versions | null, choices: Choice[] = []): Store {
+function storeWith(links: EventLinkRecord[], versions: Versions | null, choices: Choice[] = [], events: LedgerEvent[] = []): Store {
   const election = { id: 'president-2018', kind: 'president', year: 2018, title: 'Presidential election' };
   return {
-    ledger: { linksOfKind: (kind: string) => Promise.resolve(links.filter((l) => l.kind === kind)) },
+    ledger: {
+      linksOfKind: (kind: string) => Promise.resolve(links.filter((l) => l.kind === kind)),
+      listEvents: () => Promise.resolve(events.map((doc) => ({ id: doc.id, origin: 'stop', doc }))),
+    },
     measure: { rescore: versions === null ? undefined : { versions: () => Promise.resolve(versions) } },
     elections: {
       list: () => Promise.resolve(choices.length ? [election] : []),
@@ -62,16 +69,17 @@ describe('derivedChecks', () => {
     );
     expect(checks.map((c) => [c.dataset, c.status, c.commands])).toEqual([
       ['ledger links', 'empty', undefined],
+      ['ledger geocodes', 'empty', undefined],
       ['measurement verdicts', 'stale', ['splinternet measurements rescore']],
       ['measurement rule inputs', 'stale', [`splinternet ingest --force '/d/it'\\''s here.jsonl'`, 'splinternet measurements rescore']],
       ['election choices', 'empty', undefined],
     ]);
-    expect(checks[1]!.detail).toBe(`2 of 10 judged with other rules (older: 2; current ${RULES_VERSION})`);
+    expect(checks[2]!.detail).toBe(`2 of 10 judged with other rules (older: 2; current ${RULES_VERSION})`);
   });
 
   it('a store without rule inputs (ClickHouse) is unchecked, not current; an empty one is empty', async () => {
-    expect((await derivedChecks(storeWith([], null))).map((c) => c.status)).toEqual(['empty', 'unchecked', 'empty']);
-    expect((await derivedChecks(storeWith([], []))).map((c) => c.status)).toEqual(['empty', 'empty', 'empty', 'empty']);
+    expect((await derivedChecks(storeWith([], null))).map((c) => c.status)).toEqual(['empty', 'empty', 'unchecked', 'empty']);
+    expect((await derivedChecks(storeWith([], []))).map((c) => c.status)).toEqual(['empty', 'empty', 'empty', 'empty', 'empty']);
   });
 
   it('an election choice stored without the English name this code gives is stale: its protocol files imported again', async () => {
@@ -80,13 +88,35 @@ describe('derivedChecks', () => {
       { label: 'Бабурин Сергей Николаевич', label_en: null },
       { label: 'Неизвестный Кандидат', label_en: null },
     ];
-    const stale = (await derivedChecks(storeWith([], [], names)))[3]!;
+    const stale = (await derivedChecks(storeWith([], [], names)))[4]!;
     expect(stale).toMatchObject({ dataset: 'election choices', status: 'stale', commands: ['splinternet elections import --force kobak-2018.csv.zip'] });
     expect(stale.detail).toMatch(/^1 choice without the English name this code gives \(president-2018: Sergey Baburin\)/);
     const fixed = names.map((c) => ({ ...c, label_en: c.label_en ?? (c.label.startsWith('Бабурин') ? 'Sergey Baburin' : null) }));
-    expect((await derivedChecks(storeWith([], [], fixed)))[3]).toMatchObject({
+    expect((await derivedChecks(storeWith([], [], fixed)))[4]).toMatchObject({
       status: 'current',
       detail: expect.stringMatching(/^3 choices of 1 election/) as string,
     });
+  });
+
+  it('an event placed otherwise than the gazetteer now places it is stale; one placed by hand is kept', async () => {
+    // SYNTHETIC events around a real STOP area text
+    const base = { status: 'active', revision: 1, countries: ['IN'], scope: 'local', title: 'Internet shutdown in Chomu (India)' };
+    const text = 'Chomu town, Jaipur District, Rajasthan';
+    const placed = (id: string) => {
+      const e = { ...base, id, regions: [], places: [], population_affected: null, geocode: { status: 'ok', text, reason: null, unmatched: [] } };
+      return { ...e, ...geocodeFields(e as never) } as unknown as LedgerEvent;
+    };
+    const manual = { ...placed('c'), regions: ['IN-RJ'], geocode: { status: 'manual', text, reason: null, unmatched: [] } } as unknown as LedgerEvent;
+    const current = (await derivedChecks(storeWith([], [], [], [placed('a'), manual])))[1]!;
+    expect(current).toEqual({
+      dataset: 'ledger geocodes',
+      status: 'current',
+      detail: '1 of 2 events placed as this code places them, 1 placed by hand (kept)',
+    });
+    expect(placed('a').population_affected).not.toBeNull();
+    const old = { ...placed('b'), regions: [], places: [], population_affected: null } as LedgerEvent;
+    const stale = (await derivedChecks(storeWith([], [], [], [placed('a'), old, manual])))[1]!;
+    expect(stale).toMatchObject({ dataset: 'ledger geocodes', status: 'stale', commands: ['splinternet events geocode'] });
+    expect(stale.detail).toMatch(/^1 of 3 events placed otherwise than this code places them from their area text, 1 placed by hand \(kept\)/);
   });
 });

@@ -5,7 +5,8 @@
  * (`events import`), a measurement's verdict is that of the rule set it was judged with
  * (`measurements rescore`; `ingest --force` for measurements stored before rule inputs were
  * kept), an election choice's English name is read from the protocol header on import
- * (`elections import --force`). A store built earlier would otherwise give other numbers and
+ * (`elections import --force`), an event's regions, places and people cut off are read from
+ * its area text by the gazetteer (`events geocode`). A store built earlier would otherwise give other numbers and
  * names than a fresh one, silently.
  *
  * Each check reads the data itself (no stamp to trust) and says, per dataset: current, stale
@@ -15,13 +16,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { choiceEnglish } from '../elections/index.js';
+import { geocodeLedger } from '../ledger/index.js';
 import { RULES_VERSION } from '../measure/index.js';
-import { packagePath } from '../shared/index.js';
+import { packagePath, silentProgress, type Clock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 
 export interface DerivedCheck {
   /** The derived dataset checked. */
-  dataset: 'ledger links' | 'measurement verdicts' | 'measurement rule inputs' | 'election choices';
+  dataset: 'ledger links' | 'ledger geocodes' | 'measurement verdicts' | 'measurement rule inputs' | 'election choices';
   /** current: made by this code; stale: made by earlier code (run `command`); empty: nothing stored; unchecked: this store cannot say. */
   status: 'current' | 'stale' | 'empty' | 'unchecked';
   detail: string;
@@ -160,7 +162,32 @@ async function electionNames(store: Store): Promise<DerivedCheck> {
   };
 }
 
+/**
+ * Where events were placed: each event's stored regions, places and people cut off against what
+ * this code's gazetteer reads from the area text it keeps (`events geocode --dry-run`, nothing
+ * written). Events a person placed by hand are kept as they are and never count as stale.
+ */
+async function geocodes(store: Store, clock: Clock): Promise<DerivedCheck> {
+  const r = await geocodeLedger({ store, clock, progress: silentProgress }, { dryRun: true });
+  if (r.events_read === 0) return { dataset: 'ledger geocodes', status: 'empty', detail: 'no active or draft events' };
+  const manual = r.kept_manual ? `, ${n(r.kept_manual)} placed by hand (kept)` : '';
+  if (r.changed === 0)
+    return {
+      dataset: 'ledger geocodes',
+      status: 'current',
+      detail: `${n(r.unchanged)} of ${n(r.events_read)} events placed as this code places them${manual}`,
+    };
+  return {
+    dataset: 'ledger geocodes',
+    status: 'stale',
+    detail:
+      `${n(r.changed)} of ${n(r.events_read)} events placed otherwise than this code places them from their area text${manual}: ` +
+      'costs priced by who was cut off use the stored regions, places and people',
+    commands: ['splinternet events geocode'],
+  };
+}
+
 /** Every derived dataset's state, in a fixed order. */
-export async function derivedChecks(store: Store): Promise<DerivedCheck[]> {
-  return [await stopTexts(store), ...(await verdicts(store)), await electionNames(store)];
+export async function derivedChecks(store: Store, clock: Clock): Promise<DerivedCheck[]> {
+  return [await stopTexts(store), await geocodes(store, clock), ...(await verdicts(store)), await electionNames(store)];
 }

@@ -30,7 +30,7 @@ export const dbDerived = defineOp({
   scope: 'admin',
   input: z.object({}),
   output: report<DerivedCheck[]>('per dataset: current, stale (with the commands that refresh it), empty or unchecked'),
-  run: (ctx) => derivedChecks(ctx.store),
+  run: (ctx) => derivedChecks(ctx.store, ctx.clock),
 });
 
 export const dbMigrate = defineOp({

@@ -1,7 +1,7 @@
 /**
  * `splinternet doctor` on derived data: a freshly seeded ledger is current in every dataset; a
  * store made "old" (STOP links stored without their record texts, as imports before texts were
- * kept wrote them; verdicts of another rule set; measurements stored without rule inputs) is
+ * kept wrote them; events a gazetteer placed nowhere; verdicts of another rule set; measurements stored without rule inputs) is
  * named dataset by dataset with the command that refreshes it, exit 0 (3 with --strict), and
  * running exactly those commands makes it current again.
  */
@@ -63,6 +63,7 @@ describe('doctor: is derived data made by the current code', () => {
     expect(r.current).toBe(true);
     expect(Object.fromEntries(Object.entries(r.derived).map(([k, d]) => [k, d.status]))).toEqual({
       'ledger links': 'current',
+      'ledger geocodes': 'current',
       'measurement verdicts': 'current',
       'measurement rule inputs': 'current',
       'election choices': 'current',
@@ -74,6 +75,8 @@ describe('doctor: is derived data made by the current code', () => {
     await age([
       // links as an import before texts were kept wrote them
       `UPDATE event_links SET doc = json_merge_patch(doc, '{"text": null}') WHERE kind = 'stop_row'`,
+      // twelve Indian events as a gazetteer that placed nothing left them
+      `UPDATE events SET doc = json_merge_patch(doc, '{"places": [], "population_affected": null}') WHERE id IN (SELECT id FROM events WHERE id LIKE 'stop-in-%' ORDER BY id LIMIT 12)`,
       // ten verdicts of another rule set, five measurements stored before rule inputs were kept
       `UPDATE measurement_rule_inputs SET rules_version = 'older0rules0' WHERE id IN (SELECT id FROM measurement_rule_inputs ORDER BY id LIMIT 10)`,
       `DELETE FROM measurement_rule_inputs WHERE id IN (SELECT id FROM measurement_rule_inputs ORDER BY id DESC LIMIT 5)`,
@@ -89,6 +92,10 @@ describe('doctor: is derived data made by the current code', () => {
       /^1,\d{3} STOP events without record texts \(2,\d{3} records of accessnow_stop_combined_2016-2025_snapshot-2026-05-20\.csv, imported before texts were kept\)/,
     );
     expect(links.commands).toEqual(['splinternet events import data/events/accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv']);
+    const geocodes = old.derived['ledger geocodes']!;
+    expect(geocodes.status).toBe('stale');
+    expect(geocodes.detail).toMatch(/^12 of 1,\d{3} events placed otherwise than this code places them from their area text/);
+    expect(geocodes.commands).toEqual(['splinternet events geocode']);
     const verdicts = old.derived['measurement verdicts']!;
     expect(verdicts.status).toBe('stale');
     expect(verdicts.detail).toMatch(/^10 of \d+ judged with other rules \(older0rules0: 10; current [0-9a-f]{12}\)$/);
@@ -110,12 +117,13 @@ describe('doctor: is derived data made by the current code', () => {
     const text = await runBin(['doctor', '--db', db]);
     expect(text.out).toMatch(/^stale ledger links +1,\d{3} STOP events without record texts .*: run `splinternet events import data\/events\/accessnow_stop/m);
 
-    for (const c of new Set([...links.commands!, ...inputs.commands!, ...verdicts.commands!])) await runAdvice(c);
+    for (const c of new Set([...links.commands!, ...geocodes.commands!, ...inputs.commands!, ...verdicts.commands!])) await runAdvice(c);
     // the election file is stored by name only: the user gives its folder
     await runAdvice(names.commands![0]!.replace('kobak-2016-every25th.csv.zip', ELECTION));
     const after = await doctor('--strict');
     expect(Object.values(after.derived).map((d) => [d.dataset, d.status])).toEqual([
       ['ledger links', 'current'],
+      ['ledger geocodes', 'current'],
       ['measurement verdicts', 'current'],
       ['measurement rule inputs', 'current'],
       ['election choices', 'current'],
