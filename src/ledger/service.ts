@@ -6,7 +6,7 @@
 import { getRegion } from '../geo/index.js';
 import { check } from '../op/index.js';
 import { AppError, isValidPartialDate, partialDateEnd, partialDateStart, type Clock } from '../shared/index.js';
-import type { EventLinkRecord, EventRecord, RevisionRecord, Store } from '../store/index.js';
+import type { EventLinkRecord, EventRecord, EventWrite, RevisionRecord, Store } from '../store/index.js';
 import { parseEventInput, type EventFields, type LedgerEvent } from './model.js';
 import { DEFAULT_VISIBLE, STATUSES, type Status } from './taxonomy.js';
 
@@ -143,11 +143,43 @@ export async function updateEvent(
   return { event: e, changed: true };
 }
 
+type StatusAction = 'retract' | 'restore' | 'confirm' | 'dismiss';
+
+/**
+ * Build (but do not write) a status change of a stored event, so an importer can write it in the
+ * transaction of its other writes. Refuses (CONFLICT) a change the event's status does not allow;
+ * the write expects the event's revision as read, so the store refuses it if the event changed since.
+ */
+export function prepareStatus(
+  deps: Pick<LedgerDeps, 'clock'>,
+  rec: EventRecord,
+  action: StatusAction,
+  meta: WriteMeta & { reason: string },
+  expectedRevision?: number,
+): { event: LedgerEvent; write: EventWrite } {
+  const cur = asEvent(rec);
+  const allowed: Record<StatusAction, Status[]> = {
+    retract: ['active', 'draft'],
+    restore: ['retracted', 'dismissed'],
+    confirm: ['draft'],
+    dismiss: ['draft'],
+  };
+  if (!allowed[action].includes(cur.status)) {
+    throw new AppError('CONFLICT', `cannot ${action} event ${rec.id}: its status is ${cur.status}`);
+  }
+  const next: Record<StatusAction, Status> = { retract: 'retracted', restore: 'active', confirm: 'active', dismiss: 'dismissed' };
+  const e: LedgerEvent = { ...cur, status: next[action], revision: cur.revision + 1, updated_at: deps.clock.now().toISOString() };
+  return {
+    event: e,
+    write: { record: toRecord(e, rec.origin), revision: revision(e, action, meta, cur), expectedRevision: expectedRevision ?? cur.revision },
+  };
+}
+
 /** Change only the status (retract, restore, confirm, dismiss). A reason is required. */
 export async function setStatus(
   deps: LedgerDeps,
   id: string,
-  action: 'retract' | 'restore' | 'confirm' | 'dismiss',
+  action: StatusAction,
   meta: WriteMeta & { reason: string },
   expectedRevision?: number,
 ): Promise<LedgerEvent> {
@@ -156,22 +188,9 @@ export async function setStatus(
   }
   const rec = await deps.store.ledger.getEvent(id);
   if (!rec) throw new AppError('NOT_FOUND', `no event with id "${id}"`);
-  const cur = asEvent(rec);
-  const allowed: Record<typeof action, Status[]> = {
-    retract: ['active', 'draft'],
-    restore: ['retracted', 'dismissed'],
-    confirm: ['draft'],
-    dismiss: ['draft'],
-  };
-  if (!allowed[action].includes(cur.status)) {
-    throw new AppError('CONFLICT', `cannot ${action} event ${id}: its status is ${cur.status}`);
-  }
-  const next: Record<typeof action, Status> = { retract: 'retracted', restore: 'active', confirm: 'active', dismiss: 'dismissed' };
-  const e: LedgerEvent = { ...cur, status: next[action], revision: cur.revision + 1, updated_at: deps.clock.now().toISOString() };
-  await deps.store.ledger.writeEvents([
-    { record: toRecord(e, rec.origin), revision: revision(e, action, meta, cur), expectedRevision: expectedRevision ?? cur.revision },
-  ]);
-  return e;
+  const { event, write } = prepareStatus(deps, rec, action, meta, expectedRevision);
+  await deps.store.ledger.writeEvents([write]);
+  return event;
 }
 
 export interface ListFilters {

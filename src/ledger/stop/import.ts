@@ -13,7 +13,7 @@ import { isAppError, partialDateEnd, partialDateStart, type Clock, type Progress
 import type { EventLinkRecord, EventWrite, RejectRecord, Store } from '../../store/index.js';
 import type { LedgerEvent } from '../model.js';
 import { parseEventInput } from '../model.js';
-import { setStatus, slugify } from '../service.js';
+import { prepareStatus, slugify } from '../service.js';
 import { planUpsert } from '../upsert.js';
 import { findContained } from './contained.js';
 import { findDuplicates } from './duplicates.js';
@@ -194,22 +194,28 @@ export async function importStop(
     links.push(...rowLinks(id));
   }
   deps.progress.stop();
-  // The events and every record's link in one transaction: a failure or a kill leaves neither,
-  // never events without their rows. Each link is written again: a link stored by an earlier
-  // import takes the doc this import gives it (the record's text, its line), whether or not its
-  // event changed.
-  await deps.store.ledger.writeEvents(writes, links);
-  await deps.store.ledger.replaceRejects('stop', file, rejects);
-  // An earlier import (before the duplicate rule) may have made an event of a duplicate record.
+  // An earlier import (before the duplicate rule, or before a seed event described the shutdown)
+  // may have made an event of a record now counted elsewhere: it is retracted, planned from the
+  // state read here; the write expects the revision read, so an event revised meanwhile fails the
+  // import (nothing written) rather than being retracted over the change.
+  const retractions: EventWrite[] = [];
   for (const { id, kept } of retire) {
     const rec = await deps.store.ledger.getEvent(id);
     if (rec && (rec.status === 'active' || rec.status === 'draft')) {
-      await setStatus({ store: deps.store, clock: deps.clock }, id, 'retract', {
-        actor: 'stop-import',
-        reason: `duplicate STOP record of the shutdown in ${kept}: counted once there`,
-      });
+      const reason = `duplicate STOP record of the shutdown in ${kept}: counted once there`;
+      retractions.push(prepareStatus(deps, rec, 'retract', { actor: 'stop-import', reason }).write);
     }
   }
+  // One transaction: the events, every record's link, this file's rejects list and the
+  // retractions. A failure or a kill anywhere leaves the store as it was before the import (rows
+  // read = rows stored + rows rejected holds before and after, never in between), and a rerun
+  // gives what one uninterrupted import gives. Each link is written again: a link stored by an
+  // earlier import takes the doc this import gives it (the record's text, its line), whether or
+  // not its event changed.
+  await deps.store.ledger.writeEvents([...writes, ...retractions], {
+    links,
+    rejects: { importKind: 'stop', sourceFile: file, records: rejects },
+  });
   return report;
 }
 

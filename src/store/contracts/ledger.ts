@@ -92,6 +92,14 @@ export interface RejectRecord {
   raw: string | null;
 }
 
+/** What an import stores beside its events, in the same transaction as them. */
+export interface EventWriteAlso {
+  /** Links; a link already stored takes the doc given here (as putLinks). */
+  links?: EventLinkRecord[];
+  /** The rejects of this import of one file: that file's list is replaced by these (as replaceRejects). */
+  rejects?: { importKind: string; sourceFile: string; records: RejectRecord[] };
+}
+
 export interface LedgerRepo {
   getEvent(id: string): Promise<EventRecord | null>;
   listEvents(query: EventQuery): Promise<EventRecord[]>;
@@ -101,11 +109,12 @@ export interface LedgerRepo {
   /** Event counts per (country, category, start year) for the dashboard's maps and comparisons. */
   countEventsBy(query: Omit<EventQuery, 'after' | 'limit'>): Promise<EventCountRecord[]>;
   /**
-   * All writes in one transaction, and `links` stored in the same one (a link already stored
-   * takes the doc given, as putLinks): a failure or a kill anywhere leaves none of them. Throws
-   * AppError PRECONDITION_FAILED / CONFLICT on a stale write.
+   * All writes in one transaction, and what `also` names stored in the same one: a failure or a
+   * kill anywhere leaves none of them. Throws AppError PRECONDITION_FAILED / CONFLICT on a stale
+   * write (an expected revision is checked inside the transaction, so an event revised since the
+   * caller read it fails the whole call).
    */
-  writeEvents(writes: EventWrite[], links?: EventLinkRecord[]): Promise<void>;
+  writeEvents(writes: EventWrite[], also?: EventWriteAlso): Promise<void>;
   listRevisions(id: string): Promise<RevisionRecord[]>;
   listLinks(id: string): Promise<EventLinkRecord[]>;
   /** Links of a kind across all events (e.g. which STOP rows are already imported). */

@@ -203,6 +203,14 @@ async function bulkCreate(tx: Sql, writes: EventWrite[]): Promise<void> {
   }
 }
 
+/** One file's rejects list replaced by `rejects`, inside the caller's transaction. */
+async function replaceRejectsIn(tx: Sql, kind: string, file: string, rejects: RejectRecord[]): Promise<void> {
+  await tx.run('DELETE FROM import_rejects WHERE import_kind = $1 AND source_file = $2', [kind, file]);
+  for (const r of rejects) {
+    await tx.run('INSERT INTO import_rejects VALUES ($1, $2, $3, $4, $5, now())', [kind, file, r.line, r.reason, r.raw]);
+  }
+}
+
 const toLink = (r: Row): EventLinkRecord => ({
   eventId: r.event_id as string,
   kind: r.kind as string,
@@ -251,13 +259,16 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
         .map((r) => ({ country: r.country as string, category: r.category as string, year: Number(r.year), count: Number(r.n) }))
         .filter((r) => !q.country || r.country === q.country);
     },
-    writeEvents: (writes, links = []) =>
+    writeEvents: (writes, also = {}) =>
       db.tx(async (tx) => {
         const creates = writes.filter((w) => w.expectedRevision === null);
         if (creates.length >= BULK_MIN) await bulkCreate(tx, creates);
         for (const w of creates.length >= BULK_MIN ? writes.filter((x) => x.expectedRevision !== null) : writes) await writeOne(tx, w);
+        const links = also.links ?? [];
         await upsertLinks(tx, links);
-        await db.pauseInTx('ledger.events', `events=${writes.length} links=${links.length}`);
+        const r = also.rejects;
+        if (r) await replaceRejectsIn(tx, r.importKind, r.sourceFile, r.records);
+        await db.pauseInTx('ledger.events', `events=${writes.length} links=${links.length}${r ? ` rejects=${r.records.length}` : ''}`);
       }),
     async listRevisions(id) {
       const rows = await db.all(
@@ -338,13 +349,7 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
         doc: parseJson(r.doc),
       }));
     },
-    replaceRejects: (kind, file, rejects) =>
-      db.tx(async (tx) => {
-        await tx.run('DELETE FROM import_rejects WHERE import_kind = $1 AND source_file = $2', [kind, file]);
-        for (const r of rejects) {
-          await tx.run('INSERT INTO import_rejects VALUES ($1, $2, $3, $4, $5, now())', [kind, file, r.line, r.reason, r.raw]);
-        }
-      }),
+    replaceRejects: (kind, file, rejects) => db.tx((tx) => replaceRejectsIn(tx, kind, file, rejects)),
     async listRejects(kind, file) {
       const rows = await db.all(
         `SELECT import_kind, source_file, line, reason, raw FROM import_rejects WHERE import_kind = $1 ${file ? 'AND source_file = $2' : ''} ORDER BY source_file, line`,
