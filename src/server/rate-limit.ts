@@ -8,11 +8,13 @@
  * route refuses as invalid input (400 VALIDATION: an unknown or mistyped parameter, a bad value,
  * a range or a pricing budget over its limit; each refused before the work) is counted while it
  * runs and given back when answered, so a typo does not use up a client's budget; once a client
- * is over its limit, every heavy request is a 429, a malformed one included.
+ * is over its limit, every heavy request is a 429, a malformed one included. A request refused
+ * with 429 is given back as well: the count, and so RateLimit-Remaining, holds only the requests
+ * served or being served.
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
-import { rateLimiter } from 'hono-rate-limiter';
+import { MemoryStore, rateLimiter } from 'hono-rate-limiter';
 import { AppError, isAppError } from '../shared/index.js';
 import { bearer, identify } from './auth.js';
 import type { AppDeps, Env } from './deps.js';
@@ -27,15 +29,20 @@ function clientAddress(c: Context): string | undefined {
 }
 
 export function heavyRateLimit(deps: AppDeps, limits: Limits): MiddlewareHandler<Env> {
+  const store = new MemoryStore<Env>();
+  const keyOf = (c: Context) => clientAddress(c) ?? 'in-process';
   const limiter = rateLimiter<Env>({
     windowMs: limits.heavyWindowMs,
     limit: limits.heavyPerWindow,
     standardHeaders: 'draft-6',
-    keyGenerator: (c) => clientAddress(c) ?? 'in-process',
+    keyGenerator: keyOf,
+    store,
     // Errors reach here as responses (app.onError); `c.error` is the error behind one.
     skipFailedRequests: true,
     requestWasSuccessful: (c) => !(isAppError(c.error) && c.error.code === 'VALIDATION'),
+    // Called only for a request over the limit, after it was counted: the count is given back.
     handler: (c) => {
+      store.decrement(keyOf(c));
       const reset = c.res.headers.get('ratelimit-reset') ?? String(Math.ceil(limits.heavyWindowMs / 1000));
       throw new AppError(
         'RATE_LIMITED',

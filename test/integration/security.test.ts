@@ -425,6 +425,55 @@ describe('bounded work for anonymous callers', () => {
       close();
     }
   });
+  it('a request refused by the limit (429) uses none of the budget: RateLimit-Remaining counts the requests served', async () => {
+    const small = createApp({ store, clock, dbPath: ':memory:', limits: { heavyPerWindow: 3, heavyWindowMs: 60_000 } });
+    // One client, as the node server describes its socket (getConnInfo reads env.incoming).
+    const env = { incoming: { socket: { remoteAddress: '192.0.2.7', remotePort: 40000, remoteFamily: 'IPv4' } } };
+    const get = (q: string) => small.request(`/api/stats/events?${q}`, {}, env);
+    /** A POST /api/cost whose body arrives when `send` is called; `counted` resolves once the server reads it, past the limit. */
+    function slowPost() {
+      let send!: (body: string) => void;
+      let read!: () => void;
+      const counted = new Promise<void>((r) => (read = r));
+      const ready = new Promise<string>((r) => (send = r));
+      const body = new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            read();
+            controller.enqueue(new TextEncoder().encode(await ready));
+            controller.close();
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      const res = small.request('/api/cost', { method: 'POST', headers: headers(), body, duplex: 'half' }, env);
+      return { send, counted, res };
+    }
+    // Two requests that will be refused as invalid are counted while they run...
+    const invalid = [slowPost(), slowPost()];
+    await Promise.all(invalid.map((p) => p.counted));
+    const a = await get('from=2010');
+    expect([a.status, a.headers.get('ratelimit-remaining')]).toEqual([200, '0']);
+    // ...so this one is over the limit and refused
+    expect((await get('from=2011')).status).toBe(429);
+    // ...and given back when answered (400 VALIDATION: UK is not an assigned code)
+    for (const p of invalid) p.send(JSON.stringify([{ country: 'UK', type: 'full', start: '2024-01-01', hours: 6 }]));
+    for (const p of invalid) {
+      const res = await p.res;
+      expect([res.status, ((await res.json()) as { code: string }).code]).toEqual([400, 'VALIDATION']);
+    }
+    // One request served so far (the 429 is not): two left of three.
+    const remaining: [number, string | null][] = [];
+    for (const q of ['from=2012', 'from=2013', 'from=2014']) {
+      const res = await get(q);
+      remaining.push([res.status, res.headers.get('ratelimit-remaining')]);
+    }
+    expect(remaining).toEqual([
+      [200, '1'],
+      [200, '0'],
+      [429, '0'],
+    ]);
+  });
   it('anonymous heavy requests over a socket are rate-limited per client (429), token holders are not', async () => {
     const { base, close } = await listenLocal(createApp({ store, clock, dbPath: ':memory:', limits: { heavyPerWindow: 3, heavyWindowMs: 60_000 } }));
     try {
