@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RULES_VERSION } from '../measure/index.js';
+import { fingerprintsVersion, RULES_VERSION } from '../measure/index.js';
 import { geocodeFields, type LedgerEvent } from '../ledger/index.js';
 import type { EventLinkRecord, Store } from '../store/index.js';
 import { derivedChecks as checksOf } from './derived.js';
@@ -7,7 +7,10 @@ import { derivedChecks as checksOf } from './derived.js';
 const clock = { now: () => new Date('2026-12-04T00:00:00Z') };
 const derivedChecks = (store: Store) => checksOf(store, clock);
 
-type Versions = { rules_version: string | null; path: string | null; n: number }[];
+type Versions = { rules_version: string | null; fingerprints_version?: string | null; path: string | null; n: number }[];
+
+/** The store's fingerprint set in these tests (none stored) and its version. */
+const FP = fingerprintsVersion([]);
 
 type Choice = { label: string; label_en: string | null };
 
@@ -18,7 +21,10 @@ function storeWith(links: EventLinkRecord[], versions: Versions | null, choices:
       linksOfKind: (kind: string) => Promise.resolve(links.filter((l) => l.kind === kind)),
       listEvents: () => Promise.resolve(events.map((doc) => ({ id: doc.id, origin: 'stop', doc }))),
     },
-    measure: { rescore: versions === null ? undefined : { versions: () => Promise.resolve(versions) } },
+    measure: {
+      rescore: versions === null ? undefined : { versions: () => Promise.resolve(versions.map((v) => ({ fingerprints_version: FP, ...v }))) },
+      listFingerprints: () => Promise.resolve([]),
+    },
     elections: {
       list: () => Promise.resolve(choices.length ? [election] : []),
       get: () =>
@@ -75,6 +81,28 @@ describe('derivedChecks', () => {
       ['election choices', 'empty', undefined],
     ]);
     expect(checks[2]!.detail).toBe(`2 of 10 judged with other rules (older: 2; current ${RULES_VERSION})`);
+  });
+
+  it('verdicts judged with another fingerprint set than the store holds, or before the set was recorded, are stale', async () => {
+    const [, , verdicts] = await derivedChecks(
+      storeWith(
+        [],
+        [
+          { rules_version: RULES_VERSION, path: '/d/a.jsonl', n: 7 },
+          { rules_version: RULES_VERSION, fingerprints_version: 'f0f0f0f0f0f0', path: '/d/a.jsonl', n: 2 },
+          { rules_version: RULES_VERSION, fingerprints_version: null, path: '/d/b.jsonl', n: 3 },
+          { rules_version: 'older', fingerprints_version: null, path: '/d/b.jsonl', n: 1 },
+        ],
+      ),
+    );
+    expect(verdicts).toEqual({
+      dataset: 'measurement verdicts',
+      status: 'stale',
+      detail: `1 of 13 judged with other rules (older: 1; current ${RULES_VERSION}); 5 of 13 judged with another fingerprint set (f0f0f0f0f0f0: 2, not recorded: 3; the store holds ${FP})`,
+      commands: ['splinternet measurements rescore'],
+    });
+    const [, , current] = await derivedChecks(storeWith([], [{ rules_version: RULES_VERSION, path: '/d/a.jsonl', n: 7 }]));
+    expect(current).toMatchObject({ status: 'current', detail: `7 of 7 judged with rules ${RULES_VERSION} and fingerprints ${FP}` });
   });
 
   it('a store without rule inputs (ClickHouse) is unchecked, not current; an empty one is empty', async () => {

@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { choiceEnglish } from '../elections/index.js';
 import { geocodeLedger } from '../ledger/index.js';
-import { RULES_VERSION } from '../measure/index.js';
+import { fingerprintsVersion, RULES_VERSION, type Fingerprint } from '../measure/index.js';
 import { packagePath, silentProgress, type Clock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 
@@ -81,7 +81,11 @@ async function stopTexts(store: Store): Promise<DerivedCheck> {
   };
 }
 
-/** Measurement verdicts: the rule set each was judged with, and those stored before rule inputs were kept. */
+/**
+ * Measurement verdicts: the rule set and the fingerprint set each was judged with (a verdict
+ * depends on both; the current fingerprint set is the one the store holds, which `ingest` and
+ * `rescore` judge with), and those stored before rule inputs were kept.
+ */
 async function verdicts(store: Store): Promise<DerivedCheck[]> {
   const rescore = store.measure.rescore;
   if (!rescore)
@@ -99,18 +103,36 @@ async function verdicts(store: Store): Promise<DerivedCheck[]> {
       { dataset: 'measurement verdicts', status: 'empty', detail: 'no measurements stored' },
       { dataset: 'measurement rule inputs', status: 'empty', detail: 'no measurements stored' },
     ];
-  const other = rows.filter((r) => r.rules_version !== null && r.rules_version !== RULES_VERSION);
+  const fingerprints = fingerprintsVersion((await store.measure.listFingerprints()) as Fingerprint[]);
+  const judged = rows.filter((r) => r.rules_version !== null);
+  const otherRules = judged.filter((r) => r.rules_version !== RULES_VERSION);
+  const otherSet = judged.filter((r) => r.rules_version === RULES_VERSION && r.fingerprints_version !== fingerprints);
   const without = rows.filter((r) => r.rules_version === null);
   const sum = (rs: typeof rows) => rs.reduce((s, r) => s + r.n, 0);
-  const byVersion = new Map<string, number>();
-  for (const r of other) byVersion.set(r.rules_version!, (byVersion.get(r.rules_version!) ?? 0) + r.n);
+  const tally = (rs: typeof rows, key: (r: (typeof rows)[number]) => string) => {
+    const by = new Map<string, number>();
+    for (const r of rs) by.set(key(r), (by.get(key(r)) ?? 0) + r.n);
+    return [...by].map(([v, c]) => `${v}: ${n(c)}`).join(', ');
+  };
+  const why = [
+    otherRules.length
+      ? `${n(sum(otherRules))} of ${n(total)} judged with other rules (${tally(otherRules, (r) => r.rules_version!)}; current ${RULES_VERSION})`
+      : '',
+    otherSet.length
+      ? `${n(sum(otherSet))} of ${n(total)} judged with another fingerprint set (${tally(otherSet, (r) => r.fingerprints_version ?? 'not recorded')}; the store holds ${fingerprints})`
+      : '',
+  ].filter(Boolean);
   const out: DerivedCheck[] = [
-    other.length === 0
-      ? { dataset: 'measurement verdicts', status: 'current', detail: `${n(total - sum(without))} of ${n(total)} judged with rules ${RULES_VERSION}` }
+    why.length === 0
+      ? {
+          dataset: 'measurement verdicts',
+          status: 'current',
+          detail: `${n(sum(judged))} of ${n(total)} judged with rules ${RULES_VERSION} and fingerprints ${fingerprints}`,
+        }
       : {
           dataset: 'measurement verdicts',
           status: 'stale',
-          detail: `${n(sum(other))} of ${n(total)} judged with other rules (${[...byVersion].map(([v, c]) => `${v}: ${n(c)}`).join(', ')}; current ${RULES_VERSION})`,
+          detail: why.join('; '),
           commands: ['splinternet measurements rescore'],
         },
   ];

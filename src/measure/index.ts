@@ -8,6 +8,7 @@ export { measurementId } from './key.js';
 export { targetOf } from './target.js';
 export {
   FingerprintMatcher,
+  fingerprintsVersion,
   isConfirmingMatch,
   parseFingerprintFile,
   importFingerprintFile,

@@ -169,7 +169,7 @@ export async function rescoreMeasurements(deps: Deps, input: RescoreInput, score
       if (diff.status) transitions.set(`${row.status}\0${next.status}`, (transitions.get(`${row.status}\0${next.status}`) ?? 0) + 1);
       changed.push(next);
     }
-    const cells = await repo.apply(changed, read, RULES_VERSION, deps.clock.now().toISOString());
+    const cells = await repo.apply(changed, read, { rules: RULES_VERSION, fingerprints: matcher.version }, deps.clock.now().toISOString());
     report.cells.keys += cells.keys;
     report.cells.cells += cells.cells;
     deps.progress.update(done, { changed: report.changed, left: report.needs_source + report.unreadable });

@@ -1,7 +1,7 @@
 /**
  * `splinternet doctor` on derived data: a freshly seeded ledger is current in every dataset; a
  * store made "old" (STOP links stored without their record texts, as imports before texts were
- * kept wrote them; events a gazetteer placed nowhere; verdicts of another rule set; measurements stored without rule inputs) is
+ * kept wrote them; events a gazetteer placed nowhere; verdicts of another fingerprint set; verdicts of another rule set; measurements stored without rule inputs) is
  * named dataset by dataset with the command that refreshes it, exit 0 (3 with --strict), and
  * running exactly those commands makes it current again.
  */
@@ -80,6 +80,9 @@ describe('doctor: is derived data made by the current code', () => {
       // ten verdicts of another rule set, five measurements stored before rule inputs were kept
       `UPDATE measurement_rule_inputs SET rules_version = 'older0rules0' WHERE id IN (SELECT id FROM measurement_rule_inputs ORDER BY id LIMIT 10)`,
       `DELETE FROM measurement_rule_inputs WHERE id IN (SELECT id FROM measurement_rule_inputs ORDER BY id DESC LIMIT 5)`,
+      // four verdicts of another fingerprint set, three judged before the set was recorded
+      `UPDATE measurement_rule_inputs SET fingerprints_version = 'f0f0f0f0f0f0' WHERE id IN (SELECT id FROM measurement_rule_inputs ORDER BY id LIMIT 4 OFFSET 10)`,
+      `UPDATE measurement_rule_inputs SET fingerprints_version = NULL WHERE id IN (SELECT id FROM measurement_rule_inputs ORDER BY id LIMIT 3 OFFSET 14)`,
       // an English name the parser did not give yet
       `UPDATE election_choices SET label_en = NULL WHERE label_en = 'PARNAS'`,
     ]);
@@ -98,7 +101,9 @@ describe('doctor: is derived data made by the current code', () => {
     expect(geocodes.commands).toEqual(['splinternet events geocode']);
     const verdicts = old.derived['measurement verdicts']!;
     expect(verdicts.status).toBe('stale');
-    expect(verdicts.detail).toMatch(/^10 of \d+ judged with other rules \(older0rules0: 10; current [0-9a-f]{12}\)$/);
+    expect(verdicts.detail).toMatch(
+      /^10 of (\d+) judged with other rules \(older0rules0: 10; current [0-9a-f]{12}\); 7 of \1 judged with another fingerprint set \(f0f0f0f0f0f0: 4, not recorded: 3; the store holds [0-9a-f]{12}\)$/,
+    );
     expect(verdicts.commands).toEqual(['splinternet measurements rescore']);
     const inputs = old.derived['measurement rule inputs']!;
     expect(inputs.status).toBe('stale');

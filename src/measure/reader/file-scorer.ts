@@ -163,7 +163,7 @@ export class FileScorer {
     }
     this.ids.add(row.id);
     this.rows.push(row);
-    this.inputs.push({ id: row.id, rules_version: RULES_VERSION, inputs });
+    this.inputs.push({ id: row.id, rules_version: RULES_VERSION, fingerprints_version: this.matcher.version, inputs });
   }
 
   oversize(lineNo: number, offset: number, length: number): void {

@@ -151,10 +151,11 @@ export interface ProjectedChunk {
   row(i: number): ProjectedRow;
 }
 
-/** What the verdict rules read from one measurement (JSON text, src/measure/verdict/rule-inputs.ts) and the rule set its verdict came from. */
+/** What the verdict rules read from one measurement (JSON text, src/measure/verdict/rule-inputs.ts) and the rule and fingerprint sets its verdict came from. */
 export interface RuleInputsRecord {
   id: string;
   rules_version: string;
+  fingerprints_version: string;
   inputs: string;
 }
 
@@ -176,16 +177,23 @@ export interface RescoreRepo {
   counts(f: MeasurementFilter): Promise<{ measurements: number; with_inputs: number }>;
   /**
    * Every stored measurement counted once, by the rule set its verdict was computed with (null:
-   * no rule inputs kept, ingested before they were) and the path of the file it came from.
+   * no rule inputs kept, ingested before they were), the fingerprint set (null: judged before it
+   * was recorded) and the path of the file it came from.
    */
-  versions(): Promise<{ rules_version: string | null; path: string | null; n: number }[]>;
+  versions(): Promise<{ rules_version: string | null; fingerprints_version: string | null; path: string | null; n: number }[]>;
   /** The next page of matching measurements that have rule inputs, in id order after `after`. */
   page(f: MeasurementFilter & { after: string | null; limit: number }): Promise<RescoreRecord[]>;
   /**
-   * One transaction: the new verdicts of `changed`, the rule-set version of every id in `ids`,
-   * and the aggregation cells of the changed measurements recomputed. Returns the cells written.
+   * One transaction: the new verdicts of `changed`, the rule-set and fingerprint-set versions of
+   * every id in `ids`, and the aggregation cells of the changed measurements recomputed. Returns
+   * the cells written.
    */
-  apply(changed: (VerdictColumns & { id: string })[], ids: string[], rulesVersion: string, now: string): Promise<{ keys: number; cells: number }>;
+  apply(
+    changed: (VerdictColumns & { id: string })[],
+    ids: string[],
+    versions: { rules: string; fingerprints: string },
+    now: string,
+  ): Promise<{ keys: number; cells: number }>;
 }
 
 export interface MeasureRepo {

@@ -53,7 +53,8 @@ const toCell = (r: Row): CellRecord => ({
   examples: json(r.examples) as Record<string, string>,
 });
 
-const INPUTS_STAGING_DDL = 'CREATE TEMP TABLE IF NOT EXISTS rule_inputs_staging (id VARCHAR, rules_version VARCHAR, inputs VARCHAR)';
+const INPUTS_STAGING_DDL =
+  'CREATE TEMP TABLE IF NOT EXISTS rule_inputs_staging (id VARCHAR, rules_version VARCHAR, fingerprints_version VARCHAR, inputs VARCHAR)';
 /** Column types of the manifest, reject and finish rows, in their VALUES order. */
 const FILE_TYPES = 'VARCHAR VARCHAR BIGINT BIGINT VARCHAR VARCHAR BIGINT BIGINT BIGINT BIGINT BIGINT TIMESTAMPTZ TIMESTAMPTZ VARCHAR'.split(' ');
 const REJECT_TYPES = 'VARCHAR VARCHAR BIGINT BIGINT VARCHAR VARCHAR VARCHAR'.split(' ');
@@ -156,12 +157,14 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
             for (const x of b.inputs) {
               a.appendVarchar(x.id);
               a.appendVarchar(x.rules_version);
+              a.appendVarchar(x.fingerprints_version);
               a.appendVarchar(x.inputs);
               a.endRow();
             }
             a.closeSync();
-            // a re-read refreshes the inputs; rules_version stays that of the stored verdict
-            await conn.run(`INSERT INTO measurement_rule_inputs SELECT DISTINCT ON (id) id, rules_version, inputs FROM rule_inputs_staging
+            // a re-read refreshes the inputs; the versions stay those of the stored verdict
+            await conn.run(`INSERT INTO measurement_rule_inputs (id, rules_version, inputs, fingerprints_version)
+              SELECT DISTINCT ON (id) id, rules_version, inputs, fingerprints_version FROM rule_inputs_staging
               ON CONFLICT (id) DO UPDATE SET inputs = excluded.inputs`);
             await conn.run('DELETE FROM rule_inputs_staging');
           }

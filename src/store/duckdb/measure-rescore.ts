@@ -1,7 +1,7 @@
 /**
  * DuckDB side of `measurements rescore`: pages of stored measurements with their rule inputs
  * (keyset by id, so a page costs the same wherever it starts), and one transaction per page
- * that writes the new verdicts, records the rule-set version of every measurement read, and
+ * that writes the new verdicts, records the rule-set and fingerprint-set versions of every measurement read, and
  * recomputes the aggregation cells those verdicts touch, so cells never disagree with rows.
  */
 import type { MeasurementFilter, RescoreRecord, RescoreRepo, VerdictColumns } from '../types.js';
@@ -40,11 +40,11 @@ export function duckRescoreRepo(db: DuckDb): RescoreRepo {
       return { measurements: Number(r[0]?.measurements ?? 0), with_inputs: Number(r[0]?.with_inputs ?? 0) };
     },
     async versions() {
-      const rows = await db.all<{ rules_version: string | null; path: string | null; n: number }>(
-        `SELECT i.rules_version, f.path, count(*) AS n FROM measurements m LEFT JOIN measurement_rule_inputs i USING (id) LEFT JOIN ingest_files f USING (file_id)
+      const rows = await db.all<{ rules_version: string | null; fingerprints_version: string | null; path: string | null; n: number }>(
+        `SELECT i.rules_version, i.fingerprints_version, f.path, count(*) AS n FROM measurements m LEFT JOIN measurement_rule_inputs i USING (id) LEFT JOIN ingest_files f USING (file_id)
          GROUP BY ALL ORDER BY n DESC, f.path`,
       );
-      return rows.map((r) => ({ rules_version: r.rules_version, path: r.path, n: Number(r.n) }));
+      return rows.map((r) => ({ rules_version: r.rules_version, fingerprints_version: r.fingerprints_version, path: r.path, n: Number(r.n) }));
     },
     async page(f) {
       const params: Param[] = [];
@@ -61,7 +61,7 @@ export function duckRescoreRepo(db: DuckDb): RescoreRepo {
       );
       return rows.map((r: Row) => ({ ...(r as unknown as RescoreRecord), evidence: json(r.evidence) as unknown[] }));
     },
-    apply: (changed, ids, rulesVersion, now) =>
+    apply: (changed, ids, versions, now) =>
       db.withWriter((conn) =>
         inTx(conn, async () => {
           await conn.run(`CREATE TEMP TABLE IF NOT EXISTS verdict_staging (${COLUMNS.map(([n, t]) => `${n} ${t}`).join(', ')})`);
@@ -89,9 +89,11 @@ export function duckRescoreRepo(db: DuckDb): RescoreRepo {
           await conn.run(`UPDATE measurements m SET ${SET} FROM verdict_staging s WHERE m.id = s.id`);
           await conn.run(`INSERT OR IGNORE INTO measurement_cells_dirty SELECT DISTINCT date_trunc('day', m.measurement_start_time), m.probe_cc, m.probe_asn, m.test_name, m.target
             FROM measurements m JOIN verdict_staging s ON s.id = m.id`);
-          await conn.run('UPDATE measurement_rule_inputs i SET rules_version = $1 FROM rescored_ids r WHERE i.id = r.id AND i.rules_version <> $1', [
-            rulesVersion,
-          ]);
+          await conn.run(
+            `UPDATE measurement_rule_inputs i SET rules_version = $1, fingerprints_version = $2 FROM rescored_ids r
+             WHERE i.id = r.id AND (i.rules_version <> $1 OR i.fingerprints_version IS DISTINCT FROM $2)`,
+            [versions.rules, versions.fingerprints],
+          );
           return refreshDirtyCells(connSql(conn), now);
         }),
       ),
