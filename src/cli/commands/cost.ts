@@ -5,14 +5,14 @@
  * validated once, in the cost engine, so messages name the parameter and what is valid.
  */
 import type { Command } from '@commander-js/extra-typings';
-import { writeFile } from 'node:fs/promises';
 import type { CompareReport, CostResult, Estimate, EventCostResult, RegionsResult } from '../../cost/index.js';
 import { METHOD_IDS, SCENARIO_TYPES } from '../../cost/index.js';
 import { costCompare, costEstimate, costEventOp, costEvents, costMethods, costRegionsOp } from '../../cost/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
-import { AppError, fileError } from '../../shared/index.js';
+import { AppError } from '../../shared/index.js';
 import { collect, ctxOf, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
+import { writeOutFile } from '../out-file.js';
 import { EXIT } from '../exit-codes.js';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
@@ -208,6 +208,7 @@ function costEventsCommand(cost: Command, io: Io): void {
     .option('--seed <n>', 'random seed')
     .option('--format <f>', 'csv | json | ndjson | parquet: write the rows instead of a summary')
     .option('--out <path>', 'write to a file (required for parquet); default stdout')
+    .option('--force', 'replace --out FILE if it exists')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const format = o.format as string | undefined;
@@ -243,9 +244,7 @@ function costEventsCommand(cost: Command, io: Io): void {
       if (format && 'body' in r) {
         const bytes = Buffer.from(r.body, r.encoding);
         if (o.out) {
-          await writeFile(o.out as string, bytes).catch((e: unknown) => {
-            throw fileError(o.out as string, e, 'out', 'write');
-          });
+          await writeOutFile(o.out as string, bytes, { force: o.force === true });
           io.err.write(`wrote ${r.rows ?? 0} rows to ${o.out as string}; ${counts}\n`);
           if (ctx.globals.json)
             io.out.write(

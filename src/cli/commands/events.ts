@@ -1,5 +1,5 @@
 /** `splinternet events list|show|add|edit|retract|history|import|export`. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { CATEGORIES, type GeocodeReport, type LedgerEvent } from '../../ledger/index.js';
@@ -8,6 +8,7 @@ import type { OpInput, OpOutput } from '../../op/index.js';
 import { AppError, fileError } from '../../shared/index.js';
 import { collect, ctxOf, examples, intOption, leaf, str, table } from '../command.js';
 import type { Io } from '../context.js';
+import { writeOutFile } from '../out-file.js';
 
 async function readJsonFile(path: string): Promise<unknown> {
   const text =
@@ -178,6 +179,7 @@ export function eventsCommand(program: Command, io: Io): void {
   leaf(events, 'export', 'export events as csv, json, ndjson or parquet')
     .requiredOption('--format <f>', 'csv | json | ndjson | parquet')
     .option('--out <path>', 'write to a file (required for parquet); default stdout')
+    .option('--force', 'replace --out FILE if it exists')
     .option('--country <cc>')
     .option('--region <code>')
     .option('--category <c>')
@@ -188,7 +190,7 @@ export function eventsCommand(program: Command, io: Io): void {
     .option('--include-retracted')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const { json: _j, db: _d, format, out, includeRetracted, ...filters } = o;
+      const { json: _j, db: _d, format, out, force, includeRetracted, ...filters } = o;
       if (format === 'parquet' && !out) throw new AppError('USAGE', 'parquet needs --out FILE');
       const r = await ctx.run(eventsExport, {
         ...(filters as OpInput<typeof eventsList>),
@@ -197,9 +199,7 @@ export function eventsCommand(program: Command, io: Io): void {
       });
       const bytes = Buffer.from(r.body, r.encoding);
       if (out) {
-        await writeFile(out as string, bytes).catch((e: unknown) => {
-          throw fileError(out as string, e, 'out', 'write');
-        });
+        await writeOutFile(out as string, bytes, { force: force === true });
         io.err.write(`wrote ${r.count} events to ${out as string}\n`);
         if (ctx.globals.json) io.out.write(JSON.stringify({ file: out, count: r.count, format }) + '\n');
       } else io.out.write(bytes);

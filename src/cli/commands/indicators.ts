@@ -1,11 +1,11 @@
 /** `splinternet indicators list`: published series, every value with its source. */
-import { writeFile } from 'node:fs/promises';
 import type { Command } from '@commander-js/extra-typings';
-import { AppError, fileError } from '../../shared/index.js';
+import { AppError } from '../../shared/index.js';
 import { indicatorsExport, indicatorsList } from '../../ledger/ops.js';
 import type { OpInput } from '../../op/index.js';
 import { ctxOf, leaf, str, table } from '../command.js';
 import type { Io } from '../context.js';
+import { writeOutFile } from '../out-file.js';
 
 export function indicatorsCommand(program: Command, io: Io): void {
   const ind = program.command('indicators').description('published indicators (counts, costs, scores) with their sources');
@@ -36,6 +36,7 @@ export function indicatorsCommand(program: Command, io: Io): void {
   leaf(ind, 'export', 'export indicator values as csv, json, ndjson or parquet')
     .requiredOption('--format <f>', 'csv | json | ndjson | parquet')
     .option('--out <path>', 'write to a file (required for parquet); default stdout')
+    .option('--force', 'replace --out FILE if it exists')
     .option('--country <cc>', 'ISO 3166-1 alpha-2')
     .option('--id <series>', 'one series')
     .action(async (o: Record<string, unknown>) => {
@@ -44,9 +45,7 @@ export function indicatorsCommand(program: Command, io: Io): void {
       const r = await ctx.run(indicatorsExport, { country: str(o.country), id: str(o.id), format: o.format as OpInput<typeof indicatorsExport>['format'] });
       const bytes = Buffer.from(r.body, r.encoding);
       if (o.out) {
-        await writeFile(o.out as string, bytes).catch((e: unknown) => {
-          throw fileError(o.out as string, e, 'out', 'write');
-        });
+        await writeOutFile(o.out as string, bytes, { force: o.force === true });
         if (ctx.globals.json) io.out.write(JSON.stringify({ file: o.out, format: o.format }) + '\n');
         else io.err.write(`wrote ${o.out as string}\n`);
       } else io.out.write(bytes);

@@ -2,7 +2,6 @@
  * `splinternet measurements summary|list|show|networks|export|rules|agreement|rescore|files|link` and
  * `splinternet fingerprints import|list`.
  */
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import {
@@ -24,6 +23,7 @@ import { parseTestNames, type AgreementReject } from '../../measure/index.js';
 import { AppError } from '../../shared/index.js';
 import { ctxOf, intOption, leaf, table } from '../command.js';
 import type { Io } from '../context.js';
+import { writeOutFile } from '../out-file.js';
 
 type Row = Record<string, unknown>;
 
@@ -151,13 +151,14 @@ export function measurementsCommand(program: Command, io: Io): void {
     .requiredOption('--format <f>', 'csv | parquet')
     .option('--status <s>', 'only this status')
     .option('--out <file>', 'write here (required for parquet); default stdout')
+    .option('--force', 'replace --out FILE if it exists')
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
       if (o.format === 'parquet' && !o.out) throw new AppError('USAGE', 'parquet needs --out FILE');
       const r = await ctx.run(measurementsExport, { ...pick(o), status: o.status as 'ok' | undefined, format: o.format as 'csv' });
       const bytes = Buffer.from(r.body, r.encoding);
       if (!o.out) return void io.out.write(bytes);
-      await writeFile(o.out as string, bytes);
+      await writeOutFile(o.out as string, bytes, { force: o.force === true });
       io.err.write(`wrote ${r.count} measurements to ${o.out as string}\n`);
       if (ctx.globals.json) io.out.write(JSON.stringify({ file: o.out, count: r.count, format: o.format }) + '\n');
     });
