@@ -1,10 +1,12 @@
 /**
- * Exports of events and indicators as CSV, JSON, NDJSON and Parquet. CSV and Parquet are flat
- * (lists joined with "; ", sources as URLs); JSON and NDJSON carry the full documents.
+ * Exports of events and indicators as CSV, JSON, NDJSON and Parquet. JSON and NDJSON carry the
+ * full documents; CSV and Parquet have one column per document key, in the document's order, so
+ * every format holds every field: a list of plain values is joined with "; ", a field holding
+ * objects (targets, sources, places, ...) is that value as JSON text, an absent value is empty.
  */
 import { toCsv } from '../shared/index.js';
-import type { Store } from '../store/index.js';
-import type { LedgerEvent } from './model.js';
+import type { ParquetColumn, Store } from '../store/index.js';
+import { LedgerEventSchema, type LedgerEvent } from './model.js';
 import { listEvents, type ListFilters } from './service.js';
 import { listIndicators } from './indicators.js';
 
@@ -13,56 +15,34 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type FlatValue = string | number | null;
 
-export const EVENT_COLUMNS = [
-  'id',
-  'title',
-  'summary',
-  'category',
-  'subtype',
-  'countries',
-  'regions',
-  'start',
-  'end',
-  'date_precision',
-  'scope',
-  'targets',
-  'actors',
-  'networks',
-  'people_affected',
-  'tags',
-  'confidence',
-  'status',
-  'sources',
-  'revision',
-  'created_at',
-  'updated_at',
-] as const;
+/** Every key of an event document, in its order: the columns of the flat formats. */
+export const EVENT_COLUMNS = Object.keys(LedgerEventSchema.shape) as (keyof LedgerEvent)[];
 
-export function flattenEvent(e: LedgerEvent): Record<(typeof EVENT_COLUMNS)[number], FlatValue> {
-  return {
-    id: e.id,
-    title: e.title,
-    summary: e.summary,
-    category: e.category,
-    subtype: e.subtype,
-    countries: e.countries.join('; '),
-    regions: e.regions.join('; '),
-    start: e.start,
-    end: e.end,
-    date_precision: e.date_precision,
-    scope: e.scope,
-    targets: e.targets.map((t) => `${t.kind}:${t.name}`).join('; '),
-    actors: e.actors.map((a) => `${a.role}:${a.name}`).join('; '),
-    networks: e.networks.join('; '),
-    people_affected: e.people_affected?.estimate ?? null,
-    tags: e.tags.join('; '),
-    confidence: e.confidence,
-    status: e.status,
-    sources: e.sources.map((s) => s.url).join('; '),
-    revision: e.revision,
-    created_at: e.created_at,
-    updated_at: e.updated_at,
-  };
+/**
+ * How each key is flattened, and its Parquet type. Fields not listed are text. A key of the
+ * model missing here fails src/ledger/export.test.ts rather than being exported wrongly.
+ */
+const JOINED = new Set<string>(['countries', 'regions', 'networks', 'tags']);
+const AS_JSON = new Set<string>(['targets', 'actors', 'people_affected', 'places', 'population_affected', 'geocode', 'sources', 'region_notes']);
+const EVENT_TYPES: Partial<Record<string, ParquetColumn['type']>> = { revision: 'BIGINT', created_at: 'TIMESTAMPTZ', updated_at: 'TIMESTAMPTZ' };
+export const EVENT_PARQUET_COLUMNS: ParquetColumn[] = EVENT_COLUMNS.map((name) => ({
+  name,
+  type: EVENT_TYPES[name] ?? (AS_JSON.has(name) ? 'JSON' : 'VARCHAR'),
+}));
+/** The flattening rule of each key, for the tests and the OpenAPI summary. */
+export const eventColumnKind = (key: string): 'joined' | 'json' | 'value' => (JOINED.has(key) ? 'joined' : AS_JSON.has(key) ? 'json' : 'value');
+
+export function flattenEvent(e: LedgerEvent): Record<string, FlatValue> {
+  const doc = e as unknown as Record<string, unknown>;
+  return Object.fromEntries(
+    EVENT_COLUMNS.map((k) => {
+      const v = doc[k];
+      if (v === undefined || v === null) return [k, null];
+      if (JOINED.has(k)) return [k, (v as string[]).join('; ')];
+      if (AS_JSON.has(k)) return [k, JSON.stringify(v)];
+      return [k, v as FlatValue];
+    }),
+  );
 }
 
 /** CSV cells and files: the one writer (shared/csv.ts), formula-neutralised. */
@@ -87,10 +67,7 @@ export async function exportEvents(deps: { store: Store }, filters: Omit<ListFil
     case 'csv':
       return toCsv(EVENT_COLUMNS, all.map(flattenEvent));
     case 'parquet':
-      return deps.store.tabular.toParquet(
-        EVENT_COLUMNS.map((name) => ({ name, type: name === 'revision' || name === 'people_affected' ? 'BIGINT' : 'VARCHAR' })),
-        all.map(flattenEvent),
-      );
+      return deps.store.tabular.toParquet(EVENT_PARQUET_COLUMNS, all.map(flattenEvent));
   }
 }
 

@@ -2,8 +2,8 @@
  * Measurement exports, OONI users' most requested feature: every list row matching the filters
  * as CSV (RFC 4180, lists joined with ";") or Parquet (written by the store's engine).
  */
-import { AppError, toCsv } from '../shared/index.js';
-import type { MeasurementRecord, Store } from '../store/index.js';
+import { AppError, csvCell, toCsv } from '../shared/index.js';
+import type { MeasurementRecord, ParquetColumn, Store } from '../store/index.js';
 import { LIST_FIELDS, listRow, toFilter, type QueryInput } from './query.js';
 
 export const MEASUREMENT_EXPORT_FORMATS = ['csv', 'parquet'] as const;
@@ -11,24 +11,31 @@ export type MeasurementExportFormat = (typeof MEASUREMENT_EXPORT_FORMATS)[number
 
 /** Exports above this size should go through DuckDB/Parquet directly from the database file. */
 export const MAX_EXPORT_ROWS = 500_000;
+/** Rows read from the store at a time: the full records of one page are what an export holds besides its output. */
+const PAGE = 2_000;
 
 type Flat = string | number | boolean | null;
 
 const flat = (m: MeasurementRecord): Record<string, Flat> =>
   Object.fromEntries(Object.entries(listRow(m)).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : (v as Flat)]));
 
-async function allRows(store: Store, q: QueryInput): Promise<MeasurementRecord[]> {
+/**
+ * The matching rows as flat records, one store page (PAGE rows) at a time: a page's full records
+ * (evidence included) are dropped once flattened, so an export holds only its output.
+ */
+async function* flatPages(store: Store, q: QueryInput, pageSize: number): AsyncGenerator<Record<string, Flat>[]> {
   const filter = toFilter(q);
-  const out: MeasurementRecord[] = [];
+  let count = 0;
   let after: { start: string; id: string } | undefined;
   for (;;) {
-    const page = await store.measure.list({ ...filter, limit: 10_000, after });
-    out.push(...page);
-    if (out.length > MAX_EXPORT_ROWS)
+    const page = await store.measure.list({ ...filter, limit: pageSize, after });
+    count += page.length;
+    if (count > MAX_EXPORT_ROWS)
       throw new AppError('VALIDATION', `the export would have over ${MAX_EXPORT_ROWS} rows: narrow it with cc, asn, test_name, target, since/until`, {
         issues: [{ path: ['since'], message: 'too many rows' }],
       });
-    if (page.length < 10_000) return out;
+    if (page.length) yield page.map(flat);
+    if (page.length < pageSize) return;
     const last = page.at(-1)!;
     after = { start: last.measurement_start_time.replace('T', ' ').replace('Z', ''), id: last.id };
   }
@@ -38,13 +45,27 @@ export async function exportMeasurements(
   deps: { store: Store },
   q: QueryInput,
   format: MeasurementExportFormat,
+  pageSize = PAGE,
 ): Promise<{ body: string | Buffer; count: number }> {
-  const rows = (await allRows(deps.store, q)).map(flat);
-  if (format === 'csv') return { body: toCsv(LIST_FIELDS, rows), count: rows.length };
-  const types: Record<string, 'VARCHAR' | 'BOOLEAN'> = { anomaly: 'BOOLEAN', confirmed: 'BOOLEAN', failure: 'BOOLEAN' };
+  let count = 0;
+  if (format === 'csv') {
+    const parts = [toCsv(LIST_FIELDS, [])];
+    for await (const rows of flatPages(deps.store, q, pageSize)) {
+      count += rows.length;
+      parts.push(rows.map((r) => LIST_FIELDS.map((c) => csvCell(r[c])).join(',') + '\r\n').join(''));
+    }
+    return { body: parts.join(''), count };
+  }
+  const types: Record<string, ParquetColumn['type']> = { measurement_start_time: 'TIMESTAMPTZ', anomaly: 'BOOLEAN', confirmed: 'BOOLEAN', failure: 'BOOLEAN' };
+  async function* counted() {
+    for await (const rows of flatPages(deps.store, q, pageSize)) {
+      count += rows.length;
+      yield rows;
+    }
+  }
   const body = await deps.store.tabular.toParquet(
     LIST_FIELDS.map((name) => ({ name, type: types[name] ?? 'VARCHAR' })),
-    rows,
+    counted(),
   );
-  return { body, count: rows.length };
+  return { body, count };
 }

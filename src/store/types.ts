@@ -52,10 +52,19 @@ export interface TableCheck {
   corrupt?: boolean;
 }
 
+/** A Parquet column: JSON is text holding a JSON value (DuckDB reads it back as JSON). */
+export interface ParquetColumn {
+  name: string;
+  type: 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'BOOLEAN' | 'TIMESTAMPTZ' | 'JSON';
+}
+
 /** File formats (Parquet) for exports of any domain. */
 export interface TabularWriter {
-  /** Rows of scalar values, typed by the listed columns (in order), written as Parquet bytes. */
-  toParquet(columns: { name: string; type: 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'BOOLEAN' | 'TIMESTAMPTZ' }[], rows: Record<string, unknown>[]): Promise<Buffer>;
+  /**
+   * Rows of scalar values, typed by the listed columns (in order), written as Parquet bytes. The
+   * rows may come in batches (an async iterable): each batch is written out before the next is read.
+   */
+  toParquet(columns: ParquetColumn[], rows: Record<string, unknown>[] | AsyncIterable<Record<string, unknown>[]>): Promise<Buffer>;
 }
 
 export interface Store {

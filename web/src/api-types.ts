@@ -359,7 +359,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export events as csv (columns: id, title, summary, category, subtype, countries, regions, start, end, date_precision, scope, targets, actors, networks, people_affected, tags, confidence, status, sources, revision, created_at, updated_at) */
+        /** Export events as csv (one column per document key: id, title, summary, category, subtype, countries, regions, start, end, date_precision, scope, targets, actors, networks, people_affected, places, population_affected, geocode, tags, confidence, status, sources, notes, revision, created_at, updated_at, region_notes; lists of plain values joined with "; ", nested fields as JSON text, absent values empty) */
         get: operations["events.export.csv"];
         put?: never;
         post?: never;
@@ -410,7 +410,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export events as parquet (columns: id, title, summary, category, subtype, countries, regions, start, end, date_precision, scope, targets, actors, networks, people_affected, tags, confidence, status, sources, revision, created_at, updated_at) */
+        /** Export events as parquet (one column per document key: id, title, summary, category, subtype, countries, regions, start, end, date_precision, scope, targets, actors, networks, people_affected, places, population_affected, geocode, tags, confidence, status, sources, notes, revision, created_at, updated_at, region_notes; lists of plain values joined with "; ", nested fields as JSON text, absent values empty) */
         get: operations["events.export.parquet"];
         put?: never;
         post?: never;
@@ -4206,6 +4206,8 @@ export interface operations {
             /** @description The file */
             200: {
                 headers: {
+                    /** @description attachment; filename="events.csv" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4262,6 +4264,8 @@ export interface operations {
             /** @description The file */
             200: {
                 headers: {
+                    /** @description attachment; filename="events.json" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4318,6 +4322,8 @@ export interface operations {
             /** @description The file */
             200: {
                 headers: {
+                    /** @description attachment; filename="events.ndjson" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4374,6 +4380,8 @@ export interface operations {
             /** @description The file */
             200: {
                 headers: {
+                    /** @description attachment; filename="events.parquet" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4417,6 +4425,8 @@ export interface operations {
             /** @description The file */
             200: {
                 headers: {
+                    /** @description attachment; filename="indicators.csv" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4469,6 +4479,8 @@ export interface operations {
             /** @description The file */
             200: {
                 headers: {
+                    /** @description attachment; filename="indicators.json" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4521,6 +4533,8 @@ export interface operations {
             /** @description The file */
             200: {
                 headers: {
+                    /** @description attachment; filename="indicators.ndjson" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4573,6 +4587,8 @@ export interface operations {
             /** @description The file */
             200: {
                 headers: {
+                    /** @description attachment; filename="indicators.parquet" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4771,6 +4787,8 @@ export interface operations {
             /** @description The file */
             200: {
                 headers: {
+                    /** @description attachment; filename="measurements.csv" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4822,6 +4840,8 @@ export interface operations {
             /** @description The file */
             200: {
                 headers: {
+                    /** @description attachment; filename="measurements.parquet" */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {

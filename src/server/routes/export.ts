@@ -30,6 +30,14 @@ const costQuery = queryParser(costEvents.input, costEvents.name);
 const measurementQuery = queryParser(MeasurementExportQuery, 'measurements.export');
 const PARQUET = 'application/vnd.apache.parquet';
 
+/** The 200 answer of a file route: its media type, and the file name it is offered under. */
+const fileResponse = (media: string, filename: string) => ({
+  description: 'The file',
+  headers: { 'Content-Disposition': { description: `attachment; filename="${filename}"`, schema: { type: 'string' as const } } },
+  content: { [media]: { schema: { type: 'string' as const } } },
+});
+const FLAT_RULE = 'lists of plain values joined with "; ", nested fields as JSON text, absent values empty';
+
 export const MEDIA: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json',
@@ -46,9 +54,9 @@ export function exportRoutes(deps: AppDeps) {
         path: `/api/export/events.${format}`,
         operationId: `events.export.${format}`,
         tags: ['ledger'],
-        summary: `Export events as ${format} (${format === 'csv' || format === 'parquet' ? `columns: ${EVENT_COLUMNS.join(', ')}` : 'full documents'})`,
+        summary: `Export events as ${format} (${format === 'csv' || format === 'parquet' ? `one column per document key: ${EVENT_COLUMNS.join(', ')}; ${FLAT_RULE}` : 'full documents'})`,
         request: { query: EventFilters },
-        responses: { 200: { description: 'The file', content: { [MEDIA[format]]: { schema: { type: 'string' } } } }, 400: problem('Bad filter') },
+        responses: { 200: fileResponse(MEDIA[format], `events.${format}`), 400: problem('Bad filter') },
       }),
       async (c) => {
         const body = await exportEvents(deps, eventFilters(c.req.url), format);
@@ -64,7 +72,7 @@ export function exportRoutes(deps: AppDeps) {
         summary: `Export indicator values as ${format} (${format === 'json' ? 'series with values' : `one row per value: ${INDICATOR_COLUMNS.join(', ')}`})`,
         request: { query: IndicatorFilters },
         responses: {
-          200: { description: 'The file', content: { [MEDIA[format]]: { schema: { type: 'string' } } } },
+          200: fileResponse(MEDIA[format], `indicators.${format}`),
           400: problem('Bad filter'),
           404: problem('No such series'),
         },
@@ -86,7 +94,7 @@ export function exportRoutes(deps: AppDeps) {
         tags: ['measurements'],
         summary: `Export list rows as ${format === 'csv' ? 'CSV' : 'Parquet'} (the list filters; up to 500,000 rows)`,
         request: { query: MeasurementExportQuery },
-        responses: { 200: { description: 'The file', content: { [media]: { schema: { type: 'string' } } } }, 400: problem('Bad filter') },
+        responses: { 200: fileResponse(media, `measurements.${format}`), 400: problem('Bad filter') },
       }),
       async (c) => {
         const { body } = await exportMeasurements(deps, measurementQuery(c.req.url), format);
