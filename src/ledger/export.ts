@@ -4,7 +4,7 @@
  * every format holds every field: a list of plain values is joined with "; ", a field holding
  * objects (targets, sources, places, ...) is that value as JSON text, an absent value is empty.
  */
-import { toCsv } from '../shared/index.js';
+import { silentProgress, toCsv, type ProgressReporter } from '../shared/index.js';
 import type { ParquetColumn, Store } from '../store/index.js';
 import { LedgerEventSchema, type LedgerEvent } from './model.js';
 import { listEvents, type ListFilters } from './service.js';
@@ -50,15 +50,25 @@ export { csvCell, toCsv } from '../shared/index.js';
 
 export const toNdjson = (docs: unknown[]): string => docs.map((d) => JSON.stringify(d)).join('\n') + (docs.length ? '\n' : '');
 
-/** All events matching the filters, in the requested format (paged internally). */
-export async function exportEvents(deps: { store: Store }, filters: Omit<ListFilters, 'cursor' | 'limit'>, format: ExportFormat): Promise<string | Buffer> {
+/** All events matching the filters, in the requested format (read 1,000 at a time, with progress). */
+export async function exportEvents(
+  deps: { store: Store; progress?: ProgressReporter },
+  filters: Omit<ListFilters, 'cursor' | 'limit'>,
+  format: ExportFormat,
+): Promise<string | Buffer> {
+  const progress = deps.progress ?? silentProgress;
   const all: LedgerEvent[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listEvents(deps, { ...filters, cursor, limit: 1000 });
-    all.push(...page.items);
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
+  const first = await listEvents(deps, { ...filters, limit: 1000 });
+  progress.start('export events', first.total, 'events');
+  try {
+    for (let page = first; ; page = await listEvents(deps, { ...filters, cursor: page.next_cursor, limit: 1000 })) {
+      all.push(...page.items);
+      progress.update(all.length);
+      if (!page.next_cursor) break;
+    }
+  } finally {
+    progress.stop();
+  }
   switch (format) {
     case 'json':
       return JSON.stringify({ items: all, next_cursor: null }, null, 1);

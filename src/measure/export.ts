@@ -2,7 +2,7 @@
  * Measurement exports, OONI users' most requested feature: every list row matching the filters
  * as CSV (RFC 4180, lists joined with ";") or Parquet (written by the store's engine).
  */
-import { AppError, csvCell, toCsv } from '../shared/index.js';
+import { AppError, csvCell, silentProgress, toCsv, type ProgressReporter } from '../shared/index.js';
 import type { MeasurementRecord, ParquetColumn, Store } from '../store/index.js';
 import { LIST_FIELDS, listRow, toFilter, type QueryInput } from './query.js';
 
@@ -41,31 +41,41 @@ async function* flatPages(store: Store, q: QueryInput, pageSize: number): AsyncG
   }
 }
 
+/** The rows matching `q` as CSV or Parquet; progress counts the rows read (the total is not known ahead). */
 export async function exportMeasurements(
-  deps: { store: Store },
+  deps: { store: Store; progress?: ProgressReporter },
   q: QueryInput,
   format: MeasurementExportFormat,
   pageSize = PAGE,
 ): Promise<{ body: string | Buffer; count: number }> {
+  const progress = deps.progress ?? silentProgress;
   let count = 0;
-  if (format === 'csv') {
-    const parts = [toCsv(LIST_FIELDS, [])];
-    for await (const rows of flatPages(deps.store, q, pageSize)) {
-      count += rows.length;
-      parts.push(rows.map((r) => LIST_FIELDS.map((c) => csvCell(r[c])).join(',') + '\r\n').join(''));
-    }
-    return { body: parts.join(''), count };
-  }
-  const types: Record<string, ParquetColumn['type']> = { measurement_start_time: 'TIMESTAMPTZ', anomaly: 'BOOLEAN', confirmed: 'BOOLEAN', failure: 'BOOLEAN' };
   async function* counted() {
     for await (const rows of flatPages(deps.store, q, pageSize)) {
       count += rows.length;
+      progress.update(count);
       yield rows;
     }
   }
-  const body = await deps.store.tabular.toParquet(
-    LIST_FIELDS.map((name) => ({ name, type: types[name] ?? 'VARCHAR' })),
-    counted(),
-  );
-  return { body, count };
+  progress.start(`export measurements as ${format}`, undefined, 'rows');
+  try {
+    if (format === 'csv') {
+      const parts = [toCsv(LIST_FIELDS, [])];
+      for await (const rows of counted()) parts.push(rows.map((r) => LIST_FIELDS.map((c) => csvCell(r[c])).join(',') + '\r\n').join(''));
+      return { body: parts.join(''), count };
+    }
+    const types: Record<string, ParquetColumn['type']> = {
+      measurement_start_time: 'TIMESTAMPTZ',
+      anomaly: 'BOOLEAN',
+      confirmed: 'BOOLEAN',
+      failure: 'BOOLEAN',
+    };
+    const body = await deps.store.tabular.toParquet(
+      LIST_FIELDS.map((name) => ({ name, type: types[name] ?? 'VARCHAR' })),
+      counted(),
+    );
+    return { body, count };
+  } finally {
+    progress.stop();
+  }
 }

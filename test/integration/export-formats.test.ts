@@ -170,6 +170,27 @@ describe('--out', () => {
   });
 });
 
+describe('progress', () => {
+  it('with --json, NDJSON progress on stderr counts the rows written, and stdout stays one document', async () => {
+    for (const [argv, label, unit] of [
+      [['measurements', 'export', '--format', 'csv', '--out', out('p.csv')], 'export measurements as csv', 'rows'],
+      [['events', 'export', '--format', 'ndjson', '--out', out('p.ndjson')], 'export events', 'events'],
+    ] as const) {
+      const r = await run([...argv]);
+      expect(r.code, r.err).toBe(0);
+      const doc = JSON.parse(r.out) as { count: number };
+      const events = r.err
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { phase: string; label?: string; unit?: string; total?: number; done?: number });
+      expect(events[0]).toMatchObject({ phase: 'start', label, unit });
+      expect(events.at(-1)).toMatchObject({ phase: 'stop' });
+      expect(events.filter((e) => e.phase === 'update').at(-1)?.done).toBe(doc.count);
+      if (unit === 'events') expect(events[0]!.total).toBe(doc.count);
+    }
+  });
+});
+
 describe('measurement export pages', () => {
   it('read 7 rows at a time, the CSV is the one read in one page, and Parquet has every row', async () => {
     const store = await openStore(db, { readOnly: true });

@@ -245,8 +245,8 @@ function costEventsCommand(cost: Command, io: Io): void {
         const bytes = Buffer.from(r.body, r.encoding);
         if (o.out) {
           await writeOutFile(o.out as string, bytes, { force: o.force === true });
-          io.err.write(`wrote ${r.rows ?? 0} rows to ${o.out as string}; ${counts}\n`);
-          if (ctx.globals.json)
+          if (!ctx.globals.json) io.err.write(`wrote ${r.rows ?? 0} rows to ${o.out as string}; ${counts}\n`);
+          else
             io.out.write(
               JSON.stringify({
                 file: o.out,

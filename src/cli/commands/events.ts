@@ -200,8 +200,8 @@ export function eventsCommand(program: Command, io: Io): void {
       const bytes = Buffer.from(r.body, r.encoding);
       if (out) {
         await writeOutFile(out as string, bytes, { force: force === true });
-        io.err.write(`wrote ${r.count} events to ${out as string}\n`);
         if (ctx.globals.json) io.out.write(JSON.stringify({ file: out, count: r.count, format }) + '\n');
+        else io.err.write(`wrote ${r.count} events to ${out as string}\n`);
       } else io.out.write(bytes);
     });
 }

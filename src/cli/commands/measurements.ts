@@ -159,8 +159,8 @@ export function measurementsCommand(program: Command, io: Io): void {
       const bytes = Buffer.from(r.body, r.encoding);
       if (!o.out) return void io.out.write(bytes);
       await writeOutFile(o.out as string, bytes, { force: o.force === true });
-      io.err.write(`wrote ${r.count} measurements to ${o.out as string}\n`);
       if (ctx.globals.json) io.out.write(JSON.stringify({ file: o.out, count: r.count, format: o.format }) + '\n');
+      else io.err.write(`wrote ${r.count} measurements to ${o.out as string}\n`);
     });
 
   leaf(m, 'rules', 'the verdict rules: id, version, layer, status, doc').action(async (o: Row) => {
