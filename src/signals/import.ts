@@ -147,14 +147,16 @@ export async function importSignalFile(
   const zeros = bin ? absentZeros(parsed.points, bin) : [];
   const points = zeros.length ? [...parsed.points, ...zeros] : parsed.points;
   const now = deps.clock.now().toISOString();
+  // The points, the file's record (its checksum, on which a rerun skips the file) and its rejects
+  // list in one transaction: a file a rerun skips always has the rejects of the import that recorded it.
   const r = await deps.store.signals.replaceFile(
     { path, checksum, records_read: parsed.records_read, stored: points.length, rejected: parsed.rejects.length, imported_at: now },
     points,
-  );
-  await deps.store.ledger.replaceRejects(
-    SIGNALS_IMPORT_KIND,
-    path,
-    parsed.rejects.map((x) => ({ importKind: SIGNALS_IMPORT_KIND, sourceFile: path, line: x.line, reason: x.reason, raw: x.raw })),
+    {
+      importKind: SIGNALS_IMPORT_KIND,
+      sourceFile: path,
+      records: parsed.rejects.map((x) => ({ importKind: SIGNALS_IMPORT_KIND, sourceFile: path, line: x.line, reason: x.reason, raw: x.raw })),
+    },
   );
   const series = [...new Set(parsed.points.map((p) => `${p.source} ${p.entity_code}`))].sort();
   const without_country = [...new Set(parsed.points.filter((p) => !p.cc || p.cc === 'ZZ').map((p) => `${p.source} ${p.entity_code}`))].sort();

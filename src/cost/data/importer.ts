@@ -104,12 +104,17 @@ export async function importEconFiles(deps: { store: Store; clock: Clock }, reqs
   for (const r of reqs) prepared.push(await prepare(deps, r));
   const writes = prepared.flatMap((p) => (p.write ? [p.write] : []));
   if (writes.length === 0) return prepared.map((p) => p.report);
-  await deps.store.cost.saveImports(writes);
-  for (const p of prepared) {
-    if (!p.write || (p.report.rejects.length === 0 && !p.hadRejects)) continue;
-    const kind = `cost:${p.report.kind}`;
-    await deps.store.ledger.replaceRejects(kind, p.report.file, p.report.rejects.map((r) => ({ importKind: kind, sourceFile: r.file, line: r.line, reason: r.reason, raw: r.raw })));
-  }
+  // Each file's rejects list goes in the transaction that records the file (its hash, on which
+  // a rerun skips it): a file a rerun skips always has the rejects of the import that recorded it.
+  await deps.store.cost.saveImports(
+    prepared.flatMap((p) => {
+      if (!p.write) return [];
+      if (p.report.rejects.length === 0 && !p.hadRejects) return [p.write];
+      const kind = `cost:${p.report.kind}`;
+      const records = p.report.rejects.map((r) => ({ importKind: kind, sourceFile: r.file, line: r.line, reason: r.reason, raw: r.raw }));
+      return [{ ...p.write, rejects: { importKind: kind, sourceFile: p.report.file, records } }];
+    }),
+  );
   invalidateEconData(deps.store);
   return prepared.map((p) => p.report);
 }

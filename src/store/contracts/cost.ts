@@ -1,6 +1,8 @@
 /**
  * Economic data as stored: values, exchange rates and the imports they came from.
  */
+import type { RejectList } from './ledger.js';
+
 /** One economic value (GDP, GRP, population, penetration ...) with its provenance. */
 export interface EconValueRecord {
   indicator: string; // WB code (NY.GDP.MKTP.CD ...) or our own (GRP, rosstat.<column>)
@@ -41,8 +43,12 @@ export interface EconImportRecord {
 }
 
 export interface CostRepo {
-  /** Upsert files' values and rates and record the imports: bulk, all in one transaction. */
-  saveImports(batch: { record: EconImportRecord; values: EconValueRecord[]; rates: FxRateRecord[] }[]): Promise<void>;
+  /**
+   * Upsert files' values and rates and record the imports: bulk, all in one transaction, with each
+   * file's rejects list when given (a file recorded as imported, whose hash the next run skips on,
+   * never lacks its rejects).
+   */
+  saveImports(batch: { record: EconImportRecord; values: EconValueRecord[]; rates: FxRateRecord[]; rejects?: RejectList }[]): Promise<void>;
   findImport(kind: string, file: string): Promise<EconImportRecord | null>;
   listImports(): Promise<EconImportRecord[]>;
   /** All values reported by a country (its own and its regions'), optionally some indicators. */

@@ -97,7 +97,14 @@ export interface EventWriteAlso {
   /** Links; a link already stored takes the doc given here (as putLinks). */
   links?: EventLinkRecord[];
   /** The rejects of this import of one file: that file's list is replaced by these (as replaceRejects). */
-  rejects?: { importKind: string; sourceFile: string; records: RejectRecord[] };
+  rejects?: RejectList;
+}
+
+/** The rejects of one import of one file, written by an importer's store call in the transaction of the file's rows. */
+export interface RejectList {
+  importKind: string;
+  sourceFile: string;
+  records: RejectRecord[];
 }
 
 export interface LedgerRepo {

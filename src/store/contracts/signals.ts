@@ -2,6 +2,7 @@
  * Store contract of outage signals (migration 120): points per (source, entity, time bin) and
  * the files they came from. A NULL value is a missing sample, kept so that a gap stays a gap.
  */
+import type { RejectList } from './ledger.js';
 
 export type SignalEntityType = 'country' | 'region' | 'asn';
 
@@ -53,9 +54,11 @@ export interface SignalSeriesInfo {
 export interface SignalsRepo {
   /**
    * Replace one file's points in one transaction (its earlier points go first; a point another
-   * file already holds is overwritten and counted in `overwritten`).
+   * file already holds is overwritten and counted in `overwritten`), with the file's record and,
+   * when given, its rejects list: a file recorded as imported (its checksum, which the next run
+   * skips on) never lacks its points or its rejects.
    */
-  replaceFile(file: SignalFileRecord, points: SignalPointRecord[]): Promise<{ previous: number; overwritten: number }>;
+  replaceFile(file: SignalFileRecord, points: SignalPointRecord[], rejects?: RejectList): Promise<{ previous: number; overwritten: number }>;
   getFile(path: string): Promise<SignalFileRecord | null>;
   listFiles(): Promise<SignalFileRecord[]>;
   /** Series matching the filter, ordered by entity then source. */

@@ -5,7 +5,8 @@
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { CostRepo, EconImportRecord, EconValueRecord, FxRateRecord } from '../types.js';
-import type { DuckDb, Param, Row } from './db.js';
+import { connSql, type DuckDb, type Param, type Row } from './db.js';
+import { writeRejectList } from './rejects.js';
 
 /** Last write wins for duplicate keys inside one file (DuckDB rejects duplicates in one statement). */
 function dedupe<T>(rows: T[], key: (r: T) => string): T[] {
@@ -89,6 +90,8 @@ export function duckCostRepo(db: DuckDb): CostRepo {
               p,
             );
           }
+          for (const { rejects } of batch) if (rejects) await writeRejectList(connSql(conn), rejects);
+          await db.pauseInTx('cost.imports', `files=${batch.length}`);
           await conn.run('COMMIT');
         } catch (e) {
           await conn.run('ROLLBACK').catch(() => undefined);

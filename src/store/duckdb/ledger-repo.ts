@@ -6,6 +6,7 @@
 import { AppError } from '../../shared/index.js';
 import type { EventLinkRecord, EventQuery, EventRecord, EventWrite, IndicatorValueRecord, LedgerRepo, RejectRecord, RevisionRecord } from '../types.js';
 import type { DuckDb, Param, Row, Sql } from './db.js';
+import { replaceRejectsIn } from './rejects.js';
 
 const EVENT_COLS = `id, doc::VARCHAR AS doc, category, subtype, countries, regions, start_at, end_at, status,
   revision, origin, search, updated_at`;
@@ -200,14 +201,6 @@ async function bulkCreate(tx: Sql, writes: EventWrite[]): Promise<void> {
        ON CONFLICT DO NOTHING`,
       [JSON.stringify(links)],
     );
-  }
-}
-
-/** One file's rejects list replaced by `rejects`, inside the caller's transaction. */
-async function replaceRejectsIn(tx: Sql, kind: string, file: string, rejects: RejectRecord[]): Promise<void> {
-  await tx.run('DELETE FROM import_rejects WHERE import_kind = $1 AND source_file = $2', [kind, file]);
-  for (const r of rejects) {
-    await tx.run('INSERT INTO import_rejects VALUES ($1, $2, $3, $4, $5, now())', [kind, file, r.line, r.reason, r.raw]);
   }
 }
 

@@ -1,10 +1,11 @@
 /**
  * DuckDB implementation of SignalsRepo (migration 120). A file's points go in through one
  * transaction that first deletes the file's earlier points, so a re-import replaces them and a
- * crash leaves the last complete import. Points are bulk-inserted from a VALUES list in slices.
+ * crash leaves the last complete import (its record and rejects list included). Points are bulk-inserted from a VALUES list in slices.
  */
 import type { SignalFileRecord, SignalFilter, SignalPointRecord, SignalSeriesInfo, SignalsRepo } from '../types.js';
 import type { DuckDb, Param } from './db.js';
+import { writeRejectList } from './rejects.js';
 
 const SLICE = 500;
 
@@ -27,7 +28,7 @@ const iso = (v: unknown): string => (typeof v === 'string' ? new Date(v).toISOSt
 
 export function duckSignalsRepo(db: DuckDb): SignalsRepo {
   return {
-    replaceFile: (file, points) =>
+    replaceFile: (file, points, rejects) =>
       db.tx(async (sql) => {
         const previous = await sql.run('DELETE FROM signal_points WHERE source_file = $1', [file.path]);
         let overwritten = 0;
@@ -56,7 +57,8 @@ export function duckSignalsRepo(db: DuckDb): SignalsRepo {
           file.rejected,
           file.imported_at,
         ]);
-        await db.pauseInTx('signals.file', `file=${file.path} points=${points.length}`);
+        if (rejects) await writeRejectList(sql, rejects);
+        await db.pauseInTx('signals.file', `file=${file.path} points=${points.length}${rejects ? ` rejects=${rejects.records.length}` : ''}`);
         return { previous, overwritten };
       }),
 

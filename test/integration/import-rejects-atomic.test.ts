@@ -1,0 +1,63 @@
+/**
+ * An importer that records a file as imported (a checksum or hash on which the next run skips
+ * the file) writes that file's rejects list in the same transaction: when the rejects write fails
+ * (here the rejects table is out of the way) nothing of the file is stored, and a rerun once the
+ * table is back gives exactly what one uninterrupted import gives, rejects included. Real data:
+ * the OONI Iran 2019 counts (test/fixtures/outages, its AS0 rows are rejected) and a Rosstat
+ * regional GDP sheet in a layout `rosstat-grp` does not read (test/fixtures/costs); see the
+ * SOURCES.md of each folder.
+ */
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { packagePath } from '../../src/shared/index.js';
+import { cli, tempDir } from '../helpers/index.js';
+import { readFile, tableDigests } from '../helpers/kill.js';
+
+const t = tempDir();
+afterAll(() => t.cleanup());
+/** Columns that record when a row was written, not what it holds. */
+const TIMES = ['imported_at', 'loaded_at', 'rejected_at'];
+const sql = (db: string, text: string) => readFile(db, (_q, rows) => rows(text));
+
+/** Reference import; an import whose rejects write fails; the rerun and a second rerun: each compared table by table. */
+async function failThenRerun(name: string, args: string[], tables: string[]) {
+  const ref = join(t.dir, `${name}-ref.duckdb`);
+  expect((await cli([...args, '--db', ref])).code).toBe(3);
+  const want = await tableDigests(ref, [...tables, 'import_rejects'], TIMES);
+  expect(want.import_rejects!.rows).toBeGreaterThan(0);
+
+  const db = join(t.dir, `${name}.duckdb`);
+  expect((await cli(['db', 'migrate', '--json', '--db', db])).code).toBe(0);
+  const empty = await tableDigests(db, [...tables, 'import_rejects'], TIMES);
+  await sql(db, 'ALTER TABLE import_rejects RENAME TO import_rejects_away');
+  const failed = await cli([...args, '--db', db]);
+  expect(failed.out + failed.err).toMatch(/import_rejects/);
+  await sql(db, 'ALTER TABLE import_rejects_away RENAME TO import_rejects');
+  expect(await tableDigests(db, [...tables, 'import_rejects'], TIMES), `${name}: the failed import stored part of the file`).toEqual(empty);
+
+  expect((await cli([...args, '--db', db])).code).toBe(3);
+  expect(await tableDigests(db, [...tables, 'import_rejects'], TIMES), `${name}: after the rerun`).toEqual(want);
+  // the file is now unchanged: skipped (exit 0 when the importer lists no rejects for a skipped file)
+  expect([0, 3]).toContain((await cli([...args, '--db', db])).code);
+  expect(await tableDigests(db, [...tables, 'import_rejects'], TIMES), `${name}: after a second rerun`).toEqual(want);
+  return want;
+}
+
+describe("a file's record and its rejects list in one transaction", () => {
+  it('signals import', async () => {
+    const OONI = packagePath('test', 'fixtures', 'outages', 'ooni_measurements_iran_by_probeasn_daily_20191110-20191123.csv');
+    const want = await failThenRerun(
+      'signals',
+      ['signals', 'import', '--source', 'ooni_measurements', '--cc', 'IR', '--ooni-counts', 'day', OONI, '--json'],
+      ['signal_points', 'signal_files'],
+    );
+    expect([want.signal_points!.rows, want.import_rejects!.rows]).toEqual([expect.any(Number), 5]);
+    expect(want.signal_points!.rows).toBeGreaterThan(50);
+  });
+
+  it('data import (economic data)', async () => {
+    const FILE = packagePath('test', 'fixtures', 'costs', 'RUS_regional_gdp_2020_2021_OECD_ids__LGEAW_RUS.xlsx.csv');
+    const want = await failThenRerun('cost', ['data', 'import', 'rosstat-grp', FILE, '--year', '2021', '--json'], ['econ_values', 'fx_rates', 'econ_imports']);
+    expect([want.econ_imports!.rows, want.import_rejects!.rows]).toEqual([1, 1]);
+  });
+});
