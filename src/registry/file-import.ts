@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readTextStrict, type ProgressReporter } from '../shared/index.js';
-import type { RegistrySink, RegistrySnapshotRecord, Store } from '../store/index.js';
+import type { RegistrySink, RegistrySnapshotRecord, RejectList, Store } from '../store/index.js';
 import { parseIp } from './addresses.js';
 import { badIpDetail, isIsoDate } from './dump-line.js';
 import { stageDump, type StagedPart } from './dump-stage.js';
@@ -22,6 +22,21 @@ export interface LineReject {
   line: number;
   reason: string;
   raw: string;
+}
+
+export const REJECT_KIND = 'registry';
+
+/** Where a file's rejects are listed (import_rejects): `snapshot/file`, or the file alone for one outside any snapshot. */
+export const rejectKey = (plan: PlannedFile): string => (plan.snapshotId ? `${plan.snapshotId}/${plan.sourceFile}` : plan.sourceFile);
+
+/** A file's rejects as the list the store writes with the file. */
+export function rejectList(plan: PlannedFile, rejects: LineReject[]): RejectList {
+  const key = rejectKey(plan);
+  return {
+    importKind: REJECT_KIND,
+    sourceFile: key,
+    records: rejects.map((r) => ({ importKind: REJECT_KIND, sourceFile: key, line: r.line, reason: r.reason, raw: r.raw })),
+  };
 }
 
 export interface FileReport {
@@ -166,7 +181,7 @@ export async function importDumpFile(
       });
       rejects.push(...all);
       reconcile(report);
-      return { doc: { ...report }, result: report };
+      return { doc: { ...report }, result: report, rejects: rejectList(plan, all) };
     });
   } finally {
     await staging.catch(() => undefined);
@@ -235,6 +250,6 @@ export async function importCidrFile(
     }
     report.blank_lines = blank;
     reconcile(report);
-    return { doc: { ...report, dump_record_line_by_line: recordLines }, result: report };
+    return { doc: { ...report, dump_record_line_by_line: recordLines }, result: report, rejects: rejectList(plan, rejects) };
   });
 }

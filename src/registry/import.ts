@@ -8,7 +8,7 @@ import type { Clock, ProgressReporter } from '../shared/index.js';
 import type { RegistrySnapshotRecord, Store } from '../store/index.js';
 import { analyseSnapshot } from './analysis.js';
 import { ensureAsnTable } from './asn.js';
-import { importCidrFile, importDumpFile, PARSER_VERSION, type FileReport, type LineReject } from './file-import.js';
+import { importCidrFile, importDumpFile, PARSER_VERSION, REJECT_KIND, rejectKey, rejectList, type FileReport, type LineReject } from './file-import.js';
 import { planFiles, type PlannedFile } from './plan.js';
 import { snapshotFlags } from './snapshots.js';
 import { importDailyStats } from './stats-import.js';
@@ -32,7 +32,7 @@ export interface ImportReport {
 
 type Deps = { store: Store; clock: Clock; progress: ProgressReporter };
 
-export const REJECT_KIND = 'registry';
+export { REJECT_KIND };
 const MAX_REPORTED_REJECTS = 200;
 
 async function unchanged(store: Store, plan: PlannedFile): Promise<FileReport | null> {
@@ -71,14 +71,18 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
   const series = [];
   for (const plan of plans) {
     const rejects: LineReject[] = [];
-    const rejectKey = plan.snapshotId ? `${plan.snapshotId}/${plan.sourceFile}` : plan.sourceFile;
+    const key = rejectKey(plan);
     let file = !opts.force && plan.snapshotId ? await unchanged(deps.store, plan) : null;
     if (!file) {
       deps.progress.start(`import ${plan.sourceFile}`, undefined, 'bytes');
       if (plan.format === 'daily_stats') {
+        // Outside any snapshot, so never skipped as unchanged: a rerun writes its rows and rejects again.
         file = await importDailyStats(deps.store, plan, rejects);
+        const list = rejectList(plan, rejects);
+        await deps.store.ledger.replaceRejects(list.importKind, list.sourceFile, list.records);
         series.push(...dailySeries(await deps.store.registry.listDailyStats(), plan.sourceFile));
       } else {
+        // The file's rows, its record (the hash a rerun skips it on) and its rejects list are written together (RegistryRepo.writeFile).
         const snap = snapshotRecord(plan, at);
         file =
           plan.format === 'cidr_derived'
@@ -87,17 +91,12 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
         touched.add(snap.id);
       }
       deps.progress.stop();
-      await deps.store.ledger.replaceRejects(
-        REJECT_KIND,
-        rejectKey,
-        rejects.map((r) => ({ importKind: REJECT_KIND, sourceFile: rejectKey, line: r.line, reason: r.reason, raw: r.raw })),
-      );
     }
     report.files.push(file);
     report.stored += file.stored;
     report.rejected += file.rejected;
     report.reconciled &&= file.reconciled;
-    const listed = rejects.length ? rejects : file.rejected > 0 ? await deps.store.ledger.listRejects(REJECT_KIND, rejectKey) : [];
+    const listed = rejects.length ? rejects : file.rejected > 0 ? await deps.store.ledger.listRejects(REJECT_KIND, key) : [];
     for (const r of listed.slice(0, Math.max(0, MAX_REPORTED_REJECTS - report.rejects.length)))
       report.rejects.push({ file: plan.sourceFile, line: r.line, reason: r.reason });
   }

@@ -4,8 +4,9 @@
  * (here the rejects table is out of the way) nothing of the file is stored, and a rerun once the
  * table is back gives exactly what one uninterrupted import gives, rejects included. Real data:
  * the OONI Iran 2019 counts (test/fixtures/outages, its AS0 rows are rejected) and a Rosstat
- * regional GDP sheet in a layout `rosstat-grp` does not read (test/fixtures/costs); see the
- * SOURCES.md of each folder.
+ * regional GDP sheet in a layout `rosstat-grp` does not read (test/fixtures/costs); the register
+ * file is the synthetic one of test/fixtures/registry-quirks (the real samples have no bad line).
+ * See the SOURCES.md of each folder.
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ import { readFile, tableDigests } from '../helpers/kill.js';
 const t = tempDir();
 afterAll(() => t.cleanup());
 /** Columns that record when a row was written, not what it holds. */
-const TIMES = ['imported_at', 'loaded_at', 'rejected_at'];
+const TIMES = ['imported_at', 'loaded_at', 'rejected_at', 'updated_at'];
 const sql = (db: string, text: string) => readFile(db, (_q, rows) => rows(text));
 
 /** Reference import; an import whose rejects write fails; the rerun and a second rerun: each compared table by table. */
@@ -53,6 +54,16 @@ describe("a file's record and its rejects list in one transaction", () => {
     );
     expect([want.signal_points!.rows, want.import_rejects!.rows]).toEqual([expect.any(Number), 5]);
     expect(want.signal_points!.rows).toBeGreaterThan(50);
+  });
+
+  it('registry import', async () => {
+    const FILE = packagePath('test', 'fixtures', 'registry-quirks', 'synthetic-bad-lines.cp1251.csv');
+    const want = await failThenRerun(
+      'registry',
+      ['registry', 'import', FILE, '--json'],
+      ['registry_snapshots', 'registry_files', 'registry_entries', 'registry_ranges'],
+    );
+    expect([want.registry_entries!.rows, want.import_rejects!.rows]).toEqual([2, 5]);
   });
 
   it('data import (economic data)', async () => {

@@ -6,7 +6,7 @@
  * from every shard merged in (first, last) order; the address-space union (src/registry) runs
  * over that one ordered stream, so ranges that overlap across shards are counted once.
  */
-import type { RegistryFileRecord, RegistryMatchRecord, RegistryRepo, RegistrySnapshotRecord } from '../types.js';
+import type { RegistryFileRecord, RegistryMatchRecord, RegistryRepo, RegistrySnapshotRecord, RejectList } from '../types.js';
 import { toMatchRecord } from '../contracts/registry.js';
 import type { ChContext } from './context.js';
 import { inList, Sql, sql } from './sql.js';
@@ -40,7 +40,8 @@ const MASK64 = (1n << 64n) - 1n;
 const limitOf = (n: number) => Math.max(1, Math.floor(n));
 type Hit = { family: 4 | 6; first: bigint; prefix: number };
 
-export function chRegistryRepo(ctx: ChContext): ChRegistry {
+/** `writeRejects` stores a file's rejects list (in the embedded file) before the file is made visible. */
+export function chRegistryRepo(ctx: ChContext, writeRejects?: (l: RejectList) => Promise<void>): ChRegistry {
   const snapshots = ctx.table('registry_snapshots');
   const files = ctx.table('registry_files');
   const entries = ctx.table('registry_entries');
@@ -94,7 +95,7 @@ export function chRegistryRepo(ctx: ChContext): ChRegistry {
   const decisionCond = (decision?: string) => (decision === undefined ? new Sql('1') : sql`decision_number = ${decision}`);
 
   return {
-    writeFile: chWriteFile(ctx),
+    writeFile: chWriteFile(ctx, writeRejects),
     async upsertSnapshot(s) {
       await ctx.insert('registry_snapshots', [snapshotRow(s)]);
     },

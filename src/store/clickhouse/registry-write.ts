@@ -10,7 +10,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
-import type { RegistryDumpLoad, RegistryDumpRows, RegistryEntryRow, RegistryRangeRow, RegistryRepo, RegistrySnapshotRecord } from '../types.js';
+import type { RegistryDumpLoad, RegistryDumpRows, RegistryEntryRow, RegistryRangeRow, RegistryRepo, RegistrySnapshotRecord, RejectList } from '../types.js';
 import type { ChContext } from './context.js';
 import { pauseAt } from '../pause.js';
 import { inList, sql } from './sql.js';
@@ -168,7 +168,7 @@ export async function dropGenerations(ctx: ChContext, gens: number[]): Promise<v
 }
 
 export const chWriteFile =
-  (ctx: ChContext): RegistryRepo['writeFile'] =>
+  (ctx: ChContext, writeRejects?: (l: RejectList) => Promise<void>): RegistryRepo['writeFile'] =>
   async (snapshot, sourceFile, importedAt, fill) => {
     const gen = laterWins();
     const key = sql`snapshot_id = ${snapshot.id} AND source_file = ${sourceFile}`;
@@ -183,6 +183,9 @@ export const chWriteFile =
         loadDumpRows: (d) => loadDump(w, d),
       });
       if (rowWise) await w.flush();
+      // The rejects list (embedded file) before the row that makes the file visible: a kill in
+      // between leaves the file unrecorded, so the rerun imports it again and writes both.
+      if (out.rejects && writeRejects) await writeRejects(out.rejects);
       await pauseAt('registry.file', `file=${sourceFile} gen=${gen}`);
       const others = await ctx.node.all<{ id: number }>(sql`SELECT id FROM ${ctx.table('registry_files')} FINAL WHERE NOT (${key})`);
       const id = Math.max(0, ...others.map((o) => Number(o.id))) + 1;

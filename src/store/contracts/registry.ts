@@ -1,6 +1,8 @@
 /**
  * Russia's blocking register as stored: snapshots, their files and entries, the parsed IP ranges, the 2012-2016 daily size series and the IPv4-to-AS table.
  */
+import type { RejectList } from './ledger.js';
+
 export interface RegistrySnapshotRecord {
   id: string; // '2016-06-13T12:04:00Z' (dump time known) or '2020-02-16' (date only)
   dumpAt: string; // ISO instant
@@ -139,13 +141,15 @@ export interface RegistryRepo {
   /**
    * Replace one file of a snapshot in one transaction: upsert the snapshot, drop the file's
    * previous rows, stream the new ones through `fill`, store the file's doc. Nothing is kept
-   * if `fill` throws.
+   * if `fill` throws. The rejects list `fill` returns is stored before the file is: in the same
+   * transaction (DuckDB), or before the row that makes the file visible (ClickHouse, the list
+   * in the embedded file), so a file recorded as imported never lacks its rejects.
    */
   writeFile<T>(
     snapshot: RegistrySnapshotRecord,
     sourceFile: string,
     importedAt: string,
-    fill: (sink: RegistrySink) => Promise<{ doc: Record<string, unknown>; result: T }>,
+    fill: (sink: RegistrySink) => Promise<{ doc: Record<string, unknown>; result: T; rejects?: RejectList }>,
   ): Promise<T>;
   upsertSnapshot(s: RegistrySnapshotRecord): Promise<void>;
   listSnapshots(): Promise<RegistrySnapshotRecord[]>;

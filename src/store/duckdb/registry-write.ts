@@ -1,11 +1,12 @@
 /**
- * Writing one registry file inside one transaction on the writer connection, so a failed or
- * killed import leaves nothing. A staged dump is loaded by the engine (registry-dump.ts);
+ * Writing one registry file inside one transaction on the writer connection, its rejects list
+ * included, so a failed or killed import leaves nothing. A staged dump is loaded by the engine (registry-dump.ts);
  * small derived files stream rows through two appenders. Measured (bench:registry, 1M lines):
  * per-value appenders cost ~1 µs per value across N-API, more than all the SQL parsing.
  */
 import type { RegistryEntryRow, RegistryRangeRow, RegistryRepo } from '../types.js';
-import type { DuckDb } from './db.js';
+import { connSql, type DuckDb } from './db.js';
+import { writeRejectList } from './rejects.js';
 import { loadDumpRows } from './registry-dump.js';
 import { UPSERT_SNAPSHOT, snapshotParams } from './registry-sql.js';
 
@@ -67,6 +68,7 @@ export const writeFile: (db: DuckDb) => RegistryRepo['writeFile'] = (db) => (sna
         }
       }
       await conn.run('UPDATE registry_files SET doc = $1::JSON WHERE id = $2', [JSON.stringify(out.doc), id]);
+      if (out.rejects) await writeRejectList(connSql(conn), out.rejects);
       await db.pauseInTx('registry.file', `file=${sourceFile}`);
       await conn.run('COMMIT');
       return out.result;
