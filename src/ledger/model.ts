@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { isRegionCode, regionCountries } from '../geo/index.js';
 import { check } from '../op/index.js';
-import { isValidPartialDate, partialDateStart, validationError, issuesFromZod } from '../shared/index.js';
+import { isValidPartialDate, partialDateStart, validationError, issuesFromZod, type FieldIssue } from '../shared/index.js';
 import { ACTOR_ROLES, CATEGORIES, CONFIDENCES, DATE_PRECISIONS, SCOPES, STATUSES, TARGET_KINDS, TAXONOMY, isSubtypeOf } from './taxonomy.js';
 
 export const EVENT_ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -150,6 +150,26 @@ export const LedgerEventSchema = z
   })
   .meta({ id: 'Event' });
 export type LedgerEvent = z.output<typeof LedgerEventSchema>;
+
+/** Fields the ledger sets itself (and the links and evidence `events show` adds): a document sent back as it was read may carry them; they are not the sender's to set. */
+const LEDGER_OWN_FIELDS: readonly string[] = ['revision', 'created_at', 'updated_at', 'region_notes', 'links', 'measurement_evidence'];
+
+/**
+ * The top-level keys of an event document that name no event field, one issue each: a mistyped
+ * field ("note" for "notes") is refused, never dropped without a word. `extra` names keys the
+ * caller reads itself (the reason of an HTTP PUT). The ledger's own fields pass (they are ignored).
+ */
+export function unknownEventFields(input: unknown, extra: readonly string[] = []): FieldIssue[] {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return [];
+  const known = Object.keys(EventInputSchema.shape);
+  const near = (k: string) => known.find((f) => f !== k && (f.toLowerCase() === k.toLowerCase().replace(/-/g, '_') || f === `${k}s` || `${f}s` === k));
+  return Object.keys(input)
+    .filter((k) => !known.includes(k) && !LEDGER_OWN_FIELDS.includes(k) && !extra.includes(k))
+    .map((k) => {
+      const hint = near(k);
+      return { path: [k], message: `not an event field${hint ? ` (did you mean ${hint}?)` : ''}; the fields are ${known.join(', ')}` };
+    });
+}
 
 /** Validate user input; throw a VALIDATION AppError naming every bad field. */
 export function parseEventInput(input: unknown, prefix = 'invalid event'): EventFields {

@@ -5,9 +5,9 @@
  */
 import { getRegion } from '../geo/index.js';
 import { check } from '../op/index.js';
-import { AppError, isValidPartialDate, partialDateEnd, partialDateStart, type Clock } from '../shared/index.js';
+import { AppError, isValidPartialDate, partialDateEnd, partialDateStart, validationError, type Clock } from '../shared/index.js';
 import type { EventLinkRecord, EventRecord, EventWrite, RevisionRecord, Store } from '../store/index.js';
-import { parseEventInput, type EventFields, type LedgerEvent } from './model.js';
+import { parseEventInput, unknownEventFields, type EventFields, type LedgerEvent } from './model.js';
 import { DEFAULT_VISIBLE, STATUSES, type Status } from './taxonomy.js';
 
 export interface LedgerDeps {
@@ -92,7 +92,14 @@ export function prepareCreate(deps: Pick<LedgerDeps, 'clock'>, input: unknown, m
   return { event: e, write: { record: toRecord(e, meta.origin ?? 'api'), revision: revision(e, 'create', meta, null), expectedRevision: null, links } };
 }
 
+/** A user's event document (CLI file, HTTP body): a key that is no event field is refused, naming it. */
+function refuseUnknownFields(input: unknown, extra: readonly string[] = []): void {
+  const issues = unknownEventFields(input, extra);
+  if (issues.length) throw validationError(issues, 'invalid event');
+}
+
 export async function createEvent(deps: LedgerDeps, input: unknown, meta: WriteMeta): Promise<LedgerEvent> {
+  refuseUnknownFields(input);
   const { event, write } = prepareCreate(deps, input, meta);
   await deps.store.ledger.writeEvents([write]);
   return event;
@@ -133,6 +140,7 @@ export async function updateEvent(
   expectedRevision: number,
   meta: WriteMeta,
 ): Promise<{ event: LedgerEvent; changed: boolean }> {
+  refuseUnknownFields(input, ['reason']);
   const cur = await getEvent(deps, id);
   const f = parseEventInput({ ...(input as object), id });
   const status: Status = cur.status === 'draft' && f.status === 'draft' ? 'draft' : cur.status === 'draft' ? 'active' : cur.status;

@@ -3,7 +3,7 @@
  * file name, e.g. ..._snapshot-2026-05-20.csv, or given), and load the derived indicators.
  */
 import { basename } from 'node:path';
-import { AppError, readTextStrict, type Clock, type ProgressReporter } from '../../shared/index.js';
+import { AppError, isValidPartialDate, readTextStrict, type Clock, type ProgressReporter } from '../../shared/index.js';
 import type { Store } from '../../store/index.js';
 import { saveSeries } from '../indicators.js';
 import { accessNowCounts, top10vpnCosts } from './derive.js';
@@ -21,6 +21,13 @@ export function snapshotOf(path: string, given?: string): string {
   if (!snap || !/^\d{4}-\d{2}-\d{2}$/.test(snap)) {
     throw new AppError('VALIDATION', `cannot tell the STOP snapshot date of ${basename(path)}: pass --snapshot YYYY-MM-DD`, {
       issues: [{ path: ['snapshot'], message: 'required' }],
+    });
+  }
+  // a date that is not on the calendar (2021-02-30) would be written into every event's source and indicator
+  if (!isValidPartialDate(snap)) {
+    const from = given === undefined ? `the date in the file name ${basename(path)}` : '--snapshot';
+    throw new AppError('VALIDATION', `${from}: "${snap}" is not a calendar date (YYYY-MM-DD)`, {
+      issues: [{ path: ['snapshot'], message: `"${snap}" is not a calendar date` }],
     });
   }
   return snap;
