@@ -31,6 +31,16 @@ export function intOption(flag: string, min = Number.MIN_SAFE_INTEGER, max = Num
   };
 }
 
+/** Parse a decimal number option (finite; above 0 with `positive`) or fail with a usage error naming the flag. */
+export function numberOption(flag: string, positive = false) {
+  return (v: string): number => {
+    const n = v.trim() === '' ? NaN : Number(v);
+    if (!Number.isFinite(n)) throw new InvalidArgumentError(`${flag} must be a number, got "${v}"`);
+    if (positive && !(n > 0)) throw new InvalidArgumentError(`${flag} must be above 0, got ${n}`);
+    return n;
+  };
+}
+
 /** A TCP port option: 0 (any free port) to 65535. */
 export const portOption = (flag = '--port') => intOption(flag, 0, 65535);
 

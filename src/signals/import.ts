@@ -129,6 +129,8 @@ export async function importSignalFile(
   const checksum = createHash('sha256').update(bytes).update(JSON.stringify(o)).digest('hex');
   const known = await deps.store.signals.getFile(path);
   if (known && known.checksum === checksum) {
+    // the rejects the first import kept: a rerun reports the same rejected records, each named
+    const kept = await deps.store.ledger.listRejects(SIGNALS_IMPORT_KIND, path);
     return {
       file: {
         ...base,
@@ -138,7 +140,7 @@ export async function importSignalFile(
         rejected: known.rejected,
         zeros_added: known.stored + known.rejected - known.records_read,
       },
-      rejects: [],
+      rejects: kept.map((x) => ({ file: path, line: x.line, reason: x.reason })),
       without_country: [],
     };
   }

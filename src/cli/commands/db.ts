@@ -1,5 +1,5 @@
 /** `splinternet db migrate|seed|backup|restore`. */
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { dbBackup, dbMigrate, dbSeed } from '../../db/ops.js';
@@ -64,6 +64,7 @@ export function dbCommand(program: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       const source = resolve(file);
       if (!existsSync(source)) throw fileError(source, Object.assign(new Error('ENOENT'), { code: 'ENOENT' }));
+      refuseNonDuckDb(source);
       const lock = readLock(ctx.dbPath);
       if (lock) throw new AppError('STORE_LOCKED', `the server (pid ${lock.pid}) at ${lock.url} holds ${ctx.dbPath}; stop it, then restore`);
       const backup = await openStore(source, { readOnly: true });
@@ -84,5 +85,29 @@ export function dbCommand(program: Command, io: Io): void {
       const rows = tables.reduce((n, t) => n + (t.rows ?? 0), 0);
       const r = { restored: source, to: ctx.dbPath, tables: tables.length, rows };
       ctx.print(r, (x: typeof r) => `restored ${x.to} from ${x.restored}: ${x.tables} tables, ${x.rows.toLocaleString('en')} rows, every row read\n`);
+    });
+}
+
+/**
+ * A file that does not start as a DuckDB database does (the magic "DUCK" at byte 8) is named as
+ * such (exit 2), before DuckDB is asked to open it and answers in its own terms; a folder or an
+ * unreadable file is named as every reader names it (exit 1).
+ */
+function refuseNonDuckDb(source: string): void {
+  const head = Buffer.alloc(12);
+  let got: number;
+  try {
+    const fd = openSync(source, 'r');
+    try {
+      got = readSync(fd, head, 0, 12, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    throw fileError(source, e);
+  }
+  if (got < 12 || head.toString('latin1', 8, 12) !== 'DUCK')
+    throw new AppError('VALIDATION', `${source}: not a DuckDB database file (a backup made by \`splinternet db backup\` is one); nothing was replaced`, {
+      issues: [{ path: ['file'], message: 'not a DuckDB database file' }],
     });
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import type { Block, electionSummary, electronicComparison, ImportReport, integersFor, listElections, shpilkinFor } from '../../elections/index.js';
 import { electionsElectronic, electionsImport, electionsIntegers, electionsList, electionsShpilkin, electionsSummary } from '../../elections/ops.js';
-import { ctxOf, examples, intOption, leaf, str, table } from '../command.js';
+import { ctxOf, examples, intOption, leaf, numberOption, str, table } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -211,7 +211,7 @@ export function electionsCommand(program: Command, io: Io): void {
     });
 
   fingerprint('shpilkin', "Shpilkin's estimate: clean share at the turnout mode and anomalous votes")
-    .option('--bin <points>', 'turnout bin width in points (default 1)', (v: string) => Number(v))
+    .option('--bin <points>', 'turnout bin width in points (default 1)', numberOption('--bin', true))
     .option('--include-electronic', 'keep DEG pseudo-stations (left out by default)')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);

@@ -2,7 +2,7 @@
  * Split a byte stream into lines without ever holding more than one line (plus one chunk) in
  * memory. Each line carries its 1-based number and the byte offset where it starts in the
  * (decompressed) stream, so a reject can say exactly where it was and `measurements show` can
- * seek back to the raw line. A line longer than `maxLineBytes` is not buffered: it is skipped to
+ * seek back to the raw line. A UTF-8 byte order mark before the first line is not part of it. A line longer than `maxLineBytes` is not buffered: it is skipped to
  * its newline and reported once as oversize.
  */
 
@@ -90,6 +90,9 @@ export class LineSplitter {
     }
     let end = bytes.length;
     if (end > 0 && bytes[end - 1] === 13) end--;
-    this.sink.line(end === bytes.length ? bytes : bytes.subarray(0, end), this.lineNo, offset);
+    // a UTF-8 byte order mark (some editors save one) opens the first line: it is no part of the
+    // line's text, and the offset given is where the text starts, so the line can be read back
+    const bom = this.lineNo === 1 && end >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    this.sink.line(bom === 0 && end === bytes.length ? bytes : bytes.subarray(bom, end), this.lineNo, offset + bom);
   }
 }

@@ -32,6 +32,19 @@ describe('LineSplitter', () => {
       { text: 'fine', line: 3, offset: 1204 },
     ]);
   });
+  it('drops a UTF-8 byte order mark before the first line (only there), and gives the offset of the text after it', () => {
+    expect(split(['\uFEFF{"a":1}\r\n\uFEFFx\n'])).toEqual([
+      { text: '{"a":1}', line: 1, offset: 3 },
+      { text: '\uFEFFx', line: 2, offset: 12 },
+    ]);
+    // split across chunks: the mark's three bytes arrive apart
+    const bytes = Buffer.from('\uFEFF{}\n');
+    const out: string[] = [];
+    const s = new LineSplitter(100, { line: (b) => out.push(b.toString()), oversize: () => undefined });
+    for (const b of bytes) s.push(Buffer.from([b]));
+    s.end();
+    expect(out).toEqual(['{}']);
+  });
   it('counts multi-byte characters as bytes', () => {
     expect(split(['é\nx\n'])[1]).toEqual({ text: 'x', line: 2, offset: 3 });
   });
