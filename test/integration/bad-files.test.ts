@@ -66,7 +66,6 @@ describe('bad files: one answer per kind of mistake', () => {
 
   it('a directory where a file is wanted: exit 1; an empty folder to import: exit 2', async () => {
     for (const [name, argv] of Object.entries(READERS)) {
-      if (name === 'db restore') continue; // a DuckDB directory is refused by the store itself
       const r = await run(argv(dir));
       if (FOLDER_READERS.has(name)) {
         // ingest and agreement read a folder's OONI files: an empty one reads nothing, said as zero files
