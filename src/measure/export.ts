@@ -1,12 +1,13 @@
 /**
  * Measurement exports, OONI users' most requested feature: every list row matching the filters
- * as CSV (RFC 4180, lists joined with ";") or Parquet (written by the store's engine).
+ * as CSV (RFC 4180, lists joined with ";"), NDJSON (the list rows as `measurements list` gives
+ * them, lists as lists) or Parquet (written by the store's engine). The same columns in each.
  */
 import { AppError, csvCell, silentProgress, toCsv, type ProgressReporter } from '../shared/index.js';
 import type { MeasurementRecord, ParquetColumn, Store } from '../store/index.js';
 import { LIST_FIELDS, listRow, toFilter, type QueryInput } from './query.js';
 
-export const MEASUREMENT_EXPORT_FORMATS = ['csv', 'parquet'] as const;
+export const MEASUREMENT_EXPORT_FORMATS = ['csv', 'ndjson', 'parquet'] as const;
 export type MeasurementExportFormat = (typeof MEASUREMENT_EXPORT_FORMATS)[number];
 
 /** Exports above this size should go through DuckDB/Parquet directly from the database file. */
@@ -20,10 +21,10 @@ const flat = (m: MeasurementRecord): Record<string, Flat> =>
   Object.fromEntries(Object.entries(listRow(m)).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : (v as Flat)]));
 
 /**
- * The matching rows as flat records, one store page (PAGE rows) at a time: a page's full records
- * (evidence included) are dropped once flattened, so an export holds only its output.
+ * The matching rows, one store page (PAGE rows) at a time: a page's full records (evidence
+ * included) are dropped once written out, so an export holds only its output.
  */
-async function* flatPages(store: Store, q: QueryInput, pageSize: number): AsyncGenerator<Record<string, Flat>[]> {
+async function* pages(store: Store, q: QueryInput, pageSize: number): AsyncGenerator<MeasurementRecord[]> {
   const filter = toFilter(q);
   let count = 0;
   let after: { start: string; id: string } | undefined;
@@ -34,14 +35,14 @@ async function* flatPages(store: Store, q: QueryInput, pageSize: number): AsyncG
       throw new AppError('VALIDATION', `the export would have over ${MAX_EXPORT_ROWS} rows: narrow it with cc, asn, test_name, target, since/until`, {
         issues: [{ path: ['since'], message: 'too many rows' }],
       });
-    if (page.length) yield page.map(flat);
+    if (page.length) yield page;
     if (page.length < pageSize) return;
     const last = page.at(-1)!;
     after = { start: last.measurement_start_time.replace('T', ' ').replace('Z', ''), id: last.id };
   }
 }
 
-/** The rows matching `q` as CSV or Parquet; progress counts the rows read (the total is not known ahead). */
+/** The rows matching `q` as CSV, NDJSON or Parquet; progress counts the rows read (the total is not known ahead). */
 export async function exportMeasurements(
   deps: { store: Store; progress?: ProgressReporter },
   q: QueryInput,
@@ -51,17 +52,25 @@ export async function exportMeasurements(
   const progress = deps.progress ?? silentProgress;
   let count = 0;
   async function* counted() {
-    for await (const rows of flatPages(deps.store, q, pageSize)) {
-      count += rows.length;
+    for await (const page of pages(deps.store, q, pageSize)) {
+      count += page.length;
       progress.update(count);
-      yield rows;
+      yield page;
     }
   }
+  const flatPages = async function* () {
+    for await (const page of counted()) yield page.map(flat);
+  };
   progress.start(`export measurements as ${format}`, undefined, 'rows');
   try {
     if (format === 'csv') {
       const parts = [toCsv(LIST_FIELDS, [])];
-      for await (const rows of counted()) parts.push(rows.map((r) => LIST_FIELDS.map((c) => csvCell(r[c])).join(',') + '\r\n').join(''));
+      for await (const rows of flatPages()) parts.push(rows.map((r) => LIST_FIELDS.map((c) => csvCell(r[c])).join(',') + '\r\n').join(''));
+      return { body: parts.join(''), count };
+    }
+    if (format === 'ndjson') {
+      const parts: string[] = [];
+      for await (const page of counted()) parts.push(page.map((m) => JSON.stringify(listRow(m)) + '\n').join(''));
       return { body: parts.join(''), count };
     }
     const types: Record<string, ParquetColumn['type']> = {
@@ -72,7 +81,7 @@ export async function exportMeasurements(
     };
     const body = await deps.store.tabular.toParquet(
       LIST_FIELDS.map((name) => ({ name, type: types[name] ?? 'VARCHAR' })),
-      counted(),
+      flatPages(),
     );
     return { body, count };
   } finally {

@@ -148,7 +148,7 @@ export const measurementsNetworks = defineOp({
 
 export const measurementsExport = defineOp({
   name: 'measurements.export',
-  summary: 'Export list rows as CSV or Parquet (body utf8 or base64)',
+  summary: 'Export list rows as CSV, NDJSON or Parquet (body utf8 or base64)',
   write: false,
   input: MeasurementExportQuery.extend({ format: z.enum(MEASUREMENT_EXPORT_FORMATS) }),
   output: report<{ format: string; body: string; encoding: 'utf8' | 'base64'; count: number }>('the file (utf8 text or base64) and its row count'),

@@ -150,8 +150,8 @@ describe('--out', () => {
     expect(JSON.parse(r.out)).toMatchObject({ error: { code: 'INGEST_IO', message: `cannot write ${target}: no such file or directory` } });
   });
 
-  it('measurements: CSV and Parquet hold the same rows; the start time is a timestamp', async () => {
-    for (const format of ['csv', 'parquet']) {
+  it('measurements: CSV, NDJSON and Parquet hold the same rows and columns; the start time is a timestamp', async () => {
+    for (const format of ['csv', 'ndjson', 'parquet']) {
       const r = await run(['measurements', 'export', '--format', format, '--out', out(`m.${format}`)]);
       expect(r.code, r.err).toBe(0);
     }
@@ -167,6 +167,15 @@ describe('--out', () => {
     );
     const json = JSON.parse((await run(['measurements', 'list', '--limit', '1000'])).out) as { items: { id: string; measurement_start_time: string }[] };
     expect(new Map(pq.map((r) => [r.id, r.t]))).toEqual(new Map(json.items.map((m) => [m.id, m.measurement_start_time])));
+    const nd = readFileSync(out('m.ndjson'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(nd).toEqual(json.items);
+    const header = readFileSync(out('m.csv'), 'utf8').split('\r\n')[0]!.split(',');
+    expect(Object.keys(nd[0]!)).toEqual(header);
+    const pqCols = await rows(`SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(${lit(out('m.parquet'))}))`);
+    expect(pqCols.map((r) => r.column_name)).toEqual(header);
   });
 });
 
@@ -231,6 +240,13 @@ describe('API exports', () => {
         if (format === 'parquet') expect(body.subarray(0, 4).toString()).toBe('PAR1');
         else expect(body.toString('utf8')).toBe(file.toString('utf8'));
       }
+      const m = await app.request('/api/measurements/export.ndjson');
+      expect([m.status, m.headers.get('content-type'), m.headers.get('content-disposition')]).toEqual([
+        200,
+        'application/x-ndjson',
+        'attachment; filename="measurements.ndjson"',
+      ]);
+      expect(await m.text()).toBe(readFileSync(out('m.ndjson'), 'utf8'));
     } finally {
       await store.close();
     }

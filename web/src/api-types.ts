@@ -546,8 +546,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export list rows as CSV (the list filters; up to 500,000 rows) */
+        /** Export list rows as csv (the list filters; up to 500,000 rows; the columns of GET /api/measurements items) */
         get: operations["measurements.export.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/measurements/export.ndjson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export list rows as ndjson (the list filters; up to 500,000 rows; the columns of GET /api/measurements items) */
+        get: operations["measurements.export.ndjson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -563,7 +580,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export list rows as Parquet (the list filters; up to 500,000 rows) */
+        /** Export list rows as parquet (the list filters; up to 500,000 rows; the columns of GET /api/measurements items) */
         get: operations["measurements.export.parquet"];
         put?: never;
         post?: never;
@@ -4793,6 +4810,59 @@ export interface operations {
                 };
                 content: {
                     "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measurements.export.ndjson": {
+        parameters: {
+            query?: {
+                /** @description probe_asn */
+                asn?: string;
+                /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
+                cc?: string;
+                /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                since?: string;
+                status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
+                /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
+                target?: string;
+                test_name?: string;
+                /** @description inclusive */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description attachment; filename="measurements.ndjson" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Bad filter */

@@ -147,8 +147,8 @@ export function measurementsCommand(program: Command, io: Io): void {
       );
     });
 
-  filters(leaf(m, 'export', 'export list rows as CSV or Parquet'))
-    .requiredOption('--format <f>', 'csv | parquet')
+  filters(leaf(m, 'export', 'export list rows as CSV, NDJSON or Parquet'))
+    .requiredOption('--format <f>', 'csv | ndjson | parquet')
     .option('--status <s>', 'only this status')
     .option('--out <file>', 'write here (required for parquet); default stdout')
     .option('--force', 'replace --out FILE if it exists')

@@ -85,14 +85,14 @@ export function exportRoutes(deps: AppDeps) {
   }
   // Literal paths (not export.{format}), registered before /api/measurements/{id}.
   for (const format of MEASUREMENT_EXPORT_FORMATS) {
-    const media = format === 'csv' ? MEDIA.csv : PARQUET;
+    const media = MEDIA[format];
     r.openapi(
       createRoute({
         method: 'get',
         path: `/api/measurements/export.${format}`,
         operationId: `measurements.export.${format}`,
         tags: ['measurements'],
-        summary: `Export list rows as ${format === 'csv' ? 'CSV' : 'Parquet'} (the list filters; up to 500,000 rows)`,
+        summary: `Export list rows as ${format} (the list filters; up to 500,000 rows; the columns of GET /api/measurements items)`,
         request: { query: MeasurementExportQuery },
         responses: { 200: fileResponse(media, `measurements.${format}`), 400: problem('Bad filter') },
       }),
