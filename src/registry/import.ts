@@ -69,6 +69,9 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
   };
   const touched = new Set<string>();
   const series = [];
+  // A snapshot without figures was left before its analysis ended (a file's write resets them):
+  // a file of it found unchanged still has it analysed again.
+  const unanalysed = new Set((await deps.store.registry.listSnapshots()).filter((s) => s.doc.entries === undefined).map((s) => s.id));
   for (const plan of plans) {
     const rejects: LineReject[] = [];
     const key = rejectKey(plan);
@@ -92,6 +95,7 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
       }
       deps.progress.stop();
     }
+    if (file.status === 'unchanged' && plan.snapshotId && unanalysed.has(plan.snapshotId)) touched.add(plan.snapshotId);
     report.files.push(file);
     report.stored += file.stored;
     report.rejected += file.rejected;
@@ -101,11 +105,16 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
       report.rejects.push({ file: plan.sourceFile, line: r.line, reason: r.reason });
   }
   if (touched.size) await ensureAsnTable(deps);
+  const figures: RegistrySnapshotRecord[] = [];
   for (const id of [...touched].sort()) {
-    const a = await refreshSnapshot(deps, id, at);
+    const { a, withFigures } = await refreshSnapshot(deps, id, at);
     series.push(...snapshotSeries(a));
     report.links.push(...(await linkEvidence(deps.store, a)));
+    figures.push(withFigures);
   }
+  if (series.length) report.indicators = await publish(deps.store, series);
+  // The figures last: a snapshot that has them has its evidence links and series written too.
+  for (const s of figures) await deps.store.registry.upsertSnapshot(s);
   const snapIds = new Set(plans.map((p) => p.snapshotId).filter((s): s is string => s !== null));
   report.snapshots = (await deps.store.registry.listSnapshots())
     .filter((s) => snapIds.has(s.id))
@@ -117,18 +126,20 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
       entries: Number(s.doc.entries ?? 0),
       ipv4_distinct: Number(s.doc.ipv4_distinct ?? 0),
     }));
-  if (series.length) report.indicators = await publish(deps.store, series);
   return report;
 }
 
-/** Recompute a snapshot's flags from all its files, analyse it, store the headline figures. */
+/**
+ * Recompute a snapshot's flags from all its files (stored, without figures) and analyse it; the
+ * snapshot with its headline figures is returned for the caller to store once the rest is written.
+ */
 async function refreshSnapshot(deps: Deps, id: string, at: string) {
   const snap = (await deps.store.registry.listSnapshots()).find((s) => s.id === id)!;
   const files = await deps.store.registry.listFiles(id);
-  const updated = { ...snap, ...snapshotFlags(files), updatedAt: at };
+  const updated = { ...snap, ...snapshotFlags(files), doc: {}, updatedAt: at };
   await deps.store.registry.upsertSnapshot(updated);
   const a = await analyseSnapshot(deps, updated);
-  await deps.store.registry.upsertSnapshot({
+  const withFigures: RegistrySnapshotRecord = {
     ...updated,
     doc: {
       files: files.length,
@@ -138,6 +149,6 @@ async function refreshSnapshot(deps: Deps, id: string, at: string) {
       ipv6_tokens: a.ipv6.tokens,
       decisions: a.entries.decisions,
     },
-  });
-  return a;
+  };
+  return { a, withFigures };
 }

@@ -6,7 +6,8 @@
  * the OONI Iran 2019 counts (test/fixtures/outages, its AS0 rows are rejected) and a Rosstat
  * regional GDP sheet in a layout `rosstat-grp` does not read (test/fixtures/costs); the register
  * file is the synthetic one of test/fixtures/registry-quirks (the real samples have no bad line).
- * See the SOURCES.md of each folder.
+ * See the SOURCES.md of each folder. Last, the register's snapshot analysis (figures, series,
+ * evidence links), written after the file: the rerun of an unchanged file completes it.
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,5 +71,32 @@ describe("a file's record and its rejects list in one transaction", () => {
     const FILE = packagePath('test', 'fixtures', 'costs', 'RUS_regional_gdp_2020_2021_OECD_ids__LGEAW_RUS.xlsx.csv');
     const want = await failThenRerun('cost', ['data', 'import', 'rosstat-grp', FILE, '--year', '2021', '--json'], ['econ_values', 'fx_rates', 'econ_imports']);
     expect([want.econ_imports!.rows, want.import_rejects!.rows]).toEqual([1, 1]);
+  });
+});
+
+describe('registry import: a snapshot whose analysis did not finish is analysed by the rerun', () => {
+  it('a failure while publishing its series leaves it without figures; the rerun of the unchanged file completes it', async () => {
+    // Real register lines (test/fixtures/registry-quirks/SOURCES.md).
+    const FILE = packagePath('test', 'fixtures', 'registry-quirks', 'dump-2016-06-13-lines.cp1251.csv');
+    const args = ['registry', 'import', FILE, '--json'];
+    const TABLES = ['registry_snapshots', 'registry_files', 'registry_entries', 'indicator_series', 'indicator_values'];
+    const ref = join(t.dir, 'analysis-ref.duckdb');
+    expect((await cli([...args, '--db', ref])).code).toBe(0);
+    const want = await tableDigests(ref, TABLES, TIMES);
+    expect(want.indicator_values!.rows).toBeGreaterThan(0);
+
+    const db = join(t.dir, 'analysis.duckdb');
+    expect((await cli(['db', 'migrate', '--json', '--db', db])).code).toBe(0);
+    await sql(db, 'ALTER TABLE indicator_values RENAME TO indicator_values_away');
+    const failed = await cli([...args, '--db', db]);
+    expect(failed.code, failed.out + failed.err).toBe(1);
+    await sql(db, 'ALTER TABLE indicator_values_away RENAME TO indicator_values');
+    const figures = await sql(db, "SELECT doc->>'entries' AS entries FROM registry_snapshots");
+    expect(figures, 'figures stored before the series were').toEqual([{ entries: null }]);
+
+    const rerun = await cli([...args, '--db', db]);
+    expect(rerun.code).toBe(0);
+    expect((JSON.parse(rerun.out) as { files: { status: string }[] }).files.map((f) => f.status)).toEqual(['unchanged']);
+    expect(await tableDigests(db, TABLES, TIMES)).toEqual(want);
   });
 });
