@@ -9,6 +9,7 @@ import { EXPORT_FORMATS } from '../ledger/index.js';
 import { defineOp, report } from '../op/index.js';
 import { AppError, isAppError, type FieldIssue } from '../shared/index.js';
 import { compareTop10vpn } from './compare.js';
+import { COMPARE_COLUMNS, exportCompare } from './compare-export.js';
 import { importEconFile, type ImportReport } from './data/importer.js';
 import { IMPORT_KINDS } from './data/manifest.js';
 import { costLedger, exportLedgerCost, LEDGER_COST_COLUMNS, LedgerCostQuerySchema, splitLedgerCostQuery } from './ledger-cost.js';
@@ -17,6 +18,7 @@ import { parseScenario } from './scenario.js';
 import { EventOverridesSchema, fromWire, ScenarioWireSchema } from './scenario-schema.js';
 import {
   CostBatchSchema,
+  CostCompareFileSchema,
   CostCompareSchema,
   CostMethodsSchema,
   CostResultSchema,
@@ -211,17 +213,33 @@ export const costCompare = defineOp({
     end: LedgerCostQuerySchema.shape.end,
     severity: LedgerCostQuerySchema.shape.severity,
     draws: LedgerCostQuerySchema.shape.draws,
+    format: z.enum(EXPORT_FORMATS).optional(),
   }),
-  output: CostCompareSchema,
+  output: z.union([CostCompareSchema, CostCompareFileSchema]),
+  // Served by routes/export.ts: with `format` the answer is the file itself.
   http: {
     method: 'get',
     path: '/api/cost/compare',
-    description: 'Rows per country and year, and a summary',
-    notes:
-      'source: top10vpn. Throttling is priced at severity 1 unless `severity` is given (Top10VPN counts unusable throttling as a shutdown); ongoing events only with `end`.',
+    handwritten: true,
+    description: 'Rows per country and year, and a summary (JSON), or the file with `format`',
+    notes: `source: top10vpn. Throttling is priced at severity 1 unless \`severity\` is given (Top10VPN counts unusable throttling as a shutdown); ongoing events only with \`end\`. \`format\`: csv or parquet (one row per country-year: ${COMPARE_COLUMNS.join(', ')}), ndjson (one whole row per line) for a download; json, the default, adds the summary and notes.`,
+    media: ['text/csv', 'application/x-ndjson', 'application/vnd.apache.parquet'],
   },
-  run: (ctx, { country, end, severity, draws }) =>
-    compareTop10vpn(ctx, { country, overrides: Object.fromEntries(Object.entries({ end, severity, draws }).filter(([, v]) => v !== undefined)) }),
+  run: async (ctx, { country, end, severity, draws, format }) => {
+    const r = await compareTop10vpn(ctx, {
+      country,
+      overrides: Object.fromEntries(Object.entries({ end, severity, draws }).filter(([, v]) => v !== undefined)),
+    });
+    if (!format) return r;
+    const body = await exportCompare(ctx.store, r, format);
+    return {
+      method: r.method,
+      summary: r.summary,
+      format,
+      rows: r.rows.length,
+      ...(typeof body === 'string' ? { body, encoding: 'utf8' as const } : { body: body.toString('base64'), encoding: 'base64' as const }),
+    };
+  },
 });
 
 export const costMethods = defineOp({

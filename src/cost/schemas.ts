@@ -273,6 +273,16 @@ export const CostCompareSchema = z
   })
   .meta({ id: 'CostCompare' });
 
+/** `cost compare --format`: the summary and the file's body (utf8 text or base64). */
+export const CostCompareFileSchema = z.object({
+  method: z.string(),
+  summary: CostCompareSchema.shape.summary,
+  format: z.string(),
+  rows: z.number().int(),
+  body: z.string(),
+  encoding: z.enum(['utf8', 'base64']),
+});
+
 const DistSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fixed'), value: z.number() }),
   z.object({ kind: z.literal('triangular'), low: z.number(), mode: z.number(), high: z.number() }),

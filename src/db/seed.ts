@@ -10,6 +10,7 @@ import { importStopFile, importTop10vpnFile, seedLedger } from '../ledger/index.
 import { extractThroughput, seedMeasurements } from '../measure/index.js';
 import { seedRegistry } from '../registry/index.js';
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppError, fileError, packagePath, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 
@@ -30,6 +31,18 @@ export async function seedAll(ctx: Deps, dataDir?: string) {
     if (!isDir)
       throw new AppError('VALIDATION', `--data-dir ${dataDir} is a file; name the folder of ledger event files`, {
         issues: [{ path: ['data_dir'], message: 'not a folder' }],
+      });
+    // a folder with neither part is a wrong path, not a ledger of nothing
+    const has = (sub: string) => {
+      try {
+        return statSync(join(dataDir, sub)).isDirectory();
+      } catch {
+        return false;
+      }
+    };
+    if (!has('events') && !has('indicators'))
+      throw new AppError('VALIDATION', `--data-dir ${dataDir} holds neither an events/ nor an indicators/ folder (the layout of data/ledger)`, {
+        issues: [{ path: ['data_dir'], message: 'no events/ or indicators/ folder' }],
       });
   }
   const ledger = await seedLedger(ctx, dataDir ?? packagePath('data', 'ledger'));

@@ -66,6 +66,9 @@ export interface IngestReport {
   reconciliation: string;
   per_file: FileReport[];
   rejects: Reject[];
+  /** Files skipped as unchanged still hold the rejects of the ingest that read them: how many, and the first 200. */
+  rejected_kept: number;
+  rejects_kept: Reject[];
   cells: { keys: number; cells: number };
   elapsed_s: number;
   mb_per_s: number;
@@ -119,6 +122,8 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     reconciliation: '',
     per_file: [],
     rejects: [],
+    rejected_kept: 0,
+    rejects_kept: [],
     cells: { keys: 0, cells: 0 },
     elapsed_s: 0,
     mb_per_s: 0,
@@ -146,6 +151,11 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
         filtered: 0,
         checksum: prev.checksum,
       });
+      if (prev.rejected > 0) {
+        report.rejected_kept += prev.rejected;
+        const room = 200 - report.rejects_kept.length;
+        if (room > 0) report.rejects_kept.push(...((await deps.store.measure.rejects({ file_id: id, limit: room })) as Reject[]));
+      }
       continue;
     }
     tasks.push({

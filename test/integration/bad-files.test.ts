@@ -78,6 +78,10 @@ describe('bad files: one answer per kind of mistake', () => {
         expect(r.doc.error, name).toMatchObject({ code: 'INGEST_IO', message: `cannot read ${dir}: it is a directory; name a file` });
       }
     }
+    // before: exit 3 after seeding everything else, the ledger part reading 0 files
+    const seed = await run(['db', 'seed', '--data-dir', dir]);
+    expect(seed.code, seed.err).toBe(2);
+    expect(seed.doc.error?.message).toBe(`--data-dir ${dir} holds neither an events/ nor an indicators/ folder (the layout of data/ledger)`);
   });
 
   it('an empty or malformed file is never a silent success', async () => {

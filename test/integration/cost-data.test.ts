@@ -105,6 +105,10 @@ describe('seeded economic data', () => {
     const r = await cli(['data', 'import', 'rosstat-grp', bad, '--db', db, '--json']);
     expect(r.code).toBe(3);
     expect(JSON.parse(r.out).rejects[0]).toMatchObject({ line: 2, reason: 'unknown region name "Атлантида"' });
+    // a rerun of the unchanged file stores nothing and names the rejects its import kept (before: exit 0, none listed)
+    const again = await cli(['data', 'import', 'rosstat-grp', bad, '--db', db, '--json']);
+    expect(again.code).toBe(3);
+    expect(JSON.parse(again.out)).toMatchObject({ unchanged: true, rejects: [{ line: 2, reason: 'unknown region name "Атлантида"' }] });
     const k = await cli(['data', 'import', 'imf', bad, '--db', db]);
     expect(k.code).toBe(2);
     expect(k.err).toMatch(/kind/);

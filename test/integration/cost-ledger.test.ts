@@ -2,11 +2,14 @@
 // cost-sample.csv: Iran 2019, Chad's ongoing shutdown, Ethiopia 2020, India 2022) imported into
 // a fresh ledger with the shipped economic data. `--end` prices only what is ongoing, every
 // USD figure names its rate and date, and each shutdown is counted once.
+import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { costLedgerDb } from '../helpers/cost-ledger.js';
 import { cli, clock, tempDir } from '../helpers/index.js';
 import { geocodeLedger, importStopFile } from '../../src/ledger/index.js';
+import { COMPARE_COLUMNS } from '../../src/cost/compare-export.js';
+import { createApp } from '../../src/server/app.js';
 import { packagePath, silentProgress } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
 
@@ -201,6 +204,80 @@ describe('who was cut off', () => {
     const india = (await run(['cost', 'compare', 'top10vpn', '--country', 'IN', '--json'])).json as Sum;
     expect(india.summary.share_within_3x).toBeGreaterThan(0);
   });
+});
+
+describe('cost compare as a file: CSV, Parquet and NDJSON hold the rows --json gives, each with its method and source', () => {
+  type Cmp = {
+    method: string;
+    source: { title: string; url: string };
+    rows: {
+      country: string;
+      year: number;
+      ours: Record<string, number>;
+      theirs: number | null;
+      ratio: number | null;
+      events: { id: string }[];
+      cause: string | null;
+    }[];
+  };
+  it('India: one flat row per country-year, read back by DuckDB; GET /api/cost/compare?format=csv is the same file', async () => {
+    const want = (await run(['cost', 'compare', 'top10vpn', '--country', 'IN', '--json'])).json as Cmp;
+    expect(want.rows.length).toBeGreaterThan(0);
+    const csv = join(t.dir, 'compare-in.csv');
+    const pq = join(t.dir, 'compare-in.parquet');
+    const c = await run(['cost', 'compare', 'top10vpn', '--country', 'IN', '--format', 'csv', '--out', csv, '--json']);
+    expect(c.code, c.err).toBe(0);
+    expect(c.json).toMatchObject({ file: csv, format: 'csv', rows: want.rows.length, method: 'cost-escalated' });
+    expect((await run(['cost', 'compare', 'top10vpn', '--country', 'IN', '--format', 'parquet', '--out', pq])).code).toBe(0);
+    // an existing file is not overwritten without --force
+    expect((await run(['cost', 'compare', 'top10vpn', '--country', 'IN', '--format', 'csv', '--out', csv])).code).not.toBe(0);
+    expect((await run(['cost', 'compare', 'top10vpn', '--format', 'parquet'])).code).toBe(2);
+
+    const duck = await DuckDBInstance.create(':memory:');
+    const conn = await duck.connect();
+    try {
+      for (const file of [`read_csv('${csv}', header = true, all_varchar = true)`, `read_parquet('${pq}')`]) {
+        const cols = (await conn.runAndReadAll(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${file})`)).getRowObjectsJS().map((r) => r.column_name);
+        expect(cols, file).toEqual([...COMPARE_COLUMNS]);
+        const got = (await conn.runAndReadAll(`SELECT * FROM ${file} ORDER BY year`)).getRowObjectsJS();
+        const rows = [...want.rows].sort((a, b) => a.year - b.year);
+        expect(got.length, file).toBe(rows.length);
+        for (const [i, w] of rows.entries()) {
+          const g = got[i]!;
+          expect(Number(g.year), file).toBe(w.year);
+          expect(Number(g.ours_usd), file).toBeCloseTo(w.ours['cost-escalated']!, 0);
+          expect(Number(g['ours_usd_brookings-2016'] ?? NaN), file).toBeCloseTo(w.ours['brookings-2016'] ?? NaN, 0);
+          expect(g.theirs_usd === null || g.theirs_usd === undefined ? null : Number(g.theirs_usd), file).toBe(w.theirs);
+          expect(g.ratio === null ? null : Number(g.ratio), file).toBeCloseTo(w.ratio ?? NaN, 12);
+          expect(g.event_ids ?? '', file).toBe(w.events.map((e) => e.id).join('; '));
+          expect(g.cause ?? null, file).toBe(w.cause);
+          expect([g.method, g.source, g.source_url], file).toEqual(['cost-escalated', want.source.title, want.source.url]);
+        }
+      }
+    } finally {
+      conn.closeSync();
+      duck.closeSync();
+    }
+    const nd = await cli(['cost', 'compare', 'top10vpn', '--country', 'IN', '--format', 'ndjson', '--db', db]);
+    const docs = nd.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Cmp['rows'][number] & { method: string });
+    expect(docs.map((d) => [d.year, d.ratio, d.method])).toEqual(want.rows.map((w) => [w.year, w.ratio, 'cost-escalated']));
+
+    const store = await openStore(db);
+    try {
+      const res = await createApp({ store, clock, dbPath: db }).request('/api/cost/compare?country=IN&format=csv');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="cost-compare-top10vpn.csv"');
+      expect(await res.text()).toBe((await cli(['cost', 'compare', 'top10vpn', '--country', 'IN', '--format', 'csv', '--db', db])).out);
+      const bad = await createApp({ store, clock, dbPath: db }).request('/api/cost/compare?format=xml');
+      expect(bad.status).toBe(400);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
 });
 
 describe('events geocode names the scope of what it could not place', () => {

@@ -291,13 +291,40 @@ function costCompareCommand(cost: Command, io: Io): void {
     .option('--end <t>', 'price ongoing events up to this date (default: not priced, listed)')
     .option('--severity <s>', 'severity in [0,1] for throttling events')
     .option('--draws <n>', 'Monte Carlo draws')
+    .option('--format <f>', 'csv | json | ndjson | parquet: write the rows instead of the table (csv and parquet: one flat row per country-year)')
+    .option('--out <path>', 'write to a file (required for parquet); default stdout')
+    .option('--force', 'replace --out FILE if it exists')
     .action(async (source: string, o: Record<string, unknown>) => {
       if (source !== 'top10vpn')
         throw new AppError('VALIDATION', `source: "${source}" is not one we compare with; use top10vpn`, {
           issues: [{ path: ['source'], message: 'one of: top10vpn' }],
         });
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(costCompare, { source, country: str(o.country), end: str(o.end), severity: num(o.severity), draws: num(o.draws) });
+      const format = o.format as string | undefined;
+      if (format === 'parquet' && !o.out) throw new AppError('USAGE', 'parquet needs --out FILE');
+      if (o.out && !format) throw new AppError('USAGE', '--out needs --format csv|json|ndjson|parquet');
+      const r = await ctx.run(costCompare, {
+        source,
+        country: str(o.country),
+        end: str(o.end),
+        severity: num(o.severity),
+        draws: num(o.draws),
+        format: format as 'csv' | undefined,
+      });
+      if ('body' in r) {
+        const s = r.summary;
+        const counts = `${r.method}: ${s.both} country-years both have; within 3×: ${s.within_3x}${pctOf(s.share_within_3x)}, within 10×: ${s.within_10x}${pctOf(s.share_within_10x)}`;
+        const bytes = Buffer.from(r.body, r.encoding);
+        if (!o.out) {
+          io.out.write(bytes);
+          io.err.write(`${counts}\n`);
+          return;
+        }
+        await writeOutFile(o.out as string, bytes, { force: o.force === true });
+        if (ctx.globals.json) io.out.write(JSON.stringify({ file: o.out, format: r.format, rows: r.rows, method: r.method, summary: r.summary }) + '\n');
+        else io.err.write(`wrote ${r.rows} rows to ${o.out as string}; ${counts}\n`);
+        return;
+      }
       ctx.print(r, (x: CompareReport) => {
         // Our total by each method that priced something (the compared one first), and users beside hours.
         const methods = [...new Set([x.method, ...x.rows.flatMap((w) => Object.keys(w.ours))])];

@@ -34,7 +34,8 @@ export function dataCommand(program: Command, io: Io): void {
       if (r.rejects.length > 0) io.setExit(EXIT.PARTIAL);
       ctx.print(r, (x: ImportReport) =>
         x.unchanged
-          ? `${x.file}: unchanged since the last import (${x.values} values, ${x.rates} rates)\n`
+          ? `${x.file}: unchanged since the last import (${x.values} values, ${x.rates} rates)\n` +
+            x.rejects.map((e) => `  rejected line ${e.line} (kept from that import): ${e.reason}\n`).join('')
           : `${x.file}: stored ${x.values} values and ${x.rates} exchange rates (${x.vintage})\n` +
             Object.entries(x.skipped)
               .map(([k, n]) => `  skipped ${n}: ${k}\n`)

@@ -41,6 +41,12 @@ function human(r: IngestReport): string {
   if (yaml) lines.push(`${yaml} file(s) are legacy YAML reports: not supported, one reject each (see below)`);
   for (const j of r.rejects.slice(0, 20)) lines.push(`reject ${j.path}:${j.line} @${j.byte_offset} ${j.reason}: ${j.detail}`);
   if (r.rejected > 20) lines.push(`… ${r.rejected - 20} more rejects: splinternet measurements files --rejects`);
+  if (r.rejected_kept > 0) {
+    const files = new Set(r.rejects_kept.map((j) => j.path)).size;
+    lines.push(`${r.rejected_kept} reject(s) kept from the earlier ingest of ${files} unchanged file(s) (read again with --force):`);
+    for (const j of r.rejects_kept.slice(0, 20)) lines.push(`reject ${j.path}:${j.line} @${j.byte_offset} ${j.reason}: ${j.detail}`);
+    if (r.rejected_kept > 20) lines.push(`… ${r.rejected_kept - 20} more: splinternet measurements files --rejects`);
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -82,7 +88,7 @@ export function ingestCommand(program: Command, io: Io): void {
         force: o.force === true ? true : undefined,
         max_line_bytes: typeof o.maxLineMb === 'number' ? o.maxLineMb * 1024 * 1024 : undefined,
       });
-      if (r.rejected > 0 || r.files.failed > 0) io.setExit(EXIT.PARTIAL);
+      if (r.rejected > 0 || r.rejected_kept > 0 || r.files.failed > 0) io.setExit(EXIT.PARTIAL);
       ctx.print(r, human);
     });
 }

@@ -62,7 +62,17 @@ const ccList = (xs: string[]) =>
  * ingest as the measurements.ingest operation on the watch's own store handle, in its thread.
  */
 function ooniOptions(ctx: CliContext, io: Io, o: Record<string, unknown>, actor: string): ((store: Store) => OoniWatchOptions) | null {
-  if (o.ooniSync === undefined) return null;
+  if (o.ooniSync === undefined) {
+    // An --ooni-* option without --ooni-sync would be ignored: refuse it rather than watch without what was asked.
+    const given = [
+      ['--ooni-since', o.ooniSince !== undefined],
+      ['--ooni-dest', o.ooniDest !== undefined],
+      ['--ooni-test', (o.ooniTest as string[]).length > 0],
+    ].filter(([, g]) => g);
+    if (given.length)
+      throw new AppError('USAGE', `${given.map(([n]) => n).join(', ')} only apply with --ooni-sync (add --ooni-sync to sync OONI data each cycle)`);
+    return null;
+  }
   const url = typeof o.ooniSync === 'string' ? o.ooniSync : (io.env.SPLINTERNET_OONI_BUCKET_URL ?? OONI_BUCKET_URL);
   const overlap = o.ooniOverlap as number;
   const maxHours = o.ooniMaxHours as number;

@@ -73,7 +73,10 @@ async function prepare(deps: { store: Store; clock: Clock }, req: ImportRequest)
   // The same bytes asked to be stored as another indicator or year are a new import.
   const options = JSON.stringify({ indicator: req.indicator ?? null, year: year ?? null });
   if (prior && prior.sha256 === sha256 && (prior.options === options || !prior.options)) {
-    return { report: { kind: req.kind, file, source, unchanged: true, values: prior.valuesStored, rates: prior.ratesStored, skipped: {}, checks: {}, vintage: prior.vintage, rejects: [] }, hadRejects: prior.rejected > 0 };
+    // the rejects the import that recorded these bytes kept: a rerun names them again, as every importer's does
+    const kept = prior.rejected > 0 ? await deps.store.ledger.listRejects(`cost:${req.kind}`, file) : [];
+    const rejects = kept.map((x) => ({ line: x.line, reason: x.reason, raw: x.raw ?? null, file }));
+    return { report: { kind: req.kind, file, source, unchanged: true, values: prior.valuesStored, rates: prior.ratesStored, skipped: {}, checks: {}, vintage: prior.vintage, rejects }, hadRejects: prior.rejected > 0 };
   }
   const fallbackVintage = `${basename(req.file)} (imported ${deps.clock.now().toISOString().slice(0, 10)})`;
   const parsed = PARSERS[req.kind](bytes.toString('utf8'), { file, source, vintage: req.vintage ?? fallbackVintage, year, indicator: req.indicator });

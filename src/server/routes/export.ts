@@ -1,7 +1,7 @@
 /**
  * GET /api/export/events.{csv,json,ndjson,parquet} with the list filters, indicators.{...},
- * /api/measurements/export.{csv,parquet}, GET /api/cost/events (JSON, or the file with
- * `format`), and the feeds GET /feeds/{events,drafts}.{atom,json} and /feeds/{CC}/...: Atom and
+ * /api/measurements/export.{csv,parquet}, GET /api/cost/events and /api/cost/compare (JSON, or
+ * the file with `format`), and the feeds GET /feeds/{events,drafts}.{atom,json} and /feeds/{CC}/...: Atom and
  * JSON Feed of confirmed events and, separately, of draft detections, rendered from the store on
  * each call (a query parameter on a feed is refused): hand-written because the content type is
  * the feature. The filters are the ops'
@@ -9,7 +9,7 @@
  * way every op route reads it.
  */
 import { createRoute } from '@hono/zod-openapi';
-import { costEvents } from '../../cost/ops.js';
+import { costCompare, costEvents } from '../../cost/ops.js';
 import { exportMeasurements, MEASUREMENT_EXPORT_FORMATS } from '../../measure/index.js';
 import { MeasurementExportQuery } from '../../measure/ops.js';
 import { executeOp } from '../../op/index.js';
@@ -27,6 +27,7 @@ import { refuseUnknownParams } from '../unknown-params.js';
 const eventFilters = queryParser(EventFilters, 'events.export');
 const indicatorFilters = queryParser(IndicatorFilters, 'indicators.export');
 const costQuery = queryParser(costEvents.input, costEvents.name);
+const compareQuery = queryParser(costCompare.input, costCompare.name);
 const measurementQuery = queryParser(MeasurementExportQuery, 'measurements.export');
 const PARQUET = 'application/vnd.apache.parquet';
 
@@ -113,6 +114,15 @@ export function exportRoutes(deps: AppDeps) {
     const format = result.format as ExportFormat;
     const body = result.encoding === 'base64' ? Buffer.from(result.body, 'base64') : result.body;
     return c.body(body as never, 200, { 'content-type': MEDIA[format], 'content-disposition': `attachment; filename="cost-events.${format}"` });
+  });
+  r.get('/api/cost/compare', async (c) => {
+    const ctx = httpOpContext(deps, limits, await identify(c, deps));
+    const input = compareQuery(c.req.url);
+    const result = await executeOp(ctx, costCompare, { ...input, format: input.format === 'json' ? undefined : input.format });
+    if (!('body' in result)) return c.json(result, 200);
+    const format = result.format as ExportFormat;
+    const body = result.encoding === 'base64' ? Buffer.from(result.body, 'base64') : result.body;
+    return c.body(body as never, 200, { 'content-type': MEDIA[format], 'content-disposition': `attachment; filename="cost-compare-top10vpn.${format}"` });
   });
   return r;
 }
