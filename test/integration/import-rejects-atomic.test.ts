@@ -6,6 +6,7 @@
  * the OONI Iran 2019 counts (test/fixtures/outages, its AS0 rows are rejected) and a Rosstat
  * regional GDP sheet in a layout `rosstat-grp` does not read (test/fixtures/costs); the register
  * file is the synthetic one of test/fixtures/registry-quirks (the real samples have no bad line).
+ * The speed tests are synthetic rows in the dataset's format (test/fixtures/speedtests-bad).
  * See the SOURCES.md of each folder. Last, the register's snapshot analysis (figures, series,
  * evidence links), written after the file: the rerun of an unchanged file completes it.
  */
@@ -55,6 +56,13 @@ describe("a file's record and its rejects list in one transaction", () => {
     );
     expect([want.signal_points!.rows, want.import_rejects!.rows]).toEqual([expect.any(Number), 5]);
     expect(want.signal_points!.rows).toBeGreaterThan(50);
+  });
+
+  it('speed tests import (a file re-read each run: its rows and rejects replaced together)', async () => {
+    // synthetic bad lines in the dataset's format (test/fixtures/speedtests-bad/SOURCES.md): one good row, two rejects, one good
+    const FILE = packagePath('test', 'fixtures', 'speedtests-bad', '2021-03', '13.csv');
+    const want = await failThenRerun('speedtests', ['speedtests', 'import', FILE, '--json'], ['speedtests']);
+    expect([want.speedtests!.rows, want.import_rejects!.rows]).toEqual([2, 2]);
   });
 
   it('registry import', async () => {

@@ -173,7 +173,6 @@ export async function importSpeedTests(deps: { store: Store; clock: Clock; progr
   for (const [i, file] of files.entries()) {
     const rel = relative(root, file) || basename(file);
     const parsed = parseSpeedTestFile(await readCapped(file));
-    const { previous } = await deps.store.speedtests.replaceFile(source.dataset, rel, parsed.rows);
     const rejects: RejectRecord[] = parsed.rejects.map((r) => ({
       importKind: SPEEDTEST_IMPORT_KIND,
       sourceFile: `${source.dataset}/${rel}`,
@@ -181,7 +180,12 @@ export async function importSpeedTests(deps: { store: Store; clock: Clock; progr
       reason: r.reason,
       raw: null,
     }));
-    await deps.store.ledger.replaceRejects(SPEEDTEST_IMPORT_KIND, `${source.dataset}/${rel}`, rejects);
+    // the file's rows and its rejects list in one write: a failure leaves neither changed
+    const { previous } = await deps.store.speedtests.replaceFile(source.dataset, rel, parsed.rows, {
+      importKind: SPEEDTEST_IMPORT_KIND,
+      sourceFile: `${source.dataset}/${rel}`,
+      records: rejects,
+    });
     report.lines_read += parsed.linesRead;
     report.stored += parsed.rows.length;
     report.rejected += parsed.rejected;

@@ -64,7 +64,10 @@ export async function openClickHouseStore(t: ClickHouseTarget, embedded: Store, 
     throughput: counted(chThroughputRepo(ctx), ['replaceFile']),
     measure: counted(chMeasureRepo(ctx, embedded.measure), ['writeGroup', 'writeBatch']),
     detect: chDetectRepo(ctx),
-    speedtests: counted(chSpeedTestRepo(ctx), ['upsertSource', 'replaceFile']),
+    speedtests: counted(
+      chSpeedTestRepo(ctx, (l) => embedded.ledger.replaceRejects(l.importKind, l.sourceFile, l.records)),
+      ['upsertSource', 'replaceFile'],
+    ),
     async info(): Promise<StoreInfo> {
       const health = await ctx.shardHealth();
       return {

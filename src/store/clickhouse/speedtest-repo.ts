@@ -8,7 +8,7 @@
  * (medians as (a + b) / 2 of the sorted middle pair), from rows the cluster returns in
  * (country, network, time, dataset, file, line) order.
  */
-import type { SpeedTestDays, SpeedTestFilter, SpeedTestPoint, SpeedTestRepo, SpeedTestSourceRecord } from '../types.js';
+import type { RejectList, SpeedTestDays, SpeedTestFilter, SpeedTestPoint, SpeedTestRepo, SpeedTestSourceRecord } from '../types.js';
 import type { ChContext } from './context.js';
 import { join, Sql, sql } from './sql.js';
 import { chTime, laterWins } from './time.js';
@@ -36,7 +36,8 @@ const median = (xs: number[]): number | null => {
 const ORDER = new Sql('ORDER BY as_country, asn, datetime_rounded, dataset, source_file, line');
 const DAY = new Sql("formatDateTime(datetime_rounded, '%Y-%m-%d')");
 
-export function chSpeedTestRepo(ctx: ChContext): SpeedTestRepo {
+/** `writeRejects` stores a file's rejects list (in the embedded file) before the file's rows are made visible. */
+export function chSpeedTestRepo(ctx: ChContext, writeRejects?: (l: RejectList) => Promise<void>): SpeedTestRepo {
   const st = ctx.table('speedtest_rows');
   const visible = committed(ctx.table('speedtest_files'));
   const where = (f: SpeedTestFilter) => whereOf(f, visible);
@@ -57,7 +58,7 @@ export function chSpeedTestRepo(ctx: ChContext): SpeedTestRepo {
         },
       ]);
     },
-    async replaceFile(dataset, file, rows) {
+    async replaceFile(dataset, file, rows, rejects) {
       const key = sql`dataset = ${dataset} AND source_file = ${file}`;
       const before = await ctx.node.all<{ n: number }>(sql`SELECT count() AS n FROM ${st} WHERE ${visible} AND ${key}`);
       const gen = laterWins();
@@ -67,6 +68,7 @@ export function chSpeedTestRepo(ctx: ChContext): SpeedTestRepo {
           rows.slice(i, i + 50_000).map((r) => ({ ...r, dataset, source_file: file, gen, datetime_rounded: chTime(r.datetime_rounded) })),
         );
       }
+      if (rejects && writeRejects) await writeRejects(rejects);
       await ctx.insert('speedtest_files', [{ dataset, source_file: file, gen }]);
       // Only older generations: they can never be the file's latest marker again. A newer one may be
       // another import of this file still writing, whose rows must stay.

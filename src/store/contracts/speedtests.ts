@@ -1,6 +1,8 @@
 /**
  * Crowdsourced speed tests as stored: datasets with their licence, and the tests of each file.
  */
+import type { RejectList } from './ledger.js';
+
 /** A crowdsourced speed-test dataset: where it comes from and under which licence (detect). */
 export interface SpeedTestSourceRecord {
   dataset: string;
@@ -70,8 +72,11 @@ export interface SpeedTestDays {
 
 export interface SpeedTestRepo {
   upsertSource(s: SpeedTestSourceRecord): Promise<void>;
-  /** Replace one file's rows of one dataset in one transaction; returns how many were there before. */
-  replaceFile(dataset: string, sourceFile: string, rows: SpeedTestRecord[]): Promise<{ previous: number }>;
+  /**
+   * Replace one file's rows of one dataset, and its rejects list when given, in one transaction
+   * (a reader never sees the new rows beside the old rejects); returns how many rows were there before.
+   */
+  replaceFile(dataset: string, sourceFile: string, rows: SpeedTestRecord[], rejects?: RejectList): Promise<{ previous: number }>;
   listSources(): Promise<SpeedTestSourceRecord[]>;
   /** Tests that carry a country and an ASN, ordered by country, ASN, time. */
   points(f: SpeedTestFilter): Promise<SpeedTestPoint[]>;

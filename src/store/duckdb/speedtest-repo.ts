@@ -6,7 +6,8 @@
  */
 import type { DuckDBAppender } from '@duckdb/node-api';
 import type { SpeedTestPoint, SpeedTestRecord, SpeedTestRepo, SpeedTestSourceRecord } from '../types.js';
-import type { DuckDb, Param, Row } from './db.js';
+import { connSql, type DuckDb, type Param, type Row } from './db.js';
+import { writeRejectList } from './rejects.js';
 import { speedTestDays, speedWhere } from './speedtest-days.js';
 
 function appendText(a: DuckDBAppender, v: string | null): void {
@@ -69,7 +70,7 @@ export function duckSpeedTestRepo(db: DuckDb): SpeedTestRepo {
       });
     },
 
-    replaceFile: (dataset, file, rows) =>
+    replaceFile: (dataset, file, rows, rejects) =>
       db.withWriter(async (conn) => {
         await conn.run('BEGIN TRANSACTION');
         try {
@@ -80,6 +81,7 @@ export function duckSpeedTestRepo(db: DuckDb): SpeedTestRepo {
           for (const r of rows) appendRow(appender, dataset, file, r);
           appender.flushSync();
           appender.closeSync();
+          if (rejects) await writeRejectList(connSql(conn), rejects);
           await db.pauseInTx('speedtests.file', `file=${file} rows=${rows.length}`);
           await conn.run('COMMIT');
           return { previous };
