@@ -12,7 +12,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { costCompare, costEvents } from '../../cost/ops.js';
 import { exportMeasurements, MEASUREMENT_EXPORT_FORMATS } from '../../measure/index.js';
 import { MeasurementExportQuery } from '../../measure/ops.js';
-import { executeOp } from '../../op/index.js';
+import { executeOp, type OpContext } from '../../op/index.js';
 import { EVENT_COLUMNS, EXPORT_FORMATS, INDICATOR_COLUMNS, exportEvents, exportIndicators, type ExportFormat } from '../../ledger/index.js';
 import { EventFilters, IndicatorFilters } from '../../ledger/ops.js';
 import type { Context } from 'hono';
@@ -105,25 +105,26 @@ export function exportRoutes(deps: AppDeps) {
   }
   // Documented by the op's binding (server/mount.ts); the file formats answer with the file.
   const limits = limitsOf(deps.limits);
-  r.get('/api/cost/events', async (c) => {
-    // Public, but a token presented with it is identified (a bad one is a 403): it lifts the work budget.
-    const ctx = httpOpContext(deps, limits, await identify(c, deps));
-    const input = costQuery(c.req.url);
-    const result = await executeOp(ctx, costEvents, { ...input, format: input.format === 'json' ? undefined : input.format });
-    if (!('body' in result)) return c.json(result, 200);
-    const format = result.format as ExportFormat;
-    const body = result.encoding === 'base64' ? Buffer.from(result.body, 'base64') : result.body;
-    return c.body(body as never, 200, { 'content-type': MEDIA[format], 'content-disposition': `attachment; filename="cost-events.${format}"` });
-  });
-  r.get('/api/cost/compare', async (c) => {
-    const ctx = httpOpContext(deps, limits, await identify(c, deps));
-    const input = compareQuery(c.req.url);
-    const result = await executeOp(ctx, costCompare, { ...input, format: input.format === 'json' ? undefined : input.format });
-    if (!('body' in result)) return c.json(result, 200);
-    const format = result.format as ExportFormat;
-    const body = result.encoding === 'base64' ? Buffer.from(result.body, 'base64') : result.body;
-    return c.body(body as never, 200, { 'content-type': MEDIA[format], 'content-disposition': `attachment; filename="cost-compare-top10vpn.${format}"` });
-  });
+  /** An op that answers JSON, or with `format` a file (its body utf8 or base64): the file itself, under `name`. */
+  type FileOrJson = { format: string; body: string; encoding: 'utf8' | 'base64' } | object;
+  const fileOrJson = (
+    path: string,
+    name: string,
+    parse: (url: string) => { format?: ExportFormat },
+    exec: (ctx: OpContext, input: { format?: ExportFormat }) => Promise<FileOrJson>,
+  ) =>
+    r.get(path, async (c) => {
+      // Public, but a token presented with it is identified (a bad one is a 403): it lifts the work budget.
+      const ctx = httpOpContext(deps, limits, await identify(c, deps));
+      const input = parse(c.req.url);
+      const result = await exec(ctx, { ...input, format: input.format === 'json' ? undefined : input.format });
+      if (!('body' in result)) return c.json(result, 200);
+      const format = result.format as ExportFormat;
+      const body = result.encoding === 'base64' ? Buffer.from(result.body, 'base64') : result.body;
+      return c.body(body as never, 200, { 'content-type': MEDIA[format], 'content-disposition': `attachment; filename="${name}.${format}"` });
+    });
+  fileOrJson('/api/cost/events', 'cost-events', costQuery, (ctx, input) => executeOp(ctx, costEvents, input as ReturnType<typeof costQuery>));
+  fileOrJson('/api/cost/compare', 'cost-compare-top10vpn', compareQuery, (ctx, input) => executeOp(ctx, costCompare, input as ReturnType<typeof compareQuery>));
   return r;
 }
 
