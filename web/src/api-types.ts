@@ -69,7 +69,7 @@ export interface paths {
         };
         /**
          * Our yearly cost per country (each method) beside Top10VPN's: ratio, hours and users affected, the events behind ours, the cause where we differ by more than 3×
-         * @description source: top10vpn. Throttling is priced at severity 1 unless `severity` is given (Top10VPN counts unusable throttling as a shutdown); ongoing events only with `end`.
+         * @description source: top10vpn. Throttling is priced at severity 1 unless `severity` is given (Top10VPN counts unusable throttling as a shutdown); ongoing events only with `end`. `format`: csv or parquet (one row per country-year: country, year, method, ours_usd, theirs_usd, ratio, within, our_hours, their_hours, our_users, their_users, cause, events, event_ids, events_not_priced, event_ids_not_priced, ours_usd_ozi-regional, ours_usd_deloitte-2016, ours_usd_brookings-2016, ours_usd_cost-escalated, source, source_url), ndjson (one whole row per line) for a download; json, the default, adds the summary and notes.
          */
         get: operations["cost.compare"];
         put?: never;
@@ -2885,6 +2885,7 @@ export interface operations {
                 country?: string;
                 draws?: number;
                 end?: string;
+                format?: "csv" | "json" | "ndjson" | "parquet";
                 severity?: number | null;
                 source?: "top10vpn";
             };
@@ -2894,13 +2895,34 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Rows per country and year, and a summary */
+            /** @description Rows per country and year, and a summary (JSON), or the file with `format` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CostCompare"];
+                    "application/json": components["schemas"]["CostCompare"] | {
+                        body: string;
+                        /** @enum {string} */
+                        encoding: "utf8" | "base64";
+                        format: string;
+                        method: string;
+                        rows: number;
+                        summary: {
+                            both: number;
+                            ours_only: number;
+                            /** @description within_3x / both; null when no country-year is in both */
+                            share_within_3x: number | null;
+                            /** @description within_10x / both; null when no country-year is in both */
+                            share_within_10x: number | null;
+                            theirs_only: number;
+                            within_3x: number;
+                            within_10x: number;
+                        };
+                    };
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input (each field named) */
