@@ -12,6 +12,14 @@ export function leaf(parent: Command<any, any, any>, name: string, description: 
   return cmd;
 }
 
+/** The file options of a command whose op has rows (CliContext.output writes them). */
+export function rowsOptions(cmd: Command): Command {
+  return cmd
+    .option('--format <f>', 'csv | ndjson | parquet: the rows as a file instead of the answer, one row each (nested values as JSON text); json: the answer')
+    .option('--out <path>', 'write the file here (required for parquet); default stdout')
+    .option('--force', 'replace --out FILE if it exists');
+}
+
 /** Build the context from a command's merged options. */
 export const ctxOf = (io: Io, opts: Record<string, unknown>) => new CliContext(globalsOf(opts), io);
 

@@ -5,10 +5,11 @@
  */
 import { userInfo } from 'node:os';
 import type { z } from 'zod';
-import { executeOp, lockPath, readLock, remoteOp, type Op } from '../op/index.js';
+import { executeOp, lockPath, readLock, remoteOp, rowFormat, rowsFile, rowsOf, schemaColumns, type Op } from '../op/index.js';
 import { AppError, localGrant, systemClock, type ProgressReporter } from '../shared/index.js';
 import { defaultDbPath, openStore, parseStoreUrl, storeUrl, type Store } from '../store/index.js';
 import { cliProgress_ } from './progress.js';
+import { writeOutFile } from './out-file.js';
 
 export interface Globals {
   db?: string;
@@ -115,5 +116,43 @@ export class CliContext {
 
   print(result: unknown, human: (r: never) => string): void {
     this.io.out.write(this.globals.json ? JSON.stringify(result, null, 2) + '\n' : human(result as never));
+  }
+
+  /**
+   * Print an op's answer, or with --format (command.ts rowsOptions) write its rows as a file: to
+   * stdout, or atomically to --out (then a line on stderr, or with --json a JSON line saying
+   * what was written). Parquet is bytes, so it needs --out.
+   */
+  async output(op: Pick<Op, 'name' | 'rows' | 'output'>, result: unknown, o: Record<string, unknown>, human: (r: never) => string): Promise<void> {
+    if (o.format === undefined) {
+      if (o.out !== undefined) throw new AppError('USAGE', '--out needs --format csv|ndjson|parquet');
+      this.print(result, human);
+      return;
+    }
+    if (!op.rows) throw new AppError('USAGE', `${op.name} has no rows to write as a file`);
+    // commander gives option values as strings
+    const out = o.out as string | undefined;
+    const binding = op.rows;
+    // json is the answer itself (as --json prints it), written like the other formats
+    const format = o.format === 'json' ? 'json' : rowFormat(o.format as string);
+    if (format === 'parquet' && out === undefined) throw new AppError('USAGE', 'parquet needs --out FILE');
+    // Parquet is written by DuckDB: an in-memory store, not the database (which a server may hold).
+    const scratch = format === 'parquet' ? await openStore(':memory:') : null;
+    try {
+      const file =
+        format === 'json'
+          ? { rows: rowsOf(result, binding).length, columns: [] as string[], body: JSON.stringify(result, null, 2) + '\n' }
+          : await rowsFile(result, binding, format, () => scratch!.tabular, schemaColumns(op.output, binding));
+      if (out === undefined) {
+        this.io.out.write(file.body);
+        return;
+      }
+      await writeOutFile(out, file.body, { force: o.force === true });
+      const said = { file: out, format, rows: file.rows, columns: file.columns };
+      if (this.globals.json) this.io.out.write(JSON.stringify(said) + '\n');
+      else this.io.err.write(`wrote ${file.rows} rows${file.columns.length ? ` (${file.columns.length} columns)` : ''} to ${out}\n`);
+    } finally {
+      await scratch?.close();
+    }
   }
 }

@@ -136,6 +136,7 @@ export const costRegionsOp = defineOp({
   write: false,
   input: scenarioQuery.omit({ region: true, regions: true }),
   output: RegionsResultSchema,
+  rows: { key: 'items', carry: ['method', 'method_version', 'currency', 'scenario'] },
   http: {
     method: 'get',
     path: '/api/cost/regions',

@@ -49,6 +49,7 @@ export const speedtestsSummary = defineOp({
   write: false,
   input: DetectFilters,
   output: SpeedTestSummarySchema,
+  rows: { key: 'items', carry: ['method', 'data_vintage', 'sources'] },
   http: { method: 'get', path: '/api/speedtests/summary', tag: 'detect', description: 'One item per (cc, asn, day)' },
   run: async (ctx, f) => {
     const s = await speedTestSummary(ctx.store, f);
@@ -95,6 +96,7 @@ export const throughputSummaryOp = defineOp({
   write: false,
   input: DetectFilters.extend({ target: target.optional() }),
   output: ThroughputSummarySchema,
+  rows: { key: 'items', carry: ['method', 'data_vintage', 'sources'] },
   http: { method: 'get', path: '/api/throughput/summary', tag: 'detect', description: 'One item per (cc, asn, target, day), with what was left out and why' },
   run: async (ctx, f) => {
     const s = await throughputSummary(ctx.store, f);
@@ -111,6 +113,7 @@ export const detectRun = defineOp({
     params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   }),
   output: DetectReportSchema,
+  rows: { key: 'items' },
   run: async (ctx, { emit, params, ...q }) => {
     const r = await detect(ctx, q, { emit, params });
     return { ...r, query: { ...r.query }, params: wireParams(r.params) };
@@ -123,6 +126,7 @@ export const detectionsList = defineOp({
   write: false,
   input: DetectQuery,
   output: DetectionListSchema,
+  rows: { key: 'items' },
   http: { method: 'get', path: '/api/detections', tag: 'detect', description: 'Detections, with the ledger status of their drafts, and every series judged' },
   run: async (ctx, q) => {
     const { items, series, kinds, methods, params } = await detect({ ...ctx, progress: silentProgress }, q);

@@ -77,6 +77,7 @@ export const electionsSummary = defineOp({
     by: z.enum(['region', 'district']).optional(),
   }),
   output: ElectionSummarySchema,
+  rows: { key: 'groups', carry: ['method', 'election', 'source'] },
   http: perElection('summary', 'Totals {all, paper, electronic}, groups, flags, rejects, source'),
   run: (ctx, q) => electionSummary(ctx, q),
 });

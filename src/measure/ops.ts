@@ -142,6 +142,7 @@ export const measurementsNetworks = defineOp({
   write: false,
   input: z.object({ cc: check.probeCountryCode.optional() }),
   output: NetworkListSchema,
+  rows: { key: 'items', carry: ['source'] },
   http: { method: 'get', path: '/api/networks', tag: 'measurements', description: 'Networks' },
   run: (ctx, q) => listNetworks(ctx, q),
 });

@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import { assertFileAccess, assertScope, issuesFromZod, validationError, type Clock, type Grant, type ProgressReporter, type Scope } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { rangeIssues } from './checks.js';
+import type { RowsBinding } from './rows.js';
 
 export interface OpContext {
   store: Store;
@@ -93,6 +94,11 @@ export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zod
   upload?: string;
   input: I;
   output: O;
+  /**
+   * Where the answer's rows are: the op then also answers with them as a file (CSV, NDJSON,
+   * Parquet: `--format` on the CLI, `?format=` over HTTP; rows.ts has the flattening rule).
+   */
+  rows?: RowsBinding;
   http?: HttpBinding;
   run(ctx: OpContext, input: z.output<I>): Promise<z.output<O>>;
 }

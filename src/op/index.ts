@@ -3,6 +3,7 @@
  * op reaches the process that holds the database (lock file, remote client).
  */
 export * from './define.js';
+export * from './rows.js';
 export { report, isReport } from './report.js';
 export * as check from './checks.js';
 export * from './lockfile.js';

@@ -59,6 +59,7 @@ export const registryAsnsOp = defineOp({
   write: false,
   input: SnapshotQuery,
   output: RegistryAsnsSchema,
+  rows: { key: 'items', carry: ['method', 'snapshot'] },
   http: { method: 'get', path: '/api/registry/asns', description: 'Organisations and ASes of one snapshot, largest first', errors: noSnapshots },
   run: (ctx, q) => registryAsns(ctx, q),
 });

@@ -19,7 +19,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { check, executeOp, opScope, type AnyOp, type HttpBinding, type OpContext } from '../op/index.js';
+import { check, executeOp, opScope, rowFormat, rowsFile, ROW_FORMATS, schemaColumns, type AnyOp, type HttpBinding, type OpContext } from '../op/index.js';
 import { AppError, issuesFromZod, silentProgress, validationError, type Grant } from '../shared/index.js';
 import { identify } from './auth.js';
 import type { AppDeps, Env } from './deps.js';
@@ -141,11 +141,28 @@ function bodyObject(body: unknown): Record<string, unknown> {
 
 const STATUS_TEXT = { 401: 'No token', 403: 'Token refused' } as const;
 
+/** Media types of the row files. */
+const ROW_MEDIA = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson', parquet: 'application/vnd.apache.parquet' } as const;
+
 function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys: string[], rest: Record<string, z.ZodType>): void {
   const shape = objectShape(op.input);
   const params = pathKeys.length ? z.object(Object.fromEntries(pathKeys.map((k) => [k, shape[k]!]))) : undefined;
-  const restSchema = z.object(rest);
   const inQuery = http.method === 'get' || http.method === 'delete';
+  // an op with rows also answers with them as a file (?format=)
+  const files = Boolean(op.rows) && http.method === 'get';
+  const restSchema = z.object(
+    files
+      ? {
+          ...rest,
+          format: z
+            .enum(['json', ...ROW_FORMATS])
+            .optional()
+            .meta({
+              description: `json (default): the answer; csv, ndjson or parquet: its ${op.rows!.key} as a file, one row each (nested values as JSON text${op.rows!.carry?.length ? `; every row carries ${op.rows!.carry.join(', ')}` : ''})`,
+            }),
+        }
+      : rest,
+  );
   const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
   const errors: Record<string, ReturnType<typeof problem>> = { 400: problem('Invalid input (each field named)') };
   if (op.write) Object.assign(errors, { 401: problem(STATUS_TEXT[401]), 403: problem(STATUS_TEXT[403]) });
@@ -171,7 +188,7 @@ function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys:
         description: http.description ?? op.summary,
         content: {
           'application/json': { schema: op.output },
-          ...Object.fromEntries((http.media ?? []).map((m) => [m, { schema: { type: 'string' as const } }])),
+          ...Object.fromEntries([...(http.media ?? []), ...(files ? Object.values(ROW_MEDIA) : [])].map((m) => [m, { schema: { type: 'string' as const } }])),
         },
       },
       ...errors,
@@ -200,11 +217,16 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
       // A GET that prices is public, but a token presented with it lifts the work budget: it is identified.
       const grant = http.method === 'get' && (opScope(op) || PRICED_PATHS.test(c.req.path)) ? await identify(c, deps) : c.get('grant');
       // Read from the query (GET, DELETE) or the body; a body route takes no query parameter.
-      const query = queryInput(c.req.url, inQuery ? coercers : new Map(), op.name);
+      const files = op.rows && http.method === 'get';
+      const query = queryInput(c.req.url, inQuery ? coercers : new Map(), op.name, files ? ['format'] : []);
+      const asked = files ? new URL(c.req.url).searchParams.getAll('format').pop() : undefined;
+      const format = asked === undefined || asked === 'json' ? null : rowFormat(asked, 'format');
       const input = inQuery ? query : http.body ? { [http.body.key]: await jsonBody(c) } : bodyObject(await jsonBody(c));
       for (const k of pathKeys) input[k] = c.req.param(k);
       const result = await executeOp(httpOpContext(deps, limits, grant), op, input);
-      return c.json(result as object, 200);
+      if (!format) return c.json(result as object, 200);
+      const file = await rowsFile(result, op.rows!, format, () => deps.store.tabular, schemaColumns(op.output, op.rows!));
+      return c.body(file.body as never, 200, { 'content-type': ROW_MEDIA[format], 'content-disposition': `attachment; filename="${op.name}.${format}"` });
     });
   }
 }

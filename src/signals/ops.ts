@@ -77,6 +77,7 @@ export const signalsSeries = defineOp({
   write: false,
   input: Filters,
   output: z.object({ items: z.array(Series), files: z.array(File) }),
+  rows: { key: 'items' },
   http: { method: 'get', path: '/api/signals/series', tag: 'detect', description: 'Series and the files they came from' },
   run: async (ctx, f) => ({
     items: await ctx.store.signals.series(filterOf(f)),
@@ -90,6 +91,7 @@ export const signalsPoints = defineOp({
   write: false,
   input: Filters.extend({ limit: check.limit(100_000).default(10_000) }),
   output: z.object({ total: z.number(), items: z.array(Point) }),
+  rows: { key: 'items' },
   http: { method: 'get', path: '/api/signals/points', tag: 'detect', description: 'Points ordered by series and time' },
   run: async (ctx, f) => {
     const items = await ctx.store.signals.points(filterOf(f));

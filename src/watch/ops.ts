@@ -70,6 +70,23 @@ export const hooksDeliveries = defineOp({
     limit: check.limit(10_000).default(100),
   }),
   output: report<{ items: HookDeliveryRecord[] }>('deliveries'),
+  rows: {
+    key: 'items',
+    columns: [
+      'id',
+      'subscription_id',
+      'event_id',
+      'notice',
+      'body',
+      'status',
+      'attempts',
+      'next_at',
+      'last_error',
+      'last_status',
+      'created_at',
+      'delivered_at',
+    ],
+  },
   run: async (ctx, f) => ({ items: await ctx.store.watch.listDeliveries(f) }),
 });
 

@@ -3098,6 +3098,8 @@ export interface operations {
                 draws?: number | null;
                 /** @description as start; a date-only end includes that day */
                 end?: string;
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries method, method_version, currency, scenario) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description duration in hours (or give start and end) */
                 hours?: number | null;
                 /** @description market share of the ISP for type isp, in (0,1] */
@@ -3136,6 +3138,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CostRegions"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -3174,6 +3179,8 @@ export interface operations {
                 asn?: string;
                 /** @description ISO 3166-1 alpha-2 country code (case-insensitive), or XK (Kosovo) and ZZ (unknown) as OONI probe_cc carries them */
                 cc?: string;
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description throttling only: one input (default both) */
                 input?: "speedtests" | "ooni_network_events";
                 kind?: "block" | "throttling" | "shutdown" | "outage";
@@ -3197,6 +3204,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DetectionList"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -3370,6 +3380,8 @@ export interface operations {
                 by?: "region" | "district";
                 /** @description single-mandate district (ОИК) number */
                 district?: string;
+                /** @description json (default): the answer; csv, ndjson or parquet: its groups as a file, one row each (nested values as JSON text; every row carries method, election, source) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description region: English, Russian or ISO 3166-2 (Moscow, город Москва, RU-MOW) */
                 region?: string;
             };
@@ -3389,6 +3401,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ElectionSummary"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -5036,6 +5051,8 @@ export interface operations {
             query?: {
                 /** @description ISO 3166-1 alpha-2 country code (case-insensitive), or XK (Kosovo) and ZZ (unknown) as OONI probe_cc carries them */
                 cc?: string;
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries source) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
             };
             header?: never;
             path?: never;
@@ -5050,6 +5067,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NetworkList"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -5066,6 +5086,8 @@ export interface operations {
     "registry.asns": {
         parameters: {
             query?: {
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries method, snapshot) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description snapshot id or date (YYYY-MM-DD); default: the latest complete snapshot, else the one with the most blocked IPv4 space */
                 snapshot?: string;
                 /** @description rows per list (default 10 for summary, 20 for asns) */
@@ -5084,6 +5106,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegistryAsns"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -5238,6 +5263,8 @@ export interface operations {
                 asn?: string;
                 /** @description ISO 3166-1 alpha-2 country code (case-insensitive), or XK (Kosovo) and ZZ (unknown) as OONI probe_cc carries them */
                 cc?: string;
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description at most this many rows (1-100000) */
                 limit?: number;
                 /** @description from this instant (inclusive) */
@@ -5274,6 +5301,9 @@ export interface operations {
                         }[];
                         total: number;
                     };
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -5294,6 +5324,8 @@ export interface operations {
                 asn?: string;
                 /** @description ISO 3166-1 alpha-2 country code (case-insensitive), or XK (Kosovo) and ZZ (unknown) as OONI probe_cc carries them */
                 cc?: string;
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description from this instant (inclusive) */
                 since?: string;
                 /** @description data source, e.g. darknet, active_probing, ooni_measurements */
@@ -5335,6 +5367,9 @@ export interface operations {
                             source: string;
                         }[];
                     };
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -5355,6 +5390,8 @@ export interface operations {
                 asn?: string;
                 /** @description ISO 3166-1 alpha-2 country code (case-insensitive), or XK (Kosovo) and ZZ (unknown) as OONI probe_cc carries them */
                 cc?: string;
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries method, data_vintage, sources) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description from this date: YYYY[-MM[-DD]] or ISO instant */
                 since?: string;
                 /** @description up to and including this date: YYYY[-MM[-DD]] or ISO instant */
@@ -5373,6 +5410,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SpeedTestSummary"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -5458,6 +5498,8 @@ export interface operations {
                 asn?: string;
                 /** @description ISO 3166-1 alpha-2 country code (case-insensitive), or XK (Kosovo) and ZZ (unknown) as OONI probe_cc carries them */
                 cc?: string;
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries method, data_vintage, sources) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description from this date: YYYY[-MM[-DD]] or ISO instant */
                 since?: string;
                 /** @description one target (domain or app), e.g. abs.twimg.com */
@@ -5478,6 +5520,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ThroughputSummary"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */

@@ -10,7 +10,7 @@ import { METHOD_IDS, SCENARIO_TYPES } from '../../cost/index.js';
 import { costCompare, costEstimate, costEventOp, costEvents, costMethods, costRegionsOp } from '../../cost/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
 import { AppError } from '../../shared/index.js';
-import { collect, ctxOf, leaf, table } from '../command.js';
+import { collect, ctxOf, leaf, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
 import { EXIT } from '../exit-codes.js';
@@ -119,11 +119,11 @@ export function costCommand(program: Command, io: Io): void {
     ctx.print(await ctx.run(costEstimate, wire(o)), resultText);
   });
 
-  scenarioFlags(leaf(cost, 'regions', 'every region of a country ranked by cost, highest first (the OZI table)'), false).action(
+  scenarioFlags(rowsOptions(leaf(cost, 'regions', 'every region of a country ranked by cost, highest first (the OZI table)')), false).action(
     async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(costRegionsOp, wire(o));
-      ctx.print(r, (x: RegionsResult) => {
+      await ctx.output(costRegionsOp, r, o, (x: RegionsResult) => {
         const rows = x.items.map((i, n) => ({
           rank: n + 1,
           code: i.code,

@@ -5,7 +5,7 @@ import { detectRun, speedtestsImport, speedtestsSummary, throughputExtract, thro
 import type { OpInput, OpOutput } from '../../op/index.js';
 import type { ThroughputExtractReport } from '../../measure/index.js';
 import { AppError } from '../../shared/index.js';
-import { ctxOf, intOption, leaf, str, table } from '../command.js';
+import { ctxOf, intOption, leaf, str, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -119,7 +119,7 @@ function showDetect(r: OpOutput<typeof detectRun>): string {
 }
 
 export function detectCommand(program: Command, io: Io): void {
-  leaf(program, 'detect', 'detect block, throttling, shutdown and outage onsets; --emit turns them into draft ledger events')
+  rowsOptions(leaf(program, 'detect', 'detect block, throttling, shutdown and outage onsets; --emit turns them into draft ledger events'))
     .option('--cc <cc>', 'country, ISO 3166-1 alpha-2 (e.g. RU)')
     .option('--asn <asn>', 'one network (AS12389 or 12389): network-level detections, no corroboration needed')
     .option('--target <t>', 'one target (domain or app): block detector and the OONI throttling input')
@@ -142,7 +142,7 @@ export function detectCommand(program: Command, io: Io): void {
         emit: Boolean(o.emit),
         params: parseParams(o.params),
       });
-      ctx.print(r, showDetect);
+      await ctx.output(detectRun, r, o, showDetect);
     });
 
   const st = program.command('speedtests').description('crowdsourced speed tests (target vs control): import and per-network throttling summary');
@@ -155,7 +155,7 @@ export function detectCommand(program: Command, io: Io): void {
       if (r.rejected > 0 || r.rejects_total > 0) io.setExit(EXIT.PARTIAL);
       ctx.print(r, showImport);
     });
-  leaf(st, 'summary', 'throttling verdict per (country, network, day): share throttled, median speeds')
+  rowsOptions(leaf(st, 'summary', 'throttling verdict per (country, network, day): share throttled, median speeds'))
     .option('--cc <cc>', 'country (e.g. RU)')
     .option('--asn <asn>', 'network (AS12389 or 12389)')
     .option('--since <date>', 'from this date')
@@ -163,7 +163,7 @@ export function detectCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(speedtestsSummary, { cc: str(o.cc), asn: str(o.asn), since: str(o.since), until: str(o.until) });
-      ctx.print(r, showSummary);
+      await ctx.output(speedtestsSummary, r, o, showSummary);
     });
 
   const tp = program
@@ -187,7 +187,7 @@ export function detectCommand(program: Command, io: Io): void {
         (x: typeof r) => table(x.items, ['measurement_id', 'path', 'line', 'event_index', 'operation', 'reason', 'detail']) + `${JSON.stringify(x.counts)}\n`,
       );
     });
-  leaf(tp, 'summary', 'throttling verdict per (country, network, target, day) from OONI measurements paired within their session')
+  rowsOptions(leaf(tp, 'summary', 'throttling verdict per (country, network, target, day) from OONI measurements paired within their session'))
     .option('--cc <cc>', 'country (e.g. RU)')
     .option('--asn <asn>', 'network (AS12389 or 12389)')
     .option('--target <t>', 'one target (e.g. abs.twimg.com)')
@@ -196,6 +196,6 @@ export function detectCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(throughputSummaryOp, { cc: str(o.cc), asn: str(o.asn), target: str(o.target), since: str(o.since), until: str(o.until) });
-      ctx.print(r, showThroughput);
+      await ctx.output(throughputSummaryOp, r, o, showThroughput);
     });
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import type { Block, electionSummary, electronicComparison, ImportReport, integersFor, listElections, shpilkinFor } from '../../elections/index.js';
 import { electionsElectronic, electionsImport, electionsIntegers, electionsList, electionsShpilkin, electionsSummary } from '../../elections/ops.js';
-import { ctxOf, examples, intOption, leaf, numberOption, str, table } from '../command.js';
+import { ctxOf, examples, intOption, leaf, numberOption, str, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -159,17 +159,15 @@ export function electionsCommand(program: Command, io: Io): void {
     ctx.print(await ctx.run(electionsList, {}), listText);
   });
 
-  leaf(el, 'summary', 'totals of an election, region or district: paper, electronic, together')
+  rowsOptions(leaf(el, 'summary', 'totals of an election, region or district: paper, electronic, together'))
     .argument('<id>')
     .option('--region <region>', 'region: English or Russian, full or short, or ISO code (Moscow, "Moscow Oblast", Tatarstan, "город Москва", RU-MOW)')
     .option('--district <n>', 'single-mandate district number (ОИК), e.g. 196')
     .option('--by <level>', 'also list each region or district (region|district)')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      ctx.print(
-        await ctx.run(electionsSummary, { id, region: str(o.region), district: str(o.district), by: o.by as 'region' | 'district' | undefined }),
-        summaryText,
-      );
+      const r = await ctx.run(electionsSummary, { id, region: str(o.region), district: str(o.district), by: o.by as 'region' | 'district' | undefined });
+      await ctx.output(electionsSummary, r, o, summaryText);
     });
 
   leaf(el, 'electronic', 'paper versus electronic (DEG) votes per district: leaders, winner, margins, changed winners')

@@ -21,7 +21,7 @@ import {
 } from '../../measure/ops.js';
 import { parseTestNames, type AgreementReject } from '../../measure/index.js';
 import { AppError } from '../../shared/index.js';
-import { ctxOf, intOption, leaf, table } from '../command.js';
+import { ctxOf, intOption, leaf, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
 
@@ -134,12 +134,12 @@ export function measurementsCommand(program: Command, io: Io): void {
       );
     });
 
-  leaf(m, 'networks', 'networks (ASNs) seen, with names and counts')
+  rowsOptions(leaf(m, 'networks', 'networks (ASNs) seen, with names and counts'))
     .option('--cc <CC>', 'probe country')
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(measurementsNetworks, { cc: str(o.cc) });
-      ctx.print(r, (x: typeof r) =>
+      await ctx.output(measurementsNetworks, r, o, (x: typeof r) =>
         table(
           x.items.map((i) => ({ ...i, names: (i.names ?? []).join('; ') })),
           ['probe_cc', 'probe_asn', 'names', 'measurements', 'anomaly_count', 'confirmed_count', 'first', 'last'],

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { ImportReport } from '../../registry/index.js';
 import { registryAsnsOp, registryDecisionOp, registryImport, registryLookupOp, registrySummaryOp } from '../../registry/ops.js';
 import type { RegistryAsnsSchema, RegistryDecisionSchema, RegistryLookupSchema, RegistrySummarySchema } from '../../registry/schemas.js';
-import { ctxOf, intOption, leaf, table } from '../command.js';
+import { ctxOf, intOption, leaf, rowsOptions, table } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -190,10 +190,10 @@ export function registryCommand(program: Command, io: Io): void {
       ctx.print(await ctx.run(registrySummaryOp, snapshotQuery(o)), summaryText);
     },
   );
-  snapshotLeaf('asns', "blocked addresses per AS and organisation (today's routing) and the share of each AS's space").action(
+  rowsOptions(snapshotLeaf('asns', "blocked addresses per AS and organisation (today's routing) and the share of each AS's space")).action(
     async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      ctx.print(await ctx.run(registryAsnsOp, snapshotQuery(o)), asnsText);
+      await ctx.output(registryAsnsOp, await ctx.run(registryAsnsOp, snapshotQuery(o)), o, asnsText);
     },
   );
 

@@ -1,7 +1,7 @@
 /** `splinternet signals import|list|rejects`: outage signal series (IODA-style) in the store. */
 import { Option, type Command } from '@commander-js/extra-typings';
 import { signalsImport, signalsPoints, signalsRejects, signalsSeries, type SignalImportReport } from '../../signals/index.js';
-import { ctxOf, examples, intOption, leaf, table } from '../command.js';
+import { ctxOf, examples, intOption, leaf, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -50,16 +50,18 @@ export function signalsCommand(program: Command, io: Io): void {
       else if (r.rejected > 0) io.setExit(EXIT.PARTIAL);
       ctx.print(r, showImport);
     });
-  leaf(sig, 'list', 'stored series per (source, entity) with points, missing samples and time span')
+  rowsOptions(leaf(sig, 'list', 'stored series per (source, entity) with points, missing samples and time span'))
     .option('--cc <cc>', 'country')
     .option('--asn <asn>', 'network (AS44244 or 44244)')
     .option('--source <name>', 'data source')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(signalsSeries, { cc: o.cc as string | undefined, asn: o.asn as string | undefined, source: o.source as string | undefined });
-      ctx.print(r, (x: typeof r) => table(x.items, ['source', 'entity_type', 'entity_code', 'cc', 'entity_name', 'points', 'missing', 'first', 'last']));
+      await ctx.output(signalsSeries, r, o, (x: typeof r) =>
+        table(x.items, ['source', 'entity_type', 'entity_code', 'cc', 'entity_name', 'points', 'missing', 'first', 'last']),
+      );
     });
-  leaf(sig, 'points', 'stored points of the matching series (evidence of outage detections), with file and line')
+  rowsOptions(leaf(sig, 'points', 'stored points of the matching series (evidence of outage detections), with file and line'))
     .option('--cc <cc>', 'country')
     .option('--asn <asn>', 'network (AS44244 or 44244)')
     .option('--source <name>', 'data source')
@@ -76,7 +78,12 @@ export function signalsCommand(program: Command, io: Io): void {
         until: o.until as string | undefined,
         limit: o.limit as number,
       });
-      ctx.print(r, (x: typeof r) => table(x.items, ['source', 'entity_code', 't', 'value', 'source_file', 'line']) + `${x.total} point(s)\n`);
+      await ctx.output(
+        signalsPoints,
+        r,
+        o,
+        (x: typeof r) => table(x.items, ['source', 'entity_code', 't', 'value', 'source_file', 'line']) + `${x.total} point(s)\n`,
+      );
     });
   leaf(sig, 'rejects', 'records rejected by earlier imports, with file, line and reason')
     .option('--file <path>', 'one file (absolute path as imported)')

@@ -31,7 +31,7 @@ import {
   type OoniCountOptions,
   DEFAULT_OONI_COUNTS,
 } from '../../watch/index.js';
-import { collect, ctxOf, examples, intOption, leaf, portOption, table } from '../command.js';
+import { collect, ctxOf, examples, intOption, leaf, portOption, table, rowsOptions } from '../command.js';
 import type { CliContext, Io } from '../context.js';
 import { OONI_BUCKET_URL, s3Bucket } from '../ooni-bucket.js';
 import { parseParams } from './detect.js';
@@ -258,13 +258,13 @@ export function watchCommand(program: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       ctx.print(await ctx.run(hooksRemove, { id }), (x: { removed: string }) => `removed ${x.removed}\n`);
     });
-  leaf(hooks, 'deliveries', 'deliveries, newest first (--status dead: the dead-letter list)')
+  rowsOptions(leaf(hooks, 'deliveries', 'deliveries, newest first (--status dead: the dead-letter list)'))
     .option('--status <s>', 'pending | delivered | dead')
     .option('--limit <n>', 'at most this many', intOption('--limit'), 100)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(hooksDeliveries, { status: o.status as 'pending' | 'delivered' | 'dead' | undefined, limit: o.limit as number });
-      ctx.print(r, (x: typeof r) =>
+      await ctx.output(hooksDeliveries, r, o, (x: typeof r) =>
         table(x.items, ['id', 'subscription_id', 'event_id', 'notice', 'status', 'attempts', 'next_at', 'last_status', 'last_error']),
       );
     });

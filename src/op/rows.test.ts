@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { columnsOf, flatCell, rowFormat, rowsFile, rowsOf } from './rows.js';
+
+// SYNTHETIC answers: the shapes ops give (a list of rows beside a method and its sources).
+const answer = {
+  method: 'median ratio, target vs control',
+  data_vintage: '2021-05-19',
+  sources: [{ name: 'speed tests', licence: 'CC BY 4.0' }],
+  items: [
+    { cc: 'RU', asn: 'AS12389', day: '2021-03-10', n: 12, share: 0.75, throttled: true, names: ['Rostelecom', 'PJSC, "RT"'], usd: { rate: 73.1 } },
+    { cc: 'RU', asn: 'AS8359', day: '2021-03-11', n: 3, share: null, throttled: false, names: [], extra: '=1+1' },
+  ],
+};
+
+describe('an op answer as rows', () => {
+  it('flattens: plain values as they are, plain lists joined, objects as JSON text, nothing as empty', () => {
+    expect([flatCell('x'), flatCell(2), flatCell(false), flatCell(null), flatCell(undefined)]).toEqual(['x', 2, false, null, null]);
+    expect(flatCell(['a', 'b'])).toBe('a; b');
+    expect(flatCell([{ a: 1 }])).toBe('[{"a":1}]');
+    expect(flatCell({ a: [1, 2] })).toBe('{"a":[1,2]}');
+  });
+
+  it('carries the named top-level fields onto every row, after the row keys in first-seen order', () => {
+    const rows = rowsOf(answer, { key: 'items', carry: ['method', 'data_vintage'] });
+    expect(rows.map((r) => r.method)).toEqual([answer.method, answer.method]);
+    expect(columnsOf(rows, ['method', 'data_vintage'])).toEqual([
+      'cc',
+      'asn',
+      'day',
+      'n',
+      'share',
+      'throttled',
+      'names',
+      'usd',
+      'extra',
+      'method',
+      'data_vintage',
+    ]);
+    expect(() => rowsOf(answer, { key: 'nope' })).toThrow(/no list at "nope"/);
+  });
+
+  it('CSV: one line per row, quoted where needed, a formula neutralised, absent values empty', async () => {
+    const f = await rowsFile(answer, { key: 'items', carry: ['method'] }, 'csv', () => {
+      throw new Error('no store needed for CSV');
+    });
+    const lines = (f.body as string).split('\r\n');
+    expect(f.rows).toBe(2);
+    expect(lines[0]).toBe('cc,asn,day,n,share,throttled,names,usd,extra,method');
+    expect(lines[1]).toBe('RU,AS12389,2021-03-10,12,0.75,true,"Rostelecom; PJSC, ""RT""","{""rate"":73.1}",,"median ratio, target vs control"');
+    expect(lines[2]).toBe('RU,AS8359,2021-03-11,3,,false,,,\'=1+1,"median ratio, target vs control"');
+  });
+
+  it('NDJSON keeps each row whole, with the carried fields', async () => {
+    const f = await rowsFile(answer, { key: 'items', carry: ['sources'] }, 'ndjson', () => {
+      throw new Error('no store needed for NDJSON');
+    });
+    const docs = (f.body as string)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(docs[0]).toEqual({ ...answer.items[0], sources: answer.sources });
+  });
+
+  it('a format that is not a row format is refused, naming the flag', () => {
+    expect(rowFormat('parquet')).toBe('parquet');
+    expect(() => rowFormat('json')).toThrow(/--format must be one of csv, ndjson, parquet \(json is the default answer\), got "json"/);
+    expect(() => rowFormat('xml', 'format')).toThrow(/^format must be one of/);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * An op that answers with a list of rows (`Op.rows`) can also answer with that list as a file:
+ * CSV, NDJSON or Parquet, on the CLI (`--format`, `--out`) and over HTTP (`?format=`), declared
+ * once on the op. One flattening rule for every such file, the rule of the event exports:
+ * - a plain value stays as it is; null or absent is an empty cell;
+ * - a list of plain values is joined with "; ";
+ * - an object, or a list holding objects, is JSON text (the JSON type in Parquet);
+ * - the answer's own top-level fields named in `carry` (a method, a data vintage, a source) are
+ *   repeated on every row, so a row copied out of the file still says where it came from.
+ * Columns are the keys in the order they first appear, carried fields last. In Parquet a column
+ * whose values are all numbers is DOUBLE, all booleans BOOLEAN, otherwise text.
+ * NDJSON keeps each row whole (nested values as they are), with the carried fields added.
+ */
+import { AppError, toCsv } from '../shared/index.js';
+import type { ParquetColumn, TabularWriter } from '../store/index.js';
+
+export const ROW_FORMATS = ['csv', 'ndjson', 'parquet'] as const;
+export type RowFormat = (typeof ROW_FORMATS)[number];
+
+/** Where an op's rows are in its answer, and which top-level fields every row carries. */
+export interface RowsBinding {
+  key: string;
+  carry?: readonly string[];
+  /** A row's columns, for an output schema that does not declare them (a report). */
+  columns?: readonly string[];
+}
+
+/** What a file answer is: the format, the row count and the body (utf8 text, or Parquet bytes). */
+export interface RowsFile {
+  format: RowFormat;
+  rows: number;
+  columns: string[];
+  body: string | Buffer;
+}
+
+type Flat = string | number | boolean | null;
+const plain = (v: unknown): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** One value as a cell: see the module header. */
+export function flatCell(v: unknown): Flat {
+  if (v === null || v === undefined) return null;
+  if (plain(v)) return v;
+  if (Array.isArray(v) && v.every(plain)) return v.join('; ');
+  return JSON.stringify(v);
+}
+
+/** Refuses a format that is not one of the row formats (json is the answer itself). */
+export function rowFormat(v: string, what = '--format'): RowFormat {
+  if ((ROW_FORMATS as readonly string[]).includes(v)) return v as RowFormat;
+  throw new AppError('VALIDATION', `${what} must be one of csv, ndjson, parquet (json is the default answer), got "${v}"`, {
+    issues: [{ path: ['format'], message: `one of ${ROW_FORMATS.join(', ')}` }],
+  });
+}
+
+/** The rows of `answer` (an op's output) under `binding`, with the carried fields on each. */
+export function rowsOf(answer: unknown, binding: RowsBinding): Record<string, unknown>[] {
+  const doc = answer as Record<string, unknown>;
+  const list = doc[binding.key];
+  if (!Array.isArray(list)) throw new Error(`the answer has no list at "${binding.key}"`);
+  const carried = Object.fromEntries((binding.carry ?? []).map((k) => [k, doc[k] ?? null]));
+  return list.map((r) => ({ ...(r !== null && typeof r === 'object' ? (r as Record<string, unknown>) : { value: r }), ...carried }));
+}
+
+/**
+ * Column names: the keys the output schema gives a row (so an empty answer still has its header),
+ * then any other key in first-seen order, the carried fields last.
+ */
+export function columnsOf(rows: readonly Record<string, unknown>[], carry: readonly string[] = [], known: readonly string[] = []): string[] {
+  const seen = new Set<string>(known.filter((k) => !carry.includes(k)));
+  for (const r of rows) for (const k of Object.keys(r)) if (!carry.includes(k)) seen.add(k);
+  return [...seen, ...carry];
+}
+
+type Shaped = { shape?: Record<string, Shaped>; element?: Shaped; unwrap?: () => Shaped };
+
+/** The keys of a row as the op's output schema declares them (none when the schema does not say). */
+export function schemaColumns(output: unknown, binding: RowsBinding): string[] {
+  const list = (output as Shaped).shape?.[binding.key];
+  const element = list?.element ?? list?.unwrap?.().element;
+  return element?.shape ? Object.keys(element.shape) : [...(binding.columns ?? [])];
+}
+
+function parquetType(values: unknown[]): ParquetColumn['type'] {
+  const present = values.filter((v) => v !== null && v !== undefined);
+  if (present.length && present.every((v) => typeof v === 'number')) return 'DOUBLE';
+  if (present.length && present.every((v) => typeof v === 'boolean')) return 'BOOLEAN';
+  if (present.length && present.every((v) => typeof v === 'object' && !(Array.isArray(v) && v.every(plain)))) return 'JSON';
+  return 'VARCHAR';
+}
+
+/** The answer's rows as a file. */
+export async function rowsFile(
+  answer: unknown,
+  binding: RowsBinding,
+  format: RowFormat,
+  tabular: () => TabularWriter,
+  known: readonly string[] = [],
+): Promise<RowsFile> {
+  const rows = rowsOf(answer, binding);
+  const columns = columnsOf(rows, binding.carry, known);
+  if (format === 'ndjson') return { format, rows: rows.length, columns, body: rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '') };
+  if (format === 'csv') return { format, rows: rows.length, columns, body: toCsv(columns, rows, (r, c) => flatCell(r[c])) };
+  const types = columns.map((name) => ({ name, type: parquetType(rows.map((r) => r[name])) }));
+  const flat = rows.map((r) =>
+    Object.fromEntries(types.map(({ name, type }) => [name, type === 'DOUBLE' || type === 'BOOLEAN' ? (r[name] ?? null) : flatCell(r[name])])),
+  );
+  return { format, rows: rows.length, columns, body: await tabular().toParquet(types, flat) };
+}
