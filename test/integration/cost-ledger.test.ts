@@ -2,10 +2,10 @@
 // cost-sample.csv: Iran 2019, Chad's ongoing shutdown, Ethiopia 2020, India 2022) imported into
 // a fresh ledger with the shipped economic data. `--end` prices only what is ongoing, every
 // USD figure names its rate and date, and each shutdown is counted once.
-import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { costLedgerDb } from '../helpers/cost-ledger.js';
+import { duckReader } from '../helpers/duck.js';
 import { cli, clock, tempDir } from '../helpers/index.js';
 import { geocodeLedger, importStopFile } from '../../src/ledger/index.js';
 import { COMPARE_COLUMNS } from '../../src/cost/compare-export.js';
@@ -233,13 +233,12 @@ describe('cost compare as a file: CSV, Parquet and NDJSON hold the rows --json g
     expect((await run(['cost', 'compare', 'top10vpn', '--country', 'IN', '--format', 'csv', '--out', csv])).code).not.toBe(0);
     expect((await run(['cost', 'compare', 'top10vpn', '--format', 'parquet'])).code).toBe(2);
 
-    const duck = await DuckDBInstance.create(':memory:');
-    const conn = await duck.connect();
+    const duck = await duckReader();
     try {
       for (const file of [`read_csv('${csv}', header = true, all_varchar = true)`, `read_parquet('${pq}')`]) {
-        const cols = (await conn.runAndReadAll(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${file})`)).getRowObjectsJS().map((r) => r.column_name);
+        const cols = (await duck.rows(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${file})`)).map((r) => r.column_name);
         expect(cols, file).toEqual([...COMPARE_COLUMNS]);
-        const got = (await conn.runAndReadAll(`SELECT * FROM ${file} ORDER BY year`)).getRowObjectsJS();
+        const got = await duck.rows(`SELECT * FROM ${file} ORDER BY year`);
         const rows = [...want.rows].sort((a, b) => a.year - b.year);
         expect(got.length, file).toBe(rows.length);
         for (const [i, w] of rows.entries()) {
@@ -258,8 +257,7 @@ describe('cost compare as a file: CSV, Parquet and NDJSON hold the rows --json g
         }
       }
     } finally {
-      conn.closeSync();
-      duck.closeSync();
+      duck.close();
     }
     const nd = await cli(['cost', 'compare', 'top10vpn', '--country', 'IN', '--format', 'ndjson', '--db', db]);
     const docs = nd.out

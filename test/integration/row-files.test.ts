@@ -6,7 +6,6 @@
  * and OONI Explorer measurements (test/fixtures/ooni/explorer); see each folder's SOURCES.md or README.
  * CSV and Parquet are read back by DuckDB and compared with `--json` cell by cell.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,15 +14,15 @@ import { flatCell } from '../../src/op/index.js';
 import { createApp } from '../../src/server/app.js';
 import { packagePath } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
+import { duckReader } from '../helpers/duck.js';
 import { cli, clock, tempDir } from '../helpers/index.js';
 
 const t = tempDir('row-files-');
 const db = join(t.dir, 'rows.duckdb');
 const out = (name: string) => join(t.dir, name);
-let duck: DuckDBInstance;
-let conn: DuckDBConnection;
+let duck: Awaited<ReturnType<typeof duckReader>> | undefined;
 const run = (argv: string[]) => cli([...argv, '--db', db]);
-const read = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
+const read = (sql: string) => duck!.rows(sql);
 
 beforeAll(async () => {
   for (const argv of [
@@ -45,12 +44,10 @@ beforeAll(async () => {
     const r = await run(argv);
     expect(r.code, `${argv.join(' ')}: ${r.err}`).toBeLessThanOrEqual(3);
   }
-  duck = await DuckDBInstance.create(':memory:');
-  conn = await duck.connect();
+  duck = await duckReader();
 }, 180_000);
 afterAll(() => {
-  conn?.closeSync();
-  duck?.closeSync();
+  duck?.close();
   t.cleanup();
 });
 
