@@ -16,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import { acceptedRowFormat } from './accept.js';
 import type { AppDeps, Env } from './deps.js';
 import { compress, etagMatches, MIN_COMPRESS_BYTES, pickCoding, type Coding } from './encoding.js';
 
@@ -135,7 +136,8 @@ export function responseCache(deps: AppDeps): MiddlewareHandler<Env> {
 
   return async (c, next) => {
     // Only anonymous reads are shared: a request with a token may see what others may not.
-    if (c.req.method !== 'GET' || SKIP.test(c.req.path) || c.req.header('authorization')) return next();
+    // A request for a row file by Accept (accept.ts) is not JSON: entries are keyed by URL and hold JSON only.
+    if (c.req.method !== 'GET' || SKIP.test(c.req.path) || c.req.header('authorization') || acceptedRowFormat(c.req.header('accept'))) return next();
     const version = deps.store.dataVersion();
     if (version % 2 === 1) return next(); // a write is in flight
     const key = cacheKey(c.req.url);

@@ -21,6 +21,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { check, executeOp, opScope, rowFormat, rowsFile, ROW_FORMATS, schemaColumns, type AnyOp, type HttpBinding, type OpContext } from '../op/index.js';
 import { AppError, issuesFromZod, silentProgress, validationError, type Grant } from '../shared/index.js';
+import { acceptedRowFormat, ROW_MEDIA } from './accept.js';
 import { identify } from './auth.js';
 import type { AppDeps, Env } from './deps.js';
 import { ProblemSchema } from './openapi.js';
@@ -141,9 +142,6 @@ function bodyObject(body: unknown): Record<string, unknown> {
 
 const STATUS_TEXT = { 401: 'No token', 403: 'Token refused' } as const;
 
-/** Media types of the row files. */
-const ROW_MEDIA = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson', parquet: 'application/vnd.apache.parquet' } as const;
-
 function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys: string[], rest: Record<string, z.ZodType>): void {
   const shape = objectShape(op.input);
   const params = pathKeys.length ? z.object(Object.fromEntries(pathKeys.map((k) => [k, shape[k]!]))) : undefined;
@@ -220,13 +218,18 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
       const files = op.rows && http.method === 'get';
       const query = queryInput(c.req.url, inQuery ? coercers : new Map(), op.name, files ? ['format'] : []);
       const asked = files ? new URL(c.req.url).searchParams.getAll('format').pop() : undefined;
-      const format = asked === undefined || asked === 'json' ? null : rowFormat(asked, 'format');
+      // ?format= first, else the Accept header (accept.ts)
+      const format = !files ? null : asked === undefined ? acceptedRowFormat(c.req.header('accept')) : asked === 'json' ? null : rowFormat(asked, 'format');
       const input = inQuery ? query : http.body ? { [http.body.key]: await jsonBody(c) } : bodyObject(await jsonBody(c));
       for (const k of pathKeys) input[k] = c.req.param(k);
       const result = await executeOp(httpOpContext(deps, limits, grant), op, input);
       if (!format) return c.json(result as object, 200);
       const file = await rowsFile(result, op.rows!, format, () => deps.store.tabular, schemaColumns(op.output, op.rows!));
-      return c.body(file.body as never, 200, { 'content-type': ROW_MEDIA[format], 'content-disposition': `attachment; filename="${op.name}.${format}"` });
+      return c.body(file.body as never, 200, {
+        'content-type': ROW_MEDIA[format],
+        'content-disposition': `attachment; filename="${op.name}.${format}"`,
+        vary: 'Accept',
+      });
     });
   }
 }

@@ -273,6 +273,12 @@ describe('cost compare as a file: CSV, Parquet and NDJSON hold the rows --json g
       expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
       expect(res.headers.get('content-disposition')).toBe('attachment; filename="cost-compare-top10vpn.csv"');
       expect(await res.text()).toBe((await cli(['cost', 'compare', 'top10vpn', '--country', 'IN', '--format', 'csv', '--db', db])).out);
+      // the same file by Accept, and JSON when ?format=json says so
+      const app = createApp({ store, clock, dbPath: db });
+      const byAccept = await app.request('/api/cost/compare?country=IN', { headers: { accept: 'text/csv' } });
+      expect([byAccept.headers.get('content-type'), byAccept.headers.get('vary')]).toEqual(['text/csv; charset=utf-8', 'Accept']);
+      expect(await byAccept.text()).toBe((await cli(['cost', 'compare', 'top10vpn', '--country', 'IN', '--format', 'csv', '--db', db])).out);
+      expect((await app.request('/api/cost/compare?country=IN&format=json', { headers: { accept: 'text/csv' } })).headers.get('content-type')).toMatch(/json/);
       const bad = await createApp({ store, clock, dbPath: db }).request('/api/cost/compare?format=xml');
       expect(bad.status).toBe(400);
     } finally {

@@ -136,7 +136,7 @@ describe('op rows as files', () => {
     expect((await run([...argv, '--format', 'csv', '--out', out('again.csv'), '--force'])).code).toBe(0);
   });
 
-  it('HTTP: ?format= answers the same file as the CLI, a bad one is 400 naming format; /openapi.json documents format on every GET op with rows', async () => {
+  it('HTTP: ?format= (or Accept) answers the same file as the CLI, a bad one is 400 naming format; /openapi.json documents format on every GET op with rows', async () => {
     const store = await openStore(db);
     try {
       const app = createApp({ store, clock, dbPath: db });
@@ -154,6 +154,15 @@ describe('op rows as files', () => {
           .subarray(0, 4)
           .toString(),
       ).toBe('PAR1');
+      // Accept: text/csv gives the same file, even when the JSON answer of that URL is cached; a browser's Accept keeps JSON
+      expect((await app.request('/api/signals/points?cc=IR')).headers.get('content-type')).toMatch(/json/);
+      const byAccept = await app.request('/api/signals/points?cc=IR', { headers: { accept: 'application/json;q=0.5, text/csv' } });
+      expect([byAccept.headers.get('content-type'), byAccept.headers.get('vary')]).toEqual(['text/csv; charset=utf-8', 'Accept']);
+      expect(await byAccept.text()).toBe(body);
+      const browser = await app.request('/api/signals/points?cc=IR', { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+      expect(browser.headers.get('content-type')).toMatch(/json/);
+      const explicit = await app.request('/api/signals/points?cc=IR&format=json', { headers: { accept: 'text/csv' } });
+      expect(explicit.headers.get('content-type')).toMatch(/json/);
       const bad = await app.request('/api/signals/points?format=xml');
       expect(bad.status).toBe(400);
       expect(((await bad.json()) as { detail: string }).detail).toMatch(/format must be one of csv, ndjson, parquet/);

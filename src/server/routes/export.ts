@@ -19,6 +19,7 @@ import type { Context } from 'hono';
 import { renderFeed } from '../../watch/index.js';
 import type { AppDeps } from '../deps.js';
 import { httpOpContext, queryParser } from '../mount.js';
+import { acceptedRowFormat } from '../accept.js';
 import { identify } from '../auth.js';
 import { limitsOf } from '../limits.js';
 import { newRouter, problem } from '../openapi.js';
@@ -117,11 +118,13 @@ export function exportRoutes(deps: AppDeps) {
       // Public, but a token presented with it is identified (a bad one is a 403): it lifts the work budget.
       const ctx = httpOpContext(deps, limits, await identify(c, deps));
       const input = parse(c.req.url);
-      const result = await exec(ctx, { ...input, format: input.format === 'json' ? undefined : input.format });
+      // ?format= first, else the Accept header (accept.ts)
+      const asked = input.format === undefined ? (acceptedRowFormat(c.req.header('accept')) ?? undefined) : input.format === 'json' ? undefined : input.format;
+      const result = await exec(ctx, { ...input, format: asked });
       if (!('body' in result)) return c.json(result, 200);
       const format = result.format as ExportFormat;
       const body = result.encoding === 'base64' ? Buffer.from(result.body, 'base64') : result.body;
-      return c.body(body as never, 200, { 'content-type': MEDIA[format], 'content-disposition': `attachment; filename="${name}.${format}"` });
+      return c.body(body as never, 200, { 'content-type': MEDIA[format], 'content-disposition': `attachment; filename="${name}.${format}"`, vary: 'Accept' });
     });
   fileOrJson('/api/cost/events', 'cost-events', costQuery, (ctx, input) => executeOp(ctx, costEvents, input as ReturnType<typeof costQuery>));
   fileOrJson('/api/cost/compare', 'cost-compare-top10vpn', compareQuery, (ctx, input) => executeOp(ctx, costCompare, input as ReturnType<typeof compareQuery>));
