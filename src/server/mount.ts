@@ -142,12 +142,14 @@ function bodyObject(body: unknown): Record<string, unknown> {
 
 const STATUS_TEXT = { 401: 'No token', 403: 'Token refused' } as const;
 
+/** An op with rows also answers its GET route with them as a file (?format=, or Accept). */
+const answersFiles = (op: AnyOp, http: HttpBinding) => Boolean(op.rows) && http.method === 'get';
+
 function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys: string[], rest: Record<string, z.ZodType>): void {
   const shape = objectShape(op.input);
   const params = pathKeys.length ? z.object(Object.fromEntries(pathKeys.map((k) => [k, shape[k]!]))) : undefined;
   const inQuery = http.method === 'get' || http.method === 'delete';
-  // an op with rows also answers with them as a file (?format=)
-  const files = Boolean(op.rows) && http.method === 'get';
+  const files = answersFiles(op, http);
   const restSchema = z.object(
     files
       ? {
@@ -215,7 +217,7 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
       // A GET that prices is public, but a token presented with it lifts the work budget: it is identified.
       const grant = http.method === 'get' && (opScope(op) || PRICED_PATHS.test(c.req.path)) ? await identify(c, deps) : c.get('grant');
       // Read from the query (GET, DELETE) or the body; a body route takes no query parameter.
-      const files = op.rows && http.method === 'get';
+      const files = answersFiles(op, http);
       const query = queryInput(c.req.url, inQuery ? coercers : new Map(), op.name, files ? ['format'] : []);
       const asked = files ? new URL(c.req.url).searchParams.getAll('format').pop() : undefined;
       // ?format= first, else the Accept header (accept.ts)

@@ -211,9 +211,7 @@ function costEventsCommand(cost: Command, io: Io): void {
     .option('--force', 'replace --out FILE if it exists')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const format = o.format as string | undefined;
-      if (format === 'parquet' && !o.out) throw new AppError('USAGE', 'parquet needs --out FILE');
-      if (o.out && !format) throw new AppError('USAGE', '--out needs --format csv|json|ndjson|parquet');
+      const format = fileFormat(o);
       const methods = o.method as string[];
       const input = {
         country: str(o.country),
@@ -242,27 +240,16 @@ function costEventsCommand(cost: Command, io: Io): void {
           : ''
       }`;
       if (format && 'body' in r) {
-        const bytes = Buffer.from(r.body, r.encoding);
-        if (o.out) {
-          await writeOutFile(o.out as string, bytes, { force: o.force === true });
-          if (!ctx.globals.json) io.err.write(`wrote ${r.rows ?? 0} rows to ${o.out as string}; ${counts}\n`);
-          else
-            io.out.write(
-              JSON.stringify({
-                file: o.out,
-                format,
-                rows: r.rows,
-                events_read: r.events_read,
-                events_priced: r.events_priced,
-                events_not_priced: r.events_not_priced,
-                estimates: r.estimates,
-                missing_by_field: r.missing_by_field,
-              }) + '\n',
-            );
-        } else {
-          io.out.write(bytes);
-          io.err.write(`${counts}\n`);
-        }
+        const { events_read, events_priced, events_not_priced, estimates, missing_by_field } = r;
+        await writeFileAnswer(io, ctx.globals.json, o, r, counts, {
+          format,
+          rows: r.rows,
+          events_read,
+          events_priced,
+          events_not_priced,
+          estimates,
+          missing_by_field,
+        });
         return;
       }
       ctx.print(r, (x: LedgerCostOut) => {
@@ -279,6 +266,37 @@ function costEventsCommand(cost: Command, io: Io): void {
         return table(rows, ['event', 'method', 'median', 'usd', 'start', 'end']) + counts + '\n';
       });
     });
+}
+
+/** The file flags of `cost events` and `cost compare`, checked before any pricing. */
+function fileFormat(o: Record<string, unknown>): string | undefined {
+  const format = o.format as string | undefined;
+  if (format === 'parquet' && !o.out) throw new AppError('USAGE', 'parquet needs --out FILE');
+  if (o.out && !format) throw new AppError('USAGE', '--out needs --format csv|json|ndjson|parquet');
+  return format;
+}
+
+/**
+ * A priced answer that is a file (its body utf8 or base64): to stdout with `counts` on stderr, or
+ * atomically to --out, then `counts` on stderr or, with --json, `said` as one JSON line.
+ */
+async function writeFileAnswer(
+  io: Io,
+  json: boolean | undefined,
+  o: Record<string, unknown>,
+  r: { body: string; encoding: 'utf8' | 'base64'; rows?: number },
+  counts: string,
+  said: Record<string, unknown>,
+): Promise<void> {
+  const bytes = Buffer.from(r.body, r.encoding);
+  if (!o.out) {
+    io.out.write(bytes);
+    io.err.write(`${counts}\n`);
+    return;
+  }
+  await writeOutFile(o.out as string, bytes, { force: o.force === true });
+  if (json) io.out.write(JSON.stringify({ file: o.out, ...said }) + '\n');
+  else io.err.write(`wrote ${r.rows ?? 0} rows to ${o.out as string}; ${counts}\n`);
 }
 
 const ratioText = (r: number | null) => (r === null ? '-' : r >= 1 ? `×${r.toPrecision(3)}` : `×1/${(1 / r).toPrecision(3)}`);
@@ -300,9 +318,7 @@ function costCompareCommand(cost: Command, io: Io): void {
           issues: [{ path: ['source'], message: 'one of: top10vpn' }],
         });
       const ctx = ctxOf(io, o);
-      const format = o.format as string | undefined;
-      if (format === 'parquet' && !o.out) throw new AppError('USAGE', 'parquet needs --out FILE');
-      if (o.out && !format) throw new AppError('USAGE', '--out needs --format csv|json|ndjson|parquet');
+      const format = fileFormat(o);
       const r = await ctx.run(costCompare, {
         source,
         country: str(o.country),
@@ -314,15 +330,7 @@ function costCompareCommand(cost: Command, io: Io): void {
       if ('body' in r) {
         const s = r.summary;
         const counts = `${r.method}: ${s.both} country-years both have; within 3×: ${s.within_3x}${pctOf(s.share_within_3x)}, within 10×: ${s.within_10x}${pctOf(s.share_within_10x)}`;
-        const bytes = Buffer.from(r.body, r.encoding);
-        if (!o.out) {
-          io.out.write(bytes);
-          io.err.write(`${counts}\n`);
-          return;
-        }
-        await writeOutFile(o.out as string, bytes, { force: o.force === true });
-        if (ctx.globals.json) io.out.write(JSON.stringify({ file: o.out, format: r.format, rows: r.rows, method: r.method, summary: r.summary }) + '\n');
-        else io.err.write(`wrote ${r.rows} rows to ${o.out as string}; ${counts}\n`);
+        await writeFileAnswer(io, ctx.globals.json, o, r, counts, { format: r.format, rows: r.rows, method: r.method, summary: r.summary });
         return;
       }
       ctx.print(r, (x: CompareReport) => {

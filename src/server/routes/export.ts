@@ -19,7 +19,7 @@ import type { Context } from 'hono';
 import { renderFeed } from '../../watch/index.js';
 import type { AppDeps } from '../deps.js';
 import { httpOpContext, queryParser } from '../mount.js';
-import { acceptedRowFormat } from '../accept.js';
+import { acceptedRowFormat, ROW_MEDIA } from '../accept.js';
 import { identify } from '../auth.js';
 import { limitsOf } from '../limits.js';
 import { newRouter, problem } from '../openapi.js';
@@ -30,7 +30,6 @@ const indicatorFilters = queryParser(IndicatorFilters, 'indicators.export');
 const costQuery = queryParser(costEvents.input, costEvents.name);
 const compareQuery = queryParser(costCompare.input, costCompare.name);
 const measurementQuery = queryParser(MeasurementExportQuery, 'measurements.export');
-const PARQUET = 'application/vnd.apache.parquet';
 
 /** The 200 answer of a file route: its media type, and the file name it is offered under. */
 const fileResponse = (media: string, filename: string) => ({
@@ -40,12 +39,8 @@ const fileResponse = (media: string, filename: string) => ({
 });
 const FLAT_RULE = 'lists of plain values joined with "; ", nested fields as JSON text, absent values empty';
 
-export const MEDIA: Record<ExportFormat, string> = {
-  csv: 'text/csv; charset=utf-8',
-  json: 'application/json',
-  ndjson: 'application/x-ndjson',
-  parquet: PARQUET,
-};
+/** The export formats' media types: the row files' (accept.ts) and JSON. */
+export const MEDIA: Record<ExportFormat, string> = { ...ROW_MEDIA, json: 'application/json' };
 
 export function exportRoutes(deps: AppDeps) {
   const r = newRouter();
