@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { econData, type CountryData } from './data/econ-data.js';
-import type { EventOverrides } from './event-scenario.js';
+import type { EventOverrides, EventPiece } from './event-scenario.js';
 import { DEFAULT_DRAWS } from './scenario.js';
 import { technicalEvents, ledgerPriors } from './ledger-events.js';
 import { endNotRecorded } from './unknown-end.js';
@@ -165,7 +165,7 @@ async function lastCountYears(store: Store): Promise<Map<string, number>> {
  * stays unpriced without --end: Top10VPN does not count long-running throttling (Russia 2021:
  * 6 h, Twitter throttled from March; Russia 2024: 84 h, YouTube throttled from August).
  */
-export function comparePieces(e: LedgerEvent, lastCountYear: number | undefined): LedgerEvent[] {
+export function comparePieces(e: LedgerEvent, lastCountYear: number | undefined): EventPiece[] {
   const first = Number(e.start.slice(0, 4));
   // A timed end: the year's last second is a boundary of the accounting, not a date recorded without a time.
   if (e.category === 'block' && e.end === null && !endNotRecorded(e) && Number.isInteger(first)) return [{ ...e, end: `${first}-12-31T23:59:59Z` }];
@@ -175,7 +175,7 @@ export function comparePieces(e: LedgerEvent, lastCountYear: number | undefined)
   return [
     // A timed end: the year's last second is a boundary of the accounting, not a date recorded without a time.
     { ...e, end: `${lastCountYear - 1}-12-31T23:59:59Z` },
-    { ...unknown, start: `${lastCountYear}-01-01` },
+    { ...unknown, start: `${lastCountYear}-01-01`, whole_start: e.start },
   ];
 }
 
@@ -272,6 +272,9 @@ export async function compareTop10vpn(
       for (const r of priced) {
         // A share the ledger imputed (an area nobody placed, the networks an outage names) is its own area.
         const imputed = e.population_affected ? undefined : (r.scenario?.affected as { share: number } | null | undefined)?.share;
+        // An area that narrowed (its record names the place left cut off): a year wholly after it counts that place.
+        const narrowed = r.scenario?.narrowed as { from: string; share: number } | null | undefined;
+        const narrowedIn = (year: number) => !!narrowed && Date.parse(narrowed.from) <= Date.UTC(year, 0, 1);
         const main = r.estimates.find((x) => x.method === COMPARE_METHOD) ?? r.estimates[0]!;
         // Hours actually cut: the span's hours × the share its schedule says was cut, on average
         // (the share is triangular(low, mode, high); a one-day record without times is 8 h of 24).
@@ -287,8 +290,14 @@ export async function compareTop10vpn(
               if (e.category === 'block' || e.subtype === 'platform') mixOf(cc, p.year).platform_hours += p.hours * active;
               const m = mixOf(cc, p.year);
               const national = (await nearest(cc, 'SP.POP.TOTL', p.year)) ?? 0;
-              const people = imputed !== undefined ? imputed * national : whole ? national : (e.population_affected?.estimate ?? 0);
-              const key = imputed !== undefined ? e.id : area;
+              const people = narrowedIn(p.year)
+                ? narrowed!.share * national
+                : imputed !== undefined
+                  ? imputed * national
+                  : whole
+                    ? national
+                    : (e.population_affected?.estimate ?? 0);
+              const key = narrowedIn(p.year) ? `${e.id}:narrowed` : imputed !== undefined ? e.id : area;
               m.areas.set(key, Math.max(m.areas.get(key) ?? 0, people));
               rr.events.push({ id: e.id, title: e.title, hours: Math.round(p.hours * active * 10) / 10, usd: p.usd.median });
             }

@@ -6,7 +6,8 @@
  */
 import type { LedgerEvent } from '../ledger/index.js';
 import { TECHNICAL_CATEGORIES } from '../ledger/index.js';
-import { statsRegionsOf } from '../geo/index.js';
+import { geocodeArea, isoNames, statsRegionsOf } from '../geo/index.js';
+import { areaNarrowing } from './area-steps.js';
 import { AppError, partialDateEnd, partialDateStart } from '../shared/index.js';
 import { findPlatform } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
@@ -61,13 +62,16 @@ export function textsOf(e: Pick<LedgerEvent, 'id' | 'summary'>, texts?: LedgerPr
   return out.length ? out : [e.summary];
 }
 
+/** A part of an event priced on its own (a year of STOP's accounting, compare.ts): `whole_start` is the start of the whole event. */
+export type EventPiece = LedgerEvent & { whole_start?: string };
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 const SHUTDOWN_TYPES: Record<string, 'full' | 'mobile' | 'fixed'> = { full: 'full', mobile: 'mobile', mobile_data: 'mobile', fixed: 'fixed' };
 
 /** Map an event to scenario input; `missing` lists what stops it from being priced. */
 export function eventScenario(
-  e: LedgerEvent,
+  e: EventPiece,
   o: EventOverrides = {},
   priors: LedgerPriors = {},
 ): { input: ScenarioInput; missing: Missing[]; mapping: string[] } {
@@ -173,6 +177,7 @@ export function eventScenario(
     );
   if (imputed) {
     imputeEnd(e, imputed, input, mapping);
+    narrowedArea(e, texts, input, mapping);
     platformSteps(texts, input, mapping);
     return { input, missing, mapping };
   }
@@ -198,6 +203,7 @@ export function eventScenario(
         `dates known to the ${e.date_precision} only: priced from the earliest start (${input.start.slice(0, 10)}) to the latest end (${input.end.slice(0, 10)})`,
       );
     if (e.end !== null) activeHours(e, texts, input, mapping);
+    narrowedArea(e, texts, input, mapping);
     platformSteps(texts, input, mapping);
   }
   return { input, missing, mapping };
@@ -223,6 +229,46 @@ function platformSteps(texts: readonly string[], input: ScenarioInput, mapping: 
   if (!p) return;
   input.platform_phases = p;
   mapping.push(`platforms lifted at different times: ${p.basis}`);
+}
+
+/** Uncertainty on a geocoded population share by confidence, as weights.ts gives the area's own: ×/÷ this factor. */
+const SPREAD = { high: 1.25, medium: 2, low: 3 } as const;
+
+/**
+ * An area that narrowed: the record says most of the area was restored at some instant and names
+ * the place left cut off ("access was restored in most states around 12 weeks later … Birnin
+ * Gwari, Kaduna State, has remained cutoff"; area-steps.ts). From that instant the scenario is
+ * priced as the place's population share (geocoded like any area), period by period
+ * (weights.ts, affectedUnits). The first of the event's texts that states a narrowing wins. A
+ * delay ("12 weeks later") counts from the start of the whole event, also in a piece of it. Areas
+ * priced by regional output (Russia, China) are left whole: their share is not a population share.
+ */
+function narrowedArea(e: EventPiece, texts: readonly string[], input: ScenarioInput, mapping: string[]): void {
+  const country = input.country;
+  if (!country || input.regions?.length || !input.start || !input.end || e.category === 'block') return;
+  const whole = e.whole_start ?? e.start;
+  let n: ReturnType<typeof areaNarrowing> = null;
+  for (const t of texts) if (!n) n = areaNarrowing(t, whole);
+  if (!n) return;
+  const from = new Date(n.at).toISOString();
+  const when = `${from.slice(0, 10)}${n.approximate ? ' (approximately, as the record says)' : ''}`;
+  if (n.at >= Date.parse(input.end)) return;
+  const geo = geocodeArea(country, n.remainder, 'local', isoNames);
+  const pop = geo.population_affected;
+  const before = input.affected_share ?? 1;
+  if (!pop || !(pop.share < before)) {
+    mapping.push(
+      `its record says the area cut off narrowed from ${when} to ${n.remainder} ("${n.quote}"), ${pop ? 'no smaller than the area priced' : `which could not be placed (${geo.reason ?? 'no place with a population'})`}: the whole area is priced over the whole span`,
+    );
+    return;
+  }
+  const f = SPREAD[pop.confidence];
+  const places = geo.places.map((p) => `${p.name} (${p.kind}, ${p.population.toLocaleString('en-US')})`).join(', ');
+  const basis = `${pop.estimate.toLocaleString('en-US')} people of ${pop.national_population.toLocaleString('en-US')} (${pop.year}): ${places}; geocoding confidence ${pop.confidence}, ×/÷ ${f}; the record: "${n.quote}"`;
+  input.narrowed = { from, share: pop.share, low: pop.share / f, high: Math.min(1, pop.share * f), basis };
+  mapping.push(
+    `the area cut off narrowed from ${when}: from then priced as ${n.remainder}, ${(pop.share * 100).toPrecision(3)} % of ${country}'s population (${basis})`,
+  );
 }
 
 /**

@@ -10,7 +10,7 @@ import { ParamSet, nationalValue, paramInput, pickYear, recordInput, regionalSha
 import { daysInYear } from './span.js';
 import { Unavailable, type InputValue, type Plan, type Factor, type SegmentPlan, type Unit } from './types.js';
 import { one, times } from './unit.js';
-import { activeWeight, affectedWeight, populationProxyWeight, typeWeight, type MobilePreset } from './weights.js';
+import { activeWeight, affectedUnits, populationProxyWeight, typeWeight, type MobilePreset } from './weights.js';
 
 export interface FactorKit {
   ps: ParamSet;
@@ -56,12 +56,11 @@ export function gdpPlan(
     } else shares.push([1]);
     segments.push({ period_year: seg.year, data_year: y, from: seg.from, to: seg.to, hours: seg.hours });
   }
-  const weight = times(
-    typeWeight(scn, data, segments[0]!.data_year, opts.preset, kit.ps, kit.inputs, kit.notes),
-    affectedWeight(scn, kit.ps, kit.inputs, kit.notes),
-    activeWeight(scn, kit.ps, kit.inputs, kit.notes),
-    byPopulation ? populationProxyWeight(byPopulation, kit.ps, kit.notes) : one,
-  );
+  const type = typeWeight(scn, data, segments[0]!.data_year, opts.preset, kit.ps, kit.inputs, kit.notes);
+  const affected = affectedUnits(scn, segments, kit.ps, kit.inputs, kit.notes);
+  const active = activeWeight(scn, kit.ps, kit.inputs, kit.notes);
+  const proxyWeight = byPopulation ? populationProxyWeight(byPopulation, kit.ps, kit.notes) : one;
+  const weights = affected.map((a) => times(type, a, active, proxyWeight));
   const proxies = [byPopulation ? `regions priced by population share (${byPopulation.basis})` : null, opts.proxy?.(kit) ?? null];
   const proxy = proxies
     .filter((p): p is string => !!p)
@@ -75,20 +74,20 @@ export function gdpPlan(
     notes: [...new Set(kit.notes)],
     proxy: proxy ? `proxy: ${proxy}` : null,
     segments,
-    ...segmentTerms(factors, weight, (s, r) => base[s]! * factors[s]!.c * shares[s]![r]!, R),
+    ...segmentTerms(factors, weights, (s, r) => base[s]! * factors[s]!.c * shares[s]![r]!, R),
   };
 }
 
 /**
- * Terms and units for per-segment factors × a weight: segments whose factors share a key share
- * one unit (e.g. every year of a Deloitte span in the same tier), so their sum scales it.
+ * Terms and units for per-segment factors × the segment's weight: segments whose products share a
+ * key share one unit (e.g. every year of a Deloitte span in the same tier), so their sum scales it.
  */
-function segmentTerms(factors: Factor[], weight: Unit, coef: (s: number, r: number) => number, R: number): Pick<Plan, 'terms' | 'units'> {
+function segmentTerms(factors: Factor[], weights: Unit[], coef: (s: number, r: number) => number, R: number): Pick<Plan, 'terms' | 'units'> {
   const units: Unit[] = [];
   const index = new Map<string, number>();
   const terms: Plan['terms'] = { coef: [], unit: [] };
   factors.forEach(({ unit: f }, s) => {
-    const product = times(f, weight);
+    const product = times(f, weights[s]!);
     let u = index.get(product.key);
     if (u === undefined) {
       index.set(product.key, (u = units.length));

@@ -25,7 +25,7 @@ export interface PlatformPhases {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 /** A day ("Feb 10", "Jun. 8, 2023", "10 February"), "the same day", or a year ("in 2021": by its end). */
-const DATE = `(?:${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+${MONTH}(?:,?\\s+(\\d{4}))?|the same day|in\\s+(\\d{4})\\b)`;
+export const DATE = `(?:${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+${MONTH}(?:,?\\s+(\\d{4}))?|the same day|in\\s+(\\d{4})\\b)`;
 const LIFT_VERB = '(?:restored|lifted|unblocked|reinstated|unbanned|returned)';
 /** "Some platforms were restored by Feb 10", "Most blocks were lifted by Jun. 8", "other platforms were unblocked on 10 February". */
 const OTHERS_LIFTED = new RegExp(
@@ -56,7 +56,7 @@ const DAY = 86_400_000;
  * day; "in 2021": the end of that year, the latest it can mean). Its year is the one the phrase gives, else `year` ("restored in 2024 on Dec. 24"), else
  * the first such date on or after the start.
  */
-function dateOf(m: RegExpExecArray | RegExpMatchArray, at: number, startMs: number, year?: string): number | null {
+export function dateOf(m: RegExpExecArray | RegExpMatchArray, at: number, startMs: number, year?: string): number | null {
   const phrase = m[0].toLowerCase();
   if (/the same day$/.test(phrase)) return Math.floor(startMs / DAY) * DAY + DAY;
   if (m[at + 6]) return Date.UTC(Number(m[at + 6]) + 1, 0, 1);

@@ -33,6 +33,8 @@ export interface ScenarioInput {
   active_low?: number;
   active_high?: number;
   active_basis?: string;
+  /** From `from` on, the share of the country cut off (area-steps.ts): the record names a smaller area left cut off. */
+  narrowed?: { from: string; share: number; low: number; high: number; basis: string };
   /** Share of the span each platform was blocked, in (0,1], where the record says some were lifted before the rest (phases.ts). */
   platform_phases?: { shares: Record<string, number>; basis: string };
   hours?: number;
@@ -126,6 +128,12 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
     )
   )
     bad('affected_share', `its range must hold it within (0,1]: ${input.affected_low} ≤ ${input.affected_share} ≤ ${input.affected_high}`);
+  const nw = input.narrowed;
+  if (nw && !(nw.low > 0 && nw.low <= nw.share && nw.share <= nw.high && nw.high <= 1 && Number.isFinite(Date.parse(nw.from))))
+    bad(
+      'narrowed',
+      `the share of the country cut off after the area narrowed must be in (0,1] within its range, from a date: ${nw.low} ≤ ${nw.share} ≤ ${nw.high} from ${nw.from}`,
+    );
   for (const [id, s] of Object.entries(input.platform_phases?.shares ?? {}))
     if (!inUnit(s, 0, 1, false) || !names.some((n, i) => (known[i]?.id ?? n) === id))
       bad('platform_phases', `share of the span ${id} was blocked must be in (0,1] and name a platform of the scenario, got ${s}`);
@@ -189,6 +197,8 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
               high: input.active_high ?? input.active_share,
               basis: input.active_basis ?? 'given in the request',
             },
+      // A narrowing after the span changes nothing; one before its start gives the whole span the smaller area.
+      narrowed: nw && span!.start && span!.end && Date.parse(nw.from) < Date.parse(span!.end) ? nw : null,
       platform_phases: input.platform_phases && Object.keys(input.platform_phases.shares).length ? input.platform_phases : null,
       start: span!.start,
       end: span!.end,

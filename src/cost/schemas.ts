@@ -102,6 +102,10 @@ export const ScenarioViewSchema = z
       .object({ share: z.number(), low: z.number(), high: z.number(), basis: z.string() })
       .nullable()
       .meta({ description: 'share of the span the network was actually cut (a schedule of a few hours a day), with its range; null = the whole span' }),
+    narrowed: z.object({ from: z.string(), share: z.number(), low: z.number(), high: z.number(), basis: z.string() }).nullable().meta({
+      description:
+        'from `from` on, the share of the country cut off (its range low–high): the record says most of the area was restored then and names the place left cut off; null = the same area over the whole span',
+    }),
     platform_phases: z
       .object({ shares: z.record(z.string(), z.number()), basis: z.string() })
       .nullable()

@@ -24,6 +24,12 @@ export interface Scenario {
   mobile_share: number | null;
   /** Share of the country cut off (population share of the geocoded area), with its confidence; null = the whole country or its regions. */
   affected: { share: number; confidence: 'high' | 'medium' | 'low'; basis: string; low?: number; high?: number } | null;
+  /**
+   * From `from` on, the area cut off narrowed to `share` of the country (its range low–high): the
+   * record says most of the area was restored then and names the place left cut off; null = the
+   * same area over the whole span. A `from` before the span's start prices the whole span so.
+   */
+  narrowed: { from: string; share: number; low: number; high: number; basis: string } | null;
   /** Share of the span the network was actually cut (a schedule of a few hours a day), with its range; null = the whole span. */
   active: { share: number; low: number; high: number; basis: string } | null;
   /** Share of the span each platform of a block was blocked, where platforms were lifted at different times; null = every platform the whole span. */

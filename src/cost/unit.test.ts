@@ -1,7 +1,7 @@
 // Every unit constructor: the vectorised fill gives, draw by draw, what fn gives for that draw
 // (fn prices the point estimate, fill the Monte Carlo), and keys name what is computed.
 import { describe, expect, it } from 'vitest';
-import { cappedSum, compound, one, oneMinus, param, times } from './unit.js';
+import { cappedSum, compound, linear, one, oneMinus, param, times } from './unit.js';
 import type { Unit } from './types.js';
 
 const N = 257;
@@ -28,6 +28,13 @@ describe('units', () => {
     expect(Math.max(...weighted)).toBeLessThanOrEqual(1);
     expect(weighted[5]).toBeCloseTo(Math.min(1, draws[0]![5]! + 0.25 * draws[1]![5]! + 0.5 * draws[2]![5]!), 12);
     agree(times(times(param(0), oneMinus(1)), times(param(2), compound(0, 2)))); // nested products
+    const mixed = agree(
+      linear([
+        [0.25, one],
+        [0.75, times(param(0), param(1))],
+      ]),
+    );
+    expect(mixed[5]).toBeCloseTo(0.25 + 0.75 * draws[0]![5]! * draws[1]![5]!, 12);
   });
 
   it('keys say what is computed; a product drops factors of one', () => {
@@ -36,5 +43,17 @@ describe('units', () => {
     expect(compound(1, 3).key).not.toBe(compound(1, 4).key);
     expect(cappedSum([2, 3]).key).toBe('min(1,p2+p3)');
     expect(cappedSum([2, 3], [1, 0.5]).key).toBe('min(1,p2+0.5*p3)');
+    expect(
+      linear([
+        [0.4, param(1)],
+        [0.6, param(2)],
+      ]).key,
+    ).toBe('(0.4*p1+0.6*p2)');
+    expect(
+      linear([
+        [1, param(1)],
+        [0, param(2)],
+      ]).key,
+    ).toBe('p1'); // one part whole: that unit itself
   });
 });

@@ -52,6 +52,25 @@ export const cappedSum = (idx: number[], coef: readonly number[] = idx.map(() =>
   };
 };
 
+/** Σ c_k · u_k: units weighted by fixed coefficients (the shares of a period before and after an area narrowed). */
+export function linear(parts: readonly (readonly [number, Unit])[]): Unit {
+  const ps = parts.filter(([c]) => c !== 0);
+  if (ps.length === 1 && ps[0]![0] === 1) return ps[0]![1];
+  return {
+    key: `(${ps.map(([c, u]) => `${c}*${u.key}`).join('+')})`,
+    reads: [...new Set(ps.flatMap(([, u]) => u.reads))].sort((a, b) => a - b),
+    fn: (p) => ps.reduce((s, [c, u]) => s + c * u.fn(p), 0),
+    fill: (d, out) => {
+      out.fill(0);
+      const tmp = new Float64Array(out.length);
+      for (const [c, u] of ps) {
+        u.fill(d, tmp);
+        for (let j = 0; j < out.length; j++) out[j]! += c * tmp[j]!;
+      }
+    },
+  };
+}
+
 /** x^n for a whole n ≥ 0 by repeated squaring (cheaper than Math.pow in the draw loop). */
 function powInt(x: number, n: number): number {
   let r = 1;

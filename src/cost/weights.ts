@@ -8,8 +8,8 @@
 import type { CountryData } from './data/econ-data.js';
 import { nearestYear, type ParamSet } from './method-kit.js';
 import { findPlatform, platformWeightIn } from './platforms.js';
-import { Unavailable, type InputValue, type Scenario, type Unit } from './types.js';
-import { cappedSum, one, oneMinus, param, times } from './unit.js';
+import { Unavailable, type InputValue, type Scenario, type SegmentPlan, type Unit } from './types.js';
+import { cappedSum, linear, one, oneMinus, param, times } from './unit.js';
 import type { Dist } from './random.js';
 
 export type MobilePreset = 'ozi' | 'subscriptions';
@@ -175,6 +175,49 @@ export function affectedWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[]
   });
   notes.push(`priced as ${(share * 100).toPrecision(3)} % of the country (population share of the area cut off, a proxy for its output; docs/design/012)`);
   return param(i);
+}
+
+/**
+ * The affected share per segment when the area narrowed within the span (scn.narrowed): a
+ * segment's unit is the share before × the part of its hours before the narrowing + the share
+ * after × the rest. Cost is linear in share × hours, so this prices each period exactly. Without
+ * a narrowing every segment takes affectedWeight.
+ */
+export function affectedUnits(scn: Scenario, segments: readonly SegmentPlan[], ps: ParamSet, inputs: InputValue[], notes: string[]): Unit[] {
+  const before = affectedWeight(scn, ps, inputs, notes);
+  const n = scn.narrowed;
+  if (!n) return segments.map(() => before);
+  const i = ps.add(
+    'affected share after the area narrowed',
+    n.low < n.high ? { kind: 'triangular', low: n.low, mode: n.share, high: n.high } : { kind: 'fixed', value: n.share },
+    'share of national output',
+    `proxy: the population share of the place left cut off (${n.basis}): triangular(${n.low.toPrecision(3)}, ${n.share.toPrecision(3)}, ${n.high.toPrecision(3)})`,
+  );
+  inputs.push({
+    name: 'population share cut off after the area narrowed',
+    value: Number(n.share.toPrecision(6)),
+    unit: 'share of national population',
+    source: n.basis,
+    year: null,
+    note: `from ${n.from}; proxy for the share of output`,
+  });
+  notes.push(`from ${n.from.slice(0, 10)} priced as ${(n.share * 100).toPrecision(3)} % of the country: the area cut off narrowed (${n.basis})`);
+  const at = Date.parse(n.from);
+  const after = param(i);
+  return segments.map((seg) => {
+    const from = Date.parse(seg.from ?? '');
+    const to = Date.parse(seg.to ?? '');
+    if (!(to > from)) return before;
+    const b = Math.min(1, Math.max(0, (at - from) / (to - from)));
+    return b >= 1
+      ? before
+      : b <= 0
+        ? after
+        : linear([
+            [Number(b.toFixed(9)), before],
+            [Number((1 - b).toFixed(9)), after],
+          ]);
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ import { ParamSet, nearestYear, paramInput, pickYear, recordInput, regionalOutpu
 import { daysInYear } from '../span.js';
 import { Unavailable, type InputValue, type MethodModel, type Plan, type SegmentPlan, type Unit } from '../types.js';
 import { times } from '../unit.js';
-import { activeWeight, affectedWeight, typeWeight } from '../weights.js';
+import { activeWeight, affectedUnits, typeWeight } from '../weights.js';
 import { BETA, CALIBRATION_DATA, EPSILON, PUBLISHED, REFERENCE_YEAR, VERSION, calibrationReport, kappa } from './params.js';
 
 const PEN = CALIBRATION_DATA.penetration_indicator;
@@ -62,11 +62,11 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
       `national figure = the sum of ${regions.length} regions. OZI published ${usd(PUBLISHED.national_full_usd)} a day (full) and ${usd(PUBLISHED.national_mobile_usd)} (mobile) for Russia: about 11 % of a day's GDP, while its regional figures are 8–9 % of a day's GRP, so the sum of regions calibrated on Moscow and Altai lands 25–40 % lower (docs/design/010-ozi-regional-calibration.md)`,
     );
   }
-  const weight = times(
-    typeWeight(scn, data, segments[0]!.data_year, 'ozi', ps, inputs, notes),
-    affectedWeight(scn, ps, inputs, notes),
-    activeWeight(scn, ps, inputs, notes),
-  );
+  const type = typeWeight(scn, data, segments[0]!.data_year, 'ozi', ps, inputs, notes);
+  const affected = affectedUnits(scn, segments, ps, inputs, notes);
+  const active = activeWeight(scn, ps, inputs, notes);
+  // One weight for the span unless the area narrowed within it (then one per segment).
+  const weights = affected.every((a) => a === affected[0]) ? [times(type, affected[0]!, active)] : affected.map((a) => times(type, a, active));
   const logPen = pen.map(Math.log);
   inputs.unshift(...ps.specs.map(paramInput), {
     name: 'kappa at beta = 1 (calibrated)',
@@ -84,9 +84,12 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
     notes: [...new Set(notes)],
     proxy: null,
     segments,
-    // One unit per region (its penetration): κ(β)·ε·w·pen_r^β; the coefficient is its daily GRP × hours.
-    units: logPen.map((lp) => times(calibrated(iBeta, iEps, lp), weight)),
-    terms: { coef: base.flatMap((b) => b), unit: base.flatMap((b) => b.map((_, r) => r)) },
+    // One unit per region (its penetration) and weight: κ(β)·ε·w·pen_r^β; the coefficient is its daily GRP × hours.
+    units: weights.flatMap((w) => logPen.map((lp) => times(calibrated(iBeta, iEps, lp), w))),
+    terms: {
+      coef: base.flatMap((b) => b),
+      unit: base.flatMap((b, s) => b.map((_, r) => (weights.length === 1 ? 0 : s) * logPen.length + r)),
+    },
   };
 }
 
