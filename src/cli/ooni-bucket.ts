@@ -4,7 +4,7 @@
  * become reasons a user can act on. Listing failures (unreachable, access denied, an answer
  * that is not an S3 listing) are usage errors naming the URL and the reason.
  */
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Bucket } from '../measure/index.js';
 import { AppError } from '../shared/index.js';
 
@@ -75,29 +75,23 @@ export function listingReason(e: unknown): string {
   return `${err.name}: ${err.message}`;
 }
 
+/** The SDK is loaded on first use: it costs every other command a fifth of a second to start. */
+const loadSdk = () => import('@aws-sdk/client-s3');
+
 export function s3Bucket(url: string): Bucket {
   const loc = parseBucketUrl(url);
   // The SDK warns on Node < 22 about releases after January 2027; the version here is pinned.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const client = new S3Client({
-    region: loc.region,
-    endpoint: loc.endpoint,
-    forcePathStyle: loc.forcePathStyle,
-    // anonymous: the public bucket needs no credentials and requests go out unsigned
-    credentials: { accessKeyId: '', secretAccessKey: '' },
-    signer: { sign: (request) => Promise.resolve(request) },
-    maxAttempts: 2,
-    requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  let made: Promise<{ client: S3Client; sdk: Awaited<ReturnType<typeof loadSdk>> }> | undefined;
+  const sdkClient = () => (made ??= loadSdk().then((sdk) => ({ sdk, client: newClient(sdk, loc) })));
   const where = (prefix: string) => `${url.replace(/\/$/, '')}/?list-type=2&prefix=${prefix}`;
   return {
     url,
     async list(prefix, token) {
+      const { sdk, client } = await sdkClient();
       let out;
       try {
-        out = await client.send(new ListObjectsV2Command({ Bucket: loc.bucket, Prefix: prefix, ContinuationToken: token }));
+        out = await client.send(new sdk.ListObjectsV2Command({ Bucket: loc.bucket, Prefix: prefix, ContinuationToken: token }));
       } catch (e) {
         const reason = listingReason(e);
         throw new AppError('VALIDATION', `cannot list ${where(prefix)}: ${reason}`, {
@@ -118,9 +112,25 @@ export function s3Bucket(url: string): Bucket {
       return { objects, next: out.IsTruncated ? out.NextContinuationToken : undefined };
     },
     async get(key) {
-      const out = await client.send(new GetObjectCommand({ Bucket: loc.bucket, Key: key }));
+      const { sdk, client } = await sdkClient();
+      const out = await client.send(new sdk.GetObjectCommand({ Bucket: loc.bucket, Key: key }));
       if (!out.Body) throw new Error(`GET ${key}: empty answer`);
       return out.Body as AsyncIterable<Uint8Array>;
     },
   };
+}
+
+function newClient(sdk: Awaited<ReturnType<typeof loadSdk>>, loc: BucketLocation): S3Client {
+  return new sdk.S3Client({
+    region: loc.region,
+    endpoint: loc.endpoint,
+    forcePathStyle: loc.forcePathStyle,
+    // anonymous: the public bucket needs no credentials and requests go out unsigned
+    credentials: { accessKeyId: '', secretAccessKey: '' },
+    signer: { sign: (request) => Promise.resolve(request) },
+    maxAttempts: 2,
+    requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
 }

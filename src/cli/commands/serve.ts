@@ -3,10 +3,8 @@
  * through this process, and serve the API (and dashboard) on 127.0.0.1:8787 by default.
  */
 import type { Command } from '@commander-js/extra-typings';
-import { keepWarm } from '../../server/warm.js';
 import { collect, ctxOf, leaf, portOption } from '../command.js';
 import type { Io } from '../context.js';
-import { hostDatabase } from '../host.js';
 
 export function serveCommand(program: Command, io: Io): void {
   leaf(program, 'serve', 'serve the API and dashboard (binds 127.0.0.1 unless --host says otherwise)')
@@ -23,6 +21,8 @@ export function serveCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const warming = new AbortController();
+      // The server (hono, the OpenAPI document, the routes) is loaded only by the commands that serve.
+      const [{ hostDatabase }, { keepWarm }] = await Promise.all([import('../host.js'), import('../../server/warm.js')]);
       await hostDatabase(
         ctx,
         io,

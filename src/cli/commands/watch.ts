@@ -37,7 +37,6 @@ import { OONI_BUCKET_URL, s3Bucket } from '../ooni-bucket.js';
 import { parseParams } from './detect.js';
 import { hourOf } from './ooni.js';
 import { EXIT } from '../exit-codes.js';
-import { hostDatabase } from '../host.js';
 
 /** "15m", "5s", "2h", "90" (seconds) -> milliseconds. */
 export function parseEvery(v: string): number {
@@ -163,6 +162,8 @@ export function watchCommand(program: Command, io: Io): void {
         );
         return;
       }
+      // The server is loaded only when the watch serves its feeds.
+      const { hostDatabase } = await import('../host.js');
       await hostDatabase(
         ctx,
         io,

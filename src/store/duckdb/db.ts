@@ -6,7 +6,7 @@
  * (DuckDB's WAL drops uncommitted work on reopen). All SQL is parameterised: values travel as
  * `$1..$n` parameters, never spliced into the text.
  */
-import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
+import type { DuckDBInstance, DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import { AppError } from '../../shared/index.js';
 import { pauseAt } from '../pause.js';
 
@@ -114,6 +114,8 @@ export class DuckDb implements Sql {
     try {
       // SPLINTERNET_DUCKDB_MEMORY_LIMIT (e.g. "512MB") caps DuckDB's buffer pool; DuckDB's default is 80% of RAM.
       const limit = process.env.SPLINTERNET_DUCKDB_MEMORY_LIMIT;
+      // Loaded on the first open, not at start: a command refused for its flags never pays for DuckDB.
+      const { DuckDBInstance } = await import('@duckdb/node-api');
       instance = await DuckDBInstance.create(path, { ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}), ...(limit ? { memory_limit: limit } : {}) });
     } catch (e) {
       if (isLockError(e)) {

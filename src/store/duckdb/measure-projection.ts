@@ -4,7 +4,7 @@
  * slim JSON per measurement (a few hundred bytes instead of tens of KB) and the HTTP bodies as
  * plain strings beside it. The SQL is generated from the spec, which lives next to the rules.
  */
-import { DuckDBListValue } from '@duckdb/node-api';
+import type { DuckDBListValue } from '@duckdb/node-api';
 import type { ProjectedChunk, ProjectedRow, ProjectionSpec } from '../types.js';
 import type { DuckDb } from './db.js';
 
@@ -81,8 +81,11 @@ export async function* readProjected(db: DuckDb, path: string, spec: ProjectionS
       rowCount: chunk.rowCount,
       row: (i: number): ProjectedRow => {
         const b = bodies.getItem(i);
-        return { slim: slim.getItem(i) as string, bodies: b instanceof DuckDBListValue ? (b.items as (string | null)[]) : null };
+        return { slim: slim.getItem(i) as string, bodies: isList(b) ? (b.items as (string | null)[]) : null };
       },
     };
   }
 }
+
+/** A LIST value (DuckDBListValue): checked by shape, so this module does not load DuckDB at start. */
+const isList = (v: unknown): v is DuckDBListValue => typeof v === 'object' && v !== null && Array.isArray((v as { items?: unknown }).items);
