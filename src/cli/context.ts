@@ -5,11 +5,18 @@
  */
 import { userInfo } from 'node:os';
 import type { z } from 'zod';
-import { executeOp, lockPath, readLock, remoteOp, rowFormat, rowsFile, rowsOf, schemaColumns, type Op } from '../op/index.js';
+import { executeOp, isPaged, lockPath, nextCursor, readLock, remoteOp, rowFormat, rowsFile, rowsOf, schemaColumns, type Op } from '../op/index.js';
 import { AppError, localGrant, systemClock, type ProgressReporter } from '../shared/index.js';
 import { defaultDbPath, openStore, parseStoreUrl, storeUrl, type Store } from '../store/index.js';
 import { cliProgress_ } from './progress.js';
 import { writeOutFile } from './out-file.js';
+
+/** What a file of one page says on stderr: how many rows it holds and how to get the rest. */
+export function morePages(rows: number, cursor: string, fromCursor: boolean, everyRow?: string): string {
+  const held = fromCursor ? `the ${rows} after the cursor given` : `the first ${rows}`;
+  const all = everyRow ? ` (or splinternet ${everyRow.split('.').join(' ')} for every row)` : '';
+  return `more rows: this file holds ${held}; pass --cursor ${cursor} for the next page${all}\n`;
+}
 
 export interface Globals {
   db?: string;
@@ -121,7 +128,9 @@ export class CliContext {
   /**
    * Print an op's answer, or with --format (command.ts rowsOptions) write its rows as a file: to
    * stdout, or atomically to --out (then a line on stderr, or with --json a JSON line saying
-   * what was written). Parquet is bytes, so it needs --out.
+   * what was written). Parquet is bytes, so it needs --out. When the answer is one page of a
+   * longer list the file holds that page: a line on stderr gives the next page's cursor (with
+   * --json and --out the JSON line has `next_cursor` instead); the exit code is unchanged.
    */
   async output(op: Pick<Op, 'name' | 'rows' | 'output'>, result: unknown, o: Record<string, unknown>, human: (r: never) => string): Promise<void> {
     if (o.format === undefined) {
@@ -143,14 +152,15 @@ export class CliContext {
         format === 'json'
           ? { rows: rowsOf(result, binding).length, columns: [] as string[], body: JSON.stringify(result, null, 2) + '\n' }
           : await rowsFile(result, binding, format, () => scratch!.tabular, schemaColumns(op.output, binding));
-      if (out === undefined) {
-        this.io.out.write(file.body);
-        return;
+      const next = nextCursor(result);
+      if (out === undefined) this.io.out.write(file.body);
+      else {
+        await writeOutFile(out, file.body, { force: o.force === true });
+        const said = { file: out, format, rows: file.rows, columns: file.columns, ...(isPaged(result) ? { next_cursor: next } : {}) };
+        if (this.globals.json) return void this.io.out.write(JSON.stringify(said) + '\n');
+        this.io.err.write(`wrote ${file.rows} rows${file.columns.length ? ` (${file.columns.length} columns)` : ''} to ${out}\n`);
       }
-      await writeOutFile(out, file.body, { force: o.force === true });
-      const said = { file: out, format, rows: file.rows, columns: file.columns };
-      if (this.globals.json) this.io.out.write(JSON.stringify(said) + '\n');
-      else this.io.err.write(`wrote ${file.rows} rows${file.columns.length ? ` (${file.columns.length} columns)` : ''} to ${out}\n`);
+      if (next) this.io.err.write(morePages(file.rows, next, o.cursor !== undefined, binding.export));
     } finally {
       await scratch?.close();
     }

@@ -249,6 +249,7 @@ export const costMethods = defineOp({
   write: false,
   input: z.object({}),
   output: CostMethodsSchema,
+  rows: { key: 'items' },
   http: { method: 'get', path: '/api/cost/methods', description: 'Methods' },
   run: () => Promise.resolve({ items: methodInfo() }),
 });

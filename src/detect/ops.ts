@@ -87,6 +87,7 @@ export const throughputRejects = defineOp({
       }),
     ),
   }),
+  rows: { key: 'items' },
   run: async (ctx, { limit }) => ({ counts: await ctx.store.throughput.counts(), items: await ctx.store.throughput.rejects({ limit }) }),
 });
 

@@ -62,6 +62,7 @@ export const electionsList = defineOp({
       z.looseObject({ id: z.string(), title: z.string(), stations: z.number(), rejected: z.number(), flagged: z.number(), ledger_events: z.array(z.string()) }),
     ),
   }),
+  rows: { key: 'items' },
   http: { method: 'get', path: '/api/elections', tag: 'elections', description: 'Imported elections' },
   run: (ctx) => listElections(ctx),
 });
@@ -88,6 +89,7 @@ export const electionsElectronic = defineOp({
   write: false,
   input: z.object({ id, region, series: z.boolean().optional().meta({ description: 'also give each district its own DEG series per candidate and party' }) }),
   output: ElectionElectronicSchema,
+  rows: { key: 'districts', carry: ['method', 'election', 'source'] },
   http: perElection(
     'electronic',
     'Per-district comparison, the DEG timeline (votes decrypted per 20-minute bin, summed over the districts), caveats and source',

@@ -83,6 +83,7 @@ export const eventsList = defineOp({
   write: false,
   input: EventFilters.extend(Page),
   output: EventListSchema,
+  rows: { key: 'items', export: 'events.export' },
   http: { method: 'get', path: '/api/events', tag: 'ledger', description: 'A page of events' },
   run: (ctx, f) => listEvents(ctx, f),
 });
@@ -115,6 +116,7 @@ export const eventsHistory = defineOp({
   write: false,
   input: z.object({ id: eventId }),
   output: z.object({ items: z.array(Revision), next_cursor: z.null() }).meta({ id: 'EventHistory' }),
+  rows: { key: 'items' },
   http: { method: 'get', path: '/api/events/{id}/revisions', tag: 'ledger', description: 'Revisions, oldest first', errors: { 404: 'No such event' } },
   run: async (ctx, { id }) => ({ items: await eventHistory(ctx, id), next_cursor: null }),
 });
@@ -262,6 +264,7 @@ export const indicatorsList = defineOp({
       next_cursor: z.null(),
     })
     .meta({ id: 'IndicatorList' }),
+  rows: { key: 'items' },
   http: { method: 'get', path: '/api/indicators', tag: 'ledger', description: 'Series with values', errors: { 404: 'No such series' } },
   run: (ctx, f) => listIndicators(ctx, f),
 });
@@ -300,6 +303,7 @@ export const tokensList = defineOp({
   scope: 'admin',
   input: z.object({}),
   output: report<{ items: Awaited<ReturnType<typeof listTokens>>; next_cursor: null }>('tokens: id, name, dates; never secrets'),
+  rows: { key: 'items', columns: ['id', 'name', 'scopes', 'createdAt', 'createdBy', 'revokedAt', 'revokedBy', 'lastUsedAt', 'expiresAt'] },
   run: async (ctx) => ({ items: await listTokens(ctx), next_cursor: null }),
 });
 

@@ -95,6 +95,7 @@ export const measurementsList = defineOp({
   write: false,
   input: ListQuery,
   output: MeasurementListSchema,
+  rows: { key: 'items', carry: ['source'], export: 'measurements.export' },
   http: { method: 'get', path: '/api/measurements', tag: 'measurements', description: 'A page' },
   run: (ctx, q) => listMeasurements(ctx, q),
 });
@@ -105,6 +106,7 @@ export const measurementsRules = defineOp({
   write: false,
   input: z.object({}),
   output: RulesSchema,
+  rows: { key: 'items', carry: ['rules_version'] },
   http: { method: 'get', path: '/api/measurements/rules', tag: 'measurements', description: 'Rules' },
   run: () => Promise.resolve({ rules_version: RULES_VERSION, items: RULES.map((r) => ({ ...r })) }),
 });

@@ -10,6 +10,8 @@
  * Columns are the keys in the order they first appear, carried fields last. In Parquet a column
  * whose values are all numbers is DOUBLE, all booleans BOOLEAN, otherwise text.
  * NDJSON keeps each row whole (nested values as they are), with the carried fields added.
+ * An answer that is one page of a longer list (a non-null `next_cursor`) is a file of that page
+ * only; `nextCursor` gives the cursor, and the CLI and HTTP say where the next page is.
  */
 import { AppError, toCsv } from '../shared/index.js';
 import type { ParquetColumn, TabularWriter } from '../store/index.js';
@@ -23,6 +25,8 @@ export interface RowsBinding {
   carry?: readonly string[];
   /** A row's columns, for an output schema that does not declare them (a report). */
   columns?: readonly string[];
+  /** The op whose answer is every row the same filters match, unpaged (an export), for a reader of one page. */
+  export?: string;
 }
 
 /** What a file answer is: the format, the row count and the body (utf8 text, or Parquet bytes). */
@@ -60,6 +64,15 @@ export function rowsOf(answer: unknown, binding: RowsBinding): Record<string, un
   const carried = Object.fromEntries((binding.carry ?? []).map((k) => [k, doc[k] ?? null]));
   return list.map((r) => ({ ...(r !== null && typeof r === 'object' ? (r as Record<string, unknown>) : { value: r }), ...carried }));
 }
+
+/** The cursor of the next page when the answer is one page of a longer list, else null. */
+export function nextCursor(answer: unknown): string | null {
+  const c = (answer as { next_cursor?: unknown } | null)?.next_cursor;
+  return typeof c === 'string' && c !== '' ? c : null;
+}
+
+/** True when the answer says whether a next page exists (it has `next_cursor`, null on the last page). */
+export const isPaged = (answer: unknown): boolean => answer !== null && typeof answer === 'object' && 'next_cursor' in answer;
 
 /**
  * Column names: the keys the output schema gives a row (so an empty answer still has its header),

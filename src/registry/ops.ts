@@ -80,6 +80,7 @@ export const registryLookupOp = defineOp({
   write: false,
   input: z.object({ q: z.string().min(1).meta({ description: 'one IPv4/IPv6 address or a domain', example: '149.154.167.99' }) }),
   output: RegistryLookupSchema,
+  rows: { key: 'matches', carry: ['query', 'kind', 'snapshots_searched'] },
   http: { method: 'get', path: '/api/registry/lookup' },
   run: (ctx, { q }) => registryLookup(ctx, q),
 });

@@ -12,14 +12,28 @@
  * - writes need a token with the op's scope before the body is read (auth.ts apiGuard, then
  *   executeOp); public reads run anonymously; a read that declares a scope resolves the caller's
  *   token (such responses are never cached: the cache serves only requests without a token);
- * - the response is the op's result as JSON, described in OpenAPI by the op's output schema.
+ * - the response is the op's result as JSON, described in OpenAPI by the op's output schema;
+ *   a GET op with rows also answers with them as a file (`?format=`, Accept), and a file of one
+ *   page of a longer list carries `Link: <same path and query, cursor=next>; rel="next"`.
  * Hand-written routes remain only where HTTP itself is the feature (routes/*.ts); their query
  * strings go through queryParser, which checks values and date ranges as executeOp does.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { check, executeOp, opScope, rowFormat, rowsFile, ROW_FORMATS, schemaColumns, type AnyOp, type HttpBinding, type OpContext } from '../op/index.js';
+import {
+  check,
+  executeOp,
+  nextCursor,
+  opScope,
+  rowFormat,
+  rowsFile,
+  ROW_FORMATS,
+  schemaColumns,
+  type AnyOp,
+  type HttpBinding,
+  type OpContext,
+} from '../op/index.js';
 import { AppError, issuesFromZod, silentProgress, validationError, type Grant } from '../shared/index.js';
 import { acceptedRowFormat, ROW_MEDIA } from './accept.js';
 import { identify } from './auth.js';
@@ -145,6 +159,22 @@ const STATUS_TEXT = { 401: 'No token', 403: 'Token refused' } as const;
 /** An op with rows also answers its GET route with them as a file (?format=, or Accept). */
 const answersFiles = (op: AnyOp, http: HttpBinding) => Boolean(op.rows) && http.method === 'get';
 
+/** The answer can be one page of a longer list: its output declares a `next_cursor` that is not always null. */
+const pagedOutput = (op: AnyOp): boolean => {
+  const cursor = (op.output as unknown as { shape?: Record<string, z.ZodType> }).shape?.next_cursor;
+  return cursor !== undefined && unwrap(cursor)._zod.def.type !== 'null';
+};
+
+/** The request's own path and query with `cursor` set to the next page's (other parameters kept as sent). */
+export function nextPageUrl(url: string, cursor: string): string {
+  const u = new URL(url);
+  const kept = u.search
+    .slice(1)
+    .split('&')
+    .filter((p) => p !== '' && !new URLSearchParams(p).has('cursor'));
+  return `${u.pathname}?${[...kept, `cursor=${encodeURIComponent(cursor)}`].join('&')}`;
+}
+
 function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys: string[], rest: Record<string, z.ZodType>): void {
   const shape = objectShape(op.input);
   const params = pathKeys.length ? z.object(Object.fromEntries(pathKeys.map((k) => [k, shape[k]!]))) : undefined;
@@ -178,7 +208,7 @@ function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys:
     request: {
       ...(params ? { params } : {}),
       ...(inQuery
-        ? Object.keys(rest).length
+        ? Object.keys(rest).length || files
           ? { query: restSchema }
           : {}
         : { body: { content: { 'application/json': { schema: http.body?.schema ?? restSchema } }, required: true } }),
@@ -186,6 +216,16 @@ function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys:
     responses: {
       200: {
         description: http.description ?? op.summary,
+        ...(files && pagedOutput(op)
+          ? {
+              headers: {
+                Link: {
+                  description: 'on a file answer (csv, ndjson, parquet) that holds one page: `<this path and query with cursor=next_cursor>; rel="next"`',
+                  schema: { type: 'string' as const },
+                },
+              },
+            }
+          : {}),
         content: {
           'application/json': { schema: op.output },
           ...Object.fromEntries([...(http.media ?? []), ...(files ? Object.values(ROW_MEDIA) : [])].map((m) => [m, { schema: { type: 'string' as const } }])),
@@ -227,10 +267,13 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
       const result = await executeOp(httpOpContext(deps, limits, grant), op, input);
       if (!format) return c.json(result as object, 200);
       const file = await rowsFile(result, op.rows!, format, () => deps.store.tabular, schemaColumns(op.output, op.rows!));
+      const next = nextCursor(result);
       return c.body(file.body as never, 200, {
         'content-type': ROW_MEDIA[format],
         'content-disposition': `attachment; filename="${op.name}.${format}"`,
         vary: 'Accept',
+        // a file holds one page; RFC 8288 says where the next one is
+        ...(next ? { link: `<${nextPageUrl(c.req.url, next)}>; rel="next"` } : {}),
       });
     });
   }

@@ -106,6 +106,7 @@ export const signalsRejects = defineOp({
   scope: 'read',
   input: z.object({ file: z.string().optional(), limit: check.limit(100_000).default(200) }),
   output: report<{ total: number; items: RejectRecord[] }>('rejects with file, line and reason'),
+  rows: { key: 'items', columns: ['importKind', 'sourceFile', 'line', 'reason', 'raw'] },
   run: async (ctx, { file, limit }) => {
     const all = await ctx.store.ledger.listRejects(SIGNALS_IMPORT_KIND, file);
     return { total: all.length, items: all.slice(0, limit) };

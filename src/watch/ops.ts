@@ -33,6 +33,10 @@ export const hooksList = defineOp({
   scope: 'admin',
   input: z.object({ all: z.boolean().default(false) }),
   output: report<{ items: ListedHook[] }>('subscriptions'),
+  rows: {
+    key: 'items',
+    columns: ['id', 'url', 'countries', 'kinds', 'notices', 'created_at', 'created_by', 'removed_at', 'secret_sha256', 'secret_problem'],
+  },
   run: async (ctx, { all }) => ({ items: (await ctx.store.watch.listSubscriptions(all)).map(listedHook) }),
 });
 

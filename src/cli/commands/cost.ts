@@ -180,10 +180,10 @@ export function costCommand(program: Command, io: Io): void {
   costEventsCommand(cost, io);
   costCompareCommand(cost, io);
 
-  leaf(cost, 'methods', 'the cost methods: formula, parameters, sources, calibration').action(async (o: Record<string, unknown>) => {
+  rowsOptions(leaf(cost, 'methods', 'the cost methods: formula, parameters, sources, calibration')).action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
     const r = await ctx.run(costMethods, {});
-    ctx.print(r, (x: typeof r) => x.items.map((m) => `${m.id} ${m.version}: ${m.title}\n  ${m.formula}\n  types: ${m.types.join(', ')}\n`).join(''));
+    await ctx.output(costMethods, r, o, (x: typeof r) => x.items.map((m) => `${m.id} ${m.version}: ${m.title}\n  ${m.formula}\n  types: ${m.types.join(', ')}\n`).join(''));
   });
 }
 

@@ -177,13 +177,15 @@ export function detectCommand(program: Command, io: Io): void {
       if (r.bad_events > 0 || r.files.failed > 0) io.setExit(EXIT.PARTIAL);
       ctx.print(r, showExtract);
     });
-  leaf(tp, 'rejects', 'bad network events kept by earlier extractions, with file, line and reason')
+  rowsOptions(leaf(tp, 'rejects', 'bad network events kept by earlier extractions, with file, line and reason'))
     .option('--limit <n>', 'at most this many', intOption('--limit'), 100)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(throughputRejects, { limit: o.limit as number });
-      ctx.print(
+      await ctx.output(
+        throughputRejects,
         r,
+        o,
         (x: typeof r) => table(x.items, ['measurement_id', 'path', 'line', 'event_index', 'operation', 'reason', 'detail']) + `${JSON.stringify(x.counts)}\n`,
       );
     });

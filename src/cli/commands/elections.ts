@@ -154,9 +154,9 @@ export function electionsCommand(program: Command, io: Io): void {
       ctx.print(r, importText);
     });
 
-  leaf(el, 'list', 'imported elections').action(async (o: Record<string, unknown>) => {
+  rowsOptions(leaf(el, 'list', 'imported elections')).action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
-    ctx.print(await ctx.run(electionsList, {}), listText);
+    await ctx.output(electionsList, await ctx.run(electionsList, {}), o, listText);
   });
 
   rowsOptions(leaf(el, 'summary', 'totals of an election, region or district: paper, electronic, together'))
@@ -170,13 +170,14 @@ export function electionsCommand(program: Command, io: Io): void {
       await ctx.output(electionsSummary, r, o, summaryText);
     });
 
-  leaf(el, 'electronic', 'paper versus electronic (DEG) votes per district: leaders, winner, margins, changed winners')
+  rowsOptions(leaf(el, 'electronic', 'paper versus electronic (DEG) votes per district: leaders, winner, margins, changed winners'))
     .argument('<id>')
     .option('--region <region>', 'region (Moscow, Tatarstan, "Moscow Oblast", RU-MOW, ...)')
     .option('--series', 'also give each district its own DEG series per candidate and party (JSON)')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      ctx.print(await ctx.run(electionsElectronic, { id, region: str(o.region), series: o.series === true ? true : undefined }), electronicText);
+      const r = await ctx.run(electionsElectronic, { id, region: str(o.region), series: o.series === true ? true : undefined });
+      await ctx.output(electionsElectronic, r, o, electronicText);
     });
 
   /** A fingerprint command: the election, one region, the leader, and whether flagged rows count. */

@@ -6,7 +6,7 @@ import { CATEGORIES, type GeocodeReport, type LedgerEvent } from '../../ledger/i
 import { eventsAdd, eventsEdit, eventsExport, eventsGeocode, eventsHistory, eventsImport, eventsList, eventsShow, eventsStatus } from '../../ledger/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
 import { AppError, fileError } from '../../shared/index.js';
-import { collect, ctxOf, examples, intOption, leaf, str, table } from '../command.js';
+import { collect, ctxOf, examples, intOption, leaf, rowsOptions, str, table } from '../command.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
 
@@ -76,8 +76,9 @@ export function eventsCommand(program: Command, io: Io): void {
     'splinternet events list --country RU --category block',
     'splinternet events list --country CN --from 2019 --to 2021 --json',
     'splinternet events list -q telegram --include-retracted',
+    'splinternet events list --country NG --format csv --out ng-events.csv   # one page; events export for every row',
   ]);
-  list
+  rowsOptions(list)
     .option('--country <cc>', 'ISO 3166-1 alpha-2, e.g. RU')
     .option('--region <code>', 'ISO 3166-2, e.g. RU-MOW')
     .option('--category <c>', `one of ${CATEGORIES.join(', ')}`)
@@ -91,10 +92,12 @@ export function eventsCommand(program: Command, io: Io): void {
     .option('--cursor <c>', 'next_cursor from a previous page')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const { json: _j, db: _d, includeRetracted, ...filters } = o;
+      const { json: _j, db: _d, format: _f, out: _o, force: _F, includeRetracted, ...filters } = o;
       const result = await ctx.run(eventsList, { ...(filters as OpInput<typeof eventsList>), include_retracted: includeRetracted === true ? true : undefined });
-      ctx.print(
+      await ctx.output(
+        eventsList,
         result,
+        o,
         (r: typeof result) =>
           table(r.items.map(eventLine), ['id', 'start', 'end', 'category', 'countries', 'status', 'title']) +
           `${r.items.length} of ${r.total}${r.next_cursor ? ` · next: --cursor ${r.next_cursor}` : ''}\n`,
@@ -166,12 +169,12 @@ export function eventsCommand(program: Command, io: Io): void {
       });
   }
 
-  leaf(events, 'history', 'the revisions of an event: who, when, why, and what changed')
+  rowsOptions(leaf(events, 'history', 'the revisions of an event: who, when, why, and what changed'))
     .argument('<id>')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const h = await ctx.run(eventsHistory, { id });
-      ctx.print(h, (r: typeof h) => table(r.items, ['revision', 'action', 'actor', 'at', 'reason']));
+      await ctx.output(eventsHistory, h, o, (r: typeof h) => table(r.items, ['revision', 'action', 'actor', 'at', 'reason']));
     });
 
   eventsImportCommand(events, io);

@@ -3,19 +3,19 @@ import type { Command } from '@commander-js/extra-typings';
 import { AppError } from '../../shared/index.js';
 import { indicatorsExport, indicatorsList } from '../../ledger/ops.js';
 import type { OpInput } from '../../op/index.js';
-import { ctxOf, leaf, str, table } from '../command.js';
+import { ctxOf, leaf, rowsOptions, str, table } from '../command.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
 
 export function indicatorsCommand(program: Command, io: Io): void {
   const ind = program.command('indicators').description('published indicators (counts, costs, scores) with their sources');
-  leaf(ind, 'list', 'list indicator series and their values')
+  rowsOptions(leaf(ind, 'list', 'list indicator series and their values'))
     .option('--country <cc>', 'ISO 3166-1 alpha-2')
     .option('--id <series>', 'one series')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(indicatorsList, { country: str(o.country), id: str(o.id) });
-      ctx.print(r, (x: typeof r) =>
+      await ctx.output(indicatorsList, r, o, (x: typeof r) =>
         x.items
           .map(
             (s) =>

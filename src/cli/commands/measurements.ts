@@ -91,7 +91,7 @@ export function measurementsCommand(program: Command, io: Io): void {
       );
     });
 
-  filters(leaf(m, 'list', 'one row per measurement, newest first'))
+  rowsOptions(filters(leaf(m, 'list', 'one row per measurement, newest first')))
     .option('--status <s>', 'ok | blocked | likely_blocked | down | invalid | insufficient')
     .option('--limit <n>', 'rows (default 100, max 10000)', intOption('--limit'))
     .option('--cursor <c>', 'next_cursor from a previous page')
@@ -103,8 +103,10 @@ export function measurementsCommand(program: Command, io: Io): void {
         limit: o.limit as number | undefined,
         cursor: str(o.cursor),
       });
-      ctx.print(
+      await ctx.output(
+        measurementsList,
         r,
+        o,
         (x: typeof r) =>
           table(
             x.items.map((i) => ({ ...i, layers: i.layers.join(','), flags: `${i.anomaly ? 'A' : '-'}${i.confirmed ? 'C' : '-'}${i.failure ? 'F' : '-'}` })),
@@ -163,10 +165,10 @@ export function measurementsCommand(program: Command, io: Io): void {
       else io.err.write(`wrote ${r.count} measurements to ${o.out as string}\n`);
     });
 
-  leaf(m, 'rules', 'the verdict rules: id, version, layer, status, doc').action(async (o: Row) => {
+  rowsOptions(leaf(m, 'rules', 'the verdict rules: id, version, layer, status, doc')).action(async (o: Row) => {
     const ctx = ctxOf(io, o);
     const r = await ctx.run(measurementsRules, {});
-    ctx.print(r, (x: typeof r) => table(x.items, ['id', 'version', 'layer', 'status', 'doc']) + `rules version ${x.rules_version}\n`);
+    await ctx.output(measurementsRules, r, o, (x: typeof r) => table(x.items, ['id', 'version', 'layer', 'status', 'doc']) + `rules version ${x.rules_version}\n`);
   });
 
   filters(leaf(m, 'agreement', "our class vs the probe's own blocking/accessible and vs OONI's anomaly flag, with every disagreement's rules"))

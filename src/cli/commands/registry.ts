@@ -204,10 +204,10 @@ export function registryCommand(program: Command, io: Io): void {
       ctx.print(await ctx.run(registryDecisionOp, { number }), decisionText);
     });
 
-  leaf(reg, 'lookup', 'is an IP address or domain listed, under which decision, since when')
+  rowsOptions(leaf(reg, 'lookup', 'is an IP address or domain listed, under which decision, since when'))
     .argument('<query>')
     .action(async (query: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      ctx.print(await ctx.run(registryLookupOp, { q: query }), lookupText);
+      await ctx.output(registryLookupOp, await ctx.run(registryLookupOp, { q: query }), o, lookupText);
     });
 }

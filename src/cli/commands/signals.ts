@@ -85,12 +85,12 @@ export function signalsCommand(program: Command, io: Io): void {
         (x: typeof r) => table(x.items, ['source', 'entity_code', 't', 'value', 'source_file', 'line']) + `${x.total} point(s)\n`,
       );
     });
-  leaf(sig, 'rejects', 'records rejected by earlier imports, with file, line and reason')
+  rowsOptions(leaf(sig, 'rejects', 'records rejected by earlier imports, with file, line and reason'))
     .option('--file <path>', 'one file (absolute path as imported)')
     .option('--limit <n>', 'at most this many', intOption('--limit'), 200)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(signalsRejects, { file: o.file as string | undefined, limit: o.limit as number });
-      ctx.print(r, (x: typeof r) => table(x.items, ['sourceFile', 'line', 'reason']) + `${x.total} rejected record(s)\n`);
+      await ctx.output(signalsRejects, r, o, (x: typeof r) => table(x.items, ['sourceFile', 'line', 'reason']) + `${x.total} rejected record(s)\n`);
     });
 }

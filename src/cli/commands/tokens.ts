@@ -2,7 +2,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { tokensCreate, tokensList, tokensRevoke } from '../../ledger/ops.js';
 import { SCOPES } from '../../shared/index.js';
-import { ctxOf, examples, leaf, str, table } from '../command.js';
+import { ctxOf, examples, leaf, rowsOptions, str, table } from '../command.js';
 import type { Io } from '../context.js';
 
 export function tokensCommand(program: Command, io: Io): void {
@@ -29,11 +29,11 @@ export function tokensCommand(program: Command, io: Io): void {
     'splinternet tokens create --name nightly-import --scope import --json',
     'splinternet tokens create --name reviewer --expires 2027-01-31',
   ]);
-  leaf(tokens, 'list', 'list tokens: scopes, who created and revoked them, when (never secrets)').action(async (o: Record<string, unknown>) => {
+  rowsOptions(leaf(tokens, 'list', 'list tokens: scopes, who created and revoked them, when (never secrets)')).action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
     const r = await ctx.run(tokensList, {});
     const rows = r.items.map((t) => ({ ...t, scopes: t.scopes.join(',') }));
-    ctx.print(r, () => table(rows, ['id', 'name', 'scopes', 'createdAt', 'createdBy', 'expiresAt', 'revokedAt', 'revokedBy', 'lastUsedAt']));
+    await ctx.output(tokensList, r, o, () => table(rows, ['id', 'name', 'scopes', 'createdAt', 'createdBy', 'expiresAt', 'revokedAt', 'revokedBy', 'lastUsedAt']));
   });
   leaf(tokens, 'revoke', 'revoke a token by id (who and when are recorded)')
     .argument('<id>')

@@ -232,12 +232,12 @@ export function watchCommand(program: Command, io: Io): void {
           `${x.id} -> ${x.url}\n  countries: ${x.countries.join(',') || 'any'}; kinds: ${x.kinds.join(',') || 'any'}; notices: ${x.notices.join(',')}\n  secret (shown once; verify X-Splinternet-Signature with it): ${x.secret}\n`,
       );
     });
-  leaf(hooks, 'list', 'webhook subscriptions (never their secrets: secret_sha256 is a fingerprint)')
+  rowsOptions(leaf(hooks, 'list', 'webhook subscriptions (never their secrets: secret_sha256 is a fingerprint)'))
     .option('--all', 'include removed ones')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(hooksList, { all: Boolean(o.all) });
-      ctx.print(r, (x: typeof r) => {
+      await ctx.output(hooksList, r, o, (x: typeof r) => {
         const problems = x.items.filter((i) => i.secret_problem).map((i) => `${i.id}: ${i.secret_problem}\n`);
         return table(x.items, ['id', 'url', 'countries', 'kinds', 'notices', 'secret_sha256', 'created_at', 'removed_at']) + problems.join('');
       });
