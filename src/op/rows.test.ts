@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsOf, flatCell, rowFormat, rowsFile, rowsOf } from './rows.js';
+import { columnsOf, flatCell, isPaged, nextCursor, rowFormat, rowsFile, rowsOf } from './rows.js';
 
 // SYNTHETIC answers: the shapes ops give (a list of rows beside a method and its sources).
 const answer = {
@@ -65,5 +65,11 @@ describe('an op answer as rows', () => {
     expect(rowFormat('parquet')).toBe('parquet');
     expect(() => rowFormat('json')).toThrow(/--format must be one of csv, ndjson, parquet \(json is the default answer\), got "json"/);
     expect(() => rowFormat('xml', 'format')).toThrow(/^format must be one of/);
+  });
+
+  it('a page of a longer list: its non-null next_cursor; an answer without pages, or the last page, has none', () => {
+    expect([nextCursor({ items: [], next_cursor: 'abc' }), isPaged({ items: [], next_cursor: 'abc' })]).toEqual(['abc', true]);
+    expect([nextCursor({ items: [], next_cursor: null }), isPaged({ items: [], next_cursor: null })]).toEqual([null, true]);
+    expect([nextCursor(answer), isPaged(answer)]).toEqual([null, false]);
   });
 });

@@ -10,7 +10,7 @@ import { fixedClock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { apiGuard } from './auth.js';
 import type { AppDeps } from './deps.js';
-import { coercerFor, mountOps } from './mount.js';
+import { coercerFor, mountOps, nextPageUrl } from './mount.js';
 import { newRouter } from './openapi.js';
 import { ALL_OPS } from './ops/index.js';
 import { problemResponse } from './problem.js';
@@ -105,5 +105,15 @@ describe('declared operations', () => {
     expect(bound.filter((o) => isReport(o.output)).map((o) => o.name)).toEqual([]);
     const bareRecord = bound.filter((o) => (o.output as unknown as { _zod: { def: { type: string } } })._zod.def.type === 'record');
     expect(bareRecord.map((o) => o.name)).toEqual([]);
+  });
+});
+
+describe('the next page of a file answer (Link rel="next")', () => {
+  it('is the same path and query as sent, with cursor set to the next one (a cursor given is replaced, not repeated)', () => {
+    expect(nextPageUrl('http://localhost/api/events?country=RU&q=a%20b&format=csv', 'c/1+=')).toBe(
+      '/api/events?country=RU&q=a%20b&format=csv&cursor=c%2F1%2B%3D',
+    );
+    expect(nextPageUrl('http://localhost/api/measurements?cursor=old&limit=3', 'new')).toBe('/api/measurements?limit=3&cursor=new');
+    expect(nextPageUrl('http://localhost/api/measurements', 'x')).toBe('/api/measurements?cursor=x');
   });
 });

@@ -132,7 +132,7 @@ export function httpOpContext(deps: AppDeps, limits: Limits, grant: Grant): OpCo
  * coercers' keys and `extra` (read by the route itself); any other name is refused, naming `what`.
  */
 export function queryInput(url: string, coercers: Map<string, Coerce>, what: string, extra: readonly string[] = []): Record<string, unknown> {
-  refuseUnknownParams(url, [...extra, ...coercers.keys()], what);
+  refuseUnknownParams(url, [...coercers.keys(), ...extra], what);
   const q = url.indexOf('?');
   const out: Record<string, unknown> = {};
   if (q < 0) return out;

@@ -1,10 +1,12 @@
 /**
  * Every op that declares rows (`Op.rows`) answers with them as a file: `--format csv|ndjson|
- * parquet [--out]` on the CLI, `?format=` over HTTP. Checked on real data: the shipped Russian
- * Twitter-throttling speed tests (data/throttling/russia-twitter-throttle), the OONI Iran 2019
- * counts (test/fixtures/outages), the 2020 Moscow referendum protocols (test/fixtures/elections)
- * and OONI Explorer measurements (test/fixtures/ooni/explorer); see each folder's SOURCES.md or README.
- * CSV and Parquet are read back by DuckDB and compared with `--json` cell by cell.
+ * parquet [--out]` on the CLI, `?format=` over HTTP. Checked on real data: the seeded ledger
+ * (`db seed`: the shipped events, indicators, speed tests, OONI measurements and register
+ * snapshots), the OONI Iran 2019 counts (test/fixtures/outages), the 2020 Moscow referendum
+ * protocols (test/fixtures/elections) and OONI Explorer measurements (test/fixtures/ooni/explorer);
+ * see each folder's SOURCES.md or README. CSV and Parquet are read back by DuckDB and compared
+ * with `--json` cell by cell. A list answered a page at a time (events, measurements) gives a
+ * file of that page, and says where the next page is: on stderr (CLI) or in a Link header (HTTP).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +18,7 @@ import { packagePath } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
 import { duckReader } from '../helpers/duck.js';
 import { cli, clock, tempDir } from '../helpers/index.js';
+import { copySeeded, SEED_WAIT_MS } from '../helpers/seeded.js';
 
 const t = tempDir('row-files-');
 const db = join(t.dir, 'rows.duckdb');
@@ -23,10 +26,12 @@ const out = (name: string) => join(t.dir, name);
 let duck: Awaited<ReturnType<typeof duckReader>> | undefined;
 const run = (argv: string[]) => cli([...argv, '--db', db]);
 const read = (sql: string) => duck!.rows(sql);
+/** The token and the webhook secret, as printed once when made: no file may hold them. */
+const secrets: string[] = [];
 
 beforeAll(async () => {
+  await copySeeded(db);
   for (const argv of [
-    ['speedtests', 'import', packagePath('data', 'throttling', 'russia-twitter-throttle')],
     [
       'signals',
       'import',
@@ -44,8 +49,11 @@ beforeAll(async () => {
     const r = await run(argv);
     expect(r.code, `${argv.join(' ')}: ${r.err}`).toBeLessThanOrEqual(3);
   }
+  const token = await run(['tokens', 'create', '--name', 'row-files', '--json']);
+  const hook = await run(['hooks', 'add', 'https://example.org/hook', '--cc', 'RU', '--json']);
+  secrets.push((JSON.parse(token.out) as { token: string }).token, (JSON.parse(hook.out) as { secret: string }).secret);
   duck = await duckReader();
-}, 180_000);
+}, SEED_WAIT_MS + 180_000);
 afterAll(() => {
   duck?.close();
   t.cleanup();
@@ -64,6 +72,17 @@ const CASES: { name: string; argv: string[]; key: string; carry: string[] }[] = 
   },
   { name: 'measurements networks', argv: ['measurements', 'networks'], key: 'items', carry: ['source'] },
   { name: 'hooks deliveries (none)', argv: ['hooks', 'deliveries'], key: 'items', carry: [] },
+  { name: 'events list', argv: ['events', 'list', '--country', 'RU', '--limit', '20'], key: 'items', carry: [] },
+  { name: 'events history', argv: ['events', 'history', 'ru-2018-telegram-block'], key: 'items', carry: [] },
+  { name: 'indicators list', argv: ['indicators', 'list', '--country', 'RU'], key: 'items', carry: [] },
+  { name: 'measurements list', argv: ['measurements', 'list', '--limit', '40'], key: 'items', carry: ['source'] },
+  { name: 'measurements rules', argv: ['measurements', 'rules'], key: 'items', carry: ['rules_version'] },
+  { name: 'cost methods', argv: ['cost', 'methods'], key: 'items', carry: [] },
+  { name: 'elections list', argv: ['elections', 'list'], key: 'items', carry: [] },
+  { name: 'registry lookup', argv: ['registry', 'lookup', '149.154.167.99'], key: 'matches', carry: ['query', 'kind', 'snapshots_searched'] },
+  { name: 'signals rejects', argv: ['signals', 'rejects'], key: 'items', carry: [] },
+  { name: 'tokens list', argv: ['tokens', 'list'], key: 'items', carry: [] },
+  { name: 'hooks list', argv: ['hooks', 'list'], key: 'items', carry: [] },
 ];
 
 const cell = (v: unknown) => {
@@ -115,6 +134,8 @@ describe('op rows as files', () => {
         }
     }
     const nd = await run([...argv, '--format', 'ndjson']);
+    // a token or a webhook secret is shown once, when made, and never in a file
+    for (const text of [readFileSync(csvFile, 'utf8'), nd.out]) for (const secret of secrets) expect(text.includes(secret), name).toBe(false);
     const docs = nd.out
       .trim()
       .split('\n')
@@ -195,4 +216,127 @@ it('signals points: the CLI file and the HTTP file are byte-identical', async ()
   } finally {
     await store.close();
   }
+});
+
+/** The HTTP route of each command above that has one, with the same input. */
+const ROUTES: [string, string[]][] = [
+  ['/api/events?country=RU&limit=20', ['events', 'list', '--country', 'RU', '--limit', '20']],
+  ['/api/events/ru-2018-telegram-block/revisions', ['events', 'history', 'ru-2018-telegram-block']],
+  ['/api/indicators?country=RU', ['indicators', 'list', '--country', 'RU']],
+  ['/api/measurements?limit=40', ['measurements', 'list', '--limit', '40']],
+  ['/api/measurements/rules', ['measurements', 'rules']],
+  ['/api/cost/methods', ['cost', 'methods']],
+  ['/api/elections', ['elections', 'list']],
+  ['/api/registry/lookup?q=149.154.167.99', ['registry', 'lookup', '149.154.167.99']],
+];
+
+describe('lists answered a page at a time, and the HTTP files of the list ops', () => {
+  it('the HTTP CSV of each list op is byte-identical to the CLI file', async () => {
+    // the CLI first: it opens the database itself
+    const files: string[] = [];
+    for (const [, argv] of ROUTES) files.push((await run([...argv, '--format', 'csv'])).out);
+    const store = await openStore(db);
+    try {
+      const app = createApp({ store, clock, dbPath: db });
+      for (const [i, [url]] of ROUTES.entries()) {
+        const res = await app.request(`${url}${url.includes('?') ? '&' : '?'}format=csv`);
+        expect([url, res.status, res.headers.get('content-type')]).toEqual([url, 200, 'text/csv; charset=utf-8']);
+        expect(await res.text(), url).toBe(files[i]);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('CLI: a file of one page says on stderr where the next page is (and the export that has every row); the last page says nothing; exit 0', async () => {
+    const all = JSON.parse((await run(['events', 'list', '--country', 'RU', '--limit', '1000', '--json'])).out) as { items: { id: string }[]; total: number };
+    expect(all.items.length).toBe(all.total);
+    const first = JSON.parse((await run(['events', 'list', '--country', 'RU', '--limit', '5', '--json'])).out) as {
+      items: { id: string }[];
+      next_cursor: string;
+    };
+    expect(first.next_cursor).toEqual(expect.any(String));
+    const page = await run(['events', 'list', '--country', 'RU', '--limit', '5', '--format', 'csv']);
+    expect(page.code).toBe(0);
+    expect(page.out.trimEnd().split('\r\n').length).toBe(1 + 5);
+    expect(page.err).toBe(
+      `more rows: this file holds the first 5; pass --cursor ${first.next_cursor} for the next page (or splinternet events export for every row)\n`,
+    );
+    // --out with --json: the JSON line has next_cursor, stderr stays empty
+    const said = await run(['events', 'list', '--country', 'RU', '--limit', '5', '--format', 'ndjson', '--out', out('ru-page1.ndjson'), '--json']);
+    expect([said.code, said.err]).toEqual([0, '']);
+    expect(JSON.parse(said.out)).toEqual({
+      file: out('ru-page1.ndjson'),
+      format: 'ndjson',
+      rows: 5,
+      columns: expect.any(Array),
+      next_cursor: first.next_cursor,
+    });
+    // the next page from the cursor, as the note says
+    const second = await run([
+      'events',
+      'list',
+      '--country',
+      'RU',
+      '--limit',
+      '5',
+      '--cursor',
+      first.next_cursor,
+      '--format',
+      'ndjson',
+      '--out',
+      out('ru-page2.ndjson'),
+    ]);
+    expect(second.code).toBe(0);
+    expect(second.err).toMatch(
+      /^wrote 5 rows \(\d+ columns\) to .*\nmore rows: this file holds the 5 after the cursor given; pass --cursor \S+ for the next page/,
+    );
+    const ids = (f: string) =>
+      readFileSync(out(f), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { id: string }).id);
+    expect([...ids('ru-page1.ndjson'), ...ids('ru-page2.ndjson')]).toEqual(all.items.slice(0, 10).map((e) => e.id));
+    // the whole list in one page: no note, next_cursor null
+    const whole = await run(['events', 'list', '--country', 'RU', '--limit', '1000', '--format', 'csv', '--out', out('ru-all.csv'), '--json']);
+    expect([whole.code, whole.err, JSON.parse(whole.out)]).toEqual([0, '', expect.objectContaining({ rows: all.total, next_cursor: null })]);
+    expect((await run(['events', 'list', '--country', 'RU', '--limit', '1000', '--format', 'csv'])).err).toBe('');
+    const m = await run(['measurements', 'list', '--limit', '3', '--format', 'csv']);
+    expect([m.code, m.err]).toEqual([
+      0,
+      expect.stringMatching(
+        /^more rows: this file holds the first 3; pass --cursor \S+ for the next page \(or splinternet measurements export for every row\)\n$/,
+      ),
+    ]);
+    // a list that is never paged says nothing
+    expect((await run(['indicators', 'list', '--format', 'csv'])).err).toBe('');
+  });
+
+  it('HTTP: a file of one page has Link rel="next" to the same query with the cursor; following it gives the next page; the last page and JSON have none', async () => {
+    const page = ['events', 'list', '--country', 'RU', '--limit', '5'];
+    const cursor = (JSON.parse((await run([...page, '--json'])).out) as { next_cursor: string }).next_cursor;
+    const [first, second] = [(await run([...page, '--format', 'csv'])).out, (await run([...page, '--cursor', cursor, '--format', 'csv'])).out];
+    const store = await openStore(db);
+    try {
+      const app = createApp({ store, clock, dbPath: db });
+      const res = await app.request('/api/events?country=RU&limit=5&format=csv');
+      expect(res.status).toBe(200);
+      const link = res.headers.get('link');
+      expect(link).toBe(`</api/events?country=RU&limit=5&format=csv&cursor=${encodeURIComponent(cursor)}>; rel="next"`);
+      expect(await res.text()).toBe(first);
+      const next = await app.request(/<([^>]+)>/.exec(link!)![1]!);
+      expect(await next.text()).toBe(second);
+      // Accept: text/csv is a file answer too; a cursor already given is replaced, not repeated
+      const byAccept = await app.request('/api/measurements?limit=3', { headers: { accept: 'text/csv' } });
+      expect(byAccept.headers.get('link')).toMatch(/^<\/api\/measurements\?limit=3&cursor=[^&>]+>; rel="next"$/);
+      const m = (await (await app.request('/api/measurements?limit=3')).json()) as { next_cursor: string };
+      const again = await app.request(`/api/measurements?cursor=${encodeURIComponent(m.next_cursor)}&limit=3&format=ndjson`);
+      expect(again.headers.get('link')).toMatch(/^<\/api\/measurements\?limit=3&format=ndjson&cursor=[^&>]+>; rel="next"$/);
+      expect((await app.request('/api/events?country=RU&limit=1000&format=csv')).headers.get('link')).toBeNull();
+      expect((await app.request('/api/events?country=RU&limit=5')).headers.get('link')).toBeNull();
+      expect((await app.request('/api/indicators?format=csv')).headers.get('link')).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -183,7 +183,9 @@ export function costCommand(program: Command, io: Io): void {
   rowsOptions(leaf(cost, 'methods', 'the cost methods: formula, parameters, sources, calibration')).action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
     const r = await ctx.run(costMethods, {});
-    await ctx.output(costMethods, r, o, (x: typeof r) => x.items.map((m) => `${m.id} ${m.version}: ${m.title}\n  ${m.formula}\n  types: ${m.types.join(', ')}\n`).join(''));
+    await ctx.output(costMethods, r, o, (x: typeof r) =>
+      x.items.map((m) => `${m.id} ${m.version}: ${m.title}\n  ${m.formula}\n  types: ${m.types.join(', ')}\n`).join(''),
+    );
   });
 }
 

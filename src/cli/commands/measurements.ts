@@ -168,7 +168,12 @@ export function measurementsCommand(program: Command, io: Io): void {
   rowsOptions(leaf(m, 'rules', 'the verdict rules: id, version, layer, status, doc')).action(async (o: Row) => {
     const ctx = ctxOf(io, o);
     const r = await ctx.run(measurementsRules, {});
-    await ctx.output(measurementsRules, r, o, (x: typeof r) => table(x.items, ['id', 'version', 'layer', 'status', 'doc']) + `rules version ${x.rules_version}\n`);
+    await ctx.output(
+      measurementsRules,
+      r,
+      o,
+      (x: typeof r) => table(x.items, ['id', 'version', 'layer', 'status', 'doc']) + `rules version ${x.rules_version}\n`,
+    );
   });
 
   filters(leaf(m, 'agreement', "our class vs the probe's own blocking/accessible and vs OONI's anomaly flag, with every disagreement's rules"))

@@ -33,7 +33,9 @@ export function tokensCommand(program: Command, io: Io): void {
     const ctx = ctxOf(io, o);
     const r = await ctx.run(tokensList, {});
     const rows = r.items.map((t) => ({ ...t, scopes: t.scopes.join(',') }));
-    await ctx.output(tokensList, r, o, () => table(rows, ['id', 'name', 'scopes', 'createdAt', 'createdBy', 'expiresAt', 'revokedAt', 'revokedBy', 'lastUsedAt']));
+    await ctx.output(tokensList, r, o, () =>
+      table(rows, ['id', 'name', 'scopes', 'createdAt', 'createdBy', 'expiresAt', 'revokedAt', 'revokedBy', 'lastUsedAt']),
+    );
   });
   leaf(tokens, 'revoke', 'revoke a token by id (who and when are recorded)')
     .argument('<id>')
