@@ -12,7 +12,7 @@ import { cliProgress_ } from './progress.js';
 import { writeOutFile } from './out-file.js';
 
 /** What a file of one page says on stderr: how many rows it holds and how to get the rest. */
-export function morePages(rows: number, cursor: string, fromCursor: boolean, everyRow?: string): string {
+function morePages(rows: number, cursor: string, fromCursor: boolean, everyRow?: string): string {
   const held = fromCursor ? `the ${rows} after the cursor given` : `the first ${rows}`;
   const all = everyRow ? ` (or splinternet ${everyRow.split('.').join(' ')} for every row)` : '';
   return `more rows: this file holds ${held}; pass --cursor ${cursor} for the next page${all}\n`;
