@@ -85,13 +85,14 @@ const CASES: { name: string; argv: string[]; key: string; carry: string[] }[] = 
   { name: 'hooks list', argv: ['hooks', 'list'], key: 'items', carry: [] },
 ];
 
+/** A cell as written; an empty text (or an empty list, joined) is an empty cell, as CSV cannot tell it from null. */
 const cell = (v: unknown) => {
   const f = flatCell(v);
-  return f === null ? null : typeof f === 'number' ? Number(f.toPrecision(12)) : String(f);
+  return f === null || f === '' ? null : typeof f === 'number' ? Number(f.toPrecision(12)) : String(f);
 };
 /** A cell read back: DuckDB gives numbers, text, booleans (and JSON columns as text). */
 const back = (v: unknown) =>
-  v === null || v === undefined
+  v === null || v === undefined || v === ''
     ? null
     : typeof v === 'number'
       ? Number(v.toPrecision(12))
