@@ -3057,7 +3057,10 @@ export interface operations {
     };
     "cost.methods": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3071,6 +3074,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CostMethods"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -3239,7 +3245,10 @@ export interface operations {
     };
     "elections.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3264,6 +3273,9 @@ export interface operations {
                             [key: string]: unknown;
                         })[];
                     };
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -3280,6 +3292,8 @@ export interface operations {
     "elections.electronic": {
         parameters: {
             query?: {
+                /** @description json (default): the answer; csv, ndjson or parquet: its districts as a file, one row each (nested values as JSON text; every row carries method, election, source) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description region: English, Russian or ISO 3166-2 (Moscow, город Москва, RU-MOW) */
                 region?: string;
                 /** @description also give each district its own DEG series per candidate and party */
@@ -3301,6 +3315,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ElectionElectronic"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -3442,6 +3459,8 @@ export interface operations {
                 country?: string;
                 /** @description the previous page's next_cursor */
                 cursor?: string;
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description events ending on or after (YYYY[-MM[-DD]]) */
                 from?: string;
                 /** @description also list retracted and dismissed events */
@@ -3468,10 +3487,15 @@ export interface operations {
             /** @description A page of events */
             200: {
                 headers: {
+                    /** @description on a file answer (csv, ndjson, parquet) that holds one page: `<this path and query with cursor=next_cursor>; rel="next"` */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventList"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -4199,7 +4223,10 @@ export interface operations {
     };
     "events.history": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
+            };
             header?: never;
             path: {
                 /** @description event id */
@@ -4216,6 +4243,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventHistory"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -4691,6 +4721,8 @@ export interface operations {
             query?: {
                 /** @description ISO 3166-1 alpha-2 country code (case-insensitive; an unassigned code is a 400) */
                 country?: string;
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description one series */
                 id?: string;
             };
@@ -4707,6 +4739,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorList"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -4747,6 +4782,8 @@ export interface operations {
                 cc?: string;
                 /** @description the previous page's next_cursor */
                 cursor?: string;
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries source) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description at most this many rows (1-10000) */
                 limit?: number;
                 /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
@@ -4767,10 +4804,15 @@ export interface operations {
             /** @description A page */
             200: {
                 headers: {
+                    /** @description on a file answer (csv, ndjson, parquet) that holds one page: `<this path and query with cursor=next_cursor>; rel="next"` */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MeasurementList"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -4985,7 +5027,10 @@ export interface operations {
     };
     "measurements.rules": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries rules_version) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4999,6 +5044,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Rules"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
@@ -5183,6 +5231,8 @@ export interface operations {
     "registry.lookup": {
         parameters: {
             query: {
+                /** @description json (default): the answer; csv, ndjson or parquet: its matches as a file, one row each (nested values as JSON text; every row carries query, kind, snapshots_searched) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description one IPv4/IPv6 address or a domain */
                 q: string;
             };
@@ -5199,6 +5249,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegistryLookup"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
