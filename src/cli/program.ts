@@ -3,26 +3,40 @@
  * Io; nothing here exits the process (bin.ts does, once).
  */
 import { Command } from '@commander-js/extra-typings';
-import { clickhouseCommand } from './commands/clickhouse.js';
-import { costCommand } from './commands/cost.js';
-import { dataCommand } from './commands/data.js';
-import { dbCommand } from './commands/db.js';
-import { detectCommand } from './commands/detect.js';
-import { doctorCommand } from './commands/doctor.js';
-import { electionsCommand } from './commands/elections.js';
-import { eventsCommand } from './commands/events.js';
-import { indicatorsCommand } from './commands/indicators.js';
-import { ingestCommand } from './commands/ingest.js';
-import { measurementsCommand } from './commands/measurements.js';
-import { ooniCommand } from './commands/ooni.js';
-import { registryCommand } from './commands/registry.js';
-import { serveCommand } from './commands/serve.js';
-import { signalsCommand } from './commands/signals.js';
-import { tokensCommand } from './commands/tokens.js';
-import { watchCommand } from './commands/watch.js';
 import type { Io } from './context.js';
 
-export function buildProgram(io: Io): Command {
+type Register = (program: Command, io: Io) => void;
+
+/**
+ * The command modules, in the order `--help` lists them, each with the top-level commands it
+ * registers (program.test.ts holds this table to what each module registers). A command module
+ * imports its domain's operations and, through them, much of the store: a run that names one
+ * command loads that module only, so `events list` does not load the elections, registry or
+ * cost code; `--version` loads none. Anything else (no command, `--help`, `help`, a mistyped
+ * name) loads them all, so the help and commander's "did you mean" see every command.
+ */
+export const COMMAND_MODULES: readonly { names: readonly string[]; load: () => Promise<Register> }[] = [
+  { names: ['serve'], load: async () => (await import('./commands/serve.js')).serveCommand },
+  { names: ['events'], load: async () => (await import('./commands/events.js')).eventsCommand },
+  { names: ['indicators'], load: async () => (await import('./commands/indicators.js')).indicatorsCommand },
+  { names: ['registry'], load: async () => (await import('./commands/registry.js')).registryCommand },
+  { names: ['elections'], load: async () => (await import('./commands/elections.js')).electionsCommand },
+  { names: ['tokens'], load: async () => (await import('./commands/tokens.js')).tokensCommand },
+  { names: ['ingest'], load: async () => (await import('./commands/ingest.js')).ingestCommand },
+  { names: ['measurements', 'fingerprints'], load: async () => (await import('./commands/measurements.js')).measurementsCommand },
+  { names: ['ooni'], load: async () => (await import('./commands/ooni.js')).ooniCommand },
+  { names: ['db'], load: async () => (await import('./commands/db.js')).dbCommand },
+  { names: ['detect', 'speedtests', 'throughput'], load: async () => (await import('./commands/detect.js')).detectCommand },
+  { names: ['signals'], load: async () => (await import('./commands/signals.js')).signalsCommand },
+  { names: ['watch', 'watch-status', 'watch-new', 'hooks'], load: async () => (await import('./commands/watch.js')).watchCommand },
+  { names: ['data'], load: async () => (await import('./commands/data.js')).dataCommand },
+  { names: ['cost'], load: async () => (await import('./commands/cost.js')).costCommand },
+  { names: ['doctor'], load: async () => (await import('./commands/doctor.js')).doctorCommand },
+  { names: ['clickhouse'], load: async () => (await import('./commands/clickhouse.js')).clickhouseCommand },
+];
+
+/** The program; with `argv`, only the module of the command it names (see COMMAND_MODULES). */
+export async function buildProgram(io: Io, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('splinternet')
     .description('Splinternet Observatory: record, measure and price state controls on the internet')
     .version('0.1.0')
@@ -31,23 +45,10 @@ export function buildProgram(io: Io): Command {
     .enablePositionalOptions()
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
     .exitOverride();
-  serveCommand(program, io);
-  eventsCommand(program, io);
-  indicatorsCommand(program, io);
-  registryCommand(program, io);
-  electionsCommand(program, io);
-  tokensCommand(program, io);
-  ingestCommand(program, io);
-  measurementsCommand(program, io);
-  ooniCommand(program, io);
-  dbCommand(program, io);
-  detectCommand(program, io);
-  signalsCommand(program, io);
-  watchCommand(program, io);
-  dataCommand(program, io);
-  costCommand(program, io);
-  doctorCommand(program, io);
-  clickhouseCommand(program, io);
+  const named = COMMAND_MODULES.find((m) => argv[0] !== undefined && m.names.includes(argv[0]));
+  // --version needs no command at all.
+  const modules = argv[0] === '--version' || argv[0] === '-V' ? [] : named ? [named] : COMMAND_MODULES;
+  for (const register of await Promise.all(modules.map((m) => m.load()))) register(program, io);
   for (const c of program.commands) {
     c.exitOverride();
     c.configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });

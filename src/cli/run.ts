@@ -16,7 +16,7 @@ export async function runCli(argv: string[], baseIo: Omit<Io, 'setExit'>): Promi
       exit = Math.max(exit, c);
     },
   };
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv);
   const json = argv.includes('--json');
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -50,10 +50,10 @@ const run = async (argv: string[], database = db) => {
 };
 
 /** Every command a user can run (the leaves of --help), as argv prefixes. */
-function leafCommands(): { path: string[]; cmd: Command }[] {
+async function leafCommands(): Promise<{ path: string[]; cmd: Command }[]> {
   const sink = new Writable({ write: (_c, _e, cb: () => void) => cb() });
   const io: Io = { out: sink, err: sink, env: {}, isTTY: false, setExit: () => undefined };
-  const program: Command = buildProgram(io);
+  const program: Command = await buildProgram(io);
   const out: { path: string[]; cmd: Command }[] = [];
   const walk = (c: Command, path: string[]) => {
     // a command with options of its own is runnable even when it also has subcommands (`cost`)
@@ -66,7 +66,7 @@ function leafCommands(): { path: string[]; cmd: Command }[] {
 
 describe('every command: --json, and a flag it does not know', () => {
   it('is exit 2 with one error line on stderr and {"error":{"code":"USAGE"}} on stdout, for every command in --help', async () => {
-    const leaves = leafCommands();
+    const leaves = await leafCommands();
     expect(leaves.length).toBeGreaterThan(70);
     const noJson = leaves.filter((l) => !l.cmd.options.some((o) => o.long === '--json')).map((l) => l.path.join(' '));
     expect(noJson, 'commands without --json').toEqual([]);
