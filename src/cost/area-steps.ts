@@ -15,7 +15,8 @@
  * otherwise the result is null (the whole area over the whole span). The rules and figures are in
  * docs/design/014-price-of-an-hour.md (Decision 10).
  */
-import { DATE, dateOf } from './phases.js';
+import { DATE, IN_SENTENCE, dateOf } from './phases.js';
+import { NUMBER_WORDS } from './schedule.js';
 
 export interface AreaNarrowing {
   /** The instant the area narrowed (ms since the epoch). */
@@ -28,26 +29,10 @@ export interface AreaNarrowing {
   quote: string;
 }
 
-const NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
+/** Number words, and "a week later". */
+const NUMBERS: Readonly<Record<string, number>> = { a: 1, an: 1, ...NUMBER_WORDS };
 const UNIT_MS = { day: 86_400_000, week: 7 * 86_400_000, month: 30.44 * 86_400_000 } as const;
 
-/** Text within one sentence: a full stop ends it unless a number follows ("Aug. 6"). */
-const IN_SENTENCE = '(?:[^.;]|\\.(?=\\s*\\d))';
 const WHAT =
   '(?:access|service|services|the internet|internet|connectivity|connections?|(?:mobile|phone|telephone|telecom(?:munication)?s?|network|internet)\\s+(?:services?|access|connections?|networks?))';
 const RESTORE = '(?:restored|reinstated|resumed|returned|reconnected|switched back on)';

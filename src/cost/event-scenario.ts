@@ -8,6 +8,7 @@ import type { LedgerEvent } from '../ledger/index.js';
 import { TECHNICAL_CATEGORIES } from '../ledger/index.js';
 import { geocodeArea, isoNames, statsRegionsOf } from '../geo/index.js';
 import { areaNarrowing } from './area-steps.js';
+import { SHARE_SPREAD } from './weights.js';
 import { AppError, partialDateEnd, partialDateStart } from '../shared/index.js';
 import { findPlatform } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
@@ -231,9 +232,6 @@ function platformSteps(texts: readonly string[], input: ScenarioInput, mapping: 
   mapping.push(`platforms lifted at different times: ${p.basis}`);
 }
 
-/** Uncertainty on a geocoded population share by confidence, as weights.ts gives the area's own: ×/÷ this factor. */
-const SPREAD = { high: 1.25, medium: 2, low: 3 } as const;
-
 /**
  * An area that narrowed: the record says most of the area was restored at some instant and names
  * the place left cut off ("access was restored in most states around 12 weeks later … Birnin
@@ -262,7 +260,7 @@ function narrowedArea(e: EventPiece, texts: readonly string[], input: ScenarioIn
     );
     return;
   }
-  const f = SPREAD[pop.confidence];
+  const f = SHARE_SPREAD[pop.confidence];
   const places = geo.places.map((p) => `${p.name} (${p.kind}, ${p.population.toLocaleString('en-US')})`).join(', ');
   const basis = `${pop.estimate.toLocaleString('en-US')} people of ${pop.national_population.toLocaleString('en-US')} (${pop.year}): ${places}; geocoding confidence ${pop.confidence}, ×/÷ ${f}; the record: "${n.quote}"`;
   input.narrowed = { from, share: pop.share, low: pop.share / f, high: Math.min(1, pop.share * f), basis };

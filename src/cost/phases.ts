@@ -33,7 +33,7 @@ const OTHERS_LIFTED = new RegExp(
   'i',
 );
 /** Text within one sentence: a full stop ends it unless a number follows ("Aug. 6", "Sep. 21"). */
-const IN_SENTENCE = '(?:[^.;]|\\.(?=\\s*\\d))';
+export const IN_SENTENCE = '(?:[^.;]|\\.(?=\\s*\\d))';
 /** "access to X returned the same day", "WhatsApp and Google Play were restored in 2024 on Dec. 24". */
 const NAMED_LIFTED = new RegExp(
   `(${IN_SENTENCE}*?)\\s+(?:was|were|had been|have been)?\\s*${LIFT_VERB}\\s+(?:in\\s+(\\d{4})\\s+)?(?:by\\s+|on\\s+|after\\s+)?${DATE}`,

@@ -32,7 +32,8 @@ export interface Schedule {
  */
 export const EXAM_HOURS = { low: 1.25, mode: 3, high: 5.5, n: 37 } as const;
 
-const WORDS: Record<string, number> = {
+/** Number words STOP's texts use for counts and lengths. */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
   three: 3,
@@ -48,7 +49,7 @@ const WORDS: Record<string, number> = {
   fifteen: 15,
   twenty: 20,
 };
-const num = (s: string): number => WORDS[s.toLowerCase()] ?? Number(s);
+const num = (s: string): number => NUMBER_WORDS[s.toLowerCase()] ?? Number(s);
 const NUM = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)';
 
 const TIME = '(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?';

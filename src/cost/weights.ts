@@ -143,7 +143,7 @@ export function activeWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[], 
 }
 
 /** Uncertainty on a population share by the geocoder's confidence: the share ×/÷ this factor (triangular). */
-const SHARE_SPREAD = { high: 1.25, medium: 2, low: 3 } as const;
+export const SHARE_SPREAD = { high: 1.25, medium: 2, low: 3 } as const;
 
 /**
  * The affected share of the economy as a unit: 1 for the whole country (or for regions priced by

@@ -303,3 +303,22 @@ describe('events geocode names the scope of what it could not place', () => {
     }
   });
 });
+
+describe('an area that narrowed, in the comparison', () => {
+  it("Nigeria from 2 September 2021: the four states to about 25 November, then Birnin Gwari alone, in Top10VPN's years and ours", async () => {
+    const narrowDb = join(t.dir, 'narrowed.duckdb');
+    await costLedgerDb(narrowDb, 'area-steps.csv');
+    const r = await cli(['cost', 'compare', 'top10vpn', '--country', 'NG', '--json', '--db', narrowDb]);
+    expect(r.code, r.err).toBe(0);
+    type Year = { year: number; ours: Record<string, number>; our_users: number; events: { id: string; hours: number }[] };
+    const year = (y: number) => (JSON.parse(r.out) as { rows: Year[] }).rows.find((w) => w.year === y)!;
+    // 2021: the four states (7.9 % of Nigeria) for 12 weeks of the 17 priced
+    expect(year(2021).ours['cost-escalated']).toBeGreaterThan(1e8);
+    expect(year(2021).our_users).toBeGreaterThan(1e6);
+    // 2022 on: one place of some 22,000 people; as the four states all year it was $2.5 billion
+    expect(year(2022).ours['cost-escalated']).toBeLessThan(2e7);
+    expect(year(2022).ours['cost-escalated']).toBeGreaterThan(0);
+    expect(year(2023).our_users).toBeLessThan(1e5);
+    expect(year(2022).events.map((e) => e.id)).toEqual([expect.stringContaining('kaduna-katsina')]);
+  }, 120_000);
+});
