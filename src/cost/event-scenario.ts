@@ -387,8 +387,11 @@ function whoWasCutOff(
     input.affected_share = imputed.median;
     input.affected_low = imputed.q1;
     input.affected_high = imputed.q3;
+    input.affected_values = imputed.values;
     input.affected_confidence = 'low';
-    input.affected_basis = `area not placed (${why}): share of the country cut off ${imputed.counted === 'events' ? `by the ${imputed.n} geocoded ${imputed.scope} events of ${imputed.of}` : `by the geocoded ${imputed.scope} events of ${imputed.n} countries (each country's median)`}, median ${pct(imputed.median)} (quartiles ${pct(imputed.q1)}–${pct(imputed.q3)})`;
+    const which =
+      imputed.scope === 'unnamed' ? 'shutdowns that reached more than one city (a national one as the whole country)' : `geocoded ${imputed.scope} events`;
+    input.affected_basis = `area not placed (${why}): share of the country cut off ${imputed.counted === 'events' ? `by the ${imputed.n} ${which} of ${imputed.of}` : `by the ${which} of ${imputed.n} countries (each country's median)`}, median ${pct(imputed.median)} (quartiles ${pct(imputed.q1)}–${pct(imputed.q3)})`;
     mapping.push(`priced by who was cut off, imputed: ${input.affected_basis}`);
     return;
   }
@@ -406,4 +409,4 @@ function whoWasCutOff(
   mapping.push(`priced by who was cut off: ${(pop.share * 100).toPrecision(3)} % of ${country}'s population (${pop.method}; confidence ${pop.confidence})`);
 }
 
-const pct = (x: number) => `${(x * 100).toPrecision(2)} %`;
+const pct = (x: number) => `${Number((x * 100).toPrecision(2))} %`;

@@ -6,7 +6,7 @@
 import type { EconValueRecord } from '../store/index.js';
 import type { CountryData } from './data/econ-data.js';
 import type { Dist } from './random.js';
-import { pointOf } from './random.js';
+import { empiricalMedian, pointOf } from './random.js';
 import type { Segment, Span } from './span.js';
 import { Unavailable, type InputValue, type ParamSpec, type Scenario } from './types.js';
 import { gazetteerSources, regionPopulations, regionsWithPopulation } from '../geo/index.js';
@@ -35,6 +35,11 @@ export const describeDist = (d: Dist): string => {
       return `uniform(${d.low}, ${d.high})`;
     case 'lognormal':
       return `log-normal(median ${d.median}, sigma ${d.sigma})`;
+    case 'empirical': {
+      const s = [...d.values].sort((a, b) => a - b);
+      const r = (x: number) => Number(x.toPrecision(3));
+      return `empirical(${s.length} values, each equally likely: min ${r(s[0]!)}, median ${r(empiricalMedian(s))}, max ${r(s[s.length - 1]!)})`;
+    }
   }
 };
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeDist } from './method-kit.js';
 import { mulberry32, pointOf, quantileSorted, quantilesInPlace, sample, streamSeed, triangular } from './random.js';
 
 describe('seeded sampling', () => {
@@ -35,6 +36,23 @@ describe('seeded sampling', () => {
     out.sort();
     expect(quantileSorted(out, 0.5)).toBeCloseTo(10, 0);
     expect(pointOf({ kind: 'lognormal', median: 10, sigma: 0.1 })).toBe(10);
+  });
+
+  it('draws each value of an empirical class with equal chance, its point the median value', () => {
+    // SYNTHETIC class: four regional shares and three whole countries (two clusters).
+    const values = [0.01, 0.02, 0.04, 0.1, 1, 1, 1];
+    const d = { kind: 'empirical', values } as const;
+    expect(pointOf({ kind: 'empirical', values: [...values].reverse() })).toBe(0.1);
+    expect(pointOf({ kind: 'empirical', values: [0.2, 0.4] })).toBe(0.4); // even count: the upper middle, as quartilesOf
+    const out = new Float64Array(70000);
+    sample(d, mulberry32(9), out);
+    expect(out.every((x) => values.includes(x))).toBe(true);
+    const ones = out.filter((x) => x === 1).length / out.length;
+    expect(ones).toBeCloseTo(3 / 7, 2);
+    for (const v of [0.01, 0.02, 0.04, 0.1]) expect(out.filter((x) => x === v).length / out.length).toBeCloseTo(1 / 7, 2);
+    out.sort();
+    expect(quantileSorted(out, 0.5)).toBe(0.1); // a triangular(0.02, 0.1, 1) through the quartiles has its median at 0.34
+    expect(describeDist(d)).toBe('empirical(7 values, each equally likely: min 0.01, median 0.1, max 1)');
   });
 
   it('interpolates quantiles between order statistics', () => {

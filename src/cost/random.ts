@@ -22,7 +22,12 @@ export type Dist =
   | { kind: 'fixed'; value: number }
   | { kind: 'triangular'; low: number; mode: number; high: number }
   | { kind: 'uniform'; low: number; high: number }
-  | { kind: 'lognormal'; median: number; sigma: number };
+  | { kind: 'lognormal'; median: number; sigma: number }
+  /** The values of a reference class, each drawn with equal chance (a class that mixes kinds, e.g. regional and national shutdowns, has no triangular shape). */
+  | { kind: 'empirical'; values: number[] };
+
+/** The median of a reference class: its middle value (for an even count the upper of the two, as quartilesOf takes it). */
+export const empiricalMedian = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.round((values.length - 1) / 2)]!;
 
 /** The point value of a distribution (its mode; the median for a log-normal). */
 export function pointOf(d: Dist): number {
@@ -35,6 +40,8 @@ export function pointOf(d: Dist): number {
       return (d.low + d.high) / 2;
     case 'lognormal':
       return d.median;
+    case 'empirical':
+      return empiricalMedian(d.values);
   }
 }
 
@@ -70,6 +77,11 @@ export function sample(d: Dist, rng: Rng, out: Float64Array): void {
     case 'lognormal':
       for (let i = 0; i < n; i++) out[i] = d.median * Math.exp(d.sigma * normal(rng));
       return;
+    case 'empirical': {
+      const v = d.values;
+      for (let i = 0; i < n; i++) out[i] = v[Math.min(v.length - 1, Math.floor(rng() * v.length))]!;
+      return;
+    }
   }
 }
 

@@ -28,6 +28,8 @@ export interface ScenarioInput {
   affected_low?: number;
   affected_high?: number;
   affected_basis?: string;
+  /** The shares of the reference class an imputed share comes from, each drawn with equal chance; within [affected_low, affected_high]. */
+  affected_values?: number[];
   /** Share of the span the network was actually cut, in (0,1], with its range (default: the share itself). */
   active_share?: number;
   active_low?: number;
@@ -128,6 +130,9 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
     )
   )
     bad('affected_share', `its range must hold it within (0,1]: ${input.affected_low} ≤ ${input.affected_share} ≤ ${input.affected_high}`);
+  const vals = input.affected_values;
+  if (vals !== undefined && (input.affected_share === undefined || !vals.length || !vals.every((v) => Number.isFinite(v) && v > 0 && v <= 1)))
+    bad('affected_values', `a reference class of shares in (0,1] needs an affected_share: got ${vals.length} value(s)`);
   const nw = input.narrowed;
   if (nw && !(nw.low > 0 && nw.low <= nw.share && nw.share <= nw.high && nw.high <= 1 && Number.isFinite(Date.parse(nw.from))))
     bad(
@@ -177,8 +182,15 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
       isp_share: input.isp_share ?? null,
       platform_weight: input.platform_weight ?? null,
       mobile_share: input.mobile_share ?? null,
+      // A share of 1 is the whole country (no input) unless it comes with a range or a basis: an
+      // imputed whole country (014, Decision 11) keeps its range below 1 and says why.
       affected:
-        input.affected_share === undefined || input.affected_share === 1
+        input.affected_share === undefined ||
+        (input.affected_share === 1 &&
+          input.affected_low === undefined &&
+          input.affected_high === undefined &&
+          input.affected_basis === undefined &&
+          input.affected_values === undefined)
           ? null
           : {
               share: input.affected_share,
@@ -187,6 +199,7 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
               ...(input.affected_low !== undefined || input.affected_high !== undefined
                 ? { low: input.affected_low ?? input.affected_share, high: input.affected_high ?? input.affected_share }
                 : {}),
+              ...(input.affected_values?.length ? { values: [...input.affected_values].sort((a, b) => a - b) } : {}),
             },
       active:
         input.active_share === undefined || input.active_share === 1

@@ -96,6 +96,10 @@ export const ScenarioViewSchema = z
         basis: z.string(),
         low: z.number().optional().describe('low end of an imputed share (the lower quartile of placed events)'),
         high: z.number().optional().describe('high end of an imputed share (the upper quartile of placed events)'),
+        values: z
+          .array(z.number())
+          .optional()
+          .describe("an imputed share's reference class: the shares of the events it is taken from, each drawn with equal chance in the Monte Carlo"),
       })
       .nullable(),
     active: z
@@ -292,6 +296,7 @@ const DistSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('triangular'), low: z.number(), mode: z.number(), high: z.number() }),
   z.object({ kind: z.literal('uniform'), low: z.number(), high: z.number() }),
   z.object({ kind: z.literal('lognormal'), median: z.number(), sigma: z.number() }),
+  z.object({ kind: z.literal('empirical'), values: z.array(z.number()) }),
 ]);
 
 export const CostMethodsSchema = z

@@ -23,7 +23,7 @@ export interface Scenario {
   platform_weight: number | null;
   mobile_share: number | null;
   /** Share of the country cut off (population share of the geocoded area), with its confidence; null = the whole country or its regions. */
-  affected: { share: number; confidence: 'high' | 'medium' | 'low'; basis: string; low?: number; high?: number } | null;
+  affected: { share: number; confidence: 'high' | 'medium' | 'low'; basis: string; low?: number; high?: number; values?: number[] } | null;
   /**
    * From `from` on, the area cut off narrowed to `share` of the country (its range low–high): the
    * record says most of the area was restored then and names the place left cut off; null = the

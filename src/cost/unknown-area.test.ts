@@ -9,8 +9,11 @@ import { describe, expect, it } from 'vitest';
 import type { LedgerEvent, StopRow } from '../ledger/index.js';
 import { mapStopRow } from '../ledger/stop/map.js';
 import { eventScenario } from './event-scenario.js';
+import { ParamSet } from './method-kit.js';
 import { parseScenario } from './scenario.js';
-import { areaNotPlaced, networkShare, networkTable, shareTable, sharesFor } from './unknown-area.js';
+import type { InputValue } from './types.js';
+import { affectedWeight } from './weights.js';
+import { areaNotPlaced, MIN_PLACED, namesNoArea, networkShare, networkTable, shareTable, sharesFor } from './unknown-area.js';
 
 const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/sudan.csv', import.meta.url)), { columns: true });
 const sudan = rows.map((r, i) => {
@@ -26,7 +29,16 @@ const placed = (cc: string, scope: 'local' | 'regional', shares: number[]) =>
 describe('an area nobody placed', () => {
   it("takes the quartiles of the country's placed events of the same scope, from five of them", () => {
     const t = shareTable([...placed('SD', 'regional', [0.05, 0.1, 0.2, 0.3, 0.4]), ...placed('SD', 'local', [0.01])]);
-    expect(sharesFor(t, { scope: 'regional' }, 'SD')).toEqual({ n: 5, q1: 0.1, median: 0.2, q3: 0.3, of: 'SD', scope: 'regional', counted: 'events' });
+    expect(sharesFor(t, { scope: 'regional' }, 'SD')).toEqual({
+      n: 5,
+      q1: 0.1,
+      median: 0.2,
+      q3: 0.3,
+      of: 'SD',
+      scope: 'regional',
+      counted: 'events',
+      values: [0.05, 0.1, 0.2, 0.3, 0.4],
+    });
     expect(sharesFor(t, { scope: 'local' }, 'SD')).toBeUndefined();
     expect(sharesFor(t, { scope: 'national' }, 'SD')).toBeUndefined();
   });
@@ -60,9 +72,69 @@ describe('an area nobody placed', () => {
     const s = eventScenario(e, {}, { shares });
     expect(s.missing).toEqual([]);
     expect(s.input).toMatchObject({ affected_share: 0.2, affected_low: 0.1, affected_high: 0.3, affected_confidence: 'low' });
-    expect(s.mapping.join(' ')).toMatch(/area not placed \(no area named\): share of the country cut off by the 5 geocoded regional events of SD/);
+    expect(s.mapping.join(' ')).toMatch(
+      /area not placed \(no area named\): share of the country cut off by the 5 shutdowns that reached more than one city \(a national one as the whole country\) of SD/,
+    );
     const scn = parseScenario(s.input).scenario;
     expect(scn.affected).toMatchObject({ share: 0.2, low: 0.1, high: 0.3, confidence: 'low' });
+  });
+
+  it("a record that names no area is priced like its country's shutdowns that reached more than one city, national ones as the whole country", () => {
+    // The fixture's own events: Sudan's national shutdowns (Nationwide, National, Entire country)
+    // are most of its records that reached more than one state, so the unnamed 2021-11-17 and
+    // 2022-06-11 records (the text of the first: "all internet and telecom services were
+    // suspended") are priced as the whole country, not as the median regional event.
+    const t = shareTable(sudan);
+    const nationals = sudan.filter((e) => e.scope === 'national' && (e.category === 'shutdown' || e.category === 'throttling')).length;
+    expect(nationals).toBeGreaterThanOrEqual(MIN_PLACED);
+    for (const start of ['2021-11-17', '2022-06-11']) {
+      const e = on(start);
+      expect(namesNoArea(e)).toBe(true);
+      expect(sharesFor(t, e, 'SD')).toMatchObject({ n: nationals, q1: 1, median: 1, q3: 1, of: 'SD', scope: 'unnamed', counted: 'events' });
+      const s = eventScenario(e, {}, { shares: t });
+      expect(s.input).toMatchObject({ affected_share: 1, affected_low: 1, affected_high: 1 });
+      // The whole country imputed stays an input that says why (a bare share of 1 is no input).
+      expect(parseScenario(s.input).scenario.affected).toMatchObject({ share: 1, low: 1, high: 1, confidence: 'low' });
+    }
+    expect(parseScenario({ country: 'SD', type: 'full', hours: 1, affected_share: 1 }).scenario.affected).toBeNull();
+    // A median of the whole country with a lower quartile below it keeps its range.
+    const ranged = parseScenario({ country: 'IQ', type: 'full', hours: 1, affected_share: 1, affected_low: 0.14, affected_high: 1, affected_basis: 'imputed' });
+    expect(ranged.scenario.affected).toMatchObject({ share: 1, low: 0.14, high: 1 });
+  });
+
+  it('mixes national and placed regional events in that class, and leaves named areas and one-city records to their own scope', () => {
+    const national = Array.from(
+      { length: 3 },
+      () => ({ countries: ['YE'], scope: 'national', category: 'shutdown', population_affected: null }) as unknown as LedgerEvent,
+    );
+    const law = { countries: ['YE'], scope: 'national', category: 'law', population_affected: null } as unknown as LedgerEvent;
+    const t = shareTable([
+      ...national,
+      law,
+      ...placed('YE', 'regional', [0.01, 0.02, 0.04, 0.1]),
+      ...placed('YE', 'local', [0.001, 0.002, 0.003, 0.004, 0.005]),
+    ]);
+    const unnamed = { scope: 'regional', geocode: { status: 'failed', text: '', reason: 'no area named', unmatched: [] } } as unknown as LedgerEvent;
+    // 3 national (1) and 4 regional: 0.01 0.02 0.04 0.1 1 1 1; the law is not a shutdown.
+    expect(sharesFor(t, unnamed, 'YE')).toMatchObject({ n: 7, q1: 0.04, median: 0.1, q3: 1, scope: 'unnamed' });
+    // Priced, the share is one of the class's seven, each equally likely (not a triangular through its quartiles).
+    const yemen = { ...on('2021-11-17'), countries: ['YE'] };
+    const scn = parseScenario({ ...eventScenario(yemen, {}, { shares: t }).input, country: 'YE' }).scenario;
+    expect(scn.affected).toMatchObject({ share: 0.1, values: [0.01, 0.02, 0.04, 0.1, 1, 1, 1] });
+    const ps = new ParamSet();
+    const inputs: InputValue[] = [];
+    affectedWeight(scn, ps, inputs, []);
+    expect(ps.specs[0]).toMatchObject({ name: 'affected share', dist: { kind: 'empirical', values: [0.01, 0.02, 0.04, 0.1, 1, 1, 1] } });
+    expect(ps.specs[0]!.source).toMatch(/one of the 7 shares of the reference class, each equally likely/);
+    expect(inputs[0]).toMatchObject({ name: 'population share cut off', value: 0.1 });
+    const vague = {
+      scope: 'regional',
+      geocode: { status: 'failed', text: 'Houthi-controlled areas', reason: 'the area is not named', unmatched: [] },
+    } as unknown as LedgerEvent;
+    expect(sharesFor(t, vague, 'YE')).toBeUndefined(); // 4 placed regional events: fewer than MIN_PLACED
+    const oneCity = { scope: 'local', geocode: { status: 'failed', text: '', reason: 'no area named', unmatched: [] } } as unknown as LedgerEvent;
+    expect(namesNoArea(oneCity)).toBe(false);
+    expect(sharesFor(t, oneCity, 'YE')).toMatchObject({ n: 5, median: 0.003, scope: 'local' });
   });
 
   it('a range that does not hold the share is refused, naming the field', () => {

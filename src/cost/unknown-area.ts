@@ -10,6 +10,12 @@
  * MIN_PLACED, the quartiles over countries of each country's median share, so that a country
  * with hundreds of district shutdowns (India) counts once (docs/design/012-who-was-cut-off.md,
  * "An area nobody placed").
+ * A record that names no area at all but says it reached more than one city (STOP's "more than
+ * one state, province or region", the scope STOP gives 522 of its 525 nationwide records) says
+ * nothing against the whole country: its reference class is every shutdown of its country that
+ * reached more than one city, a national one counted as the whole country (share 1), so that
+ * Syria's unnamed exam shutdown is priced like Syria's sixteen national ones, and Yemen's like
+ * its regional ones (docs/design/014-price-of-an-hour.md, Decision 11).
  */
 import type { LedgerEvent } from '../ledger/index.js';
 import { quartilesOf } from './unknown-end.js';
@@ -25,7 +31,10 @@ export interface Shares {
   of: string;
   /** What n counts: the country's events, or the countries whose medians were taken. */
   counted: 'events' | 'countries';
-  scope: 'local' | 'regional';
+  /** local or regional: placed events of that scope; unnamed: shutdowns that reached more than one city, national ones as 1. */
+  scope: 'local' | 'regional' | 'unnamed';
+  /** The class itself, ascending: the Monte Carlo draws one of these with equal chance. */
+  values: number[];
 }
 
 /** The population share an unplaced sub-national event is given, keyed by country and scope. */
@@ -34,27 +43,46 @@ export type ShareTable = Map<string, Shares>;
 const SCOPES = ['local', 'regional'] as const;
 type SubNational = (typeof SCOPES)[number];
 const isSubNational = (s: string): s is SubNational => (SCOPES as readonly string[]).includes(s);
-const key = (cc: string, scope: string) => `${cc}|${scope}`;
+const key = (cc: string, scope: Shares['scope']) => `${cc}|${scope}`;
 
 /** True when the event is sub-national and has no geocoded area to price. */
 export const areaNotPlaced = (e: Pick<LedgerEvent, 'scope' | 'population_affected'>): boolean => isSubNational(e.scope) && !e.population_affected;
 
-const quartiles = (v: number[], of: string, scope: SubNational, counted: Shares['counted'] = 'events'): Shares => ({ ...quartilesOf(v), of, scope, counted });
+/** True when the record names no area at all and reached more than one city (ledger scope regional). */
+export const namesNoArea = (e: Pick<LedgerEvent, 'scope' | 'geocode'>): boolean => e.scope === 'regional' && !!e.geocode && !e.geocode.text.trim();
+
+const quartiles = (v: number[], of: string, scope: Shares['scope'], counted: Shares['counted'] = 'events'): Shares => ({
+  ...quartilesOf(v),
+  of,
+  scope,
+  counted,
+  values: [...v].sort((a, b) => a - b),
+});
+
+/** The reference classes a single-country event belongs to, with the share it adds to each. */
+function classesOf(e: LedgerEvent): [Shares['scope'], number][] {
+  const share = e.population_affected?.share;
+  const placed = isSubNational(e.scope) && share !== undefined && share > 0 && share < 1;
+  const out: [Shares['scope'], number][] = placed ? [[e.scope as SubNational, share]] : [];
+  if (e.scope === 'regional' && placed) out.push(['unnamed', share]);
+  if (e.scope === 'national' && (e.category === 'shutdown' || e.category === 'throttling')) out.push(['unnamed', 1]);
+  return out;
+}
 
 /** Population shares of the placed single-country sub-national events, per country and scope, and for all countries. */
 export function shareTable(events: readonly LedgerEvent[]): ShareTable {
   const groups = new Map<string, number[]>();
   for (const e of events) {
-    const share = e.population_affected?.share;
-    if (!isSubNational(e.scope) || e.countries.length !== 1 || share === undefined || !(share > 0 && share < 1)) continue;
-    const k = key(e.countries[0]!, e.scope);
-    groups.set(k, [...(groups.get(k) ?? []), share]);
+    if (e.countries.length !== 1) continue;
+    for (const [scope, share] of classesOf(e)) {
+      const k = key(e.countries[0]!, scope);
+      groups.set(k, [...(groups.get(k) ?? []), share]);
+    }
   }
   const table: ShareTable = new Map();
-  const medians = new Map<SubNational, number[]>();
+  const medians = new Map<Shares['scope'], number[]>();
   for (const [k, v] of groups) {
-    const [cc, scope] = k.split('|') as [string, SubNational];
-    if (cc === '*') continue;
+    const [cc, scope] = k.split('|') as [string, Shares['scope']];
     medians.set(scope, [...(medians.get(scope) ?? []), quartiles(v, cc, scope).median]);
     if (v.length >= MIN_PLACED) table.set(k, quartiles(v, cc, scope));
   }
@@ -63,9 +91,10 @@ export function shareTable(events: readonly LedgerEvent[]): ShareTable {
 }
 
 /** The shares an unplaced event is given, or undefined when it is not sub-national or none are known. */
-export function sharesFor(table: ShareTable, e: Pick<LedgerEvent, 'scope'>, country: string): Shares | undefined {
+export function sharesFor(table: ShareTable, e: Pick<LedgerEvent, 'scope'> & Partial<Pick<LedgerEvent, 'geocode'>>, country: string): Shares | undefined {
   if (!isSubNational(e.scope)) return undefined;
-  return table.get(key(country, e.scope)) ?? table.get(key('*', e.scope));
+  const scope: Shares['scope'] = namesNoArea({ scope: e.scope, geocode: e.geocode ?? null }) ? 'unnamed' : e.scope;
+  return table.get(key(country, scope)) ?? table.get(key('*', scope));
 }
 
 /**

@@ -157,14 +157,25 @@ export function affectedWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[]
   const ranged = scn.affected.low !== undefined && scn.affected.high !== undefined;
   const low = ranged ? scn.affected.low! : share / f;
   const high = ranged ? scn.affected.high! : Math.min(1, share * f);
-  const i = ps.add(
-    'affected share',
-    low < high ? { kind: 'triangular', low, mode: share, high } : { kind: 'fixed', value: share },
-    'share of national output',
-    ranged
-      ? `proxy: the population share of the area cut off, imputed (${basis}): triangular(${low.toPrecision(3)}, ${share.toPrecision(3)}, ${high.toPrecision(3)})`
-      : `proxy: the population share of the area cut off (${basis}); geocoding confidence ${confidence}: ×/÷ ${f}`,
-  );
+  // An imputed share drawn from its reference class keeps the class's shape: a class of regional
+  // and national shutdowns is two clusters, which a triangular through its quartiles would smear
+  // (its median well above the class's).
+  const values = scn.affected.values;
+  const i = values?.length
+    ? ps.add(
+        'affected share',
+        values.every((v) => v === values[0]) ? { kind: 'fixed', value: values[0]! } : { kind: 'empirical', values },
+        'share of national output',
+        `proxy: the population share of the area cut off, imputed (${basis}): one of the ${values.length} shares of the reference class, each equally likely`,
+      )
+    : ps.add(
+        'affected share',
+        low < high ? { kind: 'triangular', low, mode: share, high } : { kind: 'fixed', value: share },
+        'share of national output',
+        ranged
+          ? `proxy: the population share of the area cut off, imputed (${basis}): triangular(${low.toPrecision(3)}, ${share.toPrecision(3)}, ${high.toPrecision(3)})`
+          : `proxy: the population share of the area cut off (${basis}); geocoding confidence ${confidence}: ×/÷ ${f}`,
+      );
   inputs.push({
     name: 'population share cut off',
     value: Number(share.toPrecision(6)),

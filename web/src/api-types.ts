@@ -979,6 +979,10 @@ export interface components {
                         kind: "lognormal";
                         median: number;
                         sigma: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "empirical";
+                        values: number[];
                     };
                     name: string;
                     source: string;
@@ -1086,6 +1090,8 @@ export interface components {
                 /** @description low end of an imputed share (the lower quartile of placed events) */
                 low?: number;
                 share: number;
+                /** @description an imputed share's reference class: the shares of the events it is taken from, each drawn with equal chance in the Monte Carlo */
+                values?: number[];
             } | null;
             country: string;
             currency: string;
