@@ -144,10 +144,11 @@ export interface UpOptions {
 
 /** Start the cluster (or report the running one), wait until every shard answers, return its state. */
 export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyRunning: boolean }> {
-  const binary = findServerBinary(o.env);
-  if (!binary) throw new AppError('USAGE', INSTALL_ADVICE);
+  // The options are checked before the machine: a bad --shards is named wherever it is given.
   if (!Number.isInteger(o.shards) || o.shards < 1 || o.shards > 16) throw new AppError('USAGE', `--shards must be an integer from 1 to 16, got ${o.shards}`);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(o.cluster)) throw new AppError('USAGE', `--cluster must be a plain name (letters, digits, _), got "${o.cluster}"`);
+  const binary = findServerBinary(o.env);
+  if (!binary) throw new AppError('USAGE', INSTALL_ADVICE);
   const dir = resolve(o.dir);
   const prev = readState(dir);
   if (prev) {
