@@ -14,7 +14,7 @@ import { findPlatform } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
 import { platformPhases } from './phases.js';
 import { readShutdownText } from './record-text.js';
-import { datesOnlyShare, scheduleOf, statedHours } from './schedule.js';
+import { datedFill, datesOnlyShare, scheduleOf, statedHours } from './schedule.js';
 import { durationsFor, endNotRecorded, type DurationTable, type Durations } from './unknown-end.js';
 import { parseSpan } from './span.js';
 import { networkShare, sharesFor, type NetworkTable, type ShareTable } from './unknown-area.js';
@@ -337,9 +337,13 @@ function activeHours(e: LedgerEvent, texts: readonly string[], input: ScenarioIn
     return; // a bad span is reported by parseScenario, naming the field
   }
   const exam = e.tags.includes('exam-cheating') || texts.some((t) => /\bexam/i.test(t));
-  const reads = texts.map((t) => ({ s: scheduleOf(t, spanHours, exam), states: statedHours(t) !== null || scheduleOf(t, spanHours, false) !== null }));
+  const startMs = Date.parse(input.start ?? '');
+  const at = Number.isFinite(startMs) ? startMs : undefined;
+  const reads = texts.map((t) => ({ s: scheduleOf(t, spanHours, exam, at), states: statedHours(t) !== null || scheduleOf(t, spanHours, false, at) !== null }));
   const s = (reads.find((r) => r.s && r.states) ?? reads.find((r) => r.s))?.s ?? null;
   if (!s) {
+    // Times stated for the whole span: nothing to average over.
+    if (at !== undefined && texts.some((t) => datedFill(t, spanHours, at))) return;
     const d = e.date_precision === 'day' && DATE_ONLY.test(e.start) && DATE_ONLY.test(e.end ?? '') ? datesOnlyShare(spanHours) : null;
     if (!d) return;
     input.active_share = d.share;

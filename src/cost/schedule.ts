@@ -10,6 +10,8 @@
  * docs/design/013-hours-and-ends.md.
  */
 
+import { datedWindows, unionHours } from './dated-windows.js';
+
 export interface Schedule {
   /** Share of the span the network was cut: most likely, and the range of its uncertainty. */
   share: number;
@@ -83,10 +85,14 @@ function clock(h: string, m: string | undefined, ampm: string | undefined): numb
   return hour + min / 60;
 }
 
+/** A month's name just before a number: the number is a day of the month ("Dec. 10 to 12:00pm"), not an hour. */
+const AFTER_MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i;
+
 /** The first clock window in the text ("4:00am to 12:00pm", "15:00 to 21:00"), in hours. */
 export function clockWindow(text: string): { hours: number; phrase: string } | null {
   for (const m of text.matchAll(WINDOW)) {
     const [phrase, h1, m1, ap1, h2, m2, ap2] = m;
+    if (AFTER_MONTH.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     // A time, not a day range ("Jun. 20 to 24"): the left side says so, or the right has minutes.
     if (!(m1 || ap1 || m2 || ap2) || (!m1 && !ap1 && ap2 && Number(h1) > 12)) continue;
     const b = clock(h2!, m2, ap2);
@@ -137,8 +143,12 @@ function occasionsOf(text: string, days: number): { n: number; phrase: string } 
  * The schedule stated in an event's text over a span of `spanHours`, or null when the text
  * states none (the span is then priced whole). `exam` marks an exam shutdown (STOP's cause).
  */
-export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(text)): Schedule | null {
+export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(text), startMs?: number): Schedule | null {
   if (!(spanHours > 0)) return null;
+  if (startMs !== undefined) {
+    const dated = datedSchedule(text, spanHours, startMs);
+    if (dated !== undefined) return dated;
+  }
   const days = Math.max(1, Math.round(spanHours / 24));
   const stated = statedHours(text);
   const occ = occasionsOf(text, days);
@@ -191,6 +201,50 @@ export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(tex
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+const datedWindowsIn = (text: string, spanHours: number, startMs: number) =>
+  datedWindows(text, startMs).filter((w) => w.to > startMs && w.from < startMs + spanHours * 3_600_000);
+
+/** True when the text's dated windows fill the span: the cut is stated for all of it (nothing to average over). */
+export const datedFill = (text: string, spanHours: number, startMs: number): boolean => {
+  const w = datedWindowsIn(text, spanHours, startMs);
+  return w.length > 0 && unionHours(w, startMs, startMs + spanHours * 3_600_000).hours >= spanHours - 1e-9;
+};
+
+/** How far a record's first and last days may lie from its windows: a day, and half a day for zones. */
+const SLACK_MS = 36 * 3_600_000;
+
+/**
+ * The cut its dated windows state (dated-windows.ts), within the record's span: their union, or
+ * null when it fills the span (the span is priced whole). Undefined when the text states none in
+ * the span, or when they do not reach from the record's first day to its last (an order
+ * extended, a restoration told without a time: what the rest was is not stated), and the other
+ * readings apply.
+ */
+function datedSchedule(text: string, spanHours: number, startMs: number): Schedule | null | undefined {
+  const endMs = startMs + spanHours * 3_600_000;
+  const windows = datedWindowsIn(text, spanHours, startMs);
+  if (!windows.length) return undefined;
+  const first = Math.min(...windows.map((w) => w.from));
+  const last = Math.max(...windows.map((w) => w.to));
+  if (first > startMs + SLACK_MS || last < endMs - SLACK_MS) return undefined;
+  // An order extended past its last stated window into the record's last day: the extension's hours are not stated.
+  if (EXTENDED.test(text) && last < endMs - 24 * 3_600_000) return undefined;
+  const { hours, cuts } = unionHours(windows, startMs, endMs);
+  if (hours >= spanHours - 1e-9) return null;
+  const share = hours / spanHours;
+  const quoted = [...new Set(windows.map((w) => `"${w.phrase}"`))];
+  return {
+    share,
+    low: share,
+    high: share,
+    hours,
+    span_hours: spanHours,
+    occasions: cuts,
+    hours_each: round(hours / cuts),
+    basis: `${quoted.join(', ')} (${round(hours)} h${cuts > 1 ? ` in ${cuts} cuts` : ''}, dated windows as stated)`,
+  };
+}
 
 /** The smallest share a range may start at: the engine's shares are in (0, 1]. */
 const TINY = 1e-4;

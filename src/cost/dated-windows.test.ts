@@ -1,0 +1,86 @@
+// Cuts whose text dates both ends: real STOP records (test/fixtures/stop/dated-windows.csv; Access
+// Now #KeepItOn STOP, 2026-05-20 snapshot) mapped by the importer's own code and read by the
+// pricing's own schedule. The one-line texts of the "phrasings" block are SYNTHETIC.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { LedgerEvent, StopRow } from '../ledger/index.js';
+import { mapStopRow } from '../ledger/stop/map.js';
+import { datedWindows, unionHours } from './dated-windows.js';
+import { eventScenario } from './event-scenario.js';
+import { clockWindow, scheduleOf } from './schedule.js';
+
+const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/dated-windows.csv', import.meta.url)), { columns: true });
+const events = rows.map((r, i) => {
+  const m = mapStopRow(r, '2026-05-20');
+  if ('reject' in m) throw new Error(m.reject);
+  return { ...(m.fields as unknown as LedgerEvent), id: `dw-${i}` };
+});
+const of = (country: string, start: string) => events.find((e) => e.countries[0] === country && e.start === start && e)!;
+/** Hours priced: the span's hours × the active share the mapping gives (1 when the span is whole). */
+function pricedHours(e: LedgerEvent): { hours: number; mapping: string } {
+  const { input, mapping } = eventScenario(e);
+  const span = (Date.parse(input.end!) + 86_400_000 - Date.parse(input.start!)) / 3_600_000;
+  return { hours: span * (input.active_share ?? 1), mapping: mapping.join(' | ') };
+}
+
+describe('dated windows in real records', () => {
+  it('reads both ends of an order with its dates, where a clock reader saw "10 to 12:00pm"', () => {
+    const e = of('IN', '2025-12-10'); // "from 12:00pm on Dec. 10 to 12:00pm on Dec. 11"
+    expect(pricedHours(e).hours).toBeCloseTo(24, 6);
+    expect(pricedHours(e).mapping).toMatch(/dated windows as stated/);
+    const palwal = rows.find((r) => r.area_name.startsWith('Palwal'))!;
+    expect(clockWindow(palwal.event)).toBeNull(); // "Jun. 17 to 20:00" is a date, not 17:00-20:00
+    expect(pricedHours(events[rows.indexOf(palwal)]!).hours).toBeCloseTo(26, 6); // two districts, 20:00 and 22:00 to the next day: their union
+  });
+
+  it('sums the cuts a record lists, one reading per window (Chad, four cuts between Feb. 28 and Mar. 7, 2024)', () => {
+    const e = of('TD', '2024-02-28');
+    const w = datedWindows(e.summary, Date.parse('2024-02-28'));
+    expect(w.map((x) => (x.to - x.from) / 3_600_000)).toEqual([55.25, 1, 7, 5.5]); // 2024 is a leap year: Feb. 29 lies between
+    expect(pricedHours(e).hours).toBeCloseTo(68.75, 6);
+  });
+
+  it('takes a time stated as "Mar. 23 at 12:00", and a day without a time at its middle', () => {
+    expect(pricedHours(of('IN', '2023-03-21')).hours).toBeCloseTo(72, 6); // 12:00 Mar. 21 to 12:00 Mar. 24 in two orders
+    expect(pricedHours(of('IN', '2023-07-20')).hours).toBeCloseTo(123, 6); // "from Jul. 20 to 15:00 on Jul. 25": noon of Jul. 20
+    const panama = pricedHours(of('PA', '2025-06-14')); // Cable Onda Jun. 14-16, then the order from 7:00pm Jun. 20 "to Jun. 25"
+    expect(panama.hours).toBeCloseTo(47 + 4 * 24 + 17, 6);
+  });
+
+  it('leaves to the other readings a record whose windows do not reach its last day, or that says it was extended beyond them', () => {
+    // Bihar: "from 14:00 on Jun. 17 to Jun. 19, and then extended until Jun. 20": the extension's hours are not stated.
+    const bihar = of('IN', '2022-06-17');
+    expect(scheduleOf(bihar.summary, 96, false, Date.parse('2022-06-17'))).toBeNull();
+    expect(pricedHours(bihar).mapping).toMatch(/dates only, no times/);
+    expect(pricedHours(bihar).hours).toBeCloseTo(72, 6);
+    // Kenya: clock windows, no dated ones; the daily schedule reading is unchanged.
+    expect(datedWindows(of('KE', '2024-11-07').summary, Date.parse('2024-11-07'))).toEqual([]);
+  });
+
+  it('two windows on one day (Guinea-Bissau, MTN then Orange) are 7 h; the Ranchi order is its 33 h', () => {
+    expect(pricedHours(of('GW', '2024-07-27')).hours).toBeCloseTo(7, 6);
+    expect(pricedHours(of('IN', '2022-06-10')).hours).toBeCloseTo(33, 6);
+  });
+});
+
+describe('phrasings (SYNTHETIC)', () => {
+  const start = Date.parse('2024-12-30');
+  it('a window into the next year, and one past midnight on one date', () => {
+    const [w] = datedWindows('suspended from 18:00 on Dec. 30 to 18:00 on Jan. 2.', start);
+    expect(new Date(w!.to).toISOString()).toBe('2025-01-02T18:00:00.000Z');
+    const [n] = datedWindows('cut between 22:00 and 3:00 on Dec. 31', start);
+    expect((n!.to - n!.from) / 3_600_000).toBe(5);
+  });
+  it('a range of days is not a window; nor is a window that ends before it starts', () => {
+    expect(datedWindows('blocked from Dec. 3 to Dec. 5', start)).toEqual([]);
+    expect(datedWindows('from 18:00 on Dec. 31 to 17:00 on Dec. 31', start)).toEqual([]);
+  });
+  it('the union counts a window repeated once and counts separate cuts', () => {
+    const a = { from: 0, to: 10 * 3_600_000, phrase: 'a' };
+    const b = { from: 5 * 3_600_000, to: 12 * 3_600_000, phrase: 'b' };
+    const c = { from: 20 * 3_600_000, to: 21 * 3_600_000, phrase: 'c' };
+    expect(unionHours([a, a, b, c], 0, 100 * 3_600_000)).toEqual({ hours: 13, cuts: 2 });
+    expect(unionHours([a, c], 2 * 3_600_000, 20.5 * 3_600_000)).toEqual({ hours: 8.5, cuts: 2 });
+  });
+});

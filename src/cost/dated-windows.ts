@@ -1,0 +1,131 @@
+/**
+ * Cuts whose text gives their ends with dates: "from 17:15 (local time) on Nov. 16 to 17:15
+ * (local time) on Nov. 18", "between 9:45 on Oct. 25 and 6:15 on Oct. 26", "From Mar. 23 at
+ * 12:00 to Mar. 24 at 12:00", "from 1:00 to 2:00 on Mar. 3". STOP's recent records state most
+ * shutdown orders this way (India's above all). A reader of clock windows alone sees "10 to
+ * 12:00pm" in "from 12:00pm on Dec. 10 to 12:00pm on Dec. 11" and prices two hours of a 24-hour
+ * order. Here each window is read whole, and the hours cut are the union of the windows a text
+ * states (a window repeated for other districts counts once). An end given as a day without a
+ * time ("to Jun. 25") is the middle of that day, the expected time of a time uniform within it.
+ * Both ends of a window are read in the same zone, so its length does not depend on which zone
+ * the text names. The year is the record's: a window that would fall more than six months
+ * before the record's start is in the next year (a December record naming "Jan. 2").
+ */
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MON = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const TIME = '(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?';
+/** A zone or a note in parentheses between a time and its date: "(UTC+5, local time)". */
+const NOTE = '(?:\\([^)]{0,60}\\)\\s*)?';
+const DATE = `${MON}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s*\\d{4})?`;
+/** Not a day of the month: no month name just before. */
+const NOT_DAY = '(?<!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s*)';
+/** A time, then its date: "17:15 (local time) on Nov. 16". Groups: hour, minute, am/pm, month, day. */
+const AT_DATE = `${NOT_DAY}\\b${TIME}\\s*${NOTE}(?:on\\s+)?${DATE}`;
+/** A date, then its time: "Mar. 23 at 12:00". Groups: month, day, hour, minute, am/pm. */
+const DATE_AT = `\\b${DATE}\\s*,?\\s*at\\s+${TIME}`;
+const JOIN = '\\s*(?:to|until|till|through|and|-|–)\\s*';
+/** A date without a time, not followed by one. Groups: month, day. */
+const BARE_DATE = `\\b${DATE}(?!\\d|\\s*,?\\s*(?:at\\s+)?\\d{1,2}(?::|\\s*[ap]\\.?m))`;
+
+export interface DatedWindow {
+  from: number;
+  to: number;
+  phrase: string;
+}
+
+const HOUR = 3_600_000;
+/** A day named without a time: its middle, the expected time of a time uniform within the day (as schedule.ts's datesOnlyShare). */
+const NOON = 12;
+
+function clock(h: string, m: string | undefined, ampm: string | undefined): number | null {
+  let hour = Number(h);
+  const min = m ? Number(m) : 0;
+  const ap = ampm?.toLowerCase().replace(/\./g, '');
+  if (hour > 24 || min > 59 || (ap && hour > 12)) return null;
+  if (ap === 'pm' && hour < 12) hour += 12;
+  if (ap === 'am' && hour === 12) hour = 0;
+  return hour + min / 60;
+}
+
+function day(year: number, mon: string, d: string): number | null {
+  const month = MONTHS.indexOf(mon.toLowerCase().slice(0, 3));
+  const n = Number(d);
+  return month < 0 || n < 1 || n > 31 ? null : Date.UTC(year, month, n);
+}
+
+type Groups = (string | undefined)[];
+/** An instant from [hour, minute, am/pm] and [month, day]; a bare hour ("Dec. 3 to 5") is not a time. */
+function instant(year: number, [h, m, ap]: Groups, [mon, d]: Groups): number | null {
+  const t = m || ap ? clock(h!, m, ap) : null;
+  const at = day(year, mon!, d!);
+  return t === null || at === null ? null : at + t * HOUR;
+}
+const atDate = (year: number, g: Groups) => instant(year, g.slice(0, 3), g.slice(3, 5));
+const dateAt = (year: number, g: Groups) => instant(year, g.slice(2, 5), g.slice(0, 2));
+const noonOf = (year: number, [mon, d]: Groups) => {
+  const at = day(year, mon!, d!);
+  return at === null ? null : at + NOON * HOUR;
+};
+
+type Reading = [RegExp, (year: number, g: Groups) => [number | null, number | null]];
+const READINGS: Reading[] = [
+  // Both ends dated, in either order of time and date.
+  [new RegExp(`${AT_DATE}${JOIN}${AT_DATE}`, 'gi'), (y, g) => [atDate(y, g.slice(0, 5)), atDate(y, g.slice(5, 10))]],
+  [new RegExp(`${DATE_AT}${JOIN}${DATE_AT}`, 'gi'), (y, g) => [dateAt(y, g.slice(0, 5)), dateAt(y, g.slice(5, 10))]],
+  [new RegExp(`${AT_DATE}${JOIN}${DATE_AT}`, 'gi'), (y, g) => [atDate(y, g.slice(0, 5)), dateAt(y, g.slice(5, 10))]],
+  [new RegExp(`${DATE_AT}${JOIN}${AT_DATE}`, 'gi'), (y, g) => [dateAt(y, g.slice(0, 5)), atDate(y, g.slice(5, 10))]],
+  // Both ends on one date: "from 1:00 to 2:00 on Mar. 3" (past midnight when the end is earlier).
+  [
+    new RegExp(`${NOT_DAY}\\b${TIME}${JOIN}${TIME}\\s*${NOTE}on\\s+${DATE}`, 'gi'),
+    (y, [h1, m1, ap1, h2, m2, ap2, mon, d]) => {
+      const at = day(y, mon!, d!);
+      const timed = m1 || ap1 || m2 || ap2;
+      const a = timed ? clock(h1!, m1, ap1 ?? ap2) : null;
+      const b = timed ? clock(h2!, m2, ap2) : null;
+      if (at === null || a === null || b === null) return [null, null];
+      return [at + a * HOUR, at + (b > a ? b : b + 24) * HOUR];
+    },
+  ],
+  // One end dated, the other a day without a time: "from 7:00pm on Jun. 20 to Jun. 25", "from Jul. 20 to 15:00 on Jul. 25".
+  [new RegExp(`${AT_DATE}${JOIN}(?:on\\s+)?${BARE_DATE}`, 'gi'), (y, g) => [atDate(y, g.slice(0, 5)), noonOf(y, g.slice(5, 7))]],
+  [new RegExp(`${DATE_AT}${JOIN}(?:on\\s+)?${BARE_DATE}`, 'gi'), (y, g) => [dateAt(y, g.slice(0, 5)), noonOf(y, g.slice(5, 7))]],
+  [new RegExp(`${BARE_DATE}${JOIN}${AT_DATE}`, 'gi'), (y, g) => [noonOf(y, g.slice(0, 2)), atDate(y, g.slice(2, 7))]],
+  [new RegExp(`${BARE_DATE}${JOIN}${DATE_AT}`, 'gi'), (y, g) => [noonOf(y, g.slice(0, 2)), dateAt(y, g.slice(2, 7))]],
+];
+
+/** The dated windows of a text, in a record that starts at `startMs` (its year places the dates). */
+export function datedWindows(text: string, startMs: number): DatedWindow[] {
+  const year = new Date(startMs).getUTCFullYear();
+  const place = (t: number | null) => (t !== null && t < startMs - 183 * 24 * HOUR ? t + (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) : t);
+  const out: DatedWindow[] = [];
+  let rest = text;
+  // Each reading masks what it took, so that a window is read once, by the most precise reading.
+  for (const [re, read] of READINGS) {
+    for (const m of rest.matchAll(re)) {
+      // Masked even when it does not read (an end before its start): a weaker reading must not take part of it.
+      rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+      const [from, to] = read(year, m.slice(1)).map(place) as [number | null, number | null];
+      if (from === null || to === null || !(to > from)) continue;
+      out.push({ from, to, phrase: m[0].replace(/\s+/g, ' ').trim() });
+    }
+  }
+  return out.sort((a, b) => a.from - b.from);
+}
+
+/** Hours in the union of windows, each clipped to [lo, hi]; and how many disjoint cuts they make. */
+export function unionHours(windows: readonly DatedWindow[], lo: number, hi: number): { hours: number; cuts: number } {
+  const parts = windows
+    .map((w) => [Math.max(lo, w.from), Math.min(hi, w.to)] as const)
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  let ms = 0;
+  let cuts = 0;
+  let end = -Infinity;
+  for (const [a, b] of parts) {
+    if (a > end) cuts++;
+    ms += Math.max(0, b - Math.max(a, end));
+    end = Math.max(end, b);
+  }
+  return { hours: ms / 3_600_000, cuts };
+}
