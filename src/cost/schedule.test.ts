@@ -18,6 +18,19 @@ describe('clock windows', () => {
     expect(clockWindow('from 8-11am')?.hours).toBe(3);
     expect(clockWindow('between 22:00 and 6:00')?.hours).toBe(8);
     expect(clockWindow('from June 20 to 24, in a curfew-style shutdown')).toBeNull();
+    expect(clockWindow('from 12:00pm on Dec. 10 to 12:00pm on Dec. 11')).toBeNull(); // "Dec. 10 to 12:00pm": a day, not 10:00
+  });
+
+  it('adds a second window of the same day joined by "and" (a morning and an afternoon paper), and only then', () => {
+    // Algeria, 2024-06-09 to 06-13 (fixture): "once each morning around 8:00am-12:00pm and another from around 1:00pm-5:00pm".
+    const dz = scheduleOf(row('Algeria', '2024-06-09').event, days(5), true)!;
+    expect(dz).toMatchObject({ hours_each: 8, occasions: 5, hours: 40 });
+    // Kenya, 2024-11-07 (test/fixtures/stop/dated-windows.csv): "from 7:00 to 10:00 and 1:00 to 4:00".
+    expect(clockWindow('on weekdays between Nov. 4 and Nov. 22 from 7:00 to 10:00 and 1:00 to 4:00 (local time, UTC+3)')).toMatchObject({ hours: 6 });
+    // Two windows of different periods are not one day's (Syria, 2025-06-21): the first alone.
+    expect(clockWindow('lasted from about 8:00-9:00am (local time, UTC+3) between Jun. 21 to Jul. 9, and 8:00-10:00am between Jul. 12 and Aug. 3')?.hours).toBe(
+      1,
+    );
   });
 });
 

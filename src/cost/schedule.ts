@@ -32,7 +32,7 @@ export interface Schedule {
  * windows or durations; 2016–2025 snapshot of 2026-05-20, n = 37; recomputed by
  * schedule.test.ts from the records copied into test/fixtures/stop/exam-shutdowns.csv).
  */
-export const EXAM_HOURS = { low: 1.25, mode: 3, high: 5.5, n: 37 } as const;
+export const EXAM_HOURS = { low: 1.25, mode: 3, high: 7.5, n: 37 } as const;
 
 /** Number words STOP's texts use for counts and lengths. */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -88,21 +88,44 @@ function clock(h: string, m: string | undefined, ampm: string | undefined): numb
 /** A month's name just before a number: the number is a day of the month ("Dec. 10 to 12:00pm"), not an hour. */
 const AFTER_MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i;
 
-/** The first clock window in the text ("4:00am to 12:00pm", "15:00 to 21:00"), in hours. */
+/** A clock window at a match, in hours, or null when it is not a time of day (a day range, a date). */
+function windowHours(text: string, m: RegExpExecArray | RegExpMatchArray): number | null {
+  const [, h1, m1, ap1, h2, m2, ap2] = m;
+  if (AFTER_MONTH.test(text.slice(Math.max(0, m.index! - 12), m.index))) return null;
+  // A time, not a day range ("Jun. 20 to 24"): the left side says so, or the right has minutes.
+  if (!(m1 || ap1 || m2 || ap2) || (!m1 && !ap1 && ap2 && Number(h1) > 12)) return null;
+  const b = clock(h2!, m2, ap2);
+  // "8-11am": an unmarked left side takes the right side's half of the day, or the other
+  // half when that would put it after the right side ("11-1pm").
+  let a = clock(h1!, m1, ap1 ?? ap2);
+  if (!ap1 && ap2 && a !== null && b !== null && a >= b) a = clock(h1!, m1, /^p/i.test(ap2) ? 'am' : 'pm');
+  if (a === null || b === null) return null;
+  const hours = b > a ? b - a : b + 24 - a;
+  return hours > 0 && hours < 24 ? hours : null;
+}
+
+/** What may join a second window of the same day to the first: "7:00 to 10:00 and 1:00 to 4:00", "8:00am-12:00pm and another from around 1:00pm-5:00pm". */
+const SECOND = /^\s*,?\s*and\s+(?:(?:another|then|again|from|between|around|about|approximately)\s+){0,3}/i;
+
+/**
+ * The first clock window in the text ("4:00am to 12:00pm", "15:00 to 21:00"), in hours; with a
+ * second window joined to it by "and" (two a day: an exam's morning and afternoon papers), the
+ * two together.
+ */
 export function clockWindow(text: string): { hours: number; phrase: string } | null {
   for (const m of text.matchAll(WINDOW)) {
-    const [phrase, h1, m1, ap1, h2, m2, ap2] = m;
-    if (AFTER_MONTH.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    // A time, not a day range ("Jun. 20 to 24"): the left side says so, or the right has minutes.
-    if (!(m1 || ap1 || m2 || ap2) || (!m1 && !ap1 && ap2 && Number(h1) > 12)) continue;
-    const b = clock(h2!, m2, ap2);
-    // "8-11am": an unmarked left side takes the right side's half of the day, or the other
-    // half when that would put it after the right side ("11-1pm").
-    let a = clock(h1!, m1, ap1 ?? ap2);
-    if (!ap1 && ap2 && a !== null && b !== null && a >= b) a = clock(h1!, m1, /^p/i.test(ap2) ? 'am' : 'pm');
-    if (a === null || b === null) continue;
-    const hours = b > a ? b - a : b + 24 - a;
-    if (hours > 0 && hours < 24) return { hours, phrase: phrase.trim() };
+    const hours = windowHours(text, m);
+    if (hours === null) continue;
+    const after = m.index + m[0].length;
+    const join = SECOND.exec(text.slice(after));
+    if (join) {
+      const next = new RegExp(WINDOW.source, 'iy');
+      next.lastIndex = after + join[0].length;
+      const n = next.exec(text);
+      const more = n ? windowHours(text, n) : null;
+      if (n && more !== null && hours + more < 24) return { hours: hours + more, phrase: text.slice(m.index, n.index + n[0].length).trim() };
+    }
+    return { hours, phrase: m[0].trim() };
   }
   return null;
 }
