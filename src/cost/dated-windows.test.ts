@@ -72,6 +72,10 @@ describe('phrasings (SYNTHETIC)', () => {
     const [n] = datedWindows('cut between 22:00 and 3:00 on Dec. 31', start);
     expect((n!.to - n!.from) / 3_600_000).toBe(5);
   });
+  it('a 24-hour time marked pm is that time (Libya, 2023-10-06: "from 15:00pm (UTC+0) on Oct. 6 until 14:00pm (UTC+0) on Oct. 13")', () => {
+    const [w] = datedWindows('starting from 15:00pm (UTC+0) on Oct. 6 until 14:00pm (UTC+0) on Oct. 13.', Date.parse('2023-10-06'));
+    expect((w!.to - w!.from) / 3_600_000).toBe(167);
+  });
   it('a range of days is not a window; nor is a window that ends before it starts', () => {
     expect(datedWindows('blocked from Dec. 3 to Dec. 5', start)).toEqual([]);
     expect(datedWindows('from 18:00 on Dec. 31 to 17:00 on Dec. 31', start)).toEqual([]);

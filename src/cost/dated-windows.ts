@@ -38,11 +38,12 @@ const HOUR = 3_600_000;
 /** A day named without a time: its middle, the expected time of a time uniform within the day (as schedule.ts's datesOnlyShare). */
 const NOON = 12;
 
-function clock(h: string, m: string | undefined, ampm: string | undefined): number | null {
+/** A time of day in hours from an hour, its minutes and am/pm ("15:00pm" is 15:00), or null when it is none. */
+export function clock(h: string, m: string | undefined, ampm: string | undefined): number | null {
   let hour = Number(h);
   const min = m ? Number(m) : 0;
+  if (hour > 24 || min > 59) return null;
   const ap = ampm?.toLowerCase().replace(/\./g, '');
-  if (hour > 24 || min > 59 || (ap && hour > 12)) return null;
   if (ap === 'pm' && hour < 12) hour += 12;
   if (ap === 'am' && hour === 12) hour = 0;
   return hour + min / 60;

@@ -10,7 +10,7 @@
  * docs/design/013-hours-and-ends.md.
  */
 
-import { datedWindows, unionHours } from './dated-windows.js';
+import { clock, datedWindows, unionHours } from './dated-windows.js';
 
 export interface Schedule {
   /** Share of the span the network was cut: most likely, and the range of its uncertainty. */
@@ -74,16 +74,6 @@ const TIMES = new RegExp(`\\b${NUM}\\s+(?:separate\\s+|individual\\s+|different\
 const TWICE = /\btwice\s+(?:a\s+day|daily|each\s+day|every\s+day|per\s+day)\b/i;
 const DAILY = /\b(daily|every\s?day|each\s+day|each\s+morning|every\s+morning|every\s+night|nightly|each\s+night|curfew[- ]style|curfew)\b/i;
 const EXAM = /\bexam/i;
-
-function clock(h: string, m: string | undefined, ampm: string | undefined): number | null {
-  let hour = Number(h);
-  const min = m ? Number(m) : 0;
-  if (hour > 24 || min > 59) return null;
-  const ap = ampm?.toLowerCase().replace(/\./g, '');
-  if (ap === 'pm' && hour < 12) hour += 12;
-  if (ap === 'am' && hour === 12) hour = 0;
-  return hour + min / 60;
-}
 
 /** A month's name just before a number: the number is a day of the month ("Dec. 10 to 12:00pm"), not an hour. */
 const AFTER_MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i;
