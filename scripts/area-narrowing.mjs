@@ -3,16 +3,10 @@
 // every record of a STOP Combined CSV whose text the reader takes, with the instant, the place
 // left cut off and the words read. Run after `npx tsc -p tsconfig.build.json`:
 //   node scripts/area-narrowing.mjs ../shared/data/events/accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv
-import { readFileSync } from 'node:fs';
 import { areaNarrowing } from '../dist/src/cost/area-steps.js';
-import { parseStopCsv } from '../dist/src/ledger/stop/parse.js';
+import { stopRows } from './stop-rows.mjs';
 
-const file = process.argv[2];
-if (!file) {
-  console.error('usage: node scripts/area-narrowing.mjs STOP.csv');
-  process.exit(2);
-}
-const rows = parseStopCsv(readFileSync(file, 'utf8'), file);
+const rows = stopRows('area-narrowing.mjs');
 let hits = 0;
 for (const r of rows) {
   const n = areaNarrowing(r.event, r.start_date);

@@ -8,7 +8,7 @@ import type { LedgerEvent, StopRow } from '../ledger/index.js';
 import { mapStopRow } from '../ledger/stop/map.js';
 import { datedWindows, unionHours } from './dated-windows.js';
 import { eventScenario } from './event-scenario.js';
-import { clockWindow, scheduleOf } from './schedule.js';
+import { clockWindow, datedSchedule, scheduleOf } from './schedule.js';
 
 const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/dated-windows.csv', import.meta.url)), { columns: true });
 const events = rows.map((r, i) => {
@@ -56,6 +56,16 @@ describe('dated windows in real records', () => {
     expect(pricedHours(bihar).hours).toBeCloseTo(72, 6);
     // Kenya: clock windows, no dated ones; the daily schedule reading is unchanged.
     expect(datedWindows(of('KE', '2024-11-07').summary, Date.parse('2024-11-07'))).toEqual([]);
+  });
+
+  it("windows that fill the record's dates price them whole, not as dates without times (SYNTHETIC text on a real record)", () => {
+    const e = {
+      ...of('IN', '2025-12-10'),
+      summary: 'Internet was suspended from 0:00 on Dec. 10 to 12:00 on Dec. 11, and extended from 12:00 on Dec. 11 to 0:00 on Dec. 12.',
+    };
+    expect(datedSchedule(e.summary, 48, Date.parse('2025-12-10'))).toBe('whole');
+    expect(eventScenario(e).input.active_share).toBeUndefined(); // 48 h, where its dates alone give 24 h on average
+    expect(pricedHours({ ...e, summary: 'Internet was suspended.' }).hours).toBeCloseTo(24, 6);
   });
 
   it('two windows on one day (Guinea-Bissau, MTN then Orange) are 7 h; the Ranchi order is its 33 h', () => {

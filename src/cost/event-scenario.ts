@@ -14,7 +14,7 @@ import { findPlatform } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
 import { platformPhases } from './phases.js';
 import { readShutdownText } from './record-text.js';
-import { datedFill, datesOnlyShare, scheduleOf, statedHours } from './schedule.js';
+import { datedSchedule, datesOnlyShare, scheduleOf, statedHours } from './schedule.js';
 import { durationsFor, endNotRecorded, type DurationTable, type Durations } from './unknown-end.js';
 import { parseSpan } from './span.js';
 import { networkShare, sharesFor, type NetworkTable, type ShareTable } from './unknown-area.js';
@@ -338,12 +338,16 @@ function activeHours(e: LedgerEvent, texts: readonly string[], input: ScenarioIn
   }
   const exam = e.tags.includes('exam-cheating') || texts.some((t) => /\bexam/i.test(t));
   const startMs = Date.parse(input.start ?? '');
-  const at = Number.isFinite(startMs) ? startMs : undefined;
-  const reads = texts.map((t) => ({ s: scheduleOf(t, spanHours, exam, at), states: statedHours(t) !== null || scheduleOf(t, spanHours, false, at) !== null }));
+  // Each text is read once: its dated windows first (they state hours by themselves), else its schedule.
+  const reads = texts.map((t) => {
+    const dated = Number.isFinite(startMs) ? datedSchedule(t, spanHours, startMs) : undefined;
+    if (dated !== undefined) return { s: dated === 'whole' ? null : dated, states: true, whole: dated === 'whole' };
+    return { s: scheduleOf(t, spanHours, exam), states: statedHours(t) !== null || scheduleOf(t, spanHours, false) !== null, whole: false };
+  });
   const s = (reads.find((r) => r.s && r.states) ?? reads.find((r) => r.s))?.s ?? null;
   if (!s) {
     // Times stated for the whole span: nothing to average over.
-    if (at !== undefined && texts.some((t) => datedFill(t, spanHours, at))) return;
+    if (reads.some((r) => r.whole)) return;
     const d = e.date_precision === 'day' && DATE_ONLY.test(e.start) && DATE_ONLY.test(e.end ?? '') ? datesOnlyShare(spanHours) : null;
     if (!d) return;
     input.active_share = d.share;

@@ -158,10 +158,8 @@ function occasionsOf(text: string, days: number): { n: number; phrase: string } 
  */
 export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(text), startMs?: number): Schedule | null {
   if (!(spanHours > 0)) return null;
-  if (startMs !== undefined) {
-    const dated = datedSchedule(text, spanHours, startMs);
-    if (dated !== undefined) return dated;
-  }
+  const dated = startMs === undefined ? undefined : datedSchedule(text, spanHours, startMs);
+  if (dated !== undefined) return dated === 'whole' ? null : dated;
   const days = Math.max(1, Math.round(spanHours / 24));
   const stated = statedHours(text);
   const occ = occasionsOf(text, days);
@@ -215,28 +213,19 @@ export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(tex
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-const datedWindowsIn = (text: string, spanHours: number, startMs: number) =>
-  datedWindows(text, startMs).filter((w) => w.to > startMs && w.from < startMs + spanHours * 3_600_000);
-
-/** True when the text's dated windows fill the span: the cut is stated for all of it (nothing to average over). */
-export const datedFill = (text: string, spanHours: number, startMs: number): boolean => {
-  const w = datedWindowsIn(text, spanHours, startMs);
-  return w.length > 0 && unionHours(w, startMs, startMs + spanHours * 3_600_000).hours >= spanHours - 1e-9;
-};
-
 /** How far a record's first and last days may lie from its windows: a day, and half a day for zones. */
 const SLACK_MS = 36 * 3_600_000;
 
 /**
  * The cut its dated windows state (dated-windows.ts), within the record's span: their union, or
- * null when it fills the span (the span is priced whole). Undefined when the text states none in
- * the span, or when they do not reach from the record's first day to its last (an order
- * extended, a restoration told without a time: what the rest was is not stated), and the other
- * readings apply.
+ * 'whole' when it fills the span (the cut is stated for all of it: priced whole, nothing to
+ * average over). Undefined when the text states none in the span, or when they do not reach from
+ * the record's first day to its last (an order extended, a restoration told without a time: what
+ * the rest was is not stated), and the other readings apply.
  */
-function datedSchedule(text: string, spanHours: number, startMs: number): Schedule | null | undefined {
+export function datedSchedule(text: string, spanHours: number, startMs: number): Schedule | 'whole' | undefined {
   const endMs = startMs + spanHours * 3_600_000;
-  const windows = datedWindowsIn(text, spanHours, startMs);
+  const windows = datedWindows(text, startMs).filter((w) => w.to > startMs && w.from < endMs);
   if (!windows.length) return undefined;
   const first = Math.min(...windows.map((w) => w.from));
   const last = Math.max(...windows.map((w) => w.to));
@@ -244,7 +233,7 @@ function datedSchedule(text: string, spanHours: number, startMs: number): Schedu
   // An order extended past its last stated window into the record's last day: the extension's hours are not stated.
   if (EXTENDED.test(text) && last < endMs - 24 * 3_600_000) return undefined;
   const { hours, cuts } = unionHours(windows, startMs, endMs);
-  if (hours >= spanHours - 1e-9) return null;
+  if (hours >= spanHours - 1e-9) return 'whole';
   const share = hours / spanHours;
   const quoted = [...new Set(windows.map((w) => `"${w.phrase}"`))];
   return {

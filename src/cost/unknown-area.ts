@@ -11,8 +11,9 @@
  * with hundreds of district shutdowns (India) counts once (docs/design/012-who-was-cut-off.md,
  * "An area nobody placed").
  * A record that names no area at all but says it reached more than one city (STOP's "more than
- * one state, province or region", the scope STOP gives 522 of its 525 nationwide records) says
- * nothing against the whole country: its reference class is every shutdown of its country that
+ * one state, province or region", the scope STOP gives 550 of the 555 records whose area names
+ * the whole country: scripts/unnamed-areas.mjs) says nothing against the whole country: its
+ * reference class is every shutdown of its country that
  * reached more than one city, a national one counted as the whole country (share 1), so that
  * Syria's unnamed exam shutdown is priced like Syria's sixteen national ones, and Yemen's like
  * its regional ones (docs/design/014-price-of-an-hour.md, Decision 11).
