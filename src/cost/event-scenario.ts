@@ -18,6 +18,7 @@ import { datedSchedule, datesOnlyShare, scheduleOf, statedHours } from './schedu
 import { durationsFor, endNotRecorded, type DurationTable, type Durations } from './unknown-end.js';
 import { parseSpan } from './span.js';
 import { networkShare, sharesFor, type NetworkTable, type ShareTable } from './unknown-area.js';
+import { networkKindsFor, type NetworkKindTable } from './unrecorded-network.js';
 
 export interface Missing {
   field: string;
@@ -46,6 +47,8 @@ export interface LedgerPriors {
   durations?: DurationTable;
   shares?: ShareTable;
   networks?: NetworkTable;
+  /** How many of each country's recorded network cuts took the whole network, and how many mobile data only. */
+  networkKinds?: NetworkKindTable;
   texts?: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -121,6 +124,7 @@ export function eventScenario(
   } else if (e.category === 'shutdown') {
     const t = SHUTDOWN_TYPES[e.subtype];
     if (t) input.type = t;
+    else if (e.subtype === 'unrecorded_network') unrecordedNetworks(country, input, missing, mapping, priors.networkKinds);
     else if (e.subtype === 'curfew')
       missing.push({
         field: 'hours',
@@ -305,6 +309,32 @@ function networksCutOff(e: LedgerEvent, input: ScenarioInput, missing: Missing[]
       field: 'isp_share',
       reason: `not ordered by a government (STOP ordered_by: Non-government) and names the networks it cut (${networks.join(', ')}): an outage of those networks, not of the country; pass --isp-share S, their share of subscribers`,
     });
+}
+
+/**
+ * A cut of the whole network that does not say which networks: the whole network with the chance
+ * its country's recorded cuts took it, else mobile data only (unrecorded-network.ts).
+ */
+function unrecordedNetworks(
+  country: string | undefined,
+  input: ScenarioInput,
+  missing: Missing[],
+  mapping: string[],
+  table: NetworkKindTable | undefined,
+): void {
+  const k = country && table ? networkKindsFor(table, country) : undefined;
+  if (!k) {
+    missing.push({
+      field: 'type',
+      reason:
+        'the record does not say which networks were cut and no recorded cut says which kind is likely; price it with splinternet cost --type full or --type mobile',
+    });
+    return;
+  }
+  input.type = 'full';
+  input.networks_whole_p = k.p_whole;
+  input.networks_basis = k.basis;
+  mapping.push(`networks cut not recorded: the whole network with chance ${pct(k.p_whole)}, else mobile data only (${k.basis})`);
 }
 
 /** Price an event with no recorded end up to the upper quartile of ended events, cut for median/q3 of it. */

@@ -8,6 +8,7 @@ import type { Store } from '../store/index.js';
 import type { LedgerPriors } from './event-scenario.js';
 import { networkTable, shareTable } from './unknown-area.js';
 import { durationTable } from './unknown-end.js';
+import { networkKindTable } from './unrecorded-network.js';
 
 export async function technicalEvents(deps: { store: Store }, filters: Omit<ListFilters, 'cursor' | 'limit'> = {}): Promise<LedgerEvent[]> {
   const categories = filters.category ? [filters.category] : [...TECHNICAL_CATEGORIES];
@@ -26,11 +27,18 @@ export async function technicalEvents(deps: { store: Store }, filters: Omit<List
 /**
  * What the whole ledger says about records that lack an end or a placed area, whatever the
  * filters: the durations of its ended events (unknown-end.ts) and the population shares of its
- * placed sub-national events (unknown-area.ts); and the texts of every event's STOP records.
+ * placed sub-national events (unknown-area.ts), the kinds of its recorded network cuts
+ * (unrecorded-network.ts); and the texts of every event's STOP records.
  */
 export async function ledgerPriors(deps: { store: Store }): Promise<LedgerPriors> {
   const events = await technicalEvents(deps);
-  return { durations: durationTable(events), shares: shareTable(events), networks: networkTable(events), texts: await recordTexts(deps) };
+  return {
+    durations: durationTable(events),
+    shares: shareTable(events),
+    networks: networkTable(events),
+    networkKinds: networkKindTable(events),
+    texts: await recordTexts(deps),
+  };
 }
 
 /** Event id → the texts of its STOP records, earliest first (stopRecordTexts). */

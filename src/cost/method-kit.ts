@@ -40,6 +40,8 @@ export const describeDist = (d: Dist): string => {
       const r = (x: number) => Number(x.toPrecision(3));
       return `empirical(${s.length} values, each equally likely: min ${r(s[0]!)}, median ${r(empiricalMedian(s))}, max ${r(s[s.length - 1]!)})`;
     }
+    case 'bernoulli':
+      return `bernoulli(1 with chance ${Number(d.p.toPrecision(3))}, else 0)`;
   }
 };
 

@@ -55,6 +55,16 @@ describe('seeded sampling', () => {
     expect(describeDist(d)).toBe('empirical(7 values, each equally likely: min 0.01, median 0.1, max 1)');
   });
 
+  it('draws 1 with chance p and 0 otherwise (bernoulli), its point the likelier of the two', () => {
+    const out = new Float64Array(50000);
+    sample({ kind: 'bernoulli', p: 0.34 }, mulberry32(4), out);
+    expect(out.every((x) => x === 0 || x === 1)).toBe(true);
+    expect(out.reduce((a, b) => a + b, 0) / out.length).toBeCloseTo(0.34, 2);
+    expect(pointOf({ kind: 'bernoulli', p: 0.34 })).toBe(0);
+    expect(pointOf({ kind: 'bernoulli', p: 0.6 })).toBe(1);
+    expect(describeDist({ kind: 'bernoulli', p: 0.3372 })).toBe('bernoulli(1 with chance 0.337, else 0)');
+  });
+
   it('interpolates quantiles between order statistics', () => {
     const s = new Float64Array([1, 2, 3, 4, 5]);
     expect(quantileSorted(s, 0.5)).toBe(3);

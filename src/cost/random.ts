@@ -24,7 +24,9 @@ export type Dist =
   | { kind: 'uniform'; low: number; high: number }
   | { kind: 'lognormal'; median: number; sigma: number }
   /** The values of a reference class, each drawn with equal chance (a class that mixes kinds, e.g. regional and national shutdowns, has no triangular shape). */
-  | { kind: 'empirical'; values: number[] };
+  | { kind: 'empirical'; values: number[] }
+  /** 1 with chance p, else 0: which of two kinds an event was, when its record does not say (p from its reference class). */
+  | { kind: 'bernoulli'; p: number };
 
 /** The median of a reference class: its middle value (for an even count the upper of the two, as quartilesOf takes it). */
 export const empiricalMedian = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.round((values.length - 1) / 2)]!;
@@ -42,6 +44,8 @@ export function pointOf(d: Dist): number {
       return d.median;
     case 'empirical':
       return empiricalMedian(d.values);
+    case 'bernoulli':
+      return d.p > 0.5 ? 1 : 0;
   }
 }
 
@@ -82,6 +86,9 @@ export function sample(d: Dist, rng: Rng, out: Float64Array): void {
       for (let i = 0; i < n; i++) out[i] = v[Math.min(v.length - 1, Math.floor(rng() * v.length))]!;
       return;
     }
+    case 'bernoulli':
+      for (let i = 0; i < n; i++) out[i] = rng() < d.p ? 1 : 0;
+      return;
   }
 }
 

@@ -30,6 +30,9 @@ export interface ScenarioInput {
   affected_basis?: string;
   /** The shares of the reference class an imputed share comes from, each drawn with equal chance; within [affected_low, affected_high]. */
   affected_values?: number[];
+  /** For a cut whose networks were not recorded (type full): the chance it took the whole network rather than mobile data only, and why. */
+  networks_whole_p?: number;
+  networks_basis?: string;
   /** Share of the span the network was actually cut, in (0,1], with its range (default: the share itself). */
   active_share?: number;
   active_low?: number;
@@ -133,6 +136,8 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
   const vals = input.affected_values;
   if (vals !== undefined && (input.affected_share === undefined || !vals.length || !vals.every((v) => Number.isFinite(v) && v > 0 && v <= 1)))
     bad('affected_values', `a reference class of shares in (0,1] needs an affected_share: got ${vals.length} value(s)`);
+  if (input.networks_whole_p !== undefined && (!inUnit(input.networks_whole_p, 0, 1, true) || input.type !== 'full'))
+    bad('networks_whole_p', `the chance a cut of unrecorded networks took the whole network must be in [0,1], for type full: got ${input.networks_whole_p}`);
   const nw = input.narrowed;
   if (nw && !(nw.low > 0 && nw.low <= nw.share && nw.share <= nw.high && nw.high <= 1 && Number.isFinite(Date.parse(nw.from))))
     bad(
@@ -201,6 +206,8 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
                 : {}),
               ...(input.affected_values?.length ? { values: [...input.affected_values].sort((a, b) => a - b) } : {}),
             },
+      unrecorded_networks:
+        input.networks_whole_p === undefined ? null : { p_whole: input.networks_whole_p, basis: input.networks_basis ?? 'given in the request' },
       active:
         input.active_share === undefined || input.active_share === 1
           ? null

@@ -102,6 +102,10 @@ export const ScenarioViewSchema = z
           .describe("an imputed share's reference class: the shares of the events it is taken from, each drawn with equal chance in the Monte Carlo"),
       })
       .nullable(),
+    unrecorded_networks: z.object({ p_whole: z.number(), basis: z.string() }).nullable().meta({
+      description:
+        "a cut whose networks were not recorded: priced as the whole network with chance p_whole (the share of its country's recorded cuts that took both mobile and fixed), else as mobile data only; null = as its type says",
+    }),
     active: z
       .object({ share: z.number(), low: z.number(), high: z.number(), basis: z.string() })
       .nullable()
@@ -297,6 +301,7 @@ const DistSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('uniform'), low: z.number(), high: z.number() }),
   z.object({ kind: z.literal('lognormal'), median: z.number(), sigma: z.number() }),
   z.object({ kind: z.literal('empirical'), values: z.array(z.number()) }),
+  z.object({ kind: z.literal('bernoulli'), p: z.number() }),
 ]);
 
 export const CostMethodsSchema = z

@@ -213,7 +213,10 @@ export interface EventCostResult extends Partial<CostResult> {
 /** Price a ledger event (its country, regions, type and span), or say what is missing. */
 export async function costEvent(deps: { store: Store }, id: string, overrides: EventOverrides = {}): Promise<EventCostResult> {
   const e = await getEvent(deps, id);
-  const needsLedger = endNotRecorded(e) || areaNotPlaced(e) || (e.category === 'shutdown' && outageOfNetworks(e) && overrides.isp_share === undefined);
+  const needsLedger =
+    endNotRecorded(e) ||
+    areaNotPlaced(e) ||
+    (e.category === 'shutdown' && (e.subtype === 'unrecorded_network' || (outageOfNetworks(e) && overrides.isp_share === undefined)));
   return priceEvent(deps, e, overrides, needsLedger ? await ledgerPriors(deps) : { texts: await recordTexts(deps, e.id) });
 }
 

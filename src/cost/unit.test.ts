@@ -1,7 +1,7 @@
 // Every unit constructor: the vectorised fill gives, draw by draw, what fn gives for that draw
 // (fn prices the point estimate, fill the Monte Carlo), and keys name what is computed.
 import { describe, expect, it } from 'vitest';
-import { cappedSum, compound, linear, one, oneMinus, param, times } from './unit.js';
+import { cappedSum, compound, linear, one, oneMinus, param, times, wholeOr } from './unit.js';
 import type { Unit } from './types.js';
 
 const N = 257;
@@ -35,6 +35,16 @@ describe('units', () => {
       ]),
     );
     expect(mixed[5]).toBeCloseTo(0.25 + 0.75 * draws[0]![5]! * draws[1]![5]!, 12);
+    const either = agree(wholeOr(0, 2));
+    expect(either[5]).toBeCloseTo(draws[0]![5]! + (1 - draws[0]![5]!) * draws[2]![5]!, 12);
+  });
+
+  it('wholeOr is the whole when its first parameter is 1 and the share when it is 0', () => {
+    const u = wholeOr(0, 1);
+    expect(u.fn(Float64Array.from([1, 0.3]))).toBe(1);
+    expect(u.fn(Float64Array.from([0, 0.3]))).toBe(0.3);
+    expect(u.key).toBe('(p0+(1-p0)*p1)');
+    expect(wholeOr(2, 1).reads).toEqual([1, 2]);
   });
 
   it('keys say what is computed; a product drops factors of one', () => {

@@ -52,6 +52,18 @@ export const cappedSum = (idx: number[], coef: readonly number[] = idx.map(() =>
   };
 };
 
+/** p_w + (1 − p_w) · p_s: the whole when p_w is 1, the share p_s when it is 0 (a cut of the whole network, or of mobile data only). */
+export const wholeOr = (w: number, s: number): Unit => ({
+  key: `(p${w}+(1-p${w})*p${s})`,
+  reads: w < s ? [w, s] : [s, w],
+  fn: (p) => p[w]! + (1 - p[w]!) * p[s]!,
+  fill: (d, out) => {
+    const a = d[w]!;
+    const b = d[s]!;
+    for (let j = 0; j < out.length; j++) out[j] = a[j]! + (1 - a[j]!) * b[j]!;
+  },
+});
+
 /** Σ c_k · u_k: units weighted by fixed coefficients (the shares of a period before and after an area narrowed). */
 export function linear(parts: readonly (readonly [number, Unit])[]): Unit {
   const ps = parts.filter(([c]) => c !== 0);

@@ -9,7 +9,7 @@ import type { CountryData } from './data/econ-data.js';
 import { nearestYear, type ParamSet } from './method-kit.js';
 import { findPlatform, platformWeightIn } from './platforms.js';
 import { Unavailable, type InputValue, type Scenario, type SegmentPlan, type Unit } from './types.js';
-import { cappedSum, linear, one, oneMinus, param, times } from './unit.js';
+import { cappedSum, linear, one, oneMinus, param, times, wholeOr } from './unit.js';
 import type { Dist } from './random.js';
 
 export type MobilePreset = 'ozi' | 'subscriptions';
@@ -78,23 +78,36 @@ export function typeWeight(scn: Scenario, data: CountryData, year: number, prese
     }
     return cappedSum(idx, coef);
   };
+  /** The mobile share of a full shutdown, by the request, OZI's rule or subscriptions. */
+  const mobileShare = (): number => {
+    if (scn.mobile_share !== null) return ps.add('mobile share', { kind: 'fixed', value: scn.mobile_share }, 'share of full', 'given in the request');
+    if (preset === 'ozi') return ps.add('mobile share', { kind: 'fixed', value: 0.5 }, 'share of full', OZI_MOBILE);
+    const s = subscriptionShare(data, year, inputs, notes);
+    return ps.add(
+      'mobile share',
+      { kind: 'triangular', low: 0.8 * s, mode: s, high: Math.min(1, 1.2 * s) },
+      'share of full',
+      'mobile / (mobile + fixed broadband) subscriptions (Brookings weighted mobile shutdowns by mobile subscriptions; ±20 % our assumption)',
+    );
+  };
   switch (scn.type) {
-    case 'full':
-      return one;
+    case 'full': {
+      const u = scn.unrecorded_networks;
+      if (!u) return one;
+      // Which networks were cut is not recorded: the whole network, or mobile data only.
+      const whole = ps.add(
+        'whole network cut',
+        u.p_whole >= 1 || u.p_whole <= 0 ? { kind: 'fixed', value: u.p_whole >= 1 ? 1 : 0 } : { kind: 'bernoulli', p: u.p_whole },
+        '1 = mobile and fixed, 0 = mobile data only',
+        `networks not recorded: ${u.basis}`,
+      );
+      inputs.push({ name: 'chance the whole network was cut', value: Number(u.p_whole.toPrecision(4)), unit: 'probability', source: u.basis, year: null });
+      notes.push(`networks cut not recorded: priced as the whole network with chance ${(u.p_whole * 100).toPrecision(3)} %, else as mobile data only`);
+      return wholeOr(whole, mobileShare());
+    }
     case 'mobile':
     case 'fixed': {
-      let i: number;
-      if (scn.mobile_share !== null) i = ps.add('mobile share', { kind: 'fixed', value: scn.mobile_share }, 'share of full', 'given in the request');
-      else if (preset === 'ozi') i = ps.add('mobile share', { kind: 'fixed', value: 0.5 }, 'share of full', OZI_MOBILE);
-      else {
-        const s = subscriptionShare(data, year, inputs, notes);
-        i = ps.add(
-          'mobile share',
-          { kind: 'triangular', low: 0.8 * s, mode: s, high: Math.min(1, 1.2 * s) },
-          'share of full',
-          'mobile / (mobile + fixed broadband) subscriptions (Brookings weighted mobile shutdowns by mobile subscriptions; ±20 % our assumption)',
-        );
-      }
+      const i = mobileShare();
       return scn.type === 'mobile' ? param(i) : oneMinus(i);
     }
     case 'platform':

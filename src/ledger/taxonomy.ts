@@ -3,7 +3,7 @@
  * docs/ledger-taxonomy.md; changing a word here is a data migration, so add, don't rename.
  */
 export const TAXONOMY = {
-  shutdown: ['full', 'mobile', 'mobile_data', 'fixed', 'sms_voice', 'curfew', 'other'],
+  shutdown: ['full', 'mobile', 'mobile_data', 'fixed', 'sms_voice', 'curfew', 'unrecorded_network', 'other'],
   throttling: ['platform', 'protocol', 'network', 'other'],
   block: ['platform', 'website', 'messaging', 'vpn', 'protocol', 'ip_range', 'search', 'other'],
   app_removal: ['app_store', 'platform_store', 'other'],

@@ -983,6 +983,10 @@ export interface components {
                         /** @enum {string} */
                         kind: "empirical";
                         values: number[];
+                    } | {
+                        /** @enum {string} */
+                        kind: "bernoulli";
+                        p: number;
                     };
                     name: string;
                     source: string;
@@ -1132,6 +1136,11 @@ export interface components {
             /** @enum {string} */
             type: "full" | "mobile" | "fixed" | "platform" | "throttling" | "isp";
             tz: string;
+            /** @description a cut whose networks were not recorded: priced as the whole network with chance p_whole (the share of its country's recorded cuts that took both mobile and fixed), else as mobile data only; null = as its type says */
+            unrecorded_networks: {
+                basis: string;
+                p_whole: number;
+            } | null;
             year: number | null;
         };
         CostUsd: {

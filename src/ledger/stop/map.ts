@@ -1,10 +1,12 @@
 /**
  * Mapping one STOP row to our taxonomy (documented in docs/design/002-stop-import.md).
  *   shutdown_type × shutdown_extent -> category/subtype:
- *     Shutdown (+Throttle) on the full network -> shutdown/{full|mobile|fixed} by affected_network
+ *     Shutdown (+Throttle) on the full network -> shutdown/{full|mobile|fixed} by affected_network,
+ *                                                 shutdown/unrecorded_network when it is "Unknown"
  *     Shutdown (+Throttle) of services only    -> block/platform
  *     Throttle on the full network             -> throttling/network
  *     Throttle of services only                -> throttling/platform
+ *     Unknown, of services only                -> block/platform
  *     Unknown                                  -> shutdown/other
  *   geo_scope -> scope: only one city = local, several cities of one region = regional, several
  *     regions = regional; national whenever area_name names the whole country ("nationwide",
@@ -62,9 +64,17 @@ function categoryOf(r: StopRow): { category: string; subtype: string } {
   const full = /full network/i.test(r.shutdown_extent);
   const net = r.affected_network.toLowerCase();
   const netSubtype =
-    net.includes('mobile') && net.includes('broadband') ? 'full' : net.includes('mobile') ? 'mobile' : net.includes('broadband') ? 'fixed' : 'other';
+    net.includes('mobile') && net.includes('broadband')
+      ? 'full'
+      : net.includes('mobile')
+        ? 'mobile'
+        : net.includes('broadband')
+          ? 'fixed'
+          : 'unrecorded_network';
   if (type === 'throttle') return { category: 'throttling', subtype: full ? 'network' : 'platform' };
   if (type.includes('shutdown')) return full ? { category: 'shutdown', subtype: netSubtype } : { category: 'block', subtype: 'platform' };
+  // A record of unknown kind that names services and no cut of the network is a block of them.
+  if (/service-based/i.test(r.shutdown_extent) && !full) return { category: 'block', subtype: 'platform' };
   return { category: 'shutdown', subtype: 'other' };
 }
 

@@ -62,6 +62,26 @@ describe('mapStopRow', () => {
     expect(tw.length).toBeGreaterThan(1);
     expect(new Set(tw.map(stopEventKey)).size).toBe(1);
   });
+  it('files a cut of networks STOP did not record as shutdown/unrecorded_network, and a service-only record of unknown kind as a block', () => {
+    const rows = parseStopCsv(fixture('unrecorded-networks.csv'), 'unrecorded-networks.csv');
+    const mapped = rows
+      .filter((r) => r.affected_network === 'Unknown')
+      .map((r) => {
+        const m = mapStopRow(r, '2026-05-20');
+        if ('reject' in m) throw new Error(m.reject);
+        return [`${r.country} ${r.start_date}`, m.fields.category, m.fields.subtype, m.fields.scope] as const;
+      });
+    expect(mapped).toEqual([
+      ['Tajikistan 2019-04-23', 'block', 'platform', 'platform'],
+      ['India 2019-04-24', 'block', 'platform', 'platform'],
+      ['Gabon 2021-02-22', 'shutdown', 'unrecorded_network', 'regional'],
+      ['Jordan 2022-12-16', 'shutdown', 'unrecorded_network', 'regional'],
+      ['India 2025-12-26', 'shutdown', 'unrecorded_network', 'local'],
+      ['India 2025-12-27', 'shutdown', 'unrecorded_network', 'local'],
+    ]);
+    const tj = mapStopRow(rows[0]!, '2026-05-20') as { fields: Record<string, unknown> };
+    expect(tj.fields.title).toBe('Block of Facebook in National (Tajikistan)');
+  });
 });
 
 describe('importStop', () => {
