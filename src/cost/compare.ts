@@ -179,6 +179,19 @@ export function comparePieces(e: LedgerEvent, lastCountYear: number | undefined)
   ];
 }
 
+/**
+ * A record of several countries (Kenya's shutdown of 25 June 2024, which cut Burundi, Rwanda,
+ * Tanzania and Uganda too) is an event in each: priced once per country it lists, with that
+ * country's regions. Its area is placed in none of them (the geocoder leaves a share of one
+ * country's people to --country), so a sub-national one takes its reference class in each.
+ */
+export function eachCountry(e: LedgerEvent, only?: string): LedgerEvent[] {
+  if (e.countries.length === 1) return [e];
+  return e.countries
+    .filter((cc) => !only || cc === only)
+    .map((cc) => ({ ...e, countries: [cc], regions: e.regions.filter((r) => r.startsWith(`${cc}-`)), places: [], population_affected: null }));
+}
+
 /** Price the ledger and compare it with Top10VPN per country and year. */
 export async function compareTop10vpn(
   deps: { store: Store; progress: ProgressReporter; ledgerBudget?: (scenarios: number, draws: number) => void },
@@ -187,7 +200,7 @@ export async function compareTop10vpn(
   // Top10VPN counts throttling that makes the internet unusable as a shutdown: by default we price
   // throttles at severity 1 too, to compare like with like (--severity overrides).
   const overrides: EventOverrides = { severity: 1, ...(opts.overrides ?? {}) };
-  const events = (await technicalEvents(deps, opts.country ? { country: opts.country } : {})).filter((e) => e.countries.length === 1);
+  const events = (await technicalEvents(deps, opts.country ? { country: opts.country } : {})).flatMap((e) => eachCountry(e, opts.country));
   const priors = await ledgerPriors(deps);
   const counted = overrides.end === undefined ? await lastCountYears(deps.store) : new Map<string, number>();
   const piecesOf = (e: LedgerEvent) => (overrides.end === undefined ? comparePieces(e, counted.get(e.id)) : [e]);
@@ -373,6 +386,8 @@ export async function compareTop10vpn(
       'a block of several platforms whose record says some were lifted before the rest prices each platform for the share of the span it was blocked',
       'a shutdown no government ordered that names the networks it hit is an outage of those networks, priced by their share of subscribers: k named of the K networks the ledger names in the country, each taken as an equal share (a proxy, triangular(k/2K, k/K, min(1, 2k/K))); not priced where the ledger names no other network (missing isp_share)',
       "a sub-national event whose area nobody placed is given the share of the country cut off by the placed events of its country and scope, or the median of each country's where its country has fewer than five, each drawn with equal chance; a record that names no area at all takes its country's shutdowns that reached more than one city, a national one as the whole country",
+      'a record of several countries (Kenya, 25 June 2024, with Burundi, Rwanda, Tanzania and Uganda) counts in each country it lists, priced there as its scope says',
+      "a cut whose networks were not recorded is the whole network with the chance its country's recorded cuts took it, else mobile data only",
       'our users affected: the people of the distinct areas cut off in the year, each area once and at most the whole country, × the share of people online (World Bank SP.POP.TOTL, IT.NET.USER.ZS)',
       'Top10VPN figures as transcribed from their yearly reports (data/events/SOURCES.md); Somaliland is counted under SO',
     ],
