@@ -58,6 +58,35 @@ describe('shutdowns no government ordered, on named networks', () => {
   });
 });
 
+describe('--end before an ongoing event began', () => {
+  // SYNTHETIC: an ongoing block (only the fields the mapping reads).
+  const e = {
+    id: 'test-ongoing',
+    category: 'block',
+    subtype: 'platform',
+    countries: ['IR'],
+    scope: 'platform',
+    start: '2022-09-21',
+    end: null,
+    date_precision: 'day',
+    summary: '',
+    notes: 'Marked ongoing in the 2026-05-20 STOP snapshot.',
+    targets: [{ kind: 'platform', name: 'WhatsApp' }],
+    actors: [],
+    tags: [],
+    regions: [],
+    places: [],
+    population_affected: null,
+  } as unknown as LedgerEvent;
+
+  it('says none of it falls before that date, naming both dates, and prices it from the day it began', () => {
+    const before = eventScenario(e, { end: '2019-11-20' });
+    expect(before.missing).toEqual([{ field: 'end', reason: 'the event began 2022-09-21, after --end 2019-11-20: none of it falls before that date' }]);
+    expect(eventScenario(e, { end: '2022-09-21' }).missing).toEqual([]); // the day it began holds a day of it
+    expect(eventScenario(e, { end: '2026-11-26' }).input).toMatchObject({ start: '2022-09-21', end: '2026-11-26' });
+  });
+});
+
 // A real record of two countries whose end STOP did not record (shutdown_status "Unknown"):
 // test/fixtures/stop/multi-country-unknown-end.csv (Access Now #KeepItOn STOP, 2026-05-20).
 describe('an end nobody recorded, on a record of two countries', () => {

@@ -199,6 +199,8 @@ export function eventScenario(
   const end = e.end ?? o.end;
   if (e.end === null && o.end !== undefined) mapping.push(`ongoing in the ledger: priced up to ${o.end} (--end)`);
   if (!end) missing.push({ field: 'end', reason: 'the event is ongoing in the ledger; pass --end DATE to price it up to a date' });
+  else if (e.end === null && partialDateEnd(end).getTime() <= partialDateStart(e.start).getTime())
+    missing.push({ field: 'end', reason: `the event began ${e.start.slice(0, 10)}, after --end ${end}: none of it falls before that date` });
   else {
     const precise = (d: string) => /^\d{4}-\d{2}-\d{2}/.test(d);
     input.start = precise(e.start) ? e.start : partialDateStart(e.start).toISOString();
