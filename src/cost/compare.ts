@@ -20,6 +20,7 @@ import { G20 } from './brookings-2016/params.js';
 import { nearestYear } from './method-kit.js';
 import type { CostCompareSchema } from './schemas.js';
 import { priceEvent, type EventCostResult } from './service.js';
+import { findPlatform } from './platforms.js';
 
 export const COMPARE_METHOD = 'cost-escalated';
 
@@ -45,6 +46,8 @@ const big = (n: number) => Math.round(n).toLocaleString('en-US');
 /** What a row's events are, for naming the cause: platform blocks, and the events not priced by what they miss. */
 interface RowMix {
   platform_hours: number;
+  /** Targets of the year's blocks that the platform table does not weigh, so not priced. */
+  unweighted?: Set<string>;
   missing: Record<string, number>;
   /** People in each distinct area cut off in the year ("*" = the whole country): each person counted once. */
   areas: Map<string, number>;
@@ -113,7 +116,9 @@ function causesOf(r: CompareRow, mix: RowMix): Cause[] {
   const perTheirs = r.theirs && r.their_hours && r.their_users ? r.theirs / (r.their_hours * r.their_users) : null;
   const platform = r.our_hours > 0 && mix.platform_hours / r.our_hours >= 0.5;
   const why = platform
-    ? 'most of our hours are platform blocks, priced by our platform weight table (reach × non-substitutable share); COST does not publish its weights'
+    ? `most of our hours are platform blocks, priced by our platform weight table (reach × non-substitutable share); COST does not publish its weights${
+        mix.unweighted?.size ? `; not priced, for want of a weight: ${[...mix.unweighted].join(', ')} (ours is a lower bound)` : ''
+      }`
     : G20.includes(r.country)
       ? "the value of an hour online: BCG's internet-economy share of GDP (or the G-20 average) with COST's +10 %/year escalator"
       : "the value of an hour online: outside the G-20 our share of GDP is internet users × k, k calibrated on COST's two published day figures (Belarus 2020, Iran 2019), which themselves differ 3.7×; COST's formula for these countries is not public";
@@ -300,7 +305,12 @@ export async function compareTop10vpn(
             rr.ours[est.method] = (rr.ours[est.method] ?? 0) + p.usd.median;
             if (est === main) {
               rr.our_hours += p.hours * active;
-              if (e.category === 'block' || e.subtype === 'platform') mixOf(cc, p.year).platform_hours += p.hours * active;
+              if (e.category === 'block' || e.subtype === 'platform') {
+                const mix = mixOf(cc, p.year);
+                mix.platform_hours += p.hours * active;
+                for (const t of e.targets)
+                  if (['platform', 'app', 'service', 'domain'].includes(t.kind) && !findPlatform(t.name)) (mix.unweighted ??= new Set()).add(t.name);
+              }
               const m = mixOf(cc, p.year);
               const national = (await nearest(cc, 'SP.POP.TOTL', p.year)) ?? 0;
               const people = narrowedIn(p.year)

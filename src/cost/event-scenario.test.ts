@@ -87,6 +87,40 @@ describe('--end before an ongoing event began', () => {
   });
 });
 
+describe('a block of targets the weight table does not know', () => {
+  // SYNTHETIC, after Eritrea's record of 15 June 2019 ("Facebook, Other social media platforms").
+  const e = {
+    id: 'test-er',
+    category: 'block',
+    subtype: 'platform',
+    countries: ['ER'],
+    scope: 'platform',
+    start: '2019-06-15',
+    end: '2019-06-25',
+    date_precision: 'day',
+    summary: '',
+    notes: null,
+    targets: [
+      { kind: 'platform', name: 'Facebook' },
+      { kind: 'platform', name: 'Other social media platforms' },
+    ],
+    actors: [],
+    tags: [],
+    regions: [],
+    places: [],
+    population_affected: null,
+  } as unknown as LedgerEvent;
+
+  it('prices the known ones and says the others are not priced, so the figure is a lower bound', () => {
+    const s = eventScenario(e);
+    expect(s.input).toMatchObject({ type: 'platform', platform: 'facebook' });
+    expect(s.mapping).toContain(
+      'not priced: Other social media platforms (no weight in the platform table), so the figure is a lower bound; --platform-weight W prices the block as a whole',
+    );
+    expect(eventScenario(e, { platform_weight: 0.3 }).mapping.join(' ')).not.toMatch(/lower bound/);
+  });
+});
+
 // A real record of two countries whose end STOP did not record (shutdown_status "Unknown"):
 // test/fixtures/stop/multi-country-unknown-end.csv (Access Now #KeepItOn STOP, 2026-05-20).
 describe('an end nobody recorded, on a record of two countries', () => {

@@ -93,6 +93,14 @@ export function eventScenario(
     .map((t) => findPlatform(t.name)?.id)
     .filter((x): x is string => !!x);
   const uniquePlatforms = [...new Set(platforms)];
+  // Targets the weight table does not know are not priced: said, so a block's figure reads as a lower bound.
+  const unweighted = e.targets.filter((t) => ['platform', 'app', 'service', 'domain'].includes(t.kind) && !findPlatform(t.name)).map((t) => t.name);
+  const lowerBound = () => {
+    if (unweighted.length && o.platform_weight === undefined)
+      mapping.push(
+        `not priced: ${unweighted.join(', ')} (no weight in the platform table), so the figure is a lower bound; --platform-weight W prices the block as a whole`,
+      );
+  };
   const input: ScenarioInput = { country, method: o.method, currency: o.currency, draws: o.draws, seed: o.seed };
   whoWasCutOff(e, country, input, missing, mapping, priors.shares);
 
@@ -134,7 +142,10 @@ export function eventScenario(
     networksCutOff(e, input, missing, mapping, o, priors.networks);
   } else if (e.category === 'throttling') {
     input.type = 'throttling';
-    if (uniquePlatforms.length) input.platform = uniquePlatforms.join(',');
+    if (uniquePlatforms.length) {
+      input.platform = uniquePlatforms.join(',');
+      lowerBound();
+    }
     // Throttling of services that are not named (or have no weight) is not the whole network's.
     else if (e.subtype === 'platform' && o.platform_weight === undefined)
       missing.push({
@@ -152,6 +163,7 @@ export function eventScenario(
       input.type = 'platform';
       input.platform = uniquePlatforms.join(',');
       mapping.push(`block of ${uniquePlatforms.join(', ')} priced as a platform outage (weights add up)`);
+      lowerBound();
     } else if (['platform', 'messaging', 'website', 'search'].includes(e.subtype)) {
       missing.push({
         field: 'platform_weight',
