@@ -117,6 +117,11 @@ export const electionsIntegers = defineOp({
   write: false,
   input: z.object({ ...measured, reps: z.number().int().min(1).max(100_000).optional(), seed, ...rows }),
   output: report<Awaited<ReturnType<typeof integersFor>>>('method, version, params, stations, excess per election and region'),
+  rows: {
+    key: 'result.by_region',
+    carry: ['method', 'version', 'election', 'leader', 'source'],
+    columns: ['region', 'stations', 'either'],
+  },
   run: (ctx, q) => integersFor(ctx, q),
 });
 
@@ -126,6 +131,7 @@ export const electionsShpilkin = defineOp({
   write: false,
   input: z.object({ ...measured, binWidth: z.number().positive().max(10).optional(), ...rows }),
   output: report<Awaited<ReturnType<typeof shpilkinFor>>>('method, version, params, turnout mode, clean share, anomalous votes, bins'),
+  rows: { key: 'result.bins', carry: ['method', 'version', 'election', 'source'] },
   run: (ctx, q) => shpilkinFor(ctx, q),
 });
 

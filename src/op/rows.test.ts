@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnsOf, flatCell, isPaged, nextCursor, rowFormat, rowsFile, rowsOf } from './rows.js';
+import { z } from 'zod';
+import { atPath, columnsOf, flatCell, isPaged, nextCursor, rowFormat, rowsFile, rowsOf, schemaColumns } from './rows.js';
 
 // SYNTHETIC answers: the shapes ops give (a list of rows beside a method and its sources).
 const answer = {
@@ -71,5 +72,23 @@ describe('an op answer as rows', () => {
     expect([nextCursor({ items: [], next_cursor: 'abc' }), isPaged({ items: [], next_cursor: 'abc' })]).toEqual(['abc', true]);
     expect([nextCursor({ items: [], next_cursor: null }), isPaged({ items: [], next_cursor: null })]).toEqual([null, true]);
     expect([nextCursor(answer), isPaged(answer)]).toEqual([null, false]);
+  });
+});
+
+describe('a list inside the answer (a dotted key)', () => {
+  // SYNTHETIC answer shaped like a fingerprint's: the rows are under result.bins.
+  const answer = { method: 'm', result: { mode: 3, bins: [{ turnout_from: 24, valid: 10 }] } };
+
+  it('reaches the list by its path and carries top-level fields', () => {
+    expect(atPath(answer, 'result.mode')).toBe(3);
+    expect(atPath(answer, 'result.nothing.deeper')).toBeUndefined();
+    expect(rowsOf(answer, { key: 'result.bins', carry: ['method'] })).toEqual([{ turnout_from: 24, valid: 10, method: 'm' }]);
+    expect(() => rowsOf(answer, { key: 'result.mode' })).toThrow(/no list at "result.mode"/);
+  });
+
+  it("takes the columns from the output schema's nested list, through a nullable object", () => {
+    const schema = z.object({ result: z.object({ bins: z.array(z.object({ turnout_from: z.number(), valid: z.number() })) }).nullable() });
+    expect(schemaColumns(schema, { key: 'result.bins' })).toEqual(['turnout_from', 'valid']);
+    expect(schemaColumns(schema, { key: 'result.other', columns: ['x'] })).toEqual(['x']);
   });
 });

@@ -21,6 +21,7 @@ export type RowFormat = (typeof ROW_FORMATS)[number];
 
 /** Where an op's rows are in its answer, and which top-level fields every row carries. */
 export interface RowsBinding {
+  /** The list's key; a dotted path (`result.bins`) reaches a list inside an object of the answer. */
   key: string;
   carry?: readonly string[];
   /** A row's columns, for an output schema that does not declare them (a report). */
@@ -57,9 +58,13 @@ export function rowFormat(v: string, what = '--format'): RowFormat {
 }
 
 /** The rows of `answer` (an op's output) under `binding`, with the carried fields on each. */
+/** The value at a dotted path of a document (`result.bins`), or undefined. */
+export const atPath = (doc: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), doc);
+
 export function rowsOf(answer: unknown, binding: RowsBinding): Record<string, unknown>[] {
   const doc = answer as Record<string, unknown>;
-  const list = doc[binding.key];
+  const list = atPath(doc, binding.key);
   if (!Array.isArray(list)) throw new Error(`the answer has no list at "${binding.key}"`);
   const carried = Object.fromEntries((binding.carry ?? []).map((k) => [k, doc[k] ?? null]));
   return list.map((r) => ({ ...(r !== null && typeof r === 'object' ? (r as Record<string, unknown>) : { value: r }), ...carried }));
@@ -88,7 +93,11 @@ type Shaped = { shape?: Record<string, Shaped>; element?: Shaped; unwrap?: () =>
 
 /** The keys of a row as the op's output schema declares them (none when the schema does not say). */
 export function schemaColumns(output: unknown, binding: RowsBinding): string[] {
-  const list = (output as Shaped).shape?.[binding.key];
+  let list: Shaped | undefined = output as Shaped;
+  for (const k of binding.key.split('.')) {
+    const s: Shaped | undefined = list?.shape ? list : list?.unwrap?.();
+    list = s?.shape?.[k];
+  }
   const element = list?.element ?? list?.unwrap?.().element;
   return element?.shape ? Object.keys(element.shape) : [...(binding.columns ?? [])];
 }

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_OPS as allOps } from '../../src/server/ops/index.js';
-import { flatCell } from '../../src/op/index.js';
+import { atPath, flatCell } from '../../src/op/index.js';
 import { createApp } from '../../src/server/app.js';
 import { packagePath } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
@@ -79,6 +79,24 @@ const CASES: { name: string; argv: string[]; key: string; carry: string[] }[] = 
   { name: 'measurements rules', argv: ['measurements', 'rules'], key: 'items', carry: ['rules_version'] },
   { name: 'cost methods', argv: ['cost', 'methods'], key: 'items', carry: [] },
   { name: 'elections list', argv: ['elections', 'list'], key: 'items', carry: [] },
+  {
+    name: 'elections integers (a list inside the answer)',
+    argv: ['elections', 'integers', 'referendum-2020', '--reps', '50'],
+    key: 'result.by_region',
+    carry: ['method', 'version', 'election', 'leader', 'source'],
+  },
+  {
+    name: 'elections shpilkin',
+    argv: ['elections', 'shpilkin', 'referendum-2020'],
+    key: 'result.bins',
+    carry: ['method', 'version', 'election', 'source'],
+  },
+  {
+    name: 'registry decision',
+    argv: ['registry', 'decision', '2-1779/2018'],
+    key: 'snapshots',
+    carry: ['decision_number', 'decision_bodies', 'decision_dates'],
+  },
   { name: 'registry lookup', argv: ['registry', 'lookup', '149.154.167.99'], key: 'matches', carry: ['query', 'kind', 'snapshots_searched'] },
   { name: 'signals rejects', argv: ['signals', 'rejects'], key: 'items', carry: [] },
   { name: 'tokens list', argv: ['tokens', 'list'], key: 'items', carry: [] },
@@ -107,7 +125,7 @@ describe('op rows as files', () => {
     const j = await run([...argv, '--json']);
     expect(j.code, j.err).toBe(0);
     const answer = JSON.parse(j.out) as Record<string, unknown>;
-    const rows = answer[key] as Record<string, unknown>[];
+    const rows = atPath(answer, key) as Record<string, unknown>[];
     if (!name.includes('(none)')) expect(rows.length, name).toBeGreaterThan(0);
     const base = name.replace(/\W+/g, '-');
     for (const format of ['csv', 'parquet']) {

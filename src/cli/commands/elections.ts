@@ -182,7 +182,7 @@ export function electionsCommand(program: Command, io: Io): void {
 
   /** A fingerprint command: the election, one region, the leader, and whether flagged rows count. */
   const fingerprint = (name: string, description: string) =>
-    leaf(el, name, description)
+    rowsOptions(leaf(el, name, description))
       .argument('<id>')
       .option('--region <region>', 'one region only')
       .option('--leader <choice>', 'party or candidate measured (default: the most voted)')
@@ -206,7 +206,7 @@ export function electionsCommand(program: Command, io: Io): void {
         seed: o.seed as number | undefined,
         includeElectronic: o.excludeElectronic === true ? false : undefined,
       };
-      ctx.print(await ctx.run(electionsIntegers, input), integersText);
+      await ctx.output(electionsIntegers, await ctx.run(electionsIntegers, input), o, integersText);
     });
 
   fingerprint('shpilkin', "Shpilkin's estimate: clean share at the turnout mode and anomalous votes")
@@ -215,6 +215,6 @@ export function electionsCommand(program: Command, io: Io): void {
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const input = { ...measured(id, o), binWidth: o.bin as number | undefined, includeElectronic: o.includeElectronic === true ? true : undefined };
-      ctx.print(await ctx.run(electionsShpilkin, input), shpilkinText);
+      await ctx.output(electionsShpilkin, await ctx.run(electionsShpilkin, input), o, shpilkinText);
     });
 }

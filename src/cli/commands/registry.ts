@@ -197,11 +197,11 @@ export function registryCommand(program: Command, io: Io): void {
     },
   );
 
-  leaf(reg, 'decision', 'one decision across snapshots: entries, distinct IPv4, organisations hit')
+  rowsOptions(leaf(reg, 'decision', 'one decision across snapshots: entries, distinct IPv4, organisations hit'))
     .argument('<number>')
     .action(async (number: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      ctx.print(await ctx.run(registryDecisionOp, { number }), decisionText);
+      await ctx.output(registryDecisionOp, await ctx.run(registryDecisionOp, { number }), o, decisionText);
     });
 
   rowsOptions(leaf(reg, 'lookup', 'is an IP address or domain listed, under which decision, since when'))
