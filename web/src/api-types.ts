@@ -5204,7 +5204,10 @@ export interface operations {
     };
     "registry.decision": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description json (default): the answer; csv, ndjson or parquet: its snapshots as a file, one row each (nested values as JSON text; every row carries decision_number, decision_bodies, decision_dates) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
+            };
             header?: never;
             path: {
                 /** @description decision number; its "/" may be sent as is or as %2F */
@@ -5221,6 +5224,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegistryDecision"];
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
                 };
             };
             /** @description Invalid input (each field named) */
