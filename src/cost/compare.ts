@@ -14,7 +14,7 @@ import type { Store } from '../store/index.js';
 import { econData, type CountryData } from './data/econ-data.js';
 import type { EventOverrides, EventPiece } from './event-scenario.js';
 import { DEFAULT_DRAWS } from './scenario.js';
-import { technicalEvents, ledgerPriors } from './ledger-events.js';
+import { eachCountry, technicalEvents, ledgerPriors } from './ledger-events.js';
 import { endNotRecorded } from './unknown-end.js';
 import { G20 } from './brookings-2016/params.js';
 import { nearestYear } from './method-kit.js';
@@ -182,19 +182,6 @@ export function comparePieces(e: LedgerEvent, lastCountYear: number | undefined)
     { ...e, end: `${lastCountYear - 1}-12-31T23:59:59Z` },
     { ...unknown, start: `${lastCountYear}-01-01`, whole_start: e.start },
   ];
-}
-
-/**
- * A record of several countries (Kenya's shutdown of 25 June 2024, which cut Burundi, Rwanda,
- * Tanzania and Uganda too) is an event in each: priced once per country it lists, with that
- * country's regions. Its area is placed in none of them (the geocoder leaves a share of one
- * country's people to --country), so a sub-national one takes its reference class in each.
- */
-export function eachCountry(e: LedgerEvent, only?: string): LedgerEvent[] {
-  if (e.countries.length === 1) return [e];
-  return e.countries
-    .filter((cc) => !only || cc === only)
-    .map((cc) => ({ ...e, countries: [cc], regions: e.regions.filter((r) => r.startsWith(`${cc}-`)), places: [], population_affected: null }));
 }
 
 /** Price the ledger and compare it with Top10VPN per country and year. */

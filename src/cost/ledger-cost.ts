@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { EventOverrides } from './event-scenario.js';
 import { DEFAULT_DRAWS, MAX_DRAWS } from './scenario.js';
 import { EventOverridesSchema } from './scenario-schema.js';
-import { ledgerPriors, technicalEvents } from './ledger-events.js';
+import { eachCountry, ledgerPriors, technicalEvents } from './ledger-events.js';
 import { parseInstant } from './span.js';
 import { isKnownCurrency } from './data/currency.js';
 import { eventRef, priceEvent, type EventCostResult } from './service.js';
@@ -186,7 +186,8 @@ export async function costLedger(
   filters: LedgerCostFilters,
   overrides: EventOverrides,
 ): Promise<LedgerCostReport> {
-  const events = await technicalEvents(deps, filters);
+  // Asked for one country, a record of several is priced for that country's part.
+  const events = (await technicalEvents(deps, filters)).flatMap((e) => (filters.country ? eachCountry(e, filters.country) : [e]));
   // Every event read is priced with the same draws: the whole request's work, refused before any of it.
   deps.ledgerBudget?.(events.length, overrides.draws ?? DEFAULT_DRAWS);
   const priors = await ledgerPriors(deps);

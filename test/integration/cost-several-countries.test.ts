@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../../src/ledger/index.js';
-import { eachCountry } from '../../src/cost/compare.js';
+import { eachCountry } from '../../src/cost/ledger-events.js';
 import { costLedgerDb } from '../helpers/cost-ledger.js';
 import { cli, tempDir } from '../helpers/index.js';
 
@@ -53,6 +53,18 @@ describe('a record of several countries, in the comparison', () => {
     expect(new Set(one.rows.map((r) => r.country))).toEqual(new Set(['UG']));
     // Cameroon and the Central African Republic, 23 October 2025: in both
     for (const cc of ['CM', 'CF']) expect(c.rows.find((r) => r.country === cc && r.year === 2025)?.events).toHaveLength(1);
+  });
+
+  it('cost events --country prices that country’s part; without it the record is listed as missing its country', async () => {
+    type Items = { events_read: number; items: { event_id: string; country: string; usd_median: number | null; missing: string | null }[] };
+    const ug = await json<Items>(['cost', 'events', '--country', 'UG', '--method', 'cost-escalated', '--draws', '200', '--format', 'json']);
+    const part = ug.items.find((i) => i.event_id.startsWith('stop-bi-2024-06-25'))!;
+    expect(part).toMatchObject({ country: 'UG', missing: null });
+    expect(part.usd_median).toBeGreaterThan(0);
+    const all = await json<Items>(['cost', 'events', '--method', 'cost-escalated', '--draws', '200', '--format', 'json']);
+    const whole = all.items.find((i) => i.event_id.startsWith('stop-bi-2024-06-25'))!;
+    expect(whole.country).toBe('BI; KE; RW; TZ; UG');
+    expect(whole.missing).toMatch(/^country: the event lists BI, KE, RW, TZ, UG; price one country at a time with --country/);
   });
 
   it('a copy per country keeps that country’s regions and places none of its area', () => {
