@@ -317,6 +317,9 @@ function networksCutOff(e: LedgerEvent, input: ScenarioInput, missing: Missing[]
     return;
   }
   input.type = 'isp';
+  // An outage of named networks: which of them is priced by their share, not by the kinds of cut.
+  delete input.networks_whole_p;
+  delete input.networks_basis;
   mapping.push(`not ordered by a government and names the networks it cut (${networks.join(', ')}): priced as an outage of those networks`);
   if (o.isp_share === undefined)
     missing.push({

@@ -39,25 +39,26 @@ describe('the kind of an unrecorded network cut', () => {
     expect(networkKindsFor(new Map(), 'GA')).toBeUndefined();
   });
 
+  const e = {
+    id: 'x',
+    category: 'shutdown',
+    subtype: 'unrecorded_network',
+    countries: ['IN'],
+    scope: 'national',
+    start: '2025-12-26T00:00:00Z',
+    end: '2025-12-26T12:00:00Z',
+    date_precision: 'hour',
+    summary: '',
+    title: '',
+    targets: [],
+    actors: [],
+    tags: [],
+    regions: [],
+    places: [],
+    population_affected: null,
+  } as unknown as LedgerEvent;
+
   it('prices the event as the whole network with that chance, else mobile data only; without a class it says what is missing', () => {
-    const e = {
-      id: 'x',
-      category: 'shutdown',
-      subtype: 'unrecorded_network',
-      countries: ['IN'],
-      scope: 'national',
-      start: '2025-12-26T00:00:00Z',
-      end: '2025-12-26T12:00:00Z',
-      date_precision: 'hour',
-      summary: '',
-      title: '',
-      targets: [],
-      actors: [],
-      tags: [],
-      regions: [],
-      places: [],
-      population_affected: null,
-    } as unknown as LedgerEvent;
     const priced = eventScenario(e, {}, { networkKinds: table });
     expect(priced.missing).toEqual([]);
     expect(priced.input).toMatchObject({ type: 'full', networks_whole_p: 2 / 6 });
@@ -74,5 +75,20 @@ describe('the kind of an unrecorded network cut', () => {
     expect(unit.fn(Float64Array.from([1, 0.5]))).toBe(1);
     expect(unit.fn(Float64Array.from([0, 0.5]))).toBe(0.5);
     expect(() => parseScenario({ country: 'IN', type: 'mobile', hours: 1, networks_whole_p: 0.3 })).toThrow(/networks_whole_p/);
+  });
+
+  it('an outage of named networks no government ordered is priced by their share, not by the kinds of cut', () => {
+    const outage = {
+      ...e,
+      actors: [
+        { role: 'ordered_by', name: 'Non-government' },
+        { role: 'implemented_by', name: 'Airtel' },
+      ],
+    } as LedgerEvent;
+    const s = eventScenario(outage, { isp_share: 0.4 }, { networkKinds: table });
+    expect(s.missing).toEqual([]);
+    expect(s.input.type).toBe('isp');
+    expect(s.input.networks_whole_p).toBeUndefined();
+    expect(parseScenario(s.input).scenario).toMatchObject({ type: 'isp', isp_share: 0.4, unrecorded_networks: null });
   });
 });
