@@ -27,8 +27,9 @@ export async function technicalEvents(deps: { store: Store }, filters: Omit<List
 /**
  * A record of several countries (Kenya's shutdown of 25 June 2024, which cut Burundi, Rwanda,
  * Tanzania and Uganda too) is an event in each: priced once per country it lists (or the one
- * asked for), with that country's regions. Its area is placed in none of them (the geocoder leaves a share of one
- * country's people to --country), so a sub-national one takes its reference class in each.
+ * asked for), with that country's regions. Its area is placed in none of them (the geocoder
+ * leaves a share of one country's people to --country), so a sub-national one takes its
+ * reference class in each.
  */
 export function eachCountry(e: LedgerEvent, only?: string): LedgerEvent[] {
   if (e.countries.length === 1) return [e];

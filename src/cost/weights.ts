@@ -1,6 +1,7 @@
 /**
  * The share of a full shutdown's cost that a scenario type carries (cost-methods.md §3):
- * full 1; mobile m and fixed 1 − m, with m = 0.5 (OZI's rule) or the mobile share of
+ * full 1 (a cut whose networks were not recorded: 1 with the chance its country's recorded cuts
+ * took the whole network, else m); mobile m and fixed 1 − m, with m = 0.5 (OZI's rule) or the mobile share of
  * subscriptions (Brookings used World Bank mobile subscription data); a platform's weight from
  * the table in platforms.ts (or the request); throttling severity s (× the platform weight when
  * a platform is throttled); an ISP's market share.
