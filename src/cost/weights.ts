@@ -1,10 +1,10 @@
 /**
  * The share of a full shutdown's cost that a scenario type carries (cost-methods.md §3):
- * full 1 (a cut whose networks were not recorded: 1 with the chance its country's recorded cuts
- * took the whole network, else m); mobile m and fixed 1 − m, with m = 0.5 (OZI's rule) or the mobile share of
- * subscriptions (Brookings used World Bank mobile subscription data); a platform's weight from
- * the table in platforms.ts (or the request); throttling severity s (× the platform weight when
- * a platform is throttled); an ISP's market share.
+ * full 1 (a cut whose networks were not recorded: 1 with the chance its country's recorded
+ * cuts took the whole network, else m); mobile m and fixed 1 − m, with m = 0.5 (OZI's rule)
+ * or the mobile share of subscriptions (Brookings used World Bank mobile subscription data);
+ * a platform's weight from the table in platforms.ts (or the request); throttling severity s
+ * (× the platform weight when a platform is throttled); an ISP's market share.
  */
 import type { CountryData } from './data/econ-data.js';
 import { nearestYear, type ParamSet } from './method-kit.js';
