@@ -131,7 +131,11 @@ export const electionsShpilkin = defineOp({
   write: false,
   input: z.object({ ...measured, binWidth: z.number().positive().max(10).optional(), ...rows }),
   output: report<Awaited<ReturnType<typeof shpilkinFor>>>('method, version, params, turnout mode, clean share, anomalous votes, bins'),
-  rows: { key: 'result.bins', carry: ['method', 'version', 'election', 'source'] },
+  rows: {
+    key: 'result.bins',
+    carry: ['method', 'version', 'election', 'source'],
+    columns: ['turnout_from', 'valid', 'leader', 'others', 'leader_share', 'expected_leader'],
+  },
   run: (ctx, q) => shpilkinFor(ctx, q),
 });
 
