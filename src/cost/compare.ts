@@ -295,8 +295,10 @@ export async function compareTop10vpn(
               if (e.category === 'block' || e.subtype === 'platform') {
                 const mix = mixOf(cc, p.year);
                 mix.platform_hours += p.hours * active;
-                for (const t of e.targets)
-                  if (['platform', 'app', 'service', 'domain'].includes(t.kind) && !findPlatform(t.name)) (mix.unweighted ??= new Set()).add(t.name);
+                // A block of unnamed social media is priced by its class (unnamed-platforms.ts): nothing of it is left out.
+                if (!r.scenario?.platform_weight_class)
+                  for (const t of e.targets)
+                    if (['platform', 'app', 'service', 'domain'].includes(t.kind) && !findPlatform(t.name)) (mix.unweighted ??= new Set()).add(t.name);
               }
               const m = mixOf(cc, p.year);
               const national = (await nearest(cc, 'SP.POP.TOTL', p.year)) ?? 0;

@@ -19,6 +19,7 @@ import { durationsFor, endNotRecorded, type DurationTable, type Durations } from
 import { parseSpan } from './span.js';
 import { networkShare, sharesFor, type NetworkTable, type ShareTable } from './unknown-area.js';
 import { networkKindsFor, type NetworkKindTable } from './unrecorded-network.js';
+import { blockWeightsFor, unnamedSocialOnly, type BlockWeightTable } from './unnamed-platforms.js';
 
 export interface Missing {
   field: string;
@@ -49,6 +50,8 @@ export interface LedgerPriors {
   networks?: NetworkTable;
   /** How many of each country's recorded network cuts took the whole network, and how many mobile data only. */
   networkKinds?: NetworkKindTable;
+  /** The weights of each country's blocks that named their platforms. */
+  blockWeights?: BlockWeightTable;
   texts?: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -147,6 +150,7 @@ export function eventScenario(
       lowerBound();
     }
     // Throttling of services that are not named (or have no weight) is not the whole network's.
+    else if (unnamedSocial(e, country, input, mapping, o, priors.blockWeights)) input.type = 'throttling';
     else if (e.subtype === 'platform' && o.platform_weight === undefined)
       missing.push({
         field: 'platform_weight',
@@ -164,6 +168,8 @@ export function eventScenario(
       input.platform = uniquePlatforms.join(',');
       mapping.push(`block of ${uniquePlatforms.join(', ')} priced as a platform outage (weights add up)`);
       lowerBound();
+    } else if (['platform', 'messaging', 'website', 'search'].includes(e.subtype) && unnamedSocial(e, country, input, mapping, o, priors.blockWeights)) {
+      input.type = 'platform';
     } else if (['platform', 'messaging', 'website', 'search'].includes(e.subtype)) {
       missing.push({
         field: 'platform_weight',
@@ -326,6 +332,34 @@ function networksCutOff(e: LedgerEvent, input: ScenarioInput, missing: Missing[]
       field: 'isp_share',
       reason: `not ordered by a government (STOP ordered_by: Non-government) and names the networks it cut (${networks.join(', ')}): an outage of those networks, not of the country; pass --isp-share S, their share of subscribers`,
     });
+}
+
+/**
+ * A block (or throttling) of "social media" that names no platform: its weight drawn from the
+ * weights of its country's blocks that named theirs (unnamed-platforms.ts). False when the
+ * targets name something else, the request gives a weight, or no block named its platforms.
+ */
+function unnamedSocial(
+  e: LedgerEvent,
+  country: string | undefined,
+  input: ScenarioInput,
+  mapping: string[],
+  o: EventOverrides,
+  table: BlockWeightTable | undefined,
+): boolean {
+  if (o.platform_weight !== undefined || !unnamedSocialOnly(e) || !country || !table) return false;
+  const w = blockWeightsFor(table, country);
+  if (!w) return false;
+  const which =
+    w.counted === 'blocks'
+      ? `the ${w.n} blocks of ${country} that named their platforms`
+      : `the blocks that named their platforms, each of ${w.n} ${w.n === 1 ? 'country' : 'countries'} by its median`;
+  input.platform = 'social media (unnamed)';
+  input.platform_weight = w.median;
+  input.platform_weight_values = w.values;
+  input.platform_weight_basis = `the weight of one of ${which}, each equally likely: median ${pct(w.median)} (quartiles ${pct(w.q1)}–${pct(w.q3)})`;
+  mapping.push(`a block of "${e.targets.map((t) => t.name).join(', ')}", which names no platform: priced by ${input.platform_weight_basis}`);
+  return true;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { LedgerPriors } from './event-scenario.js';
 import { networkTable, shareTable } from './unknown-area.js';
 import { durationTable } from './unknown-end.js';
 import { networkKindTable } from './unrecorded-network.js';
+import { blockWeightTable } from './unnamed-platforms.js';
 
 export async function technicalEvents(deps: { store: Store }, filters: Omit<ListFilters, 'cursor' | 'limit'> = {}): Promise<LedgerEvent[]> {
   const categories = filters.category ? [filters.category] : [...TECHNICAL_CATEGORIES];
@@ -42,7 +43,8 @@ export function eachCountry(e: LedgerEvent, only?: string): LedgerEvent[] {
  * What the whole ledger says about records that lack an end or a placed area, whatever the
  * filters: the durations of its ended events (unknown-end.ts) and the population shares of its
  * placed sub-national events (unknown-area.ts), the kinds of its recorded network cuts
- * (unrecorded-network.ts); and the texts of every event's STOP records.
+ * (unrecorded-network.ts), the weights of its blocks that named their platforms
+ * (unnamed-platforms.ts); and the texts of every event's STOP records.
  */
 export async function ledgerPriors(deps: { store: Store }): Promise<LedgerPriors> {
   const events = await technicalEvents(deps);
@@ -51,6 +53,7 @@ export async function ledgerPriors(deps: { store: Store }): Promise<LedgerPriors
     shares: shareTable(events),
     networks: networkTable(events),
     networkKinds: networkKindTable(events),
+    blockWeights: blockWeightTable(events),
     texts: await recordTexts(deps),
   };
 }

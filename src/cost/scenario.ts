@@ -32,6 +32,9 @@ export interface ScenarioInput {
   affected_values?: number[];
   /** For a cut whose networks were not recorded (type full): the chance it took the whole network rather than mobile data only, and why. */
   networks_whole_p?: number;
+  /** A block's weight from a reference class (each value equally likely), with platform_weight its median, and why. */
+  platform_weight_values?: number[];
+  platform_weight_basis?: string;
   networks_basis?: string;
   /** Share of the span the network was actually cut, in (0,1], with its range (default: the share itself). */
   active_share?: number;
@@ -138,6 +141,9 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
     bad('affected_values', `a reference class of shares in (0,1] needs an affected_share: got ${vals.length} value(s)`);
   if (input.networks_whole_p !== undefined && (!inUnit(input.networks_whole_p, 0, 1, true) || input.type !== 'full'))
     bad('networks_whole_p', `the chance a cut of unrecorded networks took the whole network must be in [0,1], for type full: got ${input.networks_whole_p}`);
+  const pv = input.platform_weight_values;
+  if (pv !== undefined && (input.platform_weight === undefined || !pv.length || !pv.every((v) => Number.isFinite(v) && v > 0 && v <= 1)))
+    bad('platform_weight_values', `a reference class of weights in (0,1] needs a platform_weight: got ${pv.length} value(s)`);
   const nw = input.narrowed;
   if (nw && !(nw.low > 0 && nw.low <= nw.share && nw.share <= nw.high && nw.high <= 1 && Number.isFinite(Date.parse(nw.from))))
     bad(
@@ -206,6 +212,9 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
                 : {}),
               ...(input.affected_values?.length ? { values: [...input.affected_values].sort((a, b) => a - b) } : {}),
             },
+      platform_weight_class: input.platform_weight_values?.length
+        ? { values: [...input.platform_weight_values].sort((a, b) => a - b), basis: input.platform_weight_basis ?? 'given in the request' }
+        : null,
       unrecorded_networks:
         input.networks_whole_p === undefined ? null : { p_whole: input.networks_whole_p, basis: input.networks_basis ?? 'given in the request' },
       active:

@@ -102,6 +102,13 @@ export const ScenarioViewSchema = z
           .describe("an imputed share's reference class: the shares of the events it is taken from, each drawn with equal chance in the Monte Carlo"),
       })
       .nullable(),
+    platform_weight_class: z
+      .object({ values: z.array(z.number()), basis: z.string() })
+      .nullable()
+      .meta({
+        description:
+          "a block's weight imputed from its reference class (a block of social media that names no platform: the weights of the country's blocks that named theirs), each value equally likely; platform_weight is its median; null = the table's or the request's",
+      }),
     unrecorded_networks: z.object({ p_whole: z.number(), basis: z.string() }).nullable().meta({
       description:
         "a cut whose networks were not recorded: priced as the whole network with chance p_whole (the share of its country's recorded cuts that took both mobile and fixed), else as mobile data only; null = as its type says",

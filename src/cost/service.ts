@@ -4,6 +4,7 @@
  * cannot price a scenario are listed under `skipped` with the reason when the caller asked for
  * all methods, and are a 400 naming the parameter when the caller asked for that method.
  */
+import { unnamedSocialOnly } from './unnamed-platforms.js';
 import { isCountryCode, regionPopulations, regionsOf, regionsWithPopulation, statsRegionsOf } from '../geo/index.js';
 import { getEvent, type LedgerEvent } from '../ledger/index.js';
 import { AppError, isAppError, validationError } from '../shared/index.js';
@@ -216,6 +217,7 @@ export async function costEvent(deps: { store: Store }, id: string, overrides: E
   const needsLedger =
     endNotRecorded(e) ||
     areaNotPlaced(e) ||
+    unnamedSocialOnly(e) ||
     (e.category === 'shutdown' && (e.subtype === 'unrecorded_network' || (outageOfNetworks(e) && overrides.isp_share === undefined)));
   return priceEvent(deps, e, overrides, needsLedger ? await ledgerPriors(deps) : { texts: await recordTexts(deps, e.id) });
 }

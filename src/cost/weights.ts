@@ -56,6 +56,16 @@ export function typeWeight(scn: Scenario, data: CountryData, year: number, prese
   /** One parameter per platform (their weights add up), or the request's weight for the set. */
   const platformWeight = (): Unit => {
     const label = scn.platforms.join(' + ');
+    const cls = scn.platform_weight_class;
+    if (cls)
+      return param(
+        ps.add(
+          `platform weight (${label})`,
+          cls.values.every((v) => v === cls.values[0]) ? { kind: 'fixed', value: cls.values[0]! } : { kind: 'empirical', values: cls.values },
+          'share of internet value',
+          `imputed: ${cls.basis}`,
+        ),
+      );
     if (scn.platform_weight !== null)
       return param(ps.add(`platform weight (${label})`, { kind: 'fixed', value: scn.platform_weight }, 'share of internet value', 'given in the request'));
     const phases = scn.platform_phases;

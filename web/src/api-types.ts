@@ -1129,6 +1129,11 @@ export interface components {
                 };
             } | null;
             platform_weight: number | null;
+            /** @description a block's weight imputed from its reference class (a block of social media that names no platform: the weights of the country's blocks that named theirs), each value equally likely; platform_weight is its median; null = the table's or the request's */
+            platform_weight_class: {
+                basis: string;
+                values: number[];
+            } | null;
             regions: string[];
             seed: number;
             severity: number | null;
