@@ -11,6 +11,7 @@ import { fixedClock, silentProgress } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { tempStore } from '../../test/helpers/index.js';
 import { eventScenario, textsOf } from './event-scenario.js';
+import { syntheticEvent } from './testing.js';
 import { ledgerPriors, recordTexts } from './ledger-events.js';
 
 const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/non-government.csv', import.meta.url)), { columns: true });
@@ -60,24 +61,14 @@ describe('shutdowns no government ordered, on named networks', () => {
 
 describe('--end before an ongoing event began', () => {
   // SYNTHETIC: an ongoing block (only the fields the mapping reads).
-  const e = {
-    id: 'test-ongoing',
-    category: 'block',
-    subtype: 'platform',
+  const e = syntheticEvent({
     countries: ['IR'],
     scope: 'platform',
     start: '2022-09-21',
     end: null,
-    date_precision: 'day',
-    summary: '',
     notes: 'Marked ongoing in the 2026-05-20 STOP snapshot.',
     targets: [{ kind: 'platform', name: 'WhatsApp' }],
-    actors: [],
-    tags: [],
-    regions: [],
-    places: [],
-    population_affected: null,
-  } as unknown as LedgerEvent;
+  });
 
   it('says none of it falls before that date, naming both dates, and prices it from the day it began', () => {
     const before = eventScenario(e, { end: '2019-11-20' });
@@ -89,27 +80,16 @@ describe('--end before an ongoing event began', () => {
 
 describe('a block of targets the weight table does not know', () => {
   // SYNTHETIC, after Eritrea's record of 15 June 2019 ("Facebook, Other social media platforms").
-  const e = {
-    id: 'test-er',
-    category: 'block',
-    subtype: 'platform',
+  const e = syntheticEvent({
     countries: ['ER'],
     scope: 'platform',
     start: '2019-06-15',
     end: '2019-06-25',
-    date_precision: 'day',
-    summary: '',
-    notes: null,
     targets: [
       { kind: 'platform', name: 'Facebook' },
       { kind: 'platform', name: 'Other social media platforms' },
     ],
-    actors: [],
-    tags: [],
-    regions: [],
-    places: [],
-    population_affected: null,
-  } as unknown as LedgerEvent;
+  });
 
   it('prices the known ones and says the others are not priced, so the figure is a lower bound', () => {
     const s = eventScenario(e);

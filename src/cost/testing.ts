@@ -9,6 +9,7 @@ import { evaluatePlan } from './draws.js';
 import { pointOf } from './random.js';
 import { parseScenario, type ScenarioInput } from './scenario.js';
 import type { MethodModel, Plan } from './types.js';
+import type { LedgerEvent } from '../ledger/index.js';
 
 export type Rec = [indicator: string, geo: string, year: number, value: number];
 
@@ -57,4 +58,31 @@ export function oneDay(m: MethodModel, cc: string, year: number, extra: Scenario
   const s = scenarioOf({ country: cc, type: 'full', start: `${year}-06-01`, hours: 24, ...extra });
   const plan = m.plan({ ...s, data });
   return { cost: evalPlan(plan)[0]!, plan };
+}
+
+/**
+ * A SYNTHETIC ledger event with only the fields the cost mapping reads: a nationwide block of
+ * nothing from 2024-01-01 to 2024-01-02, overridden field by field.
+ */
+export function syntheticEvent(fields: Partial<LedgerEvent>): LedgerEvent {
+  return {
+    id: 'test-event',
+    title: '',
+    summary: '',
+    category: 'block',
+    subtype: 'platform',
+    countries: ['IN'],
+    scope: 'national',
+    start: '2024-01-01',
+    end: '2024-01-02',
+    date_precision: 'day',
+    notes: null,
+    targets: [],
+    actors: [],
+    tags: [],
+    regions: [],
+    places: [],
+    population_affected: null,
+    ...fields,
+  } as unknown as LedgerEvent;
 }

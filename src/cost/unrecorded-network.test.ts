@@ -8,6 +8,7 @@ import { ParamSet } from './method-kit.js';
 import { parseScenario } from './scenario.js';
 import { networkKindTable, networkKindsFor } from './unrecorded-network.js';
 import { typeWeight } from './weights.js';
+import { syntheticEvent } from './testing.js';
 import type { CountryData } from './data/econ-data.js';
 
 const cuts = (cc: string, subtypes: string[]) =>
@@ -39,24 +40,13 @@ describe('the kind of an unrecorded network cut', () => {
     expect(networkKindsFor(new Map(), 'GA')).toBeUndefined();
   });
 
-  const e = {
-    id: 'x',
+  const e = syntheticEvent({
     category: 'shutdown',
     subtype: 'unrecorded_network',
-    countries: ['IN'],
-    scope: 'national',
     start: '2025-12-26T00:00:00Z',
     end: '2025-12-26T12:00:00Z',
     date_precision: 'hour',
-    summary: '',
-    title: '',
-    targets: [],
-    actors: [],
-    tags: [],
-    regions: [],
-    places: [],
-    population_affected: null,
-  } as unknown as LedgerEvent;
+  });
 
   it('prices the event as the whole network with that chance, else mobile data only; without a class it says what is missing', () => {
     const priced = eventScenario(e, {}, { networkKinds: table });
@@ -78,13 +68,13 @@ describe('the kind of an unrecorded network cut', () => {
   });
 
   it('an outage of named networks no government ordered is priced by their share, not by the kinds of cut', () => {
-    const outage = {
+    const outage: LedgerEvent = {
       ...e,
       actors: [
         { role: 'ordered_by', name: 'Non-government' },
         { role: 'implemented_by', name: 'Airtel' },
       ],
-    } as LedgerEvent;
+    };
     const s = eventScenario(outage, { isp_share: 0.4 }, { networkKinds: table });
     expect(s.missing).toEqual([]);
     expect(s.input.type).toBe('isp');
