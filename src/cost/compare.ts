@@ -20,7 +20,7 @@ import { G20 } from './brookings-2016/params.js';
 import { nearestYear } from './method-kit.js';
 import type { CostCompareSchema } from './schemas.js';
 import { priceEvent, type EventCostResult } from './service.js';
-import { findPlatform } from './platforms.js';
+import { unweightedTargets } from './platforms.js';
 
 export const COMPARE_METHOD = 'cost-escalated';
 
@@ -44,7 +44,7 @@ const times = (f: number) => (f >= 1 ? `×${f.toFixed(1)}` : `×1/${(1 / f).toFi
 const big = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** What a row's events are, for naming the cause: platform blocks, and the events not priced by what they miss. */
-interface RowMix {
+export interface RowMix {
   platform_hours: number;
   /** Targets of the year's blocks that the platform table does not weigh, so not priced. */
   unweighted?: Set<string>;
@@ -67,7 +67,7 @@ const leftOut = (mix: RowMix | undefined): string =>
  * user-hour (what is left: the economy's value of an hour online, the method, platform weights).
  * The product of the three factors is the ratio; the factors beyond 2× are named, largest first.
  */
-function causesOf(r: CompareRow, mix: RowMix): Cause[] {
+export function causesOf(r: CompareRow, mix: RowMix): Cause[] {
   if (r.ratio === null || (r.ratio >= 1 / 3 && r.ratio <= 3)) return [];
   const out: Cause[] = [];
   const ours = r.ours[COMPARE_METHOD] ?? 0;
@@ -280,6 +280,8 @@ export async function compareTop10vpn(
         // An area that narrowed (its record names the place left cut off): a year wholly after it counts that place.
         const narrowed = r.scenario?.narrowed as { from: string; share: number } | null | undefined;
         const narrowedIn = (year: number) => !!narrowed && Date.parse(narrowed.from) <= Date.UTC(year, 0, 1);
+        // Targets left unpriced for want of a weight; a block of unnamed social media is priced by its class (unnamed-platforms.ts).
+        const unweighted = r.scenario?.platform_weight_class ? [] : unweightedTargets(e.targets);
         const main = r.estimates.find((x) => x.method === COMPARE_METHOD) ?? r.estimates[0]!;
         // Hours actually cut: the span's hours × the share its schedule says was cut, on average
         // (the share is triangular(low, mode, high); a one-day record without times is 8 h of 24).
@@ -295,10 +297,7 @@ export async function compareTop10vpn(
               if (e.category === 'block' || e.subtype === 'platform') {
                 const mix = mixOf(cc, p.year);
                 mix.platform_hours += p.hours * active;
-                // A block of unnamed social media is priced by its class (unnamed-platforms.ts): nothing of it is left out.
-                if (!r.scenario?.platform_weight_class)
-                  for (const t of e.targets)
-                    if (['platform', 'app', 'service', 'domain'].includes(t.kind) && !findPlatform(t.name)) (mix.unweighted ??= new Set()).add(t.name);
+                for (const name of unweighted) (mix.unweighted ??= new Set()).add(name);
               }
               const m = mixOf(cc, p.year);
               const national = (await nearest(cc, 'SP.POP.TOTL', p.year)) ?? 0;

@@ -10,7 +10,7 @@ import { geocodeArea, isoNames, statsRegionsOf } from '../geo/index.js';
 import { areaNarrowing } from './area-steps.js';
 import { SHARE_SPREAD } from './weights.js';
 import { AppError, partialDateEnd, partialDateStart } from '../shared/index.js';
-import { findPlatform } from './platforms.js';
+import { findPlatform, unweightedTargets, WEIGHED_KINDS } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
 import { platformPhases } from './phases.js';
 import { readShutdownText } from './record-text.js';
@@ -92,12 +92,12 @@ export function eventScenario(
   const country = o.country ?? (e.countries.length === 1 ? e.countries[0] : undefined);
   if (!country) missing.push({ field: 'country', reason: `the event lists ${e.countries.join(', ')}; price one country at a time with --country` });
   const platforms = e.targets
-    .filter((t) => ['platform', 'app', 'service', 'domain'].includes(t.kind))
+    .filter((t) => WEIGHED_KINDS.includes(t.kind))
     .map((t) => findPlatform(t.name)?.id)
     .filter((x): x is string => !!x);
   const uniquePlatforms = [...new Set(platforms)];
   // Targets the weight table does not know are not priced: said, so a block's figure reads as a lower bound.
-  const unweighted = e.targets.filter((t) => ['platform', 'app', 'service', 'domain'].includes(t.kind) && !findPlatform(t.name)).map((t) => t.name);
+  const unweighted = unweightedTargets(e.targets);
   const lowerBound = () => {
     if (unweighted.length && o.platform_weight === undefined)
       mapping.push(

@@ -250,6 +250,13 @@ const byName = new Map(PLATFORMS.flatMap((p) => [p.id, ...p.names].map((n) => [k
 
 export const findPlatform = (name: string): PlatformWeight | undefined => byName.get(key(name));
 
+/** The ledger target kinds a platform weight can price (a platform, an app, a service, a domain). */
+export const WEIGHED_KINDS: readonly string[] = ['platform', 'app', 'service', 'domain'];
+
+/** The names of an event's targets of those kinds that the table does not weigh (they are not priced). */
+export const unweightedTargets = (targets: readonly { kind: string; name: string }[]): string[] =>
+  targets.filter((t) => WEIGHED_KINDS.includes(t.kind) && !findPlatform(t.name)).map((t) => t.name);
+
 /**
  * The weight of a platform in a country: Russia's surveys in Russia; elsewhere the worldwide
  * reach under `WORLD_RULE` where the company publishes a user count, else the Russian figures,

@@ -11,14 +11,12 @@
  * is not priced (event-scenario.ts): the rest is not known to be a whole block's worth.
  */
 import type { LedgerEvent } from '../ledger/index.js';
-import { findPlatform, platformWeightIn } from './platforms.js';
+import { findPlatform, platformWeightIn, WEIGHED_KINDS } from './platforms.js';
 import { MIN_PLACED } from './unknown-area.js';
 import { quartilesOf } from './unknown-end.js';
 
 /** A target that says "social media" (or "messaging") and names no platform; STOP's lists arrive split at commas. */
 export const UNNAMED_SOCIAL = /^(unspecified\s+|other\s+)?(messaging|social\s+media)(\s+(only|platforms?|services?|sites?|apps?))?$/i;
-
-const BLOCK_KINDS = ['platform', 'app', 'service', 'domain'];
 
 /** True when every target of the event says "social media" and names no platform. */
 export const unnamedSocialOnly = (e: Pick<LedgerEvent, 'targets'>): boolean =>
@@ -43,7 +41,7 @@ export function blockWeightTable(events: readonly LedgerEvent[]): BlockWeightTab
   const t: BlockWeightTable = new Map();
   for (const e of events) {
     if (e.category !== 'block' || e.countries.length !== 1 || e.status === 'retracted') continue;
-    const targets = e.targets.filter((x) => BLOCK_KINDS.includes(x.kind));
+    const targets = e.targets.filter((x) => WEIGHED_KINDS.includes(x.kind));
     const found = targets.map((x) => findPlatform(x.name));
     if (!targets.length || found.some((p) => !p)) continue;
     const cc = e.countries[0]!;

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// The figures design 014 quotes from `cost compare top10vpn --json`: the table of rows beyond 3×
+// (country-year, ratio, hours and users on both sides, main cause × its factor, the first of the
+// row's `causes`), the count of rows by main cause, and the median ratio of the rows whose events
+// are mostly blocks against the others. Read from a file the command wrote:
+//   splinternet cost compare top10vpn --json --db S > compare.json && node scripts/compare-rows.mjs compare.json
+import { readFileSync } from 'node:fs';
+
+const file = process.argv[2];
+if (!file) {
+  console.error('usage: node scripts/compare-rows.mjs COMPARE.json');
+  process.exit(2);
+}
+const c = JSON.parse(readFileSync(file, 'utf8'));
+const times = (r) => (r >= 1 ? `×${r.toFixed(1)}` : `×1/${(1 / r).toFixed(1)}`);
+const label = (k) => {
+  if (k.factor === 'hours') return k.ratio < 1 ? 'hours we lack (no event or no end)' : 'hours Top10VPN does not count';
+  if (k.factor === 'users affected') return k.ratio < 1 ? 'people cut off: theirs wider' : 'people cut off: ours wider';
+  if (/platform weight/.test(k.explanation)) return 'price per user-hour (platform weights)';
+  if (/outside the G-/.test(k.explanation)) return 'price per user-hour (non-G-20 proxy)';
+  return 'price per user-hour (G-20)';
+};
+const compared = c.rows.filter((r) => r.ratio !== null);
+const beyond = compared.filter((r) => r.within !== '3x').sort((a, b) => `${a.country}${a.year}`.localeCompare(`${b.country}${b.year}`));
+const counts = {};
+console.log('| country-year | ours ÷ theirs | hours ours / theirs | users ours / theirs (M) | main cause |');
+console.log('|---|---|---|---|---|');
+for (const r of beyond) {
+  const k = r.causes[0];
+  const l = k ? label(k) : 'none';
+  counts[l] = (counts[l] ?? 0) + 1;
+  const users = `${(r.our_users / 1e6).toFixed(1)} / ${r.their_users ? (r.their_users / 1e6).toFixed(1) : '–'}`;
+  console.log(
+    `| ${r.country} ${r.year} | ${times(r.ratio)} | ${Math.round(r.our_hours)} / ${r.their_hours} | ${users} | ${k ? `${l} ${times(k.ratio)}` : 'none'} |`,
+  );
+}
+console.log(`\n${beyond.length} of ${compared.length} rows beyond 3×, by main cause:`);
+for (const [l, n] of Object.entries(counts).sort((a, b) => b[1] - a[1])) console.log(`  ${l}: ${n}`);
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const blocks = (r) => {
+  const all = r.events.reduce((s, e) => s + e.hours, 0);
+  return all > 0 && r.events.filter((e) => /^Block of|blocked|block/i.test(e.title)).reduce((s, e) => s + e.hours, 0) / all >= 0.5;
+};
+const mostlyBlocks = compared.filter(blocks).map((r) => r.ratio);
+const rest = compared.filter((r) => !blocks(r)).map((r) => r.ratio);
+console.log(
+  `median ours ÷ theirs: rows mostly of blocks ${median(mostlyBlocks).toFixed(2)} (${mostlyBlocks.length}), the others ${median(rest).toFixed(2)} (${rest.length})`,
+);
