@@ -20,6 +20,7 @@ import { parseSpan } from './span.js';
 import { networkShare, sharesFor, type NetworkTable, type ShareTable } from './unknown-area.js';
 import { networkKindsFor, type NetworkKindTable } from './unrecorded-network.js';
 import { blockWeightsFor, unnamedSocialOnly, type BlockWeightTable } from './unnamed-platforms.js';
+import { CIRCUMVENTED_EFFECT, circumvented } from './circumvented.js';
 
 export interface Missing {
   field: string;
@@ -167,6 +168,12 @@ export function eventScenario(
       input.type = 'platform';
       input.platform = uniquePlatforms.join(',');
       mapping.push(`block of ${uniquePlatforms.join(', ')} priced as a platform outage (weights add up)`);
+      if (circumvented(e)) {
+        input.block_effect = { ...CIRCUMVENTED_EFFECT };
+        mapping.push(
+          `its sources say the block did not stop the service (tag circumvented): priced for the share of the platform's use it stopped, uniform ${CIRCUMVENTED_EFFECT.low * 100}–${CIRCUMVENTED_EFFECT.high * 100} %; the collateral damage of what was blocked with it is not priced`,
+        );
+      }
       lowerBound();
     } else if (['platform', 'messaging', 'website', 'search'].includes(e.subtype) && unnamedSocial(e, country, input, mapping, o, priors.blockWeights)) {
       input.type = 'platform';

@@ -109,6 +109,10 @@ export const ScenarioViewSchema = z
         description:
           "a block's weight imputed from its reference class (a block of social media that names no platform: the weights of the country's blocks that named theirs), each value equally likely; platform_weight is its median; null = the table's or the request's",
       }),
+    block_effect: z.object({ low: z.number(), high: z.number(), basis: z.string() }).nullable().meta({
+      description:
+        "a block its sources say did not stop the service (ledger tag `circumvented`): the share of the platform's use it stopped, uniform over [low, high], multiplies the platform's weight; null = all of it",
+    }),
     unrecorded_networks: z.object({ p_whole: z.number(), basis: z.string() }).nullable().meta({
       description:
         "a cut whose networks were not recorded: priced as the whole network with chance p_whole (the share of its country's recorded cuts that took both mobile and fixed), else as mobile data only; null = as its type says",

@@ -32,6 +32,11 @@ export interface Scenario {
   narrowed: { from: string; share: number; low: number; high: number; basis: string } | null;
   /** A full shutdown whose networks were not recorded: the whole network with chance p_whole, else mobile data only; null = as its type says. */
   unrecorded_networks: { p_whole: number; basis: string } | null;
+  /**
+   * A block its sources say did not stop the service (ledger tag `circumvented`): the share of
+   * the platform's use it stopped, uniform over [low, high]; null = all of it.
+   */
+  block_effect: { low: number; high: number; basis: string } | null;
   /** A block's weight imputed from a reference class (a block of unnamed social media): each value equally likely; null = the table's or the request's. */
   platform_weight_class: { values: number[]; basis: string } | null;
   /** Share of the span the network was actually cut (a schedule of a few hours a day), with its range; null = the whole span. */

@@ -121,8 +121,14 @@ export function typeWeight(scn: Scenario, data: CountryData, year: number, prese
       const i = mobileShare();
       return scn.type === 'mobile' ? param(i) : oneMinus(i);
     }
-    case 'platform':
-      return platformWeight();
+    case 'platform': {
+      const be = scn.block_effect;
+      if (!be) return platformWeight();
+      // A block that did not stop the service cost only the share of its use it did stop.
+      const e = ps.add("share of the platform's use the block stopped", { kind: 'uniform', low: be.low, high: be.high }, 'share of use', be.basis);
+      notes.push(`the block did not stop the service: priced for ${be.low * 100}–${be.high * 100} % of the platform's use (uniform)`);
+      return times(param(e), platformWeight());
+    }
     case 'throttling': {
       const s = ps.add(
         'throttling severity',

@@ -224,6 +224,8 @@ describe('ledger link', () => {
       expect(x.estimates.length).toBeGreaterThanOrEqual(1);
       for (const e of x.estimates) {
         expect(e.inputs.some((i) => /platform weight \(telegram\)/.test(i.name))).toBe(true);
+        // The chapter says the block did not stop Telegram: priced for the share of its use it stopped.
+        expect(e.inputs.find((i) => i.name === "share of the platform's use the block stopped")?.distribution).toBe('uniform(0, 0.5)');
         expect(e.years).toEqual([2018, 2019, 2020]);
         expect(e.rates.every((l) => l.kind === 'daily-average')).toBe(true);
       }

@@ -1097,6 +1097,12 @@ export interface components {
                 /** @description an imputed share's reference class: the shares of the events it is taken from, each drawn with equal chance in the Monte Carlo */
                 values?: number[];
             } | null;
+            /** @description a block its sources say did not stop the service (ledger tag `circumvented`): the share of the platform's use it stopped, uniform over [low, high], multiplies the platform's weight; null = all of it */
+            block_effect: {
+                basis: string;
+                high: number;
+                low: number;
+            } | null;
             country: string;
             currency: string;
             draws: number;
