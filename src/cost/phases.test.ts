@@ -60,6 +60,17 @@ describe('platforms lifted before the rest (real STOP records)', () => {
     expect(s.shares.whatsapp).toBeCloseTo(days('2022-09-21', '2024-12-24') / days('2022-09-21', '2026-11-27'), 6);
   });
 
+  it('Tanzania 2025: platforms given their own dated windows are priced for them; TikTok (no window) and Facebook ("FB Messenger" is not Facebook) keep the whole span', () => {
+    const { input, mapping } = eventScenario(events[rows.findIndex((r) => r.start_date === '2025-10-28')]!);
+    const span = days('2025-10-28', '2025-12-30');
+    expect(input.platform_phases?.shares.whatsapp).toBeCloseTo(days('2025-10-29', '2025-11-07') / span, 6);
+    expect(input.platform_phases?.shares.signal).toBeCloseTo(days('2025-10-28', '2025-11-05') / span, 6);
+    expect(input.platform_phases?.shares.tiktok).toBeUndefined();
+    expect(input.platform_phases?.shares.facebook).toBeUndefined();
+    expect(input.platform_phases?.basis).toContain('"WhatsApp was blocked from Oct. 29 to Nov. 6"; "Signal was blocked from Oct. 28 to Nov. 4"');
+    expect(mapping.join(' ')).toMatch(/lifted at different times/);
+  });
+
   it('records that state no step keep every platform for the whole span', () => {
     expect(eventScenario(record('Kazakhstan', 2019)).input.platform_phases).toBeUndefined();
     expect(eventScenario(record('Uzbekistan', 2022)).input.platform_phases).toBeUndefined();
@@ -105,6 +116,15 @@ describe('what the text must say (SYNTHETIC one-line texts)', () => {
     const p = at('Most blocks were lifted on 12 May, but Facebook, WhatsApp remained blocked.')!;
     expect(Object.keys(p.shares)).toEqual(['instagram']);
     expect(p.shares.instagram).toBeCloseTo(0.2, 12);
+  });
+
+  it("a platform's own dated window prices it for the days it covers within the span, each day included", () => {
+    const p = at('Facebook was blocked from May 12 to May 13, and WhatsApp was restricted between May 18 and May 25.')!;
+    expect(p.shares.facebook).toBeCloseTo(0.2, 12);
+    expect(p.shares.whatsapp).toBeCloseTo(0.2, 12); // May 18 and 19: the span ends on the 20th
+    expect(p.shares.instagram).toBeUndefined();
+    expect(at('Facebook, WhatsApp and Instagram were blocked from May 10 to May 19.')).toBeNull(); // one window for all: no step
+    expect(at('Facebook was blocked from May 15 to May 12.')).toBeNull(); // an end before its start is no window
   });
 
   it('a date without a year before the start falls in the next year', () => {

@@ -49,6 +49,15 @@ const UNTIL = new RegExp(`\\buntil\\s+(?:at least\\s+)?(?:around\\s+)?${DATE}`, 
 const REST_REMAINED =
   /\b(?:the rest|the others|the remaining (?:platforms|services|apps))\s+(?:were|was|remained|remain|stayed)\s+(?:ongoing|blocked|restricted|in place)/i;
 
+/**
+ * "WhatsApp was blocked from Oct. 29 to Nov. 6", "Signal was blocked between Oct. 28 and
+ * Nov. 4": a platform's own window, both ends dated (each day included).
+ */
+const WINDOW = new RegExp(
+  `(${IN_SENTENCE}*?)\\s+(?:was|were|had been|have been)\\s+(?:blocked|restricted|banned|inaccessible)\\s+(?:in\\s+[A-Z][\\w-]*(?:\\s+[A-Z][\\w-]*)*\\s+)?(?:from|between)\\s+${DATE}\\s*(?:to|and|until|till|through|-|–)\\s*${DATE}`,
+  'gi',
+);
+
 const DAY = 86_400_000;
 
 /**
@@ -117,6 +126,21 @@ export function platformPhases(text: string, platforms: readonly string[], start
     quotes.push((subject + m[0].slice((m[1] ?? '').length)).trim());
   }
 
+  // A platform's own dated window: the share of the span it covers (cost is linear in hours, so
+  // where in the span the window lies does not matter).
+  const windowed = new Map<string, number>();
+  for (const m of text.matchAll(WINDOW)) {
+    const ids = named(subjectOf(m[1] ?? ''), platforms).filter((id) => !remaining.has(id));
+    const from = dateOf(m, 2, startMs);
+    const to = from === null ? null : dateOf(m, 9, from);
+    // An end without a year is taken after the start ("Dec. 28 to Jan. 3"), but not half a year after ("May 15 to May 12").
+    const endYear = m[11] ?? m[14] ?? m[15];
+    if (!ids.length || from === null || to === null || !(to >= from) || (!endYear && to - from > 183 * DAY)) continue;
+    const share = Math.min(1, Math.max(0, (Math.min(endMs, to + DAY) - Math.max(startMs, from)) / span));
+    for (const id of ids) windowed.set(id, share);
+    quotes.push((subjectOf(m[1] ?? '') + m[0].slice((m[1] ?? '').length)).replace(/^[\s,;:]+/, '').trim());
+  }
+
   const lifted = new Map<string, number>();
   const others = OTHERS_LIFTED.exec(text);
   if (others && remaining.size) {
@@ -139,10 +163,11 @@ export function platformPhases(text: string, platforms: readonly string[], start
   }
 
   const shares: Record<string, number> = {};
-  for (const [id, s] of [...lifted, ...remaining]) if (s < 1) shares[id] = Math.max(s, 1e-4);
-  // A step needs a platform lifted within the span and one still blocked after it: liftings that
-  // give every platform one date ("all were restored on Feb 10") are no step.
-  const steps = Object.keys(shares).filter((id) => lifted.has(id));
+  for (const [id, s] of [...windowed, ...lifted, ...remaining]) if (s < 1) shares[id] = Math.max(s, 1e-4);
+  // A step needs a platform lifted (or blocked only for a window) within the span and one
+  // blocked longer: liftings that give every platform one date ("all were restored on Feb 10")
+  // are no step.
+  const steps = Object.keys(shares).filter((id) => lifted.has(id) || windowed.has(id));
   const all = platforms.map((id) => shares[id] ?? 1);
   if (!steps.length || Math.max(...all) - Math.min(...all) < 1e-9) return null;
   const list = platforms.map((id) => `${id} ${Math.round((shares[id] ?? 1) * 1000) / 10} %`).join(', ');
