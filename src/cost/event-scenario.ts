@@ -430,7 +430,8 @@ function activeHours(e: LedgerEvent, texts: readonly string[], input: ScenarioIn
   const reads = texts.map((t) => {
     const dated = Number.isFinite(startMs) ? datedSchedule(t, spanHours, startMs) : undefined;
     if (dated !== undefined) return { s: dated === 'whole' ? null : dated, states: true, whole: dated === 'whole' };
-    return { s: scheduleOf(t, spanHours, exam), states: statedHours(t) !== null || scheduleOf(t, spanHours, false) !== null, whole: false };
+    const at = Number.isFinite(startMs) ? startMs : undefined;
+    return { s: scheduleOf(t, spanHours, exam, at), states: statedHours(t) !== null || scheduleOf(t, spanHours, false, at) !== null, whole: false };
   });
   const s = (reads.find((r) => r.s && r.states) ?? reads.find((r) => r.s))?.s ?? null;
   if (!s) {

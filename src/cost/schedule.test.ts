@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { EXAM_HOURS, clockWindow, datesOnlyShare, scheduleOf, statedDuration, statedHours } from './schedule.js';
+import { EXAM_HOURS, clockWindow, datesOnlyShare, scheduleOf, statedDuration, statedHours, wholeDays } from './schedule.js';
 
 type StopRecord = Record<'country' | 'start_date' | 'event' | 'area_name' | 'shutdown_extent', string>;
 const rows = parse<StopRecord>(readFileSync(new URL('../../test/fixtures/stop/exam-shutdowns.csv', import.meta.url)), { columns: true });
@@ -79,6 +79,32 @@ describe('schedules of real STOP records', () => {
       occasions: 10,
       hours: 50,
     });
+  });
+});
+
+describe('whole days within a daily schedule', () => {
+  // Kenya, 2024-11-07 to 11-29 (test/fixtures/stop/dated-windows.csv, real): Telegram blocked in exam hours,
+  // "daily from Nov. 7 to Nov. 29", and "From Nov. 12 to Nov. 18, it was blocked all day and night".
+  const dated = parse<StopRecord>(readFileSync(new URL('../../test/fixtures/stop/dated-windows.csv', import.meta.url)), { columns: true });
+  const kenya = dated.find((r) => r.country === 'Kenya' && r.start_date === '2024-11-07')!.event;
+  const start = Date.parse('2024-11-07T00:00:00Z');
+
+  it('Kenya 2024: 16 days of 6 exam hours and 7 whole days is 264 of the 552 hours', () => {
+    expect(wholeDays(kenya, start, days(23))).toMatchObject({ days: 7 });
+    const s = scheduleOf(kenya, days(23), true, start)!;
+    expect(s.hours).toBe(16 * 6 + 7 * 24);
+    expect(s.share).toBeCloseTo(264 / 552, 12);
+    expect(s.basis).toMatch(/"daily".*"From Nov\. 12 to Nov\. 18, it was blocked all day and night" \(7 whole days of 24 h\)/);
+    // Without the record's start the dates cannot be placed: the daily schedule alone.
+    expect(scheduleOf(kenya, days(23), true)!.hours).toBe(23 * 6);
+  });
+
+  it('SYNTHETIC: whole days are clipped to the span, need both dates, and apply only to a daily schedule', () => {
+    const t = (s: string) => `Blocked daily from 8:00 to 10:00. ${s}`;
+    expect(wholeDays(t('From Nov. 27 to Dec. 3 it was blocked around the clock.'), start, days(23))).toMatchObject({ days: 3 }); // the span ends with Nov. 29
+    expect(wholeDays(t('On Nov. 12 it was blocked all day and night.'), start, days(23))).toBeNull();
+    expect(wholeDays(t('From Nov. 12 to Nov. 9, all day and night.'), start, days(23))).toBeNull();
+    expect(scheduleOf('Shut down 3 times between 8:00 and 10:00. From Nov. 12 to Nov. 18, all day and night.', days(23), false, start)!.hours).toBe(6);
   });
 });
 

@@ -11,6 +11,7 @@
  */
 
 import { clock, datedWindows, unionHours } from './dated-windows.js';
+import { DATE, IN_SENTENCE, dateOf } from './phases.js';
 
 export interface Schedule {
   /** Share of the span the network was cut: most likely, and the range of its uncertainty. */
@@ -142,6 +143,28 @@ export function statedDuration(text: string): { hours: number; phrase: string } 
   return n > 0 ? { hours: n, phrase: f[0].replace(/^[^\w~]/, '').trim() } : null;
 }
 
+/**
+ * Whole days within a daily schedule: "From Nov. 12 to Nov. 18, it was blocked all day and night"
+ * (Kenya, 2024: a block in exam hours that ran around the clock for a week). Both days included.
+ */
+const WHOLE_DAYS = new RegExp(
+  `\\b(?:from|between)\\s+${DATE}\\s*(?:to|and|until|till|through|-|–)\\s*${DATE}${IN_SENTENCE}{0,80}?\\b(?:all day and night|day and night|around the clock|round the clock|24 hours a day|all day long)\\b`,
+  'i',
+);
+
+/** The whole days a daily schedule's text states within the span, or null. */
+export function wholeDays(text: string, startMs: number, spanHours: number): { days: number; phrase: string } | null {
+  const m = WHOLE_DAYS.exec(text);
+  if (!m) return null;
+  const from = dateOf(m, 1, startMs);
+  const to = from === null ? null : dateOf(m, 8, from);
+  if (from === null || to === null || to < from || to - from > 183 * 86_400_000) return null;
+  const endMs = startMs + spanHours * 3_600_000;
+  const ms = Math.min(endMs, to + 86_400_000) - Math.max(startMs, from);
+  const days = Math.round(ms / 86_400_000);
+  return days >= 1 ? { days, phrase: m[0].trim() } : null;
+}
+
 function occasionsOf(text: string, days: number): { n: number; phrase: string } | null {
   const t = TIMES.exec(text);
   if (t && num(t[1]!) >= 1 && num(t[1]!) <= days * 3) return { n: num(t[1]!), phrase: t[0] };
@@ -172,6 +195,25 @@ export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(tex
     if (occ) {
       n = occ.n;
       basis.push(`"${occ.phrase}" (${n} occasions)`);
+      // A daily schedule with whole days in it: those days count 24 h, the others their occasions.
+      const whole = startMs !== undefined && n % days === 0 ? wholeDays(text, startMs, spanHours) : null;
+      if (whole && whole.days < days) {
+        const perDay = n / days;
+        const day = (h: number) => Math.min(24, perDay * h);
+        const hours = Math.min(spanHours, (days - whole.days) * day(stated.hours) + 24 * whole.days);
+        basis.push(`"${whole.phrase}" (${whole.days} whole days of 24 h)`);
+        if (hours >= spanHours) return null;
+        return {
+          share: hours / spanHours,
+          low: hours / spanHours,
+          high: hours / spanHours,
+          hours,
+          span_hours: spanHours,
+          occasions: n - whole.days * perDay + whole.days,
+          hours_each: round(hours / (n - whole.days * perDay + whole.days)),
+          basis: basis.join('; '),
+        };
+      }
     } else if (days <= 2) {
       n = 1;
       basis.push('one occasion (the record spans at most two days)');
