@@ -161,7 +161,9 @@ async function lastCountYears(store: Store): Promise<Map<string, number>> {
  * by STOP's yearly accounting, through every year before the last count_year L (Access Now
  * counted it again in L), and into L for a time nobody recorded: that piece is given the
  * durations of the ended events of its country and kind (unknown-end.ts), like any unrecorded
- * end. Top10VPN's yearly reports count a continuing network shutdown in every year it lasts
+ * end. When L is the snapshot's last count_year (`finalYear`), whose list was compiled after
+ * that year ended and still marks it ongoing, it lasted the whole of L (Equatorial Guinea's
+ * Annobón, Iraq's Korek suspension: Top10VPN counts 8,760 h and 7,685 h). Top10VPN's yearly reports count a continuing network shutdown in every year it lasts
  * (Tigray 2021: 8,864 h). A block marked ongoing is priced to the end of the year it began and
  * not after: Top10VPN's report of that year counts it to the year's end (Venezuela 2024:
  * 3,480 h, X blocked from 9 August; Russia 2022: 7,032 h, Facebook and Instagram blocked from
@@ -170,11 +172,13 @@ async function lastCountYears(store: Store): Promise<Map<string, number>> {
  * stays unpriced without --end: Top10VPN does not count long-running throttling (Russia 2021:
  * 6 h, Twitter throttled from March; Russia 2024: 84 h, YouTube throttled from August).
  */
-export function comparePieces(e: LedgerEvent, lastCountYear: number | undefined): EventPiece[] {
+export function comparePieces(e: LedgerEvent, lastCountYear: number | undefined, finalYear?: number): EventPiece[] {
   const first = Number(e.start.slice(0, 4));
   // A timed end: the year's last second is a boundary of the accounting, not a date recorded without a time.
   if (e.category === 'block' && e.end === null && !endNotRecorded(e) && Number.isInteger(first)) return [{ ...e, end: `${first}-12-31T23:59:59Z` }];
   if (e.category !== 'shutdown' || e.end !== null || endNotRecorded(e) || !lastCountYear || lastCountYear < first) return [e];
+  // Still marked ongoing in the snapshot's last year, compiled after that year ended: it lasted the whole year.
+  if (lastCountYear === finalYear) return [{ ...e, end: `${lastCountYear}-12-31T23:59:59Z` }];
   const unknown: LedgerEvent = { ...e, notes: [e.notes, STOP_END_NOT_RECORDED].filter(Boolean).join(' ') };
   if (lastCountYear === first) return [unknown];
   return [
@@ -195,7 +199,8 @@ export async function compareTop10vpn(
   const events = (await technicalEvents(deps, opts.country ? { country: opts.country } : {})).flatMap((e) => eachCountry(e, opts.country));
   const priors = await ledgerPriors(deps);
   const counted = overrides.end === undefined ? await lastCountYears(deps.store) : new Map<string, number>();
-  const piecesOf = (e: LedgerEvent) => (overrides.end === undefined ? comparePieces(e, counted.get(e.id)) : [e]);
+  const finalYear = Math.max(0, ...counted.values());
+  const piecesOf = (e: LedgerEvent) => (overrides.end === undefined ? comparePieces(e, counted.get(e.id), finalYear) : [e]);
   // Each piece (an event's part in one counted year) is one scenario: the request's work, refused before any is priced.
   deps.ledgerBudget?.(
     events.reduce((sum, e) => sum + piecesOf(e).length, 0),
@@ -377,7 +382,7 @@ export async function compareTop10vpn(
       "ours: the sum of each event's median (USD) over its periods in the year; an event spanning years counts in each year for its hours there",
       `throttling priced at severity ${overrides.severity} (Top10VPN counts unusable throttling as a shutdown)`,
       overrides.end === undefined
-        ? "a network shutdown STOP marks ongoing is priced by STOP's yearly accounting (its Combined sheet repeats an ongoing shutdown once per count_year): whole through the years before its last count_year, and into that year for the durations of the ended events of its country and kind; a block marked ongoing is priced to the end of the year it began, as Top10VPN's report of that year counts it, and not after (Top10VPN does not carry long-standing blocks into later years); a throttle marked ongoing is not priced without --end (Top10VPN does not count long-running throttling)"
+        ? "a network shutdown STOP marks ongoing is priced by STOP's yearly accounting (its Combined sheet repeats an ongoing shutdown once per count_year): whole through the years before its last count_year, and into that year for the durations of the ended events of its country and kind, or for the whole of it when that year is the snapshot's last (its list, compiled after the year ended, still marks it ongoing); a block marked ongoing is priced to the end of the year it began, as Top10VPN's report of that year counts it, and not after (Top10VPN does not carry long-standing blocks into later years); a throttle marked ongoing is not priced without --end (Top10VPN does not count long-running throttling)"
         : `events marked ongoing are priced up to ${overrides.end} (--end)`,
       'an end STOP did not record (not marked ongoing) is given the durations of the ended events of the same country and kind (median, quartiles); events not priced are listed with what they miss',
       'hours: the hours between the dated ends of the cuts the record states (their union), else the hours a schedule in the record says were cut (N occasions × hours each), or the length it states; else, for dates without times, the length the dates give on average (start and end uniform within their days); else the whole span',

@@ -144,6 +144,7 @@ export function eventScenario(
       });
     else missing.push({ field: 'type', reason: `shutdown subtype "${e.subtype}" has no cost model (full, mobile and fixed shutdowns do)` });
     networksCutOff(e, input, missing, mapping, o, priors.networks);
+    operatorsSuspended(e, texts, input, missing, mapping, o, priors.networks);
   } else if (e.category === 'throttling') {
     input.type = 'throttling';
     if (uniquePlatforms.length) {
@@ -339,6 +340,81 @@ function networksCutOff(e: LedgerEvent, input: ScenarioInput, missing: Missing[]
       field: 'isp_share',
       reason: `not ordered by a government (STOP ordered_by: Non-government) and names the networks it cut (${networks.join(', ')}): an outage of those networks, not of the country; pass --isp-share S, their share of subscribers`,
     });
+}
+
+/** "suspension of internet services from Korek Telecom": what was cut is that operator's service. */
+const SUSPENDED_SERVICES =
+  /\b(?:suspen\w*|shut\w*\s+down|cut\w*(?:\s+off)?|disconnect\w*|halt\w*|terminat\w*)\s+(?:of\s+)?(?:the\s+)?(?:(?:internet|mobile|data|network|telecom\w*)\s+)*services?\s+(?:provided\s+)?(?:by|from|of)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})/;
+
+/** The operators whose services the event's texts say an order suspended (implementers it names), with the quote; null if none. */
+export function suspendedOperators(e: Pick<LedgerEvent, 'category' | 'actors'>, texts: readonly string[]): { quote: string; named: string[] } | null {
+  if (e.category !== 'shutdown') return null;
+  const operators = e.actors.filter((a) => a.role === 'implemented_by').map((a) => a.name);
+  for (const t of texts) {
+    const m = SUSPENDED_SERVICES.exec(t);
+    const first = m?.[1]!.toLowerCase().split(/\s+/)[0];
+    const named = first
+      ? operators.filter((op) =>
+          op
+            .replace(/^[^:]{2,40}:\s*/, '')
+            .toLowerCase()
+            .startsWith(first),
+        )
+      : [];
+    if (m && named.length) return { quote: m[0], named };
+  }
+  return null;
+}
+
+/**
+ * A government order that suspends the services of named operators (Iraq, from 18 February
+ * 2025: "the immediate suspension of internet services from Korek Telecom in the Kurdistan
+ * Region") cuts those operators' subscribers, not everyone in the area: the area's share is
+ * scaled by the operators' share of subscribers, from the networks the ledger names in the
+ * country (the proxy of an outage of named networks, unknown-area.ts). The operator must be one
+ * the record names as implementing the order. With no proxy, `--isp-share` is asked for.
+ */
+function operatorsSuspended(
+  e: LedgerEvent,
+  texts: readonly string[],
+  input: ScenarioInput,
+  missing: Missing[],
+  mapping: string[],
+  o: EventOverrides,
+  known: NetworkTable | undefined,
+): void {
+  if (outageOfNetworks(e) || input.type === 'isp' || !input.type) return;
+  const s = suspendedOperators(e, texts);
+  if (!s) return;
+  const { quote, named } = s;
+  const given =
+    o.isp_share === undefined
+      ? undefined
+      : { share: o.isp_share, low: o.isp_share, high: o.isp_share, basis: `given in the request (--isp-share ${o.isp_share})` };
+  const proxy = given ?? (known && input.country && !input.regions?.length ? networkShare(known, input.country, named) : undefined);
+  if (!proxy) {
+    input.type = 'isp';
+    delete input.networks_whole_p;
+    delete input.networks_basis;
+    mapping.push(`its text says the order suspended the services of ${named.join(', ')} ("${quote}"): an outage of that operator's subscribers`);
+    missing.push({
+      field: 'isp_share',
+      reason: `the order suspended the services of ${named.join(', ')} ("${quote}"); pass --isp-share S, their share of subscribers`,
+    });
+    return;
+  }
+  const area = input.affected_share ?? 1;
+  const values = input.affected_values;
+  input.affected_share = area * proxy.share;
+  input.affected_low = (input.affected_low ?? area) * proxy.low;
+  input.affected_high = (input.affected_high ?? area) * proxy.high;
+  if (values) input.affected_values = values.map((v) => v * proxy.share);
+  input.affected_confidence = 'low';
+  const what = given ? proxy.basis : `a proxy: ${proxy.basis}`;
+  input.affected_basis = `${input.affected_basis ? `${input.affected_basis}; ` : ''}× the share of its subscribers the suspended operator holds, ${what}`;
+  mapping.push(
+    `its text says the order suspended the services of ${named.join(', ')} ("${quote}"): priced as that operator's share of the area's subscribers, ${what}`,
+  );
 }
 
 /**

@@ -13,7 +13,7 @@ import { countriesOfCurrency } from './data/currency.js';
 import { econData, type CountryData } from './data/econ-data.js';
 import { annualRate, rateFor, type RateResult } from './data/fx.js';
 import { runEstimate, type Estimate, type SegmentRates } from './engine.js';
-import { eventScenario, outageOfNetworks, type EventOverrides, type LedgerPriors, type Missing } from './event-scenario.js';
+import { eventScenario, outageOfNetworks, suspendedOperators, textsOf, type EventOverrides, type LedgerPriors, type Missing } from './event-scenario.js';
 import { ledgerPriors, recordTexts } from './ledger-events.js';
 import { getMethod } from './methods.js';
 import { parseScenario, type ScenarioInput } from './scenario.js';
@@ -214,12 +214,15 @@ export interface EventCostResult extends Partial<CostResult> {
 /** Price a ledger event (its country, regions, type and span), or say what is missing. */
 export async function costEvent(deps: { store: Store }, id: string, overrides: EventOverrides = {}): Promise<EventCostResult> {
   const e = await getEvent(deps, id);
+  const texts = await recordTexts(deps, e.id);
   const needsLedger =
     endNotRecorded(e) ||
     areaNotPlaced(e) ||
     unnamedSocialOnly(e) ||
-    (e.category === 'shutdown' && (e.subtype === 'unrecorded_network' || (outageOfNetworks(e) && overrides.isp_share === undefined)));
-  return priceEvent(deps, e, overrides, needsLedger ? await ledgerPriors(deps) : { texts: await recordTexts(deps, e.id) });
+    (e.category === 'shutdown' &&
+      (e.subtype === 'unrecorded_network' ||
+        ((outageOfNetworks(e) || suspendedOperators(e, textsOf(e, texts)) !== null) && overrides.isp_share === undefined)));
+  return priceEvent(deps, e, overrides, needsLedger ? await ledgerPriors(deps) : { texts });
 }
 
 /** The event fields a cost result names, beside its estimates. */

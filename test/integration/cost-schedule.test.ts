@@ -1,21 +1,10 @@
 // Hours actually cut within a date range, on real STOP exam-shutdown records (test/fixtures/
 // stop/exam-shutdowns.csv, Access Now #KeepItOn STOP, 2026-05-20 snapshot) priced with the
 // shipped economic data, and compared with Top10VPN's transcribed yearly figures.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { costLedgerDb } from '../helpers/cost-ledger.js';
-import { cli, tempDir } from '../helpers/index.js';
+import { describe, expect, it } from 'vitest';
+import { costFixture } from '../helpers/cost-ledger.js';
 
-const t = tempDir('splinternet-cost-schedule-');
-const db = join(t.dir, 'cost.duckdb');
-const json = async <T>(args: string[]): Promise<T> => {
-  const r = await cli([...args, '--db', db, '--json']);
-  expect([0, 3]).toContain(r.code);
-  return JSON.parse(r.out) as T;
-};
-
-beforeAll(() => costLedgerDb(db, 'exam-shutdowns.csv'), 120_000);
-afterAll(() => t.cleanup());
+const { json } = costFixture('exam-shutdowns.csv');
 
 type Event = { mapping: string[]; scenario: { hours: number; active: { share: number; low: number; high: number } | null }; estimates: { median: number }[] };
 type Compare = {

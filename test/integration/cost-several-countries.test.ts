@@ -1,23 +1,12 @@
 // A record of several countries is an event in each of them when the ledger is compared with
 // Top10VPN per country and year: real STOP records (test/fixtures/stop/several-countries.csv,
 // Access Now #KeepItOn STOP, 2026-05-20 snapshot) with the shipped economic data.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../../src/ledger/index.js';
 import { eachCountry } from '../../src/cost/ledger-events.js';
-import { costLedgerDb } from '../helpers/cost-ledger.js';
-import { cli, tempDir } from '../helpers/index.js';
+import { costFixture } from '../helpers/cost-ledger.js';
 
-const t = tempDir('splinternet-cost-several-');
-const db = join(t.dir, 'cost.duckdb');
-const json = async <T>(args: string[]): Promise<T> => {
-  const r = await cli([...args, '--db', db, '--json']);
-  expect([0, 3], r.err).toContain(r.code);
-  return JSON.parse(r.out) as T;
-};
-
-beforeAll(() => costLedgerDb(db, 'several-countries.csv'), 120_000);
-afterAll(() => t.cleanup());
+const { json } = costFixture('several-countries.csv');
 
 type Row = {
   country: string;

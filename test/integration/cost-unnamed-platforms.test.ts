@@ -1,22 +1,11 @@
 // A block of "social media" that names no platform, priced by the weights of the blocks that did
 // name theirs: real STOP records (test/fixtures/stop/unnamed-platforms.csv, Access Now #KeepItOn
 // STOP, 2026-05-20 snapshot) with the shipped economic data.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findPlatform, platformWeightIn } from '../../src/cost/platforms.js';
-import { costLedgerDb } from '../helpers/cost-ledger.js';
-import { cli, tempDir } from '../helpers/index.js';
+import { costFixture } from '../helpers/cost-ledger.js';
 
-const t = tempDir('splinternet-cost-unnamed-');
-const db = join(t.dir, 'cost.duckdb');
-const json = async <T>(args: string[]): Promise<T> => {
-  const r = await cli([...args, '--db', db, '--json']);
-  expect([0, 3], r.err).toContain(r.code);
-  return JSON.parse(r.out) as T;
-};
-
-beforeAll(() => costLedgerDb(db, 'unnamed-platforms.csv'), 120_000);
-afterAll(() => t.cleanup());
+const { json } = costFixture('unnamed-platforms.csv');
 
 type EventCost = {
   mapping: string[];

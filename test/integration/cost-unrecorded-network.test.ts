@@ -2,21 +2,10 @@
 // "Unknown"), priced from the cuts of its country that did record them: real STOP records
 // (test/fixtures/stop/unrecorded-networks.csv, Access Now #KeepItOn STOP, 2026-05-20 snapshot)
 // with the shipped economic data.
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { costLedgerDb } from '../helpers/cost-ledger.js';
-import { cli, tempDir } from '../helpers/index.js';
+import { describe, expect, it } from 'vitest';
+import { costFixture } from '../helpers/cost-ledger.js';
 
-const t = tempDir('splinternet-cost-unrecorded-');
-const db = join(t.dir, 'cost.duckdb');
-const json = async <T>(args: string[]): Promise<T> => {
-  const r = await cli([...args, '--db', db, '--json']);
-  expect([0, 3]).toContain(r.code);
-  return JSON.parse(r.out) as T;
-};
-
-beforeAll(() => costLedgerDb(db, 'unrecorded-networks.csv'), 120_000);
-afterAll(() => t.cleanup());
+const { json } = costFixture('unrecorded-networks.csv');
 
 type Estimate = { method: string; low: number; median: number; high: number; inputs: { name: string; value: number | string; source: string }[] };
 type EventCost = {

@@ -132,6 +132,10 @@ describe('detect --kind throttling with the OONI input', () => {
   });
 
   it('runs alongside the shipped speed tests: one detection per input; --emit drafts both once', async () => {
+    // The folder of datasets is refused, naming the dataset to import (its licence is its own).
+    const parent = await cli(['speedtests', 'import', packagePath('data', 'throttling'), '--db', db, '--json']);
+    expect(parent.code).toBe(2);
+    expect(parent.err).toMatch(/holds 1 dataset\(s\) with their own source and licence \(russia-twitter-throttle\): import each one/);
     await json(['speedtests', 'import', packagePath('data', 'throttling', 'russia-twitter-throttle')], 3);
     const r = await json(['detect', '--kind', 'throttling', '--cc', 'RU', '--emit']);
     expect(r.items.map((d: Json) => [d.input, d.start.slice(0, 10)])).toEqual([

@@ -5,7 +5,7 @@
  * not duplicate. Bad records (in a SYNTHETIC file written here) are rejected with line and reason.
  */
 import { copyFileSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers/index.js';
 
@@ -89,6 +89,8 @@ describe('signals import', () => {
     expect(reasons[12]).toMatch(/4 fields, expected 5/);
     const stored = await json(['signals', 'rejects', '--file', bad]);
     expect(stored.total).toBe(7);
+    // The same file named relative to the current folder, as import takes it.
+    expect((await json(['signals', 'rejects', '--file', relative(process.cwd(), bad)])).total).toBe(7);
   });
 });
 

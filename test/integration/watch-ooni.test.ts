@@ -65,6 +65,9 @@ describe('watch --once --ooni-sync (local S3 double)', () => {
     expect(r.j.cycle).toMatchObject({ ooni_window: '2022-11-10T09..2022-11-11T08', ooni_files_new: 7, inputs_failed: 0 });
     expect(r.j.cycle.ooni_stored).toBe(keys.filter((k) => k !== BROKEN).reduce((s, k) => s + lines(objects.get(k)!), 0));
     expect(r.j.cycle.errors).toEqual([expect.stringContaining(`ooni sync: ${BROKEN} failed after 3 attempt(s)`)]);
+    // watch-status, as text, names the failed cycle's errors under its status line.
+    const text = (await cli(['watch-status', '--db', db])).out;
+    expect(text).toMatch(/^last cycle: \S+ \(failed\)\nerrors of the last cycle \(1\):\n {2}ooni sync: .* failed after 3 attempt\(s\)/);
   });
 
   it('the next start retries the same window and takes in only the missing file', async () => {

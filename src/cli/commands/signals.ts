@@ -1,4 +1,5 @@
 /** `splinternet signals import|list|rejects`: outage signal series (IODA-style) in the store. */
+import { resolve } from 'node:path';
 import { Option, type Command } from '@commander-js/extra-typings';
 import { signalsImport, signalsPoints, signalsRejects, signalsSeries, type SignalImportReport } from '../../signals/index.js';
 import { ctxOf, examples, intOption, leaf, table, rowsOptions } from '../command.js';
@@ -86,11 +87,12 @@ export function signalsCommand(program: Command, io: Io): void {
       );
     });
   rowsOptions(leaf(sig, 'rejects', 'records rejected by earlier imports, with file, line and reason'))
-    .option('--file <path>', 'one file (absolute path as imported)')
+    .option('--file <path>', 'one file, as imported (a relative path is taken from the current folder, as import takes it)')
     .option('--limit <n>', 'at most this many', intOption('--limit'), 200)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(signalsRejects, { file: o.file as string | undefined, limit: o.limit as number });
+      // Imports store each file by its absolute path: a relative --file names the same file here.
+      const r = await ctx.run(signalsRejects, { file: typeof o.file === 'string' ? resolve(o.file) : undefined, limit: o.limit as number });
       await ctx.output(signalsRejects, r, o, (x: typeof r) => table(x.items, ['sourceFile', 'line', 'reason']) + `${x.total} rejected record(s)\n`);
     });
 }

@@ -190,11 +190,12 @@ export function watchCommand(program: Command, io: Io): void {
   leaf(program, 'watch-status', 'the watch: last cycle, next cycle, inputs seen, deliveries by state').action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
     const r = await ctx.run(watchStatusOp, {});
-    ctx.print(
-      r,
-      (x: typeof r) =>
-        `last cycle: ${x.last_cycle ? `${x.last_cycle.id} (${x.last_cycle.status})` : 'none'}\nnext cycle: ${x.next_cycle ?? '-'}\ninputs seen: ${x.inputs_seen}\ndeliveries: ${JSON.stringify(x.deliveries)}\n`,
-    );
+    ctx.print(r, (x: typeof r) => {
+      // The last cycle's errors, one a line: what a failed or partial cycle could not do.
+      const errors = x.last_cycle?.summary?.errors ?? [];
+      const errs = errors.length ? `errors of the last cycle (${errors.length}):\n${errors.map((e) => `  ${e}`).join('\n')}\n` : '';
+      return `last cycle: ${x.last_cycle ? `${x.last_cycle.id} (${x.last_cycle.status})` : 'none'}\n${errs}next cycle: ${x.next_cycle ?? '-'}\ninputs seen: ${x.inputs_seen}\ndeliveries: ${JSON.stringify(x.deliveries)}\n`;
+    });
   });
 
   const news = leaf(program, 'watch-new', 'confirmed events and draft detections written since an instant (the dashboard\'s "new since your last visit")')

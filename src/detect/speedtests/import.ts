@@ -5,7 +5,7 @@
  * Nothing is lost silently: every line is stored or rejected with its number and reason, and
  * the report reconciles lines read = stored + rejected.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { AppError, readCapped, type Clock, type ProgressReporter } from '../../shared/index.js';
@@ -154,6 +154,20 @@ export async function importSpeedTests(deps: { store: Store; clock: Clock; progr
   const root = isDir ? abs : dirname(abs);
   const files = isDir ? await csvFiles(abs) : [abs];
   if (files.length === 0) throw new AppError('VALIDATION', `${path} holds no .csv files`, { issues: [{ path: ['path'], message: 'no CSV files' }] });
+  // A folder of datasets (each with its own manifest or licence) is not one dataset of unknown licence.
+  const marks = ['dataset.json', 'LICENSE', 'LICENSE.md', 'LICENCE'];
+  if (isDir && !marks.some((f) => existsSync(join(root, f)))) {
+    const inner = readdirSync(root, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && marks.some((f) => existsSync(join(root, d.name, f))))
+      .map((d) => d.name)
+      .sort();
+    if (inner.length)
+      throw new AppError(
+        'VALIDATION',
+        `${path} holds ${inner.length} dataset(s) with their own source and licence (${inner.join(', ')}): import each one, e.g. splinternet speedtests import ${join(path, inner[0]!)}`,
+        { issues: [{ path: ['path'], message: `a folder of datasets: ${inner.join(', ')}` }] },
+      );
+  }
   const source = readSource(root, deps.clock.now().toISOString());
   await deps.store.speedtests.upsertSource(source);
   const report: SpeedTestImportReport = {
