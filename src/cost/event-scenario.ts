@@ -344,7 +344,7 @@ function networksCutOff(e: LedgerEvent, input: ScenarioInput, missing: Missing[]
 
 /** "suspension of internet services from Korek Telecom": what was cut is that operator's service. */
 const SUSPENDED_SERVICES =
-  /\b(?:suspen\w*|shut\w*\s+down|cut\w*(?:\s+off)?|disconnect\w*|halt\w*|terminat\w*)\s+(?:of\s+)?(?:the\s+)?(?:(?:internet|mobile|data|network|telecom\w*)\s+)*services?\s+(?:provided\s+)?(?:by|from|of)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})/;
+  /\b(?:suspen\w*|shut\w*\s+down|cut\w*(?:\s+off)?|disconnect\w*|halt\w*|terminat\w*)\s+(?:of\s+)?(?:the\s+)?(?:(?:internet|mobile|data|network|telecom\w*)\s+)*services?\s+(?:provided\s+)?(?:by|from|of)\s+(?:the\s+)?([A-Z][\w&.-]*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+)[A-Z][\w&.-]*){0,12})/;
 
 /** The operators whose services the event's texts say an order suspended (implementers it names), with the quote; null if none. */
 export function suspendedOperators(e: Pick<LedgerEvent, 'category' | 'actors'>, texts: readonly string[]): { quote: string; named: string[] } | null {
@@ -352,15 +352,16 @@ export function suspendedOperators(e: Pick<LedgerEvent, 'category' | 'actors'>, 
   const operators = e.actors.filter((a) => a.role === 'implemented_by').map((a) => a.name);
   for (const t of texts) {
     const m = SUSPENDED_SERVICES.exec(t);
-    const first = m?.[1]!.toLowerCase().split(/\s+/)[0];
-    const named = first
-      ? operators.filter((op) =>
-          op
-            .replace(/^[^:]{2,40}:\s*/, '')
-            .toLowerCase()
-            .startsWith(first),
-        )
-      : [];
+    // Every implementer the named list holds, by the first word of its name ("Korek" of "Iraq: Korek Telecom").
+    const words = new Set((m?.[1] ?? '').toLowerCase().split(/[\s,&]+/));
+    const named = operators.filter((op) =>
+      words.has(
+        op
+          .replace(/^[^:]{2,40}:\s*/, '')
+          .toLowerCase()
+          .split(/\s+/)[0]!,
+      ),
+    );
     if (m && named.length) return { quote: m[0], named };
   }
   return null;
