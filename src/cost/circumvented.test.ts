@@ -35,13 +35,13 @@ describe('a block that did not stop the service', () => {
     const notes: string[] = [];
     const unit = typeWeight(scn, { country: 'RU' } as CountryData, 2019, 'subscriptions', ps, [], notes);
     expect(ps.specs.map((p) => [p.name, p.dist.kind])).toEqual([
-      ["share of the platform's use the block stopped", 'uniform'],
       ['platform weight (telegram)', 'triangular'],
+      ["share of the platform's use the block stopped", 'uniform'],
     ]);
-    expect(ps.specs[0]!.dist).toEqual({ kind: 'uniform', low: 0, high: 0.5 });
+    expect(ps.specs[1]!.dist).toEqual({ kind: 'uniform', low: 0, high: 0.5 });
     // weight × effect: the product of the two draws
-    expect(unit.fn(Float64Array.from([0.2, 0.03]))).toBeCloseTo(0.006, 12);
-    expect(unit.fn(Float64Array.from([0, 0.03]))).toBe(0);
+    expect(unit.fn(Float64Array.from([0.03, 0.2]))).toBeCloseTo(0.006, 12);
+    expect(unit.fn(Float64Array.from([0.03, 0]))).toBe(0);
     expect(notes.join('\n')).toMatch(/did not stop the service/);
   });
 

@@ -121,10 +121,18 @@ export function eventScenario(
     input.type = 'platform';
     input.platform = uniquePlatforms.join(',');
     mapping.push(
-      `filed as a ${e.subtype} shutdown, but its text describes blocks of services and no cut of a network ("${reading.quote}"): priced as a block of ${uniquePlatforms.join(', ')} (weights add up)`,
+      `filed as a ${e.subtype} shutdown, but its text describes blocks of services and ${reading.brief_cut ? 'only a brief cut of the network' : 'no cut of a network'} ("${reading.quote}"): priced as a block of ${uniquePlatforms.join(', ')} (weights add up)`,
     );
     if (texts.some((t) => /throttl/i.test(t)))
       mapping.push('the throttling its text also describes is not priced: how badly traffic was slowed is not recorded');
+    if (reading.brief_cut) {
+      input.brief_cut = {
+        basis: `"${reading.brief_cut}": a cut of the whole network the text calls brief, its length not stated: 0–24 h, 8 h on average, as a single day recorded without times`,
+      };
+      mapping.push(
+        `and the "${reading.brief_cut}" it names is priced beside the blocks as a cut of the whole network of 0–24 h (8 h on average; its length is not stated)`,
+      );
+    }
   } else if (reading?.kind === 'satellite-ban') {
     input.type = 'isp';
     mapping.push(`filed as a ${e.subtype} shutdown, but its text describes a ban on using ${reading.service} and no cut of a network ("${reading.quote}")`);

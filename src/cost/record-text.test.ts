@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import type { LedgerEvent, StopRow } from '../ledger/index.js';
 import { mapStopRow } from '../ledger/stop/map.js';
 import { eventScenario } from './event-scenario.js';
+import type { CountryData } from './data/econ-data.js';
+import { ParamSet } from './method-kit.js';
 import { networkCutPhrase, readShutdownText } from './record-text.js';
+import { parseScenario } from './scenario.js';
+import { typeWeight } from './weights.js';
 
 const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/record-text.csv', import.meta.url)), { columns: true });
 const record = (country: string, start: string): LedgerEvent => {
@@ -48,6 +52,25 @@ describe('records filed as network shutdowns whose text describes no cut of a ne
     expect(eventScenario(record('Iran', '2025-06-30'), { end: '2026-11-26', isp_share: 0.001 }).missing).toEqual([]);
   });
 
+  it('Iran 2017–18: "Telegram and Instagram blocked, and a brief complete shutdown" is the blocks over its 15 days, with a brief cut of the whole network beside them', () => {
+    const e = record('Iran', '2017-12-30');
+    expect(readShutdownText([e.summary], ['Telegram', 'Instagram'])).toMatchObject({ kind: 'services-only', brief_cut: 'brief complete shutdown' });
+    const { input, missing, mapping } = eventScenario(e);
+    expect(missing).toEqual([]);
+    expect(input).toMatchObject({ type: 'platform', platform: 'instagram,telegram' });
+    expect(input.brief_cut?.basis).toMatch(/^"brief complete shutdown": a cut of the whole network the text calls brief/);
+    expect(mapping.join(' ')).toMatch(/priced beside the blocks as a cut of the whole network of 0–24 h/);
+    const scn = parseScenario(input).scenario;
+    const ps = new ParamSet();
+    const unit = typeWeight(scn, { country: 'IR' } as CountryData, 2018, 'subscriptions', ps, [], []);
+    const names = ps.specs.map((p) => p.name);
+    expect(names).toEqual(['platform weight (instagram)', 'platform weight (telegram)', 'brief whole-network cut, share of the span']);
+    // 0–24 h of the 360 h span (30 December to 13 January, both days whole), its mode at 0
+    expect(ps.specs[2]!.dist).toEqual({ kind: 'triangular', low: 0, mode: 0, high: 24 / 360 });
+    // the blocks' weights and the brief cut's share add up
+    expect(unit.fn(Float64Array.from([0.02, 0.03, 0.01]))).toBeCloseTo(0.06, 12);
+  });
+
   it('Myanmar 2025 (Man San, Namtu): the TNLA restricting the use of Starlink is a satellite ban too', () => {
     expect(readShutdownText([record('Myanmar', '2025-10-15').summary], ['Starlink'])?.kind).toBe('satellite-ban');
   });
@@ -60,7 +83,6 @@ describe('records filed as network shutdowns whose text describes no cut of a ne
     ['Mozambique', '2024-10-26'],
     ['Kazakhstan', '2022-01-04'],
     ['Guinea-Bissau', '2025-11-27'],
-    ['Iran', '2017-12-30'],
     ['Belarus', '2020-08-09'],
   ])('%s %s names a cut of a network (or has no text of its own) and keeps its filing', (country, start) => {
     const e = record(country, start);
@@ -121,6 +143,17 @@ describe("an event whose records' texts disagree: every text is read, as the sch
     expect(readShutdownText([placeholder, neutral, togo.summary], ['Facebook'])?.kind).toBe('services-only');
     expect(readShutdownText([placeholder, neutral], ['Facebook'])).toBeNull();
     expect(readShutdownText([], ['Facebook'])).toBeNull();
+  });
+});
+
+describe('a cut the text calls brief (SYNTHETIC one-line texts)', () => {
+  it('is read beside the blocks only when the text names no other cut', () => {
+    expect(readShutdownText(['Facebook was blocked for a week, with a short internet outage on the first day.'], ['Facebook'])).toMatchObject({
+      kind: 'services-only',
+      brief_cut: 'short internet outage',
+    });
+    expect(readShutdownText(['Facebook was blocked, and a brief shutdown; mobile internet was cut in the capital.'], ['Facebook'])).toBeNull();
+    expect(readShutdownText(['A brief complete shutdown followed.'], ['Facebook'])).toBeNull(); // nothing blocked: keeps its filing
   });
 });
 

@@ -11,8 +11,10 @@
  * puts a cutting word ("shut down", "cut off", "blackout", "suspended", "disrupted", "offline",
  * "down", "inaccessible", "blocked", "prohibited") within 60 characters of a network word
  * ("internet", "mobile", "network", "broadband", "services", …), and it names no shutdown or
- * blackout as such ("a reported shutdown on Nov. 26 in Astana", "a brief complete shutdown").
- * A record with no text of its own, or any doubt, keeps its filing. The records it changes on
+ * blackout as such ("a reported shutdown on Nov. 26 in Astana"). A cut the text calls brief ("Telegram
+ * and Instagram blocked, and a brief complete shutdown", Iran 2017–18: 14 days) is not the span:
+ * the record is read as the blocks, with the brief cut beside them (`brief_cut`). A record with
+ * no text of its own, or any doubt, keeps its filing. The records it changes on
  * the shipped ledger are listed in docs/design/014-price-of-an-hour.md (Decision 9).
  *
  * An event STOP repeats once per count_year has one text per record, and they can disagree. All
@@ -32,6 +34,9 @@ const WHOLE_CUT =
   /\b(complete|full|total|nationwide|countrywide|near-total)\s+(shut ?down|blackout|outage)|\b(shutdown|blackout)s?\b(?! of (social media|platforms?|apps?|services))/i;
 /** Services blocked, banned or restricted. */
 const BLOCKING = /\b(block(?:ed|ing|s)?|banned|bans?|restrict\w*|criminali[sz]ed|outlawed|prohibited)\b|\bshut\w* down (?:access to )?social media/i;
+/** A whole-network cut the text calls brief ("a brief complete shutdown"): not the record's span. */
+const BRIEF_CUT =
+  /\b(?:brief|short|short-lived|momentary)\s+(?:(?:complete|full|total|nationwide|near-total|internet|network)\s+)?(?:shut ?down|blackout|outage)s?\b/gi;
 /** Satellite internet services: a ban on using them is not a cut of the country's networks. */
 const SATELLITE = /\b(starlink|satellite)\b/i;
 /** The text our STOP import writes for a record that has none. */
@@ -58,8 +63,11 @@ export function networkCutPhrase(text: string): string | null {
 }
 
 export type RecordReading =
-  /** The texts describe blocks of services and none names a cut of a network. */
-  | { kind: 'services-only'; quote: string }
+  /**
+   * The texts describe blocks of services and name no cut of a network, or only one they call
+   * brief (`brief_cut`, quoted: its length is not stated, and it is not the record's span).
+   */
+  | { kind: 'services-only'; quote: string; brief_cut?: string }
   /** The texts describe a ban on using a satellite service (Starlink) and none names a cut of a network in its first sentence. */
   | { kind: 'satellite-ban'; service: string; quote: string };
 
@@ -87,8 +95,12 @@ export function readShutdownText(texts: readonly (string | null | undefined)[], 
     const ban = firsts.find((f) => BLOCKING.test(f) && SATELLITE.test(f));
     return ban === undefined ? null : { kind: 'satellite-ban', service: targets.join(', '), quote: quoted(ban) };
   }
-  if (own.some((t) => networkCutPhrase(t) !== null)) return null;
+  // A cut the text calls brief is read apart: the rest of the text must name no other cut.
+  const brief = own.map((t) => t.match(BRIEF_CUT)?.[0]).find((b) => b !== undefined);
+  const rest = own.map((t) => t.replace(BRIEF_CUT, (m) => ' '.repeat(m.length)));
+  if (rest.some((t) => networkCutPhrase(t) !== null)) return null;
   const blocking = own.find((t) => BLOCKING.test(t));
   if (blocking === undefined) return null;
-  return { kind: 'services-only', quote: quoted(sentences(blocking).find((x) => BLOCKING.test(x)) ?? blocking) };
+  const quote = quoted(sentences(blocking).find((x) => BLOCKING.test(x)) ?? blocking);
+  return brief === undefined ? { kind: 'services-only', quote } : { kind: 'services-only', quote, brief_cut: brief };
 }

@@ -37,6 +37,12 @@ export interface Scenario {
    * the platform's use it stopped, uniform over [low, high]; null = all of it.
    */
   block_effect: { low: number; high: number; basis: string } | null;
+  /**
+   * A record of blocks whose text also names a whole-network cut it calls brief ("a brief
+   * complete shutdown"): that cut, its length not stated, is 0–24 h of the span (8 h on average,
+   * as a single day recorded without times); null = none.
+   */
+  brief_cut: { basis: string } | null;
   /** A block's weight imputed from a reference class (a block of unnamed social media): each value equally likely; null = the table's or the request's. */
   platform_weight_class: { values: number[]; basis: string } | null;
   /** Share of the span the network was actually cut (a schedule of a few hours a day), with its range; null = the whole span. */

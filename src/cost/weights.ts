@@ -123,11 +123,22 @@ export function typeWeight(scn: Scenario, data: CountryData, year: number, prese
     }
     case 'platform': {
       const be = scn.block_effect;
-      if (!be) return platformWeight();
-      // A block that did not stop the service cost only the share of its use it did stop.
-      const e = ps.add("share of the platform's use the block stopped", { kind: 'uniform', low: be.low, high: be.high }, 'share of use', be.basis);
-      notes.push(`the block did not stop the service: priced for ${be.low * 100}–${be.high * 100} % of the platform's use (uniform)`);
-      return times(param(e), platformWeight());
+      let blocks = platformWeight();
+      if (be) {
+        // A block that did not stop the service cost only the share of its use it did stop.
+        const e = ps.add("share of the platform's use the block stopped", { kind: 'uniform', low: be.low, high: be.high }, 'share of use', be.basis);
+        notes.push(`the block did not stop the service: priced for ${be.low * 100}–${be.high * 100} % of the platform's use (uniform)`);
+        blocks = times(param(e), blocks);
+      }
+      if (!scn.brief_cut || !(scn.hours > 0)) return blocks;
+      // A brief whole-network cut beside the blocks: its share of the span, 0–24 h with its mode at 0 (8 h on average).
+      const high = Math.min(1, 24 / scn.hours);
+      const b = ps.add('brief whole-network cut, share of the span', { kind: 'triangular', low: 0, mode: 0, high }, 'share of the span', scn.brief_cut.basis);
+      notes.push(`a brief cut of the whole network beside the blocks: 0–24 h of the ${Math.round(scn.hours)} h span (8 h on average)`);
+      return linear([
+        [1, blocks],
+        [1, param(b)],
+      ]);
     }
     case 'throttling': {
       const s = ps.add(

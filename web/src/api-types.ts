@@ -1103,6 +1103,10 @@ export interface components {
                 high: number;
                 low: number;
             } | null;
+            /** @description a record of blocks whose text also names a whole-network cut it calls brief ("a brief complete shutdown"): that cut, its length not stated, is priced as 0–24 h of the span (8 h on average), added to the blocks; null = none */
+            brief_cut: {
+                basis: string;
+            } | null;
             country: string;
             currency: string;
             draws: number;
