@@ -217,7 +217,7 @@ export function eventScenario(
   if (imputed) {
     imputeEnd(e, imputed, input, mapping);
     narrowedArea(e, texts, input, mapping);
-    platformSteps(texts, input, mapping);
+    platformSteps(texts, input, mapping, blockDurations(e, country, priors.durations));
     return { input, missing, mapping };
   }
   // An end nobody recorded is never priced as ongoing: without a duration to give it, it is not priced.
@@ -245,7 +245,7 @@ export function eventScenario(
       );
     if (e.end !== null) activeHours(e, texts, input, mapping);
     narrowedArea(e, texts, input, mapping);
-    platformSteps(texts, input, mapping);
+    platformSteps(texts, input, mapping, blockDurations(e, country, priors.durations));
   }
   return { input, missing, mapping };
 }
@@ -257,7 +257,7 @@ export function eventScenario(
  * states a step gives it (textsOf). A weight given in the request prices the set as one and is
  * left alone.
  */
-function platformSteps(texts: readonly string[], input: ScenarioInput, mapping: string[]): void {
+function platformSteps(texts: readonly string[], input: ScenarioInput, mapping: string[], blocks?: Durations): void {
   if (!input.platform || input.platform_weight !== undefined || !input.start || !input.end) return;
   let span: ReturnType<typeof parseSpan>;
   try {
@@ -265,11 +265,23 @@ function platformSteps(texts: readonly string[], input: ScenarioInput, mapping: 
   } catch {
     return; // a bad span is reported by parseScenario, naming the field
   }
+  // A platform the text leaves out where it names those blocked over the whole span: the median of the ended blocks.
+  const unplaced = blocks
+    ? {
+        share: Math.min(1, (blocks.median * 24) / span.hours),
+        basis: `${blocks.median} d, the median duration of the ${blocks.n} ended blocks of ${blocks.of} (quartiles ${blocks.q1}–${blocks.q3} d)`,
+      }
+    : undefined;
   let p: ReturnType<typeof platformPhases> = null;
-  for (const text of texts) if (!p && span.start && span.end) p = platformPhases(text, input.platform.split(','), span.start, span.end);
+  for (const text of texts) if (!p && span.start && span.end) p = platformPhases(text, input.platform.split(','), span.start, span.end, unplaced);
   if (!p) return;
   input.platform_phases = p;
   mapping.push(`platforms lifted at different times: ${p.basis}`);
+}
+
+/** The durations of the ended service blocks of the event's country (or of every country), for platforms a text does not place. */
+function blockDurations(e: LedgerEvent, country: string | undefined, table: DurationTable | undefined): Durations | undefined {
+  return table && country ? durationsFor(table, { ...e, category: 'block', subtype: 'platform' }, country) : undefined;
 }
 
 /**

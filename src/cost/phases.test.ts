@@ -71,6 +71,17 @@ describe('platforms lifted before the rest (real STOP records)', () => {
     expect(mapping.join(' ')).toMatch(/lifted at different times/);
   });
 
+  it('Uzbekistan 2021–22: "Twitter, WeChat, and VKontakte were blocked … from Nov. 3, 2021 until Aug. 1, 2022" leaves the others an unrecorded time, the median of the ended blocks', () => {
+    // The durations of the ended blocks are SYNTHETIC here (the ledger's, 3 d of 167, in the integration suite's seeded store).
+    const durations = new Map([['*|service', { n: 167, q1: 2, median: 3, q3: 12, of: 'all countries' }]]);
+    const { input, mapping } = eventScenario(record('Uzbekistan', 2022), {}, { durations });
+    const span = days('2021-11-03', '2022-08-02') * 24;
+    for (const id of ['twitter', 'vk']) expect(input.platform_phases?.shares[id], id).toBeUndefined();
+    for (const id of ['facebook', 'instagram', 'telegram', 'youtube', 'linkedin', 'odnoklassniki']) expect(input.platform_phases?.shares[id], id).toBeCloseTo(72 / span, 9);
+    expect(input.platform_phases?.basis).toMatch(/not named as blocked over the span, so each 3 d, the median duration of the 167 ended blocks of all countries/);
+    expect(mapping.join(' ')).toMatch(/lifted at different times/);
+  });
+
   it('records that state no step keep every platform for the whole span', () => {
     expect(eventScenario(record('Kazakhstan', 2019)).input.platform_phases).toBeUndefined();
     expect(eventScenario(record('Uzbekistan', 2022)).input.platform_phases).toBeUndefined();
@@ -125,6 +136,13 @@ describe('what the text must say (SYNTHETIC one-line texts)', () => {
     expect(p.shares.instagram).toBeUndefined();
     expect(at('Facebook, WhatsApp and Instagram were blocked from May 10 to May 19.')).toBeNull(); // one window for all: no step
     expect(at('Facebook was blocked from May 15 to May 12.')).toBeNull(); // an end before its start is no window
+  });
+
+  it('a window over the whole span leaves the platforms it does not name an unrecorded time, only when one is given', () => {
+    const text = 'Facebook was blocked from May 10 to May 19.';
+    expect(at(text)).toBeNull();
+    const p = platformPhases(text, all, '2019-05-10T00:00:00Z', '2019-05-20T00:00:00Z', { share: 0.3, basis: 'test' })!;
+    expect(p.shares).toEqual({ whatsapp: 0.3, instagram: 0.3 });
   });
 
   it('a date without a year before the start falls in the next year', () => {

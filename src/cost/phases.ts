@@ -60,6 +60,9 @@ const WINDOW = new RegExp(
 
 const DAY = 86_400_000;
 
+/** True when a text gives some platform its own dated window (its reading may then need the ledger's block durations). */
+export const statesPlatformWindow = (text: string): boolean => new RegExp(WINDOW.source, 'i').test(text);
+
 /**
  * The instant a date phrase names: 00:00 UTC of that day ("the same day": the end of the start's
  * day; "in 2021": the end of that year, the latest it can mean). Its year is the one the phrase gives, else `year` ("restored in 2024 on Dec. 24"), else
@@ -106,7 +109,13 @@ function subjectOf(s: string): string {
  * Each platform's share of the span [start, end) it was blocked, as the event's text states
  * it, or null when the text states no step (see the module comment).
  */
-export function platformPhases(text: string, platforms: readonly string[], start: string, end: string): PlatformPhases | null {
+export function platformPhases(
+  text: string,
+  platforms: readonly string[],
+  start: string,
+  end: string,
+  unplaced?: { share: number; basis: string },
+): PlatformPhases | null {
   const startMs = Date.parse(start);
   const endMs = Date.parse(end);
   if (platforms.length < 2 || !(endMs > startMs)) return null;
@@ -161,6 +170,14 @@ export function platformPhases(text: string, platforms: readonly string[], start
     // named lifting needs no "the rest remained" (it only confirms it).
     if (rest) quotes.push(rest[0]);
   }
+
+  // A text that names the platforms blocked over the whole span ("Twitter, WeChat, and VKontakte
+  // were blocked … from Nov. 3, 2021 until Aug. 1, 2022") does not say the record's other
+  // platforms were blocked that long: each is given an unrecorded time (`unplaced`).
+  const whole = [...windowed].filter(([, s]) => s >= 1).map(([id]) => id);
+  const left = unplaced && whole.length ? platforms.filter((id) => !windowed.has(id) && !lifted.has(id) && !remaining.has(id)) : [];
+  for (const id of left) lifted.set(id, unplaced!.share);
+  if (left.length) quotes.push(`${left.join(', ')}: not named as blocked over the span, so each ${unplaced!.basis}`);
 
   const shares: Record<string, number> = {};
   for (const [id, s] of [...windowed, ...lifted, ...remaining]) if (s < 1) shares[id] = Math.max(s, 1e-4);

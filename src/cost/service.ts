@@ -15,6 +15,7 @@ import { annualRate, rateFor, type RateResult } from './data/fx.js';
 import { runEstimate, type Estimate, type SegmentRates } from './engine.js';
 import { eventScenario, outageOfNetworks, suspendedOperators, textsOf, type EventOverrides, type LedgerPriors, type Missing } from './event-scenario.js';
 import { ledgerPriors, recordTexts } from './ledger-events.js';
+import { statesPlatformWindow } from './phases.js';
 import { getMethod } from './methods.js';
 import { parseScenario, type ScenarioInput } from './scenario.js';
 import type { Span } from './span.js';
@@ -221,7 +222,9 @@ export async function costEvent(deps: { store: Store }, id: string, overrides: E
     unnamedSocialOnly(e) ||
     (e.category === 'shutdown' &&
       (e.subtype === 'unrecorded_network' ||
-        ((outageOfNetworks(e) || suspendedOperators(e, textsOf(e, texts)) !== null) && overrides.isp_share === undefined)));
+        ((outageOfNetworks(e) || suspendedOperators(e, textsOf(e, texts)) !== null) && overrides.isp_share === undefined))) ||
+    // a block whose text gives platforms their own windows prices the ones it leaves out by the ledger's ended blocks
+    (e.targets.length > 1 && textsOf(e, texts).some(statesPlatformWindow));
   return priceEvent(deps, e, overrides, needsLedger ? await ledgerPriors(deps) : { texts });
 }
 
