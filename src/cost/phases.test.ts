@@ -77,8 +77,11 @@ describe('platforms lifted before the rest (real STOP records)', () => {
     const { input, mapping } = eventScenario(record('Uzbekistan', 2022), {}, { durations });
     const span = days('2021-11-03', '2022-08-02') * 24;
     for (const id of ['twitter', 'vk']) expect(input.platform_phases?.shares[id], id).toBeUndefined();
-    for (const id of ['facebook', 'instagram', 'telegram', 'youtube', 'linkedin', 'odnoklassniki']) expect(input.platform_phases?.shares[id], id).toBeCloseTo(72 / span, 9);
-    expect(input.platform_phases?.basis).toMatch(/not named as blocked over the span, so each 3 d, the median duration of the 167 ended blocks of all countries/);
+    for (const id of ['facebook', 'instagram', 'telegram', 'youtube', 'linkedin', 'odnoklassniki'])
+      expect(input.platform_phases?.shares[id], id).toBeCloseTo(72 / span, 9);
+    expect(input.platform_phases?.basis).toMatch(
+      /not named as blocked over the span, so each 3 d, the median duration of the 167 ended blocks of all countries/,
+    );
     expect(mapping.join(' ')).toMatch(/lifted at different times/);
   });
 
