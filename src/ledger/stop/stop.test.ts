@@ -7,7 +7,7 @@ import { tempStore } from '../../../test/helpers/index.js';
 import { accessNowCounts, top10vpnCosts } from './derive.js';
 import { importStop } from './import.js';
 import { findDuplicates } from './duplicates.js';
-import { mapStopRow, stopEventKey } from './map.js';
+import { STOP_END_NOT_RECORDED, datesContradicted, mapStopRow, stopEventKey } from './map.js';
 import { parseStopCsv, type StopRow } from './parse.js';
 import { stopRecordTexts } from './record-texts.js';
 
@@ -57,6 +57,31 @@ describe('mapStopRow', () => {
     });
     expect(reasons).toEqual(['ok', 'country', 'start_date', 'end_date', 'ok']);
   });
+  it("does not trust an end its record's own duration contradicts (real records: test/fixtures/stop/contradicted-dates.csv)", () => {
+    const [drc2017, drc2018] = parseStopCsv(fixture('contradicted-dates.csv'), 'contradicted-dates.csv');
+    // 1 January to 30 December 2017, duration "-363": the dates are wrong, and which one is not known.
+    expect(datesContradicted(drc2017!)).toBe(363);
+    const m = mapStopRow(drc2017!, '2026-05-20');
+    if ('reject' in m) throw new Error(m.reject);
+    expect(m.fields.end).toBeNull();
+    expect(m.fields.notes).toContain(
+      `${STOP_END_NOT_RECORDED}: the record's own duration field (-363 days) contradicts its dates (2017-01-01 to 2017-12-30, 363 days)`,
+    );
+    // A record whose duration agrees with its dates keeps its end.
+    expect(datesContradicted(drc2018!)).toBeNull();
+    const ok = mapStopRow(drc2018!, '2026-05-20');
+    if ('reject' in ok) throw new Error(ok.reject);
+    expect(ok.fields.end).toBe(drc2018!.end_date);
+    // SYNTHETIC: the field counts the span or the days, within two; free text and no end say nothing.
+    const row = (end_date: string, duration: string) => ({ start_date: '2020-01-01', end_date, duration });
+    expect(datesContradicted(row('2020-01-03', '2'))).toBeNull();
+    expect(datesContradicted(row('2020-01-03', '3'))).toBeNull();
+    expect(datesContradicted(row('2020-01-03', '5'))).toBeNull();
+    expect(datesContradicted(row('2020-01-03', '9'))).toBe(2);
+    expect(datesContradicted(row('2020-01-03', 'Curfew Style'))).toBeNull();
+    expect(datesContradicted(row('', '-43859'))).toBeNull();
+  });
+
   it('gives the yearly repeats of an ongoing event one key ("National" == "Nationwide")', () => {
     const tw = real().filter((r) => r.start_date === '2021-03-10');
     expect(tw.length).toBeGreaterThan(1);
