@@ -21,6 +21,7 @@ import { networkShare, sharesFor, type NetworkTable, type ShareTable } from './u
 import { networkKindsFor, type NetworkKindTable } from './unrecorded-network.js';
 import { blockWeightsFor, unnamedSocialOnly, type BlockWeightTable } from './unnamed-platforms.js';
 import { CIRCUMVENTED_EFFECT, circumvented } from './circumvented.js';
+import { trafficDrop } from './traffic-drop.js';
 
 export interface Missing {
   field: string;
@@ -153,6 +154,7 @@ export function eventScenario(
     else missing.push({ field: 'type', reason: `shutdown subtype "${e.subtype}" has no cost model (full, mobile and fixed shutdowns do)` });
     networksCutOff(e, input, missing, mapping, o, priors.networks);
     operatorsSuspended(e, texts, input, missing, mapping, o, priors.networks);
+    disruptionDepth(texts, input, mapping);
   } else if (e.category === 'throttling') {
     input.type = 'throttling';
     if (uniquePlatforms.length) {
@@ -365,6 +367,27 @@ function networksCutOff(e: LedgerEvent, input: ScenarioInput, missing: Missing[]
 /** "suspension of internet services from Korek Telecom": what was cut is that operator's service. */
 const SUSPENDED_SERVICES =
   /\b(?:suspen\w*|shut\w*\s+down|cut\w*(?:\s+off)?|disconnect\w*|halt\w*|terminat\w*)\s+(?:of\s+)?(?:the\s+)?(?:(?:internet|mobile|data|network|telecom\w*)\s+)*services?\s+(?:provided\s+)?(?:by|from|of)\s+(?:the\s+)?([A-Z][\w&.-]*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+)[A-Z][\w&.-]*){0,12})/;
+
+/**
+ * A disruption whose text says how far traffic fell ("Traffic dropped by ~30-50% for entire
+ * regions") cut that share of the area's use, not all of it: the area's share is scaled by the
+ * drop (traffic-drop.ts). The first text that states one wins. Regions priced by their output
+ * (Russia, China) are left alone.
+ */
+function disruptionDepth(texts: readonly string[], input: ScenarioInput, mapping: string[]): void {
+  if (!input.type || !['full', 'mobile', 'fixed'].includes(input.type) || input.regions?.length) return;
+  const d = texts.map(trafficDrop).find((x) => x !== null);
+  if (!d) return;
+  const area = input.affected_share ?? 1;
+  input.affected_share = area * d.share;
+  input.affected_low = (input.affected_low ?? area) * d.low;
+  input.affected_high = (input.affected_high ?? area) * d.high;
+  if (input.affected_values) input.affected_values = input.affected_values.map((v) => v * d.share);
+  input.affected_confidence = 'low';
+  const depth = `${pct(d.low)}–${pct(d.high)}, most likely ${pct(d.share)}`;
+  input.affected_basis = `${input.affected_basis ? `${input.affected_basis}; ` : ''}× the share of its traffic the disruption took, ${depth} ("${d.quote}")`;
+  mapping.push(`its text says how far traffic fell ("${d.quote}"): priced as that share of the area cut off, ${depth}`);
+}
 
 /** The operators whose services the event's texts say an order suspended (implementers it names), with the quote; null if none. */
 export function suspendedOperators(e: Pick<LedgerEvent, 'category' | 'actors'>, texts: readonly string[]): { quote: string; named: string[] } | null {

@@ -1,0 +1,46 @@
+/**
+ * How deep a disruption was, where its record says so. STOP files the Russian strikes on
+ * Ukraine's power grid as shutdowns of the oblasts hit, and its text measures them: "Traffic
+ * dropped by ~30-50% for entire regions", "Traffic was down 68% in Kharkiv", "its traffic dropped
+ * 82%". Priced as the whole area offline, a disruption that took a third of the traffic is priced
+ * three times over.
+ *
+ * Cost is linear in the share of the area's use cut off, so the stated drop scales the area's
+ * share: a range ("~30-50%", "between ~21-50%") is triangular over it with its mode in the middle;
+ * a single figure is the largest drop the record reports (the most-hit place, the worst hour), so
+ * it is the mode and the high end, with half of it the low end. A drop of the country's traffic
+ * ("national traffic dropped 20%") measures a national view of a local cut, not its depth, and is
+ * not read. The rule and its figures are in docs/design/014-price-of-an-hour.md (Decision 17).
+ */
+
+export interface TrafficDrop {
+  /** Share of the area's traffic lost: most likely, and the range. */
+  share: number;
+  low: number;
+  high: number;
+  /** What was read, quoted. */
+  quote: string;
+}
+
+const DROP =
+  /\b(?:traffic|connectivity)\b[^.;]{0,40}?\b(?:was\s+)?(?:down|dropped|fell|declined|decreased|reduced)\s+(?:by\s+|to\s+)?(?:between\s+)?~?(\d{1,3})(?:\s*(?:-|–|to|and)\s*~?(\d{1,3}))?\s*%(\s+(?:lower|below|less))?/i;
+/** The country's traffic, not the area's. */
+const NATIONAL = /\b(national|nationwide|country-?wide|the country's)\s+$/i;
+
+/** The depth of the disruption an event's text states, or null. */
+export function trafficDrop(text: string): TrafficDrop | null {
+  const m = DROP.exec(text);
+  if (!m) return null;
+  if (NATIONAL.test(text.slice(Math.max(0, m.index - 30), m.index))) return null;
+  // "dropped to 40%" without "lower": 40 % of the traffic was left.
+  const to = /\bto\s+(?:between\s+)?~?\d/i.test(m[0]) && !m[3];
+  const a = Number(m[1]) / 100;
+  const b = m[2] === undefined ? undefined : Number(m[2]) / 100;
+  const lost = (x: number) => (to ? 1 - x : x);
+  if (b === undefined) {
+    const d = lost(a);
+    return d > 0 && d < 1 ? { share: d, low: d / 2, high: d, quote: m[0].trim() } : null;
+  }
+  const [lo, hi] = [lost(a), lost(b)].sort((x, y) => x - y) as [number, number];
+  return lo > 0 && hi < 1 && lo < hi ? { share: (lo + hi) / 2, low: lo, high: hi, quote: m[0].trim() } : null;
+}
