@@ -5,7 +5,7 @@
  * `missing`, with how to supply it, instead of being guessed.
  */
 import type { LedgerEvent } from '../ledger/index.js';
-import { TECHNICAL_CATEGORIES } from '../ledger/index.js';
+import { SHUTDOWN_AND_THROTTLE_TAG, TECHNICAL_CATEGORIES } from '../ledger/index.js';
 import { geocodeArea, isoNames, statsRegionsOf } from '../geo/index.js';
 import { areaNarrowing } from './area-steps.js';
 import { SHARE_SPREAD } from './weights.js';
@@ -155,6 +155,10 @@ export function eventScenario(
     networksCutOff(e, input, missing, mapping, o, priors.networks);
     operatorsSuspended(e, texts, input, missing, mapping, o, priors.networks);
     disruptionDepth(texts, input, mapping);
+    if (e.tags.includes(SHUTDOWN_AND_THROTTLE_TAG) && input.type && input.type !== 'isp')
+      mapping.push(
+        'STOP files it as "Shutdown, Throttle": the network was cut for part of it and slowed for part, and how long each is not recorded; priced as cut for the hours below (an upper bound where its text states no schedule)',
+      );
   } else if (e.category === 'throttling') {
     input.type = 'throttling';
     if (uniquePlatforms.length) {

@@ -94,6 +94,16 @@ describe('records filed as network shutdowns whose text describes no cut of a ne
     ).toBeNull();
     expect(['full', 'mobile', 'fixed']).toContain(eventScenario(e, { end: '2026-11-26' }).input.type);
   });
+
+  it('Belarus 2020 ("Shutdown, Throttle", 121 days, no text): priced as cut, and the mapping says how little the record states', () => {
+    const e = record('Belarus', '2020-08-09');
+    expect(e.tags).toContain('shutdown-and-throttle');
+    expect(eventScenario(e).mapping.join(' ')).toMatch(/STOP files it as "Shutdown, Throttle": the network was cut for part of it and slowed for part/);
+    // A record filed as a shutdown alone carries neither.
+    const tz = record('Tanzania', '2025-10-29');
+    expect(tz.tags).not.toContain('shutdown-and-throttle');
+    expect(eventScenario(tz).mapping.join(' ')).not.toMatch(/Shutdown, Throttle/);
+  });
 });
 
 // STOP repeats an ongoing event once per count_year and rewrites its text; the event's summary is

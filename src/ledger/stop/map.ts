@@ -22,6 +22,8 @@ import type { StopRow } from './parse.js';
 
 /** The note of an event whose STOP record has no end date and is not marked ongoing. */
 export const STOP_END_NOT_RECORDED = 'End date not recorded';
+/** The tag of a shutdown STOP files as "Shutdown, Throttle": cut for part of its span, slowed for part. */
+export const SHUTDOWN_AND_THROTTLE_TAG = 'shutdown-and-throttle';
 
 export const STOP_SHEET_URL = 'https://docs.google.com/spreadsheets/d/1DvPAuHNLp5BXGb0nnZDGNoiIwEeu2ogdXEIDvT4Hyfk';
 
@@ -217,6 +219,8 @@ export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: 
     ...(yes(r.violence) ? ['violence'] : []),
     ...(r.actual_cause ? [slugify(r.actual_cause, 40)] : []),
     ...(r.gov_justification ? [`justification-${slugify(r.gov_justification, 40)}`] : []),
+    // "Shutdown, Throttle": the network was cut for part of the record and slowed for part of it.
+    ...(category === 'shutdown' && /throttle/i.test(r.shutdown_type) ? [SHUTDOWN_AND_THROTTLE_TAG] : []),
   ];
   return {
     countries: cc,
