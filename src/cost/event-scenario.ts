@@ -17,7 +17,7 @@ import { readShutdownText } from './record-text.js';
 import { datedSchedule, datesOnlyShare, scheduleOf, statedHours } from './schedule.js';
 import { durationsFor, endNotRecorded, type DurationTable, type Durations } from './unknown-end.js';
 import { parseSpan } from './span.js';
-import { networkShare, sharesFor, type NetworkTable, type ShareTable } from './unknown-area.js';
+import { networkKey, networkShare, sharesFor, type NetworkTable, type ShareTable } from './unknown-area.js';
 import { networkKindsFor, type NetworkKindTable } from './unrecorded-network.js';
 import { blockWeightsFor, unnamedSocialOnly, type BlockWeightTable } from './unnamed-platforms.js';
 import { CIRCUMVENTED_EFFECT, circumvented } from './circumvented.js';
@@ -368,9 +368,20 @@ function networksCutOff(e: LedgerEvent, input: ScenarioInput, missing: Missing[]
     });
 }
 
-/** "suspension of internet services from Korek Telecom": what was cut is that operator's service. */
-const SUSPENDED_SERVICES =
-  /\b(?:suspen\w*|shut\w*\s+down|cut\w*(?:\s+off)?|disconnect\w*|halt\w*|terminat\w*)\s+(?:of\s+)?(?:the\s+)?(?:(?:internet|mobile|data|network|telecom\w*)\s+)*services?\s+(?:provided\s+)?(?:by|from|of)\s+(?:the\s+)?([A-Z][\w&.-]*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+)[A-Z][\w&.-]*){0,12})/;
+/**
+ * Scale the share of the country cut off (the whole country when none is set), its range and its
+ * reference class by a factor with its own range: cost is linear in that share, so a part of the
+ * area's use (an operator's subscribers, the traffic a disruption took) is priced exactly so.
+ */
+function scaleArea(input: ScenarioInput, f: { share: number; low: number; high: number }, why: string): void {
+  const area = input.affected_share ?? 1;
+  input.affected_share = area * f.share;
+  input.affected_low = (input.affected_low ?? area) * f.low;
+  input.affected_high = (input.affected_high ?? area) * f.high;
+  if (input.affected_values) input.affected_values = input.affected_values.map((v) => v * f.share);
+  input.affected_confidence = 'low';
+  input.affected_basis = `${input.affected_basis ? `${input.affected_basis}; ` : ''}× ${why}`;
+}
 
 /**
  * A disruption whose text says how far traffic fell ("Traffic dropped by ~30-50% for entire
@@ -382,16 +393,14 @@ function disruptionDepth(texts: readonly string[], input: ScenarioInput, mapping
   if (!input.type || !['full', 'mobile', 'fixed'].includes(input.type) || input.regions?.length) return;
   const d = texts.map(trafficDrop).find((x) => x !== null);
   if (!d) return;
-  const area = input.affected_share ?? 1;
-  input.affected_share = area * d.share;
-  input.affected_low = (input.affected_low ?? area) * d.low;
-  input.affected_high = (input.affected_high ?? area) * d.high;
-  if (input.affected_values) input.affected_values = input.affected_values.map((v) => v * d.share);
-  input.affected_confidence = 'low';
   const depth = `${pct(d.low)}–${pct(d.high)}, most likely ${pct(d.share)}`;
-  input.affected_basis = `${input.affected_basis ? `${input.affected_basis}; ` : ''}× the share of its traffic the disruption took, ${depth} ("${d.quote}")`;
+  scaleArea(input, d, `the share of its traffic the disruption took, ${depth} ("${d.quote}")`);
   mapping.push(`its text says how far traffic fell ("${d.quote}"): priced as that share of the area cut off, ${depth}`);
 }
+
+/** "suspension of internet services from Korek Telecom": what was cut is that operator's service. */
+const SUSPENDED_SERVICES =
+  /\b(?:suspen\w*|shut\w*\s+down|cut\w*(?:\s+off)?|disconnect\w*|halt\w*|terminat\w*)\s+(?:of\s+)?(?:the\s+)?(?:(?:internet|mobile|data|network|telecom\w*)\s+)*services?\s+(?:provided\s+)?(?:by|from|of)\s+(?:the\s+)?([A-Z][\w&.-]*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+)[A-Z][\w&.-]*){0,12})/;
 
 /** The operators whose services the event's texts say an order suspended (implementers it names), with the quote; null if none. */
 export function suspendedOperators(e: Pick<LedgerEvent, 'category' | 'actors'>, texts: readonly string[]): { quote: string; named: string[] } | null {
@@ -401,14 +410,7 @@ export function suspendedOperators(e: Pick<LedgerEvent, 'category' | 'actors'>, 
     const m = SUSPENDED_SERVICES.exec(t);
     // Every implementer the named list holds, by the first word of its name ("Korek" of "Iraq: Korek Telecom").
     const words = new Set((m?.[1] ?? '').toLowerCase().split(/[\s,&]+/));
-    const named = operators.filter((op) =>
-      words.has(
-        op
-          .replace(/^[^:]{2,40}:\s*/, '')
-          .toLowerCase()
-          .split(/\s+/)[0]!,
-      ),
-    );
+    const named = operators.filter((op) => words.has(networkKey(op).split(' ')[0]!));
     if (m && named.length) return { quote: m[0], named };
   }
   return null;
@@ -451,15 +453,8 @@ function operatorsSuspended(
     });
     return;
   }
-  const area = input.affected_share ?? 1;
-  const values = input.affected_values;
-  input.affected_share = area * proxy.share;
-  input.affected_low = (input.affected_low ?? area) * proxy.low;
-  input.affected_high = (input.affected_high ?? area) * proxy.high;
-  if (values) input.affected_values = values.map((v) => v * proxy.share);
-  input.affected_confidence = 'low';
   const what = given ? proxy.basis : `a proxy: ${proxy.basis}`;
-  input.affected_basis = `${input.affected_basis ? `${input.affected_basis}; ` : ''}× the share of its subscribers the suspended operator holds, ${what}`;
+  scaleArea(input, proxy, `the share of its subscribers the suspended operator holds, ${what}`);
   mapping.push(
     `its text says the order suspended the services of ${named.join(', ')} ("${quote}"): priced as that operator's share of the area's subscribers, ${what}`,
   );

@@ -61,7 +61,8 @@ const WINDOW = new RegExp(
 const DAY = 86_400_000;
 
 /** True when a text gives some platform its own dated window (its reading may then need the ledger's block durations). */
-export const statesPlatformWindow = (text: string): boolean => new RegExp(WINDOW.source, 'i').test(text);
+const HAS_WINDOW = new RegExp(WINDOW.source, 'i');
+export const statesPlatformWindow = (text: string): boolean => HAS_WINDOW.test(text);
 
 /**
  * The instant a date phrase names: 00:00 UTC of that day ("the same day": the end of the start's
@@ -139,7 +140,8 @@ export function platformPhases(
   // where in the span the window lies does not matter).
   const windowed = new Map<string, number>();
   for (const m of text.matchAll(WINDOW)) {
-    const ids = named(subjectOf(m[1] ?? ''), platforms).filter((id) => !remaining.has(id));
+    const subject = subjectOf(m[1] ?? '');
+    const ids = named(subject, platforms).filter((id) => !remaining.has(id));
     const from = dateOf(m, 2, startMs);
     const to = from === null ? null : dateOf(m, 9, from);
     // An end without a year is taken after the start ("Dec. 28 to Jan. 3"), but not half a year after ("May 15 to May 12").
@@ -147,7 +149,7 @@ export function platformPhases(
     if (!ids.length || from === null || to === null || !(to >= from) || (!endYear && to - from > 183 * DAY)) continue;
     const share = Math.min(1, Math.max(0, (Math.min(endMs, to + DAY) - Math.max(startMs, from)) / span));
     for (const id of ids) windowed.set(id, share);
-    quotes.push((subjectOf(m[1] ?? '') + m[0].slice((m[1] ?? '').length)).replace(/^[\s,;:]+/, '').trim());
+    quotes.push((subject + m[0].slice((m[1] ?? '').length)).replace(/^[\s,;:]+/, '').trim());
   }
 
   const lifted = new Map<string, number>();

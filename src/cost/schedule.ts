@@ -201,6 +201,7 @@ export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(tex
         const perDay = n / days;
         const day = (h: number) => Math.min(24, perDay * h);
         const hours = Math.min(spanHours, (days - whole.days) * day(stated.hours) + 24 * whole.days);
+        const occasions = n - whole.days * perDay + whole.days;
         basis.push(`"${whole.phrase}" (${whole.days} whole days of 24 h)`);
         if (hours >= spanHours) return null;
         return {
@@ -209,8 +210,8 @@ export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(tex
           high: hours / spanHours,
           hours,
           span_hours: spanHours,
-          occasions: n - whole.days * perDay + whole.days,
-          hours_each: round(hours / (n - whole.days * perDay + whole.days)),
+          occasions,
+          hours_each: round(hours / occasions),
           basis: basis.join('; '),
         };
       }

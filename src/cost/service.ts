@@ -216,15 +216,15 @@ export interface EventCostResult extends Partial<CostResult> {
 export async function costEvent(deps: { store: Store }, id: string, overrides: EventOverrides = {}): Promise<EventCostResult> {
   const e = await getEvent(deps, id);
   const texts = await recordTexts(deps, e.id);
+  const own = textsOf(e, texts);
   const needsLedger =
     endNotRecorded(e) ||
     areaNotPlaced(e) ||
     unnamedSocialOnly(e) ||
     (e.category === 'shutdown' &&
-      (e.subtype === 'unrecorded_network' ||
-        ((outageOfNetworks(e) || suspendedOperators(e, textsOf(e, texts)) !== null) && overrides.isp_share === undefined))) ||
+      (e.subtype === 'unrecorded_network' || ((outageOfNetworks(e) || suspendedOperators(e, own) !== null) && overrides.isp_share === undefined))) ||
     // a block whose text gives platforms their own windows prices the ones it leaves out by the ledger's ended blocks
-    (e.targets.length > 1 && textsOf(e, texts).some(statesPlatformWindow));
+    (e.targets.length > 1 && own.some(statesPlatformWindow));
   return priceEvent(deps, e, overrides, needsLedger ? await ledgerPriors(deps) : { texts });
 }
 

@@ -104,7 +104,8 @@ export function sharesFor(table: ShareTable, e: Pick<LedgerEvent, 'scope'> & Par
  */
 export type NetworkTable = Map<string, Set<string>>;
 
-const networkKey = (name: string) =>
+/** A network's name without STOP's "Country: " prefix, parentheses and case ("Iraq: Korek Telecom" is "korek telecom"). */
+export const networkKey = (name: string) =>
   name
     .replace(/^[^:]{2,40}:\s*/, '')
     .replace(/\([^)]*\)/g, '')
