@@ -12,6 +12,7 @@ import type { Store } from '../store/index.js';
 import { tempStore } from '../../test/helpers/index.js';
 import { eventScenario, textsOf } from './event-scenario.js';
 import { syntheticEvent } from './testing.js';
+import { geocodeArea, isoNames } from '../geo/index.js';
 import { ledgerPriors, recordTexts } from './ledger-events.js';
 
 const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/non-government.csv', import.meta.url)), { columns: true });
@@ -75,6 +76,24 @@ describe('--end before an ongoing event began', () => {
     expect(before.missing).toEqual([{ field: 'end', reason: 'the event began 2022-09-21, after --end 2019-11-20: none of it falls before that date' }]);
     expect(eventScenario(e, { end: '2022-09-21' }).missing).toEqual([]); // the day it began holds a day of it
     expect(eventScenario(e, { end: '2026-11-26' }).input).toMatchObject({ start: '2022-09-21', end: '2026-11-26' });
+  });
+});
+
+describe('regions priced by their output, and an area that counts more than it names', () => {
+  // The geocoder's answer for the ledger's own area text of Russia's May 2025 mobile shutdowns,
+  // "At least 40 regions including Moscow" (src/geo/counted.ts), on the shipped gazetteer.
+  const { regions, places, population_affected } = geocodeArea('RU', 'At least 40 regions including Moscow', 'regional', isoNames);
+  const may = syntheticEvent({ countries: ['RU'], scope: 'regional', category: 'shutdown', subtype: 'mobile', start: '2025-05-05', end: '2025-05-09' });
+
+  it('Moscow alone is priced by its output; Moscow among 40 regions by the population share of all 40', () => {
+    const moscow = geocodeArea('RU', 'Moscow', 'regional', isoNames);
+    expect(eventScenario({ ...may, regions: moscow.regions, places: moscow.places, population_affected: moscow.population_affected }).mapping).toContain(
+      'priced as RU-MOW by regional output (GRP)',
+    );
+    const s = eventScenario({ ...may, regions, places, population_affected });
+    expect(s.input.regions).toBeUndefined();
+    expect(s.input.affected_share).toBeCloseTo(population_affected!.share, 6);
+    expect(population_affected!.share).toBeGreaterThan(0.4);
   });
 });
 

@@ -73,6 +73,17 @@ describe('schedules of real STOP records', () => {
     expect(s).toMatchObject({ occasions: 3, hours_each: 6, hours: 18 });
   });
 
+  it('a window ending at "midnight" or starting at "noon" is a clock window (Iran, 2022-09-21 to 10-03: 8 h a day for 13 days)', () => {
+    const text =
+      "Daily curfew-style shutdowns were imposed on Iran's three largest mobile networks from around 4:00pm to midnight (local time) between Sep. 21 and Oct. 3 (13 days straight)";
+    expect(clockWindow(text)).toEqual({ hours: 8, phrase: '4:00pm to midnight' });
+    expect(scheduleOf(text, days(13), false)).toMatchObject({ occasions: 13, hours_each: 8, hours: 104 });
+    expect(clockWindow('from noon to 6pm')?.hours).toBe(6);
+    expect(clockWindow('from midnight to 6:00am')?.hours).toBe(6);
+    // A day's midnight is not a window unless a time stands beside it (India, 2020-10-16).
+    expect(clockWindow('came into effect from midnight of October 16 and stayed in place till midnight October 17th')).toBeNull();
+  });
+
   it('text with no schedule leaves a non-exam span whole', () => {
     expect(scheduleOf('Mobile internet was shut down in Kulsary amid protests.', days(5), false)).toBeNull();
     expect(scheduleOf('The government shut down the internet for 5 hours everyday during the exam season', days(10), true)).toMatchObject({

@@ -55,7 +55,8 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
 const num = (s: string): number => NUMBER_WORDS[s.toLowerCase()] ?? Number(s);
 const NUM = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)';
 
-const TIME = '(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?';
+/** A time of day: "4:00pm", "15:00", "8am", or the words "midnight" and "noon". */
+const TIME = '(?:(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?|(midnight|noon))';
 const WINDOW = new RegExp(`\\b${TIME}\\s*(?:to|until|till|and|-|–)\\s*${TIME}(?![\\d/])`, 'gi');
 const FOR_HOURS = new RegExp(
   `\\b(?:for|lasted|lasting|about|around|approximately|~)\\s*(?:about\\s+|around\\s+|~)?${NUM}(?:\\s*-\\s*|\\s+)(hours?|hrs?|minutes?|mins?)\\b`,
@@ -81,7 +82,9 @@ const AFTER_MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.
 
 /** A clock window at a match, in hours, or null when it is not a time of day (a day range, a date). */
 function windowHours(text: string, m: RegExpExecArray | RegExpMatchArray): number | null {
-  const [, h1, m1, ap1, h2, m2, ap2] = m;
+  const [, n1, mm1, p1, w1, n2, mm2, p2, w2] = m;
+  const [h1, m1, ap1] = w1 ? ['12', '00', /^m/i.test(w1) ? 'am' : 'pm'] : [n1, mm1, p1];
+  const [h2, m2, ap2] = w2 ? ['12', '00', /^m/i.test(w2) ? 'am' : 'pm'] : [n2, mm2, p2];
   if (AFTER_MONTH.test(text.slice(Math.max(0, m.index! - 12), m.index))) return null;
   // A time, not a day range ("Jun. 20 to 24"): the left side says so, or the right has minutes.
   if (!(m1 || ap1 || m2 || ap2) || (!m1 && !ap1 && ap2 && Number(h1) > 12)) return null;

@@ -175,7 +175,6 @@ describe('geocodeArea: units without a population, regions made of several units
       ['CU', 'Most of the country'],
       ['YE', 'Houthi-controlled areas'],
       ['UA', 'Multiple Oblasts'],
-      ['UA', 'At least 15 Oblasts'],
       ['KH', 'Areas near border with Thailand'],
       ['PK', 'Major cities in Pakitan'],
     ] as const) {

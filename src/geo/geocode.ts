@@ -17,6 +17,7 @@
  * Pure: reads the gazetteer, no store.
  */
 import { applyAliases } from './area-aliases.js';
+import { countedPlaces, countedUnits } from './counted.js';
 import { allCountries, getRegion, regionsOf } from './codes.js';
 import { regionNames } from './region-names.js';
 import {
@@ -341,7 +342,11 @@ export function geocodeArea(cc: string, text: string, scope: string, isoNames: (
   const aliased = splitPossessives(idx, applyAliases(cc, text));
   const found = matchNames(idx, aliased);
   const { matches, unmatched } = nearInContext(found.matches, found.unmatched);
-  if (matches.length === 0) return none(whyNoMatch(cc, text), unmatched);
+  const counted = countedUnits(text);
+  if (matches.length === 0) {
+    const only = counted && countedPlaces(idx, counted, [], (a) => admin1Pop(idx, a));
+    return only ? summed(nat, only, [], unmatched) : none(whyNoMatch(cc, text), unmatched);
+  }
 
   // Regions named outright are the context for the rest.
   const context = new Set<string>();
@@ -376,6 +381,34 @@ export function geocodeArea(cc: string, text: string, scope: string, isoNames: (
         inner.unit.admin2 === outer.unit.key &&
         (lastAt.get(keyOf(outer.unit))! > inner.m.at || calledDistrict.has(keyOf(outer.unit)))));
   const affected = unique.filter((c) => !unique.some((o) => contains(c, o)));
+
+  const toPlace = ({ m, unit: u, confidence: matched }: Chosen): GeoPlace => {
+    const r = regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1);
+    const { population, method, confidence } = unitPopulation(idx, u, matched);
+    const place: GeoPlace = {
+      name: u.name,
+      kind: kindOf(u),
+      region: r.iso,
+      region_name: r.name,
+      population: Math.round(population),
+      population_method: method,
+      geonames_id: u.kind === 'place' ? u.geonameid : null,
+      confidence,
+    };
+    if (m.near?.edits) place.near_match = { text: m.words.join(' '), name: m.near.key, edits: m.near.edits };
+    return place;
+  };
+  const regions = [...new Set(unique.map(({ unit: u }) => regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1).iso).filter((x): x is string => !!x))];
+  // "10 districts of Assam", "Karachi and 21 other districts": the units counted but not named (counted.ts).
+  const withCount =
+    counted &&
+    countedPlaces(
+      idx,
+      counted,
+      affected.map((c) => ({ unit: c.unit, place: toPlace(c) })),
+      (a) => admin1Pop(idx, a),
+    );
+  if (withCount) return summed(nat, withCount, regions, unmatched);
 
   // "Barelly District, Uttar Pradesh": the district is not in the gazetteer, the state is. The
   // area is then a part of the state: as many mean districts as unmatched names, not the state.
@@ -420,23 +453,11 @@ export function geocodeArea(cc: string, text: string, scope: string, isoNames: (
       reason: null,
     };
   }
-  const places: GeoPlace[] = affected.map(({ m, unit: u, confidence: matched }) => {
-    const r = regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1);
-    const { population, method, confidence } = unitPopulation(idx, u, matched);
-    const place: GeoPlace = {
-      name: u.name,
-      kind: kindOf(u),
-      region: r.iso,
-      region_name: r.name,
-      population: Math.round(population),
-      population_method: method,
-      geonames_id: u.kind === 'place' ? u.geonameid : null,
-      confidence,
-    };
-    if (m.near?.edits) place.near_match = { text: m.words.join(' '), name: m.near.key, edits: m.near.edits };
-    return place;
-  });
-  const regions = [...new Set(unique.map(({ unit: u }) => regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1).iso).filter((x): x is string => !!x))];
+  return summed(nat, affected.map(toPlace), regions, unmatched);
+}
+
+/** The result for the places of an area: their populations summed, the lowest of their confidences. */
+function summed(nat: { year: number; value: number }, places: GeoPlace[], regions: string[], unmatched: string[]): GeocodeResult {
   const total = Math.min(
     nat.value,
     places.reduce((s, p) => s + p.population, 0),

@@ -12,6 +12,7 @@ import type { Store } from '../store/index.js';
 import type { EventFields, LedgerEvent } from './model.js';
 import { parseEventInput } from './model.js';
 import { buildEvent, toRecord } from './service.js';
+import { countedAcross } from './stop/map.js';
 import type { EventWrite } from '../store/index.js';
 
 export type GeoFields = Pick<EventFields, 'regions' | 'places' | 'population_affected' | 'geocode'>;
@@ -39,7 +40,7 @@ export function geocodeFields(e: Pick<EventFields, 'countries' | 'regions' | 'ge
   }
   const cc = e.countries[0]!;
   // A platform block names its area too: national unless the text names a part of the country.
-  const nationalText = !area.trim() || NATIONAL.test(area);
+  const nationalText = !area.trim() || (NATIONAL.test(area) && !countedAcross(area));
   const scope = e.scope === 'platform' ? (nationalText ? 'national' : 'regional') : e.scope;
   let r = geocodeArea(cc, area, scope, isoNames);
   if (e.scope === 'platform' && !r.population_affected) r = geocodeArea(cc, area, 'national', isoNames);

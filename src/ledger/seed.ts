@@ -45,9 +45,10 @@ export async function seedLedger(deps: { store: Store; clock: Clock; progress: P
     deps.progress.update(i + 1);
     try {
       const parsed = parseEventInput(JSON.parse(await readFile(file, 'utf8')), `invalid event in ${file}`);
-      // Geocoded as `events geocode` would, so a re-seed after it finds the event unchanged; a
-      // file that carries its own geocoding (e.g. "manual") keeps it.
-      const f = parsed.geocode ? parsed : { ...parsed, ...geocodeFields(parsed) };
+      // Geocoded as `events geocode` would, so a re-seed after it finds the event unchanged: from
+      // the area text the file gives (geocode.text), else its regions; a file geocoded by hand
+      // (status "manual") keeps its geocoding.
+      const f = parsed.geocode?.status === 'manual' ? parsed : { ...parsed, ...geocodeFields(parsed) };
       const id = f.id ?? file.replace(/^.*\//, '').replace(/\.json$/, '');
       if (f.id && !file.endsWith(`/${f.id}.json`)) throw new AppError('VALIDATION', `${file}: id "${f.id}" does not match the file name`);
       const plan = await planUpsert(deps.store, f, id, { actor: 'seed', origin: 'seed', reason: `seeded from data/ledger/events/${id}.json`, now });

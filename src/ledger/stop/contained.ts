@@ -46,7 +46,7 @@ interface Fields {
 const day = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`);
 
 /** The sources a group cites besides STOP and Access Now, compared without scheme, "www." or a final "/". */
-function cited(f: Fields): Set<string> {
+export function cited(f: Pick<Fields, 'sources'>): Set<string> {
   return new Set(
     f.sources
       .map((s) => s.url)

@@ -15,7 +15,7 @@ import type { LedgerEvent } from '../model.js';
 import { parseEventInput } from '../model.js';
 import { prepareStatus, slugify } from '../service.js';
 import { planUpsert } from '../upsert.js';
-import { findContained } from './contained.js';
+import { cited, findContained } from './contained.js';
 import { findDuplicates } from './duplicates.js';
 import { mapStopRow, recordText, stopEventKey, type MappedRow } from './map.js';
 import type { StopRow } from './parse.js';
@@ -37,7 +37,11 @@ export interface StopImportReport {
 
 const DAY = 86_400_000;
 
-/** Is this seed event the same thing as the STOP event? Same country, dates overlap ±3 days, same kind, shared target or region. */
+/**
+ * Is this seed event the same thing as the STOP event? Same country, dates overlap ±3 days, same
+ * kind, and a shared target, region or source (a page both cite besides STOP and Access Now's
+ * own: a seed written from the record's sources whose regions name only a part of its area).
+ */
 function sameAs(seed: LedgerEvent, stop: LedgerEvent): boolean {
   if (!stop.countries.some((c) => seed.countries.includes(c))) return false;
   // A platform blocked (STOP "Shutdown" of a service) or throttled is one restriction, however
@@ -56,7 +60,9 @@ function sameAs(seed: LedgerEvent, stop: LedgerEvent): boolean {
   const seedTargets = names(seed);
   const sharedTarget = [...names(stop)].some((n) => seedTargets.has(n));
   const sharedRegion = stop.regions.some((r) => seed.regions.includes(r));
-  return sharedTarget || sharedRegion || (seed.scope === 'national' && stop.scope === 'national' && seedTargets.size === 0);
+  const seedSources = cited(seed);
+  const sharedSource = [...cited(stop)].some((u) => seedSources.has(u));
+  return sharedTarget || sharedRegion || sharedSource || (seed.scope === 'national' && stop.scope === 'national' && seedTargets.size === 0);
 }
 
 export async function importStop(

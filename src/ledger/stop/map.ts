@@ -83,6 +83,10 @@ function categoryOf(r: StopRow): { category: string; subtype: string } {
 /** Words STOP's area text uses for the whole country, spelling variants included ("Nation Wide", "Nationwde", "Near country-wide"). */
 const WHOLE_COUNTRY = /\b(nation ?wi?de|national(?! capital)|countr(y|ies) ?wide|entire country|whole country|across the country)\b/;
 
+/** "40 regions across the country", "59 universities across the country": that many units across it, not all of it (geo/counted.ts prices a count of regions). */
+const COUNTED_ACROSS = /^(?:(?:at least|more than|over|about|some|nearly) )?\d+ [a-z ]+ across the country$/;
+export const countedAcross = (area: string): boolean => COUNTED_ACROSS.test(norm(area));
+
 /**
  * Does STOP's area text name the whole country? By the words above, or by the country's own
  * name ("Eswatini/Eswatini", "Entire South Sudan") in a record that says it reached more than
@@ -91,7 +95,7 @@ const WHOLE_COUNTRY = /\b(nation ?wi?de|national(?! capital)|countr(y|ies) ?wide
  */
 export function namesWholeCountry(area: string, country: string, geoScope: string): boolean {
   const a = norm(area);
-  if (WHOLE_COUNTRY.test(a)) return true;
+  if (WHOLE_COUNTRY.test(a)) return !COUNTED_ACROSS.test(a);
   if (/only affected one city/i.test(geoScope) || codedUnderAnother(country)) return false;
   const c = norm(country.replace(/\(.*\)|,.*$/g, ''));
   const rest = a.replace(/^(entire|all of|the whole of) /, '');

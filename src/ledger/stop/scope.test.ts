@@ -28,6 +28,9 @@ describe('namesWholeCountry', () => {
     ['Djibouti', 'Djibouti', ONE_CITY],
     ['Kashmir', 'India', MANY_REGIONS],
     ['', 'Yemen', MANY_REGIONS],
+    // A count of units across the country is those units (Russia, May 2025; Bangladesh, July 2024).
+    ['40 regions across the country', 'Russian Federation', MANY_REGIONS],
+    ['59 universities across the country', 'Bangladesh', MANY_REGIONS],
   ])('"%s" (%s, %s) is not', (area, country, geo) => {
     expect(namesWholeCountry(area, country, geo)).toBe(false);
   });

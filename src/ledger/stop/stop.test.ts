@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, silentProgress, packagePath } from '../../shared/index.js';
 import type { Store } from '../../store/index.js';
@@ -6,6 +8,7 @@ import type { LedgerEvent } from '../model.js';
 import { tempStore } from '../../../test/helpers/index.js';
 import { accessNowCounts, top10vpnCosts } from './derive.js';
 import { importStop } from './import.js';
+import { seedLedger } from '../seed.js';
 import { findDuplicates } from './duplicates.js';
 import { STOP_END_NOT_RECORDED, datesContradicted, mapStopRow, stopEventKey } from './map.js';
 import { parseStopCsv, type StopRow } from './parse.js';
@@ -302,6 +305,50 @@ describe('one shutdown recorded at two scales (real records: test/fixtures/stop/
     ]);
     const again = await importStop(deps(), rows(), 'contained.csv', '2026-05-20');
     expect(again.events.created + again.events.updated).toBe(0);
+  });
+});
+
+describe('a seed event written from the sources of a STOP record (real records: test/fixtures/stop/seed-sources.csv)', () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ store, cleanup } = await tempStore()));
+  afterEach(() => cleanup());
+  const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  // The ledger's own files for the two shutdowns (data/ledger/events), seeded into a folder of their own.
+  const SEEDS = ['ru-2025-victory-day-mobile-shutdowns', 'ru-2023-sovereign-internet-test-outage'];
+
+  /** Seed the ledger's files into a folder of their own, each patched as given (a patch makes it synthetic), then import the two records. */
+  async function linkedWith(patch: Record<string, Partial<LedgerEvent>> = {}) {
+    const dir = mkdtempSync(join(tmpdir(), 'splinternet-seed-'));
+    try {
+      mkdirSync(join(dir, 'events'));
+      for (const id of SEEDS) {
+        const doc = JSON.parse(readFileSync(packagePath('data', 'ledger', 'events', `${id}.json`), 'utf8')) as object;
+        writeFileSync(join(dir, 'events', `${id}.json`), JSON.stringify({ ...doc, ...patch[id] }));
+      }
+      await seedLedger(deps(), dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return importStop(deps(), parseStopCsv(fixture('seed-sources.csv'), 'seed-sources.csv'), 'seed-sources.csv', '2026-05-20');
+  }
+
+  it('is the same shutdown when both cite a page besides STOP and Access Now, though its regions name only part of the area', async () => {
+    const r = await linkedWith();
+    // "40 regions across the country" (the seed lists Moscow) and the sovereign-Runet test (the seed names its target, the record none).
+    expect(r.linked.map((l) => l.ledger_event).sort()).toEqual([...SEEDS].sort());
+    expect(r.events.created).toBe(0);
+    expect(await store.ledger.countEvents({ statuses: ['active'] })).toBe(2);
+    // The seed's own area text is geocoded: 40 of Russia's 83 regions, Moscow among them.
+    const may = (await store.ledger.getEvent(SEEDS[0]!))!.doc as unknown as LedgerEvent;
+    expect(may.regions).toEqual(['RU-MOW']);
+    expect(may.places.map((p) => p.name)).toEqual(['Moscow', '39 regions not named']);
+  });
+
+  it('is not the same shutdown for a shared page alone: dates a month apart stay two events (synthetic: the seed moved)', async () => {
+    const r = await linkedWith({ [SEEDS[0]!]: { start: '2025-06-05', end: '2025-06-09' } });
+    expect(r.linked.map((l) => l.ledger_event)).toEqual([SEEDS[1]]);
+    expect(r.events.created).toBe(1);
   });
 });
 
