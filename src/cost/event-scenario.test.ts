@@ -13,6 +13,7 @@ import { tempStore } from '../../test/helpers/index.js';
 import { eventScenario, textsOf } from './event-scenario.js';
 import { syntheticEvent } from './testing.js';
 import { geocodeArea, isoNames } from '../geo/index.js';
+import { durationTable } from './unknown-end.js';
 import { ledgerPriors, recordTexts } from './ledger-events.js';
 
 const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/non-government.csv', import.meta.url)), { columns: true });
@@ -94,6 +95,46 @@ describe('regions priced by their output, and an area that counts more than it n
     expect(s.input.regions).toBeUndefined();
     expect(s.input.affected_share).toBeCloseTo(population_affected!.share, 6);
     expect(population_affected!.share).toBeGreaterThan(0.4);
+  });
+});
+
+describe('an end nobody recorded, cut for part of each day', () => {
+  // SYNTHETIC events (the fields the rules read) carrying real STOP texts of the 2026-05-20
+  // snapshot; the ended events that give the imputed duration are synthetic too.
+  const notes = 'End date not recorded (shutdown_status "Unknown").';
+  const ended = (cc: string, days: number[]) =>
+    days.map((d) =>
+      syntheticEvent({
+        countries: [cc],
+        category: 'shutdown',
+        subtype: 'full',
+        start: '2024-01-01',
+        end: new Date(Date.parse('2024-01-01') + (d - 1) * 86_400_000).toISOString().slice(0, 10),
+      }),
+    );
+  const priors = { durations: durationTable([...ended('DZ', [2, 5, 5, 5, 6, 6]), ...ended('MM', [3, 6, 6, 32, 32])]) };
+  const open = (cc: string, summary: string, tags: string[] = []) =>
+    syntheticEvent({ countries: [cc], category: 'shutdown', subtype: 'full', start: '2016-06-19', end: null, notes, summary, tags });
+
+  it('an exam shutdown (STOP cause "Exam cheating"; Algeria, 19 June 2016, "baccalaureate exams") is cut for the exam hours of each imputed day', () => {
+    const s = eventScenario(open('DZ', 'baccalaureate exams', ['exam-cheating']), {}, priors);
+    // 5 of 6 imputed days (median / upper quartile), 3 h of each.
+    expect(s.input.active_share).toBeCloseTo((5 / 6) * (3 / 24), 6);
+    expect(s.mapping.join(' ')).toMatch(/each of those days priced for 3 h of 24/);
+  });
+
+  it('a stated daily schedule (Myanmar, Kanpauk, from 3 January 2025: "down daily for about 5 hours") is 5 h of each imputed day', () => {
+    const s = eventScenario(
+      open('MM', 'Service was down daily for about 5 hours, and was completely unavailable in low-lying villages and neighborhoods.'),
+      {},
+      priors,
+    );
+    expect(s.input.active_share).toBeCloseTo((6 / 32) * (5 / 24), 6);
+  });
+
+  it('a text that only names an exam, on a record STOP gives another cause, keeps whole days (Rajasthan, 26 September 2020)', () => {
+    const s = eventScenario(open('DZ', 'violent protests in Dungarpur district by tribal youth over teacher recruitment examination.'), {}, priors);
+    expect(s.input.active_share).toBeCloseTo(5 / 6, 6);
   });
 });
 

@@ -152,7 +152,7 @@ export function eventScenario(
         reason: 'a curfew shutdown repeats for part of each day and the ledger does not record how many hours; price it with splinternet cost --hours',
       });
     else missing.push({ field: 'type', reason: `shutdown subtype "${e.subtype}" has no cost model (full, mobile and fixed shutdowns do)` });
-    networksCutOff(e, input, missing, mapping, o, priors.networks);
+    networksCutOff(e, texts, input, missing, mapping, o, priors.networks);
     operatorsSuspended(e, texts, input, missing, mapping, o, priors.networks);
     disruptionDepth(texts, input, mapping);
     if (e.tags.includes(SHUTDOWN_AND_THROTTLE_TAG) && input.type && input.type !== 'isp')
@@ -222,6 +222,7 @@ export function eventScenario(
     );
   if (imputed) {
     imputeEnd(e, imputed, input, mapping);
+    dailyWithinImputed(e, texts, imputed, input, mapping);
     narrowedArea(e, texts, input, mapping);
     platformSteps(texts, input, mapping, blockDurations(e, country, priors.durations));
     return { input, missing, mapping };
@@ -334,20 +335,63 @@ function narrowedArea(e: EventPiece, texts: readonly string[], input: ScenarioIn
  * only its targets. It is an outage of those networks, priced by their share of subscribers
  * (--isp-share), which the ledger does not hold. Without --isp-share their share is a proxy:
  * the networks named among every network the ledger names in the country, each taken as an
- * equal share of subscribers (unknown-area.ts, networkShare). Events with a sub-national area
- * keep it.
+ * equal share of subscribers (unknown-area.ts, networkShare). A record with a sub-national area
+ * is such an outage only where its text says a cyberattack hit the networks ("The Russian
+ * network ASVT was disrupted by a DDoS attack", Moscow 2025): its area is then scaled by their
+ * share. Strikes on power and lines (Gaza, Ukraine's grid) cut every network of the area and
+ * keep it whole.
  */
-/** True when the event is an outage of the networks it names (see networksCutOff). */
-export const outageOfNetworks = (e: Pick<LedgerEvent, 'actors' | 'scope'>): boolean =>
-  e.scope === 'national' &&
+const CYBERATTACK = /\b(?:cyber-?\s?attacks?|DDoS|hack(?:er|ers|ed|ing)?)\b/i;
+
+/** True when the event is an outage of the networks it names (see networksCutOff); `texts` are its record texts. */
+export const outageOfNetworks = (e: Pick<LedgerEvent, 'actors' | 'scope'>, texts: readonly string[] = []): boolean =>
+  (e.scope === 'national' || texts.some((t) => CYBERATTACK.test(t))) &&
   e.actors.some((a) => a.role === 'ordered_by' && /^non-?government$/i.test(a.name)) &&
   e.actors.some((a) => a.role === 'implemented_by');
 
-function networksCutOff(e: LedgerEvent, input: ScenarioInput, missing: Missing[], mapping: string[], o: EventOverrides, known: NetworkTable | undefined): void {
+/** A rule that prices an outage of some networks' subscribers: the event, its texts, the input it sets, what it lacks and says, the request, the networks the ledger names. */
+type NetworkRule = (
+  e: LedgerEvent,
+  texts: readonly string[],
+  input: ScenarioInput,
+  missing: Missing[],
+  mapping: string[],
+  o: EventOverrides,
+  known: NetworkTable | undefined,
+) => void;
+
+/** The share of subscribers `--isp-share` gives, as a factor with its (empty) range. */
+const givenShare = (o: EventOverrides) =>
+  o.isp_share === undefined
+    ? undefined
+    : { share: o.isp_share, low: o.isp_share, high: o.isp_share, basis: `given in the request (--isp-share ${o.isp_share})` };
+
+const networksCutOff: NetworkRule = (e, texts, input, missing, mapping, o, known) => {
   const networks = e.actors.filter((a) => a.role === 'implemented_by').map((a) => a.name);
-  if (!outageOfNetworks(e) || !input.type) return;
+  if (!outageOfNetworks(e, texts) || !input.type) return;
   const proxy = o.isp_share === undefined && known && input.country ? networkShare(known, input.country, networks) : undefined;
-  if (proxy) {
+  if (e.scope !== 'national') {
+    const given = givenShare(o);
+    const f = given ?? proxy;
+    if (f) {
+      // Regions priced by their output hold every network's subscribers: the attacked networks' share is a share of their people.
+      if (input.regions?.length && e.population_affected) {
+        mapping.push(
+          `${[input.regions].flat().join(', ')} taken by population (${pct(e.population_affected.share)} of ${input.country}), not output, to take the attacked networks' share of it`,
+        );
+        delete input.regions;
+        input.affected_share = e.population_affected.share;
+      }
+      if (!input.regions?.length) {
+        const what = given ? f.basis : `a proxy: ${f.basis}`;
+        scaleArea(input, f, `the share of subscribers the attacked networks hold, ${what}`);
+        mapping.push(
+          `its text says a cyberattack hit the networks it names (${networks.join(', ')}), not ordered by a government: priced as their share of the area's subscribers, ${what}`,
+        );
+        return;
+      }
+    }
+  } else if (proxy) {
     input.affected_share = proxy.share;
     input.affected_low = proxy.low;
     input.affected_high = proxy.high;
@@ -366,7 +410,7 @@ function networksCutOff(e: LedgerEvent, input: ScenarioInput, missing: Missing[]
       field: 'isp_share',
       reason: `not ordered by a government (STOP ordered_by: Non-government) and names the networks it cut (${networks.join(', ')}): an outage of those networks, not of the country; pass --isp-share S, their share of subscribers`,
     });
-}
+};
 
 /**
  * Scale the share of the country cut off (the whole country when none is set), its range and its
@@ -424,23 +468,12 @@ export function suspendedOperators(e: Pick<LedgerEvent, 'category' | 'actors'>, 
  * country (the proxy of an outage of named networks, unknown-area.ts). The operator must be one
  * the record names as implementing the order. With no proxy, `--isp-share` is asked for.
  */
-function operatorsSuspended(
-  e: LedgerEvent,
-  texts: readonly string[],
-  input: ScenarioInput,
-  missing: Missing[],
-  mapping: string[],
-  o: EventOverrides,
-  known: NetworkTable | undefined,
-): void {
-  if (outageOfNetworks(e) || input.type === 'isp' || !input.type) return;
+const operatorsSuspended: NetworkRule = (e, texts, input, missing, mapping, o, known) => {
+  if (outageOfNetworks(e, texts) || input.type === 'isp' || !input.type) return;
   const s = suspendedOperators(e, texts);
   if (!s) return;
   const { quote, named } = s;
-  const given =
-    o.isp_share === undefined
-      ? undefined
-      : { share: o.isp_share, low: o.isp_share, high: o.isp_share, basis: `given in the request (--isp-share ${o.isp_share})` };
+  const given = givenShare(o);
   const proxy = given ?? (known && input.country && !input.regions?.length ? networkShare(known, input.country, named) : undefined);
   if (!proxy) {
     input.type = 'isp';
@@ -458,7 +491,7 @@ function operatorsSuspended(
   mapping.push(
     `its text says the order suspended the services of ${named.join(', ')} ("${quote}"): priced as that operator's share of the area's subscribers, ${what}`,
   );
-}
+};
 
 /**
  * A block (or throttling) of "social media" that names no platform: its weight drawn from the
@@ -527,6 +560,27 @@ function imputeEnd(e: LedgerEvent, d: Durations, input: ScenarioInput, mapping: 
   }
   input.active_basis = basis;
   mapping.push(`priced from ${start} to ${input.end} (${d.q3} d, the upper quartile) for ${d.median} of those days (the median): ${basis}`);
+}
+
+/**
+ * An end nobody recorded, on a record whose text states a daily schedule ("Service was down daily
+ * for about 5 hours") or whose cause STOP gives as exam cheating (cut for the exam's hours of each
+ * day, Decision 1 of docs/design/013): the days imputed by imputeEnd are cut for that part of each day, not
+ * whole. A count of occasions ("26 times") is not read here: over days nobody recorded it could
+ * not be placed.
+ */
+function dailyWithinImputed(e: LedgerEvent, texts: readonly string[], d: Durations, input: ScenarioInput, mapping: string[]): void {
+  // Only STOP's cause says an exam shutdown here: a text naming an exam ("protests over a recruitment examination") does not.
+  const exam = e.tags.includes('exam-cheating');
+  const span = d.q3 * 24;
+  const s = (texts.length ? texts : ['']).map((t) => scheduleOf(t, span, exam)).find((x) => x !== null && x.occasions % d.q3 === 0);
+  if (!s) return;
+  const base = input.active_share ?? 1;
+  input.active_share = base * s.share;
+  input.active_low = (input.active_low ?? base) * s.low;
+  input.active_high = (input.active_high ?? base) * s.high;
+  input.active_basis = `${input.active_basis}; each day cut for ${s.occasions / d.q3} × ${s.hours_each} h: ${s.basis}`;
+  mapping.push(`each of those days priced for ${Math.round((s.hours / d.q3) * 10) / 10} h of 24 (${s.basis})`);
 }
 
 /**

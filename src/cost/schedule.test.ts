@@ -84,6 +84,29 @@ describe('schedules of real STOP records', () => {
     expect(clockWindow('came into effect from midnight of October 16 and stayed in place till midnight October 17th')).toBeNull();
   });
 
+  it('counts weekdays: "on at least 4 Fridays" (Iran, 2023-01-06 to 03-24) and "every Monday and Thursday" (Iraq, 2022-06-27 to 07-21)', () => {
+    const zahedan =
+      'Weekly protests during Friday prayers in Zahedan, capital of Sistan and Baluchestan, corresponded to repeated throttling or localized shutdowns on at least 4 Fridays: Jan. 6, Jan. 27, Mar. 3, Mar. 17. This escalated to a full shutdown for the province on Mar. 24 between 7:00 to 10:00 UTC+0.';
+    expect(scheduleOf(zahedan, days(78), false, Date.parse('2023-01-06'))).toMatchObject({ occasions: 4, hours_each: 3, hours: 12 });
+    const kurdistan =
+      'The shutdown which started on June 27 from 3:30-7:30 UTC repeated every Monday and Thursday until July 21st with the exception of July 11st.';
+    // Mondays and Thursdays from 27 June to 21 July 2022: Jun 27, 30, Jul 4, 7, 11, 14, 18, 21.
+    expect(scheduleOf(kurdistan, days(25), true, Date.parse('2022-06-27'))).toMatchObject({ occasions: 8, hours_each: 4, hours: 32 });
+  });
+
+  it('counts the days a text names: "four hours each on Aug. 21 and Aug. 28" (India, Assam, 2022-08-21 to 08-28)', () => {
+    const assam =
+      'Mobile internet services were disabled for four hours each on Aug. 21 and Aug. 28 in dozens of districts in Assam, as dictated by the same government order on Aug. 18.';
+    expect(scheduleOf(assam, days(8), false, Date.parse('2022-08-21'))).toMatchObject({ occasions: 2, hours_each: 4, hours: 8 });
+    // Named days without hours: each a day recorded without times (8 h on average, up to 24).
+    const moscow = 'mobile Internet stopped working in central Moscow on 27 July and 3 August 2019.';
+    const s = scheduleOf(moscow, days(8), false, Date.parse('2019-07-27'))!;
+    expect(s).toMatchObject({ occasions: 2, hours: 16 });
+    expect(s.high).toBeCloseTo(48 / 192, 6);
+    // Two dates that bound a span are not days named: "from Jan. 6 and restored on Mar. 17" has no "on X and Y".
+    expect(scheduleOf('Shut down from Jan. 6 and restored on Mar. 17.', days(70), false, Date.parse('2023-01-06'))).toBeNull();
+  });
+
   it('text with no schedule leaves a non-exam span whole', () => {
     expect(scheduleOf('Mobile internet was shut down in Kulsary amid protests.', days(5), false)).toBeNull();
     expect(scheduleOf('The government shut down the internet for 5 hours everyday during the exam season', days(10), true)).toMatchObject({

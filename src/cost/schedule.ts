@@ -72,7 +72,18 @@ const LASTED = new RegExp(
 const N_HOUR_LONG = new RegExp(`(?:^|[^\\w.])~?${NUM}[- ]hours?\\s+(?:[a-z]+\\s+){0,2}(?:shutdown|blackout|outage|disruption|ban)`, 'i');
 /** Words that say the stated length was not the whole cut. */
 const EXTENDED = /\b(extend|extension|prolong|renew|again)/i;
-const TIMES = new RegExp(`\\b${NUM}\\s+(?:separate\\s+|individual\\s+|different\\s+)?(times|occasions|instances|events|shutdowns|blackouts|rounds)\\b`, 'i');
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** "26 times", "on 14 occasions", "on at least 4 Fridays". */
+const TIMES = new RegExp(
+  `\\b${NUM}\\s+(?:separate\\s+|individual\\s+|different\\s+)?(times|occasions|instances|events|shutdowns|blackouts|rounds|${WEEKDAYS.map((d) => `${d}s`).join('|')})\\b`,
+  'i',
+);
+/** "on Aug. 21 and Aug. 28", "on 27 July and 3 August 2019": the days named, each an occasion. */
+const MON = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const A_DAY = `(?:${MON}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MON})`;
+const ON_DAYS = new RegExp(`\\bon\\s+${A_DAY}(?:\\s*,\\s*${A_DAY})*,?\\s+and\\s+${A_DAY}`, 'i');
+/** "repeated every Monday and Thursday": those weekdays within the span. */
+const EVERY_WEEKDAY = new RegExp(`\\bevery\\s+((?:${WEEKDAYS.join('|')})(?:\\s*(?:,|and|&)\\s*(?:${WEEKDAYS.join('|')}))*)\\b`, 'i');
 const TWICE = /\btwice\s+(?:a\s+day|daily|each\s+day|every\s+day|per\s+day)\b/i;
 const DAILY = /\b(daily|every\s?day|each\s+day|each\s+morning|every\s+morning|every\s+night|nightly|each\s+night|curfew[- ]style|curfew)\b/i;
 const EXAM = /\bexam/i;
@@ -168,9 +179,26 @@ export function wholeDays(text: string, startMs: number, spanHours: number): { d
   return days >= 1 ? { days, phrase: m[0].trim() } : null;
 }
 
-function occasionsOf(text: string, days: number): { n: number; phrase: string } | null {
+function occasionsOf(text: string, days: number, startMs?: number): { n: number; phrase: string; named?: true } | null {
   const t = TIMES.exec(text);
   if (t && num(t[1]!) >= 1 && num(t[1]!) <= days * 3) return { n: num(t[1]!), phrase: t[0] };
+  const on = ON_DAYS.exec(text);
+  if (on) {
+    const n = on[0].match(new RegExp(A_DAY, 'gi'))!.length;
+    if (n < days) return { n, phrase: on[0], named: true };
+  }
+  const w = startMs === undefined ? null : EVERY_WEEKDAY.exec(text);
+  if (w) {
+    const on = new Set(
+      w[1]!
+        .toLowerCase()
+        .split(/\s*(?:,|and|&)\s*/)
+        .map((d) => WEEKDAYS.indexOf(d)),
+    );
+    let n = 0;
+    for (let i = 0; i < days; i++) if (on.has(new Date(startMs! + i * 86_400_000).getUTCDay())) n++;
+    if (n >= 1) return { n, phrase: w[0] };
+  }
   const tw = TWICE.exec(text);
   if (tw) return { n: 2 * days, phrase: tw[0] };
   const d = DAILY.exec(text);
@@ -188,7 +216,7 @@ export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(tex
   if (dated !== undefined) return dated === 'whole' ? null : dated;
   const days = Math.max(1, Math.round(spanHours / 24));
   const stated = statedHours(text);
-  const occ = occasionsOf(text, days);
+  const occ = occasionsOf(text, days, startMs);
   let n: number;
   let each: { mode: number; low: number; high: number };
   const basis: string[] = [];
@@ -225,6 +253,18 @@ export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(tex
       n = days;
       basis.push(`exam shutdown with no count: daily over ${days} days (an upper bound)`);
     } else return null;
+  } else if (occ?.named && !exam) {
+    // Days named with no hours stated: each a day recorded without times (datesOnlyShare): 0–24 h, 8 h on average.
+    return {
+      share: TINY,
+      low: TINY,
+      high: Math.min(1, (occ.n * 24) / spanHours),
+      hours: occ.n * 8,
+      span_hours: spanHours,
+      occasions: occ.n,
+      hours_each: 8,
+      basis: `"${occ.phrase}" (${occ.n} days named, hours not stated: each a day recorded without times, 0–24 h, 8 h on average)`,
+    };
   } else if (exam) {
     each = { mode: EXAM_HOURS.mode, low: EXAM_HOURS.low, high: EXAM_HOURS.high };
     n = occ?.n ?? days;

@@ -222,7 +222,7 @@ export async function costEvent(deps: { store: Store }, id: string, overrides: E
     areaNotPlaced(e) ||
     unnamedSocialOnly(e) ||
     (e.category === 'shutdown' &&
-      (e.subtype === 'unrecorded_network' || ((outageOfNetworks(e) || suspendedOperators(e, own) !== null) && overrides.isp_share === undefined))) ||
+      (e.subtype === 'unrecorded_network' || ((outageOfNetworks(e, own) || suspendedOperators(e, own) !== null) && overrides.isp_share === undefined))) ||
     // a block whose text gives platforms their own windows prices the ones it leaves out by the ledger's ended blocks
     (e.targets.length > 1 && own.some(statesPlatformWindow));
   return priceEvent(deps, e, overrides, needsLedger ? await ledgerPriors(deps) : { texts });
