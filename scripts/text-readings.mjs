@@ -6,7 +6,7 @@
 // records whose text names a platform's window over the whole span (014 Decision 8). Run after
 // `npx tsc -p tsconfig.build.json`:
 //   node scripts/text-readings.mjs ../shared/data/events/accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv
-import { datesContradicted } from '../dist/src/ledger/stop/map.js';
+import { datesContradicted, namesWholeCountry } from '../dist/src/ledger/stop/map.js';
 import { readShutdownText } from '../dist/src/cost/record-text.js';
 import { trafficDrop } from '../dist/src/cost/traffic-drop.js';
 import { statesPlatformWindow } from '../dist/src/cost/phases.js';
@@ -27,8 +27,13 @@ for (const r of rows) {
 }
 console.log(`duration field beside both dates: ${dated} records, ${toTheDay} agree to the day, ${contradicted.length} contradict: ${contradicted.join('; ')}`);
 
-const drops = rows.filter((r) => /(traffic|connectivity)[^.]{0,40}(down|dropped|fell|declined|decreased|reduced)[^.]{0,20}\d+ ?%/i.test(r.event));
-const read = drops.filter((r) => trafficDrop(r.event) !== null);
+const drops = rows.filter(
+  (r) =>
+    /(traffic|connectivity)[^.]{0,40}(down|dropped|fell|declined|decreased|reduced)[^.]{0,20}\d+ ?%/i.test(r.event) ||
+    /\b(dropped|reduced|lowered|decreased|cut)\s+([\w'-]+\s+){0,3}(traffic|connectivity)\b[^.]{0,40}\d+ ?%/i.test(r.event),
+);
+// A drop of the country's traffic is read where the record's area is the whole country.
+const read = drops.filter((r) => trafficDrop(r.event, namesWholeCountry(r.area_name, r.country, r.geo_scope)) !== null);
 console.log(`texts stating a traffic drop: ${drops.length}; read as a depth: ${read.length} (${read.map((r) => `${r.country} ${r.start_date}`).join(', ')})`);
 
 const brief = rows.filter((r) => /Full network/.test(r.shutdown_extent) && readShutdownText([r.event], ['service'])?.brief_cut);

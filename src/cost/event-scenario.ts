@@ -154,7 +154,7 @@ export function eventScenario(
     else missing.push({ field: 'type', reason: `shutdown subtype "${e.subtype}" has no cost model (full, mobile and fixed shutdowns do)` });
     networksCutOff(e, texts, input, missing, mapping, o, priors.networks);
     operatorsSuspended(e, texts, input, missing, mapping, o, priors.networks);
-    disruptionDepth(texts, input, mapping);
+    disruptionDepth(e, texts, input, mapping);
     if (e.tags.includes(SHUTDOWN_AND_THROTTLE_TAG) && input.type && input.type !== 'isp')
       mapping.push(
         'STOP files it as "Shutdown, Throttle": the network was cut for part of it and slowed for part, and how long each is not recorded; priced as cut for the hours below (an upper bound where its text states no schedule)',
@@ -369,6 +369,8 @@ const givenShare = (o: EventOverrides) =>
 const networksCutOff: NetworkRule = (e, texts, input, missing, mapping, o, known) => {
   const networks = e.actors.filter((a) => a.role === 'implemented_by').map((a) => a.name);
   if (!outageOfNetworks(e, texts) || !input.type) return;
+  // A nationwide record that states how far the country's traffic fell measures every network at once: that depth prices it (disruptionDepth).
+  if (e.scope === 'national' && texts.some((t) => trafficDrop(t, true) !== null)) return;
   const proxy = o.isp_share === undefined && known && input.country ? networkShare(known, input.country, networks) : undefined;
   if (e.scope !== 'national') {
     const given = givenShare(o);
@@ -433,9 +435,9 @@ function scaleArea(input: ScenarioInput, f: { share: number; low: number; high: 
  * drop (traffic-drop.ts). The first text that states one wins. Regions priced by their output
  * (Russia, China) are left alone.
  */
-function disruptionDepth(texts: readonly string[], input: ScenarioInput, mapping: string[]): void {
+function disruptionDepth(e: Pick<LedgerEvent, 'scope'>, texts: readonly string[], input: ScenarioInput, mapping: string[]): void {
   if (!input.type || !['full', 'mobile', 'fixed'].includes(input.type) || input.regions?.length) return;
-  const d = texts.map(trafficDrop).find((x) => x !== null);
+  const d = texts.map((t) => trafficDrop(t, e.scope === 'national')).find((x) => x !== null);
   if (!d) return;
   const depth = `${pct(d.low)}–${pct(d.high)}, most likely ${pct(d.share)}`;
   scaleArea(input, d, `the share of its traffic the disruption took, ${depth} ("${d.quote}")`);

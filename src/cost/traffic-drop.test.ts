@@ -32,6 +32,17 @@ describe('the traffic drop a record states (real STOP texts)', () => {
     expect(trafficDrop(text('Afghanistan', '2024-07-16'))).toBeNull();
   });
 
+  it.each([
+    ['2022-11-15', 'dropped country-wide internet traffic immediately by 23%', 0.23],
+    ['2022-11-23', 'dropped country-wide internet traffic by as much as 49%', 0.49],
+    ['2022-12-16', 'dropped country-wide traffic by 13%', 0.13],
+  ])('Ukraine %s, nationwide: "%s" is the depth of a cut of the whole country, and only of one', (start, quote, drop) => {
+    const d = trafficDrop(text('Ukraine', start), true)!;
+    expect(d).toMatchObject({ quote, share: drop, high: drop });
+    expect(d.low).toBeCloseTo(drop / 2, 12);
+    expect(trafficDrop(text('Ukraine', start))).toBeNull();
+  });
+
   it('SYNTHETIC: "dropped to N%" without "lower" leaves N % of the traffic; a drop of 100 % or none is no depth', () => {
     expect(trafficDrop('Traffic dropped to 40% of normal levels.')).toMatchObject({ share: 0.6, low: 0.3, high: 0.6 });
     expect(trafficDrop('Traffic dropped 100% in the city.')).toBeNull();
@@ -62,6 +73,29 @@ describe('a disruption priced by its depth (SYNTHETIC events with real texts)', 
     expect(mapping.join(' ')).toMatch(
       /its text says how far traffic fell \("Traffic dropped by ~30-50%"\): priced as that share of the area cut off, 30 %–50 %, most likely 40 %/,
     );
+  });
+
+  it("a nationwide record not ordered by a government that names networks and states the country's drop (Ukraine, 2022-12-16) is priced by that drop, not as those networks' outage", () => {
+    const strike = syntheticEvent({
+      category: 'shutdown',
+      subtype: 'full',
+      countries: ['UA'],
+      scope: 'national',
+      start: '2022-12-16',
+      end: '2022-12-16',
+      summary: text('Ukraine', '2022-12-16'),
+      actors: [
+        { role: 'ordered_by', name: 'Non-government' },
+        { role: 'implemented_by', name: 'Ukraine: Kyivstar' },
+      ],
+    });
+    const { input, missing } = eventScenario(strike);
+    expect(missing).toEqual([]);
+    expect(input).toMatchObject({ type: 'full', affected_share: 0.13 });
+    // The same record without the country's figure is an outage of the networks it names.
+    const named = eventScenario({ ...strike, summary: 'Air strikes knocked out power and internet connectivity.' });
+    expect(named.input.type).toBe('isp');
+    expect(named.missing.map((m) => m.field)).toEqual(['isp_share']);
   });
 
   it('a text with no drop, or a block, is left alone', () => {

@@ -24,23 +24,46 @@ export interface TrafficDrop {
 
 const DROP =
   /\b(?:traffic|connectivity)\b[^.;]{0,40}?\b(?:was\s+)?(?:down|dropped|fell|declined|decreased|reduced)\s+(?:by\s+|to\s+)?(?:between\s+)?~?(\d{1,3})(?:\s*(?:-|–|to|and)\s*~?(\d{1,3}))?\s*%(\s+(?:lower|below|less))?/i;
+/** The verb first: "dropped country-wide internet traffic by as much as 49%", "dropped country-wide traffic by 13%". */
+const DROPPED =
+  /\b(?:dropped|reduced|lowered|decreased|cut)\s+((?:[\w'-]+\s+){0,3}?)(?:traffic|connectivity)\s+(?:\w+\s+)?by\s+(?:as much as\s+|up to\s+|about\s+|approximately\s+|~)?(\d{1,3})\s*%/i;
 /** The country's traffic, not the area's. */
 const NATIONAL = /\b(national|nationwide|country-?wide|the country's)\s+$/i;
+const COUNTRY_WORD = /\b(national|nationwide|country-?wide|the country's)\b/i;
 
-/** The depth of the disruption an event's text states, or null. */
-export function trafficDrop(text: string): TrafficDrop | null {
+/** The drop stated, its figures as written, and whether it is the country's traffic. */
+function stated(text: string): { quote: string; a: string; b?: string; lower: boolean; to: boolean; national: boolean } | null {
   const m = DROP.exec(text);
-  if (!m) return null;
-  if (NATIONAL.test(text.slice(Math.max(0, m.index - 30), m.index))) return null;
+  if (m)
+    return {
+      quote: m[0],
+      a: m[1]!,
+      b: m[2],
+      lower: !!m[3],
+      to: /\bto\s+(?:between\s+)?~?\d/i.test(m[0]),
+      national: NATIONAL.test(text.slice(Math.max(0, m.index - 30), m.index)),
+    };
+  const v = DROPPED.exec(text);
+  return v ? { quote: v[0], a: v[2]!, lower: false, to: false, national: COUNTRY_WORD.test(v[1]!) } : null;
+}
+
+/**
+ * The depth of the disruption an event's text states, or null. A drop of the country's traffic
+ * is the depth only of a disruption of the whole country (`wholeCountry`: Ukraine's nationwide
+ * grid strikes of November–December 2022).
+ */
+export function trafficDrop(text: string, wholeCountry = false): TrafficDrop | null {
+  const m = stated(text);
+  if (!m || (m.national && !wholeCountry)) return null;
   // "dropped to 40%" without "lower": 40 % of the traffic was left.
-  const to = /\bto\s+(?:between\s+)?~?\d/i.test(m[0]) && !m[3];
-  const a = Number(m[1]) / 100;
-  const b = m[2] === undefined ? undefined : Number(m[2]) / 100;
+  const to = m.to && !m.lower;
+  const a = Number(m.a) / 100;
+  const b = m.b === undefined ? undefined : Number(m.b) / 100;
   const lost = (x: number) => (to ? 1 - x : x);
   if (b === undefined) {
     const d = lost(a);
-    return d > 0 && d < 1 ? { share: d, low: d / 2, high: d, quote: m[0].trim() } : null;
+    return d > 0 && d < 1 ? { share: d, low: d / 2, high: d, quote: m.quote.trim() } : null;
   }
   const [lo, hi] = [lost(a), lost(b)].sort((x, y) => x - y) as [number, number];
-  return lo > 0 && hi < 1 && lo < hi ? { share: (lo + hi) / 2, low: lo, high: hi, quote: m[0].trim() } : null;
+  return lo > 0 && hi < 1 && lo < hi ? { share: (lo + hi) / 2, low: lo, high: hi, quote: m.quote.trim() } : null;
 }
