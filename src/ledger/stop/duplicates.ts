@@ -103,5 +103,50 @@ export function findDuplicates(groups: Map<string, StopRow[]>): Map<string, stri
       for (const m of [a, ...matches]) if (m !== best) out.set(m.key, best.key);
     }
   }
+  // Repeats whose services were revised, where the rule above did not already join them.
+  const joined = new Set([...out.keys(), ...out.values()]);
+  for (const [dup, kept] of revisedRepeats(groups)) if (!joined.has(dup) && !joined.has(kept)) out.set(dup, kept);
+  return out;
+}
+
+/** The identity without the services: what a later year's listing of an ongoing shutdown keeps when it revises its list of services. */
+const repeatIdentity = (r: StopRow) => stopIdentity(r).replace(/\|[^|]*$/, '');
+
+/**
+ * A record still open in its count_year and listed again from a later count_year with the same
+ * start, kind and area but a revised list of services is one ongoing shutdown, not two:
+ * Uzbekistan's blocks from 3 November 2021 are "Entire country" (2021: Facebook, Instagram,
+ * Telegram, …) and "Nationwide" (2022: Twitter, WeChat, VKontakte added, ended 1 August 2022).
+ * The yearly-repeat key keeps them apart (the services differ), and both were priced for 2021.
+ * The later listing is kept: as with any repeat, the latest year's record gives the fields (its
+ * end). Duplicate key → kept key.
+ */
+function revisedRepeats(groups: Map<string, StopRow[]>): Map<string, string> {
+  const byRepeat = new Map<string, { key: string; start: string; open: boolean; from: number; to: number }[]>();
+  for (const [key, rows] of groups) {
+    const years = rows.map((r) => Number(r.count_year)).filter(Number.isFinite);
+    if (!years.length) continue;
+    const latest = [...rows].sort((a, b) => b.count_year.localeCompare(a.count_year))[0]!;
+    const id = `${repeatIdentity(latest)}|${latest.start_date}`;
+    byRepeat.set(id, [
+      ...(byRepeat.get(id) ?? []),
+      { key, start: latest.start_date, open: !latest.end_date, from: Math.min(...years), to: Math.max(...years) },
+    ]);
+  }
+  const out = new Map<string, string>();
+  for (const listings of byRepeat.values()) {
+    if (listings.length < 2) continue;
+    for (const a of listings) {
+      // The listing that follows an open one: the earliest that begins after its last year.
+      const next = listings.filter((b) => b !== a && a.open && b.from > a.to).sort((x, y) => x.from - y.from)[0];
+      if (next) out.set(a.key, next.key);
+    }
+  }
+  // A chain (2021 → 2022 → 2023) ends at its last listing.
+  for (const [dup, kept] of out) {
+    let k = kept;
+    while (out.has(k)) k = out.get(k)!;
+    out.set(dup, k);
+  }
   return out;
 }

@@ -192,6 +192,22 @@ describe('near-duplicate records', () => {
   const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
   const sample = () => parseStopCsv(fixture('cost-sample.csv'), 'cost-sample.csv');
 
+  it('counts once an ongoing block listed again in a later year with its services revised, keeping the later listing; another area stays apart', async () => {
+    const rows = parseStopCsv(fixture('revised-repeats.csv'), 'revised-repeats.csv');
+    const r = await importStop(deps(), rows, 'revised-repeats.csv', '2026-05-20');
+    expect(r.rows_stored).toBe(rows.length);
+    // Uzbekistan and Turkmenistan: "Entire country" (2021, open) and "Nationwide" (from 2022) are one event each.
+    const kept = r.duplicates.map((d) => d.kept).sort();
+    expect(kept).toEqual([expect.stringMatching(/^stop-tm-2021-10-20-nationwide-/), expect.stringMatching(/^stop-uz-2021-11-03-nationwide-/)]);
+    const events = (await store.ledger.listEvents({ statuses: ['active'], limit: 100 })).map((x) => x.doc as unknown as LedgerEvent);
+    expect(events.filter((e) => e.countries[0] === 'UZ').map((e) => e.end)).toEqual(['2022-08-01']);
+    expect(events.filter((e) => e.countries[0] === 'TM')).toHaveLength(1);
+    // Ethiopia, 4 November 2020: "Western Oromia, Wellega, Kellem" (2020) and Tigray (2020-2025) are two shutdowns.
+    expect(events.filter((e) => e.countries[0] === 'ET')).toHaveLength(2);
+    const again = await importStop(deps(), rows, 'revised-repeats.csv', '2026-05-20');
+    expect(again.events.created).toBe(0);
+  });
+
   it("counts Iran's 16 November 2019 shutdown once (STOP lists it twice), citing both records; renewals stay separate", async () => {
     const rows = sample();
     expect(findDuplicates(new Map(rows.map((r) => [stopEventKey(r) + r._record, [r]])))).toBeDefined();
