@@ -3,13 +3,20 @@
 // the import and the pricing use: records whose own duration field agrees with their dates or
 // contradicts them (002, `datesContradicted`); texts that state a traffic drop, read or not
 // (014 Decision 17); shutdown records read as blocks beside a brief cut (014 Decision 9); and
-// records whose text names a platform's window over the whole span (014 Decision 8). Run after
+// records whose text names a platform's window over the whole span (014 Decision 8); area texts
+// stating a count of units (012); clock windows at midnight or noon and the records whose
+// imputed days are cut for part of each day (013 Decisions 1 and 2); and sub-national records of
+// a cyberattack on the networks they name (014 Decision 4). Run after
 // `npx tsc -p tsconfig.build.json`:
 //   node scripts/text-readings.mjs ../shared/data/events/accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv
 import { datesContradicted, namesWholeCountry } from '../dist/src/ledger/stop/map.js';
 import { readShutdownText } from '../dist/src/cost/record-text.js';
 import { trafficDrop } from '../dist/src/cost/traffic-drop.js';
 import { statesPlatformWindow } from '../dist/src/cost/phases.js';
+import { clockWindow, scheduleOf } from '../dist/src/cost/schedule.js';
+import { outageOfNetworks } from '../dist/src/cost/event-scenario.js';
+import { countedUnits } from '../dist/src/geo/counted.js';
+import { mapStopRow } from '../dist/src/ledger/stop/map.js';
 import { stopRows } from './stop-rows.mjs';
 
 const rows = stopRows('text-readings.mjs');
@@ -41,3 +48,29 @@ console.log(`network shutdowns read as blocks beside a brief cut: ${brief.length
 
 const windows = rows.filter((r) => statesPlatformWindow(r.event));
 console.log(`texts giving a platform its own dated window: ${windows.length} (${windows.map((r) => `${r.country} ${r.start_date}`).join(', ')})`);
+
+const which = (rs) => [...new Set(rs.map((r) => `${r.country} ${r.start_date}`))].join(', ');
+const counted = new Map();
+for (const r of rows) {
+  const c = countedUnits(r.area_name);
+  if (c) counted.set(`${r.country}|${r.start_date}|${r.area_name}`, c);
+}
+const firstLevel = [...counted.values()].filter((c) => c.level === 'admin1').length;
+console.log(`area texts stating a count of units: ${counted.size} (${firstLevel} of first-level units)`);
+
+const clockWords = rows.filter((r) => /\b(midnight|noon)\b/i.test(r.event));
+const atClockWord = clockWords.filter((r) => /\b(midnight|noon)\b/i.test(clockWindow(r.event)?.phrase ?? ''));
+console.log(`texts naming midnight or noon: ${clockWords.length}; a clock window at one: ${atClockWord.length} (${which(atClockWord)})`);
+
+// An end not recorded (not ongoing), on an exam shutdown by STOP's cause or a text stating a daily schedule (occasions one or more a day over 30 days).
+const noEnd = rows.filter((r) => !r.end_date && !/ongoing/i.test(r.shutdown_status));
+const partOfDay = noEnd.filter((r) => /exam/i.test(r.actual_cause) || (scheduleOf(r.event, 30 * 24, false)?.occasions ?? 1) % 30 === 0);
+console.log(
+  `ends not recorded, cut for part of each imputed day: ${new Set(partOfDay.map((r) => `${r.country}|${r.start_date}|${r.area_name}`)).size} (${which(partOfDay)})`,
+);
+
+const cyber = rows.filter((r) => {
+  const m = mapStopRow(r, '2026-05-20');
+  return !('reject' in m) && m.fields.scope !== 'national' && outageOfNetworks(m.fields, [r.event]);
+});
+console.log(`sub-national records of a cyberattack on the networks they name: ${cyber.length} (${which(cyber)})`);

@@ -24,8 +24,11 @@ export interface PlatformPhases {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
-/** A day ("Feb 10", "Jun. 8, 2023", "10 February"), "the same day", or a year ("in 2021": by its end). */
-export const DATE = `(?:${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+${MONTH}(?:,?\\s+(\\d{4}))?|the same day|in\\s+(\\d{4})\\b)`;
+const DAY_ALTERNATIVES = `${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?|(\\d{1,2})\\s+${MONTH}(?:,?\\s+(\\d{4}))?`;
+/** A day of a month: "Feb 10", "Jun. 8, 2023", "10 February". */
+export const DAY_OF_MONTH = `(?:${DAY_ALTERNATIVES})`;
+/** A day (DAY_OF_MONTH, its groups first), "the same day", or a year ("in 2021": by its end). */
+export const DATE = `(?:${DAY_ALTERNATIVES}|the same day|in\\s+(\\d{4})\\b)`;
 const LIFT_VERB = '(?:restored|lifted|unblocked|reinstated|unbanned|returned)';
 /** "Some platforms were restored by Feb 10", "Most blocks were lifted by Jun. 8", "other platforms were unblocked on 10 February". */
 const OTHERS_LIFTED = new RegExp(

@@ -11,7 +11,7 @@
  */
 
 import { clock, datedWindows, unionHours } from './dated-windows.js';
-import { DATE, IN_SENTENCE, dateOf } from './phases.js';
+import { DATE, DAY_OF_MONTH, IN_SENTENCE, dateOf } from './phases.js';
 
 export interface Schedule {
   /** Share of the span the network was cut: most likely, and the range of its uncertainty. */
@@ -79,9 +79,7 @@ const TIMES = new RegExp(
   'i',
 );
 /** "on Aug. 21 and Aug. 28", "on 27 July and 3 August 2019": the days named, each an occasion. */
-const MON = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-const A_DAY = `(?:${MON}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MON})`;
-const ON_DAYS = new RegExp(`\\bon\\s+${A_DAY}(?:\\s*,\\s*${A_DAY})*,?\\s+and\\s+${A_DAY}`, 'i');
+const ON_DAYS = new RegExp(`\\bon\\s+${DAY_OF_MONTH}(?:\\s*,\\s*${DAY_OF_MONTH})*,?\\s+and\\s+${DAY_OF_MONTH}`, 'i');
 /** "repeated every Monday and Thursday": those weekdays within the span. */
 const EVERY_WEEKDAY = new RegExp(`\\bevery\\s+((?:${WEEKDAYS.join('|')})(?:\\s*(?:,|and|&)\\s*(?:${WEEKDAYS.join('|')}))*)\\b`, 'i');
 const TWICE = /\btwice\s+(?:a\s+day|daily|each\s+day|every\s+day|per\s+day)\b/i;
@@ -184,7 +182,7 @@ function occasionsOf(text: string, days: number, startMs?: number): { n: number;
   if (t && num(t[1]!) >= 1 && num(t[1]!) <= days * 3) return { n: num(t[1]!), phrase: t[0] };
   const on = ON_DAYS.exec(text);
   if (on) {
-    const n = on[0].match(new RegExp(A_DAY, 'gi'))!.length;
+    const n = on[0].match(new RegExp(DAY_OF_MONTH, 'gi'))!.length;
     if (n < days) return { n, phrase: on[0], named: true };
   }
   const w = startMs === undefined ? null : EVERY_WEEKDAY.exec(text);

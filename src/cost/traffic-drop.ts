@@ -27,9 +27,10 @@ const DROP =
 /** The verb first: "dropped country-wide internet traffic by as much as 49%", "dropped country-wide traffic by 13%". */
 const DROPPED =
   /\b(?:dropped|reduced|lowered|decreased|cut)\s+((?:[\w'-]+\s+){0,3}?)(?:traffic|connectivity)\s+(?:\w+\s+)?by\s+(?:as much as\s+|up to\s+|about\s+|approximately\s+|~)?(\d{1,3})\s*%/i;
-/** The country's traffic, not the area's. */
-const NATIONAL = /\b(national|nationwide|country-?wide|the country's)\s+$/i;
-const COUNTRY_WORD = /\b(national|nationwide|country-?wide|the country's)\b/i;
+/** The country's traffic, not the area's: the words just before the noun, or between verb and noun. */
+const COUNTRY_WORDS = "(national|nationwide|country-?wide|the country's)";
+const NATIONAL = new RegExp(`\\b${COUNTRY_WORDS}\\s+$`, 'i');
+const COUNTRY_WORD = new RegExp(`\\b${COUNTRY_WORDS}\\b`, 'i');
 
 /** The drop stated, its figures as written, and whether it is the country's traffic. */
 function stated(text: string): { quote: string; a: string; b?: string; lower: boolean; to: boolean; national: boolean } | null {

@@ -19,3 +19,17 @@ describe('an event listing two countries', () => {
     expect(g.population_affected?.share).toBeGreaterThan(0);
   });
 });
+
+describe('a platform block whose area counts regions across the country (Russia, YouTube throttling from 13 January 2024: "At least 16 regions across Russia")', () => {
+  it('is those regions, not the whole country; a block "across the country" without a count is national', () => {
+    const g = geocodeFields({ countries: ['RU'], regions: [], geocode: null, scope: 'platform' }, 'At least 16 regions across Russia');
+    expect(g.geocode?.status).not.toBe('national');
+    expect(g.population_affected?.share).toBeCloseTo(16 / 83, 3);
+    // SYNTHETIC pairing: the area of Russia's May 2025 shutdown on a block, which "across the country" alone would make national.
+    const counted = geocodeFields({ countries: ['RU'], regions: [], geocode: null, scope: 'platform' }, '40 regions across the country');
+    expect(counted.geocode?.status).not.toBe('national');
+    expect(counted.population_affected?.share).toBeCloseTo(40 / 83, 3);
+    const all = geocodeFields({ countries: ['RU'], regions: [], geocode: null, scope: 'platform' }, 'across the country');
+    expect(all.geocode?.status).toBe('national');
+  });
+});

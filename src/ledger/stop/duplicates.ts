@@ -122,16 +122,13 @@ const repeatIdentity = (r: StopRow) => stopIdentity(r).replace(/\|[^|]*$/, '');
  * end). Duplicate key → kept key.
  */
 function revisedRepeats(groups: Map<string, StopRow[]>): Map<string, string> {
-  const byRepeat = new Map<string, { key: string; start: string; open: boolean; from: number; to: number }[]>();
+  const byRepeat = new Map<string, { key: string; open: boolean; from: number; to: number }[]>();
   for (const [key, rows] of groups) {
     const years = rows.map((r) => Number(r.count_year)).filter(Number.isFinite);
     if (!years.length) continue;
     const latest = [...rows].sort((a, b) => b.count_year.localeCompare(a.count_year))[0]!;
     const id = `${repeatIdentity(latest)}|${latest.start_date}`;
-    byRepeat.set(id, [
-      ...(byRepeat.get(id) ?? []),
-      { key, start: latest.start_date, open: !latest.end_date, from: Math.min(...years), to: Math.max(...years) },
-    ]);
+    byRepeat.set(id, [...(byRepeat.get(id) ?? []), { key, open: !latest.end_date, from: Math.min(...years), to: Math.max(...years) }]);
   }
   const out = new Map<string, string>();
   for (const listings of byRepeat.values()) {
