@@ -116,7 +116,7 @@ export function causesOf(r: CompareRow, mix: RowMix): Cause[] {
   const perTheirs = r.theirs && r.their_hours && r.their_users ? r.theirs / (r.their_hours * r.their_users) : null;
   const platform = r.our_hours > 0 && mix.platform_hours / r.our_hours >= 0.5;
   const why = platform
-    ? `most of our hours are platform blocks, priced by our platform weight table (reach × non-substitutable share); COST does not publish its weights${
+    ? `most of our hours are platform blocks: Facebook, Twitter, WhatsApp, Instagram and YouTube at COST's share of one service (4.49 % of a full shutdown each, from its Nigerian day figures of 2021), other platforms by our platform weight table (reach × non-substitutable share)${
         mix.unweighted?.size ? `; not priced, for want of a weight: ${[...mix.unweighted].join(', ')} (ours is a lower bound)` : ''
       }`
     : G20.includes(r.country)

@@ -10,7 +10,7 @@ import { ParamSet, nationalValue, paramInput, pickYear, recordInput, regionalSha
 import { daysInYear } from './span.js';
 import { Unavailable, type InputValue, type Plan, type Factor, type SegmentPlan, type Unit } from './types.js';
 import { one, times } from './unit.js';
-import { activeWeight, affectedUnits, populationProxyWeight, typeWeight, type MobilePreset } from './weights.js';
+import { activeWeight, affectedUnits, populationProxyWeight, typeWeight, type MobilePreset, type PlatformRule } from './weights.js';
 
 export interface FactorKit {
   ps: ParamSet;
@@ -26,7 +26,14 @@ const GDP = 'NY.GDP.MKTP.CD';
 
 export function gdpPlan(
   ctx: PlanContext,
-  opts: { preset: MobilePreset; factorFor: FactorFor; proxy?: (kit: FactorKit) => string | null; refuseRegions?: string },
+  opts: {
+    preset: MobilePreset;
+    factorFor: FactorFor;
+    proxy?: (kit: FactorKit) => string | null;
+    refuseRegions?: string;
+    /** The method's own platform weights, where it has them (COST's share of a service). */
+    platformRule?: PlatformRule;
+  },
 ): Plan {
   const { scenario: scn, data, span } = ctx;
   const kit: FactorKit = { ps: new ParamSet(), inputs: [], notes: [], ctx };
@@ -56,7 +63,7 @@ export function gdpPlan(
     } else shares.push([1]);
     segments.push({ period_year: seg.year, data_year: y, from: seg.from, to: seg.to, hours: seg.hours });
   }
-  const type = typeWeight(scn, data, segments[0]!.data_year, opts.preset, kit.ps, kit.inputs, kit.notes);
+  const type = typeWeight(scn, data, segments[0]!.data_year, opts.preset, kit.ps, kit.inputs, kit.notes, opts.platformRule);
   const affected = affectedUnits(scn, segments, kit.ps, kit.inputs, kit.notes);
   const active = activeWeight(scn, kit.ps, kit.inputs, kit.notes);
   const proxyWeight = byPopulation ? populationProxyWeight(byPopulation, kit.ps, kit.notes) : one;

@@ -51,8 +51,20 @@ export function weightDist(w: { weight: number; low: number; high: number }): Di
   return { kind: 'triangular', low: w.low, mode: w.weight, high: w.high };
 }
 
+/** A method's own weight for a platform of the table (COST's share of a service), or undefined to use the table's. */
+export type PlatformRule = (id: string) => { dist: Dist; source: string } | undefined;
+
 /** Register the type's parameters and return w(p), the weight for a parameter draw, as a unit. */
-export function typeWeight(scn: Scenario, data: CountryData, year: number, preset: MobilePreset, ps: ParamSet, inputs: InputValue[], notes: string[]): Unit {
+export function typeWeight(
+  scn: Scenario,
+  data: CountryData,
+  year: number,
+  preset: MobilePreset,
+  ps: ParamSet,
+  inputs: InputValue[],
+  notes: string[],
+  platformRule?: PlatformRule,
+): Unit {
   /** One parameter per platform (their weights add up), or the request's weight for the set. */
   const platformWeight = (): Unit => {
     const label = scn.platforms.join(' + ');
@@ -72,6 +84,8 @@ export function typeWeight(scn: Scenario, data: CountryData, year: number, prese
     const idx = scn.platforms.map((name) => {
       const t = findPlatform(name);
       if (!t) throw new Unavailable('platform', `no weight for platform "${name}"; give --platform-weight`);
+      const own = platformRule?.(t.id);
+      if (own) return ps.add(`platform weight (${t.id})`, own.dist, 'share of internet value', own.source);
       const w = platformWeightIn(t, data.country);
       return ps.add(`platform weight (${t.id})`, weightDist(w), 'share of internet value', `${w.basis}. ${w.sources.join('; ')}`.trim());
     });

@@ -9,6 +9,7 @@ import { nationalValue, recordInput } from '../method-kit.js';
 import type { PlanContext } from '../method-kit.js';
 import type { Dist } from '../random.js';
 import type { Factor, MethodModel, Plan, Unit } from '../types.js';
+import type { PlatformRule } from '../weights.js';
 import { BCG_SHARES, G20, G20_AVERAGE, PROXY_K, SHARE_FACTOR, SOURCE, VERSION, shareFor } from './params.js';
 
 /** The coefficient k of the penetration proxy s = k · users share, with where it comes from. */
@@ -83,10 +84,12 @@ export function sharePlan(
   ctx: PlanContext,
   escalate?: (year: number, kind: ShareSource['kind'], kit: FactorKit) => Unit | null,
   proxyK: ProxyCoefficient = BCG_PROXY_K,
+  platformRule?: PlatformRule,
 ): Plan {
   let proxy: string | null = null;
   return gdpPlan(ctx, {
     preset: 'subscriptions',
+    platformRule,
     factorFor(year, kit) {
       const { src, f } = shareFactor(ctx.scenario.country, year, kit, escalate && ((y, kind) => escalate(y, kind, kit)), proxyK);
       if (src.kind !== 'bcg') proxy = src.label;
