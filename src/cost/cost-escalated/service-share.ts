@@ -8,7 +8,7 @@
  * reach. `cost-escalated` reconstructs COST, so it prices those five services with COST's share;
  * the other methods, and other services, keep the reach-based table of platforms.ts.
  * A check that does not use Nigeria: COST's worldwide figure for the Facebook, WhatsApp and
- * Instagram outage of 4 October 2021, $161 M an hour, is 3 × 4.7–5.7 % of an hour of every
+ * Instagram outage of 4 October 2021, $161 M an hour, is 3 × 4.8–5.7 % of an hour of every
  * country's full shutdown as this method prices it ($0.95 bn without China, $1.13 bn with it;
  * docs/design/014-price-of-an-hour.md, Decision 18).
  */
