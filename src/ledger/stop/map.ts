@@ -56,6 +56,17 @@ const PLATFORMS: [keyof StopRow, string][] = [
 
 const yes = (v: string) => /^yes\b/i.test(v.trim());
 
+/**
+ * The platforms whose live feature the record lists ("Facebook Live", "Facebook Livestream",
+ * "TikTok Live"). STOP sets the platform's own flag as well, but what was blocked was the
+ * feature: Jordan's "certain Facebook applications that allow live broadcasting" (2021, "the
+ * outage lasted several hours"), "unable to view live-streaming from Facebook" (2018). The
+ * flag then stands for the feature, not the whole platform.
+ */
+export function liveFeatures(others: readonly string[]): Set<string> {
+  return new Set(others.map((o) => /^(.+) live(?:stream(?:ing)?)?$/i.exec(o)?.[1]?.toLowerCase()).filter((p): p is string => !!p));
+}
+
 export interface MappedRow {
   countries: string[];
   fields: Record<string, unknown>;
@@ -148,11 +159,14 @@ export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: 
   const scope = scopeOf(r, category);
   const known = (AREA_REGIONS[area.toLowerCase()] ?? []).filter((code) => cc.includes(code.slice(0, 2)));
   const geo = geocodeFields({ countries: cc, regions: known, scope, geocode: null }, area);
-  const platforms = PLATFORMS.filter(([col]) => yes(r[col] as string)).map(([, name]) => name);
   const others = r.other_affected
     .split(/[,;]| and /)
     .map((s) => s.trim())
     .filter((s) => s && !/^(no|yes|unknown|n\/a)$/i.test(s));
+  const live = liveFeatures(others);
+  const platforms = PLATFORMS.filter(([col]) => yes(r[col] as string))
+    .map(([, name]) => name)
+    .filter((name) => !live.has(name.toLowerCase()));
   const targets = [...platforms, ...others].map((name) => ({ kind: 'platform', name }));
   if (yes(r.sms_affected)) targets.push({ kind: 'service', name: 'SMS' });
   if (yes(r.phonecall_affected)) targets.push({ kind: 'service', name: 'Phone calls' });

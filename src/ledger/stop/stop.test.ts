@@ -10,7 +10,7 @@ import { accessNowCounts, top10vpnCosts } from './derive.js';
 import { importStop } from './import.js';
 import { seedLedger } from '../seed.js';
 import { findDuplicates } from './duplicates.js';
-import { STOP_END_NOT_RECORDED, datesContradicted, mapStopRow, stopEventKey } from './map.js';
+import { STOP_END_NOT_RECORDED, datesContradicted, liveFeatures, mapStopRow, stopEventKey } from './map.js';
 import { parseStopCsv, type StopRow } from './parse.js';
 import { stopRecordTexts } from './record-texts.js';
 
@@ -109,6 +109,21 @@ describe('mapStopRow', () => {
     ]);
     const tj = mapStopRow(rows[0]!, '2026-05-20') as { fields: Record<string, unknown> };
     expect(tj.fields.title).toBe('Block of Facebook in National (Tajikistan)');
+  });
+
+  it("reads a platform's flag beside its live feature as the feature (real records: test/fixtures/stop/live-features.csv)", () => {
+    const rows = parseStopCsv(fixture('live-features.csv'), 'live-features.csv');
+    const targets = rows.map((r) => {
+      const m = mapStopRow(r, '2026-05-20') as { fields: { title: string; targets: { name: string }[] } };
+      return [`${r.country} ${r.start_date}`, m.fields.targets.map((t) => t.name), m.fields.title];
+    });
+    expect(targets).toEqual([
+      ['Jordan 2018-12-20', ['Facebook Livestream'], 'Throttling of Facebook Livestream in National (Jordan)'],
+      ['Jordan 2021-03-15', ['Clubhouse', 'Facebook Live'], 'Block of Clubhouse, Facebook Live in Entire country (Jordan)'],
+      ['Indonesia 2025-08-29', ['TikTok Live'], 'Block of TikTok Live in Nationwide (Indonesia)'],
+    ]);
+    // A separate app of the same company is not a feature: Facebook stays beside Facebook Messenger.
+    expect([...liveFeatures(['Facebook Messenger', 'Olive', 'Instagram Live'])]).toEqual(['instagram']);
   });
 });
 
