@@ -241,3 +241,26 @@ describe("the texts of an event's records", () => {
     }
   });
 });
+
+// A real record whose area is "Most of the country": test/fixtures/stop/most-of-country.csv
+// (Cuba, 11–15 July 2021; Access Now #KeepItOn STOP, 2026-05-20).
+describe('an area stated as most of the country', () => {
+  const r = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/most-of-country.csv', import.meta.url)), { columns: true })[0]!;
+  const m = mapStopRow(r, '2026-05-20');
+  if ('reject' in m) throw new Error(m.reject);
+  const e = { id: 'test-cuba', ...m.fields, regions: [], places: [], population_affected: null } as unknown as LedgerEvent;
+
+  it('is more than half of the country and up to all of it, not the share of an unplaced area', () => {
+    expect(e.scope).toBe('regional');
+    const s = eventScenario(e);
+    expect([s.input.affected_low, s.input.affected_share, s.input.affected_high]).toEqual([0.5, 0.75, 1]);
+    expect(s.input.affected_values).toBeUndefined();
+    expect(s.mapping.join(' ')).toMatch(/"Most of the country": more than half of the country and up to all of it/);
+  });
+
+  it('reads only the whole country so stated, not "most of" a region (SYNTHETIC area texts)', () => {
+    for (const text of ['most of Tigray', 'Most parts of the country and the capital'])
+      expect(eventScenario({ ...e, geocode: { ...e.geocode!, text } }).input.affected_share).not.toBe(0.75);
+    expect(eventScenario({ ...e, geocode: { ...e.geocode!, text: 'the majority of the country' } }).input.affected_share).toBe(0.75);
+  });
+});

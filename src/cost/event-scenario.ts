@@ -654,6 +654,17 @@ function whoWasCutOff(
   }
   const pop = e.population_affected;
   if (e.scope === 'national' || e.scope === 'isp' || (e.scope === 'platform' && !(pop && pop.share < 1))) return;
+  const most = !pop && e.geocode?.text ? MOST_OF_COUNTRY.exec(e.geocode.text.trim()) : null;
+  if (most) {
+    // More than half of the country, up to all of it: the text's own bound, not a class's median.
+    input.affected_share = 0.75;
+    input.affected_low = 0.5;
+    input.affected_high = 1;
+    input.affected_confidence = 'low';
+    input.affected_basis = `"${e.geocode!.text}": more than half of the country and up to all of it (triangular 50–100 %, 75 % most likely)`;
+    mapping.push(`priced by who was cut off: ${input.affected_basis}`);
+    return;
+  }
   const imputed = !pop && country && shares ? sharesFor(shares, e, country) : undefined;
   if (imputed) {
     const why = e.geocode?.reason ?? 'not geocoded';
@@ -683,3 +694,6 @@ function whoWasCutOff(
 }
 
 const pct = (x: number) => `${Number((x * 100).toPrecision(2))} %`;
+
+/** An area stated as most of the country ("Most of the country", "the majority of the country"), naming no part of it. */
+const MOST_OF_COUNTRY = /^(?:in )?(?:most|much|the (?:bulk|majority|greater part)|(?:a )?majority) of the country$/i;

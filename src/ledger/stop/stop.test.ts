@@ -114,8 +114,9 @@ describe('mapStopRow', () => {
   it("reads a platform's flag beside its live feature as the feature (real records: test/fixtures/stop/live-features.csv)", () => {
     const rows = parseStopCsv(fixture('live-features.csv'), 'live-features.csv');
     const targets = rows.map((r) => {
-      const m = mapStopRow(r, '2026-05-20') as { fields: { title: string; targets: { name: string }[] } };
-      return [`${r.country} ${r.start_date}`, m.fields.targets.map((t) => t.name), m.fields.title];
+      const m = mapStopRow(r, '2026-05-20');
+      if ('reject' in m) throw new Error(m.reject);
+      return [`${r.country} ${r.start_date}`, (m.fields.targets as { name: string }[]).map((t) => t.name), m.fields.title];
     });
     expect(targets).toEqual([
       ['Jordan 2018-12-20', ['Facebook Livestream'], 'Throttling of Facebook Livestream in National (Jordan)'],
