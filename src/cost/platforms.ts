@@ -1,8 +1,9 @@
 /**
  * Platform weights: the share of the value of internet use lost when only this platform is
  * unavailable (national average). No open source publishes such shares (Brookings 2016 used
- * unpublished app-value estimates; NetBlocks COST does not publish its weights), so each weight
- * is our documented assumption: reach (share of people online using the platform) × the share
+ * unpublished app-value estimates; NetBlocks COST publishes no table, and only its Nigerian day
+ * figures give its share for five services, which cost-escalated uses instead:
+ * cost-escalated/service-share.ts), so each weight here is our documented assumption: reach (share of people online using the platform) × the share
  * of a user's online value with no ready substitute (10 %, range 5–20 %).
  * Reach: in Russia, the national surveys cited per platform. Elsewhere no per-country survey is
  * shipped, so a platform with a published worldwide user count takes its worldwide reach (the
