@@ -98,3 +98,38 @@ describe('phrasings (SYNTHETIC)', () => {
     expect(unionHours([a, c], 2 * 3_600_000, 20.5 * 3_600_000)).toEqual({ hours: 8.5, cuts: 2 });
   });
 });
+
+// Parts of a day named with their dates: real records of test/fixtures/stop/day-parts.csv (Access
+// Now #KeepItOn STOP, 2026-05-20 snapshot).
+describe('a part of a day named with its date', () => {
+  const parts = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/day-parts.csv', import.meta.url)), { columns: true });
+  const hoursOf = (country: string, start: string) => {
+    const r = parts.find((x) => x.country.startsWith(country) && x.start_date === start)!;
+    const m = mapStopRow(r, '2026-05-20');
+    if ('reject' in m) throw new Error(m.reject);
+    return pricedHours({ ...(m.fields as unknown as LedgerEvent), id: `dp-${start}` });
+  };
+
+  it('stands for the middle of that part: morning 9:00, evening 21:00, a bare day its noon', () => {
+    // "between the evening of Oct. 16 and the morning of Oct. 17": 21:00 to 9:00
+    expect(hoursOf('Myanmar', '2023-10-16').hours).toBeCloseTo(12, 6);
+    // "from the morning of Apr. 11 to the evening of Apr. 15"
+    expect(hoursOf('Myanmar', '2025-04-11').hours).toBeCloseTo(108, 6);
+    // "from Jan. 3 to the evening of Feb. 8": noon to 21:00, 36 days later
+    expect(hoursOf('Myanmar', '2024-01-03').hours).toBeCloseTo(36 * 24 + 9, 6);
+    // "between the morning of May 11 and 06:00 on May 12": 9:00 to 6:00, not noon to 6:00
+    const india = hoursOf('India', '2022-05-11');
+    expect(india.hours).toBeCloseTo(21, 6);
+    expect(india.mapping).toMatch(/dated windows as stated/);
+  });
+
+  it('reads each part and leaves a year or a lone part alone (SYNTHETIC phrasings)', () => {
+    const start = Date.parse('2023-02-17');
+    const h = (text: string) => datedWindows(text, start).map((w) => (w.to - w.from) / 3_600_000);
+    expect(h('from early Feb. 17 until the afternoon of Feb. 18')).toEqual([36]);
+    expect(h('between the night of Feb. 17 and early morning on Feb. 18')).toEqual([6]);
+    expect(h('from the early morning hours of Feb. 17 to 14:00 on Feb. 17')).toEqual([11]);
+    expect(h('in early Feb. 2023 and until Feb. 20')).toEqual([]);
+    expect(h('remained blocked until early Feb. 18')).toEqual([]);
+  });
+});

@@ -6,7 +6,9 @@
  * 12:00pm" in "from 12:00pm on Dec. 10 to 12:00pm on Dec. 11" and prices two hours of a 24-hour
  * order. Here each window is read whole, and the hours cut are the union of the windows a text
  * states (a window repeated for other districts counts once). An end given as a day without a
- * time ("to Jun. 25") is the middle of that day, the expected time of a time uniform within it.
+ * time ("to Jun. 25") is the middle of that day, the expected time of a time uniform within it;
+ * a part of a day with its date ("the evening of Oct. 16", "early Feb. 18") is the middle of
+ * that part.
  * Both ends of a window are read in the same zone, so its length does not depend on which zone
  * the text names. The year is the record's: a window that would fall more than six months
  * before the record's start is in the next year (a December record naming "Jan. 2").
@@ -27,6 +29,26 @@ const DATE_AT = `\\b${DATE}\\s*,?\\s*at\\s+${TIME}`;
 const JOIN = '\\s*(?:to|until|till|through|and|-|–)\\s*';
 /** A date without a time, not followed by one. Groups: month, day. */
 const BARE_DATE = `\\b${DATE}(?!\\d|\\s*,?\\s*(?:at\\s+)?\\d{1,2}(?::|\\s*[ap]\\.?m))`;
+/**
+ * A part of a day named with its date: "the morning of May 11", "early Feb. 18", "the evening of
+ * Oct. 16", "early morning on Apr. 20", "the early morning hours of Aug. 30". Groups: part, month, day.
+ */
+const PART_DATE = `\\b(?:at\\s+least\\s+)?(?:the\\s+)?(early(?:\\s+morning)?|morning|mid-?afternoon|afternoon|evening|night|late)(?:\\s+hours)?\\s+(?:(?:local\\s+time\\s+)?(?:of|on)\\s+(?:the\\s+)?)?${DATE}(?!\\d)`;
+/**
+ * The middle of each part of a day, the expected time of a time uniform within it: early (morning)
+ * 0:00–6:00, morning 6:00–12:00, afternoon 12:00–18:00, evening, night or late 18:00–24:00.
+ */
+const PART_HOUR: Record<string, number> = {
+  early: 3,
+  'early morning': 3,
+  morning: 9,
+  afternoon: 15,
+  'mid-afternoon': 15,
+  midafternoon: 15,
+  evening: 21,
+  night: 21,
+  late: 21,
+};
 
 export interface DatedWindow {
   from: number;
@@ -68,6 +90,11 @@ const noonOf = (year: number, [mon, d]: Groups) => {
   const at = day(year, mon!, d!);
   return at === null ? null : at + NOON * HOUR;
 };
+const partOf = (year: number, [part, mon, d]: Groups) => {
+  const at = day(year, mon!, d!);
+  const h = PART_HOUR[part!.toLowerCase().replace(/\s+/g, ' ')];
+  return at === null || h === undefined ? null : at + h * HOUR;
+};
 
 type Reading = [RegExp, (year: number, g: Groups) => [number | null, number | null]];
 const READINGS: Reading[] = [
@@ -88,6 +115,15 @@ const READINGS: Reading[] = [
       return [at + a * HOUR, at + (b > a ? b : b + 24) * HOUR];
     },
   ],
+  // A part of a day at one end or both: "between the evening of Oct. 16 and the morning of Oct. 17",
+  // "between the morning of May 11 and 06:00 on May 12", "from Jan. 3 to the evening of Feb. 8".
+  [new RegExp(`${PART_DATE}${JOIN}${PART_DATE}`, 'gi'), (y, g) => [partOf(y, g.slice(0, 3)), partOf(y, g.slice(3, 6))]],
+  [new RegExp(`${PART_DATE}${JOIN}${AT_DATE}`, 'gi'), (y, g) => [partOf(y, g.slice(0, 3)), atDate(y, g.slice(3, 8))]],
+  [new RegExp(`${PART_DATE}${JOIN}${DATE_AT}`, 'gi'), (y, g) => [partOf(y, g.slice(0, 3)), dateAt(y, g.slice(3, 8))]],
+  [new RegExp(`${AT_DATE}${JOIN}${PART_DATE}`, 'gi'), (y, g) => [atDate(y, g.slice(0, 5)), partOf(y, g.slice(5, 8))]],
+  [new RegExp(`${DATE_AT}${JOIN}${PART_DATE}`, 'gi'), (y, g) => [dateAt(y, g.slice(0, 5)), partOf(y, g.slice(5, 8))]],
+  [new RegExp(`${PART_DATE}${JOIN}(?:on\\s+)?${BARE_DATE}`, 'gi'), (y, g) => [partOf(y, g.slice(0, 3)), noonOf(y, g.slice(3, 5))]],
+  [new RegExp(`${BARE_DATE}${JOIN}${PART_DATE}`, 'gi'), (y, g) => [noonOf(y, g.slice(0, 2)), partOf(y, g.slice(2, 5))]],
   // One end dated, the other a day without a time: "from 7:00pm on Jun. 20 to Jun. 25", "from Jul. 20 to 15:00 on Jul. 25".
   [new RegExp(`${AT_DATE}${JOIN}(?:on\\s+)?${BARE_DATE}`, 'gi'), (y, g) => [atDate(y, g.slice(0, 5)), noonOf(y, g.slice(5, 7))]],
   [new RegExp(`${DATE_AT}${JOIN}(?:on\\s+)?${BARE_DATE}`, 'gi'), (y, g) => [dateAt(y, g.slice(0, 5)), noonOf(y, g.slice(5, 7))]],
