@@ -25,13 +25,16 @@ const event = (country: string, start: string): LedgerEvent => {
 };
 
 describe('shutdowns no government ordered, on named networks', () => {
-  it('Russia 2024-10-07 (STOP: nationwide; a cyberattack on VGTRK) is an outage of that network: it needs its share of subscribers', () => {
+  it('Russia 2024-10-07 (STOP: nationwide; a cyberattack on VGTRK, a broadcaster) cut no access network: priced only with a share of subscribers given', () => {
     const e = event('Russian', '2024-10-07');
     expect(e.scope).toBe('national');
     const s = eventScenario(e);
     expect(s.input.type).toBe('isp');
     expect(s.missing.map((m) => m.field)).toEqual(['isp_share']);
-    expect(s.missing[0]!.reason).toMatch(/Russia: VGTRK/);
+    expect(s.missing[0]!.reason).toMatch(/\(Russia: VGTRK\) is a broadcaster or a state body, not a network that serves subscribers/);
+    // No proxy share either, whatever networks the ledger names in Russia.
+    const known = new Map([['RU', new Set(['vgtrk', 'mts', 'beeline', 'megafon'])]]);
+    expect(eventScenario(e, {}, { networks: known }).missing.map((m) => m.field)).toEqual(['isp_share']);
     const priced = eventScenario(e, { isp_share: 0.01 });
     expect(priced.missing).toEqual([]);
     expect(priced.input).toMatchObject({ type: 'isp', isp_share: 0.01 });

@@ -17,7 +17,7 @@ import { readShutdownText } from './record-text.js';
 import { datedSchedule, datesOnlyShare, scheduleOf, statedHours } from './schedule.js';
 import { durationsFor, endNotRecorded, type DurationTable, type Durations } from './unknown-end.js';
 import { parseSpan } from './span.js';
-import { networkKey, networkShare, sharesFor, type NetworkTable, type ShareTable } from './unknown-area.js';
+import { isAccessNetwork, networkKey, networkShare, sharesFor, type NetworkTable, type ShareTable } from './unknown-area.js';
 import { networkKindsFor, type NetworkKindTable } from './unrecorded-network.js';
 import { blockWeightsFor, unnamedSocialOnly, type BlockWeightTable } from './unnamed-platforms.js';
 import { CIRCUMVENTED_EFFECT, circumvented } from './circumvented.js';
@@ -371,7 +371,9 @@ const networksCutOff: NetworkRule = (e, texts, input, missing, mapping, o, known
   if (!outageOfNetworks(e, texts) || !input.type) return;
   // A nationwide record that states how far the country's traffic fell measures every network at once: that depth prices it (disruptionDepth).
   if (e.scope === 'national' && texts.some((t) => trafficDrop(t, true) !== null)) return;
-  const proxy = o.isp_share === undefined && known && input.country ? networkShare(known, input.country, networks) : undefined;
+  // An attack on a broadcaster ("Russia's state media provider VGTRK") took its own services down, not anyone's access.
+  const access = networks.length === 0 || networks.some(isAccessNetwork);
+  const proxy = access && o.isp_share === undefined && known && input.country ? networkShare(known, input.country, networks) : undefined;
   if (e.scope !== 'national') {
     const given = givenShare(o);
     const f = given ?? proxy;
@@ -406,11 +408,17 @@ const networksCutOff: NetworkRule = (e, texts, input, missing, mapping, o, known
   // An outage of named networks: which of them is priced by their share, not by the kinds of cut.
   delete input.networks_whole_p;
   delete input.networks_basis;
-  mapping.push(`not ordered by a government and names the networks it cut (${networks.join(', ')}): priced as an outage of those networks`);
+  mapping.push(
+    access
+      ? `not ordered by a government and names the networks it cut (${networks.join(', ')}): priced as an outage of those networks`
+      : `not ordered by a government, and what it names (${networks.join(', ')}) is no access network: an outage of their own services, not of anyone's internet`,
+  );
   if (o.isp_share === undefined)
     missing.push({
       field: 'isp_share',
-      reason: `not ordered by a government (STOP ordered_by: Non-government) and names the networks it cut (${networks.join(', ')}): an outage of those networks, not of the country; pass --isp-share S, their share of subscribers`,
+      reason: access
+        ? `not ordered by a government (STOP ordered_by: Non-government) and names the networks it cut (${networks.join(', ')}): an outage of those networks, not of the country; pass --isp-share S, their share of subscribers`
+        : `not ordered by a government and what it names (${networks.join(', ')}) is a broadcaster or a state body, not a network that serves subscribers: nobody's access is recorded as cut; pass --isp-share S if it was`,
     });
 };
 

@@ -13,7 +13,7 @@ import { ParamSet } from './method-kit.js';
 import { parseScenario } from './scenario.js';
 import type { InputValue } from './types.js';
 import { affectedWeight } from './weights.js';
-import { areaNotPlaced, MIN_PLACED, namesNoArea, networkShare, networkTable, shareTable, sharesFor } from './unknown-area.js';
+import { areaNotPlaced, isAccessNetwork, MIN_PLACED, namesNoArea, networkShare, networkTable, shareTable, sharesFor } from './unknown-area.js';
 
 const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/sudan.csv', import.meta.url)), { columns: true });
 const sudan = rows.map((r, i) => {
@@ -162,6 +162,20 @@ describe('the networks an outage names, among those the ledger names in the coun
     expect(s.mapping.join(' ')).toMatch(/2 of the 4 networks the ledger names in SD \(canar, mtn, sudani, zain\)/);
     // A share given by the user wins over the proxy.
     expect(eventScenario(e, { isp_share: 0.7 }, { networks: table }).input).toMatchObject({ type: 'isp', isp_share: 0.7 });
+  });
+
+  it('counts no regulator, state body or broadcaster among the networks (the seed ledger names Roskomnadzor as an implementer; VGTRK is a broadcaster)', () => {
+    const ru = (name: string, id: string) => ({ ...sudan[0]!, id, countries: ['RU'], actors: [{ role: 'implemented_by', name }] }) as LedgerEvent;
+    const names = [
+      'Roskomnadzor',
+      'Roskomnadzor (TSPU/DPI equipment at operators)',
+      'Russia: VGTRK',
+      'Government of the Russian Federation',
+      'Russia: ASVT',
+      'Russia: MTS',
+    ];
+    expect([...networkTable(names.map((n, i) => ru(n, `ru-${i}`))).get('RU')!].sort()).toEqual(['asvt', 'mts']);
+    expect(['Russian Federation: Miranda Media', 'Iraq: Korek Telecom', 'Sudan: MTN'].every(isAccessNetwork)).toBe(true);
   });
 
   it('Sudan 2024-02-06 (Zain alone) is 1 of 4', () => {

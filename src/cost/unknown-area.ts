@@ -113,13 +113,23 @@ export const networkKey = (name: string) =>
     .trim()
     .toLowerCase();
 
+/**
+ * Implementers that are not access networks: a regulator or another state body (Roskomnadzor, a
+ * government, a commission, "Great Firewall"), or a broadcaster (VGTRK, the All-Russia State
+ * Television and Radio Broadcasting Company). They serve no subscribers, so they are not among the
+ * networks whose equal shares the proxy counts.
+ */
+const NOT_A_NETWORK =
+  /\b(?:roskomnadzor|government|administration|commission|ministry|authorit(?:y|ies)|agency|office|police|firewall|court|council|regulator|vgtrk|broadcasting)\b/;
+export const isAccessNetwork = (name: string): boolean => !NOT_A_NETWORK.test(networkKey(name));
+
 export function networkTable(events: readonly LedgerEvent[]): NetworkTable {
   const table: NetworkTable = new Map();
   for (const e of events) {
     if (e.countries.length !== 1) continue;
     for (const a of e.actors) {
       // A list run together in one field ("Kanartel and Mobitel") is not one network.
-      if (a.role !== 'implemented_by' || /\band\b|,/.test(networkKey(a.name))) continue;
+      if (a.role !== 'implemented_by' || /\band\b|,/.test(networkKey(a.name)) || !isAccessNetwork(a.name)) continue;
       const set = table.get(e.countries[0]!) ?? new Set<string>();
       set.add(networkKey(a.name));
       table.set(e.countries[0]!, set);
