@@ -653,8 +653,8 @@ function whoWasCutOff(
 ): void {
   const own = e.regions.filter((r) => !country || r.startsWith(`${country}-`) || r.startsWith('UA-'));
   const withOutput = country ? new Set(statsRegionsOf(country).map((r) => r.code)) : new Set<string>();
-  // Places below region level, or units counted but not named ("40 regions", geo/counted.ts): the regions named are not the whole area.
-  const notJustRegions = (e.places ?? []).some((p) => p.kind !== 'region' || !p.region);
+  // Places below region level, units counted but not named ("40 regions", geo/counted.ts) or parts of a region ("parts of", geo/parts.ts): the regions named are not the whole area.
+  const notJustRegions = (e.places ?? []).some((p) => p.kind !== 'region' || !p.region || p.part);
   if (own.length && own.every((r) => withOutput.has(r)) && !notJustRegions) {
     input.regions = own;
     mapping.push(`priced as ${own.join(', ')} by regional output (GRP)`);

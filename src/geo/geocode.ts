@@ -18,6 +18,7 @@
  */
 import { applyAliases } from './area-aliases.js';
 import { countedPlaces, countedUnits } from './counted.js';
+import { PART_SHARE, partsFrom } from './parts.js';
 import { allCountries, getRegion, regionsOf } from './codes.js';
 import { regionNames } from './region-names.js';
 import {
@@ -50,6 +51,8 @@ export interface GeoPlace {
   confidence: Confidence;
   /** Set when the text spells the name differently (a typo, a transliteration): what it said, the name matched, the edits between (a vowel for a vowel counts half). */
   near_match?: { text: string; name: string; edits: number };
+  /** Set when the text names only a part of the unit ("parts of"): the phrase; its population is then half the unit's (parts.ts). */
+  part?: string;
 }
 
 export interface PopulationAffected {
@@ -382,19 +385,25 @@ export function geocodeArea(cc: string, text: string, scope: string, isoNames: (
         (lastAt.get(keyOf(outer.unit))! > inner.m.at || calledDistrict.has(keyOf(outer.unit)))));
   const affected = unique.filter((c) => !unique.some((o) => contains(c, o)));
 
+  const part = partsFrom(aliased);
   const toPlace = ({ m, unit: u, confidence: matched }: Chosen): GeoPlace => {
     const r = regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1);
-    const { population, method, confidence } = unitPopulation(idx, u, matched);
+    const whole = unitPopulation(idx, u, matched);
+    // "parts of Punjab": half of the region or district on average (parts.ts).
+    const isPart = part !== null && m.at >= part.at && u.kind !== 'place';
     const place: GeoPlace = {
       name: u.name,
       kind: kindOf(u),
       region: r.iso,
       region_name: r.name,
-      population: Math.round(population),
-      population_method: method,
+      population: Math.round(isPart ? whole.population * PART_SHARE : whole.population),
+      population_method: isPart
+        ? `"${part.phrase}" ${u.name}: ${PART_SHARE * 100} % of its population, the expected share of a part of unstated size (${whole.method})`
+        : whole.method,
       geonames_id: u.kind === 'place' ? u.geonameid : null,
-      confidence,
+      confidence: isPart ? 'low' : whole.confidence,
     };
+    if (isPart) place.part = part.phrase;
     if (m.near?.edits) place.near_match = { text: m.words.join(' '), name: m.near.key, edits: m.near.edits };
     return place;
   };

@@ -56,6 +56,12 @@ export const GeoPlaceSchema = z.object({
     .describe(
       'set when the area text spells the name differently (a typo or transliteration): what it said, the gazetteer name matched, the edits between (a vowel for a vowel counts half)',
     ),
+  part: z
+    .string()
+    .optional()
+    .describe(
+      'set when the area text names only a part of the unit ("parts of"): the phrase; the population is then half the unit\'s, the expected share of a part of unstated size',
+    ),
 });
 
 /** The population of the affected area: an estimate with its method, confidence and sources. */

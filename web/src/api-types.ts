@@ -1701,6 +1701,8 @@ export interface components {
                     name: string;
                     text: string;
                 };
+                /** @description set when the area text names only a part of the unit ("parts of"): the phrase; the population is then half the unit's, the expected share of a part of unstated size */
+                part?: string;
                 population: number;
                 population_method: string;
                 /** @default null */
@@ -1872,6 +1874,8 @@ export interface components {
                     name: string;
                     text: string;
                 };
+                /** @description set when the area text names only a part of the unit ("parts of"): the phrase; the population is then half the unit's, the expected share of a part of unstated size */
+                part?: string;
                 population: number;
                 population_method: string;
                 /** @default null */
@@ -3610,6 +3614,8 @@ export interface operations {
                             name: string;
                             text: string;
                         };
+                        /** @description set when the area text names only a part of the unit ("parts of"): the phrase; the population is then half the unit's, the expected share of a part of unstated size */
+                        part?: string;
                         population: number;
                         population_method: string;
                         /** @default null */
@@ -3838,6 +3844,8 @@ export interface operations {
                             name: string;
                             text: string;
                         };
+                        /** @description set when the area text names only a part of the unit ("parts of"): the phrase; the population is then half the unit's, the expected share of a part of unstated size */
+                        part?: string;
                         population: number;
                         population_method: string;
                         /** @default null */

@@ -1,0 +1,54 @@
+// Parts of a named unit, on real STOP area texts (Access Now #KeepItOn STOP, snapshot of
+// 2026-05-20: area_name cells quoted unchanged) and the shipped gazetteer extract
+// (data/geo/gazetteer.json.gz: GeoNames, CC BY 4.0).
+import { describe, expect, it } from 'vitest';
+import { getRegion } from './codes.js';
+import { geocodeArea } from './geocode.js';
+import { PART_SHARE, partsFrom } from './parts.js';
+
+const iso = (c: string) => {
+  const r = getRegion(c);
+  return r ? [r.name] : [];
+};
+const geo = (cc: string, text: string) => geocodeArea(cc, text, 'regional', iso);
+const places = (cc: string, text: string) => geo(cc, text).places.map((p) => [p.name, p.population, p.part ?? null] as const);
+
+describe('partsFrom', () => {
+  it('finds where the names that are parts begin, counting the words the geocoder matches', () => {
+    expect(partsFrom('Islamabad and parts of Khyber-Pakhtunkhwa and Punjab')).toEqual({ at: 1, phrase: 'parts of' });
+    expect(partsFrom('Several parts of Rajasthan')).toEqual({ at: 0, phrase: 'parts of' });
+    expect(partsFrom('Central and southern parts of the Gaza Strip')).toMatchObject({ phrase: 'parts of' });
+    expect(partsFrom('Beldanga, Rejinagar and Shaktipur areas, Murshidabad')).toBeNull();
+    expect(partsFrom('Kashmir Valley, Jammu and Kashmir')).toBeNull();
+  });
+});
+
+describe('a part of a named unit', () => {
+  it('is half of each region or district named after the phrase; names before it stay whole', () => {
+    const whole = new Map(geo('PK', 'Islamabad, Khyber-Pakhtunkhwa and Punjab').places.map((p) => [p.name, p.population]));
+    const parts = places('PK', 'Islamabad and parts of Khyber-Pakhtunkhwa and Punjab');
+    expect(parts.map(([n]) => n)).toEqual([...whole.keys()]);
+    for (const [name, population, part] of parts) {
+      const w = whole.get(name)!;
+      if (name === 'Islamabad') expect([population, part]).toEqual([w, null]);
+      else expect([population, part]).toEqual([Math.round(w * PART_SHARE), 'parts of']);
+    }
+  });
+
+  it('halves districts listed after it, and says so with low confidence', () => {
+    const g = geo('IN', 'Parts of Birbhum, Malda, and Murshidabad Districts, West Bengal');
+    expect(g.places.map((p) => [p.name, p.kind, p.part])).toEqual([
+      ['Birbhum', 'district', 'parts of'],
+      ['Malda District', 'district', 'parts of'],
+      ['Murshidabad', 'district', 'parts of'],
+    ]);
+    expect(g.places.every((p) => p.confidence === 'low' && /"parts of" [^:]+: 50 % of its population/.test(p.population_method))).toBe(true);
+    const half = geo('IN', 'Several parts of Rajasthan').population_affected!.share;
+    expect(half).toBeCloseTo(geo('IN', 'Rajasthan').population_affected!.share * PART_SHARE, 6);
+  });
+
+  it('keeps a city whole: a part of a town is not told apart', () => {
+    const [jaipur] = places('IN', 'Ramganj and other parts of Jaipur city in Rajasthan state');
+    expect(jaipur).toEqual(['Jaipur', geo('IN', 'Jaipur city in Rajasthan state').places[0]!.population, null]);
+  });
+});
