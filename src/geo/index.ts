@@ -12,4 +12,4 @@ export {
   type PopulationAffected,
   type Confidence,
 } from './geocode.js';
-export { gazetteerSources } from './gazetteer.js';
+export { gazetteerSources, words as areaWords } from './gazetteer.js';

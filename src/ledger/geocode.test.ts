@@ -1,7 +1,12 @@
 // Geocoding a ledger event's area: the record of two countries is a real STOP record
 // (test/fixtures/stop/multi-country-unknown-end.csv, Access Now #KeepItOn STOP, 2026-05-20).
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { geocodeFields } from './geocode.js';
+import { geocodeFields, textSaysPartsOf } from './geocode.js';
+import type { LedgerEvent } from './model.js';
+import { mapStopRow } from './stop/map.js';
+import type { StopRow } from './stop/parse.js';
 
 describe('an event listing two countries', () => {
   it('is not placed, and its reason names the countries, the one the area is in, and --country', () => {
@@ -31,5 +36,41 @@ describe('a platform block whose area counts regions across the country (Russia,
     expect(counted.population_affected?.share).toBeCloseTo(40 / 83, 3);
     const all = geocodeFields({ countries: ['RU'], regions: [], geocode: null, scope: 'platform' }, 'across the country');
     expect(all.geocode?.status).toBe('national');
+  });
+});
+
+// Real STOP records whose own text says the area was parts of what it names, or whose area says
+// so: test/fixtures/stop/parts-of.csv (Access Now #KeepItOn STOP, 2026-05-20).
+describe('an area its record calls parts of the units it names', () => {
+  const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/parts-of.csv', import.meta.url)), { columns: true });
+  const mapped = (country: string, start: string) => {
+    const r = rows.find((x) => x.country.startsWith(country) && x.start_date === start)!;
+    const m = mapStopRow(r, '2026-05-20');
+    if ('reject' in m) throw new Error(m.reject);
+    return { r, f: m.fields as unknown as LedgerEvent };
+  };
+
+  it('Iran, 29 December 2025 ("disruptions … in areas of Bushehr, Ilam, …"): the provinces count for half, the cities whole, the area text unchanged', () => {
+    const { r, f } = mapped('Iran', '2025-12-29');
+    expect(textSaysPartsOf(r.event, r.area_name)).toBe(true);
+    expect(f.geocode?.text).toBe(r.area_name);
+    const parts = f.places.filter((p) => p.part).map((p) => p.name);
+    const whole = f.places.filter((p) => !p.part);
+    expect(parts.length).toBeGreaterThan(0);
+    expect(f.places.filter((p) => p.part).every((p) => p.kind !== 'place')).toBe(true);
+    expect(whole.every((p) => p.kind === 'place')).toBe(true);
+    const read = geocodeFields({ countries: ['IR'], regions: [], geocode: null, scope: 'regional' }, r.area_name);
+    expect(f.population_affected!.share).toBeLessThan(read.population_affected!.share);
+  });
+
+  it('"parts of" in the area itself is read once; a text that names no part of the area leaves it whole', () => {
+    const pk = mapped('Pakistan', '2024-11-21'); // area "Islamabad and parts of Khyber-Pakhtunkhwa and Punjab"
+    expect(pk.f.places.map((p) => [p.name, !!p.part])).toEqual([
+      ['Islamabad', false],
+      ['Khyber Pakhtunkhwa', true],
+      ['Punjab', true],
+    ]);
+    expect(textSaysPartsOf('Mobile internet was suspended in Rawalpindi.', 'Rawalpindi')).toBe(false);
+    expect(textSaysPartsOf(mapped('Pakistan', '2019-03-23').r.event, 'Islamabad & Rawalpindi')).toBe(true); // "in parts of Islamabad and Rawalpindi"
   });
 });

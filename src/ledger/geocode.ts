@@ -6,7 +6,7 @@
  * is listed with the reason. Writes are revisions like any edit, and never overwrite an event a
  * person geocoded by hand (geocode.status "manual").
  */
-import { geocodeArea, isoNames } from '../geo/index.js';
+import { areaWords, geocodeArea, isoNames } from '../geo/index.js';
 import type { ProgressReporter, Clock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import type { EventFields, LedgerEvent } from './model.js';
@@ -17,8 +17,23 @@ import type { EventWrite } from '../store/index.js';
 
 export type GeoFields = Pick<EventFields, 'regions' | 'places' | 'population_affected' | 'geocode'>;
 
+/**
+ * Does the event's own text say the area was only parts of what it names ("disruptions … in areas
+ * of Bushehr, Ilam, Isfahan, …" for the area "Bushehr, Ilam, Isfahan, …")? Then the area is
+ * geocoded as parts of those units (geo/parts.ts); the area text itself is kept as it is.
+ */
+export function textSaysPartsOf(summary: string | undefined, area: string): boolean {
+  const head = areaWords(area).slice(0, 2).join(' ');
+  if (!summary || !head) return false;
+  const text = ` ${areaWords(summary).join(' ')} `;
+  return text.includes(` areas of ${head} `) || text.includes(` parts of ${head} `);
+}
+
 /** The geocoded fields of an event; `text` overrides the area text it carries. */
-export function geocodeFields(e: Pick<EventFields, 'countries' | 'regions' | 'geocode'> & { scope: string; title?: string }, text?: string): GeoFields {
+export function geocodeFields(
+  e: Pick<EventFields, 'countries' | 'regions' | 'geocode'> & { scope: string; title?: string; summary?: string },
+  text?: string,
+): GeoFields {
   // Events imported before geocoding carry their area only in the title ("… in Jhunjhunu, Rajasthan (India)").
   const fromTitle = e.regions.length === 0 ? /^.+? in (.+) \([^()]+\)$/.exec(e.title ?? '')?.[1] : undefined;
   const area = text ?? e.geocode?.text ?? fromTitle ?? e.regions.map((r) => isoNames(r)[0] ?? r).join(', ');
@@ -42,8 +57,9 @@ export function geocodeFields(e: Pick<EventFields, 'countries' | 'regions' | 'ge
   // A platform block names its area too: national unless the text names a part of the country.
   const nationalText = !area.trim() || (NATIONAL.test(area) && !countedAcross(area));
   const scope = e.scope === 'platform' ? (nationalText ? 'national' : 'regional') : e.scope;
-  let r = geocodeArea(cc, area, scope, isoNames);
-  if (e.scope === 'platform' && !r.population_affected) r = geocodeArea(cc, area, 'national', isoNames);
+  const named = textSaysPartsOf(e.summary, area) && !/\b(?:parts?|areas) of\b/i.test(area) ? `parts of ${area}` : area;
+  let r = geocodeArea(cc, named, scope, isoNames);
+  if (e.scope === 'platform' && !r.population_affected) r = geocodeArea(cc, named, 'national', isoNames);
   const regions = [...new Set([...e.regions, ...r.regions.filter((x) => x.startsWith(`${cc}-`))])];
   const status =
     scope === 'national' || (e.scope === 'platform' && r.population_affected?.share === 1)

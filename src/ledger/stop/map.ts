@@ -158,7 +158,7 @@ export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: 
   const area = r.area_name.replace(/\s+/g, ' ').trim();
   const scope = scopeOf(r, category);
   const known = (AREA_REGIONS[area.toLowerCase()] ?? []).filter((code) => cc.includes(code.slice(0, 2)));
-  const geo = geocodeFields({ countries: cc, regions: known, scope, geocode: null }, area);
+  const geo = geocodeFields({ countries: cc, regions: known, scope, geocode: null, summary: recordText(r) ?? undefined }, area);
   const others = r.other_affected
     .split(/[,;]| and /)
     .map((s) => s.trim())
