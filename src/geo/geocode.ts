@@ -18,7 +18,7 @@
  */
 import { applyAliases } from './area-aliases.js';
 import { countedPlaces, countedUnits } from './counted.js';
-import { PART_SHARE, partsFrom } from './parts.js';
+import { PART_SHARE, partAt, partRanges, type PartRange } from './parts.js';
 import { allCountries, getRegion, regionsOf } from './codes.js';
 import { regionNames } from './region-names.js';
 import {
@@ -325,7 +325,14 @@ const kindOf = (u: Unit): GeoPlace['kind'] => (u.kind === 'admin1' ? 'region' : 
 const RANK: Record<Confidence, number> = { high: 2, medium: 1, low: 0 };
 
 /** Geocode an event's area text in a country. `scope` national short-cuts to the whole country. */
-export function geocodeArea(cc: string, text: string, scope: string, isoNames: (iso: string) => string[]): GeocodeResult {
+export function geocodeArea(
+  cc: string,
+  text: string,
+  scope: string,
+  isoNames: (iso: string) => string[],
+  /** allParts: every region or district named is a part of it (the record's own text says "areas of" the area: parts.ts). */
+  opts: { allParts?: boolean } = {},
+): GeocodeResult {
   const idx = countryIndex(cc, isoNames);
   const nat = idx.population;
   const none = (reason: string, unmatched: string[] = []): GeocodeResult => ({ regions: [], places: [], population_affected: null, unmatched, reason });
@@ -385,12 +392,13 @@ export function geocodeArea(cc: string, text: string, scope: string, isoNames: (
         (lastAt.get(keyOf(outer.unit))! > inner.m.at || calledDistrict.has(keyOf(outer.unit)))));
   const affected = unique.filter((c) => !unique.some((o) => contains(c, o)));
 
-  const part = partsFrom(aliased);
+  const ranges: PartRange[] = opts.allParts ? [{ from: 0, to: Infinity, phrase: 'parts of' }] : partRanges(aliased);
   const toPlace = ({ m, unit: u, confidence: matched }: Chosen): GeoPlace => {
     const r = regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1);
     const whole = unitPopulation(idx, u, matched);
     // "parts of Punjab": half of the region or district on average (parts.ts).
-    const isPart = part !== null && m.at >= part.at && u.kind !== 'place';
+    const part = u.kind === 'place' ? undefined : partAt(ranges, m.at);
+    const isPart = part !== undefined;
     const place: GeoPlace = {
       name: u.name,
       kind: kindOf(u),

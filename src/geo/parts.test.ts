@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { getRegion } from './codes.js';
 import { geocodeArea } from './geocode.js';
-import { PART_SHARE, partsFrom } from './parts.js';
+import { normName, words } from './gazetteer.js';
+import { PART_SHARE, partRanges } from './parts.js';
 
 const iso = (c: string) => {
   const r = getRegion(c);
@@ -13,13 +14,26 @@ const iso = (c: string) => {
 const geo = (cc: string, text: string) => geocodeArea(cc, text, 'regional', iso);
 const places = (cc: string, text: string) => geo(cc, text).places.map((p) => [p.name, p.population, p.part ?? null] as const);
 
-describe('partsFrom', () => {
-  it('finds where the names that are parts begin, counting the words the geocoder matches', () => {
-    expect(partsFrom('Islamabad and parts of Khyber-Pakhtunkhwa and Punjab')).toEqual({ at: 1, phrase: 'parts of' });
-    expect(partsFrom('Several parts of Rajasthan')).toEqual({ at: 0, phrase: 'parts of' });
-    expect(partsFrom('Central and southern parts of the Gaza Strip')).toMatchObject({ phrase: 'parts of' });
-    expect(partsFrom('Beldanga, Rejinagar and Shaktipur areas, Murshidabad')).toBeNull();
-    expect(partsFrom('Kashmir Valley, Jammu and Kashmir')).toBeNull();
+describe('partRanges', () => {
+  const named = (text: string) => {
+    const tokens = words(text).filter((t) => normName(t).length);
+    return partRanges(text).map((r) => tokens.slice(r.from, Math.min(r.to, tokens.length)).join(' '));
+  };
+
+  it('reaches to the end of its list item, or through a list a plural unit noun closes', () => {
+    expect(named('Islamabad and parts of Khyber-Pakhtunkhwa and Punjab')).toEqual(['khyber pakhtunkhwa punjab']);
+    expect(named('Parts of Birbhum, Malda, and Murshidabad Districts, West Bengal')).toEqual(['birbhum malda murshidabad']);
+    expect(named('Parts of Balochistan and Ali Pur Chatha, Bhakkar, Chakwal, Dera Ghazi Khan')).toEqual(['balochistan ali pur chatha']);
+    // "the capital" holds no name word; Tizi Ouzou, after the comma, stays whole
+    expect(named('Bordj Menaiel, parts of the capital, and Tizi Ouzou')).toEqual(['']);
+    expect(named('Tarn Taran, Ferozepur, Moga and Sangrur Districts, parts of Sahibzada Ajit Singh Nagar and Amritsar Districts, Punjab')).toEqual([
+      'sahibzada ajit singh nagar amritsar',
+    ]);
+  });
+
+  it('is no range where the text names no part ("part of no state", "adjoining areas," with no "of")', () => {
+    expect(partRanges('Chandigarh city (at the intersection of the Punjab and Haryana but part of no state), and the Sriganganagar district')).toEqual([]);
+    expect(partRanges('Srinagar, Budgam, Awantipora and adjoining areas, southern Pulwama district')).toEqual([]);
   });
 });
 

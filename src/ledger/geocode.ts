@@ -57,9 +57,9 @@ export function geocodeFields(
   // A platform block names its area too: national unless the text names a part of the country.
   const nationalText = !area.trim() || (NATIONAL.test(area) && !countedAcross(area));
   const scope = e.scope === 'platform' ? (nationalText ? 'national' : 'regional') : e.scope;
-  const named = textSaysPartsOf(e.summary, area) && !/\b(?:parts?|areas) of\b/i.test(area) ? `parts of ${area}` : area;
-  let r = geocodeArea(cc, named, scope, isoNames);
-  if (e.scope === 'platform' && !r.population_affected) r = geocodeArea(cc, named, 'national', isoNames);
+  const opts = { allParts: textSaysPartsOf(e.summary, area) };
+  let r = geocodeArea(cc, area, scope, isoNames, opts);
+  if (e.scope === 'platform' && !r.population_affected) r = geocodeArea(cc, area, 'national', isoNames, opts);
   const regions = [...new Set([...e.regions, ...r.regions.filter((x) => x.startsWith(`${cc}-`))])];
   const status =
     scope === 'national' || (e.scope === 'platform' && r.population_affected?.share === 1)
