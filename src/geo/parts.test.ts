@@ -31,6 +31,16 @@ describe('partRanges', () => {
     ]);
   });
 
+  it('reads units not counted as a part: "Several cities in Uttar Pradesh", "Various districts in Bihar"', () => {
+    expect(partRanges('Several cities in Uttar Pradesh')).toEqual([{ from: 0, to: 2, phrase: 'several cities in' }]);
+    expect(named('Various districts in Bihar')).toEqual(['bihar']);
+    expect(named('Kulgam, Srinagar, and multiple areas in Jammu and Kashmir')).toEqual(['jammu kashmir']);
+    // no "in" or "of" after the units: nothing is said to be a part
+    expect(partRanges('Imphal and several other places, Manipur')).toEqual([]);
+    const up = geo('IN', 'Several cities in Uttar Pradesh').population_affected!.share;
+    expect(up).toBeCloseTo(geo('IN', 'Uttar Pradesh').population_affected!.share * PART_SHARE, 6);
+  });
+
   it('is no range where the text names no part ("part of no state", "adjoining areas," with no "of")', () => {
     expect(partRanges('Chandigarh city (at the intersection of the Punjab and Haryana but part of no state), and the Sriganganagar district')).toEqual([]);
     expect(partRanges('Srinagar, Budgam, Awantipora and adjoining areas, southern Pulwama district')).toEqual([]);

@@ -1,7 +1,8 @@
 /**
  * A part of a named unit whose size the text does not state: "Islamabad and parts of
  * Khyber-Pakhtunkhwa and Punjab", "Parts of Birbhum, Malda, and Murshidabad Districts", "Several
- * parts of Rajasthan", "Central and southern parts of the Gaza Strip". Read by its names alone
+ * parts of Rajasthan", "Central and southern parts of the Gaza Strip", and units not counted,
+ * "Several cities in Uttar Pradesh", "Various districts in Bihar". Read by its names alone
  * such an area is every unit it names, whole. Which part was cut is not recorded, so a region or
  * district named in the phrase's reach counts for half of its people: the expected share of a part
  * whose size is uniform between none of the unit and all of it. A town or city named there stays
@@ -26,7 +27,21 @@ export interface PartRange {
 /** A list item that closes with a plural unit noun: the units listed before it are of that kind. */
 const CLOSED = /\b(?:districts|governorates|provinces|states|regions|oblasts|counties|townships)\s*$/i;
 
-/** The ranges of name words that "parts of" or "areas of" makes parts, in order. */
+const QUANTIFIER = /^(?:several|various|many|some|multiple|numerous)$/;
+const UNITS = /^(?:cities|towns|villages|districts|areas|places|parts|regions|provinces|states|governorates|oblasts)$/;
+
+/**
+ * The phrase that makes what follows a part, starting at word i: "parts of", "areas of", or a
+ * number of units not stated, "several cities in", "various districts in", "multiple areas in".
+ */
+function phraseAt(raw: readonly string[], i: number): string | null {
+  if (/^(?:parts|areas)$/.test(raw[i]!) && raw[i + 1] === 'of') return `${raw[i]} of`;
+  if (!QUANTIFIER.test(raw[i]!)) return null;
+  const j = raw[i + 1] === 'other' ? i + 2 : i + 1;
+  return UNITS.test(raw[j] ?? '') && /^(?:in|of|across)$/.test(raw[j + 1] ?? '') ? raw.slice(i, j + 2).join(' ') : null;
+}
+
+/** The ranges of name words that "parts of", "areas of" or "several cities in" makes parts, in order. */
 export function partRanges(text: string): PartRange[] {
   const items = text.split(/[,;()]/);
   const sizes = items.map((item) => words(item).filter((t) => normName(t).length).length);
@@ -36,11 +51,13 @@ export function partRanges(text: string): PartRange[] {
     const raw = words(items[k]!);
     let before = 0;
     for (let i = 0; i < raw.length; i++) {
-      if (/^(?:parts|areas)$/.test(raw[i]!) && raw[i + 1] === 'of') {
+      const phrase = phraseAt(raw, i);
+      if (phrase) {
         const closer = CLOSED.test(items[k]!) ? k : items.findIndex((x, j) => j > k && CLOSED.test(x) && !/\b(?:parts|areas) of\b/i.test(x));
         const last = closer < 0 ? k : closer;
         const to = kept + sizes[k]! + sizes.slice(k + 1, last + 1).reduce((s, n) => s + n, 0);
-        out.push({ from: kept + before, to, phrase: `${raw[i]} of` });
+        const inPhrase = phrase.split(' ').filter((t) => normName(t).length).length;
+        out.push({ from: kept + before + inPhrase, to, phrase });
         break;
       }
       if (normName(raw[i]!).length) before++;
