@@ -167,6 +167,38 @@ describe('a cut the text calls brief (SYNTHETIC one-line texts)', () => {
   });
 });
 
+// A real record whose only cut is dated to one day: test/fixtures/stop/dated-cut.csv (Kazakhstan,
+// from 19 October 2022; Access Now #KeepItOn STOP, 2026-05-20 snapshot).
+describe('a cut the text dates to one day, beside blocks', () => {
+  const r = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/dated-cut.csv', import.meta.url)), { columns: true })[0]!;
+  const m = mapStopRow(r, '2026-05-20');
+  if ('reject' in m) throw new Error(m.reject);
+  const e = { id: 'rt-kz', ...m.fields, regions: [], places: [], population_affected: null } as unknown as LedgerEvent;
+
+  it('Kazakhstan 2022 ("blocks … as well as a reported shutdown on Nov. 26 in Astana") is the blocks, with that day\'s cut beside them', () => {
+    expect(e.category).toBe('shutdown');
+    expect(
+      readShutdownText(
+        [e.summary],
+        e.targets.map((t) => t.name),
+      ),
+    ).toMatchObject({
+      kind: 'services-only',
+      brief_cut: 'a reported shutdown on Nov. 26',
+    });
+    const { input, mapping } = eventScenario(e);
+    expect(input.type).toBe('platform');
+    expect(input.brief_cut?.basis).toMatch(/^"a reported shutdown on Nov\. 26"/);
+    expect(mapping.join(' ')).toMatch(/priced beside the blocks as a cut of the whole network of 0–24 h/);
+  });
+
+  it('a cut over several days is no brief cut (SYNTHETIC one-line texts)', () => {
+    expect(readShutdownText(['Facebook was blocked, as well as a shutdown on Nov. 26-28 in Astana.'], ['Facebook'])).toBeNull();
+    expect(readShutdownText(['Facebook was blocked, as well as a shutdown on Nov. 26 to 28.'], ['Facebook'])).toBeNull();
+    expect(readShutdownText(['Facebook was blocked, as well as a shutdown on Nov. 26.'], ['Facebook'])).toMatchObject({ brief_cut: 'a shutdown on Nov. 26' });
+  });
+});
+
 describe('networkCutPhrase (SYNTHETIC one-line texts)', () => {
   it.each([
     ['Mobile internet was cut in the capital.', true],

@@ -11,8 +11,9 @@
  * puts a cutting word ("shut down", "cut off", "blackout", "suspended", "disrupted", "offline",
  * "down", "inaccessible", "blocked", "prohibited") within 60 characters of a network word
  * ("internet", "mobile", "network", "broadband", "services", …), and it names no shutdown or
- * blackout as such ("a reported shutdown on Nov. 26 in Astana"). A cut the text calls brief ("Telegram
- * and Instagram blocked, and a brief complete shutdown", Iran 2017–18: 14 days) is not the span:
+ * blackout as such ("a complete blackout"). A cut the text calls brief ("Telegram and Instagram
+ * blocked, and a brief complete shutdown", Iran 2017–18: 14 days), or dates to one day ("blocks
+ * … as well as a reported shutdown on Nov. 26 in Astana", Kazakhstan 2022), is not the span:
  * the record is read as the blocks, with the brief cut beside them (`brief_cut`). A record with
  * no text of its own, or any doubt, keeps its filing. The records it changes on
  * the shipped ledger are listed in docs/design/014-price-of-an-hour.md (Decision 9).
@@ -34,9 +35,12 @@ const WHOLE_CUT =
   /\b(complete|full|total|nationwide|countrywide|near-total)\s+(shut ?down|blackout|outage)|\b(shutdown|blackout)s?\b(?! of (social media|platforms?|apps?|services))/i;
 /** Services blocked, banned or restricted. */
 const BLOCKING = /\b(block(?:ed|ing|s)?|banned|bans?|restrict\w*|criminali[sz]ed|outlawed|prohibited)\b|\bshut\w* down (?:access to )?social media/i;
-/** A whole-network cut the text calls brief ("a brief complete shutdown"): not the record's span. */
+/**
+ * A whole-network cut the text calls brief ("a brief complete shutdown"), or dates to one day ("a
+ * reported shutdown on Nov. 26 in Astana": at most that day): not the record's span.
+ */
 const BRIEF_CUT =
-  /\b(?:brief|short|short-lived|momentary)\s+(?:(?:complete|full|total|nationwide|near-total|internet|network)\s+)?(?:shut ?down|blackout|outage)s?\b/gi;
+  /\b(?:brief|short|short-lived|momentary)\s+(?:(?:complete|full|total|nationwide|near-total|internet|network)\s+)?(?:shut ?down|blackout|outage)s?\b|\b(?:a|one)\s+(?:reported\s+)?(?:shut ?down|blackout|outage)\s+on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b(?!\s*(?:-|–|to|until|through|and)\s*\d)/gi;
 /** Satellite internet services: a ban on using them is not a cut of the country's networks. */
 const SATELLITE = /\b(starlink|satellite)\b/i;
 /** The text our STOP import writes for a record that has none. */
