@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // The figures design 014 quotes from `cost compare top10vpn --json`: the table of rows beyond 3×
 // (country-year, ratio, hours and users on both sides, main cause × its factor, the first of the
-// row's `causes`), the count of rows by main cause, and the median ratio of the rows whose events
-// are mostly blocks against the others. Read from a file the command wrote:
+// row's `causes`), the count of rows by main cause and on each side, the median ratio of the rows
+// whose events are mostly blocks against the others, and the medians of ours ÷ theirs for hours,
+// users and the price of a user-hour (outside and in the G-20). Read from a file the command wrote
+// (after `npx tsc -p tsconfig.build.json`, for the G-20 list):
 //   splinternet cost compare top10vpn --json --db S > compare.json && node scripts/compare-rows.mjs compare.json
 import { readFileSync } from 'node:fs';
+import { G20 } from '../dist/src/cost/brookings-2016/params.js';
 
 const file = process.argv[2];
 if (!file) {
@@ -45,4 +48,11 @@ const mostlyBlocks = compared.filter(blocks).map((r) => r.ratio);
 const rest = compared.filter((r) => !blocks(r)).map((r) => r.ratio);
 console.log(
   `median ours ÷ theirs: rows mostly of blocks ${median(mostlyBlocks).toFixed(2)} (${mostlyBlocks.length}), the others ${median(rest).toFixed(2)} (${rest.length})`,
+);
+console.log(`beyond 3×: ${compared.filter((r) => r.ratio < 1 / 3).length} below ⅓, ${compared.filter((r) => r.ratio > 3).length} above 3×`);
+const ratios = (f) => compared.map(f).filter((x) => Number.isFinite(x) && x > 0);
+const perUserHour = (r) => r.ours['cost-escalated'] / (r.our_hours * r.our_users) / (r.theirs / (r.their_hours * r.their_users));
+const priced = (inG20) => ratios((r) => (G20.includes(r.country) === inG20 ? perUserHour(r) : NaN));
+console.log(
+  `median ours ÷ theirs: hours ${median(ratios((r) => r.our_hours / r.their_hours)).toFixed(2)}, users ${median(ratios((r) => r.our_users / r.their_users)).toFixed(2)}, price of a user-hour ${median(priced(false)).toFixed(2)} outside the G-20 (${priced(false).length} rows), ${median(priced(true)).toFixed(2)} in it (${priced(true).length})`,
 );

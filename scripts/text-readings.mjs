@@ -6,7 +6,9 @@
 // records whose text names a platform's window over the whole span (014 Decision 8); area texts
 // stating a count of units (012); clock windows at midnight or noon and the records whose
 // imputed days are cut for part of each day (013 Decisions 1 and 2); and sub-national records of
-// a cyberattack on the networks they name (014 Decision 4). Run after
+// a cyberattack on the networks they name (014 Decision 4); records listing a platform's live
+// feature beside its flag (002); areas stated as most of the country, and area texts or record
+// texts that make the units named parts (012). Run after
 // `npx tsc -p tsconfig.build.json`:
 //   node scripts/text-readings.mjs ../shared/data/events/accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv
 import { datesContradicted, namesWholeCountry } from '../dist/src/ledger/stop/map.js';
@@ -14,9 +16,11 @@ import { readShutdownText } from '../dist/src/cost/record-text.js';
 import { trafficDrop } from '../dist/src/cost/traffic-drop.js';
 import { statesPlatformWindow } from '../dist/src/cost/phases.js';
 import { clockWindow, scheduleOf } from '../dist/src/cost/schedule.js';
-import { outageOfNetworks } from '../dist/src/cost/event-scenario.js';
+import { MOST_OF_COUNTRY, outageOfNetworks } from '../dist/src/cost/event-scenario.js';
 import { countedUnits } from '../dist/src/geo/counted.js';
-import { mapStopRow } from '../dist/src/ledger/stop/map.js';
+import { liveFeatures, mapStopRow } from '../dist/src/ledger/stop/map.js';
+import { partRanges } from '../dist/src/geo/parts.js';
+import { textSaysPartsOf } from '../dist/src/ledger/geocode.js';
 import { stopRows } from './stop-rows.mjs';
 
 const rows = stopRows('text-readings.mjs');
@@ -74,3 +78,26 @@ const cyber = rows.filter((r) => {
   return !('reject' in m) && m.fields.scope !== 'national' && outageOfNetworks(m.fields, [r.event]);
 });
 console.log(`sub-national records of a cyberattack on the networks they name: ${cyber.length} (${which(cyber)})`);
+
+// The same split of other_affected as the importer's; a flag counts when its platform's live feature is listed.
+const FLAGS = {
+  facebook_affected: 'facebook',
+  twitter_affected: 'twitter',
+  whatsapp_affected: 'whatsapp',
+  instagram_affected: 'instagram',
+  telegram_affected: 'telegram',
+};
+const live = rows.filter((r) => {
+  const features = liveFeatures(r.other_affected.split(/[,;]| and /).map((x) => x.trim()));
+  return Object.entries(FLAGS).some(([col, name]) => /^yes\b/i.test(r[col].trim()) && features.has(name));
+});
+console.log(`records whose platform flag stands for its live feature: ${live.length} (${which(live)})`);
+
+const most = rows.filter((r) => MOST_OF_COUNTRY.test(r.area_name.trim()));
+console.log(`areas stated as most of the country: ${most.length} (${which(most)})`);
+
+const partAreas = new Set(rows.filter((r) => partRanges(r.area_name).length).map((r) => r.area_name));
+const partTexts = rows.filter((r) => textSaysPartsOf(r.event, r.area_name));
+console.log(
+  `distinct area texts naming parts of units ("parts of", "areas of", "several cities in"): ${partAreas.size}; records whose text says their area was parts of it: ${partTexts.length} (${which(partTexts)})`,
+);

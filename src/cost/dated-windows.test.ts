@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent, StopRow } from '../ledger/index.js';
 import { mapStopRow } from '../ledger/stop/map.js';
+import { stopEvent, stopFixture, stopRecord } from '../ledger/stop/testing.js';
 import { datedWindows, unionHours } from './dated-windows.js';
 import { eventScenario } from './event-scenario.js';
 import { clockWindow, datedSchedule, scheduleOf } from './schedule.js';
@@ -102,13 +103,8 @@ describe('phrasings (SYNTHETIC)', () => {
 // Parts of a day named with their dates: real records of test/fixtures/stop/day-parts.csv (Access
 // Now #KeepItOn STOP, 2026-05-20 snapshot).
 describe('a part of a day named with its date', () => {
-  const parts = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/day-parts.csv', import.meta.url)), { columns: true });
-  const hoursOf = (country: string, start: string) => {
-    const r = parts.find((x) => x.country.startsWith(country) && x.start_date === start)!;
-    const m = mapStopRow(r, '2026-05-20');
-    if ('reject' in m) throw new Error(m.reject);
-    return pricedHours({ ...(m.fields as unknown as LedgerEvent), id: `dp-${start}` });
-  };
+  const parts = stopFixture('day-parts.csv');
+  const hoursOf = (country: string, start: string) => pricedHours(stopEvent(stopRecord(parts, country, start), `dp-${start}`));
 
   it('stands for the middle of that part: morning 9:00, evening 21:00, a bare day its noon', () => {
     // "between the evening of Oct. 16 and the morning of Oct. 17": 21:00 to 9:00

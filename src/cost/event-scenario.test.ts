@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerEvent, StopRow } from '../ledger/index.js';
 import { importStop, parseStopCsv } from '../ledger/index.js';
 import { mapStopRow } from '../ledger/stop/map.js';
+import { stopEvent, stopFixture } from '../ledger/stop/testing.js';
 import { fixedClock, silentProgress } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { tempStore } from '../../test/helpers/index.js';
@@ -166,16 +167,8 @@ describe('a block of targets the weight table does not know', () => {
 
 // A real record of two countries whose end STOP did not record (shutdown_status "Unknown"):
 // test/fixtures/stop/multi-country-unknown-end.csv (Access Now #KeepItOn STOP, 2026-05-20).
-/** The first record of a STOP fixture as a ledger event, mapped by the importer's own code (not geocoded). */
-function fixtureEvent(file: string, id: string): LedgerEvent {
-  const r = parse<StopRow>(readFileSync(new URL(`../../test/fixtures/stop/${file}`, import.meta.url)), { columns: true })[0]!;
-  const m = mapStopRow(r, '2026-05-20');
-  if ('reject' in m) throw new Error(m.reject);
-  return { id, ...m.fields, regions: [], places: [], population_affected: null } as unknown as LedgerEvent;
-}
-
 describe('an end nobody recorded, on a record of two countries', () => {
-  const e = fixtureEvent('multi-country-unknown-end.csv', 'test-tachileik');
+  const e = stopEvent(stopFixture('multi-country-unknown-end.csv')[0]!, 'test-tachileik', { ungeocoded: true });
 
   it('is not called ongoing, and --end does not price it to a date', () => {
     expect(e.countries).toEqual(['LA', 'MM']);
@@ -253,7 +246,7 @@ describe("the texts of an event's records", () => {
 // A real record whose area is "Most of the country": test/fixtures/stop/most-of-country.csv
 // (Cuba, 11–15 July 2021; Access Now #KeepItOn STOP, 2026-05-20).
 describe('an area stated as most of the country', () => {
-  const e = fixtureEvent('most-of-country.csv', 'test-cuba');
+  const e = stopEvent(stopFixture('most-of-country.csv')[0]!, 'test-cuba', { ungeocoded: true });
 
   it('is more than half of the country and up to all of it, not the share of an unplaced area', () => {
     expect(e.scope).toBe('regional');

@@ -704,4 +704,4 @@ function whoWasCutOff(
 const pct = (x: number) => `${Number((x * 100).toPrecision(2))} %`;
 
 /** An area stated as most of the country ("Most of the country", "the majority of the country"), naming no part of it. */
-const MOST_OF_COUNTRY = /^(?:in )?(?:most|much|the (?:bulk|majority|greater part)|(?:a )?majority) of the country$/i;
+export const MOST_OF_COUNTRY = /^(?:in )?(?:most|much|the (?:bulk|majority|greater part)|(?:a )?majority) of the country$/i;

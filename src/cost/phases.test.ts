@@ -2,22 +2,15 @@
 // for, read from real STOP records (test/fixtures/stop/platform-steps.csv; Access Now #KeepItOn
 // STOP, 2026-05-20 snapshot) mapped by the STOP importer's own mapper. The one-line texts in
 // the last block are SYNTHETIC variations, labelled as such.
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { LedgerEvent, StopRow } from '../ledger/index.js';
-import { mapStopRow } from '../ledger/stop/map.js';
+import { stopEvent, stopFixture } from '../ledger/stop/testing.js';
 import { brookings2016 } from './brookings-2016/model.js';
 import { eventScenario } from './event-scenario.js';
 import { platformPhases } from './phases.js';
 import { oneDay } from './testing.js';
 
-const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/platform-steps.csv', import.meta.url)), { columns: true });
-const events = rows.map((r, i) => {
-  const m = mapStopRow(r, '2026-05-20');
-  if ('reject' in m) throw new Error(m.reject);
-  return { id: `ps-${i}`, ...m.fields, regions: [], places: [], population_affected: null } as unknown as LedgerEvent;
-});
+const rows = stopFixture('platform-steps.csv');
+const events = rows.map((r, i) => stopEvent(r, `ps-${i}`, { ungeocoded: true }));
 const record = (country: string, countYear: number) => events[rows.findIndex((r) => r.country.startsWith(country) && Number(r.count_year) === countYear)]!;
 const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
 

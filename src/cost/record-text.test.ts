@@ -1,11 +1,9 @@
 // What a shutdown record's own text says was cut, read from real STOP records
 // (test/fixtures/stop/record-text.csv; Access Now #KeepItOn STOP, 2026-05-20 snapshot) mapped by
 // the STOP importer's own mapper. The one-line texts in the last block are SYNTHETIC, labelled.
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { LedgerEvent, StopRow } from '../ledger/index.js';
-import { mapStopRow } from '../ledger/stop/map.js';
+import type { LedgerEvent } from '../ledger/index.js';
+import { stopEvent, stopFixture, stopRecord } from '../ledger/stop/testing.js';
 import { eventScenario } from './event-scenario.js';
 import type { CountryData } from './data/econ-data.js';
 import { ParamSet } from './method-kit.js';
@@ -13,12 +11,10 @@ import { networkCutPhrase, readShutdownText } from './record-text.js';
 import { parseScenario } from './scenario.js';
 import { typeWeight } from './weights.js';
 
-const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/record-text.csv', import.meta.url)), { columns: true });
+const rows = stopFixture('record-text.csv');
 const record = (country: string, start: string): LedgerEvent => {
-  const i = rows.findIndex((r) => r.country.startsWith(country) && r.start_date === start);
-  const m = mapStopRow(rows[i]!, '2026-05-20');
-  if ('reject' in m) throw new Error(m.reject);
-  return { id: `rt-${i}`, ...m.fields, regions: [], places: [], population_affected: null } as unknown as LedgerEvent;
+  const r = stopRecord(rows, country, start);
+  return stopEvent(r, `rt-${rows.indexOf(r)}`, { ungeocoded: true });
 };
 
 describe('records filed as network shutdowns whose text describes no cut of a network (real STOP records)', () => {
@@ -170,10 +166,7 @@ describe('a cut the text calls brief (SYNTHETIC one-line texts)', () => {
 // A real record whose only cut is dated to one day: test/fixtures/stop/dated-cut.csv (Kazakhstan,
 // from 19 October 2022; Access Now #KeepItOn STOP, 2026-05-20 snapshot).
 describe('a cut the text dates to one day, beside blocks', () => {
-  const r = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/dated-cut.csv', import.meta.url)), { columns: true })[0]!;
-  const m = mapStopRow(r, '2026-05-20');
-  if ('reject' in m) throw new Error(m.reject);
-  const e = { id: 'rt-kz', ...m.fields, regions: [], places: [], population_affected: null } as unknown as LedgerEvent;
+  const e = stopEvent(stopFixture('dated-cut.csv')[0]!, 'rt-kz', { ungeocoded: true });
 
   it('Kazakhstan 2022 ("blocks … as well as a reported shutdown on Nov. 26 in Astana") is the blocks, with that day\'s cut beside them', () => {
     expect(e.category).toBe('shutdown');

@@ -3,11 +3,9 @@
 // records of Sudan (test/fixtures/stop/sudan.csv; Access Now #KeepItOn STOP, 2026-05-20
 // snapshot), mapped by the STOP importer's own mapper. The placed events that make a share
 // table are SYNTHETIC (only the fields the rule reads).
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { LedgerEvent, StopRow } from '../ledger/index.js';
-import { mapStopRow } from '../ledger/stop/map.js';
+import type { LedgerEvent } from '../ledger/index.js';
+import { stopEvent, stopFixture } from '../ledger/stop/testing.js';
 import { eventScenario } from './event-scenario.js';
 import { ParamSet } from './method-kit.js';
 import { parseScenario } from './scenario.js';
@@ -15,12 +13,7 @@ import type { InputValue } from './types.js';
 import { affectedWeight } from './weights.js';
 import { areaNotPlaced, isAccessNetwork, MIN_PLACED, namesNoArea, networkShare, networkTable, shareTable, sharesFor } from './unknown-area.js';
 
-const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/sudan.csv', import.meta.url)), { columns: true });
-const sudan = rows.map((r, i) => {
-  const m = mapStopRow(r, '2026-05-20');
-  if ('reject' in m) throw new Error(m.reject);
-  return { id: `sd-${i}-${r.start_date}`, ...m.fields, regions: [], places: [], population_affected: null } as unknown as LedgerEvent;
-});
+const sudan = stopFixture('sudan.csv').map((r, i) => stopEvent(r, `sd-${i}-${r.start_date}`, { ungeocoded: true }));
 const on = (start: string) => sudan.find((e) => e.start.startsWith(start))!;
 
 const placed = (cc: string, scope: 'local' | 'regional', shares: number[]) =>

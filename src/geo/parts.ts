@@ -41,14 +41,18 @@ function phraseAt(raw: readonly string[], i: number): string | null {
   return UNITS.test(raw[j] ?? '') && /^(?:in|of|across)$/.test(raw[j + 1] ?? '') ? raw.slice(i, j + 2).join(' ') : null;
 }
 
+/** How many of these words are name words (those normName keeps, as the geocoder counts them). */
+const nameWords = (ws: readonly string[]): number => ws.filter((t) => normName(t).length).length;
+
 /** The ranges of name words that "parts of", "areas of" or "several cities in" makes parts, in order. */
 export function partRanges(text: string): PartRange[] {
   const items = text.split(/[,;()]/);
-  const sizes = items.map((item) => words(item).filter((t) => normName(t).length).length);
+  const itemWords = items.map(words);
+  const sizes = itemWords.map(nameWords);
   const out: PartRange[] = [];
   let kept = 0;
   for (let k = 0; k < items.length; k++) {
-    const raw = words(items[k]!);
+    const raw = itemWords[k]!;
     let before = 0;
     for (let i = 0; i < raw.length; i++) {
       const phrase = phraseAt(raw, i);
@@ -56,7 +60,7 @@ export function partRanges(text: string): PartRange[] {
         const closer = CLOSED.test(items[k]!) ? k : items.findIndex((x, j) => j > k && CLOSED.test(x) && !/\b(?:parts|areas) of\b/i.test(x));
         const last = closer < 0 ? k : closer;
         const to = kept + sizes[k]! + sizes.slice(k + 1, last + 1).reduce((s, n) => s + n, 0);
-        const inPhrase = phrase.split(' ').filter((t) => normName(t).length).length;
+        const inPhrase = nameWords(phrase.split(' '));
         out.push({ from: kept + before + inPhrase, to, phrase });
         break;
       }

@@ -1,12 +1,8 @@
 // Geocoding a ledger event's area: the record of two countries is a real STOP record
 // (test/fixtures/stop/multi-country-unknown-end.csv, Access Now #KeepItOn STOP, 2026-05-20).
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { geocodeFields, textSaysPartsOf } from './geocode.js';
-import type { LedgerEvent } from './model.js';
-import { mapStopRow } from './stop/map.js';
-import type { StopRow } from './stop/parse.js';
+import { stopEvent, stopFixture, stopRecord } from './stop/testing.js';
 
 describe('an event listing two countries', () => {
   it('is not placed, and its reason names the countries, the one the area is in, and --country', () => {
@@ -42,12 +38,10 @@ describe('a platform block whose area counts regions across the country (Russia,
 // Real STOP records whose own text says the area was parts of what it names, or whose area says
 // so: test/fixtures/stop/parts-of.csv (Access Now #KeepItOn STOP, 2026-05-20).
 describe('an area its record calls parts of the units it names', () => {
-  const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/parts-of.csv', import.meta.url)), { columns: true });
+  const rows = stopFixture('parts-of.csv');
   const mapped = (country: string, start: string) => {
-    const r = rows.find((x) => x.country.startsWith(country) && x.start_date === start)!;
-    const m = mapStopRow(r, '2026-05-20');
-    if ('reject' in m) throw new Error(m.reject);
-    return { r, f: m.fields as unknown as LedgerEvent };
+    const r = stopRecord(rows, country, start);
+    return { r, f: stopEvent(r, `po-${start}`) };
   };
 
   it('Iran, 29 December 2025 ("disruptions … in areas of Bushehr, Ilam, …"): the provinces count for half, the cities whole, the area text unchanged', () => {
