@@ -4,7 +4,9 @@
  * in US dollars from World Bank GDP (current US$), where `factor` is the method's share of a
  * day's output lost, `a` the affected regions' share of national output (1 for the whole
  * country; Top10VPN scales regional shutdowns this way) and w the type weight. Each method
- * supplies its factor for a segment's data year.
+ * supplies its factor for a segment's year: the period's own year (each input of the factor, such
+ * as internet users, is then the latest published for it), or the data year when the scenario
+ * fixes one or has no date.
  */
 import { ParamSet, nationalValue, paramInput, pickYear, recordInput, regionalShares, type PlanContext } from './method-kit.js';
 import { daysInYear } from './span.js';
@@ -53,7 +55,9 @@ export function gdpPlan(
     kit.inputs.push(recordInput(`GDP ${scn.country}`, gdp.rec, gdp.note));
     const days = daysInYear(y);
     base.push((gdp.rec.value / days) * (seg.hours / 24));
-    factors.push(opts.factorFor(y, kit));
+    // The share of a day's output lost is read for the period's own year: GDP may be years old
+    // (Eritrea's ends in 2011), but who is online then is better known than GDP's year says.
+    factors.push(opts.factorFor(scn.year === null && seg.year !== null ? seg.year : y, kit));
     if (scn.regions.length) {
       const sh = regionalShares(data, scn.regions, y);
       if (sh.note) kit.notes.push(sh.note);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { packagePath } from '../../shared/index.js';
 import { parseWorldBank } from '../data/parse-worldbank.js';
 import { daysInYear } from '../span.js';
-import { oneDay } from '../testing.js';
+import { countryData, evalPlan, oneDay, scenarioOf } from '../testing.js';
 import { costEscalated } from './model.js';
 import { COST_ANCHORS, COST_PROXY_K } from './params.js';
 
@@ -49,5 +49,26 @@ describe('cost-escalated', () => {
       expect(ratio, a.what).toBeGreaterThan(0.5);
       expect(ratio, a.what).toBeLessThan(2);
     }
+  });
+
+  it("reads who is online in the event's own year when GDP is years old: Eritrea 2019 (World Bank GDP ends in 2011)", () => {
+    const gdp = 'worldbank_gdp_current_usd__datasets-gdp.csv';
+    const users = 'worldbank_IT.NET.USER.ZS_internet_users_pct__plotly-figure-friday.csv';
+    const rec = (ind: string, file: string, y: number): [string, string, number, number] => [ind, 'ER', y, wb(file, ind, 'ER', y)];
+    const data = countryData('ER', [
+      rec('NY.GDP.MKTP.CD', gdp, 2011),
+      rec('IT.NET.USER.ZS', users, 2011),
+      rec('IT.NET.USER.ZS', users, 2019),
+      rec('IT.NET.USER.ZS', users, 2022),
+    ]);
+    const plan = costEscalated.plan({ ...scenarioOf({ country: 'ER', type: 'full', start: '2019-06-15', hours: 24 }), data });
+    const [cost] = evalPlan(plan);
+    // GDP of 2011 ($2.07 bn) a day × k × 11.2 % online in 2019, not the 0.7 % of 2011
+    expect(cost).toBeCloseTo((2065001626.0162601 / 365) * 0.2069 * 0.112, 0);
+    expect(plan.inputs.find((i) => i.name === 'internet users ER')).toMatchObject({ value: 11.2, year: 2019 });
+    expect(plan.notes).toContain('no GDP (current US$) for 2019; used 2011 (latest available)');
+    // a year past the last users figure takes the latest one (2022: 26.6 %)
+    const late = costEscalated.plan({ ...scenarioOf({ country: 'ER', type: 'full', start: '2024-06-15', hours: 24 }), data });
+    expect(late.inputs.find((i) => i.name === 'internet users ER')).toMatchObject({ value: 26.5942, year: 2022 });
   });
 });
