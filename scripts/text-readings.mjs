@@ -17,7 +17,7 @@ import { trafficDrop } from '../dist/src/cost/traffic-drop.js';
 import { statesPlatformWindow } from '../dist/src/cost/phases.js';
 import { clockWindow, scheduleOf } from '../dist/src/cost/schedule.js';
 import { MOST_OF_COUNTRY, outageOfNetworks } from '../dist/src/cost/event-scenario.js';
-import { countedUnits } from '../dist/src/geo/counted.js';
+import { countedUnits, uncountedUnits } from '../dist/src/geo/counted.js';
 import { liveFeatures, mapStopRow } from '../dist/src/ledger/stop/map.js';
 import { partRanges } from '../dist/src/geo/parts.js';
 import { textSaysPartsOf } from '../dist/src/ledger/geocode.js';
@@ -61,6 +61,8 @@ for (const r of rows) {
 }
 const firstLevel = [...counted.values()].filter((c) => c.level === 'admin1').length;
 console.log(`area texts stating a count of units: ${counted.size} (${firstLevel} of first-level units)`);
+const uncounted = [...new Set(rows.filter((r) => !countedUnits(r.area_name) && uncountedUnits(r.area_name)).map((r) => r.area_name))];
+console.log(`area texts adding units without a count: ${uncounted.length} (${uncounted.join('; ')})`);
 
 const clockWords = rows.filter((r) => /\b(midnight|noon)\b/i.test(r.event));
 const atClockWord = clockWords.filter((r) => /\b(midnight|noon)\b/i.test(clockWindow(r.event)?.phrase ?? ''));

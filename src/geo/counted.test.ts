@@ -3,7 +3,7 @@
 // (data/geo/gazetteer.json.gz: GeoNames, CC BY 4.0).
 import { describe, expect, it } from 'vitest';
 import { getRegion } from './codes.js';
-import { countedUnits } from './counted.js';
+import { countedUnits, uncountedUnits } from './counted.js';
 import { geocodeArea, regionPopulations } from './geocode.js';
 import { countryIndex } from './gazetteer.js';
 
@@ -73,5 +73,43 @@ describe('a counted area is that many units of its whole, not all of it', () => 
     const r = geo('YE', "Amran Governorate, Saada, Sana'a and  Al-Jawf (15 districts)");
     expect(r.regions).toEqual(expect.arrayContaining(['YE-AM', 'YE-SN', 'YE-JA']));
     expect(r.places.at(-1)!.name).toMatch(/^15 districts of .* not named$/);
+  });
+});
+
+describe('units added without a count are a part of the rest: "Ndjamena and some provinces"', () => {
+  it('reads the added units at the end of the area, not a part of a named unit nor a phrase with more after it', () => {
+    expect(uncountedUnits('Ndjamena and some provinces')).toEqual({ phrase: 'some provinces', level: 'admin1' });
+    expect(uncountedUnits('Baghdad and several other cities')).toEqual({ phrase: 'several other cities', level: 'below' });
+    expect(uncountedUnits('Dhaka and other cities')).toEqual({ phrase: 'other cities', level: 'below' });
+    expect(uncountedUnits('Several cities in Uttar Pradesh')).toBeNull();
+    expect(uncountedUnits('Kulgam, Srinagar, and multiple areas in Jammu and Kashmir')).toBeNull();
+    expect(uncountedUnits('Ramganj and other parts of Jaipur city in Rajasthan state')).toBeNull();
+    expect(uncountedUnits('Natthankwin, Penwegon, Mone townships and multiple areas to the east of the Sittaung river, Bago Region')).toBeNull();
+  });
+
+  it("Chad, 27 February 2021: N'Djamena and half of the rest of Chad's people, not N'Djamena alone", () => {
+    const r = geo('TD', 'Ndjamena and some provinces');
+    const nd = regionShare('TD-ND');
+    expect(r.places.map((p) => [p.name, p.kind, p.confidence])).toEqual([
+      ['N’Djaména', 'region', 'high'],
+      ['some provinces (not named)', 'region', 'low'],
+    ]);
+    expect(r.population_affected!.share).toBeCloseTo(nd + (1 - nd) / 2, 3);
+    expect(r.population_affected!.confidence).toBe('low');
+    expect(r.places[1]!.population_method).toMatch(/^"some provinces": 50 % of the people of the country outside the units named/);
+  });
+
+  it('cities added to a region are a part of the rest of the country (Iraq, 11 May 2021)', () => {
+    const bg = regionShare('IQ-BG');
+    expect(share('IQ', 'Baghdad and several other cities')).toBeCloseTo(bg + (1 - bg) / 2, 3);
+  });
+  it('cities added to units below one region are a part of the rest of that region (SYNTHETIC text)', () => {
+    const r = geo('IN', 'Jodhpur and other cities');
+    expect(r.places.map((p) => [p.kind, p.region])).toEqual([
+      ['district', 'IN-RJ'],
+      ['place', 'IN-RJ'],
+    ]);
+    expect(r.places[1]!.population_method).toMatch(/of the people of Rajasthan outside the units named/);
+    expect(r.population_affected!.share).toBeLessThan(regionShare('IN-RJ'));
   });
 });

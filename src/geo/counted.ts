@@ -12,6 +12,7 @@
  */
 import type { Admin1, CountryIndex, Unit } from './gazetteer.js';
 import type { GeoPlace } from './geocode.js';
+import { PART_SHARE } from './parts.js';
 
 export interface CountedUnits {
   n: number;
@@ -100,6 +101,58 @@ export function countedPlaces(idx: CountryIndex, c: CountedUnits, matched: reado
       single,
       pop,
       `${k} of the ${districts} districts of ${of} (GeoNames admin-2 units), which ones not recorded: ${k} × their mean district (${of === 'the country' ? 'national population' : 'population'} / ${districts})${qualified}`,
+    ),
+  ];
+}
+
+/**
+ * Units added to those named without a count, at the end of the area: "Ndjamena and some
+ * provinces" (Chad, 2021), "Baghdad and several other cities" (Iraq, 2021), "Dhaka and other
+ * cities" (Bangladesh, 2018). Read by its names alone such an area is the named units only. A
+ * phrase followed by "in", "of" or "across" is a part of the unit it names instead (parts.ts), and
+ * one followed by more words ("multiple areas to the east of the Sittaung river, Bago Region")
+ * is not read.
+ */
+const UNCOUNTED =
+  /(?:,|\band)\s+((?:(?:some|several|various|many|multiple|numerous)\s+(?:other\s+)?|other\s+)(cities|towns|provinces|regions|states|districts|governorates|areas))\s*\.?\s*$/i;
+
+export interface UncountedUnits {
+  phrase: string;
+  level: 'admin1' | 'below';
+}
+
+/** The units an area text adds to those it names without counting them, or null. */
+export function uncountedUnits(text: string): UncountedUnits | null {
+  const m = UNCOUNTED.exec(text);
+  if (!m) return null;
+  return { phrase: m[1]!, level: /^(?:provinces|regions|states|governorates)$/i.test(m[2]!) ? 'admin1' : 'below' };
+}
+
+/**
+ * The places of such an area: the units it names, and one more for the units it adds, a part of
+ * unstated size of the rest (parts.ts: half of its people on average). The rest is the rest of the
+ * country, or, for cities, towns, districts or areas added to units below one region, the rest of
+ * that region.
+ */
+export function uncountedPlaces(idx: CountryIndex, u: UncountedUnits, matched: readonly Matched[], admin1Pop: (a: Admin1) => number): GeoPlace[] | null {
+  const national = idx.population?.value ?? 0;
+  if (!(national > 0) || !matched.length) return null;
+  const named = sum(matched.map((x) => x.place.population));
+  const regionKeys = new Set(matched.map((x) => (x.unit.kind === 'admin1' ? x.unit.key : x.unit.admin1)));
+  const below = matched.every((x) => x.unit.kind !== 'admin1');
+  const region = u.level === 'below' && below && regionKeys.size === 1 ? idx.admin1.get([...regionKeys][0]!) : undefined;
+  const whole = region ? admin1Pop(region) : national;
+  const rest = Math.max(0, whole - named);
+  if (!(rest > 0)) return null;
+  const of = region ? region.name : 'the country';
+  return [
+    ...matched.map((x) => x.place),
+    synthetic(
+      `${u.phrase} (not named)`,
+      u.level === 'admin1' ? 'region' : 'place',
+      region ?? null,
+      rest * PART_SHARE,
+      `"${u.phrase}": ${PART_SHARE * 100} % of the people of ${of} outside the units named, the expected share of a part of unstated size; which units, and how many, not recorded`,
     ),
   ];
 }

@@ -18,7 +18,7 @@
  * Pure: reads the gazetteer, no store.
  */
 import { applyAliases } from './area-aliases.js';
-import { countedPlaces, countedUnits } from './counted.js';
+import { countedPlaces, countedUnits, uncountedPlaces, uncountedUnits } from './counted.js';
 import { PART_SHARE, partAt, partRanges, type PartRange } from './parts.js';
 import { allCountries, getRegion, regionsOf } from './codes.js';
 import { regionNames } from './region-names.js';
@@ -443,6 +443,17 @@ export function geocodeArea(
       (a) => admin1Pop(idx, a),
     );
   if (withCount) return summed(nat, withCount, regions, unmatched);
+  // "Ndjamena and some provinces": the units named and a part of the rest (counted.ts).
+  const uncounted = !counted && uncountedUnits(text);
+  const withUncounted =
+    uncounted &&
+    uncountedPlaces(
+      idx,
+      uncounted,
+      affected.map((c) => ({ unit: c.unit, place: toPlace(c) })),
+      (a) => admin1Pop(idx, a),
+    );
+  if (withUncounted) return summed(nat, withUncounted, regions, unmatched);
 
   // "Barelly District, Uttar Pradesh": the district is not in the gazetteer, the state is. The
   // area is then a part of the state: as many mean districts as unmatched names, not the state.
