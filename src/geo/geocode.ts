@@ -433,27 +433,15 @@ export function geocodeArea(
     return place;
   };
   const regions = [...new Set(unique.map(({ unit: u }) => regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1).iso).filter((x): x is string => !!x))];
-  // "10 districts of Assam", "Karachi and 21 other districts": the units counted but not named (counted.ts).
-  const withCount =
-    counted &&
-    countedPlaces(
-      idx,
-      counted,
-      affected.map((c) => ({ unit: c.unit, place: toPlace(c) })),
-      (a) => admin1Pop(idx, a),
-    );
-  if (withCount) return summed(nat, withCount, regions, unmatched);
+  // "10 districts of Assam", "Karachi and 21 other districts": the units counted but not named;
   // "Ndjamena and some provinces": the units named and a part of the rest (counted.ts).
   const uncounted = !counted && uncountedUnits(text);
-  const withUncounted =
-    uncounted &&
-    uncountedPlaces(
-      idx,
-      uncounted,
-      affected.map((c) => ({ unit: c.unit, place: toPlace(c) })),
-      (a) => admin1Pop(idx, a),
-    );
-  if (withUncounted) return summed(nat, withUncounted, regions, unmatched);
+  if (counted || uncounted) {
+    const matched = affected.map((c) => ({ unit: c.unit, place: toPlace(c) }));
+    const pop = (a: Admin1) => admin1Pop(idx, a);
+    const added = counted ? countedPlaces(idx, counted, matched, pop) : uncounted ? uncountedPlaces(idx, uncounted, matched, pop) : null;
+    if (added) return summed(nat, added, regions, unmatched);
+  }
 
   // "Barelly District, Uttar Pradesh": the district is not in the gazetteer, the state is. The
   // area is then a part of the state: as many mean districts as unmatched names, not the state.
