@@ -85,6 +85,11 @@ describe('units added without a count are a part of the rest: "Ndjamena and some
     expect(uncountedUnits('Kulgam, Srinagar, and multiple areas in Jammu and Kashmir')).toBeNull();
     expect(uncountedUnits('Ramganj and other parts of Jaipur city in Rajasthan state')).toBeNull();
     expect(uncountedUnits('Natthankwin, Penwegon, Mone townships and multiple areas to the east of the Sittaung river, Bago Region')).toBeNull();
+    // SYNTHETIC phrasings of the same family
+    expect(uncountedUnits('Kinshasa and other major cities')).toEqual({ phrase: 'other major cities', level: 'below' });
+    expect(uncountedUnits('Baghdad and other southern provinces.')).toEqual({ phrase: 'other southern provinces', level: 'admin1' });
+    expect(uncountedUnits('Tehran and other parts of the country')).toEqual({ phrase: 'other parts of the country', level: 'admin1' });
+    expect(uncountedUnits('Gwadar and other major Baloch cities and towns, Balochistan')).toBeNull();
   });
 
   it("Chad, 27 February 2021: N'Djamena and half of the rest of Chad's people, not N'Djamena alone", () => {

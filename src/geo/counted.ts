@@ -108,13 +108,18 @@ export function countedPlaces(idx: CountryIndex, c: CountedUnits, matched: reado
 /**
  * Units added to those named without a count, at the end of the area: "Ndjamena and some
  * provinces" (Chad, 2021), "Baghdad and several other cities" (Iraq, 2021), "Dhaka and other
- * cities" (Bangladesh, 2018). Read by its names alone such an area is the named units only. A
- * phrase followed by "in", "of" or "across" is a part of the unit it names instead (parts.ts), and
- * one followed by more words ("multiple areas to the east of the Sittaung river, Bago Region")
- * is not read.
+ * cities" (Bangladesh, 2018), "… and other major cities", "… and other parts of the country".
+ * Read by its names alone such an area is the named units only. A phrase followed by "in", "of"
+ * or "across" is a part of the unit it names instead (parts.ts), and one followed by more words
+ * ("multiple areas to the east of the Sittaung river, Bago Region") is not read.
  */
-const UNCOUNTED =
-  /(?:,|\band)\s+((?:(?:some|several|various|many|multiple|numerous)\s+(?:other\s+)?|other\s+)(cities|towns|provinces|regions|states|districts|governorates|areas))\s*\.?\s*$/i;
+const UNCOUNTED = new RegExp(
+  '(?:,|\\band)\\s+((?:(?:some|several|various|many|multiple|numerous)\\s+(?:other\\s+)?|other\\s+)' +
+    // an adjective may stand before the units: "other major cities", "other southern provinces"
+    '(?:(?:major|main|large|larger|big|bigger|small|smaller|northern|southern|eastern|western|central)\\s+)?' +
+    '(cities|towns|provinces|regions|states|districts|governorates|areas|parts\\s+of\\s+the\\s+country))\\s*\\.?\\s*$',
+  'i',
+);
 
 export interface UncountedUnits {
   phrase: string;
@@ -125,7 +130,7 @@ export interface UncountedUnits {
 export function uncountedUnits(text: string): UncountedUnits | null {
   const m = UNCOUNTED.exec(text);
   if (!m) return null;
-  return { phrase: m[1]!, level: /^(?:provinces|regions|states|governorates)$/i.test(m[2]!) ? 'admin1' : 'below' };
+  return { phrase: m[1]!, level: /^(?:provinces|regions|states|governorates|parts\s+of\s+the\s+country)$/i.test(m[2]!) ? 'admin1' : 'below' };
 }
 
 /**
