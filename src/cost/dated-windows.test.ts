@@ -87,6 +87,17 @@ describe('phrasings (SYNTHETIC)', () => {
     const [w] = datedWindows('starting from 15:00pm (UTC+0) on Oct. 6 until 14:00pm (UTC+0) on Oct. 13.', Date.parse('2023-10-06'));
     expect((w!.to - w!.from) / 3_600_000).toBe(167);
   });
+  it('a zone named without parentheses and an approximate end: Gabon 2023 ("from 16:45 UTC on Aug. 26 until around 6:00 UTC on Aug. 30") is 85.25 h', () => {
+    expect(pricedHours(of('GA', '2023-08-26')).hours).toBeCloseTo(85.25, 6);
+    // "from 9:00pm (UTC+0) on May 5 until around 8:00am (UTC+0) on May 6"
+    expect(pricedHours(of('UA', '2024-05-05')).hours).toBeCloseTo(11, 6);
+    // "from around 10:00 UTC on May 6 until around 05:00 UTC on May 7"
+    expect(pricedHours(of('IR', '2022-05-06')).hours).toBeCloseTo(19, 6);
+    // SYNTHETIC: both times on one date, the first with its zone
+    const [w] = datedWindows('lasted 15 hours from 5:30 UTC+0 to approximately 20:30 UTC+0 on Jan. 26.', Date.UTC(2023, 0, 26));
+    expect((w!.to - w!.from) / 3_600_000).toBe(15);
+  });
+
   it('a range of days is not a window; nor is a window that ends before it starts', () => {
     expect(datedWindows('blocked from Dec. 3 to Dec. 5', start)).toEqual([]);
     expect(datedWindows('from 18:00 on Dec. 31 to 17:00 on Dec. 31', start)).toEqual([]);

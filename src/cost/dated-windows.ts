@@ -17,8 +17,10 @@
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MON = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 const TIME = '(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?';
-/** A zone or a note in parentheses between a time and its date: "(UTC+5, local time)". */
-const NOTE = '(?:\\([^)]{0,60}\\)\\s*)?';
+/** A zone named after a time: "13:30 UTC+0", "10:00 UTC", "18:00 GMT+3". */
+const ZONE = '(?:(?:UTC|GMT)(?:\\s*[+-]\\s*\\d{1,2}(?::\\d{2})?)?\\s*)?';
+/** A zone or a note in parentheses, or both, between a time and its date: "(UTC+5, local time)", "UTC+0 (15:30 local time)". */
+const NOTE = `${ZONE}(?:\\([^)]{0,60}\\)\\s*)?`;
 const DATE = `${MON}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s*\\d{4})?`;
 /** Not a day of the month: no month name just before. */
 const NOT_DAY = '(?<!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s*)';
@@ -26,7 +28,8 @@ const NOT_DAY = '(?<!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\
 const AT_DATE = `${NOT_DAY}\\b${TIME}\\s*${NOTE}(?:on\\s+)?${DATE}`;
 /** A date, then its time: "Mar. 23 at 12:00". Groups: month, day, hour, minute, am/pm. */
 const DATE_AT = `\\b${DATE}\\s*,?\\s*at\\s+${TIME}`;
-const JOIN = '\\s*(?:to|until|till|through|and|-|–)\\s*';
+/** What joins two ends; an end may be approximate ("until around 05:00", "to approximately 5:30"). */
+const JOIN = '\\s*(?:to|until|till|through|and|-|–)\\s*(?:(?:around|about|approximately|roughly)\\s+|~\\s*)?';
 /** A date without a time, not followed by one. Groups: month, day. */
 const BARE_DATE = `\\b${DATE}(?!\\d|\\s*,?\\s*(?:at\\s+)?\\d{1,2}(?::|\\s*[ap]\\.?m))`;
 /**
@@ -105,7 +108,7 @@ const READINGS: Reading[] = [
   [new RegExp(`${DATE_AT}${JOIN}${AT_DATE}`, 'gi'), (y, g) => [dateAt(y, g.slice(0, 5)), atDate(y, g.slice(5, 10))]],
   // Both ends on one date: "from 1:00 to 2:00 on Mar. 3" (past midnight when the end is earlier).
   [
-    new RegExp(`${NOT_DAY}\\b${TIME}${JOIN}${TIME}\\s*${NOTE}on\\s+${DATE}`, 'gi'),
+    new RegExp(`${NOT_DAY}\\b${TIME}\\s*${ZONE}${JOIN}${TIME}\\s*${NOTE}on\\s+${DATE}`, 'gi'),
     (y, [h1, m1, ap1, h2, m2, ap2, mon, d]) => {
       const at = day(y, mon!, d!);
       const timed = m1 || ap1 || m2 || ap2;
