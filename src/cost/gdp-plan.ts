@@ -46,6 +46,10 @@ export function gdpPlan(
   const shares: number[][] = [];
   const R = Math.max(1, scn.regions.length);
   let byPopulation: { combined: number; basis: string } | undefined;
+  // Inputs other than GDP are read for the period's own year: GDP may be years old (Eritrea's
+  // ends in 2011), but who is online then, and on which networks, is better known than GDP's year
+  // says. A scenario that fixes its year, or has no date, keeps the data year.
+  const inputYear = (seg: { year: number | null }, y: number) => (scn.year === null && seg.year !== null ? seg.year : y);
   for (const seg of span.segments) {
     const picked = pickYear(seg, scn, gdpYears, 'GDP (current US$)');
     if (!picked) throw new Unavailable('start', `no GDP (current US$) for ${scn.country} in ${seg.year} or before; data start in ${gdpYears[0]}`);
@@ -55,9 +59,7 @@ export function gdpPlan(
     kit.inputs.push(recordInput(`GDP ${scn.country}`, gdp.rec, gdp.note));
     const days = daysInYear(y);
     base.push((gdp.rec.value / days) * (seg.hours / 24));
-    // The share of a day's output lost is read for the period's own year: GDP may be years old
-    // (Eritrea's ends in 2011), but who is online then is better known than GDP's year says.
-    factors.push(opts.factorFor(scn.year === null && seg.year !== null ? seg.year : y, kit));
+    factors.push(opts.factorFor(inputYear(seg, y), kit));
     if (scn.regions.length) {
       const sh = regionalShares(data, scn.regions, y);
       if (sh.note) kit.notes.push(sh.note);
@@ -67,7 +69,7 @@ export function gdpPlan(
     } else shares.push([1]);
     segments.push({ period_year: seg.year, data_year: y, from: seg.from, to: seg.to, hours: seg.hours });
   }
-  const type = typeWeight(scn, data, segments[0]!.data_year, opts.preset, kit.ps, kit.inputs, kit.notes, opts.platformRule);
+  const type = typeWeight(scn, data, inputYear(span.segments[0]!, segments[0]!.data_year), opts.preset, kit.ps, kit.inputs, kit.notes, opts.platformRule);
   const affected = affectedUnits(scn, segments, kit.ps, kit.inputs, kit.notes);
   const active = activeWeight(scn, kit.ps, kit.inputs, kit.notes);
   const proxyWeight = byPopulation ? populationProxyWeight(byPopulation, kit.ps, kit.notes) : one;

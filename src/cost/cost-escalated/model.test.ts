@@ -71,4 +71,19 @@ describe('cost-escalated', () => {
     const late = costEscalated.plan({ ...scenarioOf({ country: 'ER', type: 'full', start: '2024-06-15', hours: 24 }), data });
     expect(late.inputs.find((i) => i.name === 'internet users ER')).toMatchObject({ value: 26.5942, year: 2022 });
   });
+  it("reads the mobile share of subscriptions for the event's own year too (SYNTHETIC subscription counts)", () => {
+    const data = countryData('ER', [
+      ['NY.GDP.MKTP.CD', 'ER', 2011, 2e9],
+      ['IT.NET.USER.ZS', 'ER', 2019, 11.2],
+      ['IT.CEL.SETS.P2', 'ER', 2011, 5],
+      ['IT.NET.BBND.P2', 'ER', 2011, 5],
+      ['IT.CEL.SETS.P2', 'ER', 2019, 19],
+      ['IT.NET.BBND.P2', 'ER', 2019, 1],
+    ]);
+    const plan = costEscalated.plan({ ...scenarioOf({ country: 'ER', type: 'mobile', start: '2019-06-15', hours: 24 }), data });
+    expect(plan.inputs.find((i) => i.name === 'mobile cellular subscriptions')).toMatchObject({ value: 19, year: 2019 });
+    // a scenario that fixes its year keeps that year for every input
+    const fixed = costEscalated.plan({ ...scenarioOf({ country: 'ER', type: 'mobile', start: '2019-06-15', hours: 24, year: 2011 }), data });
+    expect(fixed.inputs.find((i) => i.name === 'mobile cellular subscriptions')).toMatchObject({ value: 5, year: 2011 });
+  });
 });
