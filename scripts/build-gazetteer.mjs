@@ -68,13 +68,15 @@ for (const line of lines) {
   const [id, name, ascii, alt, , , , fcode, cc, , a1, a2] = f;
   const pop = Number(f[14] || 0);
   if (f[18] > maxDate) maxDate = f[18];
-  ccpop.set(cc, (ccpop.get(cc) ?? 0) + pop);
-  a1pop.set(`${cc}.${a1}`, (a1pop.get(`${cc}.${a1}`) ?? 0) + pop);
-  if (a2) a2pop.set(`${cc}.${a1}.${a2}`, (a2pop.get(`${cc}.${a1}.${a2}`) ?? 0) + pop);
   const capped = Math.min(pop, SPREAD_CAP);
+  addTo(ccpop, cc, pop);
   addTo(cccap, cc, capped);
+  addTo(a1pop, `${cc}.${a1}`, pop);
   addTo(a1cap, `${cc}.${a1}`, capped);
-  if (a2) addTo(a2cap, `${cc}.${a1}.${a2}`, capped);
+  if (a2) {
+    addTo(a2pop, `${cc}.${a1}.${a2}`, pop);
+    addTo(a2cap, `${cc}.${a1}.${a2}`, capped);
+  }
   if (pop < MIN_POP && !/^PPL(A|A2|C)$/.test(fcode)) continue;
   // Latin-script alternate names only (the geocoder reads English text), at most 6.
   const alts = [...new Set(alt.split(',').filter((a) => a && /^[\p{Script=Latin}\s'’.-]+$/u.test(a) && a !== name && a !== ascii))].slice(0, 6);

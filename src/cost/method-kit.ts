@@ -9,7 +9,7 @@ import type { Dist } from './random.js';
 import { empiricalMedian, pointOf } from './random.js';
 import type { Segment, Span } from './span.js';
 import { Unavailable, type InputValue, type ParamSpec, type Scenario } from './types.js';
-import { gazetteerSources, regionPopulations, regionsWithPopulation } from '../geo/index.js';
+import { REGION_POPULATION_RULE, gazetteerSources, regionPopulations, regionsWithPopulation } from '../geo/index.js';
 
 export interface PlanContext {
   scenario: Scenario;
@@ -196,7 +196,7 @@ function populationShares(country: string, regions: string[]): RegionalShares {
       'region',
       `no regional output (GRP) data for ${country}, and no population for ${pop.missing.join(', ')} to price by population share instead (regions with one: ${regionsWithPopulation(country).slice(0, 8).join(', ')}…)`,
     );
-  const source = `population: ${POPULATION_RULE}; ${gazetteerSources().join('; ')}`;
+  const source = `population: ${REGION_POPULATION_RULE}; ${gazetteerSources().join('; ')}`;
   const inputs: InputValue[] = pop.found.map((r) => ({
     name: `population ${r.code}`,
     value: Math.round(r.population),
@@ -216,6 +216,3 @@ function populationShares(country: string, regions: string[]): RegionalShares {
     proxy: { combined, basis },
   };
 }
-
-const POPULATION_RULE =
-  "the people of the region's GeoNames places, plus its part of the national population GeoNames does not list, spread by its places each counted up to 100,000";

@@ -1,6 +1,8 @@
 // The geocoder on real STOP area texts (copied from data/events, Access Now #KeepItOn STOP) and
 // the shipped gazetteer extract (data/geo/gazetteer.json.gz: GeoNames, CC BY 4.0).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { censusCheck } from './census-check.js';
 import { getRegion, regionsOf } from './codes.js';
 import { geocodeArea, regionPopulations } from './geocode.js';
 
@@ -217,66 +219,27 @@ describe('regionPopulations: regions priced by population share', () => {
     expect(r.missing).toEqual(['FR-01']);
   });
 
-  // Census counts, each the published total of its census, to check the rule against (not inputs):
-  // Census of India 2011 (Registrar General; Andhra Pradesh and Telangana as split in 2014) and
-  // Pakistan's census of 2017 (Pakistan Bureau of Statistics, provisional results; FATA, since
-  // merged, within Khyber Pakhtunkhwa).
-  const CENSUS: Record<string, Record<string, number>> = {
-    IN: {
-      'IN-UP': 199812341,
-      'IN-MH': 112372972,
-      'IN-BR': 103804637,
-      'IN-WB': 91347736,
-      'IN-MP': 72597565,
-      'IN-TN': 72138958,
-      'IN-RJ': 68621012,
-      'IN-KA': 61130704,
-      'IN-GJ': 60383628,
-      'IN-AP': 49386799,
-      'IN-OD': 41947358,
-      'IN-TS': 35286757,
-      'IN-KL': 33387677,
-      'IN-JH': 32966238,
-      'IN-AS': 31169272,
-      'IN-PB': 27704236,
-      'IN-CG': 25540196,
-      'IN-HR': 25353081,
-      'IN-DL': 16753235,
-      'IN-JK': 12548926,
-      'IN-UK': 10116752,
-      'IN-HP': 6864602,
-      'IN-TR': 3671032,
-      'IN-ML': 2964007,
-      'IN-MN': 2721756,
-      'IN-NL': 1980602,
-      'IN-GA': 1457723,
-      'IN-AR': 1382611,
-      'IN-MZ': 1091014,
-      'IN-SK': 607688,
-    },
-    PK: { 'PK-PB': 110012442, 'PK-SD': 47886051, 'PK-KP': 35525047, 'PK-BA': 12344408, 'PK-IS': 2006572 },
-  };
-  /** Population-weighted mean of |ln(ours ÷ census)| over the census units, as a factor. */
+  // Census counts to check the rule against, not inputs (test/fixtures/geo/census.json, sources in its SOURCES.md).
+  const CENSUS = JSON.parse(readFileSync(new URL('../../test/fixtures/geo/census.json', import.meta.url), 'utf8')) as Record<
+    string,
+    { units: Record<string, number> }
+  >;
   function errorFactor(cc: string): { factor: number; ratio: (code: string) => number } {
-    const census = CENSUS[cc]!;
-    const found = regionPopulations(cc, Object.keys(census)).found;
-    const ours = Object.fromEntries(found.map((r) => [r.code, r.population]));
-    const sumC = Object.values(census).reduce((a, b) => a + b, 0);
-    const sumO = found.reduce((a, r) => a + r.population, 0);
-    const ratio = (code: string) => ours[code]! / sumO / (census[code]! / sumC);
-    const err = Object.entries(census).reduce((a, [code, n]) => a + (n / sumC) * Math.abs(Math.log(ratio(code))), 0);
-    return { factor: Math.exp(err), ratio };
+    const census = CENSUS[cc]!.units;
+    const ours = Object.fromEntries(regionPopulations(cc, Object.keys(census)).found.map((r) => [r.code, r.population]));
+    const { factor, ratios } = censusCheck(ours, census);
+    return { factor, ratio: (code) => ratios[code]! };
   }
 
   it("a region's people are its listed places plus its part of the rest, so a capital's region is not weighted as its city", () => {
     const india = errorFactor('IN');
-    // the listed places' shares alone were ×1.53 off (Delhi ×3.5, Bihar ×0.35); Pakistan ×1.32
+    // the listed places' shares alone were ×1.53 off (Delhi ×3.5, Bihar ×0.35); Pakistan ×1.30
     expect(india.factor).toBeLessThan(1.35);
     expect(india.ratio('IN-DL')).toBeGreaterThan(0.5);
     expect(india.ratio('IN-DL')).toBeLessThan(2);
     expect(india.ratio('IN-BR')).toBeGreaterThan(0.45);
     expect(errorFactor('PK').factor).toBeLessThan(1.2);
-    // Addis Ababa was 28 % of Ethiopia by its places alone (its 2007 census count: 3.7 %)
+    // Addis Ababa was 28 % of Ethiopia by its places alone (node scripts/region-census.mjs)
     const et = regionPopulations('ET', ['ET-AA']).found[0]!;
     expect(et.share).toBeLessThan(0.08);
   });

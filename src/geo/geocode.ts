@@ -282,11 +282,13 @@ function pick(cc: string, m: Match, context: Set<string>): { unit: Unit; confide
 }
 
 const STEP_DOWN: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
+/** How a region's population is estimated (unitPop), as the geocoder and the cost engine cite it. */
+export const REGION_POPULATION_RULE =
+  "the people of the region's GeoNames places, plus its part of the national population GeoNames does not list, spread by its places each counted up to 100,000";
 const UNIT_METHOD: Record<Unit['kind'], string> = {
   place: 'GeoNames population of the place',
   admin2: '',
-  admin1:
-    "the people of the region's GeoNames places, plus its part of the national population GeoNames does not list, spread by its places each counted up to 100,000",
+  admin1: REGION_POPULATION_RULE,
 };
 
 /**

@@ -6,6 +6,7 @@ export {
   isoNames,
   regionPopulations,
   regionsWithPopulation,
+  REGION_POPULATION_RULE,
   type RegionPopulation,
   type GeocodeResult,
   type GeoPlace,
