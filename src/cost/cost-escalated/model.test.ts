@@ -8,6 +8,7 @@ import { daysInYear } from '../span.js';
 import { countryData, evalPlan, oneDay, scenarioOf } from '../testing.js';
 import { costEscalated } from './model.js';
 import { COST_ANCHORS, COST_PROXY_K } from './params.js';
+import { COST_KENYA_TELEGRAM_2023 } from './service-share.js';
 
 const day = (cc: string, year: number) => oneDay(costEscalated, cc, year);
 
@@ -49,6 +50,23 @@ describe('cost-escalated', () => {
       expect(ratio, a.what).toBeGreaterThan(0.5);
       expect(ratio, a.what).toBeLessThan(2);
     }
+  });
+
+  it("prices a day without Telegram in Kenya, November 2023, within 4× of COST's published $3.4 M (the reach rule was 9.8× below it)", () => {
+    const gdp = wb('worldbank_gdp_current_usd__datasets-gdp.csv', 'NY.GDP.MKTP.CD', 'KE', 2023);
+    const online = wb('worldbank_IT.NET.USER.ZS_internet_users_pct__plotly-figure-friday.csv', 'IT.NET.USER.ZS', 'KE', 2022);
+    const data = countryData('KE', [
+      ['NY.GDP.MKTP.CD', 'KE', 2023, gdp],
+      ['IT.NET.USER.ZS', 'KE', 2022, online],
+    ]);
+    const plan = costEscalated.plan({ ...scenarioOf({ country: 'KE', type: 'platform', platform: 'Telegram', start: '2023-11-10', hours: 24 }), data });
+    const [ours] = evalPlan(plan);
+    const full = (gdp / 365) * 0.2069 * (online / 100);
+    expect(ours).toBeCloseTo(full * 0.0449, 0);
+    const ratio = COST_KENYA_TELEGRAM_2023.usd_per_day / ours!;
+    expect(ratio).toBeGreaterThan(1 / 4);
+    expect(ratio).toBeLessThan(4); // 3.05: below COST, as its Nigerian full day is (COST prices sub-Saharan Africa with CIPESA's model)
+    expect(COST_KENYA_TELEGRAM_2023.usd_per_day / (full * 0.014)).toBeGreaterThan(9); // Telegram's worldwide reach × 10 %
   });
 
   it("reads who is online in the event's own year when GDP is years old: Eritrea 2019 (World Bank GDP ends in 2011)", () => {
