@@ -3,7 +3,10 @@
  * and a scenario with defaults. Values passed in tests are hand-picked (synthetic) unless the
  * test says they are copied from data/costs.
  */
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../shared/index.js';
 import type { EconValueRecord, FxRateRecord } from '../store/index.js';
+import { parseWorldBank } from './data/parse-worldbank.js';
 import { CountryData } from './data/econ-data.js';
 import { evaluatePlan } from './draws.js';
 import { pointOf } from './random.js';
@@ -85,4 +88,12 @@ export function syntheticEvent(fields: Partial<LedgerEvent>): LedgerEvent {
     population_affected: null,
     ...fields,
   } as unknown as LedgerEvent;
+}
+
+/** A World Bank value copied from a shipped file (data/costs), for tests on real figures. */
+export function shippedWorldBank(file: string, indicator: string, cc: string, year: number): number {
+  const p = parseWorldBank(readFileSync(packagePath('data', 'costs', file), 'utf8'), { file, source: 'test', vintage: 'test', indicator });
+  const v = p.values.find((x) => x.country === cc && x.year === year && x.indicator === indicator);
+  if (!v) throw new Error(`${file}: no ${indicator} for ${cc} ${year}`);
+  return v.value;
 }

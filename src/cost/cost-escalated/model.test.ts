@@ -1,24 +1,15 @@
 // cost-escalated on hand-computed cases (synthetic GDP of 1e9 USD a day, except the Russia
 // 2019 cross-check and the COST anchors, which use World Bank data copied from data/costs).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { packagePath } from '../../shared/index.js';
-import { parseWorldBank } from '../data/parse-worldbank.js';
 import { daysInYear } from '../span.js';
-import { countryData, evalPlan, oneDay, scenarioOf } from '../testing.js';
+import { countryData, evalPlan, oneDay, scenarioOf, shippedWorldBank } from '../testing.js';
 import { costEscalated } from './model.js';
 import { COST_ANCHORS, COST_PROXY_K } from './params.js';
 import { COST_KENYA_TELEGRAM_2023 } from './service-share.js';
 
 const day = (cc: string, year: number) => oneDay(costEscalated, cc, year);
 
-/** A World Bank value from a shipped file (data/costs). */
-function wb(file: string, indicator: string, cc: string, year: number): number {
-  const p = parseWorldBank(readFileSync(packagePath('data', 'costs', file), 'utf8'), { file, source: 'test', vintage: 'test', indicator });
-  const v = p.values.find((x) => x.country === cc && x.year === year && x.indicator === indicator);
-  if (!v) throw new Error(`${file}: no ${indicator} for ${cc} ${year}`);
-  return v.value;
-}
+const wb = shippedWorldBank;
 
 describe('cost-escalated', () => {
   it('adds 10 % a year after 2016 to G-20 shares: Russia 2019 = 2.8 % × 1.1³ of daily GDP (≈ $173 M)', () => {
