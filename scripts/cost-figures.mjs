@@ -5,7 +5,7 @@
 // mean and range of k are printed for each of COST's two models (its ICT-indicator proxy, and
 // CIPESA's model for sub-Saharan Africa).
 // Run after `npm run build`: node scripts/cost-figures.mjs STORE.duckdb (a seeded store; one CLI
-// call per figure, about 20 s).
+// call per figure, about 7 s).
 import { execFileSync } from 'node:child_process';
 
 const db = process.argv[2];
