@@ -22,6 +22,7 @@ import { networkKindsFor, type NetworkKindTable } from './unrecorded-network.js'
 import { blockWeightsFor, unnamedSocialOnly, type BlockWeightTable } from './unnamed-platforms.js';
 import { CIRCUMVENTED_EFFECT, circumvented } from './circumvented.js';
 import { trafficDrop } from './traffic-drop.js';
+import { stillLargelyCutYears } from './still-cut.js';
 
 export interface Missing {
   field: string;
@@ -55,6 +56,8 @@ export interface LedgerPriors {
   /** The weights of each country's blocks that named their platforms. */
   blockWeights?: BlockWeightTable;
   texts?: ReadonlyMap<string, readonly string[]>;
+  /** Event id → count_year → that year's STOP record text (stopRecordTextsByYear). */
+  yearTexts?: ReadonlyMap<string, ReadonlyMap<number, string>>;
 }
 
 /**
@@ -224,6 +227,7 @@ export function eventScenario(
     imputeEnd(e, imputed, input, mapping);
     dailyWithinImputed(e, texts, imputed, input, mapping);
     narrowedArea(e, texts, input, mapping);
+    stillLargelyCutYears(priors.yearTexts?.get(e.id), input, mapping);
     platformSteps(texts, input, mapping, blockDurations(e, country, priors.durations));
     return { input, missing, mapping };
   }
@@ -252,6 +256,7 @@ export function eventScenario(
       );
     if (e.end !== null) activeHours(e, texts, input, mapping);
     narrowedArea(e, texts, input, mapping);
+    stillLargelyCutYears(priors.yearTexts?.get(e.id), input, mapping);
     platformSteps(texts, input, mapping, blockDurations(e, country, priors.durations));
   }
   return { input, missing, mapping };

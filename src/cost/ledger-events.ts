@@ -3,7 +3,7 @@
  * by page: what bulk pricing, the comparison with Top10VPN and the durations of ended events
  * are computed from.
  */
-import { TECHNICAL_CATEGORIES, listEvents, stopRecordTexts, type LedgerEvent, type ListFilters } from '../ledger/index.js';
+import { TECHNICAL_CATEGORIES, listEvents, stopRecordTexts, stopRecordTextsByYear, type LedgerEvent, type ListFilters } from '../ledger/index.js';
 import type { Store } from '../store/index.js';
 import type { LedgerPriors } from './event-scenario.js';
 import { networkTable, shareTable } from './unknown-area.js';
@@ -55,7 +55,13 @@ export async function ledgerPriors(deps: { store: Store }): Promise<LedgerPriors
     networkKinds: networkKindTable(events),
     blockWeights: blockWeightTable(events),
     texts: await recordTexts(deps),
+    yearTexts: await recordYearTexts(deps),
   };
+}
+
+/** Event id → count_year → that year's STOP record text (stopRecordTextsByYear). */
+export async function recordYearTexts(deps: { store: Store }, id?: string): Promise<Map<string, Map<number, string>>> {
+  return stopRecordTextsByYear(id === undefined ? await deps.store.ledger.linksOfKind('stop_row') : await deps.store.ledger.listLinks(id));
 }
 
 /** Event id → the texts of its STOP records, earliest first (stopRecordTexts). */

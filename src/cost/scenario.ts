@@ -47,6 +47,8 @@ export interface ScenarioInput {
   active_basis?: string;
   /** From `from` on, the share of the country cut off (area-steps.ts): the record names a smaller area left cut off. */
   narrowed?: { from: string; share: number; low: number; high: number; basis: string };
+  /** Years its records say the cut was largely, not wholly, in place (still-cut.ts): the share of the area cut those years, uniform low–high. */
+  still_cut?: { years: number[]; later: boolean; low: number; high: number; basis: string };
   /** Share of the span each platform was blocked, in (0,1], where the record says some were lifted before the rest (phases.ts). */
   platform_phases?: { shares: Record<string, number>; basis: string };
   hours?: number;
@@ -158,6 +160,15 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
       'narrowed',
       `the share of the country cut off after the area narrowed must be in (0,1] within its range, from a date: ${nw.low} ≤ ${nw.share} ≤ ${nw.high} from ${nw.from}`,
     );
+  const sc = input.still_cut;
+  if (
+    sc &&
+    !(sc.years.length && sc.years.every(Number.isInteger) && sc.low > 0 && sc.low < sc.high && sc.high <= 1 && type !== 'platform' && type !== 'throttling')
+  )
+    bad(
+      'still_cut',
+      `the share of the area still cut in the years named must be a range within (0,1], for a network cut, in whole years: ${sc.low}–${sc.high} in ${sc.years.join(', ')}`,
+    );
   for (const [id, s] of Object.entries(input.platform_phases?.shares ?? {}))
     if (!inUnit(s, 0, 1, false) || !names.some((n, i) => (known[i]?.id ?? n) === id))
       bad('platform_phases', `share of the span ${id} was blocked must be in (0,1] and name a platform of the scenario, got ${s}`);
@@ -238,6 +249,7 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
             },
       // A narrowing after the span changes nothing; one before its start gives the whole span the smaller area.
       narrowed: nw && span!.start && span!.end && Date.parse(nw.from) < Date.parse(span!.end) ? nw : null,
+      still_cut: sc ?? null,
       platform_phases: input.platform_phases && Object.keys(input.platform_phases.shares).length ? input.platform_phases : null,
       start: span!.start,
       end: span!.end,

@@ -129,6 +129,13 @@ export const ScenarioViewSchema = z
       description:
         'from `from` on, the share of the country cut off (its range low–high): the record says most of the area was restored then and names the place left cut off; null = the same area over the whole span',
     }),
+    still_cut: z
+      .object({ years: z.array(z.number()), later: z.boolean(), low: z.number(), high: z.number(), basis: z.string() })
+      .nullable()
+      .meta({
+        description:
+          'years whose STOP record says the cut was largely, not wholly, in place ("remain largely inaccessible"): those years\' area (and, with `later`, every year after the last of them) is priced × uniform(low, high); null = the whole area every year',
+      }),
     platform_phases: z
       .object({ shares: z.record(z.string(), z.number()), basis: z.string() })
       .nullable()

@@ -30,6 +30,8 @@ export interface Scenario {
    * same area over the whole span. A `from` before the span's start prices the whole span so.
    */
   narrowed: { from: string; share: number; low: number; high: number; basis: string } | null;
+  /** Years whose records say the cut was largely, not wholly, in place: the area's share those years × uniform(low, high); null = whole every year. */
+  still_cut: { years: number[]; later: boolean; low: number; high: number; basis: string } | null;
   /** A full shutdown whose networks were not recorded: the whole network with chance p_whole, else mobile data only; null = as its type says. */
   unrecorded_networks: { p_whole: number; basis: string } | null;
   /**

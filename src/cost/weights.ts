@@ -244,12 +244,32 @@ export function affectedWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[]
 }
 
 /**
- * The affected share per segment when the area narrowed within the span (scn.narrowed): a
+ * The affected share per segment. When the area narrowed within the span (scn.narrowed), a
  * segment's unit is the share before × the part of its hours before the narrowing + the share
- * after × the rest. Cost is linear in share × hours, so this prices each period exactly. Without
- * a narrowing every segment takes affectedWeight.
+ * after × the rest; a segment of a year its record calls the cut largely, not wholly, in place
+ * (scn.still_cut) is then × the share still cut. Cost is linear in share × hours, so this prices
+ * each period exactly. Otherwise every segment takes affectedWeight.
  */
 export function affectedUnits(scn: Scenario, segments: readonly SegmentPlan[], ps: ParamSet, inputs: InputValue[], notes: string[]): Unit[] {
+  const units = narrowedUnits(scn, segments, ps, inputs, notes);
+  const c = scn.still_cut;
+  if (!c) return units;
+  const i = ps.add(
+    'share of the area still cut (a year its record calls the cut largely in place)',
+    { kind: 'uniform', low: c.low, high: c.high },
+    'share of the area',
+    `our convention: "largely" or "mostly" in place is more than half of the area's use cut, and not all of it: uniform(${c.low}, ${c.high}) (${c.basis})`,
+  );
+  const last = Math.max(...c.years);
+  const partial = (y: number) => c.years.includes(y) || (c.later && y > last);
+  notes.push(
+    `${c.years.join(', ')}${c.later ? ' and after' : ''}: priced as ${c.low * 100}–${c.high * 100} % of the area cut off, the records calling the cut largely, not wholly, in place`,
+  );
+  return units.map((u, k) => (partial(segments[k]?.period_year ?? NaN) ? times(u, param(i)) : u));
+}
+
+/** The affected share per segment before the years a record calls partial (affectedUnits). */
+function narrowedUnits(scn: Scenario, segments: readonly SegmentPlan[], ps: ParamSet, inputs: InputValue[], notes: string[]): Unit[] {
   const before = affectedWeight(scn, ps, inputs, notes);
   const n = scn.narrowed;
   if (!n) return segments.map(() => before);

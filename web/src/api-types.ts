@@ -1148,6 +1148,14 @@ export interface components {
             seed: number;
             severity: number | null;
             start: string | null;
+            /** @description years whose STOP record says the cut was largely, not wholly, in place ("remain largely inaccessible"): those years' area (and, with `later`, every year after the last of them) is priced × uniform(low, high); null = the whole area every year */
+            still_cut: {
+                basis: string;
+                high: number;
+                later: boolean;
+                low: number;
+                years: number[];
+            } | null;
             /** @enum {string} */
             type: "full" | "mobile" | "fixed" | "platform" | "throttling" | "isp";
             tz: string;

@@ -30,3 +30,28 @@ export function stopRecordTexts(links: readonly EventLinkRecord[]): Map<string, 
   }
   return out;
 }
+
+/**
+ * Event id → count_year → what that year's STOP record says: STOP rewrites an ongoing event's
+ * text each year to say how it stands that year ("the internet services remain largely
+ * inaccessible in Tigray", 2022). Where one year has several records (near-duplicates folded
+ * in), the last by record number is that year's.
+ */
+export function stopRecordTextsByYear(links: readonly EventLinkRecord[]): Map<string, Map<number, string>> {
+  const out = new Map<string, Map<number, string>>();
+  const last = new Map<string, number>();
+  for (const l of links) {
+    if (l.kind !== 'stop_row' || !l.doc) continue;
+    const { count_year, record, text } = l.doc as { count_year?: unknown; record?: unknown; text?: unknown };
+    const year = Number(count_year);
+    if (typeof text !== 'string' || !text.trim() || !Number.isInteger(year)) continue;
+    const key = `${l.eventId} ${year}`;
+    const n = Number(record) || 0;
+    if ((last.get(key) ?? -1) > n) continue;
+    last.set(key, n);
+    const years = out.get(l.eventId) ?? new Map<number, string>();
+    years.set(year, text.trim());
+    out.set(l.eventId, years);
+  }
+  return out;
+}

@@ -12,7 +12,7 @@ import { seedLedger } from '../seed.js';
 import { findDuplicates } from './duplicates.js';
 import { STOP_END_NOT_RECORDED, datesContradicted, liveFeatures, mapStopRow, stopEventKey } from './map.js';
 import { parseStopCsv, type StopRow } from './parse.js';
-import { stopRecordTexts } from './record-texts.js';
+import { stopRecordTexts, stopRecordTextsByYear } from './record-texts.js';
 
 const fixture = (name: string) => readFileSync(packagePath('test', 'fixtures', 'stop', name), 'utf8');
 const real = () => parseStopCsv(fixture('real-sample.csv'), 'real-sample.csv');
@@ -188,15 +188,24 @@ describe("each record's text", () => {
     expect((await uganda()).every((l) => typeof (l.doc as { text?: unknown }).text === 'string')).toBe(true);
   });
 
+  const link = (count_year: string, record: number, text?: string) => ({
+    eventId: 'e',
+    kind: 'stop_row',
+    target: `${count_year}:${record}`,
+    doc: { count_year, record, ...(text === undefined ? {} : { text }) },
+  });
+
   it('orders by count_year then record, keeps each text once, and skips links without text', () => {
-    const link = (count_year: string, record: number, text?: string) => ({
-      eventId: 'e',
-      kind: 'stop_row',
-      target: `${count_year}:${record}`,
-      doc: { count_year, record, ...(text === undefined ? {} : { text }) },
-    });
     const t = stopRecordTexts([link('2025', 1803, 'later'), link('2021', 816, 'earlier'), link('2022', 1004, 'later'), link('2023', 1210)]);
     expect(t.get('e')).toEqual(['earlier', 'later']);
+  });
+
+  it('by year: each count_year keeps its own text, the last record of a year winning; links without text or year add nothing', () => {
+    const t = stopRecordTextsByYear([link('2022', 1004, 'b'), link('2021', 816, 'a'), link('2022', 990, 'older'), link('2023', 1210), link('x', 5, 'no year')]);
+    expect([...t.get('e')!.entries()]).toEqual([
+      [2022, 'b'],
+      [2021, 'a'],
+    ]);
   });
 });
 
