@@ -21,7 +21,8 @@ const TIME = '(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?';
 const ZONE = '(?:(?:UTC|GMT)(?:\\s*[+-]\\s*\\d{1,2}(?::\\d{2})?)?\\s*)?';
 /** A zone or a note in parentheses, or both, between a time and its date: "(UTC+5, local time)", "UTC+0 (15:30 local time)". */
 const NOTE = `${ZONE}(?:\\([^)]{0,60}\\)\\s*)?`;
-const DATE = `${MON}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s*\\d{4})?`;
+/** A day named with its month ("Jun. 21", "June 21st, 2025"): groups month, day. */
+export const DATE = `${MON}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s*\\d{4})?`;
 /** Not a day of the month: no month name just before. */
 const NOT_DAY = '(?<!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s*)';
 /** A time, then its date: "17:15 (local time) on Nov. 16". Groups: hour, minute, am/pm, month, day. */
@@ -93,6 +94,20 @@ const noonOf = (year: number, [mon, d]: Groups) => {
   const at = day(year, mon!, d!);
   return at === null ? null : at + NOON * HOUR;
 };
+
+/**
+ * A day named without a time, as an instant: its middle, in the record's year, or the next year
+ * when it would fall more than six months before `startMs` (as the windows above).
+ */
+export function middayOf(mon: string, d: string, startMs: number): number | null {
+  return placed(noonOf(new Date(startMs).getUTCFullYear(), [mon, d]), startMs);
+}
+
+/** An instant of the record's year, moved to the next year when it falls more than six months before the record's start. */
+function placed(t: number | null, startMs: number): number | null {
+  const year = new Date(startMs).getUTCFullYear();
+  return t !== null && t < startMs - 183 * 24 * HOUR ? t + (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) : t;
+}
 const partOf = (year: number, [part, mon, d]: Groups) => {
   const at = day(year, mon!, d!);
   const h = PART_HOUR[part!.toLowerCase().replace(/\s+/g, ' ')];
@@ -137,7 +152,7 @@ const READINGS: Reading[] = [
 /** The dated windows of a text, in a record that starts at `startMs` (its year places the dates). */
 export function datedWindows(text: string, startMs: number): DatedWindow[] {
   const year = new Date(startMs).getUTCFullYear();
-  const place = (t: number | null) => (t !== null && t < startMs - 183 * 24 * HOUR ? t + (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) : t);
+  const place = (t: number | null) => placed(t, startMs);
   const out: DatedWindow[] = [];
   let rest = text;
   // Each reading masks what it took, so that a window is read once, by the most precise reading.

@@ -23,6 +23,7 @@ import { blockWeightsFor, unnamedSocialOnly, type BlockWeightTable } from './unn
 import { CIRCUMVENTED_EFFECT, circumvented } from './circumvented.js';
 import { trafficDrop } from './traffic-drop.js';
 import { stillLargelyCutYears } from './still-cut.js';
+import { RECOVERY_SHARE, recoveryAfterCut } from './recovery.js';
 
 export interface Missing {
   field: string;
@@ -227,6 +228,7 @@ export function eventScenario(
     imputeEnd(e, imputed, input, mapping);
     dailyWithinImputed(e, texts, imputed, input, mapping);
     narrowedArea(e, texts, input, mapping);
+    recoveryPhase(e, texts, input, mapping);
     stillLargelyCutYears(priors.yearTexts?.get(e.id), input, mapping);
     platformSteps(texts, input, mapping, blockDurations(e, country, priors.durations));
     return { input, missing, mapping };
@@ -256,6 +258,7 @@ export function eventScenario(
       );
     if (e.end !== null) activeHours(e, texts, input, mapping);
     narrowedArea(e, texts, input, mapping);
+    recoveryPhase(e, texts, input, mapping);
     stillLargelyCutYears(priors.yearTexts?.get(e.id), input, mapping);
     platformSteps(texts, input, mapping, blockDurations(e, country, priors.durations));
   }
@@ -326,7 +329,7 @@ function narrowedArea(e: EventPiece, texts: readonly string[], input: ScenarioIn
   }
   const f = SHARE_SPREAD[pop.confidence];
   const places = geo.places.map((p) => `${p.name} (${p.kind}, ${p.population.toLocaleString('en-US')})`).join(', ');
-  const basis = `${pop.estimate.toLocaleString('en-US')} people of ${pop.national_population.toLocaleString('en-US')} (${pop.year}): ${places}; geocoding confidence ${pop.confidence}, ×/÷ ${f}; the record: "${n.quote}"`;
+  const basis = `the population share of the place left cut off, ${pop.estimate.toLocaleString('en-US')} people of ${pop.national_population.toLocaleString('en-US')} (${pop.year}): ${places}; geocoding confidence ${pop.confidence}, ×/÷ ${f}; the record: "${n.quote}"`;
   input.narrowed = { from, share: pop.share, low: pop.share / f, high: Math.min(1, pop.share * f), basis };
   mapping.push(
     `the area cut off narrowed from ${when}: from then priced as ${n.remainder}, ${(pop.share * 100).toPrecision(3)} % of ${country}'s population (${basis})`,
@@ -440,6 +443,28 @@ function scaleArea(input: ScenarioInput, f: { share: number; low: number; high: 
   if (input.affected_values) input.affected_values = input.affected_values.map((v) => v * f.share);
   input.affected_confidence = 'low';
   input.affected_basis = `${input.affected_basis ? `${input.affected_basis}; ` : ''}× ${why}`;
+}
+
+/**
+ * A cut that ended before its traffic returned (recovery.ts): from the day it ended, the area is
+ * priced at the share still cut while traffic came back, through the scenario's `narrowed` share.
+ * The first text that dates such a phase wins; an area that narrowed, a block, or regions priced
+ * by their output are left alone.
+ */
+function recoveryPhase(e: EventPiece, texts: readonly string[], input: ScenarioInput, mapping: string[]): void {
+  if (input.narrowed || input.regions?.length || !input.start || !input.end || !input.type || !['full', 'mobile', 'fixed'].includes(input.type)) return;
+  const whole = Date.parse(e.whole_start ?? e.start);
+  const r = texts.map((t) => recoveryAfterCut(t, whole)).find((x) => x !== null);
+  if (!r || r.ended >= Date.parse(input.end)) return;
+  const before = input.affected_share ?? 1;
+  const from = new Date(r.ended).toISOString();
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const { low, mode, high } = RECOVERY_SHARE;
+  const basis = `the cut ended ${day(r.ended)} and traffic returned by ${day(r.returned)} ("${r.quote}"): the share still cut while it came back, triangular(${low * 100} %, ${mode * 100} %, ${high * 100} %) of the area`;
+  input.narrowed = { from, share: before * mode, low: before * low, high: before * high, basis };
+  mapping.push(
+    `its record says the cut ended before traffic returned ("${r.quote}"): from ${day(r.ended)} priced as ${mode * 100} % of the area cut off (${low * 100}–${high * 100} %)`,
+  );
 }
 
 /**

@@ -127,7 +127,7 @@ export const ScenarioViewSchema = z
       .meta({ description: 'share of the span the network was actually cut (a schedule of a few hours a day), with its range; null = the whole span' }),
     narrowed: z.object({ from: z.string(), share: z.number(), low: z.number(), high: z.number(), basis: z.string() }).nullable().meta({
       description:
-        'from `from` on, the share of the country cut off (its range low–high): the record says most of the area was restored then and names the place left cut off; null = the same area over the whole span',
+        'from `from` on, the share of the country cut off (its range low–high): the record says most of the area was restored then and names the place left cut off, or that the cut ended then and traffic came back over the following days (the share still cut while it did); null = the same area over the whole span',
     }),
     still_cut: z
       .object({ years: z.array(z.number()), later: z.boolean(), low: z.number(), high: z.number(), basis: z.string() })

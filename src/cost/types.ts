@@ -25,9 +25,10 @@ export interface Scenario {
   /** Share of the country cut off (population share of the geocoded area), with its confidence; null = the whole country or its regions. */
   affected: { share: number; confidence: 'high' | 'medium' | 'low'; basis: string; low?: number; high?: number; values?: number[] } | null;
   /**
-   * From `from` on, the area cut off narrowed to `share` of the country (its range low–high): the
-   * record says most of the area was restored then and names the place left cut off; null = the
-   * same area over the whole span. A `from` before the span's start prices the whole span so.
+   * From `from` on, `share` of the country was cut off (its range low–high): the record says most
+   * of the area was restored then and names the place left cut off (area-steps.ts), or that the
+   * cut ended then and traffic came back over the days after (recovery.ts); null = the same area
+   * over the whole span. A `from` before the span's start prices the whole span so.
    */
   narrowed: { from: string; share: number; low: number; high: number; basis: string } | null;
   /** Years whose records say the cut was largely, not wholly, in place: the area's share those years × uniform(low, high); null = whole every year. */

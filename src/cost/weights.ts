@@ -244,7 +244,8 @@ export function affectedWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[]
 }
 
 /**
- * The affected share per segment. When the area narrowed within the span (scn.narrowed), a
+ * The affected share per segment. When the area narrowed, or the cut eased, within the span
+ * (scn.narrowed), a
  * segment's unit is the share before × the part of its hours before the narrowing + the share
  * after × the rest; a segment of a year its record calls the cut largely, not wholly, in place
  * (scn.still_cut) is then × the share still cut. Cost is linear in share × hours, so this prices
@@ -274,20 +275,20 @@ function narrowedUnits(scn: Scenario, segments: readonly SegmentPlan[], ps: Para
   const n = scn.narrowed;
   if (!n) return segments.map(() => before);
   const i = ps.add(
-    'affected share after the area narrowed',
+    'affected share after the area narrowed or the cut eased',
     n.low < n.high ? { kind: 'triangular', low: n.low, mode: n.share, high: n.high } : { kind: 'fixed', value: n.share },
     'share of national output',
-    `proxy: the population share of the place left cut off (${n.basis}): triangular(${n.low.toPrecision(3)}, ${n.share.toPrecision(3)}, ${n.high.toPrecision(3)})`,
+    `proxy: ${n.basis}: triangular(${n.low.toPrecision(3)}, ${n.share.toPrecision(3)}, ${n.high.toPrecision(3)})`,
   );
   inputs.push({
-    name: 'population share cut off after the area narrowed',
+    name: 'share of the country cut off after the area narrowed or the cut eased',
     value: Number(n.share.toPrecision(6)),
     unit: 'share of national population',
     source: n.basis,
     year: null,
     note: `from ${n.from}; proxy for the share of output`,
   });
-  notes.push(`from ${n.from.slice(0, 10)} priced as ${(n.share * 100).toPrecision(3)} % of the country: the area cut off narrowed (${n.basis})`);
+  notes.push(`from ${n.from.slice(0, 10)} priced as ${(n.share * 100).toPrecision(3)} % of the country (${n.basis})`);
   const at = Date.parse(n.from);
   const after = param(i);
   return segments.map((seg) => {

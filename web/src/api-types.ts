@@ -1116,7 +1116,7 @@ export interface components {
             local_currency: string;
             methods: ("ozi-regional" | "deloitte-2016" | "brookings-2016" | "cost-escalated")[];
             mobile_share: number | null;
-            /** @description from `from` on, the share of the country cut off (its range low–high): the record says most of the area was restored then and names the place left cut off; null = the same area over the whole span */
+            /** @description from `from` on, the share of the country cut off (its range low–high): the record says most of the area was restored then and names the place left cut off, or that the cut ended then and traffic came back over the following days (the share still cut while it did); null = the same area over the whole span */
             narrowed: {
                 basis: string;
                 from: string;
