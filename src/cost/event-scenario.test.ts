@@ -205,7 +205,7 @@ describe("the texts of an event's records", () => {
     expect(e.summary).toMatch(/Other platforms were restored in 2021/);
     // The summary alone: the others are lifted at the end of 2021, no step within it.
     expect(eventScenario(e, { end: '2021-12-31' }).input.platform_phases).toBeUndefined();
-    for (const priors of [{ texts: await recordTexts({ store }, e.id) }, await ledgerPriors({ store })]) {
+    for (const priors of [await recordTexts({ store }, e.id), await ledgerPriors({ store })]) {
       const { input } = eventScenario(e, { end: '2021-12-31' }, priors);
       expect(input.platform_phases?.shares.facebook).toBeUndefined();
       expect(input.platform_phases?.shares.twitter).toBeCloseTo(days('2021-01-12', '2021-02-10') / days('2021-01-12', '2022-01-01'), 6);

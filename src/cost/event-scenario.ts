@@ -227,10 +227,7 @@ export function eventScenario(
   if (imputed) {
     imputeEnd(e, imputed, input, mapping);
     dailyWithinImputed(e, texts, imputed, input, mapping);
-    narrowedArea(e, texts, input, mapping);
-    recoveryPhase(e, texts, input, mapping);
-    stillLargelyCutYears(priors.yearTexts?.get(e.id), input, mapping);
-    platformSteps(texts, input, mapping, blockDurations(e, country, priors.durations));
+    spanSteps(e, texts, input, mapping, priors);
     return { input, missing, mapping };
   }
   // An end nobody recorded is never priced as ongoing: without a duration to give it, it is not priced.
@@ -257,10 +254,7 @@ export function eventScenario(
         `dates known to the ${e.date_precision} only: priced from the earliest start (${input.start.slice(0, 10)}) to the latest end (${input.end.slice(0, 10)})`,
       );
     if (e.end !== null) activeHours(e, texts, input, mapping);
-    narrowedArea(e, texts, input, mapping);
-    recoveryPhase(e, texts, input, mapping);
-    stillLargelyCutYears(priors.yearTexts?.get(e.id), input, mapping);
-    platformSteps(texts, input, mapping, blockDurations(e, country, priors.durations));
+    spanSteps(e, texts, input, mapping, priors);
   }
   return { input, missing, mapping };
 }
@@ -297,6 +291,18 @@ function platformSteps(texts: readonly string[], input: ScenarioInput, mapping: 
 /** The durations of the ended service blocks of the event's country (or of every country), for platforms a text does not place. */
 function blockDurations(e: LedgerEvent, country: string | undefined, table: DurationTable | undefined): Durations | undefined {
   return table && country ? durationsFor(table, { ...e, category: 'block', subtype: 'platform' }, country) : undefined;
+}
+
+/**
+ * What the records say changed within the priced span, once its ends are known: the area
+ * narrowed, the cut eased as traffic returned, a year the cut was largely in place, platforms
+ * lifted before the rest.
+ */
+function spanSteps(e: EventPiece, texts: readonly string[], input: ScenarioInput, mapping: string[], priors: LedgerPriors): void {
+  narrowedArea(e, texts, input, mapping);
+  recoveryPhase(e, texts, input, mapping);
+  stillLargelyCutYears(priors.yearTexts?.get(e.id), input, mapping);
+  platformSteps(texts, input, mapping, blockDurations(e, input.country, priors.durations));
 }
 
 /**

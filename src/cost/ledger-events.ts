@@ -54,17 +54,16 @@ export async function ledgerPriors(deps: { store: Store }): Promise<LedgerPriors
     networks: networkTable(events),
     networkKinds: networkKindTable(events),
     blockWeights: blockWeightTable(events),
-    texts: await recordTexts(deps),
-    yearTexts: await recordYearTexts(deps),
+    ...(await recordTexts(deps)),
   };
 }
 
-/** Event id → count_year → that year's STOP record text (stopRecordTextsByYear). */
-export async function recordYearTexts(deps: { store: Store }, id?: string): Promise<Map<string, Map<number, string>>> {
-  return stopRecordTextsByYear(id === undefined ? await deps.store.ledger.linksOfKind('stop_row') : await deps.store.ledger.listLinks(id));
-}
-
-/** Event id → the texts of its STOP records, earliest first (stopRecordTexts). */
-export async function recordTexts(deps: { store: Store }, id?: string): Promise<Map<string, string[]>> {
-  return stopRecordTexts(id === undefined ? await deps.store.ledger.linksOfKind('stop_row') : await deps.store.ledger.listLinks(id));
+/**
+ * What each event's STOP records say, from one read of their links: event id → the texts,
+ * earliest first (stopRecordTexts), and event id → count_year → that year's text
+ * (stopRecordTextsByYear). With an id, that event's records only.
+ */
+export async function recordTexts(deps: { store: Store }, id?: string): Promise<Required<Pick<LedgerPriors, 'texts' | 'yearTexts'>>> {
+  const links = id === undefined ? await deps.store.ledger.linksOfKind('stop_row') : await deps.store.ledger.listLinks(id);
+  return { texts: stopRecordTexts(links), yearTexts: stopRecordTextsByYear(links) };
 }

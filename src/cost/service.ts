@@ -14,7 +14,7 @@ import { econData, type CountryData } from './data/econ-data.js';
 import { annualRate, rateFor, type RateResult } from './data/fx.js';
 import { runEstimate, type Estimate, type SegmentRates } from './engine.js';
 import { eventScenario, outageOfNetworks, suspendedOperators, textsOf, type EventOverrides, type LedgerPriors, type Missing } from './event-scenario.js';
-import { ledgerPriors, recordTexts, recordYearTexts } from './ledger-events.js';
+import { ledgerPriors, recordTexts } from './ledger-events.js';
 import { statesPlatformWindow } from './phases.js';
 import { getMethod } from './methods.js';
 import { parseScenario, type ScenarioInput } from './scenario.js';
@@ -215,8 +215,8 @@ export interface EventCostResult extends Partial<CostResult> {
 /** Price a ledger event (its country, regions, type and span), or say what is missing. */
 export async function costEvent(deps: { store: Store }, id: string, overrides: EventOverrides = {}): Promise<EventCostResult> {
   const e = await getEvent(deps, id);
-  const texts = await recordTexts(deps, e.id);
-  const own = textsOf(e, texts);
+  const records = await recordTexts(deps, e.id);
+  const own = textsOf(e, records.texts);
   const needsLedger =
     endNotRecorded(e) ||
     areaNotPlaced(e) ||
@@ -225,7 +225,7 @@ export async function costEvent(deps: { store: Store }, id: string, overrides: E
       (e.subtype === 'unrecorded_network' || ((outageOfNetworks(e, own) || suspendedOperators(e, own) !== null) && overrides.isp_share === undefined))) ||
     // a block whose text gives platforms their own windows prices the ones it leaves out by the ledger's ended blocks
     (e.targets.length > 1 && own.some(statesPlatformWindow));
-  return priceEvent(deps, e, overrides, needsLedger ? await ledgerPriors(deps) : { texts, yearTexts: await recordYearTexts(deps, e.id) });
+  return priceEvent(deps, e, overrides, needsLedger ? await ledgerPriors(deps) : records);
 }
 
 /** The event fields a cost result names, beside its estimates. */

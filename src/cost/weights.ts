@@ -245,11 +245,10 @@ export function affectedWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[]
 
 /**
  * The affected share per segment. When the area narrowed, or the cut eased, within the span
- * (scn.narrowed), a
- * segment's unit is the share before × the part of its hours before the narrowing + the share
- * after × the rest; a segment of a year its record calls the cut largely, not wholly, in place
- * (scn.still_cut) is then × the share still cut. Cost is linear in share × hours, so this prices
- * each period exactly. Otherwise every segment takes affectedWeight.
+ * (scn.narrowed), a segment's unit is the share before × the part of its hours before the
+ * narrowing + the share after × the rest; a segment of a year its record calls the cut largely,
+ * not wholly, in place (scn.still_cut) is then × the share still cut. Cost is linear in share ×
+ * hours, so this prices each period exactly. Otherwise every segment takes affectedWeight.
  */
 export function affectedUnits(scn: Scenario, segments: readonly SegmentPlan[], ps: ParamSet, inputs: InputValue[], notes: string[]): Unit[] {
   const units = narrowedUnits(scn, segments, ps, inputs, notes);
