@@ -290,8 +290,10 @@ export async function compareTop10vpn(
         const main = r.estimates.find((x) => x.method === COMPARE_METHOD) ?? r.estimates[0]!;
         // Hours actually cut: the span's hours × the share its schedule says was cut, on average
         // (the share is triangular(low, mode, high); a one-day record without times is 8 h of 24).
+        // A record cut for part of its span and slowed for the rest counts its cut hours, on average.
         const a = r.scenario?.active as { share: number; low: number; high: number } | null | undefined;
-        const active = a ? (a.low + a.share + a.high) / 3 : 1;
+        const cp = r.scenario?.cut_part as { low: number; high: number } | null | undefined;
+        const active = (a ? (a.low + a.share + a.high) / 3 : 1) * (cp ? (cp.low + cp.high) / 2 : 1);
         for (const est of r.estimates) {
           for (const p of est.periods) {
             if (p.year === null || !p.usd) continue;
@@ -380,7 +382,7 @@ export async function compareTop10vpn(
     },
     notes: [
       "ours: the sum of each event's median (USD) over its periods in the year; an event spanning years counts in each year for its hours there",
-      `throttling priced at severity ${overrides.severity} (Top10VPN counts unusable throttling as a shutdown)`,
+      `throttling, and the slowed hours of records STOP files as "Shutdown, Throttle", priced at severity ${overrides.severity} (Top10VPN counts unusable throttling as a shutdown)`,
       overrides.end === undefined
         ? "a network shutdown STOP marks ongoing is priced by STOP's yearly accounting (its Combined sheet repeats an ongoing shutdown once per count_year): whole through the years before its last count_year, and into that year for the durations of the ended events of its country and kind, or for the whole of it when that year is the snapshot's last (its list, compiled after the year ended, still marks it ongoing); a block marked ongoing is priced to the end of the year it began, as Top10VPN's report of that year counts it, and not after (Top10VPN does not carry long-standing blocks into later years); a throttle marked ongoing is not priced without --end (Top10VPN does not count long-running throttling)"
         : `events marked ongoing are priced up to ${overrides.end} (--end)`,

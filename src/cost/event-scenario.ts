@@ -24,6 +24,7 @@ import { CIRCUMVENTED_EFFECT, circumvented } from './circumvented.js';
 import { trafficDrop } from './traffic-drop.js';
 import { stillLargelyCutYears } from './still-cut.js';
 import { RECOVERY_SHARE, recoveryAfterCut } from './recovery.js';
+import { cutAndSlowed, type Stated } from './cut-and-slowed.js';
 
 export interface Missing {
   field: string;
@@ -115,6 +116,8 @@ export function eventScenario(
 
   // Every text of the event's records, read once for what was cut, the hours and the steps.
   const texts = textsOf(e, priors.texts);
+  // What the texts measure of a cut filed as "Shutdown, Throttle" (cut-and-slowed.ts).
+  let stated: Stated = null;
   const reading =
     e.category === 'shutdown'
       ? readShutdownText(
@@ -158,11 +161,7 @@ export function eventScenario(
     else missing.push({ field: 'type', reason: `shutdown subtype "${e.subtype}" has no cost model (full, mobile and fixed shutdowns do)` });
     networksCutOff(e, texts, input, missing, mapping, o, priors.networks);
     operatorsSuspended(e, texts, input, missing, mapping, o, priors.networks);
-    disruptionDepth(e, texts, input, mapping);
-    if (e.tags.includes(SHUTDOWN_AND_THROTTLE_TAG) && input.type && input.type !== 'isp')
-      mapping.push(
-        'STOP files it as "Shutdown, Throttle": the network was cut for part of it and slowed for part, and how long each is not recorded; priced as cut for the hours below (an upper bound where its text states no schedule)',
-      );
+    if (disruptionDepth(e, texts, input, mapping)) stated = 'depth';
   } else if (e.category === 'throttling') {
     input.type = 'throttling';
     if (uniquePlatforms.length) {
@@ -226,7 +225,8 @@ export function eventScenario(
     );
   if (imputed) {
     imputeEnd(e, imputed, input, mapping);
-    dailyWithinImputed(e, texts, imputed, input, mapping);
+    if (dailyWithinImputed(e, texts, imputed, input, mapping)) stated ??= 'hours';
+    if (e.tags.includes(SHUTDOWN_AND_THROTTLE_TAG)) cutAndSlowed(input, mapping, stated, o.severity);
     spanSteps(e, texts, input, mapping, priors);
     return { input, missing, mapping };
   }
@@ -253,7 +253,8 @@ export function eventScenario(
       mapping.push(
         `dates known to the ${e.date_precision} only: priced from the earliest start (${input.start.slice(0, 10)}) to the latest end (${input.end.slice(0, 10)})`,
       );
-    if (e.end !== null) activeHours(e, texts, input, mapping);
+    if (e.end !== null && activeHours(e, texts, input, mapping)) stated ??= 'hours';
+    if (e.tags.includes(SHUTDOWN_AND_THROTTLE_TAG)) cutAndSlowed(input, mapping, stated, o.severity);
     spanSteps(e, texts, input, mapping, priors);
   }
   return { input, missing, mapping };
@@ -477,15 +478,16 @@ function recoveryPhase(e: EventPiece, texts: readonly string[], input: ScenarioI
  * A disruption whose text says how far traffic fell ("Traffic dropped by ~30-50% for entire
  * regions") cut that share of the area's use, not all of it: the area's share is scaled by the
  * drop (traffic-drop.ts). The first text that states one wins. Regions priced by their output
- * (Russia, China) are left alone.
+ * (Russia, China) are left alone. True when a drop was read.
  */
-function disruptionDepth(e: Pick<LedgerEvent, 'scope'>, texts: readonly string[], input: ScenarioInput, mapping: string[]): void {
-  if (!input.type || !['full', 'mobile', 'fixed'].includes(input.type) || input.regions?.length) return;
+function disruptionDepth(e: Pick<LedgerEvent, 'scope'>, texts: readonly string[], input: ScenarioInput, mapping: string[]): boolean {
+  if (!input.type || !['full', 'mobile', 'fixed'].includes(input.type) || input.regions?.length) return false;
   const d = texts.map((t) => trafficDrop(t, e.scope === 'national')).find((x) => x !== null);
-  if (!d) return;
+  if (!d) return false;
   const depth = `${pct(d.low)}–${pct(d.high)}, most likely ${pct(d.share)}`;
   scaleArea(input, d, `the share of its traffic the disruption took, ${depth} ("${d.quote}")`);
   mapping.push(`its text says how far traffic fell ("${d.quote}"): priced as that share of the area cut off, ${depth}`);
+  return true;
 }
 
 /** "suspension of internet services from Korek Telecom": what was cut is that operator's service. */
@@ -613,20 +615,21 @@ function imputeEnd(e: LedgerEvent, d: Durations, input: ScenarioInput, mapping: 
  * for about 5 hours") or whose cause STOP gives as exam cheating (cut for the exam's hours of each
  * day, Decision 1 of docs/design/013): the days imputed by imputeEnd are cut for that part of each day, not
  * whole. A count of occasions ("26 times") is not read here: over days nobody recorded it could
- * not be placed.
+ * not be placed. True when it read such a schedule.
  */
-function dailyWithinImputed(e: LedgerEvent, texts: readonly string[], d: Durations, input: ScenarioInput, mapping: string[]): void {
+function dailyWithinImputed(e: LedgerEvent, texts: readonly string[], d: Durations, input: ScenarioInput, mapping: string[]): boolean {
   // Only STOP's cause says an exam shutdown here: a text naming an exam ("protests over a recruitment examination") does not.
   const exam = e.tags.includes('exam-cheating');
   const span = d.q3 * 24;
   const s = (texts.length ? texts : ['']).map((t) => scheduleOf(t, span, exam)).find((x) => x !== null && x.occasions % d.q3 === 0);
-  if (!s) return;
+  if (!s) return false;
   const base = input.active_share ?? 1;
   input.active_share = base * s.share;
   input.active_low = (input.active_low ?? base) * s.low;
   input.active_high = (input.active_high ?? base) * s.high;
   input.active_basis = `${input.active_basis}; each day cut for ${s.occasions / d.q3} × ${s.hours_each} h: ${s.basis}`;
   mapping.push(`each of those days priced for ${Math.round((s.hours / d.q3) * 10) / 10} h of 24 (${s.basis})`);
+  return true;
 }
 
 /**
@@ -634,14 +637,15 @@ function dailyWithinImputed(e: LedgerEvent, texts: readonly string[], d: Duratio
  * hours a day, N occasions); with none stated, a record of dates without times is priced for
  * the length its dates give on average (schedule.ts, datesOnlyShare); timed spans stay whole.
  * Of the event's texts (textsOf), the first that states hours or a schedule by itself wins;
- * failing that, the first that gives one as an exam shutdown (the exam default hours).
+ * failing that, the first that gives one as an exam shutdown (the exam default hours). True when
+ * the hours priced come from a text (a schedule, dated windows, times for the whole span).
  */
-function activeHours(e: LedgerEvent, texts: readonly string[], input: ScenarioInput, mapping: string[]): void {
+function activeHours(e: LedgerEvent, texts: readonly string[], input: ScenarioInput, mapping: string[]): boolean {
   let spanHours: number;
   try {
     spanHours = parseSpan({ start: input.start, end: input.end }).hours;
   } catch {
-    return; // a bad span is reported by parseScenario, naming the field
+    return false; // a bad span is reported by parseScenario, naming the field
   }
   const exam = e.tags.includes('exam-cheating') || texts.some((t) => /\bexam/i.test(t));
   const startMs = Date.parse(input.start ?? '');
@@ -655,21 +659,22 @@ function activeHours(e: LedgerEvent, texts: readonly string[], input: ScenarioIn
   const s = (reads.find((r) => r.s && r.states) ?? reads.find((r) => r.s))?.s ?? null;
   if (!s) {
     // Times stated for the whole span: nothing to average over.
-    if (reads.some((r) => r.whole)) return;
+    if (reads.some((r) => r.whole)) return true;
     const d = e.date_precision === 'day' && DATE_ONLY.test(e.start) && DATE_ONLY.test(e.end ?? '') ? datesOnlyShare(spanHours) : null;
-    if (!d) return;
+    if (!d) return false;
     input.active_share = d.share;
     input.active_low = d.low;
     input.active_high = d.high;
     input.active_basis = d.basis;
     mapping.push(`priced for ${Math.round(d.hours * 10) / 10} h of the ${Math.round(spanHours)} h its dates span, on average (${d.basis})`);
-    return;
+    return false;
   }
   input.active_share = s.share;
   input.active_low = s.low;
   input.active_high = s.high;
   input.active_basis = `${s.occasions} × ${s.hours_each} h of ${Math.round(s.span_hours)} h: ${s.basis}`;
   mapping.push(`priced for ${Math.round(s.hours * 10) / 10} h of the ${Math.round(s.span_hours)} h between start and end (${s.basis})`);
+  return true;
 }
 
 /**

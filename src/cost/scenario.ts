@@ -49,6 +49,8 @@ export interface ScenarioInput {
   narrowed?: { from: string; share: number; low: number; high: number; basis: string };
   /** Years its records say the cut was largely, not wholly, in place (still-cut.ts): the share of the area cut those years, uniform low–high. */
   still_cut?: { years: number[]; later: boolean; low: number; high: number; basis: string };
+  /** A record cut for part of its span and slowed for the rest, the split not recorded (cut-and-slowed.ts): the share cut uniform low–high, the slowed hours at severity `slowed` (null: not priced). */
+  cut_part?: { low: number; high: number; slowed: number | null; basis: string };
   /** Share of the span each platform was blocked, in (0,1], where the record says some were lifted before the rest (phases.ts). */
   platform_phases?: { shares: Record<string, number>; basis: string };
   hours?: number;
@@ -169,6 +171,15 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
       'still_cut',
       `the share of the area still cut in the years named must be a range within (0,1], for a network cut, in whole years: ${sc.low}–${sc.high} in ${sc.years.join(', ')}`,
     );
+  const cp = input.cut_part;
+  if (
+    cp &&
+    !(cp.low >= 0 && cp.low < cp.high && cp.high <= 1 && (cp.slowed === null || inUnit(cp.slowed, 0, 1, true)) && ['full', 'mobile', 'fixed'].includes(type))
+  )
+    bad(
+      'cut_part',
+      `the share of the span cut must be a range within [0,1], the slowed hours' severity null or in [0,1], for a network cut (full, mobile, fixed): ${cp.low}–${cp.high}, severity ${cp.slowed}`,
+    );
   for (const [id, s] of Object.entries(input.platform_phases?.shares ?? {}))
     if (!inUnit(s, 0, 1, false) || !names.some((n, i) => (known[i]?.id ?? n) === id))
       bad('platform_phases', `share of the span ${id} was blocked must be in (0,1] and name a platform of the scenario, got ${s}`);
@@ -250,6 +261,7 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
       // A narrowing after the span changes nothing; one before its start gives the whole span the smaller area.
       narrowed: nw && span!.start && span!.end && Date.parse(nw.from) < Date.parse(span!.end) ? nw : null,
       still_cut: sc ?? null,
+      cut_part: cp ?? null,
       platform_phases: input.platform_phases && Object.keys(input.platform_phases.shares).length ? input.platform_phases : null,
       start: span!.start,
       end: span!.end,

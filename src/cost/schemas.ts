@@ -136,6 +136,10 @@ export const ScenarioViewSchema = z
         description:
           'years whose STOP record says the cut was largely, not wholly, in place ("remain largely inaccessible"): those years\' area (and, with `later`, every year after the last of them) is priced × uniform(low, high); null = the whole area every year',
       }),
+    cut_part: z.object({ low: z.number(), high: z.number(), slowed: z.number().nullable(), basis: z.string() }).nullable().meta({
+      description:
+        'a record STOP files as "Shutdown, Throttle" whose split between cut and slowed hours is not recorded: the span is priced × the share cut, uniform(low, high), plus the rest × `slowed` (the severity given in the request; null = the slowed hours are not priced); null = cut throughout',
+    }),
     platform_phases: z
       .object({ shares: z.record(z.string(), z.number()), basis: z.string() })
       .nullable()

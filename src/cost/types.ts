@@ -33,6 +33,12 @@ export interface Scenario {
   narrowed: { from: string; share: number; low: number; high: number; basis: string } | null;
   /** Years whose records say the cut was largely, not wholly, in place: the area's share those years × uniform(low, high); null = whole every year. */
   still_cut: { years: number[]; later: boolean; low: number; high: number; basis: string } | null;
+  /**
+   * A record cut for part of its span and slowed for the rest, the split not recorded: every
+   * period × (share cut, uniform(low, high)), plus the rest at severity `slowed` when given
+   * (null: the slowed hours are not priced); null = cut throughout.
+   */
+  cut_part: { low: number; high: number; slowed: number | null; basis: string } | null;
   /** A full shutdown whose networks were not recorded: the whole network with chance p_whole, else mobile data only; null = as its type says. */
   unrecorded_networks: { p_whole: number; basis: string } | null;
   /**

@@ -247,16 +247,40 @@ export function affectedWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[]
  * The affected share per segment. When the area narrowed, or the cut eased, within the span
  * (scn.narrowed), a segment's unit is the share before × the part of its hours before the
  * narrowing + the share after × the rest; a segment of a year its record calls the cut largely,
- * not wholly, in place (scn.still_cut) is then × the share still cut. Cost is linear in share ×
- * hours, so this prices each period exactly. Otherwise every segment takes affectedWeight.
+ * not wholly, in place (scn.still_cut) is then × the share still cut; a record cut for part of
+ * its span and slowed for the rest (scn.cut_part) is × the share cut, plus the rest × the
+ * severity given. Cost is linear in share × hours, so this prices each period exactly. Otherwise
+ * every segment takes affectedWeight.
  */
 export function affectedUnits(scn: Scenario, segments: readonly SegmentPlan[], ps: ParamSet, inputs: InputValue[], notes: string[]): Unit[] {
+  const units = stillCutUnits(scn, segments, ps, inputs, notes);
+  const cp = scn.cut_part;
+  if (!cp) return units;
+  const i = uniformShare(ps, 'share of the span the network was cut (the rest slowed)', cp, 'share of the span', `not recorded: ${cp.basis}`);
+  const s = cp.slowed ?? 0;
+  const part = linear([
+    [s, one],
+    [1 - s, param(i)],
+  ]);
+  notes.push(
+    `priced × the share of the span cut, uniform ${cp.low * 100}–${cp.high * 100} % (STOP: "Shutdown, Throttle", the split not recorded); ${cp.slowed === null ? 'the slowed hours not priced' : `the slowed hours at severity ${cp.slowed}`}`,
+  );
+  return units.map((u) => times(u, part));
+}
+
+/** A share drawn uniform over its range, added to the parameters; its index. */
+const uniformShare = (ps: ParamSet, name: string, r: { low: number; high: number }, unit: string, source: string): number =>
+  ps.add(name, { kind: 'uniform', low: r.low, high: r.high }, unit, source);
+
+/** The affected share per segment, a year its record calls the cut largely in place × the share still cut (affectedUnits). */
+function stillCutUnits(scn: Scenario, segments: readonly SegmentPlan[], ps: ParamSet, inputs: InputValue[], notes: string[]): Unit[] {
   const units = narrowedUnits(scn, segments, ps, inputs, notes);
   const c = scn.still_cut;
   if (!c) return units;
-  const i = ps.add(
+  const i = uniformShare(
+    ps,
     'share of the area still cut (a year its record calls the cut largely in place)',
-    { kind: 'uniform', low: c.low, high: c.high },
+    c,
     'share of the area',
     `our convention: "largely" or "mostly" in place is more than half of the area's use cut, and not all of it: uniform(${c.low}, ${c.high}) (${c.basis})`,
   );

@@ -69,7 +69,7 @@ export interface paths {
         };
         /**
          * Our yearly cost per country (each method) beside Top10VPN's: ratio, hours and users affected, the events behind ours, the cause where we differ by more than 3×
-         * @description source: top10vpn. Throttling is priced at severity 1 unless `severity` is given (Top10VPN counts unusable throttling as a shutdown); ongoing events only with `end`. `format`: csv or parquet (one row per country-year: country, year, method, ours_usd, theirs_usd, ratio, within, our_hours, their_hours, our_users, their_users, cause, events, event_ids, events_not_priced, event_ids_not_priced, ours_usd_ozi-regional, ours_usd_deloitte-2016, ours_usd_brookings-2016, ours_usd_cost-escalated, source, source_url), ndjson (one whole row per line) for a download; json, the default, adds the summary and notes.
+         * @description source: top10vpn. Throttling, and the slowed hours of a record filed as "Shutdown, Throttle", are priced at severity 1 unless `severity` is given (Top10VPN counts unusable throttling as a shutdown); ongoing events only with `end`. `format`: csv or parquet (one row per country-year: country, year, method, ours_usd, theirs_usd, ratio, within, our_hours, their_hours, our_users, their_users, cause, events, event_ids, events_not_priced, event_ids_not_priced, ours_usd_ozi-regional, ours_usd_deloitte-2016, ours_usd_brookings-2016, ours_usd_cost-escalated, source, source_url), ndjson (one whole row per line) for a download; json, the default, adds the summary and notes.
          */
         get: operations["cost.compare"];
         put?: never;
@@ -1109,6 +1109,13 @@ export interface components {
             } | null;
             country: string;
             currency: string;
+            /** @description a record STOP files as "Shutdown, Throttle" whose split between cut and slowed hours is not recorded: the span is priced × the share cut, uniform(low, high), plus the rest × `slowed` (the severity given in the request; null = the slowed hours are not priced); null = cut throughout */
+            cut_part: {
+                basis: string;
+                high: number;
+                low: number;
+                slowed: number | null;
+            } | null;
             draws: number;
             end: string | null;
             hours: number;
