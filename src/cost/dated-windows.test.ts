@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { LedgerEvent, StopRow } from '../ledger/index.js';
 import { mapStopRow } from '../ledger/stop/map.js';
 import { stopEvent, stopFixture, stopRecord } from '../ledger/stop/testing.js';
-import { datedWindows, unionHours } from './dated-windows.js';
+import { datedWindows, instantAt, unionHours } from './dated-windows.js';
 import { eventScenario } from './event-scenario.js';
 import { clockWindow, datedSchedule, scheduleOf } from './schedule.js';
 
@@ -138,5 +138,26 @@ describe('a part of a day named with its date', () => {
     expect(h('from the early morning hours of Feb. 17 to 14:00 on Feb. 17')).toEqual([11]);
     expect(h('in early Feb. 2023 and until Feb. 20')).toEqual([]);
     expect(h('remained blocked until early Feb. 18')).toEqual([]);
+  });
+});
+
+describe('one instant a phrase names (SYNTHETIC phrases in the forms of STOP texts)', () => {
+  const start = Date.parse('2025-05-16');
+  const at = (p: string) => {
+    const r = instantAt(p, start);
+    return r && { at: new Date(r.at).toISOString(), phrase: r.phrase };
+  };
+  it('reads a time and its date, a date and its time, a part of a day, a day (its middle)', () => {
+    expect(at('1:30 UTC+0 on May 17, while Giga went offline')).toEqual({ at: '2025-05-17T01:30:00.000Z', phrase: '1:30 UTC+0 on May 17' });
+    expect(at('May 17 at 13:30, when')?.at).toBe('2025-05-17T13:30:00.000Z');
+    expect(at('the morning of May 17')?.at).toBe('2025-05-17T09:00:00.000Z');
+    expect(at('May 17.')?.at).toBe('2025-05-17T12:00:00.000Z');
+    // a December record naming January: the next year
+    expect(new Date(instantAt('Jan. 2', Date.parse('2024-12-30'))!.at).toISOString()).toBe('2025-01-02T12:00:00.000Z');
+  });
+  it('reads nothing from an hour without minutes, am or pm, or from text that does not start with an instant', () => {
+    expect(at("four o'clock on the next day")).toBeNull();
+    expect(at('4 on May 17')).toBeNull();
+    expect(at('shortly after, on May 17')).toBeNull();
   });
 });

@@ -149,6 +149,28 @@ const READINGS: Reading[] = [
   [new RegExp(`${BARE_DATE}${JOIN}${DATE_AT}`, 'gi'), (y, g) => [noonOf(y, g.slice(0, 2)), dateAt(y, g.slice(2, 7))]],
 ];
 
+/** What may name one instant: a time and its date, a date and its time, a part of a day, a day without a time. */
+const INSTANTS: [RegExp, (year: number, g: Groups) => number | null][] = [
+  [new RegExp(`^${AT_DATE}`, 'i'), atDate],
+  [new RegExp(`^${DATE_AT}`, 'i'), dateAt],
+  [new RegExp(`^${PART_DATE}`, 'i'), partOf],
+  [new RegExp(`^${BARE_DATE}`, 'i'), noonOf],
+];
+
+/**
+ * The instant the start of `text` names ("1:30 UTC+0 on May 17", "May 17 at 1:30", "the morning
+ * of May 17", "May 17": its middle), placed in the record's year as the windows are; null if none.
+ */
+export function instantAt(text: string, startMs: number): { at: number; phrase: string } | null {
+  const year = new Date(startMs).getUTCFullYear();
+  for (const [re, read] of INSTANTS) {
+    const m = re.exec(text);
+    const at = m ? placed(read(year, m.slice(1)), startMs) : null;
+    if (m && at !== null) return { at, phrase: m[0].trim() };
+  }
+  return null;
+}
+
 /** The dated windows of a text, in a record that starts at `startMs` (its year places the dates). */
 export function datedWindows(text: string, startMs: number): DatedWindow[] {
   const year = new Date(startMs).getUTCFullYear();

@@ -226,8 +226,9 @@ export function eventScenario(
   if (imputed) {
     imputeEnd(e, imputed, input, mapping);
     if (dailyWithinImputed(e, texts, imputed, input, mapping)) stated ??= 'hours';
+    const eased = spanSteps(e, texts, input, mapping, priors);
+    stated ??= eased;
     if (e.tags.includes(SHUTDOWN_AND_THROTTLE_TAG)) cutAndSlowed(input, mapping, stated, o.severity);
-    spanSteps(e, texts, input, mapping, priors);
     return { input, missing, mapping };
   }
   // An end nobody recorded is never priced as ongoing: without a duration to give it, it is not priced.
@@ -254,8 +255,9 @@ export function eventScenario(
         `dates known to the ${e.date_precision} only: priced from the earliest start (${input.start.slice(0, 10)}) to the latest end (${input.end.slice(0, 10)})`,
       );
     if (e.end !== null && activeHours(e, texts, input, mapping)) stated ??= 'hours';
+    const eased = spanSteps(e, texts, input, mapping, priors);
+    stated ??= eased;
     if (e.tags.includes(SHUTDOWN_AND_THROTTLE_TAG)) cutAndSlowed(input, mapping, stated, o.severity);
-    spanSteps(e, texts, input, mapping, priors);
   }
   return { input, missing, mapping };
 }
@@ -299,11 +301,12 @@ function blockDurations(e: LedgerEvent, country: string | undefined, table: Dura
  * narrowed, the cut eased as traffic returned, a year the cut was largely in place, platforms
  * lifted before the rest.
  */
-function spanSteps(e: EventPiece, texts: readonly string[], input: ScenarioInput, mapping: string[], priors: LedgerPriors): void {
+function spanSteps(e: EventPiece, texts: readonly string[], input: ScenarioInput, mapping: string[], priors: LedgerPriors): Stated {
   narrowedArea(e, texts, input, mapping);
-  recoveryPhase(e, texts, input, mapping);
+  const eased = recoveryPhase(e, texts, input, mapping);
   stillLargelyCutYears(priors.yearTexts?.get(e.id), input, mapping);
   platformSteps(texts, input, mapping, blockDurations(e, input.country, priors.durations));
+  return eased ? 'hours' : null;
 }
 
 /**
@@ -453,25 +456,40 @@ function scaleArea(input: ScenarioInput, f: { share: number; low: number; high: 
 }
 
 /**
- * A cut that ended before its traffic returned (recovery.ts): from the day it ended, the area is
- * priced at the share still cut while traffic came back, through the scenario's `narrowed` share.
- * The first text that dates such a phase wins; an area that narrowed, a block, or regions priced
- * by their output are left alone.
+ * A cut that ended before its traffic returned, or part of which came back before its end
+ * (recovery.ts): from that instant the area is priced at the share still cut while traffic came
+ * back, through the scenario's `narrowed` share. The first text that dates such a phase wins; an
+ * area that narrowed, a block, or regions priced by their output are left alone. True when a
+ * phase was read within the span.
  */
-function recoveryPhase(e: EventPiece, texts: readonly string[], input: ScenarioInput, mapping: string[]): void {
-  if (input.narrowed || input.regions?.length || !input.start || !input.end || !input.type || !['full', 'mobile', 'fixed'].includes(input.type)) return;
+function recoveryPhase(e: EventPiece, texts: readonly string[], input: ScenarioInput, mapping: string[]): boolean {
+  if (input.narrowed || input.regions?.length || !input.start || !input.end || !input.type || !['full', 'mobile', 'fixed'].includes(input.type)) return false;
   const whole = Date.parse(e.whole_start ?? e.start);
   const r = texts.map((t) => recoveryAfterCut(t, whole)).find((x) => x !== null);
-  if (!r || r.ended >= Date.parse(input.end)) return;
+  if (!r || !(r.ended < pricedEnd(input))) return false;
   const before = input.affected_share ?? 1;
   const from = new Date(r.ended).toISOString();
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const when = from.endsWith('T12:00:00.000Z') ? from.slice(0, 10) : `${from.slice(0, 16)}Z`;
   const { low, mode, high } = RECOVERY_SHARE;
-  const basis = `the cut ended ${day(r.ended)} and traffic returned by ${day(r.returned)} ("${r.quote}"): the share still cut while it came back, triangular(${low * 100} %, ${mode * 100} %, ${high * 100} %) of the area`;
+  const what =
+    r.returned === null
+      ? `part of the cut came back ${when} ("${r.quote}")`
+      : `the cut ended ${when} and traffic returned by ${new Date(r.returned).toISOString().slice(0, 10)} ("${r.quote}")`;
+  const basis = `${what}: the share still cut while the rest came back, triangular(${low * 100} %, ${mode * 100} %, ${high * 100} %) of the area`;
   input.narrowed = { from, share: before * mode, low: before * low, high: before * high, basis };
   mapping.push(
-    `its record says the cut ended before traffic returned ("${r.quote}"): from ${day(r.ended)} priced as ${mode * 100} % of the area cut off (${low * 100}–${high * 100} %)`,
+    `its record says ${r.returned === null ? 'part of the cut came back before its end' : 'the cut ended before traffic returned'} ("${r.quote}"): from ${when} priced as ${mode * 100} % of the area cut off (${low * 100}–${high * 100} %)`,
   );
+  return true;
+}
+
+/** The instant the priced span ends (a date's end is the end of that day), in ms; NaN when the span is bad. */
+function pricedEnd(input: ScenarioInput): number {
+  try {
+    return Date.parse(parseSpan({ start: input.start, end: input.end }).end ?? '');
+  } catch {
+    return NaN; // a bad span is reported by parseScenario, naming the field
+  }
 }
 
 /**
