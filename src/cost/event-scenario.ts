@@ -226,9 +226,7 @@ export function eventScenario(
   if (imputed) {
     imputeEnd(e, imputed, input, mapping);
     if (dailyWithinImputed(e, texts, imputed, input, mapping)) stated ??= 'hours';
-    const eased = spanSteps(e, texts, input, mapping, priors);
-    stated ??= eased;
-    if (e.tags.includes(SHUTDOWN_AND_THROTTLE_TAG)) cutAndSlowed(input, mapping, stated, o.severity);
+    stepsAndSplit(e, texts, input, mapping, priors, stated, o.severity);
     return { input, missing, mapping };
   }
   // An end nobody recorded is never priced as ongoing: without a duration to give it, it is not priced.
@@ -255,9 +253,7 @@ export function eventScenario(
         `dates known to the ${e.date_precision} only: priced from the earliest start (${input.start.slice(0, 10)}) to the latest end (${input.end.slice(0, 10)})`,
       );
     if (e.end !== null && activeHours(e, texts, input, mapping)) stated ??= 'hours';
-    const eased = spanSteps(e, texts, input, mapping, priors);
-    stated ??= eased;
-    if (e.tags.includes(SHUTDOWN_AND_THROTTLE_TAG)) cutAndSlowed(input, mapping, stated, o.severity);
+    stepsAndSplit(e, texts, input, mapping, priors, stated, o.severity);
   }
   return { input, missing, mapping };
 }
@@ -307,6 +303,24 @@ function spanSteps(e: EventPiece, texts: readonly string[], input: ScenarioInput
   stillLargelyCutYears(priors.yearTexts?.get(e.id), input, mapping);
   platformSteps(texts, input, mapping, blockDurations(e, input.country, priors.durations));
   return eased ? 'hours' : null;
+}
+
+/**
+ * The steps within the priced span, then how a record STOP files as "Shutdown, Throttle" divides
+ * between cut and slowed hours, unless its texts state its hours or depth (`stated`, or a dated
+ * recovery read among the steps).
+ */
+function stepsAndSplit(
+  e: EventPiece,
+  texts: readonly string[],
+  input: ScenarioInput,
+  mapping: string[],
+  priors: LedgerPriors,
+  stated: Stated,
+  severity?: number,
+): void {
+  const eased = spanSteps(e, texts, input, mapping, priors);
+  if (e.tags.includes(SHUTDOWN_AND_THROTTLE_TAG)) cutAndSlowed(input, mapping, stated ?? eased, severity);
 }
 
 /**
