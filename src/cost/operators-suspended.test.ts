@@ -2,7 +2,7 @@
 // events and one-line texts are SYNTHETIC; the real record is priced in
 // test/integration/cost-operator-suspended.test.ts.
 import { describe, expect, it } from 'vitest';
-import { suspendedOperators } from './event-scenario.js';
+import { suspendedOperators } from './network-outage.js';
 import { syntheticEvent } from './testing.js';
 
 const cut = syntheticEvent({
