@@ -15,6 +15,7 @@ import { eventScenario, textsOf } from './event-scenario.js';
 import { syntheticEvent } from './testing.js';
 import { geocodeArea, isoNames } from '../geo/index.js';
 import { durationTable } from './unknown-end.js';
+import { EXAM_HOURS } from './schedule.js';
 import { ledgerPriors, recordTexts } from './ledger-events.js';
 
 const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/non-government.csv', import.meta.url)), { columns: true });
@@ -122,9 +123,9 @@ describe('an end nobody recorded, cut for part of each day', () => {
 
   it('an exam shutdown (STOP cause "Exam cheating"; Algeria, 19 June 2016, "baccalaureate exams") is cut for the exam hours of each imputed day', () => {
     const s = eventScenario(open('DZ', 'baccalaureate exams', ['exam-cheating']), {}, priors);
-    // 5 of 6 imputed days (median / upper quartile), 3 h of each.
-    expect(s.input.active_share).toBeCloseTo((5 / 6) * (3 / 24), 6);
-    expect(s.mapping.join(' ')).toMatch(/each of those days priced for 3 h of 24/);
+    // 5 of 6 imputed days (median / upper quartile), the exam hours' median (3.25 h) of each.
+    expect(s.input.active_share).toBeCloseTo((5 / 6) * (EXAM_HOURS.mode / 24), 6);
+    expect(s.mapping.join(' ')).toMatch(/each of those days priced for 3\.3 h of 24/);
   });
 
   it('a stated daily schedule (Myanmar, Kanpauk, from 3 January 2025: "down daily for about 5 hours") is 5 h of each imputed day', () => {

@@ -189,6 +189,30 @@ describe('a cut recorded by its dates only', () => {
   });
 });
 
+describe('a range of hours stated ("for 6-8 hours"), on real records (test/fixtures/stop/hour-ranges.csv)', () => {
+  const ranges = parse<StopRecord>(readFileSync(new URL('../../test/fixtures/stop/hour-ranges.csv', import.meta.url)), { columns: true });
+  const text = (country: string) => ranges.find((r) => r.country.startsWith(country))!.event;
+
+  it('reads its middle, with its ends as the range: Venezuela 2025 ("daily for 6-8 hours"), Belarus 2024 ("for ~1-2 hours"), Syria 2024 ("lasting around 3-5 hours")', () => {
+    expect(statedHours(text('Venezuela'))).toEqual({ hours: 7, low: 6, high: 8, phrase: 'for 6-8 hours' });
+    expect(statedHours(text('Belarus'))).toMatchObject({ hours: 1.5, low: 1, high: 2 });
+    expect(statedHours(text('Syrian'))).toMatchObject({ hours: 4, low: 3, high: 5 });
+    // 26 days of 6–8 h (Jan. 8 to Feb. 2, both included), not the whole span
+    const ve = scheduleOf(text('Venezuela'), days(26), false, Date.parse('2025-01-08'))!;
+    expect(ve).toMatchObject({ occasions: 26, hours: 182, hours_each: 7 });
+    expect([ve.low, ve.high].map((x) => x * days(26))).toEqual([156, 208]);
+    expect(ve.basis).toContain('"for 6-8 hours" (6–8 h each, 7 h on average)');
+    expect(statedHours('It was blocked daily for 6 to 8 hours.')).toMatchObject({ low: 6, high: 8 });
+  });
+
+  it('does not read the hours service was up ("only available for 2-3 hours per day", Myanmar 2024), nor lengths with no "for" ("were 3-4 hours", "had 7-8 hours of")', () => {
+    for (const c of ['Myanmar', 'Afghanistan']) expect(statedHours(text(c)), c).toBeNull();
+    // Ukraine, October 2022: its clock window ("between 06:00 and 07:30"), not "shutdowns were 3-4 hours"
+    expect(statedHours(text('Ukraine'))).toMatchObject({ hours: 1.5, low: 1.5, high: 1.5 });
+    expect(statedHours('Service was restored for 3 hours, then cut for 5 hours.')).toMatchObject({ hours: 5 });
+  });
+});
+
 describe('EXAM_HOURS', () => {
   it('is the 10th percentile, median and 90th percentile of the hours STOP states for exam shutdowns', () => {
     const seen = new Set<string>();

@@ -30,10 +30,10 @@ export interface Schedule {
 /**
  * Hours per occasion of an exam shutdown whose text gives none: the 10th percentile, median and
  * 90th percentile of the hours per occasion that STOP's exam-shutdown records state (clock
- * windows or durations; 2016–2025 snapshot of 2026-05-20, n = 37; recomputed by
+ * windows or durations, a range as its middle; 2016–2025 snapshot of 2026-05-20, n = 38; recomputed by
  * schedule.test.ts from the records copied into test/fixtures/stop/exam-shutdowns.csv).
  */
-export const EXAM_HOURS = { low: 1.25, mode: 3, high: 7.5, n: 37 } as const;
+export const EXAM_HOURS = { low: 1.25, mode: 3.25, high: 7.5, n: 38 } as const;
 
 /** Number words STOP's texts use for counts and lengths. */
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -58,10 +58,13 @@ const NUM = '(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|
 /** A time of day: "4:00pm", "15:00", "8am", or the words "midnight" and "noon". */
 const TIME = '(?:(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?|(midnight|noon))';
 const WINDOW = new RegExp(`\\b${TIME}\\s*(?:to|until|till|and|-|–)\\s*${TIME}(?![\\d/])`, 'gi');
+/** "for 5 hours", "lasting around 3-5 hours", "for ~1-2 hours": a length, or a range of lengths (groups: from, to, unit). */
 const FOR_HOURS = new RegExp(
-  `\\b(?:for|lasted|lasting|about|around|approximately|~)\\s*(?:about\\s+|around\\s+|~)?${NUM}(?:\\s*-\\s*|\\s+)(hours?|hrs?|minutes?|mins?)\\b`,
-  'i',
+  `\\b(?:for|lasted|lasting|about|around|approximately|~)\\s*(?:about\\s+|around\\s+|~)?${NUM}(?:\\s*(?:-|–|to)\\s*${NUM})?(?:\\s*-\\s*|\\s+)(hours?|hrs?|minutes?|mins?)\\b`,
+  'gi',
 );
+/** Words just before a length that make it the hours service was up, not cut: "only available for 2-3 hours per day". */
+const UP_FOR = /\b(?:available|accessible|restored|working|online|usable|back)\s*$/i;
 const N_HOUR = new RegExp(`\\b${NUM}[- ]hours?\\s+(?:shutdown|blackout|outage|disruption|period|window)`, 'i');
 /** A continuous cut's length as the text states it ("lasted approximately 34 hours", "a 22-hour internet shutdown", "lifted after 15 hours"). */
 const NUM_OR_AN = `${NUM.slice(0, -1)}|an|a)`;
@@ -133,15 +136,24 @@ export function clockWindow(text: string): { hours: number; phrase: string } | n
   return null;
 }
 
-/** Hours of one occasion stated in the text: a clock window, else "for N hours" or "an N-hour shutdown". */
-export function statedHours(text: string): { hours: number; phrase: string } | null {
+/**
+ * Hours of one occasion stated in the text: a clock window, else "for N hours" (a range "for 6-8
+ * hours" is its middle, with its ends as the range; a length the text says service was up for is
+ * not a cut) or "an N-hour shutdown".
+ */
+export function statedHours(text: string): { hours: number; low: number; high: number; phrase: string } | null {
   const w = clockWindow(text);
-  if (w) return w;
-  const f = FOR_HOURS.exec(text) ?? N_HOUR.exec(text);
-  if (!f) return null;
-  const n = num(f[1]!);
-  const hours = /^min/i.test(f[2] ?? 'hours') ? n / 60 : n;
-  return hours > 0 && hours < 24 ? { hours, phrase: f[0].trim() } : null;
+  if (w) return { ...w, low: w.hours, high: w.hours };
+  const f = [...text.matchAll(FOR_HOURS)].find((m) => !UP_FOR.test(text.slice(Math.max(0, m.index - 30), m.index)));
+  if (f) {
+    const per = /^min/i.test(f[3]!) ? 1 / 60 : 1;
+    const low = num(f[1]!) * per;
+    const high = (f[2] ? num(f[2]) : num(f[1]!)) * per;
+    return low > 0 && high >= low && high < 24 ? { hours: (low + high) / 2, low, high, phrase: f[0].trim() } : null;
+  }
+  const n = N_HOUR.exec(text);
+  const hours = n ? num(n[1]!) : 0;
+  return hours > 0 && hours < 24 ? { hours, low: hours, high: hours, phrase: n![0].trim() } : null;
 }
 
 /**
@@ -219,8 +231,10 @@ export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(tex
   let each: { mode: number; low: number; high: number };
   const basis: string[] = [];
   if (stated) {
-    each = { mode: stated.hours, low: stated.hours, high: stated.hours };
-    basis.push(`"${stated.phrase}" (${round(stated.hours)} h each)`);
+    each = { mode: stated.hours, low: stated.low, high: stated.high };
+    basis.push(
+      `"${stated.phrase}" (${stated.low < stated.high ? `${round(stated.low)}–${round(stated.high)} h each, ${round(stated.hours)} h on average` : `${round(stated.hours)} h each`})`,
+    );
     if (occ) {
       n = occ.n;
       basis.push(`"${occ.phrase}" (${n} occasions)`);
