@@ -9,9 +9,10 @@
  * S`, the share of use slowing took; S = 1 is a cut, as Top10VPN counts an unusable throttle and
  * as `cost compare top10vpn` prices throttles); with none they are not priced, as a throttle
  * with no severity is not, and the figure is the cut's alone. A record whose text states the
- * cut's hours (a schedule, dated windows, times for its span) or how far its traffic fell is
- * priced by what it states, and the slowed hours outside them are not priced. The rule and its
- * figures are in docs/design/014-price-of-an-hour.md (Decision 22).
+ * cut's hours (a schedule, dated windows, times for its span, a dated partial return) is priced
+ * for them, the slowed hours outside them not; one whose text states how far its traffic fell is
+ * priced by that depth, which takes in the slowing. The rule and its figures are in
+ * docs/design/014-price-of-an-hour.md (Decision 22).
  */
 
 import type { ScenarioInput } from './scenario.js';
@@ -35,7 +36,9 @@ export function cutAndSlowed(input: ScenarioInput, mapping: string[], stated: St
       : `the slowed hours at severity ${severity} (given in the request)`;
   if (stated) {
     mapping.push(
-      `${filed}; its text states ${stated === 'hours' ? 'the hours cut' : 'how far its traffic fell'}, priced as stated; ${severity === undefined ? 'hours slowed outside them are not priced' : 'hours slowed outside them are not priced by it'}`,
+      stated === 'hours'
+        ? `${filed}; its text states the hours cut, priced as stated; the hours slowed outside them are not priced`
+        : `${filed}; its text states how far its traffic fell, which takes in the slowing: priced by that depth`,
     );
     return;
   }
