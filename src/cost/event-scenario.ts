@@ -6,7 +6,8 @@
  */
 import type { LedgerEvent } from '../ledger/index.js';
 import { TECHNICAL_CATEGORIES } from '../ledger/index.js';
-import { statsRegionsOf } from '../geo/index.js';
+import { geocodeArea, isoNames, statsRegionsOf } from '../geo/index.js';
+import { SHARE_SPREAD } from './weights.js';
 import { AppError, partialDateEnd, partialDateStart } from '../shared/index.js';
 import { findPlatform, unweightedTargets, WEIGHED_KINDS } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
@@ -126,11 +127,13 @@ export function eventScenario(
     if (texts.some((t) => /throttl/i.test(t)))
       mapping.push('the throttling its text also describes is not priced: how badly traffic was slowed is not recorded');
     if (reading.brief_cut) {
+      const area = country && reading.brief_place ? briefCutArea(country, reading.brief_place, mapping) : null;
       input.brief_cut = {
         basis: `"${reading.brief_cut}": a cut of the whole network the text calls brief, its length not stated: 0–24 h, 8 h on average, as a single day recorded without times`,
+        area,
       };
       mapping.push(
-        `and the "${reading.brief_cut}" it names is priced beside the blocks as a cut of the whole network of 0–24 h (8 h on average; its length is not stated)`,
+        `and the "${reading.brief_cut}" it names is priced beside the blocks as a cut of ${area ? `the network in ${reading.brief_place} (${pct(area.share)} of ${country})` : 'the whole network'} of 0–24 h (8 h on average; its length is not stated)`,
       );
     }
   } else if (reading?.kind === 'satellite-ban') {
@@ -248,6 +251,24 @@ export function eventScenario(
     stepsAndSplit(e, texts, input, mapping, priors, stated, o.severity);
   }
   return { input, missing, mapping };
+}
+
+/**
+ * The share of the country a brief cut reached, where its text names the place ("a reported
+ * shutdown on Nov. 26 in Astana"): the place's population share, geocoded like any area, with
+ * its confidence's spread (weights.ts, SHARE_SPREAD). Null, and said, when the place is not found.
+ */
+function briefCutArea(country: string, place: string, mapping: string[]): { share: number; low: number; high: number; basis: string } | null {
+  const geo = geocodeArea(country, place, 'local', isoNames);
+  const pop = geo.population_affected;
+  if (!pop || !(pop.share < 1)) {
+    mapping.push(`the brief cut's place, ${place}, could not be placed (${geo.reason ?? 'no smaller area with a population'}): priced as the whole country`);
+    return null;
+  }
+  const f = SHARE_SPREAD[pop.confidence];
+  const places = geo.places.map((p) => `${p.name} (${p.kind}, ${p.population.toLocaleString('en-US')})`).join(', ');
+  const basis = `the population share of ${place}, ${pop.estimate.toLocaleString('en-US')} people of ${pop.national_population.toLocaleString('en-US')} (${pop.year}): ${places}; geocoding confidence ${pop.confidence}, ×/÷ ${f}`;
+  return { share: pop.share, low: pop.share / f, high: Math.min(1, pop.share * f), basis };
 }
 
 /**

@@ -8,7 +8,9 @@ import { eventScenario } from './event-scenario.js';
 import type { CountryData } from './data/econ-data.js';
 import { ParamSet } from './method-kit.js';
 import { networkCutPhrase, readShutdownText } from './record-text.js';
-import { parseScenario } from './scenario.js';
+import { costEscalated } from './cost-escalated/model.js';
+import { parseScenario, type ScenarioInput } from './scenario.js';
+import { countryData, evalPlan, scenarioOf } from './testing.js';
 import { typeWeight } from './weights.js';
 
 const rows = stopFixture('record-text.csv');
@@ -178,11 +180,52 @@ describe('a cut the text dates to one day, beside blocks', () => {
     ).toMatchObject({
       kind: 'services-only',
       brief_cut: 'a reported shutdown on Nov. 26',
+      brief_place: 'Astana',
     });
     const { input, mapping } = eventScenario(e);
     expect(input.type).toBe('platform');
     expect(input.brief_cut?.basis).toMatch(/^"a reported shutdown on Nov\. 26"/);
-    expect(mapping.join(' ')).toMatch(/priced beside the blocks as a cut of the whole network of 0–24 h/);
+    // the cut reached Astana, not the country: its population share, geocoded (GeoNames' Astana, 512,491 people)
+    const a = input.brief_cut!.area!;
+    expect(a.share).toBeGreaterThan(0.01);
+    expect(a.share).toBeLessThan(0.1);
+    expect(a.low / a.share).toBeCloseTo(1 / 1.25, 9);
+    expect(a.high / a.share).toBeCloseTo(1.25, 9);
+    expect(a.basis).toMatch(/population share of Astana/);
+    expect(mapping.join(' ')).toMatch(/priced beside the blocks as a cut of the network in Astana \(2\.5 % of KZ\) of 0–24 h/);
+    // (ongoing in the ledger: a span given here)
+    expect(parseScenario({ ...input, start: '2022-10-19', end: '2022-12-31' }).scenario.brief_cut?.area?.share).toBe(a.share);
+  });
+
+  it('prices the cut of a named place at its share: the brief term × that share (SYNTHETIC economy)', () => {
+    const data = countryData('KZ', [
+      ['NY.GDP.MKTP.CD', 'KZ', 2022, 365e9],
+      ['IT.NET.USER.ZS', 'KZ', 2022, 90],
+    ]);
+    const base = { country: 'KZ', type: 'platform', platform: 'Facebook', start: '2022-11-25', end: '2022-11-28', draws: 200 } as const;
+    const brief = { basis: 'test' };
+    // the brief cut's share of the span at a tenth (its mode, 0, would price nothing)
+    const run = (b: ScenarioInput['brief_cut']) =>
+      evalPlan(costEscalated.plan({ ...scenarioOf({ ...base, brief_cut: b }), data }), { 'brief whole-network cut, share of the span': 0.1 }).reduce(
+        (x, y) => x + y,
+        0,
+      );
+    const blocks = run(undefined);
+    const whole = run({ ...brief, area: null }) - blocks;
+    const place = run({ ...brief, area: { share: 0.1, low: 0.08, high: 0.125, basis: 'test' } }) - blocks;
+    expect(whole).toBeGreaterThan(0);
+    expect(place / whole).toBeCloseTo(0.1, 9);
+  });
+
+  it('leaves the whole country where no place is named, or the one named is not found', () => {
+    expect(readShutdownText(['Facebook was blocked, as well as a shutdown on Nov. 26.'], ['Facebook'])).not.toHaveProperty('brief_place');
+    const mapping: string[] = [];
+    const t = 'Facebook was blocked, as well as a reported shutdown on Nov. 26 in Xyzzyville.';
+    expect(readShutdownText([t], ['Facebook'])).toMatchObject({ brief_place: 'Xyzzyville' });
+    const { input, mapping: m } = eventScenario({ ...e, summary: t });
+    mapping.push(...m);
+    expect(input.brief_cut?.area).toBeNull();
+    expect(mapping.join(' ')).toMatch(/Xyzzyville, could not be placed .*priced as the whole country/);
   });
 
   it('a cut over several days is no brief cut (SYNTHETIC one-line texts)', () => {

@@ -41,6 +41,8 @@ const BLOCKING = /\b(block(?:ed|ing|s)?|banned|bans?|restrict\w*|criminali[sz]ed
  */
 const BRIEF_CUT =
   /\b(?:brief|short|short-lived|momentary)\s+(?:(?:complete|full|total|nationwide|near-total|internet|network)\s+)?(?:shut ?down|blackout|outage)s?\b|\b(?:a|one)\s+(?:reported\s+)?(?:shut ?down|blackout|outage)\s+on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b(?!\s*(?:-|–|to|until|through|and)\s*\d)/gi;
+/** A place named right after a cut dated to one day ("… on Nov. 26 in Astana"): where it was cut. */
+const BRIEF_PLACE = /^\s+in\s+(?:the\s+(?:city|capital|town|region|province)\s+of\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})/;
 /** Satellite internet services: a ban on using them is not a cut of the country's networks. */
 const SATELLITE = /\b(starlink|satellite)\b/i;
 /** The text our STOP import writes for a record that has none. */
@@ -69,9 +71,10 @@ export function networkCutPhrase(text: string): string | null {
 export type RecordReading =
   /**
    * The texts describe blocks of services and name no cut of a network, or only one they call
-   * brief (`brief_cut`, quoted: its length is not stated, and it is not the record's span).
+   * brief (`brief_cut`, quoted: its length is not stated, and it is not the record's span), with
+   * the place the text names right after it (`brief_place`: "on Nov. 26 in Astana").
    */
-  | { kind: 'services-only'; quote: string; brief_cut?: string }
+  | { kind: 'services-only'; quote: string; brief_cut?: string; brief_place?: string }
   /** The texts describe a ban on using a satellite service (Starlink) and none names a cut of a network in its first sentence. */
   | { kind: 'satellite-ban'; service: string; quote: string };
 
@@ -100,11 +103,25 @@ export function readShutdownText(texts: readonly (string | null | undefined)[], 
     return ban === undefined ? null : { kind: 'satellite-ban', service: targets.join(', '), quote: quoted(ban) };
   }
   // A cut the text calls brief is read apart: the rest of the text must name no other cut.
-  const brief = own.map((t) => t.match(BRIEF_CUT)?.[0]).find((b) => b !== undefined);
+  const brief = briefCut(own);
   const rest = own.map((t) => t.replace(BRIEF_CUT, (m) => ' '.repeat(m.length)));
   if (rest.some((t) => networkCutPhrase(t) !== null)) return null;
   const blocking = own.find((t) => BLOCKING.test(t));
   if (blocking === undefined) return null;
   const quote = quoted(sentences(blocking).find((x) => BLOCKING.test(x)) ?? blocking);
-  return brief === undefined ? { kind: 'services-only', quote } : { kind: 'services-only', quote, brief_cut: brief };
+  if (brief === undefined) return { kind: 'services-only', quote };
+  return brief.place
+    ? { kind: 'services-only', quote, brief_cut: brief.quote, brief_place: brief.place }
+    : { kind: 'services-only', quote, brief_cut: brief.quote };
+}
+
+/** The first brief cut the texts name, with the place named right after it, if any. */
+function briefCut(texts: readonly string[]): { quote: string; place?: string } | undefined {
+  for (const t of texts) {
+    const m = new RegExp(BRIEF_CUT.source, 'i').exec(t);
+    if (!m) continue;
+    const p = BRIEF_PLACE.exec(t.slice(m.index + m[0].length));
+    return p ? { quote: m[0], place: p[1]! } : { quote: m[0] };
+  }
+  return undefined;
 }

@@ -33,7 +33,8 @@ export interface ScenarioInput {
   /** For a cut whose networks were not recorded (type full): the chance it took the whole network rather than mobile data only, and why. */
   networks_whole_p?: number;
   /** A block whose record also names a brief whole-network cut of unstated length, and why (type platform). */
-  brief_cut?: { basis: string };
+  /** A brief whole-network cut beside blocks; `area`: the share of the country it reached, where the text names its place (null: all of it). */
+  brief_cut?: { basis: string; area?: { share: number; low: number; high: number; basis: string } | null };
   /** A block that did not stop the service: the share of the platform's use it stopped, uniform over [low, high] within [0,1], and why. */
   block_effect?: { low: number; high: number; basis: string };
   /** A block's weight from a reference class (each value equally likely), with platform_weight its median, and why. */
@@ -156,6 +157,9 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
   if (be && !(Number.isFinite(be.low) && Number.isFinite(be.high) && be.low >= 0 && be.low < be.high && be.high <= 1 && type === 'platform'))
     bad('block_effect', `the share of a platform's use a block stopped must be a range within [0,1], for type platform: got ${be.low}–${be.high}`);
   if (input.brief_cut && type !== 'platform') bad('brief_cut', 'a brief cut of the whole network beside blocks applies only to type platform');
+  const ba = input.brief_cut?.area;
+  if (ba && !(ba.low > 0 && ba.low <= ba.share && ba.share <= ba.high && ba.high <= 1))
+    bad('brief_cut', `the share of the country the brief cut reached must be in (0,1] within its range: ${ba.low} ≤ ${ba.share} ≤ ${ba.high}`);
   const nw = input.narrowed;
   if (nw && !(nw.low > 0 && nw.low <= nw.share && nw.share <= nw.high && nw.high <= 1 && Number.isFinite(Date.parse(nw.from))))
     bad(
@@ -246,7 +250,7 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
         ? { values: [...input.platform_weight_values].sort((a, b) => a - b), basis: input.platform_weight_basis ?? 'given in the request' }
         : null,
       block_effect: be ?? null,
-      brief_cut: input.brief_cut ?? null,
+      brief_cut: input.brief_cut ? { basis: input.brief_cut.basis, area: input.brief_cut.area ?? null } : null,
       unrecorded_networks:
         input.networks_whole_p === undefined ? null : { p_whole: input.networks_whole_p, basis: input.networks_basis ?? 'given in the request' },
       active:

@@ -113,10 +113,13 @@ export const ScenarioViewSchema = z
       description:
         "a block its sources say did not stop the service (ledger tag `circumvented`): the share of the platform's use it stopped, uniform over [low, high], multiplies the platform's weight; null = all of it",
     }),
-    brief_cut: z.object({ basis: z.string() }).nullable().meta({
-      description:
-        'a record of blocks whose text also names a whole-network cut it calls brief ("a brief complete shutdown"): that cut, its length not stated, is priced as 0–24 h of the span (8 h on average), added to the blocks; null = none',
-    }),
+    brief_cut: z
+      .object({ basis: z.string(), area: z.object({ share: z.number(), low: z.number(), high: z.number(), basis: z.string() }).nullable() })
+      .nullable()
+      .meta({
+        description:
+          'a record of blocks whose text also names a whole-network cut it calls brief ("a brief complete shutdown") or dates to one day: that cut, its length not stated, is priced as 0–24 h of the span (8 h on average), added to the blocks; `area`: the share of the country it reached where the text names its place ("on Nov. 26 in Astana"; its range low–high), null = the whole country; null = none',
+      }),
     unrecorded_networks: z.object({ p_whole: z.number(), basis: z.string() }).nullable().meta({
       description:
         "a cut whose networks were not recorded: priced as the whole network with chance p_whole (the share of its country's recorded cuts that took both mobile and fixed), else as mobile data only; null = as its type says",

@@ -49,9 +49,10 @@ export interface Scenario {
   /**
    * A record of blocks whose text also names a whole-network cut it calls brief ("a brief
    * complete shutdown"): that cut, its length not stated, is 0–24 h of the span (8 h on average,
-   * as a single day recorded without times); null = none.
+   * as a single day recorded without times); `area`, where the text names its place ("on Nov. 26
+   * in Astana"), the share of the country it reached (null: the whole country); null = none.
    */
-  brief_cut: { basis: string } | null;
+  brief_cut: { basis: string; area: { share: number; low: number; high: number; basis: string } | null } | null;
   /** A block's weight imputed from a reference class (a block of unnamed social media): each value equally likely; null = the table's or the request's. */
   platform_weight_class: { values: number[]; basis: string } | null;
   /** Share of the span the network was actually cut (a schedule of a few hours a day), with its range; null = the whole span. */

@@ -148,10 +148,27 @@ export function typeWeight(
       // A brief whole-network cut beside the blocks: its share of the span, 0–24 h with its mode at 0 (8 h on average).
       const high = Math.min(1, 24 / scn.hours);
       const b = ps.add('brief whole-network cut, share of the span', { kind: 'triangular', low: 0, mode: 0, high }, 'share of the span', scn.brief_cut.basis);
-      notes.push(`a brief cut of the whole network beside the blocks: 0–24 h of the ${Math.round(scn.hours)} h span (8 h on average)`);
+      const a = scn.brief_cut.area;
+      notes.push(
+        `a brief cut of the ${a ? 'network in the place its text names' : 'whole network'} beside the blocks: 0–24 h of the ${Math.round(scn.hours)} h span (8 h on average)`,
+      );
+      // Where the text names the cut's place, it reached that place's share of the country only.
+      const cut = a
+        ? times(
+            param(b),
+            param(
+              ps.add(
+                'share of the country the brief cut reached',
+                { kind: 'triangular', low: a.low, mode: a.share, high: a.high },
+                'share of national output',
+                `proxy: ${a.basis}`,
+              ),
+            ),
+          )
+        : param(b);
       return linear([
         [1, blocks],
-        [1, param(b)],
+        [1, cut],
       ]);
     }
     case 'throttling': {

@@ -1103,8 +1103,14 @@ export interface components {
                 high: number;
                 low: number;
             } | null;
-            /** @description a record of blocks whose text also names a whole-network cut it calls brief ("a brief complete shutdown"): that cut, its length not stated, is priced as 0–24 h of the span (8 h on average), added to the blocks; null = none */
+            /** @description a record of blocks whose text also names a whole-network cut it calls brief ("a brief complete shutdown") or dates to one day: that cut, its length not stated, is priced as 0–24 h of the span (8 h on average), added to the blocks; `area`: the share of the country it reached where the text names its place ("on Nov. 26 in Astana"; its range low–high), null = the whole country; null = none */
             brief_cut: {
+                area: {
+                    basis: string;
+                    high: number;
+                    low: number;
+                    share: number;
+                } | null;
                 basis: string;
             } | null;
             country: string;
