@@ -6,8 +6,7 @@
  */
 import type { LedgerEvent } from '../ledger/index.js';
 import { TECHNICAL_CATEGORIES } from '../ledger/index.js';
-import { geocodeArea, isoNames, statsRegionsOf } from '../geo/index.js';
-import { SHARE_SPREAD } from './weights.js';
+import { statsRegionsOf } from '../geo/index.js';
 import { AppError, partialDateEnd, partialDateStart } from '../shared/index.js';
 import { findPlatform, unweightedTargets, WEIGHED_KINDS } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
@@ -19,7 +18,7 @@ import { blockWeightsFor, unnamedSocialOnly, type BlockWeightTable } from './unn
 import { CIRCUMVENTED_EFFECT, circumvented } from './circumvented.js';
 import type { Stated } from './cut-and-slowed.js';
 import { disruptionDepth, networksCutOff, operatorsSuspended, pct } from './network-outage.js';
-import { activeHours, dailyWithinImputed, imputeEnd, stepsAndSplit } from './span-steps.js';
+import { activeHours, dailyWithinImputed, imputeEnd, placeShare, stepsAndSplit } from './span-steps.js';
 
 export interface Missing {
   field: string;
@@ -255,20 +254,16 @@ export function eventScenario(
 
 /**
  * The share of the country a brief cut reached, where its text names the place ("a reported
- * shutdown on Nov. 26 in Astana"): the place's population share, geocoded like any area, with
- * its confidence's spread (weights.ts, SHARE_SPREAD). Null, and said, when the place is not found.
+ * shutdown on Nov. 26 in Astana"): the place's population share (span-steps.ts, placeShare).
+ * Null, and said, when the place is not found or is the whole country.
  */
 function briefCutArea(country: string, place: string, mapping: string[]): { share: number; low: number; high: number; basis: string } | null {
-  const geo = geocodeArea(country, place, 'local', isoNames);
-  const pop = geo.population_affected;
-  if (!pop || !(pop.share < 1)) {
-    mapping.push(`the brief cut's place, ${place}, could not be placed (${geo.reason ?? 'no smaller area with a population'}): priced as the whole country`);
-    return null;
-  }
-  const f = SHARE_SPREAD[pop.confidence];
-  const places = geo.places.map((p) => `${p.name} (${p.kind}, ${p.population.toLocaleString('en-US')})`).join(', ');
-  const basis = `the population share of ${place}, ${pop.estimate.toLocaleString('en-US')} people of ${pop.national_population.toLocaleString('en-US')} (${pop.year}): ${places}; geocoding confidence ${pop.confidence}, ×/÷ ${f}`;
-  return { share: pop.share, low: pop.share / f, high: Math.min(1, pop.share * f), basis };
+  const p = placeShare(country, place, place);
+  if ('share' in p && p.share < 1) return p;
+  mapping.push(
+    `the brief cut's place, ${place}, could not be placed (${'share' in p ? 'no smaller area with a population' : p.reason}): priced as the whole country`,
+  );
+  return null;
 }
 
 /**

@@ -106,23 +106,35 @@ function narrowedArea(e: EventPiece, texts: readonly string[], input: ScenarioIn
   if (!n) return;
   const from = new Date(n.at).toISOString();
   const when = `${from.slice(0, 10)}${n.approximate ? ' (approximately, as the record says)' : ''}`;
-  if (n.at >= Date.parse(input.end)) return;
-  const geo = geocodeArea(country, n.remainder, 'local', isoNames);
-  const pop = geo.population_affected;
+  if (!(n.at < pricedEnd(input))) return;
+  const place = placeShare(country, n.remainder, 'the place left cut off');
   const before = input.affected_share ?? 1;
-  if (!pop || !(pop.share < before)) {
+  if (!('share' in place) || !(place.share < before)) {
     mapping.push(
-      `its record says the area cut off narrowed from ${when} to ${n.remainder} ("${n.quote}"), ${pop ? 'no smaller than the area priced' : `which could not be placed (${geo.reason ?? 'no place with a population'})`}: the whole area is priced over the whole span`,
+      `its record says the area cut off narrowed from ${when} to ${n.remainder} ("${n.quote}"), ${'share' in place ? 'no smaller than the area priced' : `which could not be placed (${place.reason})`}: the whole area is priced over the whole span`,
     );
     return;
   }
+  const basis = `${place.basis}; the record: "${n.quote}"`;
+  input.narrowed = { from, share: place.share, low: place.low, high: place.high, basis };
+  mapping.push(
+    `the area cut off narrowed from ${when}: from then priced as ${n.remainder}, ${(place.share * 100).toPrecision(3)} % of ${country}'s population (${basis})`,
+  );
+}
+
+/**
+ * The population share of a place a record names (the place left cut off, the place of a brief
+ * cut), geocoded like any area, with its range by the geocoder's confidence (SHARE_SPREAD); or
+ * the reason it could not be placed.
+ */
+export function placeShare(country: string, place: string, what: string): { share: number; low: number; high: number; basis: string } | { reason: string } {
+  const geo = geocodeArea(country, place, 'local', isoNames);
+  const pop = geo.population_affected;
+  if (!pop) return { reason: geo.reason ?? 'no place with a population' };
   const f = SHARE_SPREAD[pop.confidence];
   const places = geo.places.map((p) => `${p.name} (${p.kind}, ${p.population.toLocaleString('en-US')})`).join(', ');
-  const basis = `the population share of the place left cut off, ${pop.estimate.toLocaleString('en-US')} people of ${pop.national_population.toLocaleString('en-US')} (${pop.year}): ${places}; geocoding confidence ${pop.confidence}, ×/÷ ${f}; the record: "${n.quote}"`;
-  input.narrowed = { from, share: pop.share, low: pop.share / f, high: Math.min(1, pop.share * f), basis };
-  mapping.push(
-    `the area cut off narrowed from ${when}: from then priced as ${n.remainder}, ${(pop.share * 100).toPrecision(3)} % of ${country}'s population (${basis})`,
-  );
+  const basis = `the population share of ${what}, ${pop.estimate.toLocaleString('en-US')} people of ${pop.national_population.toLocaleString('en-US')} (${pop.year}): ${places}; geocoding confidence ${pop.confidence}, ×/÷ ${f}`;
+  return { share: pop.share, low: pop.share / f, high: Math.min(1, pop.share * f), basis };
 }
 
 /**
