@@ -41,12 +41,18 @@ console.log(`duration field beside both dates: ${dated} records, ${toTheDay} agr
 
 const drops = rows.filter(
   (r) =>
-    /(traffic|connectivity)[^.]{0,40}(down|dropped|fell|declined|decreased|reduced)[^.]{0,20}\d+ ?%/i.test(r.event) ||
+    /(traffic|connectivity|signal)[^.]{0,60}(down|drops?|dropped|fell|declined|decreased|reduced)[^.]{0,20}\d+ ?%/i.test(r.event) ||
     /\b(dropped|reduced|lowered|decreased|cut)\s+([\w'-]+\s+){0,3}(traffic|connectivity)\b[^.]{0,40}\d+ ?%/i.test(r.event),
 );
-// A drop of the country's traffic is read where the record's area is the whole country.
-const read = drops.filter((r) => trafficDrop(r.event, namesWholeCountry(r.area_name, r.country, r.geo_scope)) !== null);
-console.log(`texts stating a traffic drop: ${drops.length}; read as a depth: ${read.length} (${read.map((r) => `${r.country} ${r.start_date}`).join(', ')})`);
+// A drop of the country's traffic is a depth where the record's area is the whole country, else the share of the country's use lost.
+const readings = drops.map((r) => ({ r, d: trafficDrop(r.event, namesWholeCountry(r.area_name, r.country, r.geo_scope)) }));
+const named = (list) => list.map(({ r }) => `${r.country} ${r.start_date}`).join(', ');
+const read = readings.filter((x) => x.d && !x.d.national);
+const national = readings.filter((x) => x.d?.national);
+const unread = readings.filter((x) => !x.d);
+console.log(
+  `texts stating a traffic drop: ${drops.length}; read as a depth: ${read.length} (${named(read)}); as the country's share lost, in the record of a smaller area: ${national.length} (${named(national)}); not read: ${unread.length} (${named(unread)})`,
+);
 
 const brief = rows.filter((r) => /Full network/.test(r.shutdown_extent) && readShutdownText([r.event], ['service'])?.brief_cut);
 console.log(`network shutdowns read as blocks beside a brief cut: ${brief.length} (${brief.map((r) => `${r.country} ${r.start_date}`).join(', ')})`);

@@ -8,7 +8,7 @@
 import type { LedgerEvent } from '../ledger/index.js';
 import type { EventOverrides, Missing } from './event-scenario.js';
 import type { ScenarioInput } from './scenario.js';
-import { trafficDrop } from './traffic-drop.js';
+import { trafficDrop, type TrafficDrop } from './traffic-drop.js';
 import { isAccessNetwork, networkKey, networkShare, type NetworkTable } from './unknown-area.js';
 
 /**
@@ -123,16 +123,43 @@ function scaleArea(input: ScenarioInput, f: { share: number; low: number; high: 
 /**
  * A disruption whose text says how far traffic fell ("Traffic dropped by ~30-50% for entire
  * regions") cut that share of the area's use, not all of it: the area's share is scaled by the
- * drop (traffic-drop.ts). The first text that states one wins. Regions priced by their output
- * (Russia, China) are left alone. True when a drop was read.
+ * drop (traffic-drop.ts). A drop of the country's traffic in the record of a smaller area
+ * ("dropped ~10% nationally") is the area's share × its depth, the share of the country's use
+ * lost: the area's share (and each end of its range) is at most that. The first text that states
+ * a drop wins. Regions priced by their output (Russia, China) are left alone. True when a drop
+ * was read.
  */
 export function disruptionDepth(e: Pick<LedgerEvent, 'scope'>, texts: readonly string[], input: ScenarioInput, mapping: string[]): boolean {
   if (!input.type || !['full', 'mobile', 'fixed'].includes(input.type) || input.regions?.length) return false;
   const d = texts.map((t) => trafficDrop(t, e.scope === 'national')).find((x) => x !== null);
   if (!d) return false;
   const depth = `${pct(d.low)}–${pct(d.high)}, most likely ${pct(d.share)}`;
+  if (d.national) return countryDrop(input, d, depth, mapping);
   scaleArea(input, d, `the share of its traffic the disruption took, ${depth} ("${d.quote}")`);
   mapping.push(`its text says how far traffic fell ("${d.quote}"): priced as that share of the area cut off, ${depth}`);
+  return true;
+}
+
+/** The country's drop bounds the area's share: min(area, drop) at the mode and at each end. */
+function countryDrop(input: ScenarioInput, d: TrafficDrop, depth: string, mapping: string[]): boolean {
+  const area = input.affected_share ?? 1;
+  if (d.share >= area) {
+    mapping.push(
+      `its text says the country's traffic fell ("${d.quote}"), no less than the area's share of the country (${pct(area)}): the area priced as cut off`,
+    );
+    return false;
+  }
+  const low = input.affected_low ?? area;
+  const high = input.affected_high ?? area;
+  input.affected_share = d.share;
+  input.affected_low = Math.min(low, d.low);
+  input.affected_high = Math.min(high, d.high);
+  if (input.affected_values) input.affected_values = input.affected_values.map((v) => Math.min(v, d.share));
+  input.affected_confidence = 'low';
+  input.affected_basis = `${input.affected_basis ? `${input.affected_basis}; ` : ''}at most the share of the country's traffic lost, ${depth} ("${d.quote}")`;
+  mapping.push(
+    `its text says the country's traffic fell ("${d.quote}"): the area (${pct(area)} of the country) times how deep its cut was is that share of the country's use, so priced as ${depth} of the country`,
+  );
   return true;
 }
 

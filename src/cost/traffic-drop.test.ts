@@ -20,16 +20,26 @@ describe('the traffic drop a record states (real STOP texts)', () => {
     ['2024-03-22', 'Traffic was down 68%', 0.34, 0.68, 0.68],
     ['2024-05-21', 'traffic dropped 82%', 0.41, 0.82, 0.82],
     ['2024-11-17', 'traffic dropped between ~21-50%', 0.21, 0.355, 0.5],
+    ['2024-05-05', 'probing signal on IODA dropped ~50%', 0.25, 0.5, 0.5],
+    ['2023-01-14', 'probing signal through IODA dropped ~50% lower', 0.25, 0.5, 0.5],
   ])('Ukraine %s: "%s" is %f–%f, most likely %f', (start, quote, low, share, high) => {
     const d = trafficDrop(text('Ukraine', start))!;
     expect(d.quote).toBe(quote);
+    expect(d.national).toBe(false);
     expect(d.low).toBeCloseTo(low, 12);
     expect(d.share).toBeCloseTo(share, 12);
     expect(d.high).toBeCloseTo(high, 12);
   });
 
-  it('Afghanistan 2024 (Kabul): "national traffic dropped 20%" is the country seeing a local cut, not its depth', () => {
-    expect(trafficDrop(text('Afghanistan', '2024-07-16'))).toBeNull();
+  it.each([
+    ['Afghanistan', '2024-07-16', 'national traffic dropped 20%', 0.2],
+    ['Ukraine', '2024-08-26', 'probing signal from IODA dropped ~10% nationally', 0.1],
+  ])('%s %s: "%s" is the country\'s traffic, the share of its use a local cut took, not the cut\'s depth', (country, start, quote, drop) => {
+    expect(trafficDrop(text(country, start))).toMatchObject({ quote, share: drop, high: drop, low: drop / 2, national: true });
+  });
+
+  it('Ukraine 2024-11-28: "Traffic drops exceeded 60%" states a floor, not a drop, and is not read', () => {
+    expect(trafficDrop(text('Ukraine', '2024-11-28'))).toBeNull();
   });
 
   it.each([
@@ -38,9 +48,9 @@ describe('the traffic drop a record states (real STOP texts)', () => {
     ['2022-12-16', 'dropped country-wide traffic by 13%', 0.13],
   ])('Ukraine %s, nationwide: "%s" is the depth of a cut of the whole country, and only of one', (start, quote, drop) => {
     const d = trafficDrop(text('Ukraine', start), true)!;
-    expect(d).toMatchObject({ quote, share: drop, high: drop });
+    expect(d).toMatchObject({ quote, share: drop, high: drop, national: false });
     expect(d.low).toBeCloseTo(drop / 2, 12);
-    expect(trafficDrop(text('Ukraine', start))).toBeNull();
+    expect(trafficDrop(text('Ukraine', start))).toMatchObject({ national: true });
   });
 
   it('SYNTHETIC: "dropped to N%" without "lower" leaves N % of the traffic; a drop of 100 % or none is no depth', () => {
@@ -96,6 +106,23 @@ describe('a disruption priced by its depth (SYNTHETIC events with real texts)', 
     const named = eventScenario({ ...strike, summary: 'Air strikes knocked out power and internet connectivity.' });
     expect(named.input.type).toBe('isp');
     expect(named.missing.map((m) => m.field)).toEqual(['isp_share']);
+  });
+
+  it("the country's drop in the record of a smaller area bounds the area's share at the mode and each end (Ukraine 2024-08-26, real text)", () => {
+    const { input, mapping } = eventScenario(cut(text('Ukraine', '2024-08-26')));
+    expect(input.affected_share).toBeCloseTo(0.1, 12);
+    expect(input.affected_low).toBeCloseTo(0.05, 12);
+    expect(input.affected_high).toBeCloseTo(0.1, 12);
+    expect(input.affected_confidence).toBe('low');
+    expect(mapping.join(' ')).toMatch(
+      /the country's traffic fell \("probing signal from IODA dropped ~10% nationally"\).*priced as 5 %–10 %, most likely 10 % of the country/,
+    );
+  });
+
+  it("a country's drop no smaller than the area's share leaves the area as it was, and says so (Kabul 2024, real text)", () => {
+    const { input, mapping } = eventScenario(cut(text('Afghanistan', '2024-07-16')));
+    expect(input.affected_share).toBe(0.2);
+    expect(mapping.join(' ')).toMatch(/no less than the area's share of the country \(20 %\): the area priced as cut off/);
   });
 
   it('a text with no drop, or a block, is left alone', () => {
