@@ -69,6 +69,30 @@ describe('dated windows in real records', () => {
     expect(pricedHours({ ...e, summary: 'Internet was suspended.' }).hours).toBeCloseTo(24, 6);
   });
 
+  it.each([
+    // "on Jul. 16 between 5:30am (local, UTC+4:30) until around 9:30pm (local, UTC+4:30)": the date first
+    ['AF', '2024-07-16', 16],
+    // "between 8:45pm (UTC+0) until 10:45pm (UTC+0) on Feb. 20": a zone in parentheses after the first time
+    ['IL', '2024-02-20', 2],
+    // "from 10:30am local time on Oct. 26 to 08:05am local time on Oct. 27": "local time" without parentheses
+    ['IR', '2022-10-26', 21.5833333333],
+    // "from 11:45 (local time) on Nov. 17 until at least 11:45 (local time) on Nov. 19": an end the record could confirm
+    ['IN', '2024-11-17', 48],
+    // "from 12:00am (local time, UTC+5) on Oct. 9 until at least Oct. 13": to the middle of that day
+    ['PK', '2025-10-09', 4 * 24 + 12],
+  ])('%s %s: the window its text dates is read (%f h)', (cc, start, hours) => {
+    const e = of(cc, start);
+    const w = datedWindows(e.summary, Date.parse(start));
+    expect(unionHours(w, -Infinity, Infinity).hours).toBeCloseTo(hours, 6);
+  });
+
+  it('the windows so read price the record (Kabul 2024: 16 h, where its date alone gave 8 h on average)', () => {
+    const kabul = pricedHours(of('AF', '2024-07-16'));
+    expect(kabul.hours).toBeCloseTo(16, 6);
+    expect(kabul.mapping).toMatch(/dated windows as stated/);
+    expect(pricedHours(of('IN', '2024-11-17')).hours).toBeCloseTo(48, 6);
+  });
+
   it('two windows on one day (Guinea-Bissau, MTN then Orange) are 7 h; the Ranchi order is its 33 h', () => {
     expect(pricedHours(of('GW', '2024-07-27')).hours).toBeCloseTo(7, 6);
     expect(pricedHours(of('IN', '2022-06-10')).hours).toBeCloseTo(33, 6);
@@ -96,6 +120,12 @@ describe('phrasings (SYNTHETIC)', () => {
     // SYNTHETIC: both times on one date, the first with its zone
     const [w] = datedWindows('lasted 15 hours from 5:30 UTC+0 to approximately 20:30 UTC+0 on Jan. 26.', Date.UTC(2023, 0, 26));
     expect((w!.to - w!.from) / 3_600_000).toBe(15);
+  });
+
+  it('two times of one date need minutes or am/pm, the date first as after (SYNTHETIC)', () => {
+    expect(datedWindows('cut on Dec. 30 between 1 and 2 in several districts', start)).toEqual([]);
+    const [w] = datedWindows('cut on Dec. 30 from 23:00 until at least 2:00.', start);
+    expect((w!.to - w!.from) / 3_600_000).toBe(3);
   });
 
   it('a range of days is not a window; nor is a window that ends before it starts', () => {

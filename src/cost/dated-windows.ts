@@ -19,8 +19,8 @@ const MON = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 const TIME = '(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?';
 /** A zone named after a time: "13:30 UTC+0", "10:00 UTC", "18:00 GMT+3". */
 const ZONE = '(?:(?:UTC|GMT)(?:\\s*[+-]\\s*\\d{1,2}(?::\\d{2})?)?\\s*)?';
-/** A zone or a note in parentheses, or both, between a time and its date: "(UTC+5, local time)", "UTC+0 (15:30 local time)". */
-const NOTE = `${ZONE}(?:\\([^)]{0,60}\\)\\s*)?`;
+/** A zone or a note, or both, between a time and its date: "(UTC+5, local time)", "UTC+0 (15:30 local time)", "local time". */
+const NOTE = `${ZONE}(?:local\\s+time\\s*)?(?:\\([^)]{0,60}\\)\\s*)?`;
 /** A day named with its month ("Jun. 21", "June 21st, 2025"): groups month, day. */
 export const DATE = `${MON}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s*\\d{4})?`;
 /** Not a day of the month: no month name just before. */
@@ -29,8 +29,11 @@ const NOT_DAY = '(?<!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\
 const AT_DATE = `${NOT_DAY}\\b${TIME}\\s*${NOTE}(?:on\\s+)?${DATE}`;
 /** A date, then its time: "Mar. 23 at 12:00". Groups: month, day, hour, minute, am/pm. */
 const DATE_AT = `\\b${DATE}\\s*,?\\s*at\\s+${TIME}`;
-/** What joins two ends; an end may be approximate ("until around 05:00", "to approximately 5:30"). */
-const JOIN = '\\s*(?:to|until|till|through|and|-|–)\\s*(?:(?:around|about|approximately|roughly)\\s+|~\\s*)?';
+/**
+ * What joins two ends; an end may be approximate ("until around 05:00", "to approximately 5:30")
+ * or a floor ("until at least 11:45 (local time) on Nov. 19": the end the record could confirm).
+ */
+const JOIN = '\\s*(?:to|until|till|through|and|-|–)\\s*(?:(?:around|about|approximately|roughly|at\\s+least)\\s+|~\\s*)?';
 /** A date without a time, not followed by one. Groups: month, day. */
 const BARE_DATE = `\\b${DATE}(?!\\d|\\s*,?\\s*(?:at\\s+)?\\d{1,2}(?::|\\s*[ap]\\.?m))`;
 /**
@@ -114,6 +117,16 @@ const partOf = (year: number, [part, mon, d]: Groups) => {
   return at === null || h === undefined ? null : at + h * HOUR;
 };
 
+/** Two times of one date; at least one with minutes or am/pm, so that "1 to 2 on Mar. 3" is no window. */
+function sameDay(y: number, [mon, d]: Groups, [h1, m1, ap1, h2, m2, ap2]: Groups): [number | null, number | null] {
+  const at = day(y, mon!, d!);
+  const timed = m1 || ap1 || m2 || ap2;
+  const a = timed ? clock(h1!, m1, ap1 ?? ap2) : null;
+  const b = timed ? clock(h2!, m2, ap2) : null;
+  if (at === null || a === null || b === null) return [null, null];
+  return [at + a * HOUR, at + (b > a ? b : b + 24) * HOUR];
+}
+
 type Reading = [RegExp, (year: number, g: Groups) => [number | null, number | null]];
 const READINGS: Reading[] = [
   // Both ends dated, in either order of time and date.
@@ -121,17 +134,16 @@ const READINGS: Reading[] = [
   [new RegExp(`${DATE_AT}${JOIN}${DATE_AT}`, 'gi'), (y, g) => [dateAt(y, g.slice(0, 5)), dateAt(y, g.slice(5, 10))]],
   [new RegExp(`${AT_DATE}${JOIN}${DATE_AT}`, 'gi'), (y, g) => [atDate(y, g.slice(0, 5)), dateAt(y, g.slice(5, 10))]],
   [new RegExp(`${DATE_AT}${JOIN}${AT_DATE}`, 'gi'), (y, g) => [dateAt(y, g.slice(0, 5)), atDate(y, g.slice(5, 10))]],
-  // Both ends on one date: "from 1:00 to 2:00 on Mar. 3" (past midnight when the end is earlier).
+  // Both ends on one date: "from 1:00 to 2:00 on Mar. 3", "between 8:45pm (UTC+0) until 10:45pm
+  // (UTC+0) on Feb. 20", or the date first: "on Jul. 16 between 5:30am (local, UTC+4:30) until
+  // around 9:30pm" (past midnight when the end is earlier).
   [
-    new RegExp(`${NOT_DAY}\\b${TIME}\\s*${ZONE}${JOIN}${TIME}\\s*${NOTE}on\\s+${DATE}`, 'gi'),
-    (y, [h1, m1, ap1, h2, m2, ap2, mon, d]) => {
-      const at = day(y, mon!, d!);
-      const timed = m1 || ap1 || m2 || ap2;
-      const a = timed ? clock(h1!, m1, ap1 ?? ap2) : null;
-      const b = timed ? clock(h2!, m2, ap2) : null;
-      if (at === null || a === null || b === null) return [null, null];
-      return [at + a * HOUR, at + (b > a ? b : b + 24) * HOUR];
-    },
+    new RegExp(`${NOT_DAY}\\b${TIME}\\s*${NOTE}${JOIN}${TIME}\\s*${NOTE}on\\s+${DATE}`, 'gi'),
+    (y, [h1, m1, ap1, h2, m2, ap2, mon, d]) => sameDay(y, [mon, d], [h1, m1, ap1, h2, m2, ap2]),
+  ],
+  [
+    new RegExp(`\\bon\\s+${DATE}\\s*,?\\s*(?:from|between)\\s+${TIME}\\s*${NOTE}${JOIN}${TIME}(?![\\d:])`, 'gi'),
+    (y, [mon, d, ...times]) => sameDay(y, [mon, d], times),
   ],
   // A part of a day at one end or both: "between the evening of Oct. 16 and the morning of Oct. 17",
   // "between the morning of May 11 and 06:00 on May 12", "from Jan. 3 to the evening of Feb. 8".
