@@ -62,6 +62,20 @@ describe('a record cut for part of its span and slowed for the rest', () => {
     }
   });
 
+  it("the hours its text says service was up leave the rest of each day cut or slowed: still split (Kyainseikgyi's real text on the Kazakh record's 8 days)", () => {
+    const ranges = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/hour-ranges.csv', import.meta.url)), { columns: true });
+    const up = ranges.find((r) => r.area_name.startsWith('Kyainseikgyi'))!.event; // "only available for 2-3 hours per day"
+    const e = { ...eventOf('Kazakhstan'), summary: up };
+    const { input, mapping } = eventScenario(e);
+    expect(input.active_share).toBeCloseTo(21.5 / 24, 12);
+    expect(input.cut_part).toMatchObject({ low: 0, high: 1, slowed: null });
+    expect(mapping.join(' ')).toMatch(/the hours it was up: the rest of each day down/);
+    // Filed as a shutdown alone, the rest of each day is cut.
+    const cut = eventScenario({ ...e, tags: e.tags.filter((t) => t !== SHUTDOWN_AND_THROTTLE_TAG) });
+    expect(cut.input.active_share).toBeCloseTo(21.5 / 24, 12);
+    expect(cut.input.cut_part).toBeUndefined();
+  });
+
   it('leaves blocks and throttles alone', () => {
     const block: ScenarioInput = { country: 'BY', type: 'platform', platform: 'Facebook' };
     cutAndSlowed(block, [], null);

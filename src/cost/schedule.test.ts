@@ -205,8 +205,23 @@ describe('a range of hours stated ("for 6-8 hours"), on real records (test/fixtu
     expect(statedHours('It was blocked daily for 6 to 8 hours.')).toMatchObject({ low: 6, high: 8 });
   });
 
-  it('does not read the hours service was up ("only available for 2-3 hours per day", Myanmar 2024), nor lengths with no "for" ("were 3-4 hours", "had 7-8 hours of")', () => {
-    for (const c of ['Myanmar', 'Afghanistan']) expect(statedHours(text(c)), c).toBeNull();
+  it('reads the hours service was up each day as the rest of the day down ("only available for 2-3 hours per day", Myanmar 2024), and no lengths with no "for" ("were 3-4 hours", "had 7-8 hours of")', () => {
+    expect(statedHours(text('Myanmar'))).toMatchObject({ hours: 21.5, low: 21, high: 22, phrase: 'available for 2-3 hours per day', up: true });
+    // Kyainseikgyi from 2 December 2024, no end recorded: over an imputed 32 days, 21–22 h of each
+    const mm = scheduleOf(text('Myanmar'), days(32), false, Date.parse('2024-12-02'))!;
+    expect(mm).toMatchObject({ occasions: 32, hours_each: 21.5 });
+    expect(mm).toMatchObject({ up: true });
+    expect(mm.basis).toContain('the hours it was up: the rest of each day down, 21–22 h each');
+    expect(statedHours('Service was available for 3 hours, then the network was cut.')).toBeNull(); // up for a time, not each day
+    expect(statedHours(text('Afghanistan')), 'Afghanistan').toBeNull();
+  });
+
+  it('"N hours per day" is a daily schedule (Demoso, Myanmar, from 3 December 2023: "for ~18 hours per day")', () => {
+    const demoso = ranges.find((r) => r.area_name.startsWith('Demoso'))!.event;
+    const s = scheduleOf(demoso, days(32), false, Date.parse('2023-12-03'))!;
+    expect(s).toMatchObject({ occasions: 32, hours_each: 18, share: 0.75 });
+    expect(s.basis).toContain('"hours per day" (32 occasions)');
+    expect(scheduleOf('Blocked, with nearly 100% of measurements anomalous per day.', days(32), false)).toBeNull();
     // Ukraine, October 2022: its clock window ("between 06:00 and 07:30"), not "shutdowns were 3-4 hours"
     expect(statedHours(text('Ukraine'))).toMatchObject({ hours: 1.5, low: 1.5, high: 1.5 });
     expect(statedHours('Service was restored for 3 hours, then cut for 5 hours.')).toMatchObject({ hours: 5 });

@@ -25,6 +25,8 @@ export interface Schedule {
   hours_each: number;
   /** What the schedule was read from, quoted. */
   basis: string;
+  /** Read from the hours service was up each day: the rest was down, cut or (a "Shutdown, Throttle" record) slowed. */
+  up?: true;
 }
 
 /**
@@ -65,6 +67,8 @@ const FOR_HOURS = new RegExp(
 );
 /** Words just before a length that make it the hours service was up, not cut: "only available for 2-3 hours per day". */
 const UP_FOR = /\b(?:available|accessible|restored|working|online|usable|back)\s*$/i;
+/** A length stated per day: "for ~18 hours per day", "only available for 2-3 hours a day". */
+const PER_DAY = /^\s*(?:per|a|each|every)\s+day\b/i;
 const N_HOUR = new RegExp(`\\b${NUM}[- ]hours?\\s+(?:shutdown|blackout|outage|disruption|period|window)`, 'i');
 /** A continuous cut's length as the text states it ("lasted approximately 34 hours", "a 22-hour internet shutdown", "lifted after 15 hours"). */
 const NUM_OR_AN = `${NUM.slice(0, -1)}|an|a)`;
@@ -86,7 +90,8 @@ const ON_DAYS = new RegExp(`\\bon\\s+${DAY_OF_MONTH}(?:\\s*,\\s*${DAY_OF_MONTH})
 /** "repeated every Monday and Thursday": those weekdays within the span. */
 const EVERY_WEEKDAY = new RegExp(`\\bevery\\s+((?:${WEEKDAYS.join('|')})(?:\\s*(?:,|and|&)\\s*(?:${WEEKDAYS.join('|')}))*)\\b`, 'i');
 const TWICE = /\btwice\s+(?:a\s+day|daily|each\s+day|every\s+day|per\s+day)\b/i;
-const DAILY = /\b(daily|every\s?day|each\s+day|each\s+morning|every\s+morning|every\s+night|nightly|each\s+night|curfew[- ]style|curfew)\b/i;
+const DAILY =
+  /\b(daily|every\s?day|each\s+day|each\s+morning|every\s+morning|every\s+night|nightly|each\s+night|curfew[- ]style|curfew|(?:hours?|hrs?)\s+(?:per|a)\s+day)\b/i;
 const EXAM = /\bexam/i;
 
 /** A month's name just before a number: the number is a day of the month ("Dec. 10 to 12:00pm"), not an hour. */
@@ -141,15 +146,23 @@ export function clockWindow(text: string): { hours: number; phrase: string } | n
  * hours" is its middle, with its ends as the range; a length the text says service was up for is
  * not a cut) or "an N-hour shutdown".
  */
-export function statedHours(text: string): { hours: number; low: number; high: number; phrase: string } | null {
+export function statedHours(text: string): { hours: number; low: number; high: number; phrase: string; up?: true } | null {
   const w = clockWindow(text);
   if (w) return { ...w, low: w.hours, high: w.hours };
-  const f = [...text.matchAll(FOR_HOURS)].find((m) => !UP_FOR.test(text.slice(Math.max(0, m.index - 30), m.index)));
+  const lengths = [...text.matchAll(FOR_HOURS)];
+  const upFor = (m: RegExpExecArray) => UP_FOR.test(text.slice(Math.max(0, m.index - 30), m.index));
+  const f = lengths.find((m) => !upFor(m));
   if (f) {
-    const per = /^min/i.test(f[3]!) ? 1 / 60 : 1;
-    const low = num(f[1]!) * per;
-    const high = (f[2] ? num(f[2]) : num(f[1]!)) * per;
+    const { low, high } = lengthOf(f);
     return low > 0 && high >= low && high < 24 ? { hours: (low + high) / 2, low, high, phrase: f[0].trim() } : null;
+  }
+  // The hours service was up each day ("only available for 2-3 hours per day"): the rest of the day was cut.
+  const up = lengths.find((m) => upFor(m) && PER_DAY.test(text.slice(m.index + m[0].length)));
+  if (up) {
+    const { low, high } = lengthOf(up);
+    const phrase =
+      `${text.slice(Math.max(0, up.index - 30), up.index).match(/\S+\s*$/)![0]}${up[0]}${PER_DAY.exec(text.slice(up.index + up[0].length))![0]}`.trim();
+    return low > 0 && high >= low && high < 24 ? { hours: 24 - (low + high) / 2, low: 24 - high, high: 24 - low, phrase, up: true } : null;
   }
   const n = N_HOUR.exec(text);
   const hours = n ? num(n[1]!) : 0;
@@ -232,9 +245,9 @@ export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(tex
   const basis: string[] = [];
   if (stated) {
     each = { mode: stated.hours, low: stated.low, high: stated.high };
-    basis.push(
-      `"${stated.phrase}" (${stated.low < stated.high ? `${round(stated.low)}–${round(stated.high)} h each, ${round(stated.hours)} h on average` : `${round(stated.hours)} h each`})`,
-    );
+    const told =
+      stated.low < stated.high ? `${round(stated.low)}–${round(stated.high)} h each, ${round(stated.hours)} h on average` : `${round(stated.hours)} h each`;
+    basis.push(`"${stated.phrase}" (${stated.up ? `the hours it was up: the rest of each day down, ${told}` : told})`);
     if (occ) {
       n = occ.n;
       basis.push(`"${occ.phrase}" (${n} occasions)`);
@@ -306,10 +319,17 @@ export function scheduleOf(text: string, spanHours: number, exam = EXAM.test(tex
     occasions: n,
     hours_each: each.mode,
     basis: basis.join('; '),
+    ...(stated?.up ? { up: true as const } : {}),
   };
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/** The hours a FOR_HOURS match states: its figure, or the two ends of its range. */
+function lengthOf(m: RegExpExecArray): { low: number; high: number } {
+  const per = /^min/i.test(m[3]!) ? 1 / 60 : 1;
+  return { low: num(m[1]!) * per, high: (m[2] ? num(m[2]) : num(m[1]!)) * per };
+}
 
 /** How far a record's first and last days may lie from its windows: a day, and half a day for zones. */
 const SLACK_MS = 36 * 3_600_000;

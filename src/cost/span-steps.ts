@@ -194,7 +194,8 @@ export function imputeEnd(e: LedgerEvent, d: Durations, input: ScenarioInput, ma
  * for about 5 hours") or whose cause STOP gives as exam cheating (cut for the exam's hours of each
  * day, Decision 1 of docs/design/013): the days imputed by imputeEnd are cut for that part of each day, not
  * whole. A count of occasions ("26 times") is not read here: over days nobody recorded it could
- * not be placed. True when it read such a schedule.
+ * not be placed. True when it read the hours cut each day; false for none, or for the hours
+ * service was up ("only available for 2-3 hours per day"), whose rest may be cut or slowed.
  */
 export function dailyWithinImputed(e: LedgerEvent, texts: readonly string[], d: Durations, input: ScenarioInput, mapping: string[]): boolean {
   // Only STOP's cause says an exam shutdown here: a text naming an exam ("protests over a recruitment examination") does not.
@@ -208,7 +209,7 @@ export function dailyWithinImputed(e: LedgerEvent, texts: readonly string[], d: 
   input.active_high = (input.active_high ?? base) * s.high;
   input.active_basis = `${input.active_basis}; each day cut for ${s.occasions / d.q3} × ${s.hours_each} h: ${s.basis}`;
   mapping.push(`each of those days priced for ${Math.round((s.hours / d.q3) * 10) / 10} h of 24 (${s.basis})`);
-  return true;
+  return !s.up;
 }
 
 /**
@@ -217,7 +218,8 @@ export function dailyWithinImputed(e: LedgerEvent, texts: readonly string[], d: 
  * the length its dates give on average (schedule.ts, datesOnlyShare); timed spans stay whole.
  * Of the event's texts (textsOf), the first that states hours or a schedule by itself wins;
  * failing that, the first that gives one as an exam shutdown (the exam default hours). True when
- * the hours priced come from a text (a schedule, dated windows, times for the whole span).
+ * the hours priced come from a text that states the hours cut (a schedule, dated windows, times
+ * for the whole span); not for the hours it says service was up, whose rest may be cut or slowed.
  */
 export function activeHours(e: LedgerEvent, texts: readonly string[], input: ScenarioInput, mapping: string[]): boolean {
   let spanHours: number;
@@ -253,5 +255,5 @@ export function activeHours(e: LedgerEvent, texts: readonly string[], input: Sce
   input.active_high = s.high;
   input.active_basis = `${s.occasions} × ${s.hours_each} h of ${Math.round(s.span_hours)} h: ${s.basis}`;
   mapping.push(`priced for ${Math.round(s.hours * 10) / 10} h of the ${Math.round(s.span_hours)} h between start and end (${s.basis})`);
-  return true;
+  return !s.up;
 }
