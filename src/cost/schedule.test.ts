@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { EXAM_HOURS, clockWindow, datesOnlyShare, scheduleOf, statedDuration, statedHours, wholeDays } from './schedule.js';
+import { EXAM_HOURS, blackoutLength, clockWindow, datesOnlyShare, scheduleOf, statedDuration, statedHours, wholeDays } from './schedule.js';
 
 type StopRecord = Record<'country' | 'start_date' | 'event' | 'area_name' | 'shutdown_extent', string>;
 const rows = parse<StopRecord>(readFileSync(new URL('../../test/fixtures/stop/exam-shutdowns.csv', import.meta.url)), { columns: true });
@@ -225,6 +225,17 @@ describe('a range of hours stated ("for 6-8 hours"), on real records (test/fixtu
     // Ukraine, October 2022: its clock window ("between 06:00 and 07:30"), not "shutdowns were 3-4 hours"
     expect(statedHours(text('Ukraine'))).toMatchObject({ hours: 1.5, low: 1.5, high: 1.5 });
     expect(statedHours('Service was restored for 3 hours, then cut for 5 hours.')).toMatchObject({ hours: 5 });
+  });
+});
+
+describe('blackoutLength', () => {
+  it('reads the length of one blackout in days or hours (Kazakhstan 2022, real text; the rest SYNTHETIC)', () => {
+    const kz =
+      'Triggered by protests, the government imposed measurable mobile shutdowns starting Jan. 4 followed by a blackout of nearly 5 days straight between Jan. 5 - Jan. 11 with intermittent restorations of connectivity only for the president to give addresses.';
+    expect(blackoutLength(kz)).toEqual({ hours: 120, phrase: 'blackout of nearly 5 days' });
+    expect(blackoutLength('a 36-hour blackout followed')).toEqual({ hours: 36, phrase: '36-hour blackout' });
+    expect(blackoutLength('a shutdown of two days')).toEqual({ hours: 48, phrase: 'shutdown of two days' });
+    expect(blackoutLength('The blackout of the capital lasted for days.')).toBeNull();
   });
 });
 

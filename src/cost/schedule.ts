@@ -180,6 +180,25 @@ export function statedDuration(text: string): { hours: number; phrase: string } 
   return n > 0 ? { hours: n, phrase: f[0].replace(/^[^\w~]/, '').trim() } : null;
 }
 
+/** "a blackout of nearly 5 days straight", "a 3-day blackout": the length of one continuous blackout, in days or hours. */
+const BLACKOUT_OF = new RegExp(
+  `\\b(?:blackout|shutdown|outage)\\s+of\\s+(?:(?:about|around|approximately|nearly|almost|roughly|~)\\s*)?${NUM}\\s+(days?|hours?)\\b`,
+  'i',
+);
+const N_DAY_BLACKOUT = new RegExp(`\\b${NUM}[- ](day|hour)[- ](?:long\\s+)?(?:blackout|shutdown|outage)\\b`, 'i');
+
+/**
+ * The length of one continuous blackout the text states, in hours ("a blackout of nearly 5 days
+ * straight": 120 h), or null. For a record cut for part of its span and slowed for the rest,
+ * where it is the part cut.
+ */
+export function blackoutLength(text: string): { hours: number; phrase: string } | null {
+  const m = BLACKOUT_OF.exec(text) ?? N_DAY_BLACKOUT.exec(text);
+  if (!m) return null;
+  const n = num(m[1]!) * (/^day/i.test(m[2]!) ? 24 : 1);
+  return n > 0 ? { hours: n, phrase: m[0].trim() } : null;
+}
+
 /**
  * Whole days within a daily schedule: "From Nov. 12 to Nov. 18, it was blocked all day and night"
  * (Kenya, 2024: a block in exam hours that ran around the clock for a week). Both days included.

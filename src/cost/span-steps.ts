@@ -15,7 +15,7 @@ import type { EventPiece, LedgerPriors } from './event-scenario.js';
 import { platformPhases } from './phases.js';
 import { RECOVERY_SHARE, recoveryAfterCut } from './recovery.js';
 import type { ScenarioInput } from './scenario.js';
-import { datedSchedule, datesOnlyShare, scheduleOf, statedHours } from './schedule.js';
+import { blackoutLength, datedSchedule, datesOnlyShare, scheduleOf, statedHours } from './schedule.js';
 import { parseSpan } from './span.js';
 import { stillLargelyCutYears } from './still-cut.js';
 import { durationsFor, type DurationTable, type Durations } from './unknown-end.js';
@@ -241,6 +241,16 @@ export function activeHours(e: LedgerEvent, texts: readonly string[], input: Sce
   if (!s) {
     // Times stated for the whole span: nothing to average over.
     if (reads.some((r) => r.whole)) return true;
+    // Cut for part of its span and slowed for the rest: a blackout's stated length is the part cut.
+    const b = e.tags.includes(SHUTDOWN_AND_THROTTLE_TAG) ? texts.map(blackoutLength).find((x) => x !== null && x.hours < spanHours) : undefined;
+    if (b) {
+      input.active_share = input.active_low = input.active_high = b.hours / spanHours;
+      input.active_basis = `1 × ${b.hours} h of ${Math.round(spanHours)} h: "${b.phrase}" (the blackout's length, the part of the span cut)`;
+      mapping.push(
+        `priced for ${b.hours} h of the ${Math.round(spanHours)} h between start and end ("${b.phrase}": the blackout's length, the part of the span cut; the rest slowed)`,
+      );
+      return true;
+    }
     const d = e.date_precision === 'day' && DATE_ONLY.test(e.start) && DATE_ONLY.test(e.end ?? '') ? datesOnlyShare(spanHours) : null;
     if (!d) return false;
     input.active_share = d.share;
