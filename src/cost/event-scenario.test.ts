@@ -166,6 +166,29 @@ describe('a block of targets the weight table does not know', () => {
   });
 });
 
+describe('a block marked ongoing, priced with --end', () => {
+  // SYNTHETIC, after our ledger's record of China's block of Twitter, Facebook and YouTube from July 2009.
+  const e = syntheticEvent({
+    countries: ['CN'],
+    scope: 'platform',
+    start: '2009-07-06',
+    end: null,
+    targets: [{ kind: 'platform', name: 'Facebook' }],
+  });
+  const caveat =
+    /a block (\d+) years long, priced every day of it at the platform's whole share: .* an upper bound; Top10VPN counts a block only to the end of the year it began/;
+
+  it('over more than a year says its figure is an upper bound: years of substitution are not modelled', () => {
+    expect(eventScenario(e, { end: '2026-11-26' }).mapping.join(' ').match(caveat)?.[1]).toBe('17');
+  });
+
+  it('says nothing of it over a year or less, or for a shutdown', () => {
+    expect(eventScenario(e, { end: '2010-06-30' }).mapping.join(' ')).not.toMatch(caveat);
+    const cut = syntheticEvent({ countries: ['CN'], scope: 'national', category: 'shutdown', subtype: 'full', start: '2009-07-06', end: null });
+    expect(eventScenario(cut, { end: '2026-11-26' }).mapping.join(' ')).not.toMatch(caveat);
+  });
+});
+
 // A real record of two countries whose end STOP did not record (shutdown_status "Unknown"):
 // test/fixtures/stop/multi-country-unknown-end.csv (Access Now #KeepItOn STOP, 2026-05-20).
 describe('an end nobody recorded, on a record of two countries', () => {

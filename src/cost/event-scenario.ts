@@ -20,6 +20,8 @@ import type { Stated } from './cut-and-slowed.js';
 import { disruptionDepth, networksCutOff, operatorsSuspended, pct } from './network-outage.js';
 import { activeHours, dailyWithinImputed, imputeEnd, placeShare, stepsAndSplit } from './span-steps.js';
 
+const YEAR_MS = 365.25 * 86_400_000;
+
 export interface Missing {
   field: string;
   reason: string;
@@ -234,7 +236,14 @@ export function eventScenario(
     return { input, missing, mapping };
   }
   const end = e.end ?? o.end;
-  if (e.end === null && o.end !== undefined) mapping.push(`ongoing in the ledger: priced up to ${o.end} (--end)`);
+  if (e.end === null && o.end !== undefined) {
+    mapping.push(`ongoing in the ledger: priced up to ${o.end} (--end)`);
+    const years = (partialDateEnd(o.end).getTime() - partialDateStart(e.start).getTime()) / YEAR_MS;
+    if (e.category === 'block' && years > 1)
+      mapping.push(
+        `a block ${Math.floor(years)} years long, priced every day of it at the platform's whole share: people moving to other services or to a VPN over the years are not modelled, so the figure is an upper bound; Top10VPN counts a block only to the end of the year it began (cost compare top10vpn)`,
+      );
+  }
   if (!end) missing.push({ field: 'end', reason: 'the event is ongoing in the ledger; pass --end DATE to price it up to a date' });
   else if (e.end === null && partialDateEnd(end).getTime() <= partialDateStart(e.start).getTime())
     missing.push({ field: 'end', reason: `the event began ${e.start.slice(0, 10)}, after --end ${end}: none of it falls before that date` });
