@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { LedgerEvent, StopRow } from '../ledger/index.js';
 import { mapStopRow } from '../ledger/stop/map.js';
 import { stopEvent, stopFixture, stopRecord } from '../ledger/stop/testing.js';
-import { datedWindows, instantAt, unionHours } from './dated-windows.js';
+import { apartWindow, datedWindows, instantAt, unionHours } from './dated-windows.js';
 import { eventScenario } from './event-scenario.js';
 import { clockWindow, datedSchedule, scheduleOf } from './schedule.js';
 
@@ -86,6 +86,27 @@ describe('dated windows in real records', () => {
     expect(unionHours(w, -Infinity, Infinity).hours).toBeCloseTo(hours, 6);
   });
 
+  it("days with their hours in parentheses, Cloudflare's style (Senegal, 3–6 June 2023): the union of five windows over two networks, 47.08 h", () => {
+    const e = of('SN', '2023-06-03');
+    const w = datedWindows(e.summary, Date.parse('2023-06-03'));
+    // "June 4-5 (13:45 - 02:05 UTC)" runs from the first day's first time to the last day's last time
+    expect(w.find((x) => x.phrase.startsWith('June 4-5'))!).toMatchObject({ from: Date.UTC(2023, 5, 4, 13, 45), to: Date.UTC(2023, 5, 5, 2, 5) });
+    expect(pricedHours(e).hours).toBeCloseTo(47 + 5 / 60, 6);
+  });
+
+  it("a start and an end stated apart, on the record's first and last days (Senegal 2024, Gaza 2023); not a start stated for a later day (Bangladesh, 4–5 August 2024)", () => {
+    // "with effect from 22:00 on Feb. 4 … offline for most of the period until 7:30 on Feb. 7"
+    const sn = of('SN', '2024-02-04');
+    expect(apartWindow(sn.summary, Date.parse('2024-02-04'), Date.parse('2024-02-08'))?.phrase).toBe('with effect from 22:00 on Feb. 4 … until 7:30 on Feb. 7');
+    expect(pricedHours(sn).hours).toBeCloseTo(57.5, 6);
+    // "starting from 3:00pm on Dec. 14 … slowly restored by 1:00pm on Dec. 17"
+    expect(pricedHours(of('PS', '2023-12-14')).hours).toBeCloseTo(70, 6);
+    // "The full shutdown … started around 10:30am local time on Aug. 5": the mobile shutdown began on Aug. 4, at a time no verb of a start gives
+    const bd = of('BD', '2024-08-04');
+    expect(apartWindow(bd.summary, Date.parse('2024-08-04'), Date.parse('2024-08-06'))).toBeNull();
+    expect(pricedHours(bd).mapping).toMatch(/dates only, no times/);
+  });
+
   it('the windows so read price the record (Kabul 2024: 16 h, where its date alone gave 8 h on average)', () => {
     const kabul = pricedHours(of('AF', '2024-07-16'));
     expect(kabul.hours).toBeCloseTo(16, 6);
@@ -126,6 +147,16 @@ describe('phrasings (SYNTHETIC)', () => {
     expect(datedWindows('cut on Dec. 30 between 1 and 2 in several districts', start)).toEqual([]);
     const [w] = datedWindows('cut on Dec. 30 from 23:00 until at least 2:00.', start);
     expect((w!.to - w!.from) / 3_600_000).toBe(3);
+  });
+
+  it('a start and an end stated apart need both, in that order (SYNTHETIC)', () => {
+    const [s0, e0] = [Date.parse('2024-12-30'), Date.parse('2025-01-01')];
+    expect(apartWindow('The shutdown began at 8:00 on Dec. 30. Service was restored around 6:00 on Dec. 31.', s0, e0)).toMatchObject({
+      from: Date.UTC(2024, 11, 30, 8),
+      to: Date.UTC(2024, 11, 31, 6),
+    });
+    expect(apartWindow('The shutdown began at 8:00 on Dec. 30.', s0, e0)).toBeNull();
+    expect(apartWindow('Service was restored at 8:00 on Dec. 30, after a cut starting from 9:00 on Dec. 31.', s0, e0)).toBeNull();
   });
 
   it('a range of days is not a window; nor is a window that ends before it starts', () => {

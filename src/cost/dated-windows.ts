@@ -8,7 +8,9 @@
  * states (a window repeated for other districts counts once). An end given as a day without a
  * time ("to Jun. 25") is the middle of that day, the expected time of a time uniform within it;
  * a part of a day with its date ("the evening of Oct. 16", "early Feb. 18") is the middle of
- * that part.
+ * that part. Days with their hours in parentheses ("June 4-5 (13:45 - 02:05 UTC)") run from the
+ * first day's first time to the last day's last time; a start and an end stated apart ("with
+ * effect from 22:00 on Feb. 4 … until 7:30 on Feb. 7") are one window (`apartWindow`).
  * Both ends of a window are read in the same zone, so its length does not depend on which zone
  * the text names. The year is the record's: a window that would fall more than six months
  * before the record's start is in the next year (a December record naming "Jan. 2").
@@ -145,6 +147,19 @@ const READINGS: Reading[] = [
     new RegExp(`\\bon\\s+${DATE}\\s*,?\\s*(?:from|between)\\s+${TIME}\\s*${NOTE}${JOIN}${TIME}(?![\\d:])`, 'gi'),
     (y, [mon, d, ...times]) => sameDay(y, [mon, d], times),
   ],
+  // Days with the hours in parentheses after them: "June 3 (15:30 - 19:00 UTC)", "June 4-5 (13:45 -
+  // 02:05 UTC)": from the first day's first time to the last day's last time (past midnight when the
+  // end is earlier on one day).
+  [
+    new RegExp(`\\b${MON}\\s+(\\d{1,2})(?:\\s*[-–]\\s*(\\d{1,2}))?\\s*\\(\\s*${TIME}\\s*(?:-|–|to)\\s*${TIME}\\s*${ZONE}\\)`, 'gi'),
+    (y, [mon, d1, d2, h1, m1, ap1, h2, m2, ap2]) => {
+      const [from, to] = sameDay(y, [mon, d1], [h1, m1, ap1, h2, m2, ap2]);
+      if (from === null || to === null || d2 === undefined) return [from, to];
+      const last = day(y, mon!, d2);
+      const end = clock(h2!, m2, ap2);
+      return last === null || end === null || last < from - 24 * HOUR ? [null, null] : [from, last + end * HOUR];
+    },
+  ],
   // A part of a day at one end or both: "between the evening of Oct. 16 and the morning of Oct. 17",
   // "between the morning of May 11 and 06:00 on May 12", "from Jan. 3 to the evening of Feb. 8".
   [new RegExp(`${PART_DATE}${JOIN}${PART_DATE}`, 'gi'), (y, g) => [partOf(y, g.slice(0, 3)), partOf(y, g.slice(3, 6))]],
@@ -200,6 +215,39 @@ export function datedWindows(text: string, startMs: number): DatedWindow[] {
     }
   }
   return out.sort((a, b) => a.from - b.from);
+}
+
+/** What states when a cut began, just before its instant: "with effect from", "starting from", "began", "beginning". */
+const BEGAN =
+  '\\b(?:with\\s+effect\\s+from|start(?:ing|ed)(?:\\s+(?:from|at))?|began(?:\\s+at)?|beginning(?:\\s+at)?)\\s+(?:(?:around|about|approximately|roughly)\\s+|~\\s*)?';
+/** What states when it ended, just before its instant: "until", "restored by", "ended … by", "back online at". */
+const ENDED =
+  '\\b(?:until|till|(?:restored|returned|resumed|recovered|lifted|ended|back\\s+online|came\\s+back(?:\\s+online)?)(?:\\s+[a-z]+){0,3}?\\s+(?:by|at|around|on))\\s+(?:(?:around|about|approximately|roughly|at\\s+least)\\s+|~\\s*)?';
+const BEGAN_AT = [new RegExp(`${BEGAN}${AT_DATE}`, 'gi'), new RegExp(`${BEGAN}${DATE_AT}`, 'gi')] as const;
+const ENDED_AT = [new RegExp(`${ENDED}${AT_DATE}`, 'gi'), new RegExp(`${ENDED}${DATE_AT}`, 'gi')] as const;
+
+/**
+ * One cut whose start and end the text states apart, each a time with its date: "with effect from
+ * 22:00 on Feb. 4 … offline for most of the period until 7:30 on Feb. 7" (Senegal 2024), "starting
+ * from 3:00pm on Dec. 14 … slowly restored by 1:00pm on Dec. 17" (Gaza 2023): from the earliest
+ * start to the latest end, as one window. Read only where both fall on the record's own first and
+ * last days (a start stated for a later day is a later step, not the cut's start); null otherwise.
+ */
+export function apartWindow(text: string, startMs: number, endMs: number): DatedWindow | null {
+  const year = new Date(startMs).getUTCFullYear();
+  const instants = ([timeFirst, dateFirst]: readonly [RegExp, RegExp]) =>
+    [
+      ...[...text.matchAll(timeFirst)].map((m) => ({ t: placed(atDate(year, m.slice(1)), startMs), phrase: m[0].trim() })),
+      ...[...text.matchAll(dateFirst)].map((m) => ({ t: placed(dateAt(year, m.slice(1)), startMs), phrase: m[0].trim() })),
+    ].filter((x): x is { t: number; phrase: string } => x.t !== null);
+  const starts = instants(BEGAN_AT);
+  const ends = instants(ENDED_AT);
+  if (!starts.length || !ends.length) return null;
+  const first = starts.reduce((a, b) => (b.t < a.t ? b : a));
+  const last = ends.reduce((a, b) => (b.t > a.t ? b : a));
+  const dayOf = (t: number) => Math.floor(t / (24 * HOUR));
+  if (dayOf(first.t) !== dayOf(startMs) || dayOf(last.t) !== dayOf(endMs - 1) || !(last.t > first.t)) return null;
+  return { from: first.t, to: last.t, phrase: `${first.phrase} … ${last.phrase}` };
 }
 
 /** Hours in the union of windows, each clipped to [lo, hi]; and how many disjoint cuts they make. */

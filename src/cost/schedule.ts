@@ -10,7 +10,7 @@
  * docs/design/013-hours-and-ends.md.
  */
 
-import { clock, datedWindows, unionHours } from './dated-windows.js';
+import { apartWindow, clock, datedWindows, unionHours } from './dated-windows.js';
 import { DATE, DAY_OF_MONTH, IN_SENTENCE, dateOf } from './phases.js';
 
 export interface Schedule {
@@ -362,7 +362,10 @@ const SLACK_MS = 36 * 3_600_000;
  */
 export function datedSchedule(text: string, spanHours: number, startMs: number): Schedule | 'whole' | undefined {
   const endMs = startMs + spanHours * 3_600_000;
-  const windows = datedWindows(text, startMs).filter((w) => w.to > startMs && w.from < endMs);
+  const stated = datedWindows(text, startMs).filter((w) => w.to > startMs && w.from < endMs);
+  // With no window stated whole, a start and an end the text states apart, on the record's first and last days.
+  const apart = stated.length ? null : apartWindow(text, startMs, endMs);
+  const windows = apart ? [apart] : stated;
   if (!windows.length) return undefined;
   const first = Math.min(...windows.map((w) => w.from));
   const last = Math.max(...windows.map((w) => w.to));
