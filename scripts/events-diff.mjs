@@ -5,7 +5,8 @@
 //   splinternet cost events --json --db S > after.json    (build of the later commit)
 //   node scripts/events-diff.mjs before.json after.json [--method cost-escalated]
 // Prints each changed event (median before → after, in millions of USD), then the count, the
-// range and median of the changed events' ratios, and the sums of the changed and of all events.
+// range and median of the changed events' ratios, and the sums of the changed and of all events
+// (the same file twice prints the sum of all its events).
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
@@ -42,4 +43,4 @@ if (ratios.length) {
   const x = (r) => `×${r.toFixed(2)}`;
   console.log(`changed by ${x(ratios[0])} to ${x(ratios.at(-1))}, median ${x(ratios[Math.floor((ratios.length - 1) / 2)])}`);
   console.log(`sum of medians: the changed ${bn(sums.changed[0])} → ${bn(sums.changed[1])} bn USD; all ${bn(sums.all[0])} → ${bn(sums.all[1])} bn USD`);
-}
+} else console.log(`sum of medians: all ${bn(sums.all[0])} → ${bn(sums.all[1])} bn USD`);

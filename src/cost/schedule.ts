@@ -156,12 +156,13 @@ export function statedHours(text: string): { hours: number; low: number; high: n
     const { low, high } = lengthOf(f);
     return low > 0 && high >= low && high < 24 ? { hours: (low + high) / 2, low, high, phrase: f[0].trim() } : null;
   }
-  // The hours service was up each day ("only available for 2-3 hours per day"): the rest of the day was cut.
-  const up = lengths.find((m) => upFor(m) && PER_DAY.test(text.slice(m.index + m[0].length)));
-  if (up) {
-    const { low, high } = lengthOf(up);
-    const phrase =
-      `${text.slice(Math.max(0, up.index - 30), up.index).match(/\S+\s*$/)![0]}${up[0]}${PER_DAY.exec(text.slice(up.index + up[0].length))![0]}`.trim();
+  // The hours service was up each day ("only available for 2-3 hours per day"): the rest of the day was down.
+  for (const m of lengths) {
+    const perDay = upFor(m) ? PER_DAY.exec(text.slice(m.index + m[0].length)) : null;
+    if (!perDay) continue;
+    const { low, high } = lengthOf(m);
+    const word = /\S+\s*$/.exec(text.slice(0, m.index))?.[0] ?? ''; // "available", the word that makes it the hours up
+    const phrase = `${word}${m[0]}${perDay[0]}`.trim();
     return low > 0 && high >= low && high < 24 ? { hours: 24 - (low + high) / 2, low: 24 - high, high: 24 - low, phrase, up: true } : null;
   }
   const n = N_HOUR.exec(text);
