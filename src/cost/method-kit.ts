@@ -196,12 +196,11 @@ function populationShares(country: string, regions: string[]): RegionalShares {
       'region',
       `no regional output (GRP) data for ${country}, and no population for ${pop.missing.join(', ')} to price by population share instead (regions with one: ${regionsWithPopulation(country).slice(0, 8).join(', ')}…)`,
     );
-  const source = `population: ${REGION_POPULATION_RULE}; ${gazetteerSources().join('; ')}`;
   const inputs: InputValue[] = pop.found.map((r) => ({
     name: `population ${r.code}`,
     value: Math.round(r.population),
     unit: 'people',
-    source,
+    source: `population: ${r.method}; ${gazetteerSources().join('; ')}${r.method === REGION_POPULATION_RULE ? '' : '; data/geo/census.json'}`,
     year: pop.year,
     note: `${r.name}: share of the national population ${r.share.toPrecision(4)}, standing in for its share of output`,
   }));

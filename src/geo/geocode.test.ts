@@ -1,8 +1,8 @@
 // The geocoder on real STOP area texts (copied from data/events, Access Now #KeepItOn STOP) and
 // the shipped gazetteer extract (data/geo/gazetteer.json.gz: GeoNames, CC BY 4.0).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { censusCheck } from './census-check.js';
+import { censusCounts } from './census.js';
 import { getRegion, regionsOf } from './codes.js';
 import { geocodeArea, regionPopulations } from './geocode.js';
 
@@ -219,28 +219,76 @@ describe('regionPopulations: regions priced by population share', () => {
     expect(r.missing).toEqual(['FR-01']);
   });
 
-  // Census counts to check the rule against, not inputs (test/fixtures/geo/census.json, sources in its SOURCES.md).
-  const CENSUS = JSON.parse(readFileSync(new URL('../../test/fixtures/geo/census.json', import.meta.url), 'utf8')) as Record<
-    string,
-    { units: Record<string, number> }
-  >;
-  function errorFactor(cc: string): { factor: number; ratio: (code: string) => number } {
-    const census = CENSUS[cc]!.units;
-    const ours = Object.fromEntries(regionPopulations(cc, Object.keys(census)).found.map((r) => [r.code, r.population]));
+  // The censuses the geocoder ships (data/geo/census.json, sources in data/geo/SOURCES.md).
+  function errorFactor(cc: string, opts: { rule?: boolean } = {}): { factor: number; ratio: (code: string) => number } {
+    const census = censusCounts(cc)!;
+    const ours = Object.fromEntries(regionPopulations(cc, Object.keys(census), opts).found.map((r) => [r.code, r.population]));
     const { factor, ratios } = censusCheck(ours, census);
     return { factor, ratio: (code) => ratios[code]! };
   }
 
-  it("a region's people are its listed places plus its part of the rest, so a capital's region is not weighted as its city", () => {
-    const india = errorFactor('IN');
+  it("by the rule, a region's people are its listed places plus its part of the rest, so a capital's region is not weighted as its city", () => {
+    const india = errorFactor('IN', { rule: true });
     // the listed places' shares alone were ×1.53 off (Delhi ×3.5, Bihar ×0.35); Pakistan ×1.30
     expect(india.factor).toBeLessThan(1.35);
     expect(india.ratio('IN-DL')).toBeGreaterThan(0.5);
     expect(india.ratio('IN-DL')).toBeLessThan(2);
     expect(india.ratio('IN-BR')).toBeGreaterThan(0.45);
-    expect(errorFactor('PK').factor).toBeLessThan(1.2);
+    expect(errorFactor('PK', { rule: true }).factor).toBeLessThan(1.2);
     // Addis Ababa was 28 % of Ethiopia by its places alone (node scripts/region-census.mjs)
     const et = regionPopulations('ET', ['ET-AA']).found[0]!;
     expect(et.share).toBeLessThan(0.08);
+  });
+
+  it("where a census is shipped, a region's share of the people is its share of the census", () => {
+    // the rule leaves Bihar at half its census share (×0.49) and Goa at ×4.62
+    expect(errorFactor('IN', { rule: true }).ratio('IN-BR')).toBeLessThan(0.6);
+    const india = errorFactor('IN');
+    expect(india.factor).toBeLessThan(1.01);
+    for (const code of ['IN-BR', 'IN-GA', 'IN-AS', 'IN-UP', 'IN-DL']) expect(india.ratio(code)).toBeCloseTo(1, 2);
+    expect(errorFactor('PK').factor).toBeLessThan(1.001);
+    const [bihar] = regionPopulations('IN', ['IN-BR']).found;
+    // 103,804,637 of the 1,210,854,977 people India counted in 2011, of its World Bank population
+    expect(bihar!.share).toBeCloseTo(103_804_637 / 1_210_854_977, 6);
+    expect(bihar!.method).toMatch(/Census of India 2011.*103,804,637 of 1,210,854,977/);
+    // units counted but not listed (the small union territories) share the rest of the count
+    const small = ['IN-CH', 'IN-PY', 'IN-AN', 'IN-LD', 'IN-DH'];
+    const rest = regionPopulations('IN', small).found;
+    expect(rest.reduce((t, r) => t + r.share, 0)).toBeCloseTo(1 - Object.values(censusCounts('IN')!).reduce((t, n) => t + n, 0) / 1_210_854_977, 6);
+    expect(rest[0]!.method).toMatch(/0\.31 % of the Census of India 2011 count in units it does not list/);
+    // so India's regions make up the country
+    const all = regionPopulations(
+      'IN',
+      regionsOf('IN').map((r) => r.code),
+    ).found;
+    expect(all.reduce((t, r) => t + r.share, 0)).toBeCloseTo(1, 6);
+    // regions the census did not count keep the rule; the census shares apply to the rest
+    const [ajk] = regionPopulations('PK', ['PK-JK']).found;
+    expect(ajk!.population).toBe(regionPopulations('PK', ['PK-JK'], { rule: true }).found[0]!.population);
+    const pk = regionPopulations(
+      'PK',
+      regionsOf('PK').map((r) => r.code),
+    ).found;
+    expect(pk.reduce((t, r) => t + r.share, 0)).toBeCloseTo(1, 6);
+    expect(pk.find((r) => r.code === 'PK-KP')!.method).toMatch(/less PK-JK and PK-GB, which it did not count/);
+    // no census shipped: the rule
+    expect(regionPopulations('ET', ['ET-AM']).found[0]!.share).toBe(regionPopulations('ET', ['ET-AM'], { rule: true }).found[0]!.share);
+  });
+
+  it('shares a census unit between the regions split from it since, by the rule', () => {
+    // Jammu and Kashmir as counted in 2011 held today's Ladakh
+    const [jk, la] = regionPopulations('IN', ['IN-JK', 'IN-LA']).found;
+    expect(jk!.share + la!.share).toBeCloseTo(12_548_926 / 1_210_854_977, 6);
+    const [rjk, rla] = regionPopulations('IN', ['IN-JK', 'IN-LA'], { rule: true }).found;
+    expect(la!.share / jk!.share).toBeCloseTo(rla!.share / rjk!.share, 6);
+    expect(la!.method).toMatch(/IN-JK as counted then covered IN-JK and IN-LA/);
+  });
+
+  it('prices a district of a census state as its mean district, and cites the census', () => {
+    const g = geo('IN', 'Saran district, Bihar');
+    const [bihar] = regionPopulations('IN', ['IN-BR']).found;
+    expect(g.places.map((p) => [p.name, p.kind])).toEqual([['Sāran', 'district']]);
+    expect(g.places[0]!.population).toBe(Math.round(bihar!.population / 38));
+    expect(g.population_affected!.sources.some((s) => /Census of India 2011/.test(s))).toBe(true);
   });
 });

@@ -10,14 +10,16 @@
  *  - a name that is both a district and a town is the district where the text says "district"
  *    or where shutdowns are ordered per district (India: Telecom Suspension Rules 2017), and the
  *    town where the text says town/city/village;
- *  - populations: a place, its GeoNames population; a region, the people of its GeoNames
- *    places plus its part of the people GeoNames does not list, spread by its places each
- *    counted up to 100,000 (unitPop); a district, its region's
+ *  - populations: a place, its GeoNames population; a region, its share of its country's census
+ *    where one is shipped (census.ts: India, Pakistan), else the people of its GeoNames places
+ *    plus its part of the people GeoNames does not list, spread by its places each counted up
+ *    to 100,000 (unitPop); a district, its region's
  *    population / the region's number of districts (the mean district; GeoNames lists few
  *    villages, so the sum of a district's places undercounts it).
  * Pure: reads the gazetteer, no store.
  */
 import { applyAliases } from './area-aliases.js';
+import { censusOf, censusUnitOf } from './census.js';
 import { countedPlaces, countedUnits, uncountedPlaces, uncountedUnits } from './counted.js';
 import { PART_SHARE, partAt, partRanges, type PartRange } from './parts.js';
 import { allCountries, getRegion, regionsOf } from './codes.js';
@@ -198,16 +200,21 @@ export interface RegionPopulation {
   population: number;
   /** Share of the national population. */
   share: number;
+  /** How the population was estimated: the census share, or the rule for a region's people. */
+  method: string;
 }
 
 /**
- * The population of ISO 3166-2 regions by the geocoder's rule for a region (the people of its
- * GeoNames places plus its part of those GeoNames does not list, `unitPop`), with
- * the regions that have none (no GeoNames admin-1 unit maps to them) listed apart.
+ * The population of ISO 3166-2 regions as the geocoder estimates a region's (its census share
+ * where a census is shipped, else the people of its GeoNames places plus its part of those
+ * GeoNames does not list), with the regions that have none (no GeoNames admin-1 unit maps to
+ * them) listed apart.
  */
 export function regionPopulations(
   cc: string,
   codes: readonly string[],
+  /** rule: the rule alone, ignoring a shipped census (to check the rule against it). */
+  opts: { rule?: boolean } = {},
 ): { found: RegionPopulation[]; missing: string[]; year: number | null; national: number | null } {
   const idx = countryIndex(cc, isoNames);
   const nat = idx.population;
@@ -215,9 +222,12 @@ export function regionPopulations(
   const missing: string[] = [];
   for (const code of codes) {
     const units = [...idx.admin1.values()].filter((a) => a.iso === code);
-    const population = units.reduce((s, a) => s + admin1Pop(idx, a), 0);
+    const population = units.reduce((s, a) => s + (opts.rule ? unitPop(idx, a) : admin1Pop(idx, a)), 0);
     if (!nat || population <= 0) missing.push(code);
-    else found.push({ code, name: getRegion(code)?.name ?? units[0]!.name, population, share: population / nat.value });
+    else {
+      const method = opts.rule ? REGION_POPULATION_RULE : admin1Method(idx, units[0]!);
+      found.push({ code, name: getRegion(code)?.name ?? units[0]!.name, population, share: population / nat.value, method });
+    }
   }
   return { found, missing, year: nat?.year ?? null, national: nat?.value ?? null };
 }
@@ -244,7 +254,52 @@ function unitPop(idx: CountryIndex, u: { placePop: number; placeCap: number }): 
   return u.placePop + (rest * u.placeCap) / idx.placeCap;
 }
 
-const admin1Pop = (idx: CountryIndex, a: Admin1): number => unitPop(idx, a);
+/**
+ * A region's people where its country's census is shipped (census.ts), else the rule (unitPop).
+ * The census shares apply to the country less the regions it did not count (which keep the
+ * rule): a region it lists gets its share of the count; a census unit that covers regions split
+ * from it since (Jammu and Kashmir 2011: today's Ladakh too) is shared between them by the rule;
+ * regions counted but not listed (India's small union territories) share the rest of the count
+ * by the rule. So a census country's regions add up to its population.
+ */
+function admin1Pop(idx: CountryIndex, a: Admin1): number {
+  return censusPop(idx, a)?.population ?? unitPop(idx, a);
+}
+
+function censusPop(idx: CountryIndex, a: Admin1): { population: number; method: string } | undefined {
+  const c = censusOf(idx.country);
+  if (!c || !idx.population || (a.iso && c.outside.includes(a.iso))) return undefined;
+  const all = [...idx.admin1.values()];
+  const outside = all.filter((b) => b.iso && c.outside.includes(b.iso)).reduce((s, b) => s + unitPop(idx, b), 0);
+  const base = idx.population.value - outside;
+  const unit = a.iso ? censusUnitOf(idx.country, a.iso) : undefined;
+  const byRule = (group: Admin1[]) => {
+    const rule = group.reduce((s, b) => s + unitPop(idx, b), 0);
+    return group.length <= 1 ? 1 : rule > 0 ? unitPop(idx, a) / rule : 1 / group.length;
+  };
+  const rest = outside > 0 ? `the national population less ${c.outside.join(' and ')}, which it did not count,` : 'the national population';
+  if (unit) {
+    const within = byRule(all.filter((b) => b.iso !== null && unit.covers.includes(b.iso)));
+    const split =
+      unit.covers.length > 1 ? `; ${unit.code} as counted then covered ${unit.covers.join(' and ')}, shared between them by ${REGION_POPULATION_RULE}` : '';
+    const method = `${rest} × its share of the ${c.name} count (${unit.count.toLocaleString('en-US')} of ${c.total.toLocaleString('en-US')})${split}`;
+    return { population: base * unit.share * within, method };
+  }
+  const unlisted = all.filter((b) => !(b.iso && (c.outside.includes(b.iso) || censusUnitOf(idx.country, b.iso))));
+  const method = `${rest} × the ${((1 - c.listedShare) * 100).toFixed(2)} % of the ${c.name} count in units it does not list, shared between them by ${REGION_POPULATION_RULE}`;
+  return { population: base * (1 - c.listedShare) * byRule(unlisted), method };
+}
+
+/** How admin1Pop estimated a region's people, for citing. */
+function admin1Method(idx: CountryIndex, a: Admin1): string {
+  return censusPop(idx, a)?.method ?? REGION_POPULATION_RULE;
+}
+
+/** The sources of a country's populations: the gazetteer's, and its census where one is shipped. */
+function populationSources(idx: CountryIndex): string[] {
+  const c = censusOf(idx.country);
+  return c ? [...gazetteerSources(), `${c.census} (data/geo/census.json)`] : gazetteerSources();
+}
 
 function districtPop(idx: CountryIndex, d: Admin2): number {
   const a = idx.admin1.get(d.admin1);
@@ -300,7 +355,11 @@ function unitPopulation(idx: CountryIndex, u: Unit, confidence: Confidence): { p
   const own = u.kind === 'place' ? u.population : u.kind === 'admin2' ? districtPop(idx, u) : admin1Pop(idx, u);
   if (own > 0 || !idx.population) {
     const method =
-      u.kind === 'admin2' ? `mean district: its region's population / ${idx.admin1.get(u.admin1)?.districts ?? '?'} districts` : UNIT_METHOD[u.kind];
+      u.kind === 'admin2'
+        ? `mean district: its region's population / ${idx.admin1.get(u.admin1)?.districts ?? '?'} districts`
+        : u.kind === 'admin1'
+          ? admin1Method(idx, u)
+          : UNIT_METHOD[u.kind];
     return { population: own, method, confidence };
   }
   const none = `GeoNames gives ${u.name} no population`;
@@ -374,7 +433,7 @@ export function geocodeArea(
   const counted = countedUnits(text);
   if (matches.length === 0) {
     const only = counted && countedPlaces(idx, counted, [], (a) => admin1Pop(idx, a));
-    return only ? summed(nat, only, [], unmatched) : none(whyNoMatch(cc, text), unmatched);
+    return only ? summed(nat, only, [], unmatched, populationSources(idx)) : none(whyNoMatch(cc, text), unmatched);
   }
 
   // Regions named outright are the context for the rest.
@@ -442,7 +501,7 @@ export function geocodeArea(
     const matched = affected.map((c) => ({ unit: c.unit, place: toPlace(c) }));
     const pop = (a: Admin1) => admin1Pop(idx, a);
     const added = counted ? countedPlaces(idx, counted, matched, pop) : uncounted ? uncountedPlaces(idx, uncounted, matched, pop) : null;
-    if (added) return summed(nat, added, regions, unmatched);
+    if (added) return summed(nat, added, regions, unmatched, populationSources(idx));
   }
 
   // "Barelly District, Uttar Pradesh": the district is not in the gazetteer, the state is. The
@@ -466,7 +525,7 @@ export function geocodeArea(
         region: r.iso,
         region_name: r.name,
         population: pop,
-        population_method: `${k} unmatched name(s) inside ${region.name}: ${Math.min(k, districts)} × its mean district (its population / ${districts} districts)${whole.method === UNIT_METHOD.admin1 ? '' : `; ${whole.method}`}`,
+        population_method: `${k} unmatched name(s) inside ${region.name}: ${Math.min(k, districts)} × its mean district (its population / ${districts} districts)${whole.method === REGION_POPULATION_RULE ? '' : `; ${whole.method}`}`,
         geonames_id: null,
         confidence: 'low',
       },
@@ -481,18 +540,18 @@ export function geocodeArea(
         confidence: 'low',
         national_population: nat.value,
         year: nat.year,
-        sources: gazetteerSources(),
+        sources: populationSources(idx),
         note: `words not matched: ${unmatched.join(' ')}`,
       },
       unmatched,
       reason: null,
     };
   }
-  return summed(nat, affected.map(toPlace), regions, unmatched);
+  return summed(nat, affected.map(toPlace), regions, unmatched, populationSources(idx));
 }
 
 /** The result for the places of an area: their populations summed, the lowest of their confidences. */
-function summed(nat: { year: number; value: number }, places: GeoPlace[], regions: string[], unmatched: string[]): GeocodeResult {
+function summed(nat: { year: number; value: number }, places: GeoPlace[], regions: string[], unmatched: string[], sources: string[]): GeocodeResult {
   const total = Math.min(
     nat.value,
     places.reduce((s, p) => s + p.population, 0),
@@ -514,7 +573,7 @@ function summed(nat: { year: number; value: number }, places: GeoPlace[], region
             confidence,
             national_population: nat.value,
             year: nat.year,
-            sources: gazetteerSources(),
+            sources,
             note: unmatched.length ? `words not matched: ${unmatched.join(' ')}` : null,
           }
         : null,
