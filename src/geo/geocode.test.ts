@@ -124,6 +124,23 @@ describe('geocodeArea: names spelt otherwise', () => {
     expect(geo('IN', 'Beldanga, Rejinagar and Shaktipur areas, Murshidabad, West Bengal').places.map((p) => p.name)).toEqual(['Beldānga']);
   });
 
+  it('in a local record, a region named right after a place locates it, even where the place now lies in another region', () => {
+    // STOP: "It only affected one city, county, or village". Kargil is in Ladakh since 2019.
+    const kargil = geo('IN', 'Kargil town, Jammu and Kashmir');
+    expect(kargil.places.map((p) => [p.kind, p.name, p.region])).toEqual([['place', 'Kargil', 'IN-LA']]);
+    expect(kargil.regions).toEqual(['IN-LA', 'IN-JK']);
+    expect(kargil.population_affected!.estimate).toBeLessThan(50_000);
+    // Hyderabad is in Telangana since 2014; Mogok is in Mandalay Region, not Shan State
+    expect(geo('IN', 'Hyderabad in the state of Andhra Pradesh').places.map((p) => p.region)).toEqual(['IN-TS']);
+    expect(geo('MM', 'Eastern parts of the Mogok area, Shan State').places.map((p) => [p.kind, p.region])).toEqual([['place', 'MM-04']]);
+    // the same text in a regional record keeps the region it names
+    expect(geo('IN', 'Kargil town, Jammu and Kashmir', 'regional').places.map((p) => p.kind)).toEqual(['place', 'region']);
+    // a region named first, or after "and", is not a locator
+    expect(geo('PK', 'Islamabad/Rawalpindi').places.map((p) => p.kind)).toEqual(['region', 'place']);
+    const rj = geo('IN', 'Rajasthan (also in Meerut and Saharanpur in western Uttar Pradesh, Palwal, Haryana, and Maharashtra)');
+    expect(rj.places.filter((p) => p.kind === 'region').map((p) => p.name)).toEqual(['Rajasthan', 'Maharashtra']);
+  });
+
   it('a district is the context of a place named before it (or called a district), else listed itself', () => {
     const kayin = geo('MM', 'Kawkareik, Kyainseikgyi townships, Kayin State', 'regional');
     expect(kayin.places.map((p) => p.name)).toEqual(['Kawkareik District', 'Kyain Seikgyi Township']);

@@ -468,7 +468,13 @@ export function geocodeArea(
         inner.unit.kind === 'place' &&
         inner.unit.admin2 === outer.unit.key &&
         (lastAt.get(keyOf(outer.unit))! > inner.m.at || calledDistrict.has(keyOf(outer.unit)))));
-  const affected = unique.filter((c) => !unique.some((o) => contains(c, o)));
+  // A local record names one city or village: a region named right after a place or district
+  // ("Kargil town, Jammu and Kashmir") is where the text locates it, context even where the place
+  // lies outside it. Borders move (Kargil is in Ladakh since 2019, Hyderabad in Telangana since
+  // 2014) and texts err (Mogok is in Mandalay Region, not Shan State).
+  const locates = (region: Chosen) =>
+    scope === 'local' && region.unit.kind === 'admin1' && unique.some((o) => o.unit.kind !== 'admin1' && o.m.at + o.m.words.length === region.m.at);
+  const affected = unique.filter((c) => !unique.some((o) => contains(c, o)) && !locates(c));
 
   const ranges: PartRange[] = opts.allParts ? [{ from: 0, to: Infinity, phrase: 'parts of' }] : partRanges(aliased);
   const toPlace = ({ m, unit: u, confidence: matched }: Chosen): GeoPlace => {
