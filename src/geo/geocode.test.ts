@@ -136,9 +136,29 @@ describe('geocodeArea: names spelt otherwise', () => {
     // the same text in a regional record keeps the region it names
     expect(geo('IN', 'Kargil town, Jammu and Kashmir', 'regional').places.map((p) => p.kind)).toEqual(['place', 'region']);
     // a region named first, or after "and", is not a locator
-    expect(geo('PK', 'Islamabad/Rawalpindi').places.map((p) => p.kind)).toEqual(['region', 'place']);
     const rj = geo('IN', 'Rajasthan (also in Meerut and Saharanpur in western Uttar Pradesh, Palwal, Haryana, and Maharashtra)');
     expect(rj.places.filter((p) => p.kind === 'region').map((p) => p.name)).toEqual(['Rajasthan', 'Maharashtra']);
+  });
+
+  it('in a local record, a region named alone after its seat is the seat: the city, not the region', () => {
+    // STOP: "Dhaka", "Barisal", "Kharkiv", "Hodeidah", each "It only affected one city, county, or village"
+    for (const [cc, text, name] of [
+      ['BD', 'Dhaka', 'Dhaka'],
+      ['BD', 'Barisal', 'Barishal'],
+      ['UA', 'Kharkiv', 'Kharkiv'],
+      ['YE', 'Hodeidah', 'Al Ḩudaydah'],
+    ] as const) {
+      const g = geo(cc, text);
+      expect(
+        g.places.map((p) => [p.kind, p.name]),
+        text,
+      ).toEqual([['place', name]]);
+      expect(g.population_affected!.estimate, text).toBeLessThan(geo(cc, text, 'regional').population_affected!.estimate);
+    }
+    // a regional record, a region called one, or a text with a name left unmatched keeps the region's reading
+    expect(geo('BD', 'Dhaka', 'regional').places.map((p) => p.kind)).toEqual(['region']);
+    expect(geo('BD', 'Dhaka Division').places.map((p) => p.kind)).toEqual(['region']);
+    expect(geo('BD', 'New Market area, Dhaka').places.map((p) => [p.kind, p.name])).toEqual([['district', 'new market']]);
   });
 
   it('a district is the context of a place named before it (or called a district), else listed itself', () => {

@@ -87,7 +87,7 @@ const MAX_WORDS = 5;
 interface Match {
   words: string[];
   units: Unit[];
-  hint: 'district' | 'place' | null;
+  hint: 'district' | 'place' | 'region' | null;
   /** A near-miss: the words differ from the name matched by `edits` edits. */
   near?: { key: string; edits: number };
   /** Position of its first word among the text's words. */
@@ -102,7 +102,11 @@ const hintOf = (next: string | null): Match['hint'] =>
     ? 'district'
     : /^(town|towns|city|village|villages)$/.test(next ?? '')
       ? 'place'
-      : null;
+      : /^(region|regions|state|states|province|provinces|division|divisions|oblast|oblasts|governorate|governorates|muhafazat|prefecture|krai|kray)$/.test(
+            next ?? '',
+          )
+        ? 'region'
+        : null;
 
 /** The exact name starting at `i`, longest first; a name of directions only ("north west") only as a region. */
 function exactAt(idx: CountryIndex, tokens: Token[], i: number): Match | null {
@@ -313,18 +317,26 @@ function regionOf(idx: CountryIndex, key: string): { iso: string | null; name: s
 }
 
 /** Pick the unit a match stands for, given the regions named in the text; a near-miss is never more than low. */
-function choose(cc: string, m: Match, context: Set<string>): { unit: Unit; confidence: Confidence } {
-  const c = pick(cc, m, context);
+function choose(cc: string, m: Match, context: Set<string>, local: boolean): { unit: Unit; confidence: Confidence } {
+  const c = pick(cc, m, context, local);
   return m.near?.edits ? { ...c, confidence: 'low' } : c;
 }
 
-function pick(cc: string, m: Match, context: Set<string>): { unit: Unit; confidence: Confidence } {
+function pick(cc: string, m: Match, context: Set<string>, local: boolean): { unit: Unit; confidence: Confidence } {
   const inContext = (u: Unit) => context.size === 0 || (u.kind === 'admin1' ? context.has(u.key) : context.has(u.admin1));
   const pool = m.units.filter(inContext).length ? m.units.filter(inContext) : m.units;
   const a1 = pool.filter((u): u is Admin1 => u.kind === 'admin1');
   const a2 = pool.filter((u): u is Admin2 => u.kind === 'admin2');
   const pl = pool.filter((u): u is Place => u.kind === 'place').sort((x, y) => y.population - x.population);
   const confident = (n: number): Confidence => (n === 1 || context.size > 0 ? 'high' : 'medium');
+  // A record of one city ("It only affected one city, county, or village") that names a region
+  // after its seat ("Dhaka", "Kharkiv"), without calling it a region, names the city (`local`:
+  // such a record, whose every word is a name). Not where the seat is the only place GeoNames
+  // lists in the region: that region is the city (Astana, Bamako, Addis Ababa, Islamabad), and
+  // its estimate counts the people GeoNames does not list.
+  const seat =
+    local && m.hint === null && a1.length === 1 ? pl.find((p) => p.admin1 === a1[0]!.key && SEATS.has(p.fcode) && p.population < a1[0]!.placePop) : undefined;
+  if (seat) return { unit: seat, confidence: confident(1) };
   if (a1.length && m.hint !== 'place' && m.hint !== 'district') return { unit: a1[0]!, confidence: confident(a1.length) };
   const districtFirst = m.hint === 'district' || (m.hint !== 'place' && DISTRICT_FIRST.has(cc));
   if (a2.length && (districtFirst || pl.length === 0)) return { unit: a2[0]!, confidence: confident(a2.length) };
@@ -335,6 +347,9 @@ function pick(cc: string, m: Match, context: Set<string>): { unit: Unit; confide
   if (a2.length) return { unit: a2[0]!, confidence: confident(a2.length) };
   return { unit: a1[0]!, confidence: confident(a1.length) };
 }
+
+/** GeoNames feature codes of a region's seat: the capital of a first-order unit, of the country. */
+const SEATS = new Set(['PPLA', 'PPLC']);
 
 const STEP_DOWN: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
 /** How a region's population is estimated (unitPop), as the geocoder and the cost engine cite it. */
@@ -442,7 +457,8 @@ export function geocodeArea(
     const a1 = m.units.filter((u): u is Admin1 => u.kind === 'admin1');
     if (a1.length === 1 && m.hint !== 'district' && m.hint !== 'place') context.add(a1[0]!.key);
   }
-  const chosen = matches.map((m) => ({ m, ...choose(cc, m, context) }));
+  // Where every word of the text is a name (nothing it locates goes unmatched: "New Market area, Dhaka").
+  const chosen = matches.map((m) => ({ m, ...choose(cc, m, context, scope === 'local' && unmatched.length === 0) }));
   const keyOf = (u: Unit) => (u.kind === 'place' ? `p${u.geonameid}` : u.key);
   // A unit named twice ("Debre Ziet or Bishoftu") keeps its surest match, in the place it first appears.
   const surest = new Map<string, (typeof chosen)[number]>();
