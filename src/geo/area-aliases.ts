@@ -102,6 +102,10 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
     // The Chittagong Hill Tracts: Rangamati, Khagrachhari and Bandarban districts.
     [/\b(chittagong|chattogram) hill tracts\b|\bCHT\b/gi, ' Rangamati District, Khagrachhari District, Bandarban District '],
   ],
+  RU: [
+    // Баймак, Bashkortostan: "Baimak" in the English press, Baymak in GeoNames (BGN/PCGN romanisation of й).
+    [/\bbaimak\b/gi, ' Baymak '],
+  ],
   NG: [
     // Nigeria's six geopolitical zones (the states of each, as the federal government groups them).
     [/\bsouth[- ]?east(ern)?( geopolitical)?( zone| region)?\b/gi, ' Abia, Anambra, Ebonyi, Enugu, Imo '],

@@ -64,6 +64,8 @@ describe('geocodeArea: names spelt otherwise', () => {
     ]);
     expect(snnpr.regions).toContain('ET-SI');
     expect(geo('YE', 'Hodeidah').regions).toEqual(['YE-HU']);
+    // the town of our own ledger event ru-2024-baimak-protest-shutdown, not a mean district of Bashkortostan
+    expect(geo('RU', 'Baimak, Bashkortostan').places.map((p) => [p.kind, p.name, p.region])).toEqual([['place', 'Baymak', 'RU-BA']]);
     expect(geo('YE', 'Hadhramout').regions).toEqual(['YE-HD']);
     const ajk = geo('PK', 'Azad Jammu and Kashmir', 'regional');
     expect(ajk.places.map((p) => [p.kind, p.name])).toEqual([['region', 'Azad Kashmir']]);
