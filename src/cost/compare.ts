@@ -21,6 +21,7 @@ import { nearestYear } from './method-kit.js';
 import type { CostCompareSchema } from './schemas.js';
 import { priceEvent, type EventCostResult } from './service.js';
 import { unweightedTargets } from './platforms.js';
+import { geocodeArea, isoNames } from '../geo/index.js';
 
 export const COMPARE_METHOD = 'cost-escalated';
 
@@ -34,11 +35,44 @@ const TOP10VPN = {
   url: 'https://www.top10vpn.com/research/cost-of-internet-shutdowns/',
 };
 
-function parseNote(note: string | null): { hours: number | null; users: number | null } {
+function parseNote(note: string | null): { hours: number | null; users: number | null; area: string | null } {
   const h = /duration ([\d.]+) h/.exec(note ?? '');
   const u = /([\d.]+) users affected/.exec(note ?? '');
-  return { hours: h ? Number(h[1]) : null, users: u ? Number(u[1]) : null };
+  const a = /(?:^|; )area: ([^;]+)/.exec(note ?? '');
+  return { hours: h ? Number(h[1]) : null, users: u ? Number(u[1]) : null, area: a ? a[1]!.trim() : null };
 }
+
+/** The part of a country Top10VPN's rows of a year are for, when every one names an area ("Pakistan - Azad Kashmir"). */
+interface TheirArea {
+  name: string;
+  /** Its ISO 3166-2 regions; empty when the name could not be placed (then the whole country is compared). */
+  regions: Set<string>;
+}
+
+/**
+ * Top10VPN's areas per country and year: set only where all of the year's rows of a country
+ * name one, so that a whole-country row is never narrowed by an area row beside it.
+ */
+export function theirAreas(values: { country: string; period: string; note: string | null }[]): Map<string, TheirArea> {
+  const names = new Map<string, (string | null)[]>();
+  for (const v of values) {
+    const k = `${v.country}|${Number(v.period)}`;
+    names.set(k, [...(names.get(k) ?? []), parseNote(v.note).area]);
+  }
+  const out = new Map<string, TheirArea>();
+  for (const [k, list] of names) {
+    if (list.some((a) => a === null)) continue;
+    const cc = k.split('|')[0]!;
+    const named = [...new Set(list as string[])];
+    const regions = new Set(named.flatMap((a) => geocodeArea(cc, a, 'regional', isoNames).regions));
+    out.set(k, { name: named.join(', '), regions });
+  }
+  return out;
+}
+
+/** Whether an event lies within Top10VPN's area: every region it names is one of the area's. */
+const withinArea = (e: LedgerEvent, area: TheirArea): boolean =>
+  area.regions.size === 0 || (e.regions.length > 0 && e.regions.every((r) => area.regions.has(r)));
 
 const times = (f: number) => (f >= 1 ? `×${f.toFixed(1)}` : `×1/${(1 / f).toFixed(1)}`);
 const big = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -127,6 +161,18 @@ export function causesOf(r: CompareRow, mix: RowMix): Cause[] {
   return named.length ? named : out.slice(-1);
 }
 
+/** What a row for part of a country leaves out, in words (null for a whole-country row). */
+function areaText(r: CompareRow): string | null {
+  if (!r.their_area) return null;
+  const out = r.events_outside_area;
+  const usd = out.reduce((a, e) => a + (e.usd ?? 0), 0);
+  return `Top10VPN's row is for ${r.their_area} only, so ours counts only our events there${
+    out.length
+      ? `; ${out.length} event(s) elsewhere in the country (${(usd / 1e6).toFixed(2)} M USD, cost-escalated) are listed beside it, in neither total`
+      : ''
+  }`;
+}
+
 /** The causes in words; a year only Top10VPN prices says which of our events it has and what they miss. */
 function causeText(r: CompareRow, causes: Cause[], mix: RowMix | undefined): string | null {
   if (causes.length && r.ratio !== null)
@@ -206,6 +252,9 @@ export async function compareTop10vpn(
     events.reduce((sum, e) => sum + piecesOf(e).length, 0),
     overrides.draws ?? DEFAULT_DRAWS,
   );
+  const series = await listIndicators(deps, opts.country ? { country: opts.country } : {});
+  const theirs = series.items.filter((x) => x.id.startsWith('top10vpn-cost-') && x.country);
+  const areas = theirAreas(theirs.flatMap((s) => s.values.map((v) => ({ country: s.country!, period: v.period, note: v.note }))));
   const rows = new Map<string, CompareRow>();
   const mixes = new Map<string, RowMix>();
   // Events marked ongoing, per country, with the first year the comparison no longer counts them in.
@@ -235,6 +284,8 @@ export async function compareTop10vpn(
           our_users: 0,
           events: [],
           events_not_priced: [],
+          their_area: null,
+          events_outside_area: [],
           cause: null,
           causes: [],
         }),
@@ -267,7 +318,9 @@ export async function compareTop10vpn(
     if (!priced.length) {
       const y = Number(e.start.slice(0, 4));
       const missing = (last?.missing ?? []).map((m) => m.field).join(', ') || 'error';
-      if (y >= 2019) {
+      const theirArea = areas.get(`${cc}|${y}`);
+      if (y >= 2019 && theirArea && !withinArea(e, theirArea)) row(cc, y).events_outside_area.push({ id: e.id, title: e.title, hours: 0, usd: null });
+      else if (y >= 2019) {
         row(cc, y).events_not_priced.push({ id: e.id, title: e.title, missing });
         const m = mixOf(cc, y);
         m.missing[missing] = (m.missing[missing] ?? 0) + 1;
@@ -298,6 +351,12 @@ export async function compareTop10vpn(
           for (const p of est.periods) {
             if (p.year === null || !p.usd) continue;
             const rr = row(cc, p.year);
+            // Top10VPN's row is for part of the country: an event elsewhere is listed beside it, in neither total.
+            const theirArea = areas.get(`${cc}|${p.year}`);
+            if (theirArea && !withinArea(e, theirArea)) {
+              if (est === main) rr.events_outside_area.push({ id: e.id, title: e.title, hours: Math.round(p.hours * active * 10) / 10, usd: p.usd.median });
+              continue;
+            }
             rr.ours[est.method] = (rr.ours[est.method] ?? 0) + p.usd.median;
             if (est === main) {
               rr.our_hours += p.hours * active;
@@ -327,10 +386,11 @@ export async function compareTop10vpn(
   }
   deps.progress.stop();
 
-  const series = await listIndicators(deps, opts.country ? { country: opts.country } : {});
-  for (const s of series.items.filter((x) => x.id.startsWith('top10vpn-cost-') && x.country)) {
+  for (const s of theirs) {
     for (const v of s.values) {
       const r = row(s.country!, Number(v.period));
+      const area = areas.get(`${s.country!}|${Number(v.period)}`);
+      if (area) r.their_area = area.regions.size ? area.name : `${area.name} (not placed: compared with the whole country)`;
       const n = parseNote(v.note);
       r.theirs = (r.theirs ?? 0) + v.value;
       r.their_hours = n.hours === null ? r.their_hours : (r.their_hours ?? 0) + n.hours;
@@ -361,7 +421,8 @@ export async function compareTop10vpn(
     }
     r.events.sort((a, b) => (b.usd ?? 0) - (a.usd ?? 0));
     r.causes = causesOf(r, mixes.get(`${r.country}|${r.year}`) ?? { platform_hours: 0, missing: {}, areas: new Map() });
-    r.cause = causeText(r, r.causes, mixes.get(`${r.country}|${r.year}`));
+    r.events_outside_area.sort((a, b) => (b.usd ?? 0) - (a.usd ?? 0));
+    r.cause = [areaText(r), causeText(r, r.causes, mixes.get(`${r.country}|${r.year}`))].filter(Boolean).join('; ') || null;
   }
   const both = out.filter((r) => r.ratio !== null);
   const w3 = both.filter((r) => r.within === '3x').length;
@@ -395,6 +456,7 @@ export async function compareTop10vpn(
       "a cut whose networks were not recorded is the whole network with the chance its country's recorded cuts took it, else mobile data only",
       'our users affected: the people of the distinct areas cut off in the year, each area once and at most the whole country, × the share of people online (World Bank SP.POP.TOTL, IT.NET.USER.ZS)',
       'Top10VPN figures as transcribed from their yearly reports (data/events/SOURCES.md); Somaliland is counted under SO',
+      'a Top10VPN row for part of a country (its table\'s "Pakistan - Azad Kashmir", 2019) is compared with our events within that area only (every region they name is in it); our other events of the country and year are listed beside the row (events_outside_area), in neither total',
     ],
   };
 }

@@ -286,6 +286,12 @@ export const CostCompareSchema = z
           our_users: z.number(),
           events: z.array(z.object({ id: z.string(), title: z.string(), hours: z.number(), usd: nullableNumber })),
           events_not_priced: z.array(z.object({ id: z.string(), title: z.string(), missing: z.string() })),
+          their_area: z.string().nullable().meta({
+            description: 'the part of the country Top10VPN\'s row is for, where its table names one ("Pakistan - Azad Kashmir"); null for the whole country',
+          }),
+          events_outside_area: z
+            .array(z.object({ id: z.string(), title: z.string(), hours: z.number(), usd: nullableNumber }))
+            .meta({ description: 'where their_area is set: our events of the country and year outside that area, in neither total (usd null: not priced)' }),
           cause: z.string().nullable().meta({ description: 'where ours and theirs differ by more than 3×: the causes below, in words' }),
           causes: z
             .array(

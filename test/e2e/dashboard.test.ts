@@ -117,6 +117,16 @@ describe('country profile', () => {
     await clean(v, 'country-RU-causes');
   });
 
+  it("a Top10VPN row for part of a country says so: Pakistan 2019 is Azad Kashmir's, beside our events there", async () => {
+    const v = await visit(hx, '/country/PK');
+    const year = v.page.locator('span[data-their-area="Azad Kashmir"]');
+    await year.waitFor({ state: 'attached', timeout: 120_000 });
+    expect(await year.textContent()).toBe('2019 (Azad Kashmir only)');
+    const row = v.page.locator('tr', { has: year });
+    expect(await row.locator('a[href*="/events?country=PK"]').textContent()).toMatch(/^2 .*\(\+5 outside Azad Kashmir\)$/);
+    await clean(v, 'country-PK-area');
+  });
+
   it('the world map colours countries by our estimate', async () => {
     const v = await visit(hx, '/?color=model');
     await ready(v.page, 120_000);

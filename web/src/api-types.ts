@@ -69,7 +69,7 @@ export interface paths {
         };
         /**
          * Our yearly cost per country (each method) beside Top10VPN's: ratio, hours and users affected, the events behind ours, the cause where we differ by more than 3×
-         * @description source: top10vpn. Throttling, and the slowed hours of a record filed as "Shutdown, Throttle", are priced at severity 1 unless `severity` is given (Top10VPN counts unusable throttling as a shutdown); ongoing events only with `end`. `format`: csv or parquet (one row per country-year: country, year, method, ours_usd, theirs_usd, ratio, within, our_hours, their_hours, our_users, their_users, cause, events, event_ids, events_not_priced, event_ids_not_priced, ours_usd_ozi-regional, ours_usd_deloitte-2016, ours_usd_brookings-2016, ours_usd_cost-escalated, source, source_url), ndjson (one whole row per line) for a download; json, the default, adds the summary and notes.
+         * @description source: top10vpn. Throttling, and the slowed hours of a record filed as "Shutdown, Throttle", are priced at severity 1 unless `severity` is given (Top10VPN counts unusable throttling as a shutdown); ongoing events only with `end`. `format`: csv or parquet (one row per country-year: country, year, method, ours_usd, theirs_usd, ratio, within, our_hours, their_hours, our_users, their_users, their_area, cause, events, event_ids, events_not_priced, event_ids_not_priced, event_ids_outside_area, ours_usd_ozi-regional, ours_usd_deloitte-2016, ours_usd_brookings-2016, ours_usd_cost-escalated, source, source_url), ndjson (one whole row per line) for a download; json, the default, adds the summary and notes.
          */
         get: operations["cost.compare"];
         put?: never;
@@ -881,6 +881,13 @@ export interface components {
                 missing: string;
                 title: string;
             }[];
+            /** @description where their_area is set: our events of the country and year outside that area, in neither total (usd null: not priced) */
+            events_outside_area: {
+                hours: number;
+                id: string;
+                title: string;
+                usd: number | null;
+            }[];
             our_hours: number;
             our_users: number;
             /** @description USD, sum of the events' medians in the year, per method */
@@ -888,6 +895,8 @@ export interface components {
                 [key: string]: number;
             };
             ratio: number | null;
+            /** @description the part of the country Top10VPN's row is for, where its table names one ("Pakistan - Azad Kashmir"); null for the whole country */
+            their_area: string | null;
             their_hours: number | null;
             their_users: number | null;
             theirs: number | null;

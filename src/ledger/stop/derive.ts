@@ -48,18 +48,25 @@ export function accessNowCounts(rows: StopRow[], snapshot: string): IndicatorSer
 
 const TOP10VPN_URL = 'https://www.top10vpn.com/research/cost-of-internet-shutdowns/';
 
+/**
+ * Top10VPN's yearly table as one series per country. A row for part of a country (its table's
+ * "Pakistan - Azad Kashmir") keeps its area in the value's note (`area: Azad Kashmir`), so the
+ * comparison sets it beside our events in that area only.
+ */
 export function top10vpnCosts(csv: string): { series: IndicatorSeries[]; rejects: { line: number; reason: string }[] } {
   const records = parse<Record<string, string>>(csv, { columns: true, skip_empty_lines: true, bom: true });
   const byCountry = new Map<string, IndicatorSeries>();
   const rejects: { line: number; reason: string }[] = [];
   records.forEach((r, i) => {
     const line = i + 2;
-    const cc = (r.iso3 && getCountry(r.iso3)?.alpha2) || countryCodeByName(r.country ?? '');
+    const cc = (r.iso3 && getCountry(r.iso3)?.alpha2) || countryCodeByName((r.country ?? '').replace(/ - .+$/, ''));
     const cost = Number(r.cost_usd);
     if (!cc) return rejects.push({ line, reason: `country: "${r.country}" / iso3 "${r.iso3}" unknown` });
     if (!/^\d{4}$/.test(r.year ?? '')) return rejects.push({ line, reason: `year: "${r.year}" is not a year` });
     if (!Number.isFinite(cost) || r.cost_usd === '') return rejects.push({ line, reason: `cost_usd: "${r.cost_usd}" is not a number` });
     const key = r.country === 'Somaliland' ? 'somaliland' : cc.toLowerCase();
+    // A row for part of a country ("Pakistan - Azad Kashmir") names its area after the dash.
+    const area = / - (.+)$/.exec(r.country ?? '')?.[1]?.trim();
     const s = byCountry.get(key) ?? {
       id: `top10vpn-cost-${key}`,
       title: `Cost of internet shutdowns (Top10VPN): ${getCountry(cc)?.name ?? cc}`,
@@ -79,7 +86,7 @@ export function top10vpnCosts(csv: string): { series: IndicatorSeries[]; rejects
         archive_url: null,
         locator: `table row ${r.country}`,
       },
-      note: `duration ${r.duration_hours || '?'} h, ${r.users_affected || '?'} users affected${r.country === 'Somaliland' ? '; Somaliland coded under Somalia (SO)' : ''}`,
+      note: `duration ${r.duration_hours || '?'} h, ${r.users_affected || '?'} users affected${r.country === 'Somaliland' ? '; Somaliland coded under Somalia (SO)' : ''}${area ? `; area: ${area}` : ''}`,
     });
     byCountry.set(key, s);
   });

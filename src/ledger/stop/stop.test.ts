@@ -404,4 +404,13 @@ describe('derived indicators', () => {
     expect(r.series[0]).toMatchObject({ id: 'top10vpn-cost-ru', values: [{ period: '2021', value: 2000000 }] });
     expect(r.rejects).toEqual([{ line: 3, reason: 'cost_usd: "n/a" is not a number' }]);
   });
+  it("keeps the area of a row for part of a country (the shipped table's Pakistan 2019 row is Azad Kashmir only)", () => {
+    const csv = readFileSync(packagePath('data', 'events', 'top10vpn_cost_of_shutdowns_2019-2025.csv'), 'utf8');
+    const pk = top10vpnCosts(csv).series.find((s) => s.id === 'top10vpn-cost-pk')!;
+    expect(pk.values.find((v) => v.period === '2019')?.note).toBe('duration 88.0 h, ? users affected; area: Azad Kashmir');
+    expect(pk.values.find((v) => v.period === '2021')?.note).not.toContain('area:');
+    // Without its iso3 the country is read from the name before the dash.
+    const bare = top10vpnCosts('country,iso3,year,cost_usd,duration_hours,users_affected,source\nPakistan - Azad Kashmir,,2019,5600000,88.0,,top10vpn\n');
+    expect(bare.series[0]).toMatchObject({ id: 'top10vpn-cost-pk', country: 'PK' });
+  });
 });

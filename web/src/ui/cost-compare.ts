@@ -77,7 +77,14 @@ export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSi
   const methods = [...new Set(rows.flatMap((x) => Object.keys(x.ours)))].sort((a, b) => (a === m ? -1 : b === m ? 1 : a.localeCompare(b)));
   const table = dataTable(
     [
-      { key: 'year', label: 'Year', nowrap: true },
+      {
+        key: 'year',
+        label: 'Year',
+        nowrap: true,
+        // A Top10VPN row for part of the country is compared with our events there only.
+        cell: (x: CostCompareRow) => (x.their_area ? h('span', { 'data-their-area': x.their_area }, `${x.year} (${x.their_area} only)`) : String(x.year)),
+        csv: (x: CostCompareRow) => (x.their_area ? `${x.year} (${x.their_area} only)` : x.year),
+      },
       ...methods.map((k) => ({
         key: `ours_${k}`,
         label: `Ours, ${k} (USD)`,
@@ -109,7 +116,9 @@ export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSi
           h(
             'a',
             { href: `/events?country=${cc}&from=${x.year}&to=${x.year}` },
-            `${x.events.length}${x.events_not_priced.length ? ` (+${x.events_not_priced.length} not priced)` : ''}`,
+            `${x.events.length}${x.events_not_priced.length ? ` (+${x.events_not_priced.length} not priced)` : ''}${
+              x.events_outside_area.length ? ` (+${x.events_outside_area.length} outside ${x.their_area ?? 'the area'})` : ''
+            }`,
           ),
         csv: (x: CostCompareRow) => x.events.length,
       },
