@@ -318,12 +318,15 @@ export async function compareTop10vpn(
     if (!priced.length) {
       const y = Number(e.start.slice(0, 4));
       const missing = (last?.missing ?? []).map((m) => m.field).join(', ') || 'error';
-      const theirArea = areas.get(`${cc}|${y}`);
-      if (y >= 2019 && theirArea && !withinArea(e, theirArea)) row(cc, y).events_outside_area.push({ id: e.id, title: e.title, hours: 0, usd: null });
-      else if (y >= 2019) {
-        row(cc, y).events_not_priced.push({ id: e.id, title: e.title, missing });
-        const m = mixOf(cc, y);
-        m.missing[missing] = (m.missing[missing] ?? 0) + 1;
+      if (y >= 2019) {
+        // An unpriced event outside Top10VPN's area is listed beside its row, not among the row's own.
+        const theirArea = areas.get(`${cc}|${y}`);
+        if (theirArea && !withinArea(e, theirArea)) row(cc, y).events_outside_area.push({ id: e.id, title: e.title, hours: 0, usd: null });
+        else {
+          row(cc, y).events_not_priced.push({ id: e.id, title: e.title, missing });
+          const m = mixOf(cc, y);
+          m.missing[missing] = (m.missing[missing] ?? 0) + 1;
+        }
       }
     } else {
       // Who was cut off, as one area: the whole country, or the places (or text) the event names.

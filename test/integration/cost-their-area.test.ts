@@ -3,9 +3,15 @@
 // record of Pakistan counted in 2019 (test/fixtures/stop/pakistan-2019.csv, real rows) holds two
 // Azad Kashmir shutdowns and five elsewhere (FATA, Islamabad, Punjab and Sindh cities, Khyber
 // Pakhtunkhwa, a nationwide block of Grindr), which Top10VPN's row does not cover.
-import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCostData } from '../../src/cost/index.js';
+import { importStopFile, importTop10vpnFile } from '../../src/ledger/index.js';
+import { packagePath, silentProgress } from '../../src/shared/index.js';
+import { openStore } from '../../src/store/index.js';
 import { costFixture } from '../helpers/cost-ledger.js';
-import { cli } from '../helpers/index.js';
+import { cli, clock, tempDir } from '../helpers/index.js';
 
 type Ev = { id: string; hours: number; usd: number | null };
 type Row = {
@@ -60,5 +66,47 @@ describe("Top10VPN's rows for part of a country", () => {
     expect(cols).toContain('event_ids_outside_area');
     expect(line).toContain(',Azad Kashmir,');
     expect(line).toMatch(/federally-administered-tribal/);
+  });
+});
+
+describe('an area that cannot be placed, and an unpriced event outside an area (SYNTHETIC Top10VPN rows)', () => {
+  // Real STOP records (pakistan-2019.csv, and pakistan-bluesky-2024.csv: the block of Bluesky of
+  // 19 November 2024, which no platform weight prices) beside a SYNTHETIC Top10VPN table: its
+  // 2019 row names an area no gazetteer holds, its 2024 row Azad Kashmir.
+  const t = tempDir('splinternet-cost-their-area-');
+  const areaDb = join(t.dir, 'cost.duckdb');
+  beforeAll(async () => {
+    const table = join(t.dir, 'top10vpn-synthetic.csv');
+    writeFileSync(
+      table,
+      'country,iso3,year,cost_usd,duration_hours,users_affected,source\nPakistan - Nowhere Province,PAK,2019,5600000,88.0,,synthetic\nPakistan - Azad Kashmir,PAK,2024,1000000,10.0,,synthetic\n',
+    );
+    const store = await openStore(areaDb);
+    try {
+      const deps = { store, clock, progress: silentProgress };
+      for (const f of ['pakistan-2019.csv', 'pakistan-bluesky-2024.csv']) await importStopFile(deps, packagePath('test', 'fixtures', 'stop', f), '2026-05-20');
+      await seedCostData(deps);
+      await importTop10vpnFile(deps, table);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+  afterAll(() => t.cleanup());
+
+  it('compares the whole country where the area is not placed, and says so; lists an unpriced event outside the area beside its row', async () => {
+    const r = await cli(['cost', 'compare', 'top10vpn', '--country', 'PK', '--json', '--db', areaDb]);
+    expect([0, 3], r.err).toContain(r.code);
+    const rows = (JSON.parse(r.out) as { rows: (Row & { events_not_priced: { id: string }[] })[] }).rows;
+    const y2019 = rows.find((w) => w.year === 2019)!;
+    expect(y2019.their_area).toBe('Nowhere Province (not placed: compared with the whole country)');
+    expect(y2019.events).toHaveLength(7);
+    expect(y2019.events_outside_area).toEqual([]);
+    const y2024 = rows.find((w) => w.year === 2024)!;
+    expect(y2024.their_area).toBe('Azad Kashmir');
+    expect(y2024.events).toEqual([]);
+    expect(y2024.events_outside_area).toEqual([
+      { id: expect.stringMatching(/^stop-pk-2024-11-19-/), title: expect.stringMatching(/Bluesky/), hours: 0, usd: null },
+    ]);
+    expect(y2024.events_not_priced).toEqual([]);
   });
 });

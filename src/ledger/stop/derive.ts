@@ -59,14 +59,15 @@ export function top10vpnCosts(csv: string): { series: IndicatorSeries[]; rejects
   const rejects: { line: number; reason: string }[] = [];
   records.forEach((r, i) => {
     const line = i + 2;
-    const cc = (r.iso3 && getCountry(r.iso3)?.alpha2) || countryCodeByName((r.country ?? '').replace(/ - .+$/, ''));
+    // A row for part of a country ("Pakistan - Azad Kashmir") names its area after the dash.
+    const dash = / - (.+)$/.exec(r.country ?? '');
+    const area = dash?.[1]!.trim();
+    const cc = (r.iso3 && getCountry(r.iso3)?.alpha2) || countryCodeByName(dash ? r.country!.slice(0, dash.index) : (r.country ?? ''));
     const cost = Number(r.cost_usd);
     if (!cc) return rejects.push({ line, reason: `country: "${r.country}" / iso3 "${r.iso3}" unknown` });
     if (!/^\d{4}$/.test(r.year ?? '')) return rejects.push({ line, reason: `year: "${r.year}" is not a year` });
     if (!Number.isFinite(cost) || r.cost_usd === '') return rejects.push({ line, reason: `cost_usd: "${r.cost_usd}" is not a number` });
     const key = r.country === 'Somaliland' ? 'somaliland' : cc.toLowerCase();
-    // A row for part of a country ("Pakistan - Azad Kashmir") names its area after the dash.
-    const area = / - (.+)$/.exec(r.country ?? '')?.[1]?.trim();
     const s = byCountry.get(key) ?? {
       id: `top10vpn-cost-${key}`,
       title: `Cost of internet shutdowns (Top10VPN): ${getCountry(cc)?.name ?? cc}`,
