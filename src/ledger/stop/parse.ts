@@ -60,8 +60,13 @@ export const STOP_COLUMNS = [
 export type StopColumn = (typeof STOP_COLUMNS)[number];
 export type StopRow = Record<StopColumn, string> & { _record: number; _line: number };
 
-/** The columns an import cannot do without. */
-export const REQUIRED_COLUMNS: StopColumn[] = ['start_date', 'country', 'shutdown_type', 'count_year'];
+/**
+ * Every published column is required: the import reads most of them (dates, area, status, the
+ * networks and services cut, the actors), and a column left out would read as empty in every
+ * row, so an ended shutdown would become ongoing or an event would lose its area and be stored
+ * twice. A file without one is refused whole, naming what it lacks.
+ */
+export const REQUIRED_COLUMNS: readonly StopColumn[] = STOP_COLUMNS;
 
 export function parseStopCsv(text: string, file: string): StopRow[] {
   let records: { record: string[]; info: { lines: number } }[];
@@ -73,7 +78,7 @@ export function parseStopCsv(text: string, file: string): StopRow[] {
   const header = records[0]?.record.map((h) => h.trim()) ?? [];
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) {
-    throw new AppError('VALIDATION', `${file}: not a STOP CSV: missing column(s) ${missing.join(', ')} in the header`, {
+    throw new AppError('VALIDATION', `${file}: not a STOP CSV (the Combined sheet's ${STOP_COLUMNS.length} columns): missing column(s) ${missing.join(', ')} in the header`, {
       issues: missing.map((c) => ({ path: ['header', c], message: 'missing column' })),
     });
   }

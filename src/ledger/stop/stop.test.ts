@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, silentProgress, packagePath } from '../../shared/index.js';
 import type { Store } from '../../store/index.js';
@@ -27,7 +28,16 @@ describe('parseStopCsv', () => {
     expect(rows[rows.length - 1]!._line).toBeGreaterThan(rows.length + 1);
   });
   it('refuses a file without the STOP columns, naming them', () => {
-    expect(() => parseStopCsv('a,b\n1,2\n', 'x.csv')).toThrow(/missing column\(s\) start_date, country, shutdown_type, count_year/);
+    expect(() => parseStopCsv('a,b\n1,2\n', 'x.csv')).toThrow(/missing column\(s\) start_date_type, start_date, country, .*, count_year in the header/);
+  });
+  it('refuses a file that lacks one published column, naming it (an absent end_date would make every ended shutdown ongoing)', () => {
+    const records = parse(fixture('near-duplicates.csv'), { bom: true, relax_column_count: true }) as string[][];
+    const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+    for (const column of ['end_date', 'area_name', 'shutdown_status']) {
+      const drop = records[0]!.indexOf(column);
+      const csv = records.map((r) => r.filter((_, j) => j !== drop).map(cell).join(',')).join('\n');
+      expect(() => parseStopCsv(csv, 'trimmed.csv')).toThrow(new RegExp(`trimmed\\.csv: not a STOP CSV .*missing column\\(s\\) ${column} in the header`));
+    }
   });
 });
 
