@@ -5,11 +5,13 @@
  */
 import { parse } from 'csv-parse/sync';
 import { countryCodeByName, getCountry } from '../../geo/index.js';
+import type { EventLinkRecord, IndicatorValueRecord } from '../../store/index.js';
 import type { IndicatorSeries } from '../indicators.js';
 import { STOP_SHEET_URL } from './map.js';
 import type { StopRow } from './parse.js';
 
-export function accessNowCounts(rows: StopRow[], snapshot: string): IndicatorSeries[] {
+/** Access Now's yearly counts per country from STOP records (a record of several countries counts in each). */
+export function accessNowCounts(rows: Pick<StopRow, 'country' | 'count_year'>[], snapshot: string): IndicatorSeries[] {
   const counts = new Map<string, Map<string, number>>();
   for (const r of rows) {
     if (!/^\d{4}$/.test(r.count_year)) continue;
@@ -43,6 +45,52 @@ export function accessNowCounts(rows: StopRow[], snapshot: string): IndicatorSer
         },
         note: null,
       })),
+  }));
+}
+
+/**
+ * The STOP records the store holds for one snapshot, one per `stop_row` link: the link's target
+ * is `<snapshot>:<record key>:<count_year>` and the key starts with the record's country field.
+ */
+export function storedStopRows(links: EventLinkRecord[], snapshot: string): Pick<StopRow, 'country' | 'count_year'>[] {
+  const prefix = `${snapshot}:`;
+  return links
+    .filter((l) => l.kind === 'stop_row' && l.target.startsWith(prefix))
+    .map((l) => {
+      const rest = l.target.slice(prefix.length);
+      return { country: rest.slice(0, rest.indexOf('|')), count_year: rest.slice(rest.lastIndexOf(':') + 1) };
+    });
+}
+
+/**
+ * The counts an import publishes for its snapshot, per country and year the largest of: the rows
+ * of the file just read (rejected records included: Access Now counts them), the records the store
+ * holds for the snapshot (several files of parts add up), and what an earlier import published
+ * for the same snapshot. So a file holding part of a snapshot never lowers the count a fuller file
+ * gave; one source read twice stays one value (upsertIndicators replaces it), not a dispute.
+ */
+export function snapshotCounts(
+  fromFile: IndicatorSeries[],
+  fromStore: IndicatorSeries[],
+  published: Pick<IndicatorValueRecord, 'seriesId' | 'period' | 'value' | 'doc'>[],
+  snapshot: string,
+): IndicatorSeries[] {
+  const best = new Map<string, number>();
+  const keep = (id: string, period: string, value: number) => {
+    const k = `${id}\u0000${period}`;
+    best.set(k, Math.max(best.get(k) ?? 0, value));
+  };
+  for (const s of [...fromFile, ...fromStore]) for (const v of s.values) keep(s.id, v.period, v.value);
+  for (const v of published) if ((v.doc.source as { published?: unknown } | undefined)?.published === snapshot) keep(v.seriesId, v.period, v.value);
+  const bySeries = new Map<string, IndicatorSeries>();
+  for (const s of [...fromStore, ...fromFile]) {
+    const values = new Map((bySeries.get(s.id)?.values ?? []).map((v) => [v.period, v]));
+    for (const v of s.values) values.set(v.period, v);
+    bySeries.set(s.id, { ...s, values: [...values.values()] });
+  }
+  return [...bySeries.values()].map((s) => ({
+    ...s,
+    values: s.values.map((v) => ({ ...v, value: best.get(`${s.id}\u0000${v.period}`)! })).sort((x, y) => x.period.localeCompare(y.period)),
   }));
 }
 

@@ -17,7 +17,7 @@ import { prepareStatus, slugify } from '../service.js';
 import { planUpsert } from '../upsert.js';
 import { cited, findContained } from './contained.js';
 import { findDuplicates } from './duplicates.js';
-import { mapStopRow, recordText, stopEventKey, type MappedRow } from './map.js';
+import { mapStopRow, recordText, stopEventKey, stopLocator, type MappedRow } from './map.js';
 import type { StopRow } from './parse.js';
 
 export interface StopImportReport {
@@ -101,7 +101,7 @@ export async function importStop(
   }
 
   const latestOf = (rows: StopRow[]) => [...rows].sort((a, b) => b.count_year.localeCompare(a.count_year))[0]!;
-  const mappedOf = new Map([...groups].map(([key, rows]) => [key, mapStopRow(latestOf(rows), snapshot)] as const));
+  const mappedOf = new Map([...groups].map(([key, rows]) => [key, mapStopRow(latestOf(rows), snapshot, file)] as const));
   const dupOf = findDuplicates(groups);
   const placed = new Map([...mappedOf].filter((x): x is [string, MappedRow] => !('reject' in x[1])));
   const contained = findContained(placed, new Set([...dupOf.keys(), ...dupOf.values()]));
@@ -130,7 +130,7 @@ export async function importStop(
       report.rows_rejected += all.length;
       continue;
     }
-    if (dupRows.length) foldDuplicates(mapped, latest, dupRows, snapshot);
+    if (dupRows.length) foldDuplicates(mapped, latest, dupRows, snapshot, file);
     for (const k of dupKeys.filter((k) => contained.has(k))) foldContained(mapped, latest, latestOf(groups.get(k)!));
     let fields;
     try {
@@ -238,13 +238,13 @@ function foldContained(mapped: MappedRow, kept: StopRow, outer: StopRow): void {
 }
 
 /** The kept record's event also cites the duplicate records, and says it counts them once. */
-function foldDuplicates(mapped: MappedRow, kept: StopRow, dups: StopRow[], snapshot: string): void {
+function foldDuplicates(mapped: MappedRow, kept: StopRow, dups: StopRow[], snapshot: string, file: string): void {
   const f = mapped.fields as { sources: Record<string, unknown>[]; notes: string | null; end: string | null };
   const first = f.sources[0]!;
   const extra = dups.map((d) => ({
     ...first,
     title: `${String(first.title)} (duplicate record)`,
-    locator: `count_year ${d.count_year}, record ${d._record} (line ${d._line}) of the ${snapshot} snapshot`,
+    locator: stopLocator(d, snapshot, file),
   }));
   f.sources = [first, ...extra, ...f.sources.slice(1)];
   const ends = dups.map((d) => `record ${d._record} ends ${d.end_date || 'open'}`).join('; ');

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { AppError, isValidPartialDate, readTextStrict, type Clock, type ProgressReporter } from '../../shared/index.js';
 import type { Store } from '../../store/index.js';
 import { saveSeries } from '../indicators.js';
-import { accessNowCounts, top10vpnCosts } from './derive.js';
+import { accessNowCounts, snapshotCounts, storedStopRows, top10vpnCosts } from './derive.js';
 import { importStop, type StopImportReport } from './import.js';
 import { parseStopCsv } from './parse.js';
 
@@ -38,7 +38,10 @@ export async function importStopFile(deps: Deps, path: string, snapshot?: string
   const snap = snapshotOf(path, snapshot);
   const rows = parseStopCsv(text, basename(path));
   const report = await importStop(deps, rows, basename(path), snap);
-  const series = accessNowCounts(rows, snap);
+  const fromFile = accessNowCounts(rows, snap);
+  const fromStore = accessNowCounts(storedStopRows(await deps.store.ledger.linksOfKind('stop_row'), snap), snap);
+  const ids = [...new Set([...fromFile, ...fromStore].map((s) => s.id))];
+  const series = snapshotCounts(fromFile, fromStore, await deps.store.ledger.listIndicatorValues(ids), snap);
   await saveSeries(deps.store, series, 'stop');
   return { ...report, indicators: series.length };
 }

@@ -137,8 +137,17 @@ export function recordText(r: StopRow): string | null {
   return t || null;
 }
 
+/**
+ * Where a record is: its count_year, record number and line in the file it was read from, so a
+ * reader finds it there. A file named otherwise than the snapshot (a part of it) is named.
+ */
+export function stopLocator(r: Pick<StopRow, 'count_year' | '_record' | '_line'>, snapshot: string, file?: string): string {
+  const where = file && !file.includes(snapshot) ? `${file} (the ${snapshot} snapshot)` : `the ${snapshot} snapshot`;
+  return `count_year ${r.count_year}, record ${r._record} (line ${r._line}) of ${where}`;
+}
+
 /** Map a row, or say why it cannot be. `snapshot` is the STOP snapshot date (YYYY-MM-DD). */
-export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: string } {
+export function mapStopRow(r: StopRow, snapshot: string, file?: string): MappedRow | { reject: string } {
   const countries = r.country
     .split(';')
     .map((n) => n.trim())
@@ -200,7 +209,7 @@ export function mapStopRow(r: StopRow, snapshot: string): MappedRow | { reject: 
     publisher: 'Access Now',
     published: snapshot,
     archive_url: null,
-    locator: `count_year ${r.count_year}, record ${r._record} (line ${r._line}) of the ${snapshot} snapshot`,
+    locator: stopLocator(r, snapshot, file),
   };
   const linked = urls(r.info_source_link)
     .slice(0, 10)

@@ -13,6 +13,8 @@ import { seedLedger } from '../seed.js';
 import { findDuplicates } from './duplicates.js';
 import { STOP_END_NOT_RECORDED, datesContradicted, liveFeatures, mapStopRow, stopEventKey } from './map.js';
 import { parseStopCsv, type StopRow } from './parse.js';
+import { importStopFile } from './load.js';
+import { listIndicators } from '../indicators.js';
 import { stopRecordTexts, stopRecordTextsByYear } from './record-texts.js';
 
 const fixture = (name: string) => readFileSync(packagePath('test', 'fixtures', 'stop', name), 'utf8');
@@ -35,7 +37,14 @@ describe('parseStopCsv', () => {
     const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
     for (const column of ['end_date', 'area_name', 'shutdown_status']) {
       const drop = records[0]!.indexOf(column);
-      const csv = records.map((r) => r.filter((_, j) => j !== drop).map(cell).join(',')).join('\n');
+      const csv = records
+        .map((r) =>
+          r
+            .filter((_, j) => j !== drop)
+            .map(cell)
+            .join(','),
+        )
+        .join('\n');
       expect(() => parseStopCsv(csv, 'trimmed.csv')).toThrow(new RegExp(`trimmed\\.csv: not a STOP CSV .*missing column\\(s\\) ${column} in the header`));
     }
   });
@@ -400,6 +409,59 @@ describe('a seed event written from the sources of a STOP record (real records: 
     const r = await linkedWith({ [SEEDS[0]!]: { start: '2025-06-05', end: '2025-06-09' } });
     expect(r.linked.map((l) => l.ledger_event)).toEqual([SEEDS[1]]);
     expect(r.events.created).toBe(1);
+  });
+});
+
+describe('Access Now counts after importing part of a snapshot', () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  let dir: string;
+  beforeEach(async () => {
+    ({ store, cleanup } = await tempStore());
+    dir = mkdtempSync(join(tmpdir(), 'stop-part-'));
+  });
+  afterEach(async () => {
+    await cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  // Every real STOP record of Pakistan counted in 2019 (7 records), and the first five of them
+  // as a separate file: the same snapshot's records, read from a part of it.
+  const whole = fixture('pakistan-2019.csv');
+  const part = () => {
+    const records = parse(whole, { bom: true, relax_column_count: true }) as string[][];
+    const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+    return records
+      .slice(0, 6)
+      .map((r) => r.map(cell).join(','))
+      .join('\n');
+  };
+  const pk2019 = async () => {
+    const r = await listIndicators({ store }, { id: 'accessnow-shutdowns-pk' });
+    return r.items[0]!.values.filter((v) => v.period === '2019').map((v) => ({ value: v.value, disputed: v.disputed }));
+  };
+  const load = async (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return importStopFile(deps(), join(dir, name), '2026-05-20');
+  };
+
+  it('a part imported after the whole leaves the count of the whole, once and undisputed', async () => {
+    await load('pakistan-2019.csv', whole);
+    expect(await pk2019()).toEqual([{ value: 7, disputed: false }]);
+    await load('part.csv', part());
+    expect(await pk2019()).toEqual([{ value: 7, disputed: false }]);
+  });
+  it('the whole imported after a part replaces the part count (the same source counted again)', async () => {
+    await load('part.csv', part());
+    expect(await pk2019()).toEqual([{ value: 5, disputed: false }]);
+    await load('pakistan-2019.csv', whole);
+    expect(await pk2019()).toEqual([{ value: 7, disputed: false }]);
+  });
+  it('cites a record of a part by the file it was read from', async () => {
+    const r = await load('part.csv', part());
+    const id = r.linked.length ? r.linked[0]!.ledger_event : (await store.ledger.linksOfKind('stop_row'))[0]!.eventId;
+    const ev = (await store.ledger.getEvent(id))!.doc as unknown as LedgerEvent;
+    expect(ev.sources[0]!.locator).toMatch(/^count_year 2019, record \d \(line \d+\) of part\.csv \(the 2026-05-20 snapshot\)$/);
   });
 });
 

@@ -301,14 +301,32 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
         }
         // One statement for all values (rows travel as one JSON parameter): a per-row upsert costs
         // ~2.5 ms here, so the registry's daily series (~15,000 values) took 35 s. Last value per key wins.
-        const rows = [...new Map(values.map((v) => [`${v.seriesId}\u0000${v.valueKey}`, v])).values()].map((v) => ({
-          series_id: v.seriesId,
-          value_key: v.valueKey,
-          period: v.period,
-          value: v.value,
-          doc: JSON.stringify(v.doc),
-        }));
-        if (rows.length === 0) return;
+        const latest = [...new Map(values.map((v) => [`${v.seriesId}\u0000${v.valueKey}`, v])).values()];
+        if (latest.length === 0) return;
+        const rows = latest.map((v) => ({ series_id: v.seriesId, value_key: v.valueKey, period: v.period, value: v.value, doc: JSON.stringify(v.doc) }));
+        // A value replaces the stored value of its series and period from the same source (url,
+        // published date and locator): that is the source corrected or counted again, not a
+        // second source disagreeing, which stays beside it.
+        const text = (x: unknown) => (typeof x === 'string' ? x : '');
+        const sources = latest.map((v) => {
+          const src = (v.doc.source ?? {}) as Record<string, unknown>;
+          return {
+            series_id: v.seriesId,
+            value_key: v.valueKey,
+            period: v.period,
+            url: text(src.url),
+            published: text(src.published),
+            locator: text(src.locator),
+          };
+        });
+        await tx.run(
+          `DELETE FROM indicator_values AS v WHERE EXISTS (
+             SELECT 1 FROM (SELECT unnest(json_transform($1, '[{"series_id":"VARCHAR","value_key":"VARCHAR","period":"VARCHAR","url":"VARCHAR","published":"VARCHAR","locator":"VARCHAR"}]'), recursive := true)) AS n
+             WHERE v.series_id = n.series_id AND v.period = n.period AND v.value_key <> n.value_key
+               AND coalesce(v.doc->>'$.source.url', '') = n.url AND coalesce(v.doc->>'$.source.published', '') = n.published
+               AND coalesce(v.doc->>'$.source.locator', '') = n.locator)`,
+          [JSON.stringify(sources)],
+        );
         await tx.run(
           `INSERT INTO indicator_values SELECT series_id, value_key, period, value, doc::JSON
            FROM (SELECT unnest(json_transform($1, '[{"series_id":"VARCHAR","value_key":"VARCHAR","period":"VARCHAR","value":"DOUBLE","doc":"VARCHAR"}]'), recursive := true))
