@@ -78,9 +78,13 @@ export function parseStopCsv(text: string, file: string): StopRow[] {
   const header = records[0]?.record.map((h) => h.trim()) ?? [];
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) {
-    throw new AppError('VALIDATION', `${file}: not a STOP CSV (the Combined sheet's ${STOP_COLUMNS.length} columns): missing column(s) ${missing.join(', ')} in the header`, {
-      issues: missing.map((c) => ({ path: ['header', c], message: 'missing column' })),
-    });
+    throw new AppError(
+      'VALIDATION',
+      `${file}: not a STOP CSV (the Combined sheet's ${STOP_COLUMNS.length} columns): missing column(s) ${missing.join(', ')} in the header`,
+      {
+        issues: missing.map((c) => ({ path: ['header', c], message: 'missing column' })),
+      },
+    );
   }
   const rows: StopRow[] = [];
   let prevEnd = records[0]?.info.lines ?? 1;

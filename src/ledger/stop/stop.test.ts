@@ -33,7 +33,7 @@ describe('parseStopCsv', () => {
     expect(() => parseStopCsv('a,b\n1,2\n', 'x.csv')).toThrow(/missing column\(s\) start_date_type, start_date, country, .*, count_year in the header/);
   });
   it('refuses a file that lacks one published column, naming it (an absent end_date would make every ended shutdown ongoing)', () => {
-    const records = parse(fixture('near-duplicates.csv'), { bom: true, relax_column_count: true }) as string[][];
+    const records = parse(fixture('near-duplicates.csv'), { bom: true, relax_column_count: true });
     const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
     for (const column of ['end_date', 'area_name', 'shutdown_status']) {
       const drop = records[0]!.indexOf(column);
@@ -429,7 +429,7 @@ describe('Access Now counts after importing part of a snapshot', () => {
   // as a separate file: the same snapshot's records, read from a part of it.
   const whole = fixture('pakistan-2019.csv');
   const part = () => {
-    const records = parse(whole, { bom: true, relax_column_count: true }) as string[][];
+    const records = parse(whole, { bom: true, relax_column_count: true });
     const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
     return records
       .slice(0, 6)
