@@ -43,13 +43,21 @@ export const fromWire = (w: ScenarioWire) => {
   return { ...rest, regions: r, method: asList(method) };
 };
 
+/** Method names, checked where they enter: a name that is no method is refused, never read as a method that cannot price. */
+const methodList = list.superRefine((v, ctx) => {
+  for (const m of (Array.isArray(v) ? v : [v]).flatMap((x) => x.split(',')).map((x) => x.trim())) {
+    if (m !== 'all' && !(METHOD_IDS as readonly string[]).includes(m))
+      ctx.addIssue({ code: 'custom', message: `"${m}" is not a method; one of ${[...METHOD_IDS, 'all'].join(', ')}` });
+  }
+});
+
 export const EventOverridesSchema = z.object({
   country: check.countryCode.optional().meta({ description: "which of the event's countries to price (ISO 3166-1 alpha-2)" }),
   severity: num.optional(),
   isp_share: num.optional(),
   platform_weight: num.optional(),
   end: z.string().optional(),
-  method: list.optional(),
+  method: methodList.optional(),
   currency: z.string().optional(),
   draws: whole.optional(),
   seed: whole.optional(),
