@@ -114,6 +114,8 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
   const S = plan.segments.length;
   const R = Math.max(1, plan.regions.length);
   const notes = [...plan.notes];
+  // A zero is an answer only when it says why.
+  if (scn.severity === 0) notes.push('severity 0: the service was not slowed, so nothing was lost (0 is the estimate, not a missing value)');
   // Factors from native currency to the main currency and to USD, per segment (null: no rate).
   const toLocal = rates.map((r) => (plan.native === 'local' ? 1 : r.local.rate));
   const toUsd = rates.map((r) => (plan.native === 'USD' ? 1 : r.local.rate === null ? null : 1 / r.local.rate));

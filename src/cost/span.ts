@@ -134,7 +134,10 @@ export function parseSpan(input: SpanInput): Span {
   if (end === undefined && hours === undefined) throw bad('end', 'a --start needs an --end (or --hours)');
   const from = parseInstant('start', start, tz, false);
   const to = end !== undefined ? parseInstant('end', end, tz, true) : from + hours! * HOUR;
-  if (to <= from) throw bad('end', `the end (${end}) must be after the start (${start}); the duration would be ${((to - from) / HOUR).toFixed(1)} hours`);
+  if (to <= from) {
+    const inclusive = end !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(end) ? ', counting a date-only end to the end of its day' : '';
+    throw bad('end', `the end (${end}) must be after the start (${start}); the duration would be ${((to - from) / HOUR).toFixed(1)} hours${inclusive}`);
+  }
   if ((to - from) / HOUR > MAX_HOURS) throw bad('end', 'the span is over 50 years');
   return {
     dated: true,

@@ -210,7 +210,13 @@ export function activeWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[], 
     source: basis,
     year: null,
   });
-  notes.push(`priced for ${(share * 100).toPrecision(3)} % of the span's hours: ${basis}`);
+  const pct = (x: number) => `${Number((x * 100).toPrecision(3))} %`;
+  // the note gives the mean the draws average to, not the mode, which can sit at an end of the range
+  notes.push(
+    low < high
+      ? `priced for ${pct((low + share + high) / 3)} of the span's hours on average (${pct(low)} to ${pct(high)}): ${basis}`
+      : `priced for ${pct(share)} of the span's hours: ${basis}`,
+  );
   return param(i);
 }
 

@@ -256,13 +256,34 @@ describe('bad input and reproducibility', () => {
     expect(region.code).toBe(2);
     expect(region.err).toMatch(/region: CN-XJ .* not RU/);
     const span = await run(['cost', '--country', 'RU', '--type', 'full', '--start', '2020-02-02', '--end', '2020-02-01']);
-    expect([span.code, /end:/.test(span.err)]).toEqual([2, true]);
+    expect([
+      span.code,
+      /end: the end \(2020-02-01\) must be after the start \(2020-02-02\); the duration would be 0\.0 hours, counting a date-only end to the end of its day/.test(
+        span.err,
+      ),
+    ]).toEqual([2, true]);
     const sev = await run(['cost', '--country', 'RU', '--type', 'throttling', '--severity', '1.5', '--hours', '2']);
     expect([sev.code, /severity: must be in \[0,1\]/.test(sev.err)]).toEqual([2, true]);
     const m = await run(['cost', '--country', 'RU', '--type', 'platform', '--platform', 'Telegram', '--hours', '2', '--method', 'ozi-regional']);
     expect([m.code, /type: ozi-regional: does not price --type platform/.test(m.err)]).toEqual([2, true]);
     const y = await run(['cost', '--country', 'RU', '--type', 'full', '--hours', '2', '--method', 'ozi-regional', '--year', '2012']);
     expect([y.code, /year: ozi-regional: no GRP for 2012; years with data: 2020–2021/.test(y.err)]).toEqual([2, true]);
+  });
+
+  it('severity 0 is an answer of 0 that says why, never a silent zero', async () => {
+    const r = await run(['cost', '--country', 'IN', '--type', 'throttling', '--severity', '0', '--hours', '24', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const est = (r.json as CostResult).estimates;
+    expect(est.length).toBeGreaterThan(0);
+    for (const e of est) {
+      expect([e.median, e.high]).toEqual([0, 0]);
+      expect(
+        e.notes.some((n) => /^severity 0: the service was not slowed/.test(n)),
+        e.method,
+      ).toBe(true);
+    }
+    const half = (await run(['cost', '--country', 'IN', '--type', 'throttling', '--severity', '0.5', '--hours', '24', '--json'])).json as CostResult;
+    expect(half.estimates.every((e) => !e.notes.some((n) => n.startsWith('severity 0')))).toBe(true);
   });
 
   it('the same seed gives the same numbers, another seed others', async () => {
