@@ -225,7 +225,7 @@ function eventsImportCommand(events: Command, io: Io): void {
       ctx.print(
         r,
         (x: typeof r) =>
-          `rows read ${x.rows_read} = stored ${x.rows_stored} + rejected ${x.rows_rejected} (repeats of ongoing events merged: ${x.repeats_merged})\n` +
+          `rows read ${x.rows_read} = stored ${x.rows_stored} + rejected ${x.rows_rejected} (repeats of ongoing events merged: ${x.repeats_merged}; records of a shutdown listed twice, folded into the event kept: ${x.duplicates_merged})\n` +
           `events: ${Object.entries(x.events)
             .map(([k, v]) => `${k} ${v}`)
             .join(', ')}\n` +
