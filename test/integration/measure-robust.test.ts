@@ -157,3 +157,39 @@ describe('stdin and incremental cells', () => {
     expect(changed.map((c) => `${String(c.grain)} ${String(c.test_name)} ${String(c.n)}`).sort()).toEqual(['day telegram 2', 'hour telegram 2']);
   });
 });
+
+describe('impossible dates', () => {
+  it.each(['js', 'duckdb'])(
+    '--engine %s: a measurement_start_time not on the calendar is a bad_field reject naming its line; the other lines and files are stored (SYNTHETIC dates in real lines)',
+    async (engine) => {
+      // over 1 MB each, so engine duckdb reads both through DuckDB's projection
+      const many = (tag: string) => {
+        const all = variedLines(2000, tag);
+        let bytes = 0;
+        return all.slice(0, all.findIndex((l) => (bytes += l.length + 1) > 1_200_000) + 1);
+      };
+      const good = writeJsonl(join(t.dir, `cal-good-${engine}.jsonl`), many(`calg${engine}`));
+      const lines = many(`calb${engine}`);
+      const dated = (i: number, when: string) => {
+        const m = JSON.parse(lines[i]!) as Record<string, unknown>;
+        m.measurement_start_time = when;
+        lines[i] = JSON.stringify(m);
+      };
+      dated(1, '2019-02-30 10:00:00');
+      dated(3, '2019-04-31 10:00:00');
+      dated(5, '2019-01-01 10:00:60');
+      const bad = writeJsonl(join(t.dir, `cal-bad-${engine}.jsonl`), lines);
+      const r = await runBin(['ingest', good, bad, '--json', '--db', join(t.dir, `cal-${engine}.duckdb`), '--engine', engine, '--workers', '1']);
+      expect(r.code, r.err).toBe(3);
+      const rep = JSON.parse(r.out);
+      expect(rep).toMatchObject({ rejected: 3, reconciled: true, files: { ingested: 2, failed: 0 } });
+      expect(rep.stored + rep.duplicates).toBe(rep.lines_read - 3);
+      if (engine === 'duckdb') expect(rep.fast.projected).toBeGreaterThan(0);
+      expect(rep.rejects.map((j: { line: number; reason: string; detail: string }) => [j.line, j.reason, j.detail.split(' is ')[0]])).toEqual([
+        [2, 'bad_field', 'measurement_start_time "2019-02-30 10:00:00"'],
+        [4, 'bad_field', 'measurement_start_time "2019-04-31 10:00:00"'],
+        [6, 'bad_field', 'measurement_start_time "2019-01-01 10:00:60"'],
+      ]);
+    },
+  );
+});
