@@ -193,3 +193,31 @@ describe('impossible dates', () => {
     },
   );
 });
+
+describe('the envelope: probe_cc and probe_asn (SYNTHETIC values in one real line)', () => {
+  it('a probe_cc ISO does not assign is stored as ZZ and found by --cc ZZ; a probe_asn as a number or without AS is invalid naming probe_asn', async () => {
+    const m = JSON.parse(variedLines(1, 'env')[0]!) as Record<string, unknown>;
+    const file = writeJsonl(join(t.dir, 'envelope.jsonl'), [
+      JSON.stringify({ ...m, report_id: 'r_env_xx', probe_cc: 'XX' }),
+      JSON.stringify({ ...m, report_id: 'r_env_num', probe_asn: 20115 }),
+      JSON.stringify({ ...m, report_id: 'r_env_str', probe_asn: '20115' }),
+    ]);
+    const db = join(t.dir, 'envelope.duckdb');
+    const r = await cli(['ingest', file, '--json', '--db', db, '--workers', '0']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ stored: 3, rejected: 0 });
+    const zz = await cli(['measurements', 'list', '--cc', 'ZZ', '--json', '--db', db]);
+    expect(zz.code, zz.err).toBe(0);
+    expect(JSON.parse(zz.out).items.map((i: { report_id: string; status: string; rules: string[] }) => [i.report_id, i.status, i.rules])).toEqual([
+      ['r_env_xx', 'invalid', ['validity.unknown_network']],
+    ]);
+    const asn = await cli(['measurements', 'list', '--asn', 'AS20115', '--json', '--db', db]);
+    const items = JSON.parse(asn.out).items as { id: string; report_id: string; status: string; rules: string[] }[];
+    expect(items.map((i) => [i.report_id, i.status, i.rules]).sort()).toEqual([
+      ['r_env_num', 'invalid', ['validity.bad_field']],
+      ['r_env_str', 'invalid', ['validity.bad_field']],
+    ]);
+    const shown = await cli(['measurements', 'show', items[0]!.id, '--json', '--db', db]);
+    expect(shown.out).toContain('"where": "probe_asn"');
+  });
+});

@@ -6,6 +6,7 @@
  * row is kept (ZZ / AS0 / content-hash key) and scored invalid, as fastpath would discard it.
  */
 import { isAscii } from 'node:buffer';
+import { isProbeCountryCode } from '../../geo/index.js';
 import type { Envelope, RejectReason } from '../model.js';
 
 export type Json = Record<string, unknown>;
@@ -57,8 +58,15 @@ export function normaliseAsn(v: unknown): string {
   return 'AS0';
 }
 
+/**
+ * probe_cc as stored: an assigned ISO 3166-1 alpha-2 code, XK or ZZ (in upper case), so every
+ * stored measurement can be asked for by its country. Anything else (missing, not a string, a
+ * code ISO does not assign such as XX) is ZZ, which the verdict marks validity.unknown_network.
+ */
 export function normaliseCc(v: unknown): string {
-  return typeof v === 'string' && /^[A-Za-z]{2}$/.test(v) ? v.toUpperCase() : 'ZZ';
+  if (typeof v !== 'string') return 'ZZ';
+  const cc = v.toUpperCase();
+  return isProbeCountryCode(cc) ? cc : 'ZZ';
 }
 
 /** The input as one string: meek/legacy tests have a list; urlgetter may have none. */
