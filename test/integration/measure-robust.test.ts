@@ -220,4 +220,19 @@ describe('the envelope: probe_cc and probe_asn (SYNTHETIC values in one real lin
     const shown = await cli(['measurements', 'show', items[0]!.id, '--json', '--db', db]);
     expect(shown.out).toContain('"where": "probe_asn"');
   });
+
+  it('a measurement_start_time in the future is a bad_field reject naming the field and its line; the others are stored (exit 3)', async () => {
+    const [a, b] = variedLines(2, 'future');
+    const m = JSON.parse(a!) as Record<string, unknown>;
+    const file = writeJsonl(join(t.dir, 'future.jsonl'), [JSON.stringify({ ...m, measurement_start_time: '2099-01-01 00:00:00' }), b!]);
+    const r = await cli(['ingest', file, '--json', '--db', join(t.dir, 'future.duckdb'), '--workers', '0']);
+    expect(r.code, r.err).toBe(3);
+    const rep = JSON.parse(r.out);
+    expect(rep).toMatchObject({ stored: 1, rejected: 1, reconciled: true });
+    expect(rep.rejects[0]).toMatchObject({
+      line: 1,
+      reason: 'bad_field',
+      detail: expect.stringMatching(/^measurement_start_time "2099-01-01 00:00:00" is in the future/),
+    });
+  });
 });
