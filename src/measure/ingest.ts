@@ -168,6 +168,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
         filters,
         max_line_bytes: input.max_line_bytes ?? DEFAULT_MAX_LINE_BYTES,
         batch_size: input.batch_size ?? 1000,
+        now_ms: deps.clock.now().getTime(),
       },
     });
   }

@@ -10,6 +10,12 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
 
+/**
+ * How far past "now" an observed time (a signal's bin, a measurement's start) may lie before it
+ * is refused as in the future: clock skew between the observer and us, a bin still in progress.
+ */
+export const FUTURE_TOLERANCE_MS = 10 * 60_000;
+
 /** ISO-8601 date (YYYY-MM-DD) or date-time with offset; month and year forms allowed. */
 export const PARTIAL_DATE_RE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/;
 

@@ -39,10 +39,14 @@ export interface Entity {
 const str = (v: unknown): string =>
   v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : JSON.stringify(v);
 
+/** The largest AS number: ASNs are 32-bit (RFC 6793). */
+export const MAX_ASN = 4_294_967_295;
+
 function asn(v: string): string | Error {
   const m = /^(?:AS)?(\d{1,10})$/i.exec(v);
   if (!m) return new Error(`asn "${v}" is not an AS number`);
   if (Number(m[1]) === 0) return new Error('AS0 is not a network (OONI writes it when the probe did not know its network)');
+  if (Number(m[1]) > MAX_ASN) return new Error(`asn "${v}" is beyond the largest AS number (${MAX_ASN}, 32 bits)`);
   return `AS${Number(m[1])}`;
 }
 
@@ -81,7 +85,13 @@ export function entityOf(r: Raw, defaultCc: string | undefined): Entity | Error 
   return new Error(`entity_type "${type}" is not one of country, region, asn`);
 }
 
-/** A value: a non-negative number, or null for a missing sample (empty, null, NA, NaN). */
+/**
+ * The largest value kept: counts above 2^53 - 1 are no longer whole numbers in a double (the
+ * stored type), and the database's binder reads a whole number as a 64-bit integer.
+ */
+export const MAX_VALUE = Number.MAX_SAFE_INTEGER;
+
+/** A value: a non-negative number up to MAX_VALUE, or null for a missing sample (empty, null, NA, NaN). */
 export function valueOf(v: unknown): number | null | Error {
   if (v === null || v === undefined) return null;
   const s = str(v);
@@ -90,6 +100,7 @@ export function valueOf(v: unknown): number | null | Error {
   const n = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(s) ? Number(s) : NaN;
   if (!Number.isFinite(n)) return new Error(`value "${s}" is not a number`);
   if (n < 0) return new Error(`value ${n} is negative (a count cannot be)`);
+  if (n > MAX_VALUE) return new Error(`value "${s}" is beyond the largest value stored exactly (${MAX_VALUE})`);
   return n;
 }
 

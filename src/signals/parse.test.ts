@@ -104,4 +104,43 @@ describe('parseSignals (SYNTHETIC inputs in each accepted format)', () => {
       [4, 'IR'],
     ]);
   });
+
+  it('rejects a value or an ASN beyond what is stored, in CSV, IODA CSV, JSON and the IODA API answer, naming the line or record', () => {
+    const ioda = [
+      'darknet,126,44244,IranCell,2019-11-14 08:10:00+00:00',
+      'darknet,99999999999999999999999,44244,IranCell,2019-11-14 10:05:00+00:00',
+      'darknet,9007199254740992,44244,IranCell,2019-11-14 10:10:00+00:00',
+      'darknet,9007199254740991,44244,IranCell,2019-11-14 10:15:00+00:00',
+      'darknet,5,4294967296,Big,2019-11-14 10:05:00+00:00',
+      'darknet,5,4294967295,Last,2019-11-14 10:05:00+00:00',
+    ].join('\n');
+    const r = parseSignals(ioda, { ...o, cc: 'IR' });
+    expect(r.format).toBe('csv-ioda');
+    expect(r.rejects.map((x) => x.reason)).toEqual([
+      'line 2: value "99999999999999999999999" is beyond the largest value stored exactly (9007199254740991)',
+      'line 3: value "9007199254740992" is beyond the largest value stored exactly (9007199254740991)',
+      'line 5: asn "4294967296" is beyond the largest AS number (4294967295, 32 bits)',
+    ]);
+    expect(r.points.map((p) => [p.line, p.entity_code, p.value])).toEqual([
+      [1, 'AS44244', 126],
+      [4, 'AS44244', 9007199254740991],
+      [6, 'AS4294967295', 5],
+    ]);
+    const arr = parseSignals(JSON.stringify([{ source: 'bgp', cc: 'IR', value: 1e23, time: '2020-01-01' }]), o);
+    expect(arr.rejects.map((x) => x.reason)).toEqual(['record 1: value "1e+23" is beyond the largest value stored exactly (9007199254740991)']);
+    const api = parseSignals(
+      JSON.stringify({
+        data: [
+          { entityType: 'asn', entityCode: '4294967296', datasource: 'bgp', from: 1573776000, step: 300, values: [1] },
+          { entityType: 'asn', entityCode: '44244', datasource: 'bgp', from: 1573776000, step: 300, values: [1e300, 2] },
+        ],
+      }),
+      o,
+    );
+    expect(api.rejects.map((x) => x.reason)).toEqual([
+      'data series 0 values[0]: asn "4294967296" is beyond the largest AS number (4294967295, 32 bits)',
+      'data series 1 values[0]: value "1e+300" is beyond the largest value stored exactly (9007199254740991)',
+    ]);
+    expect(api.points.map((p) => p.value)).toEqual([2]);
+  });
 });

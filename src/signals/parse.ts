@@ -6,6 +6,7 @@
  * reason; duplicates of a point are rejected naming the line that holds it; missing values are
  * kept as missing. Nothing here reads files or the clock: the caller passes text and "now".
  */
+import { FUTURE_TOLERANCE_MS } from '../shared/index.js';
 import type { SignalPointRecord } from '../store/index.js';
 import { entityOf, fieldOf, IODA_COLUMNS, textOf, timeOf, valueOf, type Field, type Raw } from './fields.js';
 
@@ -32,7 +33,7 @@ export interface ParseOptions {
   /** Country of entities that carry none (e.g. an ASN series). */
   cc?: string;
   nowMs: number;
-  /** How far past "now" a timestamp may lie (clock skew, a bin in progress). */
+  /** How far past "now" a timestamp may lie (clock skew, a bin in progress); default FUTURE_TOLERANCE_MS. */
   futureToleranceMs?: number;
 }
 
@@ -81,7 +82,7 @@ class Collector {
     if (!/^[a-z0-9][a-z0-9_.:-]{0,63}$/i.test(source)) return reject(`data source "${source}" must be letters, digits, _ . : - (at most 64)`);
     const entity = entityOf(r, this.o.cc);
     if (entity instanceof Error) return reject(entity.message);
-    const t = timeOf(r.timestamp, this.o.nowMs, this.o.futureToleranceMs ?? 10 * 60_000);
+    const t = timeOf(r.timestamp, this.o.nowMs, this.o.futureToleranceMs ?? FUTURE_TOLERANCE_MS);
     if (t instanceof Error) return reject(t.message);
     const value = valueOf(r.value);
     if (value instanceof Error) return reject(value.message);

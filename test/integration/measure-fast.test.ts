@@ -57,7 +57,16 @@ const shipped = () =>
 async function both(name: string, body: Buffer, maxLine = 16 << 20) {
   const path = join(t.dir, name);
   writeFileSync(path, body);
-  const task: FileTask = { file_id: name, path, gz: name.endsWith('.gz'), bucket_hour: null, filters: {}, max_line_bytes: maxLine, batch_size: 7 };
+  const task: FileTask = {
+    file_id: name,
+    path,
+    gz: name.endsWith('.gz'),
+    bucket_hour: null,
+    filters: {},
+    max_line_bytes: maxLine,
+    batch_size: 7,
+    now_ms: Date.now(),
+  };
   const run = async (fast: boolean) => {
     const rows: MeasurementRow[] = [];
     const rejects: Reject[] = [];

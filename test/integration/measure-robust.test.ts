@@ -157,3 +157,82 @@ describe('stdin and incremental cells', () => {
     expect(changed.map((c) => `${String(c.grain)} ${String(c.test_name)} ${String(c.n)}`).sort()).toEqual(['day telegram 2', 'hour telegram 2']);
   });
 });
+
+describe('impossible dates', () => {
+  it.each(['js', 'duckdb'])(
+    '--engine %s: a measurement_start_time not on the calendar is a bad_field reject naming its line; the other lines and files are stored (SYNTHETIC dates in real lines)',
+    async (engine) => {
+      // over 1 MB each, so engine duckdb reads both through DuckDB's projection
+      const many = (tag: string) => {
+        const all = variedLines(2000, tag);
+        let bytes = 0;
+        return all.slice(0, all.findIndex((l) => (bytes += l.length + 1) > 1_200_000) + 1);
+      };
+      const good = writeJsonl(join(t.dir, `cal-good-${engine}.jsonl`), many(`calg${engine}`));
+      const lines = many(`calb${engine}`);
+      const dated = (i: number, when: string) => {
+        const m = JSON.parse(lines[i]!) as Record<string, unknown>;
+        m.measurement_start_time = when;
+        lines[i] = JSON.stringify(m);
+      };
+      dated(1, '2019-02-30 10:00:00');
+      dated(3, '2019-04-31 10:00:00');
+      dated(5, '2019-01-01 10:00:60');
+      const bad = writeJsonl(join(t.dir, `cal-bad-${engine}.jsonl`), lines);
+      const r = await runBin(['ingest', good, bad, '--json', '--db', join(t.dir, `cal-${engine}.duckdb`), '--engine', engine, '--workers', '1']);
+      expect(r.code, r.err).toBe(3);
+      const rep = JSON.parse(r.out);
+      expect(rep).toMatchObject({ rejected: 3, reconciled: true, files: { ingested: 2, failed: 0 } });
+      expect(rep.stored + rep.duplicates).toBe(rep.lines_read - 3);
+      if (engine === 'duckdb') expect(rep.fast.projected).toBeGreaterThan(0);
+      expect(rep.rejects.map((j: { line: number; reason: string; detail: string }) => [j.line, j.reason, j.detail.split(' is ')[0]])).toEqual([
+        [2, 'bad_field', 'measurement_start_time "2019-02-30 10:00:00"'],
+        [4, 'bad_field', 'measurement_start_time "2019-04-31 10:00:00"'],
+        [6, 'bad_field', 'measurement_start_time "2019-01-01 10:00:60"'],
+      ]);
+    },
+  );
+});
+
+describe('the envelope: probe_cc and probe_asn (SYNTHETIC values in one real line)', () => {
+  it('a probe_cc ISO does not assign is stored as ZZ and found by --cc ZZ; a probe_asn as a number or without AS is invalid naming probe_asn', async () => {
+    const m = JSON.parse(variedLines(1, 'env')[0]!) as Record<string, unknown>;
+    const file = writeJsonl(join(t.dir, 'envelope.jsonl'), [
+      JSON.stringify({ ...m, report_id: 'r_env_xx', probe_cc: 'XX' }),
+      JSON.stringify({ ...m, report_id: 'r_env_num', probe_asn: 20115 }),
+      JSON.stringify({ ...m, report_id: 'r_env_str', probe_asn: '20115' }),
+    ]);
+    const db = join(t.dir, 'envelope.duckdb');
+    const r = await cli(['ingest', file, '--json', '--db', db, '--workers', '0']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ stored: 3, rejected: 0 });
+    const zz = await cli(['measurements', 'list', '--cc', 'ZZ', '--json', '--db', db]);
+    expect(zz.code, zz.err).toBe(0);
+    expect(JSON.parse(zz.out).items.map((i: { report_id: string; status: string; rules: string[] }) => [i.report_id, i.status, i.rules])).toEqual([
+      ['r_env_xx', 'invalid', ['validity.unknown_network']],
+    ]);
+    const asn = await cli(['measurements', 'list', '--asn', 'AS20115', '--json', '--db', db]);
+    const items = JSON.parse(asn.out).items as { id: string; report_id: string; status: string; rules: string[] }[];
+    expect(items.map((i) => [i.report_id, i.status, i.rules]).sort()).toEqual([
+      ['r_env_num', 'invalid', ['validity.bad_field']],
+      ['r_env_str', 'invalid', ['validity.bad_field']],
+    ]);
+    const shown = await cli(['measurements', 'show', items[0]!.id, '--json', '--db', db]);
+    expect(shown.out).toContain('"where": "probe_asn"');
+  });
+
+  it('a measurement_start_time in the future is a bad_field reject naming the field and its line; the others are stored (exit 3)', async () => {
+    const [a, b] = variedLines(2, 'future');
+    const m = JSON.parse(a!) as Record<string, unknown>;
+    const file = writeJsonl(join(t.dir, 'future.jsonl'), [JSON.stringify({ ...m, measurement_start_time: '2099-01-01 00:00:00' }), b!]);
+    const r = await cli(['ingest', file, '--json', '--db', join(t.dir, 'future.duckdb'), '--workers', '0']);
+    expect(r.code, r.err).toBe(3);
+    const rep = JSON.parse(r.out);
+    expect(rep).toMatchObject({ stored: 1, rejected: 1, reconciled: true });
+    expect(rep.rejects[0]).toMatchObject({
+      line: 1,
+      reason: 'bad_field',
+      detail: expect.stringMatching(/^measurement_start_time "2099-01-01 00:00:00" is in the future/),
+    });
+  });
+});

@@ -94,6 +94,48 @@ describe('signals import', () => {
   });
 });
 
+describe('values and ASNs beyond what is stored (SYNTHETIC rows after real IODA rows)', () => {
+  const rows = () => [
+    ...readFileSync(IODA, 'utf8').split(/\r?\n/).slice(0, 5),
+    'darknet,99999999999999999999999,44244,IranCell,2019-11-14 10:05:00+00:00',
+    'darknet,7,4294967296,Big,2019-11-14 10:05:00+00:00',
+  ];
+  const expectRejects = (rejects: { line: number; reason: string }[]) =>
+    expect(rejects.map((x) => [x.line, x.reason])).toEqual([
+      [6, expect.stringMatching(/value "99999999999999999999999" is beyond the largest value stored exactly/)],
+      [7, expect.stringMatching(/asn "4294967296" is beyond the largest AS number/)],
+    ]);
+
+  it('signals import rejects each with its line and stores the good rows (exit 3)', async () => {
+    const file = join(t.dir, 'big-value.csv');
+    writeFileSync(file, rows().join('\n') + '\n');
+    const r = await cli(['signals', 'import', '--cc', 'IR', file, '--json', '--db', join(t.dir, 'big.duckdb')]);
+    expect(r.code, r.err).toBe(3);
+    const rep = JSON.parse(r.out);
+    expect(rep).toMatchObject({ records_read: 7, stored: 5, rejected: 2 });
+    expectRejects(rep.rejects);
+  });
+
+  it('watch --once --signals-dir stores the good rows and names the rejects (exit 3)', async () => {
+    const inbox = join(t.dir, 'inbox-big');
+    mkdirSync(inbox);
+    const file = join(inbox, 'big-value.csv');
+    writeFileSync(file, ['datasource,value,asn,as_name,timestamp,cc', ...rows().map((l) => `${l},IR`)].join('\n') + '\n');
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(file, past, past);
+    const other = join(t.dir, 'big-watch.duckdb');
+    const r = await cli(['watch', '--once', '--signals-dir', inbox, '--json', '--db', other]);
+    expect(r.code, r.err).toBe(3);
+    expect(JSON.parse(r.out).cycle).toMatchObject({ inputs_new: 1, inputs_failed: 0, rejected: 2 });
+    const stored = await cli(['signals', 'rejects', '--file', file, '--json', '--db', other]);
+    const rej = JSON.parse(stored.out);
+    expect(rej.total).toBe(2);
+    expect(rej.items.map((x: { line: number }) => x.line)).toEqual([7, 8]);
+    const list = await cli(['signals', 'list', '--asn', 'AS44244', '--json', '--db', other]);
+    expect(JSON.parse(list.out).items.map((x: { points: number }) => x.points)).toEqual([5]);
+  });
+});
+
 describe('detect --kind outage on the November 2019 blackout', () => {
   let det: Record<string, any>;
   beforeAll(async () => {

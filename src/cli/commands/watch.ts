@@ -5,13 +5,14 @@
  * `splinternet hooks ...`: webhook subscriptions, deliveries, dead letters.
  */
 import type { Command } from '@commander-js/extra-typings';
+import { statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { resolveParams } from '../../detect/index.js';
 import { parseTestNames } from '../../measure/index.js';
 import { measurementsIngest } from '../../measure/ops.js';
 import { check, executeOp } from '../../op/index.js';
-import { AppError, localGrant, silentProgress, systemClock } from '../../shared/index.js';
+import { AppError, fileError, localGrant, silentProgress, systemClock } from '../../shared/index.js';
 import type { HookSubscriptionRecord, Store } from '../../store/index.js';
 import {
   cycleLine,
@@ -97,6 +98,22 @@ function ooniOptions(ctx: CliContext, io: Io, o: Record<string, unknown>, actor:
   });
 }
 
+/**
+ * A folder option, checked before the first cycle: a path that is not there or is a file is
+ * exit 1 naming the option and the path. `made`: a missing folder is fine (the step creates it).
+ */
+function checkFolder(flag: string, path: string, made: boolean): void {
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch (e) {
+    if (made && (e as { code?: unknown }).code === 'ENOENT') return;
+    const err = fileError(path, e, flag);
+    throw new AppError('INGEST_IO', `${flag}: ${err.message}`, { cause: e, issues: [{ path: [flag], message: err.message }] });
+  }
+  if (!isDir) throw new AppError('INGEST_IO', `${flag}: ${path} is a file, not a folder`, { issues: [{ path: [flag], message: 'not a folder' }] });
+}
+
 /** --ooni-counts: the bin of the OONI count signal (day, hour) or off. */
 function ooniCountOptions(v: string, syncing: boolean): OoniCountOptions | null {
   if (v !== 'day' && v !== 'hour' && v !== 'off') throw new AppError('USAGE', `--ooni-counts must be day, hour or off, got "${v}"`);
@@ -142,6 +159,9 @@ export function watchCommand(program: Command, io: Io): void {
       const everyMs = parseEvery(o.every as string);
       const cc = ccList(o.cc as string[]);
       const signalsDir = (o.signalsDir as string | undefined) ?? null;
+      if (signalsDir !== null) checkFolder('--signals-dir', signalsDir, false);
+      // the OONI step creates its folder; a file in its place is refused now, not in every cycle
+      if (typeof o.ooniDest === 'string') checkFolder('--ooni-dest', o.ooniDest, true);
       const actor = `watch:${userInfo().username}`;
       const ooni = ooniOptions(ctx, io, o, actor);
       const ooniCounts = ooniCountOptions(o.ooniCounts as string, Boolean(ooni));

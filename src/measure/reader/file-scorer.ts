@@ -5,7 +5,7 @@
  * Both paths score through here, so a line gets the same row or reject whichever path read it.
  */
 import type { FingerprintMatcher } from '../fingerprints/matcher.js';
-import { jsonExcerpt, lineDigest } from '../../shared/index.js';
+import { FUTURE_TOLERANCE_MS, jsonExcerpt, lineDigest } from '../../shared/index.js';
 import { measurementId } from '../key.js';
 import { zeroCounts, type IngestCounts, type MeasurementRow, type Reject, type RejectReason } from '../model.js';
 import { targetOf } from '../target.js';
@@ -25,6 +25,8 @@ export interface FileTask {
   filters: IngestFilters;
   max_line_bytes: number;
   batch_size: number;
+  /** "Now" (ms since the epoch, from the caller's clock): a measurement that starts over FUTURE_TOLERANCE_MS after it is rejected. */
+  now_ms: number;
 }
 
 export interface BatchSink {
@@ -124,6 +126,8 @@ export class FileScorer {
   parsed(parsed: ParseResult, bytes: Buffer, lineNo: number, offset: number, text?: string): void {
     const prefix = () => text ?? decodeLine(bytes.subarray(0, PREFIX * 4));
     if (!parsed.ok) return this.reject(lineNo, offset, parsed.reason, parsed.detail, prefix(), bytes);
+    const future = this.inTheFuture(parsed.value.envelope.measurement_start_time);
+    if (future) return this.reject(lineNo, offset, 'bad_field', future, prefix(), bytes);
     const deep = (e: unknown) => {
       if (!isTooDeep(e)) throw e;
       this.reject(lineNo, offset, 'too_deep', tooDeepDetail(parsed.value.raw), prefix(), bytes);
@@ -164,6 +168,13 @@ export class FileScorer {
     this.ids.add(row.id);
     this.rows.push(row);
     this.inputs.push({ id: row.id, rules_version: RULES_VERSION, fingerprints_version: this.matcher.version, inputs });
+  }
+
+  /** Why a start time (UTC "YYYY-MM-DD HH:MM:SS") is refused as in the future, or null: the same rule and tolerance as signals. */
+  private inTheFuture(start: string): string | null {
+    const ms = Date.parse(`${start.replace(' ', 'T')}Z`);
+    if (!(ms > this.task.now_ms + FUTURE_TOLERANCE_MS)) return null;
+    return `measurement_start_time "${start}" is in the future (now ${new Date(this.task.now_ms).toISOString()}; ${FUTURE_TOLERANCE_MS / 60_000} minutes allowed for clock skew)`;
   }
 
   oversize(lineNo: number, offset: number, length: number): void {

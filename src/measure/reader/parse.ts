@@ -6,6 +6,7 @@
  * row is kept (ZZ / AS0 / content-hash key) and scored invalid, as fastpath would discard it.
  */
 import { isAscii } from 'node:buffer';
+import { isProbeCountryCode } from '../../geo/index.js';
 import type { Envelope, RejectReason } from '../model.js';
 
 export type Json = Record<string, unknown>;
@@ -25,14 +26,26 @@ export function decodeLine(bytes: Buffer): string {
   return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
-/** OONI writes "YYYY-MM-DD HH:MM:SS" (UTC); the API and some fixtures use ISO with Z. */
+/** Days in a month of the proleptic Gregorian calendar (the one DuckDB's TIMESTAMP uses). */
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * OONI writes "YYYY-MM-DD HH:MM:SS" (UTC); the API and some fixtures use ISO with Z. Null for
+ * anything that is not a real instant: a month over 12, a day past the month's end (2019-02-30,
+ * 2019-04-31), an hour over 23, minutes or seconds over 59 (DuckDB's TIMESTAMP has no leap
+ * second). Every value returned here casts to TIMESTAMP.
+ */
 export function normaliseTime(v: unknown): string | null {
   if (typeof v !== 'string') return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|\+00:00)?$/.exec(v);
   if (!m) return null;
   const [, y, mo, d, h, mi, s] = m;
-  const t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  if (Number.isNaN(t) || Number(mo) > 12 || Number(d) > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return null;
+  const [year, month, day] = [Number(y), Number(mo), Number(d)];
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
   return `${y}-${mo}-${d} ${h}:${mi}:${s}`;
 }
 
@@ -45,8 +58,15 @@ export function normaliseAsn(v: unknown): string {
   return 'AS0';
 }
 
+/**
+ * probe_cc as stored: an assigned ISO 3166-1 alpha-2 code, XK or ZZ (in upper case), so every
+ * stored measurement can be asked for by its country. Anything else (missing, not a string, a
+ * code ISO does not assign such as XX) is ZZ, which the verdict marks validity.unknown_network.
+ */
 export function normaliseCc(v: unknown): string {
-  return typeof v === 'string' && /^[A-Za-z]{2}$/.test(v) ? v.toUpperCase() : 'ZZ';
+  if (typeof v !== 'string') return 'ZZ';
+  const cc = v.toUpperCase();
+  return isProbeCountryCode(cc) ? cc : 'ZZ';
 }
 
 /** The input as one string: meek/legacy tests have a list; urlgetter may have none. */
@@ -84,7 +104,7 @@ export function parseObject(raw: unknown): ParseResult {
     return {
       ok: false,
       reason: 'bad_field',
-      detail: `measurement_start_time ${JSON.stringify(m.measurement_start_time)?.slice(0, 40)} is not "YYYY-MM-DD HH:MM:SS"`,
+      detail: `measurement_start_time ${JSON.stringify(m.measurement_start_time)?.slice(0, 40)} is not a UTC time "YYYY-MM-DD HH:MM:SS" on the calendar`,
     };
   const tk = m.test_keys;
   if (tk !== null && (typeof tk !== 'object' || Array.isArray(tk))) return { ok: false, reason: 'bad_field', detail: 'test_keys is not an object' };

@@ -52,9 +52,30 @@ describe('LineSplitter', () => {
 
 describe('parseMeasurement', () => {
   const base = { test_name: 'telegram', measurement_start_time: '2022-11-09 22:57:59', test_keys: {}, probe_cc: 'RU', probe_asn: 'AS8402', report_id: 'r1' };
-  it('accepts OONI and ISO times and normalises ASNs', () => {
+  it('accepts OONI and ISO times on the calendar', () => {
     expect(normaliseTime('2022-11-09T22:57:59Z')).toBe('2022-11-09 22:57:59');
     expect(normaliseTime('2022-13-09 22:57:59')).toBeNull();
+    expect(normaliseTime('2020-02-29 10:00:00')).toBe('2020-02-29 10:00:00');
+    expect(normaliseTime('2000-02-29 10:00:00')).toBe('2000-02-29 10:00:00');
+  });
+  // SYNTHETIC: dates that match the pattern but are not on the calendar (DuckDB refuses to cast them)
+  it.each([
+    '2019-02-30 10:00:00',
+    '2019-02-29 10:00:00',
+    '1900-02-29 10:00:00',
+    '2019-04-31 10:00:00',
+    '2019-00-10 10:00:00',
+    '2019-01-00 10:00:00',
+    '2019-01-01 10:00:60',
+  ])('refuses %s as a bad_field naming measurement_start_time', (t) => {
+    expect(normaliseTime(t)).toBeNull();
+    expect(parseMeasurement(JSON.stringify({ ...base, measurement_start_time: t }))).toMatchObject({
+      ok: false,
+      reason: 'bad_field',
+      detail: expect.stringContaining(`measurement_start_time "${t}"`),
+    });
+  });
+  it('normalises ASNs', () => {
     expect(normaliseAsn(8402)).toBe('AS8402');
     expect(normaliseAsn('as08402')).toBe('AS8402');
     expect(normaliseAsn(null)).toBe('AS0');

@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { FingerprintMatcher, parseFingerprintFile, SHIPPED_FINGERPRINTS } from '../fingerprints/index.js';
 import { parseMeasurement, type Json } from '../reader/parse.js';
-import { badFields } from './fields.js';
+import { badEnvelopeFields, badFields } from './fields.js';
 import { scoreMeasurement } from './index.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -101,6 +101,59 @@ describe('wrongly typed fields', () => {
       'tor [{"where":"test_keys.targets","expected":"object","got":"list"}]',
     ]);
     expect(qa.filter((l) => badFields('web_connectivity', (JSON.parse(l) as { test_keys: Json }).test_keys, 'x').length)).toEqual([]);
+  });
+});
+
+describe('probe_cc and probe_asn', () => {
+  const real = () => pick(qa, 'qa-successWithHTTPS');
+  const judged = (over: Json) => {
+    const p = parseMeasurement(JSON.stringify({ ...real(), ...over }));
+    if (!p.ok) throw new Error(p.detail);
+    return { env: p.value.envelope, v: scoreMeasurement(p.value, matcher).verdict };
+  };
+  const evidence = (v: ReturnType<typeof judged>['v'], rule: string) =>
+    v.evidence.filter((e) => v.rules.includes(rule) && e.layer === 'validity').map((e) => [e.where ?? null, e.value]);
+
+  it('SYNTHETIC: a probe_cc ISO does not assign (XX) is stored as ZZ and is invalid, the evidence naming what the probe wrote', () => {
+    const { env, v } = judged({ probe_cc: 'XX' });
+    expect(env.probe_cc).toBe('ZZ');
+    expect(v.status).toBe('invalid');
+    expect(v.rules).toEqual(['validity.unknown_network']);
+    expect(v.evidence[0]!.value).toMatch(/^ZZ AS\d+ \(probe_cc "XX" is no assigned ISO 3166-1 code\)$/);
+  });
+
+  it('SYNTHETIC: XK and ZZ stay as OONI writes them; a lower-case assigned code is taken in upper case', () => {
+    expect(judged({ probe_cc: 'XK' }).env.probe_cc).toBe('XK');
+    expect(judged({ probe_cc: 'ZZ' }).v.evidence[0]!.value).toMatch(/^ZZ AS\d+$/);
+    expect(judged({ probe_cc: 'ru' }).env.probe_cc).toBe('RU');
+  });
+
+  it.each([
+    ['a number', 20115, 'expected string "AS<number>", got number'],
+    ['digits without AS', '20115', 'expected string "AS<number>", got string "20115"'],
+  ])('SYNTHETIC: probe_asn as %s is invalid with validity.bad_field naming probe_asn, stored under the network it names', (_n, asn, why) => {
+    const { env, v } = judged({ probe_asn: asn });
+    expect(env.probe_asn).toBe('AS20115');
+    expect(v.status).toBe('invalid');
+    expect(v.rules).toContain('validity.bad_field');
+    expect(v.evidence).toContainEqual({ rule: 'validity.bad_field', layer: 'validity', where: 'probe_asn', value: why });
+  });
+
+  it('SYNTHETIC: a probe_cc that is not a string is ZZ and a bad_field naming probe_cc', () => {
+    const { env, v } = judged({ probe_cc: 7 });
+    expect(env.probe_cc).toBe('ZZ');
+    expect(v.rules).toEqual(expect.arrayContaining(['validity.unknown_network', 'validity.bad_field']));
+    expect(v.evidence).toContainEqual({ rule: 'validity.bad_field', layer: 'validity', where: 'probe_cc', value: 'expected string, got number' });
+  });
+
+  it('finds nothing wrong in the envelope of any real measurement, and keeps every real probe_cc', () => {
+    for (const l of [...shipped, ...qa]) {
+      const m = JSON.parse(l) as Json;
+      expect(badEnvelopeFields(m)).toEqual([]);
+      const p = parseMeasurement(l);
+      if (p.ok && typeof m.probe_cc === 'string') expect(p.value.envelope.probe_cc).toBe(m.probe_cc);
+    }
+    expect(evidence(judged({}).v, 'validity.bad_field')).toEqual([]);
   });
 });
 

@@ -129,6 +129,23 @@ function check(tk: Json, path: string, kind: Kind, out: BadField[]): void {
   walk(tk, 0, 'test_keys');
 }
 
+/**
+ * Envelope fields of the wrong type or form: probe_cc must be a string and probe_asn a string
+ * "AS<number>", as every real OONI measurement writes them. A missing or null one is not wrong
+ * here (validity.unknown_network covers it).
+ */
+export function badEnvelopeFields(raw: Json): BadField[] {
+  const out: BadField[] = [];
+  const cc = raw.probe_cc;
+  if (cc !== null && cc !== undefined && typeof cc !== 'string') out.push({ where: 'probe_cc', expected: 'string', got: kindOf(cc) });
+  const asn = raw.probe_asn;
+  if (asn !== null && asn !== undefined) {
+    if (typeof asn !== 'string') out.push({ where: 'probe_asn', expected: 'string "AS<number>"', got: kindOf(asn) });
+    else if (!/^AS\d+$/i.test(asn)) out.push({ where: 'probe_asn', expected: 'string "AS<number>"', got: `string ${JSON.stringify(asn.slice(0, 20))}` });
+  }
+  return out;
+}
+
 /** Fields of the wrong type (at most 3), in declaration order; every `*_failure` key must be a string. */
 export function badFields(testName: string, tk: Json, input: unknown): BadField[] {
   const out: BadField[] = [];

@@ -7,7 +7,7 @@ import type { OoniFlags, Verdict } from '../model.js';
 import type { Parsed } from '../reader/parse.js';
 import { bootstrapVerdict, facebookMessengerVerdict, signalVerdict, telegramVerdict, torVerdict, whatsappVerdict } from './apps.js';
 import { weighProbeAnalysis } from './agreement.js';
-import { badFields } from './fields.js';
+import { badEnvelopeFields, badFields } from './fields.js';
 import { VerdictBuilder } from './builder.js';
 import { cmpVersion, ooniFlags } from './compat.js';
 import { dnscheckVerdict, genericVerdict, middleboxVerdict, urlgetterVerdict } from './probes.js';
@@ -36,7 +36,15 @@ function validity(b: VerdictBuilder, p: Parsed, opts: ScoreOptions): boolean {
   const tk = p.testKeys;
   const fire = (rule: string, value?: string) => b.add(null, 'invalid', rule, null, value ? [{ rule: '', layer: 'validity', value }] : []);
   if (!e.report_id) fire('validity.no_report_id');
-  if (e.probe_cc === 'ZZ' || e.probe_asn === 'AS0') fire('validity.unknown_network', `${e.probe_cc} ${e.probe_asn}`);
+  const badField = (f: { where: string; expected: string; got: string }) =>
+    b.add(null, 'invalid', 'validity.bad_field', null, [{ rule: '', layer: 'validity', where: f.where, value: `expected ${f.expected}, got ${f.got}` }]);
+  if (e.probe_cc === 'ZZ' || e.probe_asn === 'AS0') {
+    const cc = p.raw.probe_cc;
+    // a code that is no assigned ISO 3166-1 code (nor XK) is stored as ZZ: the evidence keeps what the probe wrote
+    const taken = typeof cc === 'string' && cc.toUpperCase() !== 'ZZ' ? ` (probe_cc ${JSON.stringify(cc.slice(0, 20))} is no assigned ISO 3166-1 code)` : '';
+    fire('validity.unknown_network', `${e.probe_cc} ${e.probe_asn}${taken}`);
+  }
+  for (const f of badEnvelopeFields(p.raw)) badField(f);
   if (!tk) fire('validity.no_test_keys');
   else {
     const unknown = Object.entries(tk).find(
@@ -44,8 +52,7 @@ function validity(b: VerdictBuilder, p: Parsed, opts: ScoreOptions): boolean {
     );
     if (unknown) fire('validity.unknown_failure', `${unknown[0]}: ${String(unknown[1]).slice(0, 80)}`);
     if (httpResults(tk).some((r) => r.badBase64)) fire('validity.bad_body_encoding');
-    for (const f of badFields(e.test_name, tk, p.raw.input))
-      b.add(null, 'invalid', 'validity.bad_field', null, [{ rule: '', layer: 'validity', where: f.where, value: `expected ${f.expected}, got ${f.got}` }]);
+    for (const f of badFields(e.test_name, tk, p.raw.input)) badField(f);
   }
   if (e.test_name === 'signal') {
     const v = e.test_version ?? '0';

@@ -36,7 +36,13 @@ const CONFIRMED_FINGERPRINT = 'A block-page fingerprint that confirms in this co
 
 export const RULES: readonly Rule[] = [
   r('validity.no_report_id', 'validity', 'invalid', 'No report_id: OONI fastpath discards it; kept, keyed by content hash, never counted as evidence.'),
-  r('validity.unknown_network', 'validity', 'invalid', 'probe_cc ZZ or probe_asn AS0: the network is unknown, so the measurement cannot speak for one.'),
+  r(
+    'validity.unknown_network',
+    'validity',
+    'invalid',
+    'probe_cc ZZ (also a missing probe_cc, or one that is no assigned ISO 3166-1 code nor XK, which is stored as ZZ) or probe_asn AS0: the network is unknown, so the measurement cannot speak for one.',
+    2,
+  ),
   r('validity.no_test_keys', 'validity', 'invalid', 'test_keys is null: nothing was measured.'),
   r(
     'validity.unknown_failure',
@@ -51,7 +57,8 @@ export const RULES: readonly Rule[] = [
     'validity.bad_field',
     'validity',
     'invalid',
-    'A field the rules read has the wrong type (a list where an object belongs, a number for a URL, ...); the evidence names the field by its path. web_connectivity needs its input URL.',
+    'A field the rules read has the wrong type (a list where an object belongs, a number for a URL, ...); the evidence names the field by its path. web_connectivity needs its input URL. probe_cc must be a string, probe_asn a string "AS<number>" as OONI writes it (a number, or digits without AS, is stored under the network it names but judged invalid).',
+    2,
   ),
   r(
     'validity.wrong_date',
