@@ -38,11 +38,17 @@ export interface FileReport {
   rejects: ElectionReject[];
 }
 
+/**
+ * The run's totals: rows this run stored, rejected and flagged. A file found unchanged (same
+ * checksum, no --force) is not written again and adds nothing to them; its own report still
+ * gives what the store holds from it (status `unchanged`), and `unchanged` counts such files.
+ */
 export interface ImportReport {
   files: FileReport[];
   stored: number;
   rejected: number;
   flagged: number;
+  unchanged: number;
   reconciled: boolean;
 }
 
@@ -318,7 +324,8 @@ export interface ImportOptions {
 
 export async function importElections(ctx: ImportContext, paths: string[], opts: ImportOptions = {}): Promise<ImportReport> {
   const files: FileReport[] = [];
-  const sums = () => ({ stored: files.reduce((a, f) => a + f.stored, 0), rejected: files.reduce((a, f) => a + f.rejected, 0) });
+  const written = () => files.filter((f) => f.status !== 'unchanged');
+  const sums = () => ({ stored: written().reduce((a, f) => a + f.stored, 0), rejected: written().reduce((a, f) => a + f.rejected, 0) });
   ctx.progress.start('elections import', paths.length, 'files');
   try {
     for (const p of paths) {
@@ -330,6 +337,13 @@ export async function importElections(ctx: ImportContext, paths: string[], opts:
   } finally {
     ctx.progress.stop();
   }
-  const sum = (k: 'stored' | 'rejected' | 'flagged') => files.reduce((a, f) => a + f[k], 0);
-  return { files, stored: sum('stored'), rejected: sum('rejected'), flagged: sum('flagged'), reconciled: files.every((f) => f.reconciled) };
+  const sum = (k: 'stored' | 'rejected' | 'flagged') => written().reduce((a, f) => a + f[k], 0);
+  return {
+    files,
+    stored: sum('stored'),
+    rejected: sum('rejected'),
+    flagged: sum('flagged'),
+    unchanged: files.length - written().length,
+    reconciled: files.every((f) => f.reconciled),
+  };
 }
