@@ -9,7 +9,7 @@
 import { basename } from 'node:path';
 import { AppError, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { ElectionChoiceRecord, ElectionFileData, ElectionWriteView, Store } from '../store/index.js';
-import { electionId, parseElectionId, stationKey, TITLES, type ElectionKind, type ElectionReject, type StationRow } from './model.js';
+import { electionId, ELECTIONS_HELD, parseElectionId, stationKey, TITLES, type ElectionKind, type ElectionReject, type StationRow } from './model.js';
 import { yearOf } from './protocol.js';
 import { ProtocolReader } from './read-protocol.js';
 import { looksLikeMeduza, looksLikeScript, MeduzaReader, readDegSeries } from './read-moscow.js';
@@ -38,11 +38,17 @@ export interface FileReport {
   rejects: ElectionReject[];
 }
 
+/**
+ * The run's totals: rows this run stored, rejected and flagged. A file found unchanged (same
+ * checksum, no --force) is not written again and adds nothing to them; its own report still
+ * gives what the store holds from it (status `unchanged`), and `unchanged` counts such files.
+ */
 export interface ImportReport {
   files: FileReport[];
   stored: number;
   rejected: number;
   flagged: number;
+  unchanged: number;
   reconciled: boolean;
 }
 
@@ -50,14 +56,38 @@ const MAX_REJECTS_SHOWN = 20;
 /** A protocol file reports its lines read every this many lines (`lines`, beside the files done). */
 const PROGRESS_EVERY_LINES = 10_000;
 
-function resolveElection(file: string, given: string | undefined, kind: ElectionKind): string {
+/**
+ * The election a file is filed under: --election, else the kind the file's columns say and the
+ * year in its name. Refused (exit 2): an id of another kind than the file's columns, and a kind
+ * and year in which no such election was held.
+ */
+function resolveElection(file: string, given: string | undefined, kind: ElectionKind, what: string): string {
+  let id: string;
   if (given) {
-    if (!parseElectionId(given)) throw new AppError('USAGE', `--election must look like duma-2021, president-2018 or referendum-2020, got "${given}"`);
-    return given;
+    const p = parseElectionId(given);
+    if (!p) throw new AppError('USAGE', `--election must look like duma-2021, president-2018 or referendum-2020, got "${given}"`);
+    if (p.kind !== kind) {
+      throw new AppError(
+        'USAGE',
+        `${basename(file)}: --election ${given} is a ${p.kind} election (${TITLES[p.kind]}), but the file is a ${kind} file (${TITLES[kind]}) ${what}; nothing was stored`,
+        { details: { file: basename(file), election: given, election_kind: p.kind, file_kind: kind } },
+      );
+    }
+    id = given;
+  } else {
+    const year = yearOf(basename(file));
+    if (year === null) throw new AppError('USAGE', `${basename(file)}: cannot tell the election year from the file name; pass --election (e.g. ${kind}-2021)`);
+    id = electionId(kind, year);
   }
-  const year = yearOf(basename(file));
-  if (year === null) throw new AppError('USAGE', `${basename(file)}: cannot tell the election year from the file name; pass --election (e.g. ${kind}-2021)`);
-  return electionId(kind, year);
+  const { year } = parseElectionId(id)!;
+  if (!ELECTIONS_HELD[kind].includes(year)) {
+    throw new AppError(
+      'USAGE',
+      `${basename(file)}: there was no ${kind} election (${TITLES[kind]}) in ${year}${given ? '' : ' (the year in the file name)'}; ${kind} elections were held in ${ELECTIONS_HELD[kind].join(', ')}; pass --election`,
+      { details: { file: basename(file), election: id } },
+    );
+  }
+  return id;
 }
 
 /**
@@ -183,7 +213,12 @@ async function readAndStore(
   let plan: (view: ElectionWriteView) => Promise<{ report: FileReport; data: ElectionFileData }>;
 
   if (headText !== null && (looksLikeScript(headText) || looksLikeMeduza(headText))) {
-    id = resolveElection(path, opts.election, 'duma');
+    id = resolveElection(
+      path,
+      opts.election,
+      'duma',
+      looksLikeScript(headText) ? 'by its format (a DEG series)' : "by its format (Meduza's single-mandate table)",
+    );
     const p = parseElectionId(id)!;
     const election = { id, kind: p.kind, year: p.year, title: TITLES[p.kind] };
     if (looksLikeScript(headText)) {
@@ -223,7 +258,7 @@ async function readAndStore(
       };
     }
   } else {
-    const reader = new ProtocolReader(headText, file, caps.maxFieldBytes, (kind) => resolveElection(path, opts.election, kind));
+    const reader = new ProtocolReader(headText, file, caps.maxFieldBytes, (kind) => resolveElection(path, opts.election, kind, 'by its columns'));
     const eid = (id = reader.election!);
     let n = 0;
     for await (const l of src) {
@@ -289,7 +324,8 @@ export interface ImportOptions {
 
 export async function importElections(ctx: ImportContext, paths: string[], opts: ImportOptions = {}): Promise<ImportReport> {
   const files: FileReport[] = [];
-  const sums = () => ({ stored: files.reduce((a, f) => a + f.stored, 0), rejected: files.reduce((a, f) => a + f.rejected, 0) });
+  const written = () => files.filter((f) => f.status !== 'unchanged');
+  const sums = () => ({ stored: written().reduce((a, f) => a + f.stored, 0), rejected: written().reduce((a, f) => a + f.rejected, 0) });
   ctx.progress.start('elections import', paths.length, 'files');
   try {
     for (const p of paths) {
@@ -301,6 +337,13 @@ export async function importElections(ctx: ImportContext, paths: string[], opts:
   } finally {
     ctx.progress.stop();
   }
-  const sum = (k: 'stored' | 'rejected' | 'flagged') => files.reduce((a, f) => a + f[k], 0);
-  return { files, stored: sum('stored'), rejected: sum('rejected'), flagged: sum('flagged'), reconciled: files.every((f) => f.reconciled) };
+  const sum = (k: 'stored' | 'rejected' | 'flagged') => written().reduce((a, f) => a + f[k], 0);
+  return {
+    files,
+    stored: sum('stored'),
+    rejected: sum('rejected'),
+    flagged: sum('flagged'),
+    unchanged: files.length - written().length,
+    reconciled: files.every((f) => f.reconciled),
+  };
 }

@@ -80,6 +80,18 @@ export const stationKey = (s: Pick<StationRow, 'region' | 'oik' | 'tik' | 'uik'>
 
 export const electionId = (kind: ElectionKind, year: number): string => `${kind}-${year}`;
 
+/**
+ * The years each kind of federal election was held in Russia (the Duma's party-list votes, the
+ * presidential first rounds, the 1993 constitutional referendum and the 2020 all-Russian vote):
+ * an import is filed under one of these only. The shipped data covers duma 2011/2016/2021,
+ * president 2012/2018/2024 and referendum 2020.
+ */
+export const ELECTIONS_HELD: Readonly<Record<ElectionKind, readonly number[]>> = {
+  duma: [1993, 1995, 1999, 2003, 2007, 2011, 2016, 2021],
+  president: [1991, 1996, 2000, 2004, 2008, 2012, 2018, 2024],
+  referendum: [1993, 2020],
+};
+
 export function parseElectionId(id: string): { kind: ElectionKind; year: number } | null {
   const m = /^(duma|president|referendum)-(\d{4})$/.exec(id);
   return m ? { kind: m[1] as ElectionKind, year: Number(m[2]) } : null;

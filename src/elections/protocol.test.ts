@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../shared/index.js';
 import { flagsOf, type Counts } from './model.js';
-import { choiceEnglish, choiceLabel, kindOf, mapHeader, missingColumns, yearOf } from './protocol.js';
+import { choiceEnglish, choiceLabel, kindOf, mapHeader, missingColumns, repeatedColumns, yearOf } from './protocol.js';
 import { parseCount, readProtocol } from './read-protocol.js';
 import { splitCsv, textOf } from './text.js';
 
@@ -43,6 +43,58 @@ describe('protocol header', () => {
     expect(yearOf('kobak-2018.csv.zip')).toBe(2018);
     expect(yearOf('results.csv')).toBeNull();
     expect(kindOf(mapHeader(['region', 'ДА', 'НЕТ']))).toBe('referendum');
+  });
+
+  const header2020 = () => {
+    const text = readFileSync(fixture('kobak-2020-moscow-3tik.csv'), 'utf8');
+    return splitCsv(text.slice(0, text.indexOf('\n')))!;
+  };
+
+  it('reads each real header as its protocol, every column placed', () => {
+    const heads = {
+      'kobak-2021-moscow.csv.zip': 'duma',
+      'kobak-2016-every25th.csv.zip': 'duma',
+      'kobak-2020-every25th.csv.zip': 'referendum',
+      'kobak-2024-electronic-voting.csv': 'president',
+    } as const;
+    for (const [f, kind] of Object.entries(heads)) {
+      const text = textOf(readFileSync(fixture(f)));
+      const h = mapHeader(splitCsv(text.slice(0, text.indexOf('\n')).replace(/\r$/, ''))!);
+      expect([f, kindOf(h), missingColumns(h)]).toEqual([f, kind, []]);
+      // absentee-certificate lines only (2016); never a column the protocol does not know
+      expect(h.ignored.every((c) => /открепительн/i.test(c))).toBe(true);
+    }
+  });
+
+  it('a repeated column name is found (the 2020 header with a second ДА, SYNTHETIC)', () => {
+    expect(repeatedColumns(header2020())).toEqual([]);
+    expect(repeatedColumns([...header2020(), 'ДА', ' ДА '])).toEqual(['ДА']);
+    expect(repeatedColumns(['region', '', ''])).toEqual(['(no name)']);
+  });
+
+  it('a partial header is no protocol: the 2020 header without ДА lacks ДА for the referendum (SYNTHETIC)', () => {
+    const h = mapHeader(header2020().filter((c) => c !== 'ДА'));
+    expect(kindOf(h)).toBe('referendum');
+    expect(missingColumns(h)).toEqual(['ДА']);
+    expect(missingColumns(mapHeader(['region', 'Число избирателей, внесенных в список', 'НЕТ'])).join('; ')).toMatch(/valid .*invalid .*issued .*ДА$/);
+  });
+
+  it('columns outside the protocol are ignored, not read as choices (SYNTHETIC: the 2020 header plus a note)', () => {
+    const h = mapHeader([...header2020(), 'note', '']);
+    expect(h.choices.map((c) => c.choice.name)).toEqual(['ДА', 'НЕТ']);
+    expect(h.ignored).toEqual(['note', '(column 13, no name)']);
+    // a presidential ballot's candidates are people: a note beside them is not one
+    const p = mapHeader([
+      'region',
+      'Число избирателей, включенных в список',
+      'Число бюллетеней, выданных',
+      'Число недействительных',
+      'Число действительных',
+      'Путин Владимир Владимирович',
+      'Иванов И. И.',
+      'note',
+    ]);
+    expect([kindOf(p), p.choices.map((c) => c.choice.name), p.ignored]).toEqual(['president', ['Путин Владимир Владимирович', 'Иванов И. И.'], ['note']]);
   });
 
   it('splits quoted CSV and reads counts strictly', () => {

@@ -2,8 +2,14 @@
  * The CEC protocol header, in Russian, mapped to named columns. Headers vary by election
  * ("внесенных"/"включенных", "в помещении"/"избирателям в помещении", the 2020 vote's own
  * wording), so each named column is recognised by the words that define it, in a fixed order
- * where one phrase contains another. A header that lacks the lines every protocol has is
- * refused with the missing columns named; columns we recognise but do not store are reported.
+ * where one phrase contains another.
+ *
+ * Three protocols are known, each with its own rule for which columns are its choices: the 2020
+ * vote's ДА and НЕТ; a State Duma party list's numbered parties ("5. <party>"); a presidential
+ * ballot's candidates, named as people are (surname, first name, patronymic). A header is read
+ * as the first protocol (in that order) whose every needed column it has; a header complete for
+ * none is refused, naming what the closest protocol lacks. A column that is neither an identifier,
+ * a count nor a choice of the protocol read is listed as ignored, never read as a choice.
  */
 import type { CountColumn, ElectionChoice, ElectionKind } from './model.js';
 
@@ -31,11 +37,15 @@ const RULES: { col: CountColumn | 'ignored'; words: string[] }[] = [
 ];
 
 export interface HeaderMap {
+  /** The protocol read (the closest one when `missing` is not empty). */
+  kind: ElectionKind;
+  /** The columns that protocol needs and the header lacks; empty when the header is complete. */
+  missing: string[];
   /** Column index per named count; absent = the protocol has no such line. */
   counts: Partial<Record<CountColumn, number>>;
   ids: Partial<Record<IdColumn, number>>;
   choices: { index: number; choice: ElectionChoice }[];
-  /** Recognised protocol lines we do not store (absentee certificates). */
+  /** Columns not stored: protocol lines we do not keep (absentee certificates) and columns the protocol read does not have. */
   ignored: string[];
   width: number;
 }
@@ -91,30 +101,44 @@ export const choiceEnglish = (label: string): string | null => EN.find(([re]) =>
 
 const lower = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 
-/** Map a header row. Unknown columns after the identifiers are choices (parties, candidates). */
-export function mapHeader(header: string[]): HeaderMap {
-  const m: HeaderMap = { counts: {}, ids: {}, choices: [], ignored: [], width: header.length };
-  header.forEach((raw, index) => {
-    const h = raw.trim();
-    if ((ID_COLUMNS as readonly string[]).includes(h)) {
-      m.ids[h as IdColumn] = index;
-      return;
-    }
-    const l = lower(h);
-    const rule = l.startsWith('число') ? RULES.find((r) => r.words.every((w) => l.includes(w))) : undefined;
-    if (rule?.col === 'ignored') m.ignored.push(h);
-    else if (rule && m.counts[rule.col] === undefined) m.counts[rule.col] = index;
-    else if (rule) m.ignored.push(h);
-    else if (h) {
-      const label = choiceLabel(h);
-      m.choices.push({ index, choice: { idx: m.choices.length, name: h, label, label_en: choiceEnglish(label) } });
-    }
-  });
-  return m;
+/** A candidate as the presidential protocol names one: "Путин Владимир Владимирович" (initials allowed). */
+const PERSON = /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ](?:[а-яё]+(?:-[А-ЯЁ][а-яё]+)?|\.)){1,3}$/;
+
+/** A known protocol: which columns are its choices, and which of those it cannot do without. */
+interface Protocol {
+  kind: ElectionKind;
+  isChoice: (name: string) => boolean;
+  missingChoices: (names: string[]) => string[];
 }
 
-/** The columns a header must have to be read as a protocol; empty when none is missing. */
-export function missingColumns(m: HeaderMap): string[] {
+/** In the order a header is tried against them (the most specific first). */
+export const PROTOCOLS: readonly Protocol[] = [
+  {
+    kind: 'referendum',
+    isChoice: (n) => n === 'ДА' || n === 'НЕТ',
+    missingChoices: (names) => ['ДА', 'НЕТ'].filter((c) => !names.includes(c)),
+  },
+  {
+    kind: 'duma',
+    isChoice: (n) => /^\d+\.\s/.test(n),
+    missingChoices: (names) => (names.length ? [] : ['at least one numbered party column ("1. <party>")']),
+  },
+  {
+    kind: 'president',
+    isChoice: (n) => PERSON.test(n),
+    missingChoices: (names) => (names.length ? [] : ['at least one candidate column (surname first-name patronymic)']),
+  },
+];
+
+/** The header names that occur more than once (trimmed; empty names too, as "(no name)"). */
+export function repeatedColumns(header: string[]): string[] {
+  const seen = new Map<string, number>();
+  for (const raw of header) seen.set(raw.trim(), (seen.get(raw.trim()) ?? 0) + 1);
+  return [...seen].filter(([, k]) => k > 1).map(([name]) => name || '(no name)');
+}
+
+/** The count and identifier lines every protocol needs. */
+function missingCounts(m: Pick<HeaderMap, 'ids' | 'counts'>): string[] {
   const miss: string[] = [];
   if (m.ids.region === undefined) miss.push('region');
   if (m.counts.registered === undefined) miss.push('registered (Число избирателей, включенных/внесенных в список)');
@@ -122,17 +146,53 @@ export function missingColumns(m: HeaderMap): string[] {
   if (m.counts.invalid === undefined) miss.push('invalid (Число недействительных избирательных бюллетеней)');
   const issued = ['issued', 'issued_early', 'issued_station', 'issued_outside'] as const;
   if (issued.every((c) => m.counts[c] === undefined)) miss.push('issued (Число избирательных бюллетеней, выданных ...)');
-  if (m.choices.length === 0) miss.push('at least one party or candidate column');
   return miss;
 }
 
-/** A Duma list has numbered parties, the 2020 vote ДА/НЕТ; anything else is a presidential ballot. */
-export function kindOf(m: HeaderMap): ElectionKind {
-  const labels = m.choices.map((c) => c.choice.name);
-  if (labels.includes('ДА') && labels.includes('НЕТ')) return 'referendum';
-  if (labels.some((n) => /^\d+\.\s/.test(n))) return 'duma';
-  return 'president';
+/**
+ * Map a header row: identifiers and counts by name, then the choices of the first protocol the
+ * header completes (or, when none, of the closest: fewest columns missing, then most choices
+ * found). Every other column is in `ignored`.
+ */
+export function mapHeader(header: string[]): HeaderMap {
+  const counts: HeaderMap['counts'] = {};
+  const ids: HeaderMap['ids'] = {};
+  const ignored: string[] = [];
+  const rest: { index: number; name: string }[] = [];
+  header.forEach((raw, index) => {
+    const h = raw.trim();
+    if ((ID_COLUMNS as readonly string[]).includes(h)) {
+      ids[h as IdColumn] = index;
+      return;
+    }
+    const l = lower(h);
+    const rule = l.startsWith('число') ? RULES.find((r) => r.words.every((w) => l.includes(w))) : undefined;
+    if (rule?.col === 'ignored') ignored.push(h);
+    else if (rule && counts[rule.col] === undefined) counts[rule.col] = index;
+    else if (rule) ignored.push(h);
+    else rest.push({ index, name: h });
+  });
+  const common = missingCounts({ ids, counts });
+  const fits = PROTOCOLS.map((p) => {
+    const own = rest.filter((c) => p.isChoice(c.name));
+    return { p, own, missing: [...common, ...p.missingChoices(own.map((c) => c.name))] };
+  });
+  const best =
+    fits.find((f) => f.missing.length === 0) ??
+    fits.reduce((a, b) => (b.missing.length < a.missing.length || (b.missing.length === a.missing.length && b.own.length > a.own.length) ? b : a));
+  const choices = best.own.map(({ index, name }, idx) => {
+    const label = choiceLabel(name);
+    return { index, choice: { idx, name, label, label_en: choiceEnglish(label) } };
+  });
+  for (const c of rest) if (!best.p.isChoice(c.name)) ignored.push(c.name || `(column ${c.index + 1}, no name)`);
+  return { kind: best.p.kind, missing: best.missing, counts, ids, choices, ignored, width: header.length };
 }
+
+/** The columns the header lacks for the protocol it is closest to; empty when it is complete. */
+export const missingColumns = (m: HeaderMap): string[] => m.missing;
+
+/** The protocol the header was read as: ДА/НЕТ the 2020 vote, numbered parties a Duma list, candidates a presidential ballot. */
+export const kindOf = (m: HeaderMap): ElectionKind => m.kind;
 
 /** The election year from a file name such as kobak-2021.csv.zip or 2018.csv; null if none. */
 export function yearOf(fileName: string): number | null {

@@ -2,11 +2,12 @@
  * Polling-station protocol files (the CEC's results, one row per station, Russian header) to
  * station rows. Each line either becomes a row (flagged if its counts do not add up) or a
  * reject with file, line and reason; nothing else happens to it, so lines read = rows + rejects.
- * An unknown header is a usage error naming the missing columns (exit 2 at the CLI).
+ * A header that repeats a column name, or that no known protocol's columns are all in, is a
+ * validation error naming the repeated or missing columns (exit 2 at the CLI); nothing is read.
  */
 import { AppError, IMPORT_CAPS } from '../shared/index.js';
-import { COUNT_COLUMNS, flagsOf, type Counts, type ElectionKind, type ElectionReject, type StationKind, type StationRow } from './model.js';
-import { kindOf, mapHeader, missingColumns, type HeaderMap } from './protocol.js';
+import { COUNT_COLUMNS, flagsOf, TITLES, type Counts, type ElectionKind, type ElectionReject, type StationKind, type StationRow } from './model.js';
+import { kindOf, mapHeader, missingColumns, repeatedColumns, type HeaderMap } from './protocol.js';
 import { regionCode } from './region.js';
 import type { SourceLine } from './source.js';
 import { clip, lines, overField, splitCsv } from './text.js';
@@ -93,13 +94,29 @@ export class ProtocolReader {
         },
       );
     }
+    // Two columns of one name: which one holds the count is a guess, so none is read.
+    const repeated = repeatedColumns(headerCells);
+    if (repeated.length) {
+      throw new AppError(
+        'VALIDATION',
+        `${file}: line 1: the header repeats column ${repeated.map((r) => `"${clip(r)}"`).join(', ')}; which one to read is ambiguous; nothing was stored`,
+        {
+          issues: repeated.map((r) => ({ path: ['header', r], message: 'repeated column' })),
+          details: { file, repeated },
+        },
+      );
+    }
     const h = mapHeader(headerCells);
     const missing = missingColumns(h);
     if (missing.length) {
-      throw new AppError('VALIDATION', `${file}: not a CEC protocol we know; missing columns: ${missing.join('; ')}`, {
-        issues: missing.map((m) => ({ path: ['header', m], message: 'missing column' })),
-        details: { file, missing },
-      });
+      throw new AppError(
+        'VALIDATION',
+        `${file}: not a CEC protocol we know; closest is the ${h.kind} protocol (${TITLES[h.kind]}), missing columns: ${missing.join('; ')}`,
+        {
+          issues: missing.map((m) => ({ path: ['header', m], message: 'missing column' })),
+          details: { file, closest: h.kind, missing },
+        },
+      );
     }
     this.header = h;
     // A file without polling-station columns is a regional aggregate (2024's DEG table).

@@ -3,7 +3,7 @@
 // totals, paper vs electronic, fingerprints; the published 2021 totals on the full 2021 file
 // (shipped); then the published fingerprint figures on the full 2016 and 2018 files in
 // ../shared/data/elections when they are there.
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/shared/index.js';
@@ -11,6 +11,7 @@ import { openStore } from '../../src/store/index.js';
 import { createApp } from '../../src/server/app.js';
 import { electionsElectronic, electionsFingerprints, electionsSummary } from '../../src/elections/ops.js';
 import { integersFor } from '../../src/elections/fingerprints.js';
+import { splitCsv } from '../../src/elections/text.js';
 import { ELECTION_FIXTURES, electionFixture as fx } from '../helpers/elections.js';
 import { clock, cli, tempDir } from '../helpers/index.js';
 
@@ -403,5 +404,91 @@ describe("Shpilkin's honest peak on the 2020 referendum (a real national cut: ev
     const none = await cli(['elections', 'summary', 'referendum-2020', '--region', 'Baikonur', '--db', own]);
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/no station of referendum-2020 in region "Baikonur"/);
+  });
+});
+
+describe('elections import: headers that are no protocol, ids of another kind, re-import', () => {
+  const t = tempDir();
+  afterAll(() => t.cleanup());
+  const lines = readFileSync(fx('kobak-2020-moscow-3tik.csv'), 'utf8').trimEnd().split('\n');
+  const header = lines[0]!;
+  /** SYNTHETIC: the real 2020 header and its first 5 stations, each line changed by `edit`. */
+  const variant = (name: string, edit: (line: string, i: number) => string) => {
+    const path = join(t.dir, name);
+    writeFileSync(path, `${lines.slice(0, 6).map(edit).join('\n')}\n`);
+    return path;
+  };
+  let k = 0;
+  const freshDb = () => join(t.dir, `e${k++}.duckdb`);
+  const listed = async (db: string) => json(await cli(['elections', 'list', '--json', '--db', db])).items.map((e: any) => e.id);
+
+  it('a header that repeats a column is refused, naming the column and the file; nothing stored', async () => {
+    // SYNTHETIC: a trailing column also headed ДА, with 1 on every row
+    const f = variant('dup-2020.csv', (l, i) => `${l},${i === 0 ? 'ДА' : '1'}`);
+    const db = freshDb();
+    const r = await cli(['elections', 'import', f, '--db', db]);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(/dup-2020\.csv: line 1: the header repeats column "ДА"/);
+    expect(await listed(db)).toEqual([]);
+  });
+
+  it('a partial header is no protocol: exit 2 naming what the closest protocol lacks, no election made up', async () => {
+    // SYNTHETIC: the ДА column removed (the file then has НЕТ only)
+    const at = splitCsv(header)!.indexOf('ДА');
+    const f = variant('noda-2020.csv', (l) => {
+      const cells = splitCsv(l)!;
+      cells.splice(at, 1);
+      return cells.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+    });
+    const db = freshDb();
+    const r = await cli(['elections', 'import', f, '--db', db]);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(/noda-2020\.csv: not a CEC protocol we know; closest is the referendum protocol .*missing columns: ДА$/m);
+    expect(await listed(db)).toEqual([]);
+  });
+
+  it('an --election of another kind than the columns say is refused, naming both kinds; so is a year without that election', async () => {
+    const copy = join(t.dir, 'copy-of-ref.csv');
+    copyFileSync(fx('kobak-2020-moscow-3tik.csv'), copy);
+    const db = freshDb();
+    const r = await cli(['elections', 'import', copy, '--election', 'duma-2021', '--db', db]);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(/copy-of-ref\.csv: --election duma-2021 is a duma election .*but the file is a referendum file/);
+    const y = join(t.dir, 'referendum-2019.csv');
+    copyFileSync(fx('kobak-2020-moscow-3tik.csv'), y);
+    const r2 = await cli(['elections', 'import', y, '--db', db]);
+    expect(r2.code, r2.err).toBe(2);
+    expect(r2.err).toMatch(/no referendum election .* in 2019 .*held in 1993, 2020/);
+    const m = await cli(['elections', 'import', fx('meduza-moscow-2021-single-mandate.tsv'), '--election', 'president-2024', '--db', db]);
+    expect(m.code, m.err).toBe(2);
+    expect(await listed(db)).toEqual([]);
+  });
+
+  it('a column outside the protocol is listed as ignored, not read as a choice', async () => {
+    // SYNTHETIC: a trailing text column `note`
+    const f = variant('note-2020.csv', (l, i) => `${l},${i === 0 ? 'note' : 'checked'}`);
+    const db = freshDb();
+    const r = await cli(['elections', 'import', f, '--json', '--db', db]);
+    expect(r.code, r.err).toBe(0);
+    expect(json(r).files[0]).toMatchObject({ election: 'referendum-2020', stored: 5, rejected: 0, ignored_columns: ['note'] });
+    const text = await cli(['elections', 'import', f, '--force', '--db', db]);
+    expect(text.out).toContain('note-2020.csv: ignored columns (not stored): note');
+    const s = json(await cli(['elections', 'summary', 'referendum-2020', '--json', '--db', db]));
+    expect(s.totals.all.choices.map((c: any) => [c.label, c.votes])).toEqual([
+      ['ДА', lines.slice(1, 6).reduce((a, l) => a + Number(splitCsv(l)![8]), 0)],
+      ['НЕТ', lines.slice(1, 6).reduce((a, l) => a + Number(splitCsv(l)![9]), 0)],
+    ]);
+  });
+
+  it('an unchanged file again: the footer and --json say this run stored 0 and the file was unchanged', async () => {
+    const db = freshDb();
+    const f = fx('kobak-2020-moscow-3tik.csv');
+    expect((await cli(['elections', 'import', f, '--db', db])).out).toMatch(/this run stored 73, rejected 0/);
+    const again = await cli(['elections', 'import', f, '--db', db]);
+    expect(again.code, again.err).toBe(0);
+    expect(again.out).toMatch(/unchanged +73 +73/);
+    expect(again.out).toMatch(/this run stored 0, rejected 0, flagged \(kept\) 0 \(1 file unchanged/);
+    const doc = json(await cli(['elections', 'import', f, '--json', '--db', db]));
+    expect(doc).toMatchObject({ stored: 0, rejected: 0, unchanged: 1, files: [{ status: 'unchanged', stored: 73 }] });
   });
 });

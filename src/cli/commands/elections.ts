@@ -33,7 +33,10 @@ function importText(r: ImportReport): string {
   );
   const rejects = r.files.flatMap((f) => f.rejects).map((x) => `  ${x.file}:${x.line} ${x.reason}: ${x.detail}`);
   const derived = r.files.flatMap((f) => f.derived_columns.map((d) => `  ${f.file}: derived ${d}`));
-  return `${files}${rejects.length ? `rejects (first ${rejects.length}):\n${rejects.join('\n')}\n` : ''}${derived.length ? `${derived.join('\n')}\n` : ''}stored ${n(r.stored)}, rejected ${n(r.rejected)}, flagged (kept) ${n(r.flagged)}\n`;
+  const ignored = r.files.filter((f) => f.ignored_columns.length).map((f) => `  ${f.file}: ignored columns (not stored): ${f.ignored_columns.join('; ')}`);
+  const notes = [...derived, ...ignored];
+  const unchanged = r.unchanged ? ` (${n(r.unchanged)} file${r.unchanged === 1 ? '' : 's'} unchanged, not stored again; --force re-imports)` : '';
+  return `${files}${rejects.length ? `rejects (first ${rejects.length}):\n${rejects.join('\n')}\n` : ''}${notes.length ? `${notes.join('\n')}\n` : ''}this run stored ${n(r.stored)}, rejected ${n(r.rejected)}, flagged (kept) ${n(r.flagged)}${unchanged}\n`;
 }
 
 function blockText(title: string, b: Block, top = 8): string {
@@ -150,7 +153,8 @@ export function electionsCommand(program: Command, io: Io): void {
     .action(async (files: string[], o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(electionsImport, { files: files.map((f) => resolve(f)), election: str(o.election), force: o.force === true ? true : undefined });
-      if (r.rejected > 0 || !r.reconciled) io.setExit(EXIT.PARTIAL);
+      // Exit 3 while a file has rejects, also when this run found it unchanged (a rerun exits as the first run did).
+      if (r.files.some((f) => f.rejected > 0) || !r.reconciled) io.setExit(EXIT.PARTIAL);
       ctx.print(r, importText);
     });
 
