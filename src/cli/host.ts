@@ -5,11 +5,12 @@
  * SIGINT/SIGTERM stop what was attached, close the server and the store, and resolve (a clean
  * exit; a hard stop after SHUTDOWN_MS if requests do not finish).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { createServer, type RequestListener, type ServerOptions } from 'node:http';
 import { serve } from '@hono/node-server';
 import { newSecret, readLock, removeLock, writeLock } from '../op/index.js';
 import { createApp } from '../server/app.js';
-import { allowedHostsFor, LOOPBACK_HOSTS } from '../server/hardening.js';
+import { allowedHostsFor, canonicalHostListener, LOOPBACK_HOSTS } from '../server/hardening.js';
 import { limitsOf } from '../server/limits.js';
 import { CostPool } from '../server/cost-pool.js';
 import { setCostCompute } from '../cost/index.js';
@@ -43,9 +44,15 @@ export async function hostDatabase(
   const dbPath = ctx.dbPath;
   const other = readLock(dbPath);
   if (other) throw new AppError('STORE_LOCKED', `another server (pid ${other.pid}) already serves ${dbPath} at ${other.url}`);
+  // every --import-dir must be an existing folder (a symlink to one included): a file or a missing path is refused before the store opens
   const missing = o.importDirs.filter((d) => !existsSync(d));
   if (missing.length)
     throw new AppError('VALIDATION', `--import-dir: no such folder: ${missing.join(', ')}`, { issues: [{ path: ['import-dir'], message: 'must exist' }] });
+  const notDirs = o.importDirs.filter((d) => !statSync(d).isDirectory());
+  if (notDirs.length)
+    throw new AppError('VALIDATION', `--import-dir: not a folder: ${notDirs.join(', ')} (give the folder that holds the files)`, {
+      issues: [{ path: ['import-dir'], message: 'must be a folder' }],
+    });
   const store = await openStore(dbPath, { store: ctx.storeUrl });
   const secret = newSecret();
   const webRoot = packagePath('web', 'dist');
@@ -77,6 +84,9 @@ export async function hostDatabase(
         hostname: o.host,
         port: o.port,
         serverOptions: { requestTimeout: limits.requestTimeoutMs, headersTimeout: limits.headersTimeoutMs, keepAliveTimeout: limits.keepAliveTimeoutMs },
+        // the Host header made canonical before the app sees it (hardening.ts)
+        createServer: ((options: ServerOptions, listener: RequestListener) =>
+          createServer(options, canonicalHostListener(listener))) as unknown as typeof createServer,
       },
       (info) => {
         const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${info.port}`;

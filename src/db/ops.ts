@@ -75,7 +75,8 @@ export const dbBackup = defineOp({
   summary: 'A consistent copy of the whole database in a new file, taken between writes (also while serve runs)',
   write: false,
   scope: 'admin',
-  files: (i) => [i.file],
+  // the path is made absolute and normalised once: the access check, the copy and the answer name the same file
+  files: (i) => [resolve(i.file)],
   input: z.object({ file: z.string().min(1) }),
   output: z.object({ path: z.string(), bytes: z.number().int(), tables: z.number().int() }),
   run: async (ctx, { file }) => {
@@ -85,9 +86,10 @@ export const dbBackup = defineOp({
         "a ClickHouse store has no file to copy: back up its tables with ClickHouse's own tools, and the --db file (ledger, tokens, indicators, ...) with db backup without --store",
       );
     // the copy's folder must exist and be one: said as for any output file, not as a store failure
-    const dir = statSync(dirname(resolve(file)), { throwIfNoEntry: false });
+    const target = resolve(file);
+    const dir = statSync(dirname(target), { throwIfNoEntry: false });
     if (!dir?.isDirectory()) throw fileError(file, Object.assign(new Error('ENOENT'), { code: dir ? 'ENOTDIR' : 'ENOENT' }), 'file', 'write');
-    return ctx.store.backup(file);
+    return ctx.store.backup(target);
   },
 });
 

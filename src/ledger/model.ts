@@ -138,6 +138,15 @@ export const EventInputSchema = z
   });
 
 export type EventInput = z.input<typeof EventInputSchema>;
+
+/** What a replacement of an event (HTTP PUT) carries beside the event's fields. */
+export const EventEditFieldsSchema = z.object({
+  reason: z.string().max(2000).optional().meta({ description: 'why the event changed (kept in its history, as events edit --reason)' }),
+  revision: z.number().int().min(1).optional().meta({ description: 'the revision edited, when no If-Match header is sent (If-Match wins when both are)' }),
+});
+
+/** The body of an event replacement: the event's fields, its reason and the revision edited. */
+export const EventReplaceSchema = EventInputSchema.safeExtend(EventEditFieldsSchema.shape);
 export type EventFields = z.output<typeof EventInputSchema>;
 
 /** An event as the ledger stores and returns it: the user's fields plus the ledger's own. */

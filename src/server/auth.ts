@@ -1,6 +1,8 @@
 /**
- * Who is calling, and may they. One guard covers every non-GET request under /api, so a write
- * route added anywhere is closed by default:
+ * Who is calling, and may they. One guard covers every request under /api, so a write route
+ * added anywhere is closed by default:
+ * - reads (GET, HEAD): anonymous without a bearer token; a presented token that is not valid
+ *   (wrong, revoked, expired) is a 403 on every route, never ignored;
  * - anonymous: 401, except the explicit allow-list ANONYMOUS_WRITES (POST /api/cost, a
  *   read that takes a JSON body; bounded by its own work budget and rate limit);
  * - a token (stored hashed, ledger/tokens.ts) or, for /api/_ops only, the running server's
@@ -72,8 +74,10 @@ export const apiGuard =
   async (c, next) => {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') {
-      c.set('grant', ANONYMOUS);
-      c.set('actor', ANONYMOUS.actor);
+      // Reads need no token; a token presented with one must be valid (403 otherwise, as on writes).
+      const grant = bearer(c) ? await identify(c, deps) : ANONYMOUS;
+      c.set('grant', grant);
+      c.set('actor', grant.actor);
       return next();
     }
     const path = c.req.path;
@@ -108,8 +112,8 @@ export const apiGuard =
 
 /**
  * The cost-work budget of GET cost routes (POST /api/cost checks its parsed scenarios itself):
- * draws x regions asked for, against the anonymous or the token budget (a presented token must
- * be valid to count).
+ * draws x regions asked for, against the anonymous or the token budget (the caller as apiGuard
+ * identified it).
  */
 export const costBudget =
   (deps: AppDeps, limits: Limits): MiddlewareHandler<Env> =>
@@ -120,7 +124,7 @@ export const costBudget =
       .concat(c.req.queries('regions') ?? [])
       .flatMap((r) => r.split(','))
       .filter(Boolean).length;
-    const authenticated = bearer(c) ? (await identify(c, deps)).scopes.length > 0 : false;
+    const authenticated = c.get('grant').scopes.length > 0;
     assertCostWork(limits, authenticated, draws * Math.max(1, regions), draws);
     return next();
   };

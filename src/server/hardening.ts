@@ -3,10 +3,12 @@
  * the dashboard and /docs run under (scripts only from this server, no inline script, no frames),
  * and a Host allow-list (a DNS-rebinding page cannot reach a local server under its own name).
  */
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 import type { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../shared/index.js';
 import type { AppDeps, Env } from './deps.js';
+import { toProblem } from './problem.js';
 
 export const SECURE_HEADERS: Parameters<typeof secureHeaders>[0] = {
   contentSecurityPolicy: {
@@ -59,3 +61,39 @@ export const hostGuard = (deps: AppDeps): MiddlewareHandler<Env> => {
     await next();
   };
 };
+
+/**
+ * A Host header in the form a URL gives it (WHATWG: the name lower-cased, an IPv4 address in
+ * its dotted form, a default port dropped), so the allow-list compares names case-insensitively;
+ * null when the header is no host[:port] at all.
+ */
+export function canonicalHost(raw: string): string | null {
+  try {
+    const u = new URL(`http://${raw}`);
+    if (u.username || u.password || u.pathname !== '/' || u.search || u.hash || raw.includes('/')) return null;
+    return u.host;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The node request listener in front of the app: the Host header made canonical before the
+ * adapter builds the request URL (it answered an empty 400 to `LOCALHOST` or `127.1`), so
+ * hostGuard decides on it; a Host that is no host at all is a 403 problem+json here. A request
+ * without a Host header is left as it is (the adapter uses the bound address).
+ */
+export function canonicalHostListener(listener: RequestListener): RequestListener {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const raw = req.headers.host;
+    if (raw === undefined) return listener(req, res);
+    const host = canonicalHost(raw);
+    if (host !== null) {
+      req.headers.host = host;
+      return listener(req, res);
+    }
+    const p = toProblem(new AppError('FORBIDDEN', `the Host header ${JSON.stringify(raw)} is not a host name; this server answers to its own names only`));
+    res.writeHead(p.status, { 'content-type': 'application/problem+json', 'x-content-type-options': 'nosniff' });
+    res.end(JSON.stringify(p));
+  };
+}

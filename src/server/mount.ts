@@ -3,15 +3,16 @@
  * every op that has an HTTP binding. What this guarantees, once for all ops:
  * - query strings are coerced by the input schema's field types, the same way everywhere:
  *   booleans accept true/1/yes and false/0/no, numbers are decimal, list fields take repeated
- *   parameters and comma-separated values;
+ *   parameters and comma-separated values; any other parameter sent twice is a 400 naming it;
  * - a query parameter the route does not take is refused (400 naming it, the nearest accepted
  *   name and every accepted one; unknown-params.ts): the names taken are the input schema's
  *   keys less the path parameters (GET, DELETE); a route whose input is the JSON body takes none;
  * - path parameters (`{id}`) and the JSON body (non-GET) are merged into the same input and
- *   validated once by the op's schema (failures: 400 problem+json naming each field);
+ *   validated once by the op's schema (failures: 400 problem+json naming each field); a body
+ *   field the route's documented body schema does not declare is refused the same way (validate.ts);
  * - writes need a token with the op's scope before the body is read (auth.ts apiGuard, then
- *   executeOp); public reads run anonymously; a read that declares a scope resolves the caller's
- *   token (such responses are never cached: the cache serves only requests without a token);
+ *   executeOp); public reads run anonymously, or as the token presented (apiGuard refuses one
+ *   that is not valid on every route); answers to a request with a token are never cached;
  * - the response is the op's result as JSON, described in OpenAPI by the op's output schema;
  *   a GET op with rows also answers with them as a file (`?format=`, Accept), and a file of one
  *   page of a longer list carries `Link: <same path and query, cursor=next>; rel="next"`.
@@ -21,29 +22,17 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import {
-  check,
-  executeOp,
-  nextCursor,
-  opScope,
-  rowFormat,
-  rowsFile,
-  ROW_FORMATS,
-  schemaColumns,
-  type AnyOp,
-  type HttpBinding,
-  type OpContext,
-} from '../op/index.js';
+import { check, executeOp, nextCursor, rowFormat, rowsFile, ROW_FORMATS, schemaColumns, type AnyOp, type HttpBinding, type OpContext } from '../op/index.js';
 import { AppError, issuesFromZod, silentProgress, validationError, type Grant } from '../shared/index.js';
 import { acceptedRowFormat, ROW_MEDIA } from './accept.js';
-import { identify } from './auth.js';
 import type { AppDeps, Env } from './deps.js';
 import { ProblemSchema } from './openapi.js';
 import { refuseUnknownParams } from './unknown-params.js';
 import { jsonBody } from './validate.js';
-import { assertCostWork, assertLedgerWork, limitsOf, PRICED_PATHS, type Limits } from './limits.js';
+import { assertCostWork, assertLedgerWork, limitsOf, type Limits } from './limits.js';
 
-type Coerce = (values: string[]) => unknown;
+/** Raw values of one query parameter to the schema's type; `name` is the parameter, named when it is refused. */
+type Coerce = (values: string[], name?: string) => unknown;
 
 const TRUE = new Set(['true', '1', 'yes']);
 const FALSE = new Set(['false', '0', 'no']);
@@ -85,8 +74,22 @@ export function coercerFor(s: z.ZodType): Coerce {
         .map(each);
   }
   const one = scalar(base._zod.def.type);
-  // A repeated scalar parameter: the last value wins.
-  return (values) => one(values[values.length - 1]!);
+  // A single-valued parameter sent twice is refused: neither value would be right to pick.
+  return (values, name) => {
+    if (values.length > 1) throw repeatedParam(name ?? 'parameter', values);
+    return one(values[0]!);
+  };
+}
+
+/** The 400 for a single-valued query parameter given more than once, naming it and the values sent. */
+export function repeatedParam(name: string, values: readonly string[]): AppError {
+  return new AppError(
+    'VALIDATION',
+    `the query parameter ${JSON.stringify(name)} takes one value; it was given ${values.length}: ${values.map((v) => JSON.stringify(v)).join(', ')}`,
+    {
+      issues: [{ path: [name], message: `one value only (given ${values.length})` }],
+    },
+  );
 }
 
 function objectShape(s: z.ZodType): Record<string, z.ZodType> {
@@ -143,7 +146,7 @@ export function queryInput(url: string, coercers: Map<string, Coerce>, what: str
     if (list) list.push(v);
     else raw.set(k, [v]);
   }
-  for (const [k, vs] of raw) out[k] = coercers.get(k)!(vs);
+  for (const [k, vs] of raw) out[k] = coercers.get(k)!(vs, k);
   return out;
 }
 
@@ -250,19 +253,24 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
     const rest = Object.fromEntries(Object.entries(shape).filter(([k]) => !pathKeys.includes(k)));
     const inQuery = http.method === 'get' || http.method === 'delete';
     const coercers = new Map(Object.entries(rest).map(([k, s]) => [k, coercerFor(s)]));
+    const bodySchema = z.object(rest);
     describe(app, op, http, pathKeys, rest);
     if (http.handwritten) continue;
     const honoPath = http.path.replace(/\{(\w+)\}/g, (_, k: string) => (k === http.rest ? `:${k}{.+}` : `:${k}`));
     app.on(http.method.toUpperCase(), honoPath, async (c: Context<Env>) => {
-      // A GET that prices is public, but a token presented with it lifts the work budget: it is identified.
-      const grant = http.method === 'get' && (opScope(op) || PRICED_PATHS.test(c.req.path)) ? await identify(c, deps) : c.get('grant');
+      // The caller as apiGuard identified it (a token presented with a read is checked there too).
+      const grant = c.get('grant');
       // Read from the query (GET, DELETE) or the body; a body route takes no query parameter.
       const files = answersFiles(op, http);
       const query = queryInput(c.req.url, inQuery ? coercers : new Map(), op.name, files ? ['format'] : []);
-      const asked = files ? new URL(c.req.url).searchParams.getAll('format').pop() : undefined;
+      const formats = files ? new URL(c.req.url).searchParams.getAll('format') : [];
+      if (formats.length > 1) throw repeatedParam('format', formats);
+      const asked = formats[0];
       // ?format= first, else the Accept header (accept.ts)
       const format = !files ? null : asked === undefined ? acceptedRowFormat(c.req.header('accept')) : asked === 'json' ? null : rowFormat(asked, 'format');
-      const input = inQuery ? query : http.body ? { [http.body.key]: await jsonBody(c) } : bodyObject(await jsonBody(c));
+      // The body is held to the schema the route documents (a field it does not declare is refused).
+      const declared = { schema: http.body?.schema ?? bodySchema, what: op.name };
+      const input = inQuery ? query : http.body ? { [http.body.key]: await jsonBody(c, declared) } : bodyObject(await jsonBody(c, declared));
       for (const k of pathKeys) input[k] = c.req.param(k);
       const result = await executeOp(httpOpContext(deps, limits, grant), op, input);
       if (!format) return c.json(result as object, 200);

@@ -16,7 +16,6 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { MemoryStore, rateLimiter } from 'hono-rate-limiter';
 import { AppError, isAppError } from '../shared/index.js';
-import { bearer, identify } from './auth.js';
 import type { AppDeps, Env } from './deps.js';
 import { HEAVY_PATHS, type Limits } from './limits.js';
 
@@ -55,7 +54,8 @@ export function heavyRateLimit(deps: AppDeps, limits: Limits): MiddlewareHandler
   });
   return async (c, next) => {
     if (!HEAVY_PATHS.test(c.req.path) || !clientAddress(c)) return next();
-    if (bearer(c) && (await identify(c, deps)).scopes.length > 0) return next();
+    // apiGuard ran first: a presented token was identified (or refused) there.
+    if (c.get('grant').scopes.length > 0) return next();
     return limiter(c, next);
   };
 }

@@ -1,6 +1,7 @@
 /** Request bodies at the edge: JSON read once, malformed or ill-formed text refused as a VALIDATION AppError. */
 import type { Context } from 'hono';
 import { AppError } from '../shared/index.js';
+import { refuseUnknownFields } from './unknown-params.js';
 
 /** Whether `s` is valid UTF-16 (no lone surrogate); String.prototype.isWellFormed without needing the ES2024 lib. */
 const wellFormed = (s: string): boolean => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
@@ -35,11 +36,19 @@ export function illFormedAt(v: unknown, path: (string | number)[] = []): (string
   return null;
 }
 
+/** The schema a route documents for its body, and the operation it stands for (named in refusals). */
+export interface DeclaredBody {
+  schema: unknown;
+  what: string;
+}
+
 /**
  * Read a JSON body: malformed JSON is a 400 naming the problem, not a 500, and so is text that
- * is not valid Unicode (a lone surrogate such as "\ud800" cannot be stored or exported).
+ * is not valid Unicode (a lone surrogate such as "\ud800" cannot be stored or exported). With
+ * `declared`, a field the body's schema does not declare is a 400 naming it (unknown-params.ts
+ * refuseUnknownFields), never dropped: a misspelt filter or option would otherwise be ignored.
  */
-export async function jsonBody(c: Context): Promise<unknown> {
+export async function jsonBody(c: Context, declared?: DeclaredBody): Promise<unknown> {
   const text = await c.req.text();
   if (!text.trim()) throw new AppError('VALIDATION', 'the request body is empty; send JSON', { issues: [{ path: [], message: 'empty body' }] });
   let body: unknown;
@@ -53,5 +62,6 @@ export async function jsonBody(c: Context): Promise<unknown> {
     throw new AppError('VALIDATION', `${bad.join('.') || 'body'}: not valid Unicode text (a lone surrogate)`, {
       issues: [{ path: bad, message: 'lone surrogate' }],
     });
+  if (declared) refuseUnknownFields(body, declared.schema, declared.what);
   return body;
 }

@@ -531,3 +531,139 @@ describe('request bodies nested without end (400, not 500)', () => {
     expect((await app.request('/api/cost', { method: 'POST', headers: headers(), body: JSON.stringify([{ country: 'RU' }]) })).status).not.toBe(500);
   });
 });
+
+describe('a JSON body field no schema declares is refused, never dropped', () => {
+  it('tokens.create with "scope" for "scopes": 400 with "did you mean", and no token made', async () => {
+    const before = (await store.tokens.list()).length;
+    const r = await op('tokens.create', { name: 'typo', scope: 'root' }, tok.admin);
+    expect(r.status).toBe(400);
+    const p = (await r.json()) as { detail: string; unknown: string[]; errors: { path: string }[] };
+    expect(p.detail).toMatch(/unknown field "scope" \(did you mean scopes\?\) in the body of tokens\.create; it takes name, scopes, expires/);
+    expect([p.unknown, p.errors.map((e) => e.path)]).toEqual([['scope'], ['scope']]);
+    expect((await store.tokens.list()).length).toBe(before);
+  });
+
+  it('POST /api/cost names a misspelt field of one scenario or of one in a list; events.list through /api/_ops its filter', async () => {
+    const one = { country: 'RU', type: 'full', hours: 24, sevrity: 0.5 };
+    const single = await app.request('/api/cost', { method: 'POST', headers: headers(), body: JSON.stringify(one) });
+    expect([single.status, ((await single.json()) as { detail: string }).detail]).toEqual([
+      400,
+      expect.stringMatching(/"sevrity" \(did you mean severity\?\)/),
+    ]);
+    const list = await app.request('/api/cost', {
+      method: 'POST',
+      headers: headers(),
+      body: JSON.stringify([{ country: 'RU', type: 'full', hours: 24 }, one]),
+    });
+    expect([list.status, ((await list.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)]).toEqual([400, ['1.sevrity']]);
+    const events = await op('events.list', { contry: 'RU' }, tok.read);
+    expect([events.status, ((await events.json()) as { detail: string }).detail]).toEqual([400, expect.stringMatching(/"contry" \(did you mean country\?\)/)]);
+  });
+
+  it('every operation through /api/_ops, and every JSON-body route, refuses a field it does not take before anything runs', async () => {
+    for (const name of OPS.keys()) {
+      const r = await op(name, { zz_not_a_field: 1 }, tok.admin);
+      const p = (await r.json()) as { detail: string };
+      expect([name, r.status, p.detail]).toEqual([name, 400, expect.stringContaining('"zz_not_a_field"')]);
+    }
+    const doc = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>>;
+    };
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, o] of Object.entries(methods)) {
+        if (!o.requestBody?.content['application/json']) continue;
+        const url = path.replace(/\{[^}]+\}/g, 'xx-2020-no-such-event');
+        const r = await app.request(url, {
+          method: method.toUpperCase(),
+          headers: headers(tok.admin, { 'if-match': '"1"' }),
+          // a hand-written route checks its required fields first: a body that has them carries the extra field
+          body: JSON.stringify({ ...(/^\/api\/events(\/\{id\})?$/.test(path) ? sampleEvent() : { reason: 'SYNTHETIC check' }), zz_not_a_field: 1 }),
+        });
+        expect([method, path, r.status, await r.text()]).toEqual([method, path, 400, expect.stringContaining('zz_not_a_field')]);
+      }
+    }
+  });
+
+  it('PUT /api/events/{id} documents and takes reason and revision in the body', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<string, { put: { requestBody: { content: { 'application/json': { schema: { properties: Record<string, unknown> } } } } } }>;
+    };
+    const put = doc.paths['/api/events/{id}']!.put.requestBody.content['application/json'].schema;
+    expect(Object.keys(put.properties)).toEqual(expect.arrayContaining(['reason', 'revision', 'title']));
+    const id = 'xx-2020-put-body';
+    expect((await app.request('/api/events', { method: 'POST', headers: headers(tok.write), body: JSON.stringify(sampleEvent({ id })) })).status).toBe(201);
+    const body = { ...sampleEvent({ id }), title: 'A synthetic edited title', reason: 'SYNTHETIC edit', revision: 1 };
+    const r = await app.request(`/api/events/${id}`, { method: 'PUT', headers: headers(tok.write), body: JSON.stringify(body) });
+    expect(r.status).toBe(200);
+    const h = (await (await app.request(`/api/events/${id}/revisions`)).json()) as { items: { revision: number; reason: string | null }[] };
+    expect(h.items.find((x) => x.revision === 2)?.reason).toBe('SYNTHETIC edit');
+    const bad = await app.request(`/api/events/${id}`, {
+      method: 'PUT',
+      headers: headers(tok.write),
+      body: JSON.stringify({ ...body, revision: 2, reason: 7 }),
+    });
+    expect([bad.status, ((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)]).toEqual([400, ['reason']]);
+  });
+});
+
+describe('a token presented that is not valid is refused on every route, reads included', () => {
+  it('unknown, revoked and expired tokens: 403 problem+json on every GET route; no token: as before', async () => {
+    const revoked = await createToken({ store, clock }, 'revoked', { scopes: ['read'], createdBy: 'test' });
+    await store.tokens.revoke(revoked.record.id, clock.now().toISOString(), 'test');
+    const day = 86_400_000;
+    const expired = await createToken({ store, clock }, 'expired', {
+      scopes: ['read'],
+      createdBy: 'test',
+      expiresAt: new Date(clock.now().getTime() + day).toISOString(),
+    });
+    // the same store two days later: the token's end has passed
+    const later = createApp({ store, clock: fixedClock(new Date(clock.now().getTime() + 2 * day).toISOString()), dbPath: ':memory:' });
+    const bad = ['spl_000000000000_nope', 'garbage', revoked.token, expired.token];
+    for (const path of [
+      '/api/events?limit=1',
+      '/api/elections',
+      '/api/measurements',
+      '/api/indicators',
+      '/api/stats/events',
+      '/api/cost?country=RU&type=full&hours=24',
+    ]) {
+      // without a token: answered as before (the empty store has no data to price: 400, not 403)
+      expect([path, (await later.request(path)).status]).toEqual([path, path.startsWith('/api/cost') ? 400 : 200]);
+      for (const t of bad) {
+        const r = await later.request(path, { headers: { authorization: `Bearer ${t}` } });
+        expect([path, t, r.status, r.headers.get('content-type')]).toEqual([path, t, 403, 'application/problem+json']);
+      }
+    }
+    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const undocumented = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith('/api/'))
+      .flatMap(([p, ms]) =>
+        Object.entries(ms)
+          .filter(([, o]) => !('403' in o.responses))
+          .map(([m]) => `${m} ${p}`),
+      );
+    expect(undocumented).toEqual([]);
+  });
+});
+
+describe('a single-valued query parameter sent twice', () => {
+  it('is a 400 naming it, whichever order the values come in', async () => {
+    for (const q of ['country=XX&country=RU', 'country=RU&country=XX', 'limit=10&limit=20']) {
+      const r = await app.request(`/api/events?${q}`);
+      const p = (await r.json()) as { detail: string; errors: { path: string }[] };
+      expect([q, r.status, p.errors.map((e) => e.path)]).toEqual([q, 400, [q.split('=')[0]]]);
+      expect(p.detail).toMatch(/takes one value; it was given 2/);
+    }
+    expect((await app.request('/api/events?format=csv&format=ndjson')).status).toBe(400);
+  });
+});
+
+describe('db.backup over HTTP names the file it writes', () => {
+  it('a path through a folder that does not exist and back (nonexist/..) is one file: written and named, then a conflict, never an internal error', async () => {
+    const asked = `${importDir}/nonexist/../b8.duckdb`;
+    const made = await opResult(await op('db.backup', { file: asked }, tok.admin));
+    expect([made.type, made.result?.path]).toEqual(['result', join(importDir, 'b8.duckdb')]);
+    const again = await opResult(await op('db.backup', { file: asked }, tok.admin));
+    expect([again.type, again.problem?.code]).toEqual(['error', 'CONFLICT']);
+  });
+});

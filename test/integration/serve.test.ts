@@ -4,6 +4,7 @@
  * writes, and the same request without it gets 401.
  */
 import { existsSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBin, sampleEvent, startServer, tempDir } from '../helpers/index.js';
@@ -70,5 +71,31 @@ describe('serve + CLI on one database', () => {
     const r = await runBin(['events', 'add', '--file', file, '--db', db, '--json']);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.out).error.errors[0].path).toBe('countries.0');
+  });
+});
+
+describe('serve: its options and the Host it answers to', () => {
+  it('--import-dir naming a regular file: exit 2 naming the option, nothing served', async () => {
+    const file = join(t.dir, 'not-a-folder.csv');
+    writeFileSync(file, 'SYNTHETIC\n');
+    const r = await runBin(['serve', '--port', '0', '--db', join(t.dir, 'other.duckdb'), '--import-dir', file, '--no-warm']);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/--import-dir: not a folder: .*not-a-folder\.csv/)]);
+  });
+
+  it('Host names compare case-insensitively (LOCALHOST, 127.1 are loopback); every refused Host is problem+json', async () => {
+    const { port } = new URL(server.url);
+    const get = (host: string) =>
+      new Promise<{ status: number; type: string }>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: '/healthz', headers: { host } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']) }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    for (const host of [`LOCALHOST:${port}`, `127.1:${port}`, `LocalHost`]) expect([host, (await get(host)).status]).toEqual([host, 200]);
+    for (const host of ['evil.example', `EVIL.example:${port}`, 'a/b', 'x@localhost']) {
+      expect([host, await get(host)]).toEqual([host, { status: 403, type: 'application/problem+json' }]);
+    }
   });
 });

@@ -2792,6 +2792,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
             429: {
                 headers: {
@@ -2921,6 +2930,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Body over 1 MB */
             413: {
                 headers: {
@@ -2999,6 +3017,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3099,6 +3126,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
             429: {
                 headers: {
@@ -3145,6 +3181,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3230,6 +3275,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
             429: {
                 headers: {
@@ -3296,6 +3350,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
             429: {
                 headers: {
@@ -3351,6 +3414,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "elections.electronic": {
@@ -3386,6 +3458,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3436,6 +3517,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3504,6 +3594,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Election not imported */
             404: {
                 headers: {
@@ -3564,6 +3663,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3790,6 +3898,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such event */
             404: {
                 headers: {
@@ -3897,8 +4014,12 @@ export interface operations {
                         sources: string[];
                         year: number;
                     } | null;
+                    /** @description why the event changed (kept in its history, as events edit --reason) */
+                    reason?: string;
                     /** @default [] */
                     regions?: string[];
+                    /** @description the revision edited, when no If-Match header is sent (If-Match wins when both are) */
+                    revision?: number;
                     /** @enum {string} */
                     scope: "national" | "regional" | "local" | "isp" | "platform";
                     sources: {
@@ -4097,6 +4218,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4325,6 +4455,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such event */
             404: {
                 headers: {
@@ -4376,6 +4515,15 @@ export interface operations {
             };
             /** @description Bad filter */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4441,6 +4589,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
             429: {
                 headers: {
@@ -4492,6 +4649,15 @@ export interface operations {
             };
             /** @description Bad filter */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4557,6 +4723,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
             429: {
                 headers: {
@@ -4595,6 +4770,15 @@ export interface operations {
             };
             /** @description Bad filter */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4656,6 +4840,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such series */
             404: {
                 headers: {
@@ -4703,6 +4896,15 @@ export interface operations {
             };
             /** @description Bad filter */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4764,6 +4966,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such series */
             404: {
                 headers: {
@@ -4814,6 +5025,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4892,6 +5112,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "measurements.get": {
@@ -4916,6 +5145,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4976,6 +5214,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
             429: {
                 headers: {
@@ -5022,6 +5269,15 @@ export interface operations {
             };
             /** @description Bad filter */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5082,6 +5338,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
             429: {
                 headers: {
@@ -5119,6 +5384,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5168,6 +5442,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "measurements.networks": {
@@ -5198,6 +5481,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5237,6 +5529,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5291,6 +5592,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Decision not in any snapshot */
             404: {
                 headers: {
@@ -5337,6 +5647,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "registry.summary": {
@@ -5364,6 +5683,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5450,6 +5778,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "signals.list": {
@@ -5516,6 +5853,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "speedtests.summary": {
@@ -5552,6 +5898,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5615,6 +5970,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
             429: {
                 headers: {
@@ -5662,6 +6026,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5746,6 +6119,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "watch.status": {
@@ -5814,6 +6196,15 @@ export interface operations {
             };
             /** @description Invalid input (each field named) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

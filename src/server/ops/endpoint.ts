@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { eventProgress } from '../../shared/index.js';
+import { eventProgress, isAppError } from '../../shared/index.js';
 import type { AppDeps, Env } from '../deps.js';
 import { authorizeOp, executeOp, opStreamLine, parseInput } from '../../op/index.js';
 import { findOp } from './index.js';
@@ -23,7 +23,8 @@ export function opsRoutes(deps: AppDeps) {
     const grant = c.get('grant');
     // The input is the body; a query parameter here would be ignored, so it is refused.
     refuseUnknownParams(c.req.url, [], op.name);
-    const input = await jsonBody(c);
+    // A field the op's input schema does not declare is refused, not dropped (validate.ts).
+    const input = await jsonBody(c, { schema: op.input, what: op.name });
     // Refused file access is a 403 before the stream starts (executeOp checks again).
     authorizeOp(grant, op, parseInput(op, input));
     c.header('content-type', 'application/x-ndjson');
@@ -47,6 +48,8 @@ export function opsRoutes(deps: AppDeps) {
         await write({ type: 'result', result });
       } catch (e) {
         await chain;
+        // an error no AppError names is a fault of the server: logged here as problemResponse logs it
+        if (!isAppError(e)) console.error(e);
         await write({ type: 'error', problem: toProblem(e) });
       }
     });

@@ -6,14 +6,17 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { createEvent, setStatus, updateEvent, EventInputSchema, LedgerEventSchema } from '../../ledger/index.js';
+import { createEvent, setStatus, updateEvent, EventEditFieldsSchema, EventInputSchema, EventReplaceSchema, LedgerEventSchema } from '../../ledger/index.js';
 import { eventsShow } from '../../ledger/ops.js';
 import { executeOp } from '../../op/index.js';
-import { AppError, silentProgress } from '../../shared/index.js';
+import { AppError, issuesFromZod, silentProgress, validationError } from '../../shared/index.js';
 import type { AppDeps } from '../deps.js';
 import { bearerSecurity, json, newRouter, problem } from '../openapi.js';
 import { refuseUnknownParams, takesNoQuery } from '../unknown-params.js';
 import { jsonBody } from '../validate.js';
+
+/** The body of a retraction: its reason (the ledger refuses one that is missing or empty). */
+const RetractBody = z.object({ reason: z.string() });
 
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'ru-2018-telegram-block' }) });
 
@@ -88,7 +91,7 @@ export function eventRoutes(deps: AppDeps) {
       tags: ['ledger'],
       summary: 'Replace an event (token and If-Match required)',
       security: bearerSecurity,
-      request: { params: idParam, body: { content: { 'application/json': { schema: EventInputSchema } }, required: true } },
+      request: { params: idParam, body: { content: { 'application/json': { schema: EventReplaceSchema } }, required: true } },
       responses: {
         200: json(LedgerEventSchema, 'Updated'),
         400: problem('Invalid event'),
@@ -102,9 +105,12 @@ export function eventRoutes(deps: AppDeps) {
       const actor = c.get('actor');
       const { id } = c.req.valid('param');
       const body = (await jsonBody(c)) as Record<string, unknown>;
-      const expected = expectedRevision(c.req.header('if-match'), body?.revision);
+      // reason and revision are read here, checked by their schema; the event's fields by the ledger.
+      const edit = EventEditFieldsSchema.safeParse({ reason: body?.reason, revision: body?.revision });
+      if (!edit.success) throw validationError(issuesFromZod(edit.error), 'invalid event');
+      const expected = expectedRevision(c.req.header('if-match'), edit.data.revision);
       // A body that changes nothing adds no revision: the current event comes back, its ETag unchanged.
-      const { event: e } = await updateEvent(deps, id, body, expected, { actor, reason: typeof body?.reason === 'string' ? body.reason : null });
+      const { event: e } = await updateEvent(deps, id, body, expected, { actor, reason: edit.data.reason ?? null });
       c.header('ETag', `"${e.revision}"`);
       return c.json(e, 200);
     },
@@ -119,7 +125,7 @@ export function eventRoutes(deps: AppDeps) {
       tags: ['ledger'],
       summary: 'Retract an event with a reason (token required)',
       security: bearerSecurity,
-      request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string() }) } }, required: true } },
+      request: { params: idParam, body: { content: { 'application/json': { schema: RetractBody } }, required: true } },
       responses: {
         200: json(LedgerEventSchema, 'Retracted'),
         400: problem('No reason'),
@@ -132,7 +138,7 @@ export function eventRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const actor = c.get('actor');
-      const body = (await jsonBody(c)) as { reason?: unknown };
+      const body = (await jsonBody(c, { schema: RetractBody, what: 'events.retract' })) as { reason?: unknown };
       const reason = typeof body?.reason === 'string' ? body.reason : '';
       const header = c.req.header('if-match');
       const e = await setStatus(deps, c.req.valid('param').id, 'retract', { actor, reason }, header ? expectedRevision(header, undefined) : undefined);

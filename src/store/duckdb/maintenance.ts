@@ -4,7 +4,7 @@
  * copies the live database into a new file with COPY FROM DATABASE on the writer connection,
  * serialised with the writes, so the copy is one consistent state even while `serve` runs.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { AppError } from '../../shared/index.js';
 import type { TableCheck } from '../types.js';
 import { isCorruptionError, type DuckDb } from './db.js';
@@ -30,18 +30,28 @@ export async function verifyTables(db: DuckDb): Promise<TableCheck[]> {
   return out;
 }
 
+/**
+ * Copy the database into `target` (an absolute, normalised path the caller has checked), which
+ * must not exist. On failure no file is left at `target`.
+ */
 export async function backupTo(db: DuckDb, target: string): Promise<{ path: string; bytes: number; tables: number }> {
   if (existsSync(target)) throw new AppError('CONFLICT', `${target} exists; a backup never overwrites a file (pick a new name)`);
   const tables = await db.all<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary');
-  await db.withWriter(async (conn) => {
-    const main = (await conn.runAndReadAll('SELECT current_database() AS d')).getRowObjectsJS()[0]!.d as string;
-    await conn.run(`ATTACH ${literal(target)} AS splinternet_backup`);
-    try {
-      await conn.run(`COPY FROM DATABASE ${ident(main)} TO splinternet_backup`);
-      await conn.run('CHECKPOINT splinternet_backup');
-    } finally {
-      await conn.run('DETACH splinternet_backup');
-    }
-  });
-  return { path: target, bytes: statSync(target).size, tables: Number(tables[0]?.n ?? 0) };
+  try {
+    await db.withWriter(async (conn) => {
+      const main = (await conn.runAndReadAll('SELECT current_database() AS d')).getRowObjectsJS()[0]!.d as string;
+      await conn.run(`ATTACH ${literal(target)} AS splinternet_backup`);
+      try {
+        await conn.run(`COPY FROM DATABASE ${ident(main)} TO splinternet_backup`);
+        await conn.run('CHECKPOINT splinternet_backup');
+      } finally {
+        await conn.run('DETACH splinternet_backup');
+      }
+    });
+    return { path: target, bytes: statSync(target).size, tables: Number(tables[0]?.n ?? 0) };
+  } catch (e) {
+    // a copy that failed leaves no file behind (nor DuckDB's write-ahead log beside it)
+    for (const f of [target, `${target}.wal`]) rmSync(f, { force: true });
+    throw e;
+  }
 }
