@@ -4,7 +4,7 @@
  * skipped), keep rejects with their line numbers, then re-analyse the touched snapshots and
  * publish their indicators and evidence links.
  */
-import type { Clock, ProgressReporter } from '../shared/index.js';
+import { AppError, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { RegistrySnapshotRecord, Store } from '../store/index.js';
 import { analyseSnapshot } from './analysis.js';
 import { ensureAsnTable } from './asn.js';
@@ -35,9 +35,22 @@ type Deps = { store: Store; clock: Clock; progress: ProgressReporter };
 export { REJECT_KIND };
 const MAX_REPORTED_REJECTS = 200;
 
-async function unchanged(store: Store, plan: PlannedFile): Promise<FileReport | null> {
-  const prev = (await store.registry.listFiles(plan.snapshotId!)).find((f) => f.sourceFile === plan.sourceFile);
-  if (!prev || prev.doc.sha256 !== plan.sha256 || prev.doc.parser_version !== PARSER_VERSION) return null;
+/**
+ * The file as the snapshot already holds it, or null to import it. A file is known by its
+ * content, not its name: the same bytes under another name are that file again (unchanged, or
+ * with --force refused naming it), never a second copy of its entries in the snapshot.
+ */
+async function unchanged(store: Store, plan: PlannedFile, force: boolean): Promise<FileReport | null> {
+  const files = await store.registry.listFiles(plan.snapshotId!);
+  const twin = files.find((f) => f.sourceFile !== plan.sourceFile && f.doc.sha256 === plan.sha256);
+  if (twin && force)
+    throw new AppError(
+      'VALIDATION',
+      `${plan.path}: the same content as ${twin.sourceFile}, already in snapshot ${plan.snapshotId}; to import it again, import ${twin.sourceFile} with --force`,
+      { issues: [{ path: ['files', plan.sourceFile], message: `same content as ${twin.sourceFile}` }] },
+    );
+  const prev = twin ?? files.find((f) => f.sourceFile === plan.sourceFile);
+  if (force || !prev || prev.doc.sha256 !== plan.sha256 || prev.doc.parser_version !== PARSER_VERSION) return null;
   return { ...(prev.doc as unknown as FileReport), path: plan.path, status: 'unchanged' };
 }
 
@@ -75,7 +88,7 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
   for (const plan of plans) {
     const rejects: LineReject[] = [];
     const key = rejectKey(plan);
-    let file = !opts.force && plan.snapshotId ? await unchanged(deps.store, plan) : null;
+    let file = plan.snapshotId ? await unchanged(deps.store, plan, opts.force === true) : null;
     if (!file) {
       deps.progress.start(`import ${plan.sourceFile}`, undefined, 'bytes');
       if (plan.format === 'daily_stats') {

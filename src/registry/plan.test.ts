@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../shared/index.js';
 import { cp1251Decoder, eachLine, fileSha256 } from './lines.js';
-import { headerTime, planFiles, snapshotFromTime } from './plan.js';
+import { headerTime, impossibleHeaderDate, planFiles, snapshotFromTime } from './plan.js';
 
 const data = (f: string) => packagePath('data', 'registry', f);
 
@@ -16,6 +16,14 @@ describe('dump header and snapshot times', () => {
     expect(snapshotFromTime('2020-02-16')).toEqual({ id: '2020-02-16', dumpAt: '2020-02-16T00:00:00.000Z' });
     expect(snapshotFromTime('2018-05-05T13:25:00Z')?.id).toBe('2018-05-05T13:25:00Z');
     expect(snapshotFromTime('yesterday')).toBeNull();
+  });
+  it('refuses a day or time the calendar does not have, never rolling it over to another day', () => {
+    for (const t of ['2020-02-30', '2021-02-29', '2020-04-31T10:00:00Z', '2020-02-30 10:00', '2020-02-16T24:00:00Z']) expect(snapshotFromTime(t), t).toBeNull();
+    expect(snapshotFromTime('2020-02-29')?.id).toBe('2020-02-29');
+    expect(headerTime('Updated: 2021-02-30 10:00:00 +0000')).toBeNull();
+    expect(impossibleHeaderDate('Updated: 2021-02-30 10:00:00 +0000')).toBe('2021-02-30 10:00:00');
+    expect(impossibleHeaderDate('Updated: 2016-06-13 25:04:00 +0000')).toBe('2016-06-13 25:04:00');
+    expect(impossibleHeaderDate('Updated: 2016-06-13 12:04:00 +0000')).toBeNull();
   });
 });
 

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { AppError, packagePath } from '../shared/index.js';
+import { AppError, isValidPartialDate, packagePath } from '../shared/index.js';
 import { parseDumpLine } from './dump-line.js';
 import { fileSha256, firstLine } from './lines.js';
 
@@ -50,23 +50,38 @@ export function knownFiles(): Record<string, Provenance> {
 /** "Updated: 2016-06-13 12:04:00 +0000" -> "2016-06-13T12:04:00Z"; null when not a header. */
 export function headerTime(line: string): string | null {
   const m = HEADER_RE.exec(line.trim());
-  if (!m) return null;
+  if (!m || !isValidPartialDate(m[1]!) || !realClock(m[2]!)) return null;
   const zone = !m[3] || m[3] === 'Z' || m[3] === 'UTC' ? 'Z' : m[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
   const time = m[2]!.length === 5 ? `${m[2]}:00` : m[2]!;
   const d = new Date(`${m[1]}T${time}${zone}`);
   return Number.isNaN(d.getTime()) ? null : isoSeconds(d);
 }
 
+/** HH:MM or HH:MM:SS within a day (24:00 and second 60 are not times a dump was made at). */
+const realClock = (t: string) => {
+  const [h, m, sec] = t.split(':').map(Number);
+  return h! < 24 && m! < 60 && (sec ?? 0) < 60;
+};
+
+/** The date of an "Updated:" line that names a day the calendar does not have, else null. */
+export function impossibleHeaderDate(line: string): string | null {
+  const m = HEADER_RE.exec(line.trim());
+  return m && (!isValidPartialDate(m[1]!) || !realClock(m[2]!)) ? `${m[1]} ${m[2]}` : null;
+}
+
 const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** A snapshot id from a time given as "YYYY-MM-DD" (date only) or a full ISO instant. */
 export function snapshotFromTime(value: string): { id: string; dumpAt: string } | null {
+  // a date that is not on the calendar (2020-02-30) is refused, never rolled over to another day
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || !isValidPartialDate(value.slice(0, 10))) return null;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const d = new Date(`${value}T00:00:00Z`);
     return Number.isNaN(d.getTime()) ? null : { id: value, dumpAt: d.toISOString() };
   }
+  const clock = /^\d{4}-\d{2}-\d{2}[ T](\d{2}:\d{2}(?::\d{2})?)/.exec(value)?.[1];
   const d = new Date(value.replace(' ', 'T'));
-  return Number.isNaN(d.getTime()) || !/\d{2}:\d{2}/.test(value) ? null : { id: isoSeconds(d), dumpAt: d.toISOString() };
+  return Number.isNaN(d.getTime()) || !clock || !realClock(clock) ? null : { id: isoSeconds(d), dumpAt: d.toISOString() };
 }
 
 function sniff(first: string): FileFormat | null {
@@ -88,6 +103,11 @@ export async function planFiles(paths: string[], opts: { dumpTime?: string }): P
   const planned: PlannedFile[] = [];
   for (const path of paths) {
     const first = await firstLine(path);
+    const impossible = impossibleHeaderDate(first);
+    if (impossible)
+      throw new AppError('VALIDATION', `${path}: line 1: the "Updated:" header names ${impossible}, a time the calendar does not have`, {
+        issues: [{ path: ['files', basename(path), 'line 1'], message: `not a real date and time: ${impossible}` }],
+      });
     const format = sniff(first);
     const sourceFile = basename(path).replace(/\.gz$/, '');
     if (!format) {

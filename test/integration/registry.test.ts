@@ -124,6 +124,30 @@ describe('registry import and analysis of the shipped files', () => {
     expect(forced.snapshots[0]).toMatchObject({ id: '2020-02-16', entries: 5_362 });
   });
 
+  it('knows a file by its content: the same part under another name is unchanged, and with --force refused naming the file it repeats', async () => {
+    const copy = join(t.dir, 'dump-08-copy.csv');
+    writeFileSync(copy, (await import('node:zlib')).gunzipSync(readFileSync(SHIPPED[0]!)));
+    const again = await cli(['registry', 'import', copy, '--dump-time', '2020-02-16', '--json', '--db', db]);
+    expect(again.code, again.err).toBe(0);
+    expect(json(again).files[0]).toMatchObject({ status: 'unchanged', stored: 5_362 });
+    const forced = await cli(['registry', 'import', copy, '--dump-time', '2020-02-16', '--force', '--json', '--db', db]);
+    expect(forced.code).toBe(2);
+    expect(forced.err).toMatch(/dump-08-copy\.csv: the same content as zapret-info_dump-08_2020-02-16_part\.cp1251\.csv, already in snapshot 2020-02-16/);
+    const s = json(await cli(['registry', 'summary', '--snapshot', '2020-02-16', '--json', '--db', db]));
+    expect(s.entries.total).toBe(5_362);
+  });
+
+  it('refuses a dump time or an "Updated:" header the calendar does not have (exit 2), never rolling it over', async () => {
+    const part = join(t.dir, 'feb30.csv');
+    writeFileSync(part, Buffer.from('Updated: 2021-02-30 10:00:00 +0000\n', 'latin1'));
+    const hdr = await cli(['registry', 'import', part, '--db', db]);
+    expect(hdr.code).toBe(2);
+    expect(hdr.err).toMatch(/feb30\.csv: line 1: the "Updated:" header names 2021-02-30 10:00:00, a time the calendar does not have/);
+    const opt = await cli(['registry', 'import', join(t.dir, 'dump-08-copy.csv'), '--dump-time', '2020-02-30', '--db', db]);
+    expect(opt.code).toBe(2);
+    expect(opt.err).toMatch(/--dump-time "2020-02-30" is not a date/);
+  });
+
   it('publishes indicators and links the Telegram event to the 2018 snapshot', async () => {
     expect(first.links).toEqual([{ event: 'ru-2018-telegram-block', snapshot: '2018-05-05T13:25:00Z', linked: true, reason: null }]);
     const store = await openStore(db);
