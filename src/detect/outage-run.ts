@@ -6,6 +6,7 @@
  * Each detection states every signal's level during the outage (e.g. active probing holding at
  * a fraction of its baseline), the samples and thresholds behind the onset, and its sources.
  */
+import { PARAM_RANGES } from './param-ranges.js';
 import { AppError } from '../shared/index.js';
 import type { SignalFilter, SignalPointRecord, Store } from '../store/index.js';
 import { detectionId, type Detection, type SeriesReport } from './detection.js';
@@ -33,7 +34,10 @@ export interface OutageRunParams extends OutageParams {
 
 export const DEFAULT_OUTAGE_RUN_PARAMS: OutageRunParams = { ...DEFAULT_OUTAGE_PARAMS, corroborate: true, bySource: {} };
 
-const THRESHOLD_RANGE: Record<keyof SignalThresholds, [number, number]> = { dropRatio: [0.01, 0.99], poissonAlpha: [1e-9, 0.5], minBaseline: [0, 1e9] };
+/** The per-signal thresholds take the ranges of the run's own (param-ranges.ts). */
+const THRESHOLD_RANGE = Object.fromEntries(
+  (['dropRatio', 'poissonAlpha', 'minBaseline'] as const).map((k) => [k, [PARAM_RANGES.outage![k]!.min, PARAM_RANGES.outage![k]!.max]]),
+) as Record<keyof SignalThresholds, [number, number]>;
 
 /** The parameters one signal is judged with; a VALIDATION error names a bad per-signal value. */
 export function paramsForSource(params: OutageRunParams, source: string): OutageRunParams {
@@ -131,7 +135,11 @@ export function checkOutageRunParams(params: OutageRunParams): void {
     throw new AppError('VALIDATION', 'params.outage.bySource: expected an object of data sources, e.g. {"darknet":{"dropRatio":0.25}}', {
       issues: [{ path: ['params', 'outage', 'bySource'], message: 'expected an object' }],
     });
-  for (const source of Object.keys(params.bySource)) paramsForSource(params, source);
+  for (const source of Object.keys(params.bySource)) {
+    // a misspelt source ("darkent") would be an override that never applies
+    if (!(source in OUTAGE_SOURCES)) throw badSource(source, null, `unknown data source; the sources are ${Object.keys(OUTAGE_SOURCES).join(', ')}`);
+    paramsForSource(params, source);
+  }
 }
 
 /**

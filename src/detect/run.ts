@@ -2,6 +2,7 @@
  * `splinternet detect` and GET /api/detections: run the chosen detectors over the store with
  * the same filters, attach each detection's ledger status, and (with emit) create the drafts.
  */
+import { checkParamRange } from './param-ranges.js';
 import { AppError, partialDateEnd, partialDateStart, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { BLOCK_METHOD, DEFAULT_BLOCK_RUN_PARAMS, runBlock, type BlockRunParams } from './block-run.js';
@@ -49,7 +50,7 @@ export interface DetectReport {
   methods: Partial<Record<DetectionKind, string>>;
 }
 
-/** Merge user overrides (e.g. { block: { edd: 30 } }) over the defaults, refusing unknown keys. */
+/** Merge user overrides (e.g. { block: { edd: 30 } }) over the defaults, refusing unknown keys and values outside a parameter's range (param-ranges.ts). */
 export function resolveParams(over: Record<string, Record<string, unknown>> | undefined): DetectParams {
   const out = structuredClone(DEFAULT_DETECT_PARAMS) as unknown as Record<string, Record<string, unknown>>;
   for (const [kind, values] of Object.entries(over ?? {})) {
@@ -64,6 +65,7 @@ export function resolveParams(over: Record<string, Record<string, unknown>> | un
           issues: [{ path: ['params', kind, k], message: 'unknown parameter or wrong type' }],
         });
       }
+      checkParamRange(kind, k, v);
       base[k] = v;
     }
   }

@@ -1,0 +1,43 @@
+// Detector parameters outside their range are refused naming the parameter (values SYNTHETIC).
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DETECT_PARAMS, resolveParams } from './run.js';
+import { PARAM_RANGES } from './param-ranges.js';
+
+const refused = (over: Record<string, Record<string, unknown>>) => {
+  try {
+    resolveParams(over);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return null;
+};
+
+describe('detector parameter ranges', () => {
+  it('every numeric default is inside its range, and every numeric parameter has one', () => {
+    for (const [kind, params] of Object.entries(DEFAULT_DETECT_PARAMS as unknown as Record<string, Record<string, unknown>>))
+      for (const [name, v] of Object.entries(params)) {
+        if (typeof v !== 'number') continue;
+        expect(PARAM_RANGES[kind]?.[name], `${kind}.${name}`).toBeDefined();
+        expect(refused({ [kind]: { [name]: v } }), `${kind}.${name}`).toBeNull();
+      }
+  });
+
+  it('refuses a negative history, a fraction of a count, -1 networks and a non-finite number, naming each', () => {
+    expect(refused({ outage: { historyDays: -2 } })).toBe('params.outage.historyDays: must be a number from 1 to 366, got -2');
+    expect(refused({ outage: { minLowSamples: 2.5 } })).toMatch(/^params\.outage\.minLowSamples: must be a whole number from 1, got 2\.5$/);
+    expect(refused({ outage: { recoverySamples: 0 } })).toMatch(/^params\.outage\.recoverySamples: /);
+    expect(refused({ outage: { maxGapMin: -1 } })).toMatch(/^params\.outage\.maxGapMin: must be a number above 0, got -1$/);
+    expect(refused({ block: { edd: -5 } })).toMatch(/^params\.block\.edd: /);
+    expect(refused({ block: { minNetworks: -1 } })).toMatch(/^params\.block\.minNetworks: /);
+    expect(refused({ shutdown: { alpha: 0 } })).toMatch(/^params\.shutdown\.alpha: must be a number above 0 to 0\.5, got 0$/);
+    expect(refused({ throttling: { maxRatio: 1.5 } })).toMatch(/^params\.throttling\.maxRatio: /);
+    expect(refused({ outage: { dropRatio: 0 } })).toMatch(/^params\.outage\.dropRatio: must be a number from 0\.01 to 0\.99, got 0$/);
+  });
+
+  it('refuses a per-source override for a source there is not (a misspelt name never applies)', () => {
+    expect(refused({ outage: { bySource: { darkent: { dropRatio: 0.99 } } } })).toMatch(
+      /^params\.outage\.bySource\.darkent: unknown data source; the sources are darknet, active_probing, bgp, ooni_measurements$/,
+    );
+    expect(refused({ outage: { bySource: { darknet: { dropRatio: 0.25 } } } })).toBeNull();
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * The values each detector parameter can take. `resolveParams` refuses a number outside its
+ * range (or a fraction where a count is meant) naming the parameter, so a run never reports
+ * settings that make no sense (a negative history, -1 networks) as the settings it used.
+ */
+import { AppError } from '../shared/index.js';
+
+/** Inclusive bounds; `above` makes the lower bound exclusive; `whole` asks for an integer. */
+export interface ParamRange {
+  min: number;
+  max: number;
+  above?: boolean;
+  whole?: boolean;
+}
+
+const share: ParamRange = { min: 0, max: 1 };
+const positiveShare: ParamRange = { min: 0, max: 1, above: true };
+const count: ParamRange = { min: 1, max: 1e6, whole: true };
+const span: ParamRange = { min: 0, max: 1e6 };
+const positiveSpan: ParamRange = { min: 0, max: 1e6, above: true };
+
+export const PARAM_RANGES: Record<string, Record<string, ParamRange>> = {
+  block: {
+    mu0: share,
+    mu1: positiveShare,
+    edd: positiveSpan,
+    gapHours: span,
+    halfLifeHours: positiveSpan,
+    minHours: span,
+    minNetworks: count,
+    corroborationHours: span,
+  },
+  throttling: {
+    minControlKbps: span,
+    maxRatio: positiveShare,
+    minTests: count,
+    backgroundShare: share,
+    z: positiveSpan,
+    ooniMinTransferBytes: { min: 0, max: 1e12, whole: true },
+    ooniMinControls: count,
+    minNetworks: count,
+    corroborationDays: span,
+  },
+  shutdown: {
+    windowHours: positiveSpan,
+    warning: positiveShare,
+    critical: positiveShare,
+    minBaseline: span,
+    minHistoryHours: span,
+    alpha: { min: 0, max: 0.5, above: true },
+    bridgeHours: span,
+    minHours: span,
+    minNetworks: count,
+    corroborationHours: span,
+  },
+  outage: {
+    dropRatio: { min: 0.01, max: 0.99 },
+    poissonAlpha: { min: 1e-9, max: 0.5 },
+    minBaseline: { min: 0, max: 1e9 },
+    minLowSamples: count,
+    minDurationMin: span,
+    recoverySamples: count,
+    historyDays: { min: 1, max: 366 },
+    slotHalfWidthMin: span,
+    minSlotValues: count,
+    trailingHours: positiveSpan,
+    minTrailingCoverage: share,
+    maxGapMin: positiveSpan,
+  },
+};
+
+const describe = (r: ParamRange) =>
+  `${r.whole ? 'a whole number' : 'a number'} ${r.above ? `above ${r.min}` : `from ${r.min}`}${r.max < 1e6 ? ` to ${r.max}` : ''}`;
+
+/** Throws a VALIDATION error naming `params.<kind>.<name>` when a numeric value is outside its range. */
+export function checkParamRange(kind: string, name: string, value: unknown): void {
+  const r = PARAM_RANGES[kind]?.[name];
+  if (!r || typeof value !== 'number') return;
+  const ok = Number.isFinite(value) && (r.above ? value > r.min : value >= r.min) && value <= r.max && (!r.whole || Number.isInteger(value));
+  if (!ok) {
+    const message = `must be ${describe(r)}, got ${JSON.stringify(value)}`;
+    throw new AppError('VALIDATION', `params.${kind}.${name}: ${message}`, { issues: [{ path: ['params', kind, name], message }] });
+  }
+}
