@@ -110,11 +110,13 @@ describe('webhook secrets at rest', () => {
     writeFileSync(file, JSON.stringify(sampleEvent({ id: 'ru-2026-synthetic-lost-key', category: 'shutdown', subtype: 'mobile' })));
     await json(db, ['events', 'add', '--file', file]);
     const before = receiver.got.length;
-    const r = await json(db, ['hooks', 'deliver']);
+    const r = await json(db, ['hooks', 'deliver'], 3); // a delivery that failed this pass: partial
     expect(r).toMatchObject({ delivered: 0, retrying: 1 });
     expect(receiver.got.length).toBe(before); // nothing unsigned, nothing signed with another key
     const [d] = (await json(db, ['hooks', 'deliveries'])).items;
     expect(d.last_error).toMatch(/^not sent: the secret of hook-.* was sealed with key [0-9a-f]{8} and the key file .* is missing/);
+    // rotating without the old key cannot reseal it: named, and partial (exit 3)
+    expect(await json(db, ['hooks', 'rotate-key'], 3)).toMatchObject({ resealed: 0, unreadable: [hook.id] });
     renameSync(`${db}.key.saved`, `${db}.key`);
     expect((await json(db, ['hooks', 'list'])).items[0].secret_problem).toBeNull();
   });

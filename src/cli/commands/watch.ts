@@ -267,8 +267,11 @@ export function watchCommand(program: Command, io: Io): void {
   examples(rotate, ['splinternet hooks rotate-key --json']);
   rotate.action(async (o: Record<string, unknown>) => {
     const ctx = ctxOf(io, o);
+    const r = await ctx.run(hooksRotateKey, {});
+    // secrets left sealed under a key the file no longer holds: partial (exit 3), as --json says
+    if (r.unreadable.length) io.setExit(3);
     ctx.print(
-      await ctx.run(hooksRotateKey, {}),
+      r,
       (x: { key_id: string; key_file: string | null; resealed: number; unreadable: string[] }) =>
         `${x.resealed} secret(s) sealed under key ${x.key_id} (${x.key_file ?? 'memory'})\n` +
         (x.unreadable.length ? `could not be opened, left as they were (remove and add them again): ${x.unreadable.join(', ')}\n` : ''),
@@ -301,10 +304,10 @@ export function watchCommand(program: Command, io: Io): void {
   leaf(hooks, 'deliver', 'queue notices for new drafts and confirmed events and send what is due now (the watch does this by itself)').action(
     async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      ctx.print(
-        await ctx.run(hooksDeliver, {}),
-        (x: Record<string, number>) => `${x.enqueued} queued; ${x.delivered} delivered, ${x.retrying} to retry, ${x.dead} dead-lettered\n`,
-      );
+      const r = await ctx.run(hooksDeliver, {});
+      // a delivery that failed this pass (to retry, or dead-lettered) makes the run partial (exit 3)
+      if (r.retrying + r.dead > 0) io.setExit(3);
+      ctx.print(r, (x: Record<string, number>) => `${x.enqueued} queued; ${x.delivered} delivered, ${x.retrying} to retry, ${x.dead} dead-lettered\n`);
     },
   );
 }
