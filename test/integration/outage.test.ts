@@ -230,6 +230,8 @@ describe('detect --kind outage on the November 2019 blackout', () => {
     const b = await json(['detect', '--kind', 'outage', '--asn', 'AS44244', '--emit']);
     expect(b.emitted.created).toBe(0);
     expect(b.items[0].draft.status).toBe('draft');
+    const text = await cli(['detect', '--kind', 'outage', '--asn', 'AS44244', '--emit', '--db', db]);
+    expect(text.out).toMatch(/\ndrafts: 0 created, 1 already in the ledger \(1 draft\)\n$/);
     const ev = await json(['events', 'show', a.items[0].id]);
     expect(JSON.stringify(ev)).toMatch(/shutdown/);
   });

@@ -112,7 +112,8 @@ function showDetect(r: OpOutput<typeof detectRun>): string {
     `${r.series.length} series judged, ${insufficient.length} with insufficient data${insufficient.length && insufficient.length <= 5 ? `: ${insufficient.map((s) => `${s.kind} ${s.probe_cc ?? ''} ${s.probe_asn ?? ''} ${s.target ?? ''}: ${s.reason}`).join('; ')}` : ''}`,
   );
   if (r.emitted) {
-    out.push(`drafts: ${r.emitted.created} created, ${r.emitted.existing} already in the ledger ${JSON.stringify(r.emitted.existing_by_status)}`);
+    const by = Object.entries(r.emitted.existing_by_status).map(([status, n]) => `${n} ${status}`);
+    out.push(`drafts: ${r.emitted.created} created, ${r.emitted.existing} already in the ledger${by.length ? ` (${by.join(', ')})` : ''}`);
     for (const k of r.emitted.skipped) out.push(`  not created: ${k.id}: ${k.reason}`);
   }
   return out.join('\n') + '\n';
