@@ -91,6 +91,32 @@ export async function firstLine(path: string): Promise<string> {
   return (nl >= 0 ? text.slice(0, nl) : text).replace(/\r$/, '');
 }
 
+/**
+ * Whether the file's first 256 KB are UTF-8 holding letters beyond ASCII: cp1251 Russian text is
+ * almost never valid UTF-8 (a Cyrillic byte 0xC0-0xFF followed by another is not), so such a file
+ * was written as UTF-8 and would be read as mojibake ("Р РѕСЃ...") if decoded as cp1251.
+ */
+export async function looksUtf8(path: string): Promise<boolean> {
+  let head = Buffer.alloc(0);
+  try {
+    for await (const chunk of rawChunks(path)) {
+      head = Buffer.concat([head, chunk]);
+      if (head.length >= 256 * 1024) break;
+    }
+  } catch (e) {
+    throw readError(path, e);
+  }
+  const end = head.length >= 256 * 1024 ? head.lastIndexOf(10) + 1 : head.length;
+  const sample = head.subarray(0, end);
+  if (!sample.some((b) => b >= 0x80)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** sha256 of the (decompressed) bytes, to recognise known files and skip unchanged re-imports. */
 export async function fileSha256(path: string): Promise<string> {
   const hash = createHash('sha256');

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError, isValidPartialDate, packagePath } from '../shared/index.js';
 import { parseDumpLine } from './dump-line.js';
-import { fileSha256, firstLine } from './lines.js';
+import { fileSha256, firstLine, looksUtf8 } from './lines.js';
 
 export type FileFormat = 'dump' | 'dump_part' | 'cidr_derived' | 'daily_stats';
 
@@ -119,6 +119,12 @@ export async function planFiles(paths: string[], opts: { dumpTime?: string }): P
         },
       );
     }
+    if ((format === 'dump' || format === 'dump_part') && (await looksUtf8(path)))
+      throw new AppError(
+        'VALIDATION',
+        `${path}: the file is UTF-8, but a Zapret-Info dump is windows-1251 (cp1251); read as cp1251 its Russian text would be stored garbled. Convert it first: iconv -f utf-8 -t cp1251`,
+        { issues: [{ path: ['files', sourceFile], message: 'UTF-8, not windows-1251' }] },
+      );
     const sha256 = await fileSha256(path);
     const provenance = knownFiles()[sha256] ?? null;
     const header = format === 'dump' ? headerTime(first) : null;

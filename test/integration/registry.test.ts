@@ -198,6 +198,16 @@ describe('registry import: rejects, parts', () => {
     expect(s.ipv4.distinct_addresses).toBe(16_777_216 + 1); // 10/8 contains 10.1/16, plus 1.2.3.4
   });
 
+  it('a dump written as UTF-8 is refused (exit 2) naming the encoding, never stored garbled', async () => {
+    // the real quirks fixture, re-encoded as UTF-8 (SYNTHETIC encoding of real lines)
+    const cp = readFileSync(packagePath('test', 'fixtures', 'registry-quirks', 'dump-2016-06-13-lines.cp1251.csv'));
+    const utf8 = join(t.dir, 'dump-utf8.csv');
+    writeFileSync(utf8, new TextDecoder('windows-1251').decode(cp), 'utf8');
+    const r = await cli(['registry', 'import', utf8, '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/dump-utf8\.csv: the file is UTF-8, but a Zapret-Info dump is windows-1251 \(cp1251\).*iconv -f utf-8 -t cp1251/);
+  });
+
   it('a dump split in parts imports as one snapshot', async () => {
     const lines = readFileSync(packagePath('test', 'fixtures', 'registry-quirks', 'dump-2016-06-13-lines.cp1251.csv'));
     const text = lines.toString('latin1').split('\n');
