@@ -6,7 +6,7 @@
  * Each detection states every signal's level during the outage (e.g. active probing holding at
  * a fraction of its baseline), the samples and thresholds behind the onset, and its sources.
  */
-import { PARAM_RANGES } from './param-ranges.js';
+import { paramRangeProblem } from './param-ranges.js';
 import { AppError } from '../shared/index.js';
 import type { SignalFilter, SignalPointRecord, Store } from '../store/index.js';
 import { detectionId, type Detection, type SeriesReport } from './detection.js';
@@ -34,10 +34,8 @@ export interface OutageRunParams extends OutageParams {
 
 export const DEFAULT_OUTAGE_RUN_PARAMS: OutageRunParams = { ...DEFAULT_OUTAGE_PARAMS, corroborate: true, bySource: {} };
 
-/** The per-signal thresholds take the ranges of the run's own (param-ranges.ts). */
-const THRESHOLD_RANGE = Object.fromEntries(
-  (['dropRatio', 'poissonAlpha', 'minBaseline'] as const).map((k) => [k, [PARAM_RANGES.outage![k]!.min, PARAM_RANGES.outage![k]!.max]]),
-) as Record<keyof SignalThresholds, [number, number]>;
+/** The per-signal thresholds: each takes the range of the run's own (param-ranges.ts). */
+const THRESHOLD_KEYS: readonly string[] = ['dropRatio', 'poissonAlpha', 'minBaseline'] satisfies (keyof SignalThresholds)[];
 
 /** The parameters one signal is judged with; a VALIDATION error names a bad per-signal value. */
 export function paramsForSource(params: OutageRunParams, source: string): OutageRunParams {
@@ -46,10 +44,9 @@ export function paramsForSource(params: OutageRunParams, source: string): Outage
   if (!own) return { ...params, ...builtIn };
   if (typeof own !== 'object' || Array.isArray(own)) throw badSource(source, null, 'expected an object like {"dropRatio":0.25,"poissonAlpha":0.01}');
   for (const [k, v] of Object.entries(own)) {
-    const range = THRESHOLD_RANGE[k as keyof SignalThresholds];
-    if (!range) throw badSource(source, k, `unknown per-signal threshold; valid: ${Object.keys(THRESHOLD_RANGE).join(', ')}`);
-    if (typeof v !== 'number' || !(v >= range[0] && v <= range[1]))
-      throw badSource(source, k, `must be a number in [${range[0]}, ${range[1]}], got ${JSON.stringify(v)}`);
+    if (!THRESHOLD_KEYS.includes(k)) throw badSource(source, k, `unknown per-signal threshold; valid: ${THRESHOLD_KEYS.join(', ')}`);
+    const problem = paramRangeProblem('outage', k, v);
+    if (problem) throw badSource(source, k, problem);
   }
   return { ...params, ...builtIn, ...own };
 }

@@ -1,7 +1,7 @@
 // Detector parameters outside their range are refused naming the parameter (values SYNTHETIC).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DETECT_PARAMS, resolveParams } from './run.js';
-import { PARAM_RANGES } from './param-ranges.js';
+import { PARAM_RANGES, paramRangeProblem } from './param-ranges.js';
 
 const refused = (over: Record<string, Record<string, unknown>>) => {
   try {
@@ -29,7 +29,7 @@ describe('detector parameter ranges', () => {
     expect(refused({ outage: { maxGapMin: -1 } })).toMatch(/^params\.outage\.maxGapMin: must be a number above 0, got -1$/);
     expect(refused({ block: { edd: -5 } })).toMatch(/^params\.block\.edd: /);
     expect(refused({ block: { minNetworks: -1 } })).toMatch(/^params\.block\.minNetworks: /);
-    expect(refused({ shutdown: { alpha: 0 } })).toMatch(/^params\.shutdown\.alpha: must be a number above 0 to 0\.5, got 0$/);
+    expect(refused({ shutdown: { alpha: 0 } })).toMatch(/^params\.shutdown\.alpha: must be a number above 0 and at most 0\.5, got 0$/);
     expect(refused({ throttling: { maxRatio: 1.5 } })).toMatch(/^params\.throttling\.maxRatio: /);
     expect(refused({ outage: { dropRatio: 0 } })).toMatch(/^params\.outage\.dropRatio: must be a number from 0\.01 to 0\.99, got 0$/);
   });
@@ -39,5 +39,11 @@ describe('detector parameter ranges', () => {
       /^params\.outage\.bySource\.darkent: unknown data source; the sources are darknet, active_probing, bgp, ooni_measurements$/,
     );
     expect(refused({ outage: { bySource: { darknet: { dropRatio: 0.25 } } } })).toBeNull();
+  });
+
+  it('states the range of a per-source threshold in the words of the run-wide one', () => {
+    expect(paramRangeProblem('outage', 'dropRatio', 5)).toBe('must be a number from 0.01 to 0.99, got 5');
+    expect(paramRangeProblem('outage', 'poissonAlpha', '0.1')).toBe('must be a number from 1e-9 to 0.5, got "0.1"');
+    expect(paramRangeProblem('outage', 'minBaseline', 20)).toBeNull();
   });
 });

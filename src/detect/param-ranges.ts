@@ -70,15 +70,27 @@ export const PARAM_RANGES: Record<string, Record<string, ParamRange>> = {
 };
 
 const describe = (r: ParamRange) =>
-  `${r.whole ? 'a whole number' : 'a number'} ${r.above ? `above ${r.min}` : `from ${r.min}`}${r.max < 1e6 ? ` to ${r.max}` : ''}`;
+  `${r.whole ? 'a whole number' : 'a number'} ${r.above ? `above ${r.min}` : `from ${r.min}`}${r.max < 1e6 ? `${r.above ? ' and at most' : ' to'} ${r.max}` : ''}`;
+
+/**
+ * What is wrong with a value of `params.<kind>.<name>`, or null when it is within its range (or
+ * the parameter has no range). A value that is not a number is wrong for a ranged parameter.
+ */
+export function paramRangeProblem(kind: string, name: string, value: unknown): string | null {
+  const r = PARAM_RANGES[kind]?.[name];
+  if (!r) return null;
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (r.above ? value > r.min : value >= r.min) &&
+    value <= r.max &&
+    (!r.whole || Number.isInteger(value));
+  return ok ? null : `must be ${describe(r)}, got ${JSON.stringify(value)}`;
+}
 
 /** Throws a VALIDATION error naming `params.<kind>.<name>` when a numeric value is outside its range. */
 export function checkParamRange(kind: string, name: string, value: unknown): void {
-  const r = PARAM_RANGES[kind]?.[name];
-  if (!r || typeof value !== 'number') return;
-  const ok = Number.isFinite(value) && (r.above ? value > r.min : value >= r.min) && value <= r.max && (!r.whole || Number.isInteger(value));
-  if (!ok) {
-    const message = `must be ${describe(r)}, got ${JSON.stringify(value)}`;
-    throw new AppError('VALIDATION', `params.${kind}.${name}: ${message}`, { issues: [{ path: ['params', kind, name], message }] });
-  }
+  if (typeof value !== 'number') return;
+  const message = paramRangeProblem(kind, name, value);
+  if (message) throw new AppError('VALIDATION', `params.${kind}.${name}: ${message}`, { issues: [{ path: ['params', kind, name], message }] });
 }

@@ -243,7 +243,7 @@ describe('detect --kind outage on the November 2019 blackout', () => {
     expect(strict.cycle).toMatchObject({ detections: 0, errors: [] });
     const bad = await cli(['watch', '--once', '--params', '{"outage":{"bySource":{"darknet":{"dropRatio":5}}}}', '--db', db]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('params.outage.bySource.darknet.dropRatio: must be a number in [0.01, 0.99], got 5');
+    expect(bad.err).toContain('params.outage.bySource.darknet.dropRatio: must be a number from 0.01 to 0.99, got 5');
   });
 
   it('IODA file without a country, as published, in a watched folder: the outage is found, and the draft it cannot be is an error naming why (exit 3), never a silent zero', async () => {
