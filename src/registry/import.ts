@@ -36,21 +36,39 @@ export { REJECT_KIND };
 const MAX_REPORTED_REJECTS = 200;
 
 /**
- * The file as the snapshot already holds it, or null to import it. A file is known by its
- * content, not its name: the same bytes under another name are that file again (unchanged, or
- * with --force refused naming it), never a second copy of its entries in the snapshot.
+ * With --force, a file whose bytes the snapshot already holds under another name (or another
+ * file of the same call holds) is refused before anything is written: forcing it would store a
+ * second copy of the same entries in the snapshot.
  */
-async function unchanged(store: Store, plan: PlannedFile, force: boolean): Promise<FileReport | null> {
+async function refuseTwins(store: Store, plans: PlannedFile[]): Promise<void> {
+  const seen = new Map<string, string>();
+  for (const plan of plans) {
+    if (!plan.snapshotId) continue;
+    const files = await store.registry.listFiles(plan.snapshotId);
+    const key = `${plan.snapshotId}\u0000${plan.sha256}`;
+    const twin =
+      files.find((f) => f.sourceFile !== plan.sourceFile && f.doc.sha256 === plan.sha256)?.sourceFile ??
+      (seen.has(key) && seen.get(key) !== plan.sourceFile ? seen.get(key) : undefined);
+    if (twin)
+      throw new AppError(
+        'VALIDATION',
+        `${plan.path}: the same content as ${twin}, already in snapshot ${plan.snapshotId}; to import it again, import ${twin} with --force`,
+        { issues: [{ path: ['files', plan.sourceFile], message: `same content as ${twin}` }] },
+      );
+    if (!seen.has(key)) seen.set(key, plan.sourceFile);
+  }
+}
+
+/**
+ * The file as the snapshot already holds it, or null to import it. A file is known by its
+ * content, not its name: the same bytes under another name are that file again (unchanged),
+ * never a second copy of its entries in the snapshot.
+ */
+async function unchanged(store: Store, plan: PlannedFile): Promise<FileReport | null> {
   const files = await store.registry.listFiles(plan.snapshotId!);
   const twin = files.find((f) => f.sourceFile !== plan.sourceFile && f.doc.sha256 === plan.sha256);
-  if (twin && force)
-    throw new AppError(
-      'VALIDATION',
-      `${plan.path}: the same content as ${twin.sourceFile}, already in snapshot ${plan.snapshotId}; to import it again, import ${twin.sourceFile} with --force`,
-      { issues: [{ path: ['files', plan.sourceFile], message: `same content as ${twin.sourceFile}` }] },
-    );
   const prev = twin ?? files.find((f) => f.sourceFile === plan.sourceFile);
-  if (force || !prev || prev.doc.sha256 !== plan.sha256 || prev.doc.parser_version !== PARSER_VERSION) return null;
+  if (!prev || prev.doc.sha256 !== plan.sha256 || prev.doc.parser_version !== PARSER_VERSION) return null;
   return { ...(prev.doc as unknown as FileReport), path: plan.path, status: 'unchanged' };
 }
 
@@ -69,6 +87,7 @@ function snapshotRecord(plan: PlannedFile, at: string): RegistrySnapshotRecord {
 
 export async function importRegistry(deps: Deps, paths: string[], opts: ImportOptions = {}): Promise<ImportReport> {
   const plans = await planFiles(paths, opts);
+  if (opts.force) await refuseTwins(deps.store, plans);
   const at = deps.clock.now().toISOString();
   const report: ImportReport = {
     files: [],
@@ -88,7 +107,7 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
   for (const plan of plans) {
     const rejects: LineReject[] = [];
     const key = rejectKey(plan);
-    let file = plan.snapshotId ? await unchanged(deps.store, plan, opts.force === true) : null;
+    let file = plan.snapshotId && !opts.force ? await unchanged(deps.store, plan) : null;
     if (!file) {
       deps.progress.start(`import ${plan.sourceFile}`, undefined, 'bytes');
       if (plan.format === 'daily_stats') {

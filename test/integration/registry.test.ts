@@ -135,6 +135,12 @@ describe('registry import and analysis of the shipped files', () => {
     expect(forced.err).toMatch(/dump-08-copy\.csv: the same content as zapret-info_dump-08_2020-02-16_part\.cp1251\.csv, already in snapshot 2020-02-16/);
     const s = json(await cli(['registry', 'summary', '--snapshot', '2020-02-16', '--json', '--db', db]));
     expect(s.entries.total).toBe(5_362);
+    // Refused before any write: the part named first, which --force alone could re-import, is left as it was.
+    const part = join(t.dir, 'zapret-info_dump-08_2020-02-16_part.cp1251.csv');
+    const both = await cli(['registry', 'import', part, copy, '--dump-time', '2020-02-16', '--force', '--json', '--db', db]);
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/dump-08-copy\.csv: the same content as zapret-info_dump-08_2020-02-16_part\.cp1251\.csv/);
+    expect(json(await cli(['registry', 'summary', '--snapshot', '2020-02-16', '--json', '--db', db]))).toEqual(s);
   });
 
   it('refuses a dump time or an "Updated:" header the calendar does not have (exit 2), never rolling it over', async () => {
