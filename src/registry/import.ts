@@ -4,9 +4,10 @@
  * skipped), keep rejects with their line numbers, then re-analyse the touched snapshots and
  * publish their indicators and evidence links.
  */
-import { AppError, type Clock, type ProgressReporter } from '../shared/index.js';
+import type { Clock, ProgressReporter } from '../shared/index.js';
 import type { RegistrySnapshotRecord, Store } from '../store/index.js';
 import { analyseSnapshot } from './analysis.js';
+import { refuseConflicts } from './conflicts.js';
 import { ensureAsnTable } from './asn.js';
 import { importCidrFile, importDumpFile, PARSER_VERSION, REJECT_KIND, rejectKey, rejectList, type FileReport, type LineReject } from './file-import.js';
 import { planFiles, type PlannedFile } from './plan.js';
@@ -36,30 +37,6 @@ export { REJECT_KIND };
 const MAX_REPORTED_REJECTS = 200;
 
 /**
- * With --force, a file whose bytes the snapshot already holds under another name (or another
- * file of the same call holds) is refused before anything is written: forcing it would store a
- * second copy of the same entries in the snapshot.
- */
-async function refuseTwins(store: Store, plans: PlannedFile[]): Promise<void> {
-  const seen = new Map<string, string>();
-  for (const plan of plans) {
-    if (!plan.snapshotId) continue;
-    const files = await store.registry.listFiles(plan.snapshotId);
-    const key = `${plan.snapshotId}\u0000${plan.sha256}`;
-    const twin =
-      files.find((f) => f.sourceFile !== plan.sourceFile && f.doc.sha256 === plan.sha256)?.sourceFile ??
-      (seen.has(key) && seen.get(key) !== plan.sourceFile ? seen.get(key) : undefined);
-    if (twin)
-      throw new AppError(
-        'VALIDATION',
-        `${plan.path}: the same content as ${twin}, already in snapshot ${plan.snapshotId}; to import it again, import ${twin} with --force`,
-        { issues: [{ path: ['files', plan.sourceFile], message: `same content as ${twin}` }] },
-      );
-    if (!seen.has(key)) seen.set(key, plan.sourceFile);
-  }
-}
-
-/**
  * The file as the snapshot already holds it, or null to import it. A file is known by its
  * content, not its name: the same bytes under another name are that file again (unchanged),
  * never a second copy of its entries in the snapshot.
@@ -87,7 +64,7 @@ function snapshotRecord(plan: PlannedFile, at: string): RegistrySnapshotRecord {
 
 export async function importRegistry(deps: Deps, paths: string[], opts: ImportOptions = {}): Promise<ImportReport> {
   const plans = await planFiles(paths, opts);
-  if (opts.force) await refuseTwins(deps.store, plans);
+  await refuseConflicts(deps.store, plans, opts.force === true);
   const at = deps.clock.now().toISOString();
   const report: ImportReport = {
     files: [],
@@ -103,7 +80,10 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
   const series = [];
   // A snapshot without figures was left before its analysis ended (a file's write resets them):
   // a file of it found unchanged still has it analysed again.
-  const unanalysed = new Set((await deps.store.registry.listSnapshots()).filter((s) => s.doc.entries === undefined).map((s) => s.id));
+  const stored = await deps.store.registry.listSnapshots();
+  const unanalysed = new Set(stored.filter((s) => s.doc.entries === undefined).map((s) => s.id));
+  // A complete snapshot stays complete: refuseConflicts lets into it only files that replace its own.
+  const complete = new Set(stored.filter((s) => s.complete).map((s) => s.id));
   for (const plan of plans) {
     const rejects: LineReject[] = [];
     const key = rejectKey(plan);
@@ -119,6 +99,7 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
       } else {
         // The file's rows, its record (the hash a rerun skips it on) and its rejects list are written together (RegistryRepo.writeFile).
         const snap = snapshotRecord(plan, at);
+        if (complete.has(snap.id)) Object.assign(snap, { complete: true, lowerBound: false });
         file =
           plan.format === 'cidr_derived'
             ? await importCidrFile(deps.store, plan, snap, at, rejects)

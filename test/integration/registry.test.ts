@@ -229,4 +229,24 @@ describe('registry import: rejects, parts', () => {
     const ok = json(await cli(['registry', 'import', join(t.dir, 'lone-part.csv'), '--dump-time', '2020-02-16', '--json', '--db', db]));
     expect(ok.snapshots[0]).toMatchObject({ id: '2020-02-16', entries: 6, complete: false });
   });
+
+  it('never holds two versions of one moment: other content beside a complete dump is refused before any write', async () => {
+    // SYNTHETIC: the real quirks lines of 2016-06-13, one record dropped, as a whole dump under another name.
+    const text = readFileSync(packagePath('test', 'fixtures', 'registry-quirks', 'dump-2016-06-13-lines.cp1251.csv'))
+      .toString('latin1')
+      .split('\n');
+    const other = join(t.dir, 'register-2016-06-13.csv');
+    writeFileSync(other, Buffer.from(text.slice(0, 6).join('\n') + '\n', 'latin1'));
+    const before = json(await cli(['registry', 'summary', '--snapshot', '2016-06-13T12:04:00Z', '--json', '--db', db]));
+    const r = await cli(['registry', 'import', other, '--json', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /register-2016-06-13\.csv: a complete dump of 2016-06-13T12:04:00Z, but snapshot 2016-06-13T12:04:00Z already holds other content \(dump-00\.csv, dump-01\.csv\)/,
+    );
+    // A part of the complete set under its own name replaces itself, and the snapshot stays complete.
+    const again = await cli(['registry', 'import', join(t.dir, 'dump-00.csv'), '--force', '--json', '--db', db]);
+    expect(again.code, again.err).toBe(0);
+    expect(json(again).snapshots).toEqual([expect.objectContaining({ id: '2016-06-13T12:04:00Z', entries: 6, complete: true })]);
+    expect(json(await cli(['registry', 'summary', '--snapshot', '2016-06-13T12:04:00Z', '--json', '--db', db])).entries).toEqual(before.entries);
+  });
 });
