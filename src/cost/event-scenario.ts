@@ -18,6 +18,7 @@ import { blockWeightsFor, unnamedSocialOnly, type BlockWeightTable } from './unn
 import { CIRCUMVENTED_EFFECT, circumvented } from './circumvented.js';
 import type { Stated } from './cut-and-slowed.js';
 import { disruptionDepth, networksCutOff, operatorsSuspended, pct } from './network-outage.js';
+import { staggeredTakeover, takeover, THREAT_TAG, type SupersededTable } from './superseded.js';
 import { activeHours, dailyWithinImputed, imputeEnd, placeShare, stepsAndSplit } from './span-steps.js';
 
 const YEAR_MS = 365.25 * 86_400_000;
@@ -54,6 +55,8 @@ export interface LedgerPriors {
   /** The weights of each country's blocks that named their platforms. */
   blockWeights?: BlockWeightTable;
   texts?: ReadonlyMap<string, readonly string[]>;
+  /** Ongoing throttles and blocks whose platforms later restrictions took over (superseded.ts). */
+  superseded?: SupersededTable;
   /** Event id → count_year → that year's STOP record text (stopRecordTextsByYear). */
   yearTexts?: ReadonlyMap<string, ReadonlyMap<number, string>>;
 }
@@ -91,6 +94,14 @@ export function eventScenario(
   const missing: Missing[] = [];
   const mapping: string[] = [];
   const country = o.country ?? (e.countries.length === 1 ? e.countries[0] : undefined);
+  // A threat recorded as what it threatened (tag `threat`) restricted nothing yet: nothing to price.
+  if (e.tags.includes(THREAT_TAG)) {
+    missing.push({
+      field: 'category',
+      reason: `a threat to ${e.category === 'block' ? 'block' : e.category === 'throttling' ? 'slow' : 'cut'} (tag "${THREAT_TAG}"), not a restriction carried out: nothing was restricted to price; a restriction that followed is its own event`,
+    });
+    return { input: { country }, missing, mapping };
+  }
   if (!country) missing.push({ field: 'country', reason: `the event lists ${e.countries.join(', ')}; price one country at a time with --country` });
   const platforms = e.targets
     .filter((t) => WEIGHED_KINDS.includes(t.kind))
@@ -235,8 +246,14 @@ export function eventScenario(
     });
     return { input, missing, mapping };
   }
-  const end = e.end ?? o.end;
-  if (e.end === null && o.end !== undefined) {
+  const takenOver = e.end === null && o.end !== undefined ? takeover(e, o.end, priors.superseded) : undefined;
+  const end = e.end ?? takenOver ?? o.end;
+  if (takenOver) {
+    const by = priors.superseded!.get(e.id)!.by.map((b) => `${b.platforms.join(', ')} by the ${b.category} ${b.id} from ${b.start}`);
+    mapping.push(
+      `ongoing in the ledger, but later restrictions took over all it restricted (${by.join('; ')}): priced up to ${takenOver}, not to --end ${o.end}, so no platform-hour is charged twice`,
+    );
+  } else if (e.end === null && o.end !== undefined) {
     mapping.push(`ongoing in the ledger: priced up to ${o.end} (--end)`);
     const years = (partialDateEnd(o.end).getTime() - partialDateStart(e.start).getTime()) / YEAR_MS;
     if (e.category === 'block' && years > 1)
@@ -257,6 +274,7 @@ export function eventScenario(
       );
     if (e.end !== null && activeHours(e, texts, input, mapping)) stated ??= 'hours';
     stepsAndSplit(e, texts, input, mapping, priors, stated, o.severity);
+    if (takenOver) staggeredTakeover(priors.superseded!.get(e.id)!, input, mapping);
   }
   return { input, missing, mapping };
 }

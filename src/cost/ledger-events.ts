@@ -10,6 +10,7 @@ import { networkTable, shareTable } from './unknown-area.js';
 import { durationTable } from './unknown-end.js';
 import { networkKindTable } from './unrecorded-network.js';
 import { blockWeightTable } from './unnamed-platforms.js';
+import { supersededTable } from './superseded.js';
 
 export async function technicalEvents(deps: { store: Store }, filters: Omit<ListFilters, 'cursor' | 'limit'> = {}): Promise<LedgerEvent[]> {
   const categories = filters.category ? [filters.category] : [...TECHNICAL_CATEGORIES];
@@ -54,6 +55,7 @@ export async function ledgerPriors(deps: { store: Store }): Promise<LedgerPriors
     networks: networkTable(events),
     networkKinds: networkKindTable(events),
     blockWeights: blockWeightTable(events),
+    superseded: supersededTable(events),
     ...(await recordTexts(deps)),
   };
 }

@@ -16,6 +16,7 @@ import { runEstimate, type Estimate, type SegmentRates } from './engine.js';
 import { eventScenario, textsOf, type EventOverrides, type LedgerPriors, type Missing } from './event-scenario.js';
 import { outageOfNetworks, suspendedOperators } from './network-outage.js';
 import { ledgerPriors, recordTexts } from './ledger-events.js';
+import { platformsOf } from './superseded.js';
 import { statesPlatformWindow } from './phases.js';
 import { getMethod } from './methods.js';
 import { parseScenario, type ScenarioInput } from './scenario.js';
@@ -225,7 +226,9 @@ export async function costEvent(deps: { store: Store }, id: string, overrides: E
     (e.category === 'shutdown' &&
       (e.subtype === 'unrecorded_network' || ((outageOfNetworks(e, own) || suspendedOperators(e, own) !== null) && overrides.isp_share === undefined))) ||
     // a block whose text gives platforms their own windows prices the ones it leaves out by the ledger's ended blocks
-    (e.targets.length > 1 && own.some(statesPlatformWindow));
+    (e.targets.length > 1 && own.some(statesPlatformWindow)) ||
+    // an ongoing restriction priced to --end stops where later restrictions took over its platforms
+    (e.end === null && overrides.end !== undefined && platformsOf(e).length > 0);
   return priceEvent(deps, e, overrides, needsLedger ? await ledgerPriors(deps) : records);
 }
 
