@@ -7,7 +7,7 @@
  */
 import { toCsv, toNdjson, type ExportFormat, type FlatValue, type LedgerEvent, type ListFilters } from '../ledger/index.js';
 import { check } from '../op/index.js';
-import { isAppError, type ProgressReporter } from '../shared/index.js';
+import { isAppError, partialDateEnd, partialDateStart, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { z } from 'zod';
 import type { EventOverrides } from './event-scenario.js';
@@ -120,6 +120,9 @@ export interface LedgerCostReport {
   events_read: number;
   events_priced: number;
   events_not_priced: number;
+  /** Priced events whose priced span misses the from/to window (ongoing in the ledger, an earlier end imputed): not in `rows`. */
+  events_outside_window: number;
+  outside_window: { event_id: string; priced_from: string; priced_to: string }[];
   estimates: number;
   /** Events not priced, by the field they miss (type, end, severity, country, platform_weight …). */
   missing_by_field: Record<string, number>;
@@ -197,10 +200,13 @@ export async function costLedger(
     events_read: events.length,
     events_priced: 0,
     events_not_priced: 0,
+    events_outside_window: 0,
+    outside_window: [],
     estimates: 0,
     missing_by_field: {},
     rows: [],
   };
+  const outside = windowTest(filters);
   deps.progress.start('price events', events.length, 'events');
   for (const [i, e] of events.entries()) {
     const r = await priceEvent(deps, e, overrides, priors).catch((err: unknown): EventCostResult => {
@@ -214,18 +220,30 @@ export async function costLedger(
         missing: (err.issues.length ? err.issues : [{ path: ['scenario'], message: err.message }]).map((i) => ({ field: i.path.join('.'), reason: i.message })),
       };
     });
-    if (r.estimates.length) {
+    const span = r.estimates.length && r.scenario?.start && r.scenario.end ? { from: r.scenario.start, to: r.scenario.end } : null;
+    if (span && outside(span.from, span.to)) {
+      // Selected as ongoing, but priced (to an imputed end) wholly before or after the window.
+      report.events_outside_window++;
+      report.outside_window.push({ event_id: e.id, priced_from: span.from, priced_to: span.to });
+    } else if (r.estimates.length) {
       report.events_priced++;
       report.estimates += r.estimates.length;
     } else {
       report.events_not_priced++;
       for (const m of r.missing) report.missing_by_field[m.field] = (report.missing_by_field[m.field] ?? 0) + 1;
     }
-    report.rows.push(...rowsOf(e, r));
+    if (!span || !outside(span.from, span.to)) report.rows.push(...rowsOf(e, r));
     if (i % 100 === 99 || i === events.length - 1) deps.progress.update(i + 1, { priced: report.events_priced, not_priced: report.events_not_priced });
   }
   deps.progress.stop();
   return report;
+}
+
+/** Whether a priced span [from, to] misses the filters' from/to window (partial dates cover their whole year, month or day). */
+function windowTest(filters: LedgerCostFilters): (from: string, to: string) => boolean {
+  const lo = filters.from ? partialDateStart(filters.from).getTime() : -Infinity;
+  const hi = filters.to ? partialDateEnd(filters.to).getTime() : Infinity;
+  return (from, to) => partialDateEnd(to).getTime() < lo || partialDateStart(from).getTime() > hi;
 }
 
 /** The report's rows in an export format (JSON keeps the counts alongside the rows). */

@@ -339,12 +339,33 @@ describe('cost events: the whole ledger priced at once', () => {
     expect(x.events_read).toBeGreaterThan(10);
     expect(x.events_priced + x.events_not_priced).toBe(x.events_read);
     expect(x.items.length).toBe(x.estimates + x.events_not_priced);
+    expect(x.events_outside_window).toBe(0);
     expect(x.missing_by_field.end).toBeGreaterThan(0);
     expect(x.items.filter((i) => i.missing !== null).every((i) => i.median === null && /^\w+: /.test(String(i.missing)))).toBe(true);
     const tg = x.items.filter((i) => i.event_id === 'ru-2018-telegram-block');
     expect(tg.map((i) => i.method).sort()).toEqual(['brookings-2016', 'cost-escalated']);
     const one = (await run(['cost', 'event', 'ru-2018-telegram-block', '--json'])).json as EventCostResult;
     expect(tg.find((i) => i.method === 'brookings-2016')!.median).toBe(one.estimates.find((e) => e.method === 'brookings-2016')!.median);
+  });
+
+  it('a from/to window leaves out the events it selected as ongoing but priced wholly outside it, and counts them', async () => {
+    // LinkedIn's block (2016, ongoing) priced to --end 2020-12-31 falls wholly before 2024.
+    const r = await run(['cost', 'events', '--country', 'RU', '--from', '2024', '--to', '2024', '--end', '2020-12-31', '--json']);
+    const x = r.json as {
+      events_read: number;
+      events_priced: number;
+      events_not_priced: number;
+      events_outside_window: number;
+      outside_window: { event_id: string; priced_from: string; priced_to: string }[];
+      items: { event_id: string; priced_from: string | null; priced_to: string | null }[];
+    };
+    expect(x.outside_window.map((o) => o.event_id)).toContain('ru-2016-linkedin-block');
+    expect(x.events_outside_window).toBe(x.outside_window.length);
+    expect(x.events_priced + x.events_not_priced + x.events_outside_window).toBe(x.events_read);
+    expect(x.items.some((i) => i.event_id === 'ru-2016-linkedin-block')).toBe(false);
+    for (const i of x.items) if (i.priced_to) expect(i.priced_to >= '2024', i.event_id).toBe(true);
+    const text = await cli(['cost', 'events', '--country', 'RU', '--from', '2024', '--to', '2024', '--end', '2020-12-31', '--db', db]);
+    expect(text.out + text.err).toMatch(/left out: ongoing in the ledger but priced wholly outside --from\/--to/);
   });
 
   it('exports CSV and Parquet files; overrides price the rest; a bad override is exit 2 naming it', async () => {
@@ -429,7 +450,7 @@ describe('HTTP API', () => {
       const j = await app.request('/api/cost/events?country=CN&end=2026-11-26');
       expect(j.status).toBe(200);
       const body = (await j.json()) as { events_read: number; events_priced: number; events_not_priced: number; items: { event_id: string }[] };
-      expect(body.events_priced + body.events_not_priced).toBe(body.events_read);
+      expect(body.events_priced + body.events_not_priced).toBe(body.events_read); // no window: none left out
       expect(body.items.some((i) => i.event_id.startsWith('cn-'))).toBe(true);
       const c = await app.request('/api/cost/events?country=CN&end=2026-11-26&format=csv');
       expect([c.status, c.headers.get('content-type')]).toEqual([200, 'text/csv; charset=utf-8']);

@@ -2031,6 +2031,8 @@ export interface components {
         LedgerCost: {
             estimates: number;
             events_not_priced: number;
+            /** @description events the from/to filter selected as ongoing whose priced span (an end imputed, or --end) lies wholly outside the window: left out of the rows */
+            events_outside_window: number;
             events_priced: number;
             events_read: number;
             filters: {
@@ -2047,6 +2049,11 @@ export interface components {
             missing_by_field: {
                 [key: string]: number;
             };
+            outside_window: {
+                event_id: string;
+                priced_from: string;
+                priced_to: string;
+            }[];
             overrides: components["schemas"]["CostOverrides"];
         };
         LedgerCostRow: {
@@ -3093,6 +3100,8 @@ export interface operations {
                         encoding: "utf8" | "base64";
                         estimates: number;
                         events_not_priced: number;
+                        /** @description events the from/to filter selected as ongoing whose priced span (an end imputed, or --end) lies wholly outside the window: left out of the rows */
+                        events_outside_window: number;
                         events_priced: number;
                         events_read: number;
                         filters: {
@@ -3109,6 +3118,11 @@ export interface operations {
                         missing_by_field: {
                             [key: string]: number;
                         };
+                        outside_window: {
+                            event_id: string;
+                            priced_from: string;
+                            priced_to: string;
+                        }[];
                         overrides: components["schemas"]["CostOverrides"];
                         rows: number;
                     };

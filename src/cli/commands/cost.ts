@@ -240,15 +240,17 @@ function costEventsCommand(cost: Command, io: Io): void {
               .map(([k, v]) => `${k} ${v}`)
               .join(', ')})`
           : ''
-      }`;
+      }${r.events_outside_window ? `, ${r.events_outside_window} left out: ongoing in the ledger but priced wholly outside --from/--to (outside_window in --json)` : ''}`;
       if (format && 'body' in r) {
-        const { events_read, events_priced, events_not_priced, estimates, missing_by_field } = r;
+        const { events_read, events_priced, events_not_priced, events_outside_window, outside_window, estimates, missing_by_field } = r;
         await writeFileAnswer(io, ctx.globals.json, o, r, counts, {
           format,
           rows: r.rows,
           events_read,
           events_priced,
           events_not_priced,
+          events_outside_window,
+          outside_window,
           estimates,
           missing_by_field,
         });
