@@ -252,7 +252,8 @@ const ledgerCostCounts = {
   events_priced: z.number().int(),
   events_not_priced: z.number().int(),
   events_outside_window: z.number().int().meta({
-    description: 'events the from/to filter selected as ongoing whose priced span (an end imputed, or --end) lies wholly outside the window: left out of the rows',
+    description:
+      'events the from/to filter selected as ongoing whose priced span (an end imputed, or --end) lies wholly outside the window: left out of the rows',
   }),
   outside_window: z.array(z.object({ event_id: z.string(), priced_from: z.string(), priced_to: z.string() })),
   estimates: z.number().int(),
