@@ -249,7 +249,8 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
       };
     }),
     inputs: plan.inputs,
-    years: [...new Set(plan.segments.map((s) => s.data_year))],
+    // The years of the data read: a record carried to a later year names its own (the notes say how it was carried).
+    years: [...new Set(plan.segments.map((s) => s.source_year ?? s.data_year))],
     data_vintage: [...new Set(plan.inputs.map((i) => i.vintage).filter((v): v is string => !!v))],
     proxy: plan.proxy,
     notes: [...new Set(notes)],

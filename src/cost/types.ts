@@ -96,7 +96,10 @@ export interface ParamSpec {
 /** One calendar-year piece of the span, with the data year the method priced it with. */
 export interface SegmentPlan {
   period_year: number | null;
+  /** The year whose prices the figure is in (its exchange rate's year where the period has no dates). */
   data_year: number;
+  /** The year of the records read, where the method carried older records to data_year (ozi-regional scales GRP by national GDP). */
+  source_year?: number;
   from: string | null;
   to: string | null;
   hours: number;

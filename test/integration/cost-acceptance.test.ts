@@ -332,6 +332,7 @@ describe('cost events: the whole ledger priced at once', () => {
       events_read: number;
       events_priced: number;
       events_not_priced: number;
+      events_outside_window: number;
       estimates: number;
       missing_by_field: Record<string, number>;
       items: Record<string, unknown>[];

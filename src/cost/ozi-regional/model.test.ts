@@ -56,6 +56,25 @@ describe('ozi-regional', () => {
     expect(plan.segments.map((s) => s.data_year)).toEqual([2020, 2021]);
   });
 
+  it("a year after the last GRP is in that year's prices and names the GRP year it read", () => {
+    // SYNTHETIC national GDP in roubles, to carry 2021 GRP to 2023.
+    const withGdp = countryData('RU', [
+      ['GRP', 'RU-MOW', 2021, 24e12],
+      [PEN, 'RU-MOW', 2021, 97.9],
+      ['NY.GDP.MKTP.CN', 'RU', 2021, 100e12],
+      ['NY.GDP.MKTP.CN', 'RU', 2023, 150e12],
+    ]);
+    const { scenario, span } = scenarioOf({ country: 'RU', regions: ['RU-MOW'], type: 'full', start: '2023-03-01', end: '2023-03-01' });
+    const plan = oziRegional.plan({ scenario, data: withGdp, span });
+    expect(plan.segments.map((s) => [s.data_year, s.source_year])).toEqual([[2023, 2021]]);
+    expect(plan.notes.join('\n')).toMatch(/no GRP for 2023; 2021 GRP × 1\.5000/);
+    const same = oziRegional.plan({
+      ...scenarioOf({ country: 'RU', regions: ['RU-MOW'], type: 'full', start: '2021-03-01', end: '2021-03-01' }),
+      data: withGdp,
+    });
+    expect(same.segments[0]!.source_year).toBeUndefined();
+  });
+
   it('a national figure is the sum of all regions', () => {
     const { scenario, span } = scenarioOf({ country: 'RU', type: 'full', hours: 24 });
     const plan = oziRegional.plan({ scenario, data, span });

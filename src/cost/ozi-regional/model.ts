@@ -45,7 +45,14 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
     if (seg.year === null) notes.push(`no date given: GRP of ${y}, the year the method is calibrated on`);
     const days = daysInYear(y);
     base.push(out.values.map((v) => (v / days) * (seg.hours / 24)));
-    segments.push({ period_year: seg.year, data_year: y, from: seg.from, to: seg.to, hours: seg.hours });
+    segments.push({
+      period_year: seg.year,
+      data_year: y,
+      ...(out.baseYear !== y ? { source_year: out.baseYear } : {}),
+      from: seg.from,
+      to: seg.to,
+      hours: seg.hours,
+    });
     out.records.forEach((r) => inputs.push(recordInput(`GRP ${r.geo}`, r, out.note)));
   }
   const penYears = data.regionalYears(PEN);
