@@ -136,7 +136,7 @@ export const costRegionsOp = defineOp({
   write: false,
   input: scenarioQuery.omit({ region: true, regions: true }),
   output: RegionsResultSchema,
-  rows: { key: 'items', carry: ['method', 'method_version', 'currency', 'scenario'] },
+  rows: { key: 'items', carry: ['method', 'method_version', 'currency', 'scenario', 'data_years', 'data_vintage', 'sources', 'notes'] },
   http: {
     method: 'get',
     path: '/api/cost/regions',

@@ -188,6 +188,9 @@ export const RegionsResultSchema = z
     scenario: ScenarioViewSchema,
     total: MoneySchema,
     inputs: z.array(CostInputSchema),
+    data_years: z.array(z.number()).meta({ description: 'the years of the data read' }),
+    data_vintage: z.array(z.string()),
+    sources: z.array(z.string()).meta({ description: 'the sources of the data records the figures read (the assumptions are in inputs)' }),
     notes: z.array(z.string()),
     rates: z.array(RateLineSchema),
   })

@@ -136,6 +136,10 @@ export interface RegionsResult {
   scenario: ScenarioView;
   total: { median: number; low: number; high: number; point: number };
   inputs: Estimate['inputs'];
+  /** The years and vintages of the data read, and the sources of the data records (not the assumptions): repeated on every CSV row. */
+  data_years: number[];
+  data_vintage: string[];
+  sources: string[];
   notes: string[];
   rates: Estimate['rates'];
 }
@@ -180,6 +184,9 @@ export async function costRegions(deps: { store: Store }, input: ScenarioInput):
     scenario: res.scenario,
     total: { median: e.median, low: e.low, high: e.high, point: e.point },
     inputs: e.inputs,
+    data_years: e.years,
+    data_vintage: e.data_vintage,
+    sources: [...new Set(e.inputs.filter((i) => i.year !== null && i.year !== undefined).map((i) => i.source))],
     notes: coverage ? [...e.notes, coverage] : e.notes,
     rates: e.rates,
   };

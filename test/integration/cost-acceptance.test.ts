@@ -114,6 +114,17 @@ describe('the OZI table', () => {
     }
     expect(x.inputs.length).toBeGreaterThan(170);
   });
+
+  it('as CSV, every row carries the data years, vintage, sources and notes of the answer', async () => {
+    const r = await cli(['cost', 'regions', '--country', 'RU', '--type', 'full', '--hours', '24', '--format', 'csv', '--db', db]);
+    expect(r.code, r.err).toBe(0);
+    const lines = r.out.trimEnd().split(/\r?\n/);
+    expect(lines[0]).toBe('code,name,median,low,high,point,usd,method,method_version,currency,scenario,data_years,data_vintage,sources,notes');
+    expect(lines).toHaveLength(86);
+    expect(lines[1]).toMatch(
+      /^RU-MOW,Moscow,.*,2020,.*Rosstat, Russian Statistical Yearbook 2022, table 12\.19: gross regional product 2020.*no date given: GRP of 2020/,
+    );
+  });
 });
 
 describe('regions of a country without regional output (population share)', () => {

@@ -1039,6 +1039,9 @@ export interface components {
         };
         CostRegions: {
             currency: string;
+            data_vintage: string[];
+            /** @description the years of the data read */
+            data_years: number[];
             inputs: components["schemas"]["CostInput"][];
             items: {
                 code: string;
@@ -1062,6 +1065,8 @@ export interface components {
                 source: string | null;
             }[];
             scenario: components["schemas"]["CostScenario"];
+            /** @description the sources of the data records the figures read (the assumptions are in inputs) */
+            sources: string[];
             total: {
                 high: number;
                 low: number;
@@ -3235,7 +3240,7 @@ export interface operations {
                 draws?: number | null;
                 /** @description as start; a date-only end includes that day */
                 end?: string;
-                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries method, method_version, currency, scenario) */
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries method, method_version, currency, scenario, data_years, data_vintage, sources, notes) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description duration in hours (or give start and end) */
                 hours?: number | null;
