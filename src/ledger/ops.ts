@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { evidenceForLinks } from '../measure/index.js';
 import { check, defineOp, report } from '../op/index.js';
-import { partialDateEnd } from '../shared/index.js';
+import { partialDateEnd, SCOPES } from '../shared/index.js';
 import { exportEvents, exportIndicators, EXPORT_FORMATS } from './export.js';
 import { geocodeLedger } from './geocode.js';
 import { listIndicators } from './indicators.js';
@@ -16,7 +16,7 @@ import { createEvent, eventHistory, getEvent, listEvents, setStatus, updateEvent
 import { countEvents } from './stats.js';
 import { importStopFile } from './stop/index.js';
 import { CATEGORIES, STATUSES } from './taxonomy.js';
-import { createToken, listTokens, parseScopes, revokeToken } from './tokens.js';
+import { createToken, listTokens, parseScopes, revokeToken, scopesProblem } from './tokens.js';
 
 /** The event list's filters (also the counts' and the export's). */
 export const EventFilters = z.object({
@@ -287,8 +287,15 @@ export const tokensCreate = defineOp({
   write: true,
   scope: 'admin',
   input: z.object({
-    name: z.string(),
-    scopes: z.union([z.string(), z.array(z.string())]).default(['read']),
+    name: z.string().refine((s) => s.trim() !== '', 'a token needs a name'),
+    scopes: z
+      .union([z.string(), z.array(z.string())])
+      .default(['read'])
+      .superRefine((v, c) => {
+        const problem = scopesProblem(v);
+        if (problem) c.addIssue({ code: 'custom', message: problem });
+      })
+      .meta({ description: `one or more of ${SCOPES.join(', ')}: a list, or comma-separated text` }),
     expires: check.partialDate.optional().meta({ description: 'refused after this: a date (valid through its last instant, UTC) or an ISO instant' }),
   }),
   output: report<Awaited<ReturnType<typeof createToken>>>('the token (shown once) and its record'),
