@@ -16,6 +16,7 @@ import { clock, tempDir, tempStore } from '../helpers/index.js';
 
 const ZIP = packagePath('test', 'fixtures', 'elections', 'kobak-2021-moscow.csv.zip');
 const BAD = packagePath('test', 'fixtures', 'elections', 'synthetic-bad-2021.csv');
+const IRAN = packagePath('test', 'fixtures', 'outages', 'ooni_measurements_iran_by_probeasn_daily_20191110-20191123.csv');
 const OONI = packagePath(
   'test',
   'fixtures',
@@ -107,6 +108,26 @@ describe('imports by upload', () => {
     expect(whole.res).toMatchObject({ lines_read: 4, stored: 4, rejected: 0, reconciled: true });
     expect(whole.res.stored + whole.res.duplicates + whole.res.rejected + whole.res.filtered).toBe(whole.res.lines_read);
     expect(whole.text).not.toContain(uploads.dir);
+  });
+
+  it('later answers name uploaded files by file name: the ingest manifest and signal rejects show no upload folder', async () => {
+    const csv = readFileSync(IRAN, 'utf8') + 'not-a-count,"2019-11-11 00:00:00",12880\n';
+    const up = await send(app, 'signals.import', 'filename=ooni_iran.csv&cc=IR', csv, tok.import);
+    expect(up.status, await up.clone().text()).toBe(200);
+    for (const [name, body] of [
+      ['measurements.files', { rejects: true }],
+      ['signals.rejects', {}],
+    ] as const) {
+      const r = await app.request(`/api/_ops/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tok.read}` },
+        body: JSON.stringify(body),
+      });
+      const text = await r.text();
+      expect(r.status, text).toBe(200);
+      expect(text, name).not.toContain(uploads.dir);
+      expect(text, name).toMatch(name === 'signals.rejects' ? /"sourceFile":"ooni_iran\.csv"/ : /"path":"2023113017_IT_webconnectivity\.n0\.0\.jsonl\.gz"/);
+    }
   });
 
   it('scopes: anonymous 401, read and write tokens 403; an unknown import 404 naming the ones there are', async () => {
