@@ -100,6 +100,7 @@ export const eventsShow = defineOp({
     tag: 'ledger',
     description: 'The event; ETag is its revision',
     errors: { 404: 'No such event' },
+    headers: { ETag: 'the event\'s revision, quoted ("3"): send it as If-Match to PUT /api/events/{id} or retract it' },
     handwritten: true,
   },
   run: async (ctx, { id }) => {

@@ -77,6 +77,8 @@ export interface HttpBinding {
   handwritten?: boolean;
   /** A path parameter that takes the rest of the path, "/" included (sent as is or as %2F). */
   rest?: string;
+  /** Response headers the 200 carries (a hand-written route sets them), documented by name and meaning. */
+  headers?: Record<string, string>;
 }
 
 export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {

@@ -3815,6 +3815,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description the event's revision after the write (send it as If-Match to write again) */
+                    ETag?: string;
+                    /** @description the path of the new event */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3883,6 +3887,8 @@ export interface operations {
             /** @description The event; ETag is its revision */
             200: {
                 headers: {
+                    /** @description the event's revision, quoted ("3"): send it as If-Match to PUT /api/events/{id} or retract it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3921,7 +3927,10 @@ export interface operations {
     "events.edit": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the revision you edited (required here or as the body's "revision"; both given, they must agree), as the ETag of GET /api/events/{id} gives it */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4058,6 +4067,8 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description the event's revision after the write (send it as If-Match to write again) */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4340,7 +4351,10 @@ export interface operations {
     "events.retract": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the revision you retract (optional: without it the current revision is retracted), as the ETag of GET /api/events/{id} gives it */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
