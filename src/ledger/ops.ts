@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { evidenceForLinks } from '../measure/index.js';
-import { check, defineOp, report } from '../op/index.js';
+import { check, defineOp, report, type OpContext } from '../op/index.js';
 import { partialDateEnd, SCOPES } from '../shared/index.js';
 import { exportEvents, exportIndicators, EXPORT_FORMATS } from './export.js';
 import { geocodeLedger } from './geocode.js';
@@ -15,7 +15,7 @@ import { LedgerEventSchema, SourceSchema } from './model.js';
 import { createEvent, eventHistory, getEvent, listEvents, setStatus, updateEvent } from './service.js';
 import { countEvents } from './stats.js';
 import { importStopFile } from './stop/index.js';
-import { CATEGORIES, STATUSES } from './taxonomy.js';
+import { CATEGORIES, ORIGINS, STATUSES, type Origin } from './taxonomy.js';
 import { createToken, listTokens, parseScopes, revokeToken, scopesProblem } from './tokens.js';
 
 /** The event list's filters (also the counts' and the export's). */
@@ -29,7 +29,10 @@ export const EventFilters = z.object({
   q: z.string().max(200).optional().meta({ description: 'text search in title, summary, targets, actors, tags' }),
   include_retracted: z.boolean().optional().meta({ description: 'also list retracted and dismissed events' }),
   status: z.enum(STATUSES).optional(),
-  origin: z.string().optional().meta({ description: 'where the event came from (seed, stop, cli, api, detector)' }),
+  origin: z
+    .enum(ORIGINS)
+    .optional()
+    .meta({ description: 'where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft' }),
 });
 const Page = { cursor: check.cursor.optional(), limit: check.limit(1000).optional() };
 const eventId = z.string().min(1).meta({ description: 'event id', example: 'ru-2018-telegram-block' });
@@ -138,6 +141,9 @@ export const eventsCounts = defineOp({
   run: (ctx, f) => countEvents(ctx, f),
 });
 
+/** The edge a write came through: `cli` for the machine's own user (in-process, or the lock file's secret), `api` for any HTTP caller. */
+const edgeOf = (ctx: OpContext): Origin => (ctx.grant.files === 'any' ? 'cli' : 'api');
+
 export const eventsAdd = defineOp({
   name: 'events.add',
   summary: 'Create an event',
@@ -145,7 +151,7 @@ export const eventsAdd = defineOp({
   scope: 'write',
   input: z.object({ event: z.unknown() }),
   output: LedgerEventSchema,
-  run: (ctx, { event }) => createEvent(ctx, event, { actor: ctx.actor, origin: 'cli' }),
+  run: (ctx, { event }) => createEvent(ctx, event, { actor: ctx.actor, origin: edgeOf(ctx) }),
 });
 
 export const eventsEdit = defineOp({

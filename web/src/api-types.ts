@@ -3630,8 +3630,8 @@ export interface operations {
                 include_retracted?: boolean;
                 /** @description at most this many rows (1-1000) */
                 limit?: number;
-                /** @description where the event came from (seed, stop, cli, api, detector) */
-                origin?: string;
+                /** @description where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft */
+                origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
@@ -4499,8 +4499,8 @@ export interface operations {
                 from?: string;
                 /** @description also list retracted and dismissed events */
                 include_retracted?: boolean;
-                /** @description where the event came from (seed, stop, cli, api, detector) */
-                origin?: string;
+                /** @description where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft */
+                origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
@@ -4566,8 +4566,8 @@ export interface operations {
                 from?: string;
                 /** @description also list retracted and dismissed events */
                 include_retracted?: boolean;
-                /** @description where the event came from (seed, stop, cli, api, detector) */
-                origin?: string;
+                /** @description where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft */
+                origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
@@ -4633,8 +4633,8 @@ export interface operations {
                 from?: string;
                 /** @description also list retracted and dismissed events */
                 include_retracted?: boolean;
-                /** @description where the event came from (seed, stop, cli, api, detector) */
-                origin?: string;
+                /** @description where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft */
+                origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
@@ -4700,8 +4700,8 @@ export interface operations {
                 from?: string;
                 /** @description also list retracted and dismissed events */
                 include_retracted?: boolean;
-                /** @description where the event came from (seed, stop, cli, api, detector) */
-                origin?: string;
+                /** @description where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft */
+                origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
@@ -5949,8 +5949,8 @@ export interface operations {
                 from?: string;
                 /** @description also list retracted and dismissed events */
                 include_retracted?: boolean;
-                /** @description where the event came from (seed, stop, cli, api, detector) */
-                origin?: string;
+                /** @description where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft */
+                origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
