@@ -171,24 +171,33 @@ describe('imports by upload', () => {
     expect(readdirSync(uploads.dir)).toEqual([]);
   });
 
-  it('is in the OpenAPI document with its body, scope and errors', async () => {
-    const doc = (await (await app.request('/openapi.json')).json()) as {
-      paths: Record<
-        string,
-        {
-          post?: {
-            requestBody: { content: Record<string, unknown> };
-            responses: Record<string, unknown>;
-            parameters: { name: string; schema: { enum?: string[] } }[];
-          };
-        }
-      >;
+  it('is in the OpenAPI document, one path per upload op, with its body, errors and exactly the query parameters it takes', async () => {
+    type Post = {
+      operationId: string;
+      requestBody: { content: Record<string, unknown> };
+      responses: Record<string, unknown>;
+      parameters: { name: string; in: string }[];
     };
-    const post = doc.paths['/api/_uploads/{op}']!.post!;
+    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, { post?: Post }> };
+    const uploadPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/_uploads/'));
+    expect(uploadPaths).toEqual(
+      expect.arrayContaining(['/api/_uploads/elections.import', '/api/_uploads/signals.import', '/api/_uploads/measurements.ingest']),
+    );
+    expect(uploadPaths).not.toContain('/api/_uploads/{op}');
+    const query = (p: string) => doc.paths[p]!.post!.parameters.filter((x) => x.in === 'query').map((x) => x.name);
+    expect(query('/api/_uploads/signals.import').sort()).toEqual(['cc', 'filename', 'ooni_counts', 'source']);
+    expect(query('/api/_uploads/elections.import').sort()).toEqual(['election', 'filename', 'force']);
+    const post = doc.paths['/api/_uploads/elections.import']!.post!;
+    expect(post.operationId).toBe('uploads.elections.import');
     expect(Object.keys(post.requestBody.content)).toEqual(['application/octet-stream']);
     expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['200', '401', '403', '413', '415']));
-    expect(post.parameters.find((p) => p.name === 'op')!.schema.enum).toEqual(
-      expect.arrayContaining(['elections.import', 'registry.import', 'measurements.ingest', 'events.import']),
-    );
+  });
+
+  it('a repeated filename is refused naming it, as every other single-value parameter', async () => {
+    const r = await send(app, 'signals.import', 'filename=a.csv&filename=..%2F..%2Fetc', readFileSync(IRAN), tok.import);
+    expect(r.status).toBe(400);
+    const p = (await r.json()) as { detail: string; errors: { path: string; message: string }[] };
+    expect(p.errors).toEqual([{ path: 'filename', pointer: '/filename', message: 'one value only (given 2)' }]);
+    expect(readdirSync(uploads.dir)).toEqual([]);
   });
 });
