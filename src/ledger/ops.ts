@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { evidenceForLinks } from '../measure/index.js';
-import { check, defineOp, report } from '../op/index.js';
-import { partialDateEnd } from '../shared/index.js';
+import { check, defineOp, report, type OpContext } from '../op/index.js';
+import { partialDateEnd, SCOPES } from '../shared/index.js';
 import { exportEvents, exportIndicators, EXPORT_FORMATS } from './export.js';
 import { geocodeLedger } from './geocode.js';
 import { listIndicators } from './indicators.js';
@@ -15,8 +15,8 @@ import { LedgerEventSchema, SourceSchema } from './model.js';
 import { createEvent, eventHistory, getEvent, listEvents, setStatus, updateEvent } from './service.js';
 import { countEvents } from './stats.js';
 import { importStopFile } from './stop/index.js';
-import { CATEGORIES, STATUSES } from './taxonomy.js';
-import { createToken, listTokens, parseScopes, revokeToken } from './tokens.js';
+import { CATEGORIES, ORIGINS, STATUSES, type Origin } from './taxonomy.js';
+import { createToken, listTokens, parseScopes, revokeToken, scopesProblem } from './tokens.js';
 
 /** The event list's filters (also the counts' and the export's). */
 export const EventFilters = z.object({
@@ -29,7 +29,10 @@ export const EventFilters = z.object({
   q: z.string().max(200).optional().meta({ description: 'text search in title, summary, targets, actors, tags' }),
   include_retracted: z.boolean().optional().meta({ description: 'also list retracted and dismissed events' }),
   status: z.enum(STATUSES).optional(),
-  origin: z.string().optional().meta({ description: 'where the event came from (seed, stop, cli, api, detector)' }),
+  origin: z
+    .enum(ORIGINS)
+    .optional()
+    .meta({ description: 'where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft' }),
 });
 const Page = { cursor: check.cursor.optional(), limit: check.limit(1000).optional() };
 const eventId = z.string().min(1).meta({ description: 'event id', example: 'ru-2018-telegram-block' });
@@ -100,6 +103,7 @@ export const eventsShow = defineOp({
     tag: 'ledger',
     description: 'The event; ETag is its revision',
     errors: { 404: 'No such event' },
+    headers: { ETag: 'the event\'s revision, quoted ("3"): send it as If-Match to PUT /api/events/{id} or retract it' },
     handwritten: true,
   },
   run: async (ctx, { id }) => {
@@ -137,6 +141,9 @@ export const eventsCounts = defineOp({
   run: (ctx, f) => countEvents(ctx, f),
 });
 
+/** The edge a write came through: `cli` for the machine's own user (in-process, or the lock file's secret), `api` for any HTTP caller. */
+const edgeOf = (ctx: OpContext): Origin => (ctx.grant.files === 'any' ? 'cli' : 'api');
+
 export const eventsAdd = defineOp({
   name: 'events.add',
   summary: 'Create an event',
@@ -144,7 +151,7 @@ export const eventsAdd = defineOp({
   scope: 'write',
   input: z.object({ event: z.unknown() }),
   output: LedgerEventSchema,
-  run: (ctx, { event }) => createEvent(ctx, event, { actor: ctx.actor, origin: 'cli' }),
+  run: (ctx, { event }) => createEvent(ctx, event, { actor: ctx.actor, origin: edgeOf(ctx) }),
 });
 
 export const eventsEdit = defineOp({
@@ -287,8 +294,15 @@ export const tokensCreate = defineOp({
   write: true,
   scope: 'admin',
   input: z.object({
-    name: z.string(),
-    scopes: z.union([z.string(), z.array(z.string())]).default(['read']),
+    name: z.string().refine((s) => s.trim() !== '', 'a token needs a name'),
+    scopes: z
+      .union([z.string(), z.array(z.string())])
+      .default(['read'])
+      .superRefine((v, c) => {
+        const problem = scopesProblem(v);
+        if (problem) c.addIssue({ code: 'custom', message: problem });
+      })
+      .meta({ description: `one or more of ${SCOPES.join(', ')}: a list, or comma-separated text` }),
     expires: check.partialDate.optional().meta({ description: 'refused after this: a date (valid through its last instant, UTC) or an ISO instant' }),
   }),
   output: report<Awaited<ReturnType<typeof createToken>>>('the token (shown once) and its record'),

@@ -141,6 +141,11 @@ export async function updateEvent(
   meta: WriteMeta,
 ): Promise<{ event: LedgerEvent; changed: boolean }> {
   refuseUnknownFields(input, ['reason']);
+  const named = (input as { id?: unknown } | null)?.id;
+  if (named !== undefined && named !== id)
+    throw new AppError('VALIDATION', `id: the body names ${JSON.stringify(named)}, the event edited is "${id}" (an event's id does not change)`, {
+      issues: [{ path: ['id'], message: `not the edited event's id (${id})` }],
+    });
   const cur = await getEvent(deps, id);
   const f = parseEventInput({ ...(input as object), id });
   const status: Status = cur.status === 'draft' && f.status === 'draft' ? 'draft' : cur.status === 'draft' ? 'active' : cur.status;

@@ -57,3 +57,10 @@ export const DEFAULT_VISIBLE: Status[] = ['active'];
 
 export const isSubtypeOf = (category: string, subtype: string): boolean =>
   category in TAXONOMY && (TAXONOMY[category as Category] as readonly string[]).includes(subtype);
+
+/**
+ * Where an event came from, as the writers store it: the shipped seed, a STOP import, the local
+ * CLI, the HTTP API (a token or the ops endpoint with one), or a detector's draft.
+ */
+export const ORIGINS = ['seed', 'stop', 'cli', 'api', 'detect'] as const;
+export type Origin = (typeof ORIGINS)[number];

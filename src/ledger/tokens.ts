@@ -11,19 +11,22 @@ import type { Store, TokenRecord } from '../store/index.js';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Parse "read,write" / ["import"] into a sorted, de-duplicated scope list; VALIDATION on an unknown one. */
-export function parseScopes(input: string | readonly string[]): Scope[] {
-  const parts = (typeof input === 'string' ? input.split(',') : input).map((s) => s.trim().toLowerCase()).filter(Boolean);
+const scopeParts = (input: string | readonly string[]) =>
+  (typeof input === 'string' ? input.split(',') : input).map((s) => s.trim().toLowerCase()).filter(Boolean);
+
+/** Why "read,write" / ["import"] is not a list of scopes (an unknown one, or none), or null when it is. */
+export function scopesProblem(input: string | readonly string[]): string | null {
+  const parts = scopeParts(input);
   const bad = parts.filter((s) => !(SCOPES as readonly string[]).includes(s));
-  if (bad.length || parts.length === 0) {
-    throw new AppError(
-      'VALIDATION',
-      `${bad.length ? `unknown scope ${bad.map((b) => `"${b}"`).join(', ')}` : 'give at least one scope'}: use ${SCOPES.join(', ')}`,
-      {
-        issues: [{ path: ['scope'], message: `one or more of ${SCOPES.join(', ')}` }],
-      },
-    );
-  }
+  if (!bad.length && parts.length) return null;
+  return `${bad.length ? `unknown scope ${bad.map((b) => `"${b}"`).join(', ')}` : 'give at least one scope'}: use ${SCOPES.join(', ')}`;
+}
+
+/** Parse "read,write" / ["import"] into a sorted, de-duplicated scope list; VALIDATION naming `scopes` on an unknown one. */
+export function parseScopes(input: string | readonly string[]): Scope[] {
+  const problem = scopesProblem(input);
+  if (problem) throw new AppError('VALIDATION', `scopes: ${problem}`, { issues: [{ path: ['scopes'], message: problem }] });
+  const parts = scopeParts(input);
   return SCOPES.filter((s) => parts.includes(s));
 }
 

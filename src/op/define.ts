@@ -11,12 +11,14 @@
  * - a date range in the input (since/until, from/to) that ends before it begins is such an
  *   error too, for every op (checks.ts rangeIssues), never an empty answer;
  * - `run` returns the output schema's type (checked by the compiler); the output schema is
- *   what OpenAPI publishes, so it must not transform (tests parse results with it).
+ *   what OpenAPI publishes, so it must not transform (tests parse results with it);
+ * - a remote caller never sees a server path outside its import folders (public-paths.ts).
  */
 import type { z } from 'zod';
 import { assertFileAccess, assertScope, issuesFromZod, validationError, type Clock, type Grant, type ProgressReporter, type Scope } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { rangeIssues } from './checks.js';
+import { publicPaths } from './public-paths.js';
 import type { RowsBinding } from './rows.js';
 
 export interface OpContext {
@@ -75,6 +77,8 @@ export interface HttpBinding {
   handwritten?: boolean;
   /** A path parameter that takes the rest of the path, "/" included (sent as is or as %2F). */
   rest?: string;
+  /** Response headers the 200 carries (a hand-written route sets them), documented by name and meaning. */
+  headers?: Record<string, string>;
 }
 
 export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -139,10 +143,14 @@ export function authorizeOp<I extends z.ZodType>(grant: Grant, op: Op<I, z.ZodTy
   }
 }
 
-/** Check access, validate, check file access, then run. Every caller (CLI, ops endpoint, HTTP mount) goes through here. */
+/**
+ * Check access, validate, check file access, then run. Every caller (CLI, ops endpoint, HTTP
+ * mount, uploads) goes through here; a caller whose grant does not cover every server file sees
+ * the stored paths outside its folders by file name only (public-paths.ts).
+ */
 export async function executeOp<I extends z.ZodType, O extends z.ZodType>(ctx: OpContext, op: Op<I, O>, raw: unknown): Promise<z.output<O>> {
   authorizeOp(ctx.grant, op);
   const input = parseInput(op, raw);
   authorizeOp(ctx.grant, op, input);
-  return op.run(ctx, input);
+  return publicPaths(await op.run(ctx, input), ctx.grant);
 }

@@ -228,7 +228,9 @@ function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys:
                 },
               },
             }
-          : {}),
+          : http.headers
+            ? { headers: Object.fromEntries(Object.entries(http.headers).map(([k, d]) => [k, { description: d, schema: { type: 'string' as const } }])) }
+            : {}),
         content: {
           'application/json': { schema: op.output },
           ...Object.fromEntries([...(http.media ?? []), ...(files ? Object.values(ROW_MEDIA) : [])].map((m) => [m, { schema: { type: 'string' as const } }])),

@@ -367,7 +367,7 @@ describe('bounded work for anonymous callers', () => {
     const viaOps = await opResult(
       await small.request('/api/_ops/cost.batch', { method: 'POST', headers: headers(tok.read), body: JSON.stringify({ scenarios: [scenario] }) }),
     );
-    expect([viaOps.type, viaOps.problem?.detail]).toEqual(['error', expect.stringMatching(/2000 units of cost work.*the limit is 1000/)]);
+    expect([viaOps.status, viaOps.problem?.detail]).toEqual([400, expect.stringMatching(/2000 units of cost work.*the limit is 1000/)]);
   });
 
   it('GET cost routes cap draws without a token; a token lifts the cap; a bad token is refused', async () => {
@@ -664,6 +664,6 @@ describe('db.backup over HTTP names the file it writes', () => {
     const made = await opResult(await op('db.backup', { file: asked }, tok.admin));
     expect([made.type, made.result?.path]).toEqual(['result', join(importDir, 'b8.duckdb')]);
     const again = await opResult(await op('db.backup', { file: asked }, tok.admin));
-    expect([again.type, again.problem?.code]).toEqual(['error', 'CONFLICT']);
+    expect([again.status, again.problem?.code]).toEqual([409, 'CONFLICT']);
   });
 });

@@ -16,6 +16,7 @@ import { clock, tempDir, tempStore } from '../helpers/index.js';
 
 const ZIP = packagePath('test', 'fixtures', 'elections', 'kobak-2021-moscow.csv.zip');
 const BAD = packagePath('test', 'fixtures', 'elections', 'synthetic-bad-2021.csv');
+const IRAN = packagePath('test', 'fixtures', 'outages', 'ooni_measurements_iran_by_probeasn_daily_20191110-20191123.csv');
 const OONI = packagePath(
   'test',
   'fixtures',
@@ -109,6 +110,26 @@ describe('imports by upload', () => {
     expect(whole.text).not.toContain(uploads.dir);
   });
 
+  it('later answers name uploaded files by file name: the ingest manifest and signal rejects show no upload folder', async () => {
+    const csv = readFileSync(IRAN, 'utf8') + 'not-a-count,"2019-11-11 00:00:00",12880\n';
+    const up = await send(app, 'signals.import', 'filename=ooni_iran.csv&cc=IR', csv, tok.import);
+    expect(up.status, await up.clone().text()).toBe(200);
+    for (const [name, body] of [
+      ['measurements.files', { rejects: true }],
+      ['signals.rejects', {}],
+    ] as const) {
+      const r = await app.request(`/api/_ops/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tok.read}` },
+        body: JSON.stringify(body),
+      });
+      const text = await r.text();
+      expect(r.status, text).toBe(200);
+      expect(text, name).not.toContain(uploads.dir);
+      expect(text, name).toMatch(name === 'signals.rejects' ? /"sourceFile":"ooni_iran\.csv"/ : /"path":"2023113017_IT_webconnectivity\.n0\.0\.jsonl\.gz"/);
+    }
+  });
+
   it('scopes: anonymous 401, read and write tokens 403; an unknown import 404 naming the ones there are', async () => {
     const bytes = readFileSync(BAD);
     expect((await send(app, 'elections.import', 'filename=bad.csv', bytes)).status).toBe(401);
@@ -150,24 +171,33 @@ describe('imports by upload', () => {
     expect(readdirSync(uploads.dir)).toEqual([]);
   });
 
-  it('is in the OpenAPI document with its body, scope and errors', async () => {
-    const doc = (await (await app.request('/openapi.json')).json()) as {
-      paths: Record<
-        string,
-        {
-          post?: {
-            requestBody: { content: Record<string, unknown> };
-            responses: Record<string, unknown>;
-            parameters: { name: string; schema: { enum?: string[] } }[];
-          };
-        }
-      >;
+  it('is in the OpenAPI document, one path per upload op, with its body, errors and exactly the query parameters it takes', async () => {
+    type Post = {
+      operationId: string;
+      requestBody: { content: Record<string, unknown> };
+      responses: Record<string, unknown>;
+      parameters: { name: string; in: string }[];
     };
-    const post = doc.paths['/api/_uploads/{op}']!.post!;
+    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, { post?: Post }> };
+    const uploadPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/_uploads/'));
+    expect(uploadPaths).toEqual(
+      expect.arrayContaining(['/api/_uploads/elections.import', '/api/_uploads/signals.import', '/api/_uploads/measurements.ingest']),
+    );
+    expect(uploadPaths).not.toContain('/api/_uploads/{op}');
+    const query = (p: string) => doc.paths[p]!.post!.parameters.filter((x) => x.in === 'query').map((x) => x.name);
+    expect(query('/api/_uploads/signals.import').sort()).toEqual(['cc', 'filename', 'ooni_counts', 'source']);
+    expect(query('/api/_uploads/elections.import').sort()).toEqual(['election', 'filename', 'force']);
+    const post = doc.paths['/api/_uploads/elections.import']!.post!;
+    expect(post.operationId).toBe('uploads.elections.import');
     expect(Object.keys(post.requestBody.content)).toEqual(['application/octet-stream']);
     expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['200', '401', '403', '413', '415']));
-    expect(post.parameters.find((p) => p.name === 'op')!.schema.enum).toEqual(
-      expect.arrayContaining(['elections.import', 'registry.import', 'measurements.ingest', 'events.import']),
-    );
+  });
+
+  it('a repeated filename is refused naming it, as every other single-value parameter', async () => {
+    const r = await send(app, 'signals.import', 'filename=a.csv&filename=..%2F..%2Fetc', readFileSync(IRAN), tok.import);
+    expect(r.status).toBe(400);
+    const p = (await r.json()) as { detail: string; errors: { path: string; message: string }[] };
+    expect(p.errors).toEqual([{ path: 'filename', pointer: '/filename', message: 'one value only (given 2)' }]);
+    expect(readdirSync(uploads.dir)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * fails when this file no longer matches the server.
  */
 export interface paths {
-    "/api/_uploads/{op}": {
+    "/api/_uploads/data.import": {
         parameters: {
             query?: never;
             header?: never;
@@ -14,10 +14,150 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import a file sent in the request body (no server path needed)
-         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, as for GET routes (for example `election=duma-2021&force=true`). The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @kobak-2021.csv.zip "http://127.0.0.1:8787/api/_uploads/elections.import?filename=kobak-2021.csv.zip"`
+         * Load an economic-data file (World Bank, OWID, Rosstat, NBS, Bank of Russia) into the store: the file sent in the request body (no server path needed)
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `file` of `data.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/data.import?filename=NAME"`
          */
-        post: operations["uploads.import"];
+        post: operations["uploads.data.import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/_uploads/elections.import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import CEC polling-station protocols (zipped or plain CSV), the Moscow 2021 single-mandate table and DEG series: the file sent in the request body (no server path needed)
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `files` of `elections.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/elections.import?filename=NAME"`
+         */
+        post: operations["uploads.elections.import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/_uploads/events.import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Access Now #KeepItOn STOP CSV (idempotent; rejects reported with row numbers): the file sent in the request body (no server path needed)
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `file` of `events.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/events.import?filename=NAME"`
+         */
+        post: operations["uploads.events.import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/_uploads/fingerprints.import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace one fingerprint set from an OONI CSV/JSON or Censored Planet JSONL file: the file sent in the request body (no server path needed)
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `file` of `fingerprints.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/fingerprints.import?filename=NAME"`
+         */
+        post: operations["uploads.fingerprints.import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/_uploads/measurements.ingest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest OONI JSONL / JSONL.gz files or bucket-layout directories: the file sent in the request body (no server path needed)
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `paths` of `measurements.ingest`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/measurements.ingest?filename=NAME"`
+         */
+        post: operations["uploads.measurements.ingest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/_uploads/registry.import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Zapret-Info dumps, dump parts, the derived CIDR file or the daily series: the file sent in the request body (no server path needed)
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `files` of `registry.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/registry.import?filename=NAME"`
+         */
+        post: operations["uploads.registry.import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/_uploads/signals.import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import outage signal series (IODA-style CSV or JSON; OONI counts with source): idempotent, rejects kept with line and reason: the file sent in the request body (no server path needed)
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `paths` of `signals.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/signals.import?filename=NAME"`
+         */
+        post: operations["uploads.signals.import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/_uploads/speedtests.import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a crowdsourced speed-test dataset (folder of CSVs or one CSV) with its source and licence: the file sent in the request body (no server path needed)
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `path` of `speedtests.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/speedtests.import?filename=NAME"`
+         */
+        post: operations["uploads.speedtests.import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2645,17 +2785,19 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    "uploads.import": {
+    "uploads.data.import": {
         parameters: {
             query: {
                 /** @description the file name (dates and years are read from it) */
                 filename: string;
+                indicator?: string;
+                kind: "worldbank" | "owid" | "rosstat-grp" | "rosstat-regional" | "nbs-grp" | "cbr-usd-rub";
+                source?: string;
+                vintage?: string;
+                year?: number;
             };
             header?: never;
-            path: {
-                /** @description the import operation */
-                op: "events.import" | "speedtests.import" | "measurements.ingest" | "fingerprints.import" | "data.import" | "registry.import" | "elections.import" | "signals.import";
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
@@ -2709,8 +2851,590 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such upload import */
-            404: {
+            /** @description Body over the upload limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not application/octet-stream */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "uploads.elections.import": {
+        parameters: {
+            query: {
+                /** @description election id */
+                election?: string;
+                /** @description the file name (dates and years are read from it) */
+                filename: string;
+                force?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: {
+                            [key: string]: unknown;
+                        };
+                        upload: {
+                            bytes: number;
+                            filename: string;
+                            sha256: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input (each field named), an empty body, or a file the importer refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token refused or without the op’s scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the upload limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not application/octet-stream */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "uploads.events.import": {
+        parameters: {
+            query: {
+                /** @description the file name (dates and years are read from it) */
+                filename: string;
+                format?: "stop";
+                snapshot?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: {
+                            [key: string]: unknown;
+                        };
+                        upload: {
+                            bytes: number;
+                            filename: string;
+                            sha256: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input (each field named), an empty body, or a file the importer refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token refused or without the op’s scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the upload limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not application/octet-stream */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "uploads.fingerprints.import": {
+        parameters: {
+            query: {
+                /** @description the file name (dates and years are read from it) */
+                filename: string;
+                kind?: "cp_blockpage" | "cp_false_positive";
+                source?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: {
+                            [key: string]: unknown;
+                        };
+                        upload: {
+                            bytes: number;
+                            filename: string;
+                            sha256: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input (each field named), an empty body, or a file the importer refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token refused or without the op’s scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the upload limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not application/octet-stream */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "uploads.measurements.ingest": {
+        parameters: {
+            query: {
+                cc?: string[];
+                engine?: "js" | "duckdb";
+                /** @description the file name (dates and years are read from it) */
+                filename: string;
+                force?: boolean;
+                max_line_bytes?: number;
+                /** @description only measurements from this date or UTC time (YYYY-MM-DD[ HH:MM[:SS]]) */
+                since?: string;
+                test_name?: string[];
+                /** @description only measurements up to this date or UTC time, inclusive */
+                until?: string;
+                workers?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: {
+                            [key: string]: unknown;
+                        };
+                        upload: {
+                            bytes: number;
+                            filename: string;
+                            sha256: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input (each field named), an empty body, or a file the importer refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token refused or without the op’s scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the upload limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not application/octet-stream */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "uploads.registry.import": {
+        parameters: {
+            query: {
+                dump_time?: string;
+                /** @description the file name (dates and years are read from it) */
+                filename: string;
+                force?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: {
+                            [key: string]: unknown;
+                        };
+                        upload: {
+                            bytes: number;
+                            filename: string;
+                            sha256: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input (each field named), an empty body, or a file the importer refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token refused or without the op’s scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the upload limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not application/octet-stream */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "uploads.signals.import": {
+        parameters: {
+            query: {
+                /** @description ISO 3166-1 alpha-2 country code (case-insensitive), or XK (Kosovo) and ZZ (unknown) as OONI probe_cc carries them */
+                cc?: string;
+                /** @description the file name (dates and years are read from it) */
+                filename: string;
+                /** @description the files are OONI measurement counts per network at this grain: a network's silent bins (measured in the 7 days before) are stored as 0 */
+                ooni_counts?: "day" | "hour";
+                source?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: {
+                            [key: string]: unknown;
+                        };
+                        upload: {
+                            bytes: number;
+                            filename: string;
+                            sha256: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input (each field named), an empty body, or a file the importer refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token refused or without the op’s scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the upload limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not application/octet-stream */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "uploads.speedtests.import": {
+        parameters: {
+            query: {
+                /** @description the file name (dates and years are read from it) */
+                filename: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: {
+                            [key: string]: unknown;
+                        };
+                        upload: {
+                            bytes: number;
+                            filename: string;
+                            sha256: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input (each field named), an empty body, or a file the importer refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token refused or without the op’s scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3649,8 +4373,8 @@ export interface operations {
                 include_retracted?: boolean;
                 /** @description at most this many rows (1-1000) */
                 limit?: number;
-                /** @description where the event came from (seed, stop, cli, api, detector) */
-                origin?: string;
+                /** @description where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft */
+                origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
@@ -3834,6 +4558,10 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description the event's revision after the write (send it as If-Match to write again) */
+                    ETag?: string;
+                    /** @description the path of the new event */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3902,6 +4630,8 @@ export interface operations {
             /** @description The event; ETag is its revision */
             200: {
                 headers: {
+                    /** @description the event's revision, quoted ("3"): send it as If-Match to PUT /api/events/{id} or retract it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3940,7 +4670,10 @@ export interface operations {
     "events.edit": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the revision you edited (required here or as the body's "revision"; both given, they must agree), as the ETag of GET /api/events/{id} gives it */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4077,6 +4810,8 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description the event's revision after the write (send it as If-Match to write again) */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4359,7 +5094,10 @@ export interface operations {
     "events.retract": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the revision you retract (optional: without it the current revision is retracted), as the ETag of GET /api/events/{id} gives it */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4504,8 +5242,8 @@ export interface operations {
                 from?: string;
                 /** @description also list retracted and dismissed events */
                 include_retracted?: boolean;
-                /** @description where the event came from (seed, stop, cli, api, detector) */
-                origin?: string;
+                /** @description where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft */
+                origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
@@ -4571,8 +5309,8 @@ export interface operations {
                 from?: string;
                 /** @description also list retracted and dismissed events */
                 include_retracted?: boolean;
-                /** @description where the event came from (seed, stop, cli, api, detector) */
-                origin?: string;
+                /** @description where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft */
+                origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
@@ -4638,8 +5376,8 @@ export interface operations {
                 from?: string;
                 /** @description also list retracted and dismissed events */
                 include_retracted?: boolean;
-                /** @description where the event came from (seed, stop, cli, api, detector) */
-                origin?: string;
+                /** @description where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft */
+                origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
@@ -4705,8 +5443,8 @@ export interface operations {
                 from?: string;
                 /** @description also list retracted and dismissed events */
                 include_retracted?: boolean;
-                /** @description where the event came from (seed, stop, cli, api, detector) */
-                origin?: string;
+                /** @description where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft */
+                origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
@@ -5954,8 +6692,8 @@ export interface operations {
                 from?: string;
                 /** @description also list retracted and dismissed events */
                 include_retracted?: boolean;
-                /** @description where the event came from (seed, stop, cli, api, detector) */
-                origin?: string;
+                /** @description where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft */
+                origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */

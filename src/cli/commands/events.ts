@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
-import { CATEGORIES, type GeocodeReport, type LedgerEvent } from '../../ledger/index.js';
+import { CATEGORIES, ORIGINS, type GeocodeReport, type LedgerEvent } from '../../ledger/index.js';
 import { eventsAdd, eventsEdit, eventsExport, eventsGeocode, eventsHistory, eventsImport, eventsList, eventsShow, eventsStatus } from '../../ledger/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
 import { AppError, fileError } from '../../shared/index.js';
@@ -88,6 +88,7 @@ export function eventsCommand(program: Command, io: Io): void {
     .option('-q, --q <text>', 'text search')
     .option('--include-retracted', 'also list retracted events')
     .option('--status <s>', 'only this status (active, draft, retracted, dismissed)')
+    .option('--origin <o>', `only events from ${ORIGINS.join(', ')} (seed data, STOP import, this CLI, the HTTP API, a detector draft)`)
     .option('--limit <n>', 'page size (1-1000, default 50)', intOption('--limit'))
     .option('--cursor <c>', 'next_cursor from a previous page')
     .action(async (o: Record<string, unknown>) => {
@@ -191,6 +192,8 @@ export function eventsCommand(program: Command, io: Io): void {
     .option('--to <date>')
     .option('-q, --q <text>')
     .option('--include-retracted')
+    .option('--status <s>', 'only this status (active, draft, retracted, dismissed)')
+    .option('--origin <o>', `only events from ${ORIGINS.join(', ')}`)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const { json: _j, db: _d, format, out, force, includeRetracted, ...filters } = o;

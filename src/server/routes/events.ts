@@ -20,9 +20,28 @@ const RetractBody = z.object({ reason: z.string() });
 
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'ru-2018-telegram-block' }) });
 
-/** The expected revision: If-Match: "3" (ETag form) or body.revision. */
+/** The If-Match request header, as OpenAPI documents it on the writes. */
+const ifMatch = (what: string) =>
+  z.object({
+    'If-Match': z
+      .string()
+      .optional()
+      .openapi({
+        param: { name: 'If-Match', in: 'header' },
+        description: `the revision ${what}, as the ETag of GET /api/events/{id} gives it`,
+        example: '"3"',
+      }),
+  });
+const etag = { ETag: { description: "the event's revision after the write (send it as If-Match to write again)", schema: { type: 'string' as const } } };
+
+/** The expected revision: If-Match: "3" (ETag form) or body.revision; both given, they must agree. */
 function expectedRevision(header: string | undefined, fallback: unknown): number {
-  const raw = header?.replace(/^W\//, '').replace(/"/g, '') ?? (typeof fallback === 'number' || typeof fallback === 'string' ? String(fallback) : undefined);
+  const body = typeof fallback === 'number' || typeof fallback === 'string' ? String(fallback) : undefined;
+  const raw = header?.replace(/^W\//, '').replace(/"/g, '') ?? body;
+  if (header !== undefined && body !== undefined && Number(raw) !== Number(body))
+    throw new AppError('VALIDATION', `revision: the body says ${body}, If-Match says ${header}; send one, or the same in both`, {
+      issues: [{ path: ['revision'], message: `differs from If-Match (${header})` }],
+    });
   if (raw === undefined) {
     throw new AppError(
       'PRECONDITION_FAILED',
@@ -65,7 +84,10 @@ export function eventRoutes(deps: AppDeps) {
       security: bearerSecurity,
       request: { body: { content: { 'application/json': { schema: EventInputSchema } }, required: true } },
       responses: {
-        201: json(LedgerEventSchema, 'Created'),
+        201: {
+          ...json(LedgerEventSchema, 'Created'),
+          headers: { ...etag, Location: { description: 'the path of the new event', schema: { type: 'string' as const } } },
+        },
         400: problem('Invalid event'),
         401: problem('No token'),
         403: problem('Bad token'),
@@ -91,9 +113,13 @@ export function eventRoutes(deps: AppDeps) {
       tags: ['ledger'],
       summary: 'Replace an event (token and If-Match required)',
       security: bearerSecurity,
-      request: { params: idParam, body: { content: { 'application/json': { schema: EventReplaceSchema } }, required: true } },
+      request: {
+        params: idParam,
+        headers: ifMatch('you edited (required here or as the body\'s "revision"; both given, they must agree)'),
+        body: { content: { 'application/json': { schema: EventReplaceSchema } }, required: true },
+      },
       responses: {
-        200: json(LedgerEventSchema, 'Updated'),
+        200: { ...json(LedgerEventSchema, 'Updated'), headers: etag },
         400: problem('Invalid event'),
         401: problem('No token'),
         403: problem('Bad token'),
@@ -125,7 +151,11 @@ export function eventRoutes(deps: AppDeps) {
       tags: ['ledger'],
       summary: 'Retract an event with a reason (token required)',
       security: bearerSecurity,
-      request: { params: idParam, body: { content: { 'application/json': { schema: RetractBody } }, required: true } },
+      request: {
+        params: idParam,
+        headers: ifMatch('you retract (optional: without it the current revision is retracted)'),
+        body: { content: { 'application/json': { schema: RetractBody } }, required: true },
+      },
       responses: {
         200: json(LedgerEventSchema, 'Retracted'),
         400: problem('No reason'),

@@ -22,7 +22,7 @@ import { executeOp, type AnyOp } from '../../op/index.js';
 import { AppError, isAppError, realDirs, silentProgress } from '../../shared/index.js';
 import type { AppDeps, Env } from '../deps.js';
 import { assertCostWork, limitsOf } from '../limits.js';
-import { coercerFor, queryInput } from '../mount.js';
+import { coercerFor, queryInput, repeatedParam } from '../mount.js';
 import { problem } from '../openapi.js';
 import { ALL_OPS } from '../ops/index.js';
 
@@ -95,7 +95,9 @@ export function uploadRoutes(app: OpenAPIHono<Env>, deps: AppDeps): void {
     const op = uploadOp(c.req.param('name'));
     const grant = c.get('grant');
     const { input, list } = uploadInput(op, c.req.url);
-    const filename = safeName(c.req.query('filename'));
+    const names = c.req.queries('filename') ?? [];
+    if (names.length > 1) throw repeatedParam('filename', names);
+    const filename = safeName(names[0]);
     const declared = Number(c.req.header('content-length') ?? NaN);
     if (declared > limits.maxUploadBytes) throw tooLarge(limits.maxUploadBytes);
     await mkdir(base, { recursive: true, mode: 0o700 });
@@ -130,42 +132,45 @@ export function uploadRoutes(app: OpenAPIHono<Env>, deps: AppDeps): void {
   });
 }
 
+/** One documented path per upload op: the file name and the op's other input fields, exactly what the route takes. */
 function describe(app: OpenAPIHono<Env>, maxBytes: number): void {
-  const names = [...UPLOAD_OPS.keys()] as [string, ...string[]];
-  app.openAPIRegistry.registerPath({
-    method: 'post',
-    path: '/api/_uploads/{op}',
-    tags: ['imports'],
-    summary: 'Import a file sent in the request body (no server path needed)',
-    description:
-      `The body is the file (Content-Type: application/octet-stream, at most ${maxBytes} bytes), streamed into a folder the server owns and removed after the import. ` +
-      "Needs a token with the op's scope (`import`). The op's other input fields go in the query string, as for GET routes (for example `election=duma-2021&force=true`). " +
-      'The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. ' +
-      'Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @kobak-2021.csv.zip "http://127.0.0.1:8787/api/_uploads/elections.import?filename=kobak-2021.csv.zip"`',
-    operationId: 'uploads.import',
-    security: [{ bearerAuth: [] }],
-    request: {
-      params: z.object({ op: z.enum(names).meta({ description: 'the import operation' }) }),
-      query: z.object({
-        filename: z.string().regex(FILENAME).meta({ description: 'the file name (dates and years are read from it)', example: 'kobak-2021.csv.zip' }),
-      }),
-      body: { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }, required: true },
-    },
-    responses: {
-      200: {
-        description: "The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected)",
-        content: {
-          'application/json': {
-            schema: z.object({ upload: z.object({ filename: z.string(), bytes: z.number(), sha256: z.string() }), result: z.looseObject({}) }),
+  for (const op of UPLOAD_OPS.values()) {
+    const shape = (op.input as unknown as { shape: Record<string, z.ZodType> }).shape;
+    const fields = Object.fromEntries(Object.entries(shape).filter(([k]) => k !== op.upload));
+    app.openAPIRegistry.registerPath({
+      method: 'post',
+      path: `/api/_uploads/${op.name}`,
+      tags: ['imports'],
+      summary: `${op.summary}: the file sent in the request body (no server path needed)`,
+      description:
+        `The body is the file (Content-Type: application/octet-stream, at most ${maxBytes} bytes), streamed into a folder the server owns and removed after the import; ` +
+        `it takes the place of \`${op.upload}\` of \`${op.name}\`. Needs a token with the op's scope (\`import\`). The op's other input fields go in the query string, coerced as for GET routes. ` +
+        'The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. ' +
+        `Example: \`curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/${op.name}?filename=NAME"\``,
+      operationId: `uploads.${op.name}`,
+      security: [{ bearerAuth: [] }],
+      request: {
+        query: z.object({
+          filename: z.string().regex(FILENAME).meta({ description: 'the file name (dates and years are read from it)', example: 'kobak-2021.csv.zip' }),
+          ...fields,
+        }),
+        body: { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }, required: true },
+      },
+      responses: {
+        200: {
+          description: "The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected)",
+          content: {
+            'application/json': {
+              schema: z.object({ upload: z.object({ filename: z.string(), bytes: z.number(), sha256: z.string() }), result: z.looseObject({}) }),
+            },
           },
         },
+        400: problem('Invalid input (each field named), an empty body, or a file the importer refused'),
+        401: problem('No token'),
+        403: problem('Token refused or without the op\u2019s scope'),
+        413: problem('Body over the upload limit'),
+        415: problem('Not application/octet-stream'),
       },
-      400: problem('Invalid input (each field named), an empty body, or a file the importer refused'),
-      401: problem('No token'),
-      403: problem('Token refused or without the op\u2019s scope'),
-      404: problem('No such upload import'),
-      413: problem('Body over the upload limit'),
-      415: problem('Not application/octet-stream'),
-    },
-  });
+    });
+  }
 }

@@ -1,0 +1,73 @@
+/**
+ * The ledger's origin: one of the values the writers store, refused otherwise (the list, the
+ * counts and the exports, over HTTP and from the CLI), and an event created through an edge
+ * stored with that edge's name: `api` over HTTP (POST /api/events or the ops endpoint with a
+ * token), `cli` for the machine's own user.
+ */
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appWithToken, cli, sampleEvent, tempDir, tempStore } from '../../test/helpers/index.js';
+import { ORIGINS } from './taxonomy.js';
+
+let t: Awaited<ReturnType<typeof tempStore>>;
+let app: Awaited<ReturnType<typeof appWithToken>>['app'];
+let token: string;
+beforeAll(async () => {
+  t = await tempStore();
+  ({ app, token } = await appWithToken(t.store, t.path));
+});
+afterAll(() => t.cleanup());
+
+const ids = async (url: string) => ((await (await app.request(url)).json()) as { items: { id: string }[] }).items.map((e) => e.id);
+
+describe('origin', () => {
+  it('is one of the stored values; another is a 400 naming origin on the list, the counts and the export', async () => {
+    expect(ORIGINS).toEqual(['seed', 'stop', 'cli', 'api', 'detect']);
+    for (const url of ['/api/events?origin=bogus', '/api/stats/events?origin=bogus', '/api/export/events.csv?origin=bogus']) {
+      const r = await app.request(url);
+      expect(r.status, url).toBe(400);
+      expect(
+        ((await r.json()) as { errors: { path: string }[] }).errors.map((e) => e.path),
+        url,
+      ).toEqual(['origin']);
+    }
+  });
+  it('an event added through the ops endpoint with a token is stored as api, as one POSTed to /api/events', async () => {
+    const r = await app.request('/api/_ops/events.add', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ event: sampleEvent({ id: 'xx-2020-via-ops' }) }),
+    });
+    expect(r.status).toBe(200);
+    const post = await app.request('/api/events', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(sampleEvent({ id: 'xx-2020-via-post' })),
+    });
+    expect(post.status).toBe(201);
+    expect((await ids('/api/events?origin=api')).sort()).toEqual(['xx-2020-via-ops', 'xx-2020-via-post']);
+    expect(await ids('/api/events?origin=cli')).toEqual([]);
+  });
+});
+
+describe('events list --origin', () => {
+  it('filters by origin and refuses an unknown one with exit 2 naming origin', async () => {
+    const d = tempDir();
+    const db = `${d.dir}/o.duckdb`;
+    try {
+      const file = `${d.dir}/e.json`;
+      writeFileSync(file, JSON.stringify(sampleEvent({ id: 'xx-2020-by-cli' })));
+      expect((await cli(['events', 'add', '--file', file, '--db', db])).code).toBe(0);
+      const mine = await cli(['events', 'list', '--origin', 'cli', '--json', '--db', db]);
+      expect(mine.code, mine.err).toBe(0);
+      expect((JSON.parse(mine.out) as { items: { id: string }[] }).items.map((e) => e.id)).toEqual(['xx-2020-by-cli']);
+      const none = await cli(['events', 'list', '--origin', 'stop', '--json', '--db', db]);
+      expect((JSON.parse(none.out) as { total: number }).total).toBe(0);
+      const bad = await cli(['events', 'list', '--origin', 'bogus', '--json', '--db', db]);
+      expect(bad.code).toBe(2);
+      expect((JSON.parse(bad.out) as { error: { errors: { path: string }[] } }).error.errors.map((e) => e.path)).toEqual(['origin']);
+    } finally {
+      d.cleanup();
+    }
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The hand-written event routes: PUT /api/events/{id} edits the event its path names only
+ * (a body naming another id is refused, naming `id`), an If-Match and a body revision that
+ * disagree are refused naming `revision`, and the OpenAPI document describes If-Match on the
+ * writes and the ETag of the read.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appWithToken, sampleEvent, tempStore } from '../../../test/helpers/index.js';
+
+let t: Awaited<ReturnType<typeof tempStore>>;
+let app: Awaited<ReturnType<typeof appWithToken>>['app'];
+let token: string;
+beforeAll(async () => {
+  t = await tempStore();
+  ({ app, token } = await appWithToken(t.store, t.path));
+  for (const id of ['xx-2020-one', 'xx-2020-two']) {
+    const r = await app.request('/api/events', { method: 'POST', headers: headers(), body: JSON.stringify(sampleEvent({ id })) });
+    expect(r.status).toBe(201);
+  }
+});
+afterAll(() => t.cleanup());
+
+const headers = (extra: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json', ...extra });
+const put = (id: string, body: unknown, extra: Record<string, string> = {}) =>
+  app.request(`/api/events/${id}`, { method: 'PUT', headers: headers(extra), body: JSON.stringify(body) });
+const fields = async (r: Response) => ((await r.json()) as { errors?: { path: string }[] }).errors?.map((e) => e.path);
+const title = async (id: string) => ((await (await app.request(`/api/events/${id}`)).json()) as { title: string; revision: number }).title;
+
+describe('PUT /api/events/{id}', () => {
+  it('refuses a body whose id is another event, naming id, and changes neither', async () => {
+    const r = await put('xx-2020-one', { ...sampleEvent({ id: 'xx-2020-two' }), title: 'Renamed?' }, { 'if-match': '"1"' });
+    expect(r.status).toBe(400);
+    expect(await fields(r)).toEqual(['id']);
+    expect([await title('xx-2020-one'), await title('xx-2020-two')]).toEqual(['A synthetic test event', 'A synthetic test event']);
+  });
+  it('refuses an If-Match and a body revision that disagree, naming revision', async () => {
+    const r = await put('xx-2020-one', { ...sampleEvent({ id: 'xx-2020-one' }), title: 'Which revision?', revision: 7 }, { 'if-match': '"1"' });
+    expect(r.status).toBe(400);
+    expect(await fields(r)).toEqual(['revision']);
+    expect(await title('xx-2020-one')).toBe('A synthetic test event');
+  });
+  it('takes a body with the same id and revision as the path and If-Match', async () => {
+    const r = await put('xx-2020-one', { ...sampleEvent({ id: 'xx-2020-one' }), title: 'Edited', revision: 1 }, { 'if-match': '"1"' });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('etag')).toBe('"2"');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents If-Match on PUT and retract, and the ETag of GET /api/events/{id}', async () => {
+    type Param = { name: string; in: string };
+    const doc = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { parameters?: Param[]; responses: Record<string, { headers?: Record<string, unknown> }> }>>;
+    };
+    const ifMatch = (p: string, m: string) => (doc.paths[p]![m]!.parameters ?? []).some((x) => x.name === 'If-Match' && x.in === 'header');
+    expect(ifMatch('/api/events/{id}', 'put')).toBe(true);
+    expect(ifMatch('/api/events/{id}/retract', 'post')).toBe(true);
+    expect(Object.keys(doc.paths['/api/events/{id}']!.get!.responses['200']!.headers ?? {})).toContain('ETag');
+    expect(Object.keys(doc.paths['/api/events/{id}']!.put!.responses['200']!.headers ?? {})).toContain('ETag');
+  });
+});
