@@ -50,6 +50,7 @@ export const dbSeed = defineOp({
   scope: 'admin',
   // the folder and the two it reads (a symlinked events/ or indicators/ must not lead out of an import folder)
   files: (i) => (i.data_dir === undefined ? [] : [i.data_dir, join(i.data_dir, 'events'), join(i.data_dir, 'indicators')]),
+  localPaths: ['data_dir'],
   input: z.object({ data_dir: z.string().optional() }),
   output: report<SeedReport>(
     'per part (ledger, stop, top10vpn, speedtests, measurements, throughput, costs, registry): read, stored, rejected and its rejects',
@@ -77,6 +78,7 @@ export const dbBackup = defineOp({
   scope: 'admin',
   // the path is made absolute and normalised once: the access check, the copy and the answer name the same file
   files: (i) => [resolve(i.file)],
+  localPaths: ['file'],
   input: z.object({ file: z.string().min(1) }),
   output: z.object({ path: z.string(), bytes: z.number().int(), tables: z.number().int() }),
   run: async (ctx, { file }) => {

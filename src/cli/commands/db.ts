@@ -55,7 +55,7 @@ export function dbCommand(program: Command, io: Io): void {
     .argument('<file>', 'the new file (never overwritten)')
     .action(async (file: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(dbBackup, { file: resolve(file) });
+      const r = await ctx.run(dbBackup, { file });
       ctx.print(r, (x: typeof r) => `backed up ${ctx.dbPath} to ${x.path}: ${x.tables} tables, ${(x.bytes / 1e6).toFixed(1)} MB\n`);
     });
   leaf(db, 'restore', 'replace the database with a backup FILE, after reading every row of it (refused while `serve` holds the database)')
