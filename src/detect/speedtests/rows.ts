@@ -10,7 +10,7 @@
  * country code the filters accept (or EU, below); each other value is the row's reject reason.
  */
 import { check } from '../../op/index.js';
-import { FUTURE_TOLERANCE_MS, isValidPartialDate } from '../../shared/index.js';
+import { futureProblem, isValidPartialDate } from '../../shared/index.js';
 import type { SpeedTestRecord } from '../../store/index.js';
 
 /** Columns without which a row cannot be placed in time, in a network, or classified. */
@@ -76,10 +76,8 @@ export function parseRow(fields: string[], width: number, ix: ColumnIndex, line:
   const whenText = cell(fields, ix.datetime_rounded);
   const when = parseDatetime(whenText);
   if (typeof when !== 'string') return { reason: `bad_datetime: datetime_rounded="${whenText.slice(0, 40)}": ${when.problem}` };
-  if (Date.parse(when) > nowMs + FUTURE_TOLERANCE_MS)
-    return {
-      reason: `future_datetime: datetime_rounded="${whenText.slice(0, 40)}" is after now (${new Date(nowMs).toISOString()}; ${FUTURE_TOLERANCE_MS / 60_000} minutes allowed for clock skew)`,
-    };
+  const future = futureProblem(Date.parse(when), nowMs);
+  if (future) return { reason: `future_datetime: datetime_rounded="${whenText.slice(0, 40)}" is ${future}` };
   const speeds: Record<'test_result' | 'control_result', number> = { test_result: 0, control_result: 0 };
   for (const col of ['test_result', 'control_result'] as const) {
     const v = parseSpeed(cell(fields, ix[col]));
