@@ -5,7 +5,20 @@
  */
 import { userInfo } from 'node:os';
 import type { z } from 'zod';
-import { executeOp, isPaged, lockPath, nextCursor, readLock, remoteOp, rowFormat, rowsFile, rowsOf, schemaColumns, type Op } from '../op/index.js';
+import {
+  executeOp,
+  isPaged,
+  lockPath,
+  nextCursor,
+  readLock,
+  remoteOp,
+  resolveLocalPaths,
+  rowFormat,
+  rowsFile,
+  rowsOf,
+  schemaColumns,
+  type Op,
+} from '../op/index.js';
 import { AppError, localGrant, systemClock, type ProgressReporter } from '../shared/index.js';
 import { defaultDbPath, openStore, parseStoreUrl, storeUrl, type Store } from '../store/index.js';
 import { cliProgress_ } from './progress.js';
@@ -73,8 +86,12 @@ export class CliContext {
     return cliProgress_({ json: Boolean(this.globals.json), tty: this.io.isTTY }, this.io.err);
   }
 
-  /** Run an op where the database is: via the server if one holds it, else in-process. */
-  async run<I extends z.ZodType, O extends z.ZodType>(op: Op<I, O>, input: z.input<I>, progress: ProgressReporter = this.progress()): Promise<z.output<O>> {
+  /**
+   * Run an op where the database is: via the server if one holds it, else in-process. Either
+   * way the op's local paths are absolute against this process's working directory first.
+   */
+  async run<I extends z.ZodType, O extends z.ZodType>(op: Op<I, O>, raw: z.input<I>, progress: ProgressReporter = this.progress()): Promise<z.output<O>> {
+    const input = resolveLocalPaths(op, raw);
     const lock = readLock(this.dbPath);
     // The server runs the same op (same schema, same code): its result has the output type.
     if (lock) return (await remoteOp(lock.url, lock.secret, op.name, input, progress)) as z.output<O>;
@@ -89,20 +106,22 @@ export class CliContext {
 
   /**
    * Run several ops on one store handle (opened once), or through the server when one holds
-   * the database; for commands that call an op many times, such as ingest-as-files-land.
+   * the database; for commands that call an op many times, such as ingest-as-files-land. Local
+   * paths are made absolute as in `run`.
    */
   async opSession<T>(fn: (run: OpRunner) => Promise<T>): Promise<T> {
     const lock = readLock(this.dbPath);
     if (lock)
       return fn(
-        async (op, input, progress = this.progress()) => (await remoteOp(lock.url, lock.secret, op.name, input, progress)) as z.output<typeof op.output>,
+        async (op, input, progress = this.progress()) =>
+          (await remoteOp(lock.url, lock.secret, op.name, resolveLocalPaths(op, input), progress)) as z.output<typeof op.output>,
       );
     return this.withStore((store) =>
       fn((op, input, progress = this.progress()) =>
         executeOp(
           { store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath },
           op,
-          input,
+          resolveLocalPaths(op, input),
         ),
       ),
     );

@@ -42,6 +42,7 @@ export const dataImport = defineOp({
   write: true,
   scope: 'import',
   files: (i) => [i.file],
+  localPaths: ['file'],
   upload: 'file',
   input: z.object({
     kind: z.enum(IMPORT_KINDS),

@@ -3,11 +3,10 @@
  * reads. CLI-only (no HTTP binding); through a running server they go by /api/_ops/:name
  * with an admin token (read scope for db.info; db.derived is admin: its commands name server paths).
  */
-import { statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { defineOp, report } from '../op/index.js';
-import { AppError, fileError } from '../shared/index.js';
+import { AppError, missingFolderError } from '../shared/index.js';
 import type { StoreInfo, TableCheck } from '../store/index.js';
 import { derivedChecks, type DerivedCheck } from './derived.js';
 import { seedAll, type SeedReport } from './seed.js';
@@ -50,6 +49,7 @@ export const dbSeed = defineOp({
   scope: 'admin',
   // the folder and the two it reads (a symlinked events/ or indicators/ must not lead out of an import folder)
   files: (i) => (i.data_dir === undefined ? [] : [i.data_dir, join(i.data_dir, 'events'), join(i.data_dir, 'indicators')]),
+  localPaths: ['data_dir'],
   input: z.object({ data_dir: z.string().optional() }),
   output: report<SeedReport>(
     'per part (ledger, stop, top10vpn, speedtests, measurements, throughput, costs, registry): read, stored, rejected and its rejects',
@@ -77,6 +77,7 @@ export const dbBackup = defineOp({
   scope: 'admin',
   // the path is made absolute and normalised once: the access check, the copy and the answer name the same file
   files: (i) => [resolve(i.file)],
+  localPaths: ['file'],
   input: z.object({ file: z.string().min(1) }),
   output: z.object({ path: z.string(), bytes: z.number().int(), tables: z.number().int() }),
   run: async (ctx, { file }) => {
@@ -85,10 +86,10 @@ export const dbBackup = defineOp({
         'VALIDATION',
         "a ClickHouse store has no file to copy: back up its tables with ClickHouse's own tools, and the --db file (ledger, tokens, indicators, ...) with db backup without --store",
       );
-    // the copy's folder must exist and be one: said as for any output file, not as a store failure
+    // the copy's folder must exist and be one: said naming that folder, not as a store failure
     const target = resolve(file);
-    const dir = statSync(dirname(target), { throwIfNoEntry: false });
-    if (!dir?.isDirectory()) throw fileError(file, Object.assign(new Error('ENOENT'), { code: dir ? 'ENOTDIR' : 'ENOENT' }), 'file', 'write');
+    const noFolder = missingFolderError(target, 'file');
+    if (noFolder) throw noFolder;
     return ctx.store.backup(target);
   },
 });

@@ -37,6 +37,7 @@ export const speedtestsImport = defineOp({
   write: true,
   scope: 'import',
   files: (i) => [i.path],
+  localPaths: ['path'],
   upload: 'path',
   input: z.object({ path: z.string().min(1) }),
   output: report<SpeedTestImportReport>('files, lines read = stored + rejected, rejects with file and line'),

@@ -216,6 +216,7 @@ export const eventsImport = defineOp({
   write: true,
   scope: 'import',
   files: (i) => [i.file],
+  localPaths: ['file'],
   upload: 'file',
   input: z.object({ file: z.string(), format: z.enum(['stop']).default('stop'), snapshot: z.string().optional() }),
   output: report<Awaited<ReturnType<typeof importStopFile>>>('rows read = stored + rejected, events created/updated, rejects with record and line'),

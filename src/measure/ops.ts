@@ -57,6 +57,7 @@ export const measurementsIngest = defineOp({
   write: true,
   scope: 'import',
   files: (i) => i.paths,
+  localPaths: ['paths'],
   upload: 'paths',
   input: z.object({
     paths: z.array(z.string()).min(1),
@@ -189,6 +190,7 @@ export const measurementsAgreementFiles = defineOp({
   write: true,
   scope: 'import',
   files: (i) => i.paths,
+  localPaths: ['paths'],
   input: z.object({ paths: z.array(z.string()).min(1) }),
   output: report<Result<typeof agreementFromFiles>>('agreement counts and every disagreement with its rules'),
   run: (ctx, { paths }) => agreementFromFiles(ctx, paths),
@@ -232,6 +234,7 @@ export const fingerprintsImport = defineOp({
   write: true,
   scope: 'import',
   files: (i) => [i.file],
+  localPaths: ['file'],
   upload: 'file',
   input: z.object({ file: z.string(), source: z.string().optional(), kind: z.enum(['cp_blockpage', 'cp_false_positive']).optional() }),
   output: report<Result<typeof importFingerprintFile>>('the set replaced, fingerprints stored and rejects'),

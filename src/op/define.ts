@@ -92,6 +92,13 @@ export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zod
   /** The server files or folders the op reads for this input: each must lie inside the caller's import folders. */
   files?: (input: z.output<I>) => readonly (string | undefined)[];
   /**
+   * The input keys (a string or a list of strings) that are paths on the caller's machine: the
+   * CLI makes each absolute against its own working directory before the op runs in-process or
+   * is sent to a server (local-paths.ts), so a relative path never names a file in the server's
+   * folder. Every op with `files` or `upload` declares them (src/server/ops/local-paths.test.ts).
+   */
+  localPaths?: readonly Extract<keyof z.input<I>, string>[];
+  /**
    * The input key that takes the file when the op is sent an upload instead of a server path
    * (POST /api/_uploads/{name}, server/routes/uploads.ts); unset: the op takes no uploads.
    */

@@ -4,6 +4,7 @@
  */
 export * from './define.js';
 export * from './rows.js';
+export { resolveLocalPaths } from './local-paths.js';
 export { report, isReport } from './report.js';
 export * as check from './checks.js';
 export * from './lockfile.js';

@@ -4,7 +4,8 @@
  * unquoting or a closer look: exactly five ';', no '"', NUL or whitespace other than spaces, no
  * space next to a ';' or at either end, no "  |" or "|  " (so " | " lists split into trimmed,
  * non-empty items), an ips field of tokens joined by exactly " | ", non-empty decision body and
- * number, a real YYYY-MM-DD date, and something listed. Anything else goes to splitDumpLine.
+ * number, a real YYYY-MM-DD date no later than the one given, and something listed. Anything
+ * else goes to splitDumpLine.
  * cp1251 is one byte per character, so byte offsets are offsets in the decoded text.
  */
 import { isIsoDate } from './dump-line.js';
@@ -19,8 +20,8 @@ const SPACE = 32;
 const BAR = 124;
 
 const dates = new Map<number, boolean>();
-/** YYYY-MM-DD at b[at..at+10), checked by the reference isIsoDate once per distinct date. */
-function isoDate(b: Uint8Array, at: number): boolean {
+/** YYYY-MM-DD at b[at..at+10) no later than `latest` (dateKey), checked by the reference isIsoDate once per distinct date. */
+function isoDate(b: Uint8Array, at: number, latest: number): boolean {
   let key = 0;
   for (let k = 0; k < 10; k++) {
     const c = b[at + k]!;
@@ -29,6 +30,7 @@ function isoDate(b: Uint8Array, at: number): boolean {
     } else if (c < 48 || c > 57) return false;
     else key = key * 10 + (c - 48);
   }
+  if (key > latest) return false;
   let ok = dates.get(key);
   if (ok === undefined) {
     ok = isIsoDate(String.fromCharCode(...b.subarray(at, at + 10)));
@@ -49,8 +51,11 @@ function plainList(b: Uint8Array, start: number, end: number): boolean {
   }
 }
 
-/** Whether b[start..end) (one line, no '\n') is verbatim an entry (see the header). */
-export function verbatimLine(b: Uint8Array, start: number, end: number): boolean {
+/** YYYYMMDD as a number, as isoDate keys a date: the form `latest` takes below. */
+export const dateKey = (isoDay: string): number => Number(isoDay.replaceAll('-', ''));
+
+/** Whether b[start..end) (one line, no '\n') is verbatim an entry (see the header); its date is at most `latest` (dateKey). */
+export function verbatimLine(b: Uint8Array, start: number, end: number, latest: number): boolean {
   if (end - start < 16 || b[start] === SPACE || b[end - 1] === SPACE) return false;
   let semis = 0;
   let s0 = 0;
@@ -88,5 +93,5 @@ export function verbatimLine(b: Uint8Array, start: number, end: number): boolean
   if (s3 === s2 + 1 || s4 === s3 + 1) return false; // empty decision body or number
   if (s0 === start && s1 === s0 + 1 && s2 === s1 + 1) return false; // nothing listed
   if (listSep && !plainList(b, start, s0)) return false;
-  return isoDate(b, s4 + 1);
+  return isoDate(b, s4 + 1, latest);
 }

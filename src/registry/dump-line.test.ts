@@ -77,3 +77,16 @@ describe('parseDumpLine rejects', () => {
     if (!r.ok) expect(r.reason).toBe(reason);
   });
 });
+
+describe('decision dates in the future', () => {
+  it('a date after the latest one begun is future_date; that date itself, or no latest given, is a record', () => {
+    const r = parseDumpLine('1.2.3.4;x;;суд;1;2026-01-03', '2026-01-02');
+    expect(r).toEqual({
+      ok: false,
+      reason: 'future_date',
+      detail: 'decision date "2026-01-03" is in the future (the latest date begun anywhere is 2026-01-02)',
+    });
+    expect(parseDumpLine('1.2.3.4;x;;суд;1;2026-01-02', '2026-01-02').ok).toBe(true);
+    expect(parseDumpLine('1.2.3.4;x;;суд;1;2099-01-01').ok).toBe(true);
+  });
+});

@@ -3,7 +3,9 @@
  * The format has no quoting rules, and a few URLs contain ';' (7-10 fields instead of 6). The
  * first two fields are therefore taken from the left and the last three from the right; what
  * is left in the middle is the URL list. `ips` and `urls` are lists joined with " | ".
- * A line that cannot be a record becomes a reject with a reason code (never thrown).
+ * A line that cannot be a record becomes a reject with a reason code (never thrown); so does a
+ * decision dated after the latest date begun anywhere, when the caller gives it
+ * (shared/time.ts latestDateBegun).
  */
 import { parseIp, type ParsedIp } from './addresses.js';
 
@@ -22,7 +24,7 @@ export interface DumpRecord {
 }
 
 /** Reject reason codes (kept as data; see docs/design/040-registry-address-space.md). */
-export type RejectReason = 'too_few_fields' | 'bad_date' | 'bad_ip' | 'missing_decision' | 'empty_record' | 'bad_encoding';
+export type RejectReason = 'too_few_fields' | 'bad_date' | 'future_date' | 'bad_ip' | 'missing_decision' | 'empty_record' | 'bad_encoding';
 
 export type LineResult = { ok: true; record: DumpRecord } | { ok: false; reason: RejectReason; detail: string };
 
@@ -59,8 +61,14 @@ export const splitList = (field: string, sep: string): string[] => {
 export type SplitRecord = Omit<DumpRecord, 'parsed'>;
 export type SplitResult = { ok: true; record: SplitRecord } | { ok: false; reason: RejectReason; detail: string };
 
-/** Every check but the addresses', in the reference order (bad_ip would come just before empty_record, which cannot co-occur with it). */
-export function splitDumpLine(line: string): SplitResult {
+/** Why a decision date after `latest` (YYYY-MM-DD) is refused. */
+export const futureDateDetail = (date: string, latest: string) => `decision date "${date}" is in the future (the latest date begun anywhere is ${latest})`;
+
+/**
+ * Every check but the addresses', in the reference order (bad_ip would come just before
+ * empty_record, which cannot co-occur with it); with `latest`, a decision dated after it is future_date.
+ */
+export function splitDumpLine(line: string, latest?: string): SplitResult {
   if (line.includes('\uFFFD')) return fail('bad_encoding', 'a byte that is not windows-1251');
   const i1 = line.indexOf(';');
   const i2 = i1 < 0 ? -1 : line.indexOf(';', i1 + 1);
@@ -73,6 +81,7 @@ export function splitDumpLine(line: string): SplitResult {
   }
   const decisionDate = line.slice(j1 + 1).trim();
   if (!isIsoDate(decisionDate)) return fail('bad_date', `decision date "${decisionDate.slice(0, 40)}" is not YYYY-MM-DD`);
+  if (latest !== undefined && decisionDate > latest) return fail('future_date', futureDateDetail(decisionDate, latest));
   const decisionBody = line.slice(j3 + 1, j2).trim();
   const decisionNumber = line.slice(j2 + 1, j1).trim();
   if (!decisionBody || !decisionNumber) return fail('missing_decision', !decisionBody ? 'empty decision body' : 'empty decision number');
@@ -94,8 +103,8 @@ export const badIpDetail = (ips: string[], parse: (t: string) => unknown): strin
   return bad === undefined ? null : `"${bad.slice(0, 60)}" is not an IPv4/IPv6 address or CIDR`;
 };
 
-export function parseDumpLine(line: string): LineResult {
-  const r = splitDumpLine(line);
+export function parseDumpLine(line: string, latest?: string): LineResult {
+  const r = splitDumpLine(line, latest);
   if (!r.ok) return r;
   const parsed: ParsedIp[] = [];
   for (const token of r.record.ips) {

@@ -14,7 +14,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitDumpLine } from './dump-line.js';
-import { verbatimLine } from './dump-bytes.js';
+import { dateKey, verbatimLine } from './dump-bytes.js';
 import { IMPORT_CAPS } from '../shared/index.js';
 import { cp1251Decoder, rawChunks, readError } from './lines.js';
 
@@ -65,17 +65,20 @@ const PART_LINES = 200_000;
 
 /**
  * Stage `src` into files under `dir`; `onPart` receives each verbatim part as soon as it is
- * complete (so loading overlaps staging), then the general file if it has rows.
+ * complete (so loading overlaps staging), then the general file if it has rows. A decision
+ * dated after `latest` (YYYY-MM-DD, shared/time.ts latestDateBegun) is a future_date reject.
  */
 export async function stageDump(
   src: string,
   dir: string,
   headerLine: boolean,
+  latest: string,
   onPart: (p: StagedPart) => void,
   onBytes?: (bytes: number) => void,
 ): Promise<StageReport> {
   const r: StageReport = { lines: 0, header: 0, blank: 0, verbatim: 0, general: 0, rejects: [], stray: [], quoted: [] };
   const decoder = cp1251Decoder();
+  const latestKey = dateKey(latest);
   let part = { kind: 'verbatim' as const, path: join(dir, 'verbatim-0.csv'), firstLine: 1 };
   let verbatim = new Writer(await open(part.path, 'w'));
   const generalPath = join(dir, 'general.csv');
@@ -102,7 +105,7 @@ export async function stageDump(
   const other = (text: string, line: number) => {
     if (line === 1 && headerLine) return void r.header++;
     if (text.trim() === '') return void r.blank++;
-    const s = splitDumpLine(text);
+    const s = splitDumpLine(text, latest);
     if (!s.ok) return void r.rejects.push({ line, reason: `${s.reason}: ${s.detail}`, raw: text.slice(0, 500) });
     const e = s.record;
     if (e.straySemicolons > 0) r.stray.push(line);
@@ -127,7 +130,7 @@ export async function stageDump(
         seg = nl;
       }
       // A CR before '\n' rules the line out of the verbatim file (the CSV reader would see it), so CRLF dumps take the general path.
-      else if (!(line === 1 && headerLine) && verbatimLine(b, start, nl)) r.verbatim++;
+      else if (!(line === 1 && headerLine) && verbatimLine(b, start, nl, latestKey)) r.verbatim++;
       else {
         other(text.slice(start, nl > start && b[nl - 1] === 13 ? nl - 1 : nl), line);
         parts.push(text.slice(seg, start), PLACEHOLDER);

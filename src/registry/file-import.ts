@@ -7,16 +7,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { readTextStrict, type ProgressReporter } from '../shared/index.js';
+import { latestDateBegun, readTextStrict, type ProgressReporter } from '../shared/index.js';
 import type { RegistrySink, RegistrySnapshotRecord, RejectList, Store } from '../store/index.js';
 import { parseIp } from './addresses.js';
-import { badIpDetail, isIsoDate } from './dump-line.js';
+import { badIpDetail, futureDateDetail, isIsoDate } from './dump-line.js';
 import { stageDump, type StagedPart } from './dump-stage.js';
 import { eachLine } from './lines.js';
 import type { PlannedFile, Provenance } from './plan.js';
 
 /** Bumped when parsing changes, so an unchanged file is re-imported after an upgrade. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 export interface LineReject {
   line: number;
@@ -153,7 +153,8 @@ export async function importDumpFile(
   const report = emptyReport(plan);
   const dir = await mkdtemp(join(tmpdir(), 'splinternet-registry-'));
   const parts = channel<StagedPart>();
-  const staging = stageDump(plan.path, dir, plan.format === 'dump', parts.push, (bytes) => progress.update(bytes));
+  // `at` is the import's "now": a decision dated after the latest day begun anywhere is a reject
+  const staging = stageDump(plan.path, dir, plan.format === 'dump', latestDateBegun(Date.parse(at)), parts.push, (bytes) => progress.update(bytes));
   staging.then(
     () => parts.end(),
     (e: unknown) => parts.end(e),
@@ -214,6 +215,7 @@ export async function importCidrFile(
 ): Promise<FileReport> {
   const report = emptyReport(plan);
   const { rows, lines, blank } = await readDerivedCsv(plan.path);
+  const latest = latestDateBegun(Date.parse(at));
   return store.registry.writeFile(snapshot, plan.sourceFile, at, async (sink) => {
     report.lines = lines;
     report.header_lines = 1;
@@ -227,9 +229,11 @@ export async function importCidrFile(
           ? `num_addresses_mismatch: ${cidr} has ${p.last - p.first + 1n} addresses, the row says ${row.num_addresses}`
           : !isIsoDate((row.decision_date ?? '').trim())
             ? `bad_date: "${row.decision_date}" is not YYYY-MM-DD`
-            : !row.decision_body?.trim() || !row.decision_number?.trim()
-              ? 'missing_decision: empty decision body or number'
-              : null;
+            : row.decision_date!.trim() > latest
+              ? `future_date: ${futureDateDetail(row.decision_date!.trim(), latest)}`
+              : !row.decision_body?.trim() || !row.decision_number?.trim()
+                ? 'missing_decision: empty decision body or number'
+                : null;
       if (reason || !p) {
         report.rejected++;
         rejects.push({ line, reason: reason ?? 'bad_ip', raw: Object.values(row).join(',').slice(0, 500) });

@@ -63,9 +63,10 @@ function snapshotRecord(plan: PlannedFile, at: string): RegistrySnapshotRecord {
 }
 
 export async function importRegistry(deps: Deps, paths: string[], opts: ImportOptions = {}): Promise<ImportReport> {
-  const plans = await planFiles(paths, opts);
+  const now = deps.clock.now();
+  const plans = await planFiles(paths, { dumpTime: opts.dumpTime, nowMs: now.getTime() });
   await refuseConflicts(deps.store, plans, opts.force === true);
-  const at = deps.clock.now().toISOString();
+  const at = now.toISOString();
   const report: ImportReport = {
     files: [],
     snapshots: [],

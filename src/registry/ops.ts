@@ -28,6 +28,7 @@ export const registryImport = defineOp({
   write: true,
   scope: 'import',
   files: (i) => i.files,
+  localPaths: ['files'],
   upload: 'files',
   input: z.object({
     files: z.array(z.string().refine(isAbsolute, 'must be an absolute path')).min(1, 'give at least one file'),

@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/helpers/index.js';
 import { packagePath } from '../shared/index.js';
 import { cp1251Decoder, eachLine, fileSha256 } from './lines.js';
 import { headerTime, impossibleHeaderDate, planFiles, snapshotFromTime } from './plan.js';
 
 const data = (f: string) => packagePath('data', 'registry', f);
+/** "Now" for the plans below. */
+const NOW = Date.parse('2026-01-02T03:04:05Z');
 
 describe('dump header and snapshot times', () => {
   it('reads the Updated header', () => {
@@ -57,7 +61,7 @@ describe('planFiles', () => {
         data('zapret-info_dump_2018-05-05_TRUNCATED_cidr_entries_DERIVED.csv'),
         data('zapret-info_registry_daily_stats_2012-11_2016-06_DERIVED.csv'),
       ],
-      {},
+      { nowMs: NOW },
     );
     expect(p.map((f) => [f.sourceFile, f.format, f.snapshotId, f.timeBasis, f.complete])).toEqual([
       ['zapret-info_dump-08_2020-02-16_part.cp1251.csv', 'dump_part', '2020-02-16', 'provenance', false],
@@ -67,9 +71,48 @@ describe('planFiles', () => {
     ]);
   });
   it('refuses a file that is not a registry file, naming it', async () => {
-    await expect(planFiles([packagePath('package.json')], {})).rejects.toThrow(/package\.json: not a registry file/);
+    await expect(planFiles([packagePath('package.json')], { nowMs: NOW })).rejects.toThrow(/package\.json: not a registry file/);
   });
   it('refuses a bad --dump-time', async () => {
-    await expect(planFiles([], { dumpTime: 'soon' })).rejects.toThrow(/--dump-time "soon"/);
+    await expect(planFiles([], { dumpTime: 'soon', nowMs: NOW })).rejects.toThrow(/--dump-time "soon"/);
+  });
+
+  describe('a dump time after now (beyond the clock-skew allowance)', () => {
+    const t = tempDir();
+    afterAll(() => t.cleanup());
+    const dump = (name: string, header: string) => {
+      const path = join(t.dir, name);
+      writeFileSync(path, Buffer.from(`${header}\n1.2.3.4;example.org;;court;2-1/2021;2021-01-01\n`, 'latin1'));
+      return path;
+    };
+
+    it('in the "Updated:" header is refused naming the file and its line 1', async () => {
+      const path = dump('future.csv', 'Updated: 2099-01-02 00:00:00 +0000');
+      const e = await planFiles([path], { nowMs: NOW }).catch((x: unknown) => x);
+      expect(e).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['files', 'future.csv', 'line 1'] }] });
+      expect((e as Error).message).toBe(
+        `${path}: line 1: the "Updated:" header names 2099-01-02T00:00:00Z, after now (2026-01-02T03:04:05.000Z; 10 minutes allowed for clock skew)`,
+      );
+    });
+
+    it('in --dump-time is refused naming the option, whether or not a file needs it', async () => {
+      const e = await planFiles([], { dumpTime: '2099-05-05', nowMs: NOW }).catch((x: unknown) => x);
+      expect(e).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['dump_time'] }] });
+      expect((e as Error).message).toBe('--dump-time "2099-05-05" is after now (2026-01-02T03:04:05.000Z; 10 minutes allowed for clock skew)');
+    });
+
+    it('in the file name (a headerless part) is refused naming the file and the option that would set it', async () => {
+      const path = join(t.dir, 'dump-08_2099-01-01.csv');
+      writeFileSync(path, Buffer.from('1.2.3.4;example.org;;court;2-1/2021;2021-01-01\n', 'latin1'));
+      const e = await planFiles([path], { nowMs: NOW }).catch((x: unknown) => x);
+      expect(e).toMatchObject({ code: 'VALIDATION', issues: [{ path: ['files', 'dump-08_2099-01-01.csv'] }] });
+      expect((e as Error).message).toMatch(/dump-08_2099-01-01\.csv: the date in its name, 2099-01-01, is after now .*give the dump time with --dump-time/);
+    });
+
+    it('within the allowance is taken', async () => {
+      const path = dump('skew.csv', 'Updated: 2026-01-02 03:10:00 +0000');
+      expect((await planFiles([path], { nowMs: NOW }))[0]).toMatchObject({ snapshotId: '2026-01-02T03:10:00Z', timeBasis: 'header' });
+      expect((await planFiles([], { dumpTime: '2026-01-02', nowMs: NOW })).length).toBe(0);
+    });
   });
 });

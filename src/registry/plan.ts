@@ -5,10 +5,12 @@
  * dump time; where the file does not carry an `Updated:` header, the time comes from, in order:
  * --dump-time, the provenance, another part of the same batch that has a header, the date in
  * the file name. A dump split into parts therefore lands in one snapshot.
+ * A dump time after now (FUTURE_TOLERANCE_MS allowed for clock skew), from whichever of these,
+ * is refused naming where it came from: it would become the latest snapshot.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { AppError, isValidPartialDate, packagePath } from '../shared/index.js';
+import { AppError, futureProblem, isValidPartialDate, packagePath } from '../shared/index.js';
 import { parseDumpLine } from './dump-line.js';
 import { fileSha256, firstLine, looksUtf8 } from './lines.js';
 
@@ -92,14 +94,19 @@ function sniff(first: string): FileFormat | null {
   return parseDumpLine(asCp1251).ok ? 'dump_part' : null;
 }
 
-/** Recognise every file; throws VALIDATION naming the file when one cannot be placed. */
-export async function planFiles(paths: string[], opts: { dumpTime?: string }): Promise<PlannedFile[]> {
+/** Recognise every file (`nowMs`: the caller's clock); throws VALIDATION naming the file when one cannot be placed. */
+export async function planFiles(paths: string[], opts: { dumpTime?: string; nowMs: number }): Promise<PlannedFile[]> {
   const option = opts.dumpTime === undefined ? null : snapshotFromTime(opts.dumpTime);
   if (opts.dumpTime !== undefined && !option) {
     throw new AppError('VALIDATION', `--dump-time "${opts.dumpTime}" is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM:SSZ)`, {
       issues: [{ path: ['dump_time'], message: 'not a date' }],
     });
   }
+  const optionFuture = option && futureProblem(Date.parse(option.dumpAt), opts.nowMs);
+  if (optionFuture)
+    throw new AppError('VALIDATION', `--dump-time "${opts.dumpTime}" is ${optionFuture}`, {
+      issues: [{ path: ['dump_time'], message: `in the future: ${optionFuture}` }],
+    });
   const planned: PlannedFile[] = [];
   for (const path of paths) {
     const first = await firstLine(path);
@@ -140,6 +147,11 @@ export async function planFiles(paths: string[], opts: { dumpTime?: string }): P
       complete: provenance?.complete ?? format === 'dump',
     });
     const p = planned[planned.length - 1]!;
+    const headerFuture = header && futureProblem(Date.parse(header), opts.nowMs);
+    if (headerFuture)
+      throw new AppError('VALIDATION', `${path}: line 1: the "Updated:" header names ${header}, ${headerFuture}`, {
+        issues: [{ path: ['files', basename(path), 'line 1'], message: `in the future: ${header}` }],
+      });
     if (header) Object.assign(p, { snapshotId: header, dumpAt: snapshotFromTime(header)!.dumpAt, timeBasis: 'header' });
   }
   const headers = [...new Set(planned.filter((p) => p.timeBasis === 'header').map((p) => p.snapshotId!))];
@@ -159,6 +171,12 @@ export async function planFiles(paths: string[], opts: { dumpTime?: string }): P
         issues: [{ path: ['dump_time'], message: `required for ${p.sourceFile}` }],
       });
     }
+    // the option and a header were checked above; the provenance is shipped; a name can say anything
+    const nameFuture = hit[0] === 'file_name' && futureProblem(Date.parse(hit[1]!.dumpAt), opts.nowMs);
+    if (nameFuture)
+      throw new AppError('VALIDATION', `${p.path}: the date in its name, ${hit[1]!.id}, is ${nameFuture}; give the dump time with --dump-time`, {
+        issues: [{ path: ['files', basename(p.path)], message: `the date in the name is in the future: ${hit[1]!.id}` }],
+      });
     Object.assign(p, { snapshotId: hit[1]!.id, dumpAt: hit[1]!.dumpAt, timeBasis: hit[0] });
   }
   markCompleteParts(planned);

@@ -4,6 +4,9 @@
  * server maps them to RFC 9457 problem+json once (src/server/problem.ts). Data failures (a bad
  * line in an input file) are NOT thrown: they become reject rows, see each importer.
  */
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
 export type ErrorCode =
   | 'VALIDATION' // bad input from a user: a field, a parameter, a file's content
   | 'USAGE' // a CLI usage mistake: unknown flag, missing argument
@@ -76,6 +79,24 @@ export function fileError(path: string, e: unknown, field = 'file', verb: 'read'
   const errno = (e as { code?: unknown }).code;
   const why = (typeof errno === 'string' && ERRNO_WORDS[errno]) || (e instanceof Error ? e.message : String(e));
   return new AppError('INGEST_IO', `cannot ${verb} ${path}: ${why}`, { cause: e, issues: [{ path: [field], message: why }] });
+}
+
+/**
+ * A file to be written at `path` whose folder is not there or is a file, as INGEST_IO naming that
+ * folder (exit 1, HTTP 400; nothing is created); null when the folder is there.
+ */
+export function missingFolderError(path: string, field = 'file'): AppError | null {
+  const dir = dirname(resolve(path));
+  let why: string;
+  try {
+    if (statSync(dir).isDirectory()) return null;
+    why = `${dir} is a file, not a folder`;
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') return fileError(dir, e, field);
+    why = `the folder ${dir} does not exist`;
+  }
+  return new AppError('INGEST_IO', `cannot write ${path}: ${why}`, { issues: [{ path: [field], message: why }] });
 }
 
 export function formatPath(path: (string | number)[]): string {

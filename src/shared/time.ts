@@ -16,6 +16,21 @@ export const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) })
  */
 export const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
+/** The time zone furthest ahead of UTC (UTC+14): a calendar day begins there first. */
+const AHEAD_MS = 14 * 3_600_000;
+
+/**
+ * The latest calendar date (YYYY-MM-DD) begun anywhere on Earth at `nowMs`, FUTURE_TOLERANCE_MS
+ * allowed: a date that carries no time zone (a court decision's) is in the future only after it.
+ */
+export const latestDateBegun = (nowMs: number): string => new Date(nowMs + FUTURE_TOLERANCE_MS + AHEAD_MS).toISOString().slice(0, 10);
+
+/** Why an instant is refused as in the future (after `nowMs` + FUTURE_TOLERANCE_MS), or null. */
+export function futureProblem(atMs: number, nowMs: number): string | null {
+  if (!(atMs > nowMs + FUTURE_TOLERANCE_MS)) return null;
+  return `after now (${new Date(nowMs).toISOString()}; ${FUTURE_TOLERANCE_MS / 60_000} minutes allowed for clock skew)`;
+}
+
 /** ISO-8601 date (YYYY-MM-DD) or date-time with offset; month and year forms allowed. */
 export const PARTIAL_DATE_RE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/;
 

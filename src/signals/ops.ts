@@ -58,6 +58,7 @@ export const signalsImport = defineOp({
   write: true,
   scope: 'import',
   files: (i) => i.paths,
+  localPaths: ['paths'],
   upload: 'paths',
   input: z.object({
     paths: z.array(z.string().min(1)).min(1),
@@ -104,6 +105,8 @@ export const signalsRejects = defineOp({
   summary: 'Rejected signal records of earlier imports, with file, line and reason',
   write: false,
   scope: 'read',
+  // the stored file names are absolute: a relative --file names the caller's file
+  localPaths: ['file'],
   input: z.object({ file: z.string().optional(), limit: check.limit(100_000).default(200) }),
   output: report<{ total: number; items: RejectRecord[] }>('rejects with file, line and reason'),
   rows: { key: 'items', columns: ['importKind', 'sourceFile', 'line', 'reason', 'raw'] },

@@ -77,10 +77,10 @@ import { packagePath } from '../../src/shared/index.js';
 
 export const BIN = packagePath('dist', 'src', 'cli', 'bin.js');
 
-/** Run the built CLI in a child process (as a user would); resolves with code and output. */
-export function runBin(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+/** Run the built CLI in a child process (as a user would, in folder `cwd` when given); resolves with code and output. */
+export function runBin(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, cwd });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -89,14 +89,15 @@ export function runBin(args: string[], env: Record<string, string> = {}): Promis
   });
 }
 
-/** Start `splinternet serve` on a free port (with `extra` options, such as --store, and `env`); resolves once it prints its URL. */
+/** Start `splinternet serve` on a free port (with `extra` options, such as --store, `env`, in folder `cwd`); resolves once it prints its URL. */
 export function startServer(
   db: string,
   extra: string[] = [],
   env: Record<string, string> = {},
+  cwd?: string,
 ): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void>; output: () => string; errors: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json', '--db', db, ...extra], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json', '--db', db, ...extra], { env: { ...process.env, ...env }, cwd });
     let buf = '';
     let errBuf = '';
     child.stderr.on('data', (d: Buffer) => (errBuf += d.toString()));

@@ -1,6 +1,7 @@
 // Every importer treats a path that is not there the same way: exit 1, naming the path, and
-// nothing stored.
-import { writeFileSync } from 'node:fs';
+// nothing stored. A file to write into a folder that is not there (a backup, a restored
+// database) is exit 1 naming that folder, and nothing is created.
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers/index.js';
@@ -46,3 +47,29 @@ function writeFile(name: string): string {
   writeFileSync(p, '');
   return p;
 }
+
+describe('a file to write in a folder that is not there', () => {
+  const db = join(t.dir, 'source.duckdb');
+  const backup = join(t.dir, 'source-backup.duckdb');
+
+  it('db backup into it exits 1 naming the folder', async () => {
+    expect((await cli(['db', 'migrate', '--db', db])).code).toBe(0);
+    const r = await cli(['db', 'backup', join(t.dir, 'no-backups', 'b.duckdb'), '--db', db]);
+    expect(r.code, r.err).toBe(1);
+    expect(r.err).toContain(`the folder ${join(t.dir, 'no-backups')} does not exist`);
+    expect(existsSync(join(t.dir, 'no-backups'))).toBe(false);
+  });
+
+  it.each([
+    ['does not exist', () => join(t.dir, 'new-dir'), (dir: string) => `the folder ${dir} does not exist`],
+    ['is a file', () => writeFile('plain-file'), (dir: string) => `${dir} is a file, not a folder`],
+  ])('db restore to a --db whose folder %s exits 1 naming the folder, never an internal error', async (_what, folder, said) => {
+    if (!existsSync(backup)) expect((await cli(['db', 'backup', backup, '--db', db])).code).toBe(0);
+    const dir = folder();
+    const r = await cli(['db', 'restore', backup, '--db', join(dir, 'x.duckdb')]);
+    expect(r.code, r.err).toBe(1);
+    expect(r.err).toContain(said(dir));
+    expect(r.err).not.toMatch(/internal error|ENOENT|ENOTDIR/);
+    expect(existsSync(join(dir, 'x.duckdb'))).toBe(false);
+  });
+});

@@ -104,7 +104,7 @@ async function imported(path: string, name: string): Promise<Seen & { report: Re
   const rejects: LineReject[] = [];
   let report: Record<string, unknown>;
   try {
-    const [plan] = await planFiles([path], { dumpTime: '2021-01-01' });
+    const [plan] = await planFiles([path], { dumpTime: '2021-01-01', nowMs: Date.now() });
     const snap = {
       id: plan!.snapshotId!,
       dumpAt: plan!.dumpAt!,
@@ -172,7 +172,7 @@ describe('bulk dump import: a failure while staging leaves nothing', () => {
     const gz = gzipSync(encodeCp1251(lines.join('\n')));
     const path = join(t.dir, 'truncated.cp1251.csv.gz');
     writeFileSync(path, gz);
-    const [plan] = await planFiles([path], { dumpTime: '2021-01-01' });
+    const [plan] = await planFiles([path], { dumpTime: '2021-01-01', nowMs: Date.now() });
     writeFileSync(path, gz.subarray(0, Math.floor(gz.length * 0.9))); // truncated after planning: staging fails mid-way
     const store = await openStore(join(t.dir, 'truncated.duckdb'));
     try {

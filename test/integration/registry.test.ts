@@ -204,6 +204,51 @@ describe('registry import: rejects, parts', () => {
     expect(s.ipv4.distinct_addresses).toBe(16_777_216 + 1); // 10/8 contains 10.1/16, plus 1.2.3.4
   });
 
+  it('a dump dated after now is refused (exit 2) naming its header line or --dump-time, and stores nothing', async () => {
+    const future = join(t.dir, 'future.csv');
+    writeFileSync(future, Buffer.from('Updated: 2099-01-02 00:00:00 +0000\n1.2.3.4;example.org;;court;2-1/2021;2021-01-01\n', 'latin1'));
+    const hdr = await cli(['registry', 'import', future, '--db', db]);
+    expect(hdr.code).toBe(2);
+    expect(hdr.err).toMatch(/future\.csv: line 1: the "Updated:" header names 2099-01-02T00:00:00Z, after now \(.*; 10 minutes allowed for clock skew\)/);
+    const part = join(t.dir, 'headerless-part.csv');
+    writeFileSync(part, Buffer.from('1.2.3.4;example.org;;court;2-1/2021;2021-01-01\n', 'latin1'));
+    const opt = await cli(['registry', 'import', part, '--dump-time', '2099-05-05', '--db', db]);
+    expect(opt.code).toBe(2);
+    expect(opt.err).toMatch(/--dump-time "2099-05-05" is after now/);
+    const list = json(await cli(['registry', 'summary', '--json', '--db', db]));
+    expect(JSON.stringify(list)).not.toMatch(/2099/);
+  });
+
+  it('a decision dated after today is a reject with its line, on every path a line takes (exit 3)', async () => {
+    const dump = join(t.dir, 'future-decisions.csv');
+    const lines = [
+      'Updated: 2021-01-02 00:00:00 +0000',
+      '1.2.3.4;example.org;;court;2-1/2021;2099-01-01',
+      // a quoted URL field: the line takes the general path, not the verbatim one
+      '5.6.7.8;example.net;"http://example.net/a;b";court;2-2/2021;2099-01-01',
+      '9.9.9.9;example.com;;court;2-3/2021;2021-01-01',
+    ];
+    writeFileSync(dump, Buffer.from(lines.join('\n') + '\n', 'latin1'));
+    const r = await cli(['registry', 'import', dump, '--json', '--db', db]);
+    expect(r.code, r.err).toBe(3);
+    const rep = json(r);
+    expect(rep.files[0]).toMatchObject({ stored: 1, rejected: 2, reconciled: true });
+    expect(rep.rejects.map((x: { line: number; reason: string }) => [x.line, x.reason])).toEqual([
+      [2, expect.stringMatching(/^future_date: decision date "2099-01-01" is in the future/)],
+      [3, expect.stringMatching(/^future_date: decision date "2099-01-01" is in the future/)],
+    ]);
+    const cidr = join(t.dir, 'cidr_2021-01-03_DERIVED.csv');
+    writeFileSync(
+      cidr,
+      'cidr,num_addresses,decision_body,decision_number,decision_date,domain,record_line\n10.0.0.0/24,256,court,2-4/2021,2099-01-01,x.example,2\n10.0.1.0/24,256,court,2-5/2021,2021-01-01,y.example,3\n',
+    );
+    const c = await cli(['registry', 'import', cidr, '--json', '--db', db]);
+    expect(c.code, c.err).toBe(3);
+    expect(json(c).rejects).toEqual([
+      { file: 'cidr_2021-01-03_DERIVED.csv', line: 2, reason: expect.stringMatching(/^future_date: decision date "2099-01-01"/) },
+    ]);
+  });
+
   it('a dump written as UTF-8 is refused (exit 2) naming the encoding, never stored garbled', async () => {
     // the real quirks fixture, re-encoded as UTF-8 (SYNTHETIC encoding of real lines)
     const cp = readFileSync(packagePath('test', 'fixtures', 'registry-quirks', 'dump-2016-06-13-lines.cp1251.csv'));

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { dbBackup, dbMigrate, dbSeed } from '../../db/ops.js';
 import { readLock } from '../../op/index.js';
-import { AppError, fileError } from '../../shared/index.js';
+import { AppError, fileError, missingFolderError } from '../../shared/index.js';
 import { openStore } from '../../store/index.js';
 import { ctxOf, leaf } from '../command.js';
 import type { Io } from '../context.js';
@@ -55,7 +55,7 @@ export function dbCommand(program: Command, io: Io): void {
     .argument('<file>', 'the new file (never overwritten)')
     .action(async (file: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(dbBackup, { file: resolve(file) });
+      const r = await ctx.run(dbBackup, { file });
       ctx.print(r, (x: typeof r) => `backed up ${ctx.dbPath} to ${x.path}: ${x.tables} tables, ${(x.bytes / 1e6).toFixed(1)} MB\n`);
     });
   leaf(db, 'restore', 'replace the database with a backup FILE, after reading every row of it (refused while `serve` holds the database)')
@@ -65,6 +65,9 @@ export function dbCommand(program: Command, io: Io): void {
       const source = resolve(file);
       if (!existsSync(source)) throw fileError(source, Object.assign(new Error('ENOENT'), { code: 'ENOENT' }));
       refuseNonDuckDb(source);
+      // the database's folder must be there: said naming it, before the backup is read
+      const noFolder = missingFolderError(ctx.dbPath, 'db');
+      if (noFolder) throw noFolder;
       const lock = readLock(ctx.dbPath);
       if (lock) throw new AppError('STORE_LOCKED', `the server (pid ${lock.pid}) at ${lock.url} holds ${ctx.dbPath}; stop it, then restore`);
       const backup = await openStore(source, { readOnly: true });
@@ -79,9 +82,14 @@ export function dbCommand(program: Command, io: Io): void {
         throw new AppError('STORE', `${source} is not a sound backup: ${bad.map((t) => `${t.table}: ${t.error}`).join('; ')}; nothing was replaced`);
       // copy beside the target, then rename over it: a crash leaves the old file or the new one
       const tmp = `${ctx.dbPath}.restore-${process.pid}`;
-      copyFileSync(source, tmp);
-      rmSync(`${ctx.dbPath}.wal`, { force: true });
-      renameSync(tmp, ctx.dbPath);
+      try {
+        copyFileSync(source, tmp);
+        rmSync(`${ctx.dbPath}.wal`, { force: true });
+        renameSync(tmp, ctx.dbPath);
+      } catch (e) {
+        rmSync(tmp, { force: true });
+        throw fileError(ctx.dbPath, e, 'db', 'write');
+      }
       const rows = tables.reduce((n, t) => n + (t.rows ?? 0), 0);
       const r = { restored: source, to: ctx.dbPath, tables: tables.length, rows };
       ctx.print(r, (x: typeof r) => `restored ${x.to} from ${x.restored}: ${x.tables} tables, ${x.rows.toLocaleString('en')} rows, every row read\n`);

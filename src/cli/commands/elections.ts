@@ -1,5 +1,4 @@
 /** `splinternet elections import|list|summary|electronic|integers|shpilkin`: polling-station results and their fingerprints. */
-import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import type { Block, electionSummary, electronicComparison, ImportReport, integersFor, listElections, shpilkinFor } from '../../elections/index.js';
 import { electionsElectronic, electionsImport, electionsIntegers, electionsList, electionsShpilkin, electionsSummary } from '../../elections/ops.js';
@@ -152,7 +151,7 @@ export function electionsCommand(program: Command, io: Io): void {
     .option('--force', 're-import files even when unchanged')
     .action(async (files: string[], o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(electionsImport, { files: files.map((f) => resolve(f)), election: str(o.election), force: o.force === true ? true : undefined });
+      const r = await ctx.run(electionsImport, { files, election: str(o.election), force: o.force === true ? true : undefined });
       // Exit 3 while a file has rejects, also when this run found it unchanged (a rerun exits as the first run did).
       if (r.files.some((f) => f.rejected > 0) || !r.reconciled) io.setExit(EXIT.PARTIAL);
       ctx.print(r, importText);

@@ -1,6 +1,5 @@
 /** `splinternet events list|show|add|edit|retract|history|import|export`. */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { CATEGORIES, ORIGINS, type GeocodeReport, type LedgerEvent } from '../../ledger/index.js';
 import { eventsAdd, eventsEdit, eventsExport, eventsGeocode, eventsHistory, eventsImport, eventsList, eventsShow, eventsStatus } from '../../ledger/ops.js';
@@ -220,7 +219,7 @@ function eventsImportCommand(events: Command, io: Io): void {
     .action(async (file: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(eventsImport, {
-        file: resolve(file),
+        file,
         format: o.format as 'stop',
         snapshot: str(o.snapshot),
       });

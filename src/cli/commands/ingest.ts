@@ -5,7 +5,7 @@
  * other and `measurements show` can re-read the raw line later.
  */
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from '@commander-js/extra-typings';
 import { parseTestNames, type IngestReport } from '../../measure/index.js';
@@ -74,11 +74,12 @@ export function ingestCommand(program: Command, io: Io): void {
     .option('--max-line-mb <n>', 'reject lines longer than this (default 16)', intOption('--max-line-mb'))
     .action(async (paths: string[], o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const resolved: string[] = [];
-      for (const p of paths) resolved.push(p === '-' ? await spoolStdin(ctx.dbPath) : resolve(p));
+      // "-" is standard input, spooled to a file the op can read
+      const files: string[] = [];
+      for (const p of paths) files.push(p === '-' ? await spoolStdin(ctx.dbPath) : p);
       const tests = parseTestNames('--test-name', o.testName as string[]);
       const r = await ctx.run(measurementsIngest, {
-        paths: resolved,
+        paths: files,
         workers: o.workers as number | undefined,
         engine: o.engine as 'js' | 'duckdb' | undefined,
         since: o.since as string | undefined,

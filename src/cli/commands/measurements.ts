@@ -2,7 +2,6 @@
  * `splinternet measurements summary|list|show|networks|export|rules|agreement|rescore|files|link` and
  * `splinternet fingerprints import|list`.
  */
-import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import {
   fingerprintsImport,
@@ -180,9 +179,7 @@ export function measurementsCommand(program: Command, io: Io): void {
     .argument('[files...]', 'score these JSONL / JSONL.gz files in memory instead of reading the store')
     .action(async (files: string[], o: Row) => {
       const ctx = ctxOf(io, o);
-      const r = files.length
-        ? await ctx.run(measurementsAgreementFiles, { paths: files.map((x) => resolve(x)) })
-        : await ctx.run(measurementsAgreement, pick(o));
+      const r = files.length ? await ctx.run(measurementsAgreementFiles, { paths: files }) : await ctx.run(measurementsAgreement, pick(o));
       if (r.unexplained > 0 || ('rejects' in r && Array.isArray(r.rejects) && r.rejects.length > 0)) io.setExit(3);
       ctx.print(
         r,
@@ -271,7 +268,7 @@ export function measurementsCommand(program: Command, io: Io): void {
     .option('--kind <k>', 'for Censored Planet JSONL: cp_blockpage | cp_false_positive (default from the file name)')
     .action(async (file: string, o: Row) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(fingerprintsImport, { file: resolve(file), source: str(o.source), kind: o.kind as 'cp_blockpage' | undefined });
+      const r = await ctx.run(fingerprintsImport, { file, source: str(o.source), kind: o.kind as 'cp_blockpage' | undefined });
       if (r.rejects.length) io.setExit(3);
       ctx.print(r, (x: typeof r) => `imported ${x.count} fingerprints into ${x.source}${x.rejects.length ? `, ${x.rejects.length} rejected` : ''}\n`);
     });

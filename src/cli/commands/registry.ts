@@ -1,5 +1,4 @@
 /** `splinternet registry import|summary|asns|decision|lookup`: Russia's blocking register. */
-import { resolve } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import type { z } from 'zod';
 import type { ImportReport } from '../../registry/index.js';
@@ -171,7 +170,7 @@ export function registryCommand(program: Command, io: Io): void {
     .action(async (files: string[], o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(registryImport, {
-        files: files.map((f) => resolve(f)),
+        files,
         dump_time: o.dumpTime as string | undefined,
         force: o.force === true ? true : undefined,
       });

@@ -1,8 +1,7 @@
 /** `splinternet signals import|list|rejects`: outage signal series (IODA-style) in the store. */
-import { resolve } from 'node:path';
 import { Option, type Command } from '@commander-js/extra-typings';
 import { signalsImport, signalsPoints, signalsRejects, signalsSeries, type SignalImportReport } from '../../signals/index.js';
-import { ctxOf, examples, intOption, leaf, table, rowsOptions } from '../command.js';
+import { ctxOf, examples, intOption, leaf, str, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -91,8 +90,7 @@ export function signalsCommand(program: Command, io: Io): void {
     .option('--limit <n>', 'at most this many', intOption('--limit'), 200)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      // Imports store each file by its absolute path: a relative --file names the same file here.
-      const r = await ctx.run(signalsRejects, { file: typeof o.file === 'string' ? resolve(o.file) : undefined, limit: o.limit as number });
+      const r = await ctx.run(signalsRejects, { file: str(o.file), limit: o.limit as number });
       await ctx.output(signalsRejects, r, o, (x: typeof r) => table(x.items, ['sourceFile', 'line', 'reason']) + `${x.total} rejected record(s)\n`);
     });
 }

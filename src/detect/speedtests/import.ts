@@ -97,8 +97,11 @@ async function csvFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-/** Parse one file; header-level failures reject the file at line 1, counting its data lines. */
-export function parseSpeedTestFile(buf: Uint8Array): {
+/** Parse one file (`nowMs`: the caller's clock, for times in the future); header-level failures reject the file at line 1, counting its data lines. */
+export function parseSpeedTestFile(
+  buf: Uint8Array,
+  nowMs: number,
+): {
   rows: SpeedTestRecord[];
   rejects: { line: number; reason: string }[];
   linesRead: number;
@@ -139,7 +142,7 @@ export function parseSpeedTestFile(buf: Uint8Array): {
       continue;
     }
     const fields = splitCsvLine(text);
-    const r = fields === null ? { reason: 'malformed_csv: unbalanced quotes' } : parseRow(fields, header.length, ix.index, line);
+    const r = fields === null ? { reason: 'malformed_csv: unbalanced quotes' } : parseRow(fields, header.length, ix.index, line, nowMs);
     if ('record' in r) rows.push(r.record);
     else rejects.push({ line, reason: r.reason });
   }
@@ -186,7 +189,7 @@ export async function importSpeedTests(deps: { store: Store; clock: Clock; progr
   deps.progress.start('speedtests import', files.length, 'files');
   for (const [i, file] of files.entries()) {
     const rel = relative(root, file) || basename(file);
-    const parsed = parseSpeedTestFile(await readCapped(file));
+    const parsed = parseSpeedTestFile(await readCapped(file), deps.clock.now().getTime());
     const rejects: RejectRecord[] = parsed.rejects.map((r) => ({
       importKind: SPEEDTEST_IMPORT_KIND,
       sourceFile: `${source.dataset}/${rel}`,

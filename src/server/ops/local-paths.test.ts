@@ -1,0 +1,35 @@
+/**
+ * Every op that reads files declares which input keys are the caller's paths, so the CLI makes
+ * them absolute before a server (running in another folder) sees them: an op added with
+ * `files` or `upload` and no `localPaths` fails here, as does a declared key that is not an
+ * input key or that leaves a file the op reads relative.
+ */
+import { isAbsolute } from 'node:path';
+import type { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { resolveLocalPaths } from '../../op/index.js';
+import { ALL_OPS } from './index.js';
+
+const reading = ALL_OPS.filter((op) => op.files !== undefined || op.upload !== undefined);
+
+describe('local paths of the ops that read files', () => {
+  it('there are such ops (the list is not empty by mistake)', () => {
+    expect(reading.map((op) => op.name)).toEqual(expect.arrayContaining(['speedtests.import', 'signals.import', 'data.import', 'db.backup', 'db.seed']));
+  });
+
+  it.each(reading.map((op) => [op.name, op] as const))('%s declares its path keys, the uploaded one among them', (_name, op) => {
+    const shape = (op.input as z.ZodObject).shape;
+    expect(op.localPaths?.length, `${op.name} has no localPaths`).toBeGreaterThan(0);
+    for (const key of op.localPaths!) expect(Object.keys(shape)).toContain(key);
+    if (op.upload !== undefined) expect(op.localPaths).toContain(op.upload);
+  });
+
+  it.each(reading.filter((op) => op.files).map((op) => [op.name, op] as const))('%s reads only absolute paths once the CLI resolved them', (_name, op) => {
+    const shape = (op.input as z.ZodObject).shape;
+    // a relative value of each declared key, as a list where the schema takes one
+    const raw = Object.fromEntries((op.localPaths ?? []).map((k) => [k, shape[k]!.safeParse(['/a']).success ? ['rel/a.csv'] : 'rel/a.csv']));
+    const read = op.files!(resolveLocalPaths(op, raw, '/caller')).filter((p: unknown) => typeof p === 'string');
+    expect(read.length).toBeGreaterThan(0);
+    for (const p of read) expect(isAbsolute(p), `${op.name} reads ${p}`).toBe(true);
+  });
+});
