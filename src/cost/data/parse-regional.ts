@@ -8,6 +8,7 @@
  * others with a point. Every value passes the checks of ./values.ts.
  */
 import { matchRegionName, statsRegionsOf } from '../../geo/index.js';
+import { isValidPartialDate } from '../../shared/index.js';
 import { bump, csvRows, emptyParsed, commaNote, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
 import { Figures } from './values.js';
 
@@ -124,7 +125,10 @@ export function parseNbsGrp(text: string, o: ParseOptions): Parsed {
   return p;
 }
 
-/** Bank of Russia daily USD/RUB: date (M/D/YYYY or YYYY-MM-DD), rate (RUB per USD). */
+/**
+ * Bank of Russia daily USD/RUB: date (M/D/YYYY or YYYY-MM-DD), rate (RUB per USD). A date the
+ * calendar does not have (02/30/2020) is rejected, never rolled over into the next month.
+ */
 export function parseCbrDaily(text: string, o: ParseOptions): Parsed {
   const p = emptyParsed();
   const rows = csvRows(text);
@@ -135,11 +139,20 @@ export function parseCbrDaily(text: string, o: ParseOptions): Parsed {
     const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(d);
     const iso = us ? `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}` : d;
     const n = numberCell(v);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(new Date(iso).getTime()) || n === null || Number.isNaN(n)) {
-      p.rejects.push({ line: r.line, reason: 'expected date,rate with a positive rate', raw: r.cells.join(',') });
+    const raw = r.cells.join(',');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+      p.rejects.push({ line: r.line, reason: `expected a date as M/D/YYYY or YYYY-MM-DD: "${d}"`, raw });
       continue;
     }
-    const at = { line: r.line, raw: r.cells.join(','), cell: v ?? '' };
+    if (!isValidPartialDate(iso)) {
+      p.rejects.push({ line: r.line, reason: `not a date the calendar has: "${d}"`, raw });
+      continue;
+    }
+    if (n === null || Number.isNaN(n)) {
+      p.rejects.push({ line: r.line, reason: `expected a rate in roubles per dollar: "${v ?? ''}"${commaNote(v)}`, raw });
+      continue;
+    }
+    const at = { line: r.line, raw, cell: v ?? '' };
     f.rate(at, { country: 'RU', currency: 'RUB', kind: 'daily', period: iso, rate: n, source: o.source, vintage: o.vintage, file: o.file });
   }
   f.settle();

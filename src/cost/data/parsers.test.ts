@@ -109,6 +109,17 @@ describe('NBS and CBR', () => {
     ]);
     expect(p.rejects).toHaveLength(1);
   });
+
+  it('rejects a day the calendar does not have (never rolled over into the next month), naming the cell', () => {
+    const p = parseCbrDaily('date,rate\n02/30/2020,99\n2/29/2020,66.99\n2019-02-29,1\n4/31/2021,73\n2020-13-01,1\n', o);
+    expect(p.rates.map((r) => r.period)).toEqual(['2020-02-29']);
+    expect(p.rejects.map((r) => [r.line, r.reason])).toEqual([
+      [2, 'not a date the calendar has: "02/30/2020"'],
+      [4, 'not a date the calendar has: "2019-02-29"'],
+      [5, 'not a date the calendar has: "4/31/2021"'],
+      [6, 'not a date the calendar has: "2020-13-01"'],
+    ]);
+  });
 });
 
 // Synthetic lines, written for the value checks every parser applies before a value is stored.
