@@ -4,6 +4,7 @@
  * rows that are deliberately not stored (aggregates, a missing value printed as "…") are
  * counted by reason, so nothing is dropped silently.
  */
+import { parseDecimal } from '../../shared/index.js';
 import type { EconValueRecord, FxRateRecord } from '../../store/index.js';
 
 export interface ParseReject {
@@ -106,12 +107,9 @@ export function csvRows(text: string): { line: number; cells: string[] }[] {
 /** Cells statistical offices print for "no value". */
 const MISSING = new Set(['', '…', '...', '-', '–', '—', 'x', 'n/a', 'NA', '..']);
 
-/** Plain decimal notation: optional sign, digits with at most one decimal point, optional exponent. */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
 /**
  * A number, null when the cell says "no value", NaN when it is neither (a reject). Only plain
- * decimals are read (never hex, "Infinity" or "NaN"); spaces are thousands separators and are
+ * decimals are read (src/shared/decimal.ts: never hex, "Infinity" or "NaN"); spaces are thousands separators and are
  * dropped. A comma is the decimal mark only where the format says so (`decimalComma`: Rosstat,
  * which writes "1 234,5"); elsewhere "1,234" is refused, since reading it either as 1.234 or as
  * 1234 could be a silent misread.
@@ -121,7 +119,7 @@ export function numberCell(cell: string | undefined, decimalComma = false): numb
   if (MISSING.has(c)) return null;
   let t = c.replace(/\s/g, '');
   if (decimalComma && !t.includes('.')) t = t.replace(/^([^,]*),([^,]*)$/, '$1.$2');
-  return DECIMAL.test(t) ? Number(t) : Number.NaN;
+  return parseDecimal(t) ?? Number.NaN;
 }
 
 /** What a reject adds when a cell of a decimal-point format holds a comma. */
