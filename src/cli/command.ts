@@ -4,6 +4,7 @@
  * action receives a CliContext. Errors propagate to bin.ts, the only place that exits.
  */
 import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
+import { parseDecimal } from '../shared/index.js';
 import { CliContext, GLOBAL_OPTIONS, globalsOf, type Io } from './context.js';
 
 export function leaf(parent: Command<any, any, any>, name: string, description: string): Command {
@@ -29,21 +30,21 @@ export const str = (v: unknown): string | undefined => (typeof v === 'string' ? 
 /** Collect a repeatable option into an array. */
 export const collect = (v: string, prev: string[] = []) => [...prev, v];
 
-/** Parse an integer option (within [min, max] when given) or fail with a usage error naming the flag. */
+/** Parse an integer option in plain decimals (within [min, max] when given) or fail with a usage error naming the flag. */
 export function intOption(flag: string, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
   return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n)) throw new InvalidArgumentError(`${flag} must be an integer, got "${v}"`);
+    const n = parseDecimal(v);
+    if (n === null || !Number.isInteger(n)) throw new InvalidArgumentError(`${flag} must be an integer, got ${JSON.stringify(v)}`);
     if (n < min || n > max) throw new InvalidArgumentError(`${flag} must be from ${min} to ${max}, got ${n}`);
     return n;
   };
 }
 
-/** Parse a decimal number option (finite; above 0 with `positive`) or fail with a usage error naming the flag. */
+/** Parse a plain decimal number option (above 0 with `positive`) or fail with a usage error naming the flag. */
 export function numberOption(flag: string, positive = false) {
   return (v: string): number => {
-    const n = v.trim() === '' ? NaN : Number(v);
-    if (!Number.isFinite(n)) throw new InvalidArgumentError(`${flag} must be a number, got "${v}"`);
+    const n = parseDecimal(v);
+    if (n === null) throw new InvalidArgumentError(`${flag} must be a number, got ${JSON.stringify(v)}`);
     if (positive && !(n > 0)) throw new InvalidArgumentError(`${flag} must be above 0, got ${n}`);
     return n;
   };

@@ -286,3 +286,34 @@ describe('an area stated as most of the country', () => {
     expect(eventScenario({ ...e, geocode: { ...e.geocode!, text: 'the majority of the country' } }).input.affected_share).toBe(0.75);
   });
 });
+
+// SYNTHETIC events: --country picks one of the event's countries, never prices it in another.
+describe('the country an event is priced in', () => {
+  const block = syntheticEvent({ countries: ['RU'], targets: [{ kind: 'platform', name: 'Telegram' }] as LedgerEvent['targets'] });
+  const both = syntheticEvent({ countries: ['RU', 'BY'], category: 'shutdown', subtype: 'full' });
+
+  it('is refused when the event does not list it, naming country and the countries it lists', () => {
+    for (const [e, cc, listed] of [
+      [block, 'CN', 'RU'],
+      [both, 'KZ', 'RU, BY'],
+    ] as const) {
+      let err: unknown;
+      try {
+        eventScenario(e, { country: cc });
+      } catch (x) {
+        err = x;
+      }
+      expect(err, cc).toMatchObject({
+        code: 'VALIDATION',
+        message: `country: ${cc} is not a country of event test-event; it lists ${listed}`,
+        issues: [{ path: ['country'], message: `one of the event's countries: ${listed}` }],
+      });
+    }
+  });
+
+  it("is one of the event's countries when given", () => {
+    expect(eventScenario(both, { country: 'BY' }).input.country).toBe('BY');
+    expect(eventScenario(block, { country: 'RU' }).input.country).toBe('RU');
+    expect(eventScenario(block).input.country).toBe('RU');
+  });
+});

@@ -93,7 +93,15 @@ export function eventScenario(
   }
   const missing: Missing[] = [];
   const mapping: string[] = [];
-  const country = o.country ?? (e.countries.length === 1 ? e.countries[0] : undefined);
+  // --country picks one of the event's countries; an event is never priced in a country it does not list
+  const asked = o.country?.trim().toUpperCase();
+  if (asked !== undefined && !e.countries.includes(asked)) {
+    const listed = e.countries.join(', ');
+    throw new AppError('VALIDATION', `country: ${asked} is not a country of event ${e.id}; it lists ${listed}`, {
+      issues: [{ path: ['country'], message: `one of the event's countries: ${listed}` }],
+    });
+  }
+  const country = asked ?? (e.countries.length === 1 ? e.countries[0] : undefined);
   // A threat recorded as what it threatened (tag `threat`) restricted nothing yet: nothing to price.
   if (e.tags.includes(THREAT_TAG)) {
     missing.push({

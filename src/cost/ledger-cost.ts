@@ -65,7 +65,7 @@ const realEnd = (v: string, ctx: z.RefinementCtx) => {
   }
 };
 
-const unit = (lowOpen: boolean) => z.coerce.number().refine((x) => (lowOpen ? x > 0 : x >= 0) && x <= 1, `must be in ${lowOpen ? '(0,1]' : '[0,1]'}`);
+const unit = (lowOpen: boolean) => check.number((n) => n.refine((x) => (lowOpen ? x > 0 : x >= 0) && x <= 1, `must be in ${lowOpen ? '(0,1]' : '[0,1]'}`));
 
 /**
  * Filters (as the ledger's) and overrides (as `cost event`), validated at the edge: an override
@@ -75,11 +75,13 @@ export const LedgerCostQuerySchema = EventOverridesSchema.omit({ country: true }
   severity: unit(false).optional(),
   isp_share: unit(true).optional(),
   platform_weight: unit(true).optional(),
-  draws: z.coerce
-    .number({ error: `must be a whole number from 100 to ${MAX_DRAWS}` })
-    .int(`must be a whole number from 100 to ${MAX_DRAWS}`)
-    .min(100, `must be a whole number from 100 to ${MAX_DRAWS}`)
-    .max(MAX_DRAWS, `must be a whole number from 100 to ${MAX_DRAWS}`)
+  draws: check
+    .number((n) =>
+      n
+        .int(`must be a whole number from 100 to ${MAX_DRAWS}`)
+        .min(100, `must be a whole number from 100 to ${MAX_DRAWS}`)
+        .max(MAX_DRAWS, `must be a whole number from 100 to ${MAX_DRAWS}`),
+    )
     .optional(),
   currency: z
     .string()

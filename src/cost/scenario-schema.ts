@@ -1,15 +1,15 @@
 /**
  * The wire form of a cost scenario (CLI op input, API query and body), as a zod schema: types
- * are checked here, meaning (ranges, codes, spans) in scenario.ts. Query strings arrive as
- * text, so numbers are coerced; a list parameter (region, method) may repeat or use commas.
+ * are checked here, meaning (ranges, codes, spans) in scenario.ts. Query strings and CLI options
+ * arrive as text: numbers are read as plain decimals (check.number); a list parameter (region, method) may repeat or use commas.
  */
 import { z } from 'zod';
 import { check } from '../op/index.js';
 import { METHOD_IDS, SCENARIO_TYPES } from './types.js';
 
 const list = z.union([z.string(), z.array(z.string())]);
-const num = z.coerce.number({ error: 'must be a number' });
-const whole = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number');
+const num = check.number();
+const whole = check.number((n) => n.int('must be a whole number'));
 
 export const ScenarioWireSchema = z.object({
   country: z.string().describe('ISO 3166-1 alpha-2, e.g. RU'),

@@ -92,7 +92,13 @@ export function syntheticEvent(fields: Partial<LedgerEvent>): LedgerEvent {
 
 /** A World Bank value copied from a shipped file (data/costs), for tests on real figures. */
 export function shippedWorldBank(file: string, indicator: string, cc: string, year: number): number {
-  const p = parseWorldBank(readFileSync(packagePath('data', 'costs', file), 'utf8'), { file, source: 'test', vintage: 'test', indicator });
+  const p = parseWorldBank(readFileSync(packagePath('data', 'costs', file), 'utf8'), {
+    file,
+    source: 'test',
+    vintage: 'test',
+    indicator,
+    today: new Date().toISOString().slice(0, 10),
+  });
   const v = p.values.find((x) => x.country === cc && x.year === year && x.indicator === indicator);
   if (!v) throw new Error(`${file}: no ${indicator} for ${cc} ${year}`);
   return v.value;

@@ -16,6 +16,7 @@ import {
   knownCountryCode,
   instant,
   limit,
+  number,
   partialDate,
   probeCountryCode,
   rangeIssues,
@@ -89,6 +90,31 @@ describe('shared checks', () => {
     for (const bad of [0, -1, 101, 1.5, 'abc', Number.NaN])
       expect(limit(100).safeParse(bad).error?.issues[0]?.message).toBe('must be a whole number from 1 to 100');
   });
+  it('numbers: JSON numbers, or text in plain decimals; anything else is refused naming the value', () => {
+    for (const [v, n] of [
+      [2, 2],
+      ['2', 2],
+      ['-1.5', -1.5],
+      ['.5', 0.5],
+      ['1e3', 1000],
+      [' 7 ', 7],
+    ] as const)
+      expect(number().parse(v)).toBe(n);
+    for (const v of ['', ' ', '0x10', '0o7', '0b1', 'Infinity', 'NaN', '1,5', '1e', '12h', Number.NaN, Number.POSITIVE_INFINITY, true])
+      expect(number().safeParse(v).error?.issues[0]?.message, String(v)).toBe(`${typeof v === 'string' ? JSON.stringify(v) : String(v)} is not a number`);
+    const whole = number((n) => n.int('must be a whole number'));
+    expect(whole.safeParse('2.5').error?.issues[0]?.message).toBe('must be a whole number');
+    expect(whole.parse('2e3')).toBe(2000);
+  });
+
+  it('text becomes a number only through check.number: z.coerce.number (Number(""), Number("0x10")) is written nowhere', () => {
+    const src = packagePath('src');
+    const coerced = files(src)
+      .map((f) => relative(src, f))
+      .filter((f) => /z\.coerce\s*\.number/.test(readFileSync(join(src, f), 'utf8')));
+    expect(coerced).toEqual([]);
+  });
+
   it('page cursors: what a page issues reads back; anything else is refused in the same words for every list', () => {
     expect(decodeCursor(encodeCursor('2024-03-01T00:00:00Z', 'ru-2024-x'))).toEqual({ key: '2024-03-01T00:00:00Z', id: 'ru-2024-x' });
     const forged = [

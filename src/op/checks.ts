@@ -1,12 +1,12 @@
 /**
  * The input checks every operation shares, written once: country codes, ASNs, dates and date
- * ranges, pagination. Operations compose their input schemas from these, so the CLI, the API
+ * ranges, numbers, pagination. Operations compose their input schemas from these, so the CLI, the API
  * and the OpenAPI document give the same answer and the same message for the same bad value.
  * (src/op/checks.test.ts fails when a country-code pattern is written anywhere else.)
  */
 import { z } from 'zod';
 import { countryCodeHint, getCountry, isCountryCode, isProbeCountryCode, isRegionCode } from '../geo/index.js';
-import { AppError, isValidPartialDate, partialDateEnd, partialDateStart, type FieldIssue } from '../shared/index.js';
+import { AppError, isValidPartialDate, parseDecimal, partialDateEnd, partialDateStart, type FieldIssue } from '../shared/index.js';
 
 /**
  * Why `value` is not a country code this filter takes, or null when it is one. Two letters,
@@ -143,6 +143,20 @@ export function utcBound(v: string | undefined, end: boolean): string | undefine
   if (v === undefined) return undefined;
   const d = v.replace('T', ' ').replace('Z', '');
   return d.length === 10 ? `${d} ${end ? '23:59:59' : '00:00:00'}` : d.length === 16 ? `${d}:${end ? '59' : '00'}` : d;
+}
+
+const shown = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : String(v));
+
+/**
+ * A number an op takes as a JSON number or as text (a CLI option, a query string): text must be
+ * a plain decimal (src/shared/decimal.ts), so an empty value, hex (0x10), "Infinity" or "NaN" is
+ * a VALIDATION error naming the value ('"" is not a number'), never 0 or 16. `rules` adds the
+ * field's own checks to the number: `check.number((n) => n.int('must be a whole number'))`.
+ */
+export function number<T extends z.ZodType<number, number> = z.ZodNumber>(rules?: (n: z.ZodNumber) => T) {
+  const base = z.number({ error: (iss) => `${shown(iss.input)} is not a number` });
+  const inner = rules ? rules(base) : (base as unknown as T);
+  return z.preprocess((v: number | string) => (typeof v === 'string' ? (parseDecimal(v) ?? v) : v), inner);
 }
 
 /** A page size between 1 and `max`; anything else (0, -1, 1.5, "abc", too many) is a VALIDATION error saying the bounds. */

@@ -17,7 +17,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { verifyToken } from '../ledger/index.js';
-import { AppError, ANONYMOUS, assertScope, type Grant } from '../shared/index.js';
+import { AppError, ANONYMOUS, assertScope, parseDecimal, type Grant } from '../shared/index.js';
 import type { AppDeps, Env } from './deps.js';
 import { assertCostWork, PRICED_PATHS, type Limits } from './limits.js';
 import { opScope } from '../op/index.js';
@@ -119,7 +119,8 @@ export const costBudget =
   (deps: AppDeps, limits: Limits): MiddlewareHandler<Env> =>
   async (c, next) => {
     if (c.req.method !== 'GET' || !PRICED_PATHS.test(c.req.path)) return next();
-    const draws = Number(c.req.query('draws') ?? 0) || 0;
+    // draws that are not a plain decimal count as none here: the op's schema refuses them by name
+    const draws = parseDecimal(c.req.query('draws') ?? '') ?? 0;
     const regions = (c.req.queries('region') ?? [])
       .concat(c.req.queries('regions') ?? [])
       .flatMap((r) => r.split(','))

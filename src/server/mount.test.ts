@@ -31,6 +31,15 @@ const echo = defineOp({
   http: { method: 'get', path: '/api/test/{id}' },
   run: async (_ctx, input) => ({ input }),
 });
+const decimal = defineOp({
+  name: 'test.decimal',
+  summary: 'echo a number read by check.number',
+  write: false,
+  input: z.object({ x: check.number().optional() }),
+  output: z.object({ input: z.record(z.string(), z.unknown()) }),
+  http: { method: 'get', path: '/api/test-decimal' },
+  run: async (_ctx, input) => ({ input }),
+});
 const write = defineOp({
   name: 'test.write',
   summary: 'a write',
@@ -50,7 +59,7 @@ function app() {
   const a = newRouter();
   a.onError((e, c) => problemResponse(c, e));
   a.use('/api/*', apiGuard(deps));
-  mountOps(a, deps, [echo, write] as AnyOp[]);
+  mountOps(a, deps, [echo, decimal, write] as AnyOp[]);
   return a;
 }
 
@@ -61,6 +70,10 @@ describe('query-string coercion', () => {
     expect(coercerFor(z.boolean())(['maybe'])).toBe('maybe');
     expect(coercerFor(z.number().int().min(1).optional())(['25'])).toBe(25);
     expect(coercerFor(z.number())([''])).toBe('');
+    // numbers are plain decimals: hex, Infinity and NaN stay text, for the schema to refuse by name
+    for (const v of ['0x10', ' ', 'Infinity', 'NaN', '0b1']) expect(coercerFor(z.number().optional())([v])).toBe(v);
+    expect(coercerFor(z.number())(['1e3'])).toBe(1000);
+    expect(coercerFor(z.number())(['-.5'])).toBe(-0.5);
     expect(coercerFor(z.array(z.string()).optional())(['a,b', 'c'])).toEqual(['a', 'b', 'c']);
     expect(coercerFor(z.array(z.number()))(['1,2'])).toEqual([1, 2]);
     expect(coercerFor(z.string().optional())(['007'])).toBe('007');
@@ -69,6 +82,19 @@ describe('query-string coercion', () => {
     const ok = await app().request('/api/test/x1?cc=ru&n=3&on=true&tags=a,b&tags=c&nums=1,2');
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ input: { id: 'x1', cc: 'RU', n: 3, on: true, tags: ['a', 'b', 'c'], nums: [1, 2] } });
+    for (const [url, path, message] of [
+      ['/api/test/x1?n=0x10', 'n', 'expected number'],
+      ['/api/test-decimal?x=', 'x', '"" is not a number'],
+      ['/api/test-decimal?x=0x10', 'x', '"0x10" is not a number'],
+      ['/api/test-decimal?x=Infinity', 'x', '"Infinity" is not a number'],
+    ] as const) {
+      const r = await app().request(url);
+      expect(r.status, url).toBe(400);
+      expect(((await r.json()) as { errors: { path: string; message: string }[] }).errors, url).toEqual([
+        expect.objectContaining({ path, message: expect.stringContaining(message) }),
+      ]);
+    }
+    expect(await (await app().request('/api/test-decimal?x=1e1')).json()).toEqual({ input: { x: 10 } });
     const bad = await app().request('/api/test/x1?n=three&cc=RUS');
     expect(bad.status).toBe(400);
     const p = (await bad.json()) as { errors: { path: string }[] };

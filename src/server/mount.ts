@@ -2,7 +2,8 @@
  * HTTP from the operations: one function registers a route and its OpenAPI description for
  * every op that has an HTTP binding. What this guarantees, once for all ops:
  * - query strings are coerced by the input schema's field types, the same way everywhere:
- *   booleans accept true/1/yes and false/0/no, numbers are decimal, list fields take repeated
+ *   booleans accept true/1/yes and false/0/no, numbers are plain decimals (never hex, Infinity
+ *   or NaN: such text is left for the schema to refuse by name), list fields take repeated
  *   parameters and comma-separated values; any other parameter sent twice is a 400 naming it;
  * - a query parameter the route does not take is refused (400 naming it, the nearest accepted
  *   name and every accepted one; unknown-params.ts): the names taken are the input schema's
@@ -23,7 +24,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { check, executeOp, nextCursor, rowFormat, rowsFile, ROW_FORMATS, schemaColumns, type AnyOp, type HttpBinding, type OpContext } from '../op/index.js';
-import { AppError, issuesFromZod, silentProgress, validationError, type Grant } from '../shared/index.js';
+import { AppError, issuesFromZod, parseDecimal, silentProgress, validationError, type Grant } from '../shared/index.js';
 import { acceptedRowFormat, ROW_MEDIA } from './accept.js';
 import type { AppDeps, Env } from './deps.js';
 import { ProblemSchema } from './openapi.js';
@@ -54,7 +55,7 @@ const scalar =
   (type: string) =>
   (v: string): unknown => {
     if (type === 'boolean') return TRUE.has(v.toLowerCase()) ? true : FALSE.has(v.toLowerCase()) ? false : v;
-    if (type === 'number' || type === 'int') return v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
+    if (type === 'number' || type === 'int') return parseDecimal(v) ?? v;
     return v;
   };
 

@@ -1,4 +1,4 @@
-/** Public surface of the shared floor: errors, progress, paths, time. */
+/** Public surface of the shared floor: errors, progress, paths, time, numbers. */
 export * from './errors.js';
 export * from './progress.js';
 export * from './paths.js';
@@ -9,3 +9,4 @@ export * from './settle.js';
 export * from './excerpt.js';
 export * from './caps.js';
 export * from './csv.js';
+export * from './decimal.js';

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyOp } from '../../src/op/index.js';
 import { ALL_OPS } from '../../src/server/ops/index.js';
+import { parseDecimal } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
 import { appWithToken, cli, tempDir } from '../helpers/index.js';
 
@@ -104,14 +105,14 @@ function badInputs(op: AnyOp): { input: Input; field: string; value: string }[] 
       out.push({ input: { [a]: x, [b]: y }, field: b, value: y });
     }
   for (const k of keys.filter((k) => PAGES.includes(k)))
-    for (const v of ['0', '-1', '1.5', 'abc', '100000000']) out.push({ input: { [k]: v }, field: k, value: v });
+    for (const v of ['0', '-1', '1.5', 'abc', '0x10', '100000000']) out.push({ input: { [k]: v }, field: k, value: v });
   if (regionChecked(op)) out.push({ input: { region: 'XX-YY' }, field: 'region', value: 'XX-YY' });
   // a ledger event's cost overrides: refused even where they would not apply (an ended event's end);
   // the scenario ops' own inputs are parseScenario's, tested in src/cost/scenario.test.ts
   if (['cost.event', 'cost.events', 'cost.compare'].includes(op.name)) {
-    if (keys.includes('severity')) for (const v of ['2', '-1']) out.push({ input: { severity: v }, field: 'severity', value: v });
+    if (keys.includes('severity')) for (const v of ['2', '-1', '', '0x1']) out.push({ input: { severity: v }, field: 'severity', value: v });
     if (keys.includes('end')) for (const v of ['yesterday', '2021-02-30']) out.push({ input: { end: v }, field: 'end', value: v });
-    if (keys.includes('draws')) for (const v of ['50', 'abc']) out.push({ input: { draws: v }, field: 'draws', value: v });
+    if (keys.includes('draws')) for (const v of ['50', 'abc', '0x3e8', 'Infinity']) out.push({ input: { draws: v }, field: 'draws', value: v });
   }
   if (keys.includes('asn')) for (const v of ['ASX', '12389a', 'AS', 'AS9999999999']) out.push({ input: { asn: v }, field: 'asn', value: v });
   return out;
@@ -144,7 +145,7 @@ function wire(op: AnyOp, input: Input): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(input).map(([k, v]) => {
       if (isList(op, k)) return [k, [v]];
-      if (PAGES.includes(k) && typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return [k, Number(v)];
+      if (PAGES.includes(k) && typeof v === 'string' && parseDecimal(v) !== null) return [k, parseDecimal(v)];
       if (['hours'].includes(k)) return [k, Number(v)];
       return [k, v];
     }),

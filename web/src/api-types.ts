@@ -3466,35 +3466,35 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description share of the country's population cut off, in (0,1] (a proxy for its share of output); not with region */
-                affected_share?: number | null;
+                affected_share?: number;
                 /** @description ISO 3166-1 alpha-2, e.g. RU */
                 country?: string;
                 /** @description currency of the amounts: the local one (default), USD, or e.g. RUB, CNY */
                 currency?: string;
                 /** @description Monte Carlo draws (default 2000, 100–100000) */
-                draws?: number | null;
+                draws?: number;
                 /** @description as start; a date-only end includes that day */
                 end?: string;
                 /** @description duration in hours (or give start and end) */
-                hours?: number | null;
+                hours?: number;
                 /** @description market share of the ISP for type isp, in (0,1] */
-                isp_share?: number | null;
+                isp_share?: number;
                 /** @description ozi-regional, deloitte-2016, brookings-2016, cost-escalated or all (default: all that can price the scenario) */
                 method?: string | string[];
                 /** @description override the mobile share of a full shutdown, in [0,1] */
-                mobile_share?: number | null;
+                mobile_share?: number;
                 /** @description platform name(s) for type platform or throttling, e.g. Telegram or "Facebook,Instagram" */
                 platform?: string;
                 /** @description override the platform weight table, in (0,1] */
-                platform_weight?: number | null;
+                platform_weight?: number;
                 /** @description ISO 3166-2 region(s), e.g. RU-MOW; repeat or comma-separate */
                 region?: string | string[];
                 /** @description alias of region */
                 regions?: string | string[];
                 /** @description random seed (default 1) */
-                seed?: number | null;
+                seed?: number;
                 /** @description throttling severity in [0,1] (1 = unusable) */
-                severity?: number | null;
+                severity?: number;
                 /** @description YYYY-MM-DD, YYYY-MM-DDTHH:MM (in tz) or ISO date-time with offset */
                 start?: string;
                 /** @description one of full, mobile, fixed, platform, throttling, isp */
@@ -3502,7 +3502,7 @@ export interface operations {
                 /** @description IANA time zone for local start/end and year boundaries (default UTC) */
                 tz?: string;
                 /** @description data year to use for every segment */
-                year?: number | null;
+                year?: number;
             };
             header?: never;
             path?: never;
@@ -3568,35 +3568,35 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description share of the country's population cut off, in (0,1] (a proxy for its share of output); not with region */
-                    affected_share?: number | null;
+                    affected_share?: number;
                     /** @description ISO 3166-1 alpha-2, e.g. RU */
                     country: string;
                     /** @description currency of the amounts: the local one (default), USD, or e.g. RUB, CNY */
                     currency?: string;
                     /** @description Monte Carlo draws (default 2000, 100–100000) */
-                    draws?: number | null;
+                    draws?: number;
                     /** @description as start; a date-only end includes that day */
                     end?: string;
                     /** @description duration in hours (or give start and end) */
-                    hours?: number | null;
+                    hours?: number;
                     /** @description market share of the ISP for type isp, in (0,1] */
-                    isp_share?: number | null;
+                    isp_share?: number;
                     /** @description ozi-regional, deloitte-2016, brookings-2016, cost-escalated or all (default: all that can price the scenario) */
                     method?: string | string[];
                     /** @description override the mobile share of a full shutdown, in [0,1] */
-                    mobile_share?: number | null;
+                    mobile_share?: number;
                     /** @description platform name(s) for type platform or throttling, e.g. Telegram or "Facebook,Instagram" */
                     platform?: string;
                     /** @description override the platform weight table, in (0,1] */
-                    platform_weight?: number | null;
+                    platform_weight?: number;
                     /** @description ISO 3166-2 region(s), e.g. RU-MOW; repeat or comma-separate */
                     region?: string | string[];
                     /** @description alias of region */
                     regions?: string | string[];
                     /** @description random seed (default 1) */
-                    seed?: number | null;
+                    seed?: number;
                     /** @description throttling severity in [0,1] (1 = unusable) */
-                    severity?: number | null;
+                    severity?: number;
                     /** @description YYYY-MM-DD, YYYY-MM-DDTHH:MM (in tz) or ISO date-time with offset */
                     start?: string;
                     /** @description one of full, mobile, fixed, platform, throttling, isp */
@@ -3604,38 +3604,38 @@ export interface operations {
                     /** @description IANA time zone for local start/end and year boundaries (default UTC) */
                     tz?: string;
                     /** @description data year to use for every segment */
-                    year?: number | null;
+                    year?: number;
                 } | {
                     /** @description share of the country's population cut off, in (0,1] (a proxy for its share of output); not with region */
-                    affected_share?: number | null;
+                    affected_share?: number;
                     /** @description ISO 3166-1 alpha-2, e.g. RU */
                     country: string;
                     /** @description currency of the amounts: the local one (default), USD, or e.g. RUB, CNY */
                     currency?: string;
                     /** @description Monte Carlo draws (default 2000, 100–100000) */
-                    draws?: number | null;
+                    draws?: number;
                     /** @description as start; a date-only end includes that day */
                     end?: string;
                     /** @description duration in hours (or give start and end) */
-                    hours?: number | null;
+                    hours?: number;
                     /** @description market share of the ISP for type isp, in (0,1] */
-                    isp_share?: number | null;
+                    isp_share?: number;
                     /** @description ozi-regional, deloitte-2016, brookings-2016, cost-escalated or all (default: all that can price the scenario) */
                     method?: string | string[];
                     /** @description override the mobile share of a full shutdown, in [0,1] */
-                    mobile_share?: number | null;
+                    mobile_share?: number;
                     /** @description platform name(s) for type platform or throttling, e.g. Telegram or "Facebook,Instagram" */
                     platform?: string;
                     /** @description override the platform weight table, in (0,1] */
-                    platform_weight?: number | null;
+                    platform_weight?: number;
                     /** @description ISO 3166-2 region(s), e.g. RU-MOW; repeat or comma-separate */
                     region?: string | string[];
                     /** @description alias of region */
                     regions?: string | string[];
                     /** @description random seed (default 1) */
-                    seed?: number | null;
+                    seed?: number;
                     /** @description throttling severity in [0,1] (1 = unusable) */
-                    severity?: number | null;
+                    severity?: number;
                     /** @description YYYY-MM-DD, YYYY-MM-DDTHH:MM (in tz) or ISO date-time with offset */
                     start?: string;
                     /** @description one of full, mobile, fixed, platform, throttling, isp */
@@ -3643,7 +3643,7 @@ export interface operations {
                     /** @description IANA time zone for local start/end and year boundaries (default UTC) */
                     tz?: string;
                     /** @description data year to use for every segment */
-                    year?: number | null;
+                    year?: number;
                 }[];
             };
         };
@@ -3712,7 +3712,7 @@ export interface operations {
                 draws?: number;
                 end?: string;
                 format?: "csv" | "json" | "ndjson" | "parquet";
-                severity?: number | null;
+                severity?: number;
                 source?: "top10vpn";
             };
             header?: never;
@@ -3806,8 +3806,8 @@ export interface operations {
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
                 region?: string;
-                seed?: number | null;
-                severity?: number | null;
+                seed?: number;
+                severity?: number;
                 subtype?: string;
                 to?: string;
             };
@@ -3955,33 +3955,33 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description share of the country's population cut off, in (0,1] (a proxy for its share of output); not with region */
-                affected_share?: number | null;
+                affected_share?: number;
                 /** @description ISO 3166-1 alpha-2, e.g. RU */
                 country?: string;
                 /** @description currency of the amounts: the local one (default), USD, or e.g. RUB, CNY */
                 currency?: string;
                 /** @description Monte Carlo draws (default 2000, 100–100000) */
-                draws?: number | null;
+                draws?: number;
                 /** @description as start; a date-only end includes that day */
                 end?: string;
                 /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries method, method_version, currency, scenario, data_years, data_vintage, sources, notes) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description duration in hours (or give start and end) */
-                hours?: number | null;
+                hours?: number;
                 /** @description market share of the ISP for type isp, in (0,1] */
-                isp_share?: number | null;
+                isp_share?: number;
                 /** @description ozi-regional, deloitte-2016, brookings-2016, cost-escalated or all (default: all that can price the scenario) */
                 method?: string | string[];
                 /** @description override the mobile share of a full shutdown, in [0,1] */
-                mobile_share?: number | null;
+                mobile_share?: number;
                 /** @description platform name(s) for type platform or throttling, e.g. Telegram or "Facebook,Instagram" */
                 platform?: string;
                 /** @description override the platform weight table, in (0,1] */
-                platform_weight?: number | null;
+                platform_weight?: number;
                 /** @description random seed (default 1) */
-                seed?: number | null;
+                seed?: number;
                 /** @description throttling severity in [0,1] (1 = unusable) */
-                severity?: number | null;
+                severity?: number;
                 /** @description YYYY-MM-DD, YYYY-MM-DDTHH:MM (in tz) or ISO date-time with offset */
                 start?: string;
                 /** @description one of full, mobile, fixed, platform, throttling, isp */
@@ -3989,7 +3989,7 @@ export interface operations {
                 /** @description IANA time zone for local start/end and year boundaries (default UTC) */
                 tz?: string;
                 /** @description data year to use for every segment */
-                year?: number | null;
+                year?: number;
             };
             header?: never;
             path?: never;
@@ -4950,8 +4950,8 @@ export interface operations {
                 isp_share?: number;
                 method?: string | string[];
                 platform_weight?: number;
-                seed?: number | null;
-                severity?: number | null;
+                seed?: number;
+                severity?: number;
             };
             header?: never;
             path: {

@@ -17,7 +17,8 @@ import { EXIT } from '../exit-codes.js';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
 const money = (x: number | null | undefined, cur: string) => (x === null || x === undefined ? '-' : `${compact.format(x)} ${cur}`);
-const num = (v: unknown) => (v === undefined ? undefined : Number(v));
+/** A number option as typed: the op's schema reads it (check.number) and names it when it is not one. */
+const num = (v: unknown) => v as string | undefined;
 const str = (v: unknown) => v as string | undefined;
 const pctOf = (share: number | null) => (share === null ? '' : ` (${(share * 100).toFixed(1)} %)`);
 

@@ -79,7 +79,8 @@ async function prepare(deps: { store: Store; clock: Clock }, req: ImportRequest)
     return { report: { kind: req.kind, file, source, unchanged: true, values: prior.valuesStored, rates: prior.ratesStored, skipped: {}, checks: {}, vintage: prior.vintage, rejects }, hadRejects: prior.rejected > 0 };
   }
   const fallbackVintage = `${basename(req.file)} (imported ${deps.clock.now().toISOString().slice(0, 10)})`;
-  const parsed = PARSERS[req.kind](bytes.toString('utf8'), { file, source, vintage: req.vintage ?? fallbackVintage, year, indicator: req.indicator });
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  const parsed = PARSERS[req.kind](bytes.toString('utf8'), { file, source, vintage: req.vintage ?? fallbackVintage, year, indicator: req.indicator, today });
   const vintage = req.vintage ?? parsed.vintage ?? fallbackVintage;
   for (const row of [...parsed.values, ...parsed.rates]) row.vintage = vintage;
   const record: EconImportRecord = {

@@ -4,6 +4,7 @@
  * rows that are deliberately not stored (aggregates, a missing value printed as "…") are
  * counted by reason, so nothing is dropped silently.
  */
+import { parseDecimal } from '../../shared/index.js';
 import type { EconValueRecord, FxRateRecord } from '../../store/index.js';
 
 export interface ParseReject {
@@ -26,6 +27,7 @@ export interface Parsed {
 
 export interface ParseOptions {
   file: string; // as recorded in the store
+  today: string; // YYYY-MM-DD: no figure for a later year or day is stored
   source: string;
   vintage: string;
   year?: number;
@@ -105,10 +107,21 @@ export function csvRows(text: string): { line: number; cells: string[] }[] {
 /** Cells statistical offices print for "no value". */
 const MISSING = new Set(['', '…', '...', '-', '–', '—', 'x', 'n/a', 'NA', '..']);
 
-/** A number, null when the cell says "no value", NaN when it is neither (a reject). */
-export function numberCell(cell: string | undefined): number | null {
+/**
+ * A number, null when the cell says "no value", NaN when it is neither (a reject). Only plain
+ * decimals are read (src/shared/decimal.ts: never hex, "Infinity" or "NaN"); spaces are thousands separators and are
+ * dropped. A comma is the decimal mark only where the format says so (`decimalComma`: Rosstat,
+ * which writes "1 234,5"); elsewhere "1,234" is refused, since reading it either as 1.234 or as
+ * 1234 could be a silent misread.
+ */
+export function numberCell(cell: string | undefined, decimalComma = false): number | null {
   const c = (cell ?? '').trim();
   if (MISSING.has(c)) return null;
-  const n = Number(c.replace(/\s/g, '').replace(',', '.'));
-  return Number.isFinite(n) ? n : Number.NaN;
+  let t = c.replace(/\s/g, '');
+  if (decimalComma && !t.includes('.')) t = t.replace(/^([^,]*),([^,]*)$/, '$1.$2');
+  return parseDecimal(t) ?? Number.NaN;
 }
+
+/** What a reject adds when a cell of a decimal-point format holds a comma. */
+export const commaNote = (cell: string | undefined): string =>
+  (cell ?? '').includes(',') ? ' (this format writes decimals with a point and takes no comma, as a decimal mark or a thousands separator)' : '';

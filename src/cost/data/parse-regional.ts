@@ -4,10 +4,13 @@
  * column per year). Names map to ISO 3166-2 through the tested tables in src/geo; rows for the
  * country, federal districts and the okrug-inclusive Tyumen/Arkhangelsk oblasts are skipped as
  * aggregates (never double-counted), and the sum of the stored regions is checked against the
- * country row when the table has one.
+ * country row when the table has one. Rosstat writes decimals with a comma or a point; the
+ * others with a point. Every value passes the checks of ./values.ts.
  */
 import { matchRegionName, statsRegionsOf } from '../../geo/index.js';
-import { bump, csvRows, emptyParsed, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
+import { isValidPartialDate } from '../../shared/index.js';
+import { bump, csvRows, emptyParsed, commaNote, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
+import { Figures } from './values.js';
 
 /** Unit and scale of a Rosstat column, from its name. */
 function rosstatColumn(col: string): { indicator: string; unit: string; scale: number } | null {
@@ -48,6 +51,11 @@ export function parseRosstat(text: string, o: ParseOptions, only?: string[]): Pa
     p.rejects.push({ line: 1, reason: why, raw: head.join(',') });
     return p;
   }
+  if (String(o.year) > o.today.slice(0, 4)) {
+    p.rejects.push({ line: 1, reason: `year ${o.year} is in the future (today is ${o.today})`, raw: head.join(',') });
+    return p;
+  }
+  const f = new Figures(p, o.today);
   const totals: Record<string, number> = {};
   for (const r of rows.slice(1)) {
     const name = r.cells[ruCol] ?? '';
@@ -59,7 +67,7 @@ export function parseRosstat(text: string, o: ParseOptions, only?: string[]): Pa
       continue;
     }
     for (const { i, spec } of cols) {
-      const n = numberCell(r.cells[i]);
+      const n = numberCell(r.cells[i], true);
       if (Number.isNaN(n)) {
         p.rejects.push({ line: r.line, reason: `not a number in ${head[i]}: "${r.cells[i]}"`, raw: r.cells.join(',') });
         continue;
@@ -73,9 +81,11 @@ export function parseRosstat(text: string, o: ParseOptions, only?: string[]): Pa
         bump(p, 'missing value');
         continue;
       }
-      p.values.push({ indicator: spec!.indicator, country: 'RU', geo: m.code, year: o.year, value: n * spec!.scale, unit: spec!.unit, source: o.source, vintage: o.vintage, file: o.file });
+      const at = { line: r.line, raw: r.cells.join(','), cell: r.cells[i]!, column: head[i] };
+      f.value(at, { indicator: spec!.indicator, country: 'RU', geo: m.code, year: o.year, value: n * spec!.scale, unit: spec!.unit, source: o.source, vintage: o.vintage, file: o.file });
     }
   }
+  f.settle();
   for (const { spec } of cols) regionCheck(p, 'RU', spec!.indicator, totals[spec!.indicator]);
   return p;
 }
@@ -90,6 +100,7 @@ export function parseNbsGrp(text: string, o: ParseOptions): Parsed {
     p.rejects.push({ line: 1, reason: `expected a region column and one column per year, got: ${head.join(',')}`, raw: head.join(',') });
     return p;
   }
+  const f = new Figures(p, o.today);
   for (const r of rows.slice(1)) {
     const name = r.cells[0] ?? '';
     if (!name) continue;
@@ -102,29 +113,48 @@ export function parseNbsGrp(text: string, o: ParseOptions): Parsed {
     for (const { i, year } of years) {
       const n = numberCell(r.cells[i]);
       if (n === null) bump(p, 'missing value');
-      else if (Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `not a number for ${year}: "${r.cells[i]}"`, raw: r.cells.join(',') });
-      else p.values.push({ indicator: 'GRP', country: 'CN', geo: m.code, year, value: n * 1e8, unit: 'CNY', source: o.source, vintage: o.vintage, file: o.file });
+      else if (Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `not a number for ${year}: "${r.cells[i]}"${commaNote(r.cells[i])}`, raw: r.cells.join(',') });
+      else {
+        const at = { line: r.line, raw: r.cells.join(','), cell: r.cells[i]!, column: String(year) };
+        f.value(at, { indicator: 'GRP', country: 'CN', geo: m.code, year, value: n * 1e8, unit: 'CNY', source: o.source, vintage: o.vintage, file: o.file });
+      }
     }
   }
+  f.settle();
   regionCheck(p, 'CN', 'GRP', undefined);
   return p;
 }
 
-/** Bank of Russia daily USD/RUB: date (M/D/YYYY or YYYY-MM-DD), rate (RUB per USD). */
+/**
+ * Bank of Russia daily USD/RUB: date (M/D/YYYY or YYYY-MM-DD), rate (RUB per USD). A date the
+ * calendar does not have (02/30/2020) is rejected, never rolled over into the next month.
+ */
 export function parseCbrDaily(text: string, o: ParseOptions): Parsed {
   const p = emptyParsed();
   const rows = csvRows(text);
+  const f = new Figures(p, o.today);
   for (const r of rows.slice(1)) {
     const [d = '', v] = r.cells;
     if (!d) continue;
     const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(d);
     const iso = us ? `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}` : d;
     const n = numberCell(v);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(new Date(iso).getTime()) || n === null || Number.isNaN(n) || n <= 0) {
-      p.rejects.push({ line: r.line, reason: 'expected date,rate with a positive rate', raw: r.cells.join(',') });
+    const raw = r.cells.join(',');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+      p.rejects.push({ line: r.line, reason: `expected a date as M/D/YYYY or YYYY-MM-DD: "${d}"`, raw });
       continue;
     }
-    p.rates.push({ country: 'RU', currency: 'RUB', kind: 'daily', period: iso, rate: n, source: o.source, vintage: o.vintage, file: o.file });
+    if (!isValidPartialDate(iso)) {
+      p.rejects.push({ line: r.line, reason: `not a date the calendar has: "${d}"`, raw });
+      continue;
+    }
+    if (n === null || Number.isNaN(n)) {
+      p.rejects.push({ line: r.line, reason: `expected a rate in roubles per dollar: "${v ?? ''}"${commaNote(v)}`, raw });
+      continue;
+    }
+    const at = { line: r.line, raw, cell: v ?? '' };
+    f.rate(at, { country: 'RU', currency: 'RUB', kind: 'daily', period: iso, rate: n, source: o.source, vintage: o.vintage, file: o.file });
   }
+  f.settle();
   return p;
 }

@@ -7,12 +7,14 @@
  * plus Our World in Data's long files (Entity, Code, Year, <value column>).
  * PA.NUS.FCRF (official exchange rate) goes to the rates table; everything else to values.
  * Aggregates (World, income groups) have no ISO alpha-2 code and are skipped by reason.
+ * Numbers are decimals written with a point; every value passes the checks of ./values.ts.
  */
 import { getCountry } from '../../geo/index.js';
 import type { EconValueRecord } from '../../store/index.js';
 import { validationError } from '../../shared/index.js';
 import { currencyOf } from './currency.js';
-import { bump, csvRows, emptyParsed, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
+import { bump, csvRows, emptyParsed, commaNote, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
+import { Figures, type At } from './values.js';
 
 export const WB_UNITS: Record<string, string> = {
   'NY.GDP.MKTP.CD': 'USD',
@@ -35,17 +37,17 @@ function alpha2(code: string): string | undefined {
   return c && /^[A-Z]{3}$/.test(code) ? c.alpha2 : undefined;
 }
 
-function put(p: Parsed, o: ParseOptions, indicator: string, a3: string, year: number, value: number, unitHint?: string): void {
+function put(f: Figures, p: Parsed, at: At, o: ParseOptions, indicator: string, a3: string, year: number, value: number, unitHint?: string): void {
   const cc = alpha2(a3);
   if (!cc) return bump(p, 'no ISO 3166-1 alpha-2 code (aggregate or non-ISO economy)');
   if (indicator === 'PA.NUS.FCRF') {
-    p.rates.push({ country: cc, currency: currencyOf(cc), kind: 'annual', period: String(year), rate: value, source: o.source, vintage: o.vintage, file: o.file });
+    f.rate(at, { country: cc, currency: currencyOf(cc), kind: 'annual', period: String(year), rate: value, source: o.source, vintage: o.vintage, file: o.file });
     return;
   }
   let unit = WB_UNITS[indicator] ?? unitHint ?? 'unknown';
   if (unit === 'LCU') unit = currencyOf(cc);
   const v: EconValueRecord = { indicator, country: cc, geo: cc, year, value, unit, source: o.source, vintage: o.vintage, file: o.file };
-  p.values.push(v);
+  f.value(at, v);
 }
 
 /** A four-digit year in 1900-2100, or null: an empty cell is not year 0. */
@@ -76,6 +78,7 @@ export function parseWorldBank(text: string, o: ParseOptions): Parsed {
     throw validationError([
       { path: ['indicator'], message: `${o.file} is a long-format file (${h.join(', ')}) that does not say its indicator: give --indicator, e.g. NY.GDP.MKTP.CD` },
     ]);
+  const f = new Figures(p, o.today);
   for (const r of rows.filter((x) => x.line > header.line)) {
     const c = r.cells;
     if (c.length === 1 && c[0] === '') continue;
@@ -90,18 +93,22 @@ export function parseWorldBank(text: string, o: ParseOptions): Parsed {
         if (year === null) continue;
         const n = numberCell(c[i]);
         if (n === null) continue;
-        if (Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `not a number in column ${h[i]}: "${c[i]}"`, raw: c.slice(0, 4).join(',') });
-        else put(p, o, indicator, c[1] ?? '', year, n, c[2]);
+        const at = { line: r.line, raw: c.slice(0, 4).join(','), cell: c[i]!, column: h[i] };
+        if (Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `not a number in column ${h[i]}: "${c[i]}"${commaNote(c[i])}`, raw: at.raw });
+        else put(f, p, at, o, indicator, c[1] ?? '', year, n, c[2]);
       }
       continue;
     }
     const indicator = longIndicator!;
     const year = yearOf(c[2]);
     const n = numberCell(c[3]);
-    if (year === null || Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `bad year or value`, raw: c.join(',') });
+    const raw = c.join(',');
+    if (year === null) p.rejects.push({ line: r.line, reason: `not a year from 1901 to 2100: "${c[2] ?? ''}"`, raw });
+    else if (Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `not a number: "${c[3]}"${commaNote(c[3])}`, raw });
     else if (n === null) bump(p, 'missing value');
     else if (owid && !c[1]) bump(p, 'no ISO 3166-1 alpha-2 code (aggregate or non-ISO economy)');
-    else put(p, o, indicator, c[1] ?? '', year, n);
+    else put(f, p, { line: r.line, raw, cell: c[3]! }, o, indicator, c[1] ?? '', year, n);
   }
+  f.settle();
   return p;
 }

@@ -11,7 +11,7 @@ import type { Parsed, ParseOptions } from './parse-common.js';
 import { parseRosstat } from './parse-regional.js';
 import { parseWorldBank } from './parse-worldbank.js';
 
-const o: ParseOptions = { file: 'fuzz.csv', source: 'fuzz', vintage: 'fuzz', year: 2021, indicator: 'IT.NET.USER.ZS' };
+const o: ParseOptions = { file: 'fuzz.csv', source: 'fuzz', vintage: 'fuzz', today: '2026-12-06', year: 2021, indicator: 'IT.NET.USER.ZS' };
 const head = (path: string, n: number) =>
   readFileSync(packagePath('data', 'costs', path), 'utf8')
     .split('\n')

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCbrDaily, parseNbsGrp, parseRosstat } from './parse-regional.js';
 import { parseWorldBank } from './parse-worldbank.js';
 
-const o = { file: 'test.csv', source: 'test source', vintage: 'test vintage' };
+const o = { file: 'test.csv', source: 'test source', vintage: 'test vintage', today: '2026-12-06' };
 
 describe('World Bank files', () => {
   it('reads the long datasets/* format with --indicator, skipping aggregates', () => {
@@ -108,5 +108,100 @@ describe('NBS and CBR', () => {
       ['1992-07-01', 0.12526, 'daily'],
     ]);
     expect(p.rejects).toHaveLength(1);
+  });
+
+  it('rejects a day the calendar does not have (never rolled over into the next month), naming the cell', () => {
+    const p = parseCbrDaily('date,rate\n02/30/2020,99\n2/29/2020,66.99\n2019-02-29,1\n4/31/2021,73\n2020-13-01,1\n', o);
+    expect(p.rates.map((r) => r.period)).toEqual(['2020-02-29']);
+    expect(p.rejects.map((r) => [r.line, r.reason])).toEqual([
+      [2, 'not a date the calendar has: "02/30/2020"'],
+      [4, 'not a date the calendar has: "2019-02-29"'],
+      [5, 'not a date the calendar has: "4/31/2021"'],
+      [6, 'not a date the calendar has: "2020-13-01"'],
+    ]);
+  });
+});
+
+// Synthetic lines, written for the value checks every parser applies before a value is stored.
+describe('values that cannot be true are rejected by line, never stored', () => {
+  it('World Bank long file: a negative GDP, hex, a comma, a future year, two values for one country-year', () => {
+    const text =
+      'Country Name,Country Code,Year,Value\n' +
+      'Russia,RUS,2019,1.7e12\nRussia,RUS,2019,1.8e12\nRussia,RUS,2018,-5\nRussia,RUS,2016,0x10\nRussia,RUS,2030,5e12\n' +
+      'Russia,RUS,2017,1.5e12\nRussia,RUS,2017,1.5e12\nRussia,RUS,2015,0\nRussia,RUS,2014,"1,234"\nRussia,RUS,2013,Infinity\n';
+    const p = parseWorldBank(text, { ...o, indicator: 'NY.GDP.MKTP.CD' });
+    expect(p.values.map((v) => [v.year, v.value])).toEqual([[2017, 1.5e12]]);
+    expect(p.skipped).toEqual({ 'same value given again on a later line': 1, 'a 0 where the quantity is above 0 (printed for a figure too small for its unit)': 1 });
+    const conflict = 'NY.GDP.MKTP.CD for RU in 2019 has different values: "1.7e12" on line 2, "1.8e12" on line 3; none is stored';
+    expect(p.rejects.map((r) => [r.line, r.reason])).toEqual([
+      [2, conflict],
+      [3, conflict],
+      [4, 'NY.GDP.MKTP.CD in USD must be above 0: "-5"'],
+      [5, 'not a number: "0x10"'],
+      [6, 'year 2030 is in the future (today is 2026-12-06)'],
+      [10, 'not a number: "1,234" (this format writes decimals with a point and takes no comma, as a decimal mark or a thousands separator)'],
+      [11, 'not a number: "Infinity"'],
+    ]);
+  });
+
+  it('World Bank wide file: a negative rate and a value in a future year column', () => {
+    const text =
+      '"Country Name","Country Code","Indicator Name","Indicator Code","2024","2027",\n' +
+      '"Russian Federation","RUS","Official exchange rate","PA.NUS.FCRF","-92.5","95",\n';
+    const p = parseWorldBank(text, o);
+    expect(p.rates).toEqual([]);
+    expect(p.rejects.map((r) => r.reason)).toEqual(['the RUB per USD rate must be above 0: "-92.5" (column 2024)', 'year 2027 is in the future (today is 2026-12-06)']);
+  });
+
+  it('a percentage outside 0-100, a negative count per 100 people, a population of 0 counted as skipped', () => {
+    const p = parseWorldBank('Entity,Code,Year,Value\nRussia,RUS,2019,101\nChina,CHN,2019,-1\nIndia,IND,2019,100\n', { ...o, indicator: 'IT.NET.USER.ZS' });
+    expect(p.values.map((v) => v.country)).toEqual(['IN']);
+    expect(p.rejects.map((r) => r.reason)).toEqual(['IT.NET.USER.ZS in % of population must be from 0 to 100: "101"', 'IT.NET.USER.ZS in % of population must be from 0 to 100: "-1"']);
+    const q = parseWorldBank('Entity,Code,Year,Value\nRussia,RUS,2019,-3\nChina,CHN,2019,130\n', { ...o, indicator: 'IT.CEL.SETS.P2' });
+    expect(q.values.map((v) => v.country)).toEqual(['CN']);
+    expect(q.rejects.map((r) => r.reason)).toEqual(['IT.CEL.SETS.P2 in per 100 people must be at least 0: "-3"']);
+    const r = parseWorldBank('Country Name,Country Code,Year,Value\nRussia,RUS,2019,0\n', { ...o, indicator: 'SP.POP.TOTL' });
+    expect([r.values, r.rejects, r.skipped]).toEqual([[], [], { 'a 0 where the quantity is above 0 (printed for a figure too small for its unit)': 1 }]);
+  });
+
+  it('Rosstat: a negative GRP, a region given twice with different values, a table of a future year', () => {
+    const t =
+      'region_ru,grp_mln_rub,region_en\n' +
+      'г. Москва,-1,Moscow city\n' +
+      'Республика Алтай,62520.3,Republic of Altay\n' +
+      'Республика Алтай,"62520,4",Republic of Altay\n' +
+      'Республика Тыва,"1.234,5",Republic of Tuva\n';
+    const p = parseRosstat(t, { ...o, year: 2020 }, ['GRP']);
+    expect(p.values).toEqual([]);
+    expect(p.rejects.map((r) => [r.line, r.reason])).toEqual([
+      [2, 'GRP in RUB must be above 0: "-1" (column grp_mln_rub)'],
+      [3, 'GRP for RU-AL in 2020 has different values: "62520.3" on line 3, "62520,4" on line 4; none is stored'],
+      [4, 'GRP for RU-AL in 2020 has different values: "62520.3" on line 3, "62520,4" on line 4; none is stored'],
+      [5, 'not a number in grp_mln_rub: "1.234,5"'],
+    ]);
+    expect(parseRosstat(t, { ...o, year: 2027 }, ['GRP']).rejects.map((r) => r.reason)).toEqual(['year 2027 is in the future (today is 2026-12-06)']);
+  });
+
+  it('Rosstat writes decimals with a comma or a point and thousands with a space: "19 856 674,5" is 19856674.5', () => {
+    const p = parseRosstat('region_ru,grp_mln_rub,region_en\nг. Москва,"19 856 674,5",Moscow city\n', { ...o, year: 2020 }, ['GRP']);
+    expect(p.values.map((v) => v.value)).toEqual([19856674.5e6]);
+  });
+
+  it('NBS: a negative GRP and a future year column', () => {
+    const p = parseNbsGrp('region,2030,2010\nXinjiang,1,-5360.2\n', o);
+    expect(p.values).toEqual([]);
+    expect(p.rejects.map((r) => r.reason)).toEqual(['year 2030 is in the future (today is 2026-12-06)', 'GRP in CNY must be above 0: "-5360.2" (column 2010)']);
+  });
+
+  it('CBR: a future date, two rates for one day, a repeated rate counted once', () => {
+    const p = parseCbrDaily('date,rate\n2027-01-01,90\n1/2/2020,61.9\n2020-01-02,62\n1/3/2020,61\n2020-01-03,61\n', o);
+    expect(p.rates.map((r) => [r.period, r.rate])).toEqual([['2020-01-03', 61]]);
+    expect(p.skipped).toEqual({ 'same value given again on a later line': 1 });
+    const conflict = 'the RUB per USD rate for 2020-01-02 has different values: "61.9" on line 3, "62" on line 4; none is stored';
+    expect(p.rejects.map((r) => [r.line, r.reason])).toEqual([
+      [2, 'date 2027-01-01 is in the future (today is 2026-12-06)'],
+      [3, conflict],
+      [4, conflict],
+    ]);
   });
 });

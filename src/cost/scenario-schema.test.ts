@@ -1,0 +1,30 @@
+// The numbers of a cost request, as the CLI and a query string send them (text): plain decimals
+// only. An empty value, hex, "Infinity" or "NaN" is refused naming the field, never read as 0 or 16.
+import { describe, expect, it } from 'vitest';
+import { costCompare, costEstimate, costEventOp, costEvents } from './ops.js';
+
+const refusal = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, input: object) =>
+  schema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+
+describe('cost inputs take plain decimal numbers', () => {
+  const scenario = { country: 'RU', type: 'full' };
+  it('refuse empty, blank, hex, Infinity and NaN text, naming the field and the value', () => {
+    for (const v of ['', ' ', '0x10', '0b1', 'Infinity', '-Infinity', 'NaN', '1,5', '1e', '12h']) {
+      expect(refusal(costEstimate.input, { ...scenario, hours: v }), v).toEqual([`hours: ${JSON.stringify(v)} is not a number`]);
+      expect(refusal(costEventOp.input, { id: 'x', severity: v }), v).toEqual([`severity: ${JSON.stringify(v)} is not a number`]);
+      expect(refusal(costEvents.input, { severity: v }), v).toEqual([`severity: ${JSON.stringify(v)} is not a number`]);
+      expect(refusal(costCompare.input, { draws: v }), v).toEqual([`draws: ${JSON.stringify(v)} is not a number`]);
+    }
+    for (const key of ['mobile_share', 'seed', 'draws', 'year'])
+      expect(refusal(costEstimate.input, { ...scenario, [key]: '' })).toEqual([`${key}: "" is not a number`]);
+    expect(refusal(costEstimate.input, { ...scenario, draws: '0x3e8' })).toEqual(['draws: "0x3e8" is not a number']);
+    expect(refusal(costEstimate.input, { ...scenario, year: '0x7e4' })).toEqual(['year: "0x7e4" is not a number']);
+  });
+
+  it('read signs, decimal points and exponents, as text or as JSON numbers', () => {
+    const ok = costEstimate.input.parse({ ...scenario, hours: '1e3', severity: '.5', mobile_share: '0.25', year: '2020', draws: 2000, seed: '-3' });
+    expect(ok).toMatchObject({ hours: 1000, severity: 0.5, mobile_share: 0.25, year: 2020, draws: 2000, seed: -3 });
+    expect(costEventOp.input.parse({ id: 'x', severity: '+1' })).toMatchObject({ severity: 1 });
+    expect(refusal(costEstimate.input, { ...scenario, year: '2020.5' })).toEqual(['year: must be a whole number']);
+  });
+});

@@ -1,0 +1,17 @@
+/**
+ * How text becomes a number, the same everywhere (CLI options, query strings, op inputs, data
+ * files): plain decimal notation, an optional sign, digits with at most one decimal point and
+ * an optional exponent (-1.5, .5, 2e3). Empty or blank text, hex, binary and octal literals
+ * (0x10), "Infinity", "NaN" and a value beyond the range of a double are not numbers.
+ */
+
+/** Plain decimal notation, without surrounding blanks. */
+export const DECIMAL_RE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** The number the text writes in plain decimals (blanks around it allowed), or null. */
+export function parseDecimal(text: string): number | null {
+  const t = text.trim();
+  if (!DECIMAL_RE.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
