@@ -20,7 +20,7 @@ export const ScenarioWireSchema = z.object({
   severity: num.optional().describe('throttling severity in [0,1] (1 = unusable)'),
   isp_share: num.optional().describe('market share of the ISP for type isp, in (0,1]'),
   platform_weight: num.optional().describe('override the platform weight table, in (0,1]'),
-  mobile_share: num.optional().describe('override the mobile share of a full shutdown, in [0,1]'),
+  mobile_share: num.optional().describe('for --type mobile or fixed: the share of the cost of a full shutdown a mobile one takes (fixed: 1 − it), in [0,1]'),
   affected_share: num.optional().describe("share of the country's population cut off, in (0,1] (a proxy for its share of output); not with region"),
   hours: num.optional().describe('duration in hours (or give start and end)'),
   start: z.string().optional().describe('YYYY-MM-DD, YYYY-MM-DDTHH:MM (in tz) or ISO date-time with offset'),

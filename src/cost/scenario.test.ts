@@ -63,6 +63,14 @@ describe('scenario validation', () => {
     expect(param({ country: 'RU', type: 'platform', platform: 'Telegram', platform_weight: 2, hours: 1 })).toEqual(['platform_weight']);
     expect(param({ ...ok, platform: 'Telegram' })).toEqual(['platform']);
     expect(param({ ...ok, mobile_share: 1.2 })).toEqual(['mobile_share']);
+    // A full shutdown is the whole network: a mobile share there would be silently ignored, so it is refused.
+    expect(fails({ ...ok, mobile_share: 0.5 })[0]).toMatchObject({
+      path: 'mobile_share',
+      message: expect.stringMatching(/applies only to --type mobile or fixed/),
+    });
+    expect(param({ ...ok, type: 'platform', platform: 'Telegram', mobile_share: 0.5 })).toEqual(['mobile_share']);
+    expect(parseScenario({ ...ok, type: 'mobile', mobile_share: 0.5 }).scenario.mobile_share).toBe(0.5);
+    expect(parseScenario({ ...ok, type: 'fixed', mobile_share: 0 }).scenario.mobile_share).toBe(0);
   });
 
   it('unknown type, method, currency; bad year, draws and seed', () => {

@@ -121,6 +121,12 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
   if (!inUnit(input.isp_share, 0, 1, false)) bad('isp_share', `must be in (0,1], got ${input.isp_share}`);
   if (!inUnit(input.platform_weight, 0, 1, false)) bad('platform_weight', `must be in (0,1], got ${input.platform_weight}`);
   if (!inUnit(input.mobile_share, 0, 1, true)) bad('mobile_share', `must be in [0,1], got ${input.mobile_share}`);
+  // A full shutdown is all of the network; the mobile share weighs a mobile (or, as 1 − it, a fixed-line) one.
+  else if (input.mobile_share !== undefined && type && type !== 'mobile' && type !== 'fixed' && !(type === 'full' && input.networks_whole_p !== undefined))
+    bad(
+      'mobile_share',
+      `applies only to --type mobile or fixed (the share of the cost of a full shutdown a mobile one takes); a ${type} scenario does not use it`,
+    );
   if (!inUnit(input.affected_share, 0, 1, false)) bad('affected_share', `must be in (0,1], got ${input.affected_share}`);
   if (input.affected_share !== undefined && rawRegions.length) bad('affected_share', 'give regions (priced by their output) or an affected share, not both');
   if (!inUnit(input.active_share, 0, 1, false)) bad('active_share', `must be in (0,1], got ${input.active_share}`);

@@ -3481,7 +3481,7 @@ export interface operations {
                 isp_share?: number;
                 /** @description ozi-regional, deloitte-2016, brookings-2016, cost-escalated or all (default: all that can price the scenario) */
                 method?: string | string[];
-                /** @description override the mobile share of a full shutdown, in [0,1] */
+                /** @description for --type mobile or fixed: the share of the cost of a full shutdown a mobile one takes (fixed: 1 − it), in [0,1] */
                 mobile_share?: number;
                 /** @description platform name(s) for type platform or throttling, e.g. Telegram or "Facebook,Instagram" */
                 platform?: string;
@@ -3583,7 +3583,7 @@ export interface operations {
                     isp_share?: number;
                     /** @description ozi-regional, deloitte-2016, brookings-2016, cost-escalated or all (default: all that can price the scenario) */
                     method?: string | string[];
-                    /** @description override the mobile share of a full shutdown, in [0,1] */
+                    /** @description for --type mobile or fixed: the share of the cost of a full shutdown a mobile one takes (fixed: 1 − it), in [0,1] */
                     mobile_share?: number;
                     /** @description platform name(s) for type platform or throttling, e.g. Telegram or "Facebook,Instagram" */
                     platform?: string;
@@ -3622,7 +3622,7 @@ export interface operations {
                     isp_share?: number;
                     /** @description ozi-regional, deloitte-2016, brookings-2016, cost-escalated or all (default: all that can price the scenario) */
                     method?: string | string[];
-                    /** @description override the mobile share of a full shutdown, in [0,1] */
+                    /** @description for --type mobile or fixed: the share of the cost of a full shutdown a mobile one takes (fixed: 1 − it), in [0,1] */
                     mobile_share?: number;
                     /** @description platform name(s) for type platform or throttling, e.g. Telegram or "Facebook,Instagram" */
                     platform?: string;
@@ -3972,7 +3972,7 @@ export interface operations {
                 isp_share?: number;
                 /** @description ozi-regional, deloitte-2016, brookings-2016, cost-escalated or all (default: all that can price the scenario) */
                 method?: string | string[];
-                /** @description override the mobile share of a full shutdown, in [0,1] */
+                /** @description for --type mobile or fixed: the share of the cost of a full shutdown a mobile one takes (fixed: 1 − it), in [0,1] */
                 mobile_share?: number;
                 /** @description platform name(s) for type platform or throttling, e.g. Telegram or "Facebook,Instagram" */
                 platform?: string;

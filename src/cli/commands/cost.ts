@@ -30,7 +30,7 @@ function scenarioFlags(c: Command, regions: boolean): Command {
     .option('--severity <s>', 'throttling severity in [0,1] (1 = unusable)')
     .option('--isp-share <s>', 'market share of the ISP for --type isp, in (0,1]')
     .option('--platform-weight <w>', 'override the platform weight table, in (0,1]')
-    .option('--mobile-share <m>', 'override the mobile share of a full shutdown, in [0,1]')
+    .option('--mobile-share <m>', 'for --type mobile or fixed: the share of the cost of a full shutdown a mobile one takes (fixed: 1 − it), in [0,1]')
     .option('--affected-share <s>', "share of the country's population cut off, in (0,1] (proxy for its share of output)")
     .option('--hours <h>', 'duration in hours')
     .option('--start <t>', 'start: YYYY-MM-DD, YYYY-MM-DDTHH:MM (in --tz) or ISO with offset')
