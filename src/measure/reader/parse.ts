@@ -69,11 +69,25 @@ export function normaliseCc(v: unknown): string {
   return isProbeCountryCode(cc) ? cc : 'ZZ';
 }
 
-/** The input as one string: meek/legacy tests have a list; urlgetter may have none. */
-function inputOf(v: unknown): string | null {
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map(String).join(' ');
-  return null;
+/**
+ * Tests whose input OONI writes as a list of strings: the legacy meek_fronted_requests_test
+ * ([front domain, host]). Every other test's input is a string or null.
+ */
+const LIST_INPUT_TESTS = new Set(['meek_fronted_requests_test']);
+
+/**
+ * The input as one string (a meek list joined by a space; null when there is none), or why it
+ * is no input OONI writes: an object, number, boolean, or a list (outside meek, or holding a
+ * non-string) would otherwise be read as no input, and measurements that differ only there
+ * would share one key (key.ts).
+ */
+function inputOf(v: unknown, testName: string): { input: string | null } | { bad: string } {
+  if (v === undefined || v === null) return { input: null };
+  if (typeof v === 'string') return { input: v };
+  if (Array.isArray(v) && LIST_INPUT_TESTS.has(testName) && v.every((x) => typeof x === 'string')) return { input: v.join(' ') };
+  const kind = Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+  const allowed = LIST_INPUT_TESTS.has(testName) ? 'a string, a list of strings or null' : 'a string or null';
+  return { bad: `input is ${kind}: ${JSON.stringify(v).slice(0, 60)} (OONI writes ${allowed} for ${testName})` };
 }
 
 export function parseMeasurement(text: string): ParseResult {
@@ -108,6 +122,8 @@ export function parseObject(raw: unknown): ParseResult {
     };
   const tk = m.test_keys;
   if (tk !== null && (typeof tk !== 'object' || Array.isArray(tk))) return { ok: false, reason: 'bad_field', detail: 'test_keys is not an object' };
+  const input = inputOf(m.input, m.test_name);
+  if ('bad' in input) return { ok: false, reason: 'bad_field', detail: input.bad };
   const ann = (m.annotations && typeof m.annotations === 'object' ? m.annotations : {}) as Json;
   return {
     ok: true,
@@ -117,7 +133,7 @@ export function parseObject(raw: unknown): ParseResult {
       envelope: {
         measurement_uid: str(m.measurement_uid),
         report_id: str(m.report_id) || null,
-        input: inputOf(m.input),
+        input: input.input,
         probe_cc: normaliseCc(m.probe_cc),
         probe_asn: normaliseAsn(m.probe_asn),
         probe_network_name: str(m.probe_network_name),
