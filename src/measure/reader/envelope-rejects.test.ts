@@ -82,3 +82,14 @@ describe('input', () => {
     expect(rejects.map((j) => [j.reason, j.detail.split(':')[0]])).toEqual([['bad_field', 'input is a list']]);
   });
 });
+
+describe('encoding', () => {
+  it('SYNTHETIC: a line holding bytes that are not UTF-8 ("Caf\\xe9 net") is a malformed_json reject naming its line; UTF-8 text is kept', async () => {
+    const good = line({ probe_network_name: 'Café net' });
+    const bad = Buffer.from(good.toString('utf8').replace('Café net', 'Caf\u0000 net'), 'utf8');
+    bad[bad.indexOf(0)] = 0xe9; // a latin-1 é: no UTF-8 sequence
+    const { rows, rejects } = await score([bad, good]);
+    expect(rejects.map((j) => [j.line, j.reason, j.detail])).toEqual([[1, 'malformed_json', expect.stringMatching(/^not UTF-8: byte 0xe9 at offset \d+/)]]);
+    expect(rows.map((r) => r.probe_network_name)).toEqual(['Café net']);
+  });
+});

@@ -26,6 +26,47 @@ export function decodeLine(bytes: Buffer): string {
   return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A line as text, or why it is not UTF-8 (JSON text is UTF-8, RFC 8259): bytes that are not
+ * would otherwise become U+FFFD and be stored changed. ASCII lines skip the check; others
+ * are decoded once, strictly, and located only when that fails.
+ */
+export function decodeStrict(bytes: Buffer): { text: string } | { bad: string } {
+  if (isAscii(bytes)) return { text: bytes.toString('latin1') };
+  try {
+    return { text: strictUtf8.decode(bytes) };
+  } catch {
+    const at = firstNonUtf8(bytes);
+    return { bad: `not UTF-8: byte 0x${bytes[at]!.toString(16).padStart(2, '0')} at offset ${at} of the line (JSON text is UTF-8)` };
+  }
+}
+
+/** Offset of the first byte that starts no valid UTF-8 sequence. */
+function firstNonUtf8(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length;) {
+    const n =
+      bytes[i]! < 0x80
+        ? 1
+        : bytes[i]! >= 0xc2 && bytes[i]! < 0xe0
+          ? 2
+          : bytes[i]! >= 0xe0 && bytes[i]! < 0xf0
+            ? 3
+            : bytes[i]! >= 0xf0 && bytes[i]! < 0xf5
+              ? 4
+              : 0;
+    if (n === 0 || i + n > bytes.length) return i;
+    try {
+      strictUtf8.decode(bytes.subarray(i, i + n));
+    } catch {
+      return i;
+    }
+    i += n;
+  }
+  return 0;
+}
+
 /** Days in a month of the proleptic Gregorian calendar (the one DuckDB's TIMESTAMP uses). */
 function daysIn(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
