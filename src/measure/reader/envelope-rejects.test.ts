@@ -93,3 +93,14 @@ describe('encoding', () => {
     expect(rows.map((r) => r.probe_network_name)).toEqual(['Café net']);
   });
 });
+
+describe('measurement_start_time before OONI', () => {
+  it('SYNTHETIC: a start before 2012-01-01 is a bad_field reject naming the field and the bound; 2012-01-01 itself is kept', async () => {
+    const starts = ['0001-01-01 00:00:00', '1969-12-31 23:59:59', '2011-12-31 23:59:59', '2012-01-01 00:00:00'];
+    const { rows, rejects } = await score(starts.map((t, i) => line({ measurement_start_time: t, report_id: `r${i}` })));
+    expect(rejects.map((j) => [j.line, j.reason, j.detail.split(' (line:')[0]])).toEqual(
+      starts.slice(0, 3).map((t, i) => [i + 1, 'bad_field', `measurement_start_time "${t}" is before 2012-01-01 00:00:00, when OONI began measuring`]),
+    );
+    expect(rows.map((r) => r.measurement_start_time)).toEqual(['2012-01-01 00:00:00']);
+  });
+});

@@ -90,6 +90,13 @@ export function normaliseTime(v: unknown): string | null {
   return `${y}-${mo}-${d} ${h}:${mi}:${s}`;
 }
 
+/**
+ * The earliest start time a measurement can have: OONI published its first measurements in 2012
+ * (ooniprobe's first releases). An earlier one (0001-01-01, the Unix epoch's 1969-12-31) is a
+ * probe's unset or broken clock, not a moment measured.
+ */
+export const OONI_BEGAN = '2012-01-01 00:00:00';
+
 export function normaliseAsn(v: unknown): string {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return `AS${v}`;
   if (typeof v === 'string') {
@@ -161,6 +168,8 @@ export function parseObject(raw: unknown): ParseResult {
       reason: 'bad_field',
       detail: `measurement_start_time ${JSON.stringify(m.measurement_start_time)?.slice(0, 40)} is not a UTC time "YYYY-MM-DD HH:MM:SS" on the calendar`,
     };
+  if (start < OONI_BEGAN)
+    return { ok: false, reason: 'bad_field', detail: `measurement_start_time "${start}" is before ${OONI_BEGAN}, when OONI began measuring` };
   const tk = m.test_keys;
   if (tk !== null && (typeof tk !== 'object' || Array.isArray(tk))) return { ok: false, reason: 'bad_field', detail: 'test_keys is not an object' };
   const input = inputOf(m.input, m.test_name);
