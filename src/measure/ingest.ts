@@ -1,5 +1,6 @@
 /**
- * `ingest`: expand paths, skip files the manifest says are already done, fan the rest out to
+ * `ingest`: expand paths, skip files the manifest says are already done (under filters that
+ * admitted everything this run's admit: manifest-filters.ts), fan the rest out to
  * worker threads (one file per worker at a time), write their batches through the Store (the
  * only writer), keep the manifest and the aggregation cells up to date, and return counts that
  * reconcile: lines_read = stored + duplicates + rejected + filtered.
@@ -16,6 +17,7 @@ import type { IngestFileRecord, RuleInputsRecord, Store } from '../store/index.j
 import { currentFingerprints, FingerprintMatcher, fingerprintsVersion, type Fingerprint } from './fingerprints/index.js';
 import type { FromWorker, ToWorker } from './ingest-worker.js';
 import type { MeasurementRow, Reject } from './model.js';
+import { filtersCover, filtersOf, filtersText, filtersWords } from './manifest-filters.js';
 import { GroupWriter } from './writer.js';
 import { processFile, type FileResult, type FileTask } from './reader/process-file.js';
 import { processFileFast } from './reader/fast-file.js';
@@ -52,10 +54,15 @@ export interface FileReport {
   error?: string | null;
   /** How the file held its measurements: jsonl (one per line), json (documents or an array), yaml (a legacy report, not read: one reject). */
   format?: 'jsonl' | 'json' | 'yaml';
+  /** Skipped: the ingest filters the file was read under (null: read whole), which admit everything this run's do. */
+  filters?: IngestFilters | null;
+  /** Read again although unchanged: the earlier ingest's filters left out measurements this run admits. */
+  read_again?: string;
 }
 
 export interface IngestReport {
-  files: { total: number; ingested: number; skipped_unchanged: number; skipped_by_path: number; failed: number };
+  /** read_again: unchanged files read again because an earlier filtered ingest left out measurements this run admits (counted in ingested or failed too). */
+  files: { total: number; ingested: number; skipped_unchanged: number; skipped_by_path: number; failed: number; read_again: number };
   lines_read: number;
   stored: number;
   duplicates: number;
@@ -111,7 +118,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   const matcher = () => (built ??= new FingerprintMatcher(fingerprints));
   const { files, skipped } = await expandPaths(input.paths, filters);
   const report: IngestReport = {
-    files: { total: files.length, ingested: 0, skipped_unchanged: 0, skipped_by_path: skipped, failed: 0 },
+    files: { total: files.length, ingested: 0, skipped_unchanged: 0, skipped_by_path: skipped, failed: 0, read_again: 0 },
     lines_read: 0,
     stored: 0,
     duplicates: 0,
@@ -134,11 +141,15 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     rules_version: RULES_VERSION,
     fingerprints_version: fingerprintsVersion(fingerprints),
   };
-  const tasks: { file: SourceFile; task: FileTask }[] = [];
+  const tasks: { file: SourceFile; task: FileTask; read_again?: string }[] = [];
+  const filtersKept = filtersText(filters);
   for (const file of files) {
     const id = fileId(file);
     const prev = await deps.store.measure.getFile(id);
-    if (prev?.status === 'done' && !input.force) {
+    const prevFilters = filtersOf(prev?.filters);
+    // unchanged only for a run the filters it was read under admit at least as much as
+    const covered = filtersCover(prevFilters, filters);
+    if (prev?.status === 'done' && !input.force && covered) {
       report.files.skipped_unchanged++;
       report.per_file.push({
         path: file.path,
@@ -150,6 +161,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
         rejected: 0,
         filtered: 0,
         checksum: prev.checksum,
+        filters: prevFilters,
       });
       if (prev.rejected > 0) {
         report.rejected_kept += prev.rejected;
@@ -158,8 +170,14 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
       }
       continue;
     }
+    const readAgain =
+      prev?.status === 'done' && !input.force && prevFilters
+        ? `read before with ${filtersWords(prevFilters)} only; read again for the measurements that left out (those stored then come back as duplicates)`
+        : undefined;
+    if (readAgain) report.files.read_again++;
     tasks.push({
       file,
+      read_again: readAgain,
       task: {
         file_id: id,
         path: file.path,
@@ -205,6 +223,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     started_at: deps.clock.now().toISOString(),
     finished_at: r ? deps.clock.now().toISOString() : null,
     rules_version: RULES_VERSION,
+    filters: filtersKept,
   });
   const writeBatch = async (task: FileTask, rows: MeasurementRow[], rejects: Reject[], bytes: number, inputs: RuleInputsRecord[]) => {
     const inserted = await writer.submit({ rows, rejects, inputs });
@@ -235,6 +254,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
       checksum: r.checksum,
       error: r.error,
       format: r.format,
+      ...(t.read_again ? { read_again: t.read_again } : {}),
     });
     progressBytes.set(t.task.file_id, t.file.size);
     tick();
@@ -313,7 +333,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   return report;
 }
 
-type Task = { file: SourceFile; task: FileTask };
+type Task = { file: SourceFile; task: FileTask; read_again?: string };
 
 /**
  * Files that go through DuckDB's reader, by uncompressed size (estimated for .gz). Below: a

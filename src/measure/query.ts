@@ -3,13 +3,15 @@
  * the per-measurement list, one measurement with its raw JSON (re-read from its source file),
  * networks per country, and the method/source note every figure carries.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { check } from '../op/index.js';
 import { AppError, partialDateEnd, partialDateStart, isValidPartialDate } from '../shared/index.js';
 import type { CellRecord, MeasurementFilter, MeasurementRecord, Store } from '../store/index.js';
-import { STATUSES } from './model.js';
+import { STATUSES, type Envelope } from './model.js';
+import { parseMeasurement } from './reader/parse.js';
 import { RULES_VERSION } from './verdict/index.js';
 
 export interface QueryInput {
@@ -170,6 +172,49 @@ export async function readRawLine(path: string, offset: number, length: number):
   return Buffer.concat(parts).toString('utf8');
 }
 
+/** sha256 of a file's bytes, as ingest records it in the manifest (reader/line-source.ts). */
+async function sha256Of(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) h.update(chunk);
+  return h.digest('hex');
+}
+
+const ENVELOPE_FIELDS = [
+  'report_id',
+  'measurement_uid',
+  'test_name',
+  'input',
+  'measurement_start_time',
+  'probe_cc',
+  'probe_asn',
+  'probe_network_name',
+  'resolver_asn',
+  'test_version',
+  'software_name',
+  'software_version',
+  'platform',
+] as const satisfies readonly (keyof Envelope)[];
+
+/** The first envelope field where the re-read line differs from the stored row, as "field is X, stored Y"; null when all agree. */
+function envelopeDifference(stored: MeasurementRecord, text: string): string | null {
+  const p = parseMeasurement(text);
+  if (!p.ok) return `it does not read as a measurement (${p.reason}: ${p.detail.slice(0, 80)})`;
+  const instant = (v: string) => Date.parse(`${v.replace(' ', 'T').replace(/Z$/, '')}Z`);
+  for (const k of ENVELOPE_FIELDS) {
+    const a = stored[k];
+    const b = p.value.envelope[k];
+    const same = k === 'measurement_start_time' ? instant(String(a)) === instant(String(b)) : (a ?? null) === (b ?? null);
+    if (!same) return `its ${k} is ${JSON.stringify(b)}, stored ${JSON.stringify(a)}`;
+  }
+  return null;
+}
+
+/**
+ * One measurement with its raw line re-read from the source file. The raw is given only when
+ * the file still holds the bytes that were ingested: its sha256 is the manifest's (for a file
+ * read to the end), and the line at the recorded place carries the stored envelope. Otherwise raw
+ * is null and raw_error says the source changed.
+ */
 export async function showMeasurement(deps: { store: Store }, id: string) {
   const m = await deps.store.measure.get(id);
   if (!m) throw new AppError('NOT_FOUND', `no measurement ${id}`);
@@ -179,9 +224,14 @@ export async function showMeasurement(deps: { store: Store }, id: string) {
   else {
     try {
       await stat(m.path);
-      const parsed = JSON.parse(await readRawLine(m.path, m.byte_offset, m.byte_length)) as Record<string, unknown>;
-      if (parsed.test_name !== m.test_name) throw new Error('the line at the recorded offset is another measurement (the file changed)');
-      raw = parsed;
+      const changed = (why: string) => new Error(`the source file changed since it was ingested: ${why}`);
+      const file = await deps.store.measure.getFile(m.file_id);
+      if (file?.status === 'done' && file.checksum && (await sha256Of(m.path)) !== file.checksum)
+        throw changed(`its sha256 is no longer the ${file.checksum.slice(0, 12)}… recorded then`);
+      const text = await readRawLine(m.path, m.byte_offset, m.byte_length);
+      const differs = envelopeDifference(m, text);
+      if (differs) throw changed(`the record at the recorded place is another measurement (${differs})`);
+      raw = JSON.parse(text) as unknown;
     } catch (e) {
       raw_error = `raw measurement unavailable from ${m.path}: ${(e as Error).message}`;
     }

@@ -30,7 +30,7 @@ const upper = (v: string[]) =>
 
 function human(r: IngestReport): string {
   const lines = [
-    `files: ${r.files.total} (${r.files.ingested} ingested, ${r.files.skipped_unchanged} unchanged since last ingest, ${r.files.skipped_by_path} skipped by path filters, ${r.files.failed} failed)`,
+    `files: ${r.files.total} (${r.files.ingested} ingested, ${r.files.skipped_unchanged} unchanged since last ingest, ${r.files.read_again ? `${r.files.read_again} read again as an earlier filtered ingest left measurements out, ` : ''}${r.files.skipped_by_path} skipped by path filters, ${r.files.failed} failed)`,
     r.reconciliation,
     `${r.bytes_read} bytes in ${r.elapsed_s} s: ${r.mb_per_s} MB/s, ${r.measurements_per_s} measurements/s, ${r.workers} worker(s); cells refreshed: ${r.cells.cells}`,
     `rules ${r.rules_version}, fingerprints ${r.fingerprints_version}`,

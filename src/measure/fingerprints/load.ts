@@ -8,6 +8,7 @@
  * A newer file of any of these loads without a code change (`splinternet fingerprints import`).
  */
 import { parse as parseCsv } from 'csv-parse/sync';
+import { isCountryCode } from '../../geo/index.js';
 import { AppError } from '../../shared/index.js';
 import { scalar } from '../verdict/view.js';
 
@@ -26,27 +27,64 @@ export interface Fingerprint {
   expected_countries: string[];
 }
 
-const countries = (v: unknown): string[] =>
-  scalar(v)
+/** Citizen Lab's scopes, as OONI's blocking-fingerprints files use them (see Fingerprint.scope). */
+const SCOPES = ['nat', 'isp', 'prod', 'inst', 'vbw', 'fp', 'injb', 'prov'];
+/** Where an OONI fingerprint is looked for: the DNS answer, the body, or one response header. */
+const LOCATION = /^(dns|body|header\.[a-z0-9_-]+)$/;
+
+/** expected_countries: ISO 3166-1 alpha-2 codes separated by commas (ZZ, "unknown", is dropped). */
+function countries(v: unknown): string[] {
+  const codes = scalar(v)
     .split(/[,\s]+/)
     .map((s) => s.trim().toUpperCase())
-    .filter((s) => /^[A-Z]{2}$/.test(s) && s !== 'ZZ');
+    .filter(Boolean);
+  const bad = codes.find((c) => c !== 'ZZ' && !isCountryCode(c));
+  if (bad) throw new Error(`expected_countries ${JSON.stringify(bad)} is no ISO 3166-1 alpha-2 country code`);
+  return codes.filter((c) => c !== 'ZZ');
+}
 
 function fromOoniRow(r: Record<string, unknown>, source: string): Fingerprint {
   const loc = scalar(r.location_found).toLowerCase();
   const type = scalar(r.pattern_type) || 'contains';
+  const scope = scalar(r.scope);
+  const confidence = scalar(r.confidence_no_fp);
   if (!scalar(r.name) || !scalar(r.pattern) || !loc) throw new Error('needs name, location_found and pattern');
+  if (!LOCATION.test(loc)) throw new Error(`location_found ${JSON.stringify(scalar(r.location_found))} is not dns, body or header.<name>`);
   if (!['full', 'prefix', 'contains', 'regexp'].includes(type)) throw new Error(`unknown pattern_type ${type}`);
+  if (scope && !SCOPES.includes(scope)) throw new Error(`scope ${JSON.stringify(scope)} is not one of ${SCOPES.join(', ')}`);
+  if (confidence && !(/^\d+$/.test(confidence) && Number(confidence) <= 10))
+    throw new Error(`confidence_no_fp ${JSON.stringify(confidence)} is not a whole number from 0 to 10`);
   return {
     source,
     name: scalar(r.name),
     kind: loc === 'dns' ? 'dns' : 'http',
-    scope: scalar(r.scope) || null,
+    scope: scope || null,
     location_found: loc,
     pattern_type: type as Fingerprint['pattern_type'],
     pattern: scalar(r.pattern),
     expected_countries: countries(r.expected_countries),
   };
+}
+
+/** OONI rows into `items`, each bad or repeated one into `rejects` with its line (a name is one fingerprint of its set). */
+function addOoniRows(
+  rows: { row: Record<string, unknown>; line: number }[],
+  source: string,
+  items: Fingerprint[],
+  rejects: LoadedFingerprints['rejects'],
+): void {
+  const firstLine = new Map<string, number>();
+  for (const { row, line } of rows) {
+    try {
+      const fp = fromOoniRow(row, source);
+      const first = firstLine.get(fp.name);
+      if (first !== undefined) throw new Error(`name ${JSON.stringify(fp.name)} repeats line ${first} (a name is one fingerprint of its set)`);
+      firstLine.set(fp.name, line);
+      items.push(fp);
+    } catch (e) {
+      rejects.push({ line, reason: (e as Error).message });
+    }
+  }
 }
 
 export interface LoadedFingerprints {
@@ -69,13 +107,12 @@ export function parseFingerprintFile(text: string, fileName: string, source: str
     } catch (e) {
       throw new AppError('VALIDATION', `${fileName}: not valid JSON: ${(e as Error).message}`, { issues: [{ path: ['file'], message: 'malformed JSON' }] });
     }
-    (rows as Record<string, unknown>[]).forEach((r, i) => {
-      try {
-        items.push(fromOoniRow(r, source));
-      } catch (e) {
-        rejects.push({ line: i + 1, reason: (e as Error).message });
-      }
-    });
+    addOoniRows(
+      (rows as Record<string, unknown>[]).map((row, i) => ({ row, line: i + 1 })),
+      source,
+      items,
+      rejects,
+    );
   } else if (trimmed.startsWith('{')) {
     const kind = cpKind ?? (/false[_-]?positive/i.test(fileName) ? 'cp_false_positive' : 'cp_blockpage');
     const seen = new Map<string, number>();
@@ -102,22 +139,40 @@ export function parseFingerprintFile(text: string, fileName: string, source: str
       }
     });
   } else {
-    let rows: Record<string, unknown>[];
+    let rows: { record: Record<string, unknown>; info: { bytes: number } }[];
     try {
-      const parsed: unknown = parseCsv(text, { columns: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: ['\r\n', '\n'] });
-      rows = parsed as Record<string, unknown>[];
+      const parsed: unknown = parseCsv(text, {
+        columns: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        record_delimiter: ['\r\n', '\n'],
+        info: true,
+      });
+      rows = parsed as typeof rows;
     } catch (e) {
       throw new AppError('VALIDATION', `${fileName}: not a fingerprint CSV: ${(e as Error).message}`, {
         issues: [{ path: ['file'], message: 'malformed CSV' }],
       });
     }
-    rows.forEach((r, i) => {
-      try {
-        items.push(fromOoniRow(r, source));
-      } catch (e) {
-        rejects.push({ line: i + 2, reason: (e as Error).message });
-      }
+    // a quoted field may hold line breaks, so a record's line is counted in the bytes: it starts
+    // after the end of the one before (info.bytes, a UTF-8 offset) and the blank lines between
+    const bytes = Buffer.from(text, 'utf8');
+    let end = bytes.indexOf(0x0a) + 1;
+    let pos = 0;
+    let line = 1;
+    const starts = rows.map((r) => {
+      let start = end;
+      while (bytes[start] === 0x0a || bytes[start] === 0x0d) start++;
+      for (; pos < start; pos++) if (bytes[pos] === 0x0a) line++;
+      end = r.info.bytes;
+      return line;
     });
+    addOoniRows(
+      rows.map((r, k) => ({ row: r.record, line: starts[k]! })),
+      source,
+      items,
+      rejects,
+    );
   }
   if (items.length === 0)
     throw new AppError('VALIDATION', `${fileName}: no fingerprints found (OONI CSV/JSON or Censored Planet JSONL expected)`, {

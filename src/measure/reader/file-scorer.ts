@@ -10,7 +10,7 @@ import { measurementId } from '../key.js';
 import { zeroCounts, type IngestCounts, type MeasurementRow, type Reject, type RejectReason } from '../model.js';
 import { targetOf } from '../target.js';
 import { scoreMeasurement } from '../verdict/index.js';
-import { decodeLine, isTooDeep, parseMeasurement, tooDeepDetail, type ParseResult } from './parse.js';
+import { decodeLine, decodeStrict, isTooDeep, parseMeasurement, tooDeepDetail, type ParseResult } from './parse.js';
 import type { IngestFilters } from './sources.js';
 import type { RuleInputsRecord } from '../../store/index.js';
 import { RULES_VERSION } from '../verdict/rules.js';
@@ -118,8 +118,9 @@ export class FileScorer {
   line(bytes: Buffer, lineNo: number, offset: number): void {
     if (isBlank(bytes)) return;
     this.counts.lines_read++;
-    const text = decodeLine(bytes);
-    this.parsed(parseMeasurement(text), bytes, lineNo, offset, text);
+    const decoded = decodeStrict(bytes);
+    if ('bad' in decoded) return this.reject(lineNo, offset, 'malformed_json', decoded.bad, decodeLine(bytes.subarray(0, PREFIX * 4)), bytes);
+    this.parsed(parseMeasurement(decoded.text), bytes, lineNo, offset, decoded.text);
   }
 
   /** A line already parsed (fully, or as the fast path's projection); `text` only for a reject's prefix. */

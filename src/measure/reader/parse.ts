@@ -26,6 +26,47 @@ export function decodeLine(bytes: Buffer): string {
   return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A line as text, or why it is not UTF-8 (JSON text is UTF-8, RFC 8259): bytes that are not
+ * would otherwise become U+FFFD and be stored changed. ASCII lines skip the check; others
+ * are decoded once, strictly, and located only when that fails.
+ */
+export function decodeStrict(bytes: Buffer): { text: string } | { bad: string } {
+  if (isAscii(bytes)) return { text: bytes.toString('latin1') };
+  try {
+    return { text: strictUtf8.decode(bytes) };
+  } catch {
+    const at = firstNonUtf8(bytes);
+    return { bad: `not UTF-8: byte 0x${bytes[at]!.toString(16).padStart(2, '0')} at offset ${at} of the line (JSON text is UTF-8)` };
+  }
+}
+
+/** Offset of the first byte that starts no valid UTF-8 sequence. */
+function firstNonUtf8(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length;) {
+    const n =
+      bytes[i]! < 0x80
+        ? 1
+        : bytes[i]! >= 0xc2 && bytes[i]! < 0xe0
+          ? 2
+          : bytes[i]! >= 0xe0 && bytes[i]! < 0xf0
+            ? 3
+            : bytes[i]! >= 0xf0 && bytes[i]! < 0xf5
+              ? 4
+              : 0;
+    if (n === 0 || i + n > bytes.length) return i;
+    try {
+      strictUtf8.decode(bytes.subarray(i, i + n));
+    } catch {
+      return i;
+    }
+    i += n;
+  }
+  return 0;
+}
+
 /** Days in a month of the proleptic Gregorian calendar (the one DuckDB's TIMESTAMP uses). */
 function daysIn(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
@@ -49,6 +90,13 @@ export function normaliseTime(v: unknown): string | null {
   return `${y}-${mo}-${d} ${h}:${mi}:${s}`;
 }
 
+/**
+ * The earliest start time a measurement can have: OONI published its first measurements in 2012
+ * (ooniprobe's first releases). An earlier one (0001-01-01, the Unix epoch's 1969-12-31) is a
+ * probe's unset or broken clock, not a moment measured.
+ */
+export const OONI_BEGAN = '2012-01-01 00:00:00';
+
 export function normaliseAsn(v: unknown): string {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return `AS${v}`;
   if (typeof v === 'string') {
@@ -69,11 +117,25 @@ export function normaliseCc(v: unknown): string {
   return isProbeCountryCode(cc) ? cc : 'ZZ';
 }
 
-/** The input as one string: meek/legacy tests have a list; urlgetter may have none. */
-function inputOf(v: unknown): string | null {
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map(String).join(' ');
-  return null;
+/**
+ * Tests whose input OONI writes as a list of strings: the legacy meek_fronted_requests_test
+ * ([front domain, host]). Every other test's input is a string or null.
+ */
+const LIST_INPUT_TESTS = new Set(['meek_fronted_requests_test']);
+
+/**
+ * The input as one string (a meek list joined by a space; null when there is none), or why it
+ * is no input OONI writes: an object, number, boolean, or a list (outside meek, or holding a
+ * non-string) would otherwise be read as no input, and measurements that differ only there
+ * would share one key (key.ts).
+ */
+function inputOf(v: unknown, testName: string): { input: string | null } | { bad: string } {
+  if (v === undefined || v === null) return { input: null };
+  if (typeof v === 'string') return { input: v };
+  if (Array.isArray(v) && LIST_INPUT_TESTS.has(testName) && v.every((x) => typeof x === 'string')) return { input: v.join(' ') };
+  const kind = Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+  const allowed = LIST_INPUT_TESTS.has(testName) ? 'a string, a list of strings or null' : 'a string or null';
+  return { bad: `input is ${kind}: ${JSON.stringify(v).slice(0, 60)} (OONI writes ${allowed} for ${testName})` };
 }
 
 export function parseMeasurement(text: string): ParseResult {
@@ -106,8 +168,12 @@ export function parseObject(raw: unknown): ParseResult {
       reason: 'bad_field',
       detail: `measurement_start_time ${JSON.stringify(m.measurement_start_time)?.slice(0, 40)} is not a UTC time "YYYY-MM-DD HH:MM:SS" on the calendar`,
     };
+  if (start < OONI_BEGAN)
+    return { ok: false, reason: 'bad_field', detail: `measurement_start_time "${start}" is before ${OONI_BEGAN}, when OONI began measuring` };
   const tk = m.test_keys;
   if (tk !== null && (typeof tk !== 'object' || Array.isArray(tk))) return { ok: false, reason: 'bad_field', detail: 'test_keys is not an object' };
+  const input = inputOf(m.input, m.test_name);
+  if ('bad' in input) return { ok: false, reason: 'bad_field', detail: input.bad };
   const ann = (m.annotations && typeof m.annotations === 'object' ? m.annotations : {}) as Json;
   return {
     ok: true,
@@ -117,7 +183,7 @@ export function parseObject(raw: unknown): ParseResult {
       envelope: {
         measurement_uid: str(m.measurement_uid),
         report_id: str(m.report_id) || null,
-        input: inputOf(m.input),
+        input: input.input,
         probe_cc: normaliseCc(m.probe_cc),
         probe_asn: normaliseAsn(m.probe_asn),
         probe_network_name: str(m.probe_network_name),

@@ -87,6 +87,89 @@ describe('wrongly typed fields', () => {
     expect(v.evidence.map((e) => e.where)).toContain(where);
   });
 
+  const eachTcp = (v: unknown, failure?: unknown) => (tk: Json) => {
+    for (const t of tk.tcp_connect as Json[]) {
+      (t.status as Json).success = v;
+      if (failure !== undefined) (t.status as Json).failure = failure;
+    }
+  };
+  it.each([
+    ['telegram', 'every tcp_connect success is the string "true"', eachTcp('true'), 'test_keys.tcp_connect[0].status.success', 'expected boolean, got string'],
+    [
+      'telegram',
+      'every tcp_connect success is null with no failure',
+      eachTcp(null, null),
+      'test_keys.tcp_connect[0].status.success',
+      'expected boolean, got null',
+    ],
+    [
+      'telegram',
+      'a request failure is the number 0',
+      (tk: Json) => ((tk.requests as Json[])[0]!.failure = 0),
+      'test_keys.requests[0].failure',
+      'expected string, got number',
+    ],
+    [
+      'telegram',
+      'telegram_web_status is a boolean',
+      (tk: Json) => (tk.telegram_web_status = true),
+      'test_keys.telegram_web_status',
+      'expected string, got boolean',
+    ],
+    ['whatsapp', 'every tcp_connect success is the string "yes"', eachTcp('yes'), 'test_keys.tcp_connect[0].status.success', 'expected boolean, got string'],
+    [
+      'whatsapp',
+      'a request URL is a number',
+      (tk: Json) => (((tk.requests as Json[])[0]!.request as Json).url = 1),
+      'test_keys.requests[0].request.url',
+      'expected string, got number',
+    ],
+    [
+      'signal',
+      'signal_backend_status is a list',
+      (tk: Json) => (tk.signal_backend_status = ['ok']),
+      'test_keys.signal_backend_status',
+      'expected string, got list',
+    ],
+    ['signal', 'a tcp_connect success is the string "true"', eachTcp('true'), 'test_keys.tcp_connect[0].status.success', 'expected boolean, got string'],
+    [
+      'facebook_messenger',
+      'facebook_edge_reachable is the string "false"',
+      (tk: Json) => (tk.facebook_edge_reachable = 'false'),
+      'test_keys.facebook_edge_reachable',
+      'expected boolean, got string',
+    ],
+    [
+      'facebook_messenger',
+      'facebook_tcp_blocking is the string "true"',
+      (tk: Json) => (tk.facebook_tcp_blocking = 'true'),
+      'test_keys.facebook_tcp_blocking',
+      'expected boolean, got string',
+    ],
+    [
+      'facebook_messenger',
+      'a _dns_consistent key is a number',
+      (tk: Json) => (tk.facebook_star_dns_consistent = 0),
+      'test_keys.facebook_star_dns_consistent',
+      'expected boolean, got number',
+    ],
+    [
+      'tor',
+      'a target failure is a number',
+      (tk: Json) => ((tk.targets as Record<string, Json>)['66.111.2.131:9001']!.failure = 5),
+      'test_keys.targets["66.111.2.131:9001"].failure',
+      'expected string, got number',
+    ],
+    ['vanilla_tor', 'failure is a boolean', (tk: Json) => (tk.failure = true), 'test_keys.failure', 'expected string, got boolean'],
+    ['vanilla_tor', 'tor_progress is a string', (tk: Json) => (tk.tor_progress = '50'), 'test_keys.tor_progress', 'expected number, got string'],
+  ])('SYNTHETIC: %s, %s -> invalid, naming the field', (test, _name, mutate, where, value) => {
+    const m = ofTest(test);
+    mutate(m.test_keys);
+    const v = score(m);
+    expect(v.status).toBe('invalid');
+    expect(v.evidence).toContainEqual({ rule: 'validity.bad_field', layer: 'validity', where, value });
+  });
+
   it('SYNTHETIC: web_connectivity without its input URL is invalid, naming input', () => {
     const m = pick(qa, 'qa-successWithHTTPS');
     delete m.input;

@@ -8,9 +8,10 @@
  */
 import type { Json } from '../reader/parse.js';
 
-type Kind = 'string' | 'number' | 'boolean' | 'object' | 'list' | 'string|boolean' | 'string|list' | 'any';
+/** A trailing `!`: the value must be there and not null whenever the object holding it is. */
+type Kind = 'string' | 'number' | 'boolean' | 'boolean!' | 'object' | 'list' | 'string|boolean' | 'string|list' | 'string|object' | 'any';
 
-/** A field path below test_keys: `a.b` for objects, `a[].b` for every item of a list. */
+/** A field path below test_keys: `a.b` for objects, `a[].b` for every item of a list, `a{}.b` for every value of an object. */
 type Shape = Record<string, Kind>;
 
 const WEB: Shape = {
@@ -66,29 +67,90 @@ const WEB: Shape = {
   network_events: 'list',
 };
 
+/**
+ * The df-00x observations (dnst, tcpconnect, tlshandshake, httpt) as the app verdicts read them
+ * through view.ts and firstFailure (apps.ts). A connect's `success` is required: the verdicts
+ * count a connect as failed unless it is `true`, so anything else (a string, null, nothing) would
+ * read as a blocked endpoint.
+ */
+const OBSERVATIONS: Shape = {
+  queries: 'list',
+  'queries[]': 'object',
+  'queries[].hostname': 'string',
+  'queries[].engine': 'string',
+  'queries[].failure': 'string',
+  'queries[].answers': 'list',
+  'queries[].answers[]': 'object',
+  'queries[].answers[].answer_type': 'string',
+  'queries[].answers[].ipv4': 'string',
+  'queries[].answers[].ipv6': 'string',
+  'queries[].answers[].hostname': 'string',
+  'queries[].answers[].asn': 'number',
+  'queries[].tags': 'list',
+  tcp_connect: 'list',
+  'tcp_connect[]': 'object',
+  'tcp_connect[].ip': 'string',
+  'tcp_connect[].port': 'number',
+  'tcp_connect[].status': 'object',
+  'tcp_connect[].status.success': 'boolean!',
+  'tcp_connect[].status.failure': 'string',
+  'tcp_connect[].tags': 'list',
+  tls_handshakes: 'list',
+  'tls_handshakes[]': 'object',
+  'tls_handshakes[].address': 'string',
+  'tls_handshakes[].server_name': 'string',
+  'tls_handshakes[].failure': 'string',
+  'tls_handshakes[].no_tls_verify': 'boolean',
+  'tls_handshakes[].tags': 'list',
+  requests: 'list',
+  'requests[]': 'object',
+  'requests[].failure': 'string',
+  'requests[].request': 'object',
+  'requests[].request.url': 'string',
+  'requests[].response': 'object',
+  'requests[].response.code': 'number',
+  'requests[].response.body': 'string|object',
+  'requests[].response.body_is_truncated': 'boolean',
+  'requests[].response.headers': 'object',
+  'requests[].response.headers_list': 'list',
+  'requests[].tags': 'list',
+  failure: 'string',
+  failed_operation: 'string',
+};
+
+/** What the Tor bootstrap tests (vanilla_tor, torsf, psiphon) report and bootstrapVerdict reads. */
+const BOOTSTRAP: Shape = { failure: 'string', failed_operation: 'string', tor_progress: 'number' };
+
 const SHAPES: Record<string, Shape> = {
   web_connectivity: WEB,
-  telegram: {
-    requests: 'list',
-    'requests[]': 'object',
-    'requests[].request': 'object',
-    tcp_connect: 'list',
-    'tcp_connect[]': 'object',
-    'tcp_connect[].status': 'object',
-    telegram_web_status: 'string',
+  telegram: { ...OBSERVATIONS, telegram_web_status: 'string' },
+  whatsapp: OBSERVATIONS,
+  signal: { ...OBSERVATIONS, signal_backend_status: 'string' },
+  // facebook_messenger writes a boolean `failure` in its connects (false: none)
+  facebook_messenger: { ...OBSERVATIONS, 'tcp_connect[].status.failure': 'string|boolean' },
+  tor: {
+    targets: 'object',
+    'targets{}': 'object',
+    'targets{}.failure': 'string',
+    'targets{}.summary': 'object',
+    'targets{}.summary.connect': 'object',
+    'targets{}.summary.connect.failure': 'string',
+    'targets{}.tcp_connect': 'list',
   },
-  whatsapp: {
-    requests: 'list',
-    'requests[]': 'object',
-    'requests[].request': 'object',
-    tcp_connect: 'list',
-    'tcp_connect[]': 'object',
-    'tcp_connect[].status': 'object',
-  },
-  signal: { signal_backend_status: 'string' },
-  tor: { targets: 'object' },
+  vanilla_tor: BOOTSTRAP,
+  torsf: BOOTSTRAP,
+  psiphon: BOOTSTRAP,
   dnscheck: { lookups: 'object' },
   urlgetter: { requests: 'list', 'requests[]': 'object', failure: 'string' },
+};
+
+/**
+ * Keys of test_keys named by a pattern (with `-` read as `_`, as facebookMessengerVerdict reads
+ * them): facebook_messenger's per-endpoint `*_dns_consistent` and `*_reachable` flags and its
+ * `facebook_tcp_blocking` / `facebook_dns_blocking` summaries are booleans.
+ */
+const KEY_PATTERNS: Record<string, [RegExp, Kind][]> = {
+  facebook_messenger: [[/^facebook_(.+_dns_consistent|.+_reachable|tcp_blocking|dns_blocking)$/, 'boolean']],
 };
 
 function kindOf(v: unknown): string {
@@ -96,10 +158,16 @@ function kindOf(v: unknown): string {
 }
 
 function fits(v: unknown, k: Kind): boolean {
-  if (v === null || v === undefined || k === 'any') return true;
-  const t = kindOf(v);
-  return k.split('|').includes(t);
+  if (v === null || v === undefined) return !k.endsWith('!');
+  if (k === 'any') return true;
+  return k.replace('!', '').split('|').includes(kindOf(v));
 }
+
+const bad = (where: string, kind: Kind, v: unknown): BadField => ({
+  where,
+  expected: kind.replace('!', '').replace('|', ' or '),
+  got: v === undefined ? 'no value' : kindOf(v),
+});
 
 export interface BadField {
   /** Path in the measurement, e.g. "test_keys.requests[2].response.code". */
@@ -112,16 +180,23 @@ export interface BadField {
 function check(tk: Json, path: string, kind: Kind, out: BadField[]): void {
   const steps = path.split('.');
   const walk = (v: unknown, i: number, at: string): void => {
-    if (out.length >= 3 || v === null || v === undefined) return;
+    if (out.length >= 3) return;
     if (i === steps.length) {
-      if (!fits(v, kind)) out.push({ where: at, expected: kind.replace('|', ' or '), got: kindOf(v) });
+      if (!fits(v, kind)) out.push(bad(at, kind, v));
       return;
     }
+    if (v === null || v === undefined) return;
     let step = steps[i]!;
     const each = step.endsWith('[]');
-    if (each) step = step.slice(0, -2);
+    const values = step.endsWith('{}');
+    if (each || values) step = step.slice(0, -2);
     if (typeof v !== 'object' || Array.isArray(v)) return; // the parent's own check reports it
     const child = (v as Json)[step];
+    if (values) {
+      if (child && typeof child === 'object' && !Array.isArray(child))
+        for (const [k, item] of Object.entries(child)) walk(item, i + 1, `${at}.${step}[${JSON.stringify(k)}]`);
+      return;
+    }
     if (!each) return walk(child, i + 1, `${at}.${step}`);
     if (!Array.isArray(child)) return;
     child.forEach((item, j) => walk(item, i + 1, `${at}.${step}[${j}]`));
@@ -153,6 +228,8 @@ export function badFields(testName: string, tk: Json, input: unknown): BadField[
   for (const [k, v] of Object.entries(tk))
     if (k.endsWith('_failure') && v !== null && v !== undefined && typeof v !== 'string')
       out.push({ where: `test_keys.${k}`, expected: 'string', got: kindOf(v) });
+  for (const [re, kind] of KEY_PATTERNS[testName] ?? [])
+    for (const [k, v] of Object.entries(tk)) if (re.test(k.replace(/-/g, '_')) && !fits(v, kind)) out.push(bad(`test_keys.${k}`, kind, v));
   for (const [path, kind] of Object.entries(SHAPES[testName] ?? {})) check(tk, path, kind, out);
   return out.slice(0, 3);
 }

@@ -57,8 +57,8 @@ export const RULES: readonly Rule[] = [
     'validity.bad_field',
     'validity',
     'invalid',
-    'A field the rules read has the wrong type (a list where an object belongs, a number for a URL, ...); the evidence names the field by its path. web_connectivity needs its input URL. probe_cc must be a string, probe_asn a string "AS<number>" as OONI writes it (a number, or digits without AS, is stored under the network it names but judged invalid).',
-    2,
+    "A field the rules read has the wrong type (a list where an object belongs, a number for a URL, ...); the evidence names the field by its path. web_connectivity needs its input URL. probe_cc must be a string, probe_asn a string \"AS<number>\" as OONI writes it (a number, or digits without AS, is stored under the network it names but judged invalid). Every field the app tests' rules read is declared too: a connect's status.success must be a boolean (a string, null or nothing is not read as a failed connect), facebook_messenger's *_reachable, *_dns_consistent and facebook_tcp_blocking must be booleans, failures strings.",
+    3,
   ),
   r(
     'validity.wrong_date',

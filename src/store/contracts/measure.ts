@@ -60,6 +60,8 @@ export interface IngestFileRecord {
   started_at: string;
   finished_at: string | null;
   rules_version: string;
+  /** The ingest filters the file was read under (canonical JSON, src/measure/manifest-filters.ts); null when read whole. */
+  filters: string | null;
 }
 
 /** Filters shared by summary, list and export. Times are ISO instants or dates. */

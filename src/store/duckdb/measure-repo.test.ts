@@ -20,6 +20,7 @@ const file = (id: string, over: Partial<IngestFileRecord> = {}): IngestFileRecor
   started_at: '2026-01-01T00:00:00.000Z',
   finished_at: null,
   rules_version: 'r1',
+  filters: null,
   ...over,
 });
 const reject = (fileId: string, line: number, detail: string): MeasurementRejectRecord => ({

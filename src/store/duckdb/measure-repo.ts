@@ -56,7 +56,7 @@ const toCell = (r: Row): CellRecord => ({
 const INPUTS_STAGING_DDL =
   'CREATE TEMP TABLE IF NOT EXISTS rule_inputs_staging (id VARCHAR, rules_version VARCHAR, fingerprints_version VARCHAR, inputs VARCHAR)';
 /** Column types of the manifest, reject and finish rows, in their VALUES order. */
-const FILE_TYPES = 'VARCHAR VARCHAR BIGINT BIGINT VARCHAR VARCHAR BIGINT BIGINT BIGINT BIGINT BIGINT TIMESTAMPTZ TIMESTAMPTZ VARCHAR'.split(' ');
+const FILE_TYPES = 'VARCHAR VARCHAR BIGINT BIGINT VARCHAR VARCHAR BIGINT BIGINT BIGINT BIGINT BIGINT TIMESTAMPTZ TIMESTAMPTZ VARCHAR VARCHAR'.split(' ');
 const REJECT_TYPES = 'VARCHAR VARCHAR BIGINT BIGINT VARCHAR VARCHAR VARCHAR'.split(' ');
 const FINISH_TYPES = 'VARCHAR VARCHAR VARCHAR BIGINT BIGINT BIGINT BIGINT BIGINT TIMESTAMPTZ'.split(' ');
 /** Rows per multi-row INSERT (rejects can be thousands in a group of bad files). */
@@ -137,6 +137,7 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
                 f.started_at,
                 f.finished_at,
                 f.rules_version,
+                f.filters,
               ]),
             );
           }

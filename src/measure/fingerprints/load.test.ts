@@ -1,0 +1,64 @@
+// OONI fingerprint CSV rows with a value the columns do not allow, or a name an earlier row has,
+// are rejects naming the line and the field; the rest of the file loads, and the import stores
+// it (exit 3), never a constraint error. Real data: OONI's fingerprints_http.csv and
+// fingerprints_dns.csv as shipped (data/ooni/fingerprints); every edit below is SYNTHETIC.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from '../../../test/helpers/index.js';
+import { parseFingerprintFile } from './load.js';
+
+const DIR = join(import.meta.dirname, '../../../data/ooni/fingerprints');
+const HTTP = readFileSync(join(DIR, 'fingerprints_http.csv'), 'utf8');
+const DNS = readFileSync(join(DIR, 'fingerprints_dns.csv'), 'utf8');
+const lines = HTTP.split('\n');
+const header = lines[0]!.split(',');
+/** Line 2 of the real file (ooni.ae_0, whose pattern has no comma) with one column replaced. */
+const row2With = (col: string, value: string) => {
+  const cells = lines[1]!.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+  cells[header.indexOf(col)] = value;
+  return cells.join(',');
+};
+
+describe('OONI fingerprint CSV', () => {
+  it('loads both real files without a reject', () => {
+    expect(parseFingerprintFile(HTTP, 'fingerprints_http.csv', 'ooni-http').rejects).toEqual([]);
+    expect(parseFingerprintFile(DNS, 'fingerprints_dns.csv', 'ooni-dns').rejects).toEqual([]);
+  });
+
+  it('SYNTHETIC: a repeated name is a reject naming its line and the first one', () => {
+    const text = [...lines.slice(0, 4), lines[2], ...lines.slice(4)].join('\n');
+    const r = parseFingerprintFile(text, 'fp.csv', 'ooni-http');
+    expect(r.rejects).toEqual([{ line: 5, reason: 'name "ooni.ae_1" repeats line 3 (a name is one fingerprint of its set)' }]);
+    expect(r.items.length).toBe(parseFingerprintFile(HTTP, 'x.csv', 'ooni-http').items.length);
+    // past the records whose quoted notes hold line breaks, lines are still the file's
+    const last = HTTP.trimEnd().split('\n');
+    const again = parseFingerprintFile(`${last.join('\n')}\n${last.at(-1)}\n`, 'fp.csv', 'ooni-http').rejects;
+    expect(again).toEqual([
+      { line: last.length + 1, reason: `name "${last.at(-1)!.split(',')[0]}" repeats line ${last.length} (a name is one fingerprint of its set)` },
+    ]);
+  });
+
+  it.each([
+    ['location_found', 'nowhere', 'location_found "nowhere" is not dns, body or header.<name>'],
+    ['scope', 'galaxy', 'scope "galaxy" is not one of nat, isp, prod, inst, vbw, fp, injb, prov'],
+    ['expected_countries', '"RUS,XQ"', 'expected_countries "RUS" is no ISO 3166-1 alpha-2 country code'],
+    ['confidence_no_fp', 'abc', 'confidence_no_fp "abc" is not a whole number from 0 to 10'],
+  ])('SYNTHETIC: %s %s is a reject naming the line and the field', (col, value, reason) => {
+    const text = [lines[0], row2With(col, value), ...lines.slice(2)].join('\n');
+    expect(parseFingerprintFile(text, 'fp.csv', 'ooni-http').rejects).toEqual([{ line: 2, reason }]);
+  });
+
+  it('SYNTHETIC: fingerprints import of a file repeating a name stores the rest and exits 3 naming the line', async () => {
+    const t = tempDir();
+    try {
+      const file = join(t.dir, 'fp.csv');
+      writeFileSync(file, [...lines.slice(0, 4), lines[2], ...lines.slice(4)].join('\n'));
+      const r = await cli(['fingerprints', 'import', file, '--source', 'ooni-http', '--json', '--db', join(t.dir, 'f.duckdb')]);
+      expect(r.code, r.err).toBe(3);
+      expect(JSON.parse(r.out).rejects).toEqual([{ line: 5, reason: 'name "ooni.ae_1" repeats line 3 (a name is one fingerprint of its set)' }]);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
