@@ -77,6 +77,16 @@ describe('ledger service', () => {
     ]);
     expect(h[2]!.previous).toMatchObject({ status: 'active', revision: 2 });
   });
+  it('restore returns an event to the status it had before it was dismissed or retracted: a draft stays a draft', async () => {
+    await createEvent(deps(), sampleEvent({ status: 'draft' }), meta);
+    await setStatus(deps(), 'xx-2020-test-event', 'dismiss', { ...meta, reason: 'false positive' });
+    expect((await setStatus(deps(), 'xx-2020-test-event', 'restore', { ...meta, reason: 'undo dismiss' })).status).toBe('draft');
+    await setStatus(deps(), 'xx-2020-test-event', 'retract', { ...meta, reason: 'duplicate' });
+    expect((await setStatus(deps(), 'xx-2020-test-event', 'restore', { ...meta, reason: 'undo retract' })).status).toBe('draft');
+    await setStatus(deps(), 'xx-2020-test-event', 'confirm', { ...meta, reason: 'checked' });
+    await setStatus(deps(), 'xx-2020-test-event', 'retract', { ...meta, reason: 'duplicate' });
+    expect((await setStatus(deps(), 'xx-2020-test-event', 'restore', { ...meta, reason: 'undo retract' })).status).toBe('active');
+  });
   it('records the ambiguity of Crimea codes on the event', async () => {
     const e = await createEvent(deps(), sampleEvent({ regions: ['UA-43'] }), meta);
     expect(e.region_notes?.[0]).toMatchObject({ code: 'UA-43', equivalents: ['RU-CR'] });

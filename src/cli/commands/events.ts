@@ -154,7 +154,7 @@ export function eventsCommand(program: Command, io: Io): void {
 
   for (const [verb, action, help] of [
     ['retract', 'retract', 'hide an event from default views (kept, with the reason)'],
-    ['restore', 'restore', 'bring a retracted or dismissed event back'],
+    ['restore', 'restore', 'bring a retracted or dismissed event back, to the status it had (a draft stays a draft)'],
     ['confirm', 'confirm', 'confirm a draft event (e.g. from the detector)'],
     ['dismiss', 'dismiss', 'dismiss a draft event'],
   ] as const) {
