@@ -151,6 +151,40 @@ export async function updateEvent(
   return { event: e, changed: true };
 }
 
+/** What the ledger fixes, and why a patch cannot change it. */
+const FIXED_FIELDS: Record<string, string> = {
+  id: 'it names the event: add a new event and retract this one',
+  revision: 'the ledger numbers revisions: to edit only if the event is still at a revision, give the expected revision',
+  created_at: 'the ledger sets it',
+  updated_at: 'the ledger sets it',
+};
+
+/** A patch value for the id, revision or a timestamp that differs from the event's is VALIDATION naming the field (the same value, as in a document sent back as read, is fine). */
+function refuseFixedFields(patch: Record<string, unknown>, cur: LedgerEvent): void {
+  const issues = Object.entries(FIXED_FIELDS)
+    .filter(([k]) => k in patch && patch[k] !== cur[k as keyof LedgerEvent])
+    .map(([k, why]) => ({ path: [k], message: `cannot be edited (${why}); the event has ${JSON.stringify(cur[k as keyof LedgerEvent])}` }));
+  if (issues.length) throw validationError(issues, `cannot edit event ${cur.id}`);
+}
+
+/**
+ * Change some fields of an event (`events edit`): the patch over the current fields, at the
+ * expected revision (default: the current one). A patch that changes the id, the revision or a
+ * ledger timestamp is refused, naming the field.
+ */
+export async function editEvent(
+  deps: LedgerDeps,
+  id: string,
+  patch: Record<string, unknown>,
+  expectedRevision: number | undefined,
+  meta: WriteMeta,
+): Promise<{ event: LedgerEvent; changed: boolean }> {
+  const cur = await getEvent(deps, id);
+  refuseFixedFields(patch, cur);
+  const { revision: _r, created_at: _c, updated_at: _u, region_notes: _n, ...fields } = cur;
+  return updateEvent(deps, id, { ...fields, ...patch }, expectedRevision ?? cur.revision, meta);
+}
+
 type StatusAction = 'retract' | 'restore' | 'confirm' | 'dismiss';
 
 /**
