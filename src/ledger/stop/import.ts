@@ -17,7 +17,7 @@ import { prepareStatus, slugify } from '../service.js';
 import { planUpsert } from '../upsert.js';
 import { cited, findContained } from './contained.js';
 import { findDuplicates } from './duplicates.js';
-import { mapStopRow, recordText, stopEventKey, stopLocator, type MappedRow } from './map.js';
+import { STOP_SHEET_URL, mapStopRow, recordText, stopEventKey, stopLocator, type MappedRow } from './map.js';
 import type { StopRow } from './parse.js';
 
 export interface StopImportReport {
@@ -189,12 +189,13 @@ export async function importStop(
       retire.push({ id, kept: seed.id });
       continue;
     }
-    const plan = await planUpsert(deps.store, fields, id, {
-      actor: 'stop-import',
-      origin: 'stop',
-      reason: `imported from Access Now STOP (${snapshot} snapshot)`,
-      now,
-    });
+    const plan = await planUpsert(
+      deps.store,
+      fields,
+      id,
+      { actor: 'stop-import', origin: 'stop', reason: `imported from Access Now STOP (${snapshot} snapshot)`, now },
+      withoutSnapshotLocators(snapshot),
+    );
     report.events[plan.outcome]++;
     if (plan.write) writes.push(plan.write);
     links.push(...rowLinks(id));
@@ -224,6 +225,19 @@ export async function importStop(
   });
   return report;
 }
+
+/**
+ * An event with the locators of its citations of this snapshot left out: a record of the
+ * snapshot read again from another file (another name, BOM, line ends or column order) makes an
+ * event that differs only there, and is unchanged; the stored citation still names a record of
+ * the snapshot saying the same. A citation of another snapshot keeps its locator.
+ */
+const withoutSnapshotLocators =
+  (snapshot: string) =>
+  (e: LedgerEvent): LedgerEvent => ({
+    ...e,
+    sources: e.sources.map((s) => (s.url === STOP_SHEET_URL && s.published === snapshot ? { ...s, locator: null } : s)),
+  });
 
 function eventId(key: string, latest: StopRow, mapped: MappedRow): string {
   const hash = createHash('sha256').update(key).digest('hex').slice(0, 6);
