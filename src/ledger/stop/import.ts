@@ -90,9 +90,14 @@ export async function importStop(
     rejects.push({ importKind: 'stop', sourceFile: file, line: r._line, reason: `record ${r._record}: ${reason}`, raw: JSON.stringify(r).slice(0, 4000) });
   };
 
+  // A record whose values do not line up with the header's columns is rejected as it is read.
+  const readable = rows.filter((r) => r._unreadable === undefined);
+  for (const r of rows) if (r._unreadable !== undefined) reject(r, r._unreadable);
+  report.rows_rejected += rows.length - readable.length;
+
   // Group the yearly repeats. Two rows of the same count_year are never one event.
   const groups = new Map<string, StopRow[]>();
-  for (const r of rows) {
+  for (const r of readable) {
     const base = stopEventKey(r);
     let n = 0;
     while (groups.get(n ? `${base}#${n}` : base)?.some((x) => x.count_year === r.count_year)) n++;

@@ -154,6 +154,21 @@ describe('importStop', () => {
   afterEach(() => cleanup());
   const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
 
+  it('rejects a record with more or fewer fields than the header, naming both counts and its line', async () => {
+    const [header, first] = fixture('synthetic-bad.csv').split('\n');
+    const long = first!.replace(/\r$/, '') + ',extra one,extra two';
+    const short = 'Confirmed,2024-01-10,Russia,Regional,Moscow';
+    const rows = parseStopCsv([header, long, short, first].join('\n'), 'fields.csv');
+    const r = await importStop(deps(), rows, 'fields.csv', '2026-05-20');
+    expect(r.rejects).toEqual([
+      { record: 1, line: 2, reason: 'fields: 49 fields, the header has 47' },
+      { record: 2, line: 3, reason: 'fields: 5 fields, the header has 47' },
+    ]);
+    expect([r.rows_read, r.rows_stored, r.rows_rejected]).toEqual([3, 1, 2]);
+    expect(await store.ledger.listRejects('stop', 'fields.csv')).toHaveLength(2);
+    // only the readable record is counted: the others' country and year may be other columns'
+    expect(accessNowCounts(rows, '2026-05-20').flatMap((x) => x.values.map((v) => v.value))).toEqual([1]);
+  });
   it('merges repeats, reconciles counts, keeps rejects, and re-imports idempotently', async () => {
     const rows = [...real(), ...parseStopCsv(fixture('synthetic-bad.csv'), 'bad.csv').map((r) => ({ ...r, _record: r._record + 100 }))];
     const first = await importStop(deps(), rows, 'mixed.csv', '2026-05-20');
