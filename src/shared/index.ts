@@ -9,3 +9,4 @@ export * from './settle.js';
 export * from './excerpt.js';
 export * from './caps.js';
 export * from './csv.js';
+export * from './json-text.js';

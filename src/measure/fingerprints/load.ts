@@ -8,7 +8,7 @@
  * A newer file of any of these loads without a code change (`splinternet fingerprints import`).
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import { AppError } from '../../shared/index.js';
+import { AppError, parseJsonText } from '../../shared/index.js';
 import { scalar } from '../verdict/view.js';
 
 export type FingerprintKind = 'dns' | 'http' | 'cp_blockpage' | 'cp_false_positive';
@@ -63,13 +63,8 @@ export function parseFingerprintFile(text: string, fileName: string, source: str
   const rejects: LoadedFingerprints['rejects'] = [];
   const trimmed = text.trimStart();
   if (trimmed.startsWith('[')) {
-    let rows: unknown;
-    try {
-      rows = JSON.parse(text);
-    } catch (e) {
-      throw new AppError('VALIDATION', `${fileName}: not valid JSON: ${(e as Error).message}`, { issues: [{ path: ['file'], message: 'malformed JSON' }] });
-    }
-    (rows as Record<string, unknown>[]).forEach((r, i) => {
+    const rows = parseJsonText(text, fileName) as Record<string, unknown>[];
+    rows.forEach((r, i) => {
       try {
         items.push(fromOoniRow(r, source));
       } catch (e) {
