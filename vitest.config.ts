@@ -14,7 +14,7 @@ export default defineConfig({
     projects: [
       // Unit files test pure domain code (no mocks, no globals, no environment changes), so a
       // worker reuses its module graph from file to file instead of importing it again for each.
-      { test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 30_000, maxWorkers: 2, isolate: false } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'], testTimeout: 30_000, maxWorkers: 2, isolate: false } },
       {
         test: {
           name: 'integration',

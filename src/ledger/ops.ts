@@ -12,7 +12,7 @@ import { exportEvents, exportIndicators, EXPORT_FORMATS } from './export.js';
 import { geocodeLedger } from './geocode.js';
 import { listIndicators } from './indicators.js';
 import { LedgerEventSchema, SourceSchema } from './model.js';
-import { createEvent, eventHistory, getEvent, listEvents, setStatus, updateEvent } from './service.js';
+import { createEvent, editEvent, eventHistory, getEvent, listEvents, setStatus } from './service.js';
 import { countEvents } from './stats.js';
 import { importStopFile } from './stop/index.js';
 import { CATEGORIES, ORIGINS, STATUSES, type Origin } from './taxonomy.js';
@@ -164,12 +164,7 @@ export const eventsEdit = defineOp({
     changed: z.boolean().meta({ description: 'false when every field already had the value given: no revision was added' }),
   }),
   run: async (ctx, { id, patch, expected_revision, reason }) => {
-    const cur = await getEvent(ctx, id);
-    const { revision: _r, created_at: _c, updated_at: _u, region_notes: _n, ...fields } = cur;
-    const { event, changed } = await updateEvent(ctx, id, { ...fields, ...patch }, expected_revision ?? cur.revision, {
-      actor: ctx.actor,
-      reason: reason ?? null,
-    });
+    const { event, changed } = await editEvent(ctx, id, patch, expected_revision, { actor: ctx.actor, reason: reason ?? null });
     return { ...event, changed };
   },
 });

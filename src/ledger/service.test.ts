@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, isAppError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { sampleEvent, tempStore } from '../../test/helpers/index.js';
-import { createEvent, deriveEventId, eventHistory, getEvent, listEvents, setStatus, updateEvent } from './service.js';
+import { createEvent, deriveEventId, editEvent, eventHistory, getEvent, listEvents, setStatus, updateEvent } from './service.js';
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -57,6 +57,22 @@ describe('ledger service', () => {
     expect(await code(updateEvent(deps(), created.id, sampleEvent({ end: '2020-02-01' }), 1, meta))).toBe('PRECONDITION_FAILED');
     expect((await eventHistory(deps(), created.id)).map((r) => r.action)).toEqual(['create', 'update']);
   });
+  it('an edit that sets the id, revision or a ledger timestamp is refused (VALIDATION) naming the field; the same values sent back are fine', async () => {
+    const created = await createEvent(deps(), sampleEvent(), meta);
+    for (const [field, value] of [
+      ['id', 'renamed'],
+      ['revision', 10],
+      ['created_at', '2020-01-01T00:00:00.000Z'],
+      ['updated_at', '2020-01-01T00:00:00.000Z'],
+    ] as const) {
+      const err = await editEvent(deps(), created.id, { [field]: value }, undefined, meta).catch((e: unknown) => e);
+      expect(isAppError(err) && err.code === 'VALIDATION' && err.issues.map((i) => i.path[0])).toEqual([field]);
+      expect(isAppError(err) && err.message).toMatch(/cannot be edited/);
+    }
+    const { id, revision, created_at, updated_at } = created;
+    expect((await editEvent(deps(), id, { id, revision, created_at, updated_at, title: 'Renamed title' }, undefined, meta)).event.revision).toBe(2);
+    expect((await eventHistory(deps(), id)).map((r) => r.action)).toEqual(['create', 'update']);
+  });
   it('walks draft -> confirm, retract -> restore, each a revision with a reason', async () => {
     await createEvent(deps(), sampleEvent({ status: 'draft' }), meta);
     expect((await listEvents(deps(), {})).items).toHaveLength(0);
@@ -76,6 +92,16 @@ describe('ledger service', () => {
       'restore:active',
     ]);
     expect(h[2]!.previous).toMatchObject({ status: 'active', revision: 2 });
+  });
+  it('restore returns an event to the status it had before it was dismissed or retracted: a draft stays a draft', async () => {
+    await createEvent(deps(), sampleEvent({ status: 'draft' }), meta);
+    await setStatus(deps(), 'xx-2020-test-event', 'dismiss', { ...meta, reason: 'false positive' });
+    expect((await setStatus(deps(), 'xx-2020-test-event', 'restore', { ...meta, reason: 'undo dismiss' })).status).toBe('draft');
+    await setStatus(deps(), 'xx-2020-test-event', 'retract', { ...meta, reason: 'duplicate' });
+    expect((await setStatus(deps(), 'xx-2020-test-event', 'restore', { ...meta, reason: 'undo retract' })).status).toBe('draft');
+    await setStatus(deps(), 'xx-2020-test-event', 'confirm', { ...meta, reason: 'checked' });
+    await setStatus(deps(), 'xx-2020-test-event', 'retract', { ...meta, reason: 'duplicate' });
+    expect((await setStatus(deps(), 'xx-2020-test-event', 'restore', { ...meta, reason: 'undo retract' })).status).toBe('active');
   });
   it('records the ambiguity of Crimea codes on the event', async () => {
     const e = await createEvent(deps(), sampleEvent({ regions: ['UA-43'] }), meta);

@@ -156,12 +156,63 @@ export async function updateEvent(
   return { event: e, changed: true };
 }
 
+/** What the ledger fixes, and why a patch cannot change it. */
+const FIXED_FIELDS: Record<string, string> = {
+  id: 'it names the event: add a new event and retract this one',
+  revision: 'the ledger numbers revisions: to edit only if the event is still at a revision, give the expected revision',
+  created_at: 'the ledger sets it',
+  updated_at: 'the ledger sets it',
+};
+
+/** A patch value for the id, revision or a timestamp that differs from the event's is VALIDATION naming the field (the same value, as in a document sent back as read, is fine). */
+function refuseFixedFields(patch: Record<string, unknown>, cur: LedgerEvent): void {
+  const issues = Object.entries(FIXED_FIELDS)
+    .filter(([k]) => k in patch && patch[k] !== cur[k as keyof LedgerEvent])
+    .map(([k, why]) => ({ path: [k], message: `cannot be edited (${why}); the event has ${JSON.stringify(cur[k as keyof LedgerEvent])}` }));
+  if (issues.length) throw validationError(issues, `cannot edit event ${cur.id}`);
+}
+
+/**
+ * Change some fields of an event (`events edit`): the patch over the current fields, at the
+ * expected revision (default: the current one). A patch that changes the id, the revision or a
+ * ledger timestamp is refused, naming the field.
+ */
+export async function editEvent(
+  deps: LedgerDeps,
+  id: string,
+  patch: Record<string, unknown>,
+  expectedRevision: number | undefined,
+  meta: WriteMeta,
+): Promise<{ event: LedgerEvent; changed: boolean }> {
+  const cur = await getEvent(deps, id);
+  refuseFixedFields(patch, cur);
+  const { revision: _r, created_at: _c, updated_at: _u, region_notes: _n, ...fields } = cur;
+  return updateEvent(deps, id, { ...fields, ...patch }, expectedRevision ?? cur.revision, meta);
+}
+
 type StatusAction = 'retract' | 'restore' | 'confirm' | 'dismiss';
+
+/**
+ * The status a withdrawn (retracted or dismissed) event had before it was withdrawn: the
+ * previous status of the latest revision that entered its current status. A draft comes back a
+ * draft (only a confirm makes it active); with no such revision the answer is active.
+ */
+export function statusBeforeWithdrawal(revs: readonly RevisionRecord[], current: Status): Status {
+  const statusOf = (doc: unknown) => (doc as { status?: Status } | null)?.status;
+  for (let i = revs.length - 1; i >= 0; i--) {
+    const r = revs[i]!;
+    const before = statusOf(r.previous);
+    if (statusOf(r.current) !== current || before === current) continue;
+    return before === 'draft' ? 'draft' : 'active';
+  }
+  return 'active';
+}
 
 /**
  * Build (but do not write) a status change of a stored event, so an importer can write it in the
  * transaction of its other writes. Refuses (CONFLICT) a change the event's status does not allow;
  * the write expects the event's revision as read, so the store refuses it if the event changed since.
+ * A restore goes to `restoreTo` (the status before the withdrawal, `statusBeforeWithdrawal`).
  */
 export function prepareStatus(
   deps: Pick<LedgerDeps, 'clock'>,
@@ -169,6 +220,7 @@ export function prepareStatus(
   action: StatusAction,
   meta: WriteMeta & { reason: string },
   expectedRevision?: number,
+  restoreTo: Status = 'active',
 ): { event: LedgerEvent; write: EventWrite } {
   const cur = asEvent(rec);
   const allowed: Record<StatusAction, Status[]> = {
@@ -180,7 +232,7 @@ export function prepareStatus(
   if (!allowed[action].includes(cur.status)) {
     throw new AppError('CONFLICT', `cannot ${action} event ${rec.id}: its status is ${cur.status}`);
   }
-  const next: Record<StatusAction, Status> = { retract: 'retracted', restore: 'active', confirm: 'active', dismiss: 'dismissed' };
+  const next: Record<StatusAction, Status> = { retract: 'retracted', restore: restoreTo, confirm: 'active', dismiss: 'dismissed' };
   const e: LedgerEvent = { ...cur, status: next[action], revision: cur.revision + 1, updated_at: deps.clock.now().toISOString() };
   return {
     event: e,
@@ -188,7 +240,7 @@ export function prepareStatus(
   };
 }
 
-/** Change only the status (retract, restore, confirm, dismiss). A reason is required. */
+/** Change only the status (retract, restore, confirm, dismiss). A reason is required; a restore returns the status before the withdrawal. */
 export async function setStatus(
   deps: LedgerDeps,
   id: string,
@@ -201,7 +253,8 @@ export async function setStatus(
   }
   const rec = await deps.store.ledger.getEvent(id);
   if (!rec) throw new AppError('NOT_FOUND', `no event with id "${id}"`);
-  const { event, write } = prepareStatus(deps, rec, action, meta, expectedRevision);
+  const restoreTo = action === 'restore' ? statusBeforeWithdrawal(await deps.store.ledger.listRevisions(id), asEvent(rec).status) : undefined;
+  const { event, write } = prepareStatus(deps, rec, action, meta, expectedRevision, restoreTo);
   await deps.store.ledger.writeEvents([write]);
   return event;
 }

@@ -9,9 +9,9 @@ import { buildEvent, toRecord } from './service.js';
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'kept_user_edits';
 
-/** The fields of an event that an importer controls (everything but ledger metadata). */
-const content = (e: LedgerEvent) => {
-  const { revision: _r, created_at: _c, updated_at: _u, status: _s, ...rest } = e;
+/** The fields of an event that an importer controls (everything but ledger metadata), as `compared` sees them. */
+const content = (e: LedgerEvent, compared: (e: LedgerEvent) => LedgerEvent = (x) => x) => {
+  const { revision: _r, created_at: _c, updated_at: _u, status: _s, ...rest } = compared(e);
   return JSON.stringify(rest);
 };
 
@@ -22,13 +22,16 @@ export interface UpsertPlan {
 
 /**
  * Decide what to write for `f` (already validated) under `id`. `actor` names the importer
- * ("seed", "stop-import"); `reason` goes into the revision.
+ * ("seed", "stop-import"); `reason` goes into the revision. `compared`, when given, is what of
+ * an event decides whether it changed: the stored event and the new one that differ only in what
+ * it leaves out are unchanged, and the stored one stays as it is.
  */
 export async function planUpsert(
   store: Store,
   f: EventFields,
   id: string,
   meta: { actor: string; origin: string; reason: string; now: string },
+  compared?: (e: LedgerEvent) => LedgerEvent,
 ): Promise<UpsertPlan> {
   const cur = await store.ledger.getEvent(id);
   if (!cur) {
@@ -44,7 +47,7 @@ export async function planUpsert(
   }
   const old = cur.doc as unknown as LedgerEvent;
   const next = buildEvent(f, id, old.status, old.revision + 1, old.created_at, meta.now);
-  if (content(next) === content(old)) return { outcome: 'unchanged' };
+  if (content(next, compared) === content(old, compared)) return { outcome: 'unchanged' };
   const revisions = await store.ledger.listRevisions(id);
   // Geocoding revisions are machine-made too: a re-import may replace them (and geocodes again).
   if (revisions.some((r) => r.actor !== meta.actor && r.actor !== 'geocoder')) return { outcome: 'kept_user_edits' };

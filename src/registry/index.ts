@@ -5,7 +5,8 @@
  */
 export { importRegistry, REJECT_KIND, type ImportOptions, type ImportReport } from './import.js';
 export { seedRegistry } from './seed.js';
-export { registrySummary, registryAsns, cachedAnalysis, lookupKind } from './views.js';
+export { registrySummary, registryAsns, cachedAnalysis } from './views.js';
+export { lookupQuery, type LookupQuery } from './lookup-query.js';
 export { registryDecision } from './decision.js';
 export { registryLookup } from './lookup.js';
 export { analyseSnapshot, METHOD, type SnapshotAnalysis } from './analysis.js';

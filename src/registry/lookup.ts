@@ -3,13 +3,15 @@
  * matches every stored range containing it (a single address or a CIDR); a domain matches the
  * domain field exactly or through a "*.parent" wildcard. "Since" is the earliest decision date
  * and the first snapshot that lists it; the snapshots are partial, so absence proves nothing.
+ * What is searched is read from the query by lookupQuery (a URL's host, a domain without its
+ * trailing dot) and named in the answer.
  */
 import { AppError, type Clock } from '../shared/index.js';
 import type { RegistryMatchRecord, Store } from '../store/index.js';
 import { parseIp, rangeToken } from './addresses.js';
 import { loadAsTable, type AsTable } from './asn.js';
 import { splitList } from './dump-line.js';
-import { lookupKind } from './views.js';
+import { lookupQuery } from './lookup-query.js';
 
 type Deps = { store: Store; clock: Clock };
 
@@ -47,12 +49,12 @@ function matchView(m: RegistryMatchRecord, lowerBound: boolean) {
 
 export async function registryLookup(deps: Deps, query: string) {
   const q = query.trim();
-  const kind = lookupKind(q);
+  const { kind, target, from } = lookupQuery(q);
   let matches: RegistryMatchRecord[];
   let as: { asn: number; org: string; as_data: string } | null = null;
   if (kind === 'ip') {
-    const p = parseIp(q);
-    if (!p) throw new AppError('VALIDATION', `"${q}" is not a valid IP address`, { issues: [{ path: ['q'], message: 'not an IPv4/IPv6 address' }] });
+    const p = parseIp(target);
+    if (!p) throw new AppError('VALIDATION', `"${target}" is not a valid IP address`, { issues: [{ path: ['q'], message: 'not an IPv4/IPv6 address' }] });
     matches = await deps.store.registry.findAddress(p.family, p.first, 1000);
     if (p.family === 4) {
       const t = await loadAsTable(deps);
@@ -60,7 +62,7 @@ export async function registryLookup(deps: Deps, query: string) {
       as = hit ? { ...hit, as_data: `${t.meta.package} ${t.meta.version}: ${t.meta.note}` } : null;
     }
   } else {
-    matches = await deps.store.registry.findDomain(q, 1000);
+    matches = await deps.store.registry.findDomain(target, 1000);
   }
   const snaps = new Map((await deps.store.registry.listSnapshots()).map((s) => [s.id, s]));
   const decisions = new Map<string, { decision_number: string; decision_body: string; decision_date: string | null; snapshots: string[]; entries: number }>();
@@ -84,6 +86,8 @@ export async function registryLookup(deps: Deps, query: string) {
   const last = matches[matches.length - 1];
   return {
     query: q,
+    looked_up: target,
+    looked_up_from: from,
     kind,
     listed: matches.length > 0,
     since: first

@@ -80,7 +80,9 @@ export const registryLookupOp = defineOp({
   name: 'registry.lookup',
   summary: 'Is an IP address or domain listed, under which decision, since when',
   write: false,
-  input: z.object({ q: z.string().min(1).meta({ description: 'one IPv4/IPv6 address or a domain', example: '149.154.167.99' }) }),
+  input: z.object({
+    q: z.string().min(1).meta({ description: 'one IPv4/IPv6 address or a domain (a URL is looked up by its host)', example: '149.154.167.99' }),
+  }),
   output: RegistryLookupSchema,
   rows: { key: 'matches', carry: ['query', 'kind', 'snapshots_searched'] },
   http: { method: 'get', path: '/api/registry/lookup' },

@@ -177,6 +177,8 @@ export const RegistryDecisionSchema = z
 export const RegistryLookupSchema = z
   .object({
     query: z.string(),
+    looked_up: z.string().meta({ description: 'the address or domain searched: the host of a URL, a domain in lower case without its trailing dot' }),
+    looked_up_from: z.enum(['url']).nullable().meta({ description: '"url" when looked_up is the host of the URL given' }),
     kind: z.enum(['ip', 'domain']),
     listed: z.boolean(),
     since: z

@@ -3,7 +3,7 @@
  * decision across snapshots, and a lookup of an address or domain. Every view carries the
  * snapshot it describes (with its lower-bound flag), the method and the AS data vintage.
  */
-import { AppError, type Clock } from '../shared/index.js';
+import type { Clock } from '../shared/index.js';
 import type { RegistrySnapshotRecord, Store } from '../store/index.js';
 import { analyseSnapshot, type SnapshotAnalysis } from './analysis.js';
 import { installedAsnDataset } from './asn.js';
@@ -72,17 +72,4 @@ export async function registryAsns(deps: Deps, q: { snapshot?: string; top?: num
     items: a.asns.slice(0, top),
     collateral_rule: a.collateral.rule,
   };
-}
-
-/** Throw VALIDATION for a lookup query that is neither one address nor a domain. */
-export function lookupKind(q: string): 'ip' | 'domain' {
-  const s = q.trim();
-  if (!s || /\s/.test(s) || s.length > 253) {
-    throw new AppError('VALIDATION', `"${q}" is not an IP address or a domain`, {
-      issues: [{ path: ['q'], message: 'an IPv4/IPv6 address or a domain name' }],
-    });
-  }
-  if (s.includes('/'))
-    throw new AppError('VALIDATION', `"${q}": look up one address, not a range`, { issues: [{ path: ['q'], message: 'one address, e.g. 149.154.167.99' }] });
-  return /^[0-9.]+$/.test(s) || s.includes(':') ? 'ip' : 'domain';
 }

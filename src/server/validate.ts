@@ -1,6 +1,6 @@
 /** Request bodies at the edge: JSON read once, malformed or ill-formed text refused as a VALIDATION AppError. */
 import type { Context } from 'hono';
-import { AppError } from '../shared/index.js';
+import { AppError, isAppError, parseJsonText } from '../shared/index.js';
 import { refuseUnknownFields } from './unknown-params.js';
 
 /** Whether `s` is valid UTF-16 (no lone surrogate); String.prototype.isWellFormed without needing the ES2024 lib. */
@@ -53,9 +53,13 @@ export async function jsonBody(c: Context, declared?: DeclaredBody): Promise<unk
   if (!text.trim()) throw new AppError('VALIDATION', 'the request body is empty; send JSON', { issues: [{ path: [], message: 'empty body' }] });
   let body: unknown;
   try {
-    body = JSON.parse(text) as unknown;
+    body = parseJsonText(text, 'the request body');
   } catch (e) {
-    throw new AppError('VALIDATION', `malformed JSON body: ${(e as Error).message}`, { issues: [{ path: [], message: 'malformed JSON' }] });
+    // the same words, the field being the whole body
+    throw new AppError('VALIDATION', `malformed JSON body: ${(e as Error).message.replace(/^the request body: /, '')}`, {
+      issues: [{ path: [], message: 'malformed JSON' }],
+      details: isAppError(e) ? e.details : {},
+    });
   }
   const bad = illFormedAt(body);
   if (bad)

@@ -10,3 +10,4 @@ export * from './excerpt.js';
 export * from './caps.js';
 export * from './csv.js';
 export * from './decimal.js';
+export * from './json-text.js';

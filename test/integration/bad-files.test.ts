@@ -105,7 +105,7 @@ describe('bad files: one answer per kind of mistake', () => {
   it('malformed JSON is named with its line', async () => {
     const r = await run(['events', 'add', '--file', badJsonl]);
     expect(r.code, r.err).toBe(2);
-    expect(r.doc.error?.message).toMatch(new RegExp(`^${badJsonl}: line 2: not valid JSON`));
+    expect(r.doc.error?.message).toMatch(new RegExp(`^${badJsonl}: line 2, column \\d+: not valid JSON`));
   });
 
   it("an ingested file's id that no ingest gave: exit 1 naming it, not an empty list of its rejects", async () => {

@@ -2566,6 +2566,13 @@ export interface components {
             /** @enum {string} */
             kind: "ip" | "domain";
             listed: boolean;
+            /** @description the address or domain searched: the host of a URL, a domain in lower case without its trailing dot */
+            looked_up: string;
+            /**
+             * @description "url" when looked_up is the host of the URL given
+             * @enum {string|null}
+             */
+            looked_up_from: "url" | null;
             matches: {
                 decision_body: string;
                 decision_date: string | null;
@@ -6374,7 +6381,7 @@ export interface operations {
             query: {
                 /** @description json (default): the answer; csv, ndjson or parquet: its matches as a file, one row each (nested values as JSON text; every row carries query, kind, snapshots_searched) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
-                /** @description one IPv4/IPv6 address or a domain */
+                /** @description one IPv4/IPv6 address or a domain (a URL is looked up by its host) */
                 q: string;
             };
             header?: never;

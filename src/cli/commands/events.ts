@@ -4,7 +4,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { CATEGORIES, ORIGINS, type GeocodeReport, type LedgerEvent } from '../../ledger/index.js';
 import { eventsAdd, eventsEdit, eventsExport, eventsGeocode, eventsHistory, eventsImport, eventsList, eventsShow, eventsStatus } from '../../ledger/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
-import { AppError, fileError } from '../../shared/index.js';
+import { AppError, fileError, parseJsonText } from '../../shared/index.js';
 import { collect, ctxOf, examples, intOption, leaf, rowsOptions, str, table } from '../command.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
@@ -16,18 +16,7 @@ async function readJsonFile(path: string): Promise<unknown> {
       : await readFile(path, 'utf8').catch((e: unknown) => {
           throw fileError(path, e);
         });
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    // the parser counts characters; a reader needs the line
-    const pos = /at position (\d+)/.exec((e as Error).message)?.[1];
-    const line = pos === undefined ? undefined : text.slice(0, Number(pos)).split('\n').length;
-    const where = line === undefined ? '' : `line ${line}: `;
-    throw new AppError('VALIDATION', `${path}: ${where}not valid JSON: ${(e as Error).message}`, {
-      issues: [{ path: ['file'], message: `${where}malformed JSON` }],
-      details: line === undefined ? {} : { line },
-    });
-  }
+  return parseJsonText(text, path);
 }
 
 async function readStdin(): Promise<string> {
@@ -154,7 +143,7 @@ export function eventsCommand(program: Command, io: Io): void {
 
   for (const [verb, action, help] of [
     ['retract', 'retract', 'hide an event from default views (kept, with the reason)'],
-    ['restore', 'restore', 'bring a retracted or dismissed event back'],
+    ['restore', 'restore', 'bring a retracted or dismissed event back, to the status it had (a draft stays a draft)'],
     ['confirm', 'confirm', 'confirm a draft event (e.g. from the detector)'],
     ['dismiss', 'dismiss', 'dismiss a draft event'],
   ] as const) {

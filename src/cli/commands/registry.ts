@@ -138,6 +138,11 @@ function decisionText(d: Decision): string {
 }
 
 function lookupText(l: Lookup): string {
+  const head = l.looked_up_from === 'url' ? `${l.query} is a URL: looking up its host ${l.looked_up}\n` : '';
+  return head + lookupBody({ ...l, query: l.looked_up });
+}
+
+function lookupBody(l: Lookup): string {
   if (!l.listed) return `${l.query}: not listed in the imported snapshots (${l.snapshots_searched.map((s) => s.id).join(', ')}); they are partial.\n`;
   const since = l.since!;
   return (
@@ -203,7 +208,7 @@ export function registryCommand(program: Command, io: Io): void {
       await ctx.output(registryDecisionOp, await ctx.run(registryDecisionOp, { number }), o, decisionText);
     });
 
-  rowsOptions(leaf(reg, 'lookup', 'is an IP address or domain listed, under which decision, since when'))
+  rowsOptions(leaf(reg, 'lookup', 'is an IP address or domain (or the host of a URL) listed, under which decision, since when'))
     .argument('<query>')
     .action(async (query: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);

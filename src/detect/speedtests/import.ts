@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { AppError, readCapped, type Clock, type ProgressReporter } from '../../shared/index.js';
+import { AppError, parseJsonText, readCapped, type Clock, type ProgressReporter } from '../../shared/index.js';
 import type { RejectRecord, SpeedTestRecord, SpeedTestSourceRecord, Store } from '../../store/index.js';
 import { sniffEncoding, splitCsvLine, utf8Lines } from './csv.js';
 import { indexHeader, parseRow } from './rows.js';
@@ -55,13 +55,7 @@ function readSource(root: string, now: string): SpeedTestSourceRecord {
   const manifestPath = join(root, 'dataset.json');
   let m: Manifest = {};
   if (existsSync(manifestPath)) {
-    try {
-      m = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-    } catch (e) {
-      throw new AppError('VALIDATION', `${manifestPath} is not valid JSON: ${(e as Error).message}`, {
-        issues: [{ path: ['dataset.json'], message: 'malformed JSON' }],
-      });
-    }
+    m = parseJsonText(readFileSync(manifestPath, 'utf8'), manifestPath, 'dataset.json') as Manifest;
   }
   let licence = m.licence;
   const licencePath = ['LICENSE', 'LICENSE.md', 'LICENCE'].map((f) => join(root, f)).find(existsSync);

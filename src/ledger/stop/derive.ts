@@ -10,11 +10,15 @@ import type { IndicatorSeries } from '../indicators.js';
 import { STOP_SHEET_URL } from './map.js';
 import type { StopRow } from './parse.js';
 
-/** Access Now's yearly counts per country from STOP records (a record of several countries counts in each). */
-export function accessNowCounts(rows: Pick<StopRow, 'country' | 'count_year'>[], snapshot: string): IndicatorSeries[] {
+/**
+ * Access Now's yearly counts per country from STOP records (a record of several countries counts
+ * in each). A record whose values do not line up with the header (`_unreadable`) is not counted:
+ * its country and year may be another column's.
+ */
+export function accessNowCounts(rows: Pick<StopRow, 'country' | 'count_year' | '_unreadable'>[], snapshot: string): IndicatorSeries[] {
   const counts = new Map<string, Map<string, number>>();
   for (const r of rows) {
-    if (!/^\d{4}$/.test(r.count_year)) continue;
+    if (r._unreadable !== undefined || !/^\d{4}$/.test(r.count_year)) continue;
     for (const name of r.country.split(';').map((s) => s.trim())) {
       const cc = countryCodeByName(name);
       if (!cc) continue;

@@ -17,7 +17,7 @@ import { prepareStatus, slugify } from '../service.js';
 import { planUpsert } from '../upsert.js';
 import { cited, findContained } from './contained.js';
 import { findDuplicates } from './duplicates.js';
-import { mapStopRow, recordText, stopEventKey, stopLocator, type MappedRow } from './map.js';
+import { STOP_SHEET_URL, mapStopRow, recordText, stopEventKey, stopLocator, type MappedRow } from './map.js';
 import type { StopRow } from './parse.js';
 
 export interface StopImportReport {
@@ -90,9 +90,14 @@ export async function importStop(
     rejects.push({ importKind: 'stop', sourceFile: file, line: r._line, reason: `record ${r._record}: ${reason}`, raw: JSON.stringify(r).slice(0, 4000) });
   };
 
+  // A record whose values do not line up with the header's columns is rejected as it is read.
+  const readable = rows.filter((r) => r._unreadable === undefined);
+  for (const r of rows) if (r._unreadable !== undefined) reject(r, r._unreadable);
+  report.rows_rejected += rows.length - readable.length;
+
   // Group the yearly repeats. Two rows of the same count_year are never one event.
   const groups = new Map<string, StopRow[]>();
-  for (const r of rows) {
+  for (const r of readable) {
     const base = stopEventKey(r);
     let n = 0;
     while (groups.get(n ? `${base}#${n}` : base)?.some((x) => x.count_year === r.count_year)) n++;
@@ -189,12 +194,13 @@ export async function importStop(
       retire.push({ id, kept: seed.id });
       continue;
     }
-    const plan = await planUpsert(deps.store, fields, id, {
-      actor: 'stop-import',
-      origin: 'stop',
-      reason: `imported from Access Now STOP (${snapshot} snapshot)`,
-      now,
-    });
+    const plan = await planUpsert(
+      deps.store,
+      fields,
+      id,
+      { actor: 'stop-import', origin: 'stop', reason: `imported from Access Now STOP (${snapshot} snapshot)`, now },
+      withoutSnapshotLocators(snapshot),
+    );
     report.events[plan.outcome]++;
     if (plan.write) writes.push(plan.write);
     links.push(...rowLinks(id));
@@ -224,6 +230,19 @@ export async function importStop(
   });
   return report;
 }
+
+/**
+ * An event with the locators of its citations of this snapshot left out: a record of the
+ * snapshot read again from another file (another name, BOM, line ends or column order) makes an
+ * event that differs only there, and is unchanged; the stored citation still names a record of
+ * the snapshot saying the same. A citation of another snapshot keeps its locator.
+ */
+const withoutSnapshotLocators =
+  (snapshot: string) =>
+  (e: LedgerEvent): LedgerEvent => ({
+    ...e,
+    sources: e.sources.map((s) => (s.url === STOP_SHEET_URL && s.published === snapshot ? { ...s, locator: null } : s)),
+  });
 
 function eventId(key: string, latest: StopRow, mapped: MappedRow): string {
   const hash = createHash('sha256').update(key).digest('hex').slice(0, 6);

@@ -2,7 +2,8 @@
  * Reading Access Now's #KeepItOn STOP CSV (the "Combined" sheet, 47 published columns).
  * Text cells hold line breaks, so records are split by a real CSV parser (RFC 4180), never by
  * lines; each record keeps its record number and the physical line it starts on, so a reject
- * can be found in the file.
+ * can be found in the file. A record whose field count is not the header's is kept, marked
+ * `_unreadable`, for the import to reject with its line.
  */
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../../shared/index.js';
@@ -58,7 +59,8 @@ export const STOP_COLUMNS = [
 ] as const;
 
 export type StopColumn = (typeof STOP_COLUMNS)[number];
-export type StopRow = Record<StopColumn, string> & { _record: number; _line: number };
+/** `_unreadable`: why the record's values cannot be read as the header's columns (a reject reason); absent when they can. */
+export type StopRow = Record<StopColumn, string> & { _record: number; _line: number; _unreadable?: string };
 
 /**
  * Every published column is required: the import reads most of them (dates, area, status, the
@@ -95,6 +97,8 @@ export function parseStopCsv(text: string, file: string): StopRow[] {
     });
     row._record = i + 1;
     row._line = prevEnd + 1;
+    // a record with more or fewer values than the header's columns has values in the wrong columns or lost
+    if (r.record.length !== header.length) row._unreadable = `fields: ${r.record.length} fields, the header has ${header.length}`;
     prevEnd = r.info.lines;
     rows.push(row);
   });

@@ -154,6 +154,21 @@ describe('importStop', () => {
   afterEach(() => cleanup());
   const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
 
+  it('rejects a record with more or fewer fields than the header, naming both counts and its line', async () => {
+    const [header, first] = fixture('synthetic-bad.csv').split('\n');
+    const long = first!.replace(/\r$/, '') + ',extra one,extra two';
+    const short = 'Confirmed,2024-01-10,Russia,Regional,Moscow';
+    const rows = parseStopCsv([header, long, short, first].join('\n'), 'fields.csv');
+    const r = await importStop(deps(), rows, 'fields.csv', '2026-05-20');
+    expect(r.rejects).toEqual([
+      { record: 1, line: 2, reason: 'fields: 49 fields, the header has 47' },
+      { record: 2, line: 3, reason: 'fields: 5 fields, the header has 47' },
+    ]);
+    expect([r.rows_read, r.rows_stored, r.rows_rejected]).toEqual([3, 1, 2]);
+    expect(await store.ledger.listRejects('stop', 'fields.csv')).toHaveLength(2);
+    // only the readable record is counted: the others' country and year may be other columns'
+    expect(accessNowCounts(rows, '2026-05-20').flatMap((x) => x.values.map((v) => v.value))).toEqual([1]);
+  });
   it('merges repeats, reconciles counts, keeps rejects, and re-imports idempotently', async () => {
     const rows = [...real(), ...parseStopCsv(fixture('synthetic-bad.csv'), 'bad.csv').map((r) => ({ ...r, _record: r._record + 100 }))];
     const first = await importStop(deps(), rows, 'mixed.csv', '2026-05-20');
@@ -462,6 +477,60 @@ describe('Access Now counts after importing part of a snapshot', () => {
     const id = r.linked.length ? r.linked[0]!.ledger_event : (await store.ledger.linksOfKind('stop_row'))[0]!.eventId;
     const ev = (await store.ledger.getEvent(id))!.doc as unknown as LedgerEvent;
     expect(ev.sources[0]!.locator).toMatch(/^count_year 2019, record \d \(line \d+\) of part\.csv \(the 2026-05-20 snapshot\)$/);
+  });
+});
+
+describe('the same records read from another file of the snapshot', () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  let dir: string;
+  beforeEach(async () => {
+    ({ store, cleanup } = await tempStore());
+    dir = mkdtempSync(join(tmpdir(), 'stop-same-'));
+  });
+  afterEach(async () => {
+    await cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  const load = async (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return importStopFile(deps(), join(dir, name), '2026-05-20');
+  };
+  const records = () => parse(fixture('pakistan-2019.csv'), { bom: true, relax_column_count: true });
+  const csv = (rows: string[][], eol = '\n') => rows.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join(eol) + eol;
+  const revisions = async () =>
+    (await store.ledger.listEvents({ statuses: ['active', 'draft', 'retracted'], limit: 1000 })).reduce((n, r) => n + r.revision, 0);
+  const locators = async () =>
+    (await store.ledger.listEvents({ statuses: ['active'], limit: 1000 })).map((r) => (r.doc as unknown as LedgerEvent).sources[0]!.locator);
+
+  it('adds no revision when only the file name (or its BOM, line ends or column order) differs, and keeps the citation', async () => {
+    const first = await load('a.csv', csv(records()));
+    expect(first.events.created).toBeGreaterThan(0);
+    const before = await revisions();
+    const cited = await locators();
+    expect(cited.every((l) => / of a\.csv \(the 2026-05-20 snapshot\)$/.test(l ?? ''))).toBe(true);
+    const reordered = records().map((r) => [...r].reverse());
+    for (const [name, text] of [
+      ['copy.csv', csv(records())],
+      ['bom.csv', `\uFEFF${csv(records())}`],
+      ['crlf.csv', csv(records(), '\r\n')],
+      ['reorder.csv', csv(reordered)],
+    ] as const) {
+      const again = await load(name, text);
+      expect([name, again.events.updated, again.events.unchanged]).toEqual([name, 0, first.events.created]);
+    }
+    expect(await revisions()).toBe(before);
+    expect(await locators()).toEqual(cited);
+  });
+  it('a record that changed is a new revision citing the file it was read from', async () => {
+    await load('a.csv', csv(records()));
+    const rows = records();
+    const at = rows[0]!.indexOf('event');
+    rows[1]![at] = `${rows[1]![at]} (revised)`;
+    const again = await load('b.csv', csv(rows));
+    expect(again.events.updated).toBe(1);
+    expect((await locators()).filter((l) => l?.includes('of b.csv'))).toHaveLength(1);
   });
 });
 

@@ -9,7 +9,7 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isCountryCode } from '../../geo/index.js';
-import { AppError } from '../../shared/index.js';
+import { AppError, parseJsonText } from '../../shared/index.js';
 import { scalar } from '../verdict/view.js';
 
 export type FingerprintKind = 'dns' | 'http' | 'cp_blockpage' | 'cp_false_positive';
@@ -101,12 +101,7 @@ export function parseFingerprintFile(text: string, fileName: string, source: str
   const rejects: LoadedFingerprints['rejects'] = [];
   const trimmed = text.trimStart();
   if (trimmed.startsWith('[')) {
-    let rows: unknown;
-    try {
-      rows = JSON.parse(text);
-    } catch (e) {
-      throw new AppError('VALIDATION', `${fileName}: not valid JSON: ${(e as Error).message}`, { issues: [{ path: ['file'], message: 'malformed JSON' }] });
-    }
+    const rows = parseJsonText(text, fileName);
     addOoniRows(
       (rows as Record<string, unknown>[]).map((row, i) => ({ row, line: i + 1 })),
       source,

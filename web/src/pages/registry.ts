@@ -267,6 +267,7 @@ export default async function registry({ root, query, signal }: PageContext): Pr
           'div',
           { class: 'card' },
           h('p', { class: 'big' }, r.listed ? 'Listed' : 'Not listed in the imported snapshots'),
+          r.looked_up_from === 'url' ? h('p', { class: 'note' }, `${r.query} is a URL: looked up its host ${r.looked_up}`) : null,
           h('pre', { class: 'raw' }, JSON.stringify({ since: r.since, decisions: r.decisions, as: r.as, note: r.note }, null, 2)),
         ),
       signal,

@@ -12,6 +12,7 @@ import { countryNames, disputedAreas, projectionFor, worldCountries } from '../g
 import { choropleth, hoverLine } from '../map.js';
 import { navigate, type PageContext } from '../router.js';
 import { figure } from '../ui/figure.js';
+import { yearRange } from '../year-range.js';
 import { errorBox, loading } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 
@@ -84,10 +85,13 @@ export default async function world({ root, query, signal }: PageContext): Promi
   }
   if (signal.aborted) return;
   const [counts, indicators, countries, disputed, names, cats] = data;
-  const years = counts.items.map((c) => c.year);
-  const minYear = years.length ? Math.min(...years) : new Date().getFullYear();
-  const maxYear = years.length ? Math.max(...years) : new Date().getFullYear();
   const costSeries = indicators.items.filter(isYearlyCost);
+  // the cost years too: an ongoing event is priced in years after the last start year
+  const range = yearRange(
+    counts.items.map((c) => c.year),
+    costSeries.map((s) => s.values.map((v) => v.period)),
+  );
+  const [minYear, maxYear] = [range.min, range.max];
 
   const state = {
     category: query.get('category') ?? '',
@@ -96,8 +100,7 @@ export default async function world({ root, query, signal }: PageContext): Promi
     color: query.get('color') === 'cost' ? 'cost' : model ? 'model' : 'events',
   };
 
-  const yearOptions = (sel: number) =>
-    Array.from({ length: maxYear - minYear + 1 }, (_, i) => minYear + i).map((y) => h('option', { value: y, selected: y === sel }, String(y)));
+  const yearOptions = (sel: number) => range.years.map((y) => h('option', { value: y, selected: y === sel }, String(y)));
   const form = h(
     'form',
     { class: 'controls', 'aria-label': 'Map filters' },
