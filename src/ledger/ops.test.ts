@@ -5,26 +5,19 @@
  * token), `cli` for the machine's own user.
  */
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appWithToken, cli, sampleEvent, tempDir, tempStore } from '../../test/helpers/index.js';
+import { describe, expect, it } from 'vitest';
+import { appOnTempStore, cli, sampleEvent, tempDir } from '../../test/helpers/index.js';
 import { ORIGINS } from './taxonomy.js';
 
-let t: Awaited<ReturnType<typeof tempStore>>;
-let app: Awaited<ReturnType<typeof appWithToken>>['app'];
-let token: string;
-beforeAll(async () => {
-  t = await tempStore();
-  ({ app, token } = await appWithToken(t.store, t.path));
-});
-afterAll(() => t.cleanup());
+const env = appOnTempStore();
 
-const ids = async (url: string) => ((await (await app.request(url)).json()) as { items: { id: string }[] }).items.map((e) => e.id);
+const ids = async (url: string) => ((await (await env.app.request(url)).json()) as { items: { id: string }[] }).items.map((e) => e.id);
 
 describe('origin', () => {
   it('is one of the stored values; another is a 400 naming origin on the list, the counts and the export', async () => {
     expect(ORIGINS).toEqual(['seed', 'stop', 'cli', 'api', 'detect']);
     for (const url of ['/api/events?origin=bogus', '/api/stats/events?origin=bogus', '/api/export/events.csv?origin=bogus']) {
-      const r = await app.request(url);
+      const r = await env.app.request(url);
       expect(r.status, url).toBe(400);
       expect(
         ((await r.json()) as { errors: { path: string }[] }).errors.map((e) => e.path),
@@ -32,16 +25,16 @@ describe('origin', () => {
       ).toEqual(['origin']);
     }
   });
-  it('an event added through the ops endpoint with a token is stored as api, as one POSTed to /api/events', async () => {
-    const r = await app.request('/api/_ops/events.add', {
+  it('an event added through the ops endpoint with a env.token is stored as api, as one POSTed to /api/events', async () => {
+    const r = await env.app.request('/api/_ops/events.add', {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${env.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ event: sampleEvent({ id: 'xx-2020-via-ops' }) }),
     });
     expect(r.status).toBe(200);
-    const post = await app.request('/api/events', {
+    const post = await env.app.request('/api/events', {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${env.token}`, 'content-type': 'application/json' },
       body: JSON.stringify(sampleEvent({ id: 'xx-2020-via-post' })),
     });
     expect(post.status).toBe(201);

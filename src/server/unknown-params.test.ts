@@ -4,9 +4,9 @@
  * included, is held to it, and every URL with a query string in README.md and docs/ sent to
  * the app, so that no example shows a parameter the route refuses.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { docExamples, exampleUrls } from '../../test/helpers/doc-examples.js';
-import { appWithToken, tempStore } from '../../test/helpers/index.js';
+import { appOnTempStore } from '../../test/helpers/index.js';
 import { isAppError } from '../shared/index.js';
 import { ALL_OPS } from './ops/index.js';
 import { nearestNames, osaDistance, queryNames, refuseUnknownParams } from './unknown-params.js';
@@ -15,14 +15,7 @@ const EVENTS = ['country', 'region', 'category', 'subtype', 'from', 'to', 'q', '
 const MEASUREMENTS = ['cc', 'asn', 'test_name', 'target', 'since', 'until', 'status', 'limit', 'cursor'];
 
 // One app on an empty store for the routes below (an admin token: every route is open to it).
-let t: Awaited<ReturnType<typeof tempStore>>;
-let app: Awaited<ReturnType<typeof appWithToken>>['app'];
-let token: string;
-beforeAll(async () => {
-  t = await tempStore();
-  ({ app, token } = await appWithToken(t.store, t.path));
-});
-afterAll(() => t.cleanup());
+const env = appOnTempStore();
 
 describe('nearestNames', () => {
   it('typos, another case, a dash, a prefix', () => {
@@ -95,7 +88,7 @@ describe('every documented API operation refuses a parameter it does not take', 
   }
 
   it('walks /openapi.json: each method and path under /api answers 400 naming the parameter, and takes what the document lists', async () => {
-    const doc = (await (await app.request('/openapi.json')).json()) as Doc;
+    const doc = (await (await env.app.request('/openapi.json')).json()) as Doc;
     const seen: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       if (!path.startsWith('/api/')) continue;
@@ -103,9 +96,12 @@ describe('every documented API operation refuses a parameter it does not take', 
         const params = op.parameters ?? [];
         // a path parameter that names something (the op of an upload) takes a real name; the rest any text
         const url = path.replace(/\{(\w+)\}/g, (_, k: string) => params.find((p) => p.name === k)?.schema?.enum?.[0] ?? (k === 'name' ? 'events.list' : 'x'));
-        const res = await app.request(`${url}?zz_unknown=1`, {
+        const res = await env.app.request(`${url}?zz_unknown=1`, {
           method: method.toUpperCase(),
-          headers: { authorization: `Bearer ${token}`, 'content-type': path.startsWith('/api/_uploads/') ? 'application/octet-stream' : 'application/json' },
+          headers: {
+            authorization: `Bearer ${env.token}`,
+            'content-type': path.startsWith('/api/_uploads/') ? 'application/octet-stream' : 'application/json',
+          },
           ...(method === 'get' ? {} : { body: '{}' }),
         });
         const p = (await res.json()) as Refusal;
@@ -129,12 +125,12 @@ describe('every documented API operation refuses a parameter it does not take', 
   });
 
   it('a mistyped filter is refused with the name meant, where it used to answer for every country', async () => {
-    const res = await app.request('/api/events?contry=RU');
+    const res = await env.app.request('/api/events?contry=RU');
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     const p = (await res.json()) as Refusal;
     expect(p.detail).toMatch(/^unknown query parameter "contry" \(did you mean country\?\) for events\.list; it takes country, region, category, /);
-    const cc = (await (await app.request('/api/measurements?country=RU')).json()) as Refusal;
+    const cc = (await (await env.app.request('/api/measurements?country=RU')).json()) as Refusal;
     expect(cc.detail).toMatch(/"country" \(did you mean cc\?\) for measurements\.list/);
   });
 });
@@ -142,7 +138,7 @@ describe('every documented API operation refuses a parameter it does not take', 
 describe('the feeds (outside /api) refuse query parameters the same way', () => {
   it('each feed form: 400 problem+json naming the parameter; without one, the feed', async () => {
     for (const path of ['/feeds/events.atom', '/feeds/drafts.json', '/feeds/RU.atom', '/feeds/RU/drafts.json']) {
-      const res = await app.request(`${path}?utm_source=reader&since=2024`);
+      const res = await env.app.request(`${path}?utm_source=reader&since=2024`);
       const p = (await res.json()) as { code: string; detail: string; unknown: string[]; accepted: string[] };
       expect([path, res.status, res.headers.get('content-type'), p.code, p.unknown, p.accepted]).toEqual([
         path,
@@ -153,10 +149,10 @@ describe('the feeds (outside /api) refuse query parameters the same way', () => 
         [],
       ]);
       expect(p.detail).toBe(`unknown query parameters "utm_source", "since" for feed ${path.slice('/feeds/'.length)}; it takes no query parameters`);
-      expect((await app.request(path)).status).toBe(200);
+      expect((await env.app.request(path)).status).toBe(200);
     }
     // the path is still judged after the query: a feed that does not exist is a 404 without one
-    expect((await app.request('/feeds/XX.atom')).status).toBe(404);
+    expect((await env.app.request('/feeds/XX.atom')).status).toBe(404);
   });
 });
 
@@ -186,9 +182,9 @@ describe('the HTTP examples in README.md and docs/', () => {
       const url = raw.replace(/^\/api\/_uploads\/\{\w+\}/, '/api/_uploads/events.import').replace(/\/(:\w+|\{\w+\}|ID)(?=[/?])/g, '/x');
       // Uploads are POSTs; their query names are checked before the body is read (an empty one is refused after).
       const upload = url.startsWith('/api/_uploads/');
-      const res = await app.request(
+      const res = await env.app.request(
         url,
-        upload ? { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' } } : {},
+        upload ? { method: 'POST', headers: { authorization: `Bearer ${env.token}`, 'content-type': 'application/octet-stream' } } : {},
       );
       const p = (await res.json().catch(() => ({}))) as { detail?: string; unknown?: string[] };
       const unknown = p.unknown ?? [];

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { afterAll, beforeAll } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { createApp } from '../../src/server/app.js';
 import { createToken } from '../../src/ledger/index.js';
@@ -38,6 +39,20 @@ export async function appWithToken(store: Store, dbPath = ':memory:', scopes: st
   const app = createApp({ store, clock, dbPath });
   const { token } = await createToken({ store, clock }, 'test', { scopes, createdBy: 'test' });
   return { app, token };
+}
+
+/**
+ * An app on a temporary store with an admin token, made before the file's tests (vitest
+ * beforeAll) and removed after them: `env.app`, `env.token`, `env.t` (the store) once they run.
+ */
+export function appOnTempStore(): { t: Awaited<ReturnType<typeof tempStore>>; app: ReturnType<typeof createApp>; token: string } {
+  const env = {} as ReturnType<typeof appOnTempStore>;
+  beforeAll(async () => {
+    env.t = await tempStore();
+    Object.assign(env, await appWithToken(env.t.store, env.t.path));
+  });
+  afterAll(() => env.t?.cleanup());
+  return env;
 }
 
 class Sink extends Writable {

@@ -3,24 +3,17 @@
  * in the body) when the op fails before it reported anything; once a progress line is out, the
  * answer is a 200 NDJSON stream ending in the result or the problem.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appWithToken, tempStore } from '../../../test/helpers/index.js';
+import { describe, expect, it } from 'vitest';
+import { appOnTempStore } from '../../../test/helpers/index.js';
 import { eventProgress, type ProgressEvent } from '../../shared/index.js';
 import { deferUntilProgress } from './endpoint.js';
 
-let t: Awaited<ReturnType<typeof tempStore>>;
-let app: Awaited<ReturnType<typeof appWithToken>>['app'];
-let token: string;
-beforeAll(async () => {
-  t = await tempStore();
-  ({ app, token } = await appWithToken(t.store, t.path));
-});
-afterAll(() => t.cleanup());
+const env = appOnTempStore();
 
 const post = (name: string, body: unknown) =>
-  app.request(`/api/_ops/${name}`, {
+  env.app.request(`/api/_ops/${name}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${env.token}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
 
@@ -40,7 +33,7 @@ describe('POST /api/_ops/:name', () => {
     expect(blank.status).toBe(400);
     expect(((await blank.json()) as { errors: { path: string }[] }).errors[0]?.path).toBe('name');
   });
-  it('answers 404 problem+json for an unknown token id, found only inside the run', async () => {
+  it('answers 404 problem+json for an unknown env.token id, found only inside the run', async () => {
     const r = await post('tokens.revoke', { id: '000000000000' });
     expect(r.status).toBe(404);
     expect(r.headers.get('content-type')).toMatch(/problem\+json/);

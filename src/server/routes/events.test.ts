@@ -4,27 +4,22 @@
  * disagree are refused naming `revision`, and the OpenAPI document describes If-Match on the
  * writes and the ETag of the read.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appWithToken, sampleEvent, tempStore } from '../../../test/helpers/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appOnTempStore, sampleEvent } from '../../../test/helpers/index.js';
 
-let t: Awaited<ReturnType<typeof tempStore>>;
-let app: Awaited<ReturnType<typeof appWithToken>>['app'];
-let token: string;
+const env = appOnTempStore();
 beforeAll(async () => {
-  t = await tempStore();
-  ({ app, token } = await appWithToken(t.store, t.path));
   for (const id of ['xx-2020-one', 'xx-2020-two']) {
-    const r = await app.request('/api/events', { method: 'POST', headers: headers(), body: JSON.stringify(sampleEvent({ id })) });
+    const r = await env.app.request('/api/events', { method: 'POST', headers: headers(), body: JSON.stringify(sampleEvent({ id })) });
     expect(r.status).toBe(201);
   }
 });
-afterAll(() => t.cleanup());
 
-const headers = (extra: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json', ...extra });
+const headers = (extra: Record<string, string> = {}) => ({ authorization: `Bearer ${env.token}`, 'content-type': 'application/json', ...extra });
 const put = (id: string, body: unknown, extra: Record<string, string> = {}) =>
-  app.request(`/api/events/${id}`, { method: 'PUT', headers: headers(extra), body: JSON.stringify(body) });
+  env.app.request(`/api/events/${id}`, { method: 'PUT', headers: headers(extra), body: JSON.stringify(body) });
 const fields = async (r: Response) => ((await r.json()) as { errors?: { path: string }[] }).errors?.map((e) => e.path);
-const title = async (id: string) => ((await (await app.request(`/api/events/${id}`)).json()) as { title: string; revision: number }).title;
+const title = async (id: string) => ((await (await env.app.request(`/api/events/${id}`)).json()) as { title: string; revision: number }).title;
 
 describe('PUT /api/events/{id}', () => {
   it('refuses a body whose id is another event, naming id, and changes neither', async () => {
@@ -49,7 +44,7 @@ describe('PUT /api/events/{id}', () => {
 describe('OpenAPI', () => {
   it('documents If-Match on PUT and retract, and the ETag of GET /api/events/{id}', async () => {
     type Param = { name: string; in: string };
-    const doc = (await (await app.request('/openapi.json')).json()) as {
+    const doc = (await (await env.app.request('/openapi.json')).json()) as {
       paths: Record<string, Record<string, { parameters?: Param[]; responses: Record<string, { headers?: Record<string, unknown> }> }>>;
     };
     const ifMatch = (p: string, m: string) => (doc.paths[p]![m]!.parameters ?? []).some((x) => x.name === 'If-Match' && x.in === 'header');
