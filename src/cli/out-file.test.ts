@@ -35,7 +35,7 @@ describe('writeOutFile', () => {
     mkdirSync(join(dir, 'sub'));
     await expect(writeOutFile(join(dir, 'sub'), 'x', { force: true })).rejects.toThrow(`cannot write ${join(dir, 'sub')}: it is a directory; name a file`);
     const missing = join(dir, 'nope', 'x.csv');
-    await expect(writeOutFile(missing, 'x')).rejects.toThrow(`cannot write ${missing}: no such file or directory`);
+    await expect(writeOutFile(missing, 'x')).rejects.toThrow(`cannot write ${missing}: the folder ${join(dir, 'nope')} does not exist`);
     expect(readdirSync(dir)).toEqual(['sub']);
   });
 

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { AppError, fileError } from '../shared/index.js';
+import { AppError, fileError, missingFolderError } from '../shared/index.js';
 
 export interface OutFileOptions {
   /** Replace FILE when it exists (still atomically). */
@@ -34,6 +34,9 @@ export async function writeOutFile(path: string, data: Buffer | string, opts: Ou
   });
   if (before?.isDirectory()) throw fileError(path, Object.assign(new Error('EISDIR'), { code: 'EISDIR' }), field, 'write');
   if (before && !opts.force) throw exists(path, field);
+  // A folder that is not there is named, as db backup names it, before any temporary file.
+  const noFolder = before ? null : missingFolderError(path, field);
+  if (noFolder) throw noFolder;
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     const fh = await open(tmp, 'wx');

@@ -61,6 +61,7 @@ export interface ElectionReject extends ElectionRejectRecord {
     | 'column_count'
     | 'not_a_count'
     | 'no_data'
+    | 'missing_station_id'
     | 'duplicate_station'
     | 'duplicate_result'
     | 'unterminated_quote'

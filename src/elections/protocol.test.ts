@@ -147,6 +147,25 @@ describe('rows that do not add up are kept and flagged', () => {
     expect(r.rejects.every((x) => x.file === 'synthetic-bad-2021.csv')).toBe(true);
   });
 
+  it('rejects a row naming no station (an empty region, oik, tik or uik), naming the column; a DEG commission has no uik', () => {
+    // SYNTHETIC edits of the real synthetic-bad file's first rows: ids emptied one at a time.
+    const lines = readFileSync(fixture('synthetic-bad-2021.csv'), 'utf8').split('\n');
+    const header = lines[0]!.split(',');
+    const col = (name: string) => header.indexOf(name);
+    const blank = (line: string, i: number) => line.split(',').map((c, k) => (k === i ? '' : c)).join(',');
+    const rows = ['region', 'oik', 'tik', 'uik'].map((id) => blank(lines[1]!, col(id)));
+    const r = readProtocol([lines[0], ...rows].join('\n') + '\n', 'ids.csv');
+    expect(r.rows).toHaveLength(0);
+    expect(r.rejects.map((x) => [x.line, x.reason, x.detail])).toEqual(
+      ['region', 'oik', 'tik', 'uik'].map((id, k) => [k + 2, 'missing_station_id', `${id} (column ${col(id) + 1}) is empty: the row names no station`]),
+    );
+    const deg = blank(lines[1]!, col('uik'))
+      .split(',')
+      .map((c, k) => (k === col('tik') ? 'Дистанционное электронное голосование' : c))
+      .join(',');
+    expect(readProtocol([lines[0], deg].join('\n') + '\n', 'deg.csv').rows.map((x) => x.kind)).toEqual(['virtual']);
+  });
+
   it('marks Moscow DEG pseudo-stations 5001-5015 electronic in the 2021 Duma election', () => {
     const r = readProtocol(textOf(readFileSync(fixture('kobak-2021-moscow.csv.zip'))), 'm', undefined, 'duma-2021');
     const virtual = r.rows.filter((x) => x.electronic);

@@ -194,6 +194,19 @@ export class ProtocolReader {
     const oik = this.text(h.ids.oik);
     const tik = this.text(h.ids.tik);
     const uik = regionalAggregate ? 'ДЭГ' : this.text(h.ids.uik);
+    // A station is named by its region, commissions and number: a row lacking one is nobody's result
+    // (an empty uik only on a DEG commission's row, which has no polling station).
+    const unnamed =
+      region === ''
+        ? ['region', h.ids.region]
+        : h.ids.oik !== undefined && oik === null
+          ? ['oik', h.ids.oik]
+          : h.ids.tik !== undefined && tik === null
+            ? ['tik', h.ids.tik]
+            : h.ids.uik !== undefined && uik === null && tik !== DEG_TIK
+              ? ['uik', h.ids.uik]
+              : null;
+    if (unnamed) return this.reject(line, 'missing_station_id', `${unnamed[0]} (column ${Number(unnamed[1]) + 1}) is empty: the row names no station`);
     const key = `${region}|${oik ?? ''}|${tik ?? ''}|${uik ?? ''}`;
     if (this.seen.has(key)) return this.reject(line, 'duplicate_station', `station ${clip(key, 200)} appears twice in this file`);
     this.seen.add(key);

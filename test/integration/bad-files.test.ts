@@ -124,7 +124,10 @@ describe('bad files: one answer per kind of mistake', () => {
     ]) {
       const r = await run(argv);
       expect(r.code, `${argv.join(' ')}: ${r.err}`).toBe(1);
-      expect(r.doc.error, argv.join(' ')).toMatchObject({ code: 'INGEST_IO', message: `cannot write ${out}: no such file or directory` });
+      expect(r.doc.error, argv.join(' ')).toMatchObject({
+        code: 'INGEST_IO',
+        message: `cannot write ${out}: the folder ${join(t.dir, 'nope')} does not exist`,
+      });
     }
     const r = await run(['events', 'export', '--format', 'csv', '--out', dir]);
     expect(r.doc.error?.message).toBe(`cannot write ${dir}: it is a directory; name a file`);

@@ -134,7 +134,7 @@ const OPTION_CASES: [string[], number, string, RegExp][] = [
     /--dump-time "notadate" is not a date/,
   ],
   [['registry', 'lookup', '999.1.1.1'], 2, 'VALIDATION', /"999\.1\.1\.1" is not a valid IP address/],
-  [['cost', '--country', 'RU', '--type', 'full', '--hours', 'NaN'], 2, 'VALIDATION', /hours: must be a number/],
+  [['cost', '--country', 'RU', '--type', 'full', '--hours', 'NaN'], 2, 'VALIDATION', /hours: "NaN" is not a number/],
   [['cost', '--country', 'RU', '--type', 'full', '--hours', '-1'], 2, 'VALIDATION', /hours: must be a positive number of hours, got -1/],
   [['cost', '--country', 'RU', '--type', 'full', '--hours', '1', '--tz', 'Mars/Base'], 2, 'VALIDATION', /unknown time zone "Mars\/Base"/],
   [['clickhouse', 'up', '--shards', '-1'], 2, 'USAGE', /--shards must be an integer from 1 to 16, got -1/],

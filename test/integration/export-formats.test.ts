@@ -147,7 +147,9 @@ describe('--out', () => {
     const target = join(t.dir, 'nope', 'm.parquet');
     const r = await run(['measurements', 'export', '--format', 'parquet', '--out', target]);
     expect(r.code, r.err).toBe(1);
-    expect(JSON.parse(r.out)).toMatchObject({ error: { code: 'INGEST_IO', message: `cannot write ${target}: no such file or directory` } });
+    expect(JSON.parse(r.out)).toMatchObject({
+      error: { code: 'INGEST_IO', message: `cannot write ${target}: the folder ${join(t.dir, 'nope')} does not exist` },
+    });
   });
 
   it('measurements: CSV, NDJSON and Parquet hold the same rows and columns; the start time is a timestamp', async () => {

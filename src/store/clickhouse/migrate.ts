@@ -3,7 +3,9 @@
  * ClickHouse without ZooKeeper has no ON CLUSTER DDL, so each migration runs on every shard
  * (its local tables and its own Distributed tables), and each shard records what it applied in
  * its own `schema_migrations`: a migration cut short on one shard is finished there by the next
- * run. Every statement is CREATE ... IF NOT EXISTS, so a rerun after a crash is harmless.
+ * run. Every statement is CREATE ... IF NOT EXISTS, or an ALTER TABLE ... ADD COLUMN the runner
+ * skips where the table has the column (18.16 has no ADD COLUMN IF NOT EXISTS), so a rerun after
+ * a crash is harmless.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -67,12 +69,26 @@ export async function migrateShards(
           );
         continue;
       }
-      for (const s of m.statements) await node.run(fill(s, db, cluster));
+      for (const s of m.statements) {
+        const statement = fill(s, db, cluster);
+        if (!(await columnAdded(node, statement))) await node.run(statement);
+      }
       await node.run(sql`INSERT INTO ${ident(db)}.schema_migrations VALUES (${m.version}, ${m.name}, ${m.checksum}, now())`);
       applied.push({ shard: node.name, version: m.version });
     }
   }
   return { version: Math.max(0, ...migrations.map((m) => m.version)), applied };
+}
+
+const ADD_COLUMN = /^\s*ALTER\s+TABLE\s+`?(\w+)`?\.`?(\w+)`?\s+ADD\s+COLUMN\s+`?(\w+)`?\s/i;
+
+/** True when the statement adds a column the table already has (a migration cut short on this shard). */
+async function columnAdded(node: ChNode, statement: Sql): Promise<boolean> {
+  const m = ADD_COLUMN.exec(statement.text);
+  if (!m) return false;
+  const [, database, table, name] = m;
+  const r = await node.all<{ n: number }>(sql`SELECT count() AS n FROM system.columns WHERE database = ${database} AND table = ${table} AND name = ${name}`);
+  return Number(r[0]?.n) > 0;
 }
 
 /** The schema version every shard has (0 when a shard has none). */
