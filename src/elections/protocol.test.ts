@@ -152,7 +152,11 @@ describe('rows that do not add up are kept and flagged', () => {
     const lines = readFileSync(fixture('synthetic-bad-2021.csv'), 'utf8').split('\n');
     const header = lines[0]!.split(',');
     const col = (name: string) => header.indexOf(name);
-    const blank = (line: string, i: number) => line.split(',').map((c, k) => (k === i ? '' : c)).join(',');
+    const blank = (line: string, i: number) =>
+      line
+        .split(',')
+        .map((c, k) => (k === i ? '' : c))
+        .join(',');
     const rows = ['region', 'oik', 'tik', 'uik'].map((id) => blank(lines[1]!, col(id)));
     const r = readProtocol([lines[0], ...rows].join('\n') + '\n', 'ids.csv');
     expect(r.rows).toHaveLength(0);
