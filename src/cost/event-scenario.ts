@@ -8,7 +8,7 @@ import type { LedgerEvent } from '../ledger/index.js';
 import { TECHNICAL_CATEGORIES } from '../ledger/index.js';
 import { statsRegionsOf } from '../geo/index.js';
 import { AppError, partialDateEnd, partialDateStart } from '../shared/index.js';
-import { findPlatform, unweightedTargets, WEIGHED_KINDS } from './platforms.js';
+import { platformsOf, unweightedTargets } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
 import { readShutdownText } from './record-text.js';
 import { durationsFor, endNotRecorded, type DurationTable } from './unknown-end.js';
@@ -111,11 +111,7 @@ export function eventScenario(
     return { input: { country }, missing, mapping };
   }
   if (!country) missing.push({ field: 'country', reason: `the event lists ${e.countries.join(', ')}; price one country at a time with --country` });
-  const platforms = e.targets
-    .filter((t) => WEIGHED_KINDS.includes(t.kind))
-    .map((t) => findPlatform(t.name)?.id)
-    .filter((x): x is string => !!x);
-  const uniquePlatforms = [...new Set(platforms)];
+  const uniquePlatforms = platformsOf(e);
   // Targets the weight table does not know are not priced: said, so a block's figure reads as a lower bound.
   const unweighted = unweightedTargets(e.targets);
   const lowerBound = () => {

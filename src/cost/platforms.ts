@@ -254,6 +254,16 @@ export const findPlatform = (name: string): PlatformWeight | undefined => byName
 /** The ledger target kinds a platform weight can price (a platform, an app, a service, a domain). */
 export const WEIGHED_KINDS: readonly string[] = ['platform', 'app', 'service', 'domain'];
 
+/** The weighed platforms of an event's targets, by the table's ids, each once, in target order. */
+export const platformsOf = (e: { targets: readonly { kind: string; name: string }[] }): string[] => [
+  ...new Set(
+    e.targets
+      .filter((t) => WEIGHED_KINDS.includes(t.kind))
+      .map((t) => findPlatform(t.name)?.id)
+      .filter((x): x is string => !!x),
+  ),
+];
+
 /** The names of an event's targets of those kinds that the table does not weigh (they are not priced). */
 export const unweightedTargets = (targets: readonly { kind: string; name: string }[]): string[] =>
   targets.filter((t) => WEIGHED_KINDS.includes(t.kind) && !findPlatform(t.name)).map((t) => t.name);

@@ -46,16 +46,20 @@ describe('an ongoing restriction later restrictions took over', () => {
     const variants: [string, Partial<LedgerEvent>][] = [
       ['ended', { end: '2022-06-01' }],
       ['regional', { scope: 'regional', regions: ['RU-MOW'] }],
-      ['a throttle cannot take over from a throttle it is not', { category: 'throttling', subtype: 'platform' }],
+      ['a throttle takes over a throttle', { category: 'throttling', subtype: 'platform' }],
       ['another country', { countries: ['BY'] }],
       ['earlier', { start: '2021-01-01' }],
     ];
     for (const [why, change] of variants) {
       const other = { ...block, ...change };
       const t = supersededTable([throttle, other]);
-      if (why.startsWith('a throttle')) expect(t.get(throttle.id)?.by[0]?.category, why).toBe('throttling');
+      if (why.startsWith('a throttle takes')) expect(t.get(throttle.id)?.by[0]?.category, why).toBe('throttling');
       else expect(t.has(throttle.id), why).toBe(false);
     }
+    // A later throttle of all of a block's platforms does not take the block over (SYNTHETIC).
+    const laterThrottle = { ...throttle, id: 'synthetic-later-throttle', start: '2023-01-01', targets: block.targets };
+    expect(supersededTable([block, laterThrottle]).has(block.id)).toBe(false);
+    expect(supersededTable([block, { ...laterThrottle, category: 'block', subtype: 'platform' }]).has(block.id)).toBe(true);
     // A block of one of two platforms takes over neither.
     const two = { ...throttle, id: 'synthetic-two', targets: [...throttle.targets, { kind: 'platform' as const, name: 'YouTube' }] };
     expect(supersededTable([two, block]).has('synthetic-two')).toBe(false);

@@ -13,7 +13,7 @@
  */
 import type { LedgerEvent } from '../ledger/index.js';
 import { partialDateEnd, partialDateStart } from '../shared/index.js';
-import { findPlatform, WEIGHED_KINDS } from './platforms.js';
+import { platformsOf } from './platforms.js';
 import type { ScenarioInput } from './scenario.js';
 
 /** From when an ongoing event's platforms are all restricted by later events, and by which. */
@@ -31,16 +31,6 @@ export const THREAT_TAG = 'threat';
 const RANK: Record<string, number> = { throttling: 1, block: 2 };
 const BELOW_NATIONAL = new Set(['regional', 'local', 'isp']);
 
-/** The weighed platforms an event restricts, by the platform table's ids. */
-export const platformsOf = (e: Pick<LedgerEvent, 'targets'>): string[] => [
-  ...new Set(
-    e.targets
-      .filter((t) => WEIGHED_KINDS.includes(t.kind))
-      .map((t) => findPlatform(t.name)?.id)
-      .filter((x): x is string => !!x),
-  ),
-];
-
 const restricts = (e: LedgerEvent) => e.status === 'active' && RANK[e.category] !== undefined && e.countries.length === 1 && !e.tags.includes(THREAT_TAG);
 /** A restriction of the whole country: no region or place, and a scope that is not below national. */
 const nationwide = (e: LedgerEvent) => !BELOW_NATIONAL.has(e.scope) && e.regions.length === 0 && e.places.length === 0;
@@ -48,7 +38,11 @@ const nationwide = (e: LedgerEvent) => !BELOW_NATIONAL.has(e.scope) && e.regions
 /** Every ongoing nationwide throttle or block whose platforms later events took over (the rule above). */
 export function supersededTable(events: readonly LedgerEvent[]): SupersededTable {
   const candidates = events.filter(restricts);
-  const takers = candidates.filter(nationwide);
+  // Only an ongoing restriction of the whole country takes over; its start and platforms are read once.
+  const takers = candidates
+    .filter((f) => f.end === null && nationwide(f))
+    .map((f) => ({ f, at: partialDateStart(f.start).getTime(), platforms: platformsOf(f) }))
+    .sort((a, b) => a.at - b.at || a.f.id.localeCompare(b.f.id));
   const out = new Map<string, Supersession>();
   for (const e of candidates) {
     if (e.end !== null) continue;
@@ -56,17 +50,9 @@ export function supersededTable(events: readonly LedgerEvent[]): SupersededTable
     if (!mine.length) continue;
     const start = partialDateStart(e.start).getTime();
     const later = takers
-      .filter(
-        (f) =>
-          f.id !== e.id &&
-          f.end === null &&
-          f.countries[0] === e.countries[0] &&
-          RANK[f.category]! >= RANK[e.category]! &&
-          partialDateStart(f.start).getTime() > start,
-      )
-      .map((f) => ({ f, covers: platformsOf(f).filter((p) => mine.includes(p)) }))
-      .filter((x) => x.covers.length)
-      .sort((a, b) => partialDateStart(a.f.start).getTime() - partialDateStart(b.f.start).getTime() || a.f.id.localeCompare(b.f.id));
+      .filter(({ f, at }) => f.id !== e.id && f.countries[0] === e.countries[0] && RANK[f.category]! >= RANK[e.category]! && at > start)
+      .map(({ f, platforms }) => ({ f, covers: platforms.filter((p) => mine.includes(p)) }))
+      .filter((x) => x.covers.length);
     const left = new Set(mine);
     const by: Supersession['by'] = [];
     for (const { f, covers } of later) {
