@@ -2,7 +2,8 @@
  * What every economic-data parser returns, and the small helpers they share. Parsers are pure
  * (text in, rows out): rows that cannot be understood become rejects with their line number;
  * rows that are deliberately not stored (aggregates, a missing value printed as "…") are
- * counted by reason, so nothing is dropped silently.
+ * counted by reason, so nothing is dropped silently. A record with more or fewer fields than its
+ * header is a reject, whatever parser reads it.
  */
 import { parseDecimal } from '../../shared/index.js';
 import type { EconValueRecord, FxRateRecord } from '../../store/index.js';
@@ -102,6 +103,15 @@ export function csvRows(text: string): { line: number; cells: string[] }[] {
     rows.push({ line: startLine, cells });
   }
   return rows;
+}
+
+/**
+ * The reject for a record whose field count is not the header's, or null. Such a record is never
+ * read by position (an unquoted "1,000" would otherwise be stored as 1): the whole line is refused.
+ */
+export function fieldCountReject(r: { line: number; cells: string[] }, header: string[]): ParseReject | null {
+  if (r.cells.length === header.length) return null;
+  return { line: r.line, reason: `fields: ${r.cells.length} fields, the header has ${header.length}`, raw: r.cells.join(',') };
 }
 
 /** Cells statistical offices print for "no value". */

@@ -9,7 +9,7 @@
  */
 import { matchRegionName, statsRegionsOf } from '../../geo/index.js';
 import { isValidPartialDate } from '../../shared/index.js';
-import { bump, csvRows, emptyParsed, commaNote, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
+import { bump, csvRows, emptyParsed, commaNote, fieldCountReject, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
 import { Figures } from './values.js';
 
 /** Unit and scale of a Rosstat column, from its name. */
@@ -60,6 +60,11 @@ export function parseRosstat(text: string, o: ParseOptions, only?: string[]): Pa
   for (const r of rows.slice(1)) {
     const name = r.cells[ruCol] ?? '';
     if (!name) continue;
+    const ragged = fieldCountReject(r, head);
+    if (ragged) {
+      p.rejects.push(ragged);
+      continue;
+    }
     let m = matchRegionName('RU', name);
     if (m.kind === 'unknown' && enCol >= 0) m = matchRegionName('RU', r.cells[enCol] ?? '');
     if (m.kind === 'unknown') {
@@ -104,6 +109,11 @@ export function parseNbsGrp(text: string, o: ParseOptions): Parsed {
   for (const r of rows.slice(1)) {
     const name = r.cells[0] ?? '';
     if (!name) continue;
+    const ragged = fieldCountReject(r, head);
+    if (ragged) {
+      p.rejects.push(ragged);
+      continue;
+    }
     const m = matchRegionName('CN', name);
     if (m.kind !== 'region') {
       if (m.kind === 'aggregate') bump(p, 'aggregate row (total)');
@@ -133,9 +143,15 @@ export function parseCbrDaily(text: string, o: ParseOptions): Parsed {
   const p = emptyParsed();
   const rows = csvRows(text);
   const f = new Figures(p, o.today);
+  const head = rows[0]?.cells ?? [];
   for (const r of rows.slice(1)) {
     const [d = '', v] = r.cells;
     if (!d) continue;
+    const ragged = fieldCountReject(r, head);
+    if (ragged) {
+      p.rejects.push(ragged);
+      continue;
+    }
     const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(d);
     const iso = us ? `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}` : d;
     const n = numberCell(v);

@@ -13,7 +13,7 @@ import { getCountry } from '../../geo/index.js';
 import type { EconValueRecord } from '../../store/index.js';
 import { validationError } from '../../shared/index.js';
 import { currencyOf } from './currency.js';
-import { bump, csvRows, emptyParsed, commaNote, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
+import { bump, csvRows, emptyParsed, commaNote, fieldCountReject, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
 import { Figures, type At } from './values.js';
 
 export const WB_UNITS: Record<string, string> = {
@@ -82,6 +82,11 @@ export function parseWorldBank(text: string, o: ParseOptions): Parsed {
   for (const r of rows.filter((x) => x.line > header.line)) {
     const c = r.cells;
     if (c.length === 1 && c[0] === '') continue;
+    const ragged = fieldCountReject(r, h);
+    if (ragged) {
+      p.rejects.push(ragged);
+      continue;
+    }
     if (wide) {
       const indicator = c[3] ?? '';
       if (!indicator) {

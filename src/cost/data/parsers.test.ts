@@ -205,3 +205,28 @@ describe('values that cannot be true are rejected by line, never stored', () => 
     ]);
   });
 });
+
+// Synthetic lines: a record with more or fewer fields than the header is never read by position.
+describe('a record whose field count is not the header count is rejected, naming its line', () => {
+  it('World Bank long file: an unquoted thousands separator ("1,000") makes 5 fields, and nothing of the line is stored', () => {
+    const p = parseWorldBank('Country Name,Country Code,Year,Value\nRussian Federation,RUS,2023,1,000\nChina,CHN,2023\nIndia,IND,2023,3.5e12\n', { ...o, indicator: 'NY.GDP.MKTP.CD' });
+    expect(p.values.map((v) => [v.country, v.value])).toEqual([['IN', 3.5e12]]);
+    expect(p.rejects.map((r) => [r.line, r.reason])).toEqual([
+      [2, 'fields: 5 fields, the header has 4'],
+      [3, 'fields: 3 fields, the header has 4'],
+    ]);
+  });
+
+  it('World Bank wide file, OWID, Rosstat, NBS and CBR files', () => {
+    const wide = parseWorldBank('"Country Name","Country Code","Indicator Name","Indicator Code","2023",\n"Russian Federation","RUS","Official exchange rate","PA.NUS.FCRF","85","1",\n', o);
+    expect([wide.rates, wide.rejects.map((r) => [r.line, r.reason])]).toEqual([[], [[2, 'fields: 7 fields, the header has 6']]]);
+    const owid = parseWorldBank('Entity,Code,Year,Value\nRussia,RUS,2019,22,5\n', { ...o, indicator: 'IT.NET.BBND.P2' });
+    expect(owid.rejects.map((r) => [r.line, r.reason])).toEqual([[2, 'fields: 5 fields, the header has 4']]);
+    const ros = parseRosstat('region_ru,grp_mln_rub,region_en\nг. Москва,19856674,5,Moscow city\n', { ...o, year: 2020 }, ['GRP']);
+    expect([ros.values, ros.rejects.map((r) => [r.line, r.reason])]).toEqual([[], [[2, 'fields: 4 fields, the header has 3']]]);
+    const nbs = parseNbsGrp('region,2010,2009\nXinjiang,5,360.2,4237.0\n', o);
+    expect([nbs.values, nbs.rejects.map((r) => [r.line, r.reason])]).toEqual([[], [[2, 'fields: 4 fields, the header has 3']]]);
+    const cbr = parseCbrDaily('date,rate\n11/30/2023,88,8841\n', o);
+    expect([cbr.rates, cbr.rejects.map((r) => [r.line, r.reason])]).toEqual([[], [[2, 'fields: 3 fields, the header has 2']]]);
+  });
+});
