@@ -40,6 +40,9 @@ export function dataCommand(program: Command, io: Io): void {
             Object.entries(x.skipped)
               .map(([k, n]) => `  skipped ${n}: ${k}\n`)
               .join('') +
+            (x.removed.values + x.removed.rates > 0
+              ? `  removed ${x.removed.values} values and ${x.removed.rates} rates (${x.removed.indicators.join(', ')}) its earlier import stored and this one does not give\n`
+              : '') +
             x.rejects.map((e) => `  rejected line ${e.line}: ${e.reason}\n`).join(''),
       );
     });

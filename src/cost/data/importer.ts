@@ -1,8 +1,14 @@
 /**
  * Load economic-data files into the store: parse each with the parser for its kind, record
  * every value with source, unit and vintage, keep rejects (line + reason) and report what was
- * skipped on purpose. A file whose bytes were already loaded as the same indicator and year is
- * not parsed again (the seed stays fast on re-runs). Importing a newer file replaces values key by key (indicator, region, year).
+ * skipped on purpose. Importing a file replaces values key by key (indicator, region, year; a
+ * rate by currency and period), the file's own earlier values included: what its earlier import
+ * stored and this one does not give is removed, and the report counts it (`removed`).
+ * A file is `unchanged` (not parsed again, nothing written: the seed stays fast on re-runs) only
+ * when its bytes were loaded as the same indicator and year AND it still holds every value and
+ * rate it held after that import; when another import replaced or removed some, the rerun stores
+ * the file again, which makes all its values current. Within one call, once a file is written
+ * every later file is written too, so a key given by several files keeps the last one's value.
  * All files of one call are written in one transaction.
  */
 import { createHash } from 'node:crypto';
@@ -35,7 +41,11 @@ export interface ImportReport {
   source: string;
   vintage: string;
   rejects: (ParseReject & { file: string })[];
+  /** What the file's earlier import stored that this one no longer gives, now deleted (0 when unchanged). */
+  removed: { values: number; rates: number; indicators: string[] };
 }
+
+const NOTHING_REMOVED = { values: 0, rates: 0, indicators: [] as string[] };
 
 const PARSERS: Record<ImportKind, (text: string, o: ParseOptions) => Parsed> = {
   worldbank: parseWorldBank,
@@ -59,7 +69,25 @@ interface Prepared {
   hadRejects: boolean;
 }
 
-async function prepare(deps: { store: Store; clock: Clock }, req: ImportRequest): Promise<Prepared> {
+/** Whether the file still holds every value and rate it held after the import `prior` recorded. */
+async function stillHeld(store: Store, prior: EconImportRecord): Promise<boolean> {
+  const now = await store.cost.heldCounts(prior.file);
+  return now.values === (prior.valuesHeld ?? prior.valuesStored) && now.rates === (prior.ratesHeld ?? prior.ratesStored);
+}
+
+/** What the file holds now and `parsed` does not give again: deleted when the import is written. */
+async function removedBy(store: Store, file: string, parsed: Parsed): Promise<ImportReport['removed']> {
+  const held = await store.cost.holdings(file);
+  if (held.values.length === 0 && held.rates.length === 0) return NOTHING_REMOVED;
+  const values = new Set(parsed.values.map((v) => `${v.indicator}|${v.geo}|${v.year}`));
+  const rates = new Set(parsed.rates.map((r) => `${r.country}|${r.kind}|${r.period}`));
+  const goneValues = held.values.filter((v) => !values.has(`${v.indicator}|${v.geo}|${v.year}`));
+  const goneRates = held.rates.filter((r) => !rates.has(`${r.country}|${r.kind}|${r.period}`));
+  const indicators = [...new Set([...goneValues.map((v) => v.indicator), ...(goneRates.length > 0 ? ['PA.NUS.FCRF'] : [])])].sort();
+  return { values: goneValues.length, rates: goneRates.length, indicators };
+}
+
+async function prepare(deps: { store: Store; clock: Clock }, req: ImportRequest, mustWrite: boolean): Promise<Prepared> {
   const bytes = await readCapped(req.file).catch((e: Error) => {
     if (e instanceof AppError) throw e;
     throw new AppError('VALIDATION', `file: cannot read ${req.file}: ${e.message}`, { issues: [{ path: ['file'], message: e.message }] });
@@ -72,11 +100,11 @@ async function prepare(deps: { store: Store; clock: Clock }, req: ImportRequest)
   const prior = await deps.store.cost.findImport(req.kind, file);
   // The same bytes asked to be stored as another indicator or year are a new import.
   const options = JSON.stringify({ indicator: req.indicator ?? null, year: year ?? null });
-  if (prior && prior.sha256 === sha256 && (prior.options === options || !prior.options)) {
+  if (!mustWrite && prior && prior.sha256 === sha256 && (prior.options === options || !prior.options) && (await stillHeld(deps.store, prior))) {
     // the rejects the import that recorded these bytes kept: a rerun names them again, as every importer's does
     const kept = prior.rejected > 0 ? await deps.store.ledger.listRejects(`cost:${req.kind}`, file) : [];
     const rejects = kept.map((x) => ({ line: x.line, reason: x.reason, raw: x.raw ?? null, file }));
-    return { report: { kind: req.kind, file, source, unchanged: true, values: prior.valuesStored, rates: prior.ratesStored, skipped: {}, checks: {}, vintage: prior.vintage, rejects }, hadRejects: prior.rejected > 0 };
+    return { report: { kind: req.kind, file, source, unchanged: true, values: prior.valuesStored, rates: prior.ratesStored, skipped: {}, checks: {}, vintage: prior.vintage, rejects, removed: NOTHING_REMOVED }, hadRejects: prior.rejected > 0 };
   }
   const fallbackVintage = `${basename(req.file)} (imported ${deps.clock.now().toISOString().slice(0, 10)})`;
   const today = deps.clock.now().toISOString().slice(0, 10);
@@ -96,7 +124,19 @@ async function prepare(deps: { store: Store; clock: Clock }, req: ImportRequest)
     options,
   };
   return {
-    report: { kind: req.kind, file, source, unchanged: false, values: parsed.values.length, rates: parsed.rates.length, skipped: parsed.skipped, checks: parsed.checks, vintage, rejects: parsed.rejects.map((r) => ({ ...r, file })) },
+    report: {
+      kind: req.kind,
+      file,
+      source,
+      unchanged: false,
+      values: parsed.values.length,
+      rates: parsed.rates.length,
+      skipped: parsed.skipped,
+      checks: parsed.checks,
+      vintage,
+      rejects: parsed.rejects.map((r) => ({ ...r, file })),
+      removed: await removedBy(deps.store, file, parsed),
+    },
     write: { record, values: parsed.values, rates: parsed.rates },
     hadRejects: (prior?.rejected ?? 0) > 0,
   };
@@ -105,7 +145,7 @@ async function prepare(deps: { store: Store; clock: Clock }, req: ImportRequest)
 /** Import several files in one transaction; returns one report per file. */
 export async function importEconFiles(deps: { store: Store; clock: Clock }, reqs: ImportRequest[]): Promise<ImportReport[]> {
   const prepared: Prepared[] = [];
-  for (const r of reqs) prepared.push(await prepare(deps, r));
+  for (const r of reqs) prepared.push(await prepare(deps, r, prepared.some((p) => p.write)));
   const writes = prepared.flatMap((p) => (p.write ? [p.write] : []));
   if (writes.length === 0) return prepared.map((p) => p.report);
   // Each file's rejects list goes in the transaction that records the file (its hash, on which

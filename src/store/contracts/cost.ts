@@ -40,16 +40,31 @@ export interface EconImportRecord {
   loadedAt: string;
   /** What the bytes were imported as (JSON of --indicator and --year); '' for imports recorded before it was kept. */
   options?: string;
+  /** Values and rates the file held right after the import (set by saveImports); null when recorded before it was kept. */
+  valuesHeld?: number | null;
+  ratesHeld?: number | null;
+}
+
+/** What one file holds in the store now: the keys of its values and rates no later import replaced. */
+export interface FileHoldings {
+  values: { indicator: string; geo: string; year: number }[];
+  rates: { country: string; kind: string; period: string }[];
 }
 
 export interface CostRepo {
   /**
    * Upsert files' values and rates and record the imports: bulk, all in one transaction, with each
    * file's rejects list when given (a file recorded as imported, whose hash the next run skips on,
-   * never lacks its rejects).
+   * never lacks its rejects). A file given again first loses what it stored before; a key given
+   * by several files of the batch takes the last one's value; each record's valuesHeld/ratesHeld
+   * is set to what its file holds after the write.
    */
   saveImports(batch: { record: EconImportRecord; values: EconValueRecord[]; rates: FxRateRecord[]; rejects?: RejectList }[]): Promise<void>;
   findImport(kind: string, file: string): Promise<EconImportRecord | null>;
+  /** How many values and rates the file holds now. */
+  heldCounts(file: string): Promise<{ values: number; rates: number }>;
+  /** The keys the file holds now. */
+  holdings(file: string): Promise<FileHoldings>;
   listImports(): Promise<EconImportRecord[]>;
   /** All values reported by a country (its own and its regions'), optionally some indicators. */
   values(query: { country: string; indicators?: string[] }): Promise<EconValueRecord[]>;

@@ -40,6 +40,8 @@ const toImport = (r: Row): EconImportRecord => ({
   vintage: r.vintage as string,
   loadedAt: r.loaded_at as string,
   options: (r.options as string | null) ?? '',
+  valuesHeld: (r.values_held as number | null) ?? null,
+  ratesHeld: (r.rates_held as number | null) ?? null,
 });
 
 export function duckCostRepo(db: DuckDb): CostRepo {
@@ -90,6 +92,13 @@ export function duckCostRepo(db: DuckDb): CostRepo {
               p,
             );
           }
+          for (const { record: r } of batch) {
+            await conn.run(
+              `UPDATE econ_imports SET values_held = (SELECT count(*) FROM econ_values WHERE file = $2),
+                 rates_held = (SELECT count(*) FROM fx_rates WHERE file = $2) WHERE kind = $1 AND file = $2`,
+              [r.kind, r.file],
+            );
+          }
           for (const { rejects } of batch) if (rejects) await writeRejectList(connSql(conn), rejects);
           await db.pauseInTx('cost.imports', `files=${batch.length}`);
           await conn.run('COMMIT');
@@ -101,6 +110,19 @@ export function duckCostRepo(db: DuckDb): CostRepo {
     async findImport(kind, file) {
       const rows = await db.all('SELECT * FROM econ_imports WHERE kind = $1 AND file = $2', [kind, file]);
       return rows[0] ? toImport(rows[0]) : null;
+    },
+    async heldCounts(file) {
+      const [v] = await db.all('SELECT count(*)::INTEGER AS n FROM econ_values WHERE file = $1', [file]);
+      const [f] = await db.all('SELECT count(*)::INTEGER AS n FROM fx_rates WHERE file = $1', [file]);
+      return { values: Number(v?.n ?? 0), rates: Number(f?.n ?? 0) };
+    },
+    async holdings(file) {
+      const values = await db.all('SELECT indicator, geo, year FROM econ_values WHERE file = $1', [file]);
+      const rates = await db.all('SELECT country, kind, period FROM fx_rates WHERE file = $1', [file]);
+      return {
+        values: values.map((r) => ({ indicator: r.indicator as string, geo: r.geo as string, year: Number(r.year) })),
+        rates: rates.map((r) => ({ country: r.country as string, kind: r.kind as string, period: r.period as string })),
+      };
     },
     async listImports() {
       return (await db.all('SELECT * FROM econ_imports ORDER BY kind, file')).map(toImport);
