@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../shared/index.js';
-import { lookupQuery } from './lookup-query.js';
+import { domainForms, lookupQuery } from './lookup-query.js';
 
 const refusal = (q: string) => {
   try {
@@ -33,5 +33,19 @@ describe('lookupQuery', () => {
     expect(refusal('https:///x')).toMatch(/^VALIDATION: .*no host.*give the domain or IP address/);
     expect(refusal('a b')).toMatch(/^VALIDATION: "a b" is not an IP address or a domain/);
     expect(refusal('a..b')).toMatch(/^VALIDATION: "a..b" is not an IP address or a domain/);
+  });
+});
+
+describe('domainForms', () => {
+  // Real entries of the 2016 dump: line 367 holds "76автобар.рф", line 1677 "betcity.xn--6frz82g".
+  it('gives an internationalised domain in both its forms (IDNA: punycode and Unicode), whichever was typed', () => {
+    expect(domainForms('xn--76-8kcaef8fsao.xn--p1ai')).toEqual(['xn--76-8kcaef8fsao.xn--p1ai', '76автобар.рф']);
+    expect(domainForms('76автобар.рф')).toEqual(['76автобар.рф', 'xn--76-8kcaef8fsao.xn--p1ai']);
+    expect(domainForms(lookupQuery('http://betcity.移动/').target)).toEqual(['betcity.移动', 'betcity.xn--6frz82g']);
+    expect(domainForms(lookupQuery('76АВТОБАР.РФ').target)).toEqual(['76автобар.рф', 'xn--76-8kcaef8fsao.xn--p1ai']);
+  });
+  it('gives an ASCII domain, or one IDNA cannot convert, as it is', () => {
+    expect(domainForms('telegram.org')).toEqual(['telegram.org']);
+    expect(domainForms('a_b.example')).toEqual(['a_b.example']);
   });
 });

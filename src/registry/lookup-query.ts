@@ -1,9 +1,11 @@
 /**
  * What `registry lookup` searches for, read from what the user typed: one IP address or one
  * domain. A URL (with or without its scheme) is looked up by its host, and the answer says so; a
- * domain is compared without its trailing dot and in lower case, as DNS names are. A range, a
- * URL without a host and anything else is VALIDATION naming `q` and saying what to give.
+ * domain is compared without its trailing dot and in lower case, as DNS names are, and in both
+ * its IDNA forms (punycode and Unicode: dumps store either), so `xn--p1ai` and `рф` are one name.
+ * A range, a URL without a host and anything else is VALIDATION naming `q` and saying what to give.
  */
+import { domainToASCII, domainToUnicode } from 'node:url';
 import { AppError } from '../shared/index.js';
 import { parseIp } from './addresses.js';
 
@@ -50,4 +52,16 @@ export function lookupQuery(q: string): LookupQuery {
   }
   if (s.length > 253) refuse(`"${q}" is not an IP address or a domain`, 'an IPv4/IPv6 address or a domain name');
   return classify(q, s, null);
+}
+
+/**
+ * The forms a domain is searched under: as given, then its other IDNA form (punycode for a
+ * Unicode name, Unicode for a punycode one) when that differs. A name IDNA cannot convert is
+ * searched as given only.
+ */
+export function domainForms(domain: string): string[] {
+  const ascii = domainToASCII(domain);
+  if (!ascii) return [domain];
+  const forms = [domain, ascii, domainToUnicode(ascii)].filter((f) => f !== '');
+  return [...new Set(forms)];
 }

@@ -4,14 +4,14 @@
  * domain field exactly or through a "*.parent" wildcard. "Since" is the earliest decision date
  * and the first snapshot that lists it; the snapshots are partial, so absence proves nothing.
  * What is searched is read from the query by lookupQuery (a URL's host, a domain without its
- * trailing dot) and named in the answer.
+ * trailing dot) and named in the answer; a domain matches in either IDNA form (domainForms).
  */
 import { AppError, type Clock } from '../shared/index.js';
 import type { RegistryMatchRecord, Store } from '../store/index.js';
 import { parseIp, rangeToken } from './addresses.js';
 import { loadAsTable, type AsTable } from './asn.js';
 import { splitList } from './dump-line.js';
-import { lookupQuery } from './lookup-query.js';
+import { domainForms, lookupQuery } from './lookup-query.js';
 
 type Deps = { store: Store; clock: Clock };
 
@@ -62,7 +62,10 @@ export async function registryLookup(deps: Deps, query: string) {
       as = hit ? { ...hit, as_data: `${t.meta.package} ${t.meta.version}: ${t.meta.note}` } : null;
     }
   } else {
-    matches = await deps.store.registry.findDomain(target, 1000);
+    const found = await Promise.all(domainForms(target).map((d) => deps.store.registry.findDomain(d, 1000)));
+    matches = found.flat();
+    if (found.filter((f) => f.length > 0).length > 1)
+      matches.sort((a, b) => a.dumpAt.localeCompare(b.dumpAt) || a.snapshotId.localeCompare(b.snapshotId) || a.line - b.line);
   }
   const snaps = new Map((await deps.store.registry.listSnapshots()).map((s) => [s.id, s]));
   const decisions = new Map<string, { decision_number: string; decision_body: string; decision_date: string | null; snapshots: string[]; entries: number }>();
