@@ -317,3 +317,16 @@ describe('the country an event is priced in', () => {
     expect(eventScenario(block).input.country).toBe('RU');
   });
 });
+
+// SYNTHETIC event: a shutdown that began on a known day and was lifted "sometime in June".
+describe('an end known to the month or year only', () => {
+  it('is priced to the last day of its period, and the mapping says which date is known to what', () => {
+    const e = syntheticEvent({ category: 'shutdown', subtype: 'full', countries: ['RU'], start: '2025-06-06', end: '2025-06' });
+    const s = eventScenario(e);
+    expect([s.input.start, s.input.end]).toEqual(['2025-06-06', '2025-06-30T23:59:59.999Z']);
+    expect(s.mapping).toContain('end known to the month only (2025-06): priced to the latest end it allows (2025-06-30)');
+    const y = eventScenario({ ...e, end: '2025' });
+    expect(y.input.end).toBe('2025-12-31T23:59:59.999Z');
+    expect(y.mapping).toContain('end known to the year only (2025): priced to the latest end it allows (2025-12-31)');
+  });
+});

@@ -272,10 +272,16 @@ export function eventScenario(
     const precise = (d: string) => /^\d{4}-\d{2}-\d{2}/.test(d);
     input.start = precise(e.start) ? e.start : partialDateStart(e.start).toISOString();
     input.end = precise(end) ? end : partialDateEnd(end).toISOString();
-    if (!precise(e.start) || !precise(end))
+    const period = (d: string) => (d.length === 4 ? 'year' : 'month');
+    if ((!precise(e.start) || !precise(end)) && e.date_precision !== 'day')
       mapping.push(
         `dates known to the ${e.date_precision} only: priced from the earliest start (${input.start.slice(0, 10)}) to the latest end (${input.end.slice(0, 10)})`,
       );
+    else {
+      if (!precise(e.start))
+        mapping.push(`start known to the ${period(e.start)} only (${e.start}): priced from the earliest start it allows (${input.start.slice(0, 10)})`);
+      if (!precise(end)) mapping.push(`end known to the ${period(end)} only (${end}): priced to the latest end it allows (${input.end.slice(0, 10)})`);
+    }
     if (e.end !== null && activeHours(e, texts, input, mapping)) stated ??= 'hours';
     stepsAndSplit(e, texts, input, mapping, priors, stated, o.severity);
     if (takenOver) staggeredTakeover(priors.superseded!.get(e.id)!, input, mapping);

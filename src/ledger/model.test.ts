@@ -28,6 +28,13 @@ describe('event validation', () => {
     expect(fieldsOf(sampleEvent({ countries: ['UA'], regions: ['UA-43', 'RU-CR'] }))).toEqual([]);
   });
   it('refuses end before start', () => expect(fieldsOf(sampleEvent({ start: '2020-05-01', end: '2020-04-30' }))).toEqual(['end']));
+  it('compares an end by the last day of its period and a start by its first: June 2025 does not end before 6 June 2025', () => {
+    expect(fieldsOf(sampleEvent({ start: '2025-06-06', end: '2025-06' }))).toEqual([]);
+    expect(fieldsOf(sampleEvent({ start: '2025-06-06', end: '2025' }))).toEqual([]);
+    expect(fieldsOf(sampleEvent({ start: '2025-06', end: '2025-06-03' }))).toEqual([]);
+    expect(fieldsOf(sampleEvent({ start: '2025-06-06', end: '2025-05' }))).toEqual(['end']);
+    expect(fieldsOf(sampleEvent({ start: '2025', end: '2024-12-31' }))).toEqual(['end']);
+  });
   it('accepts partial dates and orders them by their earliest instant', () => {
     expect(fieldsOf(sampleEvent({ start: '2019', end: '2019-12' }))).toEqual([]);
     expect(fieldsOf(sampleEvent({ start: '2019-02-30' }))).toEqual(['start']);

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { isRegionCode, regionCountries } from '../geo/index.js';
 import { check } from '../op/index.js';
-import { isValidPartialDate, partialDateStart, validationError, issuesFromZod, type FieldIssue } from '../shared/index.js';
+import { isValidPartialDate, partialDateEnd, partialDateStart, validationError, issuesFromZod, type FieldIssue } from '../shared/index.js';
 import { ACTOR_ROLES, CATEGORIES, CONFIDENCES, DATE_PRECISIONS, SCOPES, STATUSES, TARGET_KINDS, TAXONOMY, isSubtypeOf } from './taxonomy.js';
 
 export const EVENT_ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -127,7 +127,9 @@ export const EventInputSchema = z
         message: `"${e.subtype}" is not a subtype of ${e.category}; valid: ${TAXONOMY[e.category].join(', ')}`,
       });
     }
-    if (e.end !== null && partialDateStart(e.end).getTime() < partialDateStart(e.start).getTime()) {
+    // a date known to the month or year stands for its whole period: an end is compared by its
+    // last day, a start by its first (start 2025-06-06 with end 2025-06 is valid)
+    if (e.end !== null && partialDateEnd(e.end).getTime() < partialDateStart(e.start).getTime()) {
       ctx.addIssue({ code: 'custom', path: ['end'], message: `end (${e.end}) is before start (${e.start})` });
     }
     e.regions.forEach((r, i) => {
