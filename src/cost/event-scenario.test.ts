@@ -330,3 +330,32 @@ describe('an end known to the month or year only', () => {
     expect(y.mapping).toContain('end known to the year only (2025): priced to the latest end it allows (2025-12-31)');
   });
 });
+
+// SYNTHETIC events: --severity prices throttling and the slowed hours of a "Shutdown, Throttle"
+// record; on any other event it is reported as not applied, as --end on an ended event is.
+describe('--severity on an event it does not apply to', () => {
+  const shutdown = syntheticEvent({
+    category: 'shutdown',
+    subtype: 'full',
+    countries: ['RU'],
+    regions: ['RU-MOW'],
+    start: '2023-12-30',
+    end: '2024-01-02',
+    scope: 'regional',
+  });
+  it('is named in the mapping as not applied, and changes nothing', () => {
+    const s = eventScenario(shutdown, { severity: 0.3 });
+    expect(s.input.severity).toBeUndefined();
+    expect(s.mapping).toContain(
+      '--severity 0.3 not applied: it prices throttling and the slowed hours of a "Shutdown, Throttle" record; this event is priced as a full shutdown',
+    );
+    expect(eventScenario(shutdown).mapping).toEqual(s.mapping.filter((m) => !m.startsWith('--severity')));
+  });
+  it('is applied, with no such line, to throttling and to a "Shutdown, Throttle" record', () => {
+    const throttle = eventScenario(syntheticEvent({ category: 'throttling', subtype: 'full', countries: ['RU'] }), { severity: 0.3 });
+    expect(throttle.input.severity).toBe(0.3);
+    const both = eventScenario({ ...shutdown, tags: ['shutdown-and-throttle'] }, { severity: 0.3 });
+    expect(both.input.cut_part?.slowed).toBe(0.3);
+    for (const s of [throttle, both]) expect(s.mapping.filter((m) => m.startsWith('--severity'))).toEqual([]);
+  });
+});

@@ -238,7 +238,7 @@ export function eventScenario(
     imputeEnd(e, imputed, input, mapping);
     if (dailyWithinImputed(e, texts, imputed, input, mapping)) stated ??= 'hours';
     stepsAndSplit(e, texts, input, mapping, priors, stated, o.severity);
-    return { input, missing, mapping };
+    return unapplied(o, { input, missing, mapping });
   }
   // An end nobody recorded is never priced as ongoing: without a duration to give it, it is not priced.
   if (unrecorded) {
@@ -248,7 +248,7 @@ export function eventScenario(
         ? `the ledger records no end (not marked ongoing) and no ended events of its kind give it a duration`
         : `the ledger records no end (not marked ongoing); its duration is given from the ended events of one country: price it with --country (${e.countries.join(' or ')})`,
     });
-    return { input, missing, mapping };
+    return unapplied(o, { input, missing, mapping });
   }
   const takenOver = e.end === null && o.end !== undefined ? takeover(e, o.end, priors.superseded) : undefined;
   const end = e.end ?? takenOver ?? o.end;
@@ -286,7 +286,28 @@ export function eventScenario(
     stepsAndSplit(e, texts, input, mapping, priors, stated, o.severity);
     if (takenOver) staggeredTakeover(priors.superseded!.get(e.id)!, input, mapping);
   }
-  return { input, missing, mapping };
+  return unapplied(o, { input, missing, mapping });
+}
+
+/** A request's option the scenario does not read is named in the mapping as not applied, never dropped silently. */
+function unapplied<T extends { input: ScenarioInput; mapping: string[] }>(o: EventOverrides, s: T): T {
+  if (o.severity !== undefined && !severityApplied(s.input, s.mapping))
+    s.mapping.push(`--severity ${o.severity} not applied: ${SEVERITY_USE}; this event ${pricedAs(s.input)}`);
+  return s;
+}
+
+const SEVERITY_USE = 'it prices throttling and the slowed hours of a "Shutdown, Throttle" record';
+
+/** Whether the scenario reads the request's severity: a throttle's, or the slowed hours of a cut-and-slowed record. */
+const severityApplied = (input: ScenarioInput, mapping: string[]): boolean =>
+  input.severity !== undefined || (input.cut_part?.slowed ?? null) !== null || mapping.some((m) => m.includes('severity 1 (given in the request)'));
+
+function pricedAs(input: ScenarioInput): string {
+  const t = input.type;
+  if (!t) return 'has no scenario it could apply to';
+  if (t === 'full' || t === 'mobile' || t === 'fixed') return `is priced as a ${t} shutdown`;
+  if (t === 'platform') return 'is priced as a block of platforms';
+  return `is priced as type ${t}`;
 }
 
 /**
