@@ -57,3 +57,26 @@ describe('spans', () => {
     expect([daysInYear(2020), daysInYear(2021), daysInYear(1900), daysInYear(2000)]).toEqual([366, 365, 365, 366]);
   });
 });
+
+describe('a local time the zone does not show once', () => {
+  it('is refused inside a spring-forward gap, naming the field, the zone and the jump', () => {
+    const e = err(() => parseSpan({ start: '2024-03-31T02:30', end: '2024-03-31T05:00', tz: 'Europe/Berlin' }));
+    expect(e.issues[0]!.path).toEqual(['start']);
+    expect(e.message).toBe(
+      'start: "2024-03-31T02:30" does not exist in Europe/Berlin: on 2024-03-31 the clocks jump from 02:00 to 03:00 (UTC+01:00 to UTC+02:00); give a time outside that gap, or an ISO date-time with offset',
+    );
+    expect(err(() => parseSpan({ start: '2024-03-10T01:00', end: '2024-03-10T02:15', tz: 'America/New_York' })).issues[0]!.path).toEqual(['end']);
+  });
+  it('is refused when the clocks go back and it occurs twice, with both offsets to choose from', () => {
+    const e = err(() => parseSpan({ start: '2024-10-27T02:30', end: '2024-10-27T05:00', tz: 'Europe/Berlin' }));
+    expect(e.issues[0]!.path).toEqual(['start']);
+    expect(e.message).toBe(
+      'start: "2024-10-27T02:30" occurs twice in Europe/Berlin: on 2024-10-27 the clocks go back from 03:00 to 02:00; give it with its offset, 2024-10-27T02:30+02:00 (the first) or 2024-10-27T02:30+01:00 (the second)',
+    );
+  });
+  it('takes the times around the change, date-only days, and UTC as before', () => {
+    expect(parseSpan({ start: '2024-03-31T01:30', end: '2024-03-31T03:30', tz: 'Europe/Berlin' }).hours).toBe(1);
+    expect(parseSpan({ start: '2024-10-27', end: '2024-10-27', tz: 'Europe/Berlin' }).hours).toBe(25);
+    expect(parseSpan({ start: '2024-03-31T02:30', end: '2024-03-31T03:30' }).hours).toBe(1);
+  });
+});

@@ -3,6 +3,8 @@
  * crosses New Year is split into one segment per calendar year (in the scenario's time zone),
  * because each year is costed with that year's data. Date-only values are whole days in the
  * time zone: --start 2009-07-05 --end 2010-05-14 covers both days (end is inclusive).
+ * A local time the zone does not show exactly once (in a spring-forward gap, or twice when the
+ * clocks go back) is refused, naming the zone and the change: it is never moved silently.
  * Bad input is a VALIDATION error naming the parameter and what is valid.
  */
 import { AppError } from '../shared/index.js';
@@ -85,6 +87,45 @@ export function zonedToUtc(y: number, mo: number, d: number, h: number, mi: numb
   return guess - offsetAt(first, tz);
 }
 
+const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+const utcOffset = (off: number) => `${off < 0 ? '-' : '+'}${hhmm(Math.abs(off))}`;
+
+/**
+ * Refuses a wall-clock time `tz` does not show exactly once: one in a spring-forward gap (it does
+ * not exist) or one the clocks go back over (it happens twice), naming the zone and the change.
+ * Offsets are read a day either side, so one change a day at most is assumed (true of every zone).
+ */
+function onceInZone(param: string, value: string, wall: number[], tz: string): void {
+  const [y, mo, d, h, mi, s] = wall as [number, number, number, number, number, number];
+  const guess = Date.UTC(y, mo - 1, d, h, mi, s);
+  const before = offsetAt(guess - 24 * HOUR, tz);
+  const after = offsetAt(guess + 24 * HOUR, tz);
+  if (before === after) return;
+  const shows = (off: number) => offsetAt(guess - off, tz) === off;
+  const fits = [before, after].filter(shows);
+  if (fits.length === 1) return;
+  // the instant the offset changes, to the second
+  let lo = guess - 24 * HOUR;
+  let hi = guess + 24 * HOUR;
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+    if (offsetAt(mid, tz) === before) lo = mid;
+    else hi = mid;
+  }
+  const day = value.slice(0, 10);
+  const from = hhmm(hi + before);
+  const to = hhmm(hi + after);
+  if (fits.length === 0)
+    throw bad(
+      param,
+      `"${value}" does not exist in ${tz}: on ${day} the clocks jump from ${from} to ${to} (UTC${utcOffset(before)} to UTC${utcOffset(after)}); give a time outside that gap, or an ISO date-time with offset`,
+    );
+  throw bad(
+    param,
+    `"${value}" occurs twice in ${tz}: on ${day} the clocks go back from ${from} to ${to}; give it with its offset, ${value}${utcOffset(before)} (the first) or ${value}${utcOffset(after)} (the second)`,
+  );
+}
+
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /** Parse a timestamp; `endOfDay` makes a date-only value mean the end of that day. */
@@ -96,6 +137,7 @@ export function parseInstant(param: string, value: string, tz: string, endOfDay:
     const check = new Date(Date.UTC(y, mo - 1, d));
     if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) throw bad(param, `"${value}" is not a real date/time`);
     const dateOnly = local[4] === undefined;
+    if (!dateOnly && tz !== 'UTC') onceInZone(param, v, [y, mo, d, h, mi, s], tz);
     return dateOnly && endOfDay ? zonedToUtc(y, mo, d + 1, 0, 0, 0, tz) : zonedToUtc(y, mo, d, h, mi, s, tz);
   }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v)) {
