@@ -60,6 +60,30 @@ describe('runEstimate', () => {
     ]);
   });
 
+  it('amounts in a third currency: usd names the rate that turns them into US dollars (X/USD), and rates lists both legs', () => {
+    const cny = scenarioOf({ country: 'RU', type: 'full', hours: 48, currency: 'CNY' }).scenario;
+    const e = runEstimate(
+      oziRegional,
+      plan('local'),
+      cny,
+      rates.map((r, i) => ({ ...r, other: rate(i === 0 ? 7 : 8, i === 0 ? '2019-12-31' : '2020-01-01') })),
+    );
+    // 100 RUB at 50 RUB/USD = 2 USD = 14 CNY; 300 RUB at 100 RUB/USD = 3 USD = 24 CNY
+    expect([e.currency, e.point, e.usd!.point]).toEqual(['CNY', 14 + 24, 5]);
+    expect(e.usd).toMatchObject({ rate: Number((38 / 5).toFixed(4)), rate_unit: 'CNY/USD', rate_date: '2019-12-31; 2020-01-01' });
+    expect(e.usd!.point * e.usd!.rate).toBeCloseTo(e.point, 2);
+    expect(e.rates.map((l) => [l.rate, l.note?.slice(0, 7)])).toEqual([
+      [50, 'RUB/USD'],
+      [100, 'RUB/USD'],
+      [7, 'CNY/USD'],
+      [8, 'CNY/USD'],
+    ]);
+    expect(e.periods.map((p) => [p.point, p.usd!.point, p.usd!.rate])).toEqual([
+      [14, 2, 7],
+      [24, 3, 8],
+    ]);
+  });
+
   it('a USD-native method without a local rate still says what its US dollars are (nothing converted), never null', () => {
     const { scenario } = scenarioOf({ country: 'RU', type: 'full', hours: 48 });
     const none = [{ local: { rate: null, reason: 'no RU exchange rate for 1990' } }, { local: { rate: null, reason: 'no RU exchange rate for 1991' } }];

@@ -21,9 +21,11 @@ export interface Money {
 
 export interface UsdBlock extends Money {
   /**
-   * Local currency units per US dollar: the rate of the one period, or the effective rate over
-   * several (local total / USD total at the point estimate). 1 with rate_kind 'none' when the
-   * method computes in US dollars and no local rate was needed (rate_unit says which).
+   * Units of the amounts' currency per US dollar, the rate that turns the amounts shown into these
+   * US dollars: the local currency's, or a third currency's when the amounts are in it; the rate
+   * of the one period, or the effective rate over several (total / USD total at the point
+   * estimate). 1 with rate_kind 'none' when the method computes in US dollars and no local rate
+   * was needed (rate_unit says which).
    */
   rate: number;
   rate_unit: string;
@@ -202,8 +204,26 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
   for (const l of rateLines) if (l.kind === 'annual-latest' && l.note) notes.push(l.note);
   const one = rateLines.length === 1 ? rateLines[0]! : null;
   const dates = [...new Set(rateLines.map((l) => l.date).filter((d): d is string => d !== null))].join('; ');
-  const pair = `${scn.local_currency}/USD`;
-  const usdBlock = (usd: Money, point: { u: number; l: number }, what: string): UsdBlock | null => {
+  // Amounts shown in a third currency (US dollars × its rate): usd names that currency's rate per US
+  // dollar, the one that turns the amounts shown into usd; rates lists both legs, each named.
+  const shownThird = third && currency === scn.currency;
+  const otherLines: RateLine[] = shownThird
+    ? plan.segments.map((seg, s) => {
+        const r = rates[s]!.other!;
+        const period = seg.from ? `${seg.from.slice(0, 10)}/${seg.to!.slice(0, 10)}` : String(seg.data_year);
+        return {
+          period,
+          rate: r.rate === null ? null : Number(r.rate.toFixed(4)),
+          kind: r.rate === null ? null : r.kind,
+          date: r.rate === null ? null : r.date,
+          source: r.rate === null ? null : r.source,
+          note: `${scn.currency}/USD: US dollars to the ${scn.currency} amounts shown`,
+        };
+      })
+    : [];
+  const otherDates = [...new Set(otherLines.map((l) => l.date).filter((d): d is string => d !== null))].join('; ');
+  const pair = shownThird ? `${scn.currency}/USD` : `${scn.local_currency}/USD`;
+  const usdBlock = (usd: Money, point: { m: number; u: number; l: number }, what: string): UsdBlock | null => {
     if (!usdOk) return null;
     const m = finite(usd, what);
     if (!localOk) {
@@ -217,6 +237,17 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
           .filter((y, i, a) => a.indexOf(y) === i)
           .join('; '),
         rate_kind: 'none: computed in US dollars (World Bank GDP, current US$)',
+      };
+    }
+    if (shownThird) {
+      const eff = point.u !== 0 ? point.m / point.u : (otherLines[0]?.rate ?? 1);
+      const oneOther = otherLines.length === 1 ? otherLines[0]! : null;
+      return {
+        ...m,
+        rate: Number(eff.toFixed(4)),
+        rate_unit: pair,
+        rate_date: oneOther ? oneOther.date! : otherDates,
+        rate_kind: oneOther ? oneOther.kind! : 'effective over the periods (each period converted at its own rate: see rates)',
       };
     }
     const eff = point.u !== 0 ? point.l / point.u : (rateLines[0]?.rate ?? 1);
@@ -254,7 +285,12 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
     data_vintage: [...new Set(plan.inputs.map((i) => i.vintage).filter((v): v is string => !!v))],
     proxy: plan.proxy,
     notes: [...new Set(notes)],
-    rates: rateLines,
+    rates: shownThird
+      ? [
+          ...rateLines.map((l) => ({ ...l, note: `${scn.local_currency}/USD: the method's amounts to US dollars${l.note ? `; ${l.note}` : ''}` })),
+          ...otherLines,
+        ]
+      : rateLines,
     periods: plan.segments.map((seg, s) => {
       const p = S === 1 ? tot : money(all.filter((k) => Math.floor(k / R) === s));
       const line = rateLines[s]!;
@@ -265,7 +301,9 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
         hours: seg.hours,
         ...finite(p.main, `${model.id} period ${line.period}`),
         usd: usdOk
-          ? { ...finite(p.usd, `${model.id} period USD`), rate: line.rate ?? (localOk ? null : 1), rate_date: line.date ?? String(seg.data_year) }
+          ? shownThird
+            ? { ...finite(p.usd, `${model.id} period USD`), rate: otherLines[s]!.rate, rate_date: otherLines[s]!.date }
+            : { ...finite(p.usd, `${model.id} period USD`), rate: line.rate ?? (localOk ? null : 1), rate_date: line.date ?? String(seg.data_year) }
           : null,
       };
     }),

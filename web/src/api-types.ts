@@ -1338,7 +1338,7 @@ export interface components {
             low: number;
             median: number;
             point: number;
-            /** @description local currency units per US$ (see rate_unit; 1 USD/USD when the method computed in US$ and nothing was converted) */
+            /** @description units of the amounts' currency per US$, the rate that turns them into these US dollars (see rate_unit: the local currency's, or the --currency asked for when it is neither local nor USD; 1 USD/USD when the method computed in US$ and nothing was converted) */
             rate: number;
             /** @description the date, day range or year of each period's rate */
             rate_date: string;
