@@ -1,13 +1,15 @@
 /**
  * `splinternet speedtests import PATH`: load a crowdsourced speed-test dataset (a folder of
  * daily CSVs, or one CSV) into its own table, with the dataset's origin and licence. Each file
- * is one transaction that replaces that file's earlier rows, so re-importing adds nothing.
+ * is one transaction that replaces that file's earlier rows, so re-importing adds nothing; a file
+ * or a sub-folder of a dataset belongs to the dataset whose folder holds the licence or manifest
+ * (datasetRoot), so importing part of a loaded dataset replaces those rows too.
  * Nothing is lost silently: every line is stored or rejected with its number and reason, and
  * the report reconciles lines read = stored + rejected.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { AppError, parseJsonText, readCapped, type Clock, type ProgressReporter } from '../../shared/index.js';
 import type { RejectRecord, SpeedTestRecord, SpeedTestSourceRecord, Store } from '../../store/index.js';
 import { sniffEncoding, splitCsvLine, utf8Lines } from './csv.js';
@@ -143,19 +145,47 @@ export function parseSpeedTestFile(
   return { rows, rejects, linesRead: n, rejected: rejects.length };
 }
 
-export async function importSpeedTests(deps: { store: Store; clock: Clock; progress: ProgressReporter }, path: string): Promise<SpeedTestImportReport> {
+/** The files that make a folder a dataset: its manifest or its licence (readSource reads them). */
+const MARKS = ['dataset.json', 'LICENSE', 'LICENSE.md', 'LICENCE'];
+/** How far up a dataset's root is looked for: the named folder and its parent (`DATASET/2021-03/13.csv`). */
+const ROOT_LEVELS = 2;
+
+const inside = (p: string, dirs: readonly string[]) => dirs.some((d) => p === d || p.startsWith(d.endsWith(sep) ? d : d + sep));
+
+/**
+ * The dataset a folder belongs to: the nearest folder from `dir` up (at most ROOT_LEVELS, and
+ * never above the folders the caller may read) that holds a manifest or licence; `dir` itself
+ * when none does. A file or a sub-folder of a dataset is so keyed as the whole dataset's import
+ * keys it: the same dataset, the same file names, the same source.
+ */
+function datasetRoot(dir: string, readable: 'any' | readonly string[]): string {
+  let at = dir;
+  for (let i = 0; i < ROOT_LEVELS; i++) {
+    if (readable !== 'any' && !inside(at, readable)) break;
+    if (MARKS.some((f) => existsSync(join(at, f)))) return at;
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  return dir;
+}
+
+export async function importSpeedTests(
+  deps: { store: Store; clock: Clock; progress: ProgressReporter },
+  path: string,
+  readable: 'any' | readonly string[] = 'any',
+): Promise<SpeedTestImportReport> {
   const abs = resolve(path);
   // A path that is not there is an I/O error (exit 1), as for every other importer.
   if (!existsSync(abs)) throw new AppError('INGEST_IO', `cannot read ${path}: no such file or directory`);
   const isDir = statSync(abs).isDirectory();
-  const root = isDir ? abs : dirname(abs);
   const files = isDir ? await csvFiles(abs) : [abs];
   if (files.length === 0) throw new AppError('VALIDATION', `${path} holds no .csv files`, { issues: [{ path: ['path'], message: 'no CSV files' }] });
   // A folder of datasets (each with its own manifest or licence) is not one dataset of unknown licence.
-  const marks = ['dataset.json', 'LICENSE', 'LICENSE.md', 'LICENCE'];
-  if (isDir && !marks.some((f) => existsSync(join(root, f)))) {
-    const inner = readdirSync(root, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && marks.some((f) => existsSync(join(root, d.name, f))))
+  const marks = MARKS;
+  if (isDir && !marks.some((f) => existsSync(join(abs, f)))) {
+    const inner = readdirSync(abs, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && marks.some((f) => existsSync(join(abs, d.name, f))))
       .map((d) => d.name)
       .sort();
     if (inner.length)
@@ -165,6 +195,7 @@ export async function importSpeedTests(deps: { store: Store; clock: Clock; progr
         { issues: [{ path: ['path'], message: `a folder of datasets: ${inner.join(', ')}` }] },
       );
   }
+  const root = datasetRoot(isDir ? abs : dirname(abs), readable);
   const source = readSource(root, deps.clock.now().toISOString());
   await deps.store.speedtests.upsertSource(source);
   const report: SpeedTestImportReport = {
