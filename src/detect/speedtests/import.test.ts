@@ -2,7 +2,8 @@
  * Importing a speed-test dataset again, whole or in part, stores each test once: a file or a
  * sub-folder of a loaded dataset is keyed as the dataset's own import keys it (the dataset is
  * the nearest folder up holding its licence or manifest), so it replaces its rows and cites the
- * dataset's source, not a new source of unknown licence.
+ * dataset's source, not a new source of unknown licence. A file whose bytes are stored already
+ * (a copy of the folder under another name, an upload) is not stored again.
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,5 +48,20 @@ describe('speedtests import of part of a loaded dataset', () => {
 
     expect((await t.store.speedtests.count()).total).toBe(total);
     expect((await t.store.speedtests.listSources()).map((s) => s.dataset)).toEqual([whole.dataset]);
+  });
+
+  it('the same files under another folder name: nothing stored again, each named with where it is stored', async () => {
+    const total = (await t.store.speedtests.count()).total;
+    const copy = join(tmp.dir, 'copy-of-dataset');
+    cpSync(ds, copy, { recursive: true });
+    const again = await importSpeedTests(deps(), copy);
+    expect(again.stored).toBe(0);
+    expect(again.unchanged).toEqual([
+      { file: '2021-03/13.csv', stored_as: 'russia-twitter-throttle/2021-03/13.csv' },
+      { file: '2021-03/14.csv', stored_as: 'russia-twitter-throttle/2021-03/14.csv' },
+    ]);
+    expect(again.reconciled).toBe(true);
+    expect((await t.store.speedtests.count()).total).toBe(total);
+    expect((await t.store.speedtests.listSources()).map((s) => s.dataset)).toEqual(['russia-twitter-throttle']);
   });
 });

@@ -3,10 +3,13 @@
  * daily CSVs, or one CSV) into its own table, with the dataset's origin and licence. Each file
  * is one transaction that replaces that file's earlier rows, so re-importing adds nothing; a file
  * or a sub-folder of a dataset belongs to the dataset whose folder holds the licence or manifest
- * (datasetRoot), so importing part of a loaded dataset replaces those rows too.
+ * (datasetRoot), so importing part of a loaded dataset replaces those rows too; a file whose
+ * bytes are stored already under another dataset or name (a copy of the folder, an upload) is
+ * reported `unchanged` with the name it is stored under, and not stored again.
  * Nothing is lost silently: every line is stored or rejected with its number and reason, and
  * the report reconciles lines read = stored + rejected.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -29,6 +32,8 @@ export interface SpeedTestImportReport {
   unattributed: number;
   /** Rows these files held before this import (a re-import replaces them). */
   replaced: number;
+  /** Files whose bytes are stored already under another dataset or name: not read again, not counted above. */
+  unchanged: { file: string; stored_as: string }[];
   reconciled: boolean;
   rejects: { file: string; line: number; reason: string }[];
   rejects_total: number;
@@ -197,7 +202,7 @@ export async function importSpeedTests(
   }
   const root = datasetRoot(isDir ? abs : dirname(abs), readable);
   const source = readSource(root, deps.clock.now().toISOString());
-  await deps.store.speedtests.upsertSource(source);
+  let sourceStored = false;
   const report: SpeedTestImportReport = {
     dataset: source.dataset,
     source: { name: source.name, url: source.url, licence: source.licence, attribution: source.attribution, target_host: source.targetHost },
@@ -207,6 +212,7 @@ export async function importSpeedTests(
     rejected: 0,
     unattributed: 0,
     replaced: 0,
+    unchanged: [],
     reconciled: false,
     rejects: [],
     rejects_total: 0,
@@ -214,7 +220,18 @@ export async function importSpeedTests(
   deps.progress.start('speedtests import', files.length, 'files');
   for (const [i, file] of files.entries()) {
     const rel = relative(root, file) || basename(file);
-    const parsed = parseSpeedTestFile(await readCapped(file), deps.clock.now().getTime());
+    const bytes = await readCapped(file);
+    // the same bytes stored under another (dataset, file): the same tests, never stored twice
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const known = await deps.store.speedtests.fileWithHash(sha256);
+    if (known && (known.dataset !== source.dataset || known.sourceFile !== rel)) {
+      report.unchanged.push({ file: rel, stored_as: `${known.dataset}/${known.sourceFile}` });
+      deps.progress.update(i + 1, { stored: report.stored, rejected: report.rejected });
+      continue;
+    }
+    if (!sourceStored) await deps.store.speedtests.upsertSource(source);
+    sourceStored = true;
+    const parsed = parseSpeedTestFile(bytes, deps.clock.now().getTime());
     const rejects: RejectRecord[] = parsed.rejects.map((r) => ({
       importKind: SPEEDTEST_IMPORT_KIND,
       sourceFile: `${source.dataset}/${rel}`,
@@ -223,11 +240,17 @@ export async function importSpeedTests(
       raw: null,
     }));
     // the file's rows and its rejects list in one write: a failure leaves neither changed
-    const { previous } = await deps.store.speedtests.replaceFile(source.dataset, rel, parsed.rows, {
-      importKind: SPEEDTEST_IMPORT_KIND,
-      sourceFile: `${source.dataset}/${rel}`,
-      records: rejects,
-    });
+    const { previous } = await deps.store.speedtests.replaceFile(
+      source.dataset,
+      rel,
+      parsed.rows,
+      {
+        importKind: SPEEDTEST_IMPORT_KIND,
+        sourceFile: `${source.dataset}/${rel}`,
+        records: rejects,
+      },
+      sha256,
+    );
     report.lines_read += parsed.linesRead;
     report.stored += parsed.rows.length;
     report.rejected += parsed.rejected;

@@ -56,5 +56,8 @@ describe('uploads are stored under their file name', () => {
     const again = await upload('speedtests.import', '13.csv', body);
     expect(again.json.result.dataset).toBe('13.csv');
     expect(again.json.result.replaced).toBe(first.json.result.stored);
+    // the same bytes under another name: stored once, named where
+    const renamed = await upload('speedtests.import', '13-copy.csv', body);
+    expect(renamed.json.result).toMatchObject({ stored: 0, unchanged: [{ file: '13-copy.csv', stored_as: '13.csv/13.csv' }] });
   });
 });
