@@ -42,7 +42,7 @@ describe('cost events --method', () => {
   it('refuses, for the whole request, a name that is no method instead of leaving every event unpriced', () => {
     for (const method of ['cost-escalated', 'all', 'cost-escalated,brookings-2016', ['deloitte-2016', 'ozi-regional']])
       expect(LedgerCostQuerySchema.safeParse({ method }).success, String(method)).toBe(true);
-    for (const method of ['foo', 'cost-escalated,foo', ['brookings-2016', 'COST']]) {
+    for (const method of ['foo', 'cost-escalated,foo', ['brookings-2016', 'COST'], '', [''], [], 'brookings-2016,']) {
       const r = LedgerCostQuerySchema.safeParse({ method });
       expect(r.success, String(method)).toBe(false);
       expect(r.error?.issues[0]?.path).toEqual(['method']);

@@ -43,9 +43,13 @@ export const fromWire = (w: ScenarioWire) => {
   return { ...rest, regions: r, method: asList(method) };
 };
 
-/** Method names, checked where they enter: a name that is no method is refused, never read as a method that cannot price. */
+/**
+ * Method names, checked where they enter: a name that is no method is refused, never read as a
+ * method that cannot price; so is an empty one (or an empty list), never read as "every method".
+ */
 const methodList = list.superRefine((v, ctx) => {
-  for (const m of (Array.isArray(v) ? v : [v]).flatMap((x) => x.split(',')).map((x) => x.trim())) {
+  const names = (Array.isArray(v) ? v : [v]).flatMap((x) => x.split(',')).map((x) => x.trim());
+  for (const m of names.length ? names : ['']) {
     if (m !== 'all' && !(METHOD_IDS as readonly string[]).includes(m))
       ctx.addIssue({ code: 'custom', message: `"${m}" is not a method; one of ${[...METHOD_IDS, 'all'].join(', ')}` });
   }

@@ -76,6 +76,8 @@ describe('scenario validation', () => {
   it('unknown type, method, currency; bad year, draws and seed', () => {
     expect(fails({ ...ok, type: 'partial' })[0]!.message).toMatch(/one of full, mobile, fixed, platform, throttling, isp/);
     expect(fails({ ...ok, method: 'netloss' })[0]!.message).toMatch(/one of ozi-regional, deloitte-2016, brookings-2016, cost-escalated, all/);
+    // an empty method name is refused as on every other path, never read as "every method"
+    for (const method of ['', ',', 'brookings-2016,', ['']]) expect([...new Set(param({ ...ok, method }))], JSON.stringify(method)).toEqual(['method']);
     expect(param({ ...ok, currency: 'XYZ' })).toEqual(['currency']);
     expect(param({ ...ok, year: 20.5 })).toEqual(['year']);
     expect(param({ ...ok, draws: 10 })).toEqual(['draws']);

@@ -196,7 +196,9 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
   if (input.affected_confidence !== undefined && !['high', 'medium', 'low'].includes(input.affected_confidence))
     bad('affected_confidence', 'one of high, medium, low');
 
-  const rawMethods = (Array.isArray(input.method) ? input.method : input.method ? input.method.split(',') : []).map((m) => m.trim()).filter(Boolean);
+  // an empty name (or an empty list) is refused, as on every path; only a method left out means every method
+  const given = input.method === undefined ? [] : (Array.isArray(input.method) ? input.method : [input.method]).flatMap((m) => m.split(','));
+  const rawMethods = (input.method !== undefined && given.length === 0 ? [''] : given).map((m) => m.trim());
   const all = rawMethods.length === 0 || rawMethods.includes('all');
   const methods: MethodId[] = all ? [...METHOD_IDS] : [];
   for (const m of all ? [] : rawMethods) {

@@ -41,7 +41,7 @@ export const speedtestsImport = defineOp({
   upload: 'path',
   input: z.object({ path: z.string().min(1) }),
   output: report<SpeedTestImportReport>('files, lines read = stored + rejected, rejects with file and line'),
-  run: (ctx, { path }) => importSpeedTests(ctx, path),
+  run: (ctx, { path }) => importSpeedTests(ctx, path, ctx.grant.files),
 });
 
 export const speedtestsSummary = defineOp({

@@ -117,6 +117,8 @@ describe('shared checks', () => {
 
   it('page cursors: what a page issues reads back; anything else is refused in the same words for every list', () => {
     expect(decodeCursor(encodeCursor('2024-03-01T00:00:00Z', 'ru-2024-x'))).toEqual({ key: '2024-03-01T00:00:00Z', id: 'ru-2024-x' });
+    expect(decodeCursor(encodeCursor('2024-03-01 10:20:30', 'm1'))).toEqual({ key: '2024-03-01 10:20:30', id: 'm1' });
+    expect(decodeCursor(encodeCursor('2024-02-29T10:20:30.123+03:00', 'm1')).key).toBe('2024-02-29T10:20:30.123+03:00');
     const forged = [
       'garbage',
       '',
@@ -124,6 +126,13 @@ describe('shared checks', () => {
       Buffer.from('"x"').toString('base64url'),
       Buffer.from('["a"]').toString('base64url'),
       Buffer.from('null').toString('base64url'),
+      // decodable, but not what a page issues: a key that is no instant, wrong arity, an empty id
+      Buffer.from('["zz","a"]').toString('base64url'),
+      Buffer.from('["9999-99-99","x"]').toString('base64url'),
+      Buffer.from('["2021-02-30T00:00:00.000Z","x"]').toString('base64url'),
+      Buffer.from('["",""]').toString('base64url'),
+      Buffer.from('["2025-12-27T00:00:00.000Z",""]').toString('base64url'),
+      Buffer.from('["2025-12-27T00:00:00.000Z","x","y"]').toString('base64url'),
     ];
     for (const c of forged) expect(() => decodeCursor(c), c).toThrow(/^cursor: not a next_cursor value from a previous page$/);
   });

@@ -176,11 +176,36 @@ export const cursor = z.string().meta({ description: "the previous page's next_c
 /** A page's next_cursor: the sort key and id of its last row, opaque to callers. */
 export const encodeCursor = (key: string, id: string): string => Buffer.from(JSON.stringify([key, id])).toString('base64url');
 
-/** The sort key and id a next_cursor carries; anything this API did not issue is a VALIDATION error naming `cursor`. */
+/** A cursor's sort key: a calendar-valid instant, as the lists that page issue it (ISO, or with a space). */
+const CURSOR_KEY = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})?$/;
+
+function cursorKey(key: string): boolean {
+  const m = CURSOR_KEY.exec(key);
+  if (!m) return false;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  return (
+    t.getUTCFullYear() === y &&
+    t.getUTCMonth() === mo - 1 &&
+    t.getUTCDate() === d &&
+    t.getUTCHours() === h &&
+    t.getUTCMinutes() === mi &&
+    t.getUTCSeconds() === s
+  );
+}
+
+/**
+ * The sort key and id a next_cursor carries: exactly [instant, non-empty id]. Anything this API
+ * did not issue (not base64url JSON, another arity, a key that is no instant) is a VALIDATION
+ * error naming `cursor`, before any query sees it.
+ */
 export function decodeCursor(value: string): { key: string; id: string } {
   try {
-    const [key, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof key === 'string' && typeof id === 'string') return { key, id };
+    const v: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2) {
+      const [key, id] = v as [unknown, unknown];
+      if (typeof key === 'string' && typeof id === 'string' && id !== '' && cursorKey(key)) return { key, id };
+    }
   } catch {
     // not base64url JSON: refused below
   }

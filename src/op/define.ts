@@ -15,7 +15,17 @@
  * - a remote caller never sees a server path outside its import folders (public-paths.ts).
  */
 import type { z } from 'zod';
-import { assertFileAccess, assertScope, issuesFromZod, validationError, type Clock, type Grant, type ProgressReporter, type Scope } from '../shared/index.js';
+import {
+  assertFileAccess,
+  assertScope,
+  issuesFromZod,
+  validationError,
+  type Clock,
+  type FieldIssue,
+  type Grant,
+  type ProgressReporter,
+  type Scope,
+} from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { rangeIssues } from './checks.js';
 import { publicPaths } from './public-paths.js';
@@ -124,8 +134,26 @@ export type OpOutput<T extends AnyOp> = z.output<T['output']>;
 /** Declare an op; keeps `run`'s input and output tied to the schemas. */
 export const defineOp = <I extends z.ZodType, O extends z.ZodType>(op: Op<I, O>): Op<I, O> => op;
 
-/** Validate raw input against the op's schema and its date ranges' order (VALIDATION AppError naming each field). */
+/** An empty string under a `localPaths` key (or in its list): no path at all, never the server's or the caller's folder. */
+function emptyPathIssues(op: Pick<AnyOp, 'localPaths'>, raw: unknown): FieldIssue[] {
+  if (!op.localPaths?.length || raw === null || typeof raw !== 'object') return [];
+  const issues: FieldIssue[] = [];
+  for (const key of op.localPaths) {
+    const v = (raw as Record<string, unknown>)[key];
+    if (v === '') issues.push({ path: [key], message: 'an empty path; name a file or folder' });
+    if (Array.isArray(v)) v.forEach((x, i) => x === '' && issues.push({ path: [key, i], message: 'an empty path; name a file or folder' }));
+  }
+  return issues;
+}
+
+/**
+ * Validate raw input against the op's schema and its date ranges' order (VALIDATION AppError
+ * naming each field). An empty path under a `localPaths` key is refused first, in the same words
+ * for every op that reads files, before any file access check could read it as a folder.
+ */
 export function parseInput<I extends z.ZodType>(op: Op<I, z.ZodType>, raw: unknown): z.output<I> {
+  const empty = emptyPathIssues(op, raw);
+  if (empty.length) throw validationError(empty, `invalid input for ${op.name}`);
   const parsed = op.input.safeParse(raw ?? {});
   if (!parsed.success) throw validationError(issuesFromZod(parsed.error), `invalid input for ${op.name}`);
   const reversed = rangeIssues(parsed.data);

@@ -7,12 +7,16 @@
  */
 import { AppError, type ErrorCode, type ProgressReporter } from '../shared/index.js';
 
-/** The problem+json fields the client reads back into an AppError. */
+/** The problem+json fields the client reads back into an AppError; every other member is the error's details. */
 export interface WireProblem {
   code?: string;
   detail?: string;
   errors?: { path: string; message: string }[];
+  [member: string]: unknown;
 }
+
+/** The members problem+json itself defines (server/problem.ts); the rest are the AppError's details. */
+const PROBLEM_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'code', 'instance', 'errors']);
 
 export type WireLine =
   | { type: 'progress'; phase: 'start' | 'update' | 'stop'; label?: string; total?: number; unit?: string; done?: number; counters?: Record<string, number> }
@@ -73,8 +77,10 @@ async function relay(body: AsyncIterable<Uint8Array>, progress: ProgressReporter
   throw new AppError('UNAVAILABLE', 'the server closed the stream before sending a result');
 }
 
+/** The AppError the server threw, as the CLI would have caught it in-process: code, message, issues and details. */
 function problemToError(p: WireProblem, fallback: string): AppError {
   return new AppError((p.code as ErrorCode | undefined) ?? 'INTERNAL', p.detail ?? fallback, {
     issues: (p.errors ?? []).map((e) => ({ path: e.path.split('.'), message: e.message })),
+    details: Object.fromEntries(Object.entries(p).filter(([k]) => !PROBLEM_MEMBERS.has(k))),
   });
 }

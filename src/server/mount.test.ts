@@ -76,6 +76,9 @@ describe('query-string coercion', () => {
     expect(coercerFor(z.number())(['-.5'])).toBe(-0.5);
     expect(coercerFor(z.array(z.string()).optional())(['a,b', 'c'])).toEqual(['a', 'b', 'c']);
     expect(coercerFor(z.array(z.number()))(['1,2'])).toEqual([1, 2]);
+    // an empty value stays, so the schema refuses it as it does on the CLI and /api/_ops
+    expect(coercerFor(z.array(z.string()).optional())([''])).toEqual(['']);
+    expect(coercerFor(z.array(z.string()).optional())(['a,,b'])).toEqual(['a', '', 'b']);
     expect(coercerFor(z.string().optional())(['007'])).toBe('007');
   });
   it('over HTTP: one validated input from path and query, bad values named', async () => {

@@ -59,7 +59,7 @@ const scalar =
     return v;
   };
 
-/** How one query field turns its raw values into the schema's type. Decided once per op. */
+/** How one query field turns its raw values into the schema's type (an empty list item is kept, for the schema to refuse). Decided once per op. */
 export function coercerFor(s: z.ZodType): Coerce {
   let base = unwrap(s);
   // "one or several" (a string or a list of them) reads as a list.
@@ -68,11 +68,7 @@ export function coercerFor(s: z.ZodType): Coerce {
   if (base._zod.def.type === 'array') {
     const el = base._zod.def.element;
     const each = scalar(el ? unwrap(el as unknown as z.ZodType)._zod.def.type : 'string');
-    return (values) =>
-      values
-        .flatMap((v) => v.split(','))
-        .filter((v) => v !== '')
-        .map(each);
+    return (values) => values.flatMap((v) => v.split(',')).map(each);
   }
   const one = scalar(base._zod.def.type);
   // A single-valued parameter sent twice is refused: neither value would be right to pick.

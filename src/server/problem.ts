@@ -1,8 +1,13 @@
 /**
  * The one place errors become HTTP: RFC 9457 problem+json, with the offending field paths.
+ * Messages are worded once, for the CLI (`pass --snapshot YYYY-MM-DD`); an HTTP caller reads
+ * each flag that is a request parameter by the parameter's name (`snapshot`), except on the
+ * CLI's own wire (the lock-file secret), where a forwarded command keeps its flags.
  */
 import type { Context } from 'hono';
+import type { z } from 'zod';
 import { AppError, isAppError, type ErrorCode } from '../shared/index.js';
+import { ALL_OPS } from './ops/index.js';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400,
@@ -34,14 +39,36 @@ export interface Problem {
   [k: string]: unknown;
 }
 
-export function toProblem(err: unknown, instance?: string): Problem {
+let flagNames: Map<string, string> | undefined;
+
+/** Every op's input key by the CLI flag that gives it (`--platform-weight` is `platform_weight`), and the upload's `filename`. */
+function paramByFlag(): Map<string, string> {
+  if (flagNames) return flagNames;
+  flagNames = new Map([['filename', 'filename']]);
+  for (const op of ALL_OPS) {
+    const shape = (op.input as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+    for (const k of Object.keys(shape))
+      flagNames.set(
+        k.replace(/_/g, '-').replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()),
+        k,
+      );
+  }
+  return flagNames;
+}
+
+/** `text` with each `--flag` that is a request parameter named as the parameter; other text as it is. */
+export const httpWording = (text: string): string =>
+  text.replace(/(?<![\w-])--([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w-])/g, (whole, flag: string) => paramByFlag().get(flag) ?? whole);
+
+/** The problem document of `err`; `cliWire`: for the CLI's own wire, whose messages keep their flags. */
+export function toProblem(err: unknown, instance?: string, cliWire = false): Problem {
   const e = isAppError(err) ? err : new AppError('INTERNAL', 'internal error', { cause: err });
   const status = STATUS[e.code];
   const problem: Problem = {
     type: `https://splinternet.invalid/problems/${e.code.toLowerCase().replace(/_/g, '-')}`,
     title: e.code.replace(/_/g, ' ').toLowerCase(),
     status,
-    detail: e.message,
+    detail: cliWire ? e.message : httpWording(e.message),
     code: e.code,
     ...(instance ? { instance } : {}),
     ...e.details,
@@ -50,7 +77,7 @@ export function toProblem(err: unknown, instance?: string): Problem {
     problem.errors = e.issues.map((i) => ({
       path: i.path.join('.'),
       pointer: '/' + i.path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/'),
-      message: i.message,
+      message: cliWire ? i.message : httpWording(i.message),
     }));
   }
   return problem;
@@ -58,6 +85,9 @@ export function toProblem(err: unknown, instance?: string): Problem {
 
 export function problemResponse(c: Context, err: unknown): Response {
   if (!isAppError(err)) console.error(err);
-  const p = toProblem(err, new URL(c.req.url).pathname);
+  const p = toProblem(err, new URL(c.req.url).pathname, cliWire(c));
   return c.newResponse(JSON.stringify(p), p.status as 400, { 'content-type': 'application/problem+json' });
 }
+
+/** The request came over the CLI's own wire (a command forwarded with the lock-file secret). */
+export const cliWire = (c: Context): boolean => (c.get('grant') as { actor?: string } | undefined)?.actor === 'cli-via-server';

@@ -110,8 +110,12 @@ export const signalsRejects = defineOp({
   input: z.object({ file: z.string().optional(), limit: check.limit(100_000).default(200) }),
   output: report<{ total: number; items: RejectRecord[] }>('rejects with file, line and reason'),
   rows: { key: 'items', columns: ['importKind', 'sourceFile', 'line', 'reason', 'raw'] },
+  // `file` is the stored path, or when no file is stored under it, the file name an answer shows
+  // for a path the caller cannot see (an upload, a file outside its import folders)
   run: async (ctx, { file, limit }) => {
-    const all = await ctx.store.ledger.listRejects(SIGNALS_IMPORT_KIND, file);
+    let all = await ctx.store.ledger.listRejects(SIGNALS_IMPORT_KIND, file);
+    if (file !== undefined && all.length === 0)
+      all = (await ctx.store.ledger.listRejects(SIGNALS_IMPORT_KIND)).filter((r) => basename(r.sourceFile) === basename(file));
     return { total: all.length, items: all.slice(0, limit) };
   },
 });

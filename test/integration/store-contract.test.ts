@@ -174,6 +174,15 @@ function contract(name: string, open: () => Promise<Store>, after?: (store: Stor
       expect((await store.speedtests.count()).total).toBe(before.total);
     });
 
+    it("speed-test files are found by the SHA-256 of their bytes, the latest import's only", async () => {
+      const h = 'c0ffee'.padEnd(64, '0');
+      expect(await store.speedtests.fileWithHash(h)).toBeNull();
+      await store.speedtests.replaceFile('contract-synthetic', 'h.csv', [speedRow(3)], undefined, h);
+      expect(await store.speedtests.fileWithHash(h)).toEqual({ dataset: 'contract-synthetic', sourceFile: 'h.csv' });
+      await store.speedtests.replaceFile('contract-synthetic', 'h.csv', [], undefined, 'other'.padEnd(64, '0'));
+      expect(await store.speedtests.fileWithHash(h)).toBeNull();
+    });
+
     it('registry: 14,658,304 distinct IPv4 addresses in the 2018 CIDR entries; imports reconcile', async () => {
       const r = loaded.registry;
       expect(r.reconciled).toBe(true);

@@ -26,6 +26,7 @@ function showImport(r: SpeedTestImportReport): string {
     `dataset ${r.dataset}: ${r.source.name} (licence: ${r.source.licence})`,
     `${r.files} files, ${r.lines_read} lines read = ${r.stored} stored + ${r.rejected} rejected${r.reconciled ? '' : '  (NOT reconciled)'}`,
     `${r.unattributed} stored rows have no country or ASN; ${r.replaced} rows of earlier imports of these files were replaced`,
+    ...r.unchanged.map((x) => `  unchanged ${x.file}: the same bytes are stored as ${x.stored_as}; not stored again`),
     ...r.rejects.slice(0, 20).map((x) => `  reject ${x.file}:${x.line}  ${x.reason}`),
   ];
   if (r.rejects_total > 20) lines.push(`  ... ${r.rejects_total - 20} more (--json lists up to ${r.rejects.length})`);

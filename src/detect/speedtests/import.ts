@@ -1,13 +1,18 @@
 /**
  * `splinternet speedtests import PATH`: load a crowdsourced speed-test dataset (a folder of
  * daily CSVs, or one CSV) into its own table, with the dataset's origin and licence. Each file
- * is one transaction that replaces that file's earlier rows, so re-importing adds nothing.
+ * is one transaction that replaces that file's earlier rows, so re-importing adds nothing; a file
+ * or a sub-folder of a dataset belongs to the dataset whose folder holds the licence or manifest
+ * (datasetRoot), so importing part of a loaded dataset replaces those rows too; a file whose
+ * bytes are stored already under another dataset or name (a copy of the folder, an upload) is
+ * reported `unchanged` with the name it is stored under, and not stored again.
  * Nothing is lost silently: every line is stored or rejected with its number and reason, and
  * the report reconciles lines read = stored + rejected.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { AppError, parseJsonText, readCapped, type Clock, type ProgressReporter } from '../../shared/index.js';
 import type { RejectRecord, SpeedTestRecord, SpeedTestSourceRecord, Store } from '../../store/index.js';
 import { sniffEncoding, splitCsvLine, utf8Lines } from './csv.js';
@@ -27,6 +32,8 @@ export interface SpeedTestImportReport {
   unattributed: number;
   /** Rows these files held before this import (a re-import replaces them). */
   replaced: number;
+  /** Files whose bytes are stored already under another dataset or name: not read again, not counted above. */
+  unchanged: { file: string; stored_as: string }[];
   reconciled: boolean;
   rejects: { file: string; line: number; reason: string }[];
   rejects_total: number;
@@ -143,19 +150,47 @@ export function parseSpeedTestFile(
   return { rows, rejects, linesRead: n, rejected: rejects.length };
 }
 
-export async function importSpeedTests(deps: { store: Store; clock: Clock; progress: ProgressReporter }, path: string): Promise<SpeedTestImportReport> {
+/** The files that make a folder a dataset: its manifest or its licence (readSource reads them). */
+const MARKS = ['dataset.json', 'LICENSE', 'LICENSE.md', 'LICENCE'];
+/** How far up a dataset's root is looked for: the named folder and its parent (`DATASET/2021-03/13.csv`). */
+const ROOT_LEVELS = 2;
+
+const inside = (p: string, dirs: readonly string[]) => dirs.some((d) => p === d || p.startsWith(d.endsWith(sep) ? d : d + sep));
+
+/**
+ * The dataset a folder belongs to: the nearest folder from `dir` up (at most ROOT_LEVELS, and
+ * never above the folders the caller may read) that holds a manifest or licence; `dir` itself
+ * when none does. A file or a sub-folder of a dataset is so keyed as the whole dataset's import
+ * keys it: the same dataset, the same file names, the same source.
+ */
+function datasetRoot(dir: string, readable: 'any' | readonly string[]): string {
+  let at = dir;
+  for (let i = 0; i < ROOT_LEVELS; i++) {
+    if (readable !== 'any' && !inside(at, readable)) break;
+    if (MARKS.some((f) => existsSync(join(at, f)))) return at;
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  return dir;
+}
+
+export async function importSpeedTests(
+  deps: { store: Store; clock: Clock; progress: ProgressReporter },
+  path: string,
+  readable: 'any' | readonly string[] = 'any',
+): Promise<SpeedTestImportReport> {
   const abs = resolve(path);
   // A path that is not there is an I/O error (exit 1), as for every other importer.
   if (!existsSync(abs)) throw new AppError('INGEST_IO', `cannot read ${path}: no such file or directory`);
   const isDir = statSync(abs).isDirectory();
-  const root = isDir ? abs : dirname(abs);
   const files = isDir ? await csvFiles(abs) : [abs];
   if (files.length === 0) throw new AppError('VALIDATION', `${path} holds no .csv files`, { issues: [{ path: ['path'], message: 'no CSV files' }] });
   // A folder of datasets (each with its own manifest or licence) is not one dataset of unknown licence.
-  const marks = ['dataset.json', 'LICENSE', 'LICENSE.md', 'LICENCE'];
-  if (isDir && !marks.some((f) => existsSync(join(root, f)))) {
-    const inner = readdirSync(root, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && marks.some((f) => existsSync(join(root, d.name, f))))
+  const marks = MARKS;
+  if (isDir && !marks.some((f) => existsSync(join(abs, f)))) {
+    const inner = readdirSync(abs, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && marks.some((f) => existsSync(join(abs, d.name, f))))
       .map((d) => d.name)
       .sort();
     if (inner.length)
@@ -165,8 +200,9 @@ export async function importSpeedTests(deps: { store: Store; clock: Clock; progr
         { issues: [{ path: ['path'], message: `a folder of datasets: ${inner.join(', ')}` }] },
       );
   }
+  const root = datasetRoot(isDir ? abs : dirname(abs), readable);
   const source = readSource(root, deps.clock.now().toISOString());
-  await deps.store.speedtests.upsertSource(source);
+  let sourceStored = false;
   const report: SpeedTestImportReport = {
     dataset: source.dataset,
     source: { name: source.name, url: source.url, licence: source.licence, attribution: source.attribution, target_host: source.targetHost },
@@ -176,6 +212,7 @@ export async function importSpeedTests(deps: { store: Store; clock: Clock; progr
     rejected: 0,
     unattributed: 0,
     replaced: 0,
+    unchanged: [],
     reconciled: false,
     rejects: [],
     rejects_total: 0,
@@ -183,7 +220,18 @@ export async function importSpeedTests(deps: { store: Store; clock: Clock; progr
   deps.progress.start('speedtests import', files.length, 'files');
   for (const [i, file] of files.entries()) {
     const rel = relative(root, file) || basename(file);
-    const parsed = parseSpeedTestFile(await readCapped(file), deps.clock.now().getTime());
+    const bytes = await readCapped(file);
+    // the same bytes stored under another (dataset, file): the same tests, never stored twice
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const known = await deps.store.speedtests.fileWithHash(sha256);
+    if (known && (known.dataset !== source.dataset || known.sourceFile !== rel)) {
+      report.unchanged.push({ file: rel, stored_as: `${known.dataset}/${known.sourceFile}` });
+      deps.progress.update(i + 1, { stored: report.stored, rejected: report.rejected });
+      continue;
+    }
+    if (!sourceStored) await deps.store.speedtests.upsertSource(source);
+    sourceStored = true;
+    const parsed = parseSpeedTestFile(bytes, deps.clock.now().getTime());
     const rejects: RejectRecord[] = parsed.rejects.map((r) => ({
       importKind: SPEEDTEST_IMPORT_KIND,
       sourceFile: `${source.dataset}/${rel}`,
@@ -192,11 +240,17 @@ export async function importSpeedTests(deps: { store: Store; clock: Clock; progr
       raw: null,
     }));
     // the file's rows and its rejects list in one write: a failure leaves neither changed
-    const { previous } = await deps.store.speedtests.replaceFile(source.dataset, rel, parsed.rows, {
-      importKind: SPEEDTEST_IMPORT_KIND,
-      sourceFile: `${source.dataset}/${rel}`,
-      records: rejects,
-    });
+    const { previous } = await deps.store.speedtests.replaceFile(
+      source.dataset,
+      rel,
+      parsed.rows,
+      {
+        importKind: SPEEDTEST_IMPORT_KIND,
+        sourceFile: `${source.dataset}/${rel}`,
+        records: rejects,
+      },
+      sha256,
+    );
     report.lines_read += parsed.linesRead;
     report.stored += parsed.rows.length;
     report.rejected += parsed.rejected;

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { appOnTempStore } from '../../../test/helpers/index.js';
-import { eventProgress, type ProgressEvent } from '../../shared/index.js';
+import { eventsShow } from '../../ledger/ops.js';
+import { executeOp, remoteOp } from '../../op/index.js';
+import { AppError, eventProgress, localGrant, silentProgress, type ProgressEvent } from '../../shared/index.js';
 import { deferUntilProgress } from './endpoint.js';
 
 const env = appOnTempStore();
@@ -78,5 +80,39 @@ describe('deferUntilProgress', () => {
     const d = await deferUntilProgress(() => new Promise((r) => setTimeout(() => r(1), 200)), 20);
     expect('streaming' in d).toBe(true);
     if ('streaming' in d) expect(await d.streaming.outcome).toEqual({ ok: true, value: 1 });
+  });
+});
+
+describe('an op forwarded by the CLI (remoteOp)', () => {
+  it('fails with the same error as run in-process: code, message, issues and every extra member (NOT_FOUND keeps id)', async () => {
+    const caught = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: unknown) => e as AppError,
+      );
+    const direct = await caught(
+      executeOp(
+        { store: env.t.store, clock: { now: () => new Date() }, progress: silentProgress, actor: 'cli:t', grant: localGrant('cli:t'), dbPath: env.t.path },
+        eventsShow,
+        { id: 'nonexistent-id' },
+      ),
+    );
+    const fetchApp = (url: string, init?: RequestInit) => env.app.request(url.replace('http://server', ''), init);
+    const real = globalThis.fetch;
+    globalThis.fetch = fetchApp as typeof fetch;
+    try {
+      const forwarded = await caught(remoteOp('http://server', env.token, 'events.show', { id: 'nonexistent-id' }, silentProgress));
+      expect(direct).toBeInstanceOf(AppError);
+      expect(forwarded).toBeInstanceOf(AppError);
+      expect({ code: forwarded!.code, message: forwarded!.message, issues: forwarded!.issues, details: forwarded!.details }).toEqual({
+        code: direct!.code,
+        message: direct!.message,
+        issues: direct!.issues,
+        details: direct!.details,
+      });
+      expect(forwarded!.details).toEqual({ id: 'nonexistent-id' });
+    } finally {
+      globalThis.fetch = real;
+    }
   });
 });

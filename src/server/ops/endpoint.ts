@@ -15,7 +15,7 @@ import { eventProgress, isAppError, type ProgressEvent } from '../../shared/inde
 import type { AppDeps, Env } from '../deps.js';
 import { authorizeOp, executeOp, opStreamLine, parseInput } from '../../op/index.js';
 import { findOp } from './index.js';
-import { problemResponse, toProblem } from '../problem.js';
+import { cliWire, problemResponse, toProblem } from '../problem.js';
 import { refuseUnknownParams } from '../unknown-params.js';
 import { jsonBody } from '../validate.js';
 import { assertCostWork, assertLedgerWork, limitsOf } from '../limits.js';
@@ -103,7 +103,7 @@ export function opsRoutes(deps: AppDeps) {
       if (outcome.ok) return void (await write({ type: 'result', result: outcome.value }));
       // an error no AppError names is a fault of the server: logged here as problemResponse logs it
       if (!isAppError(outcome.error)) console.error(outcome.error);
-      await write({ type: 'error', problem: toProblem(outcome.error) });
+      await write({ type: 'error', problem: toProblem(outcome.error, undefined, cliWire(c)) });
     });
   });
   return r;

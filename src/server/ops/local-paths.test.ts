@@ -7,7 +7,9 @@
 import { isAbsolute } from 'node:path';
 import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { resolveLocalPaths } from '../../op/index.js';
+import { executeOp, resolveLocalPaths, type OpContext } from '../../op/index.js';
+import { AppError, fixedClock, silentProgress } from '../../shared/index.js';
+import type { Store } from '../../store/index.js';
 import { ALL_OPS } from './index.js';
 
 const reading = ALL_OPS.filter((op) => op.files !== undefined || op.upload !== undefined);
@@ -31,5 +33,31 @@ describe('local paths of the ops that read files', () => {
     const read = op.files!(resolveLocalPaths(op, raw, '/caller')).filter((p: unknown) => typeof p === 'string');
     expect(read.length).toBeGreaterThan(0);
     for (const p of read) expect(isAbsolute(p), `${op.name} reads ${p}`).toBe(true);
+  });
+});
+
+describe('an empty path', () => {
+  // a remote caller with an import token: an empty path must not read as the server's folder (403)
+  const ctx: OpContext = {
+    store: {} as Store,
+    clock: fixedClock('2026-01-01T00:00:00Z'),
+    progress: silentProgress,
+    actor: 'token:t',
+    grant: { actor: 'token:t', scopes: ['admin'], files: ['/srv/imports'] },
+    dbPath: ':memory:',
+  };
+  it.each(reading.map((op) => [op.name, op] as const))('%s refuses it as VALIDATION naming the field, whatever the grant', async (_name, op) => {
+    const shape = (op.input as z.ZodObject).shape;
+    for (const key of op.localPaths!) {
+      const list = shape[key]!.safeParse(['/a']).success;
+      const err = await executeOp(ctx, op, { [key]: list ? [''] : '' }).then(
+        () => null,
+        (e: unknown) => e as AppError,
+      );
+      expect(err, `${op.name} ${key}`).toBeInstanceOf(AppError);
+      expect(err!.code, `${op.name} ${key}: ${err!.message}`).toBe('VALIDATION');
+      expect(err!.issues.map((i) => i.path[0])).toContain(key);
+      expect(err!.message).toMatch(new RegExp(`${key}(\\[0\\])?: an empty path`));
+    }
   });
 });

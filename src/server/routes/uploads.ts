@@ -1,8 +1,11 @@
 /**
  * POST /api/_uploads/{op}?filename=NAME[&the op's other input fields]: an import over HTTP
  * without naming a server path. The body (application/octet-stream, at most
- * limits.maxUploadBytes) is streamed into a new folder the server owns (mode 0700, under the
- * upload directory); the op then runs on that one file, with the caller's token and with file
+ * limits.maxUploadBytes) is streamed into a folder the server owns named after the file (mode
+ * 0700, under the upload directory: `<dir>/NAME/NAME`), so an import stores an upload under the
+ * same path each time it is sent: the same file again is a rerun (unchanged, or its earlier rows
+ * replaced), never a second copy, and a speed-test upload is the dataset NAME. Uploads of one
+ * name run one at a time. The op runs on that one file, with the caller's token and with file
  * access to that folder only, and the folder is removed afterwards whatever happened. The op's
  * own caps (decompressed size, line, field) apply as they do to any file. The answer is the
  * op's result with the upload's name, size and SHA-256; paths inside the upload folder are
@@ -11,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -48,6 +51,20 @@ function safeName(name: string | undefined): string {
     'filename: give the file name as ?filename=NAME (letters, digits, ".", "_", "-"; at most 200; the importers read dates and years from it)',
     { issues: [{ path: ['filename'], message: name ? 'not a plain file name' : 'required' }] },
   );
+}
+
+const running = new Map<string, Promise<unknown>>();
+
+/** Run `work` after every earlier call with the same `key` has settled: one upload of a name at a time. */
+async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const run = (running.get(key) ?? Promise.resolve()).then(work, work);
+  const settled = run.catch(() => undefined);
+  running.set(key, settled);
+  try {
+    return await run;
+  } finally {
+    if (running.get(key) === settled) running.delete(key);
+  }
 }
 
 const tooLarge = (max: number) => new AppError('PAYLOAD_TOO_LARGE', `the upload is over ${max} bytes (the server's upload limit); nothing was stored`);
@@ -101,34 +118,39 @@ export function uploadRoutes(app: OpenAPIHono<Env>, deps: AppDeps): void {
     const declared = Number(c.req.header('content-length') ?? NaN);
     if (declared > limits.maxUploadBytes) throw tooLarge(limits.maxUploadBytes);
     await mkdir(base, { recursive: true, mode: 0o700 });
-    const dir = await mkdtemp(join(base, 'upload-'));
-    try {
-      const path = join(dir, filename);
-      const upload = await saveBody(c.req.raw.body, path, limits.maxUploadBytes);
-      input[op.upload!] = list ? [path] : path;
-      const result = await executeOp(
-        {
-          store: deps.store,
-          clock: deps.clock,
-          progress: silentProgress,
-          actor: grant.actor,
-          // The caller may read the file it sent, and nothing else on the server.
-          grant: { ...grant, files: realDirs([dir]) },
-          dbPath: deps.dbPath,
-          budget: (work, maxDraws) => assertCostWork(limits, grant.scopes.length > 0, work, maxDraws),
-        },
-        op,
-        input,
-      );
-      const body = scrub(JSON.stringify({ upload: { filename, ...upload }, result }), dir);
-      return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' });
-    } catch (e) {
-      if (e instanceof Error) e.message = scrub(e.message, dir);
-      if (isAppError(e)) for (const [k, v] of Object.entries(e.details)) if (typeof v === 'string') e.details[k] = scrub(v, dir);
-      throw e;
-    } finally {
+    const dir = join(base, filename);
+    return oneAtATime(dir, async () => {
+      // a folder left by a server that stopped mid-upload holds nothing to keep
       await rm(dir, { recursive: true, force: true });
-    }
+      await mkdir(dir, { mode: 0o700 });
+      try {
+        const path = join(dir, filename);
+        const upload = await saveBody(c.req.raw.body, path, limits.maxUploadBytes);
+        input[op.upload!] = list ? [path] : path;
+        const result = await executeOp(
+          {
+            store: deps.store,
+            clock: deps.clock,
+            progress: silentProgress,
+            actor: grant.actor,
+            // The caller may read the file it sent, and nothing else on the server.
+            grant: { ...grant, files: realDirs([dir]) },
+            dbPath: deps.dbPath,
+            budget: (work, maxDraws) => assertCostWork(limits, grant.scopes.length > 0, work, maxDraws),
+          },
+          op,
+          input,
+        );
+        const body = scrub(JSON.stringify({ upload: { filename, ...upload }, result }), dir);
+        return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' });
+      } catch (e) {
+        if (e instanceof Error) e.message = scrub(e.message, dir);
+        if (isAppError(e)) for (const [k, v] of Object.entries(e.details)) if (typeof v === 'string') e.details[k] = scrub(v, dir);
+        throw e;
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
   });
 }
 

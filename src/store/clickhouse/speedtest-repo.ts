@@ -58,7 +58,7 @@ export function chSpeedTestRepo(ctx: ChContext, writeRejects?: (l: RejectList) =
         },
       ]);
     },
-    async replaceFile(dataset, file, rows, rejects) {
+    async replaceFile(dataset, file, rows, rejects, sha256) {
       const key = sql`dataset = ${dataset} AND source_file = ${file}`;
       const before = await ctx.node.all<{ n: number }>(sql`SELECT count() AS n FROM ${st} WHERE ${visible} AND ${key}`);
       const gen = laterWins();
@@ -69,12 +69,19 @@ export function chSpeedTestRepo(ctx: ChContext, writeRejects?: (l: RejectList) =
         );
       }
       if (rejects && writeRejects) await writeRejects(rejects);
-      await ctx.insert('speedtest_files', [{ dataset, source_file: file, gen }]);
+      await ctx.insert('speedtest_files', [{ dataset, source_file: file, gen, sha256: sha256 ?? '' }]);
       // Only older generations: they can never be the file's latest marker again. A newer one may be
       // another import of this file still writing, whose rows must stay.
       const stale = await ctx.node.all<{ n: number }>(sql`SELECT count() AS n FROM ${st} WHERE ${key} AND gen < ${gen}`);
       if (Number(stale[0]?.n)) await ctx.mutateEverywhere(sql`ALTER TABLE ${ctx.local('speedtest_rows')} DELETE WHERE ${key} AND gen < ${gen}`);
       return { previous: Number(before[0]?.n ?? 0) };
+    },
+    async fileWithHash(sha256) {
+      // each file's latest marker: the hash its visible rows were read from
+      const rows = await ctx.node.all<{ dataset: string; source_file: string }>(
+        sql`SELECT dataset, source_file FROM ${ctx.table('speedtest_files')} GROUP BY dataset, source_file HAVING argMax(sha256, gen) = ${sha256} ORDER BY dataset, source_file LIMIT 1`,
+      );
+      return rows[0] ? { dataset: rows[0].dataset, sourceFile: rows[0].source_file } : null;
     },
     async listSources() {
       const rows = await ctx.node.all<Record<string, string | null>>(sql`SELECT * FROM ${ctx.table('speedtest_sources')} FINAL ORDER BY dataset`);

@@ -74,9 +74,12 @@ export interface SpeedTestRepo {
   upsertSource(s: SpeedTestSourceRecord): Promise<void>;
   /**
    * Replace one file's rows of one dataset, and its rejects list when given, in one transaction
-   * (a reader never sees the new rows beside the old rejects); returns how many rows were there before.
+   * (a reader never sees the new rows beside the old rejects), with the SHA-256 of the bytes
+   * they were read from when given; returns how many rows were there before.
    */
-  replaceFile(dataset: string, sourceFile: string, rows: SpeedTestRecord[], rejects?: RejectList): Promise<{ previous: number }>;
+  replaceFile(dataset: string, sourceFile: string, rows: SpeedTestRecord[], rejects?: RejectList, sha256?: string): Promise<{ previous: number }>;
+  /** A stored file read from bytes with this SHA-256 (replaceFile's `sha256`), or null. */
+  fileWithHash(sha256: string): Promise<{ dataset: string; sourceFile: string } | null>;
   listSources(): Promise<SpeedTestSourceRecord[]>;
   /** Tests that carry a country and an ASN, ordered by country, ASN, time. */
   points(f: SpeedTestFilter): Promise<SpeedTestPoint[]>;

@@ -70,7 +70,7 @@ export function duckSpeedTestRepo(db: DuckDb): SpeedTestRepo {
       });
     },
 
-    replaceFile: (dataset, file, rows, rejects) =>
+    replaceFile: (dataset, file, rows, rejects, sha256) =>
       db.withWriter(async (conn) => {
         await conn.run('BEGIN TRANSACTION');
         try {
@@ -82,6 +82,8 @@ export function duckSpeedTestRepo(db: DuckDb): SpeedTestRepo {
           appender.flushSync();
           appender.closeSync();
           if (rejects) await writeRejectList(connSql(conn), rejects);
+          await conn.run('DELETE FROM speedtest_file_hashes WHERE dataset = $1 AND source_file = $2', [dataset, file]);
+          if (sha256) await conn.run('INSERT INTO speedtest_file_hashes VALUES ($1, $2, $3)', [dataset, file, sha256]);
           await db.pauseInTx('speedtests.file', `file=${file} rows=${rows.length}`);
           await conn.run('COMMIT');
           return { previous };
@@ -90,6 +92,11 @@ export function duckSpeedTestRepo(db: DuckDb): SpeedTestRepo {
           throw e;
         }
       }),
+
+    async fileWithHash(sha256) {
+      const rows = await db.all('SELECT dataset, source_file FROM speedtest_file_hashes WHERE sha256 = $1 ORDER BY dataset, source_file LIMIT 1', [sha256]);
+      return rows[0] ? { dataset: rows[0].dataset as string, sourceFile: rows[0].source_file as string } : null;
+    },
 
     async listSources() {
       return (await db.all('SELECT * FROM speedtest_sources ORDER BY dataset')).map(toSource);

@@ -1,0 +1,67 @@
+/**
+ * Importing a speed-test dataset again, whole or in part, stores each test once: a file or a
+ * sub-folder of a loaded dataset is keyed as the dataset's own import keys it (the dataset is
+ * the nearest folder up holding its licence or manifest), so it replaces its rows and cites the
+ * dataset's source, not a new source of unknown licence. A file whose bytes are stored already
+ * (a copy of the folder under another name, an upload) is not stored again.
+ */
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, tempStore } from '../../../test/helpers/index.js';
+import { fixedClock, packagePath, silentProgress } from '../../shared/index.js';
+import { importSpeedTests } from './import.js';
+
+const REAL = packagePath('data', 'throttling', 'russia-twitter-throttle');
+const head = (file: string, lines: number) => readFileSync(file, 'utf8').split('\n').slice(0, lines).join('\n') + '\n';
+
+let t: Awaited<ReturnType<typeof tempStore>>;
+const tmp = tempDir();
+const ds = join(tmp.dir, 'russia-twitter-throttle');
+beforeAll(async () => {
+  t = await tempStore();
+  // the real dataset's licence and the first lines of two real days, in the dataset's layout
+  mkdirSync(join(ds, '2021-03'), { recursive: true });
+  cpSync(join(REAL, 'LICENSE'), join(ds, 'LICENSE'));
+  for (const d of ['13', '14']) writeFileSync(join(ds, '2021-03', `${d}.csv`), head(join(REAL, '2021-03', `${d}.csv`), 120));
+});
+afterAll(async () => {
+  await t.cleanup();
+  tmp.cleanup();
+});
+
+describe('speedtests import of part of a loaded dataset', () => {
+  const deps = () => ({ store: t.store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  it('one file, then its folder: same dataset, rows replaced, the total unchanged, one source', async () => {
+    const whole = await importSpeedTests(deps(), ds);
+    expect(whole.source.licence).toBe('CC BY 4.0');
+    const total = (await t.store.speedtests.count()).total;
+    expect(total).toBe(whole.stored);
+
+    const one = await importSpeedTests(deps(), join(ds, '2021-03', '13.csv'));
+    expect(one.dataset).toBe(whole.dataset);
+    expect(one.source.licence).toBe('CC BY 4.0');
+    expect(one.replaced).toBe(one.stored);
+    const month = await importSpeedTests(deps(), join(ds, '2021-03'));
+    expect(month.dataset).toBe(whole.dataset);
+    expect(month.replaced).toBe(month.stored);
+
+    expect((await t.store.speedtests.count()).total).toBe(total);
+    expect((await t.store.speedtests.listSources()).map((s) => s.dataset)).toEqual([whole.dataset]);
+  });
+
+  it('the same files under another folder name: nothing stored again, each named with where it is stored', async () => {
+    const total = (await t.store.speedtests.count()).total;
+    const copy = join(tmp.dir, 'copy-of-dataset');
+    cpSync(ds, copy, { recursive: true });
+    const again = await importSpeedTests(deps(), copy);
+    expect(again.stored).toBe(0);
+    expect(again.unchanged).toEqual([
+      { file: '2021-03/13.csv', stored_as: 'russia-twitter-throttle/2021-03/13.csv' },
+      { file: '2021-03/14.csv', stored_as: 'russia-twitter-throttle/2021-03/14.csv' },
+    ]);
+    expect(again.reconciled).toBe(true);
+    expect((await t.store.speedtests.count()).total).toBe(total);
+    expect((await t.store.speedtests.listSources()).map((s) => s.dataset)).toEqual(['russia-twitter-throttle']);
+  });
+});
