@@ -3137,10 +3137,10 @@ export interface operations {
                 filename: string;
                 force?: boolean;
                 max_line_bytes?: number;
-                /** @description only measurements from this date or UTC time (YYYY-MM-DD[ HH:MM[:SS]]) */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 test_name?: string[];
-                /** @description only measurements up to this date or UTC time, inclusive */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
                 workers?: number;
             };
@@ -4066,11 +4066,11 @@ export interface operations {
                 /** @description throttling only: one input (default both) */
                 input?: "speedtests" | "ooni_network_events";
                 kind?: "block" | "throttling" | "shutdown" | "outage";
-                /** @description from this date: YYYY[-MM[-DD]] or ISO instant */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 /** @description one target (domain or app), e.g. abs.twimg.com */
                 target?: string;
-                /** @description up to and including this date: YYYY[-MM[-DD]] or ISO instant */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;
@@ -5838,13 +5838,13 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description at most this many rows (1-10000) */
                 limit?: number;
-                /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
                 /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
                 target?: string;
                 test_name?: string;
-                /** @description inclusive */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;
@@ -5943,13 +5943,13 @@ export interface operations {
                 asn?: string;
                 /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
                 cc?: string;
-                /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
                 /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
                 target?: string;
                 test_name?: string;
-                /** @description inclusive */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;
@@ -6005,13 +6005,13 @@ export interface operations {
                 asn?: string;
                 /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
                 cc?: string;
-                /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
                 /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
                 target?: string;
                 test_name?: string;
-                /** @description inclusive */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;
@@ -6067,13 +6067,13 @@ export interface operations {
                 asn?: string;
                 /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
                 cc?: string;
-                /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
                 /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
                 target?: string;
                 test_name?: string;
-                /** @description inclusive */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;
@@ -6174,12 +6174,12 @@ export interface operations {
                 /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
                 cc?: string;
                 grain?: "day" | "hour";
-                /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
                 target?: string;
                 test_name?: string;
-                /** @description inclusive */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;
@@ -6637,9 +6637,9 @@ export interface operations {
                 cc?: string;
                 /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries method, data_vintage, sources) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
-                /** @description from this date: YYYY[-MM[-DD]] or ISO instant */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
-                /** @description up to and including this date: YYYY[-MM[-DD]] or ISO instant */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;
@@ -6763,11 +6763,11 @@ export interface operations {
                 cc?: string;
                 /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries method, data_vintage, sources) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
-                /** @description from this date: YYYY[-MM[-DD]] or ISO instant */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 /** @description one target (domain or app), e.g. abs.twimg.com */
                 target?: string;
-                /** @description up to and including this date: YYYY[-MM[-DD]] or ISO instant */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;
