@@ -1522,25 +1522,90 @@ export interface components {
                 };
                 region: string | null;
                 single_mandate: ({
+                    /** @description ballots cast (valid + invalid), the base of the shares: the middle of ballots_range; null when the source prints no percentages */
+                    ballots: {
+                        electronic: number;
+                        paper: number;
+                        total: number;
+                    } | null;
+                    /** @description every integer base the source's two-decimal percentages agree with (inclusive) */
+                    ballots_range: {
+                        electronic: [
+                            number,
+                            number
+                        ];
+                        paper: [
+                            number,
+                            number
+                        ];
+                        total: [
+                            number,
+                            number
+                        ];
+                    } | null;
+                    candidates: {
+                        candidate: string;
+                        electronic: number;
+                        /** @description share of electronic ballots cast */
+                        electronic_pct: number | null;
+                        electronic_pct_of_valid: number | null;
+                        paper: number;
+                        /** @description share of paper ballots cast */
+                        paper_pct: number | null;
+                        paper_pct_of_valid: number | null;
+                        total: number;
+                        /** @description share of all ballots cast */
+                        total_pct: number | null;
+                        total_pct_of_valid: number | null;
+                    }[];
                     changed_by_deg: boolean;
                     electronic_leader: {
                         name: string;
+                        /** @description share of ballots cast (valid + invalid); null when the source gives no base */
                         pct: number | null;
+                        /** @description share of valid votes (the candidates' votes summed) */
+                        pct_of_valid: number | null;
                         votes: number;
                     } & {
                         [key: string]: unknown;
                     };
+                    flagged_rows: number;
+                    /** @description of all ballots cast */
+                    margin_pct: number | null;
+                    margin_pct_of_valid: number | null;
                     margin_votes: number;
                     paper_leader: {
                         name: string;
+                        /** @description share of ballots cast (valid + invalid); null when the source gives no base */
                         pct: number | null;
+                        /** @description share of valid votes (the candidates' votes summed) */
+                        pct_of_valid: number | null;
                         votes: number;
                     } & {
                         [key: string]: unknown;
                     };
+                    runner_up: ({
+                        name: string;
+                        /** @description share of ballots cast (valid + invalid); null when the source gives no base */
+                        pct: number | null;
+                        /** @description share of valid votes (the candidates' votes summed) */
+                        pct_of_valid: number | null;
+                        votes: number;
+                    } & {
+                        [key: string]: unknown;
+                    }) | null;
+                    /** @description valid votes: the candidates' votes summed, paper, electronic and together */
+                    valid_votes: {
+                        electronic: number;
+                        paper: number;
+                        total: number;
+                    };
                     winner: {
                         name: string;
+                        /** @description share of ballots cast (valid + invalid); null when the source gives no base */
                         pct: number | null;
+                        /** @description share of valid votes (the candidates' votes summed) */
+                        pct_of_valid: number | null;
                         votes: number;
                     } & {
                         [key: string]: unknown;
