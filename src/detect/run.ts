@@ -3,7 +3,7 @@
  * the same filters, attach each detection's ledger status, and (with emit) create the drafts.
  */
 import { checkParamRange } from './param-ranges.js';
-import { AppError, partialDateEnd, partialDateStart, type Clock, type ProgressReporter } from '../shared/index.js';
+import { AppError, TIME_BOUND_FORMS, timeBoundEnd, timeBoundStart, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { BLOCK_METHOD, DEFAULT_BLOCK_RUN_PARAMS, runBlock, type BlockRunParams } from './block-run.js';
 import { DETECTION_KINDS, type Detection, type DetectionKind, type SeriesReport } from './detection.js';
@@ -90,18 +90,18 @@ export function normaliseQuery(q: DetectQuery): { cc?: string; asnNumber?: numbe
     if (v === undefined) return undefined;
     const d = f(v);
     if (Number.isNaN(d.getTime()))
-      throw new AppError('VALIDATION', `${name} must be a date (YYYY[-MM[-DD]]) or an ISO instant, got "${v}"`, {
+      throw new AppError('VALIDATION', `${name} must be a date (${TIME_BOUND_FORMS}), got "${v}"`, {
         issues: [{ path: [name], message: 'not a date' }],
       });
     return d.toISOString();
   };
-  const untilEnd = date('until', q.until, partialDateEnd);
+  const untilEnd = date('until', q.until, timeBoundEnd);
   return {
     cc: q.cc?.toUpperCase(),
     asnNumber: asnDigits === undefined ? undefined : Number(asnDigits),
     asn: asnDigits === undefined ? undefined : `AS${asnDigits}`,
     target: q.target,
-    since: date('since', q.since, partialDateStart),
+    since: date('since', q.since, timeBoundStart),
     // until is inclusive of its day/hour: the filters take an exclusive bound just after it.
     until: untilEnd === undefined ? undefined : new Date(Date.parse(untilEnd) + 1).toISOString(),
   };

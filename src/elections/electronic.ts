@@ -3,12 +3,14 @@
  * electronic (DEG) ballots, who won once both were added, the margins, and whether the
  * electronic votes changed the winner. Party-list figures come from the station rows (paper
  * stations against the district's DEG pseudo-station); single-mandate figures from the
- * district results table where one is imported. Districts are matched on their federal number
+ * district results table where one is imported, shares of ballots cast as the table's own
+ * percentages give them (single-mandate.ts). Districts are matched on their federal number
  * (ОИК №196 ... №210 in Moscow), which is unique nationwide.
  */
 import type { ElectionDistrictResultRecord, ElectionTotalsRow } from '../store/index.js';
 import { degSeries } from './deg-series.js';
 import { filterFor, loadElection, pct, sourceOf, type ElectionDeps, type Loaded } from './query.js';
+import { ranked, singleMandate } from './single-mandate.js';
 
 export const ELECTRONIC_VERSION = '1.0.0';
 
@@ -16,65 +18,33 @@ export const ELECTRONIC_VERSION = '1.0.0';
 export const DEG_CAVEATS = [
   'DEG ballots cannot be observed independently: the count is what the DEG system reports.',
   'The 20-minute DEG series counts every ballot decrypted, including ballots later superseded by a re-vote (about 2.00 million against about 1.82 million final single-mandate ballots in Moscow): bins sum above the final electronic totals.',
-  "Single-mandate paper totals (Meduza's table) are about 10 % below the party-list paper ballots of the same districts; not checked against the CEC's single-mandate protocols.",
+  "Single-mandate paper ballots cast (Meduza's table, the base its percentages imply) are about 8 % below the party-list paper ballots cast of the same districts (valid votes about 12 % below); not checked against the CEC's single-mandate protocols.",
 ];
+
+/** Where single-mandate shares of ballots cast come from, and the districts that have none. */
+function castCaveats(ds: { no: number | null; sm: { ballots: unknown; ballots_range: { paper: [number, number] } | null } | null }[]): string[] {
+  const sm = ds.filter((d) => d.sm);
+  const known = sm.filter((d) => d.sm!.ballots_range);
+  const without = sm.filter((d) => !d.sm!.ballots_range).map((d) => d.no);
+  const widest = Math.max(0, ...known.map((d) => d.sm!.ballots_range!.paper[1] - d.sm!.ballots_range!.paper[0] + 1));
+  return [
+    ...(known.length
+      ? [
+          `Single-mandate ballots cast (valid + invalid) are not a count in Meduza's table: they are the integers its two-decimal percentages agree with (ballots_range, at most ${widest} paper ballots wide here), the middle one used, so every share rounds to the table's percentage.`,
+        ]
+      : []),
+    ...(without.length
+      ? [
+          `Single-mandate district${without.length > 1 ? 's' : ''} ${without.join(', ')}: no ballots-cast base (the stored rows carry no percentages from the source; importing the table again with --force adds them where it prints them): shares of ballots cast are null, pct_of_valid is of valid votes.`,
+        ]
+      : []),
+  ];
+}
 
 const districtNo = (oik: string | null): number | null => {
   const m = oik ? /(\d+)\s*$/.exec(oik) : null;
   return m ? Number(m[1]) : null;
 };
-
-type Standing = {
-  name: string;
-  votes: number;
-  pct: number | null;
-};
-
-function ranked(items: { name: string; votes: number }[], base: number): Standing[] {
-  return [...items].sort((a, b) => b.votes - a.votes || a.name.localeCompare(b.name)).map((x) => ({ name: x.name, votes: x.votes, pct: pct(x.votes, base) }));
-}
-
-function singleMandate(rows: ElectionDistrictResultRecord[]) {
-  const sum = (k: 'paper' | 'electronic' | 'total') => rows.reduce((a, r) => a + r[k], 0);
-  const paper = ranked(
-    rows.map((r) => ({ name: r.candidate, votes: r.paper })),
-    sum('paper'),
-  );
-  const electronic = ranked(
-    rows.map((r) => ({ name: r.candidate, votes: r.electronic })),
-    sum('electronic'),
-  );
-  const total = ranked(
-    rows.map((r) => ({ name: r.candidate, votes: r.total })),
-    sum('total'),
-  );
-  const winner = total[0]!;
-  const paperOf = (name: string) => paper.find((p) => p.name === name)!;
-  return {
-    paper_leader: paper[0]!,
-    electronic_leader: electronic[0]!,
-    winner,
-    runner_up: total[1] ?? null,
-    margin_votes: winner.votes - (total[1]?.votes ?? 0),
-    margin_pct: Math.round(((winner.pct ?? 0) - (total[1]?.pct ?? 0)) * 100) / 100,
-    /** How far the final winner trailed (negative) or led on paper. */
-    winner_paper_margin_votes: paperOf(winner.name).votes - (paper[0]!.name === winner.name ? (paper[1]?.votes ?? 0) : paper[0]!.votes),
-    changed_by_deg: paper[0]!.name !== winner.name,
-    ballots: { paper: sum('paper'), electronic: sum('electronic'), total: sum('total') },
-    flagged_rows: rows.filter((r) => r.flags.length).length,
-    candidates: rows
-      .map((r) => ({
-        candidate: r.candidate,
-        paper: r.paper,
-        electronic: r.electronic,
-        total: r.total,
-        paper_pct: pct(r.paper, sum('paper')),
-        electronic_pct: pct(r.electronic, sum('electronic')),
-        total_pct: pct(r.total, sum('total')),
-      }))
-      .sort((a, b) => b.total - a.total),
-  };
-}
 
 function partyList(l: Loaded, paper: ElectionTotalsRow | undefined, electronic: ElectionTotalsRow | undefined) {
   const side = (r: ElectionTotalsRow | undefined) => {
@@ -154,6 +124,7 @@ export async function electronicComparison(deps: ElectionDeps, q: { id: string; 
       : [`No electronic (DEG) votes in the imported data of ${q.id}${q.region ? ` for region "${q.region}"` : ''}: nothing to compare.`]),
     ...(series.timeline ? [DEG_CAVEATS[1]!] : []),
     ...(districts.some((d) => d.single_mandate) ? [DEG_CAVEATS[2]!] : []),
+    ...castCaveats(districts.map((d) => ({ no: d.district, sm: d.single_mandate }))),
   ];
   return {
     election: l.election,
@@ -161,6 +132,7 @@ export async function electronicComparison(deps: ElectionDeps, q: { id: string; 
     version: ELECTRONIC_VERSION,
     method:
       'Per district: party-list votes of paper stations against the DEG pseudo-station(s) of the same district (shares of ballots cast); single-mandate candidates from the district results table (paper, electronic, total). ' +
+      "Single-mandate shares (pct, paper_pct, electronic_pct, total_pct) are of ballots cast (valid + invalid, `ballots`), the base the table's own two-decimal percentages imply; pct_of_valid is of the candidates' votes summed (`valid_votes`). " +
       '"changed_by_deg": the leader on paper is not the winner once electronic votes are added.',
     caveats,
     summary: {

@@ -1,6 +1,6 @@
 /**
  * The two Moscow 2021 side files: Meduza's single-mandate table (paper and DEG votes per
- * candidate, districts 196-210) and the DEG decryption series in 20-minute bins (JavaScript
+ * candidate, districts 196-210, and the percentages it prints, kept as printed) and the DEG decryption series in 20-minute bins (JavaScript
  * files declaring `candidates` and `votes`, read as JSON, never evaluated). Rows that do not
  * read become rejects with file, line and reason; rows whose parts do not add up are flagged.
  */
@@ -12,12 +12,18 @@ import { clip, lines, overField } from './text.js';
 
 const MEDUZA = ['elections_candidate', 'elections_inperson_count', 'elections_electronic_count', 'elections_total_count', 'elections_aik'] as const;
 
+/** Read when the header has them: the table's own percentages (of ballots cast, two decimals at most). */
+const MEDUZA_PCT = ['elections_inperson_percent', 'elections_electronic_percent', 'elections_total_percent'] as const;
+
 type MeduzaColumn = (typeof MEDUZA)[number];
+type MeduzaPctColumn = (typeof MEDUZA_PCT)[number];
 
 /** Meduza's table fed line by line (`push`): rows, rejects with file and line, lines read. */
 export class MeduzaReader {
   private readonly header: string[];
   private readonly at: Record<MeduzaColumn, number>;
+  /** Column of each percentage; -1 when the header has none (the row's percentage is then null). */
+  private readonly pctAt: Record<MeduzaPctColumn, number>;
   private readonly rows: DistrictResultRow[] = [];
   private readonly rejects: ElectionReject[] = [];
   private linesRead = 0;
@@ -35,6 +41,7 @@ export class MeduzaReader {
         details: { file, missing },
       });
     this.at = Object.fromEntries(MEDUZA.map((c) => [c, this.header.indexOf(c)])) as Record<MeduzaColumn, number>;
+    this.pctAt = Object.fromEntries(MEDUZA_PCT.map((c) => [c, this.header.indexOf(c)])) as Record<MeduzaPctColumn, number>;
   }
 
   push(l: SourceLine): void {
@@ -78,7 +85,35 @@ export class MeduzaReader {
       this.rejects.push({ file, line, reason: 'oversize_field', detail: `elections_candidate is over ${this.maxFieldBytes} bytes; not stored` });
       return;
     }
-    this.rows.push({ line, district, candidate, paper, electronic, total, flags: paper + electronic === total ? [] : ['parts_ne_total'] });
+    // a percentage is 0-100 with at most two decimals, or an empty cell (null); anything else is a reject
+    const pctOf = (c: MeduzaPctColumn): number | null | undefined => {
+      if (this.pctAt[c] < 0) return null;
+      const v = cells[this.pctAt[c]]!.trim();
+      if (v === '') return null;
+      return /^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100 ? Number(v) : undefined;
+    };
+    const badPct = MEDUZA_PCT.find((c) => pctOf(c) === undefined);
+    if (badPct !== undefined) {
+      this.rejects.push({
+        file,
+        line,
+        reason: 'bad_record',
+        detail: `not a percentage: ${badPct} (column ${this.pctAt[badPct] + 1}) = "${clip(cells[this.pctAt[badPct]]!.trim())}"`,
+      });
+      return;
+    }
+    this.rows.push({
+      line,
+      district,
+      candidate,
+      paper,
+      electronic,
+      total,
+      paper_pct: pctOf('elections_inperson_percent')!,
+      electronic_pct: pctOf('elections_electronic_percent')!,
+      total_pct: pctOf('elections_total_percent')!,
+      flags: paper + electronic === total ? [] : ['parts_ne_total'],
+    });
   }
 
   result(): { rows: DistrictResultRow[]; rejects: ElectionReject[]; linesRead: number } {

@@ -96,6 +96,26 @@ export const ElectionFingerprintsSchema = z
   .meta({ id: 'ElectionFingerprints' });
 
 const Standing = z.looseObject({ name: z.string(), votes: z.number(), pct: z.number().nullable() });
+const Sides = z.object({ paper: z.number(), electronic: z.number(), total: z.number() });
+const SmStanding = z.looseObject({
+  name: z.string(),
+  votes: z.number(),
+  pct: z.number().nullable().meta({ description: 'share of ballots cast (valid + invalid); null when the source gives no base' }),
+  pct_of_valid: z.number().nullable().meta({ description: "share of valid votes (the candidates' votes summed)" }),
+});
+const Bounds = z.tuple([z.number(), z.number()]);
+const SmCandidate = z.object({
+  candidate: z.string(),
+  paper: z.number(),
+  electronic: z.number(),
+  total: z.number(),
+  paper_pct: z.number().nullable().meta({ description: 'share of paper ballots cast' }),
+  electronic_pct: z.number().nullable().meta({ description: 'share of electronic ballots cast' }),
+  total_pct: z.number().nullable().meta({ description: 'share of all ballots cast' }),
+  paper_pct_of_valid: z.number().nullable(),
+  electronic_pct_of_valid: z.number().nullable(),
+  total_pct_of_valid: z.number().nullable(),
+});
 const SeriesSum = z.object({
   ballots: z.array(z.number()),
   total: z.number(),
@@ -133,12 +153,25 @@ export const ElectionElectronicSchema = z
         region: z.string().nullable(),
         single_mandate: z
           .looseObject({
-            paper_leader: Standing,
-            electronic_leader: Standing,
-            winner: Standing,
+            paper_leader: SmStanding,
+            electronic_leader: SmStanding,
+            winner: SmStanding,
+            runner_up: SmStanding.nullable(),
             margin_votes: z.number(),
+            margin_pct: z.number().nullable().meta({ description: 'of all ballots cast' }),
+            margin_pct_of_valid: z.number().nullable(),
             winner_paper_margin_votes: z.number(),
             changed_by_deg: z.boolean(),
+            valid_votes: Sides.meta({ description: "valid votes: the candidates' votes summed, paper, electronic and together" }),
+            ballots: Sides.nullable().meta({
+              description: 'ballots cast (valid + invalid), the base of the shares: the middle of ballots_range; null when the source prints no percentages',
+            }),
+            ballots_range: z
+              .object({ paper: Bounds, electronic: Bounds, total: Bounds })
+              .nullable()
+              .meta({ description: "every integer base the source's two-decimal percentages agree with (inclusive)" }),
+            flagged_rows: z.number(),
+            candidates: z.array(SmCandidate),
           })
           .nullable(),
         party_list: z.looseObject({

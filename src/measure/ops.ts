@@ -8,7 +8,7 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { check, defineOp, report } from '../op/index.js';
-import { AppError } from '../shared/index.js';
+import { AppError, utcSeconds } from '../shared/index.js';
 import { agreementFromFiles, agreementFromStore } from './agreement.js';
 import { linkMeasurementQuery } from './evidence.js';
 import { exportMeasurements, MEASUREMENT_EXPORT_FORMATS } from './export.js';
@@ -30,14 +30,20 @@ export const MeasurementFilters = z.object({
   asn: check.asn.optional().meta({ description: 'probe_asn', example: 'AS12389' }),
   test_name: ooniTestName.optional(),
   target: z.string().optional().meta({ description: 'domain or app (telegram, signal, whatsapp, facebook_messenger, tor)', example: 'telegram' }),
-  since: check.since.optional().meta({ description: 'YYYY[-MM[-DD]] or ISO date-time, UTC' }),
-  until: check.until.optional().meta({ description: 'inclusive' }),
+  since: check.since.optional(),
+  until: check.until.optional(),
 });
 
 const ListQuery = MeasurementFilters.extend({ status: z.enum(STATUSES).optional(), limit: check.limit(10000).optional(), cursor: check.cursor.optional() });
 
 /** The list filters the exports take (no paging). */
 export const MeasurementExportQuery = ListQuery.omit({ limit: true, cursor: true });
+
+/** A range bound as the inclusive "YYYY-MM-DD HH:MM:SS" (UTC) the ingest filters compare start times with. */
+const secondOf = (v: string | undefined, end: boolean) => {
+  const d = check.boundOf(v, end);
+  return d && utcSeconds(d);
+};
 
 const ingestThroughput = async (ctx: Parameters<typeof extractThroughput>[0]) => {
   const t = await extractThroughput(ctx);
@@ -63,8 +69,8 @@ export const measurementsIngest = defineOp({
     paths: z.array(z.string()).min(1),
     workers: z.number().int().min(0).max(256).optional(),
     engine: z.enum(['js', 'duckdb']).optional(),
-    since: check.utcTime.optional().meta({ description: 'only measurements from this date or UTC time (YYYY-MM-DD[ HH:MM[:SS]])' }),
-    until: check.utcTime.optional().meta({ description: 'only measurements up to this date or UTC time, inclusive' }),
+    since: check.since.optional(),
+    until: check.until.optional(),
     cc: z.array(check.probeCountryCode).optional(),
     test_name: z.array(ooniTestName).optional(),
     force: z.boolean().optional(),
@@ -75,7 +81,7 @@ export const measurementsIngest = defineOp({
   ),
   // Then read the new files' network_events (throttling input b); its counts ride along.
   run: async (ctx, input) => ({
-    ...(await ingest(ctx, { ...input, since: check.utcBound(input.since, false), until: check.utcBound(input.until, true) })),
+    ...(await ingest(ctx, { ...input, since: secondOf(input.since, false), until: secondOf(input.until, true) })),
     throughput: await ingestThroughput(ctx),
   }),
 });

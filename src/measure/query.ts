@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { check } from '../op/index.js';
-import { AppError, partialDateEnd, partialDateStart, isValidPartialDate } from '../shared/index.js';
+import { AppError, isValidTimeBound, TIME_BOUND_FORMS, timeBoundEnd, timeBoundStart } from '../shared/index.js';
 import type { CellRecord, MeasurementFilter, MeasurementRecord, Store } from '../store/index.js';
 import { STATUSES, type Envelope } from './model.js';
 import { parseMeasurement } from './reader/parse.js';
@@ -34,8 +34,7 @@ const ts = (iso: Date) => iso.toISOString().replace('T', ' ').slice(0, 23);
 /** Validate and normalise filters: ASN as AS<n>, dates to inclusive UTC bounds. */
 export function toFilter(q: QueryInput): MeasurementFilter {
   const issues: { path: string[]; message: string }[] = [];
-  for (const k of ['since', 'until'] as const)
-    if (q[k] && !isValidPartialDate(q[k])) issues.push({ path: [k], message: 'a date YYYY[-MM[-DD]] or an ISO date-time' });
+  for (const k of ['since', 'until'] as const) if (q[k] && !isValidTimeBound(q[k])) issues.push({ path: [k], message: `a date: ${TIME_BOUND_FORMS}` });
   const ccProblem = q.cc ? check.countryProblem(q.cc, true) : null;
   if (ccProblem) issues.push({ path: ['cc'], message: ccProblem });
   if (q.asn && !/^(AS)?\d+$/i.test(q.asn)) issues.push({ path: ['asn'], message: 'an AS number, e.g. AS12389' });
@@ -46,8 +45,8 @@ export function toFilter(q: QueryInput): MeasurementFilter {
     probe_asn: q.asn ? `AS${q.asn.replace(/^AS/i, '')}` : undefined,
     test_name: q.test_name,
     target: q.target?.toLowerCase().replace(/^www\./, ''),
-    since: q.since ? ts(partialDateStart(q.since)) : undefined,
-    until: q.until ? ts(partialDateEnd(q.until)) : undefined,
+    since: q.since ? ts(timeBoundStart(q.since)) : undefined,
+    until: q.until ? ts(timeBoundEnd(q.until)) : undefined,
     status: q.status,
   };
 }

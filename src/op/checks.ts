@@ -6,7 +6,16 @@
  */
 import { z } from 'zod';
 import { countryCodeHint, getCountry, isCountryCode, isProbeCountryCode, isRegionCode } from '../geo/index.js';
-import { AppError, isValidPartialDate, parseDecimal, partialDateEnd, partialDateStart, type FieldIssue } from '../shared/index.js';
+import {
+  AppError,
+  isValidPartialDate,
+  isValidTimeBound,
+  parseDecimal,
+  TIME_BOUND_FORMS,
+  timeBoundEnd,
+  timeBoundStart,
+  type FieldIssue,
+} from '../shared/index.js';
 
 /**
  * Why `value` is not a country code this filter takes, or null when it is one. Two letters,
@@ -87,9 +96,19 @@ export const instant = z.string().superRefine((v, ctx) => {
     ctx.addIssue({ code: 'custom', message: `"${v}" is not an instant: use an ISO date-time with offset, e.g. 2024-01-31T00:00:00Z`, input: v });
 });
 
-/** A range's lower bound (inclusive); `until` includes its whole day/month/year. */
-export const since = partialDate.meta({ description: 'from this date: YYYY[-MM[-DD]] or ISO instant' });
-export const until = partialDate.meta({ description: 'up to and including this date: YYYY[-MM[-DD]] or ISO instant' });
+/** A range bound, one grammar for every `since`/`until` (TIME_BOUND_FORMS, src/shared/time.ts). */
+export const timeBound = z.string().superRefine((v, ctx) => {
+  if (!isValidTimeBound(v)) ctx.addIssue({ code: 'custom', message: `"${v}" is not a date: use ${TIME_BOUND_FORMS}`, input: v });
+});
+
+/** A range's lower bound (inclusive); `until` includes the whole year, month, day, minute or second it names. */
+export const since = timeBound.meta({ description: `from the start of this date or time: ${TIME_BOUND_FORMS}` });
+export const until = timeBound.meta({ description: `up to the end of this date or time, inclusive: ${TIME_BOUND_FORMS}` });
+
+/** The first or last instant of a range bound (undefined stays undefined). */
+export function boundOf(v: string | undefined, end: boolean): Date | undefined {
+  return v === undefined ? undefined : end ? timeBoundEnd(v) : timeBoundStart(v);
+}
 
 /** The range filters most listings take. */
 export const dateRange = { since: since.optional(), until: until.optional() };
@@ -120,29 +139,10 @@ export function rangeIssues(input: unknown): FieldIssue[] {
   return issues;
 }
 
-/** A range bound as epoch ms: a partial date or instant, or a UTC "YYYY-MM-DD HH:MM[:SS]" time; null when it is neither. */
+/** A range bound as epoch ms (a time bound, or a partial date for from/to), or null when it is neither. */
 function boundInstant(v: string, end: boolean): number | null {
-  if (isValidPartialDate(v)) return (end ? partialDateEnd(v) : partialDateStart(v)).getTime();
-  if (!UTC_TIME.test(v) || !isValidPartialDate(v.slice(0, 10))) return null;
-  return Date.parse(`${v.replace(' ', 'T').replace(/Z$/, '')}Z`);
-}
-
-const UTC_TIME = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?Z?$/;
-
-/**
- * A date or a UTC time, YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS] (T and a final Z allowed): the
- * bound forms of an ingest window, turned into inclusive "YYYY-MM-DD HH:MM:SS" by `utcBound`.
- */
-export const utcTime = z.string().superRefine((v, ctx) => {
-  if (!(/^\d{4}-\d{2}-\d{2}$/.test(v) || UTC_TIME.test(v)) || !isValidPartialDate(v.slice(0, 10)))
-    ctx.addIssue({ code: 'custom', message: `"${v}" is not a date: use YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS] (UTC)`, input: v });
-});
-
-/** A utcTime as an inclusive "YYYY-MM-DD HH:MM:SS" bound: a day starts at 00:00:00 and ends at 23:59:59. */
-export function utcBound(v: string | undefined, end: boolean): string | undefined {
-  if (v === undefined) return undefined;
-  const d = v.replace('T', ' ').replace('Z', '');
-  return d.length === 10 ? `${d} ${end ? '23:59:59' : '00:00:00'}` : d.length === 16 ? `${d}:${end ? '59' : '00'}` : d;
+  if (!isValidTimeBound(v)) return null;
+  return (end ? timeBoundEnd(v) : timeBoundStart(v)).getTime();
 }
 
 const shown = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : String(v));

@@ -68,3 +68,47 @@ export function isValidPartialDate(value: string): boolean {
   }
   return true;
 }
+
+/**
+ * The bounds of a range filter (`--since/--until`, `?since=&until=`), one grammar everywhere:
+ * a partial date (YYYY, YYYY-MM, YYYY-MM-DD), a UTC time "YYYY-MM-DD HH:MM[:SS]" or
+ * "YYYY-MM-DDTHH:MM[:SS]" (OONI's measurement_start_time form; no offset means UTC), or an ISO
+ * date-time with offset. A bound denotes a period: its start is the first instant of it, its end
+ * the last ("2022-11" ends at 2022-11-30T23:59:59.999Z, "2022-11-10 10:28" at 10:28:59.999Z),
+ * so an `until` includes the whole year, month, day, minute or second it names.
+ */
+export const TIME_BOUND_FORMS = 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset';
+
+const UTC_TIME_RE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2}(\.\d+)?)?$/;
+
+/** A time bound in a form PARTIAL_DATE_RE takes (a UTC time gets its Z), and how long a period it names past its start. */
+function asPartial(value: string): { iso: string; spanMs: number } {
+  const m = UTC_TIME_RE.exec(value);
+  if (!m) return { iso: value, spanMs: 0 };
+  return { iso: `${m[1]}T${m[2]}${m[3] ?? ''}Z`, spanMs: m[4] ? 0 : m[3] ? 999 : 59_999 };
+}
+
+/** True when the text is a time bound on the calendar (not 2021-02-30, not 24:00). */
+export function isValidTimeBound(value: string): boolean {
+  const { iso } = asPartial(value);
+  if (!isValidPartialDate(iso)) return false;
+  const t = /T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(iso);
+  return !t || (Number(t[1]) < 24 && Number(t[2]) < 60 && Number(t[3] ?? 0) < 60);
+}
+
+/** The first instant a time bound denotes. */
+export function timeBoundStart(value: string): Date {
+  return partialDateStart(asPartial(value).iso);
+}
+
+/** The last instant a time bound denotes (a day, minute or second includes all of itself). */
+export function timeBoundEnd(value: string): Date {
+  const { iso, spanMs } = asPartial(value);
+  const m = /T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+  // an ISO date-time with offset names its minute or second too
+  const span = spanMs || (m ? (m[1] ? 999 : 59_999) : 0);
+  return new Date(partialDateEnd(iso).getTime() + span);
+}
+
+/** An instant as OONI writes measurement_start_time, "YYYY-MM-DD HH:MM:SS" (UTC, the second it falls in). */
+export const utcSeconds = (d: Date): string => d.toISOString().slice(0, 19).replace('T', ' ');

@@ -112,6 +112,12 @@ describe('elections on the shipped fixtures', () => {
     expect(d196.paper_leader.name).toBe('Рашкин Валерий Федорович');
     expect(d196.winner.name).toBe('Баженов Тимофей Тимофеевич');
     expect(d196.changed_by_deg).toBe(true);
+    // shares of ballots cast, as Meduza prints them (its percentages stored with the votes), with shares of valid votes beside
+    expect(d196.winner).toEqual({ name: 'Баженов Тимофей Тимофеевич', votes: 92_522, pct: 38.4, pct_of_valid: 39.41 });
+    expect(d196.candidates[0]).toMatchObject({ paper_pct: 30.29, electronic_pct: 46.63, total_pct: 38.4, paper_pct_of_valid: 31.91 });
+    expect(d196.valid_votes).toEqual({ paper: 115_061, electronic: 119_679, total: 234_740 });
+    expect(d196.ballots).toEqual({ paper: 121_237, electronic: 119_679, total: 240_916 });
+    expect(e.caveats.join(' ')).toMatch(/two-decimal percentages/);
     expect(e.summary.single_mandate_changed_by_deg).toBe(
       e.districts.filter((d: any) => d.single_mandate.paper_leader.name !== d.single_mandate.winner.name).length,
     );

@@ -1522,25 +1522,90 @@ export interface components {
                 };
                 region: string | null;
                 single_mandate: ({
+                    /** @description ballots cast (valid + invalid), the base of the shares: the middle of ballots_range; null when the source prints no percentages */
+                    ballots: {
+                        electronic: number;
+                        paper: number;
+                        total: number;
+                    } | null;
+                    /** @description every integer base the source's two-decimal percentages agree with (inclusive) */
+                    ballots_range: {
+                        electronic: [
+                            number,
+                            number
+                        ];
+                        paper: [
+                            number,
+                            number
+                        ];
+                        total: [
+                            number,
+                            number
+                        ];
+                    } | null;
+                    candidates: {
+                        candidate: string;
+                        electronic: number;
+                        /** @description share of electronic ballots cast */
+                        electronic_pct: number | null;
+                        electronic_pct_of_valid: number | null;
+                        paper: number;
+                        /** @description share of paper ballots cast */
+                        paper_pct: number | null;
+                        paper_pct_of_valid: number | null;
+                        total: number;
+                        /** @description share of all ballots cast */
+                        total_pct: number | null;
+                        total_pct_of_valid: number | null;
+                    }[];
                     changed_by_deg: boolean;
                     electronic_leader: {
                         name: string;
+                        /** @description share of ballots cast (valid + invalid); null when the source gives no base */
                         pct: number | null;
+                        /** @description share of valid votes (the candidates' votes summed) */
+                        pct_of_valid: number | null;
                         votes: number;
                     } & {
                         [key: string]: unknown;
                     };
+                    flagged_rows: number;
+                    /** @description of all ballots cast */
+                    margin_pct: number | null;
+                    margin_pct_of_valid: number | null;
                     margin_votes: number;
                     paper_leader: {
                         name: string;
+                        /** @description share of ballots cast (valid + invalid); null when the source gives no base */
                         pct: number | null;
+                        /** @description share of valid votes (the candidates' votes summed) */
+                        pct_of_valid: number | null;
                         votes: number;
                     } & {
                         [key: string]: unknown;
                     };
+                    runner_up: ({
+                        name: string;
+                        /** @description share of ballots cast (valid + invalid); null when the source gives no base */
+                        pct: number | null;
+                        /** @description share of valid votes (the candidates' votes summed) */
+                        pct_of_valid: number | null;
+                        votes: number;
+                    } & {
+                        [key: string]: unknown;
+                    }) | null;
+                    /** @description valid votes: the candidates' votes summed, paper, electronic and together */
+                    valid_votes: {
+                        electronic: number;
+                        paper: number;
+                        total: number;
+                    };
                     winner: {
                         name: string;
+                        /** @description share of ballots cast (valid + invalid); null when the source gives no base */
                         pct: number | null;
+                        /** @description share of valid votes (the candidates' votes summed) */
+                        pct_of_valid: number | null;
                         votes: number;
                     } & {
                         [key: string]: unknown;
@@ -3137,10 +3202,10 @@ export interface operations {
                 filename: string;
                 force?: boolean;
                 max_line_bytes?: number;
-                /** @description only measurements from this date or UTC time (YYYY-MM-DD[ HH:MM[:SS]]) */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 test_name?: string[];
-                /** @description only measurements up to this date or UTC time, inclusive */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
                 workers?: number;
             };
@@ -4066,11 +4131,11 @@ export interface operations {
                 /** @description throttling only: one input (default both) */
                 input?: "speedtests" | "ooni_network_events";
                 kind?: "block" | "throttling" | "shutdown" | "outage";
-                /** @description from this date: YYYY[-MM[-DD]] or ISO instant */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 /** @description one target (domain or app), e.g. abs.twimg.com */
                 target?: string;
-                /** @description up to and including this date: YYYY[-MM[-DD]] or ISO instant */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;
@@ -5838,13 +5903,13 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description at most this many rows (1-10000) */
                 limit?: number;
-                /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
                 /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
                 target?: string;
                 test_name?: string;
-                /** @description inclusive */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;
@@ -5943,13 +6008,13 @@ export interface operations {
                 asn?: string;
                 /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
                 cc?: string;
-                /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
                 /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
                 target?: string;
                 test_name?: string;
-                /** @description inclusive */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;
@@ -6005,13 +6070,13 @@ export interface operations {
                 asn?: string;
                 /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
                 cc?: string;
-                /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
                 /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
                 target?: string;
                 test_name?: string;
-                /** @description inclusive */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;
@@ -6067,13 +6132,13 @@ export interface operations {
                 asn?: string;
                 /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
                 cc?: string;
-                /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
                 /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
                 target?: string;
                 test_name?: string;
-                /** @description inclusive */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;
@@ -6174,12 +6239,12 @@ export interface operations {
                 /** @description probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them */
                 cc?: string;
                 grain?: "day" | "hour";
-                /** @description YYYY[-MM[-DD]] or ISO date-time, UTC */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
                 target?: string;
                 test_name?: string;
-                /** @description inclusive */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;
@@ -6637,9 +6702,9 @@ export interface operations {
                 cc?: string;
                 /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries method, data_vintage, sources) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
-                /** @description from this date: YYYY[-MM[-DD]] or ISO instant */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
-                /** @description up to and including this date: YYYY[-MM[-DD]] or ISO instant */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;
@@ -6763,11 +6828,11 @@ export interface operations {
                 cc?: string;
                 /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries method, data_vintage, sources) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
-                /** @description from this date: YYYY[-MM[-DD]] or ISO instant */
+                /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 /** @description one target (domain or app), e.g. abs.twimg.com */
                 target?: string;
-                /** @description up to and including this date: YYYY[-MM[-DD]] or ISO instant */
+                /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
             header?: never;

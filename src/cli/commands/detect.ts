@@ -4,7 +4,7 @@ import type { SpeedTestImportReport } from '../../detect/index.js';
 import { detectRun, speedtestsImport, speedtestsSummary, throughputExtract, throughputRejects, throughputSummaryOp } from '../../detect/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
 import type { ThroughputExtractReport } from '../../measure/index.js';
-import { AppError } from '../../shared/index.js';
+import { AppError, TIME_BOUND_FORMS } from '../../shared/index.js';
 import { ctxOf, intOption, leaf, str, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -126,7 +126,7 @@ export function detectCommand(program: Command, io: Io): void {
     .option('--asn <asn>', 'one network (AS12389 or 12389): network-level detections, no corroboration needed')
     .option('--target <t>', 'one target (domain or app): block detector and the OONI throttling input')
     .option('--input <i>', 'throttling input: speedtests | ooni_network_events (default: both)')
-    .option('--since <date>', 'from this date (YYYY-MM-DD) or ISO instant')
+    .option('--since <date>', `from the start of this date or time (${TIME_BOUND_FORMS})`)
     .option('--until <date>', 'up to and including this date')
     .option('--kind <k>', 'block | throttling | shutdown | outage (default: all four)')
     .option('--emit', 'create a draft ledger event per detection (re-running creates none twice)')

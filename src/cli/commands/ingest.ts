@@ -13,6 +13,7 @@ import { measurementsIngest } from '../../measure/ops.js';
 import { collect, ctxOf, intOption, leaf } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { TIME_BOUND_FORMS } from '../../shared/index.js';
 
 async function spoolStdin(dbPath: string): Promise<string> {
   const dir = join(dbPath === ':memory:' ? process.cwd() : dirname(dbPath), 'spool');
@@ -66,8 +67,8 @@ export function ingestCommand(program: Command, io: Io): void {
       '--engine <engine>',
       'js (default): every line parsed in JavaScript; duckdb: DuckDB reads each file and JavaScript scores a projection of it (docs/design/020)',
     )
-    .option('--since <date>', 'only measurements from this date/time (UTC); bucket paths outside are skipped unopened')
-    .option('--until <date>', 'only measurements up to this date/time (UTC, inclusive)')
+    .option('--since <date>', `only measurements from the start of this date or time (${TIME_BOUND_FORMS}); bucket paths outside are skipped unopened`)
+    .option('--until <date>', 'only measurements up to the end of this date or time, inclusive (same forms)')
     .option('--cc <CC>', 'only these probe countries (repeatable or comma-separated)', collect, [] as string[])
     .option('--test-name <name>', 'only these tests, e.g. web_connectivity (repeatable or comma-separated)', collect, [] as string[])
     .option('--force', 're-read files the manifest says are already ingested (their rows come back as duplicates)')

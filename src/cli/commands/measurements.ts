@@ -19,7 +19,7 @@ import {
   measurementsSummary,
 } from '../../measure/ops.js';
 import { parseTestNames, type AgreementReject } from '../../measure/index.js';
-import { AppError } from '../../shared/index.js';
+import { AppError, TIME_BOUND_FORMS } from '../../shared/index.js';
 import { ctxOf, intOption, leaf, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
@@ -33,8 +33,8 @@ function filters(c: Command): Command {
     .option('--asn <ASN>', 'probe network, e.g. AS12389')
     .option('--test-name <name>', 'e.g. web_connectivity, telegram')
     .option('--target <t>', 'domain (twitter.com) or app (telegram, signal, whatsapp, facebook_messenger, tor)')
-    .option('--since <date>', 'from this date (UTC)')
-    .option('--until <date>', 'up to this date (UTC, inclusive)');
+    .option('--since <date>', `from the start of this date or time (${TIME_BOUND_FORMS})`)
+    .option('--until <date>', 'up to the end of this date or time, inclusive (same forms)');
 }
 
 const str = (v: unknown) => v as string | undefined;

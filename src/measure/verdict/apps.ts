@@ -59,7 +59,17 @@ export function telegramVerdict(b: VerdictBuilder, tk: Json): void {
       'http',
     );
   }
-  if (!tcpAllFailed && !httpAllFailed && tk.telegram_web_status !== 'blocked' && (tcp.length || dcReqs.length)) b.add(null, 'ok', 'app.telegram_ok');
+  if (!tcpAllFailed && !httpAllFailed && (tcp.length || dcReqs.length)) {
+    // "ok" and "blocked" are the values OONI writes (any other is a bad_field, fields.ts); null or
+    // absent means the web check was not reported, so the web is not judged reachable
+    if (tk.telegram_web_status === 'ok') b.add(null, 'ok', 'app.telegram_ok');
+    else if (tk.telegram_web_status !== 'blocked') {
+      b.add(null, 'ok', 'app.telegram_dcs_ok');
+      b.add(null, 'insufficient', 'app.telegram_web_unknown', null, [
+        { rule: '', where: 'test_keys.telegram_web_status', value: tk.telegram_web_status === null ? 'null' : 'no value' },
+      ]);
+    }
+  }
 }
 
 export function signalVerdict(b: VerdictBuilder, tk: Json): void {

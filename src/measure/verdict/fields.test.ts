@@ -9,6 +9,7 @@ import { FingerprintMatcher, parseFingerprintFile, SHIPPED_FINGERPRINTS } from '
 import { parseMeasurement, type Json } from '../reader/parse.js';
 import { badEnvelopeFields, badFields } from './fields.js';
 import { scoreMeasurement } from './index.js';
+import { targetOf } from '../target.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const matcher = new FingerprintMatcher(
@@ -178,12 +179,85 @@ describe('wrongly typed fields', () => {
     expect(v.evidence[0]).toMatchObject({ rule: 'validity.bad_field', where: 'input' });
   });
 
+  it.each([
+    ['a word', 'not a url', 'string "not a url"'],
+    ['a scheme with no host', 'http://', 'string "http://"'],
+    ['a javascript: URL', 'javascript:alert(1)', 'string "javascript:alert(1)"'],
+    ['empty', '', 'string ""'],
+    ['a bare domain', 'example.com', 'string "example.com"'],
+    ['an ftp URL', 'ftp://example.com/', 'string "ftp://example.com/"'],
+  ])('SYNTHETIC: web_connectivity whose input is %s is invalid, naming input, and its target is no word of it', (_n, input, got) => {
+    const m = { ...pick(qa, 'qa-successWithHTTPS'), input };
+    const v = score(m);
+    expect(v.status).toBe('invalid');
+    expect(v.evidence).toContainEqual({
+      rule: 'validity.bad_field',
+      layer: 'validity',
+      where: 'input',
+      value: `expected an absolute http(s) URL with a host (the URL measured), got ${got}`,
+    });
+    const p = parseMeasurement(JSON.stringify(m));
+    if (!p.ok) throw new Error(p.detail);
+    expect(targetOf(p.value.envelope)).toBe('web_connectivity');
+  });
+
+  // a real probe-cli telegram (US, 2022) with telegram_web_status "ok"
+  const telegram = () => pick(shipped, '20221110T102855Z_telegram_US_7018');
+  const firstTcp = (tk: Json) => (tk.tcp_connect as Json[])[0]!;
+  it.each([
+    ['tcp_connect[0].status removed', (tk: Json) => delete firstTcp(tk).status, 'test_keys.tcp_connect[0].status', 'expected object, got no value'],
+    ['tcp_connect[0].status null', (tk: Json) => (firstTcp(tk).status = null), 'test_keys.tcp_connect[0].status', 'expected object, got null'],
+    [
+      'telegram_web_status "whatever"',
+      (tk: Json) => (tk.telegram_web_status = 'whatever'),
+      'test_keys.telegram_web_status',
+      'expected "ok" or "blocked", got string "whatever"',
+    ],
+  ])('SYNTHETIC: telegram with %s is invalid, naming the field', (_n, mutate, where, value) => {
+    const m = telegram();
+    mutate(m.test_keys);
+    const v = score(m);
+    expect(v.status).toBe('invalid');
+    expect(v.evidence).toContainEqual({ rule: 'validity.bad_field', layer: 'validity', where, value });
+  });
+
+  it('SYNTHETIC: signal_backend_status that is neither "ok" nor "blocked" is invalid, naming it', () => {
+    const m = ofTest('signal');
+    m.test_keys.signal_backend_status = 'fine';
+    expect(score(m).evidence).toContainEqual({
+      rule: 'validity.bad_field',
+      layer: 'validity',
+      where: 'test_keys.signal_backend_status',
+      value: 'expected "ok" or "blocked", got string "fine"',
+    });
+  });
+
+  it.each([
+    ['null', null, 'null'],
+    ['absent', undefined, 'no value'],
+  ])('SYNTHETIC: telegram_web_status %s: the data centres are judged, the web is not claimed reachable', (_n, web, value) => {
+    const m = telegram();
+    expect(m.test_keys.telegram_web_status).toBe('ok');
+    expect(score(m).rules).toContain('app.telegram_ok');
+    if (web === undefined) delete m.test_keys.telegram_web_status;
+    else m.test_keys.telegram_web_status = web;
+    const v = score(m);
+    expect(v.rules).not.toContain('app.telegram_ok');
+    expect(v.rules).toEqual(expect.arrayContaining(['app.telegram_dcs_ok', 'app.telegram_web_unknown']));
+    expect(v.evidence).toContainEqual({ rule: 'app.telegram_web_unknown', where: 'test_keys.telegram_web_status', value });
+  });
+
   it('keeps every real measurement as it was (only the list-shaped tor targets of one fastpath test file are invalid)', () => {
     const bad = shipped.map((l) => JSON.parse(l) as Json).filter((m) => badFields(String(m.test_name), (m.test_keys ?? {}) as Json, m.input).length);
     expect(bad.map((m) => `${String(m.test_name)} ${JSON.stringify(badFields(String(m.test_name), m.test_keys as Json, m.input))}`)).toEqual([
       'tor [{"where":"test_keys.targets","expected":"object","got":"list"}]',
     ]);
-    expect(qa.filter((l) => badFields('web_connectivity', (JSON.parse(l) as { test_keys: Json }).test_keys, 'x').length)).toEqual([]);
+    expect(
+      qa.filter((l) => {
+        const m = JSON.parse(l) as { test_keys: Json; input: unknown };
+        return badFields('web_connectivity', m.test_keys, m.input).length;
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -220,6 +294,30 @@ describe('probe_cc and probe_asn', () => {
     expect(v.status).toBe('invalid');
     expect(v.rules).toContain('validity.bad_field');
     expect(v.evidence).toContainEqual({ rule: 'validity.bad_field', layer: 'validity', where: 'probe_asn', value: why });
+  });
+
+  it.each([
+    ['AS4294967296', 'AS4294967296'],
+    ['AS99999999999', 'AS99999999999'],
+    ['a number above 32 bits', 4294967296],
+  ])('SYNTHETIC: probe_asn %s (above 32 bits) is invalid with validity.bad_field naming probe_asn, stored under the network it names', (_n, asn) => {
+    const { env, v } = judged({ probe_asn: asn });
+    expect(env.probe_asn).toBe(`AS${String(asn).replace('AS', '')}`);
+    expect(v.status).toBe('invalid');
+    expect(v.evidence).toContainEqual({
+      rule: 'validity.bad_field',
+      layer: 'validity',
+      where: 'probe_asn',
+      value: `expected an AS number of at most 4294967295 (32 bits), got ${JSON.stringify(asn)}`,
+    });
+    expect(judged({ probe_asn: 'AS4294967295' }).v.rules).not.toContain('validity.bad_field');
+  });
+
+  it('SYNTHETIC: a report_id that is a number is invalid with validity.bad_field naming report_id, stored as its text', () => {
+    const { env, v } = judged({ report_id: 5 });
+    expect(env.report_id).toBe('5');
+    expect(v.status).toBe('invalid');
+    expect(v.evidence).toContainEqual({ rule: 'validity.bad_field', layer: 'validity', where: 'report_id', value: 'expected string, got number' });
   });
 
   it('SYNTHETIC: a probe_cc that is not a string is ZZ and a bad_field naming probe_cc', () => {

@@ -7,9 +7,14 @@
  * rejects the line with file, line and offset instead (reader/parse.ts).
  */
 import type { Json } from '../reader/parse.js';
+import { httpUrlHost } from './view.js';
+
+/** The largest AS number (32 bits, RFC 6793). */
+const MAX_ASN = 4294967295;
 
 /** A trailing `!`: the value must be there and not null whenever the object holding it is. */
-type Kind = 'string' | 'number' | 'boolean' | 'boolean!' | 'object' | 'list' | 'string|boolean' | 'string|list' | 'string|object' | 'any';
+type Kind =
+  'string' | 'string!' | 'number' | 'boolean' | 'boolean!' | 'object' | 'object!' | 'list' | 'string|boolean' | 'string|list' | 'string|object' | 'any';
 
 /** A field path below test_keys: `a.b` for objects, `a[].b` for every item of a list, `a{}.b` for every value of an object. */
 type Shape = Record<string, Kind>;
@@ -69,9 +74,10 @@ const WEB: Shape = {
 
 /**
  * The df-00x observations (dnst, tcpconnect, tlshandshake, httpt) as the app verdicts read them
- * through view.ts and firstFailure (apps.ts). A connect's `success` is required: the verdicts
- * count a connect as failed unless it is `true`, so anything else (a string, null, nothing) would
- * read as a blocked endpoint.
+ * through view.ts and firstFailure (apps.ts). A connect's `status` and its `success` are required:
+ * the verdicts count a connect as failed unless it is `true`, so anything else (a string, null,
+ * nothing, no status at all) would read as a blocked endpoint. A request's `request.url` may be
+ * missing: measurement-kit's telegram (0.0.x) writes requests without one.
  */
 const OBSERVATIONS: Shape = {
   queries: 'list',
@@ -91,7 +97,7 @@ const OBSERVATIONS: Shape = {
   'tcp_connect[]': 'object',
   'tcp_connect[].ip': 'string',
   'tcp_connect[].port': 'number',
-  'tcp_connect[].status': 'object',
+  'tcp_connect[].status': 'object!',
   'tcp_connect[].status.success': 'boolean!',
   'tcp_connect[].status.failure': 'string',
   'tcp_connect[].tags': 'list',
@@ -142,6 +148,16 @@ const SHAPES: Record<string, Shape> = {
   psiphon: BOOTSTRAP,
   dnscheck: { lookups: 'object' },
   urlgetter: { requests: 'list', 'requests[]': 'object', failure: 'string' },
+};
+
+/**
+ * The status strings the app verdicts read, with the values OONI writes (docs: ooni-measurement.md,
+ * "ok"/"blocked"). Any other string is a bad field: read as "not blocked" it would be an `ok`
+ * nothing measured. null or absent is no value (the verdicts say the check is not reported).
+ */
+const ENUMS: Record<string, Record<string, readonly string[]>> = {
+  telegram: { telegram_web_status: ['ok', 'blocked'] },
+  signal: { signal_backend_status: ['ok', 'blocked'] },
 };
 
 /**
@@ -205,9 +221,10 @@ function check(tk: Json, path: string, kind: Kind, out: BadField[]): void {
 }
 
 /**
- * Envelope fields of the wrong type or form: probe_cc must be a string and probe_asn a string
- * "AS<number>", as every real OONI measurement writes them. A missing or null one is not wrong
- * here (validity.unknown_network covers it).
+ * Envelope fields of the wrong type or form: probe_cc must be a string, probe_asn a string
+ * "AS<number>" with a number of at most 32 bits (4294967295, as every AS number is and as the
+ * filters accept), and report_id a string, as every real OONI measurement writes them. A missing
+ * or null one is not wrong here (validity.unknown_network and validity.no_report_id cover it).
  */
 export function badEnvelopeFields(raw: Json): BadField[] {
   const out: BadField[] = [];
@@ -218,18 +235,36 @@ export function badEnvelopeFields(raw: Json): BadField[] {
     if (typeof asn !== 'string') out.push({ where: 'probe_asn', expected: 'string "AS<number>"', got: kindOf(asn) });
     else if (!/^AS\d+$/i.test(asn)) out.push({ where: 'probe_asn', expected: 'string "AS<number>"', got: `string ${JSON.stringify(asn.slice(0, 20))}` });
   }
+  const n = typeof asn === 'number' ? asn : typeof asn === 'string' && /^(?:AS)?\d+$/i.test(asn.trim()) ? Number(asn.trim().replace(/^AS/i, '')) : null;
+  if (n !== null && n > MAX_ASN)
+    out.push({ where: 'probe_asn', expected: 'an AS number of at most 4294967295 (32 bits)', got: JSON.stringify(asn).slice(0, 30) });
+  const rid = raw.report_id;
+  if (rid !== null && rid !== undefined && typeof rid !== 'string') out.push({ where: 'report_id', expected: 'string', got: kindOf(rid) });
   return out;
 }
+
+/** The tests whose rules read `input` as the URL measured: it must be an absolute http(s) URL with a host. */
+const URL_INPUT_TESTS = new Set(['web_connectivity']);
 
 /** Fields of the wrong type (at most 3), in declaration order; every `*_failure` key must be a string. */
 export function badFields(testName: string, tk: Json, input: unknown): BadField[] {
   const out: BadField[] = [];
-  if (testName === 'web_connectivity' && typeof input !== 'string') out.push({ where: 'input', expected: 'string (the URL measured)', got: kindOf(input) });
+  if (URL_INPUT_TESTS.has(testName) && (typeof input !== 'string' || !httpUrlHost(input)))
+    out.push({
+      where: 'input',
+      expected: 'an absolute http(s) URL with a host (the URL measured)',
+      got: typeof input === 'string' ? `string ${JSON.stringify(input.slice(0, 60))}` : kindOf(input),
+    });
   for (const [k, v] of Object.entries(tk))
     if (k.endsWith('_failure') && v !== null && v !== undefined && typeof v !== 'string')
       out.push({ where: `test_keys.${k}`, expected: 'string', got: kindOf(v) });
   for (const [re, kind] of KEY_PATTERNS[testName] ?? [])
     for (const [k, v] of Object.entries(tk)) if (re.test(k.replace(/-/g, '_')) && !fits(v, kind)) out.push(bad(`test_keys.${k}`, kind, v));
   for (const [path, kind] of Object.entries(SHAPES[testName] ?? {})) check(tk, path, kind, out);
+  for (const [k, allowed] of Object.entries(ENUMS[testName] ?? {})) {
+    const v = tk[k];
+    if (typeof v === 'string' && !allowed.includes(v))
+      out.push({ where: `test_keys.${k}`, expected: allowed.map((a) => JSON.stringify(a)).join(' or '), got: `string ${JSON.stringify(v.slice(0, 40))}` });
+  }
   return out.slice(0, 3);
 }

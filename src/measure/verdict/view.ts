@@ -231,6 +231,21 @@ const TITLE = /<title[^>]*>([^<]*)<\/title>/i;
 /** The page's <title> text (trimmed), from the body or its kept facts. */
 export const titleOf = (r: Pick<HttpResult, 'body' | 'facts'>): string | null => (r.facts ? r.facts.title : (TITLE.exec(r.body ?? '')?.[1]?.trim() ?? null));
 
+/**
+ * The host of an absolute http(s) URL ("https://example.com/x" -> "example.com"), or null when
+ * the text is no such URL ("http://", "javascript:alert(1)", "not a url", ""): the URL a
+ * web_connectivity measurement names, and the only kind its target is read from.
+ */
+export function httpUrlHost(url: string): string | null {
+  if (!/^https?:\/\//i.test(url)) return null;
+  try {
+    const u = new URL(url);
+    return u.hostname ? u.hostname.replace(/^\[|\]$/g, '').toLowerCase() : null;
+  } catch {
+    return null;
+  }
+}
+
 export const hostOf = (url: string | null | undefined): string | null => {
   if (!url) return null;
   try {

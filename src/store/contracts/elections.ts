@@ -85,6 +85,10 @@ export interface ElectionDistrictResultRecord {
   paper: number;
   electronic: number;
   total: number;
+  /** The candidate's percentages as the source prints them (of ballots cast); null where it prints none. */
+  paper_pct: number | null;
+  electronic_pct: number | null;
+  total_pct: number | null;
   flags: string[];
 }
 

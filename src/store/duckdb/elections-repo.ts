@@ -143,17 +143,10 @@ async function replaceIn(conn: DuckDBConnection, file: ElectionFileRecord, data:
     await loadCsv(conn, 'election_stations', [e.id, file.file], stage(data.stations), STATION_COLUMNS, STATION_SELECT);
   }
   for (const r of data.districtResults ?? []) {
-    await conn.run('INSERT INTO election_district_results VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
-      e.id,
-      file.file,
-      r.line,
-      r.district,
-      r.candidate,
-      r.paper,
-      r.electronic,
-      r.total,
-      r.flags.join(';'),
-    ]);
+    await conn.run(
+      'INSERT INTO election_district_results (election_id, file, line, district, candidate, paper, electronic, total, flags, paper_pct, electronic_pct, total_pct) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)',
+      [e.id, file.file, r.line, r.district, r.candidate, r.paper, r.electronic, r.total, r.flags.join(';'), r.paper_pct, r.electronic_pct, r.total_pct],
+    );
   }
   if (data.degBins?.rows.length) {
     const text = data.degBins.rows.map((r) => `${q(data.degBins!.series)},${r.district},${r.t},${q(r.choice)},${r.votes}`).join('\n') + '\n';
@@ -280,8 +273,19 @@ export function duckElectionsRepo(db: DuckDb): ElectionsRepo {
       ]),
 
     async districtResults(id) {
-      const rows = await db.all<{ line: number; district: number; candidate: string; paper: number; electronic: number; total: number; flags: string }>(
-        'SELECT line, district, candidate, paper, electronic, total, flags FROM election_district_results WHERE election_id = $1 ORDER BY district, total DESC, candidate',
+      const rows = await db.all<{
+        line: number;
+        district: number;
+        candidate: string;
+        paper: number;
+        electronic: number;
+        total: number;
+        paper_pct: number | null;
+        electronic_pct: number | null;
+        total_pct: number | null;
+        flags: string;
+      }>(
+        'SELECT line, district, candidate, paper, electronic, total, paper_pct, electronic_pct, total_pct, flags FROM election_district_results WHERE election_id = $1 ORDER BY district, total DESC, candidate',
         [id],
       );
       return rows.map((r) => ({ ...r, flags: r.flags ? r.flags.split(';') : [] }));
