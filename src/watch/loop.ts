@@ -1,12 +1,13 @@
 /**
  * The long-lived watch: a cycle every `everyMs` (never two at once; the next starts `everyMs`
- * after the previous one started, or at once if it overran), and beside it a delivery pump that
+ * after the previous one started, or at once if it overran; a period longer than one Node timer
+ * holds is waited in full), and beside it a delivery pump that
  * sends due webhook deliveries every second, so a slow or dead receiver never delays a cycle.
  * stop() lets the cycle and the deliveries in flight finish, then resolves: a clean exit.
  * A cycle found 'running' at start was cut short (kill -9): it is marked interrupted, and the
  * first cycle redoes whatever it had not recorded.
  */
-import type { Clock } from '../shared/index.js';
+import { setLongTimeout, type Clock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { cycleLine, runCycle, type CycleSummary, type WatchOptions } from './cycle.js';
 import { DEFAULT_DELIVERY_POLICY, deliverDue, type DeliveryPolicy, type DeliveryReport, type Sender } from './hooks.js';
@@ -52,7 +53,7 @@ export async function startWatch(deps: WatchDeps, o: WatchOptions, policy: Deliv
   let cycle: Promise<unknown> = Promise.resolve();
   let pump: Promise<unknown> = Promise.resolve();
   let pumping = false;
-  let timer: NodeJS.Timeout | undefined;
+  let timer: { clear(): void } | undefined;
   const waiters: ((s: CycleSummary) => void)[] = [];
 
   const tick = () => {
@@ -65,7 +66,7 @@ export async function startWatch(deps: WatchDeps, o: WatchOptions, policy: Deliv
       })
       .catch((e: unknown) => deps.log(`${deps.clock.now().toISOString()} watch: cycle failed: ${(e as Error).message}`, { error: (e as Error).message }))
       .finally(() => {
-        if (!stopped) timer = setTimeout(tick, Math.max(0, o.everyMs - (Date.now() - started)));
+        if (!stopped) timer = setLongTimeout(tick, o.everyMs - (Date.now() - started));
       });
   };
   const deliver = setInterval(() => {
@@ -85,7 +86,7 @@ export async function startWatch(deps: WatchDeps, o: WatchOptions, policy: Deliv
   return {
     async stop() {
       stopped = true;
-      clearTimeout(timer);
+      timer?.clear();
       clearInterval(deliver);
       await Promise.allSettled([cycle, pump]);
     },
