@@ -113,6 +113,22 @@ describe('parseSignals (SYNTHETIC inputs in each accepted format)', () => {
     ]);
   });
 
+  it('with a declared grain (--ooni-counts day|hour), rejects a record off its bin boundary naming line and field (SYNTHETIC)', () => {
+    const text =
+      '"count","test_day","probe_asn"\n50,"2019-11-10 00:00:00",64600\n40,"2019-11-11 00:00:00",64600\n45,"2019-11-12 12:00:00",64600\n30,"2019-11-15 00:00:00",64600\n';
+    const day = parseSignals(text, { ...o, source: 'ooni_measurements', cc: 'IR', bin: 'day' });
+    expect(day.rejects.map((x) => x.reason)).toEqual(['line 4: timestamp "2019-11-12 12:00:00" is not a UTC midnight: a day bin starts at 00:00 UTC']);
+    expect(day.points.map((p) => p.t.slice(0, 10))).toEqual(['2019-11-10', '2019-11-11', '2019-11-15']);
+    const hour = parseSignals('source,asn,cc,value,time\nooni_measurements,AS1,IR,3,2019-11-12 12:00\nooni_measurements,AS1,IR,3,2019-11-12 13:30\n', {
+      ...o,
+      bin: 'hour',
+    });
+    expect(hour.rejects.map((x) => x.reason)).toEqual(['line 3: timestamp "2019-11-12 13:30" is not on a whole UTC hour: an hour bin starts at minute 0']);
+    expect(hour.points).toHaveLength(1);
+    // without a declared grain any instant is taken
+    expect(parseSignals(text, { ...o, source: 'ooni_measurements', cc: 'IR' }).rejects).toEqual([]);
+  });
+
   it('gives a series one country: a record naming another country for the same network is a reject naming the first line', () => {
     const r = parseSignals(
       'datasource,value,asn,cc,timestamp\ndarknet,5,AS1,IR,2019-11-14 07:00\ndarknet,6,AS1,TR,2019-11-14 07:05\ndarknet,7,AS1,,2019-11-14 07:10\n',
