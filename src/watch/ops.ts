@@ -100,7 +100,9 @@ export const hooksReplay = defineOp({
   write: true,
   scope: 'admin',
   input: z.object({ id: z.string().optional() }),
-  output: report<{ replayed: string[] }>('ids queued again'),
+  output: report<{ replayed: string[]; skipped: { id: string; reason: string }[] }>(
+    'ids queued again, and the dead deliveries left dead (their subscription was removed)',
+  ),
   run: (ctx, { id }) => replayDead(ctx, id),
 });
 
