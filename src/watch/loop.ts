@@ -5,11 +5,14 @@
  * sends due webhook deliveries every second, so a slow or dead receiver never delays a cycle.
  * stop() lets the cycle and the deliveries in flight finish, then resolves: a clean exit.
  * A cycle found 'running' at start was cut short (kill -9): it is marked interrupted, and the
- * first cycle redoes whatever it had not recorded.
+ * first cycle redoes whatever it had not recorded. While it runs the watch holds a lease in the
+ * store (lease.ts), renewed each cycle and each minute and cleared by stop(): watch-status tells
+ * from it whether a watch runs. watchOnce takes no lease and records no next cycle.
  */
 import { setLongTimeout, type Clock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { cycleLine, runCycle, type CycleSummary, type WatchOptions } from './cycle.js';
+import { clearLease, LEASE_RENEW_MS, renewLease } from './lease.js';
 import { DEFAULT_DELIVERY_POLICY, deliverDue, type DeliveryPolicy, type DeliveryReport, type Sender } from './hooks.js';
 
 export interface WatchDeps {
@@ -43,7 +46,7 @@ export async function watchOnce(
   policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY,
 ): Promise<{ cycle: CycleSummary; deliveries: DeliveryReport }> {
   await markInterrupted(deps);
-  const cycle = await runCycle(deps, o);
+  const cycle = await runCycle(deps, { ...o, once: true });
   return { cycle, deliveries: await deliverDue(deps, policy) };
 }
 
@@ -55,12 +58,25 @@ export async function startWatch(deps: WatchDeps, o: WatchOptions, policy: Deliv
   let pumping = false;
   let timer: { clear(): void } | undefined;
   const waiters: ((s: CycleSummary) => void)[] = [];
+  const startedAt = deps.clock.now().toISOString();
+  let nextAt: string | null = null;
+  let leasing: Promise<unknown> = Promise.resolve();
+  const renew = () => {
+    if (stopped) return;
+    leasing = renewLease(deps.store, { nowMs: deps.clock.now().getTime(), startedAt, everyMs: o.everyMs, nextAt }).catch((e: unknown) =>
+      deps.log(`${deps.clock.now().toISOString()} watch: lease not renewed: ${(e as Error).message}`, { error: (e as Error).message }),
+    );
+  };
+  await renewLease(deps.store, { nowMs: deps.clock.now().getTime(), startedAt, everyMs: o.everyMs, nextAt });
+  const heartbeat = setInterval(renew, LEASE_RENEW_MS);
 
   const tick = () => {
     if (stopped) return;
     const started = Date.now();
     cycle = runCycle(deps, o)
       .then((s) => {
+        nextAt = s.next_at;
+        renew();
         deps.log(cycleLine(s), { cycle: s });
         waiters.splice(0).forEach((w) => w(s));
       })
@@ -88,7 +104,9 @@ export async function startWatch(deps: WatchDeps, o: WatchOptions, policy: Deliv
       stopped = true;
       timer?.clear();
       clearInterval(deliver);
-      await Promise.allSettled([cycle, pump]);
+      clearInterval(heartbeat);
+      await Promise.allSettled([cycle, pump, leasing]);
+      await clearLease(deps.store, deps.clock.now().getTime());
     },
     nextCycle: () => new Promise((r) => waiters.push(r)),
   };

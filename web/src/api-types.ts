@@ -6933,7 +6933,8 @@ export interface operations {
                                 inputs_new: number;
                                 inputs_seen_total: number;
                                 inputs_waiting: number;
-                                next_at: string;
+                                /** @description null after watch --once */
+                                next_at: string | null;
                                 notices_enqueued: number;
                                 ooni_files_new?: number;
                                 ooni_stored?: number;
@@ -6944,6 +6945,7 @@ export interface operations {
                                 started_at: string;
                             } | null;
                         } | null;
+                        /** @description when the running watch starts its next cycle; null when no watch runs */
                         next_cycle: string | null;
                         recent_inputs: {
                             checksum: string;
@@ -6954,7 +6956,17 @@ export interface operations {
                             outcome: string;
                             seen_at: string;
                         }[];
+                        /** @description a cycle of the running watch is in progress */
                         running: boolean;
+                        /** @description the running watch's lease (renewed each cycle and each minute); null when no watch runs */
+                        watch: {
+                            every_ms: number;
+                            expires_at: string;
+                            host: string;
+                            pid: number;
+                            renewed_at: string;
+                            started_at: string;
+                        } | null;
                     };
                 };
             };

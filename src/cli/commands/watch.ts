@@ -218,7 +218,10 @@ export function watchCommand(program: Command, io: Io): void {
       // The last cycle's errors, one a line: what a failed or partial cycle could not do.
       const errors = x.last_cycle?.summary?.errors ?? [];
       const errs = errors.length ? `errors of the last cycle (${errors.length}):\n${errors.map((e) => `  ${e}`).join('\n')}\n` : '';
-      return `last cycle: ${x.last_cycle ? `${x.last_cycle.id} (${x.last_cycle.status})` : 'none'}\n${errs}next cycle: ${x.next_cycle ?? '-'}\ninputs seen: ${x.inputs_seen}\ndeliveries: ${JSON.stringify(x.deliveries)}\n`;
+      const watch = x.watch
+        ? `watch: running (pid ${x.watch.pid} on ${x.watch.host}, every ${x.watch.every_ms / 1000}s, since ${x.watch.started_at})`
+        : 'watch: not running';
+      return `last cycle: ${x.last_cycle ? `${x.last_cycle.id} (${x.last_cycle.status})` : 'none'}\n${errs}${watch}\nnext cycle: ${x.next_cycle ?? '- (no watch running)'}\ninputs seen: ${x.inputs_seen}\ndeliveries: ${JSON.stringify(x.deliveries)}\n`;
     });
   });
 
