@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import type { Store } from '../store/index.js';
 
 export const WATCH_LEASE = 'watch.lease';
-/** How long a lease outlives its last renewal (or the next cycle it announces). */
+/** How long a lease outlives its last renewal (three renewals missed). */
 export const LEASE_GRACE_MS = 3 * 60_000;
 /** How often a running watch renews its lease between cycles. */
 export const LEASE_RENEW_MS = 60_000;
@@ -22,9 +22,9 @@ export interface WatchLease {
   expires_at: string;
 }
 
-/** Write (or renew) this process's lease: it lapses LEASE_GRACE_MS after now or after `nextAt`, whichever is later. */
-export async function renewLease(store: Store, o: { nowMs: number; startedAt: string; everyMs: number; nextAt: string | null }): Promise<void> {
-  const until = Math.max(o.nowMs, o.nextAt ? Date.parse(o.nextAt) : 0) + LEASE_GRACE_MS;
+/** Write (or renew) this process's lease: it lapses LEASE_GRACE_MS from now unless renewed. */
+export async function renewLease(store: Store, o: { nowMs: number; startedAt: string; everyMs: number }): Promise<void> {
+  const until = o.nowMs + LEASE_GRACE_MS;
   const lease: WatchLease = {
     pid: process.pid,
     host: hostname(),

@@ -59,15 +59,14 @@ export async function startWatch(deps: WatchDeps, o: WatchOptions, policy: Deliv
   let timer: { clear(): void } | undefined;
   const waiters: ((s: CycleSummary) => void)[] = [];
   const startedAt = deps.clock.now().toISOString();
-  let nextAt: string | null = null;
   let leasing: Promise<unknown> = Promise.resolve();
   const renew = () => {
     if (stopped) return;
-    leasing = renewLease(deps.store, { nowMs: deps.clock.now().getTime(), startedAt, everyMs: o.everyMs, nextAt }).catch((e: unknown) =>
+    leasing = renewLease(deps.store, { nowMs: deps.clock.now().getTime(), startedAt, everyMs: o.everyMs }).catch((e: unknown) =>
       deps.log(`${deps.clock.now().toISOString()} watch: lease not renewed: ${(e as Error).message}`, { error: (e as Error).message }),
     );
   };
-  await renewLease(deps.store, { nowMs: deps.clock.now().getTime(), startedAt, everyMs: o.everyMs, nextAt });
+  await renewLease(deps.store, { nowMs: deps.clock.now().getTime(), startedAt, everyMs: o.everyMs });
   const heartbeat = setInterval(renew, LEASE_RENEW_MS);
 
   const tick = () => {
@@ -75,7 +74,6 @@ export async function startWatch(deps: WatchDeps, o: WatchOptions, policy: Deliv
     const started = Date.now();
     cycle = runCycle(deps, o)
       .then((s) => {
-        nextAt = s.next_at;
         renew();
         deps.log(cycleLine(s), { cycle: s });
         waiters.splice(0).forEach((w) => w(s));
