@@ -4063,8 +4063,8 @@ export interface operations {
                 cc?: string;
                 /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
-                /** @description throttling only: one input (default both) */
-                input?: "speedtests" | "ooni_network_events";
+                /** @description one input (the `input` each detection names): only the kinds that have it run; with `kind`, that kind's own inputs only */
+                input?: "ooni_verdicts" | "ooni_volume" | "speedtests" | "ooni_network_events" | "outage_signals";
                 kind?: "block" | "throttling" | "shutdown" | "outage";
                 /** @description from this date: YYYY[-MM[-DD]] or ISO instant */
                 since?: string;

@@ -123,8 +123,11 @@ export function detectCommand(program: Command, io: Io): void {
   rowsOptions(leaf(program, 'detect', 'detect block, throttling, shutdown and outage onsets; --emit turns them into draft ledger events'))
     .option('--cc <cc>', 'country, ISO 3166-1 alpha-2 (e.g. RU)')
     .option('--asn <asn>', 'one network (AS12389 or 12389): network-level detections, no corroboration needed')
-    .option('--target <t>', 'one target (domain or app): block detector and the OONI throttling input')
-    .option('--input <i>', 'throttling input: speedtests | ooni_network_events (default: both)')
+    .option('--target <t>', 'one target (domain or app): block detector and the OONI throttling input (only those kinds run)')
+    .option(
+      '--input <i>',
+      'one input, as each detection names it: ooni_verdicts (block), speedtests | ooni_network_events (throttling), ooni_volume (shutdown), outage_signals (outage); default all',
+    )
     .option('--since <date>', 'from this date (YYYY-MM-DD) or ISO instant')
     .option('--until <date>', 'up to and including this date')
     .option('--kind <k>', 'block | throttling | shutdown | outage (default: all four)')
