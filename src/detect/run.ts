@@ -10,7 +10,7 @@ import { DETECTION_KINDS, type Detection, type DetectionInput, type DetectionKin
 import { emitDrafts, withDrafts, type EmitReport } from './drafts.js';
 import { checkOutageRunParams, DEFAULT_OUTAGE_RUN_PARAMS, OUTAGE_METHOD, runOutage, type OutageRunParams } from './outage-run.js';
 import { DEFAULT_SHUTDOWN_RUN_PARAMS, runShutdown, SHUTDOWN_METHOD, type ShutdownRunParams } from './shutdown-run.js';
-import { OONI_THROTTLE_METHOD, runThrottling, THROTTLE_INPUTS, type ThrottleInput } from './throttle-inputs.js';
+import { OONI_THROTTLE_METHOD, runThrottling, THROTTLE_INPUTS } from './throttle-inputs.js';
 import { DEFAULT_THROTTLE_RUN_PARAMS, THROTTLE_METHOD, type ThrottleRunParams } from './throttle-run.js';
 
 export interface DetectQuery {
