@@ -7,6 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../shared/index.js';
+import { tempStore } from '../../test/helpers/index.js';
+import { emitDrafts } from './drafts.js';
 import { absentZeros } from '../signals/ooni-counts.js';
 import { parseSignals } from '../signals/parse.js';
 import type { SignalFilter, SignalPointRecord, Store } from '../store/index.js';
@@ -58,5 +61,29 @@ describe('outage run on the Iran files', () => {
       /2 signal\(s\) down \(darknet, active_probing\), drop 100%; during it (active_probing|darknet) at [\d.]+ \(\d+% of the 24 h before\)/,
     );
     expect(d.summary).toMatch(/; not down: ooni_measurements, no sample during the outage$/);
+  });
+
+  it('--emit never drafts the same outage twice: a moved onset (a corrected day count, IODA data later) finds the event already there', async () => {
+    const { store, cleanup } = await tempStore();
+    try {
+      const deps = { store, clock: fixedClock('2026-01-01T00:00:00Z'), actor: 'test' };
+      const counts = ooniDays();
+      const first = await emitDrafts(deps, (await runOutage(stub(counts), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS)).detections);
+      expect(first.created).toBe(3);
+      // a late upload: AS197207's count of 15 November 13 -> 80 moves its onset a day
+      const late = counts.map((p) => (p.entity_code === 'AS197207' && p.t.startsWith('2019-11-15') && p.value === 13 ? { ...p, value: 80 } : p));
+      const moved = (await runOutage(stub(late), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS)).detections;
+      expect(moved.map((d) => d.id).filter((id) => !first.ids.includes(id)).length).toBeGreaterThan(0); // an onset moved
+      const second = await emitDrafts(deps, moved);
+      expect(second.created).toBe(0);
+      expect(second.existing).toBe(3);
+      for (const m of second.same_outage) expect(first.ids).toContain(m.event_id);
+      const third = await emitDrafts(deps, (await runOutage(stub([...late, ...ioda()]), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS)).detections);
+      expect(third.created).toBe(0);
+      const drafts = await store.ledger.listEvents({ statuses: ['draft', 'active'], limit: 100 });
+      expect(drafts).toHaveLength(3);
+    } finally {
+      await cleanup();
+    }
   });
 });

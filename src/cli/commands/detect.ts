@@ -114,6 +114,7 @@ function showDetect(r: OpOutput<typeof detectRun>): string {
   if (r.emitted) {
     const by = Object.entries(r.emitted.existing_by_status).map(([status, n]) => `${n} ${status}`);
     out.push(`drafts: ${r.emitted.created} created, ${r.emitted.existing} already in the ledger${by.length ? ` (${by.join(', ')})` : ''}`);
+    for (const k of r.emitted.same_outage) out.push(`  not created: ${k.id}: the same finding is already ${k.event_id} (${k.status})`);
     for (const k of r.emitted.skipped) out.push(`  not created: ${k.id}: ${k.reason}`);
   }
   return out.join('\n') + '\n';
