@@ -24,8 +24,12 @@ export interface CusumParams {
   halfLifeHours: number;
   /** A series with fewer observed hours than this is reported as insufficient data. */
   minHours: number;
-  initial: CusumState;
+  /** The state before the first hour: 'ok' (assume reachable) or 'unknown' (ooni/data's start). */
+  initial: (typeof CUSUM_INITIAL_STATES)[number];
 }
+
+/** The states a series may start in (`params.block.initial`). */
+export const CUSUM_INITIAL_STATES = ['ok', 'unknown'] as const;
 
 export const DEFAULT_CUSUM_PARAMS: CusumParams = { mu0: 0, mu1: 0.7, edd: 20, gapHours: 24, halfLifeHours: 48, minHours: 24, initial: 'ok' };
 
@@ -98,7 +102,7 @@ function evidence(c: HourColumns, from: number, to: number): { hours: number; me
 export function cusumColumns(c: HourColumns, p: CusumParams = DEFAULT_CUSUM_PARAMS): CusumResult {
   const h = threshold(p);
   const half = (p.mu1 - p.mu0) / 2;
-  let state: CusumState = p.initial;
+  let state = p.initial as CusumState;
   let sPos = 0;
   let sNeg = 0;
   // Where each sum last left zero: the change-time estimate if it goes on to cross h.

@@ -3,7 +3,10 @@
  * evidence query (as an event link of kind 'measurement_query', plus the whole detection as a
  * link of kind 'detection'), and waits for a human to confirm or dismiss it. Ids are the
  * detections' deterministic ids, so re-running the detector on the same data finds its drafts
- * and creates none; a dismissed draft is not proposed again.
+ * and creates none; a dismissed draft is not proposed again. A detection whose id is new but
+ * which is the same finding as a draft or confirmed event already there (same kind, input,
+ * country, network or target and layer, overlapping period: its onset moved with late data or
+ * other thresholds) is reported as existing, naming that event, and not created.
  */
 import { prepareCreate } from '../ledger/index.js';
 import { allSettledOrThrow, isAppError, type Clock } from '../shared/index.js';
@@ -16,6 +19,8 @@ export interface EmitReport {
   /** Existing events by status: draft, active (confirmed), dismissed, retracted. */
   existing_by_status: Record<string, number>;
   ids: string[];
+  /** Detections with a new id that are the same finding as an event already there (draft or active): not created. */
+  same_outage: { id: string; event_id: string; status: string }[];
   /** Detections the ledger cannot hold as events (e.g. a country code that is not ISO 3166-1). */
   skipped: { id: string; reason: string }[];
 }
@@ -92,9 +97,32 @@ function unknownCountry(d: Omit<Detection, 'draft'>): string {
   return `the country of ${who} is unknown (ZZ) and a ledger event needs one: give the data its country (signal files: a cc column, or signals import --cc CC) and detect again`;
 }
 
-/** Create drafts for detections that have no event yet, in one transaction. */
+const IDENTITY = ['kind', 'input', 'probe_cc', 'probe_asn', 'target', 'layer', 'scope'] as const;
+const overlaps = (aStart: string, aEnd: string | null, bStart: string, bEnd: string | null) =>
+  Date.parse(aStart) < (bEnd === null ? Infinity : Date.parse(bEnd)) && Date.parse(bStart) < (aEnd === null ? Infinity : Date.parse(aEnd));
+
+/** A draft or confirmed event the detector proposed for the same finding over an overlapping period, or null. */
+async function sameFinding(store: Store, d: Omit<Detection, 'draft'>): Promise<{ id: string; status: string } | null> {
+  const candidates = await store.ledger.listEvents({
+    country: d.probe_cc,
+    category: CATEGORY[d.kind],
+    origin: 'detect',
+    from: d.start,
+    ...(d.end === null ? {} : { to: d.end }),
+    statuses: ['draft', 'active'],
+    limit: 1000,
+  });
+  for (const e of candidates) {
+    const doc = (await store.ledger.listLinks(e.id)).find((l) => l.kind === 'detection')?.doc as Record<string, unknown> | undefined;
+    if (!doc || !IDENTITY.every((k) => (doc[k] ?? null) === (d[k] ?? null))) continue;
+    if (overlaps(d.start, d.end, String(doc.start), typeof doc.end === 'string' ? doc.end : null)) return { id: e.id, status: e.status };
+  }
+  return null;
+}
+
+/** Create drafts for detections that have no event yet (nor one for the same finding), in one transaction. */
 export async function emitDrafts(deps: { store: Store; clock: Clock; actor: string }, ds: Omit<Detection, 'draft'>[]): Promise<EmitReport> {
-  const report: EmitReport = { created: 0, existing: 0, existing_by_status: {}, ids: [], skipped: [] };
+  const report: EmitReport = { created: 0, existing: 0, existing_by_status: {}, ids: [], same_outage: [], skipped: [] };
   const writes: EventWrite[] = [];
   for (const d of ds) {
     const cur = await deps.store.ledger.getEvent(d.id);
@@ -105,6 +133,13 @@ export async function emitDrafts(deps: { store: Store; clock: Clock; actor: stri
     }
     if (d.probe_cc === 'ZZ') {
       report.skipped.push({ id: d.id, reason: unknownCountry(d) });
+      continue;
+    }
+    const same = await sameFinding(deps.store, d);
+    if (same) {
+      report.existing++;
+      report.existing_by_status[same.status] = (report.existing_by_status[same.status] ?? 0) + 1;
+      report.same_outage.push({ id: d.id, event_id: same.id, status: same.status });
       continue;
     }
     try {

@@ -8,12 +8,11 @@ import { z } from 'zod';
 import { extractThroughput, type ThroughputExtractReport } from '../measure/index.js';
 import { check, defineOp, report } from '../op/index.js';
 import { silentProgress } from '../shared/index.js';
-import { DETECTION_KINDS } from './detection.js';
+import { DETECTION_INPUTS, DETECTION_KINDS } from './detection.js';
 import { detect } from './run.js';
 import { DetectReportSchema, DetectionListSchema, SpeedTestSummarySchema, ThroughputSummarySchema } from './schemas.js';
 import { importSpeedTests, type SpeedTestImportReport } from './speedtests/import.js';
 import { speedTestSummary } from './speedtests/summary.js';
-import { THROTTLE_INPUTS } from './throttle-inputs.js';
 import { throughputSummary } from './throughput-summary.js';
 
 /** Country, network and date range: the filters every detection view takes. */
@@ -28,7 +27,10 @@ const target = z.string().min(1).meta({ description: 'one target (domain or app)
 export const DetectQuery = DetectFilters.extend({
   target: target.optional(),
   kind: z.enum(DETECTION_KINDS).optional(),
-  input: z.enum(THROTTLE_INPUTS).optional().meta({ description: 'throttling only: one input (default both)' }),
+  input: z
+    .enum(DETECTION_INPUTS)
+    .optional()
+    .meta({ description: "one input (the `input` each detection names): only the kinds that have it run; with `kind`, that kind's own inputs only" }),
 });
 
 export const speedtestsImport = defineOp({

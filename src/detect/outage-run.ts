@@ -224,7 +224,6 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
     return clusters(code, etype, sigs.find((s) => s.cc)?.cc ?? null, sigs);
   });
   const inWindowCandidate = (c: Candidate) => c.end === null || c.end >= sinceMs;
-  const dataUntil = points.length ? points.reduce((m, p) => (p.t > m ? p.t : m), points[0]!.t) : new Date(0).toISOString();
   const detections: Omit<Detection, 'draft'>[] = [];
   for (const c of candidates) {
     if (!inWindowCandidate(c)) continue;
@@ -236,7 +235,10 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
       if (s) s.figures.uncorroborated_episodes = Number(s.figures.uncorroborated_episodes ?? 0) + 1;
       continue;
     }
-    detections.push(detectionOf(c, signals, otherNetworks, corroboratedBy, byEntity.get(`${c.entityType}\u0000${c.entity}`)!, params, dataUntil, q));
+    const sigs = byEntity.get(`${c.entityType}\u0000${c.entity}`)!;
+    // the entity's own last sample: another network's longer series never extends its outage
+    const dataUntil = sigs.flatMap((x) => x.points).reduce((m, p) => (p.t > m ? p.t : m), new Date(0).toISOString());
+    detections.push(detectionOf(c, signals, otherNetworks, corroboratedBy, sigs, params, dataUntil, q));
   }
   return { detections, series };
 }
@@ -295,12 +297,19 @@ function detectionOf(
   });
   const drop = Math.max(...c.members.map((m) => m.ep.drop));
   const durationMin = ((c.end ?? t(dataUntil)) - from) / 60_000;
-  const levels = perSignal
-    .map(
-      (s) =>
-        `${s.source} at ${s.level_during_outage.median_value ?? '?'} (${s.level_during_outage.ratio_to_24h_before === null ? '?' : Math.round(s.level_during_outage.ratio_to_24h_before * 100)}% of the 24 h before)`,
-    )
-    .join(', ');
+  const levelText = (x: (typeof perSignal)[number]) => {
+    const l = x.level_during_outage;
+    if (l.samples === 0 || l.median_value === null) return `${x.source}, no sample during the outage`;
+    const ratio = l.ratio_to_24h_before === null ? 'no level in the 24 h before to compare' : `${Math.round(l.ratio_to_24h_before * 100)}% of the 24 h before`;
+    return `${x.source} at ${l.median_value} (${ratio})`;
+  };
+  const down = perSignal.filter((x) => signals.includes(x.source));
+  const notDown = perSignal.filter((x) => !signals.includes(x.source));
+  const levels = down.map(levelText).join(', ') + (notDown.length ? `; not down: ${notDown.map(levelText).join(', ')}` : '');
+  const onsetText =
+    first.onset_after === null
+      ? 'at the start of the data'
+      : `onset after ${first.onset_after.slice(11, 16)}${first.onset_uncertainty_min === null ? '' : `, ±${first.onset_uncertainty_min} min`}`;
   const base = {
     kind: 'outage' as const,
     input: 'outage_signals' as const,
@@ -333,7 +342,7 @@ function detectionOf(
       drop_ratio_threshold: dropThreshold(signals, params),
       min_duration_min: params.minDurationMin,
     },
-    summary: `${c.entity}${c.cc ? ` (${c.cc})` : ''}: outage from ${start.slice(0, 16).replace('T', ' ')} UTC (onset after ${first.onset_after?.slice(11, 16) ?? '?'}, ±${first.onset_uncertainty_min ?? '?'} min)${end ? ` to ${end.slice(0, 16).replace('T', ' ')} UTC` : ', ongoing at the end of the data'}; ${signals.length} signal(s) down (${signals.join(', ')}), drop ${Math.round(drop * 100)}%; during it ${levels}`,
+    summary: `${c.entity}${c.cc ? ` (${c.cc})` : ''}: outage from ${start.slice(0, 16).replace('T', ' ')} UTC (${onsetText})${end ? ` to ${end.slice(0, 16).replace('T', ' ')} UTC` : ', ongoing at the end of the data'}; ${signals.length} signal(s) down (${signals.join(', ')}), drop ${Math.round(drop * 100)}%; during it ${levels}`,
     evidence_query: {
       api: `/api/signals/points?${new URLSearchParams(params_).toString()}`,
       cli: `splinternet signals points ${c.entityType === 'asn' ? `--asn ${c.entity}` : `--cc ${cc}`} --since ${params_.since} --until ${params_.until}`,

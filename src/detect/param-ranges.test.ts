@@ -1,7 +1,7 @@
 // Detector parameters outside their range are refused naming the parameter (values SYNTHETIC).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DETECT_PARAMS, resolveParams } from './run.js';
-import { PARAM_RANGES, paramRangeProblem } from './param-ranges.js';
+import { PARAM_CHOICES, PARAM_RANGES, paramRangeProblem } from './param-ranges.js';
 
 const refused = (over: Record<string, Record<string, unknown>>) => {
   try {
@@ -45,5 +45,22 @@ describe('detector parameter ranges', () => {
     expect(paramRangeProblem('outage', 'dropRatio', 5)).toBe('must be a number from 0.01 to 0.99, got 5');
     expect(paramRangeProblem('outage', 'poissonAlpha', '0.1')).toBe('must be a number from 1e-9 to 0.5, got "0.1"');
     expect(paramRangeProblem('outage', 'minBaseline', 20)).toBeNull();
+  });
+
+  it('every text default is among its parameter choices, and every text parameter has them', () => {
+    for (const [kind, params] of Object.entries(DEFAULT_DETECT_PARAMS as unknown as Record<string, Record<string, unknown>>))
+      for (const [name, v] of Object.entries(params)) {
+        if (typeof v !== 'string') continue;
+        expect(PARAM_CHOICES[kind]?.[name], `${kind}.${name}`).toContain(v);
+        expect(refused({ [kind]: { [name]: v } }), `${kind}.${name}`).toBeNull();
+      }
+  });
+
+  it('refuses a text parameter outside its choices, naming the parameter and the choices', () => {
+    expect(refused({ block: { initial: 'weird' } })).toBe('params.block.initial: must be one of "ok", "unknown", got "weird"');
+    expect(refused({ shutdown: { baseline: 'weird' } })).toBe('params.shutdown.baseline: must be one of "hour_of_day", "window", got "weird"');
+    expect(refused({ block: { initial: 'unknown' } })).toBeNull();
+    expect(refused({ shutdown: { baseline: 'window' } })).toBeNull();
+    expect(paramRangeProblem('block', 'initial', 'OK')).toBe('must be one of "ok", "unknown", got "OK"');
   });
 });

@@ -1,9 +1,12 @@
 /**
  * The values each detector parameter can take. `resolveParams` refuses a number outside its
- * range (or a fraction where a count is meant) naming the parameter, so a run never reports
+ * range (or a fraction where a count is meant), and a text value not among its parameter's
+ * choices, naming the parameter, so a run never reports
  * settings that make no sense (a negative history, -1 networks) as the settings it used.
  */
 import { AppError } from '../shared/index.js';
+import { CUSUM_INITIAL_STATES } from './cusum.js';
+import { VOLUME_BASELINES } from './volume.js';
 
 /** Inclusive bounds; `above` makes the lower bound exclusive; `whole` asks for an integer. */
 export interface ParamRange {
@@ -69,14 +72,26 @@ export const PARAM_RANGES: Record<string, Record<string, ParamRange>> = {
   },
 };
 
+/** The values a text parameter may take, declared where the detector defines them. */
+export const PARAM_CHOICES: Record<string, Record<string, readonly string[]>> = {
+  block: { initial: CUSUM_INITIAL_STATES },
+  shutdown: { baseline: VOLUME_BASELINES },
+};
+
 const describe = (r: ParamRange) =>
   `${r.whole ? 'a whole number' : 'a number'} ${r.above ? `above ${r.min}` : `from ${r.min}`}${r.max < 1e6 ? `${r.above ? ' and at most' : ' to'} ${r.max}` : ''}`;
 
 /**
- * What is wrong with a value of `params.<kind>.<name>`, or null when it is within its range (or
- * the parameter has no range). A value that is not a number is wrong for a ranged parameter.
+ * What is wrong with a value of `params.<kind>.<name>`, or null when it is within its range or
+ * among its choices (or the parameter has neither). A value that is not a number is wrong for a
+ * ranged parameter; one that is not among the choices is wrong for a text parameter.
  */
 export function paramRangeProblem(kind: string, name: string, value: unknown): string | null {
+  const choices = PARAM_CHOICES[kind]?.[name];
+  if (choices)
+    return typeof value === 'string' && choices.includes(value)
+      ? null
+      : `must be one of ${choices.map((c) => JSON.stringify(c)).join(', ')}, got ${JSON.stringify(value)}`;
   const r = PARAM_RANGES[kind]?.[name];
   if (!r) return null;
   const ok =
@@ -88,9 +103,9 @@ export function paramRangeProblem(kind: string, name: string, value: unknown): s
   return ok ? null : `must be ${describe(r)}, got ${JSON.stringify(value)}`;
 }
 
-/** Throws a VALIDATION error naming `params.<kind>.<name>` when a numeric value is outside its range. */
+/** Throws a VALIDATION error naming `params.<kind>.<name>` when a number is outside its range or a text value is not among its choices. */
 export function checkParamRange(kind: string, name: string, value: unknown): void {
-  if (typeof value !== 'number') return;
+  if (typeof value !== 'number' && typeof value !== 'string') return;
   const message = paramRangeProblem(kind, name, value);
   if (message) throw new AppError('VALIDATION', `params.${kind}.${name}: ${message}`, { issues: [{ path: ['params', kind, name], message }] });
 }

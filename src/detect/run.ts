@@ -6,11 +6,11 @@ import { checkParamRange } from './param-ranges.js';
 import { AppError, TIME_BOUND_FORMS, timeBoundEnd, timeBoundStart, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { BLOCK_METHOD, DEFAULT_BLOCK_RUN_PARAMS, runBlock, type BlockRunParams } from './block-run.js';
-import { DETECTION_KINDS, type Detection, type DetectionKind, type SeriesReport } from './detection.js';
+import { DETECTION_KINDS, type Detection, type DetectionInput, type DetectionKind, type SeriesReport } from './detection.js';
 import { emitDrafts, withDrafts, type EmitReport } from './drafts.js';
 import { checkOutageRunParams, DEFAULT_OUTAGE_RUN_PARAMS, OUTAGE_METHOD, runOutage, type OutageRunParams } from './outage-run.js';
 import { DEFAULT_SHUTDOWN_RUN_PARAMS, runShutdown, SHUTDOWN_METHOD, type ShutdownRunParams } from './shutdown-run.js';
-import { OONI_THROTTLE_METHOD, runThrottling, type ThrottleInput } from './throttle-inputs.js';
+import { OONI_THROTTLE_METHOD, runThrottling, THROTTLE_INPUTS } from './throttle-inputs.js';
 import { DEFAULT_THROTTLE_RUN_PARAMS, THROTTLE_METHOD, type ThrottleRunParams } from './throttle-run.js';
 
 export interface DetectQuery {
@@ -22,8 +22,41 @@ export interface DetectQuery {
   since?: string;
   until?: string;
   kind?: DetectionKind;
-  /** Throttling only: one input (speedtests | ooni_network_events); default both. */
-  input?: ThrottleInput;
+  /** One input (KIND_INPUTS): only the kinds that have it run; default every input. */
+  input?: DetectionInput;
+}
+
+/** The inputs each kind judges (a detection names one of them). */
+export const KIND_INPUTS: Record<DetectionKind, readonly DetectionInput[]> = {
+  block: ['ooni_verdicts'],
+  throttling: THROTTLE_INPUTS,
+  shutdown: ['ooni_volume'],
+  outage: ['outage_signals'],
+};
+
+/** The kinds whose series are per target (a domain or app); the others judge no target. */
+export const TARGET_KINDS: readonly DetectionKind[] = ['block', 'throttling'];
+
+/**
+ * The kinds a query runs: its kind, or every kind that has its input and takes its target. A kind
+ * named with an input or a target it does not have is a VALIDATION error naming `input`/`target`,
+ * never a run that ignores it.
+ */
+export function kindsFor(query: Pick<DetectQuery, 'kind' | 'input' | 'target'>): DetectionKind[] {
+  const bad = (field: 'input' | 'target', message: string) => new AppError('VALIDATION', message, { issues: [{ path: [field], message }] });
+  const { kind, input, target } = query;
+  if (kind && input !== undefined && !KIND_INPUTS[kind].includes(input))
+    throw bad('input', `input "${input}" is not an input of kind ${kind} (its inputs: ${KIND_INPUTS[kind].join(', ')})`);
+  if (kind && target !== undefined && !TARGET_KINDS.includes(kind)) throw bad('target', `target applies to kinds ${TARGET_KINDS.join(', ')}, not ${kind}`);
+  const kinds = kind
+    ? [kind]
+    : DETECTION_KINDS.filter((k) => (input === undefined || KIND_INPUTS[k].includes(input)) && (target === undefined || TARGET_KINDS.includes(k)));
+  if (!kinds.length)
+    throw bad(
+      'target',
+      `target applies to kinds ${TARGET_KINDS.join(', ')}; input "${input}" is of kind ${DETECTION_KINDS.filter((k) => KIND_INPUTS[k].includes(input!)).join(', ')}`,
+    );
+  return kinds;
 }
 
 export interface DetectParams {
@@ -114,7 +147,8 @@ export async function detect(
 ): Promise<DetectReport> {
   const params = resolveParams(options.params);
   const q = normaliseQuery(query);
-  const kinds = query.kind ? [query.kind] : [...DETECTION_KINDS];
+  const kinds = kindsFor(query);
+  const throttleInput = THROTTLE_INPUTS.find((i) => i === query.input);
   const found: Omit<Detection, 'draft'>[] = [];
   const series: SeriesReport[] = [];
   deps.progress.start('detect', kinds.length, 'detectors');
@@ -123,7 +157,7 @@ export async function detect(
       kind === 'throttling'
         ? await runThrottling(
             deps.store,
-            { cc: q.cc, asn: q.asnNumber, target: q.target, since: q.since, until: q.until, input: query.input },
+            { cc: q.cc, asn: q.asnNumber, target: q.target, since: q.since, until: q.until, input: throttleInput },
             params.throttling,
           )
         : kind === 'block'

@@ -8,6 +8,7 @@ import { runBlock, DEFAULT_BLOCK_RUN_PARAMS, minActiveHours } from './block-run.
 import { draftInput } from './drafts.js';
 import { parseEventInput } from '../ledger/index.js';
 import { runShutdown } from './shutdown-run.js';
+import { kindsFor } from './run.js';
 import { blockSeries, DEFAULT_BLOCK_SPEC, volumeSeries } from './synthetic.js';
 
 const HOUR = 3_600_000;
@@ -147,9 +148,38 @@ describe('drafts', () => {
     const r = await runBlock(stub(rows, []), {});
     expect(r.detections).toHaveLength(1);
     const written: unknown[] = [];
-    const store = { ledger: { getEvent: async () => null, writeEvents: async (w: unknown[]) => void written.push(...w) } } as unknown as Store;
+    const store = {
+      ledger: { getEvent: async () => null, listEvents: async () => [], writeEvents: async (w: unknown[]) => void written.push(...w) },
+    } as unknown as Store;
     const rep = await emitDrafts({ store, clock: { now: () => new Date('2026-01-01T00:00:00Z') }, actor: 'test' }, r.detections);
     expect(rep).toMatchObject({ created: 0, skipped: [{ id: r.detections[0]!.id, reason: expect.stringMatching(/country of AS1, AS2 is unknown \(ZZ\)/) }] });
     expect(written).toEqual([]);
+  });
+
+  it('input and target choose the kinds that have them; a kind without that input or target is refused naming the field', () => {
+    expect(kindsFor({})).toEqual(['block', 'throttling', 'shutdown', 'outage']);
+    expect(kindsFor({ input: 'speedtests' })).toEqual(['throttling']);
+    expect(kindsFor({ input: 'outage_signals' })).toEqual(['outage']);
+    expect(kindsFor({ kind: 'outage', input: 'outage_signals' })).toEqual(['outage']);
+    expect(kindsFor({ target: 'twitter.com' })).toEqual(['block', 'throttling']);
+    const refused = (q: Parameters<typeof kindsFor>[0]) => {
+      try {
+        kindsFor(q);
+      } catch (e) {
+        return { code: (e as { code: string }).code, message: (e as Error).message, path: (e as { issues: { path: string[] }[] }).issues[0]!.path };
+      }
+      return null;
+    };
+    expect(refused({ kind: 'outage', input: 'speedtests' })).toEqual({
+      code: 'VALIDATION',
+      message: 'input "speedtests" is not an input of kind outage (its inputs: outage_signals)',
+      path: ['input'],
+    });
+    expect(refused({ kind: 'outage', target: 'darknet' })).toEqual({
+      code: 'VALIDATION',
+      message: 'target applies to kinds block, throttling, not outage',
+      path: ['target'],
+    });
+    expect(refused({ input: 'outage_signals', target: 'x' })).toMatchObject({ code: 'VALIDATION', path: ['target'] });
   });
 });

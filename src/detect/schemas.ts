@@ -72,6 +72,9 @@ export const EmitReportSchema = z.object({
   existing: count,
   existing_by_status: z.record(z.string(), count).meta({ description: 'existing events by status: draft, active (confirmed), dismissed, retracted' }),
   ids: z.array(z.string()),
+  same_outage: z
+    .array(z.object({ id: z.string(), event_id: z.string(), status: z.string() }))
+    .meta({ description: 'detections not created: the same finding (kind, input, country, network or target, overlapping period) is already event event_id' }),
   skipped: z.array(z.object({ id: z.string(), reason: z.string() })).meta({ description: 'detections the ledger cannot hold as events' }),
 });
 

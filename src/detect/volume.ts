@@ -26,12 +26,15 @@ export interface VolumeParams {
   /** Largest Poisson lower-tail probability of a run's total count (vs its baseline total) still called an outage. */
   alpha: number;
   /** 'hour_of_day': median of the same hour on the window's days; 'window': of every hour (IODA). */
-  baseline: 'hour_of_day' | 'window';
+  baseline: (typeof VOLUME_BASELINES)[number];
   /** Hours back above the warning line that do not end a run (a partial outage flickers). */
   bridgeHours: number;
   /** Shortest outage reported, in hours: one odd hour in a busy series is noise far more often than a shutdown. */
   minHours: number;
 }
+
+/** The baselines an hour is judged against (`params.shutdown.baseline`). */
+export const VOLUME_BASELINES = ['hour_of_day', 'window'] as const;
 
 export const DEFAULT_VOLUME_PARAMS: VolumeParams = {
   windowHours: 336,

@@ -112,3 +112,21 @@ export function timeBoundEnd(value: string): Date {
 
 /** An instant as OONI writes measurement_start_time, "YYYY-MM-DD HH:MM:SS" (UTC, the second it falls in). */
 export const utcSeconds = (d: Date): string => d.toISOString().slice(0, 19).replace('T', ' ');
+
+/** The longest wait one Node timer holds (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Call `fn` once, `ms` from now, for any finite `ms`: a wait longer than one timer holds is
+ * chained from timers of at most MAX_TIMER_MS, so it never fires early. The handle cancels it.
+ */
+export function setLongTimeout(fn: () => void, ms: number): { clear(): void } {
+  const due = Date.now() + Math.max(0, ms);
+  let timer: NodeJS.Timeout;
+  const arm = () => {
+    const left = due - Date.now();
+    timer = left > MAX_TIMER_MS ? setTimeout(arm, MAX_TIMER_MS) : setTimeout(fn, Math.max(0, left));
+  };
+  arm();
+  return { clear: () => clearTimeout(timer) };
+}

@@ -50,7 +50,13 @@ function asn(v: string): string | Error {
   return `AS${Number(m[1])}`;
 }
 
-/** The entity a record is about; explicit entity_type/code win over asn, region, country. */
+const BLANK_ENTITY = 'a record of a file with';
+const COUNTRY_WIDE = '(entity_type country for a country-wide point)';
+
+/**
+ * The entity a record is about; explicit entity_type/code win over asn, region, country. A
+ * record that has an asn (or region) field left blank is an error, not a country-wide point.
+ */
 export function entityOf(r: Raw, defaultCc: string | undefined): Entity | Error {
   const cc0 = str(r.cc).toUpperCase();
   // a network's country is as OONI writes probe_cc: assigned codes, XK and ZZ
@@ -62,6 +68,9 @@ export function entityOf(r: Raw, defaultCc: string | undefined): Entity | Error 
   if (!type) {
     if (str(r.asn)) [type, code] = ['asn', str(r.asn)];
     else if (str(r.region)) [type, code] = ['region', str(r.region)];
+    // a blank asn or region where the record has that field is never read as the whole country
+    else if ('asn' in r) return new Error(`asn is blank: ${BLANK_ENTITY} an asn column names its network ${COUNTRY_WIDE}`);
+    else if ('region' in r) return new Error(`region is blank: ${BLANK_ENTITY} a region column names its region ${COUNTRY_WIDE}`);
     else if (cc0) [type, code] = ['country', cc0];
     else return new Error('no entity: give entity_type and entity_code, or an asn, region or country column');
   }

@@ -53,7 +53,8 @@ export interface SignalImportOptions {
   source?: string;
   cc?: string;
   /**
-   * The file is OONI measurement counts at this grain: a network's silent bins become 0 (absentZeros).
+   * The file is OONI measurement counts at this grain: a network's silent bins become 0 (absentZeros),
+   * and a record not at the start of a bin (a UTC midnight for day) is rejected naming its line.
    * `auto`: only when every record is of source ooni_measurements, at the day grain when every
    * timestamp is a midnight UTC, else the hour (what a watched folder uses).
    */
@@ -144,7 +145,8 @@ export async function importSignalFile(
       without_country: [],
     };
   }
-  const parsed = parseSignals(text, { file: path, source: o.source, cc: o.cc, nowMs: deps.clock.now().getTime() });
+  const declared = o.ooniCounts === 'auto' ? undefined : o.ooniCounts;
+  const parsed = parseSignals(text, { file: path, source: o.source, cc: o.cc, nowMs: deps.clock.now().getTime(), ...(declared ? { bin: declared } : {}) });
   const bin = o.ooniCounts === 'auto' ? countGrain(parsed.points) : o.ooniCounts;
   const zeros = bin ? absentZeros(parsed.points, bin) : [];
   const points = zeros.length ? [...parsed.points, ...zeros] : parsed.points;

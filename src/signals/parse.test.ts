@@ -90,6 +90,45 @@ describe('parseSignals (SYNTHETIC inputs in each accepted format)', () => {
     expect(r.points).toHaveLength(1);
   });
 
+  it('rejects a blank asn or region in a file with that column, naming line and field, never a country-wide point (SYNTHETIC)', () => {
+    const r = parseSignals('datasource,value,asn,cc,timestamp\ndarknet,5,,IR,2019-11-14 01:30:00\ndarknet,6,AS44244,IR,2019-11-14 01:30:00\n', o);
+    expect(r.rejects.map((x) => x.reason)).toEqual([
+      'line 2: asn is blank: a record of a file with an asn column names its network (entity_type country for a country-wide point)',
+    ]);
+    expect(r.points.map((p) => [p.line, p.entity_type, p.entity_code])).toEqual([[3, 'asn', 'AS44244']]);
+    const json = parseSignals('[{"source":"bgp","value":1,"asn":null,"cc":"IR","time":"2020-01-01"}]', o);
+    expect(json.rejects.map((x) => x.reason)).toEqual([
+      'record 1: asn is blank: a record of a file with an asn column names its network (entity_type country for a country-wide point)',
+    ]);
+    const region = parseSignals('source,region,cc,value,time\nbgp,,IR,1,2020-01-01\nbgp,IR-07,IR,1,2020-01-01\n', o);
+    expect(region.rejects.map((x) => x.reason)).toEqual([
+      'line 2: region is blank: a record of a file with a region column names its region (entity_type country for a country-wide point)',
+    ]);
+    // a region row of a file with both columns stays a region; explicit entity_type still wins
+    const mixed = parseSignals('source,asn,region,cc,entity_type,entity_code,value,time\nbgp,,IR-07,IR,,,1,2020-01-01\nbgp,,,IR,country,IR,1,2020-01-01\n', o);
+    expect(mixed.rejects).toEqual([]);
+    expect(mixed.points.map((p) => [p.entity_type, p.entity_code])).toEqual([
+      ['region', 'IR-07'],
+      ['country', 'IR'],
+    ]);
+  });
+
+  it('with a declared grain (--ooni-counts day|hour), rejects a record off its bin boundary naming line and field (SYNTHETIC)', () => {
+    const text =
+      '"count","test_day","probe_asn"\n50,"2019-11-10 00:00:00",64600\n40,"2019-11-11 00:00:00",64600\n45,"2019-11-12 12:00:00",64600\n30,"2019-11-15 00:00:00",64600\n';
+    const day = parseSignals(text, { ...o, source: 'ooni_measurements', cc: 'IR', bin: 'day' });
+    expect(day.rejects.map((x) => x.reason)).toEqual(['line 4: timestamp "2019-11-12 12:00:00" is not a UTC midnight: a day bin starts at 00:00 UTC']);
+    expect(day.points.map((p) => p.t.slice(0, 10))).toEqual(['2019-11-10', '2019-11-11', '2019-11-15']);
+    const hour = parseSignals('source,asn,cc,value,time\nooni_measurements,AS1,IR,3,2019-11-12 12:00\nooni_measurements,AS1,IR,3,2019-11-12 13:30\n', {
+      ...o,
+      bin: 'hour',
+    });
+    expect(hour.rejects.map((x) => x.reason)).toEqual(['line 3: timestamp "2019-11-12 13:30" is not on a whole UTC hour: an hour bin starts at minute 0']);
+    expect(hour.points).toHaveLength(1);
+    // without a declared grain any instant is taken
+    expect(parseSignals(text, { ...o, source: 'ooni_measurements', cc: 'IR' }).rejects).toEqual([]);
+  });
+
   it('gives a series one country: a record naming another country for the same network is a reject naming the first line', () => {
     const r = parseSignals(
       'datasource,value,asn,cc,timestamp\ndarknet,5,AS1,IR,2019-11-14 07:00\ndarknet,6,AS1,TR,2019-11-14 07:05\ndarknet,7,AS1,,2019-11-14 07:10\n',

@@ -4,7 +4,7 @@
  * IODA's API answer (`{"data": [[{entityType, entityCode, datasource, from, step, values}]]}`).
  * Every record is stored or rejected with its line (CSV, NDJSON) or record number (JSON) and a
  * reason; duplicates of a point are rejected naming the line that holds it; missing values are
- * kept as missing. Nothing here reads files or the clock: the caller passes text and "now".
+ * kept as missing; with a declared grain, a record off its bin boundary is a reject. Nothing here reads files or the clock: the caller passes text and "now".
  */
 import { FUTURE_TOLERANCE_MS } from '../shared/index.js';
 import type { SignalPointRecord } from '../store/index.js';
@@ -35,7 +35,14 @@ export interface ParseOptions {
   nowMs: number;
   /** How far past "now" a timestamp may lie (clock skew, a bin in progress); default FUTURE_TOLERANCE_MS. */
   futureToleranceMs?: number;
+  /** The file's declared grain: a record whose timestamp is not the start of a UTC day (hour) is rejected. */
+  bin?: 'day' | 'hour';
 }
+
+const OFF_BIN: Record<'day' | 'hour', { ms: number; says: string }> = {
+  day: { ms: 86_400_000, says: 'is not a UTC midnight: a day bin starts at 00:00 UTC' },
+  hour: { ms: 3_600_000, says: 'is not on a whole UTC hour: an hour bin starts at minute 0' },
+};
 
 /** Split one CSV line (RFC 4180 quotes, no embedded newlines). */
 export function splitCsv(line: string): string[] {
@@ -84,6 +91,8 @@ class Collector {
     if (entity instanceof Error) return reject(entity.message);
     const t = timeOf(r.timestamp, this.o.nowMs, this.o.futureToleranceMs ?? FUTURE_TOLERANCE_MS);
     if (t instanceof Error) return reject(t.message);
+    if (this.o.bin && Date.parse(t) % OFF_BIN[this.o.bin].ms !== 0)
+      return reject(`timestamp ${JSON.stringify(textOf(r.timestamp))} ${OFF_BIN[this.o.bin].says}`);
     const value = valueOf(r.value);
     if (value instanceof Error) return reject(value.message);
     const series = `${source}\u0000${entity.entity_type}\u0000${entity.entity_code}`;

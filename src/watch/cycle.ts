@@ -16,11 +16,14 @@ import { importSignalFile } from '../signals/index.js';
 import { silentProgress, type Clock } from '../shared/index.js';
 import type { Store, WatchCycleRecord } from '../store/index.js';
 import { enqueueNotices } from './hooks.js';
+import { currentLease, type WatchLease } from './lease.js';
 import { ooniCountStep, type OoniCountOptions } from './ooni-counts.js';
 import { ooniStep, type OoniWatchOptions } from './ooni-step.js';
 
 export interface WatchOptions {
   everyMs: number;
+  /** One cycle and no more (`watch --once`): no next cycle is recorded. */
+  once?: boolean;
   /** Countries to detect in (none: every entity with signals). */
   cc: string[];
   signalsDir: string | null;
@@ -40,7 +43,8 @@ export interface CycleSummary {
   id: string;
   started_at: string;
   finished_at: string;
-  next_at: string;
+  /** When the next cycle starts; null after `watch --once`. */
+  next_at: string | null;
   inputs_new: number;
   inputs_failed: number;
   inputs_waiting: number;
@@ -180,7 +184,7 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
   s.inputs_seen_total = await deps.store.watch.countInputs();
   const finished = deps.clock.now();
   s.finished_at = finished.toISOString();
-  s.next_at = new Date(started.getTime() + o.everyMs).toISOString();
+  s.next_at = o.once ? null : new Date(started.getTime() + o.everyMs).toISOString();
   await deps.store.watch.upsertCycle({
     ...base,
     finished_at: s.finished_at,
@@ -193,7 +197,7 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
 
 /** One line per cycle for the log. */
 export function cycleLine(s: CycleSummary): string {
-  return `${s.finished_at} watch ${s.id}: ${s.inputs_new} new input(s) (${s.inputs_failed} failed, ${s.inputs_waiting} settling), ${s.points_stored} points, ${s.rejected} rejected, ${s.ooni_window ? `OONI ${s.ooni_window}: ${s.ooni_files_new} file(s), ${s.ooni_stored} measurement(s), ${s.ooni_count_points} count point(s); ` : ''}${s.detections} detection(s), ${s.drafts_created} new draft(s), ${s.notices_enqueued} notice(s) queued; next ${s.next_at}${s.errors.length ? `; errors: ${s.errors.join(' | ')}` : ''}`;
+  return `${s.finished_at} watch ${s.id}: ${s.inputs_new} new input(s) (${s.inputs_failed} failed, ${s.inputs_waiting} settling), ${s.points_stored} points, ${s.rejected} rejected, ${s.ooni_window ? `OONI ${s.ooni_window}: ${s.ooni_files_new} file(s), ${s.ooni_stored} measurement(s), ${s.ooni_count_points} count point(s); ` : ''}${s.detections} detection(s), ${s.drafts_created} new draft(s), ${s.notices_enqueued} notice(s) queued; ${s.next_at ? `next ${s.next_at}` : 'no next cycle (--once)'}${s.errors.length ? `; errors: ${s.errors.join(' | ')}` : ''}`;
 }
 
 /** A cycle's summary as stored: cycles recorded before OONI was watched have no OONI fields. */
@@ -201,21 +205,27 @@ export type StoredCycleSummary = Omit<CycleSummary, 'ooni_window' | 'ooni_files_
   Partial<Pick<CycleSummary, 'ooni_window' | 'ooni_files_new' | 'ooni_stored'>>;
 
 export interface WatchStatus {
+  /** A cycle is in progress in a running watch. */
   running: boolean;
+  /** The running watch (its lease), or null when none runs. */
+  watch: WatchLease | null;
   last_cycle: (Omit<WatchCycleRecord, 'summary'> & { summary: StoredCycleSummary | null }) | null;
+  /** When the running watch starts its next cycle; null when no watch runs. */
   next_cycle: string | null;
   inputs_seen: number;
   recent_inputs: Awaited<ReturnType<Store['watch']['listInputs']>>;
   deliveries: { pending: number; delivered: number; dead: number };
 }
 
-export async function watchStatus(store: Store): Promise<WatchStatus> {
+export async function watchStatus(store: Store, nowMs: number): Promise<WatchStatus> {
   const [last] = await store.watch.lastCycles(1);
+  const watch = await currentLease(store, nowMs);
   const count = async (status: 'pending' | 'delivered' | 'dead') => (await store.watch.listDeliveries({ status, limit: 100_000 })).length;
   return {
-    running: last?.status === 'running',
+    running: watch !== null && last?.status === 'running',
+    watch,
     last_cycle: last ? { ...last, summary: last.summary as StoredCycleSummary | null } : null,
-    next_cycle: last?.next_at ?? null,
+    next_cycle: watch ? (last?.next_at ?? null) : null,
     inputs_seen: await store.watch.countInputs(),
     recent_inputs: await store.watch.listInputs(20),
     deliveries: { pending: await count('pending'), delivered: await count('delivered'), dead: await count('dead') },

@@ -266,25 +266,41 @@ export async function deliverDue(
   return report;
 }
 
-/** Put dead deliveries (one, or all) back in the queue, due now, with a fresh attempt count. */
-export async function replayDead(deps: { store: Store; clock: Clock }, id?: string): Promise<{ replayed: string[] }> {
+/**
+ * Put dead deliveries (one, or all) back in the queue, due now, with a fresh attempt count and no
+ * HTTP status yet. A delivery whose subscription was removed is never queued: named alone it is a
+ * CONFLICT naming the subscription; with all, it stays dead and is listed in `skipped`.
+ */
+export async function replayDead(
+  deps: { store: Store; clock: Clock },
+  id?: string,
+): Promise<{ replayed: string[]; skipped: { id: string; reason: string }[] }> {
   const dead = id
     ? [await deps.store.watch.getDelivery(id)].filter((d): d is HookDeliveryRecord => d !== null)
     : await deps.store.watch.listDeliveries({ status: 'dead', limit: 10_000 });
   if (id && !dead.length) throw new AppError('NOT_FOUND', `no delivery ${id}`);
+  const active = new Set((await deps.store.watch.listSubscriptions(false)).map((s) => s.id));
   const out: string[] = [];
+  const skipped: { id: string; reason: string }[] = [];
   for (const d of dead) {
     if (d.status !== 'dead') throw new AppError('CONFLICT', `delivery ${d.id} is ${d.status}, not dead`);
+    if (!active.has(d.subscription_id)) {
+      const reason = `subscription ${d.subscription_id} was removed`;
+      if (id) throw new AppError('CONFLICT', `delivery ${d.id} cannot be sent again: its ${reason}`);
+      skipped.push({ id: d.id, reason });
+      continue;
+    }
     await deps.store.watch.updateDelivery({
       ...d,
       status: 'pending',
       attempts: 0,
       next_at: deps.clock.now().toISOString(),
       last_error: `replayed after: ${d.last_error ?? ''}`,
+      last_status: null,
     });
     out.push(d.id);
   }
-  return { replayed: out };
+  return { replayed: out, skipped };
 }
 
 /** The default Sender: fetch with a timeout; redirects are not followed (the URL is the one registered). */

@@ -100,7 +100,9 @@ export const hooksReplay = defineOp({
   write: true,
   scope: 'admin',
   input: z.object({ id: z.string().optional() }),
-  output: report<{ replayed: string[] }>('ids queued again'),
+  output: report<{ replayed: string[]; skipped: { id: string; reason: string }[] }>(
+    'ids queued again, and the dead deliveries left dead (their subscription was removed)',
+  ),
   run: (ctx, { id }) => replayDead(ctx, id),
 });
 
@@ -129,7 +131,7 @@ const Cycle = z.object({
       id: z.string(),
       started_at: z.string(),
       finished_at: z.string(),
-      next_at: z.string(),
+      next_at: z.string().nullable().meta({ description: 'null after watch --once' }),
       inputs_new: z.number(),
       inputs_failed: z.number(),
       inputs_waiting: z.number(),
@@ -158,9 +160,20 @@ export const watchStatusOp = defineOp({
   write: false,
   input: z.object({}),
   output: z.object({
-    running: z.boolean(),
+    running: z.boolean().meta({ description: 'a cycle of the running watch is in progress' }),
+    watch: z
+      .object({
+        pid: z.number(),
+        host: z.string(),
+        started_at: z.string(),
+        every_ms: z.number(),
+        renewed_at: z.string(),
+        expires_at: z.string(),
+      })
+      .nullable()
+      .meta({ description: "the running watch's lease (renewed each cycle and each minute); null when no watch runs" }),
     last_cycle: Cycle.nullable(),
-    next_cycle: z.string().nullable(),
+    next_cycle: z.string().nullable().meta({ description: 'when the running watch starts its next cycle; null when no watch runs' }),
     inputs_seen: z.number(),
     recent_inputs: z.array(
       z.object({
@@ -176,7 +189,7 @@ export const watchStatusOp = defineOp({
     deliveries: z.object({ pending: z.number(), delivered: z.number(), dead: z.number() }),
   }),
   http: { method: 'get', path: '/api/watch/status', tag: 'watch', description: 'The watch loop as last recorded in the store' },
-  run: (ctx) => watchStatus(ctx.store),
+  run: (ctx) => watchStatus(ctx.store, ctx.clock.now().getTime()),
 });
 
 const NewItem = z.object({

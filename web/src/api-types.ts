@@ -4128,8 +4128,8 @@ export interface operations {
                 cc?: string;
                 /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
-                /** @description throttling only: one input (default both) */
-                input?: "speedtests" | "ooni_network_events";
+                /** @description one input (the `input` each detection names): only the kinds that have it run; with `kind`, that kind's own inputs only */
+                input?: "ooni_verdicts" | "ooni_volume" | "speedtests" | "ooni_network_events" | "outage_signals";
                 kind?: "block" | "throttling" | "shutdown" | "outage";
                 /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
@@ -6998,7 +6998,8 @@ export interface operations {
                                 inputs_new: number;
                                 inputs_seen_total: number;
                                 inputs_waiting: number;
-                                next_at: string;
+                                /** @description null after watch --once */
+                                next_at: string | null;
                                 notices_enqueued: number;
                                 ooni_files_new?: number;
                                 ooni_stored?: number;
@@ -7009,6 +7010,7 @@ export interface operations {
                                 started_at: string;
                             } | null;
                         } | null;
+                        /** @description when the running watch starts its next cycle; null when no watch runs */
                         next_cycle: string | null;
                         recent_inputs: {
                             checksum: string;
@@ -7019,7 +7021,17 @@ export interface operations {
                             outcome: string;
                             seen_at: string;
                         }[];
+                        /** @description a cycle of the running watch is in progress */
                         running: boolean;
+                        /** @description the running watch's lease (renewed each cycle and each minute); null when no watch runs */
+                        watch: {
+                            every_ms: number;
+                            expires_at: string;
+                            host: string;
+                            pid: number;
+                            renewed_at: string;
+                            started_at: string;
+                        } | null;
                     };
                 };
             };

@@ -115,6 +115,7 @@ function showDetect(r: OpOutput<typeof detectRun>): string {
   if (r.emitted) {
     const by = Object.entries(r.emitted.existing_by_status).map(([status, n]) => `${n} ${status}`);
     out.push(`drafts: ${r.emitted.created} created, ${r.emitted.existing} already in the ledger${by.length ? ` (${by.join(', ')})` : ''}`);
+    for (const k of r.emitted.same_outage) out.push(`  not created: ${k.id}: the same finding is already ${k.event_id} (${k.status})`);
     for (const k of r.emitted.skipped) out.push(`  not created: ${k.id}: ${k.reason}`);
   }
   return out.join('\n') + '\n';
@@ -124,8 +125,11 @@ export function detectCommand(program: Command, io: Io): void {
   rowsOptions(leaf(program, 'detect', 'detect block, throttling, shutdown and outage onsets; --emit turns them into draft ledger events'))
     .option('--cc <cc>', 'country, ISO 3166-1 alpha-2 (e.g. RU)')
     .option('--asn <asn>', 'one network (AS12389 or 12389): network-level detections, no corroboration needed')
-    .option('--target <t>', 'one target (domain or app): block detector and the OONI throttling input')
-    .option('--input <i>', 'throttling input: speedtests | ooni_network_events (default: both)')
+    .option('--target <t>', 'one target (domain or app): block detector and the OONI throttling input (only those kinds run)')
+    .option(
+      '--input <i>',
+      'one input, as each detection names it: ooni_verdicts (block), speedtests | ooni_network_events (throttling), ooni_volume (shutdown), outage_signals (outage); default all',
+    )
     .option('--since <date>', `from the start of this date or time (${TIME_BOUND_FORMS})`)
     .option('--until <date>', 'up to and including this date')
     .option('--kind <k>', 'block | throttling | shutdown | outage (default: all four)')

@@ -39,12 +39,16 @@ import { parseParams } from './detect.js';
 import { hourOf } from './ooni.js';
 import { EXIT } from '../exit-codes.js';
 
-/** "15m", "5s", "2h", "90" (seconds) -> milliseconds. */
+/** The longest --every: a watch that cycles less than once a year is not watching. */
+export const MAX_EVERY_MS = 366 * 24 * 3_600_000;
+
+/** "15m", "5s", "2h", "90" (seconds) -> milliseconds, from 1s to MAX_EVERY_MS (366 days = 8784h). */
 export function parseEvery(v: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v.trim());
   if (!m) throw new AppError('USAGE', `--every must look like 5s, 15m or 1h, got "${v}"`);
   const n = Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
   if (n < 1000) throw new AppError('USAGE', '--every must be at least 1s');
+  if (n > MAX_EVERY_MS) throw new AppError('USAGE', `--every must be at most 8784h (366 days), got "${v}"`);
   return n;
 }
 
@@ -214,7 +218,10 @@ export function watchCommand(program: Command, io: Io): void {
       // The last cycle's errors, one a line: what a failed or partial cycle could not do.
       const errors = x.last_cycle?.summary?.errors ?? [];
       const errs = errors.length ? `errors of the last cycle (${errors.length}):\n${errors.map((e) => `  ${e}`).join('\n')}\n` : '';
-      return `last cycle: ${x.last_cycle ? `${x.last_cycle.id} (${x.last_cycle.status})` : 'none'}\n${errs}next cycle: ${x.next_cycle ?? '-'}\ninputs seen: ${x.inputs_seen}\ndeliveries: ${JSON.stringify(x.deliveries)}\n`;
+      const watch = x.watch
+        ? `watch: running (pid ${x.watch.pid} on ${x.watch.host}, every ${x.watch.every_ms / 1000}s, since ${x.watch.started_at})`
+        : 'watch: not running';
+      return `last cycle: ${x.last_cycle ? `${x.last_cycle.id} (${x.last_cycle.status})` : 'none'}\n${errs}${watch}\nnext cycle: ${x.next_cycle ?? '- (no watch running)'}\ninputs seen: ${x.inputs_seen}\ndeliveries: ${JSON.stringify(x.deliveries)}\n`;
     });
   });
 
@@ -299,7 +306,8 @@ export function watchCommand(program: Command, io: Io): void {
     .action(async (id: string | undefined, o: Record<string, unknown>) => {
       if (!id && !o.all) throw new AppError('USAGE', 'name a delivery id or pass --all');
       const ctx = ctxOf(io, o);
-      ctx.print(await ctx.run(hooksReplay, { id }), (x: { replayed: string[] }) => `${x.replayed.length} delivery(ies) queued again\n`);
+      const r = await ctx.run(hooksReplay, { id });
+      ctx.print(r, (x: typeof r) => `${x.replayed.length} delivery(ies) queued again\n` + x.skipped.map((k) => `${k.id} left dead: ${k.reason}\n`).join(''));
     });
   leaf(hooks, 'deliver', 'queue notices for new drafts and confirmed events and send what is due now (the watch does this by itself)').action(
     async (o: Record<string, unknown>) => {

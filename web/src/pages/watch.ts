@@ -88,7 +88,11 @@ function statusView(s: WatchStatus): Node[] {
   return [
     kv([
       ['last-cycle', 'Last cycle', `${day(c.started_at)} UTC, ${c.status}${c.finished_at ? ` (finished ${day(c.finished_at)})` : ''}`],
-      ['next-cycle', 'Next cycle', s.running ? 'after the one running now' : s.next_cycle ? `${day(s.next_cycle)} UTC (if the watch is running)` : '—'],
+      [
+        'next-cycle',
+        'Next cycle',
+        !s.watch ? 'none: no watch is running' : s.running ? 'after the one running now' : s.next_cycle ? `${day(s.next_cycle)} UTC` : '—',
+      ],
       ['last-figures', 'In the last cycle', figures.map(([label, v]) => `${num(v)} ${label}`).join(', ') || '—'],
       ['ooni-window', 'OONI upload hours synced', ooni ? `${ooni.replace('..', ' to ')} UTC` : 'not watched (start with --ooni-sync)'],
       ['inputs-seen', 'Inputs seen', num(s.inputs_seen)],

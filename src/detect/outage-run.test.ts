@@ -1,0 +1,89 @@
+/**
+ * The outage run on the real Iran files of November 2019 (test/fixtures/outages: IODA's IranCell
+ * telescope and active probing, OONI's per-network day counts), served by a stub store with the
+ * real store's filter: each outage is bounded by its own network's data, and its summary states
+ * what the signals did in words.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../shared/index.js';
+import { tempStore } from '../../test/helpers/index.js';
+import { emitDrafts } from './drafts.js';
+import { absentZeros } from '../signals/ooni-counts.js';
+import { parseSignals } from '../signals/parse.js';
+import type { SignalFilter, SignalPointRecord, Store } from '../store/index.js';
+import { DEFAULT_OUTAGE_RUN_PARAMS, runOutage } from './outage-run.js';
+
+const dir = join(import.meta.dirname, '../../test/fixtures/outages');
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+const read = (name: string, o: { source?: string; bin?: 'day' }) =>
+  parseSignals(readFileSync(join(dir, name), 'utf8'), { file: name, cc: 'IR', nowMs: NOW, ...o }).points;
+const ooniDays = () => {
+  const pts = read('ooni_measurements_iran_by_probeasn_daily_20191110-20191123.csv', { source: 'ooni_measurements', bin: 'day' });
+  return [...pts, ...absentZeros(pts, 'day')];
+};
+const ioda = () => read('ioda_AS44244_IranCell_darknet_activeprobing_20191114-20191123_5min.csv', {});
+
+/** A store serving these points with the real filter (since inclusive, until exclusive). */
+const stub = (points: SignalPointRecord[]): Store =>
+  ({
+    signals: {
+      points: async (f: SignalFilter) =>
+        points
+          .filter(
+            (p) =>
+              (!f.cc || p.cc === f.cc) && (!f.entity_code || p.entity_code === f.entity_code) && (!f.since || p.t >= f.since) && (!f.until || p.t < f.until),
+          )
+          .sort((a, b) => a.t.localeCompare(b.t)),
+    },
+  }) as unknown as Store;
+
+describe('outage run on the Iran files', () => {
+  it("bounds an outage's data_until and duration by its own network's data, whatever other networks hold", async () => {
+    const counts = ooniDays();
+    const shatelLast = counts.filter((p) => p.entity_code === 'AS31549').reduce((m, p) => (p.t > m ? p.t : m), '');
+    const alone = await runOutage(stub(counts), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS);
+    const withIoda = await runOutage(stub([...counts, ...ioda()]), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS);
+    const shatel = (r: typeof alone) => r.detections.find((d) => d.probe_asn === 'AS31549')!;
+    expect(shatel(alone).data_until).toBe(shatelLast);
+    expect(shatel(withIoda).data_until).toBe(shatelLast);
+    expect(shatel(withIoda).strength.duration_h).toBe(shatel(alone).strength.duration_h);
+    expect(shatel(withIoda).evidence_query.params.until).toBe(shatelLast);
+  });
+
+  it('the summary never prints "?": a signal with no sample during the outage is said so, and signals not down are named as such', async () => {
+    const r = await runOutage(stub([...ooniDays(), ...ioda()]), { asn: 'AS44244', until: '2019-11-17T00:00:00.000Z' }, DEFAULT_OUTAGE_RUN_PARAMS);
+    const d = r.detections.find((x) => x.probe_asn === 'AS44244')!;
+    expect(d.strength.signals).toBe('darknet,active_probing');
+    expect(d.summary).not.toContain('?');
+    expect(d.summary).toMatch(
+      /2 signal\(s\) down \(darknet, active_probing\), drop 100%; during it (active_probing|darknet) at [\d.]+ \(\d+% of the 24 h before\)/,
+    );
+    expect(d.summary).toMatch(/; not down: ooni_measurements, no sample during the outage$/);
+  });
+
+  it('--emit never drafts the same outage twice: a moved onset (a corrected day count, IODA data later) finds the event already there', async () => {
+    const { store, cleanup } = await tempStore();
+    try {
+      const deps = { store, clock: fixedClock('2026-01-01T00:00:00Z'), actor: 'test' };
+      const counts = ooniDays();
+      const first = await emitDrafts(deps, (await runOutage(stub(counts), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS)).detections);
+      expect(first.created).toBe(3);
+      // a late upload: AS197207's count of 15 November 13 -> 80 moves its onset a day
+      const late = counts.map((p) => (p.entity_code === 'AS197207' && p.t.startsWith('2019-11-15') && p.value === 13 ? { ...p, value: 80 } : p));
+      const moved = (await runOutage(stub(late), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS)).detections;
+      expect(moved.map((d) => d.id).filter((id) => !first.ids.includes(id)).length).toBeGreaterThan(0); // an onset moved
+      const second = await emitDrafts(deps, moved);
+      expect(second.created).toBe(0);
+      expect(second.existing).toBe(3);
+      for (const m of second.same_outage) expect(first.ids).toContain(m.event_id);
+      const third = await emitDrafts(deps, (await runOutage(stub([...late, ...ioda()]), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS)).detections);
+      expect(third.created).toBe(0);
+      const drafts = await store.ledger.listEvents({ statuses: ['draft', 'active'], limit: 100 });
+      expect(drafts).toHaveLength(3);
+    } finally {
+      await cleanup();
+    }
+  });
+});

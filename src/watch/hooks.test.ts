@@ -1,0 +1,42 @@
+// Dead letters and replay: a delivery is queued again only when its subscription can still receive it (SYNTHETIC ledger entry and receiver).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEvent } from '../ledger/index.js';
+import { fixedClock } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+import { sampleEvent, tempStore } from '../../test/helpers/index.js';
+import { addHook, deliverDue, enqueueNotices, replayDead, type Sender } from './hooks.js';
+
+let store: Store;
+let cleanup: () => Promise<void>;
+const at = (iso: string) => ({ store, clock: fixedClock(iso), actor: 'tester' });
+const gone: Sender = () => Promise.resolve({ status: 410 });
+
+beforeEach(async () => ({ store, cleanup } = await tempStore()));
+afterEach(() => cleanup());
+
+describe('hooks replay', () => {
+  it('refuses a dead delivery whose subscription was removed, naming it; --all leaves it dead and says why', async () => {
+    const kept = await addHook(at('2026-01-01T00:00:00Z'), { url: 'https://receiver.example/kept' });
+    const removed = await addHook(at('2026-01-01T00:00:00Z'), { url: 'https://receiver.example/gone' });
+    await createEvent(at('2026-01-02T00:00:00Z'), sampleEvent({ id: 'd1', status: 'draft' }), { actor: 'tester' });
+    await enqueueNotices(at('2026-01-02T00:00:01Z'));
+    await store.watch.removeSubscription(removed.id, '2026-01-02T00:00:02Z');
+    await deliverDue({ ...at('2026-01-02T00:00:03Z'), send: gone }, { maxAttempts: 1, backoffMs: 1000, maxBackoffMs: 1000, timeoutMs: 1000, concurrency: 1 });
+    const dead = await store.watch.listDeliveries({ status: 'dead', limit: 10 });
+    expect(dead).toHaveLength(2);
+    const orphan = dead.find((d) => d.subscription_id === removed.id)!;
+    const live = dead.find((d) => d.subscription_id === kept.id)!;
+
+    await expect(replayDead(at('2026-01-03T00:00:00Z'), orphan.id)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: `delivery ${orphan.id} cannot be sent again: its subscription ${removed.id} was removed`,
+    });
+    expect((await store.watch.getDelivery(orphan.id))!.status).toBe('dead');
+
+    const all = await replayDead(at('2026-01-03T00:00:00Z'));
+    expect(all.replayed).toEqual([live.id]);
+    expect(all.skipped).toEqual([{ id: orphan.id, reason: `subscription ${removed.id} was removed` }]);
+    expect((await store.watch.getDelivery(orphan.id))!).toMatchObject({ status: 'dead', attempts: orphan.attempts });
+    expect((await store.watch.getDelivery(live.id))!).toMatchObject({ status: 'pending', attempts: 0, last_status: null });
+  });
+});

@@ -1,0 +1,50 @@
+// Whether a watch is running, as watch-status tells it: a running watch holds a lease with its pid;
+// after --once or a stop there is no next cycle (SYNTHETIC: an empty store, no signal folder).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+import { tempStore } from '../../test/helpers/index.js';
+import { watchStatus } from './cycle.js';
+import { startWatch, watchOnce, type WatchDeps } from './loop.js';
+
+let store: Store;
+let cleanup: () => Promise<void>;
+const deps = (): WatchDeps => ({ store, clock: systemClock, actor: 'tester', send: () => Promise.resolve({ status: 200 }), log: () => undefined });
+const options = { everyMs: 3_600_000, cc: [], signalsDir: null, settleMs: 0, origin: null };
+
+beforeEach(async () => ({ store, cleanup } = await tempStore()));
+afterEach(() => cleanup());
+
+describe('watch status', () => {
+  it('after watch --once: no watch running and no next cycle', async () => {
+    const r = await watchOnce(deps(), { ...options, once: true });
+    expect(r.cycle.next_at).toBeNull();
+    const s = await watchStatus(store, Date.now());
+    expect(s.watch).toBeNull();
+    expect(s.next_cycle).toBeNull();
+    expect(s.last_cycle).toMatchObject({ status: 'done', next_at: null });
+  });
+
+  it('a running watch is named with its pid and next cycle; once stopped, neither', async () => {
+    const h = await startWatch(deps(), options, undefined, 60_000);
+    await h.nextCycle();
+    const running = await watchStatus(store, Date.now());
+    expect(running.watch).toMatchObject({ pid: process.pid, every_ms: 3_600_000 });
+    expect(Date.parse(running.next_cycle!)).toBeGreaterThan(Date.now() + 3_500_000);
+    await h.stop();
+    const stopped = await watchStatus(store, Date.now());
+    expect(stopped.watch).toBeNull();
+    expect(stopped.next_cycle).toBeNull();
+    expect(stopped.running).toBe(false);
+  });
+
+  it('a lease left by a watch that died (kill -9) lapses: no watch once it expires', async () => {
+    const h = await startWatch(deps(), options, undefined, 60_000);
+    await h.nextCycle();
+    const lease = (await watchStatus(store, Date.now())).watch!;
+    await h.stop();
+    await store.watch.setCursor('watch.lease', JSON.stringify(lease), new Date().toISOString()); // as if never stopped
+    expect((await watchStatus(store, Date.parse(lease.expires_at) - 1)).watch).not.toBeNull();
+    expect((await watchStatus(store, Date.parse(lease.expires_at) + 1)).watch).toBeNull();
+  });
+});
