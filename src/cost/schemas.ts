@@ -16,12 +16,10 @@ const nullableNumber = z.number().nullable();
 export const UsdSchema = z
   .object({
     ...money,
-    rate: z
-      .number()
-      .meta({
-        description:
-          "units of the amounts' currency per US$, the rate that turns them into these US dollars (see rate_unit: the local currency's, or the --currency asked for when it is neither local nor USD; 1 USD/USD when the method computed in US$ and nothing was converted)",
-      }),
+    rate: z.number().meta({
+      description:
+        "units of the amounts' currency per US$, the rate that turns them into these US dollars (see rate_unit: the local currency's, or the --currency asked for when it is neither local nor USD; 1 USD/USD when the method computed in US$ and nothing was converted)",
+    }),
     rate_unit: z.string(),
     rate_date: z.string().meta({ description: "the date, day range or year of each period's rate" }),
     rate_kind: z.string(),
