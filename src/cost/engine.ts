@@ -239,24 +239,17 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
         rate_kind: 'none: computed in US dollars (World Bank GDP, current US$)',
       };
     }
-    if (shownThird) {
-      const eff = point.u !== 0 ? point.m / point.u : (otherLines[0]?.rate ?? 1);
-      const oneOther = otherLines.length === 1 ? otherLines[0]! : null;
-      return {
-        ...m,
-        rate: Number(eff.toFixed(4)),
-        rate_unit: pair,
-        rate_date: oneOther ? oneOther.date! : otherDates,
-        rate_kind: oneOther ? oneOther.kind! : 'effective over the periods (each period converted at its own rate: see rates)',
-      };
-    }
-    const eff = point.u !== 0 ? point.l / point.u : (rateLines[0]?.rate ?? 1);
+    // The rate named is the one that turns the amounts shown into usd: the third currency's, else the local one.
+    const [shown, lines, oneLine, lineDates] = shownThird
+      ? [point.m, otherLines, otherLines.length === 1 ? otherLines[0]! : null, otherDates]
+      : [point.l, rateLines, one, dates];
+    const eff = point.u !== 0 ? shown / point.u : (lines[0]?.rate ?? 1);
     return {
       ...m,
       rate: Number(eff.toFixed(4)),
       rate_unit: pair,
-      rate_date: one ? one.date! : dates,
-      rate_kind: one ? one.kind! : 'effective over the periods (each period converted at its own rate: see rates)',
+      rate_date: oneLine ? oneLine.date! : lineDates,
+      rate_kind: oneLine ? oneLine.kind! : 'effective over the periods (each period converted at its own rate: see rates)',
     };
   };
   const tot = money(all);

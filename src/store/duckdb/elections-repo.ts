@@ -21,7 +21,7 @@ import type {
   ElectionTotalsRow,
   ElectionFileData,
 } from '../types.js';
-import { ELECTION_COUNT_COLUMNS as COUNT_COLS } from '../contracts/elections.js';
+import { ELECTION_COUNT_COLUMNS as COUNT_COLS, type ElectionDistrictResultRecord } from '../contracts/elections.js';
 import { CsvStage } from './csv-stage.js';
 import { connSql, type DuckDb, type Param, type Row } from './db.js';
 
@@ -273,18 +273,7 @@ export function duckElectionsRepo(db: DuckDb): ElectionsRepo {
       ]),
 
     async districtResults(id) {
-      const rows = await db.all<{
-        line: number;
-        district: number;
-        candidate: string;
-        paper: number;
-        electronic: number;
-        total: number;
-        paper_pct: number | null;
-        electronic_pct: number | null;
-        total_pct: number | null;
-        flags: string;
-      }>(
+      const rows = await db.all<Omit<ElectionDistrictResultRecord, 'flags'> & { flags: string }>(
         'SELECT line, district, candidate, paper, electronic, total, paper_pct, electronic_pct, total_pct, flags FROM election_district_results WHERE election_id = $1 ORDER BY district, total DESC, candidate',
         [id],
       );
