@@ -35,6 +35,7 @@ const REFUSED: Record<string, string> = {
   '/api/cost?hours=abc': 'invalid input for cost.estimate: hours: "abc" is not a number',
   '/api/cost/events?draws=10000': 'this request prices ',
   '/api/cost/compare?draws=10000': 'this request prices ',
+  '/api/events?cursor=C': 'cursor: not a next_cursor value from a previous page',
 };
 
 describe('the HTTP examples in README.md and docs/, on the seeded ledger', () => {
