@@ -16,6 +16,7 @@ import { syntheticEvent } from './testing.js';
 import { geocodeArea, isoNames } from '../geo/index.js';
 import { durationTable } from './unknown-end.js';
 import { EXAM_HOURS } from './schedule.js';
+import { parseSpan } from './span.js';
 import { ledgerPriors, recordTexts } from './ledger-events.js';
 
 const rows = parse<StopRow>(readFileSync(new URL('../../test/fixtures/stop/non-government.csv', import.meta.url)), { columns: true });
@@ -320,13 +321,16 @@ describe('the country an event is priced in', () => {
 
 // SYNTHETIC event: a shutdown that began on a known day and was lifted "sometime in June".
 describe('an end known to the month or year only', () => {
-  it('is priced to the last day of its period, and the mapping says which date is known to what', () => {
+  it('is priced to the end of its period (exclusive, as a date-only end of a day), and the mapping says which date is known to what', () => {
     const e = syntheticEvent({ category: 'shutdown', subtype: 'full', countries: ['RU'], start: '2025-06-06', end: '2025-06' });
     const s = eventScenario(e);
-    expect([s.input.start, s.input.end]).toEqual(['2025-06-06', '2025-06-30T23:59:59.999Z']);
+    expect([s.input.start, s.input.end]).toEqual(['2025-06-06', '2025-06-30']);
+    expect(parseSpan(s.input).hours).toBe(25 * 24);
+    expect(parseSpan(eventScenario({ ...e, end: '2025-06-30' }).input).hours).toBe(25 * 24);
     expect(s.mapping).toContain('end known to the month only (2025-06): priced to the latest end it allows (2025-06-30)');
     const y = eventScenario({ ...e, end: '2025' });
-    expect(y.input.end).toBe('2025-12-31T23:59:59.999Z');
+    expect(y.input.end).toBe('2025-12-31');
+    expect(parseSpan(y.input).hours).toBe(209 * 24);
     expect(y.mapping).toContain('end known to the year only (2025): priced to the latest end it allows (2025-12-31)');
   });
 });

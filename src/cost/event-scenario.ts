@@ -271,7 +271,9 @@ export function eventScenario(
   else {
     const precise = (d: string) => /^\d{4}-\d{2}-\d{2}/.test(d);
     input.start = precise(e.start) ? e.start : partialDateStart(e.start).toISOString();
-    input.end = precise(end) ? end : partialDateEnd(end).toISOString();
+    // an end known to the month or year is its period's last day, date-only: priced to the end
+    // of that day (the next day's 00:00, exclusive) as an end known to the day is
+    input.end = precise(end) ? end : partialDateEnd(end).toISOString().slice(0, 10);
     const period = (d: string) => (d.length === 4 ? 'year' : 'month');
     if ((!precise(e.start) || !precise(end)) && e.date_precision !== 'day')
       mapping.push(

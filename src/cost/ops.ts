@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../ledger/index.js';
-import { defineOp, report } from '../op/index.js';
+import { defineOp, report, wordedAnswer } from '../op/index.js';
 import { AppError, isAppError, type FieldIssue } from '../shared/index.js';
 import { compareTop10vpn } from './compare.js';
 import { COMPARE_COLUMNS, exportCompare } from './compare-export.js';
@@ -36,6 +36,9 @@ const METHOD_DOCS = METHODS.map((m) => `- **${m.id}** ${m.version}: ${m.summary}
 const scenarioQuery = ScenarioWireSchema.partial({ country: true, type: true });
 const splitList = (m: string | string[] | undefined) => (typeof m === 'string' ? m.split(',') : m);
 
+/** The answer keys whose text names the caller's options (`--severity`): over HTTP they name the request parameter. */
+const WORDED = ['mapping', 'notes', 'missing'];
+
 export const dataImport = defineOp({
   name: 'data.import',
   summary: 'Load an economic-data file (World Bank, OWID, Rosstat, NBS, Bank of Russia) into the store',
@@ -58,6 +61,7 @@ export const dataImport = defineOp({
 
 export const costEstimate = defineOp({
   name: 'cost.estimate',
+  worded: WORDED,
   summary: 'What a shutdown, throttle or block costs, by method (median, 90% interval, point)',
   write: false,
   input: scenarioQuery,
@@ -112,6 +116,7 @@ async function priceBatch(ctx: Parameters<typeof costEstimate.run>[0], body: unk
 
 export const costBatch = defineOp({
   name: 'cost.batch',
+  worded: WORDED,
   summary: `Price a scenario, or a list of up to ${MAX_BATCH}`,
   write: false,
   input: z.object({
@@ -149,6 +154,7 @@ export const costRegionsOp = defineOp({
 
 export const costEventOp = defineOp({
   name: 'cost.event',
+  worded: WORDED,
   summary: 'The cost of a ledger event (shutdown, throttling or block), or what it is missing',
   write: false,
   // the overrides checked as `cost events` checks them: a bad one is refused even where it would not apply
@@ -175,6 +181,7 @@ export const costEventOp = defineOp({
 
 export const costEvents = defineOp({
   name: 'cost.events',
+  worded: WORDED,
   summary: 'The cost of every shutdown, throttling and block event matching the filters (one row per estimate; unpriced events say what they miss)',
   write: false,
   input: LedgerCostQuerySchema.extend({ format: z.enum(EXPORT_FORMATS).optional() }),
@@ -191,7 +198,8 @@ export const costEvents = defineOp({
   },
   run: async (ctx, { format, ...q }) => {
     const { filters, overrides } = splitLedgerCostQuery(q);
-    const r = await costLedger(ctx, filters, overrides);
+    // a file is made here: its rows are worded for the caller as the JSON answer is
+    const r = wordedAnswer(await costLedger(ctx, filters, overrides), WORDED, ctx.wording);
     const { rows, ...counts } = r;
     if (!format) return { ...counts, items: rows };
     const body = await exportLedgerCost(ctx.store, r, format);
@@ -206,6 +214,7 @@ export const costEvents = defineOp({
 
 export const costCompare = defineOp({
   name: 'cost.compare',
+  worded: WORDED,
   summary:
     "Our yearly cost per country (each method) beside Top10VPN's: ratio, hours and users affected, the events behind ours, the cause where we differ by more than 3×",
   write: false,

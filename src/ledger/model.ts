@@ -188,6 +188,26 @@ export function unknownEventFields(input: unknown, extra: readonly string[] = []
     });
 }
 
+/**
+ * The value of one `field=value` typed on a command line: JSON when it reads as JSON, else the
+ * text. A field the event schema types as text takes the text itself when its JSON reading is a
+ * number or a boolean, so `end=2025` is the year "2025" and `title=1984` the title "1984";
+ * `end=null` and `tags=["a"]` keep their JSON meaning.
+ */
+export function eventFieldValue(field: string, raw: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+  if (typeof value !== 'number' && typeof value !== 'boolean') return value;
+  const schema = (EventInputSchema.shape as Record<string, z.ZodType | undefined>)[field];
+  const r = schema?.safeParse(value);
+  const wantsText = r?.success === false && r.error.issues.some((i) => i.path.length === 0 && i.code === 'invalid_type' && i.expected === 'string');
+  return wantsText ? raw : value;
+}
+
 /** Validate user input; throw a VALIDATION AppError naming every bad field. */
 export function parseEventInput(input: unknown, prefix = 'invalid event'): EventFields {
   const r = EventInputSchema.safeParse(input);

@@ -4,8 +4,9 @@
  * stored with that edge's name: `api` over HTTP (POST /api/events or the ops endpoint with a
  * token), `cli` for the machine's own user.
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { packagePath } from '../shared/index.js';
 import { appOnTempStore, cli, sampleEvent, tempDir } from '../../test/helpers/index.js';
 import { ORIGINS } from './taxonomy.js';
 
@@ -59,6 +60,28 @@ describe('events list --origin', () => {
       const bad = await cli(['events', 'list', '--origin', 'bogus', '--json', '--db', db]);
       expect(bad.code).toBe(2);
       expect((JSON.parse(bad.out) as { error: { errors: { path: string }[] } }).error.errors.map((e) => e.path)).toEqual(['origin']);
+    } finally {
+      d.cleanup();
+    }
+  });
+});
+
+describe('events edit --set', () => {
+  it('reads a bare year or number given to a text field (start, end, title) as its text; JSON still sets the other types', async () => {
+    const d = tempDir();
+    const db = `${d.dir}/s.duckdb`;
+    try {
+      // the shipped event: start 2009-07-05, end 2010-05-14
+      const file = `${d.dir}/e.json`;
+      copyFileSync(packagePath('data', 'ledger', 'events', 'cn-2009-xinjiang-shutdown.json'), file);
+      expect((await cli(['events', 'add', '--file', file, '--db', db])).code).toBe(0);
+      const edit = async (...set: string[]) => {
+        const r = await cli(['events', 'edit', 'cn-2009-xinjiang-shutdown', ...set.flatMap((s) => ['--set', s]), '--json', '--db', db]);
+        expect(r.code, r.out + r.err).toBe(0);
+        return (await cli(['events', 'show', 'cn-2009-xinjiang-shutdown', '--json', '--db', db])).out;
+      };
+      expect(JSON.parse(await edit('end=2025', 'start=2009'))).toMatchObject({ start: '2009', end: '2025' });
+      expect(JSON.parse(await edit('title=1984', 'end=null', 'tags=["xinjiang"]'))).toMatchObject({ title: '1984', end: null, tags: ['xinjiang'] });
     } finally {
       d.cleanup();
     }

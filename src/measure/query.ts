@@ -78,10 +78,31 @@ function fold(cells: CellRecord[]): Counts {
   return out;
 }
 
+const CELL_MS = { day: 86_400_000, hour: 3_600_000 } as const;
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+const msOf = (t: string) => Date.parse(`${t.replace(' ', 'T')}Z`);
+
+/**
+ * The whole cells a filter's window touches: since moved back to the start of its cell, until
+ * moved on to the end of its cell (given as the next cell's start, exclusive). `widened` says
+ * whether either bound moved, so a window inside a cell counts that cell's measurements and says
+ * which period they cover, never 0 for measurements the listing shows.
+ */
+export function cellWindow(filter: MeasurementFilter, grain: 'day' | 'hour') {
+  const size = CELL_MS[grain];
+  const start = filter.since ? msOf(filter.since) : null;
+  const endExcl = filter.until ? msOf(filter.until) + 1 : null;
+  const from = start === null ? null : Math.floor(start / size) * size;
+  const to = endExcl === null ? null : Math.ceil(endExcl / size) * size;
+  return { since: from === null ? null : iso(from), until: to === null ? null : iso(to), widened: from !== start || to !== endExcl };
+}
+
 export async function measurementSummary(deps: { store: Store }, q: QueryInput & { grain?: 'day' | 'hour' }) {
   const filter = toFilter(q);
   const grain = q.grain ?? 'day';
-  const cells = await deps.store.measure.cells({ ...filter, grain });
+  const window = cellWindow(filter, grain);
+  const cellSince = window.since ? ts(new Date(window.since)) : undefined;
+  const cells = await deps.store.measure.cells({ ...filter, since: cellSince, grain });
   const groups = new Map<string, CellRecord[]>();
   for (const c of cells) {
     const k = `${c.probe_cc}|${c.test_name}|${c.target}`;
@@ -98,6 +119,7 @@ export async function measurementSummary(deps: { store: Store }, q: QueryInput &
   const buckets = cells.map((c) => c.bucket).sort();
   return {
     filters: { ...filter, grain },
+    window,
     totals: fold(cells),
     by_target: byTarget,
     cells,

@@ -52,6 +52,21 @@ export const MeasurementSummarySchema = z
       status: z.string().optional(),
       grain: z.enum(['day', 'hour']),
     }),
+    window: z
+      .object({
+        since: z.string().nullable().meta({ description: 'the start of the first cell counted (UTC), null when no since was given' }),
+        until: z
+          .string()
+          .nullable()
+          .meta({ description: 'the end of the last cell counted (UTC, exclusive: the next cell starts there), null when no until was given' }),
+        widened: z
+          .boolean()
+          .meta({
+            description:
+              'true when since or until falls inside a cell: the whole cell is counted, so the period covered is since..until here, wider than asked',
+          }),
+      })
+      .meta({ description: 'cells are the summary unit: the period its counts cover, since/until moved out to whole cells of the grain' }),
     totals: z.object({ ...counts, mechanisms, examples }),
     by_target: z.array(z.object({ probe_cc: z.string(), test_name: z.string(), target: z.string(), networks: count, ...counts, mechanisms, examples })),
     cells: z.array(CellSchema),

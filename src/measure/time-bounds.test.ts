@@ -1,11 +1,14 @@
 // One grammar for --since/--until over OONI data: ingest and measurements list, summary, export,
 // rescore and link (CLI and API alike, both through the op's input schema) take the same forms,
 // and a bound means the same period everywhere (an until includes all of the period it names).
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempStore } from '../../test/helpers/index.js';
 import { check } from '../op/index.js';
-import { utcSeconds } from '../shared/index.js';
+import { fixedClock, silentProgress, utcSeconds } from '../shared/index.js';
+import { ingest } from './ingest.js';
 import { measurementsExport, measurementsIngest, measurementsLink, measurementsList, measurementsRescore, measurementsSummary } from './ops.js';
-import { toFilter } from './query.js';
+import { listMeasurements, measurementSummary, toFilter } from './query.js';
 
 const OPS = [measurementsIngest, measurementsList, measurementsSummary, measurementsExport, measurementsRescore, measurementsLink];
 const base = (name: string): Record<string, unknown> =>
@@ -50,5 +53,34 @@ describe('since/until over OONI data', () => {
     const f = toFilter({ since: v, until: v });
     expect(f.since!.slice(0, 19)).toBe(start);
     expect(f.until!.slice(0, 19)).toBe(end);
+  });
+});
+
+// Real data: the one RU web_connectivity measurement of the bucket sample, started 2020-10-29 04:59:31.
+const GZ = join(import.meta.dirname, '../../test/fixtures/ooni/bucket-sample/raw/20201029/04/RU/webconnectivity/2020102904_RU_webconnectivity.n0.0.jsonl.gz');
+
+describe('a summary window that starts or ends inside a cell', () => {
+  let s: Awaited<ReturnType<typeof tempStore>>;
+  beforeAll(async () => {
+    s = await tempStore();
+    await ingest({ store: s.store, clock: fixedClock('2026-01-02T03:04:05.000Z'), progress: silentProgress }, { paths: [GZ], workers: 0 });
+  });
+  afterAll(() => s.cleanup());
+
+  it.each([
+    ['day', '2020-10-29T04:50', '2020-10-29T05:10', '2020-10-29T00:00:00Z', '2020-10-30T00:00:00Z'],
+    ['hour', '2020-10-29T04:50', '2020-10-29T05:10', '2020-10-29T04:00:00Z', '2020-10-29T06:00:00Z'],
+  ] as const)('%s cells: widened to whole cells, counted, and the bounds used are stated', async (grain, since, until, from, to) => {
+    expect((await listMeasurements(s, { since, until })).items).toHaveLength(1);
+    const r = await measurementSummary(s, { since, until, grain });
+    expect(r.totals.n).toBe(1);
+    expect(r.window).toEqual({ since: from, until: to, widened: true });
+  });
+
+  it('a window of whole cells is not widened', async () => {
+    const r = await measurementSummary(s, { since: '2020-10-29', until: '2020-10-29', grain: 'day' });
+    expect(r.totals.n).toBe(1);
+    expect(r.window).toEqual({ since: '2020-10-29T00:00:00Z', until: '2020-10-30T00:00:00Z', widened: false });
+    expect((await measurementSummary(s, {})).window).toEqual({ since: null, until: null, widened: false });
   });
 });

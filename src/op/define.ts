@@ -29,6 +29,7 @@ import {
 import type { Store } from '../store/index.js';
 import { rangeIssues } from './checks.js';
 import { publicPaths } from './public-paths.js';
+import { wordedAnswer } from './worded.js';
 import type { RowsBinding } from './rows.js';
 
 export interface OpContext {
@@ -52,6 +53,12 @@ export interface OpContext {
    * Absent in-process: no limit.
    */
   ledgerBudget?: (scenarios: number, draws: number) => void;
+  /**
+   * How answers name the caller's options: over HTTP a `--flag` that is a request parameter
+   * reads as the parameter (`severity`) in the op's `worded` keys. Absent in-process and on the
+   * CLI's own wire, where answers keep the flags.
+   */
+  wording?: (text: string) => string;
 }
 
 /** Token scopes a remote caller may hold (defined with the access rules in shared/access.ts). */
@@ -120,6 +127,8 @@ export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zod
    * Parquet: `--format` on the CLI, `?format=` over HTTP; rows.ts has the flattening rule).
    */
   rows?: RowsBinding;
+  /** Answer keys whose text names the caller's options (`mapping`, `notes`): read through `ctx.wording` (worded.ts). */
+  worded?: readonly string[];
   http?: HttpBinding;
   run(ctx: OpContext, input: z.output<I>): Promise<z.output<O>>;
 }
@@ -181,11 +190,12 @@ export function authorizeOp<I extends z.ZodType>(grant: Grant, op: Op<I, z.ZodTy
 /**
  * Check access, validate, check file access, then run. Every caller (CLI, ops endpoint, HTTP
  * mount, uploads) goes through here; a caller whose grant does not cover every server file sees
- * the stored paths outside its folders by file name only (public-paths.ts).
+ * the stored paths outside its folders by file name only (public-paths.ts), and the text of the
+ * op's `worded` keys through its `wording` (worded.ts).
  */
 export async function executeOp<I extends z.ZodType, O extends z.ZodType>(ctx: OpContext, op: Op<I, O>, raw: unknown): Promise<z.output<O>> {
   authorizeOp(ctx.grant, op);
   const input = parseInput(op, raw);
   authorizeOp(ctx.grant, op, input);
-  return publicPaths(await op.run(ctx, input), ctx.grant);
+  return wordedAnswer(publicPaths(await op.run(ctx, input), ctx.grant), op.worded, ctx.wording);
 }

@@ -28,6 +28,7 @@ import { AppError, issuesFromZod, parseDecimal, silentProgress, validationError,
 import { acceptedRowFormat, ROW_MEDIA } from './accept.js';
 import type { AppDeps, Env } from './deps.js';
 import { ProblemSchema } from './openapi.js';
+import { httpWording } from './problem.js';
 import { refuseUnknownParams } from './unknown-params.js';
 import { jsonBody } from './validate.js';
 import { assertCostWork, assertLedgerWork, limitsOf, type Limits } from './limits.js';
@@ -112,7 +113,7 @@ export function queryParser<S extends z.ZodObject>(schema: S, opName: string): (
   };
 }
 
-/** What an op run for an HTTP request gets: the caller's grant and its Monte Carlo budgets (a token lifts them). */
+/** What an op run for an HTTP request gets: the caller's grant, its Monte Carlo budgets (a token lifts them), and answers naming request parameters. */
 export function httpOpContext(deps: AppDeps, limits: Limits, grant: Grant): OpContext {
   const authenticated = grant.scopes.length > 0;
   return {
@@ -124,6 +125,7 @@ export function httpOpContext(deps: AppDeps, limits: Limits, grant: Grant): OpCo
     dbPath: deps.dbPath,
     budget: (work, maxDraws) => assertCostWork(limits, authenticated, work, maxDraws),
     ledgerBudget: (scenarios, draws) => assertLedgerWork(limits, authenticated, scenarios, draws),
+    wording: httpWording,
   };
 }
 

@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { appOnTempStore } from '../../test/helpers/index.js';
+import { appOnTempStore, clock, sampleEvent } from '../../test/helpers/index.js';
 import { packagePath } from '../shared/index.js';
+import { createApp } from './app.js';
 import { httpWording } from './problem.js';
 
 const env = appOnTempStore();
@@ -42,5 +43,52 @@ describe('CLI flags in messages over HTTP', () => {
     expect(httpWording('pass --snapshot YYYY-MM-DD')).toBe('pass snapshot YYYY-MM-DD');
     expect(httpWording('--kind must be one of x; --platform-weight too')).toBe('kind must be one of x; platform_weight too');
     expect(httpWording('a range like 2020--2021 and --no-such-flag')).toBe('a range like 2020--2021 and --no-such-flag');
+  });
+});
+
+// SYNTHETIC event: a shutdown, on which --severity (throttling only) is named as not applied.
+describe('CLI flags in answers over HTTP', () => {
+  const shutdown = sampleEvent({ id: 'xx-2024-test-shutdown', category: 'shutdown', subtype: 'full', start: '2024-01-01', end: '2024-01-02' });
+  const severityLines = (mapping: string[]) => mapping.filter((m) => /severity 0\.3 not applied/.test(m));
+  const post = (app: { request: (u: string, i: RequestInit) => Response | Promise<Response> }, token: string, name: string, body: unknown) =>
+    app.request(`/api/_ops/${name}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const resultOf = async (r: Response) => (JSON.parse((await r.text()).trim().split('\n').at(-1)!) as { result: unknown }).result;
+
+  it('a cost mapping names the request parameter (severity, end) on every cost route; the CLI wire keeps the flag', async () => {
+    const add = await env.app.request('/api/events', {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/json' },
+      body: JSON.stringify(shutdown),
+    });
+    expect(add.status).toBe(201);
+    const one = (await (await env.app.request('/api/events/xx-2024-test-shutdown/cost?severity=0.3&draws=100')).json()) as { mapping: string[] };
+    expect(severityLines(one.mapping)).toEqual([expect.stringMatching(/^severity 0\.3 not applied: /)]);
+    // SYNTHETIC ongoing block: its row says what it misses, naming the end parameter
+    const ongoing = await env.app.request('/api/events', {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/json' },
+      body: JSON.stringify(sampleEvent()),
+    });
+    expect(ongoing.status).toBe(201);
+    const all = (await (await env.app.request('/api/cost/events?draws=100&country=RU')).json()) as { items: { event_id: string; missing: string | null }[] };
+    expect(all.items.find((i) => i.event_id === 'xx-2020-test-event')?.missing).toMatch(/pass end DATE/);
+    const csv = await (await env.app.request('/api/cost/events?draws=100&country=RU&format=csv')).text();
+    expect(csv).toMatch(/pass end DATE/);
+    expect(csv).not.toMatch(/--end/);
+    const viaOps = (await resultOf(await post(env.app, env.token, 'cost.event', { id: 'xx-2024-test-shutdown', severity: 0.3, draws: 100 }))) as {
+      mapping: string[];
+    };
+    expect(severityLines(viaOps.mapping)).toEqual([expect.stringMatching(/^severity 0\.3 not applied: /)]);
+    const cliApp = createApp({ store: env.t.store, clock, dbPath: env.t.path, opsSecret: 'the-lock-file-secret' });
+    const forwarded = (await resultOf(
+      await post(cliApp, 'the-lock-file-secret', 'cost.event', { id: 'xx-2024-test-shutdown', severity: 0.3, draws: 100 }),
+    )) as {
+      mapping: string[];
+    };
+    expect(severityLines(forwarded.mapping)).toEqual([expect.stringMatching(/^--severity 0\.3 not applied: /)]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * One contract per operation: for every operation that has both a CLI command and an HTTP
  * route, `splinternet <command> --json` and the route answer the same document for the same
- * input, and the op's output schema describes every field of it (nothing published is
+ * input (the text of the op's `worded` keys naming request parameters where the CLI names its
+ * flags: `end`, not `--end`), and the op's output schema describes every field of it (nothing published is
  * undeclared). The test walks the operation list: an op bound to HTTP must have samples here
  * or be listed as HTTP-only with the reason. Data: `db seed` (the shipped datasets) plus the
  * synthetic OONI network_events fixture (test/fixtures/ooni-throttle-synthetic/SOURCES.md).
@@ -9,7 +10,9 @@
 import { join } from 'node:path';
 import ajv2020 from '@redocly/ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wordedAnswer } from '../../src/op/index.js';
 import { ALL_OPS } from '../../src/server/ops/index.js';
+import { httpWording } from '../../src/server/problem.js';
 import { packagePath } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
 import { appWithToken, cli, tempDir } from '../helpers/index.js';
@@ -196,7 +199,7 @@ describe('every operation with a CLI command and an HTTP route', () => {
           const res = await app.request(url(op.http!.path, input));
           expect(res.status, key).toBe(200);
           const doc = await res.json();
-          expect(doc, key).toEqual(cliDocs.get(key));
+          expect(doc, key).toEqual(wordedAnswer(cliDocs.get(key), op.worded, httpWording));
           const items = (doc as { items?: unknown[] }).items;
           if (items && Object.keys(input).length === 0) expect(items.length, `${key}: the sample data gives rows`).toBeGreaterThan(0);
           if (key.includes('ru-2018-telegram-block') && name === 'events.show') expect(doc, key).toHaveProperty('measurement_evidence');

@@ -2479,6 +2479,15 @@ export interface components {
                 /** @description OONI MAT classes: ok/anomaly/confirmed/failure are mutually exclusive */
                 ok_count: number;
             };
+            /** @description cells are the summary unit: the period its counts cover, since/until moved out to whole cells of the grain */
+            window: {
+                /** @description the start of the first cell counted (UTC), null when no since was given */
+                since: string | null;
+                /** @description the end of the last cell counted (UTC, exclusive: the next cell starts there), null when no until was given */
+                until: string | null;
+                /** @description true when since or until falls inside a cell: the whole cell is counted, so the period covered is since..until here, wider than asked */
+                widened: boolean;
+            };
         };
         Network: {
             anomaly_count: number;

@@ -1,7 +1,7 @@
 /** `splinternet events list|show|add|edit|retract|history|import|export`. */
 import { readFile } from 'node:fs/promises';
 import type { Command } from '@commander-js/extra-typings';
-import { CATEGORIES, ORIGINS, type GeocodeReport, type LedgerEvent } from '../../ledger/index.js';
+import { CATEGORIES, eventFieldValue, ORIGINS, type GeocodeReport, type LedgerEvent } from '../../ledger/index.js';
 import { eventsAdd, eventsEdit, eventsExport, eventsGeocode, eventsHistory, eventsImport, eventsList, eventsShow, eventsStatus } from '../../ledger/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
 import { AppError, fileError, parseJsonText } from '../../shared/index.js';
@@ -116,7 +116,12 @@ export function eventsCommand(program: Command, io: Io): void {
   ])
     .argument('<id>')
     .option('--file <path>', 'JSON object of fields to change (or a whole event)')
-    .option('--set <field=json>', 'set one field, value as JSON or plain text (repeatable)', collect, [] as string[])
+    .option(
+      '--set <field=json>',
+      'set one field, value as JSON or plain text; a text field (start, end, title...) takes a bare number as its text (repeatable)',
+      collect,
+      [] as string[],
+    )
     .option('--expect-revision <n>', 'the revision you edited (default: current)', intOption('--expect-revision'))
     .option('--reason <text>', 'why (kept in the history)')
     .action(async (id: string, o: Record<string, unknown>) => {
@@ -125,14 +130,8 @@ export function eventsCommand(program: Command, io: Io): void {
       for (const kv of o.set as string[]) {
         const eq = kv.indexOf('=');
         if (eq < 1) throw new AppError('USAGE', `--set expects field=value, got "${kv}"`);
-        const raw = kv.slice(eq + 1);
-        let value: unknown = raw;
-        try {
-          value = JSON.parse(raw);
-        } catch {
-          /* plain text */
-        }
-        patch[kv.slice(0, eq)] = value;
+        const field = kv.slice(0, eq);
+        patch[field] = eventFieldValue(field, kv.slice(eq + 1));
       }
       if (Object.keys(patch).length === 0) throw new AppError('USAGE', 'nothing to change: give --file or --set');
       const e = await ctx.run(eventsEdit, { id, patch, expected_revision: o.expectRevision as number | undefined, reason: str(o.reason) });

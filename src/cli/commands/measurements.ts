@@ -86,7 +86,11 @@ export function measurementsCommand(program: Command, io: Io): void {
               'mechanisms',
             ],
           ) +
-          `${x.cells.length} cells, ${String(x.totals.n)} measurements, ${f(x.data_vintage.first_bucket)} .. ${f(x.data_vintage.last_bucket)}\nsource: ${x.source}\n`,
+          `${x.cells.length} cells, ${String(x.totals.n)} measurements, ${f(x.data_vintage.first_bucket)} .. ${f(x.data_vintage.last_bucket)}\n` +
+          (x.window.widened
+            ? `window widened to whole ${x.filters.grain} cells: ${f(x.window.since ?? 'the first cell')} .. ${f(x.window.until ?? 'the last cell')} (until exclusive)\n`
+            : '') +
+          `source: ${x.source}\n`,
       );
     });
 

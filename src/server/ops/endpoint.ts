@@ -15,7 +15,7 @@ import { eventProgress, isAppError, type ProgressEvent } from '../../shared/inde
 import type { AppDeps, Env } from '../deps.js';
 import { authorizeOp, executeOp, opStreamLine, parseInput } from '../../op/index.js';
 import { findOp } from './index.js';
-import { cliWire, problemResponse, toProblem } from '../problem.js';
+import { cliWire, httpWording, problemResponse, toProblem } from '../problem.js';
 import { refuseUnknownParams } from '../unknown-params.js';
 import { jsonBody } from '../validate.js';
 import { assertCostWork, assertLedgerWork, limitsOf } from '../limits.js';
@@ -80,7 +80,18 @@ export function opsRoutes(deps: AppDeps) {
     const started = await deferUntilProgress(
       (sink) =>
         executeOp(
-          { store: deps.store, clock: deps.clock, progress: eventProgress(sink), actor: grant.actor, grant, dbPath: deps.dbPath, budget, ledgerBudget },
+          // the CLI's own wire keeps the flags in answers, as in its messages (problem.ts)
+          {
+            store: deps.store,
+            clock: deps.clock,
+            progress: eventProgress(sink),
+            actor: grant.actor,
+            grant,
+            dbPath: deps.dbPath,
+            budget,
+            ledgerBudget,
+            wording: cliWire(c) ? undefined : httpWording,
+          },
           op,
           input,
         ),
