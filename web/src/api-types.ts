@@ -3374,7 +3374,7 @@ export interface operations {
                 cc?: string;
                 /** @description the file name (dates and years are read from it) */
                 filename: string;
-                /** @description the files are OONI measurement counts per network at this grain: a network's silent bins (measured in the 7 days before) are stored as 0 */
+                /** @description the files are OONI measurement counts per network at this grain: a network's silent bins (measured in the 7 days before) are stored as 0; a bin whose record was rejected stays empty (counted in unfilled) */
                 ooni_counts?: "day" | "hour";
                 source?: string;
             };
