@@ -6975,6 +6975,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description a cycle of the running watch is in progress (false between its cycles) */
+                        cycle_running: boolean;
                         deliveries: {
                             dead: number;
                             delivered: number;
@@ -7021,7 +7023,7 @@ export interface operations {
                             outcome: string;
                             seen_at: string;
                         }[];
-                        /** @description a cycle of the running watch is in progress */
+                        /** @description a watch process holds the lease (`watch` is not null) */
                         running: boolean;
                         /** @description the running watch's lease (renewed each cycle and each minute); null when no watch runs */
                         watch: {
