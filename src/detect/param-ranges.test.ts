@@ -63,4 +63,21 @@ describe('detector parameter ranges', () => {
     expect(refused({ shutdown: { baseline: 'window' } })).toBeNull();
     expect(paramRangeProblem('block', 'initial', 'OK')).toBe('must be one of "ok", "unknown", got "OK"');
   });
+
+  it('refuses a wrong-typed value by what the parameter takes (its choices, a number), naming it; an unknown name lists the names', () => {
+    expect(refused({ block: { initial: 5 } })).toBe('params.block.initial: must be one of "ok", "unknown", got 5');
+    for (const [kind, params] of Object.entries(PARAM_CHOICES))
+      for (const [name, choices] of Object.entries(params))
+        for (const bad of [5, true, null, ['ok']])
+          expect(refused({ [kind]: { [name]: bad } }), `${kind}.${name}`).toBe(
+            `params.${kind}.${name}: must be one of ${choices.map((c) => JSON.stringify(c)).join(', ')}, got ${JSON.stringify(bad)}`,
+          );
+    for (const [kind, params] of Object.entries(PARAM_RANGES))
+      for (const name of Object.keys(params))
+        for (const bad of ['5', true, null])
+          expect(refused({ [kind]: { [name]: bad } }), `${kind}.${name}`).toMatch(
+            new RegExp(`^params\\.${kind}\\.${name}: must be a (whole )?number .*, got ${JSON.stringify(bad)}$`),
+          );
+    expect(refused({ block: { nosuch: 1 } })).toMatch(/^params\.block\.nosuch: unknown parameter; the parameters of block are mu0, mu1, /);
+  });
 });

@@ -2,7 +2,7 @@
  * `splinternet detect` and GET /api/detections: run the chosen detectors over the store with
  * the same filters, attach each detection's ledger status, and (with emit) create the drafts.
  */
-import { checkParamRange } from './param-ranges.js';
+import { paramRangeProblem } from './param-ranges.js';
 import { AppError, TIME_BOUND_FORMS, timeBoundEnd, timeBoundStart, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { BLOCK_METHOD, DEFAULT_BLOCK_RUN_PARAMS, runBlock, type BlockRunParams } from './block-run.js';
@@ -83,6 +83,10 @@ export interface DetectReport {
   methods: Partial<Record<DetectionKind, string>>;
 }
 
+const sameType = (v: unknown, d: unknown): boolean => typeof v === typeof d && (v === null) === (d === null) && Array.isArray(v) === Array.isArray(d);
+const typeWords = (d: unknown): string =>
+  typeof d === 'number' ? 'a number' : typeof d === 'string' ? 'text' : typeof d === 'boolean' ? 'true or false' : Array.isArray(d) ? 'a list' : 'an object';
+
 /** Merge user overrides (e.g. { block: { edd: 30 } }) over the defaults, refusing unknown keys and values outside a parameter's range (param-ranges.ts). */
 export function resolveParams(over: Record<string, Record<string, unknown>> | undefined): DetectParams {
   const out = structuredClone(DEFAULT_DETECT_PARAMS) as unknown as Record<string, Record<string, unknown>>;
@@ -93,12 +97,13 @@ export function resolveParams(over: Record<string, Record<string, unknown>> | un
         issues: [{ path: ['params', kind], message: 'unknown detector' }],
       });
     for (const [k, v] of Object.entries(values)) {
-      if (!(k in base) || typeof v !== typeof base[k]) {
-        throw new AppError('VALIDATION', `params.${kind}.${k}: expected one of ${Object.keys(base).join(', ')} with the type of its default`, {
-          issues: [{ path: ['params', kind, k], message: 'unknown parameter or wrong type' }],
+      if (!(k in base))
+        throw new AppError('VALIDATION', `params.${kind}.${k}: unknown parameter; the parameters of ${kind} are ${Object.keys(base).join(', ')}`, {
+          issues: [{ path: ['params', kind, k], message: 'unknown parameter' }],
         });
-      }
-      checkParamRange(kind, k, v);
+      // a value is refused by what its parameter takes: its choices, its range, else its default's type
+      const problem = paramRangeProblem(kind, k, v) ?? (sameType(v, base[k]) ? null : `must be ${typeWords(base[k])}, got ${JSON.stringify(v)}`);
+      if (problem) throw new AppError('VALIDATION', `params.${kind}.${k}: ${problem}`, { issues: [{ path: ['params', kind, k], message: problem }] });
       base[k] = v;
     }
   }

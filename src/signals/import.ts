@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { AppError, fileError, decodeStrict, firstLongLine, IMPORT_CAPS, readCapped, type Clock, type ProgressReporter } from '../shared/index.js';
 import { check } from '../op/index.js';
 import type { Store } from '../store/index.js';
-import { absentZeros, OONI_COUNT_SOURCE, type CountBin } from './ooni-counts.js';
+import { countFileZeros, OONI_COUNT_SOURCE, type CountBin } from './ooni-counts.js';
 import { parseSignals, type ParsedSignals } from './parse.js';
 
 export const SIGNALS_IMPORT_KIND = 'signals';
@@ -36,6 +36,8 @@ export interface SignalFileReport {
   error: string | null;
   /** Zeros added for bins an OONI count export leaves out (`ooniCounts`): records read + zeros added = stored + rejected. */
   zeros_added: number;
+  /** Bins of a count file left without a point because the file's record for them was rejected: no 0 is written there (0 for an unchanged file, which is not re-read). */
+  unfilled: number;
 }
 
 export interface SignalImportReport {
@@ -44,6 +46,7 @@ export interface SignalImportReport {
   stored: number;
   rejected: number;
   zeros_added: number;
+  unfilled: number;
   reconciled: boolean;
   rejects: { file: string; line: number; reason: string }[];
   rejects_total: number;
@@ -53,7 +56,8 @@ export interface SignalImportOptions {
   source?: string;
   cc?: string;
   /**
-   * The file is OONI measurement counts at this grain: a network's silent bins become 0 (absentZeros),
+   * The file is OONI measurement counts at this grain: a network's silent bins become 0 (countFileZeros;
+   * a bin whose record was rejected stays empty),
    * and a record not at the start of a bin (a UTC midnight for day) is rejected naming its line.
    * `auto`: only when every record is of source ooni_measurements, at the day grain when every
    * timestamp is a midnight UTC, else the hour (what a watched folder uses).
@@ -113,6 +117,7 @@ export async function importSignalFile(
     series: [],
     error: null,
     zeros_added: 0,
+    unfilled: 0,
   };
   let bytes: Buffer;
   let text: string;
@@ -148,7 +153,7 @@ export async function importSignalFile(
   const declared = o.ooniCounts === 'auto' ? undefined : o.ooniCounts;
   const parsed = parseSignals(text, { file: path, source: o.source, cc: o.cc, nowMs: deps.clock.now().getTime(), ...(declared ? { bin: declared } : {}) });
   const bin = o.ooniCounts === 'auto' ? countGrain(parsed.points) : o.ooniCounts;
-  const zeros = bin ? absentZeros(parsed.points, bin) : [];
+  const { zeros, unfilled } = bin ? countFileZeros(parsed, bin) : { zeros: [], unfilled: 0 };
   const points = zeros.length ? [...parsed.points, ...zeros] : parsed.points;
   const now = deps.clock.now().toISOString();
   // The points, the file's record (its checksum, on which a rerun skips the file) and its rejects
@@ -178,6 +183,7 @@ export async function importSignalFile(
       overwritten: r.overwritten,
       series,
       zeros_added: zeros.length,
+      unfilled,
     },
     rejects: parsed.rejects.map((x) => ({ file: path, line: x.line, reason: x.reason })),
     without_country,
@@ -199,7 +205,17 @@ export async function importSignals(
   const ccProblem = o.cc === undefined ? null : check.countryProblem(o.cc, true);
   if (ccProblem) throw new AppError('VALIDATION', `--cc: ${ccProblem}`, { issues: [{ path: ['cc'], message: ccProblem }] });
   const files = expandSignalPaths(paths);
-  const report: SignalImportReport = { files: [], records_read: 0, stored: 0, rejected: 0, zeros_added: 0, reconciled: true, rejects: [], rejects_total: 0 };
+  const report: SignalImportReport = {
+    files: [],
+    records_read: 0,
+    stored: 0,
+    rejected: 0,
+    zeros_added: 0,
+    unfilled: 0,
+    reconciled: true,
+    rejects: [],
+    rejects_total: 0,
+  };
   deps.progress.start('signals import', files.length, 'files');
   for (const [i, path] of files.entries()) {
     const { file, rejects } = await importSignalFile(deps, path, o);
@@ -208,6 +224,7 @@ export async function importSignals(
     report.stored += file.stored;
     report.rejected += file.rejected;
     report.zeros_added += file.zeros_added;
+    report.unfilled += file.unfilled;
     report.rejects_total += rejects.length;
     report.rejects.push(...rejects.slice(0, Math.max(0, REJECTS_SHOWN - report.rejects.length)));
     deps.progress.update(i + 1, { stored: report.stored, rejected: report.rejected });

@@ -4,7 +4,8 @@
  * lookback, only whole bins inside the range, AS0 and bad codes dropped, ASN spellings merged.
  */
 import { describe, expect, it } from 'vitest';
-import { absentZeros, ooniCountPoints, type CountRow } from './ooni-counts.js';
+import { absentZeros, countFileZeros, ooniCountPoints, type CountRow } from './ooni-counts.js';
+import { parseSignals } from './parse.js';
 import type { SignalPointRecord } from '../store/index.js';
 
 const H = 3_600_000;
@@ -64,5 +65,26 @@ describe('absentZeros (synthetic points of a count file)', () => {
     ]);
     // the missing sample of day 2 stays missing; nothing after day 5, the file's last day
     expect(absentZeros([], 'day')).toEqual([]);
+  });
+});
+
+describe('countFileZeros (SYNTHETIC count file with a rejected record)', () => {
+  it('leaves the bin of a rejected record empty, never 0, and counts it as unfilled', () => {
+    const csv = [
+      '"count","test_day","probe_asn"',
+      '50,"2019-11-10 00:00:00",64600',
+      '40,"2019-11-11 00:00:00",64600',
+      '45,"2019-11-12 12:00:00",64600',
+      '30,"2019-11-15 00:00:00",64600',
+    ].join('\n');
+    const parsed = parseSignals(csv, { file: 'oc.csv', source: 'ooni_measurements', cc: 'IR', nowMs: Date.parse('2026-01-01T00:00:00Z'), bin: 'day' });
+    expect(parsed.rejects.map((r) => r.line)).toEqual([4]);
+    const { zeros, unfilled } = countFileZeros(parsed, 'day');
+    // 11-12 had a record (rejected: off the grain): no point; 11-13 and 11-14 are silent: 0
+    expect(zeros.map((z) => [z.t.slice(0, 10), z.value])).toEqual([
+      ['2019-11-13', 0],
+      ['2019-11-14', 0],
+    ]);
+    expect(unfilled).toBe(1);
   });
 });

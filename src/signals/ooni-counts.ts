@@ -8,6 +8,7 @@
  * counts in, signal points out; the counts cover the bins and their lookback.
  */
 import type { SignalPointRecord } from '../store/index.js';
+import type { ParsedSignals } from './parse.js';
 
 export const OONI_COUNT_SOURCE = 'ooni_measurements';
 export type CountBin = 'hour' | 'day';
@@ -108,4 +109,25 @@ export function absentZeros(points: readonly SignalPointRecord[], bin: CountBin,
       if (!have.has(Date.parse(z.t))) out.push({ ...z, source: first.source, entity_name: first.entity_name, line: 0 });
   }
   return out;
+}
+
+/**
+ * The zeros of a parsed count file (absentZeros), never at a bin the file had a record for: a bin
+ * whose record was rejected (off the grain, a bad value) is left without a point, and counted in
+ * `unfilled`, so a rejected count never reads as a silent bin.
+ */
+export function countFileZeros(
+  parsed: Pick<ParsedSignals, 'points' | 'rejects'>,
+  bin: CountBin,
+  lookbackDays = 7,
+): { zeros: SignalPointRecord[]; unfilled: number } {
+  const step = BIN_MS[bin];
+  const key = (source: string, code: string, t: string) => `${source}\u0000${code}\u0000${Math.floor(Date.parse(t) / step) * step}`;
+  const held = new Set(parsed.rejects.flatMap((r) => (r.at && r.at.entity_type === 'asn' ? [key(r.at.source, r.at.entity_code, r.at.t)] : [])));
+  const zeros: SignalPointRecord[] = [];
+  let unfilled = 0;
+  for (const z of absentZeros(parsed.points, bin, lookbackDays))
+    if (held.has(key(z.source, z.entity_code, z.t))) unfilled++;
+    else zeros.push(z);
+  return { zeros, unfilled };
 }

@@ -65,7 +65,8 @@ export const signalsImport = defineOp({
     source: z.string().min(1).max(64).optional(),
     cc: check.probeCountryCode.optional(),
     ooni_counts: z.enum(['day', 'hour']).optional().meta({
-      description: "the files are OONI measurement counts per network at this grain: a network's silent bins (measured in the 7 days before) are stored as 0",
+      description:
+        "the files are OONI measurement counts per network at this grain: a network's silent bins (measured in the 7 days before) are stored as 0; a bin whose record was rejected stays empty (counted in unfilled)",
     }),
   }),
   output: report<SignalImportReport>('per file and in total: records read + zeros added = stored + rejected, rejects with file and line'),

@@ -14,6 +14,8 @@ export interface SignalReject {
   line: number;
   reason: string;
   raw: string | null;
+  /** The series and time the rejected record names, when both could be read (a count file's zero-fill leaves that bin empty). */
+  at?: Pick<SignalPointRecord, 'source' | 'entity_type' | 'entity_code' | 't'>;
 }
 
 export interface ParsedSignals {
@@ -81,8 +83,9 @@ class Collector {
 
   add(r: Raw, line: number, raw: string | null, where = `line ${line}`): void {
     this.read++;
+    let at: SignalReject['at'] = undefined; // set once the record's series and time are read
     const reject = (reason: string): void => {
-      this.rejects.push({ line, reason: `${where}: ${reason}`, raw });
+      this.rejects.push({ line, reason: `${where}: ${reason}`, raw, ...(at ? { at } : {}) });
     };
     const source = textOf(r.source) ?? this.o.source ?? null;
     if (!source) return reject('no data source: add a datasource column or pass --source');
@@ -91,6 +94,7 @@ class Collector {
     if (entity instanceof Error) return reject(entity.message);
     const t = timeOf(r.timestamp, this.o.nowMs, this.o.futureToleranceMs ?? FUTURE_TOLERANCE_MS);
     if (t instanceof Error) return reject(t.message);
+    at = { source, entity_type: entity.entity_type, entity_code: entity.entity_code, t };
     if (this.o.bin && Date.parse(t) % OFF_BIN[this.o.bin].ms !== 0)
       return reject(`timestamp ${JSON.stringify(textOf(r.timestamp))} ${OFF_BIN[this.o.bin].says}`);
     const value = valueOf(r.value);

@@ -205,8 +205,10 @@ export type StoredCycleSummary = Omit<CycleSummary, 'ooni_window' | 'ooni_files_
   Partial<Pick<CycleSummary, 'ooni_window' | 'ooni_files_new' | 'ooni_stored'>>;
 
 export interface WatchStatus {
-  /** A cycle is in progress in a running watch. */
+  /** A watch process holds the lease (`watch` is not null). */
   running: boolean;
+  /** A cycle of that watch is in progress (false between its cycles). */
+  cycle_running: boolean;
   /** The running watch (its lease), or null when none runs. */
   watch: WatchLease | null;
   last_cycle: (Omit<WatchCycleRecord, 'summary'> & { summary: StoredCycleSummary | null }) | null;
@@ -222,7 +224,8 @@ export async function watchStatus(store: Store, nowMs: number): Promise<WatchSta
   const watch = await currentLease(store, nowMs);
   const count = async (status: 'pending' | 'delivered' | 'dead') => (await store.watch.listDeliveries({ status, limit: 100_000 })).length;
   return {
-    running: watch !== null && last?.status === 'running',
+    running: watch !== null,
+    cycle_running: watch !== null && last?.status === 'running',
     watch,
     last_cycle: last ? { ...last, summary: last.summary as StoredCycleSummary | null } : null,
     next_cycle: watch ? (last?.next_at ?? null) : null,

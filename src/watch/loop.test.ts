@@ -22,6 +22,7 @@ describe('watch status', () => {
     const s = await watchStatus(store, Date.now());
     expect(s.watch).toBeNull();
     expect(s.next_cycle).toBeNull();
+    expect([s.running, s.cycle_running]).toEqual([false, false]);
     expect(s.last_cycle).toMatchObject({ status: 'done', next_at: null });
   });
 
@@ -30,12 +31,17 @@ describe('watch status', () => {
     await h.nextCycle();
     const running = await watchStatus(store, Date.now());
     expect(running.watch).toMatchObject({ pid: process.pid, every_ms: 3_600_000 });
+    // running: a watch holds the lease; cycle_running: one of its cycles is in progress (none between cycles)
+    expect([running.running, running.cycle_running]).toEqual([true, false]);
     expect(Date.parse(running.next_cycle!)).toBeGreaterThan(Date.now() + 3_500_000);
+    // a cycle of the running watch in progress (recorded as its loop records one)
+    await store.watch.upsertCycle({ id: 'cyc-busy', started_at: new Date().toISOString(), finished_at: null, next_at: null, status: 'running', summary: null });
+    expect((await watchStatus(store, Date.now())).cycle_running).toBe(true);
     await h.stop();
     const stopped = await watchStatus(store, Date.now());
     expect(stopped.watch).toBeNull();
     expect(stopped.next_cycle).toBeNull();
-    expect(stopped.running).toBe(false);
+    expect([stopped.running, stopped.cycle_running]).toEqual([false, false]);
   });
 
   it('a lease left by a watch that died (kill -9) lapses: no watch once it expires', async () => {

@@ -160,7 +160,8 @@ export const watchStatusOp = defineOp({
   write: false,
   input: z.object({}),
   output: z.object({
-    running: z.boolean().meta({ description: 'a cycle of the running watch is in progress' }),
+    running: z.boolean().meta({ description: 'a watch process holds the lease (`watch` is not null)' }),
+    cycle_running: z.boolean().meta({ description: 'a cycle of the running watch is in progress (false between its cycles)' }),
     watch: z
       .object({
         pid: z.number(),

@@ -181,6 +181,25 @@ function contract(name: string, open: () => Promise<Store>, after?: (store: Stor
       expect(await store.speedtests.fileWithHash(h)).toEqual({ dataset: 'contract-synthetic', sourceFile: 'h.csv' });
       await store.speedtests.replaceFile('contract-synthetic', 'h.csv', [], undefined, 'other'.padEnd(64, '0'));
       expect(await store.speedtests.fileWithHash(h)).toBeNull();
+      // a file stored without a hash is listed until its hash is recorded; its rows stay
+      await store.speedtests.upsertSource({
+        dataset: 'contract-synthetic',
+        name: 'SYNTHETIC',
+        url: null,
+        licence: 'unknown',
+        attribution: null,
+        targetHost: null,
+        controlNote: null,
+        path: '/nonexistent',
+        importedAt: '2026-01-01T00:00:00.000Z',
+      });
+      await store.speedtests.replaceFile('contract-synthetic', 'n.csv', [speedRow(3)]);
+      expect((await store.speedtests.filesWithoutHash()).map((f) => f.sourceFile)).toContain('n.csv');
+      const n = (await store.speedtests.count('contract-synthetic')).total;
+      await store.speedtests.recordHash('contract-synthetic', 'n.csv', h);
+      expect(await store.speedtests.fileWithHash(h)).toEqual({ dataset: 'contract-synthetic', sourceFile: 'n.csv' });
+      expect((await store.speedtests.filesWithoutHash()).map((f) => f.sourceFile)).not.toContain('n.csv');
+      expect((await store.speedtests.count('contract-synthetic')).total).toBe(n);
     });
 
     it('registry: 14,658,304 distinct IPv4 addresses in the 2018 CIDR entries; imports reconcile', async () => {

@@ -3383,7 +3383,7 @@ export interface operations {
                 cc?: string;
                 /** @description the file name (dates and years are read from it) */
                 filename: string;
-                /** @description the files are OONI measurement counts per network at this grain: a network's silent bins (measured in the 7 days before) are stored as 0 */
+                /** @description the files are OONI measurement counts per network at this grain: a network's silent bins (measured in the 7 days before) are stored as 0; a bin whose record was rejected stays empty (counted in unfilled) */
                 ooni_counts?: "day" | "hour";
                 source?: string;
             };
@@ -6984,6 +6984,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description a cycle of the running watch is in progress (false between its cycles) */
+                        cycle_running: boolean;
                         deliveries: {
                             dead: number;
                             delivered: number;
@@ -7030,7 +7032,7 @@ export interface operations {
                             outcome: string;
                             seen_at: string;
                         }[];
-                        /** @description a cycle of the running watch is in progress */
+                        /** @description a watch process holds the lease (`watch` is not null) */
                         running: boolean;
                         /** @description the running watch's lease (renewed each cycle and each minute); null when no watch runs */
                         watch: {

@@ -9,6 +9,7 @@ function showImport(r: SignalImportReport): string {
   const lines = [
     table(r.files, ['path', 'format', 'status', 'records_read', 'stored', 'rejected', 'missing', 'out_of_order', 'replaced', 'overwritten']).trimEnd(),
     `${r.records_read} records read${r.zeros_added ? ` + ${r.zeros_added} zeros added (silent bins of measured networks)` : ''} = ${r.stored} stored + ${r.rejected} rejected${r.reconciled ? '' : '  (NOT reconciled)'}`,
+    ...(r.unfilled ? [`  ${r.unfilled} bin(s) left unfilled (no point, not 0): their record was rejected`] : []),
     ...(r.files.some((f) => f.status === 'unchanged')
       ? [
           `  ${r.files.filter((f) => f.status === 'unchanged').length} file(s) unchanged since their import: their counts are from then, nothing was stored again`,

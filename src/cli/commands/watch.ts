@@ -219,7 +219,7 @@ export function watchCommand(program: Command, io: Io): void {
       const errors = x.last_cycle?.summary?.errors ?? [];
       const errs = errors.length ? `errors of the last cycle (${errors.length}):\n${errors.map((e) => `  ${e}`).join('\n')}\n` : '';
       const watch = x.watch
-        ? `watch: running (pid ${x.watch.pid} on ${x.watch.host}, every ${x.watch.every_ms / 1000}s, since ${x.watch.started_at})`
+        ? `watch: running (pid ${x.watch.pid} on ${x.watch.host}, every ${x.watch.every_ms / 1000}s, since ${x.watch.started_at})${x.cycle_running ? ', a cycle in progress' : ''}`
         : 'watch: not running';
       return `last cycle: ${x.last_cycle ? `${x.last_cycle.id} (${x.last_cycle.status})` : 'none'}\n${errs}${watch}\nnext cycle: ${x.next_cycle ?? '- (no watch running)'}\ninputs seen: ${x.inputs_seen}\ndeliveries: ${JSON.stringify(x.deliveries)}\n`;
     });

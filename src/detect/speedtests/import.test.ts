@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, tempStore } from '../../../test/helpers/index.js';
 import { fixedClock, packagePath, silentProgress } from '../../shared/index.js';
-import { importSpeedTests } from './import.js';
+import { importSpeedTests, parseSpeedTestFile } from './import.js';
 
 const REAL = packagePath('data', 'throttling', 'russia-twitter-throttle');
 const head = (file: string, lines: number) => readFileSync(file, 'utf8').split('\n').slice(0, lines).join('\n') + '\n';
@@ -63,5 +63,29 @@ describe('speedtests import of part of a loaded dataset', () => {
     expect(again.reconciled).toBe(true);
     expect((await t.store.speedtests.count()).total).toBe(total);
     expect((await t.store.speedtests.listSources()).map((s) => s.dataset)).toEqual(['russia-twitter-throttle']);
+  });
+
+  it('on a store whose files were stored before their hashes were recorded, a copy is still not stored again (each stored file hashed once)', async () => {
+    const old = await tempStore();
+    try {
+      // imported now: after the files were written (a file changed since its import is not hashed)
+      const d = { store: old.store, clock: fixedClock(new Date().toISOString()), progress: silentProgress };
+      const first = await importSpeedTests(d, ds);
+      // as an import before hashes were recorded left them: the same rows, no hash
+      for (const f of ['2021-03/13.csv', '2021-03/14.csv'])
+        await old.store.speedtests.replaceFile(first.dataset, f, parseSpeedTestFile(readFileSync(join(ds, f)), Date.now()).rows);
+      expect(await old.store.speedtests.filesWithoutHash()).toHaveLength(2);
+      const total = (await old.store.speedtests.count()).total;
+      const copy = join(tmp.dir, 'copy-before-hashes');
+      cpSync(ds, copy, { recursive: true });
+      const again = await importSpeedTests(d, join(copy, '2021-03', '14.csv'));
+      expect(again.stored).toBe(0);
+      expect(again.unchanged).toEqual([{ file: '2021-03/14.csv', stored_as: 'russia-twitter-throttle/2021-03/14.csv' }]);
+      expect((await old.store.speedtests.count()).total).toBe(total);
+      // the hashes are recorded: no stored file is hashed again
+      expect(await old.store.speedtests.filesWithoutHash()).toEqual([]);
+    } finally {
+      await old.cleanup();
+    }
   });
 });

@@ -175,6 +175,32 @@ function datasetRoot(dir: string, readable: 'any' | readonly string[]): string {
   return dir;
 }
 
+/**
+ * Records the SHA-256 of stored files that have none (stored before hashes were recorded), read
+ * from their dataset's source path, so fileWithHash finds their bytes under any name. A file no
+ * longer there, or changed since its dataset was imported, is left without one (its bytes then may
+ * not be the stored rows'). Each file is hashed once: afterwards it has its hash. Returns how many
+ * were recorded.
+ */
+export async function recordMissingHashes(store: Store): Promise<number> {
+  let recorded = 0;
+  for (const f of await store.speedtests.filesWithoutHash()) {
+    const file = join(f.path, f.sourceFile);
+    let st;
+    try {
+      st = statSync(file);
+    } catch {
+      continue;
+    }
+    if (!st.isFile() || st.mtimeMs > Date.parse(f.importedAt)) continue;
+    const bytes = await readCapped(file).catch(() => null);
+    if (!bytes) continue;
+    await store.speedtests.recordHash(f.dataset, f.sourceFile, createHash('sha256').update(bytes).digest('hex'));
+    recorded++;
+  }
+  return recorded;
+}
+
 export async function importSpeedTests(
   deps: { store: Store; clock: Clock; progress: ProgressReporter },
   path: string,
@@ -217,13 +243,18 @@ export async function importSpeedTests(
     rejects: [],
     rejects_total: 0,
   };
+  let backfilled = false; // stored files without a hash are hashed at the first miss, once per import
   deps.progress.start('speedtests import', files.length, 'files');
   for (const [i, file] of files.entries()) {
     const rel = relative(root, file) || basename(file);
     const bytes = await readCapped(file);
     // the same bytes stored under another (dataset, file): the same tests, never stored twice
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const known = await deps.store.speedtests.fileWithHash(sha256);
+    let known = await deps.store.speedtests.fileWithHash(sha256);
+    if (!known && !backfilled) {
+      backfilled = true;
+      if (await recordMissingHashes(deps.store)) known = await deps.store.speedtests.fileWithHash(sha256);
+    }
     if (known && (known.dataset !== source.dataset || known.sourceFile !== rel)) {
       report.unchanged.push({ file: rel, stored_as: `${known.dataset}/${known.sourceFile}` });
       deps.progress.update(i + 1, { stored: report.stored, rejected: report.rejected });

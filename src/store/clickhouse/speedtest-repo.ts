@@ -83,6 +83,21 @@ export function chSpeedTestRepo(ctx: ChContext, writeRejects?: (l: RejectList) =
       );
       return rows[0] ? { dataset: rows[0].dataset, sourceFile: rows[0].source_file } : null;
     },
+    async filesWithoutHash() {
+      const rows = await ctx.node.all<{ dataset: string; source_file: string; path: string; imported_at: string }>(
+        sql`SELECT f.dataset AS dataset, f.source_file AS source_file, s.path AS path, s.imported_at AS imported_at
+            FROM (SELECT dataset, source_file FROM ${ctx.table('speedtest_files')} GROUP BY dataset, source_file HAVING argMax(sha256, gen) = '') AS f
+            INNER JOIN (SELECT dataset, argMax(path, ver) AS path, toString(argMax(imported_at, ver)) AS imported_at FROM ${ctx.table('speedtest_sources')} GROUP BY dataset) AS s
+            ON s.dataset = f.dataset ORDER BY dataset, source_file`,
+      );
+      return rows.map((r) => ({ dataset: r.dataset, sourceFile: r.source_file, path: r.path, importedAt: r.imported_at }));
+    },
+    async recordHash(dataset, file, sha256) {
+      // the file's markers without a hash (its latest among them) take it; its rows stay as they are
+      await ctx.mutateEverywhere(
+        sql`ALTER TABLE ${ctx.local('speedtest_files')} UPDATE sha256 = ${sha256} WHERE dataset = ${dataset} AND source_file = ${file} AND sha256 = ''`,
+      );
+    },
     async listSources() {
       const rows = await ctx.node.all<Record<string, string | null>>(sql`SELECT * FROM ${ctx.table('speedtest_sources')} FINAL ORDER BY dataset`);
       return rows.map((r): SpeedTestSourceRecord => ({

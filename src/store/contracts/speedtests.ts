@@ -80,6 +80,10 @@ export interface SpeedTestRepo {
   replaceFile(dataset: string, sourceFile: string, rows: SpeedTestRecord[], rejects?: RejectList, sha256?: string): Promise<{ previous: number }>;
   /** A stored file read from bytes with this SHA-256 (replaceFile's `sha256`), or null. */
   fileWithHash(sha256: string): Promise<{ dataset: string; sourceFile: string } | null>;
+  /** Stored files (with rows) whose SHA-256 is not recorded, with their dataset's source path and import time. */
+  filesWithoutHash(): Promise<{ dataset: string; sourceFile: string; path: string; importedAt: string }[]>;
+  /** Record the SHA-256 of a stored file's bytes, its rows unchanged (fileWithHash finds it afterwards). */
+  recordHash(dataset: string, sourceFile: string, sha256: string): Promise<void>;
   listSources(): Promise<SpeedTestSourceRecord[]>;
   /** Tests that carry a country and an ASN, ordered by country, ASN, time. */
   points(f: SpeedTestFilter): Promise<SpeedTestPoint[]>;

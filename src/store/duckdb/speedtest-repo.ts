@@ -98,6 +98,26 @@ export function duckSpeedTestRepo(db: DuckDb): SpeedTestRepo {
       return rows[0] ? { dataset: rows[0].dataset as string, sourceFile: rows[0].source_file as string } : null;
     },
 
+    async filesWithoutHash() {
+      const rows = await db.all(
+        `SELECT f.dataset, f.source_file, src.path, strftime(src.imported_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ') AS imported_at
+         FROM (SELECT DISTINCT dataset, source_file FROM speedtests) f
+         JOIN speedtest_sources src ON src.dataset = f.dataset
+         LEFT JOIN speedtest_file_hashes h ON h.dataset = f.dataset AND h.source_file = f.source_file
+         WHERE h.sha256 IS NULL ORDER BY f.dataset, f.source_file`,
+      );
+      return rows.map((r) => ({
+        dataset: r.dataset as string,
+        sourceFile: r.source_file as string,
+        path: r.path as string,
+        importedAt: r.imported_at as string,
+      }));
+    },
+
+    async recordHash(dataset, file, sha256) {
+      await db.run('INSERT OR REPLACE INTO speedtest_file_hashes VALUES ($1, $2, $3)', [dataset, file, sha256]);
+    },
+
     async listSources() {
       return (await db.all('SELECT * FROM speedtest_sources ORDER BY dataset')).map(toSource);
     },

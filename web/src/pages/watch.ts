@@ -91,7 +91,7 @@ function statusView(s: WatchStatus): Node[] {
       [
         'next-cycle',
         'Next cycle',
-        !s.watch ? 'none: no watch is running' : s.running ? 'after the one running now' : s.next_cycle ? `${day(s.next_cycle)} UTC` : '—',
+        !s.running ? 'none: no watch is running' : s.cycle_running ? 'after the one running now' : s.next_cycle ? `${day(s.next_cycle)} UTC` : '—',
       ],
       ['last-figures', 'In the last cycle', figures.map(([label, v]) => `${num(v)} ${label}`).join(', ') || '—'],
       ['ooni-window', 'OONI upload hours synced', ooni ? `${ooni.replace('..', ' to ')} UTC` : 'not watched (start with --ooni-sync)'],
