@@ -26,7 +26,7 @@ interface Once {
     id: string;
     started_at: string;
     finished_at: string;
-    next_at: string;
+    next_at: string | null;
     inputs_new: number;
     points_stored: number;
     detections: number;
@@ -84,7 +84,9 @@ describe('watch page', () => {
     const v = await visit(hx, '/watch', 1280, context);
     expect(await v.page.locator('header nav a[href="/watch"]').getAttribute('aria-current')).toBe('page');
     expect(await field(v, 'last-cycle')).toBe(`${minute(once.cycle.started_at)} UTC, done (finished ${minute(once.cycle.finished_at)})`);
-    expect(await field(v, 'next-cycle')).toBe(`${minute(once.cycle.next_at)} UTC (if the watch is running)`);
+    // A --once cycle schedules no next one, and no watch holds the lease.
+    expect(once.cycle.next_at).toBeNull();
+    expect(await field(v, 'next-cycle')).toBe('none: no watch is running');
     expect(await field(v, 'last-figures')).toBe(
       '1 new input(s), 3,996 signal points stored, 0 rejected, 1 detection(s), 1 new draft(s), 0 webhook notice(s) queued',
     );
