@@ -59,12 +59,9 @@ export const MeasurementSummarySchema = z
           .string()
           .nullable()
           .meta({ description: 'the end of the last cell counted (UTC, exclusive: the next cell starts there), null when no until was given' }),
-        widened: z
-          .boolean()
-          .meta({
-            description:
-              'true when since or until falls inside a cell: the whole cell is counted, so the period covered is since..until here, wider than asked',
-          }),
+        widened: z.boolean().meta({
+          description: 'true when since or until falls inside a cell: the whole cell is counted, so the period covered is since..until here, wider than asked',
+        }),
       })
       .meta({ description: 'cells are the summary unit: the period its counts cover, since/until moved out to whole cells of the grain' }),
     totals: z.object({ ...counts, mechanisms, examples }),
