@@ -10,15 +10,15 @@ const cut = syntheticEvent({ category: 'shutdown', subtype: 'full', start: '2021
 describe('a network shutdown STOP marks ongoing', () => {
   it('is whole through the years before its last count_year, and into that year for a time nobody recorded', () => {
     const [before, last] = comparePieces(cut, 2023, 2025);
-    expect(before).toMatchObject({ start: '2021-03-05', end: '2022-12-31T23:59:59Z' });
+    expect(before).toMatchObject({ start: '2021-03-05', end: '2023-01-01T00:00:00Z' });
     expect(last).toMatchObject({ start: '2023-01-01', whole_start: '2021-03-05', end: null });
     expect(last!.notes).toContain(STOP_END_NOT_RECORDED);
   });
 
   it("is whole through the snapshot's last count_year when that year still lists it ongoing (the list was compiled after the year ended)", () => {
-    expect(comparePieces(cut, 2025, 2025)).toEqual([{ ...cut, end: '2025-12-31T23:59:59Z' }]);
+    expect(comparePieces(cut, 2025, 2025)).toEqual([{ ...cut, end: '2026-01-01T00:00:00Z' }]);
     const started = { ...cut, start: '2025-09-15' };
-    expect(comparePieces(started, 2025, 2025)).toEqual([{ ...started, end: '2025-12-31T23:59:59Z' }]);
+    expect(comparePieces(started, 2025, 2025)).toEqual([{ ...started, end: '2026-01-01T00:00:00Z' }]);
   });
 
   it('an end nobody recorded (status Unknown), an ended event and a block are left as they are', () => {
@@ -27,6 +27,6 @@ describe('a network shutdown STOP marks ongoing', () => {
     const ended = { ...cut, end: '2021-03-09' };
     expect(comparePieces(ended, 2025, 2025)).toEqual([ended]);
     const block = { ...cut, category: 'block' as const, subtype: 'platform' };
-    expect(comparePieces(block, 2025, 2025)).toEqual([{ ...block, end: '2021-12-31T23:59:59Z' }]);
+    expect(comparePieces(block, 2025, 2025)).toEqual([{ ...block, end: '2022-01-01T00:00:00Z' }]);
   });
 });

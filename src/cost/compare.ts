@@ -203,6 +203,13 @@ async function lastCountYears(store: Store): Promise<Map<string, number>> {
 }
 
 /**
+ * The end of year `y` as a timed instant, the next New Year's midnight UTC: spans end exclusively,
+ * so the piece lasts to the year's last instant and not a second less, and no hour falls in y + 1.
+ * A timed end is a boundary of the accounting, not a date recorded without a time.
+ */
+const yearEnd = (y: number): string => `${y + 1}-01-01T00:00:00Z`;
+
+/**
  * The pieces of an event the comparison prices. A network shutdown STOP marks ongoing lasted,
  * by STOP's yearly accounting, through every year before the last count_year L (Access Now
  * counted it again in L), and into L for a time nobody recorded: that piece is given the
@@ -220,16 +227,14 @@ async function lastCountYears(store: Store): Promise<Map<string, number>> {
  */
 export function comparePieces(e: LedgerEvent, lastCountYear: number | undefined, finalYear?: number): EventPiece[] {
   const first = Number(e.start.slice(0, 4));
-  // A timed end: the year's last second is a boundary of the accounting, not a date recorded without a time.
-  if (e.category === 'block' && e.end === null && !endNotRecorded(e) && Number.isInteger(first)) return [{ ...e, end: `${first}-12-31T23:59:59Z` }];
+  if (e.category === 'block' && e.end === null && !endNotRecorded(e) && Number.isInteger(first)) return [{ ...e, end: yearEnd(first) }];
   if (e.category !== 'shutdown' || e.end !== null || endNotRecorded(e) || !lastCountYear || lastCountYear < first) return [e];
   // Still marked ongoing in the snapshot's last year, compiled after that year ended: it lasted the whole year.
-  if (lastCountYear === finalYear) return [{ ...e, end: `${lastCountYear}-12-31T23:59:59Z` }];
+  if (lastCountYear === finalYear) return [{ ...e, end: yearEnd(lastCountYear) }];
   const unknown: LedgerEvent = { ...e, notes: [e.notes, STOP_END_NOT_RECORDED].filter(Boolean).join(' ') };
   if (lastCountYear === first) return [unknown];
   return [
-    // A timed end: the year's last second is a boundary of the accounting, not a date recorded without a time.
-    { ...e, end: `${lastCountYear - 1}-12-31T23:59:59Z` },
+    { ...e, end: yearEnd(lastCountYear - 1) },
     { ...unknown, start: `${lastCountYear}-01-01`, whole_start: e.start },
   ];
 }
