@@ -2,7 +2,8 @@
  * Whether a watch is running: a long-lived watch holds a lease in the store (its pid, host,
  * period and when the lease lapses), renewed at each cycle and every minute beside them, and
  * cleared when it stops. A lease past its expiry belongs to a watch that died (kill -9): no
- * watch runs. `watch --once` takes none, so after it no next cycle is reported.
+ * watch runs. A lease written on this host whose process no longer exists is no watch either,
+ * at once rather than when it expires; a lease from another host is judged by its expiry alone. `watch --once` takes none, so after it no next cycle is reported.
  */
 import { hostname } from 'node:os';
 import type { Store } from '../store/index.js';
@@ -40,8 +41,19 @@ export async function clearLease(store: Store, nowMs: number): Promise<void> {
   await store.watch.setCursor(WATCH_LEASE, '', new Date(nowMs).toISOString());
 }
 
+/** Whether the process holding a lease may still run: on this host, whether its pid exists (signal 0 sends nothing). */
+export function leaseHolderAlive(lease: WatchLease): boolean {
+  if (lease.host !== hostname()) return true;
+  try {
+    process.kill(lease.pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** The lease of the running watch, or null when none holds one at `nowMs`. */
-export async function currentLease(store: Store, nowMs: number): Promise<WatchLease | null> {
+export async function currentLease(store: Store, nowMs: number, holderAlive = leaseHolderAlive): Promise<WatchLease | null> {
   const text = await store.watch.getCursor(WATCH_LEASE);
   if (!text) return null;
   let lease: WatchLease;
@@ -50,5 +62,5 @@ export async function currentLease(store: Store, nowMs: number): Promise<WatchLe
   } catch {
     return null;
   }
-  return Date.parse(lease.expires_at) > nowMs ? lease : null;
+  return Date.parse(lease.expires_at) > nowMs && holderAlive(lease) ? lease : null;
 }

@@ -1,5 +1,6 @@
 // Whether a watch is running, as watch-status tells it: a running watch holds a lease with its pid;
 // after --once or a stop there is no next cycle (SYNTHETIC: an empty store, no signal folder).
+import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
@@ -52,5 +53,18 @@ describe('watch status', () => {
     await store.watch.setCursor('watch.lease', JSON.stringify(lease), new Date().toISOString()); // as if never stopped
     expect((await watchStatus(store, Date.parse(lease.expires_at) - 1)).watch).not.toBeNull();
     expect((await watchStatus(store, Date.parse(lease.expires_at) + 1)).watch).toBeNull();
+  });
+
+  it('a lease left on this host by a process that no longer exists is no watch, before it expires', async () => {
+    const h = await startWatch(deps(), options, undefined, 60_000);
+    await h.nextCycle();
+    const lease = (await watchStatus(store, Date.now())).watch!;
+    await h.stop();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid; // a process that has exited
+    await store.watch.setCursor('watch.lease', JSON.stringify({ ...lease, pid: dead }), new Date().toISOString());
+    expect((await watchStatus(store, Date.now())).watch).toBeNull();
+    // a lease from another host is judged by its expiry alone: its pid means nothing here
+    await store.watch.setCursor('watch.lease', JSON.stringify({ ...lease, pid: dead, host: 'elsewhere.example' }), new Date().toISOString());
+    expect((await watchStatus(store, Date.now())).watch).toMatchObject({ host: 'elsewhere.example' });
   });
 });
