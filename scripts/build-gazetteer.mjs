@@ -147,8 +147,11 @@ function byName(name, cands) {
 // Bretagne, Nouvelle-Aquitaine), and units whose English GeoNames name ISO spells in the local
 // language or transliterates otherwise: Syria's, Belarus', Yemen's, Kazakhstan's (city and region
 // of Almaty apart), Uzbekistan's (city and region of Tashkent apart), Saudi Arabia's, Chad's,
-// Jordan's, Cambodia's, Egypt's, Somalia's, DR Congo's, Mozambique's, Nineveh and Tripoli.
+// Jordan's, Cambodia's, Egypt's, Somalia's, DR Congo's, Mozambique's, Nineveh and Tripoli; Tajikistan's
+// Gorno-Badakhshan (ISO: Kŭhistoni Badakhshon) and Republican Subordination (ISO: nohiyahoi tobei jumhurí).
 const BY_HAND = {
+  'TJ.01': 'TJ-GB',
+  'TJ.RR': 'TJ-RA',
   'UA.01': 'UA-71',
   'UA.03': 'UA-77',
   'UA.17': 'UA-51',

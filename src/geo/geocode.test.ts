@@ -42,6 +42,15 @@ describe('geocodeArea', () => {
     expect(r.population_affected!.share).toBeLessThan(0.01);
   });
 
+  it('several regions beside an unknown name are each placed, the name reported as not placed (never fewer people than the regions)', () => {
+    const r = geo('TJ', 'Sughd, Khatlon, Dushanbe, Xyzabad', 'regional'); // synthetic: "Xyzabad" names nothing
+    const regions = geo('TJ', 'Sughd, Khatlon, Dushanbe', 'regional');
+    expect(r.places.map((p) => p.kind)).toEqual(['region', 'region', 'region']);
+    expect(r.population_affected!.share).toBe(regions.population_affected!.share);
+    expect(r.unmatched).toEqual(['xyzabad']);
+    expect(r.population_affected!.note).toMatch(/xyzabad/);
+  });
+
   it('what cannot be geocoded says why; national scope is the whole country', () => {
     expect(geo('IN', 'A bunch of cell towers')).toMatchObject({
       population_affected: null,

@@ -348,6 +348,13 @@ function pick(cc: string, m: Match, context: Set<string>, local: boolean): { uni
   return { unit: a1[0]!, confidence: confident(a1.length) };
 }
 
+/** Words saying a name lies below a region: an unknown name beside them is a part of the regions named, not a region. */
+const BELOW_REGION = new Set(
+  'district districts township townships tehsil tehsils taluk zila village villages town towns city cities county counties mandal mandals block blocks subdivision subdivisions locality localities neighbourhood neighborhood area areas university universities campus'.split(
+    ' ',
+  ),
+);
+
 /** GeoNames feature codes of a region's seat: the capital of a first-order unit, of the country. */
 const SEATS = new Set(['PPLA', 'PPLC']);
 
@@ -528,32 +535,41 @@ export function geocodeArea(
 
   // "Barelly District, Uttar Pradesh": the district is not in the gazetteer, the state is. The
   // area is then a part of the state: as many mean districts as unmatched names, not the state.
+  // Beside several regions, only where the text says the names lie below them (a district, a
+  // township, a village, a university …, or a region's possessive): then mean districts of those
+  // regions together. Else
+  // the regions are the area, each placed whole, and the names are reported as not placed.
   const parts = aliased
     .split(/[,;/]|\band\b/i)
-    .map((p) => normName(p))
-    .filter((p) => p.length && !isWeak(p));
-  const unmatchedParts = parts.filter((p) => p.every((t) => unmatched.includes(t)));
-  if (affected.length && affected.every((c) => c.unit.kind === 'admin1') && unmatchedParts.length) {
-    const region = affected[0]!.unit as Admin1;
-    const r = regionOf(idx, region.key);
+    .map((p) => ({ names: normName(p), raw: words(p) }))
+    .filter((p) => p.names.length && !isWeak(p.names));
+  const unmatchedParts = parts.filter((p) => p.names.every((t) => unmatched.includes(t))).map((p) => p.names);
+  // A possessive read as a region ("Kachin's Hpakant") puts what follows inside it.
+  const possessive = aliased !== applyAliases(cc, text);
+  const below = possessive || parts.some((p) => p.names.some((t) => unmatched.includes(t)) && p.raw.some((t) => BELOW_REGION.has(t)));
+  if (affected.length && affected.every((c) => c.unit.kind === 'admin1') && unmatchedParts.length && (affected.length === 1 || below)) {
+    const named = affected.map((c) => c.unit as Admin1);
+    const isos = named.map((a) => regionOf(idx, a.key).iso).filter((x): x is string => !!x);
     const k = unmatchedParts.length;
-    const districts = Math.max(1, region.districts);
-    const whole = unitPopulation(idx, region, 'low');
-    const pop = Math.round((whole.population * Math.min(k, districts)) / districts);
+    const districts = named.reduce((n, a) => n + Math.max(1, a.districts), 0);
+    const wholes = named.map((a) => unitPopulation(idx, a, 'low'));
+    const pop = Math.round((wholes.reduce((n, w) => n + w.population, 0) * Math.min(k, districts)) / districts);
+    const within = named.map((a) => a.name).join(' and ');
+    const methods = [...new Set(wholes.map((w) => w.method).filter((m) => m !== REGION_POPULATION_RULE))];
     const places: GeoPlace[] = [
       {
         name: unmatchedParts.map((p) => p.join(' ')).join(', '),
         kind: 'district',
-        region: r.iso,
-        region_name: r.name,
+        region: named.length === 1 ? (isos[0] ?? null) : null,
+        region_name: within,
         population: pop,
-        population_method: `${k} unmatched name(s) inside ${region.name}: ${Math.min(k, districts)} × its mean district (its population / ${districts} districts)${whole.method === REGION_POPULATION_RULE ? '' : `; ${whole.method}`}`,
+        population_method: `${k} unmatched name(s) inside ${within}: ${Math.min(k, districts)} × ${named.length === 1 ? 'its' : 'their'} mean district (${named.length === 1 ? 'its' : 'their'} population / ${districts} districts)${methods.length ? `; ${methods.join('; ')}` : ''}`,
         geonames_id: null,
         confidence: 'low',
       },
     ];
     return {
-      regions: r.iso ? [r.iso] : [],
+      regions: isos,
       places,
       population_affected: {
         estimate: pop,
@@ -570,6 +586,65 @@ export function geocodeArea(
     };
   }
   return summed(nat, affected.map(toPlace), regions, unmatched, populationSources(idx));
+}
+
+/**
+ * Geocode an area stated as ISO 3166-2 region codes (an event's own `regions`): each code is the
+ * gazetteer's admin-1 unit(s) of that code, with its population (as regionPopulations); a code no
+ * unit has is read by its names, whole (every word matched), and else reported as not placed. A
+ * code not placed never removes the placed ones: the share is the sum of the placed codes.
+ */
+export function geocodeRegionCodes(cc: string, codes: readonly string[], isoNames: (iso: string) => string[]): GeocodeResult {
+  const idx = countryIndex(cc, isoNames);
+  const nat = idx.population;
+  if (!nat) return { regions: [], places: [], population_affected: null, unmatched: [], reason: `no national population for ${cc} in the World Bank file` };
+  const places: GeoPlace[] = [];
+  const regions: string[] = [];
+  const notPlaced: string[] = [];
+  for (const code of codes) {
+    const units = [...idx.admin1.values()].filter((a) => a.iso === code);
+    const byName = units.length
+      ? undefined
+      : isoNames(code)
+          .map((n) => geocodeArea(cc, n, 'regional', isoNames))
+          .find((r) => r.population_affected && r.unmatched.length === 0);
+    if (!units.length && !byName) {
+      notPlaced.push(code);
+      continue;
+    }
+    regions.push(code);
+    for (const p of byName?.places ?? units.map((a) => regionPlace(idx, a))) if (!places.some((q) => q.name === p.name && q.kind === p.kind)) places.push(p);
+  }
+  const r = summed(nat, places, regions, notPlaced, populationSources(idx));
+  if (!notPlaced.length) return r;
+  const named = notPlaced.map((c) => `${c} (${isoNames(c)[0] ?? 'no name'})`).join(', ');
+  const why = `${named} not placed: no region of the gazetteer has the code, and its name matches no region, district or place of ${cc}`;
+  return {
+    ...r,
+    regions: [...regions, ...notPlaced],
+    population_affected: r.population_affected && {
+      ...r.population_affected,
+      confidence: r.population_affected.confidence === 'high' ? 'medium' : r.population_affected.confidence,
+      note: why,
+    },
+    reason: r.population_affected ? why : `${why}; no code placed`,
+  };
+}
+
+/** An admin-1 unit as a place of the area: the whole region, its population as the geocoder estimates it. */
+function regionPlace(idx: CountryIndex, a: Admin1): GeoPlace {
+  const r = regionOf(idx, a.key);
+  const p = unitPopulation(idx, a, 'high');
+  return {
+    name: a.name,
+    kind: 'region',
+    region: r.iso,
+    region_name: r.name,
+    population: Math.round(p.population),
+    population_method: p.method,
+    geonames_id: null,
+    confidence: p.confidence,
+  };
 }
 
 /** The result for the places of an area: their populations summed, the lowest of their confidences. */

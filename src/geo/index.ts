@@ -3,6 +3,7 @@ export * from './codes.js';
 export * from './region-names.js';
 export {
   geocodeArea,
+  geocodeRegionCodes,
   isoNames,
   regionPopulations,
   regionsWithPopulation,

@@ -68,3 +68,31 @@ describe('an area its record calls parts of the units it names', () => {
     expect(textSaysPartsOf(mapped('Pakistan', '2019-03-23').r.event, 'Islamabad & Rawalpindi')).toBe(true); // "in parts of Islamabad and Rawalpindi"
   });
 });
+
+// SYNTHETIC events: Tajikistan's ISO 3166-2 regions as a hand-written event lists them (the
+// codes are real; the events are not records).
+describe('an event whose area is its ISO 3166-2 regions', () => {
+  const tj = (regions: string[]) => geocodeFields({ countries: ['TJ'], regions, geocode: null, scope: 'regional' });
+  const share = (regions: string[]) => tj(regions).population_affected?.share ?? 0;
+
+  it('places each code by its own population, so a wider area never costs less than a part of it', () => {
+    const du = share(['TJ-DU']);
+    expect(du).toBeGreaterThan(0.1);
+    const duRa = tj(['TJ-DU', 'TJ-RA']);
+    expect(duRa.places.map((p) => p.region)).toEqual(['TJ-DU', 'TJ-RA']);
+    expect(duRa.population_affected!.share).toBeGreaterThan(du);
+    expect(tj(['TJ-RA']).geocode?.status).toBe('ok');
+    const all = tj(['TJ-SU', 'TJ-KT', 'TJ-DU', 'TJ-RA', 'TJ-GB']);
+    expect(all.places).toHaveLength(5);
+    expect(all.population_affected!.share).toBeGreaterThan(0.99);
+  });
+
+  it('a code no gazetteer unit has, by code or by name, is reported as not placed; the placed codes keep their share', () => {
+    const g = geocodeFields({ countries: ['KG'], regions: ['KG-C', 'KG-GO'], geocode: null, scope: 'regional' });
+    const chuy = geocodeFields({ countries: ['KG'], regions: ['KG-C'], geocode: null, scope: 'regional' });
+    expect(g.geocode?.status).toBe('partial');
+    expect(g.geocode?.reason).toMatch(/KG-GO .*not placed/);
+    expect(g.regions).toEqual(['KG-C', 'KG-GO']);
+    expect(g.population_affected!.share).toBe(chuy.population_affected!.share);
+  });
+});

@@ -6,7 +6,7 @@
  * is listed with the reason. Writes are revisions like any edit, and never overwrite an event a
  * person geocoded by hand (geocode.status "manual").
  */
-import { areaWords, geocodeArea, isoNames } from '../geo/index.js';
+import { areaWords, geocodeArea, geocodeRegionCodes, isoNames } from '../geo/index.js';
 import type { ProgressReporter, Clock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import type { EventFields, LedgerEvent } from './model.js';
@@ -36,7 +36,11 @@ export function geocodeFields(
 ): GeoFields {
   // Events imported before geocoding carry their area only in the title ("… in Jhunjhunu, Rajasthan (India)").
   const fromTitle = e.regions.length === 0 ? /^.+? in (.+) \([^()]+\)$/.exec(e.title ?? '')?.[1] : undefined;
-  const area = text ?? e.geocode?.text ?? fromTitle ?? e.regions.map((r) => isoNames(r)[0] ?? r).join(', ');
+  const names = regionsText(e.regions);
+  const area = text ?? e.geocode?.text ?? fromTitle ?? names;
+  // A regional event whose area is its own regions is placed by their codes, not by their names
+  // (a local event's regions locate its place: it is placed by name, as its seat or a part).
+  const byCodes = text === undefined && e.regions.length > 0 && area === names;
   if (e.countries.length !== 1) {
     // A share of the people cut off is one country's: such an event's area is not placed, and the
     // reason names the listed countries the text does name a place in.
@@ -58,7 +62,7 @@ export function geocodeFields(
   const nationalText = !area.trim() || (NATIONAL.test(area) && !countedAcross(area));
   const scope = e.scope === 'platform' ? (nationalText ? 'national' : 'regional') : e.scope;
   const opts = { allParts: textSaysPartsOf(e.summary, area) };
-  let r = geocodeArea(cc, area, scope, isoNames, opts);
+  let r = byCodes && scope === 'regional' ? geocodeRegionCodes(cc, e.regions, isoNames) : geocodeArea(cc, area, scope, isoNames, opts);
   if (e.scope === 'platform' && !r.population_affected) r = geocodeArea(cc, area, 'national', isoNames, opts);
   const regions = [...new Set([...e.regions, ...r.regions.filter((x) => x.startsWith(`${cc}-`))])];
   const status =
@@ -71,6 +75,9 @@ export function geocodeFields(
           : 'ok';
   return { regions, places: r.places, population_affected: r.population_affected, geocode: { status, text: area, reason: r.reason, unmatched: r.unmatched } };
 }
+
+/** The area text of an event that names only its regions: their names, in order. */
+export const regionsText = (regions: readonly string[]): string => regions.map((r) => isoNames(r)[0] ?? r).join(', ');
 
 export interface GeocodeReport {
   dry_run: boolean;
