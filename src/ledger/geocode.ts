@@ -85,7 +85,7 @@ export interface GeocodeReport {
   changed: number;
   unchanged: number;
   kept_manual: number;
-  /** Per scope: events, with a region or a place with a population, coverage share. */
+  /** Per scope: events, those placed (a region, district or place with people: a sub-national event geocoded is not in not_geocoded), with a population, coverage share. */
   by_scope: Record<string, { events: number; geocoded: number; with_population: number; coverage: number }>;
   /** Sub-national events without a region or place with a population, and why. */
   not_geocoded: { id: string; country: string; scope: string; area: string; reason: string }[];
@@ -95,6 +95,43 @@ const SUBNATIONAL = new Set(['local', 'regional']);
 const NATIONAL = /\b(national|nationwide|nation wide|countrywide|country-wide|entire country|whole country|across the country|all regions)\b/i;
 /** The actor of geocoding revisions: importers do not count them as a person's edits. */
 export const GEOCODER = 'geocoder';
+/** The actors of machine writes (the geocoder, `db seed`, the STOP import): every other actor is a person. */
+const MACHINES = new Set([GEOCODER, 'seed', 'stop-import']);
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The fields of an edit with what the cost reads re-derived: an edit that changes the regions or
+ * the area text, and gives no places or population of its own, is geocoded again: from the new
+ * area text where it changed, else from the new regions (which become the area). An event placed
+ * by hand (geocode.status "manual") is left as given.
+ */
+export function followArea(cur: Pick<EventFields, 'regions' | 'places' | 'population_affected' | 'geocode'>, f: EventFields): EventFields {
+  const textChanged = f.geocode?.text !== cur.geocode?.text;
+  if (sameSet(cur.regions, f.regions) && !textChanged) return f;
+  if (f.geocode?.status === 'manual' || !same(f.places, cur.places) || !same(f.population_affected, cur.population_affected)) return f;
+  return { ...f, ...geocodeFields(textChanged ? f : { ...f, geocode: null }) };
+}
+
+/**
+ * Whether a person changed the event's regions and left its area text as it was, since the
+ * geocoder last placed it (an edit written before edits re-derived the area): the regions are
+ * then the area. Reads the revisions only of an event revised since its creation whose area text
+ * is not already its regions' names.
+ */
+async function regionsEditedByHand(store: Store, e: LedgerEvent): Promise<boolean> {
+  if (e.revision < 2 || !e.geocode?.text || e.geocode.text === regionsText(e.regions)) return false;
+  const revs = await store.ledger.listRevisions(e.id);
+  for (let i = revs.length - 1; i >= 0; i--) {
+    const r = revs[i]!;
+    const prev = r.previous as Partial<LedgerEvent> | null;
+    const next = r.current as Partial<LedgerEvent>;
+    if (!prev || sameSet(prev.regions ?? [], next.regions ?? [])) continue;
+    return !MACHINES.has(r.actor) && prev.geocode?.text === next.geocode?.text;
+  }
+  return false;
+}
 
 /** Geocode every active event (cost-bearing categories first); write changes unless dry-run. */
 export async function geocodeLedger(
@@ -110,11 +147,14 @@ export async function geocodeLedger(
   const writes: EventWrite[] = [];
   for (const [i, e] of events.entries()) {
     const manual = e.geocode?.status === 'manual';
-    const g = manual ? { regions: e.regions, places: e.places, population_affected: e.population_affected, geocode: e.geocode } : geocodeFields(e);
+    const g = manual
+      ? { regions: e.regions, places: e.places, population_affected: e.population_affected, geocode: e.geocode }
+      : geocodeFields((await regionsEditedByHand(deps.store, e)) ? { ...e, geocode: null } : e);
     const s = (report.by_scope[e.scope] ??= { events: 0, geocoded: 0, with_population: 0, coverage: 0 });
     s.events++;
     const hasPlacePop = g.places.some((p) => p.population > 0) || (g.population_affected?.estimate ?? 0) > 0;
-    if (g.regions.length || g.places.length) s.geocoded++;
+    // Placed: a unit with people, or for a sub-national event its people (then it is not in not_geocoded).
+    if (g.places.some((p) => p.population > 0) || (SUBNATIONAL.has(e.scope) && hasPlacePop)) s.geocoded++;
     if (hasPlacePop) s.with_population++;
     if (SUBNATIONAL.has(e.scope) && !hasPlacePop)
       report.not_geocoded.push({

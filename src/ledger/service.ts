@@ -7,6 +7,7 @@ import { getRegion } from '../geo/index.js';
 import { check } from '../op/index.js';
 import { AppError, isValidPartialDate, partialDateEnd, partialDateStart, validationError, type Clock } from '../shared/index.js';
 import type { EventLinkRecord, EventRecord, EventWrite, RevisionRecord, Store } from '../store/index.js';
+import { followArea } from './geocode.js';
 import { parseEventInput, unknownEventFields, type EventFields, type LedgerEvent } from './model.js';
 import { DEFAULT_VISIBLE, STATUSES, type Status } from './taxonomy.js';
 
@@ -147,7 +148,8 @@ export async function updateEvent(
       issues: [{ path: ['id'], message: `not the edited event's id (${id})` }],
     });
   const cur = await getEvent(deps, id);
-  const f = parseEventInput({ ...(input as object), id });
+  // What the cost reads (places, population affected) follows an edit of the regions or area text.
+  const f = followArea(cur, parseEventInput({ ...(input as object), id }));
   const status: Status = cur.status === 'draft' && f.status === 'draft' ? 'draft' : cur.status === 'draft' ? 'active' : cur.status;
   const e = buildEvent(f, id, status, cur.revision + 1, cur.created_at, deps.clock.now().toISOString());
   if (expectedRevision === cur.revision && sameContent(e, cur)) return { event: cur, changed: false };

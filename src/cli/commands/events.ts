@@ -238,13 +238,13 @@ function eventsImportCommand(events: Command, io: Io): void {
         const rows = Object.entries(x.by_scope).map(([scope, s]) => ({
           scope,
           events: s.events,
-          'with region or place': s.geocoded,
+          placed: s.geocoded,
           'with population': s.with_population,
           coverage: `${(s.coverage * 100).toFixed(1)} %`,
         }));
         return (
           `${x.events_read} events; ${x.dry_run ? 'would change' : 'changed'} ${x.changed}, unchanged ${x.unchanged}, geocoded by hand ${x.kept_manual}\n` +
-          table(rows, ['scope', 'events', 'with region or place', 'with population', 'coverage']) +
+          table(rows, ['scope', 'events', 'placed', 'with population', 'coverage']) +
           (x.not_geocoded.length
             ? `not geocoded (${x.not_geocoded.length} sub-national events):\n` +
               x.not_geocoded.map((n) => `  ${n.id} [${n.country}, ${n.scope}] "${n.area}": ${n.reason}\n`).join('')
