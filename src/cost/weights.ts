@@ -224,6 +224,17 @@ export function activeWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[], 
 export const SHARE_SPREAD = { high: 1.25, medium: 2, low: 3 } as const;
 
 /**
+ * A population share as a share of output: the share × a ratio triangular(1/f, 1, f), drawn as
+ * triangular(s/f, s, s·f), each draw capped at 1 (the whole country). The triangle is never cut
+ * at 1, so a near-national area keeps its median at its share. The one rule for an affected
+ * share and for regions priced by their population share (`cost --region`, `cost regions`).
+ */
+function spreadShare(ps: ParamSet, share: number, f: number, name: string, source: string): Unit {
+  const i = ps.add(name, { kind: 'triangular', low: share / f, mode: share, high: share * f }, 'share of national output', source);
+  return cappedSum([i]);
+}
+
+/**
  * The affected share of the economy as a unit: 1 for the whole country (or for regions priced by
  * their output), else the population share of the area cut off, a documented proxy for its
  * share of output, with its uncertainty (docs/design/012-who-was-cut-off.md).
@@ -234,26 +245,38 @@ export function affectedWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[]
   const f = SHARE_SPREAD[confidence];
   const ranged = scn.affected.low !== undefined && scn.affected.high !== undefined;
   const low = ranged ? scn.affected.low! : share / f;
-  const high = ranged ? scn.affected.high! : Math.min(1, share * f);
+  const high = ranged ? scn.affected.high! : share * f;
   // An imputed share drawn from its reference class keeps the class's shape: a class of regional
   // and national shutdowns is two clusters, which a triangular through its quartiles would smear
   // (its median well above the class's).
   const values = scn.affected.values;
-  const i = values?.length
-    ? ps.add(
-        'affected share',
-        values.every((v) => v === values[0]) ? { kind: 'fixed', value: values[0]! } : { kind: 'empirical', values },
-        'share of national output',
-        `proxy: the population share of the area cut off, imputed (${basis}): one of the ${values.length} shares of the reference class, each equally likely`,
+  const unit = values?.length
+    ? param(
+        ps.add(
+          'affected share',
+          values.every((v) => v === values[0]) ? { kind: 'fixed', value: values[0]! } : { kind: 'empirical', values },
+          'share of national output',
+          `proxy: the population share of the area cut off, imputed (${basis}): one of the ${values.length} shares of the reference class, each equally likely`,
+        ),
       )
-    : ps.add(
-        'affected share',
-        low < high ? { kind: 'triangular', low, mode: share, high } : { kind: 'fixed', value: share },
-        'share of national output',
-        ranged
-          ? `proxy: the population share of the area cut off, imputed (${basis}): triangular(${low.toPrecision(3)}, ${share.toPrecision(3)}, ${high.toPrecision(3)})`
-          : `proxy: the population share of the area cut off (${basis}); geocoding confidence ${confidence}: ×/÷ ${f}`,
-      );
+    : ranged || !(low < high)
+      ? param(
+          ps.add(
+            'affected share',
+            low < high ? { kind: 'triangular', low, mode: share, high } : { kind: 'fixed', value: share },
+            'share of national output',
+            ranged
+              ? `proxy: the population share of the area cut off, imputed (${basis}): triangular(${low.toPrecision(3)}, ${share.toPrecision(3)}, ${high.toPrecision(3)})`
+              : `proxy: the population share of the area cut off (${basis}); geocoding confidence ${confidence}`,
+          ),
+        )
+      : spreadShare(
+          ps,
+          share,
+          f,
+          'affected share',
+          `proxy: the population share of the area cut off (${basis}); geocoding confidence ${confidence}: ×/÷ ${f}, each draw at most the whole country`,
+        );
   inputs.push({
     name: 'population share cut off',
     value: Number(share.toPrecision(6)),
@@ -263,7 +286,7 @@ export function affectedWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[]
     note: `proxy for the share of output; confidence ${confidence}`,
   });
   notes.push(`priced as ${(share * 100).toPrecision(3)} % of the country (population share of the area cut off, a proxy for its output; docs/design/012)`);
-  return param(i);
+  return unit;
 }
 
 /**
@@ -362,14 +385,16 @@ function narrowedUnits(scn: Scenario, segments: readonly SegmentPlan[], ps: Para
 export function populationProxyWeight(p: { combined: number; basis: string }, ps: ParamSet, notes: string[]): Unit {
   if (p.combined >= 0.999) return one;
   const f = SHARE_SPREAD.medium;
-  const i = ps.add(
-    "regions' output share ÷ population share",
-    { kind: 'triangular', low: 1 / f, mode: 1, high: Math.min(f, 1 / p.combined) },
-    'ratio',
-    `proxy: a region's share of output taken as its share of the population (${p.basis}), ×/÷ ${f}`,
+  const share = spreadShare(
+    ps,
+    p.combined,
+    f,
+    "regions' output share",
+    `proxy: a region's share of output taken as its share of the population (${p.basis}), ×/÷ ${f}, each draw at most the whole country`,
   );
   notes.push(
     `priced as ${(p.combined * 100).toPrecision(3)} % of the country: the regions' population share, a proxy for their output share (docs/design/012)`,
   );
-  return param(i);
+  // The plan's coefficients carry the regions' population shares: the unit is the drawn share ÷ theirs.
+  return linear([[1 / p.combined, share]]);
 }
