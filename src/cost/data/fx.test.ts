@@ -34,6 +34,18 @@ describe('rates', () => {
     expect((none as { reason: string }).reason).toMatch(/no RU exchange rate for 2019: annual averages cover 2020–2024; the daily series covers 2020-12-18–2020-12-22/);
   });
 
+  it('a day after the daily series ends takes the annual average, every day alike, and says where the series ends', () => {
+    for (const [from, to] of [
+      ['2020-12-23T00:00:00Z', '2020-12-24T00:00:00Z'], // the day after the last setting
+      ['2020-12-31T00:00:00Z', '2021-01-01T00:00:00Z'],
+      ['2020-12-21T00:00:00Z', '2020-12-25T00:00:00Z'], // a span that runs past the end
+    ] as const) {
+      const r = rateFor(data, { year: 2020, from, to });
+      expect(r).toMatchObject({ rate: 72.1, kind: 'annual', date: '2020' });
+      expect((r as { note: string }).note).toBe('the daily series ends 2020-12-22 (no rate set after it is held); the 2020 annual average is used');
+    }
+  });
+
   it('does not carry an annual average forward more than five years (a series that stopped, e.g. TMT in 2001, before the 2009 redenomination)', () => {
     const tm = countryData('TM', [], [{ kind: 'annual', period: '2001', rate: 5200 }]);
     expect(rateFor(tm, { year: 2006, from: null, to: null })).toMatchObject({ rate: 5200, kind: 'annual-latest', date: '2001' });

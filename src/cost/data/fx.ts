@@ -2,7 +2,9 @@
  * Which exchange rate converts a segment of a scenario: the Bank of Russia's daily rate where
  * the series covers the segment (the rate in force on each day, averaged over the segment's
  * days; one day's rate for a span within a day), otherwise the World Bank's annual average
- * for the segment's year. When neither exists the answer says why instead of guessing.
+ * for the segment's year. A day after the series' last observation is not covered (whether a
+ * new rate was set is unknown): every such day takes the annual average, noting where the
+ * daily series ends. When neither exists the answer says why instead of guessing.
  */
 import type { FxRateRecord } from '../../store/index.js';
 import type { CountryData } from './econ-data.js';
@@ -45,7 +47,8 @@ function daily(data: CountryData, fromMs: number, toMs: number): RateUse | null 
   if (d.length === 0) return null;
   const first = Math.floor(fromMs / DAY);
   const last = Math.max(first, Math.ceil(toMs / DAY) - 1);
-  if (first < d[0]! || last > d[d.length - 1]! + MAX_GAP_DAYS) return null;
+  // After the last observation nobody knows whether a new rate was set: the series does not cover it.
+  if (first < d[0]! || last > d[d.length - 1]!) return null;
   let sum = 0;
   let n = 0;
   let used: FxRateRecord | undefined;
@@ -98,7 +101,11 @@ export function rateFor(data: CountryData, seg: { year: number; from: string | n
     if (d) return d;
   }
   const a = annualRate(data, seg.year);
-  if (a.rate !== null || !seg.from || data.dailyDays.length === 0) return a;
   const d = data.dailyRates;
+  if (a.rate !== null && seg.to && d.length > 0 && Math.ceil(Date.parse(seg.to) / DAY) - 1 > data.dailyDays[d.length - 1]!) {
+    const ended = `the daily series ends ${d[d.length - 1]!.period} (no rate set after it is held)`;
+    return { ...a, note: a.note ? `${ended}; ${a.note}` : `${ended}; the ${a.date} annual average is used` };
+  }
+  if (a.rate !== null || !seg.from || data.dailyDays.length === 0) return a;
   return { rate: null, reason: `${a.reason}; the daily series covers ${d[0]!.period}–${d[d.length - 1]!.period}` };
 }
