@@ -110,6 +110,30 @@ describe('derivedChecks', () => {
     expect((await derivedChecks(storeWith([], []))).map((c) => c.status)).toEqual(['empty', 'empty', 'empty', 'empty', 'empty']);
   });
 
+  it('day cells that count fewer measurements than a shard stores are stale, naming the shard and the files to read again', async () => {
+    const store = storeWith([], null);
+    const parts = [
+      { part: 'shard 1 (127.0.0.1:18400)', stored: 446, counted: 446, paths: [] },
+      { part: 'shard 2 (127.0.0.1:18401)', stored: 444, counted: 290, paths: ['/d/big10.jsonl'] },
+    ];
+    (store.measure as { dayCellCounts?: () => Promise<typeof parts> }).dayCellCounts = () => Promise.resolve(parts);
+    const checks = await derivedChecks(store);
+    expect(checks.map((c) => c.dataset)).toEqual(['ledger links', 'ledger geocodes', 'measurement verdicts', 'measurement day cells', 'election choices']);
+    expect(checks[3]).toEqual({
+      dataset: 'measurement day cells',
+      status: 'stale',
+      detail:
+        'the day cells count 736 of 890 measurements stored (shard 2 (127.0.0.1:18401): 290 of 444): day summaries undercount until the files are read again',
+      commands: ['splinternet ingest --force /d/big10.jsonl'],
+    });
+    parts[1]!.counted = 444;
+    expect((await derivedChecks(store))[3]).toEqual({
+      dataset: 'measurement day cells',
+      status: 'current',
+      detail: 'the day cells count all 890 measurements stored on 2 shards',
+    });
+  });
+
   it('an election choice stored without the English name this code gives is stale: its protocol files imported again', async () => {
     const names = [
       { label: 'Путин Владимир Владимирович', label_en: 'Vladimir Putin' },

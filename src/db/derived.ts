@@ -6,7 +6,8 @@
  * (`measurements rescore`; `ingest --force` for measurements stored before rule inputs were
  * kept), an election choice's English name is read from the protocol header on import
  * (`elections import --force`), an event's regions, places and people cut off are read from
- * its area text by the gazetteer (`events geocode`). A store built earlier would otherwise give other numbers and
+ * its area text by the gazetteer (`events geocode`), a ClickHouse shard's day cells count the measurements it stores
+ * (`ingest --force` of the files of the days that differ). A store built earlier would otherwise give other numbers and
  * names than a fresh one, silently.
  *
  * Each check reads the data itself (no stamp to trust) and says, per dataset: current, stale
@@ -23,7 +24,7 @@ import type { Store } from '../store/index.js';
 
 export interface DerivedCheck {
   /** The derived dataset checked. */
-  dataset: 'ledger links' | 'ledger geocodes' | 'measurement verdicts' | 'measurement rule inputs' | 'election choices';
+  dataset: 'ledger links' | 'ledger geocodes' | 'measurement verdicts' | 'measurement rule inputs' | 'measurement day cells' | 'election choices';
   /** current: made by this code; stale: made by earlier code (run `command`); empty: nothing stored; unchecked: this store cannot say. */
   status: 'current' | 'stale' | 'empty' | 'unchecked';
   detail: string;
@@ -151,6 +152,39 @@ async function verdicts(store: Store): Promise<DerivedCheck[]> {
   return out;
 }
 
+/**
+ * Day cells kept apart from the rows (ClickHouse): per shard, the measurements stored against
+ * those the day cells count. Reading the files of the days that differ again (`ingest --force`)
+ * adds the missing measurements to the cells. Absent where cells are written with the rows.
+ */
+async function dayCells(store: Store): Promise<DerivedCheck[]> {
+  if (!store.measure.dayCellCounts) return [];
+  const parts = await store.measure.dayCellCounts();
+  const stored = parts.reduce((s, p) => s + p.stored, 0);
+  const counted = parts.reduce((s, p) => s + p.counted, 0);
+  const short = parts.filter((p) => p.stored !== p.counted);
+  if (stored === 0 && counted === 0) return [{ dataset: 'measurement day cells', status: 'empty', detail: 'no measurements stored' }];
+  if (!short.length)
+    return [
+      {
+        dataset: 'measurement day cells',
+        status: 'current',
+        detail: `the day cells count all ${n(stored)} measurements stored on ${plural(parts.length, 'shard')}`,
+      },
+    ];
+  const paths = [...new Set(short.flatMap((p) => p.paths))].sort();
+  return [
+    {
+      dataset: 'measurement day cells',
+      status: 'stale',
+      detail:
+        `the day cells count ${n(counted)} of ${n(stored)} measurements stored (${short.map((p) => `${p.part}: ${n(p.counted)} of ${n(p.stored)}`).join('; ')}): ` +
+        'day summaries undercount until the files are read again',
+      commands: [`splinternet ingest --force ${paths.map(shellWord).join(' ')}`],
+    },
+  ];
+}
+
 /** Election choices stored without the English name this code reads from their label (added to the parser since they were imported). */
 async function electionNames(store: Store): Promise<DerivedCheck> {
   const list = await store.elections.list();
@@ -211,5 +245,5 @@ async function geocodes(store: Store, clock: Clock): Promise<DerivedCheck> {
 
 /** Every derived dataset's state, in a fixed order. */
 export async function derivedChecks(store: Store, clock: Clock): Promise<DerivedCheck[]> {
-  return [await stopTexts(store), await geocodes(store, clock), ...(await verdicts(store)), await electionNames(store)];
+  return [await stopTexts(store), await geocodes(store, clock), ...(await verdicts(store)), ...(await dayCells(store)), await electionNames(store)];
 }

@@ -5,7 +5,8 @@
  * then marks files done; every insert is synchronous on all shards (insert_distributed_sync),
  * so a file is never "done" before its rows are on their shards. Reads use FINAL, so a copy
  * left by a crash between the check and the insert is never counted twice. Day cells come from
- * the aggregates each shard maintains at insert (migration 007, day-cells.ts); hour cells are
+ * the aggregates each shard maintains at insert (migration 007, day-cells.ts), and rows found
+ * already stored have their cells added again (idempotent, day-cell-repair.ts); hour cells are
  * computed at read time (GROUP BY over the shards).
  * File reading (readProjected) and fingerprints stay with the embedded store.
  */
@@ -14,6 +15,7 @@ import { chTime, firstWins, laterWins } from './time.js';
 import { inList, join, Sql, sql, type Value } from './sql.js';
 import type { ChContext } from './context.js';
 import { dayCells } from './day-cells.js';
+import { dayCellCounts, recountDayCells } from './day-cell-repair.js';
 
 /** Ids per existence check: keeps each query well under max_query_size. */
 const ID_CHUNK = 4000;
@@ -121,6 +123,8 @@ export function chMeasureRepo(ctx: ChContext, embedded: MeasureRepo): MeasureRep
           fresh.map((r) => measurementRow(r, ingestedAt, ver)),
         );
         inserted = fresh.map((r) => r.id);
+        // rows found stored may lack their day cells (a shard stopped between the two writes)
+        await recountDayCells(ctx, [...have]);
       }
       if (b.rejects.length) {
         const ver = laterWins();
@@ -138,6 +142,7 @@ export function chMeasureRepo(ctx: ChContext, embedded: MeasureRepo): MeasureRep
     },
     writeBatch: async (rows, rejects, now) => (await repo.writeGroup({ rows, rejects, start: [], finish: [] }, now)).length,
     refreshCells: () => Promise.resolve({ keys: 0, cells: 0 }),
+    dayCellCounts: () => dayCellCounts(ctx),
 
     async cells(f) {
       if (f.grain === 'day') return dayCells(ctx, f);
