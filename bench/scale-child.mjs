@@ -13,7 +13,7 @@ const { systemClock, silentProgress } = await import('../dist/src/shared/index.j
 
 rmSync(dbPath, { force: true });
 rmSync(`${dbPath}.wal`, { force: true });
-const store = await openStore(dbPath, url ? { store: url } : {});
+const store = await openStore(dbPath, url ? { store: url, create: true } : {});
 const deps = { store, clock: systemClock, progress: silentProgress };
 await importShippedFingerprints(deps);
 const cpu = () => {

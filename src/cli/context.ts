@@ -95,12 +95,14 @@ export class CliContext {
     const lock = readLock(this.dbPath);
     // The server runs the same op (same schema, same code): its result has the output type.
     if (lock) return (await remoteOp(lock.url, lock.secret, op.name, input, progress)) as z.output<O>;
-    return this.withStore((store) =>
-      executeOp(
-        { store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath },
-        op,
-        input,
-      ),
+    return this.withStore(
+      (store) =>
+        executeOp(
+          { store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath },
+          op,
+          input,
+        ),
+      { create: op.createsStore },
     );
   }
 
@@ -127,12 +129,12 @@ export class CliContext {
     );
   }
 
-  /** Open the store in-process (refusing if a server holds it) for commands that need the handle. */
-  async withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  /** Open the store in-process (refusing if a server holds it) for commands that need the handle; `create` as in openStore. */
+  async withStore<T>(fn: (store: Store) => Promise<T>, options: { create?: boolean } = {}): Promise<T> {
     if (readLock(this.dbPath)) {
       throw new AppError('STORE_LOCKED', `a server holds ${this.dbPath} (see ${lockPath(this.dbPath)}); stop it first or use commands that go through it`);
     }
-    const store = await openStore(this.dbPath, { store: this.storeUrl });
+    const store = await openStore(this.dbPath, { store: this.storeUrl, create: options.create });
     try {
       return await fn(store);
     } finally {

@@ -36,6 +36,7 @@ export const dbMigrate = defineOp({
   name: 'db.migrate',
   summary: 'Apply pending migrations (also done at every open)',
   write: true,
+  createsStore: true,
   scope: 'admin',
   input: z.object({}),
   output: z.object({ schema_version: z.number().int() }),

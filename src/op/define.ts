@@ -106,6 +106,8 @@ export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zod
   write: boolean;
   /** The token scope a caller needs (unset: a write needs "write", a read is public); "read" marks a non-public read. */
   scope?: Scope;
+  /** Opening the store for this op creates a server store's database that does not exist (db migrate); every other op is refused one. */
+  createsStore?: boolean;
   /** The server files or folders the op reads for this input: each must lie inside the caller's import folders. */
   files?: (input: z.output<I>) => readonly (string | undefined)[];
   /**

@@ -12,6 +12,8 @@ import type { Store } from './types.js';
 export interface OpenStoreOptions {
   readOnly?: boolean;
   migrate?: boolean;
+  /** Create a server store's database that does not exist yet (db migrate); otherwise opening it is refused. */
+  create?: boolean;
   /** A store URL (clickhouse://HOST:PORT/DB?cluster=NAME); undefined or "duckdb" = embedded only. */
   store?: string;
 }

@@ -63,7 +63,11 @@ export async function startHarness(opts: { prepare?: (cli: (args: string[], okCo
   if (seeded) {
     if (!existsSync(seeded)) throw new Error(`the seeded e2e database ${seeded} is missing (global-setup.ts makes it)`);
     copyDuckDb(seeded, db);
-  } else run(process.execPath, [BIN, 'db', 'seed', '--db', db, ...STORE], [0, 3]); // 3 = some shipped rows rejected (listed, kept)
+  } else {
+    // only db migrate creates a server store's database
+    if (STORE.length) run(process.execPath, [BIN, 'db', 'migrate', '--db', db, ...STORE], [0]);
+    run(process.execPath, [BIN, 'db', 'seed', '--db', db, ...STORE], [0, 3]); // 3 = some shipped rows rejected (listed, kept)
+  }
   opts.prepare?.((args, okCodes) => run(process.execPath, [BIN, ...args, '--db', db], okCodes), db);
   const { proc, url } = await startServer(db);
   const spec = (await (await fetch(`${url}/openapi.json`)).json()) as { paths: Record<string, unknown> };

@@ -141,6 +141,7 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
   it('registry import and summary on the cluster give the DuckDB figures (14,658,304 distinct in the 2018 CIDR entries)', { timeout: 300_000 }, async () => {
     const u = withDb('reg');
     const cdb = join(t.dir, 'reg-ledger.duckdb');
+    expect((await runBin(['db', 'migrate', '--store', u, '--db', cdb])).code).toBe(0);
     const ddb = join(t.dir, 'reg-ref.duckdb');
     const strip = (s: string) => JSON.stringify(json(s), (k, v: unknown) => (['at', 'imported_at', 'updated_at', 'generated_at'].includes(k) ? undefined : v));
     for (const f of [REGISTRY_2018, REGISTRY_2016]) {
@@ -254,6 +255,7 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
   it('a shard stopped mid-ingest: the ingest fails naming it; after restart the rerun is exact', async () => {
     const u = withDb('down');
     const cdb = join(t.dir, 'down.duckdb');
+    expect((await runBin(['db', 'migrate', '--store', u, '--db', cdb])).code).toBe(0);
     const state = JSON.parse(readFileSync(join(dir, 'cluster.json'), 'utf8')) as { servers: { pid: number }[] };
     const child = spawn(process.execPath, [BIN, 'ingest', BUCKET, '--store', u, '--db', cdb, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
@@ -282,6 +284,7 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
   it('kill -9 of the ingest: the rerun stores each measurement exactly once', async () => {
     const u = withDb('killed');
     const cdb = join(t.dir, 'killed.duckdb');
+    expect((await runBin(['db', 'migrate', '--store', u, '--db', cdb])).code).toBe(0);
     const child = spawn(process.execPath, [BIN, 'ingest', BUCKET, '--store', u, '--db', cdb, '--json'], { stdio: ['ignore', 'ignore', 'pipe'] });
     child.stderr.on('data', (d: Buffer) => /"files_done":[2-9]/.test(d.toString()) && child.kill('SIGKILL'));
     await new Promise((ok) => child.on('close', ok));
@@ -322,6 +325,7 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
   it('kill -9 of a throughput re-extraction: the previous figures stay visible; the rerun leaves no extra rows', { timeout: 400_000 }, async () => {
     const u = withDb('tpkill');
     const cdb = join(t.dir, 'tpkill.duckdb');
+    expect((await runBin(['db', 'migrate', '--store', u, '--db', cdb])).code).toBe(0);
     // ingest extracts the network-event throughput of the files it stored
     expect((await runBin(['ingest', BUCKET, '--store', u, '--db', cdb, '--json'])).code).toBe(0);
     const visible = () => withStore(cdb, u, async (store) => ({ counts: await store.throughput.counts(), points: await store.throughput.points({}) }));
@@ -340,6 +344,7 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
   it('kill -9 of a speed-test re-import: the previous rows stay visible; the rerun replaces them without duplicates', { timeout: 400_000 }, async () => {
     const u = withDb('stkill');
     const cdb = join(t.dir, 'stkill.duckdb');
+    expect((await runBin(['db', 'migrate', '--store', u, '--db', cdb])).code).toBe(0);
     expect([0, 3]).toContain((await runBin(['speedtests', 'import', SPEEDTESTS, '--store', u, '--db', cdb])).code);
     const visible = () => withStore(cdb, u, (store) => store.speedtests.count());
     const before = await visible();

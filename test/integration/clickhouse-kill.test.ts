@@ -40,6 +40,7 @@ describe.skipIf(!CLICKHOUSE_URL)('kill -9 of a registry import on the ClickHouse
       }
       return out;
     };
+    expect((await runBin(['db', 'migrate', '--store', url, '--db', cdb])).code).toBe(0);
     await imported(['registry', 'import', REGISTRY_2018, '--store', url, '--db', cdb, '--json']);
     await imported(['registry', 'import', REGISTRY_2018, '--db', ref, '--json']);
     const only2018 = await summaries(ref, []);

@@ -2,12 +2,14 @@
  * A ClickHouse store URL whose host does not answer, tried through the built CLI on a machine
  * with or without ClickHouse (nothing listens on the ports used, or a listener that never
  * answers): exit 2 within 10 s and one error line naming the host:port and the reason, with
- * none of the client library's internal log (request ids, settings, stack) on stderr.
+ * none of the client library's internal log (request ids, settings, stack) on stderr. On the
+ * test cluster (SPLINTERNET_TEST_CLICKHOUSE): a database that does not exist is named, not created.
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLICKHOUSE_URL, chQuery, freshClickHouseUrl, shardEndpoints } from '../helpers/clickhouse.js';
 import { runBin, tempDir } from '../helpers/index.js';
 
 const t = tempDir();
@@ -49,5 +51,20 @@ describe('an unreachable ClickHouse store', () => {
     expect(r.err).toMatch(why);
     expect(r.err).not.toMatch(/@clickhouse\/client|query_id|clickhouse_settings|\n\s+at /);
     expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!CLICKHOUSE_URL)('a ClickHouse database that does not exist', () => {
+  it('a read exits 2 naming it and the databases there, and creates nothing on any shard', async () => {
+    const url = freshClickHouseUrl('typo');
+    const db = new URL(url.replace('clickhouse:', 'http:')).pathname.slice(1);
+    for (const args of [['measurements', 'summary'], ['doctor']]) {
+      const r = await runBin([...args, '--store', url, '--db', join(t.dir, 'typo.duckdb')]);
+      expect(r.code === 2 || args[0] === 'doctor', r.err).toBe(true);
+      expect(r.err + r.out).toMatch(new RegExp(`database "${db}" does not exist on cluster "splinternet" \\(databases there: [^)]*\\)`));
+      expect(r.err + r.out).toContain('splinternet db migrate --store');
+    }
+    for (const s of await shardEndpoints(url))
+      expect((await chQuery(`http://${s.host}:${s.port}`, `SELECT count() FROM system.databases WHERE name = '${db}'`)).trim()).toBe('0');
   });
 });

@@ -433,7 +433,7 @@ if (CLICKHOUSE_URL) {
   const t = tempDir();
   contract(
     'clickhouse',
-    async () => openStore(join(t.dir, 'ledger.duckdb'), { store: url }),
+    async () => openStore(join(t.dir, 'ledger.duckdb'), { store: url, create: true }),
     async () => {
       const shards = await shardEndpoints(url);
       const db = new URL(url.replace('clickhouse:', 'http:')).pathname.slice(1);

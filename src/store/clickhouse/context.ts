@@ -85,6 +85,24 @@ export class ChContext {
     return ctx;
   }
 
+  /**
+   * Refuse a database no shard has (a misspelt name): naming it, the databases the URL's node
+   * has, and the command that creates it. Nothing is created.
+   */
+  async requireDatabase(): Promise<void> {
+    const db = this.target.database;
+    const has = await Promise.all(
+      this.shards.map(async (s) => (await s.node.all<{ n: number }>(sql`SELECT count() AS n FROM system.databases WHERE name = ${db}`))[0]?.n),
+    );
+    if (has.some((n) => Number(n) > 0)) return;
+    const names = await this.node.all<{ name: string }>(sql`SELECT name FROM system.databases WHERE name NOT IN ('system', 'default') ORDER BY name`);
+    throw new AppError(
+      'USAGE',
+      `store URL: database "${db}" does not exist on cluster "${this.target.cluster}" (databases there: ${names.map((r) => r.name).join(', ') || 'none'}); ` +
+        `\`splinternet db migrate --store URL\` creates it`,
+    );
+  }
+
   /** db.name of a Distributed table. */
   table(name: string): Sql {
     return sql`${ident(this.target.database)}.${ident(name)}`;

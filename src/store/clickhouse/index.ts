@@ -17,9 +17,15 @@ import type { ClickHouseTarget } from './url.js';
 export { parseStoreUrl, type ClickHouseTarget, type StoreTarget } from './url.js';
 export { NATIVE_PORT_OFFSET } from './client.js';
 
-export async function openClickHouseStore(t: ClickHouseTarget, embedded: Store, options: { migrate?: boolean; readOnly?: boolean } = {}): Promise<Store> {
+/** `create`: a database that does not exist is created (db migrate); otherwise it is refused, naming it. */
+export async function openClickHouseStore(
+  t: ClickHouseTarget,
+  embedded: Store,
+  options: { migrate?: boolean; readOnly?: boolean; create?: boolean } = {},
+): Promise<Store> {
   const ctx = await ChContext.open(t);
   try {
+    if (!options.create) await ctx.requireDatabase();
     if (options.migrate !== false && !options.readOnly)
       await migrateShards(
         ctx.shards.map((s) => s.node),
