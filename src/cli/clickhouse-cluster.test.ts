@@ -1,5 +1,20 @@
-import { describe, expect, it } from 'vitest';
-import { clusterUp, INSTALL_ADVICE } from './clickhouse-cluster.js';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { clusterUp, INSTALL_ADVICE, readState, runsConfig } from './clickhouse-cluster.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'ch-cluster-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** A stand-in for clickhouse-server (SYNTHETIC): runs until killed, answers nothing, and its command line names its config. */
+function fakeServer(): string {
+  const p = join(tmp, 'fake-clickhouse-server');
+  writeFileSync(p, '#!/bin/sh\nwhile :; do sleep 1; done\n');
+  chmodSync(p, 0o755);
+  return p;
+}
 
 describe('clickhouse up', () => {
   it('without clickhouse-server: a usage error (exit 2) that says how to install it, and nothing started', async () => {
@@ -18,5 +33,77 @@ describe('clickhouse up', () => {
       message: '--shards must be an integer from 1 to 16, got -1',
     });
     await expect(clusterUp({ ...base, shards: 2, cluster: 'a-b' })).rejects.toMatchObject({ code: 'USAGE', message: /--cluster must be a plain name/ });
+  });
+
+  it('--port 0, or one whose last shard would pass 65535 at +1754, is refused up front naming the range for the shard count', async () => {
+    const env = { SPLINTERNET_CLICKHOUSE_SERVER: '/nonexistent/clickhouse-server', PATH: '' };
+    const base = { dir: '/nonexistent/dir', cluster: 'c', database: 'd', env };
+    await expect(clusterUp({ ...base, shards: 2, basePort: 0 })).rejects.toMatchObject({
+      code: 'USAGE',
+      message: '--port must be from 1 to 63780 with --shards 2 (shard i uses PORT+i-1, and +877 and +1754 above it), got 0',
+    });
+    await expect(clusterUp({ ...base, shards: 2, basePort: 65535 })).rejects.toMatchObject({
+      code: 'USAGE',
+      message: /^--port must be from 1 to 63780 .*got 65535$/,
+    });
+    await expect(clusterUp({ ...base, shards: 1, basePort: 63782 })).rejects.toMatchObject({ code: 'USAGE', message: /^--port must be from 1 to 63781 / });
+    // a port in range goes on to look for the server
+    await expect(clusterUp({ ...base, shards: 1, basePort: 63781 })).rejects.toMatchObject({ message: INSTALL_ADVICE });
+  });
+
+  it('on a running folder, --shards, --port, --cluster or --database given otherwise is refused naming each; given alike it reports the cluster', async () => {
+    const dir = join(tmp, 'running');
+    mkdirSync(dir, { recursive: true });
+    const bin = fakeServer();
+    const config = join(dir, 'shard1', 'config.xml');
+    const child = spawn(bin, [`--config-file=${config}`], { stdio: 'ignore' });
+    try {
+      const state = {
+        url: 'clickhouse://127.0.0.1:18590/splinternet?cluster=splinternet',
+        cluster: 'splinternet',
+        database: 'splinternet',
+        dir,
+        binary: bin,
+        startedAt: '2026-12-06T00:00:00.000Z',
+        servers: [{ shard: 1, pid: child.pid!, httpPort: 18590, tcpPort: 18590 + 877, config, dataDir: join(dir, 'shard1', 'data') }],
+      };
+      writeFileSync(join(dir, 'cluster.json'), JSON.stringify(state));
+      await new Promise((r) => setTimeout(r, 100));
+      const env = { SPLINTERNET_CLICKHOUSE_SERVER: bin };
+      const same = { shards: 1, dir, basePort: 18590, cluster: 'splinternet', database: 'splinternet', env };
+      await expect(clusterUp(same)).resolves.toMatchObject({ alreadyRunning: true, url: state.url });
+      await expect(clusterUp({ ...same, shards: 3, basePort: 18560, database: 'other' })).rejects.toMatchObject({
+        code: 'USAGE',
+        message: `a cluster already runs in ${dir} with other options: --shards 1 (not 3), --port 18590 (not 18560), --database splinternet (not other); give its options, or run "splinternet clickhouse down --dir ${dir}" first`,
+      });
+      // options left at their defaults are not compared
+      await expect(clusterUp({ ...same, shards: 3, given: ['database'] })).resolves.toMatchObject({ alreadyRunning: true });
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('records each server in cluster.json before waiting for it, so an interrupted up can be stopped; one that never answers is stopped and forgotten', async () => {
+    const dir = join(tmp, 'silent');
+    const bin = fakeServer();
+    const up = clusterUp({
+      shards: 1,
+      dir,
+      basePort: 18591,
+      cluster: 'splinternet',
+      database: 'splinternet',
+      env: { SPLINTERNET_CLICKHOUSE_SERVER: bin },
+      timeoutMs: 2000,
+    });
+    const failed = expect(up).rejects.toMatchObject({ code: 'STORE', message: /shard 1 did not answer on 127\.0\.0\.1:18591 in time/ });
+    await new Promise((r) => setTimeout(r, 1000));
+    const recorded = readState(dir);
+    expect(recorded?.servers.map((s) => s.httpPort)).toEqual([18591]);
+    const { pid, config } = recorded!.servers[0]!;
+    expect(runsConfig(pid, config)).toBe(true);
+    await failed;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(runsConfig(pid, config)).toBe(false);
+    expect(existsSync(join(dir, 'cluster.json'))).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
  * A local ClickHouse cluster for people and tests: N clickhouse-server processes on 127.0.0.1,
  * each with its own config, users file, ports and data folder, and a `remote_servers` entry
  * naming all of them (one shard each). `up` records exactly what it started (pid, config path)
- * in DIR/cluster.json; `down` stops only those processes, after checking each pid still runs
+ * in DIR/cluster.json as it starts each server, before waiting for any to answer, so an
+ * interrupted `up` leaves nothing `down` cannot stop; `down` stops only those processes, after checking each pid still runs
  * that config (a recycled pid is left alone).
  *
  * Ports: shard i (0-based) answers HTTP on base+i and the native protocol on base+i+877, the
@@ -140,6 +141,21 @@ export interface UpOptions {
   env?: NodeJS.ProcessEnv;
   /** How long to wait for every server to answer. */
   timeoutMs?: number;
+  /** The options the user gave (the others are defaults): only those must match a cluster already running in `dir`. Unset: all. */
+  given?: readonly ('shards' | 'port' | 'cluster' | 'database')[];
+}
+
+/** Highest port any shard uses above its HTTP port (the interserver port). */
+const TOP_OFFSET = 2 * NATIVE_PORT_OFFSET;
+
+/** The options given that a running cluster's state contradicts, as "--name running (not given)". */
+function contradicted(prev: ClusterState, o: UpOptions): string[] {
+  const given = new Set(o.given ?? ['shards', 'port', 'cluster', 'database']);
+  const running = { shards: prev.servers.length, port: prev.servers[0]?.httpPort, cluster: prev.cluster, database: prev.database };
+  const asked = { shards: o.shards, port: o.basePort, cluster: o.cluster, database: o.database };
+  return (['shards', 'port', 'cluster', 'database'] as const)
+    .filter((k) => given.has(k) && running[k] !== asked[k])
+    .map((k) => `--${k} ${String(running[k])} (not ${String(asked[k])})`);
 }
 
 /** Start the cluster (or report the running one), wait until every shard answers, return its state. */
@@ -147,13 +163,27 @@ export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyR
   // The options are checked before the machine: a bad --shards is named wherever it is given.
   if (!Number.isInteger(o.shards) || o.shards < 1 || o.shards > 16) throw new AppError('USAGE', `--shards must be an integer from 1 to 16, got ${o.shards}`);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(o.cluster)) throw new AppError('USAGE', `--cluster must be a plain name (letters, digits, _), got "${o.cluster}"`);
+  const maxPort = 65535 - (o.shards - 1) - TOP_OFFSET;
+  if (!Number.isInteger(o.basePort) || o.basePort < 1 || o.basePort > maxPort)
+    throw new AppError(
+      'USAGE',
+      `--port must be from 1 to ${maxPort} with --shards ${o.shards} (shard i uses PORT+i-1, and +${NATIVE_PORT_OFFSET} and +${TOP_OFFSET} above it), got ${o.basePort}`,
+    );
   const binary = findServerBinary(o.env);
   if (!binary) throw new AppError('USAGE', INSTALL_ADVICE);
   const dir = resolve(o.dir);
   const prev = readState(dir);
   if (prev) {
     const alive = prev.servers.filter((s) => runsConfig(s.pid, s.config));
-    if (alive.length === prev.servers.length) return { ...prev, alreadyRunning: true };
+    if (alive.length === prev.servers.length) {
+      const differ = contradicted(prev, o);
+      if (differ.length)
+        throw new AppError(
+          'USAGE',
+          `a cluster already runs in ${dir} with other options: ${differ.join(', ')}; give its options, or run "splinternet clickhouse down --dir ${o.dir}" first`,
+        );
+      return { ...prev, alreadyRunning: true };
+    }
     if (alive.length > 0)
       throw new AppError(
         'USAGE',
@@ -163,7 +193,7 @@ export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyR
   const ports = Array.from({ length: o.shards }, (_, i) => ({
     http: o.basePort + i,
     tcp: o.basePort + i + NATIVE_PORT_OFFSET,
-    inter: o.basePort + i + 2 * NATIVE_PORT_OFFSET,
+    inter: o.basePort + i + TOP_OFFSET,
   }));
   for (const p of ports) {
     for (const port of [p.http, p.tcp, p.inter]) {
@@ -175,8 +205,20 @@ export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyR
     }
   }
   const servers: ClusterState['servers'] = [];
+  const state: ClusterState = {
+    url: `clickhouse://127.0.0.1:${o.basePort}/${o.database}?cluster=${o.cluster}`,
+    cluster: o.cluster,
+    database: o.database,
+    dir,
+    binary,
+    startedAt: new Date().toISOString(),
+    servers,
+  };
+  // every server is in cluster.json from the moment it is started: `down` stops an interrupted `up`'s
+  const record = () => writeFileSync(statePath(dir), JSON.stringify(state, null, 2) + '\n');
   const stopStarted = () => {
     for (const s of servers) if (runsConfig(s.pid, s.config)) process.kill(s.pid, 'SIGKILL');
+    rmSync(statePath(dir), { force: true });
   };
   try {
     for (const [i, p] of ports.entries()) {
@@ -201,6 +243,7 @@ export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyR
       child.unref();
       if (child.pid === undefined) throw new AppError('STORE', `could not start ${binary} for shard ${i + 1}`);
       servers.push({ shard: i + 1, pid: child.pid, httpPort: p.http, tcpPort: p.tcp, config, dataDir: join(sdir, 'data') });
+      record();
     }
     const deadline = Date.now() + (o.timeoutMs ?? 60_000);
     for (const s of servers) {
@@ -216,16 +259,6 @@ export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyR
     stopStarted();
     throw e;
   }
-  const state: ClusterState = {
-    url: `clickhouse://127.0.0.1:${o.basePort}/${o.database}?cluster=${o.cluster}`,
-    cluster: o.cluster,
-    database: o.database,
-    dir,
-    binary,
-    startedAt: new Date().toISOString(),
-    servers,
-  };
-  writeFileSync(statePath(dir), JSON.stringify(state, null, 2) + '\n');
   return { ...state, alreadyRunning: false };
 }
 

@@ -12,13 +12,21 @@ export function clickhouseCommand(program: Command, io: Io): void {
     leaf(ch, 'up', 'write configs, start N clickhouse-server processes on 127.0.0.1, wait until they answer, print the store URL')
       .option('--shards <n>', 'number of shards (one server each)', intOption('--shards'), 2)
       .option('--dir <dir>', 'folder for configs, data and logs', DEFAULT_DIR)
-      .option('--port <port>', `HTTP port of shard 1 (shard i: PORT+i-1; native protocol +877)`, portOption(), 18123)
+      .option(
+        '--port <port>',
+        `HTTP port of shard 1 (shard i: PORT+i-1; native protocol +877, interserver +1754; at most 65535-1754-(N-1))`,
+        portOption(),
+        18123,
+      )
       .option('--cluster <name>', 'cluster name in remote_servers', 'splinternet')
       .option('--database <name>', 'database name in the printed URL', 'splinternet'),
     ['splinternet clickhouse up --shards 2', 'export SPLINTERNET_STORE=$(splinternet clickhouse up --shards 2 --json | jq -r .url)'],
-  ).action(async (o: Record<string, unknown>) => {
+  ).action(async (o: Record<string, unknown>, cmd: { getOptionValueSource(key: string): string | undefined }) => {
     const ctx = new CliContext({ json: o.json as boolean | undefined }, io);
+    // a running cluster is held only to the options given, not to the defaults
+    const given = (['shards', 'port', 'cluster', 'database'] as const).filter((k) => !['default', undefined].includes(cmd.getOptionValueSource(k)));
     const s = await clusterUp({
+      given,
       shards: o.shards as number,
       dir: o.dir as string,
       basePort: o.port as number,
