@@ -7,6 +7,7 @@ export function exitCodeFor(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION':
     case 'USAGE':
+    case 'STORE_UNREACHABLE':
       return EXIT.USAGE;
     case 'PARTIAL':
       return EXIT.PARTIAL;

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'RATE_LIMITED' // too many requests from one client
   | 'STORE_LOCKED' // another process holds the database file
   | 'STORE' // the store failed
+  | 'STORE_UNREACHABLE' // a server or shard the store URL names does not answer
   | 'INGEST_IO' // a file could not be read (or an output file written)
   | 'PARTIAL' // the work completed with rejects
   | 'UNAVAILABLE'

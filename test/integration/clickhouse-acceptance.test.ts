@@ -270,7 +270,7 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     });
     const code = await new Promise<number | null>((ok) => child.on('close', ok));
     expect(code).not.toBe(0);
-    expect(err).toContain(`shard 2 (127.0.0.1:${PORT + 1})`);
+    expect(err).toContain(`shard 2 (127.0.0.1:${PORT + 1}: `);
     await runBin(['clickhouse', 'down', '--dir', dir]);
     await up();
     const rerun = await runBin(['ingest', BUCKET, '--store', u, '--db', cdb, '--json']);

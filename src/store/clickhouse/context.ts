@@ -22,6 +22,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const whyDown = (error: string | undefined): string =>
   /abort|timeout/i.test(error ?? '') ? `no answer within ${PING_TIMEOUT_MS / 1000} s` : (error ?? 'no answer').split('\n')[0]!;
 
+/**
+ * The error for shards that do not answer, the same whether the store is being opened or a
+ * request on an open store (a running `serve`) fails: exit 2, HTTP 503, naming each shard and
+ * why. `cause`: the failed request's error (kept as the cause; the request recorded nothing).
+ */
+export function shardsDown(t: ClickHouseTarget, down: { shard: number; host: string; port: number; error?: string }[], cause?: unknown): AppError {
+  return new AppError(
+    'STORE_UNREACHABLE',
+    `store URL: shard ${down.map((d) => `${d.shard} (${d.host}:${d.port}: ${whyDown(d.error)})`).join(', ')} of cluster "${t.cluster}" does not answer over HTTP` +
+      (t.shardHttp ? '' : ` (expected at the native port - ${NATIVE_PORT_OFFSET}; list them with &shard_http=HOST:PORT,...)`) +
+      (cause === undefined ? '' : '; nothing of this request was recorded as done'),
+    cause === undefined ? {} : { cause },
+  );
+}
+
 export class ChContext {
   private constructor(
     readonly target: ClickHouseTarget,
@@ -67,20 +82,12 @@ export class ChContext {
     const ctx = new ChContext(t, new ChNode(t.host, t.port, t, undefined, 300_000), shards, version);
     ctx.node.explain = async (err) => {
       const down = (await ctx.shardHealth()).filter((s) => !s.ok);
-      if (!down.length) return err;
-      return new AppError(
-        'STORE',
-        `ClickHouse shard ${down.map((d) => `${d.shard} (${d.host}:${d.port})`).join(', ')} does not answer; nothing of this request was recorded as done (${err.message})`,
-        { cause: err },
-      );
+      return down.length ? shardsDown(t, down, err) : err;
     };
     const down = (await ctx.shardHealth()).filter((s) => !s.ok);
     if (down.length) {
       await ctx.close();
-      throw new AppError(
-        'USAGE',
-        `store URL: shard ${down.map((d) => `${d.shard} (${d.host}:${d.port}: ${whyDown(d.error)})`).join(', ')} of cluster "${t.cluster}" does not answer over HTTP${t.shardHttp ? '' : ` (expected at the native port - ${NATIVE_PORT_OFFSET}; list them with &shard_http=HOST:PORT,...)`}`,
-      );
+      throw shardsDown(t, down);
     }
     return ctx;
   }
