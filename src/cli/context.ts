@@ -3,6 +3,7 @@
  * streams and how to run an op: in-process when the database is free, through the server when
  * `serve` holds it. `run(op, input)` is typed by the op's schemas.
  */
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { z } from 'zod';
 import {
@@ -10,6 +11,7 @@ import {
   isPaged,
   lockPath,
   nextCursor,
+  parseInput,
   readLock,
   remoteOp,
   resolveLocalPaths,
@@ -95,6 +97,7 @@ export class CliContext {
     const lock = readLock(this.dbPath);
     // The server runs the same op (same schema, same code): its result has the output type.
     if (lock) return (await remoteOp(lock.url, lock.secret, op.name, input, progress)) as z.output<O>;
+    this.refuseMissingForRead(op, input);
     return this.withStore(
       (store) =>
         executeOp(
@@ -119,13 +122,28 @@ export class CliContext {
           (await remoteOp(lock.url, lock.secret, op.name, resolveLocalPaths(op, input), progress)) as z.output<typeof op.output>,
       );
     return this.withStore((store) =>
-      fn((op, input, progress = this.progress()) =>
-        executeOp(
+      fn((op, input, progress = this.progress()) => {
+        this.refuseMissingForRead(op, input);
+        return executeOp(
           { store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath },
           op,
           resolveLocalPaths(op, input),
-        ),
-      ),
+        );
+      }),
+    );
+  }
+
+  /**
+   * Only an op that writes may create the embedded database file: an op that only reads, given a
+   * path where there is none, is NOT_FOUND (exit 1) naming the path and what creates one, and
+   * nothing is created. Its input is judged first, so a bad value stays a VALIDATION error.
+   */
+  private refuseMissingForRead(op: Op, input: unknown): void {
+    if (op.write || this.storeUrl || this.dbPath === ':memory:' || existsSync(this.dbPath)) return;
+    parseInput(op, input);
+    throw new AppError(
+      'NOT_FOUND',
+      `no database at ${this.dbPath}: a read never creates one; name an existing file with --db (or $SPLINTERNET_DB), or create it with splinternet db seed (the shipped data), db migrate (empty), serve, or an import (events add/import, ingest, ...)`,
     );
   }
 

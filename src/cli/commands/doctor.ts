@@ -59,7 +59,7 @@ export function doctorCommand(program: Command, io: Io): void {
         } catch (e) {
           checks.push({ name: 'database', ok: false, detail: (e as Error).message });
         }
-      } else checks.push({ name: 'database', ok: true, detail: `${ctx.dbPath} does not exist yet (created by db seed / serve)` });
+      } else checks.push({ name: 'database', ok: true, detail: `${ctx.dbPath} does not exist yet (created by db seed, db migrate, serve or an import)` });
       if (ctx.storeUrl) {
         try {
           const info = await ctx.run(dbInfo, {});
