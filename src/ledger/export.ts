@@ -4,6 +4,7 @@
  * every format holds every field: a list of plain values is joined with "; ", a field holding
  * objects (targets, sources, places, ...) is that value as JSON text, an absent value is empty.
  */
+import type { FlatTable } from '../op/index.js';
 import { silentProgress, toCsv, type ProgressReporter } from '../shared/index.js';
 import type { ParquetColumn, Store } from '../store/index.js';
 import { LedgerEventSchema, type LedgerEvent } from './model.js';
@@ -44,6 +45,9 @@ export function flattenEvent(e: LedgerEvent): Record<string, FlatValue> {
     }),
   );
 }
+
+/** The event table: `events export` and every page of `events list` written as a file. */
+export const EVENT_TABLE: FlatTable = { columns: EVENT_PARQUET_COLUMNS, flatten: (row) => flattenEvent(row as unknown as LedgerEvent) };
 
 /** CSV cells and files: the one writer (shared/csv.ts), formula-neutralised. */
 export { csvCell, toCsv } from '../shared/index.js';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { evidenceForLinks } from '../measure/index.js';
 import { check, defineOp, report, type OpContext } from '../op/index.js';
 import { partialDateEnd, SCOPES } from '../shared/index.js';
-import { exportEvents, exportIndicators, EXPORT_FORMATS } from './export.js';
+import { EVENT_TABLE, exportEvents, exportIndicators, EXPORT_FORMATS } from './export.js';
 import { geocodeLedger } from './geocode.js';
 import { listIndicators } from './indicators.js';
 import { LedgerEventSchema, SourceSchema } from './model.js';
@@ -86,7 +86,7 @@ export const eventsList = defineOp({
   write: false,
   input: EventFilters.extend(Page),
   output: EventListSchema,
-  rows: { key: 'items', export: 'events.export' },
+  rows: { key: 'items', export: 'events.export', table: EVENT_TABLE },
   http: { method: 'get', path: '/api/events', tag: 'ledger', description: 'A page of events' },
   run: (ctx, f) => listEvents(ctx, f),
 });

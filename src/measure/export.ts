@@ -1,24 +1,40 @@
 /**
  * Measurement exports, OONI users' most requested feature: every list row matching the filters
- * as CSV (RFC 4180, lists joined with ";"), NDJSON (the list rows as `measurements list` gives
- * them, lists as lists) or Parquet (written by the store's engine). The same columns in each.
+ * as CSV (RFC 4180), NDJSON (the list rows as `measurements list` gives them, lists as lists) or
+ * Parquet (written by the store's engine). Each row carries the data's source and licence. The
+ * flat formats use MEASUREMENT_TABLE, the same table a page of `measurements list` is written
+ * with: lists joined with "; ", the time a timestamp in Parquet, the flags booleans.
  */
+import { flatCell, type FlatTable } from '../op/index.js';
 import { AppError, csvCell, silentProgress, toCsv, type ProgressReporter } from '../shared/index.js';
 import type { MeasurementRecord, ParquetColumn, Store } from '../store/index.js';
-import { LIST_FIELDS, listRow, toFilter, type QueryInput } from './query.js';
+import { LIST_FIELDS, listRow, SOURCE, toFilter, type QueryInput } from './query.js';
 
 export const MEASUREMENT_EXPORT_FORMATS = ['csv', 'ndjson', 'parquet'] as const;
 export type MeasurementExportFormat = (typeof MEASUREMENT_EXPORT_FORMATS)[number];
+
+/** The flat columns: the list row's fields, then the source every row carries. */
+const COLUMNS = [...LIST_FIELDS, 'source'] as const;
+const TYPES: Partial<Record<(typeof COLUMNS)[number], ParquetColumn['type']>> = {
+  measurement_start_time: 'TIMESTAMPTZ',
+  anomaly: 'BOOLEAN',
+  confirmed: 'BOOLEAN',
+  failure: 'BOOLEAN',
+};
+
+/** The measurement table: `measurements export` and every page of `measurements list` written as a file. */
+export const MEASUREMENT_TABLE: FlatTable = {
+  columns: COLUMNS.map((name) => ({ name, type: TYPES[name] ?? 'VARCHAR' })),
+  flatten: (row) => Object.fromEntries(COLUMNS.map((c) => [c, flatCell(row[c])])),
+};
+
+/** One exported row: the list row with its source, as a list answer's row carries it. */
+const exportRow = (m: MeasurementRecord): Record<string, unknown> => ({ ...listRow(m), source: SOURCE });
 
 /** Exports above this size should go through DuckDB/Parquet directly from the database file. */
 export const MAX_EXPORT_ROWS = 500_000;
 /** Rows read from the store at a time: the full records of one page are what an export holds besides its output. */
 const PAGE = 2_000;
-
-type Flat = string | number | boolean | null;
-
-const flat = (m: MeasurementRecord): Record<string, Flat> =>
-  Object.fromEntries(Object.entries(listRow(m)).map(([k, v]) => [k, Array.isArray(v) ? v.join(';') : (v as Flat)]));
 
 /**
  * The matching rows, one store page (PAGE rows) at a time: a page's full records (evidence
@@ -59,30 +75,22 @@ export async function exportMeasurements(
     }
   }
   const flatPages = async function* () {
-    for await (const page of counted()) yield page.map(flat);
+    for await (const page of counted()) yield page.map((m) => MEASUREMENT_TABLE.flatten(exportRow(m)));
   };
   progress.start(`export measurements as ${format}`, undefined, 'rows');
   try {
+    const names = MEASUREMENT_TABLE.columns.map((c) => c.name);
     if (format === 'csv') {
-      const parts = [toCsv(LIST_FIELDS, [])];
-      for await (const rows of flatPages()) parts.push(rows.map((r) => LIST_FIELDS.map((c) => csvCell(r[c])).join(',') + '\r\n').join(''));
+      const parts = [toCsv(names, [])];
+      for await (const rows of flatPages()) parts.push(rows.map((r) => names.map((c) => csvCell(r[c])).join(',') + '\r\n').join(''));
       return { body: parts.join(''), count };
     }
     if (format === 'ndjson') {
       const parts: string[] = [];
-      for await (const page of counted()) parts.push(page.map((m) => JSON.stringify(listRow(m)) + '\n').join(''));
+      for await (const page of counted()) parts.push(page.map((m) => JSON.stringify(exportRow(m)) + '\n').join(''));
       return { body: parts.join(''), count };
     }
-    const types: Record<string, ParquetColumn['type']> = {
-      measurement_start_time: 'TIMESTAMPTZ',
-      anomaly: 'BOOLEAN',
-      confirmed: 'BOOLEAN',
-      failure: 'BOOLEAN',
-    };
-    const body = await deps.store.tabular.toParquet(
-      LIST_FIELDS.map((name) => ({ name, type: types[name] ?? 'VARCHAR' })),
-      flatPages(),
-    );
+    const body = await deps.store.tabular.toParquet([...MEASUREMENT_TABLE.columns], flatPages());
     return { body, count };
   } finally {
     progress.stop();

@@ -29,7 +29,7 @@ export {
   SOURCE,
   type QueryInput,
 } from './query.js';
-export { exportMeasurements, MEASUREMENT_EXPORT_FORMATS, type MeasurementExportFormat } from './export.js';
+export { exportMeasurements, MEASUREMENT_EXPORT_FORMATS, MEASUREMENT_TABLE, type MeasurementExportFormat } from './export.js';
 export { evidenceForLinks, linkMeasurementQuery, measurementQueryLink, MEASUREMENT_QUERY_KIND, type SavedQuery } from './evidence.js';
 export { seedMeasurements } from './seed.js';
 export * from './netevents/index.js';

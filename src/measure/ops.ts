@@ -11,7 +11,7 @@ import { check, defineOp, report } from '../op/index.js';
 import { AppError, utcSeconds } from '../shared/index.js';
 import { agreementFromFiles, agreementFromStore } from './agreement.js';
 import { linkMeasurementQuery } from './evidence.js';
-import { exportMeasurements, MEASUREMENT_EXPORT_FORMATS } from './export.js';
+import { exportMeasurements, MEASUREMENT_EXPORT_FORMATS, MEASUREMENT_TABLE } from './export.js';
 import { importFingerprintFile } from './fingerprints/index.js';
 import { ingest } from './ingest.js';
 import { STATUSES } from './model.js';
@@ -102,7 +102,7 @@ export const measurementsList = defineOp({
   write: false,
   input: ListQuery,
   output: MeasurementListSchema,
-  rows: { key: 'items', carry: ['source'], export: 'measurements.export' },
+  rows: { key: 'items', carry: ['source'], export: 'measurements.export', table: MEASUREMENT_TABLE },
   http: { method: 'get', path: '/api/measurements', tag: 'measurements', description: 'A page' },
   run: (ctx, q) => listMeasurements(ctx, q),
 });

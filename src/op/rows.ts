@@ -9,6 +9,9 @@
  *   repeated on every row, so a row copied out of the file still says where it came from.
  * Columns are the keys in the order they first appear, carried fields last. In Parquet a column
  * whose values are all numbers is DOUBLE, all booleans BOOLEAN, otherwise text.
+ * A record kind that has an export of its own (events, measurements) declares its `table` once in
+ * its domain: its list's CSV and Parquet files then have exactly that table's columns, cells and
+ * Parquet types, the export's, whatever one page holds.
  * NDJSON keeps each row whole (nested values as they are), with the carried fields added.
  * An answer that is one page of a longer list (a non-null `next_cursor`) is a file of that page
  * only; `nextCursor` gives the cursor, and the CLI and HTTP say where the next page is.
@@ -28,6 +31,16 @@ export interface RowsBinding {
   columns?: readonly string[];
   /** The op whose answer is every row the same filters match, unpaged (an export), for a reader of one page. */
   export?: string;
+  /** The flat form the record kind's export writes; its list's CSV and Parquet files use it too. */
+  table?: FlatTable;
+}
+
+/** A record kind's flat form, declared once in its domain for its list and its export alike. */
+export interface FlatTable {
+  /** The columns in order, each with its Parquet type (fixed: never read from the values). */
+  columns: readonly ParquetColumn[];
+  /** One row (carried fields included) as its cells. */
+  flatten: (row: Record<string, unknown>) => Record<string, Flat>;
 }
 
 /** What a file answer is: the format, the row count and the body (utf8 text, or Parquet bytes). */
@@ -38,7 +51,7 @@ export interface RowsFile {
   body: string | Buffer;
 }
 
-type Flat = string | number | boolean | null;
+export type Flat = string | number | boolean | null;
 const plain = (v: unknown): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 /** One value as a cell: see the module header. */
@@ -119,6 +132,13 @@ export async function rowsFile(
   known: readonly string[] = [],
 ): Promise<RowsFile> {
   const rows = rowsOf(answer, binding);
+  const table = binding.table;
+  if (table && format !== 'ndjson') {
+    const names = table.columns.map((c) => c.name);
+    const flat = rows.map(table.flatten);
+    const body = format === 'csv' ? toCsv(names, flat) : await tabular().toParquet([...table.columns], flat);
+    return { format, rows: rows.length, columns: names, body };
+  }
   const columns = columnsOf(rows, binding.carry, known);
   if (format === 'ndjson') return { format, rows: rows.length, columns, body: rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '') };
   if (format === 'csv') return { format, rows: rows.length, columns, body: toCsv(columns, rows, (r, c) => flatCell(r[c])) };

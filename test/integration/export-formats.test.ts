@@ -167,13 +167,17 @@ describe('--out', () => {
     const pq = await rows(
       `SELECT id, strftime(measurement_start_time AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS t FROM read_parquet(${lit(out('m.parquet'))})`,
     );
-    const json = JSON.parse((await run(['measurements', 'list', '--limit', '1000'])).out) as { items: { id: string; measurement_start_time: string }[] };
+    const json = JSON.parse((await run(['measurements', 'list', '--limit', '1000'])).out) as {
+      items: { id: string; measurement_start_time: string }[];
+      source: string;
+    };
     expect(new Map(pq.map((r) => [r.id, r.t]))).toEqual(new Map(json.items.map((m) => [m.id, m.measurement_start_time])));
     const nd = readFileSync(out('m.ndjson'), 'utf8')
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(nd).toEqual(json.items);
+    // each row as the list gives it, with the source (and licence) the list answer carries
+    expect(nd).toEqual(json.items.map((m) => ({ ...m, source: json.source })));
     const header = readFileSync(out('m.csv'), 'utf8').split('\r\n')[0]!.split(',');
     expect(Object.keys(nd[0]!)).toEqual(header);
     const pqCols = await rows(`SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(${lit(out('m.parquet'))}))`);

@@ -58,7 +58,7 @@ describe('measurement API', () => {
     const csv = await (await app.request('/api/measurements/export.csv?cc=RU')).text();
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'id,report_id,input,probe_cc,probe_asn,probe_network_name,test_name,target,measurement_start_time,anomaly,confirmed,failure,status,layers,mechanism,rules',
+      'id,report_id,input,probe_cc,probe_asn,probe_network_name,test_name,target,measurement_start_time,anomaly,confirmed,failure,status,layers,mechanism,rules,source',
     );
     expect(lines).toHaveLength(6);
     const pq = Buffer.from(await (await app.request('/api/measurements/export.parquet?cc=RU')).arrayBuffer());

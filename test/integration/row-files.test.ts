@@ -12,7 +12,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_OPS as allOps } from '../../src/server/ops/index.js';
-import { atPath, flatCell } from '../../src/op/index.js';
+import { atPath, flatCell, type FlatTable } from '../../src/op/index.js';
+import { EVENT_TABLE } from '../../src/ledger/index.js';
+import { MEASUREMENT_TABLE } from '../../src/measure/index.js';
 import { createApp } from '../../src/server/app.js';
 import { packagePath } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
@@ -59,8 +61,8 @@ afterAll(() => {
   t.cleanup();
 });
 
-/** Commands whose ops declare rows, with the rows' key and the fields every row carries. */
-const CASES: { name: string; argv: string[]; key: string; carry: string[] }[] = [
+/** Commands whose ops declare rows, with the rows' key, the fields every row carries and the record kind's own table if it has one. */
+const CASES: { name: string; argv: string[]; key: string; carry: string[]; table?: FlatTable }[] = [
   { name: 'speedtests summary', argv: ['speedtests', 'summary', '--cc', 'RU'], key: 'items', carry: ['method', 'data_vintage', 'sources'] },
   { name: 'signals list', argv: ['signals', 'list'], key: 'items', carry: [] },
   { name: 'signals points', argv: ['signals', 'points', '--cc', 'IR'], key: 'items', carry: [] },
@@ -72,10 +74,10 @@ const CASES: { name: string; argv: string[]; key: string; carry: string[] }[] = 
   },
   { name: 'measurements networks', argv: ['measurements', 'networks'], key: 'items', carry: ['source'] },
   { name: 'hooks deliveries (none)', argv: ['hooks', 'deliveries'], key: 'items', carry: [] },
-  { name: 'events list', argv: ['events', 'list', '--country', 'RU', '--limit', '20'], key: 'items', carry: [] },
+  { name: 'events list', argv: ['events', 'list', '--country', 'RU', '--limit', '20'], key: 'items', carry: [], table: EVENT_TABLE },
   { name: 'events history', argv: ['events', 'history', 'ru-2018-telegram-block'], key: 'items', carry: [] },
   { name: 'indicators list', argv: ['indicators', 'list', '--country', 'RU'], key: 'items', carry: [] },
-  { name: 'measurements list', argv: ['measurements', 'list', '--limit', '40'], key: 'items', carry: ['source'] },
+  { name: 'measurements list', argv: ['measurements', 'list', '--limit', '40'], key: 'items', carry: ['source'], table: MEASUREMENT_TABLE },
   { name: 'measurements rules', argv: ['measurements', 'rules'], key: 'items', carry: ['rules_version'] },
   { name: 'cost methods', argv: ['cost', 'methods'], key: 'items', carry: [] },
   { name: 'elections list', argv: ['elections', 'list'], key: 'items', carry: [] },
@@ -108,20 +110,24 @@ const cell = (v: unknown) => {
   const f = flatCell(v);
   return f === null || f === '' ? null : typeof f === 'number' ? Number(f.toPrecision(12)) : String(f);
 };
-/** A cell read back: DuckDB gives numbers, text, booleans (and JSON columns as text). */
-const back = (v: unknown) =>
+/** A cell read back: DuckDB gives numbers, text, booleans, times (and JSON columns as text). */
+const back = (v: unknown): string | number | null =>
   v === null || v === undefined || v === ''
     ? null
-    : typeof v === 'number'
-      ? Number(v.toPrecision(12))
-      : typeof v === 'string'
-        ? v
-        : typeof v === 'boolean'
-          ? String(v)
-          : JSON.stringify(v);
+    : typeof v === 'bigint'
+      ? back(Number(v))
+      : v instanceof Date
+        ? v.toISOString()
+        : typeof v === 'number'
+          ? Number(v.toPrecision(12))
+          : typeof v === 'string'
+            ? v
+            : typeof v === 'boolean'
+              ? String(v)
+              : JSON.stringify(v);
 
 describe('op rows as files', () => {
-  it.each(CASES)('$name: CSV and Parquet hold every row and cell of --json; NDJSON the rows whole', async ({ name, argv, key, carry }) => {
+  it.each(CASES)('$name: CSV and Parquet hold every row and cell of --json; NDJSON the rows whole', async ({ name, argv, key, carry, table }) => {
     const j = await run([...argv, '--json']);
     expect(j.code, j.err).toBe(0);
     const answer = JSON.parse(j.out) as Record<string, unknown>;
@@ -144,8 +150,18 @@ describe('op rows as files', () => {
       expect(got.length, from).toBe(rows.length);
       for (const [i, r] of rows.entries())
         for (const col of header) {
-          const want = cell(carry.includes(col) ? answer[col] : r[col]);
-          const have = from.startsWith('read_csv') && typeof want === 'number' ? back(Number(got[i]![col])) : back(got[i]![col]);
+          // a record kind with its own table: that table's cell (a time as the instant it names)
+          const kind = table?.columns.find((c) => c.name === col)?.type;
+          const given = carry.includes(col) ? answer[col] : r[col];
+          const flat = table ? table.flatten({ ...r, ...Object.fromEntries(carry.map((c) => [c, answer[c]])) })[col] : given;
+          const want = kind === 'TIMESTAMPTZ' && typeof flat === 'string' ? new Date(flat).toISOString() : cell(flat);
+          const read = got[i]![col];
+          const have =
+            from.startsWith('read_csv') && typeof want === 'number'
+              ? back(Number(read))
+              : kind === 'TIMESTAMPTZ' && typeof read === 'string'
+                ? new Date(read).toISOString()
+                : back(read);
           // Parquet reads a JSON column back as its text; CSV reads every cell as text
           expect(have === null ? null : typeof want === 'number' ? have : String(have), `${name} ${from.slice(0, 9)} row ${i} ${col}`).toEqual(
             want === null ? null : typeof want === 'number' ? want : String(want),
