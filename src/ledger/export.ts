@@ -7,7 +7,7 @@
 import type { FlatTable } from '../op/index.js';
 import { silentProgress, toCsv, type ProgressReporter } from '../shared/index.js';
 import type { ParquetColumn, Store } from '../store/index.js';
-import { LedgerEventSchema, type LedgerEvent } from './model.js';
+import { LedgerEventSchema, type LedgerEvent, type Source } from './model.js';
 import { listEvents, type ListFilters } from './service.js';
 import { listIndicators } from './indicators.js';
 
@@ -97,16 +97,22 @@ export const INDICATOR_COLUMNS = [
   'source_title',
   'source_publisher',
   'source_published',
+  'source_archive_url',
+  'source_locator',
   'note',
 ] as const;
+const INDICATOR_TYPES: Partial<Record<(typeof INDICATOR_COLUMNS)[number], ParquetColumn['type']>> = { value: 'DOUBLE', disputed: 'BOOLEAN' };
 
-/** Indicator values, one row each, with the series and the value's own source. */
+/**
+ * Indicator values, one row each, with the series and the value's whole source (its locator and
+ * archive copy too); the same rows in CSV, NDJSON and Parquet, `disputed` a boolean in each.
+ */
 export async function exportIndicators(deps: { store: Store }, filters: { country?: string; id?: string }, format: ExportFormat): Promise<string | Buffer> {
   const { items } = await listIndicators(deps, filters);
   if (format === 'json') return JSON.stringify({ items, next_cursor: null }, null, 1);
   const rows = items.flatMap((s) =>
     s.values.map((v) => {
-      const src = v.source as { url?: string; title?: string; publisher?: string; published?: string | null };
+      const src: Partial<Source> = v.source;
       return {
         series_id: s.id,
         title: s.title,
@@ -114,11 +120,13 @@ export async function exportIndicators(deps: { store: Store }, filters: { countr
         country: s.country,
         period: v.period,
         value: v.value,
-        disputed: v.disputed ? 'yes' : 'no',
+        disputed: v.disputed,
         source_url: src.url ?? null,
         source_title: src.title ?? null,
         source_publisher: src.publisher ?? null,
         source_published: src.published ?? null,
+        source_archive_url: src.archive_url ?? null,
+        source_locator: src.locator ?? null,
         note: v.note,
       };
     }),
@@ -126,7 +134,7 @@ export async function exportIndicators(deps: { store: Store }, filters: { countr
   if (format === 'ndjson') return toNdjson(rows);
   if (format === 'csv') return toCsv(INDICATOR_COLUMNS, rows);
   return deps.store.tabular.toParquet(
-    INDICATOR_COLUMNS.map((name) => ({ name, type: name === 'value' ? 'DOUBLE' : 'VARCHAR' })),
+    INDICATOR_COLUMNS.map((name) => ({ name, type: INDICATOR_TYPES[name] ?? 'VARCHAR' })),
     rows,
   );
 }

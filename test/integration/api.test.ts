@@ -218,7 +218,7 @@ describe('indicator exports', () => {
     const csv = await (await app.request('/api/export/indicators.csv?id=xx-cases')).text();
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(3);
-    expect(lines.slice(1).map((l) => l.split(',').slice(4, 8).join(','))).toEqual(['2019,53,yes,https://a.example/', '2019,57,yes,https://b.example/']);
+    expect(lines.slice(1).map((l) => l.split(',').slice(4, 8).join(','))).toEqual(['2019,53,true,https://a.example/', '2019,57,true,https://b.example/']);
     const pq = Buffer.from(await (await app.request('/api/export/indicators.parquet?country=RU')).arrayBuffer());
     expect(pq.subarray(0, 4).toString()).toBe('PAR1');
   });

@@ -567,7 +567,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export indicator values as csv (one row per value: series_id, title, unit, country, period, value, disputed, source_url, source_title, source_publisher, source_published, note) */
+        /** Export indicator values as csv (one row per value: series_id, title, unit, country, period, value, disputed, source_url, source_title, source_publisher, source_published, source_archive_url, source_locator, note) */
         get: operations["indicators.export.csv"];
         put?: never;
         post?: never;
@@ -601,7 +601,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export indicator values as ndjson (one row per value: series_id, title, unit, country, period, value, disputed, source_url, source_title, source_publisher, source_published, note) */
+        /** Export indicator values as ndjson (one row per value: series_id, title, unit, country, period, value, disputed, source_url, source_title, source_publisher, source_published, source_archive_url, source_locator, note) */
         get: operations["indicators.export.ndjson"];
         put?: never;
         post?: never;
@@ -618,7 +618,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export indicator values as parquet (one row per value: series_id, title, unit, country, period, value, disputed, source_url, source_title, source_publisher, source_published, note) */
+        /** Export indicator values as parquet (one row per value: series_id, title, unit, country, period, value, disputed, source_url, source_title, source_publisher, source_published, source_archive_url, source_locator, note) */
         get: operations["indicators.export.parquet"];
         put?: never;
         post?: never;
