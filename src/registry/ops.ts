@@ -60,7 +60,7 @@ export const registryAsnsOp = defineOp({
   write: false,
   input: SnapshotQuery,
   output: RegistryAsnsSchema,
-  rows: { key: 'items', carry: ['method', 'snapshot'] },
+  rows: { key: 'items', carry: ['method', 'snapshot', 'as_data'] },
   http: { method: 'get', path: '/api/registry/asns', description: 'Organisations and ASes of one snapshot, largest first', errors: noSnapshots },
   run: (ctx, q) => registryAsns(ctx, q),
 });
@@ -71,7 +71,7 @@ export const registryDecisionOp = defineOp({
   write: false,
   input: z.object({ number: z.string().min(1).meta({ description: 'decision number; its "/" may be sent as is or as %2F', example: '2-1779/2018' }) }),
   output: RegistryDecisionSchema,
-  rows: { key: 'snapshots', carry: ['decision_number', 'decision_bodies', 'decision_dates'] },
+  rows: { key: 'snapshots', carry: ['decision_number', 'decision_bodies', 'decision_dates', 'as_data'] },
   http: { method: 'get', path: '/api/registry/decisions/{number}', rest: 'number', errors: { 404: 'Decision not in any snapshot' } },
   run: (ctx, { number }) => registryDecision(ctx, number),
 });
@@ -84,7 +84,7 @@ export const registryLookupOp = defineOp({
     q: z.string().min(1).meta({ description: 'one IPv4/IPv6 address or a domain (a URL is looked up by its host)', example: '149.154.167.99' }),
   }),
   output: RegistryLookupSchema,
-  rows: { key: 'matches', carry: ['query', 'kind', 'snapshots_searched'] },
+  rows: { key: 'matches', carry: ['query', 'kind', 'snapshots_searched', 'as', 'note'] },
   http: { method: 'get', path: '/api/registry/lookup' },
   run: (ctx, { q }) => registryLookup(ctx, q),
 });

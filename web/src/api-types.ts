@@ -6340,7 +6340,7 @@ export interface operations {
     "registry.asns": {
         parameters: {
             query?: {
-                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries method, snapshot) */
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries method, snapshot, as_data) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description snapshot id or date (YYYY-MM-DD); default: the latest complete snapshot, else the one with the most blocked IPv4 space */
                 snapshot?: string;
@@ -6397,7 +6397,7 @@ export interface operations {
     "registry.decision": {
         parameters: {
             query?: {
-                /** @description json (default): the answer; csv, ndjson or parquet: its snapshots as a file, one row each (nested values as JSON text; every row carries decision_number, decision_bodies, decision_dates) */
+                /** @description json (default): the answer; csv, ndjson or parquet: its snapshots as a file, one row each (nested values as JSON text; every row carries decision_number, decision_bodies, decision_dates, as_data) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
             };
             header?: never;
@@ -6453,7 +6453,7 @@ export interface operations {
     "registry.lookup": {
         parameters: {
             query: {
-                /** @description json (default): the answer; csv, ndjson or parquet: its matches as a file, one row each (nested values as JSON text; every row carries query, kind, snapshots_searched) */
+                /** @description json (default): the answer; csv, ndjson or parquet: its matches as a file, one row each (nested values as JSON text; every row carries query, kind, snapshots_searched, as, note) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description one IPv4/IPv6 address or a domain (a URL is looked up by its host) */
                 q: string;
