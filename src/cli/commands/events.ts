@@ -25,6 +25,12 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The shutdowns an import folded into the event kept, by rule; the two parts add up to the count. */
+export function foldedText(x: Pick<OpOutput<typeof eventsImport>, 'duplicates_merged' | 'duplicates'>): string {
+  const by = (rule: string) => x.duplicates.filter((d) => d.rule === rule).length;
+  return `shutdowns STOP records twice, folded into the event kept: ${x.duplicates_merged} (${by('near-duplicate')} listed twice, ${by('contained')} recorded at two scales)`;
+}
+
 const eventLine = (e: LedgerEvent) => ({
   id: e.id,
   start: e.start,
@@ -215,7 +221,7 @@ function eventsImportCommand(events: Command, io: Io): void {
       ctx.print(
         r,
         (x: typeof r) =>
-          `rows read ${x.rows_read} = stored ${x.rows_stored} + rejected ${x.rows_rejected} (repeats of ongoing events merged: ${x.repeats_merged}; records of a shutdown listed twice, folded into the event kept: ${x.duplicates_merged})\n` +
+          `rows read ${x.rows_read} = stored ${x.rows_stored} + rejected ${x.rows_rejected} (repeats of ongoing events merged: ${x.repeats_merged}; ${foldedText(x)})\n` +
           `events: ${Object.entries(x.events)
             .map(([k, v]) => `${k} ${v}`)
             .join(', ')}\n` +
