@@ -5,10 +5,11 @@
  */
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { defineOp, report, type HttpBinding } from '../op/index.js';
+import { check, defineOp, report, type HttpBinding } from '../op/index.js';
 import { electronicComparison } from './electronic.js';
 import { fingerprintsFor, integersFor, shpilkinFor } from './fingerprints.js';
 import { importElections, type ImportReport } from './import.js';
+import { binWidthBounds, SHPILKIN_MAX_BIN_WIDTH, SHPILKIN_MIN_BIN_WIDTH } from './shpilkin.js';
 import { ElectionElectronicSchema, ElectionFingerprintsSchema, ElectionSummarySchema } from './schemas.js';
 import { electionSummary, listElections } from './summary.js';
 
@@ -126,11 +127,19 @@ export const electionsIntegers = defineOp({
   run: (ctx, q) => integersFor(ctx, q),
 });
 
+/** Turnout bin width in points: bounded below so the estimate's bins and smoothing stay bounded work. */
+const binWidth = check
+  .number((n) =>
+    n.min(SHPILKIN_MIN_BIN_WIDTH, { error: (iss) => binWidthBounds(iss.input) }).max(SHPILKIN_MAX_BIN_WIDTH, { error: (iss) => binWidthBounds(iss.input) }),
+  )
+  .optional()
+  .meta({ description: `turnout bin width in points, ${SHPILKIN_MIN_BIN_WIDTH}-${SHPILKIN_MAX_BIN_WIDTH} (default 1)` });
+
 export const electionsShpilkin = defineOp({
   name: 'elections.shpilkin',
   summary: "Shpilkin's estimate: leader's clean share at the turnout mode and the anomalous votes above it",
   write: false,
-  input: z.object({ ...measured, binWidth: z.number().positive().max(10).optional(), ...rows }),
+  input: z.object({ ...measured, binWidth, ...rows }),
   output: report<Awaited<ReturnType<typeof shpilkinFor>>>('method, version, params, turnout mode, clean share, anomalous votes, bins'),
   rows: {
     key: 'result.bins',

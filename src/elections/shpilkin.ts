@@ -9,6 +9,7 @@
  * above that expectation, summed over those stations. Electronic pseudo-stations are left out
  * by default (their "registered" are DEG sign-ups, a different turnout).
  */
+import { validationError } from '../shared/index.js';
 import type { ElectionArrays } from '../store/index.js';
 
 export const SHPILKIN_VERSION = '1.1.0';
@@ -18,6 +19,16 @@ export type ShpilkinParams = {
   includeElectronic: boolean;
   includeFlagged: boolean;
 };
+
+/**
+ * The most turnout bins an estimate keeps over 0-100 %: the smoothing in cleanMode costs bins x
+ * (2 / binWidth), so 10,000 bins (0.01-point wide) stay a few million steps, and the arrays small.
+ */
+export const SHPILKIN_MAX_BINS = 10_000;
+/** The narrowest bin width taken, in turnout points (100 / SHPILKIN_MAX_BINS). */
+export const SHPILKIN_MIN_BIN_WIDTH = 100 / SHPILKIN_MAX_BINS;
+/** The widest bin width taken, in turnout points. */
+export const SHPILKIN_MAX_BIN_WIDTH = 10;
 
 export const DEFAULT_SHPILKIN: ShpilkinParams = { binWidth: 1, includeElectronic: false, includeFlagged: true };
 
@@ -46,7 +57,10 @@ export type ShpilkinResult = {
   bins: ShpilkinBin[];
 };
 
+/** A bin width outside SHPILKIN_MIN_BIN_WIDTH..SHPILKIN_MAX_BIN_WIDTH is a VALIDATION error naming binWidth, before any array is sized. */
 export function shpilkinEstimate(a: ElectionArrays, p: ShpilkinParams = DEFAULT_SHPILKIN): ShpilkinResult {
+  if (!(p.binWidth >= SHPILKIN_MIN_BIN_WIDTH && p.binWidth <= SHPILKIN_MAX_BIN_WIDTH))
+    throw validationError([{ path: ['binWidth'], message: binWidthBounds(p.binWidth) }]);
   const nb = Math.ceil(100 / p.binWidth);
   const valid = new Float64Array(nb);
   const leader = new Float64Array(nb);
@@ -118,6 +132,10 @@ export function shpilkinEstimate(a: ElectionArrays, p: ShpilkinParams = DEFAULT_
   };
 }
 
+/** Why a bin width is refused, naming the bounds and the value. */
+export const binWidthBounds = (got: unknown): string =>
+  `must be from ${SHPILKIN_MIN_BIN_WIDTH} to ${SHPILKIN_MAX_BIN_WIDTH} points of turnout (at most ${SHPILKIN_MAX_BINS.toLocaleString('en')} bins), got ${String(got)}`;
+
 /** How far the smoothed series must fall after a peak, as a share of it, for the peak to count. */
 const DIP = 0.1;
 /** A peak lower than this share of the highest smoothed bin is noise. */
@@ -151,7 +169,8 @@ export function cleanMode(valid: Float64Array, binWidth: number): { bin: number;
   for (let b = 1; b < n - 1; b++) {
     if (!(sm[b]! >= sm[b - 1]! && sm[b]! > sm[b + 1]! && sm[b]! >= MIN_HEIGHT * top)) continue;
     let low = sm[b]!;
-    for (let j = b + 1; j < n && sm[j]! <= sm[b]!; j++) low = Math.min(low, sm[j]!);
+    // the scan stops once the fall is deep enough: low only decreases, so the test below is then settled
+    for (let j = b + 1; j < n && sm[j]! <= sm[b]! && low > (1 - DIP) * sm[b]!; j++) low = Math.min(low, sm[j]!);
     if (low <= (1 - DIP) * sm[b]!)
       return {
         bin: rawMax(b - half, b + half),

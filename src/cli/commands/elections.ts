@@ -213,7 +213,7 @@ export function electionsCommand(program: Command, io: Io): void {
     });
 
   fingerprint('shpilkin', "Shpilkin's estimate: clean share at the turnout mode and anomalous votes")
-    .option('--bin <points>', 'turnout bin width in points (default 1)', numberOption('--bin', true))
+    .option('--bin <points>', 'turnout bin width in points, 0.01 to 10 (default 1)', numberOption('--bin', true))
     .option('--include-electronic', 'keep DEG pseudo-stations (left out by default)')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
