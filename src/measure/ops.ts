@@ -13,7 +13,7 @@ import { agreementFromFiles, agreementFromStore } from './agreement.js';
 import { linkMeasurementQuery } from './evidence.js';
 import { exportMeasurements, MEASUREMENT_EXPORT_FORMATS, MEASUREMENT_TABLE } from './export.js';
 import { importFingerprintFile } from './fingerprints/index.js';
-import { ingest } from './ingest.js';
+import { DEFAULT_MAX_LINE_BYTES, ingest } from './ingest.js';
 import { STATUSES } from './model.js';
 import { extractThroughput } from './netevents/index.js';
 import { listMeasurements, listNetworks, measurementSummary, showMeasurement } from './query.js';
@@ -57,6 +57,13 @@ const ingestThroughput = async (ctx: Parameters<typeof extractThroughput>[0]) =>
   };
 };
 
+const lineCapBounds = (iss: { input?: unknown }) => `must be a whole number from 1024 to ${DEFAULT_MAX_LINE_BYTES} (the default cap), got ${String(iss.input)}`;
+/** The line cap of one ingest: it may be lowered, never raised past the default (a caller cannot make the server hold a larger line). */
+const maxLineBytes = check
+  .number((n) => n.int({ error: lineCapBounds }).min(1024, { error: lineCapBounds }).max(DEFAULT_MAX_LINE_BYTES, { error: lineCapBounds }))
+  .optional()
+  .meta({ description: `reject lines longer than this many bytes (1024 to ${DEFAULT_MAX_LINE_BYTES}, the default)` });
+
 export const measurementsIngest = defineOp({
   name: 'measurements.ingest',
   summary: 'Ingest OONI JSONL / JSONL.gz files or bucket-layout directories',
@@ -74,7 +81,7 @@ export const measurementsIngest = defineOp({
     cc: z.array(check.probeCountryCode).optional(),
     test_name: z.array(ooniTestName).optional(),
     force: z.boolean().optional(),
-    max_line_bytes: z.number().int().min(1024).optional(),
+    max_line_bytes: maxLineBytes,
   }),
   output: report<Result<typeof ingest> & { throughput: Result<typeof ingestThroughput> }>(
     'files, lines read = stored + duplicates + rejected, rejects, and the network_events extraction that follows',

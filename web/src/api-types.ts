@@ -3210,6 +3210,7 @@ export interface operations {
                 /** @description the file name (dates and years are read from it) */
                 filename: string;
                 force?: boolean;
+                /** @description reject lines longer than this many bytes (1024 to 16777216, the default) */
                 max_line_bytes?: number;
                 /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;

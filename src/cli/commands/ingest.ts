@@ -72,7 +72,7 @@ export function ingestCommand(program: Command, io: Io): void {
     .option('--cc <CC>', 'only these probe countries (repeatable or comma-separated)', collect, [] as string[])
     .option('--test-name <name>', 'only these tests, e.g. web_connectivity (repeatable or comma-separated)', collect, [] as string[])
     .option('--force', 're-read files the manifest says are already ingested (their rows come back as duplicates)')
-    .option('--max-line-mb <n>', 'reject lines longer than this (default 16)', intOption('--max-line-mb'))
+    .option('--max-line-mb <n>', 'reject lines longer than this many MB, 1 to 16 (the default)', intOption('--max-line-mb'))
     .action(async (paths: string[], o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       // "-" is standard input, spooled to a file the op can read

@@ -61,3 +61,24 @@ describe('uploads are stored under their file name', () => {
     expect(renamed.json.result).toMatchObject({ stored: 0, unchanged: [{ file: '13-copy.csv', stored_as: '13.csv/13.csv' }] });
   });
 });
+
+describe('an import cap sent over HTTP', () => {
+  it('may lower the line cap but never raise it past the default: a 400 naming max_line_bytes, on uploads and /api/_ops', async () => {
+    const r = await env.app.request(`/api/_uploads/measurements.ingest?filename=big.jsonl&max_line_bytes=1000000000000`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${env.token}`, 'content-type': 'application/octet-stream' },
+      body: '{}\n',
+    });
+    expect(r.status).toBe(400);
+    const p = (await r.json()) as { detail: string; errors: { path: string }[] };
+    expect(p.errors.map((e) => e.path)).toEqual(['max_line_bytes']);
+    expect(p.detail).toMatch(/max_line_bytes: .*16777216.*got 1000000000000/);
+    const viaOps = await env.app.request(`/api/_ops/measurements.ingest`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${env.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ paths: ['/nowhere/x.jsonl'], max_line_bytes: 16 * 1024 * 1024 + 1 }),
+    });
+    expect(viaOps.status).toBe(400);
+    expect(await viaOps.text()).toMatch(/max_line_bytes/);
+  });
+});
