@@ -22,6 +22,7 @@ import { opsRoutes } from './ops/endpoint.js';
 import { exportRoutes, feedRoutes } from './routes/export.js';
 import { uploadRoutes, UPLOADS_PATH } from './routes/uploads.js';
 import { staticWeb } from './static.js';
+import { strictBody } from './validate.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -56,7 +57,10 @@ export function createApp(deps: AppDeps) {
   });
   // GET and HEAD carry no body; reading c.req.raw.body would build a full fetch Request per call.
   // Uploads stream their body to a file under their own limit (routes/uploads.ts).
-  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' || UPLOADS_PATH.test(c.req.path) ? next() : limit(c, next)));
+  // Then a JSON body's charset and bytes are checked before any route reads it (validate.ts strictBody).
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || UPLOADS_PATH.test(c.req.path) ? next() : limit(c, () => strictBody(c, next)),
+  );
   app.onError((err, c) => {
     if (err instanceof HTTPException) {
       const code = HTTP_CODES[err.status] ?? 'INTERNAL';

@@ -92,3 +92,38 @@ describe('CLI flags in answers over HTTP', () => {
     expect(severityLines(forwarded.mapping)).toEqual([expect.stringMatching(/^--severity 0\.3 not applied: /)]);
   });
 });
+
+// SYNTHETIC bodies: an event title in Latin-1 bytes, and a cost body naming its country twice.
+describe('JSON bodies at the edge', () => {
+  const send = (path: string, body: Uint8Array | string, contentType = 'application/json') =>
+    env.app.request(path, { method: 'POST', headers: { ...auth(), 'content-type': contentType }, body });
+  const latin1 = Buffer.from(JSON.stringify(sampleEvent({ id: 'xx-2024-latin1-title', title: 'Café blocks' })), 'latin1');
+
+  it('bytes that are not UTF-8 are a 400 naming the byte, and nothing is stored', async () => {
+    const r = await send('/api/events', latin1);
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { detail: string }).detail).toMatch(/not valid UTF-8 at byte \d+ \(0xe9/);
+    expect((await env.app.request('/api/events/xx-2024-latin1-title')).status).toBe(404);
+  });
+
+  it('a declared charset other than UTF-8 is a 415 naming it; utf-8 in any spelling is taken', async () => {
+    const r = await send('/api/events', latin1, 'application/json; charset=iso-8859-1');
+    expect(r.status).toBe(415);
+    expect(((await r.json()) as { detail: string }).detail).toMatch(/iso-8859-1/);
+    const cost = JSON.stringify({ country: 'RU', type: 'full', hours: 1, draws: 100 });
+    expect((await send('/api/cost', cost, 'application/json; charset=utf-16')).status).toBe(415);
+    const utf8 = JSON.stringify(sampleEvent({ id: 'xx-2024-utf8-title', title: 'Café blocks' }));
+    expect((await send('/api/events', utf8, 'application/json; charset="UTF-8"')).status).toBe(201);
+    expect(((await (await env.app.request('/api/events/xx-2024-utf8-title')).json()) as { title: string }).title).toBe('Café blocks');
+  });
+
+  it('a key given twice is a 400 naming it, as a query parameter given twice', async () => {
+    const r = await send('/api/cost', '{"country":"XX","type":"full","hours":1,"country":"RU"}');
+    expect(r.status).toBe(400);
+    const p = (await r.json()) as { detail: string; errors: { path: string }[] };
+    expect(p.errors.map((e) => e.path)).toEqual(['country']);
+    expect(p.detail).toMatch(/"country" is given more than once/);
+    const ops = await send('/api/_ops/events.list', '{"country":"XX","country":"RU","limit":1}');
+    expect(ops.status).toBe(400);
+  });
+});

@@ -11,3 +11,4 @@ export * from './caps.js';
 export * from './csv.js';
 export * from './decimal.js';
 export * from './json-text.js';
+export * from './json-bytes.js';

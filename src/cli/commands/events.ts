@@ -4,25 +4,26 @@ import type { Command } from '@commander-js/extra-typings';
 import { CATEGORIES, eventFieldValue, ORIGINS, type GeocodeReport, type LedgerEvent } from '../../ledger/index.js';
 import { eventsAdd, eventsEdit, eventsExport, eventsGeocode, eventsHistory, eventsImport, eventsList, eventsShow, eventsStatus } from '../../ledger/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
-import { AppError, fileError, parseJsonText } from '../../shared/index.js';
+import { AppError, fileError, parseJsonBytes } from '../../shared/index.js';
 import { collect, ctxOf, examples, intOption, leaf, rowsOptions, str, table } from '../command.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
 
+/** An event file (or stdin) as strict UTF-8 JSON with each key given once (parseJsonBytes), as a request body is read. */
 async function readJsonFile(path: string): Promise<unknown> {
-  const text =
+  const bytes =
     path === '-'
       ? await readStdin()
-      : await readFile(path, 'utf8').catch((e: unknown) => {
+      : await readFile(path).catch((e: unknown) => {
           throw fileError(path, e);
         });
-  return parseJsonText(text, path);
+  return parseJsonBytes(bytes, path === '-' ? 'standard input' : path);
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** The shutdowns an import folded into the event kept, by rule; the two parts add up to the count. */
