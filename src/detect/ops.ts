@@ -23,9 +23,13 @@ export const DetectFilters = z.object({
 });
 
 const target = z.string().min(1).meta({ description: 'one target (domain or app), e.g. abs.twimg.com' });
+/** A detection query's target: the speed tests (one target per dataset) are then not read. */
+const detectTarget = z.string().min(1).meta({
+  description: 'one target (domain or app), e.g. abs.twimg.com: the block detector and the ooni_network_events throttling input run (not speedtests)',
+});
 
 export const DetectQuery = DetectFilters.extend({
-  target: target.optional(),
+  target: detectTarget.optional(),
   kind: z.enum(DETECTION_KINDS).optional(),
   input: z
     .enum(DETECTION_INPUTS)

@@ -10,6 +10,7 @@ import { DETECTION_KINDS, type Detection, type DetectionInput, type DetectionKin
 import { emitDrafts, withDrafts, type EmitReport } from './drafts.js';
 import { checkOutageRunParams, DEFAULT_OUTAGE_RUN_PARAMS, OUTAGE_METHOD, runOutage, type OutageRunParams } from './outage-run.js';
 import { DEFAULT_SHUTDOWN_RUN_PARAMS, runShutdown, SHUTDOWN_METHOD, type ShutdownRunParams } from './shutdown-run.js';
+import { OONI_INPUT, SPEEDTEST_INPUT } from './ooni-throughput.js';
 import { OONI_THROTTLE_METHOD, runThrottling, THROTTLE_INPUTS } from './throttle-inputs.js';
 import { DEFAULT_THROTTLE_RUN_PARAMS, THROTTLE_METHOD, type ThrottleRunParams } from './throttle-run.js';
 
@@ -40,7 +41,8 @@ export const TARGET_KINDS: readonly DetectionKind[] = ['block', 'throttling'];
 /**
  * The kinds a query runs: its kind, or every kind that has its input and takes its target. A kind
  * named with an input or a target it does not have is a VALIDATION error naming `input`/`target`,
- * never a run that ignores it.
+ * never a run that ignores it; so is a target with the speed-test input (runThrottling reads the
+ * speed tests only when no target is given).
  */
 export function kindsFor(query: Pick<DetectQuery, 'kind' | 'input' | 'target'>): DetectionKind[] {
   const bad = (field: 'input' | 'target', message: string) => new AppError('VALIDATION', message, { issues: [{ path: [field], message }] });
@@ -48,6 +50,11 @@ export function kindsFor(query: Pick<DetectQuery, 'kind' | 'input' | 'target'>):
   if (kind && input !== undefined && !KIND_INPUTS[kind].includes(input))
     throw bad('input', `input "${input}" is not an input of kind ${kind} (its inputs: ${KIND_INPUTS[kind].join(', ')})`);
   if (kind && target !== undefined && !TARGET_KINDS.includes(kind)) throw bad('target', `target applies to kinds ${TARGET_KINDS.join(', ')}, not ${kind}`);
+  if (target !== undefined && input === SPEEDTEST_INPUT)
+    throw bad(
+      'target',
+      `target applies to the block detector and the ${OONI_INPUT} input of throttling, not to input "${input}" (a speed-test dataset has one target)`,
+    );
   const kinds = kind
     ? [kind]
     : DETECTION_KINDS.filter((k) => (input === undefined || KIND_INPUTS[k].includes(input)) && (target === undefined || TARGET_KINDS.includes(k)));

@@ -9,6 +9,7 @@ import { draftInput } from './drafts.js';
 import { parseEventInput } from '../ledger/index.js';
 import { runShutdown } from './shutdown-run.js';
 import { kindsFor } from './run.js';
+import { runThrottling } from './throttle-inputs.js';
 import { blockSeries, DEFAULT_BLOCK_SPEC, volumeSeries } from './synthetic.js';
 
 const HOUR = 3_600_000;
@@ -181,5 +182,25 @@ describe('drafts', () => {
       path: ['target'],
     });
     expect(refused({ input: 'outage_signals', target: 'x' })).toMatchObject({ code: 'VALIDATION', path: ['target'] });
+    expect(refused({ input: 'speedtests', target: 'telegram' })).toEqual({
+      code: 'VALIDATION',
+      message:
+        'target applies to the block detector and the ooni_network_events input of throttling, not to input "speedtests" (a speed-test dataset has one target)',
+      path: ['target'],
+    });
+  });
+
+  it('with a target, throttling runs its OONI input only: the speed tests (one target per dataset) are not read', async () => {
+    // SYNTHETIC store: no OONI throughput; reading speed tests fails the test
+    const store = {
+      speedtests: {
+        points: () => Promise.reject(new Error('speed tests read with a target')),
+        listSources: () => Promise.reject(new Error('speed tests read with a target')),
+      },
+      throughput: { points: async () => [], badEventCounts: async () => ({}), counts: async () => ({ pending_files: 0 }) },
+    } as unknown as Store;
+    const r = await runThrottling(store, { target: 'telegram' });
+    expect(r.detections).toEqual([]);
+    expect(r.series.map((x) => [x.input, x.target])).toEqual([['ooni_network_events', 'telegram']]);
   });
 });

@@ -97,13 +97,17 @@ export async function runOoniThroughput(store: Store, f: ThrottleFilter, p: Thro
   return r;
 }
 
+/**
+ * Throttling over `f.input`, or every input. With a target, only the inputs judged per target run:
+ * a speed-test dataset has one target of its own, so its detections would answer another target.
+ */
 export async function runThrottling(
   store: Store,
   f: ThrottleFilter & { input?: ThrottleInput },
   p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS,
 ): Promise<RunResult> {
   const out: RunResult = { detections: [], series: [] };
-  for (const input of f.input ? [f.input] : THROTTLE_INPUTS) {
+  for (const input of f.input ? [f.input] : f.target !== undefined ? [OONI_INPUT] : THROTTLE_INPUTS) {
     const r = input === SPEEDTEST_INPUT ? await runSpeedTests(store, f, p) : await runOoniThroughput(store, f, p);
     out.detections.push(...r.detections);
     out.series.push(...r.series);

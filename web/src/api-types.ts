@@ -4143,7 +4143,7 @@ export interface operations {
                 kind?: "block" | "throttling" | "shutdown" | "outage";
                 /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
-                /** @description one target (domain or app), e.g. abs.twimg.com */
+                /** @description one target (domain or app), e.g. abs.twimg.com: the block detector and the ooni_network_events throttling input run (not speedtests) */
                 target?: string;
                 /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
