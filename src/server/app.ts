@@ -10,6 +10,7 @@ import { apiGuard, costBudget } from './auth.js';
 import { limitsOf } from './limits.js';
 import { heavyRateLimit } from './rate-limit.js';
 import { hostGuard, SECURE_HEADERS } from './hardening.js';
+import { headAsGet } from './head.js';
 import { responseCache } from './cache.js';
 import type { AppDeps } from './deps.js';
 import { mountOps } from './mount.js';
@@ -106,5 +107,7 @@ export function createApp(deps: AppDeps) {
       description: 'Ledger of state internet controls, measurements, costs and registry analysis. Every figure carries its method, inputs and sources.',
     },
   });
+  // HEAD is the GET without its body: the same status and header fields (head.ts).
+  app.fetch = headAsGet(app.fetch);
   return app;
 }
