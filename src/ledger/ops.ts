@@ -58,6 +58,8 @@ const EvidenceSchema = z
 export const EventListSchema = z
   .object({ items: z.array(LedgerEventSchema), next_cursor: z.string().nullable(), total: z.number().int() })
   .meta({ id: 'EventList' });
+/** What GET /api/export/events.json answers: every matching event, in one page. */
+export const EventExportSchema = z.object({ items: z.array(LedgerEventSchema), next_cursor: z.null() }).meta({ id: 'EventExport' });
 export const EventDocumentSchema = LedgerEventSchema.extend({
   links: z.array(LinkSchema),
   measurement_evidence: z.array(EvidenceSchema).optional(),
@@ -244,29 +246,32 @@ export const eventsExport = defineOp({
 
 export const IndicatorFilters = z.object({ country: check.countryCode.optional(), id: z.string().optional().meta({ description: 'one series' }) });
 
+/** Indicator series with their values (also what GET /api/export/indicators.json answers). */
+export const IndicatorListSchema = z
+  .object({
+    items: z.array(
+      z
+        .object({
+          id: z.string(),
+          title: z.string(),
+          description: z.string(),
+          unit: z.string(),
+          country: z.string().nullable(),
+          origin: z.string(),
+          values: z.array(z.object({ period: z.string(), value: z.number(), source: SourceSchema, note: z.string().nullable(), disputed: z.boolean() })),
+        })
+        .meta({ id: 'IndicatorSeries' }),
+    ),
+    next_cursor: z.null(),
+  })
+  .meta({ id: 'IndicatorList' });
+
 export const indicatorsList = defineOp({
   name: 'indicators.list',
   summary: 'Indicator series (values that disagree across sources are all kept and flagged `disputed`)',
   write: false,
   input: IndicatorFilters,
-  output: z
-    .object({
-      items: z.array(
-        z
-          .object({
-            id: z.string(),
-            title: z.string(),
-            description: z.string(),
-            unit: z.string(),
-            country: z.string().nullable(),
-            origin: z.string(),
-            values: z.array(z.object({ period: z.string(), value: z.number(), source: SourceSchema, note: z.string().nullable(), disputed: z.boolean() })),
-          })
-          .meta({ id: 'IndicatorSeries' }),
-      ),
-      next_cursor: z.null(),
-    })
-    .meta({ id: 'IndicatorList' }),
+  output: IndicatorListSchema,
   rows: { key: 'items' },
   http: { method: 'get', path: '/api/indicators', tag: 'ledger', description: 'Series with values', errors: { 404: 'No such series' } },
   run: (ctx, f) => listIndicators(ctx, f),

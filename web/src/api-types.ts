@@ -2177,6 +2177,10 @@ export interface components {
             title: string;
             updated_at: string;
         };
+        EventExport: {
+            items: components["schemas"]["Event"][];
+            next_cursor: null;
+        };
         EventHistory: {
             items: components["schemas"]["EventRevision"][];
             next_cursor: null;
@@ -5188,6 +5192,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description why, at least 3 characters */
                     reason: string;
                 };
             };
@@ -5416,7 +5421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": components["schemas"]["EventExport"];
                 };
             };
             /** @description Bad filter */
@@ -5667,7 +5672,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": components["schemas"]["IndicatorList"];
                 };
             };
             /** @description Bad filter */

@@ -53,4 +53,17 @@ describe('OpenAPI', () => {
     expect(Object.keys(doc.paths['/api/events/{id}']!.get!.responses['200']!.headers ?? {})).toContain('ETag');
     expect(Object.keys(doc.paths['/api/events/{id}']!.put!.responses['200']!.headers ?? {})).toContain('ETag');
   });
+
+  it('declares what the JSON exports answer (an object of items) and the retraction reason as the ledger takes it', async () => {
+    type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; minLength?: number };
+    type Op = { requestBody?: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content?: Record<string, { schema: Schema }> }> };
+    const doc = (await (await env.app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, Op>> };
+    for (const p of ['/api/export/events.json', '/api/export/indicators.json']) {
+      const s = doc.paths[p]!.get!.responses['200']!.content!['application/json']!.schema;
+      expect(s.type ?? s.$ref).not.toBe('string');
+    }
+    expect(doc.paths['/api/export/events.csv']!.get!.responses['200']!.content!['text/csv; charset=utf-8']!.schema.type).toBe('string');
+    const retract = doc.paths['/api/events/{id}/retract']!.post!.requestBody!.content['application/json']!.schema;
+    expect(retract.properties!.reason!.minLength).toBe(3);
+  });
 });

@@ -15,8 +15,10 @@ import { bearerSecurity, json, newRouter, problem } from '../openapi.js';
 import { refuseUnknownParams, takesNoQuery } from '../unknown-params.js';
 import { jsonBody } from '../validate.js';
 
-/** The body of a retraction: its reason (the ledger refuses one that is missing or empty). */
-const RetractBody = z.object({ reason: z.string() });
+/** The body of a retraction: its reason, at least 3 characters (as the ledger requires, blanks aside). */
+const RetractBody = z.object({
+  reason: z.string().min(3, 'retract needs a reason (at least 3 characters)').meta({ description: 'why, at least 3 characters' }),
+});
 
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'ru-2018-telegram-block' }) });
 

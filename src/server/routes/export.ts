@@ -8,13 +8,13 @@
  * own (src/ledger/ops.ts, src/measure/ops.ts, src/cost/ops.ts), read from the query string the
  * way every op route reads it.
  */
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import { costCompare, costEvents } from '../../cost/ops.js';
 import { exportMeasurements, MEASUREMENT_EXPORT_FORMATS } from '../../measure/index.js';
 import { MeasurementExportQuery } from '../../measure/ops.js';
 import { executeOp, type OpContext } from '../../op/index.js';
 import { EVENT_COLUMNS, EXPORT_FORMATS, INDICATOR_COLUMNS, exportEvents, exportIndicators, type ExportFormat } from '../../ledger/index.js';
-import { EventFilters, IndicatorFilters } from '../../ledger/ops.js';
+import { EventExportSchema, EventFilters, IndicatorFilters, IndicatorListSchema } from '../../ledger/ops.js';
 import type { Context } from 'hono';
 import { renderFeed } from '../../watch/index.js';
 import type { AppDeps } from '../deps.js';
@@ -31,11 +31,11 @@ const costQuery = queryParser(costEvents.input, costEvents.name);
 const compareQuery = queryParser(costCompare.input, costCompare.name);
 const measurementQuery = queryParser(MeasurementExportQuery, 'measurements.export');
 
-/** The 200 answer of a file route: its media type, and the file name it is offered under. */
-const fileResponse = (media: string, filename: string) => ({
+/** The 200 answer of a file route: its media type, the file name it is offered under, and the JSON document's schema for a JSON file. */
+const fileResponse = (media: string, filename: string, json?: z.ZodType) => ({
   description: 'The file',
   headers: { 'Content-Disposition': { description: `attachment; filename="${filename}"`, schema: { type: 'string' as const } } },
-  content: { [media]: { schema: { type: 'string' as const } } },
+  content: { [media]: { schema: json && media === 'application/json' ? json : { type: 'string' as const } } },
 });
 const FLAT_RULE = 'lists of plain values joined with "; ", nested fields as JSON text, absent values empty';
 
@@ -53,7 +53,7 @@ export function exportRoutes(deps: AppDeps) {
         tags: ['ledger'],
         summary: `Export events as ${format} (${format === 'csv' || format === 'parquet' ? `one column per document key: ${EVENT_COLUMNS.join(', ')}; ${FLAT_RULE}` : 'full documents'})`,
         request: { query: EventFilters },
-        responses: { 200: fileResponse(MEDIA[format], `events.${format}`), 400: problem('Bad filter') },
+        responses: { 200: fileResponse(MEDIA[format], `events.${format}`, EventExportSchema), 400: problem('Bad filter') },
       }),
       async (c) => {
         const body = await exportEvents(deps, eventFilters(c.req.url), format);
@@ -69,7 +69,7 @@ export function exportRoutes(deps: AppDeps) {
         summary: `Export indicator values as ${format} (${format === 'json' ? 'series with values' : `one row per value: ${INDICATOR_COLUMNS.join(', ')}`})`,
         request: { query: IndicatorFilters },
         responses: {
-          200: fileResponse(MEDIA[format], `indicators.${format}`),
+          200: fileResponse(MEDIA[format], `indicators.${format}`, IndicatorListSchema),
           400: problem('Bad filter'),
           404: problem('No such series'),
         },
