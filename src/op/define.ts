@@ -145,14 +145,22 @@ export type OpOutput<T extends AnyOp> = z.output<T['output']>;
 /** Declare an op; keeps `run`'s input and output tied to the schemas. */
 export const defineOp = <I extends z.ZodType, O extends z.ZodType>(op: Op<I, O>): Op<I, O> => op;
 
-/** An empty string under a `localPaths` key (or in its list): no path at all, never the server's or the caller's folder. */
+/** Why a path under a `localPaths` key names no file: empty (never the server's or the caller's folder), or holding a NUL byte; null when it may. */
+const pathProblem = (v: unknown): string | null =>
+  v === '' ? 'an empty path; name a file or folder' : typeof v === 'string' && v.includes('\0') ? 'a NUL byte in a file path' : null;
+
+/** The paths under `localPaths` keys (or in their lists) that name no file (pathProblem), each by its field path. */
 function emptyPathIssues(op: Pick<AnyOp, 'localPaths'>, raw: unknown): FieldIssue[] {
   if (!op.localPaths?.length || raw === null || typeof raw !== 'object') return [];
   const issues: FieldIssue[] = [];
+  const check = (path: (string | number)[], v: unknown) => {
+    const problem = pathProblem(v);
+    if (problem) issues.push({ path, message: problem });
+  };
   for (const key of op.localPaths) {
     const v = (raw as Record<string, unknown>)[key];
-    if (v === '') issues.push({ path: [key], message: 'an empty path; name a file or folder' });
-    if (Array.isArray(v)) v.forEach((x, i) => x === '' && issues.push({ path: [key, i], message: 'an empty path; name a file or folder' }));
+    if (Array.isArray(v)) v.forEach((x, i) => check([key, i], x));
+    else check([key], v);
   }
   return issues;
 }

@@ -61,3 +61,23 @@ describe('an empty path', () => {
     }
   });
 });
+
+describe('a NUL byte in a path', () => {
+  const ctx: OpContext = {
+    store: {} as Store,
+    clock: fixedClock('2026-01-01T00:00:00Z'),
+    progress: silentProgress,
+    actor: 'token:t',
+    grant: { actor: 'token:t', scopes: ['admin'], files: ['/srv/imports'] },
+    dbPath: ':memory:',
+  };
+  it('is refused as VALIDATION naming the field path (paths.1), before any file check', async () => {
+    const ingest = reading.find((op) => op.name === 'measurements.ingest')!;
+    const err = (await executeOp(ctx, ingest, { paths: ['/srv/imports/a.jsonl', '/srv/imports/sub\0/x'] }).catch((e: unknown) => e)) as AppError;
+    expect(err.code).toBe('VALIDATION');
+    expect(err.issues).toEqual([{ path: ['paths', 1], message: 'a NUL byte in a file path' }]);
+    const backup = reading.find((op) => op.name === 'db.backup')!;
+    const one = (await executeOp(ctx, backup, { [backup.localPaths![0]!]: '/srv/imports/b\0' }).catch((e: unknown) => e)) as AppError;
+    expect(one.issues[0]!.path).toEqual([backup.localPaths![0]]);
+  });
+});
