@@ -6,24 +6,10 @@ import type { ParquetColumn, TabularWriter } from '../store/index.js';
 import { EVENT_COLUMNS, EVENT_PARQUET_COLUMNS, flattenEvent, toCsv } from './export.js';
 import { LedgerEventSchema, type LedgerEvent } from './model.js';
 import { eventsList } from './ops.js';
+import { sampleEvent } from '../../test/helpers/index.js';
 
 // SYNTHETIC events: one with no targets and no people_affected, one with both.
-const base = {
-  title: 'A synthetic test event',
-  summary: 'Synthetic, for tests only.',
-  category: 'block',
-  subtype: 'platform',
-  countries: ['RU'],
-  regions: [],
-  start: '2020-01-01',
-  end: null,
-  scope: 'national',
-  sources: [{ url: 'https://example.org/source', title: 'Example', publisher: 'Example org', published: '2020-01-02' }],
-  status: 'active',
-  revision: 2,
-  created_at: '2026-01-02T03:04:05.000Z',
-  updated_at: '2026-01-03T03:04:05.000Z',
-};
+const base = { ...sampleEvent(), status: 'active', revision: 2, created_at: '2026-01-02T03:04:05.000Z', updated_at: '2026-01-03T03:04:05.000Z' };
 const events: LedgerEvent[] = [
   LedgerEventSchema.parse({ ...base, id: 'xx-2020-no-targets', targets: [] }),
   LedgerEventSchema.parse({ ...base, id: 'xx-2020-targets', targets: [{ kind: 'platform', name: 'Telegram' }], people_affected: { estimate: 5, note: 'x' } }),

@@ -36,16 +36,18 @@ describe('local paths of the ops that read files', () => {
   });
 });
 
+/** A remote caller with an admin token whose files grant is /srv/imports. */
+const ctx: OpContext = {
+  store: {} as Store,
+  clock: fixedClock('2026-01-01T00:00:00Z'),
+  progress: silentProgress,
+  actor: 'token:t',
+  grant: { actor: 'token:t', scopes: ['admin'], files: ['/srv/imports'] },
+  dbPath: ':memory:',
+};
+
 describe('an empty path', () => {
   // a remote caller with an import token: an empty path must not read as the server's folder (403)
-  const ctx: OpContext = {
-    store: {} as Store,
-    clock: fixedClock('2026-01-01T00:00:00Z'),
-    progress: silentProgress,
-    actor: 'token:t',
-    grant: { actor: 'token:t', scopes: ['admin'], files: ['/srv/imports'] },
-    dbPath: ':memory:',
-  };
   it.each(reading.map((op) => [op.name, op] as const))('%s refuses it as VALIDATION naming the field, whatever the grant', async (_name, op) => {
     const shape = (op.input as z.ZodObject).shape;
     for (const key of op.localPaths!) {
@@ -63,14 +65,6 @@ describe('an empty path', () => {
 });
 
 describe('a NUL byte in a path', () => {
-  const ctx: OpContext = {
-    store: {} as Store,
-    clock: fixedClock('2026-01-01T00:00:00Z'),
-    progress: silentProgress,
-    actor: 'token:t',
-    grant: { actor: 'token:t', scopes: ['admin'], files: ['/srv/imports'] },
-    dbPath: ':memory:',
-  };
   it('is refused as VALIDATION naming the field path (paths.1), before any file check', async () => {
     const ingest = reading.find((op) => op.name === 'measurements.ingest')!;
     const err = (await executeOp(ctx, ingest, { paths: ['/srv/imports/a.jsonl', '/srv/imports/sub\0/x'] }).catch((e: unknown) => e)) as AppError;
