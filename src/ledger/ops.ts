@@ -26,6 +26,9 @@ export const EventFilters = z.object({
   subtype: z.string().optional(),
   from: check.partialDate.optional().meta({ description: 'events ending on or after (YYYY[-MM[-DD]])' }),
   to: check.partialDate.optional().meta({ description: 'events starting on or before' }),
+  started_from: check.partialDate
+    .optional()
+    .meta({ description: 'events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range' }),
   q: z.string().max(200).optional().meta({ description: 'text search in title, summary, targets, actors, tags' }),
   include_retracted: z.boolean().optional().meta({ description: 'also list retracted and dismissed events' }),
   status: z.enum(STATUSES).optional(),

@@ -3,6 +3,7 @@ import { fixedClock, isAppError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { sampleEvent, tempStore } from '../../test/helpers/index.js';
 import { createEvent, deriveEventId, editEvent, eventHistory, getEvent, listEvents, setStatus, updateEvent } from './service.js';
+import { countEvents } from './stats.js';
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -109,6 +110,17 @@ describe('ledger service', () => {
   });
   it('rejects a cursor it did not issue', async () => {
     expect(await code(listEvents(deps(), { cursor: 'garbage' }))).toBe('VALIDATION');
+  });
+  it('started_from with to lists exactly the events the counts by start year count in that range', async () => {
+    await createEvent(deps(), sampleEvent({ id: 'xx-2016-long', start: '2016-04-16', end: null }), meta);
+    await createEvent(deps(), sampleEvent({ id: 'xx-2019-in', start: '2019-03-01', end: '2019-03-02' }), meta);
+    await createEvent(deps(), sampleEvent({ id: 'xx-2021-after', start: '2021-01-01', end: '2021-01-02' }), meta);
+    const counted = (await countEvents(deps(), { country: 'RU' })).items.filter((c) => c.year >= 2019 && c.year <= 2020);
+    const listed = await listEvents(deps(), { country: 'RU', started_from: '2019', to: '2020' });
+    expect(listed.items.map((e) => e.id)).toEqual(['xx-2019-in']);
+    expect(listed.total).toBe(counted.reduce((n, c) => n + c.count, 0));
+    const err = await listEvents(deps(), { started_from: '2022', to: '2021' }).catch((e: unknown) => e);
+    expect(isAppError(err) && err.code === 'VALIDATION' && err.issues[0]?.path).toEqual(['to']);
   });
   it('rejects a date range that ends before it begins, naming to; a range within one day or year is fine', async () => {
     const err = await listEvents(deps(), { from: '2022', to: '2021' }).catch((e: unknown) => e);

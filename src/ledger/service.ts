@@ -268,6 +268,7 @@ export interface ListFilters {
   subtype?: string;
   from?: string;
   to?: string;
+  started_from?: string;
   q?: string;
   include_retracted?: boolean;
   status?: Status;
@@ -284,7 +285,7 @@ export function statusesFor(f: Pick<ListFilters, 'include_retracted' | 'status'>
 }
 
 /** A date filter as given: YYYY[-MM[-DD]] or an ISO date-time with a real calendar date, else VALIDATION naming it. */
-function dateFilter(name: 'from' | 'to', value: string | undefined): string | undefined {
+function dateFilter(name: 'from' | 'to' | 'started_from', value: string | undefined): string | undefined {
   if (value === undefined || isValidPartialDate(value)) return value;
   throw new AppError('VALIDATION', `${name}: "${value}" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time`, {
     issues: [{ path: [name], message: 'not a date' }],
@@ -295,11 +296,24 @@ function dateFilter(name: 'from' | 'to', value: string | undefined): string | un
 export const toEventQuery = (f: Omit<ListFilters, 'cursor' | 'limit'>) => {
   const from = dateFilter('from', f.from) ? partialDateStart(f.from!).toISOString() : undefined;
   const to = dateFilter('to', f.to) ? partialDateEnd(f.to!).toISOString() : undefined;
-  if (from && to && to < from)
-    throw new AppError('VALIDATION', `to: "${f.to}" ends before from "${f.from}" begins`, {
-      issues: [{ path: ['to'], message: `ends before from (${f.from})` }],
-    });
-  return { country: f.country, region: f.region, category: f.category, subtype: f.subtype, from, to, q: f.q, origin: f.origin, statuses: statusesFor(f) };
+  const startedFrom = dateFilter('started_from', f.started_from) ? partialDateStart(f.started_from!).toISOString() : undefined;
+  for (const [name, start] of [['from', from] as const, ['started_from', startedFrom] as const])
+    if (start && to && to < start)
+      throw new AppError('VALIDATION', `to: "${f.to}" ends before ${name} "${f[name]}" begins`, {
+        issues: [{ path: ['to'], message: `ends before ${name} (${f[name]})` }],
+      });
+  return {
+    country: f.country,
+    region: f.region,
+    category: f.category,
+    subtype: f.subtype,
+    from,
+    to,
+    startedFrom,
+    q: f.q,
+    origin: f.origin,
+    statuses: statusesFor(f),
+  };
 };
 
 export async function listEvents(

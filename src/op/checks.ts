@@ -117,6 +117,7 @@ export const dateRange = { since: since.optional(), until: until.optional() };
 export const RANGE_KEYS = [
   ['since', 'until'],
   ['from', 'to'],
+  ['started_from', 'to'],
 ] as const;
 
 /**

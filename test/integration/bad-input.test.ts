@@ -76,7 +76,7 @@ const OONI_DOMAINS = ['measurements', 'throughput', 'speedtests', 'detect', 'det
 const NAMED_REGIONS = ['elections.'];
 
 const COUNTRY = ['cc', 'country', 'countries'];
-const DATES = ['since', 'until', 'from', 'to'];
+const DATES = ['since', 'until', 'from', 'to', 'started_from'];
 const PAGES = ['limit', 'top'];
 
 const shapeOf = (op: AnyOp): Record<string, { safeParse(v: unknown): { success: boolean } }> =>
@@ -100,6 +100,7 @@ function badInputs(op: AnyOp): { input: Input; field: string; value: string }[] 
   for (const [a, b] of [
     ['since', 'until'],
     ['from', 'to'],
+    ['started_from', 'to'],
   ] as const)
     if (keys.includes(a) && keys.includes(b)) {
       const [x, y] = instantOnly(op, a) ? ['2022-01-01T00:00:00Z', '2020-01-01T00:00:00Z'] : ['2022', '2020-06'];

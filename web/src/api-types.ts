@@ -4465,6 +4465,8 @@ export interface operations {
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
                 region?: string;
+                /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
+                started_from?: string;
                 status?: "active" | "draft" | "retracted" | "dismissed";
                 subtype?: string;
                 /** @description events starting on or before */
@@ -5335,6 +5337,8 @@ export interface operations {
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
                 region?: string;
+                /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
+                started_from?: string;
                 status?: "active" | "draft" | "retracted" | "dismissed";
                 subtype?: string;
                 /** @description events starting on or before */
@@ -5402,6 +5406,8 @@ export interface operations {
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
                 region?: string;
+                /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
+                started_from?: string;
                 status?: "active" | "draft" | "retracted" | "dismissed";
                 subtype?: string;
                 /** @description events starting on or before */
@@ -5469,6 +5475,8 @@ export interface operations {
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
                 region?: string;
+                /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
+                started_from?: string;
                 status?: "active" | "draft" | "retracted" | "dismissed";
                 subtype?: string;
                 /** @description events starting on or before */
@@ -5536,6 +5544,8 @@ export interface operations {
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
                 region?: string;
+                /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
+                started_from?: string;
                 status?: "active" | "draft" | "retracted" | "dismissed";
                 subtype?: string;
                 /** @description events starting on or before */
@@ -6785,6 +6795,8 @@ export interface operations {
                 q?: string;
                 /** @description ISO 3166-2, e.g. RU-MOW */
                 region?: string;
+                /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
+                started_from?: string;
                 status?: "active" | "draft" | "retracted" | "dismissed";
                 subtype?: string;
                 /** @description events starting on or before */

@@ -37,11 +37,21 @@ export const categoryColor = (cats: string[]) => ({
 });
 
 /** In-app link to the list of events behind a number. */
-export function eventsHref(f: { country?: string; category?: string; from?: string | number; to?: string | number; q?: string }): string {
+export function eventsHref(f: {
+  country?: string;
+  category?: string;
+  from?: string | number;
+  to?: string | number;
+  started_from?: string | number;
+  q?: string;
+}): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') p.set(k, String(v));
   return `/events?${p.toString()}`;
 }
+
+/** The filters of the events that started in the years from..to: what a count by start year counts (from/to would also take the events overlapping them). */
+export const startedIn = (from: number, to: number) => ({ started_from: from, to });
 
 export const countLink = (n: number, f: Parameters<typeof eventsHref>[0]) => (n > 0 ? h('a', { href: eventsHref(f) }, String(n)) : '0');
 

@@ -80,6 +80,7 @@ export function eventsCommand(program: Command, io: Io): void {
     .option('--subtype <s>', 'subtype within the category')
     .option('--from <date>', 'events ending on or after this date')
     .option('--to <date>', 'events starting on or before this date')
+    .option('--started-from <date>', 'events starting on or after this date (with --to: the events that started in a range)')
     .option('-q, --q <text>', 'text search')
     .option('--include-retracted', 'also list retracted events')
     .option('--status <s>', 'only this status (active, draft, retracted, dismissed)')
@@ -88,8 +89,12 @@ export function eventsCommand(program: Command, io: Io): void {
     .option('--cursor <c>', 'next_cursor from a previous page')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const { json: _j, db: _d, format: _f, out: _o, force: _F, includeRetracted, ...filters } = o;
-      const result = await ctx.run(eventsList, { ...(filters as OpInput<typeof eventsList>), include_retracted: includeRetracted === true ? true : undefined });
+      const { json: _j, db: _d, format: _f, out: _o, force: _F, includeRetracted, startedFrom, ...filters } = o;
+      const result = await ctx.run(eventsList, {
+        ...(filters as OpInput<typeof eventsList>),
+        started_from: startedFrom as string | undefined,
+        include_retracted: includeRetracted === true ? true : undefined,
+      });
       await ctx.output(
         eventsList,
         result,
@@ -184,16 +189,18 @@ export function eventsCommand(program: Command, io: Io): void {
     .option('--subtype <s>')
     .option('--from <date>')
     .option('--to <date>')
+    .option('--started-from <date>')
     .option('-q, --q <text>')
     .option('--include-retracted')
     .option('--status <s>', 'only this status (active, draft, retracted, dismissed)')
     .option('--origin <o>', `only events from ${ORIGINS.join(', ')}`)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const { json: _j, db: _d, format, out, force, includeRetracted, ...filters } = o;
+      const { json: _j, db: _d, format, out, force, includeRetracted, startedFrom, ...filters } = o;
       if (format === 'parquet' && !out) throw new AppError('USAGE', 'parquet needs --out FILE');
       const r = await ctx.run(eventsExport, {
         ...(filters as OpInput<typeof eventsList>),
+        started_from: startedFrom as string | undefined,
         include_retracted: includeRetracted === true ? true : undefined,
         format: format as OpInput<typeof eventsExport>['format'],
       });

@@ -43,6 +43,7 @@ export interface EventQuery {
   subtype?: string;
   from?: string; // ISO instant: events ending on/after
   to?: string; // ISO instant: events starting on/before
+  startedFrom?: string; // ISO instant: events starting on/after
   q?: string;
   statuses: string[]; // which statuses to include
   origin?: string;

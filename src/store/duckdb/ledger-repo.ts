@@ -47,6 +47,7 @@ function where(q: Omit<EventQuery, 'limit'>): { sql: string; params: Param[] } {
   if (q.origin) parts.push(`origin = ${p(q.origin)}`);
   if (q.from) parts.push(`coalesce(end_at, 'infinity'::TIMESTAMPTZ) >= ${p(q.from)}::TIMESTAMPTZ`);
   if (q.to) parts.push(`start_at <= ${p(q.to)}::TIMESTAMPTZ`);
+  if (q.startedFrom) parts.push(`start_at >= ${p(q.startedFrom)}::TIMESTAMPTZ`);
   if (q.q) parts.push(`contains(search, ${p(q.q.toLowerCase())})`);
   if (q.changedAfter) parts.push(`updated_at > ${p(q.changedAfter)}::TIMESTAMPTZ`);
   if (q.after) {

@@ -7,7 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { type EventCount, type EventCounts, getAll, getJson, type LedgerEvent } from '../api.js';
-import { categories, categoryColor, chartWidth, countLink, eventsHref, pageHead } from '../common.js';
+import { categories, categoryColor, chartWidth, countLink, eventsHref, pageHead, startedIn } from '../common.js';
 import { h } from '../dom.js';
 import { day, pct, titleCase } from '../format.js';
 import { countryNames } from '../geo.js';
@@ -40,7 +40,7 @@ function yearChart(cc: string, name: string, rows: EventCount[], cats: string[],
         fill: 'category',
         order: cats,
         title: (d: EventCount) => `${name} ${d.year}: ${d.count} ${titleCase(d.category)}`,
-        href: (d: EventCount) => eventsHref({ country: cc, category: d.category, from: d.year, to: d.year }),
+        href: (d: EventCount) => eventsHref({ country: cc, category: d.category, ...startedIn(d.year, d.year) }),
       }),
       Plot.ruleY([0]),
     ],
@@ -105,8 +105,8 @@ export default async function compare({ root, params, signal }: PageContext): Pr
     [
       { key: 'year', label: 'Year' },
       { key: 'category', label: 'Category', cell: (r) => titleCase(r.category) },
-      { key: a, label: a, numeric: true, cell: (r) => countLink(Number(r[a]), { country: a, category: r.category, from: r.year, to: r.year }) },
-      { key: b, label: b, numeric: true, cell: (r) => countLink(Number(r[b]), { country: b, category: r.category, from: r.year, to: r.year }) },
+      { key: a, label: a, numeric: true, cell: (r) => countLink(Number(r[a]), { country: a, category: r.category, ...startedIn(r.year, r.year) }) },
+      { key: b, label: b, numeric: true, cell: (r) => countLink(Number(r[b]), { country: b, category: r.category, ...startedIn(r.year, r.year) }) },
     ],
     [...keyed.values()].sort((x, y) => x.year - y.year || x.category.localeCompare(y.category)),
     { caption: `Ledger events by start year and category, ${a} and ${b}`, csvName: `splinternet-${a}-${b}-by-year.csv` },

@@ -1,6 +1,6 @@
 /**
- * Event list (/events?country=&category=&from=&to=&q=): where every count on the dashboard
- * links to. Filters map one to one onto GET /api/events; the CSV is the API's own export.
+ * Event list (/events?country=&category=&from=&to=&started_from=&q=): where every count on the
+ * dashboard links to (a count by start year as started_from..to). Filters map one to one onto GET /api/events; the CSV is the API's own export.
  */
 import { apiUrl, type EventList, getJson } from '../api.js';
 import { categories, pageHead } from '../common.js';
@@ -10,14 +10,16 @@ import { navigate, type PageContext } from '../router.js';
 import { empty, section } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 
-const FILTERS = ['country', 'category', 'from', 'to', 'q'] as const;
+const FILTERS = ['country', 'category', 'from', 'started_from', 'to', 'q'] as const;
 
 export default async function events({ root, query, signal }: PageContext): Promise<void> {
   const f = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const what = [
     f.country,
     f.category && f.category.split(',').map(titleCase).join(' + '),
-    f.from && f.to && f.from === f.to ? f.from : [f.from, f.to].filter(Boolean).join('–'),
+    f.started_from &&
+      `started ${f.to && f.to !== f.started_from ? `${f.started_from}–${f.to}` : f.started_from === f.to ? `in ${f.to}` : `from ${f.started_from}`}`,
+    !f.started_from && (f.from && f.to && f.from === f.to ? f.from : [f.from, f.to].filter(Boolean).join('–')),
     f.q && `“${f.q}”`,
   ]
     .filter(Boolean)
@@ -43,6 +45,7 @@ export default async function events({ root, query, signal }: PageContext): Prom
       ),
     ),
     h('label', null, 'From ', h('input', { name: 'from', value: f.from, size: 10, placeholder: 'YYYY[-MM[-DD]]' })),
+    h('label', null, 'Started from ', h('input', { name: 'started_from', value: f.started_from, size: 10, placeholder: 'YYYY[-MM[-DD]]' })),
     h('label', null, 'To ', h('input', { name: 'to', value: f.to, size: 10, placeholder: 'YYYY[-MM[-DD]]' })),
     h('label', null, 'Text ', h('input', { name: 'q', value: f.q, size: 16, type: 'search' })),
     h('button', { type: 'submit' }, 'Filter'),

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { type CostCompare, type EventCounts, getJson, type Indicator, type IndicatorList } from '../api.js';
-import { categories, countLink, pageHead } from '../common.js';
+import { categories, countLink, pageHead, startedIn } from '../common.js';
 import { h } from '../dom.js';
 import { formValue, money, num, titleCase } from '../format.js';
 import { countryNames, disputedAreas, projectionFor, worldCountries } from '../geo.js';
@@ -220,7 +220,7 @@ export default async function world({ root, query, signal }: PageContext): Promi
         key: 'events',
         label: 'Events',
         numeric: true,
-        cell: (r) => countLink(r.events, { country: r.cc, category: state.category, from: state.from, to: state.to }),
+        cell: (r) => countLink(r.events, { country: r.cc, category: state.category, ...startedIn(state.from, state.to) }),
       },
       ...(byCost
         ? [
