@@ -28,7 +28,7 @@ import {
 } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { rangeIssues } from './checks.js';
-import { publicPaths } from './public-paths.js';
+import { publicPaths, type ServerPaths } from './public-paths.js';
 import { wordedAnswer } from './worded.js';
 import type { RowsBinding } from './rows.js';
 
@@ -129,6 +129,8 @@ export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zod
    * Parquet: `--format` on the CLI, `?format=` over HTTP; rows.ts has the flattening rule).
    */
   rows?: RowsBinding;
+  /** Answer keys beyond the shared file fields that name a server file, or whose text may quote one: a remote caller sees them as public-paths.ts rules. */
+  serverPaths?: ServerPaths;
   /** Answer keys whose text names the caller's options (`mapping`, `notes`): read through `ctx.wording` (worded.ts). */
   worded?: readonly string[];
   http?: HttpBinding;
@@ -207,5 +209,5 @@ export async function executeOp<I extends z.ZodType, O extends z.ZodType>(ctx: O
   authorizeOp(ctx.grant, op);
   const input = parseInput(op, raw);
   authorizeOp(ctx.grant, op, input);
-  return wordedAnswer(publicPaths(await op.run(ctx, input), ctx.grant), op.worded, ctx.wording);
+  return wordedAnswer(publicPaths(await op.run(ctx, input), ctx.grant, op.serverPaths), op.worded, ctx.wording);
 }

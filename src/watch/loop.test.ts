@@ -2,11 +2,13 @@
 // after --once or a stop there is no next cycle (SYNTHETIC: an empty store, no signal folder).
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../shared/index.js';
+import { executeOp } from '../op/index.js';
+import { ANONYMOUS, silentProgress, systemClock, type Grant } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { tempStore } from '../../test/helpers/index.js';
 import { watchStatus } from './cycle.js';
 import { startWatch, watchOnce, type WatchDeps } from './loop.js';
+import { watchStatusOp } from './ops.js';
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -66,5 +68,49 @@ describe('watch status', () => {
     // a lease from another host is judged by its expiry alone: its pid means nothing here
     await store.watch.setCursor('watch.lease', JSON.stringify({ ...lease, pid: dead, host: 'elsewhere.example' }), new Date().toISOString());
     expect((await watchStatus(store, Date.now())).watch).toMatchObject({ host: 'elsewhere.example' });
+  });
+
+  it("over HTTP the inputs and the errors name server files outside the caller's import folders by file name only", async () => {
+    const file = '/srv/hidden/sig/ooni_iran_daily.csv';
+    const mine = '/srv/imports/sig/mine.csv';
+    const at = new Date().toISOString();
+    for (const key of [file, mine])
+      await store.watch.addInput({ kind: 'signals', key, checksum: 'c', seen_at: at, cycle_id: 'cyc-1', outcome: 'failed', detail: `cannot open ${key}` });
+    const errors = [
+      `${file}: 3 record(s) rejected; all: splinternet signals rejects --file ${file}`,
+      `cannot read /srv/hidden/sig: EACCES`,
+      `${mine}: not imported`,
+      'ooni counts: https://api.ooni.io/api/v1/x failed',
+    ];
+    const summary = {
+      cycle_id: 'cyc-1',
+      started_at: at,
+      finished_at: at,
+      inputs_new: 2,
+      inputs_failed: 2,
+      points_stored: 0,
+      rejected: 3,
+      detections: 0,
+      drafts_created: 0,
+      notices_enqueued: 0,
+      errors,
+    };
+    await store.watch.upsertCycle({ id: 'cyc-1', started_at: at, finished_at: at, next_at: null, status: 'done', summary });
+    const ctx = { store, clock: systemClock, progress: silentProgress, actor: 'anonymous', dbPath: ':memory:' };
+    const token: Grant = { actor: 'token:1:t', scopes: ['read'], files: ['/srv/imports'] };
+    const seen = await executeOp({ ...ctx, grant: ANONYMOUS }, watchStatusOp, {});
+    expect(seen.recent_inputs.map((i) => [i.key, i.detail]).sort()).toEqual([
+      ['mine.csv', 'cannot open mine.csv'],
+      ['ooni_iran_daily.csv', 'cannot open ooni_iran_daily.csv'],
+    ]);
+    expect(JSON.stringify(seen)).not.toContain('/srv/');
+    expect((seen.last_cycle?.summary as { errors: string[] }).errors).toEqual([
+      'ooni_iran_daily.csv: 3 record(s) rejected; all: splinternet signals rejects --file ooni_iran_daily.csv',
+      'cannot read sig: EACCES',
+      'mine.csv: not imported',
+      'ooni counts: https://api.ooni.io/api/v1/x failed',
+    ]);
+    const theirs = await executeOp({ ...ctx, grant: token }, watchStatusOp, {});
+    expect(theirs.recent_inputs.map((i) => i.key).sort()).toEqual([mine, 'ooni_iran_daily.csv']);
   });
 });

@@ -189,6 +189,8 @@ export const watchStatusOp = defineOp({
     ),
     deliveries: z.object({ pending: z.number(), delivered: z.number(), dead: z.number() }),
   }),
+  // an input's key is the file it read; an error or a detail may quote a file
+  serverPaths: { keys: ['key'], text: ['errors', 'detail'] },
   http: { method: 'get', path: '/api/watch/status', tag: 'watch', description: 'The watch loop as last recorded in the store' },
   run: (ctx) => watchStatus(ctx.store, ctx.clock.now().getTime()),
 });
