@@ -216,11 +216,14 @@ export const watchNewOp = defineOp({
   write: false,
   input: z.object({
     since: check.instant.optional().meta({ description: 'the watermark of the previous answer; without it, the latest `limit` of each list' }),
-    limit: check.limit(100).default(20),
+    limit: check.limit(500).default(20),
   }),
   output: z.object({
     since: z.string().nullable(),
-    watermark: z.string().nullable().meta({ description: 'newest write in the ledger: pass it as since next time' }),
+    watermark: z.string().nullable().meta({
+      description:
+        'newest write in the ledger: pass it as since next time; while a list with since holds more than limit new items it stays at since, so no item is skipped',
+    }),
     limit: z.number(),
     events: NewList,
     drafts: NewList,

@@ -52,4 +52,16 @@ describe('what is new since a watermark', () => {
     expect((await whatsNew(store, { since: '2026-01-05T00:59:59+01:00', limit: 5 })).events.total).toBe(1);
     expect((await whatsNew(store, { since: '2026-01-05T01:00:00+01:00', limit: 5 })).events.total).toBe(0);
   });
+
+  it('a watermark never passes a new item the answer leaves out: while a list holds more than limit, it stays at since', async () => {
+    await createEvent(at('2026-01-01T00:00:00Z'), sampleEvent({ id: 'seen' }), meta);
+    const first = await whatsNew(store, { limit: 20 });
+    for (const [i, day] of ['02', '03', '04'].entries()) await createEvent(at(`2026-01-${day}T00:00:00Z`), sampleEvent({ id: `new-${i}` }), meta);
+    const cut = await whatsNew(store, { since: first.watermark!, limit: 2 });
+    expect(cut.events).toMatchObject({ total: 3, items: [{ id: 'new-2' }, { id: 'new-1' }] });
+    expect(cut.watermark).toBe(first.watermark);
+    const all = await whatsNew(store, { since: cut.watermark!, limit: 3 });
+    expect(all.events.items.map((i) => i.id)).toEqual(['new-2', 'new-1', 'new-0']);
+    expect(all.watermark).toBe('2026-01-04T00:00:00.000Z');
+  });
 });

@@ -4,7 +4,8 @@
  * ledger action that made it new. The answer carries a watermark, the newest write time in the
  * ledger, which the reader passes back as `since` next time: the server's clock alone decides
  * what is new, so a browser with a wrong clock neither misses nor repeats an item. Without
- * `since` (a first visit) it lists the latest `limit` of each.
+ * `since` (a first visit) it lists the latest `limit` of each; with it, the watermark moves on
+ * only once an answer holds every new item.
  */
 import { STATUSES } from '../ledger/index.js';
 import type { EventRecord, Store } from '../store/index.js';
@@ -59,14 +60,18 @@ async function listOf(store: Store, status: string, since: string | null, limit:
   return { total, items: await Promise.all(rows.map((e) => itemOf(store, e, since))) };
 }
 
+/**
+ * The watermark never passes an item a reader with `since` has not been shown: while either list
+ * holds more new items than `limit`, it stays at `since` (the next answer lists them again, with
+ * the older ones). The newest write is read before the lists, so a write landing meanwhile is
+ * listed again next time rather than skipped.
+ */
 export async function whatsNew(store: Store, f: { since?: string; limit: number }): Promise<WhatsNew> {
   const since = f.since ? new Date(f.since).toISOString() : null;
-  const [events, drafts, newest] = await Promise.all([
-    listOf(store, 'active', since, f.limit),
-    listOf(store, 'draft', since, f.limit),
-    store.ledger.listChanged({ statuses: [...STATUSES], limit: 1 }),
-  ]);
+  const newest = await store.ledger.listChanged({ statuses: [...STATUSES], limit: 1 });
+  const [events, drafts] = await Promise.all([listOf(store, 'active', since, f.limit), listOf(store, 'draft', since, f.limit)]);
   const top = newest[0]?.updatedAt ?? null;
-  const watermark = top && (!since || Date.parse(top) > Date.parse(since)) ? new Date(top).toISOString() : since;
+  const cut = since !== null && [events, drafts].some((l) => l.total > l.items.length);
+  const watermark = top && !cut && (!since || Date.parse(top) > Date.parse(since)) ? new Date(top).toISOString() : since;
   return { since, watermark, limit: f.limit, events, drafts };
 }

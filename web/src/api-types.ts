@@ -6903,7 +6903,7 @@ export interface operations {
     "watch.new": {
         parameters: {
             query?: {
-                /** @description at most this many rows (1-100) */
+                /** @description at most this many rows (1-500) */
                 limit?: number;
                 /** @description the watermark of the previous answer; without it, the latest `limit` of each list */
                 since?: string;
@@ -6961,7 +6961,7 @@ export interface operations {
                         };
                         limit: number;
                         since: string | null;
-                        /** @description newest write in the ledger: pass it as since next time */
+                        /** @description newest write in the ledger: pass it as since next time; while a list with since holds more than limit new items it stays at since, so no item is skipped */
                         watermark: string | null;
                     };
                 };

@@ -227,7 +227,7 @@ export function watchCommand(program: Command, io: Io): void {
 
   const news = leaf(program, 'watch-new', 'confirmed events and draft detections written since an instant (the dashboard\'s "new since your last visit")')
     .option('--since <instant>', 'ISO 8601 instant, e.g. the watermark of the previous answer (default: the latest --limit of each)')
-    .option('--limit <n>', 'at most this many of each list (1..100)', intOption('--limit'), 20)
+    .option('--limit <n>', 'at most this many of each list (1..500)', intOption('--limit'), 20)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(watchNewOp, { since: o.since as string | undefined, limit: o.limit as number });

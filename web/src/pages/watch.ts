@@ -3,7 +3,9 @@
  * seen, errors, webhook deliveries) and what is new since this browser's last visit: confirmed
  * events and draft detections written after the watermark the server gave on that visit (kept
  * in localStorage, so the server's clock alone decides what is new). A first visit lists the
- * latest items and says so. Reads GET /api/watch/status and GET /api/watch/new.
+ * latest items and says so. A returning visit with more new items than shown says how many are
+ * left out and links to them all (/watch?all=1); the server keeps the watermark at the previous
+ * visit until an answer holds every new item. Reads GET /api/watch/status and GET /api/watch/new.
  */
 import { getJson, hasApi, type WatchStatus, type WhatsNew } from '../api.js';
 import { pageHead } from '../common.js';
@@ -20,6 +22,8 @@ type NewItem = NewList['items'][number];
 /** Where this browser keeps the watermark of its last visit. */
 export const SEEN_KEY = 'splinternet.watch.seen';
 const LIMIT = 20;
+/** The most a returning visit lists when asked for every new item (the API's own maximum). */
+const ALL = 500;
 
 function readSeen(): string | null {
   try {
@@ -139,9 +143,10 @@ const DONE: Record<string, string> = {
 };
 const happened = (i: NewItem) => (i.added ? 'added' : (DONE[i.action] ?? i.action));
 
-function newTable(list: NewList, caption: string, kind: string): Node {
+function newTable(list: NewList, caption: string, kind: string, since: string | null): Node[] | Node {
   if (list.items.length === 0) return empty(`No new ${kind}.`);
-  return dataTable(
+  const left = list.total - list.items.length;
+  const table = dataTable(
     [
       { key: 'updated_at', label: 'Written', nowrap: true, cell: (i) => day(i.updated_at) },
       { key: 'action', label: 'What happened', cell: happened, csv: happened },
@@ -150,8 +155,21 @@ function newTable(list: NewList, caption: string, kind: string): Node {
       { key: 'category', label: 'Category', cell: (i) => titleCase(i.category) },
     ],
     list.items,
-    { caption: `${caption}: ${num(list.total)}${list.total > list.items.length ? ` (newest ${list.items.length} shown)` : ''}`, csvName: `new-${kind}.csv` },
+    { caption: `${caption}: ${num(list.total)}${left > 0 ? ` (newest ${list.items.length} shown)` : ''}`, csvName: `new-${kind}.csv` },
   );
+  if (!since || left <= 0) return table;
+  return [
+    table,
+    h(
+      'p',
+      { class: 'note', 'data-k': `left-${kind}` },
+      `${num(left)} older ${kind === 'events' ? 'event(s)' : 'detection(s)'} written since your last visit are not shown here; they stay new until you have seen them: `,
+      list.total <= ALL
+        ? h('a', { href: '/watch?all=1' }, `show all ${num(list.total)}`)
+        : `the first ${num(ALL)} at /watch?all=1, the rest on the visit after`,
+      '.',
+    ),
+  ];
 }
 
 function newView(r: WhatsNew): Node[] {
@@ -168,12 +186,16 @@ function newView(r: WhatsNew): Node[] {
       );
   return [
     head,
-    h('div', { class: 'new-events' }, newTable(r.events, r.since ? 'New confirmed events' : 'Latest confirmed events', 'events')),
-    h('div', { class: 'new-drafts' }, newTable(r.drafts, r.since ? 'New draft detections (unconfirmed)' : 'Latest draft detections (unconfirmed)', 'drafts')),
+    h('div', { class: 'new-events' }, newTable(r.events, r.since ? 'New confirmed events' : 'Latest confirmed events', 'events', r.since)),
+    h(
+      'div',
+      { class: 'new-drafts' },
+      newTable(r.drafts, r.since ? 'New draft detections (unconfirmed)' : 'Latest draft detections (unconfirmed)', 'drafts', r.since),
+    ),
   ];
 }
 
-export default async function watch({ root, signal }: PageContext): Promise<void> {
+export default async function watch({ root, query, signal }: PageContext): Promise<void> {
   pageHead(
     root,
     'Watch',
@@ -197,7 +219,7 @@ export default async function watch({ root, signal }: PageContext): Promise<void
       newSlot,
       'what is new',
       async () => {
-        const r = await getJson<WhatsNew>('/api/watch/new', { since, limit: LIMIT }, signal);
+        const r = await getJson<WhatsNew>('/api/watch/new', { since, limit: since && query.get('all') === '1' ? ALL : LIMIT }, signal);
         if (r.watermark) writeSeen(r.watermark);
         return r;
       },
