@@ -77,6 +77,19 @@ export function apiUrl(path: string, q: Query = {}): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/** Lists whose export holds every row (the list's own `format=csv` is one page): the download goes there. */
+const EXPORTS: Record<string, string> = { '/api/events': '/api/export/events.csv', '/api/indicators': '/api/export/indicators.csv' };
+
+/**
+ * The API's own CSV of the same query a view reads: a download then holds the API's columns
+ * (provenance repeated on every row) and its one flattening rule, never the screen's text.
+ */
+export function csvUrl(path: string, q: Query = {}): string {
+  const exported = EXPORTS[path];
+  if (exported) return apiUrl(exported, { ...q, limit: undefined, cursor: undefined });
+  return apiUrl(path, { ...q, format: 'csv' });
+}
+
 interface Problem {
   title?: string;
   detail?: string;

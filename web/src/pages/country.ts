@@ -4,7 +4,7 @@
  * the key targets, model cost totals by year, and the speed-test throttling view.
  */
 import * as Plot from '@observablehq/plot';
-import { getAll, getJson, hasApi, type Indicator, type IndicatorList, type LedgerEvent } from '../api.js';
+import { csvUrl, getAll, getJson, hasApi, type Indicator, type IndicatorList, type LedgerEvent } from '../api.js';
 import { categories, categoryColor, chartWidth, countLink, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { day, short, titleCase } from '../format.js';
@@ -107,7 +107,7 @@ function indicatorFigure(s: Indicator): HTMLElement {
       { key: 'note', label: 'Note', cell: (v) => v.note ?? '' },
     ],
     s.values,
-    { caption: s.title, csvName: `${s.id}.csv` },
+    { caption: s.title, csvName: `${s.id}.csv`, csvHref: csvUrl('/api/indicators', { id: s.id }) },
   );
   return figure(chart, table, {
     title: s.title,

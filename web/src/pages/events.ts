@@ -2,7 +2,7 @@
  * Event list (/events?country=&category=&from=&to=&started_from=&q=): where every count on the
  * dashboard links to (a count by start year as started_from..to). Filters map one to one onto GET /api/events; the CSV is the API's own export.
  */
-import { apiUrl, type EventList, getJson } from '../api.js';
+import { apiUrl, csvUrl, type EventList, getJson } from '../api.js';
 import { categories, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { day, titleCase } from '../format.js';
@@ -74,15 +74,21 @@ export default async function events({ root, query, signal }: PageContext): Prom
       return [
         dataTable(
           [
+            { key: 'id', label: 'Id', csvOnly: true },
             { key: 'start', label: 'Start', cell: (e) => day(e.start) },
             { key: 'end', label: 'End', cell: (e) => day(e.end ?? 'ongoing / n.a.') },
             { key: 'title', label: 'Event', cell: (e) => h('a', { href: `/events/${e.id}` }, e.title) },
             { key: 'category', label: 'Category', cell: (e) => `${titleCase(e.category)} · ${e.subtype.replace(/_/g, ' ')}` },
-            { key: 'countries', label: 'Countries', cell: (e) => e.countries.join(', '), csv: (e) => e.countries.join(' ') },
-            { key: 'sources', label: 'Sources', numeric: true, cell: (e) => String(e.sources.length), csv: (e) => e.sources.map((s) => s.url).join(' ') },
+            { key: 'countries', label: 'Countries', cell: (e) => e.countries.join(', '), csv: (e) => e.countries.join('; ') },
+            { key: 'sources', label: 'Sources', numeric: true, cell: (e) => String(e.sources.length), csv: (e) => e.sources.map((s) => s.url).join('; ') },
           ],
           page.items,
-          { caption: `${page.total ?? page.items.length} events${page.next_cursor ? ' (first 1000 shown)' : ''}`, csvName: 'splinternet-events.csv' },
+          {
+            caption: `${page.total ?? page.items.length} events${page.next_cursor ? ' (first 1000 shown)' : ''}`,
+            csvName: 'splinternet-events.csv',
+            // one category: the events export of the same filters (every row and field); merged categories: the rows above, lists joined with "; " as there
+            csvHref: list.length > 1 ? undefined : csvUrl('/api/events', q),
+          },
         ),
         list.length > 1
           ? null

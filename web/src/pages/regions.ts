@@ -5,7 +5,7 @@
  * are drawn hatched with a note on their codes; Taiwan, Hong Kong and Macao are context only.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson, hasApi, type RegionCost, type RegionCosts } from '../api.js';
+import { csvUrl, getJson, hasApi, type RegionCost, type RegionCosts } from '../api.js';
 import { costMethods, pageHead } from '../common.js';
 import { h, replace } from '../dom.js';
 import { formValue, interval, money, short } from '../format.js';
@@ -94,13 +94,10 @@ export default async function regions({ root, params, query, signal }: PageConte
   const body = h('div', null, loading('the regional map'));
   root.append(form, body);
 
+  const costQuery = { country: cc, type: state.type, hours: 24, method: state.method || undefined };
   const [shapes, costs] = await Promise.all([
     regionsOf(cc).catch((e: unknown) => e as Error),
-    available
-      ? getJson<RegionCosts>('/api/cost/regions', { country: cc, type: state.type, hours: 24, method: state.method || undefined }, signal).catch(
-          (e: unknown) => e as Error,
-        )
-      : null,
+    available ? getJson<RegionCosts>('/api/cost/regions', costQuery, signal).catch((e: unknown) => e as Error) : null,
   ]);
   if (signal.aborted) return;
   if (shapes instanceof Error) {
@@ -182,7 +179,12 @@ export default async function regions({ root, params, query, signal }: PageConte
       { key: 'point', label: 'Point', numeric: true, cell: (r) => money(r.point) },
     ],
     rows,
-    { caption, csvName: `splinternet-${cc}-regions-${state.type}-${methodName}.csv` },
+    {
+      caption,
+      csvName: `splinternet-${cc}-regions-${state.type}-${methodName}-${currency}.csv`,
+      // the API's rows for the same scenario, in the currency shown (each row names it)
+      csvHref: csvUrl('/api/cost/regions', { ...costQuery, currency: state.usd ? 'USD' : undefined }),
+    },
   );
   const sideTable = dataTable(
     [

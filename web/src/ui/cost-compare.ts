@@ -5,7 +5,7 @@
  * differ by more than 3×.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson, type CostCompare, type CostCompareRow } from '../api.js';
+import { csvUrl, getJson, type CostCompare, type CostCompareRow } from '../api.js';
 import { chartWidth } from '../common.js';
 import { h } from '../dom.js';
 import { money, num, short } from '../format.js';
@@ -50,7 +50,8 @@ function causesCell(x: CostCompareRow): HTMLElement | string {
 
 export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSignal): Promise<void> {
   slot.replaceChildren(h('p', { class: 'state loading', role: 'status' }, 'Pricing the events and comparing with Top10VPN…'));
-  const r = await getJson<CostCompare>('/api/cost/compare', { country: cc }, signal);
+  const query = { country: cc };
+  const r = await getJson<CostCompare>('/api/cost/compare', query, signal);
   if (signal.aborted) return;
   const rows = r.rows.filter((x) => x.country === cc);
   if (!rows.length) {
@@ -130,7 +131,11 @@ export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSi
       },
     ],
     rows,
-    { caption: `Model cost of ${cc} shutdowns by year beside Top10VPN`, csvName: `splinternet-${cc}-cost-compare.csv` },
+    {
+      caption: `Model cost of ${cc} shutdowns by year beside Top10VPN`,
+      csvName: `splinternet-${cc}-cost-compare.csv`,
+      csvHref: csvUrl('/api/cost/compare', query),
+    },
   );
   slot.replaceChildren(
     figure(chart, table, {

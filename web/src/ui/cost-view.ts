@@ -9,6 +9,7 @@ import { h } from '../dom.js';
 import { interval, isNum, money, short, text } from '../format.js';
 import type { CostEstimate, CostInput, EventCost } from '../api.js';
 import { figure } from './figure.js';
+import { estimateRows } from './cost-rows.js';
 import { dataTable } from './table.js';
 
 const sourceCell = (s: unknown) => {
@@ -89,18 +90,8 @@ export type CostView = Pick<EventCost, 'estimates' | 'spread' | 'skipped'> & Par
 /** Methods side by side, a comparison chart with intervals, and region breakdowns. */
 export function costResultView(r: CostView, title: string): HTMLElement {
   const ests = r.estimates.filter((e) => isNum(e.median));
-  const usd = (e: CostEstimate) => e.usd ?? (e.currency === 'USD' ? e : undefined);
-  const rows = ests.map((e) => ({
-    method: e.method,
-    median: usd(e)?.median,
-    low: usd(e)?.low,
-    high: usd(e)?.high,
-    currency: e.currency,
-    local_median: e.median,
-    local_low: e.low,
-    local_high: e.high,
-  }));
-  const withUsd = rows.filter((x) => isNum(x.median));
+  const rows = estimateRows(ests);
+  const withUsd = rows.filter((x) => isNum(x.median_usd));
   const chart = Plot.plot({
     width: chartWidth(),
     marginLeft: 130,
@@ -108,28 +99,31 @@ export function costResultView(r: CostView, title: string): HTMLElement {
     x: { label: 'USD (median, 90% interval)', grid: true, tickFormat: short },
     y: { label: null, domain: withUsd.map((x) => x.method) },
     marks: [
-      Plot.ruleY(withUsd, { x1: 'low', x2: 'high', y: 'method', strokeWidth: 3, stroke: '#c9a27e' }),
+      Plot.ruleY(withUsd, { x1: 'low_usd', x2: 'high_usd', y: 'method', strokeWidth: 3, stroke: '#c9a27e' }),
       Plot.dot(withUsd, {
-        x: 'median',
+        x: 'median_usd',
         y: 'method',
         fill: '#8a2c0d',
         r: 5,
-        title: (d: (typeof rows)[number]) => `${d.method}: ${interval(d.median, d.low, d.high, 'USD')}`,
+        title: (d: (typeof rows)[number]) => `${d.method}: ${interval(d.median_usd, d.low_usd, d.high_usd, 'USD')}`,
       }),
     ],
   });
   const spread =
     r.spread?.ratio ??
-    (withUsd.length > 1 ? Math.max(...withUsd.map((x) => x.median ?? 0)) / Math.max(1, Math.min(...withUsd.map((x) => x.median ?? 0))) : null);
+    (withUsd.length > 1 ? Math.max(...withUsd.map((x) => x.median_usd ?? 0)) / Math.max(1, Math.min(...withUsd.map((x) => x.median_usd ?? 0))) : null);
   const table = dataTable(
     [
       { key: 'method', label: 'Method' },
-      { key: 'local_median', label: 'Median', numeric: true, cell: (x) => money(x.local_median, x.currency) },
-      { key: 'local_low', label: '5%', numeric: true, cell: (x) => money(x.local_low, x.currency) },
-      { key: 'local_high', label: '95%', numeric: true, cell: (x) => money(x.local_high, x.currency) },
-      { key: 'median', label: 'Median USD', numeric: true, cell: (x) => money(x.median) },
-      { key: 'low', label: '5% USD', numeric: true, cell: (x) => money(x.low) },
-      { key: 'high', label: '95% USD', numeric: true, cell: (x) => money(x.high) },
+      { key: 'method_version', label: 'Version', csvOnly: true },
+      { key: 'currency', label: 'Currency', csvOnly: true },
+      { key: 'median', label: 'Median', numeric: true, cell: (x) => money(x.median, x.currency) },
+      { key: 'low', label: '5%', numeric: true, cell: (x) => money(x.low, x.currency) },
+      { key: 'high', label: '95%', numeric: true, cell: (x) => money(x.high, x.currency) },
+      { key: 'median_usd', label: 'Median USD', numeric: true, cell: (x) => money(x.median_usd) },
+      { key: 'low_usd', label: '5% USD', numeric: true, cell: (x) => money(x.low_usd) },
+      { key: 'high_usd', label: '95% USD', numeric: true, cell: (x) => money(x.high_usd) },
+      { key: 'data_vintage', label: 'Data vintage', csvOnly: true },
     ],
     rows,
     { caption: 'Estimates by method', csvName: 'cost-estimates.csv' },
@@ -178,6 +172,7 @@ export function costResultView(r: CostView, title: string): HTMLElement {
             { key: 'method', label: 'Method' },
             { key: 'code', label: 'Region' },
             { key: 'name', label: 'Name' },
+            { key: 'currency', label: 'Currency', csvOnly: true },
             { key: 'median', label: 'Median', numeric: true, cell: (x) => money(x.median, x.currency) },
             { key: 'low', label: '5%', numeric: true, cell: (x) => money(x.low, x.currency) },
             { key: 'high', label: '95%', numeric: true, cell: (x) => money(x.high, x.currency) },

@@ -16,6 +16,8 @@ export interface Column<T> {
   numeric?: boolean;
   /** Keep the cell on one line (codes, dates). */
   nowrap?: boolean;
+  /** In the CSV only (what a copied row needs to say where it came from: a currency, a version). */
+  csvOnly?: boolean;
 }
 
 /** RFC 4180 CSV of the rows, through the observatory's one CSV writer (formula cells neutralised). */
@@ -33,22 +35,44 @@ export function toCsv<T>(columns: Column<T>[], rows: T[]): string {
   );
 }
 
-/** A link that downloads `text` as a file (built on click, so large tables cost nothing up front). */
-export function downloadLink(label: string, filename: string, text: () => string, type = 'text/csv'): HTMLAnchorElement {
-  const a = h('a', { class: 'button download', href: '#', download: filename, role: 'button' }, label);
-  a.addEventListener('click', (e) => {
-    e.preventDefault();
-    const url = URL.createObjectURL(new Blob([text()], { type }));
+/**
+ * A link that downloads `text` as `filename` (built on click, so large tables cost nothing up
+ * front). With `href` (a file the API serves) the file is fetched and saved under `filename`,
+ * which names the view (its currency, its method); an answer that is not a file opens as is.
+ */
+export function downloadLink(label: string, filename: string, text: () => string | Promise<string | null>, type = 'text/csv', href = '#'): HTMLAnchorElement {
+  const a = h('a', { class: 'button download', href, download: filename, role: 'button' }, label);
+  const save = (body: string | null) => {
+    if (body === null) {
+      window.location.assign(href);
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([body], { type }));
     const tmp = h('a', { href: url, download: filename });
     document.body.append(tmp);
     tmp.click();
     tmp.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    void Promise.resolve(text()).then(save);
   });
   return a;
 }
 
-export function dataTable<T>(columns: Column<T>[], rows: T[], opts: { caption: string; csvName?: string; maxRows?: number }): HTMLElement {
+/**
+ * A table with its CSV download: `csvHref` (the API's own CSV of the same query, api.ts csvUrl)
+ * when the view has one, else the columns' raw values built in the browser.
+ */
+/** The body of a file the API serves, or null when it answers with an error (the link then opens it, problem detail and all). */
+const fetchText = (href: string): Promise<string | null> =>
+  fetch(href)
+    .then((r) => (r.ok ? r.text() : null))
+    .catch(() => null);
+
+export function dataTable<T>(all: Column<T>[], rows: T[], opts: { caption: string; csvName?: string; csvHref?: string; maxRows?: number }): HTMLElement {
+  const columns = all.filter((c) => !c.csvOnly);
   const shown = opts.maxRows ? rows.slice(0, opts.maxRows) : rows;
   const table = h(
     'table',
@@ -85,7 +109,11 @@ export function dataTable<T>(columns: Column<T>[], rows: T[], opts: { caption: s
       'p',
       { class: 'table-foot' },
       rows.length > shown.length ? `Showing ${shown.length} of ${rows.length} rows (the CSV has all). ` : `${rows.length} rows. `,
-      opts.csvName ? downloadLink('Download CSV', opts.csvName, () => toCsv(columns, rows)) : null,
+      opts.csvHref
+        ? downloadLink('Download CSV', opts.csvName ?? 'splinternet.csv', () => fetchText(opts.csvHref!), 'text/csv', opts.csvHref)
+        : opts.csvName
+          ? downloadLink('Download CSV', opts.csvName, () => toCsv(all, rows))
+          : null,
     ),
   );
 }

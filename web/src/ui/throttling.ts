@@ -3,7 +3,7 @@
  * per ASN per day (GET /api/speedtests/summary), with the verdict and median speeds.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson, hasApi, type SpeedtestDay, type SpeedTestSummary } from '../api.js';
+import { csvUrl, getJson, hasApi, type SpeedtestDay, type SpeedTestSummary } from '../api.js';
 import { chartWidth } from '../common.js';
 import { num, pct } from '../format.js';
 import { figure } from './figure.js';
@@ -65,7 +65,12 @@ export function throttlingFigure(items: SpeedtestDay[], cc: string): HTMLElement
       { key: 'verdict', label: 'Verdict' },
     ],
     all,
-    { caption: `Speed tests in ${cc} per network per day (all ${tests.size} networks)`, csvName: `splinternet-${cc}-throttling.csv`, maxRows: 500 },
+    {
+      caption: `Speed tests in ${cc} per network per day (all ${tests.size} networks)`,
+      csvName: `splinternet-${cc}-throttling.csv`,
+      csvHref: csvUrl('/api/speedtests/summary', { cc }),
+      maxRows: 500,
+    },
   );
   const throttled = all.filter((r) => r.verdict === 'throttled');
   const throttledNets = new Set(throttled.map((r) => r.as));

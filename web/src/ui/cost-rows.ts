@@ -1,0 +1,23 @@
+/**
+ * A cost answer's estimates as table rows: each amount with the currency it is in (the chosen
+ * currency, and USD beside it), the method version and the data vintage, so a row of the
+ * calculator's CSV says what it holds.
+ */
+import type { CostEstimate } from '../api.js';
+
+export const estimateRows = (ests: CostEstimate[]) =>
+  ests.map((e) => {
+    const usd = e.usd ?? (e.currency === 'USD' ? e : undefined);
+    return {
+      method: e.method,
+      method_version: e.method_version,
+      currency: e.currency,
+      median: e.median,
+      low: e.low,
+      high: e.high,
+      median_usd: usd?.median,
+      low_usd: usd?.low,
+      high_usd: usd?.high,
+      data_vintage: e.data_vintage,
+    };
+  });
