@@ -11,6 +11,7 @@ import { day, formValue, num } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
 import { heatmap, normalizeCell, type Cell } from '../ui/measure-view.js';
 import { measurementDetail } from '../ui/measurement-detail.js';
+import { headline } from '../ui/measure-headline.js';
 import { empty, notAvailable, section } from '../ui/state.js';
 import { dataTable, downloadLink, toCsv } from '../ui/table.js';
 
@@ -143,11 +144,7 @@ export default async function measurements({ root, query, signal }: PageContext)
       const t = r.totals;
       const cellHref = (c: Cell) => href({ ...f, target: c.target, since: c.day, until: c.day, list: '1' });
       return [
-        h(
-          'p',
-          null,
-          `${num(t.n)} measurements · blocked ${num(t.blocked)} · likely blocked ${num(t.likely_blocked)} · down ${num(t.down)} · ok ${num(t.ok)} · OONI anomalies ${num(t.anomaly_count)}, confirmed ${num(t.confirmed_count)}`,
-        ),
+        h('p', null, headline(t)),
         heatmap(cells, {
           title: `${f.cc}${f.asn ? ` ${f.asn}` : ''}: verdict status by target and day`,
           csvName: `splinternet-${f.cc}-target-day.csv`,
