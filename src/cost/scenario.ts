@@ -9,6 +9,7 @@ import { check } from '../op/index.js';
 import { validationError, type FieldIssue } from '../shared/index.js';
 import { currencyOf, isKnownCurrency } from './data/currency.js';
 import { PLATFORMS, findPlatform } from './platforms.js';
+import { fieldApplies } from './type-fields.js';
 import { parseSpan, type Span } from './span.js';
 import { METHOD_IDS, SCENARIO_TYPES, type MethodId, type Scenario, type ScenarioType } from './types.js';
 
@@ -109,14 +110,14 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
   const known = names.map((n) => findPlatform(n));
   if (type === 'platform' && names.length === 0)
     bad('platform', `--type platform needs --platform NAME; known: ${PLATFORMS.map((p) => p.id).join(', ')} (or give --platform-weight)`);
-  if (names.length && type && !['platform', 'throttling'].includes(type)) bad('platform', 'applies only to --type platform or throttling');
+  if (names.length && type && !fieldApplies('platform', type)) bad('platform', 'applies only to --type platform or throttling');
   names.forEach((n, i) => {
     if (!known[i] && input.platform_weight === undefined)
       bad('platform', `no weight for "${n}"; known: ${PLATFORMS.map((p) => p.id).join(', ')}; or give --platform-weight W in (0,1]`);
   });
   if (type === 'throttling' && input.severity === undefined) bad('severity', '--type throttling needs --severity S in [0,1] (1 = unusable)');
   if (!inUnit(input.severity, 0, 1, true)) bad('severity', `must be in [0,1], got ${input.severity}`);
-  if (input.severity !== undefined && type && type !== 'throttling') bad('severity', 'applies only to --type throttling');
+  if (input.severity !== undefined && type && !fieldApplies('severity', type)) bad('severity', 'applies only to --type throttling');
   if (type === 'isp' && input.isp_share === undefined) bad('isp_share', "--type isp needs --isp-share S in (0,1], the ISP's market share");
   if (!inUnit(input.isp_share, 0, 1, false)) bad('isp_share', `must be in (0,1], got ${input.isp_share}`);
   if (!inUnit(input.platform_weight, 0, 1, false)) bad('platform_weight', `must be in (0,1], got ${input.platform_weight}`);

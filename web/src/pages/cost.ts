@@ -7,30 +7,12 @@ import { apiUrl, type CostResult, getJson, hasApi, type RegionCosts } from '../a
 import { costMethods, pageHead } from '../common.js';
 import { h } from '../dom.js';
 import { countryNames, regionsOf, REGION_COUNTRIES, type RegionCountry } from '../geo.js';
+import { appliesToType, SCENARIO_KEYS, scenarioQuery } from '../cost-query.js';
 import { navigate, type PageContext } from '../router.js';
 import { costResultView } from '../ui/cost-view.js';
 import { empty, notAvailable, section } from '../ui/state.js';
 
 const TYPES = ['full', 'mobile', 'fixed', 'platform', 'throttling', 'isp'];
-/** Query keys of a scenario, as GET /api/cost takes them (the CLI's flags in snake_case). */
-const KEYS = [
-  'country',
-  'region',
-  'type',
-  'platform',
-  'severity',
-  'isp_share',
-  'hours',
-  'start',
-  'end',
-  'tz',
-  'method',
-  'year',
-  'currency',
-  'draws',
-  'seed',
-] as const;
-
 const field = (label: string, input: HTMLElement, hint?: string): HTMLElement =>
   h('label', null, label, ' ', input, hint ? h('small', { class: 'note' }, hint) : null);
 
@@ -127,13 +109,14 @@ export default async function cost({ root, query, signal }: PageContext): Promis
     ),
     h('button', { type: 'submit', class: 'primary' }, 'Estimate'),
   );
-  const toQuery = (): string => {
-    const p = new URLSearchParams();
-    const f = new FormData(form);
-    for (const k of KEYS) for (const v of f.getAll(k)) if (typeof v === 'string' && v.trim()) p.append(k, v.trim());
-    if (p.get('start') || p.get('end')) p.delete('hours');
-    return p.toString();
+  const toQuery = (): string => scenarioQuery(new FormData(form));
+  // The fields the chosen type does not use are disabled (and so never sent).
+  const typeSelect = form.querySelector<HTMLSelectElement>('select[name=type]');
+  const fitType = () => {
+    for (const el of form.querySelectorAll<HTMLInputElement>('input[name]')) el.disabled = !appliesToType(el.name, typeSelect?.value ?? 'full');
   };
+  typeSelect?.addEventListener('change', fitType);
+  fitType();
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     navigate(`/cost?${toQuery()}`);
@@ -158,7 +141,7 @@ export default async function cost({ root, query, signal }: PageContext): Promis
     return;
   }
   const params: Record<string, string[]> = {};
-  for (const k of KEYS) {
+  for (const k of SCENARIO_KEYS) {
     const vs = query.getAll(k).filter(Boolean);
     if (vs.length) params[k] = vs;
   }
