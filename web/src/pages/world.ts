@@ -12,6 +12,7 @@ import { countryNames, disputedAreas, projectionFor, worldCountries } from '../g
 import { choropleth, hoverLine } from '../map.js';
 import { navigate, type PageContext } from '../router.js';
 import { figure } from '../ui/figure.js';
+import { worldQuery } from '../world-query.js';
 import { yearRange } from '../year-range.js';
 import { errorBox, loading } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
@@ -93,12 +94,7 @@ export default async function world({ root, query, signal }: PageContext): Promi
   );
   const [minYear, maxYear] = [range.min, range.max];
 
-  const state = {
-    category: query.get('category') ?? '',
-    from: Number(query.get('from') ?? minYear) || minYear,
-    to: Number(query.get('to') ?? maxYear) || maxYear,
-    color: query.get('color') === 'cost' ? 'cost' : model ? 'model' : 'events',
-  };
+  const { state, problems } = worldQuery(query, { min: minYear, max: maxYear }, cats);
 
   const yearOptions = (sel: number) => range.years.map((y) => h('option', { value: y, selected: y === sel }, String(y)));
   const form = h(
@@ -132,6 +128,21 @@ export default async function world({ root, query, signal }: PageContext): Promi
     for (const k of ['category', 'from', 'to', 'color']) if (formValue(f, k)) p.set(k, formValue(f, k));
     navigate(`/?${p.toString()}`, true);
   });
+  if (problems.length) {
+    body.replaceChildren(
+      form,
+      h(
+        'div',
+        { class: 'state error', role: 'alert' },
+        h('strong', null, 'This map cannot be drawn for these filters: '),
+        problems.join('; '),
+        '. ',
+        h('a', { href: '/' }, 'Show every year and category'),
+        '.',
+      ),
+    );
+    return;
+  }
 
   // Events per country under the filters.
   const perCountry = new Map<string, number>();
@@ -246,7 +257,7 @@ export default async function world({ root, query, signal }: PageContext): Promi
     null,
     byCost
       ? costNote
-      : `Counts: ledger events (status active) by the year they started, counted once in every country they list; ${num(counts.items.reduce((a, c) => a + c.count, 0))} country-event pairs in all.`,
+      : `Counts: ledger events (status active) by the year they started, counted once in every country they list; ${num([...perCountry.values()].reduce((a, n) => a + n, 0))} country-event pairs under these filters.`,
     ' Crimea and Sevastopol (hatched) are disputed: Natural Earth draws them inside Russia; ISO codes them UA-43 and UA-40. ',
     h('a', { href: '/regions/RU' }, 'How we code them'),
     '.',

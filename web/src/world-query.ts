@@ -1,0 +1,42 @@
+/**
+ * The world map's filters from its query string (?category=&from=&to=&color=). A value the map
+ * cannot draw is a problem named in the words the API uses for the Events page (an unknown
+ * category lists the accepted ones; a range that ends before it begins names both ends), so the
+ * same bad value gets the same answer and never a blank map.
+ */
+const COLORS = ['events', 'cost', 'model'] as const;
+export type WorldColor = (typeof COLORS)[number];
+
+export interface WorldState {
+  category: string;
+  from: number;
+  to: number;
+  color: WorldColor;
+}
+
+const oneOf = (key: string, allowed: readonly string[]) => `${key}: Invalid option: expected one of ${allowed.map((a) => `"${a}"`).join('|')}`;
+
+export function worldQuery(
+  query: URLSearchParams,
+  years: { min: number; max: number },
+  categories: readonly string[],
+): { state: WorldState; problems: string[] } {
+  const problems: string[] = [];
+  const category = query.get('category') ?? '';
+  if (category && !categories.includes(category)) problems.push(oneOf('category', categories));
+  const colorParam = query.get('color');
+  const color = (COLORS as readonly string[]).includes(colorParam ?? 'events') ? ((colorParam ?? 'events') as WorldColor) : 'events';
+  if (colorParam !== null && color !== colorParam) problems.push(oneOf('color', COLORS));
+  const year = (key: 'from' | 'to', fallback: number): number => {
+    const v = query.get(key);
+    if (v === null || v === '') return fallback;
+    const y = /^\d{4}$/.test(v) ? Number(v) : NaN;
+    if (y >= years.min && y <= years.max) return y;
+    problems.push(`${key}: "${v}" is not a year the ledger holds (${years.min}–${years.max})`);
+    return fallback;
+  };
+  const from = year('from', years.min);
+  const to = year('to', years.max);
+  if (!problems.length && to < from) problems.push(`to: "${to}" ends before from "${from}" begins`);
+  return { state: { category, from, to, color }, problems };
+}
