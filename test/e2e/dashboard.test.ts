@@ -70,6 +70,12 @@ describe('world map', () => {
     const rows = v.page.locator('.figure-table table.data tbody tr');
     expect(await rows.count()).toBeGreaterThan(10);
     expect(await v.page.locator('.figure-table a[href="/country/RU"]').count()).toBe(1);
+    // a filter change is a new history entry: Back returns to the previous view, as on the calculator
+    await v.page.selectOption('select[name=category]', 'block');
+    await v.page.waitForURL(/category=block/);
+    await ready(v.page);
+    await v.page.goBack();
+    await v.page.waitForURL(/\/\?color=cost$/);
     await clean(v, 'world-cost');
   });
 

@@ -89,7 +89,7 @@ export default async function regions({ root, params, query, signal }: PageConte
   );
   form.addEventListener('change', () => {
     const f = new FormData(form);
-    navigate(`/regions/${cc}?type=${formValue(f, 'type')}&method=${encodeURIComponent(formValue(f, 'method'))}&currency=${formValue(f, 'currency')}`, true);
+    navigate(`/regions/${cc}?type=${formValue(f, 'type')}&method=${encodeURIComponent(formValue(f, 'method'))}&currency=${formValue(f, 'currency')}`);
   });
   const body = h('div', null, loading('the regional map'));
   root.append(form, body);

@@ -126,7 +126,7 @@ export default async function world({ root, query, signal }: PageContext): Promi
     const f = new FormData(form);
     const p = new URLSearchParams();
     for (const k of ['category', 'from', 'to', 'color']) if (formValue(f, k)) p.set(k, formValue(f, k));
-    navigate(`/?${p.toString()}`, true);
+    navigate(`/?${p.toString()}`);
   });
   if (problems.length) {
     body.replaceChildren(
