@@ -15,6 +15,7 @@ import { responseCache } from './cache.js';
 import type { AppDeps } from './deps.js';
 import { mountOps } from './mount.js';
 import { documentAccess, newRouter } from './openapi.js';
+import { documentPlainRoutes } from './plain-routes-doc.js';
 import { ALL_OPS } from './ops/index.js';
 import { problemResponse } from './problem.js';
 import { docsRoutes } from './routes/docs.js';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps) {
   // Last: the dashboard answers only what no route above did (and never /api, /docs).
   if (deps.webRoot) app.use('*', staticWeb(deps.webRoot));
 
+  documentPlainRoutes(app, ALL_OPS);
   documentAccess(app);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {

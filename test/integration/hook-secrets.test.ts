@@ -56,7 +56,7 @@ describe('webhook secrets at rest', () => {
 
   it('a store whose secret is in clear gets it sealed on its next open; deliveries still verify with the same secret', async () => {
     const db = join(t.dir, 'old.duckdb');
-    await json(db, ['hooks', 'list']); // create and migrate
+    await json(db, ['db', 'migrate']); // create and migrate
     const secret = 'c0ffee'.repeat(10) + 'beef';
     const raw = await DuckDb.open(db);
     await raw.run(

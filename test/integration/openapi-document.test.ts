@@ -55,6 +55,15 @@ describe('/openapi.json', () => {
     for (const o of ALL_OPS.filter((x) => x.http)) expect(ids.get(`${o.http!.method.toUpperCase()} ${o.http!.path}`), o.name).toBe(o.name);
   });
 
+  it('lists the routes plain handlers answer: /healthz, the feeds, and POST /api/_ops/{name} with every operation and its scope', () => {
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/healthz', '/feeds/{name}', '/feeds/{cc}/{name}', '/api/_ops/{name}']));
+    const run = doc.paths['/api/_ops/{name}']!.post! as Operation & { parameters: { name: string; schema: { enum: string[] } }[]; description: string };
+    expect(run.security).toEqual([{ bearerAuth: [] }]);
+    expect(run.parameters.find((p) => p.name === 'name')!.schema.enum.sort()).toEqual([...ALL_OPS.map((o) => o.name)].sort());
+    expect(run.description).toContain('`tokens.create`: admin scope');
+    expect(doc.paths['/healthz']!.get!.security).toEqual([]);
+  });
+
   it('says 429 exactly where an anonymous client is rate-limited, and what needs a token', async () => {
     // No heavy request allowed: every limited route answers 429 at once.
     const { base, close } = await listenLocal(createApp({ store, clock, dbPath: ':memory:', limits: { heavyPerWindow: 0, heavyWindowMs: 60_000 } }));

@@ -4,6 +4,104 @@
  * fails when this file no longer matches the server.
  */
 export interface paths {
+    "/api/_ops/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run an operation by name
+         * @description The body is the operation's input, as the CLI command of the same name takes it (its fields are documented by the operation's own route where it has one, and by `--help`). The answer is NDJSON: progress lines, then one `{"type":"result"}` or `{"type":"error","problem":{...}}` line; an operation that fails before reporting progress answers its problem+json status instead. Every call needs a bearer token whose scopes cover the operation:
+         *     - `cost.batch`: any valid token
+         *     - `cost.compare`: any valid token
+         *     - `cost.estimate`: any valid token
+         *     - `cost.event`: any valid token
+         *     - `cost.events`: any valid token
+         *     - `cost.methods`: any valid token
+         *     - `cost.regions`: any valid token
+         *     - `data.import`: import scope
+         *     - `db.backup`: admin scope
+         *     - `db.derived`: admin scope
+         *     - `db.info`: read scope
+         *     - `db.migrate`: admin scope
+         *     - `db.seed`: admin scope
+         *     - `db.verify`: admin scope
+         *     - `detect.run`: write scope
+         *     - `detections.list`: any valid token
+         *     - `elections.electronic`: any valid token
+         *     - `elections.fingerprints`: any valid token
+         *     - `elections.import`: import scope
+         *     - `elections.integers`: any valid token
+         *     - `elections.list`: any valid token
+         *     - `elections.shpilkin`: any valid token
+         *     - `elections.summary`: any valid token
+         *     - `events.add`: write scope
+         *     - `events.confirm`: write scope
+         *     - `events.counts`: any valid token
+         *     - `events.dismiss`: write scope
+         *     - `events.edit`: write scope
+         *     - `events.export`: any valid token
+         *     - `events.geocode`: write scope
+         *     - `events.history`: any valid token
+         *     - `events.import`: import scope
+         *     - `events.list`: any valid token
+         *     - `events.show`: any valid token
+         *     - `events.status`: write scope
+         *     - `fingerprints.import`: import scope
+         *     - `fingerprints.list`: any valid token
+         *     - `hooks.add`: admin scope
+         *     - `hooks.deliver`: admin scope
+         *     - `hooks.deliveries`: admin scope
+         *     - `hooks.list`: admin scope
+         *     - `hooks.remove`: admin scope
+         *     - `hooks.replay`: admin scope
+         *     - `hooks.rotate-key`: admin scope
+         *     - `indicators.export`: any valid token
+         *     - `indicators.list`: any valid token
+         *     - `measurements.agreement`: any valid token
+         *     - `measurements.agreement_files`: import scope
+         *     - `measurements.export`: any valid token
+         *     - `measurements.files`: read scope
+         *     - `measurements.get`: any valid token
+         *     - `measurements.ingest`: import scope
+         *     - `measurements.link`: write scope
+         *     - `measurements.list`: any valid token
+         *     - `measurements.networks`: any valid token
+         *     - `measurements.rescore`: import scope
+         *     - `measurements.rules`: any valid token
+         *     - `measurements.show`: any valid token
+         *     - `measurements.summary`: any valid token
+         *     - `registry.asns`: any valid token
+         *     - `registry.decision`: any valid token
+         *     - `registry.import`: import scope
+         *     - `registry.lookup`: any valid token
+         *     - `registry.summary`: any valid token
+         *     - `signals.import`: import scope
+         *     - `signals.list`: any valid token
+         *     - `signals.points`: any valid token
+         *     - `signals.rejects`: read scope
+         *     - `speedtests.import`: import scope
+         *     - `speedtests.summary`: any valid token
+         *     - `throughput.extract`: import scope
+         *     - `throughput.rejects`: any valid token
+         *     - `throughput.summary`: any valid token
+         *     - `tokens.create`: admin scope
+         *     - `tokens.list`: admin scope
+         *     - `tokens.revoke`: admin scope
+         *     - `watch.new`: any valid token
+         *     - `watch.status`: any valid token
+         */
+        post: operations["ops.run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/_uploads/data.import": {
         parameters: {
             query?: never;
@@ -960,6 +1058,63 @@ export interface paths {
         };
         /** Watch status: last cycle, next cycle, inputs seen, deliveries by state */
         get: operations["watch.status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/{cc}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A country's draft detections
+         * @description The 50 most recently written items; `.atom` is Atom 1.0, `.json` JSON Feed 1.1. A feed takes no query parameters (one sent is a 400 naming it).
+         */
+        get: operations["feeds.country.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/feeds/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Confirmed events or draft detections, worldwide or of one country
+         * @description The 50 most recently written items; `.atom` is Atom 1.0, `.json` JSON Feed 1.1. A feed takes no query parameters (one sent is a 400 naming it).
+         */
+        get: operations["feeds.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the server and its store answer */
+        get: operations["healthz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2213,6 +2368,22 @@ export interface components {
             reason: string | null;
             revision: number;
         };
+        Health: {
+            schema_version: number;
+            server_version: string;
+            /** @description ClickHouse only */
+            shards?: {
+                answering: number;
+                total: number;
+            };
+            /**
+             * @description degraded: a shard of the ClickHouse store does not answer
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
+            /** @description the store kind (duckdb or clickhouse) */
+            store: string;
+        };
         IndicatorList: {
             items: components["schemas"]["IndicatorSeries"][];
             next_cursor: null;
@@ -2870,6 +3041,71 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "ops.run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the operation */
+                name: "events.list" | "events.show" | "events.history" | "events.counts" | "events.add" | "events.edit" | "events.status" | "events.confirm" | "events.dismiss" | "events.import" | "events.geocode" | "events.export" | "indicators.list" | "indicators.export" | "tokens.create" | "tokens.list" | "tokens.revoke" | "db.info" | "db.derived" | "db.migrate" | "db.seed" | "db.verify" | "db.backup" | "speedtests.import" | "speedtests.summary" | "throughput.extract" | "throughput.rejects" | "throughput.summary" | "detect.run" | "detections.list" | "measurements.ingest" | "measurements.summary" | "measurements.list" | "measurements.rules" | "measurements.show" | "measurements.get" | "measurements.networks" | "measurements.export" | "measurements.rescore" | "measurements.agreement" | "measurements.agreement_files" | "measurements.files" | "measurements.link" | "fingerprints.import" | "fingerprints.list" | "data.import" | "cost.estimate" | "cost.batch" | "cost.regions" | "cost.event" | "cost.events" | "cost.compare" | "cost.methods" | "registry.import" | "registry.summary" | "registry.asns" | "registry.decision" | "registry.lookup" | "elections.import" | "elections.list" | "elections.summary" | "elections.electronic" | "elections.fingerprints" | "elections.integers" | "elections.shpilkin" | "signals.import" | "signals.list" | "signals.points" | "signals.rejects" | "hooks.add" | "hooks.list" | "hooks.rotate-key" | "hooks.remove" | "hooks.deliveries" | "hooks.replay" | "hooks.deliver" | "watch.status" | "watch.new";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description NDJSON: progress lines, then the result or the error */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description The input is not valid for the operation (naming each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, or a file is outside its folders */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No operation of that name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "uploads.data.import": {
         parameters: {
             query: {
@@ -7074,6 +7310,121 @@ export interface operations {
                 };
             };
             /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "feeds.country.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ISO 3166-1 alpha-2 country code */
+                cc: string;
+                /** @description drafts.atom or drafts.json */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                    "application/feed+json": Record<string, never>;
+                };
+            };
+            /** @description A query parameter was sent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such feed, or a code that is no country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "feeds.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description events.atom, drafts.atom, {CC}.atom (and the .json twins) */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                    "application/feed+json": Record<string, never>;
+                };
+            };
+            /** @description A query parameter was sent */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such feed, or a code that is no country */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    healthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server answers (status degraded when a shard of the store does not) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description The request names a Host this server does not answer to */
             403: {
                 headers: {
                     [name: string]: unknown;
