@@ -112,7 +112,8 @@ export class CliContext {
   /**
    * Run several ops on one store handle (opened once), or through the server when one holds
    * the database; for commands that call an op many times, such as ingest-as-files-land. Local
-   * paths are made absolute as in `run`.
+   * paths are made absolute as in `run`. The session opens (and so may create) the embedded
+   * database, so it is only for commands whose ops write.
    */
   async opSession<T>(fn: (run: OpRunner) => Promise<T>): Promise<T> {
     const lock = readLock(this.dbPath);
@@ -122,14 +123,13 @@ export class CliContext {
           (await remoteOp(lock.url, lock.secret, op.name, resolveLocalPaths(op, input), progress)) as z.output<typeof op.output>,
       );
     return this.withStore((store) =>
-      fn((op, input, progress = this.progress()) => {
-        this.refuseMissingForRead(op, input);
-        return executeOp(
+      fn((op, input, progress = this.progress()) =>
+        executeOp(
           { store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath },
           op,
           resolveLocalPaths(op, input),
-        );
-      }),
+        ),
+      ),
     );
   }
 

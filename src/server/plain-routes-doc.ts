@@ -27,12 +27,11 @@ const FEED_TYPES = {
 
 /** One line per operation: its name and the token scope it needs. */
 const opList = (ops: readonly AnyOp[]) =>
-  ops
-    .map((o) => o.name)
-    .sort()
-    .map((name) => {
-      const scope = opScope(ops.find((o) => o.name === name)!);
-      return `- \`${name}\`: ${scope ? `${scope} scope` : 'any valid token'}`;
+  [...ops]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((o) => {
+      const scope = opScope(o);
+      return `- \`${o.name}\`: ${scope ? `${scope} scope` : 'any valid token'}`;
     })
     .join('\n');
 
