@@ -32,7 +32,7 @@ export const valueKey = (period: string, value: number, sourceUrl: string): stri
 
 export function parseSeries(input: unknown, where: string): IndicatorSeries {
   const r = IndicatorSeriesSchema.safeParse(input);
-  if (!r.success) throw validationError(issuesFromZod(r.error), `invalid indicator series in ${where}`);
+  if (!r.success) throw validationError(issuesFromZod(r.error, input), `invalid indicator series in ${where}`);
   return r.data;
 }
 

@@ -211,6 +211,6 @@ export function eventFieldValue(field: string, raw: string): unknown {
 /** Validate user input; throw a VALIDATION AppError naming every bad field. */
 export function parseEventInput(input: unknown, prefix = 'invalid event'): EventFields {
   const r = EventInputSchema.safeParse(input);
-  if (!r.success) throw validationError(issuesFromZod(r.error), prefix);
+  if (!r.success) throw validationError(issuesFromZod(r.error, input), prefix);
   return r.data;
 }

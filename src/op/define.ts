@@ -176,7 +176,7 @@ export function parseInput<I extends z.ZodType>(op: Op<I, z.ZodType>, raw: unkno
   const empty = emptyPathIssues(op, raw);
   if (empty.length) throw validationError(empty, `invalid input for ${op.name}`);
   const parsed = op.input.safeParse(raw ?? {});
-  if (!parsed.success) throw validationError(issuesFromZod(parsed.error), `invalid input for ${op.name}`);
+  if (!parsed.success) throw validationError(issuesFromZod(parsed.error, raw ?? {}), `invalid input for ${op.name}`);
   const reversed = rangeIssues(parsed.data);
   if (reversed.length) throw validationError(reversed, `invalid input for ${op.name}`);
   return parsed.data;

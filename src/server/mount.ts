@@ -105,8 +105,9 @@ export function queryParser<S extends z.ZodObject>(schema: S, opName: string): (
   // worded as executeOp words it for the op the route stands for, so the CLI twin's message is the same
   const prefix = `invalid input for ${opName}`;
   return (url) => {
-    const r = schema.safeParse(queryInput(url, coercers, opName));
-    if (!r.success) throw validationError(issuesFromZod(r.error), prefix);
+    const input = queryInput(url, coercers, opName);
+    const r = schema.safeParse(input);
+    if (!r.success) throw validationError(issuesFromZod(r.error, input), prefix);
     const reversed = check.rangeIssues(r.data);
     if (reversed.length) throw validationError(reversed, prefix);
     return r.data;

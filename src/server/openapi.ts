@@ -11,7 +11,7 @@ import { HEAVY_PATHS, PRICED_PATHS } from './limits.js';
 export const newRouter = () =>
   new OpenAPIHono<Env>({
     defaultHook: (result) => {
-      if (!result.success) throw validationError(issuesFromZod(result.error), 'invalid request');
+      if (!result.success) throw validationError(issuesFromZod(result.error, (result as { data?: unknown }).data), 'invalid request');
     },
   });
 

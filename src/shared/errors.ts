@@ -105,10 +105,46 @@ export function formatPath(path: (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-/** Convert a zod error (duck-typed, so this floor does not import zod) into field issues. */
-export function issuesFromZod(err: { issues: { path: PropertyKey[]; message: string }[] }): FieldIssue[] {
-  return err.issues.map((i) => ({
-    path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-    message: i.message,
-  }));
+/** Fields whose values are never echoed back in an error (a secret sent in the wrong shape stays unsaid). */
+const SECRET_FIELD = /secret|token|password|authorization|key$/i;
+
+/** The value at `path` in `raw`, or undefined where the path does not reach. */
+function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {
+  let v = raw;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
+
+/** A value as an error names it: strings quoted, anything long cut at 80 characters. */
+function shownValue(v: unknown): string {
+  const text = typeof v === 'string' || (typeof v === 'object' && v !== null) ? JSON.stringify(v) : String(v);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/**
+ * A field's message naming the value that was sent (`, got "abc"`), so a bad value gets the same
+ * answer wherever it came from. Unchanged when no value reached the field (a missing field), when
+ * the message already names it, or when the field holds a secret.
+ */
+function withValue(message: string, path: readonly (string | number)[], value: unknown): string {
+  if (value === undefined || path.some((p) => typeof p === 'string' && SECRET_FIELD.test(p))) return message;
+  if (/\bgot\b/.test(message)) return message;
+  const shown = shownValue(value);
+  if (typeof value === 'string' && value !== '' && message.includes(JSON.stringify(value))) return message;
+  return `${message}, got ${shown}`;
+}
+
+/**
+ * Convert a zod error (duck-typed, so this floor does not import zod) into field issues. Given
+ * the raw input that was parsed, each message also names the value the field was sent.
+ */
+export function issuesFromZod(err: { issues: { path: PropertyKey[]; message: string; input?: unknown }[] }, raw?: unknown): FieldIssue[] {
+  return err.issues.map((i) => {
+    const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
+    const value = 'input' in i ? i.input : raw === undefined ? undefined : valueAt(raw, path);
+    return { path, message: withValue(i.message, path, value) };
+  });
 }

@@ -14,8 +14,8 @@ describe('worldQuery', () => {
   });
   it('unknown values are named with the accepted ones, not ignored', () => {
     expect(q('category=bogus&color=bogus&from=abc&to=2030').problems).toEqual([
-      'category: Invalid option: expected one of "shutdown"|"block"',
-      'color: Invalid option: expected one of "events"|"cost"|"model"',
+      'category: Invalid option: expected one of "shutdown"|"block", got "bogus"',
+      'color: Invalid option: expected one of "events"|"cost"|"model", got "bogus"',
       'from: "abc" is not a year the ledger holds (1995–2026)',
       'to: "2030" is not a year the ledger holds (1995–2026)',
     ]);

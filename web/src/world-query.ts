@@ -1,7 +1,7 @@
 /**
  * The world map's filters from its query string (?category=&from=&to=&color=). A value the map
  * cannot draw is a problem named in the words the API uses for the Events page (an unknown
- * category lists the accepted ones; a range that ends before it begins names both ends), so the
+ * category lists the accepted ones and the value sent; a range that ends before it begins names both ends), so the
  * same bad value gets the same answer and never a blank map.
  */
 const COLORS = ['events', 'cost', 'model'] as const;
@@ -14,7 +14,8 @@ export interface WorldState {
   color: WorldColor;
 }
 
-const oneOf = (key: string, allowed: readonly string[]) => `${key}: Invalid option: expected one of ${allowed.map((a) => `"${a}"`).join('|')}`;
+const oneOf = (key: string, allowed: readonly string[], got: string) =>
+  `${key}: Invalid option: expected one of ${allowed.map((a) => `"${a}"`).join('|')}, got ${JSON.stringify(got)}`;
 
 export function worldQuery(
   query: URLSearchParams,
@@ -23,10 +24,10 @@ export function worldQuery(
 ): { state: WorldState; problems: string[] } {
   const problems: string[] = [];
   const category = query.get('category') ?? '';
-  if (category && !categories.includes(category)) problems.push(oneOf('category', categories));
+  if (category && !categories.includes(category)) problems.push(oneOf('category', categories, category));
   const colorParam = query.get('color');
   const color = (COLORS as readonly string[]).includes(colorParam ?? 'events') ? ((colorParam ?? 'events') as WorldColor) : 'events';
-  if (colorParam !== null && color !== colorParam) problems.push(oneOf('color', COLORS));
+  if (colorParam !== null && color !== colorParam) problems.push(oneOf('color', COLORS, colorParam));
   const year = (key: 'from' | 'to', fallback: number): number => {
     const v = query.get(key);
     if (v === null || v === '') return fallback;

@@ -134,8 +134,9 @@ export function eventRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const body = (await jsonBody(c)) as Record<string, unknown>;
       // reason and revision are read here, checked by their schema; the event's fields by the ledger.
-      const edit = EventEditFieldsSchema.safeParse({ reason: body?.reason, revision: body?.revision });
-      if (!edit.success) throw validationError(issuesFromZod(edit.error), 'invalid event');
+      const editInput = { reason: body?.reason, revision: body?.revision };
+      const edit = EventEditFieldsSchema.safeParse(editInput);
+      if (!edit.success) throw validationError(issuesFromZod(edit.error, editInput), 'invalid event');
       const expected = expectedRevision(c.req.header('if-match'), edit.data.revision);
       // A body that changes nothing adds no revision: the current event comes back, its ETag unchanged.
       const { event: e } = await updateEvent(deps, id, body, expected, { actor, reason: edit.data.reason ?? null });
