@@ -10,6 +10,10 @@
  * same id. Without a report_id we hash the whole line instead (only byte-identical lines
  * collide). The readable prefix sorts by time and mirrors OONI's uid shape, but it is ours:
  * a measurement_uid present in the line is kept in its own column. See docs/design/020.
+ *
+ * Two lines with the same key but different measurement_uids are two measurements (OONI gave
+ * each its own uid): the one stored first keeps the key, the other is stored under
+ * distinctId(key, its uid), so neither is lost and a rerun finds both.
  */
 import { createHash } from 'node:crypto';
 import type { Envelope } from './model.js';
@@ -20,4 +24,10 @@ export function measurementId(e: Envelope, lineBytes: Buffer): string {
   else h.update(lineBytes);
   const stamp = e.measurement_start_time.replace(/[-: ]/g, '');
   return `${stamp}_${e.probe_cc}_${e.test_name.replace(/_/g, '')}_${h.digest('hex').slice(0, 16)}`;
+}
+
+/** The id of a measurement whose key is already held by another measurement_uid: same readable prefix, the hash taken over key and uid. */
+export function distinctId(id: string, uid: string): string {
+  const hex = createHash('sha256').update(`${id}\0${uid}`).digest('hex').slice(0, 16);
+  return `${id.slice(0, id.lastIndexOf('_') + 1)}${hex}`;
 }

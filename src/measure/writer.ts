@@ -3,9 +3,12 @@
  * layout means thousands of small hourly files, so batches, manifest starts and finishes from
  * every file in flight are queued and written together: one transaction per group (up to
  * `maxRows` rows). Each submitter learns which of *its* rows were new from the ids the insert
- * returned, so per-file counts stay exact however batches are grouped.
+ * returned, so per-file counts stay exact however batches are grouped. A row whose id is held
+ * (stored, or earlier in the group) by another measurement_uid is a distinct measurement and goes
+ * in under distinctId (key.ts), with its rule inputs, never over the other's.
  */
 import type { IngestFileRecord, MeasureRepo, RuleInputsRecord } from '../store/index.js';
+import { distinctId } from './key.js';
 import type { MeasurementRow, Reject } from './model.js';
 
 interface Item {
@@ -70,9 +73,10 @@ export class GroupWriter {
         n += it.rows.length;
         group.push(it);
       }
-      const seen = new Set<string>();
-      const own = group.map((it) => it.rows.filter((r) => !seen.has(r.id) && seen.add(r.id)));
       try {
+        await this.keepDistinct(group);
+        const seen = new Set<string>();
+        const own = group.map((it) => it.rows.filter((r) => !seen.has(r.id) && seen.add(r.id)));
         const inserted = new Set(
           await this.repo.writeGroup(
             {
@@ -89,6 +93,29 @@ export class GroupWriter {
       } catch (e) {
         for (const it of group) it.reject(e);
       }
+    }
+  }
+
+  /** Re-key, in place, each row whose id another measurement_uid holds: stored, or earlier in the group. */
+  private async keepDistinct(group: Item[]): Promise<void> {
+    const withUid = group.flatMap((it) => it.rows.filter((r) => r.measurement_uid));
+    if (!withUid.length) return;
+    const held = new Map<string, string | null>();
+    for (const r of await this.repo.storedUids([...new Set(withUid.map((r) => r.id))])) held.set(r.id, r.measurement_uid);
+    for (const it of group) {
+      const inputs = new Map(it.inputs.map((x) => [x.id, x]));
+      it.rows = it.rows.map((r) => {
+        const uid = held.get(r.id);
+        if (!r.measurement_uid || !uid || uid === r.measurement_uid) {
+          if (!held.has(r.id)) held.set(r.id, r.measurement_uid);
+          return r;
+        }
+        const id = distinctId(r.id, r.measurement_uid);
+        const input = inputs.get(r.id);
+        if (input) it.inputs[it.inputs.indexOf(input)] = { ...input, id };
+        if (!held.has(id)) held.set(id, r.measurement_uid);
+        return { ...r, id };
+      });
     }
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { FingerprintMatcher } from '../fingerprints/matcher.js';
 import { FUTURE_TOLERANCE_MS, jsonExcerpt, lineDigest } from '../../shared/index.js';
-import { measurementId } from '../key.js';
+import { distinctId, measurementId } from '../key.js';
 import { zeroCounts, type IngestCounts, type MeasurementRow, type Reject, type RejectReason } from '../model.js';
 import { targetOf } from '../target.js';
 import { scoreMeasurement } from '../verdict/index.js';
@@ -61,7 +61,8 @@ export class FileScorer {
   private rows: MeasurementRow[] = [];
   private rejects: Reject[] = [];
   private inputs: RuleInputsRecord[] = [];
-  private ids = new Set<string>();
+  /** The ids of this batch, with the measurement_uid each was stored for. */
+  private ids = new Map<string, string | null>();
   private readonly inflight: Promise<void>[] = [];
   /** The record being scored, when it came from a JSON file: where it sits and its length in the file. */
   private at: { where: string; length: number } | null = null;
@@ -156,6 +157,8 @@ export class FileScorer {
       this.counts.filtered++;
       return;
     }
+    const held = this.ids.get(row.id);
+    if (held && row.measurement_uid && held !== row.measurement_uid) row.id = distinctId(row.id, row.measurement_uid);
     if (this.ids.has(row.id)) {
       this.counts.duplicates++;
       return;
@@ -166,7 +169,7 @@ export class FileScorer {
     } catch (e) {
       return deep(e);
     }
-    this.ids.add(row.id);
+    this.ids.set(row.id, row.measurement_uid);
     this.rows.push(row);
     this.inputs.push({ id: row.id, rules_version: RULES_VERSION, fingerprints_version: this.matcher.version, inputs });
   }
@@ -196,7 +199,7 @@ export class FileScorer {
     this.rows = [];
     this.rejects = [];
     this.inputs = [];
-    this.ids = new Set();
+    this.ids = new Map();
     if (this.inflight.length >= 2) await this.inflight.shift();
   }
 

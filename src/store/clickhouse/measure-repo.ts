@@ -140,6 +140,17 @@ export function chMeasureRepo(ctx: ChContext, embedded: MeasureRepo): MeasureRep
         );
       return inserted;
     },
+    async storedUids(ids) {
+      const out: { id: string; measurement_uid: string | null }[] = [];
+      for (let i = 0; i < ids.length; i += ID_CHUNK) {
+        out.push(
+          ...(await ctx.node.all<{ id: string; measurement_uid: string | null }>(
+            sql`SELECT id, measurement_uid FROM ${t('measurements')} WHERE id IN ${inList(ids.slice(i, i + ID_CHUNK))}`,
+          )),
+        );
+      }
+      return out;
+    },
     writeBatch: async (rows, rejects, now) => (await repo.writeGroup({ rows, rejects, start: [], finish: [] }, now)).length,
     refreshCells: () => Promise.resolve({ keys: 0, cells: 0 }),
     dayCellCounts: () => dayCellCounts(ctx),

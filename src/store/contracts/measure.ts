@@ -220,6 +220,8 @@ export interface MeasureRepo {
     b: { rows: MeasurementRecord[]; rejects: MeasurementRejectRecord[]; start: IngestFileRecord[]; finish: IngestFileRecord[]; inputs?: RuleInputsRecord[] },
     now: string,
   ): Promise<string[]>;
+  /** The measurement_uid stored for each of these ids that is stored (ids not stored are left out). */
+  storedUids(ids: string[]): Promise<{ id: string; measurement_uid: string | null }[]>;
   /** writeGroup without manifest changes; returns how many rows were new (kept for callers of the first API). */
   writeBatch(rows: MeasurementRecord[], rejects: MeasurementRejectRecord[], now: string): Promise<number>;
   /**

@@ -95,6 +95,13 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
       await db.run(`SET threads = ${Math.max(1, Math.floor(n))}`);
       return prev;
     },
+    storedUids: (ids) =>
+      ids.length
+        ? db.all<{ id: string; measurement_uid: string | null }>(
+            `SELECT id, measurement_uid FROM measurements WHERE id IN (SELECT unnest(json_transform($1, '["VARCHAR"]')))`,
+            [JSON.stringify(ids)],
+          )
+        : Promise.resolve([]),
     writeBatch: async (rows, rejects, now) => (await repo.writeGroup({ rows, rejects, start: [], finish: [] }, now)).length,
     async getFile(fileId) {
       const rows = await db.all<IngestFileRecord & Row>('SELECT * FROM ingest_files WHERE file_id = $1', [fileId]);
