@@ -3,7 +3,7 @@
 // parses) gives raw null and a raw_error saying the source changed. Real data: the RU
 // web_connectivity measurement of the bucket sample (test/fixtures/ooni/bucket-sample),
 // unzipped to a plain .jsonl; the edits are SYNTHETIC, made here.
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,5 +56,15 @@ describe('measurements show after the source file changed', () => {
     const m = await showMeasurement(s, id);
     expect(m.raw).toBeNull();
     expect(m.raw_error).toMatch(/changed since it was ingested/);
+  });
+
+  it('a source file no longer there (an upload the server removed after its import) gives a raw_error saying so, not the system error', async () => {
+    rmSync(file);
+    const m = await showMeasurement(s, id);
+    expect(m.raw).toBeNull();
+    expect(m.raw_error).toMatch(/ru\.jsonl is no longer there/);
+    expect(m.raw_error).toMatch(/upload/);
+    expect(m.raw_error).not.toMatch(/ENOENT|stat /);
+    expect(m.status).toBeTruthy();
   });
 });

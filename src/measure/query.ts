@@ -230,11 +230,15 @@ function envelopeDifference(stored: MeasurementRecord, text: string): string | n
   return null;
 }
 
+/** A file system error saying the path names nothing (any more). */
+const gone = (e: unknown): boolean => ['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '');
+
 /**
  * One measurement with its raw line re-read from the source file. The raw is given only when
  * the file still holds the bytes that were ingested: its sha256 is the manifest's (for a file
  * read to the end), and the line at the recorded place carries the stored envelope. Otherwise raw
- * is null and raw_error says the source changed.
+ * is null and raw_error says the source changed, or that the file is no longer there (never a bare
+ * system error).
  */
 export async function showMeasurement(deps: { store: Store }, id: string) {
   const m = await deps.store.measure.get(id);
@@ -254,7 +258,9 @@ export async function showMeasurement(deps: { store: Store }, id: string) {
       if (differs) throw changed(`the record at the recorded place is another measurement (${differs})`);
       raw = JSON.parse(text) as unknown;
     } catch (e) {
-      raw_error = `raw measurement unavailable from ${m.path}: ${(e as Error).message}`;
+      raw_error = gone(e)
+        ? `raw measurement unavailable: its source file ${m.path} is no longer there (moved or deleted since it was ingested; a file sent as an upload is removed once imported), so only the stored verdict and evidence remain`
+        : `raw measurement unavailable from ${m.path}: ${(e as Error).message}`;
     }
   }
   return { ...m, raw, raw_error, source: SOURCE, rules_version: RULES_VERSION };
