@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MeasurementFilters } from './ops.js';
+import { MeasurementFilters, measurementsIngest } from './ops.js';
 import { OONI_TEST_NAMES, ooniTestNameOf, parseTestNames, testDir } from './test-names.js';
 
 const FIXTURES = join(import.meta.dirname, '../../test/fixtures');
@@ -47,10 +47,13 @@ describe('OONI test names', () => {
       expect.objectContaining({ code: 'VALIDATION', issues: [{ path: ['ooni-test'], message: 'unknown test "web"' }] }),
     );
   });
-  it('the measurement filters take exact test names only, suggesting the stored spelling', () => {
-    expect(MeasurementFilters.safeParse({ test_name: 'web_connectivity' }).success).toBe(true);
-    const r = MeasurementFilters.safeParse({ test_name: 'webconnectivity' });
+  it('the measurement filters (CLI and HTTP alike) take the test name or its bucket folder spelling, as the stored name, and refuse others suggesting it', () => {
+    expect(MeasurementFilters.parse({ test_name: 'web_connectivity' }).test_name).toBe('web_connectivity');
+    expect(MeasurementFilters.parse({ test_name: 'webconnectivity' }).test_name).toBe('web_connectivity');
+    expect(MeasurementFilters.parse({ test_name: 'FacebookMessenger' }).test_name).toBe('facebook_messenger');
+    expect(measurementsIngest.input.parse({ paths: ['a'], test_name: ['webconnectivity'] }).test_name).toEqual(['web_connectivity']);
+    const r = MeasurementFilters.safeParse({ test_name: 'webconectivity' });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]).toMatchObject({ path: ['test_name'], message: expect.stringMatching(/did you mean web_connectivity\?.*accepted: /) });
+    expect(r.error?.issues[0]).toMatchObject({ path: ['test_name'], message: expect.stringMatching(/"webconectivity" is not an OONI test name.*accepted: /) });
   });
 });

@@ -97,9 +97,14 @@ export function parseTestNames(flag: string, values: string[]): string[] {
   return out;
 }
 
-/** A filter's test name: exactly as measurements carry it (the stored test_name). */
+/**
+ * A test name in an op's input: the name, or the bucket folder spelling (any case, dashes) of
+ * the test it names, as parseTestNames takes them on the command line; the value is the stored
+ * test_name, so the CLI and HTTP accept and mean the same.
+ */
 export const ooniTestName = z
   .string()
+  .overwrite((v) => ooniTestNameOf(v) ?? v)
   .superRefine((v, ctx) => {
     if (!KNOWN.has(v)) ctx.addIssue({ code: 'custom', message: unknownTestMessage(v) });
   })
