@@ -8,6 +8,7 @@
  * each batch being one transaction, and a file only being marked done after its last batch.
  */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -94,6 +95,25 @@ type Deps = { store: Store; clock: Clock; progress: ProgressReporter };
 
 const fileId = (f: SourceFile) => createHash('sha256').update(`${f.path}\0${f.size}\0${f.mtime_ms}`).digest('hex').slice(0, 16);
 
+/** sha256 of a file's bytes, as the reader records it in the manifest (reader/line-source.ts). */
+async function sha256Of(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) h.update(chunk);
+  return h.digest('hex');
+}
+
+/**
+ * A finished read of the same path, size and bytes under another mtime (a touched file, an upload
+ * sent again): the same file, so it is unchanged, not read again. Hashes the file only when such
+ * a read exists.
+ */
+async function sameBytesRead(deps: Deps, file: SourceFile): Promise<IngestFileRecord | null> {
+  const done = (await deps.store.measure.filesAt(file.path)).filter((f) => f.status === 'done' && f.size === file.size && f.checksum);
+  if (!done.length) return null;
+  const sum = await sha256Of(file.path);
+  return done.findLast((f) => f.checksum === sum) ?? null;
+}
+
 /** The worker script next to this module: .js when built, .ts (through tsx) under the test runner. */
 function startWorker(fingerprints: Fingerprint[]): Worker {
   // a bounded heap keeps RSS flat: a worker holds one line (<= 16 MB parsed) and a few batches
@@ -144,8 +164,12 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   const tasks: { file: SourceFile; task: FileTask; read_again?: string }[] = [];
   const filtersKept = filtersText(filters);
   for (const file of files) {
-    const id = fileId(file);
-    const prev = await deps.store.measure.getFile(id);
+    let id = fileId(file);
+    let prev = await deps.store.measure.getFile(id);
+    if (prev?.status !== 'done' && !input.force) {
+      const same = await sameBytesRead(deps, file);
+      if (same) [id, prev] = [same.file_id, same];
+    }
     const prevFilters = filtersOf(prev?.filters);
     // unchanged only for a run the filters it was read under admit at least as much as
     const covered = filtersCover(prevFilters, filters);

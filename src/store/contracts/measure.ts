@@ -209,6 +209,8 @@ export interface MeasureRepo {
   readParallelism(n: number): Promise<number>;
   getFile(fileId: string): Promise<IngestFileRecord | null>;
   listFiles(limit: number): Promise<IngestFileRecord[]>;
+  /** The manifest rows of every read of one path (each size and mtime it had). */
+  filesAt(path: string): Promise<IngestFileRecord[]>;
   /**
    * One transaction: manifest rows to (re)start (status running; their old rejects cleared), new
    * measurements (ids already stored are skipped), rejects, dirty cell keys, manifest rows to

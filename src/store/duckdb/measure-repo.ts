@@ -107,6 +107,7 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
       const rows = await db.all<IngestFileRecord & Row>('SELECT * FROM ingest_files WHERE file_id = $1', [fileId]);
       return rows[0] ?? null;
     },
+    filesAt: (path) => db.all<IngestFileRecord & Row>('SELECT * FROM ingest_files WHERE path = $1 ORDER BY started_at', [path]),
     listFiles: (limit) => db.all<IngestFileRecord & Row>('SELECT * FROM ingest_files ORDER BY started_at DESC, path LIMIT $1', [limit]),
     writeGroup: (b, now) =>
       db.withWriter(async (conn) => {
