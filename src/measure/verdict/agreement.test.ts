@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureSets, shippedMatcher } from '../../../test/helpers/ooni.js';
 import { agreementReport, type AgreementRow } from '../agreement.js';
 import { parseMeasurement, type Json } from '../reader/parse.js';
-import { contradictsAnomaly, overridingRules, probeAnalysisOf } from './agreement.js';
+import { contradictsAnomaly, overridingRules, probeAnalysisOf, probeClass } from './agreement.js';
 import { scoreMeasurement } from './index.js';
 import { RULES } from './rules.js';
 
@@ -77,6 +77,21 @@ describe("the probe's own analysis", () => {
       x_null_null_flags: null,
     });
     expect(probeAnalysisOf({ requests: [] })).toBeNull();
+  });
+  it('counts as blocked only the blocking classes the spec defines; another value (SYNTHETIC "foo") is no class, like null', () => {
+    const p = (blocking: string | false | null, accessible: boolean | null) => ({
+      blocking,
+      accessible,
+      x_blocking_flags: null,
+      x_dns_flags: null,
+      x_null_null_flags: null,
+    });
+    for (const b of ['dns', 'tcp_ip', 'http-failure', 'http-diff']) expect(probeClass(p(b, false))).toBe('blocked');
+    expect(probeClass(p('foo', true))).toBe('unknown');
+    expect(probeClass(p('', false))).toBe('unknown');
+    expect(probeClass(p('toString', false))).toBe('unknown');
+    expect(probeClass(p(null, true))).toBe('unknown');
+    expect(probeClass(p(false, true))).toBe('accessible');
   });
 });
 

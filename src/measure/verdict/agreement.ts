@@ -31,12 +31,19 @@ export function probeAnalysisOf(tk: Json | null): ProbeAnalysis | null {
   };
 }
 
+/** The blocking classes of the web_connectivity spec, and the layer each names. */
+const PROBE_LAYER: Record<string, Layer> = { dns: 'dns', tcp_ip: 'tcp', 'http-failure': 'http', 'http-diff': 'http' };
+
 export type AgreementClass = 'blocked' | 'accessible' | 'down' | 'unknown';
 
-/** The probe's own class: blocking named = blocked; no blocking and accessible = accessible; neither = down. */
+/**
+ * The probe's own class: a blocking class of the spec (dns, tcp_ip, http-failure, http-diff) =
+ * blocked; no blocking and accessible = accessible; no blocking and not accessible = down. Any
+ * other blocking value is no class (unknown, like null), as fastpath scores it a failure.
+ */
 export function probeClass(p: ProbeAnalysis | null): AgreementClass {
   if (!p) return 'unknown';
-  if (typeof p.blocking === 'string') return 'blocked';
+  if (typeof p.blocking === 'string') return Object.hasOwn(PROBE_LAYER, p.blocking) ? 'blocked' : 'unknown';
   if (p.blocking === false) return p.accessible === true ? 'accessible' : p.accessible === false ? 'down' : 'unknown';
   return 'unknown';
 }
@@ -64,8 +71,6 @@ export function overridingRules(rules: readonly string[], direction: 'clears' | 
     return !!r?.overrides && r.status !== 'note' && (direction === 'clears' ? CLEARS : RAISES).has(r.status);
   });
 }
-
-const PROBE_LAYER: Record<string, Layer> = { dns: 'dns', tcp_ip: 'tcp', 'http-failure': 'http', 'http-diff': 'http' };
 
 /** Run after the per-test rules, before finish(). */
 export function weighProbeAnalysis(b: VerdictBuilder, env: Envelope, tk: Json, flags: OoniFlags): void {
