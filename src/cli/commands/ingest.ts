@@ -8,12 +8,15 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from '@commander-js/extra-typings';
-import { parseTestNames, type IngestReport } from '../../measure/index.js';
+import { DEFAULT_MAX_LINE_BYTES, parseTestNames, type IngestReport } from '../../measure/index.js';
 import { measurementsIngest } from '../../measure/ops.js';
 import { collect, ctxOf, intOption, leaf } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { TIME_BOUND_FORMS } from '../../shared/index.js';
+
+/** The line cap in whole MB: at most the default, which a caller may lower, never raise. */
+const MAX_LINE_MB = DEFAULT_MAX_LINE_BYTES / (1024 * 1024);
 
 async function spoolStdin(dbPath: string): Promise<string> {
   const dir = join(dbPath === ':memory:' ? process.cwd() : dirname(dbPath), 'spool');
@@ -72,7 +75,7 @@ export function ingestCommand(program: Command, io: Io): void {
     .option('--cc <CC>', 'only these probe countries (repeatable or comma-separated)', collect, [] as string[])
     .option('--test-name <name>', 'only these tests, e.g. web_connectivity (repeatable or comma-separated)', collect, [] as string[])
     .option('--force', 're-read files the manifest says are already ingested (their rows come back as duplicates)')
-    .option('--max-line-mb <n>', 'reject lines longer than this many MB, 1 to 16 (the default)', intOption('--max-line-mb'))
+    .option('--max-line-mb <n>', `reject lines longer than this many MB, 1 to ${MAX_LINE_MB} (the default)`, intOption('--max-line-mb', 1, MAX_LINE_MB))
     .action(async (paths: string[], o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       // "-" is standard input, spooled to a file the op can read
