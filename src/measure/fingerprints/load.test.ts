@@ -39,6 +39,26 @@ describe('OONI fingerprint CSV', () => {
     ]);
   });
 
+  it('SYNTHETIC: a dns row whose pattern_type is not full, or whose pattern is no address or host name, is a reject naming the line and field', () => {
+    const dns = DNS.split('\n');
+    const row = (type: string, pattern: string) => dns[1]!.replace(/^ooni\.by_4,(.*),dns,full,134\.17\.0\.7,/, `qa.${type},$1,dns,${type},${pattern},`);
+    expect(row('x', 'y')).not.toBe(dns[1]);
+    const text = [
+      dns[0],
+      row('regexp', '81\\.19\\.70\\..*'),
+      row('prefix', '81.19.71.'),
+      row('contains', '81.19.73'),
+      row('full', 'not an ip').replace('qa.full', 'qa.notip'),
+      ...dns.slice(2),
+    ].join('\n');
+    expect(parseFingerprintFile(text, 'fp.csv', 'qa-dns').rejects).toEqual([
+      { line: 2, reason: 'pattern_type "regexp" does not apply to location_found dns: a dns fingerprint is full, the answer address or host name itself' },
+      { line: 3, reason: 'pattern_type "prefix" does not apply to location_found dns: a dns fingerprint is full, the answer address or host name itself' },
+      { line: 4, reason: 'pattern_type "contains" does not apply to location_found dns: a dns fingerprint is full, the answer address or host name itself' },
+      { line: 5, reason: 'pattern "not an ip" is no IP address or host name (location_found dns)' },
+    ]);
+  });
+
   it.each([
     ['location_found', 'nowhere', 'location_found "nowhere" is not dns, body or header.<name>'],
     ['scope', 'galaxy', 'scope "galaxy" is not one of nat, isp, prod, inst, vbw, fp, injb, prov'],

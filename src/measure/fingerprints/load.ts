@@ -7,6 +7,7 @@
  *   known false positives (`kind`), as in censoredplanet-analysis pipeline/metadata/data.
  * A newer file of any of these loads without a code change (`splinternet fingerprints import`).
  */
+import { isIP } from 'node:net';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isCountryCode } from '../../geo/index.js';
 import { AppError, parseJsonText } from '../../shared/index.js';
@@ -30,6 +31,8 @@ export interface Fingerprint {
 /** Citizen Lab's scopes, as OONI's blocking-fingerprints files use them (see Fingerprint.scope). */
 const SCOPES = ['nat', 'isp', 'prod', 'inst', 'vbw', 'fp', 'injb', 'prov'];
 /** Where an OONI fingerprint is looked for: the DNS answer, the body, or one response header. */
+/** A DNS answer's host name (a CNAME target, as OONI's DNS fingerprints name some block pages). */
+const HOST = /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)*[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.?$/i;
 const LOCATION = /^(dns|body|header\.[a-z0-9_-]+)$/;
 
 /** expected_countries: ISO 3166-1 alpha-2 codes separated by commas (ZZ, "unknown", is dropped). */
@@ -51,6 +54,12 @@ function fromOoniRow(r: Record<string, unknown>, source: string): Fingerprint {
   if (!scalar(r.name) || !scalar(r.pattern) || !loc) throw new Error('needs name, location_found and pattern');
   if (!LOCATION.test(loc)) throw new Error(`location_found ${JSON.stringify(scalar(r.location_found))} is not dns, body or header.<name>`);
   if (!['full', 'prefix', 'contains', 'regexp'].includes(type)) throw new Error(`unknown pattern_type ${type}`);
+  if (loc === 'dns' && type !== 'full')
+    throw new Error(
+      `pattern_type ${JSON.stringify(type)} does not apply to location_found dns: a dns fingerprint is full, the answer address or host name itself`,
+    );
+  if (loc === 'dns' && !isIP(scalar(r.pattern)) && !HOST.test(scalar(r.pattern)))
+    throw new Error(`pattern ${JSON.stringify(scalar(r.pattern))} is no IP address or host name (location_found dns)`);
   if (scope && !SCOPES.includes(scope)) throw new Error(`scope ${JSON.stringify(scope)} is not one of ${SCOPES.join(', ')}`);
   if (confidence && !(/^\d+$/.test(confidence) && Number(confidence) <= 10))
     throw new Error(`confidence_no_fp ${JSON.stringify(confidence)} is not a whole number from 0 to 10`);
