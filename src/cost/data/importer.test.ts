@@ -1,6 +1,7 @@
-// The importer against a temporary store: what `unchanged` means, and that a rerun makes a file's
-// values current again. The files are SYNTHETIC (two versions of Russia's GDP in the long World
-// Bank shape; the first value is the World Bank's 2024 figure).
+// The importer against a temporary store: what `unchanged` means, that a rerun makes a file's
+// values current again, and that a line with several bad cells keeps each as a reject. The files
+// are SYNTHETIC (two versions of Russia's GDP in the long World Bank shape, the first value the
+// World Bank's 2024 figure; one wide row with two bad cells).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,5 +55,22 @@ describe('data import reruns', () => {
     const back = await importEconFile(deps(), { kind: 'worldbank', file: a, indicator: GDP });
     expect(back).toMatchObject({ unchanged: false, removed: { values: 1, rates: 0, indicators: ['NY.FOO.BAR'] } });
     expect((await ru(2024))?.value).toBe(2173835806672.8);
+  });
+
+  it('a wide row with two bad cells rejects each, naming its column, and stores the good cell', async () => {
+    const p = join(dir, 'worldbank_wide.csv');
+    writeFileSync(p, 'Country Name,Country Code,Indicator Name,Indicator Code,2020,2021,2022\nRussian Federation,RUS,Internet users,IT.NET.USER.ZS,80,garbage,"8,8"\n');
+    const r = await importEconFile(deps(), { kind: 'worldbank', file: p });
+    expect(r.values).toBe(1);
+    expect(r.rejects.map((x) => [x.line, x.reason])).toEqual([
+      [2, 'not a number in column 2021: "garbage"'],
+      [2, 'not a number in column 2022: "8,8" (this format writes decimals with a point and takes no comma, as a decimal mark or a thousands separator)'],
+    ]);
+    const v = (await store.cost.values({ country: 'RU', indicators: ['IT.NET.USER.ZS'] })).map((x) => [x.year, x.value]);
+    expect(v).toEqual([[2020, 80]]);
+    const again = await importEconFile(deps(), { kind: 'worldbank', file: p });
+    expect(again.unchanged).toBe(true);
+    // the kept list has one row per line: both cells, in the order read
+    expect(again.rejects.map((x) => [x.line, x.reason])).toEqual([[2, r.rejects.map((x) => x.reason).join('; ')]]);
   });
 });

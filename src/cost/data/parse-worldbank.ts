@@ -97,6 +97,8 @@ export function parseWorldBank(text: string, o: ParseOptions): Parsed {
         const year = yearOf(h[i]);
         if (year === null) continue;
         const n = numberCell(c[i]);
+        // bulk files leave the years before a series began empty: only a printed "no value" is counted
+        if (n === null && c[i] !== '') bump(p, 'missing value');
         if (n === null) continue;
         const at = { line: r.line, raw: c.slice(0, 4).join(','), cell: c[i]!, column: h[i] };
         if (Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `not a number in column ${h[i]}: "${c[i]}"${commaNote(c[i])}`, raw: at.raw });

@@ -46,6 +46,11 @@ describe('World Bank files', () => {
     ]);
   });
 
+  it('counts a wide cell that says "no value" (n/a, ..) as a missing value, as the long format does; an empty cell is not counted (synthetic row)', () => {
+    const p = parseWorldBank('Country Name,Country Code,Indicator Name,Indicator Code,2019,2020,2021\nChina,CHN,Population,SP.POP.TOTL,n/a,..,\n', o);
+    expect([p.values, p.rejects, p.skipped]).toEqual([[], [], { 'missing value': 2 }]);
+  });
+
   it('maps OWID columns to WB codes', () => {
     const p = parseWorldBank('Entity,Code,Year,Fixed broadband subscriptions (per 100 people)\nRussia,RUS,2019,22.524923\nWorld,OWID_WRL,2019,15\n', o);
     expect(p.values.map((v) => [v.indicator, v.geo, v.value])).toEqual([['IT.NET.BBND.P2', 'RU', 22.524923]]);
