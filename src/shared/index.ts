@@ -12,3 +12,4 @@ export * from './csv.js';
 export * from './decimal.js';
 export * from './json-text.js';
 export * from './json-bytes.js';
+export * from './csv-header.js';

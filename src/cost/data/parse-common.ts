@@ -3,9 +3,10 @@
  * (text in, rows out): rows that cannot be understood become rejects with their line number;
  * rows that are deliberately not stored (aggregates, a missing value printed as "…") are
  * counted by reason, so nothing is dropped silently. A record with more or fewer fields than its
- * header is a reject, whatever parser reads it.
+ * header is a reject, whatever parser reads it; a header that repeats a column name refuses the
+ * whole file (a VALIDATION error naming it), whatever parser reads it.
  */
-import { parseDecimal } from '../../shared/index.js';
+import { parseDecimal, refuseRepeatedColumns } from '../../shared/index.js';
 import type { EconValueRecord, FxRateRecord } from '../../store/index.js';
 
 export interface ParseReject {
@@ -103,6 +104,11 @@ export function csvRows(text: string): { line: number; cells: string[] }[] {
     rows.push({ line: startLine, cells });
   }
   return rows;
+}
+
+/** Refuses a header row that names a column twice; unnamed columns (trailing commas) are never read, so not counted. */
+export function checkHeader(o: ParseOptions, header: { line: number; cells: string[] } | undefined): void {
+  if (header) refuseRepeatedColumns(o.file, header.cells.filter((c) => c.trim() !== ''), header.line);
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { matchRegionName, statsRegionsOf } from '../../geo/index.js';
 import { isValidPartialDate } from '../../shared/index.js';
-import { bump, csvRows, emptyParsed, commaNote, fieldCountReject, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
+import { bump, checkHeader, csvRows, emptyParsed, commaNote, fieldCountReject, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
 import { Figures } from './values.js';
 
 /** Unit and scale of a Rosstat column, from its name. */
@@ -42,6 +42,7 @@ function regionCheck(p: Parsed, country: string, indicator: string, total: numbe
 export function parseRosstat(text: string, o: ParseOptions, only?: string[]): Parsed {
   const p = emptyParsed();
   const rows = csvRows(text);
+  checkHeader(o, rows[0]);
   const head = rows[0]?.cells ?? [];
   const ruCol = head.indexOf('region_ru');
   const enCol = head.indexOf('region_en');
@@ -99,6 +100,7 @@ export function parseRosstat(text: string, o: ParseOptions, only?: string[]): Pa
 export function parseNbsGrp(text: string, o: ParseOptions): Parsed {
   const p = emptyParsed();
   const rows = csvRows(text);
+  checkHeader(o, rows[0]);
   const head = rows[0]?.cells ?? [];
   const years = head.map((c, i) => ({ i, year: Number(c) })).filter((y) => Number.isInteger(y.year) && y.year > 1900);
   if (years.length === 0) {
@@ -143,6 +145,7 @@ export function parseCbrDaily(text: string, o: ParseOptions): Parsed {
   const p = emptyParsed();
   const rows = csvRows(text);
   const f = new Figures(p, o.today);
+  checkHeader(o, rows[0]);
   const head = rows[0]?.cells ?? [];
   for (const r of rows.slice(1)) {
     const [d = '', v] = r.cells;

@@ -13,7 +13,7 @@ import { getCountry } from '../../geo/index.js';
 import type { EconValueRecord } from '../../store/index.js';
 import { validationError } from '../../shared/index.js';
 import { currencyOf } from './currency.js';
-import { bump, csvRows, emptyParsed, commaNote, fieldCountReject, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
+import { bump, checkHeader, csvRows, emptyParsed, commaNote, fieldCountReject, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
 import { Figures, type At } from './values.js';
 
 export const WB_UNITS: Record<string, string> = {
@@ -68,6 +68,7 @@ export function parseWorldBank(text: string, o: ParseOptions): Parsed {
     p.rejects.push({ line: 1, reason: 'not a World Bank or OWID indicator file: no "Country Name" or "Entity" header', raw: rows[0]?.cells.join(',') ?? null });
     return p;
   }
+  checkHeader(o, header);
   const h = header.cells;
   const wide = h[3] === 'Indicator Code';
   const owid = h[0] === 'Entity';

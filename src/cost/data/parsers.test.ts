@@ -212,6 +212,20 @@ describe('values that cannot be true are rejected by line, never stored', () => 
 });
 
 // Synthetic lines: a record with more or fewer fields than the header is never read by position.
+describe('a header that repeats a column name is refused whole, naming it (synthetic headers)', () => {
+  it('World Bank wide and long, OWID, Rosstat, NBS and CBR files; unnamed columns (a trailing comma) are never read and not counted', () => {
+    const refused = (f: () => unknown, column: string) =>
+      expect(f).toThrow(expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining(`the header repeats column "${column}"`) }));
+    refused(() => parseWorldBank('"Data Source","WDI",\n\nCountry Name,Country Code,Indicator Name,Indicator Code,2020,2021,2021,,\nRussian Federation,RUS,x,IT.NET.USER.ZS,80,60,88,,\n', o), '2021');
+    refused(() => parseWorldBank('Country Name,Country Code,Year,Value,Value\nRussia,RUS,2019,1,2\n', { ...o, indicator: 'SP.POP.TOTL' }), 'Value');
+    refused(() => parseWorldBank('Entity,Code,Year,Code\nRussia,RUS,2019,CHN\n', { ...o, indicator: 'SP.POP.TOTL' }), 'Code');
+    refused(() => parseRosstat('region_ru,grp_mln_rub,region_en,region_en\nг. Москва,1,Moscow city,Tver\n', { ...o, year: 2020 }, ['GRP']), 'region_en');
+    refused(() => parseNbsGrp('region,2019,2019\nBeijing,1,2\n', o), '2019');
+    refused(() => parseCbrDaily('date,rate,rate\n11/25/2023,88,89\n', o), 'rate');
+    expect(parseWorldBank('Country Name,Country Code,Indicator Name,Indicator Code,2020,,\nRussian Federation,RUS,x,IT.NET.USER.ZS,80,,\n', o).values).toHaveLength(1);
+  });
+});
+
 describe('a record whose field count is not the header count is rejected, naming its line', () => {
   it('World Bank long file: an unquoted thousands separator ("1,000") makes 5 fields, and nothing of the line is stored', () => {
     const p = parseWorldBank('Country Name,Country Code,Year,Value\nRussian Federation,RUS,2023,1,000\nChina,CHN,2023\nIndia,IND,2023,3.5e12\n', { ...o, indicator: 'NY.GDP.MKTP.CD' });

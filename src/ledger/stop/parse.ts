@@ -3,10 +3,11 @@
  * Text cells hold line breaks, so records are split by a real CSV parser (RFC 4180), never by
  * lines; each record keeps its record number and the physical line it starts on, so a reject
  * can be found in the file. A record whose field count is not the header's is kept, marked
- * `_unreadable`, for the import to reject with its line.
+ * `_unreadable`, for the import to reject with its line. A header that repeats a column name is
+ * refused whole, naming it (which copy holds the value would be a guess).
  */
 import { parse } from 'csv-parse/sync';
-import { AppError } from '../../shared/index.js';
+import { AppError, refuseRepeatedColumns } from '../../shared/index.js';
 
 export const STOP_COLUMNS = [
   'start_date_type',
@@ -78,6 +79,7 @@ export function parseStopCsv(text: string, file: string): StopRow[] {
     throw new AppError('VALIDATION', `${file}: not a readable CSV: ${(e as Error).message}`, { issues: [{ path: ['file'], message: (e as Error).message }] });
   }
   const header = records[0]?.record.map((h) => h.trim()) ?? [];
+  refuseRepeatedColumns(file, header);
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) {
     throw new AppError(

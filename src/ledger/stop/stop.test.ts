@@ -48,6 +48,14 @@ describe('parseStopCsv', () => {
       expect(() => parseStopCsv(csv, 'trimmed.csv')).toThrow(new RegExp(`trimmed\\.csv: not a STOP CSV .*missing column\\(s\\) ${column} in the header`));
     }
   });
+  it('refuses a file that repeats a column, naming it (the real sample with a second country column added)', () => {
+    const records = parse(fixture('real-sample.csv'), { bom: true, relax_column_count: true });
+    const cell = (v: string) => `"${v.replace(/"/g, '""')}"`;
+    const csv = records.map((r, i) => [...r, i === 0 ? 'country' : 'Iran'].map(cell).join(',')).join('\n');
+    expect(() => parseStopCsv(csv, 'dup.csv')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(/^dup\.csv: line 1: the header repeats column "country"/) }),
+    );
+  });
 });
 
 describe('mapStopRow', () => {
