@@ -9,7 +9,7 @@
  * rows read = rows stored (as events, repeats or links) + rows rejected (kept with reasons).
  */
 import { createHash } from 'node:crypto';
-import { isAppError, partialDateEnd, partialDateStart, type Clock, type ProgressReporter } from '../../shared/index.js';
+import { isAppError, latestDateBegun, partialDateEnd, partialDateStart, type Clock, type ProgressReporter } from '../../shared/index.js';
 import type { EventLinkRecord, EventWrite, RejectRecord, Store } from '../../store/index.js';
 import type { LedgerEvent } from '../model.js';
 import { parseEventInput } from '../model.js';
@@ -106,7 +106,8 @@ export async function importStop(
   }
 
   const latestOf = (rows: StopRow[]) => [...rows].sort((a, b) => b.count_year.localeCompare(a.count_year))[0]!;
-  const mappedOf = new Map([...groups].map(([key, rows]) => [key, mapStopRow(latestOf(rows), snapshot, file)] as const));
+  const today = latestDateBegun(deps.clock.now().getTime());
+  const mappedOf = new Map([...groups].map(([key, rows]) => [key, mapStopRow(latestOf(rows), snapshot, file, today)] as const));
   const dupOf = findDuplicates(groups);
   const placed = new Map([...mappedOf].filter((x): x is [string, MappedRow] => !('reject' in x[1])));
   const contained = findContained(placed, new Set([...dupOf.keys(), ...dupOf.values()]));

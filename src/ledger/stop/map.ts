@@ -146,8 +146,31 @@ export function stopLocator(r: Pick<StopRow, 'count_year' | '_record' | '_line'>
   return `count_year ${r.count_year}, record ${r._record} (line ${r._line}) of ${where}`;
 }
 
-/** Map a row, or say why it cannot be. `snapshot` is the STOP snapshot date (YYYY-MM-DD). */
-export function mapStopRow(r: StopRow, snapshot: string, file?: string): MappedRow | { reject: string } {
+/**
+ * Why a record's dates cannot be true of the snapshot, or null: a start or end date after the
+ * snapshot date (a sheet published that day cannot describe a later one), or after `today` (the
+ * latest date begun anywhere at the import's clock) when that is earlier; a count_year after the
+ * snapshot's year. An ongoing record has no end date and is not refused for it.
+ */
+function laterThanSnapshot(r: StopRow, snapshot: string, today?: string): string | null {
+  const future = today !== undefined && today < snapshot;
+  const limit = future ? today : snapshot;
+  for (const field of ['start_date', 'end_date'] as const) {
+    const d = r[field];
+    if (!d || d <= limit) continue;
+    return future
+      ? `${field}: ${d} is in the future (the latest date begun anywhere is ${today})`
+      : `${field}: ${d} is after the snapshot date ${snapshot} (a record cannot describe a later day)`;
+  }
+  if (r.count_year > snapshot.slice(0, 4)) return `count_year: ${r.count_year} is after the year of the snapshot date ${snapshot}`;
+  return null;
+}
+
+/**
+ * Map a row, or say why it cannot be. `snapshot` is the STOP snapshot date (YYYY-MM-DD); `today`,
+ * when given, the latest date begun anywhere at the import's clock (a later date is refused).
+ */
+export function mapStopRow(r: StopRow, snapshot: string, file?: string, today?: string): MappedRow | { reject: string } {
   const countries = r.country
     .split(';')
     .map((n) => n.trim())
@@ -162,6 +185,8 @@ export function mapStopRow(r: StopRow, snapshot: string, file?: string): MappedR
     return { reject: `end_date: "${r.end_date}" is not a YYYY-MM-DD date` };
   if (r.end_date && r.end_date < r.start_date) return { reject: `end_date: ${r.end_date} is before start_date ${r.start_date}` };
   if (!/^\d{4}$/.test(r.count_year)) return { reject: `count_year: "${r.count_year}" is not a year` };
+  const later = laterThanSnapshot(r, snapshot, today);
+  if (later) return { reject: later };
   const cc = [...new Set(codes as string[])];
   const { category, subtype } = categoryOf(r);
   const area = r.area_name.replace(/\s+/g, ' ').trim();

@@ -87,6 +87,24 @@ describe('mapStopRow', () => {
     });
     expect(reasons).toEqual(['ok', 'country', 'start_date', 'end_date', 'ok']);
   });
+  it('rejects a start or end date after the snapshot date, or after today when the snapshot is later; an ongoing record without end is kept (SYNTHETIC dates on the valid row of synthetic-bad.csv)', () => {
+    const ok = parseStopCsv(fixture('synthetic-bad.csv'), 'bad.csv')[0]!;
+    const reason = (r: Partial<StopRow>, snapshot: string, today?: string) => {
+      const m = mapStopRow({ ...ok, ...r }, snapshot, undefined, today);
+      return 'reject' in m ? m.reject : 'ok';
+    };
+    expect(reason({ start_date: '2031-01-05', end_date: '', shutdown_status: 'Ongoing' }, '2026-01-10')).toBe(
+      'start_date: 2031-01-05 is after the snapshot date 2026-01-10 (a record cannot describe a later day)',
+    );
+    expect(reason({ start_date: '2020-04-05', end_date: '2031-01-01', shutdown_status: 'Ended' }, '2026-01-10')).toBe(
+      'end_date: 2031-01-01 is after the snapshot date 2026-01-10 (a record cannot describe a later day)',
+    );
+    expect(reason({ start_date: '2026-03-01', end_date: '' }, '2026-05-20', '2026-01-02')).toBe(
+      'start_date: 2026-03-01 is in the future (the latest date begun anywhere is 2026-01-02)',
+    );
+    expect(reason({ count_year: '2031' }, '2026-01-10')).toBe('count_year: 2031 is after the year of the snapshot date 2026-01-10');
+    expect(reason({ start_date: '2026-01-10', end_date: '', shutdown_status: 'Ongoing', count_year: '2026' }, '2026-01-10', '2026-01-10')).toBe('ok');
+  });
   it("does not trust an end its record's own duration contradicts (real records: test/fixtures/stop/contradicted-dates.csv)", () => {
     const [drc2017, drc2018] = parseStopCsv(fixture('contradicted-dates.csv'), 'contradicted-dates.csv');
     // 1 January to 30 December 2017, duration "-363": the dates are wrong, and which one is not known.
@@ -176,6 +194,14 @@ describe('importStop', () => {
     expect(await store.ledger.listRejects('stop', 'fields.csv')).toHaveLength(2);
     // only the readable record is counted: the others' country and year may be other columns'
     expect(accessNowCounts(rows, '2026-05-20').flatMap((x) => x.values.map((v) => v.value))).toEqual([1]);
+  });
+  it("rejects a record dated after today with record and line, whatever the file's snapshot date (SYNTHETIC dates)", async () => {
+    const [header, first] = fixture('synthetic-bad.csv').split('\n');
+    const later = first!.replace(/\r$/, '').replace('2020-01-05', '2026-03-01');
+    const rows = parseStopCsv([header, first, later].join('\n'), 'future.csv');
+    const r = await importStop(deps(), rows, 'future.csv', '2026-05-20');
+    expect(r.rejects).toEqual([{ record: 2, line: 3, reason: 'start_date: 2026-03-01 is in the future (the latest date begun anywhere is 2026-01-01)' }]);
+    expect([r.rows_read, r.rows_stored, r.rows_rejected]).toEqual([2, 1, 1]);
   });
   it('merges repeats, reconciles counts, keeps rejects, and re-imports idempotently', async () => {
     const rows = [...real(), ...parseStopCsv(fixture('synthetic-bad.csv'), 'bad.csv').map((r) => ({ ...r, _record: r._record + 100 }))];
