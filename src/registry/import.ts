@@ -93,7 +93,7 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
       deps.progress.start(`import ${plan.sourceFile}`, undefined, 'bytes');
       if (plan.format === 'daily_stats') {
         // Outside any snapshot, so never skipped as unchanged: a rerun writes its rows and rejects again.
-        file = await importDailyStats(deps.store, plan, rejects);
+        file = await importDailyStats(deps.store, plan, at, rejects);
         const list = rejectList(plan, rejects);
         await deps.store.ledger.replaceRejects(list.importKind, list.sourceFile, list.records);
         series.push(...dailySeries(await deps.store.registry.listDailyStats(), plan.sourceFile));

@@ -32,9 +32,9 @@ describe('registry import of the daily series', () => {
     return importRegistry({ store, clock: fixedClock('2026-12-06T12:00:00Z'), progress: silentProgress }, [path]);
   };
 
-  it('reads the shipped rows (CRLF): read = stored', async () => {
-    const r = await run('a_daily_stats_DERIVED.csv', [HEADER, ...ROWS, ''].join('\r\n'));
-    expect(r.files[0]).toMatchObject({ lines: 6, stored: 5, rejected: 0, reconciled: true });
+  it('reads the whole shipped series (CRLF): read = stored, no reject', async () => {
+    const r = await run('a_daily_stats_DERIVED.csv', SHIPPED.join('\r\n'));
+    expect(r.files[0]).toMatchObject({ lines: 1001, stored: 1000, rejected: 0, reconciled: true });
   });
 
   it('refuses a header that repeats a column, naming it (SYNTHETIC: a second "records" column)', async () => {
@@ -44,5 +44,30 @@ describe('registry import of the daily series', () => {
       message: expect.stringMatching(/dup_daily_stats_DERIVED\.csv: line 1: the header repeats column "records"/),
     });
     expect(await store.registry.listDailyStats()).toEqual([]);
+  });
+
+  it('rejects a day after today, and counts no register can have, by line (SYNTHETIC edits of the first shipped row)', async () => {
+    const row = ROWS[0]!.split(',');
+    const edit = (at: Record<number, string>) => row.map((v, i) => at[i] ?? v).join(',');
+    const text = [
+      HEADER,
+      ROWS[1],
+      edit({ 0: '2030-11-19', 2: 'Updated: 2030-11-19 09:09:00 +0000' }),
+      edit({ 5: '100' }), // records_with_ip 100 > records 61
+      edit({ 0: '2012-11-20', 2: 'Updated: 2012-11-20 09:09:00 +0000', 12: '60' }), // the bodies' counts sum above records
+      edit({ 0: '2013-11-19' }), // a year after its own Updated: header
+      ROWS[1], // the same day again
+      '',
+    ].join('\r\n');
+    const r = await run('future_daily_stats_DERIVED.csv', text);
+    expect(r.rejects.map((x) => [x.line, x.reason])).toEqual([
+      [3, 'future_date: day "2030-11-19" is after today (the latest date begun anywhere is 2026-12-07)'],
+      [4, 'bad_count: records_with_ip = 100 is more than records = 61'],
+      [5, 'bad_count: the organ_* counts sum to 111, more than records = 61'],
+      [6, 'bad_date: day "2013-11-19" is before the date of its header "Updated: 2012-11-19 09:09:00 +0000" or more than 7 days after it'],
+      [7, 'duplicate_day: day "2012-11-21" is given on line 2 already'],
+    ]);
+    expect(r.files[0]).toMatchObject({ lines: 7, stored: 1, rejected: 5, reconciled: true });
+    expect((await store.registry.listDailyStats()).map((d) => d.day)).toEqual([ROWS[1]!.slice(0, 10)]);
   });
 });
