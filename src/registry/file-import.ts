@@ -192,7 +192,8 @@ export async function importDumpFile(
 
 /**
  * Read a small derived CSV (UTF-8, optionally gzipped) into rows keyed by header, with line
- * numbers. A header that repeats a column name is refused, naming it (shared/csv-header.ts).
+ * numbers; CRLF and LF both end a line, in any mix. A header that repeats a column name is
+ * refused, naming it (shared/csv-header.ts).
  */
 export async function readDerivedCsv(path: string): Promise<{ rows: { line: number; row: Record<string, string> }[]; lines: number; blank: number }> {
   const text = await readTextStrict(path);
@@ -205,6 +206,8 @@ export async function readDerivedCsv(path: string): Promise<{ rows: { line: numb
     relax_column_count: true,
     info: true,
     bom: true,
+    // CRLF and LF both end a record, in any mix (rows appended on another system)
+    record_delimiter: ['\r\n', '\n'],
   });
   const all = text.split('\n');
   if (text.endsWith('\n')) all.pop();

@@ -70,4 +70,10 @@ describe('registry import of the daily series', () => {
     expect(r.files[0]).toMatchObject({ lines: 7, stored: 1, rejected: 5, reconciled: true });
     expect((await store.registry.listDailyStats()).map((d) => d.day)).toEqual([ROWS[1]!.slice(0, 10)]);
   });
+
+  it('reads LF rows under a CRLF header as rows of their own (SYNTHETIC: shipped rows appended on Linux)', async () => {
+    const r = await run('mixed_daily_stats_DERIVED.csv', `${HEADER}\r\n${ROWS.join('\n')}\n`);
+    expect(r.files[0]).toMatchObject({ lines: 6, stored: 5, rejected: 0, reconciled: true });
+    expect((await store.registry.listDailyStats()).map((d) => d.doc.source_line)).toEqual([2, 3, 4, 5, 6]);
+  });
 });
