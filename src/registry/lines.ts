@@ -91,6 +91,26 @@ export async function firstLine(path: string): Promise<string> {
   return (nl >= 0 ? text.slice(0, nl) : text).replace(/\r$/, '');
 }
 
+/** Whether the file holds nothing but blanks (spaces, tabs, line ends) after its first line. */
+export async function blankAfterFirstLine(path: string): Promise<boolean> {
+  let pastFirst = false;
+  try {
+    for await (const chunk of rawChunks(path)) {
+      let i = 0;
+      if (!pastFirst) {
+        const nl = chunk.indexOf(10);
+        if (nl < 0) continue;
+        pastFirst = true;
+        i = nl + 1;
+      }
+      for (; i < chunk.length; i++) if (![9, 10, 13, 32].includes(chunk[i]!)) return false;
+    }
+  } catch (e) {
+    throw readError(path, e);
+  }
+  return true;
+}
+
 /**
  * Whether the file's first 256 KB are UTF-8 holding letters beyond ASCII: cp1251 Russian text is
  * almost never valid UTF-8 (a Cyrillic byte 0xC0-0xFF followed by another is not), so such a file

@@ -115,4 +115,30 @@ describe('planFiles', () => {
       expect((await planFiles([], { dumpTime: '2026-01-02', nowMs: NOW })).length).toBe(0);
     });
   });
+
+  describe('a dump with no record after its "Updated:" header (an empty or truncated download, SYNTHETIC)', () => {
+    const t = tempDir();
+    afterAll(() => t.cleanup());
+    it('is refused naming the file, whatever blank lines follow the header', async () => {
+      for (const body of ['Updated: 2021-03-03 00:00:00 +0000\n', 'Updated: 2021-03-03 00:00:00 +0000', 'Updated: 2021-03-03 00:00:00 +0000\r\n\r\n  \n']) {
+        const path = join(t.dir, 'empty-dump-2021.cp1251.csv');
+        writeFileSync(path, Buffer.from(body, 'latin1'));
+        const e = await planFiles([path], { nowMs: NOW }).catch((x: unknown) => x);
+        expect(e).toMatchObject({
+          code: 'VALIDATION',
+          issues: [{ path: ['files', 'empty-dump-2021.cp1251.csv'], message: 'no record after the "Updated:" header' }],
+        });
+        expect((e as Error).message).toBe(
+          `${path}: holds its "Updated:" header and no record: an empty or truncated download, not a register of 0 entries; nothing was stored`,
+        );
+      }
+    });
+    it('is taken beside the headerless parts it heads (a dump-00 that holds the header only)', async () => {
+      const head = join(t.dir, 'dump-00.csv');
+      writeFileSync(head, Buffer.from('Updated: 2021-03-03 00:00:00 +0000\n', 'latin1'));
+      const part = join(t.dir, 'dump-01.csv');
+      writeFileSync(part, Buffer.from('1.2.3.4;example.org;;court;2-1/2021;2021-01-01\n', 'latin1'));
+      expect((await planFiles([head, part], { nowMs: NOW })).map((p) => p.snapshotId)).toEqual(['2021-03-03T00:00:00Z', '2021-03-03T00:00:00Z']);
+    });
+  });
 });

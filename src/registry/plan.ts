@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError, futureProblem, isValidPartialDate, packagePath } from '../shared/index.js';
 import { parseDumpLine } from './dump-line.js';
-import { fileSha256, firstLine, looksUtf8 } from './lines.js';
+import { blankAfterFirstLine, fileSha256, firstLine, looksUtf8 } from './lines.js';
 
 export type FileFormat = 'dump' | 'dump_part' | 'cidr_derived' | 'daily_stats';
 
@@ -154,6 +154,7 @@ export async function planFiles(paths: string[], opts: { dumpTime?: string; nowM
       });
     if (header) Object.assign(p, { snapshotId: header, dumpAt: snapshotFromTime(header)!.dumpAt, timeBasis: 'header' });
   }
+  await refuseEmptyDumps(planned);
   const headers = [...new Set(planned.filter((p) => p.timeBasis === 'header').map((p) => p.snapshotId!))];
   for (const p of planned) {
     if (p.format === 'daily_stats' || p.snapshotId) continue;
@@ -181,6 +182,25 @@ export async function planFiles(paths: string[], opts: { dumpTime?: string; nowM
   }
   markCompleteParts(planned);
   return planned;
+}
+
+/**
+ * A dump holding its "Updated:" header and no record is an empty or truncated download, never a
+ * register of 0 entries (its figures would be published as 0): it is refused, unless headerless
+ * parts imported with it take its header (a dump-00 holding the header only).
+ */
+async function refuseEmptyDumps(planned: PlannedFile[]): Promise<void> {
+  if (planned.some((p) => p.format === 'dump_part')) return;
+  for (const p of planned) {
+    if (p.format !== 'dump' || !(await blankAfterFirstLine(p.path))) continue;
+    throw new AppError(
+      'VALIDATION',
+      `${p.path}: holds its "Updated:" header and no record: an empty or truncated download, not a register of 0 entries; nothing was stored`,
+      {
+        issues: [{ path: ['files', p.sourceFile], message: 'no record after the "Updated:" header' }],
+      },
+    );
+  }
 }
 
 /** Parts dump-00..dump-NN imported together, numbered without gaps and with a header on 00: complete. */
