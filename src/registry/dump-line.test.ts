@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../shared/index.js';
-import { parseDumpLine, type DumpRecord } from './dump-line.js';
+import { decisionLimit, parseDumpLine, type DumpRecord } from './dump-line.js';
 
 const fixture = (name: string) => new TextDecoder('windows-1251').decode(readFileSync(packagePath('test', 'fixtures', 'registry-quirks', name))).split('\n');
 const ok = (line: string): DumpRecord => {
@@ -88,5 +88,17 @@ describe('decision dates in the future', () => {
     });
     expect(parseDumpLine('1.2.3.4;x;;суд;1;2026-01-02', '2026-01-02').ok).toBe(true);
     expect(parseDumpLine('1.2.3.4;x;;суд;1;2099-01-01').ok).toBe(true);
+  });
+  it("a date after the dump's own time is future_date naming that time (a register of 2021 cannot list a decision of 2025; SYNTHETIC line)", () => {
+    const limit = decisionLimit('2021-03-01T00:00:00.000Z', Date.parse('2026-12-06T12:00:00Z'));
+    expect(limit).toEqual({ latest: '2021-03-01', dumpAt: '2021-03-01T00:00:00.000Z' });
+    expect(parseDumpLine('2.2.2.2;later.example;;суд;2-1/2021;2025-06-01', limit.latest, limit.dumpAt)).toEqual({
+      ok: false,
+      reason: 'future_date',
+      detail: 'decision date "2025-06-01" is after the dump\'s time 2021-03-01T00:00:00.000Z (the latest date begun anywhere then is 2021-03-01)',
+    });
+    expect(parseDumpLine('2.2.2.2;later.example;;суд;2-1/2021;2021-03-01', limit.latest, limit.dumpAt).ok).toBe(true);
+    // a dump time of now (within the clock-skew allowance) leaves today's limit
+    expect(decisionLimit('2026-12-06T12:05:00.000Z', Date.parse('2026-12-06T12:00:00Z'))).toEqual({ latest: '2026-12-07' });
   });
 });

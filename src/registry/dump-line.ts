@@ -5,8 +5,10 @@
  * is left in the middle is the URL list. `ips` and `urls` are lists joined with " | ".
  * A line that cannot be a record becomes a reject with a reason code (never thrown); so does a
  * decision dated after the latest date begun anywhere, when the caller gives it
- * (shared/time.ts latestDateBegun).
+ * (shared/time.ts latestDateBegun): at the import's clock, or at the dump's own time when that is
+ * earlier (a register published then cannot list a later decision; `decisionLimit`).
  */
+import { latestDateBegun } from '../shared/index.js';
 import { parseIp, type ParsedIp } from './addresses.js';
 
 export interface DumpRecord {
@@ -61,14 +63,28 @@ export const splitList = (field: string, sep: string): string[] => {
 export type SplitRecord = Omit<DumpRecord, 'parsed'>;
 export type SplitResult = { ok: true; record: SplitRecord } | { ok: false; reason: RejectReason; detail: string };
 
-/** Why a decision date after `latest` (YYYY-MM-DD) is refused. */
-export const futureDateDetail = (date: string, latest: string) => `decision date "${date}" is in the future (the latest date begun anywhere is ${latest})`;
+/** Why a decision date after `latest` (YYYY-MM-DD) is refused; `dumpAt` when `latest` is the dump's, not today's. */
+export const futureDateDetail = (date: string, latest: string, dumpAt?: string) =>
+  dumpAt === undefined
+    ? `decision date "${date}" is in the future (the latest date begun anywhere is ${latest})`
+    : `decision date "${date}" is after the dump's time ${dumpAt} (the latest date begun anywhere then is ${latest})`;
+
+/**
+ * The latest decision date a dump made at `dumpAt` (ISO) can list, imported at `nowMs`: the latest
+ * date begun anywhere at the dump's time, with `dumpAt` to name it, or at now when that is not later.
+ */
+export function decisionLimit(dumpAt: string | null, nowMs: number): { latest: string; dumpAt?: string } {
+  const today = latestDateBegun(nowMs);
+  if (dumpAt === null) return { latest: today };
+  const then = latestDateBegun(Date.parse(dumpAt));
+  return then < today ? { latest: then, dumpAt } : { latest: today };
+}
 
 /**
  * Every check but the addresses', in the reference order (bad_ip would come just before
  * empty_record, which cannot co-occur with it); with `latest`, a decision dated after it is future_date.
  */
-export function splitDumpLine(line: string, latest?: string): SplitResult {
+export function splitDumpLine(line: string, latest?: string, dumpAt?: string): SplitResult {
   if (line.includes('\uFFFD')) return fail('bad_encoding', 'a byte that is not windows-1251');
   const i1 = line.indexOf(';');
   const i2 = i1 < 0 ? -1 : line.indexOf(';', i1 + 1);
@@ -81,7 +97,7 @@ export function splitDumpLine(line: string, latest?: string): SplitResult {
   }
   const decisionDate = line.slice(j1 + 1).trim();
   if (!isIsoDate(decisionDate)) return fail('bad_date', `decision date "${decisionDate.slice(0, 40)}" is not YYYY-MM-DD`);
-  if (latest !== undefined && decisionDate > latest) return fail('future_date', futureDateDetail(decisionDate, latest));
+  if (latest !== undefined && decisionDate > latest) return fail('future_date', futureDateDetail(decisionDate, latest, dumpAt));
   const decisionBody = line.slice(j3 + 1, j2).trim();
   const decisionNumber = line.slice(j2 + 1, j1).trim();
   if (!decisionBody || !decisionNumber) return fail('missing_decision', !decisionBody ? 'empty decision body' : 'empty decision number');
@@ -103,8 +119,8 @@ export const badIpDetail = (ips: string[], parse: (t: string) => unknown): strin
   return bad === undefined ? null : `"${bad.slice(0, 60)}" is not an IPv4/IPv6 address or CIDR`;
 };
 
-export function parseDumpLine(line: string, latest?: string): LineResult {
-  const r = splitDumpLine(line, latest);
+export function parseDumpLine(line: string, latest?: string, dumpAt?: string): LineResult {
+  const r = splitDumpLine(line, latest, dumpAt);
   if (!r.ok) return r;
   const parsed: ParsedIp[] = [];
   for (const token of r.record.ips) {

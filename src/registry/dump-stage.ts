@@ -66,18 +66,19 @@ const PART_LINES = 200_000;
 /**
  * Stage `src` into files under `dir`; `onPart` receives each verbatim part as soon as it is
  * complete (so loading overlaps staging), then the general file if it has rows. A decision
- * dated after `latest` (YYYY-MM-DD, shared/time.ts latestDateBegun) is a future_date reject.
+ * dated after `limit.latest` (YYYY-MM-DD, dump-line.ts decisionLimit) is a future_date reject.
  */
 export async function stageDump(
   src: string,
   dir: string,
   headerLine: boolean,
-  latest: string,
+  limit: { latest: string; dumpAt?: string },
   onPart: (p: StagedPart) => void,
   onBytes?: (bytes: number) => void,
 ): Promise<StageReport> {
   const r: StageReport = { lines: 0, header: 0, blank: 0, verbatim: 0, general: 0, rejects: [], stray: [], quoted: [] };
   const decoder = cp1251Decoder();
+  const { latest, dumpAt } = limit;
   const latestKey = dateKey(latest);
   let part = { kind: 'verbatim' as const, path: join(dir, 'verbatim-0.csv'), firstLine: 1 };
   let verbatim = new Writer(await open(part.path, 'w'));
@@ -105,7 +106,7 @@ export async function stageDump(
   const other = (text: string, line: number) => {
     if (line === 1 && headerLine) return void r.header++;
     if (text.trim() === '') return void r.blank++;
-    const s = splitDumpLine(text, latest);
+    const s = splitDumpLine(text, latest, dumpAt);
     if (!s.ok) return void r.rejects.push({ line, reason: `${s.reason}: ${s.detail}`, raw: text.slice(0, 500) });
     const e = s.record;
     if (e.straySemicolons > 0) r.stray.push(line);

@@ -7,10 +7,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { latestDateBegun, readTextStrict, refuseRepeatedColumns, type ProgressReporter } from '../shared/index.js';
+import { readTextStrict, refuseRepeatedColumns, type ProgressReporter } from '../shared/index.js';
 import type { RegistrySink, RegistrySnapshotRecord, RejectList, Store } from '../store/index.js';
 import { parseIp } from './addresses.js';
-import { badIpDetail, futureDateDetail, isIsoDate } from './dump-line.js';
+import { badIpDetail, decisionLimit, futureDateDetail, isIsoDate } from './dump-line.js';
 import { stageDump, type StagedPart } from './dump-stage.js';
 import { eachLine } from './lines.js';
 import type { PlannedFile, Provenance } from './plan.js';
@@ -153,8 +153,8 @@ export async function importDumpFile(
   const report = emptyReport(plan);
   const dir = await mkdtemp(join(tmpdir(), 'splinternet-registry-'));
   const parts = channel<StagedPart>();
-  // `at` is the import's "now": a decision dated after the latest day begun anywhere is a reject
-  const staging = stageDump(plan.path, dir, plan.format === 'dump', latestDateBegun(Date.parse(at)), parts.push, (bytes) => progress.update(bytes));
+  // `at` is the import's "now": a decision dated after the latest day begun anywhere then, or at the dump's time, is a reject
+  const staging = stageDump(plan.path, dir, plan.format === 'dump', decisionLimit(plan.dumpAt, Date.parse(at)), parts.push, (bytes) => progress.update(bytes));
   staging.then(
     () => parts.end(),
     (e: unknown) => parts.end(e),
@@ -224,7 +224,7 @@ export async function importCidrFile(
 ): Promise<FileReport> {
   const report = emptyReport(plan);
   const { rows, lines, blank } = await readDerivedCsv(plan.path);
-  const latest = latestDateBegun(Date.parse(at));
+  const { latest, dumpAt } = decisionLimit(plan.dumpAt, Date.parse(at));
   return store.registry.writeFile(snapshot, plan.sourceFile, at, async (sink) => {
     report.lines = lines;
     report.header_lines = 1;
@@ -239,7 +239,7 @@ export async function importCidrFile(
           : !isIsoDate((row.decision_date ?? '').trim())
             ? `bad_date: "${row.decision_date}" is not YYYY-MM-DD`
             : row.decision_date!.trim() > latest
-              ? `future_date: ${futureDateDetail(row.decision_date!.trim(), latest)}`
+              ? `future_date: ${futureDateDetail(row.decision_date!.trim(), latest, dumpAt)}`
               : !row.decision_body?.trim() || !row.decision_number?.trim()
                 ? 'missing_decision: empty decision body or number'
                 : null;
