@@ -138,8 +138,16 @@ export function parseNbsGrp(text: string, o: ParseOptions): Parsed {
 }
 
 /**
+ * The band a Bank of Russia USD/RUB rate must lie in: its rates since July 1992, in roubles after
+ * the 1998 redenomination (as the series is published), lie from 0.125 to 121; a rate outside
+ * 0.1-1000 is a typo or another unit (kopecks, old roubles, a scaled cell), never stored.
+ */
+export const RUB_PER_USD_BAND = { min: 0.1, max: 1000 } as const;
+
+/**
  * Bank of Russia daily USD/RUB: date (M/D/YYYY or YYYY-MM-DD), rate (RUB per USD). A date the
- * calendar does not have (02/30/2020) is rejected, never rolled over into the next month.
+ * calendar does not have (02/30/2020) is rejected, never rolled over into the next month; so is
+ * a rate above 0 outside RUB_PER_USD_BAND.
  */
 export function parseCbrDaily(text: string, o: ParseOptions): Parsed {
   const p = emptyParsed();
@@ -169,6 +177,12 @@ export function parseCbrDaily(text: string, o: ParseOptions): Parsed {
     }
     if (n === null || Number.isNaN(n)) {
       p.rejects.push({ line: r.line, reason: `expected a rate in roubles per dollar: "${v ?? ''}"${commaNote(v)}`, raw });
+      continue;
+    }
+    if (n > 0 && (n < RUB_PER_USD_BAND.min || n > RUB_PER_USD_BAND.max)) {
+      const band = `from ${RUB_PER_USD_BAND.min} to ${RUB_PER_USD_BAND.max}`;
+      const why = "the Bank of Russia's rates since July 1992, in roubles after the 1998 redenomination, lie from 0.125 to 121";
+      p.rejects.push({ line: r.line, reason: `the RUB per USD rate must be ${band} (${why}): "${v ?? ''}"`, raw });
       continue;
     }
     const at = { line: r.line, raw, cell: v ?? '' };

@@ -115,6 +115,17 @@ describe('NBS and CBR', () => {
     expect(p.rejects).toHaveLength(1);
   });
 
+  it('rejects a rate outside the plausible band, naming it (the shipped series spans 0.12526 in 1992 to 120.3785 in 2022; SYNTHETIC rows beside real ones)', () => {
+    const p = parseCbrDaily('date,rate\n11/25/2023,1e9\n11/24/2023,1001\n11/23/2023,0.05\n11/30/2023,88.8841\n7/1/1992,0.12526\n', o);
+    expect(p.rates.map((r) => r.rate)).toEqual([88.8841, 0.12526]);
+    const why = (cell: string) => `the RUB per USD rate must be from 0.1 to 1000 (the Bank of Russia's rates since July 1992, in roubles after the 1998 redenomination, lie from 0.125 to 121): "${cell}"`;
+    expect(p.rejects.map((r) => [r.line, r.reason])).toEqual([
+      [2, why('1e9')],
+      [3, why('1001')],
+      [4, why('0.05')],
+    ]);
+  });
+
   it('rejects a day the calendar does not have (never rolled over into the next month), naming the cell', () => {
     const p = parseCbrDaily('date,rate\n02/30/2020,99\n2/29/2020,66.99\n2019-02-29,1\n4/31/2021,73\n2020-13-01,1\n', o);
     expect(p.rates.map((r) => r.period)).toEqual(['2020-02-29']);
