@@ -40,3 +40,28 @@ describe('hooks replay', () => {
     expect((await store.watch.getDelivery(live.id))!).toMatchObject({ status: 'pending', attempts: 0, last_status: null });
   });
 });
+
+describe('hooks deliver', () => {
+  it('two passes at once send each due delivery once, and its attempt count is what the receiver saw', async () => {
+    await addHook(at('2026-01-01T00:00:00Z'), { url: 'https://receiver.example/ok' });
+    await addHook(at('2026-01-01T00:00:00Z'), { url: 'https://receiver.example/fails' });
+    for (const id of ['c1', 'c2', 'c3']) await createEvent(at('2026-01-02T00:00:00Z'), sampleEvent({ id, status: 'draft' }), { actor: 'tester' });
+    await enqueueNotices(at('2026-01-02T00:00:01Z'));
+    const seen: string[] = [];
+    // a receiver slow enough that both passes have read the due list before either finishes a send
+    const slow: Sender = async (url, headers) => {
+      seen.push(headers['x-splinternet-delivery']!);
+      await new Promise((r) => setTimeout(r, 20));
+      return { status: url.endsWith('/ok') ? 200 : 500 };
+    };
+    const pass = () => deliverDue({ ...at('2026-01-02T00:00:02Z'), send: slow });
+    const [a, b, c] = await Promise.all([pass(), pass(), pass()]);
+    expect(seen).toHaveLength(6);
+    expect(new Set(seen).size).toBe(6);
+    expect(a.attempted + b.attempted + c.attempted).toBe(6);
+    expect(a.delivered + b.delivered + c.delivered).toBe(3);
+    const all = await store.watch.listDeliveries({ limit: 10 });
+    expect(all.map((d) => d.attempts)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(all.filter((d) => d.status === 'delivered')).toHaveLength(3);
+  });
+});

@@ -6,9 +6,12 @@
  * - Deliveries go only to a subscription's registered URL (http or https), never elsewhere;
  *   a removed subscription's pending deliveries are dead-lettered, not sent.
  * - Each notice is enqueued once per subscription (the store's unique key), so a restarted
- *   cycle cannot enqueue it twice; delivery is at-least-once and carries its id in
- *   `X-Splinternet-Delivery` so a receiver can drop a repeat (a crash between the receiver's
- *   200 and our bookkeeping is the only way one can happen).
+ *   cycle cannot enqueue it twice. Each send is claimed first with one conditional write
+ *   (`claimDelivery`), so passes running at once (a watch and `hooks deliver`, two API calls)
+ *   never send the same delivery together, and every send counts one attempt. Delivery is
+ *   at-least-once and carries its id in `X-Splinternet-Delivery` so a receiver can drop a repeat
+ *   (a crash between the receiver's 200 and our bookkeeping is the only way one can happen: the
+ *   claim then lapses and the delivery is sent again).
  * - Signature: `X-Splinternet-Signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>`
  *   with `X-Splinternet-Timestamp` (Unix seconds): a receiver rejects stale timestamps, so a
  *   captured delivery cannot be replayed later.
@@ -216,11 +219,17 @@ export async function deliverDue(
   const due = await deps.store.watch.due(deps.clock.now().toISOString(), 500);
   const subs = new Map((await deps.store.watch.listSubscriptions(false)).map((s) => [s.id, s]));
   const report: DeliveryReport = { attempted: 0, delivered: 0, retrying: 0, dead: 0 };
-  const one = async (d: HookDeliveryRecord) => {
+  // A claim outlives the longest send (the sender gives up at timeoutMs) by a minute.
+  const leaseMs = policy.timeoutMs + 60_000;
+  const one = async (listed: HookDeliveryRecord) => {
+    const claimedAt = deps.clock.now();
+    const d = await deps.store.watch.claimDelivery(listed.id, claimedAt.toISOString(), new Date(claimedAt.getTime() + leaseMs).toISOString());
+    if (!d) return; // another pass holds it, or it is no longer due
+    const claimed = d.attempts;
     const sub = subs.get(d.subscription_id);
     if (!sub) {
-      await deps.store.watch.updateDelivery({ ...d, status: 'dead', last_error: 'subscription removed' });
-      report.dead++;
+      // nothing was sent: the attempt the claim counted is not kept
+      if (await deps.store.watch.settleDelivery({ ...d, attempts: claimed - 1, status: 'dead', last_error: 'subscription removed' }, claimed)) report.dead++;
       return;
     }
     report.attempted++;
@@ -243,17 +252,16 @@ export async function deliverDue(
         error = (e as Error).message || String(e);
       }
     }
-    const attempts = d.attempts + 1;
     const now = deps.clock.now();
     if (error === null) {
-      await deps.store.watch.updateDelivery({ ...d, status: 'delivered', attempts, last_status: status, last_error: null, delivered_at: now.toISOString() });
+      await deps.store.watch.settleDelivery({ ...d, status: 'delivered', last_status: status, last_error: null, delivered_at: now.toISOString() }, claimed);
       report.delivered++;
-    } else if (attempts >= policy.maxAttempts) {
-      await deps.store.watch.updateDelivery({ ...d, status: 'dead', attempts, last_status: status, last_error: error });
+    } else if (claimed >= policy.maxAttempts) {
+      await deps.store.watch.settleDelivery({ ...d, status: 'dead', last_status: status, last_error: error }, claimed);
       report.dead++;
     } else {
-      const wait = Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** (attempts - 1));
-      await deps.store.watch.updateDelivery({ ...d, attempts, last_status: status, last_error: error, next_at: new Date(now.getTime() + wait).toISOString() });
+      const wait = Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** (claimed - 1));
+      await deps.store.watch.settleDelivery({ ...d, last_status: status, last_error: error, next_at: new Date(now.getTime() + wait).toISOString() }, claimed);
       report.retrying++;
     }
   };

@@ -83,6 +83,20 @@ export interface WatchRepo {
   enqueue(ds: HookDeliveryRecord[]): Promise<number>;
   /** Pending deliveries due at or before `now`, oldest first. */
   due(now: string, limit: number): Promise<HookDeliveryRecord[]>;
+  /**
+   * Claim one delivery for one send, in a single conditional write: it must still be pending and
+   * due at `now`. The claim counts the attempt and moves `next_at` to `leaseUntil`, so no other
+   * pass sees it due until then (a pass that dies mid-send leaves it to be sent again after the
+   * lease). Returns the claimed delivery (its `attempts` already counting this send), or null when
+   * another pass holds it or it is no longer due.
+   */
+  claimDelivery(id: string, now: string, leaseUntil: string): Promise<HookDeliveryRecord | null>;
+  /**
+   * Record how a claimed delivery ended (`d`, attempts included). Written only while the claim
+   * holds: the delivery is still pending with `claimedAttempts`, the count its claim gave it.
+   * Returns false when it no longer does (nothing is written then).
+   */
+  settleDelivery(d: HookDeliveryRecord, claimedAttempts: number): Promise<boolean>;
   updateDelivery(d: HookDeliveryRecord): Promise<void>;
   listDeliveries(f: { status?: DeliveryStatus; subscription_id?: string; limit: number }): Promise<HookDeliveryRecord[]>;
   getDelivery(id: string): Promise<HookDeliveryRecord | null>;

@@ -166,6 +166,24 @@ export function duckWatchRepo(db: DuckDb, box: SecretBox): WatchRepo {
         await db.all(`SELECT * FROM hook_deliveries WHERE status = 'pending' AND next_at <= $1::TIMESTAMPTZ ORDER BY next_at, id LIMIT $2`, [now, limit])
       ).map(delivery);
     },
+    async claimDelivery(id, now, leaseUntil) {
+      const n = await db.run(
+        `UPDATE hook_deliveries SET attempts = attempts + 1, next_at = $3::TIMESTAMPTZ
+         WHERE id = $1 AND status = 'pending' AND next_at <= $2::TIMESTAMPTZ`,
+        [id, now, leaseUntil],
+      );
+      if (n === 0) return null;
+      const rows = await db.all('SELECT * FROM hook_deliveries WHERE id = $1', [id]);
+      return rows[0] ? delivery(rows[0]) : null;
+    },
+    async settleDelivery(d, claimedAttempts) {
+      const n = await db.run(
+        `UPDATE hook_deliveries SET status = $2, attempts = $3, next_at = $4::TIMESTAMPTZ, last_error = $5, last_status = $6, delivered_at = $7::TIMESTAMPTZ
+         WHERE id = $1 AND status = 'pending' AND attempts = $8`,
+        [d.id, d.status, d.attempts, d.next_at, d.last_error, d.last_status, d.delivered_at, claimedAttempts],
+      );
+      return n > 0;
+    },
     async updateDelivery(d) {
       await db.run(
         'UPDATE hook_deliveries SET status = $2, attempts = $3, next_at = $4::TIMESTAMPTZ, last_error = $5, last_status = $6, delivered_at = $7::TIMESTAMPTZ WHERE id = $1',
