@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError, type ErrorCode } from '../shared/index.js';
 import { secureHeaders } from 'hono/secure-headers';
-import { apiGuard, costBudget } from './auth.js';
+import { apiGuard, costBudget, presentedTokenGuard } from './auth.js';
 import { limitsOf } from './limits.js';
 import { heavyRateLimit } from './rate-limit.js';
 import { hostGuard, SECURE_HEADERS } from './hardening.js';
@@ -43,6 +43,8 @@ export function createApp(deps: AppDeps) {
   // Security headers on every response (cached ones included), then the Host allow-list.
   app.use('*', secureHeaders(SECURE_HEADERS));
   app.use('*', hostGuard(deps));
+  // Outside /api a token is never needed, but one presented must be valid (auth.ts).
+  app.use('*', presentedTokenGuard(deps));
   // Cached GETs are answered before anything else runs (see cache.ts); GET routes are public.
   app.use('/api/*', responseCache(deps));
   // Every non-GET under /api: token and scope (auth.ts), before any body is read.

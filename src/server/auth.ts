@@ -1,6 +1,7 @@
 /**
  * Who is calling, and may they. One guard covers every request under /api, so a write route
- * added anywhere is closed by default:
+ * added anywhere is closed by default, and `presentedTokenGuard` covers every other route (feeds,
+ * /healthz, /openapi.json, /docs, the dashboard): a bearer token sent there must be valid too.
  * - reads (GET, HEAD): anonymous without a bearer token; a presented token that is not valid
  *   (wrong, revoked, expired) is a 403 on every route, never ignored;
  * - anonymous: 401, except the explicit allow-list ANONYMOUS_WRITES (POST /api/cost, a
@@ -46,6 +47,17 @@ export async function identify(c: Context<Env>, deps: AppDeps, allowSecret = fal
   const tok = await verifyToken(deps, presented);
   return { actor: `token:${tok.id}:${tok.name}`, scopes: tok.scopes, files: deps.importDirs ?? [] };
 }
+
+/**
+ * Routes outside /api need no token, but a bearer token presented to one must be valid (403
+ * otherwise, as under /api), so a client holding a revoked or expired token learns it anywhere.
+ */
+export const presentedTokenGuard =
+  (deps: AppDeps): MiddlewareHandler<Env> =>
+  async (c, next) => {
+    if (!c.req.path.startsWith('/api/') && bearer(c)) await identify(c, deps);
+    return next();
+  };
 
 const OPS_PATH = /^\/api\/_ops\/([^/]+)$/;
 

@@ -42,7 +42,7 @@ export const bearerSecurity = [{ bearerAuth: [] }];
  * declares no security is public (`security: []`), or, where a token lifts the anonymous limits
  * (pricing budget, per-client rate), optionally authenticated; a route the per-client limit covers
  * says 429, and one that prices scenarios says 503 (the cost pool full, or a job over its time);
- * every /api route says 403 (a token presented that is not valid is refused, on reads too).
+ * every route says 403 (a token presented that is not valid is refused, on reads too and outside /api).
  */
 export function documentAccess(app: OpenAPIHono<Env>): void {
   for (const d of app.openAPIRegistry.definitions) {
@@ -52,8 +52,8 @@ export function documentAccess(app: OpenAPIHono<Env>): void {
     const responses = d.route.responses as Record<string, unknown>;
     if (heavy) responses[429] ??= problem('Too many heavy requests from this client without a token (retry_after_s says when)');
     if (PRICED_PATHS.test(path)) responses[503] ??= problem('Pricing is busy or took too long (retry later, or ask for less work)');
-    // auth.ts apiGuard: a bearer token presented to any /api route must be valid, a read included
-    if (path.startsWith('/api/')) responses[403] ??= problem('The bearer token presented is not valid (unknown, revoked or expired)');
+    // auth.ts apiGuard and presentedTokenGuard: a bearer token presented to any route must be valid, a read included
+    responses[403] ??= problem('The bearer token presented is not valid (unknown, revoked or expired)');
     d.route.security ??= heavy ? [{}, ...bearerSecurity] : [];
   }
 }

@@ -7353,6 +7353,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such feed, or a code that is no country */
             404: {
                 headers: {
@@ -7388,6 +7397,15 @@ export interface operations {
             };
             /** @description A query parameter was sent */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
