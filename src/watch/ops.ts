@@ -99,7 +99,17 @@ export const hooksReplay = defineOp({
   summary: 'Put dead-lettered deliveries (one, or all) back in the queue',
   write: true,
   scope: 'admin',
-  input: z.object({ id: z.string().optional() }),
+  // One rule for every caller: a delivery id, or all: true; neither, or both, is refused naming the field.
+  input: z
+    .object({
+      id: z.string().min(1).optional().meta({ description: 'the dead delivery to queue again' }),
+      all: z.boolean().default(false).meta({ description: 'queue every dead delivery again (instead of id)' }),
+    })
+    .superRefine((v, c) => {
+      if (v.id === undefined && !v.all)
+        c.addIssue({ code: 'custom', path: ['id'], message: 'name a delivery id, or set all (--all) to replay every dead delivery' });
+      if (v.id !== undefined && v.all) c.addIssue({ code: 'custom', path: ['all'], message: 'name a delivery id or set all, not both' });
+    }),
   output: report<{ replayed: string[]; skipped: { id: string; reason: string }[] }>(
     'ids queued again, and the dead deliveries left dead (their subscription was removed)',
   ),

@@ -304,9 +304,8 @@ export function watchCommand(program: Command, io: Io): void {
     .argument('[id]')
     .option('--all', 'every dead delivery')
     .action(async (id: string | undefined, o: Record<string, unknown>) => {
-      if (!id && !o.all) throw new AppError('USAGE', 'name a delivery id or pass --all');
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(hooksReplay, { id });
+      const r = await ctx.run(hooksReplay, { id, all: o.all === true });
       ctx.print(r, (x: typeof r) => `${x.replayed.length} delivery(ies) queued again\n` + x.skipped.map((k) => `${k.id} left dead: ${k.reason}\n`).join(''));
     });
   leaf(hooks, 'deliver', 'queue notices for new drafts and confirmed events and send what is due now (the watch does this by itself)').action(

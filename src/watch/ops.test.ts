@@ -1,0 +1,50 @@
+// hooks.replay takes one rule from every caller: a delivery id, or `all: true` for every dead
+// delivery; neither (or both) is refused naming the field, over the API (400) and the CLI (exit 2)
+// alike (SYNTHETIC: an empty store).
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { executeOp } from '../op/index.js';
+import { silentProgress, systemClock, type Grant } from '../shared/index.js';
+import { openStore, type Store } from '../store/index.js';
+import { cli, tempDir, tempStore } from '../../test/helpers/index.js';
+import { hooksReplay } from './ops.js';
+
+let store: Store;
+let path: string;
+let cleanup: () => Promise<void>;
+const admin: Grant = { actor: 'token:1:t', scopes: ['admin'], files: [] };
+const run = (input: Record<string, unknown>) =>
+  executeOp({ store, clock: systemClock, progress: silentProgress, actor: admin.actor, dbPath: path, grant: admin }, hooksReplay, input);
+
+beforeEach(async () => ({ store, path, cleanup } = await tempStore()));
+afterEach(() => cleanup());
+
+describe('hooks.replay input', () => {
+  it('refuses {} naming id, and id with all naming all', async () => {
+    await expect(run({})).rejects.toMatchObject({ code: 'VALIDATION', issues: [expect.objectContaining({ path: ['id'] })] });
+    await expect(run({ id: 'dlv-1', all: true })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      issues: [expect.objectContaining({ path: ['all'] })],
+    });
+  });
+
+  it('replays every dead delivery only with all: true', async () => {
+    expect(await run({ all: true })).toEqual({ replayed: [], skipped: [] });
+  });
+});
+
+describe('hooks replay (CLI)', () => {
+  it('gives the same answer: exit 2 with neither an id nor --all, --all accepted', async () => {
+    const t = tempDir();
+    const db = join(t.dir, 'cli.duckdb');
+    await (await openStore(db)).close();
+    try {
+      const none = await cli(['hooks', 'replay', '--db', db]);
+      expect(none.code).toBe(2);
+      expect(none.err).toMatch(/\bid\b.*\ball\b/);
+      expect((await cli(['hooks', 'replay', '--all', '--db', db, '--json'])).code).toBe(0);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
