@@ -1,4 +1,5 @@
 // Dead letters and replay: a delivery is queued again only when its subscription can still receive it (SYNTHETIC ledger entry and receiver).
+import { existsSync, renameSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEvent } from '../ledger/index.js';
 import { fixedClock } from '../shared/index.js';
@@ -7,11 +8,12 @@ import { sampleEvent, tempStore } from '../../test/helpers/index.js';
 import { addHook, deliverDue, enqueueNotices, replayDead, type Sender } from './hooks.js';
 
 let store: Store;
+let path: string;
 let cleanup: () => Promise<void>;
 const at = (iso: string) => ({ store, clock: fixedClock(iso), actor: 'tester' });
 const gone: Sender = () => Promise.resolve({ status: 410 });
 
-beforeEach(async () => ({ store, cleanup } = await tempStore()));
+beforeEach(async () => ({ store, path, cleanup } = await tempStore()));
 afterEach(() => cleanup());
 
 describe('hooks replay', () => {
@@ -63,5 +65,34 @@ describe('hooks deliver', () => {
     const all = await store.watch.listDeliveries({ limit: 10 });
     expect(all.map((d) => d.attempts)).toEqual([1, 1, 1, 1, 1, 1]);
     expect(all.filter((d) => d.status === 'delivered')).toHaveLength(3);
+  });
+});
+
+describe('hooks add and rotate-key while the key file is missing', () => {
+  it('refuse to start a new key while subscriptions are sealed under one the file does not hold, naming the file', async () => {
+    const old = await addHook(at('2026-01-01T00:00:00Z'), { url: 'https://receiver.example/old' });
+    renameSync(`${path}.key`, `${path}.key.moved`);
+    await expect(addHook(at('2026-01-02T00:00:00Z'), { url: 'https://receiver.example/new' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining(`${path}.key`),
+    });
+    await expect(store.watch.rotateSecretKey()).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(existsSync(`${path}.key`)).toBe(false);
+    // restoring the file is the way out: the old secret opens and a new subscription seals under the same key
+    renameSync(`${path}.key.moved`, `${path}.key`);
+    const added = await addHook(at('2026-01-03T00:00:00Z'), { url: 'https://receiver.example/new' });
+    const listed = await store.watch.listSubscriptions(false);
+    expect(listed.map((s) => [s.id, s.secret, s.secret_problem ?? null])).toEqual([
+      [old.id, old.secret, null],
+      [added.id, added.secret, null],
+    ]);
+  });
+
+  it('once the subscriptions sealed under a lost key are removed, a new key is made', async () => {
+    const old = await addHook(at('2026-01-01T00:00:00Z'), { url: 'https://receiver.example/old' });
+    renameSync(`${path}.key`, `${path}.key.lost`);
+    await store.watch.removeSubscription(old.id, '2026-01-02T00:00:00Z');
+    const added = await addHook(at('2026-01-03T00:00:00Z'), { url: 'https://receiver.example/new' });
+    expect((await store.watch.listSubscriptions(false)).map((s) => s.secret)).toEqual([added.secret]);
   });
 });

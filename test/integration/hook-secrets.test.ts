@@ -115,8 +115,15 @@ describe('webhook secrets at rest', () => {
     expect(receiver.got.length).toBe(before); // nothing unsigned, nothing signed with another key
     const [d] = (await json(db, ['hooks', 'deliveries'])).items;
     expect(d.last_error).toMatch(/^not sent: the secret of hook-.* was sealed with key [0-9a-f]{8} and the key file .* is missing/);
-    // rotating without the old key cannot reseal it: named, and partial (exit 3)
-    expect(await json(db, ['hooks', 'rotate-key'], 3)).toMatchObject({ resealed: 0, unreadable: [hook.id] });
+    // neither a rotation nor a new subscription starts a key the restored file would overwrite: refused naming the file
+    for (const args of [
+      ['hooks', 'rotate-key'],
+      ['hooks', 'add', receiver.url],
+    ]) {
+      const refused = await cli([...args, '--db', db]);
+      expect([refused.code, refused.err]).toEqual([1, expect.stringContaining(`key file ${db}.key is missing`)]);
+    }
+    expect(existsSync(`${db}.key`)).toBe(false);
     renameSync(`${db}.key.saved`, `${db}.key`);
     expect((await json(db, ['hooks', 'list'])).items[0].secret_problem).toBeNull();
   });

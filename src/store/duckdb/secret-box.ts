@@ -35,9 +35,13 @@ export interface SecretBox {
   addKey(): string;
   /** Keep only the sealing key. */
   dropOldKeys(): void;
+  /** The ids of the keys the file holds; null when there is no key yet (no file). */
+  keyIds(): string[] | null;
 }
 
 export const isSealed = (stored: string): boolean => stored.startsWith(PREFIX);
+/** The id of the key a sealed value names; null for a value stored in clear. */
+export const sealedKeyId = (stored: string): string | null => (isSealed(stored) ? (stored.slice(PREFIX.length).split('.')[0] ?? '') : null);
 export const keyPathOf = (dbPath: string): string | null => (dbPath === ':memory:' ? null : `${dbPath}.key`);
 const keyId = (key: Buffer): string => createHash('sha256').update(key).digest('hex').slice(0, 8);
 const b64 = (b: Buffer): string => b.toString('base64url');
@@ -152,6 +156,9 @@ export function secretBox(dbPath: string): SecretBox {
     dropOldKeys() {
       const keys = ring(false);
       if (keys && keys.length > 1) store([keys[0]!]);
+    },
+    keyIds() {
+      return ring(false)?.map(keyId) ?? null;
     },
   };
 }

@@ -7,7 +7,8 @@
  */
 import type { HookDeliveryRecord, HookSubscriptionRecord, WatchCycleRecord, WatchInputRecord, WatchRepo } from '../types.js';
 import type { DuckDb, Param, Row } from './db.js';
-import type { SecretBox } from './secret-box.js';
+import { AppError } from '../../shared/index.js';
+import { sealedKeyId, type SecretBox } from './secret-box.js';
 
 const ts = (v: unknown): string | null => (typeof v === 'string' || typeof v === 'number' || v instanceof Date ? new Date(v).toISOString() : null);
 
@@ -49,6 +50,32 @@ export async function sealClearSecrets(db: DuckDb, box: SecretBox): Promise<numb
   });
   await db.run('CHECKPOINT');
   return rows.length;
+}
+
+/**
+ * Refuse to seal under a key other than the one active subscriptions were sealed with: when the
+ * key file is missing (or holds other keys), sealing would start a new key, and restoring the
+ * file (the way out the secrets' problem names) would then lose the new one. The way out is
+ * named: restore the key file, or remove the subscriptions sealed under the lost key.
+ */
+async function assertKeyHeld(db: DuckDb, box: SecretBox, action: string): Promise<void> {
+  const rows = await db.all<{ id: string; secret: string }>(`SELECT id, secret FROM hook_subscriptions WHERE removed_at IS NULL ORDER BY id`);
+  const held = box.keyIds() ?? [];
+  const lost = rows.filter((r) => {
+    const id = sealedKeyId(r.secret);
+    return id !== null && !held.includes(id);
+  });
+  if (!lost.length) return;
+  const keys = [...new Set(lost.map((r) => sealedKeyId(r.secret)!))].join(', ');
+  const file = box.keyPath ?? 'memory';
+  throw new AppError(
+    'CONFLICT',
+    `cannot ${action}: subscription(s) ${lost.map((r) => r.id).join(', ')} are sealed with key ${keys} and ` +
+      `${held.length ? `the key file ${file} does not hold it (it holds ${held.join(', ')})` : `the key file ${file} is missing`}; ` +
+      'a new key now would be lost when that file is restored. ' +
+      `Restore the key file that was beside the database, or remove those subscriptions (hooks remove ID) and add them again`,
+    { details: { key_file: file, subscriptions: lost.map((r) => r.id) } },
+  );
 }
 
 export function duckWatchRepo(db: DuckDb, box: SecretBox): WatchRepo {
@@ -108,6 +135,7 @@ export function duckWatchRepo(db: DuckDb, box: SecretBox): WatchRepo {
       return (await db.all('SELECT * FROM watch_cycles ORDER BY started_at DESC LIMIT $1', [limit])).map(cycle);
     },
     async addSubscription(s) {
+      await assertKeyHeld(db, box, "seal the new subscription's secret");
       // Lists travel as JSON text parameters and are cast in SQL.
       await db.run(
         'INSERT INTO hook_subscriptions VALUES ($1, $2, $3, $4::JSON::VARCHAR[], $5::JSON::VARCHAR[], $6::JSON::VARCHAR[], $7::TIMESTAMPTZ, $8, $9::TIMESTAMPTZ)',
@@ -132,6 +160,7 @@ export function duckWatchRepo(db: DuckDb, box: SecretBox): WatchRepo {
       return (await db.run('UPDATE hook_subscriptions SET removed_at = $2::TIMESTAMPTZ WHERE id = $1 AND removed_at IS NULL', [id, at])) > 0;
     },
     async rotateSecretKey() {
+      await assertKeyHeld(db, box, 'rotate the key');
       const key_id = box.addKey();
       const rows = await db.all<{ id: string; secret: string }>('SELECT id, secret FROM hook_subscriptions ORDER BY id');
       const unreadable: string[] = [];
