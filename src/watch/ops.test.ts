@@ -1,13 +1,17 @@
 // hooks.replay takes one rule from every caller: a delivery id, or `all: true` for every dead
 // delivery; neither (or both) is refused naming the field, over the API (400) and the CLI (exit 2)
 // alike (SYNTHETIC: an empty store).
-import { join } from 'node:path';
+import { renameSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { executeOp } from '../op/index.js';
 import { silentProgress, systemClock, type Grant } from '../shared/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { cli, tempDir, tempStore } from '../../test/helpers/index.js';
-import { hooksReplay } from './ops.js';
+import { createEvent } from '../ledger/index.js';
+import { sampleEvent } from '../../test/helpers/index.js';
+import { addHook, deliverDue, enqueueNotices } from './hooks.js';
+import { hooksDeliveries, hooksList, hooksReplay } from './ops.js';
 
 let store: Store;
 let path: string;
@@ -46,5 +50,28 @@ describe('hooks replay (CLI)', () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe('hooks answers over HTTP name the key file by its file name', () => {
+  it('secret_problem (hooks.list) and last_error (hooks.deliveries), as rotate-key shows key_file', async () => {
+    const deps = { store, clock: systemClock, actor: 'tester' };
+    await addHook(deps, { url: 'https://receiver.example/hook' });
+    await createEvent(deps, sampleEvent({ id: 'p1', status: 'draft' }), { actor: 'tester' });
+    await enqueueNotices(deps);
+    renameSync(`${path}.key`, `${path}.key.moved`);
+    await deliverDue({ ...deps, send: () => Promise.resolve({ status: 200 }) });
+    const ctx = (grant: Grant) => ({ store, clock: systemClock, progress: silentProgress, actor: grant.actor, dbPath: path, grant });
+    const remote = { ...admin, files: ['/srv/imports'] };
+    const listed = await executeOp(ctx(remote), hooksList, {});
+    const sent = await executeOp(ctx(remote), hooksDeliveries, {});
+    const texts = [listed.items[0]!.secret_problem!, sent.items[0]!.last_error!];
+    for (const t of texts) {
+      expect(t).toContain(`the key file ${basename(path)}.key is missing`);
+      expect(t).not.toContain(path);
+    }
+    // the local user (files 'any') sees the whole path
+    const local = await executeOp(ctx({ ...admin, files: 'any' }), hooksList, {});
+    expect(local.items[0]!.secret_problem).toContain(`${path}.key`);
   });
 });

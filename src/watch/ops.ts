@@ -33,6 +33,8 @@ export const hooksList = defineOp({
   scope: 'admin',
   input: z.object({ all: z.boolean().default(false) }),
   output: report<{ items: ListedHook[] }>('subscriptions'),
+  // a secret's problem names the key file beside the database
+  serverPaths: { text: ['secret_problem'] },
   rows: {
     key: 'items',
     columns: ['id', 'url', 'countries', 'kinds', 'notices', 'created_at', 'created_by', 'removed_at', 'secret_sha256', 'secret_problem'],
@@ -74,6 +76,8 @@ export const hooksDeliveries = defineOp({
     limit: check.limit(10_000).default(100),
   }),
   output: report<{ items: HookDeliveryRecord[] }>('deliveries'),
+  // a delivery not sent names the key file its secret needs
+  serverPaths: { text: ['last_error'] },
   rows: {
     key: 'items',
     columns: [
