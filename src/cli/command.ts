@@ -6,6 +6,7 @@
 import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
 import { parseDecimal } from '../shared/index.js';
 import { CliContext, GLOBAL_OPTIONS, globalsOf, type Io } from './context.js';
+import { escapeControls } from './terminal-text.js';
 
 export function leaf(parent: Command<any, any, any>, name: string, description: string): Command {
   const cmd = parent.command(name).description(description) as Command;
@@ -58,7 +59,7 @@ export function table(rows: readonly object[], columns: string[]): string {
   if (rows.length === 0) return '(none)\n';
   const cell = (v: unknown): string => {
     if (v === null || v === undefined) return '';
-    if (typeof v === 'string') return v;
+    if (typeof v === 'string') return escapeControls(v);
     if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return v.toString();
     return JSON.stringify(v) ?? '';
   };

@@ -25,6 +25,7 @@ import { AppError, localGrant, systemClock, type ProgressReporter } from '../sha
 import { defaultDbPath, openStore, parseStoreUrl, storeUrl, type Store } from '../store/index.js';
 import { cliProgress_ } from './progress.js';
 import { writeOutFile } from './out-file.js';
+import { escapeControls } from './terminal-text.js';
 
 /** What a file of one page says on stderr: how many rows it holds and how to get the rest. */
 function morePages(rows: number, cursor: string, fromCursor: boolean, everyRow?: string): string {
@@ -160,8 +161,9 @@ export class CliContext {
     }
   }
 
+  /** The answer as JSON (--json), or as `human` renders it with every control character escaped (terminal-text.ts). */
   print(result: unknown, human: (r: never) => string): void {
-    this.io.out.write(this.globals.json ? JSON.stringify(result, null, 2) + '\n' : human(result as never));
+    this.io.out.write(this.globals.json ? JSON.stringify(result, null, 2) + '\n' : escapeControls(human(result as never), { keepLines: true }));
   }
 
   /**

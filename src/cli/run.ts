@@ -7,6 +7,7 @@ import { isAppError } from '../shared/index.js';
 import type { Io } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { buildProgram } from './program.js';
+import { escapeControls } from './terminal-text.js';
 
 export async function runCli(argv: string[], baseIo: Omit<Io, 'setExit'>): Promise<number> {
   let exit: number = EXIT.OK;
@@ -38,7 +39,7 @@ export async function runCli(argv: string[], baseIo: Omit<Io, 'setExit'>): Promi
             2,
           ) + '\n',
         );
-      io.err.write(`error: ${e.message}\n`);
+      io.err.write(`error: ${escapeControls(e.message, { keepLines: true })}\n`);
       return exitCodeFor(e.code);
     }
     // a fault of ours: still a JSON error on stdout with --json, the stack on stderr

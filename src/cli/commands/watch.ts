@@ -38,6 +38,7 @@ import { OONI_BUCKET_URL, s3Bucket } from '../ooni-bucket.js';
 import { parseParams } from './detect.js';
 import { hourOf } from './ooni.js';
 import { EXIT } from '../exit-codes.js';
+import { escapeControls } from '../terminal-text.js';
 
 /** The longest --every: a watch that cycles less than once a year is not watching. */
 export const MAX_EVERY_MS = 366 * 24 * 3_600_000;
@@ -193,7 +194,8 @@ export function watchCommand(program: Command, io: Io): void {
         io,
         { host: o.host as string, port: o.port as number, importDirs: [], allowHosts: o.allowHost as string[] },
         async ({ store, url }) => {
-          const log = (line: string, data: Record<string, unknown>) => io.out.write((ctx.globals.json ? JSON.stringify(data) : line) + '\n');
+          const log = (line: string, data: Record<string, unknown>) =>
+            io.out.write((ctx.globals.json ? JSON.stringify(data) : escapeControls(line, { keepLines: true })) + '\n');
           log(
             `${new Date().toISOString()} watch: every ${o.every as string}, ${cc.length ? cc.join(',') : 'all countries'}, signals from ${(o.signalsDir as string | undefined) ?? '(no folder)'}; feeds at ${url}/feeds/events.atom`,
             { url, every_ms: everyMs, cc, signals_dir: o.signalsDir ?? null, pid: process.pid },
