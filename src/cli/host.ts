@@ -60,10 +60,12 @@ export async function hostDatabase(
   // Pricing runs in worker threads, so a long Monte Carlo never stalls other requests.
   const pool = new CostPool({ size: limits.costWorkers, queue: limits.costQueue, timeoutMs: limits.costTimeoutMs });
   setCostCompute(store, pool.run);
+  let origin: string | undefined; // known once the server listens
   const app = createApp({
     store,
     clock: systemClock,
     dbPath,
+    origin: () => origin,
     opsSecret: secret,
     webRoot: existsSync(webRoot) ? webRoot : undefined,
     importDirs: realDirs(o.importDirs),
@@ -90,6 +92,7 @@ export async function hostDatabase(
       },
       (info) => {
         const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${info.port}`;
+        origin = url;
         writeLock(dbPath, { pid: process.pid, url, secret, started_at: new Date().toISOString() });
         attached = Promise.resolve(attach({ store, app, url }));
         attached.catch((e: unknown) => {

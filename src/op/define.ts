@@ -43,6 +43,11 @@ export interface OpContext {
   /** The database path, for ops that report it. */
   dbPath: string;
   /**
+   * The URL of the server the op runs in (e.g. http://127.0.0.1:8787), for links in what it
+   * writes (webhook notices); absent in-process, where no server serves the store.
+   */
+  origin?: string;
+  /**
    * The caller's budget for Monte Carlo work over HTTP: throws (400) when `work` (draws x
    * regions, summed over a request) or `maxDraws` is over it. Absent in-process: no limit.
    */

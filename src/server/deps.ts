@@ -16,6 +16,8 @@ export interface AppDeps {
   uploadDir?: string;
   /** Host names this server answers to (Host header); absent: loopback names only. */
   allowedHosts?: readonly string[];
+  /** This server's own URL (e.g. http://127.0.0.1:8787) once it listens, for links in what ops write (webhook notices); absent in tests. */
+  origin?: () => string | undefined;
   /** Work budgets and rate limits (defaults in limits.ts). */
   limits?: Partial<import('./limits.js').Limits>;
 }

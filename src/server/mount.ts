@@ -124,6 +124,7 @@ export function httpOpContext(deps: AppDeps, limits: Limits, grant: Grant): OpCo
     actor: grant.actor,
     grant,
     dbPath: deps.dbPath,
+    origin: deps.origin?.(),
     budget: (work, maxDraws) => assertCostWork(limits, authenticated, work, maxDraws),
     ledgerBudget: (scenarios, draws) => assertLedgerWork(limits, authenticated, scenarios, draws),
     wording: httpWording,

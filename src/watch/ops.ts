@@ -128,7 +128,7 @@ export const hooksDeliver = defineOp({
   input: z.object({ timeout_ms: z.number().int().min(100).max(60_000).default(10_000) }),
   output: report<{ enqueued: number; attempted: number; delivered: number; retrying: number; dead: number }>('queued and sent'),
   run: async (ctx, { timeout_ms }) => {
-    const q = await enqueueNotices(ctx);
+    const q = await enqueueNotices(ctx, ctx.origin ?? null);
     const r = await deliverDue({ ...ctx, send: httpSender }, { ...DEFAULT_DELIVERY_POLICY, timeoutMs: timeout_ms });
     return { ...q, ...r };
   },

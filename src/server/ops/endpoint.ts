@@ -88,6 +88,7 @@ export function opsRoutes(deps: AppDeps) {
             actor: grant.actor,
             grant,
             dbPath: deps.dbPath,
+            origin: deps.origin?.(),
             budget,
             ledgerBudget,
             wording: cliWire(c) ? undefined : httpWording,

@@ -67,7 +67,7 @@ export function eventRoutes(deps: AppDeps) {
     refuseUnknownParams(c.req.url, [], eventsShow.name);
     const grant = c.get('grant');
     const doc = await executeOp(
-      { store: deps.store, clock: deps.clock, progress: silentProgress, actor: grant.actor, grant, dbPath: deps.dbPath },
+      { store: deps.store, clock: deps.clock, progress: silentProgress, actor: grant.actor, grant, dbPath: deps.dbPath, origin: deps.origin?.() },
       eventsShow,
       { id: c.req.param('id') },
     );

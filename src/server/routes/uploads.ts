@@ -136,6 +136,7 @@ export function uploadRoutes(app: OpenAPIHono<Env>, deps: AppDeps): void {
             // The caller may read the file it sent, and nothing else on the server.
             grant: { ...grant, files: realDirs([dir]) },
             dbPath: deps.dbPath,
+            origin: deps.origin?.(),
             budget: (work, maxDraws) => assertCostWork(limits, grant.scopes.length > 0, work, maxDraws),
           },
           op,
