@@ -24,7 +24,7 @@ import { DETECTION_KINDS } from '../detect/index.js';
 import { CATEGORIES } from '../ledger/index.js';
 import { check } from '../op/index.js';
 import { AppError, type Clock } from '../shared/index.js';
-import type { EventRecord, HookDeliveryRecord, HookSubscriptionRecord, Store } from '../store/index.js';
+import type { DeliveryStatus, EventRecord, HookDeliveryRecord, HookSubscriptionRecord, Store } from '../store/index.js';
 
 export const NOTICES = ['draft', 'confirmed'] as const;
 export type Notice = (typeof NOTICES)[number];
@@ -272,6 +272,26 @@ export async function deliverDue(
     }),
   );
   return report;
+}
+
+/**
+ * One page of deliveries, newest first: at most `limit`, how many match in all, and the cursor
+ * of the next page (null on the last), so a list that is cut says so.
+ */
+export async function deliveryPage(
+  store: Store,
+  f: { status?: DeliveryStatus; subscription_id?: string; limit: number; cursor?: string },
+): Promise<{ items: HookDeliveryRecord[]; total: number; next_cursor: string | null }> {
+  const filter = { status: f.status, subscription_id: f.subscription_id };
+  const after = f.cursor === undefined ? undefined : check.decodeCursor(f.cursor);
+  const rows = await store.watch.listDeliveries({ ...filter, limit: f.limit + 1, ...(after ? { after: { created_at: after.key, id: after.id } } : {}) });
+  const items = rows.slice(0, f.limit);
+  const last = items.at(-1);
+  return {
+    items,
+    total: await store.watch.countDeliveries(filter),
+    next_cursor: rows.length > f.limit && last ? check.encodeCursor(last.created_at, last.id) : null,
+  };
 }
 
 /**

@@ -75,3 +75,38 @@ describe('hooks answers over HTTP name the key file by its file name', () => {
     expect(local.items[0]!.secret_problem).toContain(`${path}.key`);
   });
 });
+
+describe('hooks.deliveries pages', () => {
+  it('says how many there are and where the next page starts, and the pages hold every delivery once', async () => {
+    const deps = { store, clock: systemClock, actor: 'tester' };
+    await addHook(deps, { url: 'https://receiver.example/hook' });
+    for (const id of ['q1', 'q2', 'q3', 'q4', 'q5']) await createEvent(deps, sampleEvent({ id, status: 'draft' }), { actor: 'tester' });
+    await enqueueNotices(deps);
+    const ctx = { store, clock: systemClock, progress: silentProgress, actor: admin.actor, dbPath: path, grant: admin };
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 4; page++) {
+      const r = await executeOp(ctx, hooksDeliveries, { limit: 2, ...(cursor ? { cursor } : {}) });
+      expect(r.total).toBe(5);
+      seen.push(...r.items.map((d) => d.id));
+      if (!r.next_cursor) break;
+      cursor = r.next_cursor;
+    }
+    const all = (await executeOp(ctx, hooksDeliveries, {})).items.map((d) => d.id);
+    expect(all).toHaveLength(5);
+    expect(seen).toEqual(all);
+    await expect(executeOp(ctx, hooksDeliveries, { cursor: 'nope' })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('the CLI says when the list is cut and how to get the rest', async () => {
+    const deps = { store, clock: systemClock, actor: 'tester' };
+    await addHook(deps, { url: 'https://receiver.example/hook' });
+    for (const id of ['r1', 'r2', 'r3']) await createEvent(deps, sampleEvent({ id, status: 'draft' }), { actor: 'tester' });
+    await enqueueNotices(deps);
+    await store.close();
+    const r = await cli(['hooks', 'deliveries', '--limit', '2', '--db', path]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/\n2 of 3 · next: --cursor \S+\n$/);
+    store = await openStore(path); // afterEach closes it
+  });
+});

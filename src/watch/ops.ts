@@ -9,7 +9,18 @@ import { AppError } from '../shared/index.js';
 import type { HookDeliveryRecord, HookSubscriptionRecord } from '../store/index.js';
 import { watchStatus } from './cycle.js';
 import { whatsNew } from './whats-new.js';
-import { addHook, DEFAULT_DELIVERY_POLICY, deliverDue, enqueueNotices, httpSender, listedHook, NOTICES, replayDead, type ListedHook } from './hooks.js';
+import {
+  addHook,
+  DEFAULT_DELIVERY_POLICY,
+  deliverDue,
+  deliveryPage,
+  enqueueNotices,
+  httpSender,
+  listedHook,
+  NOTICES,
+  replayDead,
+  type ListedHook,
+} from './hooks.js';
 
 export const hooksAdd = defineOp({
   name: 'hooks.add',
@@ -74,8 +85,11 @@ export const hooksDeliveries = defineOp({
     status: z.enum(['pending', 'delivered', 'dead']).optional(),
     subscription_id: z.string().optional(),
     limit: check.limit(10_000).default(100),
+    cursor: check.cursor.optional(),
   }),
-  output: report<{ items: HookDeliveryRecord[] }>('deliveries'),
+  output: report<{ items: HookDeliveryRecord[]; total: number; next_cursor: string | null }>(
+    'one page of deliveries; total: how many match; next_cursor: pass it as cursor for the next page (null on the last)',
+  ),
   // a delivery not sent names the key file its secret needs
   serverPaths: { text: ['last_error'] },
   rows: {
@@ -95,7 +109,7 @@ export const hooksDeliveries = defineOp({
       'delivered_at',
     ],
   },
-  run: async (ctx, f) => ({ items: await ctx.store.watch.listDeliveries(f) }),
+  run: (ctx, f) => deliveryPage(ctx.store, f),
 });
 
 export const hooksReplay = defineOp({

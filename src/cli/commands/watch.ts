@@ -295,11 +295,21 @@ export function watchCommand(program: Command, io: Io): void {
   rowsOptions(leaf(hooks, 'deliveries', 'deliveries, newest first (--status dead: the dead-letter list)'))
     .option('--status <s>', 'pending | delivered | dead')
     .option('--limit <n>', 'at most this many', intOption('--limit'), 100)
+    .option('--cursor <c>', "the next page: the previous page's next_cursor")
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(hooksDeliveries, { status: o.status as 'pending' | 'delivered' | 'dead' | undefined, limit: o.limit as number });
-      await ctx.output(hooksDeliveries, r, o, (x: typeof r) =>
-        table(x.items, ['id', 'subscription_id', 'event_id', 'notice', 'status', 'attempts', 'next_at', 'last_status', 'last_error']),
+      const r = await ctx.run(hooksDeliveries, {
+        status: o.status as 'pending' | 'delivered' | 'dead' | undefined,
+        limit: o.limit as number,
+        cursor: o.cursor as string | undefined,
+      });
+      await ctx.output(
+        hooksDeliveries,
+        r,
+        o,
+        (x: typeof r) =>
+          table(x.items, ['id', 'subscription_id', 'event_id', 'notice', 'status', 'attempts', 'next_at', 'last_status', 'last_error']) +
+          `${x.items.length} of ${x.total}${x.next_cursor ? ` · next: --cursor ${x.next_cursor}` : ''}\n`,
       );
     });
   leaf(hooks, 'replay', 'put dead-lettered deliveries back in the queue (one id, or --all)')

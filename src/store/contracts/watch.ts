@@ -61,6 +61,11 @@ export interface HookDeliveryRecord {
   delivered_at: string | null;
 }
 
+export interface DeliveryFilter {
+  status?: DeliveryStatus;
+  subscription_id?: string;
+}
+
 export interface WatchRepo {
   hasInput(kind: string, key: string, checksum: string): Promise<boolean>;
   addInput(r: WatchInputRecord): Promise<void>;
@@ -98,6 +103,11 @@ export interface WatchRepo {
    */
   settleDelivery(d: HookDeliveryRecord, claimedAttempts: number): Promise<boolean>;
   updateDelivery(d: HookDeliveryRecord): Promise<void>;
-  listDeliveries(f: { status?: DeliveryStatus; subscription_id?: string; limit: number }): Promise<HookDeliveryRecord[]>;
+  /**
+   * Deliveries newest first (created_at descending, then id); `after`: only those that come after
+   * that (created_at, id) in this order, so pages never skip or repeat one.
+   */
+  listDeliveries(f: DeliveryFilter & { limit: number; after?: { created_at: string; id: string } }): Promise<HookDeliveryRecord[]>;
+  countDeliveries(f: DeliveryFilter): Promise<number>;
   getDelivery(id: string): Promise<HookDeliveryRecord | null>;
 }

@@ -5,7 +5,7 @@
  * and opened when read; a store written before sealing has its clear secrets sealed when it is
  * next opened for writing (`sealClearSecrets`).
  */
-import type { HookDeliveryRecord, HookSubscriptionRecord, WatchCycleRecord, WatchInputRecord, WatchRepo } from '../types.js';
+import type { DeliveryFilter, HookDeliveryRecord, HookSubscriptionRecord, WatchCycleRecord, WatchInputRecord, WatchRepo } from '../types.js';
 import type { DuckDb, Param, Row } from './db.js';
 import { AppError } from '../../shared/index.js';
 import { sealedKeyId, type SecretBox } from './secret-box.js';
@@ -76,6 +76,15 @@ async function assertKeyHeld(db: DuckDb, box: SecretBox, action: string): Promis
       `Restore the key file that was beside the database, or remove those subscriptions (hooks remove ID) and add them again`,
     { details: { key_file: file, subscriptions: lost.map((r) => r.id) } },
   );
+}
+
+/** The WHERE conditions of a delivery filter, with their parameters. */
+function deliveryWhere(f: DeliveryFilter): { params: Param[]; conds: string[] } {
+  const params: Param[] = [];
+  const conds: string[] = [];
+  if (f.status) conds.push(`status = $${params.push(f.status)}`);
+  if (f.subscription_id) conds.push(`subscription_id = $${params.push(f.subscription_id)}`);
+  return { params, conds };
 }
 
 export function duckWatchRepo(db: DuckDb, box: SecretBox): WatchRepo {
@@ -220,16 +229,25 @@ export function duckWatchRepo(db: DuckDb, box: SecretBox): WatchRepo {
       );
     },
     async listDeliveries(f) {
-      const params: Param[] = [];
-      const conds: string[] = [];
-      if (f.status) conds.push(`status = $${params.push(f.status)}`);
-      if (f.subscription_id) conds.push(`subscription_id = $${params.push(f.subscription_id)}`);
+      const { params, conds } = deliveryWhere(f);
+      if (f.after) {
+        const at = `$${params.push(f.after.created_at)}::TIMESTAMPTZ`;
+        conds.push(`(created_at < ${at} OR (created_at = ${at} AND id > $${params.push(f.after.id)}))`);
+      }
       params.push(f.limit);
       const rows = await db.all(
         `SELECT * FROM hook_deliveries ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT $${params.length}`,
         params,
       );
       return rows.map(delivery);
+    },
+    async countDeliveries(f) {
+      const { params, conds } = deliveryWhere(f);
+      const rows = await db.all<{ n: number }>(
+        `SELECT count(*)::INTEGER AS n FROM hook_deliveries ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}`,
+        params,
+      );
+      return rows[0]?.n ?? 0;
     },
     async getDelivery(id) {
       const rows = await db.all('SELECT * FROM hook_deliveries WHERE id = $1', [id]);
