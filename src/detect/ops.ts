@@ -54,10 +54,10 @@ export const speedtestsSummary = defineOp({
   name: 'speedtests.summary',
   summary: 'Throttling per (country, network, day) from crowdsourced speed tests',
   write: false,
-  input: DetectFilters,
+  input: DetectFilters.extend({ target: target.optional().meta({ description: 'one target: the datasets whose target_host it is' }) }),
   output: SpeedTestSummarySchema,
   rows: { key: 'items', carry: ['method', 'data_vintage', 'sources'] },
-  http: { method: 'get', path: '/api/speedtests/summary', tag: 'detect', description: 'One item per (cc, asn, day)' },
+  http: { method: 'get', path: '/api/speedtests/summary', tag: 'detect', description: 'One item per (cc, asn, target, day)' },
   run: async (ctx, f) => {
     const s = await speedTestSummary(ctx.store, f);
     return { ...s, params: { ...s.params } };

@@ -17,6 +17,10 @@ export const ThrottleDaySchema = z
     asn: z.string().meta({ example: 'AS12389' }),
     as_name: z.string().nullable(),
     day: z.string().meta({ example: '2021-03-13' }),
+    target: z
+      .string()
+      .nullable()
+      .meta({ description: "what the tests measured (the dataset's target_host; null when the dataset names none): tests of two targets are never pooled" }),
     n: z.number().meta({ description: 'tests that count (control reached 1 Mbps)' }),
     share_throttled: z.number().nullable(),
     median_target_kbps: z.number().nullable(),

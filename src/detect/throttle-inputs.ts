@@ -76,7 +76,7 @@ export async function runOoniThroughput(store: Store, f: ThrottleFilter, p: Thro
   }
   const r = judgeThrottling(
     tests,
-    { input: OONI_INPUT, sources: [OONI_THROUGHPUT_SOURCE], target: null, method: OONI_THROTTLE_METHOD, evidence: ooniEvidence },
+    { input: OONI_INPUT, sources: () => [OONI_THROUGHPUT_SOURCE], target: null, method: OONI_THROTTLE_METHOD, evidence: ooniEvidence },
     f,
     p,
   );

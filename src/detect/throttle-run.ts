@@ -41,8 +41,9 @@ export interface ThrottleFilter {
 /** What the judge needs to know about one input. */
 export interface ThrottleInputContext {
   input: DetectionInput;
-  sources: DataSource[];
-  /** The dataset's target (speed tests); per-target inputs carry it on each test. */
+  /** The sources of the tests of one target (a speed-test dataset measures one target). */
+  sources: (target: string | null) => DataSource[];
+  /** The target when the input has no tests to carry it on (an insufficient series). */
   target: string | null;
   method: string;
   /** The API path and CLI command that list the per-day cells behind a detection. */
@@ -186,7 +187,7 @@ function detectionFor(
   const start = iso(ep.start);
   const params: Record<string, string> = { cc, since: startDay, until: iso(ep.end ?? dayMs(span.lastDay) + DAY).slice(0, 10) };
   if (asn) params.asn = asn;
-  if (ctx.input !== 'speedtests' && target) params.target = target;
+  if (target) params.target = target;
   const cap = median(allHit.map((t) => t.test_result));
   const line = median(allHit.map((t) => t.control_result));
   const base = { kind: 'throttling' as const, input: ctx.input, probe_cc: cc, probe_asn: asn, target, layer: null, start };
@@ -208,7 +209,7 @@ function detectionFor(
     evidence_query: { ...ctx.evidence(params), params },
     per_network: per,
     method: ctx.method,
-    sources: ctx.sources,
+    sources: ctx.sources(target),
   };
 }
 
@@ -259,26 +260,30 @@ export function judgeThrottling(
 
 const speedTestEvidence = (params: Record<string, string>) => ({
   api: `/api/speedtests/summary?${new URLSearchParams(params).toString()}`,
-  cli: `splinternet speedtests summary --cc ${params.cc}${params.asn ? ` --asn ${params.asn}` : ''} --since ${params.since} --until ${params.until}`,
+  cli: `splinternet speedtests summary --cc ${params.cc}${params.asn ? ` --asn ${params.asn}` : ''}${params.target ? ` --target ${params.target}` : ''} --since ${params.since} --until ${params.until}`,
 });
 
-/** Input (a): crowdsourced speed tests from the store. */
+/** Input (a): crowdsourced speed tests from the store, each test carrying its dataset's target. */
 export async function runSpeedTests(
   store: Store,
   f: ThrottleFilter,
   p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS,
 ): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
-  const points = await store.speedtests.points(f);
+  const stored = await store.speedtests.points(f);
   const sourceRecords = await store.speedtests.listSources();
+  const targetOf = new Map(sourceRecords.map((s) => [s.dataset, s.targetHost]));
+  const points = stored.map((x) => ({ ...x, target: targetOf.get(x.dataset) ?? null }));
   const used = new Set(points.map((x) => x.dataset));
   const srcs = sourceRecords.filter((s) => used.has(s.dataset));
-  const target = srcs.find((s) => s.targetHost)?.targetHost ?? null;
   if (points.length === 0) {
     const reason = sourceRecords.length ? 'no speed tests match the filters' : 'no speed tests in the store (run splinternet speedtests import PATH)';
     return {
       detections: [],
-      series: [insufficientSeries({ kind: 'throttling', input: 'speedtests', probe_cc: f.cc ?? null, probe_asn: f.asn ? `AS${f.asn}` : null, target }, reason)],
+      series: [
+        insufficientSeries({ kind: 'throttling', input: 'speedtests', probe_cc: f.cc ?? null, probe_asn: f.asn ? `AS${f.asn}` : null, target: null }, reason),
+      ],
     };
   }
-  return judgeThrottling(points, { input: 'speedtests', sources: srcs.map(sourceOf), target, method: THROTTLE_METHOD, evidence: speedTestEvidence }, f, p);
+  const sources = (target: string | null) => srcs.filter((s) => s.targetHost === target).map(sourceOf);
+  return judgeThrottling(points, { input: 'speedtests', sources, target: null, method: THROTTLE_METHOD, evidence: speedTestEvidence }, f, p);
 }

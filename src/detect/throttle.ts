@@ -33,7 +33,7 @@ export interface SpeedTestInput {
   test_result: number;
   control_result: number;
   control_taco_result: number | null;
-  /** Per-target inputs (OONI measurements); speed-test datasets have one target and leave it out. */
+  /** What the test measured: its dataset's target_host (speed tests), its own target (OONI); tests of two targets are never pooled. */
   target?: string | null;
   /** OONI inputs: TLS handshake time of the measurement and the median of its session's controls (ms). */
   tls_ms?: number | null;
@@ -46,6 +46,8 @@ export interface ThrottleDay {
   asn: string;
   as_name: string | null;
   day: string;
+  /** What the tests measured: a speed-test dataset's target_host, an OONI input's target; null when a dataset names none. */
+  target: string | null;
   /** Tests that count (control >= minControlKbps). */
   n: number;
   share_throttled: number | null;
@@ -56,8 +58,6 @@ export interface ThrottleDay {
 
 /** A day with the extra numbers the detector uses (not part of the summary shape). */
 export interface ThrottleDayDetail extends ThrottleDay {
-  /** The target of per-target inputs (null for a speed-test dataset). */
-  target: string | null;
   n_total: number;
   n_throttled: number;
   /** Throttled tests whose control domain containing the target's short-link string was slow too. */
@@ -123,6 +123,7 @@ export const summaryItem = (d: ThrottleDay): ThrottleDay => ({
   asn: d.asn,
   as_name: d.as_name,
   day: d.day,
+  target: d.target,
   n: d.n,
   share_throttled: d.share_throttled,
   median_target_kbps: d.median_target_kbps,

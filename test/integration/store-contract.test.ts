@@ -57,6 +57,7 @@ interface Answers {
   blockSeries: unknown;
   volume: unknown;
   speedDays: unknown;
+  speedDaysOfDatasets: unknown;
   speedCount: unknown;
   throughput: unknown;
   registry: unknown;
@@ -102,6 +103,11 @@ async function answers(store: Store): Promise<Answers> {
     blockSeries: await store.detect.blockSeries({}, 0.5),
     volume: await store.detect.volumeHours({ cc: 'RU' }),
     speedDays: await store.speedtests.days({ cc: 'RU' }, { minControlKbps: 1000, maxRatio: 0.5 }),
+    speedDaysOfDatasets: await Promise.all(
+      [[], ['russia-twitter-throttle', 'no-such-dataset']].map((datasets) =>
+        store.speedtests.days({ cc: 'RU', datasets }, { minControlKbps: 1000, maxRatio: 0.25 }),
+      ),
+    ),
     speedCount: await store.speedtests.count(),
     throughput: await store.throughput.points({ cc: 'RU' }),
     registry: await registryAnswers(store),

@@ -2980,6 +2980,8 @@ export interface components {
             /** @description tests that count (control reached 1 Mbps) */
             n: number;
             share_throttled: number | null;
+            /** @description what the tests measured (the dataset's target_host; null when the dataset names none): tests of two targets are never pooled */
+            target: string | null;
             /** @enum {string} */
             verdict: "throttled" | "not_throttled" | "insufficient";
         };
@@ -6965,6 +6967,8 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
+                /** @description one target: the datasets whose target_host it is */
+                target?: string;
                 /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
             };
@@ -6974,7 +6978,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One item per (cc, asn, day) */
+            /** @description One item per (cc, asn, target, day) */
             200: {
                 headers: {
                     [name: string]: unknown;

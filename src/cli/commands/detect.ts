@@ -35,7 +35,7 @@ function showImport(r: SpeedTestImportReport): string {
 
 function showSummary(r: OpOutput<typeof speedtestsSummary>): string {
   return (
-    table(r.items, ['cc', 'asn', 'as_name', 'day', 'n', 'share_throttled', 'median_target_kbps', 'median_control_kbps', 'verdict']) +
+    table(r.items, ['cc', 'asn', 'as_name', 'target', 'day', 'n', 'share_throttled', 'median_target_kbps', 'median_control_kbps', 'verdict']) +
     `method: ${r.method}\nsources: ${r.sources.map((s) => `${s.name} (${s.licence})`).join('; ') || '-'}\n`
   );
 }
@@ -161,14 +161,15 @@ export function detectCommand(program: Command, io: Io): void {
       if (r.rejected > 0 || r.rejects_total > 0) io.setExit(EXIT.PARTIAL);
       ctx.print(r, showImport);
     });
-  rowsOptions(leaf(st, 'summary', 'throttling verdict per (country, network, day): share throttled, median speeds'))
+  rowsOptions(leaf(st, 'summary', 'throttling verdict per (country, network, target, day): share throttled, median speeds'))
     .option('--cc <cc>', 'country (e.g. RU)')
     .option('--asn <asn>', 'network (AS12389 or 12389)')
+    .option('--target <host>', 'one target: the datasets whose target_host it is')
     .option('--since <date>', 'from this date')
     .option('--until <date>', 'up to and including this date')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(speedtestsSummary, { cc: str(o.cc), asn: str(o.asn), since: str(o.since), until: str(o.until) });
+      const r = await ctx.run(speedtestsSummary, { cc: str(o.cc), asn: str(o.asn), target: str(o.target), since: str(o.since), until: str(o.until) });
       await ctx.output(speedtestsSummary, r, o, showSummary);
     });
 

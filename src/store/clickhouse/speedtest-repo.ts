@@ -10,7 +10,7 @@
  */
 import type { RejectList, SpeedTestDays, SpeedTestFilter, SpeedTestPoint, SpeedTestRepo, SpeedTestSourceRecord } from '../types.js';
 import type { ChContext } from './context.js';
-import { join, Sql, sql } from './sql.js';
+import { inList, join, Sql, sql } from './sql.js';
 import { chTime, laterWins } from './time.js';
 
 /** Rows of committed generations only: each file's latest marker (markers of one file may sit on several shards). */
@@ -19,6 +19,7 @@ const committed = (db: Sql) => sql`(dataset, source_file, gen) GLOBAL IN (SELECT
 function whereOf(f: SpeedTestFilter, visible: Sql): Sql {
   const c: Sql[] = [visible, new Sql('as_country IS NOT NULL AND asn IS NOT NULL')];
   if (f.dataset) c.push(sql`dataset = ${f.dataset}`);
+  if (f.datasets) c.push(sql`dataset IN ${inList(f.datasets)}`);
   if (f.cc) c.push(sql`as_country = ${f.cc}`);
   if (f.asn !== undefined) c.push(sql`asn = ${f.asn}`);
   if (f.since) c.push(sql`datetime_rounded >= toDateTime(${chTime(f.since)}, 'UTC')`);

@@ -34,6 +34,8 @@ export interface SpeedTestRecord {
 
 export interface SpeedTestFilter {
   dataset?: string;
+  /** Only these datasets (none when empty): the datasets of one target. */
+  datasets?: readonly string[];
   cc?: string;
   asn?: number;
   since?: string; // ISO instant, inclusive

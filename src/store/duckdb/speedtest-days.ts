@@ -13,6 +13,7 @@ import type { DuckDb, Param } from './db.js';
 export function speedWhere(f: SpeedTestFilter, params: Param[]): string {
   const conds = ['as_country IS NOT NULL', 'asn IS NOT NULL'];
   if (f.dataset) conds.push(`dataset = $${params.push(f.dataset)}`);
+  if (f.datasets) conds.push(`dataset IN (SELECT unnest(json_transform($${params.push(JSON.stringify(f.datasets))}, '["VARCHAR"]')))`);
   if (f.cc) conds.push(`as_country = $${params.push(f.cc)}`);
   if (f.asn !== undefined) conds.push(`asn = $${params.push(f.asn)}`);
   if (f.since) conds.push(`datetime_rounded >= $${params.push(f.since)}::TIMESTAMPTZ`);

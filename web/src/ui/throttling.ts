@@ -1,6 +1,6 @@
 /**
  * Throttling view: the share of speed tests in which the target was far slower than the control,
- * per ASN per day (GET /api/speedtests/summary), with the verdict and median speeds.
+ * per ASN (and target) per day (GET /api/speedtests/summary), with the verdict and median speeds.
  */
 import * as Plot from '@observablehq/plot';
 import { csvUrl, getJson, hasApi, type SpeedtestDay, type SpeedTestSummary } from '../api.js';
@@ -10,16 +10,18 @@ import { figure } from './figure.js';
 import { empty, notAvailable, section } from './state.js';
 import { dataTable } from './table.js';
 
-const asLabel = (d: SpeedtestDay) => {
+/** A row of the heat map: the network, and its target when the items measured more than one (never two targets in one cell). */
+const asLabel = (d: SpeedtestDay, manyTargets: boolean) => {
   const name = d.as_name && d.as_name.length > 30 ? `${d.as_name.slice(0, 29)}…` : d.as_name;
-  return `AS${String(d.asn).replace(/^AS/i, '')}${name ? ` ${name}` : ''}`;
+  return `AS${String(d.asn).replace(/^AS/i, '')}${name ? ` ${name}` : ''}${manyTargets ? ` → ${d.target ?? 'unnamed target'}` : ''}`;
 };
 
 /** Networks drawn in the heat map: the most-tested ones (a country can have a thousand ASNs). */
 const TOP_NETWORKS = 25;
 
 export function throttlingFigure(items: SpeedtestDay[], cc: string): HTMLElement {
-  const all = items.map((d) => ({ ...d, as: asLabel(d) }));
+  const manyTargets = new Set(items.map((d) => d.target)).size > 1;
+  const all = items.map((d) => ({ ...d, as: asLabel(d, manyTargets) }));
   const tests = new Map<string, number>();
   for (const r of all) tests.set(r.as, (tests.get(r.as) ?? 0) + r.n);
   const nets = [...tests.entries()]

@@ -1,0 +1,78 @@
+/**
+ * Speed-test datasets measure one target each (dataset.json's target_host): tests of two targets
+ * are never pooled into one verdict, and a detection names the target its own tests measured and
+ * cites only the datasets of that target. Synthetic datasets (one network, two targets): the
+ * shipped data has a single target.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, tempStore } from '../../../test/helpers/index.js';
+import { fixedClock, silentProgress } from '../../shared/index.js';
+import { runSpeedTests } from '../throttle-run.js';
+import { importSpeedTests } from './import.js';
+import { speedTestSummary } from './summary.js';
+
+const HEADER =
+  'datetime_rounded,anonymized_ip,subnet,asn,as_country,as_organization,as_organization_iden,version,test_result,control_result,control_taco_result';
+const row = (at: string, target: number, control: number) => `${at} UTC,10.0.0.0,10.0.0.0/24,64901,KZ,Synth A,ORG-A,4,${target},${control},${control}`;
+
+function dataset(dir: string, id: string, target: string, rows: string[]) {
+  mkdirSync(join(dir, '2021-06'), { recursive: true });
+  writeFileSync(join(dir, 'LICENSE'), 'CC0\n');
+  writeFileSync(
+    join(dir, 'dataset.json'),
+    JSON.stringify({ id, name: `synthetic ${id}`, url: 'https://example.org', licence: 'CC0', attribution: 'test', target_host: target }),
+  );
+  writeFileSync(join(dir, '2021-06', '01.csv'), [HEADER, ...rows].join('\n') + '\n');
+}
+
+let t: Awaited<ReturnType<typeof tempStore>>;
+const tmp = tempDir();
+beforeAll(async () => {
+  t = await tempStore();
+  const hours = (day: string, n: number, from = 0) => Array.from({ length: n }, (_, i) => `${day} ${String(from + i).padStart(2, '0')}:00:00`);
+  // abs.twimg.com: every test throttled (250 against 1000) on 06-01..06-03, none on 06-04
+  const twimg = ['2021-06-01', '2021-06-02', '2021-06-03'].flatMap((d) => hours(d, 5).map((h) => row(h, 250, 1000)));
+  dataset(join(tmp.dir, 'ds1'), 'synthetic-twimg', 'abs.twimg.com', [...twimg, ...hours('2021-06-04', 5).map((h) => row(h, 1000, 1000))]);
+  // www.example.com: every test at full speed
+  dataset(
+    join(tmp.dir, 'ds7'),
+    'synthetic-example',
+    'www.example.com',
+    hours('2021-06-01', 9, 10).map((h) => row(h, 5000, 5000)),
+  );
+  const deps = { store: t.store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress };
+  await importSpeedTests(deps, join(tmp.dir, 'ds1'));
+  await importSpeedTests(deps, join(tmp.dir, 'ds7'));
+});
+afterAll(async () => {
+  await t.cleanup();
+  tmp.cleanup();
+});
+
+describe('speed-test datasets of different targets', () => {
+  it('a detection names the target its throttled tests measured, with that dataset as its only source', async () => {
+    const r = await runSpeedTests(t.store, { asn: 64901 });
+    expect(r.detections.map((d) => [d.target, d.start.slice(0, 10), d.strength.tests_throttled, d.strength.tests])).toEqual([
+      ['abs.twimg.com', '2021-06-01', 15, 15],
+    ]);
+    expect(r.detections[0]!.sources.map((s) => s.name)).toEqual(['synthetic synthetic-twimg']);
+    expect(r.detections[0]!.evidence_query.params.target).toBe('abs.twimg.com');
+    expect(r.series.map((s) => [s.target, s.figures.verdict])).toEqual([
+      ['abs.twimg.com', 'throttled'],
+      ['www.example.com', 'not_throttled'],
+    ]);
+  });
+
+  it('the summary has one row per target on a day both measured, each with its own tests', async () => {
+    const s = await speedTestSummary(t.store, { asn: 'AS64901', until: '2021-06-01' });
+    expect(s.items.map((d) => [d.target, d.n, d.median_target_kbps, d.verdict])).toEqual([
+      ['abs.twimg.com', 5, 250, 'throttled'],
+      ['www.example.com', 9, 5000, 'not_throttled'],
+    ]);
+    const one = await speedTestSummary(t.store, { asn: 'AS64901', target: 'www.example.com' });
+    expect(one.items.map((d) => d.target)).toEqual(['www.example.com']);
+    expect(one.sources.map((x) => x.name)).toEqual(['synthetic synthetic-example']);
+  });
+});
