@@ -39,6 +39,30 @@ const stub = (points: SignalPointRecord[]): Store =>
     },
   }) as unknown as Store;
 
+/** SYNTHETIC: one series at `base` every `stepMin` from `start` for `days`, 0 over [cutFrom, cutTo). */
+function series(asn: string, source: string, start: string, days: number, stepMin: number, base: number, cutFrom: string, cutTo: string): SignalPointRecord[] {
+  const t0 = Date.parse(start);
+  return Array.from({ length: (days * 1440) / stepMin }, (_, i) => {
+    const t = new Date(t0 + i * stepMin * 60_000).toISOString();
+    const v = t >= cutFrom && t < cutTo ? 0 : base;
+    return { source, entity_type: 'asn', entity_code: asn, t, value: v, cc: 'KZ', entity_name: null, source_file: 'synthetic.csv', line: i + 2 };
+  });
+}
+
+describe('outage corroboration across networks (synthetic series)', () => {
+  it("an outage still open at its network's last sample corroborates no episode of another network after that sample", async () => {
+    // AS64803: both signals down from 5 Jan 10:00 to its data's end on 6 Jan; AS64804: one signal down for 3 h in April
+    const c = [
+      ...series('AS64803', 'darknet', '2020-01-01T00:00:00.000Z', 6, 5, 100, '2020-01-05T10:00:00.000Z', '2020-01-07T00:00:00.000Z'),
+      ...series('AS64803', 'active_probing', '2020-01-01T00:00:00.000Z', 6, 10, 50, '2020-01-05T10:00:00.000Z', '2020-01-07T00:00:00.000Z'),
+    ];
+    const d = series('AS64804', 'darknet', '2020-04-01T00:00:00.000Z', 6, 5, 100, '2020-04-05T10:00:00.000Z', '2020-04-05T13:00:00.000Z');
+    const r = await runOutage(stub([...c, ...d]), { cc: 'KZ' }, DEFAULT_OUTAGE_RUN_PARAMS);
+    expect(r.detections.map((x) => [x.probe_asn, x.start, x.end, x.networks])).toEqual([['AS64803', '2020-01-05T10:00:00.000Z', null, ['AS64803']]]);
+    expect(r.series.find((x) => x.probe_asn === 'AS64804')!.figures.uncorroborated_episodes).toBe(1);
+  });
+});
+
 describe('outage run on the Iran files', () => {
   it("bounds an outage's data_until and duration by its own network's data, whatever other networks hold", async () => {
     const counts = ooniDays();

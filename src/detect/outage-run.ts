@@ -219,16 +219,24 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
     byEntity.set(ek, list);
   }
 
+  // the entity's own last sample: an outage still open there ends there for every other network
+  const lastOf = new Map(
+    [...byEntity].map(([ek, sigs]) => [ek, sigs.flatMap((x) => x.points).reduce((m, p) => (p.t > m ? p.t : m), new Date(0).toISOString())]),
+  );
   const candidates = [...byEntity.entries()].flatMap(([ek, sigs]) => {
     const [etype, code] = ek.split('\u0000') as [string, string];
     return clusters(code, etype, sigs.find((s) => s.cc)?.cc ?? null, sigs);
   });
+  // how far a candidate reaches for corroboration: its recovery, or (still open) just past its entity's last sample
+  const reach = (c: Candidate) => c.end ?? t(lastOf.get(`${c.entityType}\u0000${c.entity}`)!) + 1;
   const inWindowCandidate = (c: Candidate) => c.end === null || c.end >= sinceMs;
   const detections: Omit<Detection, 'draft'>[] = [];
   for (const c of candidates) {
     if (!inWindowCandidate(c)) continue;
     const signals = [...new Set(c.members.map((m) => m.source))];
-    const otherNetworks = candidates.filter((o) => o !== c && o.cc !== null && o.cc === c.cc && overlaps(o.start, o.end, c.start, c.end)).map((o) => o.entity);
+    const otherNetworks = candidates
+      .filter((o) => o !== c && o.cc !== null && o.cc === c.cc && overlaps(o.start, reach(o), c.start, reach(c)))
+      .map((o) => o.entity);
     const corroboratedBy = signals.length >= 2 ? 'signals' : otherNetworks.length ? 'networks' : null;
     if (params.corroborate && !corroboratedBy) {
       const s = series.find((x) => x.target === c.members[0]!.source && (x.probe_asn ?? x.probe_cc) === c.entity);
@@ -237,7 +245,7 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
     }
     const sigs = byEntity.get(`${c.entityType}\u0000${c.entity}`)!;
     // the entity's own last sample: another network's longer series never extends its outage
-    const dataUntil = sigs.flatMap((x) => x.points).reduce((m, p) => (p.t > m ? p.t : m), new Date(0).toISOString());
+    const dataUntil = lastOf.get(`${c.entityType}\u0000${c.entity}`)!;
     detections.push(detectionOf(c, signals, otherNetworks, corroboratedBy, sigs, params, dataUntil, q));
   }
   return { detections, series };
