@@ -87,6 +87,17 @@ describe('outage run on the Iran files', () => {
     expect(d.summary).toMatch(/; not down: ooni_measurements, no sample during the outage$/);
   });
 
+  it('a slice starting on the outage day (no earlier day as history) gives the outage the same recovery as the whole file', async () => {
+    const episodes = async (pts: SignalPointRecord[]) =>
+      (await runOutage(stub(pts), { asn: 'AS44244' }, DEFAULT_OUTAGE_RUN_PARAMS)).series
+        .filter((x) => x.target === 'active_probing')
+        .flatMap((x) => x.changes.map((c) => [c.onset, c.recovery]));
+    const whole = await episodes(ioda());
+    const slice = await episodes(ioda().filter((p) => p.t >= '2019-11-16T06:00:00.000Z'));
+    expect(slice).toEqual(whole.filter(([onset]) => String(onset) >= '2019-11-16T06:00:00.000Z'));
+    expect(slice.length).toBeGreaterThan(0);
+  });
+
   it('--emit never drafts the same outage twice: a moved onset (a corrected day count, IODA data later) finds the event already there', async () => {
     const { store, cleanup } = await tempStore();
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeSeries, type Sample } from './outage.js';
-import { SEEDED_STEP_MIN as STEP, seededDrop, seededQuiet, syntheticSignal } from './outage-synthetic.js';
+import { SEEDED_STEP_MIN as STEP, SYNTHETIC_START, seededDrop, seededQuiet, syntheticSignal } from './outage-synthetic.js';
 
 describe('outage detector on SYNTHETIC series', () => {
   it('finds no outage on flat and diurnal series (three levels, gaps, 30 seeds each; bench/outage-figures.ts runs 300)', () => {
@@ -55,5 +55,21 @@ describe('outage detector on SYNTHETIC series', () => {
     const eps = judgeSeries(s).episodes;
     expect(eps).toHaveLength(1);
     expect(eps[0]!.recovery).toBe(new Date(s[7 * 288]!.t).toISOString());
+  });
+
+  it('an outage on the first day of a series (no earlier day) recovers when the level is back: a 2 h cut lasts 2 h', () => {
+    for (const [stepMin, level] of [
+      [5, 100],
+      [10, 50],
+    ] as const) {
+      const s = syntheticSignal({ seed: 1, level, stepMin, days: 1, diurnal: 0, missing: 0 }).map((x) => ({
+        t: x.t,
+        v: x.t >= SYNTHETIC_START + 12 * 3_600_000 && x.t < SYNTHETIC_START + 14 * 3_600_000 ? 0 : level,
+      }));
+      const eps = judgeSeries(s).episodes;
+      expect(eps.map((e) => [e.onset, e.recovery, e.duration_min])).toEqual([
+        [new Date(SYNTHETIC_START + 12 * 3_600_000).toISOString(), new Date(SYNTHETIC_START + 14 * 3_600_000).toISOString(), 120],
+      ]);
+    }
   });
 });

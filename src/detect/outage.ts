@@ -7,7 +7,8 @@
  * Guarantees, each tested:
  * - Baseline: median of the samples at the same time of day (± slot half-width) on up to
  *   `historyDays` previous days, so diurnal cycles are not read as drops; where no previous
- *   day covers the slot, the median of a short trailing window. Only samples judged normal
+ *   day covers the slot, the median of a short trailing window (inside a run of low samples,
+ *   the window before the run began). Only samples judged normal
  *   enter the history, so a long outage does not lower its own baseline.
  * - A missing sample is never low: a gap neither starts nor extends an episode, and a gap
  *   longer than `maxGapMin` (or than one step, for series binned coarser: hourly or daily
@@ -144,12 +145,17 @@ class History {
   }
 }
 
-function baselineAt(h: History, t: number, step: number, p: OutageParams): { b: number; kind: 'same_slot' | 'trailing' } | null {
+/**
+ * The baseline of a sample at `t`. The trailing window ends at `trailEnd`: the sample itself, or
+ * inside a run of low samples the run's first sample, so a drop is judged against the level
+ * before it for as long as it lasts and a sample back at that level reads as normal.
+ */
+function baselineAt(h: History, t: number, trailEnd: number, step: number, p: OutageParams): { b: number; kind: 'same_slot' | 'trailing' } | null {
   const slot: number[] = [];
   const half = p.slotHalfWidthMin * MIN;
   for (let d = 1; d <= p.historyDays; d++) slot.push(...h.window(t - d * DAY - half, t - d * DAY + half));
   if (slot.length >= p.minSlotValues) return { b: median(slot)!, kind: 'same_slot' };
-  const trail = h.window(t - p.trailingHours * 3_600_000, t - 1);
+  const trail = h.window(trailEnd - p.trailingHours * 3_600_000, trailEnd - 1);
   if (trail.length >= Math.max(3, p.minTrailingCoverage * ((p.trailingHours * 3_600_000) / step))) return { b: median(trail)!, kind: 'trailing' };
   return null;
 }
@@ -262,7 +268,7 @@ export function judgeSeries(input: Sample[], params: Partial<OutageParams> = {})
       run = [];
       pendingNormal = [];
     }
-    const base = baselineAt(h, x.t, step, p);
+    const base = baselineAt(h, x.t, run.length ? Date.parse(judged[run[0]!]!.t) : x.t, step, p);
     if (!base || base.b < p.minBaseline) {
       out.unjudged++;
       judged.push({ t: iso(x.t), value: x.v, baseline: base?.b ?? null, baseline_kind: base?.kind ?? null, ratio: null, low: false });
