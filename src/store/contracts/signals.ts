@@ -54,7 +54,8 @@ export interface SignalSeriesInfo {
 export interface SignalsRepo {
   /**
    * Replace one file's points in one transaction (its earlier points go first; a point another
-   * file already holds is overwritten and counted in `overwritten`), with the file's record and,
+   * file already holds is overwritten and counted in `overwritten`, and that file's record then
+   * counts the points it still holds and has no checksum, so its next import re-reads it), with the file's record and,
    * when given, its rejects list: a file recorded as imported (its checksum, which the next run
    * skips on) never lacks its points or its rejects.
    */

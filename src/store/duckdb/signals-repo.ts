@@ -2,6 +2,8 @@
  * DuckDB implementation of SignalsRepo (migration 120). A file's points go in through one
  * transaction that first deletes the file's earlier points, so a re-import replaces them and a
  * crash leaves the last complete import (its record and rejects list included). Points are bulk-inserted from a VALUES list in slices.
+ * A file whose points another file's import takes over keeps a record of what it still holds,
+ * without a checksum, so it is never skipped as unchanged while points of it are gone.
  */
 import type { SignalFileRecord, SignalFilter, SignalPointRecord, SignalSeriesInfo, SignalsRepo } from '../types.js';
 import type { DuckDb, Param } from './db.js';
@@ -32,6 +34,7 @@ export function duckSignalsRepo(db: DuckDb): SignalsRepo {
       db.tx(async (sql) => {
         const previous = await sql.run('DELETE FROM signal_points WHERE source_file = $1', [file.path]);
         let overwritten = 0;
+        const taken = new Set<string>();
         for (let i = 0; i < points.length; i += SLICE) {
           const slice = points.slice(i, i + SLICE);
           const params: Param[] = [];
@@ -42,11 +45,14 @@ export function duckSignalsRepo(db: DuckDb): SignalsRepo {
           });
           const keys = slice.map((p) => [p.source, p.entity_type, p.entity_code, p.t] as const);
           const kp: Param[] = keys.flat();
-          const before = await sql.all<{ n: number }>(
-            `SELECT count(*)::INTEGER AS n FROM signal_points WHERE (source, entity_type, entity_code, t) IN (${keys.map((_, j) => `($${j * 4 + 1}, $${j * 4 + 2}, $${j * 4 + 3}, $${j * 4 + 4}::TIMESTAMPTZ)`).join(', ')})`,
+          const before = await sql.all<{ source_file: string; n: number }>(
+            `SELECT source_file, count(*)::INTEGER AS n FROM signal_points WHERE (source, entity_type, entity_code, t) IN (${keys.map((_, j) => `($${j * 4 + 1}, $${j * 4 + 2}, $${j * 4 + 3}, $${j * 4 + 4}::TIMESTAMPTZ)`).join(', ')}) GROUP BY source_file`,
             kp,
           );
-          overwritten += before[0]?.n ?? 0;
+          for (const b of before) {
+            overwritten += b.n;
+            taken.add(b.source_file);
+          }
           await sql.run(`INSERT OR REPLACE INTO signal_points VALUES ${rows.join(', ')}`, params);
         }
         await sql.run('INSERT OR REPLACE INTO signal_files VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMPTZ)', [
@@ -57,6 +63,12 @@ export function duckSignalsRepo(db: DuckDb): SignalsRepo {
           file.rejected,
           file.imported_at,
         ]);
+        // a file whose points were taken over: its record counts what it still holds, and no checksum, so its next import re-reads it
+        for (const other of taken)
+          await sql.run(
+            `UPDATE signal_files SET checksum = '', stored = (SELECT count(*) FROM signal_points WHERE source_file = $1)::INTEGER WHERE path = $1`,
+            [other],
+          );
         if (rejects) await writeRejectList(sql, rejects);
         await db.pauseInTx('signals.file', `file=${file.path} points=${points.length}${rejects ? ` rejects=${rejects.records.length}` : ''}`);
         return { previous, overwritten };

@@ -1,0 +1,46 @@
+/**
+ * A signal file's import record says what the store holds of it: when another file's import takes
+ * over its points (the same series and times), its record is updated and its next import re-reads
+ * it, so no point disappears while its file is reported stored and unchanged. SYNTHETIC files
+ * (two samples of one series): the shipped files never share a series.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, tempStore } from '../../test/helpers/index.js';
+import { fixedClock } from '../shared/index.js';
+import { importSignalFile } from './import.js';
+
+const HEAD = 'datasource,value,timestamp,asn,cc\n';
+let t: Awaited<ReturnType<typeof tempStore>>;
+const tmp = tempDir();
+beforeAll(async () => {
+  t = await tempStore();
+});
+afterAll(async () => {
+  await t.cleanup();
+  tmp.cleanup();
+});
+
+describe('signals import of files that share points', () => {
+  it('a file whose points another file took over, then dropped, is re-read by its next import and its points are back', async () => {
+    const deps = { store: t.store, clock: fixedClock('2026-01-01T00:00:00Z') };
+    const p = join(tmp.dir, 'p.csv');
+    const q = join(tmp.dir, 'q.csv');
+    const pText = `${HEAD}darknet,10,2020-01-01 00:00:00,AS64740,IR\ndarknet,11,2020-01-01 00:05:00,AS64740,IR\n`;
+    writeFileSync(p, pText);
+    writeFileSync(q, pText); // the same export saved under another name
+    expect((await importSignalFile(deps, p)).file).toMatchObject({ status: 'imported', stored: 2 });
+    expect((await importSignalFile(deps, q)).file).toMatchObject({ status: 'imported', stored: 2, overwritten: 2 });
+    expect(await t.store.signals.getFile(p)).toMatchObject({ stored: 0 });
+    writeFileSync(q, `${HEAD}darknet,5,2020-01-01 00:00:00,AS64741,IR\n`); // q edited: AS64740 no longer in it
+    expect((await importSignalFile(deps, q)).file).toMatchObject({ status: 'imported', replaced: 2 });
+    const again = await importSignalFile(deps, p);
+    expect(again.file).toMatchObject({ status: 'imported', stored: 2 });
+    expect((await t.store.signals.points({ entity_code: 'AS64740' })).map((x) => [x.value, x.source_file])).toEqual([
+      [10, p],
+      [11, p],
+    ]);
+    expect((await importSignalFile(deps, p)).file.status).toBe('unchanged');
+  });
+});
