@@ -185,7 +185,8 @@ function detectionFor(
     0,
   );
   const start = iso(ep.start);
-  const params: Record<string, string> = { cc, since: startDay, until: iso(ep.end ?? dayMs(span.lastDay) + DAY).slice(0, 10) };
+  // the evidence's until is inclusive: the detection's last day, or the last day of data while it is still open
+  const params: Record<string, string> = { cc, since: startDay, until: endDay ?? span.lastDay };
   if (asn) params.asn = asn;
   if (target) params.target = target;
   const cap = median(allHit.map((t) => t.test_result));

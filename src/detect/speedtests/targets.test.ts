@@ -65,6 +65,13 @@ describe('speed-test datasets of different targets', () => {
     ]);
   });
 
+  it("a detection's evidence query asks for its own days: until is its last throttled day (--until is inclusive)", async () => {
+    const [d] = (await runSpeedTests(t.store, { asn: 64901 })).detections;
+    expect(d!.end).toBe('2021-06-04T00:00:00.000Z');
+    expect(d!.evidence_query.params).toMatchObject({ since: '2021-06-01', until: '2021-06-03' });
+    expect(d!.evidence_query.cli).toContain('--since 2021-06-01 --until 2021-06-03');
+  });
+
   it('the summary has one row per target on a day both measured, each with its own tests', async () => {
     const s = await speedTestSummary(t.store, { asn: 'AS64901', until: '2021-06-01' });
     expect(s.items.map((d) => [d.target, d.n, d.median_target_kbps, d.verdict])).toEqual([
