@@ -126,6 +126,23 @@ const METHODS: Record<DetectionKind, string> = {
   outage: OUTAGE_METHOD,
 };
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Bounds of a view judged per UTC day (throttling: speed tests, OONI throughput), widened to whole
+ * days: since to the start of its day, an exclusive until to the end of its day. A time of day in
+ * --since/--until never makes part of a day into that day's row or verdict.
+ */
+export function wholeDays<T extends { since?: string; until?: string }>(q: T): T {
+  const floor = (iso: string) => Math.floor(Date.parse(iso) / DAY_MS) * DAY_MS;
+  const ceil = (iso: string) => Math.ceil(Date.parse(iso) / DAY_MS) * DAY_MS;
+  return {
+    ...q,
+    since: q.since === undefined ? undefined : new Date(floor(q.since)).toISOString(),
+    until: q.until === undefined ? undefined : new Date(ceil(q.until)).toISOString(),
+  };
+}
+
 export function normaliseQuery(q: DetectQuery): { cc?: string; asnNumber?: number; asn?: string; target?: string; since?: string; until?: string } {
   const asnDigits = q.asn?.replace(/^AS/i, '');
   if (asnDigits !== undefined && !/^\d{1,10}$/.test(asnDigits)) {
@@ -169,7 +186,7 @@ export async function detect(
       kind === 'throttling'
         ? await runThrottling(
             deps.store,
-            { cc: q.cc, asn: q.asnNumber, target: q.target, since: q.since, until: q.until, input: throttleInput },
+            wholeDays({ cc: q.cc, asn: q.asnNumber, target: q.target, since: q.since, until: q.until, input: throttleInput }),
             params.throttling,
           )
         : kind === 'block'

@@ -7,7 +7,7 @@
 import type { Store } from '../store/index.js';
 import type { DataSource } from './detection.js';
 import { pairOoniTests, type OoniExclusions } from './ooni-throughput.js';
-import { normaliseQuery } from './run.js';
+import { normaliseQuery, wholeDays } from './run.js';
 import { median, round } from './stats.js';
 import { summaryItem, throttleDays, type ThrottleDay } from './throttle.js';
 import { OONI_THROTTLE_METHOD, OONI_THROUGHPUT_SOURCE } from './throttle-inputs.js';
@@ -41,7 +41,7 @@ export async function throughputSummary(
   f: { cc?: string; asn?: string; target?: string; since?: string; until?: string },
   p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS,
 ): Promise<ThroughputSummary> {
-  const q = normaliseQuery(f);
+  const q = wholeDays(normaliseQuery(f));
   const points = await store.throughput.points({ cc: q.cc, asn: q.asn, since: q.since, until: q.until });
   const { tests, excluded } = pairOoniTests(points, p, q.target);
   const days = throttleDays(tests, p);

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_THROTTLE_PARAMS, normaliseQuery, speedTestSummary, summaryItem, throttleDays } from '../../src/detect/index.js';
+import { DEFAULT_THROTTLE_PARAMS, normaliseQuery, speedTestSummary, summaryItem, throttleDays, wholeDays } from '../../src/detect/index.js';
 import { packagePath } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
 import { appWithToken, cli, tempDir } from '../helpers/index.js';
@@ -76,7 +76,7 @@ describe('throttling (acceptance)', () => {
   it('summary: the exact item keys, per network and day', async () => {
     const r = await json(['speedtests', 'summary', '--cc', 'RU', '--asn', 'AS12389']);
     expect(Object.keys(r.items[0]).sort()).toEqual(
-      ['as_name', 'asn', 'cc', 'day', 'median_control_kbps', 'median_target_kbps', 'n', 'share_throttled', 'verdict'].sort(),
+      ['as_name', 'asn', 'cc', 'day', 'median_control_kbps', 'median_target_kbps', 'n', 'share_throttled', 'target', 'verdict'].sort(),
     );
     const day = (d: string) => r.items.find((x: { day: string }) => x.day === d);
     expect(day('2021-03-15')).toMatchObject({ cc: 'RU', asn: 'AS12389', verdict: 'throttled' });
@@ -99,8 +99,10 @@ describe('throttling (acceptance)', () => {
       const params = [DEFAULT_THROTTLE_PARAMS, { ...DEFAULT_THROTTLE_PARAMS, minControlKbps: 300, maxRatio: 0.5 }];
       for (const f of filters) {
         for (const p of params) {
-          const q = normaliseQuery(f);
-          const points = await store.speedtests.points({ cc: q.cc, asn: q.asnNumber, since: q.since, until: q.until });
+          const q = wholeDays(normaliseQuery(f));
+          const targetOf = new Map((await store.speedtests.listSources()).map((x) => [x.dataset, x.targetHost]));
+          const stored = await store.speedtests.points({ cc: q.cc, asn: q.asnNumber, since: q.since, until: q.until });
+          const points = stored.map((x) => ({ ...x, target: targetOf.get(x.dataset) ?? null }));
           const got = await speedTestSummary(store, f, p);
           expect(got.items.length, JSON.stringify(f)).toBeGreaterThan(0);
           expect(got.items, JSON.stringify({ f, p })).toEqual(throttleDays(points, p).map(summaryItem));

@@ -130,8 +130,8 @@ export function detectCommand(program: Command, io: Io): void {
       '--input <i>',
       'one input, as each detection names it: ooni_verdicts (block), speedtests | ooni_network_events (throttling), ooni_volume (shutdown), outage_signals (outage); default all',
     )
-    .option('--since <date>', `from the start of this date or time (${TIME_BOUND_FORMS})`)
-    .option('--until <date>', 'up to and including this date')
+    .option('--since <date>', `from the start of this date or time (${TIME_BOUND_FORMS}; throttling widens a time to its whole UTC day)`)
+    .option('--until <date>', 'up to and including this date (throttling: its whole UTC day)')
     .option('--kind <k>', 'block | throttling | shutdown | outage (default: all four)')
     .option('--emit', 'create a draft ledger event per detection (re-running creates none twice)')
     .option('--params <json>', 'override detector parameters, e.g. \'{"block":{"edd":30,"minNetworks":3}}\'')
@@ -165,8 +165,8 @@ export function detectCommand(program: Command, io: Io): void {
     .option('--cc <cc>', 'country (e.g. RU)')
     .option('--asn <asn>', 'network (AS12389 or 12389)')
     .option('--target <host>', 'one target: the datasets whose target_host it is')
-    .option('--since <date>', 'from this date')
-    .option('--until <date>', 'up to and including this date')
+    .option('--since <date>', 'from this date (a time of day widens to the whole UTC day)')
+    .option('--until <date>', 'up to and including this date (a time of day widens to the whole UTC day)')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(speedtestsSummary, { cc: str(o.cc), asn: str(o.asn), target: str(o.target), since: str(o.since), until: str(o.until) });
@@ -200,8 +200,8 @@ export function detectCommand(program: Command, io: Io): void {
     .option('--cc <cc>', 'country (e.g. RU)')
     .option('--asn <asn>', 'network (AS12389 or 12389)')
     .option('--target <t>', 'one target (e.g. abs.twimg.com)')
-    .option('--since <date>', 'from this date')
-    .option('--until <date>', 'up to and including this date')
+    .option('--since <date>', 'from this date (a time of day widens to the whole UTC day)')
+    .option('--until <date>', 'up to and including this date (a time of day widens to the whole UTC day)')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(throughputSummaryOp, { cc: str(o.cc), asn: str(o.asn), target: str(o.target), since: str(o.since), until: str(o.until) });

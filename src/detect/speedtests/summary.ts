@@ -5,7 +5,7 @@
  */
 import type { Store } from '../../store/index.js';
 import type { DataSource } from '../detection.js';
-import { normaliseQuery } from '../run.js';
+import { normaliseQuery, wholeDays } from '../run.js';
 import { round } from '../stats.js';
 import { asnLabel, verdictFor, DEFAULT_THROTTLE_PARAMS, type ThrottleDay, type ThrottleParams } from '../throttle.js';
 import { sourceOf, THROTTLE_METHOD } from '../throttle-run.js';
@@ -24,7 +24,7 @@ export async function speedTestSummary(
   f: { cc?: string; asn?: string; target?: string; since?: string; until?: string },
   p: ThrottleParams = DEFAULT_THROTTLE_PARAMS,
 ): Promise<SpeedTestSummary> {
-  const q = normaliseQuery(f);
+  const q = wholeDays(normaliseQuery(f));
   const all = await store.speedtests.listSources();
   const used = new Set<string>();
   const items: ThrottleDay[] = [];

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, tempStore } from '../../../test/helpers/index.js';
 import { fixedClock, silentProgress } from '../../shared/index.js';
+import { detect } from '../run.js';
 import { runSpeedTests } from '../throttle-run.js';
 import { importSpeedTests } from './import.js';
 import { speedTestSummary } from './summary.js';
@@ -81,5 +82,17 @@ describe('speed-test datasets of different targets', () => {
     const one = await speedTestSummary(t.store, { asn: 'AS64901', target: 'www.example.com' });
     expect(one.items.map((d) => d.target)).toEqual(['www.example.com']);
     expect(one.sources.map((x) => x.name)).toEqual(['synthetic synthetic-example']);
+  });
+
+  it('a time of day in since/until widens to the whole UTC day: a day row is always the whole day, in the summary and the detector', async () => {
+    const whole = await speedTestSummary(t.store, { asn: 'AS64901', target: 'abs.twimg.com', since: '2021-06-03', until: '2021-06-03' });
+    expect(whole.items.map((d) => [d.day, d.n, d.verdict])).toEqual([['2021-06-03', 5, 'throttled']]);
+    const cut = await speedTestSummary(t.store, { asn: 'AS64901', target: 'abs.twimg.com', since: '2021-06-03T03:00', until: '2021-06-03T12:00' });
+    expect(cut.items).toEqual(whole.items);
+    const deps = { store: t.store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress, actor: 'test' };
+    const byDay = await detect(deps, { asn: 'AS64901', kind: 'throttling', input: 'speedtests', until: '2021-06-03' });
+    const byHour = await detect(deps, { asn: 'AS64901', kind: 'throttling', input: 'speedtests', until: '2021-06-03T01:00' });
+    expect(byHour.items.map((d) => [d.start, d.end, d.summary])).toEqual(byDay.items.map((d) => [d.start, d.end, d.summary]));
+    expect(byDay.items[0]!.summary).toContain('from 2021-06-01 until the data ends (2021-06-03)');
   });
 });
