@@ -24,14 +24,22 @@ describe('detector parameter ranges', () => {
 
   it('refuses a negative history, a fraction of a count, -1 networks and a non-finite number, naming each', () => {
     expect(refused({ outage: { historyDays: -2 } })).toBe('params.outage.historyDays: must be a number from 1 to 366, got -2');
-    expect(refused({ outage: { minLowSamples: 2.5 } })).toMatch(/^params\.outage\.minLowSamples: must be a whole number from 1, got 2\.5$/);
+    expect(refused({ outage: { minLowSamples: 2.5 } })).toMatch(/^params\.outage\.minLowSamples: must be a whole number from 1 to 1000000, got 2\.5$/);
     expect(refused({ outage: { recoverySamples: 0 } })).toMatch(/^params\.outage\.recoverySamples: /);
-    expect(refused({ outage: { maxGapMin: -1 } })).toMatch(/^params\.outage\.maxGapMin: must be a number above 0, got -1$/);
+    expect(refused({ outage: { maxGapMin: -1 } })).toMatch(/^params\.outage\.maxGapMin: must be a number above 0 and at most 1000000, got -1$/);
     expect(refused({ block: { edd: -5 } })).toMatch(/^params\.block\.edd: /);
     expect(refused({ block: { minNetworks: -1 } })).toMatch(/^params\.block\.minNetworks: /);
     expect(refused({ shutdown: { alpha: 0 } })).toMatch(/^params\.shutdown\.alpha: must be a number above 0 and at most 0\.5, got 0$/);
     expect(refused({ throttling: { maxRatio: 1.5 } })).toMatch(/^params\.throttling\.maxRatio: /);
     expect(refused({ outage: { dropRatio: 0 } })).toMatch(/^params\.outage\.dropRatio: must be a number from 0\.01 to 0\.99, got 0$/);
+  });
+
+  it('states the upper bound of every range, so a value above it is told what is allowed', () => {
+    expect(refused({ outage: { maxGapMin: 2000000 } })).toBe('params.outage.maxGapMin: must be a number above 0 and at most 1000000, got 2000000');
+    expect(refused({ block: { edd: 2000000 } })).toBe('params.block.edd: must be a number above 0 and at most 1000000, got 2000000');
+    expect(refused({ throttling: { z: 1e7 } })).toBe('params.throttling.z: must be a number above 0 and at most 1000000, got 10000000');
+    expect(refused({ block: { gapHours: 2e6 } })).toBe('params.block.gapHours: must be a number from 0 to 1000000, got 2000000');
+    expect(refused({ block: { minNetworks: 2e6 } })).toBe('params.block.minNetworks: must be a whole number from 1 to 1000000, got 2000000');
   });
 
   it('refuses a per-source override for a source there is not (a misspelt name never applies)', () => {

@@ -78,8 +78,9 @@ export const PARAM_CHOICES: Record<string, Record<string, readonly string[]>> = 
   shutdown: { baseline: VOLUME_BASELINES },
 };
 
+/** The whole range in words, both bounds stated: a value outside it is told what is allowed. */
 const describe = (r: ParamRange) =>
-  `${r.whole ? 'a whole number' : 'a number'} ${r.above ? `above ${r.min}` : `from ${r.min}`}${r.max < 1e6 ? `${r.above ? ' and at most' : ' to'} ${r.max}` : ''}`;
+  `${r.whole ? 'a whole number' : 'a number'} ${r.above ? `above ${r.min} and at most ${r.max}` : `from ${r.min} to ${r.max}`}`;
 
 /**
  * What is wrong with a value of `params.<kind>.<name>`, or null when it is within its range or
