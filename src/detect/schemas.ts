@@ -21,6 +21,7 @@ export const ThrottleDaySchema = z
       .string()
       .nullable()
       .meta({ description: "what the tests measured (the dataset's target_host; null when the dataset names none): tests of two targets are never pooled" }),
+    tests_read: z.number().meta({ description: 'tests read that day, counted or not' }),
     n: z.number().meta({ description: 'tests that count (control reached 1 Mbps)' }),
     share_throttled: z.number().nullable(),
     median_target_kbps: z.number().nullable(),
@@ -36,6 +37,7 @@ export const SpeedTestSummarySchema = z
 export const ThroughputDaySchema = ThrottleDaySchema.extend({
   asn: z.string().meta({ example: 'AS8359' }),
   target: z.string().meta({ example: 'abs.twimg.com' }),
+  tests_read: z.number().meta({ description: 'measurements paired with their session, counted or not' }),
   n: z.number().meta({ description: 'measurements paired with their session whose control reached 1 Mbps' }),
   median_tls_handshake_ms: z.number().nullable(),
   median_control_tls_handshake_ms: z.number().nullable(),

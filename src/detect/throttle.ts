@@ -48,6 +48,8 @@ export interface ThrottleDay {
   day: string;
   /** What the tests measured: a speed-test dataset's target_host, an OONI input's target; null when a dataset names none. */
   target: string | null;
+  /** Tests read that day, counted or not. */
+  tests_read: number;
   /** Tests that count (control >= minControlKbps). */
   n: number;
   share_throttled: number | null;
@@ -68,6 +70,9 @@ export interface ThrottleDayDetail extends ThrottleDay {
 }
 
 export const asnLabel = (asn: number): string => `AS${asn}`;
+
+/** Decimals of a day's median speeds: those of the data (2) and of a mean of two, so a median at the rule's edge reads as it was judged. */
+export const KBPS_DIGITS = 3;
 
 export function isCounted(t: Pick<SpeedTestInput, 'control_result'>, p: ThrottleParams): boolean {
   return t.control_result >= p.minControlKbps;
@@ -103,10 +108,11 @@ export function throttleDays(tests: Iterable<SpeedTestInput>, p: ThrottleParams 
       as_name: name,
       day: first.day,
       target: first.target ?? null,
+      tests_read: list.length,
       n: counted.length,
       share_throttled: counted.length ? round(throttled.length / counted.length, 3) : null,
-      median_target_kbps: round(median(counted.map((t) => t.test_result))),
-      median_control_kbps: round(median(counted.map((t) => t.control_result))),
+      median_target_kbps: round(median(counted.map((t) => t.test_result)), KBPS_DIGITS),
+      median_control_kbps: round(median(counted.map((t) => t.control_result)), KBPS_DIGITS),
       verdict: verdictFor(counted.length, throttled.length, p),
       n_total: list.length,
       n_throttled: throttled.length,
@@ -124,6 +130,7 @@ export const summaryItem = (d: ThrottleDay): ThrottleDay => ({
   as_name: d.as_name,
   day: d.day,
   target: d.target,
+  tests_read: d.tests_read,
   n: d.n,
   share_throttled: d.share_throttled,
   median_target_kbps: d.median_target_kbps,

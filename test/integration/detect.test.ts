@@ -76,7 +76,7 @@ describe('throttling (acceptance)', () => {
   it('summary: the exact item keys, per network and day', async () => {
     const r = await json(['speedtests', 'summary', '--cc', 'RU', '--asn', 'AS12389']);
     expect(Object.keys(r.items[0]).sort()).toEqual(
-      ['as_name', 'asn', 'cc', 'day', 'median_control_kbps', 'median_target_kbps', 'n', 'share_throttled', 'target', 'verdict'].sort(),
+      ['as_name', 'asn', 'cc', 'day', 'median_control_kbps', 'median_target_kbps', 'n', 'share_throttled', 'target', 'tests_read', 'verdict'].sort(),
     );
     const day = (d: string) => r.items.find((x: { day: string }) => x.day === d);
     expect(day('2021-03-15')).toMatchObject({ cc: 'RU', asn: 'AS12389', verdict: 'throttled' });

@@ -2982,6 +2982,8 @@ export interface components {
             share_throttled: number | null;
             /** @description what the tests measured (the dataset's target_host; null when the dataset names none): tests of two targets are never pooled */
             target: string | null;
+            /** @description tests read that day, counted or not */
+            tests_read: number;
             /** @enum {string} */
             verdict: "throttled" | "not_throttled" | "insufficient";
         };
@@ -3001,6 +3003,8 @@ export interface components {
             share_throttled: number | null;
             /** @example abs.twimg.com */
             target: string;
+            /** @description measurements paired with their session, counted or not */
+            tests_read: number;
             /** @enum {string} */
             verdict: "throttled" | "not_throttled" | "insufficient";
         };

@@ -35,7 +35,7 @@ function showImport(r: SpeedTestImportReport): string {
 
 function showSummary(r: OpOutput<typeof speedtestsSummary>): string {
   return (
-    table(r.items, ['cc', 'asn', 'as_name', 'target', 'day', 'n', 'share_throttled', 'median_target_kbps', 'median_control_kbps', 'verdict']) +
+    table(r.items, ['cc', 'asn', 'as_name', 'target', 'day', 'tests_read', 'n', 'share_throttled', 'median_target_kbps', 'median_control_kbps', 'verdict']) +
     `method: ${r.method}\nsources: ${r.sources.map((s) => `${s.name} (${s.licence})`).join('; ') || '-'}\n`
   );
 }

@@ -7,7 +7,7 @@ import type { Store } from '../../store/index.js';
 import type { DataSource } from '../detection.js';
 import { normaliseQuery, wholeDays } from '../run.js';
 import { round } from '../stats.js';
-import { asnLabel, verdictFor, DEFAULT_THROTTLE_PARAMS, type ThrottleDay, type ThrottleParams } from '../throttle.js';
+import { asnLabel, verdictFor, DEFAULT_THROTTLE_PARAMS, KBPS_DIGITS, type ThrottleDay, type ThrottleParams } from '../throttle.js';
 import { sourceOf, THROTTLE_METHOD } from '../throttle-run.js';
 import { datasetsByTarget } from './targets.js';
 
@@ -40,10 +40,11 @@ export async function speedTestSummary(
         as_name: d.as_name,
         day: d.day,
         target: g.target,
+        tests_read: d.n_read,
         n: d.n,
         share_throttled: d.n ? round(d.k / d.n, 3) : null,
-        median_target_kbps: round(d.median_target),
-        median_control_kbps: round(d.median_control),
+        median_target_kbps: round(d.median_target, KBPS_DIGITS),
+        median_control_kbps: round(d.median_control, KBPS_DIGITS),
         verdict: verdictFor(d.n, d.k, p),
       });
   }

@@ -16,7 +16,8 @@ import { speedTestSummary } from './summary.js';
 
 const HEADER =
   'datetime_rounded,anonymized_ip,subnet,asn,as_country,as_organization,as_organization_iden,version,test_result,control_result,control_taco_result';
-const row = (at: string, target: number, control: number) => `${at} UTC,10.0.0.0,10.0.0.0/24,64901,KZ,Synth A,ORG-A,4,${target},${control},${control}`;
+const row = (at: string, target: number, control: number, asn = 64901) =>
+  `${at} UTC,10.0.0.0,10.0.0.0/24,${asn},KZ,Synth A,ORG-A,4,${target},${control},${control}`;
 
 function dataset(dir: string, id: string, target: string, rows: string[]) {
   mkdirSync(join(dir, '2021-06'), { recursive: true });
@@ -43,9 +44,13 @@ beforeAll(async () => {
     'www.example.com',
     hours('2021-06-01', 9, 10).map((h) => row(h, 5000, 5000)),
   );
+  // AS64902, at the rule's edges: control just under 1 Mbps (nothing counts), target just over a quarter of control
+  const edge = [...hours('2021-06-02', 5).map((h) => row(h, 100, 999.99, 64902)), ...hours('2021-06-04', 5).map((h) => row(h, 250.01, 1000, 64902))];
+  dataset(join(tmp.dir, 'edge'), 'synthetic-edge', 'edge.example', edge);
   const deps = { store: t.store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress };
   await importSpeedTests(deps, join(tmp.dir, 'ds1'));
   await importSpeedTests(deps, join(tmp.dir, 'ds7'));
+  await importSpeedTests(deps, join(tmp.dir, 'edge'));
 });
 afterAll(async () => {
   await t.cleanup();
@@ -94,5 +99,13 @@ describe('speed-test datasets of different targets', () => {
     const byHour = await detect(deps, { asn: 'AS64901', kind: 'throttling', input: 'speedtests', until: '2021-06-03T01:00' });
     expect(byHour.items.map((d) => [d.start, d.end, d.summary])).toEqual(byDay.items.map((d) => [d.start, d.end, d.summary]));
     expect(byDay.items[0]!.summary).toContain('from 2021-06-01 until the data ends (2021-06-03)');
+  });
+
+  it('a summary row shows the tests read beside those counted, and medians precise enough to agree with the verdict', async () => {
+    const s = await speedTestSummary(t.store, { asn: 'AS64902' });
+    expect(s.items.map((d) => [d.day, d.tests_read, d.n, d.median_target_kbps, d.median_control_kbps, d.verdict])).toEqual([
+      ['2021-06-02', 5, 0, null, null, 'insufficient'],
+      ['2021-06-04', 5, 5, 250.01, 1000, 'not_throttled'],
+    ]);
   });
 });

@@ -126,6 +126,7 @@ export function chSpeedTestRepo(ctx: ChContext, writeRejects?: (l: RejectList) =
         asn: number;
         day: string;
         name: string | null;
+        read: number;
         n: number;
         k: number;
         tr: number[];
@@ -135,8 +136,9 @@ export function chSpeedTestRepo(ctx: ChContext, writeRejects?: (l: RejectList) =
       for (const r of rows) {
         const key = `${r.as_country}|${r.asn}|${r.day}`;
         let c = cells.get(key);
-        if (!c) cells.set(key, (c = { as_country: r.as_country, asn: Number(r.asn), day: r.day, name: null, n: 0, k: 0, tr: [], cr: [] }));
+        if (!c) cells.set(key, (c = { as_country: r.as_country, asn: Number(r.asn), day: r.day, name: null, read: 0, n: 0, k: 0, tr: [], cr: [] }));
         if (c.name === null && r.as_organization) c.name = r.as_organization;
+        c.read++;
         if (r.control_result >= p.minControlKbps) {
           c.n++;
           if (r.test_result <= p.maxRatio * r.control_result) c.k++;
@@ -152,6 +154,7 @@ export function chSpeedTestRepo(ctx: ChContext, writeRejects?: (l: RejectList) =
           asn: c.asn,
           day: c.day,
           as_name: c.name,
+          n_read: c.read,
           n: c.n,
           k: c.k,
           median_target: median(c.tr),

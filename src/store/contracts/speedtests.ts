@@ -62,7 +62,8 @@ export interface SpeedTestDays {
     day: string; // YYYY-MM-DD (UTC)
     /** First non-empty as_organization of the cell in time order; null if none. */
     as_name: string | null;
-    /** Tests that count (control >= minControlKbps), and those of them throttled. */
+    /** Tests read (counted or not); those that count (control >= minControlKbps), and those of them throttled. */
+    n_read: number;
     n: number;
     k: number;
     median_target: number | null;

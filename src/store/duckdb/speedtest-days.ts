@@ -37,13 +37,14 @@ export async function speedTestDays(db: DuckDb, f: SpeedTestFilter, p: { minCont
      ), c AS (
        SELECT as_country, asn, day,
          list(as_organization ORDER BY datetime_rounded, dataset, source_file, line) FILTER (WHERE as_organization <> '') AS names,
+         count(*) AS n_read,
          count(*) FILTER (WHERE counted) AS n,
          count(*) FILTER (WHERE counted AND test_result <= ${ratio} * control_result) AS k,
          list_sort(list(test_result) FILTER (WHERE counted)) AS tr,
          list_sort(list(control_result) FILTER (WHERE counted)) AS cr
        FROM t GROUP BY as_country, asn, day
      )
-     SELECT as_country, asn, day, names[1] AS as_name, n, k, ${median('tr')} AS median_target, ${median('cr')} AS median_control
+     SELECT as_country, asn, day, names[1] AS as_name, n_read, n, k, ${median('tr')} AS median_target, ${median('cr')} AS median_control
      FROM c ORDER BY as_country, asn, day`,
     params,
   );
