@@ -43,4 +43,12 @@ describe('signals import of files that share points', () => {
     ]);
     expect((await importSignalFile(deps, p)).file.status).toBe('unchanged');
   });
+
+  it('an unchanged rerun, which reads nothing, reports no missing or out-of-order count rather than 0', async () => {
+    const deps = { store: t.store, clock: fixedClock('2026-01-01T00:00:00Z') };
+    const r = join(tmp.dir, 'r.csv');
+    writeFileSync(r, `${HEAD}darknet,,2020-01-01 00:05:00,AS64742,IR\ndarknet,10,2020-01-01 00:00:00,AS64742,IR\n`);
+    expect((await importSignalFile(deps, r)).file).toMatchObject({ status: 'imported', missing: 1, out_of_order: 1 });
+    expect((await importSignalFile(deps, r)).file).toMatchObject({ status: 'unchanged', records_read: 2, missing: null, out_of_order: null });
+  });
 });

@@ -26,8 +26,9 @@ export interface SignalFileReport {
   records_read: number;
   stored: number;
   rejected: number;
-  missing: number;
-  out_of_order: number;
+  /** Missing samples and records out of time order in the file; null for an unchanged file, which is not re-read. */
+  missing: number | null;
+  out_of_order: number | null;
   /** Points this file held before (a re-import replaces them). */
   replaced: number;
   /** Points another file held for the same series and time: the newer import wins. */
@@ -141,6 +142,8 @@ export async function importSignalFile(
       file: {
         ...base,
         status: 'unchanged',
+        missing: null,
+        out_of_order: null,
         records_read: known.records_read,
         stored: known.stored,
         rejected: known.rejected,

@@ -12,7 +12,7 @@ function showImport(r: SignalImportReport): string {
     ...(r.unfilled ? [`  ${r.unfilled} bin(s) left unfilled (no point, not 0): their record was rejected`] : []),
     ...(r.files.some((f) => f.status === 'unchanged')
       ? [
-          `  ${r.files.filter((f) => f.status === 'unchanged').length} file(s) unchanged since their import: their counts are from then, nothing was stored again`,
+          `  ${r.files.filter((f) => f.status === 'unchanged').length} file(s) unchanged since their import: their counts are from then, nothing was stored again (missing and out_of_order: not read, left blank)`,
         ]
       : []),
     ...r.files.filter((f) => f.error).map((f) => `  failed ${f.path}: ${f.error}`),
