@@ -8,6 +8,7 @@
  */
 import { paramRangeProblem } from './param-ranges.js';
 import { AppError } from '../shared/index.js';
+import { canonicalSource } from '../signals/index.js';
 import type { SignalFilter, SignalPointRecord, Store } from '../store/index.js';
 import { detectionId, type Detection, type SeriesReport } from './detection.js';
 import { DEFAULT_OUTAGE_PARAMS, judgeSeries, severityOf, type Episode, type OutageParams } from './outage.js';
@@ -39,7 +40,8 @@ const THRESHOLD_KEYS: readonly string[] = ['dropRatio', 'poissonAlpha', 'minBase
 
 /** The parameters one signal is judged with; a VALIDATION error names a bad per-signal value. */
 export function paramsForSource(params: OutageRunParams, source: string): OutageRunParams {
-  const own = params.bySource[source];
+  // a key names its source in any case, or by IODA's API name (canonicalSource)
+  const own = Object.entries(params.bySource).find(([k]) => canonicalSource(k) === source)?.[1];
   const builtIn = SOURCE_THRESHOLDS[source] ?? {};
   if (!own) return { ...params, ...builtIn };
   if (typeof own !== 'object' || Array.isArray(own)) throw badSource(source, null, 'expected an object like {"dropRatio":0.25,"poissonAlpha":0.01}');
@@ -134,8 +136,9 @@ export function checkOutageRunParams(params: OutageRunParams): void {
     });
   for (const source of Object.keys(params.bySource)) {
     // a misspelt source ("darkent") would be an override that never applies
-    if (!(source in OUTAGE_SOURCES)) throw badSource(source, null, `unknown data source; the sources are ${Object.keys(OUTAGE_SOURCES).join(', ')}`);
-    paramsForSource(params, source);
+    if (!(canonicalSource(source) in OUTAGE_SOURCES))
+      throw badSource(source, null, `unknown data source; the sources are ${Object.keys(OUTAGE_SOURCES).join(', ')}`);
+    paramsForSource(params, canonicalSource(source));
   }
 }
 

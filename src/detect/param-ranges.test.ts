@@ -47,6 +47,8 @@ describe('detector parameter ranges', () => {
       /^params\.outage\.bySource\.darkent: unknown data source; the sources are darknet, active_probing, bgp, ooni_measurements$/,
     );
     expect(refused({ outage: { bySource: { darknet: { dropRatio: 0.25 } } } })).toBeNull();
+    // IODA's API names (and any case) are the same sources
+    expect(refused({ outage: { bySource: { 'ucsd-nt': { dropRatio: 0.25 }, 'Ping-Slash24': { dropRatio: 0.3 } } } })).toBeNull();
   });
 
   it('states the range of a per-source threshold in the words of the run-wide one', () => {

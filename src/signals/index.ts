@@ -1,4 +1,5 @@
 /** Public surface of outage signals: parsing IODA-style series and importing them into the store. */
+export { canonicalSource } from './sources.js';
 export { parseSignals, splitCsv, type ParsedSignals, type ParseOptions, type SignalReject } from './parse.js';
 export {
   importSignals,

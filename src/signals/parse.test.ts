@@ -25,9 +25,9 @@ describe('parseSignals (SYNTHETIC inputs in each accepted format)', () => {
     const r = parseSignals(JSON.stringify(doc), o);
     expect(r.format).toBe('ioda-api');
     expect(r.points.map((p) => [p.source, p.entity_code, p.t, p.value])).toEqual([
-      ['ping-slash24', 'AS44244', '2019-11-15T00:00:00.000Z', 8],
-      ['ping-slash24', 'AS44244', '2019-11-15T00:10:00.000Z', null],
-      ['ping-slash24', 'AS44244', '2019-11-15T00:20:00.000Z', 7],
+      ['active_probing', 'AS44244', '2019-11-15T00:00:00.000Z', 8],
+      ['active_probing', 'AS44244', '2019-11-15T00:10:00.000Z', null],
+      ['active_probing', 'AS44244', '2019-11-15T00:20:00.000Z', 7],
     ]);
     expect(r.missing).toBe(1);
   });
@@ -181,5 +181,24 @@ describe('parseSignals (SYNTHETIC inputs in each accepted format)', () => {
       'data series 1 values[0]: value "1e+300" is beyond the largest value stored exactly (9007199254740991)',
     ]);
     expect(api.points.map((p) => p.value)).toEqual([2]);
+  });
+});
+
+describe('data source names (SYNTHETIC records)', () => {
+  it("IODA's API names map to the names of its CSV export, and a name's case never makes a second series", () => {
+    const api = JSON.stringify({
+      data: [
+        [
+          { entityType: 'asn', entityCode: '64720', datasource: 'ucsd-nt', from: 1583020800, until: 1583021400, step: 300, values: [100, 101] },
+          { entityType: 'asn', entityCode: '64720', datasource: 'ping-slash24', from: 1583020800, until: 1583021400, step: 600, values: [50] },
+        ],
+      ],
+    });
+    const r = parseSignals(api, { file: 'api.json', cc: 'IR', nowMs: Date.parse('2026-01-01T00:00:00Z') });
+    expect([...new Set(r.points.map((p) => p.source))]).toEqual(['darknet', 'active_probing']);
+    const csv = 'datasource,value,timestamp,asn,cc\nDarknet,10,2020-01-01 00:00:00,AS64740,IR\nUCSD-NT,11,2020-01-01 00:05:00,AS64740,IR\n';
+    const c = parseSignals(csv, { file: 'c.csv', nowMs: Date.parse('2026-01-01T00:00:00Z') });
+    expect(c.points.map((p) => p.source)).toEqual(['darknet', 'darknet']);
+    expect(c.rejects).toEqual([]);
   });
 });

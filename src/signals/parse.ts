@@ -6,6 +6,7 @@
  * reason; duplicates of a point are rejected naming the line that holds it; missing values are
  * kept as missing; with a declared grain, a record off its bin boundary is a reject. Nothing here reads files or the clock: the caller passes text and "now".
  */
+import { canonicalSource } from './sources.js';
 import { FUTURE_TOLERANCE_MS } from '../shared/index.js';
 import type { SignalPointRecord } from '../store/index.js';
 import { entityOf, fieldOf, IODA_COLUMNS, textOf, timeOf, valueOf, type Field, type Raw } from './fields.js';
@@ -87,9 +88,10 @@ class Collector {
     const reject = (reason: string): void => {
       this.rejects.push({ line, reason: `${where}: ${reason}`, raw, ...(at ? { at } : {}) });
     };
-    const source = textOf(r.source) ?? this.o.source ?? null;
-    if (!source) return reject('no data source: add a datasource column or pass --source');
-    if (!/^[a-z0-9][a-z0-9_.:-]{0,63}$/i.test(source)) return reject(`data source "${source}" must be letters, digits, _ . : - (at most 64)`);
+    const named = textOf(r.source) ?? this.o.source ?? null;
+    if (!named) return reject('no data source: add a datasource column or pass --source');
+    if (!/^[a-z0-9][a-z0-9_.:-]{0,63}$/i.test(named)) return reject(`data source "${named}" must be letters, digits, _ . : - (at most 64)`);
+    const source = canonicalSource(named);
     const entity = entityOf(r, this.o.cc);
     if (entity instanceof Error) return reject(entity.message);
     const t = timeOf(r.timestamp, this.o.nowMs, this.o.futureToleranceMs ?? FUTURE_TOLERANCE_MS);
