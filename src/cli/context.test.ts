@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { detectRun } from '../detect/ops.js';
+import { eventsGeocode } from '../ledger/ops.js';
+import { measurementsAgreementFiles } from '../measure/ops.js';
 import { defineOp } from '../op/index.js';
 import { AppError } from '../shared/index.js';
 import { CliContext, type Io } from './context.js';
@@ -52,6 +55,40 @@ describe('a --db path that is not there', () => {
   it('a write creates the database', async () => {
     const path = join(dir, 'new.duckdb');
     await new CliContext({ db: path }, quiet()).run(write, {});
+    expect(existsSync(path)).toBe(true);
+  });
+});
+
+// An op that writes for some inputs only (detect with --emit, geocode without --dry-run) is a
+// read for the others: on a missing path those are refused like any read.
+describe('an op that writes for some inputs only, on a --db path that is not there', () => {
+  const fixture = join(import.meta.dirname, '../../test/fixtures/ooni-qa/measurements.jsonl.gz');
+  const refused = async (run: (ctx: CliContext) => Promise<unknown>, name: string) => {
+    const path = join(dir, `${name}.duckdb`);
+    const e = await run(new CliContext({ db: path }, quiet())).catch((x: unknown) => x);
+    expect((e as AppError).code).toBe('NOT_FOUND');
+    expect((e as AppError).message).toContain(`no database at ${path}`);
+    expect(existsSync(path)).toBe(false);
+  };
+
+  it('detect without --emit is a read: NOT_FOUND, nothing created', () => refused((c) => c.run(detectRun, { kind: 'outage', cc: 'IR' }), 'detect'));
+  it('events geocode --dry-run is a read: NOT_FOUND, nothing created', () => refused((c) => c.run(eventsGeocode, { dry_run: true, country: 'IN' }), 'geocode'));
+  it('measurements agreement FILE is a read: NOT_FOUND, nothing created', () =>
+    refused((c) => c.run(measurementsAgreementFiles, { paths: [fixture] }), 'agreement'));
+
+  // SYNTHETIC: an op that writes only when asked to save.
+  const saves = defineOp({
+    name: 'test.saves',
+    summary: 'writes when asked',
+    write: (i: { save: boolean }) => i.save,
+    input: z.object({ save: z.boolean() }),
+    output: z.object({}),
+    run: () => Promise.resolve({}),
+  });
+  it('the same op with an input that writes creates the database', async () => {
+    await refused((c) => c.run(saves, { save: false }), 'saves-no');
+    const path = join(dir, 'saves-yes.duckdb');
+    await new CliContext({ db: path }, quiet()).run(saves, { save: true });
     expect(existsSync(path)).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import {
   isPaged,
   lockPath,
   nextCursor,
+  opWrites,
   parseInput,
   readLock,
   remoteOp,
@@ -135,13 +136,14 @@ export class CliContext {
   }
 
   /**
-   * Only an op that writes may create the embedded database file: an op that only reads, given a
-   * path where there is none, is NOT_FOUND (exit 1) naming the path and what creates one, and
-   * nothing is created. Its input is judged first, so a bad value stays a VALIDATION error.
+   * Only an input that writes may create the embedded database file: an op that only reads (or
+   * reads for this input: a dry run, a detection without drafts), given a path where there is
+   * none, is NOT_FOUND (exit 1) naming the path and what creates one, and nothing is created.
+   * Its input is judged first, so a bad value stays a VALIDATION error.
    */
-  private refuseMissingForRead(op: Op, input: unknown): void {
-    if (op.write || this.storeUrl || this.dbPath === ':memory:' || existsSync(this.dbPath)) return;
-    parseInput(op, input);
+  private refuseMissingForRead<I extends z.ZodType>(op: Op<I, z.ZodType>, input: unknown): void {
+    if (op.write === true || this.storeUrl || this.dbPath === ':memory:' || existsSync(this.dbPath)) return;
+    if (opWrites(op, parseInput(op, input))) return;
     throw new AppError(
       'NOT_FOUND',
       `no database at ${this.dbPath}: a read never creates one; name an existing file with --db (or $SPLINTERNET_DB), or create it with splinternet db seed (the shipped data), db migrate (empty), serve, or an import (events add/import, ingest, ...)`,

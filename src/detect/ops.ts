@@ -115,7 +115,7 @@ export const throughputSummaryOp = defineOp({
 export const detectRun = defineOp({
   name: 'detect.run',
   summary: 'Run the block, throttling and shutdown detectors; with emit, create draft ledger events',
-  write: true,
+  write: (i) => i.emit,
   input: DetectQuery.extend({
     emit: z.boolean().default(false),
     params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),

@@ -226,7 +226,7 @@ export const eventsImport = defineOp({
 export const eventsGeocode = defineOp({
   name: 'events.geocode',
   summary: "Geocode every event's area to ISO 3166-2 regions, districts and places with a population; coverage by scope, what could not be geocoded and why",
-  write: true,
+  write: (i) => !i.dry_run,
   input: z.object({ dry_run: z.boolean().default(false), country: check.countryCode.optional() }),
   output: report<Awaited<ReturnType<typeof geocodeLedger>>>('coverage by scope, and what could not be geocoded and why'),
   run: (ctx, { dry_run, country }) => geocodeLedger(ctx, { dryRun: dry_run, country }),

@@ -200,7 +200,7 @@ export const measurementsAgreementFiles = defineOp({
   name: 'measurements.agreement_files',
   summary: 'Agreement over JSONL / JSONL.gz files scored in memory (nothing stored)',
   // reads files where the server runs: the import scope and the import folders, like ingest
-  write: true,
+  write: false,
   scope: 'import',
   files: (i) => i.paths,
   localPaths: ['paths'],

@@ -107,8 +107,13 @@ export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zod
   /** `domain.verb`, e.g. `events.list`; also the /api/_ops/:name the CLI uses remotely. */
   name: string;
   summary: string;
-  /** Writes need a token when called over HTTP. */
-  write: boolean;
+  /**
+   * Whether the op writes: true, false, or for an op that writes for some inputs only (a dry
+   * run, a detection without drafts), a function of its validated input saying whether this one
+   * does. An op that may write needs a token over HTTP whatever the input (opScope); only an
+   * input that writes may create the CLI's embedded database (opWrites).
+   */
+  write: boolean | ((input: z.output<I>) => boolean);
   /** The token scope a caller needs (unset: a write needs "write", a read is public); "read" marks a non-public read. */
   scope?: Scope;
   /** Opening the store for this op creates a server store's database that does not exist (db migrate); every other op is refused one. */
@@ -187,8 +192,12 @@ export function parseInput<I extends z.ZodType>(op: Op<I, z.ZodType>, raw: unkno
   return parsed.data;
 }
 
-/** The scope an op needs, or null when anyone may run it. */
-export const opScope = (op: Pick<AnyOp, 'write' | 'scope'>): Scope | null => op.scope ?? (op.write ? 'write' : null);
+/** The scope an op needs, or null when anyone may run it: an op that may write needs "write". */
+export const opScope = (op: Pick<AnyOp, 'write' | 'scope'>): Scope | null => op.scope ?? (op.write !== false ? 'write' : null);
+
+/** Whether the op writes for this validated input (its `write`, or what that function says of the input). */
+export const opWrites = <I extends z.ZodType>(op: Pick<Op<I, z.ZodType>, 'write'>, input: z.output<I>): boolean =>
+  typeof op.write === 'function' ? op.write(input) : op.write;
 
 /**
  * The one place an op's access rules are enforced, whichever path called it: the grant must

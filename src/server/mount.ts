@@ -199,7 +199,7 @@ function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys:
   );
   const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
   const errors: Record<string, ReturnType<typeof problem>> = { 400: problem('Invalid input (each field named)') };
-  if (op.write) Object.assign(errors, { 401: problem(STATUS_TEXT[401]), 403: problem(STATUS_TEXT[403]) });
+  if (op.write !== false) Object.assign(errors, { 401: problem(STATUS_TEXT[401]), 403: problem(STATUS_TEXT[403]) });
   for (const [code, text] of Object.entries(http.errors ?? {})) errors[code] = problem(text);
   app.openAPIRegistry.registerPath({
     method: http.method,
@@ -208,7 +208,7 @@ function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys:
     summary: op.summary,
     ...(http.notes ? { description: http.notes } : {}),
     operationId: op.name,
-    ...(op.write ? { security: [{ bearerAuth: [] }] } : {}),
+    ...(op.write !== false ? { security: [{ bearerAuth: [] }] } : {}),
     request: {
       ...(params ? { params } : {}),
       ...(inQuery
