@@ -33,7 +33,6 @@ export const MAX_BATCH = 100;
 
 const METHOD_DOCS = METHODS.map((m) => `- **${m.id}** ${m.version}: ${m.summary} Formula: \`${m.formula}\`. Types: ${m.types.join(', ')}.`).join('\n');
 
-const scenarioQuery = ScenarioWireSchema.partial({ country: true, type: true });
 const splitList = (m: string | string[] | undefined) => (typeof m === 'string' ? m.split(',') : m);
 
 /** The answer keys whose text names the caller's options (`--severity`): over HTTP they name the request parameter. */
@@ -64,7 +63,7 @@ export const costEstimate = defineOp({
   worded: WORDED,
   summary: 'What a shutdown, throttle or block costs, by method (median, 90% interval, point)',
   write: false,
-  input: scenarioQuery,
+  input: ScenarioWireSchema,
   output: CostResultSchema,
   http: {
     method: 'get',
@@ -72,7 +71,7 @@ export const costEstimate = defineOp({
     description: 'Estimates with inputs and sources',
     notes: `Prices one scenario with every method that can (or those named in \`method\`), side by side with their spread. Amounts are in currency units (roubles, not millions); \`usd\` gives US dollars with the rate and its date.\n\nMethods:\n${METHOD_DOCS}`,
   },
-  run: (ctx, input) => estimateCost(ctx, fromWire(input as z.output<typeof ScenarioWireSchema>)),
+  run: (ctx, input) => estimateCost(ctx, fromWire(input)),
 });
 
 /** Validate every scenario of a batch, naming bad ones by index; then the work budget; then price. */
@@ -140,7 +139,7 @@ export const costRegionsOp = defineOp({
   name: 'cost.regions',
   summary: 'Every region of a country ranked by the cost of a scenario, highest first (the OZI table)',
   write: false,
-  input: scenarioQuery.omit({ region: true, regions: true }),
+  input: ScenarioWireSchema.omit({ region: true, regions: true }),
   output: RegionsResultSchema,
   rows: { key: 'items', carry: ['method', 'method_version', 'currency', 'scenario', 'data_years', 'data_vintage', 'sources', 'notes'] },
   http: {
@@ -149,7 +148,7 @@ export const costRegionsOp = defineOp({
     description: 'Regions ranked by median',
     notes: `Same parameters as GET /api/cost except \`region\`; one method (default ozi-regional for RU, brookings-2016 elsewhere). Each item has its own 90% interval.\n\nMethods:\n${METHOD_DOCS}`,
   },
-  run: (ctx, input) => costRegions(ctx, fromWire(input as z.output<typeof ScenarioWireSchema>)),
+  run: (ctx, input) => costRegions(ctx, fromWire(input)),
 });
 
 export const costEventOp = defineOp({

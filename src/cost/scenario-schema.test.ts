@@ -1,7 +1,7 @@
 // The numbers of a cost request, as the CLI and a query string send them (text): plain decimals
 // only. An empty value, hex, "Infinity" or "NaN" is refused naming the field, never read as 0 or 16.
 import { describe, expect, it } from 'vitest';
-import { costCompare, costEstimate, costEventOp, costEvents } from './ops.js';
+import { costCompare, costEstimate, costEventOp, costEvents, costRegionsOp } from './ops.js';
 
 const refusal = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, input: object) =>
   schema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -26,5 +26,15 @@ describe('cost inputs take plain decimal numbers', () => {
     expect(ok).toMatchObject({ hours: 1000, severity: 0.5, mobile_share: 0.25, year: 2020, draws: 2000, seed: -3 });
     expect(costEventOp.input.parse({ id: 'x', severity: '+1' })).toMatchObject({ severity: 1 });
     expect(refusal(costEstimate.input, { ...scenario, year: '2020.5' })).toEqual(['year: must be a whole number']);
+  });
+});
+
+describe('a cost scenario without a country or a type', () => {
+  it("is refused by the input schema (so OpenAPI marks both required), in the scenario check's words", () => {
+    for (const input of [costEstimate.input, costRegionsOp.input])
+      expect(refusal(input, { hours: '1' })).toEqual([
+        'country: required: an ISO 3166-1 alpha-2 code such as RU or CN',
+        'type: required; one of full, mobile, fixed, platform, throttling, isp',
+      ]);
   });
 });

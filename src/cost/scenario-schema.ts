@@ -7,15 +7,20 @@ import { z } from 'zod';
 import { check } from '../op/index.js';
 import { METHOD_IDS, SCENARIO_TYPES } from './types.js';
 
+/** How a scenario without a country or a type is refused, by the schema and by parseScenario alike. */
+export const MISSING = { country: 'required: an ISO 3166-1 alpha-2 code such as RU or CN', type: `required; one of ${SCENARIO_TYPES.join(', ')}` } as const;
+/** A text field every scenario needs: absent, it is refused in MISSING's words. */
+const needed = (key: keyof typeof MISSING) => z.string({ error: (i) => (i.input === undefined ? MISSING[key] : undefined) });
+
 const list = z.union([z.string(), z.array(z.string())]);
 const num = check.number();
 const whole = check.number((n) => n.int('must be a whole number'));
 
 export const ScenarioWireSchema = z.object({
-  country: z.string().describe('ISO 3166-1 alpha-2, e.g. RU'),
+  country: needed('country').describe('ISO 3166-1 alpha-2, e.g. RU'),
   region: list.optional().describe('ISO 3166-2 region(s), e.g. RU-MOW; repeat or comma-separate'),
   regions: list.optional().describe('alias of region'),
-  type: z.string().describe(`one of ${SCENARIO_TYPES.join(', ')}`),
+  type: needed('type').describe(`one of ${SCENARIO_TYPES.join(', ')}`),
   platform: z.string().optional().describe('platform name(s) for type platform or throttling, e.g. Telegram or "Facebook,Instagram"'),
   severity: num.optional().describe('throttling severity in [0,1] (1 = unusable)'),
   isp_share: num.optional().describe('market share of the ISP for type isp, in (0,1]'),

@@ -9,6 +9,7 @@ import { check } from '../op/index.js';
 import { validationError, type FieldIssue } from '../shared/index.js';
 import { currencyOf, isKnownCurrency } from './data/currency.js';
 import { PLATFORMS, findPlatform } from './platforms.js';
+import { MISSING } from './scenario-schema.js';
 import { fieldApplies } from './type-fields.js';
 import { parseSpan, type Span } from './span.js';
 import { METHOD_IDS, SCENARIO_TYPES, type MethodId, type Scenario, type ScenarioType } from './types.js';
@@ -86,7 +87,7 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
   const issues: FieldIssue[] = [];
   const bad = (path: string, message: string) => issues.push({ path: [path], message });
   const country = (input.country ?? '').trim().toUpperCase();
-  if (!country) bad('country', 'required: an ISO 3166-1 alpha-2 code such as RU or CN');
+  if (!country) bad('country', MISSING.country);
   else if (!isCountryCode(country)) bad('country', check.countryProblem(input.country ?? '') ?? `unknown ISO 3166-1 alpha-2 country code "${input.country}"`);
 
   const rawRegions = (Array.isArray(input.regions) ? input.regions : input.regions ? input.regions.split(',') : [])
@@ -102,7 +103,7 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
   }
 
   const type = (input.type ?? '') as ScenarioType;
-  if (!SCENARIO_TYPES.includes(type)) bad('type', `${input.type ? `"${input.type}" is not a type; ` : 'required; '}one of ${SCENARIO_TYPES.join(', ')}`);
+  if (!SCENARIO_TYPES.includes(type)) bad('type', input.type ? `"${input.type}" is not a type; one of ${SCENARIO_TYPES.join(', ')}` : MISSING.type);
   const names = (input.platform ?? '')
     .split(/[,+]/)
     .map((x) => x.trim())

@@ -150,6 +150,22 @@ describe('declared operations', () => {
   });
 });
 
+describe('the published parameters of GET /api/cost and /api/cost/regions', () => {
+  it('mark country and type required, as the routes refuse a request without them', () => {
+    const a = newRouter();
+    mountOps(
+      a,
+      { store: {} as Store, clock: fixedClock('2026-01-01T00:00:00Z'), dbPath: ':memory:' },
+      ALL_OPS.filter((o) => o.name.startsWith('cost.')),
+    );
+    const doc = a.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'test', version: '0' } });
+    for (const path of ['/api/cost', '/api/cost/regions']) {
+      const params = (doc.paths?.[path]?.get?.parameters ?? []) as { name: string; required?: boolean }[];
+      expect([path, params.filter((p) => p.required).map((p) => p.name)]).toEqual([path, ['country', 'type']]);
+    }
+  });
+});
+
 describe('the next page of a file answer (Link rel="next")', () => {
   it('is the same path and query as sent, with cursor set to the next one (a cursor given is replaced, not repeated)', () => {
     expect(nextPageUrl('http://localhost/api/events?country=RU&q=a%20b&format=csv', 'c/1+=')).toBe(

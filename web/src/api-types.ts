@@ -3792,11 +3792,11 @@ export interface operations {
     };
     "cost.estimate": {
         parameters: {
-            query?: {
+            query: {
                 /** @description share of the country's population cut off, in (0,1] (a proxy for its share of output); not with region */
                 affected_share?: number;
                 /** @description ISO 3166-1 alpha-2, e.g. RU */
-                country?: string;
+                country: string;
                 /** @description currency of the amounts: the local one (default), USD, or e.g. RUB, CNY */
                 currency?: string;
                 /** @description Monte Carlo draws (default 2000, 100–100000) */
@@ -3826,7 +3826,7 @@ export interface operations {
                 /** @description YYYY-MM-DD, YYYY-MM-DDTHH:MM (in tz) or ISO date-time with offset */
                 start?: string;
                 /** @description one of full, mobile, fixed, platform, throttling, isp */
-                type?: string;
+                type: string;
                 /** @description IANA time zone for local start/end and year boundaries (default UTC) */
                 tz?: string;
                 /** @description data year to use for every segment */
@@ -4281,11 +4281,11 @@ export interface operations {
     };
     "cost.regions": {
         parameters: {
-            query?: {
+            query: {
                 /** @description share of the country's population cut off, in (0,1] (a proxy for its share of output); not with region */
                 affected_share?: number;
                 /** @description ISO 3166-1 alpha-2, e.g. RU */
-                country?: string;
+                country: string;
                 /** @description currency of the amounts: the local one (default), USD, or e.g. RUB, CNY */
                 currency?: string;
                 /** @description Monte Carlo draws (default 2000, 100–100000) */
@@ -4313,7 +4313,7 @@ export interface operations {
                 /** @description YYYY-MM-DD, YYYY-MM-DDTHH:MM (in tz) or ISO date-time with offset */
                 start?: string;
                 /** @description one of full, mobile, fixed, platform, throttling, isp */
-                type?: string;
+                type: string;
                 /** @description IANA time zone for local start/end and year boundaries (default UTC) */
                 tz?: string;
                 /** @description data year to use for every segment */

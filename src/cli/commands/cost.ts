@@ -47,10 +47,11 @@ function scenarioFlags(c: Command, regions: boolean): Command {
 
 function wire(o: Record<string, unknown>): OpInput<typeof costEstimate> {
   const methods = o.method as string[];
+  // country and type are required: one left out reaches the op's schema, which refuses it by name
   return {
-    country: str(o.country),
+    country: str(o.country) as string,
     region: o.region as string[] | undefined,
-    type: str(o.type),
+    type: str(o.type) as string,
     platform: str(o.platform),
     severity: num(o.severity),
     isp_share: num(o.ispShare),
