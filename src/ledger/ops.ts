@@ -176,12 +176,19 @@ export const eventsEdit = defineOp({
 
 export const STATUS_ACTIONS = ['retract', 'restore', 'confirm', 'dismiss'] as const;
 
+/**
+ * The reason a status change takes. Its length is checked in one place, setStatus, so the CLI, the
+ * retract route and the review ops refuse a short one in the same words (`dismiss needs a reason
+ * (at least 3 characters)`); the schema documents the limit.
+ */
+export const StatusReason = z.string().meta({ minLength: 3, description: 'why, at least 3 characters (blanks aside)' });
+
 export const eventsStatus = defineOp({
   name: 'events.status',
   summary: 'Retract, restore, confirm or dismiss an event (a reason is required)',
   write: true,
   scope: 'write',
-  input: z.object({ id: eventId, action: z.enum(STATUS_ACTIONS), reason: z.string(), expected_revision: z.number().int().optional() }),
+  input: z.object({ id: eventId, action: z.enum(STATUS_ACTIONS), reason: StatusReason, expected_revision: z.number().int().optional() }),
   output: LedgerEventSchema,
   run: (ctx, { id, action, reason, expected_revision }) => setStatus(ctx, id, action, { actor: ctx.actor, reason }, expected_revision),
 });
@@ -196,7 +203,7 @@ const review = (action: 'confirm' | 'dismiss') =>
         : 'Dismiss a draft event (token and reason required)',
     write: true,
     scope: 'write',
-    input: z.object({ id: eventId, reason: z.string().min(3) }),
+    input: z.object({ id: eventId, reason: StatusReason }),
     output: LedgerEventSchema,
     http: {
       method: 'post',

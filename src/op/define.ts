@@ -132,6 +132,12 @@ export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zod
    * (POST /api/_uploads/{name}, server/routes/uploads.ts); unset: the op takes no uploads.
    */
   upload?: string;
+  /**
+   * The public op this one is another way to ask (the same query with more options): bad input is
+   * refused in its name, so a command and its HTTP twin word a refusal alike (detect.run, the
+   * CLI's `detect`, refuses as detections.list, GET /api/detections). Unset: the op's own name.
+   */
+  twin?: string;
   input: I;
   output: O;
   /**
@@ -179,16 +185,17 @@ function emptyPathIssues(op: Pick<AnyOp, 'localPaths'>, raw: unknown): FieldIssu
 
 /**
  * Validate raw input against the op's schema and its date ranges' order (VALIDATION AppError
- * naming each field). An empty path under a `localPaths` key is refused first, in the same words
+ * naming each field, worded for the op or its `twin`). An empty path under a `localPaths` key is refused first, in the same words
  * for every op that reads files, before any file access check could read it as a folder.
  */
 export function parseInput<I extends z.ZodType>(op: Op<I, z.ZodType>, raw: unknown): z.output<I> {
+  const prefix = `invalid input for ${op.twin ?? op.name}`;
   const empty = emptyPathIssues(op, raw);
-  if (empty.length) throw validationError(empty, `invalid input for ${op.name}`);
+  if (empty.length) throw validationError(empty, prefix);
   const parsed = op.input.safeParse(raw ?? {});
-  if (!parsed.success) throw validationError(issuesFromZod(parsed.error, raw ?? {}), `invalid input for ${op.name}`);
+  if (!parsed.success) throw validationError(issuesFromZod(parsed.error, raw ?? {}), prefix);
   const reversed = rangeIssues(parsed.data);
-  if (reversed.length) throw validationError(reversed, `invalid input for ${op.name}`);
+  if (reversed.length) throw validationError(reversed, prefix);
   return parsed.data;
 }
 

@@ -5208,6 +5208,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description why, at least 3 characters (blanks aside) */
                     reason: string;
                 };
             };
@@ -5360,6 +5361,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description why, at least 3 characters (blanks aside) */
                     reason: string;
                 };
             };
@@ -5436,7 +5438,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description why, at least 3 characters */
+                    /** @description why, at least 3 characters (blanks aside) */
                     reason: string;
                 };
             };

@@ -2,10 +2,14 @@
  * The hand-written event routes: PUT /api/events/{id} edits the event its path names only
  * (a body naming another id is refused, naming `id`), an If-Match and a body revision that
  * disagree are refused naming `revision`, and the OpenAPI document describes If-Match on the
- * writes and the ETag of the read.
+ * writes and the ETag of the read. A status change with too short a reason is refused in the same
+ * words over HTTP (retract, confirm, dismiss) as from the CLI.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appOnTempStore, sampleEvent } from '../../../test/helpers/index.js';
+import { eventsStatus } from '../../ledger/ops.js';
+import { executeOp } from '../../op/index.js';
+import { fixedClock, localGrant, silentProgress } from '../../shared/index.js';
 
 const env = appOnTempStore();
 beforeAll(async () => {
@@ -65,5 +69,32 @@ describe('OpenAPI', () => {
     expect(doc.paths['/api/export/events.csv']!.get!.responses['200']!.content!['text/csv; charset=utf-8']!.schema.type).toBe('string');
     const retract = doc.paths['/api/events/{id}/retract']!.post!.requestBody!.content['application/json']!.schema;
     expect(retract.properties!.reason!.minLength).toBe(3);
+  });
+});
+
+describe('a status change whose reason is too short', () => {
+  /** What the CLI says: it runs events.status in-process. */
+  const cliSays = (action: 'retract' | 'confirm' | 'dismiss') =>
+    executeOp(
+      {
+        store: env.t.store,
+        clock: fixedClock('2026-01-01T00:00:00Z'),
+        progress: silentProgress,
+        actor: 'cli:test',
+        grant: localGrant('cli:test'),
+        dbPath: env.t.path,
+      },
+      eventsStatus,
+      { id: 'xx-2020-one', action, reason: 'x' },
+    ).then(
+      () => 'taken',
+      (e: Error) => e.message,
+    );
+  it.each(['retract', 'confirm', 'dismiss'] as const)('%s: 400 over HTTP in the words the CLI gives (exit 2)', async (action) => {
+    const r = await env.app.request(`/api/events/xx-2020-one/${action}`, { method: 'POST', headers: headers(), body: JSON.stringify({ reason: 'x' }) });
+    expect(r.status).toBe(400);
+    const said = await cliSays(action);
+    expect(said).toMatch(/needs a reason/);
+    expect(((await r.json()) as { detail: string }).detail).toBe(said);
   });
 });

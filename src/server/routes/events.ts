@@ -7,7 +7,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { createEvent, setStatus, updateEvent, EventEditFieldsSchema, EventInputSchema, EventReplaceSchema, LedgerEventSchema } from '../../ledger/index.js';
-import { eventsShow } from '../../ledger/ops.js';
+import { eventsShow, StatusReason } from '../../ledger/ops.js';
 import { executeOp } from '../../op/index.js';
 import { AppError, issuesFromZod, silentProgress, validationError } from '../../shared/index.js';
 import type { AppDeps } from '../deps.js';
@@ -15,10 +15,8 @@ import { bearerSecurity, json, newRouter, problem } from '../openapi.js';
 import { refuseUnknownParams, takesNoQuery } from '../unknown-params.js';
 import { jsonBody } from '../validate.js';
 
-/** The body of a retraction: its reason, at least 3 characters (as the ledger requires, blanks aside). */
-const RetractBody = z.object({
-  reason: z.string().min(3, 'retract needs a reason (at least 3 characters)').meta({ description: 'why, at least 3 characters' }),
-});
+/** The body of a retraction: its reason, checked by the ledger as every status change's. */
+const RetractBody = z.object({ reason: StatusReason });
 
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'ru-2018-telegram-block' }) });
 
