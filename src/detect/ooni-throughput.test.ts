@@ -38,7 +38,7 @@ describe('pairing OONI measurements with their session (synthetic points)', () =
     // Others: 6000, 8000 and 100 kbps -> median 6000: one slow control does not hide the cap.
     expect(tests[0]).toMatchObject({ target: 'slow.example', test_result: 130, control_result: 6000, as_country: 'XA', asn: 64500, report_id: 'r1' });
     expect(isThrottled(tests[0]!, DEFAULT_THROTTLE_PARAMS)).toBe(true);
-    expect(excluded).toEqual({ no_throughput: 0, too_few_bytes: 0, no_control: 0, with_bad_events: 0 });
+    expect(excluded).toEqual({ no_throughput: 0, too_few_bytes: 0, no_control: 0 });
   });
 
   it('counts what it leaves out: untimed, too small, no control in the session', () => {
@@ -49,9 +49,24 @@ describe('pairing OONI measurements with their session (synthetic points)', () =
       pt('r2', 'd.example', 7000),
       pt(null, 'e.example', 5000, 100_000, { bad_events: 2 }),
     ];
-    const { tests, excluded } = pairOoniTests(points, P);
+    const { tests, excluded, with_bad_events } = pairOoniTests(points, P);
     expect(tests).toHaveLength(0);
-    expect(excluded).toEqual({ no_throughput: 1, too_few_bytes: 1, no_control: 3, with_bad_events: 1 });
+    expect(excluded).toEqual({ no_throughput: 1, too_few_bytes: 1, no_control: 3 });
+    expect(with_bad_events).toBe(1);
+  });
+
+  it('counts a measurement with bad events apart from what it leaves out: read = paired + left out', () => {
+    // the rest of a.example's events timed: it is paired, and counted as having bad events
+    const points = [
+      pt('r1', 'a.example', 5000, 100_000, { bad_events: 1 }),
+      pt('r1', 'b.example', 6000),
+      pt('r1', 'c.example', 7000),
+      pt('r1', 'd.example', null),
+    ];
+    const { tests, excluded, with_bad_events } = pairOoniTests(points, P);
+    expect(tests).toHaveLength(3);
+    expect(with_bad_events).toBe(1);
+    expect(tests.length + Object.values(excluded).reduce((a, b) => a + b, 0)).toBe(points.length);
   });
 
   it('feeds the same per-day judge as the speed tests, per target', () => {

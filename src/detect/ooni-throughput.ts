@@ -29,8 +29,6 @@ export interface OoniExclusions {
   too_few_bytes: number;
   /** Counted, but the session had too few other counted targets. */
   no_control: number;
-  /** Measurements with at least one bad network event (still used when the rest times). */
-  with_bad_events: number;
 }
 
 export interface OoniTest extends SpeedTestInput {
@@ -45,9 +43,19 @@ export function countsOf(pt: ThroughputPoint, p: OoniPairParams): boolean {
   return pt.throughput_kbps !== null && pt.throughput_kbps > 0 && (pt.transfer_bytes ?? 0) >= p.ooniMinTransferBytes;
 }
 
-/** Pair each counted measurement with its session's other targets; `target` filters after pairing. */
-export function pairOoniTests(points: readonly ThroughputPoint[], p: OoniPairParams, target?: string): { tests: OoniTest[]; excluded: OoniExclusions } {
-  const excluded: OoniExclusions = { no_throughput: 0, too_few_bytes: 0, no_control: 0, with_bad_events: 0 };
+/**
+ * Pair each counted measurement with its session's other targets; `target` filters after pairing.
+ * Every measurement in scope is paired or left out for one reason (tests + excluded = points);
+ * `with_bad_events` counts those with at least one bad network event, paired or not (the rest of
+ * their events still timed), apart from the reasons.
+ */
+export function pairOoniTests(
+  points: readonly ThroughputPoint[],
+  p: OoniPairParams,
+  target?: string,
+): { tests: OoniTest[]; excluded: OoniExclusions; with_bad_events: number } {
+  const excluded: OoniExclusions = { no_throughput: 0, too_few_bytes: 0, no_control: 0 };
+  let withBadEvents = 0;
   const sessions = new Map<string, ThroughputPoint[]>();
   for (const pt of points) {
     if (!pt.report_id || !countsOf(pt, p)) continue;
@@ -58,7 +66,7 @@ export function pairOoniTests(points: readonly ThroughputPoint[], p: OoniPairPar
   const tests: OoniTest[] = [];
   for (const pt of points) {
     if (target !== undefined && pt.target !== target) continue;
-    if (pt.bad_events > 0) excluded.with_bad_events++;
+    if (pt.bad_events > 0) withBadEvents++;
     if (pt.throughput_kbps === null || pt.throughput_kbps <= 0) {
       excluded.no_throughput++;
       continue;
@@ -88,5 +96,5 @@ export function pairOoniTests(points: readonly ThroughputPoint[], p: OoniPairPar
       control_tls_ms: median(tls),
     });
   }
-  return { tests, excluded };
+  return { tests, excluded, with_bad_events: withBadEvents };
 }

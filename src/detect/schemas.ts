@@ -50,8 +50,11 @@ export const ThroughputSummarySchema = z
     measurements_with_network_events: count,
     paired: count,
     excluded: z
-      .object({ no_throughput: count, too_few_bytes: count, no_control: count, with_bad_events: count })
-      .meta({ description: 'measurements left out of the pairing, by reason' }),
+      .object({ no_throughput: count, too_few_bytes: count, no_control: count })
+      .meta({ description: 'measurements left out of the pairing, by reason: measurements_with_network_events = paired + their sum' }),
+    with_bad_events: count.meta({
+      description: 'measurements with at least one bad network event, paired or left out (the rest of their events still timed); counted apart from excluded',
+    }),
     bad_events: z
       .record(z.string(), count)
       .meta({ description: 'network events that could not be used, by reason (missing_num_bytes, negative_num_bytes, missing_t, non_monotonic_t, ...)' }),

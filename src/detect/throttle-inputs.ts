@@ -34,7 +34,7 @@ const ooniEvidence = (params: Record<string, string>) => ({
 /** Input (b): OONI measurements with network_events throughput, paired within their session. */
 export async function runOoniThroughput(store: Store, f: ThrottleFilter, p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS): Promise<RunResult> {
   const points = await store.throughput.points({ cc: f.cc, asn: f.asn === undefined ? undefined : `AS${f.asn}`, since: f.since, until: f.until });
-  const { tests, excluded } = pairOoniTests(points, p, f.target);
+  const { tests, excluded, with_bad_events } = pairOoniTests(points, p, f.target);
   const bad = await store.throughput.badEventCounts({
     cc: f.cc,
     asn: f.asn === undefined ? undefined : `AS${f.asn}`,
@@ -48,6 +48,7 @@ export async function runOoniThroughput(store: Store, f: ThrottleFilter, p: Thro
     measurements_with_network_events: inScope,
     paired: tests.length,
     ...excluded,
+    with_bad_events,
     ...Object.fromEntries(Object.entries(bad).map(([k, v]) => [`bad_events_${k}`, v])),
     files_not_extracted: pending,
   };

@@ -26,6 +26,7 @@ export interface ThroughputSummary {
   measurements_with_network_events: number;
   paired: number;
   excluded: OoniExclusions;
+  with_bad_events: number;
   bad_events: Record<string, number>;
   files_not_extracted: number;
   method: string;
@@ -43,7 +44,7 @@ export async function throughputSummary(
 ): Promise<ThroughputSummary> {
   const q = wholeDays(normaliseQuery(f));
   const points = await store.throughput.points({ cc: q.cc, asn: q.asn, since: q.since, until: q.until });
-  const { tests, excluded } = pairOoniTests(points, p, q.target);
+  const { tests, excluded, with_bad_events } = pairOoniTests(points, p, q.target);
   const days = throttleDays(tests, p);
   const cells = new Map<string, typeof tests>();
   for (const t of tests) {
@@ -69,6 +70,7 @@ export async function throughputSummary(
     measurements_with_network_events: q.target === undefined ? points.length : points.filter((x) => x.target === q.target).length,
     paired: tests.length,
     excluded,
+    with_bad_events,
     bad_events: await store.throughput.badEventCounts({ cc: q.cc, asn: q.asn, target: q.target, since: q.since, until: q.until }),
     files_not_extracted: (await store.throughput.counts()).pending_files,
     method: OONI_THROTTLE_METHOD,

@@ -3017,12 +3017,11 @@ export interface components {
                 first_day: string | null;
                 last_day: string | null;
             };
-            /** @description measurements left out of the pairing, by reason */
+            /** @description measurements left out of the pairing, by reason: measurements_with_network_events = paired + their sum */
             excluded: {
                 no_control: number;
                 no_throughput: number;
                 too_few_bytes: number;
-                with_bad_events: number;
             };
             /** @description ingested files whose network_events were not read yet (splinternet throughput extract) */
             files_not_extracted: number;
@@ -3037,6 +3036,8 @@ export interface components {
                 [key: string]: number;
             };
             sources: components["schemas"]["DataSource"][];
+            /** @description measurements with at least one bad network event, paired or left out (the rest of their events still timed); counted apart from excluded */
+            with_bad_events: number;
         };
     };
     responses: never;

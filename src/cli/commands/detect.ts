@@ -73,7 +73,7 @@ function showThroughput(r: OpOutput<typeof throughputSummaryOp>): string {
       'median_control_tls_handshake_ms',
       'verdict',
     ]) +
-    `${r.measurements_with_network_events} measurements with network_events, ${r.paired} paired; left out: ${JSON.stringify(r.excluded)}; bad events: ${JSON.stringify(r.bad_events)}${r.files_not_extracted ? `; ${r.files_not_extracted} ingested file(s) not yet extracted` : ''}\n` +
+    `${r.measurements_with_network_events} measurements with network_events = ${r.paired} paired + ${Object.values(r.excluded).reduce((a, b) => a + b, 0)} left out ${JSON.stringify(r.excluded)}; ${r.with_bad_events} of them with bad events: ${JSON.stringify(r.bad_events)}${r.files_not_extracted ? `; ${r.files_not_extracted} ingested file(s) not yet extracted` : ''}\n` +
     `method: ${r.method}\nsources: ${r.sources.map((s) => `${s.name} (${s.licence})`).join('; ') || '-'}\n`
   );
 }
