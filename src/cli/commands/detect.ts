@@ -24,9 +24,12 @@ export function parseParams(raw: unknown): Record<string, Record<string, unknown
 function showImport(r: SpeedTestImportReport): string {
   const lines = [
     `dataset ${r.dataset}: ${r.source.name} (licence: ${r.source.licence})`,
-    `${r.files} files, ${r.lines_read} lines read = ${r.stored} stored + ${r.rejected} rejected${r.reconciled ? '' : '  (NOT reconciled)'}`,
+    `${r.files} files, ${r.lines_read} lines read = ${r.stored} stored + ${r.rejected} rejected${r.reconciled ? '' : '  (NOT reconciled)'}${r.files_rejected ? `; ${r.files_rejected} file(s) refused whole` : ''}`,
     `${r.unattributed} stored rows have no country or ASN; ${r.replaced} rows of earlier imports of these files were replaced`,
-    ...r.unchanged.map((x) => `  unchanged ${x.file}: the same bytes are stored as ${x.stored_as}; not stored again`),
+    ...r.unchanged.map(
+      (x) =>
+        `  unchanged ${x.file}: the same bytes are stored as ${x.stored_as}; not stored again${x.rejects ? `; its import's ${x.rejects} reject(s) listed again` : ''}`,
+    ),
     ...r.rejects.slice(0, 20).map((x) => `  reject ${x.file}:${x.line}  ${x.reason}`),
   ];
   if (r.rejects_total > 20) lines.push(`  ... ${r.rejects_total - 20} more (--json lists up to ${r.rejects.length})`);
@@ -157,7 +160,7 @@ export function detectCommand(program: Command, io: Io): void {
     .action(async (path: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(speedtestsImport, { path });
-      // rejects_total also counts file-level rejects (an empty file, a header with missing columns)
+      // rejects_total also counts files refused whole (an empty file, a header with missing columns) and the kept rejects of unchanged files
       if (r.rejected > 0 || r.rejects_total > 0) io.setExit(EXIT.PARTIAL);
       ctx.print(r, showImport);
     });

@@ -3,7 +3,9 @@
  * sub-folder of a loaded dataset is keyed as the dataset's own import keys it (the dataset is
  * the nearest folder up holding its licence or manifest), so it replaces its rows and cites the
  * dataset's source, not a new source of unknown licence. A file whose bytes are stored already
- * (a copy of the folder under another name, an upload) is not stored again.
+ * (a copy of the folder under another name, an upload) is not stored again, and the rejects its
+ * import kept are listed again. The counts and the list of rejects agree: a file refused whole (an
+ * empty file, a header without a needed column) is counted in files_rejected.
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,8 +59,8 @@ describe('speedtests import of part of a loaded dataset', () => {
     const again = await importSpeedTests(deps(), copy);
     expect(again.stored).toBe(0);
     expect(again.unchanged).toEqual([
-      { file: '2021-03/13.csv', stored_as: 'russia-twitter-throttle/2021-03/13.csv' },
-      { file: '2021-03/14.csv', stored_as: 'russia-twitter-throttle/2021-03/14.csv' },
+      { file: '2021-03/13.csv', stored_as: 'russia-twitter-throttle/2021-03/13.csv', rejects: 0 },
+      { file: '2021-03/14.csv', stored_as: 'russia-twitter-throttle/2021-03/14.csv', rejects: 0 },
     ]);
     expect(again.reconciled).toBe(true);
     expect((await t.store.speedtests.count()).total).toBe(total);
@@ -80,12 +82,39 @@ describe('speedtests import of part of a loaded dataset', () => {
       cpSync(ds, copy, { recursive: true });
       const again = await importSpeedTests(d, join(copy, '2021-03', '14.csv'));
       expect(again.stored).toBe(0);
-      expect(again.unchanged).toEqual([{ file: '2021-03/14.csv', stored_as: 'russia-twitter-throttle/2021-03/14.csv' }]);
+      expect(again.unchanged).toEqual([{ file: '2021-03/14.csv', stored_as: 'russia-twitter-throttle/2021-03/14.csv', rejects: 0 }]);
       expect((await old.store.speedtests.count()).total).toBe(total);
       // the hashes are recorded: no stored file is hashed again
       expect(await old.store.speedtests.filesWithoutHash()).toEqual([]);
     } finally {
       await old.cleanup();
     }
+  });
+});
+
+describe('speedtests import: the rejects counted as they are listed', () => {
+  const deps = () => ({ store: t.store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  const BAD = packagePath('test', 'fixtures', 'speedtests-bad');
+
+  it('an empty file is one file refused whole, listed with empty_file at line 1', async () => {
+    const dir = join(tmp.dir, 'st');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'empty.csv'), '');
+    const r = await importSpeedTests(deps(), join(dir, 'empty.csv'));
+    expect(r).toMatchObject({ lines_read: 0, stored: 0, rejected: 0, files_rejected: 1, rejects_total: 1, reconciled: true });
+    expect(r.rejects).toEqual([{ file: 'empty.csv', line: 1, reason: expect.stringMatching(/^empty_file/) }]);
+  });
+
+  it('a file stored already, imported again by its own path, lists the rejects its import kept', async () => {
+    const first = await importSpeedTests(deps(), BAD);
+    // 14.csv (missing control_result) and 16.csv (UTF-16) are refused whole; 13.csv and 15.csv have bad lines
+    expect(first).toMatchObject({ lines_read: 9, stored: 3, rejected: 6, files_rejected: 2 });
+    const again = await importSpeedTests(deps(), join(BAD, '2021-03', '13.csv'));
+    expect(again.unchanged).toEqual([{ file: '13.csv', stored_as: 'speedtests-bad/2021-03/13.csv', rejects: 2 }]);
+    expect(again.rejects.map((x) => [x.file, x.line])).toEqual([
+      ['13.csv', 3],
+      ['13.csv', 4],
+    ]);
+    expect(again.rejects_total).toBe(2);
   });
 });

@@ -5,9 +5,11 @@
  * or a sub-folder of a dataset belongs to the dataset whose folder holds the licence or manifest
  * (datasetRoot), so importing part of a loaded dataset replaces those rows too; a file whose
  * bytes are stored already under another dataset or name (a copy of the folder, an upload) is
- * reported `unchanged` with the name it is stored under, and not stored again.
+ * reported `unchanged` with the name it is stored under, and not stored again; the rejects its
+ * import kept are listed again (and counted in rejects_total), so a rerun hides none.
  * Nothing is lost silently: every line is stored or rejected with its number and reason, and
- * the report reconciles lines read = stored + rejected.
+ * the report reconciles lines read = stored + rejected; a file refused whole (empty, unreadable
+ * header, a needed column missing) is one reject at line 1, counted in files_rejected.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -27,15 +29,19 @@ export interface SpeedTestImportReport {
   files: number;
   lines_read: number;
   stored: number;
+  /** Data lines rejected, in the files read. */
   rejected: number;
+  /** Files refused whole (empty, header unreadable or missing a column): each one reject at line 1; their data lines are in `rejected`. */
+  files_rejected: number;
   /** Stored rows without a country or an ASN: kept, but outside every per-network figure. */
   unattributed: number;
   /** Rows these files held before this import (a re-import replaces them). */
   replaced: number;
-  /** Files whose bytes are stored already under another dataset or name: not read again, not counted above. */
-  unchanged: { file: string; stored_as: string }[];
+  /** Files whose bytes are stored already under another dataset or name: not read again, not counted above; `rejects` is how many rejects their import kept, listed again in `rejects`. */
+  unchanged: { file: string; stored_as: string; rejects: number }[];
   reconciled: boolean;
   rejects: { file: string; line: number; reason: string }[];
+  /** Every reject listed (the list stops at 200): those of the files read and those kept for the unchanged ones. */
   rejects_total: number;
 }
 
@@ -107,17 +113,25 @@ export function parseSpeedTestFile(
   rejects: { line: number; reason: string }[];
   linesRead: number;
   rejected: number;
+  /** The file was refused whole (its one reject is at the header). */
+  refused: boolean;
 } {
   const dataLines = (lines: number) => Math.max(0, lines - 1);
   const enc = sniffEncoding(buf);
   if (enc === 'utf-16le' || enc === 'utf-16be') {
     const text = new TextDecoder(enc).decode(buf);
     const n = dataLines(text.split('\n').filter((l) => l.trim()).length);
-    return { rows: [], rejects: [{ line: 1, reason: `unknown_encoding: ${enc} (expected UTF-8); all ${n} data lines rejected` }], linesRead: n, rejected: n };
+    return {
+      rows: [],
+      rejects: [{ line: 1, reason: `unknown_encoding: ${enc} (expected UTF-8); all ${n} data lines rejected` }],
+      linesRead: n,
+      rejected: n,
+      refused: true,
+    };
   }
   const lines = [...utf8Lines(buf)].filter((l) => l.text === null || l.text.trim() !== '');
   const head = lines[0];
-  if (!head) return { rows: [], rejects: [{ line: 1, reason: 'empty_file: no header and no rows; all 0 data lines rejected' }], linesRead: 0, rejected: 0 };
+  if (!head) return { rows: [], rejects: [{ line: 1, reason: 'empty_file: no header and no rows' }], linesRead: 0, rejected: 0, refused: true };
   const n = lines.length - 1;
   const header = head.text === null ? null : splitCsvLine(head.text);
   if (header === null)
@@ -126,6 +140,7 @@ export function parseSpeedTestFile(
       rejects: [{ line: head.line, reason: `unknown_encoding: the header is not valid UTF-8 CSV; all ${n} data lines rejected` }],
       linesRead: n,
       rejected: n,
+      refused: true,
     };
   const ix = indexHeader(header);
   if ('missing' in ix)
@@ -134,6 +149,7 @@ export function parseSpeedTestFile(
       rejects: [{ line: head.line, reason: `missing_columns: ${ix.missing.join(', ')}; all ${n} data lines rejected` }],
       linesRead: n,
       rejected: n,
+      refused: true,
     };
   const rows: SpeedTestRecord[] = [];
   const rejects: { line: number; reason: string }[] = [];
@@ -147,7 +163,7 @@ export function parseSpeedTestFile(
     if ('record' in r) rows.push(r.record);
     else rejects.push({ line, reason: r.reason });
   }
-  return { rows, rejects, linesRead: n, rejected: rejects.length };
+  return { rows, rejects, linesRead: n, rejected: rejects.length, refused: false };
 }
 
 /** The files that make a folder a dataset: its manifest or its licence (readSource reads them). */
@@ -236,6 +252,7 @@ export async function importSpeedTests(
     lines_read: 0,
     stored: 0,
     rejected: 0,
+    files_rejected: 0,
     unattributed: 0,
     replaced: 0,
     unchanged: [],
@@ -256,7 +273,12 @@ export async function importSpeedTests(
       if (await recordMissingHashes(deps.store)) known = await deps.store.speedtests.fileWithHash(sha256);
     }
     if (known && (known.dataset !== source.dataset || known.sourceFile !== rel)) {
-      report.unchanged.push({ file: rel, stored_as: `${known.dataset}/${known.sourceFile}` });
+      const storedAs = `${known.dataset}/${known.sourceFile}`;
+      // the rejects the import that stored these bytes kept: a rerun lists them again
+      const kept = await deps.store.ledger.listRejects(SPEEDTEST_IMPORT_KIND, storedAs);
+      report.unchanged.push({ file: rel, stored_as: storedAs, rejects: kept.length });
+      report.rejects_total += kept.length;
+      for (const r of kept) if (report.rejects.length < REJECTS_SHOWN) report.rejects.push({ file: rel, line: r.line, reason: r.reason });
       deps.progress.update(i + 1, { stored: report.stored, rejected: report.rejected });
       continue;
     }
@@ -285,6 +307,7 @@ export async function importSpeedTests(
     report.lines_read += parsed.linesRead;
     report.stored += parsed.rows.length;
     report.rejected += parsed.rejected;
+    if (parsed.refused) report.files_rejected++;
     report.unattributed += parsed.rows.filter((r) => r.asn === null || r.as_country === null).length;
     report.replaced += previous;
     report.rejects_total += parsed.rejects.length;
