@@ -124,7 +124,7 @@ export function eventsCommand(program: Command, io: Io): void {
 
   examples(leaf(events, 'edit', 'change fields of an event; refused if someone else changed it since --expect-revision'), [
     'splinternet events edit ru-2018-telegram-block --set end=2020-06-18 --reason "Roskomnadzor lifted the block"',
-    'splinternet events edit ru-2018-telegram-block --set \'tags=["telegram","collateral"]\' --expect-revision 2',
+    'splinternet events edit ru-2018-telegram-block --set \'tags=["telegram","collateral"]\' --expect-revision 1',
   ])
     .argument('<id>')
     .option('--file <path>', 'JSON object of fields to change (or a whole event)')
