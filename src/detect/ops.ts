@@ -52,7 +52,7 @@ export const speedtestsImport = defineOp({
 
 export const speedtestsSummary = defineOp({
   name: 'speedtests.summary',
-  summary: 'Throttling per (country, network, day) from crowdsourced speed tests',
+  summary: 'Throttling per (country, network, target, day) from crowdsourced speed tests',
   write: false,
   input: DetectFilters.extend({ target: target.optional().meta({ description: 'one target: the datasets whose target_host it is' }) }),
   output: SpeedTestSummarySchema,

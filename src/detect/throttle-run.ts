@@ -52,7 +52,7 @@ export interface ThrottleInputContext {
 
 export const THROTTLE_METHOD =
   'Paired speed tests: a test is throttled when the target download is at most 1/4 of the control download in the same test and the control reached 1 Mbps; ' +
-  'a (country, network, day) is throttled when at least 5 tests count and the 95% Wilson lower bound of the throttled share exceeds 10% (docs/design/030-detection.md).';
+  'a (country, network, target, day) is throttled when at least 5 tests count and the 95% Wilson lower bound of the throttled share exceeds 10% (docs/design/030-detection.md).';
 
 const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 

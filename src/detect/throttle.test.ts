@@ -27,7 +27,7 @@ describe('throttling from paired speed tests (synthetic cells)', () => {
     expect(verdictFor(300, 30, P)).toBe('not_throttled'); // 10 %: indistinguishable from noise
   });
 
-  it('summarises per (country, network, day) with medians over the counted tests', () => {
+  it('summarises per (country, network, target, day) with medians over the counted tests', () => {
     const days = throttleDays([
       ...Array.from({ length: 6 }, () => test('2021-01-02', 130, 4000)),
       test('2021-01-02', 3000, 4000),

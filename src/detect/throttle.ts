@@ -1,7 +1,7 @@
 /**
  * Throttling from paired speed tests: each test downloads from the target and from a control
  * server in the same minute on the same line, so the line's own speed cancels out. A test is
- * throttled when the target is far slower than the control; a (country, network, day) is
+ * throttled when the target is far slower than the control; a (country, network, target, day) is
  * throttled when the share of such tests is clearly above the test's background rate.
  * Thresholds and why: docs/design/030-detection.md. No country or network is named here:
  * everything comes from the data.
@@ -40,7 +40,7 @@ export interface SpeedTestInput {
   control_tls_ms?: number | null;
 }
 
-/** One (country, network, day): the shape of `speedtests summary --json` items. */
+/** One (country, network, target, day): the shape of `speedtests summary --json` items. */
 export interface ThrottleDay {
   cc: string;
   asn: string;
@@ -87,7 +87,7 @@ export function verdictFor(n: number, k: number, p: ThrottleParams): ThrottleVer
   return wilsonLower(k, n, p.z) > p.backgroundShare ? 'throttled' : 'not_throttled';
 }
 
-/** Group tests (sorted or not) into per-(country, network, day) cells with verdicts, sorted. */
+/** Group tests (sorted or not) into per-(country, network, target, day) cells with verdicts, sorted. */
 export function throttleDays(tests: Iterable<SpeedTestInput>, p: ThrottleParams = DEFAULT_THROTTLE_PARAMS): ThrottleDayDetail[] {
   const cells = new Map<string, SpeedTestInput[]>();
   for (const t of tests) {

@@ -988,7 +988,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Throttling per (country, network, day) from crowdsourced speed tests */
+        /** Throttling per (country, network, target, day) from crowdsourced speed tests */
         get: operations["speedtests.summary"];
         put?: never;
         post?: never;

@@ -90,7 +90,7 @@ export interface SpeedTestRepo {
   listSources(): Promise<SpeedTestSourceRecord[]>;
   /** Tests that carry a country and an ASN, ordered by country, ASN, time. */
   points(f: SpeedTestFilter): Promise<SpeedTestPoint[]>;
-  /** Per (country, network, day), ordered so; the same counts and medians as src/detect/throttle.ts. */
+  /** Per (country, network, target, day), ordered so; the same counts and medians as src/detect/throttle.ts. */
   days(f: SpeedTestFilter, p: { minControlKbps: number; maxRatio: number }): Promise<SpeedTestDays>;
   count(dataset?: string): Promise<{ total: number; unattributed: number }>;
 }
