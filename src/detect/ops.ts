@@ -22,9 +22,9 @@ export const DetectFilters = z.object({
   ...check.dateRange,
 });
 
-const target = z.string().min(1).meta({ description: 'one target (domain or app), e.g. abs.twimg.com' });
+const target = check.target(z.string().min(1)).meta({ description: 'one target (domain or app), e.g. abs.twimg.com' });
 /** A detection query's target: the speed tests (one target per dataset) are then not read. */
-const detectTarget = z.string().min(1).meta({
+const detectTarget = check.target(z.string().min(1)).meta({
   description: 'one target (domain or app), e.g. abs.twimg.com: the block detector and the ooni_network_events throttling input run (not speedtests)',
 });
 
@@ -54,7 +54,9 @@ export const speedtestsSummary = defineOp({
   name: 'speedtests.summary',
   summary: 'Throttling per (country, network, target, day) from crowdsourced speed tests',
   write: false,
-  input: DetectFilters.extend({ target: target.optional().meta({ description: 'one target: the datasets whose target_host it is' }) }),
+  input: DetectFilters.extend({
+    target: z.string().min(1).optional().meta({ description: 'one target: the datasets whose target_host it is, as their dataset.json gives it' }),
+  }),
   output: SpeedTestSummarySchema,
   rows: { key: 'items', carry: ['method', 'data_vintage', 'sources'] },
   http: { method: 'get', path: '/api/speedtests/summary', tag: 'detect', description: 'One item per (cc, asn, target, day)' },

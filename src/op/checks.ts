@@ -4,6 +4,7 @@
  * and the OpenAPI document give the same answer and the same message for the same bad value.
  * (src/op/checks.test.ts fails when a country-code pattern is written anywhere else.)
  */
+import { domainToASCII } from 'node:url';
 import { z } from 'zod';
 import { countryCodeHint, getCountry, isCountryCode, isProbeCountryCode, isRegionCode } from '../geo/index.js';
 import {
@@ -170,6 +171,22 @@ export const limit = (max: number) => {
     .max(max, bounds)
     .meta({ description: `at most this many rows (1-${max})` });
 };
+
+/**
+ * A target filter (a domain or an app) in the form measurement targets are stored: case does
+ * not matter, a domain typed in Unicode is its IDNA (punycode) form, and a leading "www." is
+ * dropped as ingest drops it, so `пример.рф`, `xn--e1afmkfd.xn--p1ai` and `WWW.Twitter.com`
+ * each find their site. A host's root dot is kept: it is stored as the input gave it.
+ */
+export function targetForm(value: string): string {
+  const t = value.trim().toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  const ascii = /[^\x00-\x7f]/.test(t) ? domainToASCII(t) || t : t;
+  return ascii.replace(/^www\./, '');
+}
+
+/** A target filter read in its stored form (targetForm) before `inner` checks it. */
+export const target = <T extends z.ZodType<string, string>>(inner: T) => z.preprocess((v: unknown) => (typeof v === 'string' ? targetForm(v) : v), inner);
 
 /** An opaque cursor from a previous page's next_cursor. */
 export const cursor = z.string().meta({ description: "the previous page's next_cursor" });

@@ -6176,7 +6176,7 @@ export interface operations {
                 /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
-                /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
+                /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor); a domain in Unicode or with www. finds its stored form */
                 target?: string;
                 test_name?: string;
                 /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
@@ -6281,7 +6281,7 @@ export interface operations {
                 /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
-                /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
+                /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor); a domain in Unicode or with www. finds its stored form */
                 target?: string;
                 test_name?: string;
                 /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
@@ -6343,7 +6343,7 @@ export interface operations {
                 /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
-                /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
+                /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor); a domain in Unicode or with www. finds its stored form */
                 target?: string;
                 test_name?: string;
                 /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
@@ -6405,7 +6405,7 @@ export interface operations {
                 /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
                 status?: "blocked" | "likely_blocked" | "down" | "ok" | "invalid" | "insufficient";
-                /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
+                /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor); a domain in Unicode or with www. finds its stored form */
                 target?: string;
                 test_name?: string;
                 /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
@@ -6511,7 +6511,7 @@ export interface operations {
                 grain?: "day" | "hour";
                 /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
-                /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor) */
+                /** @description domain or app (telegram, signal, whatsapp, facebook_messenger, tor); a domain in Unicode or with www. finds its stored form */
                 target?: string;
                 test_name?: string;
                 /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
@@ -6974,7 +6974,7 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description from the start of this date or time: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 since?: string;
-                /** @description one target: the datasets whose target_host it is */
+                /** @description one target: the datasets whose target_host it is, as their dataset.json gives it */
                 target?: string;
                 /** @description up to the end of this date or time, inclusive: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset */
                 until?: string;
