@@ -11,7 +11,7 @@ import { fingerprintsFor, integersFor, shpilkinFor } from './fingerprints.js';
 import { importElections, type ImportReport } from './import.js';
 import { binWidthBounds, SHPILKIN_MAX_BIN_WIDTH, SHPILKIN_MIN_BIN_WIDTH } from './shpilkin.js';
 import { ElectionElectronicSchema, ElectionFingerprintsSchema, ElectionSummarySchema } from './schemas.js';
-import { electionSummary, listElections } from './summary.js';
+import { electionRejects, electionSummary, listElections } from './summary.js';
 
 const id = z
   .string()
@@ -85,6 +85,21 @@ export const electionsSummary = defineOp({
   run: (ctx, q) => electionSummary(ctx, q),
 });
 
+export const electionsRejects = defineOp({
+  name: 'elections.rejects',
+  summary: "Every rejected line of an election's imported files, with file, line, reason and detail (the import and summary show the first 20)",
+  write: false,
+  input: z.object({ id, limit: check.limit(100_000).default(200) }),
+  output: z.object({
+    election: z.string(),
+    total: z.number().meta({ description: 'rejects stored for the election, all of them' }),
+    items: z.array(z.object({ file: z.string(), line: z.number(), reason: z.string(), detail: z.string() })),
+  }),
+  rows: { key: 'items', carry: ['election'] },
+  http: perElection('rejects', 'Rejected lines by file and line; total counts every one'),
+  run: (ctx, q) => electionRejects(ctx, q),
+});
+
 export const electionsElectronic = defineOp({
   name: 'elections.electronic',
   summary: 'Paper versus electronic (DEG) per district: leaders, winner, margins, whether DEG changed the winner; DEG votes per 20-minute bin',
@@ -153,6 +168,7 @@ export const electionsOps = [
   electionsImport,
   electionsList,
   electionsSummary,
+  electionsRejects,
   electionsElectronic,
   electionsFingerprints,
   electionsIntegers,

@@ -65,6 +65,13 @@ export async function electionSummary(deps: ElectionDeps, q: { id: string; regio
   };
 }
 
+/** Every reject stored for an election counts in `total`; `items` are the first `limit`, by file and line. */
+export async function electionRejects(deps: ElectionDeps, q: { id: string; limit: number }) {
+  const l = await loadElection(deps, q.id);
+  const all = await deps.store.elections.rejects(q.id, Number.MAX_SAFE_INTEGER);
+  return { election: l.election.id, total: all.length, items: all.slice(0, q.limit) };
+}
+
 export async function listElections(deps: ElectionDeps) {
   const items = await deps.store.elections.list();
   return { items: items.map((e) => ({ ...e, ledger_events: LEDGER_EVENTS[e.id] ?? [] })) };

@@ -98,7 +98,8 @@ const OPTION_CASES: [string[], number, string, RegExp][] = [
   [['elections', 'integers', 'duma-2021', '--reps', 'abc'], 2, 'USAGE', /--reps must be an integer/],
   [['elections', 'summary', 'duma-2021', '--by', 'nope'], 2, 'VALIDATION', /by: Invalid option: expected one of "region"\|"district"/],
   [['ingest', fixture('ooni', 'golden.jsonl'), '--workers', 'abc'], 2, 'USAGE', /--workers must be an integer, got "abc"/],
-  [['ingest', fixture('ooni', 'golden.jsonl'), '--max-line-mb', '0'], 2, 'VALIDATION', /max_line_bytes/],
+  // the flag the user typed and its range in MB, not the op's max_line_bytes in bytes
+  [['ingest', fixture('ooni', 'golden.jsonl'), '--max-line-mb', '0'], 2, 'USAGE', /--max-line-mb must be from 1 to 16, got 0/],
   [['ingest', fixture('ooni', 'golden.jsonl'), '--engine', 'foo'], 2, 'VALIDATION', /engine: Invalid option: expected one of "js"\|"duckdb"/],
   [['ingest', fixture('ooni', 'golden.jsonl'), '--since', '2021-13-01'], 2, 'VALIDATION', /since: "2021-13-01" is not a date/],
   [['measurements', 'list', '--test-name', 'bogus_test'], 2, 'VALIDATION', /--test-name: "bogus_test" is not an OONI test name/],

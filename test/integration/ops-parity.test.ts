@@ -35,6 +35,7 @@ const SAMPLES: Record<string, Sample> = {
     positional: ['id'],
     inputs: [{ id: 'duma-2021' }, { id: 'duma-2021', region: 'Moscow', by: 'district' }],
   },
+  'elections.rejects': { cmd: ['elections', 'rejects'], positional: ['id'], inputs: [{ id: 'duma-2021' }, { id: 'duma-2021', limit: 3 }] },
   'elections.electronic': { cmd: ['elections', 'electronic'], positional: ['id'], inputs: [{ id: 'duma-2021', region: 'RU-MOW' }] },
   'events.list': {
     cmd: ['events', 'list'],

@@ -37,6 +37,7 @@ export interface paths {
          *     - `elections.import`: import scope
          *     - `elections.integers`: any valid token
          *     - `elections.list`: any valid token
+         *     - `elections.rejects`: any valid token
          *     - `elections.shpilkin`: any valid token
          *     - `elections.summary`: any valid token
          *     - `events.add`: write scope
@@ -441,6 +442,23 @@ export interface paths {
         };
         /** Turnout and leader-share histograms (0.1 point), turnout x leader-share heat map, Shpilkin curve and estimate, integer-percentage excess */
         get: operations["elections.fingerprints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elections/{id}/rejects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every rejected line of an election's imported files, with file, line, reason and detail (the import and summary show the first 20) */
+        get: operations["elections.rejects"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3054,7 +3072,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description the operation */
-                name: "events.list" | "events.show" | "events.history" | "events.counts" | "events.add" | "events.edit" | "events.status" | "events.confirm" | "events.dismiss" | "events.import" | "events.geocode" | "events.export" | "indicators.list" | "indicators.export" | "tokens.create" | "tokens.list" | "tokens.revoke" | "db.info" | "db.derived" | "db.migrate" | "db.seed" | "db.verify" | "db.backup" | "speedtests.import" | "speedtests.summary" | "throughput.extract" | "throughput.rejects" | "throughput.summary" | "detect.run" | "detections.list" | "measurements.ingest" | "measurements.summary" | "measurements.list" | "measurements.rules" | "measurements.show" | "measurements.get" | "measurements.networks" | "measurements.export" | "measurements.rescore" | "measurements.agreement" | "measurements.agreement_files" | "measurements.files" | "measurements.link" | "fingerprints.import" | "fingerprints.list" | "data.import" | "cost.estimate" | "cost.batch" | "cost.regions" | "cost.event" | "cost.events" | "cost.compare" | "cost.methods" | "registry.import" | "registry.summary" | "registry.asns" | "registry.decision" | "registry.lookup" | "elections.import" | "elections.list" | "elections.summary" | "elections.electronic" | "elections.fingerprints" | "elections.integers" | "elections.shpilkin" | "signals.import" | "signals.list" | "signals.points" | "signals.rejects" | "hooks.add" | "hooks.list" | "hooks.rotate-key" | "hooks.remove" | "hooks.deliveries" | "hooks.replay" | "hooks.deliver" | "watch.status" | "watch.new";
+                name: "events.list" | "events.show" | "events.history" | "events.counts" | "events.add" | "events.edit" | "events.status" | "events.confirm" | "events.dismiss" | "events.import" | "events.geocode" | "events.export" | "indicators.list" | "indicators.export" | "tokens.create" | "tokens.list" | "tokens.revoke" | "db.info" | "db.derived" | "db.migrate" | "db.seed" | "db.verify" | "db.backup" | "speedtests.import" | "speedtests.summary" | "throughput.extract" | "throughput.rejects" | "throughput.summary" | "detect.run" | "detections.list" | "measurements.ingest" | "measurements.summary" | "measurements.list" | "measurements.rules" | "measurements.show" | "measurements.get" | "measurements.networks" | "measurements.export" | "measurements.rescore" | "measurements.agreement" | "measurements.agreement_files" | "measurements.files" | "measurements.link" | "fingerprints.import" | "fingerprints.list" | "data.import" | "cost.estimate" | "cost.batch" | "cost.regions" | "cost.event" | "cost.events" | "cost.compare" | "cost.methods" | "registry.import" | "registry.summary" | "registry.asns" | "registry.decision" | "registry.lookup" | "elections.import" | "elections.list" | "elections.summary" | "elections.rejects" | "elections.electronic" | "elections.fingerprints" | "elections.integers" | "elections.shpilkin" | "signals.import" | "signals.list" | "signals.points" | "signals.rejects" | "hooks.add" | "hooks.list" | "hooks.rotate-key" | "hooks.remove" | "hooks.deliveries" | "hooks.replay" | "hooks.deliver" | "watch.status" | "watch.new";
             };
             cookie?: never;
         };
@@ -4616,6 +4634,74 @@ export interface operations {
             };
             /** @description Too many heavy requests from this client without a token (retry_after_s says when) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "elections.rejects": {
+        parameters: {
+            query?: {
+                /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text; every row carries election) */
+                format?: "json" | "csv" | "ndjson" | "parquet";
+                /** @description at most this many rows (1-100000) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description election id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rejected lines by file and line; total counts every one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        election: string;
+                        items: {
+                            detail: string;
+                            file: string;
+                            line: number;
+                            reason: string;
+                        }[];
+                        /** @description rejects stored for the election, all of them */
+                        total: number;
+                    };
+                    "application/vnd.apache.parquet": string;
+                    "application/x-ndjson": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Invalid input (each field named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Election not imported */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,15 @@
 /** `splinternet elections import|list|summary|electronic|integers|shpilkin`: polling-station results and their fingerprints. */
 import type { Command } from '@commander-js/extra-typings';
 import type { Block, electionSummary, electronicComparison, ImportReport, integersFor, listElections, shpilkinFor } from '../../elections/index.js';
-import { electionsElectronic, electionsImport, electionsIntegers, electionsList, electionsShpilkin, electionsSummary } from '../../elections/ops.js';
+import {
+  electionsElectronic,
+  electionsImport,
+  electionsIntegers,
+  electionsList,
+  electionsRejects,
+  electionsShpilkin,
+  electionsSummary,
+} from '../../elections/ops.js';
 import { ctxOf, examples, intOption, leaf, numberOption, str, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -14,6 +22,14 @@ type List = Awaited<ReturnType<typeof listElections>>;
 
 const n = (x: number) => x.toLocaleString('en-US');
 const p2 = (x: number | null) => (x === null ? '-' : `${x.toFixed(2)}%`);
+
+/** The heading over an import's listed rejects: how many of how many, and the command that lists them all. */
+function rejectsHeading(r: ImportReport, shown: number): string {
+  const total = r.files.reduce((a, f) => a + f.rejected, 0);
+  if (shown >= total) return `rejects (${n(shown)})`;
+  const ids = [...new Set(r.files.filter((f) => f.rejected > f.rejects.length).map((f) => f.election))];
+  return `rejects (first ${n(shown)} of ${n(total)}; all of them: ${ids.map((id) => `splinternet elections rejects ${id}`).join(', ')})`;
+}
 
 function importText(r: ImportReport): string {
   const files = table(
@@ -35,7 +51,7 @@ function importText(r: ImportReport): string {
   const ignored = r.files.filter((f) => f.ignored_columns.length).map((f) => `  ${f.file}: ignored columns (not stored): ${f.ignored_columns.join('; ')}`);
   const notes = [...derived, ...ignored];
   const unchanged = r.unchanged ? ` (${n(r.unchanged)} file${r.unchanged === 1 ? '' : 's'} unchanged, not stored again; --force re-imports)` : '';
-  return `${files}${rejects.length ? `rejects (first ${rejects.length}):\n${rejects.join('\n')}\n` : ''}${notes.length ? `${notes.join('\n')}\n` : ''}this run stored ${n(r.stored)}, rejected ${n(r.rejected)}, flagged (kept) ${n(r.flagged)}${unchanged}\n`;
+  return `${files}${rejects.length ? `${rejectsHeading(r, rejects.length)}:\n${rejects.join('\n')}\n` : ''}${notes.length ? `${notes.join('\n')}\n` : ''}this run stored ${n(r.stored)}, rejected ${n(r.rejected)}, flagged (kept) ${n(r.flagged)}${unchanged}\n`;
 }
 
 function blockText(title: string, b: Block, top = 8): string {
@@ -171,6 +187,27 @@ export function electionsCommand(program: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(electionsSummary, { id, region: str(o.region), district: str(o.district), by: o.by as 'region' | 'district' | undefined });
       await ctx.output(electionsSummary, r, o, summaryText);
+    });
+
+  const rej = leaf(el, 'rejects', "every rejected line of an election's imported files: file, line, reason, detail");
+  examples(rej, [
+    'splinternet elections rejects referendum-2020',
+    'splinternet elections rejects duma-2021 --limit 5000 --format csv --out duma-2021-rejects.csv',
+  ]);
+  rowsOptions(rej)
+    .argument('<id>')
+    .option('--limit <n>', 'at most this many (1-100000)', intOption('--limit'), 200)
+    .action(async (id: string, o: Record<string, unknown>) => {
+      const ctx = ctxOf(io, o);
+      const r = await ctx.run(electionsRejects, { id, limit: o.limit as number });
+      await ctx.output(
+        electionsRejects,
+        r,
+        o,
+        (x: typeof r) =>
+          table(x.items, ['file', 'line', 'reason', 'detail']) +
+          `${n(x.items.length)} of ${n(x.total)} rejected line(s) of ${x.election}${x.items.length < x.total ? ' (--limit N shows more)' : ''}\n`,
+      );
     });
 
   rowsOptions(leaf(el, 'electronic', 'paper versus electronic (DEG) votes per district: leaders, winner, margins, changed winners'))

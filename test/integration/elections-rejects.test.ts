@@ -1,0 +1,62 @@
+// Every reject of an election can be read: the import lists the first 20 and says how many there
+// are and which command lists them all; `elections rejects` (CLI) and GET
+// /api/elections/{id}/rejects give every one, in JSON and CSV. Data: the real Moscow 2020
+// protocols (test/fixtures/elections/kobak-2020-moscow-3tik.csv) with their 73 station lines
+// given twice (SYNTHETIC repetition: the second copy of each station is a duplicate_station reject).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packagePath } from '../../src/shared/index.js';
+import { openStore } from '../../src/store/index.js';
+import { appWithToken, cli, tempDir } from '../helpers/index.js';
+
+describe('elections rejects', () => {
+  const t = tempDir();
+  const db = join(t.dir, 'el.duckdb');
+  const file = join(t.dir, 'moscow-2020-twice.csv');
+  let imported: { code: number; out: string };
+
+  beforeAll(async () => {
+    const lines = readFileSync(packagePath('test', 'fixtures', 'elections', 'kobak-2020-moscow-3tik.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    writeFileSync(file, [...lines, ...lines.slice(1)].join('\n') + '\n');
+    imported = await cli(['elections', 'import', file, '--election', 'referendum-2020', '--db', db]);
+  });
+  afterAll(() => t.cleanup());
+
+  it('the import lists 20, says there are 73 and names the command that lists them all (exit 3)', () => {
+    expect(imported.code).toBe(3);
+    expect(imported.out).toContain('rejects (first 20 of 73; all of them: splinternet elections rejects referendum-2020)');
+  });
+
+  it('elections rejects gives all 73 by line, --limit cuts the list and says so, CSV has every row', async () => {
+    const all = await cli(['elections', 'rejects', 'referendum-2020', '--json', '--db', db]);
+    expect(all.code, all.err).toBe(0);
+    const doc = JSON.parse(all.out);
+    expect(doc.total).toBe(73);
+    expect(doc.items).toHaveLength(73);
+    expect(new Set(doc.items.map((i: { reason: string }) => i.reason))).toEqual(new Set(['duplicate_station']));
+    expect(doc.items.map((i: { line: number }) => i.line)).toEqual(Array.from({ length: 73 }, (_, k) => 75 + k));
+    const cut = await cli(['elections', 'rejects', 'referendum-2020', '--limit', '5', '--db', db]);
+    expect(cut.out).toContain('5 of 73 rejected line(s) of referendum-2020 (--limit N shows more)');
+    const csv = await cli(['elections', 'rejects', 'referendum-2020', '--format', 'csv', '--db', db]);
+    expect(csv.code, csv.err).toBe(0);
+    expect(csv.out.trimEnd().split('\n')).toHaveLength(74);
+  });
+
+  it('the API answers the same document, and 404 for an election not imported', async () => {
+    const cliDoc = JSON.parse((await cli(['elections', 'rejects', 'referendum-2020', '--limit', '73', '--json', '--db', db])).out);
+    const store = await openStore(db);
+    try {
+      const { app, token } = await appWithToken(store, db, ['read']);
+      const h = { authorization: `Bearer ${token}` };
+      const r = await app.request('/api/elections/referendum-2020/rejects?limit=73', { headers: h });
+      expect(r.status).toBe(200);
+      expect(await r.json()).toEqual(cliDoc);
+      expect((await app.request('/api/elections/duma-2021/rejects', { headers: h })).status).toBe(404);
+    } finally {
+      await store.close();
+    }
+  });
+});
