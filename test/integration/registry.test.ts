@@ -234,8 +234,8 @@ describe('registry import: rejects, parts', () => {
     const rep = json(r);
     expect(rep.files[0]).toMatchObject({ stored: 1, rejected: 2, reconciled: true });
     expect(rep.rejects.map((x: { line: number; reason: string }) => [x.line, x.reason])).toEqual([
-      [2, expect.stringMatching(/^future_date: decision date "2099-01-01" is in the future/)],
-      [3, expect.stringMatching(/^future_date: decision date "2099-01-01" is in the future/)],
+      [2, expect.stringMatching(/^future_date: decision date "2099-01-01" is after the dump's time 2021-01-02T00:00:00.000Z/)],
+      [3, expect.stringMatching(/^future_date: decision date "2099-01-01" is after the dump's time 2021-01-02T00:00:00.000Z/)],
     ]);
     const cidr = join(t.dir, 'cidr_2021-01-03_DERIVED.csv');
     writeFileSync(
