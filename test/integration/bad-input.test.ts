@@ -61,6 +61,7 @@ const CLI: Record<string, Cli> = {
   'signals.list': { cmd: ['signals', 'list'], httpOnlyKeys: ['since', 'until'] },
   'signals.points': { cmd: ['signals', 'points'] },
   'signals.rejects': { cmd: ['signals', 'rejects'] },
+  'elections.rejects': { cmd: ['elections', 'rejects'], positional: ['id'], base: { id: 'duma-2021' } },
   'hooks.add': { cmd: ['hooks', 'add'], positional: ['url'], base: { url: 'http://127.0.0.1:9/hook' }, flags: { countries: '--cc' } },
   'hooks.deliveries': { cmd: ['hooks', 'deliveries'] },
   'watch.new': { cmd: ['watch-new'] },
