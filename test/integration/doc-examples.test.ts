@@ -32,7 +32,7 @@ const REFUSED: Record<string, string> = {
   '/api/events?country=UK': 'invalid input for events.list: country: unknown ISO 3166-1 alpha-2 country code "UK"; did you mean GB',
   '/api/measurements/export.csv?since=2022&until=2020': 'invalid input for measurements.export: until: "2020" ends before since "2022" begins',
   '/api/registry/summary?top=abc': 'invalid input for registry.summary: top: must be a whole number',
-  '/api/cost?hours=abc': 'invalid input for cost.estimate: hours: "abc" is not a number',
+  '/api/cost?country=RU&type=full&hours=abc': 'invalid input for cost.estimate: hours: "abc" is not a number',
   '/api/cost/events?draws=10000': 'this request prices ',
   '/api/cost/compare?draws=10000': 'this request prices ',
   '/api/events?cursor=C': 'cursor: not a next_cursor value from a previous page',

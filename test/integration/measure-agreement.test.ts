@@ -8,12 +8,17 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers/index.js';
 
 const QA = join(import.meta.dirname, '../fixtures/ooni-qa');
 const t = tempDir();
 const db = join(t.dir, 'a.duckdb');
+// scoring reads the stored fingerprints, so the database must exist (a read never creates one)
+beforeAll(async () => {
+  const m = await cli(['db', 'migrate', '--db', db]);
+  expect(m.code, m.err).toBe(0);
+});
 afterAll(() => t.cleanup());
 
 const lines = (f: string) =>
