@@ -29,13 +29,10 @@ export const MeasurementFilters = z.object({
   cc: check.probeCountryCode.optional().meta({ description: 'probe_cc: ISO 3166-1 alpha-2, or XK, ZZ as OONI reports them', example: 'RU' }),
   asn: check.asn.optional().meta({ description: 'probe_asn', example: 'AS12389' }),
   test_name: ooniTestName.optional(),
-  target: check
-    .target(z.string())
-    .optional()
-    .meta({
-      description: 'domain or app (telegram, signal, whatsapp, facebook_messenger, tor); a domain in Unicode or with www. finds its stored form',
-      example: 'telegram',
-    }),
+  target: check.target(z.string()).optional().meta({
+    description: 'domain or app (telegram, signal, whatsapp, facebook_messenger, tor); a domain in Unicode or with www. finds its stored form',
+    example: 'telegram',
+  }),
   since: check.since.optional(),
   until: check.until.optional(),
 });
