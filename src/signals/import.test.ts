@@ -51,4 +51,23 @@ describe('signals import of files that share points', () => {
     expect((await importSignalFile(deps, r)).file).toMatchObject({ status: 'imported', missing: 1, out_of_order: 1 });
     expect((await importSignalFile(deps, r)).file).toMatchObject({ status: 'unchanged', records_read: 2, missing: null, out_of_order: null });
   });
+
+  it('a CSV header giving one field in two columns is refused whole, naming them; nothing is stored (SYNTHETIC headers)', async () => {
+    const deps = { store: t.store, clock: fixedClock('2026-01-01T00:00:00Z') };
+    const cases: [string, string, RegExp][] = [
+      ['s4.csv', 'datasource,value,asn,cc,timestamp,count\ndarknet,10,12345,IR,2019-11-14 08:10:00,5\n', /value \("value", "count"\)/],
+      ['s5.csv', 'datasource,asn,cc,timestamp,time,value\ndarknet,12346,IR,2019-11-14 08:10:00,2020-01-01 00:00:00,7\n', /timestamp \("timestamp", "time"\)/],
+      ['s6.csv', 'datasource,value,asn,cc,timestamp,cc\ndarknet,10,12347,IR,2019-11-14 08:10:00,TR\n', /cc \("cc", "cc"\)/],
+    ];
+    for (const [name, text, named] of cases) {
+      const path = join(tmp.dir, name);
+      writeFileSync(path, text);
+      const r = await importSignalFile(deps, path);
+      expect(r.file.status, name).toBe('failed');
+      expect(r.file.error, name).toMatch(named);
+      expect(r.file.error, name).toMatch(/^line 1: the header gives .*ambiguous; nothing was stored$/);
+      expect(r.file.stored, name).toBe(0);
+    }
+    for (const code of ['AS12345', 'AS12346', 'AS12347']) expect(await t.store.signals.points({ entity_code: code }), code).toEqual([]);
+  });
 });

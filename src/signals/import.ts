@@ -12,7 +12,7 @@ import { AppError, fileError, decodeStrict, firstLongLine, IMPORT_CAPS, readCapp
 import { check } from '../op/index.js';
 import type { Store } from '../store/index.js';
 import { countFileZeros, OONI_COUNT_SOURCE, type CountBin } from './ooni-counts.js';
-import { parseSignals, type ParsedSignals } from './parse.js';
+import { csvHeaderProblem, parseSignals, type ParsedSignals } from './parse.js';
 
 export const SIGNALS_IMPORT_KIND = 'signals';
 const REJECTS_SHOWN = 200;
@@ -133,6 +133,8 @@ export async function importSignalFile(
   }
   // an empty file is a failed file (said, not imported as nothing); a watched folder retries it
   if (text.trim() === '') return { file: { ...base, error: 'empty file: no header and no records' }, rejects: [], without_country: [] };
+  const header = csvHeaderProblem(text);
+  if (header) return { file: { ...base, error: header }, rejects: [], without_country: [] };
   const checksum = createHash('sha256').update(bytes).update(JSON.stringify(o)).digest('hex');
   const known = await deps.store.signals.getFile(path);
   if (known && known.checksum === checksum) {

@@ -202,3 +202,20 @@ describe('data source names (SYNTHETIC records)', () => {
     expect(c.rejects).toEqual([]);
   });
 });
+
+describe('a record giving one field under two keys (SYNTHETIC records)', () => {
+  it('is a reject naming both keys, never read from either; one key with a null value is no conflict', () => {
+    const r = parseSignals(
+      [
+        '{"datasource":"darknet","value":10,"count":5,"asn":"AS1","cc":"IR","timestamp":"2020-01-01T00:00:00Z"}',
+        '{"datasource":"darknet","value":10,"count":null,"asn":"AS1","cc":"IR","timestamp":"2020-01-01T00:05:00Z"}',
+      ].join('\n'),
+      o,
+    );
+    expect(r.records_read).toBe(2);
+    expect(r.points.map((p) => p.value)).toEqual([10]);
+    expect(r.rejects).toEqual([
+      expect.objectContaining({ line: 1, reason: expect.stringMatching(/^line 1: gives value \("value", "count"\): one field under two names/) }),
+    ]);
+  });
+});

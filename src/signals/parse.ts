@@ -127,6 +127,22 @@ class Collector {
   }
 }
 
+/**
+ * Why a CSV file's header cannot be read, or null: a header that names one field in two columns
+ * (`value` and `count`, `cc` twice) leaves which column holds the value to a guess, so the file
+ * is refused whole, naming them.
+ */
+export function csvHeaderProblem(text: string): string | null {
+  const body = text.replace(/^\uFEFF/, '');
+  const head = body.trimStart()[0];
+  if (head === '[' || head === '{') return null;
+  const first = splitCsv(body.split(/\r?\n/)[0] ?? '');
+  const named = first.map(fieldOf);
+  if (!(named.filter(Boolean).length >= 2 && named.includes('timestamp'))) return null;
+  const twice = fieldsNamedTwice(first);
+  return twice.length ? `line 1: the header gives ${twice.join(' and ')}: one field in two columns, so which to read is ambiguous; nothing was stored` : null;
+}
+
 function parseCsv(text: string, c: Collector): ParsedSignals['format'] {
   const lines = text.split(/\r?\n/);
   const first = splitCsv(lines[0] ?? '');
@@ -155,6 +171,16 @@ function parseCsv(text: string, c: Collector): ParsedSignals['format'] {
   return hasHeader ? 'csv' : 'csv-ioda';
 }
 
+/** Fields named by more than one of `names` (a CSV header or a record's keys with values), as "value (value, count)". */
+export function fieldsNamedTwice(names: readonly string[]): string[] {
+  const by = new Map<Field, string[]>();
+  for (const n of names) {
+    const f = fieldOf(n);
+    if (f) by.set(f, [...(by.get(f) ?? []), n]);
+  }
+  return [...by].filter(([, ns]) => ns.length > 1).map(([f, ns]) => `${f} (${ns.map((n) => JSON.stringify(n)).join(', ')})`);
+}
+
 const rawOf = (o: Record<string, unknown>): Raw => {
   const r: Raw = {};
   for (const [k, v] of Object.entries(o)) {
@@ -163,6 +189,14 @@ const rawOf = (o: Record<string, unknown>): Raw => {
   }
   return r;
 };
+
+/** Add a JSON record; one that gives a field under two keys is a reject naming them, never read from either. */
+function addObject(c: Collector, o: Record<string, unknown>, line: number, raw: string | null, where = `line ${line}`): void {
+  const twice = fieldsNamedTwice(Object.keys(o).filter((k) => o[k] !== undefined && o[k] !== null));
+  if (twice.length === 0) return c.add(rawOf(o), line, raw, where);
+  c.read++;
+  c.rejects.push({ line, reason: `${where}: gives ${twice.join(' and ')}: one field under two names, so which to read is ambiguous`, raw });
+}
 
 /** IODA API v2: series objects with from/step/values, possibly nested one level in arrays. */
 function parseIodaApi(doc: { data: unknown }, c: Collector): void {
@@ -202,7 +236,7 @@ export function parseSignals(text: string, o: ParseOptions): ParsedSignals {
         if (!line.trim()) return;
         try {
           const obj = JSON.parse(line) as unknown;
-          if (obj && typeof obj === 'object' && !Array.isArray(obj)) c.add(rawOf(obj as Record<string, unknown>), i + 1, line.slice(0, 500));
+          if (obj && typeof obj === 'object' && !Array.isArray(obj)) addObject(c, obj as Record<string, unknown>, i + 1, line.slice(0, 500));
           else throw new Error('not an object');
         } catch (e) {
           c.read++;
@@ -212,7 +246,7 @@ export function parseSignals(text: string, o: ParseOptions): ParsedSignals {
     } else if (Array.isArray(doc)) {
       format = 'json';
       doc.forEach((obj, i) => {
-        if (obj && typeof obj === 'object' && !Array.isArray(obj)) c.add(rawOf(obj as Record<string, unknown>), i + 1, null, `record ${i + 1}`);
+        if (obj && typeof obj === 'object' && !Array.isArray(obj)) addObject(c, obj as Record<string, unknown>, i + 1, null, `record ${i + 1}`);
         else {
           c.read++;
           c.rejects.push({ line: i + 1, reason: `record ${i + 1}: not an object`, raw: JSON.stringify(obj)?.slice(0, 500) ?? null });
@@ -223,7 +257,7 @@ export function parseSignals(text: string, o: ParseOptions): ParsedSignals {
       parseIodaApi(doc, c);
     } else {
       format = 'ndjson';
-      c.add(rawOf(doc as Record<string, unknown>), 1, body.slice(0, 500));
+      addObject(c, doc as Record<string, unknown>, 1, body.slice(0, 500));
     }
   } else format = parseCsv(body, c);
   return { format, records_read: c.read, points: c.points, rejects: c.rejects, missing: c.missing, out_of_order: c.outOfOrder };
