@@ -70,4 +70,22 @@ describe('signals import of files that share points', () => {
     }
     for (const code of ['AS12345', 'AS12346', 'AS12347']) expect(await t.store.signals.points({ entity_code: code }), code).toEqual([]);
   });
+
+  it('a copy of a file imported without a country keeps the country its series has in the store (SYNTHETIC series)', async () => {
+    const deps = { store: t.store, clock: fixedClock('2026-01-01T00:00:00Z') };
+    const body = 'darknet,10,2020-01-01 00:00:00,AS64750\ndarknet,11,2020-01-01 00:05:00,AS64750\n';
+    const first = join(tmp.dir, 'with-cc.csv');
+    const copy = join(tmp.dir, 'copy.csv');
+    writeFileSync(first, `datasource,value,timestamp,asn\n${body}`);
+    writeFileSync(copy, `datasource,value,timestamp,asn\n${body}`);
+    expect((await importSignalFile(deps, first, { cc: 'IR' })).file).toMatchObject({ status: 'imported', stored: 2 });
+    const r = await importSignalFile(deps, copy);
+    expect(r.file).toMatchObject({ status: 'imported', overwritten: 2 });
+    expect(r.without_country).toEqual([]);
+    expect((await t.store.signals.points({ entity_code: 'AS64750' })).map((p) => [p.cc, p.source_file])).toEqual([
+      ['IR', copy],
+      ['IR', copy],
+    ]);
+    expect(await t.store.signals.series({ cc: 'IR', entity_code: 'AS64750' })).toHaveLength(1);
+  });
 });

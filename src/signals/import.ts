@@ -10,7 +10,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError, fileError, decodeStrict, firstLongLine, IMPORT_CAPS, readCapped, type Clock, type ProgressReporter } from '../shared/index.js';
 import { check } from '../op/index.js';
-import type { Store } from '../store/index.js';
+import type { SignalPointRecord, Store } from '../store/index.js';
 import { countFileZeros, OONI_COUNT_SOURCE, type CountBin } from './ooni-counts.js';
 import { csvHeaderProblem, parseSignals, type ParsedSignals } from './parse.js';
 
@@ -159,7 +159,7 @@ export async function importSignalFile(
   const parsed = parseSignals(text, { file: path, source: o.source, cc: o.cc, nowMs: deps.clock.now().getTime(), ...(declared ? { bin: declared } : {}) });
   const bin = o.ooniCounts === 'auto' ? countGrain(parsed.points) : o.ooniCounts;
   const { zeros, unfilled } = bin ? countFileZeros(parsed, bin) : { zeros: [], unfilled: 0 };
-  const points = zeros.length ? [...parsed.points, ...zeros] : parsed.points;
+  const points = await withStoredCountries(deps.store, zeros.length ? [...parsed.points, ...zeros] : parsed.points);
   const now = deps.clock.now().toISOString();
   // The points, the file's record (its checksum, on which a rerun skips the file) and its rejects
   // list in one transaction: a file a rerun skips always has the rejects of the import that recorded it.
@@ -173,7 +173,7 @@ export async function importSignalFile(
     },
   );
   const series = [...new Set(parsed.points.map((p) => `${p.source} ${p.entity_code}`))].sort();
-  const without_country = [...new Set(parsed.points.filter((p) => !p.cc || p.cc === 'ZZ').map((p) => `${p.source} ${p.entity_code}`))].sort();
+  const without_country = [...new Set(points.filter((p) => !p.cc || p.cc === 'ZZ').map((p) => `${p.source} ${p.entity_code}`))].sort();
   return {
     file: {
       ...base,
@@ -193,6 +193,24 @@ export async function importSignalFile(
     rejects: parsed.rejects.map((x) => ({ file: path, line: x.line, reason: x.reason })),
     without_country,
   };
+}
+
+const seriesKey = (p: SignalPointRecord) => `${p.source}\u0000${p.entity_type}\u0000${p.entity_code}`;
+
+/**
+ * Points that name no country take the country their series has in the store, so a file imported
+ * without --cc (a copy of an export, an upload) never erases a series' known country when its
+ * points take over the stored ones. A series the store does not know keeps no country.
+ */
+async function withStoredCountries(store: Store, points: SignalPointRecord[]): Promise<SignalPointRecord[]> {
+  const bare = new Map<string, SignalPointRecord>();
+  for (const p of points) if (!p.cc) bare.set(seriesKey(p), p);
+  const known = new Map<string, string>();
+  for (const [key, p] of bare) {
+    const [stored] = await store.signals.series({ source: p.source, entity_type: p.entity_type, entity_code: p.entity_code });
+    if (stored?.cc) known.set(key, stored.cc);
+  }
+  return known.size ? points.map((p) => (p.cc ? p : { ...p, cc: known.get(seriesKey(p)) ?? null })) : points;
 }
 
 /** The grain of a file of OONI counts (day when every stamp is a UTC midnight), or undefined when not every point is an OONI count. */
