@@ -132,9 +132,8 @@ function shownValue(v: unknown): string {
 function withValue(message: string, path: readonly (string | number)[], value: unknown): string {
   if (value === undefined || path.some((p) => typeof p === 'string' && SECRET_FIELD.test(p))) return message;
   if (/\bgot\b/.test(message)) return message;
-  const shown = shownValue(value);
   if (typeof value === 'string' && value !== '' && message.includes(JSON.stringify(value))) return message;
-  return `${message}, got ${shown}`;
+  return `${message}, got ${shownValue(value)}`;
 }
 
 /**

@@ -136,18 +136,22 @@ export function csvHeaderProblem(text: string): string | null {
   const body = text.replace(/^\uFEFF/, '');
   const head = body.trimStart()[0];
   if (head === '[' || head === '{') return null;
-  const first = splitCsv(body.split(/\r?\n/)[0] ?? '');
-  const named = first.map(fieldOf);
-  if (!(named.filter(Boolean).length >= 2 && named.includes('timestamp'))) return null;
+  const { first, hasHeader } = csvHeader(body.split(/\r?\n/)[0] ?? '');
+  if (!hasHeader) return null;
   const twice = fieldsNamedTwice(first);
   return twice.length ? `line 1: the header gives ${twice.join(' and ')}: one field in two columns, so which to read is ambiguous; nothing was stored` : null;
 }
 
+/** A CSV file's first line read as a header: it is one when it names at least two fields, the time among them. */
+function csvHeader(line: string): { first: string[]; named: (Field | undefined)[]; hasHeader: boolean } {
+  const first = splitCsv(line);
+  const named = first.map(fieldOf);
+  return { first, named, hasHeader: named.filter(Boolean).length >= 2 && named.includes('timestamp') };
+}
+
 function parseCsv(text: string, c: Collector): ParsedSignals['format'] {
   const lines = text.split(/\r?\n/);
-  const first = splitCsv(lines[0] ?? '');
-  const named = first.map(fieldOf);
-  const hasHeader = named.filter(Boolean).length >= 2 && named.includes('timestamp');
+  const { named, hasHeader } = csvHeader(lines[0] ?? '');
   const columns: (Field | undefined)[] = hasHeader ? named : IODA_COLUMNS;
   for (let i = hasHeader ? 1 : 0; i < lines.length; i++) {
     const line = lines[i]!;
