@@ -59,6 +59,8 @@ export interface FileReport {
   filters?: IngestFilters | null;
   /** Read again although unchanged: the earlier ingest's filters left out measurements this run admits. */
   read_again?: string;
+  /** Failed reads of the same path (a copy cut short) this whole read superseded: their rejects are cleared. */
+  supersedes?: string[];
 }
 
 export interface IngestReport {
@@ -161,7 +163,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     rules_version: RULES_VERSION,
     fingerprints_version: fingerprintsVersion(fingerprints),
   };
-  const tasks: { file: SourceFile; task: FileTask; read_again?: string }[] = [];
+  const tasks: Task[] = [];
   const filtersKept = filtersText(filters);
   for (const file of files) {
     let id = fileId(file);
@@ -199,9 +201,11 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
         ? `read before with ${filtersWords(prevFilters)} only; read again for the measurements that left out (those stored then come back as duplicates)`
         : undefined;
     if (readAgain) report.files.read_again++;
+    const supersedes = (await deps.store.measure.filesAt(file.path)).filter((f) => f.file_id !== id && f.status === 'failed');
     tasks.push({
       file,
       read_again: readAgain,
+      ...(supersedes.length ? { supersedes } : {}),
       task: {
         file_id: id,
         path: file.path,
@@ -264,6 +268,18 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   const finish = async (t: Task, r: FileResult) => {
     const status = r.error ? 'failed' : 'done';
     manifestWrites.push(writer.submit({ finish: [manifest(t, status, r)] }, true));
+    // a failed read of a copy cut short no longer describes the file: restarting its row clears
+    // its rejects (read again under this read, once), and it finishes as superseded
+    if (status === 'done' && t.supersedes) {
+      const at = deps.clock.now().toISOString();
+      const old = t.supersedes;
+      manifestWrites.push(
+        writer.submit(
+          { start: old.map((f) => ({ ...f, status: 'running' })), finish: old.map((f) => ({ ...f, status: 'superseded', rejected: 0, finished_at: at })) },
+          true,
+        ),
+      );
+    }
     report.files[status === 'done' ? 'ingested' : 'failed']++;
     for (const k of ['lines_read', 'stored', 'duplicates', 'filtered', 'bytes_read'] as const) report[k] += r[k];
     report.per_file.push({
@@ -279,6 +295,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
       error: r.error,
       format: r.format,
       ...(t.read_again ? { read_again: t.read_again } : {}),
+      ...(status === 'done' && t.supersedes ? { supersedes: t.supersedes.map((f) => f.file_id) } : {}),
     });
     progressBytes.set(t.task.file_id, t.file.size);
     tick();
@@ -357,7 +374,8 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   return report;
 }
 
-type Task = { file: SourceFile; task: FileTask; read_again?: string };
+/** supersedes: failed reads of the same path (a copy cut short) that this read, when whole, replaces. */
+type Task = { file: SourceFile; task: FileTask; read_again?: string; supersedes?: IngestFileRecord[] };
 
 /**
  * Files that go through DuckDB's reader, by uncompressed size (estimated for .gz). Below: a
