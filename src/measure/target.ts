@@ -29,7 +29,8 @@ const HOST = /^(?:[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9_-]*[a-
 export function inputHost(input: string, testName: string): string | null {
   // meek_fronted_requests_test: "front-domain host", joined from OONI's list
   const first = input.trim().split(' ')[0]!;
-  if (HTTP_INPUT.has(testName)) return httpUrlHost(first);
+  // a host's root dot ("example.org.") names the same site: dropped, so one site is one target
+  if (HTTP_INPUT.has(testName)) return httpUrlHost(first)?.replace(/\.$/, '') || null;
   let host: string | null;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(first)) {
     try {

@@ -176,13 +176,14 @@ export const limit = (max: number) => {
  * A target filter (a domain or an app) in the form measurement targets are stored: case does
  * not matter, a domain typed in Unicode is its IDNA (punycode) form, and a leading "www." is
  * dropped as ingest drops it, so `пример.рф`, `xn--e1afmkfd.xn--p1ai` and `WWW.Twitter.com`
- * each find their site. A host's root dot is kept: it is stored as the input gave it.
+ * each find their site. A host's root dot is dropped, as ingest drops it (`example.org.` is
+ * `example.org`); a store ingested before that keeps the dot its inputs gave.
  */
 export function targetForm(value: string): string {
   const t = value.trim().toLowerCase();
   // eslint-disable-next-line no-control-regex
   const ascii = /[^\x00-\x7f]/.test(t) ? domainToASCII(t) || t : t;
-  return ascii.replace(/^www\./, '');
+  return ascii.replace(/^www\./, '').replace(/(?<=.)\.$/, '');
 }
 
 /** A target filter read in its stored form (targetForm) before `inner` checks it. */

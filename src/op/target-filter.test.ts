@@ -16,6 +16,12 @@ describe('a target filter finds the form ingest stores', () => {
     expect(targetForm('WWW.Twitter.com')).toBe(stored('https://www.twitter.com/'));
     expect(targetForm(' telegram ')).toBe('telegram');
   });
+  it("a host's root dot does not split a site: ingest and the filter drop it alike", () => {
+    expect(stored('http://example.org./page')).toBe('example.org');
+    expect(stored('https://www.example.org./')).toBe('example.org');
+    expect(targetForm('example.org.')).toBe('example.org');
+    expect(targetForm('www.пример.рф.')).toBe(stored('http://пример.рф/'));
+  });
   it('the schema reads the filter in that form, and still refuses an empty one where it did', () => {
     expect(target(z.string()).parse('Пример.РФ')).toBe('xn--e1afmkfd.xn--p1ai');
     expect(target(z.string().min(1)).safeParse('').success).toBe(false);
