@@ -158,6 +158,27 @@ describe('stdin and incremental cells', () => {
   });
 });
 
+describe('stdin sent twice', () => {
+  it('is spooled under its bytes, so the second send is unchanged and its rejects are stored once (SYNTHETIC bad line after real ones)', async () => {
+    const db = join(t.dir, 'twice.duckdb');
+    const body = [...realLines().slice(0, 3), 'garbage'].join('\n') + '\n';
+    const send = async () => {
+      const child = spawn(process.execPath, [BIN, 'ingest', '-', '--json', '--db', db], { stdio: ['pipe', 'pipe', 'ignore'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stdin.end(body);
+      await new Promise((r) => child.on('close', r));
+      return JSON.parse(out) as { stored: number; rejected: number; rejected_kept: number; per_file: { path: string; status: string }[] };
+    };
+    const first = await send();
+    expect([first.stored, first.rejected]).toEqual([3, 1]);
+    const second = await send();
+    expect(second.per_file.map((f) => [f.path, f.status])).toEqual([[first.per_file[0]!.path, 'skipped_unchanged']]);
+    expect([second.stored, second.rejected, second.rejected_kept]).toEqual([0, 0, 1]);
+    expect(await query(db, 'SELECT count(*)::INT AS n FROM measurement_rejects')).toEqual([{ n: 1 }]);
+  });
+});
+
 describe('impossible dates', () => {
   it.each(['js', 'duckdb'])(
     '--engine %s: a measurement_start_time not on the calendar is a bad_field reject naming its line; the other lines and files are stored (SYNTHETIC dates in real lines)',

@@ -4,8 +4,10 @@
  * (<db dir>/spool/), so that the op (in-process or in a running server) reads a path like any
  * other and `measurements show` can re-read the raw line later.
  */
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from '@commander-js/extra-typings';
 import { DEFAULT_MAX_LINE_BYTES, parseTestNames, type IngestReport } from '../../measure/index.js';
@@ -18,11 +20,25 @@ import { TIME_BOUND_FORMS } from '../../shared/index.js';
 /** The line cap in whole MB: at most the default, which a caller may lower, never raise. */
 const MAX_LINE_MB = DEFAULT_MAX_LINE_BYTES / (1024 * 1024);
 
+/**
+ * Spool stdin under a name made of its bytes' sha256, so the same bytes sent again are the same
+ * file at the same path (skipped as unchanged, its rejects kept once), never a second copy.
+ */
 async function spoolStdin(dbPath: string): Promise<string> {
   const dir = join(dbPath === ':memory:' ? process.cwd() : dirname(dbPath), 'spool');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `stdin-${new Date().toISOString().replace(/[:.]/g, '')}-${process.pid}.jsonl`);
-  await pipeline(process.stdin, createWriteStream(file));
+  const part = join(dir, `stdin-${process.pid}-${Date.now()}.part`);
+  const hash = createHash('sha256');
+  const tee = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  await pipeline(process.stdin, tee, createWriteStream(part));
+  const file = join(dir, `stdin-${hash.digest('hex').slice(0, 16)}.jsonl`);
+  if (existsSync(file)) rmSync(part);
+  else renameSync(part, file);
   return file;
 }
 
