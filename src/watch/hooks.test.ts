@@ -5,7 +5,7 @@ import { createEvent } from '../ledger/index.js';
 import { fixedClock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { sampleEvent, tempStore } from '../../test/helpers/index.js';
-import { addHook, deliverDue, enqueueNotices, replayDead, type Sender } from './hooks.js';
+import { addHook, allDead, deliverDue, enqueueNotices, replayDead, type Sender } from './hooks.js';
 
 let store: Store;
 let path: string;
@@ -40,6 +40,19 @@ describe('hooks replay', () => {
     expect(all.skipped).toEqual([{ id: orphan.id, reason: `subscription ${removed.id} was removed` }]);
     expect((await store.watch.getDelivery(orphan.id))!).toMatchObject({ status: 'dead', attempts: orphan.attempts });
     expect((await store.watch.getDelivery(live.id))!).toMatchObject({ status: 'pending', attempts: 0, last_status: null });
+  });
+});
+
+describe('hooks replay --all', () => {
+  it('reads every dead delivery a page at a time, whatever their number', async () => {
+    await addHook(at('2026-01-01T00:00:00Z'), { url: 'https://receiver.example/gone' });
+    for (const id of ['p1', 'p2', 'p3', 'p4', 'p5']) await createEvent(at('2026-01-02T00:00:00Z'), sampleEvent({ id, status: 'draft' }), { actor: 'tester' });
+    await enqueueNotices(at('2026-01-02T00:00:01Z'));
+    await deliverDue({ ...at('2026-01-02T00:00:03Z'), send: gone }, { maxAttempts: 1, backoffMs: 1000, maxBackoffMs: 1000, timeoutMs: 1000, concurrency: 1 });
+    const ids = (await store.watch.listDeliveries({ status: 'dead', limit: 100 })).map((d) => d.id).sort();
+    expect(ids).toHaveLength(5);
+    for (const page of [1, 2, 5, 6]) expect((await allDead(store, page)).map((d) => d.id).sort()).toEqual(ids);
+    expect((await replayDead(at('2026-01-03T00:00:00Z'))).replayed.sort()).toEqual(ids);
   });
 });
 

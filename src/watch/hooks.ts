@@ -294,6 +294,18 @@ export async function deliveryPage(
   };
 }
 
+/** Every dead delivery, read a page at a time so no count is too many to replay in one call. */
+export async function allDead(store: Store, page = 1000): Promise<HookDeliveryRecord[]> {
+  const out: HookDeliveryRecord[] = [];
+  for (let after: { created_at: string; id: string } | undefined; ;) {
+    const rows = await store.watch.listDeliveries({ status: 'dead', limit: page, ...(after ? { after } : {}) });
+    out.push(...rows);
+    if (rows.length < page) return out;
+    const last = rows.at(-1)!;
+    after = { created_at: last.created_at, id: last.id };
+  }
+}
+
 /**
  * Put dead deliveries (one, or all) back in the queue, due now, with a fresh attempt count and no
  * HTTP status yet. A delivery whose subscription was removed is never queued: named alone it is a
@@ -303,9 +315,7 @@ export async function replayDead(
   deps: { store: Store; clock: Clock },
   id?: string,
 ): Promise<{ replayed: string[]; skipped: { id: string; reason: string }[] }> {
-  const dead = id
-    ? [await deps.store.watch.getDelivery(id)].filter((d): d is HookDeliveryRecord => d !== null)
-    : await deps.store.watch.listDeliveries({ status: 'dead', limit: 10_000 });
+  const dead = id ? [await deps.store.watch.getDelivery(id)].filter((d): d is HookDeliveryRecord => d !== null) : await allDead(deps.store);
   if (id && !dead.length) throw new AppError('NOT_FOUND', `no delivery ${id}`);
   const active = new Set((await deps.store.watch.listSubscriptions(false)).map((s) => s.id));
   const out: string[] = [];
