@@ -143,6 +143,20 @@ export function wholeDays<T extends { since?: string; until?: string }>(q: T): T
   };
 }
 
+/** The period a whole-day view covers (UTC; until exclusive), and whether a bound was moved out to make it whole days. */
+export interface DayWindow {
+  since: string | null;
+  until: string | null;
+  widened: boolean;
+}
+
+/** wholeDays, with the window it gives and whether it is wider than the bounds asked for. */
+export function wholeDayWindow<T extends { since?: string; until?: string }>(q: T): { q: T; window: DayWindow } {
+  const w = wholeDays(q);
+  const moved = (a?: string, b?: string) => a !== undefined && b !== undefined && Date.parse(a) !== Date.parse(b);
+  return { q: w, window: { since: w.since ?? null, until: w.until ?? null, widened: moved(q.since, w.since) || moved(q.until, w.until) } };
+}
+
 export function normaliseQuery(q: DetectQuery): { cc?: string; asnNumber?: number; asn?: string; target?: string; since?: string; until?: string } {
   const asnDigits = q.asn?.replace(/^AS/i, '');
   if (asnDigits !== undefined && !/^\d{1,10}$/.test(asnDigits)) {

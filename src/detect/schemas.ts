@@ -9,6 +9,15 @@ import { DETECTION_KINDS, DataSourceSchema, DetectionSchema, SeriesReportSchema 
 const count = z.number().int();
 const verdict = z.enum(['throttled', 'not_throttled', 'insufficient']);
 const vintage = z.object({ first_day: z.string().nullable(), last_day: z.string().nullable() });
+const window = z
+  .object({
+    since: z.string().nullable().meta({ description: 'the start of the first day counted (UTC), null when no since was given' }),
+    until: z.string().nullable().meta({ description: 'the end of the last day counted (UTC, exclusive), null when no until was given' }),
+    widened: z
+      .boolean()
+      .meta({ description: 'true when since or until was a time inside a day: the whole UTC day is counted, so the period is wider than asked' }),
+  })
+  .meta({ description: 'verdicts are per UTC day: the period counted, since/until moved out to whole days' });
 const params = z.record(z.string(), z.number()).meta({ description: 'the thresholds the verdicts used' });
 
 export const ThrottleDaySchema = z
@@ -31,7 +40,7 @@ export const ThrottleDaySchema = z
   .meta({ id: 'ThrottleDay' });
 
 export const SpeedTestSummarySchema = z
-  .object({ items: z.array(ThrottleDaySchema), method: z.string(), params, sources: z.array(DataSourceSchema), data_vintage: vintage })
+  .object({ items: z.array(ThrottleDaySchema), window, method: z.string(), params, sources: z.array(DataSourceSchema), data_vintage: vintage })
   .meta({ id: 'SpeedTestSummary' });
 
 export const ThroughputDaySchema = ThrottleDaySchema.extend({
@@ -46,6 +55,7 @@ export const ThroughputDaySchema = ThrottleDaySchema.extend({
 export const ThroughputSummarySchema = z
   .object({
     items: z.array(ThroughputDaySchema),
+    window,
     input: z.literal('ooni_network_events'),
     measurements_with_network_events: count,
     paired: count,

@@ -7,7 +7,7 @@
 import type { Store } from '../store/index.js';
 import type { DataSource } from './detection.js';
 import { pairOoniTests, type OoniExclusions } from './ooni-throughput.js';
-import { normaliseQuery, wholeDays } from './run.js';
+import { normaliseQuery, wholeDayWindow, type DayWindow } from './run.js';
 import { median, round } from './stats.js';
 import { summaryItem, throttleDays, type ThrottleDay } from './throttle.js';
 import { OONI_THROTTLE_METHOD, OONI_THROUGHPUT_SOURCE } from './throttle-inputs.js';
@@ -32,6 +32,7 @@ export interface ThroughputSummary {
   method: string;
   params: ThrottleRunParams;
   sources: DataSource[];
+  window: DayWindow;
   data_vintage: { first_day: string | null; last_day: string | null };
 }
 
@@ -42,7 +43,7 @@ export async function throughputSummary(
   f: { cc?: string; asn?: string; target?: string; since?: string; until?: string },
   p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS,
 ): Promise<ThroughputSummary> {
-  const q = wholeDays(normaliseQuery(f));
+  const { q, window } = wholeDayWindow(normaliseQuery(f));
   const points = await store.throughput.points({ cc: q.cc, asn: q.asn, since: q.since, until: q.until });
   const { tests, excluded, with_bad_events } = pairOoniTests(points, p, q.target);
   const days = throttleDays(tests, p);
@@ -66,6 +67,7 @@ export async function throughputSummary(
   const sorted = items.map((d) => d.day).sort();
   return {
     items,
+    window,
     input: 'ooni_network_events',
     measurements_with_network_events: q.target === undefined ? points.length : points.filter((x) => x.target === q.target).length,
     paired: tests.length,

@@ -2985,6 +2985,15 @@ export interface components {
                 [key: string]: number;
             };
             sources: components["schemas"]["DataSource"][];
+            /** @description verdicts are per UTC day: the period counted, since/until moved out to whole days */
+            window: {
+                /** @description the start of the first day counted (UTC), null when no since was given */
+                since: string | null;
+                /** @description the end of the last day counted (UTC, exclusive), null when no until was given */
+                until: string | null;
+                /** @description true when since or until was a time inside a day: the whole UTC day is counted, so the period is wider than asked */
+                widened: boolean;
+            };
         };
         ThrottleDay: {
             as_name: string | null;
@@ -3054,6 +3063,15 @@ export interface components {
                 [key: string]: number;
             };
             sources: components["schemas"]["DataSource"][];
+            /** @description verdicts are per UTC day: the period counted, since/until moved out to whole days */
+            window: {
+                /** @description the start of the first day counted (UTC), null when no since was given */
+                since: string | null;
+                /** @description the end of the last day counted (UTC, exclusive), null when no until was given */
+                until: string | null;
+                /** @description true when since or until was a time inside a day: the whole UTC day is counted, so the period is wider than asked */
+                widened: boolean;
+            };
             /** @description measurements with at least one bad network event, paired or left out (the rest of their events still timed); counted apart from excluded */
             with_bad_events: number;
         };

@@ -36,8 +36,13 @@ function showImport(r: SpeedTestImportReport): string {
   return lines.join('\n') + '\n';
 }
 
+/** The line saying a bound was moved out to a whole UTC day, when one was. */
+const widenedLine = (w: { since: string | null; until: string | null; widened: boolean }) =>
+  w.widened ? `window widened to whole UTC days: ${w.since ?? 'the first day'} .. ${w.until ?? 'the last day'} (until exclusive)\n` : '';
+
 function showSummary(r: OpOutput<typeof speedtestsSummary>): string {
   return (
+    widenedLine(r.window) +
     table(r.items, ['cc', 'asn', 'as_name', 'target', 'day', 'tests_read', 'n', 'share_throttled', 'median_target_kbps', 'median_control_kbps', 'verdict']) +
     `method: ${r.method}\nsources: ${r.sources.map((s) => `${s.name} (${s.licence})`).join('; ') || '-'}\n`
   );
@@ -62,6 +67,7 @@ function showExtract(r: ThroughputExtractReport): string {
 
 function showThroughput(r: OpOutput<typeof throughputSummaryOp>): string {
   return (
+    widenedLine(r.window) +
     table(r.items, [
       'cc',
       'asn',

@@ -5,7 +5,7 @@
  */
 import type { Store } from '../../store/index.js';
 import type { DataSource } from '../detection.js';
-import { normaliseQuery, wholeDays } from '../run.js';
+import { normaliseQuery, wholeDayWindow, type DayWindow } from '../run.js';
 import { round } from '../stats.js';
 import { asnLabel, verdictFor, DEFAULT_THROTTLE_PARAMS, KBPS_DIGITS, type ThrottleDay, type ThrottleParams } from '../throttle.js';
 import { sourceOf, THROTTLE_METHOD } from '../throttle-run.js';
@@ -16,6 +16,7 @@ export interface SpeedTestSummary {
   method: string;
   params: ThrottleParams;
   sources: DataSource[];
+  window: DayWindow;
   data_vintage: { first_day: string | null; last_day: string | null };
 }
 
@@ -24,7 +25,7 @@ export async function speedTestSummary(
   f: { cc?: string; asn?: string; target?: string; since?: string; until?: string },
   p: ThrottleParams = DEFAULT_THROTTLE_PARAMS,
 ): Promise<SpeedTestSummary> {
-  const q = wholeDays(normaliseQuery(f));
+  const { q, window } = wholeDayWindow(normaliseQuery(f));
   const all = await store.speedtests.listSources();
   const used = new Set<string>();
   const items: ThrottleDay[] = [];
@@ -55,6 +56,7 @@ export async function speedTestSummary(
   const days = items.map((d) => d.day).sort();
   return {
     items,
+    window,
     method: THROTTLE_METHOD,
     params: p,
     sources: all.filter((s) => used.has(s.dataset)).map(sourceOf),

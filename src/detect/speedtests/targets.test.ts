@@ -94,6 +94,10 @@ describe('speed-test datasets of different targets', () => {
     expect(whole.items.map((d) => [d.day, d.n, d.verdict])).toEqual([['2021-06-03', 5, 'throttled']]);
     const cut = await speedTestSummary(t.store, { asn: 'AS64901', target: 'abs.twimg.com', since: '2021-06-03T03:00', until: '2021-06-03T12:00' });
     expect(cut.items).toEqual(whole.items);
+    // the summary says when it counted more than the bounds asked for, and how much
+    expect(whole.window).toEqual({ since: '2021-06-03T00:00:00.000Z', until: '2021-06-04T00:00:00.000Z', widened: false });
+    expect(cut.window).toEqual({ since: '2021-06-03T00:00:00.000Z', until: '2021-06-04T00:00:00.000Z', widened: true });
+    expect((await speedTestSummary(t.store, { asn: 'AS64901' })).window).toEqual({ since: null, until: null, widened: false });
     const deps = { store: t.store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress, actor: 'test' };
     const byDay = await detect(deps, { asn: 'AS64901', kind: 'throttling', input: 'speedtests', until: '2021-06-03' });
     const byHour = await detect(deps, { asn: 'AS64901', kind: 'throttling', input: 'speedtests', until: '2021-06-03T01:00' });
