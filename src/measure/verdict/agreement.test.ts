@@ -58,6 +58,16 @@ describe('no silent contradiction with the anomaly flag', () => {
     expect(r.verdict.rules).toContain('probe.blocking_unexplained');
     expect(r.verdict.rules).not.toContain('agreement.unexplained');
   });
+
+  it('SYNTHETIC: a blocking value outside the spec (no layer) is no class: it never makes a verdict likely_blocked', () => {
+    const m = JSON.parse(SETS.qa!.find((l) => l.includes('"qa-successWithHTTP"'))!) as Json & { test_keys: Json };
+    const base = score(m)!;
+    for (const blocking of ['made-up', 'generic_failure', '']) {
+      const r = score({ ...m, test_keys: { ...m.test_keys, blocking, accessible: false, x_blocking_flags: 1 } })!;
+      expect(r.verdict.status).toBe(base.verdict.status);
+      expect(r.verdict.rules).not.toContain('probe.blocking_unexplained');
+    }
+  });
 });
 
 describe("the probe's own analysis", () => {

@@ -84,11 +84,12 @@ export function weighProbeAnalysis(b: VerdictBuilder, env: Envelope, tk: Json, f
     env.test_name === 'web_connectivity' &&
     p &&
     typeof p.blocking === 'string' &&
+    Object.hasOwn(PROBE_LAYER, p.blocking) &&
     cmpVersion(env.test_version ?? '0', '0.5.0') >= 0 &&
     CLEARS.has(b.status()) &&
     overridingRules(fired(), 'clears').length === 0
   ) {
-    b.add(PROBE_LAYER[p.blocking] ?? null, 'likely_blocked', 'probe.blocking_unexplained', null, [
+    b.add(PROBE_LAYER[p.blocking]!, 'likely_blocked', 'probe.blocking_unexplained', null, [
       {
         rule: '',
         where: 'test_keys.x_blocking_flags',

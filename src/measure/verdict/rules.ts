@@ -414,7 +414,8 @@ export const RULES: readonly Rule[] = [
     'probe.blocking_unexplained',
     'any',
     'likely_blocked',
-    'web_connectivity >= 0.5: the probe names a blocking (its layer) that none of our rules explains away: its analysis counts.',
+    'web_connectivity >= 0.5: the probe names a blocking of the spec (dns, tcp_ip, http-failure, http-diff: its layer) that none of our rules explains away: its analysis counts. Any other blocking value is no class and counts for nothing.',
+    2,
   ),
   r(
     'agreement.unexplained',
