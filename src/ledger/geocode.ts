@@ -7,7 +7,7 @@
  * person geocoded by hand (geocode.status "manual").
  */
 import { areaWords, geocodeArea, geocodeRegionCodes, isoNames } from '../geo/index.js';
-import type { ProgressReporter, Clock } from '../shared/index.js';
+import { validationError, type ProgressReporter, type Clock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import type { EventFields, LedgerEvent } from './model.js';
 import { parseEventInput } from './model.js';
@@ -112,6 +112,31 @@ export function followArea(cur: Pick<EventFields, 'regions' | 'places' | 'popula
   if (sameSet(cur.regions, f.regions) && !textChanged) return f;
   if (f.geocode?.status === 'manual' || !same(f.places, cur.places) || !same(f.population_affected, cur.population_affected)) return f;
   return { ...f, ...geocodeFields(textChanged ? f : { ...f, geocode: null }) };
+}
+
+/**
+ * The fields of an event being added, placed as an import places one. An event placed by hand
+ * (geocode.status "manual") is kept as given; any other is geocoded at once from its area text,
+ * else its regions, and the status, reason and unmatched words of a geocode block it carries are
+ * the geocoder's (an "ok" with nothing placed is never stored). Places or a population sent with
+ * it that are not what its area gives are refused, naming the field: a person's own placing says
+ * so (geocode.status "manual"); what the geocoder gave, sent back as read, passes.
+ */
+export function placeAdded(f: EventFields): EventFields {
+  if (f.geocode?.status === 'manual') return f;
+  const placed = parseEventInput({ ...f, ...geocodeFields(f) });
+  const gives = {
+    places: `${placed.places.map((p) => `${p.name} (${p.population.toLocaleString('en-US')})`).join(', ') || 'no place'}`,
+    population_affected: placed.population_affected ? `an estimate of ${placed.population_affected.estimate.toLocaleString('en-US')}` : 'no population',
+  };
+  const issues = (['places', 'population_affected'] as const)
+    .filter((k) => (k === 'places' ? f.places.length > 0 : f.population_affected !== null) && !same(f[k], placed[k]))
+    .map((k) => ({
+      path: [k],
+      message: `not what the event's area gives (${gives[k]}); to keep what you entered set geocode.status to "manual" (placed by hand), or leave ${k} out to have the area placed`,
+    }));
+  if (issues.length) throw validationError(issues, 'invalid event');
+  return placed;
 }
 
 /**

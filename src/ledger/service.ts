@@ -7,7 +7,7 @@ import { getRegion } from '../geo/index.js';
 import { check } from '../op/index.js';
 import { AppError, isValidPartialDate, partialDateEnd, partialDateStart, validationError, type Clock } from '../shared/index.js';
 import type { EventLinkRecord, EventRecord, EventWrite, RevisionRecord, Store } from '../store/index.js';
-import { followArea } from './geocode.js';
+import { followArea, placeAdded } from './geocode.js';
 import { parseEventInput, unknownEventFields, type EventFields, type LedgerEvent } from './model.js';
 import { DEFAULT_VISIBLE, STATUSES, type Status } from './taxonomy.js';
 
@@ -99,9 +99,10 @@ function refuseUnknownFields(input: unknown, extra: readonly string[] = []): voi
   if (issues.length) throw validationError(issues, 'invalid event');
 }
 
+/** Add a user's event (`events add`, POST /api/events): its area is placed at once (`placeAdded`), as an import or an edit of the area does. */
 export async function createEvent(deps: LedgerDeps, input: unknown, meta: WriteMeta): Promise<LedgerEvent> {
   refuseUnknownFields(input);
-  const { event, write } = prepareCreate(deps, input, meta);
+  const { event, write } = prepareCreate(deps, placeAdded(parseEventInput(input)), meta);
   await deps.store.ledger.writeEvents([write]);
   return event;
 }
@@ -129,6 +130,9 @@ export function sameContent(a: LedgerEvent, b: LedgerEvent): boolean {
   return canonical(strip(a)) === canonical(strip(b));
 }
 
+/** The fields that say where an event was and who lived there: derived from its area unless a person placed it. */
+const AREA_FIELDS = ['places', 'population_affected', 'geocode'] as const;
+
 /**
  * Replace an event's fields (PUT semantics). `expectedRevision` is required: no blind writes.
  * An update that leaves the document as it is writes nothing: no revision, the current event
@@ -148,8 +152,10 @@ export async function updateEvent(
       issues: [{ path: ['id'], message: `not the edited event's id (${id})` }],
     });
   const cur = await getEvent(deps, id);
-  // What the cost reads (places, population affected) follows an edit of the regions or area text.
-  const f = followArea(cur, parseEventInput({ ...(input as object), id }));
+  // What the cost reads (places, population affected) follows an edit of the regions or area text;
+  // a replacement that carries none of the area's fields is placed as an added event is.
+  const given = parseEventInput({ ...(input as object), id });
+  const f = AREA_FIELDS.some((k) => (input as Record<string, unknown>)[k] !== undefined) ? followArea(cur, given) : placeAdded(given);
   const status: Status = cur.status === 'draft' && f.status === 'draft' ? 'draft' : cur.status === 'draft' ? 'active' : cur.status;
   const e = buildEvent(f, id, status, cur.revision + 1, cur.created_at, deps.clock.now().toISOString());
   if (expectedRevision === cur.revision && sameContent(e, cur)) return { event: cur, changed: false };

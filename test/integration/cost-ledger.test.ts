@@ -2,11 +2,12 @@
 // cost-sample.csv: Iran 2019, Chad's ongoing shutdown, Ethiopia 2020, India 2022) imported into
 // a fresh ledger with the shipped economic data. `--end` prices only what is ongoing, every
 // USD figure names its rate and date, and each shutdown is counted once.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { costLedgerDb } from '../helpers/cost-ledger.js';
 import { duckReader } from '../helpers/duck.js';
-import { cli, clock, tempDir } from '../helpers/index.js';
+import { appWithToken, cli, clock, sampleEvent, tempDir } from '../helpers/index.js';
 import { geocodeLedger, importStopFile } from '../../src/ledger/index.js';
 import { COMPARE_COLUMNS } from '../../src/cost/compare-export.js';
 import { createApp } from '../../src/server/app.js';
@@ -282,6 +283,54 @@ describe('cost compare as a file: CSV, Parquet and NDJSON hold the rows --json g
       expect(bad.status).toBe(400);
     } finally {
       await store.close();
+    }
+  }, 120_000);
+});
+
+describe('an event added is priced by the regions it carries, at once', () => {
+  // SYNTHETIC events: a regional shutdown of Jammu and Kashmir (IN-JK), as the CLI and the API add it.
+  const jk = (id: string) =>
+    sampleEvent({
+      id,
+      category: 'shutdown',
+      subtype: 'full',
+      countries: ['IN'],
+      regions: ['IN-JK'],
+      scope: 'regional',
+      start: '2024-03-01',
+      end: '2024-03-02',
+    });
+  it('events add and POST /api/events place the area; cost event prices IN-JK, not an area "not geocoded"', async () => {
+    const file = join(t.dir, 'in-jk.json');
+    writeFileSync(file, JSON.stringify(jk('in-2024-jk-cli')));
+    const added = await run(['events', 'add', '--file', file, '--json']);
+    expect(added.code, added.err).toBe(0);
+    const store = await openStore(db);
+    let posted: Record<string, unknown>;
+    try {
+      const { app, token } = await appWithToken(store, db, ['write']);
+      const res = await app.request('/api/events', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(jk('in-2024-jk-api')),
+      });
+      expect(res.status).toBe(201);
+      posted = (await res.json()) as Record<string, unknown>;
+    } finally {
+      await store.close();
+    }
+    const cliEvent = added.json as Record<string, unknown>;
+    expect((cliEvent.places as { region: string }[]).map((p) => p.region)).toEqual(['IN-JK']);
+    expect(posted.places).toEqual(cliEvent.places);
+    expect(posted.population_affected).toEqual(cliEvent.population_affected);
+    for (const id of ['in-2024-jk-cli', 'in-2024-jk-api']) {
+      const r = await run(['cost', 'event', id, '--json']);
+      expect(r.code, r.err).toBe(0);
+      const s = (r.json as { scenario: { affected: { share: number; basis: string } } }).scenario;
+      // India has no regional output: the region is priced by its people, named in the basis
+      expect(s.affected.basis).toContain((cliEvent.places as { name: string }[])[0]!.name);
+      expect(s.affected.basis).not.toMatch(/not placed|not geocoded/);
+      expect(s.affected.share).toBe((cliEvent.population_affected as { share: number }).share);
     }
   }, 120_000);
 });

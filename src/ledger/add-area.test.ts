@@ -1,0 +1,74 @@
+// An event added (`events add`, POST /api/events) is placed at once, as an import or an edit
+// of its area is. Real events: the shipped files data/ledger/events/ru-2019-ingushetia-internet-
+// shutdown.json (regional, RU-IN, no area text) and ru-2024-baimak-protest-shutdown.json (local,
+// an area text with geocode.status "ok" and nothing placed).
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock, isAppError, packagePath, silentProgress } from '../shared/index.js';
+import type { Store } from '../store/index.js';
+import { tempStore } from '../../test/helpers/index.js';
+import { geocodeFields, geocodeLedger } from './geocode.js';
+import { parseEventInput } from './model.js';
+import { createEvent, getEvent } from './service.js';
+
+let store: Store;
+let cleanup: () => Promise<void>;
+const clock = fixedClock('2026-02-03T04:05:06.000Z');
+const deps = () => ({ store, clock, progress: silentProgress });
+const person = { actor: 'tester' };
+const shipped = (id: string) => JSON.parse(readFileSync(packagePath('data', 'ledger', 'events', `${id}.json`), 'utf8')) as Record<string, unknown>;
+const refusal = async (p: Promise<unknown>) => {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  if (!isAppError(e)) throw new Error(`expected a refusal, got ${String(e)}`);
+  return e;
+};
+
+beforeEach(async () => ({ store, cleanup } = await tempStore()));
+afterEach(() => cleanup());
+
+describe('an event added is placed at once', () => {
+  it('a regional event that names only its regions is placed by them: the cost reads its region, and events geocode finds nothing to change', async () => {
+    const added = await createEvent(deps(), shipped('ru-2019-ingushetia-internet-shutdown'), person);
+    expect(added.places.map((p) => p.region)).toEqual(['RU-IN']);
+    expect(added.population_affected?.share).toBeGreaterThan(0);
+    expect(added.geocode?.status).toBe('ok');
+    expect((await getEvent(deps(), added.id)).population_affected).toEqual(added.population_affected);
+    const r = await geocodeLedger(deps(), { dryRun: true });
+    expect(r).toMatchObject({ changed: 0, unchanged: 1 });
+  });
+
+  it('an area text sent with status "ok" and nothing placed is placed from the text, never stored as placed without places', async () => {
+    const added = await createEvent(deps(), shipped('ru-2024-baimak-protest-shutdown'), person);
+    expect(added.places.map((p) => p.name)).toEqual(['Baymak']);
+    expect(added.geocode).toMatchObject({ status: 'ok', text: 'Baimak, Bashkortostan' });
+    // SYNTHETIC: the same event whose area text names nothing the gazetteer has, still claiming "ok"
+    const nowhere = { ...shipped('ru-2024-baimak-protest-shutdown'), id: 'ru-2024-nowhere', geocode: { status: 'ok', text: 'Xyzabad' } };
+    const failed = await createEvent(deps(), nowhere, person);
+    expect(failed.places).toEqual([]);
+    expect(failed.population_affected).toBeNull();
+    expect(failed.geocode?.status).toBe('failed');
+    expect(failed.geocode?.reason).toMatch(/Xyzabad/);
+  });
+
+  it('places or a population sent without geocode.status "manual" that are not what the area gives are refused, naming the field; "manual" keeps them', async () => {
+    const base = shipped('ru-2019-ingushetia-internet-shutdown');
+    const derived = geocodeFields(parseEventInput(base));
+    // SYNTHETIC: a place of 1,000 people typed by hand
+    const place = { ...derived.places[0]!, population: 1000 };
+    const e = await refusal(createEvent(deps(), { ...base, places: [place] }, person));
+    expect(e.code).toBe('VALIDATION');
+    expect(e.message).toMatch(/places/);
+    expect(e.message).toMatch(/manual/);
+    const pop = { ...derived.population_affected!, estimate: 1000, share: 1000 / derived.population_affected!.national_population };
+    const manual = { ...base, places: [place], population_affected: pop, geocode: { status: 'manual', text: 'Ingushetia', reason: null, unmatched: [] } };
+    const kept = await createEvent(deps(), manual, person);
+    expect(kept.places[0]!.population).toBe(1000);
+    expect(kept.population_affected?.estimate).toBe(1000);
+    // what the geocoder itself gives may be sent back as it was read
+    const again = await createEvent(deps(), { ...base, id: 'ru-2019-again', ...derived }, person);
+    expect(again.places).toEqual(derived.places);
+  });
+});
