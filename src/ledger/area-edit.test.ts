@@ -50,7 +50,11 @@ describe('an edit of the regions of an event', () => {
     );
     expect(withText.event.places.map((p) => [p.name, p.kind])).toEqual([['Khujand', 'place']]);
     const cur = await getEvent(deps(), 'tj-2023-du');
-    const manual = { places: [{ ...cur.places[0]!, population: 1000 }], population_affected: { ...cur.population_affected!, estimate: 1000 } };
+    const pop = cur.population_affected!;
+    const manual = {
+      places: [{ ...cur.places[0]!, population: 1000 }],
+      population_affected: { ...pop, estimate: 1000, share: 1000 / pop.national_population },
+    };
     const kept = await editEvent(deps(), 'tj-2023-du', { regions: ['TJ-SU', 'TJ-DU'], ...manual }, undefined, person);
     expect(kept.event.places[0]!.population).toBe(1000);
   });

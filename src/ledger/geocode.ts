@@ -85,8 +85,14 @@ export interface GeocodeReport {
   changed: number;
   unchanged: number;
   kept_manual: number;
-  /** Per scope: events, those placed (a region, district or place with people: a sub-national event geocoded is not in not_geocoded), with a population, coverage share. */
-  by_scope: Record<string, { events: number; geocoded: number; with_population: number; coverage: number }>;
+  /**
+   * Per scope: events; those placed (with a population affected, the figure the cost reads, and
+   * for a national or platform event a region, district or place with people too: a sub-national
+   * event placed is not in not_geocoded); those with a population affected; of the placed, those a
+   * person placed (geocode.status manual, counted by what they carry, as the cost reads them);
+   * coverage share.
+   */
+  by_scope: Record<string, { events: number; geocoded: number; with_population: number; placed_by_hand: number; coverage: number }>;
   /** Sub-national events without a region or place with a population, and why. */
   not_geocoded: { id: string; country: string; scope: string; area: string; reason: string }[];
 }
@@ -175,19 +181,24 @@ export async function geocodeLedger(
     const g = manual
       ? { regions: e.regions, places: e.places, population_affected: e.population_affected, geocode: e.geocode }
       : geocodeFields((await regionsEditedByHand(deps.store, e)) ? { ...e, geocode: null } : e);
-    const s = (report.by_scope[e.scope] ??= { events: 0, geocoded: 0, with_population: 0, coverage: 0 });
+    const s = (report.by_scope[e.scope] ??= { events: 0, geocoded: 0, with_population: 0, placed_by_hand: 0, coverage: 0 });
     s.events++;
-    const hasPlacePop = g.places.some((p) => p.population > 0) || (g.population_affected?.estimate ?? 0) > 0;
-    // Placed: a unit with people, or for a sub-national event its people (then it is not in not_geocoded).
-    if (g.places.some((p) => p.population > 0) || (SUBNATIONAL.has(e.scope) && hasPlacePop)) s.geocoded++;
-    if (hasPlacePop) s.with_population++;
-    if (SUBNATIONAL.has(e.scope) && !hasPlacePop)
+    // With a population: the population affected the cost reads (places with people and no such figure are not priced by them).
+    const withPopulation = (g.population_affected?.estimate ?? 0) > 0;
+    if (withPopulation && (SUBNATIONAL.has(e.scope) || g.places.some((p) => p.population > 0))) {
+      s.geocoded++;
+      if (manual) s.placed_by_hand++;
+    }
+    if (withPopulation) s.with_population++;
+    if (SUBNATIONAL.has(e.scope) && !withPopulation)
       report.not_geocoded.push({
         id: e.id,
         country: e.countries.join(', '),
         scope: e.scope,
         area: g.geocode?.text ?? '',
-        reason: g.geocode?.reason ?? 'no population for the matched units',
+        reason: manual
+          ? 'placed by hand (geocode.status manual) without a population_affected, the figure the cost reads'
+          : (g.geocode?.reason ?? 'no population for the matched units'),
       });
     if (manual) report.kept_manual++;
     else if (

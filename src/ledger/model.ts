@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { isRegionCode, regionCountries } from '../geo/index.js';
 import { check } from '../op/index.js';
+import { areaIssues } from './area-check.js';
 import { isValidPartialDate, partialDateEnd, partialDateStart, validationError, issuesFromZod, type FieldIssue } from '../shared/index.js';
 import { ACTOR_ROLES, CATEGORIES, CONFIDENCES, DATE_PRECISIONS, SCOPES, STATUSES, TARGET_KINDS, TAXONOMY, isSubtypeOf } from './taxonomy.js';
 
@@ -137,6 +138,7 @@ export const EventInputSchema = z
         ctx.addIssue({ code: 'custom', path: ['regions', i], message: `${r} is not in any of the event's countries (${e.countries.join(', ')})` });
       }
     });
+    for (const issue of areaIssues(e)) ctx.addIssue({ code: 'custom', ...issue });
   });
 
 export type EventInput = z.input<typeof EventInputSchema>;

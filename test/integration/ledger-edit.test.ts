@@ -62,3 +62,43 @@ describe('an edit that changes nothing', () => {
     }
   });
 });
+
+describe('a population entered by hand that its own figures contradict', () => {
+  it('CLI exit 2 and PUT 400 refuse it in the same words, naming the field and both values; nothing is written', async () => {
+    const cur = JSON.parse(await run(['events', 'show', ID, '--json'])) as Record<string, unknown>;
+    const pop = cur.population_affected as { estimate: number; national_population: number };
+    // SYNTHETIC: a share of 0.0005 for an estimate of 900 million (the tester's example)
+    const bad = { ...pop, estimate: 900_000_000, share: 0.0005 };
+    const r = await cli(['events', 'edit', ID, '--set', `population_affected=${JSON.stringify(bad)}`, '--reason', 'typed by hand', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('population_affected.share');
+    expect(r.err).toContain(`900,000,000 / ${pop.national_population.toLocaleString('en-US')}`);
+    const store = await openStore(db);
+    try {
+      const { app, token } = await appWithToken(store, db, ['write']);
+      const get = await app.request(`/api/events/${ID}`);
+      const {
+        links: _l,
+        measurement_evidence: _m,
+        revision: _r,
+        created_at: _c,
+        updated_at: _u,
+        region_notes: _n,
+        ...fields
+      } = (await get.json()) as Record<string, unknown>;
+      const put = await app.request(`/api/events/${ID}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': get.headers.get('etag')! },
+        body: JSON.stringify({ ...fields, population_affected: bad }),
+      });
+      expect(put.status).toBe(400);
+      const p = (await put.json()) as { errors: { path: string; message: string }[] };
+      const share = p.errors.find((x) => x.path === 'population_affected.share');
+      expect(share).toBeDefined();
+      expect(r.err).toContain(share!.message);
+      expect(((await (await app.request(`/api/events/${ID}`)).json()) as Record<string, unknown>).population_affected).toEqual(pop);
+    } finally {
+      await store.close();
+    }
+  });
+});

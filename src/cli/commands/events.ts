@@ -253,12 +253,14 @@ function eventsImportCommand(events: Command, io: Io): void {
           scope,
           events: s.events,
           placed: s.geocoded,
+          'by hand': s.placed_by_hand,
           'with population': s.with_population,
           coverage: `${(s.coverage * 100).toFixed(1)} %`,
         }));
         return (
-          `${x.events_read} events; ${x.dry_run ? 'would change' : 'changed'} ${x.changed}, unchanged ${x.unchanged}, geocoded by hand ${x.kept_manual}\n` +
-          table(rows, ['scope', 'events', 'placed', 'with population', 'coverage']) +
+          `${x.events_read} events; ${x.dry_run ? 'would change' : 'changed'} ${x.changed}, unchanged ${x.unchanged}, geocoded by hand ${x.kept_manual} (kept as entered)\n` +
+          table(rows, ['scope', 'events', 'placed', 'by hand', 'with population', 'coverage']) +
+          'placed and with population count the events that carry a population affected (what the cost reads), those placed by hand among them\n' +
           (x.not_geocoded.length
             ? `not geocoded (${x.not_geocoded.length} sub-national events):\n` +
               x.not_geocoded.map((n) => `  ${n.id} [${n.country}, ${n.scope}] "${n.area}": ${n.reason}\n`).join('')
