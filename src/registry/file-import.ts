@@ -195,11 +195,15 @@ export async function importDumpFile(
  * numbers; CRLF and LF both end a line, in any mix. A header that repeats a column name is
  * refused, naming it (shared/csv-header.ts).
  */
-export async function readDerivedCsv(path: string): Promise<{ rows: { line: number; row: Record<string, string> }[]; lines: number; blank: number }> {
+export async function readDerivedCsv(
+  path: string,
+): Promise<{ columns: string[]; rows: { line: number; row: Record<string, string> }[]; lines: number; blank: number }> {
   const text = await readTextStrict(path);
+  let columns: string[] = [];
   const records: { record: Record<string, string>; info: { lines: number } }[] = parse(text, {
     columns: (header: string[]) => {
       refuseRepeatedColumns(basename(path), header);
+      columns = header;
       return header;
     },
     skip_empty_lines: true,
@@ -211,7 +215,7 @@ export async function readDerivedCsv(path: string): Promise<{ rows: { line: numb
   });
   const all = text.split('\n');
   if (text.endsWith('\n')) all.pop();
-  return { rows: records.map((r) => ({ line: r.info.lines, row: r.record })), lines: all.length, blank: all.filter((l) => l.trim() === '').length };
+  return { columns, rows: records.map((r) => ({ line: r.info.lines, row: r.record })), lines: all.length, blank: all.filter((l) => l.trim() === '').length };
 }
 
 /** The derived file of CIDR records (cidr, num_addresses, decision_body, decision_number, decision_date, domain, record_line). */

@@ -77,3 +77,78 @@ describe('registry import of the daily series', () => {
     expect((await store.registry.listDailyStats()).map((d) => d.doc.source_line)).toEqual([2, 3, 4, 5, 6]);
   });
 });
+
+describe('registry import of the daily series: cells no register can have', () => {
+  let store: Store;
+  let cleanup: () => Promise<void> | void;
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(async () => {
+    ({ store, cleanup } = await tempStore());
+    dir = tempDir('registry-daily-cells-');
+  });
+  afterEach(async () => {
+    await cleanup();
+    dir.cleanup();
+  });
+  const run = (name: string, text: string) => {
+    const path = join(dir.dir, name);
+    writeFileSync(path, text);
+    return importRegistry({ store, clock: fixedClock('2026-12-06T12:00:00Z'), progress: silentProgress }, [path]);
+  };
+  const cols = HEADER.split(',');
+  const at = (name: string) => cols.indexOf(name);
+  const edit = (line: string, set: Record<string, string>) => {
+    const row = line.split(',');
+    for (const [k, v] of Object.entries(set)) row[at(k)] = v;
+    return row.join(',');
+  };
+
+  it('an empty or missing count cell is a reject naming its line and column, never a 0 (SYNTHETIC edits of shipped rows)', async () => {
+    const allEmpty = ROWS[0]!
+      .split(',')
+      .map((v, i) => (i >= at('records') && cols[i] !== 'complete' ? '' : v))
+      .join(',');
+    const text = [
+      HEADER,
+      allEmpty, // every count empty, as a row of a failed recount
+      edit(ROWS[1]!, { organ_ФСКН: '' }), // one body's count empty
+      edit(ROWS[2]!, { records: ' ' }),
+      ROWS[3]!.split(',').slice(0, at('organ_other')).join(','), // the last column cut off
+      ROWS[4],
+      '',
+    ].join('\r\n');
+    const r = await run('empty_daily_stats_DERIVED.csv', text);
+    expect(r.rejects.map((x) => [x.line, x.reason])).toEqual([
+      [2, 'bad_count: column "records" is empty (a missing count is not 0)'],
+      [3, 'bad_count: column "organ_ФСКН" is empty (a missing count is not 0)'],
+      [4, 'bad_count: column "records" is empty (a missing count is not 0)'],
+      [5, 'bad_count: column "organ_other" is empty (a missing count is not 0)'],
+    ]);
+    expect(r.files[0]).toMatchObject({ lines: 6, stored: 1, rejected: 4, reconciled: true });
+    expect((await store.registry.listDailyStats()).map((d) => d.day)).toEqual([ROWS[4]!.slice(0, 10)]);
+  });
+
+  it('rejects token counts no register can have and an updated_header that is not a header (SYNTHETIC edits of shipped rows)', async () => {
+    const first = ROWS[0]!.split(',');
+    const ip = Number(first[at('records_with_ip')]);
+    const text = [
+      HEADER,
+      edit(ROWS[0]!, { ip_tokens: String(ip - 1) }), // fewer tokens than records with an address
+      edit(ROWS[1]!, { cidr_tokens: '1000' }), // more CIDR tokens than tokens
+      edit(ROWS[2]!, { records_with_ip: '0' }), // tokens listed, yet no record with an address
+      edit(ROWS[3]!, { updated_header: 'not a header' }),
+      edit(ROWS[4]!, { updated_header: '' }),
+      '',
+    ].join('\r\n');
+    const r = await run('tokens_daily_stats_DERIVED.csv', text);
+    const tokens = (i: number) => ROWS[i]!.split(',')[at('ip_tokens')];
+    expect(r.rejects.map((x) => [x.line, x.reason])).toEqual([
+      [2, `bad_count: ip_tokens = ${ip - 1} is less than records_with_ip = ${ip} (each such record lists an address)`],
+      [3, `bad_count: cidr_tokens = 1000 is more than ip_tokens = ${tokens(1)}`],
+      [4, `bad_count: ip_tokens = ${tokens(2)} is more than 0, but records_with_ip = 0`],
+      [5, 'bad_header: updated_header "not a header" is not an "Updated: YYYY-MM-DD HH:MM:SS +0000" header'],
+      [6, 'bad_header: updated_header "" is not an "Updated: YYYY-MM-DD HH:MM:SS +0000" header'],
+    ]);
+    expect(r.files[0]).toMatchObject({ lines: 6, stored: 0, rejected: 5, reconciled: true });
+  });
+});

@@ -6,8 +6,10 @@
  * before the date of its own `Updated:` header nor more than STALE_DAYS after it (the day's last
  * dump may be an earlier day's: 2 days at most in the shipped series), counts of records
  * with an address, a URL or a distinct domain no more than its records, the bodies' counts
- * summing to no more than its records, and a day not given on an earlier line. Any other row is
- * a reject naming its line and why.
+ * summing to no more than its records, at least one IP token per record with an address (and
+ * none without one), no more CIDR tokens than tokens, an `Updated:` header that reads as one,
+ * every count cell of the header filled (an empty or missing cell is never read as 0), and a
+ * day not given on an earlier line. Any other row is a reject naming its line and why.
  */
 import { latestDateBegun } from '../shared/index.js';
 import type { RegistryDailyStatRecord, Store } from '../store/index.js';
@@ -27,10 +29,15 @@ const daysAfter = (day: string, n: number): string => new Date(Date.parse(`${day
 function impossible(day: string, header: string | undefined, counts: Record<string, number>, latest: string): string | null {
   if (day > latest) return `future_date: day "${day}" is after today (the latest date begun anywhere is ${latest})`;
   const at = headerTime(header ?? '');
-  if (at && (day < at.slice(0, 10) || day > daysAfter(at.slice(0, 10), STALE_DAYS)))
+  if (!at) return `bad_header: updated_header "${header ?? ''}" is not an "Updated: YYYY-MM-DD HH:MM:SS +0000" header`;
+  if (day < at.slice(0, 10) || day > daysAfter(at.slice(0, 10), STALE_DAYS))
     return `bad_date: day "${day}" is before the date of its header "${header}" or more than ${STALE_DAYS} days after it`;
   const records = counts.records ?? 0;
   for (const k of PARTS_OF_RECORDS) if ((counts[k] ?? 0) > records) return `bad_count: ${k} = ${counts[k]} is more than records = ${records}`;
+  const [withIp, tokens, cidr] = [counts.records_with_ip ?? 0, counts.ip_tokens ?? 0, counts.cidr_tokens ?? 0];
+  if (tokens < withIp) return `bad_count: ip_tokens = ${tokens} is less than records_with_ip = ${withIp} (each such record lists an address)`;
+  if (tokens > 0 && withIp === 0) return `bad_count: ip_tokens = ${tokens} is more than 0, but records_with_ip = 0`;
+  if (cidr > tokens) return `bad_count: cidr_tokens = ${cidr} is more than ip_tokens = ${tokens}`;
   const bodies = Object.entries(counts).reduce((n, [k, v]) => (k.startsWith('organ_') ? n + v : n), 0);
   if (bodies > records) return `bad_count: the organ_* counts sum to ${bodies}, more than records = ${records}`;
   return null;
@@ -39,7 +46,8 @@ function impossible(day: string, header: string | undefined, counts: Record<stri
 /** `at`: the import's clock (ISO); a day after the latest date begun anywhere then is a reject. */
 export async function importDailyStats(store: Store, plan: PlannedFile, at: string, rejects: LineReject[]): Promise<FileReport> {
   const report = emptyReport(plan);
-  const { rows, lines, blank } = await readDerivedCsv(plan.path);
+  const { columns, rows, lines, blank } = await readDerivedCsv(plan.path);
+  const countColumns = [...COUNT_COLUMNS, ...columns.filter((c) => c.startsWith('organ_'))];
   const latest = latestDateBegun(Date.parse(at));
   report.lines = lines;
   report.header_lines = 1;
@@ -50,8 +58,12 @@ export async function importDailyStats(store: Store, plan: PlannedFile, at: stri
     const day = (row.day ?? '').trim();
     const counts: Record<string, number> = {};
     let bad: string | null = isIsoDate(day) ? null : `bad_date: day "${day}" is not YYYY-MM-DD`;
-    for (const [k, v] of Object.entries(row)) {
-      if (!(COUNT_COLUMNS as readonly string[]).includes(k) && !k.startsWith('organ_')) continue;
+    for (const k of countColumns) {
+      const v = row[k];
+      if (v === undefined || v.trim() === '') {
+        bad ??= `bad_count: column "${k}" is empty (a missing count is not 0)`;
+        continue;
+      }
       const n = Number(v);
       if (!Number.isInteger(n) || n < 0) bad ??= `bad_count: ${k} = "${v}" is not a count`;
       counts[k] = n;
