@@ -6,6 +6,7 @@
 import { AppError } from '../shared/index.js';
 import type { RegistryFileRecord, Store } from '../store/index.js';
 import type { PlannedFile } from './plan.js';
+import { wholeFiles } from './snapshots.js';
 
 const refuse = (plan: PlannedFile, message: string, issue: string) =>
   new AppError('VALIDATION', `${plan.path}: ${message}`, { issues: [{ path: ['files', plan.sourceFile], message: issue }] });
@@ -51,7 +52,7 @@ export async function refuseConflicts(store: Store, plans: PlannedFile[], force:
         `a complete dump of ${id}, but snapshot ${id} already holds other content (${names}); two versions of one moment would count their entries twice. To replace it, give the new dump the file name it holds and import with --force`,
         `complete dump beside ${names}`,
       );
-    if (snapshots.get(id)?.complete && plan.format !== 'cidr_derived')
+    if ((snapshots.get(id)?.complete || wholeFiles(files)) && plan.format !== 'cidr_derived')
       throw refuse(
         plan,
         `snapshot ${id} already holds a complete dump (${names}); a file with other content of the same moment would count its entries twice. To replace it, give the new file the name it holds and import with --force`,

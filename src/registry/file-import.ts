@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { readTextStrict, refuseRepeatedColumns, type ProgressReporter } from '../shared/index.js';
+import { AppError, readTextStrict, refuseRepeatedColumns, type ProgressReporter } from '../shared/index.js';
 import type { RegistrySink, RegistrySnapshotRecord, RejectList, Store } from '../store/index.js';
 import { parseIp } from './addresses.js';
 import { badIpDetail, decisionLimit, futureDateDetail, isIsoDate } from './dump-line.js';
@@ -16,7 +16,7 @@ import { eachLine } from './lines.js';
 import type { PlannedFile, Provenance } from './plan.js';
 
 /** Bumped when parsing changes, so an unchanged file is re-imported after an upgrade. */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 export interface LineReject {
   line: number;
@@ -105,6 +105,22 @@ const reconcile = (r: FileReport) => {
   r.reconciled = r.lines === r.header_lines + r.blank_lines + r.stored + r.rejected;
 };
 
+/**
+ * A file with records of which none could be stored is no register of 0 entries (its figures
+ * would be published as 0s and it could become the default snapshot): VALIDATION naming the
+ * first rejects, thrown inside the file's write so nothing of it is stored.
+ */
+function refuseAllRejected(plan: PlannedFile, report: FileReport, rejects: LineReject[]): void {
+  if (report.stored > 0 || report.rejected === 0) return;
+  const first = rejects
+    .slice(0, 3)
+    .map((r) => `line ${r.line}: ${r.reason}`)
+    .join('; ');
+  throw new AppError('VALIDATION', `${plan.path}: every record is rejected (${report.rejected} lines; ${first}); nothing was stored`, {
+    issues: [{ path: ['files', plan.sourceFile], message: `every record is rejected (${report.rejected})` }],
+  });
+}
+
 /** Rejects for lines the store found a non-address token in: the reference's detail, the raw line re-read from the file. */
 async function badIpRejects(path: string, bad: { line: number; ips: string }[]): Promise<LineReject[]> {
   if (bad.length === 0) return [];
@@ -180,6 +196,7 @@ export async function importDumpFile(
         stray_semicolon_rows: kept(st.stray),
         quoted_url_rows: kept(st.quoted),
       });
+      refuseAllRejected(plan, report, all);
       rejects.push(...all);
       reconcile(report);
       return { doc: { ...report }, result: report, rejects: rejectList(plan, all) };
@@ -266,6 +283,7 @@ export async function importCidrFile(
       report.stored++;
     }
     report.blank_lines = blank;
+    refuseAllRejected(plan, report, rejects);
     reconcile(report);
     return { doc: { ...report, dump_record_line_by_line: recordLines }, result: report, rejects: rejectList(plan, rejects) };
   });

@@ -1,6 +1,7 @@
 /**
  * Snapshots: one per dump time. Their flags come from their files: a snapshot is complete only
- * if every file is (a truncated copy, a lone part or a derived extract is not), and every
+ * if every file is (a truncated copy, a lone part or a derived extract is not) and no line of
+ * them was lost to a reject, and every
  * figure of an incomplete snapshot is a lower bound. `--snapshot DATE` picks one; without it
  * the analysis commands use the latest complete snapshot, or, when none is complete, the one
  * with the most blocked IPv4 space (the output says which rule chose it).
@@ -39,10 +40,16 @@ export function snapshotView(s: RegistrySnapshotRecord, files: RegistryFileRecor
   };
 }
 
-/** Recompute a snapshot's kind and flags from all its files (after a file was added or replaced). */
+/** The files are a whole register (a complete dump, or all its parts), whether or not a line was lost to a reject. */
+export const wholeFiles = (files: RegistryFileRecord[]): boolean => files.length > 0 && files.every((f) => f.doc.complete === true);
+
+/**
+ * Recompute a snapshot's kind and flags from all its files (after a file was added or replaced):
+ * complete only when the files are whole and no line of them was lost to a reject.
+ */
 export function snapshotFlags(files: RegistryFileRecord[]): Pick<RegistrySnapshotRecord, 'kind' | 'complete' | 'lowerBound'> {
   const formats = new Set(files.map((f) => (f.doc.format === 'cidr_derived' ? 'cidr_derived' : 'dump')));
-  const complete = files.length > 0 && files.every((f) => f.doc.complete === true);
+  const complete = wholeFiles(files) && files.every((f) => Number(f.doc.rejected ?? 0) === 0);
   return { kind: formats.size === 1 ? [...formats][0]! : 'mixed', complete, lowerBound: !complete };
 }
 
