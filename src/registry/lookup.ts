@@ -4,7 +4,8 @@
  * domain field exactly or through a "*.parent" wildcard. "Since" is the earliest decision date
  * and the first snapshot that lists it; the snapshots are partial, so absence proves nothing.
  * What is searched is read from the query by lookupQuery (a URL's host, a domain without its
- * trailing dot) and named in the answer; a domain matches in either IDNA form (domainForms).
+ * trailing dot) and named in the answer; a domain matches in either IDNA form (domainForms),
+ * and a stored domain is compared without its trailing root dot too (the store's findDomain).
  */
 import { AppError, type Clock } from '../shared/index.js';
 import type { RegistryMatchRecord, Store } from '../store/index.js';

@@ -196,7 +196,9 @@ export function chRegistryRepo(ctx: ChContext, writeRejects?: (l: RejectList) =>
         .split('.')
         .map((_, i, parts) => `*.${parts.slice(i + 1).join('.')}`)
         .filter((d) => d !== '*.');
-      return matches(sql`(lowerUTF8(domain) = ${domain.toLowerCase()} OR lowerUTF8(domain) IN ${inList(parents.map((p) => p.toLowerCase()))})`, limit);
+      // A stored domain is compared without its trailing root dot(s), as DuckDB's rtrim(d, '.') does.
+      const stored = new Sql(`replaceRegexpOne(lowerUTF8(domain), '[.]+$', '')`);
+      return matches(sql`(${stored} = ${domain.toLowerCase()} OR ${stored} IN ${inList(parents.map((p) => p.toLowerCase()))})`, limit);
     },
     decisionEntries: (decisionNumber, limit) => matches(sql`decision_number = ${decisionNumber}`, limit),
   };

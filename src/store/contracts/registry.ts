@@ -161,7 +161,7 @@ export interface RegistryRepo {
   ipLiteralDomains(snapshotId: string): Promise<{ domain: string; decisionNumber: string }[]>;
   /** Entries whose parsed ranges contain the address (family 4 or 6). */
   findAddress(family: 4 | 6, value: bigint, limit: number): Promise<RegistryMatchRecord[]>;
-  /** Entries whose domain is `domain`, or a wildcard "*.parent" covering it. */
+  /** Entries whose domain, compared without its trailing root dot and case, is `domain`, or a wildcard "*.parent" covering it. */
   findDomain(domain: string, limit: number): Promise<RegistryMatchRecord[]>;
   decisionEntries(decisionNumber: string, limit: number): Promise<RegistryMatchRecord[]>;
   replaceDailyStats(sourceFile: string, rows: RegistryDailyStatRecord[]): Promise<void>;

@@ -136,6 +136,7 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
       );
       return rows.map(toMatch);
     },
+    // A stored domain is compared without its trailing root dot ("konsul77.ru." is konsul77.ru).
     async findDomain(domain, limit) {
       const parents = domain
         .split('.')
@@ -143,7 +144,7 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
         .filter((d) => d !== '*.');
       const rows = await db.all(
         `SELECT ${MATCH_COLS} FROM ${MATCH_FROM}
-         WHERE lower(e.domain) = $1 OR lower(e.domain) IN (SELECT unnest(json_transform($2, '["VARCHAR"]')))
+         WHERE rtrim(lower(e.domain), '.') = $1 OR rtrim(lower(e.domain), '.') IN (SELECT unnest(json_transform($2, '["VARCHAR"]')))
          ORDER BY s.dump_at, f.source_file, e.line LIMIT ${Math.max(1, Math.floor(limit))}`,
         [domain.toLowerCase(), JSON.stringify(parents)],
       );
