@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { check } from '../op/index.js';
 import { AppError, issuesFromZod, validationError } from '../shared/index.js';
-import type { IndicatorSeriesRecord, IndicatorValueRecord, Store } from '../store/index.js';
+import type { IndicatorSeriesRecord, IndicatorValueRecord, RetiredValues, Store } from '../store/index.js';
 import { SourceSchema, type Source } from './model.js';
 
 export const IndicatorValueSchema = z.object({
@@ -44,11 +44,13 @@ export function seriesRecords(s: IndicatorSeries, origin: string): { series: Ind
   };
 }
 
-export async function saveSeries(store: Store, list: IndicatorSeries[], origin: string): Promise<void> {
+/** Save series; `retire` names values the new ones replace (removed in the same transaction). */
+export async function saveSeries(store: Store, list: IndicatorSeries[], origin: string, retire?: RetiredValues[]): Promise<void> {
   const recs = list.map((s) => seriesRecords(s, origin));
   await store.ledger.upsertIndicators(
     recs.map((r) => r.series),
     recs.flatMap((r) => r.values),
+    retire,
   );
 }
 

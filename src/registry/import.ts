@@ -5,15 +5,16 @@
  * publish their indicators and evidence links.
  */
 import type { Clock, ProgressReporter } from '../shared/index.js';
-import type { RegistrySnapshotRecord, Store } from '../store/index.js';
-import { analyseSnapshot } from './analysis.js';
+import type { RegistrySnapshotRecord, RetiredValues, Store } from '../store/index.js';
+import type { IndicatorSeries } from '../ledger/index.js';
+import { analyseSnapshot, type SnapshotAnalysis } from './analysis.js';
 import { refuseConflicts } from './conflicts.js';
 import { ensureAsnTable } from './asn.js';
 import { importCidrFile, importDumpFile, PARSER_VERSION, REJECT_KIND, rejectKey, rejectList, type FileReport, type LineReject } from './file-import.js';
 import { planFiles, type PlannedFile } from './plan.js';
-import { snapshotFlags } from './snapshots.js';
+import { daySnapshot, snapshotFlags } from './snapshots.js';
 import { importDailyStats } from './stats-import.js';
-import { dailySeries, linkEvidence, publish, snapshotSeries, type LinkReport } from './timeline.js';
+import { dailySeries, linkEvidence, publish, snapshotLocator, snapshotSeries, type LinkReport } from './timeline.js';
 
 export interface ImportOptions {
   dumpTime?: string;
@@ -120,13 +121,15 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
   }
   if (touched.size) await ensureAsnTable(deps);
   const figures: RegistrySnapshotRecord[] = [];
+  const analysed = [];
   for (const id of [...touched].sort()) {
     const { a, withFigures } = await refreshSnapshot(deps, id, at);
-    series.push(...snapshotSeries(a));
+    analysed.push(a);
     report.links.push(...(await linkEvidence(deps.store, a)));
     figures.push(withFigures);
   }
-  if (series.length) report.indicators = await publish(deps.store, series);
+  const retire = await daySeries(deps.store, analysed, series);
+  if (series.length) report.indicators = await publish(deps.store, series, retire);
   // The figures last: a snapshot that has them has its evidence links and series written too.
   for (const s of figures) await deps.store.registry.upsertSnapshot(s);
   const snapIds = new Set(plans.map((p) => p.snapshotId).filter((s): s is string => s !== null));
@@ -141,6 +144,27 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
       ipv4_distinct: Number(s.doc.ipv4_distinct ?? 0),
     }));
   return report;
+}
+
+/**
+ * The per-snapshot series, one value per UTC day: an analysed snapshot publishes only when it is
+ * its day's snapshot (daySnapshot: the last complete one, else the last), and its values retire
+ * those of the day's other snapshots, so two states of the register are never shown as a dispute.
+ */
+async function daySeries(store: Store, analysed: SnapshotAnalysis[], series: IndicatorSeries[]): Promise<RetiredValues[]> {
+  const all = await store.registry.listSnapshots();
+  const registrySeries = (await store.ledger.listIndicatorSeries({ country: 'RU' })).filter((s) => s.origin === 'registry').map((s) => s.id);
+  const retire: RetiredValues[] = [];
+  for (const a of analysed) {
+    const day = a.snapshot.dump_at.slice(0, 10);
+    if (daySnapshot(all, day)?.id !== a.snapshot.id) continue;
+    const mine = snapshotSeries(a);
+    series.push(...mine);
+    const others = all.filter((s) => s.dumpAt.slice(0, 10) === day && s.id !== a.snapshot.id).map((s) => snapshotLocator(s.id));
+    const ids = [...new Set([...registrySeries, ...mine.map((s) => s.id)])];
+    if (others.length) retire.push({ seriesIds: ids, period: day, locators: others });
+  }
+  return retire;
 }
 
 /**

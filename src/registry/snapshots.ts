@@ -2,7 +2,8 @@
  * Snapshots: one per dump time. Their flags come from their files: a snapshot is complete only
  * if every file is (a truncated copy, a lone part or a derived extract is not) and no line of
  * them was lost to a reject, and every
- * figure of an incomplete snapshot is a lower bound. `--snapshot DATE` picks one; without it
+ * figure of an incomplete snapshot is a lower bound. `--snapshot DATE` picks the day's one
+ * (a day of several is refused, listing their ids); without it
  * the analysis commands use the latest complete snapshot, or, when none is complete, the one
  * with the most blocked IPv4 space (the output says which rule chose it).
  */
@@ -53,6 +54,15 @@ export function snapshotFlags(files: RegistryFileRecord[]): Pick<RegistrySnapsho
   return { kind: formats.size === 1 ? [...formats][0]! : 'mixed', complete, lowerBound: !complete };
 }
 
+/**
+ * The snapshot that speaks for a UTC day in the day-by-day series: of the snapshots dumped that
+ * day, the last complete one, else the last one (`all` sorted by dump time, as listSnapshots gives).
+ */
+export function daySnapshot(all: RegistrySnapshotRecord[], day: string): RegistrySnapshotRecord | undefined {
+  const sameDay = all.filter((s) => s.dumpAt.slice(0, 10) === day);
+  return sameDay.filter((s) => s.complete).at(-1) ?? sameDay.at(-1);
+}
+
 export interface Selected {
   snapshot: RegistrySnapshotRecord;
   selectedBy: string;
@@ -71,10 +81,17 @@ export async function selectSnapshot(store: Store, value?: string): Promise<Sele
         issues: [{ path: ['snapshot'], message: `one of: ${ids}` }],
       });
     }
-    const sameDay = all.filter((s) => s.id.startsWith(value.slice(0, 10)));
-    const hit = sameDay[sameDay.length - 1];
-    if (!hit) throw new AppError('VALIDATION', `no snapshot on ${value}; available: ${ids}`, { issues: [{ path: ['snapshot'], message: `one of: ${ids}` }] });
-    return { snapshot: hit, selectedBy: 'requested' };
+    const day = value.slice(0, 10);
+    const sameDay = all.filter((s) => s.dumpAt.slice(0, 10) === day || s.id.startsWith(day));
+    if (sameDay.length === 0)
+      throw new AppError('VALIDATION', `no snapshot on ${value}; available: ${ids}`, { issues: [{ path: ['snapshot'], message: `one of: ${ids}` }] });
+    if (sameDay.length > 1) {
+      const those = sameDay.map((s) => s.id).join(', ');
+      throw new AppError('VALIDATION', `--snapshot ${value}: ${day} names ${sameDay.length} snapshots: ${those}; give one of these ids`, {
+        issues: [{ path: ['snapshot'], message: `one of: ${those}` }],
+      });
+    }
+    return { snapshot: sameDay[0]!, selectedBy: value === day ? 'requested' : `requested: the only snapshot of ${day}` };
   }
   const complete = all.filter((s) => s.complete);
   if (complete.length) return { snapshot: complete[complete.length - 1]!, selectedBy: 'default: the latest complete snapshot' };

@@ -1,12 +1,13 @@
 /**
  * Over time: the register's size, entries by decision body and blocked addresses, per day (the
  * derived 2012-2016 series) and per snapshot (the dumps), published as ledger indicators
- * (origin 'registry') so the dashboard charts them with every value sourced. Also links the
+ * (origin 'registry') so the dashboard charts them with every value sourced; a day of several
+ * snapshots is one value per series, from the day's last complete snapshot (import.ts). Also links the
  * ledger event of a named service's block (e.g. ru-2018-telegram-block) to each snapshot that
  * lists that decision, as evidence.
  */
 import { saveSeries, type IndicatorSeries } from '../ledger/index.js';
-import type { RegistryDailyStatRecord, Store } from '../store/index.js';
+import type { RegistryDailyStatRecord, RetiredValues, Store } from '../store/index.js';
 import type { SnapshotAnalysis } from './analysis.js';
 import { namedServices } from './collateral.js';
 
@@ -87,6 +88,9 @@ export function dailySeries(rows: RegistryDailyStatRecord[], sourceFile: string)
   return out.filter((s) => s.values.length > 0);
 }
 
+/** Where a snapshot's values say they come from (also what retires them when another snapshot of the day speaks for it). */
+export const snapshotLocator = (id: string): string => `splinternet registry summary --snapshot ${id}`;
+
 /** Per-snapshot values: blocked IPv4 always (a lower bound when partial); sizes only when complete. */
 export function snapshotSeries(a: SnapshotAnalysis): IndicatorSeries[] {
   const s = a.snapshot;
@@ -97,7 +101,7 @@ export function snapshotSeries(a: SnapshotAnalysis): IndicatorSeries[] {
     publisher: PUBLISHER,
     published: s.dump_at.slice(0, 10),
     archive_url: null,
-    locator: `splinternet registry summary --snapshot ${s.id}`,
+    locator: snapshotLocator(s.id),
   };
   const period = s.dump_at.slice(0, 10);
   const note = s.lower_bound ? 'lower bound: the snapshot is truncated, partial or derived' : null;
@@ -136,14 +140,14 @@ export function snapshotSeries(a: SnapshotAnalysis): IndicatorSeries[] {
   return out;
 }
 
-/** Merge series sharing an id (e.g. several bodies mapped to "other"), then save. */
-export async function publish(store: Store, list: IndicatorSeries[]): Promise<{ series: number; values: number }> {
+/** Merge series sharing an id (e.g. several bodies mapped to "other"), then save; `retire` names the values they replace. */
+export async function publish(store: Store, list: IndicatorSeries[], retire: RetiredValues[] = []): Promise<{ series: number; values: number }> {
   const byId = new Map<string, IndicatorSeries>();
   for (const s of list) {
     const cur = byId.get(s.id);
     byId.set(s.id, cur ? { ...cur, values: mergeValues(cur.values, s.values) } : s);
   }
-  await saveSeries(store, [...byId.values()], 'registry');
+  await saveSeries(store, [...byId.values()], 'registry', retire);
   return { series: byId.size, values: [...byId.values()].reduce((n, s) => n + s.values.length, 0) };
 }
 

@@ -77,6 +77,13 @@ export interface IndicatorSeriesRecord {
   origin: string;
 }
 
+/** Values to remove: of these series, for this period, whose source locator is one of `locators`. */
+export interface RetiredValues {
+  seriesIds: string[];
+  period: string;
+  locators: string[];
+}
+
 export interface IndicatorValueRecord {
   seriesId: string;
   valueKey: string;
@@ -131,7 +138,11 @@ export interface LedgerRepo {
   addLinks(links: EventLinkRecord[]): Promise<void>;
   /** Adds links; a link already stored takes the doc given here (an import refreshing what it keeps beside each link). */
   putLinks(links: EventLinkRecord[]): Promise<void>;
-  upsertIndicators(series: IndicatorSeriesRecord[], values: IndicatorValueRecord[]): Promise<void>;
+  /**
+   * Writes series and values in one transaction; `retire` first removes the values of a period
+   * whose source locator is one of those named (a figure another value now speaks for).
+   */
+  upsertIndicators(series: IndicatorSeriesRecord[], values: IndicatorValueRecord[], retire?: RetiredValues[]): Promise<void>;
   listIndicatorSeries(filter: { country?: string; id?: string }): Promise<IndicatorSeriesRecord[]>;
   listIndicatorValues(seriesIds: string[]): Promise<IndicatorValueRecord[]>;
   /** Replace the rejects of one import of one file (a re-import starts that file's list afresh). */

@@ -294,8 +294,17 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
         for (const l of links) await insertLink(tx, l);
       }),
     putLinks: (links) => upsertLinks(db, links),
-    upsertIndicators: (series, values) =>
+    upsertIndicators: (series, values, retire = []) =>
       db.tx(async (tx) => {
+        for (const r of retire) {
+          if (!r.seriesIds.length || !r.locators.length) continue;
+          await tx.run(
+            `DELETE FROM indicator_values WHERE period = $1
+               AND series_id IN (SELECT unnest(json_transform($2, '["VARCHAR"]')))
+               AND coalesce(doc->>'$.source.locator', '') IN (SELECT unnest(json_transform($3, '["VARCHAR"]')))`,
+            [r.period, JSON.stringify(r.seriesIds), JSON.stringify(r.locators)],
+          );
+        }
         for (const s of series) {
           await tx.run('DELETE FROM indicator_series WHERE id = $1', [s.id]);
           await tx.run('INSERT INTO indicator_series VALUES ($1, $2::JSON, $3, $4)', [s.id, JSON.stringify(s.doc), s.country, s.origin]);

@@ -1,0 +1,74 @@
+// Two snapshots of one day (Zapret-Info publishes several dumps a day): `--snapshot DATE` never
+// picks one of them silently, and the per-snapshot indicators hold one value per day, from the
+// day's last complete snapshot, whatever order the dumps were imported in. Records are the real
+// lines of test/fixtures/registry-quirks/dump-2016-06-13-lines.cp1251.csv; the two dump times
+// of that day and the shorter second dump are SYNTHETIC.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock, packagePath, silentProgress } from '../shared/index.js';
+import { listIndicators } from '../ledger/index.js';
+import type { Store } from '../store/index.js';
+import { tempDir, tempStore } from '../../test/helpers/index.js';
+import { importRegistry } from './import.js';
+import { selectSnapshot } from './snapshots.js';
+
+const RECORDS = readFileSync(packagePath('test', 'fixtures', 'registry-quirks', 'dump-2016-06-13-lines.cp1251.csv'))
+  .toString('latin1')
+  .split('\n')
+  .filter(Boolean)
+  .slice(1);
+
+describe('registry: two snapshots on one day', () => {
+  let store: Store;
+  let cleanup: () => Promise<void> | void;
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(async () => {
+    ({ store, cleanup } = await tempStore());
+    dir = tempDir('registry-same-day-');
+  });
+  afterEach(async () => {
+    await cleanup();
+    dir.cleanup();
+  });
+  const dump = (name: string, time: string, records: string[]) => {
+    const path = join(dir.dir, name);
+    writeFileSync(path, Buffer.from(`Updated: 2016-06-13 ${time} +0000\n${records.join('\n')}\n`, 'latin1'));
+    return path;
+  };
+  const run = (path: string) => importRegistry({ store, clock: fixedClock('2026-12-06T12:00:00Z'), progress: silentProgress }, [path]);
+  const morning = () => dump('morning-2016-06-13.csv', '09:00:00', RECORDS);
+  const evening = () => dump('evening-2016-06-13.csv', '18:00:00', RECORDS.slice(0, 3));
+  const dayValues = async () =>
+    (await listIndicators({ store }, { country: 'RU' })).items
+      .flatMap((s) => s.values.filter((v) => v.period === '2016-06-13').map((v) => [s.id, v.value, v.source.locator, v.disputed]))
+      .sort();
+
+  it('a date that names two snapshots is refused (VALIDATION) listing them; an id picks one', async () => {
+    await run(morning());
+    await run(evening());
+    await expect(selectSnapshot(store, '2016-06-13')).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/2016-06-13 names 2 snapshots: 2016-06-13T09:00:00Z, 2016-06-13T18:00:00Z; give one of these ids/),
+    });
+    expect((await selectSnapshot(store, '2016-06-13T09:00:00Z')).snapshot.id).toBe('2016-06-13T09:00:00Z');
+  });
+
+  for (const order of ['morning first', 'evening first'])
+    it(`the indicators keep one value per day, the day's last complete snapshot's, never a disputed pair (${order})`, async () => {
+      if (order === 'morning first') {
+        await run(morning());
+        await run(evening());
+      } else {
+        await run(evening());
+        await run(morning());
+      }
+      const locator = 'splinternet registry summary --snapshot 2016-06-13T18:00:00Z';
+      expect(await dayValues()).toEqual([
+        ['ru-registry-blocked-ipv4', 6, locator, false],
+        ['ru-registry-records', 3, locator, false],
+        ['ru-registry-records-court', 2, locator, false], // lines 2 and 4 of the fixture
+        ['ru-registry-records-fns', 1, locator, false],
+      ]);
+    });
+});
