@@ -68,6 +68,9 @@ export const METHOD =
   'IPv4: every listed address and CIDR parsed with ip-address into an inclusive numeric range; ranges sorted and merged (overlapping, nested and adjacent ranges counted once); distinct = size of the union. ' +
   "Per decision and per body: the same union over that group only. AS attribution: sweep of the union against today's IP-to-AS table.";
 
+/** The longest list an analysis keeps (the largest `--top`); the views cut each list to the caller's `--top`. */
+export const MAX_LIST = 10_000;
+
 const share = (blocked: number, announced: number) => (announced > 0 ? Math.round((blocked / announced) * 1e6) / 1e6 : 0);
 
 /** Union of IPv6 ranges with BigInt (counts exceed 2^53, so they are reported as strings). */
@@ -117,7 +120,7 @@ export async function analyseSnapshot(deps: { store: Store; clock: Clock }, snap
   const perDecision = unionByGroup(cols.first, cols.last, g.decOf, g.numbers.length);
   const perBody = unionByGroup(cols.first, cols.last, g.bodyOf, g.bodies.length);
   const decisionSets = new Map(g.numbers.map((n, i) => [n, perDecision[i]!]));
-  const input = { ranges: cols, all, decisionSets, ipLiteralDomains: literals.map((l) => l.domain), table, top: 20 };
+  const input = { ranges: cols, all, decisionSets, ipLiteralDomains: literals.map((l) => l.domain), table, top: MAX_LIST };
   const sets = targetSets(input);
   const listed = listedSize(cols.first, cols.last);
   let singles = 0;
@@ -148,7 +151,7 @@ export async function analyseSnapshot(deps: { store: Store; clock: Clock }, snap
     },
     by_body: bodyRows(counts, g.bodies, perBody),
     decisions: decisionRows(counts, cols, g, perDecision),
-    largest_ranges: largestRanges(cols, 10),
+    largest_ranges: largestRanges(cols, MAX_LIST),
     collateral: collateralView(input, sets),
     ...asnRows(all, sets, table),
     as_data: table.meta,
@@ -204,16 +207,11 @@ function decisionRows(
 }
 
 function largestRanges(cols: RegistryIpv4Columns, n: number): SnapshotAnalysis['largest_ranges'] {
-  // Top n ranges (single addresses left out) by size in one pass; ties: lower address first.
-  const idx: number[] = [];
+  // The n largest ranges (single addresses left out), largest first; ties keep the store's order (lower address first).
   const width = (i: number) => cols.last[i]! - cols.first[i]!;
-  for (let i = 0; i < cols.first.length; i++) {
-    if (width(i) === 0 || (idx.length === n && width(i) <= width(idx[n - 1]!))) continue;
-    let k = idx.length < n ? idx.length : n - 1;
-    while (k > 0 && width(idx[k - 1]!) < width(i)) k--;
-    idx.splice(k, 0, i);
-    if (idx.length > n) idx.pop();
-  }
+  const ranged: number[] = [];
+  for (let i = 0; i < cols.first.length; i++) if (width(i) > 0) ranged.push(i);
+  const idx = ranged.sort((a, b) => width(b) - width(a) || a - b).slice(0, n);
   return idx.map((i) => {
     const k = cols.keys[cols.key[i]!]!;
     return {

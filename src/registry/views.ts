@@ -42,9 +42,10 @@ export async function registrySummary(deps: Deps, q: { snapshot?: string; top?: 
     entries: Number(s.doc.entries ?? 0),
     ipv4_distinct: Number(s.doc.ipv4_distinct ?? 0),
   }));
-  const { asns: _asns, organisations, decisions, ...rest } = a;
+  const { asns: _asns, organisations, decisions, largest_ranges, ...rest } = a;
   return {
     ...rest,
+    largest_ranges: largest_ranges.slice(0, top),
     top_decisions: decisions.slice(0, top),
     top_organisations: organisations.slice(0, top),
     collateral: { ...a.collateral, collateral_by_org: a.collateral.collateral_by_org.slice(0, top) },
