@@ -102,3 +102,12 @@ describe('decision dates in the future', () => {
     expect(decisionLimit('2026-12-06T12:05:00.000Z', Date.parse('2026-12-06T12:00:00Z'))).toEqual({ latest: '2026-12-07' });
   });
 });
+
+describe('a line of fewer than six fields', () => {
+  // SYNTHETIC: line 2 of the 2016 fixture (104.16.173.117;;;суд;2-1687/2013;2013-05-23) cut after each field
+  const REAL = '104.16.173.117;;;суд;2-1687/2013;2013-05-23';
+  it.each([1, 2, 3, 4, 5])('%i fields is too_few_fields naming the count, never a reject of another field', (n) => {
+    const line = REAL.split(';').slice(0, n).join(';');
+    expect(parseDumpLine(line)).toEqual({ ok: false, reason: 'too_few_fields', detail: `${n} field${n === 1 ? '' : 's'}, need 6` });
+  });
+});

@@ -91,7 +91,8 @@ export function splitDumpLine(line: string, latest?: string, dumpAt?: string): S
   const j1 = line.lastIndexOf(';');
   const j2 = j1 <= 0 ? -1 : line.lastIndexOf(';', j1 - 1);
   const j3 = j2 <= 0 ? -1 : line.lastIndexOf(';', j2 - 1);
-  if (i2 < 0 || j3 < 0 || j3 < i2) {
+  // the two fields taken from the left and the three from the right must not share a separator: five at least
+  if (i2 < 0 || j3 < 0 || j3 <= i2) {
     const fields = line.split(';').length;
     return fail('too_few_fields', `${fields} field${fields === 1 ? '' : 's'}, need 6`);
   }
