@@ -10,6 +10,7 @@ import type { RegistryIpv4Columns, RegistrySnapshotRecord, Store } from '../stor
 import { rangeText } from './addresses.js';
 import { attribute, loadAsTable, type AsnMeta, type AsTable } from './asn.js';
 import { byOrganisation, collateralView, targetSets, type CollateralView } from './collateral.js';
+import { decisionKey } from './decision-key.js';
 import { listedSize, size, unionByGroup, unionSorted, type IntervalSet } from './intervals.js';
 import { snapshotView, type SnapshotView } from './snapshots.js';
 
@@ -66,7 +67,7 @@ export interface SnapshotAnalysis {
 
 export const METHOD =
   'IPv4: every listed address and CIDR parsed with ip-address into an inclusive numeric range; ranges sorted and merged (overlapping, nested and adjacent ranges counted once); distinct = size of the union. ' +
-  "Per decision and per body: the same union over that group only. AS attribution: sweep of the union against today's IP-to-AS table.";
+  "Per decision and per body: the same union over that group only; an order without a number ('б/н') is one decision per decision body and date, never all of them one. AS attribution: sweep of the union against today's IP-to-AS table.";
 
 /** The longest list an analysis keeps (the largest `--top`); the views cut each list to the caller's `--top`. */
 export const MAX_LIST = 10_000;
@@ -89,13 +90,13 @@ export function ipv6Distinct(rows: { first: bigint; last: bigint }[]): bigint {
   return cur ? total + cur.last - cur.first + 1n : total;
 }
 
-/** Group the range columns by decision number and by body. */
+/** Group the range columns by decision (decisionKey: an unnumbered order by its body and date) and by body. */
 function groups(cols: RegistryIpv4Columns) {
-  const numbers = [...new Set(cols.keys.map((k) => k.decisionNumber))];
+  const numbers = [...new Set(cols.keys.map(decisionKey))];
   const bodies = [...new Set(cols.keys.map((k) => k.decisionBody))];
   const numIdx = new Map(numbers.map((n, i) => [n, i]));
   const bodyIdx = new Map(bodies.map((b, i) => [b, i]));
-  const keyNum = Int32Array.from(cols.keys.map((k) => numIdx.get(k.decisionNumber)!));
+  const keyNum = Int32Array.from(cols.keys.map((k) => numIdx.get(decisionKey(k))!));
   const keyBody = Int32Array.from(cols.keys.map((k) => bodyIdx.get(k.decisionBody)!));
   const decOf = new Int32Array(cols.key.length);
   const bodyOf = new Int32Array(cols.key.length);
@@ -147,7 +148,7 @@ export async function analyseSnapshot(deps: { store: Store; clock: Clock }, snap
       with_ips: counts.reduce((n, c) => n + c.withIps, 0),
       with_domain: counts.reduce((n, c) => n + c.withDomain, 0),
       with_urls: counts.reduce((n, c) => n + c.withUrls, 0),
-      decisions: new Set(counts.map((c) => c.decisionNumber)).size,
+      decisions: new Set(counts.map(decisionKey)).size,
     },
     by_body: bodyRows(counts, g.bodies, perBody),
     decisions: decisionRows(counts, cols, g, perDecision),
@@ -163,7 +164,7 @@ function bodyRows(counts: Awaited<ReturnType<Store['registry']['decisionCounts']
   for (const c of counts) {
     const r = rows.get(c.decisionBody) ?? { decision_body: c.decisionBody, entries: 0, decisions: new Set<string>(), ipv4_distinct: 0 };
     r.entries += c.entries;
-    r.decisions.add(c.decisionNumber);
+    r.decisions.add(decisionKey(c));
     rows.set(c.decisionBody, r);
   }
   bodies.forEach((b, i) => {
@@ -181,7 +182,7 @@ function decisionRows(
 ): DecisionRow[] {
   const rows = new Map<string, DecisionRow>();
   for (const c of counts) {
-    const r = rows.get(c.decisionNumber) ?? {
+    const r = rows.get(decisionKey(c)) ?? {
       decision_number: c.decisionNumber,
       decision_bodies: [],
       decision_dates: [],
@@ -192,7 +193,7 @@ function decisionRows(
     r.entries += c.entries;
     if (!r.decision_bodies.includes(c.decisionBody)) r.decision_bodies.push(c.decisionBody);
     if (c.decisionDate && !r.decision_dates.includes(c.decisionDate)) r.decision_dates.push(c.decisionDate);
-    rows.set(c.decisionNumber, r);
+    rows.set(decisionKey(c), r);
   }
   g.numbers.forEach((n, i) => {
     const r = rows.get(n);

@@ -11,6 +11,7 @@ import { AppError, type Clock } from '../shared/index.js';
 import type { RegistryMatchRecord, Store } from '../store/index.js';
 import { parseIp, rangeToken } from './addresses.js';
 import { loadAsTable, type AsTable } from './asn.js';
+import { decisionKey } from './decision-key.js';
 import { splitList } from './dump-line.js';
 import { domainForms, lookupQuery } from './lookup-query.js';
 
@@ -71,7 +72,7 @@ export async function registryLookup(deps: Deps, query: string) {
   const snaps = new Map((await deps.store.registry.listSnapshots()).map((s) => [s.id, s]));
   const decisions = new Map<string, { decision_number: string; decision_body: string; decision_date: string | null; snapshots: string[]; entries: number }>();
   for (const m of matches) {
-    const d = decisions.get(m.decisionNumber) ?? {
+    const d = decisions.get(decisionKey(m)) ?? {
       decision_number: m.decisionNumber,
       decision_body: m.decisionBody,
       decision_date: m.decisionDate,
@@ -80,7 +81,7 @@ export async function registryLookup(deps: Deps, query: string) {
     };
     if (!d.snapshots.includes(m.snapshotId)) d.snapshots.push(m.snapshotId);
     d.entries++;
-    decisions.set(m.decisionNumber, d);
+    decisions.set(decisionKey(m), d);
   }
   const dates = matches
     .map((m) => m.decisionDate)
