@@ -116,7 +116,8 @@ function refuseAllRejected(plan: PlannedFile, report: FileReport, rejects: LineR
     .slice(0, 3)
     .map((r) => `line ${r.line}: ${r.reason}`)
     .join('; ');
-  throw new AppError('VALIDATION', `${plan.path}: every record is rejected (${report.rejected} lines; ${first}); nothing was stored`, {
+  const lines = `${report.rejected} line${report.rejected === 1 ? '' : 's'}`;
+  throw new AppError('VALIDATION', `${plan.path}: every record is rejected (${lines}; ${first}); nothing was stored`, {
     issues: [{ path: ['files', plan.sourceFile], message: `every record is rejected (${report.rejected})` }],
   });
 }

@@ -80,6 +80,10 @@ describe('registry import: lines lost to rejects', () => {
     const path = join(dir.dir, 'cidr_entries_DERIVED_2018-05-05.csv');
     writeFileSync(path, `${broken.join('\n')}\n`);
     await expect(run(path)).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/every record is rejected \(3 lines; line 2: bad_ip/) });
+    // one line: said in the singular
+    const one = join(dir.dir, 'one_cidr_entries_DERIVED_2018-05-05.csv');
+    writeFileSync(one, `${broken.slice(0, 2).join('\n')}\n`);
+    await expect(run(one)).rejects.toMatchObject({ message: expect.stringMatching(/every record is rejected \(1 line; line 2: bad_ip/) });
     expect(await store.registry.listSnapshots()).toEqual([]);
     expect(await registryValues()).toEqual([]);
   });
