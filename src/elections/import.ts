@@ -8,8 +8,9 @@
  */
 import { basename } from 'node:path';
 import { AppError, type Clock, type ProgressReporter } from '../shared/index.js';
-import type { ElectionChoiceRecord, ElectionFileData, ElectionWriteView, Store } from '../store/index.js';
+import type { ElectionFileData, ElectionWriteView, Store } from '../store/index.js';
 import { electionId, ELECTIONS_HELD, parseElectionId, stationKey, TITLES, type ElectionKind, type ElectionReject, type StationRow } from './model.js';
+import { mergeChoices, type MergedChoice } from './choices.js';
 import { yearOf } from './protocol.js';
 import { ProtocolReader } from './read-protocol.js';
 import { looksLikeMeduza, looksLikeScript, MeduzaReader, readDegSeries } from './read-moscow.js';
@@ -35,6 +36,8 @@ export interface FileReport {
   replaced_previous: number;
   ignored_columns: string[];
   derived_columns: string[];
+  /** Columns of this file counted as a choice another file stored under another spelling (case, quotes, spaces, Unicode form). */
+  merged_choices: MergedChoice[];
   rejects: ElectionReject[];
 }
 
@@ -88,30 +91,6 @@ function resolveElection(file: string, given: string | undefined, kind: Election
     );
   }
   return id;
-}
-
-/**
- * Choices of this file mapped onto the election's stored list (by header name; new names
- * appended). A stored choice the file names again takes the labels this code reads from it, so
- * a re-import refreshes a name an earlier version could not translate (label_en null).
- */
-function mergeChoices(
-  stored: ElectionChoiceRecord[],
-  id: string,
-  incoming: { name: string; label: string; label_en: string | null }[],
-): { choices: ElectionChoiceRecord[]; map: number[] } {
-  const choices = [...stored];
-  const map = incoming.map((c) => {
-    const at = choices.findIndex((s) => s.name === c.name);
-    if (at >= 0) {
-      const was = choices[at]!;
-      choices[at] = { ...was, label: c.label, label_en: c.label_en ?? was.label_en };
-      return was.idx;
-    }
-    choices.push({ election_id: id, idx: choices.length, name: c.name, label: c.label, label_en: c.label_en });
-    return choices.length - 1;
-  });
-  return { choices, map };
 }
 
 /** The row with its votes moved to the election's choice positions (`map[k]` for the file's k-th choice). */
@@ -206,7 +185,14 @@ async function readAndStore(
     });
   }
   const headText = first?.text ?? null;
-  const base = { file, status: 'imported' as const, replaced_previous: 0, ignored_columns: [] as string[], derived_columns: [] as string[] };
+  const base = {
+    file,
+    status: 'imported' as const,
+    replaced_previous: 0,
+    ignored_columns: [] as string[],
+    derived_columns: [] as string[],
+    merged_choices: [] as MergedChoice[],
+  };
   // What the file says is read first; what of it is stored is decided inside the write (plan),
   // against the store as that transaction sees it.
   let id: string;
@@ -275,7 +261,11 @@ async function readAndStore(
         r.rows,
       );
       const rejects = merged(r.rejects, duplicates);
-      const { choices, map } = mergeChoices(
+      const {
+        choices,
+        map,
+        merged: mergedChoices,
+      } = mergeChoices(
         await view.choices(),
         eid,
         r.header.choices.map((c) => c.choice),
@@ -291,6 +281,7 @@ async function readAndStore(
         ...counted(r.linesRead, stations, rejects),
         ignored_columns: r.header.ignored,
         derived_columns: derived,
+        merged_choices: mergedChoices,
       };
       return { report, data: { election: { id: eid, kind: p.kind, year: p.year, title: TITLES[p.kind] }, choices, stations, rejects } };
     };

@@ -2,11 +2,13 @@
  * Polling-station protocol files (the CEC's results, one row per station, Russian header) to
  * station rows. Each line either becomes a row (flagged if its counts do not add up) or a
  * reject with file, line and reason; nothing else happens to it, so lines read = rows + rejects.
- * A header that repeats a column name, or that no known protocol's columns are all in, is a
- * validation error naming the repeated or missing columns (exit 2 at the CLI); nothing is read.
+ * A header that repeats a column name, names one choice in two columns, or that no known
+ * protocol's columns are all in, is a validation error naming the repeated or missing columns
+ * (exit 2 at the CLI); nothing is read.
  */
 import { AppError, IMPORT_CAPS, refuseRepeatedColumns } from '../shared/index.js';
 import { COUNT_COLUMNS, flagsOf, TITLES, type Counts, type ElectionKind, type ElectionReject, type StationKind, type StationRow } from './model.js';
+import { choiceKey } from './choices.js';
 import { kindOf, mapHeader, missingColumns, type HeaderMap } from './protocol.js';
 import { regionCode } from './region.js';
 import type { SourceLine } from './source.js';
@@ -48,6 +50,31 @@ function kindOfRow(
   if (!moscowDeg || !region.includes('Москва')) return 'station';
   const n = uikNumber(uik);
   return n !== null && n >= moscowDeg[0] && n <= moscowDeg[1] ? 'virtual' : 'station';
+}
+
+/**
+ * Two columns that name one choice (the same name in another case, quotes, spacing or Unicode
+ * form, or under another ballot number): which holds its count is a guess, as with a repeated
+ * column name, so the file is refused naming both.
+ */
+function refuseOneChoiceTwice(file: string, h: HeaderMap): void {
+  const first = new Map<string, string>();
+  const pairs: [string, string][] = [];
+  for (const { choice } of h.choices) {
+    const key = choiceKey(choice.name);
+    const was = first.get(key);
+    if (was === undefined) first.set(key, choice.name);
+    else pairs.push([was, choice.name]);
+  }
+  if (pairs.length === 0) return;
+  throw new AppError(
+    'VALIDATION',
+    `${file}: line 1: ${pairs.map(([a, b]) => `columns "${clip(a, 200)}" and "${clip(b, 200)}" name one choice`).join('; ')}; which one holds its count would be a guess; nothing was stored`,
+    {
+      issues: pairs.map(([a, b]) => ({ path: ['header', b], message: `names the same choice as "${clip(a, 200)}"` })),
+      details: { file, repeated: pairs.flat() },
+    },
+  );
 }
 
 /** The reader of one protocol file, fed line by line (`push`), so a file is never held whole. */
@@ -108,6 +135,7 @@ export class ProtocolReader {
         },
       );
     }
+    refuseOneChoiceTwice(file, h);
     this.header = h;
     // A file without polling-station columns is a regional aggregate (2024's DEG table).
     this.regionalAggregate = h.ids.uik === undefined && h.ids.tik === undefined;

@@ -49,7 +49,10 @@ function importText(r: ImportReport): string {
   const rejects = r.files.flatMap((f) => f.rejects).map((x) => `  ${x.file}:${x.line} ${x.reason}: ${x.detail}`);
   const derived = r.files.flatMap((f) => f.derived_columns.map((d) => `  ${f.file}: derived ${d}`));
   const ignored = r.files.filter((f) => f.ignored_columns.length).map((f) => `  ${f.file}: ignored columns (not stored): ${f.ignored_columns.join('; ')}`);
-  const notes = [...derived, ...ignored];
+  const mergedChoices = r.files.flatMap((f) =>
+    f.merged_choices.map((m) => `  ${f.file}: column "${m.name}" counted as the stored choice "${m.stored_as}" (the same name spelled otherwise)`),
+  );
+  const notes = [...derived, ...ignored, ...mergedChoices];
   const unchanged = r.unchanged ? ` (${n(r.unchanged)} file${r.unchanged === 1 ? '' : 's'} unchanged, not stored again; --force re-imports)` : '';
   return `${files}${rejects.length ? `${rejectsHeading(r, rejects.length)}:\n${rejects.join('\n')}\n` : ''}${notes.length ? `${notes.join('\n')}\n` : ''}this run stored ${n(r.stored)}, rejected ${n(r.rejected)}, flagged (kept) ${n(r.flagged)}${unchanged}\n`;
 }

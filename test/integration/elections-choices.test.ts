@@ -1,0 +1,86 @@
+// One choice, however its header is spelled: files of one election that spell a party in
+// another case, with other quotes or spaces, or in another Unicode form are counted as one
+// choice (the report names the spellings merged), and a file naming one choice in two columns
+// is refused. SYNTHETIC: every file here is the real Moscow 2021 cut (test/fixtures) split in
+// two with one header cell respelled, or with one column repeated under another number.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { textOf } from '../../src/elections/text.js';
+import { electionFixture as fx } from '../helpers/elections.js';
+import { cli, tempDir } from '../helpers/index.js';
+
+const json = <T = any>(r: { out: string }) => JSON.parse(r.out) as T;
+const lines = textOf(readFileSync(fx('kobak-2021-moscow.csv.zip')))
+  .trimEnd()
+  .split('\n');
+const header = lines[0]!;
+const UR = '"5. Всероссийская политическая партия ""ЕДИНАЯ РОССИЯ"""';
+const GREENS = '"2. Политическая партия ""Российская экологическая партия ""ЗЕЛЁНЫЕ"""';
+
+describe('choices across the files of one election', () => {
+  const t = tempDir();
+  afterAll(() => t.cleanup());
+  const write = (name: string, head: string, rows: string[]) => {
+    const p = join(t.dir, name);
+    writeFileSync(p, [head, ...rows].join('\n') + '\n');
+    return p;
+  };
+  const whole = write('whole-2021.csv', header, lines.slice(1, 41));
+
+  const spellings: [string, string, string][] = [
+    ['case', UR, '"5. Всероссийская политическая партия ""Единая Россия"""'],
+    ['guillemets', UR, '5. Всероссийская политическая партия «ЕДИНАЯ РОССИЯ»'],
+    ['prefix', UR, '"5. Политическая партия ""ЕДИНАЯ РОССИЯ"""'],
+    ['prefix spacing', UR, '"5.  Всероссийская политическая партия  ""ЕДИНАЯ РОССИЯ"" "'],
+    ['no-break space', UR, '"5. Всероссийская политическая партия ""ЕДИНАЯ\u00a0РОССИЯ"""'],
+    ['NFD', GREENS, GREENS.normalize('NFD')],
+  ];
+  it.each(spellings)('%s: one choice with the votes of both files, the stored name kept, the merge reported', async (what, cell, respelled) => {
+    expect(header.includes(cell), what).toBe(true);
+    const db = join(t.dir, `${what.replace(/\W/g, '')}.duckdb`);
+    const ref = join(t.dir, `${what.replace(/\W/g, '')}-ref.duckdb`);
+    expect((await cli(['elections', 'import', whole, '--db', ref])).code).toBe(0);
+    const a = write(`a-${what.replace(/\W/g, '')}-2021.csv`, header, lines.slice(1, 21));
+    const b = write(`b-${what.replace(/\W/g, '')}-2021.csv`, header.replace(cell, respelled), lines.slice(21, 41));
+    const r = await cli(['elections', 'import', a, b, '--json', '--db', db]);
+    expect(r.code, r.err).toBe(0);
+    const merged = json(r).files[1].merged_choices;
+    expect(merged).toHaveLength(1);
+    expect(merged[0].stored_as).toBe(splitName(cell));
+    const want = json(await cli(['elections', 'summary', 'duma-2021', '--json', '--db', ref])).totals.all.choices;
+    const got = json(await cli(['elections', 'summary', 'duma-2021', '--json', '--db', db])).totals.all.choices;
+    expect(got.map((c: any) => [c.name, c.votes])).toEqual(want.map((c: any) => [c.name, c.votes]));
+    const text = await cli(['elections', 'import', b, '--force', '--db', db]);
+    expect(text.out).toMatch(/counted as the stored choice/);
+  });
+
+  it('a re-import of the same file with a respelled header adds no second choice', async () => {
+    const db = join(t.dir, 'reimport.duckdb');
+    const p = join(t.dir, 'same-2021.csv');
+    writeFileSync(p, [header, ...lines.slice(1, 21)].join('\n') + '\n');
+    expect((await cli(['elections', 'import', p, '--db', db])).code).toBe(0);
+    writeFileSync(p, [header.replace(UR, '"5. Всероссийская политическая партия ""Единая Россия"""'), ...lines.slice(1, 21)].join('\n') + '\n');
+    expect((await cli(['elections', 'import', p, '--db', db])).code).toBe(0);
+    const s = json(await cli(['elections', 'summary', 'duma-2021', '--json', '--db', db]));
+    expect(s.totals.all.choices).toHaveLength(14);
+  });
+
+  it('a file naming one choice in two columns is refused (exit 2) naming both columns; nothing is stored', async () => {
+    const db = join(t.dir, 'twice.duckdb');
+    const cells = lines.slice(1, 21).map((l) => `${l},7`);
+    const p = write('twice-2021.csv', `${header},"15. Всероссийская политическая партия ""Единая Россия"""`, cells);
+    const r = await cli(['elections', 'import', p, '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/ЕДИНАЯ РОССИЯ.*Единая Россия|one choice/s);
+    expect(r.err).toContain('15. Всероссийская политическая партия "Единая Россия"');
+    expect(r.err).toContain('5. Всероссийская политическая партия "ЕДИНАЯ РОССИЯ"');
+    const list = json(await cli(['elections', 'list', '--json', '--db', db]));
+    expect(list.items).toEqual([]);
+  });
+});
+
+/** A header cell as the reader sees it (CSV quoting undone). */
+function splitName(cell: string): string {
+  return cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
+}
