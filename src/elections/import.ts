@@ -208,7 +208,7 @@ async function readAndStore(
     const p = parseElectionId(id)!;
     const election = { id, kind: p.kind, year: p.year, title: TITLES[p.kind] };
     if (looksLikeScript(headText)) {
-      const r = readDegSeries(await scriptText(first!, src, file), file, caps.maxFieldBytes);
+      const r = readDegSeries(await scriptText(first!, src, file), file, caps.maxFieldBytes, id);
       const report: FileReport = {
         ...base,
         format: 'deg_series',

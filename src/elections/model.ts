@@ -64,6 +64,8 @@ export interface ElectionReject extends ElectionRejectRecord {
     | 'missing_station_id'
     | 'duplicate_station'
     | 'duplicate_result'
+    | 'duplicate_bin'
+    | 'duplicate_candidate'
     | 'unterminated_quote'
     | 'bad_record'
     | 'oversize_line'

@@ -149,11 +149,55 @@ function declarations(text: string, file: string): Map<string, { value: unknown;
   return out;
 }
 
-/** A DEG series file: bins per district; `candidates` is one list (party) or one per district. */
+/** The series' bin width: every bin starts on a multiple of 20 minutes (epoch ms). */
+export const DEG_BIN_MS = 20 * 60 * 1000;
+
+/** Single-mandate districts (ОИК) are numbered 1-225 in every Duma election. */
+const MAX_DISTRICT = 225;
+
+/**
+ * The days of an election's remote electronic voting, Moscow time (UTC+3), where known: a bin
+ * must start within them. 2021: voting 17-19 September (SOURCES.md: 08:00 on the 17th to 20:00
+ * on the 19th; the series' last bin starts at 20:20).
+ */
+export const DEG_DAYS: Readonly<Record<string, readonly [string, string]>> = { 'duma-2021': ['2021-09-17', '2021-09-19'] };
+
+const MSK_MS = 3 * 3600 * 1000;
+
+/** [first, last] allowed bin start (epoch ms) of an election's DEG days; null where not known. */
+function degWindow(election: string | null): [number, number] | null {
+  const days = election === null ? undefined : DEG_DAYS[election];
+  if (!days) return null;
+  return [Date.parse(`${days[0]}T00:00:00Z`) - MSK_MS, Date.parse(`${days[1]}T00:00:00Z`) + 86_400_000 - MSK_MS - 1];
+}
+
+/** The line each bin of a district's list opens on, scanning the text from its key (bins are `[...]` inside one `[...]`). */
+function binLines(text: string, from: number, line: number): number[] {
+  const out: number[] = [];
+  let depth = 0;
+  for (let i = text.indexOf('[', from); i >= 0 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 91) {
+      depth++;
+      if (depth === 2) out.push(line);
+    } else if (c === 93 && --depth === 0) break;
+  }
+  return out;
+}
+
+/**
+ * A DEG series file: bins per district; `candidates` is one list (party) or one per district.
+ * A line is a bin (a district with no usable list is one line). Rejects, never stored: a district
+ * that is no ОИК number, a list naming one candidate twice (the two series could not be told
+ * apart: the district's bins are not stored), a bin of the wrong shape, a time off the 20-minute
+ * grid or (where `election` has known DEG days) outside them, and a time the district already had.
+ */
 export function readDegSeries(
   text: string,
   file: string,
   maxFieldBytes: number = IMPORT_CAPS.maxFieldBytes,
+  election: string | null = null,
 ): { kind: 'party' | 'single_mandate'; rows: DegBinRow[]; rejects: ElectionReject[]; linesRead: number } {
   const decl = declarations(text, file);
   const cands = decl.get('candidates');
@@ -169,36 +213,57 @@ export function readDegSeries(
     const v = kind === 'party' ? cands!.value : (cands!.value as Record<string, unknown>)[district];
     return Array.isArray(v) && v.every((x) => typeof x === 'string' && !overField(x, maxFieldBytes)) ? v : null;
   };
+  const window = degWindow(election);
   const rows: DegBinRow[] = [];
   const rejects: ElectionReject[] = [];
   let linesRead = 0;
-  // Line of each district's data inside `votes`, for reject positions.
-  const lineOf = (district: string) => {
-    const at = text.indexOf(`"${district}"`, votes!.start);
-    return at < 0 ? votes!.line : text.slice(0, at).split('\n').length;
-  };
+  // Where each district's data starts inside `votes`, for reject positions.
+  const keyAt = (district: string) => text.indexOf(`"${district}"`, votes!.start);
+  const lineAt = (at: number) => (at < 0 ? votes!.line : text.slice(0, at).split('\n').length);
+  const iso = (t: number) => (Number.isFinite(new Date(t).getTime()) ? new Date(t).toISOString() : 'no date');
   for (const [district, bins] of Object.entries(votes!.value as Record<string, unknown>)) {
-    const line = lineOf(district);
+    const at = keyAt(district);
+    const line = lineAt(at);
     const cn = names(district);
-    if (!/^\d+$/.test(district) || !cn || !Array.isArray(bins)) {
+    const reject = (reason: ElectionReject['reason'], detail: string) => {
       linesRead++;
-      rejects.push({
-        file,
-        line,
-        reason: 'bad_record',
-        detail: `district "${clip(district)}": no candidate list (or a name over ${maxFieldBytes} bytes) or no bins`,
-      });
+      rejects.push({ file, line, reason, detail });
+    };
+    if (!/^\d+$/.test(district) || Number(district) < 1 || Number(district) > MAX_DISTRICT) {
+      reject('bad_record', `district "${clip(district)}": not a single-mandate district number (1-${MAX_DISTRICT}); not stored`);
       continue;
     }
+    if (!cn || !Array.isArray(bins)) {
+      reject('bad_record', `district "${clip(district)}": no candidate list (or a name over ${maxFieldBytes} bytes) or no bins`);
+      continue;
+    }
+    const twice = cn.findIndex((c, k) => cn.indexOf(c) !== k);
+    if (twice >= 0) {
+      const c = cn[twice]!;
+      reject(
+        'duplicate_candidate',
+        `district ${district}: candidates ${cn.indexOf(c) + 1} and ${twice + 1} are both named "${clip(c, 200)}"; their series cannot be told apart; the district's ${bins.length} bins are not stored`,
+      );
+      continue;
+    }
+    const lines = at < 0 ? [] : binLines(text, at, line);
+    const seen = new Map<number, number>();
     bins.forEach((bin: unknown, i) => {
       linesRead++;
+      const binLine = lines[i] ?? line;
+      const bad = (reason: ElectionReject['reason'], detail: string) =>
+        rejects.push({ file, line: binLine, reason, detail: `district ${district}, bin ${i + 1}: ${detail}` });
       const ok = Array.isArray(bin) && bin.length === cn.length + 1 && bin.every((x) => Number.isSafeInteger(x) && (x as number) >= 0);
-      if (!ok) {
-        rejects.push({ file, line, reason: 'bad_record', detail: `district ${district}, bin ${i + 1}: expected [epoch ms, ${cn.length} non-negative counts]` });
-        return;
-      }
+      if (!ok) return bad('bad_record', `expected [epoch ms, ${cn.length} non-negative counts]`);
       const b = bin as number[];
-      for (let k = 0; k < cn.length; k++) rows.push({ district: Number(district), t: b[0]!, choice: cn[k]!, votes: b[k + 1]! });
+      const t = b[0]!;
+      if (window && (t < window[0] || t > window[1]))
+        return bad('bad_record', `time ${t} (${iso(t)}) is outside the voting days of ${election} (${DEG_DAYS[election!]!.join(' to ')}, Moscow time)`);
+      if (t % DEG_BIN_MS !== 0) return bad('bad_record', `time ${t} (${iso(t)}) is not on the 20-minute grid of the series`);
+      const first = seen.get(t);
+      if (first !== undefined) return bad('duplicate_bin', `time ${t} (${iso(t)}) is already bin ${first + 1} of the district; not stored`);
+      seen.set(t, i);
+      for (let k = 0; k < cn.length; k++) rows.push({ district: Number(district), t, choice: cn[k]!, votes: b[k + 1]! });
     });
   }
   return { kind, rows, rejects, linesRead };

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { packagePath } from '../shared/index.js';
+import { readDegSeries } from './read-moscow.js';
+
+const fixture = (f: string) => readFileSync(packagePath('test', 'fixtures', 'elections', f), 'utf8');
+const PARTY = 'denull-moscow-2021-deg-party-20min.js';
+const SINGLE = 'denull-moscow-2021-deg-single-mandate-20min.js';
+const FIRST_BIN_196 = '[1631854800000,233,71,162,98,1145,91,43,21,33,20,9,32,12,33]';
+const sum = (rows: { votes: number }[]) => rows.reduce((a, r) => a + r.votes, 0);
+
+describe('DEG series: every bin is one time of one district, every series one candidate', () => {
+  it('the shipped files read whole: no reject, 2,105,472 and 2,003,956 votes', () => {
+    const p = readDegSeries(fixture(PARTY), PARTY, undefined, 'duma-2021');
+    const s = readDegSeries(fixture(SINGLE), SINGLE, undefined, 'duma-2021');
+    expect([p.rejects, s.rejects]).toEqual([[], []]);
+    expect([sum(p.rows), sum(s.rows)]).toEqual([2_105_472, 2_003_956]);
+  });
+
+  it('a bin repeated in a district is a reject naming the district, the bin and the time; the first is kept, never a mix (SYNTHETIC: one repeated row)', () => {
+    const text = fixture(PARTY);
+    const extra = '[1631854800000,1000,1000,1000,1000,1000,1000,1000,1000,1000,1000,1000,1000,1000,1000]';
+    const r = readDegSeries(text.replace(FIRST_BIN_196, `${FIRST_BIN_196},\n    ${extra}`), 'dup-bin.js', undefined, 'duma-2021');
+    expect(r.rejects).toHaveLength(1);
+    expect(r.rejects[0]).toMatchObject({ reason: 'duplicate_bin', line: 5 });
+    expect(r.rejects[0]!.detail).toMatch(/district 196, bin 2: .*1631854800000.*bin 1/);
+    expect(sum(r.rows)).toBe(2_105_472);
+    expect(r.linesRead).toBe(readDegSeries(text, PARTY).linesRead + 1);
+  });
+
+  it('two candidates of one name in a district are a reject naming both positions; that district is not stored (SYNTHETIC: a name copied)', () => {
+    const text = fixture(SINGLE).replace('"ПАНГАЕВ Андрей Валерьевич"', '"ПАВЛИНОВ Аркадий Борисович"');
+    const r = readDegSeries(text, 'namesake.js', undefined, 'duma-2021');
+    expect(r.rejects).toHaveLength(1);
+    expect(r.rejects[0]).toMatchObject({ reason: 'duplicate_candidate' });
+    expect(r.rejects[0]!.detail).toMatch(/district 207: candidates 5 and 6 .*ПАВЛИНОВ Аркадий Борисович/);
+    expect(r.rows.filter((x) => x.district === 207)).toEqual([]);
+  });
+
+  it('a district that is no ОИК number (1-225), a bin off the 20-minute grid or outside the voting days are rejects (SYNTHETIC: one field changed)', () => {
+    const text = fixture(PARTY);
+    const cases: [string, string, RegExp][] = [
+      ['"196":', '"999":', /district "999": not a single-mandate district number \(1-225\)/],
+      ['"196":', '"0":', /district "0"/],
+      [FIRST_BIN_196, FIRST_BIN_196.replace('1631854800000', '0'), /district 196, bin 1: time 0 .*outside the voting days/],
+      [FIRST_BIN_196, FIRST_BIN_196.replace('1631854800000', '1631854860000'), /district 196, bin 1: .*not on the 20-minute grid/],
+    ];
+    for (const [from, to, detail] of cases) {
+      const r = readDegSeries(text.replace(from, to), 'bad.js', undefined, 'duma-2021');
+      expect(
+        r.rejects.map((x) => x.reason),
+        to,
+      ).toEqual(['bad_record']);
+      expect(r.rejects[0]!.detail).toMatch(detail);
+    }
+  });
+});
