@@ -2,7 +2,8 @@
  * The DEG decryption series: votes per 20-minute bin, per district and per candidate
  * (single-mandate ballots) or party (party-list ballots), and the same summed over the districts
  * a comparison covers. Bins count every ballot decrypted, re-votes included, so they sum above
- * the final electronic totals; the timeline carries both sums so the gap is visible.
+ * the final electronic totals; the timeline carries both sums, the final one over the very
+ * districts the bins cover, so the gap is like for like.
  */
 import type { ElectionChoiceRecord } from '../store/index.js';
 import type { DegTimeline, DistrictSeries, SeriesSum } from './model.js';
@@ -62,7 +63,7 @@ function sum(series: Map<number, DistrictSeries>, axis: number[], choices: Elect
 export async function degSeries(
   deps: ElectionDeps,
   id: string,
-  q: { districts: number[]; choices: ElectionChoiceRecord[]; finalElectronicCast: number },
+  q: { districts: number[]; choices: ElectionChoiceRecord[]; finalElectronicCast: ReadonlyMap<number, number> },
 ): Promise<{ timeline: DegTimeline | null; perDistrict: Map<number, { single_mandate: DistrictSeries | null; party_list: DistrictSeries | null }> }> {
   const only = new Set(q.districts);
   const sm = await byDistrict(deps, id, 'single_mandate', only);
@@ -70,17 +71,18 @@ export async function degSeries(
   const perDistrict = new Map([...only].map((no) => [no, { single_mandate: sm.get(no) ?? null, party_list: pl.get(no) ?? null }]));
   const axis = [...new Set([...sm.values(), ...pl.values()].flatMap((d) => d.t))].sort((a, b) => a - b);
   if (axis.length === 0) return { timeline: null, perDistrict };
+  const covered = [...new Set([...sm.keys(), ...pl.keys()])].sort((a, b) => a - b);
   const step = axis.length > 1 ? Math.min(...axis.slice(1).map((t, i) => t - axis[i]!)) : 0;
   return {
     timeline: {
       bin_minutes: step / 60_000,
       t: axis,
-      districts: [...new Set([...sm.keys(), ...pl.keys()])].sort((a, b) => a - b),
+      districts: covered,
       single_mandate: sum(sm, axis, q.choices),
       party_list: sum(pl, axis, q.choices),
-      final_electronic_cast: q.finalElectronicCast,
+      final_electronic_cast: covered.reduce((a, no) => a + (q.finalElectronicCast.get(no) ?? 0), 0),
       method:
-        'Votes decrypted per bin, summed over the districts listed; a bin is [t, t + bin_minutes). Every decrypted ballot counts, including ballots a later re-vote superseded, so the sums exceed final_electronic_cast.',
+        'Votes decrypted per bin, summed over the districts listed; a bin is [t, t + bin_minutes). Every decrypted ballot counts, including ballots a later re-vote superseded, so the sums exceed final_electronic_cast, the final electronic party-list ballots cast in the same districts listed (not in every district with electronic votes).',
       credit: DEG_SERIES_CREDIT,
     },
     perDistrict,

@@ -113,7 +113,9 @@ export async function electronicComparison(deps: ElectionDeps, q: { id: string; 
     .sort((a, b) => (a.district ?? 0) - (b.district ?? 0));
   const numbers = districts.map((d) => d.district).filter((x): x is number => x !== null);
   const finalElectronicCast = districts.reduce((a, d) => a + (d.party_list.electronic?.cast ?? 0), 0);
-  const series = await degSeries(deps, q.id, { districts: numbers, choices: l.choices, finalElectronicCast });
+  const castByNo = new Map<number, number>();
+  for (const d of districts) if (d.district !== null) castByNo.set(d.district, (castByNo.get(d.district) ?? 0) + (d.party_list.electronic?.cast ?? 0));
+  const series = await degSeries(deps, q.id, { districts: numbers, choices: l.choices, finalElectronicCast: castByNo });
   // A district result is unmatched when no station of the election is in its district; asked for
   // one region, districts with stations in another region are not this region's to report.
   const stationDistricts = new Set((q.region ? await deps.store.elections.totals(q.id, 'district', {}) : rows).map((r) => districtNo(r.district)));

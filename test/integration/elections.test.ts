@@ -277,6 +277,22 @@ describe('the published 2021 totals on the full 2021 file (shipped fixture)', ()
     expect(share('Communist Party (KPRF)')).toMatchObject({ votes: 871_599, pct_of_cast: 22.67 });
   });
 
+  it('the DEG timeline without --region sets its bins against the final electronic ballots of the districts it covers, not of every DEG district', async () => {
+    const r = await cli(['elections', 'import', fx('denull-moscow-2021-deg-party-20min.js'), '--db', db]);
+    expect(r.code, r.err).toBe(0);
+    const e = json(await cli(['elections', 'electronic', 'duma-2021', '--json', '--db', db]));
+    expect(e.summary.electronic_ballots_cast).toBe(2_480_446);
+    const tl = e.deg_timeline;
+    expect(tl.districts).toEqual(Array.from({ length: 15 }, (_, i) => 196 + i));
+    expect(tl.party_list.total).toBe(2_105_472);
+    const covered = e.districts.filter((d: any) => tl.districts.includes(d.district));
+    expect(tl.final_electronic_cast).toBe(covered.reduce((a: number, d: any) => a + d.party_list.electronic.cast, 0));
+    expect(tl.final_electronic_cast).toBe(1_893_197);
+    expect(tl.method).toMatch(/final_electronic_cast.*districts listed/);
+    const text = await cli(['elections', 'electronic', 'duma-2021', '--db', db]);
+    expect(text.out).toMatch(/final electronic party-list ballots cast in the 15 districts of the series: 1,893,197/);
+  });
+
   it('regions the CEC names with a parenthetical ("Республика Татарстан (Татарстан)") answer to their code and Russian name', async () => {
     for (const [code, name, stations] of [
       ['RU-TA', 'Республика Татарстан', 2823],

@@ -104,7 +104,7 @@ function electronicText(e: Electronic): string {
   const s = e.summary;
   const tl = e.deg_timeline;
   const series = tl
-    ? `DEG series: ${[tl.party_list && `${n(tl.party_list.total)} party-list`, tl.single_mandate && `${n(tl.single_mandate.total)} single-mandate`].filter(Boolean).join(' and ')} votes decrypted in ${tl.t.length} bins of ${tl.bin_minutes} minutes (final electronic party-list ballots cast: ${n(tl.final_electronic_cast)}; the bins include superseded re-votes)\n`
+    ? `DEG series: ${[tl.party_list && `${n(tl.party_list.total)} party-list`, tl.single_mandate && `${n(tl.single_mandate.total)} single-mandate`].filter(Boolean).join(' and ')} votes decrypted in ${tl.t.length} bins of ${tl.bin_minutes} minutes (final electronic party-list ballots cast in the ${tl.districts.length} district${tl.districts.length === 1 ? '' : 's'} of the series: ${n(tl.final_electronic_cast)}; the bins include superseded re-votes)\n`
     : '';
   const units = e.districts.length > 0 && e.districts.every((d) => d.oik === null) ? 'regions' : 'districts';
   const single = s.with_single_mandate
