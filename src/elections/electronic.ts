@@ -22,10 +22,13 @@ export const DEG_CAVEATS = [
 ];
 
 /** Where single-mandate shares of ballots cast come from, and the districts that have none. */
-function castCaveats(ds: { no: number | null; sm: { ballots: unknown; ballots_range: { paper: [number, number] } | null } | null }[]): string[] {
+function castCaveats(
+  ds: { no: number | null; printed: boolean; sm: { ballots: unknown; ballots_range: { paper: [number, number] } | null } | null }[],
+): string[] {
   const sm = ds.filter((d) => d.sm);
   const known = sm.filter((d) => d.sm!.ballots_range);
-  const without = sm.filter((d) => !d.sm!.ballots_range).map((d) => d.no);
+  const without = sm.filter((d) => !d.sm!.ballots_range && !d.printed).map((d) => d.no);
+  const disagree = sm.filter((d) => !d.sm!.ballots_range && d.printed).map((d) => d.no);
   const widest = Math.max(0, ...known.map((d) => d.sm!.ballots_range!.paper[1] - d.sm!.ballots_range!.paper[0] + 1));
   return [
     ...(known.length
@@ -36,6 +39,11 @@ function castCaveats(ds: { no: number | null; sm: { ballots: unknown; ballots_ra
     ...(without.length
       ? [
           `Single-mandate district${without.length > 1 ? 's' : ''} ${without.join(', ')}: no ballots-cast base (the stored rows carry no percentages from the source; importing the table again with --force adds them where it prints them): shares of ballots cast are null, pct_of_valid is of valid votes.`,
+        ]
+      : []),
+    ...(disagree.length
+      ? [
+          `Single-mandate district${disagree.length > 1 ? 's' : ''} ${disagree.join(', ')}: no ballots-cast base (the table's printed percentages agree with no one count of ballots cast; the rows at fault are flagged pct_no_base at import): shares of ballots cast are null, pct_of_valid is of valid votes.`,
         ]
       : []),
   ];
@@ -126,7 +134,13 @@ export async function electronicComparison(deps: ElectionDeps, q: { id: string; 
       : [`No electronic (DEG) votes in the imported data of ${q.id}${q.region ? ` for region "${q.region}"` : ''}: nothing to compare.`]),
     ...(series.timeline ? [DEG_CAVEATS[1]!] : []),
     ...(districts.some((d) => d.single_mandate) ? [DEG_CAVEATS[2]!] : []),
-    ...castCaveats(districts.map((d) => ({ no: d.district, sm: d.single_mandate }))),
+    ...castCaveats(
+      districts.map((d) => ({
+        no: d.district,
+        sm: d.single_mandate,
+        printed: (smByNo.get(d.district ?? -1) ?? []).some((r) => r.paper_pct !== null || r.electronic_pct !== null || r.total_pct !== null),
+      })),
+    ),
   ];
   return {
     election: l.election,

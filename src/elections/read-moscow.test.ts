@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../shared/index.js';
-import { readDegSeries } from './read-moscow.js';
+import { readDegSeries, readMeduza } from './read-moscow.js';
 
 const fixture = (f: string) => readFileSync(packagePath('test', 'fixtures', 'elections', f), 'utf8');
 const PARTY = 'denull-moscow-2021-deg-party-20min.js';
@@ -53,5 +53,35 @@ describe('DEG series: every bin is one time of one district, every series one ca
       ).toEqual(['bad_record']);
       expect(r.rejects[0]!.detail).toMatch(detail);
     }
+  });
+});
+
+describe("Meduza's single-mandate table: one line per result, percentages that agree", () => {
+  const MEDUZA = 'meduza-moscow-2021-single-mandate.tsv';
+  const BAZHENOV = 'Баженов Тимофей Тимофеевич\t36719\t55803\t92522\t30.29\t46.63\t38.4\t196';
+
+  it('the shipped table reads whole: 171 rows, none flagged, no reject', () => {
+    const r = readMeduza(fixture(MEDUZA), MEDUZA);
+    expect([r.rows.length, r.rejects, r.rows.filter((x) => x.flags.length)]).toEqual([171, [], []]);
+  });
+
+  it('a line repeated exactly is a duplicate_result reject naming the first line (SYNTHETIC: one line copied)', () => {
+    const text = fixture(MEDUZA);
+    expect(text).toContain(BAZHENOV);
+    const r = readMeduza(text.replace(BAZHENOV, `${BAZHENOV}\n${BAZHENOV}`), 'dup.tsv');
+    expect(r.rows).toHaveLength(171);
+    expect(r.rejects).toEqual([{ file: 'dup.tsv', line: 3, reason: 'duplicate_result', detail: expect.stringMatching(/district 196: .*repeats line 2/) }]);
+  });
+
+  it('a district that is no ОИК number is a reject naming the column (SYNTHETIC: 196 made 999)', () => {
+    const r = readMeduza(fixture(MEDUZA).replace(BAZHENOV, BAZHENOV.replace(/196$/, '999')), 'dist.tsv');
+    expect(r.rejects.map((x) => [x.line, x.reason])).toEqual([[2, 'bad_record']]);
+    expect(r.rejects[0]!.detail).toMatch(/elections_aik .* 999: not a single-mandate district number/);
+  });
+
+  it('a percentage no ballots-cast base agrees with flags its row pct_no_base (SYNTHETIC: 30.29 made 55.55)', () => {
+    const r = readMeduza(fixture(MEDUZA).replace(BAZHENOV, BAZHENOV.replace('30.29', '55.55')), 'pct.tsv');
+    expect(r.rejects).toEqual([]);
+    expect(r.rows.filter((x) => x.flags.length).map((x) => [x.line, x.flags])).toEqual([[2, ['pct_no_base']]]);
   });
 });

@@ -7,8 +7,12 @@
 import { AppError, IMPORT_CAPS } from '../shared/index.js';
 import type { ElectionDegBinRecord as DegBinRow, ElectionDistrictResultRecord as DistrictResultRow } from '../store/index.js';
 import type { ElectionReject } from './model.js';
+import { percentagesAgree } from './single-mandate.js';
 import type { SourceLine } from './source.js';
 import { clip, lines, overField } from './text.js';
+
+/** Single-mandate districts (ОИК) are numbered 1-225 in every Duma election. */
+const MAX_DISTRICT = 225;
 
 const MEDUZA = ['elections_candidate', 'elections_inperson_count', 'elections_electronic_count', 'elections_total_count', 'elections_aik'] as const;
 
@@ -26,6 +30,8 @@ export class MeduzaReader {
   private readonly pctAt: Record<MeduzaPctColumn, number>;
   private readonly rows: DistrictResultRow[] = [];
   private readonly rejects: ElectionReject[] = [];
+  /** Each line's content (trimmed cells), to the first line that had it. */
+  private readonly seen = new Map<string, number>();
   private linesRead = 0;
 
   /** Reads the header line; one without Meduza's columns is a VALIDATION error naming the file. */
@@ -81,6 +87,15 @@ export class MeduzaReader {
       });
       return;
     }
+    if (district < 1 || district > MAX_DISTRICT) {
+      this.rejects.push({
+        file,
+        line,
+        reason: 'bad_record',
+        detail: `elections_aik (column ${at.elections_aik + 1}) = ${district}: not a single-mandate district number (1-${MAX_DISTRICT}); not stored`,
+      });
+      return;
+    }
     if (overField(candidate, this.maxFieldBytes)) {
       this.rejects.push({ file, line, reason: 'oversize_field', detail: `elections_candidate is over ${this.maxFieldBytes} bytes; not stored` });
       return;
@@ -102,6 +117,19 @@ export class MeduzaReader {
       });
       return;
     }
+    // The same line twice is one result counted twice (namesakes differ in their counts: two results).
+    const same = [district, candidate, ...cells.map((c) => c.trim())].join('\t');
+    const first = this.seen.get(same);
+    if (first !== undefined) {
+      this.rejects.push({
+        file,
+        line,
+        reason: 'duplicate_result',
+        detail: `district ${district}: "${clip(candidate)}" repeats line ${first} exactly; not stored`,
+      });
+      return;
+    }
+    this.seen.set(same, line);
     this.rows.push({
       line,
       district,
@@ -116,7 +144,20 @@ export class MeduzaReader {
     });
   }
 
+  /**
+   * The rows, each district's flagged `pct_no_base` when its printed percentages agree with no
+   * ballots-cast base: the row whose percentage alone disagrees when there is one such row,
+   * else every row of the district that prints one.
+   */
   result(): { rows: DistrictResultRow[]; rejects: ElectionReject[]; linesRead: number } {
+    const byDistrict = new Map<number, DistrictResultRow[]>();
+    for (const r of this.rows) byDistrict.set(r.district, [...(byDistrict.get(r.district) ?? []), r]);
+    for (const rows of byDistrict.values()) {
+      if (percentagesAgree(rows) !== false) continue;
+      const culprits = rows.filter((r) => percentagesAgree(rows.filter((x) => x !== r)) !== false);
+      const flagged = culprits.length === 1 ? culprits : rows.filter((r) => r.paper_pct !== null || r.electronic_pct !== null || r.total_pct !== null);
+      for (const r of flagged) r.flags = [...r.flags, 'pct_no_base'];
+    }
     return { rows: this.rows, rejects: this.rejects, linesRead: this.linesRead };
   }
 }
@@ -151,9 +192,6 @@ function declarations(text: string, file: string): Map<string, { value: unknown;
 
 /** The series' bin width: every bin starts on a multiple of 20 minutes (epoch ms). */
 export const DEG_BIN_MS = 20 * 60 * 1000;
-
-/** Single-mandate districts (ОИК) are numbered 1-225 in every Duma election. */
-const MAX_DISTRICT = 225;
 
 /**
  * The days of an election's remote electronic voting, Moscow time (UTC+3), where known: a bin

@@ -69,6 +69,17 @@ function ballotsCast(rows: ElectionDistrictResultRecord[], valid: Record<Side, n
   };
 }
 
+/**
+ * Whether a district's printed percentages agree with some ballots-cast base: null when its rows
+ * print none, else true or false. A row whose percentage no base of the others agrees with makes
+ * this false.
+ */
+export function percentagesAgree(rows: ElectionDistrictResultRecord[]): boolean | null {
+  if (!rows.some((r) => SIDES.some((k) => r[`${k}_pct`] !== null))) return null;
+  const valid = Object.fromEntries(SIDES.map((k) => [k, rows.reduce((a, r) => a + r[k], 0)])) as Record<Side, number>;
+  return ballotsCast(rows, valid) !== null;
+}
+
 export function singleMandate(rows: ElectionDistrictResultRecord[]) {
   const valid = Object.fromEntries(SIDES.map((k) => [k, rows.reduce((a, r) => a + r[k], 0)])) as Record<Side, number>;
   const cast = ballotsCast(rows, valid);

@@ -111,7 +111,10 @@ function electronicText(e: Electronic): string {
     ? `single-mandate winner changed by DEG in ${s.single_mandate_changed_by_deg} of ${s.with_single_mandate}`
     : 'no single-mandate results imported for them';
   const list = e.election.kind === 'duma' ? 'party-list leader' : 'leader';
-  return `${e.election.id}${e.filter.region ? ` · ${e.filter.region}` : ''}: ${s.districts} ${units} with electronic votes; ${single}; ${list} changed in ${s.party_list_changed_by_deg}; DEG ballots issued ${n(s.electronic_ballots_issued)}\n${series}${table(rows, ['district', 'paper_leader', 'electronic_leader', 'winner', 'margin', 'changed', 'list_paper', 'list_deg'])}\n${e.caveats.map((c) => `note: ${c}`).join('\n')}\n`;
+  const unmatched = s.single_mandate_districts_without_stations.length
+    ? `single-mandate results of district${s.single_mandate_districts_without_stations.length > 1 ? 's' : ''} ${s.single_mandate_districts_without_stations.join(', ')} match no station of the election: not compared\n`
+    : '';
+  return `${e.election.id}${e.filter.region ? ` · ${e.filter.region}` : ''}: ${s.districts} ${units} with electronic votes; ${single}; ${list} changed in ${s.party_list_changed_by_deg}; DEG ballots issued ${n(s.electronic_ballots_issued)}\n${unmatched}${series}${table(rows, ['district', 'paper_leader', 'electronic_leader', 'winner', 'margin', 'changed', 'list_paper', 'list_deg'])}\n${e.caveats.map((c) => `note: ${c}`).join('\n')}\n`;
 }
 
 function integersText(r: Integers): string {
