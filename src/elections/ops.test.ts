@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../op/index.js';
 import { AppError } from '../shared/index.js';
-import { electionsShpilkin } from './ops.js';
+import { electionsShpilkin, electionsSummary } from './ops.js';
 import { SHPILKIN_MIN_BIN_WIDTH, shpilkinEstimate } from './shpilkin.js';
 
-const refused = (raw: unknown): AppError => {
+const refused = (raw: unknown, parse: (raw: unknown) => unknown = (r) => parseInput(electionsShpilkin, r)): AppError => {
   try {
-    parseInput(electionsShpilkin, raw);
+    parse(raw);
   } catch (e) {
     if (e instanceof AppError) return e;
     throw e;
@@ -44,5 +44,18 @@ describe('elections.shpilkin input', () => {
     const r = shpilkinEstimate(a, { binWidth: SHPILKIN_MIN_BIN_WIDTH, includeElectronic: false, includeFlagged: true });
     expect(r.stations_included).toBe(n);
     expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+describe('elections.summary --district', () => {
+  it('takes a whole positive number only: a sign, a space, a prefix, zeros in front or a fraction are refused naming the value (SYNTHETIC values)', () => {
+    for (const bad of ['-1', '+1', ' 1', '1 ', '№1', 'ОИК №196', '0196', '196.0', '0', '1e2']) {
+      const e = refused({ id: 'duma-2021', district: bad }, (r) => parseInput(electionsSummary, r));
+      expect(e.code, bad).toBe('VALIDATION');
+      expect(e.issues.map((i) => i.path)).toEqual([['district']]);
+      expect(e.message).toContain(`got "${bad}"`);
+    }
+    expect(parseInput(electionsSummary, { id: 'duma-2021', district: '196' }).district).toBe('196');
+    expect(parseInput(electionsSummary, { id: 'duma-2021', district: '1' }).district).toBe('1');
   });
 });

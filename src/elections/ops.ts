@@ -76,7 +76,11 @@ export const electionsSummary = defineOp({
   input: z.object({
     id,
     region,
-    district: z.string().min(1).max(50).optional().meta({ description: 'single-mandate district (ОИК) number' }),
+    district: z
+      .string()
+      .regex(/^[1-9][0-9]{0,5}$/, { error: (iss) => `a single-mandate district (ОИК) number: a whole positive number such as 196, got "${String(iss.input)}"` })
+      .optional()
+      .meta({ description: 'single-mandate district (ОИК) number, a whole positive number (196)', example: '196' }),
     by: z.enum(['region', 'district']).optional(),
   }),
   output: ElectionSummarySchema,

@@ -65,7 +65,8 @@ function filterOf(q: { region?: string; district?: string }): ElectionFilter {
     if (code) f.region_code = code;
     else f.region_name = q.region;
   }
-  if (q.district) f.district = q.district.replace(/^\D*/, '') || q.district;
+  // A whole positive number (the op's input allows nothing else): the ОИК of that number.
+  if (q.district) f.district = q.district;
   return f;
 }
 

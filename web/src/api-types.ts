@@ -4733,7 +4733,7 @@ export interface operations {
         parameters: {
             query?: {
                 by?: "region" | "district";
-                /** @description single-mandate district (ОИК) number */
+                /** @description single-mandate district (ОИК) number, a whole positive number (196) */
                 district?: string;
                 /** @description json (default): the answer; csv, ndjson or parquet: its groups as a file, one row each (nested values as JSON text; every row carries method, election, source) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
