@@ -31,6 +31,7 @@ export const ElectionSummarySchema = z
     totals: z.looseObject({ all: Block, paper: Block, electronic: Block }),
     groups: z.array(z.unknown()).meta({ description: 'the same totals per region or district (with `by`)' }),
     flags: z.record(z.string(), z.number()),
+    rejects_total: z.number().meta({ description: "lines of the election's files rejected (not in any total); `rejects` lists the first 20" }),
     source: ElectionSource,
   })
   .meta({ id: 'ElectionSummary' });

@@ -60,6 +60,7 @@ export async function electionSummary(deps: ElectionDeps, q: { id: string; regio
     totals: split(l, totals),
     groups: [...keyed.values()].map((rows) => ({ region: rows[0]!.region, region_code: rows[0]!.region_code, district: rows[0]!.district, ...split(l, rows) })),
     flags: await deps.store.elections.flagCounts(q.id),
+    rejects_total: l.files.reduce((a, x) => a + x.rejected, 0),
     rejects: await deps.store.elections.rejects(q.id, 20),
     source: sourceOf(l),
   };

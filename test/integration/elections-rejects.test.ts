@@ -45,6 +45,24 @@ describe('elections rejects', () => {
     expect(csv.out.trimEnd().split('\n')).toHaveLength(74);
   });
 
+  it('summary says how many lines were rejected and names the command that lists them; --json gives the count', async () => {
+    const text = await cli(['elections', 'summary', 'referendum-2020', '--db', db]);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toContain('rejected: 73 lines of the imported files, not in these totals (all of them: splinternet elections rejects referendum-2020)');
+    const doc = JSON.parse((await cli(['elections', 'summary', 'referendum-2020', '--json', '--db', db])).out);
+    expect([doc.rejects_total, doc.rejects.length]).toEqual([73, 20]);
+  });
+
+  it('an export of rejects holds every one unless --limit cuts it, and then says so', async () => {
+    const all = join(t.dir, 'all.csv');
+    const r = await cli(['elections', 'rejects', 'referendum-2020', '--limit', '5', '--format', 'csv', '--out', all, '--db', db]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain('5 of 73 rejected lines written (--limit 73 writes them all)');
+    const whole = await cli(['elections', 'rejects', 'referendum-2020', '--format', 'csv', '--out', join(t.dir, 'whole.csv'), '--db', db]);
+    expect(whole.err).not.toMatch(/ of 73 rejected/);
+    expect(readFileSync(join(t.dir, 'whole.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(74);
+  });
+
   it('the API answers the same document, and 404 for an election not imported', async () => {
     const cliDoc = JSON.parse((await cli(['elections', 'rejects', 'referendum-2020', '--limit', '73', '--json', '--db', db])).out);
     const store = await openStore(db);

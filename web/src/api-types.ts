@@ -1975,6 +1975,8 @@ export interface components {
             /** @description the same totals per region or district (with `by`) */
             groups: unknown[];
             method: string;
+            /** @description lines of the election's files rejected (not in any total); `rejects` lists the first 20 */
+            rejects_total: number;
             source: {
                 credit: string;
                 files: ({

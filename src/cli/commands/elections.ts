@@ -20,6 +20,9 @@ type Integers = Awaited<ReturnType<typeof integersFor>>;
 type Shpilkin = Awaited<ReturnType<typeof shpilkinFor>>;
 type List = Awaited<ReturnType<typeof listElections>>;
 
+/** The most rejects one call gives (the op's --limit cap). */
+const REJECTS_EXPORT_MAX = 100_000;
+
 const n = (x: number) => x.toLocaleString('en-US');
 const p2 = (x: number | null) => (x === null ? '-' : `${x.toFixed(2)}%`);
 
@@ -86,6 +89,9 @@ function summaryText(s: Summary): string {
     blockText('electronic', s.totals.electronic),
     ...groups,
     `flags: ${JSON.stringify(s.flags)}\n`,
+    s.rejects_total
+      ? `rejected: ${n(s.rejects_total)} line${s.rejects_total === 1 ? '' : 's'} of the imported files, not in these totals (all of them: splinternet elections rejects ${s.election.id})\n`
+      : '',
   ].join('\n');
 }
 
@@ -202,10 +208,13 @@ export function electionsCommand(program: Command, io: Io): void {
   ]);
   rowsOptions(rej)
     .argument('<id>')
-    .option('--limit <n>', 'at most this many (1-100000)', intOption('--limit'), 200)
+    .option('--limit <n>', 'at most this many (1-100000; default 200, a --format file all of them up to 100000)', intOption('--limit'))
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(electionsRejects, { id, limit: o.limit as number });
+      // A file is an export: every reject unless --limit says otherwise, and a cut one says so.
+      const toFile = o.format !== undefined && o.format !== 'json';
+      const limit = (o.limit as number | undefined) ?? (toFile ? REJECTS_EXPORT_MAX : 200);
+      const r = await ctx.run(electionsRejects, { id, limit });
       await ctx.output(
         electionsRejects,
         r,
@@ -214,6 +223,8 @@ export function electionsCommand(program: Command, io: Io): void {
           table(x.items, ['file', 'line', 'reason', 'detail']) +
           `${n(x.items.length)} of ${n(x.total)} rejected line(s) of ${x.election}${x.items.length < x.total ? ' (--limit N shows more)' : ''}\n`,
       );
+      if (toFile && r.items.length < r.total)
+        io.err.write(`${n(r.items.length)} of ${n(r.total)} rejected lines written (--limit ${Math.min(r.total, REJECTS_EXPORT_MAX)} writes them all)\n`);
     });
 
   rowsOptions(leaf(el, 'electronic', 'paper versus electronic (DEG) votes per district: leaders, winner, margins, changed winners'))
