@@ -9,7 +9,17 @@
 import { basename } from 'node:path';
 import { AppError, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { ElectionFileData, ElectionWriteView, Store } from '../store/index.js';
-import { electionId, ELECTIONS_HELD, parseElectionId, stationKey, TITLES, type ElectionKind, type ElectionReject, type StationRow } from './model.js';
+import {
+  electionId,
+  ELECTIONS_HELD,
+  parseElectionId,
+  stationIdentity,
+  stationKey,
+  TITLES,
+  type ElectionKind,
+  type ElectionReject,
+  type StationRow,
+} from './model.js';
 import { mergeChoices, type MergedChoice } from './choices.js';
 import { yearOf } from './protocol.js';
 import { ProtocolReader } from './read-protocol.js';
@@ -110,15 +120,24 @@ function remapped(r: StationRow, map: number[], width: number): StationRow {
 async function withoutStored<R extends { line: number }>(
   view: ElectionWriteView,
   file: string,
-  what: { table: 'stations' | 'district_results'; reason: ElectionReject['reason']; noun: string; key: (r: R) => string },
+  what: {
+    table: 'stations' | 'district_results';
+    reason: ElectionReject['reason'];
+    noun: string;
+    key: (r: R) => string;
+    /** What two keys must share to be one (default: equal keys). */
+    identity?: (key: string) => string;
+  },
   rows: R[],
 ): Promise<{ rows: R[]; duplicates: ElectionReject[] }> {
-  const taken = await view.keyFiles(what.table);
+  const stored = await view.keyFiles(what.table);
+  const identity = what.identity ?? ((k: string) => k);
+  const taken = new Map([...stored].map(([k, f]) => [identity(k), f]));
   const fresh: R[] = [];
   const duplicates: ElectionReject[] = [];
   for (const row of rows) {
     const key = what.key(row);
-    const other = taken.get(key);
+    const other = taken.get(identity(key));
     if (other === undefined) fresh.push(row);
     else duplicates.push({ file, line: row.line, reason: what.reason, detail: `${what.noun} ${clip(key, 200)} is already stored from ${other}` });
   }
@@ -257,7 +276,7 @@ async function readAndStore(
       const { rows, duplicates } = await withoutStored(
         view,
         file,
-        { table: 'stations', reason: 'duplicate_station', noun: 'station', key: stationKey },
+        { table: 'stations', reason: 'duplicate_station', noun: 'station', key: stationKey, identity: stationIdentity },
         r.rows,
       );
       const rejects = merged(r.rejects, duplicates);

@@ -81,6 +81,23 @@ export const TITLES: Record<ElectionKind, string> = {
 /** One polling station within an election: region|oik|tik|uik, a missing part empty (the store's keyFiles key for stations). */
 export const stationKey = (s: Pick<StationRow, 'region' | 'oik' | 'tik' | 'uik'>): string => [s.region, s.oik ?? '', s.tik ?? '', s.uik ?? ''].join('|');
 
+/**
+ * One part of a station's name as compared: no space beside №, NFKC, whitespace runs as one space, lower case, ё as е, a number's leading zeros dropped. "УИК № 595", "УИК №0595" and
+ * "УИК №595" name one station; "УИК №5950" another.
+ */
+export const stationPart = (s: string): string =>
+  s
+    .replace(/\s*№\s*/g, '№')
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/(^|\D)0+(?=\d)/g, '$1');
+
+/** The key a station is stored once under: its `stationKey` with every part compared as `stationPart` says. */
+export const stationIdentity = (key: string): string => key.split('|').map(stationPart).join('|');
+
 export const electionId = (kind: ElectionKind, year: number): string => `${kind}-${year}`;
 
 /**

@@ -221,3 +221,23 @@ describe('rows that do not add up are kept and flagged', () => {
     ]);
   });
 });
+
+describe('a station is one station however its number is written', () => {
+  const text = textOf(readFileSync(fixture('kobak-2021-moscow.csv.zip')));
+  const lines = text.trimEnd().split('\n');
+  it.each([
+    ['a space after №', 'УИК № 480'],
+    ['zeros in front', 'УИК №0480'],
+    ['both, and another case', 'уик №  00480'],
+  ])('%s: the copy is a duplicate_station reject (SYNTHETIC: the first real row appended again, respelled)', (_what, uik) => {
+    const copy = lines[1]!.replace('УИК №480', uik);
+    expect(copy).not.toBe(lines[1]);
+    const r = readProtocol([...lines.slice(0, 21), copy].join('\n'), 'respelled-2021.csv');
+    expect(r.rows).toHaveLength(20);
+    expect(r.rejects.map((x) => [x.line, x.reason])).toEqual([[22, 'duplicate_station']]);
+  });
+  it('different numbers stay different stations', () => {
+    const other = lines[1]!.replace('УИК №480', 'УИК №4800');
+    expect(readProtocol([...lines.slice(0, 21), other].join('\n'), 'other-2021.csv').rows).toHaveLength(21);
+  });
+});

@@ -7,7 +7,17 @@
  * (exit 2 at the CLI); nothing is read.
  */
 import { AppError, IMPORT_CAPS, refuseRepeatedColumns } from '../shared/index.js';
-import { COUNT_COLUMNS, flagsOf, TITLES, type Counts, type ElectionKind, type ElectionReject, type StationKind, type StationRow } from './model.js';
+import {
+  COUNT_COLUMNS,
+  flagsOf,
+  stationIdentity,
+  TITLES,
+  type Counts,
+  type ElectionKind,
+  type ElectionReject,
+  type StationKind,
+  type StationRow,
+} from './model.js';
 import { choiceKey } from './choices.js';
 import { kindOf, mapHeader, missingColumns, type HeaderMap } from './protocol.js';
 import { regionCode } from './region.js';
@@ -82,7 +92,8 @@ export class ProtocolReader {
   readonly header: HeaderMap;
   private readonly rows: StationRow[] = [];
   private readonly rejects: ElectionReject[] = [];
-  private readonly seen = new Set<string>();
+  /** Each station's identity (`stationIdentity`) to the line that first named it. */
+  private readonly seen = new Map<string, number>();
   private readonly codes = new Map<string, string | null>();
   private linesRead = 0;
   private readonly regionalAggregate: boolean;
@@ -226,8 +237,10 @@ export class ProtocolReader {
               : null;
     if (unnamed) return this.reject(line, 'missing_station_id', `${unnamed[0]} (column ${Number(unnamed[1]) + 1}) is empty: the row names no station`);
     const key = `${region}|${oik ?? ''}|${tik ?? ''}|${uik ?? ''}`;
-    if (this.seen.has(key)) return this.reject(line, 'duplicate_station', `station ${clip(key, 200)} appears twice in this file`);
-    this.seen.add(key);
+    const id = stationIdentity(key);
+    const first = this.seen.get(id);
+    if (first !== undefined) return this.reject(line, 'duplicate_station', `station ${clip(key, 200)} appears twice in this file (first at line ${first})`);
+    this.seen.set(id, line);
     // The 2020 protocol has no valid-ballots line: valid = ballots in boxes - invalid (reported as derived).
     if (counts.valid === null && counts.in_boxes !== null) counts.valid = counts.in_boxes - (counts.invalid ?? 0);
     const kind = kindOfRow(region, tik, uik, regionalAggregate, this.moscowDeg);

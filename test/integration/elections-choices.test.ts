@@ -1,7 +1,8 @@
 // One choice, however its header is spelled: files of one election that spell a party in
 // another case, with other quotes or spaces, or in another Unicode form are counted as one
 // choice (the report names the spellings merged), and a file naming one choice in two columns
-// is refused. SYNTHETIC: every file here is the real Moscow 2021 cut (test/fixtures) split in
+// is refused; a station's number written with a space after № or zeros in front is the same
+// station. SYNTHETIC: every file here is the real Moscow 2021 cut (test/fixtures) split in
 // two with one header cell respelled, or with one column repeated under another number.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,6 +78,25 @@ describe('choices across the files of one election', () => {
     expect(r.err).toContain('5. Всероссийская политическая партия "ЕДИНАЯ РОССИЯ"');
     const list = json(await cli(['elections', 'list', '--json', '--db', db]));
     expect(list.items).toEqual([]);
+  });
+});
+
+describe('a station across the files of one election', () => {
+  const t = tempDir();
+  afterAll(() => t.cleanup());
+  it('a station another file stored, its number written "№ 480" or "№0480", is a duplicate_station reject naming that file', async () => {
+    const db = join(t.dir, 'st.duckdb');
+    const a = join(t.dir, 'first-2021.csv');
+    writeFileSync(a, [header, ...lines.slice(1, 21)].join('\n') + '\n');
+    expect((await cli(['elections', 'import', a, '--db', db])).code).toBe(0);
+    for (const uik of ['УИК № 480', 'УИК №0480']) {
+      const b = join(t.dir, `again-${uik.length}-2021.csv`);
+      writeFileSync(b, [header, lines[1]!.replace('УИК №480', uik)].join('\n') + '\n');
+      const r = await cli(['elections', 'import', b, '--json', '--db', db]);
+      expect(r.code, uik).toBe(3);
+      expect(json(r).files[0]).toMatchObject({ stored: 0, rejected: 1 });
+      expect(json(r).files[0].rejects[0]).toMatchObject({ reason: 'duplicate_station', detail: expect.stringContaining('first-2021.csv') });
+    }
   });
 });
 
