@@ -6,7 +6,7 @@
 import { histograms, heatmap, HISTOGRAM_VERSION } from './histograms.js';
 import { DEFAULT_INTEGERS, integerFingerprintInSteps, INTEGERS_VERSION, type IntegersParams } from './integers.js';
 import { filterFor, leaderOf, loadElection, sourceOf, type ElectionDeps } from './query.js';
-import { DEFAULT_SHPILKIN, shpilkinEstimate, SHPILKIN_VERSION, type ShpilkinParams } from './shpilkin.js';
+import { DEFAULT_SHPILKIN, shpilkinEstimate, shpilkinMethod, SHPILKIN_VERSION, type ShpilkinParams } from './shpilkin.js';
 
 export interface FingerprintQuery {
   id: string;
@@ -62,10 +62,6 @@ export async function integersFor(
   };
 }
 
-export const SHPILKIN_METHOD =
-  "Shpilkin's turnout-binning estimate: 1-point turnout bins (ballots issued / registered); mode = bin with the most valid ballots (below 100 %); clean share = leader votes / valid ballots at stations below the mode bin's upper edge; " +
-  "above it, expected leader votes = other choices' votes x s / (1 - s); anomalous = leader votes - expected, summed. Electronic pseudo-stations left out unless asked.";
-
 export async function shpilkinFor(deps: ElectionDeps, q: FingerprintQuery & Partial<ShpilkinParams>) {
   const x = await inputs(deps, q);
   const params: ShpilkinParams = {
@@ -77,7 +73,7 @@ export async function shpilkinFor(deps: ElectionDeps, q: FingerprintQuery & Part
   return {
     method: 'shpilkin-turnout-binning',
     version: SHPILKIN_VERSION,
-    reference: SHPILKIN_METHOD,
+    reference: shpilkinMethod(params.binWidth),
     params,
     ...common(x, q),
     result: shpilkinEstimate(x.arrays, params),
@@ -95,7 +91,7 @@ export async function fingerprintsFor(deps: ElectionDeps, q: FingerprintQuery & 
     shpilkin: {
       method: 'shpilkin-turnout-binning',
       version: SHPILKIN_VERSION,
-      reference: SHPILKIN_METHOD,
+      reference: shpilkinMethod(DEFAULT_SHPILKIN.binWidth),
       params: DEFAULT_SHPILKIN,
       result: shpilkinEstimate(x.arrays),
     },

@@ -14,6 +14,9 @@ import type { ElectionArrays } from '../store/index.js';
 
 export const SHPILKIN_VERSION = '1.1.0';
 
+/** k bin widths as a number of points, without the float noise of the product (0.3 × 149 = 44.7, not 44.699999999999996). */
+const edge = (k: number, binWidth: number): number => Number((k * binWidth).toFixed(10));
+
 export type ShpilkinParams = {
   binWidth: number;
   includeElectronic: boolean;
@@ -105,7 +108,7 @@ export function shpilkinEstimate(a: ElectionArrays, p: ShpilkinParams = DEFAULT_
     if (expected !== null) anomalous += leader[b]! - expected;
     if (valid[b]! > 0)
       bins.push({
-        turnout_from: b * p.binWidth,
+        turnout_from: edge(b, p.binWidth),
         valid: valid[b]!,
         leader: leader[b]!,
         others,
@@ -119,7 +122,7 @@ export function shpilkinEstimate(a: ElectionArrays, p: ShpilkinParams = DEFAULT_
     stations_included: included,
     excluded,
     flagged_included: flaggedIncluded,
-    turnout_mode: { from: mode * p.binWidth, to: (mode + 1) * p.binWidth, center: (mode + 0.5) * p.binWidth, basis },
+    turnout_mode: { from: edge(mode, p.binWidth), to: edge(mode + 1, p.binWidth), center: edge(mode + 0.5, p.binWidth), basis },
     clean_share: s,
     clean_share_pct: r2(100 * s),
     official_share_pct: r2((100 * sum(leader)) / sum(valid)),
@@ -133,6 +136,13 @@ export function shpilkinEstimate(a: ElectionArrays, p: ShpilkinParams = DEFAULT_
 }
 
 /** Why a bin width is refused, naming the bounds and the value. */
+/** What the estimate does (version 1.1.0), at the bin width used: the `reference` of every answer. */
+export const shpilkinMethod = (binWidth: number): string =>
+  `Shpilkin's turnout-binning estimate (v${SHPILKIN_VERSION}): ${binWidth}-point turnout bins (ballots issued / registered); ` +
+  `mode = the honest peak among the bins below 100 %: valid ballots smoothed over ±2 points, the first peak from low turnout that is at least ${MIN_HEIGHT * 100} % of the highest smoothed bin and after which the series falls by ${DIP * 100} % before rising above it, then the bin with the most valid ballots within ±2 points of it; ` +
+  `with no such peak the highest bin (turnout_mode.basis says so: the anomalous votes are then a lower bound); clean share s = leader votes / valid ballots at stations below the mode bin's upper edge; ` +
+  "above it, expected leader votes = other choices' votes x s / (1 - s); anomalous = leader votes - expected, summed. Electronic pseudo-stations left out unless asked.";
+
 export const binWidthBounds = (got: unknown): string =>
   `must be from ${SHPILKIN_MIN_BIN_WIDTH} to ${SHPILKIN_MAX_BIN_WIDTH} points of turnout (at most ${SHPILKIN_MAX_BINS.toLocaleString('en')} bins), got ${String(got)}`;
 
@@ -174,7 +184,7 @@ export function cleanMode(valid: Float64Array, binWidth: number): { bin: number;
     if (low <= (1 - DIP) * sm[b]!)
       return {
         bin: rawMax(b - half, b + half),
-        basis: `the first peak from low turnout (valid ballots smoothed over ±${half * binWidth} points; at least ${MIN_HEIGHT * 100} % of the highest, falling by ${DIP * 100} % after it)`,
+        basis: `the first peak from low turnout (valid ballots smoothed over ±${edge(half, binWidth)} points; at least ${MIN_HEIGHT * 100} % of the highest, falling by ${DIP * 100} % after it)`,
       };
   }
   return {
