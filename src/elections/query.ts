@@ -5,6 +5,7 @@
  */
 import { AppError } from '../shared/index.js';
 import type { ElectionChoiceRecord, ElectionFileRecord, ElectionFilter, ElectionRecord, Store } from '../store/index.js';
+import { choiceEnglish } from './protocol.js';
 import { nearRegions, resolveRegion } from './region-query.js';
 
 export interface ElectionDeps {
@@ -94,19 +95,38 @@ export async function filterFor(deps: ElectionDeps, id: string, q: { region?: st
   );
 }
 
-/** The leader: a named choice (index, or text found in its name/label/English label), else the most voted. */
+/** The ballot number a header gives a choice ("5. Всероссийская политическая партия ..." is 5); null when it gives none. */
+const ballotNumber = (name: string): number | null => {
+  const m = /^(\d+)\.\s/.exec(name);
+  return m ? Number(m[1]) : null;
+};
+
+/**
+ * The leader: a named choice, else the most voted. A whole number is the ballot number the
+ * header gives (1 is the KPRF on the 2021 party list), refused where the ballot has none; text
+ * is found in the name, label or English label (case and ё aside), or is a known short name
+ * (КПРФ, РПСС).
+ */
 export async function leaderOf(deps: ElectionDeps, l: Loaded, named?: string): Promise<ElectionChoiceRecord> {
   if (named !== undefined && named !== '') {
-    const low = named.toLowerCase();
-    const hit = /^\d+$/.test(named)
-      ? l.choices.find((c) => c.idx === Number(named))
-      : l.choices.find((c) => [c.name, c.label, c.label_en ?? ''].some((s) => s.toLowerCase().includes(low)));
-    if (!hit)
-      throw new AppError(
-        'VALIDATION',
-        `no choice matching "${named}" in ${l.election.id} (choices: ${l.choices.map((c) => c.label_en ?? c.label).join(', ')})`,
-        { issues: [{ path: ['leader'], message: 'no such choice' }] },
-      );
+    const fold = (x: string) => x.toLowerCase().replace(/ё/g, 'е');
+    const low = fold(named.trim());
+    const refuse = (why: string) =>
+      new AppError('VALIDATION', `${why} (choices: ${l.choices.map((c) => c.label_en ?? c.label).join(', ')})`, {
+        issues: [{ path: ['leader'], message: 'no such choice' }],
+      });
+    if (/^\d+$/.test(named.trim())) {
+      if (!l.choices.some((c) => ballotNumber(c.name) !== null))
+        throw refuse(`the choices of ${l.election.id} have no ballot numbers: name one, got "${named}"`);
+      const hit = l.choices.find((c) => ballotNumber(c.name) === Number(named.trim()));
+      if (!hit) throw refuse(`no party with ballot number ${Number(named.trim())} in ${l.election.id}`);
+      return hit;
+    }
+    const en = choiceEnglish(named.trim());
+    const hit =
+      l.choices.find((c) => [c.name, c.label, c.label_en ?? ''].some((x) => fold(x).includes(low))) ??
+      (en === null ? undefined : l.choices.find((c) => c.label_en === en));
+    if (!hit) throw refuse(`no choice matching "${named}" in ${l.election.id}`);
     return hit;
   }
   const t = await deps.store.elections.totals(l.election.id, 'election', { stations_only: true });

@@ -4598,7 +4598,7 @@ export interface operations {
     "elections.fingerprints": {
         parameters: {
             query?: {
-                /** @description party or candidate measured (index or name; default the most voted) */
+                /** @description party or candidate measured: its ballot number (1) where the ballot numbers them, or a name or short name (United Russia, КПРФ, Путин); default the most voted */
                 leader?: string;
                 /** @description region: English, Russian or ISO 3166-2 (Moscow, город Москва, RU-MOW) */
                 region?: string;

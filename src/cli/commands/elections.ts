@@ -242,7 +242,10 @@ export function electionsCommand(program: Command, io: Io): void {
     rowsOptions(leaf(el, name, description))
       .argument('<id>')
       .option('--region <region>', 'one region only')
-      .option('--leader <choice>', 'party or candidate measured (default: the most voted)')
+      .option(
+        '--leader <choice>',
+        'party or candidate measured: a ballot number (1) where the ballot numbers them, or a name or short name (КПРФ, United Russia); default: the most voted',
+      )
       .option('--exclude-flagged', 'leave out rows whose counts do not add up');
   const measured = (id: string, o: Record<string, unknown>) => ({
     id,
