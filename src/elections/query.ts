@@ -88,9 +88,14 @@ export async function filterFor(deps: ElectionDeps, id: string, q: { region?: st
   }
   const asked = [q.region ? (['region', q.region] as const) : null, q.district ? (['district', q.district] as const) : null].filter((x) => x !== null);
   const near = q.region && !f.region_code ? nearRegions(q.region) : [];
+  // Rejected lines are no stations: a region whose every line was rejected (2024's annexed regions) says so.
+  const rejected = ((await deps.store.elections.get(id))?.files ?? []).reduce((a, x) => a + x.rejected, 0);
+  const rejectNote = rejected
+    ? `; ${rejected.toLocaleString('en-US')} line${rejected === 1 ? '' : 's'} of ${id}'s files ${rejected === 1 ? 'was' : 'were'} rejected and ${rejected === 1 ? 'is' : 'are'} no station (splinternet elections rejects ${id})`
+    : '';
   throw new AppError(
     'VALIDATION',
-    `no station of ${id} in ${asked.map(([k, v]) => `${k} "${v}"`).join(' and ')}${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}: a region is the CEC's name, an English or Russian name, short or full, or an ISO 3166-2 code (Moscow, Moscow Oblast, Tatarstan, город Москва, RU-MOW), a district its ОИК number; the regions are listed by \`splinternet elections summary ${id} --by region\` (GET /api/elections/${id}/summary?by=region)`,
+    `no station of ${id} in ${asked.map(([k, v]) => `${k} "${v}"`).join(' and ')}${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}: a region is the CEC's name, an English or Russian name, short or full, or an ISO 3166-2 code (Moscow, Moscow Oblast, Tatarstan, город Москва, RU-MOW), a district its ОИК number; the regions are listed by \`splinternet elections summary ${id} --by region\` (GET /api/elections/${id}/summary?by=region)${rejectNote}`,
     { issues: asked.map(([k]) => ({ path: [k], message: 'selects no station of this election' })) },
   );
 }

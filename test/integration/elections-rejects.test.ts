@@ -51,6 +51,9 @@ describe('elections rejects', () => {
     expect(text.out).toContain('rejected: 73 lines of the imported files, not in these totals (all of them: splinternet elections rejects referendum-2020)');
     const doc = JSON.parse((await cli(['elections', 'summary', 'referendum-2020', '--json', '--db', db])).out);
     expect([doc.rejects_total, doc.rejects.length]).toEqual([73, 20]);
+    const none = await cli(['elections', 'summary', 'referendum-2020', '--region', 'Tatarstan', '--db', db]);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain("73 lines of referendum-2020's files were rejected and are no station (splinternet elections rejects referendum-2020)");
   });
 
   it('an export of rejects holds every one unless --limit cuts it, and then says so', async () => {
