@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { runEstimate } from './engine.js';
 import { oziRegional } from './ozi-regional/model.js';
-import { scenarioOf } from './testing.js';
+import { rateFor } from './data/fx.js';
+import { scenarioOf, shippedRates } from './testing.js';
 import type { Plan } from './types.js';
 
 /** Two segments of 100 and 300 local units × a factor drawn from triangular(0.5, 1, 1.5). */
@@ -20,7 +21,7 @@ const plan = (native: 'local' | 'USD', f: (p: Float64Array) => number = (p) => p
   units: [{ key: `test ${f.toString()}`, reads: [0], fn: f, fill: (d, out) => out.forEach((_, j) => (out[j] = f(Float64Array.of(d[0]![j]!)))) }],
   terms: { coef: [100, 300], unit: [0, 0] },
 });
-const rate = (r: number, date: string) => ({ rate: r, kind: 'daily' as const, date, source: 'test', vintage: 'test' });
+const rate = (r: number, date: string, currency = 'RUB') => ({ rate: r, currency, kind: 'daily' as const, date, source: 'test', vintage: 'test' });
 const rates = [{ local: rate(50, '2019-12-31') }, { local: rate(100, '2020-01-01') }];
 
 describe('runEstimate', () => {
@@ -50,7 +51,7 @@ describe('runEstimate', () => {
       oziRegional,
       plan('USD'),
       cny,
-      rates.map((r) => ({ ...r, other: rate(7, 'x') })),
+      rates.map((r) => ({ ...r, other: rate(7, 'x', 'CNY') })),
     );
     expect([e.currency, e.point]).toEqual(['CNY', 400 * 7]);
     // the rate that made the CNY amounts is named, period by period, with its date and source
@@ -66,7 +67,7 @@ describe('runEstimate', () => {
       oziRegional,
       plan('local'),
       cny,
-      rates.map((r, i) => ({ ...r, other: rate(i === 0 ? 7 : 8, i === 0 ? '2019-12-31' : '2020-01-01') })),
+      rates.map((r, i) => ({ ...r, other: rate(i === 0 ? 7 : 8, i === 0 ? '2019-12-31' : '2020-01-01', 'CNY') })),
     );
     // 100 RUB at 50 RUB/USD = 2 USD = 14 CNY; 300 RUB at 100 RUB/USD = 3 USD = 24 CNY
     expect([e.currency, e.point, e.usd!.point]).toEqual(['CNY', 14 + 24, 5]);
@@ -114,5 +115,48 @@ describe('runEstimate', () => {
         rates,
       ),
     ).toThrow(/non-finite/);
+  });
+});
+
+describe('runEstimate: the local currency is the one the rates are quoted in (shipped World Bank rates)', () => {
+  const ve = shippedRates('VE');
+  const seg = (d: string) => ({ year: Number(d.slice(0, 4)), from: `${d}T00:00:00Z`, to: new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString() });
+  const oneDay = (d: string): Plan => ({
+    ...plan('USD'),
+    segments: [{ period_year: Number(d.slice(0, 4)), data_year: Number(d.slice(0, 4)), ...seg(d), from: seg(d).from, to: seg(d).to, hours: 24 }],
+    terms: { coef: [100], unit: [0] },
+  });
+
+  it('Venezuela 2017: amounts in VEF at 9.975, named so', () => {
+    const { scenario } = scenarioOf({ country: 'VE', type: 'full', hours: 24 });
+    const e = runEstimate(oziRegional, oneDay('2017-03-01'), scenario, [{ local: rateFor(ve, seg('2017-03-01')) }]);
+    expect([e.currency, e.point, e.usd?.rate_unit]).toEqual(['VEF', 998, 'VEF/USD']);
+  });
+
+  it('Venezuela 2019 (after the 2018 redenomination): no local amounts, US dollars, and the reason', () => {
+    const { scenario } = scenarioOf({ country: 'VE', type: 'full', hours: 24 });
+    const e = runEstimate(oziRegional, oneDay('2019-05-02'), scenario, [{ local: rateFor(ve, seg('2019-05-02')) }]);
+    expect([e.currency, e.point]).toEqual(['USD', 100]);
+    expect(e.notes.join(' ')).toMatch(/the 2017 average is in VEF; the currency changed since \(VEF→VES on 2018-08-20/);
+  });
+
+  it('SYNTHETIC periods whose rates are quoted in two currencies (Croatia 2022–2023) are not added in local units', () => {
+    const hr = shippedRates('HR');
+    const { scenario } = scenarioOf({ country: 'HR', type: 'full', hours: 48 });
+    const p: Plan = {
+      ...plan('USD'),
+      segments: [
+        { ...plan('USD').segments[0]!, period_year: 2022, data_year: 2022, from: '2022-12-31T00:00:00.000Z', to: '2023-01-01T00:00:00.000Z' },
+        { ...plan('USD').segments[1]!, period_year: 2023, data_year: 2023, from: '2023-01-01T00:00:00.000Z', to: '2023-01-02T00:00:00.000Z' },
+      ],
+    };
+    const e = runEstimate(
+      oziRegional,
+      p,
+      scenario,
+      p.segments.map((s) => ({ local: rateFor(hr, { year: s.period_year!, from: s.from, to: s.to }) })),
+    );
+    expect(e.currency).toBe('USD');
+    expect(e.notes.join(' ')).toMatch(/quoted in different currencies \(HRK for 2022-12-31, EUR for 2023-01-01\)/);
   });
 });

@@ -111,6 +111,35 @@ function finite(m: Money, what: string): Money {
   return m;
 }
 
+/**
+ * The rates as the amounts can use them: the local amounts of every period are in one currency,
+ * the one each rate is quoted in (a method computing in local units uses the country's code of
+ * today; a method computing in US dollars, the code its periods' rates share); a third
+ * currency's leg is quoted in that currency. A rate that breaks this is no rate, with the reason.
+ */
+function quotedRates(plan: Plan, scn: Scenario, rates: SegmentRates[]): SegmentRates[] {
+  const codes = [...new Set(rates.flatMap((r) => (r.local.rate === null ? [] : [r.local.currency])))];
+  const local = (r: RateResult): RateResult => {
+    if (r.rate === null) return r;
+    if (plan.native === 'local' && r.currency !== scn.local_currency)
+      return { rate: null, reason: `the ${r.date} rate is quoted in ${r.currency}, not in ${scn.local_currency}, the currency the method computes in` };
+    if (plan.native === 'USD' && codes.length > 1)
+      return {
+        rate: null,
+        reason: `the periods' rates are quoted in different currencies (${rates
+          .map((x, i) => (x.local.rate === null ? '' : `${x.local.currency} for ${plan.segments[i]!.from?.slice(0, 10) ?? x.local.date}`))
+          .filter(Boolean)
+          .join(', ')}), which cannot be added`,
+      };
+    return r;
+  };
+  const other = (r: RateResult | undefined): RateResult | undefined =>
+    !r || r.rate === null || r.currency === scn.currency
+      ? r
+      : { rate: null, reason: `the ${r.date} ${scn.currency} rate available is quoted in ${r.currency}` };
+  return rates.map((r) => ({ local: local(r.local), ...(r.other ? { other: other(r.other) } : {}) }));
+}
+
 export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates: SegmentRates[]): Estimate {
   const N = scn.draws;
   const S = plan.segments.length;
@@ -118,12 +147,14 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
   const notes = [...plan.notes];
   // A zero is an answer only when it says why.
   if (scn.severity === 0) notes.push('severity 0: the service was not slowed, so nothing was lost (0 is the estimate, not a missing value)');
+  rates = quotedRates(plan, scn, rates);
+  const localCode = rates.map((r) => r.local).find((r) => r.rate !== null)?.currency ?? scn.local_currency;
   // Factors from native currency to the main currency and to USD, per segment (null: no rate).
   const toLocal = rates.map((r) => (plan.native === 'local' ? 1 : r.local.rate));
   const toUsd = rates.map((r) => (plan.native === 'USD' ? 1 : r.local.rate === null ? null : 1 / r.local.rate));
   const third = scn.currency !== scn.local_currency && scn.currency !== 'USD';
   let toMain = scn.currency === 'USD' ? toUsd : third ? toUsd.map((u, s) => (u === null || !rates[s]!.other?.rate ? null : u * rates[s]!.other.rate)) : toLocal;
-  let currency = scn.currency;
+  let currency = scn.currency === scn.local_currency ? localCode : scn.currency;
   const usdOk = toUsd.every((x) => x !== null);
   if (!toMain.every((x) => x !== null)) {
     const reasons = rates.flatMap((r) => [r.local, r.other]).filter((r): r is { rate: null; reason: string } => !!r && r.rate === null);
@@ -140,6 +171,8 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
         );
   if (!usdOk) notes.push(`no US-dollar amounts: ${[...new Set(rates.map((r) => (r.local.rate === null ? r.local.reason : '')).filter(Boolean))].join('; ')}`);
   const localOk = toLocal.every((x) => x !== null);
+  if (currency === localCode && localCode !== scn.local_currency)
+    notes.push(`amounts are in ${localCode}, the currency the rate is quoted in (${scn.local_currency} is the country's currency today)`);
   const fm = toMain.map((x) => x ?? 0);
   const fu = toUsd.map((x) => x ?? 0);
   const fl = toLocal.map((x) => x ?? 0);
@@ -222,7 +255,7 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
       })
     : [];
   const otherDates = [...new Set(otherLines.map((l) => l.date).filter((d): d is string => d !== null))].join('; ');
-  const pair = shownThird ? `${scn.currency}/USD` : `${scn.local_currency}/USD`;
+  const pair = shownThird ? `${scn.currency}/USD` : `${localCode}/USD`;
   const usdBlock = (usd: Money, point: { m: number; u: number; l: number }, what: string): UsdBlock | null => {
     if (!usdOk) return null;
     const m = finite(usd, what);
@@ -279,10 +312,7 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
     proxy: plan.proxy,
     notes: [...new Set(notes)],
     rates: shownThird
-      ? [
-          ...rateLines.map((l) => ({ ...l, note: `${scn.local_currency}/USD: the method's amounts to US dollars${l.note ? `; ${l.note}` : ''}` })),
-          ...otherLines,
-        ]
+      ? [...rateLines.map((l) => ({ ...l, note: `${localCode}/USD: the method's amounts to US dollars${l.note ? `; ${l.note}` : ''}` })), ...otherLines]
       : rateLines,
     periods: plan.segments.map((seg, s) => {
       const p = S === 1 ? tot : money(all.filter((k) => Math.floor(k / R) === s));

@@ -103,3 +103,27 @@ export function shippedWorldBank(file: string, indicator: string, cc: string, ye
   if (!v) throw new Error(`${file}: no ${indicator} for ${cc} ${year}`);
   return v.value;
 }
+
+const FCRF = 'extra/worldbank_PA.NUS.FCRF_official_exchange_rate_LCU_per_USD_1960-2023__Binhe-Jia-cocoa.csv';
+let shippedFx: FxRateRecord[] | undefined;
+
+function shippedFxRates(): FxRateRecord[] {
+  return (shippedFx ??= parseWorldBank(readFileSync(packagePath('data', 'costs', FCRF), 'utf8'), {
+    file: FCRF,
+    source: 'World Bank PA.NUS.FCRF',
+    vintage: 'test',
+    today: new Date().toISOString().slice(0, 10),
+  }).rates);
+}
+
+/** The countries with a shipped World Bank annual exchange rate. */
+export const shippedRateCountries = (): string[] => [...new Set(shippedFxRates().map((r) => r.country))].sort();
+
+/** A country's shipped World Bank annual exchange rates (data/costs), as the store holds them after `db seed`. */
+export function shippedRates(cc: string): CountryData {
+  return new CountryData(
+    cc,
+    [],
+    shippedFxRates().filter((r) => r.country === cc),
+  );
+}

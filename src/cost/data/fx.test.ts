@@ -51,6 +51,9 @@ describe('rates', () => {
     expect(rateFor(tm, { year: 2006, from: null, to: null })).toMatchObject({ rate: 5200, kind: 'annual-latest', date: '2001' });
     const r = rateFor(tm, { year: 2022, from: '2022-04-10T00:00:00Z', to: '2022-04-13T00:00:00Z' });
     expect(r.rate).toBeNull();
-    expect((r as { reason: string }).reason).toMatch(/no TM exchange rate for 2022: annual averages cover 2001–2001 \(the 2001 average is more than 5 years older/);
+    expect((r as { reason: string }).reason).toMatch(/no TM exchange rate for 2022: annual averages cover 2001–2001, and the 2001 average is in TMM; the currency changed since \(TMM→TMT on 2009-01-01/);
+    // a series that stopped with no change of currency after it: Cuba's, in 1974
+    const cu = countryData('CU', [], [{ kind: 'annual', period: '1974', rate: 0.822 }]);
+    expect((rateFor(cu, { year: 1985, from: null, to: null }) as { reason: string }).reason).toMatch(/no CU exchange rate for 1985: annual averages cover 1974–1974 \(the 1974 average is more than 5 years older/);
   });
 });

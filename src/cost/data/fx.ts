@@ -8,9 +8,13 @@
  */
 import type { FxRateRecord } from '../../store/index.js';
 import type { CountryData } from './econ-data.js';
+import { currencyOfYear } from './currency.js';
+import { changesAfter } from './redenominations.js';
 
 export interface RateUse {
   rate: number;
+  /** The currency the rate is quoted in (units of it per US dollar): the country's code of the rate's year. */
+  currency: string;
   /** 'annual-latest': the period is after the last annual average, which is carried forward (noted). */
   kind: 'daily' | 'daily-average' | 'annual' | 'annual-latest';
   /** The date (daily), the range of days (daily-average) or the year (annual). */
@@ -63,6 +67,7 @@ function daily(data: CountryData, fromMs: number, toMs: number): RateUse | null 
   const iso = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
   return {
     rate: sum / n,
+    currency: used.currency,
     kind: n === 1 ? 'daily' : 'daily-average',
     date: n === 1 ? used.period : `${iso(first)}/${iso(last)}`,
     source: used.source,
@@ -70,19 +75,42 @@ function daily(data: CountryData, fromMs: number, toMs: number): RateUse | null 
   };
 }
 
-export function annualRate(data: CountryData, year: number): RateResult {
+/**
+ * The annual average of `year`, or the latest earlier one carried forward (at most
+ * MAX_CARRY_YEARS) unless the currency changed between that year and `until` (the last instant
+ * priced: an ISO date-time, or the year itself when undated): a rate is never carried across a
+ * redenomination, so a period after one has no local-currency rate.
+ */
+export function annualRate(data: CountryData, year: number, until: string = String(year)): RateResult {
+  const cc = data.country;
   const a = data.annualRates.get(year);
-  if (a) return { rate: a.rate, kind: 'annual', date: String(year), source: a.source, vintage: a.vintage };
+  if (a) return { rate: a.rate, currency: currencyOfYear(cc, year), kind: 'annual', date: String(year), source: a.source, vintage: a.vintage };
   const years = [...data.annualRates.keys()].sort((x, y) => x - y);
   const last = years[years.length - 1];
+  const range = years.length ? `annual averages cover ${years[0]}–${years[years.length - 1]}` : 'no annual averages are loaded';
+  const crossed = last !== undefined && year > last ? changesAfter(cc, last, until) : [];
+  if (crossed.length > 0) {
+    const changes = crossed.map((c) => `${c.from}→${c.to} on ${c.date} (${c.ratio}:1)`).join(', ');
+    return {
+      rate: null,
+      reason: `no ${cc} exchange rate for ${year}: ${range}, and the ${last} average is in ${currencyOfYear(cc, last!)}; the currency changed since (${changes}), so it is not carried forward`,
+    };
+  }
   if (last !== undefined && year > last && year - last <= MAX_CARRY_YEARS) {
     // As for GDP: a period after the data is converted at the latest year's average, said so.
     const l = data.annualRates.get(last)!;
-    return { rate: l.rate, kind: 'annual-latest', date: String(last), source: l.source, vintage: l.vintage, note: `no ${data.country} exchange rate for ${year}; the ${last} annual average (latest available) is used` };
+    return {
+      rate: l.rate,
+      currency: currencyOfYear(cc, last),
+      kind: 'annual-latest',
+      date: String(last),
+      source: l.source,
+      vintage: l.vintage,
+      note: `no ${cc} exchange rate for ${year}; the ${last} annual average (latest available) is used`,
+    };
   }
-  const range = years.length ? `annual averages cover ${years[0]}–${years[years.length - 1]}` : 'no annual averages are loaded';
   const stale = last !== undefined && year > last ? ` (the ${last} average is more than ${MAX_CARRY_YEARS} years older: currencies are revalued and redenominated, so it is not carried forward)` : '';
-  return { rate: null, reason: `no ${data.country} exchange rate for ${year}: ${range}${stale}` };
+  return { rate: null, reason: `no ${cc} exchange rate for ${year}: ${range}${stale}` };
 }
 
 /**
@@ -100,7 +128,8 @@ export function rateFor(data: CountryData, seg: { year: number; from: string | n
     const d = daily(data, Date.parse(seg.from), Date.parse(seg.to));
     if (d) return d;
   }
-  const a = annualRate(data, seg.year);
+  const lastInstant = seg.to ? new Date(Date.parse(seg.to) - 1).toISOString().slice(0, 10) : String(seg.year);
+  const a = annualRate(data, seg.year, lastInstant);
   const d = data.dailyRates;
   if (a.rate !== null && seg.to && d.length > 0 && Math.ceil(Date.parse(seg.to) / DAY) - 1 > data.dailyDays[d.length - 1]!) {
     const ended = `the daily series ends ${d[d.length - 1]!.period} (no rate set after it is held)`;

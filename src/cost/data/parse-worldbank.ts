@@ -12,7 +12,7 @@
 import { getCountry } from '../../geo/index.js';
 import type { EconValueRecord } from '../../store/index.js';
 import { validationError } from '../../shared/index.js';
-import { currencyOf } from './currency.js';
+import { currencyOfYear } from './currency.js';
 import { bump, checkHeader, csvRows, emptyParsed, commaNote, fieldCountReject, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
 import { Figures, type At } from './values.js';
 
@@ -41,11 +41,11 @@ function put(f: Figures, p: Parsed, at: At, o: ParseOptions, indicator: string, 
   const cc = alpha2(a3);
   if (!cc) return bump(p, 'no ISO 3166-1 alpha-2 code (aggregate or non-ISO economy)');
   if (indicator === 'PA.NUS.FCRF') {
-    f.rate(at, { country: cc, currency: currencyOf(cc), kind: 'annual', period: String(year), rate: value, source: o.source, vintage: o.vintage, file: o.file });
+    f.rate(at, { country: cc, currency: currencyOfYear(cc, year), kind: 'annual', period: String(year), rate: value, source: o.source, vintage: o.vintage, file: o.file });
     return;
   }
   let unit = WB_UNITS[indicator] ?? unitHint ?? 'unknown';
-  if (unit === 'LCU') unit = currencyOf(cc);
+  if (unit === 'LCU') unit = currencyOfYear(cc, year);
   const v: EconValueRecord = { indicator, country: cc, geo: cc, year, value, unit, source: o.source, vintage: o.vintage, file: o.file };
   f.value(at, v);
 }
