@@ -234,7 +234,7 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
       ? { period, rate: null, kind: null, date: null, source: null, note: r.reason }
       : { period, rate: Number(r.rate.toFixed(4)), kind: r.kind, date: r.date, source: r.source, ...(r.note ? { note: r.note } : {}) };
   });
-  for (const l of rateLines) if (l.note && (l.kind === 'annual-latest' || l.kind === 'annual')) notes.push(l.note);
+  for (const l of rateLines) if (l.note && (l.kind === 'annual-latest' || l.kind === 'annual' || l.kind === 'daily-and-annual')) notes.push(l.note);
   const one = rateLines.length === 1 ? rateLines[0]! : null;
   const dates = [...new Set(rateLines.map((l) => l.date).filter((d): d is string => d !== null))].join('; ');
   // Amounts shown in a third currency (US dollars × its rate): usd names that currency's rate per US

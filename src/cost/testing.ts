@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../shared/index.js';
 import type { EconValueRecord, FxRateRecord } from '../store/index.js';
 import { parseWorldBank } from './data/parse-worldbank.js';
+import { parseCbrDaily } from './data/parse-regional.js';
 import { CountryData } from './data/econ-data.js';
 import { evaluatePlan } from './draws.js';
 import { pointOf } from './random.js';
@@ -119,11 +120,22 @@ function shippedFxRates(): FxRateRecord[] {
 /** The countries with a shipped World Bank annual exchange rate. */
 export const shippedRateCountries = (): string[] => [...new Set(shippedFxRates().map((r) => r.country))].sort();
 
-/** A country's shipped World Bank annual exchange rates (data/costs), as the store holds them after `db seed`. */
+const CBR = 'extra/cbr_USD_RUB_official_daily_1992-07-01_2023-11-30__sberindex.csv';
+let shippedCbr: FxRateRecord[] | undefined;
+
+/**
+ * A country's shipped exchange rates (data/costs) as the store holds them after `db seed`: the
+ * World Bank annual averages, and for RU the Bank of Russia's daily series.
+ */
 export function shippedRates(cc: string): CountryData {
-  return new CountryData(
-    cc,
-    [],
-    shippedFxRates().filter((r) => r.country === cc),
-  );
+  const daily =
+    cc === 'RU'
+      ? (shippedCbr ??= parseCbrDaily(readFileSync(packagePath('data', 'costs', CBR), 'utf8'), {
+          file: CBR,
+          source: 'Bank of Russia',
+          vintage: 'test',
+          today: new Date().toISOString().slice(0, 10),
+        }).rates)
+      : [];
+  return new CountryData(cc, [], [...shippedFxRates().filter((r) => r.country === cc), ...daily]);
 }

@@ -1,7 +1,7 @@
 // Exchange-rate choice. Rates are synthetic round numbers, placed on real CBR-style dates
 // (setting days with a weekend gap).
 import { describe, expect, it } from 'vitest';
-import { countryData } from '../testing.js';
+import { countryData, shippedRates } from '../testing.js';
 import { rateFor } from './fx.js';
 
 const data = countryData('RU', [], [
@@ -38,12 +38,18 @@ describe('rates', () => {
     for (const [from, to] of [
       ['2020-12-23T00:00:00Z', '2020-12-24T00:00:00Z'], // the day after the last setting
       ['2020-12-31T00:00:00Z', '2021-01-01T00:00:00Z'],
-      ['2020-12-21T00:00:00Z', '2020-12-25T00:00:00Z'], // a span that runs past the end
     ] as const) {
       const r = rateFor(data, { year: 2020, from, to });
       expect(r).toMatchObject({ rate: 72.1, kind: 'annual', date: '2020' });
       expect((r as { note: string }).note).toBe('the daily series ends 2020-12-22 (no rate set after it is held); the 2020 annual average is used');
     }
+  });
+
+  it('a span that runs past the end keeps its covered days at their daily rates, the others at the annual average', () => {
+    // days 21, 22 at 74 and 75; 23, 24 at 72.1
+    const r = rateFor(data, { year: 2020, from: '2020-12-21T00:00:00Z', to: '2020-12-25T00:00:00Z' });
+    expect(r).toMatchObject({ kind: 'daily-and-annual', date: '2020-12-21/2020-12-22 daily; 2020 annual average for 2020-12-23/2020-12-24' });
+    expect(r.rate).toBeCloseTo((74 + 75 + 72.1 + 72.1) / 4, 10);
   });
 
   it('does not carry an annual average forward more than five years (a series that stopped, e.g. TMT in 2001, before the 2009 redenomination)', () => {
@@ -55,5 +61,29 @@ describe('rates', () => {
     // a series that stopped with no change of currency after it: Cuba's, in 1974
     const cu = countryData('CU', [], [{ kind: 'annual', period: '1974', rate: 0.822 }]);
     expect((rateFor(cu, { year: 1985, from: null, to: null }) as { reason: string }).reason).toMatch(/no CU exchange rate for 1985: annual averages cover 1974–1974 \(the 1974 average is more than 5 years older/);
+  });
+});
+
+describe('a span across the end of the Bank of Russia daily series (shipped data: it ends 2023-11-30)', () => {
+  const ru = shippedRates('RU');
+  const seg = (from: string, to: string) => ({ year: 2023, from: `${from}T00:00:00Z`, to: `${to}T00:00:00Z` });
+  const rubPerDay = (r: ReturnType<typeof rateFor>, days: number) => (r.rate ?? NaN) * days;
+
+  it('keeps each covered day at its daily rate and gives only the uncovered days the 2023 average: the halves add up', () => {
+    const before = rateFor(ru, seg('2023-11-29', '2023-12-01'));
+    const after = rateFor(ru, seg('2023-12-01', '2023-12-03'));
+    const whole = rateFor(ru, seg('2023-11-29', '2023-12-03'));
+    expect(before).toMatchObject({ kind: 'daily-average', date: '2023-11-29/2023-11-30' });
+    expect(after).toMatchObject({ rate: ru.annualRates.get(2023)!.rate, kind: 'annual', date: '2023' });
+    expect(rubPerDay(whole, 4)).toBeCloseTo(rubPerDay(before, 2) + rubPerDay(after, 2), 6);
+    expect(whole).toMatchObject({ kind: 'daily-and-annual', date: '2023-11-29/2023-11-30 daily; 2023 annual average for 2023-12-01/2023-12-02' });
+    expect((whole as { note: string }).note).toMatch(/^the daily series ends 2023-11-30 \(no rate set after it is held\); the 2023 annual average is used for 2023-12-01\/2023-12-02/);
+  });
+
+  it('weights a part day by its hours', () => {
+    // 6 h of 30 November at its daily rate and 18 h of 1 December at the average
+    const r = rateFor(ru, { year: 2023, from: '2023-11-30T18:00:00Z', to: '2023-12-01T18:00:00Z' });
+    const nov30 = rateFor(ru, seg('2023-11-30', '2023-12-01')).rate!;
+    expect(r.rate).toBeCloseTo((6 * nov30 + 18 * ru.annualRates.get(2023)!.rate) / 24, 9);
   });
 });

@@ -16,8 +16,8 @@ export interface RateUse {
   /** The currency the rate is quoted in (units of it per US dollar): the country's code of the rate's year. */
   currency: string;
   /** 'annual-latest': the period is after the last annual average, which is carried forward (noted). */
-  kind: 'daily' | 'daily-average' | 'annual' | 'annual-latest';
-  /** The date (daily), the range of days (daily-average) or the year (annual). */
+  kind: 'daily' | 'daily-average' | 'daily-and-annual' | 'annual' | 'annual-latest';
+  /** The date (daily), the range of days (daily-average), the year (annual), or both (daily-and-annual: which days took which). */
   date: string;
   source: string;
   vintage: string;
@@ -46,30 +46,43 @@ function inForce(days: number[], day: number): number {
 /** The CBR publishes on setting days; a gap longer than this means the series does not cover the date. */
 const MAX_GAP_DAYS = 10;
 
-function daily(data: CountryData, fromMs: number, toMs: number): RateUse | null {
+/** One day of a dated segment: its share of the segment's time, and the daily rate in force if the series covers it. */
+interface Day {
+  day: number;
+  weight: number;
+  rec: FxRateRecord | null;
+}
+
+/**
+ * The days of [from, to), each weighted by its hours in the span (a span within a day is that
+ * day), with the daily rate in force where the series covers the day: on or after its first
+ * observation, on or before its last, and within MAX_GAP_DAYS of a setting.
+ */
+function daysOf(data: CountryData, fromMs: number, toMs: number): Day[] {
   const d = data.dailyDays;
-  if (d.length === 0) return null;
   const first = Math.floor(fromMs / DAY);
   const last = Math.max(first, Math.ceil(toMs / DAY) - 1);
-  // After the last observation nobody knows whether a new rate was set: the series does not cover it.
-  if (first < d[0]! || last > d[d.length - 1]!) return null;
-  let sum = 0;
-  let n = 0;
-  let used: FxRateRecord | undefined;
+  const out: Day[] = [];
   for (let day = first; day <= last; day++) {
-    const i = inForce(d, day);
-    if (i < 0 || day - d[i]! > MAX_GAP_DAYS) return null;
-    used = data.dailyRates[i]!;
-    sum += used.rate;
-    n++;
+    const weight = toMs > fromMs ? Math.min(toMs, (day + 1) * DAY) - Math.max(fromMs, day * DAY) : 1;
+    const i = day <= d[d.length - 1]! ? inForce(d, day) : -1;
+    out.push({ day, weight, rec: i >= 0 && day - d[i]! <= MAX_GAP_DAYS ? data.dailyRates[i]! : null });
   }
-  if (!used) return null;
-  const iso = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+  return out;
+}
+
+const iso = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+const range = (ds: Day[]) => (ds.length === 1 ? iso(ds[0]!.day) : `${iso(ds[0]!.day)}/${iso(ds[ds.length - 1]!.day)}`);
+const weighted = (ds: Day[], rateOf: (x: Day) => number) => ds.reduce((s, x) => s + x.weight * rateOf(x), 0) / ds.reduce((s, x) => s + x.weight, 0);
+
+/** Every day covered by the daily series: the rate in force each day, averaged over the span by its hours. */
+function daily(ds: Day[]): RateUse {
+  const used = ds[ds.length - 1]!.rec!;
   return {
-    rate: sum / n,
+    rate: weighted(ds, (x) => x.rec!.rate),
     currency: used.currency,
-    kind: n === 1 ? 'daily' : 'daily-average',
-    date: n === 1 ? used.period : `${iso(first)}/${iso(last)}`,
+    kind: ds.length === 1 ? 'daily' : 'daily-average',
+    date: ds.length === 1 ? used.period : range(ds),
     source: used.source,
     vintage: used.vintage,
   };
@@ -122,19 +135,34 @@ export function annualRate(data: CountryData, year: number, until: string = Stri
  */
 export const MAX_CARRY_YEARS = 5;
 
-/** The rate for a dated segment [from, to), or the annual average of `year` when undated. */
+/**
+ * The rate for a dated segment [from, to), or the annual average of `year` when undated. Each
+ * day of a dated segment takes the daily rate in force where the series covers it and the annual
+ * average where it does not, averaged by hours: a span priced whole and priced in parts converts
+ * to the same amount.
+ */
 export function rateFor(data: CountryData, seg: { year: number; from: string | null; to: string | null }): RateResult {
-  if (seg.from && seg.to) {
-    const d = daily(data, Date.parse(seg.from), Date.parse(seg.to));
-    if (d) return d;
-  }
+  const dailyRates = data.dailyRates;
+  const ds = seg.from && seg.to && dailyRates.length > 0 ? daysOf(data, Date.parse(seg.from), Date.parse(seg.to)) : [];
+  const covered = ds.filter((x) => x.rec);
+  if (ds.length > 0 && covered.length === ds.length) return daily(ds);
   const lastInstant = seg.to ? new Date(Date.parse(seg.to) - 1).toISOString().slice(0, 10) : String(seg.year);
   const a = annualRate(data, seg.year, lastInstant);
-  const d = data.dailyRates;
-  if (a.rate !== null && seg.to && d.length > 0 && Math.ceil(Date.parse(seg.to) / DAY) - 1 > data.dailyDays[d.length - 1]!) {
-    const ended = `the daily series ends ${d[d.length - 1]!.period} (no rate set after it is held)`;
-    return { ...a, note: a.note ? `${ended}; ${a.note}` : `${ended}; the ${a.date} annual average is used` };
+  const ends = dailyRates.length > 0 ? dailyRates[dailyRates.length - 1]!.period : '';
+  const uncovered = ds.filter((x) => !x.rec);
+  const afterEnd = uncovered.length > 0 && uncovered.every((x) => iso(x.day) > ends);
+  const why = afterEnd ? `the daily series ends ${ends} (no rate set after it is held)` : `the daily series does not cover ${uncovered.length ? range(uncovered) : ''}`;
+  if (a.rate !== null && covered.length > 0) {
+    const rate = a.rate;
+    return {
+      ...a,
+      rate: weighted(ds, (x) => x.rec?.rate ?? rate),
+      kind: 'daily-and-annual',
+      date: `${range(covered)} daily; ${a.date} annual average for ${range(uncovered)}`,
+      note: `${why}; the ${a.date} annual average is used for ${range(uncovered)}, the daily rates for ${range(covered)}${a.note ? `; ${a.note}` : ''}`,
+    };
   }
-  if (a.rate !== null || !seg.from || data.dailyDays.length === 0) return a;
-  return { rate: null, reason: `${a.reason}; the daily series covers ${d[0]!.period}–${d[d.length - 1]!.period}` };
+  if (a.rate !== null && afterEnd) return { ...a, note: a.note ? `${why}; ${a.note}` : `${why}; the ${a.date} annual average is used` };
+  if (a.rate !== null || !seg.from || dailyRates.length === 0) return a;
+  return { rate: null, reason: `${a.reason}; the daily series covers ${dailyRates[0]!.period}–${ends}` };
 }
