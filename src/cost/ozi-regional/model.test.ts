@@ -37,6 +37,19 @@ describe('ozi-regional', () => {
     expect(plan.segments[0]!.data_year).toBe(2020);
   });
 
+  it('a note on the data year says how it was chosen: the calibration year with no date and no year, nothing with --year (the 2021 GRP here is SYNTHETIC)', () => {
+    const none = scenarioOf({ country: 'RU', regions: ['RU-MOW'], type: 'full', hours: 24 });
+    expect(oziRegional.plan({ ...none, data }).notes.filter((n) => /no date given/.test(n))).toEqual([
+      "no date given: GRP of 2020, the method's reference year",
+    ]);
+    for (const year of [2020, 2021]) {
+      const given = scenarioOf({ country: 'RU', regions: ['RU-MOW'], type: 'full', hours: 24, year });
+      const plan = oziRegional.plan({ ...given, data });
+      expect(plan.segments[0]!.data_year).toBe(year);
+      expect(plan.notes.filter((n) => /no date given|calibrated on/.test(n))).toEqual([]);
+    }
+  });
+
   it('mobile is half of full; throttling scales by severity', () => {
     const full = scenarioOf({ country: 'RU', regions: ['RU-AL'], type: 'full', hours: 24 });
     const mob = scenarioOf({ country: 'RU', regions: ['RU-AL'], type: 'mobile', hours: 24 });

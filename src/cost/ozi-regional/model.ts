@@ -38,11 +38,13 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
   const base: number[][] = [];
   let regions: string[] = scn.regions;
   for (const seg of span.segments) {
-    const y = seg.year === null || scn.year !== null ? pickYear(seg, scn, grpYears, 'GRP', REFERENCE_YEAR)!.year : seg.year;
+    // --year: that year; no date: the calibration year (noted by pickYear); a dated segment: its own year.
+    const picked = seg.year === null || scn.year !== null ? pickYear(seg, scn, grpYears, 'GRP', REFERENCE_YEAR)! : null;
+    const y = picked ? picked.year : seg.year!;
     if (regions.length === 0) regions = data.regionsWith('GRP', nearestYear(grpYears, y)!);
     const out = regionalOutput(data, regions, y);
     if (out.note) notes.push(out.note);
-    if (seg.year === null) notes.push(`no date given: GRP of ${y}, the year the method is calibrated on`);
+    if (picked?.note) notes.push(picked.note);
     const days = daysInYear(y);
     base.push(out.values.map((v) => (v / days) * (seg.hours / 24)));
     segments.push({
