@@ -88,6 +88,20 @@ function daily(ds: Day[]): RateUse {
   };
 }
 
+/** Runs of consecutive years, "1960–2008 and 2020–2023 (none for 2009–2019)": a gap is never passed off as covered. */
+function coverage(years: number[]): string {
+  const runs: [number, number][] = [];
+  for (const y of years) {
+    const r = runs[runs.length - 1];
+    if (r && y === r[1] + 1) r[1] = y;
+    else runs.push([y, y]);
+  }
+  const run = ([a, b]: [number, number]) => (a === b ? String(a) : `${a}–${b}`);
+  if (runs.length === 1) return run(runs[0]!);
+  const gaps = runs.slice(1).map((r, i) => run([runs[i]![1] + 1, r[0] - 1]));
+  return `${runs.slice(0, -1).map(run).join(', ')} and ${run(runs[runs.length - 1]!)} (none for ${gaps.join(', ')})`;
+}
+
 /**
  * The annual average of `year`, or the latest earlier one carried forward (at most
  * MAX_CARRY_YEARS) unless the currency changed between that year and `until` (the last instant
@@ -100,7 +114,7 @@ export function annualRate(data: CountryData, year: number, until: string = Stri
   if (a) return { rate: a.rate, currency: currencyOfYear(cc, year), kind: 'annual', date: String(year), source: a.source, vintage: a.vintage };
   const years = [...data.annualRates.keys()].sort((x, y) => x - y);
   const last = years[years.length - 1];
-  const range = years.length ? `annual averages cover ${years[0]}–${years[years.length - 1]}` : 'no annual averages are loaded';
+  const range = years.length ? `annual averages cover ${coverage(years)}` : 'no annual averages are loaded';
   const crossed = last !== undefined && year > last ? changesAfter(cc, last, until) : [];
   if (crossed.length > 0) {
     const changes = crossed.map((c) => `${c.from}→${c.to} on ${c.date} (${c.ratio}:1)`).join(', ');

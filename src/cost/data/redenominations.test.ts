@@ -54,3 +54,18 @@ describe('a rate is labelled with the currency it is quoted in and never carried
     expect(shippedRateCountries().length).toBeGreaterThan(200);
   });
 });
+
+describe('a missing year is named with what the series does cover', () => {
+  it('Zimbabwe 2017 lies in the series gap 2009–2019: the reason gives its runs of years, not 1960–2023', () => {
+    const r = rateFor(shippedRates('ZW'), day('2017-03-01'));
+    expect(r.rate).toBeNull();
+    expect((r as { reason: string }).reason).toBe('no ZW exchange rate for 2017: annual averages cover 1960–2008 and 2020–2023 (none for 2009–2019)');
+  });
+
+  it('every country with a shipped rate has an ISO 4217 code (São Tomé: STN, the unit of the rebased series)', () => {
+    expect(rateFor(shippedRates('ST'), day('2017-03-01'))).toMatchObject({ currency: 'STN', kind: 'annual' });
+    const codes = shippedRateCountries().map((cc) => [...shippedRates(cc).annualRates.keys()].map((y) => rateFor(shippedRates(cc), { year: y, from: null, to: null })));
+    const unnamed = codes.flat().filter((r) => r.rate !== null && /^LCU:/.test(r.currency));
+    expect(unnamed).toEqual([]);
+  });
+});
