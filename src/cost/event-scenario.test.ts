@@ -363,3 +363,16 @@ describe('--severity on an event it does not apply to', () => {
     for (const s of [throttle, both]) expect(s.mapping.filter((m) => m.startsWith('--severity'))).toEqual([]);
   });
 });
+
+describe('an ongoing event and an --end before it began', () => {
+  it('is listed as missing its end, and its mapping never says it was priced up to that date (ru-2024-youtube-block, data/ledger)', () => {
+    const e = JSON.parse(readFileSync(new URL('../../data/ledger/events/ru-2024-youtube-block.json', import.meta.url), 'utf8')) as LedgerEvent;
+    expect(e.end).toBeNull();
+    const before = eventScenario(e, { end: '2024-12-01' });
+    expect(before.missing.map((m) => m.reason)).toEqual([`the event began ${e.start.slice(0, 10)}, after --end 2024-12-01: none of it falls before that date`]);
+    expect(before.mapping.filter((m) => /priced up to/.test(m))).toEqual([]);
+    const after = eventScenario(e, { end: '2025-03-01' });
+    expect(after.missing).toEqual([]);
+    expect(after.mapping).toContain('ongoing in the ledger: priced up to 2025-03-01 (--end)');
+  });
+});

@@ -257,7 +257,8 @@ export function eventScenario(
     mapping.push(
       `ongoing in the ledger, but later restrictions took over all it restricted (${by.join('; ')}): priced up to ${takenOver}, not to --end ${o.end}, so no platform-hour is charged twice`,
     );
-  } else if (e.end === null && o.end !== undefined) {
+  } else if (e.end === null && o.end !== undefined && partialDateEnd(o.end).getTime() > partialDateStart(e.start).getTime()) {
+    // An --end before the event began prices nothing: `missing` says so, and the mapping does not claim a price.
     mapping.push(`ongoing in the ledger: priced up to ${o.end} (--end)`);
     const years = (partialDateEnd(o.end).getTime() - partialDateStart(e.start).getTime()) / YEAR_MS;
     if (e.category === 'block' && years > 1)

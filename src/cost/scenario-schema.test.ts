@@ -2,6 +2,8 @@
 // only. An empty value, hex, "Infinity" or "NaN" is refused naming the field, never read as 0 or 16.
 import { describe, expect, it } from 'vitest';
 import { costCompare, costEstimate, costEventOp, costEvents, costRegionsOp } from './ops.js';
+import { parseScenario } from './scenario.js';
+import { fromWire } from './scenario-schema.js';
 
 const refusal = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, input: object) =>
   schema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -36,5 +38,21 @@ describe('a cost scenario without a country or a type', () => {
         'country: required: an ISO 3166-1 alpha-2 code such as RU or CN',
         'type: required; one of full, mobile, fixed, platform, throttling, isp',
       ]);
+  });
+
+  it('a whole number outside a field\'s range is refused by its range, not called "not a whole number" (SYNTHETIC values)', () => {
+    for (const [key, v, range] of [
+      ['seed', '99999999999999999999', /seed: must be an integer from 0 to 4294967295, got 100000000000000000000/],
+      ['draws', '1e30', /draws: must be an integer from 100 to/],
+      ['year', '1e25', /year: must be a year like 2020/],
+    ] as const) {
+      const wire = costEstimate.input.safeParse({ country: 'RU', type: 'full', hours: 24, [key]: v });
+      expect(wire.success, key).toBe(true);
+      expect(() => parseScenario(fromWire(wire.data as never))).toThrow(
+        expect.objectContaining({
+          issues: expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(new RegExp(range.source.replace(/^\w+: /, ''))) })]),
+        }),
+      );
+    }
   });
 });

@@ -14,7 +14,8 @@ const needed = (key: keyof typeof MISSING) => z.string({ error: (i) => (i.input 
 
 const list = z.union([z.string(), z.array(z.string())]);
 const num = check.number();
-const whole = check.number((n) => n.int('must be a whole number'));
+// Whole, at any size: a whole number beyond a field's range is refused by parseScenario naming the range.
+const whole = check.number((n) => n.refine(Number.isInteger, 'must be a whole number')).meta({ type: 'integer' });
 
 export const ScenarioWireSchema = z.object({
   country: needed('country').describe('ISO 3166-1 alpha-2, e.g. RU'),
