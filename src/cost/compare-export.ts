@@ -11,6 +11,7 @@ import type { CompareReport, CompareRow } from './compare.js';
 import { METHOD_IDS } from './types.js';
 
 const PER_METHOD = METHOD_IDS.map((m) => `ours_usd_${m}`);
+const LEAVES_OUT = METHOD_IDS.map((m) => `ours_leaves_out_${m}`);
 
 export const COMPARE_COLUMNS = [
   'country',
@@ -32,6 +33,7 @@ export const COMPARE_COLUMNS = [
   'event_ids_not_priced',
   'event_ids_outside_area',
   ...PER_METHOD,
+  ...LEAVES_OUT,
   'source',
   'source_url',
 ] as const;
@@ -72,6 +74,8 @@ export function flattenCompareRow(r: CompareRow, report: Pick<CompareReport, 'me
     event_ids_not_priced: r.events_not_priced.map((e) => `${e.id} (missing ${e.missing})`).join('; '),
     event_ids_outside_area: r.events_outside_area.map((e) => e.id).join('; '),
     ...Object.fromEntries(METHOD_IDS.map((m) => [`ours_usd_${m}`, r.ours[m] ?? null])),
+    // the events of the row a method's total leaves out ("" when it priced them all)
+    ...Object.fromEntries(METHOD_IDS.map((m) => [`ours_leaves_out_${m}`, (r.ours_leaves_out[m] ?? []).join('; ')])),
     source: report.source.title,
     source_url: report.source.url,
   };

@@ -261,6 +261,8 @@ export async function compareTop10vpn(
   const theirs = series.items.filter((x) => x.id.startsWith('top10vpn-cost-') && x.country);
   const areas = theirAreas(theirs.flatMap((s) => s.values.map((v) => ({ country: s.country!, period: v.period, note: v.note }))));
   const rows = new Map<string, CompareRow>();
+  // The events each method priced in each row (country|year|method), to name what a method's total leaves out.
+  const pricedBy = new Map<string, Set<string>>();
   const mixes = new Map<string, RowMix>();
   // Events marked ongoing, per country, with the first year the comparison no longer counts them in.
   const ongoing = new Map<string, { id: string; from: number }[]>();
@@ -280,6 +282,7 @@ export async function compareTop10vpn(
           country,
           year,
           ours: {},
+          ours_leaves_out: {},
           theirs: null,
           ratio: null,
           within: null,
@@ -366,6 +369,7 @@ export async function compareTop10vpn(
               continue;
             }
             rr.ours[est.method] = (rr.ours[est.method] ?? 0) + p.usd.median;
+            pricedBy.set(`${cc}|${p.year}|${est.method}`, (pricedBy.get(`${cc}|${p.year}|${est.method}`) ?? new Set()).add(e.id));
             if (est === main) {
               rr.our_hours += p.hours * active;
               if (e.category === 'block' || e.subtype === 'platform') {
@@ -428,6 +432,12 @@ export async function compareTop10vpn(
       r.within = r.ratio >= 1 / 3 && r.ratio <= 3 ? '3x' : r.ratio >= 0.1 && r.ratio <= 10 ? '10x' : 'beyond 10x';
     }
     r.events.sort((a, b) => (b.usd ?? 0) - (a.usd ?? 0));
+    const ids = [...new Set(r.events.map((e) => e.id))];
+    for (const m of Object.keys(r.ours)) {
+      const own = pricedBy.get(`${r.country}|${r.year}|${m}`) ?? new Set<string>();
+      const out = ids.filter((id) => !own.has(id));
+      if (out.length) r.ours_leaves_out[m] = out;
+    }
     r.causes = causesOf(r, mixes.get(`${r.country}|${r.year}`) ?? { platform_hours: 0, missing: {}, areas: new Map() });
     r.events_outside_area.sort((a, b) => (b.usd ?? 0) - (a.usd ?? 0));
     r.cause = [areaText(r), causeText(r, r.causes, mixes.get(`${r.country}|${r.year}`))].filter(Boolean).join('; ') || null;
@@ -451,6 +461,7 @@ export async function compareTop10vpn(
     },
     notes: [
       "ours: the sum of each event's median (USD) over its periods in the year; an event spanning years counts in each year for its hours there",
+      'ours_leaves_out: per method, the events of the row its total does not price (ozi-regional and deloitte-2016 do not price platform blocks, and ozi-regional prices Russia only): such a total is over part of the row and is not comparable with the others',
       `throttling, and the slowed hours of records STOP files as "Shutdown, Throttle", priced at severity ${overrides.severity} (Top10VPN counts unusable throttling as a shutdown)`,
       overrides.end === undefined
         ? "a network shutdown STOP marks ongoing is priced by STOP's yearly accounting (its Combined sheet repeats an ongoing shutdown once per count_year): whole through the years before its last count_year, and into that year for the durations of the ended events of its country and kind, or for the whole of it when that year is the snapshot's last (its list, compiled after the year ended, still marks it ongoing); a block marked ongoing is priced to the end of the year it began, as Top10VPN's report of that year counts it, and not after (Top10VPN does not carry long-standing blocks into later years); a throttle marked ongoing is not priced without --end (Top10VPN does not count long-running throttling)"

@@ -288,6 +288,10 @@ export const CostCompareSchema = z
           country: z.string(),
           year: z.number(),
           ours: z.record(z.string(), z.number()).meta({ description: "USD, sum of the events' medians in the year, per method" }),
+          ours_leaves_out: z.record(z.string(), z.array(z.string())).meta({
+            description:
+              "per method whose total is over part of the row's events (ozi-regional and deloitte-2016 do not price platform blocks): the ids of the events it leaves out; a method not named here priced every event of the row",
+          }),
           theirs: nullableNumber,
           ratio: nullableNumber,
           within: z.enum(['3x', '10x', 'beyond 10x']).nullable(),

@@ -308,7 +308,7 @@ export interface paths {
         };
         /**
          * Our yearly cost per country (each method) beside Top10VPN's: ratio, hours and users affected, the events behind ours, the cause where we differ by more than 3×
-         * @description source: top10vpn. Throttling, and the slowed hours of a record filed as "Shutdown, Throttle", are priced at severity 1 unless `severity` is given (Top10VPN counts unusable throttling as a shutdown); ongoing events only with `end`. `format`: csv or parquet (one row per country-year: country, year, method, ours_usd, theirs_usd, ratio, within, our_hours, their_hours, our_users, their_users, their_area, cause, events, event_ids, events_not_priced, event_ids_not_priced, event_ids_outside_area, ours_usd_ozi-regional, ours_usd_deloitte-2016, ours_usd_brookings-2016, ours_usd_cost-escalated, source, source_url), ndjson (one whole row per line) for a download; json, the default, adds the summary and notes.
+         * @description source: top10vpn. Throttling, and the slowed hours of a record filed as "Shutdown, Throttle", are priced at severity 1 unless `severity` is given (Top10VPN counts unusable throttling as a shutdown); ongoing events only with `end`. `format`: csv or parquet (one row per country-year: country, year, method, ours_usd, theirs_usd, ratio, within, our_hours, their_hours, our_users, their_users, their_area, cause, events, event_ids, events_not_priced, event_ids_not_priced, event_ids_outside_area, ours_usd_ozi-regional, ours_usd_deloitte-2016, ours_usd_brookings-2016, ours_usd_cost-escalated, ours_leaves_out_ozi-regional, ours_leaves_out_deloitte-2016, ours_leaves_out_brookings-2016, ours_leaves_out_cost-escalated, source, source_url), ndjson (one whole row per line) for a download; json, the default, adds the summary and notes.
          */
         get: operations["cost.compare"];
         put?: never;
@@ -1206,6 +1206,10 @@ export interface components {
             /** @description USD, sum of the events' medians in the year, per method */
             ours: {
                 [key: string]: number;
+            };
+            /** @description per method whose total is over part of the row's events (ozi-regional and deloitte-2016 do not price platform blocks): the ids of the events it leaves out; a method not named here priced every event of the row */
+            ours_leaves_out: {
+                [key: string]: string[];
             };
             ratio: number | null;
             /** @description the part of the country Top10VPN's row is for, where its table names one ("Pakistan - Azad Kashmir"); null for the whole country */
