@@ -28,8 +28,8 @@ export interface StopImportReport {
   repeats_merged: number;
   /** Records of a shutdown STOP lists twice, folded into the event of the record kept. */
   duplicates_merged: number;
-  /** `rule`: "near-duplicate" (duplicates.ts) or "contained" (the same shutdown recorded for a whole region: contained.ts). */
-  duplicates: { kept: string; records: number[]; duplicate_records: number[]; rule: 'near-duplicate' | 'contained' }[];
+  /** `rule`: "near-duplicate" (duplicates.ts), "contained" (the same shutdown recorded for a whole region) or "nested" (an order inside another's area from the same day): contained.ts. */
+  duplicates: { kept: string; records: number[]; duplicate_records: number[]; rule: 'near-duplicate' | 'contained' | 'nested' }[];
   events: { distinct: number; created: number; updated: number; unchanged: number; kept_user_edits: number; linked_to_seed: number };
   linked: { stop_event: string; ledger_event: string }[];
   rejects: { record: number; line: number; reason: string }[];
@@ -111,7 +111,7 @@ export async function importStop(
   const dupOf = findDuplicates(groups);
   const placed = new Map([...mappedOf].filter((x): x is [string, MappedRow] => !('reject' in x[1])));
   const contained = findContained(placed, new Set([...dupOf.keys(), ...dupOf.values()]));
-  for (const [outer, inner] of contained) dupOf.set(outer, inner);
+  for (const [folded, { kept }] of contained) dupOf.set(folded, kept);
   const dupsOf = new Map<string, string[]>();
   for (const [dup, kept] of dupOf) dupsOf.set(kept, [...(dupsOf.get(kept) ?? []), dup]);
   const retire: { id: string; kept: string }[] = [];
@@ -137,7 +137,8 @@ export async function importStop(
       continue;
     }
     if (dupRows.length) foldDuplicates(mapped, latest, dupRows, snapshot, file);
-    for (const k of dupKeys.filter((k) => contained.has(k))) foldContained(mapped, latest, latestOf(groups.get(k)!));
+    for (const k of dupKeys.filter((k) => contained.get(k)?.rule === 'contained')) foldContained(mapped, latest, latestOf(groups.get(k)!));
+    for (const k of dupKeys.filter((k) => contained.get(k)?.rule === 'nested')) foldNested(mapped, latestOf(groups.get(k)!), snapshot, file);
     let fields;
     try {
       fields = parseEventInput(mapped.fields, 'row does not make a valid event');
@@ -171,8 +172,8 @@ export async function importStop(
     report.repeats_merged += group.length - 1;
     if (dupKeys.length) {
       report.duplicates_merged += dupKeys.length;
-      for (const rule of ['near-duplicate', 'contained'] as const) {
-        const keys = dupKeys.filter((k) => contained.has(k) === (rule === 'contained'));
+      for (const rule of ['near-duplicate', 'contained', 'nested'] as const) {
+        const keys = dupKeys.filter((k) => (contained.get(k)?.rule ?? 'near-duplicate') === rule);
         if (keys.length)
           report.duplicates.push({
             kept: id,
@@ -254,6 +255,15 @@ function eventId(key: string, latest: StopRow, mapped: MappedRow): string {
 function foldContained(mapped: MappedRow, kept: StopRow, outer: StopRow): void {
   const f = mapped.fields as { notes: string | null };
   const note = `Record ${outer._record} records this shutdown for the whole of ${outer.area_name.trim()} (${outer.start_date} to ${outer.end_date}), citing the same source; counted once, for record ${kept._record}'s area.`;
+  f.notes = f.notes ? `${f.notes} ${note}` : note;
+}
+
+/** The kept (outer) record's event cites the order nested in its area, and says it counts the place once. */
+function foldNested(mapped: MappedRow, inner: StopRow, snapshot: string, file: string): void {
+  const f = mapped.fields as { sources: Record<string, unknown>[]; notes: string | null };
+  const first = f.sources[0]!;
+  f.sources = [first, { ...first, title: `${String(first.title)} (nested record)`, locator: stopLocator(inner, snapshot, file) }, ...f.sources.slice(1)];
+  const note = `Record ${inner._record} records an order for ${inner.area_name.trim()}, inside this area, from the same day (${inner.start_date} to ${inner.end_date}); counted once, as this area.`;
   f.notes = f.notes ? `${f.notes} ${note}` : note;
 }
 

@@ -417,6 +417,40 @@ describe('one shutdown recorded at two scales (real records: test/fixtures/stop/
   });
 });
 
+describe("an order for an area inside another order's area, from the same day (real records: test/fixtures/stop/nested-same-day.csv)", () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ store, cleanup } = await tempStore()));
+  afterEach(() => cleanup());
+  const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  const rows = () => parseStopCsv(fixture('nested-same-day.csv'), 'nested-same-day.csv');
+
+  it('is folded into the outer one, counted once, and the outer event cites both records', async () => {
+    const r = await importStop(deps(), rows(), 'nested-same-day.csv', '2026-05-20');
+    // Gandoh tehsil inside Doda district on 10, 11 and 12 September 2025; Kulgam inside Srinagar, Kulgam, Pulwama,
+    // Anantnag on 11 November 2021; Pulwama inside Pulwama, Kulgam, Anantnag, Shopian on 9 December 2020.
+    expect(r.duplicates.map((d) => [d.kept.slice(0, 30), d.rule]).sort()).toEqual(
+      [
+        ['stop-in-2020-12-09-pulwama-kulg', 'nested'],
+        ['stop-in-2021-11-11-srinagar-kul', 'nested'],
+        ['stop-in-2025-09-10-doda-distric', 'nested'],
+        ['stop-in-2025-09-11-doda-distric', 'nested'],
+        ['stop-in-2025-09-12-doda-distric', 'nested'],
+      ].map(([k, rule]) => [k!.slice(0, 30), rule]),
+    );
+    expect(r.rows_stored).toBe(10);
+    const events = (await store.ledger.listEvents({ statuses: ['active'], country: 'IN', limit: 20 })).map((x) => x.doc as unknown as LedgerEvent);
+    expect(events).toHaveLength(5);
+    const doda = events.find((e) => e.start === '2025-09-10')!;
+    expect(doda.notes).toMatch(
+      /Record \d+ records an order for Gandoh tehsil, Doda District, Jammu & Kashmir, inside this area, from the same day \(2025-09-10 to 2025-09-10\); counted once, as this area/,
+    );
+    expect(doda.sources.filter((x) => /nested record/.test(x.title ?? ''))).toHaveLength(1);
+    const again = await importStop(deps(), rows(), 'nested-same-day.csv', '2026-05-20');
+    expect(again.events.created + again.events.updated).toBe(0);
+  });
+});
+
 describe('a seed event written from the sources of a STOP record (real records: test/fixtures/stop/seed-sources.csv)', () => {
   let store: Store;
   let cleanup: () => Promise<void>;
