@@ -1,7 +1,8 @@
 /**
  * The Monte Carlo engine: draws every parameter of a method's plan N times (seeded), prices
  * each draw, converts each segment at its own exchange rate, and reports the median, the 90 %
- * interval (5th–95th percentiles) and the point estimate (all parameters at their modes), in
+ * interval (5th–95th percentiles) and the point estimate (each parameter at its stated central
+ * value, pointOf: not a central estimate of the cost, design 011), in
  * the requested currency and in US dollars, per region when the plan has regions.
  * Non-finite numbers are a bug, never output: they raise an INTERNAL error.
  */
@@ -179,7 +180,7 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
 
   const units = unitValues(`${model.id}@${model.version}`, model.id, scn.seed, N, plan);
   const { coef, unit } = plan.terms;
-  // The point estimate: every parameter at its mode.
+  // The point estimate: each parameter at its stated central value (a triangular's mode, a log-normal's median, ...).
   const pt = evaluatePlan(plan, new Float64Array(plan.params.map((s) => pointOf(s.dist))));
   /** Money of the terms k in `ks` (one region, or all), in main currency and USD, and local at the point. */
   const money = (ks: number[]) => {
