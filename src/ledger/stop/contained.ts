@@ -28,8 +28,8 @@
  *     one outside (a full cut covers a mobile one), blocks and throttling of the same services;
  *     neither nationwide (see above);
  *   - both ended, beginning the same day, the inner one ending no later than the outer one;
- *   - every place of the inner area is a place of the outer area, or lies in a region the outer
- *     area names whole.
+ *   - the outer area has every word placed (geocode "ok"), and every place of the inner area is
+ *     a place of it or lies in a region it names whole.
  * The outer group is kept (its area covers both) and cites the inner record; no common source is
  * needed, as the inner order adds no place and no day to the outer one.
  * The figures are in docs/design/002-stop-import.md.
@@ -102,7 +102,8 @@ function nearlySameDates(a: Fields, b: Fields): boolean {
 
 /** Does every place of `inner` lie in `outer`'s area: one of its places, or in a region it names whole? */
 function nestedIn(inner: Fields, outer: Fields): boolean {
-  if (inner.scope === 'national' || outer.scope === 'national' || !inner.places.length || !outer.places.length) return false;
+  // An outer area with words left unplaced ("a bunch of cell towers in Kashmir Valley") may be smaller than its places.
+  if (inner.scope === 'national' || outer.scope === 'national' || outer.geocode?.status !== 'ok' || !inner.places.length || !outer.places.length) return false;
   const key = (p: Place) => `${p.kind}|${p.region}|${p.name}`;
   const places = new Set(outer.places.map(key));
   const regions = new Set(outer.places.filter((p) => p.kind === 'region' && p.region).map((p) => p.region));
