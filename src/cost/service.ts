@@ -172,7 +172,8 @@ export async function costRegions(deps: { store: Store }, input: ScenarioInput):
     );
   const res = await estimateCost(deps, { ...input, method: chosen, regions });
   const e = res.estimates[0]!;
-  const coverage = withOutput.length || chosen === 'ozi-regional' ? null : populationCoverage(country, regions);
+  const byPopulation = !withOutput.length && chosen !== 'ozi-regional';
+  const coverage = byPopulation ? populationCoverage(country, regions) : null;
   const items = [...e.regions]
     .sort((a, b) => b.median - a.median || a.code.localeCompare(b.code))
     .map((r) => ({ code: r.code, name: r.name, median: r.median, low: r.low, high: r.high, point: r.point, currency: e.currency, usd: r.usd }));
@@ -187,10 +188,18 @@ export async function costRegions(deps: { store: Store }, input: ScenarioInput):
     data_years: e.years,
     data_vintage: e.data_vintage,
     sources: [...new Set(e.inputs.filter((i) => i.year !== null && i.year !== undefined).map((i) => i.source))],
-    notes: coverage ? [...e.notes, coverage] : e.notes,
+    notes: [...e.notes, ...(coverage ? [coverage] : []), ...(byPopulation ? [SHARE_FIXED] : [])],
     rates: e.rates,
   };
 }
+
+/**
+ * A table priced by population share splits one national figure by fixed shares (they add up to
+ * the country's); `cost --region` prices one region with its share uncertain (×/÷ 2), so its
+ * median moves and its interval is wider. The table says which it gives.
+ */
+const SHARE_FIXED =
+  "each region's median and 90 % interval hold its population share fixed (the shares add up to the country): the interval is the method's uncertainty alone and leaves out the share's, a proxy for the region's output; cost --region CODE draws the share ×/÷ 2 (triangular), with the same point, a different median and a wider interval";
 
 /** What a table of regions priced by population share leaves out, in words (null when nothing). */
 function populationCoverage(country: string, listed: string[]): string | null {
