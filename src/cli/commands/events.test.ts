@@ -15,9 +15,11 @@ describe('events import: the folded records', () => {
     const duplicates = [
       ...Array.from({ length: 14 }, () => ({ kept: 'a', records: [1], duplicate_records: [2], rule: 'near-duplicate' as const })),
       { kept: 'b', records: [645], duplicate_records: [642], rule: 'contained' as const },
+      ...Array.from({ length: 9 }, () => ({ kept: 'c', records: [3], duplicate_records: [4], rule: 'nested' as const })),
+      { kept: 'd', records: [5], duplicate_records: [6, 7], rule: 'nested' as const },
     ];
-    expect(foldedText({ duplicates_merged: 15, duplicates })).toBe(
-      'shutdowns STOP records twice, folded into the event kept: 15 (14 listed twice, 1 recorded at two scales)',
+    expect(foldedText({ duplicates_merged: 26, duplicates })).toBe(
+      "shutdowns STOP records twice, folded into the event kept: 26 (14 listed twice, 1 recorded at two scales, 11 nested in another order's area the same day)",
     );
   });
 });

@@ -26,10 +26,14 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** The shutdowns an import folded into the event kept, by rule; the two parts add up to the count. */
+/**
+ * The shutdowns an import folded into the event kept, by rule; the parts add up to the count
+ * (an outer order may take in several nested ones, so those are the rest of the count).
+ */
 export function foldedText(x: Pick<OpOutput<typeof eventsImport>, 'duplicates_merged' | 'duplicates'>): string {
   const by = (rule: string) => x.duplicates.filter((d) => d.rule === rule).length;
-  return `shutdowns STOP records twice, folded into the event kept: ${x.duplicates_merged} (${by('near-duplicate')} listed twice, ${by('contained')} recorded at two scales)`;
+  const nested = x.duplicates_merged - by('near-duplicate') - by('contained');
+  return `shutdowns STOP records twice, folded into the event kept: ${x.duplicates_merged} (${by('near-duplicate')} listed twice, ${by('contained')} recorded at two scales, ${nested} nested in another order's area the same day)`;
 }
 
 const eventLine = (e: LedgerEvent) => ({
