@@ -2,11 +2,14 @@
  * Whole-file checks and copies of a DuckDB database. verify() reads every column of every row
  * of every table (a checksum failure in any data block surfaces there, not at open); backup()
  * copies the live database into a new file with COPY FROM DATABASE on the writer connection,
- * serialised with the writes, so the copy is one consistent state even while `serve` runs.
+ * serialised with the writes, so the copy is one consistent state even while `serve` runs; it
+ * appears under its name only once complete.
  */
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/index.js';
 import type { TableCheck } from '../types.js';
+import { pauseAt } from '../pause.js';
 import { isCorruptionError, type DuckDb } from './db.js';
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -30,17 +33,27 @@ export async function verifyTables(db: DuckDb): Promise<TableCheck[]> {
   return out;
 }
 
+/** The name a backup is written under until it is complete: beside `target`, so the rename stays on one file system. */
+export const partialBackupPath = (target: string, pid = process.pid) => join(dirname(target), `.${basename(target)}.partial-${pid}`);
+
 /**
  * Copy the database into `target` (an absolute, normalised path the caller has checked), which
- * must not exist. On failure no file is left at `target`.
+ * must not exist. The copy is written under a temporary name beside it and linked to `target`
+ * only once it is complete and checkpointed: a backup stopped at any point (a failure, kill -9)
+ * leaves no file at `target`, and a file at `target` is never replaced.
  */
 export async function backupTo(db: DuckDb, target: string): Promise<{ path: string; bytes: number; tables: number }> {
   if (existsSync(target)) throw new AppError('CONFLICT', `${target} exists; a backup never overwrites a file (pick a new name)`);
   const tables = await db.all<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary');
+  const partial = partialBackupPath(target);
+  const clear = () => {
+    for (const f of [partial, `${partial}.wal`]) rmSync(f, { force: true });
+  };
+  clear();
   try {
     await db.withWriter(async (conn) => {
       const main = (await conn.runAndReadAll('SELECT current_database() AS d')).getRowObjectsJS()[0]!.d as string;
-      await conn.run(`ATTACH ${literal(target)} AS splinternet_backup`);
+      await conn.run(`ATTACH ${literal(partial)} AS splinternet_backup`);
       try {
         await conn.run(`COPY FROM DATABASE ${ident(main)} TO splinternet_backup`);
         await conn.run('CHECKPOINT splinternet_backup');
@@ -48,10 +61,26 @@ export async function backupTo(db: DuckDb, target: string): Promise<{ path: stri
         await conn.run('DETACH splinternet_backup');
       }
     });
+    await pauseAt('backup', `partial=${partial}`);
+    publish(partial, target);
     return { path: target, bytes: statSync(target).size, tables: Number(tables[0]?.n ?? 0) };
   } catch (e) {
-    // a copy that failed leaves no file behind (nor DuckDB's write-ahead log beside it)
-    for (const f of [target, `${target}.wal`]) rmSync(f, { force: true });
+    clear();
     throw e;
   }
+}
+
+/** Give the complete copy its name without replacing a file that appeared there meanwhile. */
+function publish(partial: string, target: string): void {
+  try {
+    linkSync(partial, target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new AppError('CONFLICT', `${target} exists; a backup never overwrites a file (pick a new name)`);
+    // a file system without hard links: a rename, after the same check
+    if (existsSync(target)) throw new AppError('CONFLICT', `${target} exists; a backup never overwrites a file (pick a new name)`);
+    renameSync(partial, target);
+    return;
+  }
+  rmSync(partial, { force: true });
 }

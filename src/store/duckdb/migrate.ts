@@ -57,6 +57,11 @@ export function loadMigrations(dir = packagePath('src', 'store', 'migrations')):
     });
 }
 
+/** The schema version this code migrates to: its highest migration. */
+export function codeSchemaVersion(migrations = loadMigrations()): number {
+  return migrations.reduce((v, m) => Math.max(v, m.version), 0);
+}
+
 /** Apply what is missing; return the schema version (highest applied migration). */
 export async function migrate(db: DuckDb, migrations = loadMigrations()): Promise<number> {
   await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (

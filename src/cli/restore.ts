@@ -1,0 +1,82 @@
+/**
+ * `splinternet db restore FILE`: put a backup in place of the database. The backup is read end
+ * to end and must be a backup of this observatory at a schema version this code knows
+ * (src/db/backup-check.ts) before anything is touched; it is copied beside the database and
+ * renamed over it, so a crash leaves the old file or the new one, never a mix.
+ */
+import { closeSync, copyFileSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { backupRefusal } from '../db/backup-check.js';
+import { readLock } from '../op/index.js';
+import { AppError, fileError, missingFolderError } from '../shared/index.js';
+import { codeSchemaVersion, openStore, type TableCheck } from '../store/index.js';
+
+export interface Restored {
+  restored: string;
+  to: string;
+  tables: number;
+  rows: number;
+}
+
+/** Replace the database at `dbPath` with the backup `file`; refused (nothing replaced) unless the backup is whole and this observatory's. */
+export async function restoreDatabase(dbPath: string, file: string): Promise<Restored> {
+  const source = resolve(file);
+  if (!existsSync(source)) throw fileError(source, Object.assign(new Error('ENOENT'), { code: 'ENOENT' }));
+  refuseNonDuckDb(source);
+  // the database's folder must be there: said naming it, before the backup is read
+  const noFolder = missingFolderError(dbPath, 'db');
+  if (noFolder) throw noFolder;
+  const lock = readLock(dbPath);
+  if (lock) throw new AppError('STORE_LOCKED', `the server (pid ${lock.pid}) at ${lock.url} holds ${dbPath}; stop it, then restore`);
+  const tables = await readBackup(source);
+  const bad = tables.filter((t) => !t.ok);
+  if (bad.length) throw new AppError('STORE', `${source} is not a sound backup: ${bad.map((t) => `${t.table}: ${t.error}`).join('; ')}; nothing was replaced`);
+  // copy beside the target, then rename over it: a crash leaves the old file or the new one
+  const tmp = `${dbPath}.restore-${process.pid}`;
+  try {
+    copyFileSync(source, tmp);
+    rmSync(`${dbPath}.wal`, { force: true });
+    renameSync(tmp, dbPath);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw fileError(dbPath, e, 'db', 'write');
+  }
+  return { restored: source, to: dbPath, tables: tables.length, rows: tables.reduce((n, t) => n + (t.rows ?? 0), 0) };
+}
+
+/** Every table of the backup read end to end; refused first when the file is not this observatory's backup. */
+async function readBackup(source: string): Promise<TableCheck[]> {
+  const backup = await openStore(source, { readOnly: true });
+  try {
+    const tables = (await backup.verify?.()) ?? [];
+    const why = backupRefusal(source, { tables: tables.map((t) => t.table), schemaVersion: (await backup.info()).schemaVersion }, codeSchemaVersion());
+    if (why) throw new AppError('VALIDATION', why, { issues: [{ path: ['file'], message: why.slice(source.length + 2) }] });
+    return tables;
+  } finally {
+    await backup.close();
+  }
+}
+
+/**
+ * A file that does not start as a DuckDB database does (the magic "DUCK" at byte 8) is named as
+ * such (exit 2), before DuckDB is asked to open it and answers in its own terms; a folder or an
+ * unreadable file is named as every reader names it (exit 1).
+ */
+function refuseNonDuckDb(source: string): void {
+  const head = Buffer.alloc(12);
+  let got: number;
+  try {
+    const fd = openSync(source, 'r');
+    try {
+      got = readSync(fd, head, 0, 12, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    throw fileError(source, e);
+  }
+  if (got < 12 || head.toString('latin1', 8, 12) !== 'DUCK')
+    throw new AppError('VALIDATION', `${source}: not a DuckDB database file (a backup made by \`splinternet db backup\` is one); nothing was replaced`, {
+      issues: [{ path: ['file'], message: 'not a DuckDB database file' }],
+    });
+}

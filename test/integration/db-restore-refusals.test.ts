@@ -1,0 +1,83 @@
+/**
+ * `db restore` puts only a whole backup of this observatory in place of the database: an empty
+ * DuckDB file, another program's database or one at a schema version this code does not know
+ * is refused naming why, with the database untouched; and `db backup` stopped part-way (kill -9)
+ * leaves no file under the backup's name, so neither a restore nor the retry is misled by one.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packagePath } from '../../src/shared/index.js';
+import { cli, runBin, tempDir } from '../helpers/index.js';
+import { killInside } from '../helpers/kill.js';
+
+const t = tempDir();
+const db = join(t.dir, 'live.duckdb');
+afterAll(() => t.cleanup());
+
+/** Run statements on a DuckDB file of the test's own making. */
+async function duck(path: string, ...sql: string[]): Promise<void> {
+  const inst = await DuckDBInstance.create(path);
+  const c = await inst.connect();
+  try {
+    for (const s of sql) await c.run(s);
+  } finally {
+    c.closeSync();
+    inst.closeSync();
+  }
+}
+
+const stored = async () => JSON.parse((await cli(['measurements', 'list', '--limit', '500', '--json', '--db', db])).out) as { items: unknown[] };
+
+beforeAll(async () => {
+  // the real OONI bucket sample, stored as any user's ingest stores it
+  const r = await cli(['ingest', packagePath('test', 'fixtures', 'ooni', 'bucket-sample'), '--json', '--db', db]);
+  expect(r.code, r.err).toBe(0);
+}, 120_000);
+
+describe('db restore refuses a file that is not a backup of this observatory', () => {
+  it('SYNTHETIC files: an empty DuckDB file, another program\u2019s database, a newer schema: refused naming why, the database untouched', async () => {
+    const before = (await stored()).items.length;
+    expect(before).toBeGreaterThan(0);
+    const empty = join(t.dir, 'empty.duckdb');
+    await duck(empty, 'CHECKPOINT');
+    const foreign = join(t.dir, 'foreign.duckdb');
+    await duck(foreign, 'CREATE TABLE t (a INTEGER)', 'INSERT INTO t VALUES (1)');
+    const newer = join(t.dir, 'newer.duckdb');
+    expect((await cli(['db', 'backup', newer, '--db', db])).code).toBe(0);
+    await duck(newer, "INSERT INTO schema_migrations VALUES (999, 'from_a_newer_build', 'abcdef0123456789', now())");
+    const cases: [string, RegExp][] = [
+      [empty, /a DuckDB database with no tables, not a backup made by `splinternet db backup`.*nothing was replaced/],
+      [foreign, /a DuckDB database of another program \(its 1 table: t; no schema_migrations\).*nothing was replaced/],
+      [newer, /schema version 999, newer than this code's \d+ .*nothing was replaced/],
+    ];
+    for (const [file, why] of cases) {
+      const r = await cli(['db', 'restore', file, '--db', db]);
+      expect(r.code, file).toBe(2);
+      expect(r.err).toMatch(why);
+      expect((await stored()).items.length, file).toBe(before);
+    }
+  });
+});
+
+describe('db backup stopped part-way', () => {
+  it('kill -9 after the copy is written and before it is named leaves no file at the name; the retry makes a backup that restores', async () => {
+    const target = join(t.dir, 'killed.duckdb');
+    const k = await killInside('backup', ['db', 'backup', target, '--db', db]);
+    expect(k.marker, k.err).not.toBeNull();
+    expect(k.signal).toBe('SIGKILL');
+    expect(existsSync(target)).toBe(false);
+    const again = await runBin(['db', 'backup', target, '--json', '--db', db]);
+    expect(again.code, again.err).toBe(0);
+    expect(statSync(target).size).toBeGreaterThan(0);
+    // the killed run's partial copy is the only other thing it left, under a name that says so
+    expect(readdirSync(t.dir).filter((f) => f.includes('killed.duckdb') && f !== 'killed.duckdb')).toEqual([
+      expect.stringMatching(/^\.killed\.duckdb\.partial-\d+$/),
+    ]);
+    const into = join(t.dir, 'restored.duckdb');
+    const r = await cli(['db', 'restore', target, '--json', '--db', into]);
+    expect(r.code, r.err).toBe(0);
+    expect((JSON.parse(r.out) as { rows: number }).rows).toBeGreaterThan(0);
+  });
+});
