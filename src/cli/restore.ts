@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { backupRefusal } from '../db/backup-check.js';
 import { readLock } from '../op/index.js';
 import { AppError, fileError, missingFolderError } from '../shared/index.js';
-import { codeSchemaVersion, openStore, type TableCheck } from '../store/index.js';
+import { codeSchemaVersion, openStore, type Store, type TableCheck } from '../store/index.js';
 
 export interface Restored {
   restored: string;
@@ -31,6 +31,7 @@ export async function restoreDatabase(dbPath: string, file: string): Promise<Res
   const tables = await readBackup(source);
   const bad = tables.filter((t) => !t.ok);
   if (bad.length) throw new AppError('STORE', `${source} is not a sound backup: ${bad.map((t) => `${t.table}: ${t.error}`).join('; ')}; nothing was replaced`);
+  const held = await holdDatabase(dbPath);
   // copy beside the target, then rename over it: a crash leaves the old file or the new one
   const tmp = `${dbPath}.restore-${process.pid}`;
   try {
@@ -40,8 +41,33 @@ export async function restoreDatabase(dbPath: string, file: string): Promise<Res
   } catch (e) {
     rmSync(tmp, { force: true });
     throw fileError(dbPath, e, 'db', 'write');
+  } finally {
+    await held?.close();
   }
   return { restored: source, to: dbPath, tables: tables.length, rows: tables.reduce((n, t) => n + (t.rows ?? 0), 0) };
+}
+
+/**
+ * Take the database's file lock, as every process that opens it does, and keep it until the
+ * file is replaced: a process that has the database open (a CLI import, a reader) makes the
+ * restore stop at once naming it, and none can open it meanwhile. The lock is a read-only open,
+ * which writes nothing on close. A file DuckDB cannot open for another reason (damaged: what a
+ * restore repairs) is replaced without it.
+ */
+async function holdDatabase(dbPath: string): Promise<Store | null> {
+  if (!existsSync(dbPath)) return null;
+  try {
+    return await openStore(dbPath, { readOnly: true });
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'STORE_LOCKED') return null;
+    const pid = typeof e.details.holder_pid === 'number' ? ` (pid ${e.details.holder_pid})` : '';
+    throw new AppError(
+      'STORE_LOCKED',
+      `the database ${dbPath} is held by another process${pid}; a restore replaces it only when no process has it open: ` +
+        'wait for that one to finish (or stop it), then restore; nothing was replaced',
+      { cause: e, details: e.details },
+    );
+  }
 }
 
 /** Every table of the backup read end to end; refused first when the file is not this observatory's backup. */

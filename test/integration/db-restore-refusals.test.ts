@@ -4,6 +4,7 @@
  * is refused naming why, with the database untouched; and `db backup` stopped part-way (kill -9)
  * leaves no file under the backup's name, so neither a restore nor the retry is misled by one.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -79,5 +80,38 @@ describe('db backup stopped part-way', () => {
     const r = await cli(['db', 'restore', target, '--json', '--db', into]);
     expect(r.code, r.err).toBe(0);
     expect((JSON.parse(r.out) as { rows: number }).rows).toBeGreaterThan(0);
+  });
+});
+
+/** Another process with the database open for writing, as a CLI import has it; resolves once it holds the file lock. */
+function holder(path: string): Promise<{ pid: number; stop: () => Promise<void> }> {
+  const code = `const { DuckDBInstance } = await import('@duckdb/node-api');
+    const i = await DuckDBInstance.create(${JSON.stringify(path)}); await i.connect();
+    process.stdout.write('held\\n'); setTimeout(() => process.exit(0), 60000);`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: packagePath(), stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', () => resolve({ pid: child.pid!, stop: () => new Promise<void>((r) => (child.once('close', () => r()), child.kill('SIGTERM'))) }));
+    child.once('close', (c) => reject(new Error(`the holder exited ${c}`)));
+  });
+}
+
+describe('db restore and a process that has the database open', () => {
+  it('stops at once naming the holder, as every writer does, and replaces nothing', async () => {
+    const backup = join(t.dir, 'for-locked.duckdb');
+    expect((await cli(['db', 'backup', backup, '--db', db])).code).toBe(0);
+    const before = (await stored()).items.length;
+    const h = await holder(db);
+    try {
+      const r = await cli(['db', 'restore', backup, '--db', db]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`the database ${db} is held by another process (pid ${h.pid})`);
+      expect(r.err).toContain('nothing was replaced');
+    } finally {
+      await h.stop();
+    }
+    expect(readdirSync(t.dir).filter((f) => f.startsWith('live.duckdb.restore-'))).toEqual([]);
+    expect((await stored()).items.length).toBe(before);
+    const free = await cli(['db', 'restore', backup, '--db', db]);
+    expect(free.code, free.err).toBe(0);
   });
 });
