@@ -153,9 +153,9 @@ async function verdicts(store: Store): Promise<DerivedCheck[]> {
 }
 
 /**
- * Day cells kept apart from the rows (ClickHouse): per shard, the measurements stored against
- * those the day cells count. Reading the files of the days that differ again (`ingest --force`)
- * adds the missing measurements to the cells. Absent where cells are written with the rows.
+ * Day cells against the rows: per part (a ClickHouse shard, the DuckDB file), the measurements
+ * stored against those the day cells count. Reading the files of the days that differ again
+ * (`ingest --force`) recounts them.
  */
 async function dayCells(store: Store): Promise<DerivedCheck[]> {
   if (!store.measure.dayCellCounts) return [];
@@ -169,7 +169,7 @@ async function dayCells(store: Store): Promise<DerivedCheck[]> {
       {
         dataset: 'measurement day cells',
         status: 'current',
-        detail: `the day cells count all ${n(stored)} measurements stored on ${plural(parts.length, 'shard')}`,
+        detail: `the day cells count all ${n(stored)} measurements stored${parts.some((p) => p.part.startsWith('shard')) ? ` on ${plural(parts.length, 'shard')}` : ''}`,
       },
     ];
   const paths = [...new Set(short.flatMap((p) => p.paths))].sort();

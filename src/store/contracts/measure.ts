@@ -227,9 +227,8 @@ export interface MeasureRepo {
   /** writeGroup without manifest changes; returns how many rows were new (kept for callers of the first API). */
   writeBatch(rows: MeasurementRecord[], rejects: MeasurementRejectRecord[], now: string): Promise<number>;
   /**
-   * Where day cells are kept apart from the rows (ClickHouse, per shard): the measurements stored
-   * and those the day cells count, and the files of the days where they differ. Absent where the
-   * cells are written in the rows' transaction (DuckDB).
+   * Per part of the store (a ClickHouse shard; the DuckDB file): the measurements stored and
+   * those the day cells count, and the files of the days where they differ.
    */
   dayCellCounts?(): Promise<{ part: string; stored: number; counted: number; paths: string[] }[]>;
   /** Recompute the aggregation cells whose keys were touched since the last refresh. */

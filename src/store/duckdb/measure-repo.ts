@@ -17,6 +17,7 @@ import type {
   NetworkRecord,
 } from '../types.js';
 import type { DuckDb, Param, Row } from './db.js';
+import { duckDayCellCounts } from './measure-cell-check.js';
 import { readProjected } from './measure-projection.js';
 import { duckRescoreRepo } from './measure-rescore.js';
 import { inTx, MEASUREMENT_COLUMNS, MEASUREMENT_SELECT, refreshDirtyCells, STAGING_COLUMNS, STAGING_DDL, where } from './measure-sql.js';
@@ -207,6 +208,7 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
         });
       }),
     refreshCells: (now) => db.tx((tx) => refreshDirtyCells(tx, now)),
+    dayCellCounts: () => duckDayCellCounts(db),
     async cells(f) {
       const params: Param[] = [f.grain];
       const rows = await db.all(

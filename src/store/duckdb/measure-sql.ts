@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MeasurementFilter } from '../types.js';
-import type { Param, Sql } from './db.js';
+import type { DuckDb, Param, Sql } from './db.js';
 
 /**
  * SQL text of the measure repository that is long enough to deserve its own file: the staging
@@ -103,6 +103,17 @@ export async function refreshDirtyCells(tx: Sql, now: string): Promise<{ keys: n
   const cells = await tx.run(cellsSql, [now]);
   await tx.run('DELETE FROM measurement_cells_dirty');
   return { keys, cells };
+}
+
+/**
+ * Recompute the cells whose keys are still marked at open: an ingest marks them in each batch's
+ * transaction and recomputes them every few seconds and at its end, so a kill -9 between leaves
+ * marks. One read when nothing is marked (the usual case); the recompute is one transaction.
+ */
+export async function refreshLeftCells(db: DuckDb): Promise<void> {
+  const left = await db.all<{ n: boolean }>('SELECT EXISTS (SELECT 1 FROM measurement_cells_dirty) AS n');
+  if (!left[0]?.n) return;
+  await db.tx((tx) => refreshDirtyCells(tx, new Date().toISOString()));
 }
 
 export async function inTx<T>(conn: DuckDBConnection, fn: () => Promise<T>): Promise<T> {

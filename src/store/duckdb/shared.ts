@@ -7,12 +7,15 @@
  * and one data version. Each handle's release gives up its share once; the last one closes the
  * file, and an open that arrives while it closes waits and opens it again. A path open
  * read-write is not also opened read-only, nor the reverse: that is refused, naming the mode it
- * is open in. `:memory:` is never shared (each open is its own database).
+ * is open in. `:memory:` is never shared (each open is its own database). The first open for
+ * writing migrates the file and recomputes the summary cells a writer marked and did not get to
+ * recompute (killed mid-ingest, or a backup taken mid-ingest), so the cells agree with the rows.
  */
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../shared/index.js';
 import { DuckDb } from './db.js';
+import { refreshLeftCells } from './measure-sql.js';
 import { migrate } from './migrate.js';
 
 export interface DuckDbHandle {
@@ -58,7 +61,10 @@ export async function acquireDuckDb(path: string, options: { readOnly?: boolean;
   if (key === null) {
     const db = await DuckDb.open(path, { readOnly });
     try {
-      if (wantMigrate) await migrate(db);
+      if (wantMigrate) {
+        await migrate(db);
+        await refreshLeftCells(db);
+      }
     } catch (e) {
       await db.close();
       throw e;
@@ -107,10 +113,12 @@ export async function acquireDuckDb(path: string, options: { readOnly?: boolean;
   try {
     const db = await s.db;
     if (wantMigrate) {
-      s.migrated ??= migrate(db).catch((e: unknown) => {
-        s.migrated = undefined;
-        throw e;
-      });
+      s.migrated ??= migrate(db)
+        .then(() => refreshLeftCells(db))
+        .catch((e: unknown) => {
+          s.migrated = undefined;
+          throw e;
+        });
       await s.migrated;
     }
     return { db, release };
