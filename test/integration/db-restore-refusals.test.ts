@@ -115,3 +115,20 @@ describe('db restore and a process that has the database open', () => {
     expect(free.code, free.err).toBe(0);
   });
 });
+
+describe('a database written by a newer build', () => {
+  it('SYNTHETIC version row: doctor fails the database check naming both versions; db migrate and a write refuse it, unchanged', async () => {
+    const newer = join(t.dir, 'opened-newer.duckdb');
+    expect((await cli(['db', 'backup', newer, '--db', db])).code).toBe(0);
+    await duck(newer, "INSERT INTO schema_migrations VALUES (999, 'from_a_newer_build', 'abcdef0123456789', now())");
+    const doc = await cli(['doctor', '--json', '--db', newer]);
+    expect(doc.code).toBe(1);
+    const check = (JSON.parse(doc.out) as { checks: { name: string; ok: boolean; detail: string }[] }).checks.find((c) => c.name === 'database')!;
+    expect(check.ok).toBe(false);
+    expect(check.detail).toMatch(/is at schema version 999, newer than this code's \d+/);
+    const m = await cli(['db', 'migrate', '--db', newer]);
+    expect(m.code).toBe(1);
+    expect(m.err).toMatch(/newer than this code's .*nothing was changed/);
+    expect((await cli(['tokens', 'create', '--name', 'x', '--scope', 'read', '--db', newer])).code).toBe(1);
+  });
+});

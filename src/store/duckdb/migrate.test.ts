@@ -60,4 +60,19 @@ describe('migration checksums', () => {
       await db.close();
     }
   });
+
+  it("SYNTHETIC migrations: refuse a database at a schema version above the code's, naming both, and change nothing", async () => {
+    const dir = folder({ '001_t.sql': 'CREATE TABLE t (x INTEGER);\n', '002_u.sql': 'CREATE TABLE u (x INTEGER);\n' });
+    const db = await DuckDb.open(join(dir, 'db.duckdb'));
+    try {
+      const [first, second] = loadMigrations(join(dir, 'migrations'));
+      expect(await migrate(db, [first!, second!])).toBe(2);
+      await expect(migrate(db, [first!])).rejects.toThrow(
+        /is at schema version 2, newer than this code's 1: a newer splinternet wrote it.*nothing was changed/,
+      );
+      expect(await db.all('SELECT version FROM schema_migrations ORDER BY 1')).toEqual([{ version: 1 }, { version: 2 }]);
+    } finally {
+      await db.close();
+    }
+  });
 });

@@ -62,13 +62,25 @@ export function codeSchemaVersion(migrations = loadMigrations()): number {
   return migrations.reduce((v, m) => Math.max(v, m.version), 0);
 }
 
-/** Apply what is missing; return the schema version (highest applied migration). */
+/**
+ * Apply what is missing; return the schema version (highest applied migration). A database at a
+ * version above the code's (written by a newer build) is refused before anything is applied.
+ */
 export async function migrate(db: DuckDb, migrations = loadMigrations()): Promise<number> {
   await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, checksum VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
   const applied = new Map(
     (await db.all<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')).map((r) => [r.version, r.checksum]),
   );
+  const newest = Math.max(0, ...applied.keys());
+  const known = codeSchemaVersion(migrations);
+  if (newest > known)
+    throw new AppError(
+      'STORE',
+      `the database ${db.path} is at schema version ${newest}, newer than this code's ${known}: a newer splinternet wrote it, with tables this code does not know. ` +
+        'Use that version, or restore a backup made by this one (`splinternet db restore BACKUP`); nothing was changed',
+      { details: { schema_version: newest, code_schema_version: known } },
+    );
   for (const m of migrations) {
     const seen = applied.get(m.version);
     if (seen !== undefined) {
