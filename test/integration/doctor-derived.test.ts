@@ -66,6 +66,7 @@ describe('doctor: is derived data made by the current code', () => {
       'ledger geocodes': 'current',
       'measurement verdicts': 'current',
       'measurement rule inputs': 'current',
+      'measurement day cells': 'current',
       'election choices': 'current',
     });
     expect(r.derived['ledger links']!.detail).toMatch(/^2,\d{3} STOP records from 1 file\(s\), record texts kept/);
@@ -131,6 +132,7 @@ describe('doctor: is derived data made by the current code', () => {
       ['ledger geocodes', 'current'],
       ['measurement verdicts', 'current'],
       ['measurement rule inputs', 'current'],
+      ['measurement day cells', 'current'],
       ['election choices', 'current'],
     ]);
     expect(after.code).toBe(0);
