@@ -5,6 +5,7 @@
  * the ledger and the other small tables.
  */
 import { resolve } from 'node:path';
+import { AppError } from '../shared/index.js';
 import { openClickHouseStore, parseStoreUrl } from './clickhouse/index.js';
 import { openDuckDbStore } from './duckdb/index.js';
 import type { Store } from './types.js';
@@ -18,8 +19,17 @@ export interface OpenStoreOptions {
   store?: string;
 }
 
+/**
+ * The database file in force: `--db`, else SPLINTERNET_DB (set but empty reads as unset, as a
+ * shell leaves it), else the default under `cwd`. An empty `--db` names no file (it would
+ * resolve to the folder itself) and is refused naming the flag.
+ */
 export function defaultDbPath(flag?: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
-  const chosen = flag ?? env.SPLINTERNET_DB;
+  if (flag === '') {
+    const message = 'an empty path; name a database file';
+    throw new AppError('VALIDATION', `--db: ${message}`, { issues: [{ path: ['db'], message }] });
+  }
+  const chosen = flag ?? (env.SPLINTERNET_DB || undefined);
   if (chosen === ':memory:') return chosen;
   return resolve(cwd, chosen ?? '.splinternet/observatory.duckdb');
 }
