@@ -21,6 +21,7 @@ import {
   rowsOf,
   schemaColumns,
   type Op,
+  type ServerLock,
 } from '../op/index.js';
 import { AppError, localGrant, systemClock, type ProgressReporter } from '../shared/index.js';
 import { defaultDbPath, openStore, parseStoreUrl, storeUrl, type Store } from '../store/index.js';
@@ -98,7 +99,7 @@ export class CliContext {
     const input = resolveLocalPaths(op, raw);
     const lock = readLock(this.dbPath);
     // The server runs the same op (same schema, same code): its result has the output type.
-    if (lock) return (await remoteOp(lock.url, lock.secret, op.name, input, progress)) as z.output<O>;
+    if (lock) return (await this.remote(lock, op.name, input, progress)) as z.output<O>;
     this.refuseMissingForRead(op, input);
     return this.withStore(
       (store) =>
@@ -122,7 +123,7 @@ export class CliContext {
     if (lock)
       return fn(
         async (op, input, progress = this.progress()) =>
-          (await remoteOp(lock.url, lock.secret, op.name, resolveLocalPaths(op, input), progress)) as z.output<typeof op.output>,
+          (await this.remote(lock, op.name, resolveLocalPaths(op, input), progress)) as z.output<typeof op.output>,
       );
     return this.withStore((store) =>
       fn((op, input, progress = this.progress()) =>
@@ -133,6 +134,23 @@ export class CliContext {
         ),
       ),
     );
+  }
+
+  /**
+   * The op sent to the server the lock file names. A server that does not answer at all is named
+   * with that file, and when it may be removed, since every command reads it until then.
+   */
+  private async remote(lock: ServerLock, name: string, input: unknown, progress: ProgressReporter): Promise<unknown> {
+    try {
+      return await remoteOp(lock.url, lock.secret, name, input, progress);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.details.unreachable !== true) throw e;
+      throw new AppError(
+        'UNAVAILABLE',
+        `${e.message}. ${lockPath(this.dbPath)} names it (pid ${lock.pid}); if no \`splinternet serve\` runs for this database, that file was left by one that stopped: remove it`,
+        { cause: e, details: { ...e.details, lock_file: lockPath(this.dbPath), pid: lock.pid } },
+      );
+    }
   }
 
   /**

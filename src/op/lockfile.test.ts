@@ -7,11 +7,12 @@ import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lockPath, newSecret, readLock, writeLock, type ServerLock } from './lockfile.js';
+import { lockHolderAlive, lockPath, newSecret, processStartMs, readLock, writeLock, type ServerLock } from './lockfile.js';
 
 let dir: string;
 let db: string;
-const lock = (): ServerLock => ({ pid: process.pid, url: 'http://127.0.0.1:9', secret: newSecret(), started_at: '2026-12-03T00:00:00Z' });
+// a lock as serve writes it: after its process started
+const lock = (): ServerLock => ({ pid: process.pid, url: 'http://127.0.0.1:9', secret: newSecret(), started_at: new Date().toISOString() });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'splinternet-lock-'));
@@ -52,5 +53,21 @@ describe('server lock', () => {
     writeLock(db, l);
     expect(readFileSync(trap, 'utf8')).toBe('untouched');
     expect(readLock(db)).toEqual(l);
+  });
+
+  it('SYNTHETIC lock: a live pid that started after the lock was written (the pid given to another process) is a stale lock', () => {
+    const started = processStartMs(process.pid);
+    if (started === null) return; // no /proc: the pid alone decides, as before
+    expect(Math.abs(started - Date.now())).toBeLessThan(24 * 3600 * 1000);
+    const reused = { ...lock(), started_at: new Date(started - 60_000).toISOString() };
+    writeLock(db, reused);
+    expect(readLock(db)).toBeNull();
+    writeLock(db, { ...reused, started_at: new Date(started + 1000).toISOString() });
+    expect(readLock(db)).not.toBeNull();
+    expect(
+      lockHolderAlive(reused, () => null),
+      'start time unknown: the live pid is trusted',
+    ).toBe(true);
+    expect(lockHolderAlive({ ...reused, pid: 2 ** 22 + 12345 }), 'a dead pid').toBe(false);
   });
 });

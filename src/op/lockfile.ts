@@ -48,12 +48,44 @@ export const processAlive = (pid: number): boolean => {
   }
 };
 
-/** The lock of a live server, or null (a stale lock from a killed server is ignored). */
+/**
+ * When process `pid` started, in ms since the epoch, where the system says (Linux /proc: its
+ * start in clock ticks after boot, 100 a second, and the boot time in whole seconds); null where
+ * it cannot be read.
+ */
+export function processStartMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the fields after the command name, which is in parentheses and may hold spaces
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
+    return Number.isFinite(ticks) && Number.isFinite(boot) && boot > 0 ? boot * 1000 + ticks * 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Slack for the boot time's whole seconds and the tick size. */
+const START_SLACK_MS = 2000;
+
+/**
+ * Whether the lock's pid is still the process that wrote it: alive, and (where its start time
+ * can be read) started before the lock's `started_at`. A pid the system gave to another process
+ * after the server died (a reboot, a long uptime) started later, so its lock is stale.
+ */
+export function lockHolderAlive(lock: ServerLock, startOf: (pid: number) => number | null = processStartMs): boolean {
+  if (!processAlive(lock.pid)) return false;
+  const started = startOf(lock.pid);
+  const written = Date.parse(lock.started_at);
+  return started === null || !Number.isFinite(written) || started <= written + START_SLACK_MS;
+}
+
+/** The lock of a live server, or null (a stale lock, from a killed server or naming a pid now another process's, is ignored). */
 export function readLock(dbPath: string): ServerLock | null {
   try {
     if (!ownPrivateFile(lockPath(dbPath))) return null;
     const lock = JSON.parse(readFileSync(lockPath(dbPath), 'utf8')) as ServerLock;
-    return processAlive(lock.pid) ? lock : null;
+    return lockHolderAlive(lock) ? lock : null;
   } catch {
     return null;
   }

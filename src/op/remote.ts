@@ -35,7 +35,10 @@ export async function remoteOp(baseUrl: string, secret: string, name: string, in
       body: JSON.stringify(input ?? {}),
     });
   } catch (e) {
-    throw new AppError('UNAVAILABLE', `the server at ${baseUrl} holds the database but did not answer: ${(e as Error).message}`, { cause: e });
+    throw new AppError('UNAVAILABLE', `the server at ${baseUrl} holds the database but did not answer: ${(e as Error).message}`, {
+      cause: e,
+      details: { unreachable: true },
+    });
   }
   if (!res.ok || !res.body) {
     const p = (await res.json().catch(() => ({}))) as WireProblem;
