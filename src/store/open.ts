@@ -4,6 +4,7 @@
  * SPLINTERNET_STORE put the growing data on a ClickHouse cluster; the embedded file still holds
  * the ledger and the other small tables.
  */
+import { lstatSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../shared/index.js';
 import { openClickHouseStore, parseStoreUrl } from './clickhouse/index.js';
@@ -21,7 +22,7 @@ export interface OpenStoreOptions {
 
 /**
  * The database file in force: `--db`, else SPLINTERNET_DB (set but empty reads as unset, as a
- * shell leaves it), else the default under `cwd`. An empty `--db` names no file (it would
+ * shell leaves it), else the default under `cwd`; a symlink is followed to its file. An empty `--db` names no file (it would
  * resolve to the folder itself) and is refused naming the flag.
  */
 export function defaultDbPath(flag?: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
@@ -31,7 +32,20 @@ export function defaultDbPath(flag?: string, env: NodeJS.ProcessEnv = process.en
   }
   const chosen = flag ?? (env.SPLINTERNET_DB || undefined);
   if (chosen === ':memory:') return chosen;
-  return resolve(cwd, chosen ?? '.splinternet/observatory.duckdb');
+  return throughLink(resolve(cwd, chosen ?? '.splinternet/observatory.duckdb'));
+}
+
+/**
+ * A path whose last part is a symlink names the file it points to: the lock file, the server a
+ * command goes through and the file a restore replaces are those of that file (a path through a
+ * symlinked folder already reaches the same lock file). A dangling link stays as given.
+ */
+function throughLink(path: string): string {
+  try {
+    return lstatSync(path).isSymbolicLink() ? realpathSync(path) : path;
+  } catch {
+    return path;
+  }
 }
 
 /** The store URL in force: the flag, else SPLINTERNET_STORE. */

@@ -5,10 +5,12 @@
  * names the lock file and when it may be removed.
  */
 import { spawn } from 'node:child_process';
+import { lstatSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockPath, newSecret, writeLock } from '../../src/op/index.js';
+import { packagePath } from '../../src/shared/index.js';
 import { cli, tempDir } from '../helpers/index.js';
 
 const t = tempDir();
@@ -47,5 +49,28 @@ describe('a lock file left by a server that stopped', () => {
     expect(r.err).toContain(
       `${lockPath(db)} names it (pid ${process.pid}); if no \`splinternet serve\` runs for this database, that file was left by one that stopped: remove it`,
     );
+  });
+});
+
+describe('a symlink as --db', () => {
+  it('SYNTHETIC link and lock: names the file it points to: a server holding that file refuses the restore; without one the restore replaces that file and the link stays', async () => {
+    const real = join(t.dir, 'real.duckdb');
+    const link = join(t.dir, 'link.duckdb');
+    expect((await cli(['db', 'migrate', '--db', real])).code).toBe(0);
+    symlinkSync(real, link);
+    const backup = join(t.dir, 'events.duckdb');
+    const added = await cli(['events', 'add', '--file', packagePath('data', 'ledger', 'events', 'cn-2021-signal-block.json'), '--db', backup]);
+    expect(added.code, added.err).toBe(0);
+    writeLock(real, { pid: process.pid, url: `http://127.0.0.1:${await closedPort()}`, secret: newSecret(), started_at: new Date().toISOString() });
+    const held = await cli(['db', 'restore', backup, '--db', link]);
+    expect(held.code).toBe(1);
+    expect(held.err).toContain(`holds ${real}; stop it, then restore`);
+    rmSync(lockPath(real));
+    const r = await cli(['db', 'restore', backup, '--json', '--db', link]);
+    expect(r.code, r.err).toBe(0);
+    expect((JSON.parse(r.out) as { to: string }).to).toBe(real);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    const listed = JSON.parse((await cli(['events', 'list', '--json', '--db', link])).out) as { items: unknown[] };
+    expect(listed.items).toHaveLength(1);
   });
 });
