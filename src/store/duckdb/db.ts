@@ -72,17 +72,39 @@ export function isLockError(e: unknown): boolean {
   return e instanceof Error && /Could not set lock on file|Conflicting lock is held/i.test(e.message);
 }
 
-/** Recognise DuckDB's report of a damaged file: a block whose checksum fails, or an instance a fatal read invalidated. */
+/**
+ * Recognise DuckDB's report of a damaged file: a block whose checksum fails, an instance a fatal
+ * read invalidated, or a block past the file's end (a file cut short: an interrupted copy).
+ */
 export function isCorruptionError(e: unknown): boolean {
-  return e instanceof Error && /Corrupt database file|does not match stored checksum|database has been invalidated/i.test(e.message);
+  return (
+    e instanceof Error &&
+    /Corrupt database file|does not match stored checksum|database has been invalidated|Could not read enough bytes from file/i.test(e.message)
+  );
+}
+
+/** Recognise a write refused because the file system is full. */
+export function isNoSpaceError(e: unknown): boolean {
+  return e instanceof Error && /No space left on device/i.test(e.message);
 }
 
 /** What a user can do about a corrupt file; shared by every error that reports one. */
 export const CORRUPT_ADVICE =
   'Recover: stop every process using it, then `splinternet db restore BACKUP` from a copy made by `splinternet db backup`, or rebuild a new file with `splinternet db seed` and re-run your imports; `splinternet doctor --deep` names every damaged table';
 
-/** A corruption error names the file and the way out; any other error passes unchanged. */
+/**
+ * A corruption error names the file and the way out; a full disk names the file DuckDB could not
+ * write and says the failed write left nothing; any other error passes unchanged.
+ */
 export function storeError(path: string, e: unknown): unknown {
+  if (isNoSpaceError(e)) {
+    const file = /file "([^"]+)"/.exec((e as Error).message)?.[1] ?? path;
+    return new AppError(
+      'STORE',
+      `cannot write ${file}: no space left on device; nothing of the write that failed was stored (each write is whole or absent): free space, then run the command again`,
+      { cause: e, details: { no_space: true, path: file } },
+    );
+  }
   if (!isCorruptionError(e)) return e;
   const detail = (e as Error).message.replace(/^[A-Za-z ]*Error: /, '');
   return new AppError('STORE', `the database ${path} is corrupt (${detail}). ${CORRUPT_ADVICE}.`, { cause: e, details: { corrupt: true } });
@@ -127,6 +149,7 @@ export class DuckDb implements Sql {
           { cause: e, details: { path, ...(holder ? { holder_pid: Number(holder) } : {}) } },
         );
       }
+      if (isCorruptionError(e) || isNoSpaceError(e)) throw storeError(path, e);
       throw new AppError('STORE', `cannot open the database ${path}: ${(e as Error).message}`, { cause: e });
     }
     const db = new DuckDb(path, instance, await instance.connect());

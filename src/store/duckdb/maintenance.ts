@@ -66,6 +66,11 @@ export async function backupTo(db: DuckDb, target: string): Promise<{ path: stri
     return { path: target, bytes: statSync(target).size, tables: Number(tables[0]?.n ?? 0) };
   } catch (e) {
     clear();
+    if (e instanceof AppError && e.details.no_space === true)
+      throw new AppError('STORE', `cannot write ${target}: no space left on device; no backup was left there`, {
+        cause: e,
+        details: { no_space: true, path: target },
+      });
     throw e;
   }
 }
