@@ -14,7 +14,9 @@ const FP = fingerprintsVersion([]);
 
 type Choice = { label: string; label_en: string | null };
 
-function storeWith(links: EventLinkRecord[], versions: Versions | null, choices: Choice[] = [], events: LedgerEvent[] = []): Store {
+type Snapshot = { id: string; doc: Record<string, unknown>; files: string[] };
+
+function storeWith(links: EventLinkRecord[], versions: Versions | null, choices: Choice[] = [], events: LedgerEvent[] = [], snapshots: Snapshot[] = []): Store {
   const election = { id: 'president-2018', kind: 'president', year: 2018, title: 'Presidential election' };
   return {
     ledger: {
@@ -24,6 +26,10 @@ function storeWith(links: EventLinkRecord[], versions: Versions | null, choices:
     measure: {
       rescore: versions === null ? undefined : { versions: () => Promise.resolve(versions.map((v) => ({ fingerprints_version: FP, ...v }))) },
       listFingerprints: () => Promise.resolve([]),
+    },
+    registry: {
+      listSnapshots: () => Promise.resolve(snapshots.map(({ id, doc }) => ({ id, doc }))),
+      listFiles: (id: string) => Promise.resolve((snapshots.find((x) => x.id === id)?.files ?? []).map((sourceFile) => ({ snapshotId: id, sourceFile }))),
     },
     elections: {
       list: () => Promise.resolve(choices.length ? [election] : []),
@@ -79,6 +85,7 @@ describe('derivedChecks', () => {
       ['measurement verdicts', 'stale', ['splinternet measurements rescore']],
       ['measurement rule inputs', 'stale', [`splinternet ingest --force '/d/it'\\''s here.jsonl'`, 'splinternet measurements rescore']],
       ['election choices', 'empty', undefined],
+      ['registry figures', 'empty', undefined],
     ]);
     expect(checks[2]!.detail).toBe(`2 of 10 judged with other rules (older: 2; current ${RULES_VERSION})`);
   });
@@ -106,8 +113,8 @@ describe('derivedChecks', () => {
   });
 
   it('a store without rule inputs (ClickHouse) is unchecked, not current; an empty one is empty', async () => {
-    expect((await derivedChecks(storeWith([], null))).map((c) => c.status)).toEqual(['empty', 'empty', 'unchecked', 'empty']);
-    expect((await derivedChecks(storeWith([], []))).map((c) => c.status)).toEqual(['empty', 'empty', 'empty', 'empty', 'empty']);
+    expect((await derivedChecks(storeWith([], null))).map((c) => c.status)).toEqual(['empty', 'empty', 'unchecked', 'empty', 'empty']);
+    expect((await derivedChecks(storeWith([], []))).map((c) => c.status)).toEqual(['empty', 'empty', 'empty', 'empty', 'empty', 'empty']);
   });
 
   it('day cells that count fewer measurements than a shard stores are stale, naming the shard and the files to read again', async () => {
@@ -118,7 +125,14 @@ describe('derivedChecks', () => {
     ];
     (store.measure as { dayCellCounts?: () => Promise<typeof parts> }).dayCellCounts = () => Promise.resolve(parts);
     const checks = await derivedChecks(store);
-    expect(checks.map((c) => c.dataset)).toEqual(['ledger links', 'ledger geocodes', 'measurement verdicts', 'measurement day cells', 'election choices']);
+    expect(checks.map((c) => c.dataset)).toEqual([
+      'ledger links',
+      'ledger geocodes',
+      'measurement verdicts',
+      'measurement day cells',
+      'election choices',
+      'registry figures',
+    ]);
     expect(checks[3]).toEqual({
       dataset: 'measurement day cells',
       status: 'stale',
@@ -170,5 +184,26 @@ describe('derivedChecks', () => {
     const stale = (await derivedChecks(storeWith([], [], [], [placed('a'), old, manual])))[1]!;
     expect(stale).toMatchObject({ dataset: 'ledger geocodes', status: 'stale', commands: ['splinternet events geocode'] });
     expect(stale.detail).toMatch(/^1 of 3 events placed otherwise than this code places them from their area text, 1 placed by hand \(kept\)/);
+  });
+
+  it('SYNTHETIC snapshots: one stored without figures (an import stopped in its analysis) is stale, naming the import of its files', async () => {
+    const shipped = 'zapret-info_dump_2016-06-13_first20000lines.cp1251.csv.gz';
+    const snapshots = [
+      { id: '2016-06-13T12:04:00Z', doc: {}, files: [shipped] },
+      { id: '2020-02-16', doc: { entries: 5 }, files: ['zapret-info_dump-08_2020-02-16_part.cp1251.csv.gz'] },
+    ];
+    const stale = (await derivedChecks(storeWith([], [], [], [], snapshots))).find((c) => c.dataset === 'registry figures');
+    expect(stale).toEqual({
+      dataset: 'registry figures',
+      status: 'stale',
+      detail: '1 of 2 snapshots stored without figures (2016-06-13T12:04:00Z): the register summary, its figures and its default snapshot leave them out',
+      commands: [`splinternet registry import data/registry/${shipped}`],
+    });
+    snapshots[0]!.doc = { entries: 3 };
+    expect((await derivedChecks(storeWith([], [], [], [], snapshots))).find((c) => c.dataset === 'registry figures')).toEqual({
+      dataset: 'registry figures',
+      status: 'current',
+      detail: 'figures for all 2 snapshots',
+    });
   });
 });

@@ -24,7 +24,8 @@ import type { Store } from '../store/index.js';
 
 export interface DerivedCheck {
   /** The derived dataset checked. */
-  dataset: 'ledger links' | 'ledger geocodes' | 'measurement verdicts' | 'measurement rule inputs' | 'measurement day cells' | 'election choices';
+  dataset:
+    'ledger links' | 'ledger geocodes' | 'measurement verdicts' | 'measurement rule inputs' | 'measurement day cells' | 'election choices' | 'registry figures';
   /** current: made by this code; stale: made by earlier code (run `command`); empty: nothing stored; unchecked: this store cannot say. */
   status: 'current' | 'stale' | 'empty' | 'unchecked';
   detail: string;
@@ -243,7 +244,40 @@ async function geocodes(store: Store, clock: Clock): Promise<DerivedCheck> {
   };
 }
 
+/** A register file named on its snapshot, as the user would pass it: the shipped copy when it is a shipped file, else its name. */
+function registryPath(file: string): string {
+  return existsSync(packagePath('data', 'registry', file)) ? join('data', 'registry', file) : file;
+}
+
+/**
+ * Register snapshots whose files are stored without the figures their analysis writes last (an
+ * import stopped in its analysis): the summary's figures and its choice of default snapshot
+ * leave them out until `registry import` of their files analyses them again.
+ */
+async function registryFigures(store: Store): Promise<DerivedCheck> {
+  const snapshots = await store.registry.listSnapshots();
+  if (snapshots.length === 0) return { dataset: 'registry figures', status: 'empty', detail: 'no register snapshots imported' };
+  const missing = snapshots.filter((s) => s.doc.entries === undefined);
+  if (!missing.length) return { dataset: 'registry figures', status: 'current', detail: `figures for all ${plural(snapshots.length, 'snapshot')}` };
+  const files = [...new Set((await Promise.all(missing.map((s) => store.registry.listFiles(s.id)))).flat().map((f) => registryPath(f.sourceFile)))].sort();
+  return {
+    dataset: 'registry figures',
+    status: 'stale',
+    detail:
+      `${n(missing.length)} of ${plural(snapshots.length, 'snapshot')} stored without figures (${missing.map((s) => s.id).join(', ')}): ` +
+      'the register summary, its figures and its default snapshot leave them out',
+    commands: [`splinternet registry import ${files.map(shellWord).join(' ')}`],
+  };
+}
+
 /** Every derived dataset's state, in a fixed order. */
 export async function derivedChecks(store: Store, clock: Clock): Promise<DerivedCheck[]> {
-  return [await stopTexts(store), await geocodes(store, clock), ...(await verdicts(store)), ...(await dayCells(store)), await electionNames(store)];
+  return [
+    await stopTexts(store),
+    await geocodes(store, clock),
+    ...(await verdicts(store)),
+    ...(await dayCells(store)),
+    await electionNames(store),
+    await registryFigures(store),
+  ];
 }

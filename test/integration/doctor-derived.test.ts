@@ -68,6 +68,7 @@ describe('doctor: is derived data made by the current code', () => {
       'measurement rule inputs': 'current',
       'measurement day cells': 'current',
       'election choices': 'current',
+      'registry figures': 'current',
     });
     expect(r.derived['ledger links']!.detail).toMatch(/^2,\d{3} STOP records from 1 file\(s\), record texts kept/);
   });
@@ -134,6 +135,7 @@ describe('doctor: is derived data made by the current code', () => {
       ['measurement rule inputs', 'current'],
       ['measurement day cells', 'current'],
       ['election choices', 'current'],
+      ['registry figures', 'current'],
     ]);
     expect(after.code).toBe(0);
   });
