@@ -339,7 +339,7 @@ export async function compareTop10vpn(
     } else {
       // Who was cut off, as one area: the whole country, or the places (or text) the event names.
       const whole =
-        e.scope === 'national' ||
+        (e.scope === 'national' && !((e.population_affected?.share ?? 1) < 1)) ||
         (e.population_affected?.share ?? 0) >= 1 ||
         (!e.population_affected && e.scope !== 'local' && e.scope !== 'regional' && e.regions.length === 0);
       const area = whole ? '*' : [...(e.places ?? []).map((p) => p.name)].sort().join('+') || e.regions.join('+') || (e.geocode?.text ?? e.id);

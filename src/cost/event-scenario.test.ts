@@ -376,3 +376,15 @@ describe('an ongoing event and an --end before it began', () => {
     expect(after.mapping).toContain('ongoing in the ledger: priced up to 2025-03-01 (--end)');
   });
 });
+
+describe('a national record less a named exception (Iraq 2016-05-16, "nationwide (except Kurdistan)": test/fixtures/stop/exam-shutdowns.csv)', () => {
+  it('is priced by the share of the country outside the exception, not as the whole country', () => {
+    const r = stopFixture('exam-shutdowns.csv').find((x) => x.country === 'Iraq' && x.start_date === '2016-05-16')!;
+    const e = stopEvent(r, 'iq-exam-2016');
+    expect(e.scope).toBe('national');
+    const share = e.population_affected!.share;
+    expect(share).toBeGreaterThan(0.5);
+    expect(share).toBeLessThan(1);
+    expect(eventScenario(e).input.affected_share).toBe(share);
+  });
+});

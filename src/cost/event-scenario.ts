@@ -406,7 +406,8 @@ function whoWasCutOff(
     return;
   }
   const pop = e.population_affected;
-  if (e.scope === 'national' || e.scope === 'isp' || (e.scope === 'platform' && !(pop && pop.share < 1))) return;
+  // A national or platform record is the whole country unless its area is less (a named exception: "Nationwide (except Kurdistan)").
+  if (e.scope === 'isp' || ((e.scope === 'national' || e.scope === 'platform') && !(pop && pop.share < 1))) return;
   const most = !pop && e.geocode?.text ? MOST_OF_COUNTRY.exec(e.geocode.text.trim()) : null;
   if (most) {
     // More than half of the country, up to all of it: the text's own bound, not a class's median.

@@ -66,7 +66,8 @@ function classesOf(e: LedgerEvent): [Shares['scope'], number][] {
   const placed = isSubNational(e.scope) && share !== undefined && share > 0 && share < 1;
   const out: [Shares['scope'], number][] = placed ? [[e.scope as SubNational, share]] : [];
   if (e.scope === 'regional' && placed) out.push(['unnamed', share]);
-  if (e.scope === 'national' && (e.category === 'shutdown' || e.category === 'throttling')) out.push(['unnamed', 1]);
+  if (e.scope === 'national' && (e.category === 'shutdown' || e.category === 'throttling'))
+    out.push(['unnamed', share !== undefined && share > 0 && share < 1 ? share : 1]);
   return out;
 }
 

@@ -24,8 +24,8 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
     [/\bJ\s*&\s*K\b/g, ' Jammu and Kashmir '],
   ],
   IQ: [
-    // The Kurdistan Region's four governorates (Kurdistan Regional Government; Halabja since 2014).
-    [/\b(kurdistan( region)?|KRI|KRG)\b/gi, ' Erbil, Duhok, Sulaymaniyah, Halabja '],
+    // The Kurdistan Region's four governorates (Kurdistan Regional Government; Halabja since 2014); in Iraq "the Kurdish region/areas" names it.
+    [/\b(kurdistan( region)?|kurdish (region|areas)|KRI|KRG)\b/gi, ' Erbil, Duhok, Sulaymaniyah, Halabja '],
     // Erbil: Irbil (common English spelling), Hawler/Hewlêr (Kurdish name).
     [/\b(irbil|hawler|hewler|hewlêr)\b/gi, ' Erbil '],
   ],
@@ -47,6 +47,9 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
     ],
     // Tigrai: the region's own spelling (Tigrinya), common in English press.
     [/\btigrai\b/gi, ' Tigray '],
+    // Addis Abeba: the chartered city's own spelling (Amharic romanisation), a GeoNames alternate
+    // name of the city only; spelt so it is the city region, as "Addis Ababa" is.
+    [/\baddis abeba\b/gi, ' Addis Ababa '],
   ],
   YE: [
     // Al Hudaydah: Hodeidah/Hodeida (the usual English spelling, UN and press).

@@ -21,6 +21,7 @@
 import { applyAliases } from './area-aliases.js';
 import { censusOf, censusUnitOf } from './census.js';
 import { countedPlaces, countedUnits, uncountedPlaces, uncountedUnits } from './counted.js';
+import { exceptionOf, lessException } from './except.js';
 import { PART_SHARE, partAt, partRanges, type PartRange } from './parts.js';
 import { allCountries, getRegion, regionsOf } from './codes.js';
 import { regionNames } from './region-names.js';
@@ -447,6 +448,9 @@ export function geocodeArea(
     sources: ['World Bank SP.POP.TOTL'],
     note: null,
   });
+  // "All regions except Addis Abeba", "Nationwide (except Kurdistan)": the whole less the exception, in any scope (except.ts).
+  const exception = exceptionOf(text);
+  if (exception) return lessException(idx, exception, (t) => geocodeArea(cc, t, 'regional', isoNames, opts), populationSources(idx));
   if (scope === 'national' || scope === 'platform') return { regions: [], places: [], population_affected: national(), unmatched: [], reason: null };
   if (!text.trim()) return none('no area named');
   const aliased = splitPossessives(idx, applyAliases(cc, text));

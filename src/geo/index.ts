@@ -15,3 +15,4 @@ export {
   type Confidence,
 } from './geocode.js';
 export { gazetteerSources, words as areaWords } from './gazetteer.js';
+export { exceptionOf } from './except.js';

@@ -6,7 +6,7 @@
  * is listed with the reason. Writes are revisions like any edit, and never overwrite an event a
  * person geocoded by hand (geocode.status "manual").
  */
-import { areaWords, geocodeArea, geocodeRegionCodes, isoNames } from '../geo/index.js';
+import { areaWords, exceptionOf, geocodeArea, geocodeRegionCodes, isoNames } from '../geo/index.js';
 import { validationError, type ProgressReporter, type Clock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import type { EventFields, LedgerEvent } from './model.js';
@@ -65,8 +65,9 @@ export function geocodeFields(
   let r = byCodes && scope === 'regional' ? geocodeRegionCodes(cc, e.regions, isoNames) : geocodeArea(cc, area, scope, isoNames, opts);
   if (e.scope === 'platform' && !r.population_affected) r = geocodeArea(cc, area, 'national', isoNames, opts);
   const regions = [...new Set([...e.regions, ...r.regions.filter((x) => x.startsWith(`${cc}-`))])];
+  // A national area less a named exception ("Nationwide (except Kurdistan)") is placed like any other.
   const status =
-    scope === 'national' || (e.scope === 'platform' && r.population_affected?.share === 1)
+    (scope === 'national' && !exceptionOf(area)) || (e.scope === 'platform' && r.population_affected?.share === 1)
       ? 'national'
       : !r.population_affected
         ? 'failed'
