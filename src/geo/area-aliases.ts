@@ -18,6 +18,10 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
     [/\bbisnupur\b/gi, ' Bishnupur '],
     // Mehsana: the district's official English spelling (Gujarat government); GeoNames has Mahesana.
     [/\bmehsana\b/gi, ' Mahesana '],
+    // Beed: the district's official English spelling; GeoNames has Bid. Chhatrapati Sambhajinagar:
+    // Aurangabad district of Maharashtra, renamed in 2023 (Government of Maharashtra).
+    [/\bbeed\b/gi, ' Bid '],
+    [/\bchhatrapati sambhaji ?nagar\b/gi, ' Aurangabad '],
     // States renamed: Orissa → Odisha (2011), Uttaranchal → Uttarakhand (2007); J&K, the usual abbreviation.
     [/\borissa\b/gi, ' Odisha '],
     [/\buttaranchal\b/gi, ' Uttarakhand '],
@@ -66,6 +70,8 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
       /\b(federally administered tribal areas?|FATA)\b/gi,
       ' Bajaur Agency, Mohmand Agency, Khyber Agency, Orakzai Agency, Kurram District, North Waziristan District, South Waziristan Agency ',
     ],
+    // North and South Waziristan: the districts (agencies until 2018) by their names without "Agency".
+    [/\bsouth waziristan( agency| district)?\b/gi, ' South Waziristan Agency '],
     // Khyber Pakhtunkhwa: KP/KPK, and its name until 2010 (18th Amendment), North-West Frontier Province (NWFP).
     [/\b(KPK?|NWFP|north[- ]west frontier province)\b/g, ' Khyber Pakhtunkhwa '],
   ],

@@ -27,7 +27,7 @@ export interface CountedUnits {
 
 const WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const COUNTED = new RegExp(
-  `\\b(?:(at least|more than|over|about|around|nearly|approximately|some)\\s+)?(\\d+|${Object.keys(WORDS).join('|')})\\s+(other\\s+|more\\s+|additional\\s+)?(districts|regions|oblasts|provinces|states|governorates)\\b`,
+  `\\b(?:(at least|more than|over|about|around|nearly|approximately|some)\\s+)?(\\d+|${Object.keys(WORDS).join('|')})\\s+(other\\s+|more\\s+|additional\\s+)?(?:targeted\\s+|affected\\s+)?(districts|townships|tehsils|zones|regions|oblasts|provinces|states|governorates)\\b`,
   'i',
 );
 
@@ -37,7 +37,13 @@ export function countedUnits(text: string): CountedUnits | null {
   if (!m) return null;
   const n = WORDS[m[2]!.toLowerCase()] ?? Number(m[2]);
   if (!(n >= 2)) return null;
-  return { n, level: /^districts$/i.test(m[4]!) ? 'admin2' : 'admin1', other: !!m[3], qualifier: m[1]?.toLowerCase() ?? null, phrase: m[0] };
+  return {
+    n,
+    level: /^(districts|townships|tehsils|zones)$/i.test(m[4]!) ? 'admin2' : 'admin1',
+    other: !!m[3],
+    qualifier: m[1]?.toLowerCase() ?? null,
+    phrase: m[0],
+  };
 }
 
 /** A unit the geocoder matched in the text, with the place it made of it. */

@@ -40,6 +40,7 @@ import {
   type Unit,
 } from './gazetteer.js';
 import { editDistance, nearName, splitPossessives } from './near-names.js';
+import { BELOW_DISTRICT, locatedIn, nameWords, REGION_WORD, singularUnit, unmatchedRuns, type Run } from './unmatched.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -176,7 +177,7 @@ function matchNames(idx: CountryIndex, text: string): { matches: Match[]; unmatc
  * a named region, and a place in a named district ("Beldanga, Rejinagar and Shaktipur areas,
  * Murshidabad" is not Shantipur of Nadia district). Dropped ones go back to the unmatched words.
  */
-function nearInContext(matches: Match[], unmatched: Word[]): { matches: Match[]; unmatched: string[] } {
+function nearInContext(matches: Match[], unmatched: Word[]): { matches: Match[]; unmatched: string[]; unmatchedAt: number[] } {
   const exact = matches.filter((m) => !m.near?.edits);
   const regions = new Set(exact.flatMap((m) => m.units.filter((u) => u.kind === 'admin1').map((u) => u.key)));
   const districts = new Set(exact.flatMap((m) => m.units.filter((u) => u.kind === 'admin2').map((u) => u.key)));
@@ -189,7 +190,8 @@ function nearInContext(matches: Match[], unmatched: Word[]): { matches: Match[];
     if (units.length) kept.push({ ...m, units });
     else missed.push(...m.words.map((t, i) => ({ t, at: m.at + i })));
   }
-  return { matches: kept, unmatched: missed.sort((a, b) => a.at - b.at).map((w) => w.t) };
+  missed.sort((a, b) => a.at - b.at);
+  return { matches: kept, unmatched: missed.map((w) => w.t), unmatchedAt: missed.map((w) => w.at) };
 }
 
 /** The names an ISO 3166-2 region goes by (its ISO name and its English name), for matching. */
@@ -455,7 +457,7 @@ export function geocodeArea(
   if (!text.trim()) return none('no area named');
   const aliased = splitPossessives(idx, applyAliases(cc, text));
   const found = matchNames(idx, aliased);
-  const { matches, unmatched } = nearInContext(found.matches, found.unmatched);
+  const { matches, unmatched, unmatchedAt } = nearInContext(found.matches, found.unmatched);
   const counted = countedUnits(text);
   if (matches.length === 0) {
     const only = counted && countedPlaces(idx, counted, [], (a) => admin1Pop(idx, a));
@@ -537,59 +539,112 @@ export function geocodeArea(
     if (added) return summed(nat, added, regions, unmatched, populationSources(idx));
   }
 
-  // "Barelly District, Uttar Pradesh": the district is not in the gazetteer, the state is. The
-  // area is then a part of the state: as many mean districts as unmatched names, not the state.
-  // Beside several regions, only where the text says the names lie below them (a district, a
-  // township, a village, a university …, or a region's possessive): then mean districts of those
-  // regions together. Else
-  // the regions are the area, each placed whole, and the names are reported as not placed.
+  // "Barelly District, Uttar Pradesh", "Awantipora in Jammu and Kashmir", "Kyangin, …, Lemyethna,
+  // Myanaung … townships, Ayeyarwady Region": a name the gazetteer cannot place, beside or in a
+  // region or in a list of its units, is a part of that region (the one named next, else before),
+  // as many mean districts as such names, and the region it lies in is not counted whole. Beside
+  // several regions named whole, only where the text says the names lie below them (a district,
+  // township, village, university … word, or a region's possessive); else the regions are the
+  // area and the names are reported as not placed. A name that lies in the unit named right after
+  // it ("Launglon township, Dawei district"; "Refugee camps in Cox Bazar") is counted in that unit.
+  // So a name that cannot be placed never removes what was placed, and adding one never shrinks the area.
   const parts = aliased
     .split(/[,;/]|\band\b/i)
     .map((p) => ({ names: normName(p), raw: words(p) }))
     .filter((p) => p.names.length && !isWeak(p.names));
-  const unmatchedParts = parts.filter((p) => p.names.every((t) => unmatched.includes(t))).map((p) => p.names);
   // A possessive read as a region ("Kachin's Hpakant") puts what follows inside it.
   const possessive = aliased !== applyAliases(cc, text);
   const below = possessive || parts.some((p) => p.names.some((t) => unmatched.includes(t)) && p.raw.some((t) => BELOW_REGION.has(t)));
-  if (affected.length && affected.every((c) => c.unit.kind === 'admin1') && unmatchedParts.length && (affected.length === 1 || below)) {
-    const named = affected.map((c) => c.unit as Admin1);
-    const isos = named.map((a) => regionOf(idx, a.key).iso).filter((x): x is string => !!x);
-    const k = unmatchedParts.length;
-    const districts = named.reduce((n, a) => n + Math.max(1, a.districts), 0);
-    const wholes = named.map((a) => unitPopulation(idx, a, 'low'));
-    const pop = Math.round((wholes.reduce((n, w) => n + w.population, 0) * Math.min(k, districts)) / districts);
-    const within = named.map((a) => a.name).join(' and ');
-    const methods = [...new Set(wholes.map((w) => w.method).filter((m) => m !== REGION_POPULATION_RULE))];
-    const places: GeoPlace[] = [
-      {
-        name: unmatchedParts.map((p) => p.join(' ')).join(', '),
+  const layout = nameWords(aliased);
+  const byPos = [...unique].sort((a, b) => a.m.at - b.m.at);
+  const wholeRegions = affected.filter((c) => c.unit.kind === 'admin1').length;
+  const inRegion = new Map<string, { region: Admin1; runs: Run[] }>();
+  const nowContext = new Set<Chosen>();
+  const runs = unmatchedRuns(aliased, unmatchedAt);
+  const regionKey = (c: Chosen) => (c.unit.kind === 'admin1' ? c.unit.key : c.unit.admin1);
+  const oneRegion = new Set(unique.map(regionKey)).size === 1 ? idx.admin1.get(regionKey(unique[0]!)) : undefined;
+  const unitAt = new Map(chosen.map((c) => [c.m.at, c]));
+  const namesDistrict = chosen.some((c) => c.unit.kind === 'admin2' && c.m.hint === 'district');
+  const runAt = new Map(runs.map((r) => [r.from, r]));
+  // Whether the item ending before name word `to` lies in the unit named after it: its own locating words
+  // ("Tathri tehsils, Doda District"; "Kyain Seikgyi township" after a comma), or, joined by a
+  // plain "and" or comma, the next item's ("Gandoh and Tathri tehsils, Doda District").
+  const lies = (to: number): boolean => {
+    const after = layout[to];
+    if (!after) return false;
+    const unit = unitAt.get(to);
+    if (unit?.unit.kind === 'admin1') return false;
+    // "Badgaon, …, and Kanpur towns and Udaipur city, Udaipur District": towns of a text that names their district lie in it.
+    if (namesDistrict && after.before.some((t) => BELOW_DISTRICT.test(t))) return true;
+    if (locatedIn(after) || (unit && after.commaOnly && singularUnit(layout[to + unit.m.words.length]))) return !!unit || runAt.has(to);
+    if (after.before.length) return false;
+    const len = unit?.m.words.length ?? runAt.get(to)?.words.length;
+    return len !== undefined && lies(to + len);
+  };
+  for (const run of runs) {
+    const prev = [...byPos].reverse().find((c) => c.m.at < run.from);
+    // "Chittagong University", "Dhaka Cantonment": words right after a name, with no list separator, are of that unit;
+    // "Gorno-Badakhshan Autonomous Oblast (GBAO)": a word in brackets right after it is its gloss.
+    const adjacent = prev && prev.m.at + prev.m.words.length === run.from ? prev : undefined;
+    const gloss = adjacent && run.words.length === 1 && layout[run.from]!.seps.join('') === '(';
+    const ofPrev = adjacent && !layout[run.from]!.sep ? adjacent : undefined;
+    // "Naya Paltan", "Sadar Ambala": words right before a name, with nothing between, are of its name.
+    const ofNext = unitAt.has(run.to) && !layout[run.to]!.sep && layout[run.to]!.before.length === 0;
+    // "Gangwon Province": a region the gazetteer does not know is no district.
+    const aRegion = layout[run.to]!.before.some((t) => REGION_WORD.test(t)) && !layout[run.to]!.sep;
+    if (gloss || ofNext || aRegion || (ofPrev && ofPrev.unit.kind !== 'admin1') || (!ofPrev && lies(run.to))) continue;
+    // The region named after the name, else the one region every unit named lies in.
+    // A possessive's owner ("Chin state's Matupi, Tonzang …") holds the names after it.
+    const owner = possessive ? ([...byPos].reverse().find((c) => c.m.at < run.from && c.unit.kind === 'admin1')?.unit as Admin1 | undefined) : undefined;
+    const region = ofPrev
+      ? (ofPrev.unit as Admin1)
+      : (owner ?? (byPos.find((c) => c.m.at >= run.to && c.unit.kind === 'admin1')?.unit as Admin1 | undefined) ?? oneRegion);
+    if (!region) continue;
+    // the region named right after it, where the owner holds it ("Kachin's Hpakant, Sagaing"), only locates it
+    const locator = owner && unitAt.get(run.to)?.unit.kind === 'admin1' ? affected.find((c) => c === unitAt.get(run.to)) : undefined;
+    if (locator && locator.unit !== region) nowContext.add(locator);
+    const whole = affected.find((c) => c.unit === region);
+    if (whole && wholeRegions > 1 && !below) continue;
+    if (whole) nowContext.add(whole);
+    const g = inRegion.get(region.key) ?? { region, runs: [] };
+    g.runs.push(run);
+    inRegion.set(region.key, g);
+  }
+  const placed = affected.filter((c) => !nowContext.has(c)).map((c) => ({ at: c.m.at, place: toPlace(c) }));
+  for (const { region, runs: unsorted } of inRegion.values()) {
+    const runs = [...unsorted].sort((a, b) => a.from - b.from);
+    const districts = Math.max(1, region.districts);
+    const whole = unitPopulation(idx, region, 'low');
+    const k = Math.min(runs.length, districts);
+    // "parts of" reaches a name as it does a unit (parts.ts)
+    const share = runs.reduce((n, r) => n + (partAt(ranges, r.from) ? PART_SHARE : 1), 0) * (k / runs.length);
+    const r = regionOf(idx, region.key);
+    // never more than the region holds beside the units named in it
+    const inside = placed.filter((x) => x.place.region !== null && x.place.region === r.iso).reduce((n, x) => n + x.place.population, 0);
+    const room = Math.max(0, whole.population - inside);
+    const census = whole.method !== REGION_POPULATION_RULE ? `; ${whole.method}` : '';
+    placed.push({
+      at: runs[0]!.from,
+      place: {
+        name: runs.map((x) => x.words.join(' ')).join(', '),
         kind: 'district',
-        region: named.length === 1 ? (isos[0] ?? null) : null,
-        region_name: within,
-        population: pop,
-        population_method: `${k} unmatched name(s) inside ${within}: ${Math.min(k, districts)} × ${named.length === 1 ? 'its' : 'their'} mean district (${named.length === 1 ? 'its' : 'their'} population / ${districts} districts)${methods.length ? `; ${methods.join('; ')}` : ''}`,
+        region: r.iso,
+        region_name: r.name,
+        population: Math.round(Math.min(room, (whole.population * share) / districts)),
+        population_method: `${runs.length} unmatched name(s) inside ${region.name}: ${k} × its mean district (its population / ${districts} districts)${share < k ? ', parts of them counting for half' : ''}${census}`,
         geonames_id: null,
         confidence: 'low',
       },
-    ];
-    return {
-      regions: isos,
-      places,
-      population_affected: {
-        estimate: pop,
-        share: pop / nat.value,
-        method: places[0]!.population_method,
-        confidence: 'low',
-        national_population: nat.value,
-        year: nat.year,
-        sources: populationSources(idx),
-        note: `words not matched: ${unmatched.join(' ')}`,
-      },
-      unmatched,
-      reason: null,
-    };
+    });
   }
-  return summed(nat, affected.map(toPlace), regions, unmatched, populationSources(idx));
+  placed.sort((a, b) => a.at - b.at);
+  return summed(
+    nat,
+    placed.map((x) => x.place),
+    regions,
+    unmatched,
+    populationSources(idx),
+  );
 }
 
 /**

@@ -1,0 +1,81 @@
+// Names the gazetteer cannot place, beside or in a region and in lists, on real STOP area texts
+// (Access Now #KeepItOn STOP, snapshot of 2026-05-20: area_name cells quoted unchanged) and the
+// shipped gazetteer extract (data/geo/gazetteer.json.gz: GeoNames, CC BY 4.0).
+import { describe, expect, it } from 'vitest';
+import { getRegion } from './codes.js';
+import { geocodeArea, regionPopulations } from './geocode.js';
+import { countryIndex } from './gazetteer.js';
+import { unmatchedRuns } from './unmatched.js';
+
+const iso = (c: string) => {
+  const r = getRegion(c);
+  return r ? [r.name] : [];
+};
+const geo = (cc: string, text: string, scope = 'local') => geocodeArea(cc, text, scope, iso);
+const est = (cc: string, text: string, scope = 'local') => geo(cc, text, scope).population_affected!.estimate;
+const meanDistrict = (code: string) => {
+  const cc = code.slice(0, 2);
+  const a = [...countryIndex(cc, iso).admin1.values()].find((x) => x.iso === code)!;
+  return regionPopulations(cc, [code]).found[0]!.population / a.districts;
+};
+
+describe('unmatchedRuns', () => {
+  it('groups the words no name matched into names, split where the list splits', () => {
+    expect(unmatchedRuns('Police district of Awantipora in Jammu and Kashmir', [0, 1]).map((r) => r.words)).toEqual([['police', 'awantipora']]);
+    expect(unmatchedRuns('Dawei, Launglong, and Thayetchaung townships, Tanintharyi Region', [1, 2]).map((r) => r.words)).toEqual([
+      ['launglong'],
+      ['thayetchaung'],
+    ]);
+  });
+});
+
+describe('an unmatched name beside or in a named state is a mean district of it, never the state, whatever word joins them', () => {
+  it('"Awantipora in Jammu and Kashmir", "Police district of Awantipora in …" and "Awantipora, Jammu and Kashmir" are one mean district', () => {
+    const one = meanDistrict('IN-JK');
+    for (const text of ['Awantipora in Jammu and Kashmir', 'Police district of Awantipora in Jammu and Kashmir', 'Awantipora, Jammu and Kashmir']) {
+      const r = geo('IN', text);
+      expect(r.population_affected!.estimate, text).toBeCloseTo(one, -1);
+      expect(r.population_affected!.confidence, text).toBe('low');
+      expect(r.places.map((p) => p.kind)).toEqual(['district']);
+    }
+  });
+
+  it('"Ye township, Mon State" (Myanmar) is one mean district of Mon, not Mon', () => {
+    const r = geo('MM', 'Ye township, Mon State');
+    expect(r.population_affected!.estimate).toBeCloseTo(meanDistrict('MM-15'), -1);
+    expect(r.population_affected!.confidence).toBe('low');
+  });
+
+  it('"Dabouq in Amman and Umm al-Naaj in Salt" (Jordan, two neighbourhoods) is not the whole of Amman governorate', () => {
+    const r = geo('JO', 'Dabouq in Amman and Umm al-Naaj in Salt', 'regional');
+    expect(r.population_affected!.estimate).toBeLessThan(est('JO', 'Amman', 'regional'));
+    expect(r.places.some((p) => p.kind === 'region')).toBe(false);
+  });
+});
+
+describe('a name in a list that cannot be placed counts as a mean district of the region named: adding a name never shrinks the estimate', () => {
+  it('nine townships of Ayeyarwady, Lemyethna among them, are at least Lemyethna alone', () => {
+    const nine = est(
+      'MM',
+      'Hainggyi Island, Hinthada, Kyangin, Kyonpyaw, Lemyethna, Myanaung, Nga Yoke Kaung, Tahbaung, and Yegyi townships, Ayeyarwady Region',
+      'regional',
+    );
+    expect(nine).toBeGreaterThanOrEqual(est('MM', 'Lemyethna township, Ayeyarwady Region'));
+  });
+
+  it('"Chin State; Kalay and Tamu townships, Sagaing Division" counts Kalay, as "Kalay township, Sagaing Division" does', () => {
+    const r = geo('MM', 'Chin State; Kalay and Tamu townships, Sagaing Division', 'regional');
+    expect(r.population_affected!.estimate).toBeGreaterThanOrEqual(est('MM', 'Chin State', 'regional') + est('MM', 'Kalay township, Sagaing Division'));
+    expect(r.places.map((p) => p.name).join(' ')).toMatch(/kalay/);
+  });
+
+  it('"Dawei, Launglong, and Thayetchaung townships, Tanintharyi Region" is three units, not Dawei alone', () => {
+    const three = geo('MM', 'Dawei, Launglong, and Thayetchaung townships, Tanintharyi Region', 'regional');
+    expect(three.population_affected!.estimate).toBeGreaterThan(est('MM', 'Dawei township, Tanintharyi Region') + meanDistrict('MM-05'));
+  });
+
+  it('several regions beside an unknown name stay whole, the name not placed (SYNTHETIC: "Xyzabad" names nothing)', () => {
+    const r = geo('TJ', 'Sughd, Khatlon, Dushanbe, Xyzabad', 'regional');
+    expect(r.places.map((p) => p.kind)).toEqual(['region', 'region', 'region']);
+  });
+});
