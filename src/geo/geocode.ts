@@ -19,6 +19,7 @@
  * Pure: reads the gazetteer, no store.
  */
 import { applyAliases } from './area-aliases.js';
+import { readCapitals } from './capitals.js';
 import { censusOf, censusUnitOf } from './census.js';
 import { countedPlaces, countedUnits, uncountedPlaces, uncountedUnits } from './counted.js';
 import { exceptionOf, lessException } from './except.js';
@@ -455,7 +456,7 @@ export function geocodeArea(
   if (exception) return lessException(idx, exception, (t) => geocodeArea(cc, t, 'regional', isoNames, opts), populationSources(idx));
   if (scope === 'national' || scope === 'platform') return { regions: [], places: [], population_affected: national(), unmatched: [], reason: null };
   if (!text.trim()) return none('no area named');
-  const aliased = splitPossessives(idx, applyAliases(cc, text));
+  const aliased = splitPossessives(idx, readCapitals(idx, applyAliases(cc, text)));
   const found = matchNames(idx, aliased);
   const { matches, unmatched, unmatchedAt } = nearInContext(found.matches, found.unmatched);
   const counted = countedUnits(text);
@@ -553,7 +554,7 @@ export function geocodeArea(
     .map((p) => ({ names: normName(p), raw: words(p) }))
     .filter((p) => p.names.length && !isWeak(p.names));
   // A possessive read as a region ("Kachin's Hpakant") puts what follows inside it.
-  const possessive = aliased !== applyAliases(cc, text);
+  const possessive = aliased !== readCapitals(idx, applyAliases(cc, text));
   const below = possessive || parts.some((p) => p.names.some((t) => unmatched.includes(t)) && p.raw.some((t) => BELOW_REGION.has(t)));
   const layout = nameWords(aliased);
   const byPos = [...unique].sort((a, b) => a.m.at - b.m.at);
