@@ -20,6 +20,7 @@
  */
 import { applyAliases } from './area-aliases.js';
 import { readCapitals } from './capitals.js';
+import { districtListAt } from './district-lists.js';
 import { censusOf, censusUnitOf } from './census.js';
 import { countedPlaces, countedUnits, uncountedPlaces, uncountedUnits } from './counted.js';
 import { exceptionOf, lessException } from './except.js';
@@ -95,6 +96,8 @@ interface Match {
   near?: { key: string; edits: number };
   /** Position of its first word among the text's words. */
   at: number;
+  /** The text calls it a district ("Kech district"; a list "… and Sibi districts" closes). */
+  called?: boolean;
 }
 
 type Token = { t: string; next: string | null; at: number };
@@ -170,6 +173,13 @@ function matchNames(idx: CountryIndex, text: string): { matches: Match[]; unmatc
     } else run.push(tokens[i++]!);
   }
   flush();
+  // "Khuzdar, Mastung, … and Sibi districts": the text calls each name of the list a district (district-lists.ts).
+  const listed = districtListAt(text);
+  for (const m of matches) {
+    const last = tokens[m.at + m.words.length - 1]?.next ?? null;
+    if (/^(district|districts|zila)$/.test(last ?? '') || (m.hint === null && listed.has(m.at))) m.called = true;
+    if (m.called && m.hint === null) m.hint = 'district';
+  }
   return { matches, unmatched };
 }
 
@@ -497,7 +507,14 @@ export function geocodeArea(
       (outer.unit.kind === 'admin2' &&
         inner.unit.kind === 'place' &&
         inner.unit.admin2 === outer.unit.key &&
-        (lastAt.get(keyOf(outer.unit))! > inner.m.at || calledDistrict.has(keyOf(outer.unit)))));
+        (lastAt.get(keyOf(outer.unit))! > inner.m.at || calledDistrict.has(keyOf(outer.unit)))) ||
+      // a town the text calls a district ("Hooghly District", the gazetteer's Hugli town) holds the towns of its district
+      (outer.unit.kind === 'place' &&
+        !!outer.m.called &&
+        inner.unit.kind === 'place' &&
+        !inner.m.called &&
+        !!outer.unit.admin2 &&
+        inner.unit.admin2 === outer.unit.admin2));
   // A local record names one city or village: a region named right after a place or district
   // ("Kargil town, Jammu and Kashmir") is where the text locates it, context even where the place
   // lies outside it. Borders move (Kargil is in Ladakh since 2019, Hyderabad in Telangana since
@@ -509,13 +526,22 @@ export function geocodeArea(
   const ranges: PartRange[] = opts.allParts ? [{ from: 0, to: Infinity, phrase: 'parts of' }] : partRanges(aliased);
   const toPlace = ({ m, unit: u, confidence: matched }: Chosen): GeoPlace => {
     const r = regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1);
-    const whole = unitPopulation(idx, u, matched);
+    // A town the text calls a district, where the gazetteer has no district of that name: its region's mean district.
+    const asDistrict = m.called && u.kind === 'place' ? idx.admin1.get(u.admin1) : undefined;
+    const whole =
+      asDistrict && asDistrict.districts > 0
+        ? {
+            population: admin1Pop(idx, asDistrict) / asDistrict.districts,
+            method: `called a district, which the gazetteer has only as a town: the mean district of ${asDistrict.name} (its population / ${asDistrict.districts} districts)`,
+            confidence: matched,
+          }
+        : unitPopulation(idx, u, matched);
     // "parts of Punjab": half of the region or district on average (parts.ts).
     const part = u.kind === 'place' ? undefined : partAt(ranges, m.at);
     const isPart = part !== undefined;
     const place: GeoPlace = {
       name: u.name,
-      kind: kindOf(u),
+      kind: asDistrict && asDistrict.districts > 0 ? 'district' : kindOf(u),
       region: r.iso,
       region_name: r.name,
       population: Math.round(isPart ? whole.population * PART_SHARE : whole.population),
