@@ -58,6 +58,8 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
   YE: [
     // Al Hudaydah: Hodeidah/Hodeida (the usual English spelling, UN and press).
     [/\bhodeidah?\b/gi, ' Al Hudaydah '],
+    // Sa'dah: Saada (the usual English spelling), a GeoNames alternate name of the city only.
+    [/\bsaada\b/gi, ' Şa‘dah '],
     // Hadramawt: Hadhramout, Hadramout, Hadhramaut, Hadramaut (English spellings).
     [/\bhadh?ram(aw|ou|au|a)t\b/gi, ' Hadramawt '],
   ],

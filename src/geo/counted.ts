@@ -88,7 +88,9 @@ export function countedPlaces(idx: CountryIndex, c: CountedUnits, matched: reado
   }
   // Districts: of the regions named, else of the regions the named places lie in, else of the country.
   const regionKeys = new Set(named.map((x) => (x.unit as Admin1).key));
-  if (!regionKeys.size) for (const x of below) if (x.unit.kind !== 'admin1' && idx.admin1.has(x.unit.admin1)) regionKeys.add(x.unit.admin1);
+  // and the regions the named places lie in ("Amran Governorate, Saada, …": Saada's governorate too)
+  for (const x of below)
+    if (x.unit.kind !== 'admin1' && idx.admin1.has(x.unit.admin1) && (!named.length || x.unit.kind === 'place')) regionKeys.add(x.unit.admin1);
   const regions = [...regionKeys].map((k) => idx.admin1.get(k)!).filter((a) => a.districts > 0 && admin1Pop(a) > 0);
   const districts = regions.length ? sum(regions.map((a) => a.districts)) : idx.admin2.size;
   const population = regions.length ? sum(regions.map(admin1Pop)) : national;

@@ -340,3 +340,18 @@ describe('regionPopulations: regions priced by population share', () => {
     expect(g.population_affected!.sources.some((s) => /Census of India 2011/.test(s))).toBe(true);
   });
 });
+
+describe('a region named before a place of it, after its seat, is the seat: nothing named vanishes', () => {
+  it('"Khartoum, Omdurman" (Sudan, 2024, regional) is Khartoum and Omdurman, not Omdurman alone', () => {
+    const r = geo('SD', 'Khartoum, Omdurman', 'regional');
+    expect(r.places.map((p) => p.name)).toEqual(['Khartoum', 'Omdurman']);
+    expect(r.unmatched).toEqual([]);
+  });
+
+  it('"Amran Governorate, Saada, Sana\'a and Al-Jawf (15 districts)" counts the districts of the four governorates, Saada among them; the count is read', () => {
+    const r = geo('YE', "Amran Governorate, Saada, Sana'a and  Al-Jawf (15 districts)", 'regional');
+    expect(r.places.some((p) => p.kind === 'place')).toBe(false);
+    expect(r.places.at(-1)!.name).toMatch(/Şa‘dah/);
+    expect(r.unmatched).toEqual([]);
+  });
+});

@@ -482,7 +482,16 @@ export function geocodeArea(
     if (a1.length === 1 && m.hint !== 'district' && m.hint !== 'place') context.add(a1[0]!.key);
   }
   // Where every word of the text is a name (nothing it locates goes unmatched: "New Market area, Dhaka").
-  const chosen = matches.map((m) => ({ m, ...choose(cc, m, context, scope === 'local' && unmatched.length === 0) }));
+  const picked = matches.map((m) => ({ m, ...choose(cc, m, context, scope === 'local' && unmatched.length === 0) }));
+  // "Khartoum, Omdurman": a region named after its seat, before a place of it, is the seat (the
+  // city), not the place's context: the text lists the two cities, and neither vanishes.
+  const chosen = picked.map((c) => {
+    if (c.unit.kind !== 'admin1' || c.m.hint !== null) return c;
+    const key = c.unit.key;
+    const seat = c.m.units.find((u): u is Place => u.kind === 'place' && u.admin1 === key && SEATS.has(u.fcode));
+    const before = picked.some((o) => o !== c && o.unit.kind === 'place' && o.unit.admin1 === key && o.m.at > c.m.at);
+    return seat && before ? { ...c, unit: seat } : c;
+  });
   const keyOf = (u: Unit) => (u.kind === 'place' ? `p${u.geonameid}` : u.key);
   // A unit named twice ("Debre Ziet or Bishoftu") keeps its surest match, in the place it first appears.
   const surest = new Map<string, (typeof chosen)[number]>();
@@ -563,7 +572,16 @@ export function geocodeArea(
     const matched = affected.map((c) => ({ unit: c.unit, place: toPlace(c) }));
     const pop = (a: Admin1) => admin1Pop(idx, a);
     const added = counted ? countedPlaces(idx, counted, matched, pop) : uncounted ? uncountedPlaces(idx, uncounted, matched, pop) : null;
-    if (added) return summed(nat, added, regions, unmatched, populationSources(idx));
+    // the count's own words ("15") were read
+    const read = new Set(words(counted ? counted.phrase : uncounted ? uncounted.phrase : ''));
+    if (added)
+      return summed(
+        nat,
+        added,
+        regions,
+        unmatched.filter((t) => !read.has(t)),
+        populationSources(idx),
+      );
   }
 
   // "Barelly District, Uttar Pradesh", "Awantipora in Jammu and Kashmir", "Kyangin, …, Lemyethna,
