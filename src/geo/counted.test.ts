@@ -89,7 +89,12 @@ describe('units added without a count are a part of the rest: "Ndjamena and some
     expect(uncountedUnits('Kinshasa and other major cities')).toEqual({ phrase: 'other major cities', level: 'below' });
     expect(uncountedUnits('Baghdad and other southern provinces.')).toEqual({ phrase: 'other southern provinces', level: 'admin1' });
     expect(uncountedUnits('Tehran and other parts of the country')).toEqual({ phrase: 'other parts of the country', level: 'admin1' });
-    expect(uncountedUnits('Gwadar and other major Baloch cities and towns, Balochistan')).toBeNull();
+    // a word of who lives there, and where the rest lies, are read (real STOP texts: Pakistan 2024, Ukraine 2023)
+    expect(uncountedUnits('Gwadar and other major Baloch cities and towns, Balochistan')).toEqual({
+      phrase: 'other major Baloch cities and towns, Balochistan',
+      level: 'below',
+    });
+    expect(uncountedUnits('Crimea and other occupied territories of Ukraine')).toEqual({ phrase: 'other occupied territories of Ukraine', level: 'admin1' });
   });
 
   it("Chad, 27 February 2021: N'Djamena and half of the rest of Chad's people, not N'Djamena alone", () => {
@@ -116,5 +121,16 @@ describe('units added without a count are a part of the rest: "Ndjamena and some
     ]);
     expect(r.places[1]!.population_method).toMatch(/of the people of Rajasthan outside the units named/);
     expect(r.population_affected!.share).toBeLessThan(regionShare('IN-RJ'));
+  });
+});
+
+describe('"Crimea and other occupied territories of Ukraine" (Ukraine, 2023): Crimea whole and a part of the rest', () => {
+  it('is Crimea, not a tenth of it, and the other territories as a part of unstated size of the rest of the country', () => {
+    const r = geo('UA', 'Crimea and other occupied territories of Ukraine');
+    expect(uncountedUnits('Crimea and other occupied territories of Ukraine')).toMatchObject({ level: 'admin1' });
+    expect(r.places[0]).toMatchObject({ kind: 'region', region: 'UA-43' });
+    expect(r.places[0]!.population).toBe(Math.round(regionPopulations('UA', ['UA-43']).found[0]!.population));
+    expect(r.places).toHaveLength(2);
+    expect(r.population_affected!.share).toBeGreaterThan(regionShare('UA-43'));
   });
 });

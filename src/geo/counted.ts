@@ -124,8 +124,12 @@ export function countedPlaces(idx: CountryIndex, c: CountedUnits, matched: reado
 const UNCOUNTED = new RegExp(
   '(?:,|\\band)\\s+((?:(?:some|several|various|many|multiple|numerous)\\s+(?:other\\s+)?|other\\s+)' +
     // an adjective may stand before the units: "other major cities", "other southern provinces"
-    '(?:(?:major|main|large|larger|big|bigger|small|smaller|northern|southern|eastern|western|central)\\s+)?' +
-    '(cities|towns|provinces|regions|states|districts|governorates|areas|parts\\s+of\\s+the\\s+country))\\s*\\.?\\s*$',
+    '(?:(?:major|main|large|larger|big|bigger|small|smaller|northern|southern|eastern|western|central|occupied)\\s+)?' +
+    // and a word of who lives there: "other major Baloch cities"
+    '(?:[a-z]+\\s+)?' +
+    '(cities\\s+and\\s+towns|towns\\s+and\\s+cities|cities|towns|provinces|regions|states|districts|governorates|territories|areas|parts\\s+of\\s+the\\s+country)' +
+    // where the rest lies: "… of Ukraine" (the country), ", Balochistan" (a region named)
+    '(?:\\s+of\\s+[a-z][a-z ]*|\\s*,\\s*[a-z][a-z ]*)?)\\s*\\.?\\s*$',
   'i',
 );
 
@@ -138,7 +142,7 @@ export interface UncountedUnits {
 export function uncountedUnits(text: string): UncountedUnits | null {
   const m = UNCOUNTED.exec(text);
   if (!m) return null;
-  return { phrase: m[1]!, level: /^(?:provinces|regions|states|governorates|parts\s+of\s+the\s+country)$/i.test(m[2]!) ? 'admin1' : 'below' };
+  return { phrase: m[1]!, level: /^(?:provinces|regions|states|governorates|territories|parts\s+of\s+the\s+country)$/i.test(m[2]!) ? 'admin1' : 'below' };
 }
 
 /**
