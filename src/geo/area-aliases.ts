@@ -21,6 +21,11 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
     // Beed: the district's official English spelling; GeoNames has Bid. Chhatrapati Sambhajinagar:
     // Aurangabad district of Maharashtra, renamed in 2023 (Government of Maharashtra).
     [/\bbeed\b/gi, ' Bid '],
+    // Budgam: the district's official spelling (J&K government); GeoNames has Badgam. West and
+    // East Champaran: the English names of Bihar's Pashchim and Purba Champaran districts.
+    [/\bbudgam\b/gi, ' Badgam '],
+    [/\bwest champaran\b/gi, ' Pashchim Champaran '],
+    [/\beast champaran\b/gi, ' Purba Champaran '],
     [/\bchhatrapati sambhaji ?nagar\b/gi, ' Aurangabad '],
     // States renamed: Orissa → Odisha (2011), Uttaranchal → Uttarakhand (2007); J&K, the usual abbreviation.
     [/\borissa\b/gi, ' Odisha '],
@@ -72,6 +77,11 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
       /\b(federally administered tribal areas?|FATA)\b/gi,
       ' Bajaur Agency, Mohmand Agency, Khyber Agency, Orakzai Agency, Kurram District, North Waziristan District, South Waziristan Agency ',
     ],
+    // Jehlum, DG Khan / D.G. Khan, Noshki: spellings in Pakistani press and orders of GeoNames'
+    // Jhelum, Dera Ghazi Khan and Nushki.
+    [/\bjehlum\b/gi, ' Jhelum '],
+    [/\bD\.?\s?G\.?\s+Khan\b/g, ' Dera Ghazi Khan '],
+    [/\bnoshki\b/gi, ' Nushki '],
     // North and South Waziristan: the districts (agencies until 2018) by their names without "Agency".
     [/\bsouth waziristan( agency| district)?\b/gi, ' South Waziristan Agency '],
     // Khyber Pakhtunkhwa: KP/KPK, and its name until 2010 (18th Amendment), North-West Frontier Province (NWFP).

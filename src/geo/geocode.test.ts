@@ -355,3 +355,19 @@ describe('a region named before a place of it, after its seat, is the seat: noth
     expect(r.unmatched).toEqual([]);
   });
 });
+
+describe('the spellings STOP uses for districts the gazetteer spells otherwise', () => {
+  it('Budgam, West/East Champaran, Jehlum, DG Khan and Noshki are their districts (STOP texts)', () => {
+    expect(geo('IN', 'Budgam district, Jammu and Kashmir').places.map((p) => [p.kind, p.name])).toEqual([['district', 'Badgam']]);
+    const bihar = geo('IN', 'Arwal, Jamui, Bhojpur, Katihar, Sitamarhi, and West Champaran districts in Bihar state', 'regional');
+    expect(bihar.unmatched).toEqual([]);
+    expect(bihar.places.map((p) => p.name)).toContain('Pashchim Champāran');
+    expect(geo('IN', 'Raxaul Subdivision, East Champaran District, Bihar').unmatched).toEqual([]); // the district is Raxaul's context
+    const pk = geo('PK', 'Attock, Chiniot, Islamabad, Jehlum, Karachi, Lahore, Rawalpindi, Taxila, and Wah Cantt', 'regional');
+    expect(pk.unmatched).not.toContain('jehlum');
+    expect(geo('PK', 'Chagai, Dalbandin, and Noshki, Balochistan').unmatched).toEqual([]);
+    // SYNTHETIC: the head of the real list of 17 Punjab districts (2024-07-13), shortened
+    const punjab = geo('PK', 'Bahawalpur, Bahawalnagar, Bhakkar, DG Khan, Faisal\u00adabad districts, Punjab', 'regional');
+    expect(punjab.places.map((p) => p.name)).toContain('Dera Ghāzi Khān District');
+  });
+});
