@@ -371,3 +371,11 @@ describe('the spellings STOP uses for districts the gazetteer spells otherwise',
     expect(punjab.places.map((p) => p.name)).toContain('Dera Ghāzi Khān District');
   });
 });
+
+describe("a name that is a place's own name beats another place's alternate name", () => {
+  it('"… Shahdadpur, and Tando Allahyar" (Pakistan, 2025) is Shahdadpur, not Shahdad Kot', () => {
+    const r = geo('PK', 'Islamabad, Karachi, Lahore, Mianwali, Shahdadpur, and Tando Allahyar', 'regional'); // SYNTHETIC: a shortened list of the record's cities
+    expect(r.places.map((p) => p.name)).toContain('Shahdadpur');
+    expect(r.places.map((p) => p.name)).not.toContain('Shahdad Kot');
+  });
+});

@@ -33,6 +33,7 @@ import {
   gazetteerSources,
   isDirectionName,
   isWeak,
+  nameKey,
   normName,
   words,
   type Admin1,
@@ -341,7 +342,10 @@ function pick(cc: string, m: Match, context: Set<string>, local: boolean): { uni
   const pool = m.units.filter(inContext).length ? m.units.filter(inContext) : m.units;
   const a1 = pool.filter((u): u is Admin1 => u.kind === 'admin1');
   const a2 = pool.filter((u): u is Admin2 => u.kind === 'admin2');
-  const pl = pool.filter((u): u is Place => u.kind === 'place').sort((x, y) => y.population - x.population);
+  // A place whose own name the text gives beats one that has it as an alternate name (Shahdadpur, not Shahdad Kot); then the most populous.
+  const said = m.words.join(' ');
+  const own = (p: Place) => (nameKey(p.name) === said ? 1 : 0);
+  const pl = pool.filter((u): u is Place => u.kind === 'place').sort((x, y) => own(y) - own(x) || y.population - x.population);
   const confident = (n: number): Confidence => (n === 1 || context.size > 0 ? 'high' : 'medium');
   // A record of one city ("It only affected one city, county, or village") that names a region
   // after its seat ("Dhaka", "Kharkiv"), without calling it a region, names the city (`local`:
