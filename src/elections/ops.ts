@@ -18,15 +18,10 @@ const id = z
   .regex(/^(duma|president|referendum)-\d{4}$/, 'an election id such as duma-2021, president-2018 or referendum-2020')
   .meta({ description: 'election id', example: 'duma-2021' });
 const region = z.string().min(1).max(200).optional().meta({ description: 'region: English, Russian or ISO 3166-2 (Moscow, город Москва, RU-MOW)' });
-const leader = z
-  .string()
-  .min(1)
-  .max(200)
-  .optional()
-  .meta({
-    description:
-      'party or candidate measured: its ballot number (1) where the ballot numbers them, or a name or short name (United Russia, КПРФ, Путин); default the most voted',
-  });
+const leader = z.string().min(1).max(200).optional().meta({
+  description:
+    'party or candidate measured: its ballot number (1) where the ballot numbers them, or a name or short name (United Russia, КПРФ, Путин); default the most voted',
+});
 /** What every fingerprint measures: an election, optionally one region, one leader. */
 const measured = { id, region, leader };
 const seed = z.number().int().optional().meta({ description: 'Monte Carlo seed (default 42)' });
