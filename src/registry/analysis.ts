@@ -204,7 +204,12 @@ function decisionRows(
     if (r) r.ipv4_listed += cols.last[i]! - cols.first[i]! + 1;
   }
   for (const r of rows.values()) r.decision_dates.sort();
-  return [...rows.values()].sort((a, b) => b.ipv4_distinct - a.ipv4_distinct || b.entries - a.entries || a.decision_number.localeCompare(b.decision_number));
+  // unnumbered orders share a number: their bodies and dates break the tie, so every store gives one order
+  const tie = (r: DecisionRow) => `${r.decision_bodies.join('\u0001')}\u0000${r.decision_dates.join('\u0001')}`;
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return [...rows.values()].sort(
+    (a, b) => b.ipv4_distinct - a.ipv4_distinct || b.entries - a.entries || a.decision_number.localeCompare(b.decision_number) || cmp(tie(a), tie(b)),
+  );
 }
 
 function largestRanges(cols: RegistryIpv4Columns, n: number): SnapshotAnalysis['largest_ranges'] {
