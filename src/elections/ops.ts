@@ -92,18 +92,24 @@ export const electionsSummary = defineOp({
   run: (ctx, q) => electionSummary(ctx, q),
 });
 
+/** The most rejects one call gives; a file of rejects gives this many unless its limit says fewer. */
+export const REJECTS_MAX = 100_000;
+
 export const electionsRejects = defineOp({
   name: 'elections.rejects',
   summary: "Every rejected line of an election's imported files, with file, line, reason and detail (the import and summary show the first 20)",
   write: false,
-  input: z.object({ id, limit: check.limit(100_000).default(200) }),
+  input: z.object({ id, limit: check.limit(REJECTS_MAX).default(200) }),
   output: z.object({
     election: z.string(),
     total: z.number().meta({ description: 'rejects stored for the election, all of them' }),
     items: z.array(z.object({ file: z.string(), line: z.number(), reason: z.string(), detail: z.string() })),
   }),
-  rows: { key: 'items', carry: ['election'] },
-  http: perElection('rejects', 'Rejected lines by file and line; total counts every one'),
+  rows: { key: 'items', carry: ['election'], fileLimit: { field: 'limit', all: REJECTS_MAX } },
+  http: perElection(
+    'rejects',
+    `Rejected lines by file and line; total counts every one. A file (?format=csv|ndjson|parquet) holds every reject up to ${REJECTS_MAX.toLocaleString('en-US')} unless limit is given; X-Rows-Total then says how many there are when the file holds fewer`,
+  ),
   run: (ctx, q) => electionRejects(ctx, q),
 });
 

@@ -33,6 +33,11 @@ export interface RowsBinding {
   export?: string;
   /** The flat form the record kind's export writes; its list's CSV and Parquet files use it too. */
   table?: FlatTable;
+  /**
+   * A page-size input a file answer defaults to its most (`all`), so a file asked for without
+   * it holds every row, up to that; the answer's `total` then says whether the file was cut.
+   */
+  fileLimit?: { field: string; all: number };
 }
 
 /** A record kind's flat form, declared once in its domain for its list and its export alike. */

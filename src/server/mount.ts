@@ -23,7 +23,20 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { check, executeOp, nextCursor, rowFormat, rowsFile, ROW_FORMATS, schemaColumns, type AnyOp, type HttpBinding, type OpContext } from '../op/index.js';
+import {
+  check,
+  executeOp,
+  nextCursor,
+  rowFormat,
+  rowsFile,
+  rowsOf,
+  ROW_FORMATS,
+  schemaColumns,
+  type AnyOp,
+  type HttpBinding,
+  type OpContext,
+  type RowsBinding,
+} from '../op/index.js';
 import { AppError, issuesFromZod, parseDecimal, silentProgress, validationError, type Grant } from '../shared/index.js';
 import { acceptedRowFormat, ROW_MEDIA } from './accept.js';
 import type { AppDeps, Env } from './deps.js';
@@ -161,6 +174,12 @@ function bodyObject(body: unknown): Record<string, unknown> {
 const STATUS_TEXT = { 401: 'No token', 403: 'Token refused' } as const;
 
 /** An op with rows also answers its GET route with them as a file (?format=, or Accept). */
+/** X-Rows-Total when a file holds fewer rows than the answer's total. */
+function cutHeader(result: unknown, binding: RowsBinding): Record<string, string> {
+  const total = (result as { total?: unknown }).total;
+  return typeof total === 'number' && rowsOf(result, binding).length < total ? { 'x-rows-total': String(total) } : {};
+}
+
 const answersFiles = (op: AnyOp, http: HttpBinding) => Boolean(op.rows) && http.method === 'get';
 
 /** The answer can be one page of a longer list: its output declares a `next_cursor` that is not always null. */
@@ -275,6 +294,9 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
       const declared = { schema: http.body?.schema ?? bodySchema, what: op.name };
       const input = inQuery ? query : http.body ? { [http.body.key]: await jsonBody(c, declared) } : bodyObject(await jsonBody(c, declared));
       for (const k of pathKeys) input[k] = c.req.param(k);
+      // a file asked for without a page size holds every row, up to the op's most
+      const fileLimit = format ? op.rows!.fileLimit : undefined;
+      if (fileLimit && input[fileLimit.field] === undefined) input[fileLimit.field] = fileLimit.all;
       const result = await executeOp(httpOpContext(deps, limits, grant), op, input);
       if (!format) return c.json(result as object, 200);
       const file = await rowsFile(result, op.rows!, format, () => deps.store.tabular, schemaColumns(op.output, op.rows!));
@@ -285,6 +307,8 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
         vary: 'Accept',
         // a file holds one page; RFC 8288 says where the next one is
         ...(next ? { link: `<${nextPageUrl(c.req.url, next)}>; rel="next"` } : {}),
+        // a file cut by its limit says how many rows there are in all
+        ...(fileLimit ? cutHeader(result, op.rows!) : {}),
       });
     });
   }

@@ -76,6 +76,13 @@ describe('elections rejects', () => {
       expect(r.status).toBe(200);
       expect(await r.json()).toEqual(cliDoc);
       expect((await app.request('/api/elections/duma-2021/rejects', { headers: h })).status).toBe(404);
+      // a file holds every reject unless limit cuts it, and a cut one says how many there are
+      const whole = await app.request('/api/elections/referendum-2020/rejects?format=csv', { headers: h });
+      expect((await whole.text()).trimEnd().split('\n')).toHaveLength(74);
+      expect(whole.headers.get('x-rows-total')).toBeNull();
+      const cut = await app.request('/api/elections/referendum-2020/rejects?format=csv&limit=5', { headers: h });
+      expect((await cut.text()).trimEnd().split('\n')).toHaveLength(6);
+      expect(cut.headers.get('x-rows-total')).toBe('73');
     } finally {
       await store.close();
     }

@@ -4684,7 +4684,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Rejected lines by file and line; total counts every one */
+            /** @description Rejected lines by file and line; total counts every one. A file (?format=csv|ndjson|parquet) holds every reject up to 100,000 unless limit is given; X-Rows-Total then says how many there are when the file holds fewer */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -9,6 +9,7 @@ import {
   electionsRejects,
   electionsShpilkin,
   electionsSummary,
+  REJECTS_MAX,
 } from '../../elections/ops.js';
 import { ctxOf, examples, intOption, leaf, numberOption, str, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
@@ -19,9 +20,6 @@ type Electronic = Awaited<ReturnType<typeof electronicComparison>>;
 type Integers = Awaited<ReturnType<typeof integersFor>>;
 type Shpilkin = Awaited<ReturnType<typeof shpilkinFor>>;
 type List = Awaited<ReturnType<typeof listElections>>;
-
-/** The most rejects one call gives (the op's --limit cap). */
-const REJECTS_EXPORT_MAX = 100_000;
 
 const n = (x: number) => x.toLocaleString('en-US');
 const p2 = (x: number | null) => (x === null ? '-' : `${x.toFixed(2)}%`);
@@ -213,7 +211,7 @@ export function electionsCommand(program: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       // A file is an export: every reject unless --limit says otherwise, and a cut one says so.
       const toFile = o.format !== undefined && o.format !== 'json';
-      const limit = (o.limit as number | undefined) ?? (toFile ? REJECTS_EXPORT_MAX : 200);
+      const limit = (o.limit as number | undefined) ?? (toFile ? REJECTS_MAX : 200);
       const r = await ctx.run(electionsRejects, { id, limit });
       await ctx.output(
         electionsRejects,
@@ -224,7 +222,7 @@ export function electionsCommand(program: Command, io: Io): void {
           `${n(x.items.length)} of ${n(x.total)} rejected line(s) of ${x.election}${x.items.length < x.total ? ' (--limit N shows more)' : ''}\n`,
       );
       if (toFile && r.items.length < r.total)
-        io.err.write(`${n(r.items.length)} of ${n(r.total)} rejected lines written (--limit ${Math.min(r.total, REJECTS_EXPORT_MAX)} writes them all)\n`);
+        io.err.write(`${n(r.items.length)} of ${n(r.total)} rejected lines written (--limit ${Math.min(r.total, REJECTS_MAX)} writes them all)\n`);
     });
 
   rowsOptions(leaf(el, 'electronic', 'paper versus electronic (DEG) votes per district: leaders, winner, margins, changed winners'))
