@@ -71,7 +71,7 @@ export function gdpPlan(
   }
   const type = typeWeight(scn, data, inputYear(span.segments[0]!, segments[0]!.data_year), opts.preset, kit.ps, kit.inputs, kit.notes, opts.platformRule);
   const affected = affectedUnits(scn, segments, kit.ps, kit.inputs, kit.notes);
-  const active = activeWeight(scn, kit.ps, kit.inputs, kit.notes);
+  const active = activeWeight(scn, kit.ps, kit.notes);
   const proxyWeight = byPopulation ? populationProxyWeight(byPopulation, kit.ps, kit.notes) : one;
   const weights = affected.map((a) => times(type, a, active, proxyWeight));
   const proxies = [byPopulation ? `regions priced by population share (${byPopulation.basis})` : null, opts.proxy?.(kit) ?? null];

@@ -40,10 +40,10 @@ describe('activeWeight', () => {
   it("says the mean share of the span the draws average to, with its range, not the distribution's mode", () => {
     const notes: string[] = [];
     const scn = { active: { share: 0.0001, low: 0.0001, high: 1, basis: 'dates only' } } as unknown as Scenario;
-    activeWeight(scn, new ParamSet(), [], notes);
+    activeWeight(scn, new ParamSet(), notes);
     expect(notes).toEqual(["priced for 33.3 % of the span's hours on average (0.01 % to 100 %): dates only"]);
     const fixed: string[] = [];
-    activeWeight({ active: { share: 0.25, low: 0.25, high: 0.25, basis: 'six hours a day' } } as unknown as Scenario, new ParamSet(), [], fixed);
+    activeWeight({ active: { share: 0.25, low: 0.25, high: 0.25, basis: 'six hours a day' } } as unknown as Scenario, new ParamSet(), fixed);
     expect(fixed).toEqual(["priced for 25 % of the span's hours: six hours a day"]);
   });
 });

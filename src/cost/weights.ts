@@ -198,18 +198,12 @@ export function typeWeight(
  * The share of the span the network was actually cut (a few hours a day over a date range), as a
  * unit: 1 for the whole span, else a parameter over the schedule's range (src/cost/schedule.ts).
  */
-export function activeWeight(scn: Scenario, ps: ParamSet, inputs: InputValue[], notes: string[]): Unit {
+export function activeWeight(scn: Scenario, ps: ParamSet, notes: string[]): Unit {
   if (!scn.active) return one;
   const { share, low, high, basis } = scn.active;
   const dist = low < high ? ({ kind: 'triangular', low, mode: share, high } as const) : ({ kind: 'fixed', value: share } as const);
-  const i = ps.add('active share of the span', dist, 'share of the span the network was cut', basis);
-  inputs.push({
-    name: 'active share of the span',
-    value: Number(share.toPrecision(6)),
-    unit: 'share of the hours between start and end',
-    source: basis,
-    year: null,
-  });
+  // a parameter is listed among the estimate's inputs with its distribution (paramInput): once
+  const i = ps.add('active share of the span', dist, 'share of the hours between start and end the network was cut', basis);
   const pct = (x: number) => `${Number((x * 100).toPrecision(3))} %`;
   // the note gives the mean the draws average to, not the mode, which can sit at an end of the range
   notes.push(

@@ -6,7 +6,11 @@ import { costFixture } from '../helpers/cost-ledger.js';
 
 const { json } = costFixture('exam-shutdowns.csv');
 
-type Event = { mapping: string[]; scenario: { hours: number; active: { share: number; low: number; high: number } | null }; estimates: { median: number }[] };
+type Event = {
+  mapping: string[];
+  scenario: { hours: number; active: { share: number; low: number; high: number } | null };
+  estimates: { median: number; inputs: { name: string }[] }[];
+};
 type Compare = {
   rows: {
     country: string;
@@ -32,6 +36,8 @@ describe('exam shutdowns are priced for the hours they lasted', () => {
     expect(part.scenario.active).toMatchObject({ share: 72 / 216, low: 72 / 216, high: 72 / 216 });
     expect(part.mapping.join(' ')).toMatch(/priced for 72 h of the 216 h/);
     expect(whole.scenario.active?.share).toBe(72 / 216);
+    // the share is one input of the estimate, listed once
+    expect(part.estimates[0]!.inputs.filter((i) => i.name === 'active share of the span')).toHaveLength(1);
   });
 
   it('compare counts the hours cut, and names a cause for every country-year beyond 3×', async () => {

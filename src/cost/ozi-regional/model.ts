@@ -73,7 +73,7 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
   }
   const type = typeWeight(scn, data, segments[0]!.data_year, 'ozi', ps, inputs, notes);
   const affected = affectedUnits(scn, segments, ps, inputs, notes);
-  const active = activeWeight(scn, ps, inputs, notes);
+  const active = activeWeight(scn, ps, notes);
   // One weight for the span unless the area narrowed within it (then one per segment).
   const weights = affected.every((a) => a === affected[0]) ? [times(type, affected[0]!, active)] : affected.map((a) => times(type, a, active));
   const logPen = pen.map(Math.log);
