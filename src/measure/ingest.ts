@@ -109,8 +109,8 @@ async function sha256Of(path: string): Promise<string> {
  * sent again): the same file, so it is unchanged, not read again. Hashes the file only when such
  * a read exists.
  */
-async function sameBytesRead(deps: Deps, file: SourceFile): Promise<IngestFileRecord | null> {
-  const done = (await deps.store.measure.filesAt(file.path)).filter((f) => f.status === 'done' && f.size === file.size && f.checksum);
+async function sameBytesRead(file: SourceFile, atPath: IngestFileRecord[]): Promise<IngestFileRecord | null> {
+  const done = atPath.filter((f) => f.status === 'done' && f.size === file.size && f.checksum);
   if (!done.length) return null;
   const sum = await sha256Of(file.path);
   return done.findLast((f) => f.checksum === sum) ?? null;
@@ -168,8 +168,11 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   for (const file of files) {
     let id = fileId(file);
     let prev = await deps.store.measure.getFile(id);
+    // the manifest rows of every read of this path, read once when first needed
+    let atPath: Promise<IngestFileRecord[]> | undefined;
+    const readsAt = () => (atPath ??= deps.store.measure.filesAt(file.path));
     if (prev?.status !== 'done' && !input.force) {
-      const same = await sameBytesRead(deps, file);
+      const same = await sameBytesRead(file, await readsAt());
       if (same) [id, prev] = [same.file_id, same];
     }
     const prevFilters = filtersOf(prev?.filters);
@@ -201,7 +204,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
         ? `read before with ${filtersWords(prevFilters)} only; read again for the measurements that left out (those stored then come back as duplicates)`
         : undefined;
     if (readAgain) report.files.read_again++;
-    const supersedes = (await deps.store.measure.filesAt(file.path)).filter((f) => f.file_id !== id && f.status === 'failed');
+    const supersedes = (await readsAt()).filter((f) => f.file_id !== id && f.status === 'failed');
     tasks.push({
       file,
       read_again: readAgain,
