@@ -1,8 +1,9 @@
 /**
  * Census counts of first-level units, for the countries we ship one for (data/geo/census.json:
- * India 2011, Pakistan 2017). GeoNames lists a fifth of India's and Pakistan's people, so the
- * geocoder's rule for a region's people (listed places plus the rest spread by settlements) is
- * ×1.31 and ×1.14 off their censuses, and Bihar half its census share (docs/design/012). Where a
+ * India 2011, Pakistan 2017, China 2020). GeoNames lists a fifth of India's and Pakistan's
+ * people, so the geocoder's rule for a region's people (listed places plus the rest spread by
+ * settlements) is ×1.31, ×1.14 and ×1.43 off the three censuses: Bihar half its census share,
+ * Chongqing four and a half times its own (docs/design/012). Where a
  * census is shipped, a region's share of its country is its share of the census count; the
  * rule stays for every other country and for units the census does not list (small union
  * territories, Azad Kashmir, Gilgit-Baltistan). A census unit may cover regions created since

@@ -323,6 +323,22 @@ describe('regionPopulations: regions priced by population share', () => {
     expect(regionPopulations('ET', ['ET-AM']).found[0]!.share).toBe(regionPopulations('ET', ['ET-AM'], { rule: true }).found[0]!.share);
   });
 
+  it("China: a province's people are its share of the 2020 census, so a municipality of many villages is not four times its size", () => {
+    // by the rule Chongqing (817 GeoNames places, most of them villages) drew 15 % of China's
+    // unlisted people: 144 M, more than Guangdong (node scripts/region-census.mjs: ×4.50)
+    expect(errorFactor('CN', { rule: true }).ratio('CN-CQ')).toBeGreaterThan(4);
+    expect(errorFactor('CN').factor).toBeLessThan(1.001);
+    const [cq, gd] = regionPopulations('CN', ['CN-CQ', 'CN-GD']).found;
+    expect(cq!.share).toBeCloseTo(32_054_159 / 1_409_778_724, 6);
+    expect(cq!.population).toBeLessThan(gd!.population / 3);
+    expect(cq!.method).toMatch(/China census of 2020 count \(32,054,159 of 1,409,778,724\)/);
+    const all = regionPopulations(
+      'CN',
+      regionsOf('CN').map((r) => r.code),
+    ).found;
+    expect(all.reduce((t, r) => t + r.share, 0)).toBeCloseTo(1, 6);
+  });
+
   it('shares a census unit between the regions split from it since, by the rule', () => {
     // Jammu and Kashmir as counted in 2011 held today's Ladakh
     const [jk, la] = regionPopulations('IN', ['IN-JK', 'IN-LA']).found;
