@@ -7,10 +7,29 @@
  * only part of the units, the mapping is an upper bound and says so.
  */
 
+/** The districts of the Kashmir Valley and of its parts, as GeoNames spells them, read as districts of Jammu and Kashmir. */
+const KASHMIR = {
+  south: 'Anantnag, Kulgam, Pulwama and Shupiyan districts, Jammu and Kashmir',
+  central: 'Srinagar, Badgam and Ganderbal districts, Jammu and Kashmir',
+  north: 'Baramula, Bandipore and Kupwara districts, Jammu and Kashmir',
+  valley: 'Anantnag, Badgam, Bandipore, Baramula, Ganderbal, Kulgam, Kupwara, Pulwama, Shupiyan and Srinagar districts, Jammu and Kashmir',
+};
+
 /** [pattern, replacement text] per country; the replacement is matched like any area text. */
 export const ALIASES: Record<string, [RegExp, string][]> = {
   IN: [
-    // The Kashmir Valley: 10 of Jammu and Kashmir's 20 districts (an upper bound: the union territory).
+    // The Kashmir Valley (Kashmir division) is 10 of Jammu and Kashmir's 20 districts; the press
+    // groups them as south (Anantnag, Kulgam, Pulwama, Shopian), central (Srinagar, Budgam,
+    // Ganderbal) and north Kashmir (Baramulla, Bandipora, Kupwara). Where the area text begins
+    // with the valley or one of its parts, that is the area cut off: its districts. Named after a
+    // place ("Shopian, South Kashmir"), it locates the place and stays the union territory below,
+    // which a region named right after a place is read as: context.
+    [/^\s*north,\s*central,?\s*and\s*south\s+kashmir\b/i, ` ${KASHMIR.valley} `],
+    [/^\s*(?:the\s+)?(?:entire\s+|whole\s+|all\s+of\s+(?:the\s+)?)?kashmir\s+(?:valley|division)(?:\s+districts)?\b/i, ` ${KASHMIR.valley} `],
+    [/^\s*(?:the\s+)?south(?:ern)?\s+kashmir(?:\s+(?:valley|division|districts))?\b/i, ` ${KASHMIR.south} `],
+    [/^\s*(?:the\s+)?central\s+kashmir(?:\s+(?:valley|division|districts))?\b/i, ` ${KASHMIR.central} `],
+    [/^\s*(?:the\s+)?north(?:ern)?\s+kashmir(?:\s+(?:valley|division|districts))?\b/i, ` ${KASHMIR.north} `],
+    // "Kashmir" elsewhere: the union territory (an upper bound where the valley is meant).
     [/(?<!jammu and\s*)\b(north|south|central)?\s*kashmir( valley)?\b/gi, ' Jammu and Kashmir '],
     // Spellings of district names in Indian press and government orders.
     [/\bshopian\b/gi, ' Shupiyan '],

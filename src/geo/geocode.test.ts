@@ -395,3 +395,44 @@ describe("a name that is a place's own name beats another place's alternate name
     expect(r.places.map((p) => p.name)).not.toContain('Shahdad Kot');
   });
 });
+
+describe('the Kashmir Valley is its ten districts, not the union territory', () => {
+  // Real STOP area texts (India 2017–2022). The valley (Kashmir division) is 10 of Jammu and
+  // Kashmir's 20 districts; the census counted 6.9 M of the state's 12.5 M people there in 2011.
+  const districts = (text: string) =>
+    geo('IN', text, 'regional')
+      .places.filter((p) => p.kind === 'district')
+      .map((p) => p.name)
+      .sort();
+  const share = (text: string) => geo('IN', text, 'regional').population_affected!.share;
+  const whole = share('Jammu and Kashmir');
+
+  it('the valley, however the text names it, is its ten districts: half the territory, not all of it', () => {
+    for (const text of [
+      'Kashmir Valley',
+      'Entire Kashmir Valley, Jammu & Kashmir State',
+      'Kashmir division, Jammu & Kashmir province',
+      'Kashmir Valley districts',
+      'North, Central, and South Kashmir',
+    ]) {
+      expect(districts(text)).toHaveLength(10);
+      expect(share(text)).toBeCloseTo(whole / 2, 6);
+    }
+  });
+
+  it("south, central and north Kashmir are the press's groups of its districts", () => {
+    expect(districts('South Kashmir, Jammu and Kashmir')).toEqual(['Anantnāg', 'Kulgam', 'Pulwama', 'Shupiyan']);
+    expect(districts('Southern Kashmir division, Jammu & Kashmir province')).toHaveLength(4);
+    expect(districts('South Kashmir valley of Jammu & Kashmir')).toHaveLength(4);
+    expect(districts('Central Kashmir')).toEqual(['Badgam', 'Ganderbal', 'Srīnagar']);
+    expect(districts('North Kashmir')).toEqual(['Bandipore', 'Bāramūla', 'Kupwara']);
+  });
+
+  it('named after a place it only locates the place, and the valley less a part is the rest of the valley', () => {
+    expect(districts('Shopian, South Kashmir')).toEqual(['Shupiyan']);
+    expect(districts('Kulgam, Kashmir Valley, Jammu and Kashmir')).toEqual(['Kulgam']);
+    expect(share('Kashmir valley outside of Pulwama, Anantnag, Kulgam and Shopian districts in Jammu and Kashmir State')).toBeCloseTo((whole * 6) / 20, 6);
+    // "Kashmir" alone stays the union territory
+    expect(share('Kashmir')).toBe(whole);
+  });
+});
