@@ -24,6 +24,8 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
     // with the valley or one of its parts, that is the area cut off: its districts. Named after a
     // place ("Shopian, South Kashmir"), it locates the place and stays the union territory below,
     // which a region named right after a place is read as: context.
+    // "Both Jammu and the Kashmir valley": the territory's two divisions, all of it.
+    [/\bboth jammu and (?:the )?kashmir valley\b/gi, ' Jammu and Kashmir '],
     [/^\s*north,\s*central,?\s*and\s*south\s+kashmir\b/i, ` ${KASHMIR.valley} `],
     [/^\s*(?:the\s+)?(?:entire\s+|whole\s+|all\s+of\s+(?:the\s+)?)?kashmir\s+(?:valley|division)(?:\s+districts)?\b/i, ` ${KASHMIR.valley} `],
     [/^\s*(?:the\s+)?south(?:ern)?\s+kashmir(?:\s+(?:valley|division|districts))?\b/i, ` ${KASHMIR.south} `],

@@ -432,6 +432,8 @@ describe('the Kashmir Valley is its ten districts, not the union territory', () 
     expect(districts('Shopian, South Kashmir')).toEqual(['Shupiyan']);
     expect(districts('Kulgam, Kashmir Valley, Jammu and Kashmir')).toEqual(['Kulgam']);
     expect(share('Kashmir valley outside of Pulwama, Anantnag, Kulgam and Shopian districts in Jammu and Kashmir State')).toBeCloseTo((whole * 6) / 20, 6);
+    // "both Jammu and the Kashmir valley" is the territory's two divisions, not Jammu district
+    expect(share('Large areas of Jammu & Kashmir State including both Jammu and the Kashmir valley')).toBe(share('Large areas of Jammu & Kashmir State'));
     // "Kashmir" alone stays the union territory
     expect(share('Kashmir')).toBe(whole);
   });
