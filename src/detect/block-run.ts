@@ -131,10 +131,15 @@ function detection(
   dataUntil: number,
   censored: boolean,
 ): Omit<Detection, 'draft'> {
-  const inEp = (t: number) => t >= ep.start && (ep.end === null || t < ep.end);
+  // A network's row describes that network alone: the hours of its own blocked intervals in the
+  // episode (its onset to its offset), never the hours before its onset or after its offset that
+  // the country episode spans because another network was blocked then.
   const per = ep.members.map((m) => {
-    const iv = ivs.find((x) => x.member === m)!;
-    const hours = iv.run.rows.filter((r) => inEp(r.t));
+    const own = ivs.filter((x) => x.member === m).sort((a, b) => a.start - b.start);
+    const iv = own[0]!;
+    const last = own[own.length - 1]!;
+    const inOwn = (t: number) => own.some((x) => t >= x.start && (x.end === null || t < x.end));
+    const hours = iv.run.rows.filter((r) => inOwn(r.t));
     const n = hours.reduce((a, r) => a + r.n, 0);
     const score = hours.reduce((a, r) => a + r[layer], 0);
     const onset = iv.run.result.changes.find((c) => c.t === iv.start);
@@ -142,7 +147,7 @@ function detection(
       asn: m,
       onset: iso(iv.start),
       alarm_at: onset ? iso(onset.alarmAt) : null,
-      offset: iv.end === null ? null : iso(iv.end),
+      offset: last.end === null ? null : iso(last.end),
       measurements: n,
       mean_score: n ? round(score / n, 3) : null,
       example: hours.find((r) => r[layer] > 0)?.example ?? null,

@@ -1,0 +1,92 @@
+/**
+ * The block run's figures and bounds, on SYNTHETIC hourly series shaped like the RU Telegram
+ * series a tester derived from a real measurement (one likely_blocked network joining another's
+ * block 30 hours later): a network's row counts that network's own blocked hours, a window reads
+ * the history before it, and an open block ends at its own series' data.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BlockHourRow, BlockSeriesRow, MeasurementSeriesFilter, Store } from '../store/index.js';
+import { runBlock } from './block-run.js';
+
+const HOUR = 3_600_000;
+const t0 = Date.UTC(2022, 10, 1);
+
+/** A store that honours the filter (cc, asn, target, since inclusive, until exclusive), as the real one does. */
+export function filteringStore(rows: BlockHourRow[]): Store & { asked: MeasurementSeriesFilter[] } {
+  const asked: MeasurementSeriesFilter[] = [];
+  const pick = (f: MeasurementSeriesFilter) => {
+    asked.push(f);
+    return rows.filter(
+      (r) =>
+        (!f.cc || r.probe_cc === f.cc) &&
+        (!f.asn || r.probe_asn === f.asn) &&
+        (!f.target || r.target === f.target) &&
+        (!f.since || r.t >= Date.parse(f.since)) &&
+        (!f.until || r.t < Date.parse(f.until)),
+    );
+  };
+  const key = (r: BlockHourRow) => `${r.probe_cc} ${r.probe_asn} ${r.target}`;
+  const totals = (rs: BlockHourRow[], above: number): BlockSeriesRow[] => {
+    const m = new Map<string, BlockSeriesRow>();
+    for (const r of rs) {
+      const s = m.get(key(r)) ?? { probe_cc: r.probe_cc, probe_asn: r.probe_asn, target: r.target, hours: 0, measurements: 0, active_hours: 0, last_t: 0 };
+      s.hours++;
+      s.measurements += r.n;
+      if (Math.max(r.dns, r.tcp, r.tls, r.http) / r.n > above) s.active_hours++;
+      s.last_t = Math.max(s.last_t, r.t);
+      m.set(key(r), s);
+    }
+    return [...m.values()];
+  };
+  return {
+    asked,
+    detect: {
+      blockSeries: async (f: MeasurementSeriesFilter, above: number) => totals(pick(f), above),
+      blockHours: async (f: MeasurementSeriesFilter, a?: { above: number; minHours: number }) => {
+        const rs = pick(f);
+        const keep = new Set(
+          totals(rs, a?.above ?? 0)
+            .filter((s) => !a || s.active_hours >= a.minHours)
+            .map((s) => `${s.probe_cc} ${s.probe_asn} ${s.target}`),
+        );
+        return rs.filter((r) => keep.has(key(r)));
+      },
+      hasMeasurements: async () => rows.length > 0,
+    },
+  } as unknown as Store & { asked: MeasurementSeriesFilter[] };
+}
+
+/** SYNTHETIC: one measurement an hour of `target` on `asn`, likely_blocked (0.7 at http) in [from, to), ok otherwise. */
+export function hours(asn: string, count: number, from: number, to: number, target = 'telegram'): BlockHourRow[] {
+  return Array.from({ length: count }, (_, i) => ({
+    probe_cc: 'RU',
+    probe_asn: asn,
+    target,
+    t: t0 + i * HOUR,
+    n: 1,
+    dns: 0,
+    tcp: 0,
+    tls: 0,
+    http: i >= from && i < to ? 0.7 : 0,
+    example: `${asn}-${i}`,
+  }));
+}
+
+// AS31133 blocked from the first hour for 40 hours; AS28840 ok for 30 hours, blocked 30-79, then ok.
+const rows = [...hours('AS31133', 100, 0, 40), ...hours('AS28840', 100, 30, 80)];
+const at = (h: number) => new Date(t0 + h * HOUR).toISOString();
+
+describe('block run: per-network figures', () => {
+  it("a network's row in a country detection counts its own onset-to-offset hours, as its --asn run does", async () => {
+    const country = await runBlock(filteringStore(rows), { cc: 'RU' });
+    expect(country.detections).toHaveLength(1);
+    const d = country.detections[0]!;
+    const row = d.per_network.find((x) => x.asn === 'AS28840')!;
+    const own = (await runBlock(filteringStore(rows), { cc: 'RU', asn: 'AS28840' })).detections[0]!.per_network[0]!;
+    expect(own).toMatchObject({ onset: at(30), offset: at(80), measurements: 50, mean_score: 0.7 });
+    expect(row).toMatchObject({ onset: at(30), offset: at(80), measurements: 50, mean_score: 0.7 });
+    expect(d.per_network.find((x) => x.asn === 'AS31133')).toMatchObject({ onset: at(0), offset: at(40), measurements: 40, mean_score: 0.7 });
+    // the country figures are the networks' own: 40 + 50 blocked hours, all at 0.7
+    expect(d.strength).toMatchObject({ measurements: 90, mean_score: 0.7 });
+  });
+});
