@@ -88,12 +88,25 @@ function detection(
   };
 }
 
+/**
+ * Where the hours of a windowed run start: the baseline window (`windowHours`) and one day more
+ * before `since`, so the window's first hours are judged against the days before them (not left
+ * unjudged for want of history) and an outage that began before `since` keeps its real onset.
+ */
+export function volumeHistoryFrom(since: string | undefined, p: Pick<VolumeParams, 'windowHours'>): string | undefined {
+  return since === undefined ? undefined : new Date(Date.parse(since) - (p.windowHours + 24) * HOUR).toISOString();
+}
+
 export async function runShutdown(
   store: Store,
   f: MeasurementSeriesFilter,
   p: ShutdownRunParams = DEFAULT_SHUTDOWN_RUN_PARAMS,
 ): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
-  const rows = await store.detect.volumeHours(f);
+  const from = volumeHistoryFrom(f.since, p);
+  const rows = await store.detect.volumeHours({ ...f, since: from });
+  // Outages that ended before the window are history, not findings.
+  const sinceMs = f.since === undefined ? -Infinity : Date.parse(f.since);
+  const inWindow = (o: { end: number | null }) => o.end === null || o.end > sinceMs;
   if (rows.length === 0) {
     const reason = (await store.detect.hasMeasurements()) ? 'no measurements match the filters' : 'no measurements in the store (run splinternet ingest PATH)';
     return {
@@ -129,7 +142,7 @@ export async function runShutdown(
       status: judged ? 'ok' : 'insufficient',
       reason: judged ? null : `no hour had ${p.minHistoryHours} h of history with a median of at least ${p.minBaseline} measurements per hour`,
       state: judged ? (r.outages.at(-1)?.end === null ? r.outages.at(-1)!.level : 'normal') : null,
-      changes: r.outages.map((o) => ({
+      changes: r.outages.filter(inWindow).map((o) => ({
         start: iso(o.start),
         end: o.end === null ? null : iso(o.end),
         level: o.level,
@@ -139,7 +152,12 @@ export async function runShutdown(
         expected: round(o.expected, 0),
         observed: o.observed,
       })),
-      figures: { judged_hours: r.judgedHours, unjudged_hours: r.unjudgedHours, median_baseline: r.medianBaseline },
+      figures: {
+        judged_hours: r.judgedHours,
+        unjudged_hours: r.unjudgedHours,
+        median_baseline: r.medianBaseline,
+        ...(from === undefined ? {} : { history_from: from }),
+      },
     });
     if (r.outages.length) byCc.set(cc, [...(byCc.get(cc) ?? []), { asn, outages: r.outages }]);
   }
@@ -147,9 +165,10 @@ export async function runShutdown(
   for (const [cc, nets] of byCc) {
     const ivs = nets.flatMap((n) => n.outages.map((o) => ({ member: n.asn, start: o.start, end: o.end })));
     if (f.asn) {
-      for (const iv of ivs) detections.push(detection('network', cc, iv.member, { ...iv, members: [iv.member] }, nets, dataUntil));
+      for (const iv of ivs) if (inWindow(iv)) detections.push(detection('network', cc, iv.member, { ...iv, members: [iv.member] }, nets, dataUntil));
     } else {
-      for (const ep of corroborate(ivs, p.minNetworks, p.corroborationHours * HOUR)) detections.push(detection('country', cc, null, ep, nets, dataUntil));
+      for (const ep of corroborate(ivs, p.minNetworks, p.corroborationHours * HOUR))
+        if (inWindow(ep)) detections.push(detection('country', cc, null, ep, nets, dataUntil));
     }
   }
   return { detections, series };
