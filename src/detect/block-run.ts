@@ -49,7 +49,15 @@ function* groups(rows: BlockHourRow[]): Generator<BlockHourRow[]> {
   }
 }
 
-function runGroup(g: BlockHourRow[], p: BlockRunParams): { runs: SeriesRun[]; reports: SeriesReport[] } {
+/**
+ * The changes of a series that touch the window from `sinceMs`: changes inside it, and an onset
+ * whose blocked interval is still open at `sinceMs` (the state the window opens in).
+ */
+function changesInWindow(changes: CusumResult['changes'], sinceMs: number): CusumResult['changes'] {
+  return changes.filter((c, i) => c.t >= sinceMs || (c.to === 'blocked' && (changes[i + 1]?.t ?? Infinity) > sinceMs));
+}
+
+function runGroup(g: BlockHourRow[], p: BlockRunParams, sinceMs: number): { runs: SeriesRun[]; reports: SeriesReport[] } {
   const first = g[0]!;
   const key = { probe_cc: first.probe_cc, probe_asn: first.probe_asn, target: first.target };
   if (g.length < p.minHours) {
@@ -75,7 +83,7 @@ function runGroup(g: BlockHourRow[], p: BlockRunParams): { runs: SeriesRun[]; re
       status: 'ok',
       reason: null,
       state: result.state,
-      changes: result.changes.map((c) => ({
+      changes: changesInWindow(result.changes, sinceMs).map((c) => ({
         direction: c.direction,
         at: iso(c.t),
         alarm_at: iso(c.alarmAt),
@@ -195,7 +203,13 @@ export async function runBlock(
   p: BlockRunParams = DEFAULT_BLOCK_RUN_PARAMS,
 ): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
   const active = minActiveHours(p);
-  const all = await store.detect.blockSeries(f, active.above);
+  // A CUSUM's state at any hour depends on every hour before it: a window (since) is judged on the
+  // series from its first hour, and only what touches the window is reported, so a block that
+  // began before since keeps its real onset, id and censoring.
+  const sinceMs = f.since === undefined ? -Infinity : Date.parse(f.since);
+  const read: MeasurementSeriesFilter = { ...f, since: undefined };
+  const inWindow = (x: { end: number | null }) => x.end === null || x.end > sinceMs;
+  const all = (await store.detect.blockSeries(read, active.above)).filter((s) => s.last_t + HOUR > sinceMs);
   if (all.length === 0) {
     const reason = (await store.detect.hasMeasurements())
       ? 'no valid measurements match the filters'
@@ -233,11 +247,12 @@ export async function runBlock(
           },
     );
   }
-  const rows = await store.detect.blockHours(f, active);
+  const shown = new Set(all.map((s) => `${s.probe_cc} ${s.probe_asn} ${s.target}`));
+  const rows = (await store.detect.blockHours(read, active)).filter((r) => shown.has(`${r.probe_cc} ${r.probe_asn} ${r.target}`));
   const dataUntil = all.reduce((a, r) => Math.max(a, r.last_t), 0) + HOUR;
   const runs: SeriesRun[] = [];
   for (const g of groups(rows)) {
-    const r = runGroup(g, p);
+    const r = runGroup(g, p, sinceMs);
     runs.push(...r.runs);
     series.push(...r.reports);
   }
@@ -251,13 +266,13 @@ export async function runBlock(
     const { cc, target, layer } = list[0]!;
     const ivs = list.flatMap(blockedIntervals);
     if (f.asn) {
-      for (const iv of ivs)
+      for (const iv of ivs.filter(inWindow))
         detections.push(
           detection('network', cc, iv.member, target, layer, { start: iv.start, end: iv.end, members: [iv.member] }, [iv], dataUntil, iv.censored),
         );
       continue;
     }
-    for (const ep of corroborate(ivs, p.minNetworks, p.corroborationHours * HOUR)) {
+    for (const ep of corroborate(ivs, p.minNetworks, p.corroborationHours * HOUR).filter(inWindow)) {
       const members = ivs.filter(
         (iv) => ep.members.includes(iv.member) && iv.start <= (ep.end ?? Infinity) && (iv.end ?? Infinity) >= ep.start - p.corroborationHours * HOUR,
       );

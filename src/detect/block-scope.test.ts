@@ -90,3 +90,32 @@ describe('block run: per-network figures', () => {
     expect(d.strength).toMatchObject({ measurements: 90, mean_score: 0.7 });
   });
 });
+
+describe('block run with a window', () => {
+  it('a window opening inside a block reads the hours before it: the same onset, id and censoring as the whole run', async () => {
+    // the country episode spans hours 0-40 (two networks blocked at once), AS28840's block 30-80
+    for (const [asn, sinces] of [
+      ['AS28840', [at(36), at(60)]],
+      [undefined, [at(12), at(36)]],
+    ] as const) {
+      const whole = (await runBlock(filteringStore(rows), { cc: 'RU', asn })).detections;
+      expect(whole).toHaveLength(1);
+      for (const since of sinces) {
+        const w = (await runBlock(filteringStore(rows), { cc: 'RU', asn, since })).detections;
+        expect(
+          w.map((d) => [d.id, d.start, d.start_censored, d.end]),
+          `${asn} ${since}`,
+        ).toEqual(whole.map((d) => [d.id, d.start, d.start_censored, d.end]));
+        expect(w[0]!.per_network).toEqual(whole[0]!.per_network);
+      }
+    }
+    const net = (await runBlock(filteringStore(rows), { cc: 'RU', asn: 'AS28840', since: at(36) })).detections[0]!;
+    expect(net).toMatchObject({ start: at(30), start_censored: false });
+  });
+
+  it('a block that ended before the window is not reported, and its series lists no change', async () => {
+    const r = await runBlock(filteringStore(rows), { cc: 'RU', asn: 'AS28840', since: at(90) });
+    expect(r.detections).toEqual([]);
+    expect(r.series.map((s) => [s.probe_asn, s.state, s.changes.length])).toEqual([['AS28840', 'ok', 0]]);
+  });
+});
