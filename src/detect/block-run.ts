@@ -209,7 +209,10 @@ export async function runBlock(
   const sinceMs = f.since === undefined ? -Infinity : Date.parse(f.since);
   const read: MeasurementSeriesFilter = { ...f, since: undefined };
   const inWindow = (x: { end: number | null }) => x.end === null || x.end > sinceMs;
-  const all = (await store.detect.blockSeries(read, active.above)).filter((s) => s.last_t + HOUR > sinceMs);
+  const stored = await store.detect.blockSeries(read, active.above);
+  // the series reported: those with data in the window (all of them run, for corroboration)
+  const all = stored.filter((s) => s.last_t + HOUR > sinceMs);
+  const shown = new Set(all.map((s) => `${s.probe_cc} ${s.probe_asn} ${s.target}`));
   if (all.length === 0) {
     const reason = (await store.detect.hasMeasurements())
       ? 'no valid measurements match the filters'
@@ -247,14 +250,16 @@ export async function runBlock(
           },
     );
   }
-  const shown = new Set(all.map((s) => `${s.probe_cc} ${s.probe_asn} ${s.target}`));
-  const rows = (await store.detect.blockHours(read, active)).filter((r) => shown.has(`${r.probe_cc} ${r.probe_asn} ${r.target}`));
-  const dataUntil = all.reduce((a, r) => Math.max(a, r.last_t), 0) + HOUR;
+  const rows = await store.detect.blockHours(read, active);
+  // A detection's data ends with its own series (its target on its networks): another target or
+  // network running later never lengthens an open block.
+  const lastHour = new Map(stored.map((s) => [`${s.probe_cc} ${s.probe_asn} ${s.target}`, s.last_t]));
+  const dataUntil = (cc: string, target: string, members: string[]) => Math.max(...members.map((m) => lastHour.get(`${cc} ${m} ${target}`) ?? 0)) + HOUR;
   const runs: SeriesRun[] = [];
   for (const g of groups(rows)) {
     const r = runGroup(g, p, sinceMs);
     runs.push(...r.runs);
-    series.push(...r.reports);
+    series.push(...r.reports.filter((x) => shown.has(`${x.probe_cc} ${x.probe_asn} ${x.target}`)));
   }
   const detections: Omit<Detection, 'draft'>[] = [];
   const byKey = new Map<string, SeriesRun[]>();
@@ -268,7 +273,17 @@ export async function runBlock(
     if (f.asn) {
       for (const iv of ivs.filter(inWindow))
         detections.push(
-          detection('network', cc, iv.member, target, layer, { start: iv.start, end: iv.end, members: [iv.member] }, [iv], dataUntil, iv.censored),
+          detection(
+            'network',
+            cc,
+            iv.member,
+            target,
+            layer,
+            { start: iv.start, end: iv.end, members: [iv.member] },
+            [iv],
+            dataUntil(cc, target, [iv.member]),
+            iv.censored,
+          ),
         );
       continue;
     }
@@ -285,7 +300,7 @@ export async function runBlock(
           layer,
           ep,
           members,
-          dataUntil,
+          dataUntil(cc, target, ep.members),
           members.some((m) => m.censored && m.start === ep.start),
         ),
       );

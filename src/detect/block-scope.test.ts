@@ -119,3 +119,16 @@ describe('block run with a window', () => {
     expect(r.series.map((s) => [s.probe_asn, s.state, s.changes.length])).toEqual([['AS28840', 'ok', 0]]);
   });
 });
+
+describe('block run: the data a detection ends on', () => {
+  it("an open block's data_until and evidence end come from its own target and networks, not a later series of another", async () => {
+    // both networks blocked to the end of their data (hour 99); a tor series on a third network runs 400 hours longer
+    const open = [...hours('AS31133', 100, 0, 100), ...hours('AS28840', 100, 30, 100), ...hours('AS197467', 500, 0, 0, 'tor')];
+    for (const asn of [undefined, 'AS28840']) {
+      const d = (await runBlock(filteringStore(open), { cc: 'RU', asn })).detections[0]!;
+      expect(d.end).toBeNull();
+      expect(d.data_until, String(asn)).toBe(at(100));
+      expect(d.evidence_query.params.until).not.toBe(at(500));
+    }
+  });
+});
