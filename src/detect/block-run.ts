@@ -6,7 +6,7 @@
 import type { BlockHourRow, MeasurementSeriesFilter, Store } from '../store/index.js';
 import { corroborate, type CorroborationParams, type MemberInterval } from './corroborate.js';
 import { cusumColumns, DEFAULT_CUSUM_PARAMS, threshold, type CusumParams, type CusumResult } from './cusum.js';
-import { HOUR, detectionFrame, insufficientSeries, iso, type DataSource, type Detection, type SeriesReport } from './detection.js';
+import { HOUR, detectionFrame, inclusiveUntil, insufficientSeries, iso, type DataSource, type Detection, type SeriesReport } from './detection.js';
 import { round } from './stats.js';
 
 export const LAYERS = ['dns', 'tcp', 'tls', 'http'] as const;
@@ -164,7 +164,7 @@ function detection(
   const measurements = per.reduce((a, x) => a + x.measurements, 0);
   const start = iso(ep.start);
   const until = ep.end ?? dataUntil;
-  const params: Record<string, string> = { cc, target, since: start, until: iso(until) };
+  const params: Record<string, string> = { cc, target, since: start, until: inclusiveUntil(until) };
   if (asn) params.asn = asn;
   const base = { kind: 'block' as const, input: 'ooni_verdicts' as const, probe_cc: cc, probe_asn: asn, target, layer, start };
   const qs = new URLSearchParams(params).toString();

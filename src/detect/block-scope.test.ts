@@ -132,3 +132,12 @@ describe('block run: the data a detection ends on', () => {
     }
   });
 });
+
+describe('block run: evidence bounds', () => {
+  it("the evidence query's inclusive until is the last second before the block's exclusive end, never the first unblocked hour", async () => {
+    const d = (await runBlock(filteringStore(rows), { cc: 'RU', asn: 'AS28840' })).detections[0]!;
+    expect(d.end).toBe(at(80));
+    expect(d.evidence_query.params).toMatchObject({ since: at(30), until: '2022-11-04T07:59:59Z' });
+    expect(d.evidence_query.cli).toContain('--until 2022-11-04T07:59:59Z');
+  });
+});

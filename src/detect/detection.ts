@@ -110,6 +110,13 @@ export function detectionId(d: Pick<Detection, 'kind' | 'probe_cc' | 'probe_asn'
   return `det-${d.kind}-${d.probe_cc.toLowerCase()}-${(d.probe_asn ?? 'all').toLowerCase()}-${hourStamp(d.start)}-${hash}`;
 }
 
+/**
+ * The inclusive `--until` of a query ending before an exclusive end: the last whole second before
+ * it ("2024-01-06T05:59:59Z" names up to 05:59:59.999), so the evidence never includes the first
+ * hour after a detection ended.
+ */
+export const inclusiveUntil = (exclusiveEnd: number): string => new Date(exclusiveEnd - 1000).toISOString().slice(0, 19) + 'Z';
+
 export const isoDay = (t: number): string => new Date(t).toISOString().slice(0, 10);
 export const iso = (t: number): string => new Date(t).toISOString();
 

@@ -330,7 +330,11 @@ function detectionOf(
     layer: null,
     start,
   };
-  const params_: Record<string, string> = { since: new Date(from - 86_400_000).toISOString(), until: end ?? dataUntil };
+  // signals points' until is exclusive: a recovery as it is, an open outage's last sample included
+  const params_: Record<string, string> = {
+    since: new Date(from - 86_400_000).toISOString(),
+    until: end ?? new Date(t(dataUntil) + 1000).toISOString().slice(0, 19) + 'Z',
+  };
   if (c.entityType === 'asn') params_.asn = c.entity;
   else params_.cc = cc;
   return {

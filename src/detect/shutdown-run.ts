@@ -8,7 +8,7 @@
 import type { MeasurementSeriesFilter, Store, VolumeHourRow } from '../store/index.js';
 import { OONI_SOURCE } from './block-run.js';
 import { corroborate, type CorroborationParams } from './corroborate.js';
-import { HOUR, detectionFrame, insufficientSeries, iso, type Detection, type SeriesReport } from './detection.js';
+import { HOUR, detectionFrame, inclusiveUntil, insufficientSeries, iso, type Detection, type SeriesReport } from './detection.js';
 import { round } from './stats.js';
 import { DEFAULT_VOLUME_PARAMS, detectOutages, type Outage, type VolumeParams } from './volume.js';
 
@@ -62,7 +62,7 @@ function detection(
     };
   });
   const start = iso(ep.start);
-  const params: Record<string, string> = { cc, since: start, until: iso(ep.end ?? dataUntil) };
+  const params: Record<string, string> = { cc, since: start, until: inclusiveUntil(ep.end ?? dataUntil) };
   if (asn) params.asn = asn;
   const base = { kind: 'shutdown' as const, input: 'ooni_volume' as const, probe_cc: cc, probe_asn: asn, target: null, layer: null, start };
   const severity = per.reduce((a, x) => a + (x.severity ?? 0), 0);

@@ -52,3 +52,12 @@ describe('shutdown run with a window', () => {
     ]);
   });
 });
+
+describe('shutdown evidence bounds', () => {
+  it("the evidence query's inclusive until is the last second before the recovery hour", async () => {
+    const d = (await runShutdown(store, { cc: 'BY' })).detections[0]!;
+    expect(d.end).toBe('2024-01-06T06:00:00.000Z');
+    expect(d.evidence_query.params.until).toBe('2024-01-06T05:59:59Z');
+    expect(d.evidence_query.cli).toContain('--until 2024-01-06T05:59:59Z --grain hour');
+  });
+});
