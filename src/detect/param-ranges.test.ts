@@ -90,4 +90,23 @@ describe('detector parameter ranges', () => {
           );
     expect(refused({ block: { nosuch: 1 } })).toMatch(/^params\.block\.nosuch: unknown parameter; the parameters of block are mu0, mu1, /);
   });
+
+  it('refuses pairs that make no sense together, naming the second: mu1 not above mu0, critical above warning', () => {
+    const issue = (over: Record<string, Record<string, unknown>>) => {
+      try {
+        resolveParams(over);
+      } catch (e) {
+        return (e as { issues: { path: string[] }[] }).issues[0]!.path.join('.');
+      }
+      return null;
+    };
+    // mu0 0.9 over the default mu1 0.7 would give h = -2: every series "blocked" from its first hour
+    expect(refused({ block: { mu0: 0.9 } })).toBe('params.block.mu1: must be above mu0 (0.9), got 0.7');
+    expect(issue({ block: { mu0: 0.9 } })).toBe('params.block.mu1');
+    expect(refused({ block: { mu0: 0.5, mu1: 0.5 } })).toBe('params.block.mu1: must be above mu0 (0.5), got 0.5');
+    expect(refused({ block: { mu0: 0.2, mu1: 0.9 } })).toBeNull();
+    expect(refused({ shutdown: { critical: 0.9 } })).toBe('params.shutdown.critical: must be at most warning (0.8), got 0.9');
+    expect(refused({ shutdown: { warning: 0.4 } })).toBe('params.shutdown.critical: must be at most warning (0.4), got 0.5');
+    expect(refused({ shutdown: { warning: 0.5 } })).toBeNull();
+  });
 });

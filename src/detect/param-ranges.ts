@@ -110,3 +110,27 @@ export function checkParamRange(kind: string, name: string, value: unknown): voi
   const message = paramRangeProblem(kind, name, value);
   if (message) throw new AppError('VALIDATION', `params.${kind}.${name}: ${message}`, { issues: [{ path: ['params', kind, name], message }] });
 }
+
+/**
+ * Parameters judged as a pair: each may be within its own range while the pair is unusable.
+ * `[kind, first, second, relation]`: the second must be above (or at most) the first. The error
+ * names the second: block.mu1 must exceed mu0 (else v = mu1 - mu0 and h are not positive and every
+ * series alarms at once); shutdown.critical must not exceed warning (else every run is critical).
+ */
+const PAIRS: readonly [string, string, string, 'above' | 'atMost'][] = [
+  ['block', 'mu0', 'mu1', 'above'],
+  ['shutdown', 'warning', 'critical', 'atMost'],
+];
+
+/** Throws a VALIDATION error naming `params.<kind>.<second>` when a pair of resolved parameters is unusable. */
+export function checkParamPairs(params: Record<string, Record<string, unknown>>): void {
+  for (const [kind, first, second, relation] of PAIRS) {
+    const a = params[kind]?.[first];
+    const b = params[kind]?.[second];
+    if (typeof a !== 'number' || typeof b !== 'number') continue;
+    const ok = relation === 'above' ? b > a : b <= a;
+    if (ok) continue;
+    const message = `must be ${relation === 'above' ? 'above' : 'at most'} ${first} (${a}), got ${b}`;
+    throw new AppError('VALIDATION', `params.${kind}.${second}: ${message}`, { issues: [{ path: ['params', kind, second], message }] });
+  }
+}

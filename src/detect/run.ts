@@ -2,7 +2,7 @@
  * `splinternet detect` and GET /api/detections: run the chosen detectors over the store with
  * the same filters, attach each detection's ledger status, and (with emit) create the drafts.
  */
-import { paramRangeProblem } from './param-ranges.js';
+import { checkParamPairs, paramRangeProblem } from './param-ranges.js';
 import { AppError, TIME_BOUND_FORMS, timeBoundEnd, timeBoundStart, type Clock, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { BLOCK_METHOD, DEFAULT_BLOCK_RUN_PARAMS, runBlock, type BlockRunParams } from './block-run.js';
@@ -114,6 +114,7 @@ export function resolveParams(over: Record<string, Record<string, unknown>> | un
       base[k] = v;
     }
   }
+  checkParamPairs(out);
   const params = out as unknown as DetectParams;
   checkOutageRunParams(params.outage);
   return params;
