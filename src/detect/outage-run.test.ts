@@ -123,3 +123,14 @@ describe('outage run on the Iran files', () => {
     }
   });
 });
+
+describe('outage summary text', () => {
+  it('names the date of onset_after when it falls on another day than the onset (day bins), the time alone when on the same day', async () => {
+    const r = await runOutage(stub([...ooniDays(), ...ioda()]), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS);
+    const shatel = r.detections.find((d) => d.probe_asn === 'AS31549')!;
+    expect(shatel.strength.onset_after).toBe('2019-11-13T00:00:00.000Z');
+    expect(shatel.summary).toContain('outage from 2019-11-14 00:00 UTC (onset after 2019-11-13 00:00, ±1440 min)');
+    const cell = r.detections.find((d) => d.probe_asn === 'AS44244')!;
+    expect(cell.summary).toContain('(onset after 14:20, ±5 min)');
+  });
+});

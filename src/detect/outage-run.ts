@@ -320,7 +320,8 @@ function detectionOf(
   const onsetText =
     first.onset_after === null
       ? 'at the start of the data'
-      : `onset after ${first.onset_after.slice(11, 16)}${first.onset_uncertainty_min === null ? '' : `, ±${first.onset_uncertainty_min} min`}`;
+      : // the time alone reads as the onset's own day: a bound on an earlier day (day bins) is given with its date
+        `onset after ${first.onset_after.slice(0, 10) === start.slice(0, 10) ? first.onset_after.slice(11, 16) : first.onset_after.slice(0, 16).replace('T', ' ')}${first.onset_uncertainty_min === null ? '' : `, ±${first.onset_uncertainty_min} min`}`;
   const base = {
     kind: 'outage' as const,
     input: 'outage_signals' as const,
