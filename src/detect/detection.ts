@@ -50,10 +50,10 @@ export const DetectionSchema = z
     per_network: z.array(z.record(z.string(), z.unknown())).meta({ description: 'per-network figures behind a country detection' }),
     method: z.string(),
     sources: z.array(DataSourceSchema),
-    draft: z
-      .object({ id: z.string(), status: z.string(), revision: z.number() })
-      .nullable()
-      .meta({ description: 'the ledger event with this id, if one exists (draft, active after confirm, dismissed...)' }),
+    draft: z.object({ id: z.string(), status: z.string(), revision: z.number() }).nullable().meta({
+      description:
+        'the ledger event with this id, if one exists (draft, active after confirm, dismissed...); else the draft or active event of the same finding (a moved onset: its own id, as --emit names it in same_outage)',
+    }),
   })
   .meta({ id: 'Detection' });
 export type Detection = z.infer<typeof DetectionSchema>;

@@ -81,12 +81,17 @@ export function draftLinks(d: Omit<Detection, 'draft'>): EventLinkRecord[] {
   ];
 }
 
-/** Attach the ledger status of each detection's event (if any). */
+/**
+ * Attach the ledger status of each detection's event: the event with its id, else the draft or
+ * confirmed event of the same finding that `emitDrafts` would name (a moved onset), else null.
+ */
 export async function withDrafts(store: Store, ds: Omit<Detection, 'draft'>[]): Promise<Detection[]> {
   return allSettledOrThrow(
     ds.map(async (d) => {
       const e = await store.ledger.getEvent(d.id);
-      return { ...d, draft: e ? { id: e.id, status: e.status, revision: e.revision } : null };
+      if (e) return { ...d, draft: { id: e.id, status: e.status, revision: e.revision } };
+      const same = d.probe_cc === 'ZZ' ? null : await sameFinding(store, d);
+      return { ...d, draft: same ? { id: same.id, status: same.status, revision: same.revision } : null };
     }),
   );
 }
@@ -102,7 +107,7 @@ const overlaps = (aStart: string, aEnd: string | null, bStart: string, bEnd: str
   Date.parse(aStart) < (bEnd === null ? Infinity : Date.parse(bEnd)) && Date.parse(bStart) < (aEnd === null ? Infinity : Date.parse(aEnd));
 
 /** A draft or confirmed event the detector proposed for the same finding over an overlapping period, or null. */
-async function sameFinding(store: Store, d: Omit<Detection, 'draft'>): Promise<{ id: string; status: string } | null> {
+async function sameFinding(store: Store, d: Omit<Detection, 'draft'>): Promise<{ id: string; status: string; revision: number } | null> {
   const candidates = await store.ledger.listEvents({
     country: d.probe_cc,
     category: CATEGORY[d.kind],
@@ -115,7 +120,7 @@ async function sameFinding(store: Store, d: Omit<Detection, 'draft'>): Promise<{
   for (const e of candidates) {
     const doc = (await store.ledger.listLinks(e.id)).find((l) => l.kind === 'detection')?.doc as Record<string, unknown> | undefined;
     if (!doc || !IDENTITY.every((k) => (doc[k] ?? null) === (d[k] ?? null))) continue;
-    if (overlaps(d.start, d.end, String(doc.start), typeof doc.end === 'string' ? doc.end : null)) return { id: e.id, status: e.status };
+    if (overlaps(d.start, d.end, String(doc.start), typeof doc.end === 'string' ? doc.end : null)) return { id: e.id, status: e.status, revision: e.revision };
   }
   return null;
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../shared/index.js';
 import { tempStore } from '../../test/helpers/index.js';
-import { emitDrafts } from './drafts.js';
+import { emitDrafts, withDrafts } from './drafts.js';
 import { absentZeros } from '../signals/ooni-counts.js';
 import { parseSignals } from '../signals/parse.js';
 import type { SignalFilter, SignalPointRecord, Store } from '../store/index.js';
@@ -132,5 +132,31 @@ describe('outage summary text', () => {
     expect(shatel.summary).toContain('outage from 2019-11-14 00:00 UTC (onset after 2019-11-13 00:00, ±1440 min)');
     const cell = r.detections.find((d) => d.probe_asn === 'AS44244')!;
     expect(cell.summary).toContain('(onset after 14:20, ±5 min)');
+  });
+});
+
+describe('the read-only view of drafts', () => {
+  it('names the existing event of a detection whose moved onset gave it a new id, as --emit does', async () => {
+    const { store, cleanup } = await tempStore();
+    try {
+      const deps = { store, clock: fixedClock('2026-01-01T00:00:00Z'), actor: 'test' };
+      const counts = ooniDays();
+      const first = await emitDrafts(deps, (await runOutage(stub(counts), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS)).detections);
+      // a late upload: AS197207's count of 15 November 13 -> 80 moves its onset a day
+      const late = counts.map((p) => (p.entity_code === 'AS197207' && p.t.startsWith('2019-11-15') && p.value === 13 ? { ...p, value: 80 } : p));
+      const moved = (await runOutage(stub(late), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS)).detections;
+      const fresh = moved.filter((d) => !first.ids.includes(d.id));
+      expect(fresh.length).toBeGreaterThan(0);
+      const shown = await withDrafts(store, moved);
+      for (const d of shown) {
+        expect(d.draft, d.id).not.toBeNull();
+        expect(first.ids).toContain(d.draft!.id);
+        expect(d.draft!.status).toBe('draft');
+      }
+      const emitted = await emitDrafts(deps, moved);
+      for (const m of emitted.same_outage) expect(shown.find((d) => d.id === m.id)!.draft!.id).toBe(m.event_id);
+    } finally {
+      await cleanup();
+    }
   });
 });

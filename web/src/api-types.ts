@@ -1531,7 +1531,7 @@ export interface components {
         Detection: {
             /** @description the last instant of data the detector saw */
             data_until: string;
-            /** @description the ledger event with this id, if one exists (draft, active after confirm, dismissed...) */
+            /** @description the ledger event with this id, if one exists (draft, active after confirm, dismissed...); else the draft or active event of the same finding (a moved onset: its own id, as --emit names it in same_outage) */
             draft: {
                 id: string;
                 revision: number;
