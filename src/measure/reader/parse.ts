@@ -8,6 +8,7 @@
 import { isAscii } from 'node:buffer';
 import { isProbeCountryCode } from '../../geo/index.js';
 import type { Envelope, RejectReason } from '../model.js';
+import { ooniTestNameOf } from '../test-names.js';
 
 export type Json = Record<string, unknown>;
 
@@ -73,21 +74,33 @@ function daysIn(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/** The start time forms a measurement may carry, as a reject names them. */
+export const START_TIME_FORMS = '"YYYY-MM-DD HH:MM:SS" (UTC) or ISO 8601 with Z or an offset (2022-11-10T01:57:59+03:00)';
+
 /**
- * OONI writes "YYYY-MM-DD HH:MM:SS" (UTC); the API and some fixtures use ISO with Z. Null for
- * anything that is not a real instant: a month over 12, a day past the month's end (2019-02-30,
- * 2019-04-31), an hour over 23, minutes or seconds over 59 (DuckDB's TIMESTAMP has no leap
- * second). Every value returned here casts to TIMESTAMP.
+ * OONI writes "YYYY-MM-DD HH:MM:SS" (UTC); the API and some fixtures use ISO with Z, and an
+ * explicit offset (+03:00, +0330, -05:00) names the instant as exactly: it is converted to UTC.
+ * Null for anything that is not a real instant: a month over 12, a day past the month's end
+ * (2019-02-30, 2019-04-31), an hour over 23, minutes or seconds over 59 (DuckDB's TIMESTAMP has
+ * no leap second), all judged in the time's own zone, or an offset over 23:59. Every value
+ * returned here casts to TIMESTAMP.
  */
 export function normaliseTime(v: unknown): string | null {
   if (typeof v !== 'string') return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|\+00:00)?$/.exec(v);
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|([+-])(\d{2}):?(\d{2}))?$/.exec(v);
   if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m;
+  const [, y, mo, d, h, mi, s, sign, oh, om] = m;
   const [year, month, day] = [Number(y), Number(mo), Number(d)];
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
-  return `${y}-${mo}-${d} ${h}:${mi}:${s}`;
+  const offsetMin = sign ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) : 0;
+  if (sign && (Number(oh) > 23 || Number(om) > 59)) return null;
+  if (offsetMin === 0) return `${y}-${mo}-${d} ${h}:${mi}:${s}`;
+  const t = new Date(0);
+  t.setUTCFullYear(year, month - 1, day);
+  t.setUTCHours(Number(h), Number(mi) - offsetMin, Number(s), 0);
+  const iso = t.toISOString();
+  return /^\d{4}-/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}` : null;
 }
 
 /**
@@ -166,13 +179,15 @@ export function parseObject(raw: unknown): ParseResult {
     return {
       ok: false,
       reason: 'bad_field',
-      detail: `measurement_start_time ${JSON.stringify(m.measurement_start_time)?.slice(0, 40)} is not a UTC time "YYYY-MM-DD HH:MM:SS" on the calendar`,
+      detail: `measurement_start_time ${JSON.stringify(m.measurement_start_time)?.slice(0, 40)} is not a time on the calendar: ${START_TIME_FORMS}`,
     };
   if (start < OONI_BEGAN)
     return { ok: false, reason: 'bad_field', detail: `measurement_start_time "${start}" is before ${OONI_BEGAN}, when OONI began measuring` };
   const tk = m.test_keys;
   if (tk !== null && (typeof tk !== 'object' || Array.isArray(tk))) return { ok: false, reason: 'bad_field', detail: 'test_keys is not an object' };
-  const input = inputOf(m.input, m.test_name);
+  // a test named by its bucket folder (webconnectivity) is the test it names, stored and judged as such
+  const testName = ooniTestNameOf(m.test_name) ?? m.test_name;
+  const input = inputOf(m.input, testName);
   if ('bad' in input) return { ok: false, reason: 'bad_field', detail: input.bad };
   const ann = (m.annotations && typeof m.annotations === 'object' ? m.annotations : {}) as Json;
   return {
@@ -188,7 +203,7 @@ export function parseObject(raw: unknown): ParseResult {
         probe_asn: normaliseAsn(m.probe_asn),
         probe_network_name: str(m.probe_network_name),
         resolver_asn: m.resolver_asn === undefined || m.resolver_asn === null ? null : normaliseAsn(m.resolver_asn),
-        test_name: m.test_name,
+        test_name: testName,
         test_version: str(m.test_version),
         software_name: str(m.software_name),
         software_version: str(m.software_version),

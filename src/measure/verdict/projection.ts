@@ -14,6 +14,7 @@
  *    could not be told from a string body that happens to look like JSON.
  */
 import type { ProjectionSpec } from '../../store/index.js';
+import { ooniTestNameOf } from '../test-names.js';
 
 const J = 'json' as const;
 
@@ -89,7 +90,8 @@ const BODY_KEY = Buffer.from('"body"');
 
 /** True when a line must be scored from its full JSON (see the header). */
 export function fullLineNeeded(testName: unknown, line: Buffer): boolean {
-  if (typeof testName !== 'string' || FULL_LINE_TESTS.has(testName)) return true;
+  // a folder spelling (facebookmessenger) is the test it names, as the envelope stores it
+  if (typeof testName !== 'string' || FULL_LINE_TESTS.has(ooniTestNameOf(testName) ?? testName)) return true;
   return line.indexOf(UNKNOWN_FAILURE) >= 0 || hasNonStringBody(line);
 }
 
