@@ -1,5 +1,7 @@
 // Detector parameters outside their range are refused naming the parameter (values SYNTHETIC).
 import { describe, expect, it } from 'vitest';
+import { parseInput } from '../op/index.js';
+import { detectRun } from './ops.js';
 import { DEFAULT_DETECT_PARAMS, resolveParams } from './run.js';
 import { PARAM_CHOICES, PARAM_RANGES, paramRangeProblem } from './param-ranges.js';
 
@@ -108,5 +110,28 @@ describe('detector parameter ranges', () => {
     expect(refused({ shutdown: { critical: 0.9 } })).toBe('params.shutdown.critical: must be at most warning (0.8), got 0.9');
     expect(refused({ shutdown: { warning: 0.4 } })).toBe('params.shutdown.critical: must be at most warning (0.4), got 0.5');
     expect(refused({ shutdown: { warning: 0.5 } })).toBeNull();
+  });
+});
+
+describe('parameter and detector names that are members of every JavaScript object', () => {
+  // SYNTHETIC names: Object.prototype members a plain-object lookup would find
+  const MEMBERS = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
+
+  it('are unknown parameters of a detector, in the words any unknown parameter gets', () => {
+    for (const m of MEMBERS) {
+      expect(refused({ outage: { [m]: 1 } })).toMatch(new RegExp(`^params\\.outage\\.${m}: unknown parameter; the parameters of outage are dropRatio, `));
+      expect(paramRangeProblem('outage', m, 1)).toBeNull();
+    }
+  });
+
+  it('are unknown detectors', () => {
+    for (const m of MEMBERS) expect(refused({ [m]: {} })).toBe(`unknown detector "${m}" in params; valid: block, throttling, shutdown, outage`);
+  });
+
+  it('__proto__ in params (as JSON.parse reads it from --params or a body) is refused naming its path, never dropped', () => {
+    for (const text of ['{"outage":{"__proto__":{"dropRatio":0.99}}}', '{"__proto__":{"outage":{"dropRatio":0.99}}}']) {
+      const raw = { kind: 'outage', asn: 'AS44244', params: JSON.parse(text) as unknown };
+      expect(() => parseInput(detectRun, raw), text).toThrow(/params(\.outage)?\.__proto__/);
+    }
   });
 });

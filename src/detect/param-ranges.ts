@@ -88,12 +88,14 @@ const describe = (r: ParamRange) =>
  * ranged parameter; one that is not among the choices is wrong for a text parameter.
  */
 export function paramRangeProblem(kind: string, name: string, value: unknown): string | null {
-  const choices = PARAM_CHOICES[kind]?.[name];
+  const own = <T>(table: Record<string, Record<string, T>>): T | undefined =>
+    Object.hasOwn(table, kind) && Object.hasOwn(table[kind]!, name) ? table[kind]![name] : undefined;
+  const choices = own(PARAM_CHOICES);
   if (choices)
     return typeof value === 'string' && choices.includes(value)
       ? null
       : `must be one of ${choices.map((c) => JSON.stringify(c)).join(', ')}, got ${JSON.stringify(value)}`;
-  const r = PARAM_RANGES[kind]?.[name];
+  const r = own(PARAM_RANGES);
   if (!r) return null;
   const ok =
     typeof value === 'number' &&

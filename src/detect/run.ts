@@ -98,13 +98,13 @@ const typeWords = (d: unknown): string =>
 export function resolveParams(over: Record<string, Record<string, unknown>> | undefined): DetectParams {
   const out = structuredClone(DEFAULT_DETECT_PARAMS) as unknown as Record<string, Record<string, unknown>>;
   for (const [kind, values] of Object.entries(over ?? {})) {
-    const base = out[kind];
+    const base = Object.hasOwn(out, kind) ? out[kind] : undefined;
     if (!base)
       throw new AppError('VALIDATION', `unknown detector "${kind}" in params; valid: ${DETECTION_KINDS.join(', ')}`, {
         issues: [{ path: ['params', kind], message: 'unknown detector' }],
       });
     for (const [k, v] of Object.entries(values)) {
-      if (!(k in base))
+      if (!Object.hasOwn(base, k))
         throw new AppError('VALIDATION', `params.${kind}.${k}: unknown parameter; the parameters of ${kind} are ${Object.keys(base).join(', ')}`, {
           issues: [{ path: ['params', kind, k], message: 'unknown parameter' }],
         });

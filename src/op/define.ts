@@ -184,14 +184,30 @@ function emptyPathIssues(op: Pick<AnyOp, 'localPaths'>, raw: unknown): FieldIssu
 }
 
 /**
+ * Every `__proto__` key in the raw input (JSON.parse makes it an own key), by its field path: a
+ * schema would drop it without a word (zod's records and objects cannot hold it), so it is
+ * refused as the unknown name it is, wherever it sits.
+ */
+function protoKeyIssues(raw: unknown, path: (string | number)[] = []): FieldIssue[] {
+  if (Array.isArray(raw)) return raw.flatMap((v, i) => protoKeyIssues(v, [...path, i]));
+  if (raw === null || typeof raw !== 'object') return [];
+  return Object.entries(raw as Record<string, unknown>).flatMap(([k, v]) =>
+    k === '__proto__' ? [{ path: [...path, k], message: 'unknown name' }] : protoKeyIssues(v, [...path, k]),
+  );
+}
+
+/**
  * Validate raw input against the op's schema and its date ranges' order (VALIDATION AppError
- * naming each field, worded for the op or its `twin`). An empty path under a `localPaths` key is refused first, in the same words
+ * naming each field, worded for the op or its `twin`). A `__proto__` key at any depth is refused
+ * naming its path (protoKeyIssues). An empty path under a `localPaths` key is refused first, in the same words
  * for every op that reads files, before any file access check could read it as a folder.
  */
 export function parseInput<I extends z.ZodType>(op: Op<I, z.ZodType>, raw: unknown): z.output<I> {
   const prefix = `invalid input for ${op.twin ?? op.name}`;
   const empty = emptyPathIssues(op, raw);
   if (empty.length) throw validationError(empty, prefix);
+  const proto = protoKeyIssues(raw);
+  if (proto.length) throw validationError(proto, prefix);
   const parsed = op.input.safeParse(raw ?? {});
   if (!parsed.success) throw validationError(issuesFromZod(parsed.error, raw ?? {}), prefix);
   const reversed = rangeIssues(parsed.data);

@@ -196,3 +196,63 @@ describe('the HTTP examples in README.md and docs/', () => {
     for (const url of Object.keys(REFUSED)) expect([url, seen.has(url)]).toEqual([url, true]);
   });
 });
+
+describe('names that are members of every JavaScript object are unknown names like any other', () => {
+  // SYNTHETIC names: each is an Object.prototype member a plain-object lookup would find
+  const MEMBERS = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__'];
+  type Doc = { paths: Record<string, Record<string, { operationId: string; requestBody?: unknown }>> };
+  interface Refusal {
+    code: string;
+    unknown: string[];
+  }
+
+  it('nearestNames and refuseUnknownParams: no hint from Object.prototype, the name is refused', () => {
+    for (const m of MEMBERS) {
+      expect(nearestNames(m, ['country', 'limit'])).toEqual([]);
+      expect(() => refuseUnknownParams(`/x?${m}=1`, ['country'], 'events.list')).toThrow(`unknown query parameter "${m}"`);
+    }
+  });
+
+  it('every route under /api and the feeds: 400 naming the query parameter, and the JSON body key of non-GET routes', async () => {
+    const doc = (await (await env.app.request('/openapi.json')).json()) as Doc;
+    const paths = Object.entries(doc.paths).filter(([p]) => p.startsWith('/api/') || p.startsWith('/feeds/'));
+    for (const [path, methods] of paths) {
+      for (const [method, op] of Object.entries(methods)) {
+        const url = path.replace(/\{(\w+)\}/g, (_, k: string) =>
+          k === 'name' ? (path.startsWith('/api/_uploads/') ? 'signals.import' : 'events.list') : k === 'cc' ? 'RU' : 'x',
+        );
+        const headers = {
+          authorization: `Bearer ${env.token}`,
+          'content-type': path.startsWith('/api/_uploads/') ? 'application/octet-stream' : 'application/json',
+        };
+        for (const m of MEMBERS) {
+          const res = await env.app.request(`${url}?${m}=1`, { method: method.toUpperCase(), headers, ...(method === 'get' ? {} : { body: '{}' }) });
+          const p = (await res.json()) as Refusal;
+          expect([op.operationId, m, res.status, p.code, p.unknown]).toEqual([op.operationId, m, 400, 'VALIDATION', [m]]);
+        }
+        if (method === 'get' || path.startsWith('/api/_uploads/') || !op.requestBody) continue;
+        for (const m of MEMBERS) {
+          const res = await env.app.request(url, { method: method.toUpperCase(), headers, body: `{"${m}":1}` });
+          const p = (await res.json()) as Refusal;
+          expect([op.operationId, m, res.status, p.code]).toEqual([op.operationId, m, 400, 'VALIDATION']);
+        }
+      }
+    }
+    for (const feed of ['/feeds/events.atom', '/feeds/events.json', '/feeds/RU/drafts.json'])
+      for (const m of MEMBERS) {
+        const res = await env.app.request(`${feed}?${m}=1`);
+        expect([feed, m, res.status, ((await res.json()) as Refusal).unknown]).toEqual([feed, m, 400, [m]]);
+      }
+  });
+
+  it('the ops endpoint: a body key named like an Object member, at the top or nested, is an unknown field', async () => {
+    const post = (name: string, body: string) =>
+      env.app.request(`/api/_ops/${name}`, { method: 'POST', headers: { authorization: `Bearer ${env.token}`, 'content-type': 'application/json' }, body });
+    for (const m of MEMBERS) {
+      const top = await post('db.info', `{"${m}":1}`);
+      expect([m, top.status, ((await top.json()) as Refusal).unknown]).toEqual([m, 400, [m]]);
+      const nested = await post('tokens.create', `{"name":"x","${m}":{"scopes":["admin"]}}`);
+      expect([m, nested.status, ((await nested.json()) as Refusal).unknown]).toEqual([m, 400, [m]]);
+    }
+  });
+});

@@ -13,8 +13,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../shared/index.js';
 
-/** Names other routes give the same filter (the measurement routes say cc, the ledger says country). */
-const ALIASES: Record<string, readonly string[]> = {
+/** Names other routes give the same filter (the measurement routes say cc, the ledger says country); read with Object.hasOwn only. */
+const ALIASES: Readonly<Record<string, readonly string[]>> = {
   country: ['cc'],
   cc: ['country'],
   probe_cc: ['cc', 'country'],
@@ -79,7 +79,7 @@ export function nearestNames(name: string, accepted: readonly string[]): string[
     const prefix = accepted.filter((a) => a.toLowerCase().startsWith(n));
     if (prefix.length) return prefix;
   }
-  return (ALIASES[n] ?? []).filter((a) => accepted.includes(a));
+  return (Object.hasOwn(ALIASES, n) ? ALIASES[n]! : []).filter((a) => accepted.includes(a));
 }
 
 /** The query parameter names of `url`, each once, in the order first sent. */
@@ -168,7 +168,7 @@ export function unknownFields(value: unknown, schema: unknown, path: (string | n
   const accepted = Object.keys(shape);
   const out: UnknownField[] = [];
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (k in shape) out.push(...unknownFields(v, shape[k], [...path, k]));
+    if (Object.hasOwn(shape, k)) out.push(...unknownFields(v, shape[k], [...path, k]));
     else if (!open) out.push({ path: [...path, k], accepted });
   }
   return out;
