@@ -1,6 +1,7 @@
 // The numbers of a cost request, as the CLI and a query string send them (text): plain decimals
 // only. An empty value, hex, "Infinity" or "NaN" is refused naming the field, never read as 0 or 16.
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { costCompare, costEstimate, costEventOp, costEvents, costRegionsOp } from './ops.js';
 import { parseScenario } from './scenario.js';
 import { fromWire } from './scenario-schema.js';
@@ -24,8 +25,8 @@ describe('cost inputs take plain decimal numbers', () => {
   });
 
   it('read signs, decimal points and exponents, as text or as JSON numbers', () => {
-    const ok = costEstimate.input.parse({ ...scenario, hours: '1e3', severity: '.5', mobile_share: '0.25', year: '2020', draws: 2000, seed: '-3' });
-    expect(ok).toMatchObject({ hours: 1000, severity: 0.5, mobile_share: 0.25, year: 2020, draws: 2000, seed: -3 });
+    const ok = costEstimate.input.parse({ ...scenario, hours: '1e3', severity: '.5', mobile_share: '0.25', year: '2020', draws: 2000, seed: '+3' });
+    expect(ok).toMatchObject({ hours: 1000, severity: 0.5, mobile_share: 0.25, year: 2020, draws: 2000, seed: 3 });
     expect(costEventOp.input.parse({ id: 'x', severity: '+1' })).toMatchObject({ severity: 1 });
     expect(refusal(costEstimate.input, { ...scenario, year: '2020.5' })).toEqual(['year: must be a whole number']);
   });
@@ -41,8 +42,11 @@ describe('a cost scenario without a country or a type', () => {
   });
 
   it('a whole number outside a field\'s range is refused by its range, not called "not a whole number" (SYNTHETIC values)', () => {
+    // seed's range is the schema's own (below); draws and year are ranged by the scenario check
+    expect(refusal(costEstimate.input, { country: 'RU', type: 'full', hours: 24, seed: '99999999999999999999' })).toEqual([
+      'seed: must be an integer from 0 to 4294967295, got 100000000000000000000',
+    ]);
     for (const [key, v, range] of [
-      ['seed', '99999999999999999999', /seed: must be an integer from 0 to 4294967295, got 100000000000000000000/],
       ['draws', '1e30', /draws: must be an integer from 100 to/],
       ['year', '1e25', /year: must be a year like 2020/],
     ] as const) {
@@ -53,6 +57,36 @@ describe('a cost scenario without a country or a type', () => {
           issues: expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(new RegExp(range.source.replace(/^\w+: /, ''))) })]),
         }),
       );
+    }
+  });
+});
+
+describe('seed: every pricing entry point takes one range, refused up front', () => {
+  const seedOps = { 'cost.estimate': costEstimate, 'cost.regions': costRegionsOp, 'cost.event': costEventOp, 'cost.events': costEvents } as const;
+  const base = (name: string) => (name === 'cost.event' ? { id: 'x' } : name === 'cost.events' ? {} : { country: 'RU', type: 'full', hours: 1 });
+
+  it('below 0, above 4294967295, a fraction or a huge number: refused naming seed and the value (SYNTHETIC values)', () => {
+    for (const [name, op] of Object.entries(seedOps))
+      for (const [v, shown] of [
+        ['-1', '-1'],
+        ['4294967296', '4294967296'],
+        ['1.5', '1.5'],
+        ['99999999999999999999999', '1e+23'],
+        ['9007199254740993', '9007199254740992'],
+        [-1, '-1'],
+      ] as const)
+        expect(refusal(op.input, { ...base(name), seed: v }), `${name} ${v}`).toEqual([`seed: must be an integer from 0 to 4294967295, got ${shown}`]);
+  });
+
+  it('0 and 4294967295 are taken', () => {
+    for (const [name, op] of Object.entries(seedOps))
+      for (const v of ['0', '4294967295']) expect(op.input.safeParse({ ...base(name), seed: v }).success, `${name} ${v}`).toBe(true);
+  });
+
+  it('the documented parameter gives its minimum and maximum', () => {
+    for (const op of Object.values(seedOps)) {
+      const doc = z.toJSONSchema(op.input, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, object> };
+      expect(doc.properties.seed).toMatchObject({ type: 'integer', minimum: 0, maximum: 4294967295 });
     }
   });
 });

@@ -17,6 +17,15 @@ const num = check.number();
 // Whole, at any size: a whole number beyond a field's range is refused by parseScenario naming the range.
 const whole = check.number((n) => n.refine(Number.isInteger, 'must be a whole number')).meta({ type: 'integer' });
 
+/** The random seed's range, the same for every pricing entry point (a scenario, an event, the ledger). */
+export const SEED_MAX = 4_294_967_295;
+// Refused at the edge, naming the value: a seed out of range is never read as an event's missing data.
+const seed = check
+  .number((n) =>
+    n.refine((v) => Number.isInteger(v) && v >= 0 && v <= SEED_MAX, { error: (i) => `must be an integer from 0 to ${SEED_MAX}, got ${String(i.input)}` }),
+  )
+  .meta({ type: 'integer', minimum: 0, maximum: SEED_MAX });
+
 export const ScenarioWireSchema = z.object({
   country: needed('country').describe('ISO 3166-1 alpha-2, e.g. RU'),
   region: list.optional().describe('ISO 3166-2 region(s), e.g. RU-MOW; repeat or comma-separate'),
@@ -36,7 +45,7 @@ export const ScenarioWireSchema = z.object({
   year: whole.optional().describe('data year to use for every segment'),
   currency: z.string().optional().describe('currency of the amounts: the local one (default), USD, or e.g. RUB, CNY'),
   draws: whole.optional().describe('Monte Carlo draws (default 2000, 100–100000)'),
-  seed: whole.optional().describe('random seed (default 1)'),
+  seed: seed.optional().describe(`random seed (default 1), 0 to ${SEED_MAX}`),
 });
 export type ScenarioWire = z.output<typeof ScenarioWireSchema>;
 
@@ -70,5 +79,5 @@ export const EventOverridesSchema = z.object({
   method: methodList.optional(),
   currency: z.string().optional(),
   draws: whole.optional(),
-  seed: whole.optional(),
+  seed: seed.optional(),
 });

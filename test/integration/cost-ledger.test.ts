@@ -287,6 +287,29 @@ describe('cost compare as a file: CSV, Parquet and NDJSON hold the rows --json g
   }, 120_000);
 });
 
+describe('a seed out of range is refused before any event is priced', () => {
+  it('cost events: exit 2 naming seed and the value; GET /api/cost/events: 400 the same; never every event "not priced" for a seed', async () => {
+    for (const v of ['-1', '4294967296']) {
+      const r = await cli(['cost', 'events', '--country', 'IR', '--seed', v, '--db', db]);
+      expect([v, r.code, r.out]).toEqual([v, 2, '']);
+      expect(r.err).toContain(`seed: must be an integer from 0 to 4294967295, got ${v}`);
+    }
+    const store = await openStore(db);
+    try {
+      const app = createApp({ store, clock, dbPath: db });
+      for (const url of ['/api/cost/events?country=IR&seed=-1', '/api/cost/events?country=IR&seed=4294967296&format=csv']) {
+        const res = await app.request(url);
+        const p = (await res.json()) as { detail: string };
+        expect([url, res.status]).toEqual([url, 400]);
+        expect(p.detail).toMatch(/seed: must be an integer from 0 to 4294967295, got (-1|4294967296)/);
+      }
+      expect((await app.request('/api/cost/events?country=IR&seed=4294967295')).status).toBe(200);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+});
+
 describe('an event added is priced by the regions it carries, at once', () => {
   // SYNTHETIC events: a regional shutdown of Jammu and Kashmir (IN-JK), as the CLI and the API add it.
   const jk = (id: string) =>

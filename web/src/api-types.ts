@@ -3862,7 +3862,7 @@ export interface operations {
                 region?: string | string[];
                 /** @description alias of region */
                 regions?: string | string[];
-                /** @description random seed (default 1) */
+                /** @description random seed (default 1), 0 to 4294967295 */
                 seed?: number;
                 /** @description throttling severity in [0,1] (1 = unusable) */
                 severity?: number;
@@ -3964,7 +3964,7 @@ export interface operations {
                     region?: string | string[];
                     /** @description alias of region */
                     regions?: string | string[];
-                    /** @description random seed (default 1) */
+                    /** @description random seed (default 1), 0 to 4294967295 */
                     seed?: number;
                     /** @description throttling severity in [0,1] (1 = unusable) */
                     severity?: number;
@@ -4003,7 +4003,7 @@ export interface operations {
                     region?: string | string[];
                     /** @description alias of region */
                     regions?: string | string[];
-                    /** @description random seed (default 1) */
+                    /** @description random seed (default 1), 0 to 4294967295 */
                     seed?: number;
                     /** @description throttling severity in [0,1] (1 = unusable) */
                     severity?: number;
@@ -4349,7 +4349,7 @@ export interface operations {
                 platform?: string;
                 /** @description override the platform weight table, in (0,1] */
                 platform_weight?: number;
-                /** @description random seed (default 1) */
+                /** @description random seed (default 1), 0 to 4294967295 */
                 seed?: number;
                 /** @description throttling severity in [0,1] (1 = unusable) */
                 severity?: number;
