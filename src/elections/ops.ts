@@ -99,6 +99,8 @@ export const electionsRejects = defineOp({
   name: 'elections.rejects',
   summary: "Every rejected line of an election's imported files, with file, line, reason and detail (the import and summary show the first 20)",
   write: false,
+  // what an import refused is listed to token holders only, as every other reject listing (080)
+  scope: 'read',
   input: z.object({ id, limit: check.limit(REJECTS_MAX).default(200) }),
   output: z.object({
     election: z.string(),

@@ -142,7 +142,8 @@ describe('rows that do not add up are kept and flagged', () => {
       [8, 'duplicate_station'],
       [9, 'not_a_count'],
     ]);
-    expect(r.rejects[0]!.detail).toContain('valid (column 15) = "5l0"');
+    expect(r.rejects[0]!.detail).toContain('valid (column 15)');
+    expect(r.rejects[0]!.detail).not.toContain('5l0');
     expect(r.rejects.every((x) => x.file === 'synthetic-bad-2021.csv')).toBe(true);
   });
 

@@ -83,7 +83,7 @@ export class MeduzaReader {
         detail:
           bad === undefined
             ? `elections_candidate (column ${at.elections_candidate + 1}) is empty`
-            : `not a non-negative integer: ${bad} (column ${at[bad] + 1}) = "${clip(cells[at[bad]]!.trim())}"`,
+            : `not a non-negative integer: ${bad} (column ${at[bad] + 1})`,
       });
       return;
     }
@@ -113,7 +113,7 @@ export class MeduzaReader {
         file,
         line,
         reason: 'bad_record',
-        detail: `not a percentage: ${badPct} (column ${this.pctAt[badPct] + 1}) = "${clip(cells[this.pctAt[badPct]]!.trim())}"`,
+        detail: `not a percentage: ${badPct} (column ${this.pctAt[badPct] + 1})`,
       });
       return;
     }

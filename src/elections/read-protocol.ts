@@ -200,7 +200,7 @@ export class ProtocolReader {
       if (i < 0) continue;
       if (this.isEmpty(i)) empty++;
       const n = this.countAt(i);
-      if (n === null) bad ??= `${COUNT_COLUMNS[k]} (column ${i + 1}) = "${clip(this.cell(i))}"`;
+      if (n === null) bad ??= `${COUNT_COLUMNS[k]} (column ${i + 1})`;
       counts[COUNT_COLUMNS[k]!] = n;
     }
     const votes = new Array<number>(choiceIdx.length);
@@ -208,7 +208,7 @@ export class ProtocolReader {
       const i = choiceIdx[k]!;
       if (this.isEmpty(i)) empty++;
       const n = this.countAt(i);
-      if (n === null) bad ??= `"${clip(h.choices[k]!.choice.label)}" (column ${i + 1}) = "${clip(this.cell(i))}"`;
+      if (n === null) bad ??= `"${clip(h.choices[k]!.choice.label)}" (column ${i + 1})`;
       votes[k] = n ?? 0;
     }
     const long = this.idIdx.find((i) => i !== undefined && overField(this.cell(i), this.maxFieldBytes));

@@ -27,6 +27,7 @@ import {
   check,
   executeOp,
   nextCursor,
+  opScope,
   rowFormat,
   rowsFile,
   rowsOf,
@@ -218,7 +219,9 @@ function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys:
   );
   const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
   const errors: Record<string, ReturnType<typeof problem>> = { 400: problem('Invalid input (each field named)') };
-  if (op.write !== false) Object.assign(errors, { 401: problem(STATUS_TEXT[401]), 403: problem(STATUS_TEXT[403]) });
+  // an op that needs a scope (a write, or a read-scoped listing such as rejects) says so: bearer security, 401 and 403
+  const needsToken = opScope(op) !== null;
+  if (needsToken) Object.assign(errors, { 401: problem(STATUS_TEXT[401]), 403: problem(STATUS_TEXT[403]) });
   for (const [code, text] of Object.entries(http.errors ?? {})) errors[code] = problem(text);
   app.openAPIRegistry.registerPath({
     method: http.method,
@@ -227,7 +230,7 @@ function describe(app: OpenAPIHono<Env>, op: AnyOp, http: HttpBinding, pathKeys:
     summary: op.summary,
     ...(http.notes ? { description: http.notes } : {}),
     operationId: op.name,
-    ...(op.write !== false ? { security: [{ bearerAuth: [] }] } : {}),
+    ...(needsToken ? { security: [{ bearerAuth: [] }] } : {}),
     request: {
       ...(params ? { params } : {}),
       ...(inQuery

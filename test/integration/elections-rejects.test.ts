@@ -87,4 +87,37 @@ describe('elections rejects', () => {
       await store.close();
     }
   });
+
+  it('listing rejects over HTTP needs a read token, and a reject never quotes the text of a rejected cell', async () => {
+    // the real Moscow 2020 protocols with one count cell replaced by SYNTHETIC text
+    const lines = readFileSync(packagePath('test', 'fixtures', 'elections', 'kobak-2020-moscow-3tik.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    const cells = lines[1]!.split(',');
+    cells[4] = 'hunter2-secret';
+    const secretDb = join(t.dir, 'secret.duckdb');
+    const secretFile = join(t.dir, 'moscow-2020-secret.csv');
+    writeFileSync(secretFile, [lines[0], cells.join(','), ...lines.slice(2)].join('\n') + '\n');
+    const r = await cli(['elections', 'import', secretFile, '--election', 'referendum-2020', '--db', secretDb]);
+    expect(r.out).not.toContain('hunter2');
+    const local = JSON.parse((await cli(['elections', 'rejects', 'referendum-2020', '--json', '--db', secretDb])).out) as { items: { detail: string }[] };
+    expect(local.items.map((i) => i.detail)).toEqual([expect.stringMatching(/^not a non-negative integer: \w+ \(column 5\)$/)]);
+    const store = await openStore(secretDb);
+    try {
+      const { app, token } = await appWithToken(store, secretDb, ['read']);
+      for (const url of ['/api/elections/referendum-2020/rejects', '/api/elections/referendum-2020/rejects?format=csv']) {
+        const anon = await app.request(url);
+        expect([url, anon.status]).toEqual([url, 401]);
+        const read = await app.request(url, { headers: { authorization: `Bearer ${token}` } });
+        expect([url, read.status]).toEqual([url, 200]);
+        expect(await read.text()).not.toContain('hunter2');
+      }
+      const summary = await app.request('/api/elections/referendum-2020/summary');
+      expect(await summary.text()).not.toContain('hunter2');
+      const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, { get: { security?: unknown[] } }> };
+      expect(doc.paths['/api/elections/{id}/rejects']!.get.security).not.toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
 });

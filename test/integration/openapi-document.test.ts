@@ -82,8 +82,10 @@ describe('/openapi.json', () => {
           path,
           documented,
         ]);
-        // A limited route takes an optional token (it lifts the limit); other public routes need none.
-        expect([method, path, op.security]).toEqual([method, path, documented ? [{}, { bearerAuth: [] }] : []]);
+        // A limited route takes an optional token (it lifts the limit); a route that refuses an anonymous
+        // caller (401: the reject listings) says it needs one; other public routes need none.
+        const security = res.status === 401 ? [{ bearerAuth: [] }] : documented ? [{}, { bearerAuth: [] }] : [];
+        expect([method, path, op.security]).toEqual([method, path, security]);
       }
     } finally {
       close();

@@ -37,7 +37,7 @@ export interface paths {
          *     - `elections.import`: import scope
          *     - `elections.integers`: any valid token
          *     - `elections.list`: any valid token
-         *     - `elections.rejects`: any valid token
+         *     - `elections.rejects`: read scope
          *     - `elections.shpilkin`: any valid token
          *     - `elections.summary`: any valid token
          *     - `events.add`: write scope
@@ -4715,7 +4715,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The bearer token presented is not valid (unknown, revoked or expired) */
+            /** @description No token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token refused */
             403: {
                 headers: {
                     [name: string]: unknown;
