@@ -165,9 +165,30 @@ export function noticeBody(e: EventRecord, notice: Notice, deliveryId: string, o
   });
 }
 
+/** The queued delivery of one notice to one subscription; its id is the same each time it is made. */
+function record(s: HookSubscriptionRecord, e: EventRecord, notice: Notice, now: string, origin: string | null): HookDeliveryRecord {
+  const id = `dlv-${createHash('sha256').update(`${s.id}\u0000${e.id}\u0000${notice}`).digest('hex').slice(0, 20)}`;
+  return {
+    id,
+    subscription_id: s.id,
+    event_id: e.id,
+    notice,
+    body: noticeBody(e, notice, id, origin),
+    status: 'pending',
+    attempts: 0,
+    next_at: now,
+    last_error: null,
+    last_status: null,
+    created_at: now,
+    delivered_at: null,
+  };
+}
+
 /**
  * Enqueue a notice for every (subscription, event) that matches and has none yet: drafts
- * (status draft) and confirmed events (status active), changed since the subscription was made.
+ * (status draft) and confirmed events (status active), changed since the subscription was made;
+ * a detector's event confirmed before any pass saw its draft gets its draft notice too (its body
+ * the event as it now is).
  */
 export async function enqueueNotices(deps: { store: Store; clock: Clock }, origin: string | null = null): Promise<{ enqueued: number }> {
   const subs = await deps.store.watch.listSubscriptions(false);
@@ -183,23 +204,14 @@ export async function enqueueNotices(deps: { store: Store; clock: Clock }, origi
   const out: HookDeliveryRecord[] = [];
   for (const e of events) {
     const notice: Notice = e.status === 'draft' ? 'draft' : 'confirmed';
+    // a detector's event was a draft before it was confirmed: a confirmation that came before any
+    // pass still owes the draft notice to subscriptions made before the draft was
+    const createdAt = typeof e.doc.created_at === 'string' ? e.doc.created_at : null;
+    const wasDraft = notice === 'confirmed' && e.origin === 'detect' && createdAt !== null;
     for (const s of subs) {
+      if (wasDraft && createdAt >= s.created_at && matches(s, e, 'draft')) out.push(record(s, e, 'draft', now, origin));
       if (e.updatedAt < s.created_at || !matches(s, e, notice)) continue;
-      const id = `dlv-${createHash('sha256').update(`${s.id}\u0000${e.id}\u0000${notice}`).digest('hex').slice(0, 20)}`;
-      out.push({
-        id,
-        subscription_id: s.id,
-        event_id: e.id,
-        notice,
-        body: noticeBody(e, notice, id, origin),
-        status: 'pending',
-        attempts: 0,
-        next_at: now,
-        last_error: null,
-        last_status: null,
-        created_at: now,
-        delivered_at: null,
-      });
+      out.push(record(s, e, notice, now, origin));
     }
   }
   return { enqueued: out.length ? await deps.store.watch.enqueue(out) : 0 };

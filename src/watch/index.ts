@@ -8,3 +8,4 @@ export * from './whats-new.js';
 export * from './ooni-step.js';
 export * from './ooni-counts.js';
 export { hooksAdd, hooksList, hooksRotateKey, hooksRemove, hooksDeliveries, hooksReplay, hooksDeliver, watchStatusOp, watchNewOp, watchOps } from './ops.js';
+export * from './pump.js';

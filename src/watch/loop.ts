@@ -14,6 +14,7 @@ import type { Store } from '../store/index.js';
 import { cycleLine, runCycle, type CycleSummary, type WatchOptions } from './cycle.js';
 import { clearLease, LEASE_RENEW_MS, renewLease } from './lease.js';
 import { DEFAULT_DELIVERY_POLICY, deliverDue, type DeliveryPolicy, type DeliveryReport, type Sender } from './hooks.js';
+import { startDeliveryPump } from './pump.js';
 
 export interface WatchDeps {
   store: Store;
@@ -54,8 +55,6 @@ export async function startWatch(deps: WatchDeps, o: WatchOptions, policy: Deliv
   await markInterrupted(deps);
   let stopped = false;
   let cycle: Promise<unknown> = Promise.resolve();
-  let pump: Promise<unknown> = Promise.resolve();
-  let pumping = false;
   let timer: { clear(): void } | undefined;
   const waiters: ((s: CycleSummary) => void)[] = [];
   const startedAt = deps.clock.now().toISOString();
@@ -83,27 +82,14 @@ export async function startWatch(deps: WatchDeps, o: WatchOptions, policy: Deliv
         if (!stopped) timer = setLongTimeout(tick, o.everyMs - (Date.now() - started));
       });
   };
-  const deliver = setInterval(() => {
-    if (stopped || pumping) return;
-    pumping = true;
-    pump = deliverDue(deps, policy)
-      .then((r: DeliveryReport) => {
-        if (r.attempted || r.dead)
-          deps.log(`${deps.clock.now().toISOString()} webhooks: ${r.delivered} delivered, ${r.retrying} to retry, ${r.dead} dead-lettered`, { deliveries: r });
-      })
-      .catch((e: unknown) => deps.log(`${deps.clock.now().toISOString()} webhooks: ${(e as Error).message}`, { error: (e as Error).message }))
-      .finally(() => {
-        pumping = false;
-      });
-  }, pumpMs);
+  const pump = startDeliveryPump(deps, { everyMs: pumpMs }, policy);
   tick();
   return {
     async stop() {
       stopped = true;
       timer?.clear();
-      clearInterval(deliver);
       clearInterval(heartbeat);
-      await Promise.allSettled([cycle, pump, leasing]);
+      await Promise.allSettled([cycle, pump.stop(), leasing]);
       await clearLease(deps.store, deps.clock.now().getTime());
     },
     nextCycle: () => new Promise((r) => waiters.push(r)),

@@ -5,6 +5,8 @@
 import type { Command } from '@commander-js/extra-typings';
 import { collect, ctxOf, leaf, portOption } from '../command.js';
 import type { Io } from '../context.js';
+import { systemClock } from '../../shared/index.js';
+import { escapeControls } from '../terminal-text.js';
 
 export function serveCommand(program: Command, io: Io): void {
   leaf(program, 'serve', 'serve the API and dashboard (binds 127.0.0.1 unless --host says otherwise)')
@@ -22,7 +24,11 @@ export function serveCommand(program: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       const warming = new AbortController();
       // The server (hono, the OpenAPI document, the routes) is loaded only by the commands that serve.
-      const [{ hostDatabase }, { keepWarm }] = await Promise.all([import('../host.js'), import('../../server/warm.js')]);
+      const [{ hostDatabase }, { keepWarm }, { httpSender, startDeliveryPump }] = await Promise.all([
+        import('../host.js'),
+        import('../../server/warm.js'),
+        import('../../watch/index.js'),
+      ]);
       await hostDatabase(
         ctx,
         io,
@@ -41,11 +47,21 @@ export function serveCommand(program: Command, io: Io): void {
                       io.out.write(`  warmed ${r.warmed.length} dashboard responses in ${(r.ms / 1000).toFixed(1)} s (--no-warm skips this)\n`);
                   },
                 });
+          // Webhooks: notices are queued once the store changes and sent (and retried) every second, as a watch does.
+          const pump = startDeliveryPump(
+            {
+              store,
+              clock: systemClock,
+              send: httpSender,
+              log: (line, data) => io.err.write((ctx.globals.json ? JSON.stringify(data) : escapeControls(line, { keepLines: true })) + '\n'),
+            },
+            { enqueue: { origin: () => url } },
+          );
           // The warm-up stops between two requests: let the one in flight finish before closing.
           return {
             stop: () => {
               warming.abort();
-              return Promise.resolve(warmer?.idle());
+              return Promise.all([warmer?.idle(), pump.stop()]);
             },
           };
         },
