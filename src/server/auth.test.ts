@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, revokeToken } from '../ledger/index.js';
-import { clock, tempDir, tempStore } from '../../test/helpers/index.js';
+import { appOnTempStore, clock, tempDir, tempStore } from '../../test/helpers/index.js';
 import { createApp } from './app.js';
 
 const PATHS = ['/api/events?limit=1', '/feeds/events.atom', '/feeds/RU.json', '/healthz', '/openapi.json', '/docs', '/watch'];
@@ -58,5 +58,22 @@ describe('the OpenAPI document', () => {
         .map(([m]) => `${m} ${p}`),
     );
     expect(undocumented).toEqual([]);
+  });
+});
+
+describe('a 401 carries the Bearer challenge (RFC 9110 §11.6.1, RFC 6750 §3)', () => {
+  const app401 = appOnTempStore();
+  it('every way to be refused for want of a token: WWW-Authenticate: Bearer with the realm', async () => {
+    for (const [method, path, body] of [
+      ['POST', '/api/events', '{}'],
+      ['POST', '/api/_ops/tokens.list', '{}'],
+      ['PUT', '/api/events/x', '{}'],
+      ['GET', '/api/elections/duma-2021/rejects', undefined],
+    ] as const) {
+      const res = await app401.app.request(path, { method, headers: { 'content-type': 'application/json' }, ...(body ? { body } : {}) });
+      expect([method, path, res.status, res.headers.get('www-authenticate')]).toEqual([method, path, 401, 'Bearer realm="splinternet"']);
+    }
+    // an answer that is not a 401 carries no challenge
+    expect((await app401.app.request('/api/events')).headers.get('www-authenticate')).toBeNull();
   });
 });

@@ -87,7 +87,10 @@ export function toProblem(err: unknown, instance?: string, cliWire = false): Pro
 export function problemResponse(c: Context, err: unknown): Response {
   if (!isAppError(err)) console.error(err);
   const p = toProblem(err, new URL(c.req.url).pathname, cliWire(c));
-  return c.newResponse(JSON.stringify(p), p.status as 400, { 'content-type': 'application/problem+json' });
+  // a 401 names the scheme that would be taken (RFC 9110 §11.6.1, RFC 6750 §3)
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  if (p.status === 401) headers['www-authenticate'] = 'Bearer realm="splinternet"';
+  return c.newResponse(JSON.stringify(p), p.status as 400, headers);
 }
 
 /** The request came over the CLI's own wire (a command forwarded with the lock-file secret). */
