@@ -10,7 +10,8 @@
  * runs and given back when answered, so a typo does not use up a client's budget; once a client
  * is over its limit, every heavy request is a 429, a malformed one included. A request refused
  * with 429 is given back as well: the count, and so RateLimit-Remaining, holds only the requests
- * served or being served.
+ * served or being served; a refused request's own RateLimit-Remaining is read after it was given
+ * back, so it says what the next answer will.
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -56,6 +57,10 @@ export function heavyRateLimit(deps: AppDeps, limits: Limits): MiddlewareHandler
     if (!HEAVY_PATHS.test(c.req.path) || !clientAddress(c)) return next();
     // apiGuard ran first: a presented token was identified (or refused) there.
     if (c.get('grant').scopes.length > 0) return next();
-    return limiter(c, next);
+    await limiter(c, next);
+    // a refused request was given back after its headers were set: they say what is left now
+    const hits = store.get(keyOf(c))?.totalHits;
+    if (hits !== undefined && isAppError(c.error) && c.error.code === 'VALIDATION' && c.res.headers.has('ratelimit-remaining'))
+      c.res.headers.set('ratelimit-remaining', String(Math.max(limits.heavyPerWindow - hits, 0)));
   };
 }

@@ -475,6 +475,28 @@ describe('bounded work for anonymous callers', () => {
       [429, '0'],
     ]);
   });
+  it('a refused request (400, given back) says in RateLimit-Remaining what is left after it, as the next answer does', async () => {
+    const { base, close } = await listenLocal(createApp({ store, clock, dbPath: ':memory:', limits: { heavyPerWindow: 5, heavyWindowMs: 60_000 } }));
+    try {
+      const seen: [number, string | null][] = [];
+      // XX is not an assigned country code: a 400 VALIDATION
+      for (const c of ['DE', 'XX', 'ES', 'XX', 'XX', 'FR']) {
+        const res = await fetch(`${base}/api/stats/events?country=${c}`);
+        await res.arrayBuffer();
+        seen.push([res.status, res.headers.get('ratelimit-remaining')]);
+      }
+      expect(seen).toEqual([
+        [200, '4'],
+        [400, '4'],
+        [200, '3'],
+        [400, '3'],
+        [400, '3'],
+        [200, '2'],
+      ]);
+    } finally {
+      close();
+    }
+  });
   it('anonymous heavy requests over a socket are rate-limited per client (429), token holders are not', async () => {
     const { base, close } = await listenLocal(createApp({ store, clock, dbPath: ':memory:', limits: { heavyPerWindow: 3, heavyWindowMs: 60_000 } }));
     try {
