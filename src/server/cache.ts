@@ -99,7 +99,8 @@ export function responseCache(deps: AppDeps): MiddlewareHandler<Env> {
     const own = headers.etag;
     const etag = own ?? `W/"${createHash('sha1').update(body).digest('base64url')}"`;
     headers.etag = etag;
-    headers.vary = 'Accept-Encoding';
+    // the route's own Vary (Accept, on a negotiated route) is kept beside the coding's
+    headers.vary = [headers.vary, 'Accept-Encoding'].filter(Boolean).join(', ');
     if (!own) headers['cache-control'] = 'no-cache';
     const e: Entry = { version, status: res.status, headers, etag, ownEtag: !!own, bodies: { identity: body }, pending: {}, sent: {}, bytes: body.byteLength };
     if (deps.store.dataVersion() === version) store(key, e);
@@ -120,7 +121,7 @@ export function responseCache(deps: AppDeps): MiddlewareHandler<Env> {
 
   const respond = async (c: Context<Env>, key: string, e: Entry): Promise<Response> => {
     if (!e.ownEtag && etagMatches(c.req.header('if-none-match'), e.etag)) {
-      return new Response(null, { status: 304, headers: { etag: e.etag, vary: 'Accept-Encoding', 'cache-control': 'no-cache' } });
+      return new Response(null, { status: 304, headers: { etag: e.etag, vary: e.headers.vary!, 'cache-control': 'no-cache' } });
     }
     let coding = e.bodies.identity!.byteLength < MIN_COMPRESS_BYTES ? 'identity' : pickCoding(c.req.header('accept-encoding'));
     let body = await bodyFor(key, e, coding).catch(() => null);

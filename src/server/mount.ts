@@ -301,7 +301,8 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
       const fileLimit = format ? op.rows!.fileLimit : undefined;
       if (fileLimit && input[fileLimit.field] === undefined) input[fileLimit.field] = fileLimit.all;
       const result = await executeOp(httpOpContext(deps, limits, grant), op, input);
-      if (!format) return c.json(result as object, 200);
+      // a route that also answers a file by Accept says so on its JSON answer too
+      if (!format) return c.json(result as object, 200, files ? { vary: 'Accept' } : {});
       const file = await rowsFile(result, op.rows!, format, () => deps.store.tabular, schemaColumns(op.output, op.rows!));
       const next = nextCursor(result);
       return c.body(file.body as never, 200, {

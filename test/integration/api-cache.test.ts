@@ -41,14 +41,14 @@ describe('content-coding', () => {
     const plain = await app.request('/api/events?country=RU');
     expect(plain.status).toBe(200);
     expect(plain.headers.get('content-encoding')).toBeNull();
-    expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+    expect(plain.headers.get('vary')).toBe('Accept, Accept-Encoding');
     const raw = await bytes(plain);
     expect(raw.byteLength).toBeGreaterThan(1024);
     expect(Number(plain.headers.get('content-length'))).toBe(raw.byteLength);
 
     const gz = await app.request('/api/events?country=RU', { headers: { 'accept-encoding': 'gzip' } });
     expect(gz.headers.get('content-encoding')).toBe('gzip');
-    expect(gz.headers.get('vary')).toBe('Accept-Encoding');
+    expect(gz.headers.get('vary')).toBe('Accept, Accept-Encoding');
     expect(gz.headers.get('content-type')).toContain('application/json');
     const gzBody = await bytes(gz);
     expect(Number(gz.headers.get('content-length'))).toBe(gzBody.byteLength);
@@ -83,7 +83,7 @@ describe('validators', () => {
     const again = await app.request('/api/events?country=RU', { headers: { 'if-none-match': etag, 'accept-encoding': 'gzip' } });
     expect(again.status).toBe(304);
     expect(again.headers.get('etag')).toBe(etag);
-    expect(again.headers.get('vary')).toBe('Accept-Encoding');
+    expect(again.headers.get('vary')).toBe('Accept, Accept-Encoding');
     expect((await bytes(again)).byteLength).toBe(0);
     expect((await app.request('/api/events?country=RU', { headers: { 'if-none-match': 'W/"other"' } })).status).toBe(200);
   });

@@ -30,7 +30,7 @@ describe('serve warm-up', () => {
     expect(warm.warmed).toContain('/api/events?country=RU');
     const r = await fetch(`${server.url}/api/events?country=RU`, { headers: { 'accept-encoding': 'gzip' } });
     expect(r.status).toBe(200);
-    expect(r.headers.get('vary')).toBe('Accept-Encoding');
+    expect(r.headers.get('vary')).toBe('Accept, Accept-Encoding');
     const etag = r.headers.get('etag')!;
     expect(etag).toMatch(/^W\//);
     // An empty list is under 1 KB: sent as it is.

@@ -124,7 +124,7 @@ export function exportRoutes(deps: AppDeps) {
       // ?format= first, else the Accept header (accept.ts)
       const asked = input.format === undefined ? (acceptedRowFormat(c.req.header('accept')) ?? undefined) : input.format === 'json' ? undefined : input.format;
       const result = await exec(ctx, { ...input, format: asked });
-      if (!('body' in result)) return c.json(result, 200);
+      if (!('body' in result)) return c.json(result, 200, { vary: 'Accept' });
       const format = result.format as ExportFormat;
       const body = result.encoding === 'base64' ? Buffer.from(result.body, 'base64') : result.body;
       return c.body(body as never, 200, { 'content-type': MEDIA[format], 'content-disposition': `attachment; filename="${name}.${format}"`, vary: 'Accept' });
