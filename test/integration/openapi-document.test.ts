@@ -102,6 +102,7 @@ describe('/openapi.json', () => {
       'GET /api/cost/events',
       'GET /api/cost/regions',
       'GET /api/events/{id}/cost',
+      'POST /api/_ops/{name}', // the cost.* operations by name
       'POST /api/cost',
     ]);
     const problem = (doc as unknown as { components: { schemas: { Problem: { properties: object; additionalProperties?: unknown } } } }).components.schemas

@@ -116,3 +116,20 @@ describe('an op forwarded by the CLI (remoteOp)', () => {
     }
   });
 });
+
+describe('the OpenAPI entry of POST /api/_ops/{name} lists the statuses it answers', () => {
+  const app = appOnTempStore();
+  it('409, 413, 415 and 503 besides 200/400/401/403/404; 415, 413 and 409 as answered', async () => {
+    const doc = (await (await app.app.request('/openapi.json')).json()) as { paths: Record<string, { post: { responses: Record<string, unknown> } }> };
+    expect(Object.keys(doc.paths['/api/_ops/{name}']!.post.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413', '415', '503']);
+    const post = (name: string, body: string, type = 'application/json') =>
+      app.app.request(`/api/_ops/${name}`, { method: 'POST', headers: { authorization: `Bearer ${app.token}`, 'content-type': type }, body });
+    expect((await post('db.info', '{}', 'text/plain')).status).toBe(415);
+    expect((await post('db.info', JSON.stringify({ pad: 'x'.repeat(1_100_000) }))).status).toBe(413);
+    // SYNTHETIC token, revoked twice
+    const created = await (await post('tokens.create', '{"name":"twice"}')).text();
+    const { id } = (JSON.parse(created.trim().split('\n').at(-1)!) as { result: { record: { id: string } } }).result.record;
+    expect((await post('tokens.revoke', JSON.stringify({ id }))).status).toBe(200);
+    expect((await post('tokens.revoke', JSON.stringify({ id }))).status).toBe(409);
+  });
+});
