@@ -241,7 +241,7 @@ export function comparePieces(e: LedgerEvent, lastCountYear: number | undefined,
 
 /** Price the ledger and compare it with Top10VPN per country and year. */
 export async function compareTop10vpn(
-  deps: { store: Store; progress: ProgressReporter; ledgerBudget?: (scenarios: number, draws: number) => void },
+  deps: { store: Store; progress: ProgressReporter; ledgerBudget?: (scenarios: number, draws: number, unit?: 'events' | 'yearly pieces') => void },
   opts: { country?: string; overrides?: EventOverrides },
 ): Promise<CompareReport> {
   // Top10VPN counts throttling that makes the internet unusable as a shutdown: by default we price
@@ -256,6 +256,7 @@ export async function compareTop10vpn(
   deps.ledgerBudget?.(
     events.reduce((sum, e) => sum + piecesOf(e).length, 0),
     overrides.draws ?? DEFAULT_DRAWS,
+    'yearly pieces',
   );
   const series = await listIndicators(deps, opts.country ? { country: opts.country } : {});
   const theirs = series.items.filter((x) => x.id.startsWith('top10vpn-cost-') && x.country);

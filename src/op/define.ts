@@ -57,7 +57,7 @@ export interface OpContext {
    * over HTTP): throws (400) when `scenarios` x `draws` is over it, before any is priced.
    * Absent in-process: no limit.
    */
-  ledgerBudget?: (scenarios: number, draws: number) => void;
+  ledgerBudget?: (scenarios: number, draws: number, unit?: 'events' | 'yearly pieces') => void;
   /**
    * How answers name the caller's options: over HTTP a `--flag` that is a request parameter
    * reads as the parameter (`severity`) in the op's `worded` keys. Absent in-process and on the

@@ -88,13 +88,17 @@ export function assertCostWork(limits: Limits, authenticated: boolean, work: num
 
 const n = (x: number) => x.toLocaleString('en-US');
 
+/** What one scenario of a ledger request is: an event (cost events) or an event's part in one counted year (cost compare). */
+export type LedgerUnit = 'events' | 'yearly pieces';
+const UNIT_DRAWS: Record<LedgerUnit, string> = { events: 'event-draws', 'yearly pieces': 'piece-draws' };
+
 /**
  * Refuse ledger pricing over the caller's budget, before any event is priced: `scenarios`
  * (events, or their yearly pieces) x `draws`. Without a token the ledger at the default draws
  * is always allowed, whatever its size (the dashboard's world map prices all of it), and more
  * draws only up to the budget. 400 naming the figures, the draws that would fit, and the ways out.
  */
-export function assertLedgerWork(limits: Limits, authenticated: boolean, scenarios: number, draws: number): void {
+export function assertLedgerWork(limits: Limits, authenticated: boolean, scenarios: number, draws: number, unit: LedgerUnit = 'events'): void {
   if (!authenticated && draws > ANONYMOUS_MAX_DRAWS) {
     throw new AppError('VALIDATION', `draws: at most ${ANONYMOUS_MAX_DRAWS} per event without a token (asked ${draws}); send a token (any scope) for more`, {
       issues: [{ path: ['draws'], message: `at most ${ANONYMOUS_MAX_DRAWS} without a token` }],
@@ -108,9 +112,9 @@ export function assertLedgerWork(limits: Limits, authenticated: boolean, scenari
   const token = authenticated ? '' : `, or send a token (any scope; its limit is ${n(limits.ledgerWorkToken)})`;
   throw new AppError(
     'VALIDATION',
-    `this request prices ${n(scenarios)} events x ${n(draws)} draws = ${n(work)} event-draws; the limit is ${n(budget)}${authenticated ? '' : ' without a token'}: ${fewer}narrow it to fewer events (country, from, to, category)${token}`,
+    `this request prices ${n(scenarios)} ${unit} x ${n(draws)} draws = ${n(work)} ${UNIT_DRAWS[unit]}; the limit is ${n(budget)}${authenticated ? '' : ' without a token'}: ${fewer}narrow it to fewer events (country, from, to, category)${token}`,
     {
-      issues: [{ path: ['draws'], message: `${n(scenarios)} events x ${n(draws)} draws is over ${n(budget)}` }],
+      issues: [{ path: ['draws'], message: `${n(scenarios)} ${unit} x ${n(draws)} draws is over ${n(budget)}` }],
       details: { scenarios, draws, work, budget, draws_that_fit: fits },
     },
   );

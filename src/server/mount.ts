@@ -140,7 +140,7 @@ export function httpOpContext(deps: AppDeps, limits: Limits, grant: Grant): OpCo
     dbPath: deps.dbPath,
     origin: deps.origin?.(),
     budget: (work, maxDraws) => assertCostWork(limits, authenticated, work, maxDraws),
-    ledgerBudget: (scenarios, draws) => assertLedgerWork(limits, authenticated, scenarios, draws),
+    ledgerBudget: (scenarios, draws, unit) => assertLedgerWork(limits, authenticated, scenarios, draws, unit),
     wording: httpWording,
   };
 }

@@ -79,7 +79,9 @@ describe('ledger pricing budget: events x draws', () => {
     const p = await problem(await app.request('/api/cost/compare?draws=5000'));
     expect(p.status).toBe(400);
     expect(p.scenarios).toBeGreaterThan(0);
-    expect(p.detail).toMatch(new RegExp(`prices ${p.scenarios} events x 5,000 draws`));
+    // compare counts yearly pieces, and says so; the figures are members of the problem, as 080 documents
+    expect(p.detail).toMatch(new RegExp(`prices ${p.scenarios} yearly pieces x 5,000 draws = [0-9,]+ piece-draws`));
+    expect(p).toMatchObject({ draws: 5000, work: p.scenarios! * 5000, draws_that_fit: expect.any(Number), budget: expect.any(Number) });
     const fit = Math.floor(limits.ledgerWorkToken / p.scenarios!);
     expect((await app.request(`/api/cost/compare?draws=${fit}`, auth(token))).status).toBe(200);
     expect((await app.request(`/api/cost/compare?draws=${fit + 1}`, auth(token))).status).toBe(400);

@@ -76,7 +76,9 @@ export function opsRoutes(deps: AppDeps) {
     // An API token meets the work budget it meets on the mounted routes; the local CLI's secret (the machine's user) none.
     const local = grant.files === 'any';
     const budget = local ? undefined : (work: number, maxDraws: number) => assertCostWork(limits, true, work, maxDraws);
-    const ledgerBudget = local ? undefined : (scenarios: number, draws: number) => assertLedgerWork(limits, true, scenarios, draws);
+    const ledgerBudget = local
+      ? undefined
+      : (scenarios: number, draws: number, unit?: 'events' | 'yearly pieces') => assertLedgerWork(limits, true, scenarios, draws, unit);
     const started = await deferUntilProgress(
       (sink) =>
         executeOp(
