@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT' // the thing already exists
   | 'PRECONDITION_FAILED' // stale revision / If-Match mismatch
+  | 'PRECONDITION_REQUIRED' // a write that needs the revision it edits, sent without one
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE' // a body that is not the declared JSON
   | 'RATE_LIMITED' // too many requests from one client

@@ -128,7 +128,7 @@ describe('validation: 400 naming the field', () => {
 });
 
 describe('updates, revisions, retraction', () => {
-  it('updates with If-Match, refuses a stale revision with 412 and never overwrites', async () => {
+  it('updates with If-Match, refuses a stale revision with 412 (none at all 428) and never overwrites', async () => {
     const id = 'xx-2020-event-0';
     const cur = await app.request(`/api/events/${id}`);
     expect(cur.headers.get('etag')).toBe('"1"');
@@ -142,8 +142,9 @@ describe('updates, revisions, retraction', () => {
     });
     expect(stale.status).toBe(412);
     expect((await jbody(app.request(`/api/events/${id}`))).title).toBe('Edited title');
+    // no revision at all is a missing precondition (428), not a failed one
     const noMatch = await app.request(`/api/events/${id}`, { method: 'PUT', headers: auth(), body: JSON.stringify(body) });
-    expect(noMatch.status).toBe(412);
+    expect(noMatch.status).toBe(428);
   });
   it('keeps every revision with actor, reason and the full previous state', async () => {
     const h = await jbody(app.request('/api/events/xx-2020-event-0/revisions'));

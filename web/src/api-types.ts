@@ -5340,8 +5340,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Stale revision */
+            /** @description Stale revision, or an If-Match that is not the ETag of a revision (a weak tag never matches) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No revision: send If-Match or revision in the body */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5654,7 +5663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Stale revision */
+            /** @description Stale revision, or an If-Match that is not the ETag of a revision (a weak tag never matches) */
             412: {
                 headers: {
                     [name: string]: unknown;

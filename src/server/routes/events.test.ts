@@ -98,3 +98,32 @@ describe('a status change whose reason is too short', () => {
     expect(((await r.json()) as { detail: string }).detail).toBe(said);
   });
 });
+
+describe('If-Match on PUT /api/events/{id} (RFC 9110 §13.1.1 strong comparison, RFC 6585 §3)', () => {
+  beforeAll(async () => {
+    const r = await env.app.request('/api/events', { method: 'POST', headers: headers(), body: JSON.stringify(sampleEvent({ id: 'xx-2020-three' })) });
+    expect(r.status).toBe(201);
+  });
+  const edit = () => ({ ...sampleEvent({ id: 'xx-2020-three' }), title: 'Edited under If-Match' });
+
+  it('no revision at all (no If-Match, none in the body): 428 Precondition Required', async () => {
+    const r = await put('xx-2020-three', edit());
+    expect([r.status, ((await r.json()) as { code: string }).code]).toEqual([428, 'PRECONDITION_REQUIRED']);
+  });
+
+  it('a weak tag, or another spelling of the number ("01", "1.0", 1 unquoted), never matches: 412, nothing written', async () => {
+    // SYNTHETIC header values
+    for (const tag of ['W/"1"', '"01"', '"1.0"', '1', '"+1"']) {
+      const r = await put('xx-2020-three', edit(), { 'if-match': tag });
+      expect([tag, r.status]).toEqual([tag, 412]);
+    }
+    expect(await title('xx-2020-three')).toBe('A synthetic test event');
+  });
+
+  it('the ETag as GET gives it matches', async () => {
+    const etag = (await env.app.request('/api/events/xx-2020-three')).headers.get('etag')!;
+    expect(etag).toBe('"1"');
+    expect((await put('xx-2020-three', edit(), { 'if-match': etag })).status).toBe(200);
+    expect(await title('xx-2020-three')).toBe('Edited under If-Match');
+  });
+});

@@ -34,26 +34,40 @@ const ifMatch = (what: string) =>
   });
 const etag = { ETag: { description: "the event's revision after the write (send it as If-Match to write again)", schema: { type: 'string' as const } } };
 
-/** The expected revision: If-Match: "3" (ETag form) or body.revision; both given, they must agree. */
+/**
+ * The expected revision: If-Match (the ETag, "3") or body.revision; both given, they must agree.
+ * If-Match is compared strongly (RFC 9110 §13.1.1): only the ETag's own form matches, so a weak
+ * tag (W/"3") or another spelling of the number ("03", "3.0", 3 unquoted) is a 412, never read
+ * as revision 3. Neither given: 428 (RFC 6585 §3), nothing written.
+ */
 function expectedRevision(header: string | undefined, fallback: unknown): number {
   const body = typeof fallback === 'number' || typeof fallback === 'string' ? String(fallback) : undefined;
-  const raw = header?.replace(/^W\//, '').replace(/"/g, '') ?? body;
-  if (header !== undefined && body !== undefined && Number(raw) !== Number(body))
-    throw new AppError('VALIDATION', `revision: the body says ${body}, If-Match says ${header}; send one, or the same in both`, {
-      issues: [{ path: ['revision'], message: `differs from If-Match (${header})` }],
-    });
-  if (raw === undefined) {
+  if (header === undefined && body === undefined) {
     throw new AppError(
-      'PRECONDITION_FAILED',
+      'PRECONDITION_REQUIRED',
       'updates need the revision you edited: send If-Match: "<revision>" (the ETag of GET /api/events/:id) or "revision" in the body',
-      {
-        issues: [{ path: ['If-Match'], message: 'required' }],
-      },
+      { issues: [{ path: ['If-Match'], message: 'required' }] },
     );
   }
-  const n = Number(raw);
+  if (header !== undefined) {
+    const strong = /^\s*"([1-9][0-9]{0,15})"\s*$/.exec(header);
+    if (!strong)
+      throw new AppError(
+        'PRECONDITION_FAILED',
+        `If-Match ${header} matches no revision: send the ETag as GET /api/events/:id gives it ("3"); a weak tag never matches`,
+        {
+          issues: [{ path: ['If-Match'], message: 'not the ETag of a revision' }],
+        },
+      );
+    if (body !== undefined && Number(strong[1]) !== Number(body))
+      throw new AppError('VALIDATION', `revision: the body says ${body}, If-Match says ${header}; send one, or the same in both`, {
+        issues: [{ path: ['revision'], message: `differs from If-Match (${header})` }],
+      });
+    return Number(strong[1]);
+  }
+  const n = Number(body);
   if (!Number.isInteger(n) || n < 1)
-    throw new AppError('VALIDATION', `If-Match must be a revision number, got "${raw}"`, { issues: [{ path: ['If-Match'], message: 'not a revision' }] });
+    throw new AppError('VALIDATION', `revision must be a revision number, got "${body}"`, { issues: [{ path: ['revision'], message: 'not a revision' }] });
   return n;
 }
 
@@ -124,7 +138,8 @@ export function eventRoutes(deps: AppDeps) {
         401: problem('No token'),
         403: problem('Bad token'),
         404: problem('No such event'),
-        412: problem('Stale revision'),
+        412: problem('Stale revision, or an If-Match that is not the ETag of a revision (a weak tag never matches)'),
+        428: problem('No revision: send If-Match or revision in the body'),
       },
     }),
     async (c) => {
@@ -164,7 +179,7 @@ export function eventRoutes(deps: AppDeps) {
         403: problem('Bad token'),
         404: problem('No such event'),
         409: problem('Already retracted'),
-        412: problem('Stale revision'),
+        412: problem('Stale revision, or an If-Match that is not the ETag of a revision (a weak tag never matches)'),
       },
     }),
     async (c) => {
