@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError, type ErrorCode } from '../shared/index.js';
 import { secureHeaders } from 'hono/secure-headers';
 import { apiGuard, costBudget, presentedTokenGuard } from './auth.js';
+import { methodGuard } from './methods.js';
 import { limitsOf } from './limits.js';
 import { heavyRateLimit } from './rate-limit.js';
 import { hostGuard, SECURE_HEADERS } from './hardening.js';
@@ -43,6 +44,8 @@ export function createApp(deps: AppDeps) {
   // Security headers on every response (cached ones included), then the Host allow-list.
   app.use('*', secureHeaders(SECURE_HEADERS));
   app.use('*', hostGuard(deps));
+  // A known path with another method: 405 and Allow, before any token is asked for (methods.ts).
+  app.use('*', methodGuard(app));
   // Outside /api a token is never needed, but one presented must be valid (auth.ts).
   app.use('*', presentedTokenGuard(deps));
   // Cached GETs are answered before anything else runs (see cache.ts); GET routes are public.

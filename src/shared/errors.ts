@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'UNAUTHORIZED' // no token
   | 'FORBIDDEN' // wrong or revoked token
   | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED' // a known path asked with a method it does not take
   | 'CONFLICT' // the thing already exists
   | 'PRECONDITION_FAILED' // stale revision / If-Match mismatch
   | 'PRECONDITION_REQUIRED' // a write that needs the revision it edits, sent without one
