@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnyOp } from '../../src/op/index.js';
+import { opScope, type AnyOp } from '../../src/op/index.js';
 import { ALL_OPS } from '../../src/server/ops/index.js';
 import { httpWording } from '../../src/server/problem.js';
 import { parseDecimal } from '../../src/shared/index.js';
@@ -165,7 +165,8 @@ async function http(app: { request: (url: string, init?: RequestInit) => Respons
       return encodeURIComponent(v);
     });
     const q = new URLSearchParams(rest).toString();
-    return app.request(q ? `${path}?${q}` : path);
+    // a read that needs a scope (a reject listing) is asked with the token, as a client must
+    return app.request(q ? `${path}?${q}` : path, opScope(op) ? { headers: { authorization: `Bearer ${token}` } } : {});
   }
   return app.request(`/api/_ops/${op.name}`, {
     method: 'POST',
