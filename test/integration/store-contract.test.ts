@@ -14,8 +14,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSpeedTests } from '../../src/detect/index.js';
-import { extractThroughput, ingest, measurementSummary } from '../../src/measure/index.js';
+import { detect, importSpeedTests, normaliseQuery, speedTestSummary, throughputSummary } from '../../src/detect/index.js';
+import { extractThroughput, ingest, listMeasurements, measurementSummary } from '../../src/measure/index.js';
 import { analyseSnapshot, importRegistry, intervals, registryDecision, registryLookup } from '../../src/registry/index.js';
 import { packagePath, silentProgress } from '../../src/shared/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
@@ -236,6 +236,53 @@ function contract(name: string, open: () => Promise<Store>, after?: (store: Stor
       // the synthetic rows go again, so later answers compare the shipped data alone
       await store.speedtests.replaceFile('contract-synthetic', 'n.csv', []);
       expect((await store.speedtests.count('contract-synthetic')).total).toBe(0);
+    });
+
+    it("time bounds outside the engine's time range (before 1970, after 2106-02-07) give the open-ended answer or nothing", async () => {
+      const deps = { store, clock, progress: silentProgress, actor: 'contract' };
+      // How many rows each filtered read returns for one pair of bounds, as a user gives them.
+      const sizes = async (since?: string, until?: string) => {
+        const f = { since, until };
+        const q = normaliseQuery(f);
+        const [list, summary, speed, tp, block, volume, throttling] = await Promise.all([
+          listMeasurements({ store }, { ...f, limit: 1000 }),
+          measurementSummary({ store }, f),
+          speedTestSummary(store, { cc: 'RU', ...f }),
+          throughputSummary(store, f),
+          store.detect.blockSeries({ since: q.since, until: q.until }, 0.5),
+          store.detect.volumeHours({ since: q.since, until: q.until }),
+          detect(deps, { cc: 'RU', ...f, kind: 'throttling' }),
+        ]);
+        return {
+          list: list.items.length,
+          summary: summary.totals.n,
+          speedtests: speed.items.length,
+          throughput: tp.measurements_with_network_events,
+          blockSeries: block.length,
+          volumeHours: volume.length,
+          throttling: throttling.items.length,
+        };
+      };
+      const open = await sizes();
+      for (const [k, n] of Object.entries(open)) expect(n, k).toBeGreaterThan(0);
+      const none = Object.fromEntries(Object.keys(open).map((k) => [k, 0]));
+      // 2106-01-15: inside DateTime's range but past 18.16's text parser (which wraps after 2105)
+      for (const [since, until] of [
+        [undefined, '2106-01-15'],
+        [undefined, '2106-02-07'],
+        [undefined, '2200'],
+        [undefined, '9999-12-31'],
+        ['1900-01-01', '2300-12-31'],
+        ['0001', undefined],
+      ])
+        expect(await sizes(since, until), `${since}..${until}`).toEqual(open);
+      for (const [since, until] of [
+        ['2106-03-01', undefined],
+        ['9999-12-31', undefined],
+        [undefined, '1969-12-31'],
+        ['1900', '1969'],
+      ])
+        expect(await sizes(since, until), `${since}..${until}`).toEqual(none);
     });
 
     it('registry: 14,658,304 distinct IPv4 addresses in the 2018 CIDR entries; imports reconcile', async () => {

@@ -9,7 +9,7 @@
 import type { CellRecord, MeasurementFilter } from '../types.js';
 import type { ChContext } from './context.js';
 import { join, Sql, sql } from './sql.js';
-import { chTime } from './time.js';
+import { timeCmp } from './time.js';
 
 /** Cells per answer, as the read-time query. */
 const MAX_CELLS = 100_000;
@@ -20,8 +20,8 @@ function where(f: MeasurementFilter): Sql {
   if (f.probe_asn) c.push(sql`probe_asn = ${f.probe_asn}`);
   if (f.test_name) c.push(sql`test_name = ${f.test_name}`);
   if (f.target) c.push(sql`target = ${f.target}`);
-  if (f.since) c.push(sql`day >= toDateTime(${chTime(f.since)}, 'UTC')`);
-  if (f.until) c.push(sql`day <= toDateTime(${chTime(f.until)}, 'UTC')`);
+  if (f.since) c.push(timeCmp(new Sql('day'), '>=', f.since));
+  if (f.until) c.push(timeCmp(new Sql('day'), '<=', f.until));
   return join(c, ' AND ');
 }
 

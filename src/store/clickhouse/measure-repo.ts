@@ -11,7 +11,7 @@
  * File reading (readProjected) and fingerprints stay with the embedded store.
  */
 import type { CellRecord, IngestFileRecord, MeasureRepo, MeasurementFilter, MeasurementRecord, MeasurementRejectRecord, NetworkRecord } from '../types.js';
-import { chTime, firstWins, laterWins } from './time.js';
+import { chTime, firstWins, laterWins, timeCmp } from './time.js';
 import { inList, join, Sql, sql, type Value } from './sql.js';
 import type { ChContext } from './context.js';
 import { dayCells } from './day-cells.js';
@@ -26,8 +26,8 @@ function where(f: MeasurementFilter, time: Sql): Sql {
   if (f.probe_asn) c.push(sql`probe_asn = ${f.probe_asn}`);
   if (f.test_name) c.push(sql`test_name = ${f.test_name}`);
   if (f.target) c.push(sql`target = ${f.target}`);
-  if (f.since) c.push(sql`${time} >= toDateTime(${chTime(f.since)}, 'UTC')`);
-  if (f.until) c.push(sql`${time} <= toDateTime(${chTime(f.until)}, 'UTC')`);
+  if (f.since) c.push(timeCmp(time, '>=', f.since));
+  if (f.until) c.push(timeCmp(time, '<=', f.until));
   if (f.status) c.push(sql`status = ${f.status}`);
   return join(c, ' AND ');
 }

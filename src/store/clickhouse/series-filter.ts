@@ -5,14 +5,14 @@
  */
 import type { MeasurementSeriesFilter } from '../types.js';
 import { join, Sql, sql } from './sql.js';
-import { chTime } from './time.js';
+import { timeCmp } from './time.js';
 
 export function seriesWhere(f: MeasurementSeriesFilter): Sql {
   const c: Sql[] = [new Sql('1')];
   if (f.cc) c.push(sql`probe_cc = ${f.cc}`);
   if (f.asn) c.push(sql`probe_asn = ${f.asn}`);
   if (f.target) c.push(sql`target = ${f.target}`);
-  if (f.since) c.push(sql`measurement_start_time >= toDateTime(${chTime(f.since)}, 'UTC')`);
-  if (f.until) c.push(sql`measurement_start_time < toDateTime(${chTime(f.until)}, 'UTC')`);
+  if (f.since) c.push(timeCmp(new Sql('measurement_start_time'), '>=', f.since));
+  if (f.until) c.push(timeCmp(new Sql('measurement_start_time'), '<', f.until));
   return join(c, ' AND ');
 }

@@ -11,7 +11,7 @@
 import type { RejectList, SpeedTestDays, SpeedTestFilter, SpeedTestPoint, SpeedTestRepo, SpeedTestSourceRecord } from '../types.js';
 import type { ChContext } from './context.js';
 import { inList, join, Sql, sql } from './sql.js';
-import { chTime, laterWins } from './time.js';
+import { chTime, laterWins, timeCmp } from './time.js';
 
 /** Rows of committed generations only: each file's latest marker (markers of one file may sit on several shards). */
 const committed = (db: Sql) => sql`(dataset, source_file, gen) GLOBAL IN (SELECT dataset, source_file, max(gen) FROM ${db} GROUP BY dataset, source_file)`;
@@ -22,8 +22,8 @@ function whereOf(f: SpeedTestFilter, visible: Sql): Sql {
   if (f.datasets) c.push(sql`dataset IN ${inList(f.datasets)}`);
   if (f.cc) c.push(sql`as_country = ${f.cc}`);
   if (f.asn !== undefined) c.push(sql`asn = ${f.asn}`);
-  if (f.since) c.push(sql`datetime_rounded >= toDateTime(${chTime(f.since)}, 'UTC')`);
-  if (f.until) c.push(sql`datetime_rounded < toDateTime(${chTime(f.until)}, 'UTC')`);
+  if (f.since) c.push(timeCmp(new Sql('datetime_rounded'), '>=', f.since));
+  if (f.until) c.push(timeCmp(new Sql('datetime_rounded'), '<', f.until));
   return join(c, ' AND ');
 }
 

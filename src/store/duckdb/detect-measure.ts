@@ -8,6 +8,7 @@
  */
 import type { BlockHourRow, BlockSeriesRow, MeasurementSeriesFilter, VolumeHourRow } from '../types.js';
 import type { DuckDb, Param } from './db.js';
+import { tsBound } from './time-bound.js';
 
 function where(f: MeasurementSeriesFilter): { sql: string; params: Param[] } {
   const params: Param[] = [];
@@ -15,8 +16,8 @@ function where(f: MeasurementSeriesFilter): { sql: string; params: Param[] } {
   if (f.cc) conds.push(`probe_cc = $${params.push(f.cc)}`);
   if (f.asn) conds.push(`probe_asn = $${params.push(f.asn)}`);
   if (f.target) conds.push(`target = $${params.push(f.target)}`);
-  if (f.since) conds.push(`measurement_start_time >= ($${params.push(f.since)}::TIMESTAMPTZ AT TIME ZONE 'UTC')`);
-  if (f.until) conds.push(`measurement_start_time < ($${params.push(f.until)}::TIMESTAMPTZ AT TIME ZONE 'UTC')`);
+  if (f.since) conds.push(`measurement_start_time >= ($${params.push(tsBound(f.since))}::TIMESTAMPTZ AT TIME ZONE 'UTC')`);
+  if (f.until) conds.push(`measurement_start_time < ($${params.push(tsBound(f.until))}::TIMESTAMPTZ AT TIME ZONE 'UTC')`);
   return { sql: conds.length ? conds.join(' AND ') : 'TRUE', params };
 }
 

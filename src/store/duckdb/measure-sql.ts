@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MeasurementFilter } from '../types.js';
 import type { DuckDb, Param, Sql } from './db.js';
+import { tsBound } from './time-bound.js';
 
 /**
  * SQL text of the measure repository that is long enough to deserve its own file: the staging
@@ -139,8 +140,8 @@ export function where(f: MeasurementFilter, timeCol: string, params: Param[]): s
   if (f.probe_asn) parts.push(`probe_asn = ${p(f.probe_asn)}`);
   if (f.test_name) parts.push(`test_name = ${p(f.test_name)}`);
   if (f.target) parts.push(`target = ${p(f.target)}`);
-  if (f.since) parts.push(`${timeCol} >= ${p(f.since)}::TIMESTAMP`);
-  if (f.until) parts.push(`${timeCol} <= ${p(f.until)}::TIMESTAMP`);
+  if (f.since) parts.push(`${timeCol} >= ${p(tsBound(f.since))}::TIMESTAMP`);
+  if (f.until) parts.push(`${timeCol} <= ${p(tsBound(f.until))}::TIMESTAMP`);
   if (f.status) parts.push(`status = ${p(f.status)}`);
   return parts.join(' AND ');
 }

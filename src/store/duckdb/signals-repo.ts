@@ -7,6 +7,7 @@
  */
 import type { SignalFileRecord, SignalFilter, SignalPointRecord, SignalSeriesInfo, SignalsRepo } from '../types.js';
 import type { DuckDb, Param } from './db.js';
+import { tsBound } from './time-bound.js';
 import { writeRejectList } from './rejects.js';
 
 const SLICE = 500;
@@ -21,8 +22,8 @@ function where(f: SignalFilter): { sql: string; params: Param[] } {
     const i = params.push(f.cc);
     conds.push(`(cc = $${i} OR (entity_type = 'country' AND entity_code = $${i}) OR (entity_type = 'region' AND entity_code LIKE $${i} || '-%'))`);
   }
-  if (f.since) conds.push(`t >= $${params.push(f.since)}::TIMESTAMPTZ`);
-  if (f.until) conds.push(`t < $${params.push(f.until)}::TIMESTAMPTZ`);
+  if (f.since) conds.push(`t >= $${params.push(tsBound(f.since))}::TIMESTAMPTZ`);
+  if (f.until) conds.push(`t < $${params.push(tsBound(f.until))}::TIMESTAMPTZ`);
   return { sql: conds.length ? conds.join(' AND ') : 'TRUE', params };
 }
 

@@ -9,6 +9,7 @@
  */
 import type { SpeedTestDays, SpeedTestFilter } from '../types.js';
 import type { DuckDb, Param } from './db.js';
+import { tsBound } from './time-bound.js';
 
 export function speedWhere(f: SpeedTestFilter, params: Param[]): string {
   const conds = ['as_country IS NOT NULL', 'asn IS NOT NULL'];
@@ -16,8 +17,8 @@ export function speedWhere(f: SpeedTestFilter, params: Param[]): string {
   if (f.datasets) conds.push(`dataset IN (SELECT unnest(json_transform($${params.push(JSON.stringify(f.datasets))}, '["VARCHAR"]')))`);
   if (f.cc) conds.push(`as_country = $${params.push(f.cc)}`);
   if (f.asn !== undefined) conds.push(`asn = $${params.push(f.asn)}`);
-  if (f.since) conds.push(`datetime_rounded >= $${params.push(f.since)}::TIMESTAMPTZ`);
-  if (f.until) conds.push(`datetime_rounded < $${params.push(f.until)}::TIMESTAMPTZ`);
+  if (f.since) conds.push(`datetime_rounded >= $${params.push(tsBound(f.since))}::TIMESTAMPTZ`);
+  if (f.until) conds.push(`datetime_rounded < $${params.push(tsBound(f.until))}::TIMESTAMPTZ`);
   return conds.join(' AND ');
 }
 

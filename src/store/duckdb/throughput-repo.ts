@@ -7,6 +7,7 @@
 import type { DuckDBAppender } from '@duckdb/node-api';
 import type { MeasurementSeriesFilter, ThroughputPendingFile, ThroughputPoint, ThroughputRejectRecord, ThroughputRepo } from '../types.js';
 import type { DuckDb, Param } from './db.js';
+import { tsBound } from './time-bound.js';
 
 function appendOpt(a: DuckDBAppender, v: number | null, kind: 'double' | 'bigint'): void {
   if (v === null) a.appendNull();
@@ -20,8 +21,8 @@ function where(f: MeasurementSeriesFilter): { sql: string; params: Param[] } {
   if (f.cc) conds.push(`m.probe_cc = $${params.push(f.cc)}`);
   if (f.asn) conds.push(`m.probe_asn = $${params.push(f.asn)}`);
   if (f.target) conds.push(`m.target = $${params.push(f.target)}`);
-  if (f.since) conds.push(`m.measurement_start_time >= ($${params.push(f.since)}::TIMESTAMPTZ AT TIME ZONE 'UTC')`);
-  if (f.until) conds.push(`m.measurement_start_time < ($${params.push(f.until)}::TIMESTAMPTZ AT TIME ZONE 'UTC')`);
+  if (f.since) conds.push(`m.measurement_start_time >= ($${params.push(tsBound(f.since))}::TIMESTAMPTZ AT TIME ZONE 'UTC')`);
+  if (f.until) conds.push(`m.measurement_start_time < ($${params.push(tsBound(f.until))}::TIMESTAMPTZ AT TIME ZONE 'UTC')`);
   return { sql: conds.length ? conds.join(' AND ') : 'TRUE', params };
 }
 
