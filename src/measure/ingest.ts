@@ -267,16 +267,23 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   };
   // the manifest row goes out with the file's first batch; finishing waits for the group commit
   const manifestWrites: Promise<number>[] = [];
-  const begin = (t: Task) => void manifestWrites.push(writer.submit({ start: [manifest(t, 'running', null)] }, true));
+  // awaited together at the end, and marked handled now: a failed group write (a store or shard
+  // failing mid-ingest) rejects the ingest once, through the batch that waited for it, and is
+  // never an unhandled rejection that ends the process before the error is reported
+  const later = (p: Promise<number>) => {
+    p.catch(() => undefined);
+    manifestWrites.push(p);
+  };
+  const begin = (t: Task) => later(writer.submit({ start: [manifest(t, 'running', null)] }, true));
   const finish = async (t: Task, r: FileResult) => {
     const status = r.error ? 'failed' : 'done';
-    manifestWrites.push(writer.submit({ finish: [manifest(t, status, r)] }, true));
+    later(writer.submit({ finish: [manifest(t, status, r)] }, true));
     // a failed read of a copy cut short no longer describes the file: restarting its row clears
     // its rejects (read again under this read, once), and it finishes as superseded
     if (status === 'done' && t.supersedes) {
       const at = deps.clock.now().toISOString();
       const old = t.supersedes;
-      manifestWrites.push(
+      later(
         writer.submit(
           { start: old.map((f) => ({ ...f, status: 'running' })), finish: old.map((f) => ({ ...f, status: 'superseded', rejected: 0, finished_at: at })) },
           true,

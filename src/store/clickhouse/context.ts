@@ -5,37 +5,14 @@
  * the part that is wrong, within the request timeout.
  */
 import { AppError } from '../../shared/index.js';
-import { ChNode, NATIVE_PORT_OFFSET, PING_TIMEOUT_MS } from './client.js';
+import { ChNode, NATIVE_PORT_OFFSET } from './client.js';
+import { shardFailed, shardsDown, type ShardInfo } from './shard-errors.js';
 import { ident, type Sql, sql } from './sql.js';
 import type { ClickHouseTarget } from './url.js';
 
-export interface ShardInfo {
-  shard: number;
-  host: string;
-  port: number;
-  node: ChNode;
-}
+export { shardsDown, type ShardInfo } from './shard-errors.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Why a shard's /ping failed, in one short phrase. */
-const whyDown = (error: string | undefined): string =>
-  /abort|timeout/i.test(error ?? '') ? `no answer within ${PING_TIMEOUT_MS / 1000} s` : (error ?? 'no answer').split('\n')[0]!;
-
-/**
- * The error for shards that do not answer, the same whether the store is being opened or a
- * request on an open store (a running `serve`) fails: exit 2, HTTP 503, naming each shard and
- * why. `cause`: the failed request's error (kept as the cause; the request recorded nothing).
- */
-export function shardsDown(t: ClickHouseTarget, down: { shard: number; host: string; port: number; error?: string }[], cause?: unknown): AppError {
-  return new AppError(
-    'STORE_UNREACHABLE',
-    `store URL: shard ${down.map((d) => `${d.shard} (${d.host}:${d.port}: ${whyDown(d.error)})`).join(', ')} of cluster "${t.cluster}" does not answer over HTTP` +
-      (t.shardHttp ? '' : ` (expected at the native port - ${NATIVE_PORT_OFFSET}; list them with &shard_http=HOST:PORT,...)`) +
-      (cause === undefined ? '' : '; nothing of this request was recorded as done'),
-    cause === undefined ? {} : { cause },
-  );
-}
 
 export class ChContext {
   private constructor(
@@ -76,13 +53,19 @@ export class ChContext {
       const [h, p] = t.shardHttp
         ? [t.shardHttp[i]!.split(':')[0]!, Number(t.shardHttp[i]!.split(':')[1])]
         : [r.host_address, Number(r.port) - NATIVE_PORT_OFFSET];
-      return { shard: Number(r.shard_num), host: h, port: p, node: new ChNode(h, p, t, undefined, Math.max(timeoutMs, 30_000)) };
+      return {
+        shard: Number(r.shard_num),
+        host: h,
+        port: p,
+        native: `${r.host_address}:${r.port}`,
+        node: new ChNode(h, p, t, undefined, Math.max(timeoutMs, 30_000)),
+      };
     });
     await probe.close();
     const ctx = new ChContext(t, new ChNode(t.host, t.port, t, undefined, 300_000), shards, version);
     ctx.node.explain = async (err) => {
       const down = (await ctx.shardHealth()).filter((s) => !s.ok);
-      return down.length ? shardsDown(t, down, err) : err;
+      return down.length ? shardsDown(t, down, err) : (shardFailed(t, shards, err) ?? err);
     };
     const down = (await ctx.shardHealth()).filter((s) => !s.ok);
     if (down.length) {
