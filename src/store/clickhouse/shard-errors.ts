@@ -19,6 +19,14 @@ export interface ShardInfo {
   node: ChNode;
 }
 
+/**
+ * What holds after a request failed on a shard. The request itself did not complete, but an
+ * import commits file by file: the files it finished before the failure stay stored (a rerun
+ * skips them) and the rerun completes the rest; nothing is visible half-written.
+ */
+export const AFTER_FAILURE =
+  'this request did not complete; files an import finished before it stay stored (a rerun skips them), and rerunning the command once the shard answers completes the rest';
+
 /** Why a shard's /ping failed, in one short phrase. */
 const whyDown = (error: string | undefined): string =>
   /abort|timeout/i.test(error ?? '') ? `no answer within ${PING_TIMEOUT_MS / 1000} s` : (error ?? 'no answer').split('\n')[0]!;
@@ -26,14 +34,14 @@ const whyDown = (error: string | undefined): string =>
 /**
  * The error for shards that do not answer, the same whether the store is being opened or a
  * request on an open store (a running `serve`) fails: exit 2, HTTP 503, naming each shard and
- * why. `cause`: the failed request's error (kept as the cause; the request recorded nothing).
+ * why. `cause`: the failed request's error (kept as the cause; the message says what holds).
  */
 export function shardsDown(t: ClickHouseTarget, down: { shard: number; host: string; port: number; error?: string }[], cause?: unknown): AppError {
   return new AppError(
     'STORE_UNREACHABLE',
     `store URL: shard ${down.map((d) => `${d.shard} (${d.host}:${d.port}: ${whyDown(d.error)})`).join(', ')} of cluster "${t.cluster}" does not answer over HTTP` +
       (t.shardHttp ? '' : ` (expected at the native port - ${NATIVE_PORT_OFFSET}; list them with &shard_http=HOST:PORT,...)`) +
-      (cause === undefined ? '' : '; nothing of this request was recorded as done'),
+      (cause === undefined ? '' : `; ${AFTER_FAILURE}`),
     cause === undefined ? {} : { cause },
   );
 }
@@ -51,7 +59,8 @@ export function shardFailed(t: ClickHouseTarget, shards: readonly Pick<ShardInfo
   return new AppError(
     'STORE',
     `ClickHouse: shard ${named.map((s) => `${s.shard} (${s.host}:${s.port}, native ${s.native})`).join(', ')} of cluster "${t.cluster}" failed during the request` +
-      (reported ? ` (reported by ${reported[1]}: ${err.message.slice(reported[0].length)})` : ` (${err.message})`),
+      (reported ? ` (reported by ${reported[1]}: ${err.message.slice(reported[0].length)})` : ` (${err.message})`) +
+      `; ${AFTER_FAILURE}`,
     { cause: err },
   );
 }
