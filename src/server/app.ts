@@ -2,6 +2,7 @@
  * createApp(deps): the whole HTTP surface as a Hono app, testable with app.request() and no
  * port. Errors become problem+json here and nowhere else.
  */
+import { healthOf } from './health.js';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError, type ErrorCode } from '../shared/index.js';
@@ -84,14 +85,8 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', `no route ${c.req.method} ${new URL(c.req.url).pathname}`)));
 
   app.get('/healthz', async (c) => {
-    const info = await deps.store.info();
-    return c.json({
-      status: info.shards && info.shards.answering < info.shards.total ? 'degraded' : 'ok',
-      store: info.kind,
-      schema_version: info.schemaVersion,
-      server_version: info.engineVersion,
-      ...(info.shards ? { shards: { total: info.shards.total, answering: info.shards.answering } } : {}),
-    });
+    const h = healthOf(await deps.store.info());
+    return c.json(h.body, h.status);
   });
   app.route('/', eventRoutes(deps));
   app.route('/', exportRoutes(deps));

@@ -12,11 +12,18 @@ import { bearerSecurity, json, problem } from './openapi.js';
 
 const HealthSchema = z
   .object({
-    status: z.enum(['ok', 'degraded']).meta({ description: 'degraded: a shard of the ClickHouse store does not answer' }),
+    status: z.enum(['ok', 'degraded', 'down']).meta({ description: 'degraded: a shard of the ClickHouse store does not answer; down (HTTP 503): none does' }),
     store: z.string().meta({ description: 'the store kind (duckdb or clickhouse)' }),
-    schema_version: z.number(),
-    server_version: z.string(),
-    shards: z.object({ total: z.number(), answering: z.number() }).optional().meta({ description: 'ClickHouse only' }),
+    schema_version: z.number().nullable().meta({ description: 'null when no shard answers (unknown)' }),
+    server_version: z.string().nullable().meta({ description: 'null when no shard answers (unknown)' }),
+    shards: z
+      .object({
+        total: z.number(),
+        answering: z.number(),
+        not_answering: z.array(z.object({ shard: z.number(), host: z.string(), port: z.number(), error: z.string().nullable() })),
+      })
+      .optional()
+      .meta({ description: 'ClickHouse only; not_answering names each shard that does not answer and why' }),
   })
   .openapi('Health');
 
@@ -45,6 +52,7 @@ export function documentPlainRoutes(app: OpenAPIHono<Env>, ops: readonly AnyOp[]
     security: [],
     responses: {
       200: json(HealthSchema, 'The server answers (status degraded when a shard of the store does not)'),
+      503: json(HealthSchema, 'No shard of the ClickHouse store answers (status down)'),
       403: problem('The request names a Host this server does not answer to'),
     },
   });

@@ -68,3 +68,21 @@ describe.skipIf(!CLICKHOUSE_URL)('a ClickHouse database that does not exist', ()
       expect((await chQuery(`http://${s.host}:${s.port}`, `SELECT count() FROM system.databases WHERE name = '${db}'`)).trim()).toBe('0');
   });
 });
+
+describe.skipIf(!CLICKHOUSE_URL)('doctor while a shard does not answer', () => {
+  it('fails the store check naming the shard; the database check describes the --db file alone', async () => {
+    const db = join(t.dir, 'doctor.duckdb');
+    expect((await runBin(['db', 'migrate', '--db', db])).code).toBe(0);
+    const [first] = await shardEndpoints(CLICKHOUSE_URL);
+    // shard 2 listed at a port nothing listens on: the cluster answers, that shard does not
+    const url = `${CLICKHOUSE_URL.split('&shard_http=')[0]}&shard_http=${first!.host}:${first!.port},127.0.0.1:1`;
+    const r = await runBin(['doctor', '--store', url, '--db', db, '--json']);
+    expect(r.code, r.err).toBe(1);
+    const checks = (JSON.parse(r.out) as { checks: { name: string; ok: boolean; detail: string }[] }).checks;
+    const check = (name: string) => checks.find((c) => c.name === name)!;
+    expect(check('database')).toMatchObject({ ok: true });
+    expect(check('database').detail).toMatch(new RegExp(`^${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, schema version \\d+$`));
+    expect(check('store')).toMatchObject({ ok: false });
+    expect(check('store').detail).toMatch(/shard 2 \(127\.0\.0\.1:1: /);
+  });
+});

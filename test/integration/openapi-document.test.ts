@@ -92,7 +92,7 @@ describe('/openapi.json', () => {
     }
   });
 
-  it('says 503 on every route that prices scenarios, and the Problem document names its extra fields', () => {
+  it('says 503 on every route that prices scenarios and on /healthz (no shard answers), and the Problem document names its extra fields', () => {
     const priced = operations()
       .filter(({ op }) => '503' in op.responses)
       .map(({ method, path }) => `${method.toUpperCase()} ${path}`);
@@ -102,6 +102,7 @@ describe('/openapi.json', () => {
       'GET /api/cost/events',
       'GET /api/cost/regions',
       'GET /api/events/{id}/cost',
+      'GET /healthz',
       'POST /api/_ops/{name}', // the cost.* operations by name
       'POST /api/cost',
     ]);

@@ -2393,18 +2393,26 @@ export interface components {
             revision: number;
         };
         Health: {
-            schema_version: number;
-            server_version: string;
-            /** @description ClickHouse only */
+            /** @description null when no shard answers (unknown) */
+            schema_version: number | null;
+            /** @description null when no shard answers (unknown) */
+            server_version: string | null;
+            /** @description ClickHouse only; not_answering names each shard that does not answer and why */
             shards?: {
                 answering: number;
+                not_answering: {
+                    error: string | null;
+                    host: string;
+                    port: number;
+                    shard: number;
+                }[];
                 total: number;
             };
             /**
-             * @description degraded: a shard of the ClickHouse store does not answer
+             * @description degraded: a shard of the ClickHouse store does not answer; down (HTTP 503): none does
              * @enum {string}
              */
-            status: "ok" | "degraded";
+            status: "ok" | "degraded" | "down";
             /** @description the store kind (duckdb or clickhouse) */
             store: string;
         };
@@ -7624,6 +7632,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No shard of the ClickHouse store answers (status down) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
                 };
             };
         };

@@ -53,7 +53,16 @@ export function doctorCommand(program: Command, io: Io): void {
       }
       if (existsSync(ctx.dbPath)) {
         try {
-          const info = await ctx.run(dbInfo, {});
+          const info = await ctx.run(dbInfo, {}).catch(async (e: unknown) => {
+            // this check is about the --db file alone: a server store that fails is the store check's
+            if (!ctx.storeUrl) throw e;
+            const file = await openStore(ctx.dbPath, { migrate: false, readOnly: true });
+            try {
+              return await file.info();
+            } finally {
+              await file.close();
+            }
+          });
           // with a server store, info describes the cluster; the file's own version is info.embedded
           checks.push({ name: 'database', ok: true, detail: `${ctx.dbPath}, schema version ${(info.embedded ?? info).schemaVersion}` });
         } catch (e) {
