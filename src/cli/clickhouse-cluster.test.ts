@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseStoreUrl } from '../store/index.js';
 import { clusterUp, INSTALL_ADVICE, readState, runsConfig } from './clickhouse-cluster.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ch-cluster-test-'));
@@ -25,7 +26,7 @@ describe('clickhouse up', () => {
     });
   });
 
-  it('a bad --shards or --cluster is named whether or not clickhouse-server is installed', async () => {
+  it('a bad --shards, --cluster or --database is named whether or not clickhouse-server is installed', async () => {
     const env = { SPLINTERNET_CLICKHOUSE_SERVER: '/nonexistent/clickhouse-server', PATH: '' };
     const base = { dir: '/nonexistent/dir', basePort: 18900, database: 'd', env };
     await expect(clusterUp({ ...base, shards: -1, cluster: 'c' })).rejects.toMatchObject({
@@ -33,6 +34,13 @@ describe('clickhouse up', () => {
       message: '--shards must be an integer from 1 to 16, got -1',
     });
     await expect(clusterUp({ ...base, shards: 2, cluster: 'a-b' })).rejects.toMatchObject({ code: 'USAGE', message: /--cluster must be a plain name/ });
+    // --database by the rule the store URL's parser applies, so no URL is printed that every command refuses
+    for (const database of ['x;DROP', 'a b', '1db', ''])
+      await expect(clusterUp({ ...base, shards: 2, cluster: 'c', database })).rejects.toMatchObject({
+        code: 'USAGE',
+        message: `--database must be a plain name (letters, digits, _), got "${database}"`,
+      });
+    expect(() => parseStoreUrl('clickhouse://127.0.0.1:18960/x;DROP?cluster=c')).toThrow(/database "x;DROP" must be a plain name/);
   });
 
   it('--port 0, or one whose last shard would pass 65535 at +1754, is refused up front naming the range for the shard count', async () => {

@@ -162,7 +162,9 @@ function contradicted(prev: ClusterState, o: UpOptions): string[] {
 export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyRunning: boolean }> {
   // The options are checked before the machine: a bad --shards is named wherever it is given.
   if (!Number.isInteger(o.shards) || o.shards < 1 || o.shards > 16) throw new AppError('USAGE', `--shards must be an integer from 1 to 16, got ${o.shards}`);
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(o.cluster)) throw new AppError('USAGE', `--cluster must be a plain name (letters, digits, _), got "${o.cluster}"`);
+  // the same rule as the store URL's parser: the URL printed is one every command accepts
+  for (const k of ['cluster', 'database'] as const)
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(o[k])) throw new AppError('USAGE', `--${k} must be a plain name (letters, digits, _), got "${o[k]}"`);
   const maxPort = 65535 - (o.shards - 1) - TOP_OFFSET;
   if (!Number.isInteger(o.basePort) || o.basePort < 1 || o.basePort > maxPort)
     throw new AppError(
