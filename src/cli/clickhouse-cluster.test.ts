@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseStoreUrl } from '../store/index.js';
 import { clusterUp, INSTALL_ADVICE, readState, runsConfig } from './clickhouse-cluster.js';
@@ -57,6 +58,24 @@ describe('clickhouse up', () => {
     await expect(clusterUp({ ...base, shards: 1, basePort: 63782 })).rejects.toMatchObject({ code: 'USAGE', message: /^--port must be from 1 to 63781 / });
     // a port in range goes on to look for the server
     await expect(clusterUp({ ...base, shards: 1, basePort: 63781 })).rejects.toMatchObject({ message: INSTALL_ADVICE });
+  });
+
+  it('a port in use is named with the one port rule (shard i: PORT+i-1), and nothing starts (SYNTHETIC listener)', async () => {
+    const env = { SPLINTERNET_CLICKHOUSE_SERVER: fakeServer(), PATH: '' };
+    const busy = createServer();
+    await new Promise<void>((ok) => busy.listen(0, '127.0.0.1', ok));
+    const port = (busy.address() as AddressInfo).port;
+    const dir = join(tmp, 'busy');
+    try {
+      // shard 2 of a cluster at port-1 answers HTTP on port
+      await expect(clusterUp({ shards: 2, dir, basePort: port - 1, cluster: 'c', database: 'd', env })).rejects.toMatchObject({
+        code: 'USAGE',
+        message: `port ${port} on 127.0.0.1 is in use; choose another --port (shard i uses PORT+i-1, and +877 and +1754 above it)`,
+      });
+      expect(readState(dir)).toBeNull();
+    } finally {
+      busy.close();
+    }
   });
 
   it('on a running folder, --shards, --port, --cluster or --database given otherwise is refused naming each; given alike it reports the cluster', async () => {

@@ -148,6 +148,9 @@ export interface UpOptions {
 /** Highest port any shard uses above its HTTP port (the interserver port). */
 const TOP_OFFSET = 2 * NATIVE_PORT_OFFSET;
 
+/** The ports of shard i (from 1), said the same way by every message: shard 1 answers HTTP on PORT itself. */
+const PORT_RULE = `shard i uses PORT+i-1, and +${NATIVE_PORT_OFFSET} and +${TOP_OFFSET} above it`;
+
 /** The options given that a running cluster's state contradicts, as "--name running (not given)". */
 function contradicted(prev: ClusterState, o: UpOptions): string[] {
   const given = new Set(o.given ?? ['shards', 'port', 'cluster', 'database']);
@@ -167,10 +170,7 @@ export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyR
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(o[k])) throw new AppError('USAGE', `--${k} must be a plain name (letters, digits, _), got "${o[k]}"`);
   const maxPort = 65535 - (o.shards - 1) - TOP_OFFSET;
   if (!Number.isInteger(o.basePort) || o.basePort < 1 || o.basePort > maxPort)
-    throw new AppError(
-      'USAGE',
-      `--port must be from 1 to ${maxPort} with --shards ${o.shards} (shard i uses PORT+i-1, and +${NATIVE_PORT_OFFSET} and +${TOP_OFFSET} above it), got ${o.basePort}`,
-    );
+    throw new AppError('USAGE', `--port must be from 1 to ${maxPort} with --shards ${o.shards} (${PORT_RULE}), got ${o.basePort}`);
   const binary = findServerBinary(o.env);
   if (!binary) throw new AppError('USAGE', INSTALL_ADVICE);
   const dir = resolve(o.dir);
@@ -199,11 +199,7 @@ export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyR
   }));
   for (const p of ports) {
     for (const port of [p.http, p.tcp, p.inter]) {
-      if (!(await portFree(port)))
-        throw new AppError(
-          'USAGE',
-          `port ${port} on 127.0.0.1 is in use; choose another --port (shard i uses PORT+i, PORT+i+${NATIVE_PORT_OFFSET}, PORT+i+${2 * NATIVE_PORT_OFFSET})`,
-        );
+      if (!(await portFree(port))) throw new AppError('USAGE', `port ${port} on 127.0.0.1 is in use; choose another --port (${PORT_RULE})`);
     }
   }
   const servers: ClusterState['servers'] = [];
