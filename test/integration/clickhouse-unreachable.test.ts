@@ -86,3 +86,20 @@ describe.skipIf(!CLICKHOUSE_URL)('doctor while a shard does not answer', () => {
     expect(check('store').detail).toMatch(/shard 2 \(127\.0\.0\.1:1: /);
   });
 });
+
+describe.skipIf(!CLICKHOUSE_URL)('wrong ClickHouse credentials', () => {
+  it('exit 2 saying authentication failed for the user, never that the host does not answer, and never the password', async () => {
+    for (const [user, secret] of [
+      ['default', 's3cr3tPW'],
+      ['bob', 'secret-of-bob'],
+    ]) {
+      const url = CLICKHOUSE_URL.replace('clickhouse://', `clickhouse://${user}:${secret}@`);
+      const r = await runBin(['measurements', 'summary', '--store', url, '--db', join(t.dir, 'auth.duckdb'), '--json']);
+      expect(r.code, r.err).toBe(2);
+      const message = (JSON.parse(r.out) as { error: { message: string } }).error.message;
+      expect(message).toMatch(new RegExp(`^store URL: authentication failed for user "${user}" at `));
+      expect(message + r.err).not.toMatch(/does not answer/);
+      expect(message + r.err).not.toContain(secret);
+    }
+  });
+});

@@ -14,6 +14,12 @@ export { shardsDown, type ShardInfo } from './shard-errors.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * ClickHouse's answers that refuse the credentials: 192 unknown user, 193 wrong password, 194
+ * password required, 195 user not allowed from this address, 516 authentication failed (later releases).
+ */
+const AUTH_REFUSED = /\bCode: (192|193|194|195|516)\b|Wrong password for user|Unknown user|Authentication failed/;
+
 export class ChContext {
   private constructor(
     readonly target: ClickHouseTarget,
@@ -30,6 +36,13 @@ export class ChContext {
     } catch (e) {
       await probe.close();
       const msg = ((e as AppError).cause as Error | undefined)?.message ?? (e as Error).message;
+      // the host answered and refused the user: the part at fault is USER[:PASSWORD], never a network one
+      if (AUTH_REFUSED.test(msg))
+        throw new AppError(
+          'USAGE',
+          `store URL: authentication failed for user "${t.user}" at ${t.host}:${t.port} (ClickHouse: ${msg.split('\n')[0]!.replace(/^.*DB::Exception: /, '')}); check USER[:PASSWORD] in clickhouse://USER:PASSWORD@HOST:PORT/...`,
+          { cause: e },
+        );
       throw new AppError('USAGE', `store URL: host:port ${t.host}:${t.port} does not answer as a ClickHouse HTTP endpoint (${msg.split('\n')[0]})`, {
         cause: e,
       });
