@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseStoreUrl } from '../store/index.js';
-import { clusterUp, INSTALL_ADVICE, readState, runsConfig } from './clickhouse-cluster.js';
+import { clusterDown, clusterUp, INSTALL_ADVICE, readState, runsConfig } from './clickhouse-cluster.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ch-cluster-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -132,5 +132,83 @@ describe('clickhouse up', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(runsConfig(pid, config)).toBe(false);
     expect(existsSync(join(dir, 'cluster.json'))).toBe(false);
+  });
+});
+
+/** A stand-in for clickhouse-server that answers /ping on the <http_port> of its config (SYNTHETIC). */
+function pingingServer(): string {
+  const p = join(tmp, 'pinging-clickhouse-server');
+  writeFileSync(
+    p,
+    `#!${process.execPath}\n` +
+      "const cfg = process.argv.find((a) => a.startsWith('--config-file=')).slice(14);\n" +
+      "const port = Number(/<http_port>(\\d+)<\\/http_port>/.exec(require('fs').readFileSync(cfg, 'utf8'))[1]);\n" +
+      "require('http').createServer((q, r) => r.end('Ok.\\n')).listen(port, '127.0.0.1');\n",
+  );
+  chmodSync(p, 0o755);
+  return p;
+}
+
+const freePort = () =>
+  new Promise<number>((ok) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as AddressInfo).port;
+      s.close(() => ok(port));
+    });
+  });
+
+describe('clickhouse down and up on a folder that runs nothing or part of its cluster', () => {
+  it('down where nothing runs exits 0 saying so, twice', async () => {
+    const dir = join(tmp, 'never-started');
+    for (let i = 0; i < 2; i++) await expect(clusterDown(dir)).resolves.toEqual({ dir, running: false, stopped: [], notRunning: [] });
+  });
+
+  it('up on a partly running cluster starts again only the shards that stopped, on their own config and ports', async () => {
+    const dir = join(tmp, 'partly');
+    const bin = pingingServer();
+    const [p1, p2] = [await freePort(), await freePort()];
+    const servers = [p1, p2].map((port, i) => {
+      const sdir = join(dir, `shard${i + 1}`);
+      mkdirSync(join(sdir, 'log'), { recursive: true });
+      const config = join(sdir, 'config.xml');
+      writeFileSync(config, `<clickhouse><http_port>${port}</http_port></clickhouse>\n`);
+      return { shard: i + 1, pid: 0, httpPort: port, tcpPort: port + 877, config, dataDir: join(sdir, 'data') };
+    });
+    const one = spawn(bin, [`--config-file=${servers[0]!.config}`], { stdio: 'ignore' });
+    const gone = spawn('true');
+    await new Promise((ok) => gone.on('exit', ok));
+    servers[0]!.pid = one.pid!;
+    servers[1]!.pid = gone.pid!;
+    const url = `clickhouse://127.0.0.1:${p1}/splinternet?cluster=splinternet`;
+    writeFileSync(
+      join(dir, 'cluster.json'),
+      JSON.stringify({ url, cluster: 'splinternet', database: 'splinternet', dir, binary: bin, startedAt: '2026-12-06T00:00:00.000Z', servers }),
+    );
+    let restartedPid = 0;
+    try {
+      const o = {
+        shards: 2,
+        dir,
+        basePort: p1,
+        cluster: 'splinternet',
+        database: 'splinternet',
+        env: { SPLINTERNET_CLICKHOUSE_SERVER: bin },
+        given: [] as const,
+      };
+      const r = await clusterUp({ ...o, timeoutMs: 10_000 });
+      restartedPid = r.servers[1]!.pid;
+      expect(r).toMatchObject({ alreadyRunning: true, restarted: [2], url });
+      expect(r.servers[0]!.pid).toBe(one.pid);
+      expect(restartedPid).not.toBe(gone.pid);
+      expect(runsConfig(restartedPid, servers[1]!.config)).toBe(true);
+      expect(await (await fetch(`http://127.0.0.1:${p2}/ping`)).text()).toBe('Ok.\n');
+      expect(readState(dir)?.servers.map((x) => x.pid)).toEqual([one.pid, restartedPid]);
+      // now whole: reported as running, nothing started
+      await expect(clusterUp(o)).resolves.toMatchObject({ alreadyRunning: true, restarted: [] });
+    } finally {
+      one.kill('SIGKILL');
+      if (restartedPid) process.kill(restartedPid, 'SIGKILL');
+    }
   });
 });

@@ -6,14 +6,15 @@
  * interrupted `up` leaves nothing `down` cannot stop; `down` stops only those processes, after checking each pid still runs
  * that config (a recycled pid is left alone).
  *
- * Ports: shard i (0-based) answers HTTP on base+i and the native protocol on base+i+877, the
+ * Ports: shard i (from 1) answers HTTP on PORT+i-1 and the native protocol 877 above it, the
  * same offset as ClickHouse's defaults (8123/9000), which is how the store finds each shard's
- * HTTP port from system.clusters.
+ * HTTP port from system.clusters. A folder whose cluster runs only in part gets its stopped
+ * servers started again on their own configs.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, accessSync, constants, closeSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { AppError } from '../shared/index.js';
 import { NATIVE_PORT_OFFSET } from '../store/index.js';
 
@@ -162,7 +163,7 @@ function contradicted(prev: ClusterState, o: UpOptions): string[] {
 }
 
 /** Start the cluster (or report the running one), wait until every shard answers, return its state. */
-export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyRunning: boolean }> {
+export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyRunning: boolean; restarted: number[] }> {
   // The options are checked before the machine: a bad --shards is named wherever it is given.
   if (!Number.isInteger(o.shards) || o.shards < 1 || o.shards > 16) throw new AppError('USAGE', `--shards must be an integer from 1 to 16, got ${o.shards}`);
   // the same rule as the store URL's parser: the URL printed is one every command accepts
@@ -177,20 +178,17 @@ export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyR
   const prev = readState(dir);
   if (prev) {
     const alive = prev.servers.filter((s) => runsConfig(s.pid, s.config));
-    if (alive.length === prev.servers.length) {
+    if (alive.length > 0) {
       const differ = contradicted(prev, o);
       if (differ.length)
         throw new AppError(
           'USAGE',
           `a cluster already runs in ${dir} with other options: ${differ.join(', ')}; give its options, or run "splinternet clickhouse down --dir ${o.dir}" first`,
         );
-      return { ...prev, alreadyRunning: true };
+      if (alive.length === prev.servers.length) return { ...prev, alreadyRunning: true, restarted: [] };
+      // partly running: the shards that stopped start again on their own config, ports and data
+      return { ...(await restartStopped(prev, binary, o.timeoutMs)), alreadyRunning: true };
     }
-    if (alive.length > 0)
-      throw new AppError(
-        'USAGE',
-        `a cluster in ${dir} is partly running (${alive.length} of ${prev.servers.length}); run "splinternet clickhouse down --dir ${o.dir}" first`,
-      );
   }
   const ports = Array.from({ length: o.shards }, (_, i) => ({
     http: o.basePort + i,
@@ -235,36 +233,70 @@ export async function clusterUp(o: UpOptions): Promise<ClusterState & { alreadyR
         ),
       );
       writeFileSync(join(sdir, 'users.xml'), USERS);
-      const log = openSync(join(sdir, 'log', 'stdout.log'), 'a');
-      const child = spawn(binary, [`--config-file=${config}`], { cwd: sdir, detached: true, stdio: ['ignore', log, log] });
-      closeSync(log);
-      child.unref();
-      if (child.pid === undefined) throw new AppError('STORE', `could not start ${binary} for shard ${i + 1}`);
-      servers.push({ shard: i + 1, pid: child.pid, httpPort: p.http, tcpPort: p.tcp, config, dataDir: join(sdir, 'data') });
+      servers.push({ shard: i + 1, pid: startServer(binary, config, i + 1), httpPort: p.http, tcpPort: p.tcp, config, dataDir: join(sdir, 'data') });
       record();
     }
-    const deadline = Date.now() + (o.timeoutMs ?? 60_000);
-    for (const s of servers) {
-      while (!(await answers(s.httpPort))) {
-        if (!runsConfig(s.pid, s.config))
-          throw new AppError('STORE', `shard ${s.shard} (clickhouse-server, pid ${s.pid}) exited at start; see ${join(dir, `shard${s.shard}`, 'log')}`);
-        if (Date.now() > deadline)
-          throw new AppError('STORE', `shard ${s.shard} did not answer on 127.0.0.1:${s.httpPort} in time; see ${join(dir, `shard${s.shard}`, 'log')}`);
-        await sleep(200);
-      }
-    }
+    await untilAnswering(servers, dir, o.timeoutMs);
   } catch (e) {
     stopStarted();
     throw e;
   }
-  return { ...state, alreadyRunning: false };
+  return { ...state, alreadyRunning: false, restarted: [] };
+}
+
+/** Start one server on its config, detached, its output in the shard's log folder; its pid. */
+function startServer(binary: string, config: string, shard: number): number {
+  const sdir = dirname(config);
+  const log = openSync(join(sdir, 'log', 'stdout.log'), 'a');
+  const child = spawn(binary, [`--config-file=${config}`], { cwd: sdir, detached: true, stdio: ['ignore', log, log] });
+  closeSync(log);
+  child.unref();
+  if (child.pid === undefined) throw new AppError('STORE', `could not start ${binary} for shard ${shard}`);
+  return child.pid;
+}
+
+/** Wait until every server answers /ping; one that exits or does not answer in time is an error naming it and its log. */
+async function untilAnswering(servers: ClusterState['servers'], dir: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (const s of servers) {
+    while (!(await answers(s.httpPort))) {
+      if (!runsConfig(s.pid, s.config))
+        throw new AppError('STORE', `shard ${s.shard} (clickhouse-server, pid ${s.pid}) exited at start; see ${join(dir, `shard${s.shard}`, 'log')}`);
+      if (Date.now() > deadline)
+        throw new AppError('STORE', `shard ${s.shard} did not answer on 127.0.0.1:${s.httpPort} in time; see ${join(dir, `shard${s.shard}`, 'log')}`);
+      await sleep(200);
+    }
+  }
+}
+
+/**
+ * Start again the servers of a partly running cluster that no longer run, each on the config,
+ * ports and data it had (the running ones are left alone), recording each new pid in
+ * cluster.json as it starts; `restarted` names their shards.
+ */
+async function restartStopped(prev: ClusterState, binary: string, timeoutMs?: number): Promise<ClusterState & { restarted: number[] }> {
+  const stopped = prev.servers.filter((s) => !runsConfig(s.pid, s.config));
+  for (const s of stopped)
+    for (const port of [s.httpPort, s.tcpPort, s.httpPort + TOP_OFFSET])
+      if (!(await portFree(port)))
+        throw new AppError(
+          'USAGE',
+          `port ${port} of shard ${s.shard} on 127.0.0.1 is in use, so the shard cannot start again; free it, or run "splinternet clickhouse down --dir ${prev.dir}" first`,
+        );
+  for (const s of stopped) {
+    s.pid = startServer(binary, s.config, s.shard);
+    writeFileSync(statePath(prev.dir), JSON.stringify(prev, null, 2) + '\n');
+  }
+  await untilAnswering(stopped, prev.dir, timeoutMs);
+  return { ...prev, restarted: stopped.map((s) => s.shard) };
 }
 
 /** Stop the processes `up` started in `dir` (TERM, then KILL after the grace period); forget the state. */
-export async function clusterDown(dirArg: string, graceMs = 15_000): Promise<{ dir: string; stopped: number[]; notRunning: number[] }> {
+export async function clusterDown(dirArg: string, graceMs = 15_000): Promise<{ dir: string; running: boolean; stopped: number[]; notRunning: number[] }> {
   const dir = resolve(dirArg);
   const state = readState(dir);
-  if (!state) throw new AppError('USAGE', `no cluster started in ${dir} (no cluster.json); nothing to stop`);
+  // stopping what does not run is done already: exit 0, saying so
+  if (!state) return { dir, running: false, stopped: [], notRunning: [] };
   const stopped: number[] = [];
   const notRunning: number[] = [];
   for (const s of state.servers) {
@@ -284,5 +316,5 @@ export async function clusterDown(dirArg: string, graceMs = 15_000): Promise<{ d
     }
   }
   rmSync(statePath(dir), { force: true });
-  return { dir, stopped, notRunning };
+  return { dir, running: true, stopped, notRunning };
 }

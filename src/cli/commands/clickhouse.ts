@@ -37,7 +37,7 @@ export function clickhouseCommand(program: Command, io: Io): void {
     ctx.print(
       s,
       (r: typeof s) =>
-        `${r.alreadyRunning ? 'already running' : 'started'}: ${r.servers.length} shard(s) in ${r.dir}\n` +
+        `${r.restarted.length ? `started again: shard ${r.restarted.join(', ')} of` : r.alreadyRunning ? 'already running:' : 'started:'} ${r.servers.length} shard(s) in ${r.dir}\n` +
         r.servers.map((x) => `  shard ${x.shard}: pid ${x.pid}, http 127.0.0.1:${x.httpPort}, native ${x.tcpPort}`).join('\n') +
         `\nstore URL: ${r.url}\n  use: --store '${r.url}'  (or export SPLINTERNET_STORE)\n  stop: splinternet clickhouse down --dir ${o.dir as string}\n`,
     );
@@ -47,9 +47,10 @@ export function clickhouseCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = new CliContext({ json: o.json as boolean | undefined }, io);
       const r = await clusterDown(o.dir as string);
-      ctx.print(
-        r,
-        (x: typeof r) => `stopped ${x.stopped.length} server(s) in ${x.dir}${x.notRunning.length ? ` (${x.notRunning.length} had already exited)` : ''}\n`,
+      ctx.print(r, (x: typeof r) =>
+        x.running
+          ? `stopped ${x.stopped.length} server(s) in ${x.dir}${x.notRunning.length ? ` (${x.notRunning.length} had already exited)` : ''}\n`
+          : `nothing runs in ${x.dir} (no cluster.json): nothing to stop\n`,
       );
     });
 }
