@@ -101,7 +101,7 @@ export function eventScenario(
       issues: [{ path: ['country'], message: `one of the event's countries: ${listed}` }],
     });
   }
-  const country = asked ?? (e.countries.length === 1 ? e.countries[0] : undefined);
+  const country = asked ?? (new Set(e.countries).size === 1 ? e.countries[0] : undefined);
   // A threat recorded as what it threatened (tag `threat`) restricted nothing yet: nothing to price.
   if (e.tags.includes(THREAT_TAG)) {
     missing.push({

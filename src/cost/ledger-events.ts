@@ -29,13 +29,16 @@ export async function technicalEvents(deps: { store: Store }, filters: Omit<List
 /**
  * A record of several countries (Kenya's shutdown of 25 June 2024, which cut Burundi, Rwanda,
  * Tanzania and Uganda too) is an event in each: priced once per country it lists (or the one
- * asked for), with that country's regions. Its area is placed in none of them (the geocoder
+ * asked for), with that country's regions; each distinct country once. Its area is placed in none of them (the geocoder
  * leaves a share of one country's people to --country), so a sub-national one takes its
  * reference class in each.
  */
 export function eachCountry(e: LedgerEvent, only?: string): LedgerEvent[] {
   if (e.countries.length === 1) return [e];
-  return e.countries
+  // a country listed twice (a store written before the ledger refused that) is priced once
+  const countries = [...new Set(e.countries)];
+  if (countries.length === 1) return [{ ...e, countries }];
+  return countries
     .filter((cc) => !only || cc === only)
     .map((cc) => ({ ...e, countries: [cc], regions: e.regions.filter((r) => r.startsWith(`${cc}-`)), places: [], population_affected: null }));
 }

@@ -27,6 +27,12 @@ describe('event validation', () => {
     expect(fieldsOf(sampleEvent({ regions: ['UA-43', 'RU-CR', 'UA-40', 'RU-SEV'] }))).toEqual([]);
     expect(fieldsOf(sampleEvent({ countries: ['UA'], regions: ['UA-43', 'RU-CR'] }))).toEqual([]);
   });
+  it('refuses a country, region, tag or network listed twice, naming the repeat (SYNTHETIC event)', () => {
+    expect(fieldsOf(sampleEvent({ countries: ['RU', 'RU'] }))).toEqual(['countries.1']);
+    expect(fieldsOf(sampleEvent({ countries: ['RU', 'UA', 'RU'], regions: ['RU-MOW', 'UA-43', 'RU-MOW'] }))).toEqual(['countries.2', 'regions.2']);
+    expect(fieldsOf(sampleEvent({ tags: ['qa', 'x', 'qa'], networks: ['AS12389', 'AS12389'] }))).toEqual(['tags.2', 'networks.1']);
+    expect(() => parseEventInput(sampleEvent({ countries: ['RU', 'RU'] }))).toThrow('countries[1]: "RU" is listed already at countries[0]');
+  });
   it('refuses end before start', () => expect(fieldsOf(sampleEvent({ start: '2020-05-01', end: '2020-04-30' }))).toEqual(['end']));
   it('compares an end by the last day of its period and a start by its first: June 2025 does not end before 6 June 2025', () => {
     expect(fieldsOf(sampleEvent({ start: '2025-06-06', end: '2025-06' }))).toEqual([]);

@@ -138,8 +138,27 @@ export const EventInputSchema = z
         ctx.addIssue({ code: 'custom', path: ['regions', i], message: `${r} is not in any of the event's countries (${e.countries.join(', ')})` });
       }
     });
+    for (const issue of repeatedValues(e)) ctx.addIssue({ code: 'custom', ...issue });
     for (const issue of areaIssues(e)) ctx.addIssue({ code: 'custom', ...issue });
   });
+
+/** The lists of an event whose values are sets: a country, region, tag or network is listed once. */
+const SET_FIELDS = ['countries', 'regions', 'tags', 'networks'] as const;
+
+/**
+ * One issue per value listed again in a set field, at the later index: an event of ["RU", "RU"]
+ * would be one event in Russia counted twice wherever events are summed per country.
+ */
+function repeatedValues(e: Record<(typeof SET_FIELDS)[number], string[]>): FieldIssue[] {
+  return SET_FIELDS.flatMap((field) => {
+    const first = new Map<string, number>();
+    return e[field].flatMap((v, i) => {
+      const j = first.get(v);
+      if (j === undefined) first.set(v, i);
+      return j === undefined ? [] : [{ path: [field, i], message: `${JSON.stringify(v)} is listed already at ${field}[${j}]; list each once` }];
+    });
+  });
+}
 
 export type EventInput = z.input<typeof EventInputSchema>;
 

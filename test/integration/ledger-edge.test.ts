@@ -1,0 +1,84 @@
+/**
+ * What the ledger refuses at its edge, in the same words on the CLI (`events add`, `events edit`)
+ * and over HTTP (`POST`/`PUT /api/events`): a value listed twice in a set field (countries,
+ * regions, tags, networks). On a shipped event (data/ledger/events/ru-2018-telegram-block.json).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packagePath } from '../../src/shared/index.js';
+import { openStore } from '../../src/store/index.js';
+import { appWithToken, cli, tempDir } from '../helpers/index.js';
+
+const t = tempDir();
+const db = join(t.dir, 'edge.duckdb');
+const ID = 'ru-2018-telegram-block';
+const shipped = JSON.parse(readFileSync(packagePath('data', 'ledger', 'events', `${ID}.json`), 'utf8')) as Record<string, unknown>;
+
+/** The shipped event under another id, changed by `over`, written to a file for `events add --file`. */
+const fileOf = (name: string, over: Record<string, unknown>) => {
+  const path = join(t.dir, `${name}.json`);
+  writeFileSync(path, JSON.stringify({ ...shipped, id: name, ...over }));
+  return path;
+};
+
+/** `fn` with an app on the test database and a write token. */
+async function withApp<T>(fn: (app: Awaited<ReturnType<typeof appWithToken>>['app'], token: string) => Promise<T>): Promise<T> {
+  const store = await openStore(db);
+  try {
+    const { app, token } = await appWithToken(store, db, ['write']);
+    return await fn(app, token);
+  } finally {
+    await store.close();
+  }
+}
+const post = (app: Awaited<ReturnType<typeof appWithToken>>['app'], token: string, body: unknown) =>
+  app.request('/api/events', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+beforeAll(async () => {
+  const r = await cli(['events', 'add', '--file', packagePath('data', 'ledger', 'events', `${ID}.json`), '--db', db]);
+  expect(r.code, r.err).toBe(0);
+}, 60_000);
+afterAll(() => t.cleanup());
+
+describe('a value listed twice in countries, regions, tags or networks', () => {
+  it('events add: exit 2 naming countries[1]; nothing stored (a SYNTHETIC repeat of RU in the shipped event)', async () => {
+    const r = await cli(['events', 'add', '--file', fileOf('ru-twice', { countries: ['RU', 'RU'] }), '--json', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('countries[1]: "RU" is listed already at countries[0]');
+    expect((await cli(['events', 'show', 'ru-twice', '--db', db])).code).toBe(1);
+    const tags = await cli(['events', 'add', '--file', fileOf('tags-twice', { tags: ['telegram', 'telegram'] }), '--db', db]);
+    expect(tags.code).toBe(2);
+    expect(tags.err).toContain('tags[1]');
+  });
+  it('events edit --set: exit 2 naming regions[1]', async () => {
+    const r = await cli(['events', 'edit', ID, '--set', 'regions=["RU-MOW","RU-MOW"]', '--set', 'scope=regional', '--reason', 'twice', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('regions[1]: "RU-MOW" is listed already at regions[0]');
+  });
+  it('POST and PUT /api/events: 400 naming the repeat, in the CLI words', async () => {
+    await withApp(async (app, token) => {
+      const res = await post(app, token, { ...shipped, id: 'ru-twice', countries: ['RU', 'RU'] });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { detail: string; errors?: { path: string }[] };
+      expect(body.detail).toContain('countries[1]: "RU" is listed already at countries[0]');
+      const get = await app.request(`/api/events/${ID}`);
+      const {
+        links: _l,
+        measurement_evidence: _m,
+        revision: _r,
+        created_at: _c,
+        updated_at: _u,
+        region_notes: _n,
+        ...fields
+      } = (await get.json()) as Record<string, unknown>;
+      const put = await app.request(`/api/events/${ID}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': get.headers.get('etag')! },
+        body: JSON.stringify({ ...fields, networks: ['AS62041', 'AS62041'], reason: 'twice' }),
+      });
+      expect(put.status).toBe(400);
+      expect(((await put.json()) as { detail: string }).detail).toContain('networks[1]');
+    });
+  });
+});
