@@ -2,7 +2,10 @@
  * Reading Access Now's #KeepItOn STOP CSV (the "Combined" sheet, 47 published columns).
  * Text cells hold line breaks, so records are split by a real CSV parser (RFC 4180), never by
  * lines; each record keeps its record number and the physical line it starts on, so a reject
- * can be found in the file. A record whose field count is not the header's is kept, marked
+ * can be found in the file: lines are counted in the bytes themselves, a CRLF, LF or lone CR
+ * ending one line, inside a quoted cell too. A line break inside a cell is read as LF whatever the
+ * file's line ends, so a copy of the sheet saved with CRLF reads cell for cell as the original.
+ * A record whose field count is not the header's is kept, marked
  * `_unreadable`, for the import to reject with its line. A header that repeats a column name is
  * refused whole, naming it (which copy holds the value would be a guess).
  */
@@ -71,10 +74,40 @@ export type StopRow = Record<StopColumn, string> & { _record: number; _line: num
  */
 export const REQUIRED_COLUMNS: readonly StopColumn[] = STOP_COLUMNS;
 
+/** The byte offset at which each line of `buf` begins: a CRLF, an LF or a lone CR ends a line. */
+function lineStarts(buf: Buffer): number[] {
+  const starts = [0];
+  for (let i = 0; i < buf.length; i++) {
+    if (buf[i] === 0x0d && buf[i + 1] === 0x0a) i++;
+    if (buf[i] === 0x0a || buf[i] === 0x0d) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The 1-based line holding byte `offset` (a binary search in `starts`). */
+function lineAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** The first byte from `offset` on that is not a line break: where a record begins after blank lines. */
+function skipBreaks(buf: Buffer, offset: number): number {
+  let i = offset;
+  while (i < buf.length && (buf[i] === 0x0a || buf[i] === 0x0d)) i++;
+  return i;
+}
+
 export function parseStopCsv(text: string, file: string): StopRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
+  const buf = Buffer.from(text.startsWith('\ufeff') ? text.slice(1) : text, 'utf8');
+  let records: { record: string[]; info: { bytes: number } }[];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, info: true, skip_empty_lines: true }) as never;
+    records = parse(buf, { relax_column_count: true, info: true, skip_empty_lines: true }) as never;
   } catch (e) {
     throw new AppError('VALIDATION', `${file}: not a readable CSV: ${(e as Error).message}`, { issues: [{ path: ['file'], message: (e as Error).message }] });
   }
@@ -90,18 +123,19 @@ export function parseStopCsv(text: string, file: string): StopRow[] {
       },
     );
   }
+  const starts = lineStarts(buf);
   const rows: StopRow[] = [];
-  let prevEnd = records[0]?.info.lines ?? 1;
+  let prevEnd = records[0]?.info.bytes ?? 0;
   records.slice(1).forEach((r, i) => {
     const row = Object.fromEntries(STOP_COLUMNS.map((c) => [c, ''])) as unknown as StopRow;
     header.forEach((h, j) => {
-      if ((STOP_COLUMNS as readonly string[]).includes(h)) (row as Record<string, string>)[h] = (r.record[j] ?? '').trim();
+      if ((STOP_COLUMNS as readonly string[]).includes(h)) (row as Record<string, string>)[h] = (r.record[j] ?? '').replace(/\r\n?/g, '\n').trim();
     });
     row._record = i + 1;
-    row._line = prevEnd + 1;
+    row._line = lineAt(starts, skipBreaks(buf, prevEnd));
     // a record with more or fewer values than the header's columns has values in the wrong columns or lost
     if (r.record.length !== header.length) row._unreadable = `fields: ${r.record.length} fields, the header has ${header.length}`;
-    prevEnd = r.info.lines;
+    prevEnd = r.info.bytes;
     rows.push(row);
   });
   return rows;

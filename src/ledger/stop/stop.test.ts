@@ -29,6 +29,34 @@ describe('parseStopCsv', () => {
     // the record after a multi-line cell starts on a later physical line than its record number
     expect(rows[rows.length - 1]!._line).toBeGreaterThan(rows.length + 1);
   });
+  it('reads the shipped snapshot saved with CRLF everywhere (inside cells too) cell for cell as the original, each record on its own line', () => {
+    const text = readFileSync(packagePath('data', 'events', 'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv'), 'utf8');
+    const copy = `\uFEFF${text.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n')}`;
+    const rows = parseStopCsv(text, 'a.csv');
+    const crlf = parseStopCsv(copy, 'copy.csv');
+    expect(crlf).toEqual(rows);
+    expect(crlf.filter((r) => r.event.includes('\n')).length).toBeGreaterThan(0);
+    // line L of either file begins with the record said to start there
+    for (const [file, parsed] of [
+      [text, rows],
+      [copy.slice(1), crlf],
+    ] as const) {
+      const lines = file.split(/\r\n|\n|\r/);
+      const wrong = parsed.filter((r) => !lines[r._line - 1]!.startsWith(`${r.start_date_type},${r.start_date},`));
+      expect(wrong.map((r) => [r._record, r._line])).toEqual([]);
+    }
+  });
+  it('counts a CRLF inside a quoted cell as one line break (records 173 and 657 of the snapshot, CRLF inside and between them)', () => {
+    const text = readFileSync(packagePath('data', 'events', 'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv'), 'utf8');
+    const all: string[][] = parse(text, { bom: true, relax_column_count: true });
+    const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const csv = [all[0]!, all[173]!, all[657]!].map((r) => r.map((v) => cell(v.replace(/\r?\n/g, '\r\n'))).join(',')).join('\r\n') + '\r\n';
+    const rows = parseStopCsv(csv, 'crlf-cells.csv');
+    const lines = csv.split('\r\n');
+    expect(rows.map((r) => r._line)).toEqual(rows.map((r) => lines.findIndex((l) => l.startsWith(`${r.start_date_type},${r.start_date},${r.country}`)) + 1));
+    expect(rows[1]!._line).toBeGreaterThan(3);
+    expect(rows[0]!.event).not.toContain('\r');
+  });
   it('refuses a file without the STOP columns, naming them', () => {
     expect(() => parseStopCsv('a,b\n1,2\n', 'x.csv')).toThrow(/missing column\(s\) start_date_type, start_date, country, .*, count_year in the header/);
   });
@@ -590,6 +618,19 @@ describe('the same records read from another file of the snapshot', () => {
     }
     expect(await revisions()).toBe(before);
     expect(await locators()).toEqual(cited);
+  });
+  it('leaves every event unchanged when the file is saved with CRLF inside its cells too (records 417, 444, 600, 606, 607 of the snapshot: actors on two lines)', async () => {
+    const all: string[][] = parse(readFileSync(packagePath('data', 'events', 'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv'), 'utf8'), {
+      bom: true,
+      relax_column_count: true,
+    });
+    const text = csv([all[0]!, ...[417, 444, 600, 606, 607].map((i) => all[i]!)], '\r\n');
+    expect(text).toContain('Mobilis (Algerie Telecom)\nDjezzy');
+    const first = await load('a.csv', text);
+    const before = await revisions();
+    const again = await load('crlf-cells.csv', `\uFEFF${text.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n')}`);
+    expect([again.events.updated, again.events.unchanged]).toEqual([0, first.events.created]);
+    expect(await revisions()).toBe(before);
   });
   it('a record that changed is a new revision citing the file it was read from', async () => {
     await load('a.csv', csv(records()));
