@@ -7,6 +7,7 @@ import { getRegion } from '../geo/index.js';
 import { check } from '../op/index.js';
 import { AppError, isValidPartialDate, partialDateEnd, partialDateStart, validationError, type Clock } from '../shared/index.js';
 import type { EventLinkRecord, EventRecord, EventWrite, RevisionRecord, Store } from '../store/index.js';
+import { futureDateIssues } from './future-dates.js';
 import { followArea, placeAdded } from './geocode.js';
 import { parseEventInput, unknownEventFields, type EventFields, type LedgerEvent } from './model.js';
 import { DEFAULT_VISIBLE, STATUSES, type Status } from './taxonomy.js';
@@ -93,6 +94,12 @@ export function prepareCreate(deps: Pick<LedgerDeps, 'clock'>, input: unknown, m
   return { event: e, write: { record: toRecord(e, meta.origin ?? 'api'), revision: revision(e, 'create', meta, null), expectedRevision: null, links } };
 }
 
+/** An event dated later than the clock's now (a start, an end, a source's publication) is VALIDATION naming each such date. */
+function refuseFutureDates(deps: Pick<LedgerDeps, 'clock'>, f: EventFields): void {
+  const issues = futureDateIssues(f, deps.clock.now().getTime());
+  if (issues.length) throw validationError(issues, 'invalid event');
+}
+
 /** A user's event document (CLI file, HTTP body): a key that is no event field is refused, naming it. */
 function refuseUnknownFields(input: unknown, extra: readonly string[] = []): void {
   const issues = unknownEventFields(input, extra);
@@ -102,7 +109,9 @@ function refuseUnknownFields(input: unknown, extra: readonly string[] = []): voi
 /** Add a user's event (`events add`, POST /api/events): its area is placed at once (`placeAdded`), as an import or an edit of the area does. */
 export async function createEvent(deps: LedgerDeps, input: unknown, meta: WriteMeta): Promise<LedgerEvent> {
   refuseUnknownFields(input);
-  const { event, write } = prepareCreate(deps, placeAdded(parseEventInput(input)), meta);
+  const f = parseEventInput(input);
+  refuseFutureDates(deps, f);
+  const { event, write } = prepareCreate(deps, placeAdded(f), meta);
   await deps.store.ledger.writeEvents([write]);
   return event;
 }
@@ -155,6 +164,7 @@ export async function updateEvent(
   // What the cost reads (places, population affected) follows an edit of the regions or area text;
   // a replacement that carries none of the area's fields is placed as an added event is.
   const given = parseEventInput({ ...(input as object), id });
+  refuseFutureDates(deps, given);
   const f = AREA_FIELDS.some((k) => (input as Record<string, unknown>)[k] !== undefined) ? followArea(cur, given) : placeAdded(given);
   const status: Status = cur.status === 'draft' && f.status === 'draft' ? 'draft' : cur.status === 'draft' ? 'active' : cur.status;
   const e = buildEvent(f, id, status, cur.revision + 1, cur.created_at, deps.clock.now().toISOString());

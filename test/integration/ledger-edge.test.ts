@@ -82,3 +82,41 @@ describe('a value listed twice in countries, regions, tags or networks', () => {
     });
   });
 });
+
+describe('an event dated after today', () => {
+  // the CLI runs on the system clock: a year five years on has begun nowhere (SYNTHETIC dates)
+  const later = String(new Date().getUTCFullYear() + 5);
+  it('events add: exit 2 naming start; events edit: exit 2 naming end; nothing stored', async () => {
+    const r = await cli(['events', 'add', '--file', fileOf('ru-later', { start: `${later}-05-17`, end: null }), '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`start: ${later}-05-17 is in the future`);
+    expect((await cli(['events', 'show', 'ru-later', '--db', db])).code).toBe(1);
+    const e = await cli(['events', 'edit', ID, '--set', `end=${later}-02-01`, '--reason', 'later', '--db', db]);
+    expect(e.code).toBe(2);
+    expect(e.err).toContain(`end: ${later}-02-01 is in the future`);
+  });
+  it('POST and PUT /api/events: 400 naming start or end, by the app clock (2026-01-02)', async () => {
+    await withApp(async (app, token) => {
+      const res = await post(app, token, { ...shipped, id: 'ru-later', start: '2025-12-01', end: '2026-02-01' });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { detail: string }).detail).toContain('end: 2026-02-01 is in the future (the latest date begun anywhere is 2026-01-02)');
+      const get = await app.request(`/api/events/${ID}`);
+      const {
+        links: _l,
+        measurement_evidence: _m,
+        revision: _r,
+        created_at: _c,
+        updated_at: _u,
+        region_notes: _n,
+        ...fields
+      } = (await get.json()) as Record<string, unknown>;
+      const put = await app.request(`/api/events/${ID}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': get.headers.get('etag')! },
+        body: JSON.stringify({ ...fields, start: '2026-03', end: null, reason: 'later' }),
+      });
+      expect(put.status).toBe(400);
+      expect(((await put.json()) as { detail: string }).detail).toContain('start: 2026-03 is in the future');
+    });
+  });
+});
