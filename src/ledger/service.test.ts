@@ -58,11 +58,15 @@ describe('ledger service', () => {
     expect(await code(updateEvent(deps(), created.id, sampleEvent({ end: '2020-02-01' }), 1, meta))).toBe('PRECONDITION_FAILED');
     expect((await eventHistory(deps(), created.id)).map((r) => r.action)).toEqual(['create', 'update']);
   });
-  it('an edit that sets the id, revision or a ledger timestamp is refused (VALIDATION) naming the field; the same values sent back are fine', async () => {
+  it('an edit that sets the id or a ledger timestamp is refused (VALIDATION) naming the field, another revision is PRECONDITION_FAILED as over HTTP; the same values sent back are fine', async () => {
     const created = await createEvent(deps(), sampleEvent(), meta);
+    const other = await editEvent(deps(), created.id, { revision: 10 }, undefined, meta).catch((e: unknown) => e);
+    expect(isAppError(other) && [other.code, other.message]).toEqual([
+      'PRECONDITION_FAILED',
+      `event ${created.id} is at revision 1, not 10: reload it and apply your change again`,
+    ]);
     for (const [field, value] of [
       ['id', 'renamed'],
-      ['revision', 10],
       ['created_at', '2020-01-01T00:00:00.000Z'],
       ['updated_at', '2020-01-01T00:00:00.000Z'],
     ] as const) {

@@ -203,9 +203,32 @@ export async function editEvent(
   meta: WriteMeta,
 ): Promise<{ event: LedgerEvent; changed: boolean }> {
   const cur = await getEvent(deps, id);
+  const expected = revisionEdited(patch, expectedRevision, cur);
   refuseFixedFields(patch, cur);
   const { revision: _r, created_at: _c, updated_at: _u, region_notes: _n, ...fields } = cur;
-  return updateEvent(deps, id, { ...fields, ...patch }, expectedRevision ?? cur.revision, meta);
+  return updateEvent(deps, id, { ...fields, ...patch }, expected, meta);
+}
+
+/**
+ * The revision a patch was based on: `revision` in the document (as `events show` prints it, and
+ * as a PUT body may carry it) or `expectedRevision`, else the current one. Two that differ are
+ * VALIDATION; a revision that is not the event's is PRECONDITION_FAILED in the words the store
+ * gives a stale PUT, so the CLI and HTTP answer a stale document alike.
+ */
+function revisionEdited(patch: Record<string, unknown>, expectedRevision: number | undefined, cur: LedgerEvent): number {
+  const inDoc = patch.revision;
+  if (inDoc === undefined) return expectedRevision ?? cur.revision;
+  if (typeof inDoc !== 'number' || !Number.isInteger(inDoc) || inDoc < 1)
+    throw validationError([{ path: ['revision'], message: `must be a whole number from 1, got ${JSON.stringify(inDoc)}` }], `cannot edit event ${cur.id}`);
+  if (expectedRevision !== undefined && expectedRevision !== inDoc)
+    throw new AppError('VALIDATION', `revision: the document says ${inDoc}, --expect-revision says ${expectedRevision}; give one, or the same in both`, {
+      issues: [{ path: ['revision'], message: `differs from the expected revision (${expectedRevision})` }],
+    });
+  if (inDoc !== cur.revision)
+    throw new AppError('PRECONDITION_FAILED', `event ${cur.id} is at revision ${cur.revision}, not ${inDoc}: reload it and apply your change again`, {
+      details: { id: cur.id, current_revision: cur.revision, expected_revision: inDoc },
+    });
+  return inDoc;
 }
 
 type StatusAction = 'retract' | 'restore' | 'confirm' | 'dismiss';

@@ -120,3 +120,45 @@ describe('an event dated after today', () => {
     });
   });
 });
+
+describe('a document edited at a revision the event has left', () => {
+  it('events edit --file with the document events show printed at revision 1, now at 2: exit 1 PRECONDITION_FAILED as the PUT answers 412; at the current revision it is taken', async () => {
+    const show = await cli(['events', 'show', ID, '--json', '--db', db]);
+    const doc = JSON.parse(show.out) as Record<string, unknown>;
+    const at = doc.revision as number;
+    const moved = await cli(['events', 'edit', ID, '--set', 'tags=["telegram"]', '--reason', 'tags trim', '--db', db]);
+    expect(moved.code, moved.err).toBe(0);
+    const stale = join(t.dir, 'stale.json');
+    writeFileSync(stale, JSON.stringify({ ...doc, end: '2020-06-20' }));
+    const r = await cli(['events', 'edit', ID, '--file', stale, '--reason', 'stale body', '--json', '--db', db]);
+    expect(r.code).toBe(1);
+    const err = (JSON.parse(r.out) as { error: { code: string; message: string } }).error;
+    expect(err.code).toBe('PRECONDITION_FAILED');
+    const words = `event ${ID} is at revision ${at + 1}, not ${at}: reload it and apply your change again`;
+    expect(err.message).toBe(words);
+    await withApp(async (app, token) => {
+      const { links: _l, measurement_evidence: _m, ...body } = doc;
+      const put = await app.request(`/api/events/${ID}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ ...body, end: '2020-06-20', reason: 'stale body' }),
+      });
+      expect(put.status).toBe(412);
+      expect(((await put.json()) as { detail: string }).detail).toBe(words);
+    });
+    // the document as events show prints it now (revision, timestamps, links) is taken
+    const now = await cli(['events', 'show', ID, '--json', '--db', db]);
+    writeFileSync(stale, JSON.stringify({ ...(JSON.parse(now.out) as object), end: '2020-06-19' }));
+    const ok = await cli(['events', 'edit', ID, '--file', stale, '--reason', 'fresh body', '--json', '--db', db]);
+    expect(ok.code, ok.err).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ revision: at + 2, end: '2020-06-19', changed: true });
+  });
+  it('a document revision that differs from --expect-revision: exit 2 naming revision', async () => {
+    const doc = JSON.parse((await cli(['events', 'show', ID, '--json', '--db', db])).out) as { revision: number };
+    const file = join(t.dir, 'both.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const r = await cli(['events', 'edit', ID, '--file', file, '--expect-revision', String(doc.revision - 1), '--reason', 'both', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`revision: the document says ${doc.revision}, --expect-revision says ${doc.revision - 1}`);
+  });
+});
