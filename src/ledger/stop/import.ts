@@ -136,7 +136,9 @@ export async function importStop(
       report.rows_rejected += all.length;
       continue;
     }
-    if (dupRows.length) foldDuplicates(mapped, latest, dupRows, snapshot, file);
+    // a nested order is another order, cited once as a nested record (foldNested), not a repeat of this one
+    const repeatRows = dupKeys.filter((k) => contained.get(k)?.rule !== 'nested').flatMap((k) => groups.get(k)!);
+    if (repeatRows.length) foldDuplicates(mapped, latest, repeatRows, snapshot, file);
     for (const k of dupKeys.filter((k) => contained.get(k)?.rule === 'contained')) foldContained(mapped, latest, latestOf(groups.get(k)!));
     for (const k of dupKeys.filter((k) => contained.get(k)?.rule === 'nested')) foldNested(mapped, latestOf(groups.get(k)!), snapshot, file);
     let fields;

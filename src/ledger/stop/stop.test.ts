@@ -474,6 +474,13 @@ describe("an order for an area inside another order's area, from the same day (r
       /Record \d+ records an order for Gandoh tehsil, Doda District, Jammu & Kashmir, inside this area, from the same day \(2025-09-10 to 2025-09-10\); counted once, as this area/,
     );
     expect(doda.sources.filter((x) => /nested record/.test(x.title ?? ''))).toHaveLength(1);
+    // each record is cited once, the inner one as a nested record, and no note calls it the same shutdown listed twice
+    for (const e of events) {
+      const stop = e.sources.filter((x) => x.locator?.startsWith('count_year'));
+      expect([e.id, stop.length]).toEqual([e.id, new Set(stop.map((x) => x.locator)).size]);
+      expect([e.id, stop.filter((x) => /duplicate record/.test(x.title)).length]).toEqual([e.id, 0]);
+      expect(e.notes ?? '').not.toMatch(/lists this shutdown/);
+    }
     const again = await importStop(deps(), rows(), 'nested-same-day.csv', '2026-05-20');
     expect(again.events.created + again.events.updated).toBe(0);
   });
