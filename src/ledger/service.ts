@@ -161,6 +161,7 @@ export async function updateEvent(
       issues: [{ path: ['id'], message: `not the edited event's id (${id})` }],
     });
   const cur = await getEvent(deps, id);
+  refuseWithdrawn(cur);
   // What the cost reads (places, population affected) follows an edit of the regions or area text;
   // a replacement that carries none of the area's fields is placed as an added event is.
   const given = parseEventInput({ ...(input as object), id });
@@ -172,6 +173,14 @@ export async function updateEvent(
   const rec = await deps.store.ledger.getEvent(id);
   await deps.store.ledger.writeEvents([{ record: toRecord(e, rec?.origin ?? 'api'), revision: revision(e, 'update', meta, cur), expectedRevision }]);
   return { event: e, changed: true };
+}
+
+/** A retracted or dismissed event is not edited: it is restored first (CONFLICT saying so, whichever fields were sent). */
+function refuseWithdrawn(cur: LedgerEvent): void {
+  if (cur.status !== 'retracted' && cur.status !== 'dismissed') return;
+  throw new AppError('CONFLICT', `cannot edit event ${cur.id}: it is ${cur.status}; restore it first (events restore, with a reason), then edit it`, {
+    details: { id: cur.id, event_status: cur.status },
+  });
 }
 
 /** What the ledger fixes, and why a patch cannot change it. */

@@ -162,3 +162,36 @@ describe('a document edited at a revision the event has left', () => {
     expect(r.err).toContain(`revision: the document says ${doc.revision}, --expect-revision says ${doc.revision - 1}`);
   });
 });
+
+describe('an edit of a retracted event', () => {
+  it('events edit and PUT say to restore it first (exit 1 / 409), not that status is invalid; after restore the edit is taken', async () => {
+    expect((await cli(['events', 'retract', ID, '--reason', 'testing retract', '--db', db])).code).toBe(0);
+    const r = await cli(['events', 'edit', ID, '--set', 'title=Edited title', '--reason', 'fix title', '--json', '--db', db]);
+    expect(r.code).toBe(1);
+    const err = (JSON.parse(r.out) as { error: { code: string; message: string } }).error;
+    const words = `cannot edit event ${ID}: it is retracted; restore it first (events restore, with a reason), then edit it`;
+    expect(err).toMatchObject({ code: 'CONFLICT', message: words });
+    await withApp(async (app, token) => {
+      const get = await app.request(`/api/events/${ID}`);
+      const {
+        links: _l,
+        measurement_evidence: _m,
+        revision: _r,
+        created_at: _c,
+        updated_at: _u,
+        region_notes: _n,
+        status: _s,
+        ...fields
+      } = (await get.json()) as Record<string, unknown>;
+      const put = await app.request(`/api/events/${ID}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': get.headers.get('etag')! },
+        body: JSON.stringify({ ...fields, title: 'Edited title', reason: 'fix title' }),
+      });
+      expect(put.status).toBe(409);
+      expect(((await put.json()) as { detail: string }).detail).toBe(words);
+    });
+    expect((await cli(['events', 'restore', ID, '--reason', 'testing restore', '--db', db])).code).toBe(0);
+    expect((await cli(['events', 'edit', ID, '--set', 'title=Edited title', '--reason', 'fix title', '--db', db])).code).toBe(0);
+  });
+});
