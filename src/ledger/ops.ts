@@ -21,7 +21,9 @@ import { createToken, listTokens, parseScopes, revokeToken, scopesProblem } from
 /** The event list's filters (also the counts' and the export's). */
 export const EventFilters = z.object({
   country: check.countryCode.optional(),
-  region: check.regionCode.optional(),
+  region: check.regionCode
+    .optional()
+    .meta({ description: 'events listing this ISO 3166-2 region or a code equivalent to it (UA-43 and RU-CR, UA-40 and RU-SEV)' }),
   category: z.enum(CATEGORIES).optional(),
   subtype: z.string().optional(),
   from: check.partialDate.optional().meta({ description: 'events ending on or after (YYYY[-MM[-DD]])' }),

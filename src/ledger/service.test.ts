@@ -25,6 +25,19 @@ const code = async (p: Promise<unknown>) => {
 };
 
 describe('ledger service', () => {
+  it('a region filter finds the events filed under its equivalent codes too: UA-43 and RU-CR, UA-40 and RU-SEV (SYNTHETIC events)', async () => {
+    const add = (id: string, regions: string[]) => createEvent(deps(), sampleEvent({ id, countries: ['UA'], regions, scope: 'regional' }), meta);
+    await add('ua-crimea', ['UA-43']);
+    await add('ru-crimea', ['RU-CR']);
+    await add('ua-sevastopol', ['UA-40']);
+    await add('ua-kyiv', ['UA-30']);
+    const ids = async (region: string) => (await listEvents(deps(), { region })).items.map((e) => e.id).sort();
+    expect(await ids('RU-CR')).toEqual(['ru-crimea', 'ua-crimea']);
+    expect(await ids('UA-43')).toEqual(['ru-crimea', 'ua-crimea']);
+    expect(await ids('RU-SEV')).toEqual(['ua-sevastopol']);
+    expect(await ids('UA-30')).toEqual(['ua-kyiv']);
+    expect((await listEvents(deps(), { region: 'RU-CR' })).total).toBe(2);
+  });
   it('derives a readable id when none is given', async () => {
     const { id: _omit, ...noId } = sampleEvent({ title: 'Roskomnadzor blocks Telegram', start: '2018-04-16' });
     const e = await createEvent(deps(), noId, meta);

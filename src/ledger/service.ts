@@ -340,6 +340,9 @@ function dateFilter(name: 'from' | 'to' | 'started_from', value: string | undefi
   });
 }
 
+/** A region code and the codes equivalent to it (Crimea: UA-43 and RU-CR; Sevastopol: UA-40 and RU-SEV), so a filter by either finds events filed under both. */
+const regionAndEquivalents = (code: string): string[] => [code, ...(getRegion(code)?.disputed?.equivalents ?? [])];
+
 /** List filters as a store query (partial dates widened to instants; statuses resolved); a range that ends before it begins is VALIDATION. */
 export const toEventQuery = (f: Omit<ListFilters, 'cursor' | 'limit'>) => {
   const from = dateFilter('from', f.from) ? partialDateStart(f.from!).toISOString() : undefined;
@@ -352,7 +355,7 @@ export const toEventQuery = (f: Omit<ListFilters, 'cursor' | 'limit'>) => {
       });
   return {
     country: f.country,
-    region: f.region,
+    regions: f.region ? regionAndEquivalents(f.region) : undefined,
     category: f.category,
     subtype: f.subtype,
     from,

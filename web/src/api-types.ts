@@ -4869,7 +4869,7 @@ export interface operations {
                 origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
-                /** @description ISO 3166-2, e.g. RU-MOW */
+                /** @description events listing this ISO 3166-2 region or a code equivalent to it (UA-43 and RU-CR, UA-40 and RU-SEV) */
                 region?: string;
                 /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
                 started_from?: string;
@@ -5752,7 +5752,7 @@ export interface operations {
                 origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
-                /** @description ISO 3166-2, e.g. RU-MOW */
+                /** @description events listing this ISO 3166-2 region or a code equivalent to it (UA-43 and RU-CR, UA-40 and RU-SEV) */
                 region?: string;
                 /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
                 started_from?: string;
@@ -5821,7 +5821,7 @@ export interface operations {
                 origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
-                /** @description ISO 3166-2, e.g. RU-MOW */
+                /** @description events listing this ISO 3166-2 region or a code equivalent to it (UA-43 and RU-CR, UA-40 and RU-SEV) */
                 region?: string;
                 /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
                 started_from?: string;
@@ -5890,7 +5890,7 @@ export interface operations {
                 origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
-                /** @description ISO 3166-2, e.g. RU-MOW */
+                /** @description events listing this ISO 3166-2 region or a code equivalent to it (UA-43 and RU-CR, UA-40 and RU-SEV) */
                 region?: string;
                 /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
                 started_from?: string;
@@ -5959,7 +5959,7 @@ export interface operations {
                 origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
-                /** @description ISO 3166-2, e.g. RU-MOW */
+                /** @description events listing this ISO 3166-2 region or a code equivalent to it (UA-43 and RU-CR, UA-40 and RU-SEV) */
                 region?: string;
                 /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
                 started_from?: string;
@@ -7212,7 +7212,7 @@ export interface operations {
                 origin?: "seed" | "stop" | "cli" | "api" | "detect";
                 /** @description text search in title, summary, targets, actors, tags */
                 q?: string;
-                /** @description ISO 3166-2, e.g. RU-MOW */
+                /** @description events listing this ISO 3166-2 region or a code equivalent to it (UA-43 and RU-CR, UA-40 and RU-SEV) */
                 region?: string;
                 /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
                 started_from?: string;

@@ -38,7 +38,8 @@ export interface EventLinkRecord {
 
 export interface EventQuery {
   country?: string;
-  region?: string;
+  /** Events listing any of these region codes (a disputed region's equivalent codes together). */
+  regions?: string[];
   category?: string;
   subtype?: string;
   from?: string; // ISO instant: events ending on/after

@@ -41,7 +41,7 @@ function where(q: Omit<EventQuery, 'limit'>): { sql: string; params: Param[] } {
   };
   parts.push(`status IN (SELECT unnest(json_transform(${p(JSON.stringify(q.statuses))}, '["VARCHAR"]')))`);
   if (q.country) parts.push(`list_contains(countries, ${p(q.country)})`);
-  if (q.region) parts.push(`list_contains(regions, ${p(q.region)})`);
+  if (q.regions?.length) parts.push(`list_has_any(regions, json_transform(${p(JSON.stringify(q.regions))}, '["VARCHAR"]'))`);
   if (q.category) parts.push(`category = ${p(q.category)}`);
   if (q.subtype) parts.push(`subtype = ${p(q.subtype)}`);
   if (q.origin) parts.push(`origin = ${p(q.origin)}`);
