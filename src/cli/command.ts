@@ -41,6 +41,14 @@ export function intOption(flag: string, min = Number.MIN_SAFE_INTEGER, max = Num
   };
 }
 
+/**
+ * A page-size option (`--limit`): the number when the text is a plain decimal, else the text as
+ * typed. Its bounds are the op's (`check.limit`), so a bad value is refused by the op's schema in
+ * the words and code the HTTP route gives (VALIDATION, "limit: must be a whole number from 1 to
+ * 1000, got …"), whichever path it took.
+ */
+export const limitOption = (v: string): number => (parseDecimal(v) ?? v) as number;
+
 /** Parse a plain decimal number option (above 0 with `positive`) or fail with a usage error naming the flag. */
 export function numberOption(flag: string, positive = false) {
   return (v: string): number => {

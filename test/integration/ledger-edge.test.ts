@@ -195,3 +195,19 @@ describe('an edit of a retracted event', () => {
     expect((await cli(['events', 'edit', ID, '--set', 'title=Edited title', '--reason', 'fix title', '--db', db])).code).toBe(0);
   });
 });
+
+describe('a bad page size', () => {
+  it('events list --limit and GET /api/events?limit= refuse it with the same code and words (SYNTHETIC values)', async () => {
+    await withApp(async (app) => {
+      for (const bad of ['0x10', '99999999999999999999', '0', '1.5', '-3', '1001']) {
+        const r = await cli(['events', 'list', '--limit', bad, '--json', '--db', db]);
+        const cliErr = (JSON.parse(r.out) as { error: { code: string; message: string } }).error;
+        const res = await app.request(`/api/events?limit=${bad}`);
+        const api = (await res.json()) as { code: string; detail: string };
+        expect([bad, r.code, res.status]).toEqual([bad, 2, 400]);
+        expect([bad, cliErr.code, cliErr.message]).toEqual([bad, api.code, api.detail]);
+        expect(cliErr.message).toContain('limit: must be a whole number from 1 to 1000');
+      }
+    });
+  });
+});

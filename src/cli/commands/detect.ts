@@ -5,7 +5,7 @@ import { detectRun, speedtestsImport, speedtestsSummary, throughputExtract, thro
 import type { OpInput, OpOutput } from '../../op/index.js';
 import type { ThroughputExtractReport } from '../../measure/index.js';
 import { AppError, TIME_BOUND_FORMS } from '../../shared/index.js';
-import { ctxOf, intOption, leaf, str, table, rowsOptions } from '../command.js';
+import { ctxOf, limitOption, leaf, str, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -194,7 +194,7 @@ export function detectCommand(program: Command, io: Io): void {
       ctx.print(r, showExtract);
     });
   rowsOptions(leaf(tp, 'rejects', 'bad network events kept by earlier extractions, with file, line and reason'))
-    .option('--limit <n>', 'at most this many', intOption('--limit'), 100)
+    .option('--limit <n>', 'at most this many', limitOption, 100)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(throughputRejects, { limit: o.limit as number });

@@ -11,7 +11,7 @@ import {
   electionsSummary,
   REJECTS_MAX,
 } from '../../elections/ops.js';
-import { ctxOf, examples, intOption, leaf, numberOption, str, table, rowsOptions } from '../command.js';
+import { ctxOf, examples, intOption, limitOption, leaf, numberOption, str, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -206,7 +206,7 @@ export function electionsCommand(program: Command, io: Io): void {
   ]);
   rowsOptions(rej)
     .argument('<id>')
-    .option('--limit <n>', 'at most this many (1-100000; default 200, a --format file all of them up to 100000)', intOption('--limit'))
+    .option('--limit <n>', 'at most this many (1-100000; default 200, a --format file all of them up to 100000)', limitOption)
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       // A file is an export: every reject unless --limit says otherwise, and a cut one says so.

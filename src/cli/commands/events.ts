@@ -5,7 +5,7 @@ import { CATEGORIES, eventFieldValue, ORIGINS, type GeocodeReport, type LedgerEv
 import { eventsAdd, eventsEdit, eventsExport, eventsGeocode, eventsHistory, eventsImport, eventsList, eventsShow, eventsStatus } from '../../ledger/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
 import { AppError, fileError, parseJsonBytes } from '../../shared/index.js';
-import { collect, ctxOf, examples, intOption, leaf, rowsOptions, str, table } from '../command.js';
+import { collect, ctxOf, examples, intOption, limitOption, leaf, rowsOptions, str, table } from '../command.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
 
@@ -89,7 +89,7 @@ export function eventsCommand(program: Command, io: Io): void {
     .option('--include-retracted', 'also list retracted events')
     .option('--status <s>', 'only this status (active, draft, retracted, dismissed)')
     .option('--origin <o>', `only events from ${ORIGINS.join(', ')} (seed data, STOP import, this CLI, the HTTP API, a detector draft)`)
-    .option('--limit <n>', 'page size (1-1000, default 50)', intOption('--limit'))
+    .option('--limit <n>', 'page size (1-1000, default 50)', limitOption)
     .option('--cursor <c>', 'next_cursor from a previous page')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);

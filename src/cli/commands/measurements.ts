@@ -20,7 +20,7 @@ import {
 } from '../../measure/ops.js';
 import { parseTestNames, type AgreementReject } from '../../measure/index.js';
 import { AppError, TIME_BOUND_FORMS } from '../../shared/index.js';
-import { ctxOf, intOption, leaf, table, rowsOptions } from '../command.js';
+import { ctxOf, intOption, limitOption, leaf, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
 
@@ -96,7 +96,7 @@ export function measurementsCommand(program: Command, io: Io): void {
 
   rowsOptions(filters(leaf(m, 'list', 'one row per measurement, newest first')))
     .option('--status <s>', 'ok | blocked | likely_blocked | down | invalid | insufficient')
-    .option('--limit <n>', 'rows (default 100, max 10000)', intOption('--limit'))
+    .option('--limit <n>', 'rows (default 100, max 10000)', limitOption)
     .option('--cursor <c>', 'next_cursor from a previous page')
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
@@ -243,7 +243,7 @@ export function measurementsCommand(program: Command, io: Io): void {
   leaf(m, 'files', 'the ingest manifest (path, size, checksum, status, counts) and, with --rejects, the rejected lines')
     .option('--rejects', 'also list rejects (file, line, byte offset, reason)')
     .option('--file-id <id>', 'rejects of one file')
-    .option('--limit <n>', 'rows', intOption('--limit'))
+    .option('--limit <n>', 'rows', limitOption)
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(measurementsFiles, { limit: o.limit as number | undefined, rejects: o.rejects === true, file_id: str(o.fileId) });

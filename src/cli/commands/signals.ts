@@ -1,7 +1,7 @@
 /** `splinternet signals import|list|rejects`: outage signal series (IODA-style) in the store. */
 import { Option, type Command } from '@commander-js/extra-typings';
 import { signalsImport, signalsPoints, signalsRejects, signalsSeries, type SignalImportReport } from '../../signals/index.js';
-import { ctxOf, examples, intOption, leaf, str, table, rowsOptions } from '../command.js';
+import { ctxOf, examples, limitOption, leaf, str, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -68,7 +68,7 @@ export function signalsCommand(program: Command, io: Io): void {
     .option('--source <name>', 'data source')
     .option('--since <iso>', 'from this instant (ISO 8601)')
     .option('--until <iso>', 'before this instant (ISO 8601)')
-    .option('--limit <n>', 'at most this many', intOption('--limit'), 10000)
+    .option('--limit <n>', 'at most this many', limitOption, 10000)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(signalsPoints, {
@@ -88,7 +88,7 @@ export function signalsCommand(program: Command, io: Io): void {
     });
   rowsOptions(leaf(sig, 'rejects', 'records rejected by earlier imports, with file, line and reason'))
     .option('--file <path>', 'one file, as imported (a relative path is taken from the current folder, as import takes it)')
-    .option('--limit <n>', 'at most this many', intOption('--limit'), 200)
+    .option('--limit <n>', 'at most this many', limitOption, 200)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(signalsRejects, { file: str(o.file), limit: o.limit as number });

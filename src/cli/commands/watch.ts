@@ -32,7 +32,7 @@ import {
   type OoniCountOptions,
   DEFAULT_OONI_COUNTS,
 } from '../../watch/index.js';
-import { collect, ctxOf, examples, intOption, leaf, portOption, table, rowsOptions } from '../command.js';
+import { collect, ctxOf, examples, intOption, limitOption, leaf, portOption, table, rowsOptions } from '../command.js';
 import type { CliContext, Io } from '../context.js';
 import { OONI_BUCKET_URL, s3Bucket } from '../ooni-bucket.js';
 import { parseParams } from './detect.js';
@@ -229,7 +229,7 @@ export function watchCommand(program: Command, io: Io): void {
 
   const news = leaf(program, 'watch-new', 'confirmed events and draft detections written since an instant (the dashboard\'s "new since your last visit")')
     .option('--since <instant>', 'ISO 8601 instant, e.g. the watermark of the previous answer (default: the latest --limit of each)')
-    .option('--limit <n>', 'at most this many of each list (1..500)', intOption('--limit'), 20)
+    .option('--limit <n>', 'at most this many of each list (1..500)', limitOption, 20)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(watchNewOp, { since: o.since as string | undefined, limit: o.limit as number });
@@ -294,7 +294,7 @@ export function watchCommand(program: Command, io: Io): void {
     });
   rowsOptions(leaf(hooks, 'deliveries', 'deliveries, newest first (--status dead: the dead-letter list)'))
     .option('--status <s>', 'pending | delivered | dead')
-    .option('--limit <n>', 'at most this many', intOption('--limit'), 100)
+    .option('--limit <n>', 'at most this many', limitOption, 100)
     .option('--cursor <c>', "the next page: the previous page's next_cursor")
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
