@@ -221,7 +221,8 @@ export class CliContext {
         if (this.globals.json) return void this.io.out.write(JSON.stringify(said) + '\n');
         this.io.err.write(`wrote ${file.rows} rows${file.columns.length ? ` (${file.columns.length} columns)` : ''} to ${out}\n`);
       }
-      if (next) this.io.err.write(morePages(file.rows, next, o.cursor !== undefined, binding.export));
+      // the JSON answer carries next_cursor itself; a file of rows says on stderr how to go on
+      if (next && format !== 'json') this.io.err.write(morePages(file.rows, next, o.cursor !== undefined, binding.export));
     } finally {
       await scratch?.close();
     }

@@ -336,6 +336,9 @@ describe('lists answered a page at a time, and the HTTP files of the list ops', 
     const whole = await run(['events', 'list', '--country', 'RU', '--limit', '1000', '--format', 'csv', '--out', out('ru-all.csv'), '--json']);
     expect([whole.code, whole.err, JSON.parse(whole.out)]).toEqual([0, '', expect.objectContaining({ rows: all.total, next_cursor: null })]);
     expect((await run(['events', 'list', '--country', 'RU', '--limit', '1000', '--format', 'csv'])).err).toBe('');
+    // --format json is the answer itself, which carries next_cursor: no note about a file
+    const answer = await run(['events', 'list', '--country', 'RU', '--limit', '1', '--format', 'json', '--json']);
+    expect([answer.code, answer.err, (JSON.parse(answer.out) as { next_cursor: unknown }).next_cursor]).toEqual([0, '', expect.any(String)]);
     const m = await run(['measurements', 'list', '--limit', '3', '--format', 'csv']);
     expect([m.code, m.err]).toEqual([
       0,

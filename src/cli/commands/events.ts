@@ -173,7 +173,13 @@ export function eventsCommand(program: Command, io: Io): void {
       });
   }
 
-  rowsOptions(leaf(events, 'history', 'the revisions of an event: who, when, why, and what changed'))
+  rowsOptions(
+    leaf(
+      events,
+      'history',
+      "the revisions of an event: who, when and why; --json or --format adds what changed (each revision's previous and current documents)",
+    ),
+  )
     .argument('<id>')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
