@@ -12,11 +12,13 @@ import { foldedText } from './events.js';
 
 describe('events import: the folded records', () => {
   it('gives the count by rule (SYNTHETIC report, shaped as the shipped snapshot gives it)', () => {
+    // SYNTHETIC report: one kept event folds two listings of one rule (13 events keep the 14 near-duplicates)
     const duplicates = [
-      ...Array.from({ length: 14 }, () => ({ kept: 'a', records: [1], duplicate_records: [2], rule: 'near-duplicate' as const })),
-      { kept: 'b', records: [645], duplicate_records: [642], rule: 'contained' as const },
-      ...Array.from({ length: 9 }, () => ({ kept: 'c', records: [3], duplicate_records: [4], rule: 'nested' as const })),
-      { kept: 'd', records: [5], duplicate_records: [6, 7], rule: 'nested' as const },
+      ...Array.from({ length: 12 }, () => ({ kept: 'a', records: [1], duplicate_records: [2], rule: 'near-duplicate' as const, listings: 1 })),
+      { kept: 'e', records: [8], duplicate_records: [9, 10, 11], rule: 'near-duplicate' as const, listings: 2 },
+      { kept: 'b', records: [645], duplicate_records: [642], rule: 'contained' as const, listings: 1 },
+      ...Array.from({ length: 9 }, () => ({ kept: 'c', records: [3], duplicate_records: [4], rule: 'nested' as const, listings: 1 })),
+      { kept: 'd', records: [5], duplicate_records: [6, 7], rule: 'nested' as const, listings: 2 },
     ];
     expect(foldedText({ duplicates_merged: 26, duplicates })).toBe(
       "shutdowns STOP records twice, folded into the event kept: 26 (14 listed twice, 1 recorded at two scales, 11 nested in another order's area the same day)",

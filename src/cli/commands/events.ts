@@ -27,13 +27,12 @@ async function readStdin(): Promise<Buffer> {
 }
 
 /**
- * The shutdowns an import folded into the event kept, by rule; the parts add up to the count
- * (an outer order may take in several nested ones, so those are the rest of the count).
+ * The listings an import folded into the event kept, by rule: each rule's part counts the
+ * listings it folded (not the events that kept them), so the parts add up to the count.
  */
 export function foldedText(x: Pick<OpOutput<typeof eventsImport>, 'duplicates_merged' | 'duplicates'>): string {
-  const by = (rule: string) => x.duplicates.filter((d) => d.rule === rule).length;
-  const nested = x.duplicates_merged - by('near-duplicate') - by('contained');
-  return `shutdowns STOP records twice, folded into the event kept: ${x.duplicates_merged} (${by('near-duplicate')} listed twice, ${by('contained')} recorded at two scales, ${nested} nested in another order's area the same day)`;
+  const by = (rule: string) => x.duplicates.filter((d) => d.rule === rule).reduce((n, d) => n + d.listings, 0);
+  return `shutdowns STOP records twice, folded into the event kept: ${x.duplicates_merged} (${by('near-duplicate')} listed twice, ${by('contained')} recorded at two scales, ${by('nested')} nested in another order's area the same day)`;
 }
 
 const eventLine = (e: LedgerEvent) => ({

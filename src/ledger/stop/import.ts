@@ -25,11 +25,12 @@ export interface StopImportReport {
   rows_read: number;
   rows_rejected: number;
   rows_stored: number;
+  /** Rows that repeat a listing of an ongoing shutdown in a later count_year, in every listing stored (folded ones included). */
   repeats_merged: number;
-  /** Records of a shutdown STOP lists twice, folded into the event of the record kept. */
+  /** Listings (a record with its yearly repeats) of a shutdown STOP records twice, folded into the event of the listing kept. rows_stored = events.distinct + repeats_merged + duplicates_merged. */
   duplicates_merged: number;
-  /** `rule`: "near-duplicate" (duplicates.ts), "contained" (the same shutdown recorded for a whole region) or "nested" (an order inside another's area from the same day): contained.ts. */
-  duplicates: { kept: string; records: number[]; duplicate_records: number[]; rule: 'near-duplicate' | 'contained' | 'nested' }[];
+  /** `rule`: "near-duplicate" (duplicates.ts), "contained" (the same shutdown recorded for a whole region) or "nested" (an order inside another's area from the same day): contained.ts. `listings`: how many listings the rule folded into `kept` (their records are `duplicate_records`). */
+  duplicates: { kept: string; records: number[]; duplicate_records: number[]; rule: 'near-duplicate' | 'contained' | 'nested'; listings: number }[];
   events: { distinct: number; created: number; updated: number; unchanged: number; kept_user_edits: number; linked_to_seed: number };
   linked: { stop_event: string; ledger_event: string }[];
   rejects: { record: number; line: number; reason: string }[];
@@ -171,7 +172,7 @@ export async function importStop(
       }));
     report.events.distinct++;
     report.rows_stored += all.length;
-    report.repeats_merged += group.length - 1;
+    report.repeats_merged += group.length - 1 + dupKeys.reduce((n, k) => n + groups.get(k)!.length - 1, 0);
     if (dupKeys.length) {
       report.duplicates_merged += dupKeys.length;
       for (const rule of ['near-duplicate', 'contained', 'nested'] as const) {
@@ -182,6 +183,7 @@ export async function importStop(
             records: group.map((r) => r._record),
             duplicate_records: keys.flatMap((k) => groups.get(k)!.map((r) => r._record)),
             rule,
+            listings: keys.length,
           });
       }
       for (const k of dupKeys) {

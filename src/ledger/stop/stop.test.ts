@@ -317,6 +317,9 @@ describe('near-duplicate records', () => {
     const rows = parseStopCsv(fixture('revised-repeats.csv'), 'revised-repeats.csv');
     const r = await importStop(deps(), rows, 'revised-repeats.csv', '2026-05-20');
     expect(r.rows_stored).toBe(rows.length);
+    // every stored row is an event, a yearly repeat (of a folded listing too) or a folded listing
+    expect(r.events.distinct + r.repeats_merged + r.duplicates_merged).toBe(r.rows_stored);
+    expect(r.duplicates.reduce((n, d) => n + d.listings, 0)).toBe(r.duplicates_merged);
     // Uzbekistan and Turkmenistan: "Entire country" (2021, open) and "Nationwide" (from 2022) are one event each.
     const kept = r.duplicates.map((d) => d.kept).sort();
     expect(kept).toEqual([expect.stringMatching(/^stop-tm-2021-10-20-nationwide-/), expect.stringMatching(/^stop-uz-2021-11-03-nationwide-/)]);
@@ -415,7 +418,7 @@ describe('one shutdown recorded at two scales (real records: test/fixtures/stop/
   it('Ethiopia 2020: "Oromia" is folded into the three Wellega zones it was reported for; separate orders stay apart', async () => {
     const r = await importStop(deps(), rows(), 'contained.csv', '2026-05-20');
     expect(r.duplicates).toEqual([
-      { kept: expect.stringMatching(/^stop-et-2020-01-03-kellem-wellega/), records: [1], duplicate_records: [2], rule: 'contained' },
+      { kept: expect.stringMatching(/^stop-et-2020-01-03-kellem-wellega/), records: [1], duplicate_records: [2], rule: 'contained', listings: 1 },
     ]);
     expect(r.rows_stored).toBe(6);
     expect(r.events.created).toBe(5);
