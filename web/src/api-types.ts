@@ -5348,6 +5348,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The event is retracted or dismissed: restore it first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Stale revision, or an If-Match that is not the ETag of a revision (a weak tag never matches) */
             412: {
                 headers: {

@@ -138,6 +138,7 @@ export function eventRoutes(deps: AppDeps) {
         401: problem('No token'),
         403: problem('Bad token'),
         404: problem('No such event'),
+        409: problem('The event is retracted or dismissed: restore it first'),
         412: problem('Stale revision, or an If-Match that is not the ETag of a revision (a weak tag never matches)'),
         428: problem('No revision: send If-Match or revision in the body'),
       },
