@@ -89,6 +89,8 @@ describe('shared checks', () => {
     expect(limit(100).safeParse(1.5).success).toBe(false);
     for (const bad of [0, -1, 101, 1.5, 'abc', Number.NaN])
       expect(limit(100).safeParse(bad).error?.issues[0]?.message).toBe('must be a whole number from 1 to 100');
+    // one issue per bad value, however many bounds it breaks (SYNTHETIC values)
+    for (const bad of [1e20, -1.5, 0, 101.5]) expect([bad, limit(100).safeParse(bad).error?.issues.length]).toEqual([bad, 1]);
   });
   it('numbers: JSON numbers, or text in plain decimals; anything else is refused naming the value', () => {
     for (const [v, n] of [

@@ -166,8 +166,8 @@ export const limit = (max: number) => {
   const bounds = `must be a whole number from 1 to ${max}`;
   return z
     .number({ error: bounds })
-    .int(bounds)
-    .min(1, bounds)
+    .int({ error: bounds, abort: true })
+    .min(1, { error: bounds, abort: true })
     .max(max, bounds)
     .meta({ description: `at most this many rows (1-${max})` });
 };
