@@ -7,6 +7,8 @@ export const TYPE_FIELDS = {
   platform: ['platform', 'throttling'],
   severity: ['throttling'],
   isp_share: ['isp'],
+  // A request cannot make a full shutdown one of whole networks (the engine's only other use of it).
+  mobile_share: ['mobile', 'fixed'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Whether a scenario of `type` uses `field` (a field not in TYPE_FIELDS applies to every type). */

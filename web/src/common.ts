@@ -94,3 +94,7 @@ export async function costMethods(): Promise<MethodChoice[]> {
     .then((r) => (r.items.length ? r.items : FALLBACK_METHODS))
     .catch(() => FALLBACK_METHODS);
 }
+
+/** A vocabulary with the value a URL gave appended when it is not one of them (shown, then refused by the API in its own words). */
+export const withCurrent = (values: readonly string[], current: string): string[] =>
+  current && !values.includes(current) ? [...values, current] : [...values];

@@ -4,10 +4,10 @@
  * (GET /api/cost) with every method side by side, each with its interval and inputs table.
  */
 import { apiUrl, type CostResult, getJson, hasApi, type RegionCosts } from '../api.js';
-import { costMethods, pageHead } from '../common.js';
+import { costMethods, pageHead, withCurrent } from '../common.js';
 import { h } from '../dom.js';
 import { countryNames, regionsOf, REGION_COUNTRIES, type RegionCountry } from '../geo.js';
-import { appliesToType, SCENARIO_KEYS, scenarioQuery } from '../cost-query.js';
+import { appliesToType, scenarioFromUrl, scenarioQuery } from '../cost-query.js';
 import { navigate, type PageContext } from '../router.js';
 import { costResultView } from '../ui/cost-view.js';
 import { empty, notAvailable, section } from '../ui/state.js';
@@ -23,14 +23,11 @@ export default async function cost({ root, query, signal }: PageContext): Promis
     'What a shutdown, throttle or block costs, by every method we implement, with 90% intervals and the inputs behind each number. The address of this page is the scenario: share it.',
   );
   const [names, available, methods] = await Promise.all([countryNames(), hasApi('/api/cost'), costMethods()]);
-  const q = (k: string) => query.get(k) ?? '';
+  // The URL's scenario as the API reads it: every parameter it takes, regions as region.
+  const scenario = scenarioFromUrl(query);
+  const q = (k: string) => scenario.params[k]?.[0] ?? '';
   const country = (q('country') || 'RU').toUpperCase();
-  const chosen = new Set(
-    query
-      .getAll('region')
-      .flatMap((r) => r.split(','))
-      .filter(Boolean),
-  );
+  const chosen = new Set(scenario.params.region ?? []);
   const regionSelect = h('select', { name: 'region', multiple: true, size: 6, 'aria-describedby': 'region-hint' });
   if ((REGION_COUNTRIES as readonly string[]).includes(country)) {
     const shapes = await regionsOf(country as RegionCountry).catch(() => []);
@@ -60,6 +57,7 @@ export default async function cost({ root, query, signal }: PageContext): Promis
       ? `No regional data for ${country}`
       : "Ctrl/⌘-click for several; none = the whole country (no regional output data: priced by each region's population share, a proxy)";
   const byHours = q('start') === '';
+  const methodValue = (scenario.params.method ?? []).join(',');
   const form = h(
     'form',
     { class: 'controls scenario', 'aria-label': 'Scenario' },
@@ -71,6 +69,8 @@ export default async function cost({ root, query, signal }: PageContext): Promis
         Object.entries(names)
           .sort((a, b) => a[1].localeCompare(b[1]))
           .map(([c, n]) => h('option', { value: c, selected: c === country }, `${n} (${c})`)),
+        // a code from the URL that names no country stays chosen (the API refuses it), never replaced by the first one
+        names[country] ? null : h('option', { value: country, selected: true }, `${country} (not a country code)`),
       ),
     ),
     h('label', null, 'Regions (optional) ', regionSelect, h('small', { id: 'region-hint', class: 'note' }, regionHint)),
@@ -79,12 +79,27 @@ export default async function cost({ root, query, signal }: PageContext): Promis
       h(
         'select',
         { name: 'type' },
-        TYPES.map((t) => h('option', { value: t, selected: t === (q('type') || 'full') }, t)),
+        withCurrent(TYPES, q('type') || 'full').map((t) => h('option', { value: t, selected: t === (q('type') || 'full') }, t)),
       ),
     ),
     field('Platform', h('input', { name: 'platform', value: q('platform'), size: 10, placeholder: 'e.g. Telegram' }), 'type platform'),
     field('Severity', h('input', { name: 'severity', value: q('severity'), size: 4, inputmode: 'decimal', placeholder: '0–1' }), 'type throttling'),
     field('ISP share', h('input', { name: 'isp_share', value: q('isp_share'), size: 4, inputmode: 'decimal', placeholder: '0–1' }), 'type isp'),
+    field(
+      'Platform weight',
+      h('input', { name: 'platform_weight', value: q('platform_weight'), size: 4, inputmode: 'decimal', placeholder: '0–1' }),
+      'replaces the weight table',
+    ),
+    field(
+      'Mobile share',
+      h('input', { name: 'mobile_share', value: q('mobile_share'), size: 4, inputmode: 'decimal', placeholder: '0–1' }),
+      'type mobile or fixed',
+    ),
+    field(
+      'Affected share',
+      h('input', { name: 'affected_share', value: q('affected_share'), size: 4, inputmode: 'decimal', placeholder: '0–1' }),
+      'of the population; not with regions',
+    ),
     field('Hours', h('input', { name: 'hours', value: byHours ? q('hours') || '24' : '', size: 5, inputmode: 'decimal' }), 'or a start and end'),
     field('Start', h('input', { name: 'start', value: q('start'), size: 16, placeholder: '2019-08-03T12:00+03:00' })),
     field('End', h('input', { name: 'end', value: q('end'), size: 16, placeholder: 'YYYY-MM-DD[Thh:mm±hh:mm]' })),
@@ -94,8 +109,12 @@ export default async function cost({ root, query, signal }: PageContext): Promis
       h(
         'select',
         { name: 'method' },
-        h('option', { value: 'all', selected: (q('method') || 'all') === 'all' }, 'all, side by side'),
-        methods.map((m) => h('option', { value: m.id, selected: m.id === q('method'), title: m.summary ?? null }, m.title ? `${m.id}: ${m.title}` : m.id)),
+        h('option', { value: 'all', selected: (methodValue || 'all') === 'all' }, 'all, side by side'),
+        methods.map((m) => h('option', { value: m.id, selected: m.id === methodValue, title: m.summary ?? null }, m.title ? `${m.id}: ${m.title}` : m.id)),
+        // a list of methods from the URL is kept as it is, so Estimate sends it again
+        methodValue && methodValue !== 'all' && !methods.some((m) => m.id === methodValue)
+          ? h('option', { value: methodValue, selected: true }, methodValue)
+          : null,
       ),
     ),
     h(
@@ -140,11 +159,19 @@ export default async function cost({ root, query, signal }: PageContext): Promis
     );
     return;
   }
-  const params: Record<string, string[]> = {};
-  for (const k of SCENARIO_KEYS) {
-    const vs = query.getAll(k).filter(Boolean);
-    if (vs.length) params[k] = vs;
+  // A parameter the API does not take is refused here, never dropped: the figure shown is the URL's.
+  if (scenario.unknown.length) {
+    result.replaceChildren(
+      h(
+        'div',
+        { class: 'state error', role: 'alert' },
+        h('strong', null, 'This scenario cannot be priced: '),
+        `${scenario.unknown.map((k) => `"${k}"`).join(', ')} ${scenario.unknown.length === 1 ? 'is not a parameter' : 'are not parameters'} of the cost calculator (GET /api/cost).`,
+      ),
+    );
+    return;
   }
+  const params = scenario.params;
   const share = location.href;
   const copy = h('button', { type: 'button' }, 'Copy link');
   copy.addEventListener('click', () => {

@@ -1,0 +1,74 @@
+/**
+ * The cost calculator in a real browser: the figure shown is always the figure of the URL shown
+ * (every scenario parameter of GET /api/cost kept in the form, the request, the API link and
+ * after Estimate), and a URL it cannot price is refused with a visible error, never replaced.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { money } from '../../web/src/format.js';
+import { clean, ready, startHarness, visit, type Harness } from './harness.js';
+
+let hx: Harness;
+
+beforeAll(async () => {
+  hx = await startHarness();
+});
+afterAll(async () => {
+  await hx?.stop();
+});
+
+describe('cost calculator scenario parameters', () => {
+  // Each URL prices a scenario the whole country would not: the page must show the API's own figure for it.
+  for (const path of [
+    '/cost?country=RU&type=full&hours=24&affected_share=0.1&method=ozi-regional',
+    '/cost?country=RU&regions=RU-MOW,RU-SPE&type=full&hours=24&method=ozi-regional',
+    '/cost?country=RU&type=mobile&hours=24&mobile_share=0.9&method=ozi-regional',
+  ]) {
+    it(`shows the figure of every parameter in the URL, in the form, the API link and after Estimate: ${path}`, async () => {
+      const v = await visit(hx, path);
+      const api = new URLSearchParams(path.split('?')[1]);
+      const expected = (await (await fetch(`${hx.base}/api/cost?${api.toString()}`)).json()) as {
+        estimates: { method: string; median: number; currency: string }[];
+      };
+      const est = expected.estimates.find((e) => e.method === 'ozi-regional');
+      const whole = (await (await fetch(`${hx.base}/api/cost?country=RU&type=${api.get('type')}&hours=24&method=ozi-regional`)).json()) as typeof expected;
+      // the scenario's figure differs from the default scenario's, so showing the latter fails
+      expect(Math.abs((est?.median ?? 0) / whole.estimates[0]!.median - 1)).toBeGreaterThan(0.05);
+      const figure = money(est?.median, est?.currency);
+      const big = v.page.locator('.estimate[data-method=ozi-regional] .big');
+      expect(await big.textContent()).toBe(figure);
+      const link = new URL((await v.page.locator('.share a', { hasText: 'JSON' }).getAttribute('href')) ?? '', hx.base);
+      for (const [k, val] of api) expect(link.searchParams.getAll(k === 'regions' ? 'region' : k).join(','), k).toBe(val);
+      await v.page.locator('form.scenario button[type=submit]').click();
+      await ready(v.page);
+      const after = new URL(v.page.url());
+      for (const [k, val] of api) expect(after.searchParams.getAll(k === 'regions' ? 'region' : k).join(','), k).toBe(val);
+      expect(await big.textContent()).toBe(figure);
+      await clean(v, 'cost-params');
+    });
+  }
+
+  it('refuses a parameter the calculator does not take, naming it, and prices nothing', async () => {
+    const v = await visit(hx, '/cost?country=RU&type=full&hours=24&afected_share=0.1');
+    expect(await v.page.locator('.result .state.error').textContent()).toContain('"afected_share" is not a parameter');
+    expect(await v.page.locator('.estimate').count()).toBe(0);
+    await clean(v, 'cost-unknown-param');
+  });
+});
+
+describe('a bad calculator URL', () => {
+  it('keeps the bad value in the form beside its error, so Estimate cannot price another country or type unnoticed', async () => {
+    for (const [path, name, value, says] of [
+      ['/cost?country=ZZ&type=full&hours=24', 'country', 'ZZ', 'ZZ'],
+      ['/cost?country=RU&type=bogus&hours=24', 'type', 'bogus', 'bogus'],
+    ] as const) {
+      const v = await visit(hx, path);
+      expect(await v.page.locator(`select[name=${name}]`).inputValue()).toBe(value);
+      expect(await v.page.locator('.result .state.error').textContent()).toContain(says);
+      await v.page.locator('form.scenario button[type=submit]').click();
+      await ready(v.page);
+      expect(new URL(v.page.url()).searchParams.get(name)).toBe(value);
+      expect(await v.page.locator('.estimate').count()).toBe(0);
+      await v.page.close();
+    }
+  });
+});
