@@ -129,8 +129,41 @@ describe('country profile', () => {
     await year.waitFor({ state: 'attached', timeout: 120_000 });
     expect(await year.textContent()).toBe('2019 (Azad Kashmir only)');
     const row = v.page.locator('tr', { has: year });
-    expect(await row.locator('a[href*="/events?country=PK"]').textContent()).toMatch(/^2 .*\(\+5 outside Azad Kashmir\)$/);
+    // each number of the cell is its own link (the events it counts, by id)
+    const cell = row.locator('td', { has: v.page.locator('a[href*="/events?country=PK"]') });
+    expect(await cell.textContent()).toMatch(/^2 .*\(\+5 outside Azad Kashmir\)$/);
+    expect(await cell.locator('a').count()).toBe(2);
     await clean(v, 'country-PK-area');
+  });
+
+  it('every event count of the cost table opens exactly the events it counts (Russia 2024, India 2019)', async () => {
+    for (const [cc, year] of [
+      ['RU', 2024],
+      ['IN', 2019],
+    ] as const) {
+      const r = (await (await fetch(`${hx.base}/api/cost/compare?country=${cc}`)).json()) as {
+        rows: { country: string; year: number; events: { id: string }[]; events_not_priced: { id: string }[] }[];
+      };
+      const api = r.rows.find((x) => x.country === cc && x.year === year)!;
+      const v = await visit(hx, `/country/${cc}`);
+      const row = v.page.locator('tr', { has: v.page.locator(`span[data-year="${year}"][data-method="cost-escalated"]`) });
+      await row.waitFor({ state: 'attached', timeout: 120_000 });
+      const links = row.locator(`a[href^="/events?"]`);
+      const hrefs = await links.evaluateAll((as) => as.map((a) => [a.getAttribute('href') ?? '', a.textContent ?? '']));
+      await v.page.close();
+      // the priced events first, then those not priced
+      const groups = [api.events, ...(api.events_not_priced.length ? [api.events_not_priced] : [])];
+      expect(hrefs.length).toBe(groups.length);
+      for (const [i, [href, n]] of hrefs.entries()) {
+        const want = groups[i]!.map((e) => e.id).sort();
+        expect(Number(n)).toBe(want.length);
+        const list = await visit(hx, href);
+        const got = await list.page.locator('table.data tbody a[href^="/events/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice(8)));
+        expect(got.map(decodeURIComponent).sort(), `${cc} ${year} ${href}`).toEqual(want);
+        expect(await list.page.locator('table.data caption').textContent()).toMatch(new RegExp(`^${want.length} events`));
+        await clean(list, `count-${cc}-${year}-${i}`);
+      }
+    }
   });
 
   it('the world map colours countries by our estimate', async () => {

@@ -1,9 +1,12 @@
 /**
  * Event list (/events?country=&category=&from=&to=&started_from=&q=): where every count on the
  * dashboard links to (a count by start year as started_from..to). Filters map one to one onto GET /api/events; the CSV is the API's own export.
+ * A count no filter can express links to its events by id (/events?id=a,b,c): the page lists
+ * exactly those events, each read from GET /api/events/{id}.
  */
-import { apiUrl, csvUrl, type EventList, getJson } from '../api.js';
-import { categories, pageHead } from '../common.js';
+import { apiUrl, csvUrl, type EventList, getJson, type LedgerEvent } from '../api.js';
+import { categories, pageHead, pool } from '../common.js';
+import { parseIds } from '../event-ids.js';
 import { h } from '../dom.js';
 import { day, titleCase } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
@@ -14,9 +17,14 @@ const FILTERS = ['country', 'category', 'from', 'started_from', 'to', 'q'] as co
 
 export default async function events({ root, query, signal }: PageContext): Promise<void> {
   const f = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
+  const ids = parseIds(query.getAll('id'));
+  const cats = await categories();
+  // a category the ledger does not have is quoted as given, never dressed as one of its names
+  const catName = (c: string) => (cats.includes(c) ? titleCase(c) : `“${c}”`);
   const what = [
     f.country,
-    f.category && f.category.split(',').map(titleCase).join(' + '),
+    ids.length && `${ids.length} event${ids.length === 1 ? '' : 's'} by id`,
+    f.category && f.category.split(',').map(catName).join(' + '),
     f.started_from &&
       `started ${f.to && f.to !== f.started_from ? `${f.started_from}–${f.to}` : f.started_from === f.to ? `in ${f.to}` : `from ${f.started_from}`}`,
     !f.started_from && (f.from && f.to && f.from === f.to ? f.from : [f.from, f.to].filter(Boolean).join('–')),
@@ -25,7 +33,6 @@ export default async function events({ root, query, signal }: PageContext): Prom
     .filter(Boolean)
     .join(' · ');
   pageHead(root, `Ledger events${what ? `: ${what}` : ''}`, 'Each row opens the event with its sources and revision history.');
-  const cats = await categories();
   // "category=shutdown,block" (links from the comparison's groups): one request per category, merged.
   const list = f.category.split(',').filter(Boolean);
   const form = h(
@@ -41,7 +48,9 @@ export default async function events({ root, query, signal }: PageContext): Prom
         { name: 'category' },
         h('option', { value: '' }, 'All'),
         cats.map((c) => h('option', { value: c, selected: c === f.category }, titleCase(c))),
+        // a list of categories, or a value that is none (the API refuses it), stays chosen as the URL gave it
         list.length > 1 ? h('option', { value: f.category, selected: true }, list.map(titleCase).join(' + ')) : null,
+        list.length === 1 && !cats.includes(f.category) ? h('option', { value: f.category, selected: true }, f.category) : null,
       ),
     ),
     h('label', null, 'From ', h('input', { name: 'from', value: f.from, size: 10, placeholder: 'YYYY[-MM[-DD]]' })),
@@ -60,6 +69,10 @@ export default async function events({ root, query, signal }: PageContext): Prom
   root.append(form, slot);
   const q = { ...f, country: f.country.toUpperCase(), limit: 1000 };
   const load = async (): Promise<EventList> => {
+    if (ids.length) {
+      const items = await pool(ids, 4, (id) => getJson<LedgerEvent>(`/api/events/${encodeURIComponent(id)}`, {}, signal));
+      return { items: items.sort((x, y) => y.start.localeCompare(x.start)), next_cursor: null, total: items.length };
+    }
     if (list.length < 2) return getJson<EventList>('/api/events', q, signal);
     const pages = await Promise.all(list.map((category) => getJson<EventList>('/api/events', { ...q, category }, signal)));
     const items = pages.flatMap((p) => p.items).sort((x, y) => y.start.localeCompare(x.start));
@@ -86,11 +99,12 @@ export default async function events({ root, query, signal }: PageContext): Prom
           {
             caption: `${page.total ?? page.items.length} events${page.next_cursor ? ' (first 1000 shown)' : ''}`,
             csvName: 'splinternet-events.csv',
-            // one category: the events export of the same filters (every row and field); merged categories: the rows above, lists joined with "; " as there
-            csvHref: list.length > 1 ? undefined : csvUrl('/api/events', q),
+            // one category: the events export of the same filters (every row and field); ids: that export cut to them; merged categories: the rows above, lists joined with "; " as there
+            csvHref: ids.length ? csvUrl('/api/events', { country: q.country }) : list.length > 1 ? undefined : csvUrl('/api/events', q),
+            csvKeep: ids.length ? { column: 'id', values: ids } : undefined,
           },
         ),
-        list.length > 1
+        list.length > 1 || ids.length
           ? null
           : h(
               'p',

@@ -11,6 +11,7 @@ import { money, short } from '../format.js';
 import { figure } from './figure.js';
 import { empty, notAvailable } from './state.js';
 import { dataTable } from './table.js';
+import { idsHref } from '../event-ids.js';
 
 const MAX_EVENTS = 150;
 
@@ -35,17 +36,18 @@ export async function costByYear(slot: HTMLElement, cc: string, events: LedgerEv
     }
   });
   if (signal.aborted) return;
-  const rows = new Map<string, { year: string; method: string; median: number; low: number; high: number; n: number }>();
+  const rows = new Map<string, { year: string; method: string; median: number; low: number; high: number; n: number; ids: string[] }>();
   for (const { e, r } of results) {
     for (const est of r?.estimates ?? []) {
       const usd = est.usd ?? (est.currency === 'USD' ? est : undefined);
       if (!usd || !Number.isFinite(usd.median)) continue;
       const k = `${e.start.slice(0, 4)}|${est.method}`;
-      const cur = rows.get(k) ?? { year: e.start.slice(0, 4), method: est.method, median: 0, low: 0, high: 0, n: 0 };
+      const cur = rows.get(k) ?? { year: e.start.slice(0, 4), method: est.method, median: 0, low: 0, high: 0, n: 0, ids: [] };
       cur.median += usd.median;
       cur.low += usd.low;
       cur.high += usd.high;
       cur.n++;
+      cur.ids.push(e.id);
       rows.set(k, cur);
     }
   }
@@ -77,7 +79,8 @@ export async function costByYear(slot: HTMLElement, cc: string, events: LedgerEv
       [
         { key: 'year', label: 'Year' },
         { key: 'method', label: 'Method' },
-        { key: 'n', label: 'Events', numeric: true, cell: (d) => h('a', { href: `/events?country=${cc}&from=${d.year}&to=${d.year}` }, String(d.n)) },
+        { key: 'n', label: 'Events', numeric: true, cell: (d) => h('a', { href: idsHref(d.ids, cc) }, String(d.n)), csv: (d) => d.n },
+        { key: 'event_ids', label: 'Event ids', csvOnly: true, csv: (d) => d.ids.join('; ') },
         { key: 'median', label: 'Sum of medians (USD)', numeric: true, cell: (d) => money(d.median) },
         { key: 'low', label: 'Sum of 5% (USD)', numeric: true, cell: (d) => money(d.low) },
         { key: 'high', label: 'Sum of 95% (USD)', numeric: true, cell: (d) => money(d.high) },

@@ -12,6 +12,22 @@ import { money, num, short } from '../format.js';
 import { figure } from './figure.js';
 import { empty } from './state.js';
 import { dataTable } from './table.js';
+import { idsHref } from '../event-ids.js';
+
+/** A count of events, linked to the list of exactly those events. */
+const countOf = (events: { id: string }[], cc: string) =>
+  events.length
+    ? h(
+        'a',
+        {
+          href: idsHref(
+            events.map((e) => e.id),
+            cc,
+          ),
+        },
+        String(events.length),
+      )
+    : '0';
 
 const ratioText = (r: number | null) => (r === null ? '—' : r >= 1 ? `×${r.toPrecision(3)}` : `×1/${(1 / r).toPrecision(3)}`);
 
@@ -113,13 +129,14 @@ export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSi
         key: 'events',
         label: 'Events',
         numeric: true,
+        // each number opens exactly the events it counts
         cell: (x: CostCompareRow) =>
           h(
-            'a',
-            { href: `/events?country=${cc}&from=${x.year}&to=${x.year}` },
-            `${x.events.length}${x.events_not_priced.length ? ` (+${x.events_not_priced.length} not priced)` : ''}${
-              x.events_outside_area.length ? ` (+${x.events_outside_area.length} outside ${x.their_area ?? 'the area'})` : ''
-            }`,
+            'span',
+            null,
+            countOf(x.events, cc),
+            x.events_not_priced.length ? [' (+', countOf(x.events_not_priced, cc), ' not priced)'] : null,
+            x.events_outside_area.length ? [' (+', countOf(x.events_outside_area, cc), ` outside ${x.their_area ?? 'the area'})`] : null,
           ),
         csv: (x: CostCompareRow) => x.events.length,
       },

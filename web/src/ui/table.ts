@@ -3,6 +3,7 @@
  * a picture can be read, copied and cited.
  */
 import { toCsv as writeCsv } from '../../../src/shared/csv.js';
+import { keepCsvRows } from '../csv-rows.js';
 import { h, type Child } from '../dom.js';
 import { text } from '../format.js';
 
@@ -71,7 +72,20 @@ const fetchText = (href: string): Promise<string | null> =>
     .then((r) => (r.ok ? r.text() : null))
     .catch(() => null);
 
-export function dataTable<T>(all: Column<T>[], rows: T[], opts: { caption: string; csvName?: string; csvHref?: string; maxRows?: number }): HTMLElement {
+export function dataTable<T>(
+  all: Column<T>[],
+  rows: T[],
+  opts: {
+    caption: string;
+    csvName?: string;
+    csvHref?: string;
+    /** Keep only the records of the API's file whose `column` holds one of `values` (rows chosen by id). */
+    csvKeep?: { column: string; values: string[] };
+    maxRows?: number;
+  },
+): HTMLElement {
+  const keep = opts.csvKeep;
+  const fetchCsv = (href: string) => fetchText(href).then((t) => (t === null || !keep ? t : keepCsvRows(t, keep.column, keep.values)));
   const columns = all.filter((c) => !c.csvOnly);
   const shown = opts.maxRows ? rows.slice(0, opts.maxRows) : rows;
   const table = h(
@@ -110,7 +124,7 @@ export function dataTable<T>(all: Column<T>[], rows: T[], opts: { caption: strin
       { class: 'table-foot' },
       rows.length > shown.length ? `Showing ${shown.length} of ${rows.length} rows (the CSV has all). ` : `${rows.length} rows. `,
       opts.csvHref
-        ? downloadLink('Download CSV', opts.csvName ?? 'splinternet.csv', () => fetchText(opts.csvHref!), 'text/csv', opts.csvHref)
+        ? downloadLink('Download CSV', opts.csvName ?? 'splinternet.csv', () => fetchCsv(opts.csvHref!), 'text/csv', opts.csvHref)
         : opts.csvName
           ? downloadLink('Download CSV', opts.csvName, () => toCsv(all, rows))
           : null,
