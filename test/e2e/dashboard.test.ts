@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clean, ready, shot, slowApiReport, SHOTS, startHarness, visit, type Harness, type Visit } from './harness.js';
 
@@ -22,6 +23,13 @@ afterAll(async () => {
 });
 
 const unavailable = async (v: Visit) => v.page.locator('.state.unavailable').count();
+
+/** Click a download control and read the file it saves: its name and its text. */
+async function download(v: Visit, control: Locator): Promise<{ name: string; text: string }> {
+  const [d] = await Promise.all([v.page.waitForEvent('download'), control.click()]);
+  const path = await d.path();
+  return { name: d.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
 
 describe('world map', () => {
   it('draws at least 150 countries, colours Russia, and opens its profile on click', async () => {
@@ -173,6 +181,22 @@ describe('country profile', () => {
     expect(fill).toMatch(/^(#|rgb)/);
     expect(fill).not.toBe('#e8e8e4');
     expect(await v.page.locator('table.data th', { hasText: 'Our estimate (USD)' }).count()).toBe(1);
+    // the caption credits the model, never the publisher: China has no published figure at all
+    const caption = await v.page.locator('figure figcaption').first().textContent();
+    expect(caption).toMatch(/^Our estimated shutdown cost by country \(cost-escalated, USD\)/);
+    expect(caption).not.toMatch(/published/i);
+    // the download names the view and carries currency, method and the events priced, lists joined with "; "
+    await v.page.getByRole('button', { name: 'Table' }).click();
+    const file = await download(v, v.page.locator('.figure-table a.download'));
+    expect(file.name).toMatch(/^splinternet-world-our-estimate-cost-escalated-USD-\d{4}-\d{4}\.csv$/);
+    const [head, ...lines] = file.text.trim().split(/\r?\n/);
+    expect(head).toBe('cc,name,events,cost,series,currency,method,event_ids,source_urls');
+    const cn = lines.find((l) => l.startsWith('CN,'))!;
+    expect(cn).toContain(',USD,cost-escalated,');
+    const compare = (await (await fetch(`${hx.base}/api/cost/compare?country=CN`)).json()) as { rows: { country: string; events: { id: string }[] }[] };
+    const cnIds = compare.rows.filter((r) => r.country === 'CN').flatMap((r) => r.events.map((e) => e.id));
+    expect(cnIds.length).toBeGreaterThan(1);
+    expect(cn).toContain(cnIds.slice(0, 2).join('; '));
     await clean(v, 'world-model-cost');
   });
 

@@ -12,6 +12,7 @@ import { countryNames, disputedAreas, projectionFor, worldCountries } from '../g
 import { choropleth, hoverLine } from '../map.js';
 import { navigate, type PageContext } from '../router.js';
 import { figure } from '../ui/figure.js';
+import { worldLabels } from '../world-labels.js';
 import { worldQuery } from '../world-query.js';
 import { yearRange } from '../year-range.js';
 import { errorBox, loading } from '../ui/state.js';
@@ -26,7 +27,7 @@ const isYearlyCost = (s: Indicator) => /cost/i.test(s.id + s.title) && /USD/.tes
  * Our yearly estimates (GET /api/cost/compare, method cost-escalated) in the shape of published
  * cost series, so the map colours both the same way.
  */
-async function modelCostSeries(signal: AbortSignal): Promise<IndicatorList> {
+async function modelCostSeries(signal: AbortSignal): Promise<IndicatorList & { method: string }> {
   const r = await getJson<CostCompare>('/api/cost/compare', {}, signal);
   const by = new Map<string, Indicator>();
   for (const row of r.rows) {
@@ -45,12 +46,13 @@ async function modelCostSeries(signal: AbortSignal): Promise<IndicatorList> {
       period: String(row.year),
       value: usd,
       source: { url: '/api/cost/compare', title: 'cost compare', publisher: 'Splinternet Observatory', published: null, archive_url: null, locator: null },
-      note: null,
+      // the events priced in that year, for the download's event_ids
+      note: row.events.map((e) => e.id).join('; '),
       disputed: false,
     });
     by.set(row.country, s);
   }
-  return { items: [...by.values()], next_cursor: null };
+  return { items: [...by.values()], next_cursor: null, method: r.method };
 }
 
 export default async function world({ root, query, signal }: PageContext): Promise<void> {
@@ -152,18 +154,26 @@ export default async function world({ root, query, signal }: PageContext): Promi
     perCountry.set(c.country, (perCountry.get(c.country) ?? 0) + c.count);
   }
   // Published cost per country: the sum of yearly values in the year range (each series names its source).
-  const costOf = new Map<string, { usd: number; series: string[] }>();
+  const costOf = new Map<string, { usd: number; series: string[]; ids: string[]; urls: string[] }>();
   for (const s of costSeries) {
     if (!s.country) continue;
     const inRange = s.values.filter((v) => Number(v.period.slice(0, 4)) >= state.from && Number(v.period.slice(0, 4)) <= state.to);
     const sum = inRange.reduce((a, v) => a + v.value, 0);
     if (sum <= 0) continue;
-    const cur = costOf.get(s.country) ?? { usd: 0, series: [] };
+    const cur = costOf.get(s.country) ?? { usd: 0, series: [], ids: [], urls: [] };
     const publishers = [...new Set(inRange.map((v) => v.source.publisher))];
-    costOf.set(s.country, { usd: cur.usd + sum, series: [...cur.series, `${publishers.join(', ')} (${inRange.map((v) => v.period).join(', ')})`] });
+    costOf.set(s.country, {
+      usd: cur.usd + sum,
+      series: [...cur.series, `${publishers.join(', ')} (${inRange.map((v) => v.period).join(', ')})`],
+      ids: [...cur.ids, ...(model ? inRange.flatMap((v) => (v.note ? v.note.split('; ') : [])) : [s.id])],
+      urls: [...new Set([...cur.urls, ...inRange.map((v) => v.source.url)])],
+    });
   }
 
   const byCost = state.color === 'cost' || state.color === 'model';
+  const method = 'method' in indicators && typeof indicators.method === 'string' ? indicators.method : 'cost-escalated';
+  const publishers = [...new Set(costSeries.flatMap((s) => s.values.map((v) => v.source.publisher)))];
+  const labels = worldLabels(state, method, publishers);
   const costs = [...costOf.values()].map((c) => c.usd);
   const max = Math.max(1, ...(byCost ? costs : [...perCountry.values()]));
   const colorOpts = byCost
@@ -171,13 +181,13 @@ export default async function world({ root, query, signal }: PageContext): Promi
         type: 'log' as const,
         scheme: 'purples' as const,
         domain: [Math.min(max, ...costs), max],
-        label: model ? 'Our estimate of the cost of shutdowns (USD, cost-escalated)' : 'Published shutdown cost (USD)',
+        label: labels.legend,
       }
     : {
         type: 'sqrt' as const,
         scheme: 'oranges' as const,
         domain: [0, max],
-        label: `Ledger events${state.category ? ` (${titleCase(state.category)})` : ''}, ${state.from}–${state.to}`,
+        label: labels.legend,
       };
   const scale = Plot.scale({ color: colorOpts });
   const valueOf = (cc: string | null) => (cc ? (byCost ? costOf.get(cc)?.usd : perCountry.get(cc)) : undefined);
@@ -221,6 +231,8 @@ export default async function world({ root, query, signal }: PageContext): Promi
       events: perCountry.get(cc) ?? 0,
       cost: costOf.get(cc)?.usd ?? null,
       series: costOf.get(cc)?.series.join('; ') ?? '',
+      ids: costOf.get(cc)?.ids ?? [],
+      urls: costOf.get(cc)?.urls ?? [],
     }))
     .sort((a, b) => (byCost ? (b.cost ?? 0) - (a.cost ?? 0) : b.events - a.events) || a.cc.localeCompare(b.cc));
   const table = dataTable(
@@ -235,15 +247,24 @@ export default async function world({ root, query, signal }: PageContext): Promi
       },
       ...(byCost
         ? [
-            { key: 'cost', label: model ? 'Our estimate (USD)' : 'Published cost (USD)', numeric: true, cell: (r: (typeof rows)[number]) => money(r.cost) },
+            { key: 'cost', label: labels.column, numeric: true, cell: (r: (typeof rows)[number]) => money(r.cost) },
             { key: 'series', label: 'Cost source' },
+            // what a row of the file says without the page: its currency, method, sources and events (lists joined with "; ")
+            { key: 'currency', label: 'Currency', csvOnly: true, csv: () => 'USD' },
+            { key: 'method', label: 'Method', csvOnly: true, csv: () => (model ? method : 'published') },
+            { key: model ? 'event_ids' : 'series_ids', label: 'Ids', csvOnly: true, csv: (r: (typeof rows)[number]) => r.ids.join('; ') },
+            { key: 'source_urls', label: 'Source URLs', csvOnly: true, csv: (r: (typeof rows)[number]) => r.urls.join('; ') },
           ]
-        : []),
+        : [
+            { key: 'category', label: 'Category', csvOnly: true, csv: () => state.category || 'all' },
+            { key: 'started_from', label: 'Started from', csvOnly: true, csv: () => state.from },
+            { key: 'started_to', label: 'Started to', csvOnly: true, csv: () => state.to },
+          ]),
     ],
     rows,
     {
-      caption: `Countries by ${model ? 'our cost estimate' : byCost ? 'published cost' : 'event count'}, ${state.from}–${state.to}`,
-      csvName: `splinternet-world-${state.from}-${state.to}.csv`,
+      caption: labels.caption,
+      csvName: labels.csvName,
     },
   );
   const legend = Plot.legend({ color: colorOpts, width: 320 });
@@ -265,7 +286,7 @@ export default async function world({ root, query, signal }: PageContext): Promi
   body.replaceChildren(
     form,
     figure(h('div', null, legend, map, hover.el), table, {
-      title: byCost ? 'Published shutdown cost by country' : 'Ledger events by country',
+      title: labels.title,
       label: map.getAttribute('aria-label') ?? '',
       note,
     }),
