@@ -266,6 +266,32 @@ describe('China vs Russia', () => {
     await clean(v, 'compare');
   });
 
+  it("downloads the API's events export: every column, ids and sources, the cooperation file cut to the events listing both", async () => {
+    const exported = await (await fetch(`${hx.base}/api/export/events.csv?country=RU`)).text();
+    const header = exported.split(/\r?\n/)[0]!;
+    expect(header).toMatch(/^id,.*\bsources\b/);
+    const v = await visit(hx, '/compare/CN-RU');
+    const coop = v.page.locator('.table-wrap', { has: v.page.locator('caption', { hasText: 'Cooperation events' }) });
+    const shown = await coop.locator('tbody a[href^="/events/"]').evaluateAll((as) => as.map((a) => decodeURIComponent(a.getAttribute('href')!.slice(8))));
+    const file = await download(v, coop.locator('a.download'));
+    const lines = file.text.trim().split(/\r?\n/);
+    expect(lines[0]).toBe(header);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual([...shown].sort());
+    await clean(v, 'compare-download');
+    const c = await visit(hx, '/country/RU');
+    const fig = c.page.locator('figure', { has: c.page.locator('caption', { hasText: 'Ledger events listing RU' }) });
+    await fig.getByRole('button', { name: 'Table' }).click();
+    const events = await download(c, fig.locator('a.download'));
+    expect(events.name).toBe('splinternet-RU-events.csv');
+    expect(events.text).toBe(exported);
+    await clean(c, 'country-RU-download');
+  });
+
   it('links a count to the list of its events', async () => {
     const v = await visit(hx, '/events?country=RU&category=shutdown,throttling,block');
     expect(await v.page.locator('table.data tbody tr').count()).toBeGreaterThan(5);

@@ -6,7 +6,7 @@
  * Every number links to the list of events behind it.
  */
 import * as Plot from '@observablehq/plot';
-import { type EventCount, type EventCounts, getAll, getJson, type LedgerEvent } from '../api.js';
+import { csvUrl, type EventCount, type EventCounts, getAll, getJson, type LedgerEvent } from '../api.js';
 import { categories, categoryColor, chartWidth, countLink, eventsHref, pageHead, startedIn } from '../common.js';
 import { h } from '../dom.js';
 import { day, pct, titleCase } from '../format.js';
@@ -189,7 +189,13 @@ export default async function compare({ root, params, signal }: PageContext): Pr
           { key: 'countries', label: 'Countries', cell: (e) => e.countries.join(', '), csv: (e) => e.countries.join(' ') },
         ],
         both,
-        { caption: `Cooperation events listing both ${a} and ${b}`, csvName: `splinternet-${a}-${b}-cooperation.csv` },
+        {
+          caption: `Cooperation events listing both ${a} and ${b}`,
+          csvName: `splinternet-${a}-${b}-cooperation.csv`,
+          // the events export of the list read (every field), cut to the events listing both
+          csvHref: csvUrl('/api/events', { country: a, category: 'cooperation' }),
+          csvKeep: { column: 'id', values: both.map((e) => e.id) },
+        },
       )
     : empty(`No cooperation event lists both ${a} and ${b}.`);
 

@@ -55,7 +55,8 @@ function timeline(cc: string, events: LedgerEvent[], cats: string[]): HTMLElemen
       { key: 'title', label: 'Event', cell: (e) => h('a', { href: `/events/${e.id}` }, e.title) },
     ],
     events,
-    { caption: `Ledger events listing ${cc}`, csvName: `splinternet-${cc}-events.csv` },
+    // the events export of the same query: every field, ids and sources included
+    { caption: `Ledger events listing ${cc}`, csvName: `splinternet-${cc}-events.csv`, csvHref: csvUrl('/api/events', { country: cc }) },
   );
   const counts = present.map((c) => `${titleCase(c)} ${rows.filter((r) => r.category === c).length}`).join(', ');
   return figure(chart, table, {

@@ -13,10 +13,15 @@ describe('estimateRows', () => {
       high: 33,
       data_vintage: { gdp: 2024 },
       usd: { median: 31, low: 26, high: 36 },
+      inputs: [{ source: 'World Bank WDI' }, { source: 'BCG 2016' }, { source: 'World Bank WDI' }],
     };
-    // every field of the estimate as it is, and its US-dollar amounts beside them, each named
-    const { usd, ...shown } = e;
-    expect(estimateRows([e as unknown as CostEstimate])).toEqual([{ ...shown, median_usd: usd.median, low_usd: usd.low, high_usd: usd.high }]);
-    expect(Object.keys(estimateRows([e as unknown as CostEstimate])[0]!)).toEqual(expect.arrayContaining(['currency', 'method_version', 'data_vintage']));
+    // every field of the estimate as it is, its US-dollar amounts beside them, each named, and its inputs' sources once each
+    const { usd, inputs, ...shown } = e;
+    expect(estimateRows([e as unknown as CostEstimate])).toEqual([
+      { ...shown, median_usd: usd.median, low_usd: usd.low, high_usd: usd.high, sources: [...new Set(inputs.map((i) => i.source))] },
+    ]);
+    expect(Object.keys(estimateRows([e as unknown as CostEstimate])[0]!)).toEqual(
+      expect.arrayContaining(['currency', 'method_version', 'data_vintage', 'sources']),
+    );
   });
 });

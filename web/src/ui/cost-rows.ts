@@ -1,7 +1,7 @@
 /**
  * A cost answer's estimates as table rows: each amount with the currency it is in (the chosen
- * currency, and USD beside it), the method version and the data vintage, so a row of the
- * calculator's CSV says what it holds.
+ * currency, and USD beside it), the method version, the data vintage and the sources of its
+ * inputs (each once), so a row of the calculator's CSV says what it holds.
  */
 import type { CostEstimate } from '../api.js';
 
@@ -19,5 +19,6 @@ export const estimateRows = (ests: CostEstimate[]) =>
       low_usd: usd?.low,
       high_usd: usd?.high,
       data_vintage: e.data_vintage,
+      sources: [...new Set((e.inputs ?? []).map((i) => i.source))],
     };
   });

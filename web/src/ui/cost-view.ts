@@ -124,6 +124,7 @@ export function costResultView(r: CostView, title: string): HTMLElement {
       { key: 'low_usd', label: '5% USD', numeric: true, cell: (x) => money(x.low_usd) },
       { key: 'high_usd', label: '95% USD', numeric: true, cell: (x) => money(x.high_usd) },
       { key: 'data_vintage', label: 'Data vintage', csvOnly: true },
+      { key: 'sources', label: 'Sources', csvOnly: true },
     ],
     rows,
     { caption: 'Estimates by method', csvName: 'cost-estimates.csv' },

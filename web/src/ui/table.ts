@@ -21,13 +21,22 @@ export interface Column<T> {
   csvOnly?: boolean;
 }
 
-/** RFC 4180 CSV of the rows, through the observatory's one CSV writer (formula cells neutralised). */
+/** A list of plain values (no objects inside): joined with "; ", as the API's files join them. */
+const plainList = (v: unknown): v is (string | number | boolean)[] => Array.isArray(v) && v.every((x) => ['string', 'number', 'boolean'].includes(typeof x));
+
+/**
+ * RFC 4180 CSV of the rows, through the observatory's one CSV writer (formula cells neutralised),
+ * with the exports' one flattening rule: a list of plain values joined with "; " (an empty list
+ * an empty cell), any other object as JSON text, an absent value an empty cell.
+ */
 export function toCsv<T>(columns: Column<T>[], rows: T[]): string {
   const byKey = new Map(columns.map((c) => [c.key, c]));
   const get = (r: T, key: string) => {
     const c = byKey.get(key)!;
     const v = c.csv ? c.csv(r) : (r as Record<string, unknown>)[c.key];
-    return v === null || v === undefined ? null : typeof v === 'number' ? v : text(v);
+    if (v === null || v === undefined) return null;
+    if (plainList(v)) return v.length ? v.join('; ') : null;
+    return typeof v === 'number' ? v : text(v);
   };
   return writeCsv(
     columns.map((c) => c.key),
