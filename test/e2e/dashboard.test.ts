@@ -314,6 +314,24 @@ describe('regions', () => {
     await clean(v, 'regions-RU');
   });
 
+  it('in USD names the exchange rate, its date, the data year, vintage and sources the API returned', async () => {
+    const api = (await (await fetch(`${hx.base}/api/cost/regions?country=RU&type=full&hours=24`)).json()) as {
+      rates: { rate: number; date: string }[];
+      data_years: number[];
+      data_vintage: string[];
+      sources: string[];
+    };
+    expect(api.rates.length).toBeGreaterThan(0);
+    const v = await visit(hx, '/regions/RU?currency=USD');
+    const text = await v.page.locator('dl.provenance').textContent();
+    const rate = api.rates[0]!;
+    expect(text).toContain(`Exchange rate${rate.rate.toFixed(4)} RUB/USD on ${rate.date}`);
+    expect(text).toContain(`Data years${api.data_years.join(', ')}`);
+    expect(text).toContain(`Data vintage${api.data_vintage.join('; ')}`);
+    expect(text).toContain(api.sources[0]);
+    await clean(v, 'regions-RU-usd');
+  });
+
   it('draws China’s 31 provinces and Taiwan, Hong Kong, Macao as context only', async () => {
     const v = await visit(hx, '/regions/CN');
     expect(await v.page.locator('svg[data-map=regions-CN] path.area[data-code^="CN-"]:not(.context)').count()).toBe(31);

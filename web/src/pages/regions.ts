@@ -15,6 +15,7 @@ import { navigate, type PageContext } from '../router.js';
 import { inputsTable } from '../ui/cost-view.js';
 import { figure } from '../ui/figure.js';
 import { errorBox, loading, notAvailable } from '../ui/state.js';
+import { costProvenance } from '../ui/provenance.js';
 import { dataTable } from '../ui/table.js';
 
 const NO_DATA = '#e8e8e4';
@@ -208,10 +209,20 @@ export default async function regions({ root, params, query, signal }: PageConte
             h('a', { href: `/cost?country=${cc}&type=${state.type}&hours=24&method=all` }, 'Compare methods in the calculator'),
             '.',
           );
+  // the rate (in USD), data years, vintage and sources the figures read, as the API returns them
+  const provenance =
+    costs && !(costs instanceof Error)
+      ? h(
+          'dl',
+          { class: 'kv provenance' },
+          costProvenance(costs, state.usd).map(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
+        )
+      : null;
   const legend = medians.length ? Plot.legend({ color: { ...colorOpts, tickFormat: short, ticks: 4 }, width: 320 }) : null;
   replace(
     body,
     status,
+    provenance,
     h(
       'div',
       { class: 'map-with-table' },
