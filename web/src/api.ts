@@ -97,6 +97,16 @@ interface Problem {
   errors?: { path: string; message: string }[];
 }
 
+/**
+ * The text of a problem: its detail (or title, or the status line), then each field error the
+ * detail does not already state, so every message is said once.
+ */
+export function problemMessage(body: Problem, statusLine: string): string {
+  const detail = body.detail ?? body.title ?? statusLine;
+  const extra = (body.errors ?? []).map((f) => `${f.path || 'request'}: ${f.message}`).filter((t) => !detail.includes(t));
+  return extra.length ? `${detail} (${extra.join('; ')})` : detail;
+}
+
 async function toError(res: Response, url: string): Promise<ApiError> {
   let body: Problem = {};
   try {
@@ -104,10 +114,7 @@ async function toError(res: Response, url: string): Promise<ApiError> {
   } catch {
     /* not JSON: fall back to the status line */
   }
-  const fields = body.errors ?? [];
-  const detail = body.detail ?? body.title ?? `${res.status} ${res.statusText}`;
-  const extra = fields.length ? ` (${fields.map((f) => `${f.path || 'request'}: ${f.message}`).join('; ')})` : '';
-  return new ApiError(`${detail}${extra}`, res.status, url, body.code, fields);
+  return new ApiError(problemMessage(body, `${res.status} ${res.statusText}`), res.status, url, body.code, body.errors ?? []);
 }
 
 const early = new Map<string, Promise<unknown>>();
