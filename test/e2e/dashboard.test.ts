@@ -271,7 +271,7 @@ describe('China vs Russia', () => {
     const header = exported.split(/\r?\n/)[0]!;
     expect(header).toMatch(/^id,.*\bsources\b/);
     const v = await visit(hx, '/compare/CN-RU');
-    const coop = v.page.locator('.table-wrap', { has: v.page.locator('caption', { hasText: 'Cooperation events' }) });
+    const coop = v.page.locator('.table-wrap', { has: v.page.locator('caption', { hasText: /^Cooperation events listing/ }) });
     const shown = await coop.locator('tbody a[href^="/events/"]').evaluateAll((as) => as.map((a) => decodeURIComponent(a.getAttribute('href')!.slice(8))));
     const file = await download(v, coop.locator('a.download'));
     const lines = file.text.trim().split(/\r?\n/);
