@@ -292,6 +292,13 @@ describe('China vs Russia', () => {
     await clean(c, 'country-RU-download');
   });
 
+  it('heads a list filtered by a category the ledger lacks with the value as given, kept in the form', async () => {
+    const v = await visit(hx, '/events?category=foo');
+    expect(await v.page.locator('h1').textContent()).toBe('Ledger events: “foo”');
+    expect(await v.page.locator('select[name=category]').inputValue()).toBe('foo');
+    await v.page.close();
+  });
+
   it('links a count to the list of its events', async () => {
     const v = await visit(hx, '/events?country=RU&category=shutdown,throttling,block');
     expect(await v.page.locator('table.data tbody tr').count()).toBeGreaterThan(5);
@@ -408,6 +415,18 @@ describe('registry and detections', () => {
       expect(await v.page.locator('.telegram-2018 tbody tr').count()).toBeGreaterThan(0);
     } else expect(await unavailable(v)).toBe(1);
     await clean(v, 'registry');
+  });
+
+  it('offers every detection kind the API documents and keeps the one a link chose (outage)', async () => {
+    const spec = (await (await fetch(`${hx.base}/openapi.json`)).json()) as {
+      paths: Record<string, { get: { parameters: { name: string; schema?: { enum?: string[] } }[] } }>;
+    };
+    const kinds = spec.paths['/api/detections']!.get.parameters.find((p) => p.name === 'kind')?.schema?.enum ?? [];
+    expect(kinds).toContain('outage');
+    const v = await visit(hx, '/detections?kind=outage');
+    expect(await v.page.locator('select[name=kind] option').evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? ''))).toEqual(['', ...kinds]);
+    expect(await v.page.locator('select[name=kind]').inputValue()).toBe('outage');
+    await clean(v, 'detections-outage');
   });
 
   it('renders the detections page', async () => {

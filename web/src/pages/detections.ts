@@ -6,8 +6,8 @@
  * "insufficient data" is never silent.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson, hasApi, type MeasurementSummary, type SpeedTestSummary } from '../api.js';
-import { chartWidth, pageHead } from '../common.js';
+import { getJson, hasApi, paramEnum, type MeasurementSummary, type SpeedTestSummary } from '../api.js';
+import { chartWidth, pageHead, withCurrent } from '../common.js';
 import { h } from '../dom.js';
 import { day, text } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
@@ -158,6 +158,7 @@ export default async function detections({ root, query, signal }: PageContext): 
     return;
   }
   const f = { cc: query.get('cc') ?? '', kind: query.get('kind') ?? '', since: query.get('since') ?? '', until: query.get('until') ?? '' };
+  const kinds = await paramEnum('/api/detections', 'kind');
   const form = h(
     'form',
     { class: 'controls', 'aria-label': 'Detection filters' },
@@ -169,7 +170,8 @@ export default async function detections({ root, query, signal }: PageContext): 
       h(
         'select',
         { name: 'kind' },
-        ['', 'block', 'throttling', 'shutdown'].map((k) => h('option', { value: k, selected: k === f.kind }, k || 'all')),
+        // the kinds the API documents (/openapi.json), and the URL's own value when it is none of them
+        ['', ...withCurrent(kinds, f.kind)].map((k) => h('option', { value: k, selected: k === f.kind }, k || 'all')),
       ),
     ),
     h('label', null, 'Since ', h('input', { name: 'since', type: 'date', value: f.since })),
