@@ -339,6 +339,25 @@ describe('regions', () => {
     await clean(v, 'regions-RU-usd');
   });
 
+  it("draws legends whose first and last labels are whole, money in the tables' units (B, not G)", async () => {
+    for (const path of ['/?color=cost', '/']) {
+      const v = await visit(hx, path);
+      const svg = v.page.locator('figure svg').first();
+      const box = (await svg.boundingBox())!;
+      const labels = svg.locator('g[aria-label="tick label"] text, text');
+      const texts = (await labels.allTextContents()).filter((t) => /\d/.test(t));
+      expect(texts.length).toBeGreaterThan(1);
+      for (const t of await labels.all()) {
+        if (!/\d/.test((await t.textContent()) ?? '')) continue;
+        const b = (await t.boundingBox())!;
+        expect(b.x, `${path} ${await t.textContent()}`).toBeGreaterThanOrEqual(box.x - 0.5);
+        expect(b.x + b.width, `${path} ${await t.textContent()}`).toBeLessThanOrEqual(box.x + box.width + 0.5);
+      }
+      if (path.includes('cost')) for (const t of texts) expect(t).not.toMatch(/G$/);
+      await clean(v, `legend-${path.includes('cost') ? 'cost' : 'count'}`);
+    }
+  });
+
   it('draws China’s 31 provinces and Taiwan, Hong Kong, Macao as context only', async () => {
     const v = await visit(hx, '/regions/CN');
     expect(await v.page.locator('svg[data-map=regions-CN] path.area[data-code^="CN-"]:not(.context)').count()).toBe(31);

@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { csvUrl, getJson, hasApi, type RegionCost, type RegionCosts } from '../api.js';
 import { costMethods, pageHead } from '../common.js';
 import { h, replace } from '../dom.js';
-import { formValue, interval, money, short } from '../format.js';
+import { formValue, interval, money } from '../format.js';
 import { projectionFor, regionsOf, REGION_COUNTRIES, type GeoFeature, type RegionCountry, type RegionProps } from '../geo.js';
 import { choropleth, hoverLine } from '../map.js';
 import { navigate, type PageContext } from '../router.js';
@@ -16,6 +16,7 @@ import { inputsTable } from '../ui/cost-view.js';
 import { figure } from '../ui/figure.js';
 import { errorBox, loading, notAvailable } from '../ui/state.js';
 import { costProvenance } from '../ui/provenance.js';
+import { rampLegend } from '../ui/legend.js';
 import { dataTable } from '../ui/table.js';
 
 const NO_DATA = '#e8e8e4';
@@ -218,7 +219,7 @@ export default async function regions({ root, params, query, signal }: PageConte
           costProvenance(costs, state.usd).map(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
         )
       : null;
-  const legend = medians.length ? Plot.legend({ color: { ...colorOpts, tickFormat: short, ticks: 4 }, width: 320 }) : null;
+  const legend = medians.length ? rampLegend(colorOpts, true, 4) : null;
   replace(
     body,
     status,

@@ -16,6 +16,7 @@ import { worldLabels } from '../world-labels.js';
 import { worldQuery } from '../world-query.js';
 import { yearRange } from '../year-range.js';
 import { errorBox, loading } from '../ui/state.js';
+import { rampLegend } from '../ui/legend.js';
 import { dataTable } from '../ui/table.js';
 
 export const NO_DATA = '#e8e8e4';
@@ -267,7 +268,7 @@ export default async function world({ root, query, signal }: PageContext): Promi
       csvName: labels.csvName,
     },
   );
-  const legend = Plot.legend({ color: colorOpts, width: 320 });
+  const legend = rampLegend(colorOpts, byCost);
   const costNote = model
     ? "Our estimate: the yearly figures of `splinternet cost compare top10vpn` (method cost-escalated, USD), summed per country over the selected years: every shutdown, throttling and block event priced by the share of the country it cut off (the population of its geocoded area; regional output for Russia and China) for its hours in each year, throttling at severity 1 and events marked ongoing by STOP's yearly accounting (a block to the end of the year it began), as Top10VPN counts them. `cost events` prices an ongoing event only with --end and a throttle only with --severity, so its sums are lower where the ledger holds such events. Each country page sets it beside Top10VPN, year by year, with the cause where they differ."
     : costSeries.length
