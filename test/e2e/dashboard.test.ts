@@ -339,6 +339,27 @@ describe('regions', () => {
     await clean(v, 'regions-RU-usd');
   });
 
+  it("names every region as the API does (Jewish Autonomous Oblast, not Jewish), on the map's table and in the calculator", async () => {
+    const api = (await (await fetch(`${hx.base}/api/cost/regions?country=RU&type=full&hours=24`)).json()) as { items: { code: string; name: string }[] };
+    const v = await visit(hx, '/regions/RU');
+    const fig = v.page.locator('figure', { has: v.page.locator('svg[data-map=regions-RU]') });
+    const rows = await fig
+      .locator('.figure-table tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [tr.children[2]?.textContent?.split(' / ')[0] ?? '', tr.children[1]?.textContent?.replace(/ disputed$/, '') ?? '']),
+      );
+    const byCode = new Map(rows as [string, string][]);
+    const named = api.items.filter((i) => byCode.has(i.code));
+    expect(named.length).toBeGreaterThanOrEqual(80);
+    for (const i of named) expect(byCode.get(i.code), i.code).toBe(i.name);
+    await clean(v, 'regions-RU-names');
+    const c = await visit(hx, '/cost?country=RU&type=full&hours=24');
+    expect(await c.page.locator('select[name=region] option[value="RU-YEV"]').textContent()).toBe(
+      `${api.items.find((i) => i.code === 'RU-YEV')!.name} (RU-YEV)`,
+    );
+    await clean(c, 'cost-RU-names');
+  });
+
   it("draws legends whose first and last labels are whole, money in the tables' units (B, not G)", async () => {
     for (const path of ['/?color=cost', '/']) {
       const v = await visit(hx, path);

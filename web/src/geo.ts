@@ -7,6 +7,7 @@ import { geoConicEqualArea, geoEqualEarth, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
+import { regionLabel } from './region-label.js';
 
 export interface RegionProps {
   code: string;
@@ -56,10 +57,14 @@ export async function disputedAreas(): Promise<GeoFeature<RegionProps>[]> {
 export const REGION_COUNTRIES = ['RU', 'CN'] as const;
 export type RegionCountry = (typeof REGION_COUNTRIES)[number];
 
-/** Admin-1 units, plus context features (CN: Taiwan, Hong Kong, Macao) flagged `context`. */
+/** Admin-1 units named as the API names them, plus context features (CN: Taiwan, Hong Kong, Macao) flagged `context`. */
 export async function regionsOf(cc: RegionCountry): Promise<GeoFeature<RegionProps>[]> {
   const t = await topo(cc.toLowerCase());
-  return [...features<RegionProps>(t, 'regions'), ...features<RegionProps>(t, 'context')];
+  const regions = features<RegionProps>(t, 'regions').map((f) => ({
+    ...f,
+    properties: { ...f.properties, name: regionLabel(f.properties.code, f.properties.name) },
+  }));
+  return [...regions, ...features<RegionProps>(t, 'context')];
 }
 
 let names: Promise<Record<string, string>> | null = null;
