@@ -457,6 +457,23 @@ describe('registry and detections', () => {
     await clean(v, 'registry');
   });
 
+  it('answers a lookup with readable fields: listed since, the decisions and the network', async () => {
+    const api = (await (await fetch(`${hx.base}/api/registry/lookup?q=149.154.167.99`)).json()) as {
+      listed: boolean;
+      since: { first_snapshot: string } | null;
+      decisions: { decision_number: string }[];
+    };
+    const v = await visit(hx, '/registry?q=149.154.167.99');
+    await v.page.locator('dl.lookup').waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await v.page.locator('pre.raw').count()).toBe(0);
+    const text = await v.page.locator('dl.lookup').textContent();
+    if (api.listed) {
+      expect(text).toContain(`Listed sincesnapshot ${api.since!.first_snapshot}`);
+      for (const d of api.decisions) expect(text).toContain(d.decision_number);
+    }
+    await clean(v, 'registry-lookup');
+  });
+
   it('offers every detection kind the API documents and keeps the one a link chose (outage)', async () => {
     const spec = (await (await fetch(`${hx.base}/openapi.json`)).json()) as {
       paths: Record<string, { get: { parameters: { name: string; schema?: { enum?: string[] } }[] } }>;

@@ -28,6 +28,11 @@ describe('elections pages', () => {
     const links = await v.page.locator('table.data a[href^="/elections/"]').allTextContents();
     expect(links).toEqual(['duma-2016', 'duma-2021', 'president-2024']);
     expect(await v.page.locator('a[href="/events/ru-2021-moscow-e-voting"]').count()).toBe(1);
+    // a cell with several events separates them, so two ids never read as one
+    const cell = v.page.locator('td', { has: v.page.locator('a[href="/events/ru-2021-moscow-e-voting"]') });
+    const ids = await cell.locator('a').allTextContents();
+    expect(ids.length).toBeGreaterThan(1);
+    expect(await cell.textContent()).toBe(ids.join(', '));
     await clean(v, 'elections');
   });
 

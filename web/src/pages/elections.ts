@@ -40,8 +40,9 @@ export default async function elections({ root, signal }: PageContext): Promise<
               {
                 key: 'ledger_events',
                 label: 'Ledger events',
-                cell: (e) => e.ledger_events.map((id) => h('a', { href: `/events/${id}`, class: 'tag' }, id)),
-                csv: (e) => e.ledger_events.join(' '),
+                // separated, so two ids never read as one
+                cell: (e) => e.ledger_events.flatMap((id, i) => [i ? ', ' : '', h('a', { href: `/events/${id}`, class: 'tag' }, id)]),
+                csv: (e) => e.ledger_events.join('; '),
               },
             ],
             r.items,

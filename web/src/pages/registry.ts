@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { getJson, hasApi, type Indicator, type IndicatorList } from '../api.js';
 import { chartWidth, pageHead } from '../common.js';
 import { h } from '../dom.js';
-import { formValue, num, pct, short } from '../format.js';
+import { day, formValue, num, pct, short } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
 import type { components } from '../api-types.js';
 import { figure } from '../ui/figure.js';
@@ -161,6 +161,48 @@ function telegramPanel(d: Decision): HTMLElement {
   );
 }
 
+/** A lookup's answer as readable fields: listed since, the decisions behind it, the network, and the note on what the snapshots can tell. */
+function lookupFields(r: Lookup): HTMLElement {
+  const since = r.since;
+  return h(
+    'dl',
+    { class: 'kv lookup' },
+    since
+      ? [
+          h('dt', null, 'Listed since'),
+          h(
+            'dd',
+            null,
+            `snapshot ${since.first_snapshot} (dumped ${day(since.first_snapshot_dump_at)})${since.decision_date ? `, decision of ${since.decision_date}` : ''}; still in ${since.last_snapshot}`,
+          ),
+        ]
+      : null,
+    r.decisions.length
+      ? [
+          h('dt', null, `Decisions (${r.decisions.length})`),
+          h(
+            'dd',
+            null,
+            h(
+              'ul',
+              null,
+              r.decisions.map((d) =>
+                h(
+                  'li',
+                  null,
+                  `${d.decision_body} ${d.decision_number}${d.decision_date ? ` of ${d.decision_date}` : ''}: ${d.entries} entr${d.entries === 1 ? 'y' : 'ies'}, in ${d.snapshots.join(', ')}`,
+                ),
+              ),
+            ),
+          ),
+        ]
+      : null,
+    r.as ? [h('dt', null, 'Network'), h('dd', null, `AS${r.as.asn} ${r.as.org}`, h('small', { class: 'note' }, ` (${r.as.as_data})`))] : null,
+    h('dt', null, 'Note'),
+    h('dd', null, r.note),
+  );
+}
+
 export default async function registry({ root, query, signal }: PageContext): Promise<void> {
   pageHead(root, 'Russia’s blocking register', 'What the register lists, how much address space it blocks, and whose networks that space belongs to.');
   const growthSlot = h('div');
@@ -268,7 +310,7 @@ export default async function registry({ root, query, signal }: PageContext): Pr
           { class: 'card' },
           h('p', { class: 'big' }, r.listed ? 'Listed' : 'Not listed in the imported snapshots'),
           r.looked_up_from === 'url' ? h('p', { class: 'note' }, `${r.query} is a URL: looked up its host ${r.looked_up}`) : null,
-          h('pre', { class: 'raw' }, JSON.stringify({ since: r.since, decisions: r.decisions, as: r.as, note: r.note }, null, 2)),
+          lookupFields(r),
         ),
       signal,
     );
