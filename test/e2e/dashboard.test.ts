@@ -174,6 +174,34 @@ describe('country profile', () => {
     }
   });
 
+  it('the throttling table shows the tests read beside the tests counted, as the API names them', async () => {
+    const r = (await (await fetch(`${hx.base}/api/speedtests/summary?cc=RU`)).json()) as {
+      items: { asn: string; day: string; tests_read: number; n: number }[];
+    };
+    const day = r.items.find((x) => x.n === 0 && x.tests_read > 0)!;
+    const v = await visit(hx, '/country/RU');
+    const table = v.page.locator('.table-wrap', { has: v.page.locator('caption', { hasText: 'Speed tests in RU' }) });
+    await table.waitFor({ state: 'attached', timeout: 120_000 });
+    const heads = await table.locator('thead th').allTextContents();
+    const [read, counted] = [heads.indexOf('Tests read'), heads.indexOf('Counted tests')];
+    expect(read).toBeGreaterThan(0);
+    expect(counted).toBe(read + 1);
+    expect(heads).not.toContain('Tests');
+    // every shown row's two counts are the API's for its network-day (and target)
+    const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent ?? '')));
+    const byKey = new Map<string, { tests_read: number; n: number }[]>();
+    for (const x of r.items) byKey.set(`${x.day} ${x.asn}`, [...(byKey.get(`${x.day} ${x.asn}`) ?? []), x]);
+    for (const c of shown) {
+      const options = byKey.get(`${c[0]} ${c[1]!.split(' ')[0]}`) ?? [];
+      expect(
+        options.some((x) => String(x.tests_read) === c[read] && String(x.n) === c[counted]),
+        c.join(' | '),
+      ).toBe(true);
+    }
+    expect(day.tests_read).toBeGreaterThan(0);
+    await clean(v, 'country-RU-throttling');
+  });
+
   it('the world map colours countries by our estimate', async () => {
     const v = await visit(hx, '/?color=model');
     await ready(v.page, 120_000);
