@@ -327,6 +327,14 @@ describe('China vs Russia', () => {
     await v.page.close();
   });
 
+  it('a profile of a code that names no country is one refusal, not a page of failing sections', async () => {
+    const v = await visit(hx, '/country/XX');
+    expect(await v.page.locator('h1').textContent()).toBe('No country “XX”');
+    expect(await v.page.locator('.state.error').count()).toBe(1);
+    expect(v.failed.filter((f) => f.includes('/api/'))).toHaveLength(1);
+    await v.page.close();
+  });
+
   it('links a count to the list of its events', async () => {
     const v = await visit(hx, '/events?country=RU&category=shutdown,throttling,block');
     expect(await v.page.locator('table.data tbody tr').count()).toBeGreaterThan(5);

@@ -14,7 +14,7 @@ import { costByYear } from '../ui/cost-by-year.js';
 import { costCompare } from '../ui/cost-compare.js';
 import { figure } from '../ui/figure.js';
 import { keyTargets } from '../ui/key-targets.js';
-import { empty, section } from '../ui/state.js';
+import { empty, errorBox, section } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 import { throttlingView } from '../ui/throttling.js';
 
@@ -120,6 +120,19 @@ function indicatorFigure(s: Indicator): HTMLElement {
 export default async function country({ root, params, signal }: PageContext): Promise<void> {
   const cc = (params.cc ?? '').toUpperCase();
   const names = await countryNames();
+  // A code with no name is asked of the API once: its refusal is the page, not five failing sections.
+  if (!names[cc]) {
+    const refused = await getJson('/api/events', { country: cc, limit: 1 }, signal).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (signal.aborted) return;
+    if (refused) {
+      pageHead(root, `No country “${cc}”`);
+      root.append(errorBox(refused, `the profile of ${cc}`));
+      return;
+    }
+  }
   const name = names[cc] ?? cc;
   pageHead(
     root,
