@@ -510,6 +510,21 @@ describe('registry and detections', () => {
     await clean(v, 'registry-lookup');
   });
 
+  it('a lookup from the form fetches only the lookup, not the snapshot sections again, and keeps q in the URL', async () => {
+    const v = await visit(hx, '/registry');
+    const again: string[] = [];
+    v.page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/api/') && u.pathname !== '/api/registry/lookup') again.push(u.pathname);
+    });
+    await v.page.fill('input[name=q]', '149.154.167.99');
+    await v.page.locator('form[aria-label="Look up an address or domain"] button[type=submit]').click();
+    await v.page.locator('dl.lookup').waitFor({ state: 'attached', timeout: 60_000 });
+    expect(again).toEqual([]);
+    expect(new URL(v.page.url()).searchParams.get('q')).toBe('149.154.167.99');
+    await clean(v, 'registry-lookup-form');
+  });
+
   it('offers every detection kind the API documents and keeps the one a link chose (outage)', async () => {
     const spec = (await (await fetch(`${hx.base}/openapi.json`)).json()) as {
       paths: Record<string, { get: { parameters: { name: string; schema?: { enum?: string[] } }[] } }>;

@@ -237,11 +237,35 @@ export default async function registry({ root, query, signal }: PageContext): Pr
     ),
     h('button', { type: 'submit' }, 'Look up'),
   );
+  // A lookup replaces only its own answer (and the URL's q): the snapshot sections are not fetched again.
+  let current: AbortController | null = null;
+  const showLookup = (q: string) => {
+    current?.abort();
+    const mine = new AbortController();
+    current = mine;
+    signal.addEventListener('abort', () => mine.abort(), { once: true });
+    void section(
+      lookupOut,
+      `the lookup of ${q}`,
+      () => getJson<Lookup>('/api/registry/lookup', { q }, mine.signal),
+      (r) =>
+        h(
+          'div',
+          { class: 'card' },
+          h('p', { class: 'big' }, r.listed ? 'Listed' : 'Not listed in the imported snapshots'),
+          r.looked_up_from === 'url' ? h('p', { class: 'note' }, `${r.query} is a URL: looked up its host ${r.looked_up}`) : null,
+          lookupFields(r),
+        ),
+      mine.signal,
+    );
+  };
   lookup.addEventListener('submit', (e) => {
     e.preventDefault();
     const p = new URLSearchParams(location.search);
-    p.set('q', formValue(new FormData(lookup), 'q'));
-    navigate(`/registry?${p.toString()}`, true);
+    const q = formValue(new FormData(lookup), 'q');
+    p.set('q', q);
+    history.replaceState(null, '', `/registry?${p.toString()}`);
+    showLookup(q);
   });
   root.append(h('h2', null, 'Snapshot'), sumSlot, orgSlot, h('h2', null, 'The Telegram block, 2018'), tgSlot, h('h2', null, 'Lookup'), lookup, lookupOut);
   void section(
@@ -299,20 +323,5 @@ export default async function registry({ root, query, signal }: PageContext): Pr
     signal,
   );
   const q = query.get('q');
-  if (q) {
-    void section(
-      lookupOut,
-      `the lookup of ${q}`,
-      () => getJson<Lookup>('/api/registry/lookup', { q }, signal),
-      (r) =>
-        h(
-          'div',
-          { class: 'card' },
-          h('p', { class: 'big' }, r.listed ? 'Listed' : 'Not listed in the imported snapshots'),
-          r.looked_up_from === 'url' ? h('p', { class: 'note' }, `${r.query} is a URL: looked up its host ${r.looked_up}`) : null,
-          lookupFields(r),
-        ),
-      signal,
-    );
-  }
+  if (q) showLookup(q);
 }
