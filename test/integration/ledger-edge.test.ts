@@ -35,6 +35,18 @@ async function withApp<T>(fn: (app: Awaited<ReturnType<typeof appWithToken>>['ap
 const post = (app: Awaited<ReturnType<typeof appWithToken>>['app'], token: string, body: unknown) =>
   app.request('/api/events', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+/** PUT the event as GET returns it (less what the ledger sets, and `drop`), changed by `over`, at its current ETag. */
+async function putChanged(app: Awaited<ReturnType<typeof appWithToken>>['app'], token: string, over: Record<string, unknown>, drop: string[] = []) {
+  const get = await app.request(`/api/events/${ID}`);
+  const fields = (await get.json()) as Record<string, unknown>;
+  for (const k of ['links', 'measurement_evidence', 'revision', 'created_at', 'updated_at', 'region_notes', ...drop]) delete fields[k];
+  return app.request(`/api/events/${ID}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': get.headers.get('etag')! },
+    body: JSON.stringify({ ...fields, ...over }),
+  });
+}
+
 beforeAll(async () => {
   const r = await cli(['events', 'add', '--file', packagePath('data', 'ledger', 'events', `${ID}.json`), '--db', db]);
   expect(r.code, r.err).toBe(0);
@@ -62,21 +74,7 @@ describe('a value listed twice in countries, regions, tags or networks', () => {
       expect(res.status).toBe(400);
       const body = (await res.json()) as { detail: string; errors?: { path: string }[] };
       expect(body.detail).toContain('countries[1]: "RU" is listed already at countries[0]');
-      const get = await app.request(`/api/events/${ID}`);
-      const {
-        links: _l,
-        measurement_evidence: _m,
-        revision: _r,
-        created_at: _c,
-        updated_at: _u,
-        region_notes: _n,
-        ...fields
-      } = (await get.json()) as Record<string, unknown>;
-      const put = await app.request(`/api/events/${ID}`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': get.headers.get('etag')! },
-        body: JSON.stringify({ ...fields, networks: ['AS62041', 'AS62041'], reason: 'twice' }),
-      });
+      const put = await putChanged(app, token, { networks: ['AS62041', 'AS62041'], reason: 'twice' });
       expect(put.status).toBe(400);
       expect(((await put.json()) as { detail: string }).detail).toContain('networks[1]');
     });
@@ -100,21 +98,7 @@ describe('an event dated after today', () => {
       const res = await post(app, token, { ...shipped, id: 'ru-later', start: '2025-12-01', end: '2026-02-01' });
       expect(res.status).toBe(400);
       expect(((await res.json()) as { detail: string }).detail).toContain('end: 2026-02-01 is in the future (the latest date begun anywhere is 2026-01-02)');
-      const get = await app.request(`/api/events/${ID}`);
-      const {
-        links: _l,
-        measurement_evidence: _m,
-        revision: _r,
-        created_at: _c,
-        updated_at: _u,
-        region_notes: _n,
-        ...fields
-      } = (await get.json()) as Record<string, unknown>;
-      const put = await app.request(`/api/events/${ID}`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': get.headers.get('etag')! },
-        body: JSON.stringify({ ...fields, start: '2026-03', end: null, reason: 'later' }),
-      });
+      const put = await putChanged(app, token, { start: '2026-03', end: null, reason: 'later' });
       expect(put.status).toBe(400);
       expect(((await put.json()) as { detail: string }).detail).toContain('start: 2026-03 is in the future');
     });
@@ -172,22 +156,7 @@ describe('an edit of a retracted event', () => {
     const words = `cannot edit event ${ID}: it is retracted; restore it first (events restore, with a reason), then edit it`;
     expect(err).toMatchObject({ code: 'CONFLICT', message: words });
     await withApp(async (app, token) => {
-      const get = await app.request(`/api/events/${ID}`);
-      const {
-        links: _l,
-        measurement_evidence: _m,
-        revision: _r,
-        created_at: _c,
-        updated_at: _u,
-        region_notes: _n,
-        status: _s,
-        ...fields
-      } = (await get.json()) as Record<string, unknown>;
-      const put = await app.request(`/api/events/${ID}`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': get.headers.get('etag')! },
-        body: JSON.stringify({ ...fields, title: 'Edited title', reason: 'fix title' }),
-      });
+      const put = await putChanged(app, token, { title: 'Edited title', reason: 'fix title' }, ['status']);
       expect(put.status).toBe(409);
       expect(((await put.json()) as { detail: string }).detail).toBe(words);
     });
