@@ -91,13 +91,13 @@ describe('validators', () => {
     const before = await app.request('/api/events?country=RU');
     const etag = before.headers.get('etag')!;
     const n = (await json(before)).total as number;
-    expect((await post('/api/events', sampleEvent({ id: 'xx-2030-cache-new', start: '2030-01-01' }))).status).toBe(201);
+    expect((await post('/api/events', sampleEvent({ id: 'xx-2025-cache-new', start: '2025-01-01' }))).status).toBe(201);
     const after = await app.request('/api/events?country=RU', { headers: { 'if-none-match': etag } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
     const body = await json(after);
     expect(body.total).toBe(n + 1);
-    expect(body.items[0].id).toBe('xx-2030-cache-new');
+    expect(body.items[0].id).toBe('xx-2025-cache-new');
   });
   it("keeps an event's revision ETag (for If-Match) and never answers 304 on it", async () => {
     const r = await app.request('/api/events/xx-2010-cache-0');
