@@ -109,3 +109,16 @@ describe('hooks add and rotate-key while the key file is missing', () => {
     expect((await store.watch.listSubscriptions(false)).map((s) => s.secret)).toEqual([added.secret]);
   });
 });
+
+describe('queuing notices', () => {
+  it('queues each notice once, and a pass with nothing new writes nothing: the data version, and every answer cached on it, stays', async () => {
+    await addHook(at('2026-01-01T00:00:00Z'), { url: 'https://receiver.example/kept' });
+    await createEvent(at('2026-01-02T00:00:00Z'), sampleEvent({ id: 'q1', status: 'draft' }), { actor: 'tester' });
+    expect((await enqueueNotices(at('2026-01-02T00:00:01Z'))).enqueued).toBe(1);
+    const version = store.dataVersion();
+    // a pump looks again whenever the version moved: its own pass must not move it
+    expect((await enqueueNotices(at('2026-01-02T00:00:02Z'))).enqueued).toBe(0);
+    expect(store.dataVersion()).toBe(version);
+    expect(await store.watch.countDeliveries({})).toBe(1);
+  });
+});

@@ -214,7 +214,12 @@ export async function enqueueNotices(deps: { store: Store; clock: Clock }, origi
       out.push(record(s, e, notice, now, origin));
     }
   }
-  return { enqueued: out.length ? await deps.store.watch.enqueue(out) : 0 };
+  // A notice already queued is not written again: a pass with nothing new leaves the store, its
+  // data version and every answer cached on it as they were (the pump under `serve` looks again
+  // whenever the version moves).
+  const fresh: HookDeliveryRecord[] = [];
+  for (const d of out) if (!(await deps.store.watch.getDelivery(d.id))) fresh.push(d);
+  return { enqueued: fresh.length ? await deps.store.watch.enqueue(fresh) : 0 };
 }
 
 export interface DeliveryReport {
