@@ -5,7 +5,8 @@
  * the history before it, and an open block ends at its own series' data.
  */
 import { describe, expect, it } from 'vitest';
-import type { BlockHourRow, BlockSeriesRow, MeasurementSeriesFilter, Store } from '../store/index.js';
+import { activeBlockHours, blockSeriesTotals } from '../../test/helpers/block-series.js';
+import type { BlockHourRow, MeasurementSeriesFilter, Store } from '../store/index.js';
 import { runBlock } from './block-run.js';
 
 const HOUR = 3_600_000;
@@ -25,32 +26,11 @@ export function filteringStore(rows: BlockHourRow[]): Store & { asked: Measureme
         (!f.until || r.t < Date.parse(f.until)),
     );
   };
-  const key = (r: BlockHourRow) => `${r.probe_cc} ${r.probe_asn} ${r.target}`;
-  const totals = (rs: BlockHourRow[], above: number): BlockSeriesRow[] => {
-    const m = new Map<string, BlockSeriesRow>();
-    for (const r of rs) {
-      const s = m.get(key(r)) ?? { probe_cc: r.probe_cc, probe_asn: r.probe_asn, target: r.target, hours: 0, measurements: 0, active_hours: 0, last_t: 0 };
-      s.hours++;
-      s.measurements += r.n;
-      if (Math.max(r.dns, r.tcp, r.tls, r.http) / r.n > above) s.active_hours++;
-      s.last_t = Math.max(s.last_t, r.t);
-      m.set(key(r), s);
-    }
-    return [...m.values()];
-  };
   return {
     asked,
     detect: {
-      blockSeries: async (f: MeasurementSeriesFilter, above: number) => totals(pick(f), above),
-      blockHours: async (f: MeasurementSeriesFilter, a?: { above: number; minHours: number }) => {
-        const rs = pick(f);
-        const keep = new Set(
-          totals(rs, a?.above ?? 0)
-            .filter((s) => !a || s.active_hours >= a.minHours)
-            .map((s) => `${s.probe_cc} ${s.probe_asn} ${s.target}`),
-        );
-        return rs.filter((r) => keep.has(key(r)));
-      },
+      blockSeries: async (f: MeasurementSeriesFilter, above: number) => blockSeriesTotals(pick(f), above),
+      blockHours: async (f: MeasurementSeriesFilter, a?: { above: number; minHours: number }) => activeBlockHours(pick(f), a),
       hasMeasurements: async () => rows.length > 0,
     },
   } as unknown as Store & { asked: MeasurementSeriesFilter[] };

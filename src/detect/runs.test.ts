@@ -3,7 +3,8 @@
  * detections need k networks at once, --asn gives that network's own, and drafts are deterministic.
  */
 import { describe, expect, it } from 'vitest';
-import type { BlockHourRow, BlockSeriesRow, Store, VolumeHourRow } from '../store/index.js';
+import { activeBlockHours, blockSeriesTotals } from '../../test/helpers/block-series.js';
+import type { BlockHourRow, Store, VolumeHourRow } from '../store/index.js';
 import { runBlock, DEFAULT_BLOCK_RUN_PARAMS, minActiveHours } from './block-run.js';
 import { draftInput } from './drafts.js';
 import { parseEventInput } from '../ledger/index.js';
@@ -17,30 +18,10 @@ const t0 = DEFAULT_BLOCK_SPEC.t0;
 
 /** A store serving these rows, with the series totals and the active-series filter of the real one. */
 function stub(block: BlockHourRow[], volume: VolumeHourRow[]): Store {
-  const key = (r: BlockHourRow) => `${r.probe_cc} ${r.probe_asn} ${r.target}`;
-  const totals = (above: number): BlockSeriesRow[] => {
-    const m = new Map<string, BlockSeriesRow>();
-    for (const r of block) {
-      const s = m.get(key(r)) ?? { probe_cc: r.probe_cc, probe_asn: r.probe_asn, target: r.target, hours: 0, measurements: 0, active_hours: 0, last_t: 0 };
-      s.hours++;
-      s.measurements += r.n;
-      if (Math.max(r.dns, r.tcp, r.tls, r.http) / r.n > above) s.active_hours++;
-      s.last_t = Math.max(s.last_t, r.t);
-      m.set(key(r), s);
-    }
-    return [...m.values()];
-  };
   return {
     detect: {
-      blockSeries: async (_f: unknown, above: number) => totals(above),
-      blockHours: async (_f: unknown, a?: { above: number; minHours: number }) => {
-        const keep = new Set(
-          totals(a?.above ?? 0)
-            .filter((s) => !a || s.active_hours >= a.minHours)
-            .map((s) => `${s.probe_cc} ${s.probe_asn} ${s.target}`),
-        );
-        return block.filter((r) => keep.has(key(r)));
-      },
+      blockSeries: async (_f: unknown, above: number) => blockSeriesTotals(block, above),
+      blockHours: async (_f: unknown, a?: { above: number; minHours: number }) => activeBlockHours(block, a),
       volumeHours: async () => volume,
       hasMeasurements: async () => block.length + volume.length > 0,
     },
