@@ -62,9 +62,27 @@ describe('clickhouse up', () => {
 
   it('a port in use is named with the one port rule (shard i: PORT+i-1), and nothing starts (SYNTHETIC listener)', async () => {
     const env = { SPLINTERNET_CLICKHOUSE_SERVER: fakeServer(), PATH: '' };
-    const busy = createServer();
-    await new Promise<void>((ok) => busy.listen(0, '127.0.0.1', ok));
-    const port = (busy.address() as AddressInfo).port;
+    // a listener on a free port whose cluster's other five ports are free too (any of them busy would be named first)
+    const listen = async (p: number) => {
+      const s = createServer();
+      const ok = await new Promise<boolean>((done) => {
+        s.once('error', () => done(false));
+        s.listen(p, '127.0.0.1', () => done(true));
+      });
+      return { s, ok };
+    };
+    let busy = createServer();
+    let port = 0;
+    for (let tries = 0; tries < 20; tries++) {
+      const l = await listen(0);
+      busy = l.s;
+      port = (busy.address() as AddressInfo).port;
+      const others = [port - 1, port + 876, port + 877, port + 1753, port + 1754];
+      const probes = await Promise.all(others.map((p) => listen(p)));
+      await Promise.all(probes.map((x) => new Promise((done) => (x.ok ? x.s.close(done) : done(null)))));
+      if (probes.every((x) => x.ok)) break;
+      await new Promise((done) => busy.close(done));
+    }
     const dir = join(tmp, 'busy');
     try {
       // shard 2 of a cluster at port-1 answers HTTP on port
