@@ -11,6 +11,7 @@ import { decisionKey, unnumbered } from './decision-key.js';
 import { importRegistry } from './import.js';
 import { analyseSnapshot } from './analysis.js';
 import { selectSnapshot } from './snapshots.js';
+import { registryDecision } from './decision.js';
 
 const DUMP = packagePath('data', 'registry', 'zapret-info_dump_2016-06-13_first20000lines.cp1251.csv.gz');
 
@@ -27,6 +28,19 @@ describe('unnumbered decisions', () => {
   });
 
   describe('in the 2016 snapshot', () => {
+    // the raw fields, recounted: decision body, number and date are the last three fields of a record line
+    const fields = new TextDecoder('windows-1251')
+      .decode(gunzipSync(readFileSync(DUMP)))
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.trim())
+      .map((l) =>
+        l
+          .split(';')
+          .slice(-3)
+          .map((f) => f.trim()),
+      )
+      .map(([body, number, date]) => [number!, body!, date!]);
     let store: Store;
     let cleanup: () => Promise<void> | void;
     const clock = fixedClock('2026-12-06T12:00:00Z');
@@ -37,19 +51,6 @@ describe('unnumbered decisions', () => {
     afterAll(async () => cleanup());
 
     it('counts each unnumbered order apart (by body and date), in the decision count and the top list', async () => {
-      // the raw fields, recounted: decision body, number and date are the last three fields of a record line
-      const fields = new TextDecoder('windows-1251')
-        .decode(gunzipSync(readFileSync(DUMP)))
-        .split('\n')
-        .slice(1)
-        .filter((l) => l.trim())
-        .map((l) =>
-          l
-            .split(';')
-            .slice(-3)
-            .map((f) => f.trim()),
-        )
-        .map(([body, number, date]) => [number!, body!, date!]);
       const noNumber = fields.filter(([n]) => /^б\/н$/i.test(n!));
       const orders = new Set(noNumber.map(([, body, date]) => `${body}|${date}`));
       const numbers = new Set(fields.filter(([n]) => !/^б\/н$/i.test(n!)).map(([n]) => n));
@@ -60,5 +61,22 @@ describe('unnumbered decisions', () => {
       expect(rows.every((r) => r.decision_dates.length === 1 && r.decision_bodies.length === 1)).toBe(true);
       expect(rows.reduce((n, r) => n + r.entries, 0)).toBe(noNumber.length);
     });
+
+    it('gathers every unnumbered entry under any spelling of "no number", each of the dump\'s spellings and one it lacks', async () => {
+      const noNumber = fields.filter(([n]) => /^б\/н$/i.test(n!));
+      const spellings = [...new Set(noNumber.map(([n]) => n!))].sort();
+      expect(spellings.length).toBeGreaterThan(1); // the dump writes it in several cases
+      const bodies = [...new Set(noNumber.map(([, body]) => body!))].sort();
+      const dates = [...new Set(noNumber.map(([, , date]) => date!))].sort();
+      for (const asked of [...spellings, 'б.н.', 'Без номера']) {
+        const d = await registryDecision({ store, clock }, asked);
+        expect(
+          d.snapshots.map((s) => [s.snapshot, s.entries]),
+          asked,
+        ).toEqual([['2016-06-13T12:04:00Z', noNumber.length]]);
+        expect([...d.decision_bodies].sort(), asked).toEqual(bodies);
+        expect(d.decision_dates, asked).toEqual(dates);
+      }
+    }, 60_000);
   });
 });

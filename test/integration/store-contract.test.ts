@@ -294,7 +294,7 @@ function contract(name: string, open: () => Promise<Store>, after?: (store: Stor
       expect(cols.first.length).toBe(74);
       expect(intervals.size(intervals.unionSorted(cols.first, cols.last))).toBe(14_658_304);
       expect(intervals.listedSize(cols.first, cols.last)).toBe(15_706_880);
-      const tg = await store.registry.ipv4Ranges(snap.id, '2-1779/2018');
+      const tg = await store.registry.ipv4Ranges(snap.id, ['2-1779/2018']);
       expect(intervals.size(intervals.unionSorted(tg.first, tg.last))).toBe(9_472);
     });
 

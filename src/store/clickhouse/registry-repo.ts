@@ -92,7 +92,7 @@ export function chRegistryRepo(ctx: ChContext, writeRejects?: (l: RejectList) =>
     return out.slice(0, limitOf(limit));
   };
 
-  const decisionCond = (decision?: string) => (decision === undefined ? new Sql('1') : sql`decision_number = ${decision}`);
+  const decisionCond = (decision?: readonly string[]) => (decision === undefined ? new Sql('1') : sql`decision_number IN ${inList(decision)}`);
 
   return {
     writeFile: chWriteFile(ctx, writeRejects),
@@ -200,6 +200,6 @@ export function chRegistryRepo(ctx: ChContext, writeRejects?: (l: RejectList) =>
       const stored = new Sql(`replaceRegexpOne(lowerUTF8(domain), '[.]+$', '')`);
       return matches(sql`(${stored} = ${domain.toLowerCase()} OR ${stored} IN ${inList(parents.map((p) => p.toLowerCase()))})`, limit);
     },
-    decisionEntries: (decisionNumber, limit) => matches(sql`decision_number = ${decisionNumber}`, limit),
+    decisionEntries: (decisionNumbers, limit) => matches(sql`decision_number IN ${inList(decisionNumbers)}`, limit),
   };
 }

@@ -154,8 +154,10 @@ export interface RegistryRepo {
   upsertSnapshot(s: RegistrySnapshotRecord): Promise<void>;
   listSnapshots(): Promise<RegistrySnapshotRecord[]>;
   listFiles(snapshotId?: string): Promise<RegistryFileRecord[]>;
-  ipv4Ranges(snapshotId: string, decisionNumber?: string): Promise<RegistryIpv4Columns>;
-  ipv6Ranges(snapshotId: string, decisionNumber?: string): Promise<RegistryIpv6Row[]>;
+  /** A snapshot's IPv4 ranges; given `decisionNumbers`, only those of entries whose decision number is one of them (exactly as stored). */
+  ipv4Ranges(snapshotId: string, decisionNumbers?: readonly string[]): Promise<RegistryIpv4Columns>;
+  /** A snapshot's IPv6 ranges; `decisionNumbers` filters as for ipv4Ranges. */
+  ipv6Ranges(snapshotId: string, decisionNumbers?: readonly string[]): Promise<RegistryIpv6Row[]>;
   decisionCounts(snapshotId: string): Promise<RegistryDecisionCount[]>;
   /** Domains of a snapshot's entries that are written as an IPv4 literal (a host named by address). */
   ipLiteralDomains(snapshotId: string): Promise<{ domain: string; decisionNumber: string }[]>;
@@ -163,7 +165,8 @@ export interface RegistryRepo {
   findAddress(family: 4 | 6, value: bigint, limit: number): Promise<RegistryMatchRecord[]>;
   /** Entries whose domain, compared without its trailing root dot and case, is `domain`, or a wildcard "*.parent" covering it. */
   findDomain(domain: string, limit: number): Promise<RegistryMatchRecord[]>;
-  decisionEntries(decisionNumber: string, limit: number): Promise<RegistryMatchRecord[]>;
+  /** Entries whose decision number is one of `decisionNumbers` (exactly as stored), in dump order. */
+  decisionEntries(decisionNumbers: readonly string[], limit: number): Promise<RegistryMatchRecord[]>;
   replaceDailyStats(sourceFile: string, rows: RegistryDailyStatRecord[]): Promise<void>;
   listDailyStats(): Promise<RegistryDailyStatRecord[]>;
   asnMeta(): Promise<Record<string, unknown> | null>;

@@ -30,6 +30,11 @@ const MATCH_COLS = `f.snapshot_id, s.dump_at, f.source_file, e.line, e.ips, e.do
   e.decision_date::VARCHAR AS decision_date`;
 const MATCH_FROM = `registry_entries e JOIN registry_files f ON f.id = e.file_id JOIN registry_snapshots s ON s.id = f.snapshot_id`;
 
+/** The decision numbers passed as a JSON list of strings in $2. */
+const NUMBERS_PARAM = `(SELECT unnest(json_transform($2, '["VARCHAR"]')))`;
+const numbersParams = (snapshotId: string, decision: readonly string[] | undefined): Param[] =>
+  decision === undefined ? [snapshotId] : [snapshotId, JSON.stringify(decision)];
+
 const toMatch = (r: Row): RegistryMatchRecord =>
   toMatchRecord(
     r,
@@ -37,11 +42,11 @@ const toMatch = (r: Row): RegistryMatchRecord =>
     r.family === undefined ? null : { family: r.family as 4 | 6, first: BigInt(r.first as string), prefix: r.prefix as number },
   );
 
-/** Entries of one snapshot (optionally one decision), as a CTE named `e`. */
-function entriesCte(decision: string | undefined): string {
+/** Entries of one snapshot (optionally those of some decision numbers, a JSON list in $2), as a CTE named `e`. */
+function entriesCte(decision: readonly string[] | undefined): string {
   return `e AS (SELECT e.file_id, e.line, e.decision_number, e.decision_body, coalesce(e.decision_date::VARCHAR, '') AS decision_date
     FROM registry_entries e JOIN registry_files f ON f.id = e.file_id
-    WHERE f.snapshot_id = $1 ${decision === undefined ? '' : 'AND e.decision_number = $2'})`;
+    WHERE f.snapshot_id = $1 ${decision === undefined ? '' : `AND e.decision_number IN ${NUMBERS_PARAM}`})`;
 }
 
 export function duckRegistryRepo(db: DuckDb): RegistryRepo {
@@ -68,7 +73,7 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
       }));
     },
     async ipv4Ranges(snapshotId, decision) {
-      const params: Param[] = decision === undefined ? [snapshotId] : [snapshotId, decision];
+      const params = numbersParams(snapshotId, decision);
       const keysCte = `${entriesCte(decision)},
         k AS (SELECT decision_number, decision_body, decision_date, (row_number() OVER (ORDER BY decision_number, decision_body, decision_date) - 1)::INTEGER AS k
               FROM (SELECT DISTINCT decision_number, decision_body, decision_date FROM e))`;
@@ -96,7 +101,7 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
       const rows = await db.all(
         `WITH ${entriesCte(decision)} SELECT r.first::VARCHAR AS first, r.last::VARCHAR AS last, e.decision_number
          FROM registry_ranges r JOIN e ON e.file_id = r.file_id AND e.line = r.line WHERE r.family = 6 ORDER BY r.first, r.last`,
-        decision === undefined ? [snapshotId] : [snapshotId, decision],
+        numbersParams(snapshotId, decision),
       );
       return rows.map((r) => ({ first: BigInt(r.first as string), last: BigInt(r.last as string), decisionNumber: r.decision_number as string }));
     },
@@ -150,10 +155,11 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
       );
       return rows.map(toMatch);
     },
-    async decisionEntries(decisionNumber, limit) {
+    async decisionEntries(decisionNumbers, limit) {
       const rows = await db.all(
-        `SELECT ${MATCH_COLS} FROM ${MATCH_FROM} WHERE e.decision_number = $1 ORDER BY s.dump_at, f.source_file, e.line LIMIT ${Math.max(1, Math.floor(limit))}`,
-        [decisionNumber],
+        `SELECT ${MATCH_COLS} FROM ${MATCH_FROM} WHERE e.decision_number IN (SELECT unnest(json_transform($1, '["VARCHAR"]')))
+         ORDER BY s.dump_at, f.source_file, e.line LIMIT ${Math.max(1, Math.floor(limit))}`,
+        [JSON.stringify(decisionNumbers)],
       );
       return rows.map(toMatch);
     },
