@@ -25,6 +25,10 @@ import { geocodeArea, isoNames } from '../geo/index.js';
 
 export const COMPARE_METHOD = 'cost-escalated';
 
+/** What the comparison does, without an end given, with events marked ongoing: one wording for the CLI help and the API notes. */
+export const COMPARE_ONGOING_DEFAULT =
+  "a network shutdown marked ongoing is priced by STOP's yearly accounting, a block marked ongoing to the end of the year it began; a throttle marked ongoing is not priced";
+
 /** The report's types are those of its published schema (schemas.ts), declared once. */
 export type CompareReport = z.infer<typeof CostCompareSchema>;
 export type CompareRow = CompareReport['rows'][number];

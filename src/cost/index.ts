@@ -30,4 +30,4 @@ export {
   type LedgerCostQuery,
   type LedgerCostReport,
 } from './ledger-cost.js';
-export { compareTop10vpn, COMPARE_METHOD, type CompareReport, type CompareRow } from './compare.js';
+export { compareTop10vpn, COMPARE_METHOD, COMPARE_ONGOING_DEFAULT, type CompareReport, type CompareRow } from './compare.js';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { EXPORT_FORMATS } from '../ledger/index.js';
 import { defineOp, report, wordedAnswer } from '../op/index.js';
 import { AppError, isAppError, type FieldIssue } from '../shared/index.js';
-import { compareTop10vpn } from './compare.js';
+import { COMPARE_ONGOING_DEFAULT, compareTop10vpn } from './compare.js';
 import { COMPARE_COLUMNS, exportCompare } from './compare-export.js';
 import { importEconFile, type ImportReport } from './data/importer.js';
 import { IMPORT_KINDS } from './data/manifest.js';
@@ -232,7 +232,7 @@ export const costCompare = defineOp({
     path: '/api/cost/compare',
     handwritten: true,
     description: 'Rows per country and year, and a summary (JSON), or the file with `format`',
-    notes: `source: top10vpn. Throttling, and the slowed hours of a record filed as "Shutdown, Throttle", are priced at severity 1 unless \`severity\` is given (Top10VPN counts unusable throttling as a shutdown); ongoing events only with \`end\`. \`format\`: csv or parquet (one row per country-year: ${COMPARE_COLUMNS.join(', ')}), ndjson (one whole row per line) for a download; json, the default, adds the summary and notes.`,
+    notes: `source: top10vpn. Throttling, and the slowed hours of a record filed as "Shutdown, Throttle", are priced at severity 1 unless \`severity\` is given (Top10VPN counts unusable throttling as a shutdown); events marked ongoing are priced up to \`end\` when it is given; without it, ${COMPARE_ONGOING_DEFAULT}. \`format\`: csv or parquet (one row per country-year: ${COMPARE_COLUMNS.join(', ')}), ndjson (one whole row per line) for a download; json, the default, adds the summary and notes.`,
     media: ['text/csv', 'application/x-ndjson', 'application/vnd.apache.parquet'],
   },
   run: async (ctx, { country, end, severity, draws, format }) => {

@@ -6,7 +6,7 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import type { CompareReport, CostResult, Estimate, EventCostResult, RegionsResult } from '../../cost/index.js';
-import { METHOD_IDS, SCENARIO_TYPES } from '../../cost/index.js';
+import { COMPARE_ONGOING_DEFAULT, METHOD_IDS, SCENARIO_TYPES } from '../../cost/index.js';
 import { costCompare, costEstimate, costEventOp, costEvents, costMethods, costRegionsOp } from '../../cost/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
 import { AppError } from '../../shared/index.js';
@@ -312,7 +312,7 @@ function costCompareCommand(cost: Command, io: Io): void {
   leaf(cost, 'compare', "our yearly cost per country (each method) beside Top10VPN's: ratio, hours, users affected, events, cause")
     .argument('<source>', 'top10vpn')
     .option('--country <cc>', 'one country (ISO 3166-1 alpha-2)')
-    .option('--end <t>', 'price ongoing events up to this date (default: not priced, listed)')
+    .option('--end <t>', `price every event marked ongoing up to this date (default: ${COMPARE_ONGOING_DEFAULT})`)
     .option('--severity <s>', 'severity in [0,1] for throttling events and the slowed hours of "Shutdown, Throttle" records (default 1)')
     .option('--draws <n>', 'Monte Carlo draws')
     .option('--format <f>', 'csv | json | ndjson | parquet: write the rows instead of the table (csv and parquet: one flat row per country-year)')
