@@ -99,6 +99,30 @@ describe('seeded economic data', () => {
     }
   });
 
+  it("a file whose header is not the format's own is refused with exit 2 naming it, and nothing is stored (SYNTHETIC EUR/RUB file; the shipped GDP file)", async () => {
+    const ratesOn = async (day: string) => {
+      const store = await openStore(db);
+      try {
+        return (await store.cost.rates('RU')).filter((r) => r.period === day).map((r) => [r.rate, r.source]);
+      } finally {
+        await store.close();
+      }
+    };
+    const before = await ratesOn('2023-11-15');
+    expect(before).toHaveLength(1);
+    const eur = join(t.dir, 'eur_rub.csv');
+    writeFileSync(eur, 'Date,EUR_RUB\n2023-11-15,97.5\n');
+    const r = await cli(['data', 'import', 'cbr-usd-rub', eur, '--db', db, '--json']);
+    expect(r.code, r.err).toBe(2);
+    expect(JSON.parse(r.out).error.message).toMatch(
+      new RegExp(`^${eur}: line 1: expected the columns date,rate .*no column "rate"; "EUR_RUB" is not one of them`),
+    );
+    const gdp = await cli(['data', 'import', 'cbr-usd-rub', 'data/costs/worldbank_gdp_current_usd__datasets-gdp.csv', '--db', db]);
+    expect(gdp.code).toBe(2);
+    expect(gdp.err).toMatch(/no column "date".*Country Name,Country Code,Year,Value/);
+    expect(await ratesOn('2023-11-15')).toEqual(before);
+  });
+
   it('rejects unknown rows with exit 3 and an unknown kind with exit 2', async () => {
     const bad = join(t.dir, 'bad_2021.csv');
     writeFileSync(bad, 'region_ru,grp_mln_rub,grp_per_capita_rub,region_en\nАтлантида,5,1,Atlantis\n');

@@ -3,10 +3,11 @@
  * (text in, rows out): rows that cannot be understood become rejects with their line number;
  * rows that are deliberately not stored (aggregates, a missing value printed as "…") are
  * counted by reason, so nothing is dropped silently. A record with more or fewer fields than its
- * header is a reject, whatever parser reads it; a header that repeats a column name refuses the
- * whole file (a VALIDATION error naming it), whatever parser reads it.
+ * header is a reject, whatever parser reads it; a header that repeats a column name, lacks a
+ * column the parser reads, or has one it does not know refuses the whole file before any line is
+ * read (a VALIDATION error naming the file and the column), whatever parser reads it.
  */
-import { parseDecimal, refuseRepeatedColumns } from '../../shared/index.js';
+import { AppError, parseDecimal, refuseRepeatedColumns } from '../../shared/index.js';
 import type { EconValueRecord, FxRateRecord } from '../../store/index.js';
 
 export interface ParseReject {
@@ -109,6 +110,24 @@ export function csvRows(text: string): { line: number; cells: string[] }[] {
 /** Refuses a header row that names a column twice; unnamed columns (trailing commas) are never read, so not counted. */
 export function checkHeader(o: ParseOptions, header: { line: number; cells: string[] } | undefined): void {
   if (header) refuseRepeatedColumns(o.file, header.cells.filter((c) => c.trim() !== ''), header.line);
+}
+
+const clip = (s: string, max = 200): string => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+/**
+ * The error refusing a file on its header (exit 2, HTTP 400): `problem` says what the format
+ * expects and which column is missing or unknown; the header as read is quoted. Nothing is stored.
+ */
+export function headerRefused(o: ParseOptions, header: { line: number; cells: string[] } | undefined, problem: string, path = 'header'): AppError {
+  const got = header ? clip(header.cells.join(',')) : '';
+  const message = header ? `${o.file}: line ${header.line}: ${problem}; the header is: ${got}; nothing was stored` : `${o.file}: ${problem}; nothing was stored`;
+  return new AppError('VALIDATION', message, { issues: [{ path: [path], message: problem }], details: { file: o.file, line: header?.line ?? 1, header: got } });
+}
+
+/** The index of each named column (names compared trimmed, case ignored); -1 where it is absent. */
+export function columnsNamed(cells: string[], names: readonly string[]): number[] {
+  const lower = cells.map((c) => c.trim().toLowerCase());
+  return names.map((n) => lower.indexOf(n.toLowerCase()));
 }
 
 /**

@@ -9,8 +9,23 @@
  */
 import { matchRegionName, statsRegionsOf } from '../../geo/index.js';
 import { isValidPartialDate } from '../../shared/index.js';
-import { bump, checkHeader, csvRows, emptyParsed, commaNote, fieldCountReject, numberCell, type ParseOptions, type Parsed } from './parse-common.js';
+import {
+  bump,
+  checkHeader,
+  columnsNamed,
+  csvRows,
+  emptyParsed,
+  commaNote,
+  fieldCountReject,
+  headerRefused,
+  numberCell,
+  type ParseOptions,
+  type Parsed,
+} from './parse-common.js';
 import { Figures } from './values.js';
+
+/** The columns of a Rosstat table that name the row rather than hold a value. */
+const ROSSTAT_NAME_COLUMNS = ['region_ru', 'region_en', 'footnote_flags'];
 
 /** Unit and scale of a Rosstat column, from its name. */
 function rosstatColumn(col: string): { indicator: string; unit: string; scale: number } | null {
@@ -42,20 +57,19 @@ function regionCheck(p: Parsed, country: string, indicator: string, total: numbe
 export function parseRosstat(text: string, o: ParseOptions, only?: string[]): Parsed {
   const p = emptyParsed();
   const rows = csvRows(text);
-  checkHeader(o, rows[0]);
-  const head = rows[0]?.cells ?? [];
-  const ruCol = head.indexOf('region_ru');
-  const enCol = head.indexOf('region_en');
+  const header = rows[0];
+  if (!header) throw headerRefused(o, header, 'an empty file: no header');
+  checkHeader(o, header);
+  const head = header.cells;
+  const [ruCol, enCol] = columnsNamed(head, ['region_ru', 'region_en']) as [number, number];
+  const unknown = head.filter((c) => c !== '' && !ROSSTAT_NAME_COLUMNS.includes(c) && !rosstatColumn(c));
+  const expected = only?.includes('GRP') ? 'a region_ru column and grp_mln_rub' : 'a region_ru column and value columns (*_pct, *_per100, grp_mln_rub, grp_per_capita_rub)';
   const cols = head.map((c, i) => ({ i, spec: rosstatColumn(c) })).filter((c) => c.spec && (!only || only.includes(c.spec.indicator)));
-  if (ruCol < 0 || cols.length === 0 || o.year === undefined) {
-    const why = o.year === undefined ? 'the year of the table is not known: pass --year' : `expected region_ru and value columns, got: ${head.join(',')}`;
-    p.rejects.push({ line: 1, reason: why, raw: head.join(',') });
-    return p;
-  }
-  if (String(o.year) > o.today.slice(0, 4)) {
-    p.rejects.push({ line: 1, reason: `year ${o.year} is in the future (today is ${o.today})`, raw: head.join(',') });
-    return p;
-  }
+  if (ruCol < 0) throw headerRefused(o, header, `expected ${expected}: no column "region_ru"`);
+  if (unknown.length > 0) throw headerRefused(o, header, `expected ${expected}: ${unknown.map((c) => `"${c}"`).join(', ')} is no column of a Rosstat table`);
+  if (cols.length === 0) throw headerRefused(o, header, `expected ${expected}: no value column${only ? ' "grp_mln_rub"' : ''}`);
+  if (o.year === undefined) throw headerRefused(o, undefined, 'the year of the table is not known: pass --year', 'year');
+  if (String(o.year) > o.today.slice(0, 4)) throw headerRefused(o, undefined, `year ${o.year} is in the future (today is ${o.today})`, 'year');
   const f = new Figures(p, o.today);
   const totals: Record<string, number> = {};
   for (const r of rows.slice(1)) {
@@ -100,17 +114,21 @@ export function parseRosstat(text: string, o: ParseOptions, only?: string[]): Pa
 export function parseNbsGrp(text: string, o: ParseOptions): Parsed {
   const p = emptyParsed();
   const rows = csvRows(text);
-  checkHeader(o, rows[0]);
-  const head = rows[0]?.cells ?? [];
-  const years = head.map((c, i) => ({ i, year: Number(c) })).filter((y) => Number.isInteger(y.year) && y.year > 1900);
-  if (years.length === 0) {
-    p.rejects.push({ line: 1, reason: `expected a region column and one column per year, got: ${head.join(',')}`, raw: head.join(',') });
-    return p;
-  }
+  const header = rows[0];
+  if (!header) throw headerRefused(o, header, 'an empty file: no header');
+  checkHeader(o, header);
+  const head = header.cells;
+  const [regionCol] = columnsNamed(head, ['region']) as [number];
+  const years = head.map((c, i) => ({ i, year: Number(c) })).filter((y) => /^\d{4}$/.test(head[y.i]!) && y.year > 1900);
+  const expected = 'a region column and one column per year (2023, 2022, ...)';
+  const unknown = head.filter((c, i) => c !== '' && i !== regionCol && !years.some((y) => y.i === i));
+  if (regionCol < 0) throw headerRefused(o, header, `expected ${expected}: no column "region"`);
+  if (unknown.length > 0) throw headerRefused(o, header, `expected ${expected}: ${unknown.map((c) => `"${c}"`).join(', ')} is not a year`);
+  if (years.length === 0) throw headerRefused(o, header, `expected ${expected}: no year column`);
   const f = new Figures(p, o.today);
   for (const r of rows.slice(1)) {
-    const name = r.cells[0] ?? '';
-    if (!name) continue;
+    const name = r.cells[regionCol] ?? '';
+    if (r.cells.every((c) => c === '')) continue;
     const ragged = fieldCountReject(r, head);
     if (ragged) {
       p.rejects.push(ragged);
@@ -153,11 +171,22 @@ export function parseCbrDaily(text: string, o: ParseOptions): Parsed {
   const p = emptyParsed();
   const rows = csvRows(text);
   const f = new Figures(p, o.today);
-  checkHeader(o, rows[0]);
-  const head = rows[0]?.cells ?? [];
+  const header = rows[0];
+  if (!header) throw headerRefused(o, header, 'an empty file: no header');
+  checkHeader(o, header);
+  const head = header.cells;
+  const [dateCol, rateCol] = columnsNamed(head, ['date', 'rate']) as [number, number];
+  const expected = "expected the columns date,rate (the Bank of Russia's USD/RUB series, roubles per dollar)";
+  const missing = [dateCol < 0 ? 'date' : '', rateCol < 0 ? 'rate' : ''].filter(Boolean);
+  const other = head.filter((c, i) => c !== '' && i !== dateCol && i !== rateCol);
+  if (missing.length > 0 || other.length > 0) {
+    const why = [...missing.map((c) => `no column "${c}"`), ...(other.length > 0 ? [`${other.map((c) => `"${c}"`).join(', ')} is not one of them`] : [])];
+    throw headerRefused(o, header, `${expected}: ${why.join('; ')}`);
+  }
   for (const r of rows.slice(1)) {
-    const [d = '', v] = r.cells;
-    if (!d) continue;
+    const d = r.cells[dateCol] ?? '';
+    const v = r.cells[rateCol];
+    if (r.cells.every((c) => c === '')) continue;
     const ragged = fieldCountReject(r, head);
     if (ragged) {
       p.rejects.push(ragged);

@@ -84,8 +84,8 @@ describe('Rosstat tables', () => {
     expect(p.checks.GRP).toMatchObject({ regions: 3, country_row: 93810284.5e6 });
   });
 
-  it('needs the year of the table', () => {
-    expect(parseRosstat(grp, o).rejects[0]!.reason).toMatch(/--year/);
+  it('needs the year of the table: a usage error before any line is read', () => {
+    expect(() => parseRosstat(grp, o)).toThrow(expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(/--year/) }));
   });
 
   it('keeps "…" as missing, never zero', () => {
@@ -195,7 +195,7 @@ describe('values that cannot be true are rejected by line, never stored', () => 
       [4, 'GRP for RU-AL in 2020 has different values: "62520.3" on line 3, "62520,4" on line 4; none is stored'],
       [5, 'not a number in grp_mln_rub: "1.234,5"'],
     ]);
-    expect(parseRosstat(t, { ...o, year: 2027 }, ['GRP']).rejects.map((r) => r.reason)).toEqual(['year 2027 is in the future (today is 2026-12-06)']);
+    expect(() => parseRosstat(t, { ...o, year: 2027 }, ['GRP'])).toThrow(expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('year 2027 is in the future (today is 2026-12-06)') }));
   });
 
   it('Rosstat writes decimals with a comma or a point and thousands with a space: "19 856 674,5" is 19856674.5', () => {
