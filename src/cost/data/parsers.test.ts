@@ -18,8 +18,9 @@ describe('World Bank files', () => {
     const long = parseWorldBank('Country Name,Country Code,Year,Value\nChina,CHN,,1\nChina,CHN,20x1,2\nChina,CHN,2010,3\n', { ...o, indicator: 'SP.POP.TOTL' });
     expect(long.values.map((v) => [v.year, v.value])).toEqual([[2010, 3]]);
     expect(long.rejects.map((r) => r.line)).toEqual([2, 3]);
-    const wide = parseWorldBank('Country Name,Country Code,Indicator Name,Indicator Code,2019,,"2020\nChina,CHN,Population,SP.POP.TOTL,5,6,7\n', o);
-    expect(wide.values.every((v) => v.year > 1900)).toBe(true);
+    // an unclosed quote swallows the rest of the file into one header cell: no column of the format, refused
+    const wide = () => parseWorldBank('Country Name,Country Code,Indicator Name,Indicator Code,2019,,"2020\nChina,CHN,Population,SP.POP.TOTL,5,6,7\n', o);
+    expect(wide).toThrow(expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('is no column of this format') }));
   });
 
   it('needs --indicator for long files: a VALIDATION error naming it and the file, before any line', () => {
@@ -153,10 +154,10 @@ describe('values that cannot be true are rejected by line, never stored', () => 
       [2, conflict],
       [3, conflict],
       [4, 'NY.GDP.MKTP.CD in USD must be above 0: "-5"'],
-      [5, 'not a number: "0x10"'],
+      [5, 'not a number in column Value: "0x10"'],
       [6, 'year 2030 is in the future (today is 2026-12-06)'],
-      [10, 'not a number: "1,234" (this format writes decimals with a point and takes no comma, as a decimal mark or a thousands separator)'],
-      [11, 'not a number: "Infinity"'],
+      [10, 'not a number in column Value: "1,234" (this format writes decimals with a point and takes no comma, as a decimal mark or a thousands separator)'],
+      [11, 'not a number in column Value: "Infinity"'],
     ]);
   });
 
