@@ -3,13 +3,14 @@
  * the file) writes that file's rejects list in the same transaction: when the rejects write fails
  * (here the rejects table is out of the way) nothing of the file is stored, and a rerun once the
  * table is back gives exactly what one uninterrupted import gives, rejects included. Real data:
- * the OONI Iran 2019 counts (test/fixtures/outages, its AS0 rows are rejected) and a Rosstat
- * regional GDP sheet in a layout `rosstat-grp` does not read (test/fixtures/costs); the register
+ * the OONI Iran 2019 counts (test/fixtures/outages, its AS0 rows are rejected) and the shipped
+ * Rosstat 2021 GRP table with one region name mistyped (a synthetic edit); the register
  * file is the synthetic one of test/fixtures/registry-quirks (the real samples have no bad line).
  * The speed tests are synthetic rows in the dataset's format (test/fixtures/speedtests-bad).
  * See the SOURCES.md of each folder. Last, the register's snapshot analysis (figures, series,
  * evidence links), written after the file: the rerun of an unchanged file completes it.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/shared/index.js';
@@ -76,9 +77,16 @@ describe("a file's record and its rejects list in one transaction", () => {
   });
 
   it('data import (economic data)', async () => {
-    const FILE = packagePath('test', 'fixtures', 'costs', 'RUS_regional_gdp_2020_2021_OECD_ids__LGEAW_RUS.xlsx.csv');
+    // the shipped Rosstat 2021 table with Moscow's names (Russian and English) mistyped (SYNTHETIC edit): 84 regions stored, that line rejected
+    const FILE = join(t.dir, 'grp_2021.csv');
+    writeFileSync(
+      FILE,
+      readFileSync(packagePath('data', 'costs', 'rosstat_GRP_by_region_2021__yearbook2023.csv'), 'utf8')
+        .replace('г. Москва,', 'г. Моськва,')
+        .replace(',Moscow city', ',Moscov city'),
+    );
     const want = await failThenRerun('cost', ['data', 'import', 'rosstat-grp', FILE, '--year', '2021', '--json'], ['econ_values', 'fx_rates', 'econ_imports']);
-    expect([want.econ_imports!.rows, want.import_rejects!.rows]).toEqual([1, 1]);
+    expect([want.econ_imports!.rows, want.import_rejects!.rows, want.econ_values!.rows]).toEqual([1, 1, 84]);
   });
 });
 
