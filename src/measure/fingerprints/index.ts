@@ -26,7 +26,8 @@ export interface ImportReport {
   file: string;
   count: number;
   checksum: string;
-  rejects: { line: number; reason: string }[];
+  /** Each rejected row with the file it is in (the file's name, as `file`), line and reason. */
+  rejects: { file: string; line: number; reason: string }[];
 }
 
 type Deps = { store: Store; clock: Clock };
@@ -43,7 +44,7 @@ async function readSet(
   const checksum = createHash('sha256').update(text).digest('hex').slice(0, 16);
   return {
     set: { source: { source, file: basename(path), checksum, count: items.length, imported_at: deps.clock.now().toISOString() }, items },
-    report: { source, file: basename(path), count: items.length, checksum, rejects },
+    report: { source, file: basename(path), count: items.length, checksum, rejects: rejects.map((r) => ({ file: basename(path), ...r })) },
   };
 }
 

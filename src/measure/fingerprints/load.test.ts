@@ -13,12 +13,13 @@ const HTTP = readFileSync(join(DIR, 'fingerprints_http.csv'), 'utf8');
 const DNS = readFileSync(join(DIR, 'fingerprints_dns.csv'), 'utf8');
 const lines = HTTP.split('\n');
 const header = lines[0]!.split(',');
-/** Line 2 of the real file (ooni.ae_0, whose pattern has no comma) with one column replaced. */
-const row2With = (col: string, value: string) => {
+/** Line 2 of the real file (ooni.ae_0, whose pattern has no comma) with columns replaced. */
+const rowWith = (values: Record<string, string>) => {
   const cells = lines[1]!.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
-  cells[header.indexOf(col)] = value;
+  for (const [col, value] of Object.entries(values)) cells[header.indexOf(col)] = value;
   return cells.join(',');
 };
+const row2With = (col: string, value: string) => rowWith({ [col]: value });
 
 describe('OONI fingerprint CSV', () => {
   it('loads both real files without a reject', () => {
@@ -76,9 +77,57 @@ describe('OONI fingerprint CSV', () => {
       writeFileSync(file, [...lines.slice(0, 4), lines[2], ...lines.slice(4)].join('\n'));
       const r = await cli(['fingerprints', 'import', file, '--source', 'ooni-http', '--json', '--db', join(t.dir, 'f.duckdb')]);
       expect(r.code, r.err).toBe(3);
-      expect(JSON.parse(r.out).rejects).toEqual([{ line: 5, reason: 'name "ooni.ae_1" repeats line 3 (a name is one fingerprint of its set)' }]);
+      expect(JSON.parse(r.out).rejects).toEqual([
+        { file: 'fp.csv', line: 5, reason: 'name "ooni.ae_1" repeats line 3 (a name is one fingerprint of its set)' },
+      ]);
     } finally {
       t.cleanup();
     }
+  });
+});
+
+const CP = readFileSync(join(DIR, 'censoredplanet_blockpage_signatures.jsonl'), 'utf8');
+
+describe('one pattern rule for the OONI CSV and Censored Planet JSONL', () => {
+  const unclosed = 'Example(unclosed';
+  it('SYNTHETIC: a regexp pattern that does not compile is a reject naming the line, on both paths', () => {
+    const regexpRow = (name: string, pattern: string) => rowWith({ name, pattern_type: 'regexp', pattern });
+    const csv = [lines[0], regexpRow('qa.bad_re', unclosed), regexpRow('qa.bad_re2', '*Example'), ...lines.slice(2)].join('\n');
+    const fromCsv = parseFingerprintFile(csv, 'fp.csv', 'qa-http').rejects;
+    expect(fromCsv.map((r) => r.line)).toEqual([2, 3]);
+    expect(fromCsv[0]!.reason).toMatch(/^pattern "Example\(unclosed" is no regular expression that compiles: .*Unterminated group/);
+    const cp = `${CP.split('\n')[0]}\n{"fingerprint":"qa_2","pattern":"${unclosed}"}\n`;
+    expect(parseFingerprintFile(cp, 'x.jsonl', 'qa-cp', 'cp_blockpage').rejects).toEqual([{ line: 2, reason: fromCsv[0]!.reason }]);
+  });
+
+  it('SYNTHETIC: an empty pattern (it would match every page) is a reject naming the line, on both paths', () => {
+    const reason = 'pattern is empty: it would match every page';
+    const cp = `${CP.split('\n')[0]}\n{"fingerprint":"qa_4","pattern":""}\n{"fingerprint":"qa_5","pattern":"  "}\n`;
+    expect(parseFingerprintFile(cp, 'x.jsonl', 'qa-cp', 'cp_blockpage').rejects).toEqual([
+      { line: 2, reason },
+      { line: 3, reason },
+    ]);
+    const csv = [lines[0], row2With('pattern', ''), ...lines.slice(2)].join('\n');
+    expect(parseFingerprintFile(csv, 'fp.csv', 'qa-http').rejects).toEqual([{ line: 2, reason }]);
+  });
+
+  it('a header without a column the OONI format needs is refused naming the column', () => {
+    const renamed = DNS.replace(/^(.*?)pattern_type/, '$1kind');
+    expect(() => parseFingerprintFile(renamed, 'fp.csv', 'ooni-dns')).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/^fp\.csv: line 1: not an OONI fingerprint CSV: no column "pattern_type"/),
+      }),
+    );
+  });
+
+  it('SYNTHETIC: a file whose every row is rejected is refused naming the rejects, not "no fingerprints found"', () => {
+    const cp = '{"fingerprint":"qa_4","pattern":""}\n{"fingerprint":"qa_2","pattern":"(x"}\n';
+    expect(() => parseFingerprintFile(cp, 'x.jsonl', 'qa-cp', 'cp_blockpage')).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        message: expect.stringMatching(/^x\.jsonl: all 2 rows rejected: line 1: pattern is empty.*line 2: pattern "\(x"/),
+      }),
+    );
   });
 });

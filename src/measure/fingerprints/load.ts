@@ -6,12 +6,16 @@
  * - Censored Planet JSONL ({"fingerprint", "pattern"} regexes, DOTALL), either block pages or
  *   known false positives (`kind`), as in censoredplanet-analysis pipeline/metadata/data.
  * A newer file of any of these loads without a code change (`splinternet fingerprints import`).
+ * Every pattern passes ./pattern-rule.ts; a CSV (LF or CRLF line endings, as OONI ships it) must
+ * have the columns OONI_COLUMNS, else it is refused naming the one it lacks; a file whose every
+ * row is rejected is refused naming the first rejects.
  */
 import { isIP } from 'node:net';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { isCountryCode } from '../../geo/index.js';
 import { AppError, parseJsonText } from '../../shared/index.js';
 import { scalar } from '../verdict/view.js';
+import { patternProblem } from './pattern-rule.js';
 
 export type FingerprintKind = 'dns' | 'http' | 'cp_blockpage' | 'cp_false_positive';
 
@@ -27,6 +31,9 @@ export interface Fingerprint {
   pattern: string;
   expected_countries: string[];
 }
+
+/** The columns an OONI fingerprint CSV must have (the others are optional). */
+const OONI_COLUMNS = ['name', 'location_found', 'pattern_type', 'pattern'];
 
 /** Citizen Lab's scopes, as OONI's blocking-fingerprints files use them (see Fingerprint.scope). */
 const SCOPES = ['nat', 'isp', 'prod', 'inst', 'vbw', 'fp', 'injb', 'prov'];
@@ -51,7 +58,9 @@ function fromOoniRow(r: Record<string, unknown>, source: string): Fingerprint {
   const type = scalar(r.pattern_type) || 'contains';
   const scope = scalar(r.scope);
   const confidence = scalar(r.confidence_no_fp);
-  if (!scalar(r.name) || !scalar(r.pattern) || !loc) throw new Error('needs name, location_found and pattern');
+  if (!scalar(r.name) || !loc) throw new Error('needs name, location_found and pattern');
+  const bad = patternProblem(scalar(r.pattern), type);
+  if (bad) throw new Error(bad);
   if (!LOCATION.test(loc)) throw new Error(`location_found ${JSON.stringify(scalar(r.location_found))} is not dns, body or header.<name>`);
   if (!['full', 'prefix', 'contains', 'regexp'].includes(type)) throw new Error(`unknown pattern_type ${type}`);
   if (loc === 'dns' && type !== 'full')
@@ -125,7 +134,8 @@ export function parseFingerprintFile(text: string, fileName: string, source: str
       try {
         const r = JSON.parse(line) as { fingerprint?: unknown; pattern?: unknown };
         if (typeof r.fingerprint !== 'string' || typeof r.pattern !== 'string') throw new Error('needs "fingerprint" and "pattern" strings');
-        new RegExp(r.pattern, 's');
+        const bad = patternProblem(r.pattern, 'regexp');
+        if (bad) throw new Error(bad);
         const n = (seen.get(r.fingerprint) ?? 0) + 1;
         seen.set(r.fingerprint, n);
         items.push({
@@ -144,9 +154,11 @@ export function parseFingerprintFile(text: string, fileName: string, source: str
     });
   } else {
     let rows: { record: Record<string, unknown>; info: { bytes: number } }[];
+    let header: string[] = [];
     try {
       const parsed: unknown = parseCsv(text, {
-        columns: true,
+        columns: (h: string[]) => (header = h.map((c) => c.trim())),
+        bom: true,
         skip_empty_lines: true,
         relax_column_count: true,
         record_delimiter: ['\r\n', '\n'],
@@ -158,6 +170,15 @@ export function parseFingerprintFile(text: string, fileName: string, source: str
         issues: [{ path: ['file'], message: 'malformed CSV' }],
       });
     }
+    const missing = OONI_COLUMNS.filter((c) => !header.includes(c));
+    if (header.length > 0 && missing.length > 0)
+      throw new AppError(
+        'VALIDATION',
+        `${fileName}: line 1: not an OONI fingerprint CSV: ${missing.map((c) => `no column "${c}"`).join(', ')} (it needs ${OONI_COLUMNS.join(', ')}); nothing was stored`,
+        {
+          issues: missing.map((c) => ({ path: ['header', c], message: 'missing column' })),
+        },
+      );
     // a quoted field may hold line breaks, so a record's line is counted in the bytes: it starts
     // after the end of the one before (info.bytes, a UTF-8 offset) and the blank lines between
     const bytes = Buffer.from(text, 'utf8');
@@ -176,6 +197,17 @@ export function parseFingerprintFile(text: string, fileName: string, source: str
       source,
       items,
       rejects,
+    );
+  }
+  if (items.length === 0 && rejects.length > 0) {
+    const first = rejects.slice(0, 3).map((r) => `line ${r.line}: ${r.reason}`);
+    throw new AppError(
+      'VALIDATION',
+      `${fileName}: all ${rejects.length} rows rejected: ${first.join('; ')}${rejects.length > 3 ? '; ...' : ''}; nothing was stored`,
+      {
+        issues: [{ path: ['file'], message: 'every row rejected' }],
+        details: { rejects: rejects.slice(0, 20) },
+      },
     );
   }
   if (items.length === 0)
