@@ -7,6 +7,16 @@ import { ctxOf, intOption, leaf } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
+/** How many rejects the text output lists; `--json` lists them all. */
+const SHOWN = 20;
+
+/** The first SHOWN rejects, one line each, then how many more there are and where all of them are. */
+function rejectLines(x: ImportReport, kept: string): string {
+  const shown = x.rejects.slice(0, SHOWN).map((e) => `  rejected line ${e.line}${kept}: ${e.reason}\n`);
+  const more = x.rejects.length - SHOWN;
+  return shown.join('') + (more > 0 ? `  ... ${more} more rejected lines (--json lists all ${x.rejects.length})\n` : '');
+}
+
 export function dataCommand(program: Command, io: Io): void {
   const data = program.command('data').description('economic data for the cost engine (GDP, GRP, penetration, exchange rates)');
   leaf(data, 'import', `load a file: ${IMPORT_KINDS.join(' | ')}`)
@@ -34,8 +44,7 @@ export function dataCommand(program: Command, io: Io): void {
       if (r.rejects.length > 0) io.setExit(EXIT.PARTIAL);
       ctx.print(r, (x: ImportReport) =>
         x.unchanged
-          ? `${x.file}: unchanged since the last import (${x.values} values, ${x.rates} rates)\n` +
-            x.rejects.map((e) => `  rejected line ${e.line} (kept from that import): ${e.reason}\n`).join('')
+          ? `${x.file}: unchanged since the last import (${x.values} values, ${x.rates} rates)\n` + rejectLines(x, ' (kept from that import)')
           : `${x.file}: stored ${x.values} values and ${x.rates} exchange rates (${x.vintage})\n` +
             Object.entries(x.skipped)
               .map(([k, n]) => `  skipped ${n}: ${k}\n`)
@@ -43,7 +52,7 @@ export function dataCommand(program: Command, io: Io): void {
             (x.removed.values + x.removed.rates > 0
               ? `  removed ${x.removed.values} values and ${x.removed.rates} rates (${x.removed.indicators.join(', ')}) its earlier import stored and this one does not give\n`
               : '') +
-            x.rejects.map((e) => `  rejected line ${e.line}: ${e.reason}\n`).join(''),
+            rejectLines(x, ''),
       );
     });
 }
