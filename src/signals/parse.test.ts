@@ -219,3 +219,27 @@ describe('a record giving one field under two keys (SYNTHETIC records)', () => {
     ]);
   });
 });
+
+describe('CSV records: a quoted field may hold a line break (RFC 4180)', () => {
+  const o = { file: 'nl.csv', nowMs: Date.parse('2026-01-01T00:00:00Z') };
+  it('SYNTHETIC: a quoted field across two lines is one record, read as its line; the lines after keep their numbers', () => {
+    const text =
+      'source,entity_type,entity_code,time,value,cc,name\n' +
+      'darknet,asn,AS64999,2019-11-14T08:10:00Z,5,IR,"one"\n' +
+      'darknet,asn,AS64999,2019-11-14T08:15:00Z,6,IR,"two\nlines"\n' +
+      'darknet,asn,AS64999,2019-11-14T08:20:00Z,x,IR,"three"\n';
+    const p = parseSignals(text, o);
+    expect(p.records_read).toBe(3);
+    expect(p.points.map((x) => [x.line, x.value, x.entity_name])).toEqual([
+      [2, 5, 'one'],
+      [3, 6, 'two\nlines'],
+    ]);
+    expect(p.rejects.map((r) => r.line)).toEqual([5]);
+  });
+
+  it('SYNTHETIC: a quote never closed stays on its own line, so the lines after it are still read', () => {
+    const text = 'source,entity_type,entity_code,time,value,cc\n"garbled,@@@\ndarknet,asn,AS64999,2019-11-14T08:15:00Z,6,IR\n';
+    const p = parseSignals(text, o);
+    expect([p.records_read, p.points.length, p.rejects.map((r) => r.line)]).toEqual([2, 1, [2]]);
+  });
+});

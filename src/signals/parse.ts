@@ -2,11 +2,13 @@
  * Signal files -> points and rejects. Accepts CSV (with a header naming the fields, or IODA's
  * headerless `datasource,value,asn,as_name,timestamp`), a JSON array of records, NDJSON, and
  * IODA's API answer (`{"data": [[{entityType, entityCode, datasource, from, step, values}]]}`).
- * Every record is stored or rejected with its line (CSV, NDJSON) or record number (JSON) and a
+ * Every record is stored or rejected with its line (CSV, NDJSON; a CSV record whose quoted field
+ * holds a line break is one record, at the line it starts on) or record number (JSON) and a
  * reason; duplicates of a point are rejected naming the line that holds it; missing values are
  * kept as missing; with a declared grain, a record off its bin boundary is a reject. Nothing here reads files or the clock: the caller passes text and "now".
  */
 import { canonicalSource } from './sources.js';
+import { csvRecords } from './csv-records.js';
 import { FUTURE_TOLERANCE_MS } from '../shared/index.js';
 import type { SignalPointRecord } from '../store/index.js';
 import { entityOf, fieldOf, IODA_COLUMNS, textOf, timeOf, valueOf, type Field, type Raw } from './fields.js';
@@ -47,7 +49,7 @@ const OFF_BIN: Record<'day' | 'hour', { ms: number; says: string }> = {
   hour: { ms: 3_600_000, says: 'is not on a whole UTC hour: an hour bin starts at minute 0' },
 };
 
-/** Split one CSV line (RFC 4180 quotes, no embedded newlines). */
+/** Split one CSV record (RFC 4180 quotes; a quoted line break is kept, ./csv-records.ts). */
 export function splitCsv(line: string): string[] {
   const out: string[] = [];
   let cur = '';
@@ -150,19 +152,19 @@ function csvHeader(line: string): { first: string[]; named: (Field | undefined)[
 }
 
 function parseCsv(text: string, c: Collector): ParsedSignals['format'] {
-  const lines = text.split(/\r?\n/);
-  const { named, hasHeader } = csvHeader(lines[0] ?? '');
+  const records = csvRecords(text);
+  const { named, hasHeader } = csvHeader(records[0]?.text ?? '');
   const columns: (Field | undefined)[] = hasHeader ? named : IODA_COLUMNS;
-  for (let i = hasHeader ? 1 : 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === '') continue;
-    const cells = splitCsv(line);
+  for (let k = hasHeader ? 1 : 0; k < records.length; k++) {
+    const { line: n, text: rec } = records[k]!;
+    if (rec.trim() === '') continue;
+    const cells = splitCsv(rec);
     if (cells.length !== columns.length) {
       c.read++;
       c.rejects.push({
-        line: i + 1,
-        reason: `line ${i + 1}: ${cells.length} fields, expected ${columns.length}${hasHeader ? ' (as the header)' : ' (IODA: datasource,value,asn,as_name,timestamp)'}`,
-        raw: line.slice(0, 500),
+        line: n,
+        reason: `line ${n}: ${cells.length} fields, expected ${columns.length}${hasHeader ? ' (as the header)' : ' (IODA: datasource,value,asn,as_name,timestamp)'}`,
+        raw: rec.slice(0, 500),
       });
       continue;
     }
@@ -170,7 +172,7 @@ function parseCsv(text: string, c: Collector): ParsedSignals['format'] {
     columns.forEach((f, j) => {
       if (f) r[f] = cells[j];
     });
-    c.add(r, i + 1, line.slice(0, 500));
+    c.add(r, n, rec.slice(0, 500));
   }
   return hasHeader ? 'csv' : 'csv-ioda';
 }
