@@ -4,7 +4,8 @@
  * it, so no point disappears while its file is reported stored and unchanged. SYNTHETIC files
  * (two samples of one series): the shipped files never share a series.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, tempStore } from '../../test/helpers/index.js';
@@ -87,5 +88,17 @@ describe('signals import of files that share points', () => {
       ['IR', copy],
     ]);
     expect(await t.store.signals.series({ cc: 'IR', entity_code: 'AS64750' })).toHaveLength(1);
+  });
+});
+
+describe('signals import of a gzip file cut in its bytes', () => {
+  it('fails the file with one "cannot read PATH: ..." sentence, not the prefix twice (the real IODA export, gzipped and cut)', async () => {
+    const deps = { store: t.store, clock: fixedClock('2026-01-01T00:00:00Z') };
+    const real = readFileSync(join(import.meta.dirname, '../../test/fixtures/outages/ioda_AS44244_IranCell_darknet_activeprobing_20191114-20191123_5min.csv'));
+    const cut = join(tmp.dir, 'cut.csv.gz');
+    writeFileSync(cut, gzipSync(real).subarray(0, 9000));
+    const r = await importSignalFile(deps, cut);
+    expect(r.file.error).toMatch(new RegExp(`^cannot read ${cut}: `));
+    expect(r.file.error).not.toMatch(/cannot read.*cannot read/);
   });
 });

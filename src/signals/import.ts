@@ -129,7 +129,9 @@ export async function importSignalFile(
     const long = firstLongLine(text);
     if (long) throw new Error(`line ${long.line}: oversize_line: ${long.length} characters, over the ${IMPORT_CAPS.maxLineBytes} limit; nothing was stored`);
   } catch (e) {
-    return { file: { ...base, error: `cannot read: ${(e as Error).message}` }, rejects: [], without_country: [] };
+    // a reader's own "cannot read PATH: ..." is said once, not prefixed again
+    const why = (e as Error).message;
+    return { file: { ...base, error: why.startsWith('cannot read ') ? why : `cannot read: ${why}` }, rejects: [], without_country: [] };
   }
   // an empty file is a failed file (said, not imported as nothing); a watched folder retries it
   if (text.trim() === '') return { file: { ...base, error: 'empty file: no header and no records' }, rejects: [], without_country: [] };
