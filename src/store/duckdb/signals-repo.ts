@@ -1,16 +1,23 @@
 /**
  * DuckDB implementation of SignalsRepo (migration 120). A file's points go in through one
  * transaction that first deletes the file's earlier points, so a re-import replaces them and a
- * crash leaves the last complete import (its record and rejects list included). Points are bulk-inserted from a VALUES list in slices.
+ * crash leaves the last complete import (its record and rejects list included). Points are staged
+ * through DuckDB's appender into a temporary table, then compared with the stored points and
+ * upserted with one statement each (VALUES lists and a lookup per 500 points made a large file
+ * take minutes).
  * A file whose points another file's import takes over keeps a record of what it still holds,
  * without a checksum, so it is never skipped as unchanged while points of it are gone.
  */
 import type { SignalFileRecord, SignalFilter, SignalPointRecord, SignalSeriesInfo, SignalsRepo } from '../types.js';
-import type { DuckDb, Param } from './db.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { connSql, type DuckDb, type Param, type Sql } from './db.js';
 import { tsBound } from './time-bound.js';
 import { writeRejectList } from './rejects.js';
 
-const SLICE = 500;
+/** The staging table of one import (per connection, emptied before and after each use). */
+const STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS signal_points_stage (
+  source VARCHAR, entity_type VARCHAR, entity_code VARCHAR, t VARCHAR, value DOUBLE, cc VARCHAR,
+  entity_name VARCHAR, source_file VARCHAR, line BIGINT)`;
 
 function where(f: SignalFilter): { sql: string; params: Param[] } {
   const params: Param[] = [];
@@ -29,50 +36,79 @@ function where(f: SignalFilter): { sql: string; params: Param[] } {
 
 const iso = (v: unknown): string => (typeof v === 'string' ? new Date(v).toISOString() : String(v));
 
+/**
+ * The file's points replace its earlier ones: staged through the appender, compared with the
+ * stored points (those of other files at the same series and time are overwritten, and those
+ * files' records count what they still hold) and upserted, one statement each. Inside the caller's transaction.
+ */
+async function replaceIn(
+  conn: DuckDBConnection,
+  sql: Sql,
+  file: SignalFileRecord,
+  points: SignalPointRecord[],
+): Promise<{ previous: number; overwritten: number }> {
+  const previous = await sql.run('DELETE FROM signal_points WHERE source_file = $1', [file.path]);
+  await sql.run(STAGE_DDL);
+  await sql.run('DELETE FROM signal_points_stage');
+  // a key given twice keeps its last point, as an upsert in file order does
+  const last = [...new Map(points.map((p) => [`${p.source}\u0000${p.entity_type}\u0000${p.entity_code}\u0000${p.t}`, p])).values()];
+  const a = await conn.createAppender('signal_points_stage');
+  try {
+    for (const p of last) {
+      for (const v of [p.source, p.entity_type, p.entity_code, p.t]) a.appendVarchar(v);
+      if (p.value === null) a.appendNull();
+      else a.appendDouble(p.value);
+      for (const v of [p.cc, p.entity_name]) {
+        if (v === null || v === undefined) a.appendNull();
+        else a.appendVarchar(v);
+      }
+      a.appendVarchar(p.source_file);
+      a.appendBigInt(BigInt(p.line));
+      a.endRow();
+    }
+    a.flushSync();
+  } finally {
+    a.closeSync();
+  }
+  const staged = `SELECT source, entity_type, entity_code, t::TIMESTAMPTZ AS t, value, cc, entity_name, source_file, line FROM signal_points_stage`;
+  const before = await sql.all<{ source_file: string; n: number }>(
+    `SELECT p.source_file, count(*)::INTEGER AS n FROM signal_points p JOIN (${staged}) s USING (source, entity_type, entity_code, t) GROUP BY p.source_file`,
+  );
+  const overwritten = before.reduce((n, b) => n + b.n, 0);
+  await sql.run(`INSERT OR REPLACE INTO signal_points ${staged}`);
+  await sql.run('DELETE FROM signal_points_stage');
+  await sql.run('INSERT OR REPLACE INTO signal_files VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMPTZ)', [
+    file.path,
+    file.checksum,
+    file.records_read,
+    file.stored,
+    file.rejected,
+    file.imported_at,
+  ]);
+  // a file whose points were taken over: its record counts what it still holds, and no checksum, so its next import re-reads it
+  for (const other of new Set(before.map((b) => b.source_file)))
+    await sql.run(`UPDATE signal_files SET checksum = '', stored = (SELECT count(*) FROM signal_points WHERE source_file = $1)::INTEGER WHERE path = $1`, [
+      other,
+    ]);
+  return { previous, overwritten };
+}
+
 export function duckSignalsRepo(db: DuckDb): SignalsRepo {
   return {
     replaceFile: (file, points, rejects) =>
-      db.tx(async (sql) => {
-        const previous = await sql.run('DELETE FROM signal_points WHERE source_file = $1', [file.path]);
-        let overwritten = 0;
-        const taken = new Set<string>();
-        for (let i = 0; i < points.length; i += SLICE) {
-          const slice = points.slice(i, i + SLICE);
-          const params: Param[] = [];
-          const rows = slice.map((p) => {
-            const b = params.length;
-            params.push(p.source, p.entity_type, p.entity_code, p.t, p.value, p.cc, p.entity_name, p.source_file, p.line);
-            return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}::TIMESTAMPTZ, $${b + 5}::DOUBLE, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9})`;
-          });
-          const keys = slice.map((p) => [p.source, p.entity_type, p.entity_code, p.t] as const);
-          const kp: Param[] = keys.flat();
-          const before = await sql.all<{ source_file: string; n: number }>(
-            `SELECT source_file, count(*)::INTEGER AS n FROM signal_points WHERE (source, entity_type, entity_code, t) IN (${keys.map((_, j) => `($${j * 4 + 1}, $${j * 4 + 2}, $${j * 4 + 3}, $${j * 4 + 4}::TIMESTAMPTZ)`).join(', ')}) GROUP BY source_file`,
-            kp,
-          );
-          for (const b of before) {
-            overwritten += b.n;
-            taken.add(b.source_file);
-          }
-          await sql.run(`INSERT OR REPLACE INTO signal_points VALUES ${rows.join(', ')}`, params);
+      db.withWriter(async (conn) => {
+        const sql = connSql(conn);
+        await conn.run('BEGIN TRANSACTION');
+        try {
+          const out = await replaceIn(conn, sql, file, points);
+          if (rejects) await writeRejectList(sql, rejects);
+          await db.pauseInTx('signals.file', `file=${file.path} points=${points.length}${rejects ? ` rejects=${rejects.records.length}` : ''}`);
+          await conn.run('COMMIT');
+          return out;
+        } catch (e) {
+          await conn.run('ROLLBACK').catch(() => undefined);
+          throw e;
         }
-        await sql.run('INSERT OR REPLACE INTO signal_files VALUES ($1, $2, $3, $4, $5, $6::TIMESTAMPTZ)', [
-          file.path,
-          file.checksum,
-          file.records_read,
-          file.stored,
-          file.rejected,
-          file.imported_at,
-        ]);
-        // a file whose points were taken over: its record counts what it still holds, and no checksum, so its next import re-reads it
-        for (const other of taken)
-          await sql.run(
-            `UPDATE signal_files SET checksum = '', stored = (SELECT count(*) FROM signal_points WHERE source_file = $1)::INTEGER WHERE path = $1`,
-            [other],
-          );
-        if (rejects) await writeRejectList(sql, rejects);
-        await db.pauseInTx('signals.file', `file=${file.path} points=${points.length}${rejects ? ` rejects=${rejects.records.length}` : ''}`);
-        return { previous, overwritten };
       }),
 
     async getFile(path) {
