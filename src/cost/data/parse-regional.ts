@@ -66,7 +66,7 @@ export function parseRosstat(text: string, o: ParseOptions, only?: string[]): Pa
   const expected = only?.includes('GRP') ? 'a region_ru column and grp_mln_rub' : 'a region_ru column and value columns (*_pct, *_per100, grp_mln_rub, grp_per_capita_rub)';
   const cols = head.map((c, i) => ({ i, spec: rosstatColumn(c) })).filter((c) => c.spec && (!only || only.includes(c.spec.indicator)));
   if (ruCol < 0) throw headerRefused(o, header, `expected ${expected}: no column "region_ru"`);
-  if (unknown.length > 0) throw headerRefused(o, header, `expected ${expected}: ${unknown.map((c) => `"${c}"`).join(', ')} is no column of a Rosstat table`);
+  if (unknown.length > 0) throw headerRefused(o, header, `expected ${expected}: ${unknown.map((c) => `"${c}"`).join(', ')} ${unknown.length > 1 ? 'are no columns' : 'is no column'} of a Rosstat table`);
   if (cols.length === 0) throw headerRefused(o, header, `expected ${expected}: no value column${only ? ' "grp_mln_rub"' : ''}`);
   if (o.year === undefined) throw headerRefused(o, undefined, 'the year of the table is not known: pass --year', 'year');
   if (String(o.year) > o.today.slice(0, 4)) throw headerRefused(o, undefined, `year ${o.year} is in the future (today is ${o.today})`, 'year');
@@ -123,7 +123,7 @@ export function parseNbsGrp(text: string, o: ParseOptions): Parsed {
   const expected = 'a region column and one column per year (2023, 2022, ...)';
   const unknown = head.filter((c, i) => c !== '' && i !== regionCol && !years.some((y) => y.i === i));
   if (regionCol < 0) throw headerRefused(o, header, `expected ${expected}: no column "region"`);
-  if (unknown.length > 0) throw headerRefused(o, header, `expected ${expected}: ${unknown.map((c) => `"${c}"`).join(', ')} is not a year`);
+  if (unknown.length > 0) throw headerRefused(o, header, `expected ${expected}: ${unknown.map((c) => `"${c}"`).join(', ')} ${unknown.length > 1 ? 'are not years' : 'is not a year'}`);
   if (years.length === 0) throw headerRefused(o, header, `expected ${expected}: no year column`);
   const f = new Figures(p, o.today);
   for (const r of rows.slice(1)) {
@@ -180,7 +180,7 @@ export function parseCbrDaily(text: string, o: ParseOptions): Parsed {
   const missing = [dateCol < 0 ? 'date' : '', rateCol < 0 ? 'rate' : ''].filter(Boolean);
   const other = head.filter((c, i) => c !== '' && i !== dateCol && i !== rateCol);
   if (missing.length > 0 || other.length > 0) {
-    const why = [...missing.map((c) => `no column "${c}"`), ...(other.length > 0 ? [`${other.map((c) => `"${c}"`).join(', ')} is not one of them`] : [])];
+    const why = [...missing.map((c) => `no column "${c}"`), ...(other.length > 0 ? [`${other.map((c) => `"${c}"`).join(', ')} ${other.length > 1 ? 'are' : 'is'} not one of them`] : [])];
     throw headerRefused(o, header, `${expected}: ${why.join('; ')}`);
   }
   for (const r of rows.slice(1)) {
