@@ -123,6 +123,34 @@ describe('seeded economic data', () => {
     expect(await ratesOn('2023-11-15')).toEqual(before);
   });
 
+  it('data import worldbank: an empty file, a header it does not know, or one without Value exits 2 naming the file; a DataBank export is stored (rows of the shipped files)', async () => {
+    const write = (name: string, text: string) => {
+      const f = join(t.dir, name);
+      writeFileSync(f, text);
+      return f;
+    };
+    const gdp = readFileSync('data/costs/worldbank_gdp_current_usd__datasets-gdp.csv', 'utf8').split(/\r?\n/);
+    const kaz = [gdp[0]!, ...gdp.filter((l) => l.startsWith('Kazakhstan,KAZ,202'))];
+    const imp = (f: string, ...extra: string[]) => cli(['data', 'import', 'worldbank', f, '--indicator', 'NY.GDP.MKTP.CD', ...extra, '--db', db, '--json']);
+    for (const [f, words] of [
+      [write('empty.csv', ''), 'an empty file'],
+      [write('semi.csv', kaz.map((l) => l.replace(/,/g, ';')).join('\n')), 'no header naming "Country Name"'],
+      [write('novalue.csv', kaz.map((l) => l.split(',').slice(0, 3).join(',')).join('\n')), 'no column "Value"'],
+    ] as const) {
+      const r = await imp(f);
+      expect(r.code, r.err).toBe(2);
+      expect(JSON.parse(r.out).error.message).toContain(`${f}: `);
+      expect(JSON.parse(r.out).error.message).toContain(words);
+    }
+    const net = readFileSync('data/costs/worldbank_IT.NET.USER.ZS_internet_users_pct__plotly-figure-friday.csv', 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/);
+    const rows = [net[0]!.replace(/,(\d{4})(?=,|$)/g, ',$1 [YR$1]'), ...net.filter((l) => l.startsWith('Kazakhstan,KAZ,'))];
+    const databank = await cli(['data', 'import', 'worldbank', write('databank.csv', rows.join('\n')), '--db', db, '--json']);
+    expect(databank.code, databank.err).toBe(0);
+    expect(JSON.parse(databank.out).values).toBeGreaterThan(20);
+  });
+
   it('rejects unknown rows with exit 3 and an unknown kind with exit 2', async () => {
     const bad = join(t.dir, 'bad_2021.csv');
     writeFileSync(bad, 'region_ru,grp_mln_rub,grp_per_capita_rub,region_en\nАтлантида,5,1,Atlantis\n');
