@@ -6,14 +6,16 @@
  * What is searched is read from the query by lookupQuery (a URL's host, a domain without its
  * trailing dot) and named in the answer; a domain matches in either IDNA form (domainForms),
  * and a stored domain is compared without its trailing root dot too (the store's findDomain).
+ * Every match is read: the decisions, their entries, `since` and the totals count them all, and
+ * `matches` is one page of them (`limit`, `cursor`, `next_cursor`; lookup-tally.ts).
  */
 import { AppError, type Clock } from '../shared/index.js';
 import type { RegistryMatchRecord, Store } from '../store/index.js';
 import { parseIp, rangeToken } from './addresses.js';
 import { loadAsTable, type AsTable } from './asn.js';
-import { decisionKey } from './decision-key.js';
 import { splitList } from './dump-line.js';
 import { domainForms, lookupQuery } from './lookup-query.js';
+import { decisionsOf, LOOKUP_PAGE, lookupOffset, pageOf, recordsOf } from './lookup-tally.js';
 
 type Deps = { store: Store; clock: Clock };
 
@@ -49,46 +51,37 @@ function matchView(m: RegistryMatchRecord, lowerBound: boolean) {
   };
 }
 
-export async function registryLookup(deps: Deps, query: string) {
+export async function registryLookup(deps: Deps, query: string, paging: { limit?: number; cursor?: string } = {}) {
   const q = query.trim();
+  const offset = lookupOffset(paging.cursor);
   const { kind, target, from } = lookupQuery(q);
   let matches: RegistryMatchRecord[];
   let as: { asn: number; org: string; as_data: string } | null = null;
   if (kind === 'ip') {
     const p = parseIp(target);
     if (!p) throw new AppError('VALIDATION', `"${target}" is not a valid IP address`, { issues: [{ path: ['q'], message: 'not an IPv4/IPv6 address' }] });
-    matches = await deps.store.registry.findAddress(p.family, p.first, 1000);
+    matches = await deps.store.registry.findAddress(p.family, p.first);
     if (p.family === 4) {
       const t = await loadAsTable(deps);
       const hit = asOf(t, Number(p.first));
       as = hit ? { ...hit, as_data: `${t.meta.package} ${t.meta.version}: ${t.meta.note}` } : null;
     }
   } else {
-    const found = await Promise.all(domainForms(target).map((d) => deps.store.registry.findDomain(d, 1000)));
+    const found = await Promise.all(domainForms(target).map((d) => deps.store.registry.findDomain(d)));
     matches = found.flat();
     if (found.filter((f) => f.length > 0).length > 1)
-      matches.sort((a, b) => a.dumpAt.localeCompare(b.dumpAt) || a.snapshotId.localeCompare(b.snapshotId) || a.line - b.line);
+      matches.sort(
+        (a, b) => a.dumpAt.localeCompare(b.dumpAt) || a.snapshotId.localeCompare(b.snapshotId) || a.sourceFile.localeCompare(b.sourceFile) || a.line - b.line,
+      );
   }
   const snaps = new Map((await deps.store.registry.listSnapshots()).map((s) => [s.id, s]));
-  const decisions = new Map<string, { decision_number: string; decision_body: string; decision_date: string | null; snapshots: string[]; entries: number }>();
-  for (const m of matches) {
-    const d = decisions.get(decisionKey(m)) ?? {
-      decision_number: m.decisionNumber,
-      decision_body: m.decisionBody,
-      decision_date: m.decisionDate,
-      snapshots: [],
-      entries: 0,
-    };
-    if (!d.snapshots.includes(m.snapshotId)) d.snapshots.push(m.snapshotId);
-    d.entries++;
-    decisions.set(decisionKey(m), d);
-  }
   const dates = matches
     .map((m) => m.decisionDate)
     .filter((d): d is string => d !== null)
     .sort();
   const first = matches[0];
   const last = matches[matches.length - 1];
+  const { page, next_cursor } = pageOf(matches, offset, paging.limit ?? LOOKUP_PAGE);
   return {
     query: q,
     looked_up: target,
@@ -98,9 +91,11 @@ export async function registryLookup(deps: Deps, query: string) {
     since: first
       ? { decision_date: dates[0] ?? null, first_snapshot: first.snapshotId, first_snapshot_dump_at: first.dumpAt, last_snapshot: last!.snapshotId }
       : null,
-    decisions: [...decisions.values()],
-    matches: matches.slice(0, 50).map((m) => matchView(m, snaps.get(m.snapshotId)?.lowerBound ?? true)),
+    decisions: decisionsOf(matches),
+    matches: page.map((m) => matchView(m, snaps.get(m.snapshotId)?.lowerBound ?? true)),
     matches_total: matches.length,
+    entries_total: recordsOf(matches),
+    next_cursor,
     as,
     snapshots_searched: [...snaps.values()].map((s) => ({ id: s.id, lower_bound: s.lowerBound })),
     note: 'Searched the imported snapshots only; they are partial (lower bounds), so "not listed" means not listed in these files.',

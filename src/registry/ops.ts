@@ -82,11 +82,13 @@ export const registryLookupOp = defineOp({
   write: false,
   input: z.object({
     q: z.string().min(1).meta({ description: 'one IPv4/IPv6 address or a domain (a URL is looked up by its host)', example: '149.154.167.99' }),
+    limit: check.limit(1000).optional().meta({ description: 'matches per page (1-1000, default 50); the other figures count every match' }),
+    cursor: check.cursor.optional(),
   }),
   output: RegistryLookupSchema,
   rows: { key: 'matches', carry: ['query', 'kind', 'snapshots_searched', 'as', 'note'] },
   http: { method: 'get', path: '/api/registry/lookup' },
-  run: (ctx, { q }) => registryLookup(ctx, q),
+  run: (ctx, { q, limit, cursor }) => registryLookup(ctx, q, { limit, cursor }),
 });
 
 export const registryOps = [registryImport, registrySummaryOp, registryAsnsOp, registryDecisionOp, registryLookupOp];

@@ -190,7 +190,9 @@ export const RegistryLookupSchema = z
         decision_body: z.string(),
         decision_date: z.string().nullable(),
         snapshots: z.array(z.string()),
-        entries: count,
+        entries: count.meta({
+          description: 'register records of this decision listing the query (a record counts once, however many of its ranges hold the address)',
+        }),
       }),
     ),
     matches: z.array(
@@ -210,7 +212,9 @@ export const RegistryLookupSchema = z
         line: count,
       }),
     ),
-    matches_total: count,
+    matches_total: count.meta({ description: 'every match, one per containing range of a record (or per record for a domain); `matches` is one page of them' }),
+    entries_total: count.meta({ description: 'every register record listing the query' }),
+    next_cursor: z.string().nullable().meta({ description: 'pass as `cursor` for the next page of `matches`; null when this page holds the last match' }),
     as: z.object({ asn: count, org: z.string(), as_data: z.string() }).nullable(),
     snapshots_searched: z.array(z.object({ id: z.string(), lower_bound: z.boolean() })),
     note: z.string(),

@@ -57,6 +57,7 @@ const CLI: Record<string, Cli> = {
   'cost.compare': { cmd: ['cost', 'compare'], positional: ['source'], base: { source: 'top10vpn' } },
   'registry.summary': { cmd: ['registry', 'summary'] },
   'registry.asns': { cmd: ['registry', 'asns'] },
+  'registry.lookup': { cmd: ['registry', 'lookup'], positional: ['q'], base: { q: '149.154.167.99' } },
   'signals.import': { cmd: ['signals', 'import'], positional: ['paths'], base: { paths: '/nonexistent/signals.csv' } },
   'signals.list': { cmd: ['signals', 'list'], httpOnlyKeys: ['since', 'until'] },
   'signals.points': { cmd: ['signals', 'points'] },

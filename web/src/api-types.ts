@@ -2841,9 +2841,12 @@ export interface components {
                 decision_body: string;
                 decision_date: string | null;
                 decision_number: string;
+                /** @description register records of this decision listing the query (a record counts once, however many of its ranges hold the address) */
                 entries: number;
                 snapshots: string[];
             }[];
+            /** @description every register record listing the query */
+            entries_total: number;
             /** @enum {string} */
             kind: "ip" | "domain";
             listed: boolean;
@@ -2869,7 +2872,10 @@ export interface components {
                 urls: string[];
                 urls_total: number;
             }[];
+            /** @description every match, one per containing range of a record (or per record for a domain); `matches` is one page of them */
             matches_total: number;
+            /** @description pass as `cursor` for the next page of `matches`; null when this page holds the last match */
+            next_cursor: string | null;
             note: string;
             query: string;
             since: {
@@ -6895,8 +6901,12 @@ export interface operations {
     "registry.lookup": {
         parameters: {
             query: {
+                /** @description the previous page's next_cursor */
+                cursor?: string;
                 /** @description json (default): the answer; csv, ndjson or parquet: its matches as a file, one row each (nested values as JSON text; every row carries query, kind, snapshots_searched, as, note) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
+                /** @description matches per page (1-1000, default 50); the other figures count every match */
+                limit?: number;
                 /** @description one IPv4/IPv6 address or a domain (a URL is looked up by its host) */
                 q: string;
             };
@@ -6909,6 +6919,8 @@ export interface operations {
             /** @description Is an IP address or domain listed, under which decision, since when */
             200: {
                 headers: {
+                    /** @description on a file answer (csv, ndjson, parquet) that holds one page: `<this path and query with cursor=next_cursor>; rel="next"` */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {

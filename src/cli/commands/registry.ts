@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { ImportReport } from '../../registry/index.js';
 import { registryAsnsOp, registryDecisionOp, registryImport, registryLookupOp, registrySummaryOp } from '../../registry/ops.js';
 import type { RegistryAsnsSchema, RegistryDecisionSchema, RegistryLookupSchema, RegistrySummarySchema } from '../../registry/schemas.js';
-import { ctxOf, intOption, leaf, rowsOptions, table } from '../command.js';
+import { ctxOf, intOption, leaf, limitOption, rowsOptions, table } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -157,6 +157,8 @@ function lookupBody(l: Lookup): string {
       })),
       ['decision', 'body', 'date', 'snapshots', 'entries'],
     ) +
+    `${n(l.entries_total)} entries under ${n(l.decisions.length)} decisions; ${n(l.matches.length)} of ${n(l.matches_total)} matches shown` +
+    `${l.next_cursor ? ` · next: --cursor ${l.next_cursor}` : ''}\n` +
     table(
       l.matches.map((m) => ({ matched: m.matched, snapshot: m.snapshot, file: `${m.source_file}:${m.line}`, domain: m.domain })),
       ['matched', 'snapshot', 'file', 'domain'],
@@ -210,8 +212,11 @@ export function registryCommand(program: Command, io: Io): void {
 
   rowsOptions(leaf(reg, 'lookup', 'is an IP address or domain (or the host of a URL) listed, under which decision, since when'))
     .argument('<query>')
+    .option('--limit <n>', 'matches per page (1-1000, default 50); decisions and totals count every match', limitOption)
+    .option('--cursor <c>', 'next_cursor from a previous page')
     .action(async (query: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      await ctx.output(registryLookupOp, await ctx.run(registryLookupOp, { q: query }), o, lookupText);
+      const input = { q: query, limit: o.limit as number | undefined, cursor: o.cursor as string | undefined };
+      await ctx.output(registryLookupOp, await ctx.run(registryLookupOp, input), o, lookupText);
     });
 }

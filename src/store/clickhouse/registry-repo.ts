@@ -37,7 +37,8 @@ const toSnapshot = (r: Record<string, unknown>): RegistrySnapshotRecord => ({
 
 const big = (hi: string | number, lo: string | number) => (BigInt(hi) << 64n) | BigInt(lo);
 const MASK64 = (1n << 64n) - 1n;
-const limitOf = (n: number) => Math.max(1, Math.floor(n));
+/** A row count for LIMIT (at least 1); no limit is every row. */
+const limitOf = (n?: number) => (n === undefined ? Number.MAX_SAFE_INTEGER : Math.max(1, Math.floor(n)));
 type Hit = { family: 4 | 6; first: bigint; prefix: number };
 
 /** `writeRejects` stores a file's rejects list (in the embedded file) before the file is made visible. */
@@ -75,7 +76,7 @@ export function chRegistryRepo(ctx: ChContext, writeRejects?: (l: RejectList) =>
   const gensOf = (fs: Committed[]) => inList(fs.map((f) => f.gen));
 
   /** Entries matching `cond` in (dump time, source file, line) order, with where they came from. */
-  const matches = async (cond: Sql, limit: number, hits?: Map<string, Hit[]>): Promise<RegistryMatchRecord[]> => {
+  const matches = async (cond: Sql, limit: number | undefined, hits?: Map<string, Hit[]>): Promise<RegistryMatchRecord[]> => {
     const fs = await committed();
     if (!fs.length) return [];
     const byGen = new Map(fs.map((f) => [f.gen, f]));
@@ -184,7 +185,7 @@ export function chRegistryRepo(ctx: ChContext, writeRejects?: (l: RejectList) =>
       );
       if (!hits.length) return [];
       const byEntry = new Map<string, Hit[]>();
-      for (const h of hits.sort((a, b) => Number(a[5]) - Number(b[5]))) {
+      for (const h of hits.sort((a, b) => Number(a[5]) - Number(b[5]) || (big(a[3], a[4]) < big(b[3], b[4]) ? -1 : 1))) {
         const k = `${Number(h[0])}|${Number(h[1])}`;
         byEntry.set(k, [...(byEntry.get(k) ?? []), { family: Number(h[2]) as 4 | 6, first: big(h[3], h[4]), prefix: Number(h[5]) }]);
       }

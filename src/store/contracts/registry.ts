@@ -161,10 +161,16 @@ export interface RegistryRepo {
   decisionCounts(snapshotId: string): Promise<RegistryDecisionCount[]>;
   /** Domains of a snapshot's entries that are written as an IPv4 literal (a host named by address). */
   ipLiteralDomains(snapshotId: string): Promise<{ domain: string; decisionNumber: string }[]>;
-  /** Entries whose parsed ranges contain the address (family 4 or 6). */
-  findAddress(family: 4 | 6, value: bigint, limit: number): Promise<RegistryMatchRecord[]>;
-  /** Entries whose domain, compared without its trailing root dot and case, is `domain`, or a wildcard "*.parent" covering it. */
-  findDomain(domain: string, limit: number): Promise<RegistryMatchRecord[]>;
+  /**
+   * Entries whose parsed ranges contain the address (family 4 or 6), one match per containing
+   * range, in dump time, file, line and range order; every match when `limit` is not given.
+   */
+  findAddress(family: 4 | 6, value: bigint, limit?: number): Promise<RegistryMatchRecord[]>;
+  /**
+   * Entries whose domain, compared without its trailing root dot and case, is `domain`, or a
+   * wildcard "*.parent" covering it; every match when `limit` is not given.
+   */
+  findDomain(domain: string, limit?: number): Promise<RegistryMatchRecord[]>;
   /** Entries whose decision number is one of `decisionNumbers` (exactly as stored), in dump order. */
   decisionEntries(decisionNumbers: readonly string[], limit: number): Promise<RegistryMatchRecord[]>;
   replaceDailyStats(sourceFile: string, rows: RegistryDailyStatRecord[]): Promise<void>;

@@ -42,6 +42,9 @@ const toMatch = (r: Row): RegistryMatchRecord =>
     r.family === undefined ? null : { family: r.family as 4 | 6, first: BigInt(r.first as string), prefix: r.prefix as number },
   );
 
+/** ` LIMIT n` (at least 1), or nothing for every row. */
+const limitClause = (limit?: number) => (limit === undefined ? '' : ` LIMIT ${Math.max(1, Math.floor(limit))}`);
+
 /** Entries of one snapshot (optionally those of some decision numbers, a JSON list in $2), as a CTE named `e`. */
 function entriesCte(decision: readonly string[] | undefined): string {
   return `e AS (SELECT e.file_id, e.line, e.decision_number, e.decision_body, coalesce(e.decision_date::VARCHAR, '') AS decision_date
@@ -136,7 +139,7 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
       const rows = await db.all(
         `SELECT ${MATCH_COLS}, r.family, r.first::VARCHAR AS first, r.prefix FROM registry_ranges r JOIN ${MATCH_FROM} ON e.file_id = r.file_id AND e.line = r.line
          WHERE r.family = $1 AND r.first <= $2::UHUGEINT AND r.last >= $2::UHUGEINT
-         ORDER BY s.dump_at, f.source_file, e.line LIMIT ${Math.max(1, Math.floor(limit))}`,
+         ORDER BY s.dump_at, f.source_file, e.line, r.prefix, r.first${limitClause(limit)}`,
         [family, value.toString()],
       );
       return rows.map(toMatch);
@@ -150,7 +153,7 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
       const rows = await db.all(
         `SELECT ${MATCH_COLS} FROM ${MATCH_FROM}
          WHERE rtrim(lower(e.domain), '.') = $1 OR rtrim(lower(e.domain), '.') IN (SELECT unnest(json_transform($2, '["VARCHAR"]')))
-         ORDER BY s.dump_at, f.source_file, e.line LIMIT ${Math.max(1, Math.floor(limit))}`,
+         ORDER BY s.dump_at, f.source_file, e.line${limitClause(limit)}`,
         [domain.toLowerCase(), JSON.stringify(parents)],
       );
       return rows.map(toMatch);
