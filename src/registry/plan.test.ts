@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers/index.js';
 import { packagePath } from '../shared/index.js';
@@ -140,5 +141,64 @@ describe('planFiles', () => {
       writeFileSync(part, Buffer.from('1.2.3.4;example.org;;court;2-1/2021;2021-01-01\n', 'latin1'));
       expect((await planFiles([head, part], { nowMs: NOW })).map((p) => p.snapshotId)).toEqual(['2021-03-03T00:00:00Z', '2021-03-03T00:00:00Z']);
     });
+  });
+});
+
+describe('completeness: a whole dump whatever its name, a part only among parts', () => {
+  const t = tempDir();
+  afterAll(() => t.cleanup());
+  const fixture = (f: string) => readFileSync(packagePath('test', 'fixtures', 'registry-quirks', f));
+  /** The real 2016 lines (with their "Updated:" header) and the real headerless 2020 part lines. */
+  const whole = fixture('dump-2016-06-13-lines.cp1251.csv');
+  const headerless = fixture('dump-08-2020-02-16-lines.cp1251.csv');
+  const put = (name: string, bytes: Buffer) => {
+    const path = join(t.dir, name);
+    writeFileSync(path, name.endsWith('.gz') ? gzipSync(bytes) : bytes);
+    return path;
+  };
+
+  it('a dump with its own "Updated:" header is complete under any name, a date in it included', async () => {
+    const names = [
+      'dump-2016-06-13-lines.cp1251.csv',
+      'dump-2016-06-13.csv',
+      'dump-2016-06-13.csv.gz',
+      'dump-20160613.csv',
+      'dump-2016.csv',
+      'dump-1.csv',
+      'dump_2016-06-13.csv',
+      'dump.csv',
+      'zapret-2016-06-13.csv',
+    ];
+    for (const name of names) {
+      const [p] = await planFiles([put(name, whole)], { nowMs: NOW });
+      expect([name, p!.format, p!.snapshotId, p!.complete]).toEqual([name, 'dump', '2016-06-13T12:04:00Z', true]);
+    }
+  });
+
+  it('headerless parts are complete only as dump-00..NN without a gap, headed by 00', async () => {
+    const dir = (sub: string) => join(t.dir, sub);
+    const { mkdirSync } = await import('node:fs');
+    const set = async (sub: string, names: string[]) => {
+      mkdirSync(dir(sub), { recursive: true });
+      const paths = names.map((n) => put(join(sub, n), n.includes('-00') ? whole : headerless));
+      return (await planFiles(paths, { nowMs: NOW })).map((p) => [p.sourceFile, p.format, p.complete]);
+    };
+    expect(await set('a', ['dump-00.csv', 'dump-01.csv', 'dump-02.csv'])).toEqual([
+      ['dump-00.csv', 'dump', true],
+      ['dump-01.csv', 'dump_part', true],
+      ['dump-02.csv', 'dump_part', true],
+    ]);
+    expect(await set('b', ['dump-00.csv', 'dump-02.csv'])).toEqual([
+      ['dump-00.csv', 'dump', false],
+      ['dump-02.csv', 'dump_part', false],
+    ]);
+    // a part whose name also holds the dump's date is still a part
+    expect(await set('c', ['dump-00_2016-06-13.csv', 'dump-01_2016-06-13.csv'])).toEqual([
+      ['dump-00_2016-06-13.csv', 'dump', true],
+      ['dump-01_2016-06-13.csv', 'dump_part', true],
+    ]);
+    mkdirSync(dir('d'), { recursive: true });
+    const lone = await planFiles([put(join('d', 'dump-01.csv'), headerless)], { dumpTime: '2020-02-16', nowMs: NOW });
+    expect(lone.map((p) => [p.format, p.complete])).toEqual([['dump_part', false]]);
   });
 });

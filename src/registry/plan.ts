@@ -203,14 +203,28 @@ async function refuseEmptyDumps(planned: PlannedFile[]): Promise<void> {
   }
 }
 
-/** Parts dump-00..dump-NN imported together, numbered without gaps and with a header on 00: complete. */
+/**
+ * The part number of a file named as Zapret-Info splits its dump (`dump-00`, `dump-08_2020-02-16`):
+ * digits after "dump-" that do not run on into a date (`dump-2021-07-01` is a dump's date, no part).
+ */
+export const partNumber = (sourceFile: string): number | null => {
+  const m = /dump-(\d+)(?![\d-])/.exec(sourceFile);
+  return m ? Number(m[1]) : null;
+};
+
+/**
+ * Parts dump-00..dump-NN imported together, numbered without gaps and with a header on 00:
+ * complete. Files are parts only beside a headerless part of the same snapshot: a dump with its
+ * own "Updated:" header and no headerless part beside it is whole, whatever its name says.
+ */
 function markCompleteParts(planned: PlannedFile[]): void {
   const bySnapshot = new Map<string, PlannedFile[]>();
-  for (const p of planned) if (/dump-\d+/.test(p.sourceFile) && p.snapshotId) bySnapshot.set(p.snapshotId, [...(bySnapshot.get(p.snapshotId) ?? []), p]);
+  for (const p of planned) if (partNumber(p.sourceFile) !== null && p.snapshotId) bySnapshot.set(p.snapshotId, [...(bySnapshot.get(p.snapshotId) ?? []), p]);
   for (const parts of bySnapshot.values()) {
-    const nums = parts.map((p) => Number(/dump-(\d+)/.exec(p.sourceFile)![1])).sort((a, b) => a - b);
+    if (!parts.some((p) => p.format === 'dump_part')) continue;
+    const nums = parts.map((p) => partNumber(p.sourceFile)!).sort((a, b) => a - b);
     const contiguous = nums.every((n, i) => n === i);
-    const headed = parts.some((p) => /dump-0+(?!\d)/.test(p.sourceFile) && p.timeBasis === 'header');
+    const headed = parts.some((p) => partNumber(p.sourceFile) === 0 && p.timeBasis === 'header');
     for (const p of parts) p.complete = !p.provenance && contiguous && headed;
   }
 }
