@@ -30,7 +30,12 @@ export const ElectionSummarySchema = z
     method: z.string(),
     totals: z.looseObject({ all: Block, paper: Block, electronic: Block }),
     groups: z.array(z.unknown()).meta({ description: 'the same totals per region or district (with `by`)' }),
-    flags: z.record(z.string(), z.number()),
+    flags: z
+      .record(z.string(), z.number())
+      .meta({ description: 'rows carrying each flag among the rows selected (the region or district when filtered); a flagged row may carry several' }),
+    rejects_scope: z
+      .literal('election')
+      .meta({ description: 'rejected lines are no station and have no region: rejects_total and rejects are the whole election, whatever the filter' }),
     rejects_total: z.number().meta({ description: "lines of the election's files rejected (not in any total); `rejects` lists the first 20" }),
     source: ElectionSource,
   })

@@ -3,6 +3,8 @@
  * registered voters, ballots issued and cast, turnout, and every party's or candidate's votes.
  * Percentages follow the CEC: a choice's share is of ballots cast (valid + invalid), turnout
  * is ballots issued over registered voters; the share of valid ballots is given beside it.
+ * `flags` count the rows the region or district selects; rejected lines are no station and have
+ * no region, so `rejects_total` and `rejects` are the whole election's (`rejects_scope`).
  */
 import type { ElectionSums, ElectionTotalsRow } from '../store/index.js';
 import { filterFor, loadElection, pct, sourceOf, type ElectionDeps, type Loaded } from './query.js';
@@ -59,7 +61,8 @@ export async function electionSummary(deps: ElectionDeps, q: { id: string; regio
       'Shares: of ballots cast (valid + invalid), the base of the CEC\'s published percentages; pct_of_valid beside it. Electronic = DEG pseudo-stations (Moscow 5001-5015, "Дистанционное электронное голосование" commissions, regional DEG totals).',
     totals: split(l, totals),
     groups: [...keyed.values()].map((rows) => ({ region: rows[0]!.region, region_code: rows[0]!.region_code, district: rows[0]!.district, ...split(l, rows) })),
-    flags: await deps.store.elections.flagCounts(q.id),
+    flags: await deps.store.elections.flagCounts(q.id, f),
+    rejects_scope: 'election' as const,
     rejects_total: l.files.reduce((a, x) => a + x.rejected, 0),
     rejects: await deps.store.elections.rejects(q.id, 20),
     source: sourceOf(l),

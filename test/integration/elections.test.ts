@@ -270,6 +270,26 @@ describe('the published 2021 totals on the full 2021 file (shipped fixture)', ()
     expect(s.totals.all.cast).toBe(s.totals.all.valid + s.totals.all.invalid);
   });
 
+  it('a region or district summary counts the flags of the rows it selects: the regions partition the election-wide flags', async () => {
+    expect(Object.keys(s.flags).length).toBeGreaterThan(0);
+    const byRegion = json(await cli(['elections', 'summary', 'duma-2021', '--by', 'region', '--json', '--db', db]));
+    const sum: Record<string, number> = {};
+    for (const g of byRegion.groups) {
+      const r = json(await cli(['elections', 'summary', 'duma-2021', '--region', g.region_code ?? g.region, '--json', '--db', db]));
+      expect(r.totals.all.flagged, g.region_code).toBe(g.all.flagged);
+      // a flagged row carries at least one flag, and only flagged rows carry any
+      const named = Object.values(r.flags as Record<string, number>).reduce((a, n) => a + n, 0);
+      expect(named >= r.totals.all.flagged && (named === 0) === (r.totals.all.flagged === 0), g.region_code).toBe(true);
+      for (const [k, n] of Object.entries(r.flags as Record<string, number>)) sum[k] = (sum[k] ?? 0) + n;
+      expect(r.rejects_scope).toBe('election');
+    }
+    expect(sum).toEqual(s.flags);
+    expect(mow.totals.all.flagged).toBeGreaterThan(0);
+    expect(Object.values(mow.flags as Record<string, number>).reduce((a, n) => a + n, 0)).toBeLessThan(
+      Object.values(s.flags as Record<string, number>).reduce((a, n) => a + n, 0),
+    );
+  }, 120_000);
+
   it('Moscow: 1,943,590 DEG ballots issued (TASS); party list 36.97 % / 22.67 % from the final protocols', () => {
     expect(mow.totals.electronic).toMatchObject({ stations: 15, issued: 1_943_590 });
     const share = (label: string) => mow.totals.all.choices.find((c: any) => c.label_en === label);

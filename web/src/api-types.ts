@@ -1973,12 +1973,18 @@ export interface components {
                 title: string;
                 year: number;
             };
+            /** @description rows carrying each flag among the rows selected (the region or district when filtered); a flagged row may carry several */
             flags: {
                 [key: string]: number;
             };
             /** @description the same totals per region or district (with `by`) */
             groups: unknown[];
             method: string;
+            /**
+             * @description rejected lines are no station and have no region: rejects_total and rejects are the whole election, whatever the filter
+             * @enum {string}
+             */
+            rejects_scope: "election";
             /** @description lines of the election's files rejected (not in any total); `rejects` lists the first 20 */
             rejects_total: number;
             source: {

@@ -186,7 +186,8 @@ export interface ElectionsRepo {
   get(id: string): Promise<{ election: ElectionRecord; choices: ElectionChoiceRecord[]; files: ElectionFileRecord[] } | null>;
   totals(id: string, by: 'election' | 'region' | 'district', f: ElectionFilter): Promise<ElectionTotalsRow[]>;
   arrays(id: string, leaderIdx: number, f: ElectionFilter): Promise<ElectionArrays>;
-  flagCounts(id: string): Promise<Record<string, number>>;
+  /** Rows carrying each flag, among the rows the filter selects (the whole election with an empty filter). */
+  flagCounts(id: string, f: ElectionFilter): Promise<Record<string, number>>;
   rejects(id: string, limit: number): Promise<ElectionRejectRecord[]>;
   districtResults(id: string): Promise<ElectionDistrictResultRecord[]>;
   degBins(id: string, series: string): Promise<ElectionDegBinRecord[]>;

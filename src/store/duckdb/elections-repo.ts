@@ -258,10 +258,11 @@ export function duckElectionsRepo(db: DuckDb): ElectionsRepo {
       };
     },
 
-    async flagCounts(id) {
+    async flagCounts(id, f) {
+      const w = where(id, f);
       const rows = await db.all<{ flag: string; n: number }>(
-        `SELECT flag, count(*)::INTEGER AS n FROM (SELECT unnest(string_split(flags, ';')) AS flag FROM election_stations WHERE election_id = $1 AND flags <> '') GROUP BY flag ORDER BY flag`,
-        [id],
+        `SELECT flag, count(*)::INTEGER AS n FROM (SELECT unnest(string_split(s.flags, ';')) AS flag FROM election_stations s WHERE ${w.sql} AND s.flags <> '') GROUP BY flag ORDER BY flag`,
+        w.params,
       );
       return Object.fromEntries(rows.map((r) => [r.flag, r.n]));
     },
