@@ -64,7 +64,17 @@ export const electionsList = defineOp({
   input: z.object({}),
   output: z.object({
     items: z.array(
-      z.looseObject({ id: z.string(), title: z.string(), stations: z.number(), rejected: z.number(), flagged: z.number(), ledger_events: z.array(z.string()) }),
+      z.looseObject({
+        id: z.string(),
+        kind: z.string(),
+        year: z.number(),
+        title: z.string(),
+        stations: z.number(),
+        files: z.number().meta({ description: 'files imported for it' }),
+        rejected: z.number(),
+        flagged: z.number(),
+        ledger_events: z.array(z.string()),
+      }),
     ),
   }),
   rows: { key: 'items' },

@@ -1659,6 +1659,25 @@ export interface components {
                 t: number[];
             } | null;
             districts: ({
+                /** @description the district's own DEG series (with `series`), else null */
+                deg_series: ({
+                    party_list: {
+                        t: number[];
+                        total: number;
+                        votes: {
+                            [key: string]: number[];
+                        };
+                    } | null;
+                    single_mandate: {
+                        t: number[];
+                        total: number;
+                        votes: {
+                            [key: string]: number[];
+                        };
+                    } | null;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
                 district: number | null;
                 oik: string | null;
                 party_list: {
@@ -1672,6 +1691,14 @@ export interface components {
                     };
                     electronic: ({
                         cast: number;
+                        choices: ({
+                            name: string;
+                            pct: number | null;
+                            votes: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        issued: number;
                         leader: {
                             name: string;
                             pct: number | null;
@@ -1679,11 +1706,23 @@ export interface components {
                         } & {
                             [key: string]: unknown;
                         };
+                        registered: number;
+                        stations: number;
+                        turnout_pct: number | null;
                     } & {
                         [key: string]: unknown;
                     }) | null;
                     electronic_share_of_cast_pct: number | null;
                     paper: ({
+                        cast: number;
+                        choices: ({
+                            name: string;
+                            pct: number | null;
+                            votes: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        issued: number;
                         leader: {
                             name: string;
                             pct: number | null;
@@ -1691,6 +1730,9 @@ export interface components {
                         } & {
                             [key: string]: unknown;
                         };
+                        registered: number;
+                        stations: number;
+                        turnout_pct: number | null;
                     } & {
                         [key: string]: unknown;
                     }) | null;
@@ -1698,6 +1740,7 @@ export interface components {
                     [key: string]: unknown;
                 };
                 region: string | null;
+                region_code: string | null;
                 single_mandate: ({
                     /** @description ballots cast (valid + invalid), the base of the shares: the middle of ballots_range; null when the source prints no percentages */
                     ballots: {
@@ -1800,13 +1843,29 @@ export interface components {
                 title: string;
                 year: number;
             };
+            filter: {
+                /** @enum {string|null} */
+                by?: "region" | "district" | null;
+                district?: string | null;
+                region: string | null;
+                /** @description the ISO 3166-2 code the region matched, when it has one */
+                region_code?: string | null;
+            } & {
+                [key: string]: unknown;
+            };
             method: string;
             source: {
                 credit: string;
                 files: ({
                     file: string;
+                    flagged: number;
+                    /** @description protocol, single_mandate or deg_series */
+                    format: string;
                     imported_at: string;
+                    lines_read: number;
+                    rejected: number;
                     sha256: string;
+                    stored: number;
                 } & {
                     [key: string]: unknown;
                 })[];
@@ -1815,13 +1874,16 @@ export interface components {
             };
             summary: {
                 districts: number;
+                electronic_ballots_cast: number;
                 electronic_ballots_issued: number;
                 party_list_changed_by_deg: number;
                 single_mandate_changed_by_deg: number;
+                single_mandate_districts_without_stations: number[];
                 with_single_mandate: number;
             } & {
                 [key: string]: unknown;
             };
+            version: string;
         } & {
             [key: string]: unknown;
         };
@@ -1832,11 +1894,25 @@ export interface components {
                 title: string;
                 year: number;
             };
+            filter: {
+                /** @enum {string|null} */
+                by?: "region" | "district" | null;
+                district?: string | null;
+                region: string | null;
+                /** @description the ISO 3166-2 code the region matched, when it has one */
+                region_code?: string | null;
+            } & {
+                [key: string]: unknown;
+            };
             heatmap: {
                 bin_width: number;
                 /** @description each [turnout bin, leader-share bin, stations] */
                 cells: number[][];
+                method: string;
+                stations_included: number;
                 version: string;
+                /** @description voters: each station counts by its registered voters */
+                weight: string;
             } & {
                 [key: string]: unknown;
             };
@@ -1844,15 +1920,28 @@ export interface components {
                 bin_width: number;
                 centres: number[];
                 leader: number[];
+                /** @description stations outside the bins (no ballots, or a share above 100 %) */
+                left_out: number;
+                method: string;
                 stations_included: number;
                 turnout: number[];
                 version: string;
+                /** @enum {string} */
+                weight: "stations" | "voters";
             } & {
                 [key: string]: unknown;
             };
             /** @description null when reps = 0 */
             integers: ({
+                method: string;
                 params: {
+                    /** @description half-width of the window around each integer, in percentage points */
+                    half: number;
+                    includeElectronic: boolean;
+                    includeFlagged: boolean;
+                    maxFraction: number;
+                    minVoters: number;
+                    percentile: number;
                     reps: number;
                     seed: number;
                 } & {
@@ -1862,6 +1951,8 @@ export interface components {
                 result: {
                     by_region: ({
                         either: {
+                            /** @description analytic mean (sum of window probabilities), a check on the simulation */
+                            analytic_expected: number;
                             excess: number;
                             expected: number;
                             observed: number;
@@ -1876,6 +1967,8 @@ export interface components {
                         [key: string]: unknown;
                     })[];
                     either: {
+                        /** @description analytic mean (sum of window probabilities), a check on the simulation */
+                        analytic_expected: number;
                         excess: number;
                         expected: number;
                         observed: number;
@@ -1884,8 +1977,19 @@ export interface components {
                     } & {
                         [key: string]: unknown;
                     };
+                    excluded: {
+                        above_max: number;
+                        electronic: number;
+                        flagged: number;
+                        no_ballots: number;
+                        small: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
                     flagged_included: number;
                     leader: {
+                        /** @description analytic mean (sum of window probabilities), a check on the simulation */
+                        analytic_expected: number;
                         excess: number;
                         expected: number;
                         observed: number;
@@ -1896,6 +2000,8 @@ export interface components {
                     };
                     stations_included: number;
                     turnout: {
+                        /** @description analytic mean (sum of window probabilities), a check on the simulation */
+                        analytic_expected: number;
                         excess: number;
                         expected: number;
                         observed: number;
@@ -1912,27 +2018,51 @@ export interface components {
                 [key: string]: unknown;
             }) | null;
             leader: {
+                idx: number;
                 label: string;
                 label_en: string | null;
             } & {
                 [key: string]: unknown;
             };
             shpilkin: {
+                method: string;
+                params: {
+                    binWidth: number;
+                    includeElectronic: boolean;
+                    includeFlagged: boolean;
+                } & {
+                    [key: string]: unknown;
+                };
                 reference: string;
                 result: {
+                    anomalous_share_of_leader_pct: number;
                     anomalous_votes: number;
                     bins: ({
                         expected_leader: number | null;
                         leader: number;
+                        leader_share: number | null;
                         others: number;
                         turnout_from: number;
                         valid: number;
                     } & {
                         [key: string]: unknown;
                     })[];
+                    /** @description the leader's share at the honest peak, as a fraction */
+                    clean_share: number;
                     clean_share_pct: number;
+                    clean_turnout_pct: number;
+                    excluded: {
+                        electronic: number;
+                        flagged: number;
+                        no_ballots: number;
+                        turnout_over_100: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    flagged_included: number;
                     leader_votes: number;
                     official_share_pct: number;
+                    official_turnout_pct: number;
                     stations_included: number;
                     turnout_mode: {
                         /** @description how the honest peak was chosen (cleanMode), or why the highest bin was taken */
@@ -1954,8 +2084,14 @@ export interface components {
                 credit: string;
                 files: ({
                     file: string;
+                    flagged: number;
+                    /** @description protocol, single_mandate or deg_series */
+                    format: string;
                     imported_at: string;
+                    lines_read: number;
+                    rejected: number;
                     sha256: string;
+                    stored: number;
                 } & {
                     [key: string]: unknown;
                 })[];
@@ -1973,13 +2109,110 @@ export interface components {
                 title: string;
                 year: number;
             };
+            filter: {
+                /** @enum {string|null} */
+                by?: "region" | "district" | null;
+                district?: string | null;
+                region: string | null;
+                /** @description the ISO 3166-2 code the region matched, when it has one */
+                region_code?: string | null;
+            } & {
+                [key: string]: unknown;
+            };
             /** @description rows carrying each flag among the rows selected (the region or district when filtered); a flagged row may carry several */
             flags: {
                 [key: string]: number;
             };
             /** @description the same totals per region or district (with `by`) */
-            groups: unknown[];
+            groups: ({
+                all: {
+                    cast: number;
+                    choices: ({
+                        idx: number;
+                        label: string;
+                        label_en: string | null;
+                        pct_of_cast: number | null;
+                        /** @description share of valid ballots */
+                        pct_of_valid: number | null;
+                        votes: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    flagged: number;
+                    invalid: number;
+                    issued: number;
+                    registered: number;
+                    stations: number;
+                    /** @description ballots issued / registered, as a fraction */
+                    turnout: number | null;
+                    turnout_pct: number | null;
+                    valid: number;
+                } & {
+                    [key: string]: unknown;
+                };
+                district: string | null;
+                electronic: {
+                    cast: number;
+                    choices: ({
+                        idx: number;
+                        label: string;
+                        label_en: string | null;
+                        pct_of_cast: number | null;
+                        /** @description share of valid ballots */
+                        pct_of_valid: number | null;
+                        votes: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    flagged: number;
+                    invalid: number;
+                    issued: number;
+                    registered: number;
+                    stations: number;
+                    /** @description ballots issued / registered, as a fraction */
+                    turnout: number | null;
+                    turnout_pct: number | null;
+                    valid: number;
+                } & {
+                    [key: string]: unknown;
+                };
+                paper: {
+                    cast: number;
+                    choices: ({
+                        idx: number;
+                        label: string;
+                        label_en: string | null;
+                        pct_of_cast: number | null;
+                        /** @description share of valid ballots */
+                        pct_of_valid: number | null;
+                        votes: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    flagged: number;
+                    invalid: number;
+                    issued: number;
+                    registered: number;
+                    stations: number;
+                    /** @description ballots issued / registered, as a fraction */
+                    turnout: number | null;
+                    turnout_pct: number | null;
+                    valid: number;
+                } & {
+                    [key: string]: unknown;
+                };
+                region: string | null;
+                region_code: string | null;
+            } & {
+                [key: string]: unknown;
+            })[];
             method: string;
+            rejects: {
+                detail: string;
+                file: string;
+                line: number;
+                reason: string;
+            }[];
             /**
              * @description rejected lines are no station and have no region: rejects_total and rejects are the whole election, whatever the filter
              * @enum {string}
@@ -1991,8 +2224,14 @@ export interface components {
                 credit: string;
                 files: ({
                     file: string;
+                    flagged: number;
+                    /** @description protocol, single_mandate or deg_series */
+                    format: string;
                     imported_at: string;
+                    lines_read: number;
+                    rejected: number;
                     sha256: string;
+                    stored: number;
                 } & {
                     [key: string]: unknown;
                 })[];
@@ -2007,15 +2246,21 @@ export interface components {
                         label: string;
                         label_en: string | null;
                         pct_of_cast: number | null;
+                        /** @description share of valid ballots */
+                        pct_of_valid: number | null;
                         votes: number;
                     } & {
                         [key: string]: unknown;
                     })[];
                     flagged: number;
+                    invalid: number;
                     issued: number;
                     registered: number;
                     stations: number;
+                    /** @description ballots issued / registered, as a fraction */
+                    turnout: number | null;
                     turnout_pct: number | null;
+                    valid: number;
                 } & {
                     [key: string]: unknown;
                 };
@@ -2026,15 +2271,21 @@ export interface components {
                         label: string;
                         label_en: string | null;
                         pct_of_cast: number | null;
+                        /** @description share of valid ballots */
+                        pct_of_valid: number | null;
                         votes: number;
                     } & {
                         [key: string]: unknown;
                     })[];
                     flagged: number;
+                    invalid: number;
                     issued: number;
                     registered: number;
                     stations: number;
+                    /** @description ballots issued / registered, as a fraction */
+                    turnout: number | null;
                     turnout_pct: number | null;
+                    valid: number;
                 } & {
                     [key: string]: unknown;
                 };
@@ -2045,15 +2296,21 @@ export interface components {
                         label: string;
                         label_en: string | null;
                         pct_of_cast: number | null;
+                        /** @description share of valid ballots */
+                        pct_of_valid: number | null;
                         votes: number;
                     } & {
                         [key: string]: unknown;
                     })[];
                     flagged: number;
+                    invalid: number;
                     issued: number;
                     registered: number;
                     stations: number;
+                    /** @description ballots issued / registered, as a fraction */
+                    turnout: number | null;
                     turnout_pct: number | null;
+                    valid: number;
                 } & {
                     [key: string]: unknown;
                 };
@@ -4560,12 +4817,16 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: ({
+                            /** @description files imported for it */
+                            files: number;
                             flagged: number;
                             id: string;
+                            kind: string;
                             ledger_events: string[];
                             rejected: number;
                             stations: number;
                             title: string;
+                            year: number;
                         } & {
                             [key: string]: unknown;
                         })[];
