@@ -10,6 +10,7 @@ import {
   executeOp,
   isPaged,
   lockPath,
+  fileWithout,
   nextCursor,
   opWrites,
   parseInput,
@@ -206,6 +207,7 @@ export class CliContext {
     // json is the answer itself (as --json prints it), written like the other formats
     const format = o.format === 'json' ? 'json' : rowFormat(o.format as string);
     if (format === 'parquet' && out === undefined) throw new AppError('USAGE', 'parquet needs --out FILE');
+    if (format !== 'json') fileWithout(binding, o, (k) => `--${k.replace(/_/g, '-')}`);
     // Parquet is written by DuckDB: an in-memory store, not the database (which a server may hold).
     const scratch = format === 'parquet' ? await openStore(':memory:') : null;
     try {

@@ -97,7 +97,7 @@ export const electionsSummary = defineOp({
     by: z.enum(['region', 'district']).optional(),
   }),
   output: ElectionSummarySchema,
-  rows: { key: 'groups', carry: ['method', 'election', 'source'] },
+  rows: { key: 'groups', carry: ['method', 'election', 'source'], needs: { key: 'by', values: ['region', 'district'] } },
   http: perElection('summary', 'Totals {all, paper, electronic}, groups, flags, rejects, source'),
   run: (ctx, q) => electionSummary(ctx, q),
 });

@@ -38,6 +38,11 @@ export interface RowsBinding {
    * it holds every row, up to that; the answer's `total` then says whether the file was cut.
    */
   fileLimit?: { field: string; all: number };
+  /**
+   * The input key that makes the rows (`by` of a summary: without it the answer has no groups):
+   * a file asked for without it is refused naming it (`fileWithout`), never written with no rows.
+   */
+  needs?: { key: string; values: readonly string[] };
 }
 
 /** A record kind's flat form, declared once in its domain for its list and its export alike. */
@@ -86,6 +91,22 @@ export function rowsOf(answer: unknown, binding: RowsBinding): Record<string, un
   if (!Array.isArray(list)) throw new Error(`the answer has no list at "${binding.key}"`);
   const carried = Object.fromEntries((binding.carry ?? []).map((k) => [k, doc[k] ?? null]));
   return list.map((r) => ({ ...(r !== null && typeof r === 'object' ? (r as Record<string, unknown>) : { value: r }), ...carried }));
+}
+
+/**
+ * VALIDATION naming the input key a file of these rows needs, when `given` lacks it (`flag` is how
+ * the caller writes it: `--by` on the CLI, `by` over HTTP); nothing when the rows need no key.
+ */
+export function fileWithout(binding: RowsBinding, given: Record<string, unknown>, flag: (key: string) => string): void {
+  const needs = binding.needs;
+  if (!needs || given[needs.key] !== undefined) return;
+  throw new AppError(
+    'VALIDATION',
+    `a file of rows needs ${flag(needs.key)} ${needs.values.join('|')}: its rows are the ${binding.key}; without it the answer is JSON only`,
+    {
+      issues: [{ path: [needs.key], message: `required with a file format (${needs.values.join(' or ')})` }],
+    },
+  );
 }
 
 /** The cursor of the next page when the answer is one page of a longer list, else null. */

@@ -26,6 +26,7 @@ import { z } from 'zod';
 import {
   check,
   executeOp,
+  fileWithout,
   nextCursor,
   opScope,
   rowFormat,
@@ -297,6 +298,7 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
       const declared = { schema: http.body?.schema ?? bodySchema, what: op.name };
       const input = inQuery ? query : http.body ? { [http.body.key]: await jsonBody(c, declared) } : bodyObject(await jsonBody(c, declared));
       for (const k of pathKeys) input[k] = c.req.param(k);
+      if (format) fileWithout(op.rows!, input, (k) => k);
       // a file asked for without a page size holds every row, up to the op's most
       const fileLimit = format ? op.rows!.fileLimit : undefined;
       if (fileLimit && input[fileLimit.field] === undefined) input[fileLimit.field] = fileLimit.all;

@@ -40,6 +40,30 @@ describe('elections on the shipped fixtures', () => {
     ]);
   });
 
+  it('a summary file needs --by (its rows are the groups): without it exit 2 / 400 naming by, never a file of no rows', async () => {
+    for (const format of ['csv', 'ndjson']) {
+      const r = await cli(['elections', 'summary', 'duma-2021', '--format', format, '--db', db]);
+      expect([r.code, r.out]).toEqual([2, '']);
+      expect(r.err).toMatch(/--by region\|district/);
+    }
+    const withBy = await cli(['elections', 'summary', 'duma-2021', '--by', 'region', '--format', 'csv', '--db', db]);
+    expect(withBy.code).toBe(0);
+    expect(withBy.out.trim().split('\n').length).toBeGreaterThan(1);
+    const store = await openStore(db);
+    try {
+      const app = createApp({ store, clock, dbPath: db });
+      for (const init of [{ url: '/api/elections/duma-2021/summary?format=csv' }, { url: '/api/elections/duma-2021/summary', accept: 'text/csv' }]) {
+        const res = await app.request(init.url, init.accept ? { headers: { accept: init.accept } } : {});
+        expect(res.status, init.url).toBe(400);
+        expect(JSON.stringify(await res.json())).toMatch(/"by"/);
+      }
+      expect((await app.request('/api/elections/duma-2021/summary')).status).toBe(200);
+      expect((await app.request('/api/elections/duma-2021/summary?by=region&format=csv')).status).toBe(200);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('re-import is idempotent: unchanged files are skipped, forced ones replace their rows', async () => {
     const before = json(await cli(['elections', 'summary', 'duma-2021', '--json', '--db', db]));
     const again = json(await cli(['elections', 'import', fx('kobak-2021-moscow.csv.zip'), '--json', '--db', db]));
