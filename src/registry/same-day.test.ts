@@ -54,6 +54,26 @@ describe('registry: two snapshots on one day', () => {
     expect((await selectSnapshot(store, '2016-06-13T09:00:00Z')).snapshot.id).toBe('2016-06-13T09:00:00Z');
   });
 
+  it('a time that is no snapshot is refused naming snapshot and listing the ids, whatever its day holds; the same instant written otherwise is that snapshot', async () => {
+    await run(morning());
+    for (const value of [
+      '2016-06-13T09:04:00Z',
+      '2016-06-13T23:59',
+      '2016-06-13T15:04:00+03:00',
+      '2016-06-13T23:59:00-05:00',
+      '2016-06-13 10:00',
+      '2016-02-30T09:00:00Z',
+    ]) {
+      await expect(selectSnapshot(store, value), value).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringContaining('available: 2016-06-13T09:00:00Z'),
+        issues: [{ path: ['snapshot'] }],
+      });
+    }
+    for (const value of ['2016-06-13T09:00:00Z', '2016-06-13T12:00:00+03:00', '2016-06-13 09:00:00Z', '2016-06-13'])
+      expect((await selectSnapshot(store, value)).snapshot.id, value).toBe('2016-06-13T09:00:00Z');
+  });
+
   for (const order of ['morning first', 'evening first'])
     it(`the indicators keep one value per day, the day's last complete snapshot's, never a disputed pair (${order})`, async () => {
       if (order === 'morning first') {

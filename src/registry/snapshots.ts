@@ -3,11 +3,12 @@
  * if every file is (a truncated copy, a lone part or a derived extract is not) and no line of
  * them was lost to a reject, and every
  * figure of an incomplete snapshot is a lower bound. `--snapshot DATE` picks the day's one
- * (a day of several is refused, listing their ids); without it
+ * (a day of several is refused, listing their ids); a date and time picks the snapshot dumped at
+ * that instant and no other (a time that is no snapshot's is refused, listing the ids); without it
  * the analysis commands use the latest complete snapshot, or, when none is complete, the one
  * with the most blocked IPv4 space (the output says which rule chose it).
  */
-import { AppError } from '../shared/index.js';
+import { AppError, isValidPartialDate } from '../shared/index.js';
 import type { RegistryFileRecord, RegistrySnapshotRecord, Store } from '../store/index.js';
 
 export interface SnapshotView {
@@ -63,6 +64,16 @@ export function daySnapshot(all: RegistrySnapshotRecord[], day: string): Registr
   return sameDay.filter((s) => s.complete).at(-1) ?? sameDay.at(-1);
 }
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Epoch ms of a date and time with its zone (Z or an offset; a space for the T), else null. */
+function instantOf(value: string): number | null {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:\d{2})$/.exec(value);
+  if (!m) return null;
+  const ms = Date.parse(`${m[1]}T${m[2]}${m[3]}`);
+  return Number.isNaN(ms) || !isValidPartialDate(m[1]!) ? null : ms;
+}
+
 export interface Selected {
   snapshot: RegistrySnapshotRecord;
   selectedBy: string;
@@ -76,22 +87,26 @@ export async function selectSnapshot(store: Store, value?: string): Promise<Sele
   if (value !== undefined) {
     const exact = all.find((s) => s.id === value);
     if (exact) return { snapshot: exact, selectedBy: 'requested' };
-    if (!/^\d{4}-\d{2}-\d{2}/.test(value)) {
-      throw new AppError('VALIDATION', `--snapshot "${value}" is not a date (YYYY-MM-DD) or snapshot id; available: ${ids}`, {
+    if (!DATE_ONLY.test(value)) {
+      // a time picks the snapshot dumped at that instant (in any zone), never another of its day
+      const at = instantOf(value);
+      const same = at === null ? undefined : all.find((s) => Date.parse(s.dumpAt) === at);
+      if (same) return { snapshot: same, selectedBy: 'requested' };
+      const what = at === null ? 'is not a date (YYYY-MM-DD) or snapshot id' : 'is the time of no snapshot: give its date (YYYY-MM-DD) or a snapshot id';
+      throw new AppError('VALIDATION', `--snapshot "${value}" ${what}; available: ${ids}`, {
         issues: [{ path: ['snapshot'], message: `one of: ${ids}` }],
       });
     }
-    const day = value.slice(0, 10);
-    const sameDay = all.filter((s) => s.dumpAt.slice(0, 10) === day || s.id.startsWith(day));
+    const sameDay = all.filter((s) => s.dumpAt.slice(0, 10) === value || s.id.startsWith(value));
     if (sameDay.length === 0)
       throw new AppError('VALIDATION', `no snapshot on ${value}; available: ${ids}`, { issues: [{ path: ['snapshot'], message: `one of: ${ids}` }] });
     if (sameDay.length > 1) {
       const those = sameDay.map((s) => s.id).join(', ');
-      throw new AppError('VALIDATION', `--snapshot ${value}: ${day} names ${sameDay.length} snapshots: ${those}; give one of these ids`, {
+      throw new AppError('VALIDATION', `--snapshot ${value}: ${value} names ${sameDay.length} snapshots: ${those}; give one of these ids`, {
         issues: [{ path: ['snapshot'], message: `one of: ${those}` }],
       });
     }
-    return { snapshot: sameDay[0]!, selectedBy: value === day ? 'requested' : `requested: the only snapshot of ${day}` };
+    return { snapshot: sameDay[0]!, selectedBy: 'requested' };
   }
   const complete = all.filter((s) => s.complete);
   if (complete.length) return { snapshot: complete[complete.length - 1]!, selectedBy: 'default: the latest complete snapshot' };
