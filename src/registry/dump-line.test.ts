@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../shared/index.js';
-import { decisionLimit, parseDumpLine, type DumpRecord } from './dump-line.js';
+import { dateProblem, decisionLimit, parseDumpLine, type DumpRecord } from './dump-line.js';
 
 const fixture = (name: string) => new TextDecoder('windows-1251').decode(readFileSync(packagePath('test', 'fixtures', 'registry-quirks', name))).split('\n');
 const ok = (line: string): DumpRecord => {
@@ -75,6 +75,19 @@ describe('parseDumpLine rejects', () => {
     const r = parseDumpLine(line);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toBe(reason);
+  });
+});
+
+describe('a decision date the calendar does not have', () => {
+  it('says the date does not exist when it has the YYYY-MM-DD form, and names the form otherwise', () => {
+    const detail = (date: string) => {
+      const r = parseDumpLine(`1.2.3.4;x;;суд;1;${date}`);
+      return r.ok ? null : [r.reason, r.detail];
+    };
+    for (const d of ['2021-02-30', '2021-02-29', '2020-13-45', '2020-04-31', '2020-00-10'])
+      expect(detail(d), d).toEqual(['bad_date', `decision date "${d}" is not a date on the calendar`]);
+    for (const d of ['2021-2-3', '03.02.2021', 'soon']) expect(detail(d), d).toEqual(['bad_date', `decision date "${d}" is not YYYY-MM-DD`]);
+    expect(dateProblem('2020-02-29')).toBeNull();
   });
 });
 

@@ -45,6 +45,12 @@ export function isIsoDate(s: string): boolean {
   return ok;
 }
 
+/** Why `s` is no date: the form, or (for YYYY-MM-DD) the calendar; null for a real date. */
+export function dateProblem(s: string): string | null {
+  if (isIsoDate(s)) return null;
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) ? 'is not a date on the calendar' : 'is not YYYY-MM-DD';
+}
+
 const fail = (reason: RejectReason, detail: string): LineResult => ({ ok: false, reason, detail });
 
 /** Split a " | " list, trimming each item and dropping empty ones. */
@@ -97,7 +103,8 @@ export function splitDumpLine(line: string, latest?: string, dumpAt?: string): S
     return fail('too_few_fields', `${fields} field${fields === 1 ? '' : 's'}, need 6`);
   }
   const decisionDate = line.slice(j1 + 1).trim();
-  if (!isIsoDate(decisionDate)) return fail('bad_date', `decision date "${decisionDate.slice(0, 40)}" is not YYYY-MM-DD`);
+  const dateWrong = dateProblem(decisionDate);
+  if (dateWrong) return fail('bad_date', `decision date "${decisionDate.slice(0, 40)}" ${dateWrong}`);
   if (latest !== undefined && decisionDate > latest) return fail('future_date', futureDateDetail(decisionDate, latest, dumpAt));
   const decisionBody = line.slice(j3 + 1, j2).trim();
   const decisionNumber = line.slice(j2 + 1, j1).trim();

@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { AppError, readTextStrict, refuseRepeatedColumns, type ProgressReporter } from '../shared/index.js';
 import type { RegistrySink, RegistrySnapshotRecord, RejectList, Store } from '../store/index.js';
 import { parseIp } from './addresses.js';
-import { badIpDetail, decisionLimit, futureDateDetail, isIsoDate } from './dump-line.js';
+import { badIpDetail, decisionLimit, futureDateDetail, dateProblem } from './dump-line.js';
 import { stageDump, type StagedPart } from './dump-stage.js';
 import { eachLine } from './lines.js';
 import type { PlannedFile, Provenance } from './plan.js';
@@ -258,8 +258,8 @@ export async function importCidrFile(
         ? `bad_ip: "${cidr}" is not a CIDR`
         : String(p.last - p.first + 1n) !== (row.num_addresses ?? '').trim()
           ? `num_addresses_mismatch: ${cidr} has ${p.last - p.first + 1n} addresses, the row says ${row.num_addresses}`
-          : !isIsoDate((row.decision_date ?? '').trim())
-            ? `bad_date: "${row.decision_date}" is not YYYY-MM-DD`
+          : dateProblem((row.decision_date ?? '').trim())
+            ? `bad_date: "${row.decision_date}" ${dateProblem((row.decision_date ?? '').trim())}`
             : row.decision_date!.trim() > latest
               ? `future_date: ${futureDateDetail(row.decision_date!.trim(), latest, dumpAt)}`
               : !row.decision_body?.trim() || !row.decision_number?.trim()

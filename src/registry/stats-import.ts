@@ -13,7 +13,7 @@
  */
 import { latestDateBegun } from '../shared/index.js';
 import type { RegistryDailyStatRecord, Store } from '../store/index.js';
-import { isIsoDate } from './dump-line.js';
+import { dateProblem } from './dump-line.js';
 import { emptyReport, readDerivedCsv, type FileReport, type LineReject } from './file-import.js';
 import { headerTime, type PlannedFile } from './plan.js';
 
@@ -57,7 +57,7 @@ export async function importDailyStats(store: Store, plan: PlannedFile, at: stri
   for (const { line, row } of rows) {
     const day = (row.day ?? '').trim();
     const counts: Record<string, number> = {};
-    let bad: string | null = isIsoDate(day) ? null : `bad_date: day "${day}" is not YYYY-MM-DD`;
+    let bad: string | null = dateProblem(day) === null ? null : `bad_date: day "${day}" ${dateProblem(day)}`;
     for (const k of countColumns) {
       const v = row[k];
       if (v === undefined || v.trim() === '') {
