@@ -4,7 +4,7 @@
  * action receives a CliContext. Errors propagate to bin.ts, the only place that exits.
  */
 import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
-import { parseDecimal } from '../shared/index.js';
+import { parseDecimal, parseWhole } from '../shared/index.js';
 import { CliContext, GLOBAL_OPTIONS, globalsOf, type Io } from './context.js';
 import { escapeControls } from './terminal-text.js';
 
@@ -34,8 +34,8 @@ export const collect = (v: string, prev: string[] = []) => [...prev, v];
 /** Parse an integer option in plain decimals (within [min, max] when given) or fail with a usage error naming the flag. */
 export function intOption(flag: string, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
   return (v: string): number => {
-    const n = parseDecimal(v);
-    if (n === null || !Number.isInteger(n)) throw new InvalidArgumentError(`${flag} must be an integer, got ${JSON.stringify(v)}`);
+    const n = parseWhole(v);
+    if (n === null) throw new InvalidArgumentError(`${flag} must be a whole number, got ${JSON.stringify(v)}`);
     if (n < min || n > max) throw new InvalidArgumentError(`${flag} must be from ${min} to ${max}, got ${n}`);
     return n;
   };
@@ -47,7 +47,7 @@ export function intOption(flag: string, min = Number.MIN_SAFE_INTEGER, max = Num
  * the words and code the HTTP route gives (VALIDATION, "limit: must be a whole number from 1 to
  * 1000, got …"), whichever path it took.
  */
-export const limitOption = (v: string): number => (parseDecimal(v) ?? v) as number;
+export const limitOption = (v: string): number => (parseWhole(v) ?? v) as number;
 
 /** Parse a plain decimal number option (above 0 with `positive`) or fail with a usage error naming the flag. */
 export function numberOption(flag: string, positive = false) {

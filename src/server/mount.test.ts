@@ -73,6 +73,9 @@ describe('query-string coercion', () => {
     // numbers are plain decimals: hex, Infinity and NaN stay text, for the schema to refuse by name
     for (const v of ['0x10', ' ', 'Infinity', 'NaN', '0b1']) expect(coercerFor(z.number().optional())([v])).toBe(v);
     expect(coercerFor(z.number())(['1e3'])).toBe(1000);
+    // a whole-number field takes digits only: an exponent, a point or a blank stays text, for the schema to refuse
+    for (const v of ['1e2', ' 5', '5 ', '2.0']) expect(coercerFor(z.number().int().min(1).optional())([v]), v).toBe(v);
+    expect(coercerFor(z.number().int())(['-7'])).toBe(-7);
     expect(coercerFor(z.number())(['-.5'])).toBe(-0.5);
     expect(coercerFor(z.array(z.string()).optional())(['a,b', 'c'])).toEqual(['a', 'b', 'c']);
     expect(coercerFor(z.array(z.number()))(['1,2'])).toEqual([1, 2]);

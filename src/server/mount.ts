@@ -39,7 +39,7 @@ import {
   type OpContext,
   type RowsBinding,
 } from '../op/index.js';
-import { AppError, issuesFromZod, parseDecimal, silentProgress, validationError, type Grant } from '../shared/index.js';
+import { AppError, issuesFromZod, parseDecimal, parseWhole, silentProgress, validationError, type Grant } from '../shared/index.js';
 import { acceptedRowFormat, ROW_MEDIA } from './accept.js';
 import type { AppDeps, Env } from './deps.js';
 import { ProblemSchema } from './openapi.js';
@@ -68,12 +68,17 @@ function unwrap(s: z.ZodType): Def {
 }
 
 const scalar =
-  (type: string) =>
+  (type: string, whole = false) =>
   (v: string): unknown => {
     if (type === 'boolean') return TRUE.has(v.toLowerCase()) ? true : FALSE.has(v.toLowerCase()) ? false : v;
+    // a whole-number field reads digits only; anything else stays text for the schema to refuse
+    if (whole) return parseWhole(v) ?? v;
     if (type === 'number' || type === 'int') return parseDecimal(v) ?? v;
     return v;
   };
+
+/** The field is a whole number (z.number().int(), z.int()). */
+const isWhole = (d: Def): boolean => (d as unknown as { format?: string }).format === 'safeint';
 
 /** How one query field turns its raw values into the schema's type (an empty list item is kept, for the schema to refuse). Decided once per op. */
 export function coercerFor(s: z.ZodType): Coerce {
@@ -83,10 +88,11 @@ export function coercerFor(s: z.ZodType): Coerce {
   if (base._zod.def.type === 'union' && list) base = list;
   if (base._zod.def.type === 'array') {
     const el = base._zod.def.element;
-    const each = scalar(el ? unwrap(el as unknown as z.ZodType)._zod.def.type : 'string');
+    const inner = el ? unwrap(el as unknown as z.ZodType) : null;
+    const each = scalar(inner ? inner._zod.def.type : 'string', inner ? isWhole(inner) : false);
     return (values) => values.flatMap((v) => v.split(',')).map(each);
   }
-  const one = scalar(base._zod.def.type);
+  const one = scalar(base._zod.def.type, isWhole(base));
   // A single-valued parameter sent twice is refused: neither value would be right to pick.
   return (values, name) => {
     if (values.length > 1) throw repeatedParam(name ?? 'parameter', values);

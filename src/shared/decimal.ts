@@ -3,6 +3,8 @@
  * files): plain decimal notation, an optional sign, digits with at most one decimal point and
  * an optional exponent (-1.5, .5, 2e3). Empty or blank text, hex, binary and octal literals
  * (0x10), "Infinity", "NaN" and a value beyond the range of a double are not numbers.
+ * A whole number (a count, a page size, a seed) is digits with an optional sign and nothing
+ * else: 1e2, 2.0 and " 5" are not written as whole numbers, so they are refused there.
  */
 
 /** Plain decimal notation, without surrounding blanks. */
@@ -13,5 +15,15 @@ export function parseDecimal(text: string): number | null {
   const t = text.trim();
   if (!DECIMAL_RE.test(t)) return null;
   const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Digits with an optional sign, nothing around them. */
+export const WHOLE_RE = /^[+-]?\d+$/;
+
+/** The whole number the text writes in digits (an optional sign; no blanks, point or exponent), or null. */
+export function parseWhole(text: string): number | null {
+  if (!WHOLE_RE.test(text)) return null;
+  const n = Number(text);
   return Number.isFinite(n) ? n : null;
 }

@@ -91,13 +91,20 @@ const OPTION_CASES: [string[], number, string, RegExp][] = [
   [['events', 'edit', 'ru-2018-telegram-block', '--set', 'note=lifted'], 2, 'VALIDATION', /note: not an event field \(did you mean notes\?\)/],
   [['events', 'edit', 'ru-2018-telegram-block', '--set', 'end'], 2, 'USAGE', /--set expects field=value, got "end"/],
   [['events', 'edit', 'ru-2018-telegram-block', '--set', 'end=2020-02-30'], 2, 'VALIDATION', /end: must be a date/],
-  [['events', 'retract', 'ru-2018-telegram-block', '--reason', 'x', '--expect-revision', '1.5'], 2, 'USAGE', /--expect-revision must be an integer, got "1.5"/],
+  [
+    ['events', 'retract', 'ru-2018-telegram-block', '--reason', 'x', '--expect-revision', '1.5'],
+    2,
+    'USAGE',
+    /--expect-revision must be a whole number, got "1.5"/,
+  ],
   // a number that is not one: before, "binWidth: Invalid input: expected number, received NaN" (a name the user never typed)
   [['elections', 'shpilkin', 'duma-2021', '--bin', 'abc'], 2, 'USAGE', /--bin must be a number, got "abc"/],
   [['elections', 'shpilkin', 'duma-2021', '--bin', '0'], 2, 'USAGE', /--bin must be above 0, got 0/],
-  [['elections', 'integers', 'duma-2021', '--reps', 'abc'], 2, 'USAGE', /--reps must be an integer/],
+  [['elections', 'integers', 'duma-2021', '--reps', 'abc'], 2, 'USAGE', /--reps must be a whole number/],
+  [['elections', 'integers', 'duma-2021', '--reps', '1e2'], 2, 'USAGE', /--reps must be a whole number, got "1e2"/],
+  [['registry', 'summary', '--top', ' 5'], 2, 'USAGE', /--top must be a whole number, got " 5"/],
   [['elections', 'summary', 'duma-2021', '--by', 'nope'], 2, 'VALIDATION', /by: Invalid option: expected one of "region"\|"district"/],
-  [['ingest', fixture('ooni', 'golden.jsonl'), '--workers', 'abc'], 2, 'USAGE', /--workers must be an integer, got "abc"/],
+  [['ingest', fixture('ooni', 'golden.jsonl'), '--workers', 'abc'], 2, 'USAGE', /--workers must be a whole number, got "abc"/],
   // the flag the user typed and its range in MB, not the op's max_line_bytes in bytes
   [['ingest', fixture('ooni', 'golden.jsonl'), '--max-line-mb', '0'], 2, 'USAGE', /--max-line-mb must be from 1 to 16, got 0/],
   [['ingest', fixture('ooni', 'golden.jsonl'), '--engine', 'foo'], 2, 'VALIDATION', /engine: Invalid option: expected one of "js"\|"duckdb"/],
@@ -112,7 +119,7 @@ const OPTION_CASES: [string[], number, string, RegExp][] = [
   [['detect', '--params', 'notjson'], 2, 'USAGE', /--params must be JSON/],
   [['detect', '--kind', 'nope'], 2, 'VALIDATION', /kind: Invalid option/],
   [['watch', '--once', '--every', '-5m'], 2, 'USAGE', /--every must look like 5s, 15m or 1h, got "-5m"/],
-  [['watch', '--once', '--ooni-max-hours', 'abc'], 2, 'USAGE', /--ooni-max-hours must be an integer/],
+  [['watch', '--once', '--ooni-max-hours', 'abc'], 2, 'USAGE', /--ooni-max-hours must be a whole number/],
   // before: exit 0, the watch ran without syncing anything and said nothing of the option
   [['watch', '--once', '--ooni-since', '2024-01-01'], 2, 'USAGE', /--ooni-since only apply with --ooni-sync/],
   [['watch', '--once', '--ooni-sync', '--ooni-since', 'notadate'], 2, 'VALIDATION', /--ooni-since must be YYYY-MM-DD/],

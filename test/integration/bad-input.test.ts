@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opScope, type AnyOp } from '../../src/op/index.js';
 import { ALL_OPS } from '../../src/server/ops/index.js';
 import { httpWording } from '../../src/server/problem.js';
-import { parseDecimal } from '../../src/shared/index.js';
+import { parseWhole } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
 import { appWithToken, cli, tempDir } from '../helpers/index.js';
 
@@ -109,7 +109,7 @@ function badInputs(op: AnyOp): { input: Input; field: string; value: string }[] 
       out.push({ input: { [a]: x, [b]: y }, field: b, value: y });
     }
   for (const k of keys.filter((k) => PAGES.includes(k)))
-    for (const v of ['0', '-1', '1.5', 'abc', '0x10', '100000000']) out.push({ input: { [k]: v }, field: k, value: v });
+    for (const v of ['0', '-1', '1.5', 'abc', '0x10', '100000000', '1e2', ' 5']) out.push({ input: { [k]: v }, field: k, value: v });
   if (regionChecked(op)) out.push({ input: { region: 'XX-YY' }, field: 'region', value: 'XX-YY' });
   // a ledger event's cost overrides: refused even where they would not apply (an ended event's end);
   // the scenario ops' own inputs are parseScenario's, tested in src/cost/scenario.test.ts
@@ -149,7 +149,7 @@ function wire(op: AnyOp, input: Input): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(input).map(([k, v]) => {
       if (isList(op, k)) return [k, [v]];
-      if (PAGES.includes(k) && typeof v === 'string' && parseDecimal(v) !== null) return [k, parseDecimal(v)];
+      if (PAGES.includes(k) && typeof v === 'string' && parseWhole(v) !== null) return [k, parseWhole(v)];
       if (['hours'].includes(k)) return [k, Number(v)];
       return [k, v];
     }),
