@@ -1,7 +1,9 @@
 /**
  * The fingerprints as the CLI and API serve them: each result names its method, version,
  * parameters (seed included), the stations it used and left out (flagged rows counted), the
- * leader it measured, and the data it came from.
+ * leader it measured, and the data it came from. They read polling stations only: the rows that
+ * are regional aggregates (the 2024 DEG table) are counted in `aggregates_left_out`, whatever
+ * `includeElectronic` says, so stations_read + aggregates_left_out is every row selected.
  */
 import { histograms, heatmap, HISTOGRAM_VERSION } from './histograms.js';
 import { DEFAULT_INTEGERS, integerFingerprintInSteps, INTEGERS_VERSION, type IntegersParams } from './integers.js';
@@ -17,8 +19,11 @@ export interface FingerprintQuery {
 async function inputs(deps: ElectionDeps, q: FingerprintQuery) {
   const l = await loadElection(deps, q.id);
   const leader = await leaderOf(deps, l, q.leader);
-  const arrays = await deps.store.elections.arrays(q.id, leader.idx, { ...(await filterFor(deps, q.id, { region: q.region })), stations_only: true });
-  return { l, leader: { idx: leader.idx, label: leader.label, label_en: leader.label_en }, arrays };
+  const f = await filterFor(deps, q.id, { region: q.region });
+  const arrays = await deps.store.elections.arrays(q.id, leader.idx, { ...f, stations_only: true });
+  // rows the filter selects that are no polling station (regional aggregates): read by no fingerprint
+  const selected = (await deps.store.elections.totals(q.id, 'election', f)).reduce((a, r) => a + Number(r.stations), 0);
+  return { l, leader: { idx: leader.idx, label: leader.label, label_en: leader.label_en }, arrays, aggregates: selected - arrays.n };
 }
 
 /** The next turn of the event loop: other requests are answered between steps of a Monte Carlo. */
@@ -31,6 +36,7 @@ const common = (x: Awaited<ReturnType<typeof inputs>>, q: FingerprintQuery) => (
   filter: { region: q.region ?? null },
   leader: x.leader,
   stations_read: x.arrays.n,
+  aggregates_left_out: x.aggregates,
   source: sourceOf(x.l),
 });
 

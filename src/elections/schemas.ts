@@ -90,6 +90,10 @@ export const ElectionFingerprintsSchema = z
     filter: Filter,
     leader: z.looseObject({ idx: z.number(), label: z.string(), label_en: z.string().nullable() }),
     stations_read: z.number(),
+    aggregates_left_out: z.number().meta({
+      description:
+        'rows selected that are regional aggregates, not polling stations (the 2024 DEG table): read by no fingerprint, whatever includeElectronic says',
+    }),
     histograms: z.looseObject({
       method: z.string(),
       weight: z.enum(['stations', 'voters']),

@@ -1888,6 +1888,8 @@ export interface components {
             [key: string]: unknown;
         };
         ElectionFingerprints: {
+            /** @description rows selected that are regional aggregates, not polling stations (the 2024 DEG table): read by no fingerprint, whatever includeElectronic says */
+            aggregates_left_out: number;
             election: {
                 id: string;
                 kind: string;

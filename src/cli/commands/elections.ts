@@ -129,7 +129,8 @@ function integersText(r: Integers): string {
     `${r.election.id} · integer percentages v${r.version} · leader ${r.leader.label_en ?? r.leader.label} · ${r.params.reps} replicates, seed ${r.params.seed}\n` +
     `stations ${n(x.stations_included)} of ${n(r.stations_read)} (left out: ${Object.entries(x.excluded)
       .map(([k, v]) => `${k} ${n(v)}`)
-      .join(', ')}; flagged rows included: ${x.flagged_included})\n` +
+      .join(', ')}; flagged rows included: ${x.flagged_included})` +
+    `${r.aggregates_left_out ? `; ${n(r.aggregates_left_out)} regional aggregate rows (not polling stations) are read by no fingerprint` : ''}\n` +
     line('turnout or leader', x.either) +
     line('leader share', x.leader) +
     line('turnout', x.turnout) +
@@ -153,7 +154,7 @@ function shpilkinText(r: Shpilkin): string {
       x.excluded,
     )
       .map(([k, v]) => `${k} ${n(v)}`)
-      .join(', ')})\n`
+      .join(', ')}${r.aggregates_left_out ? `, regional aggregates ${n(r.aggregates_left_out)}` : ''})\n`
   );
 }
 
