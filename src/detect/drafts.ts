@@ -10,8 +10,9 @@
  */
 import { prepareCreate } from '../ledger/index.js';
 import { allSettledOrThrow, isAppError, type Clock } from '../shared/index.js';
-import type { EventLinkRecord, EventWrite, Store } from '../store/index.js';
+import type { EventLinkRecord, EventRecord, EventWrite, Store } from '../store/index.js';
 import type { Detection } from './detection.js';
+import { endOutcome, type EndNotApplied } from './draft-end.js';
 
 export interface EmitReport {
   created: number;
@@ -23,6 +24,10 @@ export interface EmitReport {
   same_outage: { id: string; event_id: string; status: string }[];
   /** Detections the ledger cannot hold as events (e.g. a country code that is not ISO 3166-1). */
   skipped: { id: string; reason: string }[];
+  /** Drafts emitted while their outage was ongoing, now given the end the data shows (a new revision of the same draft). */
+  ended: { id: string; end: string }[];
+  /** Events still ongoing in the ledger whose detection now has an end, which a person holds (edited or confirmed): not changed. */
+  end_not_applied: EndNotApplied[];
 }
 
 const SUBTYPE: Record<Detection['kind'], (d: Omit<Detection, 'draft'>) => string> = {
@@ -125,15 +130,35 @@ async function sameFinding(store: Store, d: Omit<Detection, 'draft'>): Promise<{
   return null;
 }
 
-/** Create drafts for detections that have no event yet (nor one for the same finding), in one transaction. */
+/**
+ * Create drafts for detections that have no event yet (nor one for the same finding), and give a
+ * detector's ongoing draft the end its detection now shows (`draft-end.ts`), in one transaction.
+ */
 export async function emitDrafts(deps: { store: Store; clock: Clock; actor: string }, ds: Omit<Detection, 'draft'>[]): Promise<EmitReport> {
-  const report: EmitReport = { created: 0, existing: 0, existing_by_status: {}, ids: [], same_outage: [], skipped: [] };
+  const report: EmitReport = { created: 0, existing: 0, existing_by_status: {}, ids: [], same_outage: [], skipped: [], ended: [], end_not_applied: [] };
   const writes: EventWrite[] = [];
+  const links: EventLinkRecord[] = [];
+  const revised = new Set<string>();
+  const follow = async (rec: EventRecord, d: Omit<Detection, 'draft'>) => {
+    if (revised.has(rec.id)) return;
+    const input = draftInput(d);
+    const o = await endOutcome(deps, rec, d, input);
+    if (o === null) return;
+    if ('notApplied' in o) {
+      report.end_not_applied.push(o.notApplied);
+      return;
+    }
+    revised.add(rec.id);
+    writes.push(o.write);
+    links.push(...o.links);
+    report.ended.push({ id: rec.id, end: String(input.end) });
+  };
   for (const d of ds) {
     const cur = await deps.store.ledger.getEvent(d.id);
     if (cur) {
       report.existing++;
       report.existing_by_status[cur.status] = (report.existing_by_status[cur.status] ?? 0) + 1;
+      await follow(cur, d);
       continue;
     }
     if (d.probe_cc === 'ZZ') {
@@ -145,6 +170,8 @@ export async function emitDrafts(deps: { store: Store; clock: Clock; actor: stri
       report.existing++;
       report.existing_by_status[same.status] = (report.existing_by_status[same.status] ?? 0) + 1;
       report.same_outage.push({ id: d.id, event_id: same.id, status: same.status });
+      const rec = await deps.store.ledger.getEvent(same.id);
+      if (rec) await follow(rec, d);
       continue;
     }
     try {
@@ -157,6 +184,6 @@ export async function emitDrafts(deps: { store: Store; clock: Clock; actor: stri
     report.created++;
     report.ids.push(d.id);
   }
-  if (writes.length) await deps.store.ledger.writeEvents(writes);
+  if (writes.length) await deps.store.ledger.writeEvents(writes, links.length ? { links } : undefined);
   return report;
 }

@@ -33,6 +33,7 @@ export { runShutdown, DEFAULT_SHUTDOWN_RUN_PARAMS, SHUTDOWN_METHOD, type Shutdow
 export { runOutage, DEFAULT_OUTAGE_RUN_PARAMS, OUTAGE_METHOD, OUTAGE_SOURCES, type OutageRunParams } from './outage-run.js';
 export { judgeSeries, DEFAULT_OUTAGE_PARAMS, type OutageParams, type Episode, type JudgedSample, type Sample, type SeriesJudgement } from './outage.js';
 export * from './drafts.js';
+export { DETECTOR_UPDATE, type EndNotApplied } from './draft-end.js';
 export * from './run.js';
 export * from './speedtests/summary.js';
 export { importSpeedTests, parseSpeedTestFile, SPEEDTEST_IMPORT_KIND, type SpeedTestImportReport } from './speedtests/import.js';

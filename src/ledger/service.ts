@@ -94,6 +94,24 @@ export function prepareCreate(deps: Pick<LedgerDeps, 'clock'>, input: unknown, m
   return { event: e, write: { record: toRecord(e, meta.origin ?? 'api'), revision: revision(e, 'create', meta, null), expectedRevision: null, links } };
 }
 
+/**
+ * Build (but do not write) a machine's revision of a stored event under `action`: the fields
+ * given replace the event's, its status kept, the write expecting the revision as read (a
+ * person's write meanwhile makes the store refuse it).
+ */
+export function prepareRevise(
+  deps: Pick<LedgerDeps, 'clock'>,
+  rec: EventRecord,
+  input: unknown,
+  action: string,
+  meta: WriteMeta,
+): { event: LedgerEvent; write: EventWrite } {
+  const cur = asEvent(rec);
+  const f = parseEventInput({ ...(input as object), id: cur.id, status: cur.status });
+  const e = buildEvent(f, cur.id, cur.status, cur.revision + 1, cur.created_at, deps.clock.now().toISOString());
+  return { event: e, write: { record: toRecord(e, rec.origin), revision: revision(e, action, meta, cur), expectedRevision: cur.revision } };
+}
+
 /** An event dated later than the clock's now (a start, an end, a source's publication) is VALIDATION naming each such date. */
 function refuseFutureDates(deps: Pick<LedgerDeps, 'clock'>, f: EventFields): void {
   const issues = futureDateIssues(f, deps.clock.now().getTime());

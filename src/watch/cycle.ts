@@ -52,6 +52,10 @@ export interface CycleSummary {
   rejected: number;
   detections: number;
   drafts_created: number;
+  /** Drafts emitted while their outage was ongoing, given the end the data now shows (a revision by the detector). */
+  drafts_ended: number;
+  /** Events still ongoing in the ledger, held by a person (confirmed or edited), whose detection now ends: the end to set by hand. */
+  ends_not_applied: string[];
   notices_enqueued: number;
   inputs_seen_total: number;
   /** OONI upload hours synced this cycle (null: OONI not watched), files ingested, measurements stored. */
@@ -84,6 +88,8 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
     rejected: 0,
     detections: 0,
     drafts_created: 0,
+    drafts_ended: 0,
+    ends_not_applied: [],
     notices_enqueued: 0,
     inputs_seen_total: 0,
     ooni_window: null,
@@ -174,6 +180,8 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
       const r = await detect({ ...deps, progress: silentProgress }, { kind: o.ooni ? undefined : 'outage', cc }, { emit: true, params: o.params });
       s.detections += r.items.length;
       s.drafts_created += r.emitted?.created ?? 0;
+      s.drafts_ended += r.emitted?.ended.length ?? 0;
+      for (const k of r.emitted?.end_not_applied ?? []) s.ends_not_applied.push(`${k.event_id} (${k.status}) ends ${k.end} in the data: ${k.reason}`);
       // A detection the ledger cannot hold is an error of the cycle, never a silent zero.
       for (const k of r.emitted?.skipped ?? []) s.errors.push(`draft ${k.id} not created: ${k.reason}`);
     } catch (e) {
@@ -197,12 +205,12 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
 
 /** One line per cycle for the log. */
 export function cycleLine(s: CycleSummary): string {
-  return `${s.finished_at} watch ${s.id}: ${s.inputs_new} new input(s) (${s.inputs_failed} failed, ${s.inputs_waiting} settling), ${s.points_stored} points, ${s.rejected} rejected, ${s.ooni_window ? `OONI ${s.ooni_window}: ${s.ooni_files_new} file(s), ${s.ooni_stored} measurement(s), ${s.ooni_count_points} count point(s); ` : ''}${s.detections} detection(s), ${s.drafts_created} new draft(s), ${s.notices_enqueued} notice(s) queued; ${s.next_at ? `next ${s.next_at}` : 'no next cycle (--once)'}${s.errors.length ? `; errors: ${s.errors.join(' | ')}` : ''}`;
+  return `${s.finished_at} watch ${s.id}: ${s.inputs_new} new input(s) (${s.inputs_failed} failed, ${s.inputs_waiting} settling), ${s.points_stored} points, ${s.rejected} rejected, ${s.ooni_window ? `OONI ${s.ooni_window}: ${s.ooni_files_new} file(s), ${s.ooni_stored} measurement(s), ${s.ooni_count_points} count point(s); ` : ''}${s.detections} detection(s), ${s.drafts_created} new draft(s), ${s.drafts_ended ? `${s.drafts_ended} draft(s) given their end, ` : ''}${s.notices_enqueued} notice(s) queued; ${s.next_at ? `next ${s.next_at}` : 'no next cycle (--once)'}${s.ends_not_applied.length ? `; end not applied: ${s.ends_not_applied.join(' | ')}` : ''}${s.errors.length ? `; errors: ${s.errors.join(' | ')}` : ''}`;
 }
 
-/** A cycle's summary as stored: cycles recorded before OONI was watched have no OONI fields. */
-export type StoredCycleSummary = Omit<CycleSummary, 'ooni_window' | 'ooni_files_new' | 'ooni_stored'> &
-  Partial<Pick<CycleSummary, 'ooni_window' | 'ooni_files_new' | 'ooni_stored'>>;
+/** A cycle's summary as stored: cycles recorded before OONI was watched have no OONI fields, those before drafts took their end no end fields. */
+export type StoredCycleSummary = Omit<CycleSummary, 'ooni_window' | 'ooni_files_new' | 'ooni_stored' | 'drafts_ended' | 'ends_not_applied'> &
+  Partial<Pick<CycleSummary, 'ooni_window' | 'ooni_files_new' | 'ooni_stored' | 'drafts_ended' | 'ends_not_applied'>>;
 
 export interface WatchStatus {
   /** A watch process holds the lease (`watch` is not null). */

@@ -20,7 +20,7 @@
  * - Sending never blocks the caller's cycle: `deliverDue` is awaited only by whoever wants to.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { DETECTION_KINDS } from '../detect/index.js';
+import { DETECTION_KINDS, DETECTOR_UPDATE } from '../detect/index.js';
 import { CATEGORIES } from '../ledger/index.js';
 import { check } from '../op/index.js';
 import { AppError, type Clock } from '../shared/index.js';
@@ -165,14 +165,19 @@ export function noticeBody(e: EventRecord, notice: Notice, deliveryId: string, o
   });
 }
 
-/** The queued delivery of one notice to one subscription; its id is the same each time it is made. */
-function record(s: HookSubscriptionRecord, e: EventRecord, notice: Notice, now: string, origin: string | null): HookDeliveryRecord {
-  const id = `dlv-${createHash('sha256').update(`${s.id}\u0000${e.id}\u0000${notice}`).digest('hex').slice(0, 20)}`;
+/**
+ * The queued delivery of one notice to one subscription; its id is the same each time it is made.
+ * `revision` names a detector's revision of its draft (the draft given its end): a notice of its
+ * own, kept in the outbox as notice `draft:r<revision>`.
+ */
+function record(s: HookSubscriptionRecord, e: EventRecord, notice: Notice, now: string, origin: string | null, revision?: number): HookDeliveryRecord {
+  const key = revision === undefined ? notice : `${notice}:r${revision}`;
+  const id = `dlv-${createHash('sha256').update(`${s.id}\u0000${e.id}\u0000${key}`).digest('hex').slice(0, 20)}`;
   return {
     id,
     subscription_id: s.id,
     event_id: e.id,
-    notice,
+    notice: key,
     body: noticeBody(e, notice, id, origin),
     status: 'pending',
     attempts: 0,
@@ -214,12 +219,56 @@ export async function enqueueNotices(deps: { store: Store; clock: Clock }, origi
       out.push(record(s, e, notice, now, origin));
     }
   }
+  out.push(...(await revisionNotices(deps.store, events, subs, now, origin)));
   // A notice already queued is not written again: a pass with nothing new leaves the store, its
   // data version and every answer cached on it as they were (the pump under `serve` looks again
   // whenever the version moves).
   const fresh: HookDeliveryRecord[] = [];
   for (const d of out) if (!(await deps.store.watch.getDelivery(d.id))) fresh.push(d);
   return { enqueued: fresh.length ? await deps.store.watch.enqueue(fresh) : 0 };
+}
+
+/** The revision of a detector's draft written by the detector itself (its end, once the data showed the recovery), or null. */
+async function detectorRevision(store: Store, e: EventRecord): Promise<{ revision: number; at: string } | null> {
+  if (e.status !== 'draft' || e.origin !== 'detect' || e.revision < 2) return null;
+  const r = (await store.ledger.listRevisions(e.id)).filter((x) => x.action === DETECTOR_UPDATE).at(-1);
+  return r ? { revision: r.revision, at: r.at } : null;
+}
+
+/** The revision an outbox body carries (0 when it cannot be read). */
+const bodyRevision = (body: string): number => {
+  try {
+    const r = (JSON.parse(body) as { event?: { revision?: unknown } }).event?.revision;
+    return typeof r === 'number' ? r : 0;
+  } catch {
+    return 0;
+  }
+};
+
+/**
+ * A draft the detector revised (given its end) is announced again, as an `event.draft` notice, to
+ * each matching subscription that was already sent the draft as it was before that revision; a
+ * draft notice still waiting, or never queued, carries the revised draft itself (nothing twice).
+ */
+async function revisionNotices(
+  store: Store,
+  events: EventRecord[],
+  subs: HookSubscriptionRecord[],
+  now: string,
+  origin: string | null,
+): Promise<HookDeliveryRecord[]> {
+  const out: HookDeliveryRecord[] = [];
+  for (const e of events) {
+    const rev = await detectorRevision(store, e);
+    if (!rev) continue;
+    for (const s of subs) {
+      if (rev.at < s.created_at || !matches(s, e, 'draft')) continue;
+      const first = await store.watch.getDelivery(record(s, e, 'draft', now, origin).id);
+      if (!first || first.status === 'pending' || bodyRevision(first.body) >= rev.revision) continue;
+      out.push(record(s, e, 'draft', now, origin, rev.revision));
+    }
+  }
+  return out;
 }
 
 export interface DeliveryReport {

@@ -167,6 +167,14 @@ const Cycle = z.object({
       rejected: z.number(),
       detections: z.number(),
       drafts_created: z.number(),
+      drafts_ended: z
+        .number()
+        .optional()
+        .meta({ description: 'drafts emitted while their outage was ongoing, given the end the data now shows (absent in cycles recorded before)' }),
+      ends_not_applied: z
+        .array(z.string())
+        .optional()
+        .meta({ description: 'events ongoing in the ledger that a person holds (confirmed, edited) whose detection now ends: the end to set by hand' }),
       notices_enqueued: z.number(),
       inputs_seen_total: z.number(),
       ooni_window: z

@@ -7729,6 +7729,10 @@ export interface operations {
                             summary: {
                                 detections: number;
                                 drafts_created: number;
+                                /** @description drafts emitted while their outage was ongoing, given the end the data now shows (absent in cycles recorded before) */
+                                drafts_ended?: number;
+                                /** @description events ongoing in the ledger that a person holds (confirmed, edited) whose detection now ends: the end to set by hand */
+                                ends_not_applied?: string[];
                                 errors: string[];
                                 finished_at: string;
                                 id: string;

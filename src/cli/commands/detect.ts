@@ -126,6 +126,8 @@ function showDetect(r: OpOutput<typeof detectRun>): string {
     out.push(`drafts: ${r.emitted.created} created, ${r.emitted.existing} already in the ledger${by.length ? ` (${by.join(', ')})` : ''}`);
     for (const k of r.emitted.same_outage) out.push(`  not created: ${k.id}: the same finding is already ${k.event_id} (${k.status})`);
     for (const k of r.emitted.skipped) out.push(`  not created: ${k.id}: ${k.reason}`);
+    for (const k of r.emitted.ended) out.push(`  ended: ${k.id}: the detector saw the recovery; the draft now ends ${k.end}`);
+    for (const k of r.emitted.end_not_applied) out.push(`  end not applied: ${k.event_id} (${k.status}) ends ${k.end} in the data: ${k.reason}`);
   }
   return out.join('\n') + '\n';
 }
