@@ -15,6 +15,9 @@
  * - Signature: `X-Splinternet-Signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>`
  *   with `X-Splinternet-Timestamp` (Unix seconds): a receiver rejects stale timestamps, so a
  *   captured delivery cannot be replayed later.
+ * - Each send carries the event as the ledger holds it at that send (status, revision, end):
+ *   a notice retried after the event was confirmed or dismissed never sets a receiver back to
+ *   an earlier state; the outbox keeps the body last sent.
  * - A failure (connection refused, timeout, non-2xx) is retried with exponential backoff; after
  *   `maxAttempts` the delivery goes to the dead-letter list, from which it can be replayed.
  * - Sending never blocks the caller's cycle: `deliverDue` is awaited only by whoever wants to.
@@ -143,26 +146,46 @@ export function matches(s: HookSubscriptionRecord, e: EventRecord, notice: Notic
   return true;
 }
 
-export function noticeBody(e: EventRecord, notice: Notice, deliveryId: string, origin: string | null): string {
+/** The event as a notice carries it. */
+function noticeEvent(e: EventRecord): Record<string, unknown> {
   const d = e.doc;
+  return {
+    id: e.id,
+    title: d.title ?? null,
+    summary: d.summary ?? null,
+    category: e.category,
+    subtype: e.subtype,
+    countries: e.countries,
+    start: d.start ?? null,
+    end: d.end ?? null,
+    status: e.status,
+    revision: e.revision,
+    detector: detectorOf(e),
+  };
+}
+
+export function noticeBody(e: EventRecord, notice: Notice, deliveryId: string, origin: string | null): string {
   return JSON.stringify({
     type: `event.${notice}`,
     delivery_id: deliveryId,
-    event: {
-      id: e.id,
-      title: d.title ?? null,
-      summary: d.summary ?? null,
-      category: e.category,
-      subtype: e.subtype,
-      countries: e.countries,
-      start: d.start ?? null,
-      end: d.end ?? null,
-      status: e.status,
-      revision: e.revision,
-      detector: detectorOf(e),
-    },
+    event: noticeEvent(e),
     links: origin ? { page: `${origin}/events/${encodeURIComponent(e.id)}`, api: `${origin}/api/events/${encodeURIComponent(e.id)}` } : null,
   });
+}
+
+/**
+ * A queued body with its event as the ledger holds it now (type, delivery id and links as
+ * queued): a notice sent after a retry never carries a state the event has left (a draft
+ * confirmed or dismissed while its notice backed off arrives as confirmed or dismissed).
+ */
+export function currentBody(body: string, e: EventRecord | null): string {
+  if (!e) return body;
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    return JSON.stringify({ ...parsed, event: noticeEvent(e) });
+  } catch {
+    return body;
+  }
 }
 
 /**
@@ -293,6 +316,8 @@ export async function deliverDue(
     if (!d) return; // another pass holds it, or it is no longer due
     const claimed = d.attempts;
     const sub = subs.get(d.subscription_id);
+    // the event as it is at this send; the outbox keeps the body last sent
+    d.body = currentBody(d.body, await deps.store.ledger.getEvent(d.event_id));
     if (!sub) {
       // nothing was sent: the attempt the claim counted is not kept
       if (await deps.store.watch.settleDelivery({ ...d, attempts: claimed - 1, status: 'dead', last_error: 'subscription removed' }, claimed)) report.dead++;

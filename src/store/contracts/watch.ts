@@ -97,7 +97,7 @@ export interface WatchRepo {
    */
   claimDelivery(id: string, now: string, leaseUntil: string): Promise<HookDeliveryRecord | null>;
   /**
-   * Record how a claimed delivery ended (`d`, attempts included). Written only while the claim
+   * Record how a claimed delivery ended (`d`, attempts and the body sent included). Written only while the claim
    * holds: the delivery is still pending with `claimedAttempts`, the count its claim gave it.
    * Returns false when it no longer does (nothing is written then).
    */

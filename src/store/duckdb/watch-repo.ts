@@ -216,9 +216,9 @@ export function duckWatchRepo(db: DuckDb, box: SecretBox): WatchRepo {
     },
     async settleDelivery(d, claimedAttempts) {
       const n = await db.run(
-        `UPDATE hook_deliveries SET status = $2, attempts = $3, next_at = $4::TIMESTAMPTZ, last_error = $5, last_status = $6, delivered_at = $7::TIMESTAMPTZ
+        `UPDATE hook_deliveries SET status = $2, attempts = $3, next_at = $4::TIMESTAMPTZ, last_error = $5, last_status = $6, delivered_at = $7::TIMESTAMPTZ, body = $9
          WHERE id = $1 AND status = 'pending' AND attempts = $8`,
-        [d.id, d.status, d.attempts, d.next_at, d.last_error, d.last_status, d.delivered_at, claimedAttempts],
+        [d.id, d.status, d.attempts, d.next_at, d.last_error, d.last_status, d.delivered_at, claimedAttempts, d.body],
       );
       return n > 0;
     },
