@@ -66,6 +66,10 @@ export interface SignalImportOptions {
   ooniCounts?: CountBin | 'auto';
 }
 
+/** The names of the signal files `importSignalFile` reads, as the watch takes them from its folder: each format, plain or gzipped. */
+export const SIGNAL_FILE_NAME = /\.(csv|json|ndjson|jsonl)(\.gz)?$/i;
+export const SIGNAL_FILE_NAMES = '.csv, .json, .ndjson, .jsonl, each also .gz';
+
 /**
  * Files named on the command line; a folder stands for its *.csv, *.json and *.ndjson files (VALIDATION when it has none),
  * regular files only: a symlink in the folder is skipped, so a link in an import folder does not lead out of it.

@@ -5,6 +5,8 @@ export {
   importSignals,
   importSignalFile,
   expandSignalPaths,
+  SIGNAL_FILE_NAME,
+  SIGNAL_FILE_NAMES,
   SIGNALS_IMPORT_KIND,
   MAX_SIGNAL_FILE_BYTES,
   type SignalImportReport,

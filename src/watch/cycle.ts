@@ -9,10 +9,10 @@
  * ids, and notices have a unique key per (subscription, event, notice).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { detect } from '../detect/index.js';
-import { importSignalFile } from '../signals/index.js';
+import { importSignalFile, SIGNAL_FILE_NAME, SIGNAL_FILE_NAMES } from '../signals/index.js';
 import { silentProgress, type Clock } from '../shared/index.js';
 import type { Store, WatchCycleRecord } from '../store/index.js';
 import { enqueueNotices } from './hooks.js';
@@ -48,6 +48,9 @@ export interface CycleSummary {
   inputs_new: number;
   inputs_failed: number;
   inputs_waiting: number;
+  /** Entries of the watched folder the watch does not read (another name, a subfolder): counted and named in `skipped_files`. */
+  inputs_skipped: number;
+  skipped_files: string[];
   points_stored: number;
   rejected: number;
   detections: number;
@@ -68,8 +71,25 @@ export interface CycleSummary {
   errors: string[];
 }
 
-const SIGNAL_FILE = /\.(csv|json|ndjson|jsonl)$/i;
 export const SIGNALS_INPUT = 'signals_file';
+
+/**
+ * Why the watch does not read an entry of its folder, or null when it does: the watch reads the
+ * files directly in the folder named as signal files (SIGNAL_FILE_NAME: each format, plain or
+ * .gz), each read by the code `signals import FILE` runs; a subfolder is not walked.
+ */
+function notRead(dir: string, d: Dirent): string | null {
+  let folder = d.isDirectory();
+  if (d.isSymbolicLink()) {
+    try {
+      folder = statSync(join(dir, d.name)).isDirectory();
+    } catch {
+      return 'a link to nothing';
+    }
+  }
+  if (folder) return `a folder (the watch reads the files directly in ${dir}, not subfolders)`;
+  return SIGNAL_FILE_NAME.test(d.name) ? null : `not a signal file name (${SIGNAL_FILE_NAMES})`;
+}
 
 export async function runCycle(deps: { store: Store; clock: Clock; actor: string }, o: WatchOptions): Promise<CycleSummary> {
   const started = deps.clock.now();
@@ -84,6 +104,8 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
     inputs_new: 0,
     inputs_failed: 0,
     inputs_waiting: 0,
+    inputs_skipped: 0,
+    skipped_files: [],
     points_stored: 0,
     rejected: 0,
     detections: 0,
@@ -121,11 +143,15 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
 
   if (o.signalsDir) {
     const dir = resolve(o.signalsDir);
-    let names: string[] = [];
+    const names: string[] = [];
     try {
-      names = readdirSync(dir)
-        .filter((n) => SIGNAL_FILE.test(n))
-        .sort();
+      const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const d of entries) {
+        const why = notRead(dir, d);
+        if (why === null) names.push(d.name);
+        else s.skipped_files.push(`${join(dir, d.name)}: ${why}`);
+      }
+      s.inputs_skipped = s.skipped_files.length;
     } catch (e) {
       s.errors.push(`cannot read ${dir}: ${(e as Error).message}`);
     }
@@ -205,12 +231,12 @@ export async function runCycle(deps: { store: Store; clock: Clock; actor: string
 
 /** One line per cycle for the log. */
 export function cycleLine(s: CycleSummary): string {
-  return `${s.finished_at} watch ${s.id}: ${s.inputs_new} new input(s) (${s.inputs_failed} failed, ${s.inputs_waiting} settling), ${s.points_stored} points, ${s.rejected} rejected, ${s.ooni_window ? `OONI ${s.ooni_window}: ${s.ooni_files_new} file(s), ${s.ooni_stored} measurement(s), ${s.ooni_count_points} count point(s); ` : ''}${s.detections} detection(s), ${s.drafts_created} new draft(s), ${s.drafts_ended ? `${s.drafts_ended} draft(s) given their end, ` : ''}${s.notices_enqueued} notice(s) queued; ${s.next_at ? `next ${s.next_at}` : 'no next cycle (--once)'}${s.ends_not_applied.length ? `; end not applied: ${s.ends_not_applied.join(' | ')}` : ''}${s.errors.length ? `; errors: ${s.errors.join(' | ')}` : ''}`;
+  return `${s.finished_at} watch ${s.id}: ${s.inputs_new} new input(s) (${s.inputs_failed} failed, ${s.inputs_waiting} settling${s.inputs_skipped ? `, ${s.inputs_skipped} not read: ${s.skipped_files.join(' | ')}` : ''}), ${s.points_stored} points, ${s.rejected} rejected, ${s.ooni_window ? `OONI ${s.ooni_window}: ${s.ooni_files_new} file(s), ${s.ooni_stored} measurement(s), ${s.ooni_count_points} count point(s); ` : ''}${s.detections} detection(s), ${s.drafts_created} new draft(s), ${s.drafts_ended ? `${s.drafts_ended} draft(s) given their end, ` : ''}${s.notices_enqueued} notice(s) queued; ${s.next_at ? `next ${s.next_at}` : 'no next cycle (--once)'}${s.ends_not_applied.length ? `; end not applied: ${s.ends_not_applied.join(' | ')}` : ''}${s.errors.length ? `; errors: ${s.errors.join(' | ')}` : ''}`;
 }
 
-/** A cycle's summary as stored: cycles recorded before OONI was watched have no OONI fields, those before drafts took their end no end fields. */
-export type StoredCycleSummary = Omit<CycleSummary, 'ooni_window' | 'ooni_files_new' | 'ooni_stored' | 'drafts_ended' | 'ends_not_applied'> &
-  Partial<Pick<CycleSummary, 'ooni_window' | 'ooni_files_new' | 'ooni_stored' | 'drafts_ended' | 'ends_not_applied'>>;
+/** A cycle's summary as stored: cycles recorded before a field was added (OONI, drafts' ends, files not read) lack it. */
+type LaterFields = 'ooni_window' | 'ooni_files_new' | 'ooni_stored' | 'drafts_ended' | 'ends_not_applied' | 'inputs_skipped' | 'skipped_files';
+export type StoredCycleSummary = Omit<CycleSummary, LaterFields> & Partial<Pick<CycleSummary, LaterFields>>;
 
 export interface WatchStatus {
   /** A watch process holds the lease (`watch` is not null). */

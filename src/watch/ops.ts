@@ -163,6 +163,11 @@ const Cycle = z.object({
       inputs_new: z.number(),
       inputs_failed: z.number(),
       inputs_waiting: z.number(),
+      inputs_skipped: z
+        .number()
+        .optional()
+        .meta({ description: 'entries of the watched folder not read (another name, a subfolder); absent in cycles recorded before' }),
+      skipped_files: z.array(z.string()).optional().meta({ description: 'each entry not read, with why' }),
       points_stored: z.number(),
       rejected: z.number(),
       detections: z.number(),
@@ -226,7 +231,7 @@ export const watchStatusOp = defineOp({
     deliveries: z.object({ pending: z.number(), delivered: z.number(), dead: z.number() }),
   }),
   // an input's key is the file it read; an error or a detail may quote a file
-  serverPaths: { keys: ['key'], text: ['errors', 'detail'] },
+  serverPaths: { keys: ['key'], text: ['errors', 'detail', 'skipped_files'] },
   http: { method: 'get', path: '/api/watch/status', tag: 'watch', description: 'The watch loop as last recorded in the store' },
   run: (ctx) => watchStatus(ctx.store, ctx.clock.now().getTime()),
 });

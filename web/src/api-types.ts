@@ -7739,6 +7739,8 @@ export interface operations {
                                 inputs_failed: number;
                                 inputs_new: number;
                                 inputs_seen_total: number;
+                                /** @description entries of the watched folder not read (another name, a subfolder); absent in cycles recorded before */
+                                inputs_skipped?: number;
                                 inputs_waiting: number;
                                 /** @description null after watch --once */
                                 next_at: string | null;
@@ -7749,6 +7751,8 @@ export interface operations {
                                 ooni_window?: string | null;
                                 points_stored: number;
                                 rejected: number;
+                                /** @description each entry not read, with why */
+                                skipped_files?: string[];
                                 started_at: string;
                             } | null;
                         } | null;

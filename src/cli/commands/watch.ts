@@ -220,10 +220,14 @@ export function watchCommand(program: Command, io: Io): void {
       // The last cycle's errors, one a line: what a failed or partial cycle could not do.
       const errors = x.last_cycle?.summary?.errors ?? [];
       const errs = errors.length ? `errors of the last cycle (${errors.length}):\n${errors.map((e) => `  ${e}`).join('\n')}\n` : '';
+      // files in the watched folder it did not read, and ends a person must set: named, never silent
+      const list = (title: string, l: string[] | undefined) => (l?.length ? `${title} (${l.length}):\n${l.map((e) => `  ${e}`).join('\n')}\n` : '');
+      const notes =
+        list('not read in the watched folder', x.last_cycle?.summary?.skipped_files) + list('end not applied', x.last_cycle?.summary?.ends_not_applied);
       const watch = x.watch
         ? `watch: running (pid ${x.watch.pid} on ${x.watch.host}, every ${x.watch.every_ms / 1000}s, since ${x.watch.started_at})${x.cycle_running ? ', a cycle in progress' : ''}`
         : 'watch: not running';
-      return `last cycle: ${x.last_cycle ? `${x.last_cycle.id} (${x.last_cycle.status})` : 'none'}\n${errs}${watch}\nnext cycle: ${x.next_cycle ?? '- (no watch running)'}\ninputs seen: ${x.inputs_seen}\ndeliveries: ${JSON.stringify(x.deliveries)}\n`;
+      return `last cycle: ${x.last_cycle ? `${x.last_cycle.id} (${x.last_cycle.status})` : 'none'}\n${errs}${notes}${watch}\nnext cycle: ${x.next_cycle ?? '- (no watch running)'}\ninputs seen: ${x.inputs_seen}\ndeliveries: ${JSON.stringify(x.deliveries)}\n`;
     });
   });
 
