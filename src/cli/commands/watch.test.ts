@@ -13,4 +13,9 @@ describe('parseEvery', () => {
       expect(() => parseEvery(v)).toThrow(expect.objectContaining({ code: 'USAGE', message: expect.stringContaining('--every') }));
     expect(() => parseEvery('0s')).toThrow(/at least 1s/);
   });
+
+  it('refuses a number without a unit (15 meant as minutes would cycle every 15 s) as a usage error naming --every', () => {
+    for (const v of ['5', '15', '90', '1.5'])
+      expect(() => parseEvery(v)).toThrow(expect.objectContaining({ code: 'USAGE', message: `--every must look like 5s, 15m or 1h, got "${v}"` }));
+  });
 });

@@ -43,11 +43,11 @@ import { escapeControls } from '../terminal-text.js';
 /** The longest --every: a watch that cycles less than once a year is not watching. */
 export const MAX_EVERY_MS = 366 * 24 * 3_600_000;
 
-/** "15m", "5s", "2h", "90" (seconds) -> milliseconds, from 1s to MAX_EVERY_MS (366 days = 8784h). */
+/** "15m", "5s", "2h" -> milliseconds, from 1s to MAX_EVERY_MS (366 days = 8784h); the unit is required (a bare "15" is refused). */
 export function parseEvery(v: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v.trim());
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(v.trim());
   if (!m) throw new AppError('USAGE', `--every must look like 5s, 15m or 1h, got "${v}"`);
-  const n = Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+  const n = Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 'ms' | 's' | 'm' | 'h'];
   if (n < 1000) throw new AppError('USAGE', '--every must be at least 1s');
   if (n > MAX_EVERY_MS) throw new AppError('USAGE', `--every must be at most 8784h (366 days), got "${v}"`);
   return n;
