@@ -65,3 +65,21 @@ describe('what is new since a watermark', () => {
     expect(all.watermark).toBe('2026-01-04T00:00:00.000Z');
   });
 });
+
+describe('a since later than the newest write', () => {
+  it('cannot be a watermark of this ledger: answered as a first look, its watermark the newest write, never the since given', async () => {
+    await createEvent(at('2026-01-01T00:00:00Z'), sampleEvent({ id: 'kept' }), meta);
+    await createEvent(at('2026-01-02T00:00:00Z'), sampleEvent({ id: 'kept-draft', status: 'draft' }), meta);
+    const r = await whatsNew(store, { since: '2030-01-01T00:00:00Z', limit: 20 });
+    expect(r.watermark).toBe('2026-01-02T00:00:00.000Z');
+    expect(r.since).toBeNull();
+    expect([r.events.items.map((i) => i.id), r.drafts.items.map((i) => i.id)]).toEqual([['kept'], ['kept-draft']]);
+    // the watermark it hands back is one the ledger gave: the next look lists what is written after it
+    await createEvent(at('2026-01-03T00:00:00Z'), sampleEvent({ id: 'later' }), meta);
+    expect((await whatsNew(store, { since: r.watermark!, limit: 20 })).events.items.map((i) => i.id)).toEqual(['later']);
+  });
+
+  it('on an empty ledger the watermark is null, not the since given', async () => {
+    expect((await whatsNew(store, { since: '2030-01-01T00:00:00Z', limit: 20 })).watermark).toBeNull();
+  });
+});

@@ -64,13 +64,16 @@ async function listOf(store: Store, status: string, since: string | null, limit:
  * The watermark never passes an item a reader with `since` has not been shown: while either list
  * holds more new items than `limit`, it stays at `since` (the next answer lists them again, with
  * the older ones). The newest write is read before the lists, so a write landing meanwhile is
- * listed again next time rather than skipped.
+ * listed again next time rather than skipped. The watermark is never later than the newest write.
  */
 export async function whatsNew(store: Store, f: { since?: string; limit: number }): Promise<WhatsNew> {
-  const since = f.since ? new Date(f.since).toISOString() : null;
   const newest = await store.ledger.listChanged({ statuses: [...STATUSES], limit: 1 });
-  const [events, drafts] = await Promise.all([listOf(store, 'active', since, f.limit), listOf(store, 'draft', since, f.limit)]);
   const top = newest[0]?.updatedAt ?? null;
+  // a since later than the newest write is no watermark this ledger gave (another instance, a
+  // restored database, a typed date): answered as a first look, so nothing stays hidden behind it
+  const given = f.since ? new Date(f.since).toISOString() : null;
+  const since = given !== null && (top === null || Date.parse(given) > Date.parse(top)) ? null : given;
+  const [events, drafts] = await Promise.all([listOf(store, 'active', since, f.limit), listOf(store, 'draft', since, f.limit)]);
   const cut = since !== null && [events, drafts].some((l) => l.total > l.items.length);
   const watermark = top && !cut && (!since || Date.parse(top) > Date.parse(since)) ? new Date(top).toISOString() : since;
   return { since, watermark, limit: f.limit, events, drafts };
