@@ -294,6 +294,29 @@ async function revisionNotices(
   return out;
 }
 
+/**
+ * Why a send failed, in words that tell causes apart: the errno and address beneath fetch's
+ * bare "fetch failed" (`fetch failed: connect ECONNREFUSED 127.0.0.1:18774`; a name that does not
+ * resolve reads ENOTFOUND, a reset ECONNRESET, each address tried when there were several), and a
+ * timeout as such.
+ */
+export function sendFailure(e: unknown, timeoutMs: number): string {
+  const err = e as { name?: string; message?: string; cause?: unknown };
+  if (err?.name === 'TimeoutError') return `timeout: no answer within ${timeoutMs / 1000} s`;
+  const causes: string[] = [];
+  for (
+    let c = err?.cause as { message?: string; code?: string; errors?: unknown[]; cause?: unknown } | undefined, n = 0;
+    c && n < 4;
+    c = c.cause as typeof c, n++
+  ) {
+    const parts = Array.isArray(c.errors) ? c.errors.map((x) => (x as Error)?.message).filter(Boolean) : [];
+    const text = parts.length ? parts.join('; ') : c.message || c.code || '';
+    if (text && !causes.includes(text)) causes.push(text);
+  }
+  const head = err?.message || String(e);
+  return causes.length ? `${head}: ${causes.join(': ')}` : head;
+}
+
 export interface DeliveryReport {
   attempted: number;
   delivered: number;
@@ -340,7 +363,7 @@ export async function deliverDue(
         status = (await deps.send(sub.url, headers, d.body, policy.timeoutMs)).status;
         if (status < 200 || status > 299) error = `HTTP ${status}`;
       } catch (e) {
-        error = (e as Error).message || String(e);
+        error = sendFailure(e, policy.timeoutMs);
       }
     }
     const now = deps.clock.now();
