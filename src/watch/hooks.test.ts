@@ -5,7 +5,7 @@ import { createEvent } from '../ledger/index.js';
 import { fixedClock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { sampleEvent, tempStore } from '../../test/helpers/index.js';
-import { addHook, allDead, deliverDue, enqueueNotices, replayDead, type Sender } from './hooks.js';
+import { addHook, allDead, deliverDue, deliveryPage, enqueueNotices, replayDead, type Sender } from './hooks.js';
 
 let store: Store;
 let path: string;
@@ -120,5 +120,27 @@ describe('queuing notices', () => {
     expect((await enqueueNotices(at('2026-01-02T00:00:02Z'))).enqueued).toBe(0);
     expect(store.dataVersion()).toBe(version);
     expect(await store.watch.countDeliveries({})).toBe(1);
+  });
+});
+
+describe('hooks deliveries', () => {
+  it('shows next_at only while a delivery is pending: a delivered or dead one has none (its claim lease is no next attempt)', async () => {
+    await addHook(at('2026-01-01T00:00:00Z'), { url: 'https://receiver.example/ok' });
+    await addHook(at('2026-01-01T00:00:00Z'), { url: 'https://receiver.example/gone' });
+    await createEvent(at('2026-01-02T00:00:00Z'), sampleEvent({ id: 'n1', status: 'draft' }), { actor: 'tester' });
+    await enqueueNotices(at('2026-01-02T00:00:01Z'));
+    const send: Sender = (url) => Promise.resolve({ status: url.endsWith('/ok') ? 200 : 410 });
+    await deliverDue({ ...at('2026-01-02T00:00:02Z'), send }, { maxAttempts: 1, backoffMs: 1000, maxBackoffMs: 1000, timeoutMs: 1000, concurrency: 1 });
+    // a second event whose notices back off
+    await createEvent(at('2026-01-03T00:00:00Z'), sampleEvent({ id: 'n2', status: 'draft' }), { actor: 'tester' });
+    await enqueueNotices(at('2026-01-03T00:00:01Z'));
+    await deliverDue({ ...at('2026-01-03T00:00:02Z'), send: () => Promise.resolve({ status: 503 }) });
+    const rows = (await deliveryPage(store, { limit: 10 })).items.map((d) => [d.event_id, d.status, d.next_at === null]);
+    expect(rows.sort()).toEqual([
+      ['n1', 'dead', true],
+      ['n1', 'delivered', true],
+      ['n2', 'pending', false],
+      ['n2', 'pending', false],
+    ]);
   });
 });

@@ -388,6 +388,11 @@ export async function deliverDue(
   return report;
 }
 
+/** A delivery as lists show it: `next_at` (the next attempt) only while it is pending, null once delivered or dead. */
+export type ListedDelivery = Omit<HookDeliveryRecord, 'next_at'> & { next_at: string | null };
+
+const listedDelivery = (d: HookDeliveryRecord): ListedDelivery => ({ ...d, next_at: d.status === 'pending' ? d.next_at : null });
+
 /**
  * One page of deliveries, newest first: at most `limit`, how many match in all, and the cursor
  * of the next page (null on the last), so a list that is cut says so.
@@ -395,14 +400,14 @@ export async function deliverDue(
 export async function deliveryPage(
   store: Store,
   f: { status?: DeliveryStatus; subscription_id?: string; limit: number; cursor?: string },
-): Promise<{ items: HookDeliveryRecord[]; total: number; next_cursor: string | null }> {
+): Promise<{ items: ListedDelivery[]; total: number; next_cursor: string | null }> {
   const filter = { status: f.status, subscription_id: f.subscription_id };
   const after = f.cursor === undefined ? undefined : check.decodeCursor(f.cursor);
   const rows = await store.watch.listDeliveries({ ...filter, limit: f.limit + 1, ...(after ? { after: { created_at: after.key, id: after.id } } : {}) });
   const items = rows.slice(0, f.limit);
   const last = items.at(-1);
   return {
-    items,
+    items: items.map(listedDelivery),
     total: await store.watch.countDeliveries(filter),
     next_cursor: rows.length > f.limit && last ? check.encodeCursor(last.created_at, last.id) : null,
   };

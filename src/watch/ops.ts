@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { check, defineOp, report } from '../op/index.js';
 import { AppError } from '../shared/index.js';
-import type { HookDeliveryRecord, HookSubscriptionRecord } from '../store/index.js';
+import type { HookSubscriptionRecord } from '../store/index.js';
 import { watchStatus } from './cycle.js';
 import { whatsNew } from './whats-new.js';
 import {
@@ -19,6 +19,7 @@ import {
   listedHook,
   NOTICES,
   replayDead,
+  type ListedDelivery,
   type ListedHook,
 } from './hooks.js';
 
@@ -87,7 +88,7 @@ export const hooksDeliveries = defineOp({
     limit: check.limit(10_000).default(100),
     cursor: check.cursor.optional(),
   }),
-  output: report<{ items: HookDeliveryRecord[]; total: number; next_cursor: string | null }>(
+  output: report<{ items: ListedDelivery[]; total: number; next_cursor: string | null }>(
     'one page of deliveries; total: how many match; next_cursor: pass it as cursor for the next page (null on the last)',
   ),
   // a delivery not sent names the key file its secret needs
