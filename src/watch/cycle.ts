@@ -261,7 +261,10 @@ export async function watchStatus(store: Store, nowMs: number): Promise<WatchSta
     running: watch !== null,
     cycle_running: watch !== null && last?.status === 'running',
     watch,
-    last_cycle: last ? { ...last, summary: last.summary as StoredCycleSummary | null } : null,
+    // a cycle left running while no watch holds the lease was cut short (kill -9): shown as the next start will mark it
+    last_cycle: last
+      ? { ...last, status: last.status === 'running' && watch === null ? 'interrupted' : last.status, summary: last.summary as StoredCycleSummary | null }
+      : null,
     next_cycle: watch ? (last?.next_at ?? null) : null,
     inputs_seen: await store.watch.countInputs(),
     recent_inputs: await store.watch.listInputs(20),

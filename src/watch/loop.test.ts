@@ -47,6 +47,16 @@ describe('watch status', () => {
     expect([stopped.running, stopped.cycle_running]).toEqual([false, false]);
   });
 
+  it('a cycle left running by a watch that died (kill -9) is shown interrupted once no watch runs, as the next start marks it', async () => {
+    const started = new Date(Date.now() - 60_000).toISOString();
+    await store.watch.upsertCycle({ id: 'cyc-cut', started_at: started, finished_at: null, next_at: null, status: 'running', summary: null });
+    const s = await watchStatus(store, Date.now());
+    expect([s.running, s.cycle_running]).toEqual([false, false]);
+    expect(s.last_cycle).toMatchObject({ id: 'cyc-cut', status: 'interrupted', finished_at: null });
+    // the store keeps what was written: the next start marks it and completes its work
+    expect((await store.watch.lastCycles(1))[0]!.status).toBe('running');
+  });
+
   it('a lease left by a watch that died (kill -9) lapses: no watch once it expires', async () => {
     const h = await startWatch(deps(), options, undefined, 60_000);
     await h.nextCycle();
