@@ -23,6 +23,7 @@ import { AppError, TIME_BOUND_FORMS } from '../../shared/index.js';
 import { ctxOf, intOption, limitOption, leaf, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
+import { withFlagNames } from '../flag-errors.js';
 
 type Row = Record<string, unknown>;
 
@@ -261,7 +262,9 @@ export function measurementsCommand(program: Command, io: Io): void {
     .option('--note <text>', 'what the evidence shows and its limits')
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(measurementsLink, { ...pick(o), event_id: String(o.event), label: str(o.label), note: str(o.note) });
+      const input = { ...pick(o), event_id: String(o.event), label: str(o.label), note: str(o.note) };
+      // a refusal of event_id names the option that gave it
+      const r = await withFlagNames({ event_id: '--event' }, input, () => ctx.run(measurementsLink, input));
       ctx.print(r, (x: typeof r) => `linked ${String(o.event)} to measurements ?${x.target}\n`);
     });
 

@@ -39,6 +39,7 @@ import { parseParams } from './detect.js';
 import { hourOf } from './ooni.js';
 import { EXIT } from '../exit-codes.js';
 import { escapeControls } from '../terminal-text.js';
+import { withFlagNames } from '../flag-errors.js';
 
 /** The longest --every: a watch that cycles less than once a year is not watching. */
 export const MAX_EVERY_MS = 366 * 24 * 3_600_000;
@@ -254,12 +255,14 @@ export function watchCommand(program: Command, io: Io): void {
     .option('--notice <n>', 'draft | confirmed (repeatable; default both)', collect, [] as string[])
     .action(async (url: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(hooksAdd, {
+      const input = {
         url,
         countries: ccList(o.cc as string[]),
         kinds: (o.kind as string[]).flatMap((k) => k.split(',')),
         notices: o.notice as ('draft' | 'confirmed')[],
-      });
+      };
+      // refusals name the options given, never the op's keys (countries[0], notices[0])
+      const r = await withFlagNames({ countries: '--cc', kinds: '--kind', notices: '--notice' }, input, () => ctx.run(hooksAdd, input));
       ctx.print(
         r,
         (x: HookSubscriptionRecord) =>
