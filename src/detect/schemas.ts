@@ -95,17 +95,12 @@ export const EmitReportSchema = z.object({
     .array(z.object({ id: z.string(), event_id: z.string(), status: z.string() }))
     .meta({ description: 'detections not created: the same finding (kind, input, country, network or target, overlapping period) is already event event_id' }),
   skipped: z.array(z.object({ id: z.string(), reason: z.string() })).meta({ description: 'detections the ledger cannot hold as events' }),
-  ended: z
-    .array(z.object({ id: z.string(), end: z.string() }))
-    .meta({
-      description:
-        "drafts emitted while their outage was ongoing, given the end the data now shows (a new revision of the same draft, action 'detector-update')",
-    }),
-  end_not_applied: z
-    .array(z.object({ id: z.string(), event_id: z.string(), status: z.string(), end: z.string(), reason: z.string() }))
-    .meta({
-      description: 'events ongoing in the ledger whose detection now has an end, not changed because a person edited or confirmed them: the end to set by hand',
-    }),
+  ended: z.array(z.object({ id: z.string(), end: z.string() })).meta({
+    description: "drafts emitted while their outage was ongoing, given the end the data now shows (a new revision of the same draft, action 'detector-update')",
+  }),
+  end_not_applied: z.array(z.object({ id: z.string(), event_id: z.string(), status: z.string(), end: z.string(), reason: z.string() })).meta({
+    description: 'events ongoing in the ledger whose detection now has an end, not changed because a person edited or confirmed them: the end to set by hand',
+  }),
 });
 
 /** `splinternet detect --json`: the list plus what --emit did and the query as normalised. */
