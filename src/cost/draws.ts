@@ -82,17 +82,19 @@ export function clearDrawMemo(): void {
 }
 
 /**
- * The draws of one parameter: its own stream, seeded by (seed, method, parameter name), so a
+ * The draws of one parameter: its own stream, seeded by (seed, method, parameter name or its
+ * declared stream), so a
  * parameter's draws do not depend on which other parameters the plan has (and are shared by
  * every plan of the method that has it).
  */
 function paramDraw(methodId: string, seed: number, n: number, spec: ParamSpec): Float64Array {
-  const key = `${methodId}|${seed}|${n}|${spec.name}|${JSON.stringify(spec.dist)}`;
+  const stream = spec.stream ?? spec.name;
+  const key = `${methodId}|${seed}|${n}|${stream}|${JSON.stringify(spec.dist)}`;
   const hit = drawMemo.get(key);
   if (hit) return hit;
   stats.param_draws++;
   const out = new Float64Array(n);
-  sample(spec.dist, mulberry32(streamSeed(seed, `${methodId}/${spec.name}`)), out);
+  sample(spec.dist, mulberry32(streamSeed(seed, `${methodId}/${stream}`)), out);
   return drawMemo.set(key, out);
 }
 
@@ -112,7 +114,7 @@ export function unitValues(methodKey: string, methodId: string, seed: number, n:
   return plan.units.map((u) => {
     // A unit's values depend on its function (key) and on the streams and ranges of the
     // parameters it reads (each stream is named by the parameter), nothing else.
-    const key = `${methodKey}|${seed}|${n}|${u.key}|${JSON.stringify(u.reads.map((i) => [plan.params[i]!.name, plan.params[i]!.dist]))}`;
+    const key = `${methodKey}|${seed}|${n}|${u.key}|${JSON.stringify(u.reads.map((i) => [plan.params[i]!.stream ?? plan.params[i]!.name, plan.params[i]!.dist]))}`;
     const values = () => {
       const hit = valueMemo.get(key);
       if (hit) return hit;

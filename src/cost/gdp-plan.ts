@@ -6,13 +6,14 @@
  * country; Top10VPN scales regional shutdowns this way) and w the type weight. Each method
  * supplies its factor for a segment's year: the period's own year (each input of the factor, such
  * as internet users, is then the latest published for it), or the data year when the scenario
- * fixes one or has no date.
+ * fixes one or has no date. The type weight w reads the same year per period (a mobile cut's
+ * share of subscriptions), so a span's cost is the sum of its years priced alone.
  */
 import { ParamSet, nationalValue, paramInput, pickYear, recordInput, regionalShares, type PlanContext } from './method-kit.js';
 import { daysInYear } from './span.js';
 import { Unavailable, type InputValue, type Plan, type Factor, type SegmentPlan, type Unit } from './types.js';
 import { one, times } from './unit.js';
-import { activeWeight, affectedUnits, populationProxyWeight, typeWeight, type MobilePreset, type PlatformRule } from './weights.js';
+import { activeWeight, affectedUnits, populationProxyWeight, typeWeights, type MobilePreset, type PlatformRule } from './weights.js';
 
 export interface FactorKit {
   ps: ParamSet;
@@ -69,11 +70,13 @@ export function gdpPlan(
     } else shares.push([1]);
     segments.push({ period_year: seg.year, data_year: y, from: seg.from, to: seg.to, hours: seg.hours });
   }
-  const type = typeWeight(scn, data, inputYear(span.segments[0]!, segments[0]!.data_year), opts.preset, kit.ps, kit.inputs, kit.notes, opts.platformRule);
+  // The type's weight reads each period's own year too (the mobile share of its subscriptions).
+  const inputYears = span.segments.map((seg, s) => inputYear(seg, segments[s]!.data_year));
+  const types = typeWeights(scn, data, inputYears, opts.preset, kit.ps, kit.inputs, kit.notes, opts.platformRule);
   const affected = affectedUnits(scn, segments, kit.ps, kit.inputs, kit.notes);
   const active = activeWeight(scn, kit.ps, kit.notes);
   const proxyWeight = byPopulation ? populationProxyWeight(byPopulation, kit.ps, kit.notes) : one;
-  const weights = affected.map((a) => times(type, a, active, proxyWeight));
+  const weights = affected.map((a, s) => times(types[s]!, a, active, proxyWeight));
   const proxies = [byPopulation ? `regions priced by population share (${byPopulation.basis})` : null, opts.proxy?.(kit) ?? null];
   const proxy = proxies
     .filter((p): p is string => !!p)

@@ -19,8 +19,8 @@ export interface PlanContext {
 
 export class ParamSet {
   readonly specs: ParamSpec[] = [];
-  add(name: string, dist: Dist, unit: string, source: string): number {
-    this.specs.push({ name, dist, unit, source });
+  add(name: string, dist: Dist, unit: string, source: string, stream?: string): number {
+    this.specs.push({ name, dist, unit, source, ...(stream !== undefined && stream !== name ? { stream } : {}) });
     return this.specs.length - 1;
   }
 }

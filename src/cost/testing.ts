@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../shared/index.js';
 import type { EconValueRecord, FxRateRecord } from '../store/index.js';
 import { parseWorldBank } from './data/parse-worldbank.js';
-import { parseCbrDaily } from './data/parse-regional.js';
+import { parseCbrDaily, parseNbsGrp, parseRosstat } from './data/parse-regional.js';
+import type { ParseOptions, Parsed } from './data/parse-common.js';
+import { SHIPPED, type ImportKind } from './data/manifest.js';
 import { CountryData } from './data/econ-data.js';
 import { evaluatePlan } from './draws.js';
 import { pointOf } from './random.js';
@@ -138,4 +140,39 @@ export function shippedRates(cc: string): CountryData {
         }).rates)
       : [];
   return new CountryData(cc, [], [...shippedFxRates().filter((r) => r.country === cc), ...daily]);
+}
+
+const PARSE: Record<ImportKind, (text: string, o: ParseOptions) => Parsed> = {
+  worldbank: parseWorldBank,
+  owid: parseWorldBank,
+  'rosstat-grp': (t, o) => parseRosstat(t, o, ['GRP']),
+  'rosstat-regional': (t, o) => parseRosstat(t, o),
+  'nbs-grp': parseNbsGrp,
+  'cbr-usd-rub': parseCbrDaily,
+};
+let shippedAll: Parsed[] | undefined;
+
+/**
+ * A country's data as `db seed` stores it: every shipped file (data/costs) parsed as the importer
+ * parses it, in the seed's order (a later file's row replaces an earlier one's), for tests that
+ * price real figures through a method without a database.
+ */
+export function shippedCountry(cc: string): CountryData {
+  shippedAll ??= SHIPPED.map((f) =>
+    PARSE[f.kind](readFileSync(packagePath(f.path), 'utf8'), {
+      file: f.path,
+      source: f.source,
+      vintage: f.vintage,
+      today: new Date().toISOString().slice(0, 10),
+      ...(f.indicator ? { indicator: f.indicator } : {}),
+      ...(f.year ? { year: f.year } : {}),
+    }),
+  );
+  const values = new Map<string, EconValueRecord>();
+  const rates = new Map<string, FxRateRecord>();
+  for (const p of shippedAll) {
+    for (const v of p.values) if (v.country === cc) values.set(`${v.indicator}|${v.geo}|${v.year}`, v);
+    for (const r of p.rates) if (r.country === cc) rates.set(`${r.kind}|${r.period}`, r);
+  }
+  return new CountryData(cc, [...values.values()], [...rates.values()]);
 }

@@ -91,6 +91,12 @@ export interface ParamSpec {
   dist: Dist;
   unit: string;
   source: string;
+  /**
+   * The stream its draws come from, when not its name: one quantity read for several years (the
+   * mobile share of each year's subscriptions) draws every year's value from one stream, so the
+   * years move together and each year's draws are those of that year priced alone.
+   */
+  stream?: string;
 }
 
 /** One calendar-year piece of the span, with the data year the method priced it with. */

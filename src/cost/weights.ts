@@ -17,8 +17,11 @@ export type MobilePreset = 'ozi' | 'subscriptions';
 
 const OZI_MOBILE = 'OZI 2020: a mobile-only shutdown costs half of a full one ($221 M of $442 M nationally, and in every regional figure)';
 
-/** Mobile share of subscriptions: mobile cellular / (mobile cellular + fixed broadband), per 100 people. */
-function subscriptionShare(data: CountryData, year: number, inputs: InputValue[], notes: string[]): number {
+/**
+ * Mobile share of subscriptions for a year: mobile cellular / (mobile cellular + fixed broadband),
+ * per 100 people, each the published value nearest the year (noted when it is another year).
+ */
+function subscriptionShare(data: CountryData, year: number, inputs: InputValue[], notes: string[]): { share: number; years: string } {
   const pick = (ind: string) => {
     const y = nearestYear(data.years(ind, data.country), year);
     const rec = y === undefined ? undefined : data.get(ind, data.country, y);
@@ -32,11 +35,11 @@ function subscriptionShare(data: CountryData, year: number, inputs: InputValue[]
       year: rec.year,
       vintage: rec.vintage,
     });
-    return rec.value;
+    return rec;
   };
   const m = pick('IT.CEL.SETS.P2');
   const f = pick('IT.NET.BBND.P2');
-  return m / (m + f);
+  return { share: m.value / (m.value + f.value), years: m.year === f.year ? String(m.year) : `${m.year}/${f.year}` };
 }
 
 /**
@@ -54,7 +57,7 @@ export function weightDist(w: { weight: number; low: number; high: number }): Di
 /** A method's own weight for a platform of the table (COST's share of a service), or undefined to use the table's. */
 export type PlatformRule = (id: string) => { dist: Dist; source: string } | undefined;
 
-/** Register the type's parameters and return w(p), the weight for a parameter draw, as a unit. */
+/** Register the type's parameters and return w(p), the weight for a parameter draw, as a unit, for one data year. */
 export function typeWeight(
   scn: Scenario,
   data: CountryData,
@@ -65,6 +68,26 @@ export function typeWeight(
   notes: string[],
   platformRule?: PlatformRule,
 ): Unit {
+  return typeWeights(scn, data, [year], preset, ps, inputs, notes, platformRule)[0]!;
+}
+
+/**
+ * The type's weight for each period, given the year whose data each period reads: a weight that
+ * depends on yearly data (the mobile share of subscriptions) takes each period's own year, so a
+ * span priced whole costs what its years cost priced alone. Every other parameter is registered
+ * once for the span.
+ */
+export function typeWeights(
+  scn: Scenario,
+  data: CountryData,
+  years: readonly number[],
+  preset: MobilePreset,
+  ps: ParamSet,
+  inputs: InputValue[],
+  notes: string[],
+  platformRule?: PlatformRule,
+): Unit[] {
+  const same = (u: Unit) => years.map(() => u);
   /** One parameter per platform (their weights add up), or the request's weight for the set. */
   const platformWeight = (): Unit => {
     const label = scn.platforms.join(' + ');
@@ -103,22 +126,40 @@ export function typeWeight(
     }
     return cappedSum(idx, coef);
   };
-  /** The mobile share of a full shutdown, by the request, OZI's rule or subscriptions. */
-  const mobileShare = (): number => {
-    if (scn.mobile_share !== null) return ps.add('mobile share', { kind: 'fixed', value: scn.mobile_share }, 'share of full', 'given in the request');
-    if (preset === 'ozi') return ps.add('mobile share', { kind: 'fixed', value: 0.5 }, 'share of full', OZI_MOBILE);
-    const s = subscriptionShare(data, year, inputs, notes);
-    return ps.add(
-      'mobile share',
-      { kind: 'triangular', low: 0.8 * s, mode: s, high: Math.min(1, 1.2 * s) },
-      'share of full',
-      'mobile / (mobile + fixed broadband) subscriptions (Brookings weighted mobile shutdowns by mobile subscriptions; ±20 % our assumption)',
-    );
+  /**
+   * The mobile share of a full shutdown for each period, by the request, OZI's rule or each year's
+   * subscriptions. Years of one share share its parameter; several shares draw from one stream
+   * ("mobile share"), so each year's draws are those it has priced alone.
+   */
+  const mobileShares = (): number[] => {
+    if (scn.mobile_share !== null) return same1(ps.add('mobile share', { kind: 'fixed', value: scn.mobile_share }, 'share of full', 'given in the request'));
+    if (preset === 'ozi') return same1(ps.add('mobile share', { kind: 'fixed', value: 0.5 }, 'share of full', OZI_MOBILE));
+    const byYear = new Map<number, { share: number; years: string }>();
+    for (const y of years) if (!byYear.has(y)) byYear.set(y, subscriptionShare(data, y, inputs, notes));
+    const distinct = [...new Set([...byYear.values()].map((v) => v.share))];
+    const idx = new Map<number, number>();
+    return years.map((y) => {
+      const { share: s, years: from } = byYear.get(y)!;
+      let i = idx.get(s);
+      if (i === undefined)
+        idx.set(
+          s,
+          (i = ps.add(
+            distinct.length > 1 ? `mobile share (subscriptions ${from})` : 'mobile share',
+            { kind: 'triangular', low: 0.8 * s, mode: s, high: Math.min(1, 1.2 * s) },
+            'share of full',
+            'mobile / (mobile + fixed broadband) subscriptions (Brookings weighted mobile shutdowns by mobile subscriptions; ±20 % our assumption)',
+            'mobile share',
+          )),
+        );
+      return i;
+    });
   };
+  const same1 = (i: number) => years.map(() => i);
   switch (scn.type) {
     case 'full': {
       const u = scn.unrecorded_networks;
-      if (!u) return one;
+      if (!u) return same(one);
       // Which networks were cut is not recorded: the whole network, or mobile data only.
       const whole = ps.add(
         'whole network cut',
@@ -128,12 +169,11 @@ export function typeWeight(
       );
       inputs.push({ name: 'chance the whole network was cut', value: Number(u.p_whole.toPrecision(4)), unit: 'probability', source: u.basis, year: null });
       notes.push(`networks cut not recorded: priced as the whole network with chance ${(u.p_whole * 100).toPrecision(3)} %, else as mobile data only`);
-      return wholeOr(whole, mobileShare());
+      return mobileShares().map((m) => wholeOr(whole, m));
     }
     case 'mobile':
     case 'fixed': {
-      const i = mobileShare();
-      return scn.type === 'mobile' ? param(i) : oneMinus(i);
+      return mobileShares().map((i) => (scn.type === 'mobile' ? param(i) : oneMinus(i)));
     }
     case 'platform': {
       const be = scn.block_effect;
@@ -144,7 +184,7 @@ export function typeWeight(
         notes.push(`the block did not stop the service: priced for ${be.low * 100}–${be.high * 100} % of the platform's use (uniform)`);
         blocks = times(param(e), blocks);
       }
-      if (!scn.brief_cut || !(scn.hours > 0)) return blocks;
+      if (!scn.brief_cut || !(scn.hours > 0)) return same(blocks);
       // A brief whole-network cut beside the blocks: its share of the span, 0–24 h with its mode at 0 (8 h on average).
       const high = Math.min(1, 24 / scn.hours);
       const b = ps.add('brief whole-network cut, share of the span', { kind: 'triangular', low: 0, mode: 0, high }, 'share of the span', scn.brief_cut.basis);
@@ -166,10 +206,12 @@ export function typeWeight(
             ),
           )
         : param(b);
-      return linear([
-        [1, blocks],
-        [1, cut],
-      ]);
+      return same(
+        linear([
+          [1, blocks],
+          [1, cut],
+        ]),
+      );
     }
     case 'throttling': {
       const s = ps.add(
@@ -178,16 +220,18 @@ export function typeWeight(
         '0 = no effect, 1 = unusable',
         'given in the request (Top10VPN counts unusable throttling as a shutdown)',
       );
-      if (scn.platforms.length === 0) return param(s);
-      return times(param(s), platformWeight());
+      if (scn.platforms.length === 0) return same(param(s));
+      return same(times(param(s), platformWeight()));
     }
     case 'isp': {
-      return param(
-        ps.add(
-          'ISP market share',
-          { kind: 'fixed', value: scn.isp_share ?? 0 },
-          'share of subscribers',
-          'given in the request (Top10VPN scales single-ISP outages by market share)',
+      return same(
+        param(
+          ps.add(
+            'ISP market share',
+            { kind: 'fixed', value: scn.isp_share ?? 0 },
+            'share of subscribers',
+            'given in the request (Top10VPN scales single-ISP outages by market share)',
+          ),
         ),
       );
     }

@@ -1,0 +1,70 @@
+/**
+ * A span over several years is priced year by year with each year's data: whole, it costs what
+ * its parts cost priced alone (the point estimate, deterministic), in every method. Real data:
+ * every shipped file, parsed as `db seed` stores it (shippedCountry).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseScenario, type ScenarioInput } from './scenario.js';
+import { priceScenarioWith } from './service.js';
+import { shippedCountry } from './testing.js';
+
+const price = (input: ScenarioInput) => {
+  const { scenario, span } = parseScenario({ draws: 200, ...input });
+  const datasets = [shippedCountry(scenario.country)];
+  return priceScenarioWith(scenario, span, datasets);
+};
+
+/** Each method's point and US-dollar point, whole and as the sum of the two halves. */
+function wholeAndHalves(input: ScenarioInput, start: string, mid: string, end: string) {
+  const whole = price({ ...input, start, end });
+  const a = price({ ...input, start, end: mid });
+  const b = price({ ...input, start: mid, end });
+  return whole.estimates.map((w) => {
+    const [x, y] = [a, b].map((r) => r.estimates.find((e) => e.method === w.method)!);
+    return {
+      method: w.method,
+      currency: [w.currency, x!.currency, y!.currency],
+      whole: w.point,
+      parts: x!.point + y!.point,
+      usdWhole: w.usd?.point ?? null,
+      usdParts: x!.usd && y!.usd ? x!.usd.point + y!.usd.point : null,
+      inputs: w.inputs,
+    };
+  });
+}
+
+const near = (x: number, y: number) => expect(Math.abs(x - y)).toBeLessThanOrEqual(Math.max(3, Math.abs(y) * 1e-9));
+
+describe('a span over several years: the whole is the sum of its years', () => {
+  const cases: [string, ScenarioInput, string, string, string][] = [
+    ['PK fixed, one day either side of New Year 2014', { country: 'PK', type: 'fixed' }, '2013-12-31T00:00', '2014-01-01T00:00', '2014-01-02T00:00'],
+    ['PK fixed, 2009-06 to 2014-06', { country: 'PK', type: 'fixed' }, '2009-06-01T00:00', '2014-01-01T00:00', '2014-06-01T00:00'],
+    ['BY mobile, New Year 2010', { country: 'BY', type: 'mobile' }, '2009-12-31T00:00', '2010-01-01T00:00', '2010-01-02T00:00'],
+    ['IN mobile, 2016 to 2019, split mid-2017', { country: 'IN', type: 'mobile' }, '2016-03-01T00:00', '2017-07-01T00:00', '2019-02-01T00:00'],
+    ['IR fixed, a region-less cut over 2019/2020', { country: 'IR', type: 'fixed' }, '2019-11-16T00:00', '2020-01-01T00:00', '2020-01-05T00:00'],
+  ];
+  for (const [name, input, start, mid, end] of cases)
+    it(`${name}: every method, local and US dollars`, () => {
+      const rows = wholeAndHalves({ ...input, method: 'all' }, start, mid, end);
+      expect(rows.map((r) => r.method)).toEqual(expect.arrayContaining(['deloitte-2016', 'brookings-2016', 'cost-escalated']));
+      for (const r of rows) {
+        expect(new Set(r.currency).size).toBe(1);
+        near(r.whole, r.parts);
+        if (r.usdParts !== null) near(r.usdWhole!, r.usdParts);
+      }
+    });
+
+  it("lists each year's subscriptions and its own mobile share: BY 2009 and 2010", () => {
+    const [r] = wholeAndHalves({ country: 'BY', type: 'mobile', method: 'deloitte-2016' }, '2009-12-31T00:00', '2010-01-01T00:00', '2010-01-02T00:00');
+    const subs = r!.inputs.filter((i) => i.name === 'mobile cellular subscriptions').map((i) => i.year);
+    expect(subs).toEqual([2009, 2010]);
+    const shares = r!.inputs.filter((i) => String(i.name).startsWith('mobile share'));
+    expect(shares.map((i) => i.name)).toEqual(['mobile share (subscriptions 2009)', 'mobile share (subscriptions 2010)']);
+    expect(shares.map((i) => Number(i.value).toFixed(4))).toEqual(['0.8987', '0.8611']);
+  });
+
+  it('one year keeps one parameter named "mobile share"', () => {
+    const r = price({ country: 'BY', type: 'mobile', method: 'deloitte-2016', start: '2010-03-01', end: '2010-03-02' });
+    expect(r.estimates[0]!.inputs.filter((i) => String(i.name).startsWith('mobile share')).map((i) => i.name)).toEqual(['mobile share']);
+  });
+});
