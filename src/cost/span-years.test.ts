@@ -68,3 +68,31 @@ describe('a span over several years: the whole is the sum of its years', () => {
     expect(r.estimates[0]!.inputs.filter((i) => String(i.name).startsWith('mobile share')).map((i) => i.name)).toEqual(['mobile share']);
   });
 });
+
+describe('ozi-regional across 2021→2022: each year with its own internet-use table', () => {
+  const cases: [string, ScenarioInput, string, string, string][] = [
+    ['RU full, 30 Dec 2021 – 2 Jan 2022', { country: 'RU', type: 'full' }, '2021-12-30T00:00', '2022-01-01T00:00', '2022-01-03T00:00'],
+    ['RU-CE mobile over New Year 2022', { country: 'RU', type: 'mobile', regions: ['RU-CE'] }, '2021-12-31T00:00', '2022-01-01T00:00', '2022-01-02T00:00'],
+    ['RU full in euros', { country: 'RU', type: 'full', currency: 'EUR' }, '2021-12-30T00:00', '2022-01-01T00:00', '2022-01-03T00:00'],
+    [
+      'RU-MOW and RU-AL full, 2020 to 2023',
+      { country: 'RU', type: 'full', regions: ['RU-MOW', 'RU-AL'] },
+      '2020-06-01T00:00',
+      '2022-01-01T00:00',
+      '2023-06-01T00:00',
+    ],
+  ];
+  for (const [name, input, start, mid, end] of cases)
+    it(name, () => {
+      const [r] = wholeAndHalves({ ...input, method: 'ozi-regional' }, start, mid, end);
+      near(r!.whole, r!.parts);
+      if (r!.usdParts !== null) near(r!.usdWhole!, r!.usdParts);
+    });
+
+  it('lists the 2022 table for the 2022 period', () => {
+    const [r] = wholeAndHalves({ country: 'RU', type: 'full', method: 'ozi-regional' }, '2021-12-30T00:00', '2022-01-01T00:00', '2022-01-03T00:00');
+    const years = r!.inputs.filter((i) => String(i.name).startsWith('internet users 15–74 RU-')).map((i) => i.year);
+    expect(years.filter((y) => y === 2021).length).toBeGreaterThan(80);
+    expect(years.filter((y) => y === 2022).length).toBeGreaterThan(80);
+  });
+});

@@ -9,7 +9,7 @@ import { ParamSet, nearestYear, paramInput, pickYear, recordInput, regionalOutpu
 import { daysInYear } from '../span.js';
 import { Unavailable, type InputValue, type MethodModel, type Plan, type SegmentPlan, type Unit } from '../types.js';
 import { times } from '../unit.js';
-import { activeWeight, affectedUnits, typeWeight } from '../weights.js';
+import { activeWeight, affectedUnits, typeWeights } from '../weights.js';
 import { BETA, CALIBRATION_DATA, EPSILON, PUBLISHED, REFERENCE_YEAR, VERSION, calibrationReport, kappa } from './params.js';
 
 const PEN = CALIBRATION_DATA.penetration_indicator;
@@ -57,13 +57,20 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
     });
     out.records.forEach((r) => inputs.push(recordInput(`GRP ${r.geo}`, r, out.note)));
   }
+  // Penetration is read per period, each from the table nearest its own data year (2021 and 2022
+  // are shipped): a span across New Year prices each year as it is priced alone.
   const penYears = data.regionalYears(PEN);
-  const penYear = nearestYear(penYears, segments[0]!.data_year)!;
-  const pen = regions.map((r) => {
-    const rec = data.get(PEN, r, penYear) ?? data.get(PEN, r, penYears.find((y) => data.get(PEN, r, y)) ?? penYear);
-    if (!rec) throw new Unavailable('region', `no internet-penetration figure for ${r}`);
-    inputs.push(recordInput(`internet users 15–74 ${r}`, rec, rec.year !== segments[0]!.data_year ? `nearest year with regional penetration` : undefined));
-    return rec.value / 100;
+  const cited = new Set<string>();
+  const pens = segments.map((seg) => {
+    const penYear = nearestYear(penYears, seg.data_year)!;
+    return regions.map((r) => {
+      const rec = data.get(PEN, r, penYear) ?? data.get(PEN, r, penYears.find((y) => data.get(PEN, r, y)) ?? penYear);
+      if (!rec) throw new Unavailable('region', `no internet-penetration figure for ${r}`);
+      if (!cited.has(`${r}|${rec.year}`))
+        inputs.push(recordInput(`internet users 15–74 ${r}`, rec, rec.year !== seg.data_year ? `nearest year with regional penetration` : undefined));
+      cited.add(`${r}|${rec.year}`);
+      return rec.value / 100;
+    });
   });
   if (scn.regions.length === 0) {
     const usd = (x: number) => `$${x / 1e6} M`;
@@ -71,12 +78,32 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
       `national figure = the sum of ${regions.length} regions. OZI published ${usd(PUBLISHED.national_full_usd)} a day (full) and ${usd(PUBLISHED.national_mobile_usd)} (mobile) for Russia: about 11 % of a day's GDP, while its regional figures are 8–9 % of a day's GRP, so the sum of regions calibrated on Moscow and Altai lands 25–40 % lower (docs/design/010-ozi-regional-calibration.md)`,
     );
   }
-  const type = typeWeight(scn, data, segments[0]!.data_year, 'ozi', ps, inputs, notes);
+  const types = typeWeights(
+    scn,
+    data,
+    segments.map((seg) => seg.data_year),
+    'ozi',
+    ps,
+    inputs,
+    notes,
+  );
   const affected = affectedUnits(scn, segments, ps, inputs, notes);
   const active = activeWeight(scn, ps, notes);
-  // One weight for the span unless the area narrowed within it (then one per segment).
-  const weights = affected.every((a) => a === affected[0]) ? [times(type, affected[0]!, active)] : affected.map((a) => times(type, a, active));
-  const logPen = pen.map(Math.log);
+  // One unit per distinct (weight, region penetration): κ(β)·ε·w·pen_r^β; periods that share both share it.
+  const units: Unit[] = [];
+  const index = new Map<string, number>();
+  const unitOf = (u: Unit) => {
+    let i = index.get(u.key);
+    if (i === undefined) {
+      index.set(u.key, (i = units.length));
+      units.push(u);
+    }
+    return i;
+  };
+  const termUnits = segments.flatMap((_, s) => {
+    const w = times(types[s]!, affected[s]!, active);
+    return pens[s]!.map((pen) => unitOf(times(calibrated(iBeta, iEps, Math.log(pen)), w)));
+  });
   inputs.unshift(...ps.specs.map(paramInput), {
     name: 'kappa at beta = 1 (calibrated)',
     value: Number(kappa(1).toFixed(5)),
@@ -93,12 +120,8 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
     notes: [...new Set(notes)],
     proxy: null,
     segments,
-    // One unit per region (its penetration) and weight: κ(β)·ε·w·pen_r^β; the coefficient is its daily GRP × hours.
-    units: weights.flatMap((w) => logPen.map((lp) => times(calibrated(iBeta, iEps, lp), w))),
-    terms: {
-      coef: base.flatMap((b) => b),
-      unit: base.flatMap((b, s) => b.map((_, r) => (weights.length === 1 ? 0 : s) * logPen.length + r)),
-    },
+    units,
+    terms: { coef: base.flatMap((b) => b), unit: termUnits },
   };
 }
 
