@@ -87,3 +87,28 @@ describe('a span across the end of the Bank of Russia daily series (shipped data
     expect(r.rate).toBeCloseTo((6 * nov30 + 18 * ru.annualRates.get(2023)!.rate) / 24, 9);
   });
 });
+
+describe('a day within the Bank of Russia daily series takes the rate in force, however long ago it was set (shipped data)', () => {
+  const ru = shippedRates('RU');
+  const day = (d: string) => {
+    const from = Date.parse(`${d}T00:00:00Z`);
+    return rateFor(ru, { year: Number(d.slice(0, 4)), from: new Date(from).toISOString(), to: new Date(from + 86_400_000).toISOString() });
+  };
+
+  it('12 January 2015 converts at the 1 January rate, in force until 13 January (a 12-day holiday gap)', () => {
+    expect(day('2015-01-11')).toMatchObject({ rate: 56.2376, kind: 'daily', date: '2015-01-01' });
+    expect(day('2015-01-12')).toMatchObject({ rate: 56.2376, kind: 'daily', date: '2015-01-01' });
+    expect(day('2015-01-13')).toMatchObject({ rate: 62.7363, kind: 'daily', date: '2015-01-13' });
+  });
+
+  it('every day from the first setting to the last is daily, at the last setting on or before it', () => {
+    const days = ru.dailyDays;
+    let wrong = 0;
+    for (let d = days[0]!, i = 0; d <= days[days.length - 1]!; d++) {
+      while (i + 1 < days.length && days[i + 1]! <= d) i++;
+      const r = day(new Date(d * 86_400_000).toISOString().slice(0, 10));
+      if (r.rate !== ru.dailyRates[i]!.rate || !('kind' in r) || r.kind !== 'daily' || r.date !== ru.dailyRates[i]!.period) wrong++;
+    }
+    expect(wrong).toBe(0);
+  });
+});

@@ -43,9 +43,6 @@ function inForce(days: number[], day: number): number {
   return best;
 }
 
-/** The CBR publishes on setting days; a gap longer than this means the series does not cover the date. */
-const MAX_GAP_DAYS = 10;
-
 /** One day of a dated segment: its share of the segment's time, and the daily rate in force if the series covers it. */
 interface Day {
   day: number;
@@ -56,7 +53,8 @@ interface Day {
 /**
  * The days of [from, to), each weighted by its hours in the span (a span within a day is that
  * day), with the daily rate in force where the series covers the day: on or after its first
- * observation, on or before its last, and within MAX_GAP_DAYS of a setting.
+ * observation and on or before its last. Between two settings the earlier rate stays in force
+ * however long the gap (weekends, the New Year holidays: 1 January 2015's rate until 13 January).
  */
 function daysOf(data: CountryData, fromMs: number, toMs: number): Day[] {
   const d = data.dailyDays;
@@ -66,7 +64,7 @@ function daysOf(data: CountryData, fromMs: number, toMs: number): Day[] {
   for (let day = first; day <= last; day++) {
     const weight = toMs > fromMs ? Math.min(toMs, (day + 1) * DAY) - Math.max(fromMs, day * DAY) : 1;
     const i = day <= d[d.length - 1]! ? inForce(d, day) : -1;
-    out.push({ day, weight, rec: i >= 0 && day - d[i]! <= MAX_GAP_DAYS ? data.dailyRates[i]! : null });
+    out.push({ day, weight, rec: i >= 0 ? data.dailyRates[i]! : null });
   }
   return out;
 }
