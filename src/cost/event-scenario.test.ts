@@ -364,6 +364,24 @@ describe('--severity on an event it does not apply to', () => {
   });
 });
 
+// SYNTHETIC events: --platform-weight and --isp-share reach only the events whose type uses them;
+// on any other they are named as not applied and never reach the scenario (which would refuse them).
+describe('--platform-weight and --isp-share on an event they do not apply to', () => {
+  const shutdown = syntheticEvent({ category: 'shutdown', subtype: 'full', countries: ['RU'], start: '2023-12-30', end: '2024-01-02', scope: 'national' });
+  it('are named in the mapping as not applied, and left out of the scenario', () => {
+    const s = eventScenario(shutdown, { platform_weight: 0.3, isp_share: 0.4 });
+    expect(s.input.platform_weight).toBeUndefined();
+    expect(s.input.isp_share).toBeUndefined();
+    expect(s.mapping).toContain('--platform-weight 0.3 not applied: it weighs a block or a throttle of services; this event is priced as a full shutdown');
+    expect(s.mapping).toContain("--isp-share 0.4 not applied: it prices an outage of named networks' subscribers; this event is priced as a full shutdown");
+  });
+  it('reach a block of services the table does not weigh', () => {
+    const block = eventScenario(syntheticEvent({ countries: ['RU'], targets: [{ name: 'SomeForum', kind: 'website' }] as never }), { platform_weight: 0.3 });
+    expect(block.input.platform_weight).toBe(0.3);
+    expect(block.mapping.filter((m) => m.startsWith('--platform-weight'))).toEqual([]);
+  });
+});
+
 describe('an ongoing event and an --end before it began', () => {
   it('is listed as missing its end, and its mapping never says it was priced up to that date (ru-2024-youtube-block, data/ledger)', () => {
     const e = JSON.parse(readFileSync(new URL('../../data/ledger/events/ru-2024-youtube-block.json', import.meta.url), 'utf8')) as LedgerEvent;

@@ -4,6 +4,7 @@
  * throttle's severity, an end date for an ongoing block, a single country) is reported as
  * `missing`, with how to supply it, instead of being guessed.
  */
+import { fieldApplies } from './type-fields.js';
 import type { LedgerEvent } from '../ledger/index.js';
 import { TECHNICAL_CATEGORIES } from '../ledger/index.js';
 import { statsRegionsOf } from '../geo/index.js';
@@ -222,8 +223,9 @@ export function eventScenario(
         reason: `block subtype "${e.subtype}" (VPNs, protocols, IP ranges) has no cost model: its collateral damage is not measured`,
       });
   }
-  if (o.platform_weight !== undefined) input.platform_weight = o.platform_weight;
-  if (o.isp_share !== undefined) input.isp_share = o.isp_share;
+  // An override reaches the events whose type uses it (a bulk --platform-weight leaves shutdowns alone).
+  if (o.platform_weight !== undefined && (!input.type || fieldApplies('platform_weight', input.type))) input.platform_weight = o.platform_weight;
+  if (o.isp_share !== undefined && (!input.type || fieldApplies('isp_share', input.type))) input.isp_share = o.isp_share;
 
   // --end prices what is ongoing; an event that ended keeps its own end; an end nobody recorded
   // is given the durations of the events that did end (unknown-end.ts).
@@ -296,6 +298,10 @@ export function eventScenario(
 function unapplied<T extends { input: ScenarioInput; mapping: string[] }>(o: EventOverrides, s: T): T {
   if (o.severity !== undefined && !severityApplied(s.input, s.mapping))
     s.mapping.push(`--severity ${o.severity} not applied: ${SEVERITY_USE}; this event ${pricedAs(s.input)}`);
+  if (o.platform_weight !== undefined && s.input.platform_weight === undefined)
+    s.mapping.push(`--platform-weight ${o.platform_weight} not applied: it weighs a block or a throttle of services; this event ${pricedAs(s.input)}`);
+  if (o.isp_share !== undefined && s.input.isp_share === undefined && !s.mapping.some((m) => m.includes(`--isp-share ${o.isp_share}`)))
+    s.mapping.push(`--isp-share ${o.isp_share} not applied: it prices an outage of named networks' subscribers; this event ${pricedAs(s.input)}`);
   return s;
 }
 

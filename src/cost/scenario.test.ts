@@ -73,6 +73,25 @@ describe('scenario validation', () => {
     expect(parseScenario({ ...ok, type: 'fixed', mobile_share: 0 }).scenario.mobile_share).toBe(0);
   });
 
+  it('an ISP share or a platform weight on a type that does not use it is refused, naming it, for every such type', () => {
+    const extra = (type: string) =>
+      type === 'platform' ? { platform: 'Telegram' } : type === 'throttling' ? { severity: 0.5 } : type === 'isp' ? { isp_share: 0.3 } : {};
+    for (const type of ['full', 'mobile', 'fixed', 'platform', 'throttling']) {
+      const f = fails({ country: 'RU', type, hours: 24, ...extra(type), isp_share: 0.5 });
+      expect(f).toEqual([{ path: 'isp_share', message: `applies only to --type isp (the ISP's market share); a ${type} scenario does not use it` }]);
+    }
+    for (const type of ['full', 'mobile', 'fixed', 'isp']) {
+      const f = fails({ country: 'RU', type, hours: 24, ...extra(type), platform_weight: 0.3 });
+      expect(f).toEqual([
+        expect.objectContaining({ path: 'platform_weight', message: expect.stringMatching(/^applies only to --type platform or throttling/) }),
+      ]);
+    }
+    // where they apply they are taken
+    expect(parseScenario({ country: 'RU', type: 'isp', hours: 24, isp_share: 0.5 }).scenario.isp_share).toBe(0.5);
+    expect(parseScenario({ country: 'RU', type: 'platform', platform: 'Telegram', hours: 24, platform_weight: 0.3 }).scenario.platform_weight).toBe(0.3);
+    expect(parseScenario({ country: 'RU', type: 'throttling', severity: 1, hours: 24, platform_weight: 0.3 }).scenario.platform_weight).toBe(0.3);
+  });
+
   it('unknown type, method, currency; bad year, draws and seed', () => {
     expect(fails({ ...ok, type: 'partial' })[0]!.message).toMatch(/one of full, mobile, fixed, platform, throttling, isp/);
     expect(fails({ ...ok, method: 'netloss' })[0]!.message).toMatch(/one of ozi-regional, deloitte-2016, brookings-2016, cost-escalated, all/);

@@ -121,7 +121,11 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
   if (input.severity !== undefined && type && !fieldApplies('severity', type)) bad('severity', 'applies only to --type throttling');
   if (type === 'isp' && input.isp_share === undefined) bad('isp_share', "--type isp needs --isp-share S in (0,1], the ISP's market share");
   if (!inUnit(input.isp_share, 0, 1, false)) bad('isp_share', `must be in (0,1], got ${input.isp_share}`);
+  else if (input.isp_share !== undefined && type && !fieldApplies('isp_share', type))
+    bad('isp_share', `applies only to --type isp (the ISP's market share); a ${type} scenario does not use it`);
   if (!inUnit(input.platform_weight, 0, 1, false)) bad('platform_weight', `must be in (0,1], got ${input.platform_weight}`);
+  else if (input.platform_weight !== undefined && type && !fieldApplies('platform_weight', type))
+    bad('platform_weight', `applies only to --type platform or throttling (the weight of what was blocked or slowed); a ${type} scenario does not use it`);
   if (!inUnit(input.mobile_share, 0, 1, true)) bad('mobile_share', `must be in [0,1], got ${input.mobile_share}`);
   // A full shutdown is all of the network; the mobile share weighs a mobile (or, as 1 − it, a fixed-line) one.
   else if (input.mobile_share !== undefined && type && type !== 'mobile' && type !== 'fixed' && !(type === 'full' && input.networks_whole_p !== undefined))

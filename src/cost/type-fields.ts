@@ -7,6 +7,8 @@ export const TYPE_FIELDS = {
   platform: ['platform', 'throttling'],
   severity: ['throttling'],
   isp_share: ['isp'],
+  // A platform's weight: of the platform blocked, or of the services a throttle slowed.
+  platform_weight: ['platform', 'throttling'],
   // A request cannot make a full shutdown one of whole networks (the engine's only other use of it).
   mobile_share: ['mobile', 'fixed'],
 } as const satisfies Record<string, readonly string[]>;

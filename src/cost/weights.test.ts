@@ -1,7 +1,10 @@
 // The spread on regions priced by their population share (synthetic shares).
 import { describe, expect, it } from 'vitest';
 import { ParamSet } from './method-kit.js';
-import { activeWeight, affectedWeight, populationProxyWeight } from './weights.js';
+import { activeWeight, affectedWeight, populationProxyWeight, typeWeight } from './weights.js';
+import { parseScenario } from './scenario.js';
+import { pointOf } from './random.js';
+import type { CountryData } from './data/econ-data.js';
 import type { Scenario } from './types.js';
 
 // The share drawn is the stated share × a ratio triangular(1/f, 1, f), each draw capped at the whole
@@ -60,5 +63,18 @@ describe('affectedWeight', () => {
       expect(u.fn(Float64Array.of(share * 2))).toBe(Math.min(1, share * 2));
       expect(medianOf(u, d)).toBeGreaterThanOrEqual(share);
     }
+  });
+});
+
+describe('typeWeight: a throttle of services weighed by the request', () => {
+  it('SYNTHETIC: severity × the weight given, when no platform is named; the whole network without a weight', () => {
+    const base = parseScenario({ country: 'RU', type: 'throttling', severity: 0.5, hours: 24 }).scenario;
+    const at = (scn: Scenario) => {
+      const ps = new ParamSet();
+      const u = typeWeight(scn, {} as CountryData, 2021, 'subscriptions', ps, [], []);
+      return u.fn(new Float64Array(ps.specs.map((s) => pointOf(s.dist))));
+    };
+    expect(at(base)).toBe(0.5);
+    expect(at({ ...base, platform_weight: 0.3 })).toBeCloseTo(0.15, 12);
   });
 });

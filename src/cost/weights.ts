@@ -90,7 +90,7 @@ export function typeWeights(
   const same = (u: Unit) => years.map(() => u);
   /** One parameter per platform (their weights add up), or the request's weight for the set. */
   const platformWeight = (): Unit => {
-    const label = scn.platforms.join(' + ');
+    const label = scn.platforms.join(' + ') || 'the services slowed';
     const cls = scn.platform_weight_class;
     if (cls)
       return param(
@@ -220,7 +220,8 @@ export function typeWeights(
         '0 = no effect, 1 = unusable',
         'given in the request (Top10VPN counts unusable throttling as a shutdown)',
       );
-      if (scn.platforms.length === 0) return same(param(s));
+      // Throttling of the whole network, unless a platform or a weight of the services slowed is given.
+      if (scn.platforms.length === 0 && scn.platform_weight === null) return same(param(s));
       return same(times(param(s), platformWeight()));
     }
     case 'isp': {
