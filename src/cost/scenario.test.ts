@@ -42,6 +42,16 @@ describe('scenario validation', () => {
     expect(o.message).toMatch(/CN-XJ .* is in CN, not RU/);
   });
 
+  it('an empty region code is refused, naming region, however it arrives', () => {
+    for (const regions of ['', ' ', [''], ['RU-MOW', ''], 'RU-MOW,']) {
+      const f = fails({ ...ok, regions });
+      expect(f.map((i) => i.path)).toEqual(['region']);
+      expect(f[0]!.message).toMatch(/^an empty region code; give an ISO 3166-2 code \(valid for RU: /);
+    }
+    expect(parseScenario({ ...ok, regions: ['RU-MOW'] }).scenario.regions).toEqual(['RU-MOW']);
+    expect(parseScenario({ ...ok }).scenario.regions).toEqual([]);
+  });
+
   it('negative duration, end before start', () => {
     expect(param({ ...ok, hours: -1 })).toEqual(['hours']);
     expect(param({ country: 'RU', type: 'full', start: '2020-01-02', end: '2020-01-01' })).toEqual(['end']);

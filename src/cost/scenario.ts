@@ -90,9 +90,14 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
   if (!country) bad('country', MISSING.country);
   else if (!isCountryCode(country)) bad('country', check.countryProblem(input.country ?? '') ?? `unknown ISO 3166-1 alpha-2 country code "${input.country}"`);
 
-  const rawRegions = (Array.isArray(input.regions) ? input.regions : input.regions ? input.regions.split(',') : [])
-    .map((r) => r.trim().toUpperCase())
-    .filter(Boolean);
+  const regionItems = Array.isArray(input.regions) ? input.regions : input.regions !== undefined ? input.regions.split(',') : [];
+  // An empty code is refused, never read as "no region" (which would price the whole country).
+  if (regionItems.some((r) => !r.trim()))
+    bad(
+      'region',
+      `an empty region code${country ? `; give an ISO 3166-2 code (valid for ${country}: ${validRegions(country)})` : ''}, or leave region out to price the whole country`,
+    );
+  const rawRegions = regionItems.map((r) => r.trim().toUpperCase()).filter(Boolean);
   const regions: string[] = [];
   for (const r of rawRegions) {
     const reg = getRegion(r);
