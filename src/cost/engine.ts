@@ -11,6 +11,7 @@ import { AppError } from '../shared/index.js';
 import type { RateResult } from './data/fx.js';
 import { QS, evaluatePlan, unitValues } from './draws.js';
 import { pointOf, quantilesInPlace } from './random.js';
+import { localDate } from './span.js';
 import type { InputValue, MethodModel, Plan, Scenario } from './types.js';
 
 export interface Money {
@@ -85,6 +86,10 @@ export interface SegmentRates {
 }
 
 const round = (x: number) => Math.round(x);
+
+/** A period's label: its first and its end date in the scenario's zone (the year, undated). */
+const periodLabel = (seg: { from: string | null; to: string | null; data_year: number }, tz: string): string =>
+  seg.from && seg.to ? `${localDate(Date.parse(seg.from), tz)}/${localDate(Date.parse(seg.to), tz)}` : String(seg.data_year);
 
 /** Median, 5th and 95th percentiles (reorders `values`) and the point estimate, rounded to units. */
 function summarise(values: Float64Array, point: number): Money {
@@ -230,7 +235,7 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
 
   const rateLines: RateLine[] = plan.segments.map((seg, s) => {
     const r = rates[s]!.local;
-    const period = seg.from ? `${seg.from.slice(0, 10)}/${seg.to!.slice(0, 10)}` : String(seg.data_year);
+    const period = periodLabel(seg, scn.tz);
     return r.rate === null
       ? { period, rate: null, kind: null, date: null, source: null, note: r.reason }
       : { period, rate: Number(r.rate.toFixed(4)), kind: r.kind, date: r.date, source: r.source, ...(r.note ? { note: r.note } : {}) };
@@ -244,7 +249,7 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
   const otherLines: RateLine[] = shownThird
     ? plan.segments.map((seg, s) => {
         const r = rates[s]!.other!;
-        const period = seg.from ? `${seg.from.slice(0, 10)}/${seg.to!.slice(0, 10)}` : String(seg.data_year);
+        const period = periodLabel(seg, scn.tz);
         return {
           period,
           rate: r.rate === null ? null : Number(r.rate.toFixed(4)),

@@ -96,3 +96,14 @@ describe('ozi-regional across 2021→2022: each year with its own internet-use t
     expect(years.filter((y) => y === 2022).length).toBeGreaterThan(80);
   });
 });
+
+describe('periods are labelled by the dates of the scenario zone', () => {
+  it('New Year in Moscow: 22:00 31 December to 02:00 1 January is 2021-12-31/2022-01-01 and 2022-01-01/2022-01-01', () => {
+    const r = price({ country: 'RU', type: 'full', method: 'deloitte-2016', start: '2021-12-31T22:00', end: '2022-01-01T02:00', tz: 'Europe/Moscow' });
+    expect(r.estimates[0]!.rates.map((l) => l.period)).toEqual(['2021-12-31/2022-01-01', '2022-01-01/2022-01-01']);
+    expect(r.estimates[0]!.periods.map((p) => [p.year, p.hours])).toEqual([
+      [2021, 2],
+      [2022, 2],
+    ]);
+  });
+});

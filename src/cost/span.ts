@@ -149,6 +149,23 @@ export function parseInstant(param: string, value: string, tz: string, endOfDay:
 
 const yearAt = (ms: number, tz: string): number => wallParts(ms, tz)[0]!;
 
+const DAY = 86_400_000;
+
+/** The local calendar date of an instant in `tz`, as a day number (days since 1970-01-01 of that date). */
+export function localDay(ms: number, tz: string): number {
+  const [y, mo, d] = wallParts(ms, tz) as [number, number, number];
+  return Date.UTC(y, mo - 1, d) / DAY;
+}
+
+/** The instant local day `day` (a day number) begins in `tz`. */
+export function localDayStart(day: number, tz: string): number {
+  const d = new Date(day * DAY);
+  return zonedToUtc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0, 0, tz);
+}
+
+/** The local date of an instant in `tz`, YYYY-MM-DD. */
+export const localDate = (ms: number, tz: string): string => new Date(localDay(ms, tz) * DAY).toISOString().slice(0, 10);
+
 /** Split [from, to) at New Year in `tz`. */
 function splitYears(from: number, to: number, tz: string): Segment[] {
   const out: Segment[] = [];

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { countryData, shippedRates } from '../testing.js';
 import { rateFor } from './fx.js';
+import { localDayStart } from '../span.js';
 
 const data = countryData('RU', [], [
   { kind: 'daily', period: '2020-12-18', rate: 73 },
@@ -14,12 +15,12 @@ const data = countryData('RU', [], [
 
 describe('rates', () => {
   it('uses the daily rate in force on the day (the last setting day before a weekend)', () => {
-    expect(rateFor(data, { year: 2020, from: '2020-12-20T00:00:00Z', to: '2020-12-21T00:00:00Z' })).toMatchObject({ rate: 74, kind: 'daily', date: '2020-12-19' });
+    expect(rateFor(data, { year: 2020, from: '2020-12-20T00:00:00+03:00', to: '2020-12-21T00:00:00+03:00' })).toMatchObject({ rate: 74, kind: 'daily', date: '2020-12-19' });
   });
 
   it('averages the daily rates over a multi-day span', () => {
     // days 18, 19, 20, 21, 22: 73, 74, 74, 74, 75
-    const r = rateFor(data, { year: 2020, from: '2020-12-18T00:00:00Z', to: '2020-12-23T00:00:00Z' });
+    const r = rateFor(data, { year: 2020, from: '2020-12-18T00:00:00+03:00', to: '2020-12-23T00:00:00+03:00' });
     expect(r).toMatchObject({ kind: 'daily-average', date: '2020-12-18/2020-12-22' });
     expect(r.rate).toBeCloseTo(74, 10);
   });
@@ -36,8 +37,8 @@ describe('rates', () => {
 
   it('a day after the daily series ends takes the annual average, every day alike, and says where the series ends', () => {
     for (const [from, to] of [
-      ['2020-12-23T00:00:00Z', '2020-12-24T00:00:00Z'], // the day after the last setting
-      ['2020-12-31T00:00:00Z', '2021-01-01T00:00:00Z'],
+      ['2020-12-23T00:00:00+03:00', '2020-12-24T00:00:00+03:00'], // the day after the last setting
+      ['2020-12-31T00:00:00+03:00', '2021-01-01T00:00:00Z'],
     ] as const) {
       const r = rateFor(data, { year: 2020, from, to });
       expect(r).toMatchObject({ rate: 72.1, kind: 'annual', date: '2020' });
@@ -47,7 +48,7 @@ describe('rates', () => {
 
   it('a span that runs past the end keeps its covered days at their daily rates, the others at the annual average', () => {
     // days 21, 22 at 74 and 75; 23, 24 at 72.1
-    const r = rateFor(data, { year: 2020, from: '2020-12-21T00:00:00Z', to: '2020-12-25T00:00:00Z' });
+    const r = rateFor(data, { year: 2020, from: '2020-12-21T00:00:00+03:00', to: '2020-12-25T00:00:00+03:00' });
     expect(r).toMatchObject({ kind: 'daily-and-annual', date: '2020-12-21/2020-12-22 daily; 2020 annual average for 2020-12-23/2020-12-24' });
     expect(r.rate).toBeCloseTo((74 + 75 + 72.1 + 72.1) / 4, 10);
   });
@@ -66,7 +67,7 @@ describe('rates', () => {
 
 describe('a span across the end of the Bank of Russia daily series (shipped data: it ends 2023-11-30)', () => {
   const ru = shippedRates('RU');
-  const seg = (from: string, to: string) => ({ year: 2023, from: `${from}T00:00:00Z`, to: `${to}T00:00:00Z` });
+  const seg = (from: string, to: string) => ({ year: 2023, from: `${from}T00:00:00+03:00`, to: `${to}T00:00:00+03:00` });
   const rubPerDay = (r: ReturnType<typeof rateFor>, days: number) => (r.rate ?? NaN) * days;
 
   it('keeps each covered day at its daily rate and gives only the uncovered days the 2023 average: the halves add up', () => {
@@ -82,7 +83,7 @@ describe('a span across the end of the Bank of Russia daily series (shipped data
 
   it('weights a part day by its hours', () => {
     // 6 h of 30 November at its daily rate and 18 h of 1 December at the average
-    const r = rateFor(ru, { year: 2023, from: '2023-11-30T18:00:00Z', to: '2023-12-01T18:00:00Z' });
+    const r = rateFor(ru, { year: 2023, from: '2023-11-30T18:00:00+03:00', to: '2023-12-01T18:00:00+03:00' });
     const nov30 = rateFor(ru, seg('2023-11-30', '2023-12-01')).rate!;
     expect(r.rate).toBeCloseTo((6 * nov30 + 18 * ru.annualRates.get(2023)!.rate) / 24, 9);
   });
@@ -90,9 +91,11 @@ describe('a span across the end of the Bank of Russia daily series (shipped data
 
 describe('a day within the Bank of Russia daily series takes the rate in force, however long ago it was set (shipped data)', () => {
   const ru = shippedRates('RU');
+  // one Moscow day, the day the Bank of Russia sets its rate for
   const day = (d: string) => {
-    const from = Date.parse(`${d}T00:00:00Z`);
-    return rateFor(ru, { year: Number(d.slice(0, 4)), from: new Date(from).toISOString(), to: new Date(from + 86_400_000).toISOString() });
+    const n = Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    return rateFor(ru, { year: Number(d.slice(0, 4)), from: iso(localDayStart(n, 'Europe/Moscow')), to: iso(localDayStart(n + 1, 'Europe/Moscow')) });
   };
 
   it('12 January 2015 converts at the 1 January rate, in force until 13 January (a 12-day holiday gap)', () => {
@@ -110,5 +113,21 @@ describe('a day within the Bank of Russia daily series takes the rate in force, 
       if (r.rate !== ru.dailyRates[i]!.rate || !('kind' in r) || r.kind !== 'daily' || r.date !== ru.dailyRates[i]!.period) wrong++;
     }
     expect(wrong).toBe(0);
+  });
+});
+
+describe("the Bank of Russia's rate is that of the Moscow day an hour falls on, whatever the scenario's zone (shipped data)", () => {
+  const ru = shippedRates('RU');
+  it('the first 3 hours of 1 June 2021, Moscow time (21:00–24:00 UTC on 31 May), convert at the 1 June rate, dated 1 June', () => {
+    expect(rateFor(ru, { year: 2021, from: '2021-05-31T21:00:00Z', to: '2021-06-01T00:00:00Z' })).toMatchObject({ rate: 73.2965, kind: 'daily', date: '2021-06-01' });
+  });
+  it('one Moscow day is one day, not two UTC days', () => {
+    expect(rateFor(ru, { year: 2021, from: '2021-06-01T00:00:00+03:00', to: '2021-06-02T00:00:00+03:00' })).toMatchObject({ rate: 73.2965, kind: 'daily', date: '2021-06-01' });
+  });
+  it('a UTC day is 21 hours of its Moscow date and 3 of the next, each at its own rate', () => {
+    const r = rateFor(ru, { year: 2021, from: '2021-06-01T00:00:00Z', to: '2021-06-02T00:00:00Z' });
+    const day = (d: string) => ru.dailyRates.filter((x) => x.period <= d).pop()!.rate;
+    expect(r).toMatchObject({ kind: 'daily-average', date: '2021-06-01/2021-06-02' });
+    expect(r.rate).toBeCloseTo((21 * day('2021-06-01') + 3 * day('2021-06-02')) / 24, 9);
   });
 });

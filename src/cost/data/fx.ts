@@ -10,6 +10,7 @@ import type { FxRateRecord } from '../../store/index.js';
 import type { CountryData } from './econ-data.js';
 import { currencyOfYear } from './currency.js';
 import { changesAfter } from './redenominations.js';
+import { localDay, localDayStart } from '../span.js';
 
 export interface RateUse {
   rate: number;
@@ -43,6 +44,14 @@ function inForce(days: number[], day: number): number {
   return best;
 }
 
+/**
+ * The time zone whose calendar days a country's daily series is set for: the Bank of Russia sets
+ * its rate per Moscow day, so an hour is converted at the rate of the Moscow date it falls on,
+ * whatever zone the scenario is given in (--tz moves the year boundaries, not the rate's days).
+ */
+const DAILY_RATE_ZONES: Record<string, string> = { RU: 'Europe/Moscow' };
+export const dailyRateZone = (country: string): string => DAILY_RATE_ZONES[country] ?? 'UTC';
+
 /** One day of a dated segment: its share of the segment's time, and the daily rate in force if the series covers it. */
 interface Day {
   day: number;
@@ -51,18 +60,19 @@ interface Day {
 }
 
 /**
- * The days of [from, to), each weighted by its hours in the span (a span within a day is that
- * day), with the daily rate in force where the series covers the day: on or after its first
+ * The days of [from, to) in the series' own zone, each weighted by its hours in the span (a span
+ * within a day is that day), with the daily rate in force where the series covers the day: on or after its first
  * observation and on or before its last. Between two settings the earlier rate stays in force
  * however long the gap (weekends, the New Year holidays: 1 January 2015's rate until 13 January).
  */
 function daysOf(data: CountryData, fromMs: number, toMs: number): Day[] {
   const d = data.dailyDays;
-  const first = Math.floor(fromMs / DAY);
-  const last = Math.max(first, Math.ceil(toMs / DAY) - 1);
+  const tz = dailyRateZone(data.country);
+  const first = localDay(fromMs, tz);
+  const last = toMs > fromMs ? Math.max(first, localDay(toMs - 1, tz)) : first;
   const out: Day[] = [];
   for (let day = first; day <= last; day++) {
-    const weight = toMs > fromMs ? Math.min(toMs, (day + 1) * DAY) - Math.max(fromMs, day * DAY) : 1;
+    const weight = toMs > fromMs ? Math.min(toMs, localDayStart(day + 1, tz)) - Math.max(fromMs, localDayStart(day, tz)) : 1;
     const i = day <= d[d.length - 1]! ? inForce(d, day) : -1;
     out.push({ day, weight, rec: i >= 0 ? data.dailyRates[i]! : null });
   }
