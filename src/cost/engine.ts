@@ -333,7 +333,10 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
           ? shownThird
             ? { ...finite(p.usd, `${model.id} period USD`), rate: otherLines[s]!.rate, rate_date: otherLines[s]!.date }
             : { ...finite(p.usd, `${model.id} period USD`), rate: line.rate ?? (localOk ? null : 1), rate_date: line.date ?? String(seg.data_year) }
-          : null,
+          : // A period with its own rate keeps its US dollars when another period has none (the total has none).
+            !shownThird && toUsd[s] !== null
+            ? { ...finite(p.usd, `${model.id} period USD`), rate: line.rate, rate_date: line.date }
+            : null,
       };
     }),
     draws: N,

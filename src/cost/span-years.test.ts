@@ -107,3 +107,16 @@ describe('periods are labelled by the dates of the scenario zone', () => {
     ]);
   });
 });
+
+describe('a period without an exchange rate does not take the others’ amounts with it', () => {
+  it('ozi-regional, RU, 29 June 1992 – 1 January 1993: the 1993 period keeps its US dollars; the total has none, and says which days lack a rate', () => {
+    const r = price({ country: 'RU', type: 'full', method: 'ozi-regional', start: '1992-06-29', end: '1993-01-01', tz: 'Europe/Moscow' });
+    const e = r.estimates[0]!;
+    expect(e.usd).toBeNull();
+    expect(e.periods.map((p) => p.year)).toEqual([1992, 1993]);
+    expect(e.periods[0]!.usd).toBeNull();
+    expect(e.periods[1]!.usd?.point).toBeGreaterThan(0);
+    expect(e.periods[1]!.usd!.point).toBeCloseTo(e.periods[1]!.point / e.periods[1]!.usd!.rate!, -2);
+    expect(e.notes.join(' ')).toMatch(/no RU exchange rate for 1992-06-29\/1992-06-30 \(before the daily series begins/);
+  });
+});

@@ -131,3 +131,14 @@ describe("the Bank of Russia's rate is that of the Moscow day an hour falls on, 
     expect(r.rate).toBeCloseTo((21 * day('2021-06-01') + 3 * day('2021-06-02')) / 24, 9);
   });
 });
+
+describe('a period that starts before the daily series, in a year with no annual average (shipped data: RU 1992)', () => {
+  const ru = shippedRates('RU');
+  it('names the days without a rate, not the whole year', () => {
+    const r = rateFor(ru, { year: 1992, from: '1992-06-30T00:00:00+04:00', to: '1992-07-02T00:00:00+04:00' });
+    expect(r.rate).toBeNull();
+    expect((r as { reason: string }).reason).toMatch(
+      /^no RU exchange rate for 1992-06-30 \(before the daily series begins, and no 1992 annual average: annual averages cover 1993 and 1996–20\d\d \(none for 1994–1995\)\); the daily series covers 1992-07-01–2023-11-30, which gives 1992-07-01 of this period its rates, but a period is converted whole$/,
+    );
+  });
+});

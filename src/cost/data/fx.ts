@@ -186,5 +186,12 @@ export function rateFor(data: CountryData, seg: { year: number; from: string | n
   }
   if (a.rate !== null && afterEnd) return { ...a, note: a.note ? `${why}; ${a.note}` : `${why}; the ${a.date} annual average is used` };
   if (a.rate !== null || !seg.from || dailyRates.length === 0) return a;
-  return { rate: null, reason: `${a.reason}; the daily series covers ${dailyRates[0]!.period}–${ends}` };
+  const series = `the daily series covers ${dailyRates[0]!.period}–${ends}`;
+  if (covered.length === 0) return { rate: null, reason: `${a.reason}; ${series}` };
+  // Part of the period has daily rates and the rest none at all: the note names the days without one.
+  const cause = a.reason.replace(/^no \S+ exchange rate for \d+: /, '');
+  return {
+    rate: null,
+    reason: `no ${data.country} exchange rate for ${range(uncovered)} (${iso(uncovered[0]!.day) < dailyRates[0]!.period ? 'before the daily series begins' : 'outside the daily series'}, and no ${seg.year} annual average: ${cause}); ${series}, which gives ${range(covered)} of this period its rates, but a period is converted whole`,
+  };
 }
