@@ -44,6 +44,13 @@ describe('CLI flags in messages over HTTP', () => {
     expect(httpWording('--kind must be one of x; --platform-weight too')).toBe('kind must be one of x; platform_weight too');
     expect(httpWording('a range like 2020--2021 and --no-such-flag')).toBe('a range like 2020--2021 and --no-such-flag');
   });
+
+  it('keeps the flags of a command quoted whole, which runs only as written', () => {
+    // the region list a scenario's region message points to (src/cost/scenario.ts)
+    expect(httpWording('valid for RU: 85 codes, e.g. RU-AD (list: splinternet cost regions --country RU); --platform-weight too')).toBe(
+      'valid for RU: 85 codes, e.g. RU-AD (list: splinternet cost regions --country RU); platform_weight too',
+    );
+  });
 });
 
 // SYNTHETIC event: a shutdown, on which --severity (throttling only) is named as not applied.

@@ -59,9 +59,18 @@ function paramByFlag(): Map<string, string> {
   return flagNames;
 }
 
-/** `text` with each `--flag` that is a request parameter named as the parameter; other text as it is. */
+/**
+ * `text` with each `--flag` that is a request parameter named as the parameter; other text as it
+ * is. A command quoted whole ("splinternet cost regions --country RU", up to a bracket, a
+ * semicolon or the end) keeps its flags: it is something to run, and runs only as written.
+ */
 export const httpWording = (text: string): string =>
-  text.replace(/(?<![\w-])--([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w-])/g, (whole, flag: string) => paramByFlag().get(flag) ?? whole);
+  text
+    .split(/(splinternet [^);]*)/)
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(/(?<![\w-])--([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w-])/g, (whole, flag: string) => paramByFlag().get(flag) ?? whole),
+    )
+    .join('');
 
 /** The problem document of `err`; `cliWire`: for the CLI's own wire, whose messages keep their flags. */
 export function toProblem(err: unknown, instance?: string, cliWire = false): Problem {
