@@ -97,7 +97,10 @@ export function priceScenarioWith(scn: Scenario, span: Span, datasets: readonly 
       ),
     );
   }
-  const same = estimates.filter((e) => e.currency === estimates[0]!.currency);
+  // The spread is over the methods that share a currency: the largest such group (the first on a tie),
+  // so one method left in its own currency (no exchange rate) does not hide the others' spread.
+  const groups = [...new Set(estimates.map((e) => e.currency))].map((c) => estimates.filter((e) => e.currency === c));
+  const same = groups.reduce((best, g) => (g.length > best.length ? g : best), groups[0]!);
   const medians = same.map((e) => e.median);
   const spread =
     same.length > 1

@@ -120,3 +120,17 @@ describe('a period without an exchange rate does not take the others’ amounts 
     expect(e.notes.join(' ')).toMatch(/no RU exchange rate for 1992-06-29\/1992-06-30 \(before the daily series begins/);
   });
 });
+
+describe('the spread of methods when one is left in its own currency', () => {
+  it('RU, 2030 (no rouble rate): ozi-regional in roubles, the three GDP methods in US dollars, their spread given', () => {
+    const r = price({ country: 'RU', type: 'full', method: 'all', start: '2029-12-31', end: '2030-01-01' });
+    expect(r.estimates.map((e) => [e.method, e.currency])).toEqual([
+      ['ozi-regional', 'RUB'],
+      ['deloitte-2016', 'USD'],
+      ['brookings-2016', 'USD'],
+      ['cost-escalated', 'USD'],
+    ]);
+    const usd = r.estimates.filter((e) => e.currency === 'USD').map((e) => e.median);
+    expect(r.spread).toMatchObject({ currency: 'USD', methods: 3, min_median: Math.min(...usd), max_median: Math.max(...usd) });
+  });
+});
