@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type ScenarioInput } from './scenario.js';
 import { priceScenarioWith } from './service.js';
-import { shippedCountry } from './testing.js';
+import { shippedCountry, syntheticEvent } from './testing.js';
+import { eventScenario } from './event-scenario.js';
 
 const price = (input: ScenarioInput) => {
   const { scenario, span } = parseScenario({ draws: 200, ...input });
@@ -132,5 +133,29 @@ describe('the spread of methods when one is left in its own currency', () => {
     ]);
     const usd = r.estimates.filter((e) => e.currency === 'USD').map((e) => e.median);
     expect(r.spread).toMatchObject({ currency: 'USD', methods: 3, min_median: Math.min(...usd), max_median: Math.max(...usd) });
+  });
+});
+
+describe('a ledger event over several years is priced with each year’s data too', () => {
+  // SYNTHETIC event (the ledger's fields only, with times so no dates-only rule applies), priced on
+  // the shipped data: a nationwide mobile shutdown across New Year 2014 in Pakistan, whole and as
+  // two events of one day each.
+  const event = (start: string, end: string) =>
+    syntheticEvent({ category: 'shutdown', subtype: 'mobile', countries: ['PK'], scope: 'national', start, end, targets: [] });
+  const priced = (start: string, end: string) => {
+    const s = eventScenario(event(start, end), { method: 'all' });
+    expect(s.missing).toEqual([]);
+    return price(s.input);
+  };
+  it('PK mobile, 31 December 2013 – 1 January 2014: whole = the two days, every method', () => {
+    const whole = priced('2013-12-31T00:00:00Z', '2014-01-02T00:00:00Z');
+    const [a, b] = [priced('2013-12-31T00:00:00Z', '2014-01-01T00:00:00Z'), priced('2014-01-01T00:00:00Z', '2014-01-02T00:00:00Z')];
+    expect(whole.estimates.length).toBeGreaterThanOrEqual(3);
+    for (const w of whole.estimates) {
+      const [x, y] = [a, b].map((r) => r.estimates.find((e) => e.method === w.method)!);
+      near(w.point, x!.point + y!.point);
+    }
+    const subs = whole.estimates[0]!.inputs.filter((i) => i.name === 'mobile cellular subscriptions').map((i) => i.year);
+    expect(subs).toEqual([2013, 2014]);
   });
 });
