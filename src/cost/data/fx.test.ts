@@ -100,7 +100,13 @@ describe('a day within the Bank of Russia daily series takes the rate in force, 
 
   it('12 January 2015 converts at the 1 January rate, in force until 13 January (a 12-day holiday gap)', () => {
     expect(day('2015-01-11')).toMatchObject({ rate: 56.2376, kind: 'daily', date: '2015-01-01' });
-    expect(day('2015-01-12')).toMatchObject({ rate: 56.2376, kind: 'daily', date: '2015-01-01' });
+    expect(day('2015-01-12')).toMatchObject({
+      rate: 56.2376,
+      kind: 'daily',
+      date: '2015-01-01',
+      note: 'the rate set on 2015-01-01, in force on 2015-01-12 (no rate was set in between)',
+    });
+    expect(day('2015-01-13')).not.toHaveProperty('note');
     expect(day('2015-01-13')).toMatchObject({ rate: 62.7363, kind: 'daily', date: '2015-01-13' });
   });
 

@@ -86,6 +86,8 @@ const weighted = (ds: Day[], rateOf: (x: Day) => number) => ds.reduce((s, x) => 
 /** Every day covered by the daily series: the rate in force each day, averaged over the span by its hours. */
 function daily(ds: Day[]): RateUse {
   const used = ds[ds.length - 1]!.rec!;
+  // One day whose rate was set on an earlier day (a weekend, a holiday): the note says which.
+  const carried = ds.length === 1 && used.period !== iso(ds[0]!.day);
   return {
     rate: weighted(ds, (x) => x.rec!.rate),
     currency: used.currency,
@@ -93,6 +95,7 @@ function daily(ds: Day[]): RateUse {
     date: ds.length === 1 ? used.period : range(ds),
     source: used.source,
     vintage: used.vintage,
+    ...(carried ? { note: `the rate set on ${used.period}, in force on ${iso(ds[0]!.day)} (no rate was set in between)` } : {}),
   };
 }
 
