@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../shared/index.js';
 import type { EconValueRecord, FxRateRecord } from '../store/index.js';
 import { parseWorldBank } from './data/parse-worldbank.js';
-import { parseCbrDaily, parseNbsGrp, parseRosstat } from './data/parse-regional.js';
-import type { ParseOptions, Parsed } from './data/parse-common.js';
-import { SHIPPED, type ImportKind } from './data/manifest.js';
+import { parseCbrDaily } from './data/parse-regional.js';
+import { PARSERS } from './data/importer.js';
+import type { Parsed } from './data/parse-common.js';
+import { SHIPPED } from './data/manifest.js';
 import { CountryData } from './data/econ-data.js';
 import { evaluatePlan } from './draws.js';
 import { pointOf } from './random.js';
@@ -142,14 +143,6 @@ export function shippedRates(cc: string): CountryData {
   return new CountryData(cc, [], [...shippedFxRates().filter((r) => r.country === cc), ...daily]);
 }
 
-const PARSE: Record<ImportKind, (text: string, o: ParseOptions) => Parsed> = {
-  worldbank: parseWorldBank,
-  owid: parseWorldBank,
-  'rosstat-grp': (t, o) => parseRosstat(t, o, ['GRP']),
-  'rosstat-regional': (t, o) => parseRosstat(t, o),
-  'nbs-grp': parseNbsGrp,
-  'cbr-usd-rub': parseCbrDaily,
-};
 let shippedAll: Parsed[] | undefined;
 
 /**
@@ -159,7 +152,7 @@ let shippedAll: Parsed[] | undefined;
  */
 export function shippedCountry(cc: string): CountryData {
   shippedAll ??= SHIPPED.map((f) =>
-    PARSE[f.kind](readFileSync(packagePath(f.path), 'utf8'), {
+    PARSERS[f.kind](readFileSync(packagePath(f.path), 'utf8'), {
       file: f.path,
       source: f.source,
       vintage: f.vintage,

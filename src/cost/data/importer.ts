@@ -47,7 +47,8 @@ export interface ImportReport {
 
 const NOTHING_REMOVED = { values: 0, rates: 0, indicators: [] as string[] };
 
-const PARSERS: Record<ImportKind, (text: string, o: ParseOptions) => Parsed> = {
+/** The parser of each import kind: the one table the importer and the tests' shipped-data loader read. */
+export const PARSERS: Record<ImportKind, (text: string, o: ParseOptions) => Parsed> = {
   worldbank: parseWorldBank,
   owid: parseWorldBank,
   'rosstat-grp': (t, o) => parseRosstat(t, o, ['GRP']),
