@@ -4,13 +4,13 @@
  * it, so no point disappears while its file is reported stored and unchanged. SYNTHETIC files
  * (two samples of one series): the shipped files never share a series.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, tempStore } from '../../test/helpers/index.js';
 import { fixedClock } from '../shared/index.js';
-import { importSignalFile } from './import.js';
+import { expandSignalPaths, importSignalFile, SIGNAL_FILE_NAMES } from './import.js';
 
 const HEAD = 'datasource,value,timestamp,asn,cc\n';
 let t: Awaited<ReturnType<typeof tempStore>>;
@@ -100,5 +100,23 @@ describe('signals import of a gzip file cut in its bytes', () => {
     const r = await importSignalFile(deps, cut);
     expect(r.file.error).toMatch(new RegExp(`^cannot read ${cut}: `));
     expect(r.file.error).not.toMatch(/cannot read.*cannot read/);
+  });
+});
+
+describe('signals import of a folder', () => {
+  it('a folder stands for every file a signal import reads, gzipped ones included (SYNTHETIC files), in name order', async () => {
+    const dir = join(tmp.dir, 'walk');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'b.csv'), `${HEAD}darknet,10,2020-01-01 00:00:00,AS64740,IR\n`);
+    writeFileSync(join(dir, 'a.csv.gz'), gzipSync(`${HEAD}darknet,12,2020-01-01 00:00:00,AS64741,IR\n`));
+    writeFileSync(join(dir, 'notes.txt'), 'not a signal file\n');
+    expect(expandSignalPaths([dir]).map((p) => basename(p))).toEqual(['a.csv.gz', 'b.csv']);
+  });
+
+  it('a folder of nothing a signal import reads is refused naming every accepted kind', () => {
+    const dir = join(tmp.dir, 'none');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'notes.txt'), 'x');
+    expect(() => expandSignalPaths([dir])).toThrow(SIGNAL_FILE_NAMES);
   });
 });

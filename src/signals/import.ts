@@ -71,8 +71,9 @@ export const SIGNAL_FILE_NAME = /\.(csv|json|ndjson|jsonl)(\.gz)?$/i;
 export const SIGNAL_FILE_NAMES = '.csv, .json, .ndjson, .jsonl, each also .gz';
 
 /**
- * Files named on the command line; a folder stands for its *.csv, *.json and *.ndjson files (VALIDATION when it has none),
- * regular files only: a symlink in the folder is skipped, so a link in an import folder does not lead out of it.
+ * Files named on the command line; a folder stands for the files in it a signal import reads (`SIGNAL_FILE_NAME`: the
+ * watch reads the same kinds), in name order (VALIDATION when it has none), regular files only: a symlink in the folder is
+ * skipped, so a link in an import folder does not lead out of it.
  */
 export function expandSignalPaths(paths: string[]): string[] {
   return paths.flatMap((p) => {
@@ -85,13 +86,13 @@ export function expandSignalPaths(paths: string[]): string[] {
     }
     if (!st.isDirectory()) return [abs];
     const files = readdirSync(abs, { withFileTypes: true })
-      .filter((d) => d.isFile() && /\.(csv|json|ndjson|jsonl)$/i.test(d.name))
+      .filter((d) => d.isFile() && SIGNAL_FILE_NAME.test(d.name))
       .map((d) => d.name)
       .sort()
       .map((n) => join(abs, n));
     // a folder that holds nothing to import is a mistake to say, not an import of nothing
     if (files.length === 0)
-      throw new AppError('VALIDATION', `${p} holds no signal files (.csv, .json, .ndjson, .jsonl)`, {
+      throw new AppError('VALIDATION', `${p} holds no signal files (${SIGNAL_FILE_NAMES})`, {
         issues: [{ path: ['paths'], message: 'no signal files' }],
       });
     return files;
