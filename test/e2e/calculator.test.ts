@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money } from '../../web/src/format.js';
-import { clean, ready, startHarness, visit, type Harness } from './harness.js';
+import { clean, ready, startHarness, visit, type Harness, type Visit } from './harness.js';
 
 let hx: Harness;
 
@@ -52,6 +52,44 @@ describe('cost calculator scenario parameters', () => {
     expect(await v.page.locator('.result .state.error').textContent()).toContain('"afected_share" is not a parameter');
     expect(await v.page.locator('.estimate').count()).toBe(0);
     await clean(v, 'cost-unknown-param');
+  });
+});
+
+/** The region codes the form has chosen (what Estimate sends). */
+const chosenRegions = async (v: Visit) =>
+  Promise.all((await v.page.locator('select[name=region] option:checked').all()).map(async (o) => await o.getAttribute('value')));
+
+describe('regions from the URL', () => {
+  it('reads a region code in either case, so Estimate prices that region again, never the whole country', async () => {
+    const v = await visit(hx, '/cost?country=RU&region=ru-mow&type=full&hours=24&method=ozi-regional');
+    expect(await chosenRegions(v)).toEqual(['RU-MOW']);
+    const api = (await (await fetch(`${hx.base}/api/cost?country=RU&region=RU-MOW&type=full&hours=48&method=ozi-regional`)).json()) as {
+      estimates: { median: number; currency: string }[];
+    };
+    await v.page.locator('input[name=hours]').fill('48');
+    await v.page.locator('form.scenario button[type=submit]').click();
+    await ready(v.page);
+    expect(new URL(v.page.url()).searchParams.getAll('region')).toEqual(['RU-MOW']);
+    expect(await v.page.locator('.estimate[data-method=ozi-regional] .big').textContent()).toBe(money(api.estimates[0]!.median, api.estimates[0]!.currency));
+    await clean(v, 'cost-region-case');
+  });
+
+  it('keeps a region it does not know chosen beside the error, so Estimate never prices the rest unnoticed', async () => {
+    for (const [path, regions] of [
+      ['/cost?country=RU&region=RU-XXX&type=full&hours=24', ['RU-XXX']],
+      ['/cost?country=RU&region=RU-MOW,RU-XXX&type=full&hours=24', ['RU-MOW', 'RU-XXX']],
+    ] as const) {
+      const v = await visit(hx, path);
+      expect(await chosenRegions(v)).toEqual(regions);
+      expect(await v.page.locator('.result .state.error').textContent()).toContain('RU-XXX');
+      await v.page.locator('input[name=hours]').fill('48');
+      await v.page.locator('form.scenario button[type=submit]').click();
+      await ready(v.page);
+      expect(new URL(v.page.url()).searchParams.getAll('region')).toEqual([...regions]);
+      expect(await v.page.locator('.result .state.error').textContent()).toContain('RU-XXX');
+      expect(await v.page.locator('.estimate').count()).toBe(0);
+      await v.page.close();
+    }
   });
 });
 

@@ -47,6 +47,9 @@ describe('scenarioFromUrl', () => {
     expect(s.params.region).toEqual(['RU-MOW', 'RU-SPE']);
     expect(s.params.regions).toBeUndefined();
   });
+  it('reads a region code in either case, as the API does (ru-mow is RU-MOW), and keeps a code it does not know', () => {
+    expect(scenarioFromUrl(new URLSearchParams('country=RU&region=ru-mow,RU-XXX&region=ru-spe')).params.region).toEqual(['RU-MOW', 'RU-XXX', 'RU-SPE']);
+  });
   it('names a parameter it does not know instead of dropping it', () => {
     expect(scenarioFromUrl(new URLSearchParams('country=RU&type=full&hours=24&afected_share=0.1')).unknown).toEqual(['afected_share']);
   });

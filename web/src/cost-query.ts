@@ -49,7 +49,7 @@ export function scenarioQuery(entries: Iterable<[string, unknown]>): string {
 
 /**
  * The request a calculator URL stands for: every scenario key with its values (region and its
- * alias regions merged, comma lists split), and the keys that are no scenario parameter, which
+ * alias regions merged, comma lists split, region codes upper-cased), and the keys that are no scenario parameter, which
  * the page must refuse rather than price a scenario without them.
  */
 export function scenarioFromUrl(query: URLSearchParams): { params: Record<string, string[]>; unknown: string[] } {
@@ -61,7 +61,8 @@ export function scenarioFromUrl(query: URLSearchParams): { params: Record<string
       if (!unknown.includes(k)) unknown.push(k);
       continue;
     }
-    const vs = key === 'region' ? raw.split(',').map((v) => v.trim()) : [raw];
+    // region codes are ISO 3166-2, read in either case as the API reads them ("ru-mow" is RU-MOW)
+    const vs = key === 'region' ? raw.split(',').map((v) => v.trim().toUpperCase()) : [raw];
     for (const v of vs.filter(Boolean)) (params[key] ??= []).push(v);
   }
   return { params, unknown };

@@ -35,7 +35,11 @@ export default async function cost({ root, query, signal }: PageContext): Promis
       regionSelect.append(
         h(
           'option',
-          { value: f.properties.code, selected: chosen.has(f.properties.code) || (f.properties.alias ? chosen.has(f.properties.alias) : false) },
+          {
+            value: f.properties.code,
+            'data-alias': f.properties.alias ?? null,
+            selected: chosen.has(f.properties.code) || (f.properties.alias ? chosen.has(f.properties.alias) : false),
+          },
           `${f.properties.name} (${f.properties.code})`,
         ),
       );
@@ -50,6 +54,12 @@ export default async function cost({ root, query, signal }: PageContext): Promis
       regionSelect.append(h('option', { value: r.code, selected: chosen.has(r.code) }, `${r.name} (${r.code})`));
     if (!table?.items.length) regionSelect.setAttribute('disabled', '');
   }
+  // A region from the URL the list does not offer stays chosen (the API names it in its error),
+  // so Estimate sends it again and never prices the whole country in its place.
+  const offered = new Set([...regionSelect.options].flatMap((o) => [o.value, ...(o.dataset.alias ? [o.dataset.alias] : [])]));
+  for (const code of chosen)
+    if (!offered.has(code)) regionSelect.append(h('option', { value: code, selected: true }, `${code} (not a region of ${country} the calculator knows)`));
+  if ([...chosen].some((c) => !offered.has(c))) regionSelect.removeAttribute('disabled');
   const byOutput = (REGION_COUNTRIES as readonly string[]).includes(country);
   const regionHint = byOutput
     ? 'Ctrl/⌘-click for several; none = the whole country (priced by regional output)'
