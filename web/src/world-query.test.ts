@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { worldQuery } from './world-query.js';
+import { worldHref, worldQuery } from './world-query.js';
 
 const cats = ['shutdown', 'block'];
 const q = (s: string) => worldQuery(new URLSearchParams(s), { min: 1995, max: 2026 }, cats);
@@ -19,5 +19,17 @@ describe('worldQuery', () => {
       'from: "abc" is not a year the ledger holds (1995–2026)',
       'to: "2030" is not a year the ledger holds (1995–2026)',
     ]);
+  });
+});
+
+describe('worldHref', () => {
+  const years = { min: 1995, max: 2025 };
+  it('leaves out a year at the end of the range offered, so a default view has one address', () => {
+    expect(worldHref({ category: '', from: '1995', to: '2025', color: 'model' }, years)).toBe('/?color=model');
+    expect(worldHref({ from: '1995', to: '2025', color: 'events' }, years)).toBe('/?color=events');
+  });
+  it('keeps every year and filter that is chosen', () => {
+    expect(worldHref({ category: 'law', from: '2019', to: '2024', color: 'cost' }, years)).toBe('/?category=law&from=2019&to=2024&color=cost');
+    expect(worldHref({ from: '1995', to: '2019' }, years)).toBe('/?to=2019');
   });
 });

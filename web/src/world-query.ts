@@ -41,3 +41,19 @@ export function worldQuery(
   if (!problems.length && to < from) problems.push(`to: "${to}" ends before from "${from}" begins`);
   return { state: { category, from, to, color }, problems };
 }
+
+/**
+ * The address of a view chosen on the form: a year at its end of the range offered is left out,
+ * so the address of a default view is the same however it was reached (the page's own default or
+ * a shared link) and each colouring reads its own default range (cost years run past the last
+ * start year).
+ */
+export function worldHref(values: Record<string, string>, years: { min: number; max: number }): string {
+  const p = new URLSearchParams();
+  for (const k of ['category', 'from', 'to', 'color']) {
+    const v = values[k] ?? '';
+    if (!v || (k === 'from' && Number(v) === years.min) || (k === 'to' && Number(v) === years.max)) continue;
+    p.set(k, v);
+  }
+  return `/?${p.toString()}`;
+}

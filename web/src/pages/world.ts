@@ -12,10 +12,11 @@ import { countryNames, disputedAreas, projectionFor, worldCountries } from '../g
 import { choropleth, hoverLine } from '../map.js';
 import { navigate, type PageContext } from '../router.js';
 import { figure } from '../ui/figure.js';
+import { ourCountryYear, publishedArea, uniqueIds } from '../world-cost.js';
 import { worldLabels } from '../world-labels.js';
-import { worldQuery } from '../world-query.js';
+import { worldHref, worldQuery } from '../world-query.js';
 import { yearRange } from '../year-range.js';
-import { errorBox, loading } from '../ui/state.js';
+import { empty, errorBox, loading } from '../ui/state.js';
 import { rampLegend } from '../ui/legend.js';
 import { dataTable } from '../ui/table.js';
 
@@ -26,14 +27,16 @@ const isYearlyCost = (s: Indicator) => /cost/i.test(s.id + s.title) && /USD/.tes
 
 /**
  * Our yearly estimates (GET /api/cost/compare, method cost-escalated) in the shape of published
- * cost series, so the map colours both the same way.
+ * cost series, so the map colours both the same way. A country-year's figure is every event
+ * priced there: a Top10VPN row for part of the country (its events_outside_area) narrows the
+ * country page's like-for-like comparison, never the country's own total.
  */
 async function modelCostSeries(signal: AbortSignal): Promise<IndicatorList & { method: string }> {
   const r = await getJson<CostCompare>('/api/cost/compare', {}, signal);
   const by = new Map<string, Indicator>();
   for (const row of r.rows) {
-    const usd = row.ours[r.method];
-    if (usd === undefined) continue;
+    const ours = ourCountryYear(row, r.method);
+    if (!ours) continue;
     const s: Indicator = by.get(row.country) ?? {
       id: `model-cost-${row.country.toLowerCase()}`,
       title: `Our estimate of the cost of shutdowns: ${row.country}`,
@@ -45,10 +48,10 @@ async function modelCostSeries(signal: AbortSignal): Promise<IndicatorList & { m
     };
     s.values.push({
       period: String(row.year),
-      value: usd,
+      value: ours.usd,
       source: { url: '/api/cost/compare', title: 'cost compare', publisher: 'Splinternet Observatory', published: null, archive_url: null, locator: null },
       // the events priced in that year, for the download's event_ids
-      note: row.events.map((e) => e.id).join('; '),
+      note: ours.ids.join('; '),
       disputed: false,
     });
     by.set(row.country, s);
@@ -99,6 +102,10 @@ export default async function world({ root, query, signal }: PageContext): Promi
 
   const { state, problems } = worldQuery(query, { min: minYear, max: maxYear }, cats);
 
+  // The category filters event counts only: a cost colouring prices every shutdown, throttling
+  // and block event, so there the filter is set aside, visibly, and kept for the counts view.
+  const byCost = state.color === 'cost' || state.color === 'model';
+  const category = byCost ? '' : state.category;
   const yearOptions = (sel: number) => range.years.map((y) => h('option', { value: y, selected: y === sel }, String(y)));
   const form = h(
     'form',
@@ -109,11 +116,19 @@ export default async function world({ root, query, signal }: PageContext): Promi
       'Category ',
       h(
         'select',
-        { name: 'category' },
+        { name: 'category', disabled: byCost },
         h('option', { value: '' }, 'All categories'),
         cats.map((c) => h('option', { value: c, selected: c === state.category }, titleCase(c))),
       ),
+      byCost && state.category ? h('input', { type: 'hidden', name: 'category', value: state.category }) : null,
     ),
+    byCost
+      ? h(
+          'small',
+          { class: 'note category-note' },
+          `${state.category ? `Category (${titleCase(state.category)}) applies` : 'Category applies'} to event counts only: the cost colouring covers every priced shutdown, throttling and block event, and the Events column counts every category.`,
+        )
+      : null,
     h('label', null, 'From ', h('select', { name: 'from' }, yearOptions(state.from))),
     h('label', null, 'to ', h('select', { name: 'to' }, yearOptions(state.to))),
     h(
@@ -127,9 +142,7 @@ export default async function world({ root, query, signal }: PageContext): Promi
   );
   form.addEventListener('change', () => {
     const f = new FormData(form);
-    const p = new URLSearchParams();
-    for (const k of ['category', 'from', 'to', 'color']) if (formValue(f, k)) p.set(k, formValue(f, k));
-    navigate(`/?${p.toString()}`);
+    navigate(worldHref(Object.fromEntries(['category', 'from', 'to', 'color'].map((k) => [k, formValue(f, k)])), range));
   });
   if (problems.length) {
     body.replaceChildren(
@@ -150,28 +163,34 @@ export default async function world({ root, query, signal }: PageContext): Promi
   // Events per country under the filters.
   const perCountry = new Map<string, number>();
   for (const c of counts.items) {
-    if (state.category && c.category !== state.category) continue;
+    if (category && c.category !== category) continue;
     if (c.year < state.from || c.year > state.to) continue;
     perCountry.set(c.country, (perCountry.get(c.country) ?? 0) + c.count);
   }
   // Published cost per country: the sum of yearly values in the year range (each series names its source).
-  const costOf = new Map<string, { usd: number; series: string[]; ids: string[]; urls: string[] }>();
+  // A published value for part of a country names that part ("2019: Azad Kashmir only").
+  const costOf = new Map<string, { usd: number; series: string[]; ids: string[]; urls: string[]; parts: string[] }>();
   for (const s of costSeries) {
     if (!s.country) continue;
     const inRange = s.values.filter((v) => Number(v.period.slice(0, 4)) >= state.from && Number(v.period.slice(0, 4)) <= state.to);
     const sum = inRange.reduce((a, v) => a + v.value, 0);
     if (sum <= 0) continue;
-    const cur = costOf.get(s.country) ?? { usd: 0, series: [], ids: [], urls: [] };
+    const cur = costOf.get(s.country) ?? { usd: 0, series: [], ids: [], urls: [], parts: [] };
     const publishers = [...new Set(inRange.map((v) => v.source.publisher))];
+    const periodText = (v: (typeof inRange)[number]) => {
+      const area = model ? null : publishedArea(v.note);
+      return area ? `${v.period}: ${area} only` : v.period;
+    };
     costOf.set(s.country, {
       usd: cur.usd + sum,
-      series: [...cur.series, `${publishers.join(', ')} (${inRange.map((v) => v.period).join(', ')})`],
-      ids: [...cur.ids, ...(model ? inRange.flatMap((v) => (v.note ? v.note.split('; ') : [])) : [s.id])],
+      series: [...cur.series, `${publishers.join(', ')} (${inRange.map(periodText).join(', ')})`],
+      // each event behind the figure once, however many years it was priced in
+      ids: uniqueIds([...cur.ids, ...(model ? inRange.flatMap((v) => (v.note ? v.note.split('; ') : [])) : [s.id])]),
       urls: [...new Set([...cur.urls, ...inRange.map((v) => v.source.url)])],
+      parts: [...cur.parts, ...inRange.map(periodText).filter((t) => t.includes(' only'))],
     });
   }
 
-  const byCost = state.color === 'cost' || state.color === 'model';
   const method = 'method' in indicators && typeof indicators.method === 'string' ? indicators.method : 'cost-escalated';
   const publishers = [...new Set(costSeries.flatMap((s) => s.values.map((v) => v.source.publisher)))];
   const labels = worldLabels(state, method, publishers);
@@ -197,7 +216,9 @@ export default async function world({ root, query, signal }: PageContext): Promi
     const cost = costOf.get(cc ?? '');
     const name = cc ? `${names[cc] ?? fallback} (${cc})` : `${fallback} (no ISO code)`;
     const what = model ? 'our estimate' : 'published cost';
-    return `${name}: ${n} event${n === 1 ? '' : 's'}${cost ? `; ${what} ${money(cost.usd, 'USD')}` : byCost ? `; no ${what}` : ''}`;
+    const none = model ? 'no estimate of ours' : 'no published cost';
+    const parts = cost?.parts.length ? ` (${cost.parts.join('; ')})` : '';
+    return `${name}: ${n} event${n === 1 ? '' : 's'}${cost ? `; ${what} ${money(cost.usd, 'USD')}${parts}` : byCost ? `; ${none}` : ''}`;
   };
   const hover = hoverLine('Hover over or focus a country to read its figures; click to open its profile.');
   const map = choropleth({
@@ -244,7 +265,7 @@ export default async function world({ root, query, signal }: PageContext): Promi
         key: 'events',
         label: 'Events',
         numeric: true,
-        cell: (r) => countLink(r.events, { country: r.cc, category: state.category, ...startedIn(state.from, state.to) }),
+        cell: (r) => countLink(r.events, { country: r.cc, category, ...startedIn(state.from, state.to) }),
       },
       ...(byCost
         ? [
@@ -268,11 +289,16 @@ export default async function world({ root, query, signal }: PageContext): Promi
       csvName: labels.csvName,
     },
   );
-  const legend = rampLegend(colorOpts, byCost);
+  // A cost view with no figure at all says so, instead of a one-value scale.
+  const span = state.from === state.to ? String(state.from) : `${state.from}–${state.to}`;
+  const legend =
+    byCost && !costs.length
+      ? empty(`${model ? 'No event of these years is priced by us' : 'No published cost figure is in the ledger'} for ${span}: every country is grey.`)
+      : rampLegend(colorOpts, byCost);
   const costNote = model
-    ? "Our estimate: the yearly figures of `splinternet cost compare top10vpn` (method cost-escalated, USD), summed per country over the selected years: every shutdown, throttling and block event priced by the share of the country it cut off (the population of its geocoded area; regional output for Russia and China) for its hours in each year, throttling at severity 1 and events marked ongoing by STOP's yearly accounting (a block to the end of the year it began), as Top10VPN counts them. `cost events` prices an ongoing event only with --end and a throttle only with --severity, so its sums are lower where the ledger holds such events. Each country page sets it beside Top10VPN, year by year, with the cause where they differ."
+    ? "Our estimate: the yearly figures of `splinternet cost compare top10vpn` (method cost-escalated, USD), summed per country over the selected years: every shutdown, throttling and block event priced by the share of the country it cut off (the population of its geocoded area; regional output for Russia and China) for its hours in each year, throttling at severity 1 and events marked ongoing by STOP's yearly accounting (a block to the end of the year it began), as Top10VPN counts them. Where Top10VPN's figure is for part of a country (Pakistan 2019: Azad Kashmir), the events elsewhere in that country, which the country page lists beside that row and leaves out of its like-for-like comparison, count here too. `cost events` prices an ongoing event only with --end and a throttle only with --severity, so its sums are lower where the ledger holds such events. Each country page sets it beside Top10VPN, year by year, with the cause where they differ."
     : costSeries.length
-      ? `Cost: the sum of the published yearly shutdown-cost figures in the ledger by ${[...new Set(costSeries.flatMap((s) => s.values.map((v) => v.source.publisher)))].join(', ')} (${(costSeries[0]?.description ?? '').replace(/\.$/, '')}), in current US dollars, over the selected years; countries without a published figure are grey. Model estimates per event are on each event page and in the cost calculator.`
+      ? `Cost: the sum of the published yearly shutdown-cost figures in the ledger by ${[...new Set(costSeries.flatMap((s) => s.values.map((v) => v.source.publisher)))].join(', ')} (${(costSeries[0]?.description ?? '').replace(/\.$/, '')}), in current US dollars, over the selected years; a figure for part of a country names that part ("2019: Azad Kashmir only"); countries without a published figure are grey. Model estimates per event are on each event page and in the cost calculator.`
       : 'No published yearly cost series is in the ledger yet, so no country is coloured by cost; model estimates per event are on each event page and in the cost calculator.';
   const note = h(
     'span',
