@@ -35,3 +35,25 @@ export const formValue = (f: FormData, name: string): string => {
   const v = f.get(name);
   return typeof v === 'string' ? v.trim() : '';
 };
+
+/** A ratio as a multiplier in grouped digits: 2897.2 -> "×2,897", 2.9 -> "×2.90", 0.453 -> "×1/2.21"; null -> "—". */
+export function times(r: number | null | undefined): string {
+  if (!isNum(r) || r <= 0) return '—';
+  const f = (x: number) => (x >= 100 ? plain.format(x) : x.toPrecision(3));
+  return r >= 1 ? `×${f(r)}` : `×1/${f(1 / r)}`;
+}
+
+/**
+ * A source's note as a reader reads it: its numbers written as the tables write them ("4196.0 h"
+ * -> "4,196 h", "8400000.0 users affected" -> "8.4M users affected"; a year or date untouched)
+ * and a figure the source does not give ("? users affected") said in words.
+ */
+export function noteText(note: string | null | undefined): string {
+  if (!note) return '';
+  return note.replace(/(^|[\s,;(])\? ([a-z][a-z -]*?)(?=[,;)]|$)/g, '$1$2 not given').replace(/(?<![\d.\-/:])\d+(?:\.\d+)?(?![\d\-/:]|\.\d)/g, (t) => {
+    const v = Number(t);
+    if (v >= 1e6) return short(v);
+    if (/\.0+$/.test(t) || v >= 1e4) return plain.format(v);
+    return t;
+  });
+}

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { csvUrl, getAll, getJson, hasApi, type Indicator, type IndicatorList, type LedgerEvent } from '../api.js';
 import { categories, categoryColor, chartWidth, countLink, pageHead } from '../common.js';
 import { h } from '../dom.js';
-import { day, short, titleCase } from '../format.js';
+import { day, noteText, short, titleCase } from '../format.js';
 import { countryNames } from '../geo.js';
 import type { PageContext } from '../router.js';
 import { costByYear } from '../ui/cost-by-year.js';
@@ -87,14 +87,15 @@ function indicatorFigure(s: Indicator): HTMLElement {
         r: 4,
         symbol: (r: (typeof rows)[number]) => (r.disputed ? 'diamond' : 'circle'),
         title: (r: (typeof rows)[number]) =>
-          `${r.period}: ${r.value} ${s.unit}\n${r.source.title} (${r.source.publisher})${r.disputed ? '\nSources disagree for this period' : ''}`,
+          `${r.period}: ${short(r.value)} ${s.unit}\n${r.source.title} (${r.source.publisher})${r.disputed ? '\nSources disagree for this period' : ''}`,
       }),
     ],
   });
   const table = dataTable(
     [
       { key: 'period', label: 'Period' },
-      { key: 'value', label: s.unit, numeric: true, cell: (v) => String(v.value) },
+      // values and notes written as the cost table writes them; the download keeps the API's raw values
+      { key: 'value', label: s.unit, numeric: true, cell: (v) => short(v.value) },
       { key: 'disputed', label: 'Sources disagree', cell: (v) => (v.disputed ? 'yes' : '') },
       {
         key: 'source',
@@ -105,7 +106,7 @@ function indicatorFigure(s: Indicator): HTMLElement {
             : `${v.source.title} (${v.source.publisher})`,
         csv: (v) => v.source.url,
       },
-      { key: 'note', label: 'Note', cell: (v) => v.note ?? '' },
+      { key: 'note', label: 'Note', cell: (v) => noteText(v.note) },
     ],
     s.values,
     { caption: s.title, csvName: `${s.id}.csv`, csvHref: csvUrl('/api/indicators', { id: s.id }) },

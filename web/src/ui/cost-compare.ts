@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { csvUrl, getJson, type CostCompare, type CostCompareRow } from '../api.js';
 import { chartWidth } from '../common.js';
 import { h } from '../dom.js';
-import { money, num, short } from '../format.js';
+import { money, num, short, times } from '../format.js';
 import { figure } from './figure.js';
 import { empty } from './state.js';
 import { dataTable } from './table.js';
@@ -29,15 +29,19 @@ const countOf = (events: { id: string }[], cc: string) =>
       )
     : '0';
 
-const ratioText = (r: number | null) => (r === null ? '—' : r >= 1 ? `×${r.toPrecision(3)}` : `×1/${(1 / r).toPrecision(3)}`);
-
 type Cause = CostCompareRow['causes'][number];
 
-/** Ours and theirs for one factor, in its unit. */
+/**
+ * Ours and theirs for one factor, in its unit. Where Top10VPN gives no figure for the factor, its
+ * ratio is what the row's ratio leaves after the other factors, and is said to be so.
+ */
 function sides(c: Cause): string {
   const f = (v: number | null) =>
     v === null ? '—' : c.factor === 'hours' ? `${num(Math.round(v))} h` : c.factor === 'users affected' ? short(v) : `$${v.toPrecision(2)}`;
-  return `ours ${f(c.ours)}, theirs ${f(c.theirs)}${c.factor === 'price per user-hour' ? ' a user-hour' : ''}`;
+  const unit = c.factor === 'price per user-hour' ? ' a user-hour' : '';
+  if (c.theirs === null)
+    return `ours ${f(c.ours)}${unit}; Top10VPN gives no ${c.factor === 'price per user-hour' ? 'user count' : 'figure'}, so the ratio is the remainder of the other factors`;
+  return `ours ${f(c.ours)}, theirs ${f(c.theirs)}${unit}`;
 }
 
 /** The reading of a cause: its explanation after "factor: ours …, theirs … (×r): " or "factor ×r: ". */
@@ -56,7 +60,7 @@ function causesCell(x: CostCompareRow): HTMLElement | string {
       h(
         'li',
         { 'data-factor': c.factor, 'data-ratio': String(c.ratio) },
-        h('strong', {}, `${c.factor} ${ratioText(c.ratio)}`),
+        h('strong', {}, `${c.factor} ${times(c.ratio)}`),
         ` (${sides(c)}): `,
         reading(c.explanation),
       ),
@@ -106,11 +110,28 @@ export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSi
         key: `ours_${k}`,
         label: `Ours, ${k} (USD)`,
         numeric: true,
-        cell: (x: CostCompareRow) => h('span', { 'data-year': String(x.year), 'data-method': k, 'data-usd': String(x.ours[k] ?? '') }, money(x.ours[k])),
+        // a total over part of the row's events is a lower bound, naming the events it leaves out
+        cell: (x: CostCompareRow) => {
+          const out = x.ours_leaves_out[k] ?? [];
+          return h(
+            'span',
+            {
+              'data-year': String(x.year),
+              'data-method': k,
+              'data-usd': String(x.ours[k] ?? ''),
+              'data-leaves-out': out.length ? out.join(' ') : null,
+              class: out.length ? 'lower-bound' : null,
+              title: out.length
+                ? `At least: ${k} does not price ${out.length === 1 ? 'this event' : `these ${out.length} events`} of the row, so the total leaves ${out.length === 1 ? 'it' : 'them'} out and is not comparable with the others: ${out.join(', ')}`
+                : null,
+            },
+            out.length ? `≥ ${money(x.ours[k])}` : money(x.ours[k]),
+          );
+        },
         csv: (x: CostCompareRow) => x.ours[k] ?? null,
       })),
       { key: 'theirs', label: 'Top10VPN (USD)', numeric: true, cell: (x: CostCompareRow) => money(x.theirs) },
-      { key: 'ratio', label: 'Ours / theirs', numeric: true, cell: (x: CostCompareRow) => ratioText(x.ratio) },
+      { key: 'ratio', label: 'Ours / theirs', numeric: true, cell: (x: CostCompareRow) => times(x.ratio) },
       {
         key: 'hours',
         label: 'Hours ours / theirs',
@@ -144,7 +165,7 @@ export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSi
         key: 'cause',
         label: 'Why they differ',
         cell: causesCell,
-        csv: (x: CostCompareRow) => x.causes.map((c) => `${c.factor} ${ratioText(c.ratio)} (${sides(c)})`).join('; ') || (x.cause ?? ''),
+        csv: (x: CostCompareRow) => x.causes.map((c) => `${c.factor} ${times(c.ratio)} (${sides(c)})`).join('; ') || (x.cause ?? ''),
       },
     ],
     rows,
@@ -158,7 +179,7 @@ export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSi
     figure(chart, table, {
       title: 'Estimated cost of shutdowns by year, beside Top10VPN',
       label: `Cost by year for ${cc}: ${rows.map((x) => `${x.year} ours ${money(x.ours[m], 'USD')}, Top10VPN ${money(x.theirs, 'USD')}`).join('; ')}`,
-      note: `Each event priced by the share of the country it cut off (the population of its geocoded area; regional output for Russia and China) for its own hours, which count in the year they fall in; totals add the events' medians. Top10VPN: ${r.source.title}. ${r.notes.join('; ')}.`,
+      note: `Each event priced by the share of the country it cut off (the population of its geocoded area; regional output for Russia and China) for its own hours, which count in the year they fall in; totals add the events' medians; "≥" marks a method's total over part of the row's events (ozi-regional and deloitte-2016 do not price platform blocks), a lower bound whose tooltip names the events it leaves out. Top10VPN: ${r.source.title}. ${r.notes.join('; ')}.`,
     }),
   );
 }

@@ -57,16 +57,19 @@ function estimateCard(e: CostEstimate): HTMLElement {
       h('dt', null, 'Point estimate'),
       h('dd', null, money(e.point, e.currency)),
       e.usd ? [h('dt', null, 'In USD'), h('dd', null, interval(e.usd.median, e.usd.low, e.usd.high, 'USD'))] : null,
-      e.usd?.rate
-        ? [
-            h('dt', null, 'Exchange rate'),
-            h(
-              'dd',
-              null,
-              `${e.usd.rate.toFixed(e.usd.rate >= 100 ? 1 : 4)} ${e.usd.rate_unit ?? `${e.currency}/USD`}${e.usd.rate_date ? ` on ${e.usd.rate_date}` : ''}`,
-            ),
-          ]
-        : null,
+      // amounts computed in US dollars used no rate: said so, never as a 1:1 rate line
+      e.usd && /^none\b/.test(e.usd.rate_kind ?? '')
+        ? [h('dt', null, 'Currency'), h('dd', null, `amounts in US dollars (no exchange rate used: ${(e.usd.rate_kind ?? '').replace(/^none:\s*/, '')})`)]
+        : e.usd?.rate
+          ? [
+              h('dt', null, 'Exchange rate'),
+              h(
+                'dd',
+                null,
+                `${e.usd.rate.toFixed(e.usd.rate >= 100 ? 1 : 4)} ${e.usd.rate_unit ?? `${e.currency}/USD`}${e.usd.rate_date ? ` on ${e.usd.rate_date}` : ''}`,
+              ),
+            ]
+          : null,
       e.years?.length ? [h('dt', null, 'Data years'), h('dd', null, e.years.join(', '))] : null,
       e.data_vintage?.length ? [h('dt', null, 'Data vintage'), h('dd', null, e.data_vintage.join('; '))] : null,
       e.proxy ? [h('dt', null, 'Proxy'), h('dd', null, e.proxy)] : null,

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { noteText, times } from './format.js';
+
+describe('times', () => {
+  // PK 2021 and 2022 hours ratios of `cost compare top10vpn --country PK` on the seeded data
+  it('writes large ratios in grouped digits, never in exponent notation', () => {
+    expect(times(2897.2)).toBe('×2,897');
+    expect(times(1995.8)).toBe('×1,996');
+    expect(times(1 / 2897.2)).toBe('×1/2,897');
+    expect(times(123456.7)).toBe('×123,457');
+  });
+  it('keeps three significant digits below 100, and a ratio under 1 as one over its inverse', () => {
+    expect(times(2.9)).toBe('×2.90');
+    expect(times(0.453)).toBe('×1/2.21');
+    expect(times(1)).toBe('×1.00');
+  });
+  it('a missing or meaningless ratio is a dash', () => {
+    expect(times(null)).toBe('—');
+    expect(times(0)).toBe('—');
+    expect(times(Number.NaN)).toBe('—');
+  });
+});
+
+describe('noteText', () => {
+  // notes of the Top10VPN series `db seed` loads (IN 2019, IN 2022, PK 2019)
+  it('writes the numbers of a published note as the tables do', () => {
+    expect(noteText('duration 4196.0 h, 8400000.0 users affected')).toBe('duration 4,196 h, 8.4M users affected');
+    expect(noteText('duration 1461.0 h, 120743890.0 users affected')).toBe('duration 1,461 h, 121M users affected');
+  });
+  it('says a figure the source does not give in words, and keeps the area', () => {
+    expect(noteText('duration 88.0 h, ? users affected; area: Azad Kashmir')).toBe('duration 88 h, users affected not given; area: Azad Kashmir');
+  });
+  it('leaves years, dates and small decimals as written', () => {
+    expect(noteText('Announced February 2021 (chapter cites Kostyleva, 2021, February 5); total planned to 2024')).toBe(
+      'Announced February 2021 (chapter cites Kostyleva, 2021, February 5); total planned to 2024',
+    );
+    expect(noteText('as of 2019-08-05, 0.25 of the scale')).toBe('as of 2019-08-05, 0.25 of the scale');
+    expect(noteText(null)).toBe('');
+  });
+});
