@@ -28,6 +28,9 @@ describe('store URL', () => {
     ['clickhouse://127.0.0.1:8123/db?cluster=x;DROP', /cluster/],
     ['clickhouse://127.0.0.1:8123/db?cluster=c&foo=1', /parameter "foo"/],
     ['clickhouse://127.0.0.1:8123/db?cluster=c&shard_http=a', /shard_http/],
+    // an empty value given on purpose (an unset shell variable): never silently the --db file
+    ['', /store URL: is empty/],
+    ['   ', /scheme/],
   ])('refuses %s naming the wrong part (exit 2)', (url, why) => {
     expect(() => parseStoreUrl(url)).toThrow(why);
     try {

@@ -25,9 +25,15 @@ export type StoreTarget = { kind: 'duckdb' } | ClickHouseTarget;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const bad = (part: string, detail: string) => new AppError('USAGE', `store URL: ${part} ${detail} (expected clickhouse://HOST:PORT/DATABASE?cluster=NAME)`);
 
-/** Parse --store / SPLINTERNET_STORE; undefined or "duckdb" means the embedded store. */
+/**
+ * Parse --store / SPLINTERNET_STORE; undefined or "duckdb" means the embedded store. An empty
+ * value is refused like a blank one (an unset shell variable in `--store "$X"` must not send the
+ * data to the --db file); an empty SPLINTERNET_STORE reaches here as undefined (storeUrl).
+ */
 export function parseStoreUrl(raw: string | undefined): StoreTarget {
-  if (raw === undefined || raw === '' || raw === 'duckdb') return { kind: 'duckdb' };
+  if (raw === undefined || raw === 'duckdb') return { kind: 'duckdb' };
+  if (raw === '')
+    throw new AppError('USAGE', 'store URL: is empty (give clickhouse://HOST:PORT/DATABASE?cluster=NAME, or duckdb, or leave --store out for the --db file)');
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(raw)?.[1];
   if (!scheme) throw bad('scheme', `missing in "${raw}"`);
   if (scheme.toLowerCase() !== 'clickhouse') throw bad('scheme', `"${scheme}" is not supported (only clickhouse:// or duckdb)`);
