@@ -1,7 +1,10 @@
 /**
  * Response cache for GET /api/*: a response is reused while the store's dataVersion is
- * unchanged (every write in this process bumps it; this process is the database's only writer,
- * see docs/design/001). Cost estimates are deterministic for a given seed, so they cache too.
+ * unchanged (every write in this process bumps it; this process is the embedded database's only
+ * writer, see docs/design/001). On a ClickHouse cluster other nodes write too: before each lookup
+ * the store checks the cluster's generation (at most once a second, docs/design/005), so an
+ * answer is never older than the cluster's data of a second before the request. Cost estimates
+ * are deterministic for a given seed, so they cache too.
  *
  * Under load what costs is bytes and stampedes, not queries (bench/RESULTS.md, bench:api):
  * - single flight: concurrent misses on one URL wait for the first one's result instead of each
@@ -139,6 +142,8 @@ export function responseCache(deps: AppDeps): MiddlewareHandler<Env> {
     // Only anonymous reads are shared: a request with a token may see what others may not.
     // A request for a row file by Accept (accept.ts) is not JSON: entries are keyed by URL and hold JSON only.
     if (c.req.method !== 'GET' || SKIP.test(c.req.path) || c.req.header('authorization') || acceptedRowFormat(c.req.header('accept'))) return next();
+    // a store other nodes write to (a cluster) is asked whether its data moved (at most once a second)
+    await deps.store.syncDataVersion?.();
     const version = deps.store.dataVersion();
     if (version % 2 === 1) return next(); // a write is in flight
     const key = cacheKey(c.req.url);

@@ -63,7 +63,7 @@ export async function warmCache(
  */
 export function keepWarm(
   app: Requester,
-  store: Pick<Store, 'dataVersion'>,
+  store: Pick<Store, 'dataVersion' | 'syncDataVersion'>,
   opts: { signal: AbortSignal; everyMs?: number; paths?: readonly string[]; onWarm?: (r: WarmReport, nth: number) => void },
 ): { idle: () => Promise<unknown> } {
   let job: Promise<unknown> = Promise.resolve();
@@ -82,6 +82,8 @@ export function keepWarm(
   };
   run();
   const timer = setInterval(() => {
+    // another node's writes to a cluster move the version too (read on the next tick)
+    void store.syncDataVersion?.();
     const v = store.dataVersion();
     const settled = v === seen;
     seen = v;

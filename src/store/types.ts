@@ -90,5 +90,12 @@ export interface Store {
    * from the store (e.g. HTTP responses) for as long as it stays the same.
    */
   dataVersion(): number;
+  /**
+   * For a store other processes also write to (a ClickHouse cluster): look again whether the
+   * shared data changed (at most once a second) and move dataVersion() if it did. Resolves once
+   * dataVersion() reflects the shared data as of no earlier than one second before the call;
+   * never throws. Absent where this process is the only writer.
+   */
+  syncDataVersion?(): Promise<void>;
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@
  */
 import type { Store, StoreInfo } from '../types.js';
 import { ChContext } from './context.js';
+import { clusterFingerprint, followGeneration } from './generation.js';
 import { chDetectRepo } from './detect-repo.js';
 import { chMeasureRepo } from './measure-repo.js';
 import { chRegistryRepo } from './registry-repo.js';
@@ -37,6 +38,7 @@ export async function openClickHouseStore(
     throw e;
   }
   let writes = 0;
+  const cluster = followGeneration(() => clusterFingerprint(ctx));
   const counted = <T extends object>(repo: T, methods: string[]): T =>
     Object.fromEntries(
       Object.entries(repo).map(([k, fn]) => [
@@ -89,7 +91,10 @@ export async function openClickHouseStore(
         embedded: await embedded.info().then((e) => ({ path: e.path, schemaVersion: e.schemaVersion })),
       };
     },
-    dataVersion: () => embedded.dataVersion() * 1_000_003 + writes,
+    // even steps for this node's cluster writes and for the cluster's generation, so the parity
+    // stays the embedded store's (odd: a write in flight there)
+    dataVersion: () => embedded.dataVersion() * 1_000_003 + 2 * (writes + cluster.generation()),
+    syncDataVersion: () => cluster.sync(),
     async close() {
       await ctx.close();
       await embedded.close();
