@@ -103,3 +103,26 @@ describe.skipIf(!CLICKHOUSE_URL)('wrong ClickHouse credentials', () => {
     }
   });
 });
+
+describe.skipIf(!CLICKHOUSE_URL)('a shard_http list that does not name each shard`s own server', () => {
+  it('entries swapped or one server named twice: exit 2 naming shard_http; doctor refuses the list or fails its store check', async () => {
+    const [one, two] = await shardEndpoints(CLICKHOUSE_URL);
+    const base = CLICKHOUSE_URL.split('&shard_http=')[0];
+    const db = join(t.dir, 'shardhttp.duckdb');
+    const message = (out: string) => (JSON.parse(out) as { error: { message: string } }).error.message;
+    const swapped = `${base}&shard_http=${two!.host}:${two!.port},${one!.host}:${one!.port}`;
+    const twice = `${base}&shard_http=${one!.host}:${one!.port},${one!.host}:${one!.port}`;
+    for (const url of [swapped, twice]) {
+      const r = await runBin(['measurements', 'summary', '--store', url, '--db', db, '--json']);
+      expect(r.code, r.err).toBe(2);
+      expect(message(r.out)).toMatch(/^store URL: shard_http (entry 1 \(\S+\) is the server of shard 2|entry "\S+" is listed twice)/);
+    }
+    const d = await runBin(['doctor', '--store', swapped, '--db', db, '--json']);
+    const store = (JSON.parse(d.out) as { checks: { name: string; ok: boolean; detail: string }[] }).checks.find((c) => c.name === 'store')!;
+    expect(d.code).toBe(1);
+    expect(store).toMatchObject({ ok: false, detail: expect.stringMatching(/shard_http entry 1/) as unknown });
+    const d2 = await runBin(['doctor', '--store', twice, '--db', db, '--json']);
+    expect(d2.code).toBe(2);
+    expect(message(d2.out)).toMatch(/shard_http entry "\S+" is listed twice/);
+  });
+});

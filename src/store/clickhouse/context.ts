@@ -85,6 +85,13 @@ export class ChContext {
       await ctx.close();
       throw shardsDown(t, down);
     }
+    if (t.shardHttp) {
+      const wrong = await ctx.misnamedShards();
+      if (wrong) {
+        await ctx.close();
+        throw new AppError('USAGE', `store URL: shard_http ${wrong} (list each shard's own HTTP endpoint, in shard order)`);
+      }
+    }
     return ctx;
   }
 
@@ -114,6 +121,24 @@ export class ChContext {
   /** db.name_local: a shard's own table. */
   local(name: string): Sql {
     return sql`${ident(this.target.database)}.${ident(`${name}_local`)}`;
+  }
+
+  /**
+   * Each shard's connection must reach that shard's own server: the server's system.clusters
+   * marks the entry that is itself (`is_local`). Returns what is wrong (the first endpoint that
+   * says it is another shard), or null. A server that marks no entry as itself (an address it
+   * does not recognise as its own) cannot be checked and is accepted.
+   */
+  async misnamedShards(): Promise<string | null> {
+    for (const s of this.shards) {
+      const own = await s.node.all<{ shard_num: number }>(
+        sql`SELECT shard_num FROM system.clusters WHERE cluster = ${this.target.cluster} AND is_local = 1 ORDER BY shard_num`,
+      );
+      const nums = own.map((r) => Number(r.shard_num));
+      if (nums.length && !nums.includes(s.shard))
+        return `entry ${s.shard} (${s.host}:${s.port}) is the server of shard ${nums.join(', ')} of cluster "${this.target.cluster}", not of shard ${s.shard}`;
+    }
+    return null;
   }
 
   async shardHealth(): Promise<{ shard: number; host: string; port: number; ok: boolean; error?: string }[]> {

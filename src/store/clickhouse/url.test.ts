@@ -30,6 +30,8 @@ describe('store URL', () => {
     ['clickhouse://127.0.0.1:8123/db?cluster=c&shard_http=a', /shard_http/],
     // an empty value given on purpose (an unset shell variable): never silently the --db file
     ['', /store URL: is empty/],
+    ['clickhouse://127.0.0.1:8123/db?cluster=c&shard_http=127.0.0.1:8123,127.0.0.1:8123', /shard_http entry "127.0.0.1:8123" is listed twice/],
+    ['clickhouse://127.0.0.1:8123/db?cluster=c&shard_http=LOCALHOST:8123,localhost:8123', /shard_http entry "localhost:8123" is listed twice/],
     ['   ', /scheme/],
   ])('refuses %s naming the wrong part (exit 2)', (url, why) => {
     expect(() => parseStoreUrl(url)).toThrow(why);

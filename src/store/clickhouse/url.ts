@@ -60,6 +60,13 @@ export function parseStoreUrl(raw: string | undefined): StoreTarget {
   const sh = u.searchParams.get('shard_http');
   const shardHttp = sh ? sh.split(',').map((s) => s.trim()) : null;
   for (const s of shardHttp ?? []) if (!/^[^:\s]+:\d{1,5}$/.test(s)) throw bad('shard_http', `entry "${s}" is not HOST:PORT`);
+  // one server per shard: a server listed twice would answer (and be counted) for two shards
+  const seen = new Set<string>();
+  for (const s of shardHttp ?? []) {
+    const k = s.toLowerCase();
+    if (seen.has(k)) throw bad('shard_http', `entry "${k}" is listed twice (one HOST:PORT per shard, in shard order)`);
+    seen.add(k);
+  }
   const host = u.hostname.replace(/^\[|\]$/g, '');
   return {
     kind: 'clickhouse',
