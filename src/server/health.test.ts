@@ -2,7 +2,7 @@
 // embedded store report), so each shard state is checked without stopping servers.
 import { describe, expect, it } from 'vitest';
 import type { StoreInfo } from '../store/index.js';
-import { healthOf } from './health.js';
+import { healthOf, storeCheckOf } from './health.js';
 
 const host = (shard: number, ok: boolean) => ({
   shard,
@@ -40,5 +40,26 @@ describe('/healthz from the store description', () => {
   it('the embedded store is ok and lists no shards', () => {
     const info: StoreInfo = { kind: 'duckdb', path: '/tmp/x.duckdb', schemaVersion: 40, extensions: [], engineVersion: 'v1.5.0' };
     expect(healthOf(info)).toEqual({ status: 200, body: { status: 'ok', store: 'duckdb', schema_version: 40, server_version: 'v1.5.0' } });
+  });
+});
+
+describe("doctor's store check agrees with /healthz", () => {
+  it('no shard answering: FAIL, versions unknown (never "schema version 0" or a remembered server version), each shard named', () => {
+    const c = storeCheckOf(cluster([false, false]));
+    expect(c.ok).toBe(false);
+    expect(c.detail).toContain('server unknown, schema version unknown');
+    expect(c.detail).not.toMatch(/schema version 0|18\.16/);
+    expect(c.detail).toMatch(/shard 1 \(127\.0\.0\.1:18960: connect ECONNREFUSED 127\.0\.0\.1:18960\), 2 \(127\.0\.0\.1:18961: .*\) do not answer \(down\)/);
+  });
+  it('one shard of two answering: FAIL naming it (degraded), versions from the one that answers', () => {
+    const c = storeCheckOf(cluster([true, false]));
+    expect(c.ok).toBe(false);
+    expect(c.detail).toMatch(/server 18\.16\.1, schema version 10; shard 2 \(127\.0\.0\.1:18961: .*\) does not answer \(degraded\)/);
+  });
+  it('every shard answering, and the embedded store: ok', () => {
+    expect(storeCheckOf(cluster([true, true]))).toEqual({
+      ok: true,
+      detail: 'clickhouse clickhouse://127.0.0.1:18960/splinternet?cluster=splinternet, server 18.16.1, schema version 10',
+    });
   });
 });

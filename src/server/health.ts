@@ -38,3 +38,17 @@ export function healthOf(info: StoreInfo): { status: 200 | 503; body: Health } {
     },
   };
 }
+
+/**
+ * doctor's `store` check from the same description, so the two agree: ok only when every shard
+ * answers; otherwise it fails naming each shard that does not answer and why, with the status
+ * /healthz gives, and the versions no answering shard could tell are "unknown".
+ */
+export function storeCheckOf(info: StoreInfo): { ok: boolean; detail: string } {
+  const h = healthOf(info).body;
+  const base = `${info.kind} ${info.path}, server ${h.server_version ?? 'unknown'}, schema version ${h.schema_version ?? 'unknown'}`;
+  const down = h.shards?.not_answering ?? [];
+  if (h.status === 'ok') return { ok: true, detail: base };
+  const named = down.map((s) => `${s.shard} (${s.host}:${s.port}: ${s.error ?? 'no answer'})`).join(', ');
+  return { ok: false, detail: `${base}; shard ${named} ${down.length === 1 ? 'does' : 'do'} not answer (${h.status})` };
+}

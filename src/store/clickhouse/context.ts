@@ -80,6 +80,8 @@ export class ChContext {
       const down = (await ctx.shardHealth()).filter((s) => !s.ok);
       return down.length ? shardsDown(t, down, err) : (shardFailed(t, shards, err) ?? err);
     };
+    // a statement sent to one shard's own server (DDL, per-shard checks) fails the same way: naming the shard
+    for (const s of shards) s.node.explain = ctx.node.explain;
     const down = (await ctx.shardHealth()).filter((s) => !s.ok);
     if (down.length) {
       await ctx.close();
