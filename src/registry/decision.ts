@@ -47,6 +47,9 @@ export async function registryDecision(deps: Deps, number: string, top = 10) {
       snapshot: snap.id,
       dump_at: snap.dumpAt,
       lower_bound: snap.lowerBound,
+      // this snapshot's own bodies and dates (a row of --format csv stands for one snapshot)
+      decision_bodies: [...new Set(mine.map((e) => e.decisionBody))],
+      decision_dates: [...new Set(mine.map((e) => e.decisionDate).filter((d): d is string => d !== null))].sort(),
       entries: mine.length,
       with_domain: mine.filter((e) => e.domain).length,
       with_urls: mine.filter((e) => e.urls).length,

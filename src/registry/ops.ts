@@ -71,7 +71,8 @@ export const registryDecisionOp = defineOp({
   write: false,
   input: z.object({ number: z.string().min(1).meta({ description: 'decision number; its "/" may be sent as is or as %2F', example: '2-1779/2018' }) }),
   output: RegistryDecisionSchema,
-  rows: { key: 'snapshots', carry: ['decision_number', 'decision_bodies', 'decision_dates', 'as_data'] },
+  // each row has its own snapshot's bodies and dates; only what holds for every snapshot is carried
+  rows: { key: 'snapshots', carry: ['decision_number', 'as_data'] },
   http: { method: 'get', path: '/api/registry/decisions/{number}', rest: 'number', errors: { 404: 'Decision not in any snapshot' } },
   run: (ctx, { number }) => registryDecision(ctx, number),
 });

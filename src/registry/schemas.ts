@@ -150,6 +150,8 @@ export const RegistryDecisionSchema = z
         snapshot: z.string(),
         dump_at: z.string(),
         lower_bound: z.boolean(),
+        decision_bodies: z.array(z.string()).meta({ description: "the bodies of this snapshot's entries of the decision" }),
+        decision_dates: z.array(z.string()).meta({ description: "the dates of this snapshot's entries of the decision, sorted" }),
         entries: count,
         with_domain: count,
         with_urls: count,

@@ -97,7 +97,7 @@ const CASES: { name: string; argv: string[]; key: string; carry: string[]; table
     name: 'registry decision',
     argv: ['registry', 'decision', '2-1779/2018'],
     key: 'snapshots',
-    carry: ['decision_number', 'decision_bodies', 'decision_dates', 'as_data'],
+    carry: ['decision_number', 'as_data'],
   },
   { name: 'registry lookup', argv: ['registry', 'lookup', '149.154.167.99'], key: 'matches', carry: ['query', 'kind', 'snapshots_searched', 'as', 'note'] },
   { name: 'signals rejects', argv: ['signals', 'rejects'], key: 'items', carry: [] },

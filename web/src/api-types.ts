@@ -3073,6 +3073,10 @@ export interface components {
             }[];
             snapshots: {
                 collateral: components["schemas"]["RegistryCollateral"];
+                /** @description the bodies of this snapshot's entries of the decision */
+                decision_bodies: string[];
+                /** @description the dates of this snapshot's entries of the decision, sorted */
+                decision_dates: string[];
                 dump_at: string;
                 entries: number;
                 ipv4: {
@@ -7114,7 +7118,7 @@ export interface operations {
     "registry.decision": {
         parameters: {
             query?: {
-                /** @description json (default): the answer; csv, ndjson or parquet: its snapshots as a file, one row each (nested values as JSON text; every row carries decision_number, decision_bodies, decision_dates, as_data) */
+                /** @description json (default): the answer; csv, ndjson or parquet: its snapshots as a file, one row each (nested values as JSON text; every row carries decision_number, as_data) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
             };
             header?: never;
