@@ -66,7 +66,8 @@ const COUNT_KEYS = [
 ] as const;
 type Counts = Record<(typeof COUNT_KEYS)[number], number> & { mechanisms: Record<string, number>; examples: Record<string, string> };
 
-function fold(cells: CellRecord[]): Counts {
+/** The counts of a group of cells; `mechanisms` lists the most frequent first (ties by name). */
+export function foldCells(cells: CellRecord[]): Counts {
   const out = Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as unknown as Counts;
   out.mechanisms = {};
   out.examples = {};
@@ -75,6 +76,9 @@ function fold(cells: CellRecord[]): Counts {
     for (const [m, n] of Object.entries(c.mechanisms)) out.mechanisms[m] = (out.mechanisms[m] ?? 0) + n;
     for (const [s, id] of Object.entries(c.examples)) out.examples[s] ??= id;
   }
+  // one key order on every store, whatever order its cells came in: count descending, then name (byte order)
+  const byCount = Object.entries(out.mechanisms).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+  out.mechanisms = Object.fromEntries(byCount);
   return out;
 }
 
@@ -113,14 +117,14 @@ export async function measurementSummary(deps: { store: Store }, q: QueryInput &
     test_name: g[0]!.test_name,
     target: g[0]!.target,
     networks: new Set(g.map((c) => c.probe_asn)).size,
-    ...fold(g),
+    ...foldCells(g),
   }));
   byTarget.sort((a, b) => b.anomaly_count + b.confirmed_count - (a.anomaly_count + a.confirmed_count) || b.n - a.n || a.target.localeCompare(b.target));
   const buckets = cells.map((c) => c.bucket).sort();
   return {
     filters: { ...filter, grain },
     window,
-    totals: fold(cells),
+    totals: foldCells(cells),
     by_target: byTarget,
     cells,
     method: METHOD,

@@ -212,12 +212,18 @@ function decisionRows(
   );
 }
 
-function largestRanges(cols: RegistryIpv4Columns, n: number): SnapshotAnalysis['largest_ranges'] {
-  // The n largest ranges (single addresses left out), largest first; ties keep the store's order (lower address first).
+export function largestRanges(cols: RegistryIpv4Columns, n: number): SnapshotAnalysis['largest_ranges'] {
+  // The n largest ranges (single addresses left out), largest first; ties by lower address, then by
+  // decision (number, body, date in byte order), so every store gives one order whatever order it read them in.
   const width = (i: number) => cols.last[i]! - cols.first[i]!;
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const tie = (i: number) => {
+    const k = cols.keys[cols.key[i]!]!;
+    return `${k.decisionNumber}\u0000${k.decisionBody}\u0000${k.decisionDate ?? ''}`;
+  };
   const ranged: number[] = [];
   for (let i = 0; i < cols.first.length; i++) if (width(i) > 0) ranged.push(i);
-  const idx = ranged.sort((a, b) => width(b) - width(a) || a - b).slice(0, n);
+  const idx = ranged.sort((a, b) => width(b) - width(a) || cols.first[a]! - cols.first[b]! || cmp(tie(a), tie(b)) || a - b).slice(0, n);
   return idx.map((i) => {
     const k = cols.keys[cols.key[i]!]!;
     return {
