@@ -281,6 +281,42 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     expect(Number((await chQuery(shardUrl(0), 'SELECT count() FROM down.measurements')).trim())).toBe(expected);
   });
 
+  it('a shard stopped during speedtests import: exit 2 naming it and what stays stored; after restart the rerun completes', { timeout: 400_000 }, async () => {
+    const u = withDb('stdown');
+    const cdb = join(t.dir, 'stdown.duckdb');
+    expect((await runBin(['db', 'migrate', '--store', u, '--db', cdb])).code).toBe(0);
+    const state = JSON.parse(readFileSync(join(dir, 'cluster.json'), 'utf8')) as { servers: { pid: number }[] };
+    const child = spawn(process.execPath, [BIN, 'speedtests', 'import', SPEEDTESTS, '--store', u, '--db', cdb, '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+      // stop shard 2 once some files are done
+      if (/"done":([3-9]|\d\d)/.test(err) && state.servers[1]) {
+        process.kill(state.servers[1].pid, 'SIGKILL');
+        state.servers.length = 1;
+      }
+    });
+    const code = await new Promise<number | null>((ok) => child.on('close', ok));
+    expect(code, err.slice(-600)).toBe(2);
+    const error = (JSON.parse(out) as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('STORE_UNREACHABLE');
+    expect(error.message).toContain(`shard 2 (127.0.0.1:${PORT + 1}: `);
+    expect(error.message).toContain('files an import finished before it stay stored');
+    expect(error.message).not.toMatch(/\(in: (SELECT|ALTER|INSERT)/);
+    await runBin(['clickhouse', 'down', '--dir', dir]);
+    await up();
+    expect([0, 3]).toContain((await runBin(['speedtests', 'import', SPEEDTESTS, '--store', u, '--db', cdb])).code);
+    const ref = join(t.dir, 'stdown-ref.duckdb');
+    expect([0, 3]).toContain((await runBin(['speedtests', 'import', SPEEDTESTS, '--db', ref])).code);
+    const a = await runBin(['speedtests', 'summary', '--json', '--store', u, '--db', cdb]);
+    const b = await runBin(['speedtests', 'summary', '--json', '--db', ref]);
+    expect(json(a.out)).toEqual(json(b.out));
+  });
+
   it('kill -9 of the ingest: the rerun stores each measurement exactly once', async () => {
     const u = withDb('killed');
     const cdb = join(t.dir, 'killed.duckdb');

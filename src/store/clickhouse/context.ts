@@ -20,6 +20,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 const AUTH_REFUSED = /\bCode: (192|193|194|195|516)\b|Wrong password for user|Unknown user|Authentication failed/;
 
+/** A request the server never answered: the connection was refused, reset or closed mid-request. */
+const CONNECTION_LOST = /ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|other side closed/;
+
 export class ChContext {
   private constructor(
     readonly target: ClickHouseTarget,
@@ -80,8 +83,17 @@ export class ChContext {
       const down = (await ctx.shardHealth()).filter((s) => !s.ok);
       return down.length ? shardsDown(t, down, err) : (shardFailed(t, shards, err) ?? err);
     };
-    // a statement sent to one shard's own server (DDL, per-shard checks) fails the same way: naming the shard
-    for (const s of shards) s.node.explain = ctx.node.explain;
+    // A statement sent to one shard's own server (DDL, mutations, per-shard checks) fails the same
+    // way, naming the shard; a connection that server dropped or refused names it even when its
+    // /ping answers again by the time of the check (a server on its way down or restarting).
+    for (const s of shards)
+      s.node.explain = async (err) => {
+        const down = (await ctx.shardHealth()).filter((h) => !h.ok);
+        if (down.length) return shardsDown(t, down, err);
+        const cause = ((err.cause as Error | undefined)?.message ?? err.message).split('\n')[0]!;
+        if (CONNECTION_LOST.test(cause)) return shardsDown(t, [{ shard: s.shard, host: s.host, port: s.port, error: cause }], err);
+        return shardFailed(t, shards, err) ?? err;
+      };
     const down = (await ctx.shardHealth()).filter((s) => !s.ok);
     if (down.length) {
       await ctx.close();
