@@ -5,10 +5,14 @@
  * none of the client library's internal log (request ids, settings, stack) on stderr. On the
  * test cluster (SPLINTERNET_TEST_CLICKHOUSE): a database that does not exist is named, not created.
  */
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppError } from '../../src/shared/index.js';
+import { ChContext } from '../../src/store/clickhouse/context.js';
+import { sql } from '../../src/store/clickhouse/sql.js';
+import { parseStoreUrl, type ClickHouseTarget } from '../../src/store/index.js';
 import { CLICKHOUSE_URL, chQuery, freshClickHouseUrl, shardEndpoints } from '../helpers/clickhouse.js';
 import { runBin, tempDir } from '../helpers/index.js';
 
@@ -124,5 +128,38 @@ describe.skipIf(!CLICKHOUSE_URL)('a shard_http list that does not name each shar
     const d2 = await runBin(['doctor', '--store', twice, '--db', db, '--json']);
     expect(d2.code).toBe(2);
     expect(message(d2.out)).toMatch(/shard_http entry "\S+" is listed twice/);
+  });
+});
+
+describe.skipIf(!CLICKHOUSE_URL)('a statement sent to one shard`s own server after that shard stopped', () => {
+  it('fails STORE_UNREACHABLE naming the shard and what stays stored, not the raw statement', async () => {
+    const [one, two] = await shardEndpoints(CLICKHOUSE_URL);
+    // shard 2 reached through a relay this test can stop (as a killed server stops answering)
+    const open = new Set<Socket>();
+    const relay = createServer((s) => {
+      const up = connect(two!.port, two!.host);
+      for (const x of [s, up]) {
+        open.add(x);
+        x.on('error', () => undefined);
+        x.on('close', () => open.delete(x));
+      }
+      s.pipe(up).pipe(s);
+    });
+    await new Promise<void>((ok) => relay.listen(0, '127.0.0.1', ok));
+    const port = (relay.address() as AddressInfo).port;
+    const target = parseStoreUrl(`${CLICKHOUSE_URL.split('&shard_http=')[0]}&shard_http=${one!.host}:${one!.port},127.0.0.1:${port}`) as ClickHouseTarget;
+    const ctx = await ChContext.open(target);
+    try {
+      await ctx.shards[1]!.node.run(sql`SELECT 1`);
+      await new Promise((ok) => relay.close(ok));
+      for (const s of open) s.destroy();
+      const e = (await ctx.shards[1]!.node.run(sql`SELECT 1`).catch((x: unknown) => x)) as AppError;
+      expect(e.code).toBe('STORE_UNREACHABLE');
+      expect(e.message).toMatch(new RegExp(`^store URL: shard 2 \\(127\\.0\\.0\\.1:${port}: connect ECONNREFUSED`));
+      expect(e.message).toContain('files an import finished before it stay stored');
+      expect(e.message).not.toContain('(in: SELECT');
+    } finally {
+      await ctx.close();
+    }
   });
 });
