@@ -103,39 +103,70 @@ export function findDuplicates(groups: Map<string, StopRow[]>): Map<string, stri
       for (const m of [a, ...matches]) if (m !== best) out.set(m.key, best.key);
     }
   }
-  // Repeats whose services were revised, where the rule above did not already join them.
-  const joined = new Set([...out.keys(), ...out.values()]);
-  for (const [dup, kept] of revisedRepeats(groups)) if (!joined.has(dup) && !joined.has(kept)) out.set(dup, kept);
+  // Repeats whose services were revised, then repeats whose area was corrected, where no rule
+  // before already joined them.
+  for (const revised of [revisedRepeats(groups, servicesRevised), revisedRepeats(groups, areaCorrected)]) {
+    const joined = new Set([...out.keys(), ...out.values()]);
+    for (const [dup, kept] of revised) if (!joined.has(dup) && !joined.has(kept)) out.set(dup, kept);
+  }
   return out;
 }
 
-/** The identity without the services: what a later year's listing of an ongoing shutdown keeps when it revises its list of services. */
-const repeatIdentity = (r: StopRow) => stopIdentity(r).replace(/\|[^|]*$/, '');
+/** What a later year's listing of an ongoing shutdown keeps when it revises one part of the record, and whether it must also cite a source in common. */
+interface Revision {
+  identity: (r: StopRow) => string;
+  sharedSource: boolean;
+}
+
+/** The identity without the services: a later listing revising its list of services. */
+const servicesRevised: Revision = { identity: (r) => stopIdentity(r).replace(/\|[^|]*$/, ''), sharedSource: false };
+
+/**
+ * The identity without the area (the services kept): a later listing correcting the area
+ * ("Nationwide" in 2023, "Jammu & Kashmir" from 2024, "Later court proceedings confirmed that the
+ * blocks were in fact limited to Jammu & Kashmir"). Another area could be another shutdown
+ * begun the same day, so the two listings must also cite a source in common.
+ */
+const areaCorrected: Revision = {
+  identity: (r) =>
+    stopIdentity(r)
+      .split('|')
+      .filter((_, i) => i !== 4)
+      .join('|'),
+  sharedSource: true,
+};
+
+/** The pages a record cites (its `info_source_link` cell), by address. */
+const sourcesOf = (r: StopRow) => new Set(r.info_source_link.match(/https?:\/\/[^\s;,"<>]+/g)?.map((u) => u.replace(/[).]+$/, '')) ?? []);
 
 /**
  * A record still open in its count_year and listed again from a later count_year with the same
- * start, kind and area but a revised list of services is one ongoing shutdown, not two:
+ * start and kind and one part revised (the list of services, or the area: `revision`) is one
+ * ongoing shutdown, not two:
  * Uzbekistan's blocks from 3 November 2021 are "Entire country" (2021: Facebook, Instagram,
  * Telegram, …) and "Nationwide" (2022: Twitter, WeChat, VKontakte added, ended 1 August 2022).
  * The yearly-repeat key keeps them apart (the services differ), and both were priced for 2021.
  * The later listing is kept: as with any repeat, the latest year's record gives the fields (its
  * end). Duplicate key → kept key.
  */
-function revisedRepeats(groups: Map<string, StopRow[]>): Map<string, string> {
-  const byRepeat = new Map<string, { key: string; open: boolean; from: number; to: number }[]>();
+function revisedRepeats(groups: Map<string, StopRow[]>, revision: Revision): Map<string, string> {
+  const byRepeat = new Map<string, { key: string; open: boolean; from: number; to: number; sources: Set<string> }[]>();
   for (const [key, rows] of groups) {
     const years = rows.map((r) => Number(r.count_year)).filter(Number.isFinite);
     if (!years.length) continue;
     const latest = [...rows].sort((a, b) => b.count_year.localeCompare(a.count_year))[0]!;
-    const id = `${repeatIdentity(latest)}|${latest.start_date}`;
-    byRepeat.set(id, [...(byRepeat.get(id) ?? []), { key, open: !latest.end_date, from: Math.min(...years), to: Math.max(...years) }]);
+    const id = `${revision.identity(latest)}|${latest.start_date}`;
+    const sources = new Set(rows.flatMap((r) => [...sourcesOf(r)]));
+    byRepeat.set(id, [...(byRepeat.get(id) ?? []), { key, open: !latest.end_date, from: Math.min(...years), to: Math.max(...years), sources }]);
   }
   const out = new Map<string, string>();
   for (const listings of byRepeat.values()) {
     if (listings.length < 2) continue;
     for (const a of listings) {
       // The listing that follows an open one: the earliest that begins after its last year.
-      const next = listings.filter((b) => b !== a && a.open && b.from > a.to).sort((x, y) => x.from - y.from)[0];
+      const follows = (b: (typeof listings)[number]) =>
+        b !== a && a.open && b.from > a.to && (!revision.sharedSource || [...b.sources].some((u) => a.sources.has(u)));
+      const next = listings.filter(follows).sort((x, y) => x.from - y.from)[0];
       if (next) out.set(a.key, next.key);
     }
   }

@@ -332,6 +332,38 @@ describe('near-duplicate records', () => {
     expect(again.events.created).toBe(0);
   });
 
+  it('counts once a still-open listing whose later-year listing corrects its area, keeping the later listing (real records: revised-areas.csv)', async () => {
+    const rows = parseStopCsv(fixture('revised-areas.csv'), 'revised-areas.csv');
+    // an earlier import of the stale listings alone made an event of each: the whole file retracts them
+    const before = await importStop(
+      deps(),
+      rows.filter((x) => x.count_year === '2019' || x.count_year === '2023'),
+      'revised-areas.csv',
+      '2026-05-20',
+    );
+    expect(before.events, JSON.stringify(before.rejects)).toMatchObject({ created: 2 });
+    const r = await importStop(deps(), rows, 'revised-areas.csv', '2026-05-20');
+    expect(r.events.distinct + r.repeats_merged + r.duplicates_merged).toBe(r.rows_stored);
+    expect(r.duplicates.map((d) => [d.kept.replace(/-[0-9a-f]{6}$/, ''), d.records, d.duplicate_records]).sort()).toEqual([
+      // records 637, 1521 and 1825 of the snapshot kept; 588 and 1286 folded (numbered 1-5 in the fixture)
+      ['stop-bd-2019-09-10-cox-s-bazar-refugee-camp', [2], [1]],
+      ['stop-in-2023-05-01-jammu-kashmir', [4, 5], [3]],
+    ]);
+    const events = (await store.ledger.listEvents({ statuses: ['active'], limit: 100 })).map((x) => x.doc as unknown as LedgerEvent);
+    expect(events.map((e) => [e.countries[0], e.end]).sort()).toEqual([
+      ['BD', '2020-08-28'],
+      ['IN', null],
+    ]);
+    const again = await importStop(deps(), rows, 'revised-areas.csv', '2026-05-20');
+    expect(again.events.created + again.events.updated).toBe(0);
+  });
+  it('keeps apart a later listing of another area that shares no source with the open one, or is listed in the same year (SYNTHETIC: sources and count_year of revised-areas.csv changed)', async () => {
+    const rows = parseStopCsv(fixture('revised-areas.csv'), 'revised-areas.csv');
+    const noSource = rows.map((x) => (x._record === 2 ? { ...x, info_source_link: 'https://example.org/another-report', an_link: '' } : x));
+    expect((await importStop(deps(), noSource, 'a.csv', '2026-05-20')).duplicates.filter((d) => d.kept.startsWith('stop-bd'))).toEqual([]);
+    const sameYear = rows.map((x) => (x._record === 2 ? { ...x, count_year: '2019' } : x));
+    expect((await importStop(deps(), sameYear, 'b.csv', '2026-05-20')).duplicates.filter((d) => d.kept.startsWith('stop-bd'))).toEqual([]);
+  });
   it("counts Iran's 16 November 2019 shutdown once (STOP lists it twice), citing both records; renewals stay separate", async () => {
     const rows = sample();
     expect(findDuplicates(new Map(rows.map((r) => [stopEventKey(r) + r._record, [r]])))).toBeDefined();
