@@ -227,9 +227,17 @@ export const eventsImport = defineOp({
   files: (i) => [i.file],
   localPaths: ['file'],
   upload: 'file',
-  input: z.object({ file: z.string(), format: z.enum(['stop']).default('stop'), snapshot: z.string().optional() }),
+  input: z.object({
+    file: z.string(),
+    format: z.enum(['stop']).default('stop'),
+    snapshot: z.string().optional(),
+    full: z
+      .boolean()
+      .default(false)
+      .describe('the file is the whole snapshot: STOP events none of its records describes any more are retracted (never without it)'),
+  }),
   output: report<Awaited<ReturnType<typeof importStopFile>>>('rows read = stored + rejected, events created/updated, rejects with record and line'),
-  run: (ctx, { file, snapshot }) => importStopFile(ctx, file, snapshot),
+  run: (ctx, { file, snapshot, full }) => importStopFile(ctx, file, snapshot, { full }),
 });
 
 export const eventsGeocode = defineOp({

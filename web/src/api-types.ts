@@ -3650,6 +3650,8 @@ export interface operations {
                 /** @description the file name (dates and years are read from it) */
                 filename: string;
                 format?: "stop";
+                /** @description the file is the whole snapshot: STOP events none of its records describes any more are retracted (never without it) */
+                full?: boolean;
                 snapshot?: string;
             };
             header?: never;

@@ -227,12 +227,14 @@ function eventsImportCommand(events: Command, io: Io): void {
     .argument('<file>', 'STOP CSV with its published columns')
     .option('--format <f>', 'input format', 'stop')
     .option('--snapshot <date>', 'snapshot date (default: from the file name)')
+    .option('--full', 'the file is the whole snapshot: retract the STOP events none of its records describes any more')
     .action(async (file: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(eventsImport, {
         file,
         format: o.format as 'stop',
         snapshot: str(o.snapshot),
+        full: o.full === true,
       });
       if (r.rows_rejected > 0) io.setExit(3);
       ctx.print(
@@ -241,7 +243,11 @@ function eventsImportCommand(events: Command, io: Io): void {
           `rows read ${x.rows_read} = stored ${x.rows_stored} + rejected ${x.rows_rejected} (repeats of ongoing events merged: ${x.repeats_merged}; ${foldedText(x)})\n` +
           `events: ${Object.entries(x.events)
             .map(([k, v]) => `${k} ${v}`)
-            .join(', ')}\n` +
+            .join(
+              ', ',
+            )}; retracted as absent from the whole snapshot ${x.absent_retracted.length}; left as a person edited them ${x.user_edits_kept.length}\n` +
+          x.absent_retracted.map((a) => `  retracted ${a.event}: ${a.reason}\n`).join('') +
+          x.user_edits_kept.map((k) => `  left as a person edited it: ${k.event} (would retract: ${k.would_retract})\n`).join('') +
           x.rejects.map((j) => `  rejected record ${j.record} (line ${j.line}): ${j.reason}\n`).join(''),
       );
     });

@@ -5,7 +5,9 @@
  * year's row gives the fields, every row is kept as a `stop_row` link with its own text). A STOP event that a hand-written
  * seed event already describes is linked to it instead of duplicated. Near-duplicate records
  * (one shutdown listed twice, see duplicates.ts) become one event carrying both records as
- * sources and links; an event an earlier import made of the duplicate is retracted. Counts reconcile:
+ * sources and links; an event an earlier import made of the duplicate is retracted, and a file
+ * imported as the whole snapshot retracts the STOP events none of its records describes; an event
+ * a person edited is never retracted, only reported (retract.ts). Counts reconcile:
  * rows read = rows stored (as events, repeats or links) + rows rejected (kept with reasons).
  */
 import { createHash } from 'node:crypto';
@@ -13,12 +15,13 @@ import { isAppError, latestDateBegun, partialDateEnd, partialDateStart, type Clo
 import type { EventLinkRecord, EventWrite, RejectRecord, Store } from '../../store/index.js';
 import type { LedgerEvent } from '../model.js';
 import { parseEventInput } from '../model.js';
-import { prepareStatus, slugify } from '../service.js';
+import { slugify } from '../service.js';
 import { planUpsert } from '../upsert.js';
 import { cited, findContained } from './contained.js';
 import { findDuplicates } from './duplicates.js';
 import { STOP_SHEET_URL, mapStopRow, recordText, stopEventKey, stopLocator, type MappedRow } from './map.js';
 import type { StopRow } from './parse.js';
+import { STOP_ACTOR, absentFromSnapshot, planRetractions } from './retract.js';
 
 export interface StopImportReport {
   file: string;
@@ -33,6 +36,10 @@ export interface StopImportReport {
   duplicates: { kept: string; records: number[]; duplicate_records: number[]; rule: 'near-duplicate' | 'contained' | 'nested'; listings: number }[];
   events: { distinct: number; created: number; updated: number; unchanged: number; kept_user_edits: number; linked_to_seed: number };
   linked: { stop_event: string; ledger_event: string }[];
+  /** STOP events no record of the file describes any more, retracted: only when the file is imported as the whole snapshot (`full`). */
+  absent_retracted: { event: string; reason: string }[];
+  /** Events a person has edited that the import would have retracted (as a duplicate, or as absent from the whole snapshot): left as they are, for a person to decide. */
+  user_edits_kept: { event: string; would_retract: string }[];
   rejects: { record: number; line: number; reason: string }[];
 }
 
@@ -71,6 +78,7 @@ export async function importStop(
   rows: StopRow[],
   file: string,
   snapshot: string,
+  opts: { full?: boolean } = {},
 ): Promise<StopImportReport> {
   const now = deps.clock.now().toISOString();
   const report: StopImportReport = {
@@ -83,6 +91,8 @@ export async function importStop(
     duplicates: [],
     events: { distinct: 0, created: 0, updated: 0, unchanged: 0, kept_user_edits: 0, linked_to_seed: 0 },
     linked: [],
+    absent_retracted: [],
+    user_edits_kept: [],
     rejects: [],
   };
   const rejects: RejectRecord[] = [];
@@ -116,6 +126,9 @@ export async function importStop(
   const dupsOf = new Map<string, string[]>();
   for (const [dup, kept] of dupOf) dupsOf.set(kept, [...(dupsOf.get(kept) ?? []), dup]);
   const retire: { id: string; kept: string }[] = [];
+  // The events this file describes (written, unchanged, linked or folded) and the key hashes of the records it rejects.
+  const described = new Set<string>();
+  const rejectedHashes = new Set<string>();
 
   const seeds = (await deps.store.ledger.listEvents({ statuses: ['active', 'draft'], origin: 'seed', limit: 100_000 })).map(
     (r) => r.doc as unknown as LedgerEvent,
@@ -133,6 +146,7 @@ export async function importStop(
     const latest = latestOf(group);
     const mapped = mappedOf.get(key)!;
     if ('reject' in mapped) {
+      for (const k of [key, ...dupKeys]) rejectedHashes.add(keyHash(k));
       for (const r of all) reject(r, mapped.reject);
       report.rows_rejected += all.length;
       continue;
@@ -147,11 +161,13 @@ export async function importStop(
       fields = parseEventInput(mapped.fields, 'row does not make a valid event');
     } catch (e) {
       const reason = isAppError(e) ? e.message : String(e);
+      for (const k of [key, ...dupKeys]) rejectedHashes.add(keyHash(k));
       for (const r of all) reject(r, reason);
       report.rows_rejected += all.length;
       continue;
     }
     const id = eventId(key, latest, mapped);
+    described.add(id);
     const rowLinks = (eventId: string) =>
       [...group.map((r) => ({ r, k: key })), ...dupKeys.flatMap((k) => groups.get(k)!.map((r) => ({ r, k })))].map(({ r, k }) => ({
         eventId,
@@ -189,6 +205,7 @@ export async function importStop(
       for (const k of dupKeys) {
         const m = mappedOf.get(k)!;
         if (!('reject' in m)) retire.push({ id: eventId(k, latestOf(groups.get(k)!), m), kept: id });
+        else rejectedHashes.add(keyHash(k));
       }
     }
     const asEvent = { ...fields, id, revision: 0, created_at: now, updated_at: now, status: 'active' } as LedgerEvent;
@@ -204,7 +221,7 @@ export async function importStop(
       deps.store,
       fields,
       id,
-      { actor: 'stop-import', origin: 'stop', reason: `imported from Access Now STOP (${snapshot} snapshot)`, now },
+      { actor: STOP_ACTOR, origin: 'stop', reason: `imported from Access Now STOP (${snapshot} snapshot)`, now },
       withoutSnapshotLocators(snapshot),
     );
     report.events[plan.outcome]++;
@@ -213,17 +230,16 @@ export async function importStop(
   }
   deps.progress.stop();
   // An earlier import (before the duplicate rule, or before a seed event described the shutdown)
-  // may have made an event of a record now counted elsewhere: it is retracted, planned from the
-  // state read here; the write expects the revision read, so an event revised meanwhile fails the
-  // import (nothing written) rather than being retracted over the change.
-  const retractions: EventWrite[] = [];
-  for (const { id, kept } of retire) {
-    const rec = await deps.store.ledger.getEvent(id);
-    if (rec && (rec.status === 'active' || rec.status === 'draft')) {
-      const reason = `duplicate STOP record of the shutdown in ${kept}: counted once there`;
-      retractions.push(prepareStatus(deps, rec, 'retract', { actor: 'stop-import', reason }).write);
-    }
-  }
+  // may have made an event of a record now counted elsewhere; a whole snapshot also retracts the
+  // STOP events none of its records describes. A file with a record it cannot read cannot tell
+  // which records are absent: it retracts none. An event a person edited is left and reported.
+  const wanted = retire.map(({ id, kept }) => ({ id, reason: `duplicate STOP record of the shutdown in ${kept}: counted once there` }));
+  for (const { id } of retire) described.add(id);
+  const absent = opts.full && readable.length === rows.length ? await absentFromSnapshot(deps.store, described, rejectedHashes, snapshot, file) : [];
+  const { writes: retractions, left } = await planRetractions(deps, [...wanted, ...absent]);
+  report.user_edits_kept = left;
+  const leftIds = new Set(left.map((l) => l.event));
+  report.absent_retracted = absent.filter((a) => !leftIds.has(a.id)).map((a) => ({ event: a.id, reason: a.reason }));
   // One transaction: the events, every record's link, this file's rejects list and the
   // retractions. A failure or a kill anywhere leaves the store as it was before the import (rows
   // read = rows stored + rows rejected holds before and after, never in between), and a rerun
@@ -250,9 +266,11 @@ const withoutSnapshotLocators =
     sources: e.sources.map((s) => (s.url === STOP_SHEET_URL && s.published === snapshot ? { ...s, locator: null } : s)),
   });
 
+/** The hash of a record key that ends its event's id. */
+const keyHash = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 6);
+
 function eventId(key: string, latest: StopRow, mapped: MappedRow): string {
-  const hash = createHash('sha256').update(key).digest('hex').slice(0, 6);
-  return `stop-${mapped.countries[0]!.toLowerCase()}-${latest.start_date}-${slugify(latest.area_name || latest.shutdown_type, 32)}-${hash}`;
+  return `stop-${mapped.countries[0]!.toLowerCase()}-${latest.start_date}-${slugify(latest.area_name || latest.shutdown_type, 32)}-${keyHash(key)}`;
 }
 
 /** The kept record's event says the other record is the same shutdown recorded for a whole region. */

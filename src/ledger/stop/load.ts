@@ -33,13 +33,26 @@ export function snapshotOf(path: string, given?: string): string {
   return snap;
 }
 
-export async function importStopFile(deps: Deps, path: string, snapshot?: string): Promise<StopImportReport & { indicators: number }> {
+/**
+ * `full`: the file is the whole snapshot, so a STOP event none of its records describes is
+ * retracted (import.ts); without it the file may be a part and nothing is retracted for being absent.
+ */
+export async function importStopFile(
+  deps: Deps,
+  path: string,
+  snapshot?: string,
+  opts: { full?: boolean } = {},
+): Promise<StopImportReport & { indicators: number }> {
   const text = await readText(path); // a missing file is named before a missing snapshot date
   const snap = snapshotOf(path, snapshot);
   const rows = parseStopCsv(text, basename(path));
-  const report = await importStop(deps, rows, basename(path), snap);
+  const report = await importStop(deps, rows, basename(path), snap, opts);
   const fromFile = accessNowCounts(rows, snap);
-  const fromStore = accessNowCounts(storedStopRows(await deps.store.ledger.linksOfKind('stop_row'), snap), snap);
+  // the records of the events still counted, each once: a retracted event's links (a record now
+  // folded elsewhere or absent from the snapshot) keep their history but count nothing
+  const retracted = new Set((await deps.store.ledger.listEvents({ statuses: ['retracted'], limit: 1_000_000 })).map((r) => r.id));
+  const links = [...new Map((await deps.store.ledger.linksOfKind('stop_row')).filter((l) => !retracted.has(l.eventId)).map((l) => [l.target, l])).values()];
+  const fromStore = accessNowCounts(storedStopRows(links, snap), snap);
   const ids = [...new Set([...fromFile, ...fromStore].map((s) => s.id))];
   const series = snapshotCounts(fromFile, fromStore, await deps.store.ledger.listIndicatorValues(ids), snap);
   await saveSeries(deps.store, series, 'stop');
