@@ -7,18 +7,21 @@ import { parse } from 'csv-parse/sync';
 import { countryCodeByName, getCountry } from '../../geo/index.js';
 import type { EventLinkRecord, IndicatorValueRecord } from '../../store/index.js';
 import type { IndicatorSeries } from '../indicators.js';
-import { STOP_SHEET_URL } from './map.js';
+import { STOP_SHEET_URL, countYearBeforeStart } from './map.js';
 import type { StopRow } from './parse.js';
 
 /**
  * Access Now's yearly counts per country from STOP records (a record of several countries counts
  * in each). A record whose values do not line up with the header (`_unreadable`) is not counted:
- * its country and year may be another column's.
+ * its country and year may be another column's; nor is one listed in a year before it starts.
  */
-export function accessNowCounts(rows: Pick<StopRow, 'country' | 'count_year' | '_unreadable'>[], snapshot: string): IndicatorSeries[] {
+export function accessNowCounts(
+  rows: (Pick<StopRow, 'country' | 'count_year' | '_unreadable'> & { start_date?: string })[],
+  snapshot: string,
+): IndicatorSeries[] {
   const counts = new Map<string, Map<string, number>>();
   for (const r of rows) {
-    if (r._unreadable !== undefined || !/^\d{4}$/.test(r.count_year)) continue;
+    if (r._unreadable !== undefined || !/^\d{4}$/.test(r.count_year) || countYearBeforeStart(r)) continue;
     for (const name of r.country.split(';').map((s) => s.trim())) {
       const cc = countryCodeByName(name);
       if (!cc) continue;

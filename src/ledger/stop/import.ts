@@ -19,7 +19,7 @@ import { slugify } from '../service.js';
 import { planUpsert } from '../upsert.js';
 import { cited, findContained } from './contained.js';
 import { findDuplicates } from './duplicates.js';
-import { STOP_SHEET_URL, mapStopRow, recordText, stopEventKey, stopLocator, type MappedRow } from './map.js';
+import { STOP_SHEET_URL, mapStopRow, readIssue, recordText, stopEventKey, stopLocator, type MappedRow } from './map.js';
 import type { StopRow } from './parse.js';
 import { STOP_ACTOR, absentFromSnapshot, planRetractions } from './retract.js';
 
@@ -38,6 +38,8 @@ export interface StopImportReport {
   linked: { stop_event: string; ledger_event: string }[];
   /** STOP events no record of the file describes any more, retracted: only when the file is imported as the whole snapshot (`full`). */
   absent_retracted: { event: string; reason: string }[];
+  /** Whether the STOP events no record describes were looked for: "done", or why not. */
+  absent_check: string;
   /** Events a person has edited that the import would have retracted (as a duplicate, or as absent from the whole snapshot): left as they are, for a person to decide. */
   user_edits_kept: { event: string; would_retract: string }[];
   rejects: { record: number; line: number; reason: string }[];
@@ -92,6 +94,7 @@ export async function importStop(
     events: { distinct: 0, created: 0, updated: 0, unchanged: 0, kept_user_edits: 0, linked_to_seed: 0 },
     linked: [],
     absent_retracted: [],
+    absent_check: '',
     user_edits_kept: [],
     rejects: [],
   };
@@ -101,14 +104,22 @@ export async function importStop(
     rejects.push({ importKind: 'stop', sourceFile: file, line: r._line, reason: `record ${r._record}: ${reason}`, raw: JSON.stringify(r).slice(0, 4000) });
   };
 
-  // A record whose values do not line up with the header's columns is rejected as it is read.
+  // A record whose values do not line up with the header's columns, or that is wrong by itself
+  // (a value STOP does not use, a count_year before its start), is rejected as it is read: a
+  // group's later record gives the event's fields, so an earlier one is checked here.
+  const today = latestDateBegun(deps.clock.now().getTime());
   const readable = rows.filter((r) => r._unreadable === undefined);
   for (const r of rows) if (r._unreadable !== undefined) reject(r, r._unreadable);
-  report.rows_rejected += rows.length - readable.length;
+  const valid = readable.filter((r) => {
+    const issue = readIssue(r, snapshot, today);
+    if (issue) reject(r, issue);
+    return !issue;
+  });
+  report.rows_rejected += rows.length - valid.length;
 
   // Group the yearly repeats. Two rows of the same count_year are never one event.
   const groups = new Map<string, StopRow[]>();
-  for (const r of readable) {
+  for (const r of valid) {
     const base = stopEventKey(r);
     let n = 0;
     while (groups.get(n ? `${base}#${n}` : base)?.some((x) => x.count_year === r.count_year)) n++;
@@ -117,7 +128,6 @@ export async function importStop(
   }
 
   const latestOf = (rows: StopRow[]) => [...rows].sort((a, b) => b.count_year.localeCompare(a.count_year))[0]!;
-  const today = latestDateBegun(deps.clock.now().getTime());
   const mappedOf = new Map([...groups].map(([key, rows]) => [key, mapStopRow(latestOf(rows), snapshot, file, today)] as const));
   const dupOf = findDuplicates(groups);
   const placed = new Map([...mappedOf].filter((x): x is [string, MappedRow] => !('reject' in x[1])));
@@ -235,7 +245,13 @@ export async function importStop(
   // which records are absent: it retracts none. An event a person edited is left and reported.
   const wanted = retire.map(({ id, kept }) => ({ id, reason: `duplicate STOP record of the shutdown in ${kept}: counted once there` }));
   for (const { id } of retire) described.add(id);
-  const absent = opts.full && readable.length === rows.length ? await absentFromSnapshot(deps.store, described, rejectedHashes, snapshot, file) : [];
+  const unread = rows.length - valid.length;
+  report.absent_check = !opts.full
+    ? 'not asked: the file may be a part of the snapshot (--full says it is the whole)'
+    : unread
+      ? `not done: ${unread} record(s) rejected as read, so which records are absent cannot be told`
+      : 'done';
+  const absent = report.absent_check === 'done' ? await absentFromSnapshot(deps.store, described, rejectedHashes, snapshot, file) : [];
   const { writes: retractions, left } = await planRetractions(deps, [...wanted, ...absent]);
   report.user_edits_kept = left;
   const leftIds = new Set(left.map((l) => l.event));

@@ -166,6 +166,41 @@ function laterThanSnapshot(r: StopRow, snapshot: string, today?: string): string
   return null;
 }
 
+/** The values STOP uses in its coded columns (a cell may list several, comma-separated: "Shutdown, Throttle", "Broadband, Mobile"). */
+const VOCABULARY: Record<'shutdown_type' | 'affected_network' | 'shutdown_extent', readonly string[]> = {
+  shutdown_type: ['Shutdown', 'Throttle', 'Unknown'],
+  affected_network: ['Broadband', 'Mobile', 'Unknown'],
+  shutdown_extent: ['Full network', 'Service-based'],
+};
+
+/**
+ * Why one record cannot be read as STOP means it, by itself, or null: a coded column holding a
+ * value STOP does not use (the mapping would file "Banana" as another category and price it), a
+ * count_year that is not a year, or one before the year the record starts (Access Now lists an
+ * ongoing shutdown in each year it lasts, never before it began).
+ */
+export function recordIssue(r: StopRow): string | null {
+  for (const [field, values] of Object.entries(VOCABULARY) as [keyof typeof VOCABULARY, readonly string[]][]) {
+    const items = r[field].split(',').map((v) => v.trim().toLowerCase());
+    if (items.some((v) => !values.some((k) => k.toLowerCase() === v)))
+      return `${field}: "${r[field]}" is not a value STOP uses (${values.join(', ')}, or a list of them)`;
+  }
+  if (!/^\d{4}$/.test(r.count_year)) return `count_year: "${r.count_year}" is not a year`;
+  if (countYearBeforeStart(r)) return `count_year: ${r.count_year} is before the year of start_date ${r.start_date}`;
+  return null;
+}
+
+/**
+ * What an import rejects in each record as it reads it (a group's latest record gives the event's
+ * fields, so an earlier one is checked here): `recordIssue`, unless a date after the snapshot is
+ * wrong first (the group's mapping names it).
+ */
+export const readIssue = (r: StopRow, snapshot: string, today?: string): string | null => (laterThanSnapshot(r, snapshot, today) ? null : recordIssue(r));
+
+/** Is the record listed in a count_year before the year it starts? */
+export const countYearBeforeStart = (r: Pick<StopRow, 'count_year'> & { start_date?: string }): boolean =>
+  r.start_date !== undefined && /^\d{4}$/.test(r.count_year) && /^\d{4}-/.test(r.start_date) && r.count_year < r.start_date.slice(0, 4);
+
 /**
  * Map a row, or say why it cannot be. `snapshot` is the STOP snapshot date (YYYY-MM-DD); `today`,
  * when given, the latest date begun anywhere at the import's clock (a later date is refused).
@@ -187,6 +222,8 @@ export function mapStopRow(r: StopRow, snapshot: string, file?: string, today?: 
   if (!/^\d{4}$/.test(r.count_year)) return { reject: `count_year: "${r.count_year}" is not a year` };
   const later = laterThanSnapshot(r, snapshot, today);
   if (later) return { reject: later };
+  const issue = recordIssue(r);
+  if (issue) return { reject: issue };
   const cc = [...new Set(codes as string[])];
   const { category, subtype } = categoryOf(r);
   const area = r.area_name.replace(/\s+/g, ' ').trim();

@@ -48,6 +48,7 @@ describe('what a STOP import retracts', () => {
     // a part (no --full): nothing is retracted for being absent
     const part = await importStop(deps(), next.slice(0, 24), 'part.csv', '2026-06-01');
     expect(part.absent_retracted).toEqual([]);
+    expect(part.absent_check).toMatch(/^not asked/);
     expect((await active()).length).toBe(before.length + 1);
 
     const whole = await importStop(deps(), next, 'stop_snapshot-2026-06-01.csv', '2026-06-01', { full: true });
@@ -71,9 +72,10 @@ describe('what a STOP import retracts', () => {
     const edited = events.find((e) => e.start === '2024-09-26')!.id;
     await editEvent({ ...deps() }, edited, { tags: ['keepiton', 'verified'] }, undefined, { actor: 'cli:root', reason: 'checked' });
     const rejectedId = events.find((e) => e.start === '2025-07-25')!.id;
-    // SYNTHETIC: the 2024-09-26 record removed, the 2025-07-25 record with a count_year that is not a year
-    const next = rows.filter((r) => r.start_date !== '2024-09-26').map((r) => (r.start_date === '2025-07-25' ? { ...r, count_year: '20x5' } : r));
+    // SYNTHETIC: the 2024-09-26 record removed, the 2025-07-25 record ending before it starts
+    const next = rows.filter((r) => r.start_date !== '2024-09-26').map((r) => (r.start_date === '2025-07-25' ? { ...r, end_date: '2025-07-01' } : r));
     const r = await importStop(deps(), next, 'stop_snapshot-2026-06-01.csv', '2026-06-01', { full: true });
+    expect(r.absent_check).toBe('done');
     expect(r.absent_retracted).toEqual([]);
     expect(r.user_edits_kept.map((k) => k.event)).toEqual([edited]);
     expect(r.rejects).toHaveLength(1);

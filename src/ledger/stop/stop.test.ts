@@ -231,6 +231,33 @@ describe('importStop', () => {
     expect(r.rejects).toEqual([{ record: 2, line: 3, reason: 'start_date: 2026-03-01 is in the future (the latest date begun anywhere is 2026-01-01)' }]);
     expect([r.rows_read, r.rows_stored, r.rows_rejected]).toEqual([2, 1, 1]);
   });
+  it("rejects a value outside STOP's vocabulary and a count_year before the start's year, naming record, line and field; such a year is not counted (SYNTHETIC: one cell changed in each real row of real-sample.csv)", async () => {
+    const rows = real();
+    const changed: [keyof StopRow, string][] = [
+      ['shutdown_type', 'Banana'],
+      ['affected_network', 'Satellite'],
+      ['shutdown_extent', 'Banana'],
+      ['shutdown_type', ''],
+    ];
+    const bad = rows.map((r, i) => (i < changed.length ? { ...r, [changed[i]![0]]: changed[i]![1] } : r));
+    const early = bad[changed.length]!;
+    bad[changed.length] = { ...early, count_year: String(Number(early.start_date.slice(0, 4)) - 1) };
+    const r = await importStop(deps(), bad, 'vocabulary.csv', '2026-05-20');
+    const reasons = r.rejects.map((j) => [j.record, j.line, j.reason.split(':')[0]]);
+    expect(reasons).toEqual([
+      [1, bad[0]!._line, 'shutdown_type'],
+      [2, bad[1]!._line, 'affected_network'],
+      [3, bad[2]!._line, 'shutdown_extent'],
+      [4, bad[3]!._line, 'shutdown_type'],
+      [5, bad[4]!._line, 'count_year'],
+    ]);
+    expect(r.rejects[0]!.reason).toBe('shutdown_type: "Banana" is not a value STOP uses (Shutdown, Throttle, Unknown, or a list of them)');
+    expect(r.rejects[4]!.reason).toBe(`count_year: ${bad[4]!.count_year} is before the year of start_date ${early.start_date}`);
+    expect(r.rows_stored + r.rows_rejected).toBe(r.rows_read);
+    // Access Now counts the rejected rows of its sheet, but not a year before the record began
+    const years = accessNowCounts([bad[4]!], '2026-05-20').flatMap((x) => x.values.map((v) => v.period));
+    expect(years).toEqual([]);
+  });
   it('merges repeats, reconciles counts, keeps rejects, and re-imports idempotently', async () => {
     const rows = [...real(), ...parseStopCsv(fixture('synthetic-bad.csv'), 'bad.csv').map((r) => ({ ...r, _record: r._record + 100 }))];
     const first = await importStop(deps(), rows, 'mixed.csv', '2026-05-20');
