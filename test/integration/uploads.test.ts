@@ -92,6 +92,26 @@ describe('imports by upload', () => {
     expect(f.rejects[0]!.line).toBeGreaterThan(1);
   });
 
+  it('an import that rejected rows (the CLI exits 3) answers 200 with its report, as every partial result over HTTP, and says so in OpenAPI (SYNTHETIC rows: synthetic-bad.csv)', async () => {
+    const STOP_BAD = packagePath('test', 'fixtures', 'stop', 'synthetic-bad.csv');
+    const r = await send(app, 'events.import', 'filename=bad_snapshot-2025-12-01.csv&full=true', readFileSync(STOP_BAD), tok.import);
+    const text = await r.text();
+    expect(r.status, text).toBe(200);
+    const result = (
+      JSON.parse(text) as {
+        result: { rows_read: number; rows_stored: number; rows_rejected: number; rejects: { record: number; line: number }[]; absent_check: string };
+      }
+    ).result;
+    expect(result.rows_rejected).toBeGreaterThan(0);
+    expect(result.rows_stored + result.rows_rejected).toBe(result.rows_read);
+    expect(result.rejects.length).toBe(result.rows_rejected);
+    expect(result.absent_check).toBe('done');
+    const doc = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<string, { post: { responses: Record<string, { description: string }> } }>;
+    };
+    expect(doc.paths['/api/_uploads/events.import']!.post.responses['200']!.description).toMatch(/rejected some rows is answered 200 .*the CLI exits 3/);
+  });
+
   it("an OONI hour: ingested with its counts reconciled; the importer's line cap, set from the query, applies", async () => {
     type Ingest = { lines_read: number; stored: number; duplicates: number; rejected: number; filtered: number; reconciled: boolean };
     const ingest = async (query: string): Promise<{ text: string; res: Ingest }> => {

@@ -3495,7 +3495,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected). An import that rejected some rows is answered 200 too, as every partial result over HTTP: its result lists the rejects (the CLI exits 3 on the same report) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3579,7 +3579,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected). An import that rejected some rows is answered 200 too, as every partial result over HTTP: its result lists the rejects (the CLI exits 3 on the same report) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3664,7 +3664,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected). An import that rejected some rows is answered 200 too, as every partial result over HTTP: its result lists the rejects (the CLI exits 3 on the same report) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3747,7 +3747,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected). An import that rejected some rows is answered 200 too, as every partial result over HTTP: its result lists the rejects (the CLI exits 3 on the same report) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3839,7 +3839,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected). An import that rejected some rows is answered 200 too, as every partial result over HTTP: its result lists the rejects (the CLI exits 3 on the same report) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3922,7 +3922,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected). An import that rejected some rows is answered 200 too, as every partial result over HTTP: its result lists the rejects (the CLI exits 3 on the same report) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4008,7 +4008,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected). An import that rejected some rows is answered 200 too, as every partial result over HTTP: its result lists the rejects (the CLI exits 3 on the same report) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4089,7 +4089,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected) */
+            /** @description The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected). An import that rejected some rows is answered 200 too, as every partial result over HTTP: its result lists the rejects (the CLI exits 3 on the same report) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -181,7 +181,9 @@ function describe(app: OpenAPIHono<Env>, maxBytes: number): void {
       },
       responses: {
         200: {
-          description: "The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected)",
+          description:
+            "The upload (name, bytes, SHA-256) and the op's result (counts read, stored, rejected). An import that rejected some rows is answered 200 too, " +
+            'as every partial result over HTTP: its result lists the rejects (the CLI exits 3 on the same report)',
           content: {
             'application/json': {
               schema: z.object({ upload: z.object({ filename: z.string(), bytes: z.number(), sha256: z.string() }), result: z.looseObject({}) }),
