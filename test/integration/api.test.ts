@@ -142,6 +142,12 @@ describe('updates, revisions, retraction', () => {
     });
     expect(stale.status).toBe(412);
     expect((await jbody(app.request(`/api/events/${id}`))).title).toBe('Edited title');
+    // an If-Match that is no ETag (*, a weak tag): the 412 quotes the event's ETag as it is now, which then matches
+    for (const bad of ['*', 'W/"2"']) {
+      const r = await app.request(`/api/events/${id}`, { method: 'PUT', headers: { ...auth(), 'if-match': bad }, body: JSON.stringify(body) });
+      expect(r.status).toBe(412);
+      expect(((await r.json()) as { detail: string }).detail).toContain(`now ${(await app.request(`/api/events/${id}`)).headers.get('etag')}`);
+    }
     // no revision at all is a missing precondition (428), not a failed one
     const noMatch = await app.request(`/api/events/${id}`, { method: 'PUT', headers: auth(), body: JSON.stringify(body) });
     expect(noMatch.status).toBe(428);

@@ -38,9 +38,10 @@ const etag = { ETag: { description: "the event's revision after the write (send 
  * The expected revision: If-Match (the ETag, "3") or body.revision; both given, they must agree.
  * If-Match is compared strongly (RFC 9110 §13.1.1): only the ETag's own form matches, so a weak
  * tag (W/"3") or another spelling of the number ("03", "3.0", 3 unquoted) is a 412, never read
- * as revision 3. Neither given: 428 (RFC 6585 §3), nothing written.
+ * as revision 3; the 412 quotes the event's ETag as it is now (`current`), so a client that sends
+ * it back matches. Neither given: 428 (RFC 6585 §3), nothing written.
  */
-function expectedRevision(header: string | undefined, fallback: unknown): number {
+async function expectedRevision(header: string | undefined, fallback: unknown, current: () => Promise<number | undefined>): Promise<number> {
   const body = typeof fallback === 'number' || typeof fallback === 'string' ? String(fallback) : undefined;
   if (header === undefined && body === undefined) {
     throw new AppError(
@@ -51,14 +52,17 @@ function expectedRevision(header: string | undefined, fallback: unknown): number
   }
   if (header !== undefined) {
     const strong = /^\s*"([1-9][0-9]{0,15})"\s*$/.exec(header);
-    if (!strong)
+    if (!strong) {
+      const now = await current();
+      const etag = now === undefined ? '' : `, now "${now}"`;
       throw new AppError(
         'PRECONDITION_FAILED',
-        `If-Match ${header} matches no revision: send the ETag as GET /api/events/:id gives it ("3"); a weak tag never matches`,
+        `If-Match ${header} matches no revision: send the event's ETag as GET /api/events/:id gives it${etag}; a weak tag never matches`,
         {
           issues: [{ path: ['If-Match'], message: 'not the ETag of a revision' }],
         },
       );
+    }
     if (body !== undefined && Number(strong[1]) !== Number(body))
       throw new AppError('VALIDATION', `revision: the body says ${body}, If-Match says ${header}; send one, or the same in both`, {
         issues: [{ path: ['revision'], message: `differs from If-Match (${header})` }],
@@ -73,6 +77,8 @@ function expectedRevision(header: string | undefined, fallback: unknown): number
 
 export function eventRoutes(deps: AppDeps) {
   const r = newRouter();
+  /** The event's revision as stored now (its ETag), or undefined when there is no such event. */
+  const revisionOf = async (id: string) => ((await deps.store.ledger.getEvent(id))?.doc as { revision?: number } | undefined)?.revision;
 
   // GET /api/events/{id}: the events.show op (documented by the mount), plus its revision as ETag.
   r.get('/api/events/:id', async (c) => {
@@ -151,7 +157,7 @@ export function eventRoutes(deps: AppDeps) {
       const editInput = { reason: body?.reason, revision: body?.revision };
       const edit = EventEditFieldsSchema.safeParse(editInput);
       if (!edit.success) throw validationError(issuesFromZod(edit.error, editInput), 'invalid event');
-      const expected = expectedRevision(c.req.header('if-match'), edit.data.revision);
+      const expected = await expectedRevision(c.req.header('if-match'), edit.data.revision, () => revisionOf(id));
       // A body that changes nothing adds no revision: the current event comes back, its ETag unchanged.
       const { event: e } = await updateEvent(deps, id, body, expected, { actor, reason: edit.data.reason ?? null });
       c.header('ETag', `"${e.revision}"`);
@@ -188,7 +194,8 @@ export function eventRoutes(deps: AppDeps) {
       const body = (await jsonBody(c, { schema: RetractBody, what: 'events.retract' })) as { reason?: unknown };
       const reason = typeof body?.reason === 'string' ? body.reason : '';
       const header = c.req.header('if-match');
-      const e = await setStatus(deps, c.req.valid('param').id, 'retract', { actor, reason }, header ? expectedRevision(header, undefined) : undefined);
+      const id = c.req.valid('param').id;
+      const e = await setStatus(deps, id, 'retract', { actor, reason }, header ? await expectedRevision(header, undefined, () => revisionOf(id)) : undefined);
       return c.json(e, 200);
     },
   );
