@@ -49,6 +49,30 @@ export function flattenEvent(e: LedgerEvent): Record<string, FlatValue> {
 /** The event table: `events export` and every page of `events list` written as a file. */
 export const EVENT_TABLE: FlatTable = { columns: EVENT_PARQUET_COLUMNS, flatten: (row) => flattenEvent(row as unknown as LedgerEvent) };
 
+/**
+ * The revision table: `events history` written as a file. Typed as the event export is: the
+ * revision a BIGINT, its time a TIMESTAMPTZ, the documents before and after JSON.
+ */
+const REVISION_COLUMNS: ParquetColumn[] = [
+  { name: 'revision', type: 'BIGINT' },
+  { name: 'action', type: 'VARCHAR' },
+  { name: 'actor', type: 'VARCHAR' },
+  { name: 'reason', type: 'VARCHAR' },
+  { name: 'at', type: 'TIMESTAMPTZ' },
+  { name: 'previous', type: 'JSON' },
+  { name: 'current', type: 'JSON' },
+];
+export const REVISION_TABLE: FlatTable = {
+  columns: REVISION_COLUMNS,
+  flatten: (row) =>
+    Object.fromEntries(
+      REVISION_COLUMNS.map(({ name, type }) => {
+        const v = row[name];
+        return [name, v === undefined || v === null ? null : type === 'JSON' ? JSON.stringify(v) : (v as string | number)];
+      }),
+    ),
+};
+
 /** CSV cells and files: the one writer (shared/csv.ts), formula-neutralised. */
 export { csvCell, toCsv } from '../shared/index.js';
 

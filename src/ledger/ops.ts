@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { evidenceForLinks } from '../measure/index.js';
 import { check, defineOp, report, type OpContext } from '../op/index.js';
 import { partialDateEnd, SCOPES } from '../shared/index.js';
-import { EVENT_TABLE, exportEvents, exportIndicators, EXPORT_FORMATS } from './export.js';
+import { EVENT_TABLE, REVISION_TABLE, exportEvents, exportIndicators, EXPORT_FORMATS } from './export.js';
 import { geocodeLedger } from './geocode.js';
 import { listIndicators } from './indicators.js';
 import { LedgerEventSchema, SourceSchema } from './model.js';
@@ -127,7 +127,7 @@ export const eventsHistory = defineOp({
   write: false,
   input: z.object({ id: eventId }),
   output: z.object({ items: z.array(Revision), next_cursor: z.null() }).meta({ id: 'EventHistory' }),
-  rows: { key: 'items' },
+  rows: { key: 'items', table: REVISION_TABLE },
   http: { method: 'get', path: '/api/events/{id}/revisions', tag: 'ledger', description: 'Revisions, oldest first', errors: { 404: 'No such event' } },
   run: async (ctx, { id }) => ({ items: await eventHistory(ctx, id), next_cursor: null }),
 });

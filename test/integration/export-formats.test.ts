@@ -122,6 +122,31 @@ describe('event exports', () => {
   });
 });
 
+describe('event history files', () => {
+  it("Parquet: revision BIGINT and the time a TIMESTAMPTZ, as the event export's; the documents JSON", async () => {
+    const id = 'ru-2018-cloud-ip-range-blocking';
+    const r = await run(['events', 'history', id, '--format', 'parquet', '--out', out('history.parquet')]);
+    expect(r.code, r.err).toBe(0);
+    const file = lit(out('history.parquet'));
+    const types = Object.fromEntries(
+      (await rows(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(${file}))`)).map((x) => [x.column_name, x.column_type]),
+    );
+    expect(types).toEqual({
+      revision: 'BIGINT',
+      action: 'VARCHAR',
+      actor: 'VARCHAR',
+      reason: 'VARCHAR',
+      at: 'TIMESTAMP WITH TIME ZONE',
+      previous: 'JSON',
+      current: 'JSON',
+    });
+    const json = (JSON.parse((await run(['events', 'history', id])).out) as { items: { revision: number; at: string }[] }).items;
+    const pq = await rows(`SELECT revision, epoch_ms("at") AS at, current->>'$.revision' AS cur FROM read_parquet(${file}) ORDER BY revision`);
+    expect(pq.length).toBeGreaterThan(0);
+    expect(pq).toEqual(json.map((x) => ({ revision: BigInt(x.revision), at: BigInt(Date.parse(x.at)), cur: String(x.revision) })));
+  });
+});
+
 describe('--out', () => {
   it('keeps an existing file unless --force, for every export command, and leaves no temporary file', async () => {
     const target = out('kept.csv');
