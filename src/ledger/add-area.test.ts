@@ -72,3 +72,36 @@ describe('an event added is placed at once', () => {
     expect(again.places).toEqual(derived.places);
   });
 });
+
+describe("the regions of an added event and its area's", () => {
+  // SYNTHETIC: the shipped Ingushetia event with its area text moved to Jammu and Kashmir and its regions to Rajasthan.
+  const mismatched = () => ({
+    ...shipped('ru-2019-ingushetia-internet-shutdown'),
+    id: 'in-2024-synthetic-mismatch',
+    countries: ['IN'],
+    regions: ['IN-RJ'],
+    geocode: { text: 'Pulwama district, Jammu and Kashmir', status: 'ok' },
+  });
+  it('refuses a region none of its places lies in, beside an area text naming another region, naming `regions`', async () => {
+    const e = await refusal(createEvent(deps(), mismatched(), person));
+    expect(e.code).toBe('VALIDATION');
+    const issues = e.issues;
+    expect(issues.map((i) => i.path)).toEqual([['regions']]);
+    expect(issues[0]!.message).toMatch(/^IN-RJ: none of the event's places lies in it \(the area "Pulwama district, Jammu and Kashmir" is placed in IN-JK\)/);
+  });
+  it('takes the region the area lies in, and a region beside an area text it holds', async () => {
+    const ok = await createEvent(deps(), { ...mismatched(), regions: ['IN-JK'] }, person);
+    expect(ok.regions).toEqual(['IN-JK']);
+    const both = await createEvent(
+      deps(),
+      {
+        ...mismatched(),
+        id: 'in-2024-synthetic-both',
+        regions: ['IN-JK', 'IN-RJ'],
+        geocode: { text: 'Pulwama district, Jammu and Kashmir; Jaipur, Rajasthan', status: 'ok' },
+      },
+      person,
+    );
+    expect([...both.regions].sort()).toEqual(['IN-JK', 'IN-RJ']);
+  });
+});

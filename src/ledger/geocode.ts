@@ -142,8 +142,28 @@ export function placeAdded(f: EventFields): EventFields {
       path: [k],
       message: `not what the event's area gives (${gives[k]}); to keep what you entered set geocode.status to "manual" (placed by hand), or leave ${k} out to have the area placed`,
     }));
-  if (issues.length) throw validationError(issues, 'invalid event');
+  const all: { path: string[]; message: string }[] = [...issues, ...strayRegions(f, placed)];
+  if (all.length) throw validationError(all, 'invalid event');
   return placed;
+}
+
+/**
+ * The regions a person gave that the area contradicts: a region none of the placed places lies
+ * in, while the area text places the event in another region. Such an event would be filed (and
+ * counted) under a region nothing of it is in, and priced as the text's place.
+ */
+function strayRegions(f: EventFields, placed: EventFields): { path: string[]; message: string }[] {
+  const text = f.geocode?.text;
+  if (!text || f.regions.length === 0 || placed.places.length === 0) return [];
+  const placedIn = new Set(placed.places.map((p) => p.region).filter((r): r is string => !!r));
+  const elsewhere = [...placedIn].filter((r) => !f.regions.includes(r));
+  if (elsewhere.length === 0) return [];
+  return f.regions
+    .filter((r) => !placedIn.has(r))
+    .map((r) => ({
+      path: ['regions'],
+      message: `${r}: none of the event's places lies in it (the area "${text}" is placed in ${elsewhere.join(', ')}); give the regions the area lies in, or an area text that names this region`,
+    }));
 }
 
 /**
