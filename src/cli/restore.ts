@@ -70,14 +70,17 @@ async function holdDatabase(dbPath: string): Promise<Store | null> {
   }
 }
 
-/** Every table of the backup read end to end; refused first when the file is not this observatory's backup. */
+/**
+ * Every table of the backup read end to end; refused first when the file is not a whole backup of
+ * this observatory (its tables and columns against those its recorded schema version implies).
+ */
 async function readBackup(source: string): Promise<TableCheck[]> {
   const backup = await openStore(source, { readOnly: true });
   try {
-    const tables = (await backup.verify?.()) ?? [];
-    const why = backupRefusal(source, { tables: tables.map((t) => t.table), schemaVersion: (await backup.info()).schemaVersion }, codeSchemaVersion());
+    const shape = await backup.schemaCheck!();
+    const why = backupRefusal(source, shape, codeSchemaVersion());
     if (why) throw new AppError('VALIDATION', why, { issues: [{ path: ['file'], message: why.slice(source.length + 2) }] });
-    return tables;
+    return (await backup.verify?.()) ?? [];
   } finally {
     await backup.close();
   }

@@ -41,6 +41,27 @@ export interface StoreInfo {
   embedded?: { path: string; schemaVersion: number };
 }
 
+/**
+ * A database file's tables and columns against those the code's migrations up to its recorded
+ * version create (Store.schemaCheck()).
+ */
+export interface SchemaCheck {
+  /** The file's tables, by name. */
+  tables: string[];
+  /** The highest version its schema_migrations records (0 when it records none). */
+  schemaVersion: number;
+  /** The highest version this code migrates to. */
+  codeSchemaVersion: number;
+  /** The code's migrations the file does not record (applied by the next open for writing). */
+  pending: number;
+  /** Tables its version implies that the file lacks. */
+  missingTables: string[];
+  /** Columns (`table.column`) its version implies that the file's tables lack. */
+  missingColumns: string[];
+  /** Tables or columns only a later migration creates, already in the file (migrating it would fail). */
+  ahead: string[];
+}
+
 /** One table read end to end by Store.verify(). */
 export interface TableCheck {
   table: string;
@@ -83,6 +104,8 @@ export interface Store {
   info(): Promise<StoreInfo>;
   /** Read every row of every table (embedded stores; a server store checks itself). */
   verify?(): Promise<TableCheck[]>;
+  /** The file's schema against the one its recorded version implies (embedded stores); reads only. */
+  schemaCheck?(): Promise<SchemaCheck>;
   /** A consistent copy of the whole database in a new file `target`, taken between writes. */
   backup?(target: string): Promise<{ path: string; bytes: number; tables: number }>;
   /**

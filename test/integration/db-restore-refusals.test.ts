@@ -62,6 +62,42 @@ describe('db restore refuses a file that is not a backup of this observatory', (
   });
 });
 
+describe('db restore refuses a file that is not a whole observatory database', () => {
+  it('a backup missing a table, missing a column, recording an earlier version than its tables, or another program\u2019s schema_migrations: exit 2 naming what is wrong, the database untouched', async () => {
+    const before = (await stored()).items.length;
+    const copy = async (name: string, ...sql: string[]) => {
+      const file = join(t.dir, name);
+      expect((await cli(['db', 'backup', file, '--db', db])).code).toBe(0);
+      await duck(file, ...sql);
+      return file;
+    };
+    // real backups of the ingested sample, each damaged one way
+    const noTable = await copy('no-table.duckdb', 'DROP TABLE signal_points');
+    const noColumn = await copy('no-column.duckdb', 'ALTER TABLE api_tokens DROP COLUMN scopes');
+    const v1 = await copy('v1-only.duckdb', 'DELETE FROM schema_migrations WHERE version > 1');
+    // SYNTHETIC: golang-migrate's layout of schema_migrations, as another program leaves it
+    const gomig = join(t.dir, 'gomigrate.duckdb');
+    await duck(
+      gomig,
+      'CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, dirty BOOLEAN)',
+      'INSERT INTO schema_migrations VALUES (5, false)',
+      'CREATE TABLE users (id INTEGER, email VARCHAR)',
+    );
+    const cases: [string, RegExp][] = [
+      [noTable, /not a whole observatory database.*missing table signal_points \(against schema version \d+\); nothing was replaced/],
+      [noColumn, /missing column api_tokens\.scopes \(against schema version \d+\); nothing was replaced/],
+      [v1, /already holds .*which only a migration after its version 1 creates/],
+      [gomig, /missing \d+ tables .*missing 3 columns schema_migrations\.applied_at, schema_migrations\.checksum, schema_migrations\.name/],
+    ];
+    for (const [file, why] of cases) {
+      const r = await cli(['db', 'restore', file, '--db', db]);
+      expect(r.code, `${file}: ${r.err}`).toBe(2);
+      expect(r.err).toMatch(why);
+      expect((await stored()).items.length, file).toBe(before);
+    }
+  });
+});
+
 describe('db backup stopped part-way', () => {
   it('kill -9 after the copy is written and before it is named leaves no file at the name; the retry makes a backup that restores', async () => {
     const target = join(t.dir, 'killed.duckdb');

@@ -21,6 +21,7 @@ import { duckSignalsRepo } from './signals-repo.js';
 import { duckWatchRepo, sealClearSecrets } from './watch-repo.js';
 import { secretBox } from './secret-box.js';
 import { backupTo, verifyTables } from './maintenance.js';
+import { checkSchema } from './schema-check.js';
 
 export { DuckDb, isLockError, type Sql, type Param, type Row } from './db.js';
 
@@ -57,6 +58,7 @@ export async function openDuckDbStore(path: string, options: { readOnly?: boolea
       return { kind: 'duckdb', path, schemaVersion: await schemaVersion(db), extensions: ext, engineVersion: ver[0]?.v ?? '?' };
     },
     verify: () => verifyTables(db),
+    schemaCheck: () => checkSchema(db),
     backup: (target) => backupTo(db, target),
     dataVersion: () => db.version,
     close: release,
