@@ -96,7 +96,12 @@ export class CliContext {
    * Run an op where the database is: via the server if one holds it, else in-process. Either
    * way the op's local paths are absolute against this process's working directory first.
    */
-  async run<I extends z.ZodType, O extends z.ZodType>(op: Op<I, O>, raw: z.input<I>, progress: ProgressReporter = this.progress()): Promise<z.output<O>> {
+  async run<I extends z.ZodType, O extends z.ZodType>(
+    op: Op<I, O>,
+    raw: z.input<I>,
+    progress: ProgressReporter = this.progress(),
+    options: { readOnly?: boolean } = {},
+  ): Promise<z.output<O>> {
     const input = resolveLocalPaths(op, raw);
     const lock = readLock(this.dbPath);
     // The server runs the same op (same schema, same code): its result has the output type.
@@ -109,7 +114,7 @@ export class CliContext {
           op,
           input,
         ),
-      { create: op.createsStore },
+      { create: op.createsStore, readOnly: options.readOnly },
     );
   }
 
@@ -169,12 +174,15 @@ export class CliContext {
     );
   }
 
-  /** Open the store in-process (refusing if a server holds it) for commands that need the handle; `create` as in openStore. */
-  async withStore<T>(fn: (store: Store) => Promise<T>, options: { create?: boolean } = {}): Promise<T> {
+  /**
+   * Open the store in-process (refusing if a server holds it) for commands that need the handle;
+   * `create` as in openStore; `readOnly` opens the file without migrating or repairing it.
+   */
+  async withStore<T>(fn: (store: Store) => Promise<T>, options: { create?: boolean; readOnly?: boolean } = {}): Promise<T> {
     if (readLock(this.dbPath)) {
       throw new AppError('STORE_LOCKED', `a server holds ${this.dbPath} (see ${lockPath(this.dbPath)}); stop it first or use commands that go through it`);
     }
-    const store = await openStore(this.dbPath, { store: this.storeUrl, create: options.create });
+    const store = await openStore(this.dbPath, { store: this.storeUrl, create: options.create, readOnly: options.readOnly });
     try {
       return await fn(store);
     } finally {

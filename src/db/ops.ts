@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { defineOp, report } from '../op/index.js';
 import { AppError, missingFolderError } from '../shared/index.js';
-import type { StoreInfo, TableCheck } from '../store/index.js';
+import type { SchemaCheck, StoreInfo, TableCheck } from '../store/index.js';
+import { schemaGaps } from './backup-check.js';
+import { SCHEMA_GAP_ADVICE } from './schema-status.js';
 import { derivedChecks, type DerivedCheck } from './derived.js';
 import { seedAll, type SeedReport } from './seed.js';
 
@@ -32,15 +34,37 @@ export const dbDerived = defineOp({
   run: (ctx) => derivedChecks(ctx.store, ctx.clock),
 });
 
+export const dbSchema = defineOp({
+  name: 'db.schema',
+  summary: "The database's tables and columns against those its recorded schema version implies; pending migrations",
+  write: false,
+  scope: 'read',
+  input: z.object({}),
+  output: report<SchemaCheck>('recorded and code schema versions, pending migrations, missing tables and columns, those of a later migration'),
+  run: async (ctx) => {
+    if (!ctx.store.schemaCheck) throw new AppError('VALIDATION', 'this store checks its own schema (a server store: see its shards)');
+    return ctx.store.schemaCheck();
+  },
+});
+
 export const dbMigrate = defineOp({
   name: 'db.migrate',
-  summary: 'Apply pending migrations (also done at every open)',
+  summary: 'Apply pending migrations (also done at every open); fails naming any table or column the schema version implies that is missing',
   write: true,
   createsStore: true,
   scope: 'admin',
   input: z.object({}),
   output: z.object({ schema_version: z.number().int() }),
-  run: async (ctx) => ({ schema_version: (await ctx.store.info()).schemaVersion }),
+  run: async (ctx) => {
+    const info = await ctx.store.info();
+    const check = await ctx.store.schemaCheck?.();
+    const gaps = check && schemaGaps(check);
+    if (gaps)
+      throw new AppError('STORE', `the database ${info.path} is not whole: ${gaps}; ${SCHEMA_GAP_ADVICE}`, {
+        details: { missing_tables: check.missingTables, missing_columns: check.missingColumns, ahead: check.ahead },
+      });
+    return { schema_version: info.schemaVersion };
+  },
 });
 
 export const dbSeed = defineOp({
@@ -95,4 +119,4 @@ export const dbBackup = defineOp({
   },
 });
 
-export const dbOps = [dbInfo, dbDerived, dbMigrate, dbSeed, dbVerify, dbBackup];
+export const dbOps = [dbInfo, dbSchema, dbDerived, dbMigrate, dbSeed, dbVerify, dbBackup];

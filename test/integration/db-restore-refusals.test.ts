@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/shared/index.js';
+import { loadMigrations } from '../../src/store/duckdb/migrate.js';
 import { cli, runBin, tempDir } from '../helpers/index.js';
 import { killInside } from '../helpers/kill.js';
 
@@ -166,5 +167,70 @@ describe('a database written by a newer build', () => {
     expect(m.code).toBe(1);
     expect(m.err).toMatch(/newer than this code's .*nothing was changed/);
     expect((await cli(['tokens', 'create', '--name', 'x', '--scope', 'read', '--db', newer])).code).toBe(1);
+  });
+});
+
+interface Doctor {
+  checks: { name: string; ok: boolean; detail: string }[];
+}
+const doctor = async (...args: string[]) => {
+  const r = await cli(['doctor', '--json', ...args]);
+  const checks = (JSON.parse(r.out) as Doctor).checks;
+  return { code: r.code, check: (name: string) => checks.find((c) => c.name === name) };
+};
+/** The highest version the file records, read straight from it. */
+async function recordedVersion(path: string): Promise<number> {
+  const inst = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  const c = await inst.connect();
+  try {
+    return Number((await c.runAndReadAll('SELECT max(version) AS v FROM schema_migrations')).getRowObjectsJS()[0]!.v);
+  } finally {
+    c.closeSync();
+    inst.closeSync();
+  }
+}
+
+describe('doctor and db migrate read the schema a database should have', () => {
+  it('a copy of the live database without a table: doctor, doctor --deep and db migrate exit 1 naming it', async () => {
+    const file = join(t.dir, 'lacking.duckdb');
+    expect((await cli(['db', 'backup', file, '--db', db])).code).toBe(0);
+    await duck(file, 'DROP TABLE signal_points');
+    const d = await doctor('--deep', '--db', file);
+    expect(d.code).toBe(1);
+    expect(d.check('database')).toMatchObject({ ok: false });
+    expect(d.check('database')!.detail).toMatch(/is not whole: missing table signal_points \(against schema version \d+\).*db restore BACKUP/);
+    expect(d.check('tables')).toMatchObject({ ok: false });
+    expect(d.check('tables')!.detail).toMatch(/^(\d+) of (\d+) read end to end .*; missing: signal_points$/);
+    const [, read, of] = /^(\d+) of (\d+)/.exec(d.check('tables')!.detail)!;
+    expect(Number(of)).toBe(Number(read) + 1);
+    const m = await cli(['db', 'migrate', '--db', file]);
+    expect(m.code).toBe(1);
+    expect(m.err).toMatch(/is not whole: missing table signal_points/);
+  });
+
+  it('an older database: doctor reports its version and the pending migration, changes nothing (exit 0, 3 with --strict); db migrate applies it', async () => {
+    const file = join(t.dir, 'older.duckdb');
+    expect((await cli(['db', 'backup', file, '--db', db])).code).toBe(0);
+    const code = await recordedVersion(file);
+    // the last migration undone: its table dropped, its record removed
+    const last = loadMigrations().find((m) => m.version === code)!;
+    const created = /CREATE TABLE (\w+)/.exec(last.sql)![1]!;
+    await duck(file, `DROP TABLE ${created}`, `DELETE FROM schema_migrations WHERE version = ${code}`);
+    const d = await doctor('--db', file);
+    expect(d.code).toBe(0);
+    expect(d.check('database')).toMatchObject({ ok: true, detail: expect.stringContaining(`schema version ${code - 1}, 1 migration pending (to ${code})`) });
+    expect((await cli(['doctor', '--strict', '--db', file])).code).toBe(3);
+    expect(await recordedVersion(file)).toBe(code - 1);
+    expect((await cli(['db', 'migrate', '--db', file])).code).toBe(0);
+    expect(await recordedVersion(file)).toBe(code);
+    expect((await doctor('--db', file)).check('database')!.detail).toMatch(new RegExp(`schema version ${code}$`));
+  });
+
+  it('a --db that is not there: exit 1 naming it, as every read; nothing created', async () => {
+    const file = join(t.dir, 'typo.duckdb');
+    const d = await doctor('--db', file);
+    expect(d.code).toBe(1);
+    expect(d.check('database')).toMatchObject({ ok: false, detail: expect.stringContaining(`no database at ${file}`) });
+    expect(existsSync(file)).toBe(false);
   });
 });

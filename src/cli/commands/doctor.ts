@@ -1,6 +1,8 @@
 /**
  * `splinternet doctor`: is this machine ready? Node version, DuckDB, built-in json/parquet
- * extensions (never installed over the network), the database's schema version, free disk;
+ * extensions (never installed over the network), the database's schema version against the
+ * code's (pending migrations reported, not applied: the file is opened read-only; a table or
+ * column the version implies that is missing is a failure naming it), free disk;
  * and is the store's derived data made by the current code (src/db/derived.ts): a stale
  * dataset is named with the command that refreshes it, a warning (exit 0) unless --strict
  * (exit 3); a failed check is exit 1.
@@ -9,8 +11,9 @@ import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import type { DerivedCheck } from '../../db/derived.js';
-import { dbDerived, dbInfo, dbVerify } from '../../db/ops.js';
-import { CORRUPT_ADVICE, openStore } from '../../store/index.js';
+import { dbDerived, dbInfo, dbSchema, dbVerify } from '../../db/ops.js';
+import { schemaStatus, type SchemaStatus } from '../../db/schema-status.js';
+import { CORRUPT_ADVICE, openStore, type SchemaCheck } from '../../store/index.js';
 import { ctxOf, leaf } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -30,7 +33,7 @@ export function doctorCommand(program: Command, io: Io): void {
     'check Node, DuckDB, built-in extensions, schema version, disk, and whether derived data is current (--deep: read every row of every table)',
   )
     .option('--deep', 'read every row of every table: says "corrupt" with recovery advice when a data block is damaged')
-    .option('--strict', 'exit 3 when derived data was made by earlier code (without it, stale data is a warning: exit 0)')
+    .option('--strict', 'exit 3 when derived data was made by earlier code or migrations are pending (without it, a warning: exit 0)')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const checks: Check[] = [];
@@ -52,11 +55,21 @@ export function doctorCommand(program: Command, io: Io): void {
       } catch (e) {
         checks.push({ name: 'duckdb', ok: false, detail: (e as Error).message });
       }
-      if (existsSync(ctx.dbPath)) {
+      // the --db file, opened read-only: doctor reports pending migrations, it never applies them
+      let schema: SchemaCheck | null = null;
+      let status: SchemaStatus | null = null;
+      if (!ctx.storeUrl) {
         try {
-          const info = await ctx.run(dbInfo, {}).catch(async (e: unknown) => {
-            // this check is about the --db file alone: a server store that fails is the store check's
-            if (!ctx.storeUrl) throw e;
+          schema = await ctx.run(dbSchema, {}, ctx.progress(), { readOnly: true });
+          status = schemaStatus(ctx.dbPath, schema);
+          checks.push({ name: 'database', ok: status.ok, detail: status.detail });
+        } catch (e) {
+          checks.push({ name: 'database', ok: false, detail: (e as Error).message });
+        }
+      } else if (existsSync(ctx.dbPath)) {
+        try {
+          // this check is about the --db file alone: a server store that fails is the store check's
+          const info = await ctx.run(dbInfo, {}).catch(async () => {
             const file = await openStore(ctx.dbPath, { migrate: false, readOnly: true });
             try {
               return await file.info();
@@ -70,6 +83,8 @@ export function doctorCommand(program: Command, io: Io): void {
           checks.push({ name: 'database', ok: false, detail: (e as Error).message });
         }
       } else checks.push({ name: 'database', ok: true, detail: `${ctx.dbPath} does not exist yet (created by db seed, db migrate, serve or an import)` });
+      // the data is read only from a file whose schema is this code's, all of it
+      const readable = ctx.storeUrl !== undefined || (status?.ok === true && !status.pending);
       if (ctx.storeUrl) {
         try {
           const info = await ctx.run(dbInfo, {});
@@ -86,15 +101,19 @@ export function doctorCommand(program: Command, io: Io): void {
           checks.push({ name: 'store', ok: false, detail: (e as Error).message });
         }
       } else checks.push({ name: 'store', ok: true, detail: 'duckdb (the --db file; --store or SPLINTERNET_STORE selects a ClickHouse cluster)' });
-      if (o.deep && existsSync(ctx.dbPath) && !ctx.storeUrl) {
+      if (o.deep && schema && !ctx.storeUrl) {
         try {
-          const tables = await ctx.run(dbVerify, {});
+          const tables = await ctx.run(dbVerify, {}, ctx.progress(), { readOnly: true });
           const rows = tables.reduce((n, t) => n + (t.rows ?? 0), 0);
           const bad = tables.filter((t) => !t.ok);
+          // the tables its schema version implies count, those it lacks as not read
+          const missing = schema.missingTables;
           checks.push({
             name: 'tables',
-            ok: bad.length === 0,
-            detail: `${tables.length - bad.length} of ${tables.length} read end to end (${rows.toLocaleString('en')} rows)`,
+            ok: bad.length === 0 && missing.length === 0,
+            detail:
+              `${tables.length - bad.length} of ${tables.length + missing.length} read end to end (${rows.toLocaleString('en')} rows)` +
+              (missing.length ? `; missing: ${missing.join(', ')}` : ''),
           });
           for (const t of bad) {
             checks.push({
@@ -108,20 +127,20 @@ export function doctorCommand(program: Command, io: Io): void {
         }
       }
       let derived: DerivedCheck[] = [];
-      if (existsSync(ctx.dbPath) || ctx.storeUrl) {
+      if (readable) {
         try {
-          derived = await ctx.run(dbDerived, {});
+          derived = await ctx.run(dbDerived, {}, ctx.progress(), { readOnly: true });
         } catch (e) {
           checks.push({ name: 'derived data', ok: false, detail: (e as Error).message });
         }
-      }
+      } else if (status?.pending) checks.push({ name: 'derived data', ok: true, detail: 'not checked until the pending migrations are applied' });
       let dir = dirname(ctx.dbPath);
       while (!existsSync(dir)) dir = dirname(dir);
       const fs = await statfs(dir);
       const free = fs.bavail * fs.bsize;
       checks.push({ name: 'disk', ok: free > 1e9, detail: `${(free / 1e9).toFixed(1)} GB free at ${dir}` });
       const ok = checks.every((c) => c.ok);
-      const current = derived.every((d) => d.status !== 'stale');
+      const current = derived.every((d) => d.status !== 'stale') && status?.pending !== true;
       if (!ok) io.setExit(EXIT.ERROR);
       if (!current && o.strict) io.setExit(EXIT.PARTIAL);
       const label = { current: 'ok   ', stale: 'stale', empty: 'ok   ', unchecked: '?    ' } as const;
