@@ -2,9 +2,10 @@
  * `splinternet db restore FILE`: put a backup in place of the database. The backup is read end
  * to end and must be a backup of this observatory at a schema version this code knows
  * (src/db/backup-check.ts) before anything is touched; it is copied beside the database and
- * renamed over it, so a crash leaves the old file or the new one, never a mix.
+ * renamed over it, so a crash leaves the old file or the new one, never a mix, and the database
+ * keeps its file mode.
  */
-import { closeSync, copyFileSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { backupRefusal } from '../db/backup-check.js';
 import { readLock } from '../op/index.js';
@@ -34,8 +35,11 @@ export async function restoreDatabase(dbPath: string, file: string): Promise<Res
   const held = await holdDatabase(dbPath);
   // copy beside the target, then rename over it: a crash leaves the old file or the new one
   const tmp = `${dbPath}.restore-${process.pid}`;
+  // the database keeps its mode (a 0600 file stays 0600); a new one takes the backup's
+  const mode = statSync(existsSync(dbPath) ? dbPath : source).mode & 0o777;
   try {
     copyFileSync(source, tmp);
+    chmodSync(tmp, mode);
     rmSync(`${dbPath}.wal`, { force: true });
     renameSync(tmp, dbPath);
   } catch (e) {

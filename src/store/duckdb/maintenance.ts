@@ -5,7 +5,7 @@
  * serialised with the writes, so the copy is one consistent state even while `serve` runs; it
  * appears under its name only once complete.
  */
-import { existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/index.js';
 import type { TableCheck } from '../types.js';
@@ -46,6 +46,7 @@ export async function backupTo(db: DuckDb, target: string): Promise<{ path: stri
   if (existsSync(target)) throw new AppError('CONFLICT', `${target} exists; a backup never overwrites a file (pick a new name)`);
   const tables = await db.all<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary');
   const partial = partialBackupPath(target);
+  const mode = db.path === ':memory:' ? null : statSync(db.path).mode & 0o777;
   const clear = () => {
     for (const f of [partial, `${partial}.wal`]) rmSync(f, { force: true });
   };
@@ -55,6 +56,8 @@ export async function backupTo(db: DuckDb, target: string): Promise<{ path: stri
       const main = (await conn.runAndReadAll('SELECT current_database() AS d')).getRowObjectsJS()[0]!.d as string;
       await conn.run(`ATTACH ${literal(partial)} AS splinternet_backup`);
       try {
+        // never more readable than the database: its mode, set before any row is written
+        if (mode !== null) chmodSync(partial, mode);
         await conn.run(`COPY FROM DATABASE ${ident(main)} TO splinternet_backup`);
         await conn.run('CHECKPOINT splinternet_backup');
       } finally {
