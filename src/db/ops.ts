@@ -104,7 +104,13 @@ export const dbBackup = defineOp({
   files: (i) => [resolve(i.file)],
   localPaths: ['file'],
   input: z.object({ file: z.string().min(1) }),
-  output: z.object({ path: z.string(), bytes: z.number().int(), tables: z.number().int() }),
+  output: z.object({
+    path: z.string(),
+    bytes: z.number().int(),
+    tables: z.number().int(),
+    /** Partial copies of the same name that killed backups left, removed. */
+    removed: z.array(z.string()),
+  }),
   run: async (ctx, { file }) => {
     if (!ctx.store.backup)
       throw new AppError(

@@ -107,7 +107,7 @@ export interface Store {
   /** The file's schema against the one its recorded version implies (embedded stores); reads only. */
   schemaCheck?(): Promise<SchemaCheck>;
   /** A consistent copy of the whole database in a new file `target`, taken between writes. */
-  backup?(target: string): Promise<{ path: string; bytes: number; tables: number }>;
+  backup?(target: string): Promise<{ path: string; bytes: number; tables: number; removed: string[] }>;
   /**
    * A number that changes whenever this process writes. Readers may cache anything derived
    * from the store (e.g. HTTP responses) for as long as it stays the same.

@@ -106,13 +106,15 @@ describe('db backup stopped part-way', () => {
     expect(k.marker, k.err).not.toBeNull();
     expect(k.signal).toBe('SIGKILL');
     expect(existsSync(target)).toBe(false);
+    // the killed run's partial copy is the only other thing it left, under a name that says so
+    const left = readdirSync(t.dir).filter((f) => f.includes('killed.duckdb') && f !== 'killed.duckdb');
+    expect(left).toEqual([expect.stringMatching(/^\.killed\.duckdb\.partial-\d+$/)]);
     const again = await runBin(['db', 'backup', target, '--json', '--db', db]);
     expect(again.code, again.err).toBe(0);
     expect(statSync(target).size).toBeGreaterThan(0);
-    // the killed run's partial copy is the only other thing it left, under a name that says so
-    expect(readdirSync(t.dir).filter((f) => f.includes('killed.duckdb') && f !== 'killed.duckdb')).toEqual([
-      expect.stringMatching(/^\.killed\.duckdb\.partial-\d+$/),
-    ]);
+    // the retry removes it (its process is gone) and says so
+    expect((JSON.parse(again.out) as { removed: string[] }).removed).toEqual(left.map((f) => join(t.dir, f)));
+    expect(readdirSync(t.dir).filter((f) => f.includes('killed.duckdb') && f !== 'killed.duckdb')).toEqual([]);
     const into = join(t.dir, 'restored.duckdb');
     const r = await cli(['db', 'restore', target, '--json', '--db', into]);
     expect(r.code, r.err).toBe(0);

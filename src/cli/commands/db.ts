@@ -52,7 +52,12 @@ export function dbCommand(program: Command, io: Io): void {
     .action(async (file: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(dbBackup, { file });
-      ctx.print(r, (x: typeof r) => `backed up ${ctx.dbPath} to ${x.path}: ${x.tables} tables, ${(x.bytes / 1e6).toFixed(1)} MB\n`);
+      ctx.print(
+        r,
+        (x: typeof r) =>
+          `backed up ${ctx.dbPath} to ${x.path}: ${x.tables} tables, ${(x.bytes / 1e6).toFixed(1)} MB\n` +
+          x.removed.map((f) => `removed ${f}, a partial copy a killed backup left\n`).join(''),
+      );
     });
   leaf(db, 'restore', 'replace the database with a backup FILE, after reading every row of it (refused while `serve` holds the database)')
     .argument('<file>', 'a file made by `db backup`')

@@ -5,7 +5,7 @@
  * serialised with the writes, so the copy is one consistent state even while `serve` runs; it
  * appears under its name only once complete.
  */
-import { chmodSync, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/index.js';
 import type { TableCheck } from '../types.js';
@@ -36,13 +36,45 @@ export async function verifyTables(db: DuckDb): Promise<TableCheck[]> {
 /** The name a backup is written under until it is complete: beside `target`, so the rename stays on one file system. */
 export const partialBackupPath = (target: string, pid = process.pid) => join(dirname(target), `.${basename(target)}.partial-${pid}`);
 
+/** Whether a process with this id runs (one this user may not signal runs too). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The partial copies of `target` (and their WAL files) that a backup killed before it finished
+ * left behind: named for a process that no longer runs. A backup of that name still running
+ * (its pid alive) is left alone.
+ */
+export function stalePartials(target: string): string[] {
+  const prefix = `.${basename(target)}.partial-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(target));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => {
+      const m = n.startsWith(prefix) ? /^(\d+)(\.wal)?$/.exec(n.slice(prefix.length)) : null;
+      return m !== null && Number(m[1]) !== process.pid && !alive(Number(m[1]));
+    })
+    .map((n) => join(dirname(target), n))
+    .sort();
+}
+
 /**
  * Copy the database into `target` (an absolute, normalised path the caller has checked), which
  * must not exist. The copy is written under a temporary name beside it and linked to `target`
  * only once it is complete and checkpointed: a backup stopped at any point (a failure, kill -9)
  * leaves no file at `target`, and a file at `target` is never replaced.
  */
-export async function backupTo(db: DuckDb, target: string): Promise<{ path: string; bytes: number; tables: number }> {
+export async function backupTo(db: DuckDb, target: string): Promise<{ path: string; bytes: number; tables: number; removed: string[] }> {
   if (existsSync(target)) throw new AppError('CONFLICT', `${target} exists; a backup never overwrites a file (pick a new name)`);
   const tables = await db.all<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary');
   const partial = partialBackupPath(target);
@@ -66,7 +98,10 @@ export async function backupTo(db: DuckDb, target: string): Promise<{ path: stri
     });
     await pauseAt('backup', `partial=${partial}`);
     publish(partial, target);
-    return { path: target, bytes: statSync(target).size, tables: Number(tables[0]?.n ?? 0) };
+    // what an earlier backup of this name left when it was killed goes once this one is whole
+    const removed = stalePartials(target);
+    for (const f of removed) rmSync(f, { force: true });
+    return { path: target, bytes: statSync(target).size, tables: Number(tables[0]?.n ?? 0), removed };
   } catch (e) {
     clear();
     if (e instanceof AppError && e.details.no_space === true)
