@@ -4,8 +4,8 @@
  * SPLINTERNET_STORE put the growing data on a ClickHouse cluster; the embedded file still holds
  * the ledger and the other small tables.
  */
-import { lstatSync, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { AppError } from '../shared/index.js';
 import { openClickHouseStore, parseStoreUrl } from './clickhouse/index.js';
 import { openDuckDbStore } from './duckdb/index.js';
@@ -38,13 +38,26 @@ export function defaultDbPath(flag?: string, env: NodeJS.ProcessEnv = process.en
 /**
  * A path whose last part is a symlink names the file it points to: the lock file, the server a
  * command goes through and the file a restore replaces are those of that file (a path through a
- * symlinked folder already reaches the same lock file). A dangling link stays as given.
+ * symlinked folder already reaches the same lock file). A link whose file is not there yet names
+ * the file it would create (its target, taken against the link's folder when relative), as
+ * DuckDB creates it through the link, so every writer and a restore leave the link a link.
  */
-function throughLink(path: string): string {
+function throughLink(path: string, depth = 0): string {
   try {
-    return lstatSync(path).isSymbolicLink() ? realpathSync(path) : path;
+    if (!lstatSync(path).isSymbolicLink()) return path;
   } catch {
     return path;
+  }
+  try {
+    return realpathSync(path);
+  } catch {
+    // dangling: follow it by hand, a few links deep at most (a loop stays as given)
+    if (depth >= 8) return path;
+    try {
+      return throughLink(resolve(dirname(path), readlinkSync(path)), depth + 1);
+    } catch {
+      return path;
+    }
   }
 }
 

@@ -2,7 +2,7 @@
  * The files `db backup` and `db restore` leave: a backup is never more readable than its
  * database, and a restored database keeps its mode.
  */
-import { chmodSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readlinkSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/shared/index.js';
@@ -35,5 +35,27 @@ describe('file modes', () => {
     const fresh = join(t.dir, 'fresh.duckdb');
     expect((await cli(['db', 'restore', closed, '--db', fresh])).code).toBe(0);
     expect(modeOf(fresh)).toBe('600');
+  });
+});
+
+describe('a --db that is a symlink to a file not there yet', () => {
+  it('restore follows it as the other writers do: the link stays a link, its target is the database', async () => {
+    const backup = join(t.dir, 'for-link.duckdb');
+    expect((await cli(['db', 'backup', backup, '--db', db])).code).toBe(0);
+    const target = join(t.dir, 'not-yet.duckdb');
+    const link = join(t.dir, 'dangling.duckdb');
+    symlinkSync(target, link);
+    const r = await cli(['db', 'restore', backup, '--json', '--db', link]);
+    expect(r.code, r.err).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(target);
+    expect(existsSync(target)).toBe(true);
+    expect((JSON.parse(r.out) as { to: string }).to).toBe(target);
+    // and a relative link, resolved against its own folder
+    const rel = join(t.dir, 'rel-link.duckdb');
+    symlinkSync('rel-target.duckdb', rel);
+    expect((await cli(['db', 'restore', backup, '--db', rel])).code).toBe(0);
+    expect(lstatSync(rel).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(t.dir, 'rel-target.duckdb'))).toBe(true);
   });
 });
