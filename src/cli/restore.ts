@@ -31,7 +31,12 @@ export async function restoreDatabase(dbPath: string, file: string): Promise<Res
   if (lock) throw new AppError('STORE_LOCKED', `the server (pid ${lock.pid}) at ${lock.url} holds ${dbPath}; stop it, then restore`);
   const tables = await readBackup(source);
   const bad = tables.filter((t) => !t.ok);
-  if (bad.length) throw new AppError('STORE', `${source} is not a sound backup: ${bad.map((t) => `${t.table}: ${t.error}`).join('; ')}; nothing was replaced`);
+  if (bad.length)
+    throw new AppError(
+      'VALIDATION',
+      `the backup ${source} is damaged, not a sound backup: ${bad.map((t) => `${t.table}: ${withoutAdvice(t.error ?? '')}`).join('; ')}; restore another backup; nothing was replaced`,
+      { issues: [{ path: ['file'], message: 'damaged: not a sound backup' }] },
+    );
   const held = await holdDatabase(dbPath);
   // copy beside the target, then rename over it: a crash leaves the old file or the new one
   const tmp = `${dbPath}.restore-${process.pid}`;
@@ -79,15 +84,44 @@ async function holdDatabase(dbPath: string): Promise<Store | null> {
  * this observatory (its tables and columns against those its recorded schema version implies).
  */
 async function readBackup(source: string): Promise<TableCheck[]> {
-  const backup = await openStore(source, { readOnly: true });
+  const backup = await openStore(source, { readOnly: true }).catch((e: unknown) => {
+    throw unreadableBackup(source, e);
+  });
   try {
     const shape = await backup.schemaCheck!();
     const why = backupRefusal(source, shape, codeSchemaVersion());
     if (why) throw new AppError('VALIDATION', why, { issues: [{ path: ['file'], message: why.slice(source.length + 2) }] });
     return (await backup.verify?.()) ?? [];
+  } catch (e) {
+    throw unreadableBackup(source, e);
   } finally {
     await backup.close();
   }
+}
+
+/** A store error's words about a damaged file, without the advice to restore a backup (this is one). */
+function withoutAdvice(message: string): string {
+  return message.split('. Recover:')[0]!.replace(/^the database /, '');
+}
+
+/**
+ * Why the backup file cannot be opened, said of the backup (exit 2): held by a running process
+ * (a live database, not a copy: back it up first), or damaged (restore another backup).
+ */
+function unreadableBackup(source: string, e: unknown): unknown {
+  if (!(e instanceof AppError)) return e;
+  const refuse = (why: string) =>
+    new AppError('VALIDATION', `the backup ${source} ${why}; nothing was replaced`, { cause: e, issues: [{ path: ['file'], message: why }] });
+  if (e.code === 'STORE_LOCKED') {
+    const pid = typeof e.details.holder_pid === 'number' ? ` (pid ${e.details.holder_pid})` : '';
+    return refuse(
+      `is held by another process${pid}: a live database, not a backup; copy it with \`splinternet db backup FILE --db ${source}\` and restore that copy`,
+    );
+  }
+  if (e.details.corrupt === true)
+    return refuse(`is damaged, not a sound backup (${(e.cause as Error | undefined)?.message ?? withoutAdvice(e.message)}); restore another backup`);
+  if (e.code === 'STORE') return refuse(`cannot be opened as a DuckDB database (${e.message}); restore another backup`);
+  return e;
 }
 
 /**

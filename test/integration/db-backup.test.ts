@@ -87,7 +87,8 @@ describe('db backup, db restore, doctor --deep', () => {
     expect(named.code).toBe(1);
     expect((JSON.parse(named.out) as typeof doc).checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['tables', 'table registry_entries']);
     const restore = await runBin(['db', 'restore', bad, '--db', join(t.dir, 'never.duckdb')]);
-    expect(restore.code).toBe(1);
-    expect(restore.err).toMatch(/is not a sound backup: registry_entries: .*nothing was replaced/);
+    expect(restore.code).toBe(2);
+    expect(restore.err).toMatch(/the backup .* is damaged, not a sound backup: registry_entries: .*restore another backup; nothing was replaced/);
+    expect(restore.err).not.toContain('db restore BACKUP');
   });
 });

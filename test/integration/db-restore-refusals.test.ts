@@ -5,7 +5,7 @@
  * leaves no file under the backup's name, so neither a restore nor the retry is misled by one.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,6 +155,33 @@ describe('db restore and a process that has the database open', () => {
   });
 });
 
+describe('db restore of a backup that cannot be read', () => {
+  it('a backup cut short, or a live database another process holds: exit 2 naming the backup as such, no advice to restore a backup, nothing replaced', async () => {
+    const before = (await stored()).items.length;
+    const whole = join(t.dir, 'whole.duckdb');
+    expect((await cli(['db', 'backup', whole, '--db', db])).code).toBe(0);
+    // a real backup cut short, as an interrupted copy leaves it
+    const cut = join(t.dir, 'cut.duckdb');
+    writeFileSync(cut, readFileSync(whole).subarray(0, Math.floor(statSync(whole).size / 2)));
+    const r = await cli(['db', 'restore', cut, '--db', db]);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(
+      new RegExp(`the backup ${cut.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (is damaged|cannot be opened).*restore another backup; nothing was replaced`),
+    );
+    expect(r.err).not.toContain('db restore BACKUP');
+    const h = await holder(whole);
+    try {
+      const held = await cli(['db', 'restore', whole, '--db', db]);
+      expect(held.code, held.err).toBe(2);
+      expect(held.err).toContain(`the backup ${whole} is held by another process (pid ${h.pid}): a live database, not a backup`);
+      expect(held.err).not.toContain('splinternet serve');
+    } finally {
+      await h.stop();
+    }
+    expect((await stored()).items.length).toBe(before);
+  });
+});
+
 describe('a database written by a newer build', () => {
   it('SYNTHETIC version row: doctor fails the database check naming both versions; db migrate and a write refuse it, unchanged', async () => {
     const newer = join(t.dir, 'opened-newer.duckdb');
@@ -169,6 +196,17 @@ describe('a database written by a newer build', () => {
     expect(m.code).toBe(1);
     expect(m.err).toMatch(/newer than this code's .*nothing was changed/);
     expect((await cli(['tokens', 'create', '--name', 'x', '--scope', 'read', '--db', newer])).code).toBe(1);
+  });
+
+  it('SYNTHETIC version row: db backup copies it as it is (a backup only reads), newer version and all', async () => {
+    const newer = join(t.dir, 'to-copy-newer.duckdb');
+    expect((await cli(['db', 'backup', newer, '--db', db])).code).toBe(0);
+    await duck(newer, "INSERT INTO schema_migrations VALUES (999, 'from_a_newer_build', 'abcdef0123456789', now())");
+    const copy = join(t.dir, 'newer-copy.duckdb');
+    const b = await cli(['db', 'backup', copy, '--db', newer]);
+    expect(b.code, b.err).toBe(0);
+    expect(await recordedVersion(copy)).toBe(999);
+    expect(await recordedVersion(newer)).toBe(999);
   });
 });
 

@@ -51,7 +51,8 @@ export function dbCommand(program: Command, io: Io): void {
     .argument('<file>', 'the new file (never overwritten)')
     .action(async (file: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(dbBackup, { file });
+      // read-only: a copy is taken as the file is, without migrating it (a newer schema is copied too)
+      const r = await ctx.run(dbBackup, { file }, ctx.progress(), { readOnly: true });
       ctx.print(
         r,
         (x: typeof r) =>

@@ -86,7 +86,8 @@ export async function backupTo(db: DuckDb, target: string): Promise<{ path: stri
   try {
     await db.withWriter(async (conn) => {
       const main = (await conn.runAndReadAll('SELECT current_database() AS d')).getRowObjectsJS()[0]!.d as string;
-      await conn.run(`ATTACH ${literal(partial)} AS splinternet_backup`);
+      // READ_WRITE: the copy is written also from a database opened read-only
+      await conn.run(`ATTACH ${literal(partial)} AS splinternet_backup (READ_WRITE)`);
       try {
         // never more readable than the database: its mode, set before any row is written
         if (mode !== null) chmodSync(partial, mode);

@@ -78,7 +78,7 @@ export async function migrate(db: DuckDb, migrations = loadMigrations()): Promis
     throw new AppError(
       'STORE',
       `the database ${db.path} is at schema version ${newest}, newer than this code's ${known}: a newer splinternet wrote it, with tables this code does not know. ` +
-        'Use that version, or restore a backup made by this one (`splinternet db restore BACKUP`); nothing was changed',
+        'Use that version, or restore a backup made by this one (`splinternet db restore BACKUP`) after copying this one as it is (`splinternet db backup FILE`); nothing was changed',
       { details: { schema_version: newest, code_schema_version: known } },
     );
   for (const m of migrations) {
