@@ -17,6 +17,8 @@ export interface Restored {
   to: string;
   tables: number;
   rows: number;
+  /** Active webhook subscriptions whose secret the key file beside the database cannot open, with why. */
+  unreadable_secrets: { id: string; problem: string }[];
 }
 
 /** Replace the database at `dbPath` with the backup `file`; refused (nothing replaced) unless the backup is whole and this observatory's. */
@@ -53,7 +55,29 @@ export async function restoreDatabase(dbPath: string, file: string): Promise<Res
   } finally {
     await held?.close();
   }
-  return { restored: source, to: dbPath, tables: tables.length, rows: tables.reduce((n, t) => n + (t.rows ?? 0), 0) };
+  return {
+    restored: source,
+    to: dbPath,
+    tables: tables.length,
+    rows: tables.reduce((n, t) => n + (t.rows ?? 0), 0),
+    unreadable_secrets: await unreadableSecrets(dbPath),
+  };
+}
+
+/**
+ * The restored database's active subscriptions whose secrets the key file beside it does not
+ * open (a backup older than a key rotation, or no key file copied with it): their deliveries
+ * could never be signed. Read-only; a database too old to hold subscriptions has none.
+ */
+async function unreadableSecrets(dbPath: string): Promise<{ id: string; problem: string }[]> {
+  const store = await openStore(dbPath, { readOnly: true });
+  try {
+    if (!(await store.schemaCheck!()).tables.includes('hook_subscriptions')) return [];
+    const subs = await store.watch.listSubscriptions(false);
+    return subs.flatMap((s) => (s.secret_problem ? [{ id: s.id, problem: s.secret_problem }] : []));
+  } finally {
+    await store.close();
+  }
 }
 
 /**

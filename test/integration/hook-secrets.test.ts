@@ -128,6 +128,27 @@ describe('webhook secrets at rest', () => {
     expect((await json(db, ['hooks', 'list'])).items[0].secret_problem).toBeNull();
   });
 
+  it('a backup restored where the key file does not open its secrets: restore warns and doctor fails, naming the subscription and the key file', async () => {
+    const db = join(t.dir, 'before-rotation.duckdb');
+    const hook = await json(db, ['hooks', 'add', receiver.url, '--kind', 'shutdown']);
+    const backup = join(t.dir, 'before-rotation-copy.duckdb');
+    await json(db, ['db', 'backup', backup]);
+    await json(db, ['hooks', 'rotate-key']);
+    const r = await cli(['db', 'restore', backup, '--db', db]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(new RegExp(`warning: webhook ${hook.id} cannot be delivered: .*key file ${db}\\.key does not hold`));
+    const doc = await cli(['doctor', '--json', '--db', db]);
+    expect(doc.code).toBe(1);
+    const check = (JSON.parse(doc.out) as { checks: { name: string; ok: boolean; detail: string }[] }).checks.find((c) => c.name === 'webhook secrets');
+    expect(check).toMatchObject({ ok: false, detail: expect.stringContaining(`${hook.id}: the secret of ${hook.id} was sealed with key`) });
+    // restored where no key file is beside it: the same, naming the missing file
+    const bare = join(t.dir, 'no-key.duckdb');
+    const r2 = await cli(['db', 'restore', backup, '--json', '--db', bare]);
+    expect((JSON.parse(r2.out) as { unreadable_secrets: { id: string; problem: string }[] }).unreadable_secrets).toEqual([
+      { id: hook.id, problem: expect.stringContaining(`${bare}.key is missing`) },
+    ]);
+  });
+
   it('hooks rotate-key seals under a new key and drops the old; the secret is unchanged', async () => {
     const db = join(t.dir, 'rotate.duckdb');
     const hook = await json(db, ['hooks', 'add', receiver.url]);

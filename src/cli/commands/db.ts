@@ -65,6 +65,11 @@ export function dbCommand(program: Command, io: Io): void {
     .action(async (file: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await restoreDatabase(ctx.dbPath, file);
-      ctx.print(r, (x: typeof r) => `restored ${x.to} from ${x.restored}: ${x.tables} tables, ${x.rows.toLocaleString('en')} rows, every row read\n`);
+      ctx.print(
+        r,
+        (x: typeof r) =>
+          `restored ${x.to} from ${x.restored}: ${x.tables} tables, ${x.rows.toLocaleString('en')} rows, every row read\n` +
+          x.unreadable_secrets.map((h) => `warning: webhook ${h.id} cannot be delivered: ${h.problem}\n`).join(''),
+      );
     });
 }

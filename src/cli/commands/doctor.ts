@@ -13,6 +13,7 @@ import type { Command } from '@commander-js/extra-typings';
 import type { DerivedCheck } from '../../db/derived.js';
 import { dbDerived, dbInfo, dbSchema, dbVerify } from '../../db/ops.js';
 import { schemaStatus, type SchemaStatus } from '../../db/schema-status.js';
+import { hooksList } from '../../watch/ops.js';
 import { CORRUPT_ADVICE, openStore, type SchemaCheck } from '../../store/index.js';
 import { ctxOf, leaf } from '../command.js';
 import type { Io } from '../context.js';
@@ -134,6 +135,19 @@ export function doctorCommand(program: Command, io: Io): void {
           checks.push({ name: 'derived data', ok: false, detail: (e as Error).message });
         }
       } else if (status?.pending) checks.push({ name: 'derived data', ok: true, detail: 'not checked until the pending migrations are applied' });
+      // webhook subscriptions whose secret the key file cannot open: their deliveries can never be signed
+      if (readable && !ctx.storeUrl) {
+        try {
+          const lost = (await ctx.run(hooksList, { all: false }, ctx.progress(), { readOnly: true })).items.filter((h) => h.secret_problem);
+          checks.push({
+            name: 'webhook secrets',
+            ok: lost.length === 0,
+            detail: lost.length ? lost.map((h) => `${h.id}: ${h.secret_problem}`).join('; ') : "every active subscription's secret opens with the key file",
+          });
+        } catch (e) {
+          checks.push({ name: 'webhook secrets', ok: false, detail: (e as Error).message });
+        }
+      }
       let dir = dirname(ctx.dbPath);
       while (!existsSync(dir)) dir = dirname(dir);
       const fs = await statfs(dir);
