@@ -75,3 +75,16 @@ describe('assertFileAccess', () => {
     }
   });
 });
+
+describe('the refusal names what the op does with files', () => {
+  it('a path outside the folders is refused as a file the op opens (read or written), never as one it reads', () => {
+    let message = '';
+    try {
+      assertFileAccess(grant, [join(root, 'outside', 'b.duckdb')], 'the operation db.backup');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^the operation db\.backup opens files on the server \(reads them, or writes a new one\) only inside its import folders/);
+    expect(message).not.toMatch(/ reads files on the server only/);
+  });
+});

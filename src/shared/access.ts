@@ -113,8 +113,8 @@ export function assertFileAccess(grant: Grant, paths: readonly string[], what: s
   throw new AppError(
     'FORBIDDEN',
     dirs.length
-      ? `${what} reads files on the server only inside its import folders (${dirs.join(', ')}); refused: ${outside.join(', ')}`
-      : `${what} reads files on the server, and this server has no import folder (start it with --import-dir DIR); refused: ${outside.join(', ')}`,
+      ? `${what} opens files on the server (reads them, or writes a new one) only inside its import folders (${dirs.join(', ')}); refused: ${outside.join(', ')}`
+      : `${what} opens files on the server (reads them, or writes a new one), and this server has no import folder (start it with --import-dir DIR); refused: ${outside.join(', ')}`,
     { details: { allowed_dirs: [...dirs] } },
   );
 }
