@@ -48,6 +48,10 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
     [/\bwest champaran\b/gi, ' Pashchim Champaran '],
     [/\beast champaran\b/gi, ' Purba Champaran '],
     [/\bchhatrapati sambhaji ?nagar\b/gi, ' Aurangabad '],
+    // Punjab's districts by the names in its government's orders: SAS Nagar (Sahibzada Ajit Singh
+    // Nagar, Mohali), GeoNames' Ajitgarh; SBS Nagar (Shahid Bhagat Singh Nagar, Nawanshahr until 2008).
+    [/\b(?:SAS Nagar|Sahibzada Ajit Singh Nagar)\b/gi, ' Ajitgarh '],
+    [/\b(?:SBS Nagar|(?:Shahid|Shaheed|Sahid) Bhagat Singh Nagar)\b/gi, ' Shahid Bhagat Singh Nagar '],
     // States renamed: Orissa → Odisha (2011), Uttaranchal → Uttarakhand (2007); J&K, the usual abbreviation.
     [/\borissa\b/gi, ' Odisha '],
     [/\buttaranchal\b/gi, ' Uttarakhand '],

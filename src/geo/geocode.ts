@@ -43,6 +43,7 @@ import {
   type Unit,
 } from './gazetteer.js';
 import { editDistance, nearName, splitPossessives } from './near-names.js';
+import { outsideNamed } from './outside.js';
 import { BELOW_DISTRICT, locatedIn, nameWords, REGION_WORD, singularUnit, unmatchedRuns, type Run } from './unmatched.js';
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -127,13 +128,14 @@ function exactAt(idx: CountryIndex, tokens: Token[], i: number): Match | null {
   return null;
 }
 
-/** Near-misses inside a run of words no exact name matched, longest first from the left. */
-function nearInRun(idx: CountryIndex, run: Token[]): { matches: Match[]; unmatched: Word[] } {
+/** Near-misses inside a run of words no exact name matched, longest first from the left; never the words of a name not taken (`notTaken`: "at:length"). */
+function nearInRun(idx: CountryIndex, run: Token[], notTaken: ReadonlySet<string>): { matches: Match[]; unmatched: Word[] } {
   const matches: Match[] = [];
   const unmatched: Word[] = [];
   for (let i = 0; i < run.length;) {
     let found: Match | null = null;
     for (let n = Math.min(MAX_WORDS, run.length - i); n >= 1 && !found; n--) {
+      if (notTaken.has(`${run[i]!.at}:${n}`)) continue;
       const near = nearName(
         idx,
         run.slice(i, i + n).map((x) => x.t),
@@ -148,7 +150,11 @@ function nearInRun(idx: CountryIndex, run: Token[]): { matches: Match[]; unmatch
   return { matches, unmatched };
 }
 
-/** Split the text into name matches, longest first from the left; near-misses only where no exact name matched. */
+/**
+ * Split the text into name matches, longest first from the left; a district or place found only
+ * outside the regions the text names is not taken (outside.ts); near-misses only where no exact
+ * name was taken.
+ */
 function matchNames(idx: CountryIndex, text: string): { matches: Match[]; unmatched: Word[] } {
   const raw = words(text);
   // Kind hints: the generic word right after a name ("Jaipur District", "Chomu town").
@@ -156,17 +162,27 @@ function matchNames(idx: CountryIndex, text: string): { matches: Match[]; unmatc
   raw.forEach((t, i) => {
     if (normName(t).length) tokens.push({ t, next: raw[i + 1] ?? null, at: tokens.length });
   });
+  const exact: Match[] = [];
+  for (let i = 0; i < tokens.length;) {
+    const found = exactAt(idx, tokens, i);
+    if (found) exact.push(found);
+    i += found ? found.words.length : 1;
+  }
+  const dropped = outsideNamed(exact, nameWords(text));
+  const taken = exact.filter((m) => !dropped.has(m));
+  const notTaken = new Set([...dropped].map((m) => `${m.at}:${m.words.length}`));
+  const startingAt = new Map(taken.map((m) => [m.at, m]));
   const matches: Match[] = [];
   const unmatched: Word[] = [];
   let run: Token[] = [];
   const flush = () => {
-    const r = nearInRun(idx, run);
+    const r = nearInRun(idx, run, notTaken);
     matches.push(...r.matches);
     unmatched.push(...r.unmatched);
     run = [];
   };
   for (let i = 0; i < tokens.length;) {
-    const found = exactAt(idx, tokens, i);
+    const found = startingAt.get(i);
     if (found) {
       flush();
       matches.push(found);
@@ -174,6 +190,16 @@ function matchNames(idx: CountryIndex, text: string): { matches: Match[]; unmatc
     } else run.push(tokens[i++]!);
   }
   flush();
+  // a name spelt with other spaces ("Hira Nagar", Hiranagar) is held to the regions as an exact one
+  for (const m of outsideNamed(
+    matches.filter((x) => x.near?.edits === 0),
+    nameWords(text),
+    taken,
+  )) {
+    matches.splice(matches.indexOf(m), 1);
+    unmatched.push(...m.words.map((t, i) => ({ t, at: m.at + i })));
+  }
+  unmatched.sort((a, b) => a.at - b.at);
   // "Khuzdar, Mastung, … and Sibi districts": the text calls each name of the list a district (district-lists.ts).
   const listed = districtListAt(text);
   for (const m of matches) {

@@ -83,6 +83,9 @@ export interface Run {
   to: number;
 }
 
+/** Whether a word can be of a name: not filler, a country's name, a number or a single letter. */
+export const namesSomething = (t: string): boolean => !FILLER.has(t) && !isCountryWord(t) && !/^\d+$/.test(t) && t.length > 1;
+
 /**
  * The names the unmatched words (their positions among the name words) spell: neighbouring
  * words with no list separator between them are one name; a name of filler words, numbers or
@@ -98,9 +101,7 @@ export function unmatchedRuns(text: string, positions: readonly number[]): Run[]
       last.to = p + 1;
     } else if (layout[p]) runs.push({ words: [layout[p].t], from: p, to: p + 1 });
   }
-  return runs.filter(
-    (r) => !r.words.some((t) => FEATURE.has(t)) && r.words.some((t) => !FILLER.has(t) && !isCountryWord(t) && !/^\d+$/.test(t) && t.length > 1),
-  );
+  return runs.filter((r) => !r.words.some((t) => FEATURE.has(t)) && r.words.some(namesSomething));
 }
 
 /** Words after a name saying it lies in the unit named next ("… in Cox Bazar", "Ichgam area, Budgam District"). */
