@@ -6,6 +6,7 @@
  * "Houthi-controlled areas" name no fixed set of units and stay unmatched. Where the area is
  * only part of the units, the mapping is an upper bound and says so.
  */
+import { GROUP_CLOSE, GROUP_OPEN } from './alias-groups.js';
 
 /** The districts of the Kashmir Valley and of its parts, as GeoNames spells them, read as districts of Jammu and Kashmir. */
 const KASHMIR = {
@@ -163,7 +164,13 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
   ],
 };
 
-/** The text with the country's aliases applied ("Jammu & Kashmir" is spelt out everywhere). */
+/**
+ * The text with the country's aliases applied ("Jammu & Kashmir" is spelt out everywhere); the
+ * units an alias of several units stands for are marked as a group (alias-groups.ts).
+ */
 export function applyAliases(cc: string, text: string): string {
-  return (ALIASES[cc] ?? []).reduce((t, [re, to]) => t.replace(re, to), text.replace(/jammu\s*(&|and)\s*kashmir/gi, 'Jammu and Kashmir'));
+  return (ALIASES[cc] ?? []).reduce(
+    (t, [re, to]) => t.replace(re, to.includes(',') ? `${GROUP_OPEN}${to}${GROUP_CLOSE}` : to),
+    text.replace(/jammu\s*(&|and)\s*kashmir/gi, 'Jammu and Kashmir'),
+  );
 }

@@ -18,6 +18,7 @@
  *    villages, so the sum of a district's places undercounts it).
  * Pure: reads the gazetteer, no store.
  */
+import { groupSpans, locatingGroups } from './alias-groups.js';
 import { applyAliases } from './area-aliases.js';
 import { readCapitals } from './capitals.js';
 import { districtListAt } from './district-lists.js';
@@ -560,7 +561,9 @@ export function geocodeArea(
   // 2014) and texts err (Mogok is in Mandalay Region, not Shan State).
   const locates = (region: Chosen) =>
     scope === 'local' && region.unit.kind === 'admin1' && unique.some((o) => o.unit.kind !== 'admin1' && o.m.at + o.m.words.length === region.m.at);
-  const affected = unique.filter((c) => !unique.some((o) => contains(c, o)) && !locates(c));
+  // "Sulaymaniyah, Kurdistan": a region of several units named after a unit inside it locates it (alias-groups.ts).
+  const locatedBy = locatingGroups(groupSpans(aliased), chosen, unique, nameWords(aliased));
+  const affected = unique.filter((c) => !unique.some((o) => contains(c, o)) && !locates(c) && !locatedBy.has(c));
 
   const ranges: PartRange[] = opts.allParts ? [{ from: 0, to: Infinity, phrase: 'parts of' }] : partRanges(aliased);
   const toPlace = ({ m, unit: u, confidence: matched }: Chosen): GeoPlace => {
@@ -594,7 +597,14 @@ export function geocodeArea(
     if (m.near?.edits) place.near_match = { text: m.words.join(' '), name: m.near.key, edits: m.near.edits };
     return place;
   };
-  const regions = [...new Set(unique.map(({ unit: u }) => regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1).iso).filter((x): x is string => !!x))];
+  const regions = [
+    ...new Set(
+      unique
+        .filter((c) => !locatedBy.has(c))
+        .map(({ unit: u }) => regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1).iso)
+        .filter((x): x is string => !!x),
+    ),
+  ];
   // "10 districts of Assam", "Karachi and 21 other districts": the units counted but not named;
   // "Ndjamena and some provinces": the units named and a part of the rest (counted.ts).
   const uncounted = !counted && uncountedUnits(text);
