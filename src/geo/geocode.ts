@@ -21,10 +21,11 @@
 import { groupSpans, locatingGroups } from './alias-groups.js';
 import { applyAliases } from './area-aliases.js';
 import { readCapitals } from './capitals.js';
-import { districtListAt } from './district-lists.js';
+import { districtListAt, regionListAt } from './district-lists.js';
 import { censusOf, censusUnitOf } from './census.js';
 import { countedPlaces, countedUnits, uncountedPlaces, uncountedUnits } from './counted.js';
 import { exceptionOf, lessException } from './except.js';
+import { regionOfSeat, SEATS } from './seat-regions.js';
 import { PART_SHARE, partAt, partRanges, type PartRange } from './parts.js';
 import { allCountries, getRegion, regionsOf } from './codes.js';
 import { regionNames } from './region-names.js';
@@ -203,10 +204,14 @@ function matchNames(idx: CountryIndex, text: string): { matches: Match[]; unmatc
   unmatched.sort((a, b) => a.at - b.at);
   // "Khuzdar, Mastung, … and Sibi districts": the text calls each name of the list a district (district-lists.ts).
   const listed = districtListAt(text);
+  const regionListed = regionListAt(text);
   for (const m of matches) {
     const last = tokens[m.at + m.words.length - 1]?.next ?? null;
     if (/^(district|districts|zila)$/.test(last ?? '') || (m.hint === null && listed.has(m.at))) m.called = true;
     if (m.called && m.hint === null) m.hint = 'district';
+    // "Odesa and Mykolayiv Oblasts": a seat's name the text calls a region is that region (seat-regions.ts).
+    const seatOf = !m.near && (m.hint === 'region' || (m.hint === null && regionListed.has(m.at))) ? regionOfSeat(idx, m.words, m.units) : null;
+    if (seatOf) Object.assign(m, { units: seatOf.units, hint: 'region', ...(seatOf.near.edits ? { near: seatOf.near } : {}) });
   }
   return { matches, unmatched };
 }
@@ -399,9 +404,6 @@ const BELOW_REGION = new Set(
     ' ',
   ),
 );
-
-/** GeoNames feature codes of a region's seat: the capital of a first-order unit, of the country. */
-const SEATS = new Set(['PPLA', 'PPLC']);
 
 const STEP_DOWN: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
 /** How a region's population is estimated (unitPop), as the geocoder and the cost engine cite it. */
@@ -646,6 +648,7 @@ export function geocodeArea(
   const inRegion = new Map<string, { region: Admin1; runs: Run[] }>();
   const nowContext = new Set<Chosen>();
   const runs = unmatchedRuns(aliased, unmatchedAt);
+  const regionList = regionListAt(aliased);
   const regionKey = (c: Chosen) => (c.unit.kind === 'admin1' ? c.unit.key : c.unit.admin1);
   const oneRegion = new Set(unique.map(regionKey)).size === 1 ? idx.admin1.get(regionKey(unique[0]!)) : undefined;
   const unitAt = new Map(chosen.map((c) => [c.m.at, c]));
@@ -675,8 +678,8 @@ export function geocodeArea(
     const ofPrev = adjacent && !layout[run.from]!.sep ? adjacent : undefined;
     // "Naya Paltan", "Sadar Ambala": words right before a name, with nothing between, are of its name.
     const ofNext = unitAt.has(run.to) && !layout[run.to]!.sep && layout[run.to]!.before.length === 0;
-    // "Gangwon Province": a region the gazetteer does not know is no district.
-    const aRegion = layout[run.to]!.before.some((t) => REGION_WORD.test(t)) && !layout[run.to]!.sep;
+    // "Gangwon Province", "Lajh and Taiz governorates": a region the gazetteer does not know is no district.
+    const aRegion = (layout[run.to]!.before.some((t) => REGION_WORD.test(t)) && !layout[run.to]!.sep) || regionList.has(run.from);
     if (gloss || ofNext || aRegion || (ofPrev && ofPrev.unit.kind !== 'admin1') || (!ofPrev && lies(run.to))) continue;
     // The region named after the name, else the one region every unit named lies in.
     // A possessive's owner ("Chin state's Matupi, Tonzang …") holds the names after it.

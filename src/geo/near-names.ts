@@ -12,7 +12,7 @@
 import { isWeak, normName, type CountryIndex, type Unit } from './gazetteer.js';
 
 export const NEAR_MIN_LETTERS = 7;
-const maxEdits = (letters: number): number => (letters >= 10 ? 2 : 1);
+export const maxEdits = (letters: number): number => (letters >= 10 ? 2 : 1);
 
 const VOWEL = /[aeiouy]/;
 
