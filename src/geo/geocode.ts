@@ -595,8 +595,9 @@ export function geocodeArea(
       geonames_id: u.kind === 'place' ? u.geonameid : null,
       confidence: isPart ? 'low' : whole.confidence,
     };
-    if (isPart) place.part = part.phrase;
+    // in the order the event schema gives them, so a stored place compares equal to a new one
     if (m.near?.edits) place.near_match = { text: m.words.join(' '), name: m.near.key, edits: m.near.edits };
+    if (isPart) place.part = part.phrase;
     return place;
   };
   const regions = [
