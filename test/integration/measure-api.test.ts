@@ -27,7 +27,7 @@ describe('measurement API', () => {
   it('GET /api/measurements/summary gives per-target counts with method and source', async () => {
     const r = await get('/api/measurements/summary?cc=RU&test_name=telegram');
     expect(r.status).toBe(200);
-    expect(r.body!.by_target).toEqual([expect.objectContaining({ probe_cc: 'RU', target: 'telegram', n: 1, anomaly_count: 1, likely_blocked: 1 })]);
+    expect(r.body!.by_target).toEqual([expect.objectContaining({ probe_cc: 'RU', target: 'telegram', n: 1, anomaly_count: 1, ok: 1, likely_blocked: 0 })]);
     expect(r.body!.cells[0]).toMatchObject({ grain: 'day', probe_asn: 'AS8402', reports: 1 });
     expect(r.body!.method).toMatch(/mutually exclusive/);
     const hour = await get('/api/measurements/summary?cc=RU&grain=hour');

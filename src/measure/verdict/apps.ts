@@ -8,6 +8,7 @@ import type { Evidence, Layer } from '../model.js';
 import type { Json } from '../reader/parse.js';
 import type { VerdictBuilder } from './builder.js';
 import { layerOfOperation, mechanismFor } from './failures.js';
+import { answeredText, departs, judgeBogons, maskedByBogon, urlOutcomes, type Bogons } from './app-endpoints.js';
 import { asArr, asObj, asStr, dnsQueries, hostOf, httpResults, tcpResults, tlsResults } from './view.js';
 
 /** Where a urlgetter-shaped result (queries, tcp_connect, tls_handshakes, requests) first failed. */
@@ -36,11 +37,28 @@ function likely(b: VerdictBuilder, rule: string, f: { layer: Layer; failure: str
   b.add(layer, 'likely_blocked', rule, f ? mechanismFor(layer, f.failure) : null, f ? ev(f) : []);
 }
 
+/** Failures towards bogon addresses, or of hosts a bogon answer named, follow from the DNS answer: noted, not counted. */
+function noteMasked(b: VerdictBuilder, tk: Json, bg: Bogons): void {
+  if (!bg.answers.length && !bg.hosts.size) return;
+  const tcp = tcpResults(tk).filter((t) => t.failure && bg.addrs.has(t.ip));
+  const http = httpResults(tk).filter((r) => r.failure && maskedByBogon(bg, r.url));
+  if (tcp.length + http.length)
+    b.add('tcp', 'note', 'tcp.dns_untrusted', null, [
+      {
+        rule: '',
+        layer: 'tcp',
+        value: `${tcp.length} connects and ${http.length} requests failed towards bogon answers (${[...bg.hosts].slice(0, 3).join(', ')})`,
+      },
+    ]);
+}
+
 export function telegramVerdict(b: VerdictBuilder, tk: Json): void {
-  const tcp = tcpResults(tk);
-  const dcReqs = httpResults(tk).filter((r) => !r.url?.includes('web.telegram.org'));
+  const bg = judgeBogons(b, tk);
+  const tcp = tcpResults(tk).filter((t) => !bg.addrs.has(t.ip));
+  const dcReqs = httpResults(tk).filter((r) => !r.url?.includes('web.telegram.org') && !maskedByBogon(bg, r.url));
   const tcpAllFailed = tcp.length > 0 && !tcp.some((t) => t.success);
   const httpAllFailed = dcReqs.length > 0 && dcReqs.every((r) => r.failure);
+  noteMasked(b, tk, bg);
   if (tcpAllFailed || httpAllFailed) {
     const t = tcp.find((x) => x.failure);
     const r = dcReqs.find((x) => x.failure);
@@ -50,12 +68,19 @@ export function telegramVerdict(b: VerdictBuilder, tk: Json): void {
       tcpAllFailed && t ? { layer: 'tcp', failure: t.failure!, where: t.where } : r ? { layer: 'http', failure: r.failure!, where: r.where } : null,
     );
   }
-  if (tk.telegram_web_status === 'blocked') {
+  // the web check loaded when every web.telegram.org URL it fetched answered on some attempt
+  const web = urlOutcomes(tk, (u) => hostOf(u) === 'web.telegram.org' && !maskedByBogon(bg, u));
+  const webLoaded = web.length > 0 && web.every((o) => o.answered);
+  if (tk.telegram_web_status === 'blocked' && webLoaded) departs(b, tk, 'telegram_web_status', 'telegram_web_failure', web.map(answeredText).join('; '));
+  else if (tk.telegram_web_status === 'blocked' && !bg.hosts.has('web.telegram.org')) {
+    const dead = web.find((o) => !o.answered);
     const f = firstFailure(tk, (h) => !h || h.includes('telegram.org'));
     likely(
       b,
       'app.telegram_web_blocked',
-      f ?? (asStr(tk.telegram_web_failure) ? { layer: 'tls', failure: asStr(tk.telegram_web_failure)!, where: 'test_keys.telegram_web_failure' } : null),
+      f ??
+        (dead?.failed ? { layer: 'http', failure: dead.failed.failure!, where: dead.failed.where } : null) ??
+        (asStr(tk.telegram_web_failure) ? { layer: 'tls', failure: asStr(tk.telegram_web_failure)!, where: 'test_keys.telegram_web_failure' } : null),
       'http',
     );
   }
@@ -63,6 +88,14 @@ export function telegramVerdict(b: VerdictBuilder, tk: Json): void {
     // "ok" and "blocked" are the values OONI writes (any other is a bad_field, fields.ts); null or
     // absent means the web check was not reported, so the web is not judged reachable
     if (tk.telegram_web_status === 'ok') b.add(null, 'ok', 'app.telegram_ok');
+    else if (tk.telegram_web_status === 'blocked' && webLoaded)
+      b.add(
+        null,
+        'ok',
+        'app.telegram_web_loaded',
+        null,
+        web.slice(0, 3).map((o) => ({ rule: '', layer: 'http', where: o.answered!.where, value: answeredText(o) })),
+      );
     else if (tk.telegram_web_status !== 'blocked') {
       b.add(null, 'ok', 'app.telegram_dcs_ok');
       b.add(null, 'insufficient', 'app.telegram_web_unknown', null, [
@@ -73,59 +106,64 @@ export function telegramVerdict(b: VerdictBuilder, tk: Json): void {
 }
 
 export function signalVerdict(b: VerdictBuilder, tk: Json): void {
+  const bg = judgeBogons(b, tk);
+  noteMasked(b, tk, bg);
   if (tk.signal_backend_status === 'blocked') {
+    // an endpoint is blocked when every attempt at its URL failed; the probe's key also counts a failed retry
+    const urls = urlOutcomes(tk, (u) => !maskedByBogon(bg, u));
+    const dead = urls.filter((o) => !o.answered);
+    if (urls.length && !dead.length) {
+      b.add(null, 'ok', 'app.signal_endpoints_answered');
+      departs(
+        b,
+        tk,
+        'signal_backend_status',
+        'signal_backend_failure',
+        `every endpoint answered on some attempt: ${urls
+          .filter((o) => o.failed)
+          .map(answeredText)
+          .join('; ')}`,
+      );
+      return;
+    }
+    if (!urls.length && bg.answers.length) return;
+    const host = dead[0] ? hostOf(dead[0].url) : null;
+    const backend = asStr(tk.signal_backend_failure);
     const f =
-      firstFailure(tk) ??
-      (asStr(tk.signal_backend_failure)
-        ? {
-            layer: layerOfOperation(null, asStr(tk.signal_backend_failure)!),
-            failure: asStr(tk.signal_backend_failure)!,
-            where: 'test_keys.signal_backend_failure',
-          }
-        : null);
+      (host ? firstFailure(tk, (h) => h === host) : firstFailure(tk)) ??
+      (dead[0]?.failed ? { layer: layerOfOperation(null, dead[0].failed.failure!), failure: dead[0].failed.failure!, where: dead[0].failed.where } : null) ??
+      (backend ? { layer: layerOfOperation(null, backend), failure: backend, where: 'test_keys.signal_backend_failure' } : null);
     likely(b, 'app.signal_blocked', f);
   } else if (tk.signal_backend_status === 'ok') b.add(null, 'ok', 'app.signal_ok');
 }
 
+const WHATSAPP_KEY_URLS = new Set(['https://web.whatsapp.com/', 'https://v.whatsapp.net/v2/register']);
+
 export function whatsappVerdict(b: VerdictBuilder, tk: Json): void {
-  const reqs = httpResults(tk);
-  const key = reqs.filter((r) => r.url === 'https://web.whatsapp.com/' || r.url === 'https://v.whatsapp.net/v2/register');
-  const tcp = tcpResults(tk);
-  const failedKey = key.find((r) => r.failure);
-  if (failedKey)
+  const bg = judgeBogons(b, tk);
+  noteMasked(b, tk, bg);
+  const key = urlOutcomes(tk, (u) => WHATSAPP_KEY_URLS.has(u) && !maskedByBogon(bg, u));
+  const tcp = tcpResults(tk).filter((t) => !bg.addrs.has(t.ip));
+  const dead = key.find((o) => !o.answered);
+  if (dead)
     likely(
       b,
       'app.whatsapp_blocked',
-      firstFailure(tk, (h) => !h || h === hostOf(failedKey.url)) ?? { layer: 'http', failure: failedKey.failure!, where: failedKey.where },
+      firstFailure(tk, (h) => !h || h === hostOf(dead.url)) ?? { layer: 'http', failure: dead.failed!.failure!, where: dead.failed!.where },
     );
   else if (tcp.length && !tcp.some((t) => t.success))
     likely(b, 'app.whatsapp_blocked', { layer: 'tcp', failure: tcp[0]!.failure ?? 'generic_timeout_error', where: tcp[0]!.where });
-  else if (key.length || tcp.length) b.add(null, 'ok', 'app.whatsapp_ok');
-}
-
-export function facebookMessengerVerdict(b: VerdictBuilder, tk: Json): void {
-  const entries = Object.entries(tk).map(([k, v]) => [k.replace(/-/g, '_'), v] as const);
-  const dnsBad = entries.filter(([k, v]) => /_dns_consistent$/.test(k) && v === false).map(([k]) => k);
-  const tcpBad = entries.filter(([k, v]) => (/_reachable$/.test(k) && v === false) || (k === 'facebook_tcp_blocking' && v === true)).map(([k]) => k);
-  if (dnsBad.length)
-    b.add(
-      'dns',
-      'likely_blocked',
-      'app.fbm_dns_inconsistent',
-      'dns.injection.other',
-      dnsBad.slice(0, 4).map((k) => ({ rule: '', layer: 'dns', where: `test_keys.${k}`, value: 'false' })),
-    );
-  if (tcpBad.length) {
-    const t = tcpResults(tk).find((x) => x.failure);
-    b.add(
-      'tcp',
-      'likely_blocked',
-      'app.fbm_unreachable',
-      mechanismFor('tcp', t?.failure ?? 'generic_timeout_error'),
-      tcpBad.slice(0, 4).map((k) => ({ rule: '', layer: 'tcp', where: `test_keys.${k}`, value: String(tk[k]) })),
-    );
+  else if (key.length || tcp.length) {
+    b.add(null, 'ok', 'app.whatsapp_ok');
+    const said = (k: string) => tk[k] === 'blocked';
+    const of = (u: string) => key.find((o) => o.url === u);
+    const web = of('https://web.whatsapp.com/');
+    const reg = of('https://v.whatsapp.net/v2/register');
+    if (said('whatsapp_web_status') && web) departs(b, tk, 'whatsapp_web_status', 'whatsapp_web_failure', answeredText(web));
+    if (said('registration_server_status') && reg) departs(b, tk, 'registration_server_status', 'registration_server_failure', answeredText(reg));
+    if (said('whatsapp_endpoints_status') && tcp.some((t) => t.success))
+      departs(b, tk, 'whatsapp_endpoints_status', null, `${tcp.filter((t) => t.success).length} of ${tcp.length} endpoint connects succeeded`);
   }
-  if (!dnsBad.length && !tcpBad.length && entries.some(([k]) => k.startsWith('facebook_'))) b.add(null, 'ok', 'app.fbm_ok');
 }
 
 export function torVerdict(b: VerdictBuilder, tk: Json): void {

@@ -5,8 +5,9 @@
 import type { FingerprintMatcher } from '../fingerprints/matcher.js';
 import type { OoniFlags, Verdict } from '../model.js';
 import type { Parsed } from '../reader/parse.js';
-import { bootstrapVerdict, facebookMessengerVerdict, signalVerdict, telegramVerdict, torVerdict, whatsappVerdict } from './apps.js';
+import { bootstrapVerdict, signalVerdict, telegramVerdict, torVerdict, whatsappVerdict } from './apps.js';
 import { weighProbeAnalysis } from './agreement.js';
+import { facebookMessengerVerdict } from './facebook-messenger.js';
 import { badEnvelopeFields, badFields } from './fields.js';
 import { VerdictBuilder } from './builder.js';
 import { cmpVersion, ooniFlags } from './compat.js';

@@ -103,5 +103,9 @@ describe('rule inputs', () => {
     // format 1 dropped browser_web's `result`: rescoring it would read a page that loaded as no data
     expect(readRuleInputs(format1('browser_web'))).toMatchObject({ ok: false, reason: expect.stringContaining('re-ingest') as string });
     expect(readRuleInputs(format1('sni_blocking')).ok).toBe(false);
+    // format 2 dropped whatsapp's status keys, which its departure notes read
+    expect(readRuleInputs(format1('whatsapp')).ok).toBe(false);
+    expect(readRuleInputs(JSON.stringify({ ...(JSON.parse(format1('whatsapp')) as object), f: 2 })).ok).toBe(false);
+    expect(readRuleInputs(JSON.stringify({ ...(JSON.parse(format1('telegram')) as object), f: 2 })).ok).toBe(true);
   });
 });

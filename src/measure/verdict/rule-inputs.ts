@@ -21,14 +21,28 @@ import { FULL_LINE_TESTS, MEASUREMENT_PROJECTION, TEST_KEYS } from './projection
 import { asArr, asObj, BodyFacts, httpResults, titleOf, type HttpResult } from './view.js';
 
 /** Stored-format version: bump when the layout below changes (old rows then need re-ingest). */
-export const RULE_INPUTS_FORMAT = 2;
+export const RULE_INPUTS_FORMAT = 3;
 /**
- * Format 2 keeps the outcome keys of the tests in experiments.ts (browser_web `result`, ...),
- * which format 1 dropped; format-1 inputs of the other tests hold every key their rules read
- * and are read as they are.
+ * The format that first kept every key a test's rules read: format 2 keeps the outcome keys of
+ * the tests in experiments.ts (browser_web `result`, ...), format 3 whatsapp's status keys
+ * (its departures from them are noted). Older inputs of a test are read only when its rules
+ * read no key added since; the other tests' inputs of any format are read as they are.
  */
-const FORMAT_2_TESTS = new Set(['browser_web', 'riseupvpn', 'sni_blocking', 'echcheck', 'meek_fronted_requests_test', 'dns_consistency']);
-const readable = (f: unknown, testName: unknown) => f === RULE_INPUTS_FORMAT || (f === 1 && typeof testName === 'string' && !FORMAT_2_TESTS.has(testName));
+const FIRST_FORMAT: Record<string, number> = {
+  browser_web: 2,
+  riseupvpn: 2,
+  sni_blocking: 2,
+  echcheck: 2,
+  meek_fronted_requests_test: 2,
+  dns_consistency: 2,
+  whatsapp: 3,
+};
+const readable = (f: unknown, testName: unknown) =>
+  typeof f === 'number' &&
+  Number.isInteger(f) &&
+  f >= 1 &&
+  f <= RULE_INPUTS_FORMAT &&
+  f >= (typeof testName === 'string' && Object.hasOwn(FIRST_FORMAT, testName) ? FIRST_FORMAT[testName]! : 1);
 /** Bodies up to this many characters are kept whole; longer ones as facts. */
 export const BODY_KEPT_CHARS = 8192;
 /** Tests whose rules read the body's content itself (the echoed request of the middlebox tests): bodies kept whole. */

@@ -1,0 +1,117 @@
+// App verdicts read the whole measurement, not only the probe's status keys: an endpoint that
+// answered in the same measurement is not blocked, DNS answers are checked against the shipped
+// IP-to-AS table, bogon answers are a DNS block. Real shipped measurements; SYNTHETIC variants
+// are marked.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { FingerprintMatcher } from '../fingerprints/index.js';
+import { parseMeasurement, type Json } from '../reader/parse.js';
+import { scoreMeasurement } from './index.js';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const shipped = gunzipSync(readFileSync(join(ROOT, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz')))
+  .toString('utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as Json);
+const pick = (cc: string, test: string): Json => {
+  const m = shipped.find((x) => x.probe_cc === cc && x.test_name === test);
+  if (!m) throw new Error(`no shipped ${cc} ${test}`);
+  return structuredClone(m);
+};
+function score(m: Json) {
+  const p = parseMeasurement(JSON.stringify(m));
+  if (!p.ok) throw new Error(p.detail);
+  return scoreMeasurement(p.value, new FingerprintMatcher([]));
+}
+const tk = (m: Json) => m.test_keys as Json;
+
+describe('telegram: web.telegram.org is judged on what the measurement shows', () => {
+  it('RU 2022: the web check loaded (HTTPS 200 after a timed-out retry), so the web is not blocked', () => {
+    const m = pick('RU', 'telegram');
+    expect(tk(m).telegram_web_status).toBe('blocked');
+    const v = score(m).verdict;
+    expect(v.status).toBe('ok');
+    expect(v.rules).toContain('app.telegram_web_loaded');
+    expect(v.rules).not.toContain('app.telegram_web_blocked');
+    const dep = v.evidence.find((e) => e.where === 'test_keys.telegram_web_status');
+    expect(dep?.value).toMatch(/blocked/);
+  });
+
+  it('SYNTHETIC: every attempt at https://web.telegram.org/ failed, so the web is likely blocked', () => {
+    const m = pick('RU', 'telegram');
+    for (const r of (tk(m).requests as Json[]).filter((x) => String((x.request as Json).url).includes('web.telegram.org'))) {
+      r.failure = 'generic_timeout_error';
+      r.response = null;
+    }
+    const v = score(m).verdict;
+    expect(v.status).toBe('likely_blocked');
+    expect(v.rules).toContain('app.telegram_web_blocked');
+  });
+});
+
+describe('whatsapp', () => {
+  it('JP 2022: bogon answers (0.0.0.0, ::) for the WhatsApp hosts are a DNS block, not tcp.refused', () => {
+    const v = score(pick('JP', 'whatsapp')).verdict;
+    expect(v).toMatchObject({ status: 'blocked', layers: ['dns'], mechanism: 'dns.injection.bogon' });
+    expect(v.evidence.find((e) => e.rule === 'app.dns_bogon')?.value).toMatch(/^(0\.0\.0\.0|::)$/);
+  });
+
+  it('IE 2022: whatsapp_web_status "blocked" while web.whatsapp.com answered: ok, and the departure says so', () => {
+    const m = pick('IE', 'whatsapp');
+    expect(tk(m).whatsapp_web_status).toBe('blocked');
+    const v = score(m).verdict;
+    expect(v.status).toBe('ok');
+    expect(v.rules).toContain('app.status_key_departed');
+    const dep = v.evidence.find((e) => e.where === 'test_keys.whatsapp_web_status');
+    expect(dep?.value).toMatch(/blocked.*http_unexpected_status_code/);
+  });
+
+  it('SYNTHETIC: a key URL that failed once and answered on another attempt is not blocked', () => {
+    const m = pick('US', 'whatsapp');
+    const reqs = tk(m).requests as Json[];
+    const web = reqs.find((r) => (r.request as Json).url === 'https://web.whatsapp.com/')!;
+    reqs.push({ ...structuredClone(web), failure: 'connection_reset', response: null });
+    expect(score(m).verdict.status).toBe('ok');
+  });
+});
+
+describe('signal', () => {
+  it('SYNTHETIC: signal_backend_status "blocked" while every endpoint answered on some attempt is ok, with the departure named', () => {
+    const m = pick('IT', 'signal');
+    const reqs = tk(m).requests as Json[];
+    reqs.push({ ...structuredClone(reqs[0]!), failure: 'generic_timeout_error', response: null });
+    tk(m).signal_backend_status = 'blocked';
+    tk(m).signal_backend_failure = 'generic_timeout_error';
+    const v = score(m).verdict;
+    expect(v.status).toBe('ok');
+    expect(v.evidence.find((e) => e.where === 'test_keys.signal_backend_status')?.value).toMatch(/blocked/);
+  });
+
+  it('IR 2021: five endpoints NXDOMAIN on every attempt stays likely_blocked at DNS', () => {
+    const v = score(pick('IR', 'signal')).verdict;
+    expect(v).toMatchObject({ status: 'likely_blocked', layers: ['dns'] });
+  });
+});
+
+describe("facebook_messenger: DNS answers are checked against Facebook's AS", () => {
+  it('RU 2020: every answer is in AS32934 by the shipped table, so *_dns_consistent false is not believed', () => {
+    const m = pick('RU', 'facebook_messenger');
+    const v = score(m).verdict;
+    expect(v.rules).not.toContain('app.fbm_dns_inconsistent');
+    expect(v.rules).toContain('app.fbm_dns_in_facebook_as');
+    // the probe tested no TCP reachability after its DNS verdict: nothing says the endpoints work
+    expect(v.status).toBe('insufficient');
+  });
+
+  it("SYNTHETIC: an answer outside Facebook's AS keeps the endpoint inconsistent", () => {
+    const m = pick('RU', 'facebook_messenger');
+    const q = (tk(m).queries as Json[]).find((x) => x.hostname === 'b-graph.facebook.com')!;
+    (q.answers as Json[])[1]!.ipv4 = '95.213.4.1';
+    const v = score(m).verdict;
+    expect(v).toMatchObject({ status: 'likely_blocked', mechanism: 'dns.injection.other' });
+    expect(v.evidence.some((e) => e.rule === 'app.fbm_dns_inconsistent' && e.where === 'test_keys.facebook_b_graph_dns_consistent')).toBe(true);
+  });
+});
