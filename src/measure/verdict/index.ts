@@ -11,7 +11,8 @@ import { facebookMessengerVerdict } from './facebook-messenger.js';
 import { badEnvelopeFields, badFields } from './fields.js';
 import { VerdictBuilder } from './builder.js';
 import { cmpVersion, ooniFlags } from './compat.js';
-import { dnscheckVerdict, genericVerdict, middleboxVerdict, urlgetterVerdict } from './probes.js';
+import { middleboxVerdict } from './middlebox.js';
+import { dnscheckVerdict, genericVerdict, urlgetterVerdict } from './probes.js';
 import {
   browserWebVerdict,
   dnsConsistencyVerdict,
@@ -111,7 +112,7 @@ export function scoreMeasurement(p: Parsed, matcher: FingerprintMatcher, opts: S
         break;
       case 'http_header_field_manipulation':
       case 'http_invalid_request_line':
-        middleboxVerdict(b, p.envelope, flags.anomaly);
+        middleboxVerdict(b, p.envelope, tk);
         break;
       case 'browser_web':
         browserWebVerdict(b, tk);

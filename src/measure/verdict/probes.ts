@@ -1,6 +1,5 @@
 /**
- * Rules of our own for tests OONI does not score (dnscheck, urlgetter), for the middlebox tests
- * (HHFM, HIRL) and a generic fallback. dnscheck and urlgetter carry no control, so timeouts and
+ * Rules of our own for tests OONI does not score (dnscheck, urlgetter) and a generic fallback. dnscheck and urlgetter carry no control, so timeouts and
  * NXDOMAIN stay `insufficient`; only artefacts (bogon or fingerprinted answers, certificate
  * errors, resets) move them (docs/design/020 §5).
  */
@@ -65,13 +64,6 @@ export function urlgetterVerdict(b: VerdictBuilder, tk: Json): void {
     b.add('tls', 'likely_blocked', 'urlgetter.mitm', mechanismFor('tls', f.failure), e);
   else if (k === 'reset' && (f.layer === 'tls' || f.layer === 'http')) b.add(f.layer, 'likely_blocked', 'urlgetter.reset', mechanismFor(f.layer, f.failure), e);
   else b.add(f.layer, 'insufficient', 'urlgetter.failure_no_ctrl', mechanismFor(f.layer, f.failure), e);
-}
-
-/** Middlebox tests: tampering is interference on the path, reported at the HTTP layer. */
-export function middleboxVerdict(b: VerdictBuilder, env: Envelope, anomaly: boolean): void {
-  if (!anomaly) b.add(null, 'ok', 'middlebox.none');
-  else if (env.test_name === 'http_invalid_request_line') b.add('http', 'likely_blocked', 'middlebox.request_line_tampering', 'http.middlebox.request_line');
-  else b.add('http', 'likely_blocked', 'middlebox.header_tampering', 'http.middlebox.headers');
 }
 
 export function genericVerdict(b: VerdictBuilder, tk: Json): void {
