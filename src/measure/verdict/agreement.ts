@@ -72,13 +72,25 @@ export function overridingRules(rules: readonly string[], direction: 'clears' | 
   });
 }
 
-/** Run after the per-test rules, before finish(). */
-export function weighProbeAnalysis(b: VerdictBuilder, env: Envelope, tk: Json, flags: OoniFlags): void {
+/**
+ * Record the probe's analysis (note `probe.analysis`) on any verdict, invalid ones included:
+ * with its values when the measurement carries them (the same object `probeAnalysisOf` reads
+ * from the file, so counts from the store and from the file agree); for web_connectivity also
+ * when it carries none (blocking and accessible null), so every such verdict lists it.
+ */
+export function recordProbeAnalysis(b: VerdictBuilder, env: Envelope, tk: Json): void {
   const p = probeAnalysisOf(tk);
   if (p)
     b.add(null, 'note', 'probe.analysis', null, [
       { rule: '', where: 'test_keys.blocking', value: `blocking=${String(p.blocking)} accessible=${String(p.accessible)}`, probe: p },
     ]);
+  else if (env.test_name === 'web_connectivity')
+    b.add(null, 'note', 'probe.analysis', null, [{ rule: '', where: 'test_keys.blocking', value: 'blocking=null accessible=null' }]);
+}
+
+/** Run after the per-test rules and recordProbeAnalysis, before finish(), on a verdict that is not invalid. */
+export function weighProbeAnalysis(b: VerdictBuilder, env: Envelope, tk: Json, flags: OoniFlags): void {
+  const p = probeAnalysisOf(tk);
   const fired = () => b.findings.map((f) => f.rule);
   if (
     env.test_name === 'web_connectivity' &&

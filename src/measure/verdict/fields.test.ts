@@ -275,7 +275,7 @@ describe('probe_cc and probe_asn', () => {
     const { env, v } = judged({ probe_cc: 'XX' });
     expect(env.probe_cc).toBe('ZZ');
     expect(v.status).toBe('invalid');
-    expect(v.rules).toEqual(['validity.unknown_network']);
+    expect(v.rules).toEqual(['validity.unknown_network', 'probe.analysis']); // the probe's analysis is kept on invalid verdicts too
     expect(v.evidence[0]!.value).toMatch(/^ZZ AS\d+ \(probe_cc "XX" is no assigned ISO 3166-1 code\)$/);
   });
 

@@ -6,7 +6,7 @@ import type { FingerprintMatcher } from '../fingerprints/matcher.js';
 import type { OoniFlags, Verdict } from '../model.js';
 import type { Parsed } from '../reader/parse.js';
 import { bootstrapVerdict, signalVerdict, telegramVerdict, torVerdict, whatsappVerdict } from './apps.js';
-import { weighProbeAnalysis } from './agreement.js';
+import { recordProbeAnalysis, weighProbeAnalysis } from './agreement.js';
 import { facebookMessengerVerdict } from './facebook-messenger.js';
 import { badEnvelopeFields, badFields } from './fields.js';
 import { VerdictBuilder } from './builder.js';
@@ -137,7 +137,10 @@ export function scoreMeasurement(p: Parsed, matcher: FingerprintMatcher, opts: S
         else b.add(null, 'insufficient', 'generic.no_rule', null, [{ rule: '', where: 'test_name', value: p.envelope.test_name }]);
     }
   }
-  if (p.testKeys && !b.has('validity.no_test_keys') && b.status() !== 'invalid') weighProbeAnalysis(b, p.envelope, p.testKeys, flags);
+  if (p.testKeys && !b.has('validity.no_test_keys')) {
+    recordProbeAnalysis(b, p.envelope, p.testKeys);
+    if (b.status() !== 'invalid') weighProbeAnalysis(b, p.envelope, p.testKeys, flags);
+  }
   return { flags, verdict: b.finish() };
 }
 
