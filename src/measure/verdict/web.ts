@@ -14,6 +14,7 @@ import type { VerdictBuilder } from './builder.js';
 import { failureKind, ipOfEndpoint, isBogon, mechanismFor } from './failures.js';
 import { connectionRates } from '../netevents/throughput.js';
 import { chainOf, judgeLaterHop, onPath } from './web-chain.js';
+import { BODY_KEPT_CHARS } from './rule-inputs.js';
 import { asArr, asObj, asStr, scalar, hostOf, titleOf, tlsResults, type HttpResult } from './view.js';
 
 const isIp = (s: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(s) || s.includes(':');
@@ -267,7 +268,8 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
       rule: '',
       layer: 'http' as const,
       where: `${h.r.where}.response.${h.where === 'body' ? 'body' : `headers.${h.where.slice(7)}`}`,
-      value: h.r.url ?? undefined,
+      value: foundValue(h.r, h.where, h.fp),
+      ...(h.r.url ? { note: `response to ${h.r.url}` } : {}),
       fingerprint: { source: h.fp.source, name: h.fp.name, scope: h.fp.scope, pattern: h.fp.pattern },
     }));
   if (confirmingHttp.length) b.add('http', 'blocked', 'http.blockpage_fingerprint', 'http.blockpage', fpEvidence(confirmingHttp));
@@ -463,4 +465,26 @@ function redirectFaultOf(failure: string, location: string | null): 'http.broken
   if (target && isBogon(target)) return 'http.redirect_to_bogon';
   if (f.includes('invalid_redirect') || f.includes('redirect_location')) return 'http.broken_redirect';
   return null;
+}
+
+/**
+ * The value a fingerprint matched, as found at its place: the header's value, or the matched
+ * text of the body with up to 40 characters either side. A body over BODY_KEPT_CHARS is named
+ * by its length, as the stored rule inputs keep only its facts (so a rescore gives the same).
+ */
+function foundValue(r: HttpResult, where: string, fp: { pattern: string; pattern_type: string }): string {
+  if (where !== 'body') return r.headers[where.slice(7)] ?? '';
+  if (r.body === null || r.bodyLength > BODY_KEPT_CHARS) return `a body of ${r.bodyLength} characters (matched when ingested)`;
+  let at = -1;
+  let len = fp.pattern.length;
+  if (fp.pattern_type === 'regexp') {
+    try {
+      const hit = new RegExp(fp.pattern).exec(r.body);
+      if (hit) [at, len] = [hit.index, hit[0].length];
+    } catch {
+      at = -1;
+    }
+  } else at = r.body.indexOf(fp.pattern);
+  if (at < 0) return `a body of ${r.bodyLength} characters`;
+  return r.body.slice(Math.max(0, at - 40), Math.min(r.body.length, at + len + 40));
 }
