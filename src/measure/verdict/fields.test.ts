@@ -376,3 +376,31 @@ describe('never an exception', () => {
     expect(n).toBeGreaterThan(2); // browser_web has three keys
   });
 });
+
+describe('web_connectivity response bodies', () => {
+  const rutor = () =>
+    JSON.parse(
+      shipped.find((l) => {
+        const m = JSON.parse(l) as Json;
+        return m.probe_cc === 'RU' && String(m.input).includes('rutor.org') && String(m.measurement_start_time).startsWith('2020-03-03');
+      })!,
+    ) as Json & { test_keys: Json };
+  it.each([
+    ['a number', 123],
+    ['a boolean', true],
+    ['a list', ['<html>']],
+  ])('SYNTHETIC: a body that is %s is validity.bad_field naming it (RU 2020 rutor.org)', (_k, body) => {
+    const m = rutor();
+    ((m.test_keys.requests as Json[])[0]!.response as Json).body = body as never;
+    const v = score(m);
+    expect(v.status).toBe('invalid');
+    expect(v.evidence).toContainEqual(expect.objectContaining({ rule: 'validity.bad_field', where: 'test_keys.requests[0].response.body' }));
+  });
+  it('SYNTHETIC: body_is_truncated that is no boolean is a bad field', () => {
+    const m = rutor();
+    ((m.test_keys.requests as Json[])[0]!.response as Json).body_is_truncated = 'yes';
+    expect(score(m).evidence).toContainEqual(
+      expect.objectContaining({ rule: 'validity.bad_field', where: 'test_keys.requests[0].response.body_is_truncated' }),
+    );
+  });
+});

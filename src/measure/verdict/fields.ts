@@ -66,6 +66,8 @@ const WEB: Shape = {
   'requests[].request.url': 'string',
   'requests[].response': 'object',
   'requests[].response.code': 'number',
+  'requests[].response.body': 'string|object',
+  'requests[].response.body_is_truncated': 'boolean',
   'requests[].response.headers': 'object',
   'requests[].response.headers_list': 'list',
   'requests[].tags': 'list',
