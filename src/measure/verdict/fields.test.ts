@@ -391,7 +391,7 @@ describe('web_connectivity response bodies', () => {
     ['a list', ['<html>']],
   ])('SYNTHETIC: a body that is %s is validity.bad_field naming it (RU 2020 rutor.org)', (_k, body) => {
     const m = rutor();
-    ((m.test_keys.requests as Json[])[0]!.response as Json).body = body as never;
+    ((m.test_keys.requests as Json[])[0]!.response as Json).body = body;
     const v = score(m);
     expect(v.status).toBe('invalid');
     expect(v.evidence).toContainEqual(expect.objectContaining({ rule: 'validity.bad_field', where: 'test_keys.requests[0].response.body' }));
