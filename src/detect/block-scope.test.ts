@@ -53,7 +53,8 @@ export function hours(asn: string, count: number, from: number, to: number, targ
 }
 
 // AS31133 blocked from the first hour for 40 hours; AS28840 ok for 30 hours, blocked 30-79, then ok.
-const rows = [...hours('AS31133', 100, 0, 40), ...hours('AS28840', 100, 30, 80)];
+// (101 hours: the offset needs s- > h, 21 ok hours after a full block with the default edd 20)
+const rows = [...hours('AS31133', 100, 0, 40), ...hours('AS28840', 101, 30, 80)];
 const at = (h: number) => new Date(t0 + h * HOUR).toISOString();
 
 describe('block run: per-network figures', () => {

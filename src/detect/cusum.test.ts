@@ -60,4 +60,16 @@ describe('CUSUM block detector on seeded synthetic series', () => {
     expect(r.changes.map((c) => c.direction)).toEqual(['initial']);
     expect(r.state).toBe('ok');
   });
+
+  it('SYNTHETIC: a run of fully blocked hours (y = mu1) alarms after edd + 1 hours for every edd: s+ reaches h exactly at edd, and the alarm needs s+ > h, whatever the float rounding', () => {
+    const at = (edd: number) => {
+      const series: HourScore[] = [
+        ...Array.from({ length: 72 }, (_, i) => ({ t: t0 + i * HOUR, y: 0, n: 1 })),
+        ...Array.from({ length: 80 }, (_, i) => ({ t: t0 + (72 + i) * HOUR, y: DEFAULT_CUSUM_PARAMS.mu1, n: 1 })),
+      ];
+      const c = cusum(series, { ...DEFAULT_CUSUM_PARAMS, edd }).changes[0]!;
+      return (c.alarmAt - (t0 + 72 * HOUR)) / HOUR + 1;
+    };
+    for (let edd = 5; edd <= 40; edd++) expect(at(edd), `edd ${edd}`).toBe(edd + 1);
+  });
 });

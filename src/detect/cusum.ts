@@ -102,6 +102,8 @@ function evidence(c: HourColumns, from: number, to: number): { hours: number; me
 export function cusumColumns(c: HourColumns, p: CusumParams = DEFAULT_CUSUM_PARAMS): CusumResult {
   const h = threshold(p);
   const half = (p.mu1 - p.mu0) / 2;
+  /** Rounding left by summing edd steps of h/edd: far below one step, so only exact ties move. */
+  const tol = 1e-9 * Math.max(1, h);
   let state = p.initial as CusumState;
   let sPos = 0;
   let sNeg = 0;
@@ -132,8 +134,9 @@ export function cusumColumns(c: HourColumns, p: CusumParams = DEFAULT_CUSUM_PARA
       if (sNeg === 0 && next > 0) negFrom = i;
       sNeg = next;
     }
-    const up = state !== 'blocked' && sPos > h;
-    const down = !up && state !== 'ok' && sNeg > h;
+    // s > h up to float rounding: a sum that reaches h exactly (edd hours of y = mu1) does not alarm
+    const up = state !== 'blocked' && sPos > h + tol;
+    const down = !up && state !== 'ok' && sNeg > h + tol;
     if (up || down) {
       const to: CusumState = up ? 'blocked' : 'ok';
       const from = up ? posFrom : negFrom;
