@@ -57,3 +57,9 @@ describe('OONI test names', () => {
     expect(r.error?.issues[0]).toMatchObject({ path: ['test_name'], message: expect.stringMatching(/"webconectivity" is not an OONI test name.*accepted: /) });
   });
 });
+
+describe('a test name this release does not know', () => {
+  it('is refused with a word on where its stored measurements are found (--target NAME) and how to ingest them', () => {
+    expect(() => parseTestNames('--test-name', ['qa_mystery_test'])).toThrow(/--target qa_mystery_test.*ingest .*without --test-name/);
+  });
+});

@@ -76,7 +76,13 @@ export function ooniTestNameOf(v: string): string | null {
 /** The message for a name that is not a test: the value, a likely meaning, and every accepted name. */
 export function unknownTestMessage(v: string): string {
   const near = ooniTestNameOf(v);
-  return `"${v}" is not an OONI test name${near ? ` (did you mean ${near}?)` : ''}; accepted: ${OONI_TEST_NAMES.join(', ')}`;
+  // a well-formed name may be a test added after this release: its measurements are stored under
+  // their own test_name (insufficient, generic.no_rule) and reached through --target
+  const later =
+    !near && /^[a-z][a-z0-9_]*$/.test(v.trim())
+      ? `; measurements of a test this release does not know are stored under their own test_name: find them with --target ${v.trim()}, ingest them without --test-name`
+      : '';
+  return `"${v}" is not an OONI test name${near ? ` (did you mean ${near}?)` : ''}; accepted: ${OONI_TEST_NAMES.join(', ')}${later}`;
 }
 
 /**
