@@ -32,6 +32,20 @@ export interface ImportReport {
 
 type Deps = { store: Store; clock: Clock };
 
+/**
+ * The set a file replaces when no --source is given: a file of OONI's CSV/JSON shape whose rows
+ * are all DNS (or all HTTP) fingerprints replaces OONI's DNS (HTTP) set, whatever the file is
+ * called, so a newer copy under another name withdraws the old rows instead of adding a second
+ * set beside them. Censored Planet and our own files keep the name they were given.
+ */
+export function setFor(named: string, items: readonly Pick<Fingerprint, 'kind'>[], fileName: string): string {
+  // OONI publishes CSV and JSON; Censored Planet and our own sets are JSON Lines
+  if (!items.length || !/\.(csv|json)$/i.test(fileName) || named.startsWith('cp-') || named.startsWith('splinternet-')) return named;
+  if (items.every((f) => f.kind === 'dns')) return 'ooni-dns';
+  if (items.every((f) => f.kind === 'http')) return 'ooni-http';
+  return named;
+}
+
 /** A file read and parsed into the set it replaces (nothing written yet). */
 async function readSet(
   deps: Deps,
@@ -39,8 +53,11 @@ async function readSet(
   opts: { source?: string; kind?: 'cp_blockpage' | 'cp_false_positive' },
 ): Promise<{ set: FingerprintSet; report: ImportReport }> {
   const text = await readTextStrict(path);
-  const source = opts.source ?? SHIPPED_FINGERPRINTS.find((s) => s.file === basename(path))?.source ?? basename(path).replace(/\.[a-z.]+$/i, '');
-  const { items, rejects } = parseFingerprintFile(text, basename(path), source, opts.kind);
+  const named = opts.source ?? SHIPPED_FINGERPRINTS.find((s) => s.file === basename(path))?.source ?? basename(path).replace(/\.[a-z.]+$/i, '');
+  const parsed = parseFingerprintFile(text, basename(path), named, opts.kind);
+  const source = opts.source ? named : setFor(named, parsed.items, basename(path));
+  const items = source === named ? parsed.items : parsed.items.map((f) => ({ ...f, source }));
+  const { rejects } = parsed;
   const checksum = createHash('sha256').update(text).digest('hex').slice(0, 16);
   return {
     set: { source: { source, file: basename(path), checksum, count: items.length, imported_at: deps.clock.now().toISOString() }, items },
