@@ -54,14 +54,12 @@ export function facebookMessengerVerdict(b: VerdictBuilder, tk: Json): void {
       'note',
       'app.fbm_dns_in_facebook_as',
       null,
-      cleared
-        .slice(0, 4)
-        .map(([k, a]): Evidence => ({
-          rule: '',
-          layer: 'dns',
-          where: `test_keys.${k}`,
-          value: `false, but ${a.map((x) => x.value).join(', ')} in AS${FACEBOOK_ASN} (${a[0]!.by})`,
-        })),
+      cleared.slice(0, 4).map(([k, a]): Evidence => ({
+        rule: '',
+        layer: 'dns',
+        where: `test_keys.${k}`,
+        value: `false, but ${a.map((x) => x.value).join(', ')} in AS${FACEBOOK_ASN} (${a[0]!.by})`,
+      })),
     );
   if (dnsBad.length)
     b.add(
