@@ -12,7 +12,7 @@ import type { Store } from '../store/index.js';
 import type { EventFields, LedgerEvent } from './model.js';
 import { parseEventInput } from './model.js';
 import { buildEvent, toRecord } from './service.js';
-import { countedAcross } from './stop/map.js';
+import { countedAcross, stopAreaRegions } from './stop/map.js';
 import type { EventWrite } from '../store/index.js';
 
 export type GeoFields = Pick<EventFields, 'regions' | 'places' | 'population_affected' | 'geocode'>;
@@ -185,6 +185,18 @@ async function regionsEditedByHand(store: Store, e: LedgerEvent): Promise<boolea
   return false;
 }
 
+/**
+ * Whether a STOP event's regions are all the machine's: no person ever wrote a revision of it, so
+ * its regions are what STOP's area text names outright plus what an earlier geocode placed. Such
+ * an event is placed again from that text alone, as a fresh import places it: a region an earlier
+ * rule placed wrongly does not stay beside the right one.
+ */
+async function machinePlaced(store: Store, e: LedgerEvent, origin: string | undefined): Promise<boolean> {
+  if (origin !== 'stop' || !e.geocode?.text) return false;
+  if (e.revision < 2) return true;
+  return (await store.ledger.listRevisions(e.id)).every((r) => MACHINES.has(r.actor));
+}
+
 /** Geocode every active event (cost-bearing categories first); write changes unless dry-run. */
 export async function geocodeLedger(
   deps: { store: Store; clock: Clock; progress: ProgressReporter },
@@ -201,7 +213,9 @@ export async function geocodeLedger(
     const manual = e.geocode?.status === 'manual';
     const g = manual
       ? { regions: e.regions, places: e.places, population_affected: e.population_affected, geocode: e.geocode }
-      : geocodeFields((await regionsEditedByHand(deps.store, e)) ? { ...e, geocode: null } : e);
+      : (await regionsEditedByHand(deps.store, e))
+        ? geocodeFields({ ...e, geocode: null })
+        : geocodeFields((await machinePlaced(deps.store, e, origin.get(e.id))) ? { ...e, regions: stopAreaRegions(e.geocode!.text, e.countries) } : e);
     const s = (report.by_scope[e.scope] ??= { events: 0, geocoded: 0, with_population: 0, placed_by_hand: 0, coverage: 0 });
     s.events++;
     // With a population: the population affected the cost reads (places with people and no such figure are not priced by them).

@@ -46,6 +46,10 @@ const AREA_REGIONS: Record<string, string[]> = {
   tibet: ['CN-XZ'],
 };
 
+/** The regions STOP's area text names outright (the table above), of the record's countries: an import's regions before geocoding. */
+export const stopAreaRegions = (area: string, countries: readonly string[]): string[] =>
+  (AREA_REGIONS[area.replace(/\s+/g, ' ').trim().toLowerCase()] ?? []).filter((code) => countries.includes(code.slice(0, 2)));
+
 const PLATFORMS: [keyof StopRow, string][] = [
   ['facebook_affected', 'Facebook'],
   ['twitter_affected', 'Twitter'],
@@ -228,7 +232,7 @@ export function mapStopRow(r: StopRow, snapshot: string, file?: string, today?: 
   const { category, subtype } = categoryOf(r);
   const area = r.area_name.replace(/\s+/g, ' ').trim();
   const scope = scopeOf(r, category);
-  const known = (AREA_REGIONS[area.toLowerCase()] ?? []).filter((code) => cc.includes(code.slice(0, 2)));
+  const known = stopAreaRegions(area, cc);
   const geo = geocodeFields({ countries: cc, regions: known, scope, geocode: null, summary: recordText(r) ?? undefined }, area);
   const others = r.other_affected
     .split(/[,;]| and /)
