@@ -5,6 +5,7 @@
  * ASN of its own (`asn: null`): the verdict stays pure, and facebook-as.test.ts fails when the
  * installed table and this list differ.
  */
+import { Address4, Address6 } from 'ip-address';
 
 export const FACEBOOK_ASN = 32934;
 
@@ -39,23 +40,17 @@ export const FACEBOOK_RANGES: readonly (readonly [string, string])[] = [
   ['2a03:83e0::', '2a03:83e0:ffff:ffff:ffff:ffff:ffff:ffff'],
 ];
 
-/** An IPv4 or IPv6 address as a number (IPv4 in the low 32 bits, IPv6 tagged above 2^128), or null. */
+/**
+ * A plain IPv4 or IPv6 address as a number (IPv6 tagged above 2^128, so the families never
+ * overlap), or null; parsed by `ip-address`, as the register parses addresses. A CIDR is no answer.
+ */
 export function ipNumber(ip: string): bigint | null {
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
-  if (v4) {
-    const p = v4.slice(1).map(Number);
-    return p.every((x) => x <= 255) ? p.reduce((a, x) => a * 256n + BigInt(x), 0n) : null;
+  if (ip.includes('/')) return null;
+  try {
+    return ip.includes(':') ? new Address6(ip).bigInt() + (1n << 129n) : new Address4(ip).bigInt();
+  } catch {
+    return null;
   }
-  if (!ip.includes(':') || ip.includes('.')) return null;
-  const [head, tail, ...more] = ip.toLowerCase().split('::');
-  if (more.length) return null;
-  const h = head ? head.split(':') : [];
-  const t = tail === undefined ? [] : tail ? tail.split(':') : [];
-  const fill = tail === undefined ? 0 : 8 - h.length - t.length;
-  if (fill < 0 || (tail === undefined && h.length !== 8)) return null;
-  const groups = [...h, ...Array<string>(fill).fill('0'), ...t];
-  if (!groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
-  return groups.reduce((a, g) => a * 65536n + BigInt(parseInt(g, 16)), 0n) + (1n << 129n);
 }
 
 const RANGES = FACEBOOK_RANGES.map(([a, b]) => [ipNumber(a)!, ipNumber(b)!] as const);
