@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { FingerprintMatcher, parseFingerprintFile, SHIPPED_FINGERPRINTS, type Fingerprint } from '../../src/measure/fingerprints/index.js';
+import type { Json } from '../../src/measure/reader/parse.js';
 
 export const OONI_FIXTURES = join(import.meta.dirname, '../fixtures/ooni');
 
@@ -43,9 +44,18 @@ function* jsonlGz(dir: string): Generator<string> {
   }
 }
 
+/** A repository-relative `.jsonl.gz` file as its JSON lines. */
+export const repoLines = (rel: string): string[] => gzLines(join(ROOT, rel));
+
+/** The shipped real measurements (data/ooni/measurements), one JSON line each, in file order. */
+export const shippedLines = (): string[] => repoLines('data/ooni/measurements/ooni-real-measurements.jsonl.gz');
+
+/** The shipped real measurements, parsed. */
+export const shippedMeasurements = (): Json[] => shippedLines().map((l) => JSON.parse(l) as Json);
+
 /** Every shipped and fixture measurement set, by name, as JSON lines (the synthetic sets say so in their names). */
 export const fixtureSets = (): Record<string, string[]> => ({
-  shipped: gzLines(join(ROOT, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz')),
+  shipped: shippedLines(),
   qa: gzLines(join(ROOT, 'test/fixtures/ooni-qa/measurements.jsonl.gz')),
   qa_synthetic: gzLines(join(ROOT, 'test/fixtures/ooni-qa/synthetic.jsonl.gz')),
   explorer: gzLines(join(OONI_FIXTURES, 'explorer/measurements.jsonl.gz')),

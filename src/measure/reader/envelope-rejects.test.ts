@@ -2,20 +2,13 @@
 // stored under a value they do not say (an object input read as null, and so taken for the
 // same measurement as another). Real data: the RU telegram measurement and the meek
 // measurements of the shipped corpus; every mutation below is SYNTHETIC, made here.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { repoLines } from '../../../test/helpers/ooni.js';
 import { FingerprintMatcher } from '../fingerprints/index.js';
 import type { MeasurementRow, Reject } from '../model.js';
 import { FileScorer, type FileTask } from './file-scorer.js';
 
-const ROOT = join(import.meta.dirname, '../../..');
-const gz = (p: string) =>
-  gunzipSync(readFileSync(join(ROOT, p)))
-    .toString('utf8')
-    .trim()
-    .split('\n');
+const gz = repoLines;
 const TELEGRAM = JSON.parse(gz('test/fixtures/ooni/bucket-sample/raw/20221109/22/RU/telegram/2022110922_RU_telegram.n0.0.jsonl.gz')[0]!) as Record<
   string,
   unknown

@@ -4,25 +4,15 @@
  * offset is the instant it names. Real lines from the shipped measurements, changed in those
  * fields only (SYNTHETIC spellings of real measurements).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { FingerprintMatcher, parseFingerprintFile, SHIPPED_FINGERPRINTS } from '../fingerprints/index.js';
+import { shippedMatcher, shippedMeasurements } from '../../../test/helpers/ooni.js';
 import { measurementId } from '../key.js';
 import { scoreMeasurement } from '../verdict/index.js';
 import { fullLineNeeded } from '../verdict/projection.js';
 import { normaliseTime, parseMeasurement, type Json } from './parse.js';
 
-const ROOT = join(import.meta.dirname, '../../..');
-const shipped = gunzipSync(readFileSync(join(ROOT, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz')))
-  .toString('utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l) as Json);
-const matcher = new FingerprintMatcher(
-  SHIPPED_FINGERPRINTS.flatMap((s) => parseFingerprintFile(readFileSync(join(ROOT, 'data/ooni/fingerprints', s.file), 'utf8'), s.file, s.source).items),
-);
+const shipped = shippedMeasurements();
+const matcher = shippedMatcher();
 const parsed = (m: Json) => {
   const p = parseMeasurement(JSON.stringify(m));
   if (!p.ok) throw new Error(p.detail);

@@ -2,20 +2,13 @@
 // answered in the same measurement is not blocked, DNS answers are checked against the shipped
 // IP-to-AS table, bogon answers are a DNS block. Real shipped measurements; SYNTHETIC variants
 // are marked.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { shippedMeasurements } from '../../../test/helpers/ooni.js';
 import { FingerprintMatcher } from '../fingerprints/index.js';
 import { parseMeasurement, type Json } from '../reader/parse.js';
 import { scoreMeasurement } from './index.js';
 
-const ROOT = join(import.meta.dirname, '../../..');
-const shipped = gunzipSync(readFileSync(join(ROOT, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz')))
-  .toString('utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l) as Json);
+const shipped = shippedMeasurements();
 const pick = (cc: string, test: string): Json => {
   const m = shipped.find((x) => x.probe_cc === cc && x.test_name === test);
   if (!m) throw new Error(`no shipped ${cc} ${test}`);

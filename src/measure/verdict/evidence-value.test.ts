@@ -1,26 +1,16 @@
 // A fingerprint match's evidence `value` is the value found at its `where` (the header's value,
 // the matched text of the body), not the request URL. Real shipped measurement and fingerprints.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { FingerprintMatcher, parseFingerprintFile, SHIPPED_FINGERPRINTS } from '../fingerprints/index.js';
+import { shippedLines, shippedMatcher } from '../../../test/helpers/ooni.js';
 import { parseMeasurement, type Json } from '../reader/parse.js';
 import { scoreMeasurement } from './index.js';
 import { BODY_KEPT_CHARS } from './rule-inputs.js';
 import { decodeBody } from './view.js';
 
-const ROOT = join(import.meta.dirname, '../../..');
-const matcher = new FingerprintMatcher(
-  SHIPPED_FINGERPRINTS.flatMap((s) => parseFingerprintFile(readFileSync(join(ROOT, 'data/ooni/fingerprints', s.file), 'utf8'), s.file, s.source).items),
-);
-const line = gunzipSync(readFileSync(join(ROOT, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz')))
-  .toString('utf8')
-  .trim()
-  .split('\n')
-  .find(
-    (l) => l.includes('20200303091505_RU_webconnectivity_48f7496f2e1dabd8') || (l.includes('"RU"') && l.includes('rutor.org') && l.includes('2020-03-03')),
-  )!;
+const matcher = shippedMatcher();
+const line = shippedLines().find(
+  (l) => l.includes('20200303091505_RU_webconnectivity_48f7496f2e1dabd8') || (l.includes('"RU"') && l.includes('rutor.org') && l.includes('2020-03-03')),
+)!;
 
 describe('fingerprint evidence', () => {
   const m = JSON.parse(line) as Json;

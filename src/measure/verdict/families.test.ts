@@ -6,15 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { FingerprintMatcher, parseFingerprintFile, SHIPPED_FINGERPRINTS } from '../fingerprints/index.js';
+import { shippedMatcher } from '../../../test/helpers/ooni.js';
 import { parseMeasurement } from '../reader/parse.js';
 import { scoreMeasurement } from './index.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const QA = join(ROOT, 'test/fixtures/ooni-qa');
-const matcher = new FingerprintMatcher(
-  SHIPPED_FINGERPRINTS.flatMap((s) => parseFingerprintFile(readFileSync(join(ROOT, 'data/ooni/fingerprints', s.file), 'utf8'), s.file, s.source).items),
-);
+const matcher = shippedMatcher();
 
 interface Expected {
   scenario: string;

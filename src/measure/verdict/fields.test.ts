@@ -1,27 +1,16 @@
 // Bad input: a measurement with missing or wrongly typed fields is `invalid` with a rule naming
 // the field, never an exception. Mutations of real fixtures (each one marked SYNTHETIC by being
 // made here): every value in test_keys, in turn, replaced by a value of another type.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { FingerprintMatcher, parseFingerprintFile, SHIPPED_FINGERPRINTS } from '../fingerprints/index.js';
+import { repoLines, shippedLines, shippedMatcher } from '../../../test/helpers/ooni.js';
 import { parseMeasurement, type Json } from '../reader/parse.js';
 import { badEnvelopeFields, badFields } from './fields.js';
 import { scoreMeasurement } from './index.js';
 import { targetOf } from '../target.js';
 
-const ROOT = join(import.meta.dirname, '../../..');
-const matcher = new FingerprintMatcher(
-  SHIPPED_FINGERPRINTS.flatMap((s) => parseFingerprintFile(readFileSync(join(ROOT, 'data/ooni/fingerprints', s.file), 'utf8'), s.file, s.source).items),
-);
-const gz = (p: string) =>
-  gunzipSync(readFileSync(join(ROOT, p)))
-    .toString('utf8')
-    .trim()
-    .split('\n');
-const qa = gz('test/fixtures/ooni-qa/measurements.jsonl.gz');
-const shipped = gz('data/ooni/measurements/ooni-real-measurements.jsonl.gz');
+const matcher = shippedMatcher();
+const qa = repoLines('test/fixtures/ooni-qa/measurements.jsonl.gz');
+const shipped = shippedLines();
 const pick = (lines: string[], s: string) => JSON.parse(lines.find((l) => l.includes(s))!) as Json & { test_keys: Json };
 const ofTest = (t: string) =>
   JSON.parse(shipped.find((l) => (JSON.parse(l) as Json).test_name === t && (JSON.parse(l) as Json).test_keys)!) as Json & { test_keys: Json };

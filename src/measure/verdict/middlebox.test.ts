@@ -1,19 +1,13 @@
 // Middlebox tests (HHFM, HIRL) are judged on the echo: no request made or the helper refused
 // is no echo (insufficient), not header tampering; every tampering verdict says where. Real
 // shipped measurements.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { shippedMeasurements } from '../../../test/helpers/ooni.js';
 import { FingerprintMatcher } from '../fingerprints/index.js';
-import { parseMeasurement, type Json } from '../reader/parse.js';
+import { parseMeasurement } from '../reader/parse.js';
 import { scoreMeasurement } from './index.js';
 
-const shipped = gunzipSync(readFileSync(join(import.meta.dirname, '../../../data/ooni/measurements/ooni-real-measurements.jsonl.gz')))
-  .toString('utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l) as Json);
+const shipped = shippedMeasurements();
 const verdictOf = (cc: string, test: string) => {
   const m = shipped.find((x) => x.probe_cc === cc && x.test_name === test)!;
   const p = parseMeasurement(JSON.stringify(m));

@@ -1,19 +1,14 @@
 // The probe's own analysis is on every web_connectivity verdict (invalid ones included), and the
 // verdict's copy is what the file says, so `measurements agreement` counts the same from the
 // store (the verdict's evidence) and from the file (the test keys). Real shipped measurements.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { shippedLines } from '../../../test/helpers/ooni.js';
 import { FingerprintMatcher } from '../fingerprints/index.js';
 import { parseMeasurement } from '../reader/parse.js';
 import { probeAnalysisOf } from './agreement.js';
 import { scoreMeasurement } from './index.js';
 
-const lines = gunzipSync(readFileSync(join(import.meta.dirname, '../../../data/ooni/measurements/ooni-real-measurements.jsonl.gz')))
-  .toString('utf8')
-  .trim()
-  .split('\n');
+const lines = shippedLines();
 const scored = lines.map((l) => {
   const p = parseMeasurement(l);
   if (!p.ok) throw new Error(p.detail);

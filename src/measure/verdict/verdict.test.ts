@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { shippedLines, shippedMatcher } from '../../../test/helpers/ooni.js';
 import { goldenLines } from '../../../test/fixtures/ooni/regenerate-golden.js';
-import { FingerprintMatcher, parseFingerprintFile, SHIPPED_FINGERPRINTS } from '../fingerprints/index.js';
 import { parseMeasurement, type Json } from '../reader/parse.js';
 import { flagsFromScores, matClass, ooniScores } from './compat.js';
 import { scoreMeasurement } from './index.js';
@@ -14,10 +14,8 @@ import { scoreMeasurement } from './index.js';
 const ROOT = join(import.meta.dirname, '../../..');
 const FIX = join(ROOT, 'test/fixtures/ooni');
 const gz = (p: string) => gunzipSync(readFileSync(p)).toString('utf8').trim().split('\n');
-const matcher = new FingerprintMatcher(
-  SHIPPED_FINGERPRINTS.flatMap((s) => parseFingerprintFile(readFileSync(join(ROOT, 'data/ooni/fingerprints', s.file), 'utf8'), s.file, s.source).items),
-);
-const shipped = gz(join(ROOT, 'data/ooni/measurements/ooni-real-measurements.jsonl.gz'));
+const matcher = shippedMatcher();
+const shipped = shippedLines();
 
 function score(line: string | Json) {
   const p = parseMeasurement(typeof line === 'string' ? line : JSON.stringify(line));
