@@ -14,6 +14,9 @@ import { parseEventInput } from './model.js';
 import { buildEvent, toRecord } from './service.js';
 import { countedAcross, stopAreaRegions } from './stop/map.js';
 import type { EventWrite } from '../store/index.js';
+import { GEOCODER, isMachineActor } from './actors.js';
+
+export { GEOCODER };
 
 export type GeoFields = Pick<EventFields, 'regions' | 'places' | 'population_affected' | 'geocode'>;
 
@@ -100,10 +103,6 @@ export interface GeocodeReport {
 
 const SUBNATIONAL = new Set(['local', 'regional']);
 const NATIONAL = /\b(national|nationwide|nation wide|countrywide|country-wide|entire country|whole country|across the country|all regions)\b/i;
-/** The actor of geocoding revisions: importers do not count them as a person's edits. */
-export const GEOCODER = 'geocoder';
-/** The actors of machine writes (the geocoder, `db seed`, the STOP import): every other actor is a person. */
-const MACHINES = new Set([GEOCODER, 'seed', 'stop-import']);
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -180,7 +179,7 @@ async function regionsEditedByHand(store: Store, e: LedgerEvent): Promise<boolea
     const prev = r.previous as Partial<LedgerEvent> | null;
     const next = r.current as Partial<LedgerEvent>;
     if (!prev || sameSet(prev.regions ?? [], next.regions ?? [])) continue;
-    return !MACHINES.has(r.actor) && prev.geocode?.text === next.geocode?.text;
+    return !isMachineActor(r.actor) && prev.geocode?.text === next.geocode?.text;
   }
   return false;
 }
@@ -194,7 +193,7 @@ async function regionsEditedByHand(store: Store, e: LedgerEvent): Promise<boolea
 async function machinePlaced(store: Store, e: LedgerEvent, origin: string | undefined): Promise<boolean> {
   if (origin !== 'stop' || !e.geocode?.text) return false;
   if (e.revision < 2) return true;
-  return (await store.ledger.listRevisions(e.id)).every((r) => MACHINES.has(r.actor));
+  return (await store.ledger.listRevisions(e.id)).every((r) => isMachineActor(r.actor));
 }
 
 /** Geocode every active event (cost-bearing categories first); write changes unless dry-run. */

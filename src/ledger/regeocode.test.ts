@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, silentProgress } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { tempStore } from '../../test/helpers/index.js';
+import { editedByPeople, SEED_ACTOR, STOP_ACTOR } from './actors.js';
 import { GEOCODER, geocodeLedger } from './geocode.js';
 import type { LedgerEvent } from './model.js';
 import { buildEvent, toRecord } from './service.js';
@@ -47,6 +48,20 @@ describe('events geocode on events an earlier build placed', () => {
     ]);
   };
   const regions = async (id: string) => ((await store.ledger.getEvent(id))!.doc as unknown as LedgerEvent).regions;
+
+  it("counts a revision as a person's edit for the importer and the geocoder alike: every actor but the machine's", async () => {
+    const e = await punjab();
+    expect(await editedByPeople(store, e.id)).toBe(false);
+    for (const machine of [GEOCODER, SEED_ACTOR, STOP_ACTOR]) {
+      await addRegion((await store.ledger.getEvent(e.id))!.doc as unknown as LedgerEvent, 'IN-RJ', machine);
+      expect(await editedByPeople(store, e.id)).toBe(false);
+    }
+    await addRegion((await store.ledger.getEvent(e.id))!.doc as unknown as LedgerEvent, 'IN-HR', 'cli:analyst');
+    expect(await editedByPeople(store, e.id)).toBe(true);
+    // and the geocoder, reading the same list, keeps that person's regions
+    await geocodeLedger(deps(), { dryRun: false });
+    expect(await regions(e.id)).toContain('IN-HR');
+  });
 
   it('drops a region an earlier geocode added to a STOP event no person edited', async () => {
     const e = await punjab();

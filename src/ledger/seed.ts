@@ -13,6 +13,7 @@ import { geocodeFields } from './geocode.js';
 import { parseEventInput } from './model.js';
 import { planUpsert } from './upsert.js';
 import { parseSeries, saveSeries, type IndicatorSeries } from './indicators.js';
+import { SEED_ACTOR } from './actors.js';
 
 export interface SeedReport {
   events: { files: number; created: number; updated: number; unchanged: number; kept_user_edits: number; rejected: number };
@@ -51,7 +52,7 @@ export async function seedLedger(deps: { store: Store; clock: Clock; progress: P
       const f = parsed.geocode?.status === 'manual' ? parsed : { ...parsed, ...geocodeFields(parsed) };
       const id = f.id ?? file.replace(/^.*\//, '').replace(/\.json$/, '');
       if (f.id && !file.endsWith(`/${f.id}.json`)) throw new AppError('VALIDATION', `${file}: id "${f.id}" does not match the file name`);
-      const plan = await planUpsert(deps.store, f, id, { actor: 'seed', origin: 'seed', reason: `seeded from data/ledger/events/${id}.json`, now });
+      const plan = await planUpsert(deps.store, f, id, { actor: SEED_ACTOR, origin: 'seed', reason: `seeded from data/ledger/events/${id}.json`, now });
       if (plan.write) writes.push(plan.write);
       report.events[plan.outcome]++;
     } catch (e) {

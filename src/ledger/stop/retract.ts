@@ -12,18 +12,14 @@ import type { EventWrite, Store } from '../../store/index.js';
 import type { LedgerEvent } from '../model.js';
 import { prepareStatus } from '../service.js';
 import { STOP_SHEET_URL } from './map.js';
+import { editedByPeople, STOP_ACTOR } from '../actors.js';
 
-export const STOP_ACTOR = 'stop-import';
+export { STOP_ACTOR };
 
 /** An event the import would retract, and why. */
 export interface Retirement {
   id: string;
   reason: string;
-}
-
-/** Has anyone but the importer (and the geocoder, a machine too) written a revision of the event? */
-export async function editedByPeople(store: Store, id: string): Promise<boolean> {
-  return (await store.ledger.listRevisions(id)).some((r) => r.actor !== STOP_ACTOR && r.actor !== 'geocoder');
 }
 
 /**
