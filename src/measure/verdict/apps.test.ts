@@ -108,3 +108,38 @@ describe("facebook_messenger: DNS answers are checked against Facebook's AS", ()
     expect(v.evidence.some((e) => e.rule === 'app.fbm_dns_inconsistent' && e.where === 'test_keys.facebook_b_graph_dns_consistent')).toBe(true);
   });
 });
+
+describe('tunnel bootstraps: the layer is where the measurement shows the bootstrap stopped', () => {
+  it('TH 2023 torsf stalled at 0 % (starting): no network step is recorded, so no layer and a tunnel mechanism', () => {
+    const v = score(pick('TH', 'torsf')).verdict;
+    expect(v.status).toBe('likely_blocked');
+    expect(v.layers).toEqual([]);
+    expect(v.mechanism).toBe('tunnel.bootstrap.timeout');
+    expect(v.evidence.find((e) => e.where === 'test_keys.failure')?.value).toBe('generic_timeout_error at 0%');
+  });
+
+  it('CN 2022 vanilla_tor stalled at 5 % (conn, connecting to a relay): a TCP timeout towards the relay', () => {
+    const v = score(pick('CN', 'vanilla_tor')).verdict;
+    expect(v.status).toBe('likely_blocked');
+    expect(v.layers).toEqual(['tcp']);
+    expect(v.mechanism).toBe('tcp.timeout');
+  });
+
+  it('SYNTHETIC: the CN vanilla_tor run stalled at the relay handshake is a TLS failure', () => {
+    const m = pick('CN', 'vanilla_tor');
+    Object.assign(tk(m), { tor_progress: 14, tor_progress_tag: 'handshake' });
+    const v = score(m).verdict;
+    expect(v.layers).toEqual(['tls']);
+    expect(v.mechanism).toBe('tls.timeout');
+  });
+
+  it('SYNTHETIC: the DE 2022 psiphon run failing at the top level with a timeout (no network step recorded): no layer, a tunnel mechanism', () => {
+    const m = pick('DE', 'psiphon');
+    expect(tk(m).failed_operation).toBe('top_level');
+    tk(m).failure = 'generic_timeout_error';
+    const v = score(m).verdict;
+    expect(v.status).toBe('likely_blocked');
+    expect(v.layers).toEqual([]);
+    expect(v.mechanism).toBe('tunnel.bootstrap.timeout');
+  });
+});

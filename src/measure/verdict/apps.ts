@@ -182,12 +182,31 @@ export function torVerdict(b: VerdictBuilder, tk: Json): void {
   } else b.add(null, 'ok', 'app.tor_ok', null, [{ rule: '', value: `${failed.length}/${failed.length + ok.length} targets failed` }]);
 }
 
-export function bootstrapVerdict(b: VerdictBuilder, tk: Json): void {
+/**
+ * Where a tunnel's bootstrap failed, when the measurement says so: the operation that failed, or
+ * vanilla tor's bootstrap progress (tor's phases: 5 % `conn` is the TCP connection to the first
+ * relay, 10 % `conn_done` to 15 % `handshake_done` the TLS handshake with it). Otherwise null: a
+ * pluggable transport (snowflake's broker and WebRTC proxies, psiphon's tunnel) or a circuit past
+ * the first relay stalled where no network step is recorded.
+ */
+function bootstrapLayer(testName: string, tk: Json, failure: string): Layer | null {
+  const op = asStr(tk.failed_operation);
+  if (op && op !== 'top_level') return layerOfOperation(op, failure);
+  const progress = typeof tk.tor_progress === 'number' ? tk.tor_progress : null;
+  if (testName !== 'vanilla_tor' || progress === null) return null;
+  if (progress >= 5 && progress < 10) return 'tcp';
+  if (progress >= 10 && progress <= 15) return 'tls';
+  return null;
+}
+
+export function bootstrapVerdict(b: VerdictBuilder, tk: Json, testName: string): void {
   const f = asStr(tk.failure);
   if (f) {
-    const layer: Layer = f.includes('timeout') ? 'tcp' : layerOfOperation(asStr(tk.failed_operation), f);
-    b.add(layer, 'likely_blocked', 'app.tor_bootstrap_failed', mechanismFor(layer, f), [
-      { rule: '', layer, where: 'test_keys.failure', value: `${f}${typeof tk.tor_progress === 'number' ? ` at ${tk.tor_progress}%` : ''}` },
+    const layer = bootstrapLayer(testName, tk, f);
+    const mechanism = layer ? mechanismFor(layer, f) : /timeout/.test(f) ? 'tunnel.bootstrap.timeout' : 'tunnel.bootstrap.failed';
+    const progress = typeof tk.tor_progress === 'number' ? ` at ${tk.tor_progress}%` : '';
+    b.add(layer, 'likely_blocked', 'app.tor_bootstrap_failed', mechanism, [
+      { rule: '', layer: layer ?? 'app', where: 'test_keys.failure', value: `${f}${progress}` },
     ]);
   } else b.add(null, 'ok', 'app.tor_bootstrap_ok');
 }

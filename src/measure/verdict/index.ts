@@ -102,7 +102,7 @@ export function scoreMeasurement(p: Parsed, matcher: FingerprintMatcher, opts: S
       case 'vanilla_tor':
       case 'torsf':
       case 'psiphon':
-        bootstrapVerdict(b, tk);
+        bootstrapVerdict(b, tk, p.envelope.test_name);
         break;
       case 'dnscheck':
         dnscheckVerdict(b, p.envelope, tk, matcher);

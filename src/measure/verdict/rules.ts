@@ -383,7 +383,13 @@ export const RULES: readonly Rule[] = [
   ),
   r('app.tor_targets_unreachable', 'app', 'likely_blocked', 'Tor: more than half of the directory authorities / bridges tested failed.'),
   r('app.tor_ok', 'app', 'ok', 'Tor: at least half of the tested targets worked.'),
-  r('app.tor_bootstrap_failed', 'app', 'likely_blocked', 'vanilla_tor / torsf / psiphon: the tunnel did not bootstrap (failure set).'),
+  r(
+    'app.tor_bootstrap_failed',
+    'app',
+    'likely_blocked',
+    "vanilla_tor / torsf / psiphon: the tunnel did not bootstrap (failure set). The layer is the failed operation, or vanilla tor's progress (5 % connecting to the first relay: TCP; 10–15 %: its TLS handshake); elsewhere (snowflake, psiphon, a later circuit step) no layer and mechanism tunnel.bootstrap.timeout|failed.",
+    2,
+  ),
   r('app.tor_bootstrap_ok', 'app', 'ok', 'vanilla_tor / torsf / psiphon: the tunnel bootstrapped.'),
   r('dnscheck.answer_injected', 'dns', 'blocked', 'dnscheck: a lookup answer is a bogon or a confirming DNS fingerprint.'),
   r(
