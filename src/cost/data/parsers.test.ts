@@ -1,5 +1,7 @@
 // Parser tests on rows copied from the shipped files in data/costs (real data), plus a few
 // malformed lines written for the reject paths (synthetic, marked as such).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCbrDaily, parseNbsGrp, parseRosstat } from './parse-regional.js';
 import { parseWorldBank } from './parse-worldbank.js';
@@ -259,5 +261,36 @@ describe('a record whose field count is not the header count is rejected, naming
     expect([nbs.values, nbs.rejects.map((r) => [r.line, r.reason])]).toEqual([[], [[2, 'fields: 4 fields, the header has 3']]]);
     const cbr = parseCbrDaily('date,rate\n11/30/2023,88,8841\n', o);
     expect([cbr.rates, cbr.rejects.map((r) => [r.line, r.reason])]).toEqual([[], [[2, 'fields: 3 fields, the header has 2']]]);
+  });
+});
+
+describe('a one-year spike of more than 10× is a slip of units, rejected by line', () => {
+  const ROOT = join(import.meta.dirname, '../../..');
+  const gdp = readFileSync(join(ROOT, 'data/costs/worldbank_gdp_current_usd__datasets-gdp.csv'), 'utf8');
+  const pop = readFileSync(join(ROOT, 'data/costs/worldbank_population__datasets-population.csv'), 'utf8');
+
+  it('the shipped GDP and population files have none: every value is stored', () => {
+    for (const [text, indicator] of [
+      [gdp, 'NY.GDP.MKTP.CD'],
+      [pop, 'SP.POP.TOTL'],
+    ] as const) {
+      const p = parseWorldBank(text, { ...o, indicator });
+      expect(p.rejects.filter((r) => /slip of units/.test(r.reason))).toEqual([]);
+    }
+  });
+
+  it('SYNTHETIC: India 2020 written in thousands of dollars among real dollar figures is rejected naming both neighbours; the other years are stored', () => {
+    const india = gdp.split(/\r?\n/).filter((l) => /^India,IND,(2018|2019|2020|2021|2022),/.test(l));
+    expect(india).toHaveLength(5);
+    const slipped = india.map((l) => (l.includes(',2020,') ? l.replace(/,([0-9.]+)$/, (_m, v: string) => `,${Number(v) / 1000}`) : l));
+    const p = parseWorldBank(['Country Name,Country Code,Year,Value', ...slipped].join('\n'), { ...o, indicator: 'NY.GDP.MKTP.CD' });
+    expect(p.values.map((v) => v.year)).toEqual([2018, 2019, 2021, 2022]);
+    expect(p.rejects).toHaveLength(1);
+    expect(p.rejects[0]).toMatchObject({ line: 4, reason: expect.stringMatching(/NY\.GDP\.MKTP\.CD for IN in 2020 is [0-9.]+× below both 2019 .*\(line 3\) and 2021 .*\(line 5\).*slip of units/) });
+  });
+
+  it('SYNTHETIC: a step that stays (a redenomination-like drop kept the next year) is not a spike', () => {
+    const p = parseWorldBank('Country Name,Country Code,Year,Value\nIndia,IND,2018,1000000\nIndia,IND,2019,50\nIndia,IND,2020,60\n', { ...o, indicator: 'NY.GDP.MKTP.CD' });
+    expect(p.values).toHaveLength(3);
   });
 });

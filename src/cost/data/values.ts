@@ -7,7 +7,9 @@
  * happened by `today`; and a key
  * (indicator, place, year; or currency and period) has one value per file: lines repeating
  * the same value are counted as duplicates, lines giving different values are all rejected,
- * each naming the others, and none of them is stored. Every refusal is a reject with its line.
+ * each naming the others, and none of them is stored; an amount of money or of people more than
+ * 10× above or below both its neighbouring years is a slip of units, rejected naming both. Every
+ * refusal is a reject with its line.
  */
 import type { EconValueRecord, FxRateRecord } from '../../store/index.js';
 import { bump, type Parsed } from './parse-common.js';
@@ -72,15 +74,18 @@ export class Figures {
     this.held.push({ at, key: `r|${r.country}|${r.kind}|${r.period}`, label: `the ${r.currency} per USD rate for ${r.period}`, n: r.rate, rate: r });
   }
 
-  /** Stores each key's one value (in the order first read) and rejects the keys given several. */
+  /**
+   * Stores each key's one value (in the order first read), rejects the keys given several, and
+   * rejects an isolated spike (see `spikes`).
+   */
   settle(): void {
     const byKey = new Map<string, Held[]>();
     for (const h of this.held) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h]);
+    const kept: Held[] = [];
     for (const group of byKey.values()) {
       const first = group[0]!;
       if (group.every((h) => h.n === first.n)) {
-        if ('value' in first) this.p.values.push(first.value);
-        else this.p.rates.push(first.rate);
+        kept.push(first);
         if (group.length > 1) bump(this.p, 'same value given again on a later line', group.length - 1);
         continue;
       }
@@ -88,6 +93,50 @@ export class Figures {
       const reason = `${first.label} has different values: ${list}; none is stored`;
       for (const h of group) this.p.rejects.push({ line: h.at.line, reason, raw: h.at.raw });
     }
+    const spiked = spikes(kept);
+    for (const h of kept) {
+      const why = spiked.get(h);
+      if (why) this.p.rejects.push({ line: h.at.line, reason: why, raw: h.at.raw });
+      else if ('value' in h) this.p.values.push(h.value);
+      else this.p.rates.push(h.rate);
+    }
     this.p.rejects.sort((a, b) => a.line - b.line);
   }
 }
+
+/** How far a year may stand from both its neighbours before it is taken for a slip of units. */
+export const SPIKE_FACTOR = 10;
+
+/**
+ * The values of an amount of money or of people that stand more than SPIKE_FACTOR times above or
+ * below both the year before and the year after in the same file (a figure written in thousands
+ * among dollars, a digit lost): a real series moves in steps (a redenomination, a war), not in a
+ * one-year spike of that size. The largest isolated swing in the shipped World Bank files is
+ * 3.5× (Azerbaijan's GDP in US$, 1992); population's 1.2× (Kuwait, 1991).
+ */
+function spikes(kept: Held[]): Map<Held, string> {
+  const series = new Map<string, Map<number, Held>>();
+  for (const h of kept) {
+    if (!('value' in h) || !/^(people|[A-Z]{3}|LCU:[A-Z]{2})$/.test(h.value.unit) || !(h.n > 0)) continue;
+    const k = `${h.value.indicator}|${h.value.geo}`;
+    series.set(k, (series.get(k) ?? new Map<number, Held>()).set(h.value.year, h));
+  }
+  const out = new Map<Held, string>();
+  for (const years of series.values())
+    for (const [year, h] of years) {
+      const before = years.get(year - 1);
+      const after = years.get(year + 1);
+      if (!before || !after || !('value' in h)) continue;
+      const up = Math.min(h.n / before.n, h.n / after.n);
+      const down = Math.min(before.n / h.n, after.n / h.n);
+      const factor = Math.max(up, down);
+      if (factor <= SPIKE_FACTOR) continue;
+      const fmt = (x: Held) => `${x.n.toLocaleString('en-US')} (line ${x.at.line})`;
+      out.set(
+        h,
+        `${h.label} is ${factor.toFixed(1)}× ${up > down ? 'above' : 'below'} both ${year - 1} ${fmt(before)} and ${year + 1} ${fmt(after)}: "${h.at.cell}"${where(h.at)} looks like a slip of units (a one-year spike of more than ${SPIKE_FACTOR}×); correct it and import the file again`,
+      );
+    }
+  return out;
+}
+
