@@ -224,6 +224,8 @@ export const eventsImport = defineOp({
   summary: 'Import Access Now #KeepItOn STOP CSV (idempotent; rejects reported with row numbers)',
   write: true,
   scope: 'import',
+  // retracting the STOP events a whole snapshot no longer describes is a ledger edit
+  alsoNeeds: [{ scope: 'write', when: "full=true (it retracts the STOP events none of the file's records describes, a ledger edit)", test: (i) => i.full }],
   files: (i) => [i.file],
   localPaths: ['file'],
   upload: 'file',
@@ -234,10 +236,16 @@ export const eventsImport = defineOp({
     full: z
       .boolean()
       .default(false)
-      .describe('the file is the whole snapshot: STOP events none of its records describes any more are retracted (never without it)'),
+      .describe(
+        'the file is the whole snapshot: STOP events none of its records describes any more are retracted (never without it). A retraction is a ledger edit: over HTTP full=true needs the "write" scope as well as "import". Nothing is retracted when the file holds no record, is dated before the latest snapshot imported, or holds fewer than half the records the store holds of that snapshot (see allow_shrink); absent_check says why',
+      ),
+    allow_shrink: z
+      .boolean()
+      .default(false)
+      .describe('with full: the file is the whole snapshot even though it holds fewer than half the records the store holds of the latest snapshot'),
   }),
   output: report<Awaited<ReturnType<typeof importStopFile>>>('rows read = stored + rejected, events created/updated, rejects with record and line'),
-  run: (ctx, { file, snapshot, full }) => importStopFile(ctx, file, snapshot, { full }),
+  run: (ctx, { file, snapshot, full, allow_shrink }) => importStopFile(ctx, file, snapshot, { full, allowShrink: allow_shrink }),
 });
 
 export const eventsGeocode = defineOp({

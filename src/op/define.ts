@@ -116,6 +116,12 @@ export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zod
   write: boolean | ((input: z.output<I>) => boolean);
   /** The token scope a caller needs (unset: a write needs "write", a read is public); "read" marks a non-public read. */
   scope?: Scope;
+  /**
+   * Scopes an input needs beyond `scope`: each names the input (`when`, as a request sends it,
+   * documented in OpenAPI) and says whether this validated input is one (`test`). An import that
+   * may retract ledger events (`events.import` with full=true) also needs "write".
+   */
+  alsoNeeds?: readonly { scope: Scope; when: string; test: (input: z.output<I>) => boolean }[];
   /** Opening the store for this op creates a server store's database that does not exist (db migrate); every other op is refused one. */
   createsStore?: boolean;
   /** The server files or folders the op reads for this input: each must lie inside the caller's import folders. */
@@ -230,10 +236,16 @@ export const opWrites = <I extends z.ZodType>(op: Pick<Op<I, z.ZodType>, 'write'
 export function authorizeOp<I extends z.ZodType>(grant: Grant, op: Op<I, z.ZodType>, input?: z.output<I>): void {
   const need = opScope(op);
   if (need) assertScope(grant, need, `the operation ${op.name}`);
+  if (input !== undefined) assertInputScopes(grant, op, input);
   if (op.files && input !== undefined) {
     const paths = op.files(input).filter((p): p is string => typeof p === 'string');
     assertFileAccess(grant, paths, `the operation ${op.name}`);
   }
+}
+
+/** Throw 401/403 unless the grant covers every scope this input needs beyond the op's own (`alsoNeeds`). */
+export function assertInputScopes<I extends z.ZodType>(grant: Grant, op: Pick<Op<I, z.ZodType>, 'name' | 'alsoNeeds'>, input: z.output<I>): void {
+  for (const a of op.alsoNeeds ?? []) if (a.test(input)) assertScope(grant, a.scope, `the operation ${op.name} with ${a.when}`);
 }
 
 /**

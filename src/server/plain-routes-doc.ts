@@ -38,7 +38,8 @@ const opList = (ops: readonly AnyOp[]) =>
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((o) => {
       const scope = opScope(o);
-      return `- \`${o.name}\`: ${scope ? `${scope} scope` : 'any valid token'}`;
+      const also = (o.alsoNeeds ?? []).map((a) => `; ${a.when}: the "${a.scope}" scope as well`).join('');
+      return `- \`${o.name}\`: ${scope ? `${scope} scope` : 'any valid token'}${also}`;
     })
     .join('\n');
 

@@ -94,7 +94,9 @@ describe('imports by upload', () => {
 
   it('an import that rejected rows (the CLI exits 3) answers 200 with its report, as every partial result over HTTP, and says so in OpenAPI (SYNTHETIC rows: synthetic-bad.csv)', async () => {
     const STOP_BAD = packagePath('test', 'fixtures', 'stop', 'synthetic-bad.csv');
-    const r = await send(app, 'events.import', 'filename=bad_snapshot-2025-12-01.csv&full=true', readFileSync(STOP_BAD), tok.import);
+    // full=true may retract, a ledger edit: the token holds write as well as import
+    const both = (await createToken({ store: s.store, clock }, 'import+write', { scopes: ['import', 'write'], createdBy: 'test' })).token;
+    const r = await send(app, 'events.import', 'filename=bad_snapshot-2025-12-01.csv&full=true', readFileSync(STOP_BAD), both);
     const text = await r.text();
     expect(r.status, text).toBe(200);
     const result = (
@@ -110,6 +112,38 @@ describe('imports by upload', () => {
       paths: Record<string, { post: { responses: Record<string, { description: string }> } }>;
     };
     expect(doc.paths['/api/_uploads/events.import']!.post.responses['200']!.description).toMatch(/rejected some rows is answered 200 .*the CLI exits 3/);
+  });
+
+  it('full=true retracts STOP events, a ledger edit: an import token alone gets 403 naming the write scope, by upload and through /api/_ops, before anything is stored; import+write imports', async () => {
+    const sudan = readFileSync(packagePath('test', 'fixtures', 'stop', 'sudan.csv'));
+    const name = 'filename=stop_snapshot-2026-05-20.csv';
+    const stopEvents = async () => (await s.store.ledger.listEvents({ statuses: ['active', 'retracted'], origin: 'stop', limit: 1000 })).length;
+    const before = await stopEvents();
+    for (const t of [tok.import, tok.write]) {
+      const r = await send(app, 'events.import', `${name}&full=true`, sudan, t);
+      expect(r.status).toBe(403);
+      expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const p = (await r.json()) as { detail: string; required_scope: string };
+      expect(p.detail).toMatch(
+        t === tok.import ? /events\.import with full=true .*needs the "write" scope; this token has import/ : /needs the "import" scope/,
+      );
+      if (t === tok.import) expect(p.required_scope).toBe('write');
+    }
+    const viaOps = await app.request('/api/_ops/events.import', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tok.import}` },
+      body: JSON.stringify({ file: '/nowhere/stop_snapshot-2026-05-20.csv', full: true }),
+    });
+    expect(viaOps.status).toBe(403);
+    expect(((await viaOps.json()) as { detail: string }).detail).toMatch(/full=true .*needs the "write" scope/);
+    expect(await stopEvents()).toBe(before);
+    expect(readdirSync(uploads.dir)).toEqual([]);
+    // without full, import alone suffices; with full, import and write together
+    expect((await send(app, 'events.import', name, sudan, tok.import)).status).toBe(200);
+    const both = (await createToken({ store: s.store, clock }, 'nightly', { scopes: ['import', 'write'], createdBy: 'test' })).token;
+    expect((await send(app, 'events.import', `${name}&full=true`, sudan, both)).status).toBe(200);
+    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, { post: { description: string } }> };
+    expect(doc.paths['/api/_uploads/events.import']!.post.description).toMatch(/full=true.*also needs the "write" scope/);
   });
 
   it("an OONI hour: ingested with its counts reconciled; the importer's line cap, set from the query, applies", async () => {

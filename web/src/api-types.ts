@@ -49,7 +49,7 @@ export interface paths {
          *     - `events.export`: any valid token
          *     - `events.geocode`: write scope
          *     - `events.history`: any valid token
-         *     - `events.import`: import scope
+         *     - `events.import`: import scope; full=true (it retracts the STOP events none of the file's records describes, a ledger edit): the "write" scope as well
          *     - `events.list`: any valid token
          *     - `events.show`: any valid token
          *     - `events.status`: write scope
@@ -155,7 +155,7 @@ export interface paths {
         put?: never;
         /**
          * Import Access Now #KeepItOn STOP CSV (idempotent; rejects reported with row numbers): the file sent in the request body (no server path needed)
-         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `file` of `events.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/events.import?filename=NAME"`
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `file` of `events.import`. Needs a token with the op's scope (`import`); full=true (it retracts the STOP events none of the file's records describes, a ledger edit) also needs the "write" scope (403 naming it otherwise). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/events.import?filename=NAME"`
          */
         post: operations["uploads.events.import"];
         delete?: never;
@@ -3648,10 +3648,12 @@ export interface operations {
     "uploads.events.import": {
         parameters: {
             query: {
+                /** @description with full: the file is the whole snapshot even though it holds fewer than half the records the store holds of the latest snapshot */
+                allow_shrink?: boolean;
                 /** @description the file name (dates and years are read from it) */
                 filename: string;
                 format?: "stop";
-                /** @description the file is the whole snapshot: STOP events none of its records describes any more are retracted (never without it) */
+                /** @description the file is the whole snapshot: STOP events none of its records describes any more are retracted (never without it). A retraction is a ledger edit: over HTTP full=true needs the "write" scope as well as "import". Nothing is retracted when the file holds no record, is dated before the latest snapshot imported, or holds fewer than half the records the store holds of that snapshot (see allow_shrink); absent_check says why */
                 full?: boolean;
                 snapshot?: string;
             };

@@ -228,6 +228,7 @@ function eventsImportCommand(events: Command, io: Io): void {
     .option('--format <f>', 'input format', 'stop')
     .option('--snapshot <date>', 'snapshot date (default: from the file name)')
     .option('--full', 'the file is the whole snapshot: retract the STOP events none of its records describes any more')
+    .option('--allow-shrink', 'with --full: the file is whole though it holds under half the records stored of the latest snapshot')
     .action(async (file: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(eventsImport, {
@@ -235,6 +236,7 @@ function eventsImportCommand(events: Command, io: Io): void {
         format: o.format as 'stop',
         snapshot: str(o.snapshot),
         full: o.full === true,
+        allow_shrink: o.allowShrink === true,
       });
       if (r.rows_rejected > 0) io.setExit(3);
       ctx.print(

@@ -22,6 +22,7 @@ import { findDuplicates } from './duplicates.js';
 import { STOP_SHEET_URL, mapStopRow, readIssue, recordText, stopEventKey, stopLocator, type MappedRow } from './map.js';
 import type { StopRow } from './parse.js';
 import { STOP_ACTOR, absentFromSnapshot, planRetractions } from './retract.js';
+import { notWholeSnapshot } from './whole.js';
 
 export interface StopImportReport {
   file: string;
@@ -80,7 +81,7 @@ export async function importStop(
   rows: StopRow[],
   file: string,
   snapshot: string,
-  opts: { full?: boolean } = {},
+  opts: { full?: boolean; allowShrink?: boolean } = {},
 ): Promise<StopImportReport> {
   const now = deps.clock.now().toISOString();
   const report: StopImportReport = {
@@ -245,12 +246,13 @@ export async function importStop(
   // which records are absent: it retracts none. An event a person edited is left and reported.
   const wanted = retire.map(({ id, kept }) => ({ id, reason: `duplicate STOP record of the shutdown in ${kept}: counted once there` }));
   for (const { id } of retire) described.add(id);
+  // A file that cannot be the whole snapshot (no record, an older snapshot, far fewer records
+  // than the store holds of the latest: whole.ts) retracts nothing either.
   const unread = rows.length - valid.length;
+  const notWhole = opts.full ? await notWholeSnapshot(deps.store, rows.length, snapshot, opts.allowShrink === true) : null;
   report.absent_check = !opts.full
     ? 'not asked: the file may be a part of the snapshot (--full says it is the whole)'
-    : unread
-      ? `not done: ${unread} record(s) rejected as read, so which records are absent cannot be told`
-      : 'done';
+    : (notWhole ?? (unread ? `not done: ${unread} record(s) rejected as read, so which records are absent cannot be told` : 'done'));
   const absent = report.absent_check === 'done' ? await absentFromSnapshot(deps.store, described, rejectedHashes, snapshot, file) : [];
   const { writes: retractions, left } = await planRetractions(deps, [...wanted, ...absent]);
   report.user_edits_kept = left;

@@ -36,12 +36,13 @@ export function snapshotOf(path: string, given?: string): string {
 /**
  * `full`: the file is the whole snapshot, so a STOP event none of its records describes is
  * retracted (import.ts); without it the file may be a part and nothing is retracted for being absent.
+ * `allowShrink`: the caller says a file far smaller than the latest snapshot stored is whole (whole.ts).
  */
 export async function importStopFile(
   deps: Deps,
   path: string,
   snapshot?: string,
-  opts: { full?: boolean } = {},
+  opts: { full?: boolean; allowShrink?: boolean } = {},
 ): Promise<StopImportReport & { indicators: number }> {
   const text = await readText(path); // a missing file is named before a missing snapshot date
   const snap = snapshotOf(path, snapshot);

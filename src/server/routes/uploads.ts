@@ -21,7 +21,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { executeOp, type AnyOp } from '../../op/index.js';
+import { assertInputScopes, executeOp, type AnyOp } from '../../op/index.js';
 import { AppError, isAppError, realDirs, silentProgress } from '../../shared/index.js';
 import type { AppDeps, Env } from '../deps.js';
 import { assertCostWork, limitsOf } from '../limits.js';
@@ -115,6 +115,9 @@ export function uploadRoutes(app: OpenAPIHono<Env>, deps: AppDeps): void {
     const names = c.req.queries('filename') ?? [];
     if (names.length > 1) throw repeatedParam('filename', names);
     const filename = safeName(names[0]);
+    // A scope this input needs beyond the op's (full=true of events.import) is refused before the body is read.
+    const early = op.input.safeParse({ ...input, [op.upload!]: list ? [filename] : filename });
+    if (early.success) assertInputScopes(grant, op, early.data);
     const declared = Number(c.req.header('content-length') ?? NaN);
     if (declared > limits.maxUploadBytes) throw tooLarge(limits.maxUploadBytes);
     await mkdir(base, { recursive: true, mode: 0o700 });
@@ -155,6 +158,10 @@ export function uploadRoutes(app: OpenAPIHono<Env>, deps: AppDeps): void {
   });
 }
 
+/** The scopes some inputs of the op need beyond its own, as a clause of its documentation ("" when none). */
+export const alsoNeedsText = (op: AnyOp): string =>
+  (op.alsoNeeds ?? []).map((a) => `; ${a.when} also needs the "${a.scope}" scope (403 naming it otherwise)`).join('');
+
 /** One documented path per upload op: the file name and the op's other input fields, exactly what the route takes. */
 function describe(app: OpenAPIHono<Env>, maxBytes: number): void {
   for (const op of UPLOAD_OPS.values()) {
@@ -167,7 +174,7 @@ function describe(app: OpenAPIHono<Env>, maxBytes: number): void {
       summary: `${op.summary}: the file sent in the request body (no server path needed)`,
       description:
         `The body is the file (Content-Type: application/octet-stream, at most ${maxBytes} bytes), streamed into a folder the server owns and removed after the import; ` +
-        `it takes the place of \`${op.upload}\` of \`${op.name}\`. Needs a token with the op's scope (\`import\`). The op's other input fields go in the query string, coerced as for GET routes. ` +
+        `it takes the place of \`${op.upload}\` of \`${op.name}\`. Needs a token with the op's scope (\`import\`)${alsoNeedsText(op)}. The op's other input fields go in the query string, coerced as for GET routes. ` +
         'The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. ' +
         `Example: \`curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/${op.name}?filename=NAME"\``,
       operationId: `uploads.${op.name}`,
