@@ -3,7 +3,7 @@
  * created once; when its source changes it gets a new revision, but only if no human edited it
  * since (a human's edit always wins over a re-import). Unchanged input writes nothing.
  */
-import type { EventWrite, Store } from '../store/index.js';
+import type { EventRecord, EventWrite, Store } from '../store/index.js';
 import type { EventFields, LedgerEvent } from './model.js';
 import { buildEvent, toRecord } from './service.js';
 
@@ -24,7 +24,8 @@ export interface UpsertPlan {
  * Decide what to write for `f` (already validated) under `id`. `actor` names the importer
  * ("seed", "stop-import"); `reason` goes into the revision. `compared`, when given, is what of
  * an event decides whether it changed: the stored event and the new one that differ only in what
- * it leaves out are unchanged, and the stored one stays as it is.
+ * it leaves out are unchanged, and the stored one stays as it is. `current`, when given, is the
+ * event as an earlier write of the same transaction leaves it (a restore), instead of as stored.
  */
 export async function planUpsert(
   store: Store,
@@ -32,8 +33,9 @@ export async function planUpsert(
   id: string,
   meta: { actor: string; origin: string; reason: string; now: string },
   compared?: (e: LedgerEvent) => LedgerEvent,
+  current?: EventRecord,
 ): Promise<UpsertPlan> {
-  const cur = await store.ledger.getEvent(id);
+  const cur = current ?? (await store.ledger.getEvent(id));
   if (!cur) {
     const e = buildEvent(f, id, f.status, 1, meta.now, meta.now);
     return {

@@ -249,6 +249,8 @@ function eventsImportCommand(events: Command, io: Io): void {
               ', ',
             )}; retracted as absent from the whole snapshot ${x.absent_retracted.length}; left as a person edited them ${x.user_edits_kept.length}\n` +
           x.absent_retracted.map((a) => `  retracted ${a.event}: ${a.reason}\n`).join('') +
+          x.restored.map((a) => `  restored ${a.event} (the import had retracted it: ${a.retracted})\n`).join('') +
+          x.retracted_kept.map((k) => `  still retracted, as ${k.retracted_by} retracted it: ${k.event} (${k.reason})\n`).join('') +
           x.user_edits_kept.map((k) => `  left as a person edited it: ${k.event} (would retract: ${k.would_retract})\n`).join('') +
           x.rejects.map((j) => `  rejected record ${j.record} (line ${j.line}): ${j.reason}\n`).join(''),
       );

@@ -15,13 +15,13 @@ import { isAppError, latestDateBegun, partialDateEnd, partialDateStart, type Clo
 import type { EventLinkRecord, EventWrite, RejectRecord, Store } from '../../store/index.js';
 import type { LedgerEvent } from '../model.js';
 import { parseEventInput } from '../model.js';
-import { slugify } from '../service.js';
+import { prepareStatus, slugify } from '../service.js';
 import { planUpsert } from '../upsert.js';
 import { cited, findContained } from './contained.js';
 import { findDuplicates } from './duplicates.js';
 import { STOP_SHEET_URL, mapStopRow, readIssue, recordText, stopEventKey, stopLocator, type MappedRow } from './map.js';
 import type { StopRow } from './parse.js';
-import { STOP_ACTOR, absentFromSnapshot, planRetractions } from './retract.js';
+import { STOP_ACTOR, absentFromSnapshot, planRetractions, retractionOf } from './retract.js';
 import { notWholeSnapshot } from './whole.js';
 
 export interface StopImportReport {
@@ -35,7 +35,21 @@ export interface StopImportReport {
   duplicates_merged: number;
   /** `rule`: "near-duplicate" (duplicates.ts), "contained" (the same shutdown recorded for a whole region) or "nested" (an order inside another's area from the same day): contained.ts. `listings`: how many listings the rule folded into `kept` (their records are `duplicate_records`). */
   duplicates: { kept: string; records: number[]; duplicate_records: number[]; rule: 'near-duplicate' | 'contained' | 'nested'; listings: number }[];
-  events: { distinct: number; created: number; updated: number; unchanged: number; kept_user_edits: number; linked_to_seed: number };
+  /** restored: events the importer had retracted (absent from a whole snapshot, or counted elsewhere) that a record of the file describes again; kept_retracted: events of the file's records a person retracted, left so. */
+  events: {
+    distinct: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    kept_user_edits: number;
+    linked_to_seed: number;
+    restored: number;
+    kept_retracted: number;
+  };
+  /** The events restored, each with the importer's retraction it undid. */
+  restored: { event: string; retracted: string }[];
+  /** The events of the file's records that a person retracted: still retracted, with who and why. */
+  retracted_kept: { event: string; retracted_by: string; reason: string }[];
   linked: { stop_event: string; ledger_event: string }[];
   /** STOP events no record of the file describes any more, retracted: only when the file is imported as the whole snapshot (`full`). */
   absent_retracted: { event: string; reason: string }[];
@@ -92,7 +106,9 @@ export async function importStop(
     repeats_merged: 0,
     duplicates_merged: 0,
     duplicates: [],
-    events: { distinct: 0, created: 0, updated: 0, unchanged: 0, kept_user_edits: 0, linked_to_seed: 0 },
+    events: { distinct: 0, created: 0, updated: 0, unchanged: 0, kept_user_edits: 0, linked_to_seed: 0, restored: 0, kept_retracted: 0 },
+    restored: [],
+    retracted_kept: [],
     linked: [],
     absent_retracted: [],
     absent_check: '',
@@ -228,16 +244,34 @@ export async function importStop(
       retire.push({ id, kept: seed.id });
       continue;
     }
+    // An event retracted by a person stays so; one the importer retracted is described again, so restored.
+    const stored = await deps.store.ledger.getEvent(id);
+    const gone = stored ? await retractionOf(deps.store, stored) : null;
+    links.push(...rowLinks(id));
+    if (gone && gone.actor !== STOP_ACTOR) {
+      report.events.kept_retracted++;
+      report.retracted_kept.push({ event: id, retracted_by: gone.actor, reason: gone.reason });
+      continue;
+    }
+    let current = stored ?? undefined;
+    if (stored && gone) {
+      const reason = `record ${latest._record} (line ${latest._line}) of ${file} (the ${snapshot} snapshot) describes this event again; the import had retracted it: ${gone.reason}`;
+      const back = prepareStatus(deps, stored, 'restore', { actor: STOP_ACTOR, reason }, undefined, gone.restoreTo).write;
+      writes.push(back);
+      current = back.record;
+      report.events.restored++;
+      report.restored.push({ event: id, retracted: gone.reason });
+    }
     const plan = await planUpsert(
       deps.store,
       fields,
       id,
       { actor: STOP_ACTOR, origin: 'stop', reason: `imported from Access Now STOP (${snapshot} snapshot)`, now },
       withoutSnapshotLocators(snapshot),
+      current,
     );
-    report.events[plan.outcome]++;
+    if (!gone) report.events[plan.outcome]++;
     if (plan.write) writes.push(plan.write);
-    links.push(...rowLinks(id));
   }
   deps.progress.stop();
   // An earlier import (before the duplicate rule, or before a seed event described the shutdown)

@@ -6,11 +6,14 @@
  * corrected, so that its key and event id changed). An event a person has edited is never
  * retracted by the machine: it is named in the report with what the import would have done.
  * Retractions are planned from the state read here; each write expects the revision read.
+ * What the importer retracted, a record of a later file that describes the event again brings
+ * back (the import restores it); what a person retracted stays retracted.
  */
 import type { Clock } from '../../shared/index.js';
-import type { EventWrite, Store } from '../../store/index.js';
+import type { EventRecord, EventWrite, Store } from '../../store/index.js';
 import type { LedgerEvent } from '../model.js';
-import { prepareStatus } from '../service.js';
+import { prepareStatus, statusBeforeWithdrawal } from '../service.js';
+import type { Status } from '../taxonomy.js';
 import { STOP_SHEET_URL } from './map.js';
 import { editedByPeople, STOP_ACTOR } from '../actors.js';
 
@@ -69,4 +72,16 @@ export async function absentFromSnapshot(
         reason: `no record of the ${snapshot} snapshot (${file}, imported as the whole snapshot) describes this event any more: it was read from ${cited}`,
       };
     });
+}
+
+/**
+ * Who retracted a retracted event (the actor and reason of its last retraction) and the status a
+ * restore returns it to; null when the event is not retracted. The import restores an event whose
+ * retraction is its own (`STOP_ACTOR`) when a record of the file describes it again.
+ */
+export async function retractionOf(store: Store, rec: EventRecord): Promise<{ actor: string; reason: string; restoreTo: Status } | null> {
+  if (rec.status !== 'retracted') return null;
+  const revs = await store.ledger.listRevisions(rec.id);
+  const last = revs.findLast((r) => r.action === 'retract');
+  return { actor: last?.actor ?? 'unknown', reason: last?.reason ?? '', restoreTo: statusBeforeWithdrawal(revs, 'retracted') };
 }
