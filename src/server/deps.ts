@@ -12,7 +12,7 @@ export interface AppDeps {
   webRoot?: string;
   /** Real paths of the folders API tokens with the import scope may import from (none: no server-side file reads over HTTP). */
   importDirs?: readonly string[];
-  /** Where uploaded files wait for their import (a fresh 0700 folder each, removed after); default: the OS temp folder. */
+  /** Where uploaded files wait for their import (a fresh 0700 folder each, removed after); default `<db>.uploads` (upload-dir.ts); refused unless private to this user. */
   uploadDir?: string;
   /** Host names this server answers to (Host header); absent: loopback names only. */
   allowedHosts?: readonly string[];

@@ -6,7 +6,8 @@
  * why, with nothing stored; and the server's upload folder is empty afterwards.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../src/ledger/index.js';
 import { createApp } from '../../src/server/app.js';
@@ -253,5 +254,78 @@ describe('imports by upload', () => {
     const p = (await r.json()) as { detail: string; errors: { path: string; message: string }[] };
     expect(p.errors).toEqual([{ path: 'filename', pointer: '/filename', message: 'one value only (given 2)' }]);
     expect(readdirSync(uploads.dir)).toEqual([]);
+  });
+});
+
+describe('the upload folder is one only the server can write', () => {
+  let t: { store: Store; path: string; cleanup: () => Promise<void> };
+  let token: string;
+  const planted = tempDir('splinternet-planted-');
+  beforeAll(async () => {
+    t = await tempStore();
+    token = (await createToken({ store: t.store, clock }, 'uploader', { scopes: ['import'], createdBy: 'test' })).token;
+  });
+  afterAll(async () => {
+    await t.cleanup();
+    planted.cleanup();
+  });
+  const series = async (a: typeof app) => ((await (await a.request('/api/signals/series?cc=IR')).json()) as { items: unknown[] }).items.length;
+  const upload = (a: typeof app) => send(a, 'signals.import', 'filename=ooni_iran.csv&cc=IR&source=ooni_measurements', readFileSync(IRAN), token);
+
+  it('by default the folder is <db>.uploads beside the database, created mode 0700 and this user\u2019s, and empty after the import', async () => {
+    const a = createApp({ store: t.store, clock, dbPath: t.path });
+    const r = await upload(a);
+    expect(r.status, await r.clone().text()).toBe(200);
+    const st = lstatSync(`${t.path}.uploads`);
+    expect(st.isDirectory()).toBe(true);
+    expect(st.mode & 0o777).toBe(0o700);
+    expect(st.uid).toBe(process.getuid!());
+    expect(readdirSync(`${t.path}.uploads`)).toEqual([]);
+    expect(await series(a)).toBeGreaterThan(0);
+  });
+
+  it('SYNTHETIC planted folders (mode 0777, 0755, a symbolic link to a 0700 folder, another owner) are refused, 503 naming the folder by name only: nothing stored, nothing written there', async () => {
+    const before = await series(createApp({ store: t.store, clock, dbPath: t.path }));
+    const loose = join(planted.dir, 'loose');
+    mkdirSync(loose);
+    chmodSync(loose, 0o777);
+    const readable = join(planted.dir, 'readable');
+    mkdirSync(readable, { mode: 0o755 });
+    chmodSync(readable, 0o755);
+    const target = join(planted.dir, 'target');
+    mkdirSync(target, { mode: 0o700 });
+    const link = join(planted.dir, 'link');
+    symlinkSync(target, link);
+    const cases = [loose, readable, link];
+    if (process.getuid?.() === 0) {
+      const theirs = join(planted.dir, 'theirs');
+      mkdirSync(theirs, { mode: 0o700 });
+      chownSync(theirs, 65534, 65534);
+      cases.push(theirs);
+    }
+    for (const dir of cases) {
+      const r = await upload(createApp({ store: t.store, clock, dbPath: t.path, uploadDir: dir }));
+      const p = (await r.json()) as { detail: string };
+      expect(r.status, `${dir}: ${p.detail}`).toBe(503);
+      expect(p.detail).toMatch(new RegExp(`upload folder ${basename(dir)} is not private .*nothing was stored`));
+      expect(p.detail).not.toContain(planted.dir);
+      expect(readdirSync(dir)).toEqual([]);
+    }
+    expect(await series(createApp({ store: t.store, clock, dbPath: t.path }))).toBe(before);
+  });
+
+  it('SYNTHETIC: a world-writable <db>.uploads planted before the server made its own is refused, not used', async () => {
+    const u = await tempStore();
+    try {
+      mkdirSync(`${u.path}.uploads`);
+      chmodSync(`${u.path}.uploads`, 0o777);
+      const tk = (await createToken({ store: u.store, clock }, 'u', { scopes: ['import'], createdBy: 'test' })).token;
+      const a = createApp({ store: u.store, clock, dbPath: u.path });
+      const r2 = await send(a, 'signals.import', 'filename=ooni_iran.csv&cc=IR&source=ooni_measurements', readFileSync(IRAN), tk);
+      expect(r2.status, await r2.clone().text()).toBe(503);
+      expect(await series(a)).toBe(0);
+    } finally {
+      await u.cleanup();
+    }
   });
 });

@@ -115,7 +115,7 @@ export interface paths {
         put?: never;
         /**
          * Load an economic-data file (World Bank, OWID, Rosstat, NBS, Bank of Russia) into the store: the file sent in the request body (no server path needed)
-         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `file` of `data.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/data.import?filename=NAME"`
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder only the server's user can write and removed after the import; it takes the place of `file` of `data.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/data.import?filename=NAME"`
          */
         post: operations["uploads.data.import"];
         delete?: never;
@@ -135,7 +135,7 @@ export interface paths {
         put?: never;
         /**
          * Import CEC polling-station protocols (zipped or plain CSV), the Moscow 2021 single-mandate table and DEG series: the file sent in the request body (no server path needed)
-         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `files` of `elections.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/elections.import?filename=NAME"`
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder only the server's user can write and removed after the import; it takes the place of `files` of `elections.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/elections.import?filename=NAME"`
          */
         post: operations["uploads.elections.import"];
         delete?: never;
@@ -155,7 +155,7 @@ export interface paths {
         put?: never;
         /**
          * Import Access Now #KeepItOn STOP CSV (idempotent; rejects reported with row numbers): the file sent in the request body (no server path needed)
-         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `file` of `events.import`. Needs a token with the op's scope (`import`); full=true (it retracts the STOP events none of the file's records describes, a ledger edit) also needs the "write" scope (403 naming it otherwise). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/events.import?filename=NAME"`
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder only the server's user can write and removed after the import; it takes the place of `file` of `events.import`. Needs a token with the op's scope (`import`); full=true (it retracts the STOP events none of the file's records describes, a ledger edit) also needs the "write" scope (403 naming it otherwise). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/events.import?filename=NAME"`
          */
         post: operations["uploads.events.import"];
         delete?: never;
@@ -175,7 +175,7 @@ export interface paths {
         put?: never;
         /**
          * Replace one fingerprint set from an OONI CSV/JSON or Censored Planet JSONL file: the file sent in the request body (no server path needed)
-         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `file` of `fingerprints.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/fingerprints.import?filename=NAME"`
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder only the server's user can write and removed after the import; it takes the place of `file` of `fingerprints.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/fingerprints.import?filename=NAME"`
          */
         post: operations["uploads.fingerprints.import"];
         delete?: never;
@@ -195,7 +195,7 @@ export interface paths {
         put?: never;
         /**
          * Ingest OONI JSONL / JSONL.gz files or bucket-layout directories: the file sent in the request body (no server path needed)
-         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `paths` of `measurements.ingest`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/measurements.ingest?filename=NAME"`
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder only the server's user can write and removed after the import; it takes the place of `paths` of `measurements.ingest`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/measurements.ingest?filename=NAME"`
          */
         post: operations["uploads.measurements.ingest"];
         delete?: never;
@@ -215,7 +215,7 @@ export interface paths {
         put?: never;
         /**
          * Import Zapret-Info dumps, dump parts, the derived CIDR file or the daily series: the file sent in the request body (no server path needed)
-         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `files` of `registry.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/registry.import?filename=NAME"`
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder only the server's user can write and removed after the import; it takes the place of `files` of `registry.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/registry.import?filename=NAME"`
          */
         post: operations["uploads.registry.import"];
         delete?: never;
@@ -235,7 +235,7 @@ export interface paths {
         put?: never;
         /**
          * Import outage signal series (IODA-style CSV or JSON; OONI counts with source): idempotent, rejects kept with line and reason: the file sent in the request body (no server path needed)
-         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `paths` of `signals.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/signals.import?filename=NAME"`
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder only the server's user can write and removed after the import; it takes the place of `paths` of `signals.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/signals.import?filename=NAME"`
          */
         post: operations["uploads.signals.import"];
         delete?: never;
@@ -255,7 +255,7 @@ export interface paths {
         put?: never;
         /**
          * Import a crowdsourced speed-test dataset (folder of CSVs or one CSV) with its source and licence: the file sent in the request body (no server path needed)
-         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder the server owns and removed after the import; it takes the place of `path` of `speedtests.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/speedtests.import?filename=NAME"`
+         * @description The body is the file (Content-Type: application/octet-stream, at most 1073741824 bytes), streamed into a folder only the server's user can write and removed after the import; it takes the place of `path` of `speedtests.import`. Needs a token with the op's scope (`import`). The op's other input fields go in the query string, coerced as for GET routes. The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. Example: `curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/speedtests.import?filename=NAME"`
          */
         post: operations["uploads.speedtests.import"];
         delete?: never;
@@ -3559,6 +3559,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The server's upload folder is not private to the server's user (another owner, group or other access, a symbolic link): nothing stored */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "uploads.elections.import": {
@@ -3636,6 +3645,15 @@ export interface operations {
             };
             /** @description Not application/octet-stream */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server's upload folder is not private to the server's user (another owner, group or other access, a symbolic link): nothing stored */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3730,6 +3748,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The server's upload folder is not private to the server's user (another owner, group or other access, a symbolic link): nothing stored */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "uploads.fingerprints.import": {
@@ -3806,6 +3833,15 @@ export interface operations {
             };
             /** @description Not application/octet-stream */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server's upload folder is not private to the server's user (another owner, group or other access, a symbolic link): nothing stored */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3905,6 +3941,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The server's upload folder is not private to the server's user (another owner, group or other access, a symbolic link): nothing stored */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "uploads.registry.import": {
@@ -3981,6 +4026,15 @@ export interface operations {
             };
             /** @description Not application/octet-stream */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server's upload folder is not private to the server's user (another owner, group or other access, a symbolic link): nothing stored */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4074,6 +4128,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The server's upload folder is not private to the server's user (another owner, group or other access, a symbolic link): nothing stored */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "uploads.speedtests.import": {
@@ -4148,6 +4211,15 @@ export interface operations {
             };
             /** @description Not application/octet-stream */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The server's upload folder is not private to the server's user (another owner, group or other access, a symbolic link): nothing stored */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

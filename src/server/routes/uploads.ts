@@ -1,8 +1,9 @@
 /**
  * POST /api/_uploads/{op}?filename=NAME[&the op's other input fields]: an import over HTTP
  * without naming a server path. The body (application/octet-stream, at most
- * limits.maxUploadBytes) is streamed into a folder the server owns named after the file (mode
- * 0700, under the upload directory: `<dir>/NAME/NAME`), so an import stores an upload under the
+ * limits.maxUploadBytes) is streamed into a folder named after the file (mode 0700) inside the
+ * server's private upload folder (upload-dir.ts, checked before each upload: `<dir>/NAME/NAME`,
+ * the file created exclusively), so an import stores an upload under the
  * same path each time it is sent: the same file again is a rerun (unchanged, or its earlier rows
  * replaced), never a second copy, and a speed-test upload is the dataset NAME. Uploads of one
  * name run one at a time. The op runs on that one file, with the caller's token and with file
@@ -15,7 +16,6 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -28,6 +28,7 @@ import { assertCostWork, limitsOf } from '../limits.js';
 import { coercerFor, queryInput, repeatedParam } from '../mount.js';
 import { problem } from '../openapi.js';
 import { ALL_OPS } from '../ops/index.js';
+import { uploadDirFor } from '../upload-dir.js';
 
 export const UPLOADS_PATH = /^\/api\/_uploads\/([^/]+)$/;
 
@@ -102,7 +103,7 @@ function uploadInput(op: AnyOp, url: string): { input: Record<string, unknown>; 
 
 export function uploadRoutes(app: OpenAPIHono<Env>, deps: AppDeps): void {
   const limits = limitsOf(deps.limits);
-  const base = deps.uploadDir ?? join(tmpdir(), 'splinternet-uploads');
+  const uploadDir = uploadDirFor(deps.dbPath, deps.uploadDir);
   for (const op of UPLOAD_OPS.values()) {
     const shape = (op.input as unknown as { shape?: Record<string, z.ZodType> }).shape;
     if (!shape || !(op.upload! in shape)) throw new Error(`${op.name}: upload key ${op.upload} is not an input field`);
@@ -120,8 +121,7 @@ export function uploadRoutes(app: OpenAPIHono<Env>, deps: AppDeps): void {
     if (early.success) assertInputScopes(grant, op, early.data);
     const declared = Number(c.req.header('content-length') ?? NaN);
     if (declared > limits.maxUploadBytes) throw tooLarge(limits.maxUploadBytes);
-    await mkdir(base, { recursive: true, mode: 0o700 });
-    const dir = join(base, filename);
+    const dir = join(await uploadDir(), filename);
     return oneAtATime(dir, async () => {
       // a folder left by a server that stopped mid-upload holds nothing to keep
       await rm(dir, { recursive: true, force: true });
@@ -173,7 +173,7 @@ function describe(app: OpenAPIHono<Env>, maxBytes: number): void {
       tags: ['imports'],
       summary: `${op.summary}: the file sent in the request body (no server path needed)`,
       description:
-        `The body is the file (Content-Type: application/octet-stream, at most ${maxBytes} bytes), streamed into a folder the server owns and removed after the import; ` +
+        `The body is the file (Content-Type: application/octet-stream, at most ${maxBytes} bytes), streamed into a folder only the server's user can write and removed after the import; ` +
         `it takes the place of \`${op.upload}\` of \`${op.name}\`. Needs a token with the op's scope (\`import\`)${alsoNeedsText(op)}. The op's other input fields go in the query string, coerced as for GET routes. ` +
         'The import applies its own caps (decompressed size, line length, field length) and reconciles its counts as it does for server files. ' +
         `Example: \`curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/octet-stream" --data-binary @FILE "http://127.0.0.1:8787/api/_uploads/${op.name}?filename=NAME"\``,
@@ -202,6 +202,7 @@ function describe(app: OpenAPIHono<Env>, maxBytes: number): void {
         403: problem('Token refused or without the op\u2019s scope'),
         413: problem('Body over the upload limit'),
         415: problem('Not application/octet-stream'),
+        503: problem("The server's upload folder is not private to the server's user (another owner, group or other access, a symbolic link): nothing stored"),
       },
     });
   }
