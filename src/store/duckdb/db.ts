@@ -9,6 +9,7 @@
 import type { DuckDBInstance, DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import { AppError } from '../../shared/index.js';
 import { pauseAt } from '../pause.js';
+import { prepareSideFiles, prepareWal } from './side-files.js';
 
 export type Param = string | number | boolean | null | bigint;
 export type Row = Record<string, unknown>;
@@ -124,6 +125,8 @@ export class DuckDb implements Sql {
   /** Bumped before and after every write: cached reads are valid only within one generation. */
   private generation = 0;
   private readonly cache = new Map<string, { gen: number; rows: Row[] }>();
+  /** Undoes what the open added beside the file (side-files.ts); null for a read-only or in-memory open, which writes nothing beside it. */
+  private sideFiles: (() => void) | null = null;
 
   private constructor(
     readonly path: string,
@@ -133,6 +136,8 @@ export class DuckDb implements Sql {
 
   static async open(path: string, options: { readers?: number; readOnly?: boolean } = {}): Promise<DuckDb> {
     let instance: DuckDBInstance;
+    // the WAL and spill folder DuckDB makes beside a file it writes get the file's mode
+    const sideFiles = options.readOnly || path === ':memory:' ? null : prepareSideFiles(path);
     try {
       // SPLINTERNET_DUCKDB_MEMORY_LIMIT (e.g. "512MB") caps DuckDB's buffer pool; DuckDB's default is 80% of RAM.
       const limit = process.env.SPLINTERNET_DUCKDB_MEMORY_LIMIT;
@@ -140,6 +145,7 @@ export class DuckDb implements Sql {
       const { DuckDBInstance } = await import('@duckdb/node-api');
       instance = await DuckDBInstance.create(path, { ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}), ...(limit ? { memory_limit: limit } : {}) });
     } catch (e) {
+      sideFiles?.();
       if (isLockError(e)) {
         const holder = /PID (\d+)/.exec((e as Error).message)?.[1];
         throw new AppError(
@@ -153,6 +159,7 @@ export class DuckDb implements Sql {
       throw new AppError('STORE', `cannot open the database ${path}: ${(e as Error).message}`, { cause: e });
     }
     const db = new DuckDb(path, instance, await instance.connect());
+    db.sideFiles = sideFiles;
     for (let i = 0; i < (options.readers ?? 4); i++) {
       const c = await instance.connect();
       db.readers.push(c);
@@ -345,6 +352,8 @@ export class DuckDb implements Sql {
     const wrapped = async () => {
       this.generation += step;
       try {
+        // DuckDB writes into a WAL already there, keeping its mode
+        if (this.sideFiles) prepareWal(this.path);
         return await fn();
       } catch (e) {
         throw storeError(this.path, e);
@@ -374,5 +383,6 @@ export class DuckDb implements Sql {
     for (const c of this.readers) c.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();
+    this.sideFiles?.();
   }
 }

@@ -11,6 +11,7 @@ import { AppError } from '../../shared/index.js';
 import type { TableCheck } from '../types.js';
 import { pauseAt } from '../pause.js';
 import { isCorruptionError, type DuckDb } from './db.js';
+import { ensureMode } from './side-files.js';
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -89,8 +90,12 @@ export async function backupTo(db: DuckDb, target: string): Promise<{ path: stri
       // READ_WRITE: the copy is written also from a database opened read-only
       await conn.run(`ATTACH ${literal(partial)} AS splinternet_backup (READ_WRITE)`);
       try {
-        // never more readable than the database: its mode, set before any row is written
-        if (mode !== null) chmodSync(partial, mode);
+        // never more readable than the database: its mode, set before any row is written, on the
+        // copy and on the WAL DuckDB writes the copy's rows through (made after ATTACH, which drops an empty one)
+        if (mode !== null) {
+          chmodSync(partial, mode);
+          ensureMode(`${partial}.wal`, mode);
+        }
         await conn.run(`COPY FROM DATABASE ${ident(main)} TO splinternet_backup`);
         await conn.run('CHECKPOINT splinternet_backup');
       } finally {
