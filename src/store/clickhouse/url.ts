@@ -1,7 +1,7 @@
 /**
  * Which store to use: the embedded DuckDB file (default) or a ClickHouse cluster named by
  * `clickhouse://[USER[:PASSWORD]@]HOST:PORT/DATABASE?cluster=NAME`. A malformed URL is refused
- * here, naming the part that is wrong, before anything connects.
+ * here (USAGE, exit 2), naming the part that is wrong and never the password, before anything connects.
  */
 import { AppError } from '../../shared/index.js';
 
@@ -25,6 +25,24 @@ export type StoreTarget = { kind: 'duckdb' } | ClickHouseTarget;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const bad = (part: string, detail: string) => new AppError('USAGE', `store URL: ${part} ${detail} (expected clickhouse://HOST:PORT/DATABASE?cluster=NAME)`);
 
+/** `raw` with the password (between "USER:" and the last "@" of the authority) shown as "***". */
+const masked = (raw: string): string => raw.replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?[^:@/?#]*:)[^/?#]*@/i, '$1***@');
+
+/**
+ * A percent-encoded part of the URL decoded, or a usage error naming the part when a "%" starts
+ * no valid escape (the password itself is never shown).
+ */
+function decoded(part: 'user' | 'password' | 'database', value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw bad(
+      part === 'password' ? part : `${part} "${value}"`,
+      'is not percent-encoded: a "%" there must start an escape of UTF-8 bytes (write a literal "%" as %25, "@" as %40, ":" as %3A, "/" as %2F)',
+    );
+  }
+}
+
 /**
  * Parse --store / SPLINTERNET_STORE; undefined or "duckdb" means the embedded store. An empty
  * value is refused like a blank one (an unset shell variable in `--store "$X"` must not send the
@@ -35,7 +53,7 @@ export function parseStoreUrl(raw: string | undefined): StoreTarget {
   if (raw === '')
     throw new AppError('USAGE', 'store URL: is empty (give clickhouse://HOST:PORT/DATABASE?cluster=NAME, or duckdb, or leave --store out for the --db file)');
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(raw)?.[1];
-  if (!scheme) throw bad('scheme', `missing in "${raw}"`);
+  if (!scheme) throw bad('scheme', `missing in "${masked(raw)}"`);
   if (scheme.toLowerCase() !== 'clickhouse') throw bad('scheme', `"${scheme}" is not supported (only clickhouse:// or duckdb)`);
   const authority = /^[^:]+:\/\/([^/?#]*)/.exec(raw)?.[1] ?? '';
   const rawPort = /:(\d+)$/.exec(authority)?.[1];
@@ -44,13 +62,15 @@ export function parseStoreUrl(raw: string | undefined): StoreTarget {
   try {
     u = new URL(raw.replace(/^[^:]+:/, 'http:'));
   } catch {
-    throw bad('URL', `"${raw}" cannot be parsed`);
+    const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+    if (hostPort.includes('%')) throw bad(`host "${hostPort}"`, 'cannot be parsed (a host name or address has no "%")');
+    throw bad('URL', `"${masked(raw)}" cannot be parsed`);
   }
   if (!u.hostname) throw bad('host', 'is missing');
   if (!u.port) throw bad('port', 'is missing (the HTTP port, e.g. 8123)');
   const port = Number(u.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw bad('port', `"${u.port}" is not a port number`);
-  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  const database = decoded('database', u.pathname.replace(/^\//, ''));
   if (!database) throw bad('database', 'is missing (the path, e.g. /splinternet)');
   if (!NAME.test(database)) throw bad('database', `"${database}" must be a plain name (letters, digits, _)`);
   const cluster = u.searchParams.get('cluster');
@@ -74,8 +94,8 @@ export function parseStoreUrl(raw: string | undefined): StoreTarget {
     port,
     database,
     cluster,
-    user: decodeURIComponent(u.username) || 'default',
-    password: decodeURIComponent(u.password),
+    user: decoded('user', u.username) || 'default',
+    password: decoded('password', u.password),
     shardHttp,
     display: `clickhouse://${u.host}/${database}?cluster=${cluster}${sh ? `&shard_http=${sh}` : ''}`,
   };
