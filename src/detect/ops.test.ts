@@ -1,5 +1,6 @@
 // `splinternet detect` (detect.run) and its HTTP twin GET /api/detections (detections.list) take
-// the same query: a bad value in it is refused in the same words on both.
+// the same query: a bad value in it is refused in the same words on both, each naming the
+// operation that was called (detect.run is also reached as POST /api/_ops/detect.run).
 import { describe, expect, it } from 'vitest';
 import { parseInput, type AnyOp } from '../op/index.js';
 import { detectRun, detectionsList } from './ops.js';
@@ -12,12 +13,20 @@ const refusal = (op: AnyOp, input: object) => {
   }
   throw new Error(`${op.name} took ${JSON.stringify(input)}`);
 };
+/** The refusal's words after the operation it names. */
+const words = (op: AnyOp, input: object) => refusal(op, input).replace(`invalid input for ${op.name}: `, '');
 
 describe('a bad detection query', () => {
-  it.each([{ since: '2021-02-30' }, { cc: 'UK' }, { since: '2022-01-01', until: '2020-01-01' }, { kind: 'flood' }])(
-    '%o: the same words from detect and /api/detections',
+  it.each([{ since: '2021-02-30' }, { cc: 'UK' }, { since: '2022-01-01', until: '2020-01-01' }, { kind: 'flood' }, { input: '/etc/passwd' }])(
+    '%o: the same words from detect and /api/detections, each naming the operation called',
     (input) => {
-      expect(refusal(detectRun, input)).toBe(refusal(detectionsList, input));
+      expect(refusal(detectRun, input)).toMatch(/^invalid input for detect\.run: /);
+      expect(refusal(detectionsList, input)).toMatch(/^invalid input for detections\.list: /);
+      expect(words(detectRun, input)).toBe(words(detectionsList, input));
     },
   );
+
+  it('a key only detect.run takes is refused naming detect.run (SYNTHETIC __proto__ key)', () => {
+    expect(refusal(detectRun, JSON.parse('{"params":{"__proto__":{}}}') as object)).toMatch(/^invalid input for detect\.run: params\.__proto__: unknown name/);
+  });
 });

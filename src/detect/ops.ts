@@ -118,7 +118,6 @@ export const detectRun = defineOp({
   name: 'detect.run',
   summary: 'Run the block, throttling and shutdown detectors; with emit, create draft ledger events',
   write: (i) => i.emit,
-  twin: 'detections.list',
   input: DetectQuery.extend({
     emit: z.boolean().default(false),
     params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),

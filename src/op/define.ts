@@ -138,12 +138,6 @@ export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zod
    * (POST /api/_uploads/{name}, server/routes/uploads.ts); unset: the op takes no uploads.
    */
   upload?: string;
-  /**
-   * The public op this one is another way to ask (the same query with more options): bad input is
-   * refused in its name, so a command and its HTTP twin word a refusal alike (detect.run, the
-   * CLI's `detect`, refuses as detections.list, GET /api/detections). Unset: the op's own name.
-   */
-  twin?: string;
   input: I;
   output: O;
   /**
@@ -204,12 +198,12 @@ function protoKeyIssues(raw: unknown, path: (string | number)[] = []): FieldIssu
 
 /**
  * Validate raw input against the op's schema and its date ranges' order (VALIDATION AppError
- * naming each field, worded for the op or its `twin`). A `__proto__` key at any depth is refused
+ * naming each field and the op called). A `__proto__` key at any depth is refused
  * naming its path (protoKeyIssues). An empty path under a `localPaths` key is refused first, in the same words
  * for every op that reads files, before any file access check could read it as a folder.
  */
 export function parseInput<I extends z.ZodType>(op: Op<I, z.ZodType>, raw: unknown): z.output<I> {
-  const prefix = `invalid input for ${op.twin ?? op.name}`;
+  const prefix = `invalid input for ${op.name}`;
   const empty = emptyPathIssues(op, raw);
   if (empty.length) throw validationError(empty, prefix);
   const proto = protoKeyIssues(raw);
