@@ -7,7 +7,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** Integration files whose assertions compare wall-clock times measured on this machine. */
-const TIMED = ['test/integration/cost-workers.test.ts'];
+const TIMED = ['test/integration/cost-workers.test.ts', 'test/integration/header-timeout.test.ts'];
 
 export default defineConfig({
   test: {

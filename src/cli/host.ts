@@ -11,7 +11,7 @@ import { serve } from '@hono/node-server';
 import { newSecret, readLock, removeLock, writeLock } from '../op/index.js';
 import { createApp } from '../server/app.js';
 import { allowedHostsFor, canonicalHostListener, LOOPBACK_HOSTS } from '../server/hardening.js';
-import { limitsOf } from '../server/limits.js';
+import { httpServerOptions, limitsOf } from '../server/limits.js';
 import { CostPool } from '../server/cost-pool.js';
 import { setCostCompute } from '../cost/index.js';
 import { AppError, packagePath, realDirs, systemClock } from '../shared/index.js';
@@ -85,7 +85,7 @@ export async function hostDatabase(
         fetch: app.fetch,
         hostname: o.host,
         port: o.port,
-        serverOptions: { requestTimeout: limits.requestTimeoutMs, headersTimeout: limits.headersTimeoutMs, keepAliveTimeout: limits.keepAliveTimeoutMs },
+        serverOptions: httpServerOptions(limits),
         // the Host header made canonical before the app sees it (hardening.ts)
         createServer: ((options: ServerOptions, listener: RequestListener) =>
           createServer(options, canonicalHostListener(listener))) as unknown as typeof createServer,

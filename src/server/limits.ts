@@ -30,6 +30,8 @@ export interface Limits {
   requestTimeoutMs: number;
   headersTimeoutMs: number;
   keepAliveTimeoutMs: number;
+  /** How often node checks open connections against the request and header timeouts (its default, 30 s, let headers run 15-45 s). */
+  connectionsCheckingIntervalMs: number;
   maxConnections: number;
   /** Bytes of one uploaded file (POST /api/_uploads), as sent; the importers cap what it inflates to. */
   maxUploadBytes: number;
@@ -49,12 +51,25 @@ export const DEFAULT_LIMITS: Limits = {
   requestTimeoutMs: 120_000,
   headersTimeoutMs: 15_000,
   keepAliveTimeoutMs: 5_000,
+  connectionsCheckingIntervalMs: 1_000,
   maxConnections: 1024,
   // the largest real import files (registry dumps, gzipped) are a few hundred MB
   maxUploadBytes: 1024 * 1024 * 1024,
 };
 
 export const limitsOf = (over?: Partial<Limits>): Limits => ({ ...DEFAULT_LIMITS, ...over });
+
+/**
+ * The node:http server options that enforce the HTTP limits: a request whose headers are not all
+ * in after headersTimeoutMs (or whole after requestTimeoutMs) gets 408 at the next connection
+ * check, so within headersTimeoutMs + connectionsCheckingIntervalMs (15-16 s by default).
+ */
+export const httpServerOptions = (l: Limits) => ({
+  requestTimeout: l.requestTimeoutMs,
+  headersTimeout: l.headersTimeoutMs,
+  keepAliveTimeout: l.keepAliveTimeoutMs,
+  connectionsCheckingInterval: l.connectionsCheckingIntervalMs,
+});
 
 /** Monte Carlo draws one scenario may ask for on GET cost routes without a token. */
 export const ANONYMOUS_MAX_DRAWS = 10_000;
