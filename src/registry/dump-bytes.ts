@@ -4,17 +4,24 @@
  * unquoting or a closer look: exactly five ';', no '"', NUL or whitespace other than spaces, no
  * space next to a ';' or at either end, no "  |" or "|  " (so " | " lists split into trimmed,
  * non-empty items), an ips field of tokens joined by exactly " | ", non-empty decision body and
- * number, a real YYYY-MM-DD date no later than the one given, and something listed. Anything
- * else goes to splitDumpLine.
+ * number, a real YYYY-MM-DD date no later than the one given, and something listed; no byte
+ * windows-1251 leaves undefined and no UTF-8 lead byte followed by a continuation byte (every
+ * UTF-8 line beyond ASCII has one; encoding.ts). Anything else goes to splitDumpLine.
  * cp1251 is one byte per character, so byte offsets are offsets in the decoded text.
  */
 import { isIsoDate } from './dump-line.js';
+import { UNDEFINED_BYTE } from './encoding.js';
 
 const TABLE = new TextDecoder('windows-1251').decode(Uint8Array.from({ length: 256 }, (_, i) => i));
 if (TABLE.length !== 256) throw new Error('windows-1251 must decode one byte to one UTF-16 unit');
 
-/** Bytes that rule a line out wherever they are: what String.trim would remove but the space, '"', NUL, U+FFFD. */
-const SPECIAL = Uint8Array.from([...TABLE], (ch) => ((/\s/.test(ch) && ch !== ' ') || ch === '"' || ch === '\0' || ch === '\uFFFD' ? 1 : 0));
+/**
+ * Bytes that rule a line out wherever they are: what String.trim would remove but the space, '"',
+ * NUL, U+FFFD, and the byte windows-1251 does not define (encoding.ts).
+ */
+const SPECIAL = Uint8Array.from([...TABLE], (ch, b) =>
+  (/\s/.test(ch) && ch !== ' ') || ch === '"' || ch === '\0' || ch === '\uFFFD' || b === UNDEFINED_BYTE ? 1 : 0,
+);
 const SEMI = 59;
 const SPACE = 32;
 const BAR = 124;
@@ -69,6 +76,8 @@ export function verbatimLine(b: Uint8Array, start: number, end: number, latest: 
   for (let i = start; i < end; i++) {
     const c = b[i]!;
     if (SPECIAL[c]) return false;
+    // A UTF-8 lead byte and a continuation byte: the line may be UTF-8 text, which splitDumpLine rejects.
+    if ((c & 0xc0) === 0x80 && prev >= 0xc2 && prev <= 0xf4) return false;
     if (c === SEMI) {
       if (prev === SPACE) return false;
       if (semis === 0) s0 = i;

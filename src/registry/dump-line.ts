@@ -10,6 +10,7 @@
  */
 import { latestDateBegun } from '../shared/index.js';
 import { parseIp, type ParsedIp } from './addresses.js';
+import { cp1251LineProblem } from './encoding.js';
 
 export interface DumpRecord {
   ips: string[];
@@ -91,7 +92,8 @@ export function decisionLimit(dumpAt: string | null, nowMs: number): { latest: s
  * empty_record, which cannot co-occur with it); with `latest`, a decision dated after it is future_date.
  */
 export function splitDumpLine(line: string, latest?: string, dumpAt?: string): SplitResult {
-  if (line.includes('\uFFFD')) return fail('bad_encoding', 'a byte that is not windows-1251');
+  const encoding = cp1251LineProblem(line);
+  if (encoding) return fail('bad_encoding', encoding);
   const i1 = line.indexOf(';');
   const i2 = i1 < 0 ? -1 : line.indexOf(';', i1 + 1);
   const j1 = line.lastIndexOf(';');

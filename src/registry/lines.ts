@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { TextDecoder } from 'node:util';
 import { AppError, fileError, cappedChunks, IMPORT_CAPS } from '../shared/index.js';
+import { isUtf8Stream } from './encoding.js';
 
 export type TextEncoding = 'windows-1251' | 'utf-8';
 
@@ -112,28 +113,15 @@ export async function blankAfterFirstLine(path: string): Promise<boolean> {
 }
 
 /**
- * Whether the file's first 256 KB are UTF-8 holding letters beyond ASCII: cp1251 Russian text is
- * almost never valid UTF-8 (a Cyrillic byte 0xC0-0xFF followed by another is not), so such a file
- * was written as UTF-8 and would be read as mojibake ("Р РѕСЃ...") if decoded as cp1251.
+ * Whether the whole file is UTF-8 holding letters beyond ASCII (encoding.ts): such a file was
+ * written as UTF-8 and would be read as mojibake ("Р РѕСЃ...") if decoded as cp1251. A cp1251
+ * dump is told at its first Cyrillic letter, so only UTF-8 and ASCII files are read to the end.
  */
 export async function looksUtf8(path: string): Promise<boolean> {
-  let head = Buffer.alloc(0);
   try {
-    for await (const chunk of rawChunks(path)) {
-      head = Buffer.concat([head, chunk]);
-      if (head.length >= 256 * 1024) break;
-    }
+    return await isUtf8Stream(rawChunks(path));
   } catch (e) {
     throw readError(path, e);
-  }
-  const end = head.length >= 256 * 1024 ? head.lastIndexOf(10) + 1 : head.length;
-  const sample = head.subarray(0, end);
-  if (!sample.some((b) => b >= 0x80)) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample);
-    return true;
-  } catch {
-    return false;
   }
 }
 
