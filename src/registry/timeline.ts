@@ -29,6 +29,26 @@ const BODY_SLUGS: Record<string, string> = {
 };
 export const bodySlug = (body: string): string => BODY_SLUGS[body] ?? 'other';
 
+/**
+ * The series of one decision body's records. Every body without a slug of its own shares the
+ * "other" series, so its title and description name no single body: the same words whichever
+ * bodies a dump adds to it.
+ */
+function bodySeries(body: string, values: Value[]): IndicatorSeries {
+  const slug = bodySlug(body);
+  if (slug === 'other')
+    return series(
+      'ru-registry-records-other',
+      "Russia's blocking register: records by other",
+      'records',
+      `Records whose decision body has no series of its own (any but ${Object.keys(BODY_SLUGS)
+        .filter((b) => b !== 'other')
+        .join(', ')}), summed.`,
+      values,
+    );
+  return series(`ru-registry-records-${slug}`, `Russia's blocking register: records by ${body}`, 'records', `Records whose decision body is ${body}.`, values);
+}
+
 const PUBLISHER = 'Zapret-Info / RosKomSvoboda (republished register of Roskomnadzor, EAIS)';
 
 function series(id: string, title: string, unit: string, description: string, values: Value[]): IndicatorSeries {
@@ -74,16 +94,7 @@ export function dailySeries(rows: RegistryDailyStatRecord[], sourceFile: string)
   for (const organ of organs) {
     const values = col(organ);
     if (values.every((v) => v.value === 0)) continue;
-    const body = organ.slice('organ_'.length);
-    out.push(
-      series(
-        `ru-registry-records-${bodySlug(body)}`,
-        `Russia's blocking register: records by ${body}`,
-        'records',
-        `Records whose decision body is ${body}.`,
-        values,
-      ),
-    );
+    out.push(bodySeries(organ.slice('organ_'.length), values));
   }
   return out.filter((s) => s.values.length > 0);
 }
@@ -125,17 +136,7 @@ export function snapshotSeries(a: SnapshotAnalysis): IndicatorSeries[] {
         v(a.entries.total),
       ),
     );
-    for (const b of a.by_body) {
-      out.push(
-        series(
-          `ru-registry-records-${bodySlug(b.decision_body)}`,
-          `Russia's blocking register: records by ${b.decision_body}`,
-          'records',
-          `Records whose decision body is ${b.decision_body}.`,
-          v(b.entries),
-        ),
-      );
-    }
+    for (const b of a.by_body) out.push(bodySeries(b.decision_body, v(b.entries)));
   }
   return out;
 }
