@@ -14,6 +14,7 @@ import { importCidrFile, importDumpFile, PARSER_VERSION, REJECT_KIND, rejectKey,
 import { planFiles, type PlannedFile } from './plan.js';
 import { daySnapshot, snapshotFlags } from './snapshots.js';
 import { importDailyStats } from './stats-import.js';
+import { isRecordsSeries, oneStatePerDay } from './day-state.js';
 import { dailySeries, linkEvidence, publish, snapshotLocator, snapshotSeries, type LinkReport } from './timeline.js';
 
 export interface ImportOptions {
@@ -129,7 +130,10 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
     figures.push(withFigures);
   }
   const retire = await daySeries(deps.store, analysed, series);
-  if (series.length) report.indicators = await publish(deps.store, series, retire);
+  if (series.length) {
+    const days = await dayStates(deps.store, series);
+    report.indicators = await publish(deps.store, days.series, [...retire, ...days.retire]);
+  }
   // The figures last: a snapshot that has them has its evidence links and series written too.
   for (const s of figures) await deps.store.registry.upsertSnapshot(s);
   const snapIds = new Set(plans.map((p) => p.snapshotId).filter((s): s is string => s !== null));
@@ -165,6 +169,16 @@ async function daySeries(store: Store, analysed: SnapshotAnalysis[], series: Ind
     if (others.length) retire.push({ seriesIds: ids, period: day, locators: others });
   }
   return retire;
+}
+
+/** The records series with one state of the register per day, daily row or snapshot (day-state.ts). */
+async function dayStates(store: Store, series: IndicatorSeries[]) {
+  const ids = (await store.ledger.listIndicatorSeries({ country: 'RU' })).filter((s) => s.origin === 'registry' && isRecordsSeries(s.id)).map((s) => s.id);
+  const stored = (await store.ledger.listIndicatorValues(ids)).map((v) => {
+    const source = v.doc.source as { locator?: unknown } | undefined;
+    return { seriesId: v.seriesId, period: v.period, locator: typeof source?.locator === 'string' ? source.locator : '' };
+  });
+  return oneStatePerDay({ series, snapshots: await store.registry.listSnapshots(), daily: await store.registry.listDailyStats(), stored });
 }
 
 /**
