@@ -49,13 +49,13 @@ export async function refuseConflicts(store: Store, plans: PlannedFile[], force:
     if (plan.complete)
       throw refuse(
         plan,
-        `a complete dump of ${id}, but snapshot ${id} already holds other content (${names}); two versions of one moment would count their entries twice. To replace it, give the new dump the file name it holds and import with --force`,
+        `a complete dump of ${id}, but snapshot ${id} already holds other content (${names}); two versions of one moment would count their entries twice. To replace it, give the new dump the file name it holds (a file of the same name with other bytes replaces it; --force is only for importing the same bytes again)`,
         `complete dump beside ${names}`,
       );
     if ((snapshots.get(id)?.complete || wholeFiles(files)) && plan.format !== 'cidr_derived')
       throw refuse(
         plan,
-        `snapshot ${id} already holds a complete dump (${names}); a file with other content of the same moment would count its entries twice. To replace it, give the new file the name it holds and import with --force`,
+        `snapshot ${id} already holds a complete dump (${names}); a file with other content of the same moment would count its entries twice. To replace it, give the new file the name it holds (a file of the same name with other bytes replaces it; --force is only for importing the same bytes again)`,
         `snapshot ${id} is complete`,
       );
   }

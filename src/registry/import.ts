@@ -51,6 +51,12 @@ async function unchanged(store: Store, plan: PlannedFile): Promise<FileReport | 
   return { ...(prev.doc as unknown as FileReport), path: plan.path, status: 'unchanged' };
 }
 
+/** Whether a snapshot's stored flags differ from what its files give now (a set of parts completed by an earlier import). */
+async function staleFlags(store: Store, id: string): Promise<boolean> {
+  const snap = (await store.registry.listSnapshots()).find((s) => s.id === id);
+  return snap !== undefined && snapshotFlags(await store.registry.listFiles(id)).complete !== snap.complete;
+}
+
 function snapshotRecord(plan: PlannedFile, at: string): RegistrySnapshotRecord {
   return {
     id: plan.snapshotId!,
@@ -111,7 +117,8 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
       }
       deps.progress.stop();
     }
-    if (file.status === 'unchanged' && plan.snapshotId && unanalysed.has(plan.snapshotId)) touched.add(plan.snapshotId);
+    if (file.status === 'unchanged' && plan.snapshotId && (unanalysed.has(plan.snapshotId) || (await staleFlags(deps.store, plan.snapshotId))))
+      touched.add(plan.snapshotId);
     report.files.push(file);
     report.stored += file.stored;
     report.rejected += file.rejected;

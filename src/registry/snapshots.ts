@@ -10,6 +10,7 @@
  */
 import { AppError, isValidPartialDate } from '../shared/index.js';
 import type { RegistryFileRecord, RegistrySnapshotRecord, Store } from '../store/index.js';
+import { partNumber } from './plan.js';
 
 export interface SnapshotView {
   id: string;
@@ -42,8 +43,26 @@ export function snapshotView(s: RegistrySnapshotRecord, files: RegistryFileRecor
   };
 }
 
-/** The files are a whole register (a complete dump, or all its parts), whether or not a line was lost to a reject. */
-export const wholeFiles = (files: RegistryFileRecord[]): boolean => files.length > 0 && files.every((f) => f.doc.complete === true);
+/**
+ * The files are a whole register (a complete dump, or all its parts), whether or not a line was
+ * lost to a reject: each was whole when imported, or together they are the parts 00..NN of one
+ * dump, however many imports brought them in.
+ */
+export const wholeFiles = (files: RegistryFileRecord[]): boolean => files.length > 0 && (files.every((f) => f.doc.complete === true) || completeParts(files));
+
+/**
+ * The stored files are parts dump-00..dump-NN (plan.ts partNumber) without a gap, 00 with its
+ * "Updated:" header and at least one headerless part, none of them a shipped file whose
+ * provenance says it is a lone part: the rule markCompleteParts applies to one import's files.
+ */
+export function completeParts(files: RegistryFileRecord[]): boolean {
+  if (!files.some((f) => f.doc.format === 'dump_part') || files.some((f) => f.doc.provenance)) return false;
+  const nums = files.map((f) => partNumber(f.sourceFile));
+  if (nums.some((n) => n === null)) return false;
+  const sorted = (nums as number[]).sort((a, b) => a - b);
+  const headed = files.some((f) => partNumber(f.sourceFile) === 0 && f.doc.time_basis === 'header');
+  return headed && sorted.every((n, i) => n === i);
+}
 
 /**
  * Recompute a snapshot's kind and flags from all its files (after a file was added or replaced):
