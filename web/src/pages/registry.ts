@@ -7,6 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { getJson, hasApi, type Indicator, type IndicatorList } from '../api.js';
 import { chartWidth, pageHead } from '../common.js';
+import { chartRows } from '../indicator-rows.js';
 import { h } from '../dom.js';
 import { day, formValue, num, pct, short } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
@@ -26,18 +27,7 @@ const TELEGRAM_DECISION = '2-1779/2018';
 
 /** One chart of indicator series over time: lines, or stacked areas for parts of a whole. */
 function seriesFigure(series: Indicator[], title: string, o: { stacked?: boolean; log?: boolean; csv: string }): HTMLElement {
-  const rows = series.flatMap((s) =>
-    s.values
-      .filter((v) => !o.log || v.value > 0)
-      .map((v) => ({
-        series: s.title.replace(/^Russia's blocking register: /, ''),
-        unit: s.unit,
-        period: v.period,
-        date: new Date(v.period.length === 4 ? `${v.period}-07-01` : v.period),
-        value: v.value,
-        source: v.source.publisher,
-      })),
-  );
+  const rows = chartRows(series, o);
   const tip = (d: (typeof rows)[number]) => `${d.series}\n${d.period}: ${num(d.value)} ${d.unit} (${d.source})`;
   const chart = Plot.plot({
     width: chartWidth(),
@@ -49,10 +39,18 @@ function seriesFigure(series: Indicator[], title: string, o: { stacked?: boolean
     marks: o.stacked
       ? [Plot.areaY(rows, { x: 'date', y: 'value', fill: 'series', title: tip, curve: 'step-after' }), Plot.ruleY([0])]
       : [
-          Plot.line(rows, { x: 'date', y: 'value', stroke: 'series', curve: 'step-after' }),
+          // a line joins only comparable neighbours (indicator-rows.ts); a point alone or a lower bound is always drawn
+          Plot.line(
+            rows.filter((d) => !d.alone),
+            { x: 'date', y: 'value', stroke: 'series', z: 'segment', curve: 'step-after' },
+          ),
           Plot.dot(
-            rows.filter((_, i) => rows.length < 60 || i % 20 === 0),
+            rows.filter((d, i) => !d.lower_bound && (d.alone || rows.length < 60 || i % 20 === 0)),
             { x: 'date', y: 'value', fill: 'series', r: 2.5, title: tip },
+          ),
+          Plot.dot(
+            rows.filter((d) => d.lower_bound),
+            { x: 'date', y: 'value', stroke: 'series', fill: 'white', strokeWidth: 1.5, r: 4, title: (d: (typeof rows)[number]) => `${tip(d)}\nlower bound` },
           ),
         ],
   });
@@ -60,7 +58,7 @@ function seriesFigure(series: Indicator[], title: string, o: { stacked?: boolean
     [
       { key: 'series', label: 'Series' },
       { key: 'period', label: 'Period' },
-      { key: 'value', label: 'Value', numeric: true, cell: (d) => num(d.value) },
+      { key: 'value', label: 'Value', numeric: true, cell: (d) => `${num(d.value)}${d.lower_bound ? ' (lower bound)' : ''}` },
       { key: 'unit', label: 'Unit' },
       { key: 'source', label: 'Source' },
     ],
@@ -71,7 +69,9 @@ function seriesFigure(series: Indicator[], title: string, o: { stacked?: boolean
   return figure(chart, table, {
     title,
     label: `${title}: ${series.length} series; latest ${last.join('; ')}.`,
-    note: 'From the ledger’s indicator series (each value with its source); snapshot figures below come from the imported dumps, which are partial (lower bounds).',
+    note: rows.some((d) => d.lower_bound)
+      ? 'From the ledger’s indicator series (each value with its source). Hollow points are lower bounds: figures of a truncated, partial or derived extract, not comparable with one another, so no line joins them. A line joins only values at most 45 days apart.'
+      : 'From the ledger’s indicator series (each value with its source). A line joins only values at most 45 days apart; sparser values are points.',
   });
 }
 
