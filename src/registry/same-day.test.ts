@@ -74,6 +74,16 @@ describe('registry: two snapshots on one day', () => {
       expect((await selectSnapshot(store, value)).snapshot.id, value).toBe('2016-06-13T09:00:00Z');
   });
 
+  it('a YYYY-MM-DD value the calendar does not have is refused as no date, not as a day without snapshots (SYNTHETIC values)', async () => {
+    await run(morning());
+    for (const value of ['2016-13-01', '2016-02-30'])
+      await expect(selectSnapshot(store, value), value).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringMatching(new RegExp(`^--snapshot "${value}" is not a date on the calendar; available: 2016-06-13T09:00:00Z`)),
+        issues: [{ path: ['snapshot'] }],
+      });
+  });
+
   for (const order of ['morning first', 'evening first'])
     it(`the indicators keep one value per day, the day's last complete snapshot's, never a disputed pair (${order})`, async () => {
       if (order === 'morning first') {

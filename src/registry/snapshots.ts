@@ -116,6 +116,10 @@ export async function selectSnapshot(store: Store, value?: string): Promise<Sele
         issues: [{ path: ['snapshot'], message: `one of: ${ids}` }],
       });
     }
+    if (!isValidPartialDate(value))
+      throw new AppError('VALIDATION', `--snapshot "${value}" is not a date on the calendar; available: ${ids}`, {
+        issues: [{ path: ['snapshot'], message: `one of: ${ids}` }],
+      });
     const sameDay = all.filter((s) => s.dumpAt.slice(0, 10) === value || s.id.startsWith(value));
     if (sameDay.length === 0)
       throw new AppError('VALIDATION', `no snapshot on ${value}; available: ${ids}`, { issues: [{ path: ['snapshot'], message: `one of: ${ids}` }] });
