@@ -2,13 +2,14 @@
  * The election file stream: a real zipped protocol streams to the same lines as the
  * in-memory reader; the caps hold on synthetic faults (an archive that inflates past the size
  * cap, a line past the line cap, bytes that are not UTF-8, a broken archive), each refused or
- * reported with its reason, file and line.
+ * reported with its reason, file and line. An archive is read only when it holds one file (folder
+ * entries aside): one of several files is never read as if it were the whole archive.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deflated, zipOne } from '../../test/helpers/zip.js';
+import { deflated, zipMany, zipOne } from '../../test/helpers/zip.js';
 import { tempDir } from '../../test/helpers/index.js';
 import { isAppError, packagePath } from '../shared/index.js';
 import { sourceLines, type ElectionCaps, type SourceLine } from './source.js';
@@ -93,5 +94,70 @@ describe('election file stream', () => {
     expect((await refused(path)).message).toMatch(/broken.zip: not a zip archive/);
     writeFileSync(path, zipOne('a.csv', Buffer.from('abc'), { method: 12 as 8 }));
     expect((await refused(path)).message).toMatch(/compression method 12/);
+  });
+
+  describe('an archive holding several files', () => {
+    // SYNTHETIC archives built from the real Moscow 2021 protocols (the fixture's CSV, split in two).
+    const csv = async () => {
+      const zipped = fixture('kobak-2021-moscow.csv.zip');
+      return (await all(zipped)).map((l) => l.text).join('\n') + '\n';
+    };
+    const halves = async () => {
+      const [head, ...rows] = (await csv()).trimEnd().split('\n');
+      const mid = Math.floor(rows.length / 2);
+      return [
+        [head, ...rows.slice(0, mid)],
+        [head, ...rows.slice(mid)],
+      ].map((ls) => Buffer.from(ls.join('\n') + '\n'));
+    };
+
+    it('two CSVs are refused naming both, before a line is read', async () => {
+      const [a, b] = await halves();
+      const path = join(t.dir, 'two-2021.csv.zip');
+      writeFileSync(
+        path,
+        zipMany([
+          { name: 'a.csv', body: await deflated([a!]) },
+          { name: 'b.csv', body: b!, method: 0 },
+        ]),
+      );
+      const r = await refused(path);
+      expect(r.code).toBe('VALIDATION');
+      expect(r.message).toMatch(/two-2021.csv.zip holds 2 files \(a.csv, b.csv\)/);
+      expect(r.details).toMatchObject({ file: 'two-2021.csv.zip', reason: 'several_files', entries: ['a.csv', 'b.csv'] });
+    });
+
+    it('a README beside the CSV is refused naming both, not read as the protocol', async () => {
+      const path = join(t.dir, 'readme-2021.csv.zip');
+      const text = Buffer.from(await csv());
+      writeFileSync(
+        path,
+        zipMany([
+          { name: 'README.txt', body: Buffer.from('about this data\n') },
+          { name: 'data.csv', body: await deflated([text]) },
+        ]),
+      );
+      const r = await refused(path);
+      expect(r.message).toMatch(/readme-2021.csv.zip holds 2 files \(README.txt, data.csv\)/);
+    });
+
+    it('a folder entry before the one CSV is no file: the CSV is read whole', async () => {
+      const path = join(t.dir, 'dir-2021.csv.zip');
+      const text = Buffer.from(await csv());
+      writeFileSync(
+        path,
+        zipMany([
+          { name: 'data/', body: Buffer.alloc(0), method: 0 },
+          { name: 'data/2021.csv', body: await deflated([text]) },
+        ]),
+      );
+      expect(await all(path)).toEqual(await all(fixture('kobak-2021-moscow.csv.zip')));
+    });
+
+    it('an archive with no file is refused', async () => {
+      const path = join(t.dir, 'empty-2021.csv.zip');
+      writeFileSync(path, zipMany([{ name: 'data/', body: Buffer.alloc(0), method: 0 }]));
+      expect((await refused(path)).message).toMatch(/empty-2021.csv.zip holds no file/);
+    });
   });
 });

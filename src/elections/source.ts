@@ -1,6 +1,6 @@
 /**
- * An election file as a stream of lines, within caps: a zip's first member is inflated as a
- * stream (never a whole-archive inflate), a `.gz` file through gunzip, anything else as read.
+ * An election file as a stream of lines, within caps: a zip's one file is inflated as a
+ * stream (never a whole-archive inflate; an archive of several files is refused naming them), a `.gz` file through gunzip, anything else as read.
  * The decompressed size is capped (a small archive cannot expand past it), a line longer than
  * the line cap is skipped without being held and reported as an oversize line (its number
  * kept, so counts still reconcile), and the bytes are decoded as strict UTF-8: a byte that is
@@ -46,7 +46,17 @@ const corrupt = (path: string, what: string) =>
     details: { file: basename(path), reason: 'bad_archive' },
   });
 
-/** Where the first member of a zip archive sits, read from its central directory (no inflate). */
+/** The central directory may list this many bytes of entries; the shipped archives list one of ~60. */
+const MAX_CENTRAL_DIRECTORY = 1 << 20;
+
+/** A central-directory entry that is no file: a folder, or the resource forks macOS Finder adds. */
+const notAFile = (name: string) => name.endsWith('/') || name.startsWith('__MACOSX/');
+
+/**
+ * Where the one file of a zip archive sits, read from its central directory (no inflate). An
+ * archive is read only when it holds exactly one file (folder entries aside): an archive of
+ * several files, or of none, is refused naming its entries, so no file in it is left unread.
+ */
 async function zipMember(path: string): Promise<{ name: string; method: number; start: number; size: number }> {
   const fh = await open(path, 'r');
   try {
@@ -62,15 +72,34 @@ async function zipMember(path: string): Promise<{ name: string; method: number; 
       }
     }
     if (eocd < 0) throw corrupt(path, 'not a zip archive (no end-of-central-directory record)');
+    const count = tail.readUInt16LE(eocd + 10);
+    const cdSize = tail.readUInt32LE(eocd + 12);
     const cdAt = tail.readUInt32LE(eocd + 16);
-    const cd = Buffer.alloc(46 + 0xffff);
-    const got = (await fh.read(cd, 0, cd.length, cdAt)).bytesRead;
-    if (got < 46 || cd.readUInt32LE(0) !== CENTRAL) throw corrupt(path, 'corrupt zip: central directory not found');
-    const method = cd.readUInt16LE(10);
-    const compressed = cd.readUInt32LE(20);
-    const nameLen = cd.readUInt16LE(28);
-    const local = cd.readUInt32LE(42);
-    const name = cd.toString('utf8', 46, Math.min(got, 46 + nameLen));
+    if (cdSize > MAX_CENTRAL_DIRECTORY)
+      throw corrupt(path, `zip central directory of ${cdSize} bytes, over ${MAX_CENTRAL_DIRECTORY}; an election archive holds one file`);
+    const cd = Buffer.alloc(cdSize);
+    const got = (await fh.read(cd, 0, cdSize, cdAt)).bytesRead;
+    const entries: { name: string; method: number; compressed: number; local: number }[] = [];
+    for (let at = 0, k = 0; k < count; k++) {
+      if (at + 46 > got || cd.readUInt32LE(at) !== CENTRAL) throw corrupt(path, 'corrupt zip: central directory not found');
+      const nameLen = cd.readUInt16LE(at + 28);
+      if (at + 46 + nameLen > got) throw corrupt(path, 'corrupt zip: central directory entry runs past its end');
+      entries.push({
+        name: cd.toString('utf8', at + 46, at + 46 + nameLen),
+        method: cd.readUInt16LE(at + 10),
+        compressed: cd.readUInt32LE(at + 20),
+        local: cd.readUInt32LE(at + 42),
+      });
+      at += 46 + nameLen + cd.readUInt16LE(at + 30) + cd.readUInt16LE(at + 32);
+    }
+    const files = entries.filter((e) => !notAFile(e.name));
+    if (files.length !== 1)
+      throw severalFiles(
+        path,
+        files.map((e) => e.name),
+        entries.length,
+      );
+    const { name, method, compressed, local } = files[0]!;
     const lh = Buffer.alloc(30);
     if ((await fh.read(lh, 0, 30, local)).bytesRead < 30 || lh.readUInt32LE(0) !== LOCAL) throw corrupt(path, 'corrupt zip: local header not found');
     const start = local + 30 + lh.readUInt16LE(26) + lh.readUInt16LE(28);
@@ -82,11 +111,26 @@ async function zipMember(path: string): Promise<{ name: string; method: number; 
   }
 }
 
+/** An archive that does not hold exactly one file: refused (exit 2) naming the files it holds. */
+function severalFiles(path: string, files: string[], entries: number): AppError {
+  const MAX_NAMED = 10;
+  const named = files.slice(0, MAX_NAMED).join(', ') + (files.length > MAX_NAMED ? `, ... ${files.length - MAX_NAMED} more` : '');
+  const what = files.length
+    ? `${basename(path)} holds ${files.length} files (${named}); an archive is imported only when it holds one file: unzip it and import each file; nothing was stored`
+    : `${basename(path)} holds no file${entries ? ` (only ${entries} folder entr${entries === 1 ? 'y' : 'ies'})` : ''}; nothing was stored`;
+  return new AppError('VALIDATION', what, {
+    issues: [{ path: ['file'], message: files.length ? 'several_files' : 'no_file' }],
+    details: { file: basename(path), reason: files.length ? 'several_files' : 'no_file', entries: files },
+  });
+}
+
 async function isZipFile(path: string): Promise<boolean> {
   const fh = await open(path, 'r');
   try {
     const b = Buffer.alloc(4);
-    return (await fh.read(b, 0, 4, 0)).bytesRead === 4 && b.readUInt32LE(0) === LOCAL;
+    if ((await fh.read(b, 0, 4, 0)).bytesRead < 4) return false;
+    // An archive of no entry at all is its end record alone.
+    return b.readUInt32LE(0) === LOCAL || b.readUInt32LE(0) === EOCD;
   } finally {
     await fh.close();
   }
