@@ -9,6 +9,7 @@
  */
 import type { ElectionDistrictResultRecord, ElectionTotalsRow } from '../store/index.js';
 import { degSeries } from './deg-series.js';
+import { districtNumber, groupKey, mergedTotals } from './groups.js';
 import { filterFor, loadElection, pct, sourceOf, type ElectionDeps, type Loaded } from './query.js';
 import { ranked, singleMandate } from './single-mandate.js';
 
@@ -49,11 +50,6 @@ function castCaveats(
   ];
 }
 
-const districtNo = (oik: string | null): number | null => {
-  const m = oik ? /(\d+)\s*$/.exec(oik) : null;
-  return m ? Number(m[1]) : null;
-};
-
 function partyList(l: Loaded, paper: ElectionTotalsRow | undefined, electronic: ElectionTotalsRow | undefined) {
   const side = (r: ElectionTotalsRow | undefined) => {
     if (!r) return null;
@@ -89,13 +85,13 @@ function partyList(l: Loaded, paper: ElectionTotalsRow | undefined, electronic: 
 export async function electronicComparison(deps: ElectionDeps, q: { id: string; region?: string; series?: boolean }) {
   const l = await loadElection(deps, q.id);
   const f = await filterFor(deps, q.id, { region: q.region });
-  const rows = await deps.store.elections.totals(q.id, 'district', f);
+  const rows = mergedTotals(await deps.store.elections.totals(q.id, 'district', f));
   const byDistrict = new Map<
     string,
     { region: string | null; region_code: string | null; oik: string | null; paper?: ElectionTotalsRow; electronic?: ElectionTotalsRow }
   >();
   for (const r of rows) {
-    const k = `${r.region}|${r.district}`;
+    const k = groupKey(r);
     const d = byDistrict.get(k) ?? { region: r.region, region_code: r.region_code, oik: r.district };
     if (r.electronic) d.electronic = r;
     else d.paper = r;
@@ -105,9 +101,9 @@ export async function electronicComparison(deps: ElectionDeps, q: { id: string; 
   const smByNo = new Map<number, ElectionDistrictResultRecord[]>();
   for (const r of results) smByNo.set(r.district, [...(smByNo.get(r.district) ?? []), r]);
   const districts = [...byDistrict.values()]
-    .filter((d) => d.electronic || smByNo.has(districtNo(d.oik) ?? -1))
+    .filter((d) => d.electronic || smByNo.has(districtNumber(d.oik) ?? -1))
     .map((d) => {
-      const no = districtNo(d.oik);
+      const no = districtNumber(d.oik);
       const sm = no !== null && smByNo.has(no) ? singleMandate(smByNo.get(no)!) : null;
       return {
         district: no,
@@ -126,7 +122,7 @@ export async function electronicComparison(deps: ElectionDeps, q: { id: string; 
   const series = await degSeries(deps, q.id, { districts: numbers, choices: l.choices, finalElectronicCast: castByNo });
   // A district result is unmatched when no station of the election is in its district; asked for
   // one region, districts with stations in another region are not this region's to report.
-  const stationDistricts = new Set((q.region ? await deps.store.elections.totals(q.id, 'district', {}) : rows).map((r) => districtNo(r.district)));
+  const stationDistricts = new Set((q.region ? await deps.store.elections.totals(q.id, 'district', {}) : rows).map((r) => districtNumber(r.district)));
   const unmatched = [...smByNo.keys()].filter((no) => !stationDistricts.has(no));
   const caveats = [
     ...(districts.some((d) => d.party_list.electronic)

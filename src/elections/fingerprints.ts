@@ -5,6 +5,7 @@
  * are regional aggregates (the 2024 DEG table) are counted in `aggregates_left_out`, whatever
  * `includeElectronic` says, so stations_read + aggregates_left_out is every row selected.
  */
+import { mergedRegions } from './groups.js';
 import { histograms, heatmap, HISTOGRAM_VERSION } from './histograms.js';
 import { DEFAULT_INTEGERS, integerFingerprintInSteps, INTEGERS_VERSION, type IntegersParams } from './integers.js';
 import { filterFor, leaderOf, loadElection, sourceOf, type ElectionDeps } from './query.js';
@@ -20,7 +21,7 @@ async function inputs(deps: ElectionDeps, q: FingerprintQuery) {
   const l = await loadElection(deps, q.id);
   const leader = await leaderOf(deps, l, q.leader);
   const f = await filterFor(deps, q.id, { region: q.region });
-  const arrays = await deps.store.elections.arrays(q.id, leader.idx, { ...f, stations_only: true });
+  const arrays = mergedRegions(await deps.store.elections.arrays(q.id, leader.idx, { ...f, stations_only: true }));
   // rows the filter selects that are no polling station (regional aggregates): read by no fingerprint
   const selected = (await deps.store.elections.totals(q.id, 'election', f)).reduce((a, r) => a + Number(r.stations), 0);
   return { l, leader: { idx: leader.idx, label: leader.label, label_en: leader.label_en }, arrays, aggregates: selected - arrays.n };

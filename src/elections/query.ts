@@ -5,6 +5,7 @@
  */
 import { AppError } from '../shared/index.js';
 import type { ElectionChoiceRecord, ElectionFileRecord, ElectionFilter, ElectionRecord, Store } from '../store/index.js';
+import { districtNumber } from './groups.js';
 import { choiceEnglish } from './protocol.js';
 import { nearRegions, resolveRegion } from './region-query.js';
 
@@ -59,15 +60,20 @@ async function codelessRegion(deps: ElectionDeps, id: string, asked: string): Pr
   return names.find((n) => bare(n) === want || (alias !== undefined && alias.stored.test(n))) ?? null;
 }
 
-function filterOf(q: { region?: string; district?: string }): ElectionFilter {
+async function filterOf(deps: ElectionDeps, id: string, q: { region?: string; district?: string }): Promise<ElectionFilter> {
   const f: ElectionFilter = {};
   if (q.region) {
     const code = resolveRegion(q.region);
     if (code) f.region_code = code;
     else f.region_name = q.region;
   }
-  // A whole positive number (the op's input allows nothing else): the ОИК of that number.
-  if (q.district) f.district = q.district;
+  // A whole positive number (the op's input allows nothing else): every stored ОИК name that
+  // gives that number, however it writes it ("ОИК №39", "ОИК № 39", "39 Алтайский край - Барнаульский").
+  if (q.district) {
+    const n = Number(q.district);
+    const names = (await deps.store.elections.totals(id, 'district', {})).map((r) => r.district);
+    f.oiks = [...new Set(names.filter((d): d is string => d !== null && districtNumber(d) === n))];
+  }
   return f;
 }
 
@@ -76,8 +82,8 @@ function filterOf(q: { region?: string; district?: string }): ElectionFilter {
  * VALIDATION error naming it, so a misspelt or unknown region never reads as an empty result.
  */
 export async function filterFor(deps: ElectionDeps, id: string, q: { region?: string; district?: string }): Promise<ElectionFilter> {
-  const f = filterOf(q);
-  if (!q.region && !q.district) return f;
+  if (!q.region && !q.district) return {};
+  const f = await filterOf(deps, id, q);
   const rows = await deps.store.elections.totals(id, 'election', f);
   if (rows.some((r) => Number(r.stations) > 0)) return f;
   // Regions with no ISO code (Baikonur, voters abroad) are spelt differently in each vintage:

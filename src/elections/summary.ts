@@ -7,6 +7,7 @@
  * no region, so `rejects_total` and `rejects` are the whole election's (`rejects_scope`).
  */
 import type { ElectionSums, ElectionTotalsRow } from '../store/index.js';
+import { groupKey } from './groups.js';
 import { filterFor, loadElection, pct, sourceOf, type ElectionDeps, type Loaded } from './query.js';
 
 export type Block = ElectionSums & {
@@ -48,9 +49,10 @@ export async function electionSummary(deps: ElectionDeps, q: { id: string; regio
   const f = await filterFor(deps, q.id, q);
   const totals = await deps.store.elections.totals(q.id, 'election', f);
   const groups = q.by ? await deps.store.elections.totals(q.id, q.by, f) : [];
+  // A region or district two files spell two ways is one group, as it is one station's name.
   const keyed = new Map<string, ElectionTotalsRow[]>();
   for (const r of groups) {
-    const k = `${r.region}|${r.district ?? ''}`;
+    const k = groupKey(r);
     keyed.set(k, [...(keyed.get(k) ?? []), r]);
   }
   return {

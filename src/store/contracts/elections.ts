@@ -112,7 +112,8 @@ export interface ElectionFileData {
 export interface ElectionFilter {
   region_code?: string;
   region_name?: string;
-  district?: string;
+  /** The stored ОИК names selected (the names whose number is the district asked; none selects no row). */
+  oiks?: string[];
   electronic?: boolean;
   /** Leave out regional aggregates (not polling stations). */
   stations_only?: boolean;

@@ -91,10 +91,7 @@ function where(id: string, f: ElectionFilter, params: Param[] = []): { sql: stri
     if (f.region_name) parts.push(`lower(s.region) = lower($${params.push(f.region_name)})`);
     c.push(`(${parts.join(' OR ')})`);
   }
-  if (f.district) {
-    const d = params.push(f.district);
-    c.push(`(s.oik = $${d} OR regexp_extract(s.oik, '(\\d+)\\s*$', 1) = $${d})`);
-  }
+  if (f.oiks) c.push(f.oiks.length ? `s.oik IN (${f.oiks.map((o) => `$${params.push(o)}`).join(', ')})` : 'FALSE');
   if (f.electronic !== undefined) c.push(`s.electronic = $${params.push(f.electronic)}`);
   if (f.stations_only) c.push(`s.kind <> 'aggregate'`);
   if (f.unflagged_only) c.push(`s.flags = ''`);
