@@ -21,7 +21,7 @@ import {
   type StationRow,
 } from './model.js';
 import { mergeChoices, type MergedChoice } from './choices.js';
-import { yearOf } from './protocol.js';
+import { yearsOf } from './protocol.js';
 import { ProtocolReader } from './read-protocol.js';
 import { looksLikeMeduza, looksLikeScript, MeduzaReader, readDegSeries } from './read-moscow.js';
 import { ELECTION_CAPS, fileChecksum, sourceLines, type ElectionCaps, type SourceLine } from './source.js';
@@ -88,9 +88,19 @@ function resolveElection(file: string, given: string | undefined, kind: Election
     }
     id = given;
   } else {
-    const year = yearOf(basename(file));
-    if (year === null) throw new AppError('USAGE', `${basename(file)}: cannot tell the election year from the file name; pass --election (e.g. ${kind}-2021)`);
-    id = electionId(kind, year);
+    // Of the years the name gives, those in which such an election was held; two of them are a guess.
+    const years = yearsOf(basename(file));
+    if (years.length === 0)
+      throw new AppError('USAGE', `${basename(file)}: cannot tell the election year from the file name; pass --election (e.g. ${kind}-2021)`);
+    const held = years.filter((y) => ELECTIONS_HELD[kind].includes(y));
+    if (held.length > 1) {
+      throw new AppError(
+        'USAGE',
+        `${basename(file)}: the file name gives two ${kind} election years (${held.join(', ')}); pass --election (e.g. ${kind}-${held[held.length - 1]}); nothing was stored`,
+        { details: { file: basename(file), years: held } },
+      );
+    }
+    id = electionId(kind, held[0] ?? years[0]!);
   }
   const { year } = parseElectionId(id)!;
   if (!ELECTIONS_HELD[kind].includes(year)) {

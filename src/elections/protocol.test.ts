@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { packagePath, repeatedColumns } from '../shared/index.js';
 import { flagsOf, type Counts } from './model.js';
-import { choiceEnglish, choiceLabel, kindOf, mapHeader, missingColumns, yearOf } from './protocol.js';
+import { choiceEnglish, choiceLabel, kindOf, mapHeader, missingColumns, yearOf, yearsOf } from './protocol.js';
 import { parseCount, readProtocol } from './read-protocol.js';
 import { splitCsv, textOf } from './text.js';
 
@@ -42,6 +42,11 @@ describe('protocol header', () => {
     expect(choiceLabel('14. ПАРТИЯ ПЕНСИОНЕРОВ')).toBe('ПАРТИЯ ПЕНСИОНЕРОВ');
     expect(yearOf('kobak-2018.csv.zip')).toBe(2018);
     expect(yearOf('results.csv')).toBeNull();
+    // SYNTHETIC names: a range, a date, a number that is no year.
+    expect(yearsOf('data-2016-2021.csv')).toEqual([2016, 2021]);
+    expect(yearsOf('2021-03-01.csv')).toEqual([2021]);
+    expect(yearsOf('kobak-2021-2021.csv')).toEqual([2021]);
+    expect(yearsOf('uik12021.csv')).toEqual([]);
     expect(kindOf(mapHeader(['region', 'ДА', 'НЕТ']))).toBe('referendum');
   });
 

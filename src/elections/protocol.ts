@@ -187,8 +187,11 @@ export const missingColumns = (m: HeaderMap): string[] => m.missing;
 /** The protocol the header was read as: ДА/НЕТ the 2020 vote, numbered parties a Duma list, candidates a presidential ballot. */
 export const kindOf = (m: HeaderMap): ElectionKind => m.kind;
 
-/** The election year from a file name such as kobak-2021.csv.zip or 2018.csv; null if none. */
-export function yearOf(fileName: string): number | null {
-  const m = /(?:^|[^0-9])((?:19|20)\d\d)(?:[^0-9]|$)/.exec(fileName);
-  return m ? Number(m[1]) : null;
+/** The years a file name gives (kobak-2021.csv.zip: 2021; data-2016-2021.csv: 2016 and 2021), each once, in order. */
+export function yearsOf(fileName: string): number[] {
+  const years = [...fileName.matchAll(/(?<![0-9])((?:19|20)\d\d)(?![0-9])/g)].map((m) => Number(m[1]));
+  return [...new Set(years)];
 }
+
+/** The first year a file name gives; null if none. */
+export const yearOf = (fileName: string): number | null => yearsOf(fileName)[0] ?? null;
