@@ -153,6 +153,15 @@ describe('elections on the shipped fixtures', () => {
     expect(none.caveats).toEqual(['No electronic (DEG) votes in the imported data of duma-2016: nothing to compare.']);
   });
 
+  it('the summary text lists every choice of the ballot in each block, as --json does (14 parties in 2016)', async () => {
+    const doc = json(await cli(['elections', 'summary', 'duma-2016', '--json', '--db', db]));
+    const labels: string[] = doc.totals.all.choices.map((c: { label: string; label_en: string | null }) => c.label_en ?? c.label);
+    expect(labels).toHaveLength(14);
+    const text = (await cli(['elections', 'summary', 'duma-2016', '--db', db])).out;
+    const all = text.slice(text.indexOf('all:'), text.indexOf('paper:'));
+    for (const label of labels) expect(all).toContain(label);
+  });
+
   it('fingerprints on the national cut name their parameters and account for every station', async () => {
     const r = json(await cli(['elections', 'integers', 'duma-2016', '--reps', '200', '--json', '--db', db]));
     expect(r).toMatchObject({

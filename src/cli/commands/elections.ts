@@ -58,9 +58,10 @@ function importText(r: ImportReport): string {
   return `${files}${rejects.length ? `${rejectsHeading(r, rejects.length)}:\n${rejects.join('\n')}\n` : ''}${notes.length ? `${notes.join('\n')}\n` : ''}this run stored ${n(r.stored)}, rejected ${n(r.rejected)}, flagged (kept) ${n(r.flagged)}${unchanged}\n`;
 }
 
-function blockText(title: string, b: Block, top = 8): string {
+/** A block of the summary: its sums, then every choice of the ballot, most voted first (none left out). */
+function blockText(title: string, b: Block): string {
   if (b.stations === 0) return '';
-  const choices = [...b.choices].sort((x, y) => y.votes - x.votes).slice(0, top);
+  const choices = [...b.choices].sort((x, y) => y.votes - x.votes);
   return (
     `${title}: ${n(b.stations)} stations (${n(b.flagged)} flagged), registered ${n(b.registered)}, issued ${n(b.issued)}, cast ${n(b.cast)}, turnout ${p2(b.turnout_pct)}\n` +
     table(
