@@ -59,6 +59,7 @@ function partyList(l: Loaded, paper: ElectionTotalsRow | undefined, electronic: 
     );
     return {
       stations: r.stations,
+      aggregates: r.aggregates,
       registered: Number(r.registered),
       issued: Number(r.issued),
       cast: Number(r.cast),

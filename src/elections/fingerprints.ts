@@ -23,7 +23,7 @@ async function inputs(deps: ElectionDeps, q: FingerprintQuery) {
   const f = await filterFor(deps, q.id, { region: q.region });
   const arrays = mergedRegions(await deps.store.elections.arrays(q.id, leader.idx, { ...f, stations_only: true }));
   // rows the filter selects that are no polling station (regional aggregates): read by no fingerprint
-  const selected = (await deps.store.elections.totals(q.id, 'election', f)).reduce((a, r) => a + Number(r.stations), 0);
+  const selected = (await deps.store.elections.totals(q.id, 'election', f)).reduce((a, r) => a + Number(r.stations) + Number(r.aggregates), 0);
   return { l, leader: { idx: leader.idx, label: leader.label, label_en: leader.label_en }, arrays, aggregates: selected - arrays.n };
 }
 

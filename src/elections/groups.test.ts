@@ -27,6 +27,7 @@ describe('merged groups', () => {
     district,
     electronic,
     stations,
+    aggregates: 0,
     flagged: 0,
     registered: stations * 1000,
     issued: stations * 500,

@@ -22,7 +22,7 @@ export function districtNumber(oik: string | null): number | null {
 /** The key of a row's group: its region and district names as stations are compared. */
 export const groupKey = (r: { region: string | null; district: string | null }): string => `${stationPart(r.region ?? '')}|${stationPart(r.district ?? '')}`;
 
-const SUMMED = ['stations', 'flagged', 'registered', 'issued', 'cast', 'valid', 'invalid'] as const;
+const SUMMED = ['stations', 'aggregates', 'flagged', 'registered', 'issued', 'cast', 'valid', 'invalid'] as const;
 
 /**
  * The store's group rows with the rows of one group (by `groupKey`) and one side (paper or

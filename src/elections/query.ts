@@ -85,7 +85,7 @@ export async function filterFor(deps: ElectionDeps, id: string, q: { region?: st
   if (!q.region && !q.district) return {};
   const f = await filterOf(deps, id, q);
   const rows = await deps.store.elections.totals(id, 'election', f);
-  if (rows.some((r) => Number(r.stations) > 0)) return f;
+  if (rows.some((r) => Number(r.stations) + Number(r.aggregates) > 0)) return f;
   // Regions with no ISO code (Baikonur, voters abroad) are spelt differently in each vintage:
   // "98 Город Байконур (Республика Казахстан)", "Зарубежная территория", "Территория за пределами РФ".
   if (f.region_name !== undefined) {

@@ -41,7 +41,8 @@ const Choice = z.looseObject({
 });
 /** Totals of a set of stations: counts, turnout, votes and shares per choice. */
 const Block = z.looseObject({
-  stations: z.number(),
+  stations: z.number().meta({ description: 'polling stations (regional totals are counted in aggregates, not here)' }),
+  aggregates: z.number().meta({ description: 'rows that are regional totals, not polling stations (the 2024 DEG table, one per region)' }),
   flagged: z.number(),
   registered: z.number(),
   issued: z.number(),
@@ -183,6 +184,7 @@ const Standing = z.looseObject({ name: z.string(), votes: z.number(), pct: z.num
 /** One side (paper or electronic) of a district's party-list vote. */
 const PartySide = z.looseObject({
   stations: z.number(),
+  aggregates: z.number().meta({ description: 'regional totals (2024 DEG), not polling stations' }),
   registered: z.number(),
   issued: z.number(),
   cast: z.number(),

@@ -16,10 +16,10 @@ export type Block = ElectionSums & {
   choices: { idx: number; label: string; label_en: string | null; votes: number; pct_of_cast: number | null; pct_of_valid: number | null }[];
 };
 
-const SUMS: readonly (keyof ElectionSums)[] = ['stations', 'flagged', 'registered', 'issued', 'cast', 'valid', 'invalid'];
+const SUMS: readonly (keyof ElectionSums)[] = ['stations', 'aggregates', 'flagged', 'registered', 'issued', 'cast', 'valid', 'invalid'];
 
 function block(l: Loaded, rows: ElectionTotalsRow[]): Block {
-  const b: ElectionSums = { stations: 0, flagged: 0, registered: 0, issued: 0, cast: 0, valid: 0, invalid: 0 };
+  const b: ElectionSums = { stations: 0, aggregates: 0, flagged: 0, registered: 0, issued: 0, cast: 0, valid: 0, invalid: 0 };
   for (const r of rows) for (const k of SUMS) b[k] += Number(r[k]);
   return {
     ...b,

@@ -1,6 +1,7 @@
 // The fingerprints read polling stations only: the regional DEG aggregates of president-2024
 // (test/fixtures/elections/kobak-2024-electronic-voting.csv, 29 real rows) are counted as left
-// out, so stations_read + aggregates_left_out is every stored row the filter selects.
+// out, so stations_read + aggregates_left_out is every stored row the filter selects; and the list
+// and the summary count them apart from polling stations (`aggregates`), never as stations.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
@@ -19,9 +20,27 @@ describe('fingerprints count the aggregates they leave out', () => {
   });
   afterAll(() => t.cleanup());
 
-  it('integers, shpilkin and fingerprints: stations_read + aggregates_left_out = the stations stored', async () => {
+  it('the list and the summary count the 29 regional DEG totals as aggregates, not as stations', async () => {
+    const list = json(await cli(['elections', 'list', '--json', '--db', db])).items;
+    const p24 = list.find((e: { id: string }) => e.id === 'president-2024');
+    expect([p24.stations, p24.aggregates]).toEqual([0, 29]);
+    const d21 = list.find((e: { id: string }) => e.id === 'duma-2021');
+    expect(d21.aggregates).toBe(0);
+    const s = json(await cli(['elections', 'summary', 'president-2024', '--json', '--db', db]));
+    expect([s.totals.all.stations, s.totals.all.aggregates, s.totals.electronic.stations, s.totals.electronic.aggregates]).toEqual([0, 29, 0, 29]);
+    expect(s.totals.electronic.cast).toBeGreaterThan(0);
+    const text = (await cli(['elections', 'summary', 'president-2024', '--db', db])).out;
+    expect(text).toContain('electronic: 0 stations and 29 regional DEG totals');
+    const moscow = json(await cli(['elections', 'summary', 'president-2024', '--region', 'Moscow', '--json', '--db', db]));
+    expect([moscow.totals.all.stations, moscow.totals.all.aggregates]).toEqual([0, 1]);
+  });
+
+  it('integers, shpilkin and fingerprints: stations_read + aggregates_left_out = the rows stored (stations and aggregates)', async () => {
     const stored = Object.fromEntries(
-      json(await cli(['elections', 'list', '--json', '--db', db])).items.map((e: { id: string; stations: number }) => [e.id, e.stations]),
+      json(await cli(['elections', 'list', '--json', '--db', db])).items.map((e: { id: string; stations: number; aggregates: number }) => [
+        e.id,
+        e.stations + e.aggregates,
+      ]),
     );
     expect(stored['president-2024']).toBeGreaterThan(0);
     for (const id of ['president-2024', 'duma-2021']) {

@@ -1691,6 +1691,8 @@ export interface components {
                         [key: string]: unknown;
                     };
                     electronic: ({
+                        /** @description regional totals (2024 DEG), not polling stations */
+                        aggregates: number;
                         cast: number;
                         choices: ({
                             name: string;
@@ -1715,6 +1717,8 @@ export interface components {
                     }) | null;
                     electronic_share_of_cast_pct: number | null;
                     paper: ({
+                        /** @description regional totals (2024 DEG), not polling stations */
+                        aggregates: number;
                         cast: number;
                         choices: ({
                             name: string;
@@ -2129,6 +2133,8 @@ export interface components {
             /** @description the same totals per region or district (with `by`) */
             groups: ({
                 all: {
+                    /** @description rows that are regional totals, not polling stations (the 2024 DEG table, one per region) */
+                    aggregates: number;
                     cast: number;
                     choices: ({
                         idx: number;
@@ -2145,6 +2151,7 @@ export interface components {
                     invalid: number;
                     issued: number;
                     registered: number;
+                    /** @description polling stations (regional totals are counted in aggregates, not here) */
                     stations: number;
                     /** @description ballots issued / registered, as a fraction */
                     turnout: number | null;
@@ -2155,6 +2162,8 @@ export interface components {
                 };
                 district: string | null;
                 electronic: {
+                    /** @description rows that are regional totals, not polling stations (the 2024 DEG table, one per region) */
+                    aggregates: number;
                     cast: number;
                     choices: ({
                         idx: number;
@@ -2171,6 +2180,7 @@ export interface components {
                     invalid: number;
                     issued: number;
                     registered: number;
+                    /** @description polling stations (regional totals are counted in aggregates, not here) */
                     stations: number;
                     /** @description ballots issued / registered, as a fraction */
                     turnout: number | null;
@@ -2180,6 +2190,8 @@ export interface components {
                     [key: string]: unknown;
                 };
                 paper: {
+                    /** @description rows that are regional totals, not polling stations (the 2024 DEG table, one per region) */
+                    aggregates: number;
                     cast: number;
                     choices: ({
                         idx: number;
@@ -2196,6 +2208,7 @@ export interface components {
                     invalid: number;
                     issued: number;
                     registered: number;
+                    /** @description polling stations (regional totals are counted in aggregates, not here) */
                     stations: number;
                     /** @description ballots issued / registered, as a fraction */
                     turnout: number | null;
@@ -2243,6 +2256,8 @@ export interface components {
             };
             totals: {
                 all: {
+                    /** @description rows that are regional totals, not polling stations (the 2024 DEG table, one per region) */
+                    aggregates: number;
                     cast: number;
                     choices: ({
                         idx: number;
@@ -2259,6 +2274,7 @@ export interface components {
                     invalid: number;
                     issued: number;
                     registered: number;
+                    /** @description polling stations (regional totals are counted in aggregates, not here) */
                     stations: number;
                     /** @description ballots issued / registered, as a fraction */
                     turnout: number | null;
@@ -2268,6 +2284,8 @@ export interface components {
                     [key: string]: unknown;
                 };
                 electronic: {
+                    /** @description rows that are regional totals, not polling stations (the 2024 DEG table, one per region) */
+                    aggregates: number;
                     cast: number;
                     choices: ({
                         idx: number;
@@ -2284,6 +2302,7 @@ export interface components {
                     invalid: number;
                     issued: number;
                     registered: number;
+                    /** @description polling stations (regional totals are counted in aggregates, not here) */
                     stations: number;
                     /** @description ballots issued / registered, as a fraction */
                     turnout: number | null;
@@ -2293,6 +2312,8 @@ export interface components {
                     [key: string]: unknown;
                 };
                 paper: {
+                    /** @description rows that are regional totals, not polling stations (the 2024 DEG table, one per region) */
+                    aggregates: number;
                     cast: number;
                     choices: ({
                         idx: number;
@@ -2309,6 +2330,7 @@ export interface components {
                     invalid: number;
                     issued: number;
                     registered: number;
+                    /** @description polling stations (regional totals are counted in aggregates, not here) */
                     stations: number;
                     /** @description ballots issued / registered, as a fraction */
                     turnout: number | null;
@@ -4900,6 +4922,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: ({
+                            /** @description rows stored that are regional totals, not polling stations (the 2024 DEG table) */
+                            aggregates: number;
                             /** @description files imported for it */
                             files: number;
                             flagged: number;
@@ -4907,6 +4931,7 @@ export interface operations {
                             kind: string;
                             ledger_events: string[];
                             rejected: number;
+                            /** @description polling stations stored */
                             stations: number;
                             title: string;
                             year: number;

@@ -60,10 +60,11 @@ function importText(r: ImportReport): string {
 
 /** A block of the summary: its sums, then every choice of the ballot, most voted first (none left out). */
 function blockText(title: string, b: Block): string {
-  if (b.stations === 0) return '';
+  if (b.stations + b.aggregates === 0) return '';
+  const rows = `${n(b.stations)} stations${b.aggregates ? ` and ${n(b.aggregates)} regional DEG total${b.aggregates === 1 ? '' : 's'}` : ''}`;
   const choices = [...b.choices].sort((x, y) => y.votes - x.votes);
   return (
-    `${title}: ${n(b.stations)} stations (${n(b.flagged)} flagged), registered ${n(b.registered)}, issued ${n(b.issued)}, cast ${n(b.cast)}, turnout ${p2(b.turnout_pct)}\n` +
+    `${title}: ${rows} (${n(b.flagged)} flagged), registered ${n(b.registered)}, issued ${n(b.issued)}, cast ${n(b.cast)}, turnout ${p2(b.turnout_pct)}\n` +
     table(
       choices.map((c) => ({ choice: c.label_en ?? c.label, votes: n(c.votes), of_cast: p2(c.pct_of_cast), of_valid: p2(c.pct_of_valid) })),
       ['choice', 'votes', 'of_cast', 'of_valid'],
@@ -79,7 +80,7 @@ function summaryText(s: Summary): string {
         .sort((a, b) => b.votes - a.votes)
         .slice(0, 3)
         .map((c) => `${c.label_en ?? c.label} ${p2(c.pct_of_cast)}`)
-        .join(', ')}${g.electronic.stations ? ` (electronic ${n(g.electronic.cast)} ballots)` : ''}\n`,
+        .join(', ')}${g.electronic.stations + g.electronic.aggregates ? ` (electronic ${n(g.electronic.cast)} ballots)` : ''}\n`,
   );
   return [
     head,
@@ -161,7 +162,15 @@ function shpilkinText(r: Shpilkin): string {
 
 const listText = (l: List) =>
   table(
-    l.items.map((e) => ({ id: e.id, title: e.title, stations: n(e.stations), files: e.files, rejected: n(e.rejected), flagged: n(e.flagged) })),
+    l.items.map((e) => ({
+      id: e.id,
+      title: e.title,
+      stations: n(e.stations),
+      aggregates: n(e.aggregates),
+      files: e.files,
+      rejected: n(e.rejected),
+      flagged: n(e.flagged),
+    })),
     ['id', 'title', 'stations', 'files', 'rejected', 'flagged'],
   );
 

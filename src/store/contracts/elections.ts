@@ -138,7 +138,10 @@ export interface ElectionArrays {
 
 /** Station, ballot and voter sums of a set of rows (flagged rows included and counted). */
 export type ElectionSums = {
+  /** Polling stations (rows of kind station or virtual). */
   stations: number;
+  /** Rows that are regional totals, not polling stations (the 2024 DEG table): counted here, never in `stations`. */
+  aggregates: number;
   flagged: number;
   registered: number;
   issued: number;
@@ -183,7 +186,7 @@ export interface ElectionsRepo {
    * station free and both store it.
    */
   writeFile<T>(election_id: string, file: string, plan: (view: ElectionWriteView) => Promise<ElectionWritePlan<T>>): Promise<{ result: T; previous: number }>;
-  list(): Promise<(ElectionRecord & { stations: number; files: number; rejected: number; flagged: number })[]>;
+  list(): Promise<(ElectionRecord & { stations: number; aggregates: number; files: number; rejected: number; flagged: number })[]>;
   get(id: string): Promise<{ election: ElectionRecord; choices: ElectionChoiceRecord[]; files: ElectionFileRecord[] } | null>;
   totals(id: string, by: 'election' | 'region' | 'district', f: ElectionFilter): Promise<ElectionTotalsRow[]>;
   arrays(id: string, leaderIdx: number, f: ElectionFilter): Promise<ElectionArrays>;

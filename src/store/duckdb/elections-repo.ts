@@ -192,9 +192,10 @@ export function duckElectionsRepo(db: DuckDb): ElectionsRepo {
       }),
 
     list: () =>
-      db.all<ElectionRecord & { stations: number; files: number; rejected: number; flagged: number } & Row>(
+      db.all<ElectionRecord & { stations: number; aggregates: number; files: number; rejected: number; flagged: number } & Row>(
         `SELECT e.id, e.kind, e.year, e.title,
-           coalesce((SELECT sum(stored) FROM election_files f WHERE f.election_id = e.id AND f.format = 'protocol'), 0)::INTEGER AS stations,
+           (SELECT count(*) FROM election_stations s WHERE s.election_id = e.id AND s.kind <> 'aggregate')::INTEGER AS stations,
+           (SELECT count(*) FROM election_stations s WHERE s.election_id = e.id AND s.kind = 'aggregate')::INTEGER AS aggregates,
            (SELECT count(*) FROM election_files f WHERE f.election_id = e.id)::INTEGER AS files,
            coalesce((SELECT sum(rejected) FROM election_files f WHERE f.election_id = e.id), 0)::INTEGER AS rejected,
            coalesce((SELECT sum(flagged) FROM election_files f WHERE f.election_id = e.id), 0)::INTEGER AS flagged
@@ -220,7 +221,8 @@ export function duckElectionsRepo(db: DuckDb): ElectionsRepo {
       const votes =
         width > 0 ? `[${Array.from({ length: Math.trunc(width) }, (_, i) => `coalesce(sum(s.votes[${i + 1}]), 0)::BIGINT`).join(', ')}]` : '[]::BIGINT[]';
       return db.all<ElectionTotalsRow & Row>(
-        `SELECT ${g.sel}, s.electronic, count(*)::INTEGER AS stations, count(*) FILTER (WHERE s.flags <> '')::INTEGER AS flagged,
+        `SELECT ${g.sel}, s.electronic, count(*) FILTER (WHERE s.kind <> 'aggregate')::INTEGER AS stations,
+           count(*) FILTER (WHERE s.kind = 'aggregate')::INTEGER AS aggregates, count(*) FILTER (WHERE s.flags <> '')::INTEGER AS flagged,
            coalesce(sum(s.registered), 0)::BIGINT AS registered, coalesce(sum(${ISSUED}), 0)::BIGINT AS issued,
            coalesce(sum(${CAST}), 0)::BIGINT AS cast, coalesce(sum(s.valid), 0)::BIGINT AS valid, coalesce(sum(s.invalid), 0)::BIGINT AS invalid,
            ${votes} AS votes

@@ -36,13 +36,15 @@ function totals(s: Summary): HTMLElement {
     }))
     .sort((a, b) => b.votes - a.votes);
   const b = s.totals;
+  // Electronic ballots come from DEG stations or, in 2024, regional DEG totals (no station).
+  const electronicRows = b.electronic.stations + b.electronic.aggregates;
   return h(
     'div',
     null,
     h(
       'p',
       { class: 'lede' },
-      `${num(b.all.stations)} stations (${num(b.electronic.stations)} electronic), ${num(b.all.registered)} registered voters, turnout ${p2(b.all.turnout_pct)} (paper ${p2(b.paper.turnout_pct)}, electronic ${p2(b.electronic.stations ? b.electronic.turnout_pct : null)}). ${num(b.all.flagged)} rows do not add up and are kept, flagged.`,
+      `${num(b.all.stations)} stations (${num(b.electronic.stations)} electronic)${b.all.aggregates ? ` and ${num(b.all.aggregates)} regional DEG totals` : ''}, ${num(b.all.registered)} registered voters, turnout ${p2(b.all.turnout_pct)} (paper ${p2(b.paper.turnout_pct)}, electronic ${p2(electronicRows ? b.electronic.turnout_pct : null)}). ${num(b.all.flagged)} rows do not add up and are kept, flagged.`,
     ),
     dataTable(
       [
@@ -50,7 +52,7 @@ function totals(s: Summary): HTMLElement {
         { key: 'votes', label: 'Votes', numeric: true, cell: (r) => num(r.votes) },
         { key: 'all', label: 'Share (all)', numeric: true, cell: (r) => p2(r.all) },
         { key: 'paper', label: 'Paper', numeric: true, cell: (r) => p2(r.paper) },
-        { key: 'electronic', label: 'Electronic', numeric: true, cell: (r) => (b.electronic.stations ? p2(r.electronic) : '—') },
+        { key: 'electronic', label: 'Electronic', numeric: true, cell: (r) => (electronicRows ? p2(r.electronic) : '—') },
       ],
       rows,
       { caption: 'Shares of ballots cast (the CEC’s base)', csvName: `${s.election.id}-totals.csv` },
