@@ -566,4 +566,19 @@ describe('elections import: headers that are no protocol, ids of another kind, r
     const doc = json(await cli(['elections', 'import', f, '--json', '--db', db]));
     expect(doc).toMatchObject({ stored: 0, rejected: 0, unchanged: 1, files: [{ status: 'unchanged', stored: 73 }] });
   });
+
+  it('an unchanged file with rejects again: exit 3 as its first import, and the footer says it is for the stored rejects', async () => {
+    const db = freshDb();
+    const f = fx('synthetic-bad-2021.csv');
+    const first = await cli(['elections', 'import', f, '--json', '--db', db]);
+    expect(first.code, first.err).toBe(3);
+    const rejected = json(first).rejected;
+    expect(rejected).toBeGreaterThan(0);
+    const again = await cli(['elections', 'import', f, '--db', db]);
+    expect(again.code, again.err).toBe(3);
+    expect(again.out).toMatch(/this run stored 0, rejected 0, flagged \(kept\) 0 \(1 file unchanged/);
+    expect(again.out).toContain(
+      `exit 3: the unchanged file holds ${rejected} rejected line${rejected === 1 ? '' : 's'} from its import (splinternet elections rejects duma-2021)`,
+    );
+  });
 });

@@ -32,6 +32,16 @@ function rejectsHeading(r: ImportReport, shown: number): string {
   return `rejects (first ${n(shown)} of ${n(total)}; all of them: ${ids.map((id) => `splinternet elections rejects ${id}`).join(', ')})`;
 }
 
+/** Why a run that rejected nothing exits 3: the unchanged files it skipped hold rejects from their import. */
+function storedRejects(r: ImportReport): string {
+  const kept = r.files.filter((f) => f.status === 'unchanged' && f.rejected > 0);
+  if (!kept.length || r.rejected > 0) return '';
+  const lines = kept.reduce((a, f) => a + f.rejected, 0);
+  const ids = [...new Set(kept.map((f) => f.election))];
+  const one = kept.length === 1;
+  return `exit 3: the unchanged file${one ? '' : 's'} hold${one ? 's' : ''} ${n(lines)} rejected line${lines === 1 ? '' : 's'} from ${one ? 'its' : 'their'} import (${ids.map((id) => `splinternet elections rejects ${id}`).join('; ')})\n`;
+}
+
 function importText(r: ImportReport): string {
   const files = table(
     r.files.map((f) => ({
@@ -55,7 +65,7 @@ function importText(r: ImportReport): string {
   );
   const notes = [...derived, ...ignored, ...mergedChoices];
   const unchanged = r.unchanged ? ` (${n(r.unchanged)} file${r.unchanged === 1 ? '' : 's'} unchanged, not stored again; --force re-imports)` : '';
-  return `${files}${rejects.length ? `${rejectsHeading(r, rejects.length)}:\n${rejects.join('\n')}\n` : ''}${notes.length ? `${notes.join('\n')}\n` : ''}this run stored ${n(r.stored)}, rejected ${n(r.rejected)}, flagged (kept) ${n(r.flagged)}${unchanged}\n`;
+  return `${files}${rejects.length ? `${rejectsHeading(r, rejects.length)}:\n${rejects.join('\n')}\n` : ''}${notes.length ? `${notes.join('\n')}\n` : ''}this run stored ${n(r.stored)}, rejected ${n(r.rejected)}, flagged (kept) ${n(r.flagged)}${unchanged}\n${storedRejects(r)}`;
 }
 
 /** A block of the summary: its sums, then every choice of the ballot, most voted first (none left out). */
