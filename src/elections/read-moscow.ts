@@ -9,7 +9,7 @@ import type { ElectionDegBinRecord as DegBinRow, ElectionDistrictResultRecord as
 import type { ElectionReject } from './model.js';
 import { percentagesAgree } from './single-mandate.js';
 import type { SourceLine } from './source.js';
-import { clip, lines, overField } from './text.js';
+import { lines, overField } from './text.js';
 
 /** Single-mandate districts (ОИК) are numbered 1-225 in every Duma election. */
 const MAX_DISTRICT = 225;
@@ -92,7 +92,7 @@ export class MeduzaReader {
         file,
         line,
         reason: 'bad_record',
-        detail: `elections_aik (column ${at.elections_aik + 1}) = ${district}: not a single-mandate district number (1-${MAX_DISTRICT}); not stored`,
+        detail: `elections_aik (column ${at.elections_aik + 1}): not a single-mandate district number (1-${MAX_DISTRICT}); not stored`,
       });
       return;
     }
@@ -125,7 +125,7 @@ export class MeduzaReader {
         file,
         line,
         reason: 'duplicate_result',
-        detail: `district ${district}: "${clip(candidate)}" repeats line ${first} exactly; not stored`,
+        detail: `the line repeats line ${first} exactly; not stored`,
       });
       return;
     }
@@ -258,7 +258,6 @@ export function readDegSeries(
   // Where each district's data starts inside `votes`, for reject positions.
   const keyAt = (district: string) => text.indexOf(`"${district}"`, votes!.start);
   const lineAt = (at: number) => (at < 0 ? votes!.line : text.slice(0, at).split('\n').length);
-  const iso = (t: number) => (Number.isFinite(new Date(t).getTime()) ? new Date(t).toISOString() : 'no date');
   for (const [district, bins] of Object.entries(votes!.value as Record<string, unknown>)) {
     const at = keyAt(district);
     const line = lineAt(at);
@@ -268,11 +267,11 @@ export function readDegSeries(
       rejects.push({ file, line, reason, detail });
     };
     if (!/^\d+$/.test(district) || Number(district) < 1 || Number(district) > MAX_DISTRICT) {
-      reject('bad_record', `district "${clip(district)}": not a single-mandate district number (1-${MAX_DISTRICT}); not stored`);
+      reject('bad_record', `a district key that is no single-mandate district number (1-${MAX_DISTRICT}); not stored`);
       continue;
     }
     if (!cn || !Array.isArray(bins)) {
-      reject('bad_record', `district "${clip(district)}": no candidate list (or a name over ${maxFieldBytes} bytes) or no bins`);
+      reject('bad_record', `district ${district}: no candidate list (or a name over ${maxFieldBytes} bytes) or no bins`);
       continue;
     }
     const twice = cn.findIndex((c, k) => cn.indexOf(c) !== k);
@@ -280,7 +279,7 @@ export function readDegSeries(
       const c = cn[twice]!;
       reject(
         'duplicate_candidate',
-        `district ${district}: candidates ${cn.indexOf(c) + 1} and ${twice + 1} are both named "${clip(c, 200)}"; their series cannot be told apart; the district's ${bins.length} bins are not stored`,
+        `district ${district}: candidates ${cn.indexOf(c) + 1} and ${twice + 1} have one name; their series cannot be told apart; the district's ${bins.length} bins are not stored`,
       );
       continue;
     }
@@ -296,10 +295,10 @@ export function readDegSeries(
       const b = bin as number[];
       const t = b[0]!;
       if (window && (t < window[0] || t > window[1]))
-        return bad('bad_record', `time ${t} (${iso(t)}) is outside the voting days of ${election} (${DEG_DAYS[election!]!.join(' to ')}, Moscow time)`);
-      if (t % DEG_BIN_MS !== 0) return bad('bad_record', `time ${t} (${iso(t)}) is not on the 20-minute grid of the series`);
+        return bad('bad_record', `its time is outside the voting days of ${election} (${DEG_DAYS[election!]!.join(' to ')}, Moscow time)`);
+      if (t % DEG_BIN_MS !== 0) return bad('bad_record', 'its time is not on the 20-minute grid of the series');
       const first = seen.get(t);
-      if (first !== undefined) return bad('duplicate_bin', `time ${t} (${iso(t)}) is already bin ${first + 1} of the district; not stored`);
+      if (first !== undefined) return bad('duplicate_bin', `its time is already bin ${first + 1} of the district; not stored`);
       seen.set(t, i);
       for (let k = 0; k < cn.length; k++) rows.push({ district: Number(district), t, choice: cn[k]!, votes: b[k + 1]! });
     });
