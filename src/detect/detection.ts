@@ -32,9 +32,13 @@ export const DetectionSchema = z
     input: z
       .enum(DETECTION_INPUTS)
       .meta({ description: 'the data the detection stands on: ooni_verdicts (block), ooni_volume (shutdown), speedtests or ooni_network_events (throttling)' }),
-    scope: z.enum(['country', 'network']).meta({ description: 'country: corroborated by at least k networks; network: one network (asked for with asn)' }),
+    scope: z.enum(['country', 'network', 'region']).meta({
+      description:
+        'country: corroborated by at least k networks; network: one network (asked for with asn); region: one region of the country (outage signals of an ISO 3166-2 entity)',
+    }),
     probe_cc: z.string(),
     probe_asn: z.string().nullable(),
+    region: z.string().nullable().optional().meta({ description: 'the ISO 3166-2 region of a region-scope detection (outage signals of a region entity)' }),
     networks: z.array(z.string()),
     target: z.string().nullable(),
     layer: z.string().nullable(),
@@ -99,15 +103,21 @@ export function insufficientSeries(
 
 const hourStamp = (iso: string) => iso.slice(0, 13).replace(/[-T:]/g, '');
 
-/** A readable, deterministic id: det-<kind>-<cc>-<asn|all>-<yyyymmddhh>-<hash of the series>. */
-export function detectionId(d: Pick<Detection, 'kind' | 'probe_cc' | 'probe_asn' | 'target' | 'layer' | 'start'> & { input?: DetectionInput }): string {
-  // The first input of each kind keeps the ids drafts already carry; later inputs are hashed in.
-  const extra = d.input === 'ooni_network_events' ? [d.input] : [];
+/**
+ * A readable, deterministic id: det-<kind>-<cc>-<asn|region|all>-<yyyymmddhh>-<hash of the series>.
+ * Distinct for every (kind, input, country, network or region, target, layer, onset): a region's
+ * detection never shares its country's id, whatever the hour.
+ */
+export function detectionId(
+  d: Pick<Detection, 'kind' | 'probe_cc' | 'probe_asn' | 'target' | 'layer' | 'start'> & { input?: DetectionInput; region?: string | null },
+): string {
+  // The first input of each kind, and country and network ids, keep the ids drafts already carry; the rest is hashed in.
+  const extra = [...(d.input === 'ooni_network_events' ? [d.input] : []), ...(d.region ? [`region:${d.region}`] : [])];
   const hash = createHash('sha256')
     .update([d.kind, d.probe_cc, d.probe_asn ?? '', d.target ?? '', d.layer ?? '', d.start, ...extra].join('\u0000'))
     .digest('hex')
     .slice(0, 8);
-  return `det-${d.kind}-${d.probe_cc.toLowerCase()}-${(d.probe_asn ?? 'all').toLowerCase()}-${hourStamp(d.start)}-${hash}`;
+  return `det-${d.kind}-${d.probe_cc.toLowerCase()}-${(d.probe_asn ?? d.region ?? 'all').toLowerCase()}-${hourStamp(d.start)}-${hash}`;
 }
 
 /**

@@ -48,22 +48,32 @@ const NOUN: Record<Detection['kind'], string> = {
 };
 
 export function draftInput(d: Omit<Detection, 'draft'>): Record<string, unknown> {
-  const where = d.probe_asn ? `${d.probe_asn} in ${d.probe_cc}` : `${d.networks.length} networks in ${d.probe_cc}`;
+  // networks are AS numbers; an outage of a country or region entity may name none, and is then titled for its area
+  const asns = d.networks.filter((n) => /^AS\d+$/.test(n));
+  const where = d.probe_asn
+    ? `on ${d.probe_asn} in ${d.probe_cc}`
+    : d.region
+      ? `in ${d.region} (${d.probe_cc})`
+      : asns.length
+        ? `on ${asns.length} networks in ${d.probe_cc}`
+        : `in ${d.probe_cc}`;
   const what = d.target ? ` of ${d.target}${d.layer ? ` (${d.layer})` : ''}` : '';
   return {
     id: d.id,
-    title: `Detected: ${NOUN[d.kind]}${what} on ${where} from ${d.start.slice(0, d.kind === 'throttling' ? 10 : 13).replace('T', ' ')}${d.kind === 'throttling' ? '' : 'h UTC'}`,
+    title: `Detected: ${NOUN[d.kind]}${what} ${where} from ${d.start.slice(0, d.kind === 'throttling' ? 10 : 13).replace('T', ' ')}${d.kind === 'throttling' ? '' : 'h UTC'}`,
     summary: `${d.summary}. Proposed by the ${d.kind} detector (${d.scope} scope); a human must check the evidence and confirm or dismiss it.`,
     category: CATEGORY[d.kind],
     subtype: SUBTYPE[d.kind](d),
     countries: [d.probe_cc],
+    regions: d.region ? [d.region] : [],
     // Daily detections carry days (end inclusive, as the ledger reads dates); hourly ones instants.
     start: d.kind === 'throttling' ? d.start.slice(0, 10) : d.start,
     end: d.end === null ? null : d.kind === 'throttling' ? new Date(Date.parse(d.end) - 1).toISOString().slice(0, 10) : d.end,
     date_precision: d.kind === 'throttling' ? 'day' : 'hour',
-    scope: d.networks.length > 1 ? 'national' : 'isp',
+    // a region's outage is regional; a country entity's outage is national even when it names no network
+    scope: d.region ? 'regional' : d.networks.length > 1 || (d.kind === 'outage' && d.probe_asn === null) ? 'national' : 'isp',
     targets: d.target ? [{ kind: 'domain', name: d.target }] : [],
-    networks: d.networks.filter((n) => /^AS\d+$/.test(n)),
+    networks: asns,
     tags: ['detected', `detector:${d.kind}`],
     confidence: d.scope === 'country' ? 'medium' : 'low',
     status: 'draft',
@@ -107,7 +117,7 @@ function unknownCountry(d: Omit<Detection, 'draft'>): string {
   return `the country of ${who} is unknown (ZZ) and a ledger event needs one: give the data its country (signal files: a cc column, or signals import --cc CC) and detect again`;
 }
 
-const IDENTITY = ['kind', 'input', 'probe_cc', 'probe_asn', 'target', 'layer', 'scope'] as const;
+const IDENTITY = ['kind', 'input', 'probe_cc', 'probe_asn', 'region', 'target', 'layer', 'scope'] as const;
 const overlaps = (aStart: string, aEnd: string | null, bStart: string, bEnd: string | null) =>
   Date.parse(aStart) < (bEnd === null ? Infinity : Date.parse(bEnd)) && Date.parse(bStart) < (aEnd === null ? Infinity : Date.parse(aEnd));
 
@@ -139,6 +149,7 @@ export async function emitDrafts(deps: { store: Store; clock: Clock; actor: stri
   const writes: EventWrite[] = [];
   const links: EventLinkRecord[] = [];
   const revised = new Set<string>();
+  const planned = new Set<string>();
   const follow = async (rec: EventRecord, d: Omit<Detection, 'draft'>) => {
     if (revised.has(rec.id)) return;
     const input = draftInput(d);
@@ -174,6 +185,11 @@ export async function emitDrafts(deps: { store: Store; clock: Clock; actor: stri
       if (rec) await follow(rec, d);
       continue;
     }
+    if (planned.has(d.id)) {
+      // two detections of one run with one id: the first is written, the second would only collide with it
+      report.skipped.push({ id: d.id, reason: `another detection of this run has the same id ${d.id}; only the first is drafted` });
+      continue;
+    }
     try {
       writes.push(prepareCreate(deps, draftInput(d), { actor: deps.actor, origin: 'detect', reason: 'proposed by the detector' }, draftLinks(d)).write);
     } catch (e) {
@@ -181,9 +197,42 @@ export async function emitDrafts(deps: { store: Store; clock: Clock; actor: stri
       report.skipped.push({ id: d.id, reason: e.message });
       continue;
     }
-    report.created++;
-    report.ids.push(d.id);
+    planned.add(d.id);
   }
-  if (writes.length) await deps.store.ledger.writeEvents(writes, links.length ? { links } : undefined);
+  await writeEach(deps.store, writes, links, report);
   return report;
+}
+
+/**
+ * Write the drafts and revisions in one transaction; when the ledger refuses it (an event written
+ * meanwhile by another process, a record it will not hold), write them one by one, so each refused
+ * one is reported in `skipped` with the ledger's reason and every other is written.
+ */
+async function writeEach(store: Store, writes: EventWrite[], links: EventLinkRecord[], report: EmitReport): Promise<void> {
+  const created = (w: EventWrite) => w.expectedRevision === null;
+  const done = (ws: EventWrite[]) => {
+    for (const w of ws.filter(created)) {
+      report.created++;
+      report.ids.push(w.record.id);
+    }
+  };
+  if (!writes.length) return;
+  try {
+    await store.ledger.writeEvents(writes, links.length ? { links } : undefined);
+    done(writes);
+    return;
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+  }
+  for (const w of writes) {
+    const own = links.filter((l) => l.eventId === w.record.id);
+    try {
+      await store.ledger.writeEvents([w], own.length ? { links: own } : undefined);
+      done([w]);
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      report.skipped.push({ id: w.record.id, reason: `not written: ${e.message}` });
+      report.ended = report.ended.filter((x) => x.id !== w.record.id || created(w));
+    }
+  }
 }

@@ -167,10 +167,13 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
     else groups.set(k, [p]);
   }
   const series: SeriesReport[] = [];
+  /** Each series' report by entity and source, where an uncorroborated episode is counted. */
+  const reportOf = new Map<string, SeriesReport>();
   const byEntity = new Map<string, SignalEpisodes[]>();
   for (const [k, pts] of groups) {
     const [etype, code, source] = k.split('\u0000') as [string, string, string];
-    const cc = pts.find((p) => p.cc)?.cc ?? (etype === 'country' ? code : null) ?? q.cc ?? null;
+    // a country entity is its own country, a region (ISO 3166-2) is in the country its code begins with
+    const cc = pts.find((p) => p.cc)?.cc ?? (etype === 'country' ? code : etype === 'region' ? code.split('-')[0]! : null) ?? q.cc ?? null;
     const own = paramsForSource(params, source);
     const judged = judgeSeries(
       pts.map((p) => ({ t: t(p.t), v: p.value })),
@@ -180,7 +183,7 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
     // into the window stays corroborated by a signal that recovered before it).
     const j = { ...judged, episodes: judged.episodes.filter(inWindow) };
     const baselines = j.episodes.map((e) => e.median_baseline);
-    series.push({
+    const report: SeriesReport = {
       kind: 'outage',
       input: 'outage_signals',
       probe_cc: cc,
@@ -215,7 +218,9 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
         min_baseline: own.minBaseline,
         ...(from === undefined ? {} : { history_from: from }),
       },
-    });
+    };
+    series.push(report);
+    reportOf.set(k, report);
     const ek = `${etype}\u0000${code}`;
     const list = byEntity.get(ek) ?? [];
     list.push({ source, entity: code, cc, episodes: judged.episodes, points: pts });
@@ -242,7 +247,7 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
       .map((o) => o.entity);
     const corroboratedBy = signals.length >= 2 ? 'signals' : otherNetworks.length ? 'networks' : null;
     if (params.corroborate && !corroboratedBy) {
-      const s = series.find((x) => x.target === c.members[0]!.source && (x.probe_asn ?? x.probe_cc) === c.entity);
+      const s = reportOf.get(`${c.entityType}\u0000${c.entity}\u0000${c.members[0]!.source}`);
       if (s) s.figures.uncorroborated_episodes = Number(s.figures.uncorroborated_episodes ?? 0) + 1;
       continue;
     }
@@ -327,6 +332,7 @@ function detectionOf(
     input: 'outage_signals' as const,
     probe_cc: cc,
     probe_asn: c.entityType === 'asn' ? c.entity : null,
+    region: c.entityType === 'region' ? c.entity : null,
     target: null,
     layer: null,
     start,
@@ -336,12 +342,13 @@ function detectionOf(
     since: new Date(from - 86_400_000).toISOString(),
     until: end ?? new Date(t(dataUntil) + 1000).toISOString().slice(0, 19) + 'Z',
   };
-  if (c.entityType === 'asn') params_.asn = c.entity;
-  else params_.cc = cc;
+  // the evidence lists the entity's own points: its network, its region, or its country
+  const by = c.entityType === 'asn' ? 'asn' : c.entityType === 'region' ? 'region' : 'cc';
+  params_[by] = by === 'cc' ? cc : c.entity;
   return {
     ...base,
     id: detectionId(base),
-    scope: c.entityType === 'asn' ? 'network' : 'country',
+    scope: c.entityType === 'asn' ? 'network' : c.entityType === 'region' ? 'region' : 'country',
     networks: c.entityType === 'asn' ? [c.entity, ...otherNetworks] : otherNetworks,
     start_censored: first.onset_after === null,
     end,
@@ -361,7 +368,7 @@ function detectionOf(
     summary: `${c.entity}${c.cc ? ` (${c.cc})` : ''}: outage from ${start.slice(0, 16).replace('T', ' ')} UTC (${onsetText})${end ? ` to ${end.slice(0, 16).replace('T', ' ')} UTC` : ', ongoing at the end of the data'}; ${signals.length} signal(s) down (${signals.join(', ')}), drop ${Math.round(drop * 100)}%; during it ${levels}`,
     evidence_query: {
       api: `/api/signals/points?${new URLSearchParams(params_).toString()}`,
-      cli: `splinternet signals points ${c.entityType === 'asn' ? `--asn ${c.entity}` : `--cc ${cc}`} --since ${params_.since} --until ${params_.until}`,
+      cli: `splinternet signals points --${by} ${params_[by]} --since ${params_.since} --until ${params_.until}`,
       params: params_,
     },
     per_network: perSignal,

@@ -12,6 +12,14 @@ import { importSignals, SIGNALS_IMPORT_KIND, type SignalImportReport } from './i
 const Filters = z.object({
   cc: check.probeCountryCode.optional(),
   asn: check.asn.optional(),
+  // the importer takes any code of ISO 3166-2's form (IODA names regions it knows), so the filter does too
+  region: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'expected an ISO 3166-2 code like IR-07')
+    .optional()
+    .meta({ description: 'region entity (ISO 3166-2), e.g. IR-07: the evidence of a region outage' }),
   source: z.string().max(64).optional().meta({ description: 'data source, e.g. darknet, active_probing, ooni_measurements' }),
   since: check.instant.optional().meta({ description: 'from this instant (inclusive)' }),
   until: check.instant.optional().meta({ description: 'before this instant (exclusive)' }),
@@ -23,6 +31,7 @@ const filterOf = (q: z.output<typeof Filters>): SignalFilter => ({
   since: q.since,
   until: q.until,
   ...(q.asn ? { entity_type: 'asn' as const, entity_code: `AS${Number(q.asn.replace(/^AS/i, ''))}` } : {}),
+  ...(q.region && !q.asn ? { entity_type: 'region' as const, entity_code: q.region } : {}),
 });
 
 /** A source file as the public reads name it: a path on the server by its file name (the server's folders stay private). */

@@ -1566,11 +1566,13 @@ export interface components {
             }[];
             probe_asn: string | null;
             probe_cc: string;
+            /** @description the ISO 3166-2 region of a region-scope detection (outage signals of a region entity) */
+            region?: string | null;
             /**
-             * @description country: corroborated by at least k networks; network: one network (asked for with asn)
+             * @description country: corroborated by at least k networks; network: one network (asked for with asn); region: one region of the country (outage signals of an ISO 3166-2 entity)
              * @enum {string}
              */
-            scope: "country" | "network";
+            scope: "country" | "network" | "region";
             sources: components["schemas"]["DataSource"][];
             /** @description ISO instant of the estimated onset */
             start: string;
@@ -7397,6 +7399,8 @@ export interface operations {
                 format?: "json" | "csv" | "ndjson" | "parquet";
                 /** @description at most this many rows (1-100000) */
                 limit?: number;
+                /** @description region entity (ISO 3166-2), e.g. IR-07: the evidence of a region outage */
+                region?: string;
                 /** @description from this instant (inclusive) */
                 since?: string;
                 /** @description data source, e.g. darknet, active_probing, ooni_measurements */
@@ -7465,6 +7469,8 @@ export interface operations {
                 cc?: string;
                 /** @description json (default): the answer; csv, ndjson or parquet: its items as a file, one row each (nested values as JSON text) */
                 format?: "json" | "csv" | "ndjson" | "parquet";
+                /** @description region entity (ISO 3166-2), e.g. IR-07: the evidence of a region outage */
+                region?: string;
                 /** @description from this instant (inclusive) */
                 since?: string;
                 /** @description data source, e.g. darknet, active_probing, ooni_measurements */

@@ -54,10 +54,16 @@ export function signalsCommand(program: Command, io: Io): void {
   rowsOptions(leaf(sig, 'list', 'stored series per (source, entity) with points, missing samples and time span'))
     .option('--cc <cc>', 'country')
     .option('--asn <asn>', 'network (AS44244 or 44244)')
+    .option('--region <code>', 'region (ISO 3166-2, e.g. IR-07)')
     .option('--source <name>', 'data source')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(signalsSeries, { cc: o.cc as string | undefined, asn: o.asn as string | undefined, source: o.source as string | undefined });
+      const r = await ctx.run(signalsSeries, {
+        cc: o.cc as string | undefined,
+        asn: o.asn as string | undefined,
+        region: o.region as string | undefined,
+        source: o.source as string | undefined,
+      });
       await ctx.output(signalsSeries, r, o, (x: typeof r) =>
         table(x.items, ['source', 'entity_type', 'entity_code', 'cc', 'entity_name', 'points', 'missing', 'first', 'last']),
       );
@@ -65,6 +71,7 @@ export function signalsCommand(program: Command, io: Io): void {
   rowsOptions(leaf(sig, 'points', 'stored points of the matching series (evidence of outage detections), with file and line'))
     .option('--cc <cc>', 'country')
     .option('--asn <asn>', 'network (AS44244 or 44244)')
+    .option('--region <code>', 'region (ISO 3166-2, e.g. IR-07)')
     .option('--source <name>', 'data source')
     .option('--since <iso>', 'from this instant (ISO 8601)')
     .option('--until <iso>', 'before this instant (ISO 8601)')
@@ -74,6 +81,7 @@ export function signalsCommand(program: Command, io: Io): void {
       const r = await ctx.run(signalsPoints, {
         cc: o.cc as string | undefined,
         asn: o.asn as string | undefined,
+        region: o.region as string | undefined,
         source: o.source as string | undefined,
         since: o.since as string | undefined,
         until: o.until as string | undefined,
