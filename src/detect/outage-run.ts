@@ -134,10 +134,16 @@ export function checkOutageRunParams(params: OutageRunParams): void {
     throw new AppError('VALIDATION', 'params.outage.bySource: expected an object of data sources, e.g. {"darknet":{"dropRatio":0.25}}', {
       issues: [{ path: ['params', 'outage', 'bySource'], message: 'expected an object' }],
     });
+  const named = new Map<string, string>();
   for (const source of Object.keys(params.bySource)) {
     // a misspelt source ("darkent") would be an override that never applies
     if (!(canonicalSource(source) in OUTAGE_SOURCES))
       throw badSource(source, null, `unknown data source; the sources are ${Object.keys(OUTAGE_SOURCES).join(', ')}`);
+    // two names of one signal (darknet and IODA's ucsd-nt, or two cases) would leave the threshold to the keys' order
+    const first = named.get(canonicalSource(source));
+    if (first !== undefined)
+      throw badSource(source, null, `the same signal as params.outage.bySource.${first} (${canonicalSource(source)}); give each signal once`);
+    named.set(canonicalSource(source), source);
     paramsForSource(params, canonicalSource(source));
   }
 }

@@ -53,6 +53,18 @@ describe('detector parameter ranges', () => {
     expect(refused({ outage: { bySource: { 'ucsd-nt': { dropRatio: 0.25 }, 'Ping-Slash24': { dropRatio: 0.3 } } } })).toBeNull();
   });
 
+  it('refuses two names of one signal (its name and IODA API name, or two cases) in either order, naming the second key', () => {
+    expect(refused({ outage: { bySource: { darknet: { dropRatio: 0.3 }, 'ucsd-nt': { dropRatio: 0.6 } } } })).toBe(
+      'params.outage.bySource.ucsd-nt: the same signal as params.outage.bySource.darknet (darknet); give each signal once',
+    );
+    expect(refused({ outage: { bySource: { 'ucsd-nt': { dropRatio: 0.6 }, darknet: { dropRatio: 0.3 } } } })).toBe(
+      'params.outage.bySource.darknet: the same signal as params.outage.bySource.ucsd-nt (darknet); give each signal once',
+    );
+    expect(refused({ outage: { bySource: { Active_Probing: { dropRatio: 0.3 }, active_probing: { dropRatio: 0.3 } } } })).toMatch(
+      /^params\.outage\.bySource\.active_probing: the same signal as params\.outage\.bySource\.Active_Probing \(active_probing\)/,
+    );
+  });
+
   it('states the range of a per-source threshold in the words of the run-wide one', () => {
     expect(paramRangeProblem('outage', 'dropRatio', 5)).toBe('must be a number from 0.01 to 0.99, got 5');
     expect(paramRangeProblem('outage', 'poissonAlpha', '0.1')).toBe('must be a number from 1e-9 to 0.5, got "0.1"');
