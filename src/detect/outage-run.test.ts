@@ -124,6 +124,25 @@ describe('outage run on the Iran files', () => {
   });
 });
 
+describe('a window opening inside an outage of a daily count series', () => {
+  it('reports the same outages, onsets and ids as the whole series, however long the outage has run', async () => {
+    const pts = [...ooniDays(), ...ioda()];
+    const whole = (await runOutage(stub(pts), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS)).detections.map((d) => [d.probe_asn, d.id, d.start]);
+    expect(whole.map(([asn]) => asn).sort()).toEqual(['AS197207', 'AS31549', 'AS44244']);
+    for (const since of ['2019-11-19T00:00:00.000Z', '2019-11-20T00:00:00.000Z', '2019-11-21T00:00:00.000Z', '2019-11-23T00:00:00.000Z']) {
+      const w = await runOutage(stub(pts), { cc: 'IR', since }, DEFAULT_OUTAGE_RUN_PARAMS);
+      expect(
+        w.detections.map((d) => [d.probe_asn, d.id, d.start]),
+        since,
+      ).toEqual(whole);
+      // the series' history is its whole stored past, not a fixed number of days
+      const shatel = w.series.find((x) => x.probe_asn === 'AS31549')!;
+      expect(shatel.status, since).toBe('ok');
+      expect(shatel.figures.history_from, since).toBe('2019-11-10T00:00:00.000Z');
+    }
+  });
+});
+
 describe('outage summary text', () => {
   it('names the date of onset_after when it falls on another day than the onset (day bins), the time alone when on the same day', async () => {
     const r = await runOutage(stub([...ooniDays(), ...ioda()]), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS);

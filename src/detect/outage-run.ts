@@ -148,19 +148,13 @@ export function checkOutageRunParams(params: OutageRunParams): void {
   }
 }
 
-/**
- * Where the points of a run start: `historyDays` + 1 days before `since`, so a window that opens
- * inside an outage still has the days before it as the baseline (otherwise the outage would be
- * its own history and read as normal), and the onset is the same as on the whole series.
- */
-export function historyFrom(since: string | undefined, params: Pick<OutageParams, 'historyDays'>): string | undefined {
-  return since === undefined ? undefined : new Date(Date.parse(since) - (params.historyDays + 1) * 86_400_000).toISOString();
-}
-
 export async function runOutage(store: Store, q: { cc?: string; asn?: string; since?: string; until?: string }, params: OutageRunParams) {
   checkOutageRunParams(params);
-  const from = historyFrom(q.since, params);
-  const filter: SignalFilter = { cc: q.cc, since: from, until: q.until, ...(q.asn ? { entity_type: 'asn' as const, entity_code: q.asn } : {}) };
+  // Every series is judged from its first stored point up to `until`, whatever `since`: an outage
+  // open at `since` keeps its real onset and id however long it has run (a fixed history of days
+  // holds neither the baseline nor the onset of a daily series cut a week before), and the cost is
+  // that of a run without a window, as every watch cycle makes.
+  const filter: SignalFilter = { cc: q.cc, until: q.until, ...(q.asn ? { entity_type: 'asn' as const, entity_code: q.asn } : {}) };
   const points = await store.signals.points(filter);
   // Episodes that ended before the window are history, not findings.
   const sinceMs = q.since === undefined ? -Infinity : Date.parse(q.since);
@@ -222,7 +216,7 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
         drop_ratio: own.dropRatio,
         poisson_alpha: own.poissonAlpha,
         min_baseline: own.minBaseline,
-        ...(from === undefined ? {} : { history_from: from }),
+        ...(q.since === undefined ? {} : { history_from: pts[0]!.t }),
       },
     };
     series.push(report);
