@@ -143,6 +143,24 @@ describe('a window opening inside an outage of a daily count series', () => {
   });
 });
 
+describe('one network asked for (--asn)', () => {
+  it("reports the outage its country's run found on it, with the same id, corroborated by the same networks", async () => {
+    const pts = [...ooniDays(), ...ioda()];
+    const country = (await runOutage(stub(pts), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS)).detections;
+    for (const asn of ['AS197207', 'AS31549', 'AS44244']) {
+      const own = await runOutage(stub(pts), { asn }, DEFAULT_OUTAGE_RUN_PARAMS);
+      const mine = country.filter((d) => d.probe_asn === asn);
+      expect(mine, asn).toHaveLength(1);
+      expect(
+        own.detections.map((d) => [d.id, d.start, d.networks, d.strength.corroborated_by]),
+        asn,
+      ).toEqual(mine.map((d) => [d.id, d.start, d.networks, d.strength.corroborated_by]));
+      // the series reported are the network's own
+      expect(new Set(own.series.map((x) => x.probe_asn)), asn).toEqual(new Set([asn]));
+    }
+  });
+});
+
 describe('outage summary text', () => {
   it('names the date of onset_after when it falls on another day than the onset (day bins), the time alone when on the same day', async () => {
     const r = await runOutage(stub([...ooniDays(), ...ioda()]), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS);

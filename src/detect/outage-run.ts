@@ -155,7 +155,13 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
   // holds neither the baseline nor the onset of a daily series cut a week before), and the cost is
   // that of a run without a window, as every watch cycle makes.
   const filter: SignalFilter = { cc: q.cc, until: q.until, ...(q.asn ? { entity_type: 'asn' as const, entity_code: q.asn } : {}) };
-  const points = await store.signals.points(filter);
+  const own = await store.signals.points(filter);
+  // One network asked for is judged among its country's series, as the country's run judges it: its
+  // other networks and signals corroborate its outage the same way, so it gets the same detection
+  // and id; only its own series and detections are reported.
+  const ccOfAsn = q.asn ? (q.cc ?? own.find((p) => p.cc)?.cc) : undefined;
+  const points = ccOfAsn ? await withCountry(store, own, { cc: ccOfAsn, until: q.until }) : own;
+  const asked = (etype: string, code: string) => !q.asn || (etype === 'asn' && code === filter.entity_code);
   // Episodes that ended before the window are history, not findings.
   const sinceMs = q.since === undefined ? -Infinity : Date.parse(q.since);
   const inWindow = (e: { recovery: string | null }) => e.recovery === null || t(e.recovery) >= sinceMs;
@@ -219,7 +225,7 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
         ...(q.since === undefined ? {} : { history_from: pts[0]!.t }),
       },
     };
-    series.push(report);
+    if (asked(etype, code)) series.push(report);
     reportOf.set(k, report);
     const ek = `${etype}\u0000${code}`;
     const list = byEntity.get(ek) ?? [];
@@ -240,7 +246,7 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
   const inWindowCandidate = (c: Candidate) => c.end === null || c.end >= sinceMs;
   const detections: Omit<Detection, 'draft'>[] = [];
   for (const c of candidates) {
-    if (!inWindowCandidate(c)) continue;
+    if (!inWindowCandidate(c) || !asked(c.entityType, c.entity)) continue;
     const signals = [...new Set(c.members.map((m) => m.source))];
     const otherNetworks = candidates
       .filter((o) => o !== c && o.cc !== null && o.cc === c.cc && overlaps(o.start, reach(o), c.start, reach(c)))
@@ -257,6 +263,13 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
     detections.push(detectionOf(c, signals, otherNetworks, corroboratedBy, sigs, params, dataUntil, q));
   }
   return { detections, series };
+}
+
+/** The country's points with the asked network's own (stored under another country, they are still its). */
+async function withCountry(store: Store, own: SignalPointRecord[], f: SignalFilter): Promise<SignalPointRecord[]> {
+  const all = await store.signals.points(f);
+  const code = own[0]?.entity_code;
+  return all.some((p) => p.entity_type === 'asn' && p.entity_code === code) ? all : [...all.filter((p) => p.entity_code !== code), ...own];
 }
 
 /** The drop ratio the signals down were judged with: one number, or per signal when they differ. */
