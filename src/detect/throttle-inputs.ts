@@ -33,7 +33,8 @@ const ooniEvidence = (params: Record<string, string>) => ({
 
 /** Input (b): OONI measurements with network_events throughput, paired within their session. */
 export async function runOoniThroughput(store: Store, f: ThrottleFilter, p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS): Promise<RunResult> {
-  const points = await store.throughput.points({ cc: f.cc, asn: f.asn === undefined ? undefined : `AS${f.asn}`, since: f.since, until: f.until });
+  // the days before the window are history (historyFilter); its figures count the window's measurements
+  const points = await store.throughput.points({ cc: f.cc, asn: f.asn === undefined ? undefined : `AS${f.asn}`, until: f.until });
   const { tests, excluded, with_bad_events } = pairOoniTests(points, p, f.target);
   const bad = await store.throughput.badEventCounts({
     cc: f.cc,
@@ -43,7 +44,8 @@ export async function runOoniThroughput(store: Store, f: ThrottleFilter, p: Thro
     until: f.until,
   });
   const pending = (await store.throughput.counts()).pending_files;
-  const inScope = f.target === undefined ? points.length : points.filter((x) => x.target === f.target).length;
+  const sinceDay = f.since?.slice(0, 10);
+  const inScope = points.filter((x) => (f.target === undefined || x.target === f.target) && (sinceDay === undefined || x.day >= sinceDay)).length;
   const figures = {
     measurements_with_network_events: inScope,
     paired: tests.length,

@@ -256,8 +256,24 @@ export function judgeThrottling(
         detections.push(detectionFor('country', cc, null, ep, nets, span, target, p, ctx));
     }
   }
-  return { detections, series: results.map((r) => r.report) };
+  if (f.since === undefined) return { detections, series: results.map((r) => r.report) };
+  // The days before the window were read as history (see historyFilter): report only the episodes
+  // that reach into it and the networks with a day in it. A window's time of day widens to its day.
+  const sinceDay = f.since.slice(0, 10);
+  const from = dayMs(sinceDay);
+  return {
+    detections: detections.filter((d) => Date.parse(d.end ?? d.data_until) > from),
+    series: results.filter((r) => r.days.some((d) => d.day >= sinceDay)).map((r) => r.report),
+  };
 }
+
+/**
+ * What a run reads: every stored day up to `until`, whatever `since`. A verdict's change points
+ * and a country episode depend on the days before the window, so an episode open at `since` keeps
+ * its real first day, id and `start_censored` (the data starting then), as blocks, shutdowns and
+ * outages do; `judgeThrottling` then reports only what reaches into the window.
+ */
+export const historyFilter = <F extends ThrottleFilter>(f: F): F => ({ ...f, since: undefined });
 
 const speedTestEvidence = (params: Record<string, string>) => ({
   api: `/api/speedtests/summary?${new URLSearchParams(params).toString()}`,
@@ -270,7 +286,7 @@ export async function runSpeedTests(
   f: ThrottleFilter,
   p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS,
 ): Promise<{ detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] }> {
-  const stored = await store.speedtests.points(f);
+  const stored = await store.speedtests.points(historyFilter(f));
   const sourceRecords = await store.speedtests.listSources();
   const targetOf = new Map(sourceRecords.map((s) => [s.dataset, s.targetHost]));
   const points = stored.map((x) => ({ ...x, target: targetOf.get(x.dataset) ?? null }));

@@ -136,6 +136,20 @@ describe('throttling (acceptance)', () => {
     expect(net('AS12389').changes.at(-1)).toMatchObject({ day: '2021-05-17', from: 'throttled', to: 'not_throttled' });
   });
 
+  it('a --since window inside the throttling reports the same episode: real onset, same id, the days before read as history', async () => {
+    const whole = (await json(['detect', '--kind', 'throttling', '--cc', 'RU'])).items[0];
+    for (const since of ['2021-03-20', '2021-04-01', '2021-05-01']) {
+      const w = await json(['detect', '--kind', 'throttling', '--cc', 'RU', '--since', since]);
+      expect(
+        w.items.map((d: { id: string; start: string; start_censored: boolean }) => [d.id, d.start, d.start_censored]),
+        since,
+      ).toEqual([[whole.id, '2021-03-13T00:00:00.000Z', true]]);
+    }
+    // a window after the episode's networks went quiet holds no detection that ended before it
+    const after = await json(['detect', '--kind', 'throttling', '--cc', 'RU', '--since', '2021-06-01']);
+    expect(after.items).toEqual([]);
+  });
+
   it('says "insufficient" instead of a silent "no event" when a detector has no data', async () => {
     const r = await json(['detect', '--kind', 'shutdown', '--cc', 'RU']);
     expect(r.items).toEqual([]);
