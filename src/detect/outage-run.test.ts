@@ -161,6 +161,22 @@ describe('one network asked for (--asn)', () => {
   });
 });
 
+describe('a long outage of a daily count series', () => {
+  it('keeps the baseline of the days before it to its end: every sample is judged, the episode runs to the end of the data', async () => {
+    const r = await runOutage(stub(ooniDays()), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS);
+    const mci = r.detections.find((d) => d.probe_asn === 'AS197207')!;
+    const ep = (
+      mci.per_network[0] as { episodes: { recovery: string | null; recovery_after: string | null; samples: { t: string; baseline: number | null }[] }[] }
+    ).episodes[0]!;
+    expect(ep.recovery).toBeNull();
+    // the last low sample is the last of the data (before, the 19th: from the 20th the samples had no baseline)
+    expect(ep.recovery_after).toBe(mci.data_until);
+    const last = ep.samples.at(-1)!;
+    expect(last.t.slice(0, 10)).toBe(mci.data_until.slice(0, 10));
+    expect(last.baseline).not.toBeNull();
+  });
+});
+
 describe('outage summary text', () => {
   it('names the date of onset_after when it falls on another day than the onset (day bins), the time alone when on the same day', async () => {
     const r = await runOutage(stub([...ooniDays(), ...ioda()]), { cc: 'IR' }, DEFAULT_OUTAGE_RUN_PARAMS);

@@ -148,12 +148,16 @@ class History {
 /**
  * The baseline of a sample at `t`. The trailing window ends at `trailEnd`: the sample itself, or
  * inside a run of low samples the run's first sample, so a drop is judged against the level
- * before it for as long as it lasts and a sample back at that level reads as normal.
+ * before it for as long as it lasts and a sample back at that level reads as normal. The
+ * same-slot days likewise reach `historyDays` days before `trailEnd`: the run's own days never
+ * enter the history, so a run longer than a few days keeps the same-slot baseline of the days
+ * before it (a daily series has no trailing window to fall back on).
  */
 function baselineAt(h: History, t: number, trailEnd: number, step: number, p: OutageParams): { b: number; kind: 'same_slot' | 'trailing' } | null {
   const slot: number[] = [];
   const half = p.slotHalfWidthMin * MIN;
-  for (let d = 1; d <= p.historyDays; d++) slot.push(...h.window(t - d * DAY - half, t - d * DAY + half));
+  const days = p.historyDays + Math.ceil((t - trailEnd) / DAY);
+  for (let d = 1; d <= days; d++) slot.push(...h.window(t - d * DAY - half, t - d * DAY + half));
   if (slot.length >= p.minSlotValues) return { b: median(slot)!, kind: 'same_slot' };
   const trail = h.window(trailEnd - p.trailingHours * 3_600_000, trailEnd - 1);
   if (trail.length >= Math.max(3, p.minTrailingCoverage * ((p.trailingHours * 3_600_000) / step))) return { b: median(trail)!, kind: 'trailing' };
