@@ -146,7 +146,8 @@ function detection(
     const own = ivs.filter((x) => x.member === m).sort((a, b) => a.start - b.start);
     const iv = own[0]!;
     const last = own[own.length - 1]!;
-    const inOwn = (t: number) => own.some((x) => t >= x.start && (x.end === null || t < x.end));
+    // and only those inside the detection's period, which its evidence query lists
+    const inOwn = (t: number) => t >= ep.start && (ep.end === null || t < ep.end) && own.some((x) => t >= x.start && (x.end === null || t < x.end));
     const hours = iv.run.rows.filter((r) => inOwn(r.t));
     const n = hours.reduce((a, r) => a + r.n, 0);
     const score = hours.reduce((a, r) => a + r[layer], 0);
@@ -291,6 +292,10 @@ export async function runBlock(
       const members = ivs.filter(
         (iv) => ep.members.includes(iv.member) && iv.start <= (ep.end ?? Infinity) && (iv.end ?? Infinity) >= ep.start - p.corroborationHours * HOUR,
       );
+      // The period reaches the last offset of the networks it counts, as its onset reaches back to
+      // the first onset: a network blocked from the hour another's block ended is inside it.
+      const ends = members.map((m) => m.end);
+      const end = ep.end === null || ends.includes(null) ? ep.end : Math.max(ep.end, ...(ends as number[]));
       detections.push(
         detection(
           'country',
@@ -298,7 +303,7 @@ export async function runBlock(
           null,
           target,
           layer,
-          ep,
+          { ...ep, end },
           members,
           dataUntil(cc, target, ep.members),
           members.some((m) => m.censored && m.start === ep.start),
