@@ -11,8 +11,8 @@ import { isAppError, partialDateEnd, partialDateStart, type ProgressReporter } f
 import type { Store } from '../store/index.js';
 import { z } from 'zod';
 import type { EventOverrides } from './event-scenario.js';
-import { DEFAULT_DRAWS, MAX_DRAWS } from './scenario.js';
-import { EventOverridesSchema } from './scenario-schema.js';
+import { DEFAULT_DRAWS } from './scenario.js';
+import { drawsInput, EventOverridesSchema } from './scenario-schema.js';
 import { eachCountry, ledgerPriors, technicalEvents } from './ledger-events.js';
 import { parseInstant } from './span.js';
 import { isKnownCurrency } from './data/currency.js';
@@ -75,14 +75,7 @@ export const LedgerCostQuerySchema = EventOverridesSchema.omit({ country: true }
   severity: unit(false).optional(),
   isp_share: unit(true).optional(),
   platform_weight: unit(true).optional(),
-  draws: check
-    .number((n) =>
-      n
-        .int(`must be a whole number from 100 to ${MAX_DRAWS}`)
-        .min(100, `must be a whole number from 100 to ${MAX_DRAWS}`)
-        .max(MAX_DRAWS, `must be a whole number from 100 to ${MAX_DRAWS}`),
-    )
-    .optional(),
+  draws: drawsInput.optional(),
   currency: z
     .string()
     .refine(

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../ledger/index.js';
-import { defineOp, report, wordedAnswer } from '../op/index.js';
+import { check, defineOp, report, wordedAnswer } from '../op/index.js';
 import { AppError, isAppError, type FieldIssue } from '../shared/index.js';
 import { COMPARE_ONGOING_DEFAULT, compareTop10vpn } from './compare.js';
 import { COMPARE_COLUMNS, exportCompare } from './compare-export.js';
@@ -49,7 +49,7 @@ export const dataImport = defineOp({
   input: z.object({
     kind: z.enum(IMPORT_KINDS),
     file: z.string().min(1),
-    year: z.number().int().min(1900).max(2100).optional(),
+    year: check.whole(1900, 2100).optional(),
     indicator: z.string().optional(),
     source: z.string().optional(),
     vintage: z.string().optional(),

@@ -16,19 +16,22 @@ describe('cost inputs take plain decimal numbers', () => {
       expect(refusal(costEstimate.input, { ...scenario, hours: v }), v).toEqual([`hours: ${JSON.stringify(v)} is not a number`]);
       expect(refusal(costEventOp.input, { id: 'x', severity: v }), v).toEqual([`severity: ${JSON.stringify(v)} is not a number`]);
       expect(refusal(costEvents.input, { severity: v }), v).toEqual([`severity: ${JSON.stringify(v)} is not a number`]);
-      expect(refusal(costCompare.input, { draws: v }), v).toEqual([`draws: ${JSON.stringify(v)} is not a number`]);
+      expect(refusal(costCompare.input, { draws: v }), v).toEqual([`draws: must be a whole number from 100 to 100000, got ${JSON.stringify(v)}`]);
     }
-    for (const key of ['mobile_share', 'seed', 'draws', 'year'])
-      expect(refusal(costEstimate.input, { ...scenario, [key]: '' })).toEqual([`${key}: "" is not a number`]);
-    expect(refusal(costEstimate.input, { ...scenario, draws: '0x3e8' })).toEqual(['draws: "0x3e8" is not a number']);
-    expect(refusal(costEstimate.input, { ...scenario, year: '0x7e4' })).toEqual(['year: "0x7e4" is not a number']);
+    expect(refusal(costEstimate.input, { ...scenario, mobile_share: '' })).toEqual(['mobile_share: "" is not a number']);
+    // whole-number fields say so (check.whole), with their range
+    expect(refusal(costEstimate.input, { ...scenario, seed: '' })).toEqual(['seed: must be a whole number from 0 to 4294967295, got ""']);
+    expect(refusal(costEstimate.input, { ...scenario, draws: '' })).toEqual(['draws: must be a whole number from 100 to 100000, got ""']);
+    expect(refusal(costEstimate.input, { ...scenario, year: '' })).toEqual(['year: must be a whole number, got ""']);
+    expect(refusal(costEstimate.input, { ...scenario, draws: '0x3e8' })).toEqual(['draws: must be a whole number from 100 to 100000, got "0x3e8"']);
+    expect(refusal(costEstimate.input, { ...scenario, year: '0x7e4' })).toEqual(['year: must be a whole number, got "0x7e4"']);
   });
 
   it('read signs, decimal points and exponents, as text or as JSON numbers', () => {
     const ok = costEstimate.input.parse({ ...scenario, hours: '1e3', severity: '.5', mobile_share: '0.25', year: '2020', draws: 2000, seed: '+3' });
     expect(ok).toMatchObject({ hours: 1000, severity: 0.5, mobile_share: 0.25, year: 2020, draws: 2000, seed: 3 });
     expect(costEventOp.input.parse({ id: 'x', severity: '+1' })).toMatchObject({ severity: 1 });
-    expect(refusal(costEstimate.input, { ...scenario, year: '2020.5' })).toEqual(['year: must be a whole number']);
+    expect(refusal(costEstimate.input, { ...scenario, year: '2020.5' })).toEqual(['year: must be a whole number, got "2020.5"']);
   });
 });
 
@@ -42,22 +45,18 @@ describe('a cost scenario without a country or a type', () => {
   });
 
   it('a whole number outside a field\'s range is refused by its range, not called "not a whole number" (SYNTHETIC values)', () => {
-    // seed's range is the schema's own (below); draws and year are ranged by the scenario check
+    // seed's and draws' ranges are the schema's own; year is ranged by the scenario check
     expect(refusal(costEstimate.input, { country: 'RU', type: 'full', hours: 24, seed: '99999999999999999999' })).toEqual([
-      'seed: must be an integer from 0 to 4294967295, got 100000000000000000000',
+      'seed: must be a whole number from 0 to 4294967295, got 100000000000000000000',
     ]);
-    for (const [key, v, range] of [
-      ['draws', '1e30', /draws: must be an integer from 100 to/],
-      ['year', '1e25', /year: must be a year like 2020/],
-    ] as const) {
-      const wire = costEstimate.input.safeParse({ country: 'RU', type: 'full', hours: 24, [key]: v });
-      expect(wire.success, key).toBe(true);
-      expect(() => parseScenario(fromWire(wire.data as never))).toThrow(
-        expect.objectContaining({
-          issues: expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(new RegExp(range.source.replace(/^\w+: /, ''))) })]),
-        }),
-      );
-    }
+    expect(refusal(costEstimate.input, { country: 'RU', type: 'full', hours: 24, draws: '100001' })).toEqual([
+      'draws: must be a whole number from 100 to 100000, got 100001',
+    ]);
+    const wire = costEstimate.input.safeParse({ country: 'RU', type: 'full', hours: 24, year: '99999' });
+    expect(wire.success).toBe(true);
+    expect(() => parseScenario(fromWire(wire.data as never))).toThrow(
+      expect.objectContaining({ issues: expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(/must be a year like 2020/) })]) }),
+    );
   });
 });
 
@@ -70,12 +69,12 @@ describe('seed: every pricing entry point takes one range, refused up front', ()
       for (const [v, shown] of [
         ['-1', '-1'],
         ['4294967296', '4294967296'],
-        ['1.5', '1.5'],
+        ['1.5', '"1.5"'],
         ['99999999999999999999999', '1e+23'],
         ['9007199254740993', '9007199254740992'],
         [-1, '-1'],
       ] as const)
-        expect(refusal(op.input, { ...base(name), seed: v }), `${name} ${v}`).toEqual([`seed: must be an integer from 0 to 4294967295, got ${shown}`]);
+        expect(refusal(op.input, { ...base(name), seed: v }), `${name} ${v}`).toEqual([`seed: must be a whole number from 0 to 4294967295, got ${shown}`]);
   });
 
   it('0 and 4294967295 are taken', () => {
@@ -88,5 +87,35 @@ describe('seed: every pricing entry point takes one range, refused up front', ()
       const doc = z.toJSONSchema(op.input, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, object> };
       expect(doc.properties.seed).toMatchObject({ type: 'integer', minimum: 0, maximum: 4294967295 });
     }
+  });
+});
+
+describe('whole-number cost inputs (draws, seed, year) take digits only, on every pricing op', () => {
+  // SYNTHETIC values: the spellings of 1000, 1 and 2020 that are not written as whole numbers
+  const notWhole = ['1e3', '1000.0', ' 1000', '1000 ', '2.0', '2.02e3', '+1e3'];
+  const scenario = { country: 'RU', type: 'full', hours: '24' };
+  const cases: [string, Parameters<typeof refusal>[0], object][] = [
+    ['cost.estimate', costEstimate.input, scenario],
+    ['cost.regions', costRegionsOp.input, scenario],
+    ['cost.event', costEventOp.input, { id: 'ru-2018-telegram-block' }],
+    ['cost.events', costEvents.input, {}],
+    ['cost.compare', costCompare.input, {}],
+  ];
+  it('refuse 1e3, 1000.0, blanks and 2.0 as not whole numbers, naming the field', () => {
+    for (const [name, input, base] of cases)
+      for (const key of ['draws', 'seed', ...(name === 'cost.estimate' || name === 'cost.regions' ? ['year'] : [])]) {
+        if (name === 'cost.compare' && key === 'seed') continue;
+        for (const v of notWhole) {
+          const issues = refusal(input, { ...base, [key]: v });
+          expect(issues?.length, `${name} ${key}=${JSON.stringify(v)}`).toBe(1);
+          expect(issues?.[0], `${name} ${key}=${JSON.stringify(v)}`).toMatch(new RegExp(`^${key}: must be a whole number`));
+        }
+      }
+  });
+  it('take digits with a sign, as text or JSON numbers, and say the range of draws and seed', () => {
+    expect(costEstimate.input.parse({ ...scenario, draws: '1000', seed: '+1', year: '2020' })).toMatchObject({ draws: 1000, seed: 1, year: 2020 });
+    expect(costEvents.input.parse({ draws: 1000 })).toMatchObject({ draws: 1000 });
+    expect(refusal(costEstimate.input, { ...scenario, draws: '2' })).toEqual(['draws: must be a whole number from 100 to 100000, got 2']);
+    expect(refusal(costEventOp.input, { id: 'x', seed: '-1' })).toEqual(['seed: must be a whole number from 0 to 4294967295, got -1']);
   });
 });

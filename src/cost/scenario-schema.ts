@@ -14,17 +14,17 @@ const needed = (key: keyof typeof MISSING) => z.string({ error: (i) => (i.input 
 
 const list = z.union([z.string(), z.array(z.string())]);
 const num = check.number();
-// Whole, at any size: a whole number beyond a field's range is refused by parseScenario naming the range.
-const whole = check.number((n) => n.refine(Number.isInteger, 'must be a whole number')).meta({ type: 'integer' });
-
+/** The most Monte Carlo draws one estimate takes. */
+export const MAX_DRAWS = 100_000;
 /** The random seed's range, the same for every pricing entry point (a scenario, an event, the ledger). */
 export const SEED_MAX = 4_294_967_295;
+// Whole numbers are digits only (check.whole): 1e3, 2.0 or " 1000" is refused, never read as another run.
+/** Monte Carlo draws, the same range for every pricing entry point. */
+export const drawsInput = check.whole(100, MAX_DRAWS);
 // Refused at the edge, naming the value: a seed out of range is never read as an event's missing data.
-const seed = check
-  .number((n) =>
-    n.refine((v) => Number.isInteger(v) && v >= 0 && v <= SEED_MAX, { error: (i) => `must be an integer from 0 to ${SEED_MAX}, got ${String(i.input)}` }),
-  )
-  .meta({ type: 'integer', minimum: 0, maximum: SEED_MAX });
+const seed = check.whole(0, SEED_MAX);
+// A data year at any size: one beyond the data's range is refused by parseScenario naming the range.
+const year = check.whole();
 
 export const ScenarioWireSchema = z.object({
   country: needed('country').describe('ISO 3166-1 alpha-2, e.g. RU'),
@@ -42,9 +42,9 @@ export const ScenarioWireSchema = z.object({
   end: z.string().optional().describe('as start; a date-only end includes that day'),
   tz: z.string().optional().describe('IANA time zone for local start/end and year boundaries (default UTC)'),
   method: list.optional().describe(`${METHOD_IDS.join(', ')} or all (default: all that can price the scenario)`),
-  year: whole.optional().describe('data year to use for every segment'),
+  year: year.optional().describe('data year to use for every segment'),
   currency: z.string().optional().describe('currency of the amounts: the local one (default), USD, or e.g. RUB, CNY'),
-  draws: whole.optional().describe('Monte Carlo draws (default 2000, 100–100000)'),
+  draws: drawsInput.optional().describe('Monte Carlo draws (default 2000, 100–100000)'),
   seed: seed.optional().describe(`random seed (default 1), 0 to ${SEED_MAX}`),
 });
 export type ScenarioWire = z.output<typeof ScenarioWireSchema>;
@@ -78,6 +78,6 @@ export const EventOverridesSchema = z.object({
   end: z.string().optional(),
   method: methodList.optional(),
   currency: z.string().optional(),
-  draws: whole.optional(),
+  draws: drawsInput.optional(),
   seed: seed.optional(),
 });

@@ -9,7 +9,7 @@ import { check } from '../op/index.js';
 import { validationError, type FieldIssue } from '../shared/index.js';
 import { currencyOf, isKnownCurrency } from './data/currency.js';
 import { PLATFORMS, findPlatform } from './platforms.js';
-import { MISSING } from './scenario-schema.js';
+import { MAX_DRAWS, MISSING } from './scenario-schema.js';
 import { fieldApplies } from './type-fields.js';
 import { parseSpan, type Span } from './span.js';
 import { METHOD_IDS, SCENARIO_TYPES, type MethodId, type Scenario, type ScenarioType } from './types.js';
@@ -69,7 +69,7 @@ export interface ScenarioInput {
 
 export const DEFAULT_DRAWS = 2000;
 export const DEFAULT_SEED = 1;
-export const MAX_DRAWS = 100_000;
+export { MAX_DRAWS };
 
 const inUnit = (v: number | undefined, lo: number, hiIncl: number, loIncl: boolean) =>
   v === undefined || (Number.isFinite(v) && (loIncl ? v >= lo : v > lo) && v <= hiIncl);
@@ -224,9 +224,9 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
   if (currency !== 'LCU' && currency !== local && !isKnownCurrency(currency))
     bad('currency', `unknown currency "${input.currency}"; use ${local}, USD, or another ISO 4217 code such as RUB or CNY`);
   const draws = input.draws ?? DEFAULT_DRAWS;
-  if (!Number.isInteger(draws) || draws < 100 || draws > MAX_DRAWS) bad('draws', `must be an integer from 100 to ${MAX_DRAWS}, got ${input.draws}`);
+  if (!Number.isInteger(draws) || draws < 100 || draws > MAX_DRAWS) bad('draws', `must be a whole number from 100 to ${MAX_DRAWS}, got ${input.draws}`);
   const seed = input.seed ?? DEFAULT_SEED;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) bad('seed', `must be an integer from 0 to 4294967295, got ${input.seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) bad('seed', `must be a whole number from 0 to 4294967295, got ${input.seed}`);
 
   let span: Span | undefined;
   try {

@@ -12,6 +12,7 @@ import {
   isValidPartialDate,
   isValidTimeBound,
   parseDecimal,
+  parseWhole,
   TIME_BOUND_FORMS,
   timeBoundEnd,
   timeBoundStart,
@@ -159,6 +160,25 @@ export function number<T extends z.ZodType<number, number> = z.ZodNumber>(rules?
   const base = z.number({ error: (iss) => `${shown(iss.input)} is not a number` });
   const inner = rules ? rules(base) : (base as unknown as T);
   return z.preprocess((v: number | string) => (typeof v === 'string' ? (parseDecimal(v) ?? v) : v), inner);
+}
+
+/**
+ * A whole number an op takes as a JSON number or as text (a CLI option, a query string): text
+ * must be digits with an optional sign (parseWhole), so "1e3", "2.0" and " 5" are refused as not
+ * whole numbers, never read as 1000, 2 or 5. With bounds, every refusal says them, in one
+ * wording on every path: `must be a whole number from 100 to 100000, got "1e3"`.
+ */
+export function whole(min?: number, max?: number) {
+  const range =
+    min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` from ${min}` : max !== undefined ? ` up to ${max}` : '';
+  const words = `must be a whole number${range}`;
+  const error = (iss: { input?: unknown }) => `${words}, got ${shown(iss.input)}`;
+  let n = z.number({ error }).int({ error, abort: true });
+  if (min !== undefined) n = n.min(min, { error, abort: true });
+  if (max !== undefined) n = n.max(max, { error });
+  return z
+    .preprocess((v: number | string) => (typeof v === 'string' ? (parseWhole(v) ?? v) : v), n)
+    .meta({ type: 'integer', ...(min !== undefined ? { minimum: min } : {}), ...(max !== undefined ? { maximum: max } : {}) });
 }
 
 /** A page size between 1 and `max`; anything else (0, -1, 1.5, "abc", too many) is a VALIDATION error saying the bounds. */

@@ -292,7 +292,16 @@ describe('a seed out of range is refused before any event is priced', () => {
     for (const v of ['-1', '4294967296']) {
       const r = await cli(['cost', 'events', '--country', 'IR', '--seed', v, '--db', db]);
       expect([v, r.code, r.out]).toEqual([v, 2, '']);
-      expect(r.err).toContain(`seed: must be an integer from 0 to 4294967295, got ${v}`);
+      expect(r.err).toContain(`seed: must be a whole number from 0 to 4294967295, got ${v}`);
+    }
+    for (const [flag, v] of [
+      ['--draws', '1e3'],
+      ['--draws', ' 1000.0'],
+      ['--seed', '1.0'],
+    ]) {
+      const r = await cli(['cost', 'events', '--country', 'IR', flag!, v!, '--db', db]);
+      expect([flag, v, r.code]).toEqual([flag, v, 2]);
+      expect(r.err).toContain(`${flag!.slice(2)}: must be a whole number`);
     }
     const store = await openStore(db);
     try {
@@ -301,9 +310,23 @@ describe('a seed out of range is refused before any event is priced', () => {
         const res = await app.request(url);
         const p = (await res.json()) as { detail: string };
         expect([url, res.status]).toEqual([url, 400]);
-        expect(p.detail).toMatch(/seed: must be an integer from 0 to 4294967295, got (-1|4294967296)/);
+        expect(p.detail).toMatch(/seed: must be a whole number from 0 to 4294967295, got (-1|4294967296)/);
       }
       expect((await app.request('/api/cost/events?country=IR&seed=4294967295')).status).toBe(200);
+      // draws, seed and year are whole numbers in digits on every pricing route: 1e3, 1.0 and " 2020" are not read as 1000, 1, 2020
+      for (const url of [
+        '/api/cost?country=RU&type=full&hours=24&draws=1e3',
+        '/api/cost?country=RU&type=full&hours=24&seed=1.0',
+        '/api/cost?country=RU&type=full&hours=24&year=%202020',
+        '/api/cost/regions?country=RU&type=full&hours=24&draws=1e3',
+        '/api/events/ru-2018-telegram-block/cost?seed=1.0',
+        '/api/cost/events?country=RU&draws=1e3',
+        '/api/cost/compare?source=top10vpn&country=RU&draws=1e3',
+      ]) {
+        const res = await app.request(url);
+        expect([url, res.status]).toEqual([url, 400]);
+        expect(((await res.json()) as { detail: string }).detail, url).toMatch(/(draws|seed|year): must be a whole number/);
+      }
     } finally {
       await store.close();
     }
