@@ -5,7 +5,17 @@
  * it is missing. Counts reconcile: events read = events priced + events not priced. A table
  * for journalists and analysts, exported as CSV, JSON, NDJSON or Parquet like the ledger.
  */
-import { toCsv, toNdjson, type ExportFormat, type FlatValue, type LedgerEvent, type ListFilters } from '../ledger/index.js';
+import {
+  subtypeFilter,
+  subtypeInCategory,
+  TECHNICAL_CATEGORIES,
+  toCsv,
+  toNdjson,
+  type ExportFormat,
+  type FlatValue,
+  type LedgerEvent,
+  type ListFilters,
+} from '../ledger/index.js';
 import { check } from '../op/index.js';
 import { isAppError, partialDateEnd, partialDateStart, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
@@ -71,31 +81,34 @@ const unit = (lowOpen: boolean) => check.number((n) => n.refine((x) => (lowOpen 
  * Filters (as the ledger's) and overrides (as `cost event`), validated at the edge: an override
  * out of range is a 400 / exit 2 for the whole request, not a "missing" on every event.
  */
-export const LedgerCostQuerySchema = EventOverridesSchema.omit({ country: true }).extend({
-  severity: unit(false).optional(),
-  isp_share: unit(true).optional(),
-  platform_weight: unit(true).optional(),
-  draws: drawsInput.optional(),
-  currency: z
-    .string()
-    .refine(
-      (c) => ['LCU', 'USD'].includes(c.trim().toUpperCase()) || isKnownCurrency(c.trim().toUpperCase()),
-      "unknown currency; use USD or an ISO 4217 code such as RUB, CNY or EUR (default: each event's own)",
-    )
-    .optional(),
-  end: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'a date YYYY-MM-DD or an ISO date-time')
-    .superRefine(realEnd)
-    .optional(),
-  country: check.countryCode.optional(),
-  region: check.regionCode.optional(),
-  category: z.enum(['shutdown', 'throttling', 'block']).optional(),
-  subtype: z.string().optional(),
-  from: check.partialDate.optional(),
-  to: check.partialDate.optional(),
-  q: z.string().max(200).optional(),
-});
+export const LedgerCostQuerySchema = EventOverridesSchema.omit({ country: true })
+  .extend({
+    severity: unit(false).optional(),
+    isp_share: unit(true).optional(),
+    platform_weight: unit(true).optional(),
+    draws: drawsInput.optional(),
+    currency: z
+      .string()
+      .refine(
+        (c) => ['LCU', 'USD'].includes(c.trim().toUpperCase()) || isKnownCurrency(c.trim().toUpperCase()),
+        "unknown currency; use USD or an ISO 4217 code such as RUB, CNY or EUR (default: each event's own)",
+      )
+      .optional(),
+    end: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'a date YYYY-MM-DD or an ISO date-time')
+      .superRefine(realEnd)
+      .optional(),
+    country: check.countryCode.optional(),
+    region: check.regionCode.optional(),
+    category: z.enum(['shutdown', 'throttling', 'block']).optional(),
+    subtype: subtypeFilter(TECHNICAL_CATEGORIES).optional(),
+    from: check.partialDate.optional(),
+    to: check.partialDate.optional(),
+    q: z.string().max(200).optional(),
+  })
+  // a subtype of another category than the one given is refused, not an empty answer (kept by .extend)
+  .superRefine(subtypeInCategory);
 export type LedgerCostQuery = z.output<typeof LedgerCostQuerySchema>;
 
 /** Split a validated query into ledger filters and pricing overrides. */

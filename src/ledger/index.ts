@@ -1,5 +1,6 @@
 /** Public surface of the ledger: model, taxonomy, operations, tokens, seed, import, export. */
 export * from './taxonomy.js';
+export * from './subtype-filter.js';
 export * from './model.js';
 export * from './service.js';
 export * from './tokens.js';

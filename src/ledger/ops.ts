@@ -15,30 +15,34 @@ import { LedgerEventSchema, SourceSchema } from './model.js';
 import { createEvent, editEvent, eventHistory, getEvent, listEvents, setStatus } from './service.js';
 import { countEvents } from './stats.js';
 import { importStopFile } from './stop/index.js';
+import { subtypeFilter, subtypeInCategory } from './subtype-filter.js';
 import { CATEGORIES, ORIGINS, STATUSES, type Origin } from './taxonomy.js';
 import { createToken, listTokens, parseScopes, revokeToken, scopesProblem } from './tokens.js';
 
 /** The event list's filters (also the counts' and the export's). */
-export const EventFilters = z.object({
-  country: check.countryCode.optional(),
-  region: check.regionCode
-    .optional()
-    .meta({ description: 'events listing this ISO 3166-2 region or a code equivalent to it (UA-43 and RU-CR, UA-40 and RU-SEV)' }),
-  category: z.enum(CATEGORIES).optional(),
-  subtype: z.string().optional(),
-  from: check.partialDate.optional().meta({ description: 'events ending on or after (YYYY[-MM[-DD]])' }),
-  to: check.partialDate.optional().meta({ description: 'events starting on or before' }),
-  started_from: check.partialDate
-    .optional()
-    .meta({ description: 'events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range' }),
-  q: z.string().max(200).optional().meta({ description: 'text search in title, summary, targets, actors, tags' }),
-  include_retracted: z.boolean().optional().meta({ description: 'also list retracted and dismissed events' }),
-  status: z.enum(STATUSES).optional(),
-  origin: z
-    .enum(ORIGINS)
-    .optional()
-    .meta({ description: 'where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft' }),
-});
+export const EventFilters = z
+  .object({
+    country: check.countryCode.optional(),
+    region: check.regionCode
+      .optional()
+      .meta({ description: 'events listing this ISO 3166-2 region or a code equivalent to it (UA-43 and RU-CR, UA-40 and RU-SEV)' }),
+    category: z.enum(CATEGORIES).optional(),
+    subtype: subtypeFilter().optional(),
+    from: check.partialDate.optional().meta({ description: 'events ending on or after (YYYY[-MM[-DD]])' }),
+    to: check.partialDate.optional().meta({ description: 'events starting on or before' }),
+    started_from: check.partialDate
+      .optional()
+      .meta({ description: 'events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range' }),
+    q: z.string().max(200).optional().meta({ description: 'text search in title, summary, targets, actors, tags' }),
+    include_retracted: z.boolean().optional().meta({ description: 'also list retracted and dismissed events' }),
+    status: z.enum(STATUSES).optional(),
+    origin: z
+      .enum(ORIGINS)
+      .optional()
+      .meta({ description: 'where the event came from: the shipped seed, a STOP import, the local CLI, the HTTP API, or a detector draft' }),
+  })
+  // a subtype of another category than the one given is refused, not an empty answer (kept by .extend)
+  .superRefine(subtypeInCategory);
 const Page = { cursor: check.cursor.optional(), limit: check.limit(1000).optional() };
 const eventId = z.string().min(1).meta({ description: 'event id', example: 'ru-2018-telegram-block' });
 
