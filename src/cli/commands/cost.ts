@@ -205,6 +205,7 @@ function costEventsCommand(cost: Command, io: Io): void {
     .option('-q, --q <text>', 'text search')
     .option('--severity <s>', 'severity in [0,1] for throttling events and the slowed hours of "Shutdown, Throttle" records (the ledger does not record it)')
     .option('--end <t>', 'price ongoing events up to this date')
+    .option('--isp-share <s>', "market share in (0,1] of the ISP an ISP's cut or block reached (the ledger does not record it)")
     .option('--platform-weight <w>', 'weight for blocked targets not in the platform table')
     .option('--method <m>', 'method(s)', collect, [] as string[])
     .option('--currency <c>', "currency of the amounts (default: each event's local currency)")
@@ -227,6 +228,7 @@ function costEventsCommand(cost: Command, io: Io): void {
         q: str(o.q),
         severity: num(o.severity),
         end: str(o.end),
+        isp_share: num(o.ispShare),
         platform_weight: num(o.platformWeight),
         method: methods.length ? methods : undefined,
         currency: str(o.currency),

@@ -56,6 +56,8 @@ export function signalsCommand(program: Command, io: Io): void {
     .option('--asn <asn>', 'network (AS44244 or 44244)')
     .option('--region <code>', 'region (ISO 3166-2, e.g. IR-07)')
     .option('--source <name>', 'data source')
+    .option('--since <iso>', 'series with points from this instant (ISO 8601)')
+    .option('--until <iso>', 'series with points before this instant (ISO 8601)')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(signalsSeries, {
@@ -63,6 +65,8 @@ export function signalsCommand(program: Command, io: Io): void {
         asn: o.asn as string | undefined,
         region: o.region as string | undefined,
         source: o.source as string | undefined,
+        since: o.since as string | undefined,
+        until: o.until as string | undefined,
       });
       await ctx.output(signalsSeries, r, o, (x: typeof r) =>
         table(x.items, ['source', 'entity_type', 'entity_code', 'cc', 'entity_name', 'points', 'missing', 'first', 'last']),
