@@ -17,12 +17,12 @@ const num = check.number();
 /** The most Monte Carlo draws one estimate takes. */
 export const MAX_DRAWS = 100_000;
 /** The random seed's range, the same for every pricing entry point (a scenario, an event, the ledger). */
-export const SEED_MAX = 4_294_967_295;
+export const SEED_MAX = check.SEED_MAX;
 // Whole numbers are digits only (check.whole): 1e3, 2.0 or " 1000" is refused, never read as another run.
 /** Monte Carlo draws, the same range for every pricing entry point. */
 export const drawsInput = check.whole(100, MAX_DRAWS);
 // Refused at the edge, naming the value: a seed out of range is never read as an event's missing data.
-const seed = check.whole(0, SEED_MAX);
+const seed = check.seed;
 // A data year at any size: one beyond the data's range is refused by parseScenario naming the range.
 const year = check.whole();
 

@@ -24,7 +24,9 @@ const leader = z.string().min(1).max(200).optional().meta({
 });
 /** What every fingerprint measures: an election, optionally one region, one leader. */
 const measured = { id, region, leader };
-const seed = z.number().int().optional().meta({ description: 'Monte Carlo seed (default 42)' });
+const seed = check.seed.optional().meta({ description: `Monte Carlo seed (default 42), 0 to ${check.SEED_MAX}` });
+/** Monte Carlo replicates: one cap for the CLI, the route and the ops endpoint (the route also takes 0, which skips the integer test). */
+const REPS_MAX = 10_000;
 /** Which rows a fingerprint counts (each method states its defaults). */
 const rows = {
   includeFlagged: z.boolean().optional().meta({ description: 'count rows whose counts do not add up' }),
@@ -146,7 +148,7 @@ export const electionsFingerprints = defineOp({
   write: false,
   input: z.object({
     ...measured,
-    reps: z.number().int().min(0).max(10_000).optional().meta({ description: 'Monte Carlo replicates (default 1000; 0 skips the integer test)' }),
+    reps: check.whole(0, REPS_MAX).optional().meta({ description: 'Monte Carlo replicates (default 1000; 0 skips the integer test)' }),
     seed,
   }),
   output: ElectionFingerprintsSchema,
@@ -158,7 +160,7 @@ export const electionsIntegers = defineOp({
   name: 'elections.integers',
   summary: 'Integer-percentage fingerprint: excess of stations at integer turnout or leader share over a seeded binomial Monte Carlo',
   write: false,
-  input: z.object({ ...measured, reps: z.number().int().min(1).max(100_000).optional(), seed, ...rows }),
+  input: z.object({ ...measured, reps: check.whole(1, REPS_MAX).optional().meta({ description: 'Monte Carlo replicates (default 1000)' }), seed, ...rows }),
   output: report<Awaited<ReturnType<typeof integersFor>>>('method, version, params, stations, excess per election and region'),
   rows: {
     key: 'result.by_region',

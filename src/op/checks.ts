@@ -181,6 +181,11 @@ export function whole(min?: number, max?: number) {
     .meta({ type: 'integer', ...(min !== undefined ? { minimum: min } : {}), ...(max !== undefined ? { maximum: max } : {}) });
 }
 
+/** The largest random seed (32 bits): one range for every seeded op (cost, election fingerprints). */
+export const SEED_MAX = 4_294_967_295;
+/** A Monte Carlo seed, 0 to SEED_MAX, the same on every path. */
+export const seed = whole(0, SEED_MAX);
+
 /** A page size between 1 and `max`; anything else (0, -1, 1.5, "abc", too many) is a VALIDATION error saying the bounds. */
 export const limit = (max: number) => {
   const bounds = `must be a whole number from 1 to ${max}`;

@@ -100,8 +100,9 @@ const OPTION_CASES: [string[], number, string, RegExp][] = [
   // a number that is not one: before, "binWidth: Invalid input: expected number, received NaN" (a name the user never typed)
   [['elections', 'shpilkin', 'duma-2021', '--bin', 'abc'], 2, 'USAGE', /--bin must be a number, got "abc"/],
   [['elections', 'shpilkin', 'duma-2021', '--bin', '0'], 2, 'USAGE', /--bin must be above 0, got 0/],
-  [['elections', 'integers', 'duma-2021', '--reps', 'abc'], 2, 'USAGE', /--reps must be a whole number/],
-  [['elections', 'integers', 'duma-2021', '--reps', '1e2'], 2, 'USAGE', /--reps must be a whole number, got "1e2"/],
+  [['elections', 'integers', 'duma-2021', '--reps', 'abc'], 2, 'VALIDATION', /reps: must be a whole number from 1 to 10000, got "abc"/],
+  [['elections', 'integers', 'duma-2021', '--reps', '1e2'], 2, 'VALIDATION', /reps: must be a whole number from 1 to 10000, got "1e2"/],
+  [['elections', 'integers', 'duma-2021', '--reps', '20000'], 2, 'VALIDATION', /reps: must be a whole number from 1 to 10000, got 20000/],
   [['registry', 'summary', '--top', ' 5'], 2, 'USAGE', /--top must be a whole number, got " 5"/],
   [['elections', 'summary', 'duma-2021', '--by', 'nope'], 2, 'VALIDATION', /by: Invalid option: expected one of "region"\|"district"/],
   [['ingest', fixture('ooni', 'golden.jsonl'), '--workers', 'abc'], 2, 'USAGE', /--workers must be a whole number, got "abc"/],

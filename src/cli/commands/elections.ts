@@ -11,7 +11,7 @@ import {
   electionsSummary,
   REJECTS_MAX,
 } from '../../elections/ops.js';
-import { ctxOf, examples, intOption, limitOption, leaf, numberOption, str, table, rowsOptions } from '../command.js';
+import { ctxOf, examples, limitOption, leaf, numberOption, str, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -274,15 +274,16 @@ export function electionsCommand(program: Command, io: Io): void {
   });
 
   fingerprint('integers', 'integer-percentage fingerprint: excess of stations at integer turnout or leader share (seeded Monte Carlo)')
-    .option('--reps <n>', 'Monte Carlo replicates (default 1000)', intOption('--reps'))
-    .option('--seed <n>', 'random seed (default 42)', intOption('--seed'))
+    .option('--reps <n>', 'Monte Carlo replicates, 1 to 10000 (default 1000)')
+    .option('--seed <n>', 'random seed, 0 to 4294967295 (default 42)')
     .option('--exclude-electronic', 'leave out DEG pseudo-stations')
     .action(async (id: string, o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const input = {
         ...measured(id, o),
-        reps: o.reps as number | undefined,
-        seed: o.seed as number | undefined,
+        // as typed: the op's schema reads them, in the route's words
+        reps: o.reps as string | undefined,
+        seed: o.seed as string | undefined,
         includeElectronic: o.excludeElectronic === true ? false : undefined,
       };
       await ctx.output(electionsIntegers, await ctx.run(electionsIntegers, input), o, integersText);
