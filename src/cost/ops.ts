@@ -218,7 +218,7 @@ export const costCompare = defineOp({
     "Our yearly cost per country (each method) beside Top10VPN's: ratio, hours and users affected, the events behind ours, the cause where we differ by more than 3×",
   write: false,
   input: z.object({
-    source: z.enum(['top10vpn']).default('top10vpn'),
+    source: z.enum(['top10vpn'], { error: (iss) => `${JSON.stringify(iss.input)} is not one we compare with; use top10vpn` }).default('top10vpn'),
     country: LedgerCostQuerySchema.shape.country,
     end: LedgerCostQuerySchema.shape.end,
     severity: LedgerCostQuerySchema.shape.severity,

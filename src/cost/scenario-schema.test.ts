@@ -119,3 +119,10 @@ describe('whole-number cost inputs (draws, seed, year) take digits only, on ever
     expect(refusal(costEventOp.input, { id: 'x', seed: '-1' })).toEqual(['seed: must be a whole number from 0 to 4294967295, got -1']);
   });
 });
+
+describe('cost compare with a source we do not compare with', () => {
+  it('is refused by the op in one wording, so the CLI and GET /api/cost/compare say the same (SYNTHETIC value)', () => {
+    expect(refusal(costCompare.input, { source: 'nope' })).toEqual(['source: "nope" is not one we compare with; use top10vpn']);
+    expect(costCompare.input.safeParse({ source: 'top10vpn' }).success).toBe(true);
+  });
+});
