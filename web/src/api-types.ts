@@ -4599,6 +4599,7 @@ export interface operations {
                 region?: string;
                 seed?: number;
                 severity?: number;
+                /** @description a subtype of the taxonomy of shutdown, throttling or block (with category: one of that category's) */
                 subtype?: string;
                 to?: string;
             };
@@ -5035,7 +5036,7 @@ export interface operations {
                 region?: string;
                 /** @description Monte Carlo replicates (default 1000; 0 skips the integer test) */
                 reps?: number;
-                /** @description Monte Carlo seed (default 42) */
+                /** @description Monte Carlo seed (default 42), 0 to 4294967295 */
                 seed?: number;
             };
             header?: never;
@@ -5257,6 +5258,7 @@ export interface operations {
                 /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
                 started_from?: string;
                 status?: "active" | "draft" | "retracted" | "dismissed";
+                /** @description a subtype of the taxonomy (with category: one of that category's) */
                 subtype?: string;
                 /** @description events starting on or before */
                 to?: string;
@@ -6149,6 +6151,7 @@ export interface operations {
                 /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
                 started_from?: string;
                 status?: "active" | "draft" | "retracted" | "dismissed";
+                /** @description a subtype of the taxonomy (with category: one of that category's) */
                 subtype?: string;
                 /** @description events starting on or before */
                 to?: string;
@@ -6218,6 +6221,7 @@ export interface operations {
                 /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
                 started_from?: string;
                 status?: "active" | "draft" | "retracted" | "dismissed";
+                /** @description a subtype of the taxonomy (with category: one of that category's) */
                 subtype?: string;
                 /** @description events starting on or before */
                 to?: string;
@@ -6287,6 +6291,7 @@ export interface operations {
                 /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
                 started_from?: string;
                 status?: "active" | "draft" | "retracted" | "dismissed";
+                /** @description a subtype of the taxonomy (with category: one of that category's) */
                 subtype?: string;
                 /** @description events starting on or before */
                 to?: string;
@@ -6356,6 +6361,7 @@ export interface operations {
                 /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
                 started_from?: string;
                 status?: "active" | "draft" | "retracted" | "dismissed";
+                /** @description a subtype of the taxonomy (with category: one of that category's) */
                 subtype?: string;
                 /** @description events starting on or before */
                 to?: string;
@@ -7619,6 +7625,7 @@ export interface operations {
                 /** @description events starting on or after (YYYY[-MM[-DD]]); with to, exactly the events the counts by start year count in that range */
                 started_from?: string;
                 status?: "active" | "draft" | "retracted" | "dismissed";
+                /** @description a subtype of the taxonomy (with category: one of that category's) */
                 subtype?: string;
                 /** @description events starting on or before */
                 to?: string;
