@@ -32,3 +32,15 @@ describe('a bad filter on an export route', () => {
     expect(((await r.json()) as { detail: string }).detail).toBe(cliSays(op, input));
   });
 });
+
+describe('a measurement export in a format not offered', () => {
+  it.each(['json', 'xml', 'tsv'])('export.%s: 404 naming the formats offered and the JSON listing, not "no measurement"', async (ext) => {
+    // SYNTHETIC: formats the measurement export does not write
+    const r = await env.app.request(`/api/measurements/export.${ext}`);
+    expect(r.status).toBe(404);
+    const detail = ((await r.json()) as { detail: string }).detail;
+    expect(detail).toBe(
+      `no measurement export as ${ext}: the export takes csv, ndjson, parquet (/api/measurements/export.csv); for JSON, page GET /api/measurements`,
+    );
+  });
+});

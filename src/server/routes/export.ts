@@ -17,6 +17,7 @@ import { EVENT_COLUMNS, EXPORT_FORMATS, INDICATOR_COLUMNS, exportEvents, exportI
 import { EventExportSchema, EventFilters, IndicatorFilters, IndicatorListSchema } from '../../ledger/ops.js';
 import type { Context } from 'hono';
 import { renderFeed } from '../../watch/index.js';
+import { AppError } from '../../shared/index.js';
 import type { AppDeps } from '../deps.js';
 import { httpOpContext, queryParser } from '../mount.js';
 import { acceptedRowFormat, ROW_MEDIA } from '../accept.js';
@@ -107,6 +108,14 @@ export function exportRoutes(deps: AppDeps) {
       },
     );
   }
+  // Any other export.EXT is a format not offered, said so (not read as a measurement id by /api/measurements/{id}).
+  r.get('/api/measurements/:file{export\\.[^/]+}', (c) => {
+    const ext = c.req.param('file').slice('export.'.length);
+    throw new AppError(
+      'NOT_FOUND',
+      `no measurement export as ${ext}: the export takes ${MEASUREMENT_EXPORT_FORMATS.join(', ')} (/api/measurements/export.csv); for JSON, page GET /api/measurements`,
+    );
+  });
   // Documented by the op's binding (server/mount.ts); the file formats answer with the file.
   const limits = limitsOf(deps.limits);
   /** An op that answers JSON, or with `format` a file (its body utf8 or base64): the file itself, under `name`. */
