@@ -229,6 +229,22 @@ describe('progress', () => {
       if (unit === 'events') expect(events[0]!.total).toBe(doc.count);
     }
   });
+
+  it('the --json line of every export --out reads as the file line of a listing: file, format and rows', async () => {
+    const list = JSON.parse((await run(['events', 'list', '--limit', '2', '--format', 'csv', '--out', out('l.csv'), '--force'])).out) as object;
+    expect(Object.keys(list)).toEqual(expect.arrayContaining(['file', 'format', 'rows']));
+    for (const argv of [
+      ['events', 'export', '--format', 'ndjson', '--out', out('e.ndjson'), '--force'],
+      ['measurements', 'export', '--format', 'ndjson', '--out', out('m.ndjson'), '--force'],
+    ]) {
+      const r = await run(argv);
+      expect(r.code, r.err).toBe(0);
+      const doc = JSON.parse(r.out) as { file: string; format: string; rows: number };
+      expect(doc, argv.join(' ')).toMatchObject({ file: argv[5], format: 'ndjson' });
+      // rows is the number of lines written, one row each
+      expect(doc.rows, argv.join(' ')).toBe(readFileSync(argv[5]!, 'utf8').trim().split('\n').length);
+    }
+  });
 });
 
 describe('measurement export pages', () => {

@@ -216,7 +216,8 @@ export function eventsCommand(program: Command, io: Io): void {
       const bytes = Buffer.from(r.body, r.encoding);
       if (out) {
         await writeOutFile(out as string, bytes, { force: force === true });
-        if (ctx.globals.json) io.out.write(JSON.stringify({ file: out, count: r.count, format }) + '\n');
+        // the file line of every --out: file, format, rows (count kept for scripts that read it)
+        if (ctx.globals.json) io.out.write(JSON.stringify({ file: out, format, rows: r.count, count: r.count }) + '\n');
         else io.err.write(`wrote ${r.count} events to ${out as string}\n`);
       } else io.out.write(bytes);
     });

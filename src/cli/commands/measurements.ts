@@ -165,7 +165,8 @@ export function measurementsCommand(program: Command, io: Io): void {
       const bytes = Buffer.from(r.body, r.encoding);
       if (!o.out) return void io.out.write(bytes);
       await writeOutFile(o.out as string, bytes, { force: o.force === true });
-      if (ctx.globals.json) io.out.write(JSON.stringify({ file: o.out, count: r.count, format: o.format }) + '\n');
+      // the file line of every --out: file, format, rows (count kept for scripts that read it)
+      if (ctx.globals.json) io.out.write(JSON.stringify({ file: o.out, format: o.format, rows: r.count, count: r.count }) + '\n');
       else io.err.write(`wrote ${r.count} measurements to ${o.out as string}\n`);
     });
 
