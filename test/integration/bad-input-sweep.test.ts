@@ -103,7 +103,8 @@ const OPTION_CASES: [string[], number, string, RegExp][] = [
   [['elections', 'integers', 'duma-2021', '--reps', 'abc'], 2, 'VALIDATION', /reps: must be a whole number from 1 to 10000, got "abc"/],
   [['elections', 'integers', 'duma-2021', '--reps', '1e2'], 2, 'VALIDATION', /reps: must be a whole number from 1 to 10000, got "1e2"/],
   [['elections', 'integers', 'duma-2021', '--reps', '20000'], 2, 'VALIDATION', /reps: must be a whole number from 1 to 10000, got 20000/],
-  [['registry', 'summary', '--top', ' 5'], 2, 'USAGE', /--top must be a whole number, got " 5"/],
+  [['registry', 'summary', '--top', ' 5'], 2, 'VALIDATION', /top: must be a whole number from 1 to 10000, got " 5"/],
+  [['registry', 'asns', '--top', '1e2'], 2, 'VALIDATION', /top: must be a whole number from 1 to 10000, got "1e2"/],
   [['elections', 'summary', 'duma-2021', '--by', 'nope'], 2, 'VALIDATION', /by: Invalid option: expected one of "region"\|"district"/],
   [['ingest', fixture('ooni', 'golden.jsonl'), '--workers', 'abc'], 2, 'USAGE', /--workers must be a whole number, got "abc"/],
   // the flag the user typed and its range in MB, not the op's max_line_bytes in bytes

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { ImportReport } from '../../registry/index.js';
 import { registryAsnsOp, registryDecisionOp, registryImport, registryLookupOp, registrySummaryOp } from '../../registry/ops.js';
 import type { RegistryAsnsSchema, RegistryDecisionSchema, RegistryLookupSchema, RegistrySummarySchema } from '../../registry/schemas.js';
-import { ctxOf, intOption, leaf, limitOption, rowsOptions, table } from '../command.js';
+import { ctxOf, leaf, limitOption, rowsOptions, table } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -188,7 +188,7 @@ export function registryCommand(program: Command, io: Io): void {
   const snapshotLeaf = (name: string, desc: string) =>
     leaf(reg, name, desc)
       .option('--snapshot <date>', 'snapshot id or date (YYYY-MM-DD); default: latest complete, else the largest')
-      .option('--top <n>', 'rows per list', intOption('--top'));
+      .option('--top <n>', 'rows per list (1-10000)', limitOption);
   const snapshotQuery = (o: Record<string, unknown>) => ({ snapshot: o.snapshot as string | undefined, top: o.top as number | undefined });
   snapshotLeaf('summary', 'distinct IPv4 blocked, per body and decision, largest ranges, IPv6, target vs collateral').action(
     async (o: Record<string, unknown>) => {
