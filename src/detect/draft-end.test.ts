@@ -5,21 +5,16 @@
  * real store's filter; the ledger is a real temporary store.
  */
 import { describe, expect, it } from 'vitest';
+import { signalsStub } from '../../test/helpers/signals-stub.js';
 import { tempStore } from '../../test/helpers/index.js';
 import { editEvent, setStatus } from '../ledger/index.js';
 import { fixedClock } from '../shared/index.js';
-import type { SignalFilter, SignalPointRecord, Store } from '../store/index.js';
+import type { SignalPointRecord, Store } from '../store/index.js';
 import { DETECTOR_UPDATE } from './draft-end.js';
 import { emitDrafts } from './drafts.js';
 import { DEFAULT_OUTAGE_RUN_PARAMS, runOutage } from './outage-run.js';
 
-const stub = (points: SignalPointRecord[]): Store =>
-  ({
-    signals: {
-      points: async (f: SignalFilter) =>
-        points.filter((p) => (!f.cc || p.cc === f.cc) && (!f.since || p.t >= f.since) && (!f.until || p.t < f.until)).sort((a, b) => a.t.localeCompare(b.t)),
-    },
-  }) as unknown as Store;
+const stub = signalsStub;
 
 /** SYNTHETIC: one series at `base` every `stepMin` from 1 Jan 2020 until `until`, 0 over [cutFrom, cutTo). */
 function series(source: string, until: string, stepMin: number, base: number, cutFrom: string, cutTo: string): SignalPointRecord[] {

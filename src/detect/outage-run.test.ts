@@ -7,12 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { signalsStub } from '../../test/helpers/signals-stub.js';
 import { fixedClock } from '../shared/index.js';
 import { tempStore } from '../../test/helpers/index.js';
 import { emitDrafts, withDrafts } from './drafts.js';
 import { absentZeros } from '../signals/ooni-counts.js';
 import { parseSignals } from '../signals/parse.js';
-import type { SignalFilter, SignalPointRecord, Store } from '../store/index.js';
+import type { SignalPointRecord } from '../store/index.js';
 import { DEFAULT_OUTAGE_RUN_PARAMS, runOutage } from './outage-run.js';
 
 const dir = join(import.meta.dirname, '../../test/fixtures/outages');
@@ -25,19 +26,7 @@ const ooniDays = () => {
 };
 const ioda = () => read('ioda_AS44244_IranCell_darknet_activeprobing_20191114-20191123_5min.csv', {});
 
-/** A store serving these points with the real filter (since inclusive, until exclusive). */
-const stub = (points: SignalPointRecord[]): Store =>
-  ({
-    signals: {
-      points: async (f: SignalFilter) =>
-        points
-          .filter(
-            (p) =>
-              (!f.cc || p.cc === f.cc) && (!f.entity_code || p.entity_code === f.entity_code) && (!f.since || p.t >= f.since) && (!f.until || p.t < f.until),
-          )
-          .sort((a, b) => a.t.localeCompare(b.t)),
-    },
-  }) as unknown as Store;
+const stub = signalsStub;
 
 /** SYNTHETIC: one series at `base` every `stepMin` from `start` for `days`, 0 over [cutFrom, cutTo). */
 function series(asn: string, source: string, start: string, days: number, stepMin: number, base: number, cutFrom: string, cutTo: string): SignalPointRecord[] {

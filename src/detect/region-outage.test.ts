@@ -8,32 +8,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { signalsStub } from '../../test/helpers/signals-stub.js';
 import { tempStore } from '../../test/helpers/index.js';
 import { fixedClock } from '../shared/index.js';
 import { parseSignals } from '../signals/parse.js';
-import type { SignalFilter, SignalPointRecord, Store } from '../store/index.js';
+import type { SignalPointRecord } from '../store/index.js';
 import { emitDrafts } from './drafts.js';
 import { DEFAULT_OUTAGE_RUN_PARAMS, runOutage } from './outage-run.js';
 
-const stub = (points: SignalPointRecord[]): Store =>
-  ({
-    signals: {
-      points: async (f: SignalFilter) =>
-        points
-          .filter(
-            (p) =>
-              (!f.cc ||
-                p.cc === f.cc ||
-                (p.entity_type === 'country' && p.entity_code === f.cc) ||
-                (p.entity_type === 'region' && p.entity_code.startsWith(`${f.cc}-`))) &&
-              (!f.entity_type || p.entity_type === f.entity_type) &&
-              (!f.entity_code || p.entity_code === f.entity_code) &&
-              (!f.since || p.t >= f.since) &&
-              (!f.until || p.t < f.until),
-          )
-          .sort((a, b) => a.t.localeCompare(b.t)),
-    },
-  }) as unknown as Store;
+const stub = signalsStub;
 
 /** SYNTHETIC: darknet and active probing of one entity at 100 every 10 min, 1-5 Feb 2024, 0 on 4 Feb 10:00-16:00. */
 function entity(type: 'country' | 'region', code: string, cc: string | null): SignalPointRecord[] {

@@ -22,6 +22,16 @@ function showImport(r: SignalImportReport): string {
   return lines.join('\n') + '\n';
 }
 
+/** The series filter `signals list` and `signals points` share, as their ops take it. */
+const seriesFilter = (o: Record<string, unknown>) => ({
+  cc: o.cc as string | undefined,
+  asn: o.asn as string | undefined,
+  region: o.region as string | undefined,
+  source: o.source as string | undefined,
+  since: o.since as string | undefined,
+  until: o.until as string | undefined,
+});
+
 export function signalsCommand(program: Command, io: Io): void {
   const sig = program.command('signals').description('outage signal series (IODA telescope, active probing, BGP; OONI counts): import and list');
   const imp = leaf(sig, 'import', 'import signal files (CSV or JSON); idempotent; exit 3 when records were rejected');
@@ -60,14 +70,7 @@ export function signalsCommand(program: Command, io: Io): void {
     .option('--until <iso>', 'series with points before this instant (ISO 8601)')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(signalsSeries, {
-        cc: o.cc as string | undefined,
-        asn: o.asn as string | undefined,
-        region: o.region as string | undefined,
-        source: o.source as string | undefined,
-        since: o.since as string | undefined,
-        until: o.until as string | undefined,
-      });
+      const r = await ctx.run(signalsSeries, seriesFilter(o));
       await ctx.output(signalsSeries, r, o, (x: typeof r) =>
         table(x.items, ['source', 'entity_type', 'entity_code', 'cc', 'entity_name', 'points', 'missing', 'first', 'last']),
       );
@@ -82,15 +85,7 @@ export function signalsCommand(program: Command, io: Io): void {
     .option('--limit <n>', 'at most this many', limitOption, 10000)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(signalsPoints, {
-        cc: o.cc as string | undefined,
-        asn: o.asn as string | undefined,
-        region: o.region as string | undefined,
-        source: o.source as string | undefined,
-        since: o.since as string | undefined,
-        until: o.until as string | undefined,
-        limit: o.limit as number,
-      });
+      const r = await ctx.run(signalsPoints, { ...seriesFilter(o), limit: o.limit as number });
       await ctx.output(
         signalsPoints,
         r,
