@@ -21,6 +21,7 @@ import {
   rowsFile,
   rowsOf,
   schemaColumns,
+  schemaIntColumns,
   type Op,
   type ServerLock,
 } from '../op/index.js';
@@ -222,7 +223,7 @@ export class CliContext {
       const file =
         format === 'json'
           ? { rows: rowsOf(result, binding).length, columns: [] as string[], body: JSON.stringify(result, null, 2) + '\n' }
-          : await rowsFile(result, binding, format, () => scratch!.tabular, schemaColumns(op.output, binding));
+          : await rowsFile(result, binding, format, () => scratch!.tabular, schemaColumns(op.output, binding), schemaIntColumns(op.output, binding));
       const next = nextCursor(result);
       if (out === undefined) this.io.out.write(file.body);
       else {

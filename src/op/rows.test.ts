@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { atPath, columnsOf, flatCell, isPaged, nextCursor, rowFormat, rowsFile, rowsOf, schemaColumns } from './rows.js';
+import { registryAsnsOp } from '../registry/ops.js';
+import { atPath, columnsOf, flatCell, isPaged, nextCursor, rowFormat, rowsFile, rowsOf, schemaColumns, schemaIntColumns } from './rows.js';
 
 // SYNTHETIC answers: the shapes ops give (a list of rows beside a method and its sources).
 const answer = {
@@ -90,5 +91,31 @@ describe('a list inside the answer (a dotted key)', () => {
     const schema = z.object({ result: z.object({ bins: z.array(z.object({ turnout_from: z.number(), valid: z.number() })) }).nullable() });
     expect(schemaColumns(schema, { key: 'result.bins' })).toEqual(['turnout_from', 'valid']);
     expect(schemaColumns(schema, { key: 'result.other', columns: ['x'] })).toEqual(['x']);
+  });
+});
+
+describe('Parquet types follow the output schema', () => {
+  it('a column the schema declares a whole number is BIGINT, whatever its values; a number column is DOUBLE even when its values are whole', async () => {
+    const schema = z.object({
+      items: z.array(z.object({ asn: z.number().int(), share: z.number(), n: z.number().int().min(0).nullable(), name: z.string() })),
+    });
+    const binding = { key: 'items' };
+    const ints = schemaIntColumns(schema, binding);
+    expect([...ints].sort()).toEqual(['asn', 'n']);
+    let seen: { name: string; type: string }[] = [];
+    const tabular = () => ({ toParquet: async (cols: { name: string; type: string }[]) => ((seen = cols), Buffer.alloc(0)) }) as never;
+    const answer = {
+      items: [
+        { asn: 44244, share: 1, n: null, name: 'IranCell' },
+        { asn: 197207, share: 0, n: 3, name: 'MCI' },
+      ],
+    };
+    await rowsFile(answer, binding, 'parquet', tabular, schemaColumns(schema, binding), ints);
+    expect(Object.fromEntries(seen.map((c) => [c.name, c.type]))).toEqual({ asn: 'BIGINT', share: 'DOUBLE', n: 'BIGINT', name: 'VARCHAR' });
+  });
+
+  it('registry asns: the AS number and every count are BIGINT', () => {
+    const ints = schemaIntColumns(registryAsnsOp.output, registryAsnsOp.rows!);
+    for (const c of ['asn', 'blocked']) expect(ints.has(c), c).toBe(true);
   });
 });

@@ -8,7 +8,8 @@
  * - the answer's own top-level fields named in `carry` (a method, a data vintage, a source) are
  *   repeated on every row, so a row copied out of the file still says where it came from.
  * Columns are the keys in the order they first appear, carried fields last. In Parquet a column
- * whose values are all numbers is DOUBLE, all booleans BOOLEAN, otherwise text.
+ * whose values are all numbers is BIGINT where the op's output schema declares a whole number
+ * (counts, AS numbers), else DOUBLE; all booleans BOOLEAN; otherwise text.
  * A record kind that has an export of its own (events, measurements) declares its `table` once in
  * its domain: its list's CSV and Parquet files then have exactly that table's columns, cells and
  * Parquet types, the export's, whatever one page holds.
@@ -141,6 +142,29 @@ export function schemaColumns(output: unknown, binding: RowsBinding): string[] {
   return element?.shape ? Object.keys(element.shape) : [...(binding.columns ?? [])];
 }
 
+type NumberLike = { def?: { type?: string }; format?: string | null; unwrap?: () => NumberLike };
+
+/**
+ * The columns the op's output schema declares as whole numbers (counts, AS numbers, years): their
+ * Parquet type is BIGINT whatever one file's values are, so the same column has the same type in
+ * every file and joins without casts.
+ */
+export function schemaIntColumns(output: unknown, binding: RowsBinding): Set<string> {
+  let list: Shaped | undefined = output as Shaped;
+  for (const k of binding.key.split('.')) {
+    const s: Shaped | undefined = list?.shape ? list : list?.unwrap?.();
+    list = s?.shape?.[k];
+  }
+  const element = list?.element ?? list?.unwrap?.().element;
+  const out = new Set<string>();
+  for (const [name, col] of Object.entries(element?.shape ?? {})) {
+    let x = col as unknown as NumberLike | undefined;
+    for (let i = 0; x && x.def?.type !== 'number' && x.unwrap && i < 8; i++) x = x.unwrap();
+    if (x?.def?.type === 'number' && x.format === 'safeint') out.add(name);
+  }
+  return out;
+}
+
 function parquetType(values: unknown[]): ParquetColumn['type'] {
   const present = values.filter((v) => v !== null && v !== undefined);
   if (present.length && present.every((v) => typeof v === 'number')) return 'DOUBLE';
@@ -156,6 +180,7 @@ export async function rowsFile(
   format: RowFormat,
   tabular: () => TabularWriter,
   known: readonly string[] = [],
+  ints: ReadonlySet<string> = new Set(),
 ): Promise<RowsFile> {
   const rows = rowsOf(answer, binding);
   const table = binding.table;
@@ -168,9 +193,14 @@ export async function rowsFile(
   const columns = columnsOf(rows, binding.carry, known);
   if (format === 'ndjson') return { format, rows: rows.length, columns, body: rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '') };
   if (format === 'csv') return { format, rows: rows.length, columns, body: toCsv(columns, rows, (r, c) => flatCell(r[c])) };
-  const types = columns.map((name) => ({ name, type: parquetType(rows.map((r) => r[name])) }));
+  const types = columns.map((name) => {
+    const type = parquetType(rows.map((r) => r[name]));
+    return { name, type: type === 'DOUBLE' && ints.has(name) ? ('BIGINT' as const) : type };
+  });
   const flat = rows.map((r) =>
-    Object.fromEntries(types.map(({ name, type }) => [name, type === 'DOUBLE' || type === 'BOOLEAN' ? (r[name] ?? null) : flatCell(r[name])])),
+    Object.fromEntries(
+      types.map(({ name, type }) => [name, type === 'DOUBLE' || type === 'BIGINT' || type === 'BOOLEAN' ? (r[name] ?? null) : flatCell(r[name])]),
+    ),
   );
   return { format, rows: rows.length, columns, body: await tabular().toParquet(types, flat) };
 }

@@ -34,6 +34,7 @@ import {
   rowsOf,
   ROW_FORMATS,
   schemaColumns,
+  schemaIntColumns,
   type AnyOp,
   type HttpBinding,
   type OpContext,
@@ -311,7 +312,14 @@ export function mountOps(app: OpenAPIHono<Env>, deps: AppDeps, ops: readonly Any
       const result = await executeOp(httpOpContext(deps, limits, grant), op, input);
       // a route that also answers a file by Accept says so on its JSON answer too
       if (!format) return c.json(result as object, 200, files ? { vary: 'Accept' } : {});
-      const file = await rowsFile(result, op.rows!, format, () => deps.store.tabular, schemaColumns(op.output, op.rows!));
+      const file = await rowsFile(
+        result,
+        op.rows!,
+        format,
+        () => deps.store.tabular,
+        schemaColumns(op.output, op.rows!),
+        schemaIntColumns(op.output, op.rows!),
+      );
       const next = nextCursor(result);
       return c.body(file.body as never, 200, {
         'content-type': ROW_MEDIA[format],
