@@ -350,7 +350,7 @@ export const tokensList = defineOp({
   scope: 'admin',
   input: z.object({}),
   output: report<{ items: Awaited<ReturnType<typeof listTokens>>; next_cursor: null }>('tokens: id, name, dates; never secrets'),
-  rows: { key: 'items', columns: ['id', 'name', 'scopes', 'createdAt', 'createdBy', 'revokedAt', 'revokedBy', 'lastUsedAt', 'expiresAt'] },
+  rows: { key: 'items', columns: ['id', 'name', 'scopes', 'created_at', 'created_by', 'revoked_at', 'revoked_by', 'last_used_at', 'expires_at'] },
   run: async (ctx) => ({ items: await listTokens(ctx), next_cursor: null }),
 });
 

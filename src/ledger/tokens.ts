@@ -30,7 +30,30 @@ export function parseScopes(input: string | readonly string[]): Scope[] {
   return SCOPES.filter((s) => parts.includes(s));
 }
 
-export type ShownToken = Omit<TokenRecord, 'hash'>;
+/** A token as answers show it (never its hash), keys in snake_case as every other answer's. */
+export interface ShownToken {
+  id: string;
+  name: string;
+  scopes: string[];
+  created_at: string;
+  created_by: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  last_used_at: string | null;
+  expires_at: string | null;
+}
+
+const shown = (t: TokenRecord): ShownToken => ({
+  id: t.id,
+  name: t.name,
+  scopes: t.scopes,
+  created_at: t.createdAt,
+  created_by: t.createdBy,
+  revoked_at: t.revokedAt,
+  revoked_by: t.revokedBy,
+  last_used_at: t.lastUsedAt,
+  expires_at: t.expiresAt,
+});
 
 export async function createToken(
   deps: { store: Store; clock: Clock },
@@ -58,8 +81,7 @@ export async function createToken(
     expiresAt: opts.expiresAt ? new Date(opts.expiresAt).toISOString() : null,
   };
   await deps.store.tokens.insert(record);
-  const { hash: _h, ...shown } = record;
-  return { token, record: shown };
+  return { token, record: shown(record) };
 }
 
 /** How often a token's last-used time is written at most (one write per token per interval). */
@@ -87,7 +109,7 @@ export async function verifyToken(deps: { store: Store; clock: Clock }, presente
 }
 
 export async function listTokens(deps: { store: Store }): Promise<ShownToken[]> {
-  return (await deps.store.tokens.list()).map(({ hash: _h, ...t }) => t);
+  return (await deps.store.tokens.list()).map(shown);
 }
 
 export async function revokeToken(deps: { store: Store; clock: Clock }, id: string, by: string): Promise<void> {

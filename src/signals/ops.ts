@@ -110,6 +110,16 @@ export const signalsPoints = defineOp({
   },
 });
 
+/** A kept reject as answers show it, keys in snake_case as every other answer's. */
+interface SignalReject {
+  import_kind: string;
+  source_file: string;
+  line: number;
+  reason: string;
+  raw: string | null;
+}
+const shownReject = (r: RejectRecord): SignalReject => ({ import_kind: r.importKind, source_file: r.sourceFile, line: r.line, reason: r.reason, raw: r.raw });
+
 export const signalsRejects = defineOp({
   name: 'signals.rejects',
   summary: 'Rejected signal records of earlier imports, with file, line and reason',
@@ -118,15 +128,15 @@ export const signalsRejects = defineOp({
   // the stored file names are absolute: a relative --file names the caller's file
   localPaths: ['file'],
   input: z.object({ file: z.string().optional(), limit: check.limit(100_000).default(200) }),
-  output: report<{ total: number; items: RejectRecord[] }>('rejects with file, line and reason'),
-  rows: { key: 'items', columns: ['importKind', 'sourceFile', 'line', 'reason', 'raw'] },
+  output: report<{ total: number; items: SignalReject[] }>('rejects with file, line and reason'),
+  rows: { key: 'items', columns: ['import_kind', 'source_file', 'line', 'reason', 'raw'] },
   // `file` is the stored path, or when no file is stored under it, the file name an answer shows
   // for a path the caller cannot see (an upload, a file outside its import folders)
   run: async (ctx, { file, limit }) => {
     let all = await ctx.store.ledger.listRejects(SIGNALS_IMPORT_KIND, file);
     if (file !== undefined && all.length === 0)
       all = (await ctx.store.ledger.listRejects(SIGNALS_IMPORT_KIND)).filter((r) => basename(r.sourceFile) === basename(file));
-    return { total: all.length, items: all.slice(0, limit) };
+    return { total: all.length, items: all.slice(0, limit).map(shownReject) };
   },
 });
 

@@ -88,19 +88,19 @@ describe('scopes (read, write, import, admin)', () => {
     }
     const made = await opResult(await op('tokens.create', { name: 'made by admin', scopes: 'write,import' }, tok.admin));
     expect(made.type).toBe('result');
-    expect(made.result.record).toMatchObject({ scopes: ['write', 'import'], createdBy: expect.stringMatching(/^token:[0-9a-f]{12}:admin token$/) });
+    expect(made.result.record).toMatchObject({ scopes: ['write', 'import'], created_by: expect.stringMatching(/^token:[0-9a-f]{12}:admin token$/) });
     const revoked = await opResult(await op('tokens.revoke', { id: made.result.record.id }, tok.admin));
     expect(revoked.type).toBe('result');
     const list = await opResult(await op('tokens.list', {}, tok.admin));
-    const row = (list.result.items as { id: string; revokedBy: string; revokedAt: string; hash?: string }[]).find((t) => t.id === made.result.record.id)!;
-    expect(row.revokedBy).toMatch(/^token:.*:admin token$/);
-    expect(row.revokedAt).toBeTruthy();
+    const row = (list.result.items as { id: string; revoked_by: string; revoked_at: string; hash?: string }[]).find((t) => t.id === made.result.record.id)!;
+    expect(row.revoked_by).toMatch(/^token:.*:admin token$/);
+    expect(row.revoked_at).toBeTruthy();
     expect(row.hash).toBeUndefined();
   });
 
   it('a token with an end is refused after it (403 naming when), and an end that is past or no date is refused', async () => {
     const made = await opResult(await op('tokens.create', { name: 'reviewer', scopes: 'write', expires: '2026-01-31' }, tok.admin));
-    expect(made.result.record.expiresAt).toBe('2026-01-31T23:59:59.999Z');
+    expect(made.result.record.expires_at).toBe('2026-01-31T23:59:59.999Z');
     const write = (at: string) =>
       createApp({ store, clock: fixedClock(at), dbPath: ':memory:' }).request('/api/events', {
         method: 'POST',
@@ -115,7 +115,7 @@ describe('scopes (read, write, import, admin)', () => {
       expect([expires, r.problem?.code, r.problem?.errors?.[0]?.path]).toEqual([expires, 'VALIDATION', 'expires']);
     }
     const list = await opResult(await op('tokens.list', {}, tok.admin));
-    expect((list.result.items as { id: string; expiresAt: string | null }[]).find((t) => t.id === made.result.record.id)?.expiresAt).toBe(
+    expect((list.result.items as { id: string; expires_at: string | null }[]).find((t) => t.id === made.result.record.id)?.expires_at).toBe(
       '2026-01-31T23:59:59.999Z',
     );
   });

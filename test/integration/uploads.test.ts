@@ -181,7 +181,7 @@ describe('imports by upload', () => {
       const text = await r.text();
       expect(r.status, text).toBe(200);
       expect(text, name).not.toContain(uploads.dir);
-      expect(text, name).toMatch(name === 'signals.rejects' ? /"sourceFile":"ooni_iran\.csv"/ : /"path":"2023113017_IT_webconnectivity\.n0\.0\.jsonl\.gz"/);
+      expect(text, name).toMatch(name === 'signals.rejects' ? /"source_file":"ooni_iran\.csv"/ : /"path":"2023113017_IT_webconnectivity\.n0\.0\.jsonl\.gz"/);
     }
   });
 

@@ -99,6 +99,6 @@ export function signalsCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(signalsRejects, { file: str(o.file), limit: o.limit as number });
-      await ctx.output(signalsRejects, r, o, (x: typeof r) => table(x.items, ['sourceFile', 'line', 'reason']) + `${x.total} rejected record(s)\n`);
+      await ctx.output(signalsRejects, r, o, (x: typeof r) => table(x.items, ['source_file', 'line', 'reason']) + `${x.total} rejected record(s)\n`);
     });
 }

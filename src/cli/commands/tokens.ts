@@ -21,7 +21,7 @@ export function tokensCommand(program: Command, io: Io): void {
       ctx.print(
         r,
         (x: typeof r) =>
-          `${x.token}\n(token ${x.record.id} "${x.record.name}", scopes ${x.record.scopes.join(',')}${x.record.expiresAt ? `, until ${x.record.expiresAt}` : ''}: store it now, it is not shown again)\n`,
+          `${x.token}\n(token ${x.record.id} "${x.record.name}", scopes ${x.record.scopes.join(',')}${x.record.expires_at ? `, until ${x.record.expires_at}` : ''}: store it now, it is not shown again)\n`,
       );
     });
   examples(create, [
@@ -34,7 +34,7 @@ export function tokensCommand(program: Command, io: Io): void {
     const r = await ctx.run(tokensList, {});
     const rows = r.items.map((t) => ({ ...t, scopes: t.scopes.join(',') }));
     await ctx.output(tokensList, r, o, () =>
-      table(rows, ['id', 'name', 'scopes', 'createdAt', 'createdBy', 'expiresAt', 'revokedAt', 'revokedBy', 'lastUsedAt']),
+      table(rows, ['id', 'name', 'scopes', 'created_at', 'created_by', 'expires_at', 'revoked_at', 'revoked_by', 'last_used_at']),
     );
   });
   leaf(tokens, 'revoke', 'revoke a token by id (who and when are recorded)')

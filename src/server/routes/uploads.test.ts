@@ -44,7 +44,7 @@ describe('uploads are stored under their file name', () => {
     expect(all.result.total).toBe(2);
     const byName = await op('signals.rejects', { file: 'a.csv' });
     expect(byName.result.total).toBe(2);
-    expect((byName.result.items as { sourceFile: string }[]).map((x) => x.sourceFile)).toEqual(['a.csv', 'a.csv']);
+    expect((byName.result.items as { source_file: string }[]).map((x) => x.source_file)).toEqual(['a.csv', 'a.csv']);
   });
 
   it('speed tests: the dataset is named after the uploaded file, and sending it again replaces its rows', async () => {
