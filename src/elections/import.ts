@@ -26,6 +26,7 @@ import { ProtocolReader } from './read-protocol.js';
 import { looksLikeMeduza, looksLikeScript, MeduzaReader, readDegSeries } from './read-moscow.js';
 import { ELECTION_CAPS, fileChecksum, sourceLines, type ElectionCaps, type SourceLine } from './source.js';
 import { clip } from './text.js';
+import { isCodelessRegion } from './query.js';
 
 export interface ImportContext {
   store: Store;
@@ -46,9 +47,22 @@ export interface FileReport {
   replaced_previous: number;
   ignored_columns: string[];
   derived_columns: string[];
+  /**
+   * Region names of the file's stations that match none of the country's regions (nor voters
+   * abroad, nor Baikonur): a misspelt or unknown name is stored as written, with no ISO code, so
+   * --region CODE and the per-region figures of its code leave these stations out.
+   */
+  unplaced_regions: { region: string; stations: number }[];
   /** Columns of this file counted as a choice another file stored under another spelling (case, quotes, spaces, Unicode form). */
   merged_choices: MergedChoice[];
   rejects: ElectionReject[];
+}
+
+/** The region names with no code that are not the code-less places (abroad, Baikonur), with their stations. */
+function unplacedRegions(rows: readonly { region: string; region_code: string | null }[]): { region: string; stations: number }[] {
+  const by = new Map<string, number>();
+  for (const r of rows) if (r.region_code === null && !isCodelessRegion(r.region)) by.set(r.region, (by.get(r.region) ?? 0) + 1);
+  return [...by].map(([region, stations]) => ({ region, stations })).sort((a, b) => b.stations - a.stations || a.region.localeCompare(b.region));
 }
 
 /**
@@ -220,6 +234,7 @@ async function readAndStore(
     replaced_previous: 0,
     ignored_columns: [] as string[],
     derived_columns: [] as string[],
+    unplaced_regions: [] as { region: string; stations: number }[],
     merged_choices: [] as MergedChoice[],
   };
   // What the file says is read first; what of it is stored is decided inside the write (plan),
@@ -310,6 +325,7 @@ async function readAndStore(
         ...counted(r.linesRead, stations, rejects),
         ignored_columns: r.header.ignored,
         derived_columns: derived,
+        unplaced_regions: unplacedRegions(stations),
         merged_choices: mergedChoices,
       };
       return { report, data: { election: { id: eid, kind: p.kind, year: p.year, title: TITLES[p.kind] }, choices, stations, rejects } };

@@ -45,6 +45,9 @@ const CODELESS_REGIONS: { names: RegExp; stored: RegExp }[] = [
   },
 ];
 
+/** Whether a stored region name is one of the places with no ISO 3166-2 code (voters abroad, Baikonur). */
+export const isCodelessRegion = (stored: string): boolean => CODELESS_REGIONS.some((r) => r.stored.test(stored));
+
 /** The stored name of a code-less region the user named: its name in any vintage (without the CEC's number), or an alias. */
 async function codelessRegion(deps: ElectionDeps, id: string, asked: string): Promise<string | null> {
   const bare = (s: string) =>

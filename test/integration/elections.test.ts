@@ -539,6 +539,28 @@ describe('elections import: headers that are no protocol, ids of another kind, r
     expect(await listed(db)).toEqual([]);
   });
 
+  it("a region name none of the country's regions has is stored as written and listed by name, with its stations", async () => {
+    // SYNTHETIC: the real Moscow rows with the second station's region written as "Атлантида" and the third's misspelt
+    const f = variant('atlantis-2020.csv', (l, i) =>
+      i === 2 ? l.replace(',город Москва,', ',Атлантида,') : i === 3 ? l.replace(',город Москва,', ',город Масква,') : l,
+    );
+    const db = freshDb();
+    const r = await cli(['elections', 'import', f, '--json', '--db', db]);
+    expect(r.code, r.err).toBe(0);
+    expect(json(r).files[0]).toMatchObject({
+      stored: 5,
+      unplaced_regions: [
+        { region: 'Атлантида', stations: 1 },
+        { region: 'город Масква', stations: 1 },
+      ],
+    });
+    const text = await cli(['elections', 'import', f, '--force', '--db', db]);
+    expect(text.out).toMatch(/region "Атлантида" \(1 station\) is none of the country's regions/);
+    // the real file names only Moscow: nothing listed
+    const clean = await cli(['elections', 'import', variant('clean-2020.csv', (l) => l), '--json', '--db', freshDb()]);
+    expect(json(clean).files[0].unplaced_regions).toEqual([]);
+  });
+
   it('a column outside the protocol is listed as ignored, not read as a choice', async () => {
     // SYNTHETIC: a trailing text column `note`
     const f = variant('note-2020.csv', (l, i) => `${l},${i === 0 ? 'note' : 'checked'}`);

@@ -63,7 +63,13 @@ function importText(r: ImportReport): string {
   const mergedChoices = r.files.flatMap((f) =>
     f.merged_choices.map((m) => `  ${f.file}: column "${m.name}" counted as the stored choice "${m.stored_as}" (the same name spelled otherwise)`),
   );
-  const notes = [...derived, ...ignored, ...mergedChoices];
+  const unplaced = r.files.flatMap((f) =>
+    f.unplaced_regions.map(
+      (u) =>
+        `  ${f.file}: region "${u.region}" (${n(u.stations)} station${u.stations === 1 ? '' : 's'}) is none of the country's regions: stored as written, with no ISO code, so --region and per-region figures by code leave it out`,
+    ),
+  );
+  const notes = [...derived, ...ignored, ...mergedChoices, ...unplaced];
   const unchanged = r.unchanged ? ` (${n(r.unchanged)} file${r.unchanged === 1 ? '' : 's'} unchanged, not stored again; --force re-imports)` : '';
   return `${files}${rejects.length ? `${rejectsHeading(r, rejects.length)}:\n${rejects.join('\n')}\n` : ''}${notes.length ? `${notes.join('\n')}\n` : ''}this run stored ${n(r.stored)}, rejected ${n(r.rejected)}, flagged (kept) ${n(r.flagged)}${unchanged}\n${storedRejects(r)}`;
 }
