@@ -7,7 +7,7 @@ import { registryOps } from './ops.js';
 
 const DOC = readFileSync(packagePath('docs', 'design', '097-exports.md'), 'utf8');
 /** The table row of 097 that lists the commands without file formats. */
-const missingRow = DOC.split('\n').find((l) => l.includes('| missing (`--json` / JSON routes only'))!;
+const missingRow = DOC.split('\n').find((l) => l.includes('| missing (`--json` / JSON route'))!;
 /** The paragraph of 097 that lists the ops without `rows`. */
 const noRows = /Ops whose answer is a set of figures and\s+groups of figures \(([^)]*)\) have no `rows`/.exec(DOC)![1]!;
 

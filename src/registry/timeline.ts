@@ -83,9 +83,9 @@ export function dailySeries(rows: RegistryDailyStatRecord[], sourceFile: string)
     ),
     series(
       'ru-registry-ip-tokens',
-      "Russia's blocking register: IP addresses listed (not de-duplicated)",
-      'addresses',
-      'IP tokens listed per day; the same address listed twice counts twice; no CIDRs were listed before mid-2016.',
+      "Russia's blocking register: IP tokens listed (addresses and ranges, not de-duplicated)",
+      'IP tokens',
+      'IP tokens listed per day: a single address and a CIDR range count one each, however many addresses the range covers; the same token listed twice counts twice. Not a count of addresses: `registry summary` counts distinct addresses per snapshot.',
       col('ip_tokens'),
     ),
     series('ru-registry-domains', "Russia's blocking register: distinct domains", 'domains', 'Distinct domain field values per day.', col('distinct_domains')),

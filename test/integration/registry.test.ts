@@ -69,6 +69,13 @@ describe('registry import and analysis of the shipped files', () => {
     expect(s.as_data.note).toMatch(/today's routing/);
   });
 
+  it('the text summary says how it counted and which file and commit the figures come from, as the JSON does', async () => {
+    const r = await cli(['registry', 'summary', '--snapshot', '2018-05-05', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^method: IPv4: every listed address and CIDR parsed/m);
+    expect(r.out).toMatch(/^source: .*2018-05-05.* from https:\/\/github\.com\/gsnw\/z-i .*commit 3a245322cf0531aa037e1ab071c0cf6fe7e8e9eb/m);
+  });
+
   it('asns --top 10 names the organisations holding the 2018 space, with counts', async () => {
     const r = await cli(['registry', 'asns', '--top', '10', '--json', '--db', db]);
     expect(r.code).toBe(0);

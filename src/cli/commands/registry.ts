@@ -19,6 +19,17 @@ const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 const snapLine = (s: Summary['snapshot']) =>
   `snapshot ${s.id} (${s.kind}${s.lower_bound ? ', LOWER BOUND: truncated, partial or derived' : ', complete'})${s.selected_by ? ` · ${s.selected_by}` : ''}\n`;
 
+/** Where a snapshot's figures come from: each file with its origin, commit and note, as the JSON answer's provenance. */
+const sourceLines = (s: Summary['snapshot']) =>
+  s.files
+    .map((f) => {
+      const p = f.provenance ?? {};
+      const text = (k: string) => (typeof p[k] === 'string' ? p[k] : null);
+      const at = [text('origin'), text('commit') && `commit ${text('commit')}`, text('path') && `path ${text('path')}`].filter(Boolean).join(', ');
+      return `source: ${f.file} (${f.format}, sha256 ${f.sha256.slice(0, 12)})${at ? ` from ${at}` : ''}${text('note') ? `: ${text('note')}` : ''}\n`;
+    })
+    .join('');
+
 function importText(r: ImportReport): string {
   const files = table(
     r.files.map((f) => ({
@@ -87,6 +98,8 @@ function summaryText(s: Summary): string {
       ['organisation', 'asns', 'addresses'],
     ),
     `\nAS data: ${s.as_data.package} ${s.as_data.version}, ${s.as_data.note}. ${s.as_data.attribution}\n`,
+    `method: ${s.method}\n`,
+    sourceLines(s.snapshot),
   ].join('');
 }
 
