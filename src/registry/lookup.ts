@@ -11,7 +11,7 @@
  */
 import { AppError, type Clock } from '../shared/index.js';
 import type { RegistryMatchRecord, Store } from '../store/index.js';
-import { parseIp, rangeToken } from './addresses.js';
+import { parseIp, rangeToken, type ParsedIp } from './addresses.js';
 import { loadAsTable, type AsTable } from './asn.js';
 import { splitList } from './dump-line.js';
 import { domainForms, lookupQuery } from './lookup-query.js';
@@ -51,6 +51,13 @@ function matchView(m: RegistryMatchRecord, lowerBound: boolean) {
   };
 }
 
+const MAPPED_V4 = 0xffff00000000n;
+/** An IPv4-mapped IPv6 address (::ffff:93.158.210.29) is the IPv4 address it carries: the register lists it as IPv4. */
+function asIpv4(p: ParsedIp | null): ParsedIp | null {
+  if (!p || p.family !== 6 || p.prefix !== 128 || p.first < MAPPED_V4 || p.first > MAPPED_V4 + 0xffffffffn) return p;
+  return { ...p, family: 4, first: p.first - MAPPED_V4, last: p.last - MAPPED_V4, prefix: 32 };
+}
+
 export async function registryLookup(deps: Deps, query: string, paging: { limit?: number; cursor?: string } = {}) {
   const q = query.trim();
   const offset = lookupOffset(paging.cursor);
@@ -58,7 +65,7 @@ export async function registryLookup(deps: Deps, query: string, paging: { limit?
   let matches: RegistryMatchRecord[];
   let as: { asn: number; org: string; as_data: string } | null = null;
   if (kind === 'ip') {
-    const p = parseIp(target);
+    const p = asIpv4(parseIp(target));
     if (!p) throw new AppError('VALIDATION', `"${target}" is not a valid IP address`, { issues: [{ path: ['q'], message: 'not an IPv4/IPv6 address' }] });
     matches = await deps.store.registry.findAddress(p.family, p.first);
     if (p.family === 4) {
@@ -81,6 +88,14 @@ export async function registryLookup(deps: Deps, query: string, paging: { limit?
     .sort();
   const first = matches[0];
   const last = matches[matches.length - 1];
+  if (offset > 0 && offset >= matches.length)
+    throw new AppError(
+      'VALIDATION',
+      `cursor: ${offset} is past the end of the ${matches.length} match${matches.length === 1 ? '' : 'es'}; not a next_cursor value from a previous lookup page`,
+      {
+        issues: [{ path: ['cursor'], message: 'past the end of the matches' }],
+      },
+    );
   const { page, next_cursor } = pageOf(matches, offset, paging.limit ?? LOOKUP_PAGE);
   return {
     query: q,
