@@ -92,10 +92,17 @@ describe('/openapi.json', () => {
     }
   });
 
-  it('says 503 on every route that prices scenarios and on /healthz (no shard answers), and the Problem document names its extra fields', () => {
-    const priced = operations()
-      .filter(({ op }) => '503' in op.responses)
-      .map(({ method, path }) => `${method.toUpperCase()} ${path}`);
+  it('says 503 on every route that prices scenarios and on /healthz (no shard answers), on every upload (its folder refused), and the Problem document names its extra fields', () => {
+    const all = operations().filter(({ op }) => '503' in op.responses);
+    const uploads = all.filter(({ path }) => path.startsWith('/api/_uploads/'));
+    expect(uploads.map(({ path }) => path.slice('/api/_uploads/'.length)).sort()).toEqual(
+      operations()
+        .filter(({ path }) => path.startsWith('/api/_uploads/'))
+        .map(({ path }) => path.slice('/api/_uploads/'.length))
+        .sort(),
+    );
+    expect(uploads.length).toBeGreaterThan(0);
+    const priced = all.filter(({ path }) => !path.startsWith('/api/_uploads/')).map(({ method, path }) => `${method.toUpperCase()} ${path}`);
     expect(priced.sort()).toEqual([
       'GET /api/cost',
       'GET /api/cost/compare',
