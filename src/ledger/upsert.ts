@@ -3,6 +3,7 @@
  * created once; when its source changes it gets a new revision, but only if no human edited it
  * since (a human's edit always wins over a re-import). Unchanged input writes nothing.
  */
+import { isMachineActor } from './actors.js';
 import type { EventRecord, EventWrite, Store } from '../store/index.js';
 import type { EventFields, LedgerEvent } from './model.js';
 import { buildEvent, toRecord } from './service.js';
@@ -51,8 +52,9 @@ export async function planUpsert(
   const next = buildEvent(f, id, old.status, old.revision + 1, old.created_at, meta.now);
   if (content(next, compared) === content(old, compared)) return { outcome: 'unchanged' };
   const revisions = await store.ledger.listRevisions(id);
-  // Geocoding revisions are machine-made too: a re-import may replace them (and geocodes again).
-  if (revisions.some((r) => r.actor !== meta.actor && r.actor !== 'geocoder')) return { outcome: 'kept_user_edits' };
+  // The machine's revisions (this importer's, another importer's, the geocoder's) may be replaced
+  // by a re-import (which geocodes again); a person's never.
+  if (revisions.some((r) => r.actor !== meta.actor && !isMachineActor(r.actor))) return { outcome: 'kept_user_edits' };
   return {
     outcome: 'updated',
     write: {
