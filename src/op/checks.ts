@@ -70,6 +70,28 @@ export const regionCode = z
   })
   .meta({ description: 'ISO 3166-2, e.g. RU-MOW', example: 'RU-MOW' });
 
+/**
+ * What is wrong with a signal's region code, or null: ISO 3166-2's form (two letters, a dash, one
+ * to three letters or digits) whose country part is a country. Subdivision codes are renumbered
+ * over time and old series keep old codes, so the part after the dash is not checked against a list.
+ */
+export function regionFormProblem(value: string): string | null {
+  const c = value.trim().toUpperCase();
+  if (!/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(c)) return `"${value}" is not an ISO 3166-2 code like IR-07`;
+  const problem = countryProblem(c.slice(0, 2));
+  return problem ? `region "${value}": ${problem}` : null;
+}
+
+/** A filter's signal region: ISO 3166-2's form with a real country part (regionFormProblem), upper-cased. */
+export const regionForm = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((v, ctx) => {
+    const problem = regionFormProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: v });
+  });
+
 /** A stored country: an assigned ISO 3166-1 alpha-2 code, upper case (the message names the value and the code meant). */
 export const knownCountryCode = z.string().superRefine((v, ctx) => {
   if (isCountryCode(v)) return;

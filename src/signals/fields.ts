@@ -87,9 +87,8 @@ export function entityOf(r: Raw, defaultCc: string | undefined): Entity | Error 
   if (type === 'region') {
     const c = code.toUpperCase();
     // Subdivision codes are renumbered over time (old series keep old codes): only the country part is checked against ISO.
-    if (!/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(c)) return new Error(`region "${code}" is not an ISO 3166-2 code like IR-07`);
-    const problem = check.countryProblem(c.slice(0, 2));
-    return problem ? new Error(`region "${code}": ${problem}`) : { entity_type: 'region', entity_code: c, cc: c.slice(0, 2) };
+    const problem = check.regionFormProblem(code);
+    return problem ? new Error(problem.startsWith('region') ? problem : `region ${problem}`) : { entity_type: 'region', entity_code: c, cc: c.slice(0, 2) };
   }
   return new Error(`entity_type "${type}" is not one of country, region, asn`);
 }

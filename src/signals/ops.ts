@@ -12,19 +12,8 @@ import { importSignals, SIGNALS_IMPORT_KIND, type SignalImportReport } from './i
 const Filters = z.object({
   cc: check.probeCountryCode.optional(),
   asn: check.asn.optional(),
-  // the importer takes any code of ISO 3166-2's form whose country is one (subdivision codes are
-  // renumbered over time, old series keep old codes), so the filter takes the same codes
-  region: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'expected an ISO 3166-2 code like IR-07')
-    .superRefine((v, ctx) => {
-      const problem = /^[A-Z]{2}-/.test(v) ? check.countryProblem(v.slice(0, 2)) : null;
-      if (problem) ctx.addIssue({ code: 'custom', message: `region "${v}": ${problem}` });
-    })
-    .optional()
-    .meta({ description: 'region entity (ISO 3166-2), e.g. IR-07: the evidence of a region outage' }),
+  // the importer takes the same codes (subdivision codes are renumbered over time, old series keep old codes)
+  region: check.regionForm.optional().meta({ description: 'region entity (ISO 3166-2), e.g. IR-07: the evidence of a region outage' }),
   source: z.string().max(64).optional().meta({ description: 'data source, e.g. darknet, active_probing, ooni_measurements' }),
   since: check.instant.optional().meta({ description: 'from this instant (inclusive)' }),
   until: check.instant.optional().meta({ description: 'before this instant (exclusive)' }),
