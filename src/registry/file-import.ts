@@ -215,10 +215,10 @@ export async function importDumpFile(
  */
 export async function readDerivedCsv(
   path: string,
-): Promise<{ columns: string[]; rows: { line: number; row: Record<string, string> }[]; lines: number; blank: number }> {
+): Promise<{ columns: string[]; rows: { line: number; row: Record<string, string>; fields: number }[]; lines: number; blank: number }> {
   const text = await readTextStrict(path);
   let columns: string[] = [];
-  const records: { record: Record<string, string>; info: { lines: number } }[] = parse(text, {
+  const records: { record: Record<string, string>; info: { lines: number; index: number } }[] = parse(text, {
     columns: (header: string[]) => {
       refuseRepeatedColumns(basename(path), header);
       columns = header;
@@ -233,7 +233,12 @@ export async function readDerivedCsv(
   });
   const all = text.split('\n');
   if (text.endsWith('\n')) all.pop();
-  return { columns, rows: records.map((r) => ({ line: r.info.lines, row: r.record })), lines: all.length, blank: all.filter((l) => l.trim() === '').length };
+  return {
+    columns,
+    rows: records.map((r) => ({ line: r.info.lines, row: r.record, fields: r.info.index })),
+    lines: all.length,
+    blank: all.filter((l) => l.trim() === '').length,
+  };
 }
 
 /** The derived file of CIDR records (cidr, num_addresses, decision_body, decision_number, decision_date, domain, record_line). */

@@ -37,6 +37,21 @@ describe('registry import of the daily series', () => {
     expect(r.files[0]).toMatchObject({ lines: 1001, stored: 1000, rejected: 0, reconciled: true });
   });
 
+  it('a row with fewer or more fields than the header, or a commit that is no git hash, is a reject naming it; the others are stored (SYNTHETIC edits of real rows)', async () => {
+    const short = ROWS[1]!.split(',').slice(0, 5).join(',');
+    const long = `${ROWS[2]!},7`;
+    const badCommit = ROWS[3]!.replace(/^([^,]*),[0-9a-f]{40},/, '$1,not-a-sha,');
+    const r = await run('b_daily_stats_DERIVED.csv', [HEADER, ROWS[0], short, long, badCommit, ROWS[4]].join('\r\n'));
+    expect(r.files[0]).toMatchObject({ stored: 2, rejected: 3, reconciled: true });
+    const reasons = r.rejects.map((x) => [x.line, x.reason.split(':')[0]]);
+    expect(reasons).toEqual([
+      [3, 'bad_fields'],
+      [4, 'bad_fields'],
+      [5, 'bad_commit'],
+    ]);
+    expect(r.rejects[0]!.reason).toMatch(/the row has 5 fields, the header \d+/);
+  });
+
   it('refuses a header that repeats a column, naming it (SYNTHETIC: a second "records" column)', async () => {
     const text = [`${HEADER},records`, ...ROWS.map((l) => `${l},999`), ''].join('\r\n');
     await expect(run('dup_daily_stats_DERIVED.csv', text)).rejects.toMatchObject({
@@ -122,7 +137,8 @@ describe('registry import of the daily series: cells no register can have', () =
       [2, 'bad_count: column "records" is empty (a missing count is not 0)'],
       [3, 'bad_count: column "organ_ФСКН" is empty (a missing count is not 0)'],
       [4, 'bad_count: column "records" is empty (a missing count is not 0)'],
-      [5, 'bad_count: column "organ_other" is empty (a missing count is not 0)'],
+      // a row cut short is read as a whole or not at all: its field count is named
+      [5, `bad_fields: the row has ${at('organ_other')} fields, the header ${cols.length}`],
     ]);
     expect(r.files[0]).toMatchObject({ lines: 6, stored: 1, rejected: 4, reconciled: true });
     expect((await store.registry.listDailyStats()).map((d) => d.day)).toEqual([ROWS[4]!.slice(0, 10)]);

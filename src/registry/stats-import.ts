@@ -8,8 +8,9 @@
  * with an address, a URL or a distinct domain no more than its records, the bodies' counts
  * summing to no more than its records, at least one IP token per record with an address (and
  * none without one), no more CIDR tokens than tokens, an `Updated:` header that reads as one,
- * every count cell of the header filled (an empty or missing cell is never read as 0), and a
- * day not given on an earlier line. Any other row is a reject naming its line and why.
+ * every count cell of the header filled (an empty or missing cell is never read as 0), as many
+ * fields as the header (a short or long row is never read in part), a commit that is a git hash
+ * (every value cites its gsnw/z-i commit), and a day not given on an earlier line. Any other row is a reject naming its line and why.
  */
 import { latestDateBegun } from '../shared/index.js';
 import type { RegistryDailyStatRecord, Store } from '../store/index.js';
@@ -54,10 +55,11 @@ export async function importDailyStats(store: Store, plan: PlannedFile, at: stri
   report.blank_lines = blank;
   const out: RegistryDailyStatRecord[] = [];
   const lineOfDay = new Map<string, number>();
-  for (const { line, row } of rows) {
+  for (const { line, row, fields } of rows) {
     const day = (row.day ?? '').trim();
     const counts: Record<string, number> = {};
-    let bad: string | null = dateProblem(day) === null ? null : `bad_date: day "${day}" ${dateProblem(day)}`;
+    let bad: string | null = fields === columns.length ? null : `bad_fields: the row has ${fields} fields, the header ${columns.length}`;
+    if (!bad && dateProblem(day) !== null) bad = `bad_date: day "${day}" ${dateProblem(day)}`;
     for (const k of countColumns) {
       const v = row[k];
       if (v === undefined || v.trim() === '') {
@@ -69,6 +71,9 @@ export async function importDailyStats(store: Store, plan: PlannedFile, at: stri
       counts[k] = n;
     }
     if (row.complete !== '0' && row.complete !== '1') bad ??= `bad_flag: complete = "${row.complete}" (expected 0 or 1)`;
+    // every value is sourced to a gsnw/z-i commit: a cell that is no commit hash would cite a link that goes nowhere
+    if (row.commit !== undefined && !/^[0-9a-f]{7,40}$/.test(row.commit.trim()))
+      bad ??= `bad_commit: commit = "${row.commit.slice(0, 60)}" is not a git commit hash (7 to 40 hex digits)`;
     bad ??= impossible(day, row.updated_header, counts, latest);
     const first = lineOfDay.get(day);
     if (first !== undefined) bad ??= `duplicate_day: day "${day}" is given on line ${first} already`;
