@@ -131,14 +131,19 @@ export function columnsOf(rows: readonly Record<string, unknown>[], carry: reado
 
 type Shaped = { shape?: Record<string, Shaped>; element?: Shaped; unwrap?: () => Shaped };
 
-/** The keys of a row as the op's output schema declares them (none when the schema does not say). */
-export function schemaColumns(output: unknown, binding: RowsBinding): string[] {
+/** The schema of one row: the element of the list at the binding's key in the op's output schema (undefined when it does not say). */
+function rowSchema(output: unknown, binding: RowsBinding): Shaped | undefined {
   let list: Shaped | undefined = output as Shaped;
   for (const k of binding.key.split('.')) {
     const s: Shaped | undefined = list?.shape ? list : list?.unwrap?.();
     list = s?.shape?.[k];
   }
-  const element = list?.element ?? list?.unwrap?.().element;
+  return list?.element ?? list?.unwrap?.().element;
+}
+
+/** The keys of a row as the op's output schema declares them (none when the schema does not say). */
+export function schemaColumns(output: unknown, binding: RowsBinding): string[] {
+  const element = rowSchema(output, binding);
   return element?.shape ? Object.keys(element.shape) : [...(binding.columns ?? [])];
 }
 
@@ -150,12 +155,7 @@ type NumberLike = { def?: { type?: string }; format?: string | null; unwrap?: ()
  * every file and joins without casts.
  */
 export function schemaIntColumns(output: unknown, binding: RowsBinding): Set<string> {
-  let list: Shaped | undefined = output as Shaped;
-  for (const k of binding.key.split('.')) {
-    const s: Shaped | undefined = list?.shape ? list : list?.unwrap?.();
-    list = s?.shape?.[k];
-  }
-  const element = list?.element ?? list?.unwrap?.().element;
+  const element = rowSchema(output, binding);
   const out = new Set<string>();
   for (const [name, col] of Object.entries(element?.shape ?? {})) {
     let x = col as unknown as NumberLike | undefined;
