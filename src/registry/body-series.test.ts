@@ -2,37 +2,21 @@
 // and that series describes itself as "other" whichever bodies a dump adds to it, never as one of
 // them. The daily series is the shipped file; the dumps of 2019 (their bodies Минюст and
 // Минздрав, which have no series of their own) are SYNTHETIC.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock, packagePath, silentProgress } from '../shared/index.js';
+import { describe, expect, it } from 'vitest';
+import { packagePath } from '../shared/index.js';
 import { listIndicators } from '../ledger/index.js';
-import type { Store } from '../store/index.js';
-import { tempDir, tempStore } from '../../test/helpers/index.js';
-import { importRegistry } from './import.js';
+import { registryBench } from '../../test/helpers/registry.js';
 
 const DAILY = packagePath('data', 'registry', 'zapret-info_registry_daily_stats_2012-11_2016-06_DERIVED.csv');
 
 describe('registry: the "other" bodies series', () => {
-  let store: Store;
-  let cleanup: () => Promise<void> | void;
-  let dir: ReturnType<typeof tempDir>;
-  beforeEach(async () => {
-    ({ store, cleanup } = await tempStore());
-    dir = tempDir('registry-other-');
-  });
-  afterEach(async () => {
-    await cleanup();
-    dir.cleanup();
-  });
+  const b = registryBench('registry-other-');
   const dump = (name: string, header: string, lines: string[]) => {
-    const path = join(dir.dir, name);
     const text = `Updated: ${header} +0000\n${lines.join('\n')}\n`;
-    writeFileSync(path, Buffer.from([...text].map((ch) => CP1251.get(ch) ?? ch.charCodeAt(0))));
-    return path;
+    return b.write(name, Buffer.from([...text].map((ch) => CP1251.get(ch) ?? ch.charCodeAt(0))));
   };
-  const run = (...paths: string[]) => importRegistry({ store, clock: fixedClock('2026-12-06T12:00:00Z'), progress: silentProgress }, paths);
-  const other = async () => (await listIndicators({ store }, { country: 'RU' })).items.find((s) => s.id === 'ru-registry-records-other')!;
+  const run = (...paths: string[]) => b.run(paths);
+  const other = async () => (await listIndicators({ store: b.store }, { country: 'RU' })).items.find((s) => s.id === 'ru-registry-records-other')!;
 
   it('keeps the title and description "other" when a dump adds bodies to it, and sums those bodies per day', async () => {
     await run(DAILY);

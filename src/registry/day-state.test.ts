@@ -4,42 +4,21 @@
 // daily series is the shipped file (2015-06-02: "Updated: 2015-06-02 09:28:00", 10,096 records,
 // 2,787 by court); the dumps of that day are SYNTHETIC (real lines of the 2016 quirks fixture
 // under a 2015 header, their decisions dated no later).
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock, packagePath, silentProgress } from '../shared/index.js';
+import { describe, expect, it } from 'vitest';
+import { packagePath } from '../shared/index.js';
 import { listIndicators } from '../ledger/index.js';
-import type { Store } from '../store/index.js';
-import { tempDir, tempStore } from '../../test/helpers/index.js';
-import { importRegistry } from './import.js';
+import { QUIRKS_2016_LINES, registryBench } from '../../test/helpers/registry.js';
 
 const DAILY = packagePath('data', 'registry', 'zapret-info_registry_daily_stats_2012-11_2016-06_DERIVED.csv');
 /** Real records of the quirks fixture decided before June 2015: lines 2 and 4 (court, court). */
-const RECORDS = readFileSync(packagePath('test', 'fixtures', 'registry-quirks', 'dump-2016-06-13-lines.cp1251.csv'))
-  .toString('latin1')
-  .split('\n')
-  .filter((l) => /;201[0-5]-0[1-5]-\d\d$|;201[0-4]-\d\d-\d\d$/.test(l));
+const RECORDS = QUIRKS_2016_LINES.filter((l) => /;201[0-5]-0[1-5]-\d\d$|;201[0-4]-\d\d-\d\d$/.test(l));
 
 describe('registry: a snapshot on a day of the daily series', () => {
-  let store: Store;
-  let cleanup: () => Promise<void> | void;
-  let dir: ReturnType<typeof tempDir>;
-  beforeEach(async () => {
-    ({ store, cleanup } = await tempStore());
-    dir = tempDir('registry-day-state-');
-  });
-  afterEach(async () => {
-    await cleanup();
-    dir.cleanup();
-  });
-  const dump = (time: string) => {
-    const path = join(dir.dir, `register-2015-06-02-${time.replaceAll(':', '')}.csv`);
-    writeFileSync(path, Buffer.from(`Updated: 2015-06-02 ${time} +0000\n${RECORDS.join('\n')}\n`, 'latin1'));
-    return path;
-  };
-  const run = (path: string) => importRegistry({ store, clock: fixedClock('2026-12-06T12:00:00Z'), progress: silentProgress }, [path]);
+  const b = registryBench('registry-day-state-');
+  const dump = (time: string) => b.write(`register-2015-06-02-${time.replaceAll(':', '')}.csv`, `Updated: 2015-06-02 ${time} +0000\n${RECORDS.join('\n')}\n`);
+  const run = (path: string) => b.run([path]);
   const day = async (period: string) =>
-    (await listIndicators({ store }, { country: 'RU' })).items
+    (await listIndicators({ store: b.store }, { country: 'RU' })).items
       .filter((s) => s.id === 'ru-registry-records' || s.id.startsWith('ru-registry-records-') || s.id === 'ru-registry-ip-tokens')
       .flatMap((s) => s.values.filter((v) => v.period === period).map((v) => [s.id, v.value, v.disputed]))
       .sort();

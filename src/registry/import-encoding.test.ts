@@ -3,42 +3,19 @@
 // the code page does not define) is a reject naming the line, never a record stored garbled.
 // Lines are the real ones of test/fixtures/registry-quirks; every re-encoded or padded copy is a
 // SYNTHETIC edit, said so per test.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock, packagePath, silentProgress } from '../shared/index.js';
-import type { Store } from '../store/index.js';
-import { tempDir, tempStore } from '../../test/helpers/index.js';
-import { importRegistry } from './import.js';
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../shared/index.js';
+import { QUIRKS_2016_LINES, registryBench } from '../../test/helpers/registry.js';
 import { registrySummary } from './views.js';
 
-const fixture = (name: string) => readFileSync(packagePath('test', 'fixtures', 'registry-quirks', name));
 /** The real 2016 lines as bytes (windows-1251): [header, record, ...]. */
-const LINES_2016 = fixture('dump-2016-06-13-lines.cp1251.csv')
-  .toString('latin1')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => Buffer.from(l, 'latin1'));
+const LINES_2016 = QUIRKS_2016_LINES.map((l) => Buffer.from(l, 'latin1'));
 const asUtf8 = (cp1251: Buffer) => Buffer.from(new TextDecoder('windows-1251').decode(cp1251), 'utf8');
 
 describe('registry import: one encoding for the whole dump', () => {
-  let store: Store;
-  let cleanup: () => Promise<void> | void;
-  let dir: ReturnType<typeof tempDir>;
-  beforeEach(async () => {
-    ({ store, cleanup } = await tempStore());
-    dir = tempDir('registry-encoding-');
-  });
-  afterEach(async () => {
-    await cleanup();
-    dir.cleanup();
-  });
-  const write = (name: string, lines: Buffer[]) => {
-    const path = join(dir.dir, name);
-    writeFileSync(path, Buffer.concat(lines.flatMap((l) => [l, Buffer.from('\n')])));
-    return path;
-  };
-  const run = (...paths: string[]) => importRegistry({ store, clock: fixedClock('2026-12-06T12:00:00Z'), progress: silentProgress }, paths);
+  const b = registryBench('registry-encoding-');
+  const write = (name: string, lines: Buffer[]) => b.write(name, Buffer.concat(lines.flatMap((l) => [l, Buffer.from('\n')])));
+  const run = (...paths: string[]) => b.run(paths);
 
   it('UTF-8 lines inside a windows-1251 dump are rejects naming each line; the snapshot is partial and holds no garbled body (SYNTHETIC: the last two real records re-encoded as UTF-8)', async () => {
     const [header, ...records] = LINES_2016;
@@ -51,7 +28,7 @@ describe('registry import: one encoding for the whole dump', () => {
       { file: 'register-2016-06-13.csv', line: n, reason: expect.stringMatching(/^bad_encoding: the line is UTF-8, not windows-1251/) },
     ]);
     expect(r.snapshots).toEqual([expect.objectContaining({ id: '2016-06-13T12:04:00Z', complete: false, lower_bound: true })]);
-    const s = await registrySummary({ store, clock: fixedClock('2026-12-06T12:00:00Z') }, { snapshot: '2016-06-13T12:04:00Z' });
+    const s = await registrySummary({ store: b.store, clock: fixedClock('2026-12-06T12:00:00Z') }, { snapshot: '2016-06-13T12:04:00Z' });
     expect(s.by_body.map((b) => b.decision_body).filter((b) => /[РС][\u0400-\u045F\u0080-\u00BF«»№]/.test(b))).toEqual([]);
   });
 
@@ -72,7 +49,7 @@ describe('registry import: one encoding for the whole dump', () => {
       code: 'VALIDATION',
       message: expect.stringMatching(/the file is UTF-8, but a Zapret-Info dump is windows-1251/),
     });
-    expect(await store.registry.listSnapshots()).toEqual([]);
+    expect(await b.store.registry.listSnapshots()).toEqual([]);
   });
 
   it('a byte windows-1251 does not define (0x98) is a reject naming the line, never stored as a control character (SYNTHETIC: 0x98 put into a real domain)', async () => {

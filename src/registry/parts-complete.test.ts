@@ -2,42 +2,19 @@
 // the Updated: header, whatever order and however many imports brought them in. Records are the
 // real lines of test/fixtures/registry-quirks/dump-2016-06-13-lines.cp1251.csv; the split into
 // three parts is SYNTHETIC.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock, packagePath, silentProgress } from '../shared/index.js';
-import type { Store } from '../store/index.js';
-import { tempDir, tempStore } from '../../test/helpers/index.js';
-import { importRegistry } from './import.js';
+import { describe, expect, it } from 'vitest';
+import { QUIRKS_2016_LINES, registryBench } from '../../test/helpers/registry.js';
 
-const LINES = readFileSync(packagePath('test', 'fixtures', 'registry-quirks', 'dump-2016-06-13-lines.cp1251.csv'))
-  .toString('latin1')
-  .split('\n')
-  .filter(Boolean);
+const LINES = QUIRKS_2016_LINES;
 
 describe('registry: parts of one dump over several imports', () => {
-  let store: Store;
-  let cleanup: () => Promise<void> | void;
-  let dir: ReturnType<typeof tempDir>;
-  beforeEach(async () => {
-    ({ store, cleanup } = await tempStore());
-    dir = tempDir('registry-parts-');
-  });
-  afterEach(async () => {
-    await cleanup();
-    dir.cleanup();
-  });
-  const part = (n: number, lines: string[]) => {
-    const path = join(dir.dir, `dump-0${n}.csv`);
-    writeFileSync(path, Buffer.from(`${lines.join('\n')}\n`, 'latin1'));
-    return path;
-  };
-  const run = (paths: string[], dumpTime?: string) =>
-    importRegistry({ store, clock: fixedClock('2026-12-06T12:00:00Z'), progress: silentProgress }, paths, dumpTime ? { dumpTime } : {});
+  const b = registryBench('registry-parts-');
+  const part = (n: number, lines: readonly string[]) => b.write(`dump-0${n}.csv`, `${lines.join('\n')}\n`);
+  const run = (paths: string[], dumpTime?: string) => b.run(paths, dumpTime ? { dumpTime } : {});
   const p0 = () => part(0, LINES.slice(0, 3)); // header and two records
   const p1 = () => part(1, LINES.slice(3, 5));
   const p2 = () => part(2, LINES.slice(5));
-  const state = async () => (await store.registry.listSnapshots()).map((s) => [s.id, s.complete, s.lowerBound, s.doc.entries]);
+  const state = async () => (await b.store.registry.listSnapshots()).map((s) => [s.id, s.complete, s.lowerBound, s.doc.entries]);
 
   it('00 and 02 are incomplete; 01 imported later fills the gap and the snapshot is complete', async () => {
     await run([p0(), p2()]);

@@ -3,55 +3,32 @@
 // day's last complete snapshot, whatever order the dumps were imported in. Records are the real
 // lines of test/fixtures/registry-quirks/dump-2016-06-13-lines.cp1251.csv; the two dump times
 // of that day and the shorter second dump are SYNTHETIC.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock, packagePath, silentProgress } from '../shared/index.js';
+import { describe, expect, it } from 'vitest';
 import { listIndicators } from '../ledger/index.js';
-import type { Store } from '../store/index.js';
-import { tempDir, tempStore } from '../../test/helpers/index.js';
-import { importRegistry } from './import.js';
+import { QUIRKS_2016_LINES, registryBench } from '../../test/helpers/registry.js';
 import { selectSnapshot } from './snapshots.js';
 
-const RECORDS = readFileSync(packagePath('test', 'fixtures', 'registry-quirks', 'dump-2016-06-13-lines.cp1251.csv'))
-  .toString('latin1')
-  .split('\n')
-  .filter(Boolean)
-  .slice(1);
+const RECORDS = QUIRKS_2016_LINES.slice(1);
 
 describe('registry: two snapshots on one day', () => {
-  let store: Store;
-  let cleanup: () => Promise<void> | void;
-  let dir: ReturnType<typeof tempDir>;
-  beforeEach(async () => {
-    ({ store, cleanup } = await tempStore());
-    dir = tempDir('registry-same-day-');
-  });
-  afterEach(async () => {
-    await cleanup();
-    dir.cleanup();
-  });
-  const dump = (name: string, time: string, records: string[]) => {
-    const path = join(dir.dir, name);
-    writeFileSync(path, Buffer.from(`Updated: 2016-06-13 ${time} +0000\n${records.join('\n')}\n`, 'latin1'));
-    return path;
-  };
-  const run = (path: string) => importRegistry({ store, clock: fixedClock('2026-12-06T12:00:00Z'), progress: silentProgress }, [path]);
+  const b = registryBench('registry-same-day-');
+  const dump = (name: string, time: string, records: readonly string[]) => b.write(name, `Updated: 2016-06-13 ${time} +0000\n${records.join('\n')}\n`);
+  const run = (path: string) => b.run([path]);
   const morning = () => dump('morning-2016-06-13.csv', '09:00:00', RECORDS);
   const evening = () => dump('evening-2016-06-13.csv', '18:00:00', RECORDS.slice(0, 3));
   const dayValues = async () =>
-    (await listIndicators({ store }, { country: 'RU' })).items
+    (await listIndicators({ store: b.store }, { country: 'RU' })).items
       .flatMap((s) => s.values.filter((v) => v.period === '2016-06-13').map((v) => [s.id, v.value, v.source.locator, v.disputed]))
       .sort();
 
   it('a date that names two snapshots is refused (VALIDATION) listing them; an id picks one', async () => {
     await run(morning());
     await run(evening());
-    await expect(selectSnapshot(store, '2016-06-13')).rejects.toMatchObject({
+    await expect(selectSnapshot(b.store, '2016-06-13')).rejects.toMatchObject({
       code: 'VALIDATION',
       message: expect.stringMatching(/2016-06-13 names 2 snapshots: 2016-06-13T09:00:00Z, 2016-06-13T18:00:00Z; give one of these ids/),
     });
-    expect((await selectSnapshot(store, '2016-06-13T09:00:00Z')).snapshot.id).toBe('2016-06-13T09:00:00Z');
+    expect((await selectSnapshot(b.store, '2016-06-13T09:00:00Z')).snapshot.id).toBe('2016-06-13T09:00:00Z');
   });
 
   it('a time that is no snapshot is refused naming snapshot and listing the ids, whatever its day holds; the same instant written otherwise is that snapshot', async () => {
@@ -64,20 +41,20 @@ describe('registry: two snapshots on one day', () => {
       '2016-06-13 10:00',
       '2016-02-30T09:00:00Z',
     ]) {
-      await expect(selectSnapshot(store, value), value).rejects.toMatchObject({
+      await expect(selectSnapshot(b.store, value), value).rejects.toMatchObject({
         code: 'VALIDATION',
         message: expect.stringContaining('available: 2016-06-13T09:00:00Z'),
         issues: [{ path: ['snapshot'] }],
       });
     }
     for (const value of ['2016-06-13T09:00:00Z', '2016-06-13T12:00:00+03:00', '2016-06-13 09:00:00Z', '2016-06-13'])
-      expect((await selectSnapshot(store, value)).snapshot.id, value).toBe('2016-06-13T09:00:00Z');
+      expect((await selectSnapshot(b.store, value)).snapshot.id, value).toBe('2016-06-13T09:00:00Z');
   });
 
   it('a YYYY-MM-DD value the calendar does not have is refused as no date, not as a day without snapshots (SYNTHETIC values)', async () => {
     await run(morning());
     for (const value of ['2016-13-01', '2016-02-30'])
-      await expect(selectSnapshot(store, value), value).rejects.toMatchObject({
+      await expect(selectSnapshot(b.store, value), value).rejects.toMatchObject({
         code: 'VALIDATION',
         message: expect.stringMatching(new RegExp(`^--snapshot "${value}" is not a date on the calendar; available: 2016-06-13T09:00:00Z`)),
         issues: [{ path: ['snapshot'] }],
