@@ -5,7 +5,7 @@
  * renamed over it, so a crash leaves the old file or the new one, never a mix, and the database
  * keeps its file mode.
  */
-import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { backupRefusal } from '../db/backup-check.js';
 import { readLock } from '../op/index.js';
@@ -45,7 +45,7 @@ export async function restoreDatabase(dbPath: string, file: string): Promise<Res
   // the database keeps its mode (a 0600 file stays 0600); a new one takes the backup's
   const mode = statSync(existsSync(dbPath) ? dbPath : source).mode & 0o777;
   try {
-    copyFileSync(source, tmp);
+    copyPrivately(source, tmp);
     chmodSync(tmp, mode);
     rmSync(`${dbPath}.wal`, { force: true });
     renameSync(tmp, dbPath);
@@ -62,6 +62,30 @@ export async function restoreDatabase(dbPath: string, file: string): Promise<Res
     rows: tables.reduce((n, t) => n + (t.rows ?? 0), 0),
     unreadable_secrets: await unreadableSecrets(dbPath),
   };
+}
+
+/**
+ * Copy `source` to the new file `dest`, which is created owner-only (0600) and exclusively: while
+ * it is written, no other user can open it, whatever the umask or the backup's own mode (a copy
+ * made by copyFile takes the source's mode, often 0644, until it is changed). The caller sets
+ * the final mode once the copy is whole. Written to disk (fsync) before it returns.
+ */
+export function copyPrivately(source: string, dest: string): void {
+  const out = openSync(dest, 'wx', 0o600);
+  try {
+    const from = openSync(source, 'r');
+    try {
+      const buf = Buffer.alloc(1 << 20);
+      for (let n = readSync(from, buf); n > 0; n = readSync(from, buf)) {
+        for (let off = 0; off < n;) off += writeSync(out, buf, off, n - off);
+      }
+    } finally {
+      closeSync(from);
+    }
+    fsyncSync(out);
+  } finally {
+    closeSync(out);
+  }
 }
 
 /**
