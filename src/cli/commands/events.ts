@@ -224,7 +224,7 @@ export function eventsCommand(program: Command, io: Io): void {
 }
 
 function eventsImportCommand(events: Command, io: Io): void {
-  leaf(events, 'import', 'import Access Now #KeepItOn STOP CSV (idempotent; exit 3 if rows were rejected)')
+  leaf(events, 'import', 'import Access Now #KeepItOn STOP CSV (idempotent; exit 3 if rows were rejected, or --full could not check what is absent)')
     .argument('<file>', 'STOP CSV with its published columns')
     .option('--format <f>', 'input format', 'stop')
     .option('--snapshot <date>', 'snapshot date (default: from the file name)')
@@ -239,7 +239,8 @@ function eventsImportCommand(events: Command, io: Io): void {
         full: o.full === true,
         allow_shrink: o.allowShrink === true,
       });
-      if (r.rows_rejected > 0) io.setExit(3);
+      // --full asked for the absent check: a file that could not be taken as the whole snapshot did only part of what was asked
+      if (r.rows_rejected > 0 || (o.full === true && r.absent_check !== 'done')) io.setExit(3);
       ctx.print(
         r,
         (x: typeof r) =>
@@ -249,6 +250,7 @@ function eventsImportCommand(events: Command, io: Io): void {
             .join(
               ', ',
             )}; retracted as absent from the whole snapshot ${x.absent_retracted.length}; left as a person edited them ${x.user_edits_kept.length}\n` +
+          (o.full === true ? `absent check: ${x.absent_check}\n` : '') +
           x.absent_retracted.map((a) => `  retracted ${a.event}: ${a.reason}\n`).join('') +
           x.restored.map((a) => `  restored ${a.event} (the import had retracted it: ${a.retracted})\n`).join('') +
           x.retracted_kept.map((k) => `  still retracted, as ${k.retracted_by} retracted it: ${k.event} (${k.reason})\n`).join('') +
