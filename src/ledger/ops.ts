@@ -314,10 +314,15 @@ export const indicatorsExport = defineOp({
   summary: 'Export indicator values (body is utf8 text, or base64 for parquet)',
   write: false,
   input: IndicatorFilters.extend({ format: z.enum(EXPORT_FORMATS) }),
-  output: ExportBody,
+  output: ExportBody.extend({
+    count: z.number().int().describe('indicator values exported (a row each in csv, ndjson and parquet; json holds them in their series)'),
+  }),
   run: async (ctx, { format, ...filters }) => {
     const body = await exportIndicators(ctx, filters, format);
-    return typeof body === 'string' ? { format, body, encoding: 'utf8' as const } : { format, body: body.toString('base64'), encoding: 'base64' as const };
+    const count = (await listIndicators(ctx, filters)).items.reduce((n, s) => n + s.values.length, 0);
+    return typeof body === 'string'
+      ? { format, body, encoding: 'utf8' as const, count }
+      : { format, body: body.toString('base64'), encoding: 'base64' as const, count };
   },
 });
 

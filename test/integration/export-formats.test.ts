@@ -168,6 +168,20 @@ describe('--out', () => {
     expect(readdirSync(join(t.dir, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it("every export's --json line says the file, the format and the rows it holds (indicators: the shipped register daily series)", async () => {
+    const daily = packagePath('data', 'registry', 'zapret-info_registry_daily_stats_2012-11_2016-06_DERIVED.csv');
+    expect((await run(['registry', 'import', daily])).code).toBeLessThanOrEqual(3);
+    for (const what of ['events', 'indicators', 'measurements']) {
+      const target = out(`rows-${what}.csv`);
+      const r = await run([what, 'export', '--format', 'csv', '--out', target]);
+      expect(r.code, r.err).toBe(0);
+      const said = JSON.parse(r.out) as { file: string; format: string; rows: number };
+      const [{ n }] = (await rows(`SELECT count(*) AS n FROM read_csv(${lit(target)}, all_varchar = true)`)) as [{ n: bigint }];
+      expect(n, what).toBeGreaterThan(0n);
+      expect(said, what).toMatchObject({ file: target, format: 'csv', rows: Number(n) });
+    }
+  });
+
   it('measurements export to a folder that is not there: exit 1 naming the file', async () => {
     const target = join(t.dir, 'nope', 'm.parquet');
     const r = await run(['measurements', 'export', '--format', 'parquet', '--out', target]);

@@ -46,8 +46,9 @@ export function indicatorsCommand(program: Command, io: Io): void {
       const bytes = Buffer.from(r.body, r.encoding);
       if (o.out) {
         await writeOutFile(o.out as string, bytes, { force: o.force === true });
-        if (ctx.globals.json) io.out.write(JSON.stringify({ file: o.out, format: o.format }) + '\n');
-        else io.err.write(`wrote ${o.out as string}\n`);
+        // the file line of every --out: file, format, rows (count as events export gives it)
+        if (ctx.globals.json) io.out.write(JSON.stringify({ file: o.out, format: o.format, rows: r.count, count: r.count }) + '\n');
+        else io.err.write(`wrote ${r.count} indicator values to ${o.out as string}\n`);
       } else io.out.write(bytes);
     });
 }
