@@ -15,6 +15,7 @@ import { planFiles, type PlannedFile } from './plan.js';
 import { daySnapshot, snapshotFlags } from './snapshots.js';
 import { importDailyStats } from './stats-import.js';
 import { isRecordsSeries, oneStatePerDay } from './day-state.js';
+import { dailyDays, droppedValues } from './daily-days.js';
 import { dailySeries, linkEvidence, publish, snapshotLocator, snapshotSeries, type LinkReport } from './timeline.js';
 
 export interface ImportOptions {
@@ -86,7 +87,9 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
     links: [],
   };
   const touched = new Set<string>();
-  const series = [];
+  const series: IndicatorSeries[] = [];
+  // the daily series is published once, from every daily file stored, after this import's files
+  let dailyFile: string | null = null;
   // A snapshot without figures was left before its analysis ended (a file's write resets them):
   // a file of it found unchanged still has it analysed again.
   const stored = await deps.store.registry.listSnapshots();
@@ -104,7 +107,7 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
         file = await importDailyStats(deps.store, plan, at, rejects);
         const list = rejectList(plan, rejects);
         await deps.store.ledger.replaceRejects(list.importKind, list.sourceFile, list.records);
-        series.push(...dailySeries(await deps.store.registry.listDailyStats(), plan.sourceFile));
+        dailyFile = plan.sourceFile;
       } else {
         // The file's rows, its record (the hash a rerun skips it on) and its rejects list are written together (RegistryRepo.writeFile).
         const snap = snapshotRecord(plan, at);
@@ -127,6 +130,12 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
     for (const r of listed.slice(0, Math.max(0, MAX_REPORTED_REJECTS - report.rejects.length)))
       report.rejects.push({ file: plan.sourceFile, line: r.line, reason: r.reason });
   }
+  let dailyRetire: RetiredValues[] = [];
+  if (dailyFile !== null) {
+    const daily = await deps.store.registry.listDailyStats();
+    series.push(...dailySeries(daily, dailyFile));
+    dailyRetire = droppedValues(dailyDays(daily).dropped, await registrySeriesIds(deps.store, series));
+  }
   if (touched.size) await ensureAsnTable(deps);
   const figures: RegistrySnapshotRecord[] = [];
   const analysed = [];
@@ -139,7 +148,7 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
   const retire = await daySeries(deps.store, analysed, series);
   if (series.length) {
     const days = await dayStates(deps.store, series);
-    report.indicators = await publish(deps.store, days.series, [...retire, ...days.retire]);
+    report.indicators = await publish(deps.store, days.series, [...retire, ...dailyRetire, ...days.retire]);
   }
   // The figures last: a snapshot that has them has its evidence links and series written too.
   for (const s of figures) await deps.store.registry.upsertSnapshot(s);
@@ -164,7 +173,7 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
  */
 async function daySeries(store: Store, analysed: SnapshotAnalysis[], series: IndicatorSeries[]): Promise<RetiredValues[]> {
   const all = await store.registry.listSnapshots();
-  const registrySeries = (await store.ledger.listIndicatorSeries({ country: 'RU' })).filter((s) => s.origin === 'registry').map((s) => s.id);
+  const registrySeries = await registrySeriesIds(store, []);
   const retire: RetiredValues[] = [];
   for (const a of analysed) {
     const day = a.snapshot.dump_at.slice(0, 10);
@@ -176,6 +185,12 @@ async function daySeries(store: Store, analysed: SnapshotAnalysis[], series: Ind
     if (others.length) retire.push({ seriesIds: ids, period: day, locators: others });
   }
   return retire;
+}
+
+/** The registry's series ids: those stored and those about to be published. */
+async function registrySeriesIds(store: Store, series: IndicatorSeries[]): Promise<string[]> {
+  const stored = (await store.ledger.listIndicatorSeries({ country: 'RU' })).filter((s) => s.origin === 'registry').map((s) => s.id);
+  return [...new Set([...stored, ...series.map((s) => s.id)])];
 }
 
 /** The records series with one state of the register per day, daily row or snapshot (day-state.ts). */

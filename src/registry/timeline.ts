@@ -10,6 +10,7 @@ import { saveSeries, type IndicatorSeries } from '../ledger/index.js';
 import type { RegistryDailyStatRecord, RetiredValues, Store } from '../store/index.js';
 import type { SnapshotAnalysis } from './analysis.js';
 import { namedServices } from './collateral.js';
+import { dailyDays, dailyLocator } from './daily-days.js';
 
 type Value = IndicatorSeries['values'][number];
 
@@ -55,9 +56,9 @@ function series(id: string, title: string, unit: string, description: string, va
   return { id, title, unit, description, country: 'RU', values };
 }
 
-/** Daily series from the derived stats (complete days only: truncated blobs are not totals). */
+/** Daily series from the derived stats (complete days only: truncated blobs are not totals; one row a day: daily-days.ts). */
 export function dailySeries(rows: RegistryDailyStatRecord[], sourceFile: string): IndicatorSeries[] {
-  const days = rows.filter((r) => r.complete);
+  const days = dailyDays(rows).kept;
   const text = (v: unknown, fallback: string) => (typeof v === 'string' || typeof v === 'number' ? String(v) : fallback);
   const value = (r: RegistryDailyStatRecord, v: number): Value => ({
     period: r.day,
@@ -68,7 +69,7 @@ export function dailySeries(rows: RegistryDailyStatRecord[], sourceFile: string)
       publisher: PUBLISHER,
       published: r.day,
       archive_url: null,
-      locator: `${sourceFile}, line ${text(r.doc.source_line, '?')}`,
+      locator: dailyLocator(r, sourceFile),
     },
     note: null,
   });

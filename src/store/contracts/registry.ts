@@ -135,6 +135,8 @@ export interface RegistryDailyStatRecord {
   complete: boolean;
   records: number;
   doc: Record<string, unknown>;
+  /** The file the row was read from: given by `listDailyStats`, not needed by `replaceDailyStats`. */
+  sourceFile?: string;
 }
 
 export interface RegistryRepo {

@@ -177,8 +177,11 @@ export function duckRegistryRepo(db: DuckDb): RegistryRepo {
         );
       }),
     async listDailyStats() {
-      const rows = await db.all(`SELECT day::VARCHAR AS day, complete, records, doc::VARCHAR AS doc FROM registry_daily_stats ORDER BY day, source_file`);
+      const rows = await db.all(
+        `SELECT source_file, day::VARCHAR AS day, complete, records, doc::VARCHAR AS doc FROM registry_daily_stats ORDER BY day, source_file`,
+      );
       return rows.map((r): RegistryDailyStatRecord => ({
+        sourceFile: r.source_file as string,
         day: r.day as string,
         complete: r.complete as boolean,
         records: r.records as number,
