@@ -16,6 +16,7 @@ import { daySnapshot, snapshotFlags } from './snapshots.js';
 import { importDailyStats } from './stats-import.js';
 import { isRecordsSeries, oneStatePerDay } from './day-state.js';
 import { dailyDays, droppedValues } from './daily-days.js';
+import { linkDecisionEvents } from './decision-links.js';
 import { dailySeries, linkEvidence, publish, snapshotLocator, snapshotSeries, type LinkReport } from './timeline.js';
 
 export interface ImportOptions {
@@ -142,7 +143,7 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
   for (const id of [...touched].sort()) {
     const { a, withFigures } = await refreshSnapshot(deps, id, at);
     analysed.push(a);
-    report.links.push(...(await linkEvidence(deps.store, a)));
+    report.links.push(...(await linkEvidence(deps.store, a)), ...(await linkDecisionEvents(deps.store, a)));
     figures.push(withFigures);
   }
   const retire = await daySeries(deps.store, analysed, series);

@@ -29,6 +29,8 @@ describe('registry import and analysis of the shipped files', () => {
       JSON.stringify(sampleEvent({ id: 'ru-2018-telegram-block', start: '2018-04-16', title: 'Telegram blocked (test copy)' })),
     );
     expect((await cli(['events', 'add', '--file', join(t.dir, 'ev.json'), '--db', db])).code).toBe(0);
+    // the shipped event whose figure is one decision's share of the register
+    expect((await cli(['events', 'add', '--file', packagePath('data', 'ledger', 'events', 'ru-2018-cloud-ip-range-blocking.json'), '--db', db])).code).toBe(0);
     const r = await cli(['registry', 'import', ...SHIPPED, '--json', '--db', db]);
     expect(r.code, r.err).toBe(0);
     first = json(r);
@@ -161,10 +163,25 @@ describe('registry import and analysis of the shipped files', () => {
     expect(opt.err).toMatch(/--dump-time "2020-02-30" is not a date/);
   });
 
-  it('publishes indicators and links the Telegram event to the 2018 snapshot', async () => {
-    expect(first.links).toEqual([{ event: 'ru-2018-telegram-block', snapshot: '2018-05-05T13:25:00Z', linked: true, reason: null }]);
+  it('publishes indicators and links the Telegram event and the cloud-range event to the 2018 snapshot', async () => {
+    expect(first.links).toEqual([
+      { event: 'ru-2018-telegram-block', snapshot: '2018-05-05T13:25:00Z', linked: true, reason: null },
+      { event: 'ru-2018-cloud-ip-range-blocking', snapshot: '2018-05-05T13:25:00Z', linked: true, reason: null },
+      // the event is ongoing: the 2020 part still lists the decision; the 2016 dump (before the event began) is no evidence of it
+      { event: 'ru-2018-cloud-ip-range-blocking', snapshot: '2020-02-16', linked: true, reason: null },
+    ]);
     const store = await openStore(db);
     try {
+      // the cloud-range event's "about 13.71 million distinct addresses" is the decision's union in that snapshot
+      const cloud = await store.ledger.listLinks('ru-2018-cloud-ip-range-blocking');
+      expect(cloud.filter((l) => l.kind === 'registry_snapshot' && l.target.startsWith('2018'))).toEqual([
+        expect.objectContaining({
+          target: '2018-05-05T13:25:00Z',
+          doc: expect.objectContaining({ decision_number: '27-31-2015/Ид4082-15', ipv4_distinct: 13_705_216, ipv4_listed: 14_753_792, entries: 34 }),
+        }),
+      ]);
+      const summary = (await store.ledger.getEvent('ru-2018-cloud-ip-range-blocking'))!.doc.summary;
+      expect(summary).toContain('34 CIDR ranges covering about 13.71 million distinct addresses under Prosecutor-General decision 27-31-2015/Ид4082-15');
       const links = await store.ledger.listLinks('ru-2018-telegram-block');
       expect(links[0]).toMatchObject({ kind: 'registry_snapshot', target: '2018-05-05T13:25:00Z' });
       expect(links[0]!.doc).toMatchObject({ decision_addresses: 9_472, ipv4_distinct_all: 14_658_304 });
