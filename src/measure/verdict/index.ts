@@ -12,7 +12,8 @@ import { badEnvelopeFields, badFields } from './fields.js';
 import { VerdictBuilder } from './builder.js';
 import { cmpVersion, ooniFlags } from './compat.js';
 import { middleboxVerdict } from './middlebox.js';
-import { dnscheckVerdict, genericVerdict, urlgetterVerdict } from './probes.js';
+import { dnscheckVerdict } from './dnscheck.js';
+import { genericVerdict, urlgetterVerdict } from './probes.js';
 import {
   browserWebVerdict,
   dnsConsistencyVerdict,

@@ -1,56 +1,13 @@
 /**
- * Rules of our own for tests OONI does not score (dnscheck, urlgetter) and a generic fallback. dnscheck and urlgetter carry no control, so timeouts and
- * NXDOMAIN stay `insufficient`; only artefacts (bogon or fingerprinted answers, certificate
- * errors, resets) move them (docs/design/020 §5).
+ * Rules of our own for urlgetter, which OONI does not score (dnscheck: dnscheck.ts), and a
+ * generic fallback. urlgetter carries no control, so timeouts and NXDOMAIN stay `insufficient`;
+ * only artefacts (certificate errors, resets) move it (docs/design/020 §5).
  */
-import { isConfirmingMatch, type FingerprintMatcher } from '../fingerprints/matcher.js';
-import type { Envelope } from '../model.js';
 import type { Json } from '../reader/parse.js';
 import { firstFailure } from './apps.js';
 import type { VerdictBuilder } from './builder.js';
-import { failureKind, isBogon, mechanismFor } from './failures.js';
-import { asObj, asStr, dnsQueries } from './view.js';
-
-export function dnscheckVerdict(b: VerdictBuilder, env: Envelope, tk: Json, m: FingerprintMatcher): void {
-  const lookups = Object.entries(asObj(tk.lookups) ?? {});
-  const injected = lookups.flatMap(([ep, l]) =>
-    dnsQueries(asObj(l) ?? {}).flatMap((q) =>
-      q.answers.filter((a) => isBogon(a.value) || m.matchDns(a.value).some((fp) => isConfirmingMatch(env.probe_cc, fp))).map((a) => ({ ep, a })),
-    ),
-  );
-  if (injected.length) {
-    b.add(
-      'dns',
-      'blocked',
-      'dnscheck.answer_injected',
-      isBogon(injected[0]!.a.value) ? 'dns.injection.bogon' : 'dns.injection.blockpage',
-      injected.slice(0, 3).map(({ ep, a }) => ({ rule: '', layer: 'dns', where: `test_keys.lookups["${ep}"]`, value: a.value })),
-    );
-    return;
-  }
-  const ok = lookups.filter(([, l]) => !asStr(asObj(l)?.failure) && dnsQueries(asObj(l) ?? {}).some((q) => q.answers.length > 0));
-  if (ok.length) {
-    b.add('dns', 'ok', 'dnscheck.lookup_ok');
-    return;
-  }
-  const boot = asStr(tk.bootstrap_failure);
-  if (boot) {
-    b.add('dns', 'likely_blocked', 'dnscheck.bootstrap_failed', mechanismFor('dns', boot), [
-      { rule: '', layer: 'dns', where: 'test_keys.bootstrap_failure', value: boot },
-    ]);
-    return;
-  }
-  if (!lookups.length) {
-    b.add(null, 'insufficient', 'dnscheck.no_lookups');
-    return;
-  }
-  const f = firstFailure(asObj(lookups[0]![1]) ?? {});
-  if (f && f.layer !== 'dns')
-    b.add(f.layer, 'likely_blocked', 'dnscheck.all_lookups_failed', mechanismFor(f.layer, f.failure), [
-      { rule: '', layer: f.layer, where: `test_keys.lookups["${lookups[0]![0]}"]`, value: f.failure },
-    ]);
-  else b.add(null, 'insufficient', 'dnscheck.no_lookups');
-}
+import { failureKind, mechanismFor } from './failures.js';
+import { asStr } from './view.js';
 
 export function urlgetterVerdict(b: VerdictBuilder, tk: Json): void {
   const f = firstFailure(tk);
