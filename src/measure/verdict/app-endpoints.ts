@@ -4,11 +4,11 @@
  * DNS answers are bogons (the block is at DNS, and failures towards those addresses follow from
  * it), and a note where our reading departs from a status key the probe wrote.
  */
-import type { Evidence } from '../model.js';
+import type { Evidence, Layer } from '../model.js';
 import type { Json } from '../reader/parse.js';
 import type { VerdictBuilder } from './builder.js';
-import { ipOfEndpoint, isBogon } from './failures.js';
-import { asStr, dnsQueries, hostOf, httpResults, tlsResults, type HttpResult } from './view.js';
+import { ipOfEndpoint, isBogon, layerOfOperation } from './failures.js';
+import { asStr, dnsQueries, hostOf, httpResults, tcpResults, tlsResults, type HttpResult } from './view.js';
 
 /** Per URL (in first-seen order): the first attempt that answered (no failure), and the first that failed. */
 export interface UrlOutcome {
@@ -75,7 +75,7 @@ export const maskedByBogon = (bg: Bogons, url: string | null): boolean => {
   return !!h && bg.hosts.has(h);
 };
 
-/** Note that our reading departs from the probe's status key `key` (value `blocked`), and why. */
+/** Note that our reading departs from the probe's status key `key` (`blocked` while the endpoint answered, or `ok` while it failed on every attempt), and why. */
 export function departs(b: VerdictBuilder, tk: Json, key: string, failureKey: string | null, why: string): void {
   const f = failureKey ? asStr(tk[failureKey]) : null;
   const e: Evidence = { rule: '', where: `test_keys.${key}`, value: `probe: ${String(tk[key])}${f ? ` (${f})` : ''}; ${why}` };
@@ -85,3 +85,48 @@ export function departs(b: VerdictBuilder, tk: Json, key: string, failureKey: st
 /** "https://x/ answered HTTP 200 at test_keys.requests[3]" */
 export const answeredText = (o: UrlOutcome): string =>
   `${o.url} answered${o.answered?.status ? ` HTTP ${o.answered.status}` : ''} at ${o.answered?.where ?? '?'}${o.failed ? ` (another attempt failed: ${o.failed.failure})` : ''}`;
+
+/** Where a failure was observed: the layer, the failure string, and the path of the operation. */
+export interface FailedAt {
+  layer: Layer;
+  failure: string;
+  where: string;
+}
+
+const defaultPort = (url: URL): number | null => (url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : url.protocol === 'http:' ? 80 : null);
+
+/**
+ * Where a URL that failed on every attempt stopped, read from the operations towards its host:
+ * DNS when no lookup of the host answered and one failed; TCP when no connect to any of the
+ * host's addresses (or the address the URL names) on the URL's port succeeded and one failed;
+ * TLS (https) when no handshake for the host completed and one failed; else the request's own
+ * failure, at HTTP. An operation that succeeded on another attempt (a retry, another address of
+ * the same host) means that layer worked, so a stray failed retry never decides the layer.
+ */
+export function whereFailed(tk: Json, o: UrlOutcome): FailedAt | null {
+  const host = hostOf(o.url);
+  const req = o.failed;
+  const url = URL.canParse(o.url) ? new URL(o.url) : null;
+  if (host) {
+    const qs = dnsQueries(tk).filter((q) => q.hostname?.toLowerCase() === host);
+    const qFailed = qs.find((q) => q.failure);
+    if (qFailed && !qs.some((q) => q.answers.length)) return { layer: 'dns', failure: qFailed.failure!, where: qFailed.where };
+    const addrs = new Set([host, ...qs.flatMap((q) => q.answers.map((a) => a.value))]);
+    const port = url ? defaultPort(url) : null;
+    const tcp = tcpResults(tk).filter((t) => addrs.has(t.ip) && (port === null || t.port === null || t.port === port));
+    const tFailed = tcp.find((t) => t.failure);
+    if (tFailed && !tcp.some((t) => t.success)) return { layer: 'tcp', failure: tFailed.failure!, where: tFailed.where };
+    if (url?.protocol === 'https:') {
+      const tls = tlsResults(tk).filter((h) => h.serverName?.toLowerCase() === host);
+      const hFailed = tls.find((h) => h.failure);
+      if (hFailed && !tls.some((h) => !h.failure)) return { layer: 'tls', failure: hFailed.failure!, where: hFailed.where };
+    }
+  }
+  if (!req?.failure) return null;
+  // a certificate error is the handshake's even where no handshake was recorded
+  const layer = layerOfOperation(null, req.failure);
+  return { layer: layer === 'dns' || layer === 'tls' ? layer : 'http', failure: req.failure, where: req.where };
+}
+
+/** "https://x/ failed on every attempt (connection_reset at test_keys.requests[3])" */
+export const failedText = (o: UrlOutcome): string => `${o.url} failed on every attempt (${o.failed?.failure ?? '?'} at ${o.failed?.where ?? '?'})`;

@@ -143,3 +143,133 @@ describe('tunnel bootstraps: the layer is where the measurement shows the bootst
     expect(v.mechanism).toBe('tunnel.bootstrap.timeout');
   });
 });
+
+// Each case below is judged by where the failed operations that matter stopped: a lookup of the
+// endpoint's host, a connect to its addresses, its TLS handshake, or the request itself. An
+// operation that succeeded on another attempt means its layer worked.
+const reqs = (m: Json) => tk(m).requests as Json[];
+const urlOf = (r: Json) => String((r.request as Json | null)?.url);
+const failAll = (rs: Json[], failure: string) => rs.forEach((r) => Object.assign(r, { failure, response: null }));
+const refuse = (c: Json, failure: string) => (c.status = { success: false, failure, blocked: true });
+
+describe('telegram: the data centres and the web check fail where their own operations stopped', () => {
+  const WEB_IP = '149.154.167.99';
+  for (const failure of ['connection_refused', 'generic_timeout_error'])
+    it(`SYNTHETIC: US 2022 with every DC connect and POST ${failure} (web.telegram.org still connects) is IP blocking at TCP`, () => {
+      const m = pick('US', 'telegram');
+      for (const c of tk(m).tcp_connect as Json[]) if (c.ip !== WEB_IP) refuse(c, failure);
+      failAll(
+        reqs(m).filter((r) => !urlOf(r).includes('web.telegram.org')),
+        failure,
+      );
+      const v = score(m).verdict;
+      expect(v).toMatchObject({ status: 'likely_blocked', layers: ['tcp'], mechanism: failure === 'connection_refused' ? 'tcp.refused' : 'tcp.timeout' });
+      expect(v.evidence.find((e) => e.rule === 'app.telegram_dcs_unreachable')?.where).toMatch(/^test_keys\.tcp_connect\[/);
+    });
+
+  it('SYNTHETIC: US 2022 with every DC POST reset after its connect succeeded is HTTP interference', () => {
+    const m = pick('US', 'telegram');
+    failAll(
+      reqs(m).filter((r) => !urlOf(r).includes('web.telegram.org')),
+      'connection_reset',
+    );
+    expect(score(m).verdict).toMatchObject({ status: 'likely_blocked', layers: ['http'], mechanism: 'http.reset.host' });
+  });
+
+  it('SYNTHETIC: RU 2022 with both https://web.telegram.org/ requests timing out after TCP and TLS worked is http.timeout, not the stray failed retry connect', () => {
+    const m = pick('RU', 'telegram');
+    failAll(
+      reqs(m).filter((r) => urlOf(r) === 'https://web.telegram.org/'),
+      'generic_timeout_error',
+    );
+    const v = score(m).verdict;
+    expect(v).toMatchObject({ status: 'likely_blocked', layers: ['http'], mechanism: 'http.timeout' });
+    expect(v.evidence.find((e) => e.rule === 'app.telegram_web_blocked')?.where).toMatch(/^test_keys\.requests\[/);
+  });
+});
+
+describe('whatsapp: the chat endpoints are e*.whatsapp.net, not the web or registration hosts', () => {
+  const endpointAddrs = (m: Json) =>
+    new Set(
+      (tk(m).queries as Json[])
+        .filter((q) => /^e\d+\.whatsapp\.net$/.test(String(q.hostname)))
+        .flatMap((q) => (q.answers as Json[]).map((a) => String(a.ipv4))),
+    );
+
+  it('SYNTHETIC: US 2022 with every endpoint connect refused (web and registration still connect) is likely_blocked tcp.refused', () => {
+    const m = pick('US', 'whatsapp');
+    const eps = endpointAddrs(m);
+    for (const c of tk(m).tcp_connect as Json[]) if (eps.has(String(c.ip))) refuse(c, 'connection_refused');
+    tk(m).whatsapp_endpoints_status = 'blocked';
+    const v = score(m).verdict;
+    expect(v).toMatchObject({ status: 'likely_blocked', layers: ['tcp'], mechanism: 'tcp.refused' });
+    expect(v.rules).not.toContain('app.status_key_departed');
+  });
+
+  it('SYNTHETIC: US 2022 with one endpoint connect left working is ok, and the departure counts endpoint connects only', () => {
+    const m = pick('US', 'whatsapp');
+    const eps = endpointAddrs(m);
+    const conns = (tk(m).tcp_connect as Json[]).filter((c) => eps.has(String(c.ip)));
+    conns.slice(1).forEach((c) => refuse(c, 'connection_refused'));
+    tk(m).whatsapp_endpoints_status = 'blocked';
+    const v = score(m).verdict;
+    expect(v.status).toBe('ok');
+    expect(v.evidence.find((e) => e.where === 'test_keys.whatsapp_endpoints_status')?.value).toContain(`1 of ${conns.length} connects to the chat endpoints`);
+  });
+});
+
+describe('status keys that say "ok" are checked against the measurement too', () => {
+  it('SYNTHETIC: IT 2023 signal v0.2.5 with every request and handshake reset but signal_backend_status "ok" is likely_blocked at TLS, the key noted', () => {
+    const m = structuredClone(shipped.find((x) => x.probe_cc === 'IT' && x.test_name === 'signal' && x.test_version === '0.2.5')!);
+    const t = tk(m);
+    expect(t.signal_backend_status).toBe('ok');
+    failAll(reqs(m), 'connection_reset');
+    for (const h of t.tls_handshakes as Json[]) h.failure = 'connection_reset';
+    const v = score(m).verdict;
+    expect(v).toMatchObject({ status: 'likely_blocked', layers: ['tls'], mechanism: 'tls.reset.sni' });
+    expect(v.rules).not.toContain('app.signal_ok');
+    expect(v.evidence.find((e) => e.where === 'test_keys.signal_backend_status')?.value).toMatch(/^probe: ok; .* failed on every attempt/);
+    expect(v.rules).not.toContain('agreement.unexplained');
+  });
+
+  it('SYNTHETIC: US 2022 telegram with both web requests and handshakes reset but telegram_web_status "ok" is likely_blocked at TLS, the key noted', () => {
+    const m = pick('US', 'telegram');
+    failAll(
+      reqs(m).filter((r) => urlOf(r) === 'https://web.telegram.org/'),
+      'connection_reset',
+    );
+    for (const h of tk(m).tls_handshakes as Json[]) h.failure = 'connection_reset';
+    const v = score(m).verdict;
+    expect(v).toMatchObject({ status: 'likely_blocked', layers: ['tls'], mechanism: 'tls.reset.sni' });
+    expect(v.rules).not.toContain('app.telegram_ok');
+    expect(v.evidence.find((e) => e.where === 'test_keys.telegram_web_status')?.value).toMatch(/^probe: ok; /);
+  });
+
+  it('SYNTHETIC: US 2022 whatsapp with web.whatsapp.com failing on every attempt while whatsapp_web_status says "ok" notes the key', () => {
+    const m = pick('US', 'whatsapp');
+    failAll(
+      reqs(m).filter((r) => urlOf(r) === 'https://web.whatsapp.com/'),
+      'connection_reset',
+    );
+    const v = score(m).verdict;
+    expect(v.status).toBe('likely_blocked');
+    expect(v.evidence.find((e) => e.where === 'test_keys.whatsapp_web_status')?.value).toMatch(
+      /^probe: ok; https:\/\/web\.whatsapp\.com\/ failed on every attempt/,
+    );
+  });
+});
+
+describe('facebook_messenger: a *_reachable key that says true is checked against the connects', () => {
+  it('SYNTHETIC: IT 2020 with every connect refused while every *_reachable says true is likely_blocked tcp.refused, the keys noted', () => {
+    const m = shipped.find((x) => x.probe_cc === 'IT' && x.test_name === 'facebook_messenger' && String(x.measurement_start_time).startsWith('2020'))!;
+    const c = structuredClone(m);
+    for (const t of tk(c).tcp_connect as Json[]) refuse(t, 'connection_refused');
+    expect(tk(c).facebook_edge_reachable).toBe(true);
+    const v = score(c).verdict;
+    expect(v).toMatchObject({ status: 'likely_blocked', layers: ['tcp'], mechanism: 'tcp.refused' });
+    expect(v.rules).not.toContain('app.fbm_ok');
+    expect(v.evidence.find((e) => e.where === 'test_keys.facebook_edge_reachable' && e.rule === 'app.status_key_departed')?.value).toMatch(
+      /^probe: true; no connect/,
+    );
+  });
+});

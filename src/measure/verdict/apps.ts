@@ -8,7 +8,7 @@ import type { Evidence, Layer } from '../model.js';
 import type { Json } from '../reader/parse.js';
 import type { VerdictBuilder } from './builder.js';
 import { layerOfOperation, mechanismFor } from './failures.js';
-import { answeredText, departs, judgeBogons, maskedByBogon, urlOutcomes, type Bogons } from './app-endpoints.js';
+import { answeredText, departs, failedText, judgeBogons, maskedByBogon, urlOutcomes, whereFailed, type Bogons } from './app-endpoints.js';
 import { asArr, asObj, asStr, dnsQueries, hostOf, httpResults, tcpResults, tlsResults } from './view.js';
 
 /** Where a urlgetter-shaped result (queries, tcp_connect, tls_handshakes, requests) first failed. */
@@ -32,13 +32,13 @@ export function firstFailure(o: Json, hostFilter?: (h: string | null) => boolean
 
 const ev = (f: { layer: Layer; failure: string; where: string }): Evidence[] => [{ rule: '', layer: f.layer, where: f.where, value: f.failure }];
 
-function likely(b: VerdictBuilder, rule: string, f: { layer: Layer; failure: string; where: string } | null, fallback: Layer = 'tcp'): void {
+export function likely(b: VerdictBuilder, rule: string, f: { layer: Layer; failure: string; where: string } | null, fallback: Layer = 'tcp'): void {
   const layer = f?.layer ?? fallback;
   b.add(layer, 'likely_blocked', rule, f ? mechanismFor(layer, f.failure) : null, f ? ev(f) : []);
 }
 
 /** Failures towards bogon addresses, or of hosts a bogon answer named, follow from the DNS answer: noted, not counted. */
-function noteMasked(b: VerdictBuilder, tk: Json, bg: Bogons): void {
+export function noteMasked(b: VerdictBuilder, tk: Json, bg: Bogons): void {
   if (!bg.answers.length && !bg.hosts.size) return;
   const tcp = tcpResults(tk).filter((t) => t.failure && bg.addrs.has(t.ip));
   const http = httpResults(tk).filter((r) => r.failure && maskedByBogon(bg, r.url));
@@ -52,43 +52,51 @@ function noteMasked(b: VerdictBuilder, tk: Json, bg: Bogons): void {
     ]);
 }
 
+/** The Telegram data centre addresses the test connects to (ts-020). */
+const TELEGRAM_DCS = new Set(['149.154.175.50', '149.154.167.51', '149.154.175.100', '149.154.167.91', '149.154.171.5', '95.161.76.100']);
+
 export function telegramVerdict(b: VerdictBuilder, tk: Json): void {
   const bg = judgeBogons(b, tk);
-  const tcp = tcpResults(tk).filter((t) => !bg.addrs.has(t.ip));
   const dcReqs = httpResults(tk).filter((r) => !r.url?.includes('web.telegram.org') && !maskedByBogon(bg, r.url));
+  // the data centres' connects: the known DC addresses and the addresses the DC requests name, never web.telegram.org's
+  const dcAddrs = new Set([...TELEGRAM_DCS, ...dcReqs.map((r) => hostOf(r.url) ?? '')]);
+  const tcp = tcpResults(tk).filter((t) => !bg.addrs.has(t.ip) && dcAddrs.has(t.ip));
   const tcpAllFailed = tcp.length > 0 && !tcp.some((t) => t.success);
   const httpAllFailed = dcReqs.length > 0 && dcReqs.every((r) => r.failure);
   noteMasked(b, tk, bg);
   if (tcpAllFailed || httpAllFailed) {
     const t = tcp.find((x) => x.failure);
+    const deadDc = urlOutcomes(tk, (u) => dcReqs.some((r) => r.url === u)).find((o) => !o.answered);
     const r = dcReqs.find((x) => x.failure);
     likely(
       b,
       'app.telegram_dcs_unreachable',
-      tcpAllFailed && t ? { layer: 'tcp', failure: t.failure!, where: t.where } : r ? { layer: 'http', failure: r.failure!, where: r.where } : null,
+      tcpAllFailed && t
+        ? { layer: 'tcp', failure: t.failure!, where: t.where }
+        : ((deadDc ? whereFailed(tk, deadDc) : null) ?? (r ? { layer: 'http', failure: r.failure!, where: r.where } : null)),
     );
   }
   // the web check loaded when every web.telegram.org URL it fetched answered on some attempt
   const web = urlOutcomes(tk, (u) => hostOf(u) === 'web.telegram.org' && !maskedByBogon(bg, u));
   const webLoaded = web.length > 0 && web.every((o) => o.answered);
-  if (tk.telegram_web_status === 'blocked' && webLoaded) departs(b, tk, 'telegram_web_status', 'telegram_web_failure', web.map(answeredText).join('; '));
-  else if (tk.telegram_web_status === 'blocked' && !bg.hosts.has('web.telegram.org')) {
-    const dead = web.find((o) => !o.answered);
-    const f = firstFailure(tk, (h) => !h || h.includes('telegram.org'));
+  const webDead = web.find((o) => !o.answered);
+  const status = tk.telegram_web_status;
+  if (status === 'blocked' && webLoaded) departs(b, tk, 'telegram_web_status', 'telegram_web_failure', web.map(answeredText).join('; '));
+  else if ((status === 'blocked' && !bg.hosts.has('web.telegram.org')) || (status === 'ok' && webDead)) {
+    const f = webDead ? whereFailed(tk, webDead) : firstFailure(tk, (h) => !h || h.includes('telegram.org'));
     likely(
       b,
       'app.telegram_web_blocked',
-      f ??
-        (dead?.failed ? { layer: 'http', failure: dead.failed.failure!, where: dead.failed.where } : null) ??
-        (asStr(tk.telegram_web_failure) ? { layer: 'tls', failure: asStr(tk.telegram_web_failure)!, where: 'test_keys.telegram_web_failure' } : null),
+      f ?? (asStr(tk.telegram_web_failure) ? { layer: 'tls', failure: asStr(tk.telegram_web_failure)!, where: 'test_keys.telegram_web_failure' } : null),
       'http',
     );
+    if (status === 'ok' && webDead) departs(b, tk, 'telegram_web_status', 'telegram_web_failure', failedText(webDead));
   }
   if (!tcpAllFailed && !httpAllFailed && (tcp.length || dcReqs.length)) {
     // "ok" and "blocked" are the values OONI writes (any other is a bad_field, fields.ts); null or
     // absent means the web check was not reported, so the web is not judged reachable
-    if (tk.telegram_web_status === 'ok') b.add(null, 'ok', 'app.telegram_ok');
-    else if (tk.telegram_web_status === 'blocked' && webLoaded)
+    if (status === 'ok' && !webDead) b.add(null, 'ok', 'app.telegram_ok');
+    else if (status === 'blocked' && webLoaded)
       b.add(
         null,
         'ok',
@@ -96,10 +104,10 @@ export function telegramVerdict(b: VerdictBuilder, tk: Json): void {
         null,
         web.slice(0, 3).map((o) => ({ rule: '', layer: 'http', where: o.answered!.where, value: answeredText(o) })),
       );
-    else if (tk.telegram_web_status !== 'blocked') {
+    else if (status !== 'blocked' && status !== 'ok') {
       b.add(null, 'ok', 'app.telegram_dcs_ok');
       b.add(null, 'insufficient', 'app.telegram_web_unknown', null, [
-        { rule: '', where: 'test_keys.telegram_web_status', value: tk.telegram_web_status === null ? 'null' : 'no value' },
+        { rule: '', where: 'test_keys.telegram_web_status', value: status === null ? 'null' : 'no value' },
       ]);
     }
   }
@@ -108,62 +116,44 @@ export function telegramVerdict(b: VerdictBuilder, tk: Json): void {
 export function signalVerdict(b: VerdictBuilder, tk: Json): void {
   const bg = judgeBogons(b, tk);
   noteMasked(b, tk, bg);
-  if (tk.signal_backend_status === 'blocked') {
-    // an endpoint is blocked when every attempt at its URL failed; the probe's key also counts a failed retry
-    const urls = urlOutcomes(tk, (u) => !maskedByBogon(bg, u));
-    const dead = urls.filter((o) => !o.answered);
-    if (urls.length && !dead.length) {
-      b.add(null, 'ok', 'app.signal_endpoints_answered');
-      departs(
-        b,
-        tk,
-        'signal_backend_status',
-        'signal_backend_failure',
-        `every endpoint answered on some attempt: ${urls
-          .filter((o) => o.failed)
-          .map(answeredText)
-          .join('; ')}`,
-      );
+  const status = tk.signal_backend_status;
+  if (status !== 'blocked' && status !== 'ok') return;
+  // a backend is blocked when every attempt at its URL failed, whatever the status key says
+  // (the key also counts a failed retry as blocked)
+  const urls = urlOutcomes(tk, (u) => !maskedByBogon(bg, u));
+  const dead = urls.filter((o) => !o.answered);
+  if (urls.length && !dead.length) {
+    if (status === 'ok') {
+      b.add(null, 'ok', 'app.signal_ok');
       return;
     }
-    if (!urls.length && bg.answers.length) return;
-    const host = dead[0] ? hostOf(dead[0].url) : null;
-    const backend = asStr(tk.signal_backend_failure);
-    const f =
-      (host ? firstFailure(tk, (h) => h === host) : firstFailure(tk)) ??
-      (dead[0]?.failed ? { layer: layerOfOperation(null, dead[0].failed.failure!), failure: dead[0].failed.failure!, where: dead[0].failed.where } : null) ??
-      (backend ? { layer: layerOfOperation(null, backend), failure: backend, where: 'test_keys.signal_backend_failure' } : null);
-    likely(b, 'app.signal_blocked', f);
-  } else if (tk.signal_backend_status === 'ok') b.add(null, 'ok', 'app.signal_ok');
-}
-
-const WHATSAPP_KEY_URLS = new Set(['https://web.whatsapp.com/', 'https://v.whatsapp.net/v2/register']);
-
-export function whatsappVerdict(b: VerdictBuilder, tk: Json): void {
-  const bg = judgeBogons(b, tk);
-  noteMasked(b, tk, bg);
-  const key = urlOutcomes(tk, (u) => WHATSAPP_KEY_URLS.has(u) && !maskedByBogon(bg, u));
-  const tcp = tcpResults(tk).filter((t) => !bg.addrs.has(t.ip));
-  const dead = key.find((o) => !o.answered);
-  if (dead)
-    likely(
+    b.add(null, 'ok', 'app.signal_endpoints_answered');
+    departs(
       b,
-      'app.whatsapp_blocked',
-      firstFailure(tk, (h) => !h || h === hostOf(dead.url)) ?? { layer: 'http', failure: dead.failed!.failure!, where: dead.failed!.where },
+      tk,
+      'signal_backend_status',
+      'signal_backend_failure',
+      `every endpoint answered on some attempt: ${urls
+        .filter((o) => o.failed)
+        .map(answeredText)
+        .join('; ')}`,
     );
-  else if (tcp.length && !tcp.some((t) => t.success))
-    likely(b, 'app.whatsapp_blocked', { layer: 'tcp', failure: tcp[0]!.failure ?? 'generic_timeout_error', where: tcp[0]!.where });
-  else if (key.length || tcp.length) {
-    b.add(null, 'ok', 'app.whatsapp_ok');
-    const said = (k: string) => tk[k] === 'blocked';
-    const of = (u: string) => key.find((o) => o.url === u);
-    const web = of('https://web.whatsapp.com/');
-    const reg = of('https://v.whatsapp.net/v2/register');
-    if (said('whatsapp_web_status') && web) departs(b, tk, 'whatsapp_web_status', 'whatsapp_web_failure', answeredText(web));
-    if (said('registration_server_status') && reg) departs(b, tk, 'registration_server_status', 'registration_server_failure', answeredText(reg));
-    if (said('whatsapp_endpoints_status') && tcp.some((t) => t.success))
-      departs(b, tk, 'whatsapp_endpoints_status', null, `${tcp.filter((t) => t.success).length} of ${tcp.length} endpoint connects succeeded`);
+    return;
   }
+  if (!urls.length) {
+    if (status === 'ok') b.add(null, 'ok', 'app.signal_ok');
+    else if (!bg.answers.length) {
+      const backend = asStr(tk.signal_backend_failure);
+      likely(
+        b,
+        'app.signal_blocked',
+        firstFailure(tk) ?? (backend ? { layer: layerOfOperation(null, backend), failure: backend, where: 'test_keys.signal_backend_failure' } : null),
+      );
+    }
+    return;
+  }
+  likely(b, 'app.signal_blocked', whereFailed(tk, dead[0]!));
+  if (status === 'ok') departs(b, tk, 'signal_backend_status', 'signal_backend_failure', dead.slice(0, 3).map(failedText).join('; '));
 }
 
 export function torVerdict(b: VerdictBuilder, tk: Json): void {

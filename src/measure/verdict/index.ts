@@ -5,7 +5,7 @@
 import type { FingerprintMatcher } from '../fingerprints/matcher.js';
 import type { OoniFlags, Verdict } from '../model.js';
 import type { Parsed } from '../reader/parse.js';
-import { bootstrapVerdict, signalVerdict, telegramVerdict, torVerdict, whatsappVerdict } from './apps.js';
+import { bootstrapVerdict, signalVerdict, telegramVerdict, torVerdict } from './apps.js';
 import { recordProbeAnalysis, weighProbeAnalysis } from './agreement.js';
 import { facebookMessengerVerdict } from './facebook-messenger.js';
 import { badEnvelopeFields, badFields } from './fields.js';
@@ -25,6 +25,7 @@ import {
 } from './experiments.js';
 import { asObj, asStr, httpResults } from './view.js';
 import { webConnectivityVerdict } from './web.js';
+import { whatsappVerdict } from './whatsapp.js';
 
 export { RULES, RULE_BY_ID, RULES_VERSION, type Rule } from './rules.js';
 export { hostOf } from './view.js';

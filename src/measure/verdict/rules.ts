@@ -31,6 +31,9 @@ const r = (id: string, layer: Rule['layer'], status: Rule['status'], doc: string
 
 /** Why the "control failed too" rules may clear OONI's anomaly flag. */
 const CTRL_FAILED_TOO = "The control failed the same way: the website is down, whatever the probe's blocking heuristic says.";
+/** Why an app verdict read from the endpoints' own operations may depart from the flag, which follows the probe's status keys. */
+const MEASURED_ENDPOINTS =
+  "Every attempt at the endpoint failed in the same measurement: the verdict follows the measurement, whatever the probe's status keys (which fastpath's flag follows) say.";
 /** Why a confirming block-page fingerprint may raise a block the flag missed. */
 const CONFIRMED_FINGERPRINT = 'A block-page fingerprint that confirms in this country is proof, whether or not the probe flagged the measurement.';
 
@@ -293,13 +296,21 @@ export const RULES: readonly Rule[] = [
     1,
     'A bogon answer for a public app endpoint is an artefact of interference, whether or not the probe flagged the measurement.',
   ),
-  r('app.telegram_dcs_unreachable', 'app', 'likely_blocked', 'Telegram: every TCP connect to the data centres failed, or every HTTP POST to them failed.'),
+  r(
+    'app.telegram_dcs_unreachable',
+    'app',
+    'likely_blocked',
+    "Telegram: every TCP connect to the data centres failed (their addresses: ts-020's six and those the DC requests name, never web.telegram.org's): layer tcp; or every HTTP POST to them failed: layer where the first DC URL that never answered stopped (its address's connects, else HTTP).",
+    2,
+    MEASURED_ENDPOINTS,
+  ),
   r(
     'app.telegram_web_blocked',
     'app',
     'likely_blocked',
-    'Telegram: telegram_web_status blocked and a web.telegram.org URL failed on every attempt (a URL that answered once is not blocked: app.telegram_web_loaded).',
-    2,
+    'Telegram: a web.telegram.org URL failed on every attempt, while telegram_web_status says blocked or ok (ok is noted by app.status_key_departed; a URL that answered once is not blocked: app.telegram_web_loaded). The layer is where the URL stopped: DNS when no lookup of the host answered, TCP when no connect to its addresses on the port succeeded, TLS when no handshake for it completed, else HTTP (a failed retry next to a working connect or handshake never decides it).',
+    3,
+    MEASURED_ENDPOINTS,
   ),
   r(
     'app.telegram_web_loaded',
@@ -309,7 +320,7 @@ export const RULES: readonly Rule[] = [
     1,
     'The same measurement loaded web.telegram.org: a retry that failed is not a block, whatever telegram_web_status says.',
   ),
-  r('app.telegram_ok', 'app', 'ok', 'Telegram: data centres and web reachable (telegram_web_status "ok").', 2),
+  r('app.telegram_ok', 'app', 'ok', 'Telegram: data centres reachable, telegram_web_status "ok" and no web.telegram.org URL failed on every attempt.', 3),
   r(
     'app.telegram_dcs_ok',
     'app',
@@ -321,8 +332,9 @@ export const RULES: readonly Rule[] = [
     'app.signal_blocked',
     'app',
     'likely_blocked',
-    'Signal: signal_backend_status blocked and a backend URL failed on every attempt (or the probe recorded no requests).',
-    2,
+    'Signal: a backend URL failed on every attempt, while signal_backend_status says blocked or ok (ok is noted by app.status_key_departed); or the key says blocked and the probe recorded no requests. The layer is where the URL stopped (DNS, TCP, TLS, else HTTP; as app.telegram_web_blocked).',
+    3,
+    MEASURED_ENDPOINTS,
   ),
   r(
     'app.signal_endpoints_answered',
@@ -332,26 +344,28 @@ export const RULES: readonly Rule[] = [
     1,
     'Every Signal backend answered in the same measurement: a retry that failed is not a block.',
   ),
-  r('app.signal_ok', 'app', 'ok', 'Signal: backend reachable.'),
+  r('app.signal_ok', 'app', 'ok', 'Signal: signal_backend_status "ok" and every backend URL answered on some attempt (or none was recorded).', 2),
   r(
     'app.whatsapp_blocked',
     'app',
     'likely_blocked',
-    'WhatsApp: web.whatsapp.com or registration failed on every attempt, or every endpoint connect failed.',
-    2,
+    'WhatsApp: web.whatsapp.com or registration failed on every attempt (layer where it stopped, as app.telegram_web_blocked), or no connect to the chat endpoints succeeded (the addresses answered for e*.whatsapp.net, not those of the web and registration hosts): tcp; or their lookups failed with no answer: dns.',
+    3,
+    MEASURED_ENDPOINTS,
   ),
   r(
     'app.whatsapp_ok',
     'app',
     'ok',
-    'WhatsApp: web and registration answered (any HTTP status) and at least one endpoint connect succeeded; where a status key of the probe says blocked, app.status_key_departed names it.',
-    2,
+    'WhatsApp: web and registration answered (any HTTP status) and at least one connect to a chat endpoint (e*.whatsapp.net) succeeded; where a status key of the probe says blocked, app.status_key_departed names it.',
+    3,
   ),
   r(
     'app.status_key_departed',
     'any',
     'note',
-    "An app test's status key (telegram_web_status, signal_backend_status, whatsapp_web_status, registration_server_status, whatsapp_endpoints_status) says blocked, but the same measurement shows the endpoint answered: our verdict follows the measurement; the evidence names the key, the probe's value and failure, and what answered.",
+    "An app test's status key (telegram_web_status, signal_backend_status, whatsapp_web_status, registration_server_status, whatsapp_endpoints_status, facebook_*_reachable) says blocked, but the same measurement shows the endpoint answered; or it says ok, but every attempt at the endpoint failed: our verdict follows the measurement; the evidence names the key, the probe's value and failure, and what answered or failed.",
+    2,
   ),
   r(
     'app.fbm_dns_inconsistent',
@@ -366,13 +380,20 @@ export const RULES: readonly Rule[] = [
     'note',
     "Facebook Messenger: the probe wrote facebook_*_dns_consistent false, but every answer for that endpoint is in AS32934 (by the probe's ASN, or the shipped IP-to-AS table where the probe wrote none): its own ASN lookup failed; not counted as inconsistent.",
   ),
-  r('app.fbm_unreachable', 'app', 'likely_blocked', 'Facebook Messenger: endpoints unreachable over TCP (facebook_*_reachable false or tcp_blocking).'),
+  r(
+    'app.fbm_unreachable',
+    'app',
+    'likely_blocked',
+    "Facebook Messenger: endpoints unreachable over TCP (facebook_*_reachable false or tcp_blocking, or a *_reachable true while every connect to that endpoint's answered addresses failed, noted by app.status_key_departed); the mechanism is the failure of the unreachable endpoint's own connects.",
+    2,
+    MEASURED_ENDPOINTS,
+  ),
   r(
     'app.fbm_ok',
     'app',
     'ok',
-    'Facebook Messenger: DNS consistent and endpoints reached (a *_reachable true or a TCP connect that succeeded).',
-    2,
+    'Facebook Messenger: DNS consistent and endpoints reached (a *_reachable true that no failed connect contradicts, or a TCP connect that succeeded).',
+    3,
     "Every answer the probe called inconsistent is in Facebook's AS (app.fbm_dns_in_facebook_as) and the endpoints were reached: the probe's DNS anomaly came from its failed ASN lookup.",
   ),
   r(
