@@ -7,7 +7,7 @@
 import type { Evidence, Layer } from '../model.js';
 import type { Json } from '../reader/parse.js';
 import type { VerdictBuilder } from './builder.js';
-import { ipOfEndpoint, isBogon, layerOfOperation } from './failures.js';
+import { failureKind, ipOfEndpoint, isBogon, layerOfOperation } from './failures.js';
 import { asStr, dnsQueries, hostOf, httpResults, tcpResults, tlsResults, type HttpResult } from './view.js';
 
 /** Per URL (in first-seen order): the first attempt that answered (no failure), and the first that failed. */
@@ -100,13 +100,14 @@ const defaultPort = (url: URL): number | null => (url.port ? Number(url.port) : 
  * DNS when no lookup of the host answered and one failed; TCP when no connect to any of the
  * host's addresses (or the address the URL names) on the URL's port succeeded and one failed;
  * TLS (https) when no handshake for the host completed and one failed; else the request's own
- * failure, at HTTP. An operation that succeeded on another attempt (a retry, another address of
+ * failure, at HTTP (at TCP for a refused or unreachable connection with no connect recorded). An operation that succeeded on another attempt (a retry, another address of
  * the same host) means that layer worked, so a stray failed retry never decides the layer.
  */
 export function whereFailed(tk: Json, o: UrlOutcome): FailedAt | null {
   const host = hostOf(o.url);
   const req = o.failed;
   const url = URL.canParse(o.url) ? new URL(o.url) : null;
+  let connectsRecorded = false;
   if (host) {
     const qs = dnsQueries(tk).filter((q) => q.hostname?.toLowerCase() === host);
     const qFailed = qs.find((q) => q.failure);
@@ -114,6 +115,7 @@ export function whereFailed(tk: Json, o: UrlOutcome): FailedAt | null {
     const addrs = new Set([host, ...qs.flatMap((q) => q.answers.map((a) => a.value))]);
     const port = url ? defaultPort(url) : null;
     const tcp = tcpResults(tk).filter((t) => addrs.has(t.ip) && (port === null || t.port === null || t.port === port));
+    connectsRecorded = tcp.length > 0;
     const tFailed = tcp.find((t) => t.failure);
     if (tFailed && !tcp.some((t) => t.success)) return { layer: 'tcp', failure: tFailed.failure!, where: tFailed.where };
     if (url?.protocol === 'https:') {
@@ -123,9 +125,12 @@ export function whereFailed(tk: Json, o: UrlOutcome): FailedAt | null {
     }
   }
   if (!req?.failure) return null;
-  // a certificate error is the handshake's even where no handshake was recorded
+  // where no operation says otherwise, a certificate error is the handshake's, and a refused or
+  // unreachable connection (only a connect fails so) is TCP's when no connect to the host was recorded
   const layer = layerOfOperation(null, req.failure);
-  return { layer: layer === 'dns' || layer === 'tls' ? layer : 'http', failure: req.failure, where: req.where };
+  const kind = failureKind(req.failure);
+  const atConnect = !connectsRecorded && (kind === 'refused' || kind === 'unreachable');
+  return { layer: layer === 'dns' || layer === 'tls' ? layer : atConnect ? 'tcp' : 'http', failure: req.failure, where: req.where };
 }
 
 /** "https://x/ failed on every attempt (connection_reset at test_keys.requests[3])" */

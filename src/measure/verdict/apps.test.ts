@@ -167,6 +167,16 @@ describe('telegram: the data centres and the web check fail where their own oper
       expect(v.evidence.find((e) => e.rule === 'app.telegram_dcs_unreachable')?.where).toMatch(/^test_keys\.tcp_connect\[/);
     });
 
+  it('SYNTHETIC: US 2022 with every DC POST refused and no connect recorded is TCP (only a connect is refused)', () => {
+    const m = pick('US', 'telegram');
+    tk(m).tcp_connect = [];
+    failAll(
+      reqs(m).filter((r) => !urlOf(r).includes('web.telegram.org')),
+      'connection_refused',
+    );
+    expect(score(m).verdict).toMatchObject({ status: 'likely_blocked', layers: ['tcp'], mechanism: 'tcp.refused' });
+  });
+
   it('SYNTHETIC: US 2022 with every DC POST reset after its connect succeeded is HTTP interference', () => {
     const m = pick('US', 'telegram');
     failAll(
