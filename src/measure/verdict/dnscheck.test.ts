@@ -78,4 +78,15 @@ describe('dnscheck: every lookup failing after a working bootstrap', () => {
     (m.test_keys as Json).lookups = {};
     expect(score(m)).toMatchObject({ status: 'insufficient', rules: ['dnscheck.no_lookups'] });
   });
+
+  it('SYNTHETIC: a lookup connect whose success is no boolean is validity.bad_field, never read as a refused connect', () => {
+    const m = real();
+    for (const l of lookups(m)) {
+      failLookup(l, 'connection_refused');
+      for (const c of l.tcp_connect as Json[]) c.status = { success: 'false', failure: 'connection_refused' };
+    }
+    const v = score(m);
+    expect(v.status).toBe('invalid');
+    expect(v.evidence[0]).toMatchObject({ rule: 'validity.bad_field', where: 'test_keys.lookups["dot://8.8.4.4:853"].tcp_connect[0].status.success' });
+  });
 });

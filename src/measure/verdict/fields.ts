@@ -126,6 +126,18 @@ const OBSERVATIONS: Shape = {
   failed_operation: 'string',
 };
 
+/**
+ * dnscheck's lookups: one urlgetter-shaped result per endpoint, whose connects and handshakes
+ * place a failed lookup (dnscheck.ts), so they are declared as the app observations are.
+ */
+const LOOKUPS: Shape = Object.fromEntries([
+  ['lookups', 'object'],
+  ['lookups{}', 'object'],
+  ...Object.entries({ ...OBSERVATIONS, quic_handshakes: 'list', 'quic_handshakes[]': 'object', 'quic_handshakes[].failure': 'string' }).map(
+    ([k, v]) => [`lookups{}.${k}`, v] as const,
+  ),
+]) as Shape;
+
 /** What the Tor bootstrap tests (vanilla_tor, torsf, psiphon) report and bootstrapVerdict reads. */
 const BOOTSTRAP: Shape = { failure: 'string', failed_operation: 'string', tor_progress: 'number' };
 
@@ -148,7 +160,7 @@ const SHAPES: Record<string, Shape> = {
   vanilla_tor: BOOTSTRAP,
   torsf: BOOTSTRAP,
   psiphon: BOOTSTRAP,
-  dnscheck: { lookups: 'object' },
+  dnscheck: LOOKUPS,
   urlgetter: { requests: 'list', 'requests[]': 'object', failure: 'string' },
 };
 

@@ -60,8 +60,8 @@ export const RULES: readonly Rule[] = [
     'validity.bad_field',
     'validity',
     'invalid',
-    'A field the rules read has the wrong type (a list where an object belongs, a number for a URL, ...); the evidence names the field by its path. web_connectivity needs its input URL, an absolute http(s) URL with a host (not "http://", "javascript:..." or a word). probe_cc must be a string, probe_asn a string "AS<number>" as OONI writes it with a number of at most 4294967295 (32 bits), report_id a string (a number, or digits without AS, or an ASN above 32 bits, is stored under the network it names but judged invalid). Every field the app tests\' rules read is declared too: a connect\'s status object and its success must be there and success a boolean (a string, null or nothing is not read as a failed connect), a request\'s request.url must be a string, telegram_web_status and signal_backend_status "ok" or "blocked" (or null), facebook_messenger\'s *_reachable, *_dns_consistent and facebook_tcp_blocking must be booleans, failures strings.',
-    4,
+    'A field the rules read has the wrong type (a list where an object belongs, a number for a URL, ...); the evidence names the field by its path. web_connectivity needs its input URL, an absolute http(s) URL with a host (not "http://", "javascript:..." or a word). probe_cc must be a string, probe_asn a string "AS<number>" as OONI writes it with a number of at most 4294967295 (32 bits), report_id a string (a number, or digits without AS, or an ASN above 32 bits, is stored under the network it names but judged invalid). Every field the app tests\' rules read is declared too: a connect\'s status object and its success must be there and success a boolean (a string, null or nothing is not read as a failed connect), a request\'s request.url must be a string, telegram_web_status and signal_backend_status "ok" or "blocked" (or null), facebook_messenger\'s *_reachable, *_dns_consistent and facebook_tcp_blocking must be booleans, failures strings; dnscheck\'s lookups are read the same way (each lookup\'s connects, handshakes and queries).',
+    5,
   ),
   r(
     'validity.wrong_date',
