@@ -216,6 +216,15 @@ describe('whatsapp: the chat endpoints are e*.whatsapp.net, not the web or regis
     expect(v.rules).not.toContain('app.status_key_departed');
   });
 
+  it('SYNTHETIC: US 2022 with every e*.whatsapp.net lookup NXDOMAIN (web and registration still resolve and connect) is likely_blocked at DNS', () => {
+    const m = pick('US', 'whatsapp');
+    const eps = endpointAddrs(m);
+    for (const q of tk(m).queries as Json[])
+      if (/^e\d+\.whatsapp\.net$/.test(String(q.hostname))) Object.assign(q, { failure: 'dns_nxdomain_error', answers: [] });
+    tk(m).tcp_connect = (tk(m).tcp_connect as Json[]).filter((c) => !eps.has(String(c.ip)));
+    expect(score(m).verdict).toMatchObject({ status: 'likely_blocked', layers: ['dns'], mechanism: 'dns.nxdomain' });
+  });
+
   it('SYNTHETIC: US 2022 with one endpoint connect left working is ok, and the departure counts endpoint connects only', () => {
     const m = pick('US', 'whatsapp');
     const eps = endpointAddrs(m);

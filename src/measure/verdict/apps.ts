@@ -59,7 +59,7 @@ export function telegramVerdict(b: VerdictBuilder, tk: Json): void {
   const bg = judgeBogons(b, tk);
   const dcReqs = httpResults(tk).filter((r) => !r.url?.includes('web.telegram.org') && !maskedByBogon(bg, r.url));
   // the data centres' connects: the known DC addresses and the addresses the DC requests name, never web.telegram.org's
-  const dcAddrs = new Set([...TELEGRAM_DCS, ...dcReqs.map((r) => hostOf(r.url) ?? '')]);
+  const dcAddrs = new Set([...TELEGRAM_DCS, ...dcReqs.flatMap((r) => hostOf(r.url) ?? [])]);
   const tcp = tcpResults(tk).filter((t) => !bg.addrs.has(t.ip) && dcAddrs.has(t.ip));
   const tcpAllFailed = tcp.length > 0 && !tcp.some((t) => t.success);
   const httpAllFailed = dcReqs.length > 0 && dcReqs.every((r) => r.failure);

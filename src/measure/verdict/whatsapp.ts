@@ -35,7 +35,7 @@ function whatsappEndpointConnects(tk: Json, bg: Bogons): { tcp: TcpResult[]; que
   const queries = qs.filter((q) => q.hostname && WHATSAPP_ENDPOINT.test(q.hostname));
   const keyAddrs = new Set(qs.filter((q) => q.hostname && !WHATSAPP_ENDPOINT.test(q.hostname)).flatMap((q) => q.answers.map((a) => a.value)));
   const epAddrs = new Set(queries.flatMap((q) => q.answers.map((a) => a.value)));
-  const tcp = tcpResults(tk).filter((t) => !bg.addrs.has(t.ip) && (epAddrs.size ? epAddrs.has(t.ip) : !keyAddrs.has(t.ip)));
+  const tcp = tcpResults(tk).filter((t) => !bg.addrs.has(t.ip) && (queries.length ? epAddrs.has(t.ip) : !keyAddrs.has(t.ip)));
   return { tcp, queries };
 }
 
@@ -45,9 +45,10 @@ export function whatsappVerdict(b: VerdictBuilder, tk: Json): void {
   const key = urlOutcomes(tk, (u) => WHATSAPP_KEY_URLS.has(u) && !maskedByBogon(bg, u));
   const ep = whatsappEndpointConnects(tk, bg);
   const epLookupFailed = ep.queries.find((q) => q.failure && !bg.hosts.has(q.hostname ?? ''));
+  const epConnectFailed = ep.tcp.find((t) => t.failure) ?? ep.tcp[0];
   const epFailed: FailedAt | null =
-    ep.tcp.length && !ep.tcp.some((t) => t.success)
-      ? { layer: 'tcp', failure: ep.tcp.find((t) => t.failure)?.failure ?? 'generic_timeout_error', where: ep.tcp[0]!.where }
+    epConnectFailed && !ep.tcp.some((t) => t.success)
+      ? { layer: 'tcp', failure: epConnectFailed.failure ?? 'generic_timeout_error', where: epConnectFailed.where }
       : !ep.tcp.length && epLookupFailed && !ep.queries.some((q) => q.answers.length)
         ? { layer: 'dns', failure: epLookupFailed.failure!, where: epLookupFailed.where }
         : null;
