@@ -6,14 +6,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { seedCostData } from '../../src/cost/index.js';
 import { importStopFile, importTop10vpnFile } from '../../src/ledger/index.js';
-import { packagePath, silentProgress } from '../../src/shared/index.js';
+import { fixedClock, packagePath, silentProgress } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
-import { cli, clock, tempDir } from './index.js';
+import { cli, tempDir } from './index.js';
 
 export async function costLedgerDb(db: string, stopFixture: string): Promise<void> {
   const store = await openStore(db);
   try {
-    const deps = { store, clock, progress: silentProgress };
+    // imported the day after the snapshot's date, as the seed is
+    const deps = { store, clock: fixedClock('2026-05-21T00:00:00Z'), progress: silentProgress };
     await importStopFile(deps, packagePath('test', 'fixtures', 'stop', stopFixture), '2026-05-20');
     await seedCostData(deps);
     await importTop10vpnFile(deps, packagePath('data', 'events', 'top10vpn_cost_of_shutdowns_2019-2025.csv'));

@@ -11,7 +11,7 @@ import { appWithToken, cli, clock, sampleEvent, tempDir } from '../helpers/index
 import { geocodeLedger, importStopFile } from '../../src/ledger/index.js';
 import { COMPARE_COLUMNS } from '../../src/cost/compare-export.js';
 import { createApp } from '../../src/server/app.js';
-import { packagePath, silentProgress } from '../../src/shared/index.js';
+import { fixedClock, packagePath, silentProgress } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
 
 const t = tempDir('splinternet-cost-ledger-');
@@ -385,7 +385,7 @@ describe('events geocode names the scope of what it could not place', () => {
   it('the record of two countries (Tachileik township; Laos, Myanmar) is listed as local, with why', async () => {
     const store = await openStore(join(t.dir, 'two-countries.duckdb'));
     try {
-      const deps = { store, clock, progress: silentProgress };
+      const deps = { store, clock: fixedClock('2026-05-21T00:00:00Z'), progress: silentProgress };
       await importStopFile(deps, packagePath('test', 'fixtures', 'stop', 'multi-country-unknown-end.csv'), '2026-05-20');
       const r = await geocodeLedger(deps, { dryRun: true });
       expect(r.not_geocoded).toHaveLength(1);

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCostData } from '../../src/cost/index.js';
 import { importStopFile, importTop10vpnFile } from '../../src/ledger/index.js';
-import { packagePath, silentProgress } from '../../src/shared/index.js';
+import { fixedClock, packagePath, silentProgress } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
 import { costFixture } from '../helpers/cost-ledger.js';
-import { cli, clock, tempDir } from '../helpers/index.js';
+import { cli, tempDir } from '../helpers/index.js';
 
 type Ev = { id: string; hours: number; usd: number | null };
 type Row = {
@@ -83,7 +83,7 @@ describe('an area that cannot be placed, and an unpriced event outside an area (
     );
     const store = await openStore(areaDb);
     try {
-      const deps = { store, clock, progress: silentProgress };
+      const deps = { store, clock: fixedClock('2026-05-21T00:00:00Z'), progress: silentProgress };
       for (const f of ['pakistan-2019.csv', 'pakistan-bluesky-2024.csv']) await importStopFile(deps, packagePath('test', 'fixtures', 'stop', f), '2026-05-20');
       await seedCostData(deps);
       await importTop10vpnFile(deps, table);

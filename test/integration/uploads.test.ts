@@ -117,7 +117,7 @@ describe('imports by upload', () => {
 
   it('full=true retracts STOP events, a ledger edit: an import token alone gets 403 naming the write scope, by upload and through /api/_ops, before anything is stored; import+write imports', async () => {
     const sudan = readFileSync(packagePath('test', 'fixtures', 'stop', 'sudan.csv'));
-    const name = 'filename=stop_snapshot-2026-05-20.csv';
+    const name = 'filename=stop_snapshot-2026-01-01.csv'; // dated by the test clock's day: a snapshot after today is refused
     const stopEvents = async () => (await s.store.ledger.listEvents({ statuses: ['active', 'retracted'], origin: 'stop', limit: 1000 })).length;
     const before = await stopEvents();
     for (const t of [tok.import, tok.write]) {

@@ -3,7 +3,7 @@
  * file name, e.g. ..._snapshot-2026-05-20.csv, or given), and load the derived indicators.
  */
 import { basename } from 'node:path';
-import { AppError, isValidPartialDate, readTextStrict, type Clock, type ProgressReporter } from '../../shared/index.js';
+import { AppError, isValidPartialDate, latestDateBegun, readTextStrict, type Clock, type ProgressReporter } from '../../shared/index.js';
 import type { Store } from '../../store/index.js';
 import { saveSeries } from '../indicators.js';
 import { accessNowCounts, snapshotCounts, storedStopRows, top10vpnCosts } from './derive.js';
@@ -46,6 +46,14 @@ export async function importStopFile(
 ): Promise<StopImportReport & { indicators: number }> {
   const text = await readText(path); // a missing file is named before a missing snapshot date
   const snap = snapshotOf(path, snapshot);
+  // a snapshot published after today cannot be: taken as the latest, it would make every later --full look older
+  const latest = latestDateBegun(deps.clock.now().getTime());
+  if (snap > latest) {
+    const from = snapshot === undefined ? `the date in the file name ${basename(path)}` : '--snapshot';
+    throw new AppError('VALIDATION', `${from}: the snapshot date ${snap} is after today (the latest date begun anywhere is ${latest}); nothing was stored`, {
+      issues: [{ path: ['snapshot'], message: `${snap} is after today` }],
+    });
+  }
   const rows = parseStopCsv(text, basename(path));
   const report = await importStop(deps, rows, basename(path), snap, opts);
   const fromFile = accessNowCounts(rows, snap);

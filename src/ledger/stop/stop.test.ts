@@ -278,7 +278,7 @@ describe("each record's text", () => {
   let cleanup: () => Promise<void>;
   beforeEach(async () => ({ store, cleanup } = await tempStore()));
   afterEach(() => cleanup());
-  const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  const deps = () => ({ store, clock: fixedClock('2026-06-01T00:00:00Z'), progress: silentProgress });
   // Uganda's block from 2021-01-12: count_year 2021 and 2025, one event; the summary is the 2025 text.
   const rows = () => parseStopCsv(fixture('platform-steps.csv'), 'platform-steps.csv');
   const uganda = async () => (await store.ledger.linksOfKind('stop_row')).filter((l) => l.eventId.startsWith('stop-ug-2021-01-12'));
@@ -337,7 +337,7 @@ describe('near-duplicate records', () => {
   let cleanup: () => Promise<void>;
   beforeEach(async () => ({ store, cleanup } = await tempStore()));
   afterEach(() => cleanup());
-  const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  const deps = () => ({ store, clock: fixedClock('2026-06-01T00:00:00Z'), progress: silentProgress });
   const sample = () => parseStopCsv(fixture('cost-sample.csv'), 'cost-sample.csv');
 
   it('counts once an ongoing block listed again in a later year with its services revised, keeping the later listing; another area stays apart', async () => {
@@ -471,7 +471,7 @@ describe('one shutdown recorded at two scales (real records: test/fixtures/stop/
   let cleanup: () => Promise<void>;
   beforeEach(async () => ({ store, cleanup } = await tempStore()));
   afterEach(() => cleanup());
-  const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  const deps = () => ({ store, clock: fixedClock('2026-06-01T00:00:00Z'), progress: silentProgress });
   const rows = () => parseStopCsv(fixture('contained.csv'), 'contained.csv');
 
   it('Ethiopia 2020: "Oromia" is folded into the three Wellega zones it was reported for; separate orders stay apart', async () => {
@@ -512,7 +512,7 @@ describe("an order for an area inside another order's area, from the same day (r
   let cleanup: () => Promise<void>;
   beforeEach(async () => ({ store, cleanup } = await tempStore()));
   afterEach(() => cleanup());
-  const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  const deps = () => ({ store, clock: fixedClock('2026-06-01T00:00:00Z'), progress: silentProgress });
   const rows = () => parseStopCsv(fixture('nested-same-day.csv'), 'nested-same-day.csv');
 
   it('is folded into the outer one, counted once, and the outer event cites both records', async () => {
@@ -553,7 +553,7 @@ describe('a seed event written from the sources of a STOP record (real records: 
   let cleanup: () => Promise<void>;
   beforeEach(async () => ({ store, cleanup } = await tempStore()));
   afterEach(() => cleanup());
-  const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  const deps = () => ({ store, clock: fixedClock('2026-06-01T00:00:00Z'), progress: silentProgress });
   // The ledger's own files for the two shutdowns (data/ledger/events), seeded into a folder of their own.
   const SEEDS = ['ru-2025-victory-day-mobile-shutdowns', 'ru-2023-sovereign-internet-test-outage'];
 
@@ -604,7 +604,7 @@ describe('Access Now counts after importing part of a snapshot', () => {
     await cleanup();
     rmSync(dir, { recursive: true, force: true });
   });
-  const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  const deps = () => ({ store, clock: fixedClock('2026-06-01T00:00:00Z'), progress: silentProgress });
   // Every real STOP record of Pakistan counted in 2019 (7 records), and the first five of them
   // as a separate file: the same snapshot's records, read from a part of it.
   const whole = fixture('pakistan-2019.csv');
@@ -657,7 +657,7 @@ describe('the same records read from another file of the snapshot', () => {
     await cleanup();
     rmSync(dir, { recursive: true, force: true });
   });
-  const deps = () => ({ store, clock: fixedClock('2026-01-01T00:00:00Z'), progress: silentProgress });
+  const deps = () => ({ store, clock: fixedClock('2026-06-01T00:00:00Z'), progress: silentProgress });
   const load = async (name: string, text: string) => {
     writeFileSync(join(dir, name), text);
     return importStopFile(deps(), join(dir, name), '2026-05-20');
