@@ -146,7 +146,7 @@ export const costRegionsOp = defineOp({
     method: 'get',
     path: '/api/cost/regions',
     description: 'Regions ranked by median',
-    notes: `Same parameters as GET /api/cost except \`region\`; one method (default ozi-regional for RU, brookings-2016 elsewhere). Each item has its own 90% interval.\n\nMethods:\n${METHOD_DOCS}`,
+    notes: `Same parameters as GET /api/cost except \`region\`; one method (default ozi-regional for RU, brookings-2016 elsewhere); two methods, or \`all\`, are a 400 naming \`method\`. Each item has its own 90% interval.\n\nMethods:\n${METHOD_DOCS}`,
   },
   run: (ctx, input) => costRegions(ctx, fromWire(input)),
 });

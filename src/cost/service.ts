@@ -151,15 +151,33 @@ export interface RegionsResult {
  * Every region of a country, ranked by median cost, highest first (the OZI table): by regional
  * output where we hold it (RU, CN), else by each region's population share.
  */
+/**
+ * The one method a regional table is ranked by, or none (the country's default). Two methods, or
+ * `all`, are refused naming `method`: the table has one ranking, so a second method would be lost.
+ */
+function oneRankingMethod(method: ScenarioInput['method']): string | undefined {
+  const asked = [...new Set((Array.isArray(method) ? method : method ? [method] : []).flatMap((m) => m.split(',').map((x) => x.trim())))];
+  if (asked.length <= 1 && asked[0] !== 'all') return asked[0];
+  throw validationError(
+    [
+      {
+        path: ['method'],
+        message: `cost regions ranks the regions by one method, got ${asked.join(', ')}; name one (default ozi-regional for RU, brookings-2016 elsewhere) and ask again for each other method`,
+      },
+    ],
+    'cannot rank regions',
+  );
+}
+
 export async function costRegions(deps: { store: Store }, input: ScenarioInput): Promise<RegionsResult> {
   if (input.regions && (Array.isArray(input.regions) ? input.regions.length : input.regions)) {
     throw new AppError('VALIDATION', 'region: `cost regions` prices every region of the country; use `splinternet cost --region ...` for a subset', {
       issues: [{ path: ['region'], message: 'not accepted here' }],
     });
   }
-  const method = Array.isArray(input.method) ? input.method[0] : input.method;
+  const method = oneRankingMethod(input.method);
   const country = (input.country ?? '').toUpperCase();
-  const chosen = method && method !== 'all' ? method : country === 'RU' ? 'ozi-regional' : 'brookings-2016';
+  const chosen = method ?? (country === 'RU' ? 'ozi-regional' : 'brookings-2016');
   const withOutput = statsRegionsOf(country).map((r) => r.code);
   // Without regional output data, every region with a population is priced by its population share.
   const regions = chosen === 'ozi-regional' ? [] : withOutput.length ? withOutput : isCountryCode(country) ? regionsWithPopulation(country) : [];

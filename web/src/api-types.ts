@@ -366,7 +366,7 @@ export interface paths {
         };
         /**
          * Every region of a country ranked by the cost of a scenario, highest first (the OZI table)
-         * @description Same parameters as GET /api/cost except `region`; one method (default ozi-regional for RU, brookings-2016 elsewhere). Each item has its own 90% interval.
+         * @description Same parameters as GET /api/cost except `region`; one method (default ozi-regional for RU, brookings-2016 elsewhere); two methods, or `all`, are a 400 naming `method`. Each item has its own 90% interval.
          *
          *     Methods:
          *     - **ozi-regional** 1.0.0: Regional daily loss = κ(β) · pen^β · GRP / days in year, in roubles, per region; national = sum of the 85 regions. Mobile-only = 0.5 × full (as OZI). Calibrated on OZI's Moscow (4.8 bn RUB/day) and Altai Republic (13.7 M RUB/day) figures. Formula: `cost = Σ_regions κ(β) · ε · pen_r^β · GRP_r(year) / days(year) · hours/24 · w(type)`. Types: full, mobile, fixed, throttling, isp.

@@ -36,7 +36,13 @@ function scenarioFlags(c: Command, regions: boolean): Command {
     .option('--start <t>', 'start: YYYY-MM-DD, YYYY-MM-DDTHH:MM (in --tz) or ISO with offset')
     .option('--end <t>', 'end (a date-only end includes that day)')
     .option('--tz <zone>', 'IANA time zone for local times and year boundaries (default UTC)')
-    .option('--method <m>', `${METHOD_IDS.join(' | ')} | all (repeatable)`, collect, [] as string[])
+    // `cost regions` ranks by one method; a second one reaches the op, which refuses it by name
+    .option(
+      '--method <m>',
+      regions ? `${METHOD_IDS.join(' | ')} | all (repeatable)` : `${METHOD_IDS.join(' | ')} (one; default ozi-regional for RU, brookings-2016 elsewhere)`,
+      collect,
+      [] as string[],
+    )
     .option('--year <y>', 'data year for every segment')
     .option('--currency <c>', 'RUB | USD | CNY | ... (default: the local currency)')
     .option('--draws <n>', 'Monte Carlo draws (default 2000)')
