@@ -9,7 +9,7 @@ import { isCountryCode, regionPopulations, regionsOf, regionsWithPopulation, sta
 import { getEvent, type LedgerEvent } from '../ledger/index.js';
 import { AppError, isAppError, validationError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
-import { countriesOfCurrency } from './data/currency.js';
+import { rateHolderOf } from './data/currency.js';
 import { econData, type CountryData } from './data/econ-data.js';
 import { annualRate, rateFor, type RateResult } from './data/fx.js';
 import { runEstimate, type Estimate, type SegmentRates } from './engine.js';
@@ -40,9 +40,9 @@ function segmentRate(data: CountryData, seg: Plan['segments'][number]): RateResu
   return seg.from ? rateFor(data, { year: seg.period_year ?? seg.data_year, from: seg.from, to: seg.to }) : annualRate(data, seg.data_year);
 }
 
-/** The country whose rates convert to a third currency (neither local nor US$), if any. */
-function thirdCountry(scn: Scenario): string | undefined {
-  return scn.currency !== scn.local_currency && scn.currency !== 'USD' ? countriesOfCurrency(scn.currency)[0] : undefined;
+/** Whose rates (a currency area's, else a country's) convert to a third currency (neither local nor US$), if any. */
+export function thirdCurrencyHolder(scn: Scenario): string | undefined {
+  return scn.currency !== scn.local_currency && scn.currency !== 'USD' ? rateHolderOf(scn.currency) : undefined;
 }
 
 function ratesFor(scn: Scenario, data: CountryData, other: CountryData | undefined, plan: Plan): SegmentRates[] {
@@ -60,7 +60,7 @@ export function scenarioJson(scn: Scenario, span: Span) {
 
 /** The economic data a scenario reads: its country's, and the third currency's country's. */
 export async function scenarioData(store: Store, scn: Scenario): Promise<CountryData[]> {
-  const third = thirdCountry(scn);
+  const third = thirdCurrencyHolder(scn);
   return Promise.all([econData(store, scn.country), ...(third ? [econData(store, third)] : [])]);
 }
 
@@ -72,7 +72,7 @@ export function priceScenarioWith(scn: Scenario, span: Span, datasets: readonly 
   const find = (country: string) => datasets.find((d) => d.country === country);
   const data = find(scn.country);
   if (!data) throw new AppError('INTERNAL', `no economic data loaded for ${scn.country}`);
-  const third = thirdCountry(scn);
+  const third = thirdCurrencyHolder(scn);
   const other = third ? find(third) : undefined;
   const estimates: Estimate[] = [];
   const skipped: CostResult['skipped'] = [];

@@ -5,6 +5,11 @@
  * the World Bank series quotes in an earlier currency is labelled by `quotedCurrency`
  * (./redenominations.ts). Countries missing here are labelled "LCU:<cc>" and can still be costed
  * in local units and US dollars. Euro-area members: EUR.
+ *
+ * A currency several countries use has one rate per US dollar; where the World Bank publishes it
+ * as a row of its own (the euro area, EMU), that row is the currency's rate, stored under the
+ * area's code (CURRENCY_AREAS), and converts to that currency: a member's row (Montenegro's,
+ * Kosovo's, Andorra's) can differ from it by a fraction of a percent.
  */
 import { quotedCurrency } from './redenominations.js';
 
@@ -27,16 +32,40 @@ const TABLE =
 
 const byCountry = new Map(TABLE.split(' ').map((p) => p.split(':') as [string, string]));
 
-/** ISO 4217 code of a country's local currency, or "LCU:<cc>" when we do not know it. */
-export const currencyOf = (country: string): string => byCountry.get(country) ?? `LCU:${country}`;
+/** A currency's own rate row: its World Bank aggregate code, the code its rates are stored under (the World Bank's alpha-2 for the area), and its name. */
+export interface CurrencyArea {
+  currency: string;
+  wb: string;
+  geo: string;
+  name: string;
+}
+
+export const CURRENCY_AREAS: readonly CurrencyArea[] = [{ currency: 'EUR', wb: 'EMU', geo: 'XC', name: 'euro area' }];
+
+/** The currency area a World Bank row code stands for (EMU: the euro area), if any. */
+export const areaOfWorldBankCode = (code: string): CurrencyArea | undefined => CURRENCY_AREAS.find((a) => a.wb === code.trim().toUpperCase());
+
+const areaOfGeo = (geo: string) => CURRENCY_AREAS.find((a) => a.geo === geo);
+
+/** How a rate's holder is named in words: "euro area (EUR)" for an area, the country code otherwise. */
+export const rateHolderName = (geo: string): string => {
+  const a = areaOfGeo(geo);
+  return a ? `${a.name} (${a.currency})` : geo;
+};
+
+/** ISO 4217 code of a country's (or currency area's) local currency, or "LCU:<cc>" when we do not know it. */
+export const currencyOf = (country: string): string => areaOfGeo(country)?.currency ?? byCountry.get(country) ?? `LCU:${country}`;
 
 /** The currency a country's World Bank annual figures of `year` are quoted in (its code then, as the series gives it). */
 export const currencyOfYear = (country: string, year: number): string => quotedCurrency(country, year, currencyOf(country));
 
-/** Countries whose local currency is this code (e.g. EUR -> many); used to find its rate. */
+/** Countries whose local currency is this code (e.g. EUR -> many). */
 export function countriesOfCurrency(code: string): string[] {
   if (code.startsWith('LCU:')) return [code.slice(4)];
   return [...byCountry.entries()].filter(([, c]) => c === code).map(([cc]) => cc);
 }
+
+/** Whose rates convert US dollars to this currency: its area's where it has one (EUR: the euro area), else the first country using it. */
+export const rateHolderOf = (code: string): string | undefined => CURRENCY_AREAS.find((a) => a.currency === code)?.geo ?? countriesOfCurrency(code)[0];
 
 export const isKnownCurrency = (code: string): boolean => code === 'USD' || [...byCountry.values()].includes(code);

@@ -8,7 +8,7 @@
  */
 import type { FxRateRecord } from '../../store/index.js';
 import type { CountryData } from './econ-data.js';
-import { currencyOfYear } from './currency.js';
+import { currencyOfYear, rateHolderName } from './currency.js';
 import { changesAfter } from './redenominations.js';
 import { localDay, localDayStart } from '../span.js';
 
@@ -131,7 +131,7 @@ export function annualRate(data: CountryData, year: number, until: string = Stri
     const changes = crossed.map((c) => `${c.from}→${c.to} on ${c.date} (${c.ratio}:1)`).join(', ');
     return {
       rate: null,
-      reason: `no ${cc} exchange rate for ${year}: ${range}, and the ${last} average is in ${currencyOfYear(cc, last!)}; the currency changed since (${changes}), so it is not carried forward`,
+      reason: `no ${rateHolderName(cc)} exchange rate for ${year}: ${range}, and the ${last} average is in ${currencyOfYear(cc, last!)}; the currency changed since (${changes}), so it is not carried forward`,
     };
   }
   if (last !== undefined && year > last && year - last <= MAX_CARRY_YEARS) {
@@ -144,11 +144,11 @@ export function annualRate(data: CountryData, year: number, until: string = Stri
       date: String(last),
       source: l.source,
       vintage: l.vintage,
-      note: `no ${cc} exchange rate for ${year}; the ${last} annual average (latest available) is used`,
+      note: `no ${rateHolderName(cc)} exchange rate for ${year}; the ${last} annual average (latest available) is used`,
     };
   }
   const stale = last !== undefined && year > last ? ` (the ${last} average is more than ${MAX_CARRY_YEARS} years older: currencies are revalued and redenominated, so it is not carried forward)` : '';
-  return { rate: null, reason: `no ${cc} exchange rate for ${year}: ${range}${stale}` };
+  return { rate: null, reason: `no ${rateHolderName(cc)} exchange rate for ${year}: ${range}${stale}` };
 }
 
 /**
@@ -192,9 +192,9 @@ export function rateFor(data: CountryData, seg: { year: number; from: string | n
   const series = `the daily series covers ${dailyRates[0]!.period}–${ends}`;
   if (covered.length === 0) return { rate: null, reason: `${a.reason}; ${series}` };
   // Part of the period has daily rates and the rest none at all: the note names the days without one.
-  const cause = a.reason.replace(/^no \S+ exchange rate for \d+: /, '');
+  const cause = a.reason.replace(/^no .+? exchange rate for \d+: /, '');
   return {
     rate: null,
-    reason: `no ${data.country} exchange rate for ${range(uncovered)} (${iso(uncovered[0]!.day) < dailyRates[0]!.period ? 'before the daily series begins' : 'outside the daily series'}, and no ${seg.year} annual average: ${cause}); ${series}, which gives ${range(covered)} of this period its rates, but a period is converted whole`,
+    reason: `no ${rateHolderName(data.country)} exchange rate for ${range(uncovered)} (${iso(uncovered[0]!.day) < dailyRates[0]!.period ? 'before the daily series begins' : 'outside the daily series'}, and no ${seg.year} annual average: ${cause}); ${series}, which gives ${range(covered)} of this period its rates, but a period is converted whole`,
   };
 }

@@ -10,13 +10,16 @@
  * Columns are found by name, in any order; a header lacking a column the shape needs, or with a
  * column the reader does not know, refuses the file naming it (./parse-common.ts headerRefused).
  * PA.NUS.FCRF (official exchange rate) goes to the rates table; everything else to values.
+ * A currency area's row of PA.NUS.FCRF (EMU) is that currency's own rate: it is stored under the
+ * area's code (./currency.ts CURRENCY_AREAS), its source naming the row; the area's other
+ * indicators are aggregates.
  * Only the World Bank's aggregate codes are skipped by reason; any other code that is no
  * country is a reject (./wb-codes.ts). Numbers are decimals written with a point; every value
  * passes the checks of ./values.ts.
  */
 import type { EconValueRecord } from '../../store/index.js';
 import { validationError } from '../../shared/index.js';
-import { currencyOfYear } from './currency.js';
+import { areaOfWorldBankCode, currencyOfYear, type CurrencyArea } from './currency.js';
 import {
   bump,
   checkHeader,
@@ -51,7 +54,22 @@ const OWID_COLUMNS: Record<string, string> = {
 
 const AGGREGATE = 'no ISO 3166-1 alpha-2 code (aggregate or non-ISO economy)';
 
-function put(f: Figures, p: Parsed, at: At, o: ParseOptions, indicator: string, cc: string | null, year: number, value: number, unitHint?: string): void {
+function put(
+  f: Figures,
+  p: Parsed,
+  at: At,
+  o: ParseOptions,
+  row: { indicator: string; cc: string | null; area: CurrencyArea | undefined },
+  year: number,
+  value: number,
+  unitHint?: string,
+): void {
+  const { indicator, cc, area } = row;
+  if (indicator === 'PA.NUS.FCRF' && !cc && area) {
+    const source = `${o.source}: ${area.name} (${area.wb} row)`;
+    f.rate(at, { country: area.geo, currency: area.currency, kind: 'annual', period: String(year), rate: value, source, vintage: o.vintage, file: o.file });
+    return;
+  }
   if (!cc) return bump(p, AGGREGATE);
   if (indicator === 'PA.NUS.FCRF') {
     f.rate(at, { country: cc, currency: currencyOfYear(cc, year), kind: 'annual', period: String(year), rate: value, source: o.source, vintage: o.vintage, file: o.file });
@@ -173,6 +191,7 @@ export function parseWorldBank(text: string, o: ParseOptions): Parsed {
       continue;
     }
     const cc = 'cc' in where ? where.cc : null;
+    const area = cc ? undefined : areaOfWorldBankCode(c[L.code] ?? '');
     if (L.shape === 'wide') {
       const indicator = c[L.key] ?? '';
       if (!indicator) {
@@ -190,7 +209,7 @@ export function parseWorldBank(text: string, o: ParseOptions): Parsed {
         if (n === null) continue;
         const at = { line: r.line, raw: c.slice(0, 4).join(','), cell: c[i]!, column: h[i] };
         if (Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `not a number in column ${h[i]}: "${c[i]}"${commaNote(c[i])}`, raw: at.raw });
-        else put(f, p, at, o, indicator, cc, year, n, c[2]);
+        else put(f, p, at, o, { indicator, cc, area }, year, n, c[2]);
       }
       continue;
     }
@@ -201,7 +220,7 @@ export function parseWorldBank(text: string, o: ParseOptions): Parsed {
     if (year === null) p.rejects.push({ line: r.line, reason: `not a year from 1901 to 2100 in column ${h[L.key]}: "${c[L.key] ?? ''}"`, raw });
     else if (Number.isNaN(n)) p.rejects.push({ line: r.line, reason: `not a number in column ${h[L.value]}: "${cell}"${commaNote(cell)}`, raw });
     else if (n === null) bump(p, 'missing value');
-    else put(f, p, { line: r.line, raw, cell: cell! }, o, L.indicator!, cc, year, n);
+    else put(f, p, { line: r.line, raw, cell: cell! }, o, { indicator: L.indicator!, cc, area }, year, n);
   }
   f.settle();
   return p;
