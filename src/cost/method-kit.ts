@@ -119,7 +119,7 @@ export function regionalOutput(
   data: CountryData,
   regions: string[],
   year: number,
-): { values: number[]; records: EconValueRecord[]; note?: string; baseYear: number } {
+): { values: number[]; records: EconValueRecord[]; note?: string; baseYear: number; priceYear: number } {
   const grpYears = data.regionalYears('GRP');
   if (grpYears.length === 0) throw new Unavailable('region', `no regional output (GRP) data for ${data.country}`);
   const pick = (y: number) =>
@@ -130,7 +130,7 @@ export function regionalOutput(
     });
   if (grpYears.includes(year)) {
     const records = pick(year);
-    return { values: records.map((r) => r.value), records, baseYear: year };
+    return { values: records.map((r) => r.value), records, baseYear: year, priceYear: year };
   }
   const gdpYears = data.years('NY.GDP.MKTP.CN', data.country);
   const target = gdpYears.includes(year) ? year : gdpYears.filter((y) => y <= year).pop();
@@ -144,12 +144,13 @@ export function regionalOutput(
       values: records.map((r) => r.value),
       records,
       baseYear: base,
+      priceYear: base,
       note: `no GRP for ${year}; used ${base} GRP unscaled (no national GDP in local currency for ${year})`,
     };
   }
   const f = g1.value / g0.value;
   const note = `no GRP for ${year}; ${base} GRP × ${f.toFixed(4)} (national nominal GDP ${target} / ${base}, World Bank NY.GDP.MKTP.CN)${target !== year ? `; ${target} is the latest GDP year` : ''}`;
-  return { values: records.map((r) => r.value * f), records, baseYear: base, note };
+  return { values: records.map((r) => r.value * f), records, baseYear: base, priceYear: target, note };
 }
 
 export interface RegionalShares {

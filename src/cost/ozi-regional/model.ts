@@ -35,6 +35,8 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
   );
   const iEps = ps.add('epsilon (residual)', EPSILON, 'factor', 'our assumption: rounding of the published figures and GRP vintage');
   const segments: SegmentPlan[] = [];
+  // the year whose prices each period's output is in (the latest GDP year GRP was carried to), its label
+  const priceYears: number[] = [];
   const base: number[][] = [];
   let regions: string[] = scn.regions;
   for (const seg of span.segments) {
@@ -43,6 +45,7 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
     const y = picked ? picked.year : seg.year!;
     if (regions.length === 0) regions = data.regionsWith('GRP', nearestYear(grpYears, y)!);
     const out = regionalOutput(data, regions, y);
+    priceYears.push(out.priceYear);
     if (out.note) notes.push(out.note);
     if (picked?.note) notes.push(picked.note);
     const days = daysInYear(y);
@@ -119,7 +122,8 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
     inputs,
     notes: [...new Set(notes)],
     proxy: null,
-    segments,
+    // the inputs above are read for each period's own year; its label is the year of the data priced
+    segments: segments.map((seg, s) => ({ ...seg, data_year: priceYears[s]! })),
     units,
     terms: { coef: base.flatMap((b) => b), unit: termUnits },
   };
