@@ -106,6 +106,8 @@ const n = (x: number) => x.toLocaleString('en-US');
 /** What one scenario of a ledger request is: an event (cost events) or an event's part in one counted year (cost compare). */
 export type LedgerUnit = 'events' | 'yearly pieces';
 const UNIT_DRAWS: Record<LedgerUnit, string> = { events: 'event-draws', 'yearly pieces': 'piece-draws' };
+/** How a request of each kind is narrowed, in the parameters its route takes: cost events by its event filters, cost compare by country alone. */
+const NARROW: Record<LedgerUnit, string> = { events: 'fewer events (country, from, to, category)', 'yearly pieces': 'one country (country)' };
 
 /**
  * Refuse ledger pricing over the caller's budget, before any event is priced: `scenarios`
@@ -127,7 +129,7 @@ export function assertLedgerWork(limits: Limits, authenticated: boolean, scenari
   const token = authenticated ? '' : `, or send a token (any scope; its limit is ${n(limits.ledgerWorkToken)})`;
   throw new AppError(
     'VALIDATION',
-    `this request prices ${n(scenarios)} ${unit} x ${n(draws)} draws = ${n(work)} ${UNIT_DRAWS[unit]}; the limit is ${n(budget)}${authenticated ? '' : ' without a token'}: ${fewer}narrow it to fewer events (country, from, to, category)${token}`,
+    `this request prices ${n(scenarios)} ${unit} x ${n(draws)} draws = ${n(work)} ${UNIT_DRAWS[unit]}; the limit is ${n(budget)}${authenticated ? '' : ' without a token'}: ${fewer}narrow it to ${NARROW[unit]}${token}`,
     {
       issues: [{ path: ['draws'], message: `${n(scenarios)} ${unit} x ${n(draws)} draws is over ${n(budget)}` }],
       details: { scenarios, draws, work, budget, draws_that_fit: fits },
