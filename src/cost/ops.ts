@@ -223,6 +223,7 @@ export const costCompare = defineOp({
     end: LedgerCostQuerySchema.shape.end,
     severity: LedgerCostQuerySchema.shape.severity,
     draws: LedgerCostQuerySchema.shape.draws,
+    seed: LedgerCostQuerySchema.shape.seed,
     format: z.enum(EXPORT_FORMATS).optional(),
   }),
   output: z.union([CostCompareSchema, CostCompareFileSchema]),
@@ -232,13 +233,13 @@ export const costCompare = defineOp({
     path: '/api/cost/compare',
     handwritten: true,
     description: 'Rows per country and year, and a summary (JSON), or the file with `format`',
-    notes: `source: top10vpn. Throttling, and the slowed hours of a record filed as "Shutdown, Throttle", are priced at severity 1 unless \`severity\` is given (Top10VPN counts unusable throttling as a shutdown); events marked ongoing are priced up to \`end\` when it is given; without it, ${COMPARE_ONGOING_DEFAULT}. \`format\`: csv or parquet (one row per country-year: ${COMPARE_COLUMNS.join(', ')}), ndjson (one whole row per line) for a download; json, the default, adds the summary and notes.`,
+    notes: `source: top10vpn. Throttling, and the slowed hours of a record filed as "Shutdown, Throttle", are priced at severity 1 unless \`severity\` is given (Top10VPN counts unusable throttling as a shutdown); events marked ongoing are priced up to \`end\` when it is given; without it, ${COMPARE_ONGOING_DEFAULT}. \`draws\` and \`seed\` (default 1) as for every pricing route. \`format\`: csv or parquet (one row per country-year: ${COMPARE_COLUMNS.join(', ')}), ndjson (one whole row per line) for a download; json, the default, adds the summary and notes.`,
     media: ['text/csv', 'application/x-ndjson', 'application/vnd.apache.parquet'],
   },
-  run: async (ctx, { country, end, severity, draws, format }) => {
+  run: async (ctx, { country, end, severity, draws, seed, format }) => {
     const r = await compareTop10vpn(ctx, {
       country,
-      overrides: Object.fromEntries(Object.entries({ end, severity, draws }).filter(([, v]) => v !== undefined)),
+      overrides: Object.fromEntries(Object.entries({ end, severity, draws, seed }).filter(([, v]) => v !== undefined)),
     });
     if (!format) return r;
     const body = await exportCompare(ctx.store, r, format);

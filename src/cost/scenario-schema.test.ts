@@ -61,8 +61,15 @@ describe('a cost scenario without a country or a type', () => {
 });
 
 describe('seed: every pricing entry point takes one range, refused up front', () => {
-  const seedOps = { 'cost.estimate': costEstimate, 'cost.regions': costRegionsOp, 'cost.event': costEventOp, 'cost.events': costEvents } as const;
-  const base = (name: string) => (name === 'cost.event' ? { id: 'x' } : name === 'cost.events' ? {} : { country: 'RU', type: 'full', hours: 1 });
+  const seedOps = {
+    'cost.estimate': costEstimate,
+    'cost.regions': costRegionsOp,
+    'cost.event': costEventOp,
+    'cost.events': costEvents,
+    'cost.compare': costCompare,
+  } as const;
+  const base = (name: string) =>
+    name === 'cost.event' ? { id: 'x' } : name === 'cost.events' || name === 'cost.compare' ? {} : { country: 'RU', type: 'full', hours: 1 };
 
   it('below 0, above 4294967295, a fraction or a huge number: refused naming seed and the value (SYNTHETIC values)', () => {
     for (const [name, op] of Object.entries(seedOps))

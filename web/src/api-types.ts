@@ -309,7 +309,7 @@ export interface paths {
         };
         /**
          * Our yearly cost per country (each method) beside Top10VPN's: ratio, hours and users affected, the events behind ours, the cause where we differ by more than 3×
-         * @description source: top10vpn. Throttling, and the slowed hours of a record filed as "Shutdown, Throttle", are priced at severity 1 unless `severity` is given (Top10VPN counts unusable throttling as a shutdown); events marked ongoing are priced up to `end` when it is given; without it, a network shutdown marked ongoing is priced by STOP's yearly accounting, a block marked ongoing to the end of the year it began; a throttle marked ongoing is not priced. `format`: csv or parquet (one row per country-year: country, year, method, ours_usd, theirs_usd, ratio, within, our_hours, their_hours, our_users, their_users, their_area, cause, events, event_ids, events_not_priced, event_ids_not_priced, event_ids_outside_area, ours_usd_ozi-regional, ours_usd_deloitte-2016, ours_usd_brookings-2016, ours_usd_cost-escalated, ours_leaves_out_ozi-regional, ours_leaves_out_deloitte-2016, ours_leaves_out_brookings-2016, ours_leaves_out_cost-escalated, source, source_url), ndjson (one whole row per line) for a download; json, the default, adds the summary and notes.
+         * @description source: top10vpn. Throttling, and the slowed hours of a record filed as "Shutdown, Throttle", are priced at severity 1 unless `severity` is given (Top10VPN counts unusable throttling as a shutdown); events marked ongoing are priced up to `end` when it is given; without it, a network shutdown marked ongoing is priced by STOP's yearly accounting, a block marked ongoing to the end of the year it began; a throttle marked ongoing is not priced. `draws` and `seed` (default 1) as for every pricing route. `format`: csv or parquet (one row per country-year: country, year, method, ours_usd, theirs_usd, ratio, within, our_hours, their_hours, our_users, their_users, their_area, cause, events, event_ids, events_not_priced, event_ids_not_priced, event_ids_outside_area, ours_usd_ozi-regional, ours_usd_deloitte-2016, ours_usd_brookings-2016, ours_usd_cost-escalated, ours_leaves_out_ozi-regional, ours_leaves_out_deloitte-2016, ours_leaves_out_brookings-2016, ours_leaves_out_cost-escalated, source, source_url), ndjson (one whole row per line) for a download; json, the default, adds the summary and notes.
          */
         get: operations["cost.compare"];
         put?: never;
@@ -4503,6 +4503,7 @@ export interface operations {
                 draws?: number;
                 end?: string;
                 format?: "csv" | "json" | "ndjson" | "parquet";
+                seed?: number;
                 severity?: number;
                 source?: "top10vpn";
             };

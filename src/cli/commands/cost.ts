@@ -323,6 +323,7 @@ function costCompareCommand(cost: Command, io: Io): void {
     .option('--end <t>', `price every event marked ongoing up to this date (default: ${COMPARE_ONGOING_DEFAULT})`)
     .option('--severity <s>', 'severity in [0,1] for throttling events and the slowed hours of "Shutdown, Throttle" records (default 1)')
     .option('--draws <n>', 'Monte Carlo draws')
+    .option('--seed <n>', 'random seed (default 1)')
     .option('--format <f>', 'csv | json | ndjson | parquet: write the rows instead of the table (csv and parquet: one flat row per country-year)')
     .option('--out <path>', 'write to a file (required for parquet); default stdout')
     .option('--force', 'replace --out FILE if it exists')
@@ -336,6 +337,7 @@ function costCompareCommand(cost: Command, io: Io): void {
         end: str(o.end),
         severity: num(o.severity),
         draws: num(o.draws),
+        seed: num(o.seed),
         format: format as 'csv' | undefined,
       });
       if ('body' in r) {
