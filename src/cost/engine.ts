@@ -21,6 +21,9 @@ export interface Money {
   point: number;
 }
 
+/** What a US-dollar amount no rate converted says of its rate. */
+const NONE_KIND = 'none: computed in US dollars (World Bank GDP, current US$)';
+
 export interface UsdBlock extends Money {
   /**
    * Units of the amounts' currency per US dollar, the rate that turns the amounts shown into these
@@ -31,8 +34,8 @@ export interface UsdBlock extends Money {
    */
   rate: number;
   rate_unit: string;
-  /** The date, day range or year of each period's rate ('; '-separated when there are several). */
-  rate_date: string;
+  /** The date, day range or year of each period's rate ('; '-separated when there are several); null when no rate was applied (1 USD/USD). */
+  rate_date: string | null;
   rate_kind: string;
 }
 
@@ -262,21 +265,16 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
     : [];
   const otherDates = [...new Set(otherLines.map((l) => l.date).filter((d): d is string => d !== null))].join('; ');
   const pair = shownThird ? `${scn.currency}/USD` : `${localCode}/USD`;
+  // US-dollar amounts nothing converted: a method computing in US dollars whose local rate is missing,
+  // or whose amounts fell back to US dollars because the --currency asked for has no rate.
+  const thirdFellBack = plan.native === 'USD' && third && currency === 'USD';
+  const unconverted = plan.native === 'USD' && (!localOk || thirdFellBack);
   const usdBlock = (usd: Money, point: { m: number; u: number; l: number }, what: string): UsdBlock | null => {
     if (!usdOk) return null;
     const m = finite(usd, what);
-    if (!localOk) {
-      // The method computed in US dollars and the local rate is missing: nothing was converted.
-      return {
-        ...m,
-        rate: 1,
-        rate_unit: 'USD/USD',
-        rate_date: plan.segments
-          .map((x) => x.data_year)
-          .filter((y, i, a) => a.indexOf(y) === i)
-          .join('; '),
-        rate_kind: 'none: computed in US dollars (World Bank GDP, current US$)',
-      };
+    if (unconverted) {
+      // The amounts shown are the method's US dollars and no rate turned them into usd: no rate, no date.
+      return { ...m, rate: 1, rate_unit: 'USD/USD', rate_date: null, rate_kind: NONE_KIND };
     }
     // The rate named is the one that turns the amounts shown into usd: the third currency's, else the local one.
     const [shown, lines, oneLine, lineDates] = shownThird
@@ -332,7 +330,9 @@ export function runEstimate(model: MethodModel, plan: Plan, scn: Scenario, rates
         usd: usdOk
           ? shownThird
             ? { ...finite(p.usd, `${model.id} period USD`), rate: otherLines[s]!.rate, rate_date: otherLines[s]!.date }
-            : { ...finite(p.usd, `${model.id} period USD`), rate: line.rate ?? (localOk ? null : 1), rate_date: line.date ?? String(seg.data_year) }
+            : line.rate === null || thirdFellBack
+              ? { ...finite(p.usd, `${model.id} period USD`), rate: 1, rate_date: null }
+              : { ...finite(p.usd, `${model.id} period USD`), rate: line.rate, rate_date: line.date }
           : // A period with its own rate keeps its US dollars when another period has none (the total has none).
             !shownThird && toUsd[s] !== null
             ? { ...finite(p.usd, `${model.id} period USD`), rate: line.rate, rate_date: line.date }

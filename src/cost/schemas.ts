@@ -21,7 +21,7 @@ export const UsdSchema = z
         "units of the amounts' currency per US$, the rate that turns them into these US dollars (see rate_unit: the local currency's, or the --currency asked for when it is neither local nor USD; 1 USD/USD when the method computed in US$ and nothing was converted)",
     }),
     rate_unit: z.string(),
-    rate_date: z.string().meta({ description: "the date, day range or year of each period's rate" }),
+    rate_date: z.string().nullable().meta({ description: "the date, day range or year of each period's rate; null when no rate was applied (1 USD/USD)" }),
     rate_kind: z.string(),
   })
   .meta({ id: 'CostUsd' });

@@ -1518,8 +1518,8 @@ export interface components {
             point: number;
             /** @description units of the amounts' currency per US$, the rate that turns them into these US dollars (see rate_unit: the local currency's, or the --currency asked for when it is neither local nor USD; 1 USD/USD when the method computed in US$ and nothing was converted) */
             rate: number;
-            /** @description the date, day range or year of each period's rate */
-            rate_date: string;
+            /** @description the date, day range or year of each period's rate; null when no rate was applied (1 USD/USD) */
+            rate_date: string | null;
             rate_kind: string;
             rate_unit: string;
         } | null;

@@ -77,7 +77,9 @@ function wire(o: Record<string, unknown>): OpInput<typeof costEstimate> {
 }
 
 function estimateLines(e: Estimate): string {
-  const usd = e.usd ? `${money(e.usd.median, 'USD')} (rate ${e.usd.rate} ${e.usd.rate_unit}, ${e.usd.rate_kind} ${e.usd.rate_date})` : 'no USD rate';
+  const usd = e.usd
+    ? `${money(e.usd.median, 'USD')} (rate ${e.usd.rate} ${e.usd.rate_unit}, ${e.usd.rate_kind}${e.usd.rate_date ? ` ${e.usd.rate_date}` : ''})`
+    : 'no USD rate';
   const lines = [
     `${e.method} ${e.method_version}: median ${money(e.median, e.currency)}, 90% interval ${money(e.low, e.currency)} – ${money(e.high, e.currency)}, point ${money(e.point, e.currency)}`,
     `  USD: ${usd}`,
