@@ -132,7 +132,7 @@ export interface LedgerCostReport {
   events_outside_window: number;
   outside_window: { event_id: string; priced_from: string; priced_to: string }[];
   estimates: number;
-  /** Events not priced, by the field they miss (type, end, severity, country, platform_weight …). */
+  /** Events not priced, by the field they miss (type, end, severity, country, platform_weight …; method: no method asked for covers it). */
   missing_by_field: Record<string, number>;
   rows: Row[];
 }

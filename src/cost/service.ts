@@ -76,17 +76,20 @@ export function priceScenarioWith(scn: Scenario, span: Span, datasets: readonly 
   const other = third ? find(third) : undefined;
   const estimates: Estimate[] = [];
   const skipped: CostResult['skipped'] = [];
+  // per skipped method: whether it does not cover such scenarios at all (Unavailable.uncovered)
+  const uncovered: boolean[] = [];
   for (const id of scn.methods) {
     const model = getMethod(id);
     try {
-      if (!model.types.includes(scn.type)) throw new Unavailable('type', `does not price --type ${scn.type}; it prices ${model.types.join(', ')}`);
+      if (!model.types.includes(scn.type)) throw new Unavailable('type', `does not price --type ${scn.type}; it prices ${model.types.join(', ')}`, true);
       const plan = model.plan({ scenario: scn, data, span });
       estimates.push(runEstimate(model, plan, scn, ratesFor(scn, data, other, plan)));
     } catch (e) {
       if (!(e instanceof Unavailable)) throw e;
       if (scn.method_choice === 'explicit')
-        throw unpriceable(validationError([{ path: [e.param], message: `${id}: ${e.message}` }], 'this scenario cannot be priced'));
+        throw unpriceable(validationError([{ path: [e.param], message: `${id}: ${e.message}` }], 'this scenario cannot be priced'), [e.uncovered]);
       skipped.push({ method: id, parameter: e.param, reason: e.message });
+      uncovered.push(e.uncovered);
     }
   }
   if (estimates.length === 0) {
@@ -95,6 +98,7 @@ export function priceScenarioWith(scn: Scenario, span: Span, datasets: readonly 
         skipped.map((s) => ({ path: [s.parameter], message: `${s.method}: ${s.reason}` })),
         'no method can price this scenario',
       ),
+      uncovered,
     );
   }
   // The spread is over the methods that share a currency: the largest such group (the first on a tie),
@@ -295,11 +299,15 @@ export async function priceEvent(deps: { store: Store }, e: LedgerEvent, overrid
     // Data the scenario needs and the store lacks (e.g. regional output for the event's
     // regions) is something the event is missing, not a bad request.
     if (!isAppError(e) || e.details.unpriceable !== true) throw e;
-    return { event, mapping, missing: e.issues.map((i) => ({ field: i.path.join('.'), reason: i.message })), estimates: [] };
+    // A method that does not cover such an event (its country, its kind) leaves it missing a method, not its own fields.
+    const uncovered = (e.details.uncovered ?? []) as boolean[];
+    const missing = e.issues.map((i, k) => ({ field: uncovered[k] ? 'method' : i.path.join('.'), reason: i.message }));
+    return { event, mapping, missing, estimates: [] };
   }
 }
 
 /** Mark a 400 as "valid input, but the data or methods cannot price it" (vs malformed input). */
-function unpriceable(e: AppError): AppError {
-  return new AppError(e.code, e.message, { issues: e.issues, details: { ...e.details, unpriceable: true } });
+/** A scenario no method could price; `uncovered[i]`: issue i is a method not covering such scenarios, not data missing. */
+function unpriceable(e: AppError, uncovered: boolean[]): AppError {
+  return new AppError(e.code, e.message, { issues: e.issues, details: { ...e.details, unpriceable: true, uncovered } });
 }

@@ -176,11 +176,16 @@ export interface MethodModel {
   plan(ctx: import('./method-kit.js').PlanContext): Plan;
 }
 
-/** Thrown by a method that cannot price a scenario; names the parameter at fault. */
+/**
+ * Thrown by a method that cannot price a scenario; names the parameter at fault. `uncovered`: the
+ * method does not price such scenarios at all (another country, another kind of restriction), as
+ * opposed to data it lacks for this one; a ledger event it does not cover is missing a method.
+ */
 export class Unavailable extends Error {
   constructor(
     readonly param: string,
     message: string,
+    readonly uncovered = false,
   ) {
     super(message);
     this.name = 'Unavailable';

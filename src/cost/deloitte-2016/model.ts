@@ -28,7 +28,7 @@ export const deloitte2016: MethodModel = {
   ],
   plan(ctx) {
     if (ctx.scenario.platforms.length)
-      throw new Unavailable('type', 'deloitte-2016 prices connectivity disruptions, not platform blocks; use brookings-2016 or cost-escalated');
+      throw new Unavailable('type', 'deloitte-2016 prices connectivity disruptions, not platform blocks; use brookings-2016 or cost-escalated', true);
     const idx = new Map<string, number>();
     return gdpPlan(ctx, {
       preset: 'subscriptions',

@@ -19,10 +19,11 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
     throw new Unavailable(
       'type',
       'ozi-regional prices connectivity shutdowns, not platform blocks or throttles (OZI did not); use brookings-2016 or cost-escalated',
+      true,
     );
   const grpYears = data.regionalYears('GRP');
   if (grpYears.length === 0 || data.regionalYears(PEN).length === 0) {
-    throw new Unavailable('country', `ozi-regional needs regional GRP and regional internet penetration, which we hold for RU only (not ${scn.country})`);
+    throw new Unavailable('country', `ozi-regional needs regional GRP and regional internet penetration, which we hold for RU only (not ${scn.country})`, true);
   }
   const ps = new ParamSet();
   const inputs: InputValue[] = [];
