@@ -50,3 +50,23 @@ describe('cost events --method', () => {
     }
   });
 });
+
+describe('cost events --country with --region', () => {
+  it('a region of another country is refused naming region and both countries, as cost --region is, never an empty answer', () => {
+    for (const [country, region, home] of [
+      ['RU', 'CN-XJ', 'CN'],
+      ['RU', 'IN-KA', 'IN'],
+      ['IN', 'RU-MOW', 'RU'],
+    ] as const) {
+      const r = LedgerCostQuerySchema.safeParse({ country, region });
+      expect(r.success, `${country} ${region}`).toBe(false);
+      expect(r.error?.issues[0]?.path).toEqual(['region']);
+      expect(r.error?.issues[0]?.message).toMatch(new RegExp(`^${region} \\(.+\\) is in ${home}, not ${country}`));
+    }
+  });
+
+  it('a region of the country, in either case, or a region alone, is taken', () => {
+    for (const q of [{ country: 'RU', region: 'RU-MOW' }, { country: 'ru', region: 'ru-mow' }, { region: 'CN-XJ' }, { country: 'IN' }])
+      expect(LedgerCostQuerySchema.safeParse(q).success, JSON.stringify(q)).toBe(true);
+  });
+});

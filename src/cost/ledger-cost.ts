@@ -16,6 +16,7 @@ import {
   type LedgerEvent,
   type ListFilters,
 } from '../ledger/index.js';
+import { getRegion, regionCountries } from '../geo/index.js';
 import { check } from '../op/index.js';
 import { isAppError, partialDateEnd, partialDateStart, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
@@ -77,6 +78,19 @@ const realEnd = (v: string, ctx: z.RefinementCtx) => {
 
 const unit = (lowOpen: boolean) => check.number((n) => n.refine((x) => (lowOpen ? x > 0 : x >= 0) && x <= 1, `must be in ${lowOpen ? '(0,1]' : '[0,1]'}`));
 
+/** A region of another country than the one given is refused, naming both, as `cost --region` refuses it: never an empty answer. */
+function regionInCountry(q: { country?: string; region?: string }, ctx: z.RefinementCtx): void {
+  if (!q.country || !q.region) return;
+  const [country, region] = [q.country.toUpperCase(), q.region.toUpperCase()];
+  const homes = regionCountries(region);
+  if (homes.length === 0 || homes.includes(country)) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['region'],
+    message: `${region} (${getRegion(region)?.name ?? region}) is in ${homes.join('/')}, not ${country}; give a region of ${country} (splinternet cost regions --country ${country} lists them) or leave region out`,
+  });
+}
+
 /**
  * Filters (as the ledger's) and overrides (as `cost event`), validated at the edge: an override
  * out of range is a 400 / exit 2 for the whole request, not a "missing" on every event.
@@ -108,7 +122,8 @@ export const LedgerCostQuerySchema = EventOverridesSchema.omit({ country: true }
     q: z.string().max(200).optional(),
   })
   // a subtype of another category than the one given is refused, not an empty answer (kept by .extend)
-  .superRefine(subtypeInCategory);
+  .superRefine(subtypeInCategory)
+  .superRefine(regionInCountry);
 export type LedgerCostQuery = z.output<typeof LedgerCostQuerySchema>;
 
 /** Split a validated query into ledger filters and pricing overrides. */
