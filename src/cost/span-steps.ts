@@ -174,7 +174,7 @@ function pricedEnd(input: ScenarioInput): number {
   }
 }
 
-/** Price an event with no recorded end up to the upper quartile of ended events, cut for median/q3 of it. */
+/** Price an event with no recorded end up to the upper quartile of ended events, cut for triangular(q1, median, q3)/q3 of it. */
 export function imputeEnd(e: LedgerEvent, d: Durations, input: ScenarioInput, mapping: string[]): void {
   const start = e.start.slice(0, 10);
   input.start = /^\d{4}-\d{2}-\d{2}T/.test(e.start) ? e.start : start;
@@ -186,7 +186,13 @@ export function imputeEnd(e: LedgerEvent, d: Durations, input: ScenarioInput, ma
     input.active_high = 1;
   }
   input.active_basis = basis;
-  mapping.push(`priced from ${start} to ${input.end} (${d.q3} d, the upper quartile) for ${d.median} of those days (the median): ${basis}`);
+  // the days priced are drawn triangular(q1, median, q3): the median is their most likely value, (q1 + median + q3) / 3 their mean
+  const mean = Math.round(((d.q1 + d.median + d.q3) / 3) * 10) / 10;
+  mapping.push(
+    d.median < d.q3
+      ? `priced from ${start} to ${input.end} (${d.q3} d, the upper quartile) for ${d.q1}–${d.q3} of those days, most likely ${d.median} (the median), ${mean} on average: ${basis}`
+      : `priced from ${start} to ${input.end} (${d.q3} d, the upper quartile, also the median) for all of those days: ${basis}`,
+  );
 }
 
 /**
