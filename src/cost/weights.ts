@@ -343,6 +343,15 @@ export function affectedUnits(scn: Scenario, segments: readonly SegmentPlan[], p
   if (!cp) return units;
   const i = uniformShare(ps, 'share of the span the network was cut (the rest slowed)', cp, 'share of the span', `not recorded: ${cp.basis}`);
   const s = cp.slowed ?? 0;
+  // the severity given prices the slowed hours: an input of the estimate, as a throttle's is
+  if (cp.slowed !== null)
+    inputs.push({
+      name: 'severity of the slowed hours',
+      value: cp.slowed,
+      unit: '0 = no effect, 1 = unusable',
+      source: 'given in the request (severity): the hours of the span not cut are priced at it',
+      year: null,
+    });
   const part = linear([
     [s, one],
     [1 - s, param(i)],
