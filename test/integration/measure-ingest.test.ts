@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/index.js';
+import { STATUSES } from '../../src/measure/index.js';
 import { clock, cli, tempDir } from '../helpers/index.js';
 
 const SAMPLE = join(import.meta.dirname, '../fixtures/ooni/bucket-sample');
@@ -47,6 +48,25 @@ describe('splinternet ingest (bucket-layout sample)', () => {
     expect(by('rutor.org').mechanisms).toEqual({ 'http.blockpage': 1 });
     expect(s.totals.n).toBe(5);
     expect(s.source).toMatch(/CC BY-NC-SA 4.0/);
+  });
+
+  it('the text summary shows every verdict count the JSON has, per target (README: the AS8402 telegram cell is ok)', async () => {
+    for (const args of [['--cc', 'RU', '--asn', 'AS8402', '--target', 'telegram', '--since', '2022-11-01', '--grain', 'day'], ['--cc', 'RU'], []]) {
+      const json = JSON.parse((await cli(['measurements', 'summary', ...args, '--json', '--db', db])).out);
+      const text = await cli(['measurements', 'summary', ...args, '--db', db]);
+      expect(text.code).toBe(0);
+      const lines = text.out.split('\n');
+      const header = lines[0]!.trim().split(/\s+/);
+      for (const s of STATUSES) expect(header, s).toContain(s);
+      const rows = lines.slice(2, 2 + json.by_target.length).map((l) => l.trim().split(/\s+/));
+      json.by_target.forEach((t: Record<string, unknown>, i: number) => {
+        for (const s of STATUSES) expect([t.target, s, rows[i]![header.indexOf(s)]]).toEqual([t.target, s, String(t[s])]);
+      });
+    }
+    const cell = JSON.parse(
+      (await cli(['measurements', 'summary', '--cc', 'RU', '--asn', 'AS8402', '--target', 'telegram', '--since', '2022-11-01', '--json', '--db', db])).out,
+    );
+    expect(cell.totals.ok).toBe(1);
   });
 
   it('path filters skip files without opening them', async () => {

@@ -18,7 +18,7 @@ import {
   measurementsShow,
   measurementsSummary,
 } from '../../measure/ops.js';
-import { parseTestNames, type AgreementReject } from '../../measure/index.js';
+import { parseTestNames, STATUSES, type AgreementReject } from '../../measure/index.js';
 import { AppError, TIME_BOUND_FORMS } from '../../shared/index.js';
 import { ctxOf, intOption, limitOption, leaf, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
@@ -77,13 +77,13 @@ export function measurementsCommand(program: Command, io: Io): void {
               'target',
               'networks',
               'n',
+              // our verdict: one column per status, as in --json, so none is hidden
+              ...STATUSES,
+              // OONI's flags, kept apart: ok_count is OONI's, not our ok
               'ok_count',
               'anomaly_count',
               'confirmed_count',
               'failure_count',
-              'blocked',
-              'likely_blocked',
-              'down',
               'mechanisms',
             ],
           ) +
