@@ -152,6 +152,17 @@ describe('OONI counts as an outage signal (real, Iran, November 2019)', () => {
         ['AS197207', '2019-11-15'],
         ['AS44244', '2019-11-16'],
       ]);
+      // the text report's file rows reconcile on their own: read + zeros added = stored + rejected,
+      // on the import and on the rerun that finds the file unchanged
+      for (let i = 0; i < 2; i++) {
+        const text = await cli(['signals', 'import', '--source', 'ooni_measurements', '--cc', 'IR', '--ooni-counts', 'day', OONI, '--db', db]);
+        const lines = text.out.split('\n');
+        // columns are fixed-width: a cell is read at its header's offset (an empty cell stays empty)
+        const at = (k: string) => lines[0]!.search(new RegExp(`\\b${k}\\b`));
+        const n = (k: string) => (at(k) < 0 ? NaN : Number(lines[2]!.slice(at(k)).split(/\s/)[0]));
+        expect([i, n('records_read'), n('zeros_added'), n('stored'), n('rejected')]).toEqual([i, 102, rep.zeros_added, rep.stored, 5]);
+        expect(n('records_read') + n('zeros_added')).toBe(n('stored') + n('rejected'));
+      }
       // without the option the export's silent days are gaps, and a gap is never an outage
       const plain = join(dir.dir, 'plain.duckdb');
       await cli(['signals', 'import', '--source', 'ooni_measurements', '--cc', 'IR', OONI, '--db', plain]);

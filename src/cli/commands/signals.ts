@@ -5,9 +5,23 @@ import { ctxOf, examples, limitOption, leaf, str, table, rowsOptions } from '../
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
+/** Each file row reconciles as the totals do: records_read (+ zeros_added, shown when a count file added any) = stored + rejected. */
 function showImport(r: SignalImportReport): string {
+  const zeros = r.files.some((f) => f.zeros_added > 0) ? ['zeros_added'] : [];
   const lines = [
-    table(r.files, ['path', 'format', 'status', 'records_read', 'stored', 'rejected', 'missing', 'out_of_order', 'replaced', 'overwritten']).trimEnd(),
+    table(r.files, [
+      'path',
+      'format',
+      'status',
+      'records_read',
+      ...zeros,
+      'stored',
+      'rejected',
+      'missing',
+      'out_of_order',
+      'replaced',
+      'overwritten',
+    ]).trimEnd(),
     `${r.records_read} records read${r.zeros_added ? ` + ${r.zeros_added} zeros added (silent bins of measured networks)` : ''} = ${r.stored} stored + ${r.rejected} rejected${r.reconciled ? '' : '  (NOT reconciled)'}`,
     ...(r.unfilled ? [`  ${r.unfilled} bin(s) left unfilled (no point, not 0): their record was rejected`] : []),
     ...(r.files.some((f) => f.status === 'unchanged')
