@@ -11,6 +11,8 @@ import {
   isPaged,
   lockPath,
   fileWithout,
+  heldByServer,
+  heldByServerError,
   nextCursor,
   opWrites,
   parseInput,
@@ -108,15 +110,38 @@ export class CliContext {
     // The server runs the same op (same schema, same code): its result has the output type.
     if (lock) return (await this.remote(lock, op.name, input, progress)) as z.output<O>;
     this.refuseMissingForRead(op, input);
-    return this.withStore(
-      (store) =>
-        executeOp(
-          { store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath },
-          op,
-          input,
-        ),
-      { create: op.createsStore, readOnly: options.readOnly },
-    );
+    const opened = await this.open({ create: op.createsStore, readOnly: options.readOnly });
+    if ('server' in opened) return (await this.remote(opened.server.lock, op.name, input, progress, opened.server.path)) as z.output<O>;
+    try {
+      return await executeOp(
+        {
+          store: opened.store,
+          clock: systemClock,
+          progress,
+          actor: `cli:${userInfo().username}`,
+          grant: localGrant(`cli:${userInfo().username}`),
+          dbPath: this.dbPath,
+        },
+        op,
+        input,
+      );
+    } finally {
+      await opened.store.close();
+    }
+  }
+
+  /**
+   * The store opened in-process, or the server that holds its file under another name (a hard
+   * link: DuckDB refuses the open, naming that server's pid), which the op then goes through.
+   */
+  private async open(options: { create?: boolean; readOnly?: boolean } = {}): Promise<{ store: Store } | { server: { lock: ServerLock; path: string } }> {
+    try {
+      return { store: await openStore(this.dbPath, { store: this.storeUrl, create: options.create, readOnly: options.readOnly }) };
+    } catch (e) {
+      const server = heldByServer(e, this.dbPath);
+      if (server) return { server };
+      throw e;
+    }
   }
 
   /**
@@ -126,36 +151,42 @@ export class CliContext {
    * database, so it is only for commands whose ops write.
    */
   async opSession<T>(fn: (run: OpRunner) => Promise<T>): Promise<T> {
-    const lock = readLock(this.dbPath);
-    if (lock)
+    const found = readLock(this.dbPath);
+    const opened = found ? { server: { lock: found, path: this.dbPath } } : await this.open();
+    if ('server' in opened) {
+      const { lock, path } = opened.server;
       return fn(
         async (op, input, progress = this.progress()) =>
-          (await this.remote(lock, op.name, resolveLocalPaths(op, input), progress)) as z.output<typeof op.output>,
+          (await this.remote(lock, op.name, resolveLocalPaths(op, input), progress, path)) as z.output<typeof op.output>,
       );
-    return this.withStore((store) =>
-      fn((op, input, progress = this.progress()) =>
+    }
+    const store = opened.store;
+    try {
+      return await fn((op, input, progress = this.progress()) =>
         executeOp(
           { store, clock: systemClock, progress, actor: `cli:${userInfo().username}`, grant: localGrant(`cli:${userInfo().username}`), dbPath: this.dbPath },
           op,
           resolveLocalPaths(op, input),
         ),
-      ),
-    );
+      );
+    } finally {
+      await store.close();
+    }
   }
 
   /**
    * The op sent to the server the lock file names. A server that does not answer at all is named
    * with that file, and when it may be removed, since every command reads it until then.
    */
-  private async remote(lock: ServerLock, name: string, input: unknown, progress: ProgressReporter): Promise<unknown> {
+  private async remote(lock: ServerLock, name: string, input: unknown, progress: ProgressReporter, dbPath = this.dbPath): Promise<unknown> {
     try {
       return await remoteOp(lock.url, lock.secret, name, input, progress);
     } catch (e) {
       if (!(e instanceof AppError) || e.details.unreachable !== true) throw e;
       throw new AppError(
         'UNAVAILABLE',
-        `${e.message}. ${lockPath(this.dbPath)} names it (pid ${lock.pid}); if no \`splinternet serve\` runs for this database, that file was left by one that stopped: remove it`,
-        { cause: e, details: { ...e.details, lock_file: lockPath(this.dbPath), pid: lock.pid } },
+        `${e.message}. ${lockPath(dbPath)} names it (pid ${lock.pid}); if no \`splinternet serve\` runs for this database, that file was left by one that stopped: remove it`,
+        { cause: e, details: { ...e.details, lock_file: lockPath(dbPath), pid: lock.pid } },
       );
     }
   }
@@ -183,7 +214,12 @@ export class CliContext {
     if (readLock(this.dbPath)) {
       throw new AppError('STORE_LOCKED', `a server holds ${this.dbPath} (see ${lockPath(this.dbPath)}); stop it first or use commands that go through it`);
     }
-    const store = await openStore(this.dbPath, { store: this.storeUrl, create: options.create, readOnly: options.readOnly });
+    const opened = await this.open(options);
+    if ('server' in opened) {
+      const refused = new AppError('STORE_LOCKED', `a server holds ${this.dbPath}`, { details: { path: this.dbPath, holder_pid: opened.server.lock.pid } });
+      throw heldByServerError(refused, this.dbPath, opened.server, `stop it first or use commands that go through it`);
+    }
+    const store = opened.store;
     try {
       return await fn(store);
     } finally {

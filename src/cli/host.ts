@@ -8,7 +8,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { createServer, type RequestListener, type ServerOptions } from 'node:http';
 import { serve } from '@hono/node-server';
-import { newSecret, readLock, removeLock, writeLock } from '../op/index.js';
+import { heldByServer, heldByServerError, newSecret, readLock, removeLock, writeLock } from '../op/index.js';
 import { createApp } from '../server/app.js';
 import { allowedHostsFor, canonicalHostListener, LOOPBACK_HOSTS } from '../server/hardening.js';
 import { httpServerOptions, limitsOf } from '../server/limits.js';
@@ -53,7 +53,13 @@ export async function hostDatabase(
     throw new AppError('VALIDATION', `--import-dir: not a folder: ${notDirs.join(', ')} (give the folder that holds the files)`, {
       issues: [{ path: ['import-dir'], message: 'must be a folder' }],
     });
-  const store = await openStore(dbPath, { store: ctx.storeUrl });
+  const store = await openStore(dbPath, { store: ctx.storeUrl }).catch((e: unknown) => {
+    // the file is served already under another name (a hard link): name that server
+    const held = heldByServer(e, dbPath);
+    throw held
+      ? heldByServerError(e as AppError, dbPath, held, `commands with --db ${held.path} (or this name) go through it; stop it first to serve the file here`)
+      : e;
+  });
   const secret = newSecret();
   const webRoot = packagePath('web', 'dist');
   const limits = limitsOf();

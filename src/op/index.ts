@@ -10,3 +10,4 @@ export { report, isReport } from './report.js';
 export * as check from './checks.js';
 export * from './lockfile.js';
 export * from './remote.js';
+export * from './holder.js';

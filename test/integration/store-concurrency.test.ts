@@ -8,6 +8,7 @@
  * store. Real data: the OONI bucket sample and STOP rows (see their SOURCES.md).
  */
 import { spawn } from 'node:child_process';
+import { linkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/shared/index.js';
@@ -82,6 +83,30 @@ describe('writers at once on one DuckDB file', () => {
     const s = await stored(db);
     expect(s).toMatchObject({ rows: (await stored(ref)).rows, distinct: s.rows, unreconciled: 0 });
     expect(s.events).toBeGreaterThan(5);
+  });
+
+  it('SYNTHETIC hard link: a second name of the file serve holds goes through that server; a second serve on it is refused naming the first', async () => {
+    const db = join(t.dir, 'linked.duckdb');
+    const hard = join(t.dir, 'linked-hard.duckdb');
+    expect((await runBin(['db', 'migrate', '--db', db])).code).toBe(0);
+    linkSync(db, hard);
+    const srv = await startServer(db);
+    try {
+      const event = packagePath('data', 'ledger', 'events', 'cn-2021-signal-block.json');
+      const added = await runBin(['events', 'add', '--file', event, '--json', '--db', hard]);
+      expect(added.code, added.err).toBe(0);
+      const viaHard = await runBin(['events', 'list', '--json', '--db', hard]);
+      const viaName = await runBin(['events', 'list', '--json', '--db', db]);
+      expect(viaHard.code, viaHard.err).toBe(0);
+      expect(JSON.parse(viaHard.out)).toEqual(JSON.parse(viaName.out));
+      expect((JSON.parse(viaName.out) as { items: { id: string }[] }).items.map((i) => i.id)).toEqual(['cn-2021-signal-block']);
+      const second = await runBin(['serve', '--port', '0', '--json', '--db', hard]);
+      expect(second.code).toBe(1);
+      expect(second.err).not.toMatch(/run `splinternet serve`/);
+      expect(second.err).toContain(`the server at ${srv.url} (pid ${srv.child.pid}) holds ${hard} as ${db}`);
+    } finally {
+      await srv.stop();
+    }
   });
 
   it('serve killed with kill -9 inside an ingest it runs for the CLI: the CLI says so (exit 1); a rerun without it completes the store', async () => {
