@@ -55,6 +55,8 @@ export interface FileReport {
   error?: string | null;
   /** How the file held its measurements: jsonl (one per line), json (documents or an array), yaml (a legacy report, not read: one reject). */
   format?: 'jsonl' | 'json' | 'yaml';
+  /** Bytes the read passed over that hold no measurement (zero padding after the last gzip member, as gzip ignores it), and where. */
+  ignored?: string;
   /** Skipped: the ingest filters the file was read under (null: read whole), which admit everything this run's do. */
   filters?: IngestFilters | null;
   /** Read again although unchanged: the earlier ingest's filters left out measurements this run admits. */
@@ -304,6 +306,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
       checksum: r.checksum,
       error: r.error,
       format: r.format,
+      ...(r.ignored ? { ignored: r.ignored } : {}),
       ...(t.read_again ? { read_again: t.read_again } : {}),
       ...(status === 'done' && t.supersedes ? { supersedes: t.supersedes.map((f) => f.file_id) } : {}),
     });

@@ -81,6 +81,7 @@ export const REJECT_REASONS = [
   'bad_field',
   'too_deep',
   'truncated_gzip',
+  'trailing_garbage',
   'io_error',
   'unsupported_format',
 ] as const;

@@ -6,11 +6,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { createGunzip } from 'node:zlib';
 import { check } from '../op/index.js';
 import { AppError, isValidTimeBound, TIME_BOUND_FORMS, timeBoundEnd, timeBoundStart } from '../shared/index.js';
 import type { CellRecord, MeasurementFilter, MeasurementRecord, Store } from '../store/index.js';
 import { STATUSES, type Envelope } from './model.js';
+import { gunzipFile } from './reader/gzip-members.js';
 import { parseMeasurement } from './reader/parse.js';
 import { RULES_VERSION } from './verdict/index.js';
 
@@ -188,7 +188,7 @@ export async function readRawLine(path: string, offset: number, length: number):
   }
   const parts: Buffer[] = [];
   let pos = 0;
-  for await (const chunk of createReadStream(path).pipe(createGunzip()) as AsyncIterable<Buffer>) {
+  for await (const chunk of gunzipFile(path)) {
     const end = pos + chunk.length;
     if (end > offset) parts.push(chunk.subarray(Math.max(0, offset - pos), Math.min(chunk.length, offset + length - pos)));
     pos = end;

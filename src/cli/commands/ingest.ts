@@ -59,6 +59,7 @@ function human(r: IngestReport): string {
   const yaml = r.per_file.filter((f) => f.format === 'yaml').length;
   if (json) lines.push(`${json} file(s) read as JSON documents or arrays (each measurement is a record; its line is where it starts)`);
   if (yaml) lines.push(`${yaml} file(s) are legacy YAML reports: not supported, one reject each (see below)`);
+  for (const f of r.per_file) if (f.ignored) lines.push(`ignored ${f.path}: ${f.ignored}`);
   for (const j of r.rejects.slice(0, 20)) lines.push(`reject ${j.path}:${j.line} @${j.byte_offset} ${j.reason}: ${j.detail}`);
   if (r.rejected > 20) lines.push(`… ${r.rejected - 20} more rejects: splinternet measurements files --rejects`);
   if (r.rejected_kept > 0) {

@@ -8,10 +8,9 @@
  * is counted by reason and listed (the first 20 per measurement).
  */
 import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import type { Clock, ProgressReporter } from '../../shared/index.js';
 import type { Store, ThroughputRecord, ThroughputRejectRecord } from '../../store/index.js';
+import { gunzipFile } from '../reader/gzip-members.js';
 import { LineSplitter } from '../reader/lines.js';
 import { decodeLine, parseMeasurement } from '../reader/parse.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../ingest.js';
@@ -60,8 +59,7 @@ async function extractFile(path: string, fileId: string, onLine: (text: string, 
     },
     oversize: () => undefined,
   });
-  const input = createReadStream(path, { highWaterMark: 1 << 20 });
-  const stream: AsyncIterable<Buffer> = path.endsWith('.gz') ? pipeline(input, createGunzip(), () => undefined) : input;
+  const stream: AsyncIterable<Buffer> = path.endsWith('.gz') ? gunzipFile(path) : createReadStream(path, { highWaterMark: 1 << 20 });
   try {
     for await (const chunk of stream) splitter.push(chunk);
     splitter.end();

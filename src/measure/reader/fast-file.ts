@@ -136,5 +136,5 @@ export async function processFileFast(
     scorer.counts.lines_read++;
     scorer.reject(cut.lineNo >= 0 ? cut.lineNo : scorer.counts.lines_read, cut.offset, cut.reason, cut.detail, null);
   }
-  return { ...(await scorer.finish(source.rawBytes, source.checksum(), cut?.error ?? null, format)), fast: stats };
+  return { ...(await scorer.finish(source.rawBytes, source.checksum(), cut?.error ?? null, format, source.ignored())), fast: stats };
 }

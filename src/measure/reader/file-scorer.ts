@@ -41,6 +41,8 @@ export interface FileResult extends IngestCounts {
   error: string | null;
   /** How the file held its measurements (records.ts): one per line, JSON documents or an array, or a YAML report (not read). */
   format: FileFormat;
+  /** Bytes the read passed over that hold no measurement (zero padding after the last gzip member), and where. */
+  ignored: string | null;
 }
 
 const PREFIX = 200;
@@ -203,9 +205,9 @@ export class FileScorer {
     if (this.inflight.length >= 2) await this.inflight.shift();
   }
 
-  async finish(bytesRead: number, checksum: string, error: string | null, format: FileFormat): Promise<FileResult> {
+  async finish(bytesRead: number, checksum: string, error: string | null, format: FileFormat, ignored: string | null = null): Promise<FileResult> {
     await this.flush(bytesRead);
     await Promise.all(this.inflight);
-    return { ...this.counts, bytes_read: bytesRead, checksum, error, format };
+    return { ...this.counts, bytes_read: bytesRead, checksum, error, format, ignored };
   }
 }

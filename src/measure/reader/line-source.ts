@@ -4,12 +4,14 @@
  * walk the lines in step with DuckDB's rows; it reads (and inflates) only when its lines are
  * used up, so memory is one chunk and one line however slow the consumer. A read that fails
  * (truncated or corrupt gzip, I/O) ends the sequence after every line inflated before the cut;
- * failure() then says where and why.
+ * failure() then says where and why. Bytes after the last gzip member (gzip-members.ts) end the
+ * sequence after every line of the members: zero padding is named by ignored(), other bytes are
+ * a failure() whose read still counts as whole (error null).
  */
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
-import { createGunzip, type Gunzip } from 'node:zlib';
 import type { RejectReason } from '../model.js';
+import { GzipError, GzipMembers } from './gzip-members.js';
 import { LineSplitter } from './lines.js';
 
 export type LineEvent = { bytes: Buffer; lineNo: number; offset: number; length: number } | { bytes: null; lineNo: number; offset: number; length: number };
@@ -19,7 +21,8 @@ export interface ReadFailure {
   offset: number;
   reason: RejectReason;
   detail: string;
-  error: string;
+  /** Why the file could not be read to its end; null when it was (trailing bytes that are not gzip: one reject, the read is whole). */
+  error: string | null;
 }
 
 /** Compressed bytes per read: a gzip chunk inflates to at most ~1000x, so keep it small. */
@@ -33,9 +36,9 @@ export class LineSource {
   private head = 0;
   private readonly splitter: LineSplitter;
   private fh: FileHandle | null = null;
-  private gunzip: Gunzip | null = null;
+  private gunzip: GzipMembers | null = null;
   private inflated: Buffer[] = [];
-  private zError: Error | null = null;
+  private passedOver: string | null = null;
   private eof = false;
   private ended = false;
   private cut: ReadFailure | null = null;
@@ -58,43 +61,21 @@ export class LineSource {
     return this.queue[this.head++]!;
   }
 
-  private startGunzip(): Gunzip {
-    const z = createGunzip({ chunkSize: 1 << 18 });
-    z.on('data', (c: Buffer) => void this.inflated.push(c));
-    z.on('error', (e: Error) => void (this.zError ??= e));
-    return z;
-  }
-
-  /** Feed the gunzip and wait until it has taken the chunk (or failed). */
-  private feed(z: Gunzip, chunk: Buffer | null): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        z.off('error', done);
-        z.off('end', done);
-        resolve();
-      };
-      z.once('error', done);
-      if (chunk) z.write(chunk, done);
-      else {
-        z.once('end', done);
-        z.end();
-      }
-    });
-  }
-
   /** Read until at least one chunk of (inflated) bytes went through the splitter, or the file ended. */
   private async read(): Promise<void> {
     try {
       this.fh ??= await open(this.task.path, 'r');
-      if (this.task.gz) this.gunzip ??= this.startGunzip();
+      if (this.task.gz) this.gunzip ??= new GzipMembers();
       for (;;) {
         if (this.inflated.length) {
           for (const c of this.inflated.splice(0)) this.splitter.push(c);
           return;
         }
-        if (this.zError) throw this.zError;
+        const bad = this.gunzip?.error();
+        if (bad) throw bad;
         if (this.eof) {
           this.splitter.end();
+          this.trailer();
           return this.finish();
         }
         const buf = Buffer.allocUnsafe(this.gunzip ? GZ_CHUNK : PLAIN_CHUNK);
@@ -104,15 +85,15 @@ export class LineSource {
         this.rawBytes += bytesRead;
         if (bytesRead === 0) {
           this.eof = true;
-          if (this.gunzip) await this.feed(this.gunzip, null);
-        } else if (this.gunzip) await this.feed(this.gunzip, chunk);
+          if (this.gunzip) this.inflated.push(...(await this.gunzip.end()));
+        } else if (this.gunzip) this.inflated.push(...(await this.gunzip.write(chunk)));
         else this.inflated.push(chunk);
       }
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const pend = this.splitter.pending();
       this.splitter.discardPending();
-      const gzip = this.task.gz && (err.code?.startsWith('Z_') || /unexpected end of file|incorrect header|invalid/i.test(err.message));
+      const gzip = e instanceof GzipError;
       const error = `${gzip ? 'truncated or corrupt gzip' : 'read error'}: ${err.message}`;
       this.cut = {
         lineNo: pend?.lineNo ?? -1,
@@ -125,16 +106,38 @@ export class LineSource {
     }
   }
 
+  /** Bytes after the last gzip member: zero padding is noted, anything else is the one reject of the read (which still ends well). */
+  private trailer(): void {
+    const t = this.gunzip?.trailing();
+    if (!t) return;
+    const where = `${t.bytes} ${t.zeros ? 'zero ' : ''}byte(s) after the last gzip member, from byte ${t.offset} of the file`;
+    if (t.zeros) {
+      this.passedOver = `${where}: padding, ignored as gzip ignores it`;
+      return;
+    }
+    this.cut = {
+      lineNo: -1,
+      offset: this.splitter.position,
+      reason: 'trailing_garbage',
+      detail: `${where}, are not gzip data; every line before them was read`,
+      error: null,
+    };
+  }
+
   private async finish(): Promise<void> {
     this.ended = true;
-    this.gunzip?.destroy();
     await this.fh?.close().catch(() => undefined);
     this.fh = null;
   }
 
-  /** Why the read stopped early, if it did (the cut counts as one rejected line). */
+  /** Why the read stopped early, or what followed the last gzip member, if anything did (it counts as one rejected line). */
   failure(): ReadFailure | null {
     return this.cut;
+  }
+
+  /** Bytes the read passed over that hold no measurement (zero padding after the last gzip member), and where; null when none. */
+  ignored(): string | null {
+    return this.passedOver;
   }
 
   /** sha256 of the bytes read (the whole file once next() has returned null). */

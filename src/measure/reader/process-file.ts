@@ -26,5 +26,5 @@ export async function scoreRecords(scorer: FileScorer, source: RecordSource, tas
     scorer.counts.lines_read++;
     scorer.reject(cut.lineNo >= 0 ? cut.lineNo : scorer.counts.lines_read, cut.offset, cut.reason, cut.detail, null);
   }
-  return scorer.finish(source.rawBytes, source.checksum(), cut?.error ?? null, await source.format());
+  return scorer.finish(source.rawBytes, source.checksum(), cut?.error ?? null, await source.format(), source.ignored());
 }

@@ -104,6 +104,10 @@ export class RecordSource {
     return this.lines.failure();
   }
 
+  ignored(): string | null {
+    return this.lines.ignored();
+  }
+
   checksum(): string {
     return this.lines.checksum();
   }
