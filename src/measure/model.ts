@@ -71,7 +71,12 @@ export type Envelope = Pick<
 >;
 
 /** One stored measurement: envelope, target, flags, verdict and where its raw line lives (store shape, typed). */
-export type MeasurementRow = Omit<MeasurementRecord, 'status' | 'layers' | 'evidence'> & OoniFlags & Verdict;
+export type MeasurementRow = Omit<MeasurementRecord, 'status' | 'layers' | 'evidence'> &
+  OoniFlags &
+  Verdict & {
+    /** Without a report_id: the id the record's bytes gave before ids were taken over its canonical form (key.ts bytesId); not stored. */
+    bytes_id?: string;
+  };
 
 export const REJECT_REASONS = [
   'malformed_json',

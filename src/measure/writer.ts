@@ -5,7 +5,8 @@
  * `maxRows` rows). Each submitter learns which of *its* rows were new from the ids the insert
  * returned, so per-file counts stay exact however batches are grouped. A row whose id is held
  * (stored, or earlier in the group) by another measurement_uid is a distinct measurement and goes
- * in under distinctId (key.ts), with its rule inputs, never over the other's.
+ * in under distinctId (key.ts), with its rule inputs, never over the other's. A row without a
+ * report_id whose bytes' id a store written before canonical ids holds is kept under that id.
  */
 import type { IngestFileRecord, MeasureRepo, RuleInputsRecord } from '../store/index.js';
 import { distinctId } from './key.js';
@@ -74,6 +75,7 @@ export class GroupWriter {
         group.push(it);
       }
       try {
+        await this.keepBytesIds(group);
         await this.keepDistinct(group);
         const seen = new Set<string>();
         const own = group.map((it) => it.rows.filter((r) => !seen.has(r.id) && seen.add(r.id)));
@@ -94,6 +96,21 @@ export class GroupWriter {
         for (const it of group) it.reject(e);
       }
     }
+  }
+
+  /** Re-key, in place, each row without a report_id whose bytes' id (key.ts bytesId) the store holds: the same record, stored before ids were canonical. */
+  private async keepBytesIds(group: Item[]): Promise<void> {
+    const old = group.flatMap((it) => it.rows.flatMap((r) => (r.bytes_id ? [r.bytes_id] : [])));
+    if (!old.length) return;
+    const held = new Set((await this.repo.storedUids([...new Set(old)])).map((r) => r.id));
+    // bytes_id is not a column: no row reaches the store with it
+    for (const it of group)
+      it.rows = it.rows.map(({ bytes_id: was, ...r }) => {
+        if (!was || !held.has(was)) return r;
+        const input = it.inputs.findIndex((x) => x.id === r.id);
+        if (input >= 0) it.inputs[input] = { ...it.inputs[input]!, id: was };
+        return { ...r, id: was };
+      });
   }
 
   /** Re-key, in place, each row whose id another measurement_uid holds: stored, or earlier in the group. */

@@ -6,7 +6,7 @@
  */
 import type { FingerprintMatcher } from '../fingerprints/matcher.js';
 import { FUTURE_TOLERANCE_MS, jsonExcerpt, lineDigest } from '../../shared/index.js';
-import { distinctId, measurementId } from '../key.js';
+import { bytesId, distinctId, measurementId } from '../key.js';
 import { zeroCounts, type IngestCounts, type MeasurementRow, type Reject, type RejectReason } from '../model.js';
 import { targetOf } from '../target.js';
 import { scoreMeasurement } from '../verdict/index.js';
@@ -147,6 +147,7 @@ export class FileScorer {
     const row: MeasurementRow = {
       ...env,
       id: measurementId(env, bytes),
+      ...(env.report_id ? {} : { bytes_id: bytesId(env, bytes) }),
       target: targetOf(env),
       ...flags,
       ...verdict,
