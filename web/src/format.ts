@@ -57,3 +57,9 @@ export function noteText(note: string | null | undefined): string {
     return t;
   });
 }
+
+/** A noun for a count: "1 event", "2 events" (the count itself is written by the caller). */
+export const plural = (n: number, word: string, many = `${word}s`): string => (n === 1 ? word : many);
+
+/** A count with its noun, in grouped digits: 1 -> "1 event", 22017 -> "22,017 tests". */
+export const count = (n: number, word: string, many?: string): string => `${num(n)} ${plural(n, word, many)}`;

@@ -1,7 +1,9 @@
 /**
  * History routing: every page has a real URL (/country/RU, /events/:id, /cost?...) that the
  * server answers with the app. Same-origin link clicks are intercepted and rendered in place;
- * a page receives an AbortSignal so a slow response never paints over the next page.
+ * a page receives an AbortSignal so a slow response never paints over the next page. Every
+ * route names the query parameters its page takes: an address with any other is refused
+ * (naming it) before the page runs, so no page shows another answer than its link asks for.
  */
 export interface PageContext {
   params: Record<string, string>;
@@ -12,16 +14,20 @@ export interface PageContext {
 
 export type Page = (ctx: PageContext) => Promise<void> | void;
 
+/** The query parameters a page takes, or 'page' for a page that refuses the others itself (the calculator). */
+export type PageParams = readonly string[] | 'page';
+
 interface Route {
   re: RegExp;
   keys: string[];
   load: () => Promise<Page>;
+  params: PageParams;
 }
 
 const routes: Route[] = [];
 
-/** Register a route: '/country/:cc'. `load` may import the page lazily (code splitting). */
-export function route(pattern: string, load: () => Promise<Page>): void {
+/** Register a route: '/country/:cc' and the query parameters its page takes. `load` may import the page lazily (code splitting). */
+export function route(pattern: string, load: () => Promise<Page>, params: PageParams): void {
   const keys: string[] = [];
   const re = new RegExp(
     '^' +
@@ -31,7 +37,7 @@ export function route(pattern: string, load: () => Promise<Page>): void {
       }) +
       '/?$',
   );
-  routes.push({ re, keys, load });
+  routes.push({ re, keys, load, params });
 }
 
 let current: AbortController | null = null;
@@ -41,6 +47,16 @@ let notFound: Page = ({ root }) => {
 
 export const setNotFound = (p: Page): void => {
   notFound = p;
+};
+
+/** What an address with parameters its page does not take shows instead of the page. */
+export type Refusal = (ctx: PageContext, accepted: readonly string[]) => void;
+let refused: Refusal = ({ root }) => {
+  root.textContent = 'This address carries a parameter the page does not take.';
+};
+
+export const setRefusal = (r: Refusal): void => {
+  refused = r;
 };
 
 export async function render(root: HTMLElement): Promise<void> {
@@ -58,10 +74,17 @@ export async function render(root: HTMLElement): Promise<void> {
   }
   root.setAttribute('aria-busy', 'true');
   try {
+    const ctx = { params, query: url.searchParams, root, signal: ctl.signal };
+    const accepted = match?.r.params;
+    if (Array.isArray(accepted) && [...url.searchParams.keys()].some((k) => !accepted.includes(k))) {
+      root.replaceChildren();
+      refused(ctx, accepted);
+      return;
+    }
     const page = match ? await match.r.load() : notFound;
     if (ctl.signal.aborted) return;
     root.replaceChildren();
-    await page({ params, query: url.searchParams, root, signal: ctl.signal });
+    await page(ctx);
   } finally {
     if (current === ctl) root.setAttribute('aria-busy', 'false');
   }

@@ -1,34 +1,39 @@
 /**
- * Event list (/events?country=&category=&from=&to=&started_from=&q=): where every count on the
- * dashboard links to (a count by start year as started_from..to). Filters map one to one onto GET /api/events; the CSV is the API's own export.
+ * Event list (/events?country=&region=&category=&subtype=&from=&to=&started_from=&q=&status=&origin=):
+ * where every count on the dashboard links to (a count by start year as started_from..to). Every
+ * filter GET /api/events takes is read and sent as given (web/src/event-query.ts); the CSV is the API's own export.
  * A count no filter can express links to its events by id (/events?id=a,b,c): the page lists
  * exactly those events, each read from GET /api/events/{id}.
  */
-import { apiUrl, csvUrl, type EventList, getJson, type LedgerEvent } from '../api.js';
-import { categories, pageHead, pool } from '../common.js';
+import { apiUrl, csvUrl, type EventList, getJson, type LedgerEvent, paramEnum } from '../api.js';
+import { categories, pageHead, pool, withCurrent } from '../common.js';
+import { eventFilters, filtersBesideIds } from '../event-query.js';
 import { parseIds } from '../event-ids.js';
 import { h } from '../dom.js';
-import { day, titleCase } from '../format.js';
+import { count, day, num, titleCase } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
 import { empty, section } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 
-const FILTERS = ['country', 'category', 'from', 'started_from', 'to', 'q'] as const;
-
 export default async function events({ root, query, signal }: PageContext): Promise<void> {
-  const f = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
+  const f = eventFilters(query);
   const ids = parseIds(query.getAll('id'));
-  const cats = await categories();
+  const [cats, statuses, origins] = await Promise.all([categories(), paramEnum('/api/events', 'status'), paramEnum('/api/events', 'origin')]);
   // a category the ledger does not have is quoted as given, never dressed as one of its names
   const catName = (c: string) => (cats.includes(c) ? titleCase(c) : `“${c}”`);
   const what = [
     f.country,
+    f.region,
     ids.length && `${ids.length} event${ids.length === 1 ? '' : 's'} by id`,
     f.category && f.category.split(',').map(catName).join(' + '),
+    f.subtype && f.subtype.replace(/_/g, ' '),
     f.started_from &&
       `started ${f.to && f.to !== f.started_from ? `${f.started_from}–${f.to}` : f.started_from === f.to ? `in ${f.to}` : `from ${f.started_from}`}`,
     !f.started_from && (f.from && f.to && f.from === f.to ? f.from : [f.from, f.to].filter(Boolean).join('–')),
     f.q && `“${f.q}”`,
+    f.status && `status ${f.status}`,
+    f.origin && `from ${f.origin}`,
+    f.include_retracted && `retracted included: ${f.include_retracted}`,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -39,6 +44,7 @@ export default async function events({ root, query, signal }: PageContext): Prom
     'form',
     { class: 'controls', 'aria-label': 'Event filters' },
     h('label', null, 'Country (ISO alpha-2) ', h('input', { name: 'country', value: f.country, size: 4, maxlength: 2, pattern: '[A-Za-z]{2}' })),
+    h('label', null, 'Region (ISO 3166-2) ', h('input', { name: 'region', value: f.region, size: 7, placeholder: 'RU-MOW' })),
     h(
       'label',
       null,
@@ -53,10 +59,33 @@ export default async function events({ root, query, signal }: PageContext): Prom
         list.length === 1 && !cats.includes(f.category) ? h('option', { value: f.category, selected: true }, f.category) : null,
       ),
     ),
+    h('label', null, 'Subtype ', h('input', { name: 'subtype', value: f.subtype, size: 12, placeholder: 'e.g. mobile' })),
     h('label', null, 'From ', h('input', { name: 'from', value: f.from, size: 10, placeholder: 'YYYY[-MM[-DD]]' })),
     h('label', null, 'Started from ', h('input', { name: 'started_from', value: f.started_from, size: 10, placeholder: 'YYYY[-MM[-DD]]' })),
     h('label', null, 'To ', h('input', { name: 'to', value: f.to, size: 10, placeholder: 'YYYY[-MM[-DD]]' })),
     h('label', null, 'Text ', h('input', { name: 'q', value: f.q, size: 16, type: 'search' })),
+    // the API's own vocabularies, and the URL's value when it is none of them (the API refuses it in its words)
+    h(
+      'label',
+      null,
+      'Status ',
+      h(
+        'select',
+        { name: 'status' },
+        ['', ...withCurrent(statuses, f.status)].map((v) => h('option', { value: v, selected: v === f.status }, v || 'any')),
+      ),
+    ),
+    h(
+      'label',
+      null,
+      'Origin ',
+      h(
+        'select',
+        { name: 'origin' },
+        ['', ...withCurrent(origins, f.origin)].map((v) => h('option', { value: v, selected: v === f.origin }, v || 'any')),
+      ),
+    ),
+    f.include_retracted ? h('input', { type: 'hidden', name: 'include_retracted', value: f.include_retracted }) : null,
     h('button', { type: 'submit' }, 'Filter'),
   );
   form.addEventListener('submit', (e) => {
@@ -67,8 +96,13 @@ export default async function events({ root, query, signal }: PageContext): Prom
   });
   const slot = h('div');
   root.append(form, slot);
-  const q = { ...f, country: f.country.toUpperCase(), limit: 1000 };
+  const q = { ...f, limit: 1000 };
+  const besideIds = filtersBesideIds(query);
   const load = async (): Promise<EventList> => {
+    if (besideIds.length)
+      throw new Error(
+        `the list by id takes country only (to head it); ${besideIds.map((k) => `"${k}"`).join(', ')} cannot narrow it. Open the list without "id" to filter by ${besideIds.length === 1 ? 'it' : 'them'}.`,
+      );
     if (ids.length) {
       const items = await pool(ids, 4, (id) => getJson<LedgerEvent>(`/api/events/${encodeURIComponent(id)}`, {}, signal));
       return { items: items.sort((x, y) => y.start.localeCompare(x.start)), next_cursor: null, total: items.length };
@@ -97,7 +131,7 @@ export default async function events({ root, query, signal }: PageContext): Prom
           ],
           page.items,
           {
-            caption: `${page.total ?? page.items.length} events${page.next_cursor ? ' (first 1000 shown)' : ''}`,
+            caption: `${count(page.total ?? page.items.length, 'event')}${page.next_cursor ? ` (first ${num(page.items.length)} shown)` : ''}`,
             csvName: 'splinternet-events.csv',
             // one category: the events export of the same filters (every row and field); ids: that export cut to them; merged categories: the rows above, lists joined with "; " as there
             csvHref: ids.length ? csvUrl('/api/events', { country: q.country }) : list.length > 1 ? undefined : csvUrl('/api/events', q),
@@ -110,9 +144,9 @@ export default async function events({ root, query, signal }: PageContext): Prom
               'p',
               { class: 'note' },
               'Full export with every field: ',
-              h('a', { href: apiUrl('/api/export/events.csv', { ...f, country: q.country }), download: 'events.csv' }, 'events.csv'),
+              h('a', { href: apiUrl('/api/export/events.csv', f), download: 'events.csv' }, 'events.csv'),
               ' · ',
-              h('a', { href: apiUrl('/api/export/events.json', { ...f, country: q.country }), download: 'events.json' }, 'JSON'),
+              h('a', { href: apiUrl('/api/export/events.json', f), download: 'events.json' }, 'JSON'),
             ),
       ];
     },

@@ -1,14 +1,16 @@
 /**
  * Regions (/regions/RU, /regions/CN): Russia's 85 regions or China's 31 provinces coloured by
- * the cost of a one-day shutdown (full or mobile, method selectable) from GET /api/cost/regions,
- * with the 90% interval on hover and in the ranked table beside the map. Crimea and Sevastopol
+ * the cost of a shutdown (one day, full, by default; type, method, currency and hours from the
+ * URL, each sent as given) from GET /api/cost/regions, with the 90% interval on hover and in the
+ * ranked table beside the map. A scenario the API refuses shows its error and no figures. Crimea and Sevastopol
  * are drawn hatched with a note on their codes; Taiwan, Hong Kong and Macao are context only.
  */
 import * as Plot from '@observablehq/plot';
 import { csvUrl, getJson, hasApi, type RegionCost, type RegionCosts } from '../api.js';
-import { costMethods, pageHead } from '../common.js';
+import { costMethods, pageHead, withCurrent } from '../common.js';
 import { h, replace } from '../dom.js';
-import { formValue, interval, money } from '../format.js';
+import { formValue, interval, money, titleCase } from '../format.js';
+import { calculatorHref, durationWords, regionsHref, regionsRequest, regionsScenario } from '../regions-query.js';
 import { projectionFor, regionsOf, REGION_COUNTRIES, type GeoFeature, type RegionCountry, type RegionProps } from '../geo.js';
 import { choropleth, hoverLine } from '../map.js';
 import { navigate, type PageContext } from '../router.js';
@@ -44,21 +46,23 @@ export default async function regions({ root, params, query, signal }: PageConte
     return;
   }
   const unit = cc === 'RU' ? 'regions' : 'provinces';
+  // No method chosen: the engine's default for the country (ozi-regional for RU).
+  const state = regionsScenario(query);
+  const local = cc === 'RU' ? 'RUB' : 'CNY';
+  const dur = durationWords(state.hours);
   pageHead(
     root,
-    `${cc === 'RU' ? 'Russia' : 'China'}: what a one-day shutdown costs, by ${cc === 'RU' ? 'region' : 'province'}`,
+    `${cc === 'RU' ? 'Russia' : 'China'}: what a ${dur} shutdown costs, by ${cc === 'RU' ? 'region' : 'province'}`,
     h(
       'span',
       null,
-      `Modelled cost of cutting the internet for 24 hours in each of the ${cc === 'RU' ? 85 : 31} ${unit}. `,
+      `Modelled cost of cutting the internet for ${state.hours} hours in each of the ${cc === 'RU' ? 85 : 31} ${unit}. `,
       h('a', { href: cc === 'RU' ? '/regions/CN' : '/regions/RU' }, cc === 'RU' ? 'China’s provinces' : 'Russia’s regions'),
       ' · ',
       h('a', { href: `/country/${cc}` }, 'country profile'),
     ),
   );
   const [available, methods] = await Promise.all([hasApi('/api/cost/regions'), costMethods()]);
-  // No method chosen: the engine's default for the country (ozi-regional for RU).
-  const state = { type: query.get('type') === 'mobile' ? 'mobile' : 'full', method: query.get('method') ?? '', usd: query.get('currency') === 'USD' };
   const form = h(
     'form',
     { class: 'controls', 'aria-label': 'Scenario' },
@@ -66,8 +70,14 @@ export default async function regions({ root, params, query, signal }: PageConte
       'fieldset',
       { class: 'toggle' },
       h('legend', null, 'Shutdown'),
-      ...['full', 'mobile'].map((t) =>
-        h('label', null, h('input', { type: 'radio', name: 'type', value: t, checked: state.type === t }), t === 'full' ? ' Full' : ' Mobile only'),
+      // the URL's own type stays chosen when it is none of these (the API prices it or refuses it)
+      ...withCurrent(['full', 'mobile', 'fixed'], state.type).map((t) =>
+        h(
+          'label',
+          null,
+          h('input', { type: 'radio', name: 'type', value: t, checked: state.type === t }),
+          t === 'full' ? ' Full' : t === 'mobile' ? ' Mobile only' : t === 'fixed' ? ' Fixed only' : ` ${t}`,
+        ),
       ),
     ),
     h(
@@ -79,24 +89,33 @@ export default async function regions({ root, params, query, signal }: PageConte
         { name: 'method' },
         h('option', { value: '', selected: state.method === '' }, 'engine default'),
         methods.map((m) => h('option', { value: m.id, selected: m.id === state.method, title: m.summary ?? null }, m.id)),
+        state.method && !methods.some((m) => m.id === state.method) ? h('option', { value: state.method, selected: true }, state.method) : null,
       ),
     ),
     h(
       'fieldset',
       { class: 'toggle' },
       h('legend', null, 'Currency'),
-      h('label', null, h('input', { type: 'radio', name: 'currency', value: 'local', checked: !state.usd }), cc === 'RU' ? ' RUB' : ' CNY'),
-      h('label', null, h('input', { type: 'radio', name: 'currency', value: 'USD', checked: state.usd }), ' USD'),
+      ...withCurrent(['local', 'USD'], state.currency || 'local').map((c) =>
+        h(
+          'label',
+          null,
+          h('input', { type: 'radio', name: 'currency', value: c, checked: (state.currency || 'local') === c }),
+          ` ${c === 'local' ? local : c}`,
+        ),
+      ),
     ),
+    h('label', null, 'Hours ', h('input', { name: 'hours', value: state.hours, size: 5, inputmode: 'decimal' })),
   );
   form.addEventListener('change', () => {
     const f = new FormData(form);
-    navigate(`/regions/${cc}?type=${formValue(f, 'type')}&method=${encodeURIComponent(formValue(f, 'method'))}&currency=${formValue(f, 'currency')}`);
+    navigate(regionsHref(cc, { type: formValue(f, 'type'), method: formValue(f, 'method'), currency: formValue(f, 'currency'), hours: formValue(f, 'hours') }));
   });
+  form.addEventListener('submit', (e) => e.preventDefault());
   const body = h('div', null, loading('the regional map'));
   root.append(form, body);
 
-  const costQuery = { country: cc, type: state.type, hours: 24, method: state.method || undefined };
+  const costQuery = regionsRequest(cc, state);
   const [shapes, costs] = await Promise.all([
     regionsOf(cc).catch((e: unknown) => e as Error),
     available ? getJson<RegionCosts>('/api/cost/regions', costQuery, signal).catch((e: unknown) => e as Error) : null,
@@ -106,25 +125,26 @@ export default async function regions({ root, params, query, signal }: PageConte
     body.replaceChildren(errorBox(shapes, 'the region boundaries'));
     return;
   }
-  const methodName = costs && !(costs instanceof Error) ? costs.method : state.method || 'default method';
+  // A scenario the API refuses has no figures: its error alone, never a ranked table of blanks.
+  if (costs instanceof Error) {
+    body.replaceChildren(errorBox(costs, `the ${state.method || 'default method'} estimates`));
+    return;
+  }
+  const methodName = costs ? costs.method : state.method || 'default method';
   const byCode = new Map<string, RegionCost>();
-  if (costs && !(costs instanceof Error)) for (const r of costs.items) byCode.set(r.code, r);
+  if (costs) for (const r of costs.items) byCode.set(r.code, r);
   const costOf = (f: GeoFeature<RegionProps>) => byCode.get(f.properties.code) ?? (f.properties.alias ? byCode.get(f.properties.alias) : undefined);
-  /** A region's median, interval and point in the shown currency (undefined: not priced). */
-  const amount = (r: RegionCost | undefined): { median: number; low: number; high: number; point: number } | undefined => {
-    const m = r && (state.usd ? r.usd : r);
-    return m ? { median: m.median, low: m.low, high: m.high, point: m.point } : undefined;
-  };
+  /** A region's median, interval and point in the currency the API answered in (undefined: not priced). */
+  const amount = (r: RegionCost | undefined): { median: number; low: number; high: number; point: number } | undefined =>
+    r ? { median: r.median, low: r.low, high: r.high, point: r.point } : undefined;
   const NOT_PRICED = { median: undefined, low: undefined, high: undefined, point: undefined };
-  const currency = state.usd
-    ? 'USD'
-    : ((costs && !(costs instanceof Error) ? (costs.items[0]?.currency ?? costs.currency) : undefined) ?? (cc === 'RU' ? 'RUB' : 'CNY'));
+  const currency = (costs ? (costs.items[0]?.currency ?? costs.currency) : undefined) ?? (state.currency || local);
   const medians = shapes.map((f) => amount(costOf(f))?.median).filter((v): v is number => typeof v === 'number' && v > 0);
   const colorOpts = {
     type: 'log' as const,
     scheme: 'reds' as const,
     domain: medians.length ? [Math.min(...medians), Math.max(...medians)] : [1, 10],
-    label: `Median cost of a one-day ${state.type} shutdown (${currency})`,
+    label: `Median cost of a ${dur} ${state.type} shutdown (${currency})`,
   };
   const scale = Plot.scale({ color: colorOpts });
   const tip = (f: GeoFeature<RegionProps>) => {
@@ -168,7 +188,7 @@ export default async function regions({ root, params, query, signal }: PageConte
   type Row = (typeof rows)[number];
   const rank = (r: Row) => (r.median !== undefined ? rows.indexOf(r) + 1 : '');
   const disputedBadge = (r: Row) => (r.disputed ? h('span', { class: 'badge disputed', title: CRIMEA_NOTE }, ' disputed') : null);
-  const caption = `One-day ${state.type} shutdown cost by ${cc === 'RU' ? 'region' : 'province'}, ${methodName}, ranked`;
+  const caption = `${titleCase(dur)} ${state.type} shutdown cost by ${cc === 'RU' ? 'region' : 'province'}, ${methodName}, ranked`;
   // The full table (Table view, CSV) and a narrower one beside the map with the same figures.
   const fullTable = dataTable(
     [
@@ -183,9 +203,9 @@ export default async function regions({ root, params, query, signal }: PageConte
     rows,
     {
       caption,
-      csvName: `splinternet-${cc}-regions-${state.type}-${methodName}-${currency}.csv`,
+      csvName: `splinternet-${cc}-regions-${state.type}-${state.hours}h-${methodName}-${currency}.csv`,
       // the API's rows for the same scenario, in the currency shown (each row names it)
-      csvHref: csvUrl('/api/cost/regions', { ...costQuery, currency: state.usd ? 'USD' : undefined }),
+      csvHref: csvUrl('/api/cost/regions', costQuery),
     },
   );
   const sideTable = dataTable(
@@ -201,24 +221,21 @@ export default async function regions({ root, params, query, signal }: PageConte
   const status =
     costs === null
       ? notAvailable('Regional cost estimates', 'GET /api/cost/regions (the cost engine); the map shows the boundaries only')
-      : costs instanceof Error
-        ? errorBox(costs, `the ${methodName} estimates`)
-        : h(
-            'p',
-            { class: 'note' },
-            `Method ${costs.method}${costs.method_version ? ` v${costs.method_version}` : ''}; ${costs.items.length} ${unit} estimated; amounts in ${currency} for 24 hours; 90% intervals from the engine's Monte Carlo draws. `,
-            h('a', { href: `/cost?country=${cc}&type=${state.type}&hours=24&method=all` }, 'Compare methods in the calculator'),
-            '.',
-          );
+      : h(
+          'p',
+          { class: 'note' },
+          `Method ${costs.method}${costs.method_version ? ` v${costs.method_version}` : ''}; ${costs.items.length} ${unit} estimated; amounts in ${currency} for ${state.hours} hours; 90% intervals from the engine's Monte Carlo draws. `,
+          h('a', { href: calculatorHref(cc, state) }, 'Compare methods in the calculator'),
+          '.',
+        );
   // the rate (in USD), data years, vintage and sources the figures read, as the API returns them
-  const provenance =
-    costs && !(costs instanceof Error)
-      ? h(
-          'dl',
-          { class: 'kv provenance' },
-          costProvenance(costs, state.usd).map(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
-        )
-      : null;
+  const provenance = costs
+    ? h(
+        'dl',
+        { class: 'kv provenance' },
+        costProvenance(costs, currency !== local).map(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
+      )
+    : null;
   const legend = medians.length ? rampLegend(colorOpts, true, 4) : null;
   replace(
     body,
@@ -227,11 +244,14 @@ export default async function regions({ root, params, query, signal }: PageConte
     h(
       'div',
       { class: 'map-with-table' },
-      figure(h('div', null, legend, map, hover.el), fullTable, { title: `One-day ${state.type} shutdown cost`, label: map.getAttribute('aria-label') ?? '' }),
+      figure(h('div', null, legend, map, hover.el), fullTable, {
+        title: `${titleCase(dur)} ${state.type} shutdown cost`,
+        label: map.getAttribute('aria-label') ?? '',
+      }),
       sideTable,
     ),
     h('p', { class: 'note', id: 'disputed-note' }, cc === 'RU' ? CRIMEA_NOTE : CHINA_NOTE),
-    costs && !(costs instanceof Error) && costs.inputs?.length
+    costs?.inputs?.length
       ? h(
           'details',
           null,

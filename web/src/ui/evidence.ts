@@ -36,7 +36,8 @@ export function evidenceQueries(e: EventDocument): { query: Q; label?: string; n
   return out;
 }
 
-const explorerHref = (q: Q) => `/measurements?${new URLSearchParams(q).toString()}`;
+/** The explorer's address of a saved query: its filters (the explorer always draws days, so a saved grain is not carried). */
+const explorerHref = (q: Q) => `/measurements?${new URLSearchParams(Object.entries(q).filter(([k]) => k !== 'grain')).toString()}`;
 
 export async function evidenceView(e: EventDocument, signal: AbortSignal): Promise<HTMLElement> {
   const queries = evidenceQueries(e);

@@ -9,6 +9,8 @@ interface Rate {
   kind: string | null;
   date: string | null;
   source: string | null;
+  /** which amounts a rate converts, when the answer holds more than one ("RUB/USD: the method's amounts to US dollars") */
+  note?: string | null;
 }
 export interface CostInputsOf {
   currency: string;
@@ -27,7 +29,10 @@ export function costProvenance(c: CostInputsOf, inUsd: boolean): [string, string
   const rates = inUsd
     ? c.rates
         .filter((r) => r.rate !== null)
-        .map((r) => `${rateText(r.rate!)} ${unit} on ${r.date ?? r.period}${r.kind || r.source ? ` (${[r.kind, r.source].filter(Boolean).join('; ')})` : ''}`)
+        .map(
+          (r) =>
+            `${rateText(r.rate!)} ${r.note?.split(':')[0] ?? unit} on ${r.date ?? r.period}${r.kind || r.source ? ` (${[r.kind, r.source].filter(Boolean).join('; ')})` : ''}`,
+        )
     : [];
   const out: [string, string][] = [];
   if (rates.length) out.push(['Exchange rate', rates.join('; ')]);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { EVENTS_PAGE_PARAMS } from './event-query.js';
+import { refusalText, unknownParams, withoutUnknown } from './page-params.js';
+
+const MEASUREMENTS = ['cc', 'asn', 'test_name', 'target', 'since', 'until', 'list', 'id'];
+
+describe('page parameters', () => {
+  it('names each parameter a page does not take, with the hint the API gives for it', () => {
+    // the addresses of the QA report: a typo, another page's name for a filter, a made-up name
+    expect(unknownParams(new URLSearchParams('contry=RU'), EVENTS_PAGE_PARAMS)).toEqual([{ name: 'contry', near: ['country'] }]);
+    expect(unknownParams(new URLSearchParams('country=IR'), MEASUREMENTS)).toEqual([{ name: 'country', near: ['cc'] }]);
+    expect(unknownParams(new URLSearchParams('foo=1&foo=2&cc=RU'), MEASUREMENTS)).toEqual([{ name: 'foo', near: [] }]);
+  });
+
+  it('takes every filter of the events list, region and subtype included', () => {
+    expect(unknownParams(new URLSearchParams('region=RU-MOW&subtype=mobile&status=active&origin=stop&id=a'), EVENTS_PAGE_PARAMS)).toEqual([]);
+  });
+
+  it('words the refusal with every name the page takes, and links the address without the refused ones', () => {
+    const q = new URLSearchParams('contry=RU&category=block');
+    const text = refusalText(unknownParams(q, EVENTS_PAGE_PARAMS), EVENTS_PAGE_PARAMS, '/events');
+    expect(text).toContain('unknown query parameter "contry" (did you mean country?) for the page /events; it takes country, region, category');
+    expect(refusalText(unknownParams(new URLSearchParams('foo=1'), []), [], '/country/RU')).toContain('it takes no query parameters');
+    expect(withoutUnknown('/events', q, EVENTS_PAGE_PARAMS)).toBe('/events?category=block');
+    expect(withoutUnknown('/country/RU', new URLSearchParams('foo=1'), [])).toBe('/country/RU');
+  });
+});
