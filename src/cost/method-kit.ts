@@ -75,7 +75,7 @@ const list = (ys: number[]) => (ys.length ? `${ys[0]}–${ys[ys.length - 1]}` : 
  * Returns null when the segment is before every available year (the caller may extrapolate).
  */
 export function pickYear(seg: Segment, scn: Scenario, years: number[], what: string, referenceYear?: number): { year: number; note?: string } | null {
-  if (years.length === 0) throw new Unavailable('country', `no ${what} for ${scn.country}`);
+  if (years.length === 0) throw new Unavailable('country', `no ${what} for ${scn.country}`, false, true);
   if (scn.year !== null) {
     if (years.includes(scn.year)) return { year: scn.year };
     throw new Unavailable('year', `no ${what} for ${scn.year}; years with data: ${list(years)}`);
@@ -106,7 +106,7 @@ export function nationalValue(data: CountryData, indicator: string, year: number
   if (exact) return { rec: exact };
   const before = ys.filter((y) => y <= year);
   const y = before.length ? before[before.length - 1]! : nearestYear(ys, year);
-  if (y === undefined) throw new Unavailable('country', `no ${what} for ${data.country}`);
+  if (y === undefined) throw new Unavailable('country', `no ${what} for ${data.country}`, false, true);
   return { rec: data.get(indicator, data.country, y)!, note: `no ${what} for ${year}; used ${y} (${y < year ? 'latest available' : 'earliest available'})` };
 }
 
@@ -121,7 +121,7 @@ export function regionalOutput(
   year: number,
 ): { values: number[]; records: EconValueRecord[]; note?: string; baseYear: number; priceYear: number } {
   const grpYears = data.regionalYears('GRP');
-  if (grpYears.length === 0) throw new Unavailable('region', `no regional output (GRP) data for ${data.country}`);
+  if (grpYears.length === 0) throw new Unavailable('region', `no regional output (GRP) data for ${data.country}`, false, true);
   const pick = (y: number) =>
     regions.map((r) => {
       const rec = data.get('GRP', r, y);

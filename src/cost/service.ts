@@ -7,7 +7,7 @@
 import { unnamedSocialOnly } from './unnamed-platforms.js';
 import { isCountryCode, regionPopulations, regionsOf, regionsWithPopulation, statsRegionsOf } from '../geo/index.js';
 import { getEvent, type LedgerEvent } from '../ledger/index.js';
-import { AppError, isAppError, validationError } from '../shared/index.js';
+import { AppError, type FieldIssue, isAppError, validationError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { rateHolderOf } from './data/currency.js';
 import { econData, type CountryData } from './data/econ-data.js';
@@ -78,6 +78,8 @@ export function priceScenarioWith(scn: Scenario, span: Span, datasets: readonly 
   const skipped: CostResult['skipped'] = [];
   // per skipped method: whether it does not cover such scenarios at all (Unavailable.uncovered)
   const uncovered: boolean[] = [];
+  // a method that could price the scenario once its data is loaded: the input is valid
+  let someDataMissing = false;
   for (const id of scn.methods) {
     const model = getMethod(id);
     try {
@@ -87,16 +89,21 @@ export function priceScenarioWith(scn: Scenario, span: Span, datasets: readonly 
     } catch (e) {
       if (!(e instanceof Unavailable)) throw e;
       if (scn.method_choice === 'explicit')
-        throw unpriceable(validationError([{ path: [e.param], message: `${id}: ${e.message}` }], 'this scenario cannot be priced'), [e.uncovered]);
+        throw unpriceable(
+          unpricedError([{ path: [e.param], message: `${id}: ${e.message}` }], 'this scenario cannot be priced', e.dataMissing),
+          [e.uncovered],
+        );
       skipped.push({ method: id, parameter: e.param, reason: e.message });
       uncovered.push(e.uncovered);
+      someDataMissing ||= e.dataMissing;
     }
   }
   if (estimates.length === 0) {
     throw unpriceable(
-      validationError(
+      unpricedError(
         skipped.map((s) => ({ path: [s.parameter], message: `${s.method}: ${s.reason}` })),
         'no method can price this scenario',
+        someDataMissing,
       ),
       uncovered,
     );
@@ -304,6 +311,15 @@ export async function priceEvent(deps: { store: Store }, e: LedgerEvent, overrid
     const missing = e.issues.map((i, k) => ({ field: uncovered[k] ? 'method' : i.path.join('.'), reason: i.message }));
     return { event, mapping, missing, estimates: [] };
   }
+}
+
+/**
+ * Why a scenario is not priced: NOT_FOUND (404) when a method would price it once economic data
+ * this database does not hold is loaded (the input is valid), else a VALIDATION error (400).
+ */
+function unpricedError(issues: FieldIssue[], prefix: string, dataMissing: boolean): AppError {
+  const e = validationError(issues, prefix);
+  return dataMissing ? new AppError('NOT_FOUND', e.message, { issues }) : e;
 }
 
 /** Mark a 400 as "valid input, but the data or methods cannot price it" (vs malformed input). */

@@ -180,12 +180,16 @@ export interface MethodModel {
  * Thrown by a method that cannot price a scenario; names the parameter at fault. `uncovered`: the
  * method does not price such scenarios at all (another country, another kind of restriction), as
  * opposed to data it lacks for this one; a ledger event it does not cover is missing a method.
+ * `dataMissing`: the scenario is valid and the method could price it, but this database lacks the
+ * economic data it reads (nothing has been imported for the country): a 404 NOT_FOUND, not a fault
+ * of the input.
  */
 export class Unavailable extends Error {
   constructor(
     readonly param: string,
     message: string,
     readonly uncovered = false,
+    readonly dataMissing = false,
   ) {
     super(message);
     this.name = 'Unavailable';

@@ -98,7 +98,7 @@ describe('ozi-regional', () => {
     const plat = scenarioOf({ country: 'RU', type: 'platform', platform: 'Telegram', hours: 24 });
     expect(() => oziRegional.plan({ ...plat, data })).toThrow(Unavailable);
     const cn = scenarioOf({ country: 'CN', type: 'full', hours: 24 });
-    expect(() => oziRegional.plan({ ...cn, data: countryData('CN', [['GRP', 'CN-XJ', 2009, 1]]) })).toThrow(/RU only/);
+    expect(() => oziRegional.plan({ ...cn, data: countryData('CN', [['GRP', 'CN-XJ', 2009, 1]]) })).toThrow(/Russia's regions \(RU\) only/);
   });
 
   it('a --year without GRP is unavailable, naming the year', () => {

@@ -23,7 +23,22 @@ function plan({ scenario: scn, data, span }: PlanContext): Plan {
     );
   const grpYears = data.regionalYears('GRP');
   if (grpYears.length === 0 || data.regionalYears(PEN).length === 0) {
-    throw new Unavailable('country', `ozi-regional needs regional GRP and regional internet penetration, which we hold for RU only (not ${scn.country})`, true);
+    const lacking = [grpYears.length === 0 && 'regional GRP', data.regionalYears(PEN).length === 0 && 'regional internet penetration']
+      .filter(Boolean)
+      .join(' and ');
+    // Russia is the country the model is calibrated for: its tables are data not loaded, never a wrong country.
+    if (scn.country === 'RU')
+      throw new Unavailable(
+        'country',
+        `ozi-regional reads Rosstat's regional GRP and regional internet penetration, and this database holds no ${lacking} for RU: load the shipped tables with \`splinternet db seed\`, or newer ones with \`splinternet data import rosstat-grp|rosstat-regional FILE --year Y\``,
+        false,
+        true,
+      );
+    throw new Unavailable(
+      'country',
+      `ozi-regional prices Russia's regions (RU) only, from Rosstat's regional GRP and internet penetration; it cannot price ${scn.country}`,
+      true,
+    );
   }
   const ps = new ParamSet();
   const inputs: InputValue[] = [];

@@ -1,0 +1,47 @@
+/**
+ * A valid scenario the database holds no economic data for is a data gap (404 NOT_FOUND naming
+ * what is missing and the command that loads it), never a 400 on the input; a country a method
+ * cannot price by design stays a 400. The data is the shipped files as `db seed` stores them
+ * (shippedCountry), or SYNTHETIC: an empty CountryData, a store where nothing was imported.
+ */
+import { describe, expect, it } from 'vitest';
+import { isAppError } from '../shared/index.js';
+import { parseScenario, type ScenarioInput } from './scenario.js';
+import { priceScenarioWith } from './service.js';
+import { countryData, shippedCountry } from './testing.js';
+
+const priceWith = (input: ScenarioInput, data: 'shipped' | 'none') => {
+  const { scenario, span } = parseScenario({ draws: 200, type: 'full', hours: 24, ...input });
+  const datasets = [data === 'shipped' ? shippedCountry(scenario.country) : countryData(scenario.country, [])];
+  try {
+    priceScenarioWith(scenario, span, datasets);
+    return null;
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return e;
+  }
+};
+
+describe('a scenario without its economic data', () => {
+  it('ozi-regional for RU with no Rosstat tables (SYNTHETIC empty store): NOT_FOUND naming the command, not "RU only (not RU)"', () => {
+    const e = priceWith({ country: 'RU', method: ['ozi-regional'] }, 'none');
+    expect(e?.code).toBe('NOT_FOUND');
+    expect(e?.message).toContain('this database holds no regional GRP and regional internet penetration for RU');
+    expect(e?.message).toContain('splinternet db seed');
+    expect(e?.message).not.toContain('(not RU)');
+  });
+
+  it('every method for a country with no GDP (SYNTHETIC empty store): NOT_FOUND', () => {
+    for (const cc of ['RU', 'PK']) expect(priceWith({ country: cc }, 'none')?.code, cc).toBe('NOT_FOUND');
+  });
+
+  it('ozi-regional for a country it does not model (CN, shipped data): still a 400 on the input', () => {
+    const e = priceWith({ country: 'CN', method: ['ozi-regional'] }, 'shipped');
+    expect(e?.code).toBe('VALIDATION');
+    expect(e?.message).toContain("ozi-regional prices Russia's regions (RU) only");
+  });
+
+  it('with the shipped data, RU is priced by ozi-regional', () => {
+    expect(priceWith({ country: 'RU', method: ['ozi-regional'] }, 'shipped')).toBeNull();
+  });
+});
