@@ -195,7 +195,7 @@ export default async function country({ root, params, signal }: PageContext): Pr
   void throttlingView(slots.throttling, cc, signal);
   void hasApi('/api/cost/compare').then((yes) =>
     yes
-      ? costCompare(slots.cost, cc, signal).catch((e: unknown) =>
+      ? costCompare(slots.cost, cc, signal, async () => (await events) ?? []).catch((e: unknown) =>
           slots.cost.replaceChildren(h('p', { class: 'state error' }, `Cost comparison failed: ${e instanceof Error ? e.message : String(e)}`)),
         )
       : events.then((evs) => costByYear(slots.cost, cc, evs ?? [], signal)),

@@ -5,12 +5,12 @@
  * differ by more than 3×.
  */
 import * as Plot from '@observablehq/plot';
-import { csvUrl, getJson, type CostCompare, type CostCompareRow } from '../api.js';
+import { csvUrl, getJson, type CostCompare, type CostCompareRow, type LedgerEvent } from '../api.js';
 import { chartWidth } from '../common.js';
 import { h } from '../dom.js';
 import { money, num, short, times } from '../format.js';
 import { figure } from './figure.js';
-import { empty } from './state.js';
+import { unpricedView } from './cost-unpriced.js';
 import { dataTable } from './table.js';
 import { idsHref } from '../event-ids.js';
 
@@ -68,14 +68,16 @@ function causesCell(x: CostCompareRow): HTMLElement | string {
   );
 }
 
-export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSignal): Promise<void> {
+/** `events`: the country's ledger events, read only when no row is compared (to list those not priced and why). */
+export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSignal, events: () => Promise<readonly LedgerEvent[]>): Promise<void> {
   slot.replaceChildren(h('p', { class: 'state loading', role: 'status' }, 'Pricing the events and comparing with Top10VPN…'));
   const query = { country: cc };
   const r = await getJson<CostCompare>('/api/cost/compare', query, signal);
   if (signal.aborted) return;
   const rows = r.rows.filter((x) => x.country === cc);
   if (!rows.length) {
-    slot.replaceChildren(empty('No priced events and no published cost for this country.'));
+    const shown = await unpricedView(cc, await events(), signal);
+    if (!signal.aborted) slot.replaceChildren(...shown);
     return;
   }
   const m = r.method;
