@@ -78,9 +78,12 @@ export async function electionRejects(deps: ElectionDeps, q: { id: string; limit
   return { election: l.election.id, total: all.length, items: all.slice(0, q.limit) };
 }
 
+/** The imported elections, each with the ledger events about its technology that this database holds (an id the ledger lacks would link nowhere). */
 export async function listElections(deps: ElectionDeps) {
   const items = await deps.store.elections.list();
-  return { items: items.map((e) => ({ ...e, ledger_events: LEDGER_EVENTS[e.id] ?? [] })) };
+  const held = new Set<string>();
+  for (const id of new Set(Object.values(LEDGER_EVENTS).flat())) if (await deps.store.ledger.getEvent(id)) held.add(id);
+  return { items: items.map((e) => ({ ...e, ledger_events: (LEDGER_EVENTS[e.id] ?? []).filter((id) => held.has(id)) })) };
 }
 
 /** Ledger events about an election's technology (shown on both sides). */

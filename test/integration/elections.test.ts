@@ -235,13 +235,29 @@ describe('elections on the shipped fixtures', () => {
     }
   });
 
+  it("lists an election's ledger events only once the ledger holds them (an id it lacks would link nowhere)", async () => {
+    const listed = async () => {
+      const store = await openStore(db);
+      try {
+        const list = (await (await createApp({ store, clock, dbPath: db }).request('/api/elections')).json()) as any;
+        return list.items.find((e: any) => e.id === 'duma-2021').ledger_events as string[];
+      } finally {
+        await store.close();
+      }
+    };
+    expect(await listed()).toEqual([]);
+    const add = await cli(['events', 'add', '--file', packagePath('data', 'ledger', 'events', 'ru-2021-moscow-e-voting.json'), '--db', db]);
+    expect(add.code, add.err).toBe(0);
+    expect(await listed()).toEqual(['ru-2021-moscow-e-voting']);
+  });
+
   it('serves /api/elections, summary, electronic and fingerprints', async () => {
     const store = await openStore(db);
     try {
       const app = createApp({ store, clock, dbPath: db });
       const list = (await (await app.request('/api/elections')).json()) as any;
       expect(list.items.map((e: any) => e.id)).toEqual(['duma-2016', 'duma-2021']);
-      expect(list.items[1].ledger_events).toContain('ru-2021-moscow-e-voting');
+      expect(list.items[1].ledger_events).toEqual(['ru-2021-moscow-e-voting']);
       const sum = (await (await app.request('/api/elections/duma-2021/summary?region=RU-MOW')).json()) as any;
       expect(sum.totals.electronic.issued).toBe(1_943_590);
       const el = (await (await app.request('/api/elections/duma-2021/electronic?region=Moscow&series=true')).json()) as any;
