@@ -5,7 +5,7 @@
  * lookup of an address or domain. Reads GET /api/registry/* and /api/indicators.
  */
 import * as Plot from '@observablehq/plot';
-import { getJson, hasApi, type Indicator, type IndicatorList } from '../api.js';
+import { ApiError, getJson, hasApi, type Indicator, type IndicatorList } from '../api.js';
 import { chartWidth, pageHead } from '../common.js';
 import { chartRows } from '../indicator-rows.js';
 import { h } from '../dom.js';
@@ -24,6 +24,8 @@ type Decision = Schemas['RegistryDecision'];
 type Lookup = Schemas['RegistryLookup'];
 
 const TELEGRAM_DECISION = '2-1779/2018';
+const NO_SNAPSHOT =
+  'No registry snapshot imported yet: run `splinternet registry import FILE...` (a dump of the register) or `splinternet db seed` (the shipped ones).';
 
 /** One chart of indicator series over time: lines, or stacked areas for parts of a whole. */
 function seriesFigure(series: Indicator[], title: string, o: { stacked?: boolean; log?: boolean; csv: string }): HTMLElement {
@@ -268,60 +270,73 @@ export default async function registry({ root, query, signal }: PageContext): Pr
     showLookup(q);
   });
   root.append(h('h2', null, 'Snapshot'), sumSlot, orgSlot, h('h2', null, 'The Telegram block, 2018'), tgSlot, h('h2', null, 'Lookup'), lookup, lookupOut);
-  void section(
-    sumSlot,
-    'the snapshot summary',
-    () => getJson<Summary>('/api/registry/summary', { snapshot }, signal),
-    (s) => {
-      const picker = h(
-        'select',
-        { name: 'snapshot', 'aria-label': 'Snapshot' },
-        s.snapshots.map((x) =>
-          h('option', { value: x.id, selected: x.id === s.snapshot.id }, `${x.dump_at.slice(0, 10)} (${x.id})${x.lower_bound ? ', lower bound' : ''}`),
-        ),
-      );
-      picker.addEventListener('change', () => navigate(`/registry?snapshot=${encodeURIComponent(picker.value)}`, true));
-      return h(
+  const summaryView = (s: Summary) => {
+    const picker = h(
+      'select',
+      { name: 'snapshot', 'aria-label': 'Snapshot' },
+      s.snapshots.map((x) =>
+        h('option', { value: x.id, selected: x.id === s.snapshot.id }, `${x.dump_at.slice(0, 10)} (${x.id})${x.lower_bound ? ', lower bound' : ''}`),
+      ),
+    );
+    picker.addEventListener('change', () => navigate(`/registry?snapshot=${encodeURIComponent(picker.value)}`, true));
+    return h(
+      'div',
+      null,
+      h('label', null, 'Snapshot ', picker),
+      h(
         'div',
-        null,
-        h('label', null, 'Snapshot ', picker),
+        { class: 'cards' },
         h(
           'div',
-          { class: 'cards' },
-          h(
-            'div',
-            { class: 'card' },
-            h('div', { class: 'big' }, num(s.ipv4.distinct_addresses)),
-            'distinct IPv4 addresses blocked',
-            s.snapshot.lower_bound ? h('div', { class: 'badge' }, 'lower bound: partial dump') : null,
-          ),
-          h('div', { class: 'card' }, h('div', { class: 'big' }, num(s.entries.total)), `entries under ${num(s.entries.decisions)} decisions`),
-          h(
-            'div',
-            { class: 'card' },
-            h('div', { class: 'big' }, num(s.collateral.collateral)),
-            `addresses outside the decisions’ named targets (collateral); ${num(s.collateral.target)} inside`,
-          ),
+          { class: 'card' },
+          h('div', { class: 'big' }, num(s.ipv4.distinct_addresses)),
+          'distinct IPv4 addresses blocked',
+          s.snapshot.lower_bound ? h('div', { class: 'badge' }, 'lower bound: partial dump') : null,
         ),
-        h('p', { class: 'note' }, `Method: ${s.method} Collateral rule: ${s.collateral.rule}`),
-      );
-    },
+        h('div', { class: 'card' }, h('div', { class: 'big' }, num(s.entries.total)), `entries under ${num(s.entries.decisions)} decisions`),
+        h(
+          'div',
+          { class: 'card' },
+          h('div', { class: 'big' }, num(s.collateral.collateral)),
+          `addresses outside the decisions’ named targets (collateral); ${num(s.collateral.target)} inside`,
+        ),
+      ),
+      h('p', { class: 'note' }, `Method: ${s.method} Collateral rule: ${s.collateral.rule}`),
+    );
+  };
+  // The summary first: a store without a snapshot is said once, with the command, and the
+  // blocks that read a snapshot (organisations, the Telegram decision) are not asked at all.
+  const summary = section(
+    sumSlot,
+    'the snapshot summary',
+    () =>
+      getJson<Summary>('/api/registry/summary', { snapshot }, signal).catch((e: unknown) => {
+        if (!snapshot && e instanceof ApiError && e.code === 'NOT_FOUND') return null;
+        throw e;
+      }),
+    (s) => (s ? summaryView(s) : empty(NO_SNAPSHOT)),
     signal,
   );
-  void section(
-    orgSlot,
-    'the organisations',
-    () => getJson<Asns>('/api/registry/asns', { snapshot, top: 15 }, signal),
-    (a) => (a.organisations.length ? orgFigure(a, snapshot ?? 'default') : empty('No blocked space attributed to any network.')),
-    signal,
-  );
-  void section(
-    tgSlot,
-    'decision 2-1779/2018',
-    () => getJson<Decision>(`/api/registry/decisions/${encodeURIComponent(TELEGRAM_DECISION)}`, {}, signal),
-    telegramPanel,
-    signal,
-  );
+  const held = await summary;
+  if (held === null || held === undefined) {
+    orgSlot.remove();
+    tgSlot.replaceChildren(empty(held === null ? 'No snapshot to read decision 2-1779/2018 from.' : 'The snapshot summary did not load: see above.'));
+  } else {
+    void section(
+      orgSlot,
+      'the organisations',
+      () => getJson<Asns>('/api/registry/asns', { snapshot, top: 15 }, signal),
+      (a) => (a.organisations.length ? orgFigure(a, snapshot ?? 'default') : empty('No blocked space attributed to any network.')),
+      signal,
+    );
+    void section(
+      tgSlot,
+      'decision 2-1779/2018',
+      () => getJson<Decision>(`/api/registry/decisions/${encodeURIComponent(TELEGRAM_DECISION)}`, {}, signal),
+      telegramPanel,
+      signal,
+    );
+  }
   const q = query.get('q');
   if (q) showLookup(q);
 }
