@@ -1,5 +1,5 @@
 /**
- * Text for a terminal. Stored text (event titles, token names, error details) may hold control
+ * Text for people: a terminal or the dashboard. Stored text (event titles, token names, error details) may hold control
  * characters: escape sequences and carriage returns that, printed raw, erase lines and forge
  * others on the reader's terminal, and bidi overrides that reorder what is shown. Human output
  * goes through `escapeControls`, which shows each such character as a visible escape

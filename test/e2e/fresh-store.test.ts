@@ -1,9 +1,11 @@
 /**
  * The dashboard on a store that holds the STOP file only (no World Bank, Rosstat or NBS data):
  * every block says what is missing and the command that loads it, never an answer that reads as
- * "nothing to price" or an error that blames the address. Real data: the shipped STOP snapshot.
+ * "nothing to price" or an error that blames the address, and no link to a record it lacks.
+ * Real data: the shipped STOP snapshot and Kobak's 2021 election table (test/fixtures/elections).
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clean, startHarness, visit, type Harness } from './harness.js';
 
@@ -15,6 +17,12 @@ beforeAll(async () => {
       rmSync(db, { force: true });
       rmSync(`${db}.wal`, { force: true });
       cli(['events', 'import', 'data/events/accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv'], [0, 3]);
+      cli(['elections', 'import', 'test/fixtures/elections/kobak-2021.csv.zip'], [0, 3]);
+      // a shipped event under a SYNTHETIC title carrying a right-to-left override
+      const e = JSON.parse(readFileSync('data/ledger/events/ru-2018-telegram-block.json', 'utf8')) as Record<string, unknown>;
+      const file = join(db, '..', 'rlo-event.json');
+      writeFileSync(file, JSON.stringify({ ...e, id: 'rlo-test-event', title: 'RLO test <b>bold</b> event \u202e reversed' }));
+      cli(['events', 'add', '--file', file]);
     },
   });
 });
@@ -52,5 +60,33 @@ describe('a store without economic data', () => {
     expect(err).not.toContain('(not RU)');
     expect(await v.page.locator('main table').count()).toBe(0);
     await v.page.close();
+  });
+
+  it('/elections links no ledger event the store lacks', async () => {
+    const v = await visit(hx, '/elections');
+    expect(await v.page.locator('main table.data').count()).toBeGreaterThan(0);
+    expect(await v.page.locator('a[href^="/events/"]').count()).toBe(0);
+    await clean(v, 'fresh-elections');
+  });
+
+  it('/registry says once that no snapshot is imported, with the command, and asks nothing that needs one', async () => {
+    const v = await visit(hx, '/registry');
+    expect(await v.page.locator('main').textContent()).toContain('No registry snapshot imported yet: run `splinternet registry import FILE...`');
+    expect(await v.page.locator('main .state.error').count()).toBe(0);
+    // the summary's 404 is how the page learns there is no snapshot; nothing else is asked
+    expect(v.failed.filter((f) => !f.includes('/api/registry/summary'))).toEqual([]);
+    await v.page.close();
+  });
+
+  it('shows a bidi override in a stored title as a visible escape, in the heading, the tab title and the list', async () => {
+    const shown = 'RLO test <b>bold</b> event \\u202e reversed';
+    const v = await visit(hx, '/events/rlo-test-event');
+    expect(await v.page.locator('h1').textContent()).toContain(shown);
+    expect(await v.page.title()).not.toContain('\u202e');
+    expect(await v.page.title()).toContain(shown);
+    await clean(v, 'fresh-rlo-event');
+    const list = await visit(hx, '/events?q=RLO');
+    expect(await list.page.locator('table.data tbody').textContent()).toContain(shown);
+    await clean(list, 'fresh-rlo-list');
   });
 });

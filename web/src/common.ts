@@ -3,7 +3,7 @@
  * enum, so the dashboard never keeps a second copy), their colours, and links to event lists.
  */
 import { type CostMethod, type CostMethods, getJson, hasApi, paramEnum } from './api.js';
-import { append, h } from './dom.js';
+import { append, h, shownText } from './dom.js';
 import { titleCase } from './format.js';
 
 /** Categories the cost engine prices (it answers 400 for the others, so the pages do not ask). */
@@ -57,7 +57,7 @@ export const countLink = (n: number, f: Parameters<typeof eventsHref>[0]) => (n 
 
 /** Page title and heading. */
 export function pageHead(root: HTMLElement, title: string, lede?: Node | string): void {
-  document.title = `${title} · Splinternet Observatory`;
+  document.title = shownText(`${title} · Splinternet Observatory`);
   append(root, [h('h1', null, title), lede ? h('p', { class: 'lede' }, lede) : null]);
 }
 

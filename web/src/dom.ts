@@ -1,7 +1,14 @@
 /**
  * A tiny DOM builder: the dashboard is a handful of pages of tables, forms and SVG, so plain
  * elements built with h()/s() keep the bundle small and the markup easy to assert on in tests.
+ * Every text it writes shows control and bidi characters as visible escapes (`\u202e`), as the
+ * CLI does (src/shared/terminal-text.ts): no stored title can reorder or hide what a page shows.
  */
+import { escapeControls } from '../../src/shared/terminal-text.js';
+
+/** Text as a page shows it: each control or bidi character as an escape, line feeds and tabs kept. */
+export const shownText = (t: string): string => escapeControls(t, { keepLines: true });
+
 export type Child = Node | string | number | null | undefined | false | Child[];
 type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>;
 
@@ -9,7 +16,7 @@ export function append(el: Element, children: Child[]): void {
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
     if (Array.isArray(c)) append(el, c);
-    else el.append(c instanceof Node ? c : String(c));
+    else el.append(c instanceof Node ? c : shownText(String(c)));
   }
 }
 

@@ -4,7 +4,7 @@
  * or Enter opens the page behind them. Disputed areas get a hatch pattern and a dashed edge.
  */
 import { geoPath, type GeoProjection, type GeoPermissibleObjects } from 'd3-geo';
-import { h, s } from './dom.js';
+import { h, s, shownText } from './dom.js';
 import type { GeoFeature, RegionProps } from './geo.js';
 
 export interface ChoroplethOptions<P> {
@@ -101,5 +101,5 @@ export function choropleth<P>(o: ChoroplethOptions<P>): SVGSVGElement {
 /** A live line under a map that repeats the hovered area's tooltip (for touch and keyboard too). */
 export function hoverLine(initial: string): { el: HTMLElement; set: (t: string | null) => void } {
   const el = h('p', { class: 'hover-line', 'aria-live': 'polite' }, initial);
-  return { el, set: (t) => (el.textContent = t ?? initial) };
+  return { el, set: (t) => (el.textContent = shownText(t ?? initial)) };
 }
