@@ -47,6 +47,15 @@ describe('cost calculator scenario parameters', () => {
     });
   }
 
+  it("with no type in the URL shows the type unset, as the request sends it, beside the API's error", async () => {
+    const v = await visit(hx, '/cost?country=RU&hours=24');
+    expect(await v.page.locator('select[name=type]').inputValue()).toBe('');
+    expect(await v.page.locator('.result .state.error').textContent()).toContain('type');
+    const link = new URL((await v.page.locator('.share a', { hasText: 'JSON' }).getAttribute('href')) ?? '', hx.base);
+    expect(link.searchParams.has('type')).toBe(false);
+    await v.page.close();
+  });
+
   it('refuses a parameter the calculator does not take, naming it, and prices nothing', async () => {
     const v = await visit(hx, '/cost?country=RU&type=full&hours=24&afected_share=0.1');
     expect(await v.page.locator('.result .state.error').textContent()).toContain('"afected_share" is not a parameter');

@@ -89,7 +89,9 @@ export default async function cost({ root, query, signal }: PageContext): Promis
       h(
         'select',
         { name: 'type' },
-        withCurrent(TYPES, q('type') || 'full').map((t) => h('option', { value: t, selected: t === (q('type') || 'full') }, t)),
+        // no type in the URL: the form says so (the API requires one), never shows "full" while the request has none
+        q('type') ? null : h('option', { value: '', selected: true }, 'choose a type (required)'),
+        withCurrent(TYPES, q('type')).map((t) => h('option', { value: t, selected: t === q('type') }, t)),
       ),
     ),
     field('Platform', h('input', { name: 'platform', value: q('platform'), size: 10, placeholder: 'e.g. Telegram' }), 'type platform'),
