@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteText, times } from './format.js';
+import { count, measure, noteText, times } from './format.js';
 
 describe('times', () => {
   // PK 2021 and 2022 hours ratios of `cost compare top10vpn --country PK` on the seeded data
@@ -36,5 +36,21 @@ describe('noteText', () => {
     );
     expect(noteText('as of 2019-08-05, 0.25 of the scale')).toBe('as of 2019-08-05, 0.25 of the scale');
     expect(noteText(null)).toBe('');
+  });
+});
+
+describe('counts and measures', () => {
+  it('writes counts with a singular noun and grouped digits', () => {
+    expect(count(1, 'event')).toBe('1 event');
+    expect(count(22017, 'test')).toBe('22,017 tests');
+    expect(count(1, 'row')).toBe('1 row');
+  });
+
+  it('writes a detection strength (copied from the RU throttling detection: share_throttled 0.49, tests 22017) as the tables do', () => {
+    expect(measure('share_throttled', 0.49)).toBe('49%');
+    expect(measure('tests_throttled', 10785)).toBe('10,785');
+    expect(measure('tests', 22017)).toBe('22,017');
+    expect(measure('severity', 0.73)).toBe('0.73');
+    expect(measure('depth', null)).toBe('—');
   });
 });

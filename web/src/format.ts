@@ -63,3 +63,10 @@ export const plural = (n: number, word: string, many = `${word}s`): string => (n
 
 /** A count with its noun, in grouped digits: 1 -> "1 event", 22017 -> "22,017 tests". */
 export const count = (n: number, word: string, many?: string): string => `${num(n)} ${plural(n, word, many)}`;
+
+/** A named measure as the tables write it: a share in per cent ("share_throttled 0.49" -> "49%"), a count in grouped digits, nullish as "—". */
+export function measure(key: string, v: unknown): string {
+  if (!isNum(v)) return v === null || v === undefined ? '—' : text(v);
+  if (/^share|_share$|^pct_of|ratio_share/.test(key) && v >= 0 && v <= 1) return pct(v);
+  return Number.isInteger(v) ? num(v) : String(v);
+}

@@ -9,7 +9,7 @@ import * as Plot from '@observablehq/plot';
 import { getJson, hasApi, paramEnum, type MeasurementSummary, type SpeedTestSummary } from '../api.js';
 import { chartWidth, pageHead, withCurrent } from '../common.js';
 import { h } from '../dom.js';
-import { day, text } from '../format.js';
+import { day, measure, text } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
 import { heatmap, normalizeCell } from '../ui/measure-view.js';
 import { figure } from '../ui/figure.js';
@@ -128,7 +128,7 @@ function card(d: Detection, signal: AbortSignal): HTMLElement {
         'dd',
         null,
         Object.entries(d.strength)
-          .map(([k, v]) => `${k} ${v ?? '—'}`)
+          .map(([k, v]) => `${k.replace(/_/g, ' ')} ${measure(k, v)}`)
           .join(' · '),
       ),
       h('dt', null, 'Ledger'),

@@ -90,7 +90,7 @@ function histogram(f: Fingerprints, which: 'turnout' | 'leader', id: string): HT
   const table = dataTable(
     [
       { key: 'centre', label: 'Bin centre (%)', numeric: true, cell: (r) => r.centre.toFixed(1) },
-      { key: 'stations', label: 'Stations', numeric: true },
+      { key: 'stations', label: 'Stations', numeric: true, cell: (r) => num(r.stations) },
       { key: 'integer', label: 'Integer', cell: (r) => (r.integer ? 'yes' : '') },
     ],
     rows,
@@ -205,7 +205,7 @@ function integers(f: Fingerprints, id: string): HTMLElement {
     dataTable(
       [
         { key: 'region', label: 'Region' },
-        { key: 'stations', label: 'Stations', numeric: true },
+        { key: 'stations', label: 'Stations', numeric: true, cell: (r) => num(r.stations) },
         { key: 'excess', label: 'Excess', numeric: true, cell: (r) => `${num(r.either.excess)} ± ${r.either.sd}`, csv: (r) => r.either.excess },
       ],
       i.result.by_region,

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { ApiError, type EventCost, getJson, hasApi, type LedgerEvent } from '../api.js';
 import { chartWidth, COSTABLE, pool } from '../common.js';
 import { h } from '../dom.js';
-import { money, short } from '../format.js';
+import { count, money, short } from '../format.js';
 import { figure } from './figure.js';
 import { empty, notAvailable } from './state.js';
 import { dataTable } from './table.js';
@@ -25,7 +25,7 @@ export async function costByYear(slot: HTMLElement, cc: string, events: LedgerEv
     slot.replaceChildren(empty('No shutdown, throttling or block events to price.'));
     return;
   }
-  slot.replaceChildren(h('p', { class: 'state loading', role: 'status' }, `Pricing ${costable.length} events…`));
+  slot.replaceChildren(h('p', { class: 'state loading', role: 'status' }, `Pricing ${count(costable.length, 'event')}…`));
   const results = await pool(costable, 4, async (e) => {
     try {
       const r = await getJson<EventCost>(`/api/events/${encodeURIComponent(e.id)}/cost`, {}, signal);
@@ -70,7 +70,7 @@ export async function costByYear(slot: HTMLElement, cc: string, events: LedgerEv
           y: 'median',
           fill: 'method',
           title: (d: (typeof data)[number]) =>
-            `${d.year}, ${d.method}: ${money(d.median, 'USD')} over ${d.n} events (summed 90% bounds ${money(d.low)}–${money(d.high)})`,
+            `${d.year}, ${d.method}: ${money(d.median, 'USD')} over ${count(d.n, 'event')} (summed 90% bounds ${money(d.low)}–${money(d.high)})`,
         }),
         Plot.ruleX(data, { fx: 'year', x: 'method', y1: 'low', y2: 'high', stroke: '#333' }),
       ],
@@ -101,7 +101,7 @@ export async function costByYear(slot: HTMLElement, cc: string, events: LedgerEv
       h(
         'details',
         null,
-        h('summary', null, `${failed.length} events could not be priced`),
+        h('summary', null, `${count(failed.length, 'event')} could not be priced`),
         dataTable(
           [
             { key: 'id', label: 'Event', cell: (x) => h('a', { href: `/events/${x.e.id}` }, x.e.title), csv: (x) => x.e.id },

@@ -5,7 +5,7 @@
 import { toCsv as writeCsv } from '../../../src/shared/csv.js';
 import { keepCsvRows } from '../csv-rows.js';
 import { h, type Child } from '../dom.js';
-import { text } from '../format.js';
+import { count, num, text } from '../format.js';
 
 export interface Column<T> {
   key: string;
@@ -131,7 +131,7 @@ export function dataTable<T>(
     h(
       'p',
       { class: 'table-foot' },
-      rows.length > shown.length ? `Showing ${shown.length} of ${rows.length} rows (the CSV has all). ` : `${rows.length} rows. `,
+      rows.length > shown.length ? `Showing ${num(shown.length)} of ${count(rows.length, 'row')} (the CSV has all). ` : `${count(rows.length, 'row')}. `,
       opts.csvHref
         ? downloadLink('Download CSV', opts.csvName ?? 'splinternet.csv', () => fetchCsv(opts.csvHref!), 'text/csv', opts.csvHref)
         : opts.csvName
