@@ -84,3 +84,17 @@ describe('the regions page prices the scenario its address names', () => {
     });
   }
 });
+
+describe('a country code that is not two letters is refused on the page, without a failing request', () => {
+  for (const [path, where] of [
+    ['/country/%3Cimg%3E', 'main .state.error'],
+    ['/events?country=%3Cimg%3E', 'main .state.error'],
+    ['/measurements?cc=123', 'main .state.error'],
+  ] as const) {
+    it(path, async () => {
+      const v = await visit(hx, path);
+      expect(await v.page.locator(where).first().textContent()).toContain('is not an ISO 3166-1 alpha-2 country code (two letters)');
+      await clean(v, `two-letters-${path.replace(/[^a-z0-9]+/gi, '-')}`);
+    });
+  }
+});

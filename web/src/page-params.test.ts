@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVENTS_PAGE_PARAMS } from './event-query.js';
-import { refusalText, unknownParams, withoutUnknown } from './page-params.js';
+import { notTwoLetters, refusalText, unknownParams, withoutUnknown } from './page-params.js';
 
 const MEASUREMENTS = ['cc', 'asn', 'test_name', 'target', 'since', 'until', 'list', 'id'];
 
@@ -23,5 +23,14 @@ describe('page parameters', () => {
     expect(refusalText(unknownParams(new URLSearchParams('foo=1'), []), [], '/country/RU')).toContain('it takes no query parameters');
     expect(withoutUnknown('/events', q, EVENTS_PAGE_PARAMS)).toBe('/events?category=block');
     expect(withoutUnknown('/country/RU', new URLSearchParams('foo=1'), [])).toBe('/country/RU');
+  });
+});
+
+describe('country codes a page refuses without asking the API', () => {
+  it('refuses what is not two letters, and leaves a two-letter code (UK, XX) to the API', () => {
+    expect(notTwoLetters('country', '<IMG SRC=X>')).toBe('country: "<IMG SRC=X>" is not an ISO 3166-1 alpha-2 country code (two letters)');
+    expect(notTwoLetters('cc', '123')).toContain('"123"');
+    expect(notTwoLetters('country', 'UK')).toBeNull();
+    expect(notTwoLetters('country', '')).toBeNull();
   });
 });

@@ -32,3 +32,12 @@ export function withoutUnknown(path: string, query: URLSearchParams, accepted: r
   const qs = p.toString();
   return qs ? `${path}?${qs}` : path;
 }
+
+/**
+ * A country code that is not two letters (`/country/%3Cimg%3E`, `?cc=123`) is refused on the
+ * page, in the API's words, without a request that fails; a two-letter code is left to the API,
+ * which names the code it may have meant (UK: "did you mean GB").
+ */
+export function notTwoLetters(name: string, value: string): string | null {
+  return value === '' || /^[A-Za-z]{2}$/.test(value) ? null : `${name}: ${JSON.stringify(value)} is not an ISO 3166-1 alpha-2 country code (two letters)`;
+}

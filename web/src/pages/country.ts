@@ -17,6 +17,7 @@ import { keyTargets } from '../ui/key-targets.js';
 import { empty, errorBox, section } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 import { throttlingView } from '../ui/throttling.js';
+import { notTwoLetters } from '../page-params.js';
 
 const parseDate = (s: string): Date => new Date(s.length === 4 ? `${s}-07-01` : s.length === 7 ? `${s}-15` : s);
 
@@ -123,10 +124,13 @@ export default async function country({ root, params, signal }: PageContext): Pr
   const names = await countryNames();
   // A code with no name is asked of the API once: its refusal is the page, not five failing sections.
   if (!names[cc]) {
-    const refused = await getJson('/api/events', { country: cc, limit: 1 }, signal).then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const local = notTwoLetters('country', cc);
+    const refused = local
+      ? new Error(local)
+      : await getJson('/api/events', { country: cc, limit: 1 }, signal).then(
+          () => null,
+          (e: unknown) => e,
+        );
     if (signal.aborted) return;
     if (refused) {
       pageHead(root, `No country “${cc}”`);

@@ -8,6 +8,7 @@
 import { apiUrl, csvUrl, type EventList, getJson, type LedgerEvent, paramEnum } from '../api.js';
 import { categories, pageHead, pool, withCurrent } from '../common.js';
 import { eventFilters, filtersBesideIds } from '../event-query.js';
+import { notTwoLetters } from '../page-params.js';
 import { parseIds } from '../event-ids.js';
 import { h } from '../dom.js';
 import { count, day, num, titleCase } from '../format.js';
@@ -103,6 +104,8 @@ export default async function events({ root, query, signal }: PageContext): Prom
       throw new Error(
         `the list by id takes country only (to head it); ${besideIds.map((k) => `"${k}"`).join(', ')} cannot narrow it. Open the list without "id" to filter by ${besideIds.length === 1 ? 'it' : 'them'}.`,
       );
+    const badCountry = notTwoLetters('country', f.country);
+    if (badCountry) throw new Error(badCountry);
     if (ids.length) {
       const items = await pool(ids, 4, (id) => getJson<LedgerEvent>(`/api/events/${encodeURIComponent(id)}`, {}, signal));
       return { items: items.sort((x, y) => y.start.localeCompare(x.start)), next_cursor: null, total: items.length };

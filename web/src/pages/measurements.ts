@@ -12,7 +12,8 @@ import { navigate, type PageContext } from '../router.js';
 import { heatmap, normalizeCell, type Cell } from '../ui/measure-view.js';
 import { measurementDetail } from '../ui/measurement-detail.js';
 import { headline } from '../ui/measure-headline.js';
-import { empty, notAvailable, section } from '../ui/state.js';
+import { empty, errorBox, notAvailable, section } from '../ui/state.js';
+import { notTwoLetters } from '../page-params.js';
 import { dataTable, downloadLink, toCsv } from '../ui/table.js';
 
 const FILTERS = ['cc', 'asn', 'test_name', 'target', 'since', 'until'] as const;
@@ -105,6 +106,11 @@ export default async function measurements({ root, query, signal }: PageContext)
   const overview = h('div');
   const list = h('div');
   root.append(form, detail, overview, list);
+  const badCc = notTwoLetters('cc', f.cc);
+  if (badCc) {
+    overview.replaceChildren(errorBox(new Error(badCc), 'the measurement summary'));
+    return;
+  }
 
   // The page is busy until the network list is filled: a click before then would abort it.
   const networks = getJson<NetworkList>('/api/networks', { cc: f.cc }, signal)
