@@ -51,6 +51,14 @@ describe('a store without economic data', () => {
     await clean(v, 'fresh-country-RU');
   });
 
+  it('the world map of our estimates says where the reasons are and what loads the data, not only that nothing is priced', async () => {
+    const v = await visit(hx, '/?color=model');
+    const text = (await v.page.locator('main').textContent()) ?? '';
+    expect(text).toContain('A country page lists its events not priced, with what each misses');
+    expect(text).toContain('splinternet db seed');
+    await clean(v, 'fresh-world-model');
+  });
+
   it('/regions/RU says Rosstat data is not loaded (HTTP 404) and how to load it, not that RU is the wrong country', async () => {
     const v = await visit(hx, '/regions/RU');
     const err = (await v.page.locator('main .state.error').textContent()) ?? '';

@@ -293,7 +293,11 @@ export default async function world({ root, query, signal }: PageContext): Promi
   const span = state.from === state.to ? String(state.from) : `${state.from}–${state.to}`;
   const legend =
     byCost && !costs.length
-      ? empty(`${model ? 'No event of these years is priced by us' : 'No published cost figure is in the ledger'} for ${span}: every country is grey.`)
+      ? empty(
+          model
+            ? `No event of these years is priced by us for ${span}: every country is grey. A country page lists its events not priced, with what each misses (no GDP or users data when the database holds no economic data: \`splinternet db seed\` loads the shipped World Bank, Rosstat and NBS files).`
+            : `No published cost figure is in the ledger for ${span}: every country is grey.`,
+        )
       : rampLegend(colorOpts, byCost);
   const costNote = model
     ? "Our estimate: the yearly figures of `splinternet cost compare top10vpn` (method cost-escalated, USD), summed per country over the selected years: every shutdown, throttling and block event priced by the share of the country it cut off (the population of its geocoded area; regional output for Russia and China) for its hours in each year, throttling at severity 1 and events marked ongoing by STOP's yearly accounting (a block to the end of the year it began), as Top10VPN counts them. Where Top10VPN's figure is for part of a country (Pakistan 2019: Azad Kashmir), the events elsewhere in that country, which the country page lists beside that row and leaves out of its like-for-like comparison, count here too. `cost events` prices an ongoing event only with --end and a throttle only with --severity, so its sums are lower where the ledger holds such events. Each country page sets it beside Top10VPN, year by year, with the cause where they differ."
