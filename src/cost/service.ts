@@ -89,10 +89,7 @@ export function priceScenarioWith(scn: Scenario, span: Span, datasets: readonly 
     } catch (e) {
       if (!(e instanceof Unavailable)) throw e;
       if (scn.method_choice === 'explicit')
-        throw unpriceable(
-          unpricedError([{ path: [e.param], message: `${id}: ${e.message}` }], 'this scenario cannot be priced', e.dataMissing),
-          [e.uncovered],
-        );
+        throw unpriceable(unpricedError([{ path: [e.param], message: `${id}: ${e.message}` }], 'this scenario cannot be priced', e.dataMissing), [e.uncovered]);
       skipped.push({ method: id, parameter: e.param, reason: e.message });
       uncovered.push(e.uncovered);
       someDataMissing ||= e.dataMissing;
