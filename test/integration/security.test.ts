@@ -653,8 +653,8 @@ describe('a token presented that is not valid is refused on every route, reads i
       '/api/stats/events',
       '/api/cost?country=RU&type=full&hours=24',
     ]) {
-      // without a token: answered as before (the empty store has no data to price: 400, not 403)
-      expect([path, (await later.request(path)).status]).toEqual([path, path.startsWith('/api/cost') ? 400 : 200]);
+      // without a token: answered as before (the empty store has no data to price: 404 naming what to load, not 403)
+      expect([path, (await later.request(path)).status]).toEqual([path, path.startsWith('/api/cost') ? 404 : 200]);
       for (const t of bad) {
         const r = await later.request(path, { headers: { authorization: `Bearer ${t}` } });
         expect([path, t, r.status, r.headers.get('content-type')]).toEqual([path, t, 403, 'application/problem+json']);
