@@ -9,7 +9,7 @@ import { silentProgress, toCsv, type ProgressReporter } from '../shared/index.js
 import type { ParquetColumn, Store } from '../store/index.js';
 import { LedgerEventSchema, type LedgerEvent, type Source } from './model.js';
 import { listEvents, type ListFilters } from './service.js';
-import { listIndicators } from './indicators.js';
+import { listIndicators, type IndicatorView } from './indicators.js';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'ndjson', 'parquet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -132,7 +132,11 @@ const INDICATOR_TYPES: Partial<Record<(typeof INDICATOR_COLUMNS)[number], Parque
  * archive copy too); the same rows in CSV, NDJSON and Parquet, `disputed` a boolean in each.
  */
 export async function exportIndicators(deps: { store: Store }, filters: { country?: string; id?: string }, format: ExportFormat): Promise<string | Buffer> {
-  const { items } = await listIndicators(deps, filters);
+  return indicatorsBody(deps, (await listIndicators(deps, filters)).items, format);
+}
+
+/** The export of series already listed (a row per value in csv, ndjson and parquet; the series themselves in json). */
+export async function indicatorsBody(deps: { store: Store }, items: IndicatorView[], format: ExportFormat): Promise<string | Buffer> {
   if (format === 'json') return JSON.stringify({ items, next_cursor: null }, null, 1);
   const rows = items.flatMap((s) =>
     s.values.map((v) => {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { evidenceForLinks } from '../measure/index.js';
 import { check, defineOp, report, type OpContext } from '../op/index.js';
 import { partialDateEnd, SCOPES } from '../shared/index.js';
-import { EVENT_TABLE, REVISION_TABLE, exportEvents, exportIndicators, EXPORT_FORMATS } from './export.js';
+import { EVENT_TABLE, REVISION_TABLE, exportEvents, indicatorsBody, EXPORT_FORMATS } from './export.js';
 import { geocodeLedger } from './geocode.js';
 import { listIndicators } from './indicators.js';
 import { LedgerEventSchema, SourceSchema } from './model.js';
@@ -318,8 +318,9 @@ export const indicatorsExport = defineOp({
     count: z.number().int().describe('indicator values exported (a row each in csv, ndjson and parquet; json holds them in their series)'),
   }),
   run: async (ctx, { format, ...filters }) => {
-    const body = await exportIndicators(ctx, filters, format);
-    const count = (await listIndicators(ctx, filters)).items.reduce((n, s) => n + s.values.length, 0);
+    const { items } = await listIndicators(ctx, filters);
+    const body = await indicatorsBody(ctx, items, format);
+    const count = items.reduce((n, s) => n + s.values.length, 0);
     return typeof body === 'string'
       ? { format, body, encoding: 'utf8' as const, count }
       : { format, body: body.toString('base64'), encoding: 'base64' as const, count };

@@ -133,9 +133,9 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
   }
   let dailyRetire: RetiredValues[] = [];
   if (dailyFile !== null) {
-    const daily = await deps.store.registry.listDailyStats();
-    series.push(...dailySeries(daily, dailyFile));
-    dailyRetire = droppedValues(dailyDays(daily).dropped, await registrySeriesIds(deps.store, series));
+    const { kept, dropped } = dailyDays(await deps.store.registry.listDailyStats());
+    series.push(...dailySeries(kept, dailyFile));
+    dailyRetire = droppedValues(dropped, await registrySeriesIds(deps.store, series));
   }
   if (touched.size) await ensureAsnTable(deps);
   const figures: RegistrySnapshotRecord[] = [];

@@ -10,7 +10,7 @@ import { saveSeries, type IndicatorSeries } from '../ledger/index.js';
 import type { RegistryDailyStatRecord, RetiredValues, Store } from '../store/index.js';
 import type { SnapshotAnalysis } from './analysis.js';
 import { namedServices } from './collateral.js';
-import { dailyDays, dailyLocator } from './daily-days.js';
+import { dailyLocator } from './daily-days.js';
 
 type Value = IndicatorSeries['values'][number];
 
@@ -56,9 +56,8 @@ function series(id: string, title: string, unit: string, description: string, va
   return { id, title, unit, description, country: 'RU', values };
 }
 
-/** Daily series from the derived stats (complete days only: truncated blobs are not totals; one row a day: daily-days.ts). */
-export function dailySeries(rows: RegistryDailyStatRecord[], sourceFile: string): IndicatorSeries[] {
-  const days = dailyDays(rows).kept;
+/** Daily series from the rows daily-days.ts keeps (complete days only, one row a day: truncated blobs are not totals). */
+export function dailySeries(days: RegistryDailyStatRecord[], sourceFile: string): IndicatorSeries[] {
   const text = (v: unknown, fallback: string) => (typeof v === 'string' || typeof v === 'number' ? String(v) : fallback);
   const value = (r: RegistryDailyStatRecord, v: number): Value => ({
     period: r.day,
