@@ -3,7 +3,8 @@
 // (country-year, ratio, hours and users on both sides, main cause × its factor, the first of the
 // row's `causes`), the count of rows by main cause and on each side, the median ratio of the rows
 // whose events are mostly blocks against the others, and the medians of ours ÷ theirs for hours,
-// users and the price of a user-hour (outside and in the G-20). Read from a file the command wrote
+// users and the price of a user-hour (outside and in the G-20), and the log10 ratio's median and mean
+// with the rows within 3× under one scale factor (bias or scatter). Read from a file the command wrote
 // (after `npx tsc -p tsconfig.build.json`, for the G-20 list):
 //   splinternet cost compare top10vpn --json --db S > compare.json && node scripts/compare-rows.mjs compare.json
 import { readFileSync } from 'node:fs';
@@ -55,4 +56,11 @@ const perUserHour = (r) => r.ours['cost-escalated'] / (r.our_hours * r.our_users
 const priced = (inG20) => ratios((r) => (G20.includes(r.country) === inG20 ? perUserHour(r) : NaN));
 console.log(
   `median ours ÷ theirs: hours ${median(ratios((r) => r.our_hours / r.their_hours)).toFixed(2)}, users ${median(ratios((r) => r.our_users / r.their_users)).toFixed(2)}, price of a user-hour ${median(priced(false)).toFixed(2)} outside the G-20 (${priced(false).length} rows), ${median(priced(true)).toFixed(2)} in it (${priced(true).length})`,
+);
+// Bias or scatter: the log10 of ours ÷ theirs over every compared row, and the rows within 3× were
+// every figure of ours scaled by one factor (a bias would show as a factor that brings more in).
+const logs = compared.map((r) => Math.log10(r.ratio));
+const within3 = (k) => compared.filter((r) => r.ratio * k >= 1 / 3 && r.ratio * k <= 3).length;
+console.log(
+  `log10 ours ÷ theirs: median ${median(logs).toFixed(2)}, mean ${(logs.reduce((a, b) => a + b, 0) / logs.length).toFixed(2)}; within 3× scaled by ${[0.5, 0.8, 1, 1.25, 2].map((k) => `${k}: ${within3(k)}`).join(', ')}`,
 );
