@@ -69,7 +69,7 @@ export interface CountryIndex {
 
 /** Words that say what kind of unit a name is, or join names: dropped on both sides. */
 const GENERIC = new Set(
-  'province provinces provincia region regions regional state states oblast oblasts governorate governorates muhafazat division divisions district districts county counties prefecture department municipality autonomous republic of the and in city cities town towns township townships tehsil tehsils taluk village villages area areas zone zones territory union capital federal special administrative sector sectors parts part several various other others some major near around surrounding adjoining including except across all entire whole country countrywide nationwide national block blocks subdivision subdivisions circle circles mandal mandals locality localities neighbourhood neighborhood'.split(
+  'province provinces provincia region regions regional state states oblast oblasts governorate governorates muhafazat division divisions district districts county counties prefecture department municipality autonomous republic of the and in city cities town towns township townships tehsil tehsils taluk village villages tract tracts area areas zone zones territory union capital federal special administrative sector sectors parts part several various other others some major near around surrounding adjoining including except across all entire whole country countrywide nationwide national block blocks subdivision subdivisions circle circles mandal mandals locality localities neighbourhood neighborhood'.split(
     ' ',
   ),
 );

@@ -238,6 +238,23 @@ function nearInContext(matches: Match[], unmatched: Word[]): { matches: Match[];
   return { matches: kept, unmatched: missed.map((w) => w.t), unmatchedAt: missed.map((w) => w.at) };
 }
 
+/**
+ * "Tanintharyi township, Tanintharyi Region": a name the text calls a district or township that
+ * the gazetteer has only as a region, named again as that region, is a unit of it the gazetteer
+ * does not know: its words go back to the unmatched words (a mean district of the region, and
+ * what the text locates in it lies there), not a second naming of the region whole.
+ */
+function unitNamedAsItsRegion(r: { matches: Match[]; unmatched: string[]; unmatchedAt: number[] }): typeof r {
+  const region = (m: Match) => (m.units.every((u) => u.kind === 'admin1') ? m.units.map((u) => u.key).join() : undefined);
+  const asUnit = r.matches.filter(
+    (m) => m.hint === 'district' && !m.called && region(m) && r.matches.some((o) => o !== m && o.hint !== 'district' && region(o) === region(m)),
+  );
+  if (!asUnit.length) return r;
+  const words = [...r.unmatchedAt.map((at, i) => ({ at, t: r.unmatched[i]! })), ...asUnit.flatMap((m) => m.words.map((t, i) => ({ t, at: m.at + i })))];
+  words.sort((a, b) => a.at - b.at);
+  return { matches: r.matches.filter((m) => !asUnit.includes(m)), unmatched: words.map((w) => w.t), unmatchedAt: words.map((w) => w.at) };
+}
+
 /** The names an ISO 3166-2 region goes by (its ISO name and its English name), for matching. */
 export const isoNames = (code: string): string[] => {
   const r = getRegion(code);
@@ -501,7 +518,7 @@ export function geocodeArea(
   if (!text.trim()) return none('no area named');
   const aliased = splitPossessives(idx, readCapitals(idx, applyAliases(cc, text)));
   const found = matchNames(idx, aliased);
-  const { matches, unmatched, unmatchedAt } = nearInContext(found.matches, found.unmatched);
+  const { matches, unmatched, unmatchedAt } = unitNamedAsItsRegion(nearInContext(found.matches, found.unmatched));
   const counted = countedUnits(text);
   if (matches.length === 0) {
     const only = counted && countedPlaces(idx, counted, [], (a) => admin1Pop(idx, a));
@@ -655,6 +672,8 @@ export function geocodeArea(
   const unitAt = new Map(chosen.map((c) => [c.m.at, c]));
   const namesDistrict = chosen.some((c) => c.unit.kind === 'admin2' && c.m.hint === 'district');
   const runAt = new Map(runs.map((r) => [r.from, r]));
+  // where each run of unmatched words ends, named or not: "Htone Makha and Thabaw-Lake villages, Tanintharyi township" is one list
+  const spanAt = new Map(unmatchedRuns(aliased, unmatchedAt, true).map((r) => [r.from, r]));
   // Whether the item ending before name word `to` lies in the unit named after it: its own locating words
   // ("Tathri tehsils, Doda District"; "Kyain Seikgyi township" after a comma), or, joined by a
   // plain "and" or comma, the next item's ("Gandoh and Tathri tehsils, Doda District").
@@ -667,7 +686,7 @@ export function geocodeArea(
     if (namesDistrict && after.before.some((t) => BELOW_DISTRICT.test(t))) return true;
     if (locatedIn(after) || (unit && after.commaOnly && singularUnit(layout[to + unit.m.words.length]))) return !!unit || runAt.has(to);
     if (after.before.length) return false;
-    const len = unit?.m.words.length ?? runAt.get(to)?.words.length;
+    const len = unit?.m.words.length ?? spanAt.get(to)?.words.length;
     return len !== undefined && lies(to + len);
   };
   for (const run of runs) {

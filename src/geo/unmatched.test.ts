@@ -79,3 +79,34 @@ describe('a name in a list that cannot be placed counts as a mean district of th
     expect(r.places.map((p) => p.kind)).toEqual(['region', 'region', 'region']);
   });
 });
+
+describe('a village or village tract located in a township counts as that township: one mean district, not one per name', () => {
+  const one = () => meanDistrict('MM-05');
+  it('"Minthar village tract, Yebyu township, Tanintharyi Region" is one mean district, as "Zardi village, Yebyu township, …" is', () => {
+    for (const text of ['Minthar village tract, Yebyu township, Tanintharyi Region', 'Zardi village, Yebyu township, Tanintharyi Region']) {
+      const r = geo('MM', text, 'regional');
+      expect(r.population_affected!.estimate, text).toBeCloseTo(one(), -1);
+      expect(r.places.map((p) => p.name)).toEqual(['yebyu']);
+    }
+  });
+
+  it('"Man San village tract and Namtu town, Namtu township, Shan State" is Namtu township alone', () => {
+    expect(est('MM', 'Man San village tract and Namtu town, Namtu township, Shan State', 'regional')).toBeCloseTo(meanDistrict('MM-17'), -1);
+  });
+
+  it('"A and B villages, Tanintharyi township, Tanintharyi Region": a township named as its region is one mean district of it, whatever the villages are called', () => {
+    for (const text of [
+      'Chaung Nyi Ko and Yarmpho villages, Tanintharyi township, Tanintharyi Region',
+      'Htone Makha and Thabaw-Lake villages, Tanintharyi township, Tanintharyi Region',
+    ]) {
+      const r = geo('MM', text, 'regional');
+      expect(r.population_affected!.estimate, text).toBeCloseTo(one(), -1);
+      expect(r.regions).toEqual(['MM-05']);
+      expect(r.places.map((p) => p.kind)).toEqual(['district']);
+    }
+  });
+
+  it('"Lakhanpur and Bhindi Bridge areas, Kathua District, Jammu & Kashmir" (India) is Kathua district alone: a bridge ends an item of the list too', () => {
+    expect(est('IN', 'Lakhanpur and Bhindi Bridge areas, Kathua District, Jammu & Kashmir', 'regional')).toBeCloseTo(meanDistrict('IN-JK'), -1);
+  });
+});

@@ -89,9 +89,10 @@ export const namesSomething = (t: string): boolean => !FILLER.has(t) && !isCount
 /**
  * The names the unmatched words (their positions among the name words) spell: neighbouring
  * words with no list separator between them are one name; a name of filler words, numbers or
- * single letters alone is none.
+ * single letters alone is none; a name with a word of a feature or a building ("Thabaw-Lake") is
+ * none either, unless `spans` asks for every run of words (where each name ends, to read a list).
  */
-export function unmatchedRuns(text: string, positions: readonly number[]): Run[] {
+export function unmatchedRuns(text: string, positions: readonly number[], spans = false): Run[] {
   const layout = nameWords(text);
   const runs: Run[] = [];
   for (const p of [...positions].sort((a, b) => a - b)) {
@@ -101,7 +102,7 @@ export function unmatchedRuns(text: string, positions: readonly number[]): Run[]
       last.to = p + 1;
     } else if (layout[p]) runs.push({ words: [layout[p].t], from: p, to: p + 1 });
   }
-  return runs.filter((r) => !r.words.some((t) => FEATURE.has(t)) && r.words.some(namesSomething));
+  return spans ? runs : runs.filter((r) => !r.words.some((t) => FEATURE.has(t)) && r.words.some(namesSomething));
 }
 
 /** Words after a name saying it lies in the unit named next ("… in Cox Bazar", "Ichgam area, Budgam District"). */
