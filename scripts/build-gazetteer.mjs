@@ -250,8 +250,167 @@ const BY_HAND = {
   'CD.04': 'CD-KE',
   'MZ.04': 'MZ-L',
   'MZ.11': 'MZ-MPM',
+  // Units of countries with a shutdown on record that ISO spells in the local language or codes
+  // beside the same name (a city and the rayon, county or province around it), each read against
+  // the ISO list: Azerbaijan's rayons and cities, Iraq's Duhok (ISO Dahūk, under IQ-KR), Viet Nam's
+  // units GeoNames names by their 2025 provinces (coded as the namesake province: Hanoi VN-HN, Dak
+  // Lak VN-33, Lam Dong VN-35, Dong Nai VN-39, Dong Thap VN-45), and first-level units of 28 more.
+  'AZ.09': 'AZ-BA',
+  'AZ.35': 'AZ-NX',
+  'AZ.55': 'AZ-SUS',
+  'AZ.28': 'AZ-LAC',
+  'AZ.14': 'AZ-CAB',
+  'AZ.15': 'AZ-CAL',
+  'AZ.64': 'AZ-XCI',
+  'AZ.65': 'AZ-XVD',
+  'AZ.26': 'AZ-KAL',
+  'AZ.47': 'AZ-SAK',
+  'AZ.48': 'AZ-SA',
+  'AZ.67': 'AZ-YEV',
+  'AZ.68': 'AZ-YE',
+  'AZ.30': 'AZ-LA',
+  'IQ.08': 'IQ-DA',
+  'VN.01': 'VN-HN',
+  'VN.66': 'VN-33',
+  'VN.68': 'VN-35',
+  'VN.75': 'VN-39',
+  'VN.82': 'VN-45',
+  'AF.09': 'AF-GHO',
+  'AO.06': 'AO-CUS',
+  'BH.17': 'BH-14',
+  'BH.19': 'BH-17',
+  'CF.04': 'CF-HS',
+  'CF.15': 'CF-KB',
+  'CU.02': 'CU-03',
+  'DE.02': 'DE-BY',
+  'DE.06': 'DE-NI',
+  'DE.07': 'DE-NW',
+  'DE.13': 'DE-SN',
+  'DE.14': 'DE-ST',
+  'DE.15': 'DE-TH',
+  'ER.03': 'ER-DK',
+  'ER.06': 'ER-SK',
+  'ID.42': 'ID-KU',
+  'ID.PD': 'ID-PD',
+  'ID.PT': 'ID-PT',
+  'ID.PE': 'ID-PE',
+  'ID.PS': 'ID-PS',
+  'IL.01': 'IL-D',
+  'IL.02': 'IL-M',
+  'IL.03': 'IL-Z',
+  'IL.04': 'IL-HA',
+  'IL.06': 'IL-JM',
+  'KP.03': 'KP-08',
+  'KP.06': 'KP-05',
+  'KP.07': 'KP-06',
+  'KP.15': 'KP-02',
+  'KP.17': 'KP-09',
+  'KR.01': 'KR-49',
+  'KR.05': 'KR-43',
+  'LA.17': 'LA-LP',
+  'LA.23': 'LA-BL',
+  'LA.24': 'LA-VT',
+  'LA.27': 'LA-VI',
+  'LB.06': 'LB-JA',
+  'LB.08': 'LB-BI',
+  'LB.09': 'LB-AS',
+  'LB.10': 'LB-AK',
+  'LK.29': 'LK-2',
+  'LK.30': 'LK-7',
+  'LK.32': 'LK-6',
+  'LK.34': 'LK-3',
+  'LK.36': 'LK-1',
+  'LK.37': 'LK-5',
+  'LK.38': 'LK-4',
+  'LT.57': 'LT-KU',
+  'LT.58': 'LT-KL',
+  'LT.60': 'LT-PN',
+  'LT.61': 'LT-SA',
+  'LT.64': 'LT-UT',
+  'LV.DN': 'LV-112',
+  'MA.02': 'MA-02',
+  'MA.07': 'MA-07',
+  'ME.09': 'ME-09',
+  'ME.12': 'ME-12',
+  'ME.13': 'ME-13',
+  'ME.15': 'ME-15',
+  'ME.18': 'ME-18',
+  'ME.21': 'ME-21',
+  'MR.13': 'MR-13',
+  'MR.14': 'MR-14',
+  'MR.15': 'MR-15',
+  'MW.C': 'MW-C',
+  'MW.N': 'MW-N',
+  'MW.S': 'MW-S',
+  'MY.14': 'MY-14',
+  'MY.15': 'MY-15',
+  'MY.17': 'MY-16',
+  'NI.17': 'NI-AN',
+  'NI.18': 'NI-AS',
+  'OM.02': 'OM-BJ',
+  'OM.04': 'OM-SJ',
+  'OM.06': 'OM-MA',
+  'OM.08': 'OM-ZU',
+  'OM.09': 'OM-ZA',
+  'OM.11': 'OM-BS',
+  'OM.12': 'OM-SS',
+  'PA.12': 'PA-NB',
+  'PG.04': 'PG-NPP',
+  'PG.18': 'PG-SAN',
+  'QA.01': 'QA-DA',
+  'QA.04': 'QA-KH',
+  'QA.06': 'QA-RA',
+  'QA.08': 'QA-MS',
+  'QA.13': 'QA-ZA',
+  'QA.14': 'QA-SH',
+  'TH.40': 'TH-10',
+  'TN.39': 'TN-14',
 };
-const matched = { ne: 0, name: 0, english: 0, by_hand: 0, none: [] };
+// Codes a name match gave a second unit, corrected by hand against the ISO list: the city beside its
+// region (Minsk City BY-HM, Osh City KG-GO, Sofia-Capital BG-22, Zagreb HR-21, Mexico City MX-CMX,
+// Buenos Aires F.D. AR-C, Lima Province PE-LMA; Latvia's municipalities beside their cities), Kyiv
+// Oblast (UA-32; UA-30 is the city), Penang (MY-07, not Pahang's MY-06), Lunda Norte (GeoNames
+// "Luanda Norte", AO-LNO), Debarca (MK-304), and units ISO has no code for yet (null: Ouham-Fafa 2020,
+// Moxico Leste 2024).
+const CORRECTED = {
+  'BY.04': 'BY-HM',
+  'KG.10': 'KG-GO',
+  'BG.42': 'BG-22',
+  'HR.21': 'HR-21',
+  'MX.09': 'MX-CMX',
+  'AR.07': 'AR-C',
+  'PE.LMA': 'PE-LMA',
+  'LV.33': 'LV-106',
+  'LV.24': 'LV-077',
+  'LV.12': 'LV-041',
+  'UA.13': 'UA-32',
+  'MY.09': 'MY-07',
+  'AO.17': 'AO-LNO',
+  'MK.F5': 'MK-304',
+  'CF.20': null,
+  'AO.MLE': null,
+};
+// ISO codes of GeoNames admin-2 units where its admin-1 is a grouping ISO does not code: the
+// governorates of the State of Palestine (GeoNames' admin-1 are the Gaza Strip and the West Bank).
+const ADMIN2_ISO = {
+  'PS.GZ.7870263': 'PS-NGZ',
+  'PS.GZ.11184609': 'PS-GZA',
+  'PS.GZ.7870268': 'PS-DEB',
+  'PS.GZ.7871092': 'PS-KYS',
+  'PS.GZ.7870260': 'PS-RFH',
+  'PS.WE.7828733': 'PS-JEN',
+  'PS.WE.7870463': 'PS-BTH',
+  'PS.WE.7870555': 'PS-NBS',
+  'PS.WE.7870644': 'PS-TKM',
+  'PS.WE.7870648': 'PS-TBS',
+  'PS.WE.7870649': 'PS-QQA',
+  'PS.WE.7870652': 'PS-SLT',
+  'PS.WE.7870653': 'PS-JRH',
+  'PS.WE.7870654': 'PS-JEM',
+  'PS.WE.7870657': 'PS-RBH',
+  'PS.WE.7870658': 'PS-HBN',
+};
+const matched = { ne: 0, name: 0, english: 0, by_hand: 0, corrected: 0, none: [] };
 const top = (cc, xs) => xs.filter((s) => s.parent === cc || s.parent.length === 2);
 const admin1Count = new Map();
 for (const a of admin1) admin1Count.set(a.code.split('.')[0], (admin1Count.get(a.code.split('.')[0]) ?? 0) + 1);
@@ -322,6 +481,17 @@ for (const r of a1rows) {
     matched.by_hand++;
   }
 }
+for (const r of a1rows) {
+  if (!(r[0] in CORRECTED)) continue;
+  const code = CORRECTED[r[0]];
+  if (code !== null && (!isoCodes.has(code) || a1rows.some((x) => x !== r && x[2] === code))) throw new Error(`CORRECTED ${r[0]} ${code}: not a free ISO code`);
+  if (r[2] !== code) matched.corrected++;
+  r[2] = code;
+}
+for (const cc of new Set(a1rows.map((r) => r[0].split('.')[0]))) {
+  const codes = a1rows.filter((r) => r[2] && r[0].startsWith(`${cc}.`)).map((r) => r[2]);
+  if (new Set(codes).size !== codes.length) throw new Error(`${cc}: an ISO code given to two admin-1 units (${codes.sort().join(' ')})`);
+}
 for (const r of a1rows) if (!r[2]) matched.none.push(`${r[0]} ${r[1]}`);
 // The English name of the unit's ISO code, where it differs from GeoNames' (Oromia for Oromiya): one more
 // name to match, kept only where it is a spelling of the unit's own name or found its code.
@@ -332,7 +502,11 @@ for (const r of a1rows) {
   const same = en && !distrusted.has(cc) && cc !== 'RU' && cc !== 'CN' && (byEnglish.has(r) || sameName(r[1], en));
   if (same && norm(en) !== norm(r[1])) r.push(en);
 }
-const a2rows = admin2.map((a) => [a.code, a.name, a2pop.get(a.code) ?? 0]);
+for (const [key, code] of Object.entries(ADMIN2_ISO)) {
+  if (!isoCodes.has(code) || !admin2.some((a) => a.code === key)) throw new Error(`ADMIN2_ISO ${key} ${code}: no such unit or code`);
+}
+// [key, name, place population, ISO 3166-2 code where its admin-1 has none]
+const a2rows = admin2.map((a) => (ADMIN2_ISO[a.code] ? [a.code, a.name, a2pop.get(a.code) ?? 0, ADMIN2_ISO[a.code]] : [a.code, a.name, a2pop.get(a.code) ?? 0]));
 
 // National population (World Bank SP.POP.TOTL, latest year per country)
 const a3to2 = new Map(iso31661.map((c) => [c.alpha3, c.alpha2]));
@@ -367,6 +541,8 @@ const out = {
       by_name: matched.name,
       by_english_name: matched.english,
       by_hand: matched.by_hand,
+      corrected_by_hand: matched.corrected,
+      admin2_by_hand: Object.keys(ADMIN2_ISO).length,
       unmatched: matched.none.length,
     },
     min_population: MIN_POP,
@@ -387,5 +563,5 @@ const target = join(root, 'data', 'geo', 'gazetteer.json.gz');
 const buf = gzipSync(JSON.stringify(out), { level: 9 });
 writeFileSync(target, buf);
 console.log(
-  `${target}: ${places.length} places, ${a1rows.length} admin-1 (ISO: ${matched.ne} Natural Earth, ${matched.name} by name, ${matched.english} by English name, ${matched.by_hand} by hand, ${matched.none.length} unmatched), ${a2rows.length} admin-2, ${(buf.length / 1e6).toFixed(2)} MB`,
+  `${target}: ${places.length} places, ${a1rows.length} admin-1 (ISO: ${matched.ne} Natural Earth, ${matched.name} by name, ${matched.english} by English name, ${matched.by_hand} by hand, ${matched.corrected} corrected by hand, ${matched.none.length} unmatched), ${a2rows.length} admin-2, ${(buf.length / 1e6).toFixed(2)} MB`,
 );

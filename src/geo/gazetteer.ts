@@ -12,7 +12,8 @@ import { packagePath } from '../shared/index.js';
 type PlaceRow = [number, string, string, string, string, string, string, number, string];
 /** key, GeoNames name, ISO 3166-2, summed place population, districts, English name of the ISO unit (when it differs). */
 type Admin1Row = [string, string, string | null, number, number, string?];
-type Admin2Row = [string, string, number];
+/** key, GeoNames name, summed place population, ISO 3166-2 code (only where its admin-1 has none: Palestine's governorates). */
+type Admin2Row = [string, string, number, string?];
 
 interface Extract {
   about: { sources: string[] };
@@ -44,6 +45,8 @@ export interface Admin2 {
   admin1: string;
   placePop: number;
   placeCap: number;
+  /** Its ISO 3166-2 code where its admin-1 unit is a grouping ISO does not code (the Gaza Strip's governorates). */
+  iso?: string;
 }
 export interface Place {
   kind: 'place';
@@ -152,9 +155,17 @@ export function countryIndex(cc: string, isoNames: (iso: string) => string[]): C
     if (english) add(names, english, u);
     if (iso) for (const n of isoNames(iso)) add(names, n, u);
   }
-  for (const [key, name, placePop] of x.admin2) {
+  for (const [key, name, placePop, iso] of x.admin2) {
     if (!key.startsWith(prefix)) continue;
-    const u: Admin2 = { kind: 'admin2', key, name, admin1: key.split('.').slice(0, 2).join('.'), placePop, placeCap: x.admin2_cap[key] ?? 0 };
+    const u: Admin2 = {
+      kind: 'admin2',
+      key,
+      name,
+      admin1: key.split('.').slice(0, 2).join('.'),
+      placePop,
+      placeCap: x.admin2_cap[key] ?? 0,
+      ...(iso ? { iso } : {}),
+    };
     admin2.set(key, u);
     add(names, name, u);
   }

@@ -380,6 +380,28 @@ function regionOf(idx: CountryIndex, key: string): { iso: string | null; name: s
   return { iso: a?.iso && getRegion(a.iso) ? a.iso : null, name: a?.name ?? null };
 }
 
+/**
+ * The ISO 3166-2 region of a unit: its admin-1 unit's code, else, where ISO codes the units below
+ * that one (the Gaza Strip's governorates), its district's code ("Khan Yunis" is PS-KYS).
+ */
+function regionOfUnit(idx: CountryIndex, u: Unit): { iso: string | null; name: string | null } {
+  const r = regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1);
+  if (r.iso || u.kind === 'admin1') return r;
+  const d = u.kind === 'admin2' ? u : idx.admin2.get(u.admin2);
+  return { ...r, iso: d?.iso && getRegion(d.iso) ? d.iso : null };
+}
+
+/**
+ * The codes an area unit files under: its region's, or, for a unit placed whole (`whole`: not the
+ * context of a unit inside it) that ISO codes only below, those of the units below (the Gaza Strip:
+ * its five governorates).
+ */
+function regionCodesOf(idx: CountryIndex, u: Unit, whole: boolean): string[] {
+  const r = regionOfUnit(idx, u);
+  if (r.iso || u.kind !== 'admin1' || !whole) return r.iso ? [r.iso] : [];
+  return [...idx.admin2.values()].filter((d) => d.admin1 === u.key && d.iso && getRegion(d.iso)).map((d) => d.iso!);
+}
+
 /** Pick the unit a match stands for, given the regions named in the text; a near-miss is never more than low. */
 function choose(cc: string, m: Match, context: Set<string>, local: boolean): { unit: Unit; confidence: Confidence } {
   const c = pick(cc, m, context, local);
@@ -586,7 +608,7 @@ export function geocodeArea(
 
   const ranges: PartRange[] = opts.allParts ? [{ from: 0, to: Infinity, phrase: 'parts of' }] : partRanges(aliased);
   const toPlace = ({ m, unit: u, confidence: matched }: Chosen): GeoPlace => {
-    const r = regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1);
+    const r = regionOfUnit(idx, u);
     // A town the text calls a district, where the gazetteer has no district of that name: its region's mean district.
     const asDistrict = m.called && u.kind === 'place' ? idx.admin1.get(u.admin1) : undefined;
     const whole =
@@ -621,8 +643,8 @@ export function geocodeArea(
     ...new Set(
       unique
         .filter((c) => !locatedBy.has(c))
-        .map(({ unit: u }) => regionOf(idx, u.kind === 'admin1' ? u.key : u.admin1).iso)
-        .filter((x): x is string => !!x),
+        // a grouping named as context ("Jenin, West Bank") files under the units inside it, not all of its own
+        .flatMap((c) => regionCodesOf(idx, c.unit, !unique.some((o) => contains(c, o)))),
     ),
   ];
   // "10 districts of Assam", "Karachi and 21 other districts": the units counted but not named;
