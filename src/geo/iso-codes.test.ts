@@ -56,6 +56,7 @@ describe('ISO 3166-2 codes of the units placed', () => {
       ['AZ', 'Shusha', 'AZ-SUS'],
       ['IQ', 'Duhok', 'IQ-DA'],
       ['VN', 'Hanoi', 'VN-HN'],
+      ['VN', 'Da Nang City', 'VN-DN'],
       ['DE', 'Bavaria', 'DE-BY'],
       ['IL', 'Jerusalem', 'IL-JM'],
       ['LK', 'Western Province', 'LK-1'],

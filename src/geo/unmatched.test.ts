@@ -110,3 +110,47 @@ describe('a village or village tract located in a township counts as that townsh
     expect(est('IN', 'Lakhanpur and Bhindi Bridge areas, Kathua District, Jammu & Kashmir', 'regional')).toBeCloseTo(meanDistrict('IN-JK'), -1);
   });
 });
+
+describe('a region named as one item of a list of cities or regions is placed whole; a name beside it is another item, not a district of it', () => {
+  const regionOf = (r: ReturnType<typeof geo>) => r.places.filter((p) => p.kind === 'region').map((p) => p.region);
+  it('"Hanoi, Saigon" (Viet Nam) is Hanoi and Ho Chi Minh City, as "Hanoi, Ho Chi Minh City" is: about a fifth of the country', () => {
+    const r = geo('VN', 'Hanoi, Saigon', 'regional');
+    expect(r.regions).toEqual(['VN-HN', 'VN-SG']);
+    expect(r.unmatched).toEqual([]);
+    expect(r.population_affected!.share).toBeCloseTo(geo('VN', 'Hanoi, Ho Chi Minh City', 'regional').population_affected!.share, 6);
+    expect(r.population_affected!.share).toBeGreaterThan(0.15);
+  });
+
+  it('"Cities of Almaty and Nur-Sultan" (Kazakhstan, 2021) is both cities: Nur-Sultan is Astana (so named 2019-2022)', () => {
+    const r = geo('KZ', 'Cities of Almaty and Nur-Sultan', 'regional');
+    expect(r.unmatched).toEqual([]);
+    expect(r.regions).toEqual(expect.arrayContaining(['KZ-75', 'KZ-71']));
+  });
+
+  it('a name no alias or gazetteer entry knows, after a region named first, is not placed in it: the region stays whole (SYNTHETIC: "Xyzabad")', () => {
+    const alone = geo('VN', 'Hanoi', 'regional');
+    const r = geo('VN', 'Hanoi, Xyzabad', 'regional');
+    expect(regionOf(r)).toEqual(['VN-HN']);
+    expect(r.population_affected!.estimate).toBe(alone.population_affected!.estimate);
+    expect(r.unmatched).toEqual(['xyzabad']);
+  });
+
+  it('in a list of cities, a name is not a district of a region named further on as one more item ("…, DI Khan, Rawalpindi, …, Islamabad, …", Pakistan 2016)', () => {
+    const text =
+      'Cities of Karachi, Sukkur, Hyderabad, Kotli, Multan, Lahore, DI Khan, Rawalpindi, Rawalakot, Sargodha, Jafferabad, Jhal Magsi, Bagh, Muzaffarabad, Peshawar, Bannu, Gilgit , Bahawalpur, Quetta, Multan, Karachi, Islamabad, Peshawar, and Faisalabad';
+    const r = geo('PK', text, 'regional');
+    expect(r.places.filter((p) => p.population_method.includes('unmatched name(s) inside Islamabad'))).toEqual([]);
+    expect(r.places.find((p) => p.region === 'PK-IS')?.kind).toBe('region');
+  });
+
+  it('a name in a list the region closes still counts in it ("Mindat township, Chin State and Kyaukhtu, Pauk, and Yaw, Magway Region")', () => {
+    const r = geo('MM', 'Mindat township, Chin State and Kyaukhtu, Pauk, and Yaw, Magway Region', 'regional');
+    expect(r.places.some((p) => p.kind === 'district' && p.region === 'MM-03' && p.name.includes('kyaukhtu'))).toBe(true);
+  });
+
+  it('a region named by a direction is a part of it that the names after it locate ("Western Oromia, Wellega, Kellem", Ethiopia 2020: two zones, not Oromia)', () => {
+    const r = geo('ET', 'Western Oromia, Wellega, Kellem', 'regional');
+    expect(r.places.map((p) => p.kind)).toEqual(['district']);
+    expect(r.population_affected!.estimate).toBeLessThan(geo('ET', 'Oromia', 'regional').population_affected!.estimate / 5);
+  });
+});
