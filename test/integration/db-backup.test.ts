@@ -4,6 +4,7 @@
  * of it (and never under a running server); `doctor --deep` reads every table and calls a
  * database with a damaged data block corrupt, with the way out, exit 1.
  */
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -13,7 +14,8 @@ import { copySeeded, SEED_WAIT_MS } from '../helpers/seeded.js';
 
 const t = tempDir();
 const db = join(t.dir, 'live.duckdb');
-const backup = join(t.dir, 'backup.duckdb');
+const backups = join(t.dir, 'backups');
+const backup = join(backups, 'backup.duckdb');
 const restored = join(t.dir, 'restored.duckdb');
 afterAll(() => t.cleanup());
 
@@ -33,6 +35,7 @@ async function counts(path: string): Promise<Record<string, number>> {
 }
 
 beforeAll(async () => {
+  mkdirSync(backups);
   await copySeeded(db);
 }, SEED_WAIT_MS);
 
@@ -46,6 +49,8 @@ describe('db backup, db restore, doctor --deep', () => {
       expect(b.code, b.err).toBe(0);
       expect(JSON.parse(b.out)).toMatchObject({ path: backup });
       for (const w of await writes) expect(w.code, w.err).toBe(0);
+      // a completed backup leaves only FILE: no partial copy, no WAL of it
+      expect(readdirSync(backups)).toEqual(['backup.duckdb']);
       const again = await runBin(['db', 'backup', backup, '--db', db]);
       expect(again.code).toBe(1);
       expect(again.err).toContain('never overwrites');
@@ -55,6 +60,11 @@ describe('db backup, db restore, doctor --deep', () => {
     } finally {
       await server.stop();
     }
+    // the same without a server: the CLI's own process writes the copy
+    const alone = await runBin(['db', 'backup', join(backups, 'alone.duckdb'), '--json', '--db', db]);
+    expect(alone.code, alone.err).toBe(0);
+    expect(JSON.parse(alone.out)).toMatchObject({ removed: [] });
+    expect(readdirSync(backups).sort()).toEqual(['alone.duckdb', 'backup.duckdb']);
     const copied = await counts(backup);
     const live = await counts(db);
     expect(copied.events).toBe(live.events);

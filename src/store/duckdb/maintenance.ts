@@ -5,7 +5,7 @@
  * serialised with the writes, so the copy is one consistent state even while `serve` runs; it
  * appears under its name only once complete.
  */
-import { chmodSync, existsSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, lstatSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/index.js';
 import type { TableCheck } from '../types.js';
@@ -102,6 +102,7 @@ export async function backupTo(db: DuckDb, target: string): Promise<{ path: stri
         await conn.run('DETACH splinternet_backup');
       }
     });
+    dropEmptyWal(`${partial}.wal`);
     await pauseAt('backup', `partial=${partial}`);
     publish(partial, target);
     // what an earlier backup of this name left when it was killed goes once this one is whole
@@ -117,6 +118,23 @@ export async function backupTo(db: DuckDb, target: string): Promise<{ path: stri
       });
     throw e;
   }
+}
+
+/**
+ * After the copy is checkpointed and detached, its WAL holds nothing: DuckDB removes a WAL it wrote
+ * through at the checkpoint, but leaves the empty one made for its mode when the copy went straight
+ * into the file (a large copy). Removed here, so a completed backup leaves FILE alone beside it; a
+ * WAL that still holds bytes is a copy not folded into its file, refused rather than published.
+ */
+function dropEmptyWal(wal: string): void {
+  let size: number;
+  try {
+    size = lstatSync(wal).size;
+  } catch {
+    return;
+  }
+  if (size > 0) throw new AppError('STORE', `the backup copy's WAL ${wal} still holds ${size} bytes after its checkpoint; no backup was published`);
+  rmSync(wal, { force: true });
 }
 
 /** Give the complete copy its name without replacing a file that appeared there meanwhile. */
