@@ -4,6 +4,7 @@
  * action receives a CliContext. Errors propagate to bin.ts, the only place that exits.
  */
 import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
+import { bindHost } from '../server/bind-host.js';
 import { parseDecimal, parseWhole } from '../shared/index.js';
 import { CliContext, GLOBAL_OPTIONS, globalsOf, type Io } from './context.js';
 import { escapeControls } from './terminal-text.js';
@@ -56,6 +57,21 @@ export function numberOption(flag: string, positive = false) {
     if (n === null) throw new InvalidArgumentError(`${flag} must be a number, got ${JSON.stringify(v)}`);
     if (positive && !(n > 0)) throw new InvalidArgumentError(`${flag} must be above 0, got ${n}`);
     return n;
+  };
+}
+
+/**
+ * An interface to bind (`--host`): a host name or an IP address in any form a URL takes; an empty
+ * value, or one holding a space, a port or a path, is a usage error naming the flag (an empty
+ * `--host "$HOST"` would otherwise bind every interface).
+ */
+export function hostOption(flag = '--host') {
+  return (v: string): string => {
+    if (bindHost(v) === null)
+      throw new InvalidArgumentError(
+        `${flag} must be a host name or an IP address (127.0.0.1, the default; ::1; 0.0.0.0 for every interface), got ${JSON.stringify(v)}`,
+      );
+    return v;
   };
 }
 

@@ -10,7 +10,8 @@ import { createServer, type RequestListener, type ServerOptions } from 'node:htt
 import { serve } from '@hono/node-server';
 import { heldByServer, heldByServerError, newSecret, readLock, removeLock, writeLock } from '../op/index.js';
 import { createApp } from '../server/app.js';
-import { allowedHostsFor, canonicalHostListener, LOOPBACK_HOSTS } from '../server/hardening.js';
+import { bindHost, isLoopbackAddress, localUrl } from '../server/bind-host.js';
+import { allowedHostsFor, canonicalHostListener } from '../server/hardening.js';
 import { httpServerOptions, limitsOf } from '../server/limits.js';
 import { CostPool } from '../server/cost-pool.js';
 import { setCostCompute } from '../cost/index.js';
@@ -42,6 +43,8 @@ export async function hostDatabase(
   attach: (x: { store: Store; app: ReturnType<typeof createApp>; url: string }) => Attached | Promise<Attached>,
 ): Promise<void> {
   const dbPath = ctx.dbPath;
+  const bound = bindHost(o.host);
+  if (bound === null) throw new AppError('USAGE', `--host must be a host name or an IP address, got ${JSON.stringify(o.host)}`);
   const other = readLock(dbPath);
   if (other) throw new AppError('STORE_LOCKED', `another server (pid ${other.pid}) already serves ${dbPath} at ${other.url}`);
   // every --import-dir must be an existing folder (a symlink to one included): a file or a missing path is refused before the store opens
@@ -78,18 +81,12 @@ export async function hostDatabase(
     allowedHosts: allowedHostsFor(o.host, o.allowHosts),
     limits,
   });
-  if (!LOOPBACK_HOSTS.includes(o.host) && o.host !== '::1') {
-    io.err.write(
-      `warning: --host ${o.host} exposes the API beyond this machine. Reads are public; writes need scoped tokens. ` +
-        'Put TLS and a trusted reverse proxy in front, and name its Host with --allow-host.\n',
-    );
-  }
   await new Promise<void>((resolve, reject) => {
     let attached: Promise<Attached> | undefined;
     const server = serve(
       {
         fetch: app.fetch,
-        hostname: o.host,
+        hostname: bound.listen,
         port: o.port,
         serverOptions: httpServerOptions(limits),
         // the Host header made canonical before the app sees it (hardening.ts)
@@ -97,7 +94,14 @@ export async function hostDatabase(
           createServer(options, canonicalHostListener(listener))) as unknown as typeof createServer,
       },
       (info) => {
-        const url = `http://${o.host.includes(':') ? `[${o.host}]` : o.host}:${info.port}`;
+        // judged by the address listened on: `127.1` is loopback, `0` and `0x0` are every interface
+        if (!isLoopbackAddress(info.address)) {
+          io.err.write(
+            `warning: --host ${o.host} listens on ${info.address}${bound.wildcard ? ' (every interface)' : ''}, which exposes the API beyond this machine. ` +
+              'Reads are public; writes need scoped tokens. Put TLS and a trusted reverse proxy in front, and name its Host with --allow-host.\n',
+          );
+        }
+        const url = localUrl(bound, info.port);
         origin = url;
         writeLock(dbPath, { pid: process.pid, url, secret, started_at: new Date().toISOString() });
         attached = Promise.resolve(attach({ store, app, url }));

@@ -7,6 +7,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { MiddlewareHandler } from 'hono';
 import type { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../shared/index.js';
+import { bindHost, urlHost } from './bind-host.js';
 import type { AppDeps, Env } from './deps.js';
 import { toProblem } from './problem.js';
 
@@ -35,11 +36,14 @@ export const SECURE_HEADERS: Parameters<typeof secureHeaders>[0] = {
 
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
-/** Host names a server bound to `host` answers to: loopback names, the bound address, and extras. */
+/**
+ * Host names a server bound to `host` answers to: loopback names, the bound address, and extras,
+ * each written as canonicalHost writes a Host header (lower case, no trailing dot, IPv4 dotted).
+ */
 export function allowedHostsFor(host: string, extra: readonly string[] = []): string[] {
-  const bound = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-  const wildcard = host === '0.0.0.0' || host === '::';
-  return [...new Set([...LOOPBACK_HOSTS, ...(wildcard ? [] : [bound.toLowerCase()]), ...extra.map((h) => h.toLowerCase())])];
+  const bound = bindHost(host);
+  const names = [...(bound && !bound.wildcard ? [bound.host] : []), ...extra.map((h) => urlHost(h) ?? h.toLowerCase())];
+  return [...new Set([...LOOPBACK_HOSTS, ...names])];
 }
 
 /** Refuse a request whose Host is not one this server answers to (403 naming the allowed names). */
@@ -64,17 +68,21 @@ export const hostGuard = (deps: AppDeps): MiddlewareHandler<Env> => {
 
 /**
  * A Host header in the form a URL gives it (WHATWG: the name lower-cased, an IPv4 address in
- * its dotted form, a default port dropped), so the allow-list compares names case-insensitively;
- * null when the header is no host[:port] at all.
+ * its dotted form, a default port dropped) and a name's trailing dot dropped (`localhost.` is
+ * `localhost`, as the URL parser makes `127.0.0.1.` `127.0.0.1`), so the allow-list compares
+ * names one way; null when the header is no host[:port] at all.
  */
 export function canonicalHost(raw: string): string | null {
+  let u: URL;
   try {
-    const u = new URL(`http://${raw}`);
-    if (u.username || u.password || u.pathname !== '/' || u.search || u.hash || raw.includes('/')) return null;
-    return u.host;
+    u = new URL(`http://${raw}`);
   } catch {
     return null;
   }
+  if (u.username || u.password || u.pathname !== '/' || u.search || u.hash || raw.includes('/')) return null;
+  const name = urlHost(u.hostname);
+  if (name === null) return null;
+  return u.port ? `${name}:${u.port}` : name;
 }
 
 /**

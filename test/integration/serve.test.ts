@@ -82,7 +82,36 @@ describe('serve: its options and the Host it answers to', () => {
     expect([r.code, r.err]).toEqual([2, expect.stringMatching(/--import-dir: not a folder: .*not-a-folder\.csv/)]);
   });
 
-  it('Host names compare case-insensitively (LOCALHOST, 127.1 are loopback); every refused Host is problem+json', async () => {
+  it('--host with no host in it (empty, a space, a port) is a usage error naming --host, exit 2, nothing served', async () => {
+    for (const host of ['', ' ', '127.0.0.1:80']) {
+      const r = await runBin(['serve', '--port', '0', '--db', join(t.dir, 'never.duckdb'), '--host', host, '--no-warm', '--json']);
+      expect([host, r.code, r.err]).toEqual([host, 2, expect.stringContaining('--host')]);
+      expect(r.out).not.toMatch(/"url"/);
+    }
+  });
+
+  it('--host is judged by the address bound: 127.1 is loopback (no warning, URL 127.0.0.1), 0 is every interface (warning, a URL that answers)', async () => {
+    const loop = await startServer(join(t.dir, 'loop.duckdb'), ['--host', '127.1', '--no-warm']);
+    try {
+      const { port } = new URL(loop.url);
+      expect(loop.url).toBe(`http://127.0.0.1:${port}`);
+      expect((await fetch(`${loop.url}/healthz`)).status).toBe(200);
+    } finally {
+      await loop.stop();
+    }
+    expect(loop.errors()).not.toContain('warning');
+    const all = await startServer(join(t.dir, 'all.duckdb'), ['--host', '0', '--no-warm']);
+    try {
+      const { port } = new URL(all.url);
+      expect(all.url).toBe(`http://127.0.0.1:${port}`);
+      expect((await fetch(`${all.url}/healthz`)).status).toBe(200);
+      expect(all.errors()).toMatch(/warning: --host 0 listens on 0\.0\.0\.0 \(every interface\), which exposes the API beyond this machine/);
+    } finally {
+      await all.stop();
+    }
+  });
+
+  it('Host names compare case-insensitively and without a trailing dot (LOCALHOST, 127.1, localhost. are loopback); every refused Host is problem+json', async () => {
     const { port } = new URL(server.url);
     const get = (host: string) =>
       new Promise<{ status: number; type: string }>((resolve, reject) => {
@@ -93,7 +122,8 @@ describe('serve: its options and the Host it answers to', () => {
         req.on('error', reject);
         req.end();
       });
-    for (const host of [`LOCALHOST:${port}`, `127.1:${port}`, `LocalHost`]) expect([host, (await get(host)).status]).toEqual([host, 200]);
+    for (const host of [`LOCALHOST:${port}`, `127.1:${port}`, `LocalHost`, 'localhost.', `localhost.:${port}`, '127.0.0.1.'])
+      expect([host, (await get(host)).status]).toEqual([host, 200]);
     for (const host of ['evil.example', `EVIL.example:${port}`, 'a/b', 'x@localhost']) {
       expect([host, await get(host)]).toEqual([host, { status: 403, type: 'application/problem+json' }]);
     }

@@ -3,14 +3,14 @@
  * through this process, and serve the API (and dashboard) on 127.0.0.1:8787 by default.
  */
 import type { Command } from '@commander-js/extra-typings';
-import { collect, ctxOf, leaf, portOption } from '../command.js';
+import { collect, ctxOf, hostOption, leaf, portOption } from '../command.js';
 import type { Io } from '../context.js';
 import { systemClock } from '../../shared/index.js';
 import { escapeControls } from '../terminal-text.js';
 
 export function serveCommand(program: Command, io: Io): void {
   leaf(program, 'serve', 'serve the API and dashboard (binds 127.0.0.1 unless --host says otherwise)')
-    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--host <host>', 'interface to bind: a host name or IP address (0.0.0.0: every interface)', hostOption(), '127.0.0.1')
     .option('--port <port>', 'TCP port', portOption(), 8787)
     .option('--no-warm', "do not pre-compute the dashboard's heaviest responses after start")
     .option(

@@ -32,7 +32,7 @@ import {
   type OoniCountOptions,
   DEFAULT_OONI_COUNTS,
 } from '../../watch/index.js';
-import { collect, ctxOf, examples, intOption, limitOption, leaf, portOption, table, rowsOptions } from '../command.js';
+import { collect, ctxOf, examples, hostOption, intOption, limitOption, leaf, portOption, table, rowsOptions } from '../command.js';
 import type { CliContext, Io } from '../context.js';
 import { OONI_BUCKET_URL, s3Bucket } from '../ooni-bucket.js';
 import { parseParams } from './detect.js';
@@ -136,7 +136,7 @@ export function watchCommand(program: Command, io: Io): void {
     .option('--every <duration>', 'cycle period (5s, 15m, 1h)', '15m')
     .option('--cc <cc>', 'countries to detect in (repeatable or comma-separated; default: all with signals)', collect, [] as string[])
     .option('--signals-dir <dir>', 'folder where signal files (CSV/JSON) are dropped; each is imported once')
-    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--host <host>', 'interface to bind: a host name or IP address (0.0.0.0: every interface)', hostOption(), '127.0.0.1')
     .option('--port <port>', 'TCP port for feeds, API and dashboard', portOption(), 8787)
     .option('--allow-host <name>', 'a Host name this server answers to besides loopback and --host (repeatable)', collect, [] as string[])
     .option('--params <json>', 'detector parameter overrides as for detect, e.g. \'{"outage":{"bySource":{"darknet":{"dropRatio":0.25}}}}\'')
