@@ -130,7 +130,6 @@ export const costBatch = defineOp({
     body: { key: 'scenarios', schema: z.union([ScenarioWireSchema, z.array(ScenarioWireSchema).max(MAX_BATCH)]) },
     description: 'One result, or items in request order',
     notes: `Body: one scenario object (the query parameters as JSON; \`region\` and \`method\` may be arrays) or an array of them. A list answers \`{ items: [CostResult...] }\` in order; if any scenario is invalid the whole request is a 400 naming it by index.\n\nMethods:\n${METHOD_DOCS}`,
-    errors: { 413: 'Body over 1 MB' },
   },
   run: (ctx, { scenarios }) => priceBatch(ctx, scenarios),
 });

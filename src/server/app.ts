@@ -24,11 +24,12 @@ import { docsRoutes } from './routes/docs.js';
 import { eventRoutes } from './routes/events.js';
 import { opsRoutes } from './ops/endpoint.js';
 import { exportRoutes, feedRoutes } from './routes/export.js';
-import { uploadRoutes, UPLOADS_PATH } from './routes/uploads.js';
+import { uploadRoutes } from './routes/uploads.js';
 import { staticWeb } from './static.js';
 import { strictBody } from './validate.js';
+import { isJsonMediaType, MAX_BODY_BYTES, notJsonError, takesJsonBody } from './body-rule.js';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES } from './body-rule.js';
 
 const HTTP_CODES: Record<number, ErrorCode> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
@@ -63,12 +64,16 @@ export function createApp(deps: AppDeps) {
       throw new AppError('PAYLOAD_TOO_LARGE', `the request body is over ${MAX_BODY_BYTES} bytes`);
     },
   });
-  // GET and HEAD carry no body; reading c.req.raw.body would build a full fetch Request per call.
-  // Uploads stream their body to a file under their own limit (routes/uploads.ts).
-  // Then a JSON body's charset and bytes are checked before any route reads it (validate.ts strictBody).
-  app.use('/api/*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' || UPLOADS_PATH.test(c.req.path) ? next() : limit(c, () => strictBody(c, next)),
-  );
+  // Every body under /api is JSON (body-rule.ts): its declared type (415), its size (413), then its
+  // charset and bytes (validate.ts strictBody), before any route reads it. GET and HEAD carry no body
+  // (reading c.req.raw.body would build a full fetch Request per call); uploads stream their body to
+  // a file under their own type and limit (routes/uploads.ts).
+  app.use('/api/*', (c, next) => {
+    if (!takesJsonBody(c.req.method, c.req.path)) return next();
+    const type = c.req.header('content-type');
+    if (!isJsonMediaType(type)) throw notJsonError(type);
+    return limit(c, () => strictBody(c, next));
+  });
   app.onError((err, c) => {
     if (err instanceof HTTPException) {
       const code = HTTP_CODES[err.status] ?? 'INTERNAL';
@@ -76,7 +81,7 @@ export function createApp(deps: AppDeps) {
         err.status === 400 && /JSON/i.test(err.message)
           ? `malformed JSON body: ${err.message}`
           : err.status === 415
-            ? 'send the body as JSON with Content-Type: application/json'
+            ? notJsonError(c.req.header('content-type')).message
             : err.message;
       return problemResponse(c, new AppError(code, msg || `HTTP ${err.status}`));
     }

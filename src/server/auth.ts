@@ -12,8 +12,8 @@
  *   parsed, and again with its input by executeOp (import folders);
  * - /api/_uploads/:name: the upload op's declared scope, a raw (application/octet-stream) body;
  * - any other non-GET route: the "write" scope.
- * Browsers are kept out of /api/_ops (JSON bodies only, and an Origin, when sent, must be this
- * server's), so no web page can fire operations at a local server.
+ * Browsers are kept out of /api/_ops (JSON bodies only, body-rule.ts, and an Origin, when sent,
+ * must be this server's), so no web page can fire operations at a local server.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -106,9 +106,7 @@ export const apiGuard =
       const op = OPS.get(name);
       assertScope(grant, (op && opScope(op)) ?? 'read', `the operation ${name}`);
       if (!op) findOp(name);
-      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'operations take a JSON body: send Content-Type: application/json');
-      }
+      // the body must be JSON, as on every route that takes one (body-rule.ts, checked before it is read)
     } else if (uploadMatch) {
       // An unknown name needs the import scope too (then the route answers 404 naming the imports).
       const op = UPLOAD_OPS.get(pathName(uploadMatch[1]!));

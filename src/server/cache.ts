@@ -46,6 +46,13 @@ const MAX_TOTAL_BYTES = 96 * 1024 * 1024;
 const SKIP = /^\/api\/(_ops|export)\b/;
 
 /**
+ * The GET paths whose JSON answers to anonymous callers are cached, and so revalidated: an
+ * If-None-Match holding the answer's ETag is a 304 (unless the route sets its own ETag). The
+ * OpenAPI document says 304 on exactly these (openapi.ts documentAccess).
+ */
+export const isCachedPath = (path: string): boolean => path.startsWith('/api/') && !SKIP.test(path);
+
+/**
  * The cache key: path and query without scheme and host (so an in-process warm-up and a
  * client share entries), query parameters sorted by name (stable: repeated names keep order).
  */
@@ -141,7 +148,7 @@ export function responseCache(deps: AppDeps): MiddlewareHandler<Env> {
   return async (c, next) => {
     // Only anonymous reads are shared: a request with a token may see what others may not.
     // A request for a row file by Accept (accept.ts) is not JSON: entries are keyed by URL and hold JSON only.
-    if (c.req.method !== 'GET' || SKIP.test(c.req.path) || c.req.header('authorization') || acceptedRowFormat(c.req.header('accept'))) return next();
+    if (c.req.method !== 'GET' || !isCachedPath(c.req.path) || c.req.header('authorization') || acceptedRowFormat(c.req.header('accept'))) return next();
     // a store other nodes write to (a cluster) is asked whether its data moved (at most once a second)
     await deps.store.syncDataVersion?.();
     const version = deps.store.dataVersion();

@@ -108,8 +108,6 @@ export function documentPlainRoutes(app: OpenAPIHono<Env>, ops: readonly AnyOp[]
       409: problem(
         'The operation conflicts with what is stored (a token revoked twice, a webhook sealed under a key not held, a removed subscription replayed)',
       ),
-      413: problem('The body is over 1 MB'),
-      415: problem('The body is not JSON (application/json, UTF-8)'),
       503: problem('Cost pricing is busy (the cost.* operations); retry in a few seconds'),
     },
   });

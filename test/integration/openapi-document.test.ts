@@ -3,14 +3,15 @@
  * maintained validator (Redocly's, with the rules that matter to generated clients: unique
  * operation ids on every operation, path parameters declared, every operation answering 2xx and
  * 4xx, security said on every operation), operation ids that are the operations' names, and
- * the limits a caller meets (429 per-client, 503 pricing busy) documented exactly where the
- * server answers them.
+ * the limits a caller meets (429 per-client, 503 pricing busy, 413 and 415 on a body, 304 on a
+ * cached read) documented exactly where the server answers them.
  */
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { ALL_OPS } from '../../src/server/ops/index.js';
 import type { Store } from '../../src/store/index.js';
+import { createToken } from '../../src/ledger/index.js';
 import { clock, listenLocal, tempStore } from '../helpers/index.js';
 
 type Operation = { operationId?: string; responses: Record<string, unknown>; security?: unknown[] };
@@ -90,6 +91,55 @@ describe('/openapi.json', () => {
     } finally {
       close();
     }
+  });
+
+  it('says 413 and 415 exactly where a body is refused for its size or its type, on every route that takes one', async () => {
+    const { token } = await createToken({ store, clock }, 'SYNTHETIC-admin', { scopes: ['admin'], createdBy: 'test' });
+    // uploads take their file as the body: a small upload limit, so a 2 MB body is over it there too
+    const app = createApp({ store, clock, dbPath: ':memory:', limits: { maxUploadBytes: 1000 } });
+    const writes = operations().filter(({ method }) => method !== 'get');
+    expect(writes.length).toBeGreaterThan(8);
+    for (const { path, method, op } of writes) {
+      const upload = path.startsWith('/api/_uploads/');
+      const url = `${path.replace('{name}', 'db.info').replace(/\{[^}]+\}/g, 'x')}${upload ? '?filename=x.csv' : ''}`;
+      const send = async (type: string, body: string) => {
+        const r = await app.request(url, { method: method.toUpperCase(), headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+        await r.arrayBuffer();
+        return r.status;
+      };
+      // a body a browser form or page may send without asking: text/plain (JSON in it or not)
+      const plain = await send('text/plain', '{}');
+      const big = await send(upload ? 'application/octet-stream' : 'application/json', 'x'.repeat(2 * 1024 * 1024));
+      expect([method, path, plain === 415, big === 413]).toEqual([method, path, '415' in op.responses, '413' in op.responses]);
+      expect([method, path, '415' in op.responses, '413' in op.responses]).toEqual([method, path, true, true]);
+    }
+  });
+
+  it('says 304 exactly where an anonymous read is answered Not Modified for the ETag it was given', async () => {
+    const app = createApp({ store, clock, dbPath: ':memory:' });
+    let answered = 0;
+    for (const { path, op } of operations().filter(({ method }) => method === 'get')) {
+      const url = path.replace(/\{[^}]+\}/g, 'x');
+      const first = await app.request(url);
+      await first.arrayBuffer();
+      const etag = first.headers.get('etag');
+      const documented = '304' in op.responses;
+      // a route that answers nothing to revalidate here (an unknown id: 404) is checked by what it documents only
+      if (first.status !== 200 || !etag) continue;
+      answered++;
+      const again = await app.request(url, { headers: { 'if-none-match': etag } });
+      await again.arrayBuffer();
+      expect(['GET', path, again.status === 304], 'answers 304 without documenting it, or documents it and never answers it').toEqual([
+        'GET',
+        path,
+        documented,
+      ]);
+    }
+    // 19 routes answer 200 on an empty store (2026-12-07)
+    expect(answered).toBeGreaterThanOrEqual(19);
+    expect(Object.keys(doc.paths['/api/events']!.get!.responses)).toContain('304');
+    // its own ETag (the revision, for If-Match) is never answered 304: the body carries links that change without a revision
+    expect(Object.keys(doc.paths['/api/events/{id}']!.get!.responses)).not.toContain('304');
   });
 
   it('says 503 on every route that prices scenarios and on /healthz (no shard answers), on every upload (its folder refused), and the Problem document names its extra fields', () => {

@@ -3470,7 +3470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is over 1 MB */
+            /** @description The body is over 1048576 bytes (1 MB) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3479,7 +3479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not JSON (application/json, UTF-8) */
+            /** @description The body is not declared as JSON (Content-Type: application/json, UTF-8) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4310,6 +4310,15 @@ export interface operations {
                     "application/json": components["schemas"]["CostResult"];
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (each field named) */
             400: {
                 headers: {
@@ -4466,8 +4475,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MB */
+            /** @description The body is over 1048576 bytes (1 MB) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not declared as JSON (Content-Type: application/json, UTF-8) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4542,6 +4560,15 @@ export interface operations {
                     "application/x-ndjson": string;
                     "text/csv": string;
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -4653,6 +4680,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (each field named) */
             400: {
                 headers: {
@@ -4714,6 +4750,15 @@ export interface operations {
                     "application/x-ndjson": string;
                     "text/csv; charset=utf-8": string;
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -4802,6 +4847,15 @@ export interface operations {
                     "text/csv; charset=utf-8": string;
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (each field named) */
             400: {
                 headers: {
@@ -4877,6 +4931,15 @@ export interface operations {
                     "text/csv; charset=utf-8": string;
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (each field named) */
             400: {
                 headers: {
@@ -4948,6 +5011,15 @@ export interface operations {
                     "text/csv; charset=utf-8": string;
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (each field named) */
             400: {
                 headers: {
@@ -4998,6 +5070,15 @@ export interface operations {
                     "application/x-ndjson": string;
                     "text/csv; charset=utf-8": string;
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -5057,6 +5138,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ElectionFingerprints"];
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -5135,6 +5225,15 @@ export interface operations {
                     "text/csv; charset=utf-8": string;
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (each field named) */
             400: {
                 headers: {
@@ -5204,6 +5303,15 @@ export interface operations {
                     "application/x-ndjson": string;
                     "text/csv; charset=utf-8": string;
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -5283,6 +5391,15 @@ export interface operations {
                     "application/x-ndjson": string;
                     "text/csv; charset=utf-8": string;
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -5484,8 +5601,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Body over 1 MB */
+            /** @description The body is over 1048576 bytes (1 MB) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not declared as JSON (Content-Type: application/json, UTF-8) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5752,6 +5878,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is over 1048576 bytes (1 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not declared as JSON (Content-Type: application/json, UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No revision: send If-Match or revision in the body */
             428: {
                 headers: {
@@ -5836,6 +5980,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is over 1048576 bytes (1 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not declared as JSON (Content-Type: application/json, UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "cost.event": {
@@ -5868,6 +6030,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EventCost"];
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -5989,6 +6160,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is over 1048576 bytes (1 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not declared as JSON (Content-Type: application/json, UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "events.retract": {
@@ -6075,6 +6264,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is over 1048576 bytes (1 MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not declared as JSON (Content-Type: application/json, UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     "events.history": {
@@ -6103,6 +6310,15 @@ export interface operations {
                     "application/x-ndjson": string;
                     "text/csv; charset=utf-8": string;
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -6693,6 +6909,15 @@ export interface operations {
                     "text/csv; charset=utf-8": string;
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (each field named) */
             400: {
                 headers: {
@@ -6773,6 +6998,15 @@ export interface operations {
                     "text/csv; charset=utf-8": string;
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (each field named) */
             400: {
                 headers: {
@@ -6812,6 +7046,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Measurement"];
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -6875,6 +7118,15 @@ export interface operations {
                     "text/csv; charset=utf-8": string;
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Bad filter */
             400: {
                 headers: {
@@ -6936,6 +7188,15 @@ export interface operations {
                 content: {
                     "application/x-ndjson": string;
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad filter */
             400: {
@@ -6999,6 +7260,15 @@ export interface operations {
                     "application/vnd.apache.parquet": string;
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Bad filter */
             400: {
                 headers: {
@@ -7052,6 +7322,15 @@ export interface operations {
                     "text/csv; charset=utf-8": string;
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (each field named) */
             400: {
                 headers: {
@@ -7103,6 +7382,15 @@ export interface operations {
                     "application/json": components["schemas"]["MeasurementSummary"];
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (each field named) */
             400: {
                 headers: {
@@ -7148,6 +7436,15 @@ export interface operations {
                     "application/x-ndjson": string;
                     "text/csv; charset=utf-8": string;
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -7196,6 +7493,15 @@ export interface operations {
                     "application/x-ndjson": string;
                     "text/csv; charset=utf-8": string;
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -7252,6 +7558,15 @@ export interface operations {
                     "application/x-ndjson": string;
                     "text/csv; charset=utf-8": string;
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -7314,6 +7629,15 @@ export interface operations {
                     "text/csv; charset=utf-8": string;
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (each field named) */
             400: {
                 headers: {
@@ -7356,6 +7680,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RegistrySummary"];
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -7447,6 +7780,15 @@ export interface operations {
                     "text/csv; charset=utf-8": string;
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (each field named) */
             400: {
                 headers: {
@@ -7524,6 +7866,15 @@ export interface operations {
                     "text/csv; charset=utf-8": string;
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (each field named) */
             400: {
                 headers: {
@@ -7577,6 +7928,15 @@ export interface operations {
                     "application/x-ndjson": string;
                     "text/csv; charset=utf-8": string;
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -7646,6 +8006,15 @@ export interface operations {
                     "application/json": components["schemas"]["EventCounts"];
                 };
             };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid input (each field named) */
             400: {
                 headers: {
@@ -7708,6 +8077,15 @@ export interface operations {
                     "application/x-ndjson": string;
                     "text/csv; charset=utf-8": string;
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -7794,6 +8172,15 @@ export interface operations {
                         watermark: string | null;
                     };
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {
@@ -7900,6 +8287,15 @@ export interface operations {
                         } | null;
                     };
                 };
+            };
+            /** @description Not Modified: the If-None-Match sent holds the ETag of the JSON answer, unchanged since (anonymous requests; send the ETag of an earlier 200 to revalidate it) */
+            304: {
+                headers: {
+                    /** @description the weak ETag of the JSON answer */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (each field named) */
             400: {

@@ -112,7 +112,6 @@ export function eventRoutes(deps: AppDeps) {
         401: problem('No token'),
         403: problem('Bad token'),
         409: problem('Id taken'),
-        413: problem('Body over 1 MB'),
       },
     }),
     async (c) => {

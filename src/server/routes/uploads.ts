@@ -30,7 +30,7 @@ import { problem } from '../openapi.js';
 import { ALL_OPS } from '../ops/index.js';
 import { uploadDirFor } from '../upload-dir.js';
 
-export const UPLOADS_PATH = /^\/api\/_uploads\/([^/]+)$/;
+export { UPLOADS_PATH } from '../body-rule.js';
 
 /** The ops that take uploads, by name. */
 export const UPLOAD_OPS: ReadonlyMap<string, AnyOp> = new Map(ALL_OPS.filter((o) => o.upload).map((o) => [o.name, o]));
