@@ -104,7 +104,7 @@ export function documentPlainRoutes(app: OpenAPIHono<Env>, ops: readonly AnyOp[]
       400: problem('The input is not valid for the operation (naming each field)'),
       401: problem('No token'),
       403: problem('The token lacks the scope, or a file is outside its folders'),
-      404: problem('No operation of that name'),
+      404: problem('No operation of that name, or a server file the input names is not there (INGEST_IO: missing, or a folder where a file is wanted)'),
       409: problem(
         'The operation conflicts with what is stored (a token revoked twice, a webhook sealed under a key not held, a removed subscription replayed)',
       ),

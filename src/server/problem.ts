@@ -25,7 +25,7 @@ const STATUS: Record<ErrorCode, number> = {
   STORE_LOCKED: 503,
   STORE: 500,
   STORE_UNREACHABLE: 503,
-  INGEST_IO: 400,
+  INGEST_IO: 404, // a file named that is not there (or not a file): not found, exit 1 as an unknown id; never the 400 of a bad value (exit 2)
   PARTIAL: 200,
   UNAVAILABLE: 503,
   INTERNAL: 500,

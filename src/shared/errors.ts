@@ -75,7 +75,7 @@ const ERRNO_WORDS: Record<string, string> = {
 
 /**
  * A file that could not be read (or written) as INGEST_IO naming the path, the input field it
- * came from, and why in plain words (exit 1, HTTP 400). An AppError passes through unchanged.
+ * came from, and why in plain words (exit 1, HTTP 404). An AppError passes through unchanged.
  */
 export function fileError(path: string, e: unknown, field = 'file', verb: 'read' | 'write' = 'read'): AppError {
   if (e instanceof AppError) return e;
@@ -86,7 +86,7 @@ export function fileError(path: string, e: unknown, field = 'file', verb: 'read'
 
 /**
  * A file to be written at `path` whose folder is not there or is a file, as INGEST_IO naming that
- * folder (exit 1, HTTP 400; nothing is created); null when the folder is there.
+ * folder (exit 1, HTTP 404; nothing is created); null when the folder is there.
  */
 export function missingFolderError(path: string, field = 'file'): AppError | null {
   const dir = dirname(resolve(path));

@@ -4,13 +4,19 @@
  * wanted, is exit 1 (INGEST_IO) naming the path and why in words; a folder with nothing to
  * import is exit 2; an empty or malformed file is never a silent success (exit 2 naming the
  * file, or 3 with a reject naming file and line); an --out path that cannot be written is exit 1.
+ * Over HTTP the same path is a 404 (not found, as an unknown id is exit 1 / 404) with the same code
+ * and message, for every operation that reads or writes a server file.
  * The files here are synthetic: an empty file, a CSV with an unclosed quote, a JSONL line that
  * is not JSON.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, tempDir } from '../helpers/index.js';
+import { createToken } from '../../src/ledger/index.js';
+import { createApp } from '../../src/server/app.js';
+import { ALL_OPS } from '../../src/server/ops/index.js';
+import { realDirs } from '../../src/shared/index.js';
+import { cli, clock, tempDir, tempStore } from '../helpers/index.js';
 
 const t = tempDir();
 const db = join(t.dir, 'files.duckdb');
@@ -131,5 +137,53 @@ describe('bad files: one answer per kind of mistake', () => {
     }
     const r = await run(['events', 'export', '--format', 'csv', '--out', dir]);
     expect(r.doc.error?.message).toBe(`cannot write ${dir}: it is a directory; name a file`);
+  });
+});
+
+/** Server-file ops that take a folder of files (a folder is what they read, not a mistake). */
+const FOLDER_OPS = new Set(['measurements.ingest', 'measurements.agreement_files', 'speedtests.import', 'signals.import', 'db.seed']);
+/** Input fields an op needs besides its path, to reach the file. */
+const OTHER_FIELDS: Record<string, Record<string, unknown>> = { 'events.import': { snapshot: '2020-01-01' }, 'data.import': { kind: 'worldbank' } };
+
+describe('over HTTP: a server file that is not there is a 404, with the code and message the CLI gives with exit 1', () => {
+  it('every op that reads or writes a server file: a missing path (and a directory where a file is wanted) is 404 INGEST_IO naming it', async () => {
+    const { store, cleanup } = await tempStore();
+    try {
+      const { token } = await createToken({ store, clock }, 'SYNTHETIC-admin', { scopes: ['admin'], createdBy: 'test' });
+      const app = createApp({ store, clock, dbPath: ':memory:', importDirs: realDirs([t.dir]) });
+      const fileOps = ALL_OPS.filter((o) => o.files && o.localPaths?.length);
+      expect(fileOps.length).toBeGreaterThan(10);
+      for (const op of fileOps) {
+        const key = op.localPaths![0]!;
+        const field = (op.input as unknown as { shape: Record<string, { _zod: { def: { type: string; innerType?: unknown } } }> }).shape[key]!;
+        const list = JSON.stringify(field._zod.def).includes('"type":"array"');
+        const cases: [string, string][] = [
+          [
+            missing,
+            op.name === 'db.backup'
+              ? `cannot write ${missing}: the folder ${join(t.dir, 'nope')} does not exist`
+              : `cannot read ${missing}: no such file or directory`,
+          ],
+        ];
+        if (!FOLDER_OPS.has(op.name) && op.name !== 'db.backup') cases.push([dir, `cannot read ${dir}: it is a directory; name a file`]);
+        for (const [path, message] of cases) {
+          const r = await app.request(`/api/_ops/${op.name}`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ ...OTHER_FIELDS[op.name], [key]: list ? [path] : path }),
+          });
+          const text = await r.text();
+          // an op that fails before any progress answers its problem+json status; after, the NDJSON error line
+          const problem = (r.headers.get('content-type')?.includes('ndjson') ? JSON.parse(text.trim().split('\n').pop()!).problem : JSON.parse(text)) as {
+            status: number;
+            code: string;
+            detail: string;
+          };
+          expect([op.name, path, problem.status, problem.code, problem.detail]).toEqual([op.name, path, 404, 'INGEST_IO', message]);
+        }
+      }
+    } finally {
+      await cleanup();
+    }
   });
 });

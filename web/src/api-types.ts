@@ -3452,7 +3452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No operation of that name */
+            /** @description No operation of that name, or a server file the input names is not there (INGEST_IO: missing, or a folder where a file is wanted) */
             404: {
                 headers: {
                     [name: string]: unknown;
