@@ -9,7 +9,7 @@ import type { Store } from '../store/index.js';
 import { tempStore } from '../../test/helpers/index.js';
 import { geocodeFields, geocodeLedger } from './geocode.js';
 import { parseEventInput } from './model.js';
-import { createEvent, getEvent } from './service.js';
+import { createEvent, editEvent, getEvent, updateEvent } from './service.js';
 
 let store: Store;
 let cleanup: () => Promise<void>;
@@ -88,6 +88,41 @@ describe("the regions of an added event and its area's", () => {
     const issues = e.issues;
     expect(issues.map((i) => i.path)).toEqual([['regions']]);
     expect(issues[0]!.message).toMatch(/^IN-RJ: none of the event's places lies in it \(the area "Pulwama district, Jammu and Kashmir" is placed in IN-JK\)/);
+  });
+  it('refuses that region beside the region the area lies in too, naming only the stray one', async () => {
+    for (const regions of [
+      ['IN-RJ', 'IN-JK'],
+      ['IN-JK', 'IN-RJ'],
+    ]) {
+      const e = await refusal(createEvent(deps(), { ...mismatched(), regions }, person));
+      expect(e.issues.map((i) => i.path)).toEqual([['regions']]);
+      expect(e.issues[0]!.message).toMatch(
+        /^IN-RJ: none of the event's places lies in it \(the area "Pulwama district, Jammu and Kashmir" is placed in IN-JK\)/,
+      );
+    }
+    expect(await store.ledger.getEvent('in-2024-synthetic-mismatch')).toBeNull();
+  });
+  it('refuses a replacement (PUT) and an edit of the area text that leave such a region', async () => {
+    await createEvent(deps(), { ...mismatched(), regions: ['IN-JK'] }, person);
+    const cur = await getEvent(deps(), 'in-2024-synthetic-mismatch');
+    const { revision: _r, created_at: _c, updated_at: _u, region_notes: _n, ...fields } = cur;
+    const put = { ...fields, regions: ['IN-JK', 'IN-RJ'], geocode: { ...cur.geocode!, text: 'Pulwama district' } };
+    const e = await refusal(updateEvent(deps(), cur.id, put, cur.revision, person));
+    expect(e.issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/^IN-RJ: none of the event's places lies in it \(the area "Pulwama district" is placed in IN-JK\)/),
+    ]);
+    // SYNTHETIC: an event placed in Jaipur whose area text alone is edited to a Kashmir district
+    await createEvent(
+      deps(),
+      { ...mismatched(), id: 'in-2024-synthetic-jaipur', regions: ['IN-RJ'], geocode: { status: 'ok', text: 'Jaipur, Rajasthan' } },
+      person,
+    );
+    const edit = await refusal(
+      editEvent(deps(), 'in-2024-synthetic-jaipur', { geocode: { status: 'ok', text: 'Pulwama district, Jammu and Kashmir' } }, undefined, person),
+    );
+    expect(edit.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^IN-RJ: none of the event's places lies in it/)]);
+    expect((await getEvent(deps(), cur.id)).revision).toBe(cur.revision);
+    expect((await getEvent(deps(), 'in-2024-synthetic-jaipur')).revision).toBe(1);
   });
   it('takes the region the area lies in, and a region beside an area text it holds', async () => {
     const ok = await createEvent(deps(), { ...mismatched(), regions: ['IN-JK'] }, person);

@@ -111,13 +111,18 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * The fields of an edit with what the cost reads re-derived: an edit that changes the regions or
  * the area text, and gives no places or population of its own, is geocoded again: from the new
  * area text where it changed, else from the new regions (which become the area). An event placed
- * by hand (geocode.status "manual") is left as given.
+ * by hand (geocode.status "manual") is left as given. A new area text that places the event in a
+ * region while the edit keeps a region none of its places lies in is refused, naming `regions`.
  */
 export function followArea(cur: Pick<EventFields, 'regions' | 'places' | 'population_affected' | 'geocode'>, f: EventFields): EventFields {
   const textChanged = f.geocode?.text !== cur.geocode?.text;
   if (sameSet(cur.regions, f.regions) && !textChanged) return f;
   if (f.geocode?.status === 'manual' || !same(f.places, cur.places) || !same(f.population_affected, cur.population_affected)) return f;
-  return { ...f, ...geocodeFields(textChanged ? f : { ...f, geocode: null }) };
+  if (!textChanged) return { ...f, ...geocodeFields({ ...f, geocode: null }) };
+  const placed = { ...f, ...geocodeFields(f) };
+  const stray = strayRegions(f, placed);
+  if (stray.length) throw validationError(stray, 'invalid event');
+  return placed;
 }
 
 /**
@@ -147,21 +152,24 @@ export function placeAdded(f: EventFields): EventFields {
 }
 
 /**
- * The regions a person gave that the area contradicts: a region none of the placed places lies
- * in, while the area text places the event in another region. Such an event would be filed (and
- * counted) under a region nothing of it is in, and priced as the text's place.
+ * The regions a person gave that the area contradicts: each region that none of the placed places
+ * lies in and that the area text does not name, while the text places the event in some region.
+ * Such an event would be filed (and counted) under a region nothing of it is in, and priced as the
+ * text's place; listing the right region beside it does not change that.
  */
 function strayRegions(f: EventFields, placed: EventFields): { path: string[]; message: string }[] {
   const text = f.geocode?.text;
   if (!text || f.regions.length === 0 || placed.places.length === 0) return [];
   const placedIn = new Set(placed.places.map((p) => p.region).filter((r): r is string => !!r));
-  const elsewhere = [...placedIn].filter((r) => !f.regions.includes(r));
-  if (elsewhere.length === 0) return [];
+  if (placedIn.size === 0) return [];
+  // The regions the text itself names or places, read without the event's own regions.
+  const named = new Set(geocodeFields({ ...f, regions: [] }).regions);
+  const where = [...placedIn].join(', ');
   return f.regions
-    .filter((r) => !placedIn.has(r))
+    .filter((r) => !placedIn.has(r) && !named.has(r))
     .map((r) => ({
       path: ['regions'],
-      message: `${r}: none of the event's places lies in it (the area "${text}" is placed in ${elsewhere.join(', ')}); give the regions the area lies in, or an area text that names this region`,
+      message: `${r}: none of the event's places lies in it (the area "${text}" is placed in ${where}); give the regions the area lies in, or an area text that names this region`,
     }));
 }
 
