@@ -1,10 +1,10 @@
 /**
  * A command whose options are not its op's input keys (`hooks add --cc` fills `countries`) names
  * them as options in its errors too: a VALIDATION error of the op's input is given the option's
- * name and the value given (`--notice: Invalid option: ... (got "bogus")`), never the schema path
+ * name, and the value given once (`--notice: Invalid option: ..., got "bogus"`), never the schema path
  * (`notices[0]`), so one command names its options one way, whichever check refused them.
  */
-import { AppError, isAppError, validationError, type FieldIssue } from '../shared/index.js';
+import { AppError, isAppError, validationError, withValue, type FieldIssue } from '../shared/index.js';
 
 const valueAt = (raw: unknown, path: readonly (string | number)[]): unknown =>
   path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), raw);
@@ -17,7 +17,7 @@ export function namedByFlags(e: unknown, flags: Record<string, string>, raw: Rec
   const issues = e.issues.map((i): FieldIssue => {
     if (!own(i)) return i;
     const v = valueAt(raw, i.path);
-    return { path: [flags[i.path[0] as string]!], message: v === undefined || typeof v === 'object' ? i.message : `${i.message} (got ${JSON.stringify(v)})` };
+    return { path: [flags[i.path[0] as string]!], message: v === null || typeof v === 'object' ? i.message : withValue(i.message, i.path, v) };
   });
   const prefix = /^invalid input[^:]*/.exec(e.message)![0];
   const named = validationError(issues, prefix);

@@ -128,10 +128,11 @@ function shownValue(v: unknown): string {
 
 /**
  * A field's message naming the value that was sent (`, got "abc"`), so a bad value gets the same
- * answer wherever it came from. Unchanged when no value reached the field (a missing field), when
- * the message already names it, or when the field holds a secret.
+ * answer wherever it came from, and names it once: unchanged when no value reached the field (a
+ * missing field), when the message already names it, or when the field holds a secret. Every
+ * message that names a refused value (an op's schema, a command's option names) is built here.
  */
-function withValue(message: string, path: readonly (string | number)[], value: unknown): string {
+export function withValue(message: string, path: readonly (string | number)[], value: unknown): string {
   if (value === undefined || path.some((p) => typeof p === 'string' && SECRET_FIELD.test(p))) return message;
   if (/\bgot\b/.test(message)) return message;
   if (typeof value === 'string' && value !== '' && message.includes(JSON.stringify(value))) return message;
