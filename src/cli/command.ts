@@ -5,7 +5,7 @@
  */
 import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
 import { bindHost } from '../server/bind-host.js';
-import { parseDecimal, parseWhole } from '../shared/index.js';
+import { parseDecimal, parseWhole, WHOLE_RE } from '../shared/index.js';
 import { CliContext, GLOBAL_OPTIONS, globalsOf, type Io } from './context.js';
 import { escapeControls } from './terminal-text.js';
 
@@ -36,8 +36,10 @@ export const collect = (v: string, prev: string[] = []) => [...prev, v];
 export function intOption(flag: string, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
   return (v: string): number => {
     const n = parseWhole(v);
+    // digits beyond the safe integers are out of range, named as typed
+    if (n === null && WHOLE_RE.test(v)) throw new InvalidArgumentError(`${flag} must be from ${min} to ${max}, got ${v}`);
     if (n === null) throw new InvalidArgumentError(`${flag} must be a whole number, got ${JSON.stringify(v)}`);
-    if (n < min || n > max) throw new InvalidArgumentError(`${flag} must be from ${min} to ${max}, got ${n}`);
+    if (n < min || n > max) throw new InvalidArgumentError(`${flag} must be from ${min} to ${max}, got ${v}`);
     return n;
   };
 }

@@ -176,6 +176,9 @@ describe('a bad page size', () => {
         expect([bad, r.code, res.status]).toEqual([bad, 2, 400]);
         expect([bad, cliErr.code, cliErr.message]).toEqual([bad, api.code, api.detail]);
         expect(cliErr.message).toContain('limit: must be a whole number from 1 to 1000');
+        // the value is named as it was sent: digits beyond the safe integers are not rounded
+        const sent = /^-?\d+$/.test(bad) && Number.isSafeInteger(Number(bad)) ? bad : JSON.stringify(bad);
+        expect(cliErr.message).toMatch(new RegExp(`, got ${sent.replace(/[.+"]/g, '\\$&')}$`));
       }
     });
   });
