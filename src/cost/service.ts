@@ -7,7 +7,7 @@
 import { unnamedSocialOnly } from './unnamed-platforms.js';
 import { isCountryCode, regionPopulations, regionsOf, regionsWithPopulation, statsRegionsOf } from '../geo/index.js';
 import { getEvent, type LedgerEvent } from '../ledger/index.js';
-import { AppError, type FieldIssue, isAppError, validationError } from '../shared/index.js';
+import { AppError, type FieldIssue, isAppError, percentText, validationError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { rateHolderOf } from './data/currency.js';
 import { econData, type CountryData } from './data/econ-data.js';
@@ -236,7 +236,7 @@ function populationCoverage(country: string, listed: string[]): string | null {
   const { found } = regionPopulations(country, listed);
   const share = found.reduce((s, r) => s + r.share, 0);
   if (listed.length === all && share >= 0.999) return null;
-  const pct = `${(share * 100).toFixed(1)} %`;
+  const pct = `${percentText(share, 1)} %`;
   return listed.length < all
     ? `${listed.length} of the ${all} ISO 3166-2 regions of ${country} have a population in the gazetteer (a GeoNames admin-1 unit mapped to their code); they hold ${pct} of its people. The others are not listed, and the total is the listed regions', not the country's`
     : `the ${all} ISO 3166-2 regions of ${country} hold ${pct} of its people by the gazetteer (the rest live in GeoNames units with no ISO code); the total is the regions', not the country's`;

@@ -177,6 +177,17 @@ describe('outage summary text', () => {
   });
 });
 
+describe('outage summary percentages', () => {
+  it('a drop below 1 is never said as 100 %: the telescope alone on IranCell drops 99.5 %, said so', async () => {
+    const params = { ...DEFAULT_OUTAGE_RUN_PARAMS, corroborate: false, bySource: { active_probing: { poissonAlpha: 1e-9 } } };
+    const r = await runOutage(stub(ioda()), { asn: 'AS44244' }, params);
+    const d = r.detections.find((x) => x.strength.signals === 'darknet')!;
+    // design 070: the telescope's median of 0.4 sources against 73
+    expect(d.strength.drop).toBe(0.995);
+    expect(d.summary).toContain('drop 99.5%;');
+  });
+});
+
 describe('the read-only view of drafts', () => {
   it('names the existing event of a detection whose moved onset gave it a new id, as --emit does', async () => {
     const { store, cleanup } = await tempStore();

@@ -7,7 +7,7 @@
  * a fraction of its baseline), the samples and thresholds behind the onset, and its sources.
  */
 import { paramRangeProblem } from './param-ranges.js';
-import { AppError } from '../shared/index.js';
+import { AppError, percentText } from '../shared/index.js';
 import { canonicalSource } from '../signals/index.js';
 import type { SignalFilter, SignalPointRecord, Store } from '../store/index.js';
 import { detectionId, type Detection, type SeriesReport } from './detection.js';
@@ -329,7 +329,7 @@ function detectionOf(
   const levelText = (x: (typeof perSignal)[number]) => {
     const l = x.level_during_outage;
     if (l.samples === 0 || l.median_value === null) return `${x.source}, no sample during the outage`;
-    const ratio = l.ratio_to_24h_before === null ? 'no level in the 24 h before to compare' : `${Math.round(l.ratio_to_24h_before * 100)}% of the 24 h before`;
+    const ratio = l.ratio_to_24h_before === null ? 'no level in the 24 h before to compare' : `${percentText(l.ratio_to_24h_before)}% of the 24 h before`;
     return `${x.source} at ${l.median_value} (${ratio})`;
   };
   const down = perSignal.filter((x) => signals.includes(x.source));
@@ -378,7 +378,7 @@ function detectionOf(
       drop_ratio_threshold: dropThreshold(signals, params),
       min_duration_min: params.minDurationMin,
     },
-    summary: `${c.entity}${c.cc ? ` (${c.cc})` : ''}: outage from ${start.slice(0, 16).replace('T', ' ')} UTC (${onsetText})${end ? ` to ${end.slice(0, 16).replace('T', ' ')} UTC` : ', ongoing at the end of the data'}; ${signals.length} signal(s) down (${signals.join(', ')}), drop ${Math.round(drop * 100)}%; during it ${levels}`,
+    summary: `${c.entity}${c.cc ? ` (${c.cc})` : ''}: outage from ${start.slice(0, 16).replace('T', ' ')} UTC (${onsetText})${end ? ` to ${end.slice(0, 16).replace('T', ' ')} UTC` : ', ongoing at the end of the data'}; ${signals.length} signal(s) down (${signals.join(', ')}), drop ${percentText(drop)}%; during it ${levels}`,
     evidence_query: {
       api: `/api/signals/points?${new URLSearchParams(params_).toString()}`,
       cli: `splinternet signals points --${by} ${params_[by]} --since ${params_.since} --until ${params_.until}`,

@@ -10,6 +10,7 @@ export * from './excerpt.js';
 export * from './caps.js';
 export * from './csv.js';
 export * from './decimal.js';
+export * from './percent.js';
 export * from './json-text.js';
 export * from './json-bytes.js';
 export * from './csv-header.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, measure, noteText, times } from './format.js';
+import { count, measure, noteText, pct, times } from './format.js';
 
 describe('times', () => {
   // PK 2021 and 2022 hours ratios of `cost compare top10vpn --country PK` on the seeded data
@@ -52,5 +52,12 @@ describe('counts and measures', () => {
     expect(measure('tests', 22017)).toBe('22,017');
     expect(measure('severity', 0.73)).toBe('0.73');
     expect(measure('depth', null)).toBe('—');
+  });
+});
+
+describe('pct', () => {
+  // SYNTHETIC shares: a 99.6 % throttled share, a 0.04 % share of announced space
+  it('never shows a share strictly between 0 and 1 as 0% or 100%, and keeps 0 and 1', () => {
+    expect([pct(0.996), pct(0.0004, 1), pct(0), pct(1), pct(0.25), pct(null)]).toEqual(['99.6%', '0.04%', '0%', '100%', '25%', '—']);
   });
 });

@@ -1,4 +1,6 @@
 /** Number, money, date and interval formatting shared by every page (never prints NaN). */
+import { percentText } from '../../src/shared/percent.js';
+
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
 const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
@@ -15,7 +17,8 @@ export const money = (v: unknown, currency = ''): string => (isNum(v) ? `${compa
 export const interval = (median: unknown, low: unknown, high: unknown, currency = ''): string =>
   `${money(median, currency)}${isNum(low) && isNum(high) ? ` (90%: ${short(low)}–${short(high)})` : ''}`;
 
-export const pct = (v: unknown, digits = 0): string => (isNum(v) ? `${(v * 100).toFixed(digits)}%` : '—');
+/** A share as a percentage: one strictly between 0 and 1 never reads as 0 % or 100 % (percentText). */
+export const pct = (v: unknown, digits = 0): string => (isNum(v) ? `${percentText(v, digits)}%` : '—');
 
 /** A date or partial date as given ("2018", "2018-04", "2018-04-16T..."). */
 export const day = (v: unknown): string => (typeof v === 'string' ? v.replace(/T(\d\d:\d\d).*$/, ' $1') : '—');

@@ -9,7 +9,7 @@ import type { CompareReport, CostResult, Estimate, EventCostResult, RegionsResul
 import { COMPARE_ONGOING_DEFAULT, METHOD_IDS, SCENARIO_TYPES } from '../../cost/index.js';
 import { costCompare, costEstimate, costEventOp, costEvents, costMethods, costRegionsOp } from '../../cost/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
-import { AppError } from '../../shared/index.js';
+import { AppError, percentText } from '../../shared/index.js';
 import { collect, ctxOf, leaf, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
@@ -20,7 +20,7 @@ const money = (x: number | null | undefined, cur: string) => (x === null || x ==
 /** A number option as typed: the op's schema reads it (check.number) and names it when it is not one. */
 const num = (v: unknown) => v as string | undefined;
 const str = (v: unknown) => v as string | undefined;
-const pctOf = (share: number | null) => (share === null ? '' : ` (${(share * 100).toFixed(1)} %)`);
+const pctOf = (share: number | null) => (share === null ? '' : ` (${percentText(share, 1)} %)`);
 
 /** Flags shared by `cost` and `cost regions`. */
 function scenarioFlags(c: Command, regions: boolean): Command {

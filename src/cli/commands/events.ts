@@ -4,7 +4,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { CATEGORIES, eventFieldValue, ORIGINS, type GeocodeReport, type LedgerEvent } from '../../ledger/index.js';
 import { eventsAdd, eventsEdit, eventsExport, eventsGeocode, eventsHistory, eventsImport, eventsList, eventsShow, eventsStatus } from '../../ledger/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
-import { AppError, fileError, parseJsonBytes } from '../../shared/index.js';
+import { AppError, fileError, parseJsonBytes, percentText } from '../../shared/index.js';
 import { collect, ctxOf, examples, intOption, limitOption, leaf, rowsOptions, str, table } from '../command.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
@@ -277,7 +277,7 @@ function eventsImportCommand(events: Command, io: Io): void {
           placed: s.geocoded,
           'by hand': s.placed_by_hand,
           'with population': s.with_population,
-          coverage: `${(s.coverage * 100).toFixed(1)} %`,
+          coverage: `${percentText(s.coverage, 1)} %`,
         }));
         return (
           `${x.events_read} events; ${x.dry_run ? 'would change' : 'changed'} ${x.changed}, unchanged ${x.unchanged}, geocoded by hand ${x.kept_manual} (kept as entered)\n` +

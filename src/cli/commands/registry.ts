@@ -7,6 +7,7 @@ import type { RegistryAsnsSchema, RegistryDecisionSchema, RegistryLookupSchema, 
 import { ctxOf, leaf, limitOption, rowsOptions, table } from '../command.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { percentText } from '../../shared/index.js';
 
 type Summary = z.infer<typeof RegistrySummarySchema>;
 type Asns = z.infer<typeof RegistryAsnsSchema>;
@@ -14,7 +15,7 @@ type Decision = z.infer<typeof RegistryDecisionSchema>;
 type Lookup = z.infer<typeof RegistryLookupSchema>;
 
 const n = (x: number) => x.toLocaleString('en-US');
-const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+const pct = (x: number) => `${percentText(x, 2)}%`;
 
 const snapLine = (s: Summary['snapshot']) =>
   `snapshot ${s.id} (${s.kind}${s.lower_bound ? ', LOWER BOUND: truncated, partial or derived' : ', complete'})${s.selected_by ? ` · ${s.selected_by}` : ''}\n`;
