@@ -212,6 +212,9 @@ export const EventCostSchema = z
       regions: z.array(z.string()),
       start: z.string(),
       end: z.string().nullable(),
+      end_not_recorded: z.boolean().meta({
+        description: 'true when the event has no end and its source recorded none it trusts (not marked ongoing): the end is unknown, not ongoing',
+      }),
       status: z.string(),
     }),
     mapping: z.array(z.string()).meta({ description: 'how the event became a scenario' }),

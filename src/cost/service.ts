@@ -252,6 +252,7 @@ export interface EventCostResult extends Partial<CostResult> {
     regions: string[];
     start: string;
     end: string | null;
+    end_not_recorded: boolean;
     status: string;
   };
   mapping: string[];
@@ -288,6 +289,7 @@ export function eventRef(e: LedgerEvent): EventCostResult['event'] {
     regions: e.regions,
     start: e.start,
     end: e.end,
+    end_not_recorded: endNotRecorded(e),
     status: e.status,
   };
 }

@@ -9,7 +9,7 @@
  * upper quartile, and the share of it cut is triangular(q1/q3, median/q3, 1)
  * (docs/design/013-hours-and-ends.md).
  */
-import { STOP_END_NOT_RECORDED, type LedgerEvent } from '../ledger/index.js';
+import { endNotRecorded, type LedgerEvent } from '../ledger/index.js';
 
 export const MIN_ENDED = 5;
 
@@ -29,8 +29,8 @@ const kindOf = (e: Pick<LedgerEvent, 'category' | 'subtype'>) =>
   e.category === 'shutdown' || (e.category === 'throttling' && e.subtype === 'network') ? 'network' : 'service';
 const key = (cc: string, kind: string) => `${cc}|${kind}`;
 
-/** True when the event has no end and its source says the end was not recorded (not ongoing). */
-export const endNotRecorded = (e: Pick<LedgerEvent, 'end' | 'notes'>): boolean => e.end === null && (e.notes ?? '').includes(STOP_END_NOT_RECORDED);
+/** True when the event has no end and its source says the end was not recorded (not ongoing): the ledger's rule. */
+export { endNotRecorded };
 
 const DAY = 86_400_000;
 function days(e: LedgerEvent): number | null {

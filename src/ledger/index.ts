@@ -9,5 +9,6 @@ export * from './export.js';
 export * from './seed.js';
 export * from './upsert.js';
 export * from './stop/index.js';
+export { endNotRecorded, endText } from './end-text.js';
 export * from './stats.js';
 export * from './geocode.js';

@@ -2479,6 +2479,8 @@ export interface components {
                 category: string;
                 countries: string[];
                 end: string | null;
+                /** @description true when the event has no end and its source recorded none it trusts (not marked ongoing): the end is unknown, not ongoing */
+                end_not_recorded: boolean;
                 id: string;
                 regions: string[];
                 start: string;

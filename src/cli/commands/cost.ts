@@ -9,6 +9,7 @@ import type { CompareReport, CostResult, Estimate, EventCostResult, RegionsResul
 import { COMPARE_ONGOING_DEFAULT, METHOD_IDS, SCENARIO_TYPES } from '../../cost/index.js';
 import { costCompare, costEstimate, costEventOp, costEvents, costMethods, costRegionsOp } from '../../cost/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
+import { endText } from '../../ledger/index.js';
 import { AppError, percentText } from '../../shared/index.js';
 import { collect, ctxOf, leaf, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
@@ -181,7 +182,7 @@ export function costCommand(program: Command, io: Io): void {
       ctx.print(
         r,
         (x: EventCostResult) =>
-          `${x.event.id}: ${x.event.title} (${x.event.category}/${x.event.subtype}, ${x.event.start} → ${x.event.end ?? 'ongoing'})\n` +
+          `${x.event.id}: ${x.event.title} (${x.event.category}/${x.event.subtype}, ${x.event.start} → ${endText(x.event)})\n` +
           x.mapping.map((m) => `mapping: ${m}\n`).join('') +
           (x.missing.length ? x.missing.map((m) => `missing ${m.field}: ${m.reason}\n`).join('') : resultText(x as CostResult)),
       );

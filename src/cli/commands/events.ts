@@ -1,7 +1,7 @@
 /** `splinternet events list|show|add|edit|retract|history|import|export`. */
 import { readFile } from 'node:fs/promises';
 import type { Command } from '@commander-js/extra-typings';
-import { CATEGORIES, eventFieldValue, ORIGINS, type GeocodeReport, type LedgerEvent } from '../../ledger/index.js';
+import { CATEGORIES, endText, eventFieldValue, ORIGINS, type GeocodeReport, type LedgerEvent } from '../../ledger/index.js';
 import { eventsAdd, eventsEdit, eventsExport, eventsGeocode, eventsHistory, eventsImport, eventsList, eventsShow, eventsStatus } from '../../ledger/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
 import { AppError, fileError, parseJsonBytes, percentText } from '../../shared/index.js';
@@ -54,7 +54,7 @@ function showEvent(e: LedgerEvent & { links?: unknown[] }): string {
     '',
     `category   ${e.category} / ${e.subtype}`,
     `where      ${e.countries.join(', ')}${e.regions.length ? ` · ${e.regions.join(', ')}` : ''} (${e.scope})`,
-    `when       ${e.start} → ${e.end ?? 'ongoing'} (precision: ${e.date_precision})`,
+    `when       ${e.start} → ${endText(e)} (precision: ${e.date_precision})`,
     `targets    ${e.targets.map((t) => `${t.name} [${t.kind}]`).join(', ') || '-'}`,
     `actors     ${e.actors.map((a) => `${a.name} [${a.role}]`).join(', ') || '-'}`,
     `confidence ${e.confidence}`,

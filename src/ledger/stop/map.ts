@@ -19,9 +19,9 @@ import { geocodeFields } from '../geocode.js';
 import { norm } from './duplicates.js';
 import { slugify } from '../service.js';
 import type { StopRow } from './parse.js';
+import { STOP_END_NOT_RECORDED } from '../end-text.js';
 
-/** The note of an event whose STOP record has no end date and is not marked ongoing. */
-export const STOP_END_NOT_RECORDED = 'End date not recorded';
+export { STOP_END_NOT_RECORDED };
 /** The tag of a shutdown STOP files as "Shutdown, Throttle": cut for part of its span, slowed for part. */
 export const SHUTDOWN_AND_THROTTLE_TAG = 'shutdown-and-throttle';
 

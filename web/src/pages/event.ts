@@ -6,6 +6,7 @@
 import { type ElectionList, type EventCost, type EventDocument, type EventHistory, getJson, hasApi, type Source } from '../api.js';
 import { COSTABLE, pageHead } from '../common.js';
 import { append, h, type Child } from '../dom.js';
+import { endNotRecorded } from '../../../src/ledger/end-text.js';
 import { day, num, text, titleCase } from '../format.js';
 import type { PageContext } from '../router.js';
 import { costResultView } from '../ui/cost-view.js';
@@ -55,8 +56,11 @@ function fieldValue(e: EventDocument, k: keyof EventDocument): Child {
             e.people_affected.source_url ? [' · ', link(e.people_affected.source_url, 'source')] : null,
           ]
         : '—';
-    case 'start':
     case 'end':
+      // an end the source did not record (or the import did not trust) is never shown as ongoing
+      if (endNotRecorded(e)) return 'not recorded (the source recorded no end it trusts, and does not mark it ongoing: see notes)';
+      return day(v ?? 'null (ongoing, one-off or unknown)');
+    case 'start':
     case 'created_at':
     case 'updated_at':
       return day(v ?? 'null (ongoing, one-off or unknown)');

@@ -11,6 +11,7 @@ import { eventFilters, filtersBesideIds } from '../event-query.js';
 import { notTwoLetters } from '../page-params.js';
 import { parseIds } from '../event-ids.js';
 import { h } from '../dom.js';
+import { endNotRecorded } from '../../../src/ledger/end-text.js';
 import { count, day, num, titleCase } from '../format.js';
 import { navigate, type PageContext } from '../router.js';
 import { empty, section } from '../ui/state.js';
@@ -126,7 +127,7 @@ export default async function events({ root, query, signal }: PageContext): Prom
           [
             { key: 'id', label: 'Id', csvOnly: true },
             { key: 'start', label: 'Start', cell: (e) => day(e.start) },
-            { key: 'end', label: 'End', cell: (e) => day(e.end ?? 'ongoing / n.a.') },
+            { key: 'end', label: 'End', cell: (e) => (endNotRecorded(e) ? 'not recorded' : day(e.end ?? 'ongoing / n.a.')) },
             { key: 'title', label: 'Event', cell: (e) => h('a', { href: `/events/${e.id}` }, e.title) },
             { key: 'category', label: 'Category', cell: (e) => `${titleCase(e.category)} · ${e.subtype.replace(/_/g, ' ')}` },
             { key: 'countries', label: 'Countries', cell: (e) => e.countries.join(', '), csv: (e) => e.countries.join('; ') },
