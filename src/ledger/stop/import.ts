@@ -325,10 +325,15 @@ function eventId(key: string, latest: StopRow, mapped: MappedRow): string {
   return `stop-${mapped.countries[0]!.toLowerCase()}-${latest.start_date}-${slugify(latest.area_name || latest.shutdown_type, 32)}-${keyHash(key)}`;
 }
 
-/** The kept record's event says the other record is the same shutdown recorded for a whole region. */
+/**
+ * The kept record's event says the other record is the same shutdown recorded for a whole region.
+ * Notes name records by what they say, never by number: a record's number and line are its
+ * citation's locator, which moves with the file it is read from (another file of the snapshot
+ * must leave the event unchanged).
+ */
 function foldContained(mapped: MappedRow, kept: StopRow, outer: StopRow): void {
   const f = mapped.fields as { notes: string | null };
-  const note = `Record ${outer._record} records this shutdown for the whole of ${outer.area_name.trim()} (${outer.start_date} to ${outer.end_date}), citing the same source; counted once, for record ${kept._record}'s area.`;
+  const note = `A STOP record cited beside this one records this shutdown for the whole of ${outer.area_name.trim()} (${outer.start_date} to ${outer.end_date}), citing the same source; counted once, for this record's area (${kept.area_name.trim()}).`;
   f.notes = f.notes ? `${f.notes} ${note}` : note;
 }
 
@@ -337,7 +342,7 @@ function foldNested(mapped: MappedRow, inner: StopRow, snapshot: string, file: s
   const f = mapped.fields as { sources: Record<string, unknown>[]; notes: string | null };
   const first = f.sources[0]!;
   f.sources = [first, { ...first, title: `${String(first.title)} (nested record)`, locator: stopLocator(inner, snapshot, file) }, ...f.sources.slice(1)];
-  const note = `Record ${inner._record} records an order for ${inner.area_name.trim()}, inside this area, from the same day (${inner.start_date} to ${inner.end_date}); counted once, as this area.`;
+  const note = `A STOP record cited beside this one (the nested record) records an order for ${inner.area_name.trim()}, inside this area, from the same day (${inner.start_date} to ${inner.end_date}); counted once, as this area.`;
   f.notes = f.notes ? `${f.notes} ${note}` : note;
 }
 
@@ -351,7 +356,7 @@ function foldDuplicates(mapped: MappedRow, kept: StopRow, dups: StopRow[], snaps
     locator: stopLocator(d, snapshot, file),
   }));
   f.sources = [first, ...extra, ...f.sources.slice(1)];
-  const ends = dups.map((d) => `record ${d._record} ends ${d.end_date || 'open'}`).join('; ');
-  const note = `STOP lists this shutdown ${dups.length + 1} times (record ${kept._record} ends ${kept.end_date || 'open'}; ${ends}); counted once, with record ${kept._record}'s dates.`;
+  const ends = dups.map((d) => d.end_date || 'open').join(', ');
+  const note = `STOP lists this shutdown ${dups.length + 1} times (the record kept, cited first, ends ${kept.end_date || 'open'}; the duplicate record${dups.length > 1 ? 's' : ''} cited beside it end${dups.length > 1 ? '' : 's'} ${ends}); counted once, with the kept record's dates.`;
   f.notes = f.notes ? `${f.notes} ${note}` : note;
 }
