@@ -10,6 +10,7 @@
  * separate shutdowns; so do open-ended records with different starts. The rule is documented in
  * docs/design/002-stop-import.md.
  */
+import { keepOrder } from './order.js';
 import type { StopRow } from './parse.js';
 
 const DAY = 86_400_000;
@@ -78,29 +79,31 @@ function same(a: Span, b: Span): boolean {
 
 /**
  * For groups of records (key → rows, each group one event), the groups that duplicate another:
- * duplicate key → kept key. The kept group is the one whose first record comes first in the
- * file (its dates are the event's; the others are cited beside it).
+ * duplicate key → kept key. The kept group is the one whose latest record ranks first by
+ * `keepOrder` (the latest count_year, then the earlier start, the earlier end, the cells): its
+ * dates are the event's, the others are cited beside it. Neither the choice nor the pairs depend
+ * on the order of the groups or of the file's rows.
  */
 export function findDuplicates(groups: Map<string, StopRow[]>): Map<string, string> {
-  const byIdentity = new Map<string, (Span & { first: number })[]>();
+  const byIdentity = new Map<string, (Span & { latest: StopRow })[]>();
   for (const [key, rows] of groups) {
     const latest = [...rows].sort((a, b) => b.count_year.localeCompare(a.count_year))[0]!;
     const start = day(latest.start_date);
     const end = latest.end_date ? day(latest.end_date) : null;
     if (!Number.isFinite(start) || (end !== null && (!Number.isFinite(end) || end < start))) continue;
     const id = stopIdentity(latest);
-    byIdentity.set(id, [...(byIdentity.get(id) ?? []), { key, start, end, first: Math.min(...rows.map((r) => r._record)) }]);
+    byIdentity.set(id, [...(byIdentity.get(id) ?? []), { key, start, end, latest }]);
   }
   const out = new Map<string, string>();
+  const rank = (x: { key: string; latest: StopRow }, y: { key: string; latest: StopRow }) => keepOrder(x.latest, y.latest) || x.key.localeCompare(y.key);
   for (const spans of byIdentity.values()) {
     if (spans.length < 2) continue;
-    for (const a of spans) {
+    // Best-ranked first: a group is kept before any it matches is looked at, so the kept group of
+    // a pair is never folded into a third one afterwards (no chain).
+    for (const a of [...spans].sort(rank)) {
       if (out.has(a.key)) continue;
-      // The group a duplicates: among those it matches, the best-ranked (kept) one.
       const matches = spans.filter((b) => b !== a && !out.has(b.key) && same(a, b));
-      if (matches.length === 0) continue;
-      const best = [a, ...matches].sort((x, y) => x.first - y.first)[0]!;
-      for (const m of [a, ...matches]) if (m !== best) out.set(m.key, best.key);
+      for (const m of matches) out.set(m.key, a.key);
     }
   }
   // Repeats whose services were revised, then repeats whose area was corrected, where no rule
@@ -166,7 +169,7 @@ function revisedRepeats(groups: Map<string, StopRow[]>, revision: Revision): Map
       // The listing that follows an open one: the earliest that begins after its last year.
       const follows = (b: (typeof listings)[number]) =>
         b !== a && a.open && b.from > a.to && (!revision.sharedSource || [...b.sources].some((u) => a.sources.has(u)));
-      const next = listings.filter(follows).sort((x, y) => x.from - y.from)[0];
+      const next = listings.filter(follows).sort((x, y) => x.from - y.from || x.key.localeCompare(y.key))[0];
       if (next) out.set(a.key, next.key);
     }
   }

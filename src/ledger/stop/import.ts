@@ -21,6 +21,7 @@ import { cited, findContained } from './contained.js';
 import { findDuplicates } from './duplicates.js';
 import { STOP_SHEET_URL, mapStopRow, readIssue, recordText, stopEventKey, stopLocator, type MappedRow } from './map.js';
 import type { StopRow } from './parse.js';
+import { readingOrder } from './order.js';
 import { STOP_ACTOR, absentFromSnapshot, planRetractions, retractionOf } from './retract.js';
 import { notWholeSnapshot } from './whole.js';
 
@@ -134,9 +135,11 @@ export async function importStop(
   });
   report.rows_rejected += rows.length - valid.length;
 
-  // Group the yearly repeats. Two rows of the same count_year are never one event.
+  // Group the yearly repeats. Two rows of the same count_year are never one event. The records
+  // are read in an order of their own (order.ts), not the file's: a reordered copy of the sheet
+  // gives the same groups, keys and event ids.
   const groups = new Map<string, StopRow[]>();
-  for (const r of valid) {
+  for (const r of [...valid].sort(readingOrder)) {
     const base = stopEventKey(r);
     let n = 0;
     while (groups.get(n ? `${base}#${n}` : base)?.some((x) => x.count_year === r.count_year)) n++;
@@ -153,9 +156,9 @@ export async function importStop(
   const dupsOf = new Map<string, string[]>();
   for (const [dup, kept] of dupOf) dupsOf.set(kept, [...(dupsOf.get(kept) ?? []), dup]);
   const retire: { id: string; kept: string }[] = [];
-  // The events this file describes (written, unchanged, linked or folded) and the key hashes of the records it rejects.
+  // The events this file describes (written, unchanged, linked or folded) and the keys of the records it rejects.
   const described = new Set<string>();
-  const rejectedHashes = new Set<string>();
+  const rejectedKeys = new Set<string>();
 
   const seeds = (await deps.store.ledger.listEvents({ statuses: ['active', 'draft'], origin: 'seed', limit: 100_000 })).map(
     (r) => r.doc as unknown as LedgerEvent,
@@ -173,7 +176,7 @@ export async function importStop(
     const latest = latestOf(group);
     const mapped = mappedOf.get(key)!;
     if ('reject' in mapped) {
-      for (const k of [key, ...dupKeys]) rejectedHashes.add(keyHash(k));
+      for (const k of [key, ...dupKeys]) rejectedKeys.add(k);
       for (const r of all) reject(r, mapped.reject);
       report.rows_rejected += all.length;
       continue;
@@ -188,7 +191,7 @@ export async function importStop(
       fields = parseEventInput(mapped.fields, 'row does not make a valid event');
     } catch (e) {
       const reason = isAppError(e) ? e.message : String(e);
-      for (const k of [key, ...dupKeys]) rejectedHashes.add(keyHash(k));
+      for (const k of [key, ...dupKeys]) rejectedKeys.add(k);
       for (const r of all) reject(r, reason);
       report.rows_rejected += all.length;
       continue;
@@ -232,7 +235,7 @@ export async function importStop(
       for (const k of dupKeys) {
         const m = mappedOf.get(k)!;
         if (!('reject' in m)) retire.push({ id: eventId(k, latestOf(groups.get(k)!), m), kept: id });
-        else rejectedHashes.add(keyHash(k));
+        else rejectedKeys.add(k);
       }
     }
     const asEvent = { ...fields, id, revision: 0, created_at: now, updated_at: now, status: 'active' } as LedgerEvent;
@@ -287,7 +290,7 @@ export async function importStop(
   report.absent_check = !opts.full
     ? 'not asked: the file may be a part of the snapshot (--full says it is the whole)'
     : (notWhole ?? (unread ? `not done: ${unread} record(s) rejected as read, so which records are absent cannot be told` : 'done'));
-  const absent = report.absent_check === 'done' ? await absentFromSnapshot(deps.store, described, rejectedHashes, snapshot, file) : [];
+  const absent = report.absent_check === 'done' ? await absentFromSnapshot(deps.store, described, keptForRejects(groups, rejectedKeys), snapshot, file) : [];
   const { writes: retractions, left } = await planRetractions(deps, [...wanted, ...absent]);
   report.user_edits_kept = left;
   const leftIds = new Set(left.map((l) => l.event));
@@ -317,6 +320,19 @@ const withoutSnapshotLocators =
     ...e,
     sources: e.sources.map((s) => (s.url === STOP_SHEET_URL && s.published === snapshot ? { ...s, locator: null } : s)),
   });
+
+/**
+ * The key hashes of the rejected records whose event a whole snapshot leaves alone (the reject
+ * says why). A rejected record shares its key with an accepted one of the same count_year (the
+ * key and `#1`) only by the order the two take its slots; an event of that key may then be the
+ * accepted record's, made under the other slot by an earlier import, so it is not kept for the
+ * reject: it is retracted if no record describes it (and restored if one does again).
+ */
+function keptForRejects(groups: ReadonlyMap<string, StopRow[]>, rejected: ReadonlySet<string>): Set<string> {
+  const baseOf = (k: string) => k.replace(/#\d+$/, '');
+  const accepted = new Set([...groups.keys()].filter((k) => !rejected.has(k)).map(baseOf));
+  return new Set([...rejected].filter((k) => !accepted.has(baseOf(k))).map(keyHash));
+}
 
 /** The hash of a record key that ends its event's id. */
 const keyHash = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 6);
