@@ -255,6 +255,9 @@ function eventsImportCommand(events: Command, io: Io): void {
           x.restored.map((a) => `  restored ${a.event} (the import had retracted it: ${a.retracted})\n`).join('') +
           x.retracted_kept.map((k) => `  still retracted, as ${k.retracted_by} retracted it: ${k.event} (${k.reason})\n`).join('') +
           x.user_edits_kept.map((k) => `  left as a person edited it: ${k.event} (would retract: ${k.would_retract})\n`).join('') +
+          x.later_listing_kept
+            .map((k) => `  kept as its count_year ${k.stored_count_year} listing says (the file's latest is ${k.file_count_year}): ${k.event}\n`)
+            .join('') +
           x.rejects.map((j) => `  rejected record ${j.record} (line ${j.line}): ${j.reason}\n`).join(''),
       );
     });

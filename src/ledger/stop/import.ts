@@ -21,6 +21,7 @@ import { cited, findContained } from './contained.js';
 import { findDuplicates } from './duplicates.js';
 import { STOP_SHEET_URL, mapStopRow, readIssue, recordText, stopEventKey, stopLocator, type MappedRow } from './map.js';
 import type { StopRow } from './parse.js';
+import { listingKey, storedListings } from './listings.js';
 import { readingOrder } from './order.js';
 import { STOP_ACTOR, absentFromSnapshot, planRetractions, retractionOf } from './retract.js';
 import { notWholeSnapshot } from './whole.js';
@@ -56,6 +57,8 @@ export interface StopImportReport {
   absent_retracted: { event: string; reason: string }[];
   /** Whether the STOP events no record describes were looked for: "done", or why not. */
   absent_check: string;
+  /** Events whose stored fields come from a later count_year's listing of the same snapshot than the file holds (a part of it): left as they are, counted unchanged. */
+  later_listing_kept: { event: string; stored_count_year: string; file_count_year: string }[];
   /** Events a person has edited that the import would have retracted (as a duplicate, or as absent from the whole snapshot): left as they are, for a person to decide. */
   user_edits_kept: { event: string; would_retract: string }[];
   rejects: { record: number; line: number; reason: string }[];
@@ -113,6 +116,7 @@ export async function importStop(
     linked: [],
     absent_retracted: [],
     absent_check: '',
+    later_listing_kept: [],
     user_edits_kept: [],
     rejects: [],
   };
@@ -163,6 +167,7 @@ export async function importStop(
   const seeds = (await deps.store.ledger.listEvents({ statuses: ['active', 'draft'], origin: 'seed', limit: 100_000 })).map(
     (r) => r.doc as unknown as LedgerEvent,
   );
+  const listings = await storedListings(deps.store, snapshot);
   const writes: EventWrite[] = [];
   const links: EventLinkRecord[] = [];
   deps.progress.start('import STOP', groups.size, 'events');
@@ -254,6 +259,14 @@ export async function importStop(
     if (gone && gone.actor !== STOP_ACTOR) {
       report.events.kept_retracted++;
       report.retracted_kept.push({ event: id, retracted_by: gone.actor, reason: gone.reason });
+      continue;
+    }
+    // A part of the snapshot holding only an earlier year's listing of a shutdown whose later
+    // listing the store holds says less than the store: the event keeps the later listing's fields.
+    const storedYear = listings.get(listingKey(id, key));
+    if (stored && !gone && storedYear !== undefined && storedYear > latest.count_year) {
+      report.events.unchanged++;
+      report.later_listing_kept.push({ event: id, stored_count_year: storedYear, file_count_year: latest.count_year });
       continue;
     }
     let current = stored ?? undefined;

@@ -787,6 +787,53 @@ describe("the file's row order (real records of the shipped snapshot)", () => {
   });
 });
 
+describe('a part of the snapshot holding an earlier listing (real records of the shipped snapshot)', () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ store, cleanup } = await tempStore()));
+  afterEach(() => cleanup());
+  const deps = () => ({ store, clock: fixedClock('2026-06-01T00:00:00Z'), progress: silentProgress });
+  const snapshot = parseStopCsv(
+    readFileSync(packagePath('data', 'events', 'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv'), 'utf8'),
+    'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv',
+  );
+  // Pakistan's block of 17 February 2024 and Myanmar's Phyu township shutdown of 20 December 2024: open in their
+  // 2024 listings (records 1577 and 1786), ended in their 2025 ones (1832: 7 May 2025; 1848: 2 January 2025).
+  const records = (...n: number[]) => snapshot.filter((r) => n.includes(r._record));
+  const ends = async () =>
+    (await store.ledger.listEvents({ statuses: ['active'], limit: 10 }))
+      .map((x) => x.doc as unknown as LedgerEvent)
+      .map((e) => [e.countries[0], e.start, e.end, e.summary])
+      .sort();
+
+  it('keeps the fields of the later listing the store holds: the end stays, no revision', async () => {
+    const whole = await importStop(deps(), records(1577, 1786, 1832, 1848), 'accessnow_stop_snapshot-2026-05-20.csv', '2026-05-20');
+    expect(whole.events.created).toBe(2);
+    const before = await ends();
+    expect(before.map((e) => e.slice(0, 3))).toEqual([
+      ['MM', '2024-12-20', '2025-01-02'],
+      ['PK', '2024-02-17', '2025-05-07'],
+    ]);
+    const part = await importStop(deps(), records(1577, 1786), 'part-2024-pk-mm.csv', '2026-05-20');
+    expect(part.events).toMatchObject({ distinct: 2, created: 0, updated: 0, unchanged: 2 });
+    expect(part.later_listing_kept.map((k) => [k.stored_count_year, k.file_count_year])).toEqual([
+      ['2025', '2024'],
+      ['2025', '2024'],
+    ]);
+    expect(await ends()).toEqual(before);
+    const revisions = (await store.ledger.listEvents({ statuses: ['active'], limit: 10 })).map((x) => x.revision);
+    expect(revisions).toEqual([1, 1]);
+  });
+
+  it('takes a later listing over an earlier one stored (the latest year gives the fields)', async () => {
+    await importStop(deps(), records(1577), 'part-2024.csv', '2026-05-20');
+    expect((await ends()).map((e) => e[2])).toEqual([null]);
+    const later = await importStop(deps(), records(1832), 'part-2025.csv', '2026-05-20');
+    expect([later.events.updated, later.later_listing_kept]).toEqual([1, []]);
+    expect((await ends()).map((e) => e[2])).toEqual(['2025-05-07']);
+  });
+});
+
 describe('derived indicators', () => {
   it('counts STOP rows per country and count_year', () => {
     const ru = accessNowCounts(real(), '2026-05-20').find((s) => s.id === 'accessnow-shutdowns-ru')!;
