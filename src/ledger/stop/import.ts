@@ -21,7 +21,7 @@ import { cited, findContained } from './contained.js';
 import { findDuplicates } from './duplicates.js';
 import { STOP_SHEET_URL, mapStopRow, readIssue, recordText, stopEventKey, stopLocator, type MappedRow } from './map.js';
 import type { StopRow } from './parse.js';
-import { listingKey, storedListings } from './listings.js';
+import { heldElsewhere, latestLinked, listingKey, listingTarget, storedListings } from './listings.js';
 import { readingOrder } from './order.js';
 import { STOP_ACTOR, absentFromSnapshot, planRetractions, retractionOf } from './retract.js';
 import { notWholeSnapshot } from './whole.js';
@@ -168,6 +168,8 @@ export async function importStop(
     (r) => r.doc as unknown as LedgerEvent,
   );
   const listings = await storedListings(deps.store, snapshot);
+  // The events this file makes of its own records (kept or folded): a group held by one of them in the store is not held elsewhere.
+  const fileEvents = new Set([...placed].map(([k, m]) => eventId(k, latestOf(groups.get(k)!), m)));
   const writes: EventWrite[] = [];
   const links: EventLinkRecord[] = [];
   deps.progress.start('import STOP', groups.size, 'events');
@@ -252,6 +254,23 @@ export async function importStop(
       retire.push({ id, kept: seed.id });
       continue;
     }
+    // A part of the snapshot holding a listing the store counts in another event (folded there by a
+    // fuller file: an earlier year's listing, a duplicate record) adds no second event for it.
+    const holder = dupKeys.length
+      ? null
+      : heldElsewhere(
+          listings,
+          group.map((r) => listingTarget(snapshot, key, r.count_year)),
+          id,
+          fileEvents,
+        );
+    const held = holder ? await deps.store.ledger.getEvent(holder) : null;
+    if (held && (held.status === 'active' || held.status === 'draft')) {
+      described.add(held.id);
+      report.events.unchanged++;
+      report.later_listing_kept.push({ event: held.id, stored_count_year: latestLinked(listings, held.id), file_count_year: latest.count_year });
+      continue;
+    }
     // An event retracted by a person stays so; one the importer retracted is described again, so restored.
     const stored = await deps.store.ledger.getEvent(id);
     const gone = stored ? await retractionOf(deps.store, stored) : null;
@@ -263,7 +282,7 @@ export async function importStop(
     }
     // A part of the snapshot holding only an earlier year's listing of a shutdown whose later
     // listing the store holds says less than the store: the event keeps the later listing's fields.
-    const storedYear = listings.get(listingKey(id, key));
+    const storedYear = listings.latest.get(listingKey(id, key));
     if (stored && !gone && storedYear !== undefined && storedYear > latest.count_year) {
       report.events.unchanged++;
       report.later_listing_kept.push({ event: id, stored_count_year: storedYear, file_count_year: latest.count_year });

@@ -8,20 +8,52 @@
  */
 import type { Store } from '../../store/index.js';
 
-/** For one snapshot: `<event id>\u0000<record key>` → the latest count_year the store links to that event under that key. */
-export type StoredListings = ReadonlyMap<string, string>;
+/**
+ * For one snapshot: `latest`, `<event id>\u0000<record key>` → the latest count_year the store links
+ * to that event under that key; `owners`, a record's link target → the events it is linked to.
+ */
+export interface StoredListings {
+  latest: ReadonlyMap<string, string>;
+  owners: ReadonlyMap<string, readonly string[]>;
+}
 
 export const listingKey = (eventId: string, key: string): string => `${eventId}\u0000${key}`;
 
+/** A record's link target: `<snapshot>:<key>:<count_year>`. */
+export const listingTarget = (snapshot: string, key: string, countYear: string): string => `${snapshot}:${key}:${countYear}`;
+
 export async function storedListings(store: Store, snapshot: string): Promise<StoredListings> {
   const prefix = `${snapshot}:`;
-  const out = new Map<string, string>();
+  const latest = new Map<string, string>();
+  const owners = new Map<string, string[]>();
   for (const l of await store.ledger.linksOfKind('stop_row')) {
     if (!l.target.startsWith(prefix)) continue;
+    owners.set(l.target, [...(owners.get(l.target) ?? []), l.eventId]);
     const at = l.target.lastIndexOf(':');
     const year = l.target.slice(at + 1);
     const k = listingKey(l.eventId, l.target.slice(prefix.length, at));
-    if (/^\d{4}$/.test(year) && year > (out.get(k) ?? '')) out.set(k, year);
+    if (/^\d{4}$/.test(year) && year > (latest.get(k) ?? '')) latest.set(k, year);
   }
-  return out;
+  return { latest, owners };
+}
+
+/**
+ * The one other event the store counts every record of a group in (a listing folded into another
+ * listing's event, a duplicate record, a record linked to a seed event), or null. Only for a group
+ * that folds nothing in this file, and whose holder is no event this file makes itself: then the
+ * file lacks the listing the store kept (it is a part), and the group is already counted there.
+ */
+export function heldElsewhere(listings: StoredListings, targets: readonly string[], own: string, fileEvents: ReadonlySet<string>): string | null {
+  const holders = new Set(targets.flatMap((t) => listings.owners.get(t) ?? ['']));
+  if (holders.size !== 1) return null;
+  const [holder] = holders;
+  return holder && holder !== own && !fileEvents.has(holder) ? holder : null;
+}
+
+/** The latest count_year the store links to an event, under any key. */
+export function latestLinked(listings: StoredListings, eventId: string): string {
+  const prefix = listingKey(eventId, '');
+  let year = '';
+  for (const [k, y] of listings.latest) if (k.startsWith(prefix) && y > year) year = y;
+  return year;
 }

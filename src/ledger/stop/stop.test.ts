@@ -825,6 +825,27 @@ describe('a part of the snapshot holding an earlier listing (real records of the
     expect(revisions).toEqual([1, 1]);
   });
 
+  it("adds no event for a listing the store counts in another event's (Uzbekistan 2021, folded into its 2022 listing; Sudan's 6 February 2024 record, a duplicate)", async () => {
+    // 945: "Entire country", 2021, open; 1017: "Nationwide", 2022, ended 1 August 2022. 1551/1553: Sudan's outage
+    // of 2 February – 25 May 2024 and 6 February – 2 May 2024, one shutdown listed twice.
+    const whole = await importStop(deps(), records(945, 1017, 1551, 1553), 'accessnow_stop_snapshot-2026-05-20.csv', '2026-05-20');
+    expect(whole.duplicates_merged).toBe(2);
+    const before = await ends();
+    expect(before.map((e) => e.slice(0, 3))).toEqual([
+      ['SD', '2024-02-02', '2024-05-25'],
+      ['UZ', '2021-11-03', '2022-08-01'],
+    ]);
+    for (const n of [945, 1553]) {
+      const part = await importStop(deps(), records(n), `part-${n}.csv`, '2026-05-20');
+      expect([n, part.events.created, part.events.updated, part.later_listing_kept.length]).toEqual([n, 0, 0, 1]);
+    }
+    expect(await ends()).toEqual(before);
+    // the whole again changes nothing, and the links still count each record once, on the kept events
+    const again = await importStop(deps(), records(945, 1017, 1551, 1553), 'accessnow_stop_snapshot-2026-05-20.csv', '2026-05-20');
+    expect([again.events.created, again.events.updated, again.events.unchanged]).toEqual([0, 0, 2]);
+    const owners = new Set((await store.ledger.linksOfKind('stop_row')).map((l) => l.eventId));
+    expect(owners.size).toBe(2);
+  });
   it('takes a later listing over an earlier one stored (the latest year gives the fields)', async () => {
     await importStop(deps(), records(1577), 'part-2024.csv', '2026-05-20');
     expect((await ends()).map((e) => e[2])).toEqual([null]);
