@@ -21,7 +21,7 @@ import { cited, findContained } from './contained.js';
 import { findDuplicates } from './duplicates.js';
 import { STOP_SHEET_URL, mapStopRow, readIssue, recordText, stopEventKey, stopLocator, type MappedRow } from './map.js';
 import type { StopRow } from './parse.js';
-import { heldElsewhere, latestLinked, listingKey, listingTarget, storedListings } from './listings.js';
+import { heldElsewhere, slotHeldByFullerFile, latestLinked, listingKey, listingTarget, slotKey, storedListings } from './listings.js';
 import { readingOrder } from './order.js';
 import { STOP_ACTOR, absentFromSnapshot, planRetractions, retractionOf } from './retract.js';
 import { notWholeSnapshot } from './whole.js';
@@ -170,6 +170,8 @@ export async function importStop(
   const listings = await storedListings(deps.store, snapshot);
   // The events this file makes of its own records (kept or folded): a group held by one of them in the store is not held elsewhere.
   const fileEvents = new Set([...placed].map(([k, m]) => eventId(k, latestOf(groups.get(k)!), m)));
+  const fileSlots = new Map<string, number>();
+  for (const [k, rows] of groups) for (const r of rows) fileSlots.set(slotKey(k, r.count_year), (fileSlots.get(slotKey(k, r.count_year)) ?? 0) + 1);
   const writes: EventWrite[] = [];
   const links: EventLinkRecord[] = [];
   deps.progress.start('import STOP', groups.size, 'events');
@@ -255,15 +257,16 @@ export async function importStop(
       continue;
     }
     // A part of the snapshot holding a listing the store counts in another event (folded there by a
-    // fuller file: an earlier year's listing, a duplicate record) adds no second event for it.
-    const holder = dupKeys.length
-      ? null
-      : heldElsewhere(
-          listings,
-          group.map((r) => listingTarget(snapshot, key, r.count_year)),
-          id,
-          fileEvents,
-        );
+    // fuller file: an earlier year's listing, a duplicate record), or one of two records sharing a
+    // key and count_year whose slot it cannot tell, adds no event for it and changes none.
+    const targets = group.map((r) => listingTarget(snapshot, key, r.count_year));
+    const sharedSlot = slotHeldByFullerFile(
+      listings,
+      fileSlots,
+      key,
+      group.map((r) => r.count_year),
+    );
+    const holder = sharedSlot ?? (dupKeys.length ? null : heldElsewhere(listings, targets, id, fileEvents));
     const held = holder ? await deps.store.ledger.getEvent(holder) : null;
     if (held && (held.status === 'active' || held.status === 'draft')) {
       described.add(held.id);

@@ -15,7 +15,13 @@ import type { Store } from '../../store/index.js';
 export interface StoredListings {
   latest: ReadonlyMap<string, string>;
   owners: ReadonlyMap<string, readonly string[]>;
+  /** `slotKey(base key, count_year)` → how many records of that key and year the fuller file held (its last slot stored: the key, `#1`, ...) and an event holding one. */
+  slots: ReadonlyMap<string, { count: number; holder: string }>;
 }
+
+/** A record key without its slot (`#1`, `#2`: a second record of one count_year sharing the key). */
+export const baseKey = (key: string): string => key.replace(/#\d+$/, '');
+export const slotKey = (key: string, countYear: string): string => `${baseKey(key)}\u0000${countYear}`;
 
 export const listingKey = (eventId: string, key: string): string => `${eventId}\u0000${key}`;
 
@@ -26,15 +32,20 @@ export async function storedListings(store: Store, snapshot: string): Promise<St
   const prefix = `${snapshot}:`;
   const latest = new Map<string, string>();
   const owners = new Map<string, string[]>();
+  const slots = new Map<string, { count: number; holder: string }>();
   for (const l of await store.ledger.linksOfKind('stop_row')) {
     if (!l.target.startsWith(prefix)) continue;
-    owners.set(l.target, [...(owners.get(l.target) ?? []), l.eventId]);
     const at = l.target.lastIndexOf(':');
     const year = l.target.slice(at + 1);
-    const k = listingKey(l.eventId, l.target.slice(prefix.length, at));
+    const key = l.target.slice(prefix.length, at);
+    const count = Number(/#(\d+)$/.exec(key)?.[1] ?? 0) + 1;
+    const slot = slots.get(slotKey(key, year));
+    if (!slot || slot.count < count) slots.set(slotKey(key, year), { count, holder: slot?.holder ?? l.eventId });
+    owners.set(l.target, [...(owners.get(l.target) ?? []), l.eventId]);
+    const k = listingKey(l.eventId, key);
     if (/^\d{4}$/.test(year) && year > (latest.get(k) ?? '')) latest.set(k, year);
   }
-  return { latest, owners };
+  return { latest, owners, slots };
 }
 
 /**
@@ -56,4 +67,19 @@ export function latestLinked(listings: StoredListings, eventId: string): string 
   let year = '';
   for (const [k, y] of listings.latest) if (k.startsWith(prefix) && y > year) year = y;
   return year;
+}
+
+/**
+ * When the store shows more records of one of the group's key and count_year pairs than the file
+ * holds, an event holding one of them, else null. The file is then a part holding one of two
+ * records that share a key and year, and which slot (the key or `#1`) each had in the fuller file
+ * cannot be told: its record is already counted (a snapshot's records do not change), and the part
+ * leaves the events alone.
+ */
+export function slotHeldByFullerFile(listings: StoredListings, fileSlots: ReadonlyMap<string, number>, key: string, years: readonly string[]): string | null {
+  for (const y of years) {
+    const slot = listings.slots.get(slotKey(key, y));
+    if (slot && slot.count > (fileSlots.get(slotKey(key, y)) ?? 0)) return slot.holder;
+  }
+  return null;
 }

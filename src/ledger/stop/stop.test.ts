@@ -846,6 +846,20 @@ describe('a part of the snapshot holding an earlier listing (real records of the
     const owners = new Set((await store.ledger.linksOfKind('stop_row')).map((l) => l.eventId));
     expect(owners.size).toBe(2);
   });
+  it('leaves the event of one of two records sharing a key and count_year alone when a part holds only one (Iran 2019-11-16: 606 and 607, a duplicate; Pakistan 2020-05-18: 693 beside the rejected 692)', async () => {
+    await importStop(deps(), records(606, 607, 692, 693), 'accessnow_stop_snapshot-2026-05-20.csv', '2026-05-20');
+    const before = await ends();
+    expect(before.map((e) => e.slice(0, 3))).toEqual([
+      ['IR', '2019-11-16', '2019-11-23'],
+      ['PK', '2020-05-18', '2020-05-18'],
+    ]);
+    for (const n of [607, 606, 693]) {
+      const part = await importStop(deps(), records(n), `part-${n}.csv`, '2026-05-20');
+      expect([n, part.events.created, part.events.updated, part.later_listing_kept.length]).toEqual([n, 0, 0, 1]);
+    }
+    expect(await ends()).toEqual(before);
+    expect((await store.ledger.listEvents({ statuses: ['active'], limit: 10 })).map((x) => x.revision)).toEqual([1, 1]);
+  });
   it('takes a later listing over an earlier one stored (the latest year gives the fields)', async () => {
     await importStop(deps(), records(1577), 'part-2024.csv', '2026-05-20');
     expect((await ends()).map((e) => e[2])).toEqual([null]);
