@@ -22,4 +22,13 @@ describe('futureDateIssues', () => {
     expect(paths(ev('2026-12-06T11:59:00Z', '2026-12-06T21:00:00+10:00'))).toEqual([]);
     expect(paths(ev('2026-12-06T11:59:00Z', '2026-12-06T14:00:00Z'))).toEqual(['end']);
   });
+  it('reads a document as sent: values that are not dates, or not there, are left to the schema (SYNTHETIC documents)', () => {
+    expect(
+      futureDateIssues({ start: '2021-02-30', end: '2027-02-01', sources: [{ published: 'soon' }, null, { published: '2031' }] }, now).map((i) =>
+        i.path.join('.'),
+      ),
+    ).toEqual(['end', 'sources.2.published']);
+    expect(futureDateIssues({ start: 5, sources: 'none' }, now)).toEqual([]);
+    expect(futureDateIssues(null, now)).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
  * import refuses such records; an event added or edited by hand is held to the same rule here.
  * Pure: "now" is the caller's clock, passed in.
  */
-import { futureProblem, latestDateBegun, partialDateStart, type FieldIssue } from '../shared/index.js';
+import { futureProblem, isValidPartialDate, latestDateBegun, partialDateStart, type FieldIssue } from '../shared/index.js';
 
 /** Why a ledger date is later than now, or null: a calendar date once it has begun nowhere on Earth, a date-time once it is past now. */
 function futureDate(value: string, nowMs: number): string | null {
@@ -17,12 +17,24 @@ function futureDate(value: string, nowMs: number): string | null {
   return first > today ? `${value} is in the future (the latest date begun anywhere is ${today})` : null;
 }
 
-/** One issue per date of the event later than now: `start`, `end`, `sources[i].published`. Dates that are not valid are left to the schema. */
-export function futureDateIssues(e: { start: string; end: string | null; sources: readonly { published: string | null }[] }, nowMs: number): FieldIssue[] {
+/** The value when it is a valid partial date, else null (a date that is not valid is the schema's to name). */
+const dateAt = (v: unknown): string | null => (typeof v === 'string' && isValidPartialDate(v) ? v : null);
+
+/**
+ * One issue per date of the event later than now: `start`, `end`, `sources[i].published`. Reads
+ * the document as sent, so it can run beside the schema's check on one that has other faults:
+ * values that are not valid dates (or not there) are left to the schema.
+ */
+export function futureDateIssues(e: unknown, nowMs: number): FieldIssue[] {
+  const doc = e !== null && typeof e === 'object' ? (e as Record<string, unknown>) : {};
+  const sources = Array.isArray(doc.sources) ? (doc.sources as unknown[]) : [];
   const dated: [FieldIssue['path'], string | null][] = [
-    [['start'], e.start],
-    [['end'], e.end],
-    ...e.sources.map((s, i): [FieldIssue['path'], string | null] => [['sources', i, 'published'], s.published]),
+    [['start'], dateAt(doc.start)],
+    [['end'], dateAt(doc.end)],
+    ...sources.map((s, i): [FieldIssue['path'], string | null] => [
+      ['sources', i, 'published'],
+      dateAt(s !== null && typeof s === 'object' ? (s as Record<string, unknown>).published : null),
+    ]),
   ];
   return dated.flatMap(([path, v]) => {
     const why = v === null ? null : futureDate(v, nowMs);

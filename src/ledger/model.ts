@@ -210,6 +210,21 @@ export function unknownEventFields(input: unknown, extra: readonly string[] = []
 }
 
 /**
+ * Every fault of a user's event document in one list, so the sender fixes them all at once:
+ * the keys that name no event field (unknownEventFields, `extra` as there) and each value
+ * `schema` refuses. `schema` is the event's (EventInputSchema) or an HTTP replacement's
+ * (EventReplaceSchema, which checks its reason and revision as well).
+ */
+export function eventDocumentIssues(
+  input: unknown,
+  extra: readonly string[] = [],
+  schema: typeof EventInputSchema | typeof EventReplaceSchema = EventInputSchema,
+): FieldIssue[] {
+  const r = schema.safeParse(input);
+  return [...unknownEventFields(input, extra), ...(r.success ? [] : issuesFromZod(r.error, input))];
+}
+
+/**
  * The value of one `field=value` typed on a command line: JSON when it reads as JSON, else the
  * text. A field the event schema types as text takes the text itself when its JSON reading is a
  * number or a boolean, so `end=2025` is the year "2025" and `title=1984` the title "1984";

@@ -9,7 +9,7 @@ import { AppError, isValidPartialDate, partialDateEnd, partialDateStart, validat
 import type { EventLinkRecord, EventRecord, EventWrite, RevisionRecord, Store } from '../store/index.js';
 import { futureDateIssues } from './future-dates.js';
 import { followArea, placeAdded } from './geocode.js';
-import { parseEventInput, unknownEventFields, type EventFields, type LedgerEvent } from './model.js';
+import { EventInputSchema, EventReplaceSchema, eventDocumentIssues, parseEventInput, type EventFields, type LedgerEvent } from './model.js';
 import { DEFAULT_VISIBLE, STATUSES, type Status } from './taxonomy.js';
 
 export interface LedgerDeps {
@@ -112,23 +112,28 @@ export function prepareRevise(
   return { event: e, write: { record: toRecord(e, rec.origin), revision: revision(e, action, meta, cur), expectedRevision: cur.revision } };
 }
 
-/** An event dated later than the clock's now (a start, an end, a source's publication) is VALIDATION naming each such date. */
-function refuseFutureDates(deps: Pick<LedgerDeps, 'clock'>, f: EventFields): void {
-  const issues = futureDateIssues(f, deps.clock.now().getTime());
-  if (issues.length) throw validationError(issues, 'invalid event');
-}
+/** What an HTTP replacement (PUT) carries beside the event's fields. */
+const REPLACE_EXTRA = ['reason'] as const;
 
-/** A user's event document (CLI file, HTTP body): a key that is no event field is refused, naming it. */
-function refuseUnknownFields(input: unknown, extra: readonly string[] = []): void {
-  const issues = unknownEventFields(input, extra);
+/**
+ * The one check of a user's event document (CLI file or --set, HTTP body): every key that is no
+ * event field, every value the schema refuses and every date later than the clock's now, named
+ * together in one VALIDATION error, whichever path sent it. `replace` checks an HTTP
+ * replacement's body, its reason and revision included.
+ */
+export function refuseInvalidEvent(deps: Pick<LedgerDeps, 'clock'>, input: unknown, replace = false): void {
+  const extra = replace ? REPLACE_EXTRA : [];
+  const issues = [
+    ...eventDocumentIssues(input, extra, replace ? EventReplaceSchema : EventInputSchema),
+    ...futureDateIssues(input, deps.clock.now().getTime()),
+  ];
   if (issues.length) throw validationError(issues, 'invalid event');
 }
 
 /** Add a user's event (`events add`, POST /api/events): its area is placed at once (`placeAdded`), as an import or an edit of the area does. */
 export async function createEvent(deps: LedgerDeps, input: unknown, meta: WriteMeta): Promise<LedgerEvent> {
-  refuseUnknownFields(input);
+  refuseInvalidEvent(deps, input);
   const f = parseEventInput(input);
-  refuseFutureDates(deps, f);
   const { event, write } = prepareCreate(deps, placeAdded(f), meta);
   await deps.store.ledger.writeEvents([write]);
   return event;
@@ -172,7 +177,6 @@ export async function updateEvent(
   expectedRevision: number,
   meta: WriteMeta,
 ): Promise<{ event: LedgerEvent; changed: boolean }> {
-  refuseUnknownFields(input, ['reason']);
   const named = (input as { id?: unknown } | null)?.id;
   if (named !== undefined && named !== id)
     throw new AppError('VALIDATION', `id: the body names ${JSON.stringify(named)}, the event edited is "${id}" (an event's id does not change)`, {
@@ -182,8 +186,9 @@ export async function updateEvent(
   refuseWithdrawn(cur);
   // What the cost reads (places, population affected) follows an edit of the regions or area text;
   // a replacement that carries none of the area's fields is placed as an added event is.
-  const given = parseEventInput({ ...(input as object), id });
-  refuseFutureDates(deps, given);
+  const doc = { ...(input as object), id };
+  refuseInvalidEvent(deps, doc, true);
+  const given = parseEventInput(doc);
   const f = AREA_FIELDS.some((k) => (input as Record<string, unknown>)[k] !== undefined) ? followArea(cur, given) : placeAdded(given);
   const status: Status = cur.status === 'draft' && f.status === 'draft' ? 'draft' : cur.status === 'draft' ? 'active' : cur.status;
   const e = buildEvent(f, id, status, cur.revision + 1, cur.created_at, deps.clock.now().toISOString());

@@ -6,7 +6,16 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { createEvent, setStatus, updateEvent, EventEditFieldsSchema, EventInputSchema, EventReplaceSchema, LedgerEventSchema } from '../../ledger/index.js';
+import {
+  createEvent,
+  refuseInvalidEvent,
+  setStatus,
+  updateEvent,
+  EventEditFieldsSchema,
+  EventInputSchema,
+  EventReplaceSchema,
+  LedgerEventSchema,
+} from '../../ledger/index.js';
 import { eventsShow, StatusReason } from '../../ledger/ops.js';
 import { executeOp } from '../../op/index.js';
 import { AppError, issuesFromZod, silentProgress, validationError } from '../../shared/index.js';
@@ -77,6 +86,21 @@ async function expectedRevision(header: string | undefined, fallback: unknown, c
 
 export function eventRoutes(deps: AppDeps) {
   const r = newRouter();
+  /**
+   * The body check of the event writes: when the documented schema refuses the JSON body, the
+   * answer is the ledger's one check of the document (refuseInvalidEvent), naming every invalid
+   * field and every key that is no event field at once, in the words `events add` and `events
+   * edit` use. A refused path parameter or header is answered as on every route.
+   */
+  const eventBody =
+    (replace: boolean) =>
+    (result: { success: boolean; target: string; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } }): undefined => {
+      if (result.success) return undefined;
+      const issues = issuesFromZod(result.error ?? { issues: [] }, result.data);
+      if (result.target !== 'json') throw validationError(issues, 'invalid request');
+      refuseInvalidEvent(deps, result.data, replace);
+      throw validationError(issues, 'invalid event');
+    };
   /** The event's revision as stored now (its ETag), or undefined when there is no such event. */
   const revisionOf = async (id: string) => ((await deps.store.ledger.getEvent(id))?.doc as { revision?: number } | undefined)?.revision;
 
@@ -121,6 +145,7 @@ export function eventRoutes(deps: AppDeps) {
       c.header('Location', `/api/events/${e.id}`);
       return c.json(e, 201);
     },
+    eventBody(false),
   );
 
   r.openapi(
@@ -162,6 +187,7 @@ export function eventRoutes(deps: AppDeps) {
       c.header('ETag', `"${e.revision}"`);
       return c.json(e, 200);
     },
+    eventBody(true),
   );
 
   r.openapi(
