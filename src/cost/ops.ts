@@ -6,16 +6,16 @@
  */
 import { z } from 'zod';
 import { EXPORT_FORMATS } from '../ledger/index.js';
-import { check, defineOp, report, wordedAnswer } from '../op/index.js';
-import { AppError, isAppError, type FieldIssue } from '../shared/index.js';
+import { check, defineOp, inputIssues, report, wordedAnswer } from '../op/index.js';
+import { AppError, type FieldIssue } from '../shared/index.js';
 import { COMPARE_ONGOING_DEFAULT, compareTop10vpn } from './compare.js';
 import { COMPARE_COLUMNS, exportCompare } from './compare-export.js';
 import { importEconFile, type ImportReport } from './data/importer.js';
 import { IMPORT_KINDS } from './data/manifest.js';
 import { costLedger, exportLedgerCost, LEDGER_COST_COLUMNS, LedgerCostQuerySchema, splitLedgerCostQuery } from './ledger-cost.js';
 import { METHODS, methodInfo } from './methods.js';
-import { parseScenario } from './scenario.js';
-import { EventOverridesSchema, fromWire, ScenarioWireSchema } from './scenario-schema.js';
+import { parseScenario, scenarioIssues } from './scenario.js';
+import { EventOverridesSchema, fromWire, ScenarioWireSchema, type ScenarioWire } from './scenario-schema.js';
 import {
   CostBatchSchema,
   CostCompareFileSchema,
@@ -27,7 +27,7 @@ import {
   LedgerCostSchema,
   RegionsResultSchema,
 } from './schemas.js';
-import { costEvent, costRegions, estimateCost } from './service.js';
+import { costEvent, costRegions, estimateCost, rankingMethodIssues } from './service.js';
 
 export const MAX_BATCH = 100;
 
@@ -37,6 +37,9 @@ const splitList = (m: string | string[] | undefined) => (typeof m === 'string' ?
 
 /** The answer keys whose text names the caller's options (`--severity`): over HTTP they name the request parameter. */
 const WORDED = ['mapping', 'notes', 'missing'];
+
+/** A scenario's rules checked on the wire fields that parsed: with the schema's faults, every invalid field in one refusal. */
+const scenarioMeaning = (w: Partial<ScenarioWire>) => scenarioIssues(fromWire(w as ScenarioWire));
 
 export const dataImport = defineOp({
   name: 'data.import',
@@ -64,6 +67,7 @@ export const costEstimate = defineOp({
   summary: 'What a shutdown, throttle or block costs, by method (median, 90% interval, point)',
   write: false,
   input: ScenarioWireSchema,
+  check: scenarioMeaning,
   output: CostResultSchema,
   http: {
     method: 'get',
@@ -87,19 +91,11 @@ async function priceBatch(ctx: Parameters<typeof costEstimate.run>[0], body: unk
   const issues: FieldIssue[] = [];
   const parsed = items.map((item, i) => {
     const prefix = list ? [i] : [];
-    const w = ScenarioWireSchema.safeParse(item);
-    if (!w.success) {
-      issues.push(...w.error.issues.map((x) => ({ path: [...prefix, ...x.path.map((p) => (typeof p === 'number' ? p : String(p)))], message: x.message })));
-      return null;
-    }
-    try {
-      const input = fromWire(w.data);
-      return { input, ...parseScenario(input) };
-    } catch (e) {
-      if (!isAppError(e)) throw e;
-      issues.push(...e.issues.map((x) => ({ path: [...prefix, ...x.path], message: x.message })));
-      return null;
-    }
+    const w = inputIssues(ScenarioWireSchema, item, scenarioMeaning);
+    issues.push(...w.issues.map((x) => ({ path: [...prefix, ...x.path], message: x.message })));
+    if (!w.data) return null;
+    const input = fromWire(w.data);
+    return { input, ...parseScenario(input) };
   });
   if (issues.length)
     throw new AppError('VALIDATION', `invalid cost scenario: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { issues });
@@ -139,6 +135,7 @@ export const costRegionsOp = defineOp({
   summary: 'Every region of a country ranked by the cost of a scenario, highest first (the OZI table)',
   write: false,
   input: ScenarioWireSchema.omit({ region: true, regions: true }),
+  check: (w) => [...rankingMethodIssues(w.method), ...scenarioMeaning(w)],
   output: RegionsResultSchema,
   rows: { key: 'items', carry: ['method', 'method_version', 'currency', 'scenario', 'data_years', 'data_vintage', 'sources', 'notes'] },
   http: {

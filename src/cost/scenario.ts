@@ -6,7 +6,7 @@
  */
 import { canonicalStatsRegion, getCountry, getRegion, isCountryCode, regionCountries, regionsWithPopulation, statsRegionsOf } from '../geo/index.js';
 import { check } from '../op/index.js';
-import { validationError, type FieldIssue } from '../shared/index.js';
+import { isAppError, validationError, type FieldIssue } from '../shared/index.js';
 import { currencyOf, isKnownCurrency } from './data/currency.js';
 import { PLATFORMS, findPlatform } from './platforms.js';
 import { MAX_DRAWS, MISSING } from './scenario-schema.js';
@@ -299,6 +299,17 @@ export function parseScenario(input: ScenarioInput): { scenario: Scenario; span:
       seed,
     },
   };
+}
+
+/** Every rule of parseScenario a scenario breaks, as field issues (none when it prices): the check of meaning of the cost ops' inputs. */
+export function scenarioIssues(input: ScenarioInput): FieldIssue[] {
+  try {
+    parseScenario(input);
+    return [];
+  } catch (e) {
+    if (isAppError(e) && e.code === 'VALIDATION') return e.issues;
+    throw e;
+  }
 }
 
 export const countryName = (cc: string): string => getCountry(cc)?.name ?? cc;

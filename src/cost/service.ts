@@ -163,18 +163,26 @@ export interface RegionsResult {
  * The one method a regional table is ranked by, or none (the country's default). Two methods, or
  * `all`, are refused naming `method`: the table has one ranking, so a second method would be lost.
  */
+/** The method `cost regions` ranks by: the one asked, or undefined for the country's default; more than one (or all) is an issue naming `method`. */
+export function rankingMethodIssues(method: ScenarioInput['method']): FieldIssue[] {
+  const asked = askedMethods(method);
+  if (asked.length <= 1 && asked[0] !== 'all') return [];
+  return [
+    {
+      path: ['method'],
+      message: `cost regions ranks the regions by one method, got ${asked.join(', ')}; name one (default ozi-regional for RU, brookings-2016 elsewhere) and ask again for each other method`,
+    },
+  ];
+}
+
+const askedMethods = (method: ScenarioInput['method']) => [
+  ...new Set((Array.isArray(method) ? method : method ? [method] : []).flatMap((m) => m.split(',').map((x) => x.trim()))),
+];
+
 function oneRankingMethod(method: ScenarioInput['method']): string | undefined {
-  const asked = [...new Set((Array.isArray(method) ? method : method ? [method] : []).flatMap((m) => m.split(',').map((x) => x.trim())))];
-  if (asked.length <= 1 && asked[0] !== 'all') return asked[0];
-  throw validationError(
-    [
-      {
-        path: ['method'],
-        message: `cost regions ranks the regions by one method, got ${asked.join(', ')}; name one (default ozi-regional for RU, brookings-2016 elsewhere) and ask again for each other method`,
-      },
-    ],
-    'cannot rank regions',
-  );
+  const issues = rankingMethodIssues(method);
+  if (issues.length) throw validationError(issues, 'cannot rank regions');
+  return askedMethods(method)[0];
 }
 
 export async function costRegions(deps: { store: Store }, input: ScenarioInput): Promise<RegionsResult> {

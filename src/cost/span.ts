@@ -7,7 +7,7 @@
  * clocks go back) is refused, naming the zone and the change: it is never moved silently.
  * Bad input is a VALIDATION error naming the parameter and what is valid.
  */
-import { AppError } from '../shared/index.js';
+import { AppError, type FieldIssue } from '../shared/index.js';
 
 export interface Segment {
   /** Calendar year of the segment; null when the scenario gave hours without a date. */
@@ -179,20 +179,40 @@ function splitYears(from: number, to: number, tz: string): Segment[] {
   return out;
 }
 
+/**
+ * The span of a scenario, or a VALIDATION error naming each of its faults at once: a time zone
+ * that is not one does not hide a bad duration or date (the dates are then read in UTC, so their
+ * form is still checked), and each of start and end is read whatever the other is.
+ */
 export function parseSpan(input: SpanInput): Span {
-  const tz = checkTz(input.tz ?? 'UTC');
+  const issues: FieldIssue[] = [];
+  /** The value, or undefined with the fault noted. */
+  const attempt = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      issues.push(...e.issues);
+      return undefined;
+    }
+  };
+  const tz = attempt(() => checkTz(input.tz ?? 'UTC'));
+  const zone = tz ?? 'UTC';
   const { hours, start, end } = input;
-  if (hours !== undefined && (!Number.isFinite(hours) || hours <= 0)) throw bad('hours', `must be a positive number of hours, got ${hours}`);
-  if (hours !== undefined && hours > MAX_HOURS) throw bad('hours', `must be at most ${MAX_HOURS} (50 years), got ${hours}`);
+  const note = (param: string, message: string) => issues.push({ path: [param], message });
+  if (hours !== undefined && (!Number.isFinite(hours) || hours <= 0)) note('hours', `must be a positive number of hours, got ${hours}`);
+  else if (hours !== undefined && hours > MAX_HOURS) note('hours', `must be at most ${MAX_HOURS} (50 years), got ${hours}`);
   if (start === undefined) {
-    if (end !== undefined) throw bad('start', 'an --end needs a --start');
-    if (hours === undefined) throw bad('hours', 'give the duration: --hours H, or --start T --end T');
-    return { dated: false, start: null, end: null, tz, hours, segments: [{ year: null, from: null, to: null, hours }] };
-  }
-  if (end !== undefined && hours !== undefined) throw bad('hours', 'give either --hours or --end with --start, not both');
-  if (end === undefined && hours === undefined) throw bad('end', 'a --start needs an --end (or --hours)');
-  const from = parseInstant('start', start, tz, false);
-  const to = end !== undefined ? parseInstant('end', end, tz, true) : from + hours! * HOUR;
+    if (end !== undefined) note('start', 'an --end needs a --start');
+    else if (hours === undefined) note('hours', 'give the duration: --hours H, or --start T --end T');
+  } else if (end !== undefined && hours !== undefined) note('hours', 'give either --hours or --end with --start, not both');
+  else if (end === undefined && hours === undefined) note('end', 'a --start needs an --end (or --hours)');
+  const from = start === undefined ? undefined : attempt(() => parseInstant('start', start, zone, false));
+  const until = end === undefined ? undefined : attempt(() => parseInstant('end', end, zone, true));
+  if (issues.length) throw new AppError('VALIDATION', issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), { issues });
+  if (from === undefined)
+    return { dated: false, start: null, end: null, tz: zone, hours: hours!, segments: [{ year: null, from: null, to: null, hours: hours! }] };
+  const to = until ?? from + hours! * HOUR;
   if (to <= from) {
     const inclusive = end !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(end) ? ', counting a date-only end to the end of its day' : '';
     throw bad('end', `the end (${end}) must be after the start (${start}); the duration would be ${((to - from) / HOUR).toFixed(1)} hours${inclusive}`);
@@ -202,9 +222,9 @@ export function parseSpan(input: SpanInput): Span {
     dated: true,
     start: new Date(from).toISOString(),
     end: new Date(to).toISOString(),
-    tz,
+    tz: zone,
     hours: (to - from) / HOUR,
-    segments: splitYears(from, to, tz),
+    segments: splitYears(from, to, zone),
   };
 }
 

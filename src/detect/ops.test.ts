@@ -30,3 +30,19 @@ describe('a bad detection query', () => {
     expect(refusal(detectRun, JSON.parse('{"params":{"__proto__":{}}}') as object)).toMatch(/^invalid input for detect\.run: params\.__proto__: unknown name/);
   });
 });
+
+describe('a detection query with faults of both layers (SYNTHETIC values)', () => {
+  it('a date that is no date does not hide an input the kind has not, nor a parameter out of range: all named at once', () => {
+    const paths = (op: AnyOp, input: object) => {
+      try {
+        parseInput(op, input);
+      } catch (e) {
+        return (e as { issues: { path: (string | number)[] }[] }).issues.map((i) => i.path.join('.'));
+      }
+      return [];
+    };
+    const q = { since: '2021-02-30', kind: 'outage', input: 'speedtests' };
+    expect(paths(detectionsList, q)).toEqual(['since', 'input']);
+    expect(paths(detectRun, { ...q, params: { block: { edd: -5 } } })).toEqual(['since', 'input', 'params.block.edd']);
+  });
+});

@@ -9,7 +9,7 @@ import { extractThroughput, type ThroughputExtractReport } from '../measure/inde
 import { check, defineOp, report } from '../op/index.js';
 import { silentProgress } from '../shared/index.js';
 import { DETECTION_INPUTS, DETECTION_KINDS } from './detection.js';
-import { detect } from './run.js';
+import { detect, detectQueryIssues } from './run.js';
 import { DetectReportSchema, DetectionListSchema, SpeedTestSummarySchema, ThroughputSummarySchema } from './schemas.js';
 import { importSpeedTests, type SpeedTestImportReport } from './speedtests/import.js';
 import { speedTestSummary } from './speedtests/summary.js';
@@ -122,6 +122,7 @@ export const detectRun = defineOp({
     emit: z.boolean().default(false),
     params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   }),
+  check: (q) => detectQueryIssues(q, q.params),
   output: DetectReportSchema,
   rows: { key: 'items' },
   run: async (ctx, { emit, params, ...q }) => {
@@ -135,6 +136,7 @@ export const detectionsList = defineOp({
   summary: 'Run the detectors (block, throttling, shutdown) over the store; never creates drafts',
   write: false,
   input: DetectQuery,
+  check: (q) => detectQueryIssues(q),
   output: DetectionListSchema,
   rows: { key: 'items' },
   http: { method: 'get', path: '/api/detections', tag: 'detect', description: 'Detections, with the ledger status of their drafts, and every series judged' },

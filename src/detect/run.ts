@@ -3,7 +3,7 @@
  * the same filters, attach each detection's ledger status, and (with emit) create the drafts.
  */
 import { checkParamPairs, paramRangeProblem } from './param-ranges.js';
-import { AppError, TIME_BOUND_FORMS, timeBoundEnd, timeBoundStart, type Clock, type ProgressReporter } from '../shared/index.js';
+import { AppError, isAppError, TIME_BOUND_FORMS, timeBoundEnd, timeBoundStart, type Clock, type FieldIssue, type ProgressReporter } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { BLOCK_METHOD, DEFAULT_BLOCK_RUN_PARAMS, runBlock, type BlockRunParams } from './block-run.js';
 import { DETECTION_KINDS, type Detection, type DetectionInput, type DetectionKind, type SeriesReport } from './detection.js';
@@ -118,6 +118,24 @@ export function resolveParams(over: Record<string, Record<string, unknown>> | un
   const params = out as unknown as DetectParams;
   checkOutageRunParams(params.outage);
   return params;
+}
+
+/**
+ * What kindsFor and resolveParams refuse in a query, as field issues (none when it runs): the
+ * detect ops' check of meaning, run beside their schema so a bad date never hides a kind that
+ * has not the input asked for.
+ */
+export function detectQueryIssues(q: Partial<Pick<DetectQuery, 'kind' | 'input' | 'target'>>, params?: Record<string, Record<string, unknown>>): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const f of [() => kindsFor(q), () => resolveParams(params)]) {
+    try {
+      f();
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'VALIDATION') throw e;
+      issues.push(...e.issues);
+    }
+  }
+  return issues;
 }
 
 const METHODS: Record<DetectionKind, string> = {

@@ -9,25 +9,17 @@
  * - the input is validated with the op's schema on every path (CLI, /api/_ops, HTTP route)
  *   before `run` sees it; failures are VALIDATION AppErrors naming each field;
  * - a date range in the input (since/until, from/to) that ends before it begins is such an
- *   error too, for every op (checks.ts rangeIssues), never an empty answer;
+ *   error too, for every op (checks.ts rangeIssues), never an empty answer; so is what the
+ *   op's `check` finds, all named at once, whichever field is wrong (issues.ts);
  * - `run` returns the output schema's type (checked by the compiler); the output schema is
  *   what OpenAPI publishes, so it must not transform (tests parse results with it);
  * - a remote caller never sees a server path outside its import folders (public-paths.ts).
  */
 import type { z } from 'zod';
-import {
-  assertFileAccess,
-  assertScope,
-  issuesFromZod,
-  validationError,
-  type Clock,
-  type FieldIssue,
-  type Grant,
-  type ProgressReporter,
-  type Scope,
-} from '../shared/index.js';
+import { assertFileAccess, assertScope, validationError, type Clock, type FieldIssue, type Grant, type ProgressReporter, type Scope } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { rangeIssues } from './checks.js';
+import { inputIssues } from './issues.js';
 import { publicPaths, type ServerPaths } from './public-paths.js';
 import { wordedAnswer } from './worded.js';
 import type { RowsBinding } from './rows.js';
@@ -150,6 +142,12 @@ export interface Op<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zod
   /** Answer keys whose text names the caller's options (`mapping`, `notes`): read through `ctx.wording` (worded.ts). */
   worded?: readonly string[];
   http?: HttpBinding;
+  /**
+   * The checks of meaning of the input beyond its schema (rules across fields, values a parser
+   * reads): executeOp runs them on the fields that parsed, even when others failed, and names
+   * every fault in one refusal (issues.ts).
+   */
+  check?: (input: Partial<z.output<I>>) => FieldIssue[];
   run(ctx: OpContext, input: z.output<I>): Promise<z.output<O>>;
 }
 
@@ -197,8 +195,8 @@ function protoKeyIssues(raw: unknown, path: (string | number)[] = []): FieldIssu
 }
 
 /**
- * Validate raw input against the op's schema and its date ranges' order (VALIDATION AppError
- * naming each field and the op called). A `__proto__` key at any depth is refused
+ * Validate raw input against the op's schema, its date ranges' order and the op's own `check`,
+ * in one VALIDATION AppError naming every field at fault and the op called (issues.ts). A `__proto__` key at any depth is refused
  * naming its path (protoKeyIssues). An empty path under a `localPaths` key is refused first, in the same words
  * for every op that reads files, before any file access check could read it as a folder.
  */
@@ -208,11 +206,9 @@ export function parseInput<I extends z.ZodType>(op: Op<I, z.ZodType>, raw: unkno
   if (empty.length) throw validationError(empty, prefix);
   const proto = protoKeyIssues(raw);
   if (proto.length) throw validationError(proto, prefix);
-  const parsed = op.input.safeParse(raw ?? {});
-  if (!parsed.success) throw validationError(issuesFromZod(parsed.error, raw ?? {}), prefix);
-  const reversed = rangeIssues(parsed.data);
-  if (reversed.length) throw validationError(reversed, prefix);
-  return parsed.data;
+  const { issues, data } = inputIssues(op.input, raw ?? {}, (part) => [...rangeIssues(part), ...(op.check?.(part) ?? [])]);
+  if (issues.length) throw validationError(issues, prefix);
+  return data as z.output<I>;
 }
 
 /** The scope an op needs, or null when anyone may run it: an op that may write needs "write". */

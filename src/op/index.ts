@@ -6,6 +6,7 @@ export * from './define.js';
 export * from './rows.js';
 export { resolveLocalPaths } from './local-paths.js';
 export { wordedAnswer } from './worded.js';
+export { inputIssues, type MeaningCheck } from './issues.js';
 export { report, isReport } from './report.js';
 export * as check from './checks.js';
 export * from './lockfile.js';
