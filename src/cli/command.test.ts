@@ -1,6 +1,6 @@
 // Number options read plain decimals only: an empty value, hex, "Infinity" or "NaN" is a usage
-// error naming the flag, never 0 or 16. Whole-number options read digits only (an optional sign):
-// an exponent, a decimal point or a blank around them is refused as not a whole number.
+// error naming the flag, never 0 or 16. Whole-number options read digits only (a leading minus at
+// most): a plus, an exponent, a decimal point or a blank around them is refused as not a whole number.
 import { describe, expect, it } from 'vitest';
 import { intOption, limitOption, numberOption } from './command.js';
 
@@ -19,7 +19,8 @@ describe('number options', () => {
 
   it('read signs, decimal points and exponents', () => {
     expect(intOption('--limit')('1000')).toBe(1000);
-    expect(intOption('--year')('+2020')).toBe(2020);
+    expect(() => intOption('--year')('+2020')).toThrow('--year must be a whole number, got "+2020"');
+    expect(numberOption('--threshold')('+2020')).toBe(2020);
     expect(intOption('--seed')('-3')).toBe(-3);
     expect(numberOption('--threshold')('.5')).toBe(0.5);
     expect(numberOption('--threshold')('-2.5e-1')).toBe(-0.25);

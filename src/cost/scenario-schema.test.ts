@@ -28,8 +28,11 @@ describe('cost inputs take plain decimal numbers', () => {
   });
 
   it('read signs, decimal points and exponents, as text or as JSON numbers', () => {
-    const ok = costEstimate.input.parse({ ...scenario, hours: '1e3', severity: '.5', mobile_share: '0.25', year: '2020', draws: 2000, seed: '+3' });
+    const ok = costEstimate.input.parse({ ...scenario, hours: '1e3', severity: '.5', mobile_share: '0.25', year: '2020', draws: 2000, seed: '3' });
     expect(ok).toMatchObject({ hours: 1000, severity: 0.5, mobile_share: 0.25, year: 2020, draws: 2000, seed: 3 });
+    // a plus sign is a decimal's, not a whole number's (digits, a minus at most)
+    expect(costEstimate.input.parse({ ...scenario, hours: '+24' })).toMatchObject({ hours: 24 });
+    expect(refusal(costEstimate.input, { ...scenario, seed: '+3' })).toEqual(['seed: must be a whole number from 0 to 4294967295, got "+3"']);
     expect(costEventOp.input.parse({ id: 'x', severity: '+1' })).toMatchObject({ severity: 1 });
     expect(refusal(costEstimate.input, { ...scenario, year: '2020.5' })).toEqual(['year: must be a whole number, got "2020.5"']);
   });
@@ -119,8 +122,9 @@ describe('whole-number cost inputs (draws, seed, year) take digits only, on ever
         }
       }
   });
-  it('take digits with a sign, as text or JSON numbers, and say the range of draws and seed', () => {
-    expect(costEstimate.input.parse({ ...scenario, draws: '1000', seed: '+1', year: '2020' })).toMatchObject({ draws: 1000, seed: 1, year: 2020 });
+  it('take digits (a minus at most), as text or JSON numbers, and say the range of draws and seed', () => {
+    expect(costEstimate.input.parse({ ...scenario, draws: '1000', seed: '1', year: '2020' })).toMatchObject({ draws: 1000, seed: 1, year: 2020 });
+    expect(refusal(costEstimate.input, { ...scenario, draws: '+1000' })).toEqual(['draws: must be a whole number from 100 to 100000, got "+1000"']);
     expect(costEvents.input.parse({ draws: 1000 })).toMatchObject({ draws: 1000 });
     expect(refusal(costEstimate.input, { ...scenario, draws: '2' })).toEqual(['draws: must be a whole number from 100 to 100000, got 2']);
     expect(refusal(costEventOp.input, { id: 'x', seed: '-1' })).toEqual(['seed: must be a whole number from 0 to 4294967295, got -1']);

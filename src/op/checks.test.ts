@@ -17,6 +17,7 @@ import {
   instant,
   limit,
   number,
+  whole,
   partialDate,
   probeCountryCode,
   rangeIssues,
@@ -107,6 +108,24 @@ describe('shared checks', () => {
     const whole = number((n) => n.int('must be a whole number'));
     expect(whole.safeParse('2.5').error?.issues[0]?.message).toBe('must be a whole number');
     expect(whole.parse('2e3')).toBe(2000);
+  });
+
+  it('whole numbers are digits, a minus at most: "+5" is refused as "%205" and "1e2" are, by every reader (SYNTHETIC values)', async () => {
+    const { coercerFor } = await import('../server/mount.js');
+    const { intOption, limitOption } = await import('../cli/command.js');
+    for (const v of ['+5', '+0', '+1000', '++5', '+-5']) {
+      // an op's whole number (check.whole: draws, seed, year, top, reps)
+      expect(whole(1, 1000).safeParse(v).error?.issues[0]?.message, v).toBe(`must be a whole number from 1 to 1000, got ${JSON.stringify(v)}`);
+      // a query parameter whose schema is an integer (limit=%2B5): left as text for the schema to refuse
+      expect(coercerFor(limit(1000).optional())([v]), v).toBe(v);
+      expect(limit(1000).safeParse(coercerFor(limit(1000))([v])).success, v).toBe(false);
+      // a CLI option: --limit +5 reaches the schema as typed; an intOption is a usage error naming the flag
+      expect(limitOption(v), v).toBe(v);
+      expect(() => intOption('--workers')(v), v).toThrow(`--workers must be a whole number, got ${JSON.stringify(v)}`);
+    }
+    expect(whole(-10, 10).parse('-5')).toBe(-5);
+    expect(coercerFor(limit(1000))(['5'])).toBe(5);
+    expect(limitOption('-3')).toBe(-3);
   });
 
   it('text becomes a number only through check.number: z.coerce.number (Number(""), Number("0x10")) is written nowhere', () => {

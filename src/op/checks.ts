@@ -186,8 +186,8 @@ export function number<T extends z.ZodType<number, number> = z.ZodNumber>(rules?
 
 /**
  * A whole number an op takes as a JSON number or as text (a CLI option, a query string): text
- * must be digits with an optional sign (parseWhole), so "1e3", "2.0" and " 5" are refused as not
- * whole numbers, never read as 1000, 2 or 5. With bounds, every refusal says them, in one
+ * must be digits with a leading minus at most (parseWhole), so "1e3", "2.0", " 5" and "+5" are
+ * refused as not whole numbers, never read as 1000, 2 or 5. With bounds, every refusal says them, in one
  * wording on every path: `must be a whole number from 100 to 100000, got "1e3"`.
  */
 export function whole(min?: number, max?: number) {

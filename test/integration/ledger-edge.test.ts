@@ -168,10 +168,10 @@ describe('an edit of a retracted event', () => {
 describe('a bad page size', () => {
   it('events list --limit and GET /api/events?limit= refuse it with the same code and words (SYNTHETIC values)', async () => {
     await withApp(async (app) => {
-      for (const bad of ['0x10', '99999999999999999999', '0', '1.5', '-3', '1001']) {
+      for (const bad of ['0x10', '99999999999999999999', '0', '1.5', '-3', '1001', '+5']) {
         const r = await cli(['events', 'list', '--limit', bad, '--json', '--db', db]);
         const cliErr = (JSON.parse(r.out) as { error: { code: string; message: string } }).error;
-        const res = await app.request(`/api/events?limit=${bad}`);
+        const res = await app.request(`/api/events?limit=${encodeURIComponent(bad)}`);
         const api = (await res.json()) as { code: string; detail: string };
         expect([bad, r.code, res.status]).toEqual([bad, 2, 400]);
         expect([bad, cliErr.code, cliErr.message]).toEqual([bad, api.code, api.detail]);
