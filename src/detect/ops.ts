@@ -140,9 +140,10 @@ export const detectionsList = defineOp({
   output: DetectionListSchema,
   rows: { key: 'items' },
   http: { method: 'get', path: '/api/detections', tag: 'detect', description: 'Detections, with the ledger status of their drafts, and every series judged' },
+  // the document `detect --json` prints for the same query (detect.run without emit)
   run: async (ctx, q) => {
-    const { items, series, kinds, methods, params } = await detect({ ...ctx, progress: silentProgress }, q);
-    return { items, series, kinds, methods, params: wireParams(params) };
+    const r = await detect({ ...ctx, progress: silentProgress }, q);
+    return { ...r, query: { ...r.query }, params: wireParams(r.params) };
   },
 });
 

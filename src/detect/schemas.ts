@@ -76,16 +76,6 @@ export const ThroughputSummarySchema = z
   })
   .meta({ id: 'ThroughputSummary' });
 
-export const DetectionListSchema = z
-  .object({
-    items: z.array(DetectionSchema),
-    series: z.array(SeriesReportSchema).meta({ description: 'every series looked at: what it found, or why its data was insufficient' }),
-    kinds: z.array(z.enum(DETECTION_KINDS)),
-    methods: z.record(z.string(), z.string()),
-    params: z.record(z.string(), z.record(z.string(), z.unknown())).meta({ description: 'the detector parameters used, per kind' }),
-  })
-  .meta({ id: 'DetectionList' });
-
 export const EmitReportSchema = z.object({
   created: count,
   existing: count,
@@ -103,8 +93,24 @@ export const EmitReportSchema = z.object({
   }),
 });
 
-/** `splinternet detect --json`: the list plus what --emit did and the query as normalised. */
-export const DetectReportSchema = DetectionListSchema.extend({
-  emitted: EmitReportSchema.nullable(),
-  query: z.record(z.string(), z.unknown()),
-}).meta({ id: 'DetectReport' });
+/**
+ * What the detectors found: one document for `splinternet detect --json` (detect.run) and GET
+ * /api/detections (detections.list), the query as read and what --emit did included (null
+ * without it: only detect.run with emit creates drafts).
+ */
+export const DetectionListSchema = z
+  .object({
+    items: z.array(DetectionSchema),
+    series: z.array(SeriesReportSchema).meta({ description: 'every series looked at: what it found, or why its data was insufficient' }),
+    kinds: z.array(z.enum(DETECTION_KINDS)),
+    methods: z.record(z.string(), z.string()),
+    params: z.record(z.string(), z.record(z.string(), z.unknown())).meta({ description: 'the detector parameters used, per kind' }),
+    emitted: EmitReportSchema.nullable().meta({
+      description: 'the drafts `detect --emit` created or found in the ledger; null when none were asked for (always, on GET /api/detections)',
+    }),
+    query: z.record(z.string(), z.unknown()).meta({ description: 'the query as read: the filters given, normalised (country in upper case)' }),
+  })
+  .meta({ id: 'DetectionList' });
+
+/** `splinternet detect --json` answers the document GET /api/detections does. */
+export const DetectReportSchema = DetectionListSchema;

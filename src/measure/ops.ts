@@ -19,7 +19,7 @@ import { extractThroughput } from './netevents/index.js';
 import { listMeasurements, listNetworks, measurementSummary, showMeasurement } from './query.js';
 import { rescoreMeasurements } from './rescore.js';
 import { ooniTestName } from './test-names.js';
-import { MeasurementDetailSchema, MeasurementListSchema, MeasurementSchema, MeasurementSummarySchema, NetworkListSchema, RulesSchema } from './schemas.js';
+import { MeasurementListSchema, MeasurementSchema, MeasurementSummarySchema, NetworkListSchema, RulesSchema } from './schemas.js';
 import { RULES, RULES_VERSION } from './verdict/index.js';
 
 type Result<F extends (...a: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
@@ -128,18 +128,11 @@ export const measurementsRules = defineOp({
   run: () => Promise.resolve({ rules_version: RULES_VERSION, items: RULES.map((r) => ({ ...r })) }),
 });
 
-export const measurementsShow = defineOp({
-  name: 'measurements.show',
-  summary: 'One measurement: verdict, evidence and raw JSON (with the source file path on this machine)',
-  write: false,
-  input: z.object({ id: z.string() }),
-  output: MeasurementDetailSchema,
-  run: (ctx, { id }) => showMeasurement(ctx, id),
-});
-
 /**
- * The public view of one measurement: the source file by name only (its server path is an
- * internal detail, and so is the path inside an unavailability message).
+ * One measurement, the same document for `splinternet measurements show --json` and GET
+ * /api/measurements/{id}: the source file by name only (its path is where this machine or the
+ * server keeps it, an internal detail; so is the path inside an unavailability message).
+ * `measurements files` lists each ingested file with its path.
  */
 export const measurementsGet = defineOp({
   name: 'measurements.get',
@@ -274,7 +267,6 @@ export const measureOps = [
   measurementsSummary,
   measurementsList,
   measurementsRules,
-  measurementsShow,
   measurementsGet,
   measurementsNetworks,
   measurementsExport,

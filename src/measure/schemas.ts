@@ -121,10 +121,7 @@ const measurement = {
   rules_version: z.string(),
 };
 
-/** One measurement as its owner sees it (the CLI): the source file's path on this machine. */
-export const MeasurementDetailSchema = z.object({ ...measurement, path: z.string().nullable() }).meta({ id: 'MeasurementDetail' });
-
-/** One measurement as the public API shows it: the source file by name only. */
+/** One measurement, as `measurements show --json` and GET /api/measurements/{id} give it: the source file by name only. */
 export const MeasurementSchema = z
   .object({ ...measurement, file: z.string().nullable().meta({ description: 'the source file name' }) })
   .meta({ id: 'Measurement' });

@@ -4,7 +4,9 @@
  * input (the text of the op's `worded` keys naming request parameters where the CLI names its
  * flags: `end`, not `--end`), and the op's output schema describes every field of it (nothing published is
  * undeclared). The test walks the operation list: an op bound to HTTP must have samples here
- * or be listed as HTTP-only with the reason. Data: `db seed` (the shipped datasets) plus the
+ * or be listed as HTTP-only with the reason. A sample's command may run another op than the
+ * route's (`detect` and GET /api/detections, `measurements show` and GET /api/measurements/{id}):
+ * the pair still answers one document. Data: `db seed` (the shipped datasets) plus the
  * synthetic OONI network_events fixture (test/fixtures/ooni-throttle-synthetic/SOURCES.md).
  */
 import { join } from 'node:path';
@@ -90,13 +92,16 @@ const SAMPLES: Record<string, Sample> = {
   'watch.status': { cmd: ['watch-status'], inputs: [{}] },
   'watch.new': { cmd: ['watch-new'], inputs: [{}, { since: '2020-01-01T00:00:00Z', limit: 3 }] },
   'throughput.summary': { cmd: ['throughput', 'summary'], inputs: [{}, { cc: 'RU', since: '2021-03' }, { cc: 'ru', asn: 'AS8359', target: 'abs.twimg.com' }] },
+  // Pairs whose CLI command runs another op than the route: the same document all the same.
+  // `detect` runs detect.run (it may --emit drafts); without --emit it answers as GET /api/detections.
+  'detections.list': { cmd: ['detect'], inputs: [{}, { cc: 'RU', kind: 'throttling' }, { cc: 'ru', asn: 'AS8359', since: '2021-03', until: '2021-03-31' }] },
+  // a real OONI measurement of the seed (data/ooni/measurements), its raw line read back on both paths
+  'measurements.get': { cmd: ['measurements', 'show'], positional: ['id'], inputs: [{ id: '20250527233108_ID_webconnectivity_a9b1265179e6774e' }] },
 };
 
 /** Bound to HTTP with no CLI twin, and why. */
 const HTTP_ONLY: Record<string, string> = {
-  'measurements.get': 'the public view of `measurements show`: the source file by name, not its path on the server',
   'events.counts': "the dashboard's per-country counts; the CLI lists events instead",
-  'detections.list': 'the read-only twin of `detect` (which may --emit drafts and also reports what it emitted)',
   'elections.fingerprints':
     "the dashboard's bundle of the figures `elections integers` and `elections shpilkin` give one by one (plus the histograms and heat map it draws)",
 };

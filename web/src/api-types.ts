@@ -75,7 +75,6 @@ export interface paths {
          *     - `measurements.networks`: any valid token
          *     - `measurements.rescore`: import scope
          *     - `measurements.rules`: any valid token
-         *     - `measurements.show`: any valid token
          *     - `measurements.summary`: any valid token
          *     - `registry.asns`: any valid token
          *     - `registry.decision`: any valid token
@@ -1587,6 +1586,40 @@ export interface components {
             target: string | null;
         };
         DetectionList: {
+            /** @description the drafts `detect --emit` created or found in the ledger; null when none were asked for (always, on GET /api/detections) */
+            emitted: {
+                created: number;
+                /** @description events ongoing in the ledger whose detection now has an end, not changed because a person edited or confirmed them: the end to set by hand */
+                end_not_applied: {
+                    end: string;
+                    event_id: string;
+                    id: string;
+                    reason: string;
+                    status: string;
+                }[];
+                /** @description drafts emitted while their outage was ongoing, given the end the data now shows (a new revision of the same draft, action 'detector-update') */
+                ended: {
+                    end: string;
+                    id: string;
+                }[];
+                existing: number;
+                /** @description existing events by status: draft, active (confirmed), dismissed, retracted */
+                existing_by_status: {
+                    [key: string]: number;
+                };
+                ids: string[];
+                /** @description detections not created: the same finding (kind, input, country, network or target, overlapping period) is already event event_id */
+                same_outage: {
+                    event_id: string;
+                    id: string;
+                    status: string;
+                }[];
+                /** @description detections the ledger cannot hold as events */
+                skipped: {
+                    id: string;
+                    reason: string;
+                }[];
+            } | null;
             items: components["schemas"]["Detection"][];
             kinds: ("block" | "throttling" | "shutdown" | "outage")[];
             methods: {
@@ -1597,6 +1630,10 @@ export interface components {
                 [key: string]: {
                     [key: string]: unknown;
                 };
+            };
+            /** @description the query as read: the filters given, normalised (country in upper case) */
+            query: {
+                [key: string]: unknown;
             };
             /** @description every series looked at: what it found, or why its data was insufficient */
             series: components["schemas"]["DetectionSeries"][];
@@ -3406,7 +3443,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description the operation */
-                name: "events.list" | "events.show" | "events.history" | "events.counts" | "events.add" | "events.edit" | "events.status" | "events.confirm" | "events.dismiss" | "events.import" | "events.geocode" | "events.export" | "indicators.list" | "indicators.export" | "tokens.create" | "tokens.list" | "tokens.revoke" | "db.info" | "db.schema" | "db.derived" | "db.migrate" | "db.seed" | "db.verify" | "db.backup" | "speedtests.import" | "speedtests.summary" | "throughput.extract" | "throughput.rejects" | "throughput.summary" | "detect.run" | "detections.list" | "measurements.ingest" | "measurements.summary" | "measurements.list" | "measurements.rules" | "measurements.show" | "measurements.get" | "measurements.networks" | "measurements.export" | "measurements.rescore" | "measurements.agreement" | "measurements.agreement_files" | "measurements.files" | "measurements.link" | "fingerprints.import" | "fingerprints.list" | "data.import" | "cost.estimate" | "cost.batch" | "cost.regions" | "cost.event" | "cost.events" | "cost.compare" | "cost.methods" | "registry.import" | "registry.summary" | "registry.asns" | "registry.decision" | "registry.lookup" | "elections.import" | "elections.list" | "elections.summary" | "elections.rejects" | "elections.electronic" | "elections.fingerprints" | "elections.integers" | "elections.shpilkin" | "signals.import" | "signals.list" | "signals.points" | "signals.rejects" | "hooks.add" | "hooks.list" | "hooks.rotate-key" | "hooks.remove" | "hooks.deliveries" | "hooks.replay" | "hooks.deliver" | "watch.status" | "watch.new";
+                name: "events.list" | "events.show" | "events.history" | "events.counts" | "events.add" | "events.edit" | "events.status" | "events.confirm" | "events.dismiss" | "events.import" | "events.geocode" | "events.export" | "indicators.list" | "indicators.export" | "tokens.create" | "tokens.list" | "tokens.revoke" | "db.info" | "db.schema" | "db.derived" | "db.migrate" | "db.seed" | "db.verify" | "db.backup" | "speedtests.import" | "speedtests.summary" | "throughput.extract" | "throughput.rejects" | "throughput.summary" | "detect.run" | "detections.list" | "measurements.ingest" | "measurements.summary" | "measurements.list" | "measurements.rules" | "measurements.get" | "measurements.networks" | "measurements.export" | "measurements.rescore" | "measurements.agreement" | "measurements.agreement_files" | "measurements.files" | "measurements.link" | "fingerprints.import" | "fingerprints.list" | "data.import" | "cost.estimate" | "cost.batch" | "cost.regions" | "cost.event" | "cost.events" | "cost.compare" | "cost.methods" | "registry.import" | "registry.summary" | "registry.asns" | "registry.decision" | "registry.lookup" | "elections.import" | "elections.list" | "elections.summary" | "elections.rejects" | "elections.electronic" | "elections.fingerprints" | "elections.integers" | "elections.shpilkin" | "signals.import" | "signals.list" | "signals.points" | "signals.rejects" | "hooks.add" | "hooks.list" | "hooks.rotate-key" | "hooks.remove" | "hooks.deliveries" | "hooks.replay" | "hooks.deliver" | "watch.status" | "watch.new";
             };
             cookie?: never;
         };

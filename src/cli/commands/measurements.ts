@@ -15,7 +15,7 @@ import {
   measurementsNetworks,
   measurementsRescore,
   measurementsRules,
-  measurementsShow,
+  measurementsGet,
   measurementsSummary,
 } from '../../measure/ops.js';
 import { parseTestNames, STATUSES, type AgreementReject } from '../../measure/index.js';
@@ -123,7 +123,7 @@ export function measurementsCommand(program: Command, io: Io): void {
     .argument('<id>')
     .action(async (id: string, o: Row) => {
       const ctx = ctxOf(io, o);
-      const r = await ctx.run(measurementsShow, { id });
+      const r = await ctx.run(measurementsGet, { id });
       ctx.print(
         r,
         (x: typeof r) =>
@@ -135,7 +135,7 @@ export function measurementsCommand(program: Command, io: Io): void {
             `rules:      ${x.rules.join(', ')}`,
             'evidence:',
             ...x.evidence.map((e) => `  - ${JSON.stringify(e)}`),
-            `raw: ${x.raw ? `${JSON.stringify(x.raw).length} bytes from ${f(x.path)}:${f(x.line)} (use --json to see it)` : f(x.raw_error)}`,
+            `raw: ${x.raw ? `${JSON.stringify(x.raw).length} bytes from ${f(x.file)}:${f(x.line)} (use --json to see it)` : f(x.raw_error)}`,
           ].join('\n') + '\n',
       );
     });
