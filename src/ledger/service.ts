@@ -5,7 +5,7 @@
  */
 import { getRegion } from '../geo/index.js';
 import { check } from '../op/index.js';
-import { AppError, isValidPartialDate, partialDateEnd, partialDateStart, validationError, type Clock } from '../shared/index.js';
+import { AppError, isValidPartialDate, partialDateEnd, partialDateStart, validationError, type Clock, type FieldIssue } from '../shared/index.js';
 import type { EventLinkRecord, EventRecord, EventWrite, RevisionRecord, Store } from '../store/index.js';
 import { futureDateIssues } from './future-dates.js';
 import { followArea, placeAdded } from './geocode.js';
@@ -119,15 +119,24 @@ const REPLACE_EXTRA = ['reason'] as const;
  * The one check of a user's event document (CLI file or --set, HTTP body): every key that is no
  * event field, every value the schema refuses and every date later than the clock's now, named
  * together in one VALIDATION error, whichever path sent it. `replace` checks an HTTP
- * replacement's body, its reason and revision included.
+ * replacement's body, its reason and revision included; `also` adds the caller's own (an id
+ * that is not the edited event's).
  */
-export function refuseInvalidEvent(deps: Pick<LedgerDeps, 'clock'>, input: unknown, replace = false): void {
+export function refuseInvalidEvent(deps: Pick<LedgerDeps, 'clock'>, input: unknown, replace = false, also: readonly FieldIssue[] = []): void {
   const extra = replace ? REPLACE_EXTRA : [];
   const issues = [
+    ...also,
     ...eventDocumentIssues(input, extra, replace ? EventReplaceSchema : EventInputSchema),
     ...futureDateIssues(input, deps.clock.now().getTime()),
   ];
   if (issues.length) throw validationError(issues, 'invalid event');
+}
+
+/** An id in a replacement's body that is not the edited event's, as an issue naming `id` (an event's id does not change). */
+export function otherIdIssues(id: string, input: unknown): FieldIssue[] {
+  const named = (input as { id?: unknown } | null)?.id;
+  if (named === undefined || named === id) return [];
+  return [{ path: ['id'], message: `the body names ${JSON.stringify(named)}, the event edited is "${id}" (an event's id does not change)` }];
 }
 
 /** Add a user's event (`events add`, POST /api/events): its area is placed at once (`placeAdded`), as an import or an edit of the area does. */
@@ -177,17 +186,13 @@ export async function updateEvent(
   expectedRevision: number,
   meta: WriteMeta,
 ): Promise<{ event: LedgerEvent; changed: boolean }> {
-  const named = (input as { id?: unknown } | null)?.id;
-  if (named !== undefined && named !== id)
-    throw new AppError('VALIDATION', `id: the body names ${JSON.stringify(named)}, the event edited is "${id}" (an event's id does not change)`, {
-      issues: [{ path: ['id'], message: `not the edited event's id (${id})` }],
-    });
+  // the document is checked before the event is read: a bad field is a 400 whether or not the event exists
+  const doc = { ...(input as object), id };
+  refuseInvalidEvent(deps, doc, true, otherIdIssues(id, input));
   const cur = await getEvent(deps, id);
   refuseWithdrawn(cur);
   // What the cost reads (places, population affected) follows an edit of the regions or area text;
   // a replacement that carries none of the area's fields is placed as an added event is.
-  const doc = { ...(input as object), id };
-  refuseInvalidEvent(deps, doc, true);
   const given = parseEventInput(doc);
   const f = AREA_FIELDS.some((k) => (input as Record<string, unknown>)[k] !== undefined) ? followArea(cur, given) : placeAdded(given);
   const status: Status = cur.status === 'draft' && f.status === 'draft' ? 'draft' : cur.status === 'draft' ? 'active' : cur.status;
@@ -237,6 +242,8 @@ export async function editEvent(
   const cur = await getEvent(deps, id);
   const expected = revisionEdited(patch, expectedRevision, cur);
   refuseFixedFields(patch, cur);
+  // a withdrawn event is restored before it is edited, whichever fields the patch sets (its stored status is no input status)
+  refuseWithdrawn(cur);
   const { revision: _r, created_at: _c, updated_at: _u, region_notes: _n, ...fields } = cur;
   return updateEvent(deps, id, { ...fields, ...patch }, expected, meta);
 }

@@ -77,6 +77,14 @@ describe('one check of an event document, every invalid field at once', () => {
       expect(put.status).toBe(400);
       const q = (await put.json()) as { errors: Issue[] };
       expect(byPath(q.errors).map((e) => e.path)).toEqual([...BAD_PATHS, 'revision'].sort());
+      // checked before the event is read: an id that is not the edited one is named with the rest, even for an event not there
+      const absent = await app.request('/api/events/ru-2018-no-such-event', {
+        method: 'PUT',
+        headers: { ...headers, 'if-match': '"1"' },
+        body: JSON.stringify({ ...real, zz_not_a_field: 1, category: 'nope' }),
+      });
+      expect(absent.status).toBe(400);
+      expect(byPath(((await absent.json()) as { errors: Issue[] }).errors).map((e) => e.path)).toEqual(['category', 'id', 'zz_not_a_field']);
     } finally {
       await store.close();
     }

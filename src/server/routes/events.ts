@@ -8,6 +8,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   createEvent,
+  otherIdIssues,
   refuseInvalidEvent,
   setStatus,
   updateEvent,
@@ -94,11 +95,15 @@ export function eventRoutes(deps: AppDeps) {
    */
   const eventBody =
     (replace: boolean) =>
-    (result: { success: boolean; target: string; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } }): undefined => {
+    (
+      result: { success: boolean; target: string; data?: unknown; error?: { issues: { path: PropertyKey[]; message: string }[] } },
+      c: { req: { param: (name: string) => string | undefined } },
+    ): undefined => {
       if (result.success) return undefined;
       const issues = issuesFromZod(result.error ?? { issues: [] }, result.data);
       if (result.target !== 'json') throw validationError(issues, 'invalid request');
-      refuseInvalidEvent(deps, result.data, replace);
+      const id = c.req.param('id');
+      refuseInvalidEvent(deps, result.data, replace, replace && id !== undefined ? otherIdIssues(id, result.data) : []);
       throw validationError(issues, 'invalid event');
     };
   /** The event's revision as stored now (its ETag), or undefined when there is no such event. */
