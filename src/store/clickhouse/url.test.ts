@@ -33,6 +33,12 @@ describe('store URL', () => {
     ['clickhouse://127.0.0.1:8123/db?cluster=c&shard_http=127.0.0.1:8123,127.0.0.1:8123', /shard_http entry "127.0.0.1:8123" is listed twice/],
     ['clickhouse://127.0.0.1:8123/db?cluster=c&shard_http=LOCALHOST:8123,localhost:8123', /shard_http entry "localhost:8123" is listed twice/],
     ['   ', /scheme/],
+    // SYNTHETIC: a parameter given twice (one value would be silently ignored), and a fragment (never sent)
+    ['clickhouse://127.0.0.1:8123/db?cluster=c&cluster=x', /store URL: parameter "cluster" is given more than once/],
+    ['clickhouse://127.0.0.1:8123/db?cluster=x&cluster=c', /store URL: parameter "cluster" is given more than once/],
+    ['clickhouse://127.0.0.1:8123/db?cluster=c&shard_http=a:1,b:2&shard_http=c:3,d:4', /store URL: parameter "shard_http" is given more than once/],
+    ['clickhouse://127.0.0.1:8123/db?cluster=c#frag', /store URL: fragment is not part of a store URL/],
+    ['clickhouse://127.0.0.1:8123/db#frag?cluster=c', /store URL: fragment is not part of a store URL/],
   ])('refuses %s naming the wrong part (exit 2)', (url, why) => {
     expect(() => parseStoreUrl(url)).toThrow(why);
     try {

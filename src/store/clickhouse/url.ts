@@ -66,6 +66,11 @@ export function parseStoreUrl(raw: string | undefined): StoreTarget {
     if (hostPort.includes('%')) throw bad(`host "${hostPort}"`, 'cannot be parsed (a host name or address has no "%")');
     throw bad('URL', `"${masked(raw)}" cannot be parsed`);
   }
+  // a fragment is never sent to a server: text after "#" would be dropped without a word (and may be part of a password)
+  if (raw.includes('#')) throw bad('fragment', 'is not part of a store URL: remove the "#..." (a "#" in a password is written %23)');
+  // each parameter once: of two values one would be used and the other silently ignored
+  for (const k of new Set(u.searchParams.keys()))
+    if (u.searchParams.getAll(k).length > 1) throw bad(`parameter "${k}"`, 'is given more than once (give each parameter once)');
   if (!u.hostname) throw bad('host', 'is missing');
   if (!u.port) throw bad('port', 'is missing (the HTTP port, e.g. 8123)');
   const port = Number(u.port);
