@@ -26,3 +26,12 @@ describe('number options', () => {
     expect(numberOption('--threshold')('-2.5e-1')).toBe(-0.25);
   });
 });
+
+describe("a command's own options", () => {
+  it('leave out every global option, so an op never receives --json, --db or --store as an input field', async () => {
+    const { GLOBAL_OPTIONS } = await import('./context.js');
+    const { withoutGlobals } = await import('./command.js');
+    const o = { ...Object.fromEntries(GLOBAL_OPTIONS.map((g) => [g.key, 'x'])), country: 'RU', limit: 5 };
+    expect(withoutGlobals(o)).toEqual({ country: 'RU', limit: 5 });
+  });
+});

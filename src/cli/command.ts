@@ -23,6 +23,12 @@ export function rowsOptions(cmd: Command): Command {
     .option('--force', 'replace --out FILE if it exists');
 }
 
+/** A command's options without the global ones (GLOBAL_OPTIONS: --json, --db, --store): what an op's input may be built from. */
+export function withoutGlobals(o: Record<string, unknown>): Record<string, unknown> {
+  const globals = new Set<string>(GLOBAL_OPTIONS.map((g) => g.key));
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !globals.has(k)));
+}
+
 /** Build the context from a command's merged options. */
 export const ctxOf = (io: Io, opts: Record<string, unknown>) => new CliContext(globalsOf(opts), io);
 

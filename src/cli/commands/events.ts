@@ -5,7 +5,7 @@ import { CATEGORIES, endText, eventFieldValue, ORIGINS, type GeocodeReport, type
 import { eventsAdd, eventsEdit, eventsExport, eventsGeocode, eventsHistory, eventsImport, eventsList, eventsShow, eventsStatus } from '../../ledger/ops.js';
 import type { OpInput, OpOutput } from '../../op/index.js';
 import { AppError, fileError, parseJsonBytes, percentText } from '../../shared/index.js';
-import { collect, ctxOf, examples, intOption, limitOption, leaf, rowsOptions, str, table } from '../command.js';
+import { collect, ctxOf, examples, intOption, limitOption, leaf, rowsOptions, str, table, withoutGlobals } from '../command.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
 
@@ -92,7 +92,7 @@ export function eventsCommand(program: Command, io: Io): void {
     .option('--cursor <c>', 'next_cursor from a previous page')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const { json: _j, db: _d, format: _f, out: _o, force: _F, includeRetracted, startedFrom, ...filters } = o;
+      const { format: _f, out: _o, force: _F, includeRetracted, startedFrom, ...filters } = withoutGlobals(o);
       const result = await ctx.run(eventsList, {
         ...(filters as OpInput<typeof eventsList>),
         started_from: startedFrom as string | undefined,
@@ -205,7 +205,7 @@ export function eventsCommand(program: Command, io: Io): void {
     .option('--origin <o>', `only events from ${ORIGINS.join(', ')}`)
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      const { json: _j, db: _d, format, out, force, includeRetracted, startedFrom, ...filters } = o;
+      const { format, out, force, includeRetracted, startedFrom, ...filters } = withoutGlobals(o);
       if (format === 'parquet' && !out) throw new AppError('USAGE', 'parquet needs --out FILE');
       const r = await ctx.run(eventsExport, {
         ...(filters as OpInput<typeof eventsList>),
