@@ -32,6 +32,7 @@ import { defaultDbPath, openStore, parseStoreUrl, storeUrl, type Store } from '.
 import { cliProgress_ } from './progress.js';
 import { writeOutFile } from './out-file.js';
 import { escapeControls } from './terminal-text.js';
+import { refuseOtherStore, storeKindInForce } from './server-store.js';
 
 /** What a file of one page says on stderr: how many rows it holds and how to get the rest. */
 function morePages(rows: number, cursor: string, fromCursor: boolean, everyRow?: string): string {
@@ -83,6 +84,16 @@ export class CliContext {
 
   get dbPath(): string {
     return defaultDbPath(this.globals.db, this.io.env);
+  }
+
+  /** The store URL the command names (flag, else SPLINTERNET_STORE), as given; undefined when it names none. */
+  get namedStore(): string | undefined {
+    return storeUrl(this.globals.store, this.io.env);
+  }
+
+  /** The kind of store the command's ops use: the one it names, else the store of a server holding the --db file, else the file. */
+  get storeKind(): 'duckdb' | 'clickhouse' {
+    return storeKindInForce(this.namedStore, readLock(this.dbPath));
   }
 
   /** The store URL in force (flag, else SPLINTERNET_STORE), checked; undefined = embedded only. */
@@ -179,6 +190,7 @@ export class CliContext {
    * with that file, and when it may be removed, since every command reads it until then.
    */
   private async remote(lock: ServerLock, name: string, input: unknown, progress: ProgressReporter, dbPath = this.dbPath): Promise<unknown> {
+    refuseOtherStore(lock, dbPath, this.namedStore);
     try {
       return await remoteOp(lock.url, lock.secret, name, input, progress);
     } catch (e) {

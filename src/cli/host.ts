@@ -16,7 +16,7 @@ import { httpServerOptions, limitsOf } from '../server/limits.js';
 import { CostPool } from '../server/cost-pool.js';
 import { setCostCompute } from '../cost/index.js';
 import { AppError, packagePath, realDirs, systemClock } from '../shared/index.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, storeIdentity, type Store } from '../store/index.js';
 import type { CliContext, Io } from './context.js';
 
 /** How long the process waits on SIGINT/SIGTERM for running work before it exits anyway. */
@@ -103,7 +103,7 @@ export async function hostDatabase(
         }
         const url = localUrl(bound, info.port);
         origin = url;
-        writeLock(dbPath, { pid: process.pid, url, secret, started_at: new Date().toISOString() });
+        writeLock(dbPath, { pid: process.pid, url, secret, started_at: new Date().toISOString(), store: storeIdentity(ctx.storeUrl) });
         attached = Promise.resolve(attach({ store, app, url }));
         attached.catch((e: unknown) => {
           stop();

@@ -15,6 +15,12 @@ export interface ServerLock {
   url: string;
   secret: string;
   started_at: string;
+  /**
+   * The store the server opened (storeIdentity: "duckdb" or clickhouse://HOST:PORT/DB?cluster=NAME,
+   * no credentials); a command that names another store is refused rather than sent to it.
+   * Absent in a lock written by an earlier build.
+   */
+  store?: string;
 }
 
 export const lockPath = (dbPath: string) => `${dbPath}.server.json`;

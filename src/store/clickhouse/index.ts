@@ -15,7 +15,7 @@ import { chSpeedTestRepo } from './speedtest-repo.js';
 import { chThroughputRepo } from './throughput-repo.js';
 import type { ClickHouseTarget } from './url.js';
 
-export { parseStoreUrl, type ClickHouseTarget, type StoreTarget } from './url.js';
+export { parseStoreUrl, storeIdentity, type ClickHouseTarget, type StoreTarget } from './url.js';
 export { NATIVE_PORT_OFFSET } from './client.js';
 
 /** `create`: a database that does not exist is created (db migrate); otherwise it is refused, naming it. */

@@ -105,3 +105,15 @@ export function parseStoreUrl(raw: string | undefined): StoreTarget {
     display: `clickhouse://${u.host}/${database}?cluster=${cluster}${sh ? `&shard_http=${sh}` : ''}`,
   };
 }
+
+/**
+ * Which data a store URL reaches, as text two URLs can be compared by: "duckdb" (the --db file),
+ * or clickhouse://HOST:PORT/DATABASE?cluster=NAME with the host in lower case. Credentials and
+ * shard_http say how the data is reached, not which data it is, so they are left out.
+ */
+export function storeIdentity(raw: string | undefined): string {
+  const t = parseStoreUrl(raw);
+  if (t.kind === 'duckdb') return 'duckdb';
+  const host = t.host.includes(':') ? `[${t.host.toLowerCase()}]` : t.host.toLowerCase();
+  return `clickhouse://${host}:${t.port}/${t.database}?cluster=${t.cluster}`;
+}
