@@ -109,19 +109,20 @@ export class CliContext {
   /**
    * Run an op where the database is: via the server if one holds it, else in-process. Either
    * way the op's local paths are absolute against this process's working directory first.
+   * `fileOnly`: in-process, open the --db file without the store URL (ops that read only the file).
    */
   async run<I extends z.ZodType, O extends z.ZodType>(
     op: Op<I, O>,
     raw: z.input<I>,
     progress: ProgressReporter = this.progress(),
-    options: { readOnly?: boolean } = {},
+    options: { readOnly?: boolean; fileOnly?: boolean } = {},
   ): Promise<z.output<O>> {
     const input = resolveLocalPaths(op, raw);
     const lock = readLock(this.dbPath);
     // The server runs the same op (same schema, same code): its result has the output type.
     if (lock) return (await this.remote(lock, op.name, input, progress)) as z.output<O>;
     this.refuseMissingForRead(op, input);
-    const opened = await this.open({ create: op.createsStore, readOnly: options.readOnly });
+    const opened = await this.open({ create: op.createsStore, readOnly: options.readOnly, fileOnly: options.fileOnly });
     if ('server' in opened) return (await this.remote(opened.server.lock, op.name, input, progress, opened.server.path)) as z.output<O>;
     try {
       return await executeOp(
@@ -145,9 +146,13 @@ export class CliContext {
    * The store opened in-process, or the server that holds its file under another name (a hard
    * link: DuckDB refuses the open, naming that server's pid), which the op then goes through.
    */
-  private async open(options: { create?: boolean; readOnly?: boolean } = {}): Promise<{ store: Store } | { server: { lock: ServerLock; path: string } }> {
+  private async open(
+    options: { create?: boolean; readOnly?: boolean; fileOnly?: boolean } = {},
+  ): Promise<{ store: Store } | { server: { lock: ServerLock; path: string } }> {
     try {
-      return { store: await openStore(this.dbPath, { store: this.storeUrl, create: options.create, readOnly: options.readOnly }) };
+      // fileOnly: the --db file alone, without the store URL (a check of the file needs no shard)
+      const store = options.fileOnly ? undefined : this.storeUrl;
+      return { store: await openStore(this.dbPath, { store, create: options.create, readOnly: options.readOnly }) };
     } catch (e) {
       const server = heldByServer(e, this.dbPath);
       if (server) return { server };

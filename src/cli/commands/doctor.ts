@@ -56,39 +56,32 @@ export function doctorCommand(program: Command, io: Io): void {
       } catch (e) {
         checks.push({ name: 'duckdb', ok: false, detail: (e as Error).message });
       }
-      // the --db file, opened read-only: doctor reports pending migrations, it never applies them
+      // The store the ops use: the one named, else (a serve holding the --db file) the server's.
+      const cluster = ctx.storeKind === 'clickhouse';
+      // The --db file, opened read-only (doctor reports pending migrations, it never applies them),
+      // alone when in-process: its schema, its rows and its webhook secrets are checked on a cluster
+      // node as on DuckDB (the ledger, tokens and webhooks live there).
+      const fileOnly = { readOnly: true, fileOnly: true };
       let schema: SchemaCheck | null = null;
       let status: SchemaStatus | null = null;
-      if (!ctx.storeUrl) {
+      const fileMissing = cluster && !existsSync(ctx.dbPath);
+      if (fileMissing)
+        checks.push({ name: 'database', ok: true, detail: `${ctx.dbPath} does not exist yet (created by db seed, db migrate, serve or an import)` });
+      else {
         try {
-          schema = await ctx.run(dbSchema, {}, ctx.progress(), { readOnly: true });
+          schema = await ctx.run(dbSchema, {}, ctx.progress(), fileOnly);
           status = schemaStatus(ctx.dbPath, schema);
           checks.push({ name: 'database', ok: status.ok, detail: status.detail });
         } catch (e) {
           checks.push({ name: 'database', ok: false, detail: (e as Error).message });
         }
-      } else if (existsSync(ctx.dbPath)) {
-        try {
-          // this check is about the --db file alone: a server store that fails is the store check's
-          const info = await ctx.run(dbInfo, {}).catch(async () => {
-            const file = await openStore(ctx.dbPath, { migrate: false, readOnly: true });
-            try {
-              return await file.info();
-            } finally {
-              await file.close();
-            }
-          });
-          // with a server store, info describes the cluster; the file's own version is info.embedded
-          checks.push({ name: 'database', ok: true, detail: `${ctx.dbPath}, schema version ${(info.embedded ?? info).schemaVersion}` });
-        } catch (e) {
-          checks.push({ name: 'database', ok: false, detail: (e as Error).message });
-        }
-      } else checks.push({ name: 'database', ok: true, detail: `${ctx.dbPath} does not exist yet (created by db seed, db migrate, serve or an import)` });
+      }
       // the data is read only from a file whose schema is this code's, all of it
-      const readable = ctx.storeUrl !== undefined || (status?.ok === true && !status.pending);
-      if (ctx.storeUrl) {
+      const fileReadable = status?.ok === true && !status.pending;
+      const readable = fileMissing || fileReadable;
+      if (cluster) {
         try {
-          const info = await ctx.run(dbInfo, {});
+          const info = await ctx.run(dbInfo, {}, ctx.progress(), { readOnly: true });
           const sh = info.shards;
           // judged as /healthz judges it (a serve that holds the file answers even when no shard does)
           checks.push({ name: 'store', ...storeCheckOf(info) });
@@ -102,9 +95,9 @@ export function doctorCommand(program: Command, io: Io): void {
           checks.push({ name: 'store', ok: false, detail: (e as Error).message });
         }
       } else checks.push({ name: 'store', ok: true, detail: 'duckdb (the --db file; --store or SPLINTERNET_STORE selects a ClickHouse cluster)' });
-      if (o.deep && schema && !ctx.storeUrl) {
+      if (o.deep && schema) {
         try {
-          const tables = await ctx.run(dbVerify, {}, ctx.progress(), { readOnly: true });
+          const tables = await ctx.run(dbVerify, {}, ctx.progress(), fileOnly);
           const rows = tables.reduce((n, t) => n + (t.rows ?? 0), 0);
           const bad = tables.filter((t) => !t.ok);
           // the tables its schema version implies count, those it lacks as not read
@@ -136,9 +129,9 @@ export function doctorCommand(program: Command, io: Io): void {
         }
       } else if (status?.pending) checks.push({ name: 'derived data', ok: true, detail: 'not checked until the pending migrations are applied' });
       // webhook subscriptions whose secret the key file cannot open: their deliveries can never be signed
-      if (readable && !ctx.storeUrl) {
+      if (fileReadable) {
         try {
-          const lost = (await ctx.run(hooksList, { all: false }, ctx.progress(), { readOnly: true })).items.filter((h) => h.secret_problem);
+          const lost = (await ctx.run(hooksList, { all: false }, ctx.progress(), fileOnly)).items.filter((h) => h.secret_problem);
           checks.push({
             name: 'webhook secrets',
             ok: lost.length === 0,

@@ -91,6 +91,10 @@ export async function openClickHouseStore(
         embedded: await embedded.info().then((e) => ({ path: e.path, schemaVersion: e.schemaVersion })),
       };
     },
+    // the --db file beside the cluster (ledger, tokens, webhooks, ...): its schema and its rows are
+    // checked as on DuckDB; the cluster's own tables are judged by their shards (info)
+    ...(embedded.schemaCheck && { schemaCheck: () => embedded.schemaCheck!() }),
+    ...(embedded.verify && { verify: () => embedded.verify!() }),
     // even steps for this node's cluster writes and for the cluster's generation, so the parity
     // stays the embedded store's (odd: a write in flight there)
     dataVersion: () => embedded.dataVersion() * 1_000_003 + 2 * (writes + cluster.generation()),
