@@ -13,11 +13,14 @@
  *   op's `check` finds, all named at once, whichever field is wrong (issues.ts);
  * - `run` returns the output schema's type (checked by the compiler); the output schema is
  *   what OpenAPI publishes, so it must not transform (tests parse results with it);
- * - a remote caller never sees a server path outside its import folders (public-paths.ts).
+ * - a remote caller never sees a server path outside its import folders (public-paths.ts);
+ * - a store request that did not complete says what holds: for an op that writes, that the
+ *   files it finished stay stored (after-failure.ts); never that advice on a read.
  */
 import type { z } from 'zod';
 import { assertFileAccess, assertScope, validationError, type Clock, type FieldIssue, type Grant, type ProgressReporter, type Scope } from '../shared/index.js';
 import type { Store } from '../store/index.js';
+import { afterFailedWrite } from './after-failure.js';
 import { rangeIssues } from './checks.js';
 import { inputIssues } from './issues.js';
 import { publicPaths, type ServerPaths } from './public-paths.js';
@@ -248,5 +251,11 @@ export async function executeOp<I extends z.ZodType, O extends z.ZodType>(ctx: O
   authorizeOp(ctx.grant, op);
   const input = parseInput(op, raw);
   authorizeOp(ctx.grant, op, input);
-  return wordedAnswer(publicPaths(await op.run(ctx, input), ctx.grant, op.serverPaths), op.worded, ctx.wording);
+  let result: z.output<O>;
+  try {
+    result = await op.run(ctx, input);
+  } catch (e) {
+    throw opWrites(op, input) ? afterFailedWrite(e) : e;
+  }
+  return wordedAnswer(publicPaths(result, ctx.grant, op.serverPaths), op.worded, ctx.wording);
 }

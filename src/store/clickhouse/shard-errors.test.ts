@@ -40,7 +40,8 @@ describe('a shard failing in the middle of a request', () => {
         /^ClickHouse: shard 2 \(127\.0\.0\.1:18901, native 127\.0\.0\.1:19778\) of cluster "splinternet" failed during the request \(reported by 127\.0\.0\.1:18900: Code: 2/,
       );
       expect(e.message).not.toContain('shard 1 (');
-      expect(e.message).toMatch(/files an import finished before it stay stored \(a rerun skips them\)/);
+      expect(e.message).toMatch(/; this request did not complete$/);
+      expect(e.details.incomplete).toBe(true);
     }
   });
 

@@ -20,12 +20,11 @@ export interface ShardInfo {
 }
 
 /**
- * What holds after a request failed on a shard. The request itself did not complete, but an
- * import commits file by file: the files it finished before the failure stay stored (a rerun
- * skips them) and the rerun completes the rest; nothing is visible half-written.
+ * What holds after a request failed on a shard: it did not complete. The error carries
+ * `incomplete`, so an op that writes adds what its writes keep (src/op/after-failure.ts); a read
+ * says no more.
  */
-export const AFTER_FAILURE =
-  'this request did not complete; files an import finished before it stay stored (a rerun skips them), and rerunning the command once the shard answers completes the rest';
+export const AFTER_FAILURE = 'this request did not complete';
 
 /** Why a shard's /ping failed, in one short phrase. */
 const whyDown = (error: string | undefined): string =>
@@ -42,7 +41,7 @@ export function shardsDown(t: ClickHouseTarget, down: { shard: number; host: str
     `store URL: shard ${down.map((d) => `${d.shard} (${d.host}:${d.port}: ${whyDown(d.error)})`).join(', ')} of cluster "${t.cluster}" does not answer over HTTP` +
       (t.shardHttp ? '' : ` (expected at the native port - ${NATIVE_PORT_OFFSET}; list them with &shard_http=HOST:PORT,...)`) +
       (cause === undefined ? '' : `; ${AFTER_FAILURE}`),
-    cause === undefined ? {} : { cause },
+    cause === undefined ? {} : { cause, details: { incomplete: true } },
   );
 }
 
@@ -61,6 +60,6 @@ export function shardFailed(t: ClickHouseTarget, shards: readonly Pick<ShardInfo
     `ClickHouse: shard ${named.map((s) => `${s.shard} (${s.host}:${s.port}, native ${s.native})`).join(', ')} of cluster "${t.cluster}" failed during the request` +
       (reported ? ` (reported by ${reported[1]}: ${err.message.slice(reported[0].length)})` : ` (${err.message})`) +
       `; ${AFTER_FAILURE}`,
-    { cause: err },
+    { cause: err, details: { incomplete: true } },
   );
 }
