@@ -4,15 +4,31 @@
  * the URL's parts in order (host:port answers, cluster exists, every shard answers) and names
  * the part that is wrong, within the request timeout.
  */
+import { connect } from 'node:net';
 import { AppError } from '../../shared/index.js';
 import { ChNode, NATIVE_PORT_OFFSET } from './client.js';
-import { shardFailed, shardsDown, type ShardInfo } from './shard-errors.js';
+import { shardFailed, shardsDown, whyDown, type ShardDown, type ShardInfo } from './shard-errors.js';
 import { ident, type Sql, sql } from './sql.js';
 import type { ClickHouseTarget } from './url.js';
 
 export { shardsDown, type ShardInfo } from './shard-errors.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Whether HOST:PORT accepts a TCP connection within `timeoutMs` (closed at once). */
+export function tcpOpen(hostPort: string, timeoutMs = 1000): Promise<boolean> {
+  const i = hostPort.lastIndexOf(':');
+  return new Promise((resolve) => {
+    const s = connect({ host: hostPort.slice(0, i).replace(/^\[|\]$/g, ''), port: Number(hostPort.slice(i + 1)), timeout: timeoutMs });
+    const done = (open: boolean) => {
+      s.destroy();
+      resolve(open);
+    };
+    s.once('connect', () => done(true));
+    s.once('error', () => done(false));
+    s.once('timeout', () => done(false));
+  });
+}
 
 /**
  * ClickHouse's answers that refuse the credentials: 192 unknown user, 193 wrong password, 194
@@ -155,8 +171,18 @@ export class ChContext {
     return null;
   }
 
-  async shardHealth(): Promise<{ shard: number; host: string; port: number; ok: boolean; error?: string }[]> {
-    return Promise.all(this.shards.map(async (s) => ({ shard: s.shard, host: s.host, port: s.port, ...(await s.node.ping()) })));
+  async shardHealth(): Promise<({ ok: boolean } & ShardDown)[]> {
+    return Promise.all(
+      this.shards.map(async (s) => {
+        const ping = await s.node.ping();
+        const at = { shard: s.shard, host: s.host, port: s.port };
+        if (ping.ok) return { ...at, ok: true };
+        const error = whyDown(ping.error);
+        // an HTTP port from the layout that refuses: does a server answer on the native port (the layout is wrong) or none (it is stopped)?
+        const refused = !this.target.shardHttp && /ECONNREFUSED/.test(error);
+        return { ...at, ok: false, error, ...(refused && { nativeOpen: await tcpOpen(s.native) }) };
+      }),
+    );
   }
 
   /** Insert through the Distributed table, synchronously on every shard (a failure names the shards that do not answer). */

@@ -26,21 +26,43 @@ export interface ShardInfo {
  */
 export const AFTER_FAILURE = 'this request did not complete';
 
+/** A shard whose /ping failed, and why. */
+export interface ShardDown {
+  shard: number;
+  host: string;
+  port: number;
+  error?: string;
+  /**
+   * Whether its native port accepts connections, asked only when its HTTP port (taken from the
+   * port layout) refused the connection: true means a server runs there and the layout is wrong.
+   */
+  nativeOpen?: boolean;
+}
+
 /** Why a shard's /ping failed, in one short phrase. */
-const whyDown = (error: string | undefined): string =>
+export const whyDown = (error: string | undefined): string =>
   /abort|timeout/i.test(error ?? '') ? `no answer within ${PING_TIMEOUT_MS / 1000} s` : (error ?? 'no answer').split('\n')[0]!;
 
 /**
  * The error for shards that do not answer, the same whether the store is being opened or a
  * request on an open store (a running `serve`) fails: exit 2, HTTP 503, naming each shard and
- * why. `cause`: the failed request's error (kept as the cause; the message says what holds).
+ * why. It blames the URL only where the URL may be at fault: a `shard_http` entry it lists, or
+ * an HTTP port taken from the port layout that refuses while the shard's native port answers;
+ * otherwise the shard's server is stopped or hung, and the error says how to start it again.
+ * `cause`: the failed request's error (kept as the cause; the message says what holds).
  */
-export function shardsDown(t: ClickHouseTarget, down: { shard: number; host: string; port: number; error?: string }[], cause?: unknown): AppError {
+export function shardsDown(t: ClickHouseTarget, down: ShardDown[], cause?: unknown): AppError {
+  const named = `shard ${down.map((d) => `${d.shard} (${d.host}:${d.port}: ${whyDown(d.error)})`).join(', ')} of cluster "${t.cluster}"`;
+  const layout = !t.shardHttp && down.some((d) => d.nativeOpen === true);
+  const head = t.shardHttp
+    ? `store URL: ${named} does not answer over HTTP (check that server and its shard_http entry)`
+    : layout
+      ? `store URL: ${named} does not answer over HTTP though its native port does (expected at the native port - ${NATIVE_PORT_OFFSET}; list them with &shard_http=HOST:PORT,...)`
+      : `ClickHouse: ${named} does not answer: its server is stopped or hung; check that server ` +
+        '(a cluster started by `splinternet clickhouse up --dir DIR` has its stopped shards started again by the same command)';
   return new AppError(
     'STORE_UNREACHABLE',
-    `store URL: shard ${down.map((d) => `${d.shard} (${d.host}:${d.port}: ${whyDown(d.error)})`).join(', ')} of cluster "${t.cluster}" does not answer over HTTP` +
-      (t.shardHttp ? '' : ` (expected at the native port - ${NATIVE_PORT_OFFSET}; list them with &shard_http=HOST:PORT,...)`) +
-      (cause === undefined ? '' : `; ${AFTER_FAILURE}`),
+    head + (cause === undefined ? '' : `; ${AFTER_FAILURE}`),
     cause === undefined ? {} : { cause, details: { incomplete: true } },
   );
 }
