@@ -70,16 +70,28 @@ async function notOnThisStore(store: Store, filter: MeasurementFilter): Promise<
   const other = read.filter((f) => f.rules_version !== RULES_VERSION).length;
   const of = files > read.length ? ` (of the ${read.length} newest)` : '';
   const fresh = info.path.replace(/^(clickhouse:\/\/[^/]+\/)([A-Za-z0-9_]+)/, `$1$2_r${RULES_VERSION.slice(0, 8)}`);
-  const steps = [
-    `splinternet db migrate --store '${fresh}'`,
-    `splinternet ingest PATHS... --store '${fresh}'   (the paths: splinternet measurements files --store '${info.path}')`,
-    `then use --store '${fresh}' (or SPLINTERNET_STORE)`,
-  ];
+  // every file was read and none was judged with other rules: ingesting them again changes no verdict
+  const current = other === 0 && files <= read.length;
+  // the listing of every ingested file (the newest MANIFEST_READ at most), full paths one a line
+  const listed = Math.min(Math.max(files, 1), MANIFEST_READ);
+  const listing =
+    `splinternet measurements files --paths --limit ${listed} --store '${info.path}'` +
+    (files > MANIFEST_READ ? `, the newest ${MANIFEST_READ} of ${files}` : '');
+  const steps = current
+    ? []
+    : [
+        `splinternet db migrate --store '${fresh}'`,
+        `splinternet ingest PATHS... --store '${fresh}'   (the paths: ${listing})`,
+        `then use --store '${fresh}' (or SPLINTERNET_STORE)`,
+      ];
+  const todo = current
+    ? `Every ingested file was judged with the current rules: ingesting them again changes no verdict.`
+    : `To judge them with the current rules, ingest the files again into a fresh database: ${steps.join('; ')}. Or rescore an embedded store (--db without --store).`;
   return new AppError(
     'USAGE',
     `measurements rescore is not supported on the ${info.kind} store ${info.path}: it keeps no rule inputs, and its day cells count each measurement under the verdict it was stored with, which ClickHouse cannot move to a new verdict without a moment where summaries miss it (docs/design/005-clickhouse-store.md); nothing was changed. ` +
       `${matching} stored measurement(s) match the filters; ${files} file(s) ingested, ${other}${of} judged with rules other than the current ${RULES_VERSION}. ` +
-      `To judge them with the current rules, ingest the files again into a fresh database: ${steps.join('; ')}. Or rescore an embedded store (--db without --store).`,
+      todo,
     { details: { store: info.kind, url: info.path, measurements: matching, files, files_other_rules: other, rules_version: RULES_VERSION, steps } },
   );
 }

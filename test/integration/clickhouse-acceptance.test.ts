@@ -186,37 +186,38 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     }
   });
 
-  it('measurements rescore: exit 2 saying why, what matches, which files, the fresh-database steps; nothing changed', { timeout: 300_000 }, async () => {
-    const u = withDb('resc');
-    const cdb = join(t.dir, 'resc.duckdb');
-    expect((await runBin(['db', 'migrate', '--store', u, '--db', cdb])).code).toBe(0);
-    // the five RU measurements of the sample, one file each
-    const ru = [
-      '20200304/18/RU/facebookmessenger',
-      '20200303/09/RU/webconnectivity',
-      '20230121/23/RU/tor',
-      '20201029/04/RU/webconnectivity',
-      '20221109/22/RU/telegram',
-    ];
-    const ing = await runBin(['ingest', ...ru.map((d) => join(BUCKET, 'raw', d)), '--store', u, '--db', cdb, '--json']);
-    expect(json(ing.out)).toMatchObject({ stored: 5, reconciled: true });
-    const summary = async () => (await runBin(['measurements', 'summary', '--json', '--store', u, '--db', cdb])).out;
-    const before = await summary();
-    const r = await runBin(['measurements', 'rescore', '--cc', 'RU', '--test-name', 'web_connectivity', '--json', '--store', u, '--db', cdb]);
-    expect(r.code).toBe(2);
-    const err = json(r.out).error as Record<string, unknown>;
-    const fresh = u.replace('/resc?', '/resc_r' + String(err.rules_version).slice(0, 8) + '?');
-    expect(err).toMatchObject({ code: 'USAGE', store: 'clickhouse', url: u, measurements: 2, files: 5, files_other_rules: 0 });
-    expect(err.steps).toEqual([
-      `splinternet db migrate --store '${fresh}'`,
-      `splinternet ingest PATHS... --store '${fresh}'   (the paths: splinternet measurements files --store '${u}')`,
-      `then use --store '${fresh}' (or SPLINTERNET_STORE)`,
-    ]);
-    expect(err.message).toMatch(
-      /not supported on the clickhouse store .*keeps no rule inputs.*day cells.*nothing was changed\. 2 stored measurement\(s\) match the filters; 5 file\(s\) ingested/,
-    );
-    expect(await summary()).toBe(before);
-  });
+  it(
+    'measurements rescore: exit 2 saying why, what matches, which files, no steps when every file has the current rules; nothing changed',
+    { timeout: 300_000 },
+    async () => {
+      const u = withDb('resc');
+      const cdb = join(t.dir, 'resc.duckdb');
+      expect((await runBin(['db', 'migrate', '--store', u, '--db', cdb])).code).toBe(0);
+      // the five RU measurements of the sample, one file each
+      const ru = [
+        '20200304/18/RU/facebookmessenger',
+        '20200303/09/RU/webconnectivity',
+        '20230121/23/RU/tor',
+        '20201029/04/RU/webconnectivity',
+        '20221109/22/RU/telegram',
+      ];
+      const ing = await runBin(['ingest', ...ru.map((d) => join(BUCKET, 'raw', d)), '--store', u, '--db', cdb, '--json']);
+      expect(json(ing.out)).toMatchObject({ stored: 5, reconciled: true });
+      const summary = async () => (await runBin(['measurements', 'summary', '--json', '--store', u, '--db', cdb])).out;
+      const before = await summary();
+      const r = await runBin(['measurements', 'rescore', '--cc', 'RU', '--test-name', 'web_connectivity', '--json', '--store', u, '--db', cdb]);
+      expect(r.code).toBe(2);
+      const err = json(r.out).error as Record<string, unknown>;
+      expect(err).toMatchObject({ code: 'USAGE', store: 'clickhouse', url: u, measurements: 2, files: 5, files_other_rules: 0 });
+      // every file was judged with the current rules: an ingest again would change nothing, so no steps
+      expect(err.steps).toEqual([]);
+      expect(err.message).toContain('Every ingested file was judged with the current rules: ingesting them again changes no verdict.');
+      expect(err.message).toMatch(
+        /not supported on the clickhouse store .*keeps no rule inputs.*day cells.*nothing was changed\. 2 stored measurement\(s\) match the filters; 5 file\(s\) ingested/,
+      );
+      expect(await summary()).toBe(before);
+    },
+  );
 
   it('bad store URLs exit 2 within 10 s, naming the wrong part', async () => {
     const cases: [string, RegExp][] = [

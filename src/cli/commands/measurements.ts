@@ -245,14 +245,25 @@ export function measurementsCommand(program: Command, io: Io): void {
   leaf(m, 'files', 'the ingest manifest (path, size, checksum, status, counts) and, with --rejects, the rejected lines')
     .option('--rejects', 'also list rejects (file, line, byte offset, reason)')
     .option('--file-id <id>', 'rejects of one file')
-    .option('--limit <n>', 'rows', limitOption)
+    .option('--limit <n>', 'rows (default 100, newest first; at most 10000)', limitOption)
+    .option('--paths', "print only each file's full path, one a line (what `ingest` takes again)")
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(measurementsFiles, { limit: o.limit as number | undefined, rejects: o.rejects === true, file_id: str(o.fileId) });
+      // a listing shorter than the manifest says so, and how to list more (on stderr beside bare paths)
+      const more =
+        r.counts.files > r.files.length
+          ? `${r.files.length} of ${r.counts.files} files listed, newest first: --limit ${Math.min(r.counts.files, 10000)} lists ${r.counts.files > 10000 ? 'the newest 10000' : 'them all'}\n`
+          : '';
+      if (o.paths === true && !ctx.globals.json) {
+        if (more) io.err.write(more);
+        return ctx.print(r, (x: typeof r) => x.files.map((f) => f.path + '\n').join(''));
+      }
       ctx.print(
         r,
         (x: typeof r) =>
           table(x.files, ['file_id', 'status', 'lines_read', 'stored', 'duplicates', 'rejected', 'size', 'path']) +
+          more +
           (x.rejects ? table(x.rejects, ['path', 'line', 'byte_offset', 'reason', 'detail']) : ''),
       );
     });
