@@ -14,7 +14,8 @@ const FP = fingerprintsVersion([]);
 
 type Choice = { label: string; label_en: string | null };
 
-type Snapshot = { id: string; doc: Record<string, unknown>; files: string[] };
+/** A register snapshot; `published: false`: its figures were written (by another node) but this store's series have no value of it. */
+type Snapshot = { id: string; doc: Record<string, unknown>; files: string[]; published?: boolean };
 
 function storeWith(links: EventLinkRecord[], versions: Versions | null, choices: Choice[] = [], events: LedgerEvent[] = [], snapshots: Snapshot[] = []): Store {
   const election = { id: 'president-2018', kind: 'president', year: 2018, title: 'Presidential election' };
@@ -22,13 +23,24 @@ function storeWith(links: EventLinkRecord[], versions: Versions | null, choices:
     ledger: {
       linksOfKind: (kind: string) => Promise.resolve(links.filter((l) => l.kind === kind)),
       listEvents: () => Promise.resolve(events.map((doc) => ({ id: doc.id, origin: 'stop', doc }))),
+      // the blocked-IPv4 value every analysed snapshot publishes for its day
+      listIndicatorValues: () =>
+        Promise.resolve(
+          snapshots
+            .filter((x) => x.doc.entries !== undefined && x.published !== false)
+            .map((x) => ({
+              seriesId: 'ru-registry-blocked-ipv4',
+              period: x.id.slice(0, 10),
+              doc: { source: { locator: `splinternet registry summary --snapshot ${x.id}` } },
+            })),
+        ),
     },
     measure: {
       rescore: versions === null ? undefined : { versions: () => Promise.resolve(versions.map((v) => ({ fingerprints_version: FP, ...v }))) },
       listFingerprints: () => Promise.resolve([]),
     },
     registry: {
-      listSnapshots: () => Promise.resolve(snapshots.map(({ id, doc }) => ({ id, doc }))),
+      listSnapshots: () => Promise.resolve(snapshots.map(({ id, doc }) => ({ id, doc, dumpAt: id, complete: true }))),
       listFiles: (id: string) => Promise.resolve((snapshots.find((x) => x.id === id)?.files ?? []).map((sourceFile) => ({ snapshotId: id, sourceFile }))),
     },
     elections: {
@@ -205,5 +217,21 @@ describe('derivedChecks', () => {
       status: 'current',
       detail: 'figures for all 2 snapshots',
     });
+  });
+
+  it("SYNTHETIC snapshots: one with figures but no value in this store's series (imported by another node on the cluster) is stale, naming the import of its files", async () => {
+    const snapshots: Snapshot[] = [
+      { id: '2018-05-05T13:25:00Z', doc: { entries: 3 }, files: ['zapret-info_dump_2018-05-05_TRUNCATED_cidr_entries_DERIVED.csv'] },
+      { id: '2019-06-01', doc: { entries: 5 }, files: ['zapret-info_dump_2019-06-01_qa.cp1251.csv'], published: false },
+    ];
+    expect((await derivedChecks(storeWith([], [], [], [], snapshots))).find((c) => c.dataset === 'registry figures')).toEqual({
+      dataset: 'registry figures',
+      status: 'stale',
+      detail:
+        "1 of 2 snapshots with figures but no values in this database's ru-registry-* indicator series (2019-06-01; imported by another node sharing the store): the published series leave them out",
+      commands: ['splinternet registry import zapret-info_dump_2019-06-01_qa.cp1251.csv'],
+    });
+    snapshots[1]!.published = true;
+    expect((await derivedChecks(storeWith([], [], [], [], snapshots))).find((c) => c.dataset === 'registry figures')?.status).toBe('current');
   });
 });

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { choiceEnglish } from '../elections/index.js';
 import { geocodeLedger } from '../ledger/index.js';
 import { fingerprintsVersion, RULES_VERSION, type Fingerprint } from '../measure/index.js';
+import { unpublishedSnapshots } from '../registry/index.js';
 import { packagePath, silentProgress, type Clock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 
@@ -252,20 +253,34 @@ function registryPath(file: string): string {
 /**
  * Register snapshots whose files are stored without the figures their analysis writes last (an
  * import stopped in its analysis): the summary's figures and its choice of default snapshot
- * leave them out until `registry import` of their files analyses them again.
+ * leave them out until `registry import` of their files analyses them again. And snapshots with
+ * figures whose values this store's ru-registry-* series lack (on a cluster: imported by another
+ * node, whose series are in its own --db file): the published series leave them out until the
+ * same command, run here, publishes them.
  */
 async function registryFigures(store: Store): Promise<DerivedCheck> {
   const snapshots = await store.registry.listSnapshots();
   if (snapshots.length === 0) return { dataset: 'registry figures', status: 'empty', detail: 'no register snapshots imported' };
   const missing = snapshots.filter((s) => s.doc.entries === undefined);
-  if (!missing.length) return { dataset: 'registry figures', status: 'current', detail: `figures for all ${plural(snapshots.length, 'snapshot')}` };
-  const files = [...new Set((await Promise.all(missing.map((s) => store.registry.listFiles(s.id)))).flat().map((f) => registryPath(f.sourceFile)))].sort();
+  const unpublished = await unpublishedSnapshots(store);
+  if (!missing.length && !unpublished.length)
+    return { dataset: 'registry figures', status: 'current', detail: `figures for all ${plural(snapshots.length, 'snapshot')}` };
+  const stale = [...missing, ...unpublished];
+  const files = [...new Set((await Promise.all(stale.map((s) => store.registry.listFiles(s.id)))).flat().map((f) => registryPath(f.sourceFile)))].sort();
+  const parts = [
+    missing.length
+      ? `${n(missing.length)} of ${plural(snapshots.length, 'snapshot')} stored without figures (${missing.map((s) => s.id).join(', ')}): ` +
+        'the register summary, its figures and its default snapshot leave them out'
+      : '',
+    unpublished.length
+      ? `${n(unpublished.length)} of ${plural(snapshots.length, 'snapshot')} with figures but no values in this database's ru-registry-* indicator series ` +
+        `(${unpublished.map((s) => s.id).join(', ')}; imported by another node sharing the store): the published series leave them out`
+      : '',
+  ];
   return {
     dataset: 'registry figures',
     status: 'stale',
-    detail:
-      `${n(missing.length)} of ${plural(snapshots.length, 'snapshot')} stored without figures (${missing.map((s) => s.id).join(', ')}): ` +
-      'the register summary, its figures and its default snapshot leave them out',
+    detail: parts.filter(Boolean).join('; '),
     commands: [`splinternet registry import ${files.map(shellWord).join(' ')}`],
   };
 }

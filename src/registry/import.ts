@@ -12,6 +12,7 @@ import { refuseConflicts } from './conflicts.js';
 import { ensureAsnTable } from './asn.js';
 import { importCidrFile, importDumpFile, PARSER_VERSION, REJECT_KIND, rejectKey, rejectList, type FileReport, type LineReject } from './file-import.js';
 import { planFiles, type PlannedFile } from './plan.js';
+import { unpublishedSnapshots } from './published.js';
 import { daySnapshot, snapshotFlags } from './snapshots.js';
 import { importDailyStats } from './stats-import.js';
 import { isRecordsSeries, oneStatePerDay } from './day-state.js';
@@ -95,6 +96,9 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
   // a file of it found unchanged still has it analysed again.
   const stored = await deps.store.registry.listSnapshots();
   const unanalysed = new Set(stored.filter((s) => s.doc.entries === undefined).map((s) => s.id));
+  // A snapshot analysed elsewhere (another node sharing the cluster) without values in this store's
+  // series: a file of it found unchanged still has it analysed and published here.
+  const unpublished = new Set((await unpublishedSnapshots(deps.store)).map((s) => s.id));
   // A complete snapshot stays complete: refuseConflicts lets into it only files that replace its own.
   const complete = new Set(stored.filter((s) => s.complete).map((s) => s.id));
   for (const plan of plans) {
@@ -121,7 +125,8 @@ export async function importRegistry(deps: Deps, paths: string[], opts: ImportOp
       }
       deps.progress.stop();
     }
-    if (file.status === 'unchanged' && plan.snapshotId && (unanalysed.has(plan.snapshotId) || (await staleFlags(deps.store, plan.snapshotId))))
+    const again = (id: string) => unanalysed.has(id) || unpublished.has(id);
+    if (file.status === 'unchanged' && plan.snapshotId && (again(plan.snapshotId) || (await staleFlags(deps.store, plan.snapshotId))))
       touched.add(plan.snapshotId);
     report.files.push(file);
     report.stored += file.stored;

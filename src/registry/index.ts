@@ -8,6 +8,7 @@ export { seedRegistry } from './seed.js';
 export { registrySummary, registryAsns, cachedAnalysis } from './views.js';
 export { lookupQuery, type LookupQuery } from './lookup-query.js';
 export { registryDecision } from './decision.js';
+export { unpublishedSnapshots } from './published.js';
 export { registryLookup } from './lookup.js';
 export { analyseSnapshot, METHOD, type SnapshotAnalysis } from './analysis.js';
 export { installedAsnDataset, ensureAsnTable, loadAsTable } from './asn.js';
