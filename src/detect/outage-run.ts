@@ -7,7 +7,7 @@
  * a fraction of its baseline), the samples and thresholds behind the onset, and its sources.
  */
 import { paramRangeProblem } from './param-ranges.js';
-import { AppError, percentText } from '../shared/index.js';
+import { AppError, breather, percentText } from '../shared/index.js';
 import { canonicalSource } from '../signals/index.js';
 import type { SignalFilter, SignalPointRecord, Store } from '../store/index.js';
 import { detectionId, type Detection, type SeriesReport } from './detection.js';
@@ -165,8 +165,13 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
   // Episodes that ended before the window are history, not findings.
   const sinceMs = q.since === undefined ? -Infinity : Date.parse(q.since);
   const inWindow = (e: { recovery: string | null }) => e.recovery === null || t(e.recovery) >= sinceMs;
+  // each series is judged synchronously; between series (and every few thousand points grouped)
+  // the process's other work gets its turn
+  const breathe = breather();
   const groups = new Map<string, SignalPointRecord[]>();
-  for (const p of points) {
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    if (i % 4096 === 0) await breathe();
     const k = `${p.entity_type}\u0000${p.entity_code}\u0000${p.source}`;
     const g = groups.get(k);
     if (g) g.push(p);
@@ -177,6 +182,7 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
   const reportOf = new Map<string, SeriesReport>();
   const byEntity = new Map<string, SignalEpisodes[]>();
   for (const [k, pts] of groups) {
+    await breathe();
     const [etype, code, source] = k.split('\u0000') as [string, string, string];
     // a country entity is its own country, a region (ISO 3166-2) is in the country its code begins with
     const cc = pts.find((p) => p.cc)?.cc ?? (etype === 'country' ? code : etype === 'region' ? code.split('-')[0]! : null) ?? q.cc ?? null;
@@ -246,6 +252,7 @@ export async function runOutage(store: Store, q: { cc?: string; asn?: string; si
   const inWindowCandidate = (c: Candidate) => c.end === null || c.end >= sinceMs;
   const detections: Omit<Detection, 'draft'>[] = [];
   for (const c of candidates) {
+    await breathe();
     if (!inWindowCandidate(c) || !asked(c.entityType, c.entity)) continue;
     const signals = [...new Set(c.members.map((m) => m.source))];
     const otherNetworks = candidates

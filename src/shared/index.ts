@@ -14,3 +14,4 @@ export * from './percent.js';
 export * from './json-text.js';
 export * from './json-bytes.js';
 export * from './csv-header.js';
+export * from './yield.js';

@@ -27,6 +27,7 @@ import { DETECTION_KINDS, DETECTOR_UPDATE } from '../detect/index.js';
 import { CATEGORIES } from '../ledger/index.js';
 import { check } from '../op/index.js';
 import { AppError, type Clock } from '../shared/index.js';
+import { threadSender } from './send-thread.js';
 import type { DeliveryStatus, EventRecord, HookDeliveryRecord, HookSubscriptionRecord, Store } from '../store/index.js';
 
 export const NOTICES = ['draft', 'confirmed'] as const;
@@ -460,9 +461,9 @@ export async function replayDead(
   return { replayed: out, skipped };
 }
 
-/** The default Sender: fetch with a timeout; redirects are not followed (the URL is the one registered). */
-export const httpSender: Sender = async (url, headers, body, timeoutMs) => {
-  const res = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-  await res.body?.cancel().catch(() => undefined);
-  return { status: res.status };
-};
+/**
+ * The default Sender: fetch with a timeout, redirects not followed (the URL is the one registered),
+ * sent and judged on a thread of its own (send-thread.ts), so the timeout measures the receiver and
+ * not this process's own synchronous work.
+ */
+export const httpSender: Sender = threadSender;
