@@ -4,7 +4,8 @@
  *
  * Guarantees:
  * - Deliveries go only to a subscription's registered URL (http or https), never elsewhere;
- *   a removed subscription's pending deliveries are dead-lettered, not sent.
+ *   a removed subscription's pending deliveries are dead-lettered, not sent. One live
+ *   subscription per endpoint (URL without fragment): a second is refused naming the first.
  * - Each notice is enqueued once per subscription (the store's unique key), so a restarted
  *   cycle cannot enqueue it twice. Each send is claimed first with one conditional write
  *   (`claimDelivery`), so passes running at once (a watch and `hooks deliver`, two API calls)
@@ -71,6 +72,13 @@ export function validateHookUrl(raw: string): string {
   return u.toString();
 }
 
+/** The endpoint a URL posts to: the URL without its fragment, which HTTP never sends. */
+const endpointOf = (url: string): string => {
+  const u = new URL(url);
+  u.hash = '';
+  return u.toString();
+};
+
 /** What a subscription can name: a ledger category, or the detector that proposed a draft. A kind nothing carries would never match. */
 const HOOK_KINDS: readonly string[] = [...new Set<string>([...CATEGORIES, ...DETECTION_KINDS])];
 
@@ -84,9 +92,17 @@ export async function addHook(deps: { store: Store; clock: Clock; actor: string 
     throw new AppError('VALIDATION', `--kind must be a ledger category or detector kind (${HOOK_KINDS.join(', ')}), got "${badKind}"`, {
       issues: [{ path: ['kinds'], message: 'not a kind' }],
     });
+  const url = validateHookUrl(h.url);
+  const same = (await deps.store.watch.listSubscriptions(false)).find((s) => endpointOf(s.url) === endpointOf(url));
+  if (same)
+    throw new AppError(
+      'CONFLICT',
+      `${url} is already subscribed as ${same.id} (created ${same.created_at}): a second subscription would deliver every notice twice, under two ids and two secrets; to change its filters, hooks remove ${same.id} and add it again`,
+      { details: { subscription_id: same.id } },
+    );
   const sub: HookSubscriptionRecord & { secret: string } = {
     id: `hook-${randomBytes(6).toString('hex')}`,
-    url: validateHookUrl(h.url),
+    url,
     secret: randomBytes(32).toString('hex'),
     countries,
     kinds,

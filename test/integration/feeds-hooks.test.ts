@@ -200,7 +200,8 @@ describe('webhooks', () => {
   });
 
   it('after repeated 500s a delivery is dead-lettered, listed, and lands when replayed', async () => {
-    const second = await json(['hooks', 'add', receiver.url, '--kind', 'shutdown', '--cc', 'IR,RU']);
+    // one subscription per URL: the second receiver endpoint differs by its query
+    const second = await json(['hooks', 'add', `${receiver.url}?second`, '--kind', 'shutdown', '--cc', 'IR,RU']);
     // A new event after the subscription (SYNTHETIC ledger entry): the first hook wants IR only.
     const file = join(t.dir, 'event.json');
     writeFileSync(file, JSON.stringify(sampleEvent({ id: 'ru-2020-synthetic-shutdown', category: 'shutdown', subtype: 'mobile' })));
@@ -232,7 +233,10 @@ describe('webhooks', () => {
     const typo = await cli(['hooks', 'add', receiver.url, '--kind', 'shutdwon', '--db', db]);
     expect(typo.code).toBe(2);
     expect(typo.err).toMatch(/--kind must be a ledger category or detector kind \(.*shutdown.*outage.*\), got "shutdwon"/);
-    expect((await cli(['hooks', 'add', receiver.url, '--kind', 'Outage', '--db', db])).code).toBe(0);
+    expect((await cli(['hooks', 'add', `${receiver.url}?outage`, '--kind', 'Outage', '--db', db])).code).toBe(0);
+    // the same URL again (another filter, a fragment) would deliver each notice twice: refused naming the subscription
+    const twice = await cli(['hooks', 'add', `${receiver.url}#again`, '--kind', 'outage', '--db', db]);
+    expect([twice.code, twice.err]).toEqual([1, expect.stringContaining(`is already subscribed as ${hook.id}`)]);
     const list = await json(['hooks', 'list']);
     const first = list.items.find((s: any) => s.id === hook.id);
     expect(first).not.toHaveProperty('secret');

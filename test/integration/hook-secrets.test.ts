@@ -118,7 +118,7 @@ describe('webhook secrets at rest', () => {
     // neither a rotation nor a new subscription starts a key the restored file would overwrite: refused naming the file
     for (const args of [
       ['hooks', 'rotate-key'],
-      ['hooks', 'add', receiver.url],
+      ['hooks', 'add', `${receiver.url}?another`],
     ]) {
       const refused = await cli([...args, '--db', db]);
       expect([refused.code, refused.err]).toEqual([1, expect.stringContaining(`key file ${db}.key is missing`)]);
