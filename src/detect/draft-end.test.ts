@@ -82,6 +82,19 @@ describe('a draft emitted while its outage was ongoing', () => {
     });
   });
 
+  it('carries one evidence query after it takes its end: the range of the detection now, the open range gone', async () => {
+    await withDraft(async (deps, id) => {
+      const queries = async () => (await deps.store.ledger.listLinks(id)).filter((l) => l.kind === 'measurement_query').map((l) => l.target);
+      const open = await queries();
+      expect(open).toHaveLength(1);
+      const [d] = await detections(after());
+      await emitDrafts(deps, [d!]);
+      expect(await queries()).toEqual([d!.evidence_query.api]);
+      expect(d!.evidence_query.params.until).toBe(BACK);
+      expect(open[0]).not.toBe(d!.evidence_query.api);
+    });
+  });
+
   it('a confirmed event is a person\u2019s: never changed, its end named as not applied with the command that sets it', async () => {
     await withDraft(async (deps, id) => {
       await setStatus(deps, id, 'confirm', { actor: 'cli:person', reason: 'checked the evidence' });

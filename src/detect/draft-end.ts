@@ -5,7 +5,8 @@
  * detector saw the recovery). Only a draft that is still the detector's alone is revised: one a
  * person has edited, confirmed, dismissed, retracted or restored is never changed by a machine
  * (the ledger's rule for importers, design 003); such an event is named with the end the
- * detection now has, so a person can set it.
+ * detection now has, so a person can set it. The revised draft's evidence query replaces the one
+ * it had: one range, the detection's own, never the open range beside it.
  */
 import { prepareRevise } from '../ledger/index.js';
 import type { Clock } from '../shared/index.js';
@@ -24,7 +25,8 @@ export interface EndNotApplied {
   reason: string;
 }
 
-export type EndOutcome = { write: EventWrite; links: EventLinkRecord[] } | { notApplied: EndNotApplied } | null;
+/** A revision of the draft, its links, and the kinds of its stored links those links replace. */
+export type EndOutcome = { write: EventWrite; links: EventLinkRecord[]; replaces: string[] } | { notApplied: EndNotApplied } | null;
 
 /**
  * What to do with the event `rec` of detection `d` (same id, or the same finding under an earlier
@@ -61,5 +63,6 @@ export async function endOutcome(
     { eventId: rec.id, kind: 'measurement_query', target: d.evidence_query.api, doc: d.evidence_query },
     { eventId: rec.id, kind: 'detection', target: rec.id, doc: d },
   ];
-  return { write, links };
+  // the evidence query is the detection's range now: the open range it had is no evidence of it
+  return { write, links, replaces: ['measurement_query'] };
 }

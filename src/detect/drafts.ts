@@ -148,6 +148,7 @@ export async function emitDrafts(deps: { store: Store; clock: Clock; actor: stri
   const report: EmitReport = { created: 0, existing: 0, existing_by_status: {}, ids: [], same_outage: [], skipped: [], ended: [], end_not_applied: [] };
   const writes: EventWrite[] = [];
   const links: EventLinkRecord[] = [];
+  const replaces: { eventId: string; kind: string }[] = [];
   const revised = new Set<string>();
   const planned = new Set<string>();
   const follow = async (rec: EventRecord, d: Omit<Detection, 'draft'>) => {
@@ -162,6 +163,7 @@ export async function emitDrafts(deps: { store: Store; clock: Clock; actor: stri
     revised.add(rec.id);
     writes.push(o.write);
     links.push(...o.links);
+    replaces.push(...o.replaces.map((kind) => ({ eventId: rec.id, kind })));
     report.ended.push({ id: rec.id, end: String(input.end) });
   };
   for (const d of ds) {
@@ -199,7 +201,7 @@ export async function emitDrafts(deps: { store: Store; clock: Clock; actor: stri
     }
     planned.add(d.id);
   }
-  await writeEach(deps.store, writes, links, report);
+  await writeEach(deps.store, writes, { links, replaceLinks: replaces }, report);
   return report;
 }
 
@@ -208,7 +210,13 @@ export async function emitDrafts(deps: { store: Store; clock: Clock; actor: stri
  * meanwhile by another process, a record it will not hold), write them one by one, so each refused
  * one is reported in `skipped` with the ledger's reason and every other is written.
  */
-async function writeEach(store: Store, writes: EventWrite[], links: EventLinkRecord[], report: EmitReport): Promise<void> {
+async function writeEach(
+  store: Store,
+  writes: EventWrite[],
+  also: { links: EventLinkRecord[]; replaceLinks: { eventId: string; kind: string }[] },
+  report: EmitReport,
+): Promise<void> {
+  const { links, replaceLinks } = also;
   const created = (w: EventWrite) => w.expectedRevision === null;
   const done = (ws: EventWrite[]) => {
     for (const w of ws.filter(created)) {
@@ -218,7 +226,7 @@ async function writeEach(store: Store, writes: EventWrite[], links: EventLinkRec
   };
   if (!writes.length) return;
   try {
-    await store.ledger.writeEvents(writes, links.length ? { links } : undefined);
+    await store.ledger.writeEvents(writes, links.length ? { links, replaceLinks } : undefined);
     done(writes);
     return;
   } catch (e) {
@@ -226,8 +234,9 @@ async function writeEach(store: Store, writes: EventWrite[], links: EventLinkRec
   }
   for (const w of writes) {
     const own = links.filter((l) => l.eventId === w.record.id);
+    const ownReplaced = replaceLinks.filter((r) => r.eventId === w.record.id);
     try {
-      await store.ledger.writeEvents([w], own.length ? { links: own } : undefined);
+      await store.ledger.writeEvents([w], own.length ? { links: own, replaceLinks: ownReplaced } : undefined);
       done([w]);
     } catch (e) {
       if (!isAppError(e)) throw e;

@@ -105,6 +105,11 @@ export interface RejectRecord {
 export interface EventWriteAlso {
   /** Links; a link already stored takes the doc given here (as putLinks). */
   links?: EventLinkRecord[];
+  /**
+   * Links of these kinds of these events are removed before `links` are written: a revision whose
+   * link target moves (a detector's evidence query given its end) keeps the new link only.
+   */
+  replaceLinks?: { eventId: string; kind: string }[];
   /** The rejects of this import of one file: that file's list is replaced by these (as replaceRejects). */
   rejects?: RejectList;
 }

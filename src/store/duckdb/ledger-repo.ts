@@ -258,6 +258,7 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
         const creates = writes.filter((w) => w.expectedRevision === null);
         if (creates.length >= BULK_MIN) await bulkCreate(tx, creates);
         for (const w of creates.length >= BULK_MIN ? writes.filter((x) => x.expectedRevision !== null) : writes) await writeOne(tx, w);
+        for (const r of also.replaceLinks ?? []) await tx.run('DELETE FROM event_links WHERE event_id = $1 AND kind = $2', [r.eventId, r.kind]);
         const links = also.links ?? [];
         await upsertLinks(tx, links);
         const r = also.rejects;
