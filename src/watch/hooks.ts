@@ -29,7 +29,7 @@ import { CATEGORIES } from '../ledger/index.js';
 import { check } from '../op/index.js';
 import { AppError, type Clock } from '../shared/index.js';
 import { threadSender } from './send-thread.js';
-import type { DeliveryStatus, EventRecord, HookDeliveryRecord, HookSubscriptionRecord, Store } from '../store/index.js';
+import type { DeliveryStatus, EventLinkRecord, EventRecord, HookDeliveryRecord, HookSubscriptionRecord, Store } from '../store/index.js';
 
 export const NOTICES = ['draft', 'confirmed'] as const;
 export type Notice = (typeof NOTICES)[number];
@@ -163,8 +163,18 @@ export function matches(s: HookSubscriptionRecord, e: EventRecord, notice: Notic
   return true;
 }
 
-/** The event as a notice carries it. */
-function noticeEvent(e: EventRecord): Record<string, unknown> {
+/** The evidence query a detector's event links to (its API path, CLI command and parameters), or null. */
+const evidenceOf = (links: EventLinkRecord[]): { api: string; doc: Record<string, unknown> | null } | null => {
+  const l = links.find((x) => x.kind === 'measurement_query');
+  return l ? { api: l.target, doc: l.doc } : null;
+};
+
+/**
+ * The event as a notice carries it: what a receiver routes by (countries, networks, regions, scope,
+ * category, detector) and the evidence query a detector's draft links to, as feeds and
+ * `detect --json` give them.
+ */
+function noticeEvent(e: EventRecord, links: EventLinkRecord[]): Record<string, unknown> {
   const d = e.doc;
   return {
     id: e.id,
@@ -173,33 +183,51 @@ function noticeEvent(e: EventRecord): Record<string, unknown> {
     category: e.category,
     subtype: e.subtype,
     countries: e.countries,
+    networks: Array.isArray(d.networks) ? d.networks : [],
+    regions: Array.isArray(d.regions) ? d.regions : [],
+    scope: d.scope ?? null,
     start: d.start ?? null,
     end: d.end ?? null,
     status: e.status,
     revision: e.revision,
     detector: detectorOf(e),
+    evidence_query: evidenceOf(links)?.doc ?? null,
   };
 }
 
-export function noticeBody(e: EventRecord, notice: Notice, deliveryId: string, origin: string | null): string {
-  return JSON.stringify({
-    type: `event.${notice}`,
-    delivery_id: deliveryId,
-    event: noticeEvent(e),
-    links: origin ? { page: `${origin}/events/${encodeURIComponent(e.id)}`, api: `${origin}/api/events/${encodeURIComponent(e.id)}` } : null,
-  });
+/** The notice's links: the event's page and API document on `origin`, and its evidence query's URL when it has one. */
+function noticeLinks(e: EventRecord, links: EventLinkRecord[], origin: string | null): Record<string, string> | null {
+  if (!origin) return null;
+  const evidence = evidenceOf(links);
+  return {
+    page: `${origin}/events/${encodeURIComponent(e.id)}`,
+    api: `${origin}/api/events/${encodeURIComponent(e.id)}`,
+    ...(evidence && evidence.api.startsWith('/') ? { evidence: `${origin}${evidence.api}` } : {}),
+  };
 }
 
+export function noticeBody(e: EventRecord, notice: Notice, deliveryId: string, origin: string | null, links: EventLinkRecord[] = []): string {
+  return JSON.stringify({ type: `event.${notice}`, delivery_id: deliveryId, event: noticeEvent(e, links), links: noticeLinks(e, links, origin) });
+}
+
+/** The origin a queued body's links were made on (null when it was queued with none). */
+const originOf = (parsed: Record<string, unknown>): string | null => {
+  const page = (parsed.links as { page?: unknown } | null)?.page;
+  return typeof page === 'string' && page.includes('/events/') ? page.slice(0, page.lastIndexOf('/events/')) : null;
+};
+
 /**
- * A queued body with its event as the ledger holds it now (type, delivery id and links as
- * queued): a notice sent after a retry never carries a state the event has left (a draft
- * confirmed or dismissed while its notice backed off arrives as confirmed or dismissed).
+ * A queued body with its event as the ledger holds it now (type, delivery id and the origin of its
+ * links as queued): a notice sent after a retry never carries a state the event has left (a draft
+ * confirmed or dismissed while its notice backed off arrives as confirmed or dismissed), nor an
+ * evidence range the event has replaced.
  */
-export function currentBody(body: string, e: EventRecord | null): string {
+export function currentBody(body: string, e: EventRecord | null, links: EventLinkRecord[] = []): string {
   if (!e) return body;
   try {
     const parsed = JSON.parse(body) as Record<string, unknown>;
-    return JSON.stringify({ ...parsed, event: noticeEvent(e) });
+    const origin = originOf(parsed);
+    return JSON.stringify({ ...parsed, event: noticeEvent(e, links), links: origin ? noticeLinks(e, links, origin) : parsed.links });
   } catch {
     return body;
   }
@@ -265,6 +293,15 @@ export async function enqueueNotices(deps: { store: Store; clock: Clock }, origi
   // whenever the version moves).
   const fresh: HookDeliveryRecord[] = [];
   for (const d of out) if (!(await deps.store.watch.getDelivery(d.id))) fresh.push(d);
+  // a new notice's body carries its event's evidence query (links are read for new notices only)
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const linksOf = new Map<string, EventLinkRecord[]>();
+  for (const d of fresh) {
+    const e = byId.get(d.event_id);
+    if (!e) continue;
+    if (!linksOf.has(e.id)) linksOf.set(e.id, await deps.store.ledger.listLinks(e.id));
+    d.body = currentBody(d.body, e, linksOf.get(e.id));
+  }
   return { enqueued: fresh.length ? await deps.store.watch.enqueue(fresh) : 0 };
 }
 
@@ -357,7 +394,7 @@ export async function deliverDue(
     const claimed = d.attempts;
     const sub = subs.get(d.subscription_id);
     // the event as it is at this send; the outbox keeps the body last sent
-    d.body = currentBody(d.body, await deps.store.ledger.getEvent(d.event_id));
+    d.body = currentBody(d.body, await deps.store.ledger.getEvent(d.event_id), await deps.store.ledger.listLinks(d.event_id));
     if (!sub) {
       // nothing was sent: the attempt the claim counted is not kept
       if (await deps.store.watch.settleDelivery({ ...d, attempts: claimed - 1, status: 'dead', last_error: 'subscription removed' }, claimed)) report.dead++;
