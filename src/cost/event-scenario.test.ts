@@ -406,3 +406,30 @@ describe('a national record less a named exception (Iraq 2016-05-16, "nationwide
     expect(eventScenario(e).input.affected_share).toBe(share);
   });
 });
+
+describe("a shutdown of scope isp naming its networks (a detector's network outage, confirmed)", () => {
+  // SYNTHETIC event shaped as the draft of MCI's (AS197207) outage, confirmed and edited to mobile
+  const mci = syntheticEvent({
+    category: 'shutdown',
+    subtype: 'mobile',
+    countries: ['IR'],
+    scope: 'isp',
+    networks: ['AS197207'],
+    start: '2019-11-15T00:00:00.000Z',
+    end: '2019-11-21T00:00:00Z',
+    date_precision: 'hour',
+  });
+
+  it("is priced as those networks' share of subscribers (isp), missing the share until one is given, never as the country's mobile network", () => {
+    const s = eventScenario(mci);
+    expect(s.input.type).toBe('isp');
+    expect(s.missing.map((m) => m.field)).toEqual(['isp_share']);
+    expect(s.missing[0]!.reason).toContain('AS197207');
+    const given = eventScenario(mci, { isp_share: 0.3 });
+    expect([given.input.type, given.input.isp_share, given.missing]).toEqual(['isp', 0.3, []]);
+  });
+
+  it("a national shutdown naming networks is still the country's (a state can order every operator)", () => {
+    expect(eventScenario({ ...mci, scope: 'national' }).input.type).toBe('mobile');
+  });
+});

@@ -18,7 +18,7 @@ import { networkKindsFor, type NetworkKindTable } from './unrecorded-network.js'
 import { blockWeightsFor, unnamedSocialOnly, type BlockWeightTable } from './unnamed-platforms.js';
 import { CIRCUMVENTED_EFFECT, circumvented } from './circumvented.js';
 import type { Stated } from './cut-and-slowed.js';
-import { disruptionDepth, networksCutOff, operatorsSuspended, pct } from './network-outage.js';
+import { disruptionDepth, namedNetworksScope, networksCutOff, operatorsSuspended, pct } from './network-outage.js';
 import { staggeredTakeover, takeover, THREAT_TAG, type SupersededTable } from './superseded.js';
 import { activeHours, dailyWithinImputed, imputeEnd, placeShare, stepsAndSplit } from './span-steps.js';
 
@@ -173,6 +173,7 @@ export function eventScenario(
     else missing.push({ field: 'type', reason: `shutdown subtype "${e.subtype}" has no cost model (full, mobile and fixed shutdowns do)` });
     networksCutOff(e, texts, input, missing, mapping, o, priors.networks);
     operatorsSuspended(e, texts, input, missing, mapping, o, priors.networks);
+    namedNetworksScope(e, texts, input, missing, mapping, o, priors.networks);
     if (disruptionDepth(e, texts, input, mapping)) stated = 'depth';
   } else if (e.category === 'throttling') {
     input.type = 'throttling';

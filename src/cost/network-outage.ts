@@ -216,3 +216,25 @@ export const operatorsSuspended: NetworkRule = (e, texts, input, missing, mappin
 
 /** A share as the mappings print it: two significant digits, "12 %". */
 export const pct = (x: number) => `${Number((x * 100).toPrecision(2))} %`;
+
+/**
+ * A shutdown of scope `isp` that names its networks (the detector's draft of one network's outage,
+ * confirmed: `networks: [AS197207]`) cut those networks' subscribers, not the country's: type
+ * `isp`, priced by their share of subscribers, which `--isp-share` gives (the ledger holds no
+ * share of an AS number); without it the share is missing. Whatever the subtype (a mobile
+ * operator's outage is still one operator's).
+ */
+export const namedNetworksScope: NetworkRule = (e, _texts, input, missing, mapping, o) => {
+  const networks = [...(e.networks ?? []), ...e.actors.filter((a) => a.role === 'implemented_by').map((a) => a.name)];
+  if (e.scope !== 'isp' || !networks.length || input.type === 'isp' || !input.type) return;
+  const was = input.type;
+  input.type = 'isp';
+  delete input.networks_whole_p;
+  delete input.networks_basis;
+  mapping.push(`scope isp, naming the networks cut (${networks.join(', ')}): priced as those networks' share of subscribers, not the country's ${was} network`);
+  if (o.isp_share === undefined)
+    missing.push({
+      field: 'isp_share',
+      reason: `an outage of the networks it names (${networks.join(', ')}), not of the country; pass --isp-share S, their share of subscribers`,
+    });
+};

@@ -48,8 +48,10 @@ const NOUN: Record<Detection['kind'], string> = {
 };
 
 export function draftInput(d: Omit<Detection, 'draft'>): Record<string, unknown> {
-  // networks are AS numbers; an outage of a country or region entity may name none, and is then titled for its area
-  const asns = d.networks.filter((n) => /^AS\d+$/.test(n));
+  // networks are AS numbers; an outage of a country or region entity may name none, and is then titled for its area.
+  // A network's outage is that network's: the others that corroborate it stay in its detection, not in the event.
+  const networkOutage = d.kind === 'outage' && d.probe_asn !== null;
+  const asns = networkOutage ? [d.probe_asn!] : d.networks.filter((n) => /^AS\d+$/.test(n));
   const where = d.probe_asn
     ? `on ${d.probe_asn} in ${d.probe_cc}`
     : d.region
@@ -70,8 +72,9 @@ export function draftInput(d: Omit<Detection, 'draft'>): Record<string, unknown>
     start: d.kind === 'throttling' ? d.start.slice(0, 10) : d.start,
     end: d.end === null ? null : d.kind === 'throttling' ? new Date(Date.parse(d.end) - 1).toISOString().slice(0, 10) : d.end,
     date_precision: d.kind === 'throttling' ? 'day' : 'hour',
-    // a region's outage is regional; a country entity's outage is national even when it names no network
-    scope: d.region ? 'regional' : d.networks.length > 1 || (d.kind === 'outage' && d.probe_asn === null) ? 'national' : 'isp',
+    // a region's outage is regional; a network's outage is of that network (isp); a country entity's
+    // outage is national even when it names no network
+    scope: d.region ? 'regional' : networkOutage ? 'isp' : d.networks.length > 1 || d.kind === 'outage' ? 'national' : 'isp',
     targets: d.target ? [{ kind: 'domain', name: d.target }] : [],
     networks: asns,
     tags: ['detected', `detector:${d.kind}`],
