@@ -285,6 +285,18 @@ function dropThreshold(signals: string[], params: OutageRunParams): number | str
   return new Set(ratios).size <= 1 ? (ratios[0] ?? params.dropRatio) : signals.map((s, i) => `${s} ${ratios[i]}`).join(', ');
 }
 
+/**
+ * The episode that dates a recovered candidate's end: the latest recovery, unless a finer signal
+ * (a smaller recovery window) recovers inside that window, (recovery_after, recovery].
+ */
+function recoveryOf(members: Candidate['members']): Episode {
+  const byRecovery = [...members].sort((x, y) => t(y.ep.recovery!) - t(x.ep.recovery!));
+  const width = (m: (typeof byRecovery)[number]) => m.ep.recovery_uncertainty_min ?? Infinity;
+  const placedBetter = (x: (typeof byRecovery)[number]) =>
+    byRecovery.some((y) => y !== x && width(y) < width(x) && t(y.ep.recovery!) > t(x.ep.recovery_after) && t(y.ep.recovery!) < t(x.ep.recovery!));
+  return (byRecovery.find((x) => !placedBetter(x)) ?? byRecovery[0]!).ep;
+}
+
 function detectionOf(
   c: Candidate,
   signals: string[],
@@ -310,10 +322,15 @@ function detectionOf(
   const from = t(first.onset);
   const cc = c.cc ?? q.cc ?? 'ZZ';
   const start = first.onset;
-  const end = c.end === null ? null : new Date(c.end).toISOString();
+  // The recovery, by the same rule: the latest episode's, unless a finer signal (a smaller recovery
+  // window) has its recovery inside that window: a daily count's episode recovers at 00:00 of the
+  // first normal day, and defers to a 5-minute signal back during the day before.
+  const last = c.end === null ? null : recoveryOf(c.members);
+  const endMs = last === null ? null : t(last.recovery!);
+  const end = endMs === null ? null : new Date(endMs).toISOString();
   const perSignal = sigs.map((s) => {
     const eps = c.members.filter((m) => m.source === s.source).map((m) => m.ep);
-    const lvl = levelDuring(s, from, c.end);
+    const lvl = levelDuring(s, from, endMs);
     const baseline = median(eps.map((e) => e.median_baseline)) ?? median(s.episodes.map((e) => e.median_baseline));
     const base = s.points.filter((p) => p.value !== null && t(p.t) < from && t(p.t) >= from - 86_400_000).map((p) => p.value!);
     const pre = median(base);
@@ -332,7 +349,7 @@ function detectionOf(
     };
   });
   const drop = Math.max(...c.members.map((m) => m.ep.drop));
-  const durationMin = ((c.end ?? t(dataUntil)) - from) / 60_000;
+  const durationMin = ((endMs ?? t(dataUntil)) - from) / 60_000;
   const levelText = (x: (typeof perSignal)[number]) => {
     const l = x.level_during_outage;
     if (l.samples === 0 || l.median_value === null) return `${x.source}, no sample during the outage`;
@@ -380,7 +397,7 @@ function detectionOf(
       corroborated_by: corroboratedBy,
       onset_after: first.onset_after,
       onset_uncertainty_min: first.onset_uncertainty_min,
-      recovery_uncertainty_min: end === null ? null : Math.max(...c.members.map((m) => m.ep.recovery_uncertainty_min ?? 0)),
+      recovery_uncertainty_min: last === null ? null : (last.recovery_uncertainty_min ?? 0),
       duration_h: Math.round((durationMin / 60) * 10) / 10,
       drop_ratio_threshold: dropThreshold(signals, params),
       min_duration_min: params.minDurationMin,
