@@ -5,9 +5,11 @@
  * the window re-lists `overlapHours` before the cursor (late uploads), files already complete
  * locally are not fetched again, and ingest skips files it already ingested (by checksum). The
  * cursor moves only when every file of the window was fetched and ingested; a failed window is
- * retried whole by the next cycle. Each file ingested (or failed) is recorded as a watch input.
+ * retried whole by the next cycle. Each file ingested (or failed) is recorded as a watch input;
+ * one that failed, or lost lines, is named in the cycle's errors with its first reject (line,
+ * byte offset, reason) and the command that lists them all, as the signal files are.
  */
-import { syncOoni, type Bucket, type FileReport, type IngestReport } from '../measure/index.js';
+import { syncOoni, type Bucket, type FileReport, type IngestReport, type Reject } from '../measure/index.js';
 import { silentProgress, type Clock } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 
@@ -70,11 +72,13 @@ export async function ooniStep(deps: { store: Store; clock: Clock }, o: OoniWatc
   const window = ooniWindow(await deps.store.watch.getCursor(name), o, deps.clock.now());
   const r: OoniStepReport = { window, files_new: 0, files_failed: 0, stored: 0, rejected: 0, errors: [] };
   const files: FileReport[] = [];
+  const rejects: Reject[] = [];
   let sync: Awaited<ReturnType<typeof syncOoni>>;
   try {
     const ingest = async (paths: string[]) => {
       const rep = await o.ingest(paths);
       files.push(...rep.per_file);
+      rejects.push(...rep.rejects);
       return rep;
     };
     sync = await syncOoni(
@@ -100,9 +104,16 @@ export async function ooniStep(deps: { store: Store; clock: Clock }, o: OoniWatc
       outcome: f.status === 'failed' ? 'failed' : f.rejected ? 'partial' : 'imported',
       detail: f.status === 'failed' ? (f.error ?? 'ingest failed') : f.rejected ? `${f.rejected} line(s) rejected` : null,
     });
+    // a file that lost lines is named with its first reject (line and reason) and the command that lists them all
+    if (f.status !== 'failed' && f.rejected) {
+      const first = rejects.find((j) => j.file_id === f.file_id) ?? rejects.find((j) => j.path === f.path);
+      r.errors.push(
+        `${f.path}: ${f.rejected} line(s) rejected${first ? ` (first line ${first.line} @${first.byte_offset} ${first.reason}: ${first.detail})` : ''}; all: splinternet measurements files --rejects --file-id ${f.file_id}`,
+      );
+    }
   }
   for (const x of sync.failures) r.errors.push(`ooni sync: ${x.key} failed after ${x.attempts} attempt(s): ${x.error}`);
-  if (r.files_failed) r.errors.push(`ooni ingest: ${r.files_failed} file(s) failed`);
+  for (const f of files.filter((x) => x.status === 'failed')) r.errors.push(`ooni ingest: ${f.path} failed: ${f.error ?? 'ingest failed'}`);
   // A corrupt object is as the bucket has it (a retry fetches the same bytes): reported, not blocking.
   for (const k of sync.corrupt) r.errors.push(`ooni sync: ${k} is not a whole gzip stream (kept, not ingested)`);
   if (!sync.failures.length && !r.files_failed) await deps.store.watch.setCursor(name, window.until, deps.clock.now().toISOString());

@@ -44,7 +44,13 @@ function human(r: SyncReport): string {
   ];
   for (const f of r.failures) lines.push(`failed ${f.key} after ${f.attempts} attempts: ${f.error}`);
   for (const k of r.corrupt) lines.push(`corrupt ${k}: complete as the bucket has it, but not a whole gzip stream (kept, not ingested)`);
-  if (r.ingest) lines.push(`ingest: ${r.ingest.reconciliation}`);
+  if (r.ingest) {
+    lines.push(`ingest: ${r.ingest.reconciliation}`);
+    // each rejected line named as ingest names it; the store keeps them all
+    for (const j of r.ingest.rejects) lines.push(`reject ${j.path}:${j.line} @${j.byte_offset} ${j.reason}: ${j.detail}`);
+    if (r.ingest.rejected > r.ingest.rejects.length) lines.push(`… ${r.ingest.rejected - r.ingest.rejects.length} more rejects: ${r.ingest.rejects_all}`);
+    else if (r.ingest.rejected) lines.push(`all kept in the store: ${r.ingest.rejects_all}`);
+  }
   return lines.join('\n') + '\n';
 }
 

@@ -61,9 +61,27 @@ export interface SyncReport {
     filtered: number;
     reconciled: boolean;
     reconciliation: string;
+    /** The first REJECTS_SHOWN rejected lines, each with its file, line, byte offset and reason, and the command that lists its file's rejects. */
+    rejects: SyncReject[];
+    /** Every reject is kept in the store: `splinternet measurements files --rejects` lists them all. */
+    rejects_all: string;
   };
   elapsed_s: number;
 }
+
+/** A line ingest rejected, as `ingest` names it, and the command that lists every reject of its file. */
+export interface SyncReject {
+  path: string;
+  file_id: string;
+  line: number;
+  byte_offset: number;
+  reason: string;
+  detail: string;
+  list: string;
+}
+
+/** How many rejected lines a sync names one by one (the rest are counted, and listed by the store). */
+export const REJECTS_SHOWN = 20;
 
 /** Run `n` workers over `items` in order. */
 async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -219,6 +237,8 @@ function startIngest(ingest: SyncDeps['ingest'], r: SyncReport, onBatch: () => v
     filtered: 0,
     reconciled: true as boolean,
     reconciliation: '',
+    rejects: [] as SyncReject[],
+    rejects_all: 'splinternet measurements files --rejects',
   });
   const ready: string[] = [];
   let running: Promise<void> | null = null;
@@ -233,6 +253,16 @@ function startIngest(ingest: SyncDeps['ingest'], r: SyncReport, onBatch: () => v
         acc.files.skipped_unchanged += rep.files.skipped_unchanged;
         acc.files.failed += rep.files.failed;
         for (const k of ['lines_read', 'stored', 'duplicates', 'rejected', 'filtered'] as const) acc[k] += rep[k];
+        for (const j of rep.rejects.slice(0, REJECTS_SHOWN - acc.rejects.length))
+          acc.rejects.push({
+            path: j.path,
+            file_id: j.file_id,
+            line: j.line,
+            byte_offset: j.byte_offset,
+            reason: j.reason,
+            detail: j.detail,
+            list: `splinternet measurements files --rejects --file-id ${j.file_id}`,
+          });
         onBatch();
       } catch (e) {
         error = e instanceof Error ? e : new Error(String(e));
