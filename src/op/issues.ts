@@ -11,11 +11,13 @@ import { issuesFromZod, type FieldIssue } from '../shared/index.js';
 /** The checks of meaning of an input: given the fields that parsed (others absent), the fields at fault. */
 export type MeaningCheck<T> = (part: Partial<T>) => FieldIssue[];
 
-type ObjectLike = z.ZodType & { partial?: () => z.ZodType; _zod: { def: { type: string } } };
+type ObjectLike = z.ZodType & { partial?: () => z.ZodType; _zod: { def: { type: string; shape?: Record<string, z.ZodType> } } };
 
 /**
  * The fields of `raw` that `schema` (an object schema) takes, leaving out the top-level keys
- * `refused` names; null when the schema is not an object or the rest does not parse.
+ * `refused` names; null when the schema is not an object or the rest does not parse. An object
+ * with refinements of its own (which zod cannot make partial) is read field by field: each key
+ * the schema has is parsed by its own schema, and a key it does not have is left out.
  */
 function parsedPart(schema: z.ZodType, raw: unknown, refused: ReadonlySet<string>): Record<string, unknown> | null {
   const s = schema as ObjectLike;
@@ -26,7 +28,15 @@ function parsedPart(schema: z.ZodType, raw: unknown, refused: ReadonlySet<string
     const r = s.partial().safeParse(rest);
     return r.success ? (r.data as Record<string, unknown>) : null;
   } catch {
-    return null; // a schema zod cannot make partial (one with refinements): its own issues stand alone
+    const shape = s._zod.def.shape ?? {};
+    const part: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(rest)) {
+      if (!Object.hasOwn(shape, k)) continue;
+      const r = shape[k]!.safeParse(v);
+      if (!r.success) return null;
+      if (r.data !== undefined) part[k] = r.data;
+    }
+    return part;
   }
 }
 

@@ -36,6 +36,12 @@ const REFUSED: Record<string, string> = {
   '/api/cost/events?draws=10000': 'this request prices ',
   '/api/cost/compare?draws=10000': 'this request prices ',
   '/api/events?cursor=C': 'cursor: not a next_cursor value from a previous page',
+  // every invalid field at once (docs/design/095): the schema's faults and the checks of meaning together
+  '/api/cost?country=RU&type=full': 'invalid input for cost.estimate: hours: give the duration',
+  '/api/events?from=2021&to=2020&limit=0':
+    'invalid input for events.list: limit: must be a whole number from 1 to 1000, got 0; to: "2020" ends before from "2021" begins',
+  '/api/detections?since=2021-02-30&kind=outage&input=speedtests':
+    'invalid input for detections.list: since: "2021-02-30" is not a date: use YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] (or T for the space; UTC) or an ISO date-time with offset; input: input "speedtests" is not an input of kind outage',
 };
 
 describe('the HTTP examples in README.md and docs/, on the seeded ledger', () => {
