@@ -206,7 +206,7 @@ function detectionFor(
     },
     summary:
       `${target ?? 'the target'} throttled on ${ep.members.length} network(s) in ${cc} from ${startDay}${endDay ? ` to ${endDay}` : ` until the data ends (${span.lastDay})`} (${ctx.input}): ` +
-      `${allHit.length} of ${allCounted} counted ${ctx.input === 'speedtests' ? 'tests' : 'measurements'} throttled, median ${round(cap) ?? '?'} kbps against ${round(line) ?? '?'} kbps to the control`,
+      `${allHit.length.toLocaleString('en-US')} of ${allCounted.toLocaleString('en-US')} counted ${ctx.input === 'speedtests' ? 'tests' : 'measurements'} throttled, median ${round(cap)?.toLocaleString('en-US') ?? '?'} kbps against ${round(line)?.toLocaleString('en-US') ?? '?'} kbps to the control`,
     evidence_query: { ...ctx.evidence(params), params },
     per_network: per,
     method: ctx.method,

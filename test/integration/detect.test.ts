@@ -129,6 +129,10 @@ describe('throttling (acceptance)', () => {
     expect(d.networks).toEqual(expect.arrayContaining(['AS8359', 'AS12389', 'AS16345', 'AS25159', 'AS31213']));
     expect(d.strength.median_throttled_target_kbps).toBeLessThan(200);
     expect(d.strength.slowdown_factor).toBeGreaterThan(10);
+    // counts and speeds in the summary are written with grouped thousands, as every other text writes them
+    const g = (n: number) => n.toLocaleString('en-US');
+    expect(d.strength.tests).toBeGreaterThan(999);
+    expect(d.summary).toContain(`${g(d.strength.tests_throttled)} of ${g(d.strength.tests)} counted tests throttled`);
     const net = (asn: string) => r.series.find((s: { probe_asn: string }) => s.probe_asn === asn);
     expect(net('AS8359').figures).toMatchObject({ verdict: 'throttled', days_not_throttled: 0 });
     expect(net('AS25513').figures.verdict).toBe('not_throttled');

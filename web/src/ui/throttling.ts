@@ -47,7 +47,7 @@ export function throttlingFigure(items: SpeedtestDay[], cc: string): HTMLElement
           fill: 'share_throttled',
           inset: 0.5,
           title: (r: (typeof rows)[number]) =>
-            `${r.as} ${r.day}: ${r.verdict}, ${pct(r.share_throttled)} of ${r.n} counted tests throttled; median ${num(r.median_target_kbps)} vs control ${num(r.median_control_kbps)} kbps`,
+            `${r.as} ${r.day}: ${r.verdict}, ${pct(r.share_throttled)} of ${num(r.n)} counted tests throttled; median ${num(r.median_target_kbps)} vs control ${num(r.median_control_kbps)} kbps`,
         },
       ),
       Plot.cell(
@@ -57,7 +57,7 @@ export function throttlingFigure(items: SpeedtestDay[], cc: string): HTMLElement
           y: 'as',
           fill: '#e0e0d8',
           inset: 0.5,
-          title: (r: (typeof rows)[number]) => `${r.as} ${r.day}: insufficient data (${r.n} of ${r.tests_read} tests counted)`,
+          title: (r: (typeof rows)[number]) => `${r.as} ${r.day}: insufficient data (${num(r.n)} of ${num(r.tests_read)} tests counted)`,
         },
       ),
     ],
