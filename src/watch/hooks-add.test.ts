@@ -29,6 +29,20 @@ describe('hooks add of a URL already subscribed', () => {
     expect(await store.watch.listSubscriptions(false)).toHaveLength(1);
   });
 
+  it('two adds of one URL at the same instant: one is stored, the other refused naming it', async () => {
+    const tries = await Promise.allSettled(
+      ['http://127.0.0.1:18833/race', 'http://127.0.0.1:18833/race#b', 'http://127.0.0.1:18833/race'].map((url) =>
+        addHook(at('2026-01-01T00:00:00Z'), { url }),
+      ),
+    );
+    const stored = tries.filter((t) => t.status === 'fulfilled');
+    expect(stored).toHaveLength(1);
+    const id = (stored[0] as PromiseFulfilledResult<{ id: string }>).value.id;
+    for (const t of tries.filter((x) => x.status === 'rejected'))
+      expect((t as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(`already subscribed as ${id}`) });
+    expect(await store.watch.listSubscriptions(false)).toHaveLength(1);
+  });
+
   it('is accepted once the existing subscription is removed, and for another path or query', async () => {
     const first = await addHook(at('2026-01-01T00:00:00Z'), { url: 'https://receiver.example/hook' });
     await addHook(at('2026-01-01T00:00:00Z'), { url: 'https://receiver.example/hook?cc=IR' });

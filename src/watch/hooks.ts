@@ -94,13 +94,16 @@ export async function addHook(deps: { store: Store; clock: Clock; actor: string 
       issues: [{ path: ['kinds'], message: 'not a kind' }],
     });
   const url = validateHookUrl(h.url);
-  const same = (await deps.store.watch.listSubscriptions(false)).find((s) => endpointOf(s.url) === endpointOf(url));
-  if (same)
-    throw new AppError(
+  const endpoint = endpointOf(url);
+  const refuse = async () => {
+    const same = (await deps.store.watch.listSubscriptions(false)).find((s) => endpointOf(s.url) === endpoint);
+    return new AppError(
       'CONFLICT',
-      `${url} is already subscribed as ${same.id} (created ${same.created_at}): a second subscription would deliver every notice twice, under two ids and two secrets; to change its filters, hooks remove ${same.id} and add it again`,
-      { details: { subscription_id: same.id } },
+      `${url} is already subscribed as ${same?.id ?? 'another subscription'}${same ? ` (created ${same.created_at})` : ''}: a second subscription would deliver every notice twice, under two ids and two secrets; to change its filters, hooks remove ${same?.id ?? 'it'} and add it again`,
+      { details: { subscription_id: same?.id ?? null } },
     );
+  };
+  if ((await deps.store.watch.listSubscriptions(false)).some((s) => endpointOf(s.url) === endpoint)) throw await refuse();
   const sub: HookSubscriptionRecord & { secret: string } = {
     id: `hook-${randomBytes(6).toString('hex')}`,
     url,
@@ -112,7 +115,8 @@ export async function addHook(deps: { store: Store; clock: Clock; actor: string 
     created_by: deps.actor,
     removed_at: null,
   };
-  await deps.store.watch.addSubscription(sub);
+  // the store checks again in the insert itself: of two adds of one URL at once, one is stored
+  if (!(await deps.store.watch.addSubscription(sub, endpoint))) throw await refuse();
   return sub;
 }
 

@@ -76,7 +76,11 @@ export interface WatchRepo {
   setCursor(name: string, value: string, at: string): Promise<void>;
   upsertCycle(c: WatchCycleRecord): Promise<void>;
   lastCycles(limit: number): Promise<WatchCycleRecord[]>;
-  addSubscription(s: HookSubscriptionRecord): Promise<void>;
+  /**
+   * Stores the subscription unless a live one posts to `endpoint` (a URL without its fragment), in
+   * one statement, so two adds of one URL at once store one: true when stored.
+   */
+  addSubscription(s: HookSubscriptionRecord, endpoint: string): Promise<boolean>;
   listSubscriptions(includeRemoved: boolean): Promise<HookSubscriptionRecord[]>;
   removeSubscription(id: string, at: string): Promise<boolean>;
   /**

@@ -143,11 +143,14 @@ export function duckWatchRepo(db: DuckDb, box: SecretBox): WatchRepo {
     async lastCycles(limit) {
       return (await db.all('SELECT * FROM watch_cycles ORDER BY started_at DESC LIMIT $1', [limit])).map(cycle);
     },
-    async addSubscription(s) {
+    async addSubscription(s, endpoint) {
       await assertKeyHeld(db, box, "seal the new subscription's secret");
-      // Lists travel as JSON text parameters and are cast in SQL.
-      await db.run(
-        'INSERT INTO hook_subscriptions VALUES ($1, $2, $3, $4::JSON::VARCHAR[], $5::JSON::VARCHAR[], $6::JSON::VARCHAR[], $7::TIMESTAMPTZ, $8, $9::TIMESTAMPTZ)',
+      // Lists travel as JSON text parameters and are cast in SQL. Stored URLs are normalised
+      // (URL.toString), so the part before '#' is the endpoint the caller computes the same way.
+      const stored = await db.run(
+        `INSERT INTO hook_subscriptions
+           SELECT $1, $2, $3, $4::JSON::VARCHAR[], $5::JSON::VARCHAR[], $6::JSON::VARCHAR[], $7::TIMESTAMPTZ, $8, $9::TIMESTAMPTZ
+           WHERE NOT EXISTS (SELECT 1 FROM hook_subscriptions WHERE removed_at IS NULL AND split_part(url, '#', 1) = $10)`,
         [
           s.id,
           s.url,
@@ -158,8 +161,10 @@ export function duckWatchRepo(db: DuckDb, box: SecretBox): WatchRepo {
           s.created_at,
           s.created_by,
           s.removed_at,
+          endpoint,
         ],
       );
+      return stored > 0;
     },
     async listSubscriptions(includeRemoved) {
       const rows = await db.all(`SELECT * FROM hook_subscriptions ${includeRemoved ? '' : 'WHERE removed_at IS NULL'} ORDER BY created_at, id`);
