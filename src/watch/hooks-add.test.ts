@@ -39,7 +39,7 @@ describe('hooks add of a URL already subscribed', () => {
     expect(stored).toHaveLength(1);
     const id = (stored[0] as PromiseFulfilledResult<{ id: string }>).value.id;
     for (const t of tries.filter((x) => x.status === 'rejected'))
-      expect((t as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(`already subscribed as ${id}`) });
+      expect(t.reason).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(`already subscribed as ${id}`) });
     expect(await store.watch.listSubscriptions(false)).toHaveLength(1);
   });
 
