@@ -8,6 +8,7 @@
  * detection now has, so a person can set it. The revised draft's evidence query replaces the one
  * it had: one range, the detection's own, never the open range beside it.
  */
+import { MEASUREMENT_QUERY_KIND } from '../measure/index.js';
 import { prepareRevise } from '../ledger/index.js';
 import type { Clock } from '../shared/index.js';
 import type { EventLinkRecord, EventRecord, EventWrite, Store } from '../store/index.js';
@@ -60,9 +61,9 @@ export async function endOutcome(
   const reason = `the detector saw the recovery: the data shows the outage ended at ${String(input.end)}`;
   const { write } = prepareRevise(deps, rec, fields, DETECTOR_UPDATE, { actor: deps.actor, reason });
   const links: EventLinkRecord[] = [
-    { eventId: rec.id, kind: 'measurement_query', target: d.evidence_query.api, doc: d.evidence_query },
+    { eventId: rec.id, kind: MEASUREMENT_QUERY_KIND, target: d.evidence_query.api, doc: d.evidence_query },
     { eventId: rec.id, kind: 'detection', target: rec.id, doc: d },
   ];
   // the evidence query is the detection's range now: the open range it had is no evidence of it
-  return { write, links, replaces: ['measurement_query'] };
+  return { write, links, replaces: [MEASUREMENT_QUERY_KIND] };
 }

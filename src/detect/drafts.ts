@@ -8,6 +8,7 @@
  * country, network or target and layer, overlapping period: its onset moved with late data or
  * other thresholds) is reported as existing, naming that event, and not created.
  */
+import { MEASUREMENT_QUERY_KIND } from '../measure/index.js';
 import { prepareCreate } from '../ledger/index.js';
 import { allSettledOrThrow, isAppError, type Clock } from '../shared/index.js';
 import type { EventLinkRecord, EventRecord, EventWrite, Store } from '../store/index.js';
@@ -94,7 +95,7 @@ export function draftInput(d: Omit<Detection, 'draft'>): Record<string, unknown>
 
 export function draftLinks(d: Omit<Detection, 'draft'>): EventLinkRecord[] {
   return [
-    { eventId: d.id, kind: 'measurement_query', target: d.evidence_query.api, doc: d.evidence_query },
+    { eventId: d.id, kind: MEASUREMENT_QUERY_KIND, target: d.evidence_query.api, doc: d.evidence_query },
     { eventId: d.id, kind: 'detection', target: d.id, doc: d },
   ];
 }

@@ -5,6 +5,7 @@
  * entry links to its dashboard page and to its evidence (the event's API document and, for a
  * detection, the query that lists the data behind it). Pure: events in, text out.
  */
+import { MEASUREMENT_QUERY_KIND } from '../measure/index.js';
 import type { EventLinkRecord, EventRecord } from '../store/index.js';
 
 export type FeedKind = 'events' | 'drafts';
@@ -56,7 +57,8 @@ function itemOf(e: FeedEntry, origin: string): Item {
   const doc = e.event.doc;
   const evidence = [{ href: `${origin}/api/events/${encodeURIComponent(e.event.id)}`, title: 'event record with sources (JSON)' }];
   for (const l of e.links) {
-    if (l.kind === 'measurement_query' && l.target.startsWith('/')) evidence.push({ href: `${origin}${l.target}`, title: 'data behind the detection (JSON)' });
+    if (l.kind === MEASUREMENT_QUERY_KIND && l.target.startsWith('/'))
+      evidence.push({ href: `${origin}${l.target}`, title: 'data behind the detection (JSON)' });
   }
   return {
     id: `urn:splinternet:event:${e.event.id}`,

@@ -3,6 +3,7 @@
  * of a detector's draft) and links, rendered from the ledger when the notice is queued and again
  * at each send, so a retried notice carries the event as it is then.
  */
+import { MEASUREMENT_QUERY_KIND } from '../measure/index.js';
 import type { EventLinkRecord, EventRecord } from '../store/index.js';
 import type { Notice } from './hooks.js';
 
@@ -15,7 +16,7 @@ export const detectorOf = (e: EventRecord): string | null => {
 
 /** The evidence query a detector's event links to (its API path, CLI command and parameters), or null. */
 const evidenceOf = (links: EventLinkRecord[]): { api: string; doc: Record<string, unknown> | null } | null => {
-  const l = links.find((x) => x.kind === 'measurement_query');
+  const l = links.find((x) => x.kind === MEASUREMENT_QUERY_KIND);
   return l ? { api: l.target, doc: l.doc } : null;
 };
 
