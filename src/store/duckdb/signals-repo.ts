@@ -8,7 +8,7 @@
  * A file whose points another file's import takes over keeps a record of what it still holds,
  * without a checksum, so it is never skipped as unchanged while points of it are gone.
  */
-import type { SignalFileRecord, SignalFilter, SignalPointRecord, SignalSeriesInfo, SignalsRepo } from '../types.js';
+import type { SignalEntityType, SignalFileRecord, SignalFilter, SignalPointRecord, SignalSeriesInfo, SignalsRepo } from '../types.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { connSql, type DuckDb, type Param, type Sql } from './db.js';
 import { tsBound } from './time-bound.js';
@@ -33,6 +33,19 @@ function where(f: SignalFilter): { sql: string; params: Param[] } {
   if (f.until) conds.push(`t < $${params.push(tsBound(f.until))}::TIMESTAMPTZ`);
   return { sql: conds.length ? conds.join(' AND ') : 'TRUE', params };
 }
+
+type PointTexts = Pick<SignalPointRecord, 'source' | 'entity_type' | 'entity_code' | 'cc' | 'entity_name' | 'source_file'>;
+
+/**
+ * Points in series order as numbers: a key per distinct set of texts (dense_rank), the time in
+ * epoch milliseconds, and the texts themselves only on the first point of each key (one snapshot:
+ * key and texts come from one statement).
+ */
+const TEXTS = 'source, entity_type, entity_code, cc, entity_name, source_file';
+const pointsSql = (cond: string) =>
+  `SELECT dense_rank() OVER (ORDER BY ${TEXTS})::DOUBLE AS k, epoch_ms(t)::DOUBLE AS t, value, line::DOUBLE AS line,
+          CASE WHEN row_number() OVER (PARTITION BY ${TEXTS} ORDER BY t) = 1 THEN [${TEXTS}] END AS texts
+   FROM signal_points WHERE ${cond} ORDER BY source, entity_type, entity_code, t`;
 
 const iso = (v: unknown): string => (typeof v === 'string' ? new Date(v).toISOString() : String(v));
 
@@ -134,8 +147,45 @@ export function duckSignalsRepo(db: DuckDb): SignalsRepo {
 
     async points(f) {
       const w = where(f);
-      const rows = await db.all(`SELECT * FROM signal_points WHERE ${w.sql} ORDER BY source, entity_type, entity_code, t`, w.params);
-      return rows.map((r) => ({ ...r, t: iso(r.t) }) as unknown as SignalPointRecord);
+      const out: SignalPointRecord[] = [];
+      // per point only numbers cross from DuckDB (its text values cost a microsecond each); each
+      // distinct set of texts comes once, on its first point, and the result arrives chunk by
+      // chunk, so a read of hundreds of thousands of points never holds the event loop in one piece
+      const texts = new Map<number, PointTexts>();
+      for await (const ch of db.stream(pointsSql(w.sql), w.params)) {
+        const [k, t, value, line] = [0, 1, 2, 3].map((j) => ch.getColumnVector(j));
+        for (let i = 0; i < ch.rowCount; i++) {
+          const key = k!.getItem(i) as number;
+          let x = texts.get(key);
+          if (!x) {
+            const items = (ch.getColumnVector(4).getItem(i) as { items: (string | null)[] } | null)?.items;
+            if (!items) throw new Error(`signal point ${i} of a chunk came before the texts of its series (key ${key})`);
+            const [source, entity_type, entity_code, cc, entity_name, source_file] = items;
+            const made: PointTexts = {
+              source: source!,
+              entity_type: entity_type as SignalEntityType,
+              entity_code: entity_code!,
+              cc: cc ?? null,
+              entity_name: entity_name ?? null,
+              source_file: source_file!,
+            };
+            texts.set(key, made);
+            x = made;
+          }
+          out.push({
+            source: x.source,
+            entity_type: x.entity_type,
+            entity_code: x.entity_code,
+            t: new Date(t!.getItem(i) as number).toISOString(),
+            value: value!.getItem(i) as number | null,
+            cc: x.cc,
+            entity_name: x.entity_name,
+            source_file: x.source_file,
+            line: line!.getItem(i) as number,
+          });
+        }
+      }
+      return out;
     },
   };
 }
