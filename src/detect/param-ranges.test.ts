@@ -105,6 +105,28 @@ describe('detector parameter ranges', () => {
     expect(refused({ block: { nosuch: 1 } })).toMatch(/^params\.block\.nosuch: unknown parameter; the parameters of block are mu0, mu1, /);
   });
 
+  it('names every refused detector and parameter of one request at once, each with its own issue', () => {
+    const over = { block: { h: -1, mu0: 'x', edd: 5 }, nosuch: {}, outage: { historyDays: -2 } };
+    expect(refused(over)).toBe(
+      [
+        'params.block.h: unknown parameter; the parameters of block are ' + Object.keys(DEFAULT_DETECT_PARAMS.block).join(', '),
+        'params.block.mu0: must be a number from 0 to 1, got "x"',
+        'unknown detector "nosuch" in params; valid: block, throttling, shutdown, outage',
+        'params.outage.historyDays: must be a number from 1 to 366, got -2',
+      ].join('; '),
+    );
+    try {
+      resolveParams(over);
+    } catch (e) {
+      expect((e as { issues: { path: string[] }[] }).issues.map((i) => i.path.join('.'))).toEqual([
+        'params.block.h',
+        'params.block.mu0',
+        'params.nosuch',
+        'params.outage.historyDays',
+      ]);
+    }
+  });
+
   it('refuses pairs that make no sense together, naming the second: mu1 not above mu0, critical above warning', () => {
     const issue = (over: Record<string, Record<string, unknown>>) => {
       try {

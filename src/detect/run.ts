@@ -94,26 +94,41 @@ const sameType = (v: unknown, d: unknown): boolean => typeof v === typeof d && (
 const typeWords = (d: unknown): string =>
   typeof d === 'number' ? 'a number' : typeof d === 'string' ? 'text' : typeof d === 'boolean' ? 'true or false' : Array.isArray(d) ? 'a list' : 'an object';
 
-/** Merge user overrides (e.g. { block: { edd: 30 } }) over the defaults, refusing unknown keys and values outside a parameter's range (param-ranges.ts). */
+/**
+ * Merge user overrides (e.g. { block: { edd: 30 } }) over the defaults, refusing unknown keys and
+ * values outside a parameter's range (param-ranges.ts): every refused detector and parameter is
+ * named in one error, so a request is corrected in one go.
+ */
 export function resolveParams(over: Record<string, Record<string, unknown>> | undefined): DetectParams {
   const out = structuredClone(DEFAULT_DETECT_PARAMS) as unknown as Record<string, Record<string, unknown>>;
+  const issues: FieldIssue[] = [];
+  const lines: string[] = [];
+  const refuse = (path: string[], line: string, message: string) => {
+    issues.push({ path, message });
+    lines.push(line);
+  };
   for (const [kind, values] of Object.entries(over ?? {})) {
     const base = Object.hasOwn(out, kind) ? out[kind] : undefined;
-    if (!base)
-      throw new AppError('VALIDATION', `unknown detector "${kind}" in params; valid: ${DETECTION_KINDS.join(', ')}`, {
-        issues: [{ path: ['params', kind], message: 'unknown detector' }],
-      });
+    if (!base) {
+      refuse(['params', kind], `unknown detector "${kind}" in params; valid: ${DETECTION_KINDS.join(', ')}`, 'unknown detector');
+      continue;
+    }
     for (const [k, v] of Object.entries(values)) {
-      if (!Object.hasOwn(base, k))
-        throw new AppError('VALIDATION', `params.${kind}.${k}: unknown parameter; the parameters of ${kind} are ${Object.keys(base).join(', ')}`, {
-          issues: [{ path: ['params', kind, k], message: 'unknown parameter' }],
-        });
+      if (!Object.hasOwn(base, k)) {
+        refuse(
+          ['params', kind, k],
+          `params.${kind}.${k}: unknown parameter; the parameters of ${kind} are ${Object.keys(base).join(', ')}`,
+          'unknown parameter',
+        );
+        continue;
+      }
       // a value is refused by what its parameter takes: its choices, its range, else its default's type
       const problem = paramRangeProblem(kind, k, v) ?? (sameType(v, base[k]) ? null : `must be ${typeWords(base[k])}, got ${JSON.stringify(v)}`);
-      if (problem) throw new AppError('VALIDATION', `params.${kind}.${k}: ${problem}`, { issues: [{ path: ['params', kind, k], message: problem }] });
-      base[k] = v;
+      if (problem) refuse(['params', kind, k], `params.${kind}.${k}: ${problem}`, problem);
+      else base[k] = v;
     }
   }
+  if (issues.length) throw new AppError('VALIDATION', lines.join('; '), { issues });
   checkParamPairs(out);
   const params = out as unknown as DetectParams;
   checkOutageRunParams(params.outage);
