@@ -180,7 +180,7 @@ export async function costCompare(slot: HTMLElement, cc: string, signal: AbortSi
   slot.replaceChildren(
     figure(chart, table, {
       title: 'Estimated cost of shutdowns by year, beside Top10VPN',
-      label: `Cost by year for ${cc}: ${rows.map((x) => `${x.year} ours ${money(x.ours[m], 'USD')}, Top10VPN ${money(x.theirs, 'USD')}`).join('; ')}`,
+      label: `Cost by year for ${cc}: ${rows.map((x) => `${x.year} ours ${x.ours_leaves_out[m]?.length ? 'at least ' : ''}${money(x.ours[m], 'USD')}, Top10VPN ${money(x.theirs, 'USD')}`).join('; ')}`,
       note: `Each event priced by the share of the country it cut off (the population of its geocoded area; regional output for Russia and China) for its own hours, which count in the year they fall in; totals add the events' medians; "≥" marks a method's total over part of the row's events (ozi-regional and deloitte-2016 do not price platform blocks), a lower bound whose tooltip names the events it leaves out. Top10VPN: ${r.source.title}. ${r.notes.join('; ')}.`,
     }),
   );

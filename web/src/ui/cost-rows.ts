@@ -4,6 +4,7 @@
  * inputs (each once), so a row of the calculator's CSV says what it holds.
  */
 import type { CostEstimate } from '../api.js';
+import { money } from '../format.js';
 
 export const estimateRows = (ests: CostEstimate[]) =>
   ests.map((e) => {
@@ -22,3 +23,13 @@ export const estimateRows = (ests: CostEstimate[]) =>
       sources: [...new Set((e.inputs ?? []).map((i) => i.source))],
     };
   });
+
+/**
+ * The chart's screen-reader summary: each method's median in US dollars, as the chart draws it,
+ * and in the currency it was computed in beside it, each amount named by its own currency.
+ */
+export const costLabel = (rows: ReturnType<typeof estimateRows>): string =>
+  `Cost by method in USD: ${rows
+    .filter((x) => x.median_usd !== undefined)
+    .map((x) => `${x.method} ${money(x.median_usd, 'USD')}${x.currency === 'USD' ? '' : ` (${money(x.median, x.currency)})`}`)
+    .join(', ')}`;

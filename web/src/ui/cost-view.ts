@@ -9,7 +9,7 @@ import { h } from '../dom.js';
 import { interval, isNum, money, short, text } from '../format.js';
 import type { CostEstimate, CostInput, EventCost } from '../api.js';
 import { figure } from './figure.js';
-import { estimateRows } from './cost-rows.js';
+import { costLabel, estimateRows } from './cost-rows.js';
 import { dataTable } from './table.js';
 
 const sourceCell = (s: unknown) => {
@@ -163,7 +163,7 @@ export function costResultView(r: CostView, title: string): HTMLElement {
     withUsd.length
       ? figure(chart, table, {
           title,
-          label: `Cost by method in USD: ${withUsd.map((x) => `${x.method} ${money(x.median, 'USD')}`).join(', ')}`,
+          label: costLabel(withUsd),
           note:
             spread && spread > 1
               ? `Spread between methods: the highest median is ${spread.toFixed(1)}× the lowest. Each method's assumptions are in its inputs table.`
