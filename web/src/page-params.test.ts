@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVENTS_PAGE_PARAMS } from './event-query.js';
-import { notTwoLetters, refusalText, unknownParams, withoutUnknown } from './page-params.js';
+import { comparePair, notTwoLetters, refusalText, unknownParams, withoutUnknown } from './page-params.js';
 
 const MEASUREMENTS = ['cc', 'asn', 'test_name', 'target', 'since', 'until', 'list', 'id'];
 
@@ -32,5 +32,26 @@ describe('country codes a page refuses without asking the API', () => {
     expect(notTwoLetters('cc', '123')).toContain('"123"');
     expect(notTwoLetters('country', 'UK')).toBeNull();
     expect(notTwoLetters('country', '')).toBeNull();
+  });
+});
+
+describe('comparePair', () => {
+  it('reads two codes in either case', () => {
+    expect(comparePair('CN-RU')).toEqual({ codes: ['CN', 'RU'] });
+    expect(comparePair('ir-ru')).toEqual({ codes: ['IR', 'RU'] });
+  });
+
+  it('refuses a code that is not two letters, naming it, instead of comparing another country (SYNTHETIC pairs)', () => {
+    expect(comparePair('IR-USA')).toEqual({ error: 'pair: "USA" is not an ISO 3166-1 alpha-2 country code (two letters)' });
+    expect(comparePair('RUS-CHN')).toEqual({
+      error: 'pair: "RUS" is not an ISO 3166-1 alpha-2 country code (two letters); pair: "CHN" is not an ISO 3166-1 alpha-2 country code (two letters)',
+    });
+    expect(comparePair('CN-')).toEqual({ error: 'pair: the second country code is empty' });
+  });
+
+  it('refuses an address that is not a pair', () => {
+    expect(comparePair('foo')).toEqual({ error: 'pair: "foo" is not two country codes joined by a hyphen (CN-RU); it has one part' });
+    expect(comparePair('IN')).toEqual({ error: 'pair: "IN" is not two country codes joined by a hyphen (CN-RU); it has one part' });
+    expect(comparePair('CN-RU-IR')).toEqual({ error: 'pair: "CN-RU-IR" is not two country codes joined by a hyphen (CN-RU); it has 3 parts' });
   });
 });

@@ -41,3 +41,21 @@ export function withoutUnknown(path: string, query: URLSearchParams, accepted: r
 export function notTwoLetters(name: string, value: string): string | null {
   return value === '' || /^[A-Za-z]{2}$/.test(value) ? null : `${name}: ${JSON.stringify(value)} is not an ISO 3166-1 alpha-2 country code (two letters)`;
 }
+
+/**
+ * `/compare/CN-RU`'s pair: two country codes joined by a hyphen, in either case. Anything else
+ * (one code, three, an empty part, a part that is not two letters such as `USA`) is refused,
+ * naming the bad part, never read as another pair; a two-letter code is left to the API.
+ */
+export function comparePair(pair: string): { codes: [string, string] } | { error: string } {
+  const parts = pair.split('-');
+  if (parts.length !== 2)
+    return {
+      error: `pair: ${JSON.stringify(pair)} is not two country codes joined by a hyphen (CN-RU); it has ${parts.length === 1 ? 'one part' : `${parts.length} parts`}`,
+    };
+  const bad = parts
+    .map((c, i) => (c === '' ? `pair: the ${i ? 'second' : 'first'} country code is empty` : notTwoLetters('pair', c)))
+    .filter((m) => m !== null);
+  if (bad.length) return { error: bad.join('; ') };
+  return { codes: [parts[0]!.toUpperCase(), parts[1]!.toUpperCase()] };
+}

@@ -1,5 +1,6 @@
 /**
- * China vs Russia (/compare/CN-RU, any pair works): generated from the ledger. Counts by
+ * China vs Russia (/compare/CN-RU, any pair works; an address that is not a pair of two-letter
+ * codes is refused, naming the bad part): generated from the ledger. Counts by
  * category per year side by side; the share of technical measures (shutdowns, throttling,
  * blocks) against legal and offline ones (laws, repression), the chapter's thesis on how
  * differently the two control the internet; and the cooperation events between them.
@@ -11,6 +12,7 @@ import { categories, categoryColor, chartWidth, countLink, eventsHref, pageHead,
 import { h } from '../dom.js';
 import { day, pct, titleCase } from '../format.js';
 import { countryNames } from '../geo.js';
+import { comparePair } from '../page-params.js';
 import type { PageContext } from '../router.js';
 import { figure } from '../ui/figure.js';
 import { empty, errorBox, loading } from '../ui/state.js';
@@ -56,11 +58,16 @@ function shareGroups(rows: EventCount[], technical: string[]) {
 }
 
 export default async function compare({ root, params, signal }: PageContext): Promise<void> {
-  const pair = (params.pair ?? 'CN-RU')
-    .toUpperCase()
-    .split('-')
-    .filter((c) => /^[A-Z]{2}$/.test(c));
-  const [a = 'CN', b = 'RU'] = pair;
+  const pair = comparePair(params.pair ?? '');
+  if ('error' in pair) {
+    pageHead(root, `No comparison “${params.pair ?? ''}”`);
+    root.append(
+      errorBox(new Error(pair.error), 'the comparison'),
+      h('p', null, 'A comparison names two countries: ', h('a', { href: '/compare/CN-RU' }, '/compare/CN-RU'), '.'),
+    );
+    return;
+  }
+  const [a, b] = pair.codes;
   const names = await countryNames();
   const na = names[a] ?? a;
   const nb = names[b] ?? b;
