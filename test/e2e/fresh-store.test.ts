@@ -97,4 +97,22 @@ describe('a store without economic data', () => {
     expect(await list.page.locator('table.data tbody').textContent()).toContain(shown);
     await clean(list, 'fresh-rlo-list');
   });
+
+  it('shows it escaped in the country timeline too: its tooltip and its dot’s accessible name, with no raw control character on the page', async () => {
+    const shown = 'RLO test <b>bold</b> event \\u202e reversed';
+    const v = await visit(hx, '/country/RU');
+    const timeline = v.page.locator('h2:has-text("Timeline") + div');
+    const titles = await timeline.locator('svg title').allTextContents();
+    expect(titles.some((t) => t.includes(shown))).toBe(true);
+    const labels = await timeline.locator('svg [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    expect(labels.some((t) => t.includes(shown))).toBe(true);
+    // nowhere in the page's text or attributes
+    const raw = await v.page
+      .locator('main')
+      .evaluate((m) =>
+        [m.textContent ?? '', ...[...m.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.value))].some((t) => t.includes('\u202e')),
+      );
+    expect(raw).toBe(false);
+    await clean(v, 'fresh-rlo-country');
+  });
 });

@@ -1,8 +1,9 @@
 /**
  * A chart with its accessible label and a Chart/Table switch: the table (with CSV) holds the
- * same numbers as the picture, for screen readers, copying and checking.
+ * same numbers as the picture, for screen readers, copying and checking. Text in the chart (its
+ * tooltips, labels and accessible names) shows control characters as escapes, as h() does.
  */
-import { h } from '../dom.js';
+import { h, showTextsIn } from '../dom.js';
 
 const XLINK = 'http://www.w3.org/1999/xlink';
 
@@ -23,6 +24,8 @@ export function figure(chart: Element, table: HTMLElement, o: FigureOptions): HT
     const x = a.getAttributeNS(XLINK, 'href');
     if (x && !a.hasAttributeNS(null, 'href')) a.setAttributeNS(null, 'href', x);
   }
+  // Plot writes its tooltips and labels itself: stored text in them is shown as every page shows it.
+  showTextsIn(chartBox);
   const tableBox = h('div', { class: 'figure-table', hidden: true });
   tableBox.append(table);
   const tabChart = h('button', { type: 'button', class: 'tab', 'aria-pressed': 'true' }, 'Chart');
