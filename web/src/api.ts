@@ -138,16 +138,37 @@ export async function getJson<T>(path: string, q: Query = {}, signal?: AbortSign
   return fetchJson<T>(url, signal);
 }
 
-async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  let res: Response;
+/**
+ * `fetch` whose failure to reach the server is an ApiError saying so (status 0), the one wording
+ * every page shows for a network error; an abort stays an AbortError.
+ */
+export async function reach(url: string, init: RequestInit = {}): Promise<Response> {
   try {
-    res = await fetch(url, { headers: { accept: 'application/json' }, signal });
+    return await fetch(url, init);
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(`Could not reach the Splinternet server (${(e as Error).message}). Is \`splinternet serve\` running?`, 0, url);
   }
+}
+
+/** A response's JSON, or an ApiError: a problem's detail for a failed status, and a body that is not JSON said as such. */
+export async function readJson<T>(res: Response, url: string): Promise<T> {
   if (!res.ok) throw await toError(res, url);
-  return (await res.json()) as T;
+  try {
+    return (await res.json()) as T;
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    const type = res.headers.get('content-type') ?? 'no content type';
+    throw new ApiError(
+      `The server's answer to ${url} is not JSON (HTTP ${res.status}, ${type}). Is \`splinternet serve\` answering at this address?`,
+      res.status,
+      url,
+    );
+  }
+}
+
+async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return readJson<T>(await reach(url, { headers: { accept: 'application/json' }, signal }), url);
 }
 
 /** Every page of a cursor-paginated list ({ items, next_cursor }), up to `max` items. */
@@ -168,11 +189,19 @@ interface Spec {
 
 let spec: Promise<Spec> | null = null;
 
-/** The running server's OpenAPI document (fetched once). */
+/**
+ * The running server's OpenAPI document (fetched once). A server without one has no optional API;
+ * a server that cannot be reached is an ApiError saying so (and the next call asks again), never
+ * read as a server without those APIs.
+ */
 export function apiSpec(): Promise<Spec> {
-  spec ??= fetch('/openapi.json')
-    .then((r) => (r.ok ? (r.json() as Promise<Spec>) : {}))
-    .catch(() => ({}));
+  if (!spec) {
+    const p = reach('/openapi.json').then((r) => (r.ok ? readJson<Spec>(r, '/openapi.json') : {}));
+    p.catch(() => {
+      if (spec === p) spec = null;
+    });
+    spec = p;
+  }
   return spec;
 }
 

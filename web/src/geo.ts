@@ -1,12 +1,14 @@
 /**
  * Geometry the build made from Natural Earth (scripts/build-geo.mjs): world countries with
  * alpha-2 codes, Russia's 85 and China's 31 admin-1 units, and the disputed-area overlay.
- * Fetched once per session as static files; projections live here so every map agrees.
+ * Fetched once per session as static files (a failed fetch is asked again, and fails as the API's
+ * calls do: an ApiError naming it); projections live here so every map agrees.
  */
 import { geoConicEqualArea, geoEqualEarth, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
+import { ApiError, reach, readJson } from './api.js';
 import { regionLabel } from './region-label.js';
 
 export interface RegionProps {
@@ -32,9 +34,10 @@ const cache = new Map<string, Promise<Topology>>();
 function topo(name: string): Promise<Topology> {
   let p = cache.get(name);
   if (!p) {
-    p = fetch(`/geo/${name}.json`).then((r) => {
-      if (!r.ok) throw new Error(`geometry /geo/${name}.json is missing (HTTP ${r.status}); run npm run build`);
-      return r.json() as Promise<Topology>;
+    const url = `/geo/${name}.json`;
+    p = reach(url).then((r) => {
+      if (r.status === 404) throw new ApiError(`geometry ${url} is missing (HTTP 404); run npm run build`, 404, url);
+      return readJson<Topology>(r, url);
     });
     p.catch(() => cache.delete(name));
     cache.set(name, p);
@@ -71,7 +74,14 @@ let names: Promise<Record<string, string>> | null = null;
 
 /** ISO 3166-1 names by alpha-2 (built from the iso-3166 package). */
 export function countryNames(): Promise<Record<string, string>> {
-  names ??= fetch('/geo/countries.json').then((r) => (r.ok ? (r.json() as Promise<Record<string, string>>) : {}));
+  if (!names) {
+    const url = '/geo/countries.json';
+    const p = reach(url).then((r) => readJson<Record<string, string>>(r, url));
+    p.catch(() => {
+      if (names === p) names = null; // asked again on the next page
+    });
+    names = p;
+  }
   return names;
 }
 

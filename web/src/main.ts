@@ -8,8 +8,9 @@ import { h } from './dom.js';
 import { countryNames, disputedAreas, worldCountries } from './geo.js';
 import { EVENTS_PAGE_PARAMS } from './event-query.js';
 import { REGIONS_PAGE_PARAMS } from './regions-query.js';
-import { route, setNotFound, setRefusal, start } from './router.js';
+import { route, setFailure, setNotFound, setRefusal, start } from './router.js';
 import { refusedPage } from './ui/refusal.js';
+import { errorBox } from './ui/state.js';
 
 route('/', () => import('./pages/world.js').then((m) => m.default), ['category', 'from', 'to', 'color']);
 route('/country/:cc', () => import('./pages/country.js').then((m) => m.default), []);
@@ -32,14 +33,26 @@ setNotFound(({ root }) => {
   root.append(h('h1', null, 'No such page'), h('p', null, 'This address is not a page of the dashboard. ', h('a', { href: '/' }, 'Go to the world map'), '.'));
 });
 
+// A page whose code did not arrive, or that failed outside its sections, shows the error alone.
+setFailure(({ root }, err, stage) => {
+  document.title = 'Error · Splinternet Observatory';
+  const shown =
+    stage === 'code'
+      ? new Error(
+          `${err instanceof Error ? err.message : String(err)}. Is \`splinternet serve\` running? Reloading the address fetches the dashboard's current build.`,
+        )
+      : err;
+  root.append(h('h1', null, 'This page could not be shown'), errorBox(shown, stage === 'code' ? "this page's code" : 'this page'));
+});
+
 // The world map is the landing page: fetch its data while its code loads.
 if (location.pathname === '/') {
   prefetch('/api/stats/events');
   void worldCountries().catch(() => undefined);
   void disputedAreas().catch(() => undefined);
-  void countryNames();
+  void countryNames().catch(() => undefined);
 }
-void apiSpec();
+void apiSpec().catch(() => undefined);
 
 const root = document.getElementById('main');
 if (root) start(root);

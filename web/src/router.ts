@@ -4,6 +4,9 @@
  * a page receives an AbortSignal so a slow response never paints over the next page. Every
  * route names the query parameters its page takes: an address with any other is refused
  * (naming it) before the page runs, so no page shows another answer than its link asks for.
+ * A page whose code cannot be loaded, or that fails outside its own sections (the server gone,
+ * an answer that is not JSON), is replaced by one failure display naming the error: never the
+ * previous page under the new address, never a blank.
  */
 export interface PageContext {
   params: Record<string, string>;
@@ -59,6 +62,16 @@ export const setRefusal = (r: Refusal): void => {
   refused = r;
 };
 
+/** What a page shows when its code could not be loaded (`stage` 'code') or it failed outside its sections ('page'). */
+export type Failure = (ctx: PageContext, err: unknown, stage: 'code' | 'page') => void;
+let failed: Failure = ({ root }, err) => {
+  root.textContent = `This page could not be shown: ${err instanceof Error ? err.message : String(err)}`;
+};
+
+export const setFailure = (f: Failure): void => {
+  failed = f;
+};
+
 export async function render(root: HTMLElement): Promise<void> {
   current?.abort();
   const ctl = new AbortController();
@@ -73,8 +86,9 @@ export async function render(root: HTMLElement): Promise<void> {
     else a.removeAttribute('aria-current');
   }
   root.setAttribute('aria-busy', 'true');
+  const ctx = { params, query: url.searchParams, root, signal: ctl.signal };
+  let stage: 'code' | 'page' = 'code';
   try {
-    const ctx = { params, query: url.searchParams, root, signal: ctl.signal };
     const accepted = match?.r.params;
     if (Array.isArray(accepted) && [...url.searchParams.keys()].some((k) => !accepted.includes(k))) {
       root.replaceChildren();
@@ -83,8 +97,13 @@ export async function render(root: HTMLElement): Promise<void> {
     }
     const page = match ? await match.r.load() : notFound;
     if (ctl.signal.aborted) return;
+    stage = 'page';
     root.replaceChildren();
     await page(ctx);
+  } catch (e) {
+    if (ctl.signal.aborted || (e as Error).name === 'AbortError') return;
+    root.replaceChildren();
+    failed(ctx, e, stage);
   } finally {
     if (current === ctl) root.setAttribute('aria-busy', 'false');
   }

@@ -14,7 +14,7 @@ import { costByYear } from '../ui/cost-by-year.js';
 import { costCompare } from '../ui/cost-compare.js';
 import { figure } from '../ui/figure.js';
 import { keyTargets } from '../ui/key-targets.js';
-import { empty, errorBox, section } from '../ui/state.js';
+import { empty, errorBox, section, settle } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 import { throttlingView } from '../ui/throttling.js';
 import { notTwoLetters } from '../page-params.js';
@@ -195,13 +195,14 @@ export default async function country({ root, params, signal }: PageContext): Pr
     (r) => (r.items.length ? h('div', { class: 'grid2' }, r.items.map(indicatorFigure)) : empty(`No indicator series for ${name}.`)),
     signal,
   );
-  void keyTargets(slots.measurements, cc, signal);
-  void throttlingView(slots.throttling, cc, signal);
-  void hasApi('/api/cost/compare').then((yes) =>
-    yes
-      ? costCompare(slots.cost, cc, signal, async () => (await events) ?? []).catch((e: unknown) =>
-          slots.cost.replaceChildren(h('p', { class: 'state error' }, `Cost comparison failed: ${e instanceof Error ? e.message : String(e)}`)),
-        )
-      : events.then((evs) => costByYear(slots.cost, cc, evs ?? [], signal)),
+  settle(slots.measurements, 'the key services', keyTargets(slots.measurements, cc, signal), signal);
+  settle(slots.throttling, 'the speed tests', throttlingView(slots.throttling, cc, signal), signal);
+  settle(
+    slots.cost,
+    'the cost comparison',
+    hasApi('/api/cost/compare').then((yes) =>
+      yes ? costCompare(slots.cost, cc, signal, async () => (await events) ?? []) : events.then((evs) => costByYear(slots.cost, cc, evs ?? [], signal)),
+    ),
+    signal,
   );
 }

@@ -14,7 +14,7 @@ import { num, short } from '../format.js';
 import type { PageContext } from '../router.js';
 import { degTimeline } from '../ui/deg-timeline.js';
 import { figure } from '../ui/figure.js';
-import { empty, section } from '../ui/state.js';
+import { empty, section, settle } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 
 type Summary = ElectionSummary;
@@ -299,11 +299,19 @@ export default async function election({ root, params, signal }: PageContext): P
     h('h2', null, 'Paper versus electronic voting'),
     el,
   );
-  void getJson<ElectionList>('/api/elections', {}, signal).then((l) => {
-    const ev = l.items.find((x) => x.id === id)?.ledger_events ?? [];
-    if (ev.length && !signal.aborted)
-      ledger.replaceChildren('Ledger events about this election’s technology: ', ...ev.flatMap((x, i) => [i ? ', ' : '', h('a', { href: `/events/${x}` }, x)]));
-  });
+  settle(
+    ledger,
+    'the ledger events about this election',
+    getJson<ElectionList>('/api/elections', {}, signal).then((l) => {
+      const ev = l.items.find((x) => x.id === id)?.ledger_events ?? [];
+      if (ev.length && !signal.aborted)
+        ledger.replaceChildren(
+          'Ledger events about this election’s technology: ',
+          ...ev.flatMap((x, i) => [i ? ', ' : '', h('a', { href: `/events/${x}` }, x)]),
+        );
+    }),
+    signal,
+  );
   const s = await section(tot, 'totals', () => getJson<Summary>(`/api/elections/${encodeURIComponent(id)}/summary`, {}, signal), totals, signal);
   if (s)
     head.replaceChildren(

@@ -11,7 +11,7 @@ import { day, num, text, titleCase } from '../format.js';
 import type { PageContext } from '../router.js';
 import { costResultView } from '../ui/cost-view.js';
 import { evidenceView } from '../ui/evidence.js';
-import { empty, errorBox, loading, notAvailable, section } from '../ui/state.js';
+import { empty, errorBox, loading, notAvailable, section, settle } from '../ui/state.js';
 import { dataTable } from '../ui/table.js';
 
 const link = (url: string | null | undefined, label: string): Child =>
@@ -199,10 +199,25 @@ export default async function eventPage({ root, params, signal }: PageContext): 
   }
   const elections = h('div', { class: 'election-links' });
   root.append(elections);
-  void electionLinks(e.id, signal).then((el) => el && !signal.aborted && elections.replaceChildren(el));
+  settle(
+    elections,
+    'the election links',
+    electionLinks(e.id, signal).then((el) => el && !signal.aborted && elections.replaceChildren(el)),
+    signal,
+  );
   const evidence = h('div');
   const costSlot = h('div', null, loading('the cost estimate'));
   root.append(h('h2', null, 'Cost'), costSlot, h('h2', null, 'Measurement evidence'), evidence, h('h2', null, 'Revision history'), revisions(e.id, signal));
-  void cost(e, signal).then((el) => !signal.aborted && costSlot.replaceChildren(el));
-  void evidenceView(e, signal).then((el) => !signal.aborted && evidence.replaceChildren(el));
+  settle(
+    costSlot,
+    'the cost estimate',
+    cost(e, signal).then((el) => !signal.aborted && costSlot.replaceChildren(el)),
+    signal,
+  );
+  settle(
+    evidence,
+    'the measurement evidence',
+    evidenceView(e, signal).then((el) => !signal.aborted && evidence.replaceChildren(el)),
+    signal,
+  );
 }

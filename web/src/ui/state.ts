@@ -47,3 +47,15 @@ export async function section<T>(
     return undefined;
   }
 }
+
+/**
+ * A block that fills `slot` itself (several requests, or a check before its first section):
+ * whatever it does not show itself (the server gone before its first request) becomes the
+ * slot's error box, the same display as a section's, never an uncaught error and a stale slot.
+ */
+export function settle(slot: HTMLElement, what: string, work: Promise<unknown>, signal?: AbortSignal): void {
+  work.catch((e: unknown) => {
+    if ((e as Error).name === 'AbortError' || signal?.aborted) return;
+    slot.replaceChildren(errorBox(e, what));
+  });
+}
