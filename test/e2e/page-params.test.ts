@@ -98,3 +98,20 @@ describe('a country code that is not two letters is refused on the page, without
     });
   }
 });
+
+describe('a comparison address that is not a pair of country codes is refused, naming the bad part', () => {
+  for (const [path, named] of [
+    ['/compare/IR-USA', '"USA" is not an ISO 3166-1 alpha-2 country code'],
+    ['/compare/foo', '"foo" is not two country codes joined by a hyphen'],
+    ['/compare/IN', '"IN" is not two country codes joined by a hyphen'],
+  ] as const) {
+    it(`${path} compares no other countries`, async () => {
+      const v = await visit(hx, path);
+      const main = (await v.page.locator('main').textContent()) ?? '';
+      expect(await v.page.locator('main .state.error').textContent()).toContain(named);
+      expect(main).not.toContain('Russia');
+      expect(await v.page.locator('main figure').count()).toBe(0);
+      await clean(v, `compare-refused-${path.split('/').pop()}`);
+    });
+  }
+});
