@@ -5,10 +5,7 @@
  * comparison key ignores those differences, while the stored name and label stay as first read.
  */
 import type { ElectionChoiceRecord } from '../store/index.js';
-import { choiceLabel } from './protocol.js';
-
-/** Every kind of quotation mark a header may wrap a party's name in. */
-const QUOTES = /["'«»„“”‟‘’‚`]/g;
+import { choiceLabel, QUOTES } from './protocol.js';
 
 /**
  * The key two spellings of one choice share: NFKC (composed letters, no-break space as space),

@@ -22,7 +22,7 @@ import {
 } from './model.js';
 import { mergeChoices, type MergedChoice } from './choices.js';
 import { yearsOf } from './protocol.js';
-import { ProtocolReader } from './read-protocol.js';
+import { ProtocolReader, type UnreadColumn } from './read-protocol.js';
 import { looksLikeMeduza, looksLikeScript, MeduzaReader, readDegSeries } from './read-moscow.js';
 import { ELECTION_CAPS, fileChecksum, sourceLines, type ElectionCaps, type SourceLine } from './source.js';
 import { clip } from './text.js';
@@ -55,6 +55,11 @@ export interface FileReport {
   unplaced_regions: { region: string; stations: number }[];
   /** Columns of this file counted as a choice another file stored under another spelling (case, quotes, spaces, Unicode form). */
   merged_choices: MergedChoice[];
+  /**
+   * Columns no rule reads (no choice of the protocol, none the election stores in any spelling)
+   * whose cells are counts: figures no total holds, so the import is partial (exit 3) while any is.
+   */
+  unread_columns: UnreadColumn[];
   rejects: ElectionReject[];
 }
 
@@ -236,6 +241,7 @@ async function readAndStore(
     derived_columns: [] as string[],
     unplaced_regions: [] as { region: string; stations: number }[],
     merged_choices: [] as MergedChoice[],
+    unread_columns: [] as UnreadColumn[],
   };
   // What the file says is read first; what of it is stored is decided inside the write (plan),
   // against the store as that transaction sees it.
@@ -290,6 +296,8 @@ async function readAndStore(
   } else {
     const reader = new ProtocolReader(headText, file, caps.maxFieldBytes, (kind) => resolveElection(path, opts.election, kind, 'by its columns'));
     const eid = (id = reader.election!);
+    // A column in another spelling of a choice the election stores is read as that choice.
+    reader.readStoredChoices((await ctx.store.elections.get(eid))?.choices.map((c) => c.name) ?? []);
     let n = 0;
     for await (const l of src) {
       reader.push(l);
@@ -327,6 +335,7 @@ async function readAndStore(
         derived_columns: derived,
         unplaced_regions: unplacedRegions(stations),
         merged_choices: mergedChoices,
+        unread_columns: r.unread,
       };
       return { report, data: { election: { id: eid, kind: p.kind, year: p.year, title: TITLES[p.kind] }, choices, stations, rejects } };
     };

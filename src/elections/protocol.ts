@@ -6,10 +6,14 @@
  *
  * Three protocols are known, each with its own rule for which columns are its choices: the 2020
  * vote's ДА and НЕТ; a State Duma party list's numbered parties ("5. <party>"); a presidential
- * ballot's candidates, named as people are (surname, first name, patronymic). A header is read
- * as the first protocol (in that order) whose every needed column it has; a header complete for
- * none is refused, naming what the closest protocol lacks. A column that is neither an identifier,
- * a count nor a choice of the protocol read is listed as ignored, never read as a choice.
+ * ballot's candidates, named as people are (surname, first name, patronymic). A Duma list also
+ * reads an unnumbered party column whose name is quoted or carries the legal prefix
+ * («ЕДИНАЯ РОССИЯ», "Единая Россия", Политическая партия ...), so another file's spelling of a
+ * party is counted, never dropped. A header is read as the first protocol (in that order) whose
+ * every needed column it has; a header complete for none is refused, naming what the closest
+ * protocol lacks. A column that is neither an identifier, a count nor a choice of the protocol
+ * read (nor a choice the caller says the election already stores) is listed as ignored, and as
+ * unread when it is no protocol line (the reader then tells whether its cells are counts).
  */
 import type { CountColumn, ElectionChoice, ElectionKind } from './model.js';
 
@@ -47,6 +51,8 @@ export interface HeaderMap {
   choices: { index: number; choice: ElectionChoice }[];
   /** Columns not stored: protocol lines we do not keep (absentee certificates) and columns the protocol read does not have. */
   ignored: string[];
+  /** The ignored columns that are no protocol line ("Число ..."): a note, or a choice in a spelling no rule reads. */
+  unread: { index: number; name: string }[];
   width: number;
 }
 
@@ -88,14 +94,25 @@ const EN: [RegExp, string][] = [
   [/^НЕТ$/, 'No'],
 ];
 
-/** "5. Всероссийская политическая партия "ЕДИНАЯ РОССИЯ"" -> "ЕДИНАЯ РОССИЯ". */
+/** Every kind of quotation mark a header may wrap a party's name in. */
+export const QUOTES = /["'«»„“”‟‘’‚`]/g;
+
+/** A party's legal prefix ("Всероссийская политическая партия", "Политическая партия"). */
+const PARTY_PREFIX = /^(Общественная организация\s+)?(Всероссийская\s+)?политическая партия\s+/i;
+
+/** "5. Всероссийская политическая партия "ЕДИНАЯ РОССИЯ"" -> "ЕДИНАЯ РОССИЯ"; «ЕДИНАЯ РОССИЯ» -> "ЕДИНАЯ РОССИЯ". */
 export function choiceLabel(name: string): string {
   return name
     .replace(/^\d+\.\s*/, '')
-    .replace(/^(Общественная организация\s+)?(Всероссийская\s+)?политическая партия\s+/i, '')
-    .replace(/"/g, '')
+    .replace(PARTY_PREFIX, '')
+    .replace(/["«»„“”]/g, '')
     .trim();
 }
+
+/** A Duma list's numbered party column: "5. <party>". */
+const NUMBERED = /^\d+\.\s/;
+/** An unnumbered party column: a name wrapped in quotes of any kind, or one carrying the legal prefix. */
+const UNNUMBERED_PARTY = /^(?:[«"„“”'‘’][^]*[»"“”'‘’]|(?:Общественная организация\s+)?(?:Всероссийская\s+)?политическая партия\s+\S[^]*)$/i;
 
 export const choiceEnglish = (label: string): string | null => EN.find(([re]) => re.test(label))?.[1] ?? null;
 
@@ -120,8 +137,9 @@ export const PROTOCOLS: readonly Protocol[] = [
   },
   {
     kind: 'duma',
-    isChoice: (n) => /^\d+\.\s/.test(n),
-    missingChoices: (names) => (names.length ? [] : ['at least one numbered party column ("1. <party>")']),
+    isChoice: (n) => NUMBERED.test(n) || UNNUMBERED_PARTY.test(n),
+    // the list is known by its numbered parties; an unnumbered one alone does not make a header a Duma list
+    missingChoices: (names) => (names.some((n) => NUMBERED.test(n)) ? [] : ['at least one numbered party column ("1. <party>")']),
   },
   {
     kind: 'president',
@@ -145,9 +163,11 @@ function missingCounts(m: Pick<HeaderMap, 'ids' | 'counts'>): string[] {
 /**
  * Map a header row: identifiers and counts by name, then the choices of the first protocol the
  * header completes (or, when none, of the closest: fewest columns missing, then most choices
- * found). Every other column is in `ignored`.
+ * found). `stored` says whether a name is a choice the election already stores (in any
+ * spelling): such a column is read as a choice too, whatever the protocol's own rule says, but
+ * never decides the protocol. Every other column is in `ignored`.
  */
-export function mapHeader(header: string[]): HeaderMap {
+export function mapHeader(header: string[], stored: (name: string) => boolean = () => false): HeaderMap {
   const counts: HeaderMap['counts'] = {};
   const ids: HeaderMap['ids'] = {};
   const ignored: string[] = [];
@@ -173,12 +193,14 @@ export function mapHeader(header: string[]): HeaderMap {
   const best =
     fits.find((f) => f.missing.length === 0) ??
     fits.reduce((a, b) => (b.missing.length < a.missing.length || (b.missing.length === a.missing.length && b.own.length > a.own.length) ? b : a));
-  const choices = best.own.map(({ index, name }, idx) => {
+  const read = rest.filter((c) => best.p.isChoice(c.name) || stored(c.name));
+  const choices = read.map(({ index, name }, idx) => {
     const label = choiceLabel(name);
     return { index, choice: { idx, name, label, label_en: choiceEnglish(label) } };
   });
-  for (const c of rest) if (!best.p.isChoice(c.name)) ignored.push(c.name || `(column ${c.index + 1}, no name)`);
-  return { kind: best.p.kind, missing: best.missing, counts, ids, choices, ignored, width: header.length };
+  const unread = rest.filter((c) => !read.includes(c));
+  for (const c of unread) ignored.push(c.name || `(column ${c.index + 1}, no name)`);
+  return { kind: best.p.kind, missing: best.missing, counts, ids, choices, ignored, unread, width: header.length };
 }
 
 /** The columns the header lacks for the protocol it is closest to; empty when it is complete. */

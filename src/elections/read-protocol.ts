@@ -27,12 +27,25 @@ import { clip, lines, overField, splitCsv } from './text.js';
 /** The tik name of the six 2021 DEG regions' pseudo-commissions. */
 export const DEG_TIK = 'Дистанционное электронное голосование';
 
+/**
+ * A column no rule reads whose cells are counts (digits, or empty) on every line that has it, on
+ * at least one line: figures (a choice in a spelling matched to nothing) that no total holds.
+ */
+export interface UnreadColumn {
+  /** 1-based. */
+  column: number;
+  name: string;
+  /** Lines giving a count in it. */
+  lines: number;
+}
+
 export interface ProtocolFile {
   header: HeaderMap;
   kind: ReturnType<typeof kindOf>;
   rows: StationRow[];
   rejects: ElectionReject[];
   linesRead: number;
+  unread: UnreadColumn[];
 }
 
 const uikNumber = (uik: string | null): number | null => {
@@ -89,7 +102,10 @@ function refuseOneChoiceTwice(file: string, h: HeaderMap): void {
 
 /** The reader of one protocol file, fed line by line (`push`), so a file is never held whole. */
 export class ProtocolReader {
-  readonly header: HeaderMap;
+  private headerMap: HeaderMap;
+  private readonly headerCells: string[];
+  /** Per unread column: lines giving a count in it, or -1 once a cell is no count (a note). */
+  private unreadLines: number[] = [];
   private readonly rows: StationRow[] = [];
   private readonly rejects: ElectionReject[] = [];
   /** Each station's identity (`stationIdentity`) to the line that first named it. */
@@ -98,7 +114,7 @@ export class ProtocolReader {
   private linesRead = 0;
   private readonly regionalAggregate: boolean;
   private readonly countIdx: number[];
-  private readonly choiceIdx: number[];
+  private choiceIdx: number[];
   private readonly idIdx: (number | undefined)[];
   // Field i of a quote-free line spans [at[i], at[i + 1] - 1): cells are read in place, and only
   // the identifying columns become strings. Lines with quotes go through splitCsv.
@@ -147,7 +163,9 @@ export class ProtocolReader {
       );
     }
     refuseOneChoiceTwice(file, h);
-    this.header = h;
+    this.headerCells = headerCells;
+    this.headerMap = h;
+    this.unreadLines = h.unread.map(() => 0);
     // A file without polling-station columns is a regional aggregate (2024's DEG table).
     this.regionalAggregate = h.ids.uik === undefined && h.ids.tik === undefined;
     this.countIdx = COUNT_COLUMNS.map((c) => h.counts[c] ?? -1);
@@ -156,6 +174,26 @@ export class ProtocolReader {
     this.at = new Int32Array(h.width + 2);
     this.election = typeof election === 'function' ? election(kindOf(h)) : election;
     this.moscowDeg = this.election === null ? undefined : MOSCOW_DEG_STATIONS[this.election];
+  }
+
+  get header(): HeaderMap {
+    return this.headerMap;
+  }
+
+  /**
+   * Before the first line: the choices the election already stores (names as stored). A column
+   * no protocol rule reads whose name is one of them in another spelling (`choiceKey`) is read as
+   * that choice; a file then naming one choice in two columns is refused as for its own columns.
+   */
+  readStoredChoices(names: readonly string[]): void {
+    if (this.linesRead > 0) throw new Error('readStoredChoices after the first line');
+    const keys = new Set(names.map(choiceKey));
+    if (!this.headerMap.unread.some((c) => keys.has(choiceKey(c.name)))) return;
+    const h = mapHeader(this.headerCells, (name) => keys.has(choiceKey(name)));
+    refuseOneChoiceTwice(this.file, h);
+    this.headerMap = h;
+    this.choiceIdx = h.choices.map((c) => c.index);
+    this.unreadLines = h.unread.map(() => 0);
   }
 
   private cell(i: number): string {
@@ -192,6 +230,12 @@ export class ProtocolReader {
       width = fieldStarts(this.raw, this.at);
     }
     if (width !== h.width) return this.reject(line, 'column_count', `expected ${h.width} columns, got ${width}`);
+    for (let k = 0; k < this.unreadLines.length; k++) {
+      if (this.unreadLines[k]! < 0) continue;
+      const i = h.unread[k]!.index;
+      if (this.isEmpty(i)) continue;
+      this.unreadLines[k] = isDigits(this.cell(i)) ? this.unreadLines[k]! + 1 : -1;
+    }
     const counts = emptyCounts();
     let bad: string | null = null;
     let empty = 0;
@@ -262,7 +306,10 @@ export class ProtocolReader {
   }
 
   result(): ProtocolFile {
-    return { header: this.header, kind: kindOf(this.header), rows: this.rows, rejects: this.rejects, linesRead: this.linesRead };
+    const unread = this.header.unread
+      .map((c, k) => ({ column: c.index + 1, name: c.name || `(column ${c.index + 1}, no name)`, lines: this.unreadLines[k]! }))
+      .filter((c) => c.lines > 0);
+    return { header: this.header, kind: kindOf(this.header), rows: this.rows, rejects: this.rejects, linesRead: this.linesRead, unread };
   }
 }
 
@@ -292,6 +339,9 @@ const emptyCounts = (): Counts => ({
   lost: null,
   unaccounted: null,
 });
+
+/** A cell of digits only, after trimming spaces (any length). */
+const isDigits = (v: string): boolean => /^\s*\d+(?:\.0*)?\s*$/.test(v);
 
 /** A non-negative integer count ("123", "123.0" from float exports); null otherwise. */
 export const parseCount = (v: string): number | null => parseCountIn(v, 0, v.length);

@@ -36,6 +36,11 @@ describe('choices across the files of one election', () => {
     ['prefix spacing', UR, '"5.  Всероссийская политическая партия  ""ЕДИНАЯ РОССИЯ"" "'],
     ['no-break space', UR, '"5. Всероссийская политическая партия ""ЕДИНАЯ\u00a0РОССИЯ"""'],
     ['NFD', GREENS, GREENS.normalize('NFD')],
+    // unnumbered: quoted or in guillemets (a party by its form), or bare (a party the election stores)
+    ['guillemets, unnumbered', UR, '«ЕДИНАЯ РОССИЯ»'],
+    ['quoted, unnumbered', UR, '"""Единая Россия"""'],
+    ['prefix, unnumbered', UR, '"Политическая партия ""Единая Россия"""'],
+    ['bare, unnumbered', UR, 'Единая Россия'],
   ];
   it.each(spellings)('%s: one choice with the votes of both files, the stored name kept, the merge reported', async (what, cell, respelled) => {
     expect(header.includes(cell), what).toBe(true);
@@ -54,6 +59,34 @@ describe('choices across the files of one election', () => {
     expect(got.map((c: any) => [c.name, c.votes])).toEqual(want.map((c: any) => [c.name, c.votes]));
     const text = await cli(['elections', 'import', b, '--force', '--db', db]);
     expect(text.out).toMatch(/counted as the stored choice/);
+  });
+
+  it('an unnumbered party column read first is the stored choice the numbered spelling of a later file merges into', async () => {
+    const db = join(t.dir, 'unnumbered-first.duckdb');
+    const ref = join(t.dir, 'unnumbered-first-ref.duckdb');
+    expect((await cli(['elections', 'import', whole, '--db', ref])).code).toBe(0);
+    const a = write('uf-a-2021.csv', header.replace(UR, '«ЕДИНАЯ РОССИЯ»'), lines.slice(1, 21));
+    const b = write('uf-b-2021.csv', header, lines.slice(21, 41));
+    const r = await cli(['elections', 'import', a, b, '--json', '--db', db]);
+    expect(r.code, r.err).toBe(0);
+    expect(json(r).files[1].merged_choices).toEqual([{ name: splitName(UR), stored_as: '«ЕДИНАЯ РОССИЯ»' }]);
+    const want = json(await cli(['elections', 'summary', 'duma-2021', '--json', '--db', ref])).totals.all.choices;
+    const got = json(await cli(['elections', 'summary', 'duma-2021', '--json', '--db', db])).totals.all.choices;
+    expect(got.map((c: any) => [c.label_en, c.votes]).sort()).toEqual(want.map((c: any) => [c.label_en, c.votes]).sort());
+  });
+
+  it('a column of counts that names no choice in any spelling is not read, listed with its lines, and the import exits 3', async () => {
+    const db = join(t.dir, 'unmatched.duckdb');
+    const a = write('um-a-2021.csv', header, lines.slice(1, 21));
+    const b = write('um-b-2021.csv', header.replace(UR, 'Нечто'), lines.slice(21, 41));
+    expect((await cli(['elections', 'import', a, '--db', db])).code).toBe(0);
+    const r = await cli(['elections', 'import', b, '--json', '--db', db]);
+    expect(r.code, r.err).toBe(3);
+    expect(json(r).files[0]).toMatchObject({ stored: 20, rejected: 0, unread_columns: [{ column: expect.any(Number), name: 'Нечто', lines: 20 }] });
+    // a rerun of the unchanged file exits as the first run did, and the text names the column
+    const again = await cli(['elections', 'import', b, '--db', db]);
+    expect(again.code).toBe(3);
+    expect(again.out).toMatch(/"Нечто" holds counts on 20 lines but names no choice of duma-2021 in any spelling: not read/);
   });
 
   it('a re-import of the same file with a respelled header adds no second choice', async () => {

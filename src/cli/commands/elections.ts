@@ -59,7 +59,16 @@ function importText(r: ImportReport): string {
   );
   const rejects = r.files.flatMap((f) => f.rejects).map((x) => `  ${x.file}:${x.line} ${x.reason}: ${x.detail}`);
   const derived = r.files.flatMap((f) => f.derived_columns.map((d) => `  ${f.file}: derived ${d}`));
-  const ignored = r.files.filter((f) => f.ignored_columns.length).map((f) => `  ${f.file}: ignored columns (not stored): ${f.ignored_columns.join('; ')}`);
+  const ignored = r.files
+    .map((f) => ({ f, cols: f.ignored_columns.filter((c) => !f.unread_columns.some((u) => u.name === c)) }))
+    .filter(({ cols }) => cols.length)
+    .map(({ f, cols }) => `  ${f.file}: ignored columns (not stored): ${cols.join('; ')}`);
+  const unread = r.files.flatMap((f) =>
+    f.unread_columns.map(
+      (u) =>
+        `  ${f.file}: column ${u.column} "${u.name}" holds counts on ${n(u.lines)} line${u.lines === 1 ? '' : 's'} but names no choice of ${f.election} in any spelling: not read, its figures are in no total (exit 3; number the party, "5. <party>", or name it as another file of the election does)`,
+    ),
+  );
   const mergedChoices = r.files.flatMap((f) =>
     f.merged_choices.map((m) => `  ${f.file}: column "${m.name}" counted as the stored choice "${m.stored_as}" (the same name spelled otherwise)`),
   );
@@ -69,7 +78,7 @@ function importText(r: ImportReport): string {
         `  ${f.file}: region "${u.region}" (${n(u.stations)} station${u.stations === 1 ? '' : 's'}) is none of the country's regions: stored as written, with no ISO code, so --region and per-region figures by code leave it out`,
     ),
   );
-  const notes = [...derived, ...ignored, ...mergedChoices, ...unplaced];
+  const notes = [...derived, ...ignored, ...unread, ...mergedChoices, ...unplaced];
   const unchanged = r.unchanged ? ` (${n(r.unchanged)} file${r.unchanged === 1 ? '' : 's'} unchanged, not stored again; --force re-imports)` : '';
   return `${files}${rejects.length ? `${rejectsHeading(r, rejects.length)}:\n${rejects.join('\n')}\n` : ''}${notes.length ? `${notes.join('\n')}\n` : ''}this run stored ${n(r.stored)}, rejected ${n(r.rejected)}, flagged (kept) ${n(r.flagged)}${unchanged}\n${storedRejects(r)}`;
 }
@@ -205,8 +214,9 @@ export function electionsCommand(program: Command, io: Io): void {
     .action(async (files: string[], o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(electionsImport, { files, election: str(o.election), force: o.force === true ? true : undefined });
-      // Exit 3 while a file has rejects, also when this run found it unchanged (a rerun exits as the first run did).
-      if (r.files.some((f) => f.rejected > 0) || !r.reconciled) io.setExit(EXIT.PARTIAL);
+      // Exit 3 while a file has rejects or a column of counts it could not read, also when this run
+      // found it unchanged (a rerun exits as the first run did).
+      if (r.files.some((f) => f.rejected > 0 || f.unread_columns.length > 0) || !r.reconciled) io.setExit(EXIT.PARTIAL);
       ctx.print(r, importText);
     });
 
