@@ -26,6 +26,11 @@ describe('fingerprints count the aggregates they leave out', () => {
     expect([p24.stations, p24.aggregates]).toEqual([0, 29]);
     const d21 = list.find((e: { id: string }) => e.id === 'duma-2021');
     expect(d21.aggregates).toBe(0);
+    // the text says as much as --json: a column of regional DEG totals beside the stations
+    const listed = (await cli(['elections', 'list', '--db', db])).out.split('\n');
+    expect(listed[0]).toMatch(/\bstations\s+aggregates\b/);
+    expect(listed.find((l) => l.startsWith('president-2024'))).toMatch(/\s0\s+29\s/);
+    expect(listed.find((l) => l.startsWith('duma-2021'))).toMatch(/\s3,660\s+0\s/);
     const s = json(await cli(['elections', 'summary', 'president-2024', '--json', '--db', db]));
     expect([s.totals.all.stations, s.totals.all.aggregates, s.totals.electronic.stations, s.totals.electronic.aggregates]).toEqual([0, 29, 0, 29]);
     expect(s.totals.electronic.cast).toBeGreaterThan(0);

@@ -196,7 +196,7 @@ const listText = (l: List) =>
       rejected: n(e.rejected),
       flagged: n(e.flagged),
     })),
-    ['id', 'title', 'stations', 'files', 'rejected', 'flagged'],
+    ['id', 'title', 'stations', 'aggregates', 'files', 'rejected', 'flagged'],
   );
 
 export function electionsCommand(program: Command, io: Io): void {
