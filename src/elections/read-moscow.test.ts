@@ -28,21 +28,39 @@ describe('DEG series: every bin is one time of one district, every series one ca
     expect(r.linesRead).toBe(readDegSeries(text, PARTY).linesRead + 1);
   });
 
-  it('two candidates of one name in a district are a reject naming both positions; that district is not stored (SYNTHETIC: a name copied)', () => {
+  it('two candidates of one name in a district: each of its bins is a duplicate_candidate reject at its own line naming both positions; none is stored, lines read = stored + rejected (SYNTHETIC: a name copied)', () => {
+    const whole = readDegSeries(fixture(SINGLE), SINGLE, undefined, 'duma-2021');
+    const bins207 = whole.rows.filter((x) => x.district === 207);
+    const n = new Set(bins207.map((x) => x.t)).size;
     const text = fixture(SINGLE).replace('"ПАНГАЕВ Андрей Валерьевич"', '"ПАВЛИНОВ Аркадий Борисович"');
     const r = readDegSeries(text, 'namesake.js', undefined, 'duma-2021');
-    expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]).toMatchObject({ reason: 'duplicate_candidate' });
-    expect(r.rejects[0]!.detail).toMatch(/district 207: candidates 5 and 6 have one name/);
+    expect(r.rejects).toHaveLength(n);
+    expect(new Set(r.rejects.map((x) => x.reason))).toEqual(new Set(['duplicate_candidate']));
+    expect(r.rejects[0]!.detail).toMatch(new RegExp(`^district 207, bin 1 of ${n}: candidates 5 and 6 have one name`));
     expect(r.rejects[0]!.detail).not.toMatch(/ПАВЛИНОВ/);
     expect(r.rows.filter((x) => x.district === 207)).toEqual([]);
+    expect(r.linesRead).toBe(whole.linesRead);
+    expect(r.linesRead).toBe(new Set(r.rows.map((x) => `${x.district}|${x.t}`)).size + r.rejects.length);
   });
 
-  it('a district that is no ОИК number (1-225), a bin off the 20-minute grid or outside the voting days are rejects (SYNTHETIC: one field changed)', () => {
+  it('a district that is no ОИК number (1-225): each of its bins is a reject at its own line, lines read as for the good file (SYNTHETIC: 196 made 999 or 0)', () => {
+    const text = fixture(PARTY);
+    const whole = readDegSeries(text, PARTY, undefined, 'duma-2021');
+    const n = new Set(whole.rows.filter((x) => x.district === 196).map((x) => x.t)).size;
+    for (const to of ['"999":', '"0":']) {
+      const r = readDegSeries(text.replace('"196":', to), 'bad.js', undefined, 'duma-2021');
+      expect(r.rejects, to).toHaveLength(n);
+      expect(r.rejects.every((x) => x.reason === 'bad_record')).toBe(true);
+      expect(r.rejects[0]).toMatchObject({ line: 4, detail: `a district key that is no single-mandate district number (1-225), bin 1 of ${n}: not stored` });
+      expect(r.rejects[n - 1]!.line).toBeGreaterThan(r.rejects[0]!.line);
+      expect(r.linesRead).toBe(whole.linesRead);
+      expect(r.rows.length).toBe(whole.rows.length - whole.rows.filter((x) => x.district === 196).length);
+    }
+  });
+
+  it('a bin off the 20-minute grid or outside the voting days is a reject (SYNTHETIC: one field changed)', () => {
     const text = fixture(PARTY);
     const cases: [string, string, RegExp][] = [
-      ['"196":', '"999":', /^a district key that is no single-mandate district number \(1-225\)/],
-      ['"196":', '"0":', /^a district key that is no/],
       [FIRST_BIN_196, FIRST_BIN_196.replace('1631854800000', '0'), /district 196, bin 1: its time is outside the voting days/],
       [FIRST_BIN_196, FIRST_BIN_196.replace('1631854800000', '1631854860000'), /district 196, bin 1: its time is not on the 20-minute grid/],
     ];

@@ -226,9 +226,10 @@ function binLines(text: string, from: number, line: number): number[] {
 
 /**
  * A DEG series file: bins per district; `candidates` is one list (party) or one per district.
- * A line is a bin (a district with no usable list is one line). Rejects, never stored: a district
- * that is no ОИК number, a list naming one candidate twice (the two series could not be told
- * apart: the district's bins are not stored), a bin of the wrong shape, a time off the 20-minute
+ * A line is a bin: lines read = bins stored + bins rejected. A district rejected whole (no ОИК
+ * number, no usable list, a list naming one candidate twice, whose two series could not be told
+ * apart) is every one of its bins rejected at its own line (a district without bins is one line,
+ * its key's). Rejects also, never stored: a bin of the wrong shape, a time off the 20-minute
  * grid or (where `election` has known DEG days) outside them, and a time the district already had.
  */
 export function readDegSeries(
@@ -262,16 +263,27 @@ export function readDegSeries(
     const at = keyAt(district);
     const line = lineAt(at);
     const cn = names(district);
-    const reject = (reason: ElectionReject['reason'], detail: string) => {
-      linesRead++;
-      rejects.push({ file, line, reason, detail });
+    const lines = at < 0 || !Array.isArray(bins) ? [] : binLines(text, at, line);
+    // A district rejected whole: each of its bins is a line read and rejected, at its own line
+    // (a district with no bins is one line, its key's).
+    const reject = (reason: ElectionReject['reason'], what: string, detail: string) => {
+      const n = Array.isArray(bins) ? bins.length : 0;
+      if (n === 0) {
+        linesRead++;
+        rejects.push({ file, line, reason, detail: `${what}: ${detail}` });
+        return;
+      }
+      for (let i = 0; i < n; i++) {
+        linesRead++;
+        rejects.push({ file, line: lines[i] ?? line, reason, detail: `${what}, bin ${i + 1} of ${n}: ${detail}` });
+      }
     };
     if (!/^\d+$/.test(district) || Number(district) < 1 || Number(district) > MAX_DISTRICT) {
-      reject('bad_record', `a district key that is no single-mandate district number (1-${MAX_DISTRICT}); not stored`);
+      reject('bad_record', `a district key that is no single-mandate district number (1-${MAX_DISTRICT})`, 'not stored');
       continue;
     }
     if (!cn || !Array.isArray(bins)) {
-      reject('bad_record', `district ${district}: no candidate list (or a name over ${maxFieldBytes} bytes) or no bins`);
+      reject('bad_record', `district ${district}`, `no candidate list (or a name over ${maxFieldBytes} bytes) or no bins; not stored`);
       continue;
     }
     const twice = cn.findIndex((c, k) => cn.indexOf(c) !== k);
@@ -279,11 +291,11 @@ export function readDegSeries(
       const c = cn[twice]!;
       reject(
         'duplicate_candidate',
-        `district ${district}: candidates ${cn.indexOf(c) + 1} and ${twice + 1} have one name; their series cannot be told apart; the district's ${bins.length} bins are not stored`,
+        `district ${district}`,
+        `candidates ${cn.indexOf(c) + 1} and ${twice + 1} have one name; their series cannot be told apart; none of the district's ${bins.length} bins is stored`,
       );
       continue;
     }
-    const lines = at < 0 ? [] : binLines(text, at, line);
     const seen = new Map<number, number>();
     bins.forEach((bin: unknown, i) => {
       linesRead++;
