@@ -60,6 +60,7 @@ export interface ElectionReject extends ElectionRejectRecord {
   reason:
     | 'column_count'
     | 'not_a_count'
+    | 'count_too_large'
     | 'no_data'
     | 'missing_station_id'
     | 'duplicate_station'

@@ -152,6 +152,41 @@ describe('rows that do not add up are kept and flagged', () => {
     expect(r.rejects.every((x) => x.file === 'synthetic-bad-2021.csv')).toBe(true);
   });
 
+  it('a count over 2^53 - 1, or one taking a column total of the file over it, is a count_too_large reject naming the line and column; no stored total loses precision', () => {
+    // SYNTHETIC edits of the real Moscow 2021 cut: one or two cells made huge.
+    const lines = textOf(readFileSync(fixture('kobak-2021-moscow.csv.zip')))
+      .trimEnd()
+      .split('\n')
+      .slice(0, 11);
+    const header = splitCsv(lines[0]!)!;
+    const reg = header.findIndex((c) => c.startsWith('Число избирателей'));
+    const ur = header.findIndex((c) => c.includes('ЕДИНАЯ РОССИЯ'));
+    const set = (line: string, i: number, v: string) => {
+      const c = splitCsv(line)!;
+      c[i] = v;
+      return c.map((x) => (/[",]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x)).join(',');
+    };
+    const file = (edits: [number, number, string][]) => {
+      const out = [...lines];
+      for (const [l, i, v] of edits) out[l - 1] = set(out[l - 1]!, i, v);
+      return readProtocol(out.join('\n') + '\n', 'huge-2021.csv');
+    };
+    const one = file([[5, ur, '9007199254740993']]);
+    expect(one.rejects.map((x) => [x.line, x.reason])).toEqual([[5, 'count_too_large']]);
+    expect(one.rejects[0]!.detail).toMatch(new RegExp(`^too large: "ЕДИНАЯ РОССИЯ" \\(column ${ur + 1}\\) is over 9,007,199,254,740,991 \\(2\\^53 - 1\\)`));
+    const two = file([
+      [5, reg, '9007199254740991'],
+      [6, reg, '9007199254740991'],
+    ]);
+    expect(two.rejects.map((x) => [x.line, x.reason])).toEqual([
+      [5, 'count_too_large'],
+      [6, 'count_too_large'],
+    ]);
+    expect(two.rejects[0]!.detail).toMatch(new RegExp(`^too large: registered \\(column ${reg + 1}\\) would take the file's total`));
+    expect(two.rows.length + two.rejects.length).toBe(two.linesRead);
+    expect(two.rows.reduce((a, r) => a + r.counts.registered!, 0)).toBeLessThanOrEqual(Number.MAX_SAFE_INTEGER);
+  });
+
   it('rejects a row naming no station (an empty region, oik, tik or uik), naming the column; a DEG commission has no uik', () => {
     // SYNTHETIC edits of the real synthetic-bad file's first rows: ids emptied one at a time.
     const lines = readFileSync(fixture('synthetic-bad-2021.csv'), 'utf8').split('\n');

@@ -112,6 +112,8 @@ export class ProtocolReader {
   private readonly seen = new Map<string, number>();
   private readonly codes = new Map<string, string | null>();
   private linesRead = 0;
+  /** The file's running totals: the named counts, then the votes of each choice. */
+  private totals: number[] = [];
   private readonly regionalAggregate: boolean;
   private readonly countIdx: number[];
   private choiceIdx: number[];
@@ -166,6 +168,7 @@ export class ProtocolReader {
     this.headerCells = headerCells;
     this.headerMap = h;
     this.unreadLines = h.unread.map(() => 0);
+    this.totals = new Array<number>(COUNT_COLUMNS.length + h.choices.length).fill(0);
     // A file without polling-station columns is a regional aggregate (2024's DEG table).
     this.regionalAggregate = h.ids.uik === undefined && h.ids.tik === undefined;
     this.countIdx = COUNT_COLUMNS.map((c) => h.counts[c] ?? -1);
@@ -174,6 +177,27 @@ export class ProtocolReader {
     this.at = new Int32Array(h.width + 2);
     this.election = typeof election === 'function' ? election(kindOf(h)) : election;
     this.moscowDeg = this.election === null ? undefined : MOSCOW_DEG_STATIONS[this.election];
+  }
+
+  /**
+   * The column whose file total this row would take over 2^53−1 (named as a reject names it),
+   * or null; when none, the row's counts are added to the totals. Every total a store sums from
+   * the file's rows then stays exact as a JavaScript number.
+   */
+  private overTotal(counts: Counts, votes: readonly number[]): string | null {
+    const t = this.totals;
+    for (let k = 0; k < COUNT_COLUMNS.length; k++) {
+      const v = counts[COUNT_COLUMNS[k]!];
+      if (v !== null && t[k]! + v > Number.MAX_SAFE_INTEGER) return `${COUNT_COLUMNS[k]} (column ${this.countIdx[k]! + 1})`;
+    }
+    for (let k = 0; k < votes.length; k++) {
+      if (t[COUNT_COLUMNS.length + k]! + votes[k]! > Number.MAX_SAFE_INTEGER) {
+        return `"${clip(this.header.choices[k]!.choice.label)}" (column ${this.choiceIdx[k]! + 1})`;
+      }
+    }
+    for (let k = 0; k < COUNT_COLUMNS.length; k++) t[k]! += counts[COUNT_COLUMNS[k]!] ?? 0;
+    for (let k = 0; k < votes.length; k++) t[COUNT_COLUMNS.length + k]! += votes[k]!;
+    return null;
   }
 
   get header(): HeaderMap {
@@ -194,6 +218,7 @@ export class ProtocolReader {
     this.headerMap = h;
     this.choiceIdx = h.choices.map((c) => c.index);
     this.unreadLines = h.unread.map(() => 0);
+    this.totals = new Array<number>(COUNT_COLUMNS.length + h.choices.length).fill(0);
   }
 
   private cell(i: number): string {
@@ -238,13 +263,15 @@ export class ProtocolReader {
     }
     const counts = emptyCounts();
     let bad: string | null = null;
+    let big: string | null = null;
     let empty = 0;
     for (let k = 0; k < countIdx.length; k++) {
       const i = countIdx[k]!;
       if (i < 0) continue;
       if (this.isEmpty(i)) empty++;
       const n = this.countAt(i);
-      if (n === null) bad ??= `${COUNT_COLUMNS[k]} (column ${i + 1})`;
+      if (n === null && isDigits(this.cell(i))) big ??= `${COUNT_COLUMNS[k]} (column ${i + 1})`;
+      else if (n === null) bad ??= `${COUNT_COLUMNS[k]} (column ${i + 1})`;
       counts[COUNT_COLUMNS[k]!] = n;
     }
     const votes = new Array<number>(choiceIdx.length);
@@ -252,7 +279,8 @@ export class ProtocolReader {
       const i = choiceIdx[k]!;
       if (this.isEmpty(i)) empty++;
       const n = this.countAt(i);
-      if (n === null) bad ??= `"${clip(h.choices[k]!.choice.label)}" (column ${i + 1})`;
+      if (n === null && isDigits(this.cell(i))) big ??= `"${clip(h.choices[k]!.choice.label)}" (column ${i + 1})`;
+      else if (n === null) bad ??= `"${clip(h.choices[k]!.choice.label)}" (column ${i + 1})`;
       votes[k] = n ?? 0;
     }
     const long = this.idIdx.find((i) => i !== undefined && overField(this.cell(i), this.maxFieldBytes));
@@ -264,6 +292,7 @@ export class ProtocolReader {
         ? this.reject(line, 'no_data', `${clip(region)}: no results published for this station (all counts empty)`)
         : this.reject(line, 'not_a_count', `not a non-negative integer: ${bad}`);
     }
+    if (big) return this.reject(line, 'count_too_large', `too large: ${big} is over ${MAX_COUNT_TEXT}, beyond which counts do not sum exactly`);
     const oik = this.text(h.ids.oik);
     const tik = this.text(h.ids.tik);
     const uik = regionalAggregate ? 'ДЭГ' : this.text(h.ids.uik);
@@ -288,6 +317,14 @@ export class ProtocolReader {
     // The 2020 protocol has no valid-ballots line: valid = ballots in boxes - invalid (reported as derived).
     if (counts.valid === null && counts.in_boxes !== null) counts.valid = counts.in_boxes - (counts.invalid ?? 0);
     const kind = kindOfRow(region, tik, uik, regionalAggregate, this.moscowDeg);
+    const over = this.overTotal(counts, votes);
+    if (over) {
+      return this.reject(
+        line,
+        'count_too_large',
+        `too large: ${over} would take the file's total of that column over ${MAX_COUNT_TEXT}, beyond which sums are not exact`,
+      );
+    }
     let code = this.codes.get(region);
     if (code === undefined) this.codes.set(region, (code = regionCode(region)));
     this.rows.push({
@@ -339,6 +376,9 @@ const emptyCounts = (): Counts => ({
   lost: null,
   unaccounted: null,
 });
+
+/** The largest count every sum of which is exact as a JavaScript number, as the rejects write it. */
+const MAX_COUNT_TEXT = `${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')} (2^53 - 1)`;
 
 /** A cell of digits only, after trimming spaces (any length). */
 const isDigits = (v: string): boolean => /^\s*\d+(?:\.0*)?\s*$/.test(v);
