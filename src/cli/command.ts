@@ -5,7 +5,7 @@
  */
 import { Command, InvalidArgumentError } from '@commander-js/extra-typings';
 import { bindHost } from '../server/bind-host.js';
-import { parseDecimal, parseWhole, WHOLE_RE } from '../shared/index.js';
+import { AppError, parseDecimal, parseWhole, WHOLE_RE } from '../shared/index.js';
 import { CliContext, GLOBAL_OPTIONS, globalsOf, type Io } from './context.js';
 import { escapeControls } from './terminal-text.js';
 
@@ -21,6 +21,26 @@ export function rowsOptions(cmd: Command): Command {
     .option('--format <f>', 'csv | ndjson | parquet: the rows as a file instead of the answer, one row each (nested values as JSON text); json: the answer')
     .option('--out <path>', 'write the file here (required for parquet); default stdout')
     .option('--force', 'replace --out FILE if it exists');
+}
+
+/**
+ * What every command that writes a file (one that declares `--out` beside `--format`) may be
+ * asked, checked once for all of them before the command runs (program.ts hooks it on the
+ * program), so nothing is read or priced for a refused combination. Without `--out` the file
+ * goes to stdout, so Parquet (bytes) is refused, and with `--json` so are CSV and NDJSON:
+ * `--json` promises one JSON document on stdout. Both are USAGE (exit 2). `--format json`
+ * is the answer itself and goes with `--json`; an unknown format is left to the command.
+ */
+export function checkFileOptions(cmd: Command<any, any, any>): void {
+  if (!cmd.options.some((opt) => opt.long === '--out')) return;
+  const o = cmd.opts() as Record<string, unknown>;
+  if (typeof o.out === 'string' && o.out !== '') return;
+  if (o.format === 'parquet') throw new AppError('USAGE', 'parquet needs --out FILE');
+  if (o.json === true && (o.format === 'csv' || o.format === 'ndjson'))
+    throw new AppError(
+      'USAGE',
+      `--json prints one JSON document on stdout, and --format ${o.format} without --out writes the file there: give --out FILE (--json then prints what was written) or leave out --json`,
+    );
 }
 
 /** A command's options without the global ones (GLOBAL_OPTIONS: --json, --db, --store): what an op's input may be built from. */

@@ -252,7 +252,8 @@ export class CliContext {
   /**
    * Print an op's answer, or with --format (command.ts rowsOptions) write its rows as a file: to
    * stdout, or atomically to --out (then a line on stderr, or with --json a JSON line saying
-   * what was written). Parquet is bytes, so it needs --out. When the answer is one page of a
+   * what was written). Parquet without --out, and a file on stdout with --json, are refused
+   * before the command runs (command.ts checkFileOptions). When the answer is one page of a
    * longer list the file holds that page: a line on stderr gives the next page's cursor (with
    * --json and --out the JSON line has `next_cursor` instead); the exit code is unchanged.
    */
@@ -268,7 +269,6 @@ export class CliContext {
     const binding = op.rows;
     // json is the answer itself (as --json prints it), written like the other formats
     const format = o.format === 'json' ? 'json' : rowFormat(o.format as string);
-    if (format === 'parquet' && out === undefined) throw new AppError('USAGE', 'parquet needs --out FILE');
     if (format !== 'json') fileWithout(binding, o, (k) => `--${k.replace(/_/g, '-')}`);
     // Parquet is written by DuckDB: an in-memory store, not the database (which a server may hold).
     const scratch = format === 'parquet' ? await openStore(':memory:') : null;

@@ -3,6 +3,7 @@
  * Io; nothing here exits the process (bin.ts does, once).
  */
 import { Command } from '@commander-js/extra-typings';
+import { checkFileOptions } from './command.js';
 import type { Io } from './context.js';
 
 type Register = (program: Command, io: Io) => void;
@@ -44,7 +45,9 @@ export async function buildProgram(io: Io, argv: readonly string[] = []): Promis
     // Options after a subcommand's name belong to it (needed by `cost`, which has flags and subcommands).
     .enablePositionalOptions()
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
-    .exitOverride();
+    .exitOverride()
+    // the file options' rule, for every command that writes a file (command.ts)
+    .hook('preAction', (_program, action) => checkFileOptions(action));
   const named = COMMAND_MODULES.find((m) => argv[0] !== undefined && m.names.includes(argv[0]));
   // --version needs no command at all.
   const modules = argv[0] === '--version' || argv[0] === '-V' ? [] : named ? [named] : COMMAND_MODULES;

@@ -285,10 +285,9 @@ function costEventsCommand(cost: Command, io: Io): void {
     });
 }
 
-/** The file flags of `cost events` and `cost compare`, checked before any pricing. */
+/** The file flags of `cost events` and `cost compare`, checked before any pricing: `--out` needs a format (the rest is command.ts checkFileOptions). */
 function fileFormat(o: Record<string, unknown>): string | undefined {
   const format = o.format as string | undefined;
-  if (format === 'parquet' && !o.out) throw new AppError('USAGE', 'parquet needs --out FILE');
   if (o.out && !format) throw new AppError('USAGE', '--out needs --format csv|json|ndjson|parquet');
   return format;
 }

@@ -206,7 +206,6 @@ export function eventsCommand(program: Command, io: Io): void {
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
       const { format, out, force, includeRetracted, startedFrom, ...filters } = withoutGlobals(o);
-      if (format === 'parquet' && !out) throw new AppError('USAGE', 'parquet needs --out FILE');
       const r = await ctx.run(eventsExport, {
         ...(filters as OpInput<typeof eventsList>),
         started_from: startedFrom as string | undefined,

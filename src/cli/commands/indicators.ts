@@ -1,6 +1,5 @@
 /** `splinternet indicators list`: published series, every value with its source. */
 import type { Command } from '@commander-js/extra-typings';
-import { AppError } from '../../shared/index.js';
 import { indicatorsExport, indicatorsList } from '../../ledger/ops.js';
 import type { OpInput } from '../../op/index.js';
 import { ctxOf, leaf, rowsOptions, str, table } from '../command.js';
@@ -41,7 +40,6 @@ export function indicatorsCommand(program: Command, io: Io): void {
     .option('--id <series>', 'one series')
     .action(async (o: Record<string, unknown>) => {
       const ctx = ctxOf(io, o);
-      if (o.format === 'parquet' && !o.out) throw new AppError('USAGE', 'parquet needs --out FILE');
       const r = await ctx.run(indicatorsExport, { country: str(o.country), id: str(o.id), format: o.format as OpInput<typeof indicatorsExport>['format'] });
       const bytes = Buffer.from(r.body, r.encoding);
       if (o.out) {

@@ -19,7 +19,7 @@ import {
   measurementsSummary,
 } from '../../measure/ops.js';
 import { parseTestNames, STATUSES, type AgreementReject } from '../../measure/index.js';
-import { AppError, TIME_BOUND_FORMS } from '../../shared/index.js';
+import { TIME_BOUND_FORMS } from '../../shared/index.js';
 import { ctxOf, intOption, limitOption, leaf, table, rowsOptions } from '../command.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
@@ -160,7 +160,6 @@ export function measurementsCommand(program: Command, io: Io): void {
     .option('--force', 'replace --out FILE if it exists')
     .action(async (o: Row) => {
       const ctx = ctxOf(io, o);
-      if (o.format === 'parquet' && !o.out) throw new AppError('USAGE', 'parquet needs --out FILE');
       const r = await ctx.run(measurementsExport, { ...pick(o), status: o.status as 'ok' | undefined, format: o.format as 'csv' });
       const bytes = Buffer.from(r.body, r.encoding);
       if (!o.out) return void io.out.write(bytes);
