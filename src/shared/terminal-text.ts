@@ -26,3 +26,14 @@ const shown = (c: string): string => {
 export function escapeControls(text: string, options: { keepLines?: boolean } = {}): string {
   return text.replace(options.keepLines ? CONTROL_BUT_LINES : CONTROL, shown);
 }
+
+/**
+ * A line of a report for people, as a template tag: the template's own text is the layout, and
+ * every value put into it is stored text, shown with every control character escaped, line feeds
+ * included. A report keeps its own lines (`escapeControls` with `keepLines` over the whole), so
+ * only this keeps a stored line feed (a title, a summary, a name) from printing a line the report
+ * did not write: `` fields`${e.id}  ${e.title}` ``.
+ */
+export function fields(template: TemplateStringsArray, ...values: unknown[]): string {
+  return template.reduce((text, part, i) => text + (i > 0 ? escapeControls(String(values[i - 1])) : '') + part, '');
+}

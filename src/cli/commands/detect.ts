@@ -6,6 +6,7 @@ import type { OpInput, OpOutput } from '../../op/index.js';
 import type { ThroughputExtractReport } from '../../measure/index.js';
 import { AppError, TIME_BOUND_FORMS } from '../../shared/index.js';
 import { ctxOf, limitOption, leaf, str, table, rowsOptions } from '../command.js';
+import { fields } from '../terminal-text.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -90,8 +91,8 @@ function showThroughput(r: OpOutput<typeof throughputSummaryOp>): string {
 function showDetect(r: OpOutput<typeof detectRun>): string {
   const out: string[] = [];
   for (const d of r.items) {
-    out.push(`${d.id}  [${d.kind}, ${d.scope}, input ${d.input}]${d.draft ? `  ledger: ${d.draft.status}` : ''}`);
-    out.push(`  ${d.summary}`);
+    out.push(fields`${d.id}  [${d.kind}, ${d.scope}, input ${d.input}]` + (d.draft ? fields`  ledger: ${d.draft.status}` : ''));
+    out.push(fields`  ${d.summary}`);
     out.push(`  evidence: ${d.evidence_query.cli}`);
   }
   if (r.items.length === 0) out.push('no detections');

@@ -6,6 +6,7 @@ import { eventsAdd, eventsEdit, eventsExport, eventsGeocode, eventsHistory, even
 import type { OpInput, OpOutput } from '../../op/index.js';
 import { AppError, fileError, parseJsonBytes, percentText } from '../../shared/index.js';
 import { collect, ctxOf, examples, intOption, limitOption, leaf, rowsOptions, str, table, withoutGlobals } from '../command.js';
+import { fields } from '../terminal-text.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
 
@@ -45,22 +46,27 @@ const eventLine = (e: LedgerEvent) => ({
   title: e.title,
 });
 
-function showEvent(e: LedgerEvent & { links?: unknown[] }): string {
+/** One event for people: each line is the report's, and a line feed in stored text (a title, a summary, a name) is shown as `\n`. */
+export function showEvent(e: LedgerEvent & { links?: unknown[] }): string {
   const lines = [
-    `${e.id}  (revision ${e.revision}, ${e.status})`,
-    e.title,
+    fields`${e.id}  (revision ${e.revision}, ${e.status})`,
+    fields`${e.title}`,
     '',
-    e.summary,
+    fields`${e.summary}`,
     '',
-    `category   ${e.category} / ${e.subtype}`,
-    `where      ${e.countries.join(', ')}${e.regions.length ? ` · ${e.regions.join(', ')}` : ''} (${e.scope})`,
-    `when       ${e.start} → ${endText(e)} (precision: ${e.date_precision})`,
-    `targets    ${e.targets.map((t) => `${t.name} [${t.kind}]`).join(', ') || '-'}`,
-    `actors     ${e.actors.map((a) => `${a.name} [${a.role}]`).join(', ') || '-'}`,
-    `confidence ${e.confidence}`,
+    fields`category   ${e.category} / ${e.subtype}`,
+    fields`where      ${e.countries.join(', ')}` + (e.regions.length ? fields` · ${e.regions.join(', ')}` : '') + fields` (${e.scope})`,
+    fields`when       ${e.start} → ${endText(e)} (precision: ${e.date_precision})`,
+    `targets    ${e.targets.map((t) => fields`${t.name} [${t.kind}]`).join(', ') || '-'}`,
+    `actors     ${e.actors.map((a) => fields`${a.name} [${a.role}]`).join(', ') || '-'}`,
+    fields`confidence ${e.confidence}`,
     'sources:',
     ...e.sources.map(
-      (s, i) => `  [${i + 1}] ${s.title}, ${s.publisher}${s.published ? `, ${s.published}` : ''}\n      ${s.url}${s.locator ? `\n      ${s.locator}` : ''}`,
+      (s, i) =>
+        fields`  [${i + 1}] ${s.title}, ${s.publisher}` +
+        (s.published ? fields`, ${s.published}` : '') +
+        fields`\n      ${s.url}` +
+        (s.locator ? fields`\n      ${s.locator}` : ''),
     ),
   ];
   return lines.join('\n') + '\n';

@@ -3,6 +3,7 @@ import type { Command } from '@commander-js/extra-typings';
 import { indicatorsExport, indicatorsList } from '../../ledger/ops.js';
 import type { OpInput } from '../../op/index.js';
 import { ctxOf, leaf, rowsOptions, str, table } from '../command.js';
+import { fields } from '../terminal-text.js';
 import type { Io } from '../context.js';
 import { writeOutFile } from '../out-file.js';
 
@@ -18,7 +19,10 @@ export function indicatorsCommand(program: Command, io: Io): void {
         x.items
           .map(
             (s) =>
-              `${s.id} (${s.unit}${s.country ? `, ${s.country}` : ''}): ${s.title}\n` +
+              fields`${s.id} (${s.unit}` +
+              (s.country ? fields`, ${s.country}` : '') +
+              fields`): ${s.title}` +
+              '\n' +
               table(
                 s.values.map((v) => ({
                   period: v.period,

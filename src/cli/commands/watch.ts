@@ -38,7 +38,7 @@ import { OONI_BUCKET_URL, s3Bucket } from '../ooni-bucket.js';
 import { parseParams } from './detect.js';
 import { hourOf } from './ooni.js';
 import { EXIT } from '../exit-codes.js';
-import { escapeControls } from '../terminal-text.js';
+import { escapeControls, fields } from '../terminal-text.js';
 import { withFlagNames } from '../flag-errors.js';
 
 /** The longest --every: a watch that cycles less than once a year is not watching. */
@@ -239,7 +239,7 @@ export function watchCommand(program: Command, io: Io): void {
       const ctx = ctxOf(io, o);
       const r = await ctx.run(watchNewOp, { since: o.since as string | undefined, limit: o.limit as number });
       ctx.print(r, (x: typeof r) => {
-        const rows = (l: typeof x.events) => l.items.map((i) => `  ${i.updated_at}  ${i.action.padEnd(8)} ${i.id}  ${i.title}`).join('\n');
+        const rows = (l: typeof x.events) => l.items.map((i) => fields`  ${i.updated_at}  ${i.action.padEnd(8)} ${i.id}  ${i.title}`).join('\n');
         return `since ${x.since ?? '(first look)'}: ${x.events.total} confirmed event(s), ${x.drafts.total} draft detection(s); next time --since ${x.watermark ?? '-'}\nconfirmed events:\n${rows(x.events)}\ndraft detections:\n${rows(x.drafts)}\n`;
       });
     });
@@ -266,7 +266,8 @@ export function watchCommand(program: Command, io: Io): void {
       ctx.print(
         r,
         (x: HookSubscriptionRecord) =>
-          `${x.id} -> ${x.url}\n  countries: ${x.countries.join(',') || 'any'}; kinds: ${x.kinds.join(',') || 'any'}; notices: ${x.notices.join(',')}\n  secret (shown once; verify X-Splinternet-Signature with it): ${x.secret}\n`,
+          fields`${x.id} -> ${x.url}` +
+          `\n  countries: ${x.countries.join(',') || 'any'}; kinds: ${x.kinds.join(',') || 'any'}; notices: ${x.notices.join(',')}\n  secret (shown once; verify X-Splinternet-Signature with it): ${x.secret}\n`,
       );
     });
   rowsOptions(leaf(hooks, 'list', 'webhook subscriptions (never their secrets: secret_sha256 is a fingerprint)'))
