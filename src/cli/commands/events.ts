@@ -256,9 +256,9 @@ function eventsImportCommand(events: Command, io: Io): void {
               ', ',
             )}; retracted as absent from the whole snapshot ${x.absent_retracted.length}; left as a person edited them ${x.user_edits_kept.length}\n` +
           (o.full === true ? `absent check: ${x.absent_check}\n` : '') +
-          x.absent_retracted.map((a) => `  retracted ${a.event}: ${a.reason}\n`).join('') +
+          x.absent_retracted.map((a) => fields`  retracted ${a.event}: ${a.reason}` + '\n').join('') +
           x.restored.map((a) => `  restored ${a.event} (the import had retracted it: ${a.retracted})\n`).join('') +
-          x.retracted_kept.map((k) => `  still retracted, as ${k.retracted_by} retracted it: ${k.event} (${k.reason})\n`).join('') +
+          x.retracted_kept.map((k) => fields`  still retracted, as ${k.retracted_by} retracted it: ${k.event} (${k.reason})` + '\n').join('') +
           x.user_edits_kept.map((k) => `  left as a person edited it: ${k.event} (would retract: ${k.would_retract})\n`).join('') +
           x.later_listing_kept
             .map((k) => `  kept as its count_year ${k.stored_count_year} listing says (the file's latest is ${k.file_count_year}): ${k.event}\n`)
@@ -293,7 +293,7 @@ function eventsImportCommand(events: Command, io: Io): void {
           'placed and with population count the events that carry a population affected (what the cost reads), those placed by hand among them\n' +
           (x.not_geocoded.length
             ? `not geocoded (${x.not_geocoded.length} sub-national events):\n` +
-              x.not_geocoded.map((n) => `  ${n.id} [${n.country}, ${n.scope}] "${n.area}": ${n.reason}\n`).join('')
+              x.not_geocoded.map((n) => fields`  ${n.id} [${n.country}, ${n.scope}] "${n.area}": ${n.reason}` + '\n').join('')
             : '')
         );
       });
