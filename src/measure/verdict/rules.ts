@@ -86,8 +86,21 @@ export const RULES: readonly Rule[] = [
     "An injected private/reserved answer is interference even when the probe's heuristic accepted it.",
   ),
   r('dns.bogon_in_ctrl', 'dns', 'down', 'The bogon answer is also what the control got: the site is misconfigured, not blocked.', 1, CTRL_FAILED_TOO),
-  r('dns.failure_ctrl_ok', 'dns', 'likely_blocked', 'The probe resolver failed (NXDOMAIN, refused, timeout) while the control resolved the name.'),
-  r('dns.failure_ctrl_failing', 'dns', 'down', 'The probe and the control both failed to resolve: the name is gone, not blocked.', 1, CTRL_FAILED_TOO),
+  r(
+    'dns.failure_ctrl_ok',
+    'dns',
+    'likely_blocked',
+    'The probe resolver failed (NXDOMAIN, refused, timeout) while the control resolved the name: an IP address in its DNS answer (a host name there is none) and no lookup failure in its own fetch, or a fetch that reached the site.',
+    2,
+  ),
+  r(
+    'dns.failure_ctrl_failing',
+    'dns',
+    'down',
+    'The probe and the control both failed to resolve (the control: a DNS failure, no IP address in its answer, or its own fetch failing the lookup): the name is gone, not blocked.',
+    2,
+    CTRL_FAILED_TOO,
+  ),
   r('dns.failure_no_ctrl', 'dns', 'insufficient', 'The probe resolver failed and there is no control to compare with.'),
   r('dns.answer_matches_ctrl', 'dns', 'ok', 'At least one answer is an address the control also got.'),
   r(
@@ -131,7 +144,13 @@ export const RULES: readonly Rule[] = [
     "CDN geo-DNS: the page from the unmatched answer is the control's page.",
   ),
   r('dns.answer_unmatched', 'dns', 'likely_blocked', 'Answers match neither control addresses nor ASNs and nothing downstream vouches for them.'),
-  r('dns.no_ctrl', 'dns', 'insufficient', 'Answers present but no control DNS result to compare with.'),
+  r(
+    'dns.no_ctrl',
+    'dns',
+    'insufficient',
+    'Answers present but no control DNS result to compare with (the control listed no IP address: host names are not compared).',
+    2,
+  ),
   r('tcp.connect_ok', 'tcp', 'ok', 'At least one TCP connect to the site succeeded.'),
   r(
     'tcp.dns_untrusted',

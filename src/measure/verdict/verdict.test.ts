@@ -71,6 +71,44 @@ describe('acceptance cases', () => {
     expect(r.verdict.rules).toContain('http.failure_ctrl_failing');
   });
 
+  it('tells a name the control could not resolve from a block (real: SK 2021 wikispaces.com, control addrs a host name only, its fetch dns_lookup_error)', () => {
+    const m = find((x) => x.probe_cc === 'SK' && String(x.input).includes('wikispaces.com'));
+    const r = score(m);
+    expect(r.verdict).toMatchObject({ status: 'down', layers: ['dns'], mechanism: null });
+    expect(r.verdict.rules).toContain('dns.failure_ctrl_failing');
+    expect(r.verdict.rules).not.toContain('dns.failure_ctrl_ok');
+    expect(r.verdict.evidence).toContainEqual(expect.objectContaining({ where: 'test_keys.control.http_request.failure', value: 'dns_lookup_error' }));
+    const tk = m.test_keys as Json & { control: { dns: { addrs: string[] }; http_request: Json } };
+    const variant = (addrs: string[], http: Json | null) => {
+      const t = structuredClone(tk);
+      t.control.dns.addrs = addrs;
+      if (http) t.control.http_request = http;
+      else delete (t.control as Json).http_request;
+      return score({ ...m, test_keys: t }).verdict;
+    };
+    const reached = { body_length: 5120, failure: null, headers: {}, status_code: 200, title: 'Wikispaces' };
+    // SYNTHETIC: host names only and no control fetch: no address, so the control did not resolve either
+    expect(variant(['wikispaces.com', 'cdn.example.net'], null)).toMatchObject({ status: 'down', rules: expect.arrayContaining(['dns.failure_ctrl_failing']) });
+    // SYNTHETIC: an IP address, but the control's own fetch failed to look the name up: not resolved
+    expect(variant(['wikispaces.com', '192.0.78.9'], null)).toMatchObject({ status: 'likely_blocked', mechanism: 'dns.nxdomain' });
+    expect(variant(['192.0.78.9'], tk.control.http_request)).toMatchObject({ status: 'down', rules: expect.arrayContaining(['dns.failure_ctrl_failing']) });
+    // SYNTHETIC: the control's fetch reached the site: it resolved the name, with or without an address listed
+    expect(variant(['wikispaces.com'], reached)).toMatchObject({ status: 'likely_blocked', rules: expect.arrayContaining(['dns.failure_ctrl_ok']) });
+    expect(variant(['192.0.78.9'], reached)).toMatchObject({ status: 'likely_blocked', rules: expect.arrayContaining(['dns.failure_ctrl_ok']) });
+  });
+
+  it('compares DNS answers with the addresses the control listed, never its host names (real: AU 2017 feminist.org, control addrs a host name and an IP)', () => {
+    const m = find((x) => x.probe_cc === 'AU' && String(x.input).includes('feminist.org'));
+    expect(score(m).verdict.rules).toContain('dns.answer_matches_ctrl');
+    // SYNTHETIC: the control listed a host name only: nothing to compare the probe's answers with
+    const tk = structuredClone(m.test_keys) as Json & { control: { dns: { addrs: string[] } } };
+    tk.control.dns.addrs = ['feminist.org'];
+    const r = score({ ...m, test_keys: tk }).verdict;
+    expect(r.rules).toContain('dns.no_ctrl');
+    expect(r.rules).not.toContain('dns.answer_unmatched');
+    expect(r.rules).not.toContain('dns.answer_leads_to_blockpage');
+  });
+
   it('judges TCP by the connects the fetch went over (real: IT 2023 http://dns.google, port 80 timing out for probe and control, 443 probes fine)', () => {
     const m = find((x) => x.input === 'http://dns.google');
     expect(score(m).verdict).toMatchObject({ status: 'down', layers: ['tcp'] });

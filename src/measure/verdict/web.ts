@@ -22,7 +22,15 @@ const isIp = (s: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(s) || s.includes(':')
 interface Control {
   ok: boolean;
   dnsFailure: string | null;
+  /** The IP addresses in control.dns.addrs; the host names listed there (CNAME targets) are no address. */
   dnsAddrs: string[];
+  /** The host names in control.dns.addrs (evidence only). */
+  dnsNames: string[];
+  /**
+   * The helper resolved the name: its DNS gave an IP address and its own fetch did not fail to
+   * look the name up, or its fetch reached the site.
+   */
+  resolved: boolean;
   asns: Set<number>;
   tcp: Map<string, boolean>;
   tls: Map<string, boolean>;
@@ -37,7 +45,8 @@ function control(tk: Json): Control {
   const tls = new Map<string, boolean>();
   for (const [ep, v] of Object.entries(asObj(c?.tls_handshake) ?? {}))
     tls.set(ep, asObj(v)?.status === true || (asObj(v)?.failure === null && asObj(v)?.status !== false));
-  const dnsAddrs = asArr(dns?.addrs).filter((a): a is string => typeof a === 'string');
+  const listed = asArr(dns?.addrs).filter((a): a is string => typeof a === 'string');
+  const dnsAddrs = listed.filter(isIp);
   // ip_info also describes the probe's own answers (flag 1): only addresses the helper resolved
   // itself (flag 2, or listed in control.dns when flags are absent) say which AS the site is in.
   const asns = new Set<number>();
@@ -49,22 +58,46 @@ function control(tk: Json): Control {
   const h = asObj(c?.http_request);
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(asObj(h?.headers) ?? {})) headers[k.toLowerCase()] = String(v);
+  const http = h
+    ? {
+        failure: asStr(h.failure),
+        status: typeof h.status_code === 'number' && h.status_code > 0 ? h.status_code : null,
+        bodyLength: typeof h.body_length === 'number' && h.body_length >= 0 ? h.body_length : null,
+        title: asStr(h.title),
+        headers,
+      }
+    : null;
+  const dnsFailure = asStr(dns?.failure);
+  const fetchReached = !!http && http.status !== null && !http.failure;
+  const fetchLookupFailed = !!http?.failure && isLookupFailure(http.failure);
   return {
     ok: !!c && Object.keys(c).length > 0 && !tk.control_failure,
-    dnsFailure: asStr(dns?.failure),
+    dnsFailure,
     dnsAddrs,
+    dnsNames: listed.filter((a) => !isIp(a)),
+    resolved: !dnsFailure && ((dnsAddrs.length > 0 && !fetchLookupFailed) || fetchReached),
     asns,
     tcp,
     tls,
-    http: h
-      ? {
-          failure: asStr(h.failure),
-          status: typeof h.status_code === 'number' && h.status_code > 0 ? h.status_code : null,
-          bodyLength: typeof h.body_length === 'number' && h.body_length >= 0 ? h.body_length : null,
-          title: asStr(h.title),
-          headers,
-        }
-      : null,
+    http,
+  };
+}
+
+/** A failure to look a name up (dns_lookup_error, NXDOMAIN, no answer, refused, SERVFAIL). */
+function isLookupFailure(f: string): boolean {
+  const k = failureKind(f);
+  return k === 'nxdomain' || k === 'dns_refused' || f.toLowerCase().startsWith('dns_');
+}
+
+/** Why the control did not resolve the name, as evidence for `dns.failure_ctrl_failing`. */
+function ctrlUnresolved(ctrl: Control): Evidence {
+  if (ctrl.dnsFailure) return { rule: '', where: 'test_keys.control.dns.failure', value: ctrl.dnsFailure };
+  if (ctrl.http?.failure && isLookupFailure(ctrl.http.failure)) return { rule: '', where: 'test_keys.control.http_request.failure', value: ctrl.http.failure };
+  return {
+    rule: '',
+    where: 'test_keys.control.dns.addrs',
+    value: ctrl.dnsNames.join(', '),
+    note: 'no IP address: host names only or none',
   };
 }
 
@@ -179,11 +212,10 @@ export function webConnectivityVerdict(b: VerdictBuilder, env: Envelope, tk: Jso
   } else if (dnsFailure) {
     const ev = [{ rule: '', layer: 'dns' as const, where: 'test_keys.dns_experiment_failure', value: dnsFailure }];
     if (!ctrl.ok) b.add('dns', 'insufficient', 'dns.failure_no_ctrl', mechanismFor('dns', dnsFailure), ev);
-    else if (!ctrl.dnsFailure && ctrl.dnsAddrs.length) {
+    else if (ctrl.resolved) {
       dnsPoisoned = true;
       b.add('dns', 'likely_blocked', 'dns.failure_ctrl_ok', mechanismFor('dns', dnsFailure), ev);
-    } else
-      b.add('dns', 'down', 'dns.failure_ctrl_failing', null, [...ev, { rule: '', where: 'test_keys.control.dns.failure', value: String(ctrl.dnsFailure) }]);
+    } else b.add('dns', 'down', 'dns.failure_ctrl_failing', null, [...ev, ctrlUnresolved(ctrl)]);
   } else if (answers.length) {
     if (!ctrl.ok || (ctrl.dnsAddrs.length === 0 && !ctrl.dnsFailure)) b.add('dns', 'insufficient', 'dns.no_ctrl');
     else if (answers.some((a) => ctrl.dnsAddrs.includes(a.value))) b.add('dns', 'ok', 'dns.answer_matches_ctrl');
