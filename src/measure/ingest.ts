@@ -81,6 +81,7 @@ export interface IngestReport {
   /** Files skipped as unchanged still hold the rejects of the ingest that read them: how many, and the first 200. */
   rejected_kept: number;
   rejects_kept: Reject[];
+  /** The aggregation keys and cells the run's refreshes rewrote, summed over every refresh (the periodic ones and the last). */
   cells: { keys: number; cells: number };
   elapsed_s: number;
   mb_per_s: number;
@@ -241,6 +242,10 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   };
   deps.progress.start('ingest', totalBytes, 'bytes');
   const writer = new GroupWriter(deps.store.measure, () => deps.clock.now().toISOString());
+  const refresh = async () => {
+    const r = await deps.store.measure.refreshCells(deps.clock.now().toISOString());
+    report.cells = { keys: report.cells.keys + r.keys, cells: report.cells.cells + r.cells };
+  };
   const manifest = (t: Task, status: string, r: FileResult | null): IngestFileRecord => ({
     file_id: t.task.file_id,
     path: t.file.path,
@@ -316,7 +321,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
     if (performance.now() - lastRefresh > 5000) {
       lastRefresh = performance.now();
       await writer.flush();
-      await deps.store.measure.refreshCells(deps.clock.now().toISOString());
+      await refresh();
     }
   };
 
@@ -376,7 +381,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   }
   await writer.flush();
   await Promise.all(manifestWrites);
-  report.cells = await deps.store.measure.refreshCells(deps.clock.now().toISOString());
+  await refresh();
   deps.progress.stop();
   const sum = report.stored + report.duplicates + report.rejected + report.filtered;
   report.reconciled = sum === report.lines_read;
