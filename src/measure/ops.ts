@@ -57,6 +57,9 @@ const ingestThroughput = async (ctx: Parameters<typeof extractThroughput>[0]) =>
     bad_events: t.bad_events,
     bad_by_reason: t.bad_by_reason,
     reconciliation: t.reconciliation,
+    // the first 20 bad events this extraction found, and the files it could not read
+    rejects: t.rejects.slice(0, 20),
+    failed: t.per_file.filter((f) => f.error).map((f) => ({ path: f.path, error: f.error })),
   };
 };
 

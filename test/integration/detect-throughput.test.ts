@@ -25,7 +25,8 @@ const json = async (args: string[], code = 0): Promise<Json> => {
 let ingested: Json;
 
 beforeAll(async () => {
-  ingested = await json(['ingest', FIXTURE, '--workers', '0']);
+  // the fixture holds 3 bad network events: the ingest that extracts them exits 3
+  ingested = await json(['ingest', FIXTURE, '--workers', '0'], 3);
 }, 120_000);
 afterAll(() => t.cleanup());
 
@@ -35,10 +36,44 @@ describe('throughput extraction (network_events)', () => {
     expect(ingested.throughput).toMatchObject({ with_events: 1600, with_throughput: 1600, bad_events: 3 });
   });
 
+  it('ingest names the bad events it extracted in its text output and exits 3', async () => {
+    const other = tempDir();
+    try {
+      const odb = join(other.dir, 'text.duckdb');
+      const r = await cli(['ingest', FIXTURE, '--workers', '0', '--db', odb]);
+      expect(r.code, r.err).toBe(3);
+      expect(r.out).toContain(
+        'network_events: 1 file(s) read, 1600 measurement(s) with events (1600 timed); bad network events: 3 (missing_num_bytes 1, negative_num_bytes 1, non_monotonic_t 1)',
+      );
+      expect(r.out).toMatch(/bad event \S+measurements\.jsonl\.gz:12 network_events\[\d+\] \S+ negative_num_bytes/);
+      // the rerun reads nothing new and says what the store keeps, as throughput rejects lists it
+      const again = await cli(['throughput', 'extract', '--db', odb]);
+      expect(again.code, again.err).toBe(0);
+      expect(again.out).toContain('bad network events found by this run: 0');
+      expect(again.out).toContain('3 bad network event(s) kept from earlier extractions of files not read again: splinternet throughput rejects lists them');
+    } finally {
+      other.cleanup();
+    }
+  });
+
   it('extract is incremental; --force re-reads, lists every bad event with its line and exits 3', async () => {
-    expect(await json(['throughput', 'extract'])).toMatchObject({ files: { total: 0, skipped_unchanged: 1 }, with_events: 0 });
+    expect(await json(['throughput', 'extract'])).toMatchObject({
+      files: { total: 0, skipped_unchanged: 1 },
+      with_events: 0,
+      bad_events: 0,
+      bad_events_kept: 3,
+    });
     const r = await json(['throughput', 'extract', '--force'], 3);
-    expect(r).toMatchObject({ lines_read: 1600, unparsed: 0, without_events: 0, with_events: 1600, with_throughput: 1600, bad_events: 3, reconciled: true });
+    expect(r).toMatchObject({
+      lines_read: 1600,
+      unparsed: 0,
+      without_events: 0,
+      with_events: 1600,
+      with_throughput: 1600,
+      bad_events: 3,
+      bad_events_kept: 0,
+      reconciled: true,
+    });
     expect(r.bad_by_reason).toMatchObject({ missing_num_bytes: 1, negative_num_bytes: 1, non_monotonic_t: 1 });
     expect(r.rejects.map((j: Json) => [j.line, j.reason])).toEqual([
       [8, 'missing_num_bytes'],
@@ -60,7 +95,7 @@ describe('throughput extraction (network_events)', () => {
       const copy = join(other.dir, 'copy.jsonl.gz');
       copyFileSync(join(FIXTURE, 'measurements.jsonl.gz'), copy);
       const odb = join(other.dir, 'other.duckdb');
-      expect((await cli(['ingest', copy, '--workers', '0', '--json', '--db', odb])).code).toBe(0);
+      expect((await cli(['ingest', copy, '--workers', '0', '--json', '--db', odb])).code).toBe(3);
       rmSync(copy);
       const r = await cli(['throughput', 'extract', '--force', '--json', '--db', odb]);
       expect(r.code).toBe(3);

@@ -57,7 +57,10 @@ function showExtract(r: ThroughputExtractReport): string {
   const lines = [
     `${r.files.total} file(s) read (${r.files.extracted} extracted, ${r.files.failed} failed), ${r.files.skipped_unchanged} already extracted and unchanged`,
     r.reconciliation,
-    `bad network events: ${r.bad_events}${bad ? ` (${bad})` : ''}`,
+    `bad network events found by this run: ${r.bad_events}${bad ? ` (${bad})` : ''}`,
+    ...(r.bad_events_kept > 0
+      ? [`${r.bad_events_kept} bad network event(s) kept from earlier extractions of files not read again: splinternet throughput rejects lists them`]
+      : []),
     ...r.rejects
       .slice(0, 20)
       .map((j) => `  bad event ${j.path}:${j.line} network_events[${j.event_index}] ${j.operation ?? '-'} ${j.reason}: ${j.detail ?? ''}`),

@@ -10,9 +10,10 @@ import { dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from '@commander-js/extra-typings';
-import { DEFAULT_MAX_LINE_BYTES, parseTestNames, type IngestReport } from '../../measure/index.js';
+import { DEFAULT_MAX_LINE_BYTES, parseTestNames } from '../../measure/index.js';
 import { measurementsIngest } from '../../measure/ops.js';
 import { collect, ctxOf, intOption, leaf } from '../command.js';
+import type { OpOutput } from '../../op/index.js';
 import type { Io } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { TIME_BOUND_FORMS } from '../../shared/index.js';
@@ -48,12 +49,27 @@ const upper = (v: string[]) =>
     .map((x) => x.trim().toUpperCase())
     .filter(Boolean);
 
-function human(r: IngestReport): string {
+/** The network_events extraction that follows the ingest: what it read, the bad events it found (first 20), the files it could not read. */
+function networkEventLines(t: OpOutput<typeof measurementsIngest>['throughput']): string[] {
+  const bad = Object.entries(t.bad_by_reason)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  return [
+    `network_events: ${t.files.extracted} file(s) read, ${t.with_events} measurement(s) with events (${t.with_throughput} timed); bad network events: ${t.bad_events}${bad ? ` (${bad})` : ''}`,
+    ...t.rejects.map((j) => `bad event ${j.path}:${j.line} network_events[${j.event_index}] ${j.operation ?? '-'} ${j.reason}: ${j.detail ?? ''}`),
+    ...(t.bad_events > t.rejects.length ? [`… more bad events: splinternet throughput rejects`] : []),
+    ...t.failed.map((f) => `network_events not read from ${f.path}: ${f.error ?? ''}`),
+  ];
+}
+
+function human(r: OpOutput<typeof measurementsIngest>): string {
   const lines = [
     `files: ${r.files.total} (${r.files.ingested} ingested, ${r.files.skipped_unchanged} unchanged since last ingest, ${r.files.read_again ? `${r.files.read_again} read again as an earlier filtered ingest left measurements out, ` : ''}${r.files.skipped_by_path} skipped by path filters, ${r.files.failed} failed)`,
     r.reconciliation,
     `${r.bytes_read} bytes in ${r.elapsed_s} s: ${r.mb_per_s} MB/s, ${r.measurements_per_s} measurements/s, ${r.workers} worker(s); cells refreshed: ${r.cells.cells}`,
     `rules ${r.rules_version}, fingerprints ${r.fingerprints_version}`,
+    ...networkEventLines(r.throughput),
   ];
   const json = r.per_file.filter((f) => f.format === 'json').length;
   const yaml = r.per_file.filter((f) => f.format === 'yaml').length;
@@ -110,7 +126,7 @@ export function ingestCommand(program: Command, io: Io): void {
         force: o.force === true ? true : undefined,
         max_line_bytes: typeof o.maxLineMb === 'number' ? o.maxLineMb * 1024 * 1024 : undefined,
       });
-      if (r.rejected > 0 || r.rejected_kept > 0 || r.files.failed > 0) io.setExit(EXIT.PARTIAL);
+      if (r.rejected > 0 || r.rejected_kept > 0 || r.files.failed > 0 || r.throughput.bad_events > 0 || r.throughput.files.failed > 0) io.setExit(EXIT.PARTIAL);
       ctx.print(r, human);
     });
 }

@@ -36,8 +36,11 @@ export interface ThroughputExtractReport {
   without_events: number;
   with_events: number;
   with_throughput: number;
+  /** Bad events this run found in the files it read. */
   bad_events: number;
   bad_by_reason: Record<BadEventReason, number>;
+  /** Bad events stored by earlier extractions of the files this run did not read again (`throughput rejects` lists them). */
+  bad_events_kept: number;
   reconciled: boolean;
   reconciliation: string;
   per_file: ThroughputFileReport[];
@@ -81,6 +84,7 @@ export async function extractThroughput(deps: Deps, opts: { force?: boolean } = 
     with_throughput: 0,
     bad_events: 0,
     bad_by_reason: Object.fromEntries(BAD_EVENT_REASONS.map((r) => [r, 0])) as Record<BadEventReason, number>,
+    bad_events_kept: 0,
     reconciled: true,
     reconciliation: '',
     per_file: [],
@@ -148,6 +152,8 @@ export async function extractThroughput(deps: Deps, opts: { force?: boolean } = 
     deps.progress.update(k + 1, { measurements: report.with_events, bad_events: report.bad_events });
   }
   deps.progress.stop();
+  // the store holds this run's files as just read, and every other file as extracted before
+  report.bad_events_kept = Math.max(0, (await deps.store.throughput.counts()).bad_events - report.bad_events);
   report.without_events = report.lines_read - report.unparsed - report.with_events;
   report.reconciled = report.without_events >= 0;
   report.reconciliation = `lines_read ${report.lines_read} = unparsed ${report.unparsed} + without network_events ${report.without_events} + with network_events ${report.with_events} (${report.with_throughput} timed); ${report.bad_events} bad events`;
