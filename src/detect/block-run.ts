@@ -3,6 +3,7 @@
  * the measurement verdicts -> CUSUM per series -> blocked intervals per network -> country
  * detections corroborated by at least k networks (or one network's own, when asked with --asn).
  */
+import { evidenceQuery } from './evidence-query.js';
 import type { BlockHourRow, MeasurementSeriesFilter, Store } from '../store/index.js';
 import { corroborate, type CorroborationParams, type MemberInterval } from './corroborate.js';
 import { cusumColumns, DEFAULT_CUSUM_PARAMS, threshold, type CusumParams, type CusumResult } from './cusum.js';
@@ -165,10 +166,8 @@ function detection(
   const measurements = per.reduce((a, x) => a + x.measurements, 0);
   const start = iso(ep.start);
   const until = ep.end ?? dataUntil;
-  const params: Record<string, string> = { cc, target, since: start, until: inclusiveUntil(until) };
-  if (asn) params.asn = asn;
+  const params: Record<string, string> = { cc, ...(asn ? { asn } : {}), target, since: start, until: inclusiveUntil(until) };
   const base = { kind: 'block' as const, input: 'ooni_verdicts' as const, probe_cc: cc, probe_asn: asn, target, layer, start };
-  const qs = new URLSearchParams(params).toString();
   return {
     ...detectionFrame(base, scope, ep, censored, dataUntil),
     strength: {
@@ -177,11 +176,7 @@ function detection(
       mean_score: measurements ? round(per.reduce((a, x) => a + (x.mean_score ?? 0) * x.measurements, 0) / measurements, 3) : null,
     },
     summary: `${target} blocked at the ${layer} layer on ${ep.members.length} network(s) in ${cc} from ${start.slice(0, 13)}h UTC${ep.end === null ? ' until the data ends' : ` to ${iso(ep.end).slice(0, 13)}h UTC`}, ${measurements} measurements`,
-    evidence_query: {
-      api: `/api/measurements?${qs}`,
-      cli: `splinternet measurements list --cc ${cc}${asn ? ` --asn ${asn}` : ''} --target ${target} --since ${params.since} --until ${params.until}`,
-      params,
-    },
+    evidence_query: evidenceQuery('/api/measurements', 'measurements list', params),
     per_network: per,
     method: BLOCK_METHOD,
     sources: [OONI_SOURCE],

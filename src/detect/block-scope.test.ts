@@ -5,6 +5,7 @@
  * the history before it, and an open block ends at its own series' data.
  */
 import { describe, expect, it } from 'vitest';
+import { expectOneQuery } from '../../test/helpers/evidence-query.js';
 import { activeBlockHours, blockSeriesTotals } from '../../test/helpers/block-series.js';
 import type { BlockHourRow, MeasurementSeriesFilter, Store } from '../store/index.js';
 import { runBlock } from './block-run.js';
@@ -120,5 +121,7 @@ describe('block run: evidence bounds', () => {
     expect(d.end).toBe(at(80));
     expect(d.evidence_query.params).toMatchObject({ since: at(30), until: '2022-11-04T07:59:59Z' });
     expect(d.evidence_query.cli).toContain('--until 2022-11-04T07:59:59Z');
+    expectOneQuery(d.evidence_query);
+    expectOneQuery((await runBlock(filteringStore(rows), { cc: 'RU' })).detections[0]!.evidence_query);
   });
 });

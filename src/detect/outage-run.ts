@@ -6,6 +6,7 @@
  * Each detection states every signal's level during the outage (e.g. active probing holding at
  * a fraction of its baseline), the samples and thresholds behind the onset, and its sources.
  */
+import { evidenceQuery } from './evidence-query.js';
 import { paramRangeProblem } from './param-ranges.js';
 import { AppError, breather, percentText } from '../shared/index.js';
 import { canonicalSource } from '../signals/index.js';
@@ -375,13 +376,13 @@ function detectionOf(
     start,
   };
   // signals points' until is exclusive: a recovery as it is, an open outage's last sample included
+  // the evidence lists the entity's own points: its network, its region, or its country
+  const by = c.entityType === 'asn' ? 'asn' : c.entityType === 'region' ? 'region' : 'cc';
   const params_: Record<string, string> = {
+    [by]: by === 'cc' ? cc : c.entity,
     since: new Date(from - 86_400_000).toISOString(),
     until: end ?? new Date(t(dataUntil) + 1000).toISOString().slice(0, 19) + 'Z',
   };
-  // the evidence lists the entity's own points: its network, its region, or its country
-  const by = c.entityType === 'asn' ? 'asn' : c.entityType === 'region' ? 'region' : 'cc';
-  params_[by] = by === 'cc' ? cc : c.entity;
   return {
     ...base,
     id: detectionId(base),
@@ -403,11 +404,7 @@ function detectionOf(
       min_duration_min: params.minDurationMin,
     },
     summary: `${c.entity}${c.cc ? ` (${c.cc})` : ''}: outage from ${start.slice(0, 16).replace('T', ' ')} UTC (${onsetText})${end ? ` to ${end.slice(0, 16).replace('T', ' ')} UTC` : ', ongoing at the end of the data'}; ${signals.length} signal(s) down (${signals.join(', ')}), drop ${percentText(drop)}%; during it ${levels}`,
-    evidence_query: {
-      api: `/api/signals/points?${new URLSearchParams(params_).toString()}`,
-      cli: `splinternet signals points --${by} ${params_[by]} --since ${params_.since} --until ${params_.until}`,
-      params: params_,
-    },
+    evidence_query: evidenceQuery('/api/signals/points', 'signals points', params_),
     per_network: perSignal,
     method: OUTAGE_METHOD,
     sources: signals

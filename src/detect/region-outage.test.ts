@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectOneQuery } from '../../test/helpers/evidence-query.js';
 import { signalsStub } from '../../test/helpers/signals-stub.js';
 import { tempStore } from '../../test/helpers/index.js';
 import { fixedClock } from '../shared/index.js';
@@ -66,6 +67,7 @@ describe('region outages', () => {
     expect(d.evidence_query.params.region).toBe('IR-07');
     expect(d.evidence_query.params.cc).toBeUndefined();
     expect(d.evidence_query.cli).toContain('--region IR-07');
+    expectOneQuery(d.evidence_query);
     const { store, cleanup } = await tempStore();
     try {
       await emitDrafts({ store, clock: fixedClock('2026-01-01T00:00:00Z'), actor: 'test' }, r.detections);

@@ -5,6 +5,7 @@
  * zero up to the last hour any network in the query reported, so a silence at the end of the
  * data is still seen.
  */
+import { evidenceQuery } from './evidence-query.js';
 import type { MeasurementSeriesFilter, Store, VolumeHourRow } from '../store/index.js';
 import { OONI_SOURCE } from './block-run.js';
 import { corroborate, type CorroborationParams } from './corroborate.js';
@@ -62,8 +63,8 @@ function detection(
     };
   });
   const start = iso(ep.start);
-  const params: Record<string, string> = { cc, since: start, until: inclusiveUntil(ep.end ?? dataUntil) };
-  if (asn) params.asn = asn;
+  // hour grain: a day cell would widen the window to the whole day, past the shutdown's end
+  const params: Record<string, string> = { cc, ...(asn ? { asn } : {}), since: start, until: inclusiveUntil(ep.end ?? dataUntil), grain: 'hour' };
   const base = { kind: 'shutdown' as const, input: 'ooni_volume' as const, probe_cc: cc, probe_asn: asn, target: null, layer: null, start };
   const severity = per.reduce((a, x) => a + (x.severity ?? 0), 0);
   const level = per.some((x) => x.level === 'critical') ? 'critical' : 'warning';
@@ -77,11 +78,7 @@ function detection(
       hours: Math.max(...per.map((x) => x.hours)),
     },
     summary: `measurement volume collapsed (${level}) on ${ep.members.length} network(s) in ${cc} from ${start.slice(0, 13)}h UTC${ep.end === null ? ' until the data ends' : ` to ${iso(ep.end).slice(0, 13)}h UTC`}, severity ${severity}`,
-    evidence_query: {
-      api: `/api/measurements/summary?${new URLSearchParams({ ...params, grain: 'hour' }).toString()}`,
-      cli: `splinternet measurements summary --cc ${cc}${asn ? ` --asn ${asn}` : ''} --since ${params.since} --until ${params.until} --grain hour`,
-      params,
-    },
+    evidence_query: evidenceQuery('/api/measurements/summary', 'measurements summary', params),
     per_network: per,
     method: SHUTDOWN_METHOD,
     sources: [OONI_SOURCE],

@@ -5,6 +5,7 @@
  * both silent on 2024-01-06 from 00:00 to 06:00.
  */
 import { describe, expect, it } from 'vitest';
+import { expectOneQuery } from '../../test/helpers/evidence-query.js';
 import type { MeasurementSeriesFilter, Store, VolumeHourRow } from '../store/index.js';
 import { runShutdown } from './shutdown-run.js';
 
@@ -59,5 +60,11 @@ describe('shutdown evidence bounds', () => {
     expect(d.end).toBe('2024-01-06T06:00:00.000Z');
     expect(d.evidence_query.params.until).toBe('2024-01-06T05:59:59Z');
     expect(d.evidence_query.cli).toContain('--until 2024-01-06T05:59:59Z --grain hour');
+  });
+
+  it('params carry the hour grain the api and cli ask for: the three are one query, per network too', async () => {
+    const r = await runShutdown(store, { cc: 'BY' });
+    expect(r.detections[0]!.evidence_query.params).toMatchObject({ cc: 'BY', grain: 'hour' });
+    for (const d of [...r.detections, ...(await runShutdown(store, { cc: 'BY', asn: 'AS6697' })).detections]) expectOneQuery(d.evidence_query);
   });
 });

@@ -26,10 +26,7 @@ export const OONI_THROUGHPUT_SOURCE: DataSource = {
 
 type RunResult = { detections: Omit<Detection, 'draft'>[]; series: SeriesReport[] };
 
-const ooniEvidence = (params: Record<string, string>) => ({
-  api: `/api/throughput/summary?${new URLSearchParams(params).toString()}`,
-  cli: `splinternet throughput summary --cc ${params.cc}${params.asn ? ` --asn ${params.asn}` : ''}${params.target ? ` --target ${params.target}` : ''} --since ${params.since} --until ${params.until}`,
-});
+const ooniEvidence = { path: '/api/throughput/summary', command: 'throughput summary' };
 
 /** Input (b): OONI measurements with network_events throughput, paired within their session. */
 export async function runOoniThroughput(store: Store, f: ThrottleFilter, p: ThrottleRunParams = DEFAULT_THROTTLE_RUN_PARAMS): Promise<RunResult> {

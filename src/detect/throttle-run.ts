@@ -5,6 +5,7 @@
  * corroborated by at least k networks (or, when one network is asked for, that network's own
  * episodes). Each detection and series names its input.
  */
+import { evidenceQuery } from './evidence-query.js';
 import type { Store, SpeedTestSourceRecord } from '../store/index.js';
 import { corroborate, type MemberInterval } from './corroborate.js';
 import { DAY, detectionFrame, insufficientSeries, iso, type DataSource, type Detection, type DetectionInput, type SeriesReport } from './detection.js';
@@ -47,7 +48,8 @@ export interface ThrottleInputContext {
   target: string | null;
   method: string;
   /** The API path and CLI command that list the per-day cells behind a detection. */
-  evidence: (params: Record<string, string>) => { api: string; cli: string };
+  /** Where the evidence query points: the API route and the CLI command (evidence-query.ts). */
+  evidence: { path: string; command: string };
 }
 
 export const THROTTLE_METHOD =
@@ -186,9 +188,13 @@ function detectionFor(
   );
   const start = iso(ep.start);
   // the evidence's until is inclusive: the detection's last day, or the last day of data while it is still open
-  const params: Record<string, string> = { cc, since: startDay, until: endDay ?? span.lastDay };
-  if (asn) params.asn = asn;
-  if (target) params.target = target;
+  const params: Record<string, string> = {
+    cc,
+    ...(asn ? { asn } : {}),
+    ...(target ? { target } : {}),
+    since: startDay,
+    until: endDay ?? span.lastDay,
+  };
   const cap = median(allHit.map((t) => t.test_result));
   const line = median(allHit.map((t) => t.control_result));
   const base = { kind: 'throttling' as const, input: ctx.input, probe_cc: cc, probe_asn: asn, target, layer: null, start };
@@ -207,7 +213,7 @@ function detectionFor(
     summary:
       `${target ?? 'the target'} throttled on ${ep.members.length} network(s) in ${cc} from ${startDay}${endDay ? ` to ${endDay}` : ` until the data ends (${span.lastDay})`} (${ctx.input}): ` +
       `${allHit.length.toLocaleString('en-US')} of ${allCounted.toLocaleString('en-US')} counted ${ctx.input === 'speedtests' ? 'tests' : 'measurements'} throttled, median ${round(cap)?.toLocaleString('en-US') ?? '?'} kbps against ${round(line)?.toLocaleString('en-US') ?? '?'} kbps to the control`,
-    evidence_query: { ...ctx.evidence(params), params },
+    evidence_query: evidenceQuery(ctx.evidence.path, ctx.evidence.command, params),
     per_network: per,
     method: ctx.method,
     sources: ctx.sources(target),
@@ -275,10 +281,7 @@ export function judgeThrottling(
  */
 export const historyFilter = <F extends ThrottleFilter>(f: F): F => ({ ...f, since: undefined });
 
-const speedTestEvidence = (params: Record<string, string>) => ({
-  api: `/api/speedtests/summary?${new URLSearchParams(params).toString()}`,
-  cli: `splinternet speedtests summary --cc ${params.cc}${params.asn ? ` --asn ${params.asn}` : ''}${params.target ? ` --target ${params.target}` : ''} --since ${params.since} --until ${params.until}`,
-});
+const speedTestEvidence = { path: '/api/speedtests/summary', command: 'speedtests summary' };
 
 /** Input (a): crowdsourced speed tests from the store, each test carrying its dataset's target. */
 export async function runSpeedTests(

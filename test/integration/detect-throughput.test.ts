@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/shared/index.js';
 import { openStore } from '../../src/store/index.js';
+import { expectOneQuery } from '../helpers/evidence-query.js';
 import { appWithToken, cli, tempDir } from '../helpers/index.js';
 
 const t = tempDir();
@@ -126,6 +127,7 @@ describe('detect --kind throttling with the OONI input', () => {
     expect(ooni[0].strength.median_throttled_target_kbps).toBeGreaterThan(100);
     expect(ooni[0].strength.median_throttled_target_kbps).toBeLessThan(160);
     expect(ooni[0].evidence_query.cli).toBe('splinternet throughput summary --cc RU --target abs.twimg.com --since 2021-03-10 --until 2021-03-20');
+    expectOneQuery(ooni[0].evidence_query);
     const series = (asn: string, target: string) => r.series.find((s: Json) => s.input === 'ooni_network_events' && s.probe_asn === asn && s.target === target);
     expect(series('AS25513', 'abs.twimg.com').figures.verdict).toBe('not_throttled');
     expect(series('AS12389', 'abs.twimg.com').changes).toEqual([

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectOneQuery } from '../../../test/helpers/evidence-query.js';
 import { tempDir, tempStore } from '../../../test/helpers/index.js';
 import { fixedClock, silentProgress } from '../../shared/index.js';
 import { detect } from '../run.js';
@@ -76,6 +77,7 @@ describe('speed-test datasets of different targets', () => {
     expect(d!.end).toBe('2021-06-04T00:00:00.000Z');
     expect(d!.evidence_query.params).toMatchObject({ since: '2021-06-01', until: '2021-06-03' });
     expect(d!.evidence_query.cli).toContain('--since 2021-06-01 --until 2021-06-03');
+    expectOneQuery(d!.evidence_query);
   });
 
   it('the summary has one row per target on a day both measured, each with its own tests', async () => {
