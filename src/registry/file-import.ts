@@ -108,10 +108,22 @@ const reconcile = (r: FileReport) => {
 /**
  * A file with records of which none could be stored is no register of 0 entries (its figures
  * would be published as 0s and it could become the default snapshot): VALIDATION naming the
- * first rejects, thrown inside the file's write so nothing of it is stored.
+ * first rejects, thrown inside the file's write so nothing of it is stored. A derived file
+ * (`derived`) holding its header and no record is refused the same way: it has no part beside it
+ * that could hold its records, as a dump-00 holding its header only has.
  */
-function refuseAllRejected(plan: PlannedFile, report: FileReport, rejects: LineReject[]): void {
-  if (report.stored > 0 || report.rejected === 0) return;
+export function refuseNothingStored(plan: PlannedFile, report: FileReport, rejects: LineReject[], derived = false): void {
+  if (report.stored > 0) return;
+  if (report.rejected === 0) {
+    if (!derived) return;
+    throw new AppError(
+      'VALIDATION',
+      `${plan.path}: holds its header and no record: an empty or truncated file, not a register of 0 entries; nothing was stored`,
+      {
+        issues: [{ path: ['files', plan.sourceFile], message: 'no record after the header' }],
+      },
+    );
+  }
   const first = rejects
     .slice(0, 3)
     .map((r) => `line ${r.line}: ${r.reason}`)
@@ -197,7 +209,7 @@ export async function importDumpFile(
         stray_semicolon_rows: kept(st.stray),
         quoted_url_rows: kept(st.quoted),
       });
-      refuseAllRejected(plan, report, all);
+      refuseNothingStored(plan, report, all);
       rejects.push(...all);
       reconcile(report);
       return { doc: { ...report }, result: report, rejects: rejectList(plan, all) };
@@ -250,26 +262,30 @@ export async function importCidrFile(
   rejects: LineReject[],
 ): Promise<FileReport> {
   const report = emptyReport(plan);
-  const { rows, lines, blank } = await readDerivedCsv(plan.path);
+  const { columns, rows, lines, blank } = await readDerivedCsv(plan.path);
   const { latest, dumpAt } = decisionLimit(plan.dumpAt, Date.parse(at));
   return store.registry.writeFile(snapshot, plan.sourceFile, at, async (sink) => {
     report.lines = lines;
     report.header_lines = 1;
     const recordLines: Record<number, number> = {};
-    for (const { line, row } of rows) {
+    for (const { line, row, fields } of rows) {
       const cidr = (row.cidr ?? '').trim();
       const p = parseIp(cidr);
-      const reason = !p
-        ? `bad_ip: "${cidr}" is not a CIDR`
-        : String(p.last - p.first + 1n) !== (row.num_addresses ?? '').trim()
-          ? `num_addresses_mismatch: ${cidr} has ${p.last - p.first + 1n} addresses, the row says ${row.num_addresses}`
-          : dateProblem((row.decision_date ?? '').trim())
-            ? `bad_date: "${row.decision_date}" ${dateProblem((row.decision_date ?? '').trim())}`
-            : row.decision_date!.trim() > latest
-              ? `future_date: ${futureDateDetail(row.decision_date!.trim(), latest, dumpAt)}`
-              : !row.decision_body?.trim() || !row.decision_number?.trim()
-                ? 'missing_decision: empty decision body or number'
-                : null;
+      // a row is read whole or not at all: a short one has no decision to check, a long one fields no column names
+      const reason =
+        fields !== columns.length
+          ? `bad_fields: the row has ${fields} field${fields === 1 ? '' : 's'}, the header ${columns.length}`
+          : !p
+            ? `bad_ip: "${cidr}" is not a CIDR`
+            : String(p.last - p.first + 1n) !== (row.num_addresses ?? '').trim()
+              ? `num_addresses_mismatch: ${cidr} has ${p.last - p.first + 1n} addresses, the row says ${row.num_addresses}`
+              : dateProblem((row.decision_date ?? '').trim())
+                ? `bad_date: "${row.decision_date}" ${dateProblem((row.decision_date ?? '').trim())}`
+                : row.decision_date!.trim() > latest
+                  ? `future_date: ${futureDateDetail(row.decision_date!.trim(), latest, dumpAt)}`
+                  : !row.decision_body?.trim() || !row.decision_number?.trim()
+                    ? 'missing_decision: empty decision body or number'
+                    : null;
       if (reason || !p) {
         report.rejected++;
         rejects.push({ line, reason: reason ?? 'bad_ip', raw: Object.values(row).join(',').slice(0, 500) });
@@ -289,7 +305,7 @@ export async function importCidrFile(
       report.stored++;
     }
     report.blank_lines = blank;
-    refuseAllRejected(plan, report, rejects);
+    refuseNothingStored(plan, report, rejects, true);
     reconcile(report);
     return { doc: { ...report, dump_record_line_by_line: recordLines }, result: report, rejects: rejectList(plan, rejects) };
   });

@@ -87,4 +87,52 @@ describe('registry import: lines lost to rejects', () => {
     expect(await store.registry.listSnapshots()).toEqual([]);
     expect(await registryValues()).toEqual([]);
   });
+
+  const cidrLines = () =>
+    readFileSync(packagePath('data', 'registry', 'zapret-info_dump_2018-05-05_TRUNCATED_cidr_entries_DERIVED.csv'), 'utf8').split(/\r?\n/);
+  const dailyLines = () => readFileSync(packagePath('data', 'registry', 'zapret-info_registry_daily_stats_2012-11_2016-06_DERIVED.csv'), 'utf8').split(/\r?\n/);
+
+  it('a derived CIDR file holding its header and no record (or blank lines only) is refused and stores nothing (the real header, cut)', async () => {
+    for (const [name, body] of [
+      ['h1_cidr_entries_DERIVED_2018-05-05.csv', [cidrLines()[0]!]],
+      ['blank_cidr_entries_DERIVED_2018-05-05.csv', [cidrLines()[0]!, '', '']],
+    ] as const) {
+      await expect(run(write(name, [...body]))).rejects.toMatchObject({
+        code: 'VALIDATION',
+        message: expect.stringMatching(
+          new RegExp(`${name.replaceAll('.', '\\.')}: holds its header and no record: .*not a register of 0 entries; nothing was stored`),
+        ),
+      });
+    }
+    expect(await store.registry.listSnapshots()).toEqual([]);
+    expect(await registryValues()).toEqual([]);
+  });
+
+  it('a daily series holding its header and no day, or whose every day is rejected, is refused and leaves the stored series as it was (the real file, cut; SYNTHETIC: days off the calendar)', async () => {
+    const [header, ...rows] = dailyLines().filter(Boolean);
+    const name = 'zapret-info_registry_daily_stats_2012-11_2016-06_DERIVED.csv';
+    const good = await run(write(name, [header!, ...rows.slice(0, 5)]));
+    expect(good.files[0]).toMatchObject({ stored: 5 });
+    const before = await store.registry.listDailyStats();
+    await expect(run(write(name, [header!]))).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/holds its header and no record/) });
+    const offCalendar = rows.slice(0, 2).map((r) => r.replace(/^[^,]+/, '2012-13-01'));
+    await expect(run(write(name, [header!, ...offCalendar]))).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/every record is rejected \(2 lines; line 2: bad_date/),
+    });
+    expect(await store.registry.listDailyStats()).toEqual(before);
+  });
+
+  it('a derived CIDR row with fewer or more fields than the header is a bad_fields reject naming both counts, never read in part (SYNTHETIC: real rows cut and lengthened)', async () => {
+    const [header, ...rows] = cidrLines().filter(Boolean);
+    const cols = header!.split(',').length;
+    const short = rows[6]!.split(',').slice(0, 2).join(',');
+    const long = `${rows[7]!},extra`;
+    const r = await run(write('r_cidr_entries_DERIVED_2018-05-05.csv', [header!, ...rows.slice(0, 6), short, long]));
+    expect(r.rejects.map((x) => [x.line, x.reason])).toEqual([
+      [8, `bad_fields: the row has 2 fields, the header ${cols}`],
+      [9, `bad_fields: the row has ${cols + 1} fields, the header ${cols}`],
+    ]);
+    expect(r.files[0]).toMatchObject({ stored: 6, rejected: 2, reconciled: true });
+  });
 });

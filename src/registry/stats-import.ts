@@ -15,7 +15,7 @@
 import { latestDateBegun } from '../shared/index.js';
 import type { RegistryDailyStatRecord, Store } from '../store/index.js';
 import { dateProblem } from './dump-line.js';
-import { emptyReport, readDerivedCsv, type FileReport, type LineReject } from './file-import.js';
+import { emptyReport, readDerivedCsv, refuseNothingStored, type FileReport, type LineReject } from './file-import.js';
 import { headerTime, type PlannedFile } from './plan.js';
 
 const COUNT_COLUMNS = ['bytes', 'records', 'records_with_ip', 'ip_tokens', 'cidr_tokens', 'distinct_domains', 'records_with_url'] as const;
@@ -91,6 +91,8 @@ export async function importDailyStats(store: Store, plan: PlannedFile, at: stri
     });
     report.stored++;
   }
+  // a file that stores no day would replace the series it names with nothing
+  refuseNothingStored(plan, report, rejects, true);
   await store.registry.replaceDailyStats(plan.sourceFile, out);
   report.reconciled = report.lines === report.header_lines + report.blank_lines + report.stored + report.rejected;
   return report;
