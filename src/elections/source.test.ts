@@ -84,7 +84,7 @@ describe('election file stream', () => {
     writeFileSync(path, Buffer.concat([Buffer.from('region,uik\nx,1\n'), Buffer.from([0xcc, 0xee, 0xf1, 0xea, 0xe2, 0xe0]), Buffer.from(',2\n')]));
     const r = await refused(path);
     expect(r.code).toBe('VALIDATION');
-    expect(r.message).toMatch(/cp1251.csv is not valid UTF-8 at line 3/);
+    expect(r.message).toMatch(/cp1251.csv is not valid UTF-8 at line 3; it looks like Windows-1251 .*iconv -f cp1251 -t utf-8/);
   });
 
   it('a broken archive is refused naming the fault', async () => {

@@ -12,7 +12,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { createInflateRaw } from 'node:zlib';
-import { AppError, fileError, cappedChunks, firstInvalidUtf8, IMPORT_CAPS, oversizeInput } from '../shared/index.js';
+import { AppError, fileError, cappedChunks, firstInvalidUtf8, IMPORT_CAPS, likelyLegacyEncoding, oversizeInput, reencodeAdvice } from '../shared/index.js';
 
 export interface ElectionCaps {
   /** Decompressed bytes of one file. */
@@ -160,12 +160,13 @@ async function* fileBytes(path: string, maxBytes: number): AsyncGenerator<Buffer
   }
 }
 
-function notUtf8(path: string, line: number, cause: unknown): AppError {
-  return new AppError(
-    'VALIDATION',
-    `${basename(path)} is not valid UTF-8 at line ${line}; it may be Windows-1251 or Windows-1252: re-save it as UTF-8 (e.g. iconv -f cp1251 -t utf-8)`,
-    { issues: [{ path: ['file', line], message: 'not utf-8' }], details: { file: basename(path), reason: 'bad_encoding', encoding: 'utf-8', line }, cause },
-  );
+/** `chunk`: the bytes that failed to decode, read for the encoding they most likely are. */
+function notUtf8(path: string, line: number, chunk: Uint8Array, cause: unknown): AppError {
+  return new AppError('VALIDATION', `${basename(path)} is not valid UTF-8 at line ${line}; ${reencodeAdvice(chunk)}`, {
+    issues: [{ path: ['file', line], message: 'not utf-8' }],
+    details: { file: basename(path), reason: 'bad_encoding', encoding: 'utf-8', line, likely_encoding: likelyLegacyEncoding(chunk) },
+    cause,
+  });
 }
 
 /** File-system and zlib failures become INGEST_IO naming the file; AppErrors pass through. */
@@ -189,7 +190,7 @@ export async function* sourceLines(path: string, caps: ElectionCaps = ELECTION_C
       return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
     } catch (e) {
       // Lines already yielded, plus the line of the first bad byte within this chunk.
-      throw notUtf8(path, line + (chunk ? (firstInvalidUtf8(chunk)?.line ?? 1) : 1), e);
+      throw notUtf8(path, line + (chunk ? (firstInvalidUtf8(chunk)?.line ?? 1) : 1), chunk ?? new Uint8Array(), e);
     }
   };
   const out = (text: string): SourceLine => {

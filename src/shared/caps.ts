@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import { AppError, fileError } from './errors.js';
+import { likelyLegacyEncoding, reencodeAdvice } from './legacy-encoding.js';
 
 export const IMPORT_CAPS = {
   /** Whole files read into memory (ledger CSVs, economic data, fingerprints, derived CSVs), decompressed: 30x the largest real one (STOP, 2 MB). */
@@ -81,8 +82,9 @@ export function firstInvalidUtf8(b: Uint8Array): { offset: number; line: number 
 
 /**
  * Decode strictly (TextDecoder fatal). A byte sequence the encoding does not allow is a
- * VALIDATION error naming the file, the encoding, and the first bad byte's line and offset,
- * with the likely cause when the file looks like another encoding.
+ * VALIDATION error naming the file, the encoding, and the first bad byte's line and offset;
+ * for UTF-8, with the encoding the bytes most likely are and how to convert from it
+ * (legacy-encoding.ts).
  */
 export function decodeStrict(bytes: Uint8Array, encoding: 'utf-8' | 'windows-1251', path: string): string {
   try {
@@ -92,10 +94,10 @@ export function decodeStrict(bytes: Uint8Array, encoding: 'utf-8' | 'windows-125
     const where = at ? ` at line ${at.line} (byte ${at.offset}: 0x${bytes[at.offset]!.toString(16).padStart(2, '0')})` : '';
     throw new AppError(
       'VALIDATION',
-      `${path} is not valid ${encoding.toUpperCase()}${where}; it may be Windows-1252 or Latin-1: re-save it as UTF-8 (e.g. iconv -f cp1252 -t utf-8)`,
+      `${path} is not valid ${encoding.toUpperCase()}${where}; ${encoding === 'utf-8' ? reencodeAdvice(bytes) : `it holds a byte ${encoding} leaves undefined`}`,
       {
         issues: [{ path: ['file'], message: `not ${encoding}` }],
-        details: { reason: 'bad_encoding', encoding, ...(at ?? {}) },
+        details: { reason: 'bad_encoding', encoding, ...(at ?? {}), ...(encoding === 'utf-8' ? { likely_encoding: likelyLegacyEncoding(bytes) } : {}) },
         cause: e,
       },
     );

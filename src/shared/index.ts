@@ -8,6 +8,7 @@ export * from './access.js';
 export * from './settle.js';
 export * from './excerpt.js';
 export * from './caps.js';
+export * from './legacy-encoding.js';
 export * from './csv.js';
 export * from './decimal.js';
 export * from './percent.js';
