@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LedgerCostQuerySchema } from './ledger-cost.js';
+import { costEventOp } from './ops.js';
 
 describe('cost events --end', () => {
   it('takes a real date or instant', () => {
@@ -35,6 +36,14 @@ describe('cost events --currency', () => {
     const r = LedgerCostQuerySchema.safeParse({ currency: 'xyz' });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['currency']);
+  });
+});
+
+describe('cost event --currency', () => {
+  it('refuses an unknown currency naming it before the event is read, whatever the event lacks (as cost events does)', () => {
+    for (const currency of ['usd', 'EUR', 'RUB', 'LCU']) expect(costEventOp.input.safeParse({ id: 'x', currency }).success, currency).toBe(true);
+    const r = costEventOp.input.safeParse({ id: 'x', currency: 'XYZ' });
+    expect(r.error?.issues.map((i) => [i.path, i.message])).toEqual([[['currency'], expect.stringMatching(/^unknown currency; use USD or an ISO 4217 code/)]]);
   });
 });
 

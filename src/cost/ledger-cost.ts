@@ -26,7 +26,6 @@ import { DEFAULT_DRAWS } from './scenario.js';
 import { drawsInput, EventOverridesSchema } from './scenario-schema.js';
 import { eachCountry, ledgerPriors, technicalEvents } from './ledger-events.js';
 import { parseInstant } from './span.js';
-import { isKnownCurrency } from './data/currency.js';
 import { eventRef, priceEvent, type EventCostResult } from './service.js';
 
 export const LEDGER_COST_COLUMNS = [
@@ -101,13 +100,6 @@ export const LedgerCostQuerySchema = EventOverridesSchema.omit({ country: true }
     isp_share: unit(true).optional(),
     platform_weight: unit(true).optional(),
     draws: drawsInput.optional(),
-    currency: z
-      .string()
-      .refine(
-        (c) => ['LCU', 'USD'].includes(c.trim().toUpperCase()) || isKnownCurrency(c.trim().toUpperCase()),
-        "unknown currency; use USD or an ISO 4217 code such as RUB, CNY or EUR (default: each event's own)",
-      )
-      .optional(),
     end: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:\d{2})?)?$/, 'a date YYYY-MM-DD or an ISO date-time')

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { check } from '../op/index.js';
+import { isKnownCurrency } from './data/currency.js';
 import { METHOD_IDS, SCENARIO_TYPES } from './types.js';
 
 /** How a scenario without a country or a type is refused, by the schema and by parseScenario alike. */
@@ -70,6 +71,18 @@ const methodList = list.superRefine((v, ctx) => {
   }
 });
 
+/**
+ * The currency an event (or every event) is priced in, checked where it enters: an unknown code
+ * is refused naming `currency` whatever the event lacks, never read after an event's own missing
+ * data (an ongoing event's end) has already answered.
+ */
+const overrideCurrency = z
+  .string()
+  .refine(
+    (c) => ['LCU', 'USD'].includes(c.trim().toUpperCase()) || isKnownCurrency(c.trim().toUpperCase()),
+    "unknown currency; use USD or an ISO 4217 code such as RUB, CNY or EUR (default: the event's own)",
+  );
+
 export const EventOverridesSchema = z.object({
   country: check.countryCode.optional().meta({ description: "which of the event's countries to price (ISO 3166-1 alpha-2)" }),
   severity: num.optional(),
@@ -77,7 +90,7 @@ export const EventOverridesSchema = z.object({
   platform_weight: num.optional(),
   end: z.string().optional(),
   method: methodList.optional(),
-  currency: z.string().optional(),
+  currency: overrideCurrency.optional(),
   draws: drawsInput.optional(),
   seed: seed.optional(),
 });
