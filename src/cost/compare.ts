@@ -330,7 +330,8 @@ export async function compareTop10vpn(
     }
     if (!priced.length) {
       const y = Number(e.start.slice(0, 4));
-      const missing = (last?.missing ?? []).map((m) => m.field).join(', ') || 'error';
+      // each field once, however many methods name it
+      const missing = [...new Set((last?.missing ?? []).map((m) => m.field))].join(', ') || 'error';
       if (y >= 2019) {
         // An unpriced event outside Top10VPN's area is listed beside its row, not among the row's own.
         const theirArea = areas.get(`${cc}|${y}`);

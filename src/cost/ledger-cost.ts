@@ -139,7 +139,7 @@ export interface LedgerCostReport {
   events_outside_window: number;
   outside_window: { event_id: string; priced_from: string; priced_to: string }[];
   estimates: number;
-  /** Events not priced, by the field they miss (type, end, severity, country, platform_weight …; method: no method asked for covers it). */
+  /** Events not priced, by the field they miss, each event once per field (type, end, severity, country, platform_weight …; method: no method asked for covers it). */
   missing_by_field: Record<string, number>;
   rows: Row[];
 }
@@ -245,7 +245,8 @@ export async function costLedger(
       report.estimates += r.estimates.length;
     } else {
       report.events_not_priced++;
-      for (const m of r.missing) report.missing_by_field[m.field] = (report.missing_by_field[m.field] ?? 0) + 1;
+      // one count per event that misses the field, however many methods name it
+      for (const f of new Set(r.missing.map((m) => m.field))) report.missing_by_field[f] = (report.missing_by_field[f] ?? 0) + 1;
     }
     if (!span || !outside(span.from, span.to)) report.rows.push(...rowsOf(e, r));
     if (i % 100 === 99 || i === events.length - 1) deps.progress.update(i + 1, { priced: report.events_priced, not_priced: report.events_not_priced });

@@ -313,11 +313,21 @@ export async function priceEvent(deps: { store: Store }, e: LedgerEvent, overrid
     // Data the scenario needs and the store lacks (e.g. regional output for the event's
     // regions) is something the event is missing, not a bad request.
     if (!isAppError(e) || e.details.unpriceable !== true) throw e;
-    // A method that does not cover such an event (its country, its kind) leaves it missing a method, not its own fields.
-    const uncovered = (e.details.uncovered ?? []) as boolean[];
-    const missing = e.issues.map((i, k) => ({ field: uncovered[k] ? 'method' : i.path.join('.'), reason: i.message }));
-    return { event, mapping, missing, estimates: [] };
+    return { event, mapping, missing: unpricedMissing(e), estimates: [] };
   }
+}
+
+/**
+ * What an event no method priced misses. An event no method asked for covers (its country, its
+ * kind) misses a method, not its own fields. A method that does not cover it beside one that
+ * does but lacks its data says nothing of the event: it misses that data only (a KP event misses
+ * its GDP, not a method because ozi-regional prices RU only).
+ */
+function unpricedMissing(e: AppError): EventCostResult['missing'] {
+  const uncovered = (e.details.uncovered ?? []) as boolean[];
+  const all = e.issues.map((i, k) => ({ field: uncovered[k] ? 'method' : i.path.join('.'), reason: i.message, uncovered: uncovered[k] === true }));
+  const own = all.filter((m) => !m.uncovered);
+  return (own.length ? own : all).map(({ field, reason }) => ({ field, reason }));
 }
 
 /**

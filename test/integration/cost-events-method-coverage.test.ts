@@ -29,4 +29,12 @@ describe('cost events --method M where M does not cover the event', () => {
     for (const m of byMethod) expect(m).toMatch(/^method: /);
     expect(r.missing_by_field.method).toBe(byMethod.length);
   });
+
+  it('KP with no method asked for: each event counted once per field it misses (its GDP, under country), none under method because ozi-regional prices RU only', async () => {
+    const r = await events('--country', 'KP');
+    expect(r.events_not_priced).toBeGreaterThan(0);
+    expect(r.missing_by_field).toEqual({ country: r.events_not_priced });
+    for (const i of r.items) expect(i.missing).toMatch(/^country: deloitte-2016: no GDP \(current US\$\) for KP/);
+    for (const i of r.items) expect(i.missing).not.toMatch(/ozi-regional|method:/);
+  });
 });
