@@ -44,4 +44,27 @@ describe('a scenario without its economic data', () => {
   it('with the shipped data, RU is priced by ozi-regional', () => {
     expect(priceWith({ country: 'RU', method: ['ozi-regional'] }, 'shipped')).toBeNull();
   });
+
+  it('KP, whose GDP no shipped file holds: NOT_FOUND naming the command that loads GDP, once however many methods lack it', () => {
+    const e = priceWith({ country: 'KP' }, 'shipped');
+    expect(e?.code).toBe('NOT_FOUND');
+    expect(e?.message).toMatch(/no GDP \(current US\$\) for KP/);
+    const command = '`splinternet data import worldbank FILE --indicator NY.GDP.MKTP.CD` (or the shipped data with `splinternet db seed`)';
+    expect(e?.message.endsWith(`; load the missing data with ${command}`)).toBe(true);
+    expect(e?.message.split('splinternet data import').length).toBe(2);
+    expect(e?.details.load_commands).toEqual([command]);
+  });
+
+  it('a country with GDP and no internet-user figures (SYNTHETIC data): NOT_FOUND naming the command that loads IT.NET.USER.ZS', () => {
+    const { scenario, span } = parseScenario({ draws: 200, type: 'full', hours: 24, country: 'PK', method: ['deloitte-2016'] });
+    try {
+      priceScenarioWith(scenario, span, [countryData('PK', [['NY.GDP.MKTP.CD', 'PK', 2020, 3e11]])]);
+      expect.unreachable();
+    } catch (e) {
+      expect(isAppError(e) && e.code).toBe('NOT_FOUND');
+      expect((e as Error).message).toMatch(
+        /no internet users \(% of population\) for PK; load the missing data with `splinternet data import worldbank FILE --indicator IT\.NET\.USER\.ZS`/,
+      );
+    }
+  });
 });

@@ -52,7 +52,7 @@ export function gdpPlan(
   // says. A scenario that fixes its year, or has no date, keeps the data year.
   const inputYear = (seg: { year: number | null }, y: number) => (scn.year === null && seg.year !== null ? seg.year : y);
   for (const seg of span.segments) {
-    const picked = pickYear(seg, scn, gdpYears, 'GDP (current US$)');
+    const picked = pickYear(seg, scn, gdpYears, 'GDP (current US$)', undefined, GDP);
     if (!picked) throw new Unavailable('start', `no GDP (current US$) for ${scn.country} in ${seg.year} or before; data start in ${gdpYears[0]}`);
     const y = picked.year;
     if (picked.note) kit.notes.push(picked.note);

@@ -5,6 +5,7 @@
  */
 import type { EconValueRecord } from '../store/index.js';
 import type { CountryData } from './data/econ-data.js';
+import { loadCommand } from './data/manifest.js';
 import type { Dist } from './random.js';
 import { empiricalMedian, pointOf } from './random.js';
 import type { Segment, Span } from './span.js';
@@ -70,12 +71,20 @@ const list = (ys: number[]) => (ys.length ? `${ys[0]}–${ys[ys.length - 1]}` : 
 
 /**
  * The data year for a segment, from the years an indicator has:
+ * No year at all: Unavailable, data missing (naming the command that loads `indicator`, when given).
  * --year given: that year or Unavailable('year'); no date: the method's reference year if
  * present, else the latest; a dated segment: its year, else the latest year before it (noted).
  * Returns null when the segment is before every available year (the caller may extrapolate).
  */
-export function pickYear(seg: Segment, scn: Scenario, years: number[], what: string, referenceYear?: number): { year: number; note?: string } | null {
-  if (years.length === 0) throw new Unavailable('country', `no ${what} for ${scn.country}`, false, true);
+export function pickYear(
+  seg: Segment,
+  scn: Scenario,
+  years: number[],
+  what: string,
+  referenceYear?: number,
+  indicator?: string,
+): { year: number; note?: string } | null {
+  if (years.length === 0) throw new Unavailable('country', `no ${what} for ${scn.country}`, false, true, indicator && loadCommand(indicator));
   if (scn.year !== null) {
     if (years.includes(scn.year)) return { year: scn.year };
     throw new Unavailable('year', `no ${what} for ${scn.year}; years with data: ${list(years)}`);
@@ -106,9 +115,17 @@ export function nationalValue(data: CountryData, indicator: string, year: number
   if (exact) return { rec: exact };
   const before = ys.filter((y) => y <= year);
   const y = before.length ? before[before.length - 1]! : nearestYear(ys, year);
-  if (y === undefined) throw new Unavailable('country', `no ${what} for ${data.country}`, false, true);
+  if (y === undefined) throw new Unavailable('country', `no ${what} for ${data.country}`, false, true, loadCommand(indicator));
   return { rec: data.get(indicator, data.country, y)!, note: `no ${what} for ${year}; used ${y} (${y < year ? 'latest available' : 'earliest available'})` };
 }
+
+/** The command that loads a country's regional output tables (Rosstat's for RU, NBS's for CN), if they ship. */
+const grpLoadCommand = (country: string): string | undefined =>
+  country === 'RU'
+    ? '`splinternet data import rosstat-grp FILE --year Y` (or the shipped tables with `splinternet db seed`)'
+    : country === 'CN'
+      ? '`splinternet data import nbs-grp FILE` (or the shipped table with `splinternet db seed`)'
+      : undefined;
 
 /**
  * Regional output (GRP) of each region for a target year: the published value, or the value
@@ -121,7 +138,7 @@ export function regionalOutput(
   year: number,
 ): { values: number[]; records: EconValueRecord[]; note?: string; baseYear: number; priceYear: number } {
   const grpYears = data.regionalYears('GRP');
-  if (grpYears.length === 0) throw new Unavailable('region', `no regional output (GRP) data for ${data.country}`, false, true);
+  if (grpYears.length === 0) throw new Unavailable('region', `no regional output (GRP) data for ${data.country}`, false, true, grpLoadCommand(data.country));
   const pick = (y: number) =>
     regions.map((r) => {
       const rec = data.get('GRP', r, y);

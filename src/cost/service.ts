@@ -80,6 +80,8 @@ export function priceScenarioWith(scn: Scenario, span: Span, datasets: readonly 
   const uncovered: boolean[] = [];
   // a method that could price the scenario once its data is loaded: the input is valid
   let someDataMissing = false;
+  // the commands that load the data the methods lacked, each once
+  const loads = new Set<string>();
   for (const id of scn.methods) {
     const model = getMethod(id);
     try {
@@ -89,10 +91,14 @@ export function priceScenarioWith(scn: Scenario, span: Span, datasets: readonly 
     } catch (e) {
       if (!(e instanceof Unavailable)) throw e;
       if (scn.method_choice === 'explicit')
-        throw unpriceable(unpricedError([{ path: [e.param], message: `${id}: ${e.message}` }], 'this scenario cannot be priced', e.dataMissing), [e.uncovered]);
+        throw unpriceable(
+          unpricedError([{ path: [e.param], message: `${id}: ${e.message}` }], 'this scenario cannot be priced', e.dataMissing, e.load ? [e.load] : []),
+          [e.uncovered],
+        );
       skipped.push({ method: id, parameter: e.param, reason: e.message });
       uncovered.push(e.uncovered);
       someDataMissing ||= e.dataMissing;
+      if (e.dataMissing && e.load) loads.add(e.load);
     }
   }
   if (estimates.length === 0) {
@@ -101,6 +107,7 @@ export function priceScenarioWith(scn: Scenario, span: Span, datasets: readonly 
         skipped.map((s) => ({ path: [s.parameter], message: `${s.method}: ${s.reason}` })),
         'no method can price this scenario',
         someDataMissing,
+        [...loads],
       ),
       uncovered,
     );
@@ -332,11 +339,14 @@ function unpricedMissing(e: AppError): EventCostResult['missing'] {
 
 /**
  * Why a scenario is not priced: NOT_FOUND (404) when a method would price it once economic data
- * this database does not hold is loaded (the input is valid), else a VALIDATION error (400).
+ * this database does not hold is loaded (the input is valid), naming the commands that load it
+ * (`loads`), else a VALIDATION error (400).
  */
-function unpricedError(issues: FieldIssue[], prefix: string, dataMissing: boolean): AppError {
+function unpricedError(issues: FieldIssue[], prefix: string, dataMissing: boolean, loads: string[]): AppError {
   const e = validationError(issues, prefix);
-  return dataMissing ? new AppError('NOT_FOUND', e.message, { issues }) : e;
+  if (!dataMissing) return e;
+  const how = loads.length ? `; load the missing data with ${loads.join('; and ')}` : '';
+  return new AppError('NOT_FOUND', `${e.message}${how}`, { issues, details: { load_commands: loads } });
 }
 
 /** Mark a 400 as "valid input, but the data or methods cannot price it" (vs malformed input). */

@@ -182,7 +182,7 @@ export interface MethodModel {
  * opposed to data it lacks for this one; a ledger event it does not cover is missing a method.
  * `dataMissing`: the scenario is valid and the method could price it, but this database lacks the
  * economic data it reads (nothing has been imported for the country): a 404 NOT_FOUND, not a fault
- * of the input.
+ * of the input; `load` then names the command that loads it.
  */
 export class Unavailable extends Error {
   constructor(
@@ -190,6 +190,8 @@ export class Unavailable extends Error {
     message: string,
     readonly uncovered = false,
     readonly dataMissing = false,
+    /** With dataMissing: the command that loads the data lacking (data/manifest.ts loadCommand). */
+    readonly load?: string,
   ) {
     super(message);
     this.name = 'Unavailable';

@@ -44,3 +44,13 @@ export const SHIPPED: readonly ShippedFile[] = [
   { path: 'data/costs/rosstat_internet_mobile_subscribers_per100_by_region_2022.csv', kind: 'rosstat-regional', year: 2022, source: 'Rosstat, Russian Statistical Yearbook 2023, table 21.16: subscriptions per 100 people by region, 2022', vintage: 'Russian Statistical Yearbook 2023' },
   { path: 'data/costs/nbs_china_grp_by_province_2004-2023_100m_cny.csv', kind: 'nbs-grp', source: 'National Bureau of Statistics of China: gross regional product by province, current prices (AnnualbyProvince)', vintage: 'NBS AnnualbyProvince.xls via jialingzhang0730/Local_GDP_Estimates_Around_the_World @ c5b5de2' },
 ];
+
+/**
+ * The command that loads an indicator a method reads, for a scenario refused because this
+ * database lacks it: the kind of file it comes in (fixed broadband per 100 from OWID, every
+ * other national indicator from the World Bank), and `db seed` for the shipped files.
+ */
+export function loadCommand(indicator: string): string {
+  const kind = SHIPPED.find((f) => f.indicator === indicator || f.path.includes(indicator))?.kind ?? 'worldbank';
+  return `\`splinternet data import ${kind} FILE --indicator ${indicator}\` (or the shipped data with \`splinternet db seed\`)`;
+}
