@@ -8,28 +8,18 @@
 // test/fixtures/outages (3,996 points in two series) imported under BENCH_SERIES entity codes
 // (default 84, ≈ 336,000 points, the size of the store the watch was measured on). BENCH_RUNS
 // (default 3) alternating runs; medians.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { dist, openStore, root, systemClock } from './lib.mjs';
+import { loadText, writeIodaCopies } from './ioda-file.mjs';
+import { dist, openStore, systemClock } from './lib.mjs';
 
 const { importSignalFile } = await import(dist('signals/index.js'));
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const copies = Number(process.env.BENCH_SERIES ?? 84);
 const dir = mkdtempSync(join(tmpdir(), 'bench-signal-read-'));
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
-
-const real = readFileSync(join(root, 'test/fixtures/outages/ioda_AS44244_IranCell_darknet_activeprobing_20191114-20191123_5min.csv'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '');
-const lines = [];
-for (let i = 0; i < copies; i++) for (const l of real) lines.push(l.replace(',44244,IranCell,', `,${64000 + i},Synthetic-${i},`));
-const file = join(dir, 'signals.csv');
-writeFileSync(file, lines.join('\n') + '\n');
+const { file, lines } = writeIodaCopies(dir, copies);
 const db = join(dir, 's.duckdb');
 {
   const store = await openStore(db);
@@ -38,7 +28,7 @@ const db = join(dir, 's.duckdb');
   if (r.file.stored !== lines.length) throw new Error(`stored ${r.file.stored} of ${lines.length}`);
 }
 console.log(
-  `bench:signal-read  ${new Date().toISOString()}  ${cpus().length} × ${cpus()[0]?.model ?? '?'}  node ${process.version}  load ${load()}  runs ${runs}  points ${lines.length.toLocaleString('en-US')}`,
+  `bench:signal-read  ${new Date().toISOString()}  ${cpus().length} × ${cpus()[0]?.model ?? '?'}  node ${process.version}  load ${loadText()}  runs ${runs}  points ${lines.length.toLocaleString('en-US')}`,
 );
 
 /** Wall time of `read` and the longest gap of a 5 ms timer beside it. */
@@ -94,7 +84,7 @@ for (const [name, xs] of Object.entries(samples)) {
     `| ${name} | ${ms.toFixed(0)} | ${(ms / median(base.map((x) => x.ms))).toFixed(2)} | ${held.toFixed(0)} | ${(held / median(base.map((x) => x.held))).toFixed(3)} |`,
   );
 }
-console.log(`\nload after: ${load()}`);
+console.log(`\nload after: ${loadText()}`);
 conn.closeSync();
 inst.closeSync();
 await store.close();

@@ -8,30 +8,20 @@
 // BENCH_BASELINE_BIN=/path/to/other/dist/src/cli/bin.js runs the same import with that build too
 // (an earlier commit built elsewhere), for a before/after in one invocation.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { loadText, writeIodaCopies } from './ioda-file.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const bins = { this: join(root, 'dist/src/cli/bin.js'), ...(process.env.BENCH_BASELINE_BIN ? { baseline: process.env.BENCH_BASELINE_BIN } : {}) };
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const copies = Number(process.env.BENCH_SERIES ?? 40);
 const dir = mkdtempSync(join(tmpdir(), 'bench-signals-'));
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
-
-const real = readFileSync(join(root, 'test/fixtures/outages/ioda_AS44244_IranCell_darknet_activeprobing_20191114-20191123_5min.csv'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '');
-const lines = [];
-for (let i = 0; i < copies; i++) for (const l of real) lines.push(l.replace(',44244,IranCell,', `,${64000 + i},Synthetic-${i},`));
-const file = join(dir, 'signals.csv');
-writeFileSync(file, lines.join('\n') + '\n');
+const { file, lines } = writeIodaCopies(dir, copies);
 console.log(
-  `bench:signals  ${new Date().toISOString()}  ${cpus().length} × ${cpus()[0]?.model ?? '?'}  node ${process.version}  load ${load()}  runs ${runs}  points ${lines.length.toLocaleString('en-US')}`,
+  `bench:signals  ${new Date().toISOString()}  ${cpus().length} × ${cpus()[0]?.model ?? '?'}  node ${process.version}  load ${loadText()}  runs ${runs}  points ${lines.length.toLocaleString('en-US')}`,
 );
 
 let n = 0;
@@ -75,5 +65,5 @@ for (const [name, xs] of Object.entries(samples)) {
     `| ${name} | ${m.toFixed(0)} | ${Math.round(lines.length / (m / 1000)).toLocaleString('en-US')} | ${(m / floor).toFixed(1)} |${bins.baseline ? ` ${other ? (m / other).toFixed(2) : ''} |` : ''}`,
   );
 }
-console.log(`\nload after: ${load()}`);
+console.log(`\nload after: ${loadText()}`);
 rmSync(dir, { recursive: true, force: true });
