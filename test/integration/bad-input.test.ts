@@ -8,6 +8,8 @@
  * everywhere; XK and ZZ are taken only by filters over OONI data. Nothing is seeded: every value
  * here fails validation before an op touches the store.
  */
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { opScope, type AnyOp } from '../../src/op/index.js';
@@ -25,18 +27,23 @@ interface Cli {
   positional?: string[];
   /** Valid values the command needs besides the bad one. */
   base?: Input;
+  /** Options only the CLI takes (a file's --out). */
+  cliBase?: Input;
   /** Flags whose name is not the key's (`countries` is --cc). */
   flags?: Record<string, string>;
   /** Keys the command has no option for (the HTTP side is still checked). */
   httpOnlyKeys?: string[];
 }
 
+/** A file under --json goes to --out (stdout holds the JSON document); every input here is refused before anything is written. */
+const NEVER_WRITTEN = join(tmpdir(), `splinternet-bad-input-${process.pid}-never-written.csv`);
+
 const CLI: Record<string, Cli> = {
   'events.list': { cmd: ['events', 'list'] },
   'events.geocode': { cmd: ['events', 'geocode'], base: { dry_run: true } },
-  'events.export': { cmd: ['events', 'export'], base: { format: 'csv' }, httpOnlyKeys: ['status', 'origin'] },
+  'events.export': { cmd: ['events', 'export'], base: { format: 'csv' }, cliBase: { out: NEVER_WRITTEN }, httpOnlyKeys: ['status', 'origin'] },
   'indicators.list': { cmd: ['indicators', 'list'] },
-  'indicators.export': { cmd: ['indicators', 'export'], base: { format: 'csv' } },
+  'indicators.export': { cmd: ['indicators', 'export'], base: { format: 'csv' }, cliBase: { out: NEVER_WRITTEN } },
   'speedtests.summary': { cmd: ['speedtests', 'summary'] },
   'throughput.rejects': { cmd: ['throughput', 'rejects'] },
   'throughput.summary': { cmd: ['throughput', 'summary'] },
@@ -45,7 +52,7 @@ const CLI: Record<string, Cli> = {
   'measurements.summary': { cmd: ['measurements', 'summary'] },
   'measurements.list': { cmd: ['measurements', 'list'] },
   'measurements.networks': { cmd: ['measurements', 'networks'] },
-  'measurements.export': { cmd: ['measurements', 'export'], base: { format: 'csv' } },
+  'measurements.export': { cmd: ['measurements', 'export'], base: { format: 'csv' }, cliBase: { out: NEVER_WRITTEN } },
   'measurements.rescore': { cmd: ['measurements', 'rescore'] },
   'measurements.agreement': { cmd: ['measurements', 'agreement'] },
   'measurements.files': { cmd: ['measurements', 'files'] },
@@ -134,7 +141,7 @@ afterAll(() => t.cleanup());
 
 function argv(op: AnyOp, spec: Cli, input: Input): string[] {
   const pos = spec.positional ?? [];
-  const all = { ...spec.base, ...input };
+  const all = { ...spec.base, ...spec.cliBase, ...input };
   const flags = Object.entries(all)
     .filter(([k]) => !pos.includes(k))
     .flatMap(([k, v]) => {
@@ -238,5 +245,6 @@ describe('bad input: the same refusal from the CLI and over HTTP', () => {
       await store.close();
     }
     expect(seen.length).toBeGreaterThan(150);
+    expect(existsSync(NEVER_WRITTEN)).toBe(false);
   }, 300_000);
 });
