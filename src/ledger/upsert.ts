@@ -26,7 +26,8 @@ export interface UpsertPlan {
  * ("seed", "stop-import"); `reason` goes into the revision. `compared`, when given, is what of
  * an event decides whether it changed: the stored event and the new one that differ only in what
  * it leaves out are unchanged, and the stored one stays as it is. `current`, when given, is the
- * event as an earlier write of the same transaction leaves it (a restore), instead of as stored.
+ * event as an earlier write of the same transaction leaves it (a restore) or as the caller already
+ * read it (null: not stored), instead of reading it again.
  */
 export async function planUpsert(
   store: Store,
@@ -34,9 +35,9 @@ export async function planUpsert(
   id: string,
   meta: { actor: string; origin: string; reason: string; now: string },
   compared?: (e: LedgerEvent) => LedgerEvent,
-  current?: EventRecord,
+  current?: EventRecord | null,
 ): Promise<UpsertPlan> {
-  const cur = current ?? (await store.ledger.getEvent(id));
+  const cur = current !== undefined ? current : await store.ledger.getEvent(id);
   if (!cur) {
     const e = buildEvent(f, id, f.status, 1, meta.now, meta.now);
     return {

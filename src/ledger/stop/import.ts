@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isAppError, latestDateBegun, partialDateEnd, partialDateStart, type Clock, type ProgressReporter } from '../../shared/index.js';
-import type { EventLinkRecord, EventWrite, RejectRecord, Store } from '../../store/index.js';
+import type { EventLinkRecord, EventRecord, EventWrite, RejectRecord, Store } from '../../store/index.js';
 import type { LedgerEvent } from '../model.js';
 import { parseEventInput } from '../model.js';
 import { prepareStatus, slugify } from '../service.js';
@@ -172,6 +172,11 @@ export async function importStop(
   const fileEvents = new Set([...placed].map(([k, m]) => eventId(k, latestOf(groups.get(k)!), m)));
   const fileSlots = new Map<string, number>();
   for (const [k, rows] of groups) for (const r of rows) fileSlots.set(slotKey(k, r.count_year), (fileSlots.get(slotKey(k, r.count_year)) ?? 0) + 1);
+  // The events the file makes, as stored before the import, read in one query (the writes land
+  // after the loop, so every read below sees the store as it was); any other id is read alone.
+  const before = new Map<string, EventRecord | null>([...fileEvents].map((id) => [id, null]));
+  for (const r of await deps.store.ledger.getEvents([...fileEvents])) before.set(r.id, r);
+  const storedEvent = async (id: string): Promise<EventRecord | null> => (before.has(id) ? before.get(id)! : deps.store.ledger.getEvent(id));
   const writes: EventWrite[] = [];
   const links: EventLinkRecord[] = [];
   deps.progress.start('import STOP', groups.size, 'events');
@@ -267,7 +272,7 @@ export async function importStop(
       group.map((r) => r.count_year),
     );
     const holder = sharedSlot ?? (dupKeys.length ? null : heldElsewhere(listings, targets, id, fileEvents));
-    const held = holder ? await deps.store.ledger.getEvent(holder) : null;
+    const held = holder ? await storedEvent(holder) : null;
     if (held && (held.status === 'active' || held.status === 'draft')) {
       described.add(held.id);
       report.events.unchanged++;
@@ -275,7 +280,7 @@ export async function importStop(
       continue;
     }
     // An event retracted by a person stays so; one the importer retracted is described again, so restored.
-    const stored = await deps.store.ledger.getEvent(id);
+    const stored = await storedEvent(id);
     const gone = stored ? await retractionOf(deps.store, stored) : null;
     links.push(...rowLinks(id));
     if (gone && gone.actor !== STOP_ACTOR) {
@@ -291,7 +296,7 @@ export async function importStop(
       report.later_listing_kept.push({ event: id, stored_count_year: storedYear, file_count_year: latest.count_year });
       continue;
     }
-    let current = stored ?? undefined;
+    let current = stored;
     if (stored && gone) {
       const reason = `record ${latest._record} (line ${latest._line}) of ${file} (the ${snapshot} snapshot) describes this event again; the import had retracted it: ${gone.reason}`;
       const back = prepareStatus(deps, stored, 'restore', { actor: STOP_ACTOR, reason }, undefined, gone.restoreTo).write;

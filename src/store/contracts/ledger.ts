@@ -123,6 +123,8 @@ export interface RejectList {
 
 export interface LedgerRepo {
   getEvent(id: string): Promise<EventRecord | null>;
+  /** The stored events among `ids`, in one read (an id not stored is absent from the answer). */
+  getEvents(ids: readonly string[]): Promise<EventRecord[]>;
   listEvents(query: EventQuery): Promise<EventRecord[]>;
   countEvents(query: Omit<EventQuery, 'after' | 'limit'>): Promise<number>;
   /** The most recently written events first (updated_at DESC, id ASC): what changed lately. */

@@ -218,6 +218,11 @@ export function duckLedgerRepo(db: DuckDb): LedgerRepo {
       const rows = await db.cachedAll(`SELECT ${EVENT_COLS} FROM events WHERE id = $1`, [id]);
       return rows[0] ? toEvent(rows[0]) : null;
     },
+    async getEvents(ids) {
+      if (!ids.length) return [];
+      const rows = await db.all(`SELECT ${EVENT_COLS} FROM events WHERE id IN (SELECT unnest(json_transform($1, '["VARCHAR"]')))`, [JSON.stringify(ids)]);
+      return rows.map(toEvent);
+    },
     async listEvents(q) {
       const w = where(q);
       const rows = await db.cachedAll(
