@@ -58,8 +58,9 @@ async function readAll<T extends Row>(conn: DuckDBConnection, sql: string, param
   return rows;
 }
 
+/** Without parameters the text goes to DuckDB in one call (a script of several statements too); with them, prepared. */
 async function runOne(conn: DuckDBConnection, sql: string, params: Param[]): Promise<number> {
-  const result = await conn.run(sql, params);
+  const result = params.length ? await conn.run(sql, params) : await conn.run(sql);
   return Number(result.rowsChanged);
 }
 

@@ -1,7 +1,8 @@
 /**
  * Numbered SQL migrations (src/store/migrations/NNN_name.sql), applied in order when a store
- * opens and recorded in `schema_migrations` with a checksum. Each migration runs in its own
- * transaction, so a crash mid-migration leaves the previous version intact.
+ * opens and recorded in `schema_migrations` with a checksum. The migrations one open applies run
+ * in one transaction, so a crash mid-migration leaves the version the store had (a new file
+ * gets its whole schema with one commit, not one per migration).
  * Number ranges per domain keep parallel work from colliding: 001-019 ledger/spine,
  * 020-039 cost, 040-059 measure, 060-079 registry, 080-099 detect.
  */
@@ -81,20 +82,24 @@ export async function migrate(db: DuckDb, migrations = loadMigrations()): Promis
         'Use that version, or restore a backup made by this one (`splinternet db restore BACKUP`) after copying this one as it is (`splinternet db backup FILE`); nothing was changed',
       { details: { schema_version: newest, code_schema_version: known } },
     );
+  const missing: Migration[] = [];
   for (const m of migrations) {
     const seen = applied.get(m.version);
-    if (seen !== undefined) {
-      if (!acceptsChecksum(m, seen)) {
-        throw new AppError('STORE', `migration ${m.version}_${m.name} changed after it was applied (checksum ${seen} != ${m.checksum})`);
-      }
-      continue;
+    if (seen === undefined) missing.push(m);
+    else if (!acceptsChecksum(m, seen)) {
+      throw new AppError('STORE', `migration ${m.version}_${m.name} changed after it was applied (checksum ${seen} != ${m.checksum})`);
     }
-    await db.tx(async (tx) => {
-      for (const stmt of splitStatements(m.sql)) await tx.run(stmt);
-      await tx.run('INSERT INTO schema_migrations VALUES ($1, $2, $3, now())', [m.version, m.name, m.checksum]);
-      await db.pauseInTx('migrate', `version=${m.version}`);
-    });
   }
+  if (missing.length)
+    await db.tx(async (tx) => {
+      // one script (DuckDB runs it statement by statement in one call), then one row per migration
+      await tx.run(missing.flatMap((m) => splitStatements(m.sql)).join(';\n'));
+      await tx.run(
+        `INSERT INTO schema_migrations VALUES ${missing.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3}, now())`).join(', ')}`,
+        missing.flatMap((m) => [m.version, m.name, m.checksum]),
+      );
+      await db.pauseInTx('migrate', `versions=${missing.map((m) => m.version).join(',')}`);
+    });
   return schemaVersion(db);
 }
 
