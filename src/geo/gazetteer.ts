@@ -103,6 +103,21 @@ export const isWeak = (tokens: string[]): boolean => tokens.every((t) => WEAK.ha
 
 let extract: Extract | undefined;
 const indexes = new Map<string, CountryIndex>();
+/** The extract's rows grouped by country, in file order: an index reads its own country's rows only. */
+let rowsByCountry: Map<string, { admin1: Admin1Row[]; admin2: Admin2Row[]; places: PlaceRow[] }> | undefined;
+
+function countryRows(cc: string): { admin1: Admin1Row[]; admin2: Admin2Row[]; places: PlaceRow[] } {
+  if (!rowsByCountry) {
+    const x = load();
+    const by = new Map<string, { admin1: Admin1Row[]; admin2: Admin2Row[]; places: PlaceRow[] }>();
+    const of = (c: string) => by.get(c) ?? by.set(c, { admin1: [], admin2: [], places: [] }).get(c)!;
+    for (const r of x.admin1) of(r[0].slice(0, r[0].indexOf('.'))).admin1.push(r);
+    for (const r of x.admin2) of(r[0].slice(0, r[0].indexOf('.'))).admin2.push(r);
+    for (const r of x.places) of(r[4]).places.push(r);
+    rowsByCountry = by;
+  }
+  return rowsByCountry.get(cc) ?? { admin1: [], admin2: [], places: [] };
+}
 
 function load(): Extract {
   extract ??= JSON.parse(gunzipSync(readFileSync(packagePath('data', 'geo', 'gazetteer.json.gz'))).toString('utf8')) as Extract;
@@ -143,20 +158,18 @@ export function countryIndex(cc: string, isoNames: (iso: string) => string[]): C
   const hit = indexes.get(cc);
   if (hit) return hit;
   const x = load();
+  const rows = countryRows(cc);
   const names = new Map<string, Unit[]>();
   const admin1 = new Map<string, Admin1>();
   const admin2 = new Map<string, Admin2>();
-  const prefix = `${cc}.`;
-  for (const [key, name, iso, placePop, districts, english] of x.admin1) {
-    if (!key.startsWith(prefix)) continue;
+  for (const [key, name, iso, placePop, districts, english] of rows.admin1) {
     const u: Admin1 = { kind: 'admin1', key, name, iso, placePop, placeCap: x.admin1_cap[key] ?? 0, districts };
     admin1.set(key, u);
     add(names, name, u);
     if (english) add(names, english, u);
     if (iso) for (const n of isoNames(iso)) add(names, n, u);
   }
-  for (const [key, name, placePop, iso] of x.admin2) {
-    if (!key.startsWith(prefix)) continue;
+  for (const [key, name, placePop, iso] of rows.admin2) {
     const u: Admin2 = {
       kind: 'admin2',
       key,
@@ -169,8 +182,7 @@ export function countryIndex(cc: string, isoNames: (iso: string) => string[]): C
     admin2.set(key, u);
     add(names, name, u);
   }
-  for (const [geonameid, name, ascii, alts, country, a1, a2, population, fcode] of x.places) {
-    if (country !== cc) continue;
+  for (const [geonameid, name, ascii, alts, , a1, a2, population, fcode] of rows.places) {
     const u: Place = { kind: 'place', geonameid, name, admin1: `${cc}.${a1}`, admin2: a2 ? `${cc}.${a1}.${a2}` : '', population, fcode };
     add(names, name, u);
     if (ascii) add(names, ascii, u);
