@@ -131,7 +131,12 @@ describe('drafts', () => {
     expect(r.detections).toHaveLength(1);
     const written: unknown[] = [];
     const store = {
-      ledger: { getEvent: async () => null, getEvents: async () => [], listEvents: async () => [], writeEvents: async (w: unknown[]) => void written.push(...w) },
+      ledger: {
+        getEvent: async () => null,
+        getEvents: async () => [],
+        listEvents: async () => [],
+        writeEvents: async (w: unknown[]) => void written.push(...w),
+      },
     } as unknown as Store;
     const rep = await emitDrafts({ store, clock: { now: () => new Date('2026-01-01T00:00:00Z') }, actor: 'test' }, r.detections);
     expect(rep).toMatchObject({ created: 0, skipped: [{ id: r.detections[0]!.id, reason: expect.stringMatching(/country of AS1, AS2 is unknown \(ZZ\)/) }] });

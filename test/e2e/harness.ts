@@ -156,9 +156,13 @@ export async function visit(h: Harness, path: string, width = 1280, context?: Br
   return { page, errors, failed, ms: Date.now() - t0 };
 }
 
+/**
+ * The page as a reader sees it, in test-results/. Whole pages locally; under CI (where nobody
+ * looks at them) the viewport only: a whole country page costs over a second of CPU to encode.
+ */
 export async function shot(v: Visit, name: string): Promise<void> {
   const w = v.page.viewportSize()?.width ?? 0;
-  await v.page.screenshot({ path: join(SHOTS, `${name}-${w}.png`), fullPage: true });
+  await v.page.screenshot({ path: join(SHOTS, `${name}-${w}.png`), fullPage: !process.env.CI });
 }
 
 /** Screenshot, then require no console error and no failed request; closes the page. */

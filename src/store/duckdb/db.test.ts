@@ -52,3 +52,15 @@ describe('storeError', () => {
     expect(String(failure)).toMatch(/the database .*cut\.duckdb is corrupt \(.*Could not read enough bytes.*\)\. Recover: /);
   });
 });
+
+describe('SPLINTERNET_DUCKDB_THREADS', () => {
+  it('sets the threads an open file runs queries on (the test projects set 1 in vitest.config.ts)', async () => {
+    expect(process.env.SPLINTERNET_DUCKDB_THREADS).toBe('1');
+    const db = await DuckDb.open(':memory:');
+    try {
+      expect(await db.all("SELECT current_setting('threads')::INTEGER AS t")).toEqual([{ t: 1 }]);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -138,13 +138,21 @@ export class DuckDb implements Sql {
   static async open(path: string, options: { readers?: number; readOnly?: boolean } = {}): Promise<DuckDb> {
     let instance: DuckDBInstance;
     // the WAL and spill folder DuckDB makes beside a file it writes get the file's mode
+    // SPLINTERNET_DUCKDB_THREADS caps the threads one open file runs queries on (DuckDB's default: one per core).
+    const threads = process.env.SPLINTERNET_DUCKDB_THREADS;
+    if (threads && !/^[1-9]\d{0,3}$/.test(threads))
+      throw new AppError('USAGE', `SPLINTERNET_DUCKDB_THREADS must be a whole number of threads from 1 to 9999, not "${threads}"`);
     const sideFiles = options.readOnly || path === ':memory:' ? null : prepareSideFiles(path);
     try {
       // SPLINTERNET_DUCKDB_MEMORY_LIMIT (e.g. "512MB") caps DuckDB's buffer pool; DuckDB's default is 80% of RAM.
       const limit = process.env.SPLINTERNET_DUCKDB_MEMORY_LIMIT;
       // Loaded on the first open, not at start: a command refused for its flags never pays for DuckDB.
       const { DuckDBInstance } = await import('@duckdb/node-api');
-      instance = await DuckDBInstance.create(path, { ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}), ...(limit ? { memory_limit: limit } : {}) });
+      instance = await DuckDBInstance.create(path, {
+        ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),
+        ...(limit ? { memory_limit: limit } : {}),
+        ...(threads ? { threads } : {}),
+      });
     } catch (e) {
       sideFiles?.();
       if (isLockError(e)) {
