@@ -137,11 +137,11 @@ export class DuckDb implements Sql {
 
   static async open(path: string, options: { readers?: number; readOnly?: boolean } = {}): Promise<DuckDb> {
     let instance: DuckDBInstance;
-    // the WAL and spill folder DuckDB makes beside a file it writes get the file's mode
     // SPLINTERNET_DUCKDB_THREADS caps the threads one open file runs queries on (DuckDB's default: one per core).
     const threads = process.env.SPLINTERNET_DUCKDB_THREADS;
     if (threads && !/^[1-9]\d{0,3}$/.test(threads))
       throw new AppError('USAGE', `SPLINTERNET_DUCKDB_THREADS must be a whole number of threads from 1 to 9999, not "${threads}"`);
+    // the WAL and spill folder DuckDB makes beside a file it writes get the file's mode
     const sideFiles = options.readOnly || path === ':memory:' ? null : prepareSideFiles(path);
     try {
       // SPLINTERNET_DUCKDB_MEMORY_LIMIT (e.g. "512MB") caps DuckDB's buffer pool; DuckDB's default is 80% of RAM.
