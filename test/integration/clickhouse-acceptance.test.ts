@@ -8,7 +8,9 @@
  * give DuckDB's figures, two ingests of the same files at once (and every row stored twice)
  * leave the summaries equal to DuckDB's, kill -9 of a throughput re-extraction or of a speed-test
  * re-import leaves the previous rows visible, `measurements rescore` exits 2 with what to do instead. Skipped (with the reason) when clickhouse-server is
- * not installed. Real
+ * not installed. One ingest of the bucket and one speed-test import into the `acc` database and
+ * into a DuckDB reference serve every test that compares with them or re-runs over them (the
+ * kill tests' previous rows); a shard killed by a test is started again alone. Real
  * data: test/fixtures/ooni/bucket-sample, the shipped speed-test dataset and the register samples
  * in data/registry (see their SOURCES.md).
  */
@@ -33,7 +35,7 @@ const binary = findServerBinary();
 if (!binary) console.log('ClickHouse acceptance skipped: clickhouse-server is not installed (apt-get install clickhouse-server)');
 
 const json = (s: string) => JSON.parse(s) as Record<string, unknown>;
-/** Measurements in the fixture (distinct), from the DuckDB reference ingest of the first test. */
+/** Measurements in the fixture (distinct), from the DuckDB reference ingest (bucketIngested below). */
 let expected = 0;
 
 describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () => {
@@ -75,6 +77,50 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
       await s.close();
     }
   };
+  /**
+   * `clickhouse up` on the cluster whose shard 2 a test killed: shard 2 starts again on its own
+   * config, ports and data, shard 1 keeps running (inserts go through the Distributed tables
+   * synchronously, so shard 1 holds no queued rows for shard 2).
+   */
+  const restartShard2 = async () => {
+    const r = await runBin(['clickhouse', 'up', '--shards', '2', '--dir', dir, '--port', String(PORT), '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(json(r.out)).toMatchObject({ alreadyRunning: true, restarted: [2] });
+  };
+
+  /** The DuckDB reference: one ingest of the bucket fixture, then one import of the speed tests (the same runs as into `acc`). */
+  const ref = join(t.dir, 'ref.duckdb');
+  /** The --db file of the `acc` database. */
+  const accDb = join(t.dir, 'ledger.duckdb');
+  /**
+   * The `acc` database migrated and holding one ingest of the bucket fixture, and the same ingest
+   * into the DuckDB reference: run once per file, by the first test that calls this (the first
+   * test checks these runs' output); later tests that read `acc`, the reference or `expected`
+   * call it too, so each of them also holds when run alone (`-t`).
+   */
+  let bucketRuns: Promise<{ migrated: string; first: Record<string, unknown> }> | undefined;
+  const bucketIngested = () =>
+    (bucketRuns ??= (async () => {
+      const u = withDb('acc');
+      const migrated = await runBin(['db', 'migrate', '--store', u, '--db', accDb]);
+      expect(migrated.code, migrated.err).toBe(0);
+      const first = await runBin(['ingest', BUCKET, '--store', u, '--db', accDb, '--json']);
+      expect(first.code, first.err).toBe(0);
+      const r = await runBin(['ingest', BUCKET, '--db', ref, '--json']);
+      expect(r.code).toBe(0);
+      expected = json(r.out).stored as number;
+      return { migrated: migrated.out, first: json(first.out) };
+    })());
+  /** The speed tests imported into `acc` and into the DuckDB reference (after bucketIngested), once per file; the exit codes. */
+  let speedRuns: Promise<(number | null)[]> | undefined;
+  const speedTestsImported = () =>
+    (speedRuns ??= (async () => {
+      await bucketIngested();
+      return [
+        (await runBin(['speedtests', 'import', SPEEDTESTS, '--store', withDb('acc'), '--db', accDb])).code,
+        (await runBin(['speedtests', 'import', SPEEDTESTS, '--db', ref])).code,
+      ];
+    })());
 
   beforeAll(async () => {
     url = (await up()).url as string;
@@ -91,16 +137,11 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
 
   it('summary JSON equals DuckDB; both shards hold rows; a re-ingest stores nothing', { timeout: 400_000 }, async () => {
     const u = withDb('acc');
-    const ddb = join(t.dir, 'ref.duckdb');
-    const cdb = join(t.dir, 'ledger.duckdb');
-    const migrated = await runBin(['db', 'migrate', '--store', u, '--db', cdb]);
-    expect(migrated.code, migrated.err).toBe(0);
+    const ddb = ref;
+    const cdb = accDb;
+    const { migrated, first } = await bucketIngested();
     // the cluster's schema version is not presented as the embedded file's
-    expect(migrated.out).toMatch(/^ClickHouse store: schema version \d+ on every shard; the --db file .*ledger\.duckdb is migrated too\n$/);
-    const first = json((await runBin(['ingest', BUCKET, '--store', u, '--db', cdb, '--json'])).out);
-    const ref = await runBin(['ingest', BUCKET, '--db', ddb, '--json']);
-    expect(ref.code).toBe(0);
-    expected = json(ref.out).stored as number;
+    expect(migrated).toMatch(/^ClickHouse store: schema version \d+ on every shard; the --db file .*ledger\.duckdb is migrated too\n$/);
     expect(first.stored).toBe(expected);
     const a = await runBin(['measurements', 'summary', '--cc', 'RU', '--json', '--store', u, '--db', cdb]);
     const b = await runBin(['measurements', 'summary', '--cc', 'RU', '--json', '--db', ddb]);
@@ -116,8 +157,7 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
 
     // speed tests + throttling detections: the same as DuckDB
     // exit 3: the shipped dataset has lines without a country or network, kept as rejects
-    expect([0, 3]).toContain((await runBin(['speedtests', 'import', SPEEDTESTS, '--store', u, '--db', cdb])).code);
-    expect([0, 3]).toContain((await runBin(['speedtests', 'import', SPEEDTESTS, '--db', ddb])).code);
+    for (const code of await speedTestsImported()) expect([0, 3]).toContain(code);
     const da = await runBin(['detect', '--kind', 'throttling', '--cc', 'RU', '--json', '--store', u, '--db', cdb]);
     const dd = await runBin(['detect', '--kind', 'throttling', '--cc', 'RU', '--json', '--db', ddb]);
     expect(da.code, da.err).toBe(0);
@@ -254,6 +294,7 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
   });
 
   it('a shard stopped mid-ingest: the ingest fails naming it; after restart the rerun is exact', async () => {
+    await bucketIngested(); // expected
     const u = withDb('down');
     const cdb = join(t.dir, 'down.duckdb');
     expect((await runBin(['db', 'migrate', '--store', u, '--db', cdb])).code).toBe(0);
@@ -272,8 +313,7 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     const code = await new Promise<number | null>((ok) => child.on('close', ok));
     expect(code).not.toBe(0);
     expect(err).toContain(`shard 2 (127.0.0.1:${PORT + 1}: `);
-    await runBin(['clickhouse', 'down', '--dir', dir]);
-    await up();
+    await restartShard2();
     const rerun = await runBin(['ingest', BUCKET, '--store', u, '--db', cdb, '--json']);
     expect(rerun.code, rerun.err).toBe(0);
     expect(json(rerun.out).reconciled).toBe(true);
@@ -308,17 +348,17 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     expect(error.message).toContain(`shard 2 (127.0.0.1:${PORT + 1}: `);
     expect(error.message).toContain('files an import finished before it stay stored');
     expect(error.message).not.toMatch(/\(in: (SELECT|ALTER|INSERT)/);
-    await runBin(['clickhouse', 'down', '--dir', dir]);
-    await up();
+    await restartShard2();
     expect([0, 3]).toContain((await runBin(['speedtests', 'import', SPEEDTESTS, '--store', u, '--db', cdb])).code);
-    const ref = join(t.dir, 'stdown-ref.duckdb');
-    expect([0, 3]).toContain((await runBin(['speedtests', 'import', SPEEDTESTS, '--db', ref])).code);
+    // the DuckDB reference holds one import of the same speed tests
+    for (const code of await speedTestsImported()) expect([0, 3]).toContain(code);
     const a = await runBin(['speedtests', 'summary', '--json', '--store', u, '--db', cdb]);
     const b = await runBin(['speedtests', 'summary', '--json', '--db', ref]);
     expect(json(a.out)).toEqual(json(b.out));
   });
 
   it('kill -9 of the ingest: the rerun stores each measurement exactly once', async () => {
+    await bucketIngested(); // expected
     const u = withDb('killed');
     const cdb = join(t.dir, 'killed.duckdb');
     expect((await runBin(['db', 'migrate', '--store', u, '--db', cdb])).code).toBe(0);
@@ -333,8 +373,8 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
   });
 
   it('two ingests of the same files at once, then every row stored twice more: summaries equal DuckDB', { timeout: 400_000 }, async () => {
+    await bucketIngested(); // the DuckDB reference and expected
     const u = withDb('race');
-    const ref = join(t.dir, 'ref.duckdb');
     expect((await runBin(['db', 'migrate', '--store', u, '--db', join(t.dir, 'race-a.duckdb')])).code).toBe(0);
     // two nodes (two embedded files) ingesting the same fixture: both may see an id as new and both insert it
     const runs = await Promise.all(['race-a', 'race-b'].map((n) => runBin(['ingest', BUCKET, '--store', u, '--db', join(t.dir, `${n}.duckdb`), '--json'])));
@@ -360,11 +400,10 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
   });
 
   it('kill -9 of a throughput re-extraction: the previous figures stay visible; the rerun leaves no extra rows', { timeout: 400_000 }, async () => {
-    const u = withDb('tpkill');
-    const cdb = join(t.dir, 'tpkill.duckdb');
-    expect((await runBin(['db', 'migrate', '--store', u, '--db', cdb])).code).toBe(0);
-    // ingest extracts the network-event throughput of the files it stored
-    expect((await runBin(['ingest', BUCKET, '--store', u, '--db', cdb, '--json'])).code).toBe(0);
+    // `acc` holds an ingest of the bucket (exit 0), which extracted the network-event throughput of the files it stored
+    const u = withDb('acc');
+    const cdb = accDb;
+    await bucketIngested();
     const visible = () => withStore(cdb, u, async (store) => ({ counts: await store.throughput.counts(), points: await store.throughput.points({}) }));
     const before = await visible();
     expect(before.counts.rows).toBeGreaterThan(0);
@@ -375,14 +414,14 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     expect(rerun.code, rerun.err).toBe(0);
     expect(await visible()).toEqual(before);
     // every row of the killed run's unfinished generation is gone: the shards hold exactly the visible rows
-    expect((await rowsOn(0, 'tpkill', 'throughput_rows')) + (await rowsOn(1, 'tpkill', 'throughput_rows'))).toBe(before.counts.rows);
+    expect((await rowsOn(0, 'acc', 'throughput_rows')) + (await rowsOn(1, 'acc', 'throughput_rows'))).toBe(before.counts.rows);
   });
 
   it('kill -9 of a speed-test re-import: the previous rows stay visible; the rerun replaces them without duplicates', { timeout: 400_000 }, async () => {
-    const u = withDb('stkill');
-    const cdb = join(t.dir, 'stkill.duckdb');
-    expect((await runBin(['db', 'migrate', '--store', u, '--db', cdb])).code).toBe(0);
-    expect([0, 3]).toContain((await runBin(['speedtests', 'import', SPEEDTESTS, '--store', u, '--db', cdb])).code);
+    // `acc` holds one import of the speed tests
+    const u = withDb('acc');
+    const cdb = accDb;
+    for (const code of await speedTestsImported()) expect([0, 3]).toContain(code);
     const visible = () => withStore(cdb, u, (store) => store.speedtests.count());
     const before = await visible();
     expect(before.total).toBeGreaterThan(10_000);
@@ -391,6 +430,6 @@ describe.skipIf(!binary)('ClickHouse store acceptance (two local shards)', () =>
     expect([0, 3]).toContain((await runBin(['speedtests', 'import', SPEEDTESTS, '--store', u, '--db', cdb])).code);
     expect(await visible()).toEqual(before);
     // every row left by the killed run is gone: the shards hold exactly the visible rows
-    expect((await rowsOn(0, 'stkill', 'speedtest_rows')) + (await rowsOn(1, 'stkill', 'speedtest_rows'))).toBe(before.total);
+    expect((await rowsOn(0, 'acc', 'speedtest_rows')) + (await rowsOn(1, 'acc', 'speedtest_rows'))).toBe(before.total);
   });
 });
