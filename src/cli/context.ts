@@ -271,7 +271,8 @@ export class CliContext {
     const format = o.format === 'json' ? 'json' : rowFormat(o.format as string);
     if (format !== 'json') fileWithout(binding, o, (k) => `--${k.replace(/_/g, '-')}`);
     // Parquet is written by DuckDB: an in-memory store, not the database (which a server may hold).
-    const scratch = format === 'parquet' ? await openStore(':memory:') : null;
+    // It only converts rows (no table of the schema is read), so it is opened without migrating.
+    const scratch = format === 'parquet' ? await openStore(':memory:', { migrate: false }) : null;
     try {
       const file =
         format === 'json'
