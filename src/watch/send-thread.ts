@@ -14,7 +14,11 @@
 import { Worker } from 'node:worker_threads';
 import type { Sender } from './hooks.js';
 
-/** The worker's code: fetch with a timeout, redirects not followed, the error's causes kept as plain data. */
+/**
+ * The worker's code: fetch with a timeout (counted from when the request is under way; a timeout
+ * rejects as AbortSignal.timeout does, a TimeoutError), redirects not followed, the error's causes
+ * kept as plain data.
+ */
 const THREAD_CODE = `
 const { parentPort } = require('node:worker_threads');
 const plain = (e, depth) => {
@@ -26,12 +30,20 @@ const plain = (e, depth) => {
   };
 };
 parentPort.on('message', async (m) => {
+  const abort = new AbortController();
+  let timer;
   try {
-    const res = await fetch(m.url, { method: 'POST', headers: m.headers, body: m.body, redirect: 'manual', signal: AbortSignal.timeout(m.timeoutMs) });
+    const sent = fetch(m.url, { method: 'POST', headers: m.headers, body: m.body, redirect: 'manual', signal: abort.signal });
+    // armed once fetch has the request: the thread's first fetch loads its HTTP client inside that
+    // call, and that load is this process's time, not the receiver's
+    timer = setTimeout(() => abort.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), m.timeoutMs);
+    const res = await sent;
     await (res.body ? res.body.cancel().catch(() => undefined) : undefined);
     parentPort.postMessage({ id: m.id, status: res.status });
   } catch (e) {
     parentPort.postMessage({ id: m.id, error: plain(e, 0) });
+  } finally {
+    clearTimeout(timer);
   }
 });
 `;
