@@ -9,7 +9,9 @@ import { FAILURE_KEY_TESTS } from './experiments.js';
 import { scoreMeasurement } from './index.js';
 
 const matcher = shippedMatcher();
-const shipped = fixtureSets().shipped!.map((l) => JSON.parse(l) as Json & { test_name: string; input?: unknown; test_keys: Json });
+/** Every shipped and fixture set, read and gunzipped once for the whole file. */
+const SETS = fixtureSets();
+const shipped = SETS.shipped!.map((l) => JSON.parse(l) as Json & { test_name: string; input?: unknown; test_keys: Json });
 const one = (test: string, has = '') => {
   const m = shipped.find((x) => x.test_name === test && JSON.stringify(x.input ?? '').includes(has));
   if (!m) throw new Error(`no shipped ${test} ${has}`);
@@ -86,31 +88,38 @@ describe('SYNTHETIC variants (one key of a real measurement changed)', () => {
   });
 });
 
+/** Each parsable line of a set with its verdict, scored once and read by both walks below. */
+const scored = new Map<string, { test_name: string; verdict: ReturnType<typeof scoreMeasurement>['verdict'] }[]>();
+function verdictsOf(set: string) {
+  let out = scored.get(set);
+  if (!out) {
+    out = [];
+    for (const l of SETS[set]!) {
+      const p = parseMeasurement(l);
+      if (p.ok) out.push({ test_name: p.value.envelope.test_name, verdict: scoreMeasurement(p.value, matcher).verdict });
+    }
+    scored.set(set, out);
+  }
+  return out;
+}
+
 describe('every shipped and fixture verdict that claims interference or an outage says where', () => {
   // a tunnel that stalled where the measurement records no network step (tunnel.bootstrap.*) names
   // the tunnel as where, in its mechanism, and no layer
-  it.each(Object.keys(fixtureSets()))('%s: blocked, likely_blocked and down name their layers; blocked and likely_blocked their mechanism', (set) => {
+  it.each(Object.keys(SETS))('%s: blocked, likely_blocked and down name their layers; blocked and likely_blocked their mechanism', (set) => {
     const missing: string[] = [];
-    for (const l of fixtureSets()[set]!) {
-      const p = parseMeasurement(l);
-      if (!p.ok) continue;
-      const { verdict: v } = scoreMeasurement(p.value, matcher);
+    for (const { test_name, verdict: v } of verdictsOf(set)) {
       if (!['blocked', 'likely_blocked', 'down'].includes(v.status)) continue;
       const inTunnel = v.layers.length === 0 && v.mechanism?.startsWith('tunnel.bootstrap.');
-      if ((!v.layers.length && !inTunnel) || (v.status !== 'down' && !v.mechanism))
-        missing.push(`${p.value.envelope.test_name} ${v.status} ${v.rules.join(',')}`);
+      if ((!v.layers.length && !inTunnel) || (v.status !== 'down' && !v.mechanism)) missing.push(`${test_name} ${v.status} ${v.rules.join(',')}`);
     }
     expect(missing).toEqual([]);
   });
 });
 
 describe('no shipped or fixture measurement is ok by default', () => {
-  it.each(Object.keys(fixtureSets()))('%s: generic.ok only for tests whose one outcome key is failure', (set) => {
-    for (const l of fixtureSets()[set]!) {
-      const p = parseMeasurement(l);
-      if (!p.ok) continue;
-      const { verdict } = scoreMeasurement(p.value, matcher);
-      if (verdict.rules.includes('generic.ok')) expect(FAILURE_KEY_TESTS.has(p.value.envelope.test_name), p.value.envelope.test_name).toBe(true);
-    }
+  it.each(Object.keys(SETS))('%s: generic.ok only for tests whose one outcome key is failure', (set) => {
+    for (const { test_name, verdict } of verdictsOf(set))
+      if (verdict.rules.includes('generic.ok')) expect(FAILURE_KEY_TESTS.has(test_name), test_name).toBe(true);
   });
 });
