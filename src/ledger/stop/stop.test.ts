@@ -19,6 +19,16 @@ import { stopRecordTexts, stopRecordTextsByYear } from './record-texts.js';
 
 const fixture = (name: string) => readFileSync(packagePath('test', 'fixtures', 'stop', name), 'utf8');
 const real = () => parseStopCsv(fixture('real-sample.csv'), 'real-sample.csv');
+/** The shipped snapshot's text, read once for the file. */
+const SNAPSHOT_TEXT = readFileSync(packagePath('data', 'events', 'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv'), 'utf8');
+let snapshotCells: string[][] | undefined;
+/** The shipped snapshot as csv-parse reads it (cells, header first), parsed once and only read. */
+const snapshotRecords = (): string[][] => (snapshotCells ??= parse(SNAPSHOT_TEXT, { bom: true, relax_column_count: true }));
+let snapshotRows: StopRow[] | undefined;
+/** The shipped snapshot as parseStopCsv reads it under its own name, parsed once for the tests that pick records of it. */
+const snapshot = (): StopRow[] => (snapshotRows ??= parseStopCsv(SNAPSHOT_TEXT, 'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv'));
+/** The real records of test/fixtures/stop/cost-sample.csv. */
+const costSample = () => parseStopCsv(fixture('cost-sample.csv'), 'cost-sample.csv');
 
 describe('parseStopCsv', () => {
   it('keeps line breaks inside cells and counts records, not lines', () => {
@@ -30,7 +40,7 @@ describe('parseStopCsv', () => {
     expect(rows[rows.length - 1]!._line).toBeGreaterThan(rows.length + 1);
   });
   it('reads the shipped snapshot saved with CRLF everywhere (inside cells too) cell for cell as the original, each record on its own line', () => {
-    const text = readFileSync(packagePath('data', 'events', 'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv'), 'utf8');
+    const text = SNAPSHOT_TEXT;
     const copy = `\uFEFF${text.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n')}`;
     const rows = parseStopCsv(text, 'a.csv');
     const crlf = parseStopCsv(copy, 'copy.csv');
@@ -47,8 +57,7 @@ describe('parseStopCsv', () => {
     }
   });
   it('counts a CRLF inside a quoted cell as one line break (records 173 and 657 of the snapshot, CRLF inside and between them)', () => {
-    const text = readFileSync(packagePath('data', 'events', 'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv'), 'utf8');
-    const all: string[][] = parse(text, { bom: true, relax_column_count: true });
+    const all = snapshotRecords();
     const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
     const csv = [all[0]!, all[173]!, all[657]!].map((r) => r.map((v) => cell(v.replace(/\r?\n/g, '\r\n'))).join(',')).join('\r\n') + '\r\n';
     const rows = parseStopCsv(csv, 'crlf-cells.csv');
@@ -310,7 +319,10 @@ describe("each record's text", () => {
     expect(again.events.unchanged).toBe(first.events.created);
     expect((await uganda()).every((l) => typeof (l.doc as { text?: unknown }).text === 'string')).toBe(true);
   });
+});
 
+// the text helpers' checks need no store: they sit under the same title, outside the store hooks
+describe("each record's text", () => {
   const link = (count_year: string, record: number, text?: string) => ({
     eventId: 'e',
     kind: 'stop_row',
@@ -338,7 +350,6 @@ describe('near-duplicate records', () => {
   beforeEach(async () => ({ store, cleanup } = await tempStore()));
   afterEach(() => cleanup());
   const deps = () => ({ store, clock: fixedClock('2026-06-01T00:00:00Z'), progress: silentProgress });
-  const sample = () => parseStopCsv(fixture('cost-sample.csv'), 'cost-sample.csv');
 
   it('counts once an ongoing block listed again in a later year with its services revised, keeping the later listing; another area stays apart', async () => {
     const rows = parseStopCsv(fixture('revised-repeats.csv'), 'revised-repeats.csv');
@@ -392,7 +403,7 @@ describe('near-duplicate records', () => {
     expect((await importStop(deps(), sameYear, 'b.csv', '2026-05-20')).duplicates.filter((d) => d.kept.startsWith('stop-bd'))).toEqual([]);
   });
   it("counts Iran's 16 November 2019 shutdown once (STOP lists it twice), citing both records; renewals stay separate", async () => {
-    const rows = sample();
+    const rows = costSample();
     expect(findDuplicates(new Map(rows.map((r) => [stopEventKey(r) + r._record, [r]])))).toBeDefined();
     const r = await importStop(deps(), rows, 'cost-sample.csv', '2026-05-20');
     expect(r.rows_stored + r.rows_rejected).toBe(r.rows_read);
@@ -410,7 +421,7 @@ describe('near-duplicate records', () => {
   });
 
   it('retracts an event an earlier import made of the duplicate record, and stays idempotent', async () => {
-    const rows = sample();
+    const rows = costSample();
     // Before the rule both records became events; with the first record's end moved away they still do.
     const old = rows.map((x) => (x.country.startsWith('Iran') && x.end_date === '2019-11-23' ? { ...x, end_date: '2019-12-30' } : x));
     expect((await importStop(deps(), old, 'cost-sample.csv', '2026-05-20')).duplicates.filter((d) => d.kept.startsWith('stop-ir'))).toEqual([]);
@@ -427,8 +438,27 @@ describe('near-duplicate records', () => {
     expect(nov.filter((e) => e.status === 'active').map((e) => e.end)).toEqual(['2019-11-23']);
   });
 
+  it('one shutdown STOP lists with its area written two ways, or with the services it cut beside the full network, is counted once', async () => {
+    // near-duplicates.csv: records 111/112 (Saharanpur, May 2017) and 436/438 (Pulwama, February 2019)
+    const rows = parseStopCsv(fixture('near-duplicates.csv'), 'near-duplicates.csv');
+    const r = await importStop(deps(), rows, 'near-duplicates.csv', '2026-05-20');
+    expect(r.rows_stored).toBe(4);
+    expect(r.duplicates_merged).toBe(2);
+    const events = (await store.ledger.listEvents({ statuses: ['active'], limit: 100 })).map(
+      (x) => x.doc as { start: string; end: string | null; notes: string },
+    );
+    expect(events.map((e) => [e.start, e.end]).sort()).toEqual([
+      ['2017-05-24', '2017-06-03'],
+      ['2019-02-12', null],
+    ]);
+    for (const e of events) expect(e.notes).toMatch(/STOP lists this shutdown 2 times/);
+  });
+});
+
+// the rule's check needs no store: it sits under the same title, outside the store hooks
+describe('near-duplicate records', () => {
   it('the rule: same identity and start with ends ≤ 3 days apart, or ended spans overlapping ≥ 2 days and half the shorter', () => {
-    const base = sample().find((x) => x.country.startsWith('Iran') && x.end_date === '2019-11-23')!;
+    const base = costSample().find((x) => x.country.startsWith('Iran') && x.end_date === '2019-11-23')!;
     const g = (over: Partial<StopRow>, n: number): [string, StopRow[]] => [`k${n}`, [{ ...base, ...over, _record: n }]];
     const dups = (...gs: [string, StopRow[]][]) => Object.fromEntries(findDuplicates(new Map(gs)));
     expect(dups(g({}, 1), g({ end_date: '2019-11-27' }, 2))).toEqual({}); // ends 4 days apart
@@ -449,22 +479,6 @@ describe('near-duplicate records', () => {
     // blocks of different services in the same window stay two restrictions
     const block = { shutdown_extent: 'Service-based', facebook_affected: 'No', twitter_affected: 'No' };
     expect(dups(g({ ...block, facebook_affected: 'Yes' }, 1), g({ ...block, twitter_affected: 'Yes' }, 2))).toEqual({});
-  });
-
-  it('one shutdown STOP lists with its area written two ways, or with the services it cut beside the full network, is counted once', async () => {
-    // near-duplicates.csv: records 111/112 (Saharanpur, May 2017) and 436/438 (Pulwama, February 2019)
-    const rows = parseStopCsv(fixture('near-duplicates.csv'), 'near-duplicates.csv');
-    const r = await importStop(deps(), rows, 'near-duplicates.csv', '2026-05-20');
-    expect(r.rows_stored).toBe(4);
-    expect(r.duplicates_merged).toBe(2);
-    const events = (await store.ledger.listEvents({ statuses: ['active'], limit: 100 })).map(
-      (x) => x.doc as { start: string; end: string | null; notes: string },
-    );
-    expect(events.map((e) => [e.start, e.end]).sort()).toEqual([
-      ['2017-05-24', '2017-06-03'],
-      ['2019-02-12', null],
-    ]);
-    for (const e of events) expect(e.notes).toMatch(/STOP lists this shutdown 2 times/);
   });
 });
 
@@ -691,10 +705,7 @@ describe('the same records read from another file of the snapshot', () => {
     expect(await locators()).toEqual(cited);
   });
   it('leaves every event unchanged when the file is saved with CRLF inside its cells too (records 417, 444, 600, 606, 607 of the snapshot: actors on two lines)', async () => {
-    const all: string[][] = parse(readFileSync(packagePath('data', 'events', 'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv'), 'utf8'), {
-      bom: true,
-      relax_column_count: true,
-    });
+    const all = snapshotRecords();
     const text = csv([all[0]!, ...[417, 444, 600, 606, 607].map((i) => all[i]!)], '\r\n');
     expect(text).toContain('Mobilis (Algerie Telecom)\nDjezzy');
     const first = await load('a.csv', text);
@@ -733,15 +744,11 @@ describe("the file's row order (real records of the shipped snapshot)", () => {
   beforeEach(async () => ({ store, cleanup } = await tempStore()));
   afterEach(() => cleanup());
   const deps = () => ({ store, clock: fixedClock('2026-06-01T00:00:00Z'), progress: silentProgress });
-  const snapshot = parseStopCsv(
-    readFileSync(packagePath('data', 'events', 'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv'), 'utf8'),
-    'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv',
-  );
   // Pakistan 2020-05-18 (692 rejected, 693 sharing its key and count_year), Iran 2019-11-16 (606/607), Sudan
   // 2024-02-02/06 (1551/1553), Pulwama 2019-02-12 (436/438), India 2018-06-25 (300/301), Nigeria's Twitter block
   // (879 of 2021, 1010 of 2022), Oman's block from 2021-03-14 (847 of 2021, 1007, 1213, 1502, 1806 of 2022-2025).
   const RECORDS = [300, 301, 436, 438, 606, 607, 692, 693, 847, 879, 1007, 1010, 1213, 1502, 1551, 1553, 1806];
-  const picked = () => snapshot.filter((r) => RECORDS.includes(r._record));
+  const picked = () => snapshot().filter((r) => RECORDS.includes(r._record));
   /** The rows as a file sorted otherwise would number them: record i+1 on line i+2. */
   const renumbered = (rows: StopRow[]) => rows.map((r, i) => ({ ...r, _record: i + 1, _line: i + 2 }));
   const active = async () =>
@@ -793,13 +800,9 @@ describe('a part of the snapshot holding an earlier listing (real records of the
   beforeEach(async () => ({ store, cleanup } = await tempStore()));
   afterEach(() => cleanup());
   const deps = () => ({ store, clock: fixedClock('2026-06-01T00:00:00Z'), progress: silentProgress });
-  const snapshot = parseStopCsv(
-    readFileSync(packagePath('data', 'events', 'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv'), 'utf8'),
-    'accessnow_stop_combined_2016-2025_snapshot-2026-05-20.csv',
-  );
   // Pakistan's block of 17 February 2024 and Myanmar's Phyu township shutdown of 20 December 2024: open in their
   // 2024 listings (records 1577 and 1786), ended in their 2025 ones (1832: 7 May 2025; 1848: 2 January 2025).
-  const records = (...n: number[]) => snapshot.filter((r) => n.includes(r._record));
+  const records = (...n: number[]) => snapshot().filter((r) => n.includes(r._record));
   const ends = async () =>
     (await store.ledger.listEvents({ statuses: ['active'], limit: 10 }))
       .map((x) => x.doc as unknown as LedgerEvent)
