@@ -106,13 +106,23 @@ export function createApp(deps: AppDeps) {
   documentPlainRoutes(app, ALL_OPS);
   documentAccess(app);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Splinternet Observatory API',
-      version: '0.1.0',
-      description: 'Ledger of state internet controls, measurements, costs and registry analysis. Every figure carries its method, inputs and sources.',
-    },
+  // Every route is registered by now, so the document is generated once, on its first request,
+  // and the same document answers every later one (the dashboard asks for it on each page load).
+  let openapi: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.get('/openapi.json', (c) => {
+    try {
+      openapi ??= app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'Splinternet Observatory API',
+          version: '0.1.0',
+          description: 'Ledger of state internet controls, measurements, costs and registry analysis. Every figure carries its method, inputs and sources.',
+        },
+      });
+      return c.json(openapi);
+    } catch (e) {
+      return c.json(e, 500);
+    }
   });
   // HEAD is the GET without its body: the same status and header fields (head.ts).
   app.fetch = headAsGet(app.fetch);
