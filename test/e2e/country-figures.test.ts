@@ -1,18 +1,22 @@
 /**
  * The country page's cost and indicator tables and an event's cost, checked in a real browser
  * against the API's own answers on the seeded data: partial totals marked, ratios and published
- * notes written as the tables write numbers, and no rate line where no rate was used.
+ * notes written as the tables write numbers, and no rate line where no rate was used. Tests that
+ * read the same page share one visit of it (harness.ts sharedVisits).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { money } from '../../web/src/format.js';
-import { clean, ready, startHarness, visit, type Harness } from './harness.js';
+import { clean, ready, sharedVisits, startHarness, visit, type Harness } from './harness.js';
 
 let hx: Harness;
+/** Pakistan's page, read by the cost table's test and then the indicators' test, opened once. */
+const pages = sharedVisits(() => hx);
 
 beforeAll(async () => {
   hx = await startHarness();
 });
 afterAll(async () => {
+  await pages.close();
   await hx?.stop();
 });
 
@@ -45,7 +49,7 @@ describe('country cost table', () => {
 
   it('writes factor ratios in grouped digits and no ratio against a figure Top10VPN does not give (PK)', async () => {
     const { rows } = await compare('PK');
-    const v = await visit(hx, '/country/PK');
+    const v = await pages.visit('/country/PK');
     await ready(v.page, 120_000);
     const table = v.page.locator('table.data', { has: v.page.locator('li[data-factor]') });
     expect(await table.textContent()).not.toMatch(/\de[+-]\d/);
@@ -63,12 +67,12 @@ describe('country cost table', () => {
       expect(t).toContain('the remainder of the other factors');
       expect(t).not.toMatch(/theirs —/);
     }
-    await clean(v, 'country-PK-causes');
+    await clean(v, 'country-PK-causes', true);
   });
 
   it("writes the published series' values and notes as the cost table does (IN, PK)", async () => {
     for (const cc of ['IN', 'PK']) {
-      const v = await visit(hx, `/country/${cc}`);
+      const v = cc === 'PK' ? await pages.visit('/country/PK') : await visit(hx, `/country/${cc}`);
       await ready(v.page, 120_000);
       const fig = v.page
         .locator('figure', { hasText: 'Top10VPN' })
@@ -82,7 +86,7 @@ describe('country cost table', () => {
         expect(t, cc).not.toMatch(/\d{7,}/);
         expect(t, cc).not.toMatch(/\?/);
       }
-      await clean(v, `country-${cc}-indicators`);
+      await clean(v, `country-${cc}-indicators`, cc === 'PK');
     }
   });
 });

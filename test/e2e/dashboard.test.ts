@@ -3,21 +3,25 @@
  * from the shipped data on a free loopback port. Every page is opened, asserted on real
  * content, screenshotted into test-results/, and must log no console error and fail no request.
  * Pages whose API has not landed must say so (asserted through the server's own OpenAPI).
+ * Tests that only read the same page share one visit of it (harness.ts sharedVisits).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clean, ready, shot, slowApiReport, SHOTS, startHarness, visit, type Harness, type Visit } from './harness.js';
+import { clean, ready, sharedVisits, shot, slowApiReport, SHOTS, startHarness, visit, type Harness, type Visit } from './harness.js';
 
 let hx: Harness;
 const has = (p: string) => hx.apiPaths.has(p);
+/** The country, comparison, regions and registry pages that several tests read, opened once each. */
+const pages = sharedVisits(() => hx);
 
 beforeAll(async () => {
   hx = await startHarness();
 });
 afterAll(async () => {
+  await pages.close();
   if (hx) console.log(await slowApiReport(hx.base, 100));
   await hx?.stop();
 });
@@ -98,7 +102,7 @@ describe('world map', () => {
 
 describe('country profile', () => {
   it('shows Russia’s timeline with linked events, indicators, and each section’s state', async () => {
-    const v = await visit(hx, '/country/RU');
+    const v = await pages.visit('/country/RU');
     expect(await v.page.locator('h1').textContent()).toContain('Russian Federation');
     expect(await v.page.locator('.chart svg a[href="/events/ru-2018-telegram-block"]').count()).toBe(1);
     expect(await v.page.locator('figure.fig figcaption', { hasText: 'violence' }).count()).toBeGreaterThan(0);
@@ -106,11 +110,11 @@ describe('country profile', () => {
     if (has('/api/measurements/summary')) expect(await v.page.locator('figcaption', { hasText: 'Key services in RU' }).count()).toBe(1);
     if (!has('/api/speedtests/summary')) expect(await unavailable(v)).toBeGreaterThan(0);
     else expect(await v.page.locator('figcaption', { hasText: 'Throttling in RU' }).count()).toBe(1);
-    await clean(v, 'country-RU');
+    await clean(v, 'country-RU', true);
   });
 
   it("India's cost by year is priced by who was cut off: 2022 below $2 billion, beside Top10VPN's figure", async () => {
-    const v = await visit(hx, '/country/IN');
+    const v = await pages.visit('/country/IN');
     const cell = v.page.locator('span[data-year="2022"][data-method="cost-escalated"]');
     await cell.waitFor({ state: 'attached', timeout: 120_000 });
     const usd = Number(await cell.getAttribute('data-usd'));
@@ -119,18 +123,18 @@ describe('country profile', () => {
     expect(usd).toBeLessThan(2e9);
     expect(await v.page.locator('figcaption', { hasText: 'beside Top10VPN' }).count()).toBe(1);
     expect(await v.page.locator('table.data th', { hasText: 'Top10VPN (USD)' }).count()).toBe(1);
-    await clean(v, 'country-IN-cost');
+    await clean(v, 'country-IN-cost', true);
   });
 
   it('a country-year beyond 3× of Top10VPN names why, factor by factor: Russia 2024, hours Top10VPN does not count', async () => {
-    const v = await visit(hx, '/country/RU');
+    const v = await pages.visit('/country/RU');
     const row = v.page.locator('tr', { has: v.page.locator('span[data-year="2024"][data-method="cost-escalated"]') });
     const first = row.locator('ul.causes li').first();
     await first.waitFor({ state: 'attached', timeout: 120_000 });
     expect(await first.getAttribute('data-factor')).toBe('hours');
     expect(Number(await first.getAttribute('data-ratio'))).toBeGreaterThan(3);
     expect(await first.textContent()).toMatch(/^hours ×[\d.]+ \(ours [\d,]+ h, theirs [\d,]+ h\): we count hours Top10VPN does not/);
-    await clean(v, 'country-RU-causes');
+    await clean(v, 'country-RU-causes', true);
   });
 
   it("a Top10VPN row for part of a country says so: Pakistan 2019 is Azad Kashmir's, beside our events there", async () => {
@@ -155,12 +159,11 @@ describe('country profile', () => {
         rows: { country: string; year: number; events: { id: string }[]; events_not_priced: { id: string }[] }[];
       };
       const api = r.rows.find((x) => x.country === cc && x.year === year)!;
-      const v = await visit(hx, `/country/${cc}`);
+      const v = await pages.visit(`/country/${cc}`);
       const row = v.page.locator('tr', { has: v.page.locator(`span[data-year="${year}"][data-method="cost-escalated"]`) });
       await row.waitFor({ state: 'attached', timeout: 120_000 });
       const links = row.locator(`a[href^="/events?"]`);
       const hrefs = await links.evaluateAll((as) => as.map((a) => [a.getAttribute('href') ?? '', a.textContent ?? '']));
-      await v.page.close();
       // the priced events first, then those not priced
       const groups = [api.events, ...(api.events_not_priced.length ? [api.events_not_priced] : [])];
       expect(hrefs.length).toBe(groups.length);
@@ -181,7 +184,7 @@ describe('country profile', () => {
       items: { asn: string; day: string; tests_read: number; n: number }[];
     };
     const day = r.items.find((x) => x.n === 0 && x.tests_read > 0)!;
-    const v = await visit(hx, '/country/RU');
+    const v = await pages.visit('/country/RU');
     const table = v.page.locator('.table-wrap', { has: v.page.locator('caption', { hasText: 'Speed tests in RU' }) });
     await table.waitFor({ state: 'attached', timeout: 120_000 });
     const heads = await table.locator('thead th').allTextContents();
@@ -201,7 +204,7 @@ describe('country profile', () => {
       ).toBe(true);
     }
     expect(day.tests_read).toBeGreaterThan(0);
-    await clean(v, 'country-RU-throttling');
+    await clean(v, 'country-RU-throttling', true);
   });
 
   it('the world map colours countries by our estimate', async () => {
@@ -288,19 +291,19 @@ describe('event page', () => {
 
 describe('China vs Russia', () => {
   it('compares counts by category and year, technical share and cooperation, with links', async () => {
-    const v = await visit(hx, '/compare/CN-RU');
+    const v = await pages.visit('/compare/CN-RU');
     expect(await v.page.locator('.chart svg a[href^="/events?country=RU"]').count()).toBeGreaterThan(3);
     expect(await v.page.locator('.chart svg a[href^="/events?country=CN"]').count()).toBeGreaterThan(3);
     const coop = v.page.locator('table.data caption', { hasText: 'Cooperation events' }).locator('xpath=..').locator('tbody tr');
     expect(await coop.count()).toBeGreaterThanOrEqual(5);
-    await clean(v, 'compare');
+    await clean(v, 'compare', true);
   });
 
   it("downloads the API's events export: every column, ids and sources, the cooperation file cut to the events listing both", async () => {
     const exported = await (await fetch(`${hx.base}/api/export/events.csv?country=RU`)).text();
     const header = exported.split(/\r?\n/)[0]!;
     expect(header).toMatch(/^id,.*\bsources\b/);
-    const v = await visit(hx, '/compare/CN-RU');
+    const v = await pages.visit('/compare/CN-RU');
     const coop = v.page.locator('.table-wrap', { has: v.page.locator('caption', { hasText: /^Cooperation events listing/ }) });
     const shown = await coop.locator('tbody a[href^="/events/"]').evaluateAll((as) => as.map((a) => decodeURIComponent(a.getAttribute('href')!.slice(8))));
     const file = await download(v, coop.locator('a.download'));
@@ -312,14 +315,14 @@ describe('China vs Russia', () => {
         .map((l) => l.split(',')[0])
         .sort(),
     ).toEqual([...shown].sort());
-    await clean(v, 'compare-download');
-    const c = await visit(hx, '/country/RU');
+    await clean(v, 'compare-download', true);
+    const c = await pages.visit('/country/RU');
     const fig = c.page.locator('figure', { has: c.page.locator('caption', { hasText: 'Ledger events listing RU' }) });
     await fig.getByRole('button', { name: 'Table' }).click();
     const events = await download(c, fig.locator('a.download'));
     expect(events.name).toBe('splinternet-RU-events.csv');
     expect(events.text).toBe(exported);
-    await clean(c, 'country-RU-download');
+    await clean(c, 'country-RU-download', true);
   });
 
   it('heads a list filtered by a category the ledger lacks with the value as given, kept in the form', async () => {
@@ -346,7 +349,7 @@ describe('China vs Russia', () => {
 
 describe('regions', () => {
   it('draws Russia’s 85 regions with Crimea and Sevastopol distinct and noted', async () => {
-    const v = await visit(hx, '/regions/RU');
+    const v = await pages.visit('/regions/RU');
     const regions = await v.page.locator('svg[data-map=regions-RU] .areas path.area[data-code]').count();
     expect(regions).toBeGreaterThanOrEqual(85);
     expect(await v.page.locator('path.area.disputed[data-code=UA-43]').count()).toBe(1);
@@ -356,7 +359,7 @@ describe('regions', () => {
       const moscow = await v.page.locator('path.area[data-code=RU-MOW] title').textContent();
       expect(moscow).toMatch(/90%/);
     } else expect(await unavailable(v)).toBe(1);
-    await clean(v, 'regions-RU');
+    await clean(v, 'regions-RU', true);
   });
 
   it('in USD names the exchange rate, its date, the data year, vintage and sources the API returned', async () => {
@@ -379,7 +382,7 @@ describe('regions', () => {
 
   it("names every region as the API does (Jewish Autonomous Oblast, not Jewish), on the map's table and in the calculator", async () => {
     const api = (await (await fetch(`${hx.base}/api/cost/regions?country=RU&type=full&hours=24`)).json()) as { items: { code: string; name: string }[] };
-    const v = await visit(hx, '/regions/RU');
+    const v = await pages.visit('/regions/RU');
     const fig = v.page.locator('figure', { has: v.page.locator('svg[data-map=regions-RU]') });
     const rows = await fig
       .locator('.figure-table tbody tr')
@@ -390,7 +393,7 @@ describe('regions', () => {
     const named = api.items.filter((i) => byCode.has(i.code));
     expect(named.length).toBeGreaterThanOrEqual(80);
     for (const i of named) expect(byCode.get(i.code), i.code).toBe(i.name);
-    await clean(v, 'regions-RU-names');
+    await clean(v, 'regions-RU-names', true);
     const c = await visit(hx, '/cost?country=RU&type=full&hours=24');
     expect(await c.page.locator('select[name=region] option[value="RU-YEV"]').textContent()).toBe(
       `${api.items.find((i) => i.code === 'RU-YEV')!.name} (RU-YEV)`,
@@ -491,14 +494,14 @@ describe('measurement explorer', () => {
 
 describe('registry and detections', () => {
   it('renders the registry page', async () => {
-    const v = await visit(hx, '/registry');
+    const v = await pages.visit('/registry');
     expect(await v.page.locator('figcaption', { hasText: 'Register size' }).count()).toBe(1);
     if (has('/api/registry/summary')) {
       expect(await v.page.locator('.card .big').first().textContent()).toMatch(/\d/);
       expect(await v.page.locator('figcaption', { hasText: 'Whose networks' }).count()).toBe(1);
       expect(await v.page.locator('.telegram-2018 tbody tr').count()).toBeGreaterThan(0);
     } else expect(await unavailable(v)).toBe(1);
-    await clean(v, 'registry');
+    await clean(v, 'registry', true);
   });
 
   it('answers a lookup with readable fields: listed since, the decisions and the network', async () => {
@@ -519,7 +522,7 @@ describe('registry and detections', () => {
   });
 
   it('a lookup from the form fetches only the lookup, not the snapshot sections again, and keeps q in the URL', async () => {
-    const v = await visit(hx, '/registry');
+    const v = await pages.visit('/registry');
     const again: string[] = [];
     v.page.on('request', (r) => {
       const u = new URL(r.url());
@@ -530,7 +533,7 @@ describe('registry and detections', () => {
     await v.page.locator('dl.lookup').waitFor({ state: 'attached', timeout: 60_000 });
     expect(again).toEqual([]);
     expect(new URL(v.page.url()).searchParams.get('q')).toBe('149.154.167.99');
-    await clean(v, 'registry-lookup-form');
+    await clean(v, 'registry-lookup-form', true);
   });
 
   it('offers every detection kind the API documents and keeps the one a link chose (outage)', async () => {

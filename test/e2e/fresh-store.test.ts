@@ -3,13 +3,16 @@
  * every block says what is missing and the command that loads it, never an answer that reads as
  * "nothing to price" or an error that blames the address, and no link to a record it lacks.
  * Real data: the shipped STOP snapshot and Kobak's 2021 election table (test/fixtures/elections).
+ * Tests that read the same page share one visit of it (harness.ts sharedVisits).
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clean, startHarness, visit, type Harness } from './harness.js';
+import { clean, sharedVisits, startHarness, visit, type Harness } from './harness.js';
 
 let hx: Harness;
+/** /country/RU, read for its cost block and then for its timeline, opened once. */
+const pages = sharedVisits(() => hx);
 
 beforeAll(async () => {
   hx = await startHarness({
@@ -27,6 +30,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  await pages.close();
   await hx?.stop();
 });
 
@@ -39,7 +43,7 @@ describe('a store without economic data', () => {
     );
     const n = costable.reduce((a, b) => a + b, 0);
     expect(n).toBeGreaterThan(0);
-    const v = await visit(hx, '/country/RU');
+    const v = await pages.visit('/country/RU');
     const block = v.page.locator('h2:has-text("Cost of disruptions by year") + div');
     const text = (await block.textContent()) ?? '';
     expect(text).not.toContain('No priced events');
@@ -48,7 +52,7 @@ describe('a store without economic data', () => {
     // every costable event is counted in one year's link, and the links open exactly them
     const counts = await block.locator('table.data tbody tr td a').allTextContents();
     expect(counts.reduce((a, t) => a + Number(t.replace(/\D/g, '')), 0)).toBe(n);
-    await clean(v, 'fresh-country-RU');
+    await clean(v, 'fresh-country-RU', true);
   });
 
   it('the world map of our estimates says where the reasons are and what loads the data, not only that nothing is priced', async () => {
@@ -100,7 +104,7 @@ describe('a store without economic data', () => {
 
   it('shows it escaped in the country timeline too: its tooltip and its dot’s accessible name, with no raw control character on the page', async () => {
     const shown = 'RLO test <b>bold</b> event \\u202e reversed';
-    const v = await visit(hx, '/country/RU');
+    const v = await pages.visit('/country/RU');
     const timeline = v.page.locator('h2:has-text("Timeline") + div');
     const titles = await timeline.locator('svg title').allTextContents();
     expect(titles.some((t) => t.includes(shown))).toBe(true);
@@ -113,6 +117,6 @@ describe('a store without economic data', () => {
         [m.textContent ?? '', ...[...m.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.value))].some((t) => t.includes('\u202e')),
       );
     expect(raw).toBe(false);
-    await clean(v, 'fresh-rlo-country');
+    await clean(v, 'fresh-rlo-country', true);
   });
 });

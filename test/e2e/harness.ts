@@ -165,10 +165,31 @@ export async function shot(v: Visit, name: string): Promise<void> {
   await v.page.screenshot({ path: join(SHOTS, `${name}-${w}.png`), fullPage: !process.env.CI });
 }
 
-/** Screenshot, then require no console error and no failed request; closes the page. */
-export async function clean(v: Visit, name: string): Promise<void> {
+/** Screenshot, then require no console error and no failed request; closes the page unless `keep`. */
+export async function clean(v: Visit, name: string, keep = false): Promise<void> {
   await shot(v, name);
   expect(v.errors, `console errors on ${name}`).toEqual([]);
   expect(v.failed, `failed requests on ${name}`).toEqual([]);
-  await v.page.close();
+  if (!keep) await v.page.close();
+}
+
+/**
+ * One visit per address (at 1280 px) shared by the tests of a file that read the same page: the
+ * first test to ask opens it, the later ones assert on that page as it stands, and `close` ends
+ * them all (afterAll). A test sharing a page checks it with `clean(v, name, true)`, so the errors
+ * and failed requests it asserts to be none are those of every test that used the page so far.
+ */
+export function sharedVisits(h: () => Harness): { visit: (path: string) => Promise<Visit>; close: () => Promise<void> } {
+  const open = new Map<string, Promise<Visit>>();
+  return {
+    visit: (path) => {
+      let v = open.get(path);
+      if (!v) open.set(path, (v = visit(h(), path)));
+      return v;
+    },
+    close: async () => {
+      for (const v of open.values()) await (await v.catch(() => null))?.page.close();
+      open.clear();
+    },
+  };
 }
