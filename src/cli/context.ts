@@ -122,6 +122,8 @@ export class CliContext {
     // The server runs the same op (same schema, same code): its result has the output type.
     if (lock) return (await this.remote(lock, op.name, input, progress)) as z.output<O>;
     this.refuseMissingForRead(op, input);
+    // a bad value is refused before the database is opened (executeOp parses it again, the same way)
+    parseInput(op, input);
     const opened = await this.open({ create: op.createsStore, readOnly: options.readOnly, fileOnly: options.fileOnly });
     if ('server' in opened) return (await this.remote(opened.server.lock, op.name, input, progress, opened.server.path)) as z.output<O>;
     try {
