@@ -4,7 +4,7 @@
  * file's extra imports never reach another file) instead of building and seeding again. With
  * E2E_STORE (a ClickHouse cluster) nothing is seeded here: the harness seeds the cluster.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,21 +17,36 @@ declare module 'vitest' {
   }
 }
 
-function run(cmd: string, args: string[], okCodes = [0]): void {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (!okCodes.includes(r.status ?? -1)) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
+/** Runs a command to its end; rejects naming it and its stderr's tail unless it exits with one of `okCodes`. */
+function run(cmd: string, args: string[], okCodes = [0]): Promise<void> {
+  return new Promise((ok, fail) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
+    p.on('error', fail);
+    p.on('close', (code) => (okCodes.includes(code ?? -1) ? ok() : fail(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${err}`))));
+  });
 }
 
-export default function setup(project: TestProject): () => void {
-  if (!process.env.E2E_SKIP_BUILD) run('npm', ['run', 'build:web', '--silent']);
+export default async function setup(project: TestProject): Promise<() => void> {
+  // The web build and the seed are independent (the seed runs the CLI built before the suite):
+  // side by side they keep both cores busy.
+  const build = process.env.E2E_SKIP_BUILD ? Promise.resolve() : run('npm', ['run', 'build:web', '--silent']);
   if (process.env.E2E_STORE) {
+    await build;
     project.provide('e2eSeeded', '');
     return () => undefined;
   }
   const dir = mkdtempSync(join(tmpdir(), 'splinternet-e2e-seed-'));
   const db = join(dir, 'seeded.duckdb');
   // exit 3 = some shipped rows rejected (listed and kept in the database)
-  run(process.execPath, [join(process.cwd(), 'dist/src/cli/bin.js'), 'db', 'seed', '--db', db], [0, 3]);
+  const seed = run(process.execPath, [join(process.cwd(), 'dist/src/cli/bin.js'), 'db', 'seed', '--db', db], [0, 3]);
+  const results = await Promise.allSettled([build, seed]);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    rmSync(dir, { recursive: true, force: true });
+    throw failed.reason;
+  }
   project.provide('e2eSeeded', db);
   return () => rmSync(dir, { recursive: true, force: true });
 }
