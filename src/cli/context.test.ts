@@ -57,6 +57,16 @@ describe('a --db path that is not there', () => {
     await new CliContext({ db: path }, quiet()).run(write, {});
     expect(existsSync(path)).toBe(true);
   });
+
+  it('a write with bad input is the input error (exit 2) and creates nothing: the input is judged before the database opens', async () => {
+    const writeN = defineOp({ name: 'test.write-n', summary: 'a write', write: true, input: read.input, output: z.object({}), run: () => Promise.resolve({}) });
+    const path = join(dir, 'refused.duckdb');
+    const e = await new CliContext({ db: path }, quiet()).run(writeN, { n: 1.5 }).catch((x: unknown) => x);
+    expect((e as AppError).code).toBe('VALIDATION');
+    expect(existsSync(path)).toBe(false);
+    await new CliContext({ db: path }, quiet()).run(writeN, { n: 1 });
+    expect(existsSync(path)).toBe(true);
+  });
 });
 
 // An op that writes for some inputs only (detect with --emit, geocode without --dry-run) is a
