@@ -39,6 +39,7 @@ export default defineConfig({
         test: {
           name: 'integration-timed',
           include: TIMED,
+          globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           maxWorkers: 1,

@@ -36,6 +36,7 @@ export async function copySeeded(to: string): Promise<string> {
   const failed = join(dir, 'failed.txt');
   let mine = false;
   try {
+    mkdirSync(dir, { recursive: true });
     mkdirSync(join(dir, 'lock'));
     mine = true;
   } catch {

@@ -3,8 +3,11 @@
  * data. The first file that needs a seeded ledger seeds it there (test/helpers/seeded.ts) and
  * every other file copies it, so a run seeds at most once and a run of files that need no
  * seeded ledger seeds nothing. The folder is removed when the run ends.
+ * Both integration projects (the timed one runs last) are set up by this file in the same vitest
+ * process, so the folder is named by that process: the timed files copy the ledger the other
+ * files seeded instead of seeding their own.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -17,7 +20,8 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject): () => void {
-  const dir = mkdtempSync(join(tmpdir(), 'splinternet-seeded-'));
+  const dir = join(tmpdir(), `splinternet-seeded-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
   project.provide('seededDir', dir);
   return () => rmSync(dir, { recursive: true, force: true });
 }
