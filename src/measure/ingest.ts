@@ -98,6 +98,8 @@ export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 type Deps = { store: Store; clock: Clock; progress: ProgressReporter };
 
+/** How many files' manifest rows ingest reads in one query. */
+const MANIFEST_CHUNK = 200;
 const fileId = (f: SourceFile) => createHash('sha256').update(`${f.path}\0${f.size}\0${f.mtime_ms}`).digest('hex').slice(0, 16);
 
 /** sha256 of a file's bytes, as the reader records it in the manifest (reader/line-source.ts). */
@@ -168,14 +170,23 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
   };
   const tasks: Task[] = [];
   const filtersKept = filtersText(filters);
-  for (const file of files) {
+  // the manifest rows of the files (their own and every read of their paths): one read per
+  // MANIFEST_CHUNK files rather than two per file; nothing in this loop writes the manifest
+  let known: IngestFileRecord[] = [];
+  for (const [i, file] of files.entries()) {
+    if (i % MANIFEST_CHUNK === 0) {
+      const part = files.slice(i, i + MANIFEST_CHUNK);
+      known = await deps.store.measure.filesOf(
+        part.map(fileId),
+        part.map((f) => f.path),
+      );
+    }
     let id = fileId(file);
-    let prev = await deps.store.measure.getFile(id);
-    // the manifest rows of every read of this path, read once when first needed
-    let atPath: Promise<IngestFileRecord[]> | undefined;
-    const readsAt = () => (atPath ??= deps.store.measure.filesAt(file.path));
+    let prev = known.find((f) => f.file_id === id) ?? null;
+    // the manifest rows of every read of this path, by started_at
+    const readsAt = () => known.filter((f) => f.path === file.path);
     if (prev?.status !== 'done' && !input.force) {
-      const same = await sameBytesRead(file, await readsAt());
+      const same = await sameBytesRead(file, readsAt());
       if (same) [id, prev] = [same.file_id, same];
     }
     const prevFilters = filtersOf(prev?.filters);
@@ -207,7 +218,7 @@ export async function ingest(deps: Deps, input: IngestInput): Promise<IngestRepo
         ? `read before with ${filtersWords(prevFilters)} only; read again for the measurements that left out (those stored then come back as duplicates)`
         : undefined;
     if (readAgain) report.files.read_again++;
-    const supersedes = (await readsAt()).filter((f) => f.file_id !== id && f.status === 'failed');
+    const supersedes = readsAt().filter((f) => f.file_id !== id && f.status === 'failed');
     tasks.push({
       file,
       read_again: readAgain,

@@ -99,8 +99,11 @@ export function chMeasureRepo(ctx: ChContext, embedded: MeasureRepo): MeasureRep
       const rows = await ctx.node.all<Raw>(sql`SELECT * FROM ${t('ingest_files')} FINAL WHERE file_id = ${fileId}`);
       return rows[0] ? toFile(rows[0]) : null;
     },
-    async filesAt(path) {
-      return (await ctx.node.all<Raw>(sql`SELECT * FROM ${t('ingest_files')} FINAL WHERE path = ${path} ORDER BY started_at`)).map(toFile);
+    async filesOf(ids, paths) {
+      if (!ids.length && !paths.length) return [];
+      return (
+        await ctx.node.all<Raw>(sql`SELECT * FROM ${t('ingest_files')} FINAL WHERE file_id IN ${inList(ids)} OR path IN ${inList(paths)} ORDER BY started_at`)
+      ).map(toFile);
     },
     async listFiles(limit) {
       return (await ctx.node.all<Raw>(sql`SELECT * FROM ${t('ingest_files')} FINAL ORDER BY started_at DESC, path LIMIT ${limit}`)).map(toFile);

@@ -209,8 +209,12 @@ export interface MeasureRepo {
   readParallelism(n: number): Promise<number>;
   getFile(fileId: string): Promise<IngestFileRecord | null>;
   listFiles(limit: number): Promise<IngestFileRecord[]>;
-  /** The manifest rows of every read of one path (each size and mtime it had). */
-  filesAt(path: string): Promise<IngestFileRecord[]>;
+  /**
+   * In one read, what getFile gives for each of these ids, and the manifest rows of every read
+   * of each of these paths (each size and mtime it had): the rows with any of the ids or at any
+   * of the paths, by started_at.
+   */
+  filesOf(ids: string[], paths: string[]): Promise<IngestFileRecord[]>;
   /**
    * One transaction: manifest rows to (re)start (status running; their old rejects cleared), new
    * measurements (ids already stored are skipped), rejects, dirty cell keys, manifest rows to

@@ -72,6 +72,31 @@ describe('DuckDB measure repo: a commit group of manifest records', () => {
     expect((await store.measure.rejects({ file_id: 'b', limit: 10 })).map((j) => j.line)).toEqual([7]);
   });
 
+  it('filesOf: the rows with any of the ids or at any of the paths (every read of a path), by started_at, in one read', async () => {
+    const at = (m: number) => `2026-01-01T00:0${m}:00.000Z`;
+    await store.measure.writeGroup(
+      {
+        rows: [],
+        rejects: [],
+        // 'p1' and 'p2' are two reads of one path (its size changed), 'q' another file, 'r' one not asked for
+        start: [
+          file('p2', { path: '/data/p.jsonl', size: 200, started_at: at(2) }),
+          file('p1', { path: '/data/p.jsonl', started_at: at(1) }),
+          file('q', { started_at: at(3) }),
+          file('r', { started_at: at(0) }),
+        ],
+        finish: [],
+      },
+      NOW,
+    );
+    const ids = (rows: IngestFileRecord[]) => rows.map((f) => f.file_id);
+    expect(ids(await store.measure.filesOf(['p2', 'q'], ['/data/p.jsonl', '/data/q.jsonl']))).toEqual(['p1', 'p2', 'q']);
+    expect(ids(await store.measure.filesOf(['q'], []))).toEqual(['q']);
+    expect(ids(await store.measure.filesOf([], ['/data/p.jsonl']))).toEqual(['p1', 'p2']);
+    expect(await store.measure.filesOf(['nope'], ['/data/nope.jsonl'])).toEqual([]);
+    expect(await store.measure.filesOf([], [])).toEqual([]);
+  });
+
   it('many rejects in one group (more than one statement holds) are all kept', async () => {
     const many = Array.from({ length: 1234 }, (_, i) => reject('z', i + 1, `line ${i + 1}`));
     await store.measure.writeGroup({ rows: [], rejects: many, start: [file('z')], finish: [] }, NOW);

@@ -108,7 +108,11 @@ export function duckMeasureRepo(db: DuckDb): MeasureRepo {
       const rows = await db.all<IngestFileRecord & Row>('SELECT * FROM ingest_files WHERE file_id = $1', [fileId]);
       return rows[0] ?? null;
     },
-    filesAt: (path) => db.all<IngestFileRecord & Row>('SELECT * FROM ingest_files WHERE path = $1 ORDER BY started_at', [path]),
+    filesOf: (ids, paths) =>
+      db.all<IngestFileRecord & Row>(
+        `SELECT * FROM ingest_files WHERE file_id IN (SELECT unnest(json_transform($1, '["VARCHAR"]'))) OR path IN (SELECT unnest(json_transform($2, '["VARCHAR"]'))) ORDER BY started_at`,
+        [JSON.stringify(ids), JSON.stringify(paths)],
+      ),
     listFiles: (limit) => db.all<IngestFileRecord & Row>('SELECT * FROM ingest_files ORDER BY started_at DESC, path LIMIT $1', [limit]),
     writeGroup: (b, now) =>
       db.withWriter(async (conn) => {
