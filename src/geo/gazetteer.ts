@@ -82,11 +82,12 @@ const WEAK = new Set('north south east west central northern southern eastern we
 /** Latin letters that Unicode does not decompose into a base letter and a mark. */
 const LETTERS: Record<string, string> = { ə: 'e', ǝ: 'e', ı: 'i', ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
 
-/** Lower-case ASCII words of a text, diacritics and punctuation dropped ("Xankəndi" → xankendi). */
-export const words = (s: string): string[] =>
+/** A text of printable ASCII only: NFKD leaves it as it is and it has no combining marks. */
+const ASCII = /^[ -~]*$/;
+
+/** words() of a text whose diacritics are already split off and dropped. */
+const baseWords = (s: string): string[] =>
   s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[əǝıłøđħßæœþð]/g, (c) => LETTERS[c]!)
     .replace(/['’`ʼ]/g, '')
@@ -94,6 +95,9 @@ export const words = (s: string): string[] =>
     .replace(/[^a-z0-9]+/g, ' ')
     .split(' ')
     .filter(Boolean);
+
+/** Lower-case ASCII words of a text, diacritics and punctuation dropped ("Xankəndi" → xankendi). */
+export const words = (s: string): string[] => baseWords(ASCII.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
 
 /** The words of a name that identify it (generic words such as district, state, town dropped). */
 export const normName = (s: string): string[] => words(s).filter((t) => !GENERIC.has(t));
@@ -137,9 +141,9 @@ const DIRECTION_FORMS: [RegExp, string][] = [
 ];
 
 function add(names: Map<string, Unit[]>, name: string, u: Unit): void {
-  addKey(names, nameKey(name), u);
-  // The other form of a leading direction, where the rest is a name ("Southern Kordofan" → "south kordofan").
   const k = nameKey(name);
+  addKey(names, k, u);
+  // The other form of a leading direction, where the rest is a name ("Southern Kordofan" → "south kordofan").
   for (const [re, to] of DIRECTION_FORMS) {
     const v = k.replace(re, to);
     if (v !== k && /^(north|south|east|west)(ern)? \S/.test(k)) addKey(names, v, u);

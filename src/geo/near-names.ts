@@ -24,15 +24,17 @@ const VOWEL = /[aeiouy]/;
 export function editDistance(a: string, b: string, limit: number): number {
   const cap = limit * 2 + 1; // in half edits
   if (Math.abs(a.length - b.length) * 2 >= cap) return cap / 2;
+  const bVowel = Array.from({ length: b.length }, (_, j) => VOWEL.test(b[j]!));
   let prev2: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j * 2);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i * 2];
     let best = i * 2;
+    const x = a[i - 1]!;
+    const xVowel = VOWEL.test(x);
     for (let j = 1; j <= b.length; j++) {
-      const x = a[i - 1]!;
       const y = b[j - 1]!;
-      const sub = x === y ? 0 : VOWEL.test(x) && VOWEL.test(y) ? 1 : 2;
+      const sub = x === y ? 0 : xVowel && bVowel[j - 1] ? 1 : 2;
       let d = Math.min(prev[j]! + 2, cur[j - 1]! + 2, prev[j - 1]! + sub);
       if (i > 1 && j > 1 && x === b[j - 2] && a[i - 2] === y) d = Math.min(d, prev2[j - 2]! + 2);
       cur.push(d);
