@@ -3,9 +3,11 @@
  * from the shipped data. Each file's harness copies that database (a file of its own, so a
  * file's extra imports never reach another file) instead of building and seeding again. With
  * E2E_STORE (a ClickHouse cluster) nothing is seeded here: the harness seeds the cluster.
+ * When the integration run before it kept its seeded ledger (SPLINTERNET_TEST_SEEDED_DIR, set by
+ * .ci/run), that ledger is copied instead: the same `db seed` of the same tree, not run twice.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -28,6 +30,11 @@ function run(cmd: string, args: string[], okCodes = [0]): Promise<void> {
   });
 }
 
+/** Copies the integration run's seeded ledger (seeded.duckdb and its companion files) into `to`. */
+function copySeeded(from: string, to: string): void {
+  for (const f of readdirSync(from)) if (f.startsWith('seeded.duckdb')) copyFileSync(join(from, f), join(to, f));
+}
+
 export default async function setup(project: TestProject): Promise<() => void> {
   // The web build and the seed are independent (the seed runs the CLI built before the suite):
   // side by side they keep both cores busy.
@@ -40,7 +47,11 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), 'splinternet-e2e-seed-'));
   const db = join(dir, 'seeded.duckdb');
   // exit 3 = some shipped rows rejected (listed and kept in the database)
-  const seed = run(process.execPath, [join(process.cwd(), 'dist/src/cli/bin.js'), 'db', 'seed', '--db', db], [0, 3]);
+  const kept = process.env.SPLINTERNET_TEST_SEEDED_DIR;
+  const seed =
+    kept && existsSync(join(kept, 'report.json'))
+      ? Promise.resolve().then(() => copySeeded(kept, dir))
+      : run(process.execPath, [join(process.cwd(), 'dist/src/cli/bin.js'), 'db', 'seed', '--db', db], [0, 3]);
   const results = await Promise.allSettled([build, seed]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {

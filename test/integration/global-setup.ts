@@ -6,6 +6,8 @@
  * Both integration projects (the timed one runs last) are set up by this file in the same vitest
  * process, so the folder is named by that process: the timed files copy the ledger the other
  * files seeded instead of seeding their own.
+ * With SPLINTERNET_TEST_SEEDED_DIR set (.ci/run sets it) that folder is used and kept: the
+ * browser run that follows copies the same ledger (test/e2e/global-setup.ts).
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,8 +22,11 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject): () => void {
-  const dir = join(tmpdir(), `splinternet-seeded-${process.pid}`);
+  const kept = process.env.SPLINTERNET_TEST_SEEDED_DIR;
+  const dir = kept || join(tmpdir(), `splinternet-seeded-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   project.provide('seededDir', dir);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    if (!kept) rmSync(dir, { recursive: true, force: true });
+  };
 }
