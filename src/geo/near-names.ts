@@ -52,6 +52,8 @@ interface NearIndex {
   compact: { c: string; keys: string[] }[];
   /** Bigram → indexes into `compact` (a q-gram filter: a near name shares most bigrams). */
   grams: Map<string, number[]>;
+  /** Shared bigrams per index of `compact`, all zero between calls (nearName's counter). */
+  shared: Int32Array;
 }
 
 const bigrams = (s: string): Set<string> => {
@@ -79,7 +81,7 @@ function nearIndex(idx: CountryIndex): NearIndex {
       else grams.set(g, [i]);
     }
   });
-  const ni = { compact, grams };
+  const ni = { compact, grams, shared: new Int32Array(compact.length) };
   nearIndexes.set(idx, ni);
   return ni;
 }
@@ -111,12 +113,19 @@ export function nearName(idx: CountryIndex, tokens: string[]): NearMatch | null 
   const ni = nearIndex(idx);
   const qg = bigrams(q);
   const need = qg.size - 4 * k; // an edit breaks at most 3 bigrams (a swap), a half edit 2 (a vowel)
-  const counts = new Map<number, number>();
-  for (const g of qg) for (const i of ni.grams.get(g) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+  // the names sharing a bigram with the words, in the order first met, with how many they share
+  const { shared } = ni;
+  const met: number[] = [];
+  for (const g of qg)
+    for (const i of ni.grams.get(g) ?? []) {
+      if (shared[i] === 0) met.push(i);
+      shared[i]!++;
+    }
+  const candidates = met.filter((i) => shared[i]! >= need);
+  for (const i of met) shared[i] = 0;
   let best: NearMatch | null = null;
   const units = new Set<Unit>();
-  for (const [i, n] of counts) {
-    if (n < need) continue;
+  for (const i of candidates) {
     const { c, keys } = ni.compact[i]!;
     if (c[0] !== q[0]) continue; // typos and transliterations keep the first letter (Lingapur is not Singapur)
     const d = editDistance(q, c, k);
