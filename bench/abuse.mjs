@@ -16,7 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const bin = join(root, 'dist/src/cli/bin.js');
+const bin = join(root, 'dist/bundle/bin.js');
 const dir = mkdtempSync(join(tmpdir(), 'bench-abuse-'));
 const db = join(dir, 'abuse.duckdb');
 const imports = join(dir, 'imports');

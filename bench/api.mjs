@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const bin = new URL('../dist/src/cli/bin.js', import.meta.url).pathname;
+const bin = new URL('../dist/bundle/bin.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'bench-api-'));
 const db = join(dir, 'bench.duckdb');
 const duration = Number(process.env.BENCH_SECONDS ?? 10);

@@ -24,7 +24,7 @@ const { createApp } = await import(join(dist, 'server/app.js'));
 const DRAWS = Number(process.env.BENCH_DRAWS ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'bench-cost-'));
 const db = join(dir, 'bench.duckdb');
-spawnSync(process.execPath, [join(dist, 'cli/bin.js'), 'db', 'seed', '--db', db], { stdio: 'ignore' });
+spawnSync(process.execPath, [new URL('../dist/bundle/bin.js', import.meta.url).pathname, 'db', 'seed', '--db', db], { stdio: 'ignore' });
 const store = await openStore(db);
 const deps = { store };
 const median = (xs) => {

@@ -13,7 +13,7 @@ import { buildCorpus } from './ooni-corpus.mjs';
 
 const root = join(import.meta.dirname, '..');
 const dir = join(root, 'bench', 'corpus');
-const bin = join(root, 'dist', 'src', 'cli', 'bin.js');
+const bin = join(root, 'dist', 'bundle', 'bin.js');
 const mb = Number(process.env.BENCH_MB ?? 1100);
 const stores = (process.env.BENCH_STORES ?? 'duckdb,ch1,ch2').split(',');
 const manifest = await buildCorpus({ root, dir, bytes: mb * 1e6, parts: Number(process.env.BENCH_PARTS ?? 16), seed: Number(process.env.BENCH_SEED ?? 42) });

@@ -5,7 +5,7 @@
 // test/fixtures/outages (IranCell, 5-minute bins, 3,995 points) copied onto BENCH_SERIES entity
 // codes (default 40, ≈ 160,000 points). Each import runs into a fresh database, BENCH_RUNS times
 // (default 3), interleaved with the floor; medians of wall time.
-// BENCH_BASELINE_BIN=/path/to/other/dist/src/cli/bin.js runs the same import with that build too
+// BENCH_BASELINE_BIN=/path/to/other/dist/bundle/bin.js runs the same import with that build too
 // (an earlier commit built elsewhere), for a before/after in one invocation.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { loadText, writeIodaCopies } from './ioda-file.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const bins = { this: join(root, 'dist/src/cli/bin.js'), ...(process.env.BENCH_BASELINE_BIN ? { baseline: process.env.BENCH_BASELINE_BIN } : {}) };
+const bins = { this: join(root, 'dist/bundle/bin.js'), ...(process.env.BENCH_BASELINE_BIN ? { baseline: process.env.BENCH_BASELINE_BIN } : {}) };
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const copies = Number(process.env.BENCH_SERIES ?? 40);
 const dir = mkdtempSync(join(tmpdir(), 'bench-signals-'));

@@ -4,15 +4,16 @@
 // drifts hit every case alike; medians of wall time, and each as a ratio to bare `node -e 0`
 // measured in the same invocation. Cases: --version, --help, a usage error (refused before any
 // store opens), and `events list --limit 1` on an empty database (opens DuckDB).
-// BENCH_BASELINE_BIN=/path/to/other/dist/src/cli/bin.js runs every case on that build too (an
-// earlier commit built elsewhere), for a before/after in one invocation.
+// BENCH_BASELINE_BIN=/path/to/other/dist/bundle/bin.js runs every case on that build too (an
+// earlier commit built elsewhere, or this build's unbundled dist/src/cli/bin.js), for a
+// before/after in one invocation.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const bins = { this: join(root, 'dist/src/cli/bin.js'), ...(process.env.BENCH_BASELINE_BIN ? { baseline: process.env.BENCH_BASELINE_BIN } : {}) };
+const bins = { this: join(root, 'dist/bundle/bin.js'), ...(process.env.BENCH_BASELINE_BIN ? { baseline: process.env.BENCH_BASELINE_BIN } : {}) };
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const dir = mkdtempSync(join(tmpdir(), 'bench-startup-'));
 const db = join(dir, 'empty.duckdb');

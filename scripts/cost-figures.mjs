@@ -18,7 +18,7 @@ const { COST_PROXY_K } = await import('../dist/src/cost/cost-escalated/params.js
 const kMedian = COST_PROXY_K.dist.median;
 
 const oursPerDay = (f) => {
-  const args = ['dist/src/cli/bin.js', 'cost', '--country', f.country, '--type', 'full', '--start', `${f.day}T00:00:00Z`, '--end', `${f.day}T23:59:59Z`];
+  const args = ['dist/bundle/bin.js', 'cost', '--country', f.country, '--type', 'full', '--start', `${f.day}T00:00:00Z`, '--end', `${f.day}T23:59:59Z`];
   const out = execFileSync('node', [...args, '--method', 'cost-escalated', '--json', '--db', db], { stdio: ['ignore', 'pipe', 'ignore'] });
   return JSON.parse(out).estimates[0].usd.point * (86400 / 86399);
 };

@@ -22,7 +22,7 @@ import { candidateRows, parseGdp, range, shareRows } from './gdp-share-rows.mjs'
 
 const USAGE = 'usage: node scripts/gdp-share.mjs --db FILE';
 const root = new URL('../', import.meta.url);
-const bin = new URL('dist/src/cli/bin.js', root).pathname;
+const bin = new URL('dist/bundle/bin.js', root).pathname;
 
 let db;
 try {

@@ -42,8 +42,8 @@ if (!projects.includes('e2e')) {
   for (const c of checks) if (c.status !== 0) fail(c);
 }
 if (process.env.SPLINTERNET_BUILT !== '1') {
-  const build = run('npx', ['tsc', '-p', 'tsconfig.build.json']);
-  if (build.status !== 0) fail({ cmd: 'npx', cmdArgs: ['tsc'], status: build.status });
+  const build = run('npm', ['run', '-s', 'build:cli']);
+  if (build.status !== 0) fail({ cmd: 'npm', cmdArgs: ['run', 'build:cli'], status: build.status });
 }
 mkdirSync('test-results', { recursive: true });
 const report = 'test-results/vitest.json';

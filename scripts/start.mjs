@@ -4,7 +4,7 @@
 // listed); that is not a reason to refuse to start, so 0 and 3 both continue.
 import { spawnSync, spawn } from 'node:child_process';
 
-const bin = new URL('../dist/src/cli/bin.js', import.meta.url).pathname;
+const bin = new URL('../dist/bundle/bin.js', import.meta.url).pathname;
 const extra = process.argv.slice(2);
 const seed = spawnSync(process.execPath, [bin, 'db', 'seed', ...extra], { stdio: 'inherit' });
 if (seed.status !== 0 && seed.status !== 3) process.exit(seed.status ?? 1);

@@ -15,7 +15,7 @@ if (!db) {
 const { allCountries } = await import('../dist/src/geo/index.js');
 const COST_WORLD_FB_WA_IG = 161e6;
 const hour = (cc) => {
-  const args = ['dist/src/cli/bin.js', 'cost', '--country', cc, '--type', 'full', '--start', '2021-10-04T15:00:00Z', '--end', '2021-10-04T16:00:00Z'];
+  const args = ['dist/bundle/bin.js', 'cost', '--country', cc, '--type', 'full', '--start', '2021-10-04T15:00:00Z', '--end', '2021-10-04T16:00:00Z'];
   const out = execFileSync('node', [...args, '--method', 'cost-escalated', '--json', '--db', db], { stdio: ['ignore', 'pipe', 'ignore'] });
   return JSON.parse(out).estimates[0].usd.median;
 };

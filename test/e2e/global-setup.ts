@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { assertFreshBundle, BIN } from '../helpers/bin.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,6 +37,7 @@ function copySeeded(from: string, to: string): void {
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
+  assertFreshBundle();
   // The web build and the seed are independent (the seed runs the CLI built before the suite):
   // side by side they keep both cores busy.
   const build = process.env.E2E_SKIP_BUILD ? Promise.resolve() : run('npm', ['run', 'build:web', '--silent']);
@@ -51,7 +53,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const seed =
     kept && existsSync(join(kept, 'report.json'))
       ? Promise.resolve().then(() => copySeeded(kept, dir))
-      : run(process.execPath, [join(process.cwd(), 'dist/src/cli/bin.js'), 'db', 'seed', '--db', db], [0, 3]);
+      : run(process.execPath, [BIN, 'db', 'seed', '--db', db], [0, 3]);
   const results = await Promise.allSettled([build, seed]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {

@@ -9,12 +9,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
-import { tempDir } from '../helpers/index.js';
+import { BIN, tempDir } from '../helpers/index.js';
 import { copyDuckDb } from '../helpers/seeded.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-const BIN = join(process.cwd(), 'dist/src/cli/bin.js');
 export const SHOTS = join(process.cwd(), 'test-results');
 
 export interface Harness {

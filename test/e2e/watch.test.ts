@@ -13,11 +13,10 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/shared/index.js';
-import { sampleEvent, tempDir } from '../helpers/index.js';
+import { BIN, sampleEvent, tempDir } from '../helpers/index.js';
 import { clean, startHarness, visit, type Harness, type Visit } from './harness.js';
 
 const IODA = packagePath('test', 'fixtures', 'outages', 'ioda_AS44244_IranCell_darknet_activeprobing_20191114-20191123_5min.csv');
-const BIN = packagePath('dist', 'src', 'cli', 'bin.js');
 const t = tempDir('splinternet-e2e-watch-');
 const inbox = join(t.dir, 'incoming');
 

@@ -108,9 +108,9 @@ export const sampleEvent = (over: Record<string, unknown> = {}) => ({
 });
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { packagePath } from '../../src/shared/index.js';
+import { BIN } from './bin.js';
 
-export const BIN = packagePath('dist', 'src', 'cli', 'bin.js');
+export { BIN };
 
 /** Run the built CLI in a child process (as a user would, in folder `cwd` when given); resolves with code and output. */
 export function runBin(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<{ code: number | null; out: string; err: string }> {

@@ -13,6 +13,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { assertFreshBundle } from '../helpers/bin.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,6 +23,7 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject): () => void {
+  assertFreshBundle();
   const kept = process.env.SPLINTERNET_TEST_SEEDED_DIR;
   const dir = kept || join(tmpdir(), `splinternet-seeded-${process.pid}`);
   mkdirSync(dir, { recursive: true });
