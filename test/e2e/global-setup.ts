@@ -7,11 +7,12 @@
  * .ci/run), that ledger is copied instead: the same `db seed` of the same tree, not run twice.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { assertFreshBundle, BIN } from '../helpers/bin.js';
+import { copyDuckDb } from '../helpers/duckdb-files.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,11 +32,6 @@ function run(cmd: string, args: string[], okCodes = [0]): Promise<void> {
   });
 }
 
-/** Copies the integration run's seeded ledger (seeded.duckdb and its companion files) into `to`. */
-function copySeeded(from: string, to: string): void {
-  for (const f of readdirSync(from)) if (f.startsWith('seeded.duckdb')) copyFileSync(join(from, f), join(to, f));
-}
-
 export default async function setup(project: TestProject): Promise<() => void> {
   assertFreshBundle();
   // The web build and the seed are independent (the seed runs the CLI built before the suite):
@@ -52,7 +48,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const kept = process.env.SPLINTERNET_TEST_SEEDED_DIR;
   const seed =
     kept && existsSync(join(kept, 'report.json'))
-      ? Promise.resolve().then(() => copySeeded(kept, dir))
+      ? Promise.resolve().then(() => copyDuckDb(join(kept, 'seeded.duckdb'), db))
       : run(process.execPath, [BIN, 'db', 'seed', '--db', db], [0, 3]);
   const results = await Promise.allSettled([build, seed]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -6,9 +6,10 @@
  * what one file writes never reaches another. Without that folder (a file run in another
  * project) the copy is seeded on the spot.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inject } from 'vitest';
+import { copyDuckDb } from './duckdb-files.js';
 import { runBin } from './index.js';
 
 /** How long a hook that copies the seeded ledger may take: it may be the one seeding (25 s alone, minutes on a loaded machine) or wait for it. */
@@ -21,12 +22,6 @@ async function seedInto(db: string): Promise<string> {
   return r.out;
 }
 
-/** Copies a closed DuckDB database to `to` with its companion files (`<db>.wal`, `<db>.key`, ...). */
-export function copyDuckDb(from: string, to: string): void {
-  const name = basename(from);
-  for (const f of readdirSync(dirname(from))) if (f.startsWith(name)) copyFileSync(join(dirname(from), f), to + f.slice(name.length));
-}
-
 /** Makes `to` a copy of the run's seeded ledger; returns the seed's --json report. */
 export async function copySeeded(to: string): Promise<string> {
   const dir = inject('seededDir') as string | undefined;
@@ -35,12 +30,13 @@ export async function copySeeded(to: string): Promise<string> {
   const done = join(dir, 'report.json');
   const failed = join(dir, 'failed.txt');
   let mine = false;
+  mkdirSync(dir, { recursive: true });
   try {
-    mkdirSync(dir, { recursive: true });
     mkdirSync(join(dir, 'lock'));
     mine = true;
-  } catch {
-    // another file is seeding: wait for its result below
+  } catch (e) {
+    // the lock is there: another file is seeding, wait for its result below
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
   }
   if (mine) {
     try {
