@@ -55,6 +55,19 @@ describe('a scenario without its economic data', () => {
     expect(e?.details.load_commands).toEqual([command]);
   });
 
+  it('SL, whose fixed broadband no shipped file holds, priced as mobile-only: NOT_FOUND naming the command and --mobile-share; with a share given it is priced', () => {
+    const e = priceWith({ country: 'SL', type: 'mobile' }, 'shipped');
+    expect(e?.code).toBe('NOT_FOUND');
+    expect(e?.message).toContain(
+      'no fixed broadband subscriptions (IT.NET.BBND.P2) for SL, so mobile cannot be split from fixed (a single scenario can give the share: cost --mobile-share',
+    );
+    const command = '`splinternet data import owid FILE --indicator IT.NET.BBND.P2` (or the shipped data with `splinternet db seed`)';
+    expect(e?.details.load_commands).toEqual([command]);
+    expect(e?.message.endsWith(`; load the missing data with ${command}`)).toBe(true);
+    expect(priceWith({ country: 'SL', type: 'mobile', mobile_share: 0.9 }, 'shipped')).toBeNull();
+    expect(priceWith({ country: 'SL', type: 'full' }, 'shipped')).toBeNull();
+  });
+
   it('a country with GDP and no internet-user figures (SYNTHETIC data): NOT_FOUND naming the command that loads IT.NET.USER.ZS', () => {
     const { scenario, span } = parseScenario({ draws: 200, type: 'full', hours: 24, country: 'PK', method: ['deloitte-2016'] });
     try {

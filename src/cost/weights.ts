@@ -7,6 +7,7 @@
  * (× the platform weight when a platform is throttled); an ISP's market share.
  */
 import type { CountryData } from './data/econ-data.js';
+import { loadCommand } from './data/manifest.js';
 import { nearestYear, type ParamSet } from './method-kit.js';
 import { findPlatform, platformWeightIn } from './platforms.js';
 import { Unavailable, type InputValue, type Scenario, type SegmentPlan, type Unit } from './types.js';
@@ -23,12 +24,21 @@ const OZI_MOBILE = 'OZI 2020: a mobile-only shutdown costs half of a full one ($
  */
 function subscriptionShare(data: CountryData, year: number, inputs: InputValue[], notes: string[]): { share: number; years: string } {
   const pick = (ind: string) => {
+    const name = ind === 'IT.CEL.SETS.P2' ? 'mobile cellular subscriptions' : 'fixed broadband subscriptions';
     const y = nearestYear(data.years(ind, data.country), year);
     const rec = y === undefined ? undefined : data.get(ind, data.country, y);
-    if (!rec) throw new Unavailable('type', `no ${ind} data for ${data.country}: cannot split mobile from fixed`);
+    // a data gap, not a bad input: the scenario is priced once the series is loaded, or with a share given
+    if (!rec)
+      throw new Unavailable(
+        'type',
+        `no ${name} (${ind}) for ${data.country}, so mobile cannot be split from fixed (a single scenario can give the share: cost --mobile-share, mobile_share)`,
+        false,
+        true,
+        loadCommand(ind),
+      );
     if (rec.year !== year) notes.push(`${ind} for ${year} not available; used ${rec.year}`);
     inputs.push({
-      name: ind === 'IT.CEL.SETS.P2' ? 'mobile cellular subscriptions' : 'fixed broadband subscriptions',
+      name,
       value: rec.value,
       unit: rec.unit,
       source: rec.source,
