@@ -108,9 +108,8 @@ export const sampleEvent = (over: Record<string, unknown> = {}) => ({
 });
 
 import { spawn, type ChildProcess } from 'node:child_process';
+export { BIN } from './bin.js';
 import { BIN } from './bin.js';
-
-export { BIN };
 
 /** Run the built CLI in a child process (as a user would, in folder `cwd` when given); resolves with code and output. */
 export function runBin(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<{ code: number | null; out: string; err: string }> {
